@@ -1,0 +1,479 @@
+"""Command line: parse arguments, call the core, print rich tables or --json. No SQL here."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newstui import __version__
+from newstui.config import (
+    Config,
+    FeedConfig,
+    add_feeds,
+    default_config_path,
+    default_db_path,
+    ensure_config,
+    load_config,
+)
+from newstui.errors import NewstuiError
+from newstui.ingest import SourceOutcome, describe, fetch_feeds, import_paths
+from newstui.model import ArticleRow
+from newstui.store import analysis as analysis_store
+from newstui.store import articles as article_store
+from newstui.store import feeds as feed_store
+from newstui.store import open_db
+from newstui.render import article_json, article_row_json, render_article_text
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="newstui",
+        description="A terminal news reader that understands what it shows. "
+        "With no command, opens the reading app.",
+    )
+    parser.add_argument("--version", action="version", version=f"newstui {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: NEWSTUI_DB or the data dir)"
+    )
+    parser.add_argument(
+        "--config", type=Path, help="config file (default: NEWSTUI_CONFIG or the config dir)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="use the built-in demo database (no network needed)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+        return p
+
+    command("app", "open the reading app (the default)")
+    p = command("add", "add a feed to the config file and fetch it")
+    p.add_argument("url")
+    p.add_argument("--name", help="display name (default: the feed's title)")
+    p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    p = command("fetch", "fetch all feeds, or the named ones, and local sources from the config")
+    p.add_argument("names", nargs="*", metavar="NAME", help="feed names or URLs")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--fulltext",
+        dest="fulltext",
+        action="store_true",
+        default=None,
+        help="fetch the full article page for every new entry",
+    )
+    group.add_argument(
+        "--no-fulltext", dest="fulltext", action="store_false", help="never fetch article pages"
+    )
+    p = command("import", "import local files and folders (text, Markdown, HTML, feed files)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--name", help="source name (default: the file or folder name)")
+    p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    command("feeds", "list sources with article and unread counts, last fetch and error")
+    p = command("list", "list articles, newest first")
+    p.add_argument("--feed", metavar="NAME", help="only this feed")
+    p.add_argument("--tag", help="only feeds with this tag")
+    p.add_argument("--unread", action="store_true", help="only unread articles")
+    p.add_argument("--starred", action="store_true", help="only starred articles")
+    p.add_argument("--limit", type=int, default=50, metavar="K", help="at most K (default 50)")
+    p = command("search", "full-text search over title, author and text")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--limit", type=int, default=50, metavar="K")
+    p = command("show", "print one article as readable text")
+    p.add_argument("id", type=int)
+    p = command("mark", "mark articles read/unread/starred")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--read", dest="read", action="store_true", default=None)
+    p.add_argument("--unread", dest="read", action="store_false")
+    p.add_argument("--star", dest="starred", action="store_true", default=None)
+    p.add_argument("--unstar", dest="starred", action="store_false")
+    p = command("entities", "list people, organisations and places with article counts")
+    p.add_argument("--type", choices=["PERSON", "ORG", "PLACE", "NORP"], type=str.upper)
+    p.add_argument("--limit", type=int, default=100, metavar="K")
+    p = command("quotes", "list direct quotes with their speakers")
+    p.add_argument("--speaker", metavar="NAME")
+    p.add_argument("--limit", type=int, default=100, metavar="K")
+    p = command("opml", "import or export feeds as OPML 2.0")
+    opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
+    p2 = opml.add_parser("import", help="add the feeds of an OPML file to the config")
+    p2.add_argument("file", type=Path)
+    p2.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p2 = opml.add_parser("export", help="write the configured feeds as OPML (stdout by default)")
+    p2.add_argument("file", type=Path, nargs="?")
+    p2.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    command("demo", "build (or rebuild) the demo database and print its path")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `newstui` command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except NewstuiError as exc:
+        errors.print(Text(f"newstui: {exc}"), soft_wrap=True)
+        return 1
+    except KeyboardInterrupt:
+        errors.print(Text("newstui: interrupted"))
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    if args.demo:
+        from newstui.demo import demo_db_path, ensure_demo_db
+
+        db = args.db or demo_db_path()
+        ensure_demo_db(db)
+        return db, args.config or default_config_path()
+    return args.db or default_db_path(), args.config or default_config_path()
+
+
+def _config(path: Path, explicit: bool) -> Config:
+    if not explicit and not os.environ.get("NEWSTUI_CONFIG"):
+        ensure_config(path)
+    return load_config(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch a parsed command line."""
+    command = args.command or "app"
+    if command == "demo":
+        from newstui.demo import build_demo_db, demo_db_path
+
+        path = args.db or demo_db_path()
+        count = build_demo_db(path)
+        return _emit(
+            args, {"db": str(path), "articles": count}, f"demo database: {path} ({count} articles)"
+        )
+    db_path, config_path = _paths(args)
+    explicit_config = args.config is not None
+    if command == "app":
+        from newstui.tui.app import run_app
+
+        config = _config(config_path, explicit_config) if not args.demo else None
+        return run_app(db_path, config, demo=args.demo)
+    config_needed = command in ("add", "fetch", "opml")
+    config = _config(config_path, explicit_config) if config_needed else None
+    db = open_db(db_path)
+    handler = globals()[f"cmd_{command}"]
+    return handler(args, db, config)
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None = None) -> int:
+    if getattr(args, "json", False):
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif text is not None:
+        console.print(Text(text) if isinstance(text, str) else text)
+    return 0
+
+
+def _report(outcomes: list[SourceOutcome], args: argparse.Namespace) -> int:
+    failed = [o for o in outcomes if o.error]
+    data = [
+        {
+            "source": o.name,
+            "new": o.new,
+            "updated": o.updated,
+            "error": o.error,
+            "warning": o.warning,
+            "not_modified": o.not_modified,
+            "fulltext_fetched": o.fulltext_ok,
+            "fulltext_failed": o.fulltext_failed,
+        }
+        for o in outcomes
+    ]
+    if getattr(args, "json", False):
+        _emit(args, data)
+    else:
+        for o in failed:
+            errors.print(Text(f"error: {describe(o)}"), soft_wrap=True)
+        for o in outcomes:
+            if o.warning and not o.error:
+                errors.print(Text(f"warning: {o.name}: {o.warning}"), soft_wrap=True)
+        new = sum(o.new for o in outcomes)
+        updated = sum(o.updated for o in outcomes)
+        ok = len(outcomes) - len(failed)
+        summary = f"{ok} of {len(outcomes)} sources ok: {new} new, {updated} updated articles"
+        fulltext = sum(o.fulltext_ok for o in outcomes)
+        if fulltext:
+            summary += f", {fulltext} full texts fetched"
+        console.print(Text(summary))
+    return 1 if failed and len(failed) == len(outcomes) else 0
+
+
+def _fetch_with_progress(
+    db: Any,
+    config: Config,
+    feeds: list[FeedConfig] | None,
+    fulltext: bool | None,
+    args: argparse.Namespace,
+) -> list[SourceOutcome]:
+    total = len(config.feeds if feeds is None else feeds)
+    if console.is_terminal and not getattr(args, "json", False) and total:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        with Progress(
+            TextColumn("fetching"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=total)
+
+            def advance(outcome: SourceOutcome) -> None:
+                progress.update(task, advance=1, description=outcome.name[:40])
+
+            return asyncio.run(
+                fetch_feeds(db, config, feeds, fulltext=fulltext, on_outcome=advance)
+            )
+    return asyncio.run(fetch_feeds(db, config, feeds, fulltext=fulltext))
+
+
+def cmd_fetch(args: argparse.Namespace, db: Any, config: Config) -> int:
+    """`newstui fetch [NAME...]`."""
+    feeds: list[FeedConfig] | None = None
+    if args.names:
+        feeds = []
+        for name in args.names:
+            feed = config.feed_named(name)
+            if feed is None:
+                raise NewstuiError(f"{config.path}: no feed named {name!r} (see `newstui feeds`)")
+            feeds.append(feed)
+    outcomes = _fetch_with_progress(db, config, feeds, args.fulltext, args)
+    if not args.names:
+        from newstui.ingest import import_local
+
+        outcomes += [import_local(db, local, config.settings.extractor) for local in config.local]
+    return _report(outcomes, args)
+
+
+def cmd_add(args: argparse.Namespace, db: Any, config: Config) -> int:
+    """`newstui add URL`: append to the config (keeping comments) and fetch it."""
+    from newstui.sources.http import is_http_url
+
+    if not is_http_url(args.url):
+        raise NewstuiError(f"{args.url}: not an http(s) URL")
+    existing = next((f for f in config.feeds if f.url == args.url), None)
+    if existing:
+        raise NewstuiError(f"{config.path}: feed already configured as {existing.name!r}")
+    name = args.name or args.url
+    feed = FeedConfig(args.url, name, tuple(args.tag))
+    added = add_feeds(config.path, [feed])
+    config = load_config(config.path)
+    feed = config.feed_named(added[0].name) or added[0]
+    outcomes = asyncio.run(fetch_feeds(db, config, [feed]))
+    if not args.name and not outcomes[0].error:
+        _rename_to_title(db, config, feed)
+    if not args.json:
+        console.print(Text(f"added {feed.name} to {config.path}"))
+    return _report(outcomes, args)
+
+
+def _rename_to_title(db: Any, config: Config, feed: FeedConfig) -> None:
+    """Give a feed added without --name its own title, in the config and the store."""
+    import tomlkit
+
+    title = next((r.name for r in feed_store.list_feeds(db) if r.url == feed.url), None)
+    row = db.execute("SELECT title FROM feeds WHERE url = ?", [feed.url]).fetchone()
+    title = row[0] if row and row[0] else title
+    if not title or title == feed.name or config.feed_named(title):
+        return
+    doc = tomlkit.parse(config.path.read_text("utf-8"))
+    for table in doc.get("feeds", []):
+        if table.get("url") == feed.url:
+            table["name"] = title
+    config.path.write_text(tomlkit.dumps(doc), "utf-8")
+    feed_store.ensure_feed(db, feed.url, title, url=feed.url, tags=feed.tags)
+
+
+def cmd_import(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+    """`newstui import PATH...`."""
+    outcomes = import_paths(
+        db, [p.expanduser() for p in args.paths], name=args.name, tags=tuple(args.tag)
+    )
+    return _report(outcomes, args)
+
+
+def cmd_feeds(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+    """`newstui feeds`."""
+    rows = feed_store.list_feeds(db)
+    data = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "kind": r.kind,
+            "url": r.url,
+            "tags": list(r.tags),
+            "articles": r.articles,
+            "unread": r.unread,
+            "last_fetched": r.last_fetched,
+            "last_error": r.last_error,
+        }
+        for r in rows
+    ]
+    table = Table(box=None, header_style="bold")
+    for column in ("name", "articles", "unread", "last fetch", "error"):
+        table.add_column(column, justify="right" if column in ("articles", "unread") else "left")
+    for r in rows:
+        table.add_row(
+            Text(r.name),
+            Text(str(r.articles)),
+            Text(str(r.unread)),
+            Text((r.last_fetched or "never").replace("T", " ").replace("+00:00", "")),
+            Text(r.last_error or "", style="red"),
+        )
+    return _emit(
+        args, data, table if rows else "no sources yet: `newstui fetch` or `newstui import PATH`"
+    )
+
+
+def _article_table(rows: list[ArticleRow]) -> Table:
+    table = Table(box=None, header_style="bold")
+    table.add_column("id", justify="right")
+    table.add_column(" ")
+    table.add_column("date")
+    table.add_column("source", max_width=24, no_wrap=True)
+    table.add_column("title")
+    for r in rows:
+        marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
+        table.add_row(
+            Text(str(r.id)),
+            Text(marks),
+            Text((r.published or r.sort_date)[:10]),
+            Text(r.feed or ""),
+            Text(r.title, style="bold" if not r.read else ""),
+        )
+    return table
+
+
+def cmd_list(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+    """`newstui list`."""
+    feed_id = None
+    if args.feed:
+        feed_id = feed_store.find_feed(db, args.feed)
+        if feed_id is None:
+            raise NewstuiError(f"no feed named {args.feed!r} (see `newstui feeds`)")
+    f = article_store.ArticleFilter(
+        feed_id=feed_id, tag=args.tag, unread=args.unread, starred=args.starred
+    )
+    rows = article_store.list_articles(db, f, limit=max(args.limit, 0))
+    return _emit(
+        args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no articles"
+    )
+
+
+def cmd_search(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+    """`newstui search QUERY`."""
+    rows = article_store.search_articles(db, " ".join(args.query), limit=max(args.limit, 0))
+    return _emit(
+        args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no matches"
+    )
+
+
+def cmd_show(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+    """`newstui show ID`."""
+    stored = article_store.get_article(db, args.id)
+    if stored is None:
+        raise NewstuiError(f"no article with id {args.id}")
+    analysis = analysis_store.article_analysis(db, args.id)
+    if args.json:
+        return _emit(args, article_json(stored, analysis))
+    console.print(render_article_text(stored, analysis))
+    return 0
+
+
+def cmd_mark(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+    """`newstui mark ID... --read/--unread/--star/--unstar`."""
+    if args.read is None and args.starred is None:
+        raise NewstuiError("mark: say what to mark: --read, --unread, --star or --unstar")
+    count = article_store.mark_articles(db, args.ids, read=args.read, starred=args.starred)
+    missing = len(set(args.ids)) - count
+    if missing:
+        errors.print(Text(f"warning: {missing} of the ids are not stored articles"))
+    return _emit(args, {"marked": count}, f"marked {count} article{'s' * (count != 1)}")
+
+
+def cmd_entities(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+    """`newstui entities [--type T]`."""
+    rows = analysis_store.list_entities(db, args.type, limit=args.limit)
+    data = [
+        {"name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
+        for r in rows
+    ]
+    table = Table(box=None, header_style="bold")
+    for column in ("type", "name", "articles", "mentions"):
+        table.add_column(column, justify="right" if column in ("articles", "mentions") else "left")
+    for r in rows:
+        table.add_row(Text(r.type), Text(r.name), Text(str(r.articles)), Text(str(r.mentions)))
+    return _emit(args, data, table if rows else "no entities found")
+
+
+def cmd_quotes(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+    """`newstui quotes [--speaker NAME]`."""
+    rows = analysis_store.list_quotes(db, speaker=args.speaker, limit=args.limit)
+    data = [
+        {
+            "text": r.text,
+            "speaker": r.speaker,
+            "article_id": r.article_id,
+            "article": r.article_title,
+            "start": r.start,
+            "end": r.end,
+        }
+        for r in rows
+    ]
+    out = Text()
+    for r in rows:
+        out.append(f"“{r.text}”\n", style="italic")
+        out.append(f"    — {r.speaker or 'unknown speaker'}", style="bold")
+        out.append(f"  ({r.article_id}: {r.article_title})\n\n", style="dim")
+    return _emit(args, data, out if rows else "no quotes found")
+
+
+def cmd_opml(args: argparse.Namespace, db: Any, config: Config) -> int:
+    """`newstui opml import FILE` / `newstui opml export [FILE]`."""
+    from newstui.sources.opml import read_opml, write_opml
+
+    if args.opml_command == "import":
+        feeds = read_opml(args.file)
+        added = add_feeds(config.path, feeds)
+        return _emit(
+            args,
+            {"found": len(feeds), "added": [f.name for f in added]},
+            f"{len(feeds)} feeds in {args.file}, {len(added)} added to {config.path}",
+        )
+    text = write_opml(list(config.feeds))
+    if args.file:
+        args.file.write_text(text, "utf-8")
+        errors.print(Text(f"wrote {len(config.feeds)} feeds to {args.file}"))
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,269 @@
+"""feeds.toml: load and validate it, edit it keeping comments, and the platform data paths."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomlkit
+
+from newstui.errors import ConfigError
+
+APP_NAME = "newstui"
+FULLTEXT_CHOICES = ("auto", True, False)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Global settings from the `[settings]` table."""
+
+    concurrency: int = 16
+    per_host: int = 4
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    refresh_minutes: int = 30
+    fulltext: str | bool = "auto"
+    mark_read_on_open: bool = True
+    extractor: str = "rules"
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    """One `[[feeds]]` entry."""
+
+    url: str
+    name: str
+    tags: tuple[str, ...] = ()
+    fulltext: str | bool = "auto"
+
+
+@dataclass(frozen=True)
+class LocalConfig:
+    """One `[[local]]` entry: a file or folder imported as a source."""
+
+    path: Path
+    name: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration."""
+
+    path: Path
+    settings: Settings = field(default_factory=Settings)
+    feeds: tuple[FeedConfig, ...] = ()
+    local: tuple[LocalConfig, ...] = ()
+
+    def feed_named(self, name: str) -> FeedConfig | None:
+        """The feed whose name (case-insensitive) or URL is `name`."""
+        for feed in self.feeds:
+            if name.casefold() in (feed.name.casefold(), feed.url.casefold()):
+                return feed
+        return None
+
+
+def default_config_path() -> Path:
+    """The user's config file: NEWSTUI_CONFIG, else the platform config dir."""
+    env = os.environ.get("NEWSTUI_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "feeds.toml"
+
+
+def default_db_path() -> Path:
+    """The user's database: NEWSTUI_DB, else the platform data dir."""
+    env = os.environ.get("NEWSTUI_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "newstui.db"
+
+
+def example_config_text() -> str:
+    """The example config shipped with the package."""
+    return resources.files("newstui").joinpath("feeds.example.toml").read_text("utf-8")
+
+
+def ensure_config(path: Path) -> None:
+    """Create the config file from the shipped example when it does not exist yet."""
+    if path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(example_config_text(), "utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot create config file: {exc.strerror}") from exc
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a config file; errors name the file, the line and the problem."""
+    try:
+        raw = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc}") from exc
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    return _validate(path, raw, data)
+
+
+def _entry_line(raw: str, table: str, index: int) -> int:
+    """The line number of the index-th `[[table]]` header (1-based), or 0."""
+    headers = [m.start() for m in re.finditer(rf"(?m)^\s*\[\[\s*{table}\s*\]\]", raw)]
+    if index < len(headers):
+        return raw.count("\n", 0, headers[index]) + 1
+    return 0
+
+
+def _key_line(raw: str, key: str) -> int:
+    match = re.search(rf"(?m)^\s*{re.escape(key)}\s*=", raw)
+    return raw.count("\n", 0, match.start()) + 1 if match else 0
+
+
+def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
+    def fail(line: int, message: str) -> ConfigError:
+        where = f"{path}:{line}" if line else str(path)
+        return ConfigError(f"{where}: {message}")
+
+    unknown = set(data) - {"settings", "feeds", "local"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise fail(_key_line(raw, key), f"unknown top-level key {key!r}")
+    settings = _validate_settings(data.get("settings", {}), raw, fail)
+    feeds: list[FeedConfig] = []
+    names: set[str] = set()
+    for i, entry in enumerate(_array(data.get("feeds", []), "feeds", raw, fail)):
+        line = _entry_line(raw, "feeds", i)
+        url = entry.get("url")
+        if not isinstance(url, str) or not url.strip():
+            raise fail(line, "feed entry has no 'url'")
+        url = url.strip()
+        if not re.match(r"(?i)^https?://[^\s/]+", url):
+            raise fail(line, f"feed url {url!r} is not an http(s) URL")
+        name = _str(entry.get("name", url), "name", line, fail)
+        if name.casefold() in names:
+            raise fail(line, f"duplicate feed name {name!r}")
+        names.add(name.casefold())
+        extra = set(entry) - {"url", "name", "tags", "fulltext"}
+        if extra:
+            raise fail(line, f"unknown key {sorted(extra)[0]!r} in feed {name!r}")
+        fulltext = entry.get("fulltext", settings.fulltext)
+        if fulltext not in FULLTEXT_CHOICES:
+            raise fail(line, f'fulltext must be "auto", true or false, not {fulltext!r}')
+        feeds.append(FeedConfig(url, name, _tags(entry.get("tags", []), line, fail), fulltext))
+    local: list[LocalConfig] = []
+    for i, entry in enumerate(_array(data.get("local", []), "local", raw, fail)):
+        line = _entry_line(raw, "local", i)
+        p = entry.get("path")
+        if not isinstance(p, str) or not p.strip():
+            raise fail(line, "local entry has no 'path'")
+        lpath = Path(p).expanduser()
+        if not lpath.is_absolute():
+            lpath = (path.parent / lpath).resolve()
+        name = _str(entry.get("name", lpath.name), "name", line, fail)
+        local.append(LocalConfig(lpath, name, _tags(entry.get("tags", []), line, fail)))
+    return Config(path, settings, tuple(feeds), tuple(local))
+
+
+def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
+    if not isinstance(table, dict):
+        raise fail(_key_line(raw, "settings"), "'settings' must be a table")
+    line = _entry_line(raw, "settings", 0) or 0
+    header = re.search(r"(?m)^\s*\[settings\]", raw)
+    if header:
+        line = raw.count("\n", 0, header.start()) + 1
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if not hasattr(defaults, key):
+            raise fail(_key_line(raw, key) or line, f"unknown setting {key!r}")
+        expected = type(getattr(defaults, key))
+        kline = _key_line(raw, key) or line
+        if key == "fulltext":
+            if value not in FULLTEXT_CHOICES:
+                raise fail(kline, f'fulltext must be "auto", true or false, not {value!r}')
+        elif expected is float:
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise fail(kline, f"setting {key!r} must be a positive number")
+            value = float(value)
+        elif expected is int:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise fail(kline, f"setting {key!r} must be a whole number ≥ 0")
+            if key in ("concurrency", "per_host", "max_bytes") and value < 1:
+                raise fail(kline, f"setting {key!r} must be at least 1")
+        elif not isinstance(value, expected):
+            raise fail(kline, f"setting {key!r} must be a {expected.__name__}")
+        values[key] = value
+    return Settings(**values)
+
+
+def _array(value: Any, name: str, raw: str, fail: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise fail(_key_line(raw, name), f"'{name}' must be an array of tables ([[{name}]])")
+    return value
+
+
+def _str(value: Any, key: str, line: int, fail: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise fail(line, f"{key!r} must be a non-empty string")
+    return value.strip()
+
+
+def _tags(value: Any, line: int, fail: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise fail(line, "'tags' must be a list of strings")
+    return tuple(dict.fromkeys(t.strip() for t in value if t.strip()))
+
+
+def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
+    """Append feeds to the config file, keeping its comments and layout; returns those added."""
+    config = load_config(path)
+    known_urls = {f.url for f in config.feeds}
+    known_names = {f.name.casefold() for f in config.feeds}
+    doc = tomlkit.parse(path.read_text("utf-8"))
+    if "feeds" not in doc:
+        doc["feeds"] = tomlkit.aot()
+    added: list[FeedConfig] = []
+    for feed in feeds:
+        if feed.url in known_urls:
+            continue
+        name = feed.name
+        n = 2
+        while name.casefold() in known_names:
+            name = f"{feed.name} ({n})"
+            n += 1
+        table = tomlkit.table()
+        table["name"] = name
+        table["url"] = feed.url
+        if feed.tags:
+            table["tags"] = list(feed.tags)
+        if feed.fulltext != "auto":
+            table["fulltext"] = feed.fulltext
+        doc["feeds"].append(table)
+        known_urls.add(feed.url)
+        known_names.add(name.casefold())
+        added.append(FeedConfig(feed.url, name, feed.tags, feed.fulltext))
+    if added:
+        tmp = path.with_suffix(".toml.tmp")
+        tmp.write_text(tomlkit.dumps(doc), "utf-8")
+        tmp.replace(path)
+        load_config(path)  # the result must still be valid
+    return added
+
+
+def backup_copy(path: Path) -> None:
+    """Keep a `.bak` copy of the config before an edit."""
+    if path.exists():
+        shutil.copy2(path, path.with_suffix(".toml.bak"))

@@ -1,0 +1,339 @@
+"""The pipeline: source → clean → store → full text → analyse, with progress callbacks.
+
+Used alike by the command line and the app (which runs it in a worker thread).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+from newstui.config import Config, FeedConfig, LocalConfig
+from newstui.errors import NewstuiError, SourceError
+from newstui.model import Analysis, Article
+from newstui.sources.feeds import parse_feed
+from newstui.sources.files import iter_files, read_file
+from newstui.sources.http import Fetcher, FetchLimits
+from newstui.store import analysis as analysis_store
+from newstui.store import articles as article_store
+from newstui.store import feeds as feed_store
+from newstui.text import clean_line
+
+logger = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from newstui.fulltext import ExtractionPool
+
+FULLTEXT_MIN_CHARS = 400  # "auto": fetch the page when the entry has less text than this
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    """What happened to one source during a fetch or import."""
+
+    name: str
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    warning: str | None = None
+    not_modified: bool = False
+    fulltext_ok: int = 0
+    fulltext_failed: int = 0
+
+
+ProgressCallback = Callable[[SourceOutcome], None]
+
+
+def limits_from(config: Config) -> FetchLimits:
+    """Fetch limits from the settings."""
+    s = config.settings
+    return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host)
+
+
+def feed_key(feed: FeedConfig) -> str:
+    """The stored identity of a configured feed."""
+    return feed.url
+
+
+def local_key(path: Path) -> str:
+    """The stored identity of a local file or folder source."""
+    return "local:" + str(path.resolve())
+
+
+def sync_sources(db: sqlite_utils.Database, config: Config) -> dict[str, int]:
+    """Register every configured feed and local source; returns feed ids by source name."""
+    ids = {}
+    for feed in config.feeds:
+        ids[feed.name] = feed_store.ensure_feed(
+            db, feed_key(feed), feed.name, url=feed.url, tags=feed.tags
+        )
+    for local in config.local:
+        ids[local.name] = feed_store.ensure_feed(
+            db, local_key(local.path), local.name, kind="local", tags=local.tags
+        )
+    return ids
+
+
+async def fetch_feeds(
+    db: sqlite_utils.Database,
+    config: Config,
+    feeds: Sequence[FeedConfig] | None = None,
+    *,
+    fulltext: bool | None = None,
+    on_outcome: ProgressCallback | None = None,
+    analyse: bool = True,
+) -> list[SourceOutcome]:
+    """Fetch feeds concurrently, store their articles; one failing feed never stops the others."""
+    ids = sync_sources(db, config)
+    feeds = list(config.feeds if feeds is None else feeds)
+    outcomes: list[SourceOutcome] = []
+    async with Fetcher(limits_from(config)) as fetcher:
+        pool = _FulltextPool(fetcher, config)
+        try:
+
+            async def one(feed: FeedConfig) -> None:
+                try:
+                    outcome, changed = await _fetch_feed(db, fetcher, ids[feed.name], feed)
+                    mode = feed.fulltext if fulltext is None else fulltext
+                    if mode is not False and changed:
+                        outcome = await pool.fill(db, outcome, changed, mode)
+                except NewstuiError as exc:
+                    outcome = SourceOutcome(feed.name, error=str(exc))
+                except sqlite3.Error as exc:
+                    outcome = SourceOutcome(feed.name, error=f"{feed.name}: database error: {exc}")
+                outcomes.append(outcome)
+                if analyse and (outcome.new or outcome.updated):
+                    await asyncio.to_thread(analyse_pending, db, config.settings.extractor)
+                if on_outcome:
+                    on_outcome(outcome)
+
+            await asyncio.gather(*(one(feed) for feed in feeds))
+        finally:
+            pool.close()
+    return outcomes
+
+
+async def _fetch_feed(
+    db: sqlite_utils.Database, fetcher: Fetcher, feed_id: int, feed: FeedConfig
+) -> tuple[SourceOutcome, tuple[int, ...]]:
+    """Fetch, parse and store one feed; returns its outcome and the new or changed article ids."""
+    etag, last_modified = feed_store.feed_cache_headers(db, feed_id)
+    try:
+        result = await fetcher.fetch(
+            feed.url,
+            etag=etag,
+            last_modified=last_modified,
+            accept="application/rss+xml, application/atom+xml, application/feed+json, "
+            "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
+        )
+        if result.not_modified:
+            feed_store.record_fetch(db, feed_id, status=304, error=None, keep_cache=True)
+            return SourceOutcome(feed.name, not_modified=True), ()
+        parsed = await asyncio.to_thread(parse_feed, result.body, result.url, result.content_type)
+    except SourceError as exc:
+        message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
+        feed_store.record_fetch(db, feed_id, status=None, error=message)
+        return SourceOutcome(feed.name, error=message), ()
+    saved = article_store.save_articles(db, feed_id, parsed.articles)
+    feed_store.record_fetch(
+        db,
+        feed_id,
+        status=result.status,
+        error=None,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        title=parsed.title,
+        site_url=parsed.site_url,
+    )
+    outcome = SourceOutcome(feed.name, new=saved.new, updated=saved.updated, warning=parsed.warning)
+    return outcome, saved.changed_ids
+
+
+def _strip_url(message: str, url: str) -> str:
+    """Error text without a leading repeat of the URL (the feed name already says which)."""
+    return message[len(url) + 2 :] if message.startswith(url + ": ") else message
+
+
+class _FulltextPool:
+    """Fetches and extracts article pages for summary-only entries, off the event loop."""
+
+    def __init__(self, fetcher: Fetcher, config: Config) -> None:
+        self.fetcher = fetcher
+        self.config = config
+        self._pool: ExtractionPool | None = None
+
+    def _extraction(self) -> ExtractionPool:
+        if self._pool is None:
+            from newstui.fulltext import ExtractionPool
+
+            self._pool = ExtractionPool(max_workers=2)
+        return self._pool
+
+    async def fill(
+        self,
+        db: sqlite_utils.Database,
+        outcome: SourceOutcome,
+        changed: Sequence[int],
+        mode: str | bool,
+    ) -> SourceOutcome:
+        """Fetch full text for the changed articles that need it (all, or short ones for auto)."""
+        todo = article_store.articles_needing_fulltext(db, changed)
+        if mode == "auto":
+            todo = [(i, u) for i, u in todo if _text_length(db, i) < FULLTEXT_MIN_CHARS]
+        ok = failed = 0
+        results = await asyncio.gather(*(self.fetch_one(db, i, u) for i, u in todo))
+        for success in results:
+            ok += success
+            failed += not success
+        return replace(outcome, fulltext_ok=ok, fulltext_failed=failed)
+
+    async def fetch_one(self, db: sqlite_utils.Database, article_id: int, url: str) -> bool:
+        """Fetch and extract one article page; store the text or the failure. True on success."""
+        from newstui.fulltext import looks_like_html
+
+        try:
+            result = await self.fetcher.fetch(url, accept="text/html,application/xhtml+xml;q=0.9")
+            if not looks_like_html(result.content_type, result.body):
+                raise SourceError(
+                    f"{url}: not an HTML page ({result.content_type or 'unknown type'})"
+                )
+            future = self._extraction().submit(result.body, result.url)
+            page = await asyncio.wrap_future(future)
+            if page is None or not page.text.strip():
+                raise SourceError(f"{url}: no article text found on the page")
+        except SourceError as exc:
+            article_store.set_fulltext(db, article_id, text=None, error=str(exc))
+            return False
+        except Exception as exc:
+            article_store.set_fulltext(
+                db, article_id, text=None, error=f"{url}: extraction failed ({type(exc).__name__})"
+            )
+            return False
+        article_store.set_fulltext(db, article_id, text=page.text, links=page.links)
+        return True
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+
+
+def _text_length(db: sqlite_utils.Database, article_id: int) -> int:
+    row = db.execute("SELECT length(text) FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] or 0 if row else 0
+
+
+async def fetch_article_fulltext(
+    db: sqlite_utils.Database, config: Config, article_id: int
+) -> bool:
+    """Fetch the full text of one stored article on demand (ignores a previous failure)."""
+    stored = article_store.get_article(db, article_id)
+    if stored is None or not stored.row.url:
+        raise SourceError(f"article {article_id}: has no web link to fetch")
+    async with Fetcher(limits_from(config)) as fetcher:
+        pool = _FulltextPool(fetcher, config)
+        try:
+            ok = await pool.fetch_one(db, article_id, stored.row.url)
+        finally:
+            pool.close()
+    if ok:
+        analyse_pending(db, config.settings.extractor, [article_id])
+    return ok
+
+
+def import_paths(
+    db: sqlite_utils.Database,
+    paths: Iterable[Path],
+    *,
+    name: str | None = None,
+    tags: tuple[str, ...] = (),
+    extractor: str = "rules",
+    on_outcome: ProgressCallback | None = None,
+) -> list[SourceOutcome]:
+    """Import local files and folders (recursively); each path is one source."""
+    outcomes = []
+    for path in paths:
+        outcome = import_local(
+            db, LocalConfig(path, name or path.name or str(path), tags), extractor
+        )
+        outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    return outcomes
+
+
+def import_local(
+    db: sqlite_utils.Database, local: LocalConfig, extractor: str = "rules"
+) -> SourceOutcome:
+    """Import one configured local file or folder into its own source."""
+    path = local.path.expanduser()
+    if not path.exists():
+        return SourceOutcome(local.name, error=f"{path}: no such file or folder")
+    feed_id = feed_store.ensure_feed(db, local_key(path), local.name, kind="local", tags=local.tags)
+    files = [path] if path.is_file() else list(iter_files(path))
+    articles: list[Article] = []
+    problems: list[str] = []
+    for file in files:
+        rel = file.name if file == path else str(file.relative_to(path))
+        try:
+            articles.extend(read_file(file, guid_prefix="file:" + rel))
+        except SourceError as exc:
+            problems.append(str(exc))
+    saved = article_store.save_articles(db, feed_id, articles)
+    error = None
+    if problems:
+        error = (
+            problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more)"
+        )
+    feed_store.record_fetch(db, feed_id, status=None, error=error if not articles else None)
+    if saved.changed_ids:
+        analyse_pending(db, extractor, saved.changed_ids)
+    return SourceOutcome(
+        local.name,
+        new=saved.new,
+        updated=saved.updated,
+        error=error if not articles else None,
+        warning=error if articles else None,
+    )
+
+
+def analyse_pending(
+    db: sqlite_utils.Database, extractor_name: str = "rules", ids: Iterable[int] | None = None
+) -> int:
+    """Run the quote/entity extractor over articles not yet analysed by its version."""
+    from newstui.nlp import canonical_key, get_extractor
+
+    extractor = get_extractor(extractor_name)
+    count = 0
+    while True:
+        batch = analysis_store.articles_to_analyse(db, extractor.version, ids)
+        if not batch:
+            return count
+        for article_id, text in batch:
+            try:
+                analysis = extractor.analyse(text)
+            except Exception:
+                logger.exception("extractor %s failed on article %s", extractor.name, article_id)
+                analysis = Analysis()
+            analysis_store.save_analysis(db, article_id, analysis, extractor.version, canonical_key)
+            count += 1
+        if ids is not None:
+            return count
+
+
+def describe(outcome: SourceOutcome) -> str:
+    """One line for a source's outcome."""
+    if outcome.error:
+        return clean_line(outcome.error, 300)
+    if outcome.not_modified:
+        return f"{outcome.name}: not modified"
+    text = f"{outcome.name}: {outcome.new} new, {outcome.updated} updated"
+    if outcome.fulltext_ok or outcome.fulltext_failed:
+        text += f"; full text {outcome.fulltext_ok} fetched, {outcome.fulltext_failed} failed"
+    return text

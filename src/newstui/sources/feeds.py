@@ -1,0 +1,210 @@
+"""Feed documents → articles: RSS 0.9x/1.0/2.0 and Atom via feedparser, JSON Feed 1.0/1.1 by hand."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+
+from newstui.errors import SourceError
+from newstui.model import Article, Link
+from newstui.sources.html import html_to_text
+from newstui.sources.http import is_http_url
+from newstui.text import clean_line, clean_text
+
+MAX_TITLE = 500
+MAX_AUTHOR = 200
+MAX_TEXT = 1_000_000
+_ENTITY_DECL = re.compile(rb"<!ENTITY|<!DOCTYPE[^>]*\[", re.I)
+# Long author fields make feedparser's e-mail regex quadratic: cut them before parsing.
+_AUTHOR_FIELD = re.compile(
+    rb"(<(?:author|dc:creator|name|email|managingEditor|webMaster)\b[^>]*>)([^<]{512,})", re.I
+)
+_HTML_HINT = re.compile(
+    r"<(?:p|br|div|a|img|span|b|i|em|strong|ul|ol|li|h\d|blockquote|table)\b", re.I
+)
+
+
+@dataclass
+class ParsedFeed:
+    """A parsed feed document."""
+
+    title: str | None
+    site_url: str | None
+    articles: list[Article] = field(default_factory=list)
+    warning: str | None = None  # e.g. ill-formed XML that could still be read
+
+
+def looks_like_json_feed(body: bytes) -> bool:
+    """True when the body is a JSON Feed document (by its version URL)."""
+    head = body.lstrip()[:2048]
+    return head.startswith(b"{") and b"jsonfeed.org/version" in head
+
+
+def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+    """Parse a feed document's bytes; raises SourceError when it is not a readable feed."""
+    if not body.strip():
+        raise SourceError(f"{url}: empty document")
+    if looks_like_json_feed(body) or body.lstrip()[:1] == b"{":
+        return parse_json_feed(body, url)
+    if _ENTITY_DECL.search(body[:65536]):
+        raise SourceError(f"{url}: refused: the document declares XML entities")
+    body = _AUTHOR_FIELD.sub(lambda m: m.group(1) + m.group(2)[:512], body)
+    try:
+        headers = {"content-location": url, "content-type": content_type or "application/xml"}
+        parsed = feedparser.parse(body, response_headers=headers)
+    except Exception as exc:  # feedparser raises on some malformed character references
+        raise SourceError(f"{url}: unparseable feed ({type(exc).__name__})") from None
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        detail = f": {clean_line(str(reason), 120)}" if reason else ""
+        raise SourceError(f"{url}: not a feed (RSS, Atom or JSON Feed){detail}")
+    feed = parsed.get("feed", {})
+    warning = None
+    if parsed.get("bozo"):
+        warning = (
+            f"ill-formed feed, read anyway: {clean_line(str(parsed.get('bozo_exception')), 120)}"
+        )
+    site = feed.get("link")
+    return ParsedFeed(
+        title=clean_line(feed.get("title", ""), MAX_TITLE) or None,
+        site_url=site if is_http_url(site) else None,
+        articles=[_entry_article(e, url) for e in parsed.entries],
+        warning=warning,
+    )
+
+
+def _entry_article(entry: Any, feed_url: str) -> Article:
+    link = entry.get("link")
+    link = link.strip() if is_http_url(link) else None
+    content_html = ""
+    for content in entry.get("content", []) or []:
+        value = content.get("value", "")
+        if len(value) > len(content_html):
+            content_html = value
+    summary_raw = entry.get("summary", "") or ""
+    text, links = _to_text(content_html or summary_raw, link or feed_url)
+    summary = _to_text(summary_raw, link or feed_url)[0] if content_html else text
+    title = clean_line(entry.get("title", "") or "", MAX_TITLE)
+    if not title:
+        title = _title_from_text(text) or "(untitled)"
+    for enclosure in entry.get("enclosures", []) or []:
+        href = enclosure.get("href")
+        if is_http_url(href) and href not in {lk.url for lk in links}:
+            kind = "image" if str(enclosure.get("type", "")).startswith("image/") else "link"
+            links.append(Link(clean_line(enclosure.get("type", "") or "enclosure"), href, kind))
+    guid = entry.get("id") or entry.get("guid")
+    author = clean_line(entry.get("author", "") or "", MAX_AUTHOR) or None
+    return Article(
+        title=title,
+        text=text[:MAX_TEXT],
+        guid=clean_line(str(guid), 2000) if guid else None,
+        url=link,
+        author=author,
+        published=_entry_date(entry),
+        summary=summary[:MAX_TEXT],
+        links=links,
+    )
+
+
+def _to_text(value: str, base_url: str) -> tuple[str, list[Link]]:
+    if _HTML_HINT.search(value) or "&" in value:
+        return html_to_text(value, base_url)
+    return clean_text(value), []
+
+
+def _title_from_text(text: str) -> str:
+    first = text.strip().split("\n", 1)[0] if text.strip() else ""
+    if len(first) <= 100:
+        return first
+    cut = first[:100].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _entry_date(entry: Any) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                return datetime.fromtimestamp(calendar.timegm(value), UTC)
+            except (OverflowError, ValueError, OSError):
+                continue
+    return None
+
+
+def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
+    """Parse a JSON Feed 1.0/1.1 document."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise SourceError(f"{url}: invalid JSON: {clean_line(str(exc), 120)}") from None
+    if not isinstance(data, dict) or not str(data.get("version", "")).startswith(
+        "https://jsonfeed.org/version/"
+    ):
+        raise SourceError(f"{url}: JSON document is not a JSON Feed (no jsonfeed.org version)")
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise SourceError(f"{url}: JSON Feed has no 'items' list")
+    site = data.get("home_page_url")
+    feed_authors = _json_authors(data)
+    articles: list[Article] = []
+    for item in items:
+        if isinstance(item, dict):
+            articles.append(_json_item(item, url, feed_authors))
+    return ParsedFeed(
+        title=clean_line(str(data.get("title", "")), MAX_TITLE) or None,
+        site_url=site if isinstance(site, str) and is_http_url(site) else None,
+        articles=articles,
+    )
+
+
+def _json_authors(obj: dict[str, Any]) -> str | None:
+    authors = obj.get("authors")
+    if not isinstance(authors, list):
+        author = obj.get("author")
+        authors = [author] if isinstance(author, dict) else []
+    names = [str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
+    return clean_line(", ".join(names), MAX_AUTHOR) or None
+
+
+def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> Article:
+    link = item.get("url")
+    link = link if isinstance(link, str) and is_http_url(link) else None
+    base = link or feed_url
+    html = item.get("content_html")
+    if isinstance(html, str) and html.strip():
+        text, links = html_to_text(html, base)
+    else:
+        text, links = clean_text(str(item.get("content_text") or "")), []
+    summary = clean_text(str(item.get("summary") or "")) or text
+    if not text:
+        text = summary
+    image = item.get("image")
+    if isinstance(image, str) and is_http_url(image) and image not in {lk.url for lk in links}:
+        links.append(Link("image", image, "image"))
+    title = clean_line(str(item.get("title") or ""), MAX_TITLE) or _title_from_text(text)
+    return Article(
+        title=title or "(untitled)",
+        text=text[:MAX_TEXT],
+        guid=clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None,
+        url=link,
+        author=_json_authors(item) or feed_author,
+        published=_json_date(item.get("date_published") or item.get("date_modified")),
+        summary=summary[:MAX_TEXT],
+        links=links,
+    )
+
+
+def _json_date(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)

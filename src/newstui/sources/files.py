@@ -1,0 +1,155 @@
+"""Local files → articles: plain text, Markdown, HTML and saved feed files, one by one or by folder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from newstui.errors import SourceError
+from newstui.model import Article
+from newstui.sources.feeds import parse_feed
+from newstui.sources.html import html_to_text
+from newstui.text import clean_line, clean_text
+
+MAX_FILE_BYTES = 10_000_000
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".json", ".feed"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that could not be imported, with the reason."""
+
+    path: Path
+    message: str
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """The importable files under a folder, recursively, in a stable order (hidden ones skipped)."""
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and path.suffix.lower() in KNOWN_SUFFIXES - {""}:
+            yield path
+
+
+def read_file(path: Path, guid_prefix: str) -> list[Article]:
+    """The articles in one local file; raises SourceError naming the file and the problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError(f"{path}: file larger than {MAX_FILE_BYTES:,} bytes")
+        body = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES or _looks_like_feed(body):
+        parsed = parse_feed(body, path.as_uri())
+        articles = parsed.articles
+        for article in articles:
+            entry_id = article.guid or article.url or ""
+            article.guid = f"{guid_prefix}#{entry_id}" if entry_id else None
+        return articles
+    text = _decode(body, path)
+    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_like_html(text)):
+        return [_html_article(text, path, guid_prefix)]
+    if suffix in MARKDOWN_SUFFIXES:
+        return [_markdown_article(text, path, guid_prefix)]
+    if b"\x00" in body[:4096]:
+        raise SourceError(f"{path}: binary file, not text")
+    title, body_text = split_title(plain_paragraphs(text))
+    return [Article(title=title or path.stem, text=body_text, guid=guid_prefix)]
+
+
+def _decode(body: bytes, path: Path) -> str:
+    if body.startswith(b"\xef\xbb\xbf"):
+        body = body[3:]
+    for encoding in ("utf-8", "utf-16") if body[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8",):
+        try:
+            return body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return body.decode("cp1252", "replace")
+
+
+def _looks_like_feed(body: bytes) -> bool:
+    head = body.lstrip()[:512].lower()
+    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) or (
+        head.startswith(b"{") and b"jsonfeed.org/version" in head
+    )
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def _html_article(html: str, path: Path, guid: str) -> Article:
+    import lxml.html
+
+    title = ""
+    try:
+        found = lxml.html.fromstring(html.encode()).findtext(".//title") if html.strip() else None
+        title = clean_line(found or "", 500)
+    except Exception:
+        title = ""
+    text, links = html_to_text(html, None)
+    if not title:
+        title, text = split_title(text)
+    return Article(title=title or path.stem, text=text, guid=guid, links=links)
+
+
+def _markdown_article(source: str, path: Path, guid: str) -> Article:
+    source = re.sub(r"\A---\n.*?\n---\n", "", source, flags=re.S)  # front matter
+    title = ""
+    heading = re.match(r"\A\s*#\s+(.+?)\s*#*\s*(?:\n|\Z)", source)
+    if heading:
+        title = clean_line(heading.group(1), 500)
+        source = source[heading.end() :]
+    html = MarkdownIt("commonmark", {"html": False}).render(source)
+    text, links = html_to_text(html, None)
+    if not title:
+        title, text = split_title(text)
+    return Article(title=title or path.stem, text=text, guid=guid, links=links)
+
+
+def plain_paragraphs(text: str) -> str:
+    """Plain text with paragraphs separated by blank lines.
+
+    Text that has blank lines keeps them and joins hard-wrapped lines; text with none has one
+    paragraph per line.
+    """
+    text = clean_text(text)
+    if "\n\n" not in text:
+        return text.replace("\n", "\n\n")
+    return "\n\n".join(re.sub(r"\s*\n\s*", " ", p) for p in text.split("\n\n"))
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """(title, body) of plain text: a headline-like first line, else the first sentence.
+
+    A first line is a headline when it is short, has no final period and is followed by a blank
+    line or the body. The text itself is kept whole as the body when the title is a sentence of it.
+    """
+    text = text.strip()
+    if not text:
+        return "", ""
+    first, _, rest = text.partition("\n")
+    first = first.strip()
+    if first and len(first) <= 150 and not first.endswith((".", ",", ";", ":")) and rest.strip():
+        return clean_line(first, 500), rest.strip()
+    match = _SENTENCE_END.search(first)
+    sentence = first[: match.end()] if match else first
+    if len(sentence) > 110:
+        cut = sentence[:100].rsplit(" ", 1)[0].rstrip(",;: ")
+        sentence = cut + "…"
+    return clean_line(sentence, 500), text

@@ -1,0 +1,158 @@
+"""Fetching over HTTP: bounded time, size and redirects; conditional requests; polite concurrency."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from newstui import __version__
+from newstui.errors import SourceError
+
+USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
+MAX_REDIRECTS = 5
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """How long, how big and how many at once."""
+
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    concurrency: int = 16
+    per_host: int = 4
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A completed response: 304 has an empty body."""
+
+    url: str  # final URL after redirects
+    status: int
+    body: bytes
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        """True for a 304 answer to a conditional request."""
+        return self.status == 304
+
+
+def is_http_url(url: str | None) -> bool:
+    """True for an absolute http(s) URL with a host."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+class Fetcher:
+    """An HTTP client with a global and a per-host concurrency limit; use as an async context."""
+
+    def __init__(self, limits: FetchLimits = FetchLimits()) -> None:
+        self.limits = limits
+        self._global = asyncio.Semaphore(limits.concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(limits.per_host)
+        )
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
+            timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
+            follow_redirects=False,
+            cookies=None,
+            trust_env=False,
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._client.aclose()
+
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = "*/*",
+    ) -> FetchResult:
+        """GET a URL within the limits; raises SourceError with a one-line reason on failure."""
+        if not is_http_url(url):
+            raise SourceError(f"{url}: not an http(s) URL")
+        host = urlsplit(url).hostname or ""
+        async with self._global, self._hosts[host]:
+            try:
+                async with asyncio.timeout(self.limits.timeout):
+                    return await self._fetch(url, etag, last_modified, accept)
+            except TimeoutError:
+                raise SourceError(f"{url}: timed out after {self.limits.timeout:g} s") from None
+            except httpx.HTTPError as exc:
+                raise SourceError(f"{url}: {_describe(exc)}") from None
+
+    async def _fetch(
+        self, url: str, etag: str | None, last_modified: str | None, accept: str
+    ) -> FetchResult:
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            self._client.cookies.clear()
+            async with self._client.stream("GET", current, headers=headers) as response:
+                if response.is_redirect:
+                    location = response.headers.get("location")
+                    target = urljoin(current, location) if location else None
+                    if not is_http_url(target):
+                        raise SourceError(f"{url}: redirect to a non-http(s) location")
+                    current = target
+                    continue
+                if response.status_code == 304:
+                    return FetchResult(current, 304, b"", None, etag, last_modified)
+                if response.status_code >= 400:
+                    reason = response.reason_phrase or "error"
+                    raise SourceError(f"{url}: HTTP {response.status_code} {reason}")
+                declared = response.headers.get("content-length")
+                with contextlib.suppress(ValueError):
+                    if declared and int(declared) > self.limits.max_bytes:
+                        raise SourceError(f"{url}: response too large ({int(declared):,} bytes)")
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > self.limits.max_bytes:
+                        raise SourceError(
+                            f"{url}: response larger than {self.limits.max_bytes:,} bytes"
+                        )
+                    chunks.append(chunk)
+                return FetchResult(
+                    url=current,
+                    status=response.status_code,
+                    body=b"".join(chunks),
+                    content_type=response.headers.get("content-type"),
+                    etag=response.headers.get("etag"),
+                    last_modified=response.headers.get("last-modified"),
+                )
+        raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def _describe(exc: httpx.HTTPError) -> str:
+    """A short reason for a transport error."""
+    if isinstance(exc, httpx.TimeoutException):
+        return "timed out"
+    if isinstance(exc, httpx.ConnectError):
+        return f"cannot connect ({exc})" if str(exc) else "cannot connect"
+    if isinstance(exc, httpx.DecodingError):
+        return "response could not be decoded"
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

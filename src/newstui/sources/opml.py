@@ -1,0 +1,78 @@
+"""OPML 2.0 subscription lists: read feeds (folders become tags) and write them back."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from newstui.config import FeedConfig
+from newstui.errors import SourceError
+from newstui.sources.http import is_http_url
+from newstui.text import clean_line
+
+_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
+
+
+def read_opml(path: Path) -> list[FeedConfig]:
+    """The feeds listed in an OPML file; nested outlines become tags."""
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return parse_opml(body, str(path))
+
+
+def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
+    """Parse OPML bytes; `source` names the file in errors."""
+    if _DTD.search(body[:65536]):
+        raise SourceError(f"{source}: refused: the OPML declares a DTD or entities")
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        raise SourceError(f"{source}: not valid OPML: {exc}") from None
+    if root.tag != "opml" or root.find("body") is None:
+        raise SourceError(f"{source}: not an OPML document (no <opml><body>)")
+    feeds: list[FeedConfig] = []
+    seen: set[str] = set()
+
+    def walk(node: ET.Element, tags: tuple[str, ...]) -> None:
+        for outline in node.findall("outline"):
+            url = (outline.get("xmlUrl") or "").strip()
+            label = clean_line(outline.get("title") or outline.get("text") or "", 200)
+            if url:
+                if is_http_url(url) and url not in seen:
+                    seen.add(url)
+                    feeds.append(FeedConfig(url=url, name=label or url, tags=tags))
+            elif label:
+                walk(outline, (*tags, label))
+            else:
+                walk(outline, tags)
+
+    walk(root.find("body"), ())  # type: ignore[arg-type]
+    return feeds
+
+
+def write_opml(feeds: list[FeedConfig], title: str = "newstui subscriptions") -> str:
+    """OPML 2.0 text for the feeds; each feed sits in a folder named by its first tag."""
+    opml = ET.Element("opml", version="2.0")
+    head = ET.SubElement(opml, "head")
+    ET.SubElement(head, "title").text = title
+    ET.SubElement(head, "dateCreated").text = format_datetime(datetime.now(UTC))
+    body = ET.SubElement(opml, "body")
+    folders: dict[str, ET.Element] = {}
+    for feed in feeds:
+        parent = body
+        if feed.tags:
+            tag = feed.tags[0]
+            if tag not in folders:
+                folders[tag] = ET.SubElement(body, "outline", text=tag, title=tag)
+            parent = folders[tag]
+        attrs = {"type": "rss", "text": feed.name, "title": feed.name, "xmlUrl": feed.url}
+        if len(feed.tags) > 1:
+            attrs["category"] = ",".join(feed.tags)
+        ET.SubElement(parent, "outline", attrs)
+    ET.indent(opml)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, "unicode") + "\n"

@@ -1,0 +1,172 @@
+"""Entities, mentions and quotes: store an article's analysis and query them across articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from newstui.model import Analysis, Entity, Mention, Quote
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """An entity with how many articles (and mentions) it has in the store or one article."""
+
+    id: int
+    name: str
+    type: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A stored quote with its article."""
+
+    id: int
+    article_id: int
+    article_title: str
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+def articles_to_analyse(
+    db: sqlite_utils.Database, version: str, ids: Iterable[int] | None = None, limit: int = 1000
+) -> list[tuple[int, str]]:
+    """(id, text) of articles not yet analysed by this extractor version (optionally among ids)."""
+    if ids is not None:
+        ids = list(ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        sql = f"SELECT id, text FROM articles WHERE id IN ({marks}) AND nlp_version IS NOT ?"
+        return [(r[0], r[1]) for r in db.execute(sql, [*ids, version]).fetchall()]
+    sql = "SELECT id, text FROM articles WHERE nlp_version IS NOT ? ORDER BY id LIMIT ?"
+    return [(r[0], r[1]) for r in db.execute(sql, [version, limit]).fetchall()]
+
+
+def save_analysis(
+    db: sqlite_utils.Database,
+    article_id: int,
+    analysis: Analysis,
+    version: str,
+    entity_key: Callable[[str, str], str],
+) -> None:
+    """Replace an article's entities and quotes; `entity_key` merges entities across articles."""
+    with db.conn:
+        db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+        db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+        ids_by_name: dict[str, int] = {}
+        for entity in analysis.entities:
+            key = f"{entity.type}:{entity_key(entity.name, entity.type)}"
+            db.execute(
+                "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT(key) DO "
+                "UPDATE SET name = CASE WHEN length(excluded.name) > length(name) "
+                "THEN excluded.name ELSE name END",
+                [key, entity.name, entity.type],
+            )
+            entity_id = db.execute("SELECT id FROM entities WHERE key = ?", [key]).fetchone()[0]
+            ids_by_name[entity.name] = entity_id
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, text) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(article_id, entity_id, m.start, m.end, m.text) for m in entity.mentions],
+            )
+        db.conn.executemany(
+            "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_entity_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, q.start, q.end, q.text, q.speaker, ids_by_name.get(q.speaker or ""))
+                for q in analysis.quotes
+            ],
+        )
+        db.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])
+        db.execute("DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)")
+
+
+def article_analysis(db: sqlite_utils.Database, article_id: int) -> Analysis:
+    """The stored entities (with mentions) and quotes of one article, in text order."""
+    entities: dict[int, tuple[str, str, list[Mention]]] = {}
+    for eid, name, etype, start, end, text in db.execute(
+        """SELECT e.id, e.name, e.type, m.start, m.end, m.text FROM mentions m
+        JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start""",
+        [article_id],
+    ).fetchall():
+        entities.setdefault(eid, (name, etype, []))[2].append(Mention(start, end, text))
+    quotes = [
+        Quote(text=r[0], start=r[1], end=r[2], speaker=r[3])
+        for r in db.execute(
+            "SELECT text, start, end, speaker FROM quotes WHERE article_id = ? ORDER BY start",
+            [article_id],
+        ).fetchall()
+    ]
+    return Analysis(
+        entities=tuple(Entity(n, t, tuple(ms)) for n, t, ms in entities.values()),
+        quotes=tuple(quotes),
+    )
+
+
+def article_entities(db: sqlite_utils.Database, article_id: int) -> list[EntityRow]:
+    """The entities of one article with their mention counts, most mentioned first."""
+    return [
+        EntityRow(r[0], r[1], r[2], 1, r[3])
+        for r in db.execute(
+            """SELECT e.id, e.name, e.type, count(*) FROM mentions m JOIN entities e
+            ON e.id = m.entity_id WHERE m.article_id = ? GROUP BY e.id
+            ORDER BY e.type, count(*) DESC, e.name""",
+            [article_id],
+        ).fetchall()
+    ]
+
+
+def list_entities(
+    db: sqlite_utils.Database, type_: str | None = None, limit: int = 100
+) -> list[EntityRow]:
+    """Entities across all articles, by how many articles mention them."""
+    where = "WHERE e.type = ?" if type_ else ""
+    params: list[object] = [type_.upper()] if type_ else []
+    return [
+        EntityRow(*r)
+        for r in db.execute(
+            f"""SELECT e.id, e.name, e.type, count(DISTINCT m.article_id), count(*)
+            FROM entities e JOIN mentions m ON m.entity_id = e.id {where}
+            GROUP BY e.id ORDER BY count(DISTINCT m.article_id) DESC, e.name LIMIT ?""",
+            [*params, limit],
+        ).fetchall()
+    ]
+
+
+def find_entity(db: sqlite_utils.Database, name: str) -> int | None:
+    """The id of an entity by name (case-insensitive)."""
+    row = db.execute("SELECT id FROM entities WHERE name = ? COLLATE NOCASE", [name]).fetchone()
+    return row[0] if row else None
+
+
+def list_quotes(
+    db: sqlite_utils.Database,
+    speaker: str | None = None,
+    article_id: int | None = None,
+    limit: int = 200,
+) -> list[QuoteRow]:
+    """Quotes, newest articles first; optionally by one speaker (case-insensitive) or article."""
+    clauses, params = [], []
+    if speaker is not None:
+        clauses.append("q.speaker = ? COLLATE NOCASE")
+        params.append(speaker)
+    if article_id is not None:
+        clauses.append("q.article_id = ?")
+        params.append(article_id)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return [
+        QuoteRow(*r)
+        for r in db.execute(
+            f"""SELECT q.id, q.article_id, a.title, q.text, q.speaker, q.start, q.end
+            FROM quotes q JOIN articles a ON a.id = q.article_id {where}
+            ORDER BY a.sort_date DESC, q.start LIMIT ?""",
+            [*params, limit],
+        ).fetchall()
+    ]

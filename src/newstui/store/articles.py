@@ -1,0 +1,362 @@
+"""Articles: save a feed's batch (dedupe, keep state), list and count by filter, fetch one, mark."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC
+
+import sqlite_utils
+
+from newstui.model import Article, ArticleRow, Link, StoredArticle
+from newstui.store.feeds import now_iso
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles a list shows; fields combine with AND."""
+
+    feed_id: int | None = None
+    tag: str | None = None
+    unread: bool = False
+    starred: bool = False
+    search: str | None = None
+    entity_id: int | None = None
+    speaker: str | None = None
+    ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What saving one batch did."""
+
+    new: int = 0
+    updated: int = 0
+    changed_ids: tuple[int, ...] = ()  # new or changed articles, to analyse
+
+
+def content_hash(article: Article) -> str:
+    """A digest of the article's visible content, to notice updates."""
+    h = hashlib.sha256()
+    for part in (
+        article.title,
+        article.author or "",
+        article.text,
+        article.summary,
+        article.url or "",
+    ):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def identity_keys(articles: Sequence[Article]) -> list[str]:
+    """The identity of each article within its feed: guid, else link, else a hash of title+text.
+
+    A guid or link shared by several entries of one batch is not trusted for those entries.
+    """
+
+    def fallback(a: Article) -> str:
+        digest = hashlib.sha256(f"{a.title}\0{a.text}".encode("utf-8", "surrogatepass"))
+        return "hash:" + digest.hexdigest()[:32]
+
+    guids = [a.guid or None for a in articles]
+    links = [a.url or None for a in articles]
+    keys: list[str] = []
+    for a, guid, link in zip(articles, guids, links, strict=True):
+        if guid and guids.count(guid) == 1:
+            keys.append("guid:" + guid)
+        elif link and links.count(link) == 1:
+            keys.append("link:" + link)
+        else:
+            keys.append(fallback(a))
+    # Identical entries (same title and text) collapse to one.
+    return keys
+
+
+def _iso(article: Article) -> str | None:
+    if article.published is None:
+        return None
+    dt = article.published
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def save_articles(
+    db: sqlite_utils.Database, feed_id: int, articles: Sequence[Article]
+) -> SaveResult:
+    """Insert new articles and update changed ones in one transaction; read/starred are kept."""
+    keys = identity_keys(articles)
+    seen: set[str] = set()
+    new = updated = 0
+    changed: list[int] = []
+    now = now_iso()
+    with db.conn:
+        for key, article in zip(keys, articles, strict=True):
+            if key in seen:
+                continue
+            seen.add(key)
+            digest = content_hash(article)
+            published = _iso(article)
+            links = json.dumps([vars(link) for link in article.links])
+            row = db.execute(
+                "SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?",
+                [feed_id, key],
+            ).fetchone()
+            if row is None:
+                cur = db.execute(
+                    """
+                    INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen,
+                        sort_date, summary, text, links, content_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        feed_id,
+                        key,
+                        article.url,
+                        article.title,
+                        article.author,
+                        published,
+                        now,
+                        published or now,
+                        article.summary,
+                        article.text,
+                        links,
+                        digest,
+                    ],
+                )
+                new += 1
+                changed.append(cur.lastrowid)
+            elif row[1] != digest:
+                db.execute(
+                    """
+                    UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
+                        sort_date = coalesce(?, first_seen), summary = ?, text = ?, links = ?,
+                        content_hash = ?, fulltext_status = NULL, fulltext_error = NULL,
+                        nlp_version = NULL
+                    WHERE id = ?
+                    """,
+                    [
+                        article.url,
+                        article.title,
+                        article.author,
+                        published,
+                        published,
+                        article.summary,
+                        article.text,
+                        links,
+                        digest,
+                        row[0],
+                    ],
+                )
+                updated += 1
+                changed.append(row[0])
+    return SaveResult(new, updated, tuple(changed))
+
+
+def set_fulltext(
+    db: sqlite_utils.Database,
+    article_id: int,
+    *,
+    text: str | None,
+    links: Iterable[Link] = (),
+    error: str | None = None,
+) -> None:
+    """Store an article's extracted full text (keeping the summary), or the reason it failed."""
+    with db.conn:
+        if text is not None:
+            db.execute(
+                """UPDATE articles SET text = ?, links = ?, fulltext_status = 'ok',
+                   fulltext_error = NULL, nlp_version = NULL WHERE id = ?""",
+                [text, json.dumps([vars(link) for link in links]), article_id],
+            )
+        else:
+            db.execute(
+                "UPDATE articles SET fulltext_status = 'failed', fulltext_error = ? WHERE id = ?",
+                [error, article_id],
+            )
+
+
+_ROW_COLUMNS = """a.id, a.feed_id, f.name, a.title, a.url, a.author, a.published, a.sort_date,
+    a.read, a.starred"""
+
+
+def _row(r: Sequence) -> ArticleRow:
+    return ArticleRow(
+        id=r[0],
+        feed_id=r[1],
+        feed=r[2],
+        title=r[3],
+        url=r[4],
+        author=r[5],
+        published=r[6],
+        sort_date=r[7],
+        read=bool(r[8]),
+        starred=bool(r[9]),
+    )
+
+
+def fts_query(text: str) -> str:
+    """User words as a safe FTS5 query: each word quoted, all required, last one a prefix."""
+    words = [w for w in text.replace('"', " ").split() if w]
+    if not words:
+        return '""'
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _where(f: ArticleFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if f.feed_id is not None:
+        clauses.append("a.feed_id = ?")
+        params.append(f.feed_id)
+    if f.tag is not None:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(f.tags) t WHERE t.value = ?)")
+        params.append(f.tag)
+    if f.unread:
+        clauses.append("a.read = 0")
+    if f.starred:
+        clauses.append("a.starred = 1")
+    if f.search:
+        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(fts_query(f.search))
+    if f.entity_id is not None:
+        clauses.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
+        params.append(f.entity_id)
+    if f.speaker is not None:
+        clauses.append("a.id IN (SELECT article_id FROM quotes WHERE speaker = ?)")
+        params.append(f.speaker)
+    if f.ids is not None:
+        clauses.append(f"a.id IN ({','.join('?' * len(f.ids)) or 'NULL'})")
+        params.extend(f.ids)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count_articles(db: sqlite_utils.Database, f: ArticleFilter = ArticleFilter()) -> int:
+    """How many articles match the filter."""
+    where, params = _where(f)
+    return db.execute(
+        f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id{where}", params
+    ).fetchone()[0]
+
+
+def list_articles(
+    db: sqlite_utils.Database,
+    f: ArticleFilter = ArticleFilter(),
+    *,
+    offset: int = 0,
+    limit: int | None = 100,
+) -> list[ArticleRow]:
+    """A window of matching articles, newest first."""
+    where, params = _where(f)
+    sql = (
+        f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where} "
+        "ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?"
+    )
+    rows = db.execute(sql, [*params, -1 if limit is None else limit, offset]).fetchall()
+    return [_row(r) for r in rows]
+
+
+def article_position(db: sqlite_utils.Database, f: ArticleFilter, article_id: int) -> int | None:
+    """The index of an article in the filtered, newest-first list, or None if absent."""
+    where, params = _where(f)
+    row = db.execute(
+        f"SELECT a.sort_date FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
+        f"{' AND' if where else ' WHERE'} a.id = ?",
+        [*params, article_id],
+    ).fetchone()
+    if row is None:
+        return None
+    extra = "(a.sort_date > ? OR (a.sort_date = ? AND a.id > ?))"
+    return db.execute(
+        f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
+        f"{' AND' if where else ' WHERE'} {extra}",
+        [*params, row[0], row[0], article_id],
+    ).fetchone()[0]
+
+
+def search_articles(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[ArticleRow]:
+    """Full-text search over title, author and text, best matches first."""
+    rows = db.execute(
+        f"""
+        SELECT {_ROW_COLUMNS} FROM articles_fts s
+        JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id
+        WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 3.0, 1.0) LIMIT ?
+        """,
+        [fts_query(query), limit],
+    ).fetchall()
+    return [_row(r) for r in rows]
+
+
+def get_article(db: sqlite_utils.Database, article_id: int) -> StoredArticle | None:
+    """One article in full, or None."""
+    r = db.execute(
+        f"""SELECT {_ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error
+        FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
+        [article_id],
+    ).fetchone()
+    if r is None:
+        return None
+    links = tuple(Link(**link) for link in json.loads(r[12] or "[]"))
+    return StoredArticle(_row(r), r[10], r[11], links, r[13], r[14])
+
+
+def mark_articles(
+    db: sqlite_utils.Database,
+    ids: Iterable[int],
+    *,
+    read: bool | None = None,
+    starred: bool | None = None,
+) -> int:
+    """Set read and/or starred on articles; returns how many exist."""
+    ids = list(ids)
+    sets, values = [], []
+    if read is not None:
+        sets.append("read = ?")
+        values.append(int(read))
+    if starred is not None:
+        sets.append("starred = ?")
+        values.append(int(starred))
+    if not ids or not sets:
+        return 0
+    marks = ",".join("?" * len(ids))
+    with db.conn:
+        cur = db.execute(
+            f"UPDATE articles SET {', '.join(sets)} WHERE id IN ({marks})", [*values, *ids]
+        )
+    return cur.rowcount
+
+
+def mark_all_read(db: sqlite_utils.Database, f: ArticleFilter) -> int:
+    """Mark every article matching the filter read; returns how many changed."""
+    where, params = _where(f)
+    with db.conn:
+        cur = db.execute(
+            f"UPDATE articles SET read = 1 WHERE read = 0 AND id IN "
+            f"(SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id{where})",
+            params,
+        )
+    return cur.rowcount
+
+
+def articles_needing_fulltext(
+    db: sqlite_utils.Database, ids: Iterable[int]
+) -> list[tuple[int, str]]:
+    """(id, url) of the given articles that have an http(s) link and no full text yet."""
+    ids = list(ids)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return [
+        (r[0], r[1])
+        for r in db.execute(
+            f"""SELECT id, url FROM articles WHERE id IN ({marks}) AND fulltext_status IS NULL
+            AND (url LIKE 'http://%' OR url LIKE 'https://%')""",
+            ids,
+        ).fetchall()
+    ]

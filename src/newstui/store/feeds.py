@@ -1,0 +1,124 @@
+"""Feeds (sources) table: register, record fetch results, list with counts."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from newstui.model import FeedRow
+
+
+def now_iso() -> str:
+    """The current time as ISO 8601 UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def ensure_feed(
+    db: sqlite_utils.Database,
+    key: str,
+    name: str,
+    *,
+    kind: str = "feed",
+    url: str | None = None,
+    tags: tuple[str, ...] = (),
+) -> int:
+    """The id of the feed with this key, created or renamed/retagged to match the config."""
+    row = db.execute("SELECT id FROM feeds WHERE key = ?", [key]).fetchone()
+    tags_json = json.dumps(list(tags))
+    with db.conn:
+        if row:
+            db.execute(
+                "UPDATE feeds SET name = ?, tags = ?, url = ?, kind = ? WHERE id = ?",
+                [name, tags_json, url, kind, row[0]],
+            )
+            return row[0]
+        cur = db.execute(
+            "INSERT INTO feeds (key, kind, name, url, tags) VALUES (?, ?, ?, ?, ?)",
+            [key, kind, name, url, tags_json],
+        )
+        return cur.lastrowid
+
+
+def feed_cache_headers(db: sqlite_utils.Database, feed_id: int) -> tuple[str | None, str | None]:
+    """The ETag and Last-Modified stored for a feed."""
+    row = db.execute("SELECT etag, last_modified FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def record_fetch(
+    db: sqlite_utils.Database,
+    feed_id: int,
+    *,
+    status: int | None,
+    error: str | None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    title: str | None = None,
+    site_url: str | None = None,
+    keep_cache: bool = False,
+) -> None:
+    """Store the outcome of one fetch; a failure keeps the previous cache headers."""
+    sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
+    values: list[object] = [now_iso(), status, error]
+    if error is None and not keep_cache:
+        sets += ["etag = ?", "last_modified = ?"]
+        values += [etag, last_modified]
+    if title:
+        sets.append("title = ?")
+        values.append(title)
+    if site_url:
+        sets.append("site_url = ?")
+        values.append(site_url)
+    with db.conn:
+        db.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, feed_id])
+
+
+def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
+    """Every source with its article and unread counts, by name."""
+    rows = db.execute(
+        """
+        SELECT f.id, f.name, f.kind, f.url, f.tags, f.last_fetched, f.last_error,
+               (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
+               (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0)
+        FROM feeds f ORDER BY f.name COLLATE NOCASE
+        """
+    ).fetchall()
+    return [
+        FeedRow(
+            id=r[0],
+            name=r[1],
+            kind=r[2],
+            url=r[3],
+            tags=tuple(json.loads(r[4] or "[]")),
+            last_fetched=r[5],
+            last_error=r[6],
+            articles=r[7],
+            unread=r[8],
+        )
+        for r in rows
+    ]
+
+
+def find_feed(db: sqlite_utils.Database, name: str) -> int | None:
+    """The id of the feed named `name` (case-insensitive) or with that URL."""
+    row = db.execute(
+        "SELECT id FROM feeds WHERE name = ? COLLATE NOCASE OR url = ? OR key = ?",
+        [name, name, name],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def tag_counts(db: sqlite_utils.Database) -> list[tuple[str, int, int]]:
+    """Each tag with its article and unread counts, by tag."""
+    return [
+        (r[0], r[1], r[2])
+        for r in db.execute(
+            """
+            SELECT t.value, count(a.id), coalesce(sum(a.read = 0), 0)
+            FROM feeds f, json_each(f.tags) t LEFT JOIN articles a ON a.feed_id = f.id
+            GROUP BY t.value ORDER BY t.value COLLATE NOCASE
+            """
+        ).fetchall()
+    ]

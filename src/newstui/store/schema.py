@@ -1,0 +1,110 @@
+"""The schema as a list of migrations; MIGRATIONS[i] takes a database from version i to i+1."""
+
+from __future__ import annotations
+
+_V1 = [
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,          -- the feed URL, or "local:" + path
+        kind TEXT NOT NULL DEFAULT 'feed', -- 'feed' or 'local'
+        name TEXT NOT NULL,
+        url TEXT,
+        tags TEXT NOT NULL DEFAULT '[]',   -- JSON list
+        title TEXT,
+        site_url TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_fetched TEXT,
+        last_status INTEGER,
+        last_error TEXT
+    )
+    """,
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,                -- identity within the feed
+        url TEXT,
+        title TEXT NOT NULL,
+        author TEXT,
+        published TEXT,                    -- ISO 8601 UTC or NULL
+        first_seen TEXT NOT NULL,
+        sort_date TEXT NOT NULL,           -- published, else first_seen
+        summary TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        links TEXT NOT NULL DEFAULT '[]',  -- JSON list of {text, url, kind}
+        content_hash TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        fulltext_status TEXT,              -- NULL, 'ok', 'failed', 'skipped'
+        fulltext_error TEXT,
+        nlp_version TEXT,
+        UNIQUE (feed_id, guid)
+    )
+    """,
+    "CREATE INDEX articles_sort ON articles (sort_date DESC, id DESC)",
+    "CREATE INDEX articles_feed_sort ON articles (feed_id, sort_date DESC, id DESC)",
+    "CREATE INDEX articles_unread ON articles (read, sort_date DESC)",
+    "CREATE INDEX articles_starred ON articles (starred) WHERE starred = 1",
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, author, text, content='articles', content_rowid='id', tokenize='porter unicode61'
+    )
+    """,
+    """
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, author, text)
+        VALUES (new.id, new.title, new.author, new.text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
+        VALUES ('delete', old.id, old.title, old.author, old.text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
+        VALUES ('delete', old.id, old.title, old.author, old.text);
+        INSERT INTO articles_fts (rowid, title, author, text)
+        VALUES (new.id, new.title, new.author, new.text);
+    END
+    """,
+    """
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,          -- type + canonical key: one row per real-world entity
+        name TEXT NOT NULL,
+        type TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE mentions (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, start)
+    )
+    """,
+    "CREATE INDEX mentions_entity ON mentions (entity_id, article_id)",
+    """
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        speaker_entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
+    )
+    """,
+    "CREATE INDEX quotes_article ON quotes (article_id)",
+    "CREATE INDEX quotes_speaker ON quotes (speaker)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
