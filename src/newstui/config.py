@@ -113,20 +113,23 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        reason = str(exc).replace(where.group(0), "").strip() if where else str(exc)
+        line = f":{where.group(1)}" if where else ""
+        raise ConfigError(f"{path}{line}: invalid TOML: {reason}") from None
     return _validate(path, raw, data)
 
 
 def _entry_line(raw: str, table: str, index: int) -> int:
     """The line number of the index-th `[[table]]` header (1-based), or 0."""
-    headers = [m.start() for m in re.finditer(rf"(?m)^\s*\[\[\s*{table}\s*\]\]", raw)]
+    headers = [m.start() for m in re.finditer(rf"(?m)^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", raw)]
     if index < len(headers):
         return raw.count("\n", 0, headers[index]) + 1
     return 0
 
 
 def _key_line(raw: str, key: str) -> int:
-    match = re.search(rf"(?m)^\s*{re.escape(key)}\s*=", raw)
+    match = re.search(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*=", raw)
     return raw.count("\n", 0, match.start()) + 1 if match else 0
 
 
@@ -179,7 +182,7 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
     if not isinstance(table, dict):
         raise fail(_key_line(raw, "settings"), "'settings' must be a table")
     line = _entry_line(raw, "settings", 0) or 0
-    header = re.search(r"(?m)^\s*\[settings\]", raw)
+    header = re.search(r"(?m)^[ \t]*\[settings\]", raw)
     if header:
         line = raw.count("\n", 0, header.start()) + 1
     defaults = Settings()

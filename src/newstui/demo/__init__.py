@@ -1,0 +1,59 @@
+"""The demo database: articles shipped inside the package, so a new user sees content offline."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from newstui.config import APP_NAME, LocalConfig
+from newstui.errors import NewstuiError
+from newstui.ingest import analyse_pending, import_local
+from newstui.store import open_db
+
+# (file, source name, tags); see LICENSE.md in this folder for where each text comes from.
+DEMO_SOURCES = (
+    ("world-wire.xml", "World Wire (demo)", ("world",)),
+    ("atom-science.xml", "Lab Notes (demo)", ("science",)),
+    ("markets.json", "Market Brief (demo)", ("business",)),
+    ("harbour-reopens.md", "Harbour Gazette (demo)", ("local",)),
+    ("river-flood-warning.txt", "River Desk (demo)", ("local",)),
+    ("seed_article.txt", "Reference article", ("world",)),
+)
+
+
+def demo_db_path() -> Path:
+    """Where the demo database lives: beside the user's data, never in it."""
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "demo.db"
+
+
+def build_demo_db(path: Path) -> int:
+    """(Re)build the demo database at `path` from the packaged articles; returns the article count."""
+    db = open_db(path)
+    try:
+        folder = resources.files(__name__)
+        for name, source, tags in DEMO_SOURCES:
+            resource = folder.joinpath(name)
+            if not resource.is_file():
+                raise NewstuiError(f"demo article {name} is missing from the installed package")
+            with resources.as_file(resource) as file:
+                outcome = import_local(db, LocalConfig(Path(file), source, tags))
+            if outcome.error:
+                raise NewstuiError(f"demo article {name}: {outcome.error}")
+        analyse_pending(db)
+        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        db.conn.close()
+
+
+def ensure_demo_db(path: Path) -> None:
+    """Build the demo database if it is not there yet; keep a user's read/star marks otherwise."""
+    if not path.exists():
+        build_demo_db(path)
+        return
+    db = open_db(path)
+    try:
+        analyse_pending(db)  # re-extract after an extractor upgrade
+    finally:
+        db.conn.close()

@@ -1,0 +1,98 @@
+"""Queries the reading app needs beyond the CLI's: smart-view counts, one article with its
+analysis, and a fast bulk insert for benchmarks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from newstui.model import Analysis, Article, StoredArticle
+from newstui.store import analysis as analysis_store
+from newstui.store import articles as article_store
+from newstui.store.analysis import EntityRow
+from newstui.store.feeds import now_iso
+
+
+@dataclass(frozen=True)
+class SmartCounts:
+    """Totals for the smart views All, Unread and Starred."""
+
+    total: int
+    unread: int
+    starred: int
+    starred_unread: int
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    """Everything the reader and the sidebar show for one article."""
+
+    article: StoredArticle
+    analysis: Analysis
+    entities: tuple[EntityRow, ...]
+
+
+def smart_counts(db: sqlite_utils.Database) -> SmartCounts:
+    """Article, unread and starred counts over the whole store."""
+    total, unread = db.execute(
+        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles"
+    ).fetchone()
+    starred, starred_unread = db.execute(
+        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE starred = 1"
+    ).fetchone()
+    return SmartCounts(total, unread, starred, starred_unread)
+
+
+def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:
+    """One article in full with its stored analysis and entity counts, or None."""
+    stored = article_store.get_article(db, article_id)
+    if stored is None:
+        return None
+    return ArticleDetail(
+        stored,
+        analysis_store.article_analysis(db, article_id),
+        tuple(analysis_store.article_entities(db, article_id)),
+    )
+
+
+def article_flags(db: sqlite_utils.Database, article_id: int) -> tuple[bool, bool] | None:
+    """(read, starred) of one article, or None when it is gone."""
+    row = db.execute("SELECT read, starred FROM articles WHERE id = ?", [article_id]).fetchone()
+    return (bool(row[0]), bool(row[1])) if row else None
+
+
+def bulk_insert_articles(
+    db: sqlite_utils.Database, feed_id: int, articles: Iterable[Article]
+) -> int:
+    """Insert many new articles in one transaction without dedupe checks (benchmarks, demos)."""
+    now = now_iso()
+    rows = []
+    for i, article in enumerate(articles):
+        published = article_store._iso(article)
+        rows.append(
+            (
+                feed_id,
+                article.guid or f"bulk:{i}",
+                article.url,
+                article.title,
+                article.author,
+                published,
+                now,
+                published or now,
+                article.summary,
+                article.text,
+                json.dumps([vars(link) for link in article.links]),
+                article_store.content_hash(article),
+            )
+        )
+    with db.conn:
+        db.conn.executemany(
+            """INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen,
+                sort_date, summary, text, links, content_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
+    return len(rows)

@@ -1,0 +1,162 @@
+"""Shared fixtures: a temporary database and config, and a feed server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from newstui.store import open_db
+
+DATA = Path(__file__).parent / "data"
+SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed_article.txt"
+
+
+@dataclass
+class Route:
+    """What the test server answers on one path."""
+
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering
+    drip: float = 0.0  # seconds between single bytes of the body
+    etag: str | None = None  # answer 304 when If-None-Match matches
+    gzip: bool = False
+    hits: int = 0
+
+
+class FeedServer:
+    """A local HTTP server whose routes tests set: `server.route("/feed", body=...)`."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                server.requests.append((self.path, dict(self.headers)))
+                route = server.routes.get(self.path)
+                if route is None:
+                    self.send_error(404, "Not Found")
+                    return
+                route.hits += 1
+                if route.delay:
+                    time.sleep(route.delay)
+                if route.etag and self.headers.get("If-None-Match") == route.etag:
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+                body = gzip.compress(route.body) if route.gzip else route.body
+                self.send_response(route.status)
+                for key, value in route.headers.items():
+                    self.send_header(key, value)
+                if route.etag:
+                    self.send_header("ETag", route.etag)
+                if route.gzip:
+                    self.send_header("Content-Encoding", "gzip")
+                if not route.drip:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                try:
+                    if route.drip:
+                        for i in range(len(body)):
+                            self.wfile.write(body[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(route.drip)
+                    else:
+                        self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        """The server's base URL."""
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        """The absolute URL of a path."""
+        return self.base + path
+
+    def route(self, path: str, **kwargs: object) -> Route:
+        """Serve something on a path; returns the Route (its `hits` counts requests)."""
+        self.routes[path] = Route(**kwargs)  # type: ignore[arg-type]
+        return self.routes[path]
+
+    def serve_file(self, path: str, name: str, content_type: str = "application/rss+xml") -> Route:
+        """Serve a file from tests/data/feeds on a path."""
+        return self.route(
+            path, body=(DATA / "feeds" / name).read_bytes(), headers={"Content-Type": content_type}
+        )
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    """A running FeedServer on 127.0.0.1, port chosen by the OS."""
+    server = FeedServer()
+    server.thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A path for a new database."""
+    return tmp_path / "newstui.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    """A new, migrated database."""
+    database = open_db(db_path)
+    yield database
+    database.conn.close()
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, feed_server: FeedServer):
+    """Write a feeds.toml listing feeds on the test server; call with {name: path} and settings."""
+
+    def write(feeds: dict[str, str], **settings: object) -> Path:
+        lines = ["# test config", "[settings]"]
+        defaults = {"timeout": 5, "fulltext": False}
+        for key, value in {**defaults, **settings}.items():
+            lines.append(f"{key} = {_toml(value)}")
+        for name, path in feeds.items():
+            lines += ["", "[[feeds]]", f'name = "{name}"', f'url = "{feed_server.url(path)}"']
+        path = tmp_path / "feeds.toml"
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+        return path
+
+    return write
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+@pytest.fixture
+def seed_article() -> Path:
+    """The reference article from ../shared."""
+    if not SEED_ARTICLE.exists():
+        pytest.fail(f"{SEED_ARTICLE} is missing: tests expect ../shared beside the checkout")
+    return SEED_ARTICLE

@@ -1,0 +1,102 @@
+"""Feed documents of every format become clean articles; hostile documents are refused or defused."""
+
+from pathlib import Path
+
+import pytest
+
+from newstui.errors import SourceError
+from newstui.sources.feeds import parse_feed
+
+FEEDS = Path(__file__).parents[1] / "data" / "feeds"
+
+
+def parse(name: str):
+    return parse_feed((FEEDS / name).read_bytes(), f"http://127.0.0.1/{name}")
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "first"),
+    [
+        ("rss091.xml", "Old School", "A 0.91 item"),
+        ("rss1.xml", "RDF Times", "An RSS 1.0 story"),
+        ("rss2.xml", "Test Wire", "Harbour reopens after storm"),
+        ("atom.xml", "Atom Lab", "Telescope spots comet"),
+        ("feed.json", "JSON Brief", "Markets steady"),
+    ],
+)
+def test_every_feed_format_is_read(name, title, first):
+    feed = parse(name)
+    assert feed.title == title
+    assert feed.articles[0].title == first
+    assert feed.articles[0].text
+
+
+def test_rss_html_description_becomes_paragraphs_without_scripts():
+    article = parse("rss2.xml").articles[0]
+    assert article.text == "The harbour reopened on Monday.\n\n“We are relieved,” said Mayor Tom Reed. Map"
+    assert article.author == "Jane Roe"
+    assert article.published.isoformat() == "2026-11-18T09:30:00+00:00"
+    assert [link.url for link in article.links] == ["https://example.org/map"]
+
+
+def test_atom_content_is_preferred_to_summary_and_images_are_listed():
+    article = parse("atom.xml").articles[0]
+    assert article.text.startswith("First paragraph about the comet.\n\nSecond paragraph.")
+    assert article.summary == "Short summary."
+    assert article.links[0].kind == "image" and article.links[0].text == "The comet"
+
+
+def test_json_feed_untitled_item_gets_its_first_sentence_and_authors():
+    articles = parse("feed.json").articles
+    assert articles[1].title.startswith("Untitled text item about rates.")
+    assert articles[1].author == "Kim Lee"
+    assert articles[0].author == "Desk"
+
+
+def test_ill_formed_feed_is_kept_with_a_warning():
+    feed = parse("illformed.xml")
+    assert feed.articles[0].title == "Still readable"
+    assert "ill-formed" in feed.warning
+
+
+def test_hostile_feed_keeps_markup_literal_and_drops_unsafe_links():
+    first, second = parse("hostile.xml").articles
+    assert first.title.startswith("[bold red]x[/] [link=http://evil]Click[/link]")
+    assert "\x1b" not in first.title + first.text
+    assert first.url is None
+    assert first.links == []
+    assert second.url == "https://ok.example/2"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaa">]><rss><channel><title>&a;</title></channel></rss>',
+        b"",
+        b"   ",
+        b"<html><body>not a feed</body></html>",
+        b"&#xD800;",
+        b"<rss><channel><item><title>&#x110000;&#xFFFFFFFF;</title></item></channel></rss>",
+        b'{"not": "a json feed"}',
+        b'{"version": "https://jsonfeed.org/version/1.1", "items": 5}',
+        b"{broken json",
+    ],
+)
+def test_unreadable_or_dangerous_documents_are_one_line_errors(body):
+    with pytest.raises(SourceError) as info:
+        parse_feed(body, "http://127.0.0.1/x")
+    message = str(info.value)
+    assert message.startswith("http://127.0.0.1/x: ")
+    assert "\n" not in message
+
+
+def test_long_author_fields_are_cut_before_parsing():
+    author = "a" * 200_000
+    rss = f'<rss version="2.0"><channel><title>t</title><item><title>x</title><author>{author}</author></item></channel></rss>'
+    article = parse_feed(rss.encode(), "http://127.0.0.1/x").articles[0]
+    assert len(article.author) <= 200
+
+
+def test_a_string_that_looks_like_a_path_is_never_opened():
+    with pytest.raises(SourceError):
+        parse_feed(b"/etc/hostname", "http://127.0.0.1/x")

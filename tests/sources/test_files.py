@@ -1,0 +1,89 @@
+"""Local files become articles: plain text titles, Markdown, HTML, feed files and folders."""
+
+from pathlib import Path
+
+import pytest
+
+from newstui.errors import SourceError
+from newstui.sources.files import iter_files, plain_paragraphs, read_file, split_title
+
+
+def test_seed_article_imports_with_its_full_text_intact(seed_article):
+    [article] = read_file(seed_article, "file:seed")
+    original = seed_article.read_text("utf-8")
+    assert article.text == "\n\n".join(line.strip() for line in original.splitlines() if line.strip())
+    assert "“The large numbers of terrorists" in article.text
+    assert "as soon as possible.”" in article.text
+    assert article.title.startswith("Syrian military confirmed on Saturday")
+    assert article.title.endswith("…") and len(article.title) <= 101
+    assert article.text.startswith(article.title[:-1])
+
+
+def test_short_first_line_is_the_headline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Harbour reopens after storm\n\nThe harbour reopened.\nBoats returned.\n")
+    [article] = read_file(path, "x")
+    assert article.title == "Harbour reopens after storm"
+    assert article.text == "The harbour reopened. Boats returned."
+
+
+def test_first_line_that_is_a_sentence_is_not_a_headline():
+    title, body = split_title("The council met today.\n\nIt voted.")
+    assert title == "The council met today."
+    assert body.startswith("The council met today.")
+
+
+def test_long_first_sentence_is_cut_at_a_word_boundary_near_100_characters():
+    sentence = "word " * 40
+    title, _ = split_title(sentence.strip() + ".")
+    assert title.endswith("…")
+    assert 90 <= len(title) <= 101
+    assert not title[:-1].endswith(" ")
+
+
+def test_lines_without_blank_lines_are_paragraphs():
+    assert plain_paragraphs("a\nb\n") == "a\n\nb"
+
+
+def test_markdown_heading_is_title_and_markup_becomes_text(tmp_path):
+    path = tmp_path / "n.md"
+    path.write_text("# Big *news*\n\nSome **bold** text with [a link](https://l.example/x).\n\n- one\n- two\n")
+    [article] = read_file(path, "x")
+    assert article.title == "Big *news*"
+    assert "Some bold text with a link." in article.text
+    assert "• one" in article.text
+    assert article.links[0].url == "https://l.example/x"
+
+
+def test_html_file_uses_its_title_and_drops_scripts(tmp_path):
+    path = tmp_path / "p.html"
+    path.write_text("<html><head><title>Page title</title><script>var x=1</script></head>"
+                    "<body><p>First.</p><p>Second &amp; last.</p></body></html>")
+    [article] = read_file(path, "x")
+    assert article.title == "Page title"
+    assert article.text == "First.\n\nSecond & last."
+
+
+def test_saved_feed_file_gives_each_entry(tmp_path):
+    data = Path(__file__).parents[1] / "data" / "feeds" / "rss2.xml"
+    articles = read_file(data, "file:rss2.xml")
+    assert [a.title for a in articles][:2] == ["Harbour reopens after storm", "Council approves budget"]
+    assert all(a.guid.startswith("file:rss2.xml#") for a in articles)
+
+
+def test_binary_and_unreadable_files_are_clear_errors(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_bytes(b"\x00\x01\x02binary")
+    with pytest.raises(SourceError, match="binary"):
+        read_file(path, "x")
+    with pytest.raises(SourceError, match="cannot read"):
+        read_file(tmp_path / "missing.txt", "x")
+
+
+def test_folders_are_walked_recursively_skipping_hidden_and_unknown_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("a.txt", "sub/b.md", "sub/c.html", ".git/d.txt", "e.png", "f.json"):
+        (tmp_path / name).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_files(tmp_path)]
+    assert found == ["a.txt", "f.json", "sub/b.md", "sub/c.html"]

@@ -1,0 +1,37 @@
+"""OPML import and export: folders become tags and back."""
+
+import pytest
+
+from newstui.config import FeedConfig
+from newstui.errors import SourceError
+from newstui.sources.opml import parse_opml, write_opml
+
+OPML = b"""<?xml version="1.0"?>
+<opml version="2.0"><head><title>subs</title></head><body>
+  <outline text="News"><outline text="BBC" type="rss" xmlUrl="https://bbc.example/rss"/>
+    <outline text="Deep"><outline title="Inner" xmlUrl="https://inner.example/feed"/></outline>
+  </outline>
+  <outline text="Top" xmlUrl="https://top.example/atom"/>
+  <outline text="Bad" xmlUrl="javascript:alert(1)"/>
+</body></opml>"""
+
+
+def test_opml_folders_become_tags():
+    feeds = parse_opml(OPML, "subs.opml")
+    assert [(f.name, f.url, f.tags) for f in feeds] == [
+        ("BBC", "https://bbc.example/rss", ("News",)),
+        ("Inner", "https://inner.example/feed", ("News", "Deep")),
+        ("Top", "https://top.example/atom", ()),
+    ]
+
+
+def test_export_then_import_round_trips():
+    feeds = [FeedConfig("https://a.example/rss", "A & B", ("world",)), FeedConfig("https://c.example/", "C")]
+    again = parse_opml(write_opml(feeds).encode(), "x")
+    assert [(f.name, f.url, f.tags) for f in again] == [(f.name, f.url, f.tags) for f in feeds]
+
+
+@pytest.mark.parametrize("body", [b"not xml", b"<html/>", b'<!DOCTYPE x [<!ENTITY a "b">]><opml/>'])
+def test_bad_opml_is_a_clear_error(body):
+    with pytest.raises(SourceError, match="^f.opml: "):
+        parse_opml(body, "f.opml")

@@ -1,0 +1,148 @@
+"""Saving, deduplicating, listing, searching and marking articles."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.articles import (
+    ArticleFilter,
+    article_position,
+    count_articles,
+    get_article,
+    list_articles,
+    mark_all_read,
+    mark_articles,
+    save_articles,
+    search_articles,
+)
+from newstui.store.db import schema_version
+from newstui.store.feeds import ensure_feed, list_feeds, tag_counts
+from newstui.store.schema import SCHEMA_VERSION
+
+
+def art(n: int, **kw) -> Article:
+    defaults = dict(title=f"Story {n}", text=f"Body of story {n}.", guid=f"g{n}",
+                    url=f"https://e.example/{n}", published=datetime(2026, 11, n % 28 + 1, tzinfo=UTC))
+    return Article(**{**defaults, **kw})
+
+
+@pytest.fixture
+def feed(db):
+    return ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed", tags=("world",))
+
+
+def test_new_database_is_migrated_to_the_current_schema(db):
+    assert schema_version(db) == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_reopening_an_existing_database_keeps_its_articles(db_path):
+    db = open_db(db_path)
+    fid = ensure_feed(db, "k", "K")
+    save_articles(db, fid, [art(1)])
+    db.conn.close()
+    assert count_articles(open_db(db_path)) == 1
+
+
+def test_save_counts_new_and_updated_and_keeps_read_and_star(db, feed):
+    assert save_articles(db, feed, [art(1), art(2)]).new == 2
+    mark_articles(db, [1], read=True, starred=True)
+    result = save_articles(db, feed, [art(1, text="Corrected body."), art(2)])
+    assert (result.new, result.updated) == (0, 1)
+    stored = get_article(db, 1)
+    assert stored.text == "Corrected body."
+    assert stored.row.read and stored.row.starred
+
+
+def test_refetching_unchanged_articles_changes_nothing(db, feed):
+    save_articles(db, feed, [art(1), art(2)])
+    result = save_articles(db, feed, [art(1), art(2)])
+    assert (result.new, result.updated) == (0, 0)
+
+
+def test_feed_reusing_one_guid_never_duplicates(db, feed):
+    batch = [art(i, guid="same") for i in range(5)]
+    for _ in range(3):
+        save_articles(db, feed, batch)
+    assert count_articles(db) == 5
+
+
+def test_feed_without_guids_or_links_never_duplicates(db, feed):
+    batch = [art(i, guid=None, url=None) for i in range(4)]
+    for _ in range(3):
+        save_articles(db, feed, batch)
+    assert count_articles(db) == 4
+
+
+def test_identical_entries_collapse_to_one(db, feed):
+    save_articles(db, feed, [art(1, guid=None, url=None), art(1, guid=None, url=None)])
+    assert count_articles(db) == 1
+
+
+def test_same_guid_in_two_feeds_is_two_articles(db, feed):
+    other = ensure_feed(db, "https://o.example/feed", "Other")
+    save_articles(db, feed, [art(1)])
+    save_articles(db, other, [art(1)])
+    assert count_articles(db) == 2
+
+
+def test_list_is_newest_first_and_windowed(db, feed):
+    save_articles(db, feed, [art(n) for n in range(1, 21)])
+    rows = list_articles(db, offset=0, limit=5)
+    assert [r.title for r in rows] == ["Story 20", "Story 19", "Story 18", "Story 17", "Story 16"]
+    assert [r.title for r in list_articles(db, offset=18, limit=5)] == ["Story 2", "Story 1"]
+    assert article_position(db, ArticleFilter(), rows[2].id) == 2
+
+
+def test_filters_unread_starred_feed_and_tag(db, feed):
+    other = ensure_feed(db, "https://o.example/feed", "Other", tags=("tech",))
+    save_articles(db, feed, [art(1), art(2)])
+    save_articles(db, other, [art(3)])
+    mark_articles(db, [1], read=True)
+    mark_articles(db, [2], starred=True)
+    assert count_articles(db, ArticleFilter(unread=True)) == 2
+    assert [r.id for r in list_articles(db, ArticleFilter(starred=True))] == [2]
+    assert count_articles(db, ArticleFilter(feed_id=other)) == 1
+    assert count_articles(db, ArticleFilter(tag="world")) == 2
+    assert mark_all_read(db, ArticleFilter(tag="world")) == 1
+    assert count_articles(db, ArticleFilter(unread=True)) == 1
+    feeds = {f.name: f for f in list_feeds(db)}
+    assert (feeds["Example"].articles, feeds["Example"].unread) == (2, 0)
+    assert ("tech", 1, 1) in tag_counts(db)
+
+
+@pytest.mark.parametrize(
+    "query", ["don't", "C++", "multi-agent", "AND", '"', "*", "NEAR(", "OR x", "^", "", "   ", "a:b"]
+)
+def test_search_never_fails_on_user_input(db, feed, query):
+    save_articles(db, feed, [art(1, title="Don't panic about C++ multi-agent AND systems")])
+    search_articles(db, query)
+    count_articles(db, ArticleFilter(search=query))
+
+
+def test_search_ranks_title_matches_first_and_matches_prefixes(db, feed):
+    save_articles(db, feed, [art(1, title="Weather", text="The harbour was calm."),
+                             art(2, title="Harbour reopens", text="Boats are back.")])
+    assert [r.id for r in search_articles(db, "harbour")] == [2, 1]
+    assert [r.id for r in search_articles(db, "harb")] == [2, 1]
+    assert search_articles(db, "don't") == []
+
+
+def test_search_follows_updates(db, feed):
+    save_articles(db, feed, [art(1, text="alpha")])
+    save_articles(db, feed, [art(1, text="omega")])
+    assert search_articles(db, "alpha") == []
+    assert [r.id for r in search_articles(db, "omega")] == [1]
+
+
+def test_lone_surrogates_and_nul_never_reach_the_store(db, feed):
+    from newstui.sources.feeds import parse_feed
+
+    rss = ('<rss version="2.0"><channel><title>t</title><item><title>A\x01B</title>'
+           "<description>x&#0;y</description><guid>1</guid></item></channel></rss>").encode()
+    save_articles(db, feed, parse_feed(rss, "http://x/").articles)
+    row = list_articles(db)[0]
+    assert row.title == "AB"

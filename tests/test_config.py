@@ -1,0 +1,84 @@
+"""The config file: example, validation errors naming file and line, edits that keep comments."""
+
+from pathlib import Path
+
+import pytest
+
+from newstui.config import FeedConfig, add_feeds, ensure_config, example_config_text, load_config
+from newstui.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_repository_example_config_is_the_packaged_one_and_valid():
+    assert (ROOT / "feeds.toml").read_text("utf-8") == example_config_text()
+    config = load_config(ROOT / "feeds.toml")
+    assert len(config.feeds) >= 5
+    assert all(f.url.startswith("https://") and f.name for f in config.feeds)
+
+
+def test_first_run_creates_config_from_example(tmp_path):
+    path = tmp_path / "sub" / "feeds.toml"
+    ensure_config(path)
+    assert path.read_text("utf-8") == example_config_text()
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[settings\nx=1\n", ":1: invalid TOML"),
+        ('[settings]\ntimeout = 5\n\n[[feeds]]\nname = "a"\n', ":4: feed entry has no 'url'"),
+        ('[[feeds]]\nurl = "https://a/x"\n\n[[feeds]]\nurl = "ftp://b"\n', ":4: feed url 'ftp://b'"),
+        ('[[feeds]]\nurl = "https://a/x"\nfulltext = "sometimes"\n', ':1: fulltext must be "auto"'),
+        ("[settings]\nconcurrency = 0\n", ":2: setting 'concurrency' must be at least 1"),
+        ("[settings]\ncolour = 1\n", ":2: unknown setting 'colour'"),
+        ('[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',
+         ":4: duplicate feed name 'a'"),
+    ],
+)
+def test_bad_config_error_names_file_line_and_problem(tmp_path, text, expected):
+    path = _write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(str(path))
+    assert expected in message
+    assert "\n" not in message.strip() or "invalid TOML" in message
+
+
+def test_missing_config_is_a_clear_error(tmp_path):
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_add_feeds_keeps_comments_and_layout(tmp_path):
+    path = _write(tmp_path, "# my feeds\n[settings]\ntimeout = 5  # seconds\n\n[[feeds]]\n"
+                            'name = "A"\nurl = "https://a.example/feed"\n')
+    added = add_feeds(path, [FeedConfig("https://b.example/rss", "B", ("tech",)),
+                             FeedConfig("https://a.example/feed", "A again")])
+    assert [f.name for f in added] == ["B"]
+    text = path.read_text("utf-8")
+    assert text.startswith("# my feeds\n[settings]\ntimeout = 5  # seconds\n")
+    config = load_config(path)
+    assert [f.name for f in config.feeds] == ["A", "B"]
+    assert config.feeds[1].tags == ("tech",)
+
+
+def test_add_feeds_renames_a_clashing_name(tmp_path):
+    path = _write(tmp_path, '[[feeds]]\nname = "News"\nurl = "https://a.example/feed"\n')
+    added = add_feeds(path, [FeedConfig("https://b.example/rss", "News")])
+    assert added[0].name == "News (2)"
+
+
+def test_local_sources_resolve_relative_to_the_config(tmp_path):
+    path = _write(tmp_path, '[[local]]\npath = "clips"\ntags = "saved"\n')
+    config = load_config(path)
+    assert config.local[0].path == (tmp_path / "clips").resolve()
+    assert config.local[0].tags == ("saved",)
+    assert config.local[0].name == "clips"
