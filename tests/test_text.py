@@ -27,3 +27,12 @@ def test_clean_line_folds_whitespace_and_caps_length():
 
 def test_markup_brackets_are_kept_literally():
     assert clean_line("[bold red]x[/] [link=http://e]y[/link]") == "[bold red]x[/] [link=http://e]y[/link]"
+
+
+def test_a_stray_c1_character_does_not_swallow_following_paragraphs():
+    text = "caf\u009d first paragraph\n\nsecond paragraph\x07 third"
+    assert "second paragraph" in strip_controls(text)
+
+
+def test_unterminated_osc_leaves_no_escape_behind():
+    assert "\x1b" not in strip_controls("a\x1b]52;c;" + "QUJD" * 2000 + "b")

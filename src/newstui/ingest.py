@@ -109,14 +109,14 @@ async def fetch_feeds(
                 except sqlite3.Error as exc:
                     outcome = SourceOutcome(feed.name, error=f"{feed.name}: database error: {exc}")
                 outcomes.append(outcome)
-                if analyse and (outcome.new or outcome.updated):
-                    await asyncio.to_thread(analyse_pending, db, config.settings.extractor)
                 if on_outcome:
                     on_outcome(outcome)
 
             await asyncio.gather(*(one(feed) for feed in feeds))
         finally:
             pool.close()
+    if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
+        analyse_pending(db, config.settings.extractor)
     return outcomes
 
 

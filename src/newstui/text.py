@@ -7,9 +7,10 @@ import re
 # ANSI/VT escape sequences (CSI, OSC, DCS/PM/APC/SOS strings, two-byte ESC sequences), 7- and 8-bit.
 _ESCAPE_SEQ = re.compile(
     r"""
-    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                       # CSI ... final byte
-  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c)  # OSC/DCS/SOS/PM/APC ... terminator
-  | \x1b[ -/]*[0-~]                                        # other ESC sequences
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                  # CSI ... final byte
+  | \x1b[\]PX^_].{0,4096}?(?:\x07|\x1b\\|\x9c)       # OSC/DCS/SOS/PM/APC string, 7-bit
+  | [\x90\x98\x9d\x9e\x9f][^\n]{0,256}?(?:\x07|\x1b\\|\x9c)  # the same, 8-bit: short, one line
+  | \x1b[ -/]*[0-~]                                   # other ESC sequences
     """,
     re.VERBOSE | re.DOTALL,
 )

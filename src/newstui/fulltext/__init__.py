@@ -1,0 +1,13 @@
+"""Turn the page behind a link into clean readable text, off the UI thread (trafilatura)."""
+
+from newstui.fulltext.page import ExtractedPage, extract_page
+from newstui.fulltext.pool import ExtractionPool, extract_pages_in_pool
+from newstui.fulltext.sniff import looks_like_html
+
+__all__ = [
+    "ExtractedPage",
+    "ExtractionPool",
+    "extract_page",
+    "extract_pages_in_pool",
+    "looks_like_html",
+]

@@ -1,0 +1,121 @@
+"""Extraction in worker processes: never on the UI thread, memory returned when workers recycle."""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import FrameType, TracebackType
+
+from newstui.fulltext.page import ExtractedPage, extract_page
+
+PAGE_TIME_LIMIT = 10.0  # seconds of extraction per page before it is given up
+TASKS_PER_WORKER = 50  # a worker is replaced after this many pages, returning lxml's memory
+
+
+class ExtractionPool:
+    """A pool of worker processes extracting pages; use as a context manager."""
+
+    def __init__(
+        self,
+        max_workers: int = 2,
+        time_limit: float = PAGE_TIME_LIMIT,
+        tasks_per_worker: int = TASKS_PER_WORKER,
+    ) -> None:
+        self.max_workers = max_workers
+        self.time_limit = time_limit
+        self.tasks_per_worker = tasks_per_worker
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers, cancelling pages not yet started."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def submit(self, body: bytes, url: str) -> Future[ExtractedPage | None]:
+        """Queue one page; the future holds its ExtractedPage, or None (no article, or over time).
+
+        The future raises if extraction crashed, BrokenProcessPool if its worker died.
+        """
+        try:
+            return self._pool().submit(_extract_with_limit, body, url, self.time_limit)
+        except BrokenProcessPool:
+            # a worker died (killed for memory, crashed in C): start a fresh pool for what follows
+            self._executor = None
+            return self._pool().submit(_extract_with_limit, body, url, self.time_limit)
+
+    def extract_many(self, pages: Iterable[tuple[bytes, str]]) -> Iterator[ExtractedPage | None]:
+        """Extract (body, url) pairs, yielding results in input order with a bounded number in flight."""
+        in_flight: deque[Future[ExtractedPage | None]] = deque()
+        for body, url in pages:
+            in_flight.append(self.submit(body, url))
+            if len(in_flight) >= 2 * self.max_workers:
+                yield self._result(in_flight.popleft())
+        while in_flight:
+            yield self._result(in_flight.popleft())
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # spawn, not fork: forking a process that runs threads (the TUI) is unsafe
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.max_workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                max_tasks_per_child=self.tasks_per_worker,
+            )
+        return self._executor
+
+    @staticmethod
+    def _result(future: Future[ExtractedPage | None]) -> ExtractedPage | None:
+        try:
+            return future.result()
+        except Exception:  # a page that crashes its worker or the extractor just has no text
+            return None
+
+
+def extract_pages_in_pool(
+    pages: Iterable[tuple[bytes, str]], max_workers: int = 2, time_limit: float = PAGE_TIME_LIMIT
+) -> list[ExtractedPage | None]:
+    """Extract (body, url) pairs in worker processes; one result per page, in order (None on failure)."""
+    with ExtractionPool(max_workers=max_workers, time_limit=time_limit) as pool:
+        return list(pool.extract_many(pages))
+
+
+class _PageTimeout(BaseException):
+    """Raised inside a worker when one page exceeds its time limit (not caught by `except Exception`)."""
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _PageTimeout
+
+
+def _extract_with_limit(body: bytes, url: str, time_limit: float) -> ExtractedPage | None:
+    """Worker entry: extract_page under a wall-clock limit (SIGALRM, the worker's main thread)."""
+    import trafilatura  # noqa: F401  # imported before the clock starts, so a slow import is not a slow page
+
+    use_alarm = hasattr(signal, "setitimer") and time_limit > 0
+    if use_alarm:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, time_limit)
+    try:
+        try:
+            return extract_page(body, url)
+        finally:
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _PageTimeout:  # also when the alarm fires just as the page finished
+        return None
