@@ -1,0 +1,91 @@
+"""Word lists shipped in nlp/data: known places, organisations, nationalities, names, titles, cue words."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+DATA_FILES = (
+    "places.txt",
+    "orgs.txt",
+    "demonyms.txt",
+    "first_names.txt",
+    "titles.txt",
+    "role_words.txt",
+    "org_words.txt",
+    "place_words.txt",
+    "common_words.txt",
+    "aliases.txt",
+)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All lists, ready for lookups: `known` maps an exact name to PLACE, ORG or NORP."""
+
+    known: dict[str, str]
+    known_max_words: int
+    first_names: dict[str, str]
+    titles: frozenset[str]
+    title_max_words: int
+    role_words: frozenset[str]
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    common_words: frozenset[str]
+    aliases: dict[str, str]
+
+
+def _lines(name: str) -> list[str]:
+    text = (
+        resources.files("newstui.nlp").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    )
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Read the shipped lists once per process."""
+    known: dict[str, str] = {}
+    for name in _lines("places.txt"):
+        known[name] = "PLACE"
+    for name in _lines("demonyms.txt"):
+        known.setdefault(name, "NORP")
+    for name in _lines("orgs.txt"):
+        known[name] = "ORG"
+    first_names: dict[str, str] = {}
+    for line in _lines("first_names.txt"):
+        gender, _, names = line.partition(":")
+        for name in names.split():
+            first_names[name] = "u" if first_names.get(name, gender) != gender else gender
+    titles = frozenset(_lines("titles.txt"))
+    aliases = {}
+    for line in _lines("aliases.txt"):
+        alias, _, canonical = line.partition("\t")
+        aliases[alias.casefold()] = canonical
+    return Gazetteer(
+        known=known,
+        known_max_words=max(len(name.split()) for name in known),
+        first_names=first_names,
+        titles=titles,
+        title_max_words=max(len(t.split()) for t in titles),
+        role_words=frozenset(_lines("role_words.txt")),
+        org_words=frozenset(_lines("org_words.txt")),
+        place_words=frozenset(_lines("place_words.txt")),
+        common_words=frozenset(w for line in _lines("common_words.txt") for w in line.split()),
+        aliases=aliases,
+    )
+
+
+@cache
+def source_fingerprint() -> str:
+    """A short hash of this package's code and data, so any edit changes the extractor version."""
+    digest = hashlib.sha256()
+    package = resources.files("newstui.nlp")
+    paths = sorted(p.name for p in package.iterdir() if p.name.endswith(".py"))
+    for name in paths:
+        digest.update(package.joinpath(name).read_bytes())
+    for name in DATA_FILES:
+        digest.update(package.joinpath("data").joinpath(name).read_bytes())
+    return digest.hexdigest()[:10]

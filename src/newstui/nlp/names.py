@@ -1,0 +1,58 @@
+"""Name normalisation: keys that let the same entity match within and across articles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newstui.nlp.gazetteer import load_gazetteer
+
+PARTICLES = frozenset(
+    "al el ad as ash at az ar an ibn bin bint abu van von der den de da di du del della la le dos das ter y".split()
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def strip_possessive(word: str) -> str:
+    """'Assad’s' → 'Assad'; 'rebels’' → 'rebels'."""
+    return _POSSESSIVE.sub("", word) if len(word) > 2 else word
+
+
+def fold(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name; hyphens become spaces."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _NON_WORD.sub(" ", plain.replace("'", "").replace("&", " and "))
+    return " ".join(plain.casefold().split())
+
+
+def _key_words(name: str) -> list[str]:
+    gaz = load_gazetteer()
+    name = gaz.aliases.get(name.casefold(), name)
+    words = fold(name).split()
+    while words and words[0] == "the":
+        words = words[1:]
+    return [w for w in words if w not in PARTICLES] or words
+
+
+def canonical_key(name: str, type: str) -> str:
+    """Key under which one entity should be stored across articles.
+
+    Type-prefixed, case/accent/punctuation folded, known aliases mapped ("US" and "United States"
+    share one key), Arabic and European name particles and a leading "the" dropped, so
+    "Bashar al-Assad" and "Bashar Assad" match. A lone surname keeps its own key: see `short_key`.
+    """
+    return f"{type.lower()}:{' '.join(_key_words(name))}"
+
+
+def short_key(name: str, type: str) -> str:
+    """For a PERSON, the key of the surname alone ("person:assad" for "Bashar al-Assad" and "Assad").
+
+    The store may merge an entity whose canonical key equals another's short key when exactly one
+    stored full name has that short key; for other types this is `canonical_key`.
+    """
+    if type != "PERSON":
+        return canonical_key(name, type)
+    words = _key_words(name)
+    return f"person:{words[-1]}" if words else "person:"

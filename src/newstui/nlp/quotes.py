@@ -1,0 +1,178 @@
+"""Direct quotations: matching quotation marks (curly, straight, single, guillemets), across paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newstui.nlp.segment import WORD, paragraph_spans
+
+_BOUNDARY_BEFORE = " \t\n([{—–-/"
+_SPEECH_END = ",.!?…—–:;"
+_TITLE_CUES = re.compile(
+    r"\b(?:title|titled|entitled|called|named|film|movie|book|novel|song|album|series|show|play|"
+    r"documentary|paper|poem|opera|single|track|programme|program|podcast|headline)\W*$",
+    re.IGNORECASE,
+)
+_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: content offsets (marks excluded) and the offsets of its opening and closing marks."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int
+
+    def contains(self, other: QuoteSpan) -> bool:
+        return self.open_mark <= other.open_mark and other.close_mark <= self.close_mark
+
+
+def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    pairs, opened = [], None
+    for i in range(start, end):
+        if text[i] != '"':
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        can_open = prev in _BOUNDARY_BEFORE or prev in "\"'‘“" or i == start
+        can_close = nxt.isspace() or nxt in _SPEECH_END + ")]}'’" or i + 1 == end
+        if opened is None and can_open and not nxt.isspace():
+            opened = i
+        elif opened is not None and can_close and not prev.isspace():
+            pairs.append((opened, i))
+            opened = None
+    if opened is not None:
+        pairs.append((opened, None))
+    return pairs
+
+
+def _curly_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    pairs, opened, closer = [], None, ""
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _DOUBLE_OPEN and (opened is None or ch != closer):
+            if opened is None or text[opened] == ch:
+                opened, closer = i, _DOUBLE_OPEN[ch]
+        elif opened is not None and ch == closer:
+            pairs.append((opened, i))
+            opened = None
+    if opened is not None:
+        pairs.append((opened, None))
+    return pairs
+
+
+def _single(
+    text: str, start: int, end: int, opener: str, closer: str
+) -> list[tuple[int, int | None]]:
+    """Single-quote pairs; a closer is told from an apostrophe by what surrounds it."""
+    pairs, i = [], start
+    while i < end:
+        if text[i] != opener or not (i == start or text[i - 1] in _BOUNDARY_BEFORE + '"“'):
+            i += 1
+            continue
+        if i + 1 >= end or not (text[i + 1].isalnum() or text[i + 1] in '“"…'):
+            i += 1
+            continue
+        sure, unsure = None, []
+        j = i + 1
+        while j < end:
+            ch = text[j]
+            if ch == opener and opener != closer and text[j - 1] in _BOUNDARY_BEFORE:
+                break
+            if ch == closer and not text[j - 1].isspace():
+                nxt = text[j + 1] if j + 1 < end else ""
+                if nxt and (nxt.isalnum() or nxt == "_"):
+                    j += 1
+                    continue
+                if text[j - 1] in _SPEECH_END or nxt == "" or nxt in _SPEECH_END + ')”"':
+                    sure = j
+                    break
+                if opener == closer and text[j - 1] in _BOUNDARY_BEFORE:
+                    break
+                unsure.append(j)
+            j += 1
+        close = sure if sure is not None else (unsure[-1] if unsure else None)
+        if close is not None:
+            pairs.append((i, close))
+            i = close + 1
+        elif _continues(text, end, opener):
+            pairs.append((i, None))
+            i = end
+        else:
+            i += 1
+    return pairs
+
+
+def _continues(text: str, par_end: int, opener: str) -> bool:
+    rest = text[par_end : par_end + 20].lstrip()
+    return rest.startswith(opener)
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in `text`, outermost only, multi-paragraph quotes joined into one span."""
+    spans: list[QuoteSpan] = []
+    for finder in (
+        _curly_double,
+        _straight_double,
+        lambda t, s, e: _single(t, s, e, "‘", "’"),
+        lambda t, s, e: _single(t, s, e, "'", "'"),
+    ):
+        for span in _join_paragraphs(text, finder):
+            if not any(other.contains(span) or _overlaps(other, span) for other in spans):
+                spans = [other for other in spans if not span.contains(other)]
+                spans.append(span)
+    return sorted(spans, key=lambda s: s.open_mark)
+
+
+def _overlaps(a: QuoteSpan, b: QuoteSpan) -> bool:
+    return a.open_mark < b.close_mark and b.open_mark < a.close_mark
+
+
+def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    pending_open: int | None = None
+    for start, end in paragraph_spans(text):
+        pairs = finder(text, start, end)
+        if pending_open is not None:
+            first_open = pairs[0][0] if pairs else None
+            if first_open is not None and not text[start:first_open].strip():
+                pairs[0] = (pending_open, pairs[0][1])
+            pending_open = None
+        for open_mark, close_mark in pairs:
+            if close_mark is None:
+                if _continues(text, end, text[open_mark] if text[open_mark] != "„" else "„"):
+                    pending_open = open_mark
+                continue
+            span = _content(text, open_mark, close_mark)
+            if span:
+                spans.append(span)
+    return spans
+
+
+def _content(text: str, open_mark: int, close_mark: int) -> QuoteSpan | None:
+    start, end = open_mark + 1, close_mark
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, open_mark, close_mark) if end > start else None
+
+
+def is_speech(text: str, span: QuoteSpan) -> bool:
+    """False for scare quotes, short fragments and titles of works; those are never speech."""
+    content = text[span.start : span.end]
+    words = WORD.findall(content)
+    if not words:
+        return False
+    ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
+    if len(words) <= 3 and not ends_like_speech:
+        return False
+    if ends_like_speech or not content[0].isupper():
+        return True
+    if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):
+        return False
+    capitalised = sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
+    return capitalised < len(words[1:]) * 0.8

@@ -1,0 +1,268 @@
+"""Speaker attribution: who said each quotation, from the sentence around it and the article's entities."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newstui.model import Entity
+from newstui.nlp.gazetteer import load_gazetteer
+from newstui.nlp.quotes import QuoteSpan
+from newstui.nlp.segment import paragraph_spans, sentence_starts
+
+_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|explained|noted|wrote|writes|argued|insisted|warned|"
+    "claimed|asked|replied|continued|declared|announced|acknowledged|admitted|recalled|remarked|stressed|"
+    "emphasised|emphasized|suggested|urged|conceded|agreed|complained|predicted|posted|tweeted|cautioned|"
+    "confirmed|accused|called|described|added|saying|adding|stating|telling|writing|warning|insisting|noting|"
+    "explaining|arguing|declaring|[Aa]ccording to"
+)
+VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_PARTICIPLE_OR_ACCORDING = re.compile(r"ing$|^according to$")
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "its": "it"}
+_UNNAMED_OPENERS = re.compile(r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE)
+_AUX = frozenset("also later then has had have was is previously further again earlier".split())
+_SPEAKING_ORG_NOUNS = frozenset(
+    "agency company firm group organisation organization regulator bank club union party ministry department "
+    "government police army military court council authority commission office board charity network".split()
+)
+_SAY = frozenset("said says added told wrote asked replied continued".split())
+_NOT_SUBJECT = frozenset(
+    "and but or then so because which that as in on to for with while if".split()
+)
+_PHRASE_STOP = re.compile(
+    r"[,;:()]|\s(?:who|which|that|as|in|on|at|after|before|during|when|while|to|from)\s"
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+class SpeakerFinder:
+    """Attributes the speech quotes of one article."""
+
+    def __init__(self, text: str, spans: list[QuoteSpan], entities: list[Entity]) -> None:
+        self.text = text
+        self.spans = spans
+        chars = list(text)
+        for span in spans:
+            for i in range(span.open_mark + 1, span.close_mark):
+                chars[i] = "x"
+        self.masked = "".join(chars)
+        self.sentences = sentence_starts(self.masked)
+        self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
+        self.open_marks = [s.open_mark for s in spans]
+        self.mentions = sorted(
+            (
+                _Mention(m.start, m.end, e)
+                for e in entities
+                if e.type in ("PERSON", "ORG", "PLACE")
+                for m in e.mentions
+                if not self._in_quote(m.start)
+            ),
+            key=lambda m: m.start,
+        )
+        self.mention_starts = [m.start for m in self.mentions]
+        self.first_names = load_gazetteer().first_names
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.open_marks, pos) - 1
+        return k >= 0 and pos < self.spans[k].close_mark
+
+    def _mentions_in(self, start: int, end: int) -> list[_Mention]:
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return self.mentions[lo:hi]
+
+    def speakers(self) -> list[str | None]:
+        """One speaker (or None) per span, in order."""
+        out: list[str | None] = []
+        how: list[str] = []
+        for i, span in enumerate(self.spans):
+            speaker, found = self._after(span), "after"
+            if speaker is None:
+                speaker, found = self._before(span), "before"
+            if speaker is None:
+                found = "none"
+                if (
+                    i
+                    and out[-1]
+                    and self._continues_previous(self.spans[i - 1], span, how[-1] == "after")
+                ):
+                    speaker, found = out[-1], "carried"
+            out.append(speaker or None)
+            how.append(found)
+        return out
+
+    def _sentence_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
+        return self.sentences[i], end
+
+    def _after(self, span: QuoteSpan) -> str | None:
+        _, sent_end = self._sentence_bounds(span.close_mark)
+        k = bisect.bisect_right(self.open_marks, span.close_mark)
+        next_open = self.open_marks[k] if k < len(self.open_marks) else len(self.text)
+        newline = self.text.find("\n", span.close_mark, sent_end)
+        tail_end = min(sent_end, next_open, newline if newline >= 0 else sent_end)
+        tail = self.masked[span.close_mark + 1 : tail_end]
+        verb = VERB.search(tail[:160])
+        if not verb:
+            return None
+        base = span.close_mark + 1
+        before = tail[: verb.start()]
+        ends_open = self.text[span.start : span.end].rstrip()[-1:] in ",!?—–…-"
+        if not before.strip(" ,\t"):
+            after = tail[verb.end() :]
+            stop = _PHRASE_STOP.search(after)
+            phrase_end = base + verb.end() + (stop.start() if stop else len(after.rstrip(" .")))
+            return self._speaker_in(
+                base + verb.end(), phrase_end, span.close_mark, allow_pronoun=False
+            )
+        first = before.split()[0]
+        if first in _NOT_SUBJECT or (not ends_open and len(before.split()) > 3):
+            return None
+        if re.search(r"[.!?]", before) or len(before.split()) > 14:
+            return None
+        return self._speaker_in(base, base + verb.start(), span.close_mark)
+
+    def _before(self, span: QuoteSpan) -> str | None:
+        sent_start, _ = self._sentence_bounds(span.open_mark)
+        head = self.masked[sent_start : span.open_mark]
+        verbs = list(VERB.finditer(head))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        lead_in = head[verb.end() :]
+        if (
+            verb.group() in _SAY
+            and lead_in.rstrip().endswith((",", ":"))
+            and len(lead_in.split()) <= 8
+        ):
+            named = self._named_in(
+                sent_start + verb.end(), span.open_mark, span.open_mark, allow_pronoun=False
+            )
+            if named:
+                return named
+        if verb.group().lower() == "according to":
+            after = head[verb.end() :]
+            stop = _PHRASE_STOP.search(after)
+            end = sent_start + verb.end() + (stop.start() if stop else len(after))
+            return self._speaker_in(
+                sent_start + verb.end(), end, span.open_mark, allow_pronoun=False
+            )
+        return self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
+
+    def _speaker_in(self, start: int, end: int, pos: int, allow_pronoun: bool = True) -> str:
+        """The speaker named in text[start:end] (a person, else an organisation or place); "" if unnamed."""
+        return self._named_in(start, end, pos, allow_pronoun) or ""
+
+    def _named_in(self, start: int, end: int, pos: int, allow_pronoun: bool) -> str | None:
+        words = self.masked[start:end].split()
+        while words and words[-1].lower() in _AUX:
+            words.pop()
+        if allow_pronoun and words and words[-1].lower() in _PRONOUNS:
+            return self._resolve_pronoun(words[-1].lower(), pos)
+        if not allow_pronoun and words and words[0].lower() in _PRONOUNS:
+            return self._resolve_pronoun(words[0].lower(), pos)
+        inside = [m for m in self._mentions_in(start, end) if m.end <= end]
+        for kind in ("PERSON", "ORG"):
+            found = [m for m in inside if m.entity.type == kind]
+            if found:
+                return found[-1].entity.name if allow_pronoun else found[0].entity.name
+        places = [m for m in inside if m.entity.type == "PLACE"]
+        if places and (not allow_pronoun or self._is_subject(places[-1], end)):
+            return places[-1].entity.name if allow_pronoun else places[0].entity.name
+        return self._description(self.masked[start:end], pos)
+
+    def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
+        """A place speaks only as the subject right before the verb ("Qatar said"), not "in Murcia, said"."""
+        if self.masked[mention.end : verb_start].strip():
+            return False
+        before = self.masked[max(0, mention.start - 12) : mention.start].split()
+        return not before or before[-1].lower() not in (
+            "in",
+            "at",
+            "from",
+            "of",
+            "to",
+            "near",
+            "across",
+            "for",
+        )
+
+    def _description(self, phrase: str, pos: int) -> str | None:
+        """'the Syrian army' → 'Syrian army'; 'the agency' → the organisation meant; 'a relative' → None."""
+        clause = re.split(r"[,;:]", phrase.strip())
+        words = clause[-1].split() if clause else []
+        if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
+            return None
+        rest = [w.strip(".,") for w in words[1:]]
+        if any(w[:1].isupper() for w in rest) and rest[-1].islower():
+            return " ".join(rest)
+        gaz = load_gazetteer()
+        head = rest[-1].lower()
+        if (
+            head in gaz.role_words
+            or gaz.known.get(rest[-1]) == "NORP"
+            or rest[0].endswith("-year-old")
+        ):
+            return self._subject_before(
+                self.sentences[bisect.bisect_right(self.sentences, pos) - 1], "PERSON", None
+            )
+        if head not in _SPEAKING_ORG_NOUNS:
+            return None
+        before = [m for m in self._mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
+        for m in reversed(before):
+            if head in m.entity.name.lower():
+                return m.entity.name
+        return self._subject_before(pos, "ORG", None)
+
+    def _resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
+        gender = _PRONOUNS[pronoun]
+        if gender == "it":
+            return self._subject_before(pos, "ORG", None)
+        return self._subject_before(pos, "PERSON", gender)
+
+    def _subject_before(self, pos: int, kind: str, gender: str | None) -> str | None:
+        """The first fitting entity of the nearest earlier sentence that has one (its likely subject)."""
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        paragraphs_crossed = 0
+        for k in range(i, max(-1, i - 6), -1):
+            start = self.sentences[k]
+            end = pos if k == i else self.sentences[k + 1]
+            found = [
+                m
+                for m in self._mentions_in(start, end)
+                if m.entity.type == kind and self._gender_fits(m.entity, gender)
+            ]
+            if found:
+                return found[0].entity.name
+            if kind == "PERSON" and _UNNAMED_OPENERS.match(self.masked[start:end]):
+                return None
+            if start in self.paragraph_starts:
+                paragraphs_crossed += 1
+                if paragraphs_crossed > 2:
+                    break
+        return None
+
+    def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        first = entity.name.split()[0]
+        return self.first_names.get(first, "u") in ("u", gender)
+
+    def _continues_previous(self, prev: QuoteSpan, span: QuoteSpan, prev_tail: bool) -> bool:
+        """A quote standing alone right after an attributed one continues it (news convention)."""
+        gap = self.masked[prev.close_mark + 1 : span.open_mark]
+        if not prev_tail and re.search(r"\w", gap):
+            return False
+        if len(gap) > 160 or len(re.findall(r"[.!?](?:\s|$)", gap)) > 1:
+            return False
+        sent_start, _ = self._sentence_bounds(span.open_mark)
+        return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")

@@ -1,0 +1,22 @@
+"""Fixtures for the extraction tests: the default extractor and the annotated articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newstui.nlp import Extractor, get_extractor
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return get_extractor("rules")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return json.loads((DATA / "00-seed-syria-aleppo.json").read_text(encoding="utf-8"))["text"]

@@ -1,0 +1,25 @@
+"""Backends are chosen by name; an unknown name is a ConfigError, and versions track the code."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.errors import ConfigError
+from newstui.nlp import EXTRACTORS, Extractor, get_extractor
+
+
+def test_rules_is_the_default_backend_and_satisfies_the_protocol() -> None:
+    extractor = get_extractor()
+    assert "rules" in EXTRACTORS
+    assert extractor.name == "rules"
+    assert isinstance(extractor, Extractor)
+
+
+def test_version_names_the_backend_and_a_code_fingerprint() -> None:
+    version = get_extractor().version
+    assert version.startswith("rules-") and "+" in version
+
+
+def test_unknown_backend_is_a_config_error_naming_the_choices() -> None:
+    with pytest.raises(ConfigError, match="rules"):
+        get_extractor("gpt-9")

@@ -1,0 +1,55 @@
+"""The seed article from issue 4 gives exactly the agreed quotes and entities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstui.model import Analysis
+
+
+def test_seed_fixture_is_the_shared_seed_article(seed_text: str) -> None:
+    shared = Path("/work/shared/seed_article.txt")
+    if shared.exists():
+        assert shared.read_text(encoding="utf-8") == seed_text
+
+
+def test_seed_article_quotes_are_found_whole_with_speakers(extractor, seed_text: str) -> None:
+    analysis = extractor.analyse(seed_text)
+    assert [(q.text[:24], q.text[-20:], q.speaker) for q in analysis.quotes] == [
+        ("The large numbers of ter", "for a counterattack,", "Syrian army"),
+        ("We consider this a viola", "as soon as possible.", "Dmitry Peskov"),
+    ]
+    for quote in analysis.quotes:
+        assert seed_text[quote.start : quote.end] == quote.text
+        assert seed_text[quote.start - 1] == "“" and seed_text[quote.end] == "”"
+
+
+def test_seed_article_entities_are_exactly_the_agreed_ones(extractor, seed_text: str) -> None:
+    analysis: Analysis = extractor.analyse(seed_text)
+    found = {(e.type, e.name) for e in analysis.entities if e.type in ("PERSON", "ORG", "PLACE")}
+    assert found == {
+        ("PERSON", "Bashar al-Assad"),
+        ("PERSON", "Dmitry Peskov"),
+        ("ORG", "Hayat Tahrir al-Sham"),
+        ("ORG", "Reuters"),
+        ("ORG", "Kremlin"),
+        ("PLACE", "Aleppo"),
+        ("PLACE", "Syria"),
+        ("PLACE", "Russia"),
+        ("PLACE", "Iran"),
+        ("PLACE", "Moscow"),
+    }
+
+
+def test_seed_article_nationalities_are_norp_not_places(extractor, seed_text: str) -> None:
+    norp = {e.name for e in extractor.analyse(seed_text).entities if e.type == "NORP"}
+    assert {"Syrian", "Russian"} <= norp
+
+
+def test_assad_possessive_and_surname_are_mentions_of_the_full_name(
+    extractor, seed_text: str
+) -> None:
+    entities = {e.name: e for e in extractor.analyse(seed_text).entities}
+    assert [m.text for m in entities["Bashar al-Assad"].mentions] == ["Bashar al-Assad", "Assad"]
+    assert len(entities["Syria"].mentions) == 3
+    assert len(entities["Aleppo"].mentions) == 4
