@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -28,11 +29,11 @@ from newstui.config import (
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome, describe, fetch_feeds, import_paths
 from newstui.model import ArticleRow
+from newstui.render import article_json, article_row_json, render_article_text
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import feeds as feed_store
 from newstui.store import open_db
-from newstui.render import article_json, article_row_json, render_article_text
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+        # The global options are accepted after the command too.
+        p.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return p
 
     command("app", "open the reading app (the default)")
@@ -124,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newstui` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="newstui: warning: %(message)s")
     try:
         return run(args)
     except NewstuiError as exc:
@@ -182,7 +187,10 @@ def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None =
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif text is not None:
-        console.print(Text(text) if isinstance(text, str) else text)
+        # Plain lines are never hard-wrapped, so piped output keeps paths and names whole.
+        console.print(
+            Text(text) if isinstance(text, str) else text, soft_wrap=isinstance(text, str | Text)
+        )
     return 0
 
 
@@ -216,7 +224,7 @@ def _report(outcomes: list[SourceOutcome], args: argparse.Namespace) -> int:
         fulltext = sum(o.fulltext_ok for o in outcomes)
         if fulltext:
             summary += f", {fulltext} full texts fetched"
-        console.print(Text(summary))
+        console.print(Text(summary), soft_wrap=True)
     return 1 if failed and len(failed) == len(outcomes) else 0
 
 
@@ -293,7 +301,7 @@ def cmd_add(args: argparse.Namespace, db: Any, config: Config) -> int:
     if not args.name and not outcomes[0].error:
         _rename_to_title(db, config, feed)
     if not args.json:
-        console.print(Text(f"added {feed.name} to {config.path}"))
+        console.print(Text(f"added {feed.name} to {config.path}"), soft_wrap=True)
     return _report(outcomes, args)
 
 
@@ -355,23 +363,23 @@ def cmd_feeds(args: argparse.Namespace, db: Any, config: Config | None) -> int:
     )
 
 
-def _article_table(rows: list[ArticleRow]) -> Table:
-    table = Table(box=None, header_style="bold")
-    table.add_column("id", justify="right")
-    table.add_column(" ")
-    table.add_column("date")
-    table.add_column("source", max_width=24, no_wrap=True)
-    table.add_column("title")
+def _article_table(rows: list[ArticleRow]) -> Text:
+    """One line per article: id, unread/starred marks, date, source, title (cut to the width)."""
+    width = max(console.width, 60)
+    id_width = len(str(max((r.id for r in rows), default=0)))
+    source_width = min(20, max((len(r.feed or "") for r in rows), default=0))
+    out = Text(no_wrap=True, overflow="ellipsis")
     for r in rows:
         marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
-        table.add_row(
-            Text(str(r.id)),
-            Text(marks),
-            Text((r.published or r.sort_date)[:10]),
-            Text(r.feed or ""),
-            Text(r.title, style="bold" if not r.read else ""),
+        source = (r.feed or "")[:source_width].ljust(source_width)
+        head = f"{r.id:>{id_width}} {marks} {(r.published or r.sort_date)[:10]}  {source}  "
+        title = (
+            r.title if len(head) + len(r.title) <= width else r.title[: width - len(head) - 1] + "…"
         )
-    return table
+        out.append(head, style="dim")
+        out.append(title + "\n", style="bold" if not r.read else "")
+    out.rstrip()
+    return out
 
 
 def cmd_list(args: argparse.Namespace, db: Any, config: Config | None) -> int:
@@ -472,8 +480,11 @@ def cmd_opml(args: argparse.Namespace, db: Any, config: Config) -> int:
         )
     text = write_opml(list(config.feeds))
     if args.file:
-        args.file.write_text(text, "utf-8")
-        errors.print(Text(f"wrote {len(config.feeds)} feeds to {args.file}"))
+        try:
+            args.file.write_text(text, "utf-8")
+        except OSError as exc:
+            raise NewstuiError(f"{args.file}: cannot write: {exc.strerror or exc}") from None
+        errors.print(Text(f"wrote {len(config.feeds)} feeds to {args.file}"), soft_wrap=True)
     else:
         sys.stdout.write(text)
     return 0

@@ -318,8 +318,15 @@ def analyse_pending(
         for article_id, text in batch:
             try:
                 analysis = extractor.analyse(text)
-            except Exception:
-                logger.exception("extractor %s failed on article %s", extractor.name, article_id)
+            except Exception as exc:  # one article's analysis must not stop an ingest
+                logger.warning(
+                    "extractor %s failed on article %s: %s: %s",
+                    extractor.name,
+                    article_id,
+                    type(exc).__name__,
+                    exc,
+                    exc_info=logger.isEnabledFor(logging.DEBUG),
+                )
                 analysis = Analysis()
             analysis_store.save_analysis(db, article_id, analysis, extractor.version, canonical_key)
             count += 1

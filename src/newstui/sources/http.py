@@ -111,22 +111,31 @@ class Fetcher:
         for _ in range(MAX_REDIRECTS + 1):
             self._client.cookies.clear()
             async with self._client.stream("GET", current, headers=headers) as response:
-                if response.is_redirect:
-                    location = response.headers.get("location")
-                    target = urljoin(current, location) if location else None
+                if response.status_code == 304:
+                    return FetchResult(
+                        current,
+                        304,
+                        b"",
+                        None,
+                        response.headers.get("etag") or etag,
+                        response.headers.get("last-modified") or last_modified,
+                    )
+                if response.has_redirect_location:
+                    target = urljoin(current, response.headers["location"])
                     if not is_http_url(target):
                         raise SourceError(f"{url}: redirect to a non-http(s) location")
                     current = target
                     continue
-                if response.status_code == 304:
-                    return FetchResult(current, 304, b"", None, etag, last_modified)
-                if response.status_code >= 400:
+                if response.is_redirect or response.status_code >= 400:
                     reason = response.reason_phrase or "error"
                     raise SourceError(f"{url}: HTTP {response.status_code} {reason}")
                 declared = response.headers.get("content-length")
                 with contextlib.suppress(ValueError):
                     if declared and int(declared) > self.limits.max_bytes:
-                        raise SourceError(f"{url}: response too large ({int(declared):,} bytes)")
+                        raise SourceError(
+                            f"{url}: response larger than {self.limits.max_bytes:,} bytes "
+                            f"({int(declared):,} declared)"
+                        )
                 chunks: list[bytes] = []
                 size = 0
                 async for chunk in response.aiter_bytes():
