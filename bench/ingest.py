@@ -68,7 +68,7 @@ def write_corpus(root: Path, feeds: int, items: int, seed: int = 7) -> int:
 def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
     """Serve a folder on 127.0.0.1."""
     handler = partial(SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a: None  # type: ignore[assignment]
+    SimpleHTTPRequestHandler.log_message = lambda *a: None  # type: ignore[method-assign]
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -20,6 +20,11 @@ APP_NAME = "newstui"
 FULLTEXT_CHOICES = ("auto", True, False)
 
 
+def _valid_fulltext(value: Any) -> bool:
+    """True for "auto", true or false (not 1 or 0, which equal True and False)."""
+    return isinstance(value, bool) or value == "auto"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Global settings from the `[settings]` table."""
@@ -128,8 +133,17 @@ def _entry_line(raw: str, table: str, index: int) -> int:
     return 0
 
 
-def _key_line(raw: str, key: str) -> int:
-    match = re.search(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*=", raw)
+def _key_line(raw: str, key: str, table: str | None = None) -> int:
+    """The line of `key = …` (inside `[table]` when given), or 0."""
+    start, end = 0, len(raw)
+    if table is not None:
+        header = re.search(rf"(?m)^[ \t]*\[{re.escape(table)}\][ \t]*(?:#.*)?$", raw)
+        if header is None:
+            return 0
+        start = header.end()
+        following = re.compile(r"(?m)^[ \t]*\[").search(raw, start)
+        end = following.start() if following else len(raw)
+    match = re.compile(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*=").search(raw, start, end)
     return raw.count("\n", 0, match.start()) + 1 if match else 0
 
 
@@ -161,7 +175,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if extra:
             raise fail(line, f"unknown key {sorted(extra)[0]!r} in feed {name!r}")
         fulltext = entry.get("fulltext", settings.fulltext)
-        if fulltext not in FULLTEXT_CHOICES:
+        if not _valid_fulltext(fulltext):
             raise fail(line, f'fulltext must be "auto", true or false, not {fulltext!r}')
         feeds.append(FeedConfig(url, name, _tags(entry.get("tags", []), line, fail), fulltext))
     local: list[LocalConfig] = []
@@ -189,11 +203,11 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if not hasattr(defaults, key):
-            raise fail(_key_line(raw, key) or line, f"unknown setting {key!r}")
+            raise fail(_key_line(raw, key, "settings") or line, f"unknown setting {key!r}")
         expected = type(getattr(defaults, key))
-        kline = _key_line(raw, key) or line
+        kline = _key_line(raw, key, "settings") or line
         if key == "fulltext":
-            if value not in FULLTEXT_CHOICES:
+            if not _valid_fulltext(value):
                 raise fail(kline, f'fulltext must be "auto", true or false, not {value!r}')
         elif expected is float:
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:

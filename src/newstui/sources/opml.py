@@ -45,7 +45,10 @@ def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
             if url:
                 if is_http_url(url) and url not in seen:
                     seen.add(url)
-                    feeds.append(FeedConfig(url=url, name=label or url, tags=tags))
+                    categories = re.split(r"[,/]", outline.get("category") or "")
+                    extra = (clean_line(c, 100) for c in categories)
+                    all_tags = tuple(dict.fromkeys((*tags, *(c for c in extra if c))))
+                    feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags))
             elif label:
                 walk(outline, (*tags, label))
             else:

@@ -90,6 +90,8 @@ def save_articles(
 ) -> SaveResult:
     """Insert new articles and update changed ones in one transaction; read/starred are kept."""
     keys = identity_keys(articles)
+    links = [a.url for a in articles]
+    claimed: list[int] = []
     seen: set[str] = set()
     new = updated = 0
     changed: list[int] = []
@@ -101,11 +103,18 @@ def save_articles(
             seen.add(key)
             digest = content_hash(article)
             published = _iso(article)
-            links = json.dumps([vars(link) for link in article.links])
+            links_json = json.dumps([vars(link) for link in article.links])
             row = db.execute(
                 "SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?",
                 [feed_id, key],
             ).fetchone()
+            if row is None and article.url and links.count(article.url) == 1:
+                # The same entry stored earlier under another identity (its guid became shared).
+                row = db.execute(
+                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND url = ? "
+                    "AND id NOT IN (SELECT value FROM json_each(?))",
+                    [feed_id, article.url, json.dumps(claimed)],
+                ).fetchone()
             if row is None:
                 cur = db.execute(
                     """
@@ -124,13 +133,16 @@ def save_articles(
                         published or now,
                         article.summary,
                         article.text,
-                        links,
+                        links_json,
                         digest,
                     ],
                 )
                 new += 1
                 changed.append(cur.lastrowid)
-            elif row[1] != digest:
+                claimed.append(cur.lastrowid)
+                continue
+            claimed.append(row[0])
+            if row[1] != digest:
                 db.execute(
                     """
                     UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
@@ -147,7 +159,7 @@ def save_articles(
                         published,
                         article.summary,
                         article.text,
-                        links,
+                        links_json,
                         digest,
                         row[0],
                     ],
@@ -205,7 +217,8 @@ def fts_query(text: str) -> str:
     if not words:
         return '""'
     quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
+    if len(words[-1]) >= 3 and words[-1][-1].isalnum():
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 

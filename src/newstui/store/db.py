@@ -47,7 +47,13 @@ def migrate(db: sqlite_utils.Database) -> None:
             f"database schema {version} is newer than this newstui understands ({SCHEMA_VERSION})"
         )
     for target, statements in enumerate(MIGRATIONS[version:], start=version + 1):
-        with db.conn:
+        # sqlite3 does not open a transaction before DDL: do it, so a killed migration leaves nothing.
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
             for statement in statements:
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {target}")
+                db.conn.execute(statement)
+            db.conn.execute(f"PRAGMA user_version = {target}")
+        except BaseException:
+            db.conn.rollback()
+            raise
+        db.conn.commit()

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from newstui.model import Analysis, Article, StoredArticle
+from newstui.model import Analysis, Article, FeedRow, StoredArticle
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store.analysis import EntityRow
+from newstui.store.articles import ArticleFilter
 from newstui.store.feeds import now_iso
 
 
@@ -96,3 +97,67 @@ def bulk_insert_articles(
             rows,
         )
     return len(rows)
+
+
+def next_unread_position(
+    db: sqlite_utils.Database, f: ArticleFilter, article_id: int | None, direction: int
+) -> int | None:
+    """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
+    where, params = article_store._where(f)
+    conjunction = " AND" if where else " WHERE"
+    extra = ""
+    if article_id is not None:
+        row = db.execute("SELECT sort_date FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is not None:
+            older = "(a.sort_date < ? OR (a.sort_date = ? AND a.id < ?))"
+            newer = "(a.sort_date > ? OR (a.sort_date = ? AND a.id > ?))"
+            extra = f" AND {older if direction > 0 else newer}"
+            params = [*params, row[0], row[0], article_id]
+    order = "DESC" if direction > 0 else "ASC"
+    found = db.execute(
+        f"SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id{where}{conjunction} "
+        f"a.read = 0{extra} ORDER BY a.sort_date {order}, a.id {order} LIMIT 1",
+        params,
+    ).fetchone()
+    if found is None:
+        return None
+    return article_store.article_position(db, f, found[0])
+
+
+def list_sources(db: sqlite_utils.Database) -> list[FeedRow]:
+    """Every source with article and unread counts, by name; one scan, fast on big stores."""
+    counts = {
+        r[0]: (r[1], r[2])
+        for r in db.execute(
+            "SELECT feed_id, count(*), coalesce(sum(read = 0), 0) FROM articles GROUP BY feed_id"
+        ).fetchall()
+    }
+    rows = db.execute(
+        """SELECT id, name, kind, url, tags, last_fetched, last_error FROM feeds
+        ORDER BY name COLLATE NOCASE"""
+    ).fetchall()
+    return [
+        FeedRow(
+            id=r[0],
+            name=r[1],
+            kind=r[2],
+            url=r[3],
+            tags=tuple(json.loads(r[4] or "[]")),
+            last_fetched=r[5],
+            last_error=r[6],
+            articles=counts.get(r[0], (0, 0))[0],
+            unread=counts.get(r[0], (0, 0))[1],
+        )
+        for r in rows
+    ]
+
+
+def tag_unread_counts(sources: list[FeedRow]) -> list[tuple[str, int, int]]:
+    """(tag, articles, unread) summed over the given sources, by tag."""
+    totals: dict[str, list[int]] = {}
+    for source in sources:
+        for tag in source.tags:
+            entry = totals.setdefault(tag, [0, 0])
+            entry[0] += source.articles
+            entry[1] += source.unread
+    return [(tag, *totals[tag]) for tag in sorted(totals, key=str.casefold)]

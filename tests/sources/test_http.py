@@ -1,0 +1,168 @@
+"""The HTTP fetcher: conditional requests, bounded time, size and redirects, no cookies."""
+
+from __future__ import annotations
+
+import gzip
+import time
+
+import pytest
+
+from newstui.errors import SourceError
+from newstui.sources.http import Fetcher, FetchLimits
+
+QUICK = FetchLimits(timeout=5)
+BODY = b"<rss version='2.0'><channel><title>t</title></channel></rss>"
+
+
+def header(request: tuple[str, dict[str, str]], name: str) -> str | None:
+    """A request header by case-insensitive name, as the test server received it."""
+    return next((v for k, v in request[1].items() if k.lower() == name.lower()), None)
+
+
+def requests_to(feed_server, path: str) -> list[tuple[str, dict[str, str]]]:
+    return [r for r in feed_server.requests if r[0] == path]
+
+
+async def fetch(url: str, limits: FetchLimits = QUICK, **kwargs):
+    async with Fetcher(limits) as fetcher:
+        return await fetcher.fetch(url, **kwargs)
+
+
+async def test_etag_is_sent_back_and_304_means_not_modified(feed_server):
+    feed_server.route("/feed", body=BODY, etag='"v1"')
+    first = await fetch(feed_server.url("/feed"))
+    assert first.status == 200 and first.body == BODY and first.etag == '"v1"'
+
+    second = await fetch(feed_server.url("/feed"), etag=first.etag)
+
+    assert header(feed_server.requests[-1], "If-None-Match") == '"v1"'
+    assert second.not_modified
+    assert second.body == b""
+
+
+async def test_last_modified_is_sent_back_and_304_means_not_modified(feed_server):
+    stamp = "Mon, 18 Nov 2026 09:30:00 GMT"
+    feed_server.route("/feed", body=BODY, headers={"Last-Modified": stamp})
+    first = await fetch(feed_server.url("/feed"))
+    assert first.last_modified == stamp
+    feed_server.route("/feed", status=304)
+
+    second = await fetch(feed_server.url("/feed"), last_modified=first.last_modified)
+
+    assert header(feed_server.requests[-1], "If-Modified-Since") == stamp
+    assert second.not_modified
+
+
+async def test_a_dripping_server_is_given_up_on_at_the_whole_request_deadline(feed_server):
+    feed_server.route("/slow", body=b"x" * 40, drip=0.5)
+    started = time.monotonic()
+
+    with pytest.raises(SourceError, match="timed out"):
+        await fetch(feed_server.url("/slow"), FetchLimits(timeout=2))
+
+    assert time.monotonic() - started < 4
+
+
+@pytest.mark.parametrize("status", [404, 500])
+async def test_http_errors_name_the_url_and_the_status(feed_server, status):
+    feed_server.route("/broken", body=b"oops", status=status)
+    url = feed_server.url("/broken")
+
+    with pytest.raises(SourceError) as caught:
+        await fetch(url)
+
+    assert url in str(caught.value)
+    assert f"HTTP {status}" in str(caught.value)
+
+
+async def test_redirects_are_followed_and_the_final_url_reported(feed_server):
+    feed_server.route("/old", status=301, headers={"Location": "/middle"})
+    feed_server.route("/middle", status=302, headers={"Location": feed_server.url("/new")})
+    feed_server.route("/new", body=BODY)
+
+    result = await fetch(feed_server.url("/old"))
+
+    assert result.url == feed_server.url("/new")
+    assert result.body == BODY
+
+
+async def test_a_redirect_loop_is_an_error_about_redirects(feed_server):
+    feed_server.route("/a", status=302, headers={"Location": "/b"})
+    feed_server.route("/b", status=302, headers={"Location": "/a"})
+
+    with pytest.raises(SourceError, match="redirects"):
+        await fetch(feed_server.url("/a"))
+
+
+async def test_a_redirect_without_a_location_is_an_error_naming_the_status(feed_server):
+    feed_server.route("/nowhere", status=302, body=b"moved somewhere")
+
+    with pytest.raises(SourceError, match="HTTP 302"):
+        await fetch(feed_server.url("/nowhere"))
+
+
+async def test_a_redirect_to_a_local_file_is_refused(feed_server):
+    feed_server.route("/sneaky", status=302, headers={"Location": "file:///etc/passwd"})
+
+    with pytest.raises(SourceError, match="non-http") as caught:
+        await fetch(feed_server.url("/sneaky"))
+
+    assert "root:" not in str(caught.value)
+
+
+async def test_a_body_declared_larger_than_the_limit_is_refused(feed_server):
+    feed_server.route("/big", body=b"x" * 5000)
+
+    with pytest.raises(SourceError, match="larger than"):
+        await fetch(feed_server.url("/big"), FetchLimits(timeout=5, max_bytes=1000))
+
+
+async def test_a_body_without_length_is_cut_off_once_past_the_limit(feed_server):
+    feed_server.route("/stream", body=b"x" * 5000, drip=0.0001)
+
+    with pytest.raises(SourceError, match="larger than"):
+        await fetch(feed_server.url("/stream"), FetchLimits(timeout=5, max_bytes=1000))
+
+
+async def test_a_gzip_body_is_decoded(feed_server):
+    feed_server.route("/gz", body=BODY * 50, gzip=True)
+
+    result = await fetch(feed_server.url("/gz"))
+
+    assert result.body == BODY * 50
+
+
+async def test_a_gzip_bomb_is_refused_by_its_decoded_size(feed_server):
+    bomb = gzip.compress(b"\0" * 50_000_000, compresslevel=9)
+    assert len(bomb) < 300_000
+    feed_server.route("/bomb", body=bomb, headers={"Content-Encoding": "gzip"})
+
+    with pytest.raises(SourceError, match="larger than"):
+        await fetch(feed_server.url("/bomb"), FetchLimits(timeout=10, max_bytes=10_000_000))
+
+
+async def test_requests_say_they_come_from_newstui(feed_server):
+    feed_server.route("/feed", body=BODY)
+
+    await fetch(feed_server.url("/feed"))
+
+    assert header(feed_server.requests[-1], "User-Agent").startswith("newstui/")
+
+
+async def test_non_http_urls_are_refused_without_a_request(feed_server):
+    for url in ["file:///etc/passwd", "ftp://127.0.0.1/feed", "javascript:alert(1)", "", "http://"]:
+        with pytest.raises(SourceError, match="not an http"):
+            await fetch(url)
+
+    assert feed_server.requests == []
+
+
+async def test_cookies_from_one_response_are_not_sent_on_the_next_request(feed_server):
+    feed_server.route("/login", body=BODY, headers={"Set-Cookie": "session=secret; Path=/"})
+    feed_server.route("/feed", body=BODY)
+
+    async with Fetcher(FetchLimits(timeout=5)) as fetcher:
+        await fetcher.fetch(feed_server.url("/login"))
+        await fetcher.fetch(feed_server.url("/feed"))
+
+    assert header(requests_to(feed_server, "/feed")[0], "Cookie") is None

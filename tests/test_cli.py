@@ -1,0 +1,672 @@
+"""The `newstui` command line: every command, its --json output and its one-line errors."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from newstui.config import example_config_text
+
+FEEDS = Path(__file__).parent / "data" / "feeds"
+QUOTE_ARMY = (
+    "“The large numbers of terrorists and the multiplicity of battlefronts prompted our armed "
+    "forces to carry out a redeployment operation aimed at strengthening defence lines, "
+    "preserving civilian and soldier lives, and preparing for a counterattack,”"
+)
+QUOTE_KREMLIN = (
+    "“We consider this a violation of Syria’s sovereignty. We support Syrian authorities in "
+    "restoring constitutional order as soon as possible.”"
+)
+COMMANDS = [
+    ["app"],
+    ["add"],
+    ["fetch"],
+    ["import"],
+    ["feeds"],
+    ["list"],
+    ["search"],
+    ["show"],
+    ["mark"],
+    ["entities"],
+    ["quotes"],
+    ["opml"],
+    ["opml", "import"],
+    ["opml", "export"],
+    ["demo"],
+]
+
+
+@pytest.fixture(autouse=True)
+def skip_analysis_until_nlp_exists(monkeypatch):
+    """ingest's analysis step imports newstui.nlp; while that is unwritten, make it a no-op.
+
+    Remove this fixture once newstui.nlp provides a working "rules" extractor.
+    """
+    if not nlp_available():
+        monkeypatch.setattr("newstui.ingest.analyse_pending", lambda *args, **kwargs: 0)
+
+
+@functools.cache
+def nlp_available() -> bool:
+    try:
+        from newstui.nlp import canonical_key, get_extractor  # noqa: F401
+
+        get_extractor("rules")
+    except Exception:
+        return False
+    return True
+
+
+@pytest.fixture(autouse=True)
+def no_user_paths(monkeypatch, tmp_path):
+    """Nothing a test runs may touch the real user's config or database."""
+    monkeypatch.delenv("NEWSTUI_DB", raising=False)
+    monkeypatch.delenv("NEWSTUI_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+class Cli:
+    """Runs `newstui --db DB --config CONFIG ...` in-process and keeps what it printed."""
+
+    def __init__(self, db: Path, config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.db = db
+        self.config = config
+        self.capsys = capsys
+        self.out = self.err = ""
+
+    def __call__(self, *args: str) -> int:
+        code = main(["--db", str(self.db), "--config", str(self.config), *args])
+        self.out, self.err = self.capsys.readouterr()
+        assert "Traceback" not in self.err
+        return code
+
+    def json(self, *args: str):
+        code = self(*args, "--json")
+        assert code == 0, self.err
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def empty_config(tmp_path) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text("# my feeds\n[settings]\ntimeout = 5\nfulltext = false\n", "utf-8")
+    return path
+
+
+@pytest.fixture
+def cli(db_path, empty_config, capsys) -> Cli:
+    """The command line over a new database and a config without feeds (no server needed)."""
+    return Cli(db_path, empty_config, capsys)
+
+
+@pytest.fixture
+def fed(db_path, feed_server, config_file, capsys) -> Cli:
+    """The command line after fetching two feeds from the test server (3 + 1 articles)."""
+    feed_server.serve_file("/wire", "rss2.xml")
+    feed_server.serve_file("/atom", "atom.xml", "application/atom+xml")
+    run = Cli(db_path, config_file({"Wire": "/wire", "Atom Lab": "/atom"}), capsys)
+    assert run("fetch") == 0, run.err
+    return run
+
+
+def one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def ids_by_title(run: Cli, *args: str) -> dict[str, int]:
+    return {a["title"]: a["id"] for a in run.json("list", *args)}
+
+
+# add ---------------------------------------------------------------------------------------------
+
+
+def test_add_appends_the_feed_to_the_config_keeping_comments_and_fetches_it(cli, feed_server):
+    feed_server.serve_file("/wire", "rss2.xml")
+    url = feed_server.url("/wire")
+
+    assert cli("add", url, "--name", "Wire", "--tag", "news", "--tag", "local") == 0
+
+    text = cli.config.read_text("utf-8")
+    assert text.startswith("# my feeds\n")
+    assert 'name = "Wire"' in text and f'url = "{url}"' in text
+    assert 'tags = ["news", "local"]' in text
+    assert {a["feed"] for a in cli.json("list")} == {"Wire"}
+    assert len(cli.json("list")) == 3
+    assert cli.json("feeds")[0]["tags"] == ["news", "local"]
+
+
+def test_add_without_a_name_names_the_feed_by_its_title(cli, feed_server):
+    feed_server.serve_file("/wire", "rss2.xml")
+
+    assert cli("add", feed_server.url("/wire")) == 0
+
+    assert 'name = "Test Wire"' in cli.config.read_text("utf-8")
+    assert [f["name"] for f in cli.json("feeds")] == ["Test Wire"]
+
+
+def test_add_says_where_it_added_the_feed_on_one_unbroken_line(cli, feed_server):
+    feed_server.serve_file("/wire", "rss2.xml")
+
+    cli("add", feed_server.url("/wire"), "--name", "Wire")
+
+    assert f"added Wire to {cli.config}\n" in cli.out
+
+
+def test_add_of_a_feed_that_cannot_be_fetched_fails_with_one_line(cli, feed_server):
+    assert cli("add", feed_server.url("/missing"), "--name", "Gone") == 1
+
+    assert "404" in one_line(cli.err)
+    assert one_line(cli.err).startswith("error: Gone: ")
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/feed", "not a url", "file:///etc/passwd"])
+def test_add_refuses_a_non_http_url_with_one_line(cli, url):
+    before = cli.config.read_text("utf-8")
+
+    assert cli("add", url) == 1
+
+    assert "not an http(s) URL" in one_line(cli.err)
+    assert cli.config.read_text("utf-8") == before
+
+
+def test_add_refuses_a_feed_already_configured(fed):
+    assert fed("add", fed.config.read_text().split('url = "')[1].split('"')[0]) == 1
+
+    assert "already configured" in one_line(fed.err)
+
+
+# fetch -------------------------------------------------------------------------------------------
+
+
+def test_fetch_stores_every_feed_and_prints_a_summary(fed):
+    assert {f["name"]: f["articles"] for f in fed.json("feeds")} == {"Atom Lab": 1, "Wire": 3}
+    assert fed("fetch") == 0
+    assert "0 new" in fed.out
+
+
+def test_fetch_by_name_fetches_only_that_feed(db_path, feed_server, config_file, capsys):
+    wire = feed_server.serve_file("/wire", "rss2.xml")
+    atom = feed_server.serve_file("/atom", "atom.xml")
+    run = Cli(db_path, config_file({"Wire": "/wire", "Atom Lab": "/atom"}), capsys)
+
+    assert run("fetch", "atom lab") == 0
+
+    assert (wire.hits, atom.hits) == (0, 1)
+    assert [a["feed"] for a in run.json("list")] == ["Atom Lab"]
+
+
+def test_fetch_of_an_unknown_name_fails_with_one_line(fed):
+    assert fed("fetch", "Nonesuch") == 1
+
+    line = one_line(fed.err)
+    assert "Nonesuch" in line and str(fed.config) in line
+
+
+def test_fetch_json_reports_each_source(fed):
+    report = fed.json("fetch")
+
+    assert sorted(r["source"] for r in report) == ["Atom Lab", "Wire"]
+    assert all(r["error"] is None and r["not_modified"] in (True, False) for r in report)
+
+
+# import and show ---------------------------------------------------------------------------------
+
+
+def test_show_json_of_an_imported_article_has_the_documented_fields(cli, seed_article):
+    assert cli("import", str(seed_article)) == 0
+    [row] = cli.json("list")
+
+    article = cli.json("show", str(row["id"]))
+
+    expected = {"id", "title", "feed", "url", "author", "published", "text", "read", "starred"}
+    assert expected <= set(article)
+    assert article["id"] == row["id"]
+    assert article["feed"] == seed_article.name
+    assert (article["read"], article["starred"]) == (False, False)
+
+
+def test_an_imported_text_file_keeps_its_paragraphs_and_quotes_whole(cli, seed_article):
+    cli("import", str(seed_article))
+    [row] = cli.json("list")
+
+    text = cli.json("show", str(row["id"]))["text"]
+
+    lines = [line.strip() for line in seed_article.read_text("utf-8").splitlines()]
+    assert text == "\n\n".join(line for line in lines if line)
+    assert QUOTE_ARMY in text
+    assert QUOTE_KREMLIN in text
+
+
+def test_an_imported_text_file_is_titled_by_its_first_sentence_cut_at_a_word(cli, seed_article):
+    cli("import", str(seed_article))
+
+    [row] = cli.json("list")
+
+    title = row["title"]
+    first_sentence = seed_article.read_text("utf-8").split(". ")[0]
+    assert 80 <= len(title) <= 101
+    assert title.endswith("…")
+    stem = title[:-1]
+    assert first_sentence.startswith(stem)
+    assert first_sentence[len(stem)] in " ,"  # cut between words, not inside one
+
+
+def test_show_prints_the_article_as_readable_text(cli, seed_article):
+    cli("import", str(seed_article))
+    [row] = cli.json("list")
+
+    assert cli("show", str(row["id"])) == 0
+
+    assert "Syrian military confirmed" in cli.out
+    assert "Dmitry Peskov" in cli.out
+
+
+def test_show_of_a_missing_article_fails_with_one_line(cli):
+    assert cli("show", "999") == 1
+    assert "999" in one_line(cli.err)
+
+
+@pytest.fixture
+def clippings(tmp_path) -> Path:
+    root = tmp_path / "clippings"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "note.txt").write_text("Plain note headline\n\nThe body of the plain note.\n", "utf-8")
+    (root / "sub" / "story.md").write_text(
+        "# Markdown story\n\nA paragraph with **bold** words.\n", "utf-8"
+    )
+    (root / "sub" / "deeper" / "page.html").write_text(
+        "<html><head><title>Saved page</title></head><body><p>Saved text.</p>"
+        "<script>alert(1)</script></body></html>",
+        "utf-8",
+    )
+    shutil.copy(FEEDS / "rss2.xml", root / "sub" / "wire.xml")
+    shutil.copy(FEEDS / "feed.json", root / "brief.json")
+    (root / ".hidden" / "secret.txt").write_text("Hidden file\n\nnot imported", "utf-8")
+    (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not text")
+    return root
+
+
+def test_import_of_a_folder_reads_text_markdown_html_and_feed_files_recursively(cli, clippings):
+    assert cli("import", str(clippings)) == 0
+
+    titles = set(ids_by_title(cli))
+    assert titles == {
+        "Plain note headline",
+        "Markdown story",
+        "Saved page",
+        "Harbour reopens after storm",
+        "Council approves budget",
+        "Rail strike called off",
+        "Markets steady",
+        next(t for t in titles if t.startswith("Untitled text item")),
+    }
+    page = cli.json("show", str(ids_by_title(cli)["Saved page"]))
+    assert page["text"] == "Saved text."
+
+
+def test_reimporting_unchanged_files_adds_nothing(cli, clippings):
+    cli("import", str(clippings))
+
+    report = cli.json("import", str(clippings))
+
+    assert [(r["new"], r["updated"]) for r in report] == [(0, 0)]
+    assert len(cli.json("list")) == 8
+
+
+def test_reimporting_a_changed_file_updates_the_same_article(cli, clippings):
+    cli("import", str(clippings))
+    note_id = ids_by_title(cli)["Plain note headline"]
+    cli("mark", str(note_id), "--star")
+    (clippings / "note.txt").write_text("Plain note headline\n\nThe body, rewritten.\n", "utf-8")
+
+    report = cli.json("import", str(clippings))
+
+    assert [(r["new"], r["updated"]) for r in report] == [(0, 1)]
+    note = cli.json("show", str(note_id))
+    assert note["text"] == "The body, rewritten."
+    assert note["starred"] is True
+    assert len(cli.json("list")) == 8
+
+
+def test_import_of_a_missing_path_fails_with_one_line_naming_it(cli, tmp_path):
+    missing = tmp_path / "nowhere.txt"
+
+    assert cli("import", str(missing)) == 1
+
+    assert str(missing) in one_line(cli.err)
+
+
+# feeds and list ----------------------------------------------------------------------------------
+
+
+def test_feeds_lists_sources_with_counts_as_text_and_json(fed):
+    feeds = fed.json("feeds")
+
+    assert [(f["name"], f["articles"], f["unread"]) for f in feeds] == [
+        ("Atom Lab", 1, 1),
+        ("Wire", 3, 3),
+    ]
+    assert all(f["last_fetched"] and f["last_error"] is None for f in feeds)
+    assert fed("feeds") == 0
+    assert "Atom Lab" in fed.out and "Wire" in fed.out
+
+
+def test_feeds_before_any_fetch_says_how_to_start(cli):
+    assert cli("feeds") == 0
+    assert "newstui fetch" in cli.out
+    assert cli.json("feeds") == []
+
+
+def test_list_json_is_newest_first_and_has_no_text(fed):
+    rows = fed.json("list")
+
+    assert [r["title"] for r in rows] == [
+        "Telescope spots comet",
+        "Rail strike called off",
+        "Council approves budget",
+        "Harbour reopens after storm",
+    ]
+    assert all("text" not in r for r in rows)
+
+
+def test_list_filters_by_unread_starred_feed_and_limit(fed):
+    ids = ids_by_title(fed)
+    fed("mark", str(ids["Rail strike called off"]), "--read")
+    fed("mark", str(ids["Council approves budget"]), "--star")
+
+    unread = {r["title"] for r in fed.json("list", "--unread")}
+    starred = [r["title"] for r in fed.json("list", "--starred")]
+    wire = [r["title"] for r in fed.json("list", "--feed", "wire")]
+    limited = fed.json("list", "--limit", "2")
+
+    assert "Rail strike called off" not in unread and len(unread) == 3
+    assert starred == ["Council approves budget"]
+    assert len(wire) == 3 and "Telescope spots comet" not in wire
+    assert [r["title"] for r in limited] == ["Telescope spots comet", "Rail strike called off"]
+    assert fed("list") == 0 and "Telescope spots comet" in fed.out
+
+
+def test_list_of_an_unknown_feed_fails_with_one_line(fed):
+    assert fed("list", "--feed", "Nonesuch") == 1
+    assert "Nonesuch" in one_line(fed.err)
+
+
+# search ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def searchable(cli, tmp_path) -> Cli:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    notes = {
+        "a.md": "# Harbour news\n\nThe council met.\n",
+        "b.md": "# Council report\n\nThe harbour, the harbour and the harbour again.\n",
+        "c.md": "# C++ for multi-agent systems\n\nDon't panic: AND, NEAR( and * are words too.\n",
+    }
+    for name, text in notes.items():
+        (folder / name).write_text(text, "utf-8")
+    cli("import", str(folder))
+    return cli
+
+
+def test_search_ranks_title_matches_first(searchable):
+    titles = [r["title"] for r in searchable.json("search", "harbour")]
+
+    assert titles == ["Harbour news", "Council report"]
+
+
+@pytest.mark.parametrize(
+    "query", ["don't", "C++", "multi-agent", "AND", '"', "*", "NEAR(", "a OR", "-x", "'", "^"]
+)
+def test_search_with_odd_queries_never_fails(searchable, query):
+    assert searchable("search", "--", query) == 0
+    assert searchable.err == ""
+    assert searchable("search", "--json", "--", query) == 0
+    assert isinstance(json.loads(searchable.out), list)
+
+
+@pytest.mark.parametrize("query", ["don't", "multi-agent", "NEAR("])
+def test_search_finds_words_with_punctuation(searchable, query):
+    titles = [r["title"] for r in searchable.json("search", query)]
+
+    assert titles == ["C++ for multi-agent systems"]
+
+
+def test_search_for_c_plus_plus_puts_the_cpp_article_first(searchable):
+    titles = [r["title"] for r in searchable.json("search", "C++")]
+
+    assert titles[0] == "C++ for multi-agent systems"
+
+
+# mark --------------------------------------------------------------------------------------------
+
+
+def test_mark_sets_and_clears_read_and_starred(fed):
+    article_id = str(ids_by_title(fed)["Harbour reopens after storm"])
+
+    def state() -> tuple[bool, bool]:
+        shown = fed.json("show", article_id)
+        return shown["read"], shown["starred"]
+
+    assert fed.json("mark", article_id, "--read", "--star") == {"marked": 1}
+    assert state() == (True, True)
+    fed("mark", article_id, "--unread")
+    assert state() == (False, True)
+    fed("mark", article_id, "--unstar")
+    assert state() == (False, False)
+
+
+def test_mark_without_what_to_mark_fails_with_one_line(fed):
+    assert fed("mark", "1") == 1
+    assert "--read" in one_line(fed.err)
+
+
+def test_mark_warns_about_ids_that_are_not_articles(fed):
+    assert fed("mark", "1", "999", "--read") == 0
+    assert "1 of the ids" in one_line(fed.err)
+
+
+# opml --------------------------------------------------------------------------------------------
+
+
+def write_config(path: Path, feeds: list[tuple[str, str, list[str]]]) -> Path:
+    lines = ["# subscriptions"]
+    for name, url, tags in feeds:
+        lines += ["[[feeds]]", f'name = "{name}"', f'url = "{url}"', f"tags = {json.dumps(tags)}"]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def test_opml_export_then_import_round_trips_feeds_with_folders_as_tags(db_path, tmp_path, capsys):
+    source = write_config(
+        tmp_path / "a.toml",
+        [
+            ("World Desk", "https://world.example/rss", ["world"]),
+            ("Tech & Science", "https://tech.example/feed?x=1&y=2", ["tech"]),
+            ("Loose", "https://loose.example/atom", []),
+        ],
+    )
+    target = write_config(tmp_path / "b.toml", [])
+    opml = tmp_path / "subs.opml"
+
+    assert Cli(db_path, source, capsys)("opml", "export", str(opml)) == 0
+    run = Cli(db_path, target, capsys)
+    assert run.json("opml", "import", str(opml))["found"] == 3
+
+    from newstui.config import load_config
+
+    feeds = {f.name: (f.url, f.tags) for f in load_config(target).feeds}
+    assert feeds == {
+        "World Desk": ("https://world.example/rss", ("world",)),
+        "Tech & Science": ("https://tech.example/feed?x=1&y=2", ("tech",)),
+        "Loose": ("https://loose.example/atom", ()),
+    }
+    assert target.read_text("utf-8").startswith("# subscriptions\n")
+
+
+def test_opml_round_trip_keeps_every_tag_of_a_feed(db_path, tmp_path, capsys):
+    source = write_config(
+        tmp_path / "a.toml", [("Both", "https://both.example/rss", ["world", "tech"])]
+    )
+    target = write_config(tmp_path / "b.toml", [])
+    opml = tmp_path / "subs.opml"
+    Cli(db_path, source, capsys)("opml", "export", str(opml))
+
+    Cli(db_path, target, capsys)("opml", "import", str(opml))
+
+    from newstui.config import load_config
+
+    assert load_config(target).feeds[0].tags == ("world", "tech")
+
+
+def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path):
+    opml = tmp_path / "other.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        '<outline text="News"><outline text="Europe">'
+        '<outline text="Paris Daily" xmlUrl="https://paris.example/rss"/>'
+        "</outline></outline>"
+        '<outline text="Bad" xmlUrl="javascript:alert(1)"/>'
+        "</body></opml>",
+        "utf-8",
+    )
+
+    assert cli.json("opml", "import", str(opml)) == {"found": 1, "added": ["Paris Daily"]}
+
+    assert 'tags = ["News", "Europe"]' in cli.config.read_text("utf-8")
+
+
+def test_opml_import_of_a_file_that_is_not_opml_fails_with_one_line(cli, tmp_path):
+    bad = tmp_path / "bad.opml"
+    bad.write_text("<html>nope", "utf-8")
+
+    assert cli("opml", "import", str(bad)) == 1
+
+    assert str(bad) in one_line(cli.err)
+
+
+def test_opml_export_to_an_unwritable_path_fails_with_one_line(cli, tmp_path):
+    target = tmp_path / "no" / "such" / "folder" / "subs.opml"
+
+    assert cli("opml", "export", str(target)) == 1
+
+    assert str(target) in one_line(cli.err)
+
+
+# bad config --------------------------------------------------------------------------------------
+
+BAD_CONFIGS = {
+    "invalid TOML": ("[settings]\ntimeout = 5\n\n[[feeds]\nname = 'x'\n", 4),
+    "missing url": ('[settings]\ntimeout = 5\n\n[[feeds]]\nname = "No URL"\n', 4),
+    "bad fulltext": (
+        '[[feeds]]\nname = "A"\nurl = "https://a.example/rss"\n\n'
+        '[[feeds]]\nname = "B"\nurl = "https://b.example/rss"\nfulltext = "sometimes"\n',
+        5,
+    ),
+    "bad fulltext setting": ('# c\n[settings]\nfulltext = "yes"\n', 3),
+    "ftp url": ('[[feeds]]\nname = "A"\nurl = "ftp://a.example/rss"\n', 1),
+    "bad timeout": ("[settings]\n\ntimeout = -1\n", 3),
+    "bad setting after a feed with the same key": pytest.param(
+        '[[feeds]]\nname = "A"\nurl = "https://a.example/rss"\nfulltext = true\n\n'
+        '[settings]\nfulltext = "yes"\n',
+        7,
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "line"), BAD_CONFIGS.values(), ids=list(BAD_CONFIGS))
+def test_a_bad_config_fails_with_one_line_naming_the_file_and_line(
+    db_path, tmp_path, capsys, body, line
+):
+    config = tmp_path / "feeds.toml"
+    config.write_text(body, "utf-8")
+
+    run = Cli(db_path, config, capsys)
+
+    assert run("fetch") == 1
+
+    error = one_line(run.err)
+    assert error.startswith("newstui: ")
+    assert str(config) in error
+    assert re.search(rf"(:{line}\b|line {line}\b)", error), error
+
+
+def test_a_missing_explicit_config_fails_with_one_line(db_path, tmp_path, capsys):
+    missing = tmp_path / "nope.toml"
+    run = Cli(db_path, missing, capsys)
+
+    assert run("fetch") == 1
+
+    assert "config file not found" in one_line(run.err)
+    assert not missing.exists()
+
+
+# help, environment and first run -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], *COMMANDS], ids=lambda c: " ".join(c) or "newstui")
+def test_help_of_every_command_exits_zero(command, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+
+    assert exited.value.code == 0
+    assert "usage: newstui" in capsys.readouterr().out
+
+
+def test_environment_variables_choose_the_database_and_config(
+    tmp_path, feed_server, config_file, capsys, monkeypatch
+):
+    feed_server.serve_file("/wire", "rss2.xml")
+    config = config_file({"Wire": "/wire"})
+    db = tmp_path / "elsewhere" / "news.db"
+    monkeypatch.setenv("NEWSTUI_DB", str(db))
+    monkeypatch.setenv("NEWSTUI_CONFIG", str(config))
+
+    assert main(["fetch"]) == 0
+    assert main(["list", "--json"]) == 0
+
+    assert db.exists()
+    assert len(json.loads(capsys.readouterr().out.split("\n", 1)[1])) == 3
+    assert not (tmp_path / "xdg-config").exists()
+    assert not (tmp_path / "xdg-data").exists()
+
+
+def test_a_first_run_creates_the_config_from_the_example(tmp_path, capsys):
+    assert main(["opml", "export"]) == 0
+
+    config = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
+    assert config.read_text("utf-8") == example_config_text()
+    assert (tmp_path / "xdg-data" / "newstui" / "newstui.db").exists()
+    assert "feeds.bbci.co.uk" in capsys.readouterr().out
+
+
+def test_a_first_run_does_not_overwrite_an_existing_config(tmp_path, capsys):
+    config = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("# mine\n", "utf-8")
+
+    assert main(["opml", "export"]) == 0
+
+    assert config.read_text("utf-8") == "# mine\n"
+
+
+def test_a_database_path_that_is_not_a_database_fails_with_one_line(tmp_path, capsys):
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("these are my notes, not a database\n" * 200, "utf-8")
+
+    code = main(["--db", str(not_a_db), "list"])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert str(not_a_db) in one_line(err)
+    assert not_a_db.read_text("utf-8").startswith("these are my notes")
