@@ -34,12 +34,17 @@ def _write(tmp_path: Path, text: str) -> Path:
     [
         ("[settings\nx=1\n", ":1: invalid TOML"),
         ('[settings]\ntimeout = 5\n\n[[feeds]]\nname = "a"\n', ":4: feed entry has no 'url'"),
-        ('[[feeds]]\nurl = "https://a/x"\n\n[[feeds]]\nurl = "ftp://b"\n', ":4: feed url 'ftp://b'"),
+        (
+            '[[feeds]]\nurl = "https://a/x"\n\n[[feeds]]\nurl = "ftp://b"\n',
+            ":4: feed url 'ftp://b'",
+        ),
         ('[[feeds]]\nurl = "https://a/x"\nfulltext = "sometimes"\n', ':1: fulltext must be "auto"'),
         ("[settings]\nconcurrency = 0\n", ":2: setting 'concurrency' must be at least 1"),
         ("[settings]\ncolour = 1\n", ":2: unknown setting 'colour'"),
-        ('[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',
-         ":4: duplicate feed name 'a'"),
+        (
+            '[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',
+            ":4: duplicate feed name 'a'",
+        ),
     ],
 )
 def test_bad_config_error_names_file_line_and_problem(tmp_path, text, expected):
@@ -58,10 +63,18 @@ def test_missing_config_is_a_clear_error(tmp_path):
 
 
 def test_add_feeds_keeps_comments_and_layout(tmp_path):
-    path = _write(tmp_path, "# my feeds\n[settings]\ntimeout = 5  # seconds\n\n[[feeds]]\n"
-                            'name = "A"\nurl = "https://a.example/feed"\n')
-    added = add_feeds(path, [FeedConfig("https://b.example/rss", "B", ("tech",)),
-                             FeedConfig("https://a.example/feed", "A again")])
+    path = _write(
+        tmp_path,
+        "# my feeds\n[settings]\ntimeout = 5  # seconds\n\n[[feeds]]\n"
+        'name = "A"\nurl = "https://a.example/feed"\n',
+    )
+    added = add_feeds(
+        path,
+        [
+            FeedConfig("https://b.example/rss", "B", ("tech",)),
+            FeedConfig("https://a.example/feed", "A again"),
+        ],
+    )
     assert [f.name for f in added] == ["B"]
     text = path.read_text("utf-8")
     assert text.startswith("# my feeds\n[settings]\ntimeout = 5  # seconds\n")

@@ -403,7 +403,7 @@ def test_fetch_analyses_new_articles_from_its_worker_thread_without_crashing(
 ):
     analysed = []
 
-    def analyse_pending(db, extractor="rules", ids=None):
+    def analyse_pending(db, extractor="rules", ids=None, **options):
         analysed.append(db.execute("SELECT count(*) FROM articles").fetchone()[0])
         return 0
 

@@ -26,7 +26,10 @@ def test_clean_line_folds_whitespace_and_caps_length():
 
 
 def test_markup_brackets_are_kept_literally():
-    assert clean_line("[bold red]x[/] [link=http://e]y[/link]") == "[bold red]x[/] [link=http://e]y[/link]"
+    assert (
+        clean_line("[bold red]x[/] [link=http://e]y[/link]")
+        == "[bold red]x[/] [link=http://e]y[/link]"
+    )
 
 
 def test_a_stray_c1_character_does_not_swallow_following_paragraphs():

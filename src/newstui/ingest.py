@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ import sqlite_utils
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.errors import NewstuiError, SourceError
 from newstui.model import Analysis, Article
+from newstui.processes import CpuPool
 from newstui.sources.feeds import parse_feed
 from newstui.sources.files import iter_files, read_file
 from newstui.sources.http import Fetcher, FetchLimits
@@ -30,8 +32,11 @@ logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from newstui.fulltext import ExtractionPool
+    from newstui.nlp import Extractor
 
-FULLTEXT_MIN_CHARS = 400  # "auto": fetch the page when the entry has less text than this
+FULLTEXT_MIN_CHARS = 400
+PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
+PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process  # "auto": fetch the page when the entry has less text than this
 
 
 @dataclass(frozen=True)
@@ -94,13 +99,14 @@ async def fetch_feeds(
     ids = sync_sources(db, config)
     feeds = list(config.feeds if feeds is None else feeds)
     outcomes: list[SourceOutcome] = []
+    cpu = CpuPool() if len(feeds) >= PARALLEL_MIN_FEEDS and (os.cpu_count() or 1) > 1 else None
     async with Fetcher(limits_from(config)) as fetcher:
         pool = _FulltextPool(fetcher, config)
         try:
 
             async def one(feed: FeedConfig) -> None:
                 try:
-                    outcome, changed = await _fetch_feed(db, fetcher, ids[feed.name], feed)
+                    outcome, changed = await _fetch_feed(db, fetcher, ids[feed.name], feed, cpu)
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
                         outcome = await pool.fill(db, outcome, changed, mode)
@@ -108,20 +114,30 @@ async def fetch_feeds(
                     outcome = SourceOutcome(feed.name, error=str(exc))
                 except sqlite3.Error as exc:
                     outcome = SourceOutcome(feed.name, error=f"{feed.name}: database error: {exc}")
+                except Exception as exc:  # one broken feed never stops the others
+                    logger.debug("fetching %s failed", feed.name, exc_info=True)
+                    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                    outcome = SourceOutcome(feed.name, error=f"{feed.name}: failed: {reason}")
                 outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)
 
             await asyncio.gather(*(one(feed) for feed in feeds))
+            if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
+                analyse_pending(db, config.settings.extractor, pool=cpu)
         finally:
             pool.close()
-    if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
-        analyse_pending(db, config.settings.extractor)
+            if cpu is not None:
+                cpu.close()
     return outcomes
 
 
 async def _fetch_feed(
-    db: sqlite_utils.Database, fetcher: Fetcher, feed_id: int, feed: FeedConfig
+    db: sqlite_utils.Database,
+    fetcher: Fetcher,
+    feed_id: int,
+    feed: FeedConfig,
+    cpu: CpuPool | None = None,
 ) -> tuple[SourceOutcome, tuple[int, ...]]:
     """Fetch, parse and store one feed; returns its outcome and the new or changed article ids."""
     etag, last_modified = feed_store.feed_cache_headers(db, feed_id)
@@ -136,7 +152,14 @@ async def _fetch_feed(
         if result.not_modified:
             feed_store.record_fetch(db, feed_id, status=304, error=None, keep_cache=True)
             return SourceOutcome(feed.name, not_modified=True), ()
-        parsed = await asyncio.to_thread(parse_feed, result.body, result.url, result.content_type)
+        if cpu is not None:
+            parsed = await asyncio.wrap_future(
+                cpu.parse_feed(result.body, result.url, result.content_type)
+            )
+        else:
+            parsed = await asyncio.to_thread(
+                parse_feed, result.body, result.url, result.content_type
+            )
     except SourceError as exc:
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
         feed_store.record_fetch(db, feed_id, status=None, error=message)
@@ -304,34 +327,57 @@ def import_local(
 
 
 def analyse_pending(
-    db: sqlite_utils.Database, extractor_name: str = "rules", ids: Iterable[int] | None = None
+    db: sqlite_utils.Database,
+    extractor_name: str = "rules",
+    ids: Iterable[int] | None = None,
+    *,
+    pool: CpuPool | None = None,
 ) -> int:
-    """Run the quote/entity extractor over articles not yet analysed by its version."""
+    """Run the quote/entity extractor over articles not yet analysed by its version.
+
+    Large batches go to worker processes (a given pool, or one started for the occasion).
+    """
     from newstui.nlp import canonical_key, get_extractor
 
     extractor = get_extractor(extractor_name)
     count = 0
-    while True:
-        batch = analysis_store.articles_to_analyse(db, extractor.version, ids)
-        if not batch:
-            return count
-        for article_id, text in batch:
-            try:
-                analysis = extractor.analyse(text)
-            except Exception as exc:  # one article's analysis must not stop an ingest
-                logger.warning(
-                    "extractor %s failed on article %s: %s: %s",
-                    extractor.name,
-                    article_id,
-                    type(exc).__name__,
-                    exc,
-                    exc_info=logger.isEnabledFor(logging.DEBUG),
+    own_pool: CpuPool | None = None
+    try:
+        while True:
+            batch = analysis_store.articles_to_analyse(db, extractor.version, ids)
+            if not batch:
+                break
+            if len(batch) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) > 1:
+                if pool is None:
+                    pool = own_pool = CpuPool()
+                results = pool.analyse(extractor_name, [text for _, text in batch])
+            else:
+                results = (analyse_texts_inline(extractor, text) for _, text in batch)
+            for (article_id, _), (analysis, error) in zip(batch, results, strict=True):
+                if error:
+                    logger.warning(
+                        "extractor %s failed on article %s: %s", extractor.name, article_id, error
+                    )
+                analysis_store.save_analysis(
+                    db, article_id, analysis, extractor.version, canonical_key
                 )
-                analysis = Analysis()
-            analysis_store.save_analysis(db, article_id, analysis, extractor.version, canonical_key)
-            count += 1
-        if ids is not None:
-            return count
+                count += 1
+            if ids is not None:
+                break
+    finally:
+        if own_pool is not None:
+            own_pool.close()
+    if count:
+        analysis_store.prune_entities(db)
+    return count
+
+
+def analyse_texts_inline(extractor: Extractor, text: str) -> tuple[Analysis, str | None]:
+    """Analyse one text here: (analysis, error message or None)."""
+    try:
+        return extractor.analyse(text), None
+    except Exception as exc:  # one article's analysis must not stop an ingest
+        return Analysis(), f"{type(exc).__name__}: {exc}"
 
 
 def describe(outcome: SourceOutcome) -> str:

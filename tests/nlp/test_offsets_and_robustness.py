@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import random
+from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
 ARTICLE_FILES = sorted(DATA.glob("*.json")) + sorted(DATA.glob("heldout/*.json"))
@@ -40,6 +43,13 @@ def test_offsets_index_the_exact_text_in_every_annotated_article(extractor, path
         "“a\n“b\n“c",
         "Mr. Dr. U.S. ... al- bin of And &",
         "“”‘’«»\"'" * 500,
+        "BRUSSELS — The European Commission",
+        "The",
+        "ACCRA —",
+        "A — The Bank of",
+        "Dr. . Dr. Mr. The of the",
+        "NEW DELHI, , — x",
+        "I'm O’ I’ 'The' “The”",
     ],
 )
 def test_malformed_input_never_raises_and_keeps_offsets(extractor, text: str) -> None:
@@ -63,3 +73,64 @@ def test_huge_text_is_handled(extractor, seed_text: str) -> None:
 
 def test_output_is_deterministic(extractor, seed_text: str) -> None:
     assert extractor.analyse(seed_text) == extractor.analyse(seed_text)
+
+
+_PIECES = st.sampled_from(
+    [
+        "The",
+        "the",
+        "BRUSSELS",
+        "New Delhi",
+        "—",
+        "-",
+        " ",
+        "\n",
+        ", ",
+        ". ",
+        "Dr.",
+        "Mr",
+        "of",
+        "for the",
+        "on",
+        "at",
+        "and",
+        "Bank",
+        "University",
+        "Ghana",
+        "Sofia",
+        "Marchetti",
+        "said",
+        "told",
+        "“",
+        "”",
+        '"',
+        "'",
+        "’s",
+        "U.S.",
+        "CAC 40",
+        "I'm",
+        "E.",
+        "West",
+        "Texas",
+        "(Reuters)",
+        "Nov 18",
+        "Minister",
+        "Kenji",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=40).map(" ".join))
+def test_any_mix_of_names_titles_datelines_and_marks_never_raises(extractor, text: str) -> None:
+    _assert_offsets(text, extractor.analyse(text))
+
+
+def test_every_demo_article_is_analysed_without_error(extractor) -> None:
+    demo = resources.files("newstui.demo")
+    files = [f for f in demo.iterdir() if f.name.endswith((".xml", ".json", ".md", ".txt"))]
+    assert files
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        _assert_offsets(text, extractor.analyse(text))

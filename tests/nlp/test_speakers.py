@@ -66,3 +66,21 @@ def test_a_standalone_quote_paragraph_continues_the_previous_speaker(extractor) 
         "“We lost the game in midfield,” manager Luke Ward said.\n“We have to be braver next week.”"
     )
     assert _speakers(extractor, text) == ["Luke Ward", "Luke Ward"]
+
+
+def test_the_listener_after_told_is_not_the_speaker(extractor) -> None:
+    text = "Kwame Mensah studies monetary policy.\nMensah told Reuters: “The disinflation is real.”"
+    assert _speakers(extractor, text) == ["Kwame Mensah"]
+
+
+def test_a_participle_after_the_quote_leaves_the_subject_as_speaker(extractor) -> None:
+    text = (
+        "Its president, Abena Owusu, said members would “keep asking until the rates come down,” "
+        "adding that many smaller firms had postponed investment."
+    )
+    assert _speakers(extractor, text) == ["Abena Owusu"]
+
+
+def test_dotted_title_before_the_speaker(extractor) -> None:
+    text = "“A positive result is a reason for a proper assessment, not a verdict,” said Dr. Hamid Karimi."
+    assert _speakers(extractor, text) == ["Hamid Karimi"]

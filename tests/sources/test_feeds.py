@@ -33,7 +33,10 @@ def test_every_feed_format_is_read(name, title, first):
 
 def test_rss_html_description_becomes_paragraphs_without_scripts():
     article = parse("rss2.xml").articles[0]
-    assert article.text == "The harbour reopened on Monday.\n\n“We are relieved,” said Mayor Tom Reed. Map"
+    assert (
+        article.text
+        == "The harbour reopened on Monday.\n\n“We are relieved,” said Mayor Tom Reed. Map"
+    )
     assert article.author == "Jane Roe"
     assert article.published.isoformat() == "2026-11-18T09:30:00+00:00"
     assert [link.url for link in article.links] == ["https://example.org/map"]

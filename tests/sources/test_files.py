@@ -11,7 +11,9 @@ from newstui.sources.files import iter_files, plain_paragraphs, read_file, split
 def test_seed_article_imports_with_its_full_text_intact(seed_article):
     [article] = read_file(seed_article, "file:seed")
     original = seed_article.read_text("utf-8")
-    assert article.text == "\n\n".join(line.strip() for line in original.splitlines() if line.strip())
+    assert article.text == "\n\n".join(
+        line.strip() for line in original.splitlines() if line.strip()
+    )
     assert "“The large numbers of terrorists" in article.text
     assert "as soon as possible.”" in article.text
     assert article.title.startswith("Syrian military confirmed on Saturday")
@@ -47,7 +49,9 @@ def test_lines_without_blank_lines_are_paragraphs():
 
 def test_markdown_heading_is_title_and_markup_becomes_text(tmp_path):
     path = tmp_path / "n.md"
-    path.write_text("# Big *news*\n\nSome **bold** text with [a link](https://l.example/x).\n\n- one\n- two\n")
+    path.write_text(
+        "# Big *news*\n\nSome **bold** text with [a link](https://l.example/x).\n\n- one\n- two\n"
+    )
     [article] = read_file(path, "x")
     assert article.title == "Big *news*"
     assert "Some bold text with a link." in article.text
@@ -57,8 +61,10 @@ def test_markdown_heading_is_title_and_markup_becomes_text(tmp_path):
 
 def test_html_file_uses_its_title_and_drops_scripts(tmp_path):
     path = tmp_path / "p.html"
-    path.write_text("<html><head><title>Page title</title><script>var x=1</script></head>"
-                    "<body><p>First.</p><p>Second &amp; last.</p></body></html>")
+    path.write_text(
+        "<html><head><title>Page title</title><script>var x=1</script></head>"
+        "<body><p>First.</p><p>Second &amp; last.</p></body></html>"
+    )
     [article] = read_file(path, "x")
     assert article.title == "Page title"
     assert article.text == "First.\n\nSecond & last."
@@ -67,7 +73,10 @@ def test_html_file_uses_its_title_and_drops_scripts(tmp_path):
 def test_saved_feed_file_gives_each_entry(tmp_path):
     data = Path(__file__).parents[1] / "data" / "feeds" / "rss2.xml"
     articles = read_file(data, "file:rss2.xml")
-    assert [a.title for a in articles][:2] == ["Harbour reopens after storm", "Council approves budget"]
+    assert [a.title for a in articles][:2] == [
+        "Harbour reopens after storm",
+        "Council approves budget",
+    ]
     assert all(a.guid.startswith("file:rss2.xml#") for a in articles)
 
 

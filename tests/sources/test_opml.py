@@ -26,12 +26,15 @@ def test_opml_folders_become_tags():
 
 
 def test_export_then_import_round_trips():
-    feeds = [FeedConfig("https://a.example/rss", "A & B", ("world",)), FeedConfig("https://c.example/", "C")]
+    feeds = [
+        FeedConfig("https://a.example/rss", "A & B", ("world",)),
+        FeedConfig("https://c.example/", "C"),
+    ]
     again = parse_opml(write_opml(feeds).encode(), "x")
     assert [(f.name, f.url, f.tags) for f in again] == [(f.name, f.url, f.tags) for f in feeds]
 
 
 @pytest.mark.parametrize("body", [b"not xml", b"<html/>", b'<!DOCTYPE x [<!ENTITY a "b">]><opml/>'])
 def test_bad_opml_is_a_clear_error(body):
-    with pytest.raises(SourceError, match="^f.opml: "):
+    with pytest.raises(SourceError, match=r"^f\.opml: "):
         parse_opml(body, "f.opml")

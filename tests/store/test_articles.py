@@ -23,14 +23,21 @@ from newstui.store.schema import SCHEMA_VERSION
 
 
 def art(n: int, **kw) -> Article:
-    defaults = dict(title=f"Story {n}", text=f"Body of story {n}.", guid=f"g{n}",
-                    url=f"https://e.example/{n}", published=datetime(2026, 11, n % 28 + 1, tzinfo=UTC))
+    defaults = dict(
+        title=f"Story {n}",
+        text=f"Body of story {n}.",
+        guid=f"g{n}",
+        url=f"https://e.example/{n}",
+        published=datetime(2026, 11, n % 28 + 1, tzinfo=UTC),
+    )
     return Article(**{**defaults, **kw})
 
 
 @pytest.fixture
 def feed(db):
-    return ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed", tags=("world",))
+    return ensure_feed(
+        db, "https://e.example/feed", "Example", url="https://e.example/feed", tags=("world",)
+    )
 
 
 def test_new_database_is_migrated_to_the_current_schema(db):
@@ -115,7 +122,8 @@ def test_filters_unread_starred_feed_and_tag(db, feed):
 
 
 @pytest.mark.parametrize(
-    "query", ["don't", "C++", "multi-agent", "AND", '"', "*", "NEAR(", "OR x", "^", "", "   ", "a:b"]
+    "query",
+    ["don't", "C++", "multi-agent", "AND", '"', "*", "NEAR(", "OR x", "^", "", "   ", "a:b"],
 )
 def test_search_never_fails_on_user_input(db, feed, query):
     save_articles(db, feed, [art(1, title="Don't panic about C++ multi-agent AND systems")])
@@ -124,8 +132,14 @@ def test_search_never_fails_on_user_input(db, feed, query):
 
 
 def test_search_ranks_title_matches_first_and_matches_prefixes(db, feed):
-    save_articles(db, feed, [art(1, title="Weather", text="The harbour was calm."),
-                             art(2, title="Harbour reopens", text="Boats are back.")])
+    save_articles(
+        db,
+        feed,
+        [
+            art(1, title="Weather", text="The harbour was calm."),
+            art(2, title="Harbour reopens", text="Boats are back."),
+        ],
+    )
     assert [r.id for r in search_articles(db, "harbour")] == [2, 1]
     assert [r.id for r in search_articles(db, "harb")] == [2, 1]
     assert search_articles(db, "don't") == []
@@ -141,8 +155,10 @@ def test_search_follows_updates(db, feed):
 def test_lone_surrogates_and_nul_never_reach_the_store(db, feed):
     from newstui.sources.feeds import parse_feed
 
-    rss = ('<rss version="2.0"><channel><title>t</title><item><title>A\x01B</title>'
-           "<description>x&#0;y</description><guid>1</guid></item></channel></rss>").encode()
+    rss = (
+        b'<rss version="2.0"><channel><title>t</title><item><title>A\x01B</title>'
+        b"<description>x&#0;y</description><guid>1</guid></item></channel></rss>"
+    )
     save_articles(db, feed, parse_feed(rss, "http://x/").articles)
     row = list_articles(db)[0]
     assert row.title == "AB"

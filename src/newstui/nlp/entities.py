@@ -2,24 +2,56 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from newstui.model import Entity, Mention
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import PARTICLES, canonical_key, strip_possessive
-from newstui.nlp.segment import Token
+from newstui.nlp.segment import Dateline, Token, paragraph_spans
 
-CONNECTORS = frozenset({"of", "for", "and", "&"})
+CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
+# Particles that may join capitalised words into one name ("Ortega y Gasset", "Banco de Portugal");
+# "at", "as", "an" and "ad" are left out: between capitals they are English ("Engineers at CERN").
+JOIN_PARTICLES = PARTICLES - {"at", "as", "an", "ad"}
+# Abbreviated titles written with a full stop ("Dr. Kwame Mensah"): the stop does not end the name.
+DOTTED_TITLES = frozenset(
+    "Dr Mr Mrs Ms Prof Rev Gen Col Capt Lt Sgt Maj Adm Gov Sen Rep Insp Det Supt Cllr Fr St Mt".split()
+)
+COMPASS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower".split()
+)
+# Heads that open a place name: "River Aske", "Lake Chad", "Mount Kenya".
+PLACE_OPENERS = frozenset("River Lake Mount Mt Gulf Bay Isle Cape Fort Port Lake Loch".split())
+# Words that make a capitalised phrase a thing (law, event, theory), never a person's name.
+THING_WORDS = frozenset(
+    "Act Acts Law Bill Treaty Accord Accords Agreement Convention Protocol Charter Declaration "
+    "Model Theory Array Telescope Collider Change Index Prize Award Awards Cup Championship "
+    "Championships Open Games Olympics Festival Summit Conference Week Day Plan Strategy Scheme "
+    "Doctrine Initiative Deal Era War Wars Revolution Crisis Report Finals Final".split()
+)
+CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December".split()
+)
 ORG_NOUNS = frozenset(
+    "commission ministry watchdog authority institute council department operator producer miner "
     "group company firm union party militia broadcaster newspaper agency charity bank lender carrier airline "
     "regulator chipmaker carmaker automaker retailer insurer club startup outlet platform organisation "
     "organization movement coalition conglomerate giant manufacturer publisher network app brand".split()
 )
 PLACE_NOUNS = frozenset(
-    "facility base airport site plant region province district area suburb neighbourhood neighborhood".split()
+    "facility base airport site plant region province district area suburb neighbourhood neighborhood "
+    "county counties districts provinces regions port ports seaport seaports village villages "
+    "township".split()
+)
+# "the town of Sanand", "the districts of Bhola": the name after these is a place.
+PLACE_OF_NOUNS = frozenset(
+    "town towns city cities village villages district districts province provinces state region "
+    "regions county island islands port municipality suburb suburbs capital".split()
 )
 SPEECH_VERBS = frozenset(
     "said says told added adds wrote writes stated states explained noted argued insisted warned claimed asked "
@@ -42,12 +74,15 @@ class Candidate:
     type: str | None = None
     strength: int = 0
     votes: dict[str, int] = field(default_factory=dict)
+    sentence_start: bool = False
+    display: str | None = None
 
 
 def _is_cap(word: str) -> bool:
     first = word[0]
     if first.isupper():
-        return True
+        return word[1:2] not in ("'", "’") or len(word) > 4  # not "I'm", "I’ve", "O’"
+
     head, _, rest = word.partition("-")
     return bool(rest) and head.lower() in PARTICLES and rest[:1].isupper()
 
@@ -70,15 +105,25 @@ def _split_suffix(tok: Token) -> tuple[Token, str | None]:
 
 def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str | None]]]:
     """Runs of capitalised words (with inner connectors and particles) separated only by spaces."""
+    org_words = load_gazetteer().org_words
     out, run, cues = [], [], []
     for i, raw in enumerate(tokens):
         tok, cue = _split_suffix(raw)
         lower = tok.text.lower()
-        joinable = (
-            run and text[run[-1].end : tok.start] == " " and not run[-1].text.endswith(("’s", "'s"))
+        gap = text[run[-1].end : tok.start] if run else ""
+        joinable = bool(run) and (
+            (gap == " " and not run[-1].text.endswith(("’s", "'s")))
+            or (gap == ". " and run[-1].text in DOTTED_TITLES)
+            or (gap == ". " and len(run[-1].text) == 1 and run[-1].text.isupper())
         )
-        is_inner = lower in CONNECTORS or lower in PARTICLES
+        is_inner = (
+            (lower in CONNECTORS and (lower != "on" or (bool(run) and run[-1].text in org_words)))
+            or lower in JOIN_PARTICLES
+            or (lower == "the" and bool(run) and run[-1].text in ("of", "for", "on"))
+        )
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt and nxt.text == "the" and lower in ("of", "for", "on") and i + 2 < len(tokens):
+            nxt = tokens[i + 2]  # "Kiel Institute for the World Economy"
         if _is_cap(tok.text) and not (run and not joinable):
             run.append(tok)
             cues.append(cue)
@@ -104,13 +149,26 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
 class _EntityFinder:
     """Finds candidates in one text; a fresh instance per article."""
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
+    def __init__(self, text: str, tokens: list[Token], datelines: list[Dateline]) -> None:
         self.text = text
-        self.tokens = tokens
+        heads = [(d.places[0][0], d.end) for d in datelines]
+        self.tokens = [t for t in tokens if not any(a <= t.start < b for a, b in heads)]
+        self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = {t.text for t in tokens if t.text.islower()}
         self.candidates: list[Candidate] = []
         self.heads = self.gaz.org_words | self.gaz.place_words
+        self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
+        self.heading_starts = [start for start, _ in self.headings]
+
+    def _is_heading(self, start: int, end: int) -> bool:
+        """A short line without a full stop, most of its words capitalised: a title or heading."""
+        line = self.text[start:end].strip()
+        words = line.split()
+        if not words or len(words) > 12 or line[-1] in ".!?,;:”’\"'" or len(words) < 2:
+            return False
+        capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        return capitalised >= 0.6 * len(words)
 
     def _surface(self, run: list[Token], i: int, n: int) -> tuple[int, int, str]:
         start, end = run[i].start, run[i + n - 1].end
@@ -118,11 +176,26 @@ class _EntityFinder:
         end -= len(last) - len(strip_possessive(last))
         return start, end, self.text[start:end]
 
+    def _lookup(self, surface: str) -> tuple[str, str] | None:
+        """(usual name, type) of a known name, also when written in capitals ("LONDON")."""
+        kind = self.gaz.known.get(surface)
+        if kind:
+            return surface, kind
+        if "." in surface and len(surface) <= 8:
+            compact = surface.replace(".", "")  # "U.S" → "US"
+            if compact.isupper() and compact in self.gaz.known:
+                return compact, self.gaz.known[compact]
+        if surface.isupper() and len(surface) > 3:
+            name = self.gaz.known_upper.get(surface)
+            if name:
+                return name, self.gaz.known[name]
+        return None
+
     def _known(self, run: list[Token], i: int) -> int:
         for n in range(min(self.gaz.known_max_words, len(run) - i), 0, -1):
             if run[i + n - 1].text.islower() or run[i].text.islower():
                 continue
-            if self._surface(run, i, n)[2] in self.gaz.known:
+            if self._lookup(self._surface(run, i, n)[2]):
                 return n
         return 0
 
@@ -133,13 +206,59 @@ class _EntityFinder:
         return 0
 
     def scan(self) -> list[Candidate]:
+        for dateline in self.datelines:
+            self._add_dateline(dateline)
         for run, cues in _chunks(self.text, self.tokens):
             self._scan_run(run, cues)
+        self._type_lists()
         return self.candidates
+
+    def _add_dateline(self, dateline: Dateline) -> None:
+        for start, end in dateline.places:
+            surface = self.text[start:end]
+            known = self._lookup(surface) or self._lookup(surface.upper())
+            cand = Candidate(start, end, surface, len(surface.split()), "PLACE", 2)
+            if known:
+                cand.display, cand.type, cand.strength = known[0], known[1], 3
+            elif surface.isupper():
+                cand.display = _title_case(surface)
+            self.candidates.append(cand)
+
+    def _type_lists(self) -> None:
+        """'Bhola, Patuakhali and Barguna': untyped names listed with places are places too."""
+        cands = sorted(self.candidates, key=lambda c: c.start)
+        lists: list[list[Candidate]] = []
+        for prev, cand in pairwise(cands):
+            if _LIST_GAP.fullmatch(self.text[prev.end : cand.start]):
+                if lists and lists[-1][-1] is prev:
+                    lists[-1].append(cand)
+                else:
+                    lists.append([prev, cand])
+        for members in lists:
+            kinds = {c.type for c in members if c.type and c.strength >= 2}
+            if len(kinds) != 1 or kinds == {"NORP"}:
+                continue
+            kind = kinds.pop()
+            for cand in members:
+                if (
+                    cand.type is None
+                    and cand.words <= 3
+                    and not any(w in THING_WORDS for w in cand.text.split())
+                ):
+                    cand.type, cand.strength = kind, 1
 
     def _drop_sentence_opener(self, run: list[Token]) -> list[Token]:
         first = run[0]
         lower = strip_possessive(first.text).lower()
+        if not first.sentence_start:
+            return run
+        if (
+            len(run) == 1
+            and lower in self.lower_seen
+            and self._known(run, 0) == 1
+            and self.gaz.known.get(first.text) == "PLACE"
+        ):
+            return []  # "Nice to be with you": a place name that is also a word, opening a sentence
         if not first.sentence_start or self._known(run, 0) or self._title(run, 0):
             return run
         if lower in self.gaz.common_words or lower in self.lower_seen:
@@ -158,8 +277,21 @@ class _EntityFinder:
             if n_known and (
                 self._extends_to_named_head(run, i, n_known)
                 or self._inside_name(run, i, n_known, pending)
+                or self._part_of_longer_name(run, i, n_known)
             ):
                 extending, n_known = True, 0
+            if (
+                n_known
+                and pending
+                and pending[-1].text in COMPASS
+                and self._is_place(run, i, n_known)
+            ):
+                self._flush(pending[:-1], person_cue, None)
+                start, end, surface = self._surface(run, i - 1, n_known + 1)
+                self.candidates.append(Candidate(start, end, surface, n_known + 1, "PLACE", 2))
+                pending, person_cue = [], False
+                i += n_known
+                continue
             if n_known:
                 self._flush(pending, person_cue, suffix_cue if not pending else None)
                 pending, person_cue = [], False
@@ -170,7 +302,7 @@ class _EntityFinder:
             if n_title and i + n_title < len(run):
                 self._flush(pending, person_cue, None)
                 pending, person_cue = [], True
-                i += n_title
+                i = self._skip_portfolio(run, i + n_title)
                 continue
             if tok.text.islower() and tok.text in CONNECTORS and not self._joins(run, i, pending):
                 self._flush(pending, person_cue, None)
@@ -192,18 +324,57 @@ class _EntityFinder:
         return any(w in heads and nxt in ("of", "for") for w, nxt in pairwise(words))
 
     def _inside_name(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
-        """'Nathan Lyon' is a person, 'Universities UK' an organisation, despite the known last word."""
-        if not pending or self.gaz.known[self._surface(run, i, n)[2]] == "NORP":
+        """'Nathan Lyon' and 'Sofia Marchetti' are people, 'Universities UK' and 'Bank of Ghana'
+        organisations, despite the known word in them."""
+        known = self._lookup(self._surface(run, i, n)[2])
+        if known is None or known[1] == "NORP":
+            return False
+        if pending and pending[-1].text in ("of", "for", "on", "the"):
+            return True
+        if n == 1 and run[i].text in self.gaz.first_names and self._name_follows(run, i + 1):
+            return True
+        if not pending:
             return False
         if n == 1 and pending[-1].text in self.gaz.first_names:
             return True
         return i + n == len(run) and pending[-1].text in self.gaz.org_words
+
+    def _name_follows(self, run: list[Token], i: int) -> bool:
+        """Whether run[i] is a capitalised word that is neither known, a head noun, nor a title."""
+        if i >= len(run) or not _is_cap(run[i].text) or run[i].text in CALENDAR:
+            return False
+        word = strip_possessive(run[i].text)
+        return (
+            word not in self.heads
+            and not self._known(run, i)
+            and not self._title(run, i)
+            and word not in COMPASS
+        )
+
+    def _part_of_longer_name(self, run: list[Token], i: int, n: int) -> bool:
+        """'West Texas Intermediate', 'Paris Agreement': a place name inside another name."""
+        return n == 1 and self._is_place(run, i, n) and self._name_follows(run, i + 1)
+
+    def _is_place(self, run: list[Token], i: int, n: int) -> bool:
+        known = self._lookup(self._surface(run, i, n)[2])
+        return known is not None and known[1] == "PLACE"
+
+    def _skip_portfolio(self, run: list[Token], i: int) -> int:
+        """After 'Minister', skip 'for International Affairs' when a name follows it."""
+        if i >= len(run) or run[i].text not in ("for", "of"):
+            return i
+        j = i + 1
+        while j < len(run) and _is_cap(run[j].text):
+            j += 1
+        return j - 2 if j - (i + 1) >= 3 else i
 
     def _joins(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         if not pending or i + 1 >= len(run):
             return False
         word = run[i].text
         heads = self.heads
+        if word == "on":  # "Committee on Foreign Affairs", "Convention on Climate Change"
+            return pending[-1].text in self.gaz.org_words
         if word in ("of", "for"):
             if run[i + 1].text in self.gaz.first_names:
                 return False
@@ -222,13 +393,19 @@ class _EntityFinder:
 
     def _add_known(self, run: list[Token], i: int, n: int, suffix_cue: str | None) -> None:
         start, end, surface = self._surface(run, i, n)
-        cand = Candidate(start, end, surface, n, self.gaz.known[surface], 3)
+        name, kind = self._lookup(surface) or (surface, "PLACE")
+        cand = Candidate(start, end, surface, n, kind, 3)
+        if name != surface:
+            cand.display = name
         self.candidates.append(cand)
 
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
         while pending and (pending[-1].text.islower()):
             pending = pending[:-1]
-        while pending and pending[0].text.islower() and pending[0].text in CONNECTORS:
+        while pending and (
+            pending[0].text.islower()
+            or (pending[0].text.lower() in _TITLE_FUNCTION_WORDS and len(pending) > 1)
+        ):
             pending = pending[1:]
         if not pending:
             return
@@ -240,7 +417,7 @@ class _EntityFinder:
                 cand.type, cand.strength = "ORG", 2
                 self.candidates.append(cand)
             return
-        cand = Candidate(start, end, surface, words)
+        cand = Candidate(start, end, surface, words, sentence_start=pending[0].sentence_start)
         cand.type, cand.strength = self._type_of(
             pending, surface, person_cue, suffix_cue, start, end
         )
@@ -255,20 +432,45 @@ class _EntityFinder:
         start: int,
         end: int,
     ) -> tuple[str | None, int]:
+        kind, strength = self._evidence(toks, surface, person_cue, suffix_cue, start, end)
+        if strength > 1:
+            return kind, strength
+        if kind == "PERSON" and any(t.text in THING_WORDS for t in toks):
+            return None, 0  # "Climate Change said": a thing named with a weak cue is not a person
+        if kind == "PERSON" and toks[0].sentence_start and toks[0].text.endswith("ing"):
+            return None, 0  # "Preserving Raleigh-Durham": a verb opening a sentence
+        if len(toks) > 1 and surface.isupper():
+            return None, 0  # "OMNE TRIUM PERFECTUM": a phrase in capitals, not a name
+        if self._in_heading(start):
+            return None, 0  # "Sector Breakdown": headings capitalise every word
+        return kind, strength
+
+    def _in_heading(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.heading_starts, pos) - 1
+        return k >= 0 and pos < self.headings[k][1]
+
+    def _evidence(
+        self,
+        toks: list[Token],
+        surface: str,
+        person_cue: bool,
+        suffix_cue: str | None,
+        start: int,
+        end: int,
+    ) -> tuple[str | None, int]:
         gaz = self.gaz
         words = [strip_possessive(t.text) for t in toks]
-        if words[0] == "The" and not person_cue:
+        if words[0] == "The" and not person_cue and len(words) > 1:
             words = words[1:]
-        if len(words) == 1 and words[0].lower() in gaz.common_words:
+        if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
             return None, 0
+        after = self.text[end : end + 40]
+        if _ACRONYM.fullmatch(surface) and re.match(r"\s\d", after):
+            return None, 0  # a market index: "FTSE 100", "CAC 40"
         if person_cue:
             return "PERSON", 2
         if suffix_cue:
             return suffix_cue, 2
-        if words[-1] in gaz.org_words:
-            return "ORG", 2
-        if words[-1] in gaz.place_words and len(words) > 1:
-            return "PLACE", 2
         head = (
             words[: words.index("of")]
             if "of" in words
@@ -280,10 +482,24 @@ class _EntityFinder:
             return "ORG", 2
         if any(w in gaz.place_words for w in head):
             return "PLACE", 2
+        if words[-1] in gaz.org_words:
+            return "ORG", 2
+        if words[-1] in gaz.place_words and len(words) > 1:
+            return "PLACE", 2
+        if words[0] in PLACE_OPENERS and len(words) > 1:
+            return "PLACE", 2
         before = self.text[max(0, start - 60) : start].lower().split()
-        after = self.text[end : end + 40]
         if before and before[-1] in ORG_NOUNS:
             return "ORG", 2
+        if (
+            before
+            and before[-1].endswith(",")
+            and before[-1][:-1] in ORG_NOUNS
+            and after.startswith(",")
+        ):
+            return "ORG", 2  # "the national copper commission, Cochilco, said"
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
+            return "PLACE", 2
         if self._platform_cue(start):
             return "ORG", 2
         if re.match(r",\s+(\w[\w ]*?)\b", after):
@@ -297,7 +513,7 @@ class _EntityFinder:
         if next_word in ("mayor", "governor", "premier", "council", "capital") and after.startswith(
             ("'s", "’s")
         ):
-            return "PLACE", 1
+            return "PLACE", 2
         if len(words) > 1 and any(_ACRONYM.fullmatch(w) for w in words):
             return "ORG", 1
         if len(words) > 1 and words[0] in gaz.first_names:
@@ -305,7 +521,11 @@ class _EntityFinder:
         if len(words) > 1 and any(w in gaz.org_words for w in words):
             return "ORG", 1
         if 1 < len(words) <= 3 and not any(
-            w.lower() in gaz.common_words or w.lower() in self.lower_seen for w in words
+            w.lower() in gaz.common_words
+            or w.lower() in self.lower_seen
+            or w in THING_WORDS
+            or self._lookup(w)
+            for w in words
         ):
             return "PERSON", 1
         if len(before) >= 2 and before[-2:] == ["according", "to"]:
@@ -326,9 +546,16 @@ class _EntityFinder:
             before
             and before[-1] in ("in", "near")
             and (len(before) < 2 or before[-2] not in _NOT_PLACE_BEFORE_IN)
+            and not self._after_capitalised_word(start)
+            and not any(c.isdigit() for c in surface)
         ):
             return "PLACE", 1
         return None, 0
+
+    def _after_capitalised_word(self, start: int) -> bool:
+        """'Nobel Prize in Economics': the preposition sits inside a longer name."""
+        words = self.text[max(0, start - 40) : start].split()
+        return len(words) >= 2 and words[-2][:1].isupper() and not words[-2].endswith((",", "."))
 
     def _platform_cue(self, start: int) -> bool:
         before = self.text[max(0, start - 30) : start].lower().split()
@@ -339,6 +566,8 @@ class _EntityFinder:
         )
 
 
+_TITLE_FUNCTION_WORDS = frozenset("the of and for on in at to a an".split())
+_LIST_GAP = re.compile(r",? and |, |,? or ")
 _NOT_PLACE_BEFORE_IN = frozenset(
     "shares stake stakes investment investments interest role jobs job roles".split()
 )
@@ -348,13 +577,20 @@ def _is_title_start(tok: Token) -> bool:
     return tok.text[0].isupper()
 
 
+def _title_case(name: str) -> str:
+    """'CAPE TOWN' → 'Cape Town', "N'DJAMENA" → "N'Djamena"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
+
+
 def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     """Group mentions of one entity: same key, a surname or first name of a full name, an acronym."""
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
-        groups[canonical_key(cand.text, "x")].append(cand)
+        groups[canonical_key(cand.display or cand.text, "x")].append(cand)
     full_people: dict[str, list[str]] = defaultdict(list)
     initials: dict[str, list[str]] = defaultdict(list)
+    org_heads: dict[str, list[str]] = defaultdict(list)  # "Commission" → "European Commission"
+    org_words = load_gazetteer().org_words
     for key, cands in groups.items():
         kind = _best_type(cands)
         words = key.split(":", 1)[1].split()
@@ -362,6 +598,10 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         if kind == "PERSON" and len(words) > 1:
             full_people[words[-1]].append(key)
             full_people[words[0]].append(key)
+        if kind == "ORG" and longest.words > 1:
+            head = longest.text.split(" of ")[0].split(" for ")[0].split()[-1]
+            if head in org_words:
+                org_heads[head].append(key)
         if kind in ("ORG", "PLACE") and longest.words > 1:
             caps = [w for w in longest.text.replace("-", " ").split() if w[:1].isupper()]
             initials["".join(w[0] for w in caps).upper()].append(key)
@@ -377,20 +617,33 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         targets = set(full_people.get(words[0], []))
         if not targets and _ACRONYM.fullmatch(surface):
             targets = set(initials.get(surface, []))
+        if not targets and _best_type(cands) in ("ORG", None):
+            targets = set(org_heads.get(strip_possessive(surface), []))
         if len(targets) == 1:
-            groups[targets.pop()].extend(groups.pop(key))
+            # a short form takes the type of the full name it refers to
+            moved = [replace(c, type=None, strength=0) for c in groups.pop(key)]
+            groups[targets.pop()].extend(moved)
     entities = []
     for cands in groups.values():
         kind = _best_type(cands)
-        if kind is None:
+        if kind is None or _only_weak_sentence_openers(cands):
             continue
-        name = max(cands, key=lambda c: (c.words, len(c.text), -c.start)).text
+        best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
+        name = best.display or best.text
         mentions = tuple(
             sorted({Mention(c.start, c.end, c.text) for c in cands}, key=lambda m: m.start)
         )
         entities.append(Entity(name, kind, mentions))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:
+    """'Organisers said', 'Developers told us': one capitalised word that only opens sentences,
+    with nothing but a weak cue for its type, is a common noun, not a name."""
+    return _best_type(cands) == "PERSON" and all(
+        c.words == 1 and c.sentence_start and c.strength <= 1 for c in cands
+    )
 
 
 def _best_type(cands: list[Candidate]) -> str | None:
@@ -403,6 +656,8 @@ def _best_type(cands: list[Candidate]) -> str | None:
     return max(votes, key=lambda k: (votes[k], k))
 
 
-def extract_entities(text: str, tokens: list[Token]) -> list[Entity]:
+def extract_entities(
+    text: str, tokens: list[Token], datelines: list[Dateline] | None = None
+) -> list[Entity]:
     """Entities of one article, each under its longest name, with every mention's offsets."""
-    return merge_candidates(_EntityFinder(text, tokens).scan())
+    return merge_candidates(_EntityFinder(text, tokens, datelines or []).scan())

@@ -23,9 +23,13 @@ DATA_FILES = (
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """All lists, ready for lookups: `known` maps an exact name to PLACE, ORG or NORP."""
+    """All lists, ready for lookups: `known` maps an exact name to PLACE, ORG or NORP.
+
+    `known_upper` maps the ALL-CAPS spelling of a known name ("CAPE TOWN") to its usual one.
+    """
 
     known: dict[str, str]
+    known_upper: dict[str, str]
     known_max_words: int
     first_names: dict[str, str]
     titles: frozenset[str]
@@ -66,6 +70,7 @@ def load_gazetteer() -> Gazetteer:
         aliases[alias.casefold()] = canonical
     return Gazetteer(
         known=known,
+        known_upper={name.upper(): name for name in known if not name.isupper()},
         known_max_words=max(len(name.split()) for name in known),
         first_names=first_names,
         titles=titles,

@@ -6,10 +6,10 @@ from newstui.model import Analysis, Quote
 from newstui.nlp.entities import extract_entities
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import find_quote_spans, is_speech
-from newstui.nlp.segment import tokenize
+from newstui.nlp.segment import datelines, tokenize
 from newstui.nlp.speakers import SpeakerFinder
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 class RulesExtractor:
@@ -24,7 +24,9 @@ class RulesExtractor:
         """Entities and speech quotes of `text`; scare quotes and titles of works are left out."""
         if not text or not text.strip():
             return Analysis()
-        entities = extract_entities(text, tokenize(text))
+        found = datelines(text)
+        tokens = tokenize(text, frozenset(d.end for d in found))
+        entities = extract_entities(text, tokens, found)
         spans = [s for s in find_quote_spans(text) if is_speech(text, s)]
         speakers = SpeakerFinder(text, spans, entities).speakers()
         quotes = tuple(

@@ -14,6 +14,26 @@ ABBREVIATIONS = frozenset(
 )
 
 
+_DATELINE_DASH = re.compile(r"[ \t]*(?:—|–|--?)[ \t]+|[ \t]*[—–]")
+_AGENCY = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_NOT_DATELINE_PLACE = _MONTHS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday update updated breaking exclusive "
+    "analysis opinion editorial live watch video photos comment by".split()
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """'CAPE TOWN, South Africa, Nov 18 (Reuters) —': offsets of its place names and of its end."""
+
+    places: tuple[tuple[int, int], ...]
+    end: int
+
+
 @dataclass(frozen=True)
 class Token:
     """One word: its offsets and text, and whether it opens a sentence."""
@@ -50,14 +70,20 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word tokens of `text`, each marked when it is the first word of a sentence."""
+def tokenize(text: str, after_datelines: frozenset[int] = frozenset()) -> list[Token]:
+    """Word tokens of `text`, each marked when it is the first word of a sentence.
+
+    `after_datelines` holds the ends of datelines: the word there opens a sentence too.
+    """
     tokens = []
     prev_end = 0
     for match in WORD.finditer(text):
         gap = text[prev_end : match.start()].strip(" \t\"“‘'([«")
         first = (
-            not tokens or "\n" in text[prev_end : match.start()] or _ends_sentence(gap, tokens[-1])
+            not tokens
+            or "\n" in text[prev_end : match.start()]
+            or _ends_sentence(gap, tokens[-1])
+            or match.start() in after_datelines
         )
         tokens.append(Token(match.start(), match.end(), match.group(), first))
         prev_end = match.end()
@@ -73,3 +99,75 @@ def _ends_sentence(gap: str, prev: Token) -> bool:
     return prev.text.lower() not in ABBREVIATIONS and not (
         len(prev.text) == 1 and prev.text.isupper()
     )
+
+
+def _name_words(part: str) -> list[str] | None:
+    words = part.split()
+    if not 1 <= len(words) <= 4 or any(
+        not w.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
+        for w in words
+    ):
+        return None
+    return words
+
+
+def _is_date(part: str) -> bool:
+    words = part.replace(".", " ").lower().split()
+    return (
+        bool(words)
+        and len(words) <= 4
+        and (any(c.isdigit() for c in part) or any(w in _MONTHS for w in words))
+    )
+
+
+def find_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """The dateline opening the paragraph text[start:end], if it has one.
+
+    An ALL-CAPS place ("ACCRA —", "TURIN, Italy —", "WASHINGTON (Reuters) -"), or a place in
+    normal case followed by a date ("Kelmouth, 16 November 2026 —"), then a dash.
+    """
+    dash = _DATELINE_DASH.search(text, start, min(end, start + 90))
+    if dash is None or dash.start() == start:
+        return None
+    head = text[start : dash.start()]
+    agency = _AGENCY.search(head)
+    if agency:
+        head = head[: agency.start()]
+    parts, offset = [], start
+    for part in head.split(","):
+        lead = len(part) - len(part.lstrip())
+        parts.append((offset + lead, part.strip()))
+        offset += len(part) + 1
+    first_start, first = parts[0]
+    words = _name_words(first)
+    if (
+        not words
+        or first.casefold() in _NOT_DATELINE_PLACE
+        or words[0].casefold() in _NOT_DATELINE_PLACE
+    ):
+        return None
+    shouting = first.isupper() and len(first.replace(" ", "")) >= 3
+    dated = any(_is_date(p) for _, p in parts[1:]) or agency is not None
+    if not shouting and not (dated and all(w[0].isupper() for w in words)):
+        return None
+    places = [(first_start, first_start + len(first))]
+    for part_start, part in parts[1:]:
+        if _is_date(part):
+            continue
+        region = _name_words(part)
+        if not region or not all(w[0].isupper() for w in region) or len(places) >= 3:
+            return None
+        places.append((part_start, part_start + len(part)))
+    if shouting and not dated and len(text[dash.end() : end].split()) < 8:
+        return None  # a heading such as "UKRAINE WAR - LATEST", not a story's opening line
+    return Dateline(tuple(places), dash.end())
+
+
+def datelines(text: str) -> list[Dateline]:
+    """The datelines opening any paragraph of `text` (usually only the first)."""
+    found = []
+    for start, end in paragraph_spans(text):
+        dateline = find_dateline(text, start, end)
+        if dateline:
+            found.append(dateline)
+    return found

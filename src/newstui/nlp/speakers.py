@@ -27,7 +27,9 @@ _SPEAKING_ORG_NOUNS = frozenset(
     "agency company firm group organisation organization regulator bank club union party ministry department "
     "government police army military court council authority commission office board charity network".split()
 )
-_SAY = frozenset("said says added told wrote asked replied continued".split())
+# Verbs after which a name may be the speaker ("said Mensah:"); after "told" or "asked" it is the
+# listener ("Mensah told Reuters:").
+_SAY_THEN_SPEAKER = frozenset("said says added wrote replied continued".split())
 _NOT_SUBJECT = frozenset(
     "and but or then so because which that as in on to for with while if".split()
 )
@@ -121,9 +123,12 @@ class SpeakerFinder:
             after = tail[verb.end() :]
             stop = _PHRASE_STOP.search(after)
             phrase_end = base + verb.end() + (stop.start() if stop else len(after.rstrip(" .")))
-            return self._speaker_in(
+            named = self._named_in(
                 base + verb.end(), phrase_end, span.close_mark, allow_pronoun=False
             )
+            if named is None and _PARTICIPLE_OR_ACCORDING.search(verb.group()):
+                return None  # '…,” adding that …': the speaker is the subject before the quote
+            return named or ""
         first = before.split()[0]
         if first in _NOT_SUBJECT or (not ends_open and len(before.split()) > 3):
             return None
@@ -140,7 +145,7 @@ class SpeakerFinder:
         verb = verbs[-1]
         lead_in = head[verb.end() :]
         if (
-            verb.group() in _SAY
+            verb.group() in _SAY_THEN_SPEAKER
             and lead_in.rstrip().endswith((",", ":"))
             and len(lead_in.split()) <= 8
         ):

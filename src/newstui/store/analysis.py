@@ -85,7 +85,16 @@ def save_analysis(
             ],
         )
         db.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])
-        db.execute("DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)")
+
+
+def prune_entities(db: sqlite_utils.Database) -> int:
+    """Delete entities no article mentions any more (after re-analysis); returns how many."""
+    with db.conn:
+        cur = db.execute(
+            "DELETE FROM entities WHERE NOT EXISTS "
+            "(SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)"
+        )
+    return cur.rowcount
 
 
 def article_analysis(db: sqlite_utils.Database, article_id: int) -> Analysis:

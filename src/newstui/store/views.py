@@ -59,12 +59,6 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
     )
 
 
-def article_flags(db: sqlite_utils.Database, article_id: int) -> tuple[bool, bool] | None:
-    """(read, starred) of one article, or None when it is gone."""
-    row = db.execute("SELECT read, starred FROM articles WHERE id = ?", [article_id]).fetchone()
-    return (bool(row[0]), bool(row[1])) if row else None
-
-
 def bulk_insert_articles(
     db: sqlite_utils.Database, feed_id: int, articles: Iterable[Article]
 ) -> int:

@@ -1,0 +1,75 @@
+"""CPU-heavy steps — feed parsing and quote/entity analysis — in worker processes, using every core."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from types import TracebackType
+
+from newstui.model import Analysis
+from newstui.sources.feeds import ParsedFeed, parse_feed
+
+CHUNK = 16  # articles per analysis task
+
+
+def analyse_texts(extractor_name: str, texts: Sequence[str]) -> list[tuple[Analysis, str | None]]:
+    """Analyse texts in a worker: each result is (analysis, error message or None)."""
+    from newstui.nlp import get_extractor
+
+    extractor = get_extractor(extractor_name)
+    results: list[tuple[Analysis, str | None]] = []
+    for text in texts:
+        try:
+            results.append((extractor.analyse(text), None))
+        except Exception as exc:  # a failing article is reported, never fatal
+            results.append((Analysis(), f"{type(exc).__name__}: {exc}"))
+    return results
+
+
+class CpuPool:
+    """A lazily started pool of worker processes (spawned: safe beside the app's threads)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> CpuPool:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._executor
+
+    def parse_feed(self, body: bytes, url: str, content_type: str | None) -> Future[ParsedFeed]:
+        """Parse a feed document in a worker."""
+        return self._pool().submit(parse_feed, body, url, content_type)
+
+    def analyse(
+        self, extractor_name: str, texts: Sequence[str]
+    ) -> Iterator[tuple[Analysis, str | None]]:
+        """Analyse texts across the workers; results in input order."""
+        futures = [
+            self._pool().submit(analyse_texts, extractor_name, texts[i : i + CHUNK])
+            for i in range(0, len(texts), CHUNK)
+        ]
+        for future in futures:
+            yield from future.result()
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
