@@ -1,0 +1,1 @@
+"""The reading app (Textual): sources, headlines, reader and an entities/quotes sidebar."""

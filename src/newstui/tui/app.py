@@ -1,0 +1,323 @@
+"""The reading app: global keys, article actions, refresh workers, themes; `run_app` starts it."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Iterable
+from contextlib import suppress
+from dataclasses import replace
+from functools import partial
+from multiprocessing import resource_tracker
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+
+from newstui.config import Config, Settings
+from newstui.errors import NewstuiError
+from newstui.ingest import describe
+from newstui.model import ArticleRow
+from newstui.store.articles import mark_all_read, mark_articles
+from newstui.tui.refresh import (
+    RefreshFinished,
+    RefreshPlan,
+    RefreshProgress,
+    plan_all,
+    plan_for,
+    run_fulltext,
+    run_refresh,
+)
+from newstui.tui.screens.help import HelpScreen, binding_rows
+from newstui.tui.screens.main import MainScreen
+from newstui.tui.screens.search import SearchScreen
+from newstui.tui.shared_db import SharedDatabase
+from newstui.tui.view import search_view
+from newstui.tui.widgets.headlines import HeadlineList
+from newstui.tui.widgets.reader import Reader
+
+DEMO_NOTICE = "demo mode: no feeds to refresh"
+
+
+class NewstuiApp(App[int]):
+    """Three panes and a sidebar over one newstui database."""
+
+    CSS_PATH = "newstui.tcss"
+    TITLE = "newstui"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("slash", "search", "Search"),
+        Binding("m", "toggle_read", "Read", tooltip="Toggle read / unread"),
+        Binding("s", "toggle_star", "Star", tooltip="Toggle the star"),
+        Binding("A", "mark_all_read", "All read", show=False, tooltip="Mark all in view read"),
+        Binding("o", "open_link", "Browser", show=False, tooltip="Open the link in a browser"),
+        Binding("f", "fetch_fulltext", "Full text", show=False, tooltip="Fetch the full text"),
+        Binding(
+            "r", "refresh_selected", "Refresh feed", show=False, tooltip="Refresh the selected feed"
+        ),
+        Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources"),
+        Binding("t", "toggle_theme", "Theme", show=False, tooltip="Switch light / dark theme"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self, db_path: Path | str, config: Config | None = None, *, demo: bool = False
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.config = config
+        self.demo = demo or config is None
+        self.settings = config.settings if config else Settings()
+        self.db = SharedDatabase(db_path)  # headlines, the open article, marks
+        self.counts_db = SharedDatabase(db_path)  # source counts, so they never hold up the list
+        if config is not None:
+            # Full-text extraction starts worker processes, which needs multiprocessing's
+            # resource tracker; it must start while stderr is a real file (Textual redirects it).
+            resource_tracker.ensure_running()
+        self.main = MainScreen(self.db, self.counts_db)
+        self._refreshing = 0  # sources still to finish; 0 when idle
+        self._refresh_done = 0
+
+    def get_default_screen(self) -> Screen:
+        return self.main
+
+    def on_mount(self) -> None:
+        minutes = self.settings.refresh_minutes
+        self.auto_refresh_timer: Timer | None = None
+        if self.config is not None and minutes and (self.config.feeds or self.config.local):
+            self.auto_refresh_timer = self.set_interval(minutes * 60, self._refresh_on_timer)
+
+    def on_unmount(self) -> None:
+        self.db.close()
+        self.counts_db.close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("quit", "help", "toggle_theme", "command_palette"):
+            return True
+        return self.screen is self.main
+
+    # -- help, search, theme, commands --------------------------------------------------------
+
+    def key_sections(self) -> list[tuple[str, Iterable[Binding]]]:
+        """Bindings to list in help and the command palette, by where they apply."""
+        return [
+            ("Headlines", HeadlineList.BINDINGS),
+            ("Reader", Reader.BINDINGS),
+            ("Anywhere", [*MainScreen.BINDINGS, *self.BINDINGS]),
+        ]
+
+    def action_help(self) -> None:
+        rows = binding_rows(self.key_sections())
+        rows.append(("Anywhere", "Ctrl-P", "Command palette"))
+        self.push_screen(HelpScreen(rows))
+
+    def action_search(self) -> None:
+        def searched(query: str | None) -> None:
+            if query:
+                self.main.push_view(search_view(query))
+
+        self.push_screen(SearchScreen(), searched)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if screen is not self.main:
+            return
+        for bindings in (MainScreen.BINDINGS, self.BINDINGS):
+            target = screen if bindings is MainScreen.BINDINGS else self
+            for binding in bindings:
+                if binding.description and binding.action not in ("quit", "help"):
+                    yield SystemCommand(
+                        binding.tooltip or binding.description,
+                        f"key: {binding.key}",
+                        partial(target.run_action, binding.action),
+                    )
+
+    # -- article state (written at once) ------------------------------------------------------
+
+    def _row(self) -> ArticleRow | None:
+        row = self.main.current_row()
+        if row is None:
+            self.notify("No article selected.", severity="warning")
+        return row
+
+    def article_read(self, row: ArticleRow) -> None:
+        """The user opened an article: mark it read if the settings say so."""
+        if self.settings.mark_read_on_open and not row.read:
+            self._write_flags(row, read=True)
+
+    def action_toggle_read(self) -> None:
+        if row := self._row():
+            self._write_flags(row, read=not row.read)
+
+    def action_toggle_star(self) -> None:
+        if row := self._row():
+            self._write_flags(row, starred=not row.starred)
+
+    @work(group="write")
+    async def _write_flags(self, row: ArticleRow, **flags: bool) -> None:
+        try:
+            await self.db.write(mark_articles, [row.id], **flags)
+        except Exception as exc:
+            self.notify(f"could not save: {exc}", severity="error", markup=False)
+            return
+        self.main.headlines.update_row(row.id, **flags)
+        if self.main.detail is not None and self.main.detail.article.row.id == row.id:
+            article = self.main.detail.article
+            self.main.detail = replace(
+                self.main.detail, article=replace(article, row=replace(article.row, **flags))
+            )
+        self.main.sources.reload()
+
+    @work(group="write")
+    async def action_mark_all_read(self) -> None:
+        view = self.main.headlines.view
+        try:
+            count = await self.db.write(mark_all_read, view.filter)
+        except Exception as exc:
+            self.notify(f"could not save: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Marked {count:,} article{'s' * (count != 1)} read.")
+        self.main.headlines.reload()
+        self.main.sources.reload()
+
+    def action_open_link(self) -> None:
+        row = self._row()
+        if row is None:
+            return
+        url = row.url or ""
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            self.notify("This article has no web link.", severity="warning")
+            return
+        self._open_browser(url)
+
+    @work(thread=True, group="browser")
+    def _open_browser(self, url: str) -> None:
+        try:
+            opened = webbrowser.open(url)
+            message = None if opened else "No browser available."
+        except Exception as exc:
+            message = f"browser: {exc}"
+        if message:
+            with suppress(RuntimeError):  # the app has stopped
+                self.call_from_thread(self.notify, message, severity="warning", markup=False)
+
+    # -- network ------------------------------------------------------------------------------
+
+    def action_fetch_fulltext(self) -> None:
+        if self.config is None:
+            self.notify("demo mode: full text cannot be fetched", severity="warning")
+            return
+        if row := self._row():
+            self.notify("Fetching the full text…")
+            self._fetch_fulltext(self.config, row.id)
+
+    @work(thread=True, group="fulltext")
+    def _fetch_fulltext(self, config: Config, article_id: int) -> None:
+        try:
+            ok = run_fulltext(self.db_path, config, article_id)
+            message, severity = (
+                ("Full text fetched.", "information")
+                if ok
+                else ("Full text not found (see the note under the article).", "warning")
+            )
+        except NewstuiError as exc:
+            message, severity = str(exc), "error"
+        except Exception as exc:
+            message, severity = f"full text: {exc}", "error"
+        with suppress(RuntimeError):  # the app has stopped
+            self.call_from_thread(self.notify, message, severity=severity, markup=False)
+            self.call_from_thread(self._reload_article, article_id)
+
+    def _reload_article(self, article_id: int) -> None:
+        row = self.main.current_row()
+        if row is not None and row.id == article_id:
+            self.main.load_detail(article_id)
+
+    def action_refresh_selected(self) -> None:
+        if self.config is None:
+            self.notify(DEMO_NOTICE, severity="warning")
+            return
+        view = self.main.headlines.view
+        feeds = self.main.sources.feeds
+        if view.filter.feed_id is not None:
+            rows = [f for f in feeds if f.id == view.filter.feed_id]
+        elif view.filter.tag is not None:
+            rows = [f for f in feeds if view.filter.tag in f.tags]
+        else:
+            row = self.main.current_row()
+            rows = [f for f in feeds if row is not None and f.id == row.feed_id]
+        plan = plan_for(self.config, rows)
+        for name in plan.unknown:
+            self.notify(
+                f"{name}: not in the config file, cannot refresh", severity="warning", markup=False
+            )
+        self._start_refresh(plan)
+
+    def action_refresh_all(self) -> None:
+        if self.config is None:
+            self.notify(DEMO_NOTICE, severity="warning")
+            return
+        self._start_refresh(plan_all(self.config))
+
+    def _refresh_on_timer(self) -> None:
+        if self.config is not None and not self._refreshing:
+            self._start_refresh(plan_all(self.config))
+
+    def _start_refresh(self, plan: RefreshPlan) -> None:
+        if self._refreshing:
+            self.notify("A refresh is already running.", severity="warning")
+            return
+        if not plan.total:
+            if not plan.unknown:
+                self.notify("No sources to refresh.", severity="warning")
+            return
+        self._refreshing, self._refresh_done = plan.total, 0
+        self.main.status.progress(0, plan.total)
+        self._refresh(plan)
+
+    @work(thread=True, group="refresh")
+    def _refresh(self, plan: RefreshPlan) -> None:
+        assert self.config is not None
+        try:
+            warning = run_refresh(
+                self.db_path, self.config, plan, lambda o: self.post_message(RefreshProgress(o))
+            )
+        except Exception as exc:
+            warning = f"refresh failed: {exc}"
+        self.post_message(RefreshFinished(warning))
+
+    @on(RefreshProgress)
+    def _refresh_progress(self, message: RefreshProgress) -> None:
+        outcome = message.outcome
+        self._refresh_done += 1
+        self.main.status.progress(self._refresh_done, self._refreshing, outcome.name)
+        if outcome.error:
+            self.notify(describe(outcome), severity="error", markup=False)
+        if outcome.new or outcome.updated:
+            self.main.headlines.reload()
+            self.main.sources.reload()
+
+    @on(RefreshFinished)
+    def _refresh_finished(self, message: RefreshFinished) -> None:
+        self._refreshing = 0
+        self.main.status.finish()
+        if message.warning:
+            self.notify(message.warning, severity="warning", markup=False)
+        self.main.sources.reload()
+        row = self.main.current_row()
+        if row is not None:
+            self.main.load_detail(row.id)
+
+
+def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
+    """Open the database and run the app until the user quits; returns the exit status."""
+    app = NewstuiApp(db_path, config, demo=demo)
+    app.run()
+    return app.return_code or 0

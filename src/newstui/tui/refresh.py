@@ -1,0 +1,102 @@
+"""Refresh and full-text fetches as plain blocking functions, run by the app in worker threads.
+
+Each opens its own database connection, so the app's shared connection is never used by them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from newstui.config import Config, FeedConfig, LocalConfig
+from newstui.ingest import SourceOutcome, analyse_pending, fetch_article_fulltext, fetch_feeds
+from newstui.ingest import import_local as ingest_local
+from newstui.model import FeedRow
+from newstui.store import open_db
+
+
+class RefreshProgress(Message):
+    """One source of a running refresh finished."""
+
+    def __init__(self, outcome: SourceOutcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+
+class RefreshFinished(Message):
+    """A refresh ended; `warning` says what went wrong after fetching, if anything."""
+
+    def __init__(self, warning: str | None) -> None:
+        super().__init__()
+        self.warning = warning
+
+
+@dataclass(frozen=True)
+class RefreshPlan:
+    """What a refresh fetches: configured feeds and local sources."""
+
+    feeds: tuple[FeedConfig, ...] = ()
+    local: tuple[LocalConfig, ...] = ()
+    unknown: tuple[str, ...] = ()  # stored sources the config no longer lists
+
+    @property
+    def total(self) -> int:
+        return len(self.feeds) + len(self.local)
+
+
+def plan_all(config: Config) -> RefreshPlan:
+    """Every configured feed and local source."""
+    return RefreshPlan(tuple(config.feeds), tuple(config.local))
+
+
+def plan_for(config: Config, rows: Iterable[FeedRow]) -> RefreshPlan:
+    """The configured sources behind some stored ones (matched by URL, local ones by name)."""
+    feeds, local, unknown = [], [], []
+    for row in rows:
+        if row.kind == "local":
+            match = next((c for c in config.local if c.name == row.name), None)
+            (local if match else unknown).append(match or row.name)
+        else:
+            match = next((c for c in config.feeds if c.url == row.url), None)
+            (feeds if match else unknown).append(match or row.name)
+    return RefreshPlan(tuple(feeds), tuple(local), tuple(unknown))
+
+
+def run_refresh(
+    db_path: Path | str,
+    config: Config,
+    plan: RefreshPlan,
+    report: Callable[[SourceOutcome], None],
+) -> str | None:
+    """Fetch the planned sources, reporting each outcome as it finishes, then analyse new
+    articles. Returns a warning when the analysis failed."""
+    db = open_db(db_path, threads=True)
+    try:
+        if plan.feeds:
+            asyncio.run(fetch_feeds(db, config, plan.feeds, on_outcome=report, analyse=False))
+        for local in plan.local:
+            try:
+                outcome = ingest_local(db, local, config.settings.extractor)
+            except Exception as exc:
+                outcome = SourceOutcome(local.name, error=f"{local.name}: {exc}")
+            report(outcome)
+        try:
+            analyse_pending(db, config.settings.extractor)
+        except Exception as exc:
+            return f"quote and entity analysis failed: {exc}"
+        return None
+    finally:
+        db.conn.close()
+
+
+def run_fulltext(db_path: Path | str, config: Config, article_id: int) -> bool:
+    """Fetch and store the full text of one article; True on success."""
+    db = open_db(db_path, threads=True)
+    try:
+        return asyncio.run(fetch_article_fulltext(db, config, article_id))
+    finally:
+        db.conn.close()

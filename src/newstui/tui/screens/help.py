@@ -1,0 +1,81 @@
+"""The `?` screen: every key binding with its description, generated from the bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def binding_rows(sections: Iterable[tuple[str, Iterable[Binding]]]) -> list[tuple[str, str, str]]:
+    """(section, keys, description) for each described binding, keys shown as typed."""
+    rows = []
+    for section, bindings in sections:
+        for binding in bindings:
+            if not binding.description:
+                continue
+            keys = " ".join(_key_label(k) for k in binding.key.split(","))
+            rows.append((section, keys, binding.tooltip or binding.description))
+    return rows
+
+
+def _key_label(key: str) -> str:
+    names = {
+        "down": "↓",
+        "up": "↑",
+        "enter": "Enter",
+        "escape": "Esc",
+        "tab": "Tab",
+        "shift+tab": "Shift-Tab",
+        "space": "Space",
+        "question_mark": "?",
+        "slash": "/",
+        "home": "Home",
+        "end": "End",
+        "pagedown": "PgDn",
+        "pageup": "PgUp",
+        "ctrl+p": "Ctrl-P",
+    }
+    return names.get(key, key)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable table of keys; any of Esc, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self._rows = rows
+
+    def compose(self) -> ComposeResult:
+        sections = list(dict.fromkeys(name for name, _, _ in self._rows))
+        left = set(sections[: max(1, len(sections) - 1)])
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Esc to close"
+            with Horizontal(id="help-columns"):
+                yield Static(self._table([r for r in self._rows if r[0] in left]))
+                yield Static(self._table([r for r in self._rows if r[0] not in left]))
+
+    @staticmethod
+    def _table(rows: list[tuple[str, str, str]]) -> Table:
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column("keys", style="bold", no_wrap=True)
+        table.add_column("action")
+        section = None
+        for name, keys, description in rows:
+            if name != section:
+                if section is not None:
+                    table.add_row("", "")
+                table.add_row(Text(name, style="italic dim"), "")
+                section = name
+            table.add_row(Text(keys), Text(description))
+        return table

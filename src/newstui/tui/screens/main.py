@@ -1,0 +1,313 @@
+"""The main screen: sources, headlines over the reader, and the sidebar; routes their messages."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from functools import partial
+from time import monotonic
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Header
+
+from newstui.model import ArticleRow
+from newstui.store.views import ArticleDetail, article_detail, next_unread_position
+from newstui.tui.shared_db import SharedDatabase, report_db_error
+from newstui.tui.view import ALL, View, entity_view, speaker_view
+from newstui.tui.widgets.headlines import HeadlineList
+from newstui.tui.widgets.pane_list import PaneList
+from newstui.tui.widgets.reader import Reader
+from newstui.tui.widgets.refresh_status import RefreshStatus
+from newstui.tui.widgets.sidebar import Sidebar
+from newstui.tui.widgets.sources import SourcesPane
+
+NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
+SHORT_HEIGHT = 32
+DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving  # below this the reader takes the whole column while it has focus
+
+
+class MainScreen(Screen):
+    """Layout and navigation. Article actions (mark, star, open...) live on the app."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
+        Binding("space", "page(1)", "Page down", show=False, tooltip="Page the reader down"),
+        Binding("b", "page(-1)", "Page up", show=False, tooltip="Page the reader up"),
+        Binding("n", "next_unread(1)", "Next unread"),
+        Binding("p", "next_unread(-1)", "Prev unread", show=False),
+        Binding("e", "toggle_sidebar", "Sidebar", tooltip="Show / hide the sidebar"),
+        Binding(
+            "1", "sidebar_tab('entities')", "Entities", show=False, tooltip="Sidebar: entities"
+        ),
+        Binding("2", "sidebar_tab('quotes')", "Quotes", show=False, tooltip="Sidebar: quotes"),
+    ]
+
+    class ArticleLoaded(Message):
+        """An article's full text and analysis were read (detail None: it is gone)."""
+
+        def __init__(self, article_id: int, detail: ArticleDetail | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.detail = detail
+
+    def __init__(self, db: SharedDatabase, counts_db: SharedDatabase) -> None:
+        super().__init__()
+        self.db = db
+        self.sources = SourcesPane(counts_db, id="sources")
+        self.headlines = HeadlineList(db, id="headlines")
+        self.reader = Reader(id="reader")
+        self.sidebar = Sidebar(id="sidebar")
+        self.status = RefreshStatus(id="refresh-status")
+        self.detail: ArticleDetail | None = None
+        self._history: list[tuple[View, int | None]] = []
+        self._sidebar_wanted: bool | None = None  # None: follow the terminal width
+        self._open_on_load: int | None = None
+        self._detail_timer: Timer | None = None
+        self._last_detail = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            yield self.sources
+            with Vertical(id="center"):
+                yield self.headlines
+                yield self.reader
+            yield self.sidebar
+        with Horizontal(id="bottom"):
+            yield Footer(compact=True, show_command_palette=False)
+            yield self.status
+
+    def on_mount(self) -> None:
+        self.headlines.border_title = "Headlines"
+        self.sidebar.border_title = "Article"
+        self.show_view(ALL)
+        self.headlines.focus()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+        self._apply_sidebar()
+
+    def _apply_sidebar(self) -> None:
+        wanted = self._sidebar_wanted
+        visible = not self.has_class("-narrow") if wanted is None else wanted
+        self.set_class(not visible, "-no-sidebar")
+
+    @property
+    def sidebar_visible(self) -> bool:
+        """Whether the sidebar is shown."""
+        return not self.has_class("-no-sidebar")
+
+    def _pane_of(self, widget: Widget | None) -> str | None:
+        for pane in (self.sources, self.headlines, self.reader, self.sidebar):
+            node = widget
+            while node is not None:
+                if node is pane:
+                    return pane.id
+                node = node.parent if isinstance(node.parent, Widget) else None
+        return None
+
+    def on_descendant_focus(self) -> None:
+        pane = self._pane_of(self.focused)
+        self.set_class(pane == "sources", "-show-sources")
+        self.set_class(pane == "reader", "-reading")
+
+    def focus_pane(self, name: str) -> None:
+        """Focus a pane by id, showing it first when it is collapsed."""
+        if name == "sources":
+            self.add_class("-show-sources")
+            self.sources.focus()
+        elif name == "headlines":
+            self.headlines.focus()
+        elif name == "reader":
+            self.add_class("-reading")
+            self.reader.focus()
+        elif name == "sidebar":
+            if not self.sidebar_visible:
+                self._sidebar_wanted = True
+                self._apply_sidebar()
+            self.sidebar.active_list.focus()
+
+    def action_cycle_pane(self, step: int) -> None:
+        order = ["sources", "headlines", "reader"]
+        if self.sidebar_visible:
+            order.append("sidebar")
+        current = self._pane_of(self.focused) or "headlines"
+        index = order.index(current) if current in order else 1
+        self.focus_pane(order[(index + step) % len(order)])
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_wanted = not self.sidebar_visible
+        self._apply_sidebar()
+        if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
+            self.focus_pane("reader")
+
+    def action_sidebar_tab(self, name: str) -> None:
+        if not self.sidebar_visible:
+            self._sidebar_wanted = True
+            self._apply_sidebar()
+        self.sidebar.show_tab(name)
+
+    def action_page(self, direction: int) -> None:
+        self.reader.page(direction)
+
+    # -- views --------------------------------------------------------------------------------
+
+    def show_view(self, view: View, select_id: int | None = None) -> None:
+        """Show a view in the headline list."""
+        self.title = view.title
+        self.sub_title = ""
+        self.headlines.show_view(view, select_id)
+        self.sources.select_view(view.key)
+
+    def push_view(self, view: View) -> None:
+        """Show a view that Back returns from (search, entity, speaker)."""
+        row = self.headlines.selected
+        self._history.append((self.headlines.view, row.id if row else None))
+        self.show_view(view)
+        self.headlines.focus()
+
+    @on(HeadlineList.ViewLoaded)
+    def _view_loaded(self, message: HeadlineList.ViewLoaded) -> None:
+        self.title = message.view.title
+        count = message.total
+        self.sub_title = f"{count:,} article{'s' * (count != 1)}"
+        if not count:
+            self.detail = None
+            self.reader.show_message("No articles in this view.")
+            self.sidebar.show_message("No article selected")
+
+    @on(SourcesPane.ViewChosen)
+    def _view_chosen(self, message: SourcesPane.ViewChosen) -> None:
+        self._history.clear()
+        self.show_view(message.view)
+        self.headlines.focus()
+
+    @on(SourcesPane.Loaded)
+    def _sources_loaded(self, message: SourcesPane.Loaded) -> None:
+        self.sources.select_view(self.headlines.view.key)
+
+    @on(HeadlineList.Back)
+    def _headlines_back(self) -> None:
+        if self._history:
+            view, article_id = self._history.pop()
+            self.show_view(view, article_id)
+        else:
+            self.focus_pane("sources")
+
+    @on(Reader.Back)
+    def _reader_back(self) -> None:
+        self.headlines.focus()
+
+    @on(PaneList.Back)
+    def _list_back(self, message: PaneList.Back) -> None:
+        message.stop()
+        if self._pane_of(self.focused) == "sidebar":
+            self.focus_pane("reader")
+        else:
+            self.headlines.focus()
+
+    @on(Sidebar.EntityChosen)
+    def _entity_chosen(self, message: Sidebar.EntityChosen) -> None:
+        self.push_view(entity_view(message.entity_id, message.name))
+
+    @on(Sidebar.SpeakerChosen)
+    def _speaker_chosen(self, message: Sidebar.SpeakerChosen) -> None:
+        self.push_view(speaker_view(message.speaker))
+
+    # -- the selected article -----------------------------------------------------------------
+
+    @on(HeadlineList.Highlighted)
+    def _highlighted(self, message: HeadlineList.Highlighted) -> None:
+        if message.row is None:
+            return
+        # Throttle: show at once, but while a key is held, only every DETAIL_INTERVAL.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        article_id = message.row.id
+        wait = self._last_detail + DETAIL_INTERVAL - monotonic()
+        if wait <= 0:
+            self._last_detail = monotonic()
+            self.load_detail(article_id)
+        else:
+            self._detail_timer = self.set_timer(wait, partial(self._delayed_detail, article_id))
+
+    def _delayed_detail(self, article_id: int) -> None:
+        self._detail_timer = None
+        self._last_detail = monotonic()
+        self.load_detail(article_id)
+
+    @on(HeadlineList.Opened)
+    def _opened(self, message: HeadlineList.Opened) -> None:
+        self.focus_pane("reader")
+        if self.detail is not None and self.detail.article.row.id == message.row.id:
+            self.app.article_read(message.row)
+        else:
+            self._open_on_load = message.row.id
+
+    @work(thread=True, group="detail", exclusive=True)
+    def load_detail(self, article_id: int) -> None:
+        """Read an article with its analysis in a worker thread."""
+        try:
+            detail = self.db.run(article_detail, article_id)
+        except Exception as exc:
+            report_db_error(self.app, exc)
+            return
+        self.post_message(self.ArticleLoaded(article_id, detail))
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        selected = self.headlines.selected
+        if selected is None or selected.id != message.article_id:
+            return
+        if message.detail is None:
+            self.detail = None
+            self.reader.show_message("This article is no longer stored.")
+            self.sidebar.show_message("No article selected")
+            return
+        self.detail = message.detail
+        self.reader.show(message.detail)
+        self.sidebar.show(message.detail)
+        if self._open_on_load == message.article_id or self._pane_of(self.focused) == "reader":
+            self._open_on_load = None
+            self.app.article_read(selected)
+
+    def current_row(self) -> ArticleRow | None:
+        """The selected article's row (with its latest flags)."""
+        return self.headlines.selected
+
+    def action_next_unread(self, direction: int) -> None:
+        row = self.headlines.selected
+        self._find_unread(self.headlines.view, row.id if row else None, direction)
+
+    @work(thread=True, group="unread", exclusive=True)
+    def _find_unread(self, view: View, article_id: int | None, direction: int) -> None:
+        try:
+            index = self.db.run(next_unread_position, view.filter, article_id, direction)
+        except Exception as exc:
+            report_db_error(self.app, exc)
+            return
+        with suppress(RuntimeError):  # the app has stopped
+            self.app.call_from_thread(self._move_to_unread, view, index, direction)
+
+    def _move_to_unread(self, view: View, index: int | None, direction: int) -> None:
+        if view != self.headlines.view:
+            return
+        if index is None:
+            where = "after" if direction > 0 else "before"
+            self.notify(f"No unread article {where} this one.", severity="warning")
+            return
+        self.headlines.move_cursor(index)

@@ -1,0 +1,46 @@
+"""What the headline list shows: a named article filter (a smart view, tag, feed, search...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newstui.store.articles import ArticleFilter
+
+
+@dataclass(frozen=True)
+class View:
+    """A titled filter; `key` identifies it in the sources pane (e.g. "all", "feed:3")."""
+
+    key: str
+    title: str
+    filter: ArticleFilter = field(default_factory=ArticleFilter)
+
+
+ALL = View("all", "All articles")
+UNREAD = View("unread", "Unread", ArticleFilter(unread=True))
+STARRED = View("starred", "Starred", ArticleFilter(starred=True))
+
+
+def feed_view(feed_id: int, name: str) -> View:
+    """The articles of one source."""
+    return View(f"feed:{feed_id}", name, ArticleFilter(feed_id=feed_id))
+
+
+def tag_view(tag: str) -> View:
+    """The articles of every source with this tag."""
+    return View(f"tag:{tag}", f"#{tag}", ArticleFilter(tag=tag))
+
+
+def search_view(query: str) -> View:
+    """Full-text search results."""
+    return View(f"search:{query}", f"Search: {query}", ArticleFilter(search=query))
+
+
+def entity_view(entity_id: int, name: str) -> View:
+    """Every article that mentions an entity."""
+    return View(f"entity:{entity_id}", f"Mentioning {name}", ArticleFilter(entity_id=entity_id))
+
+
+def speaker_view(speaker: str) -> View:
+    """Every article with a quote by this speaker."""
+    return View(f"speaker:{speaker}", f"Quoting {speaker}", ArticleFilter(speaker=speaker))

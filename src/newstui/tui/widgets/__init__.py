@@ -1,0 +1,1 @@
+"""The app's panes: sources, headlines, reader, sidebar, refresh status."""

@@ -1,0 +1,43 @@
+"""How one headline row reads: marks, stored date, source and title, fitted to a width."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from newstui.model import ArticleRow
+
+
+@dataclass(frozen=True)
+class RowStyles:
+    """Styles from the list's component classes."""
+
+    meta: Style
+    unread_mark: Style
+    star: Style
+
+
+def headline_date(row: ArticleRow, width: int) -> str:
+    """The stored date, shortened to fit: never relative, so the same row always looks the same."""
+    iso = row.published or row.sort_date or ""
+    if width >= 90:
+        return iso[:16].replace("T", " ")
+    if width >= 50:
+        return iso[5:16].replace("T", " ")
+    return iso[5:10]
+
+
+def headline_text(row: ArticleRow, width: int, styles: RowStyles) -> Text:
+    """One row as plain `Text` (the title is never parsed as markup); unread titles in bold."""
+    mark = Text("● " if not row.read else "  ", style=styles.unread_mark)
+    star = Text("★ " if row.starred else "  ", style=styles.star)
+    date = Text(headline_date(row, width) + "  ", style=styles.meta)
+    source = Text(row.feed or "", style=styles.meta)
+    source.truncate(max(8, min(20, width // 6)), overflow="ellipsis", pad=True)
+    source.append("  ")
+    used = mark.cell_len + star.cell_len + date.cell_len + source.cell_len
+    title = Text(row.title, style="bold" if not row.read else "")
+    title.truncate(max(width - used, 1), overflow="ellipsis")
+    return Text.assemble(mark, star, date, source, title, end="")

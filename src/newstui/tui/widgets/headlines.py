@@ -1,0 +1,323 @@
+"""The headline list: a lazy line-API view over windowed article queries (100k rows stay fast)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, on, work
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newstui.model import ArticleRow
+from newstui.store.articles import article_position, count_articles, list_articles
+from newstui.tui.shared_db import SharedDatabase, report_db_error
+from newstui.tui.view import ALL, View
+from newstui.tui.widgets.headline_row import RowStyles, headline_text
+
+CHUNK = 200  # rows per windowed query
+MAX_CHUNKS = 64  # chunks kept in memory
+
+
+class HeadlineList(ScrollView, can_focus=True):
+    """Headlines of the current view; only visible rows are rendered, rows load in windows."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "headlines--cursor",
+        "headlines--cursor-blurred",
+        "headlines--meta",
+        "headlines--unread-mark",
+        "headlines--star",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("enter,l", "open", "Open"),
+        Binding("h,escape", "back", "Back", show=False),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to another article (row is None for an empty list)."""
+
+        def __init__(self, row: ArticleRow | None) -> None:
+            super().__init__()
+            self.row = row
+
+    class Opened(Message):
+        """The user opened the article under the cursor."""
+
+        def __init__(self, row: ArticleRow) -> None:
+            super().__init__()
+            self.row = row
+
+    class Back(Message):
+        """The user asked to go back from the list."""
+
+    class ViewLoaded(Message):
+        """A view finished loading: its title and article count."""
+
+        def __init__(self, view: View, total: int) -> None:
+            super().__init__()
+            self.view = view
+            self.total = total
+
+    class _Loaded(Message, bubble=False):
+        def __init__(self, generation: int, total: int, cursor: int, chunks: dict) -> None:
+            super().__init__()
+            self.generation = generation
+            self.total = total
+            self.cursor = cursor
+            self.chunks = chunks
+
+    class _Chunk(Message, bubble=False):
+        def __init__(self, generation: int, chunk: int, rows: list[ArticleRow]) -> None:
+            super().__init__()
+            self.generation = generation
+            self.chunk = chunk
+            self.rows = rows
+
+    def __init__(self, db: SharedDatabase, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._db = db
+        self.view: View = ALL
+        self.total = 0
+        self.cursor = 0
+        self.loaded = False
+        self._generation = 0
+        self._chunks: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+        self._requested: set[int] = set()
+        self._announced: int | None = -1
+        self._strips: LRUCache[tuple, Strip] = LRUCache(512)
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def show_view(self, view: View, select_id: int | None = None) -> None:
+        """Switch to a view (or reload the current one), keeping `select_id` selected if present."""
+        self.view = view
+        self._generation += 1
+        self._load(self._generation, view, select_id)
+
+    def reload(self) -> None:
+        """Re-query the current view keeping the selected article (new articles appear)."""
+        row = self.selected
+        self.show_view(self.view, row.id if row else None)
+
+    @work(thread=True, group="headlines-load", exclusive=True)
+    def _load(self, generation: int, view: View, select_id: int | None) -> None:
+        try:
+            total = self._db.run(count_articles, view.filter)
+            cursor = 0
+            if select_id is not None:
+                cursor = self._db.run(article_position, view.filter, select_id) or 0
+            chunks = {}
+            for chunk in {0, cursor // CHUNK}:
+                chunks[chunk] = self._db.run(
+                    list_articles, view.filter, offset=chunk * CHUNK, limit=CHUNK
+                )
+        except Exception as exc:  # shown as a notification, never a traceback
+            report_db_error(self.app, exc)
+            return
+        self.post_message(self._Loaded(generation, total, cursor, chunks))
+
+    @work(thread=True, group="headlines-chunk")
+    def _fetch_chunk(self, generation: int, view: View, chunk: int) -> None:
+        try:
+            rows = self._db.run(list_articles, view.filter, offset=chunk * CHUNK, limit=CHUNK)
+        except Exception as exc:
+            report_db_error(self.app, exc)
+            return
+        self.post_message(self._Chunk(generation, chunk, rows))
+
+    @on(_Loaded)
+    def _on_loaded(self, message: _Loaded) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self.total = message.total
+        self._chunks = OrderedDict(message.chunks)
+        self._requested = set()
+        self._strips.clear()
+        self.loaded = True
+        self.virtual_size = Size(self.size.width, self.total)
+        self.cursor = min(message.cursor, max(self.total - 1, 0))
+        self._announced = -1
+        self.scroll_to(y=max(0, self.cursor - self.size.height // 3), animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.ViewLoaded(self.view, self.total))
+        self._announce()
+
+    @on(_Chunk)
+    def _on_chunk(self, message: _Chunk) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self._requested.discard(message.chunk)
+        self._chunks[message.chunk] = message.rows
+        while len(self._chunks) > MAX_CHUNKS:
+            self._chunks.popitem(last=False)
+        self.refresh()
+        self._announce()
+
+    def row_at(self, index: int) -> ArticleRow | None:
+        """The row at an index if loaded; otherwise asks for its window and returns None."""
+        chunk, offset = divmod(index, CHUNK)
+        rows = self._chunks.get(chunk)
+        if rows is None:
+            if chunk not in self._requested and self.loaded:
+                self._requested.add(chunk)
+                self._fetch_chunk(self._generation, self.view, chunk)
+            return None
+        self._chunks.move_to_end(chunk)
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def selected(self) -> ArticleRow | None:
+        """The article under the cursor, if loaded."""
+        return self.row_at(self.cursor) if self.total else None
+
+    def update_row(self, article_id: int, *, read: bool | None = None, starred=None) -> None:
+        """Show changed read/starred flags of a loaded article without re-querying."""
+        for chunk, rows in self._chunks.items():
+            for i, row in enumerate(rows):
+                if row.id == article_id:
+                    rows[i] = replace(
+                        row,
+                        read=row.read if read is None else read,
+                        starred=row.starred if starred is None else starred,
+                    )
+                    self.refresh_lines(chunk * CHUNK + i)
+                    return
+
+    def loaded_rows(self) -> list[tuple[int, ArticleRow]]:
+        """(index, row) of every loaded row, in list order."""
+        return sorted(
+            (chunk * CHUNK + i, row)
+            for chunk, rows in self._chunks.items()
+            for i, row in enumerate(rows)
+        )
+
+    # -- cursor -------------------------------------------------------------------------------
+
+    def move_cursor(self, index: int) -> None:
+        """Put the cursor on an index (clamped), scroll it into view and announce the article."""
+        if not self.total:
+            return
+        index = max(0, min(index, self.total - 1))
+        old, self.cursor = self.cursor, index
+        height = self.scrollable_content_region.height or 1
+        top = round(self.scroll_y)
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        self.refresh_lines(old)
+        self.refresh_lines(index)
+        self._announce()
+
+    def _announce(self) -> None:
+        if not self.total:
+            if self._announced is not None:
+                self._announced = None
+                self.post_message(self.Highlighted(None))
+            return
+        row = self.selected
+        if row is not None and self._announced != row.id:
+            self._announced = row.id
+            self.post_message(self.Highlighted(row))
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(self.total - 1)
+
+    def action_page(self, direction: int) -> None:
+        self.move_cursor(self.cursor + direction * max(1, self.scrollable_content_region.height))
+
+    def action_open(self) -> None:
+        row = self.selected
+        if row is not None:
+            self.post_message(self.Opened(row))
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = round(self.scroll_y) + offset.y
+        if index >= self.total:
+            return
+        if index == self.cursor and event.chain >= 2:
+            self.action_open()
+        self.move_cursor(index)
+
+    def on_focus(self) -> None:
+        self.refresh_lines(self.cursor)
+
+    def on_blur(self) -> None:
+        self.refresh_lines(self.cursor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, self.total)
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= self.total:
+            return Strip.blank(width, base)
+        row = self.row_at(index)
+        is_cursor = index == self.cursor
+        key = (row, is_cursor, width, self.has_focus, index if row is None else 0)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(row, is_cursor, width, base)
+            self._strips[key] = strip
+        return strip.apply_offsets(scroll_x, index)
+
+    def _render_row(
+        self, row: ArticleRow | None, is_cursor: bool, width: int, base: Style
+    ) -> Strip:
+        meta = self.get_component_rich_style("headlines--meta", partial=True)
+        if row is None:
+            line = Text("   …", style=meta)
+        else:
+            styles = RowStyles(
+                meta,
+                self.get_component_rich_style("headlines--unread-mark", partial=True),
+                self.get_component_rich_style("headlines--star", partial=True),
+            )
+            line = headline_text(row, width, styles)
+        line.stylize_before(base)
+        if is_cursor:
+            name = "headlines--cursor" if self.has_focus else "headlines--cursor-blurred"
+            line.stylize(self.get_component_rich_style(name, partial=True))
+        segments = list(line.render(self.app.console))
+        return Strip(segments).crop_extend(0, width, base)

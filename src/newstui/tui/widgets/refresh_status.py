@@ -1,0 +1,26 @@
+"""The refresh progress shown beside the footer while feeds are fetched."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class RefreshStatus(Static):
+    """Hidden when idle; shows "refreshing 3/12 · name" during a refresh."""
+
+    def on_mount(self) -> None:
+        self.display = False
+
+    def progress(self, done: int, total: int, name: str = "") -> None:
+        """Show progress of a running refresh."""
+        text = Text(f" refreshing {done}/{total} ", style="bold")
+        if name:
+            text.append(name[:24], style="dim")
+            text.append(" ")
+        self.update(text)
+        self.display = True
+
+    def finish(self) -> None:
+        """Hide the status."""
+        self.display = False

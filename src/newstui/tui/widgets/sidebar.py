@@ -1,0 +1,141 @@
+"""The right sidebar: the open article's entities (grouped, with mention counts) and quotes."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from newstui.render import ENTITY_STYLES, QUOTE_STYLE, SPEAKER_STYLE
+from newstui.store.views import ArticleDetail
+from newstui.tui.widgets.pane_list import PaneList
+
+ENTITY_GROUPS = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "PLACE": "Places",
+    "NORP": "Groups",
+}
+
+
+def _notice(text: str) -> Option:
+    return Option(Text(text, style="dim"), disabled=True)
+
+
+class Sidebar(Vertical):
+    """Two tabs; choosing an entity or a quote's speaker asks the app for a filtered view."""
+
+    class EntityChosen(Message):
+        """Show every article mentioning this entity."""
+
+        def __init__(self, entity_id: int, name: str) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+            self.name = name
+
+    class SpeakerChosen(Message):
+        """Show this speaker's quotes across all articles."""
+
+        def __init__(self, speaker: str) -> None:
+            super().__init__()
+            self.speaker = speaker
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entities = PaneList(_notice("No article selected"), id="entity-list")
+        self._quotes = PaneList(_notice("No article selected"), id="quote-list")
+        self._entity_names: dict[str, tuple[int, str]] = {}
+        self._speakers: dict[str, str | None] = {}
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(initial="entities-tab"):
+            with TabPane("Entities", id="entities-tab"):
+                yield self._entities
+            with TabPane("Quotes", id="quotes-tab"):
+                yield self._quotes
+
+    @property
+    def active_list(self) -> OptionList:
+        """The option list of the visible tab."""
+        tabs = self.query_one(TabbedContent)
+        return self._quotes if tabs.active == "quotes-tab" else self._entities
+
+    def show_tab(self, name: str) -> None:
+        """Switch to "entities" or "quotes"."""
+        self.query_one(TabbedContent).active = f"{name}-tab"
+
+    def show(self, detail: ArticleDetail) -> None:
+        """Fill both tabs from one article's analysis."""
+        entity_options: list[Option] = []
+        self._entity_names = {}
+        by_type: dict[str, list] = {}
+        for row in detail.entities:
+            by_type.setdefault(row.type, []).append(row)
+        order = [*ENTITY_GROUPS, *sorted(set(by_type) - set(ENTITY_GROUPS))]
+        for etype in order:
+            rows = by_type.get(etype)
+            if not rows:
+                continue
+            heading = f"{ENTITY_GROUPS.get(etype, etype.title())} ({len(rows)})"
+            entity_options.append(Option(Text(heading, style="dim italic"), disabled=True))
+            for row in sorted(rows, key=lambda r: (-r.mentions, r.name.casefold())):
+                label = Table.grid(expand=True)
+                label.add_column(ratio=1)
+                label.add_column(justify="right", no_wrap=True)
+                label.add_row(
+                    Text(row.name, style=ENTITY_STYLES.get(etype, "bold")),
+                    Text(f" ×{row.mentions}", style="dim"),
+                )
+                key = f"entity:{row.id}"
+                self._entity_names[key] = (row.id, row.name)
+                entity_options.append(Option(label, id=key))
+        if not entity_options:
+            entity_options = [_notice("No entities found")]
+        quote_options: list[Option] = []
+        self._speakers = {}
+        for i, quote in enumerate(detail.analysis.quotes):
+            label = Text(f"“{quote.text}”", style=QUOTE_STYLE)
+            label.append(f"\n— {quote.speaker or 'unknown speaker'}", style=SPEAKER_STYLE)
+            key = f"quote:{i}"
+            self._speakers[key] = quote.speaker
+            quote_options.append(Option(label, id=key))
+        if not quote_options:
+            quote_options = [_notice("No quotes found")]
+        self._replace(self._entities, entity_options)
+        self._replace(self._quotes, quote_options)
+
+    def show_message(self, message: str) -> None:
+        """Empty both tabs with a notice."""
+        self._replace(self._entities, [_notice(message)])
+        self._replace(self._quotes, [_notice(message)])
+
+    @staticmethod
+    def _replace(option_list: OptionList, options: list[Option]) -> None:
+        option_list.clear_options()
+        option_list.add_options(options)
+        enabled = [i for i, o in enumerate(options) if not o.disabled]
+        option_list.highlighted = enabled[0] if enabled else None
+
+    @on(OptionList.OptionSelected, "#entity-list")
+    def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        found = self._entity_names.get(event.option.id or "")
+        if found:
+            self.post_message(self.EntityChosen(*found))
+
+    @on(OptionList.OptionSelected, "#quote-list")
+    def _quote_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        key = event.option.id or ""
+        if key not in self._speakers:
+            return
+        speaker = self._speakers[key]
+        if speaker:
+            self.post_message(self.SpeakerChosen(speaker))
+        else:
+            self.app.notify("This quote has no named speaker.", severity="warning")

@@ -1,0 +1,128 @@
+"""The sources pane: smart views, then tags, feeds and local sources, each with an unread count."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newstui.model import FeedRow
+from newstui.store.views import SmartCounts, list_sources, smart_counts, tag_unread_counts
+from newstui.tui.shared_db import SharedDatabase, report_db_error
+from newstui.tui.view import ALL, STARRED, UNREAD, View, feed_view, tag_view
+from newstui.tui.widgets.pane_list import PaneList
+
+
+def _label(name: str | Text, unread: int) -> Table:
+    """The name (cut with an ellipsis) and its unread count aligned right."""
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row(
+        name if isinstance(name, Text) else Text(name),
+        Text(f" {unread:,}", style="bold") if unread else Text(""),
+    )
+    return grid
+
+
+def _heading(name: str) -> Option:
+    return Option(Text(name, style="dim italic"), disabled=True)
+
+
+class SourcesPane(PaneList):
+    """Lists the views; choosing one (Enter, l or a click) shows it in the headline list."""
+
+    class ViewChosen(Message):
+        """The user chose a view."""
+
+        def __init__(self, view: View) -> None:
+            super().__init__()
+            self.view = view
+
+    class Loaded(Message):
+        """Sources and counts were (re)loaded."""
+
+        def __init__(self, feeds: list[FeedRow]) -> None:
+            super().__init__()
+            self.feeds = feeds
+
+    class _Counts(Message, bubble=False):
+        def __init__(self, smart: SmartCounts, tags: list, feeds: list[FeedRow]) -> None:
+            super().__init__()
+            self.smart = smart
+            self.tags = tags
+            self.feeds = feeds
+
+    def __init__(self, db: SharedDatabase, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._db = db
+        self._views: dict[str, View] = {}
+        self.feeds: list[FeedRow] = []
+
+    def on_mount(self) -> None:
+        self.border_title = "Sources"
+        self.reload()
+
+    @work(thread=True, group="sources", exclusive=True)
+    def reload(self) -> None:
+        """Re-read sources and counts in a worker thread."""
+        try:
+            smart = self._db.run(smart_counts)
+            feeds = self._db.run(list_sources)
+            tags = tag_unread_counts(feeds)
+        except Exception as exc:
+            report_db_error(self.app, exc)
+            return
+        self.post_message(self._Counts(smart, tags, feeds))
+
+    @on(_Counts)
+    def _fill(self, message: _Counts) -> None:
+        message.stop()
+        highlighted = self.highlighted_option.id if self.highlighted_option else "all"
+        smart = message.smart
+        options: list[Option] = [
+            Option(_label("All", smart.unread), id=ALL.key),
+            Option(_label("Unread", smart.unread), id=UNREAD.key),
+            Option(_label("Starred", smart.starred_unread), id=STARRED.key),
+        ]
+        self._views = {v.key: v for v in (ALL, UNREAD, STARRED)}
+        if message.tags:
+            options.append(_heading("Tags"))
+            for tag, _total, unread in message.tags:
+                view = tag_view(tag)
+                self._views[view.key] = view
+                options.append(Option(_label(f"#{tag}", unread), id=view.key))
+        for kind, heading in (("feed", "Feeds"), ("local", "Local")):
+            rows = [f for f in message.feeds if f.kind == kind]
+            if rows:
+                options.append(_heading(heading))
+            for feed in rows:
+                view = feed_view(feed.id, feed.name)
+                self._views[view.key] = view
+                name = Text(feed.name)
+                if feed.last_error:
+                    name = Text.assemble(("! ", "bold red"), name)
+                options.append(Option(_label(name, feed.unread), id=view.key))
+        self.feeds = message.feeds
+        self.clear_options()
+        self.add_options(options)
+        ids = [o.id for o in options]
+        self.highlighted = ids.index(highlighted) if highlighted in ids else 0
+        self.post_message(self.Loaded(message.feeds))
+
+    def select_view(self, key: str) -> None:
+        """Move the highlight to a view's entry, if listed."""
+        for index in range(self.option_count):
+            if self.get_option_at_index(index).id == key:
+                self.highlighted = index
+                return
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        view = self._views.get(event.option.id or "")
+        if view is not None:
+            self.post_message(self.ViewChosen(view))

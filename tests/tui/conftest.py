@@ -1,0 +1,297 @@
+"""Fixtures for the app's tests: a fixed database, a local feed server and a config using it."""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.app import App
+
+from newstui.config import Config, load_config
+from newstui.model import Analysis, Article, Entity, Mention, Quote
+from newstui.store import open_db
+from newstui.store.analysis import save_analysis
+from newstui.store.articles import save_articles
+from newstui.store.feeds import ensure_feed
+
+SEED = Path("/work/shared/seed_article.txt")
+BASE = datetime(2024, 11, 30, 12, 0, tzinfo=UTC)
+INJECTED_TITLE = "[bold red]x[/] [link=https://evil.example]click[/link]"
+
+SEED_ENTITIES = {
+    "Bashar al-Assad": "PERSON",
+    "Dmitry Peskov": "PERSON",
+    "Hayat Tahrir al-Sham": "ORG",
+    "Reuters": "ORG",
+    "Kremlin": "ORG",
+    "Aleppo": "PLACE",
+    "Syria": "PLACE",
+    "Russia": "PLACE",
+    "Iran": "PLACE",
+    "Moscow": "PLACE",
+}
+SEED_QUOTES = {
+    "The large numbers of terrorists": "Syrian army",
+    "We consider this a violation": "Dmitry Peskov",
+}
+
+
+def seed_text() -> str:
+    """The reference article (with a fallback so the tests run anywhere)."""
+    if SEED.exists():
+        return SEED.read_text("utf-8").strip()
+    return (
+        "Insurgents entered Aleppo, according to Reuters. Kremlin spokesperson Dmitry Peskov "
+        "said: “We consider this a violation of Syria’s sovereignty.” Bashar al-Assad, Iran, "
+        "Russia, Moscow and Hayat Tahrir al-Sham. “The large numbers of terrorists are many,” "
+        "the Syrian army said."
+    )
+
+
+def analyse_by_hand(text: str, names: dict[str, str], quotes: dict[str, str]) -> Analysis:
+    """An analysis built from known names and quote openings, with real offsets into `text`."""
+    entities = []
+    for name, etype in names.items():
+        mentions = tuple(
+            Mention(m.start(), m.end(), m.group())
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+        )
+        if mentions:
+            entities.append(Entity(name, etype, mentions))
+    found = []
+    for opening, speaker in quotes.items():
+        start = text.find(opening)
+        if start < 0:
+            continue
+        end = text.find("”", start)
+        found.append(Quote(text[start:end], start, end, speaker))
+    return Analysis(tuple(entities), tuple(sorted(found, key=lambda q: q.start)))
+
+
+def build_db(path: Path) -> dict[str, int]:
+    """A small fixed database: two feeds and a local source, fixed dates, one analysed seed
+    article, a second article quoting Peskov about Aleppo, and a markup-injection title."""
+    db = open_db(path)
+    world = ensure_feed(
+        db,
+        "http://127.0.0.1:9/world.xml",
+        "World Desk",
+        url="http://127.0.0.1:9/world.xml",
+        tags=("news",),
+    )
+    tech = ensure_feed(
+        db,
+        "http://127.0.0.1:9/tech.xml",
+        "Tech Wire",
+        url="http://127.0.0.1:9/tech.xml",
+        tags=("tech",),
+    )
+    notes = ensure_feed(db, "local:/notes", "Notes", kind="local")
+    text = seed_text()
+    save_articles(
+        db,
+        world,
+        [
+            Article(
+                title="Syrian rebels enter Aleppo",
+                text=text,
+                url="https://news.example/aleppo",
+                author="Staff",
+                published=BASE,
+                guid="seed",
+            ),
+            Article(
+                title="Kremlin repeats its warning on Syria",
+                text="In Moscow, Dmitry Peskov said: “We consider this a violation of our "
+                "interests in Aleppo.” Officials in Aleppo declined to comment.",
+                url="https://news.example/kremlin",
+                published=BASE - timedelta(hours=3),
+                guid="kremlin",
+            ),
+            *(
+                Article(
+                    title=f"World briefing number {i}",
+                    text=f"Briefing {i}.\n\nSecond paragraph of briefing {i}.",
+                    url=f"https://news.example/briefing-{i}",
+                    published=BASE - timedelta(hours=4 + i),
+                    guid=f"briefing-{i}",
+                )
+                for i in range(20)
+            ),
+        ],
+    )
+    save_articles(
+        db,
+        tech,
+        [
+            Article(
+                title=INJECTED_TITLE,
+                text="A title with markup must show literally: [b]not bold[/b].",
+                url="javascript:alert(1)",
+                published=BASE - timedelta(hours=1),
+                guid="inject",
+            ),
+            Article(
+                title="Chip makers report record quarter",
+                text="Revenue rose.",
+                url="https://tech.example/chips",
+                published=BASE - timedelta(hours=2),
+                guid="chips",
+            ),
+        ],
+    )
+    save_articles(
+        db,
+        notes,
+        [
+            Article(
+                title="A local note", text="Remember the milk.", published=BASE - timedelta(days=2)
+            )
+        ],
+    )
+    ids = {r[1]: r[0] for r in db.execute("SELECT id, guid FROM articles").fetchall()}
+    seed_id = ids["guid:seed"]
+    save_analysis(
+        db,
+        seed_id,
+        analyse_by_hand(text, SEED_ENTITIES, SEED_QUOTES),
+        "test",
+        entity_key=lambda name, type_: name.casefold(),
+    )
+    kremlin_text = db.execute("SELECT text FROM articles WHERE id = ?", [ids["guid:kremlin"]])
+    save_analysis(
+        db,
+        ids["guid:kremlin"],
+        analyse_by_hand(
+            kremlin_text.fetchone()[0],
+            {"Dmitry Peskov": "PERSON", "Aleppo": "PLACE", "Moscow": "PLACE"},
+            {"We consider this": "Dmitry Peskov"},
+        ),
+        "test",
+        entity_key=lambda name, type_: name.casefold(),
+    )
+    db.conn.close()
+    return {
+        "seed": seed_id,
+        "kremlin": ids["guid:kremlin"],
+        "inject": ids["guid:inject"],
+        "chips": ids["guid:chips"],
+        "world": world,
+        "tech": tech,
+    }
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    path = tmp_path / "news.db"
+    build_db(path)
+    return path
+
+
+@pytest.fixture
+def ids(db_path: Path) -> dict[str, int]:
+    db = open_db(db_path)
+    rows = dict(db.execute("SELECT guid, id FROM articles").fetchall())
+    db.conn.close()
+    return {k: rows[f"guid:{k}"] for k in ("seed", "kremlin", "inject", "chips")}
+
+
+FEED_XML = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Local Feed</title><link>http://127.0.0.1/</link>
+<item><title>Fresh story from the server</title><link>{base}/article.html</link>
+<guid>fresh-1</guid><pubDate>Sun, 01 Dec 2024 09:00:00 GMT</pubDate>
+<description>A short teaser.</description></item>
+</channel></rss>"""
+
+
+ARTICLE_HTML = (
+    """<!doctype html><html><head><title>Fresh story</title></head><body>
+<nav>Home | World | Sport</nav><article><h1>Fresh story from the server</h1>
+"""
+    + "".join(
+        f"<p>Paragraph {i} of the full story: the council met on Tuesday and agreed the plan "
+        f"after a long debate about the budget, the schools and the new bridge.</p>\n"
+        for i in range(8)
+    )
+    + """</article><footer>Copyright</footer></body></html>"""
+)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def feed_server(tmp_path: Path) -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 (port 0) serving `feed.xml` from a temp dir; yields its URL."""
+    root = tmp_path / "www"
+    root.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (root / "feed.xml").write_text(FEED_XML.format(base=base), "utf-8")
+    (root / "article.html").write_text(ARTICLE_HTML, "utf-8")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def config(tmp_path: Path, feed_server: str) -> Config:
+    """A config with the local feed, a feed that fails (404), and fulltext off."""
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        f"""[settings]
+refresh_minutes = 0
+fulltext = false
+timeout = 5
+
+[[feeds]]
+name = "Local Feed"
+url = "{feed_server}/feed.xml"
+tags = ["local"]
+
+[[feeds]]
+name = "Broken Feed"
+url = "{feed_server}/missing.xml"
+""",
+        "utf-8",
+    )
+    return load_config(path)
+
+
+def screen_text(app: App) -> str:
+    """The current screen as plain text, as a terminal would show it."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)
+
+
+async def settle(pilot) -> None:
+    """Wait until workers and the messages they post are done."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

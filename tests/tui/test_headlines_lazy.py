@@ -1,0 +1,53 @@
+"""The headline list stays lazy: no widget per article, rows load in windows as you move."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.feeds import ensure_feed
+from newstui.store.views import bulk_insert_articles
+from newstui.tui.app import NewstuiApp
+from newstui.tui.widgets.headlines import CHUNK
+
+from .conftest import screen_text, settle
+
+COUNT = 5_000
+
+
+async def test_thousands_of_articles_load_in_windows(tmp_path):
+    path = tmp_path / "many.db"
+    db = open_db(path)
+    feed = ensure_feed(db, "https://many.example/feed", "Many")
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    bulk_insert_articles(
+        db,
+        feed,
+        (
+            Article(
+                title=f"Story {i:05d}",
+                text="x",
+                guid=f"g{i}",
+                published=start + timedelta(minutes=i),
+            )
+            for i in range(COUNT)
+        ),
+    )
+    db.conn.close()
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.main.headlines
+        assert headlines.total == COUNT
+        assert len(headlines.children) == 0
+        assert len(headlines.loaded_rows()) == CHUNK
+        assert headlines.virtual_size.height == COUNT
+        await pilot.press("G")
+        await settle(pilot)
+        assert headlines.selected.title == "Story 00000"
+        assert "Story 00000" in screen_text(app)
+        assert len(headlines.loaded_rows()) <= 3 * CHUNK
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert headlines.cursor < COUNT - 1

@@ -1,0 +1,61 @@
+"""Pilot tests: the layout at 80×24 (panes become toggles) and on a large terminal."""
+
+from __future__ import annotations
+
+from newstui.tui.app import NewstuiApp
+
+from .conftest import screen_text, settle
+
+
+def visible(widget) -> bool:
+    return widget.display and widget.region.width > 0 and widget.region.height > 0
+
+
+async def test_80x24_shows_headlines_and_reader_with_side_panes_as_toggles(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert not visible(main.sources) and not visible(main.sidebar)
+        assert visible(main.headlines) and visible(main.reader)
+        text = screen_text(app)
+        assert "Syrian rebels enter Aleppo" in text
+        assert "Next unread" in text.splitlines()[-1]
+        assert all(len(line) <= 80 for line in text.splitlines())
+        await pilot.press("e")
+        assert visible(main.sidebar)
+        assert main.headlines.region.width >= 40
+        await pilot.press("e", "shift+tab")  # to the sources pane: shown while focused
+        assert visible(main.sources)
+        await pilot.press("tab")
+        assert not visible(main.sources)
+        await pilot.press("enter")  # reading: the reader takes the whole column
+        await settle(pilot)
+        assert not visible(main.headlines)
+        assert main.reader.region.height >= 20
+        await pilot.press("h")
+        assert visible(main.headlines)
+
+
+async def test_a_large_terminal_shows_every_pane(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(220, 60)) as pilot:
+        await settle(pilot)
+        main = app.main
+        for pane in (main.sources, main.headlines, main.reader, main.sidebar):
+            assert visible(pane)
+        assert main.reader.region.width >= 120
+        assert main.sidebar.region.width >= 44
+        assert main.headlines.region.height >= 20
+        assert "2024-11-30 12:00" in screen_text(app)
+
+
+async def test_resizing_to_small_collapses_the_side_panes(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.main.sidebar_visible
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert not app.main.sidebar_visible
+        assert not visible(app.main.sources)

@@ -1,0 +1,255 @@
+"""Pilot tests: moving through headlines, opening articles, panes, help, search, mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+
+from newstui.store import open_db
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.help import HelpScreen
+from newstui.tui.widgets.headlines import HeadlineList
+from newstui.tui.widgets.reader import Reader
+
+from .conftest import INJECTED_TITLE, screen_text, settle
+
+
+def flags(db_path: Path, article_id: int) -> tuple[bool, bool]:
+    db = open_db(db_path)
+    read, starred = db.execute(
+        "SELECT read, starred FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
+    db.conn.close()
+    return bool(read), bool(starred)
+
+
+async def test_start_focuses_headlines_with_newest_article_in_reader(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, HeadlineList)
+        assert app.main.headlines.cursor == 0
+        assert app.main.headlines.selected.id == ids["seed"]
+        assert app.main.reader.article_id == ids["seed"]
+        assert "Syrian rebels enter Aleppo" in screen_text(app)
+        assert "All articles" in screen_text(app).splitlines()[0]
+
+
+async def test_j_k_and_arrows_move_the_cursor_and_the_reader_follows(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert app.main.headlines.cursor == 2
+        assert app.main.reader.article_id == ids["chips"]
+        await pilot.press("k")
+        await pilot.press("down", "down", "up")
+        await settle(pilot)
+        assert app.main.headlines.cursor == 2
+        await pilot.press("k", "k", "k")
+        assert app.main.headlines.cursor == 0
+
+
+async def test_g_and_G_go_to_first_and_last(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.main.headlines.cursor == app.main.headlines.total - 1
+        assert app.main.reader.article_id == app.main.headlines.selected.id
+        assert "A local note" in screen_text(app)
+        await pilot.press("g")
+        assert app.main.headlines.cursor == 0
+
+
+async def test_enter_opens_the_article_marks_it_read_and_fills_the_sidebar(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert flags(db_path, ids["seed"]) == (False, False)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, Reader)
+        assert flags(db_path, ids["seed"])[0] is True
+        text = screen_text(app)
+        assert any("Dmitry Peskov" in line and "×" in line for line in text.splitlines())
+        assert "Places (5)" in text
+
+
+async def test_l_opens_and_h_and_escape_go_back(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "l")
+        await settle(pilot)
+        assert isinstance(app.focused, Reader)
+        assert flags(db_path, ids["inject"])[0] is True
+        await pilot.press("h")
+        assert isinstance(app.focused, HeadlineList)
+        await pilot.press("enter")
+        await pilot.press("escape")
+        assert isinstance(app.focused, HeadlineList)
+        await pilot.press("h")
+        assert app.focused.id == "sources"
+
+
+async def test_reading_is_not_marked_when_the_setting_is_off(db_path, ids, tmp_path):
+    from newstui.config import load_config
+
+    path = tmp_path / "feeds.toml"
+    path.write_text("[settings]\nmark_read_on_open = false\n", "utf-8")
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert flags(db_path, ids["seed"])[0] is False
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(app.main._pane_of(app.focused))
+        assert seen == ["reader", "sidebar", "sources", "headlines"]
+        await pilot.press("shift+tab")
+        assert app.main._pane_of(app.focused) == "sources"
+
+
+async def test_sources_pane_chooses_a_view(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")  # to the sources pane
+        await pilot.press("j", "j", "enter")  # All → Unread → Starred
+        await settle(pilot)
+        assert app.main.headlines.view.key == "starred"
+        assert app.main.headlines.total == 0
+        assert "No articles in this view." in screen_text(app)
+        await pilot.press("h", "j", "l")  # from Starred, the Tags heading is skipped: #news
+        await settle(pilot)
+        assert app.main.headlines.view.key == "tag:news"
+        assert app.main.headlines.total == 22
+        assert isinstance(app.focused, HeadlineList)
+
+
+async def test_space_and_b_page_the_reader(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reader = app.main.reader
+        assert reader.scroll_y == 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert reader.scroll_y > 0
+        await pilot.press("b")
+        await pilot.pause()
+        assert reader.scroll_y == 0
+        assert isinstance(app.focused, HeadlineList)
+
+
+async def test_markup_in_a_title_shows_literally(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[bold red]x[/] [link=https://evil.example]" in text
+        reader_text = str(app.main.reader.query_one("#reader-body").render())
+        assert INJECTED_TITLE in reader_text
+        assert "[b]not bold[/b]" in reader_text
+
+
+async def test_search_shows_matches_as_a_view_and_back_returns(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"kremlin")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "search:kremlin"
+        assert app.main.headlines.total == 2
+        assert "Search: kremlin" in screen_text(app).splitlines()[0]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "all"
+
+
+async def test_help_screen_lists_the_keys(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in (
+            "Next unread",
+            "Toggle read / unread",
+            "Refresh all sources",
+            "Show / hide the sidebar",
+        ):
+            assert words in text
+        await pilot.press("m")  # article keys do nothing behind the help screen
+        await pilot.press("escape")
+        assert app.screen is app.main
+
+
+async def test_command_palette_offers_the_actions(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.main)]
+        assert "Refresh all sources" in titles
+        assert "Next unread" in titles
+        assert "Toggle the star" in titles
+
+
+async def test_t_switches_between_light_and_dark_themes(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        dark = app.current_theme.dark
+        await pilot.press("t")
+        assert app.current_theme.dark is not dark
+        await pilot.press("t")
+        assert app.current_theme.dark is dark
+
+
+async def test_q_quits(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_clicking_a_headline_selects_it_and_scrolling_works(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.click(HeadlineList, offset=(10, 3))
+        await settle(pilot)
+        assert app.main.headlines.cursor == 3
+        assert app.main.reader.article_id == ids["kremlin"]
+        await pilot.click(HeadlineList, offset=(10, 3), times=2)
+        await settle(pilot)
+        assert isinstance(app.focused, Reader)
+        await pilot.press("h")
+        headlines = app.main.headlines
+        for _ in range(3):
+            headlines.post_message(
+                events.MouseScrollDown(headlines, 10, 3, 0, 1, 0, False, False, False)
+            )
+        await pilot.pause()
+        assert app.main.headlines.scroll_y > 0

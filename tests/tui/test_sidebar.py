@@ -1,0 +1,96 @@
+"""Pilot tests: the entities and quotes sidebar, its filters, and the no-analysis state."""
+
+from __future__ import annotations
+
+from textual.widgets import TabbedContent
+
+from newstui.tui.app import NewstuiApp
+
+from .conftest import screen_text, settle
+
+
+async def test_e_toggles_the_sidebar_and_1_2_switch_tabs(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.main.sidebar_visible
+        await pilot.press("e")
+        assert not app.main.sidebar_visible
+        assert not app.main.sidebar.display or app.main.sidebar.region.width == 0
+        await pilot.press("e")
+        assert app.main.sidebar_visible
+        tabs = app.main.sidebar.query_one(TabbedContent)
+        await pilot.press("2")
+        await pilot.pause()
+        assert tabs.active == "quotes-tab"
+        text = screen_text(app)
+        assert "— Syrian army" in text
+        assert "— Dmitry Peskov" in text
+        await pilot.press("1")
+        await pilot.pause()
+        assert tabs.active == "entities-tab"
+
+
+async def test_quotes_are_highlighted_with_their_speaker_in_the_reader(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        body = app.main.reader.query_one("#reader-body").render()
+        plain = body.plain if hasattr(body, "plain") else str(body)
+        assert "[— Syrian army]" in plain
+        assert "[— Dmitry Peskov]" in plain
+
+
+async def test_choosing_an_entity_lists_every_article_mentioning_it(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "tab")  # reader, then the sidebar's entity list
+        assert app.main._pane_of(app.focused) == "sidebar"
+        entity_list = app.main.sidebar.active_list
+        names = {key: name for key, (_, name) in app.main.sidebar._entity_names.items()}
+        aleppo = next(
+            i
+            for i in range(entity_list.option_count)
+            if names.get(entity_list.get_option_at_index(i).id) == "Aleppo"
+        )
+        entity_list.highlighted = aleppo
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Mentioning Aleppo"
+        assert {row.id for _, row in app.main.headlines.loaded_rows()} == {
+            ids["seed"],
+            ids["kremlin"],
+        }
+        assert "Mentioning Aleppo" in screen_text(app).splitlines()[0]
+        await pilot.press("escape")  # back to the previous view
+        await settle(pilot)
+        assert app.main.headlines.view.key == "all"
+
+
+async def test_choosing_a_quote_lists_its_speakers_quotes_across_articles(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "enter", "tab")
+        quotes = app.main.sidebar.active_list
+        assert app.focused is quotes
+        await pilot.press("j", "l")  # the second quote: Dmitry Peskov
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Quoting Dmitry Peskov"
+        assert {row.id for _, row in app.main.headlines.loaded_rows()} == {
+            ids["seed"],
+            ids["kremlin"],
+        }
+
+
+async def test_articles_without_analysis_say_so(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")  # an article nobody analysed
+        await settle(pilot)
+        assert "No entities found" in screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert "No quotes found" in screen_text(app)
