@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 FULLTEXT_MIN_CHARS = 400
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
-PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process  # "auto": fetch the page when the entry has less text than this
+PARALLEL_MIN_FEEDS = 8
+SAVE_BATCH = 100  # analysed articles stored per transaction  # fewer feeds than this are parsed in this process  # "auto": fetch the page when the entry has less text than this
 
 
 @dataclass(frozen=True)
@@ -353,15 +354,19 @@ def analyse_pending(
                 results = pool.analyse(extractor_name, [text for _, text in batch])
             else:
                 results = (analyse_texts_inline(extractor, text) for _, text in batch)
+            done: list[tuple[int, Analysis]] = []
             for (article_id, _), (analysis, error) in zip(batch, results, strict=True):
                 if error:
                     logger.warning(
                         "extractor %s failed on article %s: %s", extractor.name, article_id, error
                     )
-                analysis_store.save_analysis(
-                    db, article_id, analysis, extractor.version, canonical_key
-                )
-                count += 1
+                done.append((article_id, analysis))
+                if len(done) == SAVE_BATCH:
+                    analysis_store.save_analyses(db, done, extractor.version, canonical_key)
+                    count += len(done)
+                    done = []
+            analysis_store.save_analyses(db, done, extractor.version, canonical_key)
+            count += len(done)
             if ids is not None:
                 break
     finally:

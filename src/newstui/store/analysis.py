@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -57,34 +58,56 @@ def save_analysis(
     entity_key: Callable[[str, str], str],
 ) -> None:
     """Replace an article's entities and quotes; `entity_key` merges entities across articles."""
+    save_analyses(db, [(article_id, analysis)], version, entity_key)
+
+
+def save_analyses(
+    db: sqlite_utils.Database,
+    results: Iterable[tuple[int, Analysis]],
+    version: str,
+    entity_key: Callable[[str, str], str],
+) -> None:
+    """Replace the entities and quotes of several articles in one transaction."""
     with db.conn:
-        db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-        db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
-        ids_by_name: dict[str, int] = {}
-        for entity in analysis.entities:
-            key = f"{entity.type}:{entity_key(entity.name, entity.type)}"
-            db.execute(
-                "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT(key) DO "
-                "UPDATE SET name = CASE WHEN length(excluded.name) > length(name) "
-                "THEN excluded.name ELSE name END",
-                [key, entity.name, entity.type],
-            )
-            entity_id = db.execute("SELECT id FROM entities WHERE key = ?", [key]).fetchone()[0]
-            ids_by_name[entity.name] = entity_id
-            db.conn.executemany(
-                "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, text) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(article_id, entity_id, m.start, m.end, m.text) for m in entity.mentions],
-            )
-        db.conn.executemany(
-            "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_entity_id) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (article_id, q.start, q.end, q.text, q.speaker, ids_by_name.get(q.speaker or ""))
-                for q in analysis.quotes
-            ],
-        )
-        db.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])
+        for article_id, analysis in results:
+            _replace_analysis(db.conn, article_id, analysis, version, entity_key)
+
+
+def _replace_analysis(
+    conn: sqlite3.Connection,
+    article_id: int,
+    analysis: Analysis,
+    version: str,
+    entity_key: Callable[[str, str], str],
+) -> None:
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+    conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+    ids_by_name: dict[str, int] = {}
+    mentions: list[tuple[int, int, int, int, str]] = []
+    for entity in analysis.entities:
+        key = f"{entity.type}:{entity_key(entity.name, entity.type)}"
+        entity_id = conn.execute(
+            "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT(key) DO "
+            "UPDATE SET name = CASE WHEN length(excluded.name) > length(name) "
+            "THEN excluded.name ELSE name END RETURNING id",
+            [key, entity.name, entity.type],
+        ).fetchone()[0]
+        ids_by_name[entity.name] = entity_id
+        mentions.extend((article_id, entity_id, m.start, m.end, m.text) for m in entity.mentions)
+    conn.executemany(
+        "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, text) "
+        "VALUES (?, ?, ?, ?, ?)",
+        mentions,
+    )
+    conn.executemany(
+        "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_entity_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (article_id, q.start, q.end, q.text, q.speaker, ids_by_name.get(q.speaker or ""))
+            for q in analysis.quotes
+        ],
+    )
+    conn.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])
 
 
 def prune_entities(db: sqlite_utils.Database) -> int:

@@ -76,14 +76,16 @@ def record_fetch(
 
 
 def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
-    """Every source with its article and unread counts, by name."""
+    """Every source with its article and unread counts, by name (one grouped scan)."""
+    counts = {
+        r[0]: (r[1], r[2])
+        for r in db.execute(
+            "SELECT feed_id, count(*), coalesce(sum(read = 0), 0) FROM articles GROUP BY feed_id"
+        ).fetchall()
+    }
     rows = db.execute(
-        """
-        SELECT f.id, f.name, f.kind, f.url, f.tags, f.last_fetched, f.last_error,
-               (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
-               (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0)
-        FROM feeds f ORDER BY f.name COLLATE NOCASE
-        """
+        """SELECT id, name, kind, url, tags, last_fetched, last_error FROM feeds
+        ORDER BY name COLLATE NOCASE"""
     ).fetchall()
     return [
         FeedRow(
@@ -94,8 +96,8 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
             tags=tuple(json.loads(r[4] or "[]")),
             last_fetched=r[5],
             last_error=r[6],
-            articles=r[7],
-            unread=r[8],
+            articles=counts.get(r[0], (0, 0))[0],
+            unread=counts.get(r[0], (0, 0))[1],
         )
         for r in rows
     ]

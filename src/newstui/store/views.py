@@ -118,34 +118,6 @@ def next_unread_position(
     return article_store.article_position(db, f, found[0])
 
 
-def list_sources(db: sqlite_utils.Database) -> list[FeedRow]:
-    """Every source with article and unread counts, by name; one scan, fast on big stores."""
-    counts = {
-        r[0]: (r[1], r[2])
-        for r in db.execute(
-            "SELECT feed_id, count(*), coalesce(sum(read = 0), 0) FROM articles GROUP BY feed_id"
-        ).fetchall()
-    }
-    rows = db.execute(
-        """SELECT id, name, kind, url, tags, last_fetched, last_error FROM feeds
-        ORDER BY name COLLATE NOCASE"""
-    ).fetchall()
-    return [
-        FeedRow(
-            id=r[0],
-            name=r[1],
-            kind=r[2],
-            url=r[3],
-            tags=tuple(json.loads(r[4] or "[]")),
-            last_fetched=r[5],
-            last_error=r[6],
-            articles=counts.get(r[0], (0, 0))[0],
-            unread=counts.get(r[0], (0, 0))[1],
-        )
-        for r in rows
-    ]
-
-
 def tag_unread_counts(sources: list[FeedRow]) -> list[tuple[str, int, int]]:
     """(tag, articles, unread) summed over the given sources, by tag."""
     totals: dict[str, list[int]] = {}

@@ -10,7 +10,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newstui.model import FeedRow
-from newstui.store.views import SmartCounts, list_sources, smart_counts, tag_unread_counts
+from newstui.store.feeds import list_feeds
+from newstui.store.views import SmartCounts, smart_counts, tag_unread_counts
 from newstui.tui.shared_db import SharedDatabase, report_db_error
 from newstui.tui.view import ALL, STARRED, UNREAD, View, feed_view, tag_view
 from newstui.tui.widgets.pane_list import PaneList
@@ -71,7 +72,7 @@ class SourcesPane(PaneList):
         """Re-read sources and counts in a worker thread."""
         try:
             smart = self._db.run(smart_counts)
-            feeds = self._db.run(list_sources)
+            feeds = self._db.run(list_feeds)
             tags = tag_unread_counts(feeds)
         except Exception as exc:
             report_db_error(self.app, exc)
