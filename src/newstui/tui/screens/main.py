@@ -186,7 +186,13 @@ class MainScreen(Screen):
         self.sub_title = f"{count:,} article{'s' * (count != 1)}"
         if not count:
             self.detail = None
-            self.reader.show_message("No articles in this view.")
+            if message.view.key == "all":
+                self.reader.show_message(
+                    "No articles yet. Press R to fetch your feeds, or import files and folders "
+                    "with `newstui import PATH`."
+                )
+            else:
+                self.reader.show_message("No articles in this view.")
             self.sidebar.show_message("No article selected")
 
     @on(SourcesPane.ViewChosen)
