@@ -338,7 +338,7 @@ def analyse_pending(
 
     Large batches go to worker processes (a given pool, or one started for the occasion).
     """
-    from newstui.nlp import canonical_key, get_extractor
+    from newstui.nlp import canonical_key, get_extractor, short_key
 
     extractor = get_extractor(extractor_name)
     count = 0
@@ -362,10 +362,12 @@ def analyse_pending(
                     )
                 done.append((article_id, analysis))
                 if len(done) == SAVE_BATCH:
-                    analysis_store.save_analyses(db, done, extractor.version, canonical_key)
+                    analysis_store.save_analyses(
+                        db, done, extractor.version, canonical_key, short_key
+                    )
                     count += len(done)
                     done = []
-            analysis_store.save_analyses(db, done, extractor.version, canonical_key)
+            analysis_store.save_analyses(db, done, extractor.version, canonical_key, short_key)
             count += len(done)
             if ids is not None:
                 break

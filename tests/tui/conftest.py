@@ -22,7 +22,7 @@ from newstui.store.analysis import save_analysis
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed
 
-SEED = Path("/work/shared/seed_article.txt")
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed_article.txt"
 BASE = datetime(2024, 11, 30, 12, 0, tzinfo=UTC)
 INJECTED_TITLE = "[bold red]x[/] [link=https://evil.example]click[/link]"
 

@@ -56,9 +56,14 @@ def save_analysis(
     analysis: Analysis,
     version: str,
     entity_key: Callable[[str, str], str],
+    surname_key: Callable[[str, str], str] | None = None,
 ) -> None:
-    """Replace an article's entities and quotes; `entity_key` merges entities across articles."""
-    save_analyses(db, [(article_id, analysis)], version, entity_key)
+    """Replace an article's entities and quotes; `entity_key` merges entities across articles.
+
+    With `surname_key` (a PERSON's surname alone), a lone surname joins the one stored full name
+    that has it, and a stored lone surname joins a full name when it first appears.
+    """
+    save_analyses(db, [(article_id, analysis)], version, entity_key, surname_key)
 
 
 def save_analyses(
@@ -66,11 +71,12 @@ def save_analyses(
     results: Iterable[tuple[int, Analysis]],
     version: str,
     entity_key: Callable[[str, str], str],
+    surname_key: Callable[[str, str], str] | None = None,
 ) -> None:
     """Replace the entities and quotes of several articles in one transaction."""
     with db.conn:
         for article_id, analysis in results:
-            _replace_analysis(db.conn, article_id, analysis, version, entity_key)
+            _replace_analysis(db.conn, article_id, analysis, version, entity_key, surname_key)
 
 
 def _replace_analysis(
@@ -79,19 +85,28 @@ def _replace_analysis(
     analysis: Analysis,
     version: str,
     entity_key: Callable[[str, str], str],
+    surname_key: Callable[[str, str], str] | None,
 ) -> None:
     conn.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     ids_by_name: dict[str, int] = {}
     mentions: list[tuple[int, int, int, int, str]] = []
     for entity in analysis.entities:
-        key = f"{entity.type}:{entity_key(entity.name, entity.type)}"
-        entity_id = conn.execute(
-            "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT(key) DO "
-            "UPDATE SET name = CASE WHEN length(excluded.name) > length(name) "
-            "THEN excluded.name ELSE name END RETURNING id",
-            [key, entity.name, entity.type],
-        ).fetchone()[0]
+        own = entity_key(entity.name, entity.type)
+        key = f"{entity.type}:{own}"
+        short = None
+        if surname_key is not None and entity.type == "PERSON":
+            short = surname_key(entity.name, entity.type)
+        entity_id = _person_by_surname(conn, key, short) if short == own else None
+        if entity_id is None:
+            entity_id = conn.execute(
+                "INSERT INTO entities (key, name, type, short_key) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET name = CASE WHEN length(excluded.name) > "
+                "length(name) THEN excluded.name ELSE name END RETURNING id",
+                [key, entity.name, entity.type, short],
+            ).fetchone()[0]
+            if short is not None and short != own:
+                _absorb_lone_surname(conn, entity_id, f"{entity.type}:{short}", short)
         ids_by_name[entity.name] = entity_id
         mentions.extend((article_id, entity_id, m.start, m.end, m.text) for m in entity.mentions)
     conn.executemany(
@@ -108,6 +123,26 @@ def _replace_analysis(
         ],
     )
     conn.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])
+
+
+def _person_by_surname(conn: sqlite3.Connection, key: str, short: str | None) -> int | None:
+    """The one stored full-name PERSON with this surname key (not the lone surname itself)."""
+    rows = conn.execute(
+        "SELECT id FROM entities WHERE short_key = ? AND key != ? LIMIT 2", [short, key]
+    ).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def _absorb_lone_surname(conn: sqlite3.Connection, full_id: int, lone_key: str, short: str) -> None:
+    """Move a stored lone-surname PERSON's mentions to the full name, if it is the only one."""
+    lone = conn.execute("SELECT id FROM entities WHERE key = ?", [lone_key]).fetchone()
+    if lone is None or _person_by_surname(conn, lone_key, short) != full_id:
+        return
+    conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [full_id, lone[0]])
+    conn.execute(
+        "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [full_id, lone[0]]
+    )
+    conn.execute("DELETE FROM entities WHERE id = ?", [lone[0]])
 
 
 def prune_entities(db: sqlite_utils.Database) -> int:

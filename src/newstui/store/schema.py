@@ -106,5 +106,12 @@ _V1 = [
     "CREATE INDEX quotes_speaker ON quotes (speaker)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# v2: a PERSON's surname key, so "Assad" in one article joins "Bashar al-Assad" from another.
+_V2 = [
+    "ALTER TABLE entities ADD COLUMN short_key TEXT",
+    "CREATE INDEX entities_short_key ON entities (short_key) WHERE short_key IS NOT NULL",
+    "CREATE INDEX articles_feed_url ON articles (feed_id, url)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
