@@ -209,6 +209,12 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
         if key == "fulltext":
             if not _valid_fulltext(value):
                 raise fail(kline, f'fulltext must be "auto", true or false, not {value!r}')
+        elif key == "extractor":
+            from newstui.nlp import EXTRACTORS
+
+            if value not in EXTRACTORS:
+                choices = ", ".join(f'"{name}"' for name in EXTRACTORS)
+                raise fail(kline, f"extractor must be one of {choices}, not {value!r}")
         elif expected is float:
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise fail(kline, f"setting {key!r} must be a positive number")

@@ -114,3 +114,23 @@ async def test_no_auto_refresh_without_a_config(db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.auto_refresh_timer is None
+
+
+async def test_articles_from_an_older_extractor_are_analysed_when_the_app_starts(
+    db_path, ids, config
+):
+    db = open_db(db_path)
+    db.execute("UPDATE articles SET nlp_version = 'old'")
+    db.conn.commit()
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+    db = open_db(db_path)
+    stale = db.execute("SELECT count(*) FROM articles WHERE nlp_version = 'old'").fetchone()[0]
+    speakers = {r[0] for r in db.execute("SELECT speaker FROM quotes").fetchall()}
+    db.conn.close()
+    assert stale == 0
+    assert "Dmitry Peskov" in speakers

@@ -24,11 +24,13 @@ from newstui.ingest import describe
 from newstui.model import ArticleRow
 from newstui.store.articles import mark_all_read, mark_articles
 from newstui.tui.refresh import (
+    AnalysisFinished,
     RefreshFinished,
     RefreshPlan,
     RefreshProgress,
     plan_all,
     plan_for,
+    run_analysis,
     run_fulltext,
     run_refresh,
 )
@@ -86,6 +88,8 @@ class NewstuiApp(App[int]):
         return self.main
 
     def on_mount(self) -> None:
+        if self.config is not None:
+            self._analyse_stale()
         minutes = self.settings.refresh_minutes
         self.auto_refresh_timer: Timer | None = None
         if self.config is not None and minutes and (self.config.feeds or self.config.local):
@@ -292,6 +296,26 @@ class NewstuiApp(App[int]):
         except Exception as exc:
             warning = f"refresh failed: {exc}"
         self.post_message(RefreshFinished(warning))
+
+    @work(thread=True, group="analyse", exclusive=True)
+    def _analyse_stale(self) -> None:
+        """Analyse articles stored before the current extractor version (after an upgrade)."""
+        try:
+            count = run_analysis(self.db_path, self.settings.extractor)
+        except Exception as exc:
+            self.post_message(AnalysisFinished(0, f"quote and entity analysis failed: {exc}"))
+            return
+        self.post_message(AnalysisFinished(count))
+
+    @on(AnalysisFinished)
+    def _analysis_finished(self, message: AnalysisFinished) -> None:
+        if message.warning:
+            self.notify(message.warning, severity="warning", markup=False)
+        if message.count:
+            self.main.sources.reload()
+            row = self.main.current_row()
+            if row is not None:
+                self.main.load_detail(row.id)
 
     @on(RefreshProgress)
     def _refresh_progress(self, message: RefreshProgress) -> None:

@@ -35,6 +35,15 @@ class RefreshFinished(Message):
         self.warning = warning
 
 
+class AnalysisFinished(Message):
+    """Stale articles were analysed at start-up; `warning` says what failed, if anything."""
+
+    def __init__(self, count: int, warning: str | None = None) -> None:
+        super().__init__()
+        self.count = count
+        self.warning = warning
+
+
 @dataclass(frozen=True)
 class RefreshPlan:
     """What a refresh fetches: configured feeds and local sources."""
@@ -89,6 +98,15 @@ def run_refresh(
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
         return None
+    finally:
+        db.conn.close()
+
+
+def run_analysis(db_path: Path | str, extractor: str) -> int:
+    """Analyse every article the current extractor version has not seen; returns how many."""
+    db = open_db(db_path, threads=True)
+    try:
+        return analyse_pending(db, extractor)
     finally:
         db.conn.close()
 
