@@ -103,3 +103,12 @@ def test_long_author_fields_are_cut_before_parsing():
 def test_a_string_that_looks_like_a_path_is_never_opened():
     with pytest.raises(SourceError):
         parse_feed(b"/etc/hostname", "http://127.0.0.1/x")
+
+
+def test_text_nested_thousands_of_levels_deep_is_kept():
+    from newstui.sources.html import html_to_text
+
+    for depth in (300, 3000, 20000):
+        html = "<p>top</p>" + "<div>" * depth + "deep text" + "</div>" * depth + "<p>after</p>"
+        text, _ = html_to_text(html)
+        assert "top" in text and "deep text" in text and "after" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from urllib.parse import urljoin
 
@@ -68,6 +69,21 @@ _CONTROL_REF = re.compile(
 )
 
 
+_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+
+
+_TAG = re.compile(r"<[^>]*>")
+_HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
+
+
+def _lost_text(text: str, html: str) -> bool:
+    """True when the parsed text is much shorter than the document's visible text."""
+    if len(html) < 20_000 and html.count("<") < 4_000:
+        return False
+    visible = " ".join(_TAG.sub(" ", _HIDDEN.sub(" ", html)).split())
+    return len(" ".join(text.split())) < 0.6 * len(visible)
+
+
 def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, list[Link]]:
     """Readable text (paragraphs separated by blank lines) and the http(s) links/images, in order."""
     if isinstance(html, bytes):
@@ -76,7 +92,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     if not html.strip():
         return "", []
     try:
-        root = lxml.html.fromstring(html)
+        root = lxml.html.fromstring(html, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return clean_text(re.sub(r"<[^>]*>", " ", html)), []
     parts: list[str] = []
@@ -91,41 +107,39 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
             seen.add(url)
             links.append(Link(clean_line(text, 300), url, kind))
 
-    def walk(el: lxml.html.HtmlElement) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
-        if tag in _DROP:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        if not tag:  # comments, processing instructions
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = tag in _BLOCK
-        if block or tag == "br":
-            parts.append("\n\n" if block else "\n")
-        if tag == "li":
-            parts.append("\n• ")
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "p") and not block:
-            parts.append("\n\n")
-        if tag == "img":
-            add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if tag == "a":
-            add_link(el.text_content(), el.get("href"), "link")
-        if tag in ("td", "th"):
-            parts.append("  ")
-        if block:
-            parts.append("\n\n")
+    # Iterative walk: documents nest deeper than Python's recursion limit.
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or tag in _DROP:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK:
+                parts.append("\n\n")
+            elif tag == "br":
+                parts.append("\n")
+            elif tag == "li":
+                parts.append("\n• ")
+            if tag == "img":
+                add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
+            if el.text:
+                parts.append(el.text)
+            continue
+        if tag and tag not in _DROP:
+            if tag == "a":
+                add_link(el.text_content(), el.get("href"), "link")
+            elif tag in ("td", "th"):
+                parts.append("  ")
+            if tag in _BLOCK:
+                parts.append("\n\n")
         if el.tail:
             parts.append(el.tail)
 
-    walk(root)
     text = "".join(parts)
+    if _lost_text(text, html):
+        # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
+        return clean_text(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))), links
     # Inside a paragraph, single newlines from the source are just spaces.
     text = "\n\n".join(
         re.sub(r"[ \t]*\n[ \t]*(?!• )", " ", p).strip() for p in re.split(r"\n\s*\n", text)
