@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newstui.errors import ConfigError
+from newstui.model import Analysis
 from newstui.nlp import EXTRACTORS, Extractor, get_extractor
 
 
@@ -23,3 +24,12 @@ def test_version_names_the_backend_and_a_code_fingerprint() -> None:
 def test_unknown_backend_is_a_config_error_naming_the_choices() -> None:
     with pytest.raises(ConfigError, match="rules"):
         get_extractor("gpt-9")
+
+
+def test_none_backend_finds_nothing_in_an_article_full_of_quotes(seed_text: str) -> None:
+    extractor = get_extractor("none")
+    assert "none" in EXTRACTORS
+    assert isinstance(extractor, Extractor)
+    assert (extractor.name, extractor.version) == ("none", "none-1")
+    assert extractor.analyse(seed_text) == Analysis()
+    assert get_extractor("rules").analyse(seed_text) != Analysis()

@@ -6,7 +6,9 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from newstui.model import Entity, Mention
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
@@ -61,6 +63,12 @@ SPEECH_VERBS = frozenset(
 )
 _SUFFIX_CUES = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_START = attrgetter("start")
+_TEXT = attrgetter("text")
+_NUMBER_AFTER = re.compile(r"\s\d")
+_COMMA_WORD = re.compile(r",\s+(\w[\w ]*?)\b")
+_COMMA_NAME = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
+_LEADING_POSSESSIVE = re.compile(r"^['’]s\b")
 
 
 @dataclass
@@ -78,7 +86,9 @@ class Candidate:
     display: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def _is_cap(word: str) -> bool:
+    """Whether a word counts as capitalised in a name (cached: called several times per token)."""
     first = word[0]
     if first.isupper():
         return word[1:2] not in ("'", "’") or len(word) > 4  # not "I'm", "I’ve", "O’"
@@ -107,8 +117,12 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     """Runs of capitalised words (with inner connectors and particles) separated only by spaces."""
     org_words = load_gazetteer().org_words
     out, run, cues = [], [], []
+    caps = list(map(_is_cap, map(_TEXT, tokens)))
     for i, raw in enumerate(tokens):
-        tok, cue = _split_suffix(raw)
+        if not run and not caps[i]:
+            continue  # a lower-case word outside a run, the commonest case (never split either)
+        tok, cue = _split_suffix(raw) if "-" in raw.text else (raw, None)
+        cap = caps[i] if tok is raw else _is_cap(tok.text)
         lower = tok.text.lower()
         gap = text[run[-1].end : tok.start] if run else ""
         joinable = bool(run) and (
@@ -116,26 +130,22 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             or (gap == ". " and run[-1].text in DOTTED_TITLES)
             or (gap == ". " and len(run[-1].text) == 1 and run[-1].text.isupper())
         )
-        is_inner = (
-            (lower in CONNECTORS and (lower != "on" or (bool(run) and run[-1].text in org_words)))
-            or lower in JOIN_PARTICLES
-            or (lower == "the" and bool(run) and run[-1].text in ("of", "for", "on"))
-        )
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt and nxt.text == "the" and lower in ("of", "for", "on") and i + 2 < len(tokens):
-            nxt = tokens[i + 2]  # "Kiel Institute for the World Economy"
-        if _is_cap(tok.text) and not (run and not joinable):
+        if cap and not (run and not joinable):
             run.append(tok)
             cues.append(cue)
-        elif _is_cap(tok.text):
+        elif cap:
             out.append((run, cues))
             run, cues = [tok], [cue]
-        elif joinable and is_inner and tok.text.islower() and nxt and _is_cap(nxt.text):
+        elif (
+            joinable
+            and tok.text.islower()
+            and _is_inner(lower, run, org_words)
+            and _capital_follows(tokens, i, lower)
+        ):
             run.append(tok)
             cues.append(None)
         else:
-            if run:
-                out.append((run, cues))
+            out.append((run, cues))
             run, cues = [], []
             continue
         if cue or (tok is not raw):
@@ -146,16 +156,36 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     return [(r, c) for r, c in out if r]
 
 
+def _is_inner(lower: str, run: list[Token], org_words: frozenset[str]) -> bool:
+    """A lower-case word that may sit inside a name: 'of', 'and', 'al', 'the' after 'of'."""
+    return (
+        (lower in CONNECTORS and (lower != "on" or run[-1].text in org_words))
+        or lower in JOIN_PARTICLES
+        or (lower == "the" and run[-1].text in ("of", "for", "on"))
+    )
+
+
+def _capital_follows(tokens: list[Token], i: int, lower: str) -> bool:
+    """Whether a capitalised word comes next, past a "the" after of/for/on."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt and nxt.text == "the" and lower in ("of", "for", "on") and i + 2 < len(tokens):
+        nxt = tokens[i + 2]  # "Kiel Institute for the World Economy"
+    return nxt is not None and _is_cap(nxt.text)
+
+
 class _EntityFinder:
     """Finds candidates in one text; a fresh instance per article."""
 
     def __init__(self, text: str, tokens: list[Token], datelines: list[Dateline]) -> None:
         self.text = text
-        heads = [(d.places[0][0], d.end) for d in datelines]
-        self.tokens = [t for t in tokens if not any(a <= t.start < b for a, b in heads)]
+        self.tokens = tokens
+        for dateline in datelines:  # its words are candidates already; tokens are in text order
+            lo = bisect.bisect_left(self.tokens, dateline.places[0][0], key=_START)
+            hi = bisect.bisect_left(self.tokens, dateline.end, key=_START)
+            self.tokens = self.tokens[:lo] + self.tokens[hi:]
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
-        self.lower_seen = {t.text for t in tokens if t.text.islower()}
+        self.lower_seen = set(filter(str.islower, map(_TEXT, tokens)))
         self.candidates: list[Candidate] = []
         self.heads = self.gaz.org_words | self.gaz.place_words
         self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
@@ -192,14 +222,22 @@ class _EntityFinder:
         return None
 
     def _known(self, run: list[Token], i: int) -> int:
+        """How many words from run[i] on form a known name (longest first); 0 if none."""
+        if run[i].text.islower():
+            return 0
+        start = run[i].start
         for n in range(min(self.gaz.known_max_words, len(run) - i), 0, -1):
-            if run[i + n - 1].text.islower() or run[i].text.islower():
+            last = run[i + n - 1].text
+            if last.islower():
                 continue
-            if self._lookup(self._surface(run, i, n)[2]):
+            end = run[i + n - 1].end - (len(last) - len(strip_possessive(last)))
+            if self._lookup(self.text[start:end]):
                 return n
         return 0
 
     def _title(self, run: list[Token], i: int) -> int:
+        if run[i].text not in self.gaz.title_first_words:
+            return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
                 return n
@@ -249,17 +287,18 @@ class _EntityFinder:
 
     def _drop_sentence_opener(self, run: list[Token]) -> list[Token]:
         first = run[0]
-        lower = strip_possessive(first.text).lower()
         if not first.sentence_start:
             return run
+        lower = strip_possessive(first.text).lower()
+        known = self._known(run, 0)
         if (
             len(run) == 1
             and lower in self.lower_seen
-            and self._known(run, 0) == 1
+            and known == 1
             and self.gaz.known.get(first.text) == "PLACE"
         ):
             return []  # "Nice to be with you": a place name that is also a word, opening a sentence
-        if not first.sentence_start or self._known(run, 0) or self._title(run, 0):
+        if known or self._title(run, 0):
             return run
         if lower in self.gaz.common_words or lower in self.lower_seen:
             run = run[1:]
@@ -269,6 +308,8 @@ class _EntityFinder:
 
     def _scan_run(self, run: list[Token], cues: list[str | None]) -> None:
         run = self._drop_sentence_opener(run)
+        if not run:
+            return
         suffix_cue = cues[-1] if cues else None
         i, person_cue, pending, extending = 0, False, [], False
         while i < len(run):
@@ -465,7 +506,7 @@ class _EntityFinder:
         if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
             return None, 0
         after = self.text[end : end + 40]
-        if _ACRONYM.fullmatch(surface) and re.match(r"\s\d", after):
+        if _ACRONYM.fullmatch(surface) and _NUMBER_AFTER.match(after):
             return None, 0  # a market index: "FTSE 100", "CAC 40"
         if person_cue:
             return "PERSON", 2
@@ -502,11 +543,11 @@ class _EntityFinder:
             return "PLACE", 2
         if self._platform_cue(start):
             return "ORG", 2
-        if re.match(r",\s+(\w[\w ]*?)\b", after):
-            nxt = re.match(r",\s+((?:[A-Z][\w’']*\s?){1,3})", after)
+        if _COMMA_WORD.match(after):
+            nxt = _COMMA_NAME.match(after)
             if nxt and gaz.known.get(nxt.group(1).strip()) == "PLACE" and len(words) <= 3:
                 return "PLACE", 2
-        rest_after = re.sub(r"^['’]s\b", "", after)
+        rest_after = _LEADING_POSSESSIVE.sub("", after)
         next_word = rest_after.split(None, 1)[0].lower().strip(".,;:") if rest_after.strip() else ""
         if next_word in PLACE_NOUNS:
             return "PLACE", 1
@@ -594,15 +635,17 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     for key, cands in groups.items():
         kind = _best_type(cands)
         words = key.split(":", 1)[1].split()
-        longest = max(cands, key=lambda c: c.words)
         if kind == "PERSON" and len(words) > 1:
             full_people[words[-1]].append(key)
             full_people[words[0]].append(key)
+        if kind not in ("ORG", "PLACE"):
+            continue
+        longest = max(cands, key=lambda c: c.words)
         if kind == "ORG" and longest.words > 1:
             head = longest.text.split(" of ")[0].split(" for ")[0].split()[-1]
             if head in org_words:
                 org_heads[head].append(key)
-        if kind in ("ORG", "PLACE") and longest.words > 1:
+        if longest.words > 1:
             caps = [w for w in longest.text.replace("-", " ").split() if w[:1].isupper()]
             initials["".join(w[0] for w in caps).upper()].append(key)
             initials["".join(w[0] for w in longest.text.replace("-", " ").split()).upper()].append(
@@ -626,7 +669,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     entities = []
     for cands in groups.values():
         kind = _best_type(cands)
-        if kind is None or _only_weak_sentence_openers(cands):
+        if kind is None or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
             continue
         best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
         name = best.display or best.text
@@ -640,13 +683,13 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
 
 def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:
     """'Organisers said', 'Developers told us': one capitalised word that only opens sentences,
-    with nothing but a weak cue for its type, is a common noun, not a name."""
-    return _best_type(cands) == "PERSON" and all(
-        c.words == 1 and c.sentence_start and c.strength <= 1 for c in cands
-    )
+    with nothing but a weak cue for its type, is a common noun, not a name (when typed PERSON)."""
+    return all(c.words == 1 and c.sentence_start and c.strength <= 1 for c in cands)
 
 
 def _best_type(cands: list[Candidate]) -> str | None:
+    if len(cands) == 1:  # most entities are mentioned once
+        return cands[0].type or None
     votes: dict[str, int] = defaultdict(int)
     for cand in cands:
         if cand.type:

@@ -27,7 +27,13 @@ def _rules() -> Extractor:
     return RulesExtractor()
 
 
-_FACTORIES: dict[str, Callable[[], Extractor]] = {"rules": _rules}
+def _none() -> Extractor:
+    from newstui.nlp.none import NoneExtractor
+
+    return NoneExtractor()
+
+
+_FACTORIES: dict[str, Callable[[], Extractor]] = {"rules": _rules, "none": _none}
 EXTRACTORS: tuple[str, ...] = tuple(_FACTORIES)
 
 

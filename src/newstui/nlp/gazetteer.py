@@ -33,6 +33,7 @@ class Gazetteer:
     known_max_words: int
     first_names: dict[str, str]
     titles: frozenset[str]
+    title_first_words: frozenset[str]
     title_max_words: int
     role_words: frozenset[str]
     org_words: frozenset[str]
@@ -74,6 +75,7 @@ def load_gazetteer() -> Gazetteer:
         known_max_words=max(len(name.split()) for name in known),
         first_names=first_names,
         titles=titles,
+        title_first_words=frozenset(t.split(" ")[0] for t in titles),
         title_max_words=max(len(t.split()) for t in titles),
         role_words=frozenset(_lines("role_words.txt")),
         org_words=frozenset(_lines("org_words.txt")),

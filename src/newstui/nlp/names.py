@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from newstui.nlp.gazetteer import load_gazetteer
 
@@ -16,7 +17,9 @@ _NON_WORD = re.compile(r"[^\w\s]")
 
 def strip_possessive(word: str) -> str:
     """'Assad’s' → 'Assad'; 'rebels’' → 'rebels'."""
-    return _POSSESSIVE.sub("", word) if len(word) > 2 else word
+    if len(word) > 2 and ("'" in word or "’" in word):
+        return _POSSESSIVE.sub("", word)
+    return word
 
 
 def fold(name: str) -> str:
@@ -27,15 +30,17 @@ def fold(name: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-def _key_words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _key_words(name: str) -> tuple[str, ...]:
     gaz = load_gazetteer()
     name = gaz.aliases.get(name.casefold(), name)
     words = fold(name).split()
     while words and words[0] == "the":
         words = words[1:]
-    return [w for w in words if w not in PARTICLES] or words
+    return tuple(w for w in words if w not in PARTICLES) or tuple(words)
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(name: str, type: str) -> str:
     """Key under which one entity should be stored across articles.
 

@@ -15,6 +15,8 @@ _TITLE_CUES = re.compile(
     re.IGNORECASE,
 )
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
+_DOUBLE_MARK = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
+_SINGLE_MARKS = {"‘’": re.compile("[‘’]"), "''": re.compile("'")}
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,8 @@ class QuoteSpan:
 
 def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     pairs, opened = [], None
-    for i in range(start, end):
-        if text[i] != '"':
-            continue
+    i = text.find('"', start, end)
+    while i >= 0:
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         can_open = prev in _BOUNDARY_BEFORE or prev in "\"'‘“" or i == start
@@ -44,6 +45,7 @@ def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | N
         elif opened is not None and can_close and not prev.isspace():
             pairs.append((opened, i))
             opened = None
+        i = text.find('"', i + 1, end)
     if opened is not None:
         pairs.append((opened, None))
     return pairs
@@ -51,8 +53,8 @@ def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | N
 
 def _curly_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     pairs, opened, closer = [], None, ""
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _DOUBLE_MARK.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch in _DOUBLE_OPEN and (opened is None or ch != closer):
             if opened is None or text[opened] == ch:
                 opened, closer = i, _DOUBLE_OPEN[ch]
@@ -68,24 +70,24 @@ def _single(
     text: str, start: int, end: int, opener: str, closer: str
 ) -> list[tuple[int, int | None]]:
     """Single-quote pairs; a closer is told from an apostrophe by what surrounds it."""
-    pairs, i = [], start
-    while i < end:
-        if text[i] != opener or not (i == start or text[i - 1] in _BOUNDARY_BEFORE + '"“'):
-            i += 1
-            continue
-        if i + 1 >= end or not (text[i + 1].isalnum() or text[i + 1] in '“"…'):
-            i += 1
+    marks = _SINGLE_MARKS[opener + closer]
+    pairs, i = [], text.find(opener, start, end)
+    while i >= 0:
+        if not (i == start or text[i - 1] in _BOUNDARY_BEFORE + '"“') or not (
+            i + 1 < end and (text[i + 1].isalnum() or text[i + 1] in '“"…')
+        ):
+            i = text.find(opener, i + 1, end)
             continue
         sure, unsure = None, []
-        j = i + 1
-        while j < end:
-            ch = text[j]
-            if ch == opener and opener != closer and text[j - 1] in _BOUNDARY_BEFORE:
+        mark = marks.search(text, i + 1, end)
+        while mark:
+            j = mark.start()
+            if text[j] == opener and opener != closer and text[j - 1] in _BOUNDARY_BEFORE:
                 break
-            if ch == closer and not text[j - 1].isspace():
+            if text[j] == closer and not text[j - 1].isspace():
                 nxt = text[j + 1] if j + 1 < end else ""
                 if nxt and (nxt.isalnum() or nxt == "_"):
-                    j += 1
+                    mark = marks.search(text, j + 1, end)
                     continue
                 if text[j - 1] in _SPEECH_END or nxt == "" or nxt in _SPEECH_END + ')”"':
                     sure = j
@@ -93,16 +95,16 @@ def _single(
                 if opener == closer and text[j - 1] in _BOUNDARY_BEFORE:
                     break
                 unsure.append(j)
-            j += 1
+            mark = marks.search(text, j + 1, end)
         close = sure if sure is not None else (unsure[-1] if unsure else None)
         if close is not None:
             pairs.append((i, close))
-            i = close + 1
+            i = text.find(opener, close + 1, end)
         elif _continues(text, end, opener):
             pairs.append((i, None))
-            i = end
+            break
         else:
-            i += 1
+            i = text.find(opener, i + 1, end)
     return pairs
 
 

@@ -13,7 +13,7 @@ RULES_VERSION = "2"
 
 
 class RulesExtractor:
-    """Quotes with speakers and PERSON/ORG/PLACE/NORP entities by rules; about 100k words/s."""
+    """Quotes with speakers and PERSON/ORG/PLACE/NORP entities by rules; about 200k words/s on one core."""
 
     name = "rules"
 

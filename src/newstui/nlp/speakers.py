@@ -53,8 +53,8 @@ class SpeakerFinder:
         self.spans = spans
         chars = list(text)
         for span in spans:
-            for i in range(span.open_mark + 1, span.close_mark):
-                chars[i] = "x"
+            inside = max(0, span.close_mark - span.open_mark - 1)
+            chars[span.open_mark + 1 : span.open_mark + 1 + inside] = "x" * inside
         self.masked = "".join(chars)
         self.sentences = sentence_starts(self.masked)
         self.paragraph_starts = [s for s, _ in paragraph_spans(text)]

@@ -1,0 +1,16 @@
+"""The "none" backend: for users who want no quote or entity analysis at all."""
+
+from __future__ import annotations
+
+from newstui.model import Analysis
+
+
+class NoneExtractor:
+    """Finds nothing: every article gets an empty analysis, at no cost."""
+
+    name = "none"
+    version = "none-1"
+
+    def analyse(self, text: str) -> Analysis:
+        """An empty `Analysis`, whatever `text` holds."""
+        return Analysis()
