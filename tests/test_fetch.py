@@ -414,3 +414,27 @@ def test_fetch_analyses_new_articles_from_its_worker_thread_without_crashing(
 
     assert code == 0, capsys.readouterr().err
     assert analysed == [3]
+
+
+def test_an_unchanged_document_without_etag_is_not_parsed_again(
+    db, feed_server, config_file, monkeypatch
+):
+    import asyncio
+
+    from newstui import ingest
+    from newstui.config import load_config
+
+    feed_server.serve_file("/feed", "rss2.xml")
+    config = load_config(config_file({"Feed": "/feed"}))
+    first = asyncio.run(ingest.fetch_feeds(db, config))
+    parses = []
+    real_parse = ingest.parse_feed
+    monkeypatch.setattr(ingest, "parse_feed", lambda *a: parses.append(a) or real_parse(*a))
+    [again] = asyncio.run(ingest.fetch_feeds(db, config))
+    assert first[0].new == 3
+    assert again.not_modified and parses == []
+    feed_server.route(
+        "/feed", body=(feed_server.routes["/feed"].body.replace(b"Rail strike", b"Rail deal"))
+    )
+    [changed] = asyncio.run(ingest.fetch_feeds(db, config))
+    assert changed.updated == 1 and len(parses) == 1

@@ -6,6 +6,7 @@ Used alike by the command line and the app (which runs it in a worker thread).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
 import sqlite3
@@ -141,17 +142,29 @@ async def _fetch_feed(
     cpu: CpuPool | None = None,
 ) -> tuple[SourceOutcome, tuple[int, ...]]:
     """Fetch, parse and store one feed; returns its outcome and the new or changed article ids."""
-    etag, last_modified = feed_store.feed_cache_headers(db, feed_id)
+    cache = feed_store.feed_cache(db, feed_id)
     try:
         result = await fetcher.fetch(
             feed.url,
-            etag=etag,
-            last_modified=last_modified,
+            etag=cache.etag,
+            last_modified=cache.last_modified,
             accept="application/rss+xml, application/atom+xml, application/feed+json, "
             "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
         )
         if result.not_modified:
             feed_store.record_fetch(db, feed_id, status=304, error=None, keep_cache=True)
+            return SourceOutcome(feed.name, not_modified=True), ()
+        body_hash = hashlib.sha256(result.body).hexdigest()
+        if body_hash == cache.body_hash:  # the same document again: nothing to parse
+            feed_store.record_fetch(
+                db,
+                feed_id,
+                status=result.status,
+                error=None,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                body_hash=body_hash,
+            )
             return SourceOutcome(feed.name, not_modified=True), ()
         if cpu is not None:
             parsed = await asyncio.wrap_future(
@@ -175,6 +188,7 @@ async def _fetch_feed(
         last_modified=result.last_modified,
         title=parsed.title,
         site_url=parsed.site_url,
+        body_hash=body_hash,
     )
     outcome = SourceOutcome(feed.name, new=saved.new, updated=saved.updated, warning=parsed.warning)
     return outcome, saved.changed_ids

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -41,10 +42,22 @@ def ensure_feed(
         return cur.lastrowid
 
 
-def feed_cache_headers(db: sqlite_utils.Database, feed_id: int) -> tuple[str | None, str | None]:
-    """The ETag and Last-Modified stored for a feed."""
-    row = db.execute("SELECT etag, last_modified FROM feeds WHERE id = ?", [feed_id]).fetchone()
-    return (row[0], row[1]) if row else (None, None)
+@dataclass(frozen=True)
+class FeedCache:
+    """What the last successful fetch of a feed left for the next one."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+
+
+def feed_cache(db: sqlite_utils.Database, feed_id: int) -> FeedCache:
+    """The ETag, Last-Modified and document digest stored for a feed."""
+    row = db.execute(
+        "SELECT etag, last_modified, body_hash FROM feeds WHERE id = ? AND last_error IS NULL",
+        [feed_id],
+    ).fetchone()
+    return FeedCache(*row) if row else FeedCache()
 
 
 def record_fetch(
@@ -57,14 +70,15 @@ def record_fetch(
     last_modified: str | None = None,
     title: str | None = None,
     site_url: str | None = None,
+    body_hash: str | None = None,
     keep_cache: bool = False,
 ) -> None:
     """Store the outcome of one fetch; a failure keeps the previous cache headers."""
     sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
     values: list[object] = [now_iso(), status, error]
     if error is None and not keep_cache:
-        sets += ["etag = ?", "last_modified = ?"]
-        values += [etag, last_modified]
+        sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
+        values += [etag, last_modified, body_hash]
     if title:
         sets.append("title = ?")
         values.append(title)

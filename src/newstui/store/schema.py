@@ -106,11 +106,13 @@ _V1 = [
     "CREATE INDEX quotes_speaker ON quotes (speaker)",
 ]
 
-# v2: a PERSON's surname key, so "Assad" in one article joins "Bashar al-Assad" from another.
+# v2: a PERSON's surname key, so "Assad" in one article joins "Bashar al-Assad" from another;
+# the digest of a feed's last document, so an unchanged feed is not parsed again.
 _V2 = [
     "ALTER TABLE entities ADD COLUMN short_key TEXT",
     "CREATE INDEX entities_short_key ON entities (short_key) WHERE short_key IS NOT NULL",
     "CREATE INDEX articles_feed_url ON articles (feed_id, url)",
+    "ALTER TABLE feeds ADD COLUMN body_hash TEXT",  # digest of the last document parsed
 ]
 
 MIGRATIONS: list[list[str]] = [_V1, _V2]
