@@ -117,6 +117,24 @@ def main() -> int:
         )
         again, _ = run_timed([*newstui, "fetch"])
         print(f"newstui fetch again (nothing new):            {again:.2f} s")
+        plain_config = tmp / "plain.toml"
+        plain_config.write_text(
+            config.read_text().replace("[settings]", '[settings]\nextractor = "none"')
+        )
+        plain = [
+            sys.executable,
+            "-m",
+            "newstui",
+            "--db",
+            str(tmp / "p.db"),
+            "--config",
+            str(plain_config),
+        ]
+        plain_seconds, _ = run_timed([*plain, "fetch"])
+        print(
+            f"newstui fetch, extractor = none:              {plain_seconds:.2f} s, "
+            f"{count / plain_seconds:,.0f} articles/s"
+        )
         imp, _ = run_timed(
             [sys.executable, "-m", "newstui", "--db", str(tmp / "i.db"), "import", str(corpus)]
         )
@@ -147,9 +165,12 @@ def main() -> int:
                 f"newsboat -x reload (16 threads):              {nb_seconds:.2f} s, "
                 f"{count / nb_seconds:,.0f} articles/s, peak RSS {nb_peak_note}"
             )
+            nb_again, _ = run_timed(cmd)
+            print(f"newsboat -x reload again (nothing new):       {nb_again:.2f} s")
             print(
-                f"ratio newstui/newsboat time: {seconds / nb_seconds:.2f}× "
-                f"(< 1 means newstui is faster)"
+                f"ratio newstui/newsboat, first fetch with analysis: {seconds / nb_seconds:.2f}×; "
+                f"without analysis: {plain_seconds / nb_seconds:.2f}×; "
+                f"nothing new: {again / nb_again:.2f}× (< 1 means newstui is faster)"
             )
         else:
             print("newsboat not installed (apt-get install newsboat) — no comparison")
