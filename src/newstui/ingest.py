@@ -155,30 +155,21 @@ async def _fetch_feed(
             feed_store.record_fetch(db, feed_id, status=304, error=None, keep_cache=True)
             return SourceOutcome(feed.name, not_modified=True), ()
         body_hash = hashlib.sha256(result.body).hexdigest()
-        if body_hash == cache.body_hash:  # the same document again: nothing to parse
-            feed_store.record_fetch(
-                db,
-                feed_id,
-                status=result.status,
-                error=None,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                body_hash=body_hash,
-            )
-            return SourceOutcome(feed.name, not_modified=True), ()
-        if cpu is not None:
-            parsed = await asyncio.wrap_future(
-                cpu.parse_feed(result.body, result.url, result.content_type)
-            )
-        else:
-            parsed = await asyncio.to_thread(
-                parse_feed, result.body, result.url, result.content_type
-            )
+        parsed = None
+        if body_hash != cache.body_hash:  # the same document again needs no parsing
+            if cpu is not None:
+                parsed = await asyncio.wrap_future(
+                    cpu.parse_feed(result.body, result.url, result.content_type)
+                )
+            else:
+                parsed = await asyncio.to_thread(
+                    parse_feed, result.body, result.url, result.content_type
+                )
     except SourceError as exc:
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
         feed_store.record_fetch(db, feed_id, status=None, error=message)
         return SourceOutcome(feed.name, error=message), ()
-    saved = article_store.save_articles(db, feed_id, parsed.articles)
+    saved = article_store.save_articles(db, feed_id, parsed.articles) if parsed else None
     feed_store.record_fetch(
         db,
         feed_id,
@@ -186,10 +177,12 @@ async def _fetch_feed(
         error=None,
         etag=result.etag,
         last_modified=result.last_modified,
-        title=parsed.title,
-        site_url=parsed.site_url,
+        title=parsed.title if parsed else None,
+        site_url=parsed.site_url if parsed else None,
         body_hash=body_hash,
     )
+    if parsed is None or saved is None:
+        return SourceOutcome(feed.name, not_modified=True), ()
     outcome = SourceOutcome(feed.name, new=saved.new, updated=saved.updated, warning=parsed.warning)
     return outcome, saved.changed_ids
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
@@ -62,17 +63,16 @@ def identity_keys(articles: Sequence[Article]) -> list[str]:
         digest = hashlib.sha256(f"{a.title}\0{a.text}".encode("utf-8", "surrogatepass"))
         return "hash:" + digest.hexdigest()[:32]
 
-    guids = [a.guid or None for a in articles]
-    links = [a.url or None for a in articles]
+    guids = Counter(a.guid for a in articles if a.guid)
+    links = Counter(a.url for a in articles if a.url)
     keys: list[str] = []
-    for a, guid, link in zip(articles, guids, links, strict=True):
-        if guid and guids.count(guid) == 1:
-            keys.append("guid:" + guid)
-        elif link and links.count(link) == 1:
-            keys.append("link:" + link)
+    for a in articles:
+        if a.guid and guids[a.guid] == 1:
+            keys.append("guid:" + a.guid)
+        elif a.url and links[a.url] == 1:
+            keys.append("link:" + a.url)
         else:
-            keys.append(fallback(a))
-    # Identical entries (same title and text) collapse to one.
+            keys.append(fallback(a))  # identical entries (same title and text) collapse to one
     return keys
 
 
@@ -85,13 +85,41 @@ def _iso(article: Article) -> str | None:
     return dt.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
+INSERT_ARTICLE = """
+    INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen, sort_date,
+        summary, text, links, content_hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+
+def new_article_row(
+    feed_id: int, key: str, article: Article, now: str, digest: str | None = None
+) -> tuple[object, ...]:
+    """The INSERT_ARTICLE parameters of a new article first seen `now`."""
+    published = _iso(article)
+    return (
+        feed_id,
+        key,
+        article.url,
+        article.title,
+        article.author,
+        published,
+        now,
+        published or now,
+        article.summary,
+        article.text,
+        json.dumps([vars(link) for link in article.links]),
+        digest or content_hash(article),
+    )
+
+
 def save_articles(
     db: sqlite_utils.Database, feed_id: int, articles: Sequence[Article]
 ) -> SaveResult:
     """Insert new articles and update changed ones in one transaction; read/starred are kept."""
     keys = identity_keys(articles)
-    links = [a.url for a in articles]
-    claimed: list[int] = []
+    link_counts = Counter(a.url for a in articles)
+    claimed: set[int] = set()
     seen: set[str] = set()
     new = updated = 0
     changed: list[int] = []
@@ -102,47 +130,30 @@ def save_articles(
                 continue
             seen.add(key)
             digest = content_hash(article)
-            published = _iso(article)
-            links_json = json.dumps([vars(link) for link in article.links])
             row = db.execute(
                 "SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?",
                 [feed_id, key],
             ).fetchone()
-            if row is None and article.url and links.count(article.url) == 1:
+            if row is None and article.url and link_counts[article.url] == 1:
                 # The same entry stored earlier under another identity (its guid became shared).
                 row = db.execute(
-                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND url = ? "
-                    "AND id NOT IN (SELECT value FROM json_each(?))",
-                    [feed_id, article.url, json.dumps(claimed)],
+                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND url = ?",
+                    [feed_id, article.url],
                 ).fetchone()
+                if row is not None and row[0] in claimed:
+                    row = None
             if row is None:
                 cur = db.execute(
-                    """
-                    INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen,
-                        sort_date, summary, text, links, content_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        feed_id,
-                        key,
-                        article.url,
-                        article.title,
-                        article.author,
-                        published,
-                        now,
-                        published or now,
-                        article.summary,
-                        article.text,
-                        links_json,
-                        digest,
-                    ],
+                    INSERT_ARTICLE, new_article_row(feed_id, key, article, now, digest)
                 )
                 new += 1
                 changed.append(cur.lastrowid)
-                claimed.append(cur.lastrowid)
+                claimed.add(cur.lastrowid)
                 continue
-            claimed.append(row[0])
+            claimed.add(row[0])
             if row[1] != digest:
+                published = _iso(article)
+                links_json = json.dumps([vars(link) for link in article.links])
                 db.execute(
                     """
                     UPDATE articles SET url = ?, title = ?, author = ?, published = ?,

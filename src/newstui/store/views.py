@@ -3,7 +3,6 @@ analysis, and a fast bulk insert for benchmarks."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -64,32 +63,12 @@ def bulk_insert_articles(
 ) -> int:
     """Insert many new articles in one transaction without dedupe checks (benchmarks, demos)."""
     now = now_iso()
-    rows = []
-    for i, article in enumerate(articles):
-        published = article_store._iso(article)
-        rows.append(
-            (
-                feed_id,
-                article.guid or f"bulk:{i}",
-                article.url,
-                article.title,
-                article.author,
-                published,
-                now,
-                published or now,
-                article.summary,
-                article.text,
-                json.dumps([vars(link) for link in article.links]),
-                article_store.content_hash(article),
-            )
-        )
+    rows = [
+        article_store.new_article_row(feed_id, article.guid or f"bulk:{i}", article, now)
+        for i, article in enumerate(articles)
+    ]
     with db.conn:
-        db.conn.executemany(
-            """INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen,
-                sort_date, summary, text, links, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            rows,
-        )
+        db.conn.executemany(article_store.INSERT_ARTICLE, rows)
     return len(rows)
 
 
