@@ -253,3 +253,26 @@ async def test_clicking_a_headline_selects_it_and_scrolling_works(db_path, ids):
             )
         await pilot.pause()
         assert app.main.headlines.scroll_y > 0
+
+
+async def test_an_empty_feed_says_why_its_last_fetch_failed(db_path, ids):
+    from newstui.store import open_db
+    from newstui.store.feeds import ensure_feed, record_fetch
+
+    db = open_db(db_path)
+    feed_id = ensure_feed(
+        db, "https://down.example/rss", "AAA Down Feed", url="https://down.example/rss"
+    )
+    record_fetch(
+        db, feed_id, status=None, error="AAA Down Feed: HTTP 503 [b]Service[/b] Unavailable"
+    )
+    db.conn.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")  # to the sources pane
+        app.main.sources.select_view(f"feed:{feed_id}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.total == 0
+        assert "The last fetch failed: AAA Down Feed: HTTP 503 [b]Service[/b]" in screen_text(app)

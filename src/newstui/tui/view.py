@@ -14,6 +14,7 @@ class View:
     key: str
     title: str
     filter: ArticleFilter = field(default_factory=ArticleFilter)
+    note: str | None = None  # shown when the view is empty, e.g. why a feed has no articles
 
 
 ALL = View("all", "All articles")
@@ -21,9 +22,10 @@ UNREAD = View("unread", "Unread", ArticleFilter(unread=True))
 STARRED = View("starred", "Starred", ArticleFilter(starred=True))
 
 
-def feed_view(feed_id: int, name: str) -> View:
-    """The articles of one source."""
-    return View(f"feed:{feed_id}", name, ArticleFilter(feed_id=feed_id))
+def feed_view(feed_id: int, name: str, last_error: str | None = None) -> View:
+    """The articles of one source; an empty one says why its last fetch failed."""
+    note = f"The last fetch failed: {last_error}" if last_error else None
+    return View(f"feed:{feed_id}", name, ArticleFilter(feed_id=feed_id), note)
 
 
 def tag_view(tag: str) -> View:

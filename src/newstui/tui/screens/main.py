@@ -192,7 +192,7 @@ class MainScreen(Screen):
                     "with `newstui import PATH`."
                 )
             else:
-                self.reader.show_message("No articles in this view.")
+                self.reader.show_message(message.view.note or "No articles in this view.")
             self.sidebar.show_message("No article selected")
 
     @on(SourcesPane.ViewChosen)

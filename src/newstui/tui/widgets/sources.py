@@ -101,7 +101,7 @@ class SourcesPane(PaneList):
             if rows:
                 options.append(_heading(heading))
             for feed in rows:
-                view = feed_view(feed.id, feed.name)
+                view = feed_view(feed.id, feed.name, feed.last_error)
                 self._views[view.key] = view
                 name = Text(feed.name)
                 if feed.last_error:
