@@ -18,7 +18,7 @@ from newstui.nlp.segment import Dateline, Token, paragraph_spans
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 # Particles that may join capitalised words into one name ("Ortega y Gasset", "Banco de Portugal");
 # "at", "as", "an" and "ad" are left out: between capitals they are English ("Engineers at CERN").
-JOIN_PARTICLES = PARTICLES - {"at", "as", "an", "ad"}
+JOIN_PARTICLES = (PARTICLES - {"at", "as", "an", "ad"}) | {"en"}
 # Abbreviated titles written with a full stop ("Dr. Kwame Mensah"): the stop does not end the name.
 DOTTED_TITLES = frozenset(
     "Dr Mr Mrs Ms Prof Rev Gen Col Capt Lt Sgt Maj Adm Gov Sen Rep Insp Det Supt Cllr Fr St Mt".split()
@@ -34,6 +34,10 @@ THING_WORDS = frozenset(
     "Model Theory Array Telescope Collider Change Index Prize Award Awards Cup Championship "
     "Championships Open Games Olympics Festival Summit Conference Week Day Plan Strategy Scheme "
     "Doctrine Initiative Deal Era War Wars Revolution Crisis Report Finals Final".split()
+)
+# Letters after a name that mark a person: honours, degrees, silk, seats ("Jane Moss KC").
+POST_NOMINALS = frozenset(
+    "SC KC QC MP MPs MEP MSP MLA MPP MHA MNA PhD DPhil OBE MBE CBE KBE DBE CH OM FRS FRCP".split()
 )
 CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -129,6 +133,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             (gap == " " and not run[-1].text.endswith(("’s", "'s")))
             or (gap == ". " and run[-1].text in DOTTED_TITLES)
             or (gap == ". " and len(run[-1].text) == 1 and run[-1].text.isupper())
+            or (gap in ("' ", "’ ") and run[-1].text.endswith("s") and tok.text in org_words)
         )
         if cap and not (run and not joinable):
             run.append(tok)
@@ -138,7 +143,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             run, cues = [tok], [cue]
         elif (
             joinable
-            and tok.text.islower()
+            and (tok.text.islower() or tok.text == "&")
             and _is_inner(lower, run, org_words)
             and _capital_follows(tokens, i, lower)
         ):
@@ -170,7 +175,9 @@ def _capital_follows(tokens: list[Token], i: int, lower: str) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt and nxt.text == "the" and lower in ("of", "for", "on") and i + 2 < len(tokens):
         nxt = tokens[i + 2]  # "Kiel Institute for the World Economy"
-    return nxt is not None and _is_cap(nxt.text)
+    elif nxt and lower in JOIN_PARTICLES and nxt.text in JOIN_PARTICLES and i + 2 < len(tokens):
+        nxt = tokens[i + 2]  # "Institut de la Santé", "Ursula von der Leyen"
+    return nxt is not None and _is_cap(nxt.text) and nxt.text not in CALENDAR
 
 
 class _EntityFinder:
@@ -249,7 +256,68 @@ class _EntityFinder:
         for run, cues in _chunks(self.text, self.tokens):
             self._scan_run(run, cues)
         self._type_lists()
+        self._join_portfolio_lists()
+        self._join_and_names()
+        self._join_campus_places()
+        self._expand_defined_acronyms()
         return self.candidates
+
+    def _join_campus_places(self) -> None:
+        """'American University in Cairo': a university or college named with its city."""
+        cands = sorted(self.candidates, key=_START)
+        for cand, nxt in pairwise(cands):
+            words = cand.text.split()
+            if (
+                cand.type == "ORG"
+                and len(words) == 2
+                and words[1] in _CAMPUS_HEADS
+                and self.gaz.known.get(words[0]) == "NORP"  # a nationality alone names no campus
+                and self.text[cand.end : nxt.start] == " in "
+                and nxt.type == "PLACE"
+                and nxt.strength >= 2
+                and nxt.words <= 2
+                and not self.text[nxt.end : nxt.end + 2].strip(" ")[:1].isupper()
+            ):
+                self.candidates.remove(nxt)
+                cand.end, cand.text = nxt.end, self.text[cand.start : nxt.end]
+                cand.words += 1 + nxt.words
+
+    def _expand_defined_acronyms(self) -> None:
+        """'the African Union (AU)': every later 'AU' is that organisation."""
+        cands = sorted(self.candidates, key=_START)
+        defined: dict[str, str] = {}
+        for prev, cand in pairwise(cands):
+            if (
+                prev.words > 1
+                and _ACRONYM.fullmatch(cand.text)
+                and self.text[prev.end : cand.start] == " ("
+                and self.text[cand.end : cand.end + 1] == ")"
+                and _initials(prev.display or prev.text).startswith(cand.text[0])
+            ):
+                defined[cand.text] = prev.display or prev.text
+                if prev.type is None:
+                    prev.type, prev.strength = cand.type, cand.strength
+        if defined:
+            for cand in self.candidates:
+                name = defined.get(strip_possessive(cand.text))
+                if name:
+                    cand.display = name
+
+    def _join_portfolio_lists(self) -> None:
+        """'Department for Culture, Media and Sport': an organisation named after a list of fields."""
+        cands = sorted(self.candidates, key=_START)
+        for k, cand in enumerate(cands):
+            if cand.type != "ORG" or cand.strength < 2 or not _OF_FOR.search(cand.text):
+                continue
+            m = _PORTFOLIO_TAIL.match(self.text, cand.end)
+            if not m:
+                continue
+            inside = [c for c in cands[k + 1 :] if c.start < m.end()]
+            if any(c.strength >= 3 or (c.type == "PERSON" and c.strength >= 2) for c in inside):
+                continue
+            self.candidates = [c for c in self.candidates if c not in inside]
+            cand.end, cand.text = m.end(), self.text[cand.start : m.end()]
+            cand.words = len(cand.text.split())
 
     def _add_dateline(self, dateline: Dateline) -> None:
         for start, end in dateline.places:
@@ -274,6 +342,8 @@ class _EntityFinder:
                     lists.append([prev, cand])
         for members in lists:
             kinds = {c.type for c in members if c.type and c.strength >= 2}
+            if not kinds and len(members) >= 3 and self._place_list_opener(members[0].start):
+                kinds = {"PLACE"}  # "branches at Leek, Cheadle and Biddulph": names listed as sites
             if len(kinds) != 1 or kinds == {"NORP"}:
                 continue
             kind = kinds.pop()
@@ -281,9 +351,37 @@ class _EntityFinder:
                 if (
                     cand.type is None
                     and cand.words <= 3
-                    and not any(w in THING_WORDS for w in cand.text.split())
+                    and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
                 ):
                     cand.type, cand.strength = kind, 1
+
+    def _place_list_opener(self, start: int) -> bool:
+        before = self.text[max(0, start - 12) : start].split()
+        return bool(before) and before[-1] in ("in", "at", "near")
+
+    def _join_and_names(self) -> None:
+        """'Law and Justice, the main opposition party': two words joined by "and" named as one
+        organisation by an appositive; the same words elsewhere in the article join too."""
+        cands = sorted(self.candidates, key=_START)
+        pairs = [
+            (a, b)
+            for a, b in pairwise(cands)
+            if self.text[a.end : b.start] == " and "
+            and a.words == b.words == 1
+            and a.strength < 2
+            and b.strength < 2
+        ]
+        names = {
+            f"{a.text} and {b.text}"
+            for a, b in pairs
+            if (m := _APPOSITIVE_ORG.match(self.text, b.end))
+            and any(w in ORG_NOUNS for w in m.group(1).split())
+        }
+        for a, b in pairs:
+            if f"{a.text} and {b.text}" in names and b in self.candidates:
+                self.candidates.remove(b)
+                a.end, a.text, a.words = b.end, self.text[a.start : b.end], 3
+                a.type, a.strength = "ORG", 2
 
     def _drop_sentence_opener(self, run: list[Token]) -> list[Token]:
         first = run[0]
@@ -308,6 +406,9 @@ class _EntityFinder:
 
     def _scan_run(self, run: list[Token], cues: list[str | None]) -> None:
         run = self._drop_sentence_opener(run)
+        post_nominal = False
+        while len(run) > 1 and run[-1].text in POST_NOMINALS:
+            run, cues, post_nominal = run[:-1], cues[:-1], True  # "Jane Moss KC" is Jane Moss
         if not run:
             return
         suffix_cue = cues[-1] if cues else None
@@ -336,7 +437,10 @@ class _EntityFinder:
             if n_known:
                 self._flush(pending, person_cue, suffix_cue if not pending else None)
                 pending, person_cue = [], False
-                self._add_known(run, i, n_known, suffix_cue if i + n_known == len(run) else None)
+                if not self._names_portfolio(run, i, n_known):
+                    self._add_known(
+                        run, i, n_known, suffix_cue if i + n_known == len(run) else None
+                    )
                 i += n_known
                 continue
             n_title = 0 if pending and not _is_title_start(tok) else self._title(run, i)
@@ -345,13 +449,26 @@ class _EntityFinder:
                 pending, person_cue = [], True
                 i = self._skip_portfolio(run, i + n_title)
                 continue
-            if tok.text.islower() and tok.text in CONNECTORS and not self._joins(run, i, pending):
+            if (
+                (tok.text.islower() or tok.text == "&")
+                and tok.text in CONNECTORS
+                and not self._joins(run, i, pending)
+            ):
                 self._flush(pending, person_cue, None)
                 pending, person_cue, extending = [], False, False
             else:
                 pending.append(tok)
             i += 1
+        person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _names_portfolio(self, run: list[Token], i: int, n: int) -> bool:
+        """'Labour Minister Ana Ruiz', 'Health Secretary': a known word naming a ministerial brief."""
+        nxt = run[i + n].text if i + n < len(run) else ""
+        if nxt not in _PORTFOLIO_TITLES or (i and run[i - 1].text not in self.gaz.titles):
+            return False
+        known = self._lookup(self._surface(run, i, n)[2])
+        return known is not None and known[1] == "ORG"  # "US Secretary of State": a place stays
 
     def _extends_to_named_head(self, run: list[Token], i: int, n: int) -> bool:
         """'Newcastle United', 'Emirates Stadium': a known name followed by words ending in a head noun."""
@@ -427,6 +544,8 @@ class _EntityFinder:
             right.append(t)
         if not right or self._known(run, i + 1):
             return False
+        if word == "&":
+            return len(right) <= 3  # "Marks & Spencer": an ampersand between capitals joins a name
         joined = any(t.text in ("of", "for") for t in pending)
         if joined:
             return len(right) <= 2
@@ -441,11 +560,15 @@ class _EntityFinder:
         self.candidates.append(cand)
 
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
-        while pending and (pending[-1].text.islower()):
+        while pending and (pending[-1].text.islower() or pending[-1].text == "&"):
             pending = pending[:-1]
         while pending and (
             pending[0].text.islower()
-            or (pending[0].text.lower() in _TITLE_FUNCTION_WORDS and len(pending) > 1)
+            or (
+                pending[0].text.lower() in _TITLE_FUNCTION_WORDS
+                and len(pending) > 1
+                and (pending[0].text != "The" or pending[0].sentence_start)
+            )
         ):
             pending = pending[1:]
         if not pending:
@@ -454,7 +577,7 @@ class _EntityFinder:
         words = len(pending)
         if words == 1 and len(surface) == 1:
             cand = Candidate(start, end, surface, 1)
-            if self._platform_cue(start):
+            if self._platform_cue(start, end):
                 cand.type, cand.strength = "ORG", 2
                 self.candidates.append(cand)
             return
@@ -501,8 +624,16 @@ class _EntityFinder:
     ) -> tuple[str | None, int]:
         gaz = self.gaz
         words = [strip_possessive(t.text) for t in toks]
+        if all(w in CALENDAR for w in words):
+            return None, 0  # "Saturday", "December": dates, never names
         if words[0] == "The" and not person_cue and len(words) > 1:
             words = words[1:]
+            if (
+                not toks[0].sentence_start
+                and not self._in_heading(start)
+                and self.text[start - 1 : start] not in _QUOTE_MARKS
+            ):
+                return "ORG", 2  # "in The Lancet": a capital "The" mid-sentence names a title
         if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
             return None, 0
         after = self.text[end : end + 40]
@@ -541,7 +672,7 @@ class _EntityFinder:
             return "ORG", 2  # "the national copper commission, Cochilco, said"
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
             return "PLACE", 2
-        if self._platform_cue(start):
+        if self._platform_cue(start, end):
             return "ORG", 2
         if _COMMA_WORD.match(after):
             nxt = _COMMA_NAME.match(after)
@@ -555,7 +686,7 @@ class _EntityFinder:
             ("'s", "’s")
         ):
             return "PLACE", 2
-        if len(words) > 1 and any(_ACRONYM.fullmatch(w) for w in words):
+        if len(words) > 1 and any(_ACRONYM.fullmatch(w) or w == "&" for w in words):
             return "ORG", 1
         if len(words) > 1 and words[0] in gaz.first_names:
             return "PERSON", 2
@@ -568,7 +699,19 @@ class _EntityFinder:
             or self._lookup(w)
             for w in words
         ):
-            return "PERSON", 1
+            # Two or three unknown capitalised words look like a name, but only a person cue
+            # makes them a person ("Rio Tinto", "Nowa Huta" are not): unconfirmed is strength 0.
+            if (
+                next_word in SPEECH_VERBS
+                or (before and before[-1] in SPEECH_VERBS)
+                or self._person_after(after)
+                or (before and before[-1].rstrip(",") in gaz.role_words)
+                or _COMMA_SPEECH.match(after)
+            ):
+                return "PERSON", 1
+            if self._place_cue(before, start, surface):
+                return "PLACE", 1  # "in Nowa Huta"
+            return "PERSON", 0
         if len(before) >= 2 and before[-2:] == ["according", "to"]:
             return "ORG", 1
         if before and before[-1] == "told":
@@ -581,32 +724,66 @@ class _EntityFinder:
             return "ORG", 1
         if next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS):
             return "PERSON", 1
+        if (
+            len(words) == 1
+            and (_PERSON_AGE.match(after) or self._person_after(after))
+            and not _described(before)  # "the young Spaniard, who": a description
+        ):
+            return "PERSON", 1  # "Moss, 41, said", "Moss, who"
         if _ACRONYM.fullmatch(surface) and surface.lower() not in gaz.common_words:
             return "ORG", 1
-        if (
-            before
+        if self._place_cue(before, start, surface):
+            return "PLACE", 1
+        return None, 0
+
+    def _place_cue(self, before: list[str], start: int, surface: str) -> bool:
+        """'in Leek', 'near Ashby': a preposition of place right before the name."""
+        return (
+            bool(before)
             and before[-1] in ("in", "near")
             and (len(before) < 2 or before[-2] not in _NOT_PLACE_BEFORE_IN)
             and not self._after_capitalised_word(start)
             and not any(c.isdigit() for c in surface)
-        ):
-            return "PLACE", 1
-        return None, 0
+        )
+
+    def _person_after(self, after: str) -> bool:
+        """Whether the words after a name describe a person: ", who", ", 54,", ", a former coach"."""
+        m = _PERSON_AFTER.match(after)
+        if not m:
+            return False
+        return not m.group(1) or any(w in self.gaz.role_words for w in m.group(1).split())
 
     def _after_capitalised_word(self, start: int) -> bool:
         """'Nobel Prize in Economics': the preposition sits inside a longer name."""
         words = self.text[max(0, start - 40) : start].split()
-        return len(words) >= 2 and words[-2][:1].isupper() and not words[-2].endswith((",", "."))
+        if len(words) < 2 or not words[-2][:1].isupper() or words[-2].endswith((",", ".")):
+            return False
+        lower = words[-2].lower()  # "Residents in Leek": a sentence opener, not part of a name
+        return lower not in self.gaz.common_words and lower not in self.lower_seen
 
-    def _platform_cue(self, start: int) -> bool:
+    def _platform_cue(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 30) : start].lower().split()
-        return (
-            len(before) >= 2
-            and before[-1] == "on"
-            and before[-2] in ("posted", "wrote", "tweeted", "shared")
-        )
+        if len(before) < 2 or before[-1] != "on":
+            return False
+        if before[-2] in ("posted", "wrote", "tweeted", "shared"):
+            return True
+        return _PLATFORM_AFTER.match(self.text, end) is not None  # "on X, writing that"
 
 
+# ", who", ", 54,", ", a former minister": what follows a person's name.
+_PERSON_AFTER = re.compile(
+    r",? (?:who|whose|\d{1,3},)|, (?:a|an|the|your|our|his|her|their) ((?:[\w-]+ ){0,3}[\w-]+)"
+)
+_COMMA_SPEECH = re.compile(r", (?:said|says|told|added|wrote)\b")
+_PERSON_AGE = re.compile(r", \d{1,3},")
+_QUOTE_MARKS = frozenset("\"“‘'")
+_PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())
+_PLATFORM_AFTER = re.compile(r",? (?:writing|saying|posting|adding)\b")
+_APPOSITIVE_ORG = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
+_CAMPUS_HEADS = frozenset("University College Institute School".split())
+_OF_FOR = re.compile(r" (?:of|for) ")
+_CAP = r"[A-Z][\w’'-]*"
+_PORTFOLIO_TAIL = re.compile(rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])")
 _TITLE_FUNCTION_WORDS = frozenset("the of and for on in at to a an".split())
 _LIST_GAP = re.compile(r",? and |, |,? or ")
 _NOT_PLACE_BEFORE_IN = frozenset(
@@ -616,6 +793,21 @@ _NOT_PLACE_BEFORE_IN = frozenset(
 
 def _is_title_start(tok: Token) -> bool:
     return tok.text[0].isupper()
+
+
+def _described(before: list[str]) -> bool:
+    """Whether "the" opens the last three words before a name, within its sentence."""
+    recent = before[-3:]
+    for k in range(len(recent) - 1, -1, -1):
+        if recent[k].endswith((".", "!", "?")):
+            recent = recent[k + 1 :]
+            break
+    return "the" in recent
+
+
+def _initials(name: str) -> str:
+    """'the African Union' → 'AU'."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
 def _title_case(name: str) -> str:
@@ -632,12 +824,15 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     initials: dict[str, list[str]] = defaultdict(list)
     org_heads: dict[str, list[str]] = defaultdict(list)  # "Commission" → "European Commission"
     org_words = load_gazetteer().org_words
+    confirmed: set[str] = set()
     for key, cands in groups.items():
         kind = _best_type(cands)
         words = key.split(":", 1)[1].split()
         if kind == "PERSON" and len(words) > 1:
             full_people[words[-1]].append(key)
             full_people[words[0]].append(key)
+            if len(words) > 2:  # "Bielle-Biarrey" for "Louis Bielle-Biarrey"
+                full_people[" ".join(words[1:])].append(key)
         if kind not in ("ORG", "PLACE"):
             continue
         longest = max(cands, key=lambda c: c.words)
@@ -654,23 +849,31 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     for key in list(groups):
         cands = groups[key]
         words = key.split(":", 1)[1].split()
-        if len(words) != 1 or max(c.strength for c in cands) >= 3:
-            continue
         surface = cands[0].text
-        targets = set(full_people.get(words[0], []))
+        if " " in surface or not words or max(c.strength for c in cands) >= 3:
+            continue
+        targets = set(full_people.get(" ".join(words), []))
+        if len(targets) > 1:
+            targets = _first_introduced(targets, groups, words[-1], cands)
         if not targets and _ACRONYM.fullmatch(surface):
             targets = set(initials.get(surface, []))
         if not targets and _best_type(cands) in ("ORG", None):
             targets = set(org_heads.get(strip_possessive(surface), []))
         if len(targets) == 1:
             # a short form takes the type of the full name it refers to
+            target = targets.pop()
+            if any(c.type == "PERSON" and c.strength >= 1 for c in cands):
+                confirmed.add(target)  # "Moss said": the surname confirms "Jane Moss" a person
             moved = [replace(c, type=None, strength=0) for c in groups.pop(key)]
-            groups[targets.pop()].extend(moved)
+            groups[target].extend(moved)
+    _merge_org_prefixes(groups)
     entities = []
-    for cands in groups.values():
+    for key, cands in groups.items():
         kind = _best_type(cands)
         if kind is None or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
             continue
+        if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
+            continue  # two unknown capitalised words with no sign of a person
         best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
         name = best.display or best.text
         mentions = tuple(
@@ -679,6 +882,41 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         entities.append(Entity(name, kind, mentions))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+def _first_introduced(
+    targets: set[str], groups: dict[str, list[Candidate]], surname: str, cands: list[Candidate]
+) -> set[str]:
+    """'Haddad' after 'Rania Haddad' … 'her brother, Karim Haddad': the surname alone means the
+    person the article introduced first, when both share it as surname and came before it."""
+    first_use = min(c.start for c in cands)
+    starts = {
+        key: min(c.start for c in groups[key])
+        for key in targets
+        if key.rsplit(" ", 1)[-1] == surname and key in groups
+    }
+    if len(starts) != len(targets) or first_use < min(starts.values()):
+        return targets
+    return {min(starts, key=starts.__getitem__)}
+
+
+def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
+    """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name."""
+    orgs = {key: max((c.text for c in cands), key=len) for key, cands in groups.items()}
+    orgs = {k: v for k, v in orgs.items() if _best_type(groups[k]) == "ORG"}
+    for key, text in orgs.items():
+        if len(text.split()) < 2 or key not in groups:
+            continue
+        longer = [
+            k
+            for k, full in orgs.items()
+            if k != key and full.startswith(text + " ") and full[len(text) :].startswith(_OF_IN)
+        ]
+        if len(longer) == 1 and longer[0] in groups:
+            groups[longer[0]].extend(groups.pop(key))
+
+
+_OF_IN = (" of ", " for ", " in ")
 
 
 def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:

@@ -9,7 +9,7 @@ from newstui.nlp.quotes import find_quote_spans, is_speech
 from newstui.nlp.segment import datelines, tokenize
 from newstui.nlp.speakers import SpeakerFinder
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 
 class RulesExtractor:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 WORD = re.compile(r"\w+(?:[’'.&-]\w+)*", re.UNICODE)
+# Tokens for names also keep a free-standing ampersand ("Marks & Spencer").
+_TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*|(?<= )&(?= )", re.UNICODE)
 _PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+|\n\s*")
 ABBREVIATIONS = frozenset(
@@ -84,7 +86,7 @@ def tokenize(text: str, after_datelines: frozenset[int] = frozenset()) -> list[T
     """
     tokens: list[Token] = []
     prev_end = 0
-    for match in WORD.finditer(text):
+    for match in _TOKEN.finditer(text):
         start, end = match.span()
         gap = text[prev_end:start]
         if gap == " " and tokens:  # by far the commonest gap: it never ends a sentence

@@ -38,6 +38,15 @@ _PHRASE_STOP = re.compile(
 )
 
 
+_ON_BEHALF = re.compile(
+    r"\b(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|from|at)\s+the\s+(\w+)\s*$",
+    re.IGNORECASE,
+)
+
+
+_SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int
@@ -97,9 +106,28 @@ class SpeakerFinder:
                     and self._continues_previous(self.spans[i - 1], span, how[-1] == "after")
                 ):
                     speaker, found = out[-1], "carried"
+                else:
+                    speaker = self._interviewee(span)
             out.append(speaker or None)
             how.append(found)
         return out
+
+    def _interviewee(self, span: QuoteSpan) -> str | None:
+        """A paragraph that is only a quote, after a paragraph ending on a sentence about a
+        person ("Moss bristles at talk of…"), is that person speaking, as in interviews."""
+        k = bisect.bisect_right(self.paragraph_starts, span.open_mark) - 1
+        if k < 1 or self.masked[self.paragraph_starts[k] : span.open_mark].strip():
+            return None
+        prev_end = self.paragraph_starts[k] - 1
+        last_start, _ = self._sentence_bounds(max(0, prev_end - 1))
+        sentence = self.masked[last_start:prev_end]
+        if self._in_quote(prev_end - 1) or any(last_start <= o < prev_end for o in self.open_marks):
+            return None
+        people = [m for m in self._mentions_in(last_start, prev_end) if m.entity.type == "PERSON"]
+        if people:
+            return people[0].entity.name
+        pronoun = _SUBJECT_PRONOUN.search(sentence)
+        return self._resolve_pronoun(pronoun.group(1).lower(), last_start) if pronoun else None
 
     def _sentence_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentences, pos) - 1
@@ -161,6 +189,11 @@ class SpeakerFinder:
             return self._speaker_in(
                 sent_start + verb.end(), end, span.open_mark, allow_pronoun=False
             )
+        if verb.group().endswith("ing") and verb.start() and head[verb.start() - 2] == ",":
+            # "Moss thanked Reid on X, writing that “…”": the subject, not the object, speaks
+            return self._speaker_in(
+                sent_start, sent_start + verb.start(), span.open_mark, allow_pronoun=False
+            )
         return self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
 
     def _speaker_in(self, start: int, end: int, pos: int, allow_pronoun: bool = True) -> str:
@@ -203,6 +236,9 @@ class SpeakerFinder:
 
     def _description(self, phrase: str, pos: int) -> str | None:
         """'the Syrian army' → 'Syrian army'; 'the agency' → the organisation meant; 'a relative' → None."""
+        on_behalf = _ON_BEHALF.search(phrase)
+        if on_behalf:  # "a spokesperson for the union said": the union speaks
+            phrase = "the " + on_behalf.group(1)
         clause = re.split(r"[,;:]", phrase.strip())
         words = clause[-1].split() if clause else []
         if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
@@ -244,7 +280,9 @@ class SpeakerFinder:
             found = [
                 m
                 for m in self._mentions_in(start, end)
-                if m.entity.type == kind and self._gender_fits(m.entity, gender)
+                if m.entity.type == kind
+                and self._gender_fits(m.entity, gender)
+                and not self._attributive(m)
             ]
             if found:
                 return found[0].entity.name
@@ -255,6 +293,14 @@ class SpeakerFinder:
                 if paragraphs_crossed > 2:
                     break
         return None
+
+    def _attributive(self, mention: _Mention) -> bool:
+        """'the Moss decision', 'the Moss report': a name used as a modifier is no one's subject."""
+        return (
+            self.masked[max(0, mention.start - 4) : mention.start].lower() == "the "
+            and mention.entity.type == "PERSON"
+            and self.masked[mention.end : mention.end + 2][1:2].islower()
+        )
 
     def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
         if gender is None:
