@@ -438,3 +438,23 @@ def test_an_unchanged_document_without_etag_is_not_parsed_again(
     )
     [changed] = asyncio.run(ingest.fetch_feeds(db, config))
     assert changed.updated == 1 and len(parses) == 1
+
+
+def test_a_cancelled_fetch_stops_at_once_and_keeps_what_was_stored(db, feed_server, config_file):
+    import asyncio
+    import threading
+    import time
+
+    from newstui.config import load_config
+    from newstui.ingest import fetch_feeds
+
+    feed_server.serve_file("/fast", "rss2.xml")
+    feed_server.route("/slow", body=b"<rss/>", drip=0.5)
+    config = load_config(config_file({"Fast": "/fast", "Slow": "/slow"}, timeout=30))
+    cancel = threading.Event()
+    threading.Timer(1.0, cancel.set).start()
+    start = time.monotonic()
+    outcomes = asyncio.run(fetch_feeds(db, config, cancel=cancel))
+    assert time.monotonic() - start < 3
+    assert [o.name for o in outcomes] == ["Fast"]
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -96,8 +97,13 @@ async def fetch_feeds(
     fulltext: bool | None = None,
     on_outcome: ProgressCallback | None = None,
     analyse: bool = True,
+    cancel: threading.Event | None = None,
 ) -> list[SourceOutcome]:
-    """Fetch feeds concurrently, store their articles; one failing feed never stops the others."""
+    """Fetch feeds concurrently, store their articles; one failing feed never stops the others.
+
+    Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
+    what was stored stays, and the outcomes of the feeds finished so far are returned.
+    """
     ids = sync_sources(db, config)
     feeds = list(config.feeds if feeds is None else feeds)
     outcomes: list[SourceOutcome] = []
@@ -124,7 +130,13 @@ async def fetch_feeds(
                 if on_outcome:
                     on_outcome(outcome)
 
-            await asyncio.gather(*(one(feed) for feed in feeds))
+            tasks = [asyncio.create_task(one(feed)) for feed in feeds]
+            watcher = asyncio.create_task(_cancel_when_set(cancel, tasks)) if cancel else None
+            await asyncio.gather(*tasks, return_exceptions=True)
+            if watcher is not None:
+                watcher.cancel()
+            if cancel is not None and cancel.is_set():
+                return outcomes
             if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
                 analyse_pending(db, config.settings.extractor, pool=cpu)
         finally:
@@ -132,6 +144,14 @@ async def fetch_feeds(
             if cpu is not None:
                 cpu.close()
     return outcomes
+
+
+async def _cancel_when_set(cancel: threading.Event, tasks: list[asyncio.Task[None]]) -> None:
+    """Cancel the fetch tasks once `cancel` is set."""
+    while not cancel.is_set():
+        await asyncio.sleep(0.1)
+    for task in tasks:
+        task.cancel()
 
 
 async def _fetch_feed(
