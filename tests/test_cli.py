@@ -162,10 +162,39 @@ def test_add_says_where_it_added_the_feed_on_one_unbroken_line(cli, feed_server)
 
 
 def test_add_of_a_feed_that_cannot_be_fetched_fails_with_one_line(cli, feed_server):
+    before = cli.config.read_text("utf-8")
     assert cli("add", feed_server.url("/missing"), "--name", "Gone") == 1
 
     assert "404" in one_line(cli.err)
-    assert one_line(cli.err).startswith("error: Gone: ")
+    assert one_line(cli.err).startswith("newstui: Gone: ")
+    assert "not added to" in one_line(cli.err)
+    assert cli.config.read_text("utf-8") == before
+    assert cli("feeds", "--json") == 0
+    assert json.loads(cli.out) == []
+
+
+def test_add_of_a_url_differing_only_in_case_is_refused_and_renames_nothing(cli, feed_server):
+    feed_server.serve_file("/atom", "atom.xml", "application/atom+xml")
+    assert cli("add", feed_server.url("/atom"), "--name", "My Atom") == 0
+    before = cli.config.read_text("utf-8")
+    assert (
+        cli(
+            "add",
+            feed_server.url("/atom")
+            .replace("127.0.0.1", "127.0.0.1")
+            .upper()
+            .replace("/ATOM", "/atom"),
+        )
+        == 1
+    )
+    assert "already configured as 'My Atom'" in one_line(cli.err)
+    assert cli.config.read_text("utf-8") == before
+
+
+def test_add_without_a_name_uses_the_feed_title(cli, feed_server):
+    feed_server.serve_file("/atom", "atom.xml", "application/atom+xml")
+    assert cli("add", feed_server.url("/atom")) == 0
+    assert 'name = "Atom Lab"' in cli.config.read_text("utf-8")
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/feed", "not a url", "file:///etc/passwd"])

@@ -458,3 +458,41 @@ def test_a_cancelled_fetch_stops_at_once_and_keeps_what_was_stored(db, feed_serv
     assert time.monotonic() - start < 3
     assert [o.name for o in outcomes] == ["Fast"]
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+
+
+def test_two_fetches_at_once_neither_fails_and_every_article_is_counted_once(
+    db_path, feed_server, config_file
+):
+    import json
+    import subprocess
+    import sys
+
+    items = "".join(
+        f"<item><title>Item {i}</title><guid>i{i}</guid><description>Text {i}</description></item>"
+        for i in range(3000)
+    )
+    feed_server.route(
+        "/big",
+        body=f'<rss version="2.0"><channel><title>Big</title>{items}</channel></rss>'.encode(),
+    )
+    config = config_file({"Big": "/big"})
+    command = [
+        sys.executable,
+        "-m",
+        "newstui",
+        "--db",
+        str(db_path),
+        "--config",
+        str(config),
+        "fetch",
+        "--json",
+    ]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)
+    ]
+    results = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
+    assert [r[0]["error"] for r in results] == [None, None]
+    assert sum(r[0]["new"] for r in results) == 3000
+    from newstui.store import open_db
+
+    assert open_db(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 3000

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import logging
 import os
@@ -37,6 +38,28 @@ from newstui.store import open_db
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
+
+
+def _article_id(text: str) -> int:
+    """An article id: a positive whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an article id: {text!r}") from None
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(f"no article has id {text}")
+    return value
+
+
+def _count(text: str) -> int:
+    """A --limit: a whole number ≥ 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,24 +117,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", help="only feeds with this tag")
     p.add_argument("--unread", action="store_true", help="only unread articles")
     p.add_argument("--starred", action="store_true", help="only starred articles")
-    p.add_argument("--limit", type=int, default=50, metavar="K", help="at most K (default 50)")
+    p.add_argument("--limit", type=_count, default=50, metavar="K", help="at most K (default 50)")
     p = command("search", "full-text search over title, author and text")
     p.add_argument("query", nargs="+")
-    p.add_argument("--limit", type=int, default=50, metavar="K")
+    p.add_argument("--limit", type=_count, default=50, metavar="K")
     p = command("show", "print one article as readable text")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=_article_id)
     p = command("mark", "mark articles read/unread/starred")
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
-    p.add_argument("--read", dest="read", action="store_true", default=None)
-    p.add_argument("--unread", dest="read", action="store_false")
-    p.add_argument("--star", dest="starred", action="store_true", default=None)
-    p.add_argument("--unstar", dest="starred", action="store_false")
+    p.add_argument("ids", nargs="+", type=_article_id, metavar="ID")
+    read = p.add_mutually_exclusive_group()
+    read.add_argument("--read", dest="read", action="store_true", default=None)
+    read.add_argument("--unread", dest="read", action="store_false")
+    star = p.add_mutually_exclusive_group()
+    star.add_argument("--star", dest="starred", action="store_true", default=None)
+    star.add_argument("--unstar", dest="starred", action="store_false")
     p = command("entities", "list people, organisations and places with article counts")
     p.add_argument("--type", choices=["PERSON", "ORG", "PLACE", "NORP"], type=str.upper)
-    p.add_argument("--limit", type=int, default=100, metavar="K")
+    p.add_argument("--limit", type=_count, default=100, metavar="K")
     p = command("quotes", "list direct quotes with their speakers")
     p.add_argument("--speaker", metavar="NAME")
-    p.add_argument("--limit", type=int, default=100, metavar="K")
+    p.add_argument("--limit", type=_count, default=100, metavar="K")
     p = command("opml", "import or export feeds as OPML 2.0")
     opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
     p2 = opml.add_parser("import", help="add the feeds of an OPML file to the config")
@@ -274,7 +299,8 @@ def cmd_fetch(args: argparse.Namespace, db: Any, config: Config) -> int:
             feed = config.feed_named(name)
             if feed is None:
                 raise NewstuiError(f"{config.path}: no feed named {name!r} (see `newstui feeds`)")
-            feeds.append(feed)
+            if feed not in feeds:
+                feeds.append(feed)
     outcomes = _fetch_with_progress(db, config, feeds, args.fulltext, args)
     if not args.names:
         from newstui.ingest import import_local
@@ -284,42 +310,29 @@ def cmd_fetch(args: argparse.Namespace, db: Any, config: Config) -> int:
 
 
 def cmd_add(args: argparse.Namespace, db: Any, config: Config) -> int:
-    """`newstui add URL`: append to the config (keeping comments) and fetch it."""
+    """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
+    from newstui.config import same_url
     from newstui.sources.http import is_http_url
 
-    if not is_http_url(args.url):
+    url = args.url.strip()
+    if not is_http_url(url):
         raise NewstuiError(f"{args.url}: not an http(s) URL")
-    existing = next((f for f in config.feeds if f.url == args.url), None)
+    existing = next((f for f in config.feeds if same_url(f.url, url)), None)
     if existing:
         raise NewstuiError(f"{config.path}: feed already configured as {existing.name!r}")
-    name = args.name or args.url
-    feed = FeedConfig(args.url, name, tuple(args.tag))
-    added = add_feeds(config.path, [feed])
-    config = load_config(config.path)
-    feed = config.feed_named(added[0].name) or added[0]
-    outcomes = asyncio.run(fetch_feeds(db, config, [feed]))
-    if not args.name and not outcomes[0].error:
-        _rename_to_title(db, config, feed)
+    trial = FeedConfig(url, args.name or url, tuple(args.tag))
+    outcomes = asyncio.run(
+        fetch_feeds(db, dataclasses.replace(config, feeds=(*config.feeds, trial)), [trial])
+    )
+    if outcomes[0].error:
+        feed_store.forget_feed_if_empty(db, url)
+        raise NewstuiError(f"{describe(outcomes[0])} (not added to {config.path})")
+    name = args.name or feed_store.feed_title(db, url) or url
+    [added] = add_feeds(config.path, [FeedConfig(url, name, trial.tags)])
+    feed_store.ensure_feed(db, url, added.name, url=url, tags=added.tags)
     if not args.json:
-        console.print(Text(f"added {feed.name} to {config.path}"), soft_wrap=True)
-    return _report(outcomes, args)
-
-
-def _rename_to_title(db: Any, config: Config, feed: FeedConfig) -> None:
-    """Give a feed added without --name its own title, in the config and the store."""
-    import tomlkit
-
-    title = next((r.name for r in feed_store.list_feeds(db) if r.url == feed.url), None)
-    row = db.execute("SELECT title FROM feeds WHERE url = ?", [feed.url]).fetchone()
-    title = row[0] if row and row[0] else title
-    if not title or title == feed.name or config.feed_named(title):
-        return
-    doc = tomlkit.parse(config.path.read_text("utf-8"))
-    for table in doc.get("feeds", []):
-        if table.get("url") == feed.url:
-            table["name"] = title
-    config.path.write_text(tomlkit.dumps(doc), "utf-8")
-    feed_store.ensure_feed(db, feed.url, title, url=feed.url, tags=feed.tags)
+        console.print(Text(f"added {added.name} to {config.path}"), soft_wrap=True)
+    return _report([dataclasses.replace(outcomes[0], name=added.name)], args)
 
 
 def cmd_import(args: argparse.Namespace, db: Any, config: Config | None) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 import tomlkit
@@ -73,6 +74,20 @@ class Config:
             if name.casefold() in (feed.name.casefold(), feed.url.casefold()):
                 return feed
         return None
+
+
+def same_url(a: str, b: str) -> bool:
+    """True when two URLs differ at most in the case of their scheme and host."""
+    try:
+        pa, pb = urlsplit(a.strip()), urlsplit(b.strip())
+    except ValueError:
+        return a == b
+    return (pa.scheme.lower(), (pa.netloc or "").lower(), pa.path or "/", pa.query) == (
+        pb.scheme.lower(),
+        (pb.netloc or "").lower(),
+        pb.path or "/",
+        pb.query,
+    )
 
 
 def default_config_path() -> Path:
@@ -253,14 +268,14 @@ def _tags(value: Any, line: int, fail: Any) -> tuple[str, ...]:
 def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
     config = load_config(path)
-    known_urls = {f.url for f in config.feeds}
+    known_urls = [f.url for f in config.feeds]
     known_names = {f.name.casefold() for f in config.feeds}
     doc = tomlkit.parse(path.read_text("utf-8"))
     if "feeds" not in doc:
         doc["feeds"] = tomlkit.aot()
     added: list[FeedConfig] = []
     for feed in feeds:
-        if feed.url in known_urls:
+        if any(same_url(feed.url, known) for known in known_urls):
             continue
         name = feed.name
         n = 2
@@ -275,7 +290,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         if feed.fulltext != "auto":
             table["fulltext"] = feed.fulltext
         doc["feeds"].append(table)
-        known_urls.add(feed.url)
+        known_urls.append(feed.url)
         known_names.add(name.casefold())
         added.append(FeedConfig(feed.url, name, feed.tags, feed.fulltext))
     if added:

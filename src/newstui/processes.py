@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
@@ -12,6 +13,11 @@ from newstui.model import Analysis
 from newstui.sources.feeds import ParsedFeed, parse_feed
 
 CHUNK = 16  # articles per analysis task
+
+
+def ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (no traceback from every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def analyse_texts(extractor_name: str, texts: Sequence[str]) -> list[tuple[Analysis, str | None]]:
@@ -49,7 +55,9 @@ class CpuPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=ignore_interrupts,
             )
         return self._executor
 

@@ -16,6 +16,11 @@ PAGE_TIME_LIMIT = 10.0  # seconds of extraction per page before it is given up
 TASKS_PER_WORKER = 50  # a worker is replaced after this many pages, returning lxml's memory
 
 
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (no traceback from every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class ExtractionPool:
     """A pool of worker processes extracting pages; use as a context manager."""
 
@@ -76,6 +81,7 @@ class ExtractionPool:
                 max_workers=self.max_workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 max_tasks_per_child=self.tasks_per_worker,
+                initializer=_ignore_interrupts,
             )
         return self._executor
 

@@ -53,7 +53,7 @@ def read_file(path: Path, guid_prefix: str) -> list[Article]:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
     suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES or _looks_like_feed(body):
-        parsed = parse_feed(body, path.as_uri())
+        parsed = parse_feed(body, path.absolute().as_uri())
         articles = parsed.articles
         for article in articles:
             entry_id = article.guid or article.url or ""

@@ -45,8 +45,8 @@ class FetchResult:
 
 
 def is_http_url(url: str | None) -> bool:
-    """True for an absolute http(s) URL with a host."""
-    if not url:
+    """True for an absolute http(s) URL with a host and no white space."""
+    if not url or any(c.isspace() for c in url.strip()):
         return False
     try:
         parts = urlsplit(url.strip())

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from newstui.model import Analysis, Entity, Mention, Quote
+from newstui.store.db import write_transaction
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def save_analyses(
     surname_key: Callable[[str, str], str] | None = None,
 ) -> None:
     """Replace the entities and quotes of several articles in one transaction."""
-    with db.conn:
+    with write_transaction(db):
         for article_id, analysis in results:
             _replace_analysis(db.conn, article_id, analysis, version, entity_key, surname_key)
 
@@ -222,8 +223,10 @@ def list_quotes(
     """Quotes, newest articles first; optionally by one speaker (case-insensitive) or article."""
     clauses, params = [], []
     if speaker is not None:
-        clauses.append("q.speaker = ? COLLATE NOCASE")
-        params.append(speaker)
+        # The full name, or the surname alone ("Peskov" finds Dmitry Peskov).
+        clauses.append("(q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\')")
+        escaped = speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [speaker, f"% {escaped}"]
     if article_id is not None:
         clauses.append("q.article_id = ?")
         params.append(article_id)

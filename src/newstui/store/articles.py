@@ -12,6 +12,7 @@ from datetime import UTC
 import sqlite_utils
 
 from newstui.model import Article, ArticleRow, Link, StoredArticle
+from newstui.store.db import write_transaction
 from newstui.store.feeds import now_iso
 
 
@@ -124,7 +125,7 @@ def save_articles(
     new = updated = 0
     changed: list[int] = []
     now = now_iso()
-    with db.conn:
+    with write_transaction(db):
         for key, article in zip(keys, articles, strict=True):
             if key in seen:
                 continue
@@ -224,11 +225,17 @@ def _row(r: Sequence) -> ArticleRow:
 
 def fts_query(text: str) -> str:
     """User words as a safe FTS5 query: each word quoted, all required, last one a prefix."""
-    words = [w for w in text.replace('"', " ").split() if w]
-    if not words:
+    raw = [w for w in text.replace('"', " ").split() if w]
+    words = [w.rstrip("*") for w in raw]
+    quoted = [
+        f'"{w}"' + ("*" if r.endswith("*") and w else "")
+        for w, r in zip(words, raw, strict=True)
+        if w
+    ]
+    if not quoted:
         return '""'
-    quoted = [f'"{w}"' for w in words]
-    if len(words[-1]) >= 3 and words[-1][-1].isalnum():
+    last = words[-1]
+    if not quoted[-1].endswith("*") and len(last) >= 3 and last[-1].isalnum():
         quoted[-1] += "*"
     return " ".join(quoted)
 
@@ -240,7 +247,9 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
         clauses.append("a.feed_id = ?")
         params.append(f.feed_id)
     if f.tag is not None:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(f.tags) t WHERE t.value = ?)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM json_each(f.tags) t WHERE t.value = ? COLLATE NOCASE)"
+        )
         params.append(f.tag)
     if f.unread:
         clauses.append("a.read = 0")

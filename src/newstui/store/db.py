@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -34,26 +36,45 @@ def open_db(path: Path | str, *, threads: bool = False) -> sqlite_utils.Database
     return db
 
 
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """A transaction that takes the write lock at once (BEGIN IMMEDIATE), so two processes
+    writing the same rows wait for each other instead of failing half-way."""
+    conn = db.conn
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
 def schema_version(db: sqlite_utils.Database) -> int:
     """The schema version stored in the database (0 for a new one)."""
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    """Apply every migration newer than the database, each in its own transaction."""
+    """Apply every migration newer than the database, each in its own transaction.
+
+    Safe when two processes open a new database at once: each step re-reads the version
+    under the write lock, so a step is applied once.
+    """
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"database schema {version} is newer than this newstui understands ({SCHEMA_VERSION})"
         )
-    for target, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+    while version < SCHEMA_VERSION:
         # sqlite3 does not open a transaction before DDL: do it, so a killed migration leaves nothing.
-        db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in statements:
-                db.conn.execute(statement)
-            db.conn.execute(f"PRAGMA user_version = {target}")
-        except BaseException:
-            db.conn.rollback()
-            raise
-        db.conn.commit()
+        with write_transaction(db) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= SCHEMA_VERSION:
+                break
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")

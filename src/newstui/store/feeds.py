@@ -89,6 +89,22 @@ def record_fetch(
         db.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, feed_id])
 
 
+def feed_title(db: sqlite_utils.Database, url: str) -> str | None:
+    """The title a feed document gave itself, once fetched."""
+    row = db.execute("SELECT title FROM feeds WHERE url = ?", [url]).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def forget_feed_if_empty(db: sqlite_utils.Database, url: str) -> None:
+    """Remove a feed that never stored an article (an `add` that failed)."""
+    with db.conn:
+        db.execute(
+            "DELETE FROM feeds WHERE url = ? AND NOT EXISTS "
+            "(SELECT 1 FROM articles a WHERE a.feed_id = feeds.id)",
+            [url],
+        )
+
+
 def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
     """Every source with its article and unread counts, by name (one grouped scan)."""
     counts = {
