@@ -699,3 +699,34 @@ def test_a_database_path_that_is_not_a_database_fails_with_one_line(tmp_path, ca
     assert code == 1
     assert str(not_a_db) in one_line(err)
     assert not_a_db.read_text("utf-8").startswith("these are my notes")
+
+
+def test_demo_builds_afresh_and_refuses_new_sources(tmp_path, capsys):
+    assert main(["demo", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert first["articles"] >= 20
+    assert main(["--demo", "mark", "1", "--star"]) == 0
+    capsys.readouterr()
+    assert main(["demo", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == first["articles"]
+    assert main(["--demo", "list", "--starred", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the rebuild forgot the star
+    assert main(["--demo", "import", str(tmp_path)]) == 1
+    assert "drop --demo" in one_line(capsys.readouterr().err)
+    assert main(["--demo", "--db", str(tmp_path / "x.db"), "list"]) == 1
+    assert "drop --db" in one_line(capsys.readouterr().err)
+
+
+def test_a_database_in_a_missing_folder_is_an_error_not_a_new_folder(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "no" / "such" / "x.db"), "list"]) == 1
+    assert "does not exist" in one_line(capsys.readouterr().err)
+    assert not (tmp_path / "no").exists()
+
+
+def test_feeds_lists_configured_feeds_before_their_first_fetch(cli, feed_server):
+    cli.config.write_text(
+        cli.config.read_text("utf-8")
+        + f'\n[[feeds]]\nname = "Later"\nurl = "{feed_server.url("/x")}"\n'
+    )
+    [row] = cli.json("feeds")
+    assert (row["name"], row["articles"], row["last_fetched"]) == ("Later", 0, None)

@@ -28,7 +28,7 @@ from newstui.config import (
     load_config,
 )
 from newstui.errors import NewstuiError
-from newstui.ingest import SourceOutcome, describe, fetch_feeds, import_paths
+from newstui.ingest import SourceOutcome, describe, fetch_feeds, import_paths, sync_sources
 from newstui.model import ArticleRow
 from newstui.render import article_json, article_row_json, render_article_text
 from newstui.store import analysis as analysis_store
@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newstui",
         description="A terminal news reader that understands what it shows. "
         "With no command, opens the reading app.",
+        epilog=f"config file: {default_config_path()} (NEWSTUI_CONFIG or --config to change); "
+        f"database: {default_db_path()} (NEWSTUI_DB or --db to change)",
     )
     parser.add_argument("--version", action="version", version=f"newstui {__version__}")
     parser.add_argument(
@@ -167,13 +169,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
+WRITING_COMMANDS = ("add", "fetch", "import", "opml")
+
+
+def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
     if args.demo:
         from newstui.demo import demo_db_path, ensure_demo_db
 
-        db = args.db or demo_db_path()
+        if args.db is not None:
+            raise NewstuiError("--demo uses the built-in demo database: drop --db, or drop --demo")
+        if command in WRITING_COMMANDS:
+            raise NewstuiError(f"{command}: the demo database takes no new sources; drop --demo")
+        db = demo_db_path()
         ensure_demo_db(db)
         return db, args.config or default_config_path()
+    if args.db is not None and not args.db.expanduser().parent.is_dir():
+        raise NewstuiError(f"{args.db}: folder {args.db.expanduser().parent} does not exist")
     return args.db or default_db_path(), args.config or default_config_path()
 
 
@@ -190,11 +201,11 @@ def run(args: argparse.Namespace) -> int:
         from newstui.demo import build_demo_db, demo_db_path
 
         path = args.db or demo_db_path()
-        count = build_demo_db(path)
+        count = build_demo_db(path, fresh=True)
         return _emit(
             args, {"db": str(path), "articles": count}, f"demo database: {path} ({count} articles)"
         )
-    db_path, config_path = _paths(args)
+    db_path, config_path = _paths(args, command)
     explicit_config = args.config is not None
     if command == "app":
         from newstui.tui.app import run_app
@@ -203,6 +214,8 @@ def run(args: argparse.Namespace) -> int:
         return run_app(db_path, config, demo=args.demo)
     config_needed = command in ("add", "fetch", "opml")
     config = _config(config_path, explicit_config) if config_needed else None
+    if command == "feeds" and config_path.exists() and not args.demo:
+        config = load_config(config_path)  # configured sources are listed before their first fetch
     db = open_db(db_path)
     handler = globals()[f"cmd_{command}"]
     return handler(args, db, config)
@@ -231,16 +244,21 @@ def _report(outcomes: list[SourceOutcome], args: argparse.Namespace) -> int:
             "not_modified": o.not_modified,
             "fulltext_fetched": o.fulltext_ok,
             "fulltext_failed": o.fulltext_failed,
+            "problems": list(o.problems),
         }
         for o in outcomes
     ]
     if getattr(args, "json", False):
         _emit(args, data)
     else:
-        for o in failed:
-            errors.print(Text(f"error: {describe(o)}"), soft_wrap=True)
         for o in outcomes:
-            if o.warning and not o.error:
+            if o.problems:  # a local source: one line per file that could not be read
+                label = "error" if o.error else "warning"
+                for problem in o.problems:
+                    errors.print(Text(f"{label}: {problem}"), soft_wrap=True)
+            elif o.error:
+                errors.print(Text(f"error: {describe(o)}"), soft_wrap=True)
+            elif o.warning:
                 errors.print(Text(f"warning: {o.name}: {o.warning}"), soft_wrap=True)
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
@@ -345,6 +363,8 @@ def cmd_import(args: argparse.Namespace, db: Any, config: Config | None) -> int:
 
 def cmd_feeds(args: argparse.Namespace, db: Any, config: Config | None) -> int:
     """`newstui feeds`."""
+    if config is not None:
+        sync_sources(db, config)
     rows = feed_store.list_feeds(db)
     data = [
         {

@@ -54,6 +54,7 @@ class SourceOutcome:
     not_modified: bool = False
     fulltext_ok: int = 0
     fulltext_failed: int = 0
+    problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
 
 
 ProgressCallback = Callable[[SourceOutcome], None]
@@ -311,7 +312,9 @@ def import_paths(
     outcomes = []
     for path in paths:
         outcome = import_local(
-            db, LocalConfig(path, name or path.name or str(path), tags), extractor
+            db,
+            LocalConfig(path, name or path.resolve().name or str(path.resolve()), tags),
+            extractor,
         )
         outcomes.append(outcome)
         if on_outcome:
@@ -337,20 +340,22 @@ def import_local(
         except SourceError as exc:
             problems.append(str(exc))
     saved = article_store.save_articles(db, feed_id, articles)
-    error = None
+    summary = None
     if problems:
-        error = (
-            problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more)"
-        )
-    feed_store.record_fetch(db, feed_id, status=None, error=error if not articles else None)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        summary = problems[0] + more
+    if not files:
+        summary = f"{path}: no importable files (text, Markdown, HTML or feed files)"
+    feed_store.record_fetch(db, feed_id, status=None, error=summary if not articles else None)
     if saved.changed_ids:
         analyse_pending(db, extractor, saved.changed_ids)
     return SourceOutcome(
         local.name,
         new=saved.new,
         updated=saved.updated,
-        error=error if not articles else None,
-        warning=error if articles else None,
+        error=summary if not articles else None,
+        warning=summary if articles else None,
+        problems=tuple(problems),
     )
 
 

@@ -96,3 +96,34 @@ def test_folders_are_walked_recursively_skipping_hidden_and_unknown_files(tmp_pa
         (tmp_path / name).write_text("x")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_files(tmp_path)]
     assert found == ["a.txt", "f.json", "sub/b.md", "sub/c.html"]
+
+
+def test_empty_files_are_reported_not_imported(tmp_path):
+    (tmp_path / "empty.md").write_text("  \n")
+    with pytest.raises(SourceError, match="empty file"):
+        read_file(tmp_path / "empty.md", "x")
+
+
+def test_utf16_text_with_a_byte_order_mark_is_text(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Headline here\n\nBody text.".encode("utf-16"))
+    [article] = read_file(path, "x")
+    assert (article.title, article.text) == ("Headline here", "Body text.")
+
+
+def test_links_out_of_an_imported_folder_are_not_followed(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("secret")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "inside.txt").write_text("fine")
+    (folder / "link.txt").symlink_to(outside)
+    (folder / "inner-link.txt").symlink_to(folder / "inside.txt")
+    assert [p.name for p in iter_files(folder)] == ["inner-link.txt", "inside.txt"]
+
+
+def test_a_relative_path_to_a_feed_file_imports(tmp_path, monkeypatch):
+    data = Path(__file__).parents[1] / "data" / "feeds" / "rss2.xml"
+    (tmp_path / "saved.xml").write_bytes(data.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert len(read_file(Path("saved.xml"), "x")) == 3

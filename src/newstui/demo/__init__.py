@@ -28,8 +28,14 @@ def demo_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "demo.db"
 
 
-def build_demo_db(path: Path) -> int:
-    """(Re)build the demo database at `path` from the packaged articles; returns the article count."""
+def build_demo_db(path: Path, *, fresh: bool = False) -> int:
+    """Build the demo database at `path` from the packaged articles; returns the article count.
+
+    With `fresh`, an existing demo database is replaced (read marks and all).
+    """
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     db = open_db(path)
     try:
         folder = resources.files(__name__)

@@ -34,12 +34,16 @@ class FileProblem:
 
 def iter_files(root: Path) -> Iterator[Path]:
     """The importable files under a folder, recursively, in a stable order (hidden ones skipped)."""
+    real_root = root.resolve()
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if path.is_file() and path.suffix.lower() in KNOWN_SUFFIXES - {""}:
-            yield path
+        if not (path.is_file() and path.suffix.lower() in KNOWN_SUFFIXES - {""}):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            continue  # a link out of the folder is not part of what was asked for
+        yield path
 
 
 def read_file(path: Path, guid_prefix: str) -> list[Article]:
@@ -51,6 +55,8 @@ def read_file(path: Path, guid_prefix: str) -> list[Article]:
         body = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not body.strip():
+        raise SourceError(f"{path}: empty file")
     suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES or _looks_like_feed(body):
         parsed = parse_feed(body, path.absolute().as_uri())
@@ -59,13 +65,13 @@ def read_file(path: Path, guid_prefix: str) -> list[Article]:
             entry_id = article.guid or article.url or ""
             article.guid = f"{guid_prefix}#{entry_id}" if entry_id else None
         return articles
+    if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(f"{path}: binary file, not text")
     text = _decode(body, path)
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_like_html(text)):
         return [_html_article(text, path, guid_prefix)]
     if suffix in MARKDOWN_SUFFIXES:
         return [_markdown_article(text, path, guid_prefix)]
-    if b"\x00" in body[:4096]:
-        raise SourceError(f"{path}: binary file, not text")
     title, body_text = split_title(plain_paragraphs(text))
     return [Article(title=title or path.stem, text=body_text, guid=guid_prefix)]
 
