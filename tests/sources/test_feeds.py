@@ -112,3 +112,12 @@ def test_text_nested_thousands_of_levels_deep_is_kept():
         html = "<p>top</p>" + "<div>" * depth + "deep text" + "</div>" * depth + "<p>after</p>"
         text, _ = html_to_text(html)
         assert "top" in text and "deep text" in text and "after" in text
+
+
+def test_escape_sequences_written_as_character_references_vanish_whole():
+    from newstui.sources.html import html_to_text
+
+    text, _ = html_to_text(
+        "<p>a &#27;[2J b &#x1b;]52;c;aGVsbG8=&#7; c &#155;31m d &#x9d;0;title&#x9c; e</p>"
+    )
+    assert text == "a b c d e"

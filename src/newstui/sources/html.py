@@ -63,10 +63,19 @@ _BLOCK = {
     "html",
 }
 # Numeric references to C0/C1 controls: lxml would turn them into real control characters.
-_CONTROL_REF = re.compile(
-    r"&#(?:x0*(?:[0-8bcef]|1[0-9a-f]|7f|[89][0-9a-f])|0*(?:[0-8]|1[1-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]));",
-    re.I,
-)
+# Character references to control characters (C0 but tab/newline, DEL, C1): lxml refuses real
+# control characters in its tree, so they travel as private-use stand-ins and become real again
+# for clean_text, which then strips whole escape sequences rather than leaving their tails.
+_CONTROL_REF = re.compile(r"&#(?:x([0-9a-f]+)|([0-9]+));", re.I)
+_STAND_IN = 0xE000
+_STAND_INS = re.compile("[\ue000-\ue09f]")
+
+
+def _control_ref(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    if code in (9, 10, 13) or not (code < 32 or 127 <= code < 160):
+        return match.group(0)
+    return chr(_STAND_IN + code)
 
 
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
@@ -88,13 +97,13 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     """Readable text (paragraphs separated by blank lines) and the http(s) links/images, in order."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
-    html = _CONTROL_REF.sub(" ", html).replace("\x00", "")
+    html = _CONTROL_REF.sub(_control_ref, _STAND_INS.sub("", html)).replace("\x00", "")
     if not html.strip():
         return "", []
     try:
         root = lxml.html.fromstring(html, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError):
-        return clean_text(re.sub(r"<[^>]*>", " ", html)), []
+        return _clean(re.sub(r"<[^>]*>", " ", html)), []
     parts: list[str] = []
     links: list[Link] = []
     seen: set[str] = set()
@@ -139,9 +148,14 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     text = "".join(parts)
     if _lost_text(text, html):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
-        return clean_text(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))), links
+        return _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))), links
     # Inside a paragraph, single newlines from the source are just spaces.
     text = "\n\n".join(
         re.sub(r"[ \t]*\n[ \t]*(?!• )", " ", p).strip() for p in re.split(r"\n\s*\n", text)
     )
-    return clean_text(text), links
+    return _clean(text), links
+
+
+def _clean(text: str) -> str:
+    """Clean converted text, stripping escape sequences that came in as character references."""
+    return clean_text(_STAND_INS.sub(lambda m: chr(ord(m.group(0)) - _STAND_IN), text))
