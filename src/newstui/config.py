@@ -295,7 +295,8 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         added.append(FeedConfig(feed.url, name, feed.tags, feed.fulltext))
     if added:
         tmp = path.with_suffix(".toml.tmp")
-        tmp.write_text(tomlkit.dumps(doc), "utf-8")
+        text = re.sub(r"(?m)(?<=[^\n]\n)(\[\[feeds\]\])", r"\n\1", tomlkit.dumps(doc))
+        tmp.write_text(text, "utf-8")
         tmp.replace(path)
         load_config(path)  # the result must still be valid
     return added

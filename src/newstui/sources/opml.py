@@ -47,7 +47,8 @@ def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
                     seen.add(url)
                     categories = re.split(r"[,/]", outline.get("category") or "")
                     extra = (clean_line(c, 100) for c in categories)
-                    all_tags = tuple(dict.fromkeys((*tags, *(c for c in extra if c))))
+                    unique = {t.casefold(): t for t in reversed((*tags, *(c for c in extra if c)))}
+                    all_tags = tuple(reversed(unique.values()))
                     feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags))
             elif label:
                 walk(outline, (*tags, label))
