@@ -389,7 +389,7 @@ def cmd_feeds(args: argparse.Namespace, db: Any, config: Config | None) -> int:
             Text(str(r.articles)),
             Text(str(r.unread)),
             Text((r.last_fetched or "never").replace("T", " ").replace("+00:00", "")),
-            Text(r.last_error or "", style="red"),
+            Text((r.last_error or "").removeprefix(f"{r.name}: "), style="red"),
         )
     return _emit(
         args, data, table if rows else "no sources yet: `newstui fetch` or `newstui import PATH`"

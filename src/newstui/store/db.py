@@ -31,6 +31,13 @@ def open_db(path: Path | str, *, threads: bool = False) -> sqlite_utils.Database
         conn.execute("PRAGMA foreign_keys = ON")
         db = sqlite_utils.Database(conn)
         migrate(db)
+    except sqlite3.OperationalError as exc:
+        if "unable to open" in str(exc) or "readonly" in str(exc):
+            raise StoreError(
+                f"{path}: cannot open the database for writing ({exc}); newstui needs write "
+                "access to the file and its folder"
+            ) from exc
+        raise StoreError(f"{path}: not a usable newstui database: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable newstui database: {exc}") from exc
     return db
