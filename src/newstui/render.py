@@ -2,20 +2,62 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
 
 from newstui.model import Analysis, ArticleRow, StoredArticle
 
-ENTITY_STYLES = {
-    "PERSON": "bold cyan",
-    "ORG": "bold magenta",
-    "PLACE": "bold green",
-    "NORP": "yellow",
-}
-QUOTE_STYLE = "italic #f0c674"
-SPEAKER_STYLE = "bold #f0c674"
+
+@dataclass(frozen=True)
+class Palette:
+    """Rich styles for an article's marks; one per kind of background."""
+
+    person: str
+    org: str
+    place: str
+    norp: str
+    quote: str
+    speaker: str
+    meta: str  # byline, link list
+
+    def entity(self, entity_type: str) -> str:
+        """The style of an entity type's mentions."""
+        styles = {"PERSON": self.person, "ORG": self.org, "PLACE": self.place, "NORP": self.norp}
+        return styles.get(entity_type, "bold")
+
+
+# Named ANSI colours: the terminal's own theme picks shades that read on its background, which
+# the CLI cannot know. Magenta, blue and red keep contrast on both black and white in most themes.
+TERMINAL_PALETTE = Palette(
+    person="bold magenta",
+    org="bold blue",
+    place="bold",
+    norp="underline",
+    quote="italic",
+    speaker="bold",
+    meta="dim",
+)
+# For the app: each colour reads at 4.5:1 or better on its kind of theme background.
+DARK_PALETTE = Palette(
+    person="bold #6cc4ff",
+    org="bold #e2a4ff",
+    place="bold #8fdc8f",
+    norp="#e6b86a",
+    quote="italic #f0c674",
+    speaker="bold #f0c674",
+    meta="#9a9a9a",
+)
+LIGHT_PALETTE = Palette(
+    person="bold #00507a",
+    org="bold #7a1f7a",
+    place="bold #1d5e1d",
+    norp="#6e4a00",
+    quote="italic #6b4200",
+    speaker="bold #6b4200",
+    meta="#555555",
+)
 
 
 def article_row_json(row: ArticleRow) -> dict[str, Any]:
@@ -56,16 +98,22 @@ def article_json(stored: StoredArticle, analysis: Analysis) -> dict[str, Any]:
     return data
 
 
-def highlighted_body(text: str, analysis: Analysis, *, speakers: bool = True) -> Text:
+def highlighted_body(
+    text: str,
+    analysis: Analysis,
+    *,
+    speakers: bool = True,
+    palette: Palette = TERMINAL_PALETTE,
+) -> Text:
     """The article text with entity mentions coloured by type and quotes styled with speakers."""
     body = Text(text)
     for entity in analysis.entities:
-        style = ENTITY_STYLES.get(entity.type, "bold")
+        style = palette.entity(entity.type)
         for m in entity.mentions:
             body.stylize(style, m.start, m.end)
     quotes = sorted(analysis.quotes, key=lambda q: q.start)
     for q in quotes:
-        body.stylize(QUOTE_STYLE, max(q.start - 1, 0), min(q.end + 1, len(text)))
+        body.stylize(palette.quote, max(q.start - 1, 0), min(q.end + 1, len(text)))
     if not speakers or not quotes:
         return body
     # Insert "[— Speaker]" after each quote's closing mark, working from the end so offsets hold.
@@ -74,13 +122,15 @@ def highlighted_body(text: str, analysis: Analysis, *, speakers: bool = True) ->
     for q in quotes:
         end = min(q.end + 1, len(text))
         out.append_text(body[cursor:end])
-        out.append(f" [— {q.speaker or 'unknown speaker'}]", style=SPEAKER_STYLE)
+        out.append(f" [— {q.speaker or 'unknown speaker'}]", style=palette.speaker)
         cursor = end
     out.append_text(body[cursor:])
     return out
 
 
-def render_article_text(stored: StoredArticle, analysis: Analysis) -> Text:
+def render_article_text(
+    stored: StoredArticle, analysis: Analysis, palette: Palette = TERMINAL_PALETTE
+) -> Text:
     """The whole article for a terminal: title, byline, highlighted body and numbered links."""
     row = stored.row
     out = Text()
@@ -89,17 +139,17 @@ def render_article_text(stored: StoredArticle, analysis: Analysis) -> Text:
         x for x in (row.feed, row.author, (row.published or "")[:16].replace("T", " ")) if x
     )
     if meta:
-        out.append(meta + "\n", style="dim")
+        out.append(meta + "\n", style=palette.meta)
     if row.url:
-        out.append(row.url + "\n", style="dim underline")
+        out.append(row.url + "\n", style=f"{palette.meta} underline")
     out.append("\n")
-    out.append_text(highlighted_body(stored.text or stored.summary, analysis))
+    out.append_text(highlighted_body(stored.text or stored.summary, analysis, palette=palette))
     out.append("\n")
     if stored.links:
         out.append("\nLinks\n", style="bold")
         for i, link in enumerate(stored.links, 1):
             label = f"[image] {link.text}" if link.kind == "image" else link.text
-            out.append(f"[{i}] ", style="dim")
+            out.append(f"[{i}] ", style=palette.meta)
             out.append(f"{label} " if label else "")
-            out.append(link.url + "\n", style="dim")
+            out.append(link.url + "\n", style=palette.meta)
     return out

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import re
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -242,6 +243,51 @@ def feed_server(tmp_path: Path) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield base
+    server.shutdown()
+    server.server_close()
+
+
+class _DripHandler(BaseHTTPRequestHandler):
+    """Answers any path with a feed sent one byte a second: a feed that never quite arrives."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        body = FEED_XML.format(base="http://127.0.0.1").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.end_headers()
+        try:
+            for i in range(len(body)):
+                self.wfile.write(body[i : i + 1])
+                self.wfile.flush()
+                time.sleep(1)
+        except OSError:
+            pass
+
+
+@pytest.fixture
+def slow_config(tmp_path: Path) -> Iterator[Config]:
+    """A config whose one feed drips a byte a second, with a 30-second timeout."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _DripHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    path = tmp_path / "slow.toml"
+    path.write_text(
+        f"""[settings]
+refresh_minutes = 0
+fulltext = false
+timeout = 30
+
+[[feeds]]
+name = "Slow Feed"
+url = "http://127.0.0.1:{server.server_address[1]}/slow.xml"
+""",
+        "utf-8",
+    )
+    yield load_config(path)
     server.shutdown()
     server.server_close()
 

@@ -134,3 +134,108 @@ async def test_articles_from_an_older_extractor_are_analysed_when_the_app_starts
     db.conn.close()
     assert stale == 0
     assert "Dmitry Peskov" in speakers
+
+
+async def test_quitting_during_a_slow_refresh_stops_the_fetch_at_once(
+    db_path, slow_config, monkeypatch
+):
+    import threading
+    import time
+
+    import newstui.tui.app as app_module
+
+    finished = threading.Event()
+    real_run_refresh = app_module.run_refresh
+
+    def run_refresh(*args, **kwargs):
+        try:
+            return real_run_refresh(*args, **kwargs)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(app_module, "run_refresh", run_refresh)
+    app = NewstuiApp(db_path, slow_config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("R")
+        await pilot.pause(1.0)  # the feed is dripping in
+        assert app.main.status.display and not finished.is_set()
+        quit_at = time.monotonic()
+        await pilot.press("q")
+    assert finished.wait(3), "the refresh thread still runs after quitting"
+    assert time.monotonic() - quit_at < 3
+
+
+def test_a_cancelled_refresh_returns_without_fetching(db_path, slow_config):
+    import threading
+    import time
+
+    from newstui.tui.refresh import plan_all, run_refresh
+
+    cancel = threading.Event()
+    cancel.set()
+    outcomes = []
+    started = time.monotonic()
+    assert run_refresh(db_path, slow_config, plan_all(slow_config), outcomes.append, cancel) is None
+    assert time.monotonic() - started < 3
+    assert not any(o.new for o in outcomes)
+
+
+async def test_a_finished_refresh_says_what_it_found(db_path, config):
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications if n.severity == "information"]
+        assert "Refreshed 2 sources: 1 new article; 1 failed" in messages
+        await pilot.press("R")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications if n.severity == "information"]
+        assert messages[-1] == "Refreshed 2 sources: nothing new; 1 failed"
+
+
+def test_the_refresh_summary_names_a_single_source():
+    from newstui.ingest import SourceOutcome
+    from newstui.tui.refresh import refresh_summary
+
+    assert refresh_summary([SourceOutcome("World Wire")]) == "Refreshed World Wire: nothing new"
+    assert (
+        refresh_summary([SourceOutcome("A", new=10, updated=2), SourceOutcome("B", new=2)])
+        == "Refreshed 2 sources: 12 new articles, 2 updated"
+    )
+    assert refresh_summary([SourceOutcome("B", error="B: 404")]) == "Refreshed B: failed"
+
+
+async def test_articles_stored_by_another_process_appear_in_the_list(db_path, ids):
+    from datetime import UTC, datetime
+
+    from newstui.model import Article
+    from newstui.store.articles import save_articles
+
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        before = app.main.headlines.total
+        db = open_db(db_path)  # e.g. `newstui fetch` running beside the app
+        feed = ensure_feed(db, "http://127.0.0.1:9/other.xml", "Other", url="http://x/")
+        save_articles(
+            db,
+            feed,
+            [
+                Article(
+                    title=f"Late story {i}",
+                    text="x",
+                    published=datetime(2025, 1, i + 1, tzinfo=UTC),
+                )
+                for i in range(3)
+            ],
+        )
+        db.conn.close()
+        app.main.sources.reload()  # what any mark, refresh or import in the app does
+        await settle(pilot)
+        assert app.main.headlines.total == before + 3
+        assert app.main.headlines.selected.id == ids["inject"]  # the selection stays
+        assert f"{before + 3:,} articles" in screen_text(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import webbrowser
 from collections.abc import Iterable
 from contextlib import suppress
@@ -15,12 +16,14 @@ from urllib.parse import urlsplit
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import get_current_worker
 
 from newstui.config import Config, Settings
 from newstui.errors import NewstuiError
-from newstui.ingest import describe
+from newstui.ingest import SourceOutcome, describe
 from newstui.model import ArticleRow
 from newstui.store.articles import mark_all_read, mark_articles
 from newstui.tui.refresh import (
@@ -30,6 +33,7 @@ from newstui.tui.refresh import (
     RefreshProgress,
     plan_all,
     plan_for,
+    refresh_summary,
     run_analysis,
     run_fulltext,
     run_refresh,
@@ -43,6 +47,7 @@ from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
+NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
 
 
 class NewstuiApp(App[int]):
@@ -83,6 +88,7 @@ class NewstuiApp(App[int]):
         self.main = MainScreen(self.db, self.counts_db)
         self._refreshing = 0  # sources still to finish; 0 when idle
         self._refresh_done = 0
+        self._outcomes: list[SourceOutcome] = []
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -125,6 +131,13 @@ class NewstuiApp(App[int]):
                 self.main.push_view(search_view(query))
 
         self.push_screen(SearchScreen(), searched)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title; the sub-title muted but readable (Textual's dim is too faint)."""
+        if not sub_title:
+            return Content(title)
+        muted = "$text-muted"  # resolved when drawn, so it follows theme changes
+        return Content.assemble(Content(title), (" — ", muted), Content.styled(sub_title, muted))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
@@ -224,8 +237,11 @@ class NewstuiApp(App[int]):
 
     @work(thread=True, group="fulltext")
     def _fetch_fulltext(self, config: Config, article_id: int) -> None:
+        cancel = get_current_worker().cancelled_event  # set when the app quits
         try:
-            ok = run_fulltext(self.db_path, config, article_id)
+            ok = run_fulltext(self.db_path, config, article_id, cancel)
+            if cancel.is_set():
+                return
             message, severity = (
                 ("Full text fetched.", "information")
                 if ok
@@ -282,20 +298,25 @@ class NewstuiApp(App[int]):
             if not plan.unknown:
                 self.notify("No sources to refresh.", severity="warning")
             return
-        self._refreshing, self._refresh_done = plan.total, 0
+        self._refreshing, self._refresh_done, self._outcomes = plan.total, 0, []
         self.main.status.progress(0, plan.total)
         self._refresh(plan)
 
     @work(thread=True, group="refresh")
     def _refresh(self, plan: RefreshPlan) -> None:
         assert self.config is not None
+        cancel = get_current_worker().cancelled_event  # set when the app quits
         try:
             warning = run_refresh(
-                self.db_path, self.config, plan, lambda o: self.post_message(RefreshProgress(o))
+                self.db_path,
+                self.config,
+                plan,
+                lambda o: self.post_message(RefreshProgress(o)),
+                cancel,
             )
         except Exception as exc:
             warning = f"refresh failed: {exc}"
-        self.post_message(RefreshFinished(warning))
+        self.post_message(RefreshFinished(warning, cancelled=cancel.is_set()))
 
     @work(thread=True, group="analyse", exclusive=True)
     def _analyse_stale(self) -> None:
@@ -320,6 +341,7 @@ class NewstuiApp(App[int]):
     @on(RefreshProgress)
     def _refresh_progress(self, message: RefreshProgress) -> None:
         outcome = message.outcome
+        self._outcomes.append(outcome)
         self._refresh_done += 1
         self.main.status.progress(self._refresh_done, self._refreshing, outcome.name)
         if outcome.error:
@@ -332,8 +354,13 @@ class NewstuiApp(App[int]):
     def _refresh_finished(self, message: RefreshFinished) -> None:
         self._refreshing = 0
         self.main.status.finish()
+        if message.cancelled:
+            return
+        if self._outcomes:
+            self.notify(refresh_summary(self._outcomes), markup=False)
         if message.warning:
             self.notify(message.warning, severity="warning", markup=False)
+        self.main.headlines.reload()
         self.main.sources.reload()
         row = self.main.current_row()
         if row is not None:
@@ -342,6 +369,8 @@ class NewstuiApp(App[int]):
 
 def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     """Open the database and run the app until the user quits; returns the exit status."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NewstuiError(NO_TERMINAL)
     app = NewstuiApp(db_path, config, demo=demo)
     app.run()
     return app.return_code or 0

@@ -6,9 +6,11 @@ Each opens its own database connection, so the app's shared connection is never 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from textual.message import Message
 
@@ -17,6 +19,9 @@ from newstui.ingest import SourceOutcome, analyse_pending, fetch_article_fulltex
 from newstui.ingest import import_local as ingest_local
 from newstui.model import FeedRow
 from newstui.store import open_db
+
+T = TypeVar("T")
+CANCEL_POLL = 0.1  # seconds between looks at a cancel event
 
 
 class RefreshProgress(Message):
@@ -30,9 +35,10 @@ class RefreshProgress(Message):
 class RefreshFinished(Message):
     """A refresh ended; `warning` says what went wrong after fetching, if anything."""
 
-    def __init__(self, warning: str | None) -> None:
+    def __init__(self, warning: str | None, cancelled: bool = False) -> None:
         super().__init__()
         self.warning = warning
+        self.cancelled = cancelled
 
 
 class AnalysisFinished(Message):
@@ -80,19 +86,31 @@ def run_refresh(
     config: Config,
     plan: RefreshPlan,
     report: Callable[[SourceOutcome], None],
+    cancel: threading.Event | None = None,
 ) -> str | None:
     """Fetch the planned sources, reporting each outcome as it finishes, then analyse new
-    articles. Returns a warning when the analysis failed."""
+    articles. Returns a warning when the analysis failed.
+
+    Setting `cancel` (e.g. when the app quits) stops soon: requests in flight are dropped and no
+    further source is read; what was stored stays.
+    """
+    cancel = cancel or threading.Event()
     db = open_db(db_path, threads=True)
     try:
         if plan.feeds:
-            asyncio.run(fetch_feeds(db, config, plan.feeds, on_outcome=report, analyse=False))
+            asyncio.run(
+                fetch_feeds(db, config, plan.feeds, on_outcome=report, analyse=False, cancel=cancel)
+            )
         for local in plan.local:
+            if cancel.is_set():
+                return None
             try:
                 outcome = ingest_local(db, local, config.settings.extractor)
             except Exception as exc:
                 outcome = SourceOutcome(local.name, error=f"{local.name}: {exc}")
             report(outcome)
+        if cancel.is_set():
+            return None
         try:
             analyse_pending(db, config.settings.extractor)
         except Exception as exc:
@@ -111,10 +129,53 @@ def run_analysis(db_path: Path | str, extractor: str) -> int:
         db.conn.close()
 
 
-def run_fulltext(db_path: Path | str, config: Config, article_id: int) -> bool:
-    """Fetch and store the full text of one article; True on success."""
+def run_fulltext(
+    db_path: Path | str, config: Config, article_id: int, cancel: threading.Event | None = None
+) -> bool:
+    """Fetch and store the full text of one article; True on success, False if cancelled."""
     db = open_db(db_path, threads=True)
     try:
-        return asyncio.run(fetch_article_fulltext(db, config, article_id))
+        fetch = fetch_article_fulltext(db, config, article_id)
+        return asyncio.run(until_cancelled(fetch, cancel or threading.Event(), False))
     finally:
         db.conn.close()
+
+
+async def until_cancelled(
+    work: Coroutine[object, object, T], cancel: threading.Event, default: T
+) -> T:
+    """Await `work`, but cancel it and return `default` soon after `cancel` is set."""
+    task = asyncio.ensure_future(work)
+    while not task.done():
+        if cancel.is_set():
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                return default
+        await asyncio.wait({task}, timeout=CANCEL_POLL)
+    return task.result()
+
+
+def refresh_summary(outcomes: Iterable[SourceOutcome]) -> str:
+    """One line for a finished refresh, e.g. "Refreshed 3 sources: 12 new articles"."""
+    outcomes = list(outcomes)
+    subject = outcomes[0].name if len(outcomes) == 1 else f"{len(outcomes)} sources"
+    new = sum(o.new for o in outcomes)
+    updated = sum(o.updated for o in outcomes)
+    failed = sum(1 for o in outcomes if o.error)
+    parts = []
+    if new:
+        parts.append(f"{new:,} new article{'s' * (new != 1)}")
+    if updated:
+        parts.append(f"{updated:,} updated")
+    if failed == len(outcomes):
+        return (
+            f"Refreshed {subject}: failed"
+            if len(outcomes) == 1
+            else f"Refreshed {subject}: all failed"
+        )
+    text = f"Refreshed {subject}: {', '.join(parts) or 'nothing new'}"
+    if failed:
+        text += f"; {failed} failed"
+    return text

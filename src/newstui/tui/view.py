@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newstui.model import FeedRow
 from newstui.store.articles import ArticleFilter
+from newstui.store.views import SmartCounts
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,18 @@ def entity_view(entity_id: int, name: str) -> View:
 def speaker_view(speaker: str) -> View:
     """Every article with a quote by this speaker."""
     return View(f"speaker:{speaker}", f"Quoting {speaker}", ArticleFilter(speaker=speaker))
+
+
+def counted_total(view: View, smart: SmartCounts, feeds: Iterable[FeedRow]) -> int | None:
+    """How many articles a view holds, from the sources pane's counts (None: not counted there)."""
+    f = view.filter
+    if f.search or f.entity_id is not None or f.speaker or f.ids is not None:
+        return None
+    if f.feed_id is None and f.tag is None:
+        if f.unread and f.starred:
+            return smart.starred_unread
+        return smart.unread if f.unread else smart.starred if f.starred else smart.total
+    if f.unread or f.starred:
+        return None
+    rows = [r for r in feeds if r.id == f.feed_id or (f.tag is not None and f.tag in r.tags)]
+    return sum(r.articles for r in rows)

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header
 from newstui.model import ArticleRow
 from newstui.store.views import ArticleDetail, article_detail, next_unread_position
 from newstui.tui.shared_db import SharedDatabase, report_db_error
-from newstui.tui.view import ALL, View, entity_view, speaker_view
+from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
@@ -204,6 +204,16 @@ class MainScreen(Screen):
     @on(SourcesPane.Loaded)
     def _sources_loaded(self, message: SourcesPane.Loaded) -> None:
         self.sources.select_view(self.headlines.view.key)
+        # Another process (e.g. `newstui fetch`) may have stored articles: if the counts say the
+        # list is short, reload it. Views filtered by flags only grow that way; they shrink as the
+        # user reads, and rows read here stay listed until the view is shown again.
+        headlines = self.headlines
+        expected = counted_total(headlines.view, message.smart, message.feeds)
+        if expected is None or not headlines.loaded or headlines.load_pending:
+            return
+        by_flags = headlines.view.filter.unread or headlines.view.filter.starred
+        if expected > headlines.total or (expected < headlines.total and not by_flags):
+            headlines.reload()
 
     @on(HeadlineList.Back)
     def _headlines_back(self) -> None:

@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 
 from newstui.model import ArticleRow
+from newstui.tui.middle_ellipsis import middle_ellipsis
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,9 @@ def headline_text(row: ArticleRow, width: int, styles: RowStyles) -> Text:
     mark = Text("● " if not row.read else "  ", style=styles.unread_mark)
     star = Text("★ " if row.starred else "  ", style=styles.star)
     date = Text(headline_date(row, width) + "  ", style=styles.meta)
-    source = Text(row.feed or "", style=styles.meta)
-    source.truncate(max(8, min(20, width // 6)), overflow="ellipsis", pad=True)
+    source_width = max(8, min(20, width // 6))
+    source = middle_ellipsis(Text(row.feed or "", style=styles.meta), source_width)
+    source.pad_right(source_width - source.cell_len)
     source.append("  ")
     used = mark.cell_len + star.cell_len + date.cell_len + source.cell_len
     title = Text(row.title, style="bold" if not row.read else "")

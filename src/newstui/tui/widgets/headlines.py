@@ -19,6 +19,7 @@ from textual.strip import Strip
 from newstui.model import ArticleRow
 from newstui.store.articles import article_position, count_articles, list_articles
 from newstui.tui.shared_db import SharedDatabase, report_db_error
+from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View
 from newstui.tui.widgets.headline_row import RowStyles, headline_text
 
@@ -73,12 +74,15 @@ class HeadlineList(ScrollView, can_focus=True):
             self.total = total
 
     class _Loaded(Message, bubble=False):
-        def __init__(self, generation: int, total: int, cursor: int, chunks: dict) -> None:
+        def __init__(
+            self, generation: int, total: int, cursor: int, chunks: dict, row_on_screen: int | None
+        ) -> None:
             super().__init__()
             self.generation = generation
             self.total = total
             self.cursor = cursor
             self.chunks = chunks
+            self.row_on_screen = row_on_screen
 
     class _Chunk(Message, bubble=False):
         def __init__(self, generation: int, chunk: int, rows: list[ArticleRow]) -> None:
@@ -95,26 +99,41 @@ class HeadlineList(ScrollView, can_focus=True):
         self.cursor = 0
         self.loaded = False
         self._generation = 0
+        self._loaded_generation = 0
         self._chunks: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._requested: set[int] = set()
         self._announced: int | None = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
+        self._part_styles: dict[str, Style] = {}
 
     # -- data ---------------------------------------------------------------------------------
 
-    def show_view(self, view: View, select_id: int | None = None) -> None:
-        """Switch to a view (or reload the current one), keeping `select_id` selected if present."""
+    def show_view(
+        self, view: View, select_id: int | None = None, *, row_on_screen: int | None = None
+    ) -> None:
+        """Switch to a view (or reload the current one), keeping `select_id` selected if present.
+
+        `row_on_screen` keeps the selected row on that line of the list (default: a third down).
+        """
         self.view = view
         self._generation += 1
-        self._load(self._generation, view, select_id)
+        self._load(self._generation, view, select_id, row_on_screen)
 
     def reload(self) -> None:
-        """Re-query the current view keeping the selected article (new articles appear)."""
+        """Re-query the current view keeping the selected article where it is on screen."""
         row = self.selected
-        self.show_view(self.view, row.id if row else None)
+        on_screen = self.cursor - round(self.scroll_y) if row else None
+        self.show_view(self.view, row.id if row else None, row_on_screen=on_screen)
+
+    @property
+    def load_pending(self) -> bool:
+        """Whether a (re)load of the view is still running."""
+        return self._loaded_generation != self._generation
 
     @work(thread=True, group="headlines-load", exclusive=True)
-    def _load(self, generation: int, view: View, select_id: int | None) -> None:
+    def _load(
+        self, generation: int, view: View, select_id: int | None, row_on_screen: int | None
+    ) -> None:
         try:
             total = self._db.run(count_articles, view.filter)
             cursor = 0
@@ -128,7 +147,7 @@ class HeadlineList(ScrollView, can_focus=True):
         except Exception as exc:  # shown as a notification, never a traceback
             report_db_error(self.app, exc)
             return
-        self.post_message(self._Loaded(generation, total, cursor, chunks))
+        self.post_message(self._Loaded(generation, total, cursor, chunks, row_on_screen))
 
     @work(thread=True, group="headlines-chunk")
     def _fetch_chunk(self, generation: int, view: View, chunk: int) -> None:
@@ -144,6 +163,7 @@ class HeadlineList(ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
+        self._loaded_generation = message.generation
         self.total = message.total
         self._chunks = OrderedDict(message.chunks)
         self._requested = set()
@@ -152,7 +172,10 @@ class HeadlineList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, self.total)
         self.cursor = min(message.cursor, max(self.total - 1, 0))
         self._announced = -1
-        self.scroll_to(y=max(0, self.cursor - self.size.height // 3), animate=False, immediate=True)
+        on_screen = message.row_on_screen
+        if on_screen is None or not 0 <= on_screen < self.size.height:
+            on_screen = self.size.height // 3
+        self.scroll_to(y=max(0, self.cursor - on_screen), animate=False, immediate=True)
         self.refresh()
         self.post_message(self.ViewLoaded(self.view, self.total))
         self._announce()
@@ -279,6 +302,7 @@ class HeadlineList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._part_styles.clear()
 
     def on_resize(self) -> None:
         self._strips.clear()
@@ -302,22 +326,31 @@ class HeadlineList(ScrollView, can_focus=True):
             self._strips[key] = strip
         return strip.apply_offsets(scroll_x, index)
 
+    def _part_style(self, name: str) -> Style:
+        """A component class's style with solid colours readable on the list's background."""
+        style = self._part_styles.get(name)
+        if style is None:
+            styles = self.get_component_styles(name)
+            style = component_style(styles, self.background_colors[1], minimum=MIN_CONTRAST)
+            self._part_styles[name] = style
+        return style
+
     def _render_row(
         self, row: ArticleRow | None, is_cursor: bool, width: int, base: Style
     ) -> Strip:
-        meta = self.get_component_rich_style("headlines--meta", partial=True)
+        meta = self._part_style("headlines--meta")
         if row is None:
             line = Text("   …", style=meta)
         else:
             styles = RowStyles(
                 meta,
-                self.get_component_rich_style("headlines--unread-mark", partial=True),
-                self.get_component_rich_style("headlines--star", partial=True),
+                self._part_style("headlines--unread-mark"),
+                self._part_style("headlines--star"),
             )
             line = headline_text(row, width, styles)
         line.stylize_before(base)
         if is_cursor:
             name = "headlines--cursor" if self.has_focus else "headlines--cursor-blurred"
-            line.stylize(self.get_component_rich_style(name, partial=True))
+            line.stylize(self._part_style(name))
         segments = list(line.render(self.app.console))
         return Strip(segments).crop_extend(0, width, base)

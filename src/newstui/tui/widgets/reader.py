@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.theme import Theme
 from textual.widgets import Static
 
-from newstui.render import render_article_text
+from newstui.render import Palette, render_article_text
 from newstui.store.views import ArticleDetail
+from newstui.tui.theme_colours import reader_palette
 
 
 class Reader(VerticalScroll, can_focus=True):
@@ -31,30 +34,57 @@ class Reader(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article_id: int | None = None
-        self._body = Static(Text("No article selected", style="dim"), id="reader-body")
+        self._detail: ArticleDetail | None = None
+        self._message = "No article selected"
+        self._body = Static(id="reader-body")
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield self._body
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._redraw()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self._redraw()
+
+    @property
+    def article_palette(self) -> Palette:
+        """Colours for the current theme, readable on this pane's background."""
+        return reader_palette(self.app.current_theme.dark, self.background_colors[1])
 
     def show(self, detail: ArticleDetail) -> None:
         """Display an article with its analysis, from the top."""
         same = detail.article.row.id == self.article_id
         self.article_id = detail.article.row.id
-        text = render_article_text(detail.article, detail.analysis)
-        stored = detail.article
-        if stored.fulltext_status == "failed" and stored.fulltext_error:
-            text.append(f"\nFull text not available: {stored.fulltext_error}\n", style="dim")
-        elif not (stored.text or stored.summary).strip():
-            text.append("(this article has no text; press f to fetch the full page)\n", style="dim")
-        self._body.update(text)
+        self._detail = detail
+        self._redraw()
         if not same:
             self.scroll_home(animate=False, immediate=True)
 
     def show_message(self, message: str) -> None:
         """Replace the article with a short notice (empty view, missing article)."""
         self.article_id = None
-        self._body.update(Text(message, style="dim"))
+        self._detail = None
+        self._message = message
+        self._redraw()
         self.scroll_home(animate=False, immediate=True)
+
+    def _redraw(self) -> None:
+        palette = self.article_palette
+        detail = self._detail
+        if detail is None:
+            self._body.update(Text(self._message, style=palette.meta))
+            return
+        text = render_article_text(detail.article, detail.analysis, palette)
+        stored = detail.article
+        if stored.fulltext_status == "failed" and stored.fulltext_error:
+            text.append(f"\nFull text not available: {stored.fulltext_error}\n", palette.meta)
+        elif not (stored.text or stored.summary).strip():
+            text.append(
+                "(this article has no text; press f to fetch the full page)\n", palette.meta
+            )
+        self._body.update(text)
 
     def page(self, direction: int) -> None:
         """Scroll one page down (1) or up (-1)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from newstui.tui.middle_ellipsis import middle_ellipsis
+
 
 class RefreshStatus(Static):
     """Hidden when idle; shows "refreshing 3/12 · name" during a refresh."""
@@ -16,7 +18,7 @@ class RefreshStatus(Static):
         """Show progress of a running refresh."""
         text = Text(f" refreshing {done}/{total} ", style="bold")
         if name:
-            text.append(name[:24], style="dim")
+            text.append_text(middle_ellipsis(Text(name, style="italic"), 24))
             text.append(" ")
         self.update(text)
         self.display = True

@@ -1,4 +1,8 @@
-"""The right sidebar: the open article's entities (grouped, with mention counts) and quotes."""
+"""The right sidebar: the open article's entities (grouped, with mention counts) and quotes.
+
+Labels use the theme's text colours only: a highlighted row's background is the theme's cursor
+colour, and no fixed colour reads on both it and the pane.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.theme import Theme
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from newstui.render import ENTITY_STYLES, QUOTE_STYLE, SPEAKER_STYLE
 from newstui.store.views import ArticleDetail
+from newstui.tui.theme_colours import muted_colour
 from newstui.tui.widgets.pane_list import PaneList
 
 ENTITY_GROUPS = {
@@ -23,8 +28,8 @@ ENTITY_GROUPS = {
 }
 
 
-def _notice(text: str) -> Option:
-    return Option(Text(text, style="dim"), disabled=True)
+def _notice(text: str, style: str = "") -> Option:
+    return Option(Text(text, style=style), disabled=True)
 
 
 class Sidebar(Vertical):
@@ -51,6 +56,8 @@ class Sidebar(Vertical):
         self._quotes = PaneList(_notice("No article selected"), id="quote-list")
         self._entity_names: dict[str, tuple[int, str]] = {}
         self._speakers: dict[str, str | None] = {}
+        self._detail: ArticleDetail | None = None
+        self._message = "No article selected"
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="entities-tab"):
@@ -69,8 +76,24 @@ class Sidebar(Vertical):
         """Switch to "entities" or "quotes"."""
         self.query_one(TabbedContent).active = f"{name}-tab"
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._theme_changed(self.app.current_theme)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self._detail is not None:
+            self.show(self._detail)
+        else:
+            self.show_message(self._message)
+
+    @property
+    def _muted(self) -> str:
+        return muted_colour(self._entities.background_colors[1]).hex
+
     def show(self, detail: ArticleDetail) -> None:
         """Fill both tabs from one article's analysis."""
+        self._detail = detail
+        muted = self._muted
         entity_options: list[Option] = []
         self._entity_names = {}
         by_type: dict[str, list] = {}
@@ -82,37 +105,40 @@ class Sidebar(Vertical):
             if not rows:
                 continue
             heading = f"{ENTITY_GROUPS.get(etype, etype.title())} ({len(rows)})"
-            entity_options.append(Option(Text(heading, style="dim italic"), disabled=True))
+            entity_options.append(_notice(heading, f"italic {muted}"))
             for row in sorted(rows, key=lambda r: (-r.mentions, r.name.casefold())):
                 label = Table.grid(expand=True)
                 label.add_column(ratio=1)
                 label.add_column(justify="right", no_wrap=True)
                 label.add_row(
-                    Text(row.name, style=ENTITY_STYLES.get(etype, "bold")),
-                    Text(f" ×{row.mentions}", style="dim"),
+                    Text(row.name),
+                    Text(f" ×{row.mentions}"),
                 )
                 key = f"entity:{row.id}"
                 self._entity_names[key] = (row.id, row.name)
                 entity_options.append(Option(label, id=key))
         if not entity_options:
-            entity_options = [_notice("No entities found")]
+            entity_options = [_notice("No entities found", muted)]
         quote_options: list[Option] = []
         self._speakers = {}
         for i, quote in enumerate(detail.analysis.quotes):
-            label = Text(f"“{quote.text}”", style=QUOTE_STYLE)
-            label.append(f"\n— {quote.speaker or 'unknown speaker'}", style=SPEAKER_STYLE)
+            label = Text(f"“{quote.text}”", style="italic")
+            label.append(f"\n— {quote.speaker or 'unknown speaker'}", style="bold")
             key = f"quote:{i}"
             self._speakers[key] = quote.speaker
             quote_options.append(Option(label, id=key))
         if not quote_options:
-            quote_options = [_notice("No quotes found")]
+            quote_options = [_notice("No quotes found", muted)]
         self._replace(self._entities, entity_options)
         self._replace(self._quotes, quote_options)
 
     def show_message(self, message: str) -> None:
         """Empty both tabs with a notice."""
-        self._replace(self._entities, [_notice(message)])
-        self._replace(self._quotes, [_notice(message)])
+        self._detail = None
+        self._message = message
+        muted = self._muted
+        self._replace(self._entities, [_notice(message, muted)])
+        self._replace(self._quotes, [_notice(message, muted)])
 
     @staticmethod
     def _replace(option_list: OptionList, options: list[Option]) -> None:

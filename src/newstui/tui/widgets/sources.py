@@ -12,25 +12,27 @@ from textual.widgets.option_list import Option
 from newstui.model import FeedRow
 from newstui.store.feeds import list_feeds
 from newstui.store.views import SmartCounts, smart_counts, tag_unread_counts
+from newstui.tui.middle_ellipsis import MiddleEllipsis
 from newstui.tui.shared_db import SharedDatabase, report_db_error
+from newstui.tui.theme_colours import muted_colour, theme_colour
 from newstui.tui.view import ALL, STARRED, UNREAD, View, feed_view, tag_view
 from newstui.tui.widgets.pane_list import PaneList
 
 
 def _label(name: str | Text, unread: int) -> Table:
-    """The name (cut with an ellipsis) and its unread count aligned right."""
+    """The name (shortened in the middle) and its unread count aligned right."""
     grid = Table.grid(expand=True)
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(ratio=1, no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
     grid.add_row(
-        name if isinstance(name, Text) else Text(name),
+        MiddleEllipsis(name),
         Text(f" {unread:,}", style="bold") if unread else Text(""),
     )
     return grid
 
 
-def _heading(name: str) -> Option:
-    return Option(Text(name, style="dim italic"), disabled=True)
+def _heading(name: str, style: str) -> Option:
+    return Option(Text(name, style=style), disabled=True)
 
 
 class SourcesPane(PaneList):
@@ -46,8 +48,9 @@ class SourcesPane(PaneList):
     class Loaded(Message):
         """Sources and counts were (re)loaded."""
 
-        def __init__(self, feeds: list[FeedRow]) -> None:
+        def __init__(self, smart: SmartCounts, feeds: list[FeedRow]) -> None:
             super().__init__()
+            self.smart = smart
             self.feeds = feeds
 
     class _Counts(Message, bubble=False):
@@ -65,6 +68,7 @@ class SourcesPane(PaneList):
 
     def on_mount(self) -> None:
         self.border_title = "Sources"
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
         self.reload()
 
     @work(thread=True, group="sources", exclusive=True)
@@ -83,6 +87,9 @@ class SourcesPane(PaneList):
     def _fill(self, message: _Counts) -> None:
         message.stop()
         highlighted = self.highlighted_option.id if self.highlighted_option else "all"
+        background = self.background_colors[1]
+        error = theme_colour(self.app.theme_variables, "text-error", background)
+        heading_style = f"italic {muted_colour(background).hex}"
         smart = message.smart
         options: list[Option] = [
             Option(_label("All", smart.unread), id=ALL.key),
@@ -91,7 +98,7 @@ class SourcesPane(PaneList):
         ]
         self._views = {v.key: v for v in (ALL, UNREAD, STARRED)}
         if message.tags:
-            options.append(_heading("Tags"))
+            options.append(_heading("Tags", heading_style))
             for tag, _total, unread in message.tags:
                 view = tag_view(tag)
                 self._views[view.key] = view
@@ -99,20 +106,20 @@ class SourcesPane(PaneList):
         for kind, heading in (("feed", "Feeds"), ("local", "Local")):
             rows = [f for f in message.feeds if f.kind == kind]
             if rows:
-                options.append(_heading(heading))
+                options.append(_heading(heading, heading_style))
             for feed in rows:
                 view = feed_view(feed.id, feed.name, feed.last_error)
                 self._views[view.key] = view
                 name = Text(feed.name)
                 if feed.last_error:
-                    name = Text.assemble(("! ", "bold red"), name)
+                    name = Text.assemble(("! ", f"bold {error.hex}"), name)
                 options.append(Option(_label(name, feed.unread), id=view.key))
         self.feeds = message.feeds
         self.clear_options()
         self.add_options(options)
         ids = [o.id for o in options]
         self.highlighted = ids.index(highlighted) if highlighted in ids else 0
-        self.post_message(self.Loaded(message.feeds))
+        self.post_message(self.Loaded(smart, message.feeds))
 
     def select_view(self, key: str) -> None:
         """Move the highlight to a view's entry, if listed."""

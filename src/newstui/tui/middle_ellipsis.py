@@ -1,0 +1,58 @@
+"""Shortening names in the middle, so sources that differ only at the end (URLs, paths) stay apart."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+
+ELLIPSIS = "…"
+
+
+def middle_ellipsis(text: Text | str, width: int) -> Text:
+    """`text` cut to `width` cells by replacing its middle with "…" (styles are kept)."""
+    text = Text(text) if isinstance(text, str) else text
+    if text.cell_len <= width:
+        return text.copy()
+    if width <= 1:
+        return Text(ELLIPSIS[:width])
+    room = width - 1
+    head_cells = (room + 1) // 2
+    plain = text.plain
+    head = _fit_start(plain, head_cells)
+    tail = _fit_end(plain, room - cell_len(plain[:head]))
+    out = text[:head]
+    out.append(ELLIPSIS)
+    out.append_text(text[len(plain) - tail :])
+    return out
+
+
+def _fit_start(plain: str, cells: int) -> int:
+    """How many characters from the start fit in `cells`."""
+    used = 0
+    for count, char in enumerate(plain):
+        used += cell_len(char)
+        if used > cells:
+            return count
+    return len(plain)
+
+
+def _fit_end(plain: str, cells: int) -> int:
+    """How many characters from the end fit in `cells`."""
+    return _fit_start(plain[::-1], cells)
+
+
+class MiddleEllipsis:
+    """A one-line renderable that shortens its text in the middle to the width it is given."""
+
+    def __init__(self, text: Text | str) -> None:
+        self.text = Text(text) if isinstance(text, str) else text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = middle_ellipsis(self.text, options.max_width)
+        line.no_wrap = True
+        yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, self.text.cell_len)

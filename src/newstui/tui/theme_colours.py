@@ -1,0 +1,96 @@
+"""Colours that stay readable on whatever theme is showing: contrast checks and the reader's palette.
+
+Theme colours in Textual may be translucent or "auto"; Rich styles need a solid colour, so each is
+blended over the background it is drawn on and darkened or lightened until it reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from rich.style import Style
+from textual.color import Color
+from textual.css.styles import StylesBase
+
+from newstui.render import DARK_PALETTE, LIGHT_PALETTE, Palette
+
+MIN_CONTRAST = 4.5  # WCAG AA for body text
+
+
+def contrast_ratio(a: Color, b: Color) -> float:
+    """The WCAG contrast ratio of two solid colours (1 to 21)."""
+
+    def luminance(color: Color) -> float:
+        def channel(value: int) -> float:
+            v = value / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(color: Color, background: Color, minimum: float = MIN_CONTRAST) -> Color:
+    """`color` drawn over `background`, moved towards black or white until it reads."""
+    solid = background + color
+    white, black = Color(255, 255, 255), Color(0, 0, 0)
+    # Keep light text light (and dark text dark) when that extreme can reach the minimum.
+    ahead, other = (white, black) if solid.brightness > background.brightness else (black, white)
+    reach_ahead, reach_other = contrast_ratio(ahead, background), contrast_ratio(other, background)
+    target = ahead if reach_ahead >= minimum or reach_ahead >= reach_other else other
+    step = 0
+    while contrast_ratio(solid, background) < minimum and step < 10:
+        step += 1
+        solid = solid.blend(target, 0.1 * step)
+    return solid
+
+
+def resolve(color: Color, background: Color) -> Color:
+    """A CSS colour (maybe "auto" or translucent) as the solid colour it shows over `background`."""
+    if color.auto:
+        return background + background.get_contrast_text(color.a)
+    return background + color
+
+
+def component_style(styles: StylesBase, background: Color, *, minimum: float = 0) -> Style:
+    """A Rich style from component-class styles, with colours solid over `background`.
+
+    (Textual's own partial styles drop the alpha of colours such as `$text-muted`.)
+    """
+    style = Style()
+    if styles.has_rule("background"):
+        background = resolve(styles.background, background)
+        style += Style(bgcolor=background.rich_color)
+    if styles.has_rule("color"):
+        color = resolve(styles.color, background)
+        if minimum:
+            color = readable(color, background, minimum)
+        style += Style(color=color.rich_color)
+    return style + styles.text_style
+
+
+def adapt_style(style: str, background: Color) -> str:
+    """A Rich style string with its colour made readable on `background`."""
+    parsed = Style.parse(style)
+    if parsed.color is None or parsed.color.triplet is None:
+        return style
+    color = readable(Color.from_rich_color(parsed.color), background)
+    return str(parsed + Style(color=color.rich_color))
+
+
+def reader_palette(dark: bool, background: Color) -> Palette:
+    """The article palette for a theme: dark or light base colours, checked against `background`."""
+    base = DARK_PALETTE if dark else LIGHT_PALETTE
+    changes = {f.name: adapt_style(getattr(base, f.name), background) for f in fields(base)}
+    return replace(base, **changes)
+
+
+def theme_colour(variables: dict[str, str], name: str, background: Color) -> Color:
+    """A theme variable (e.g. "text-error") as a colour readable on `background`."""
+    return readable(Color.parse(variables.get(name, "#808080")), background)
+
+
+def muted_colour(background: Color) -> Color:
+    """Secondary text (headings, counts, notices): softer than the text, still readable."""
+    return readable(background + background.get_contrast_text(0.6), background)

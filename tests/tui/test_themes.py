@@ -1,0 +1,101 @@
+"""Pilot tests: every text on screen reads (4.5:1 contrast) in the dark and the light theme."""
+
+from __future__ import annotations
+
+import pytest
+from textual.color import Color
+
+from newstui.render import TERMINAL_PALETTE, Palette, highlighted_body
+from newstui.tui.app import NewstuiApp
+from newstui.tui.theme_colours import contrast_ratio, readable
+
+from .conftest import settle
+
+DECORATION = set("╸╺▕▏▔▁━─│▎▊ ")  # borders, tab underlines and padding: not text
+
+
+def poor_contrast(app: NewstuiApp) -> list[tuple[float, str]]:
+    """(ratio, text) of each piece of text on screen below 4.5:1 against its background."""
+    poor = []
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            style = segment.style
+            if style is None or style.color is None or style.bgcolor is None:
+                continue
+            if not set(segment.text) - DECORATION:
+                continue
+            fg, bg = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
+            ratio = contrast_ratio(fg, bg)
+            if ratio < 4.5:
+                poor.append((round(ratio, 1), segment.text.strip()))
+    return poor
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_every_text_reads_in_the_theme(db_path, theme):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.theme = theme
+        await settle(pilot)
+        found = poor_contrast(app)  # headlines focused, cursor on the seed article
+        await pilot.press("enter")  # the reader: quotes, entities; the list's cursor blurred
+        await settle(pilot)
+        found += poor_contrast(app)
+        await pilot.press("tab")  # the sidebar focused
+        await settle(pilot)
+        found += poor_contrast(app)
+        assert found == []
+
+
+async def test_t_switches_the_theme_and_the_reader_follows(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j", "enter")  # the Kremlin article opens with a quote
+        await settle(pilot)
+        dark_quote = app.main.reader.article_palette.quote
+        await pilot.press("t")
+        await settle(pilot)
+        assert not app.current_theme.dark
+        light_quote = app.main.reader.article_palette.quote
+        assert light_quote != dark_quote
+        quote_colour = light_quote.split()[-1].upper()
+        assert quote_colour in colours_of(app, "We consider this")
+
+
+def colours_of(app: NewstuiApp, text: str) -> set[str]:
+    """Foreground colours of the on-screen pieces of text containing `text`."""
+    return {
+        Color.from_rich_color(segment.style.color).hex
+        for strip in app.screen._compositor.render_strips()
+        for segment in strip
+        if text in segment.text and segment.style and segment.style.color
+    }
+
+
+def test_the_cli_palette_uses_named_colours_the_terminal_adapts():
+    for style in vars(TERMINAL_PALETTE).values():
+        assert "#" not in style
+
+
+def test_a_palette_colours_quotes_and_entities():
+    from newstui.model import Analysis, Entity, Mention, Quote
+
+    text = "Ann said: “Go now.”"
+    analysis = Analysis(
+        (Entity("Ann", "PERSON", (Mention(0, 3, "Ann"),)),), (Quote("Go now.", 11, 18, "Ann"),)
+    )
+    palette = Palette("bold #111111", "o", "p", "n", "italic #222222", "bold #333333", "m")
+    body = highlighted_body(text, analysis, palette=palette)
+    styles = {str(span.style) for span in body.spans}
+    assert {"bold #111111", "italic #222222", "bold #333333"} <= styles
+    assert body.plain.endswith("” [— Ann]")
+
+
+def test_a_colour_too_faint_for_its_background_is_made_readable():
+    pale = Color.parse("#f0c674")
+    white = Color.parse("#ffffff")
+    assert contrast_ratio(pale, white) < 2
+    assert contrast_ratio(readable(pale, white), white) >= 4.5
+    assert readable(Color.parse("#000000"), white) == Color.parse("#000000")
