@@ -13,6 +13,7 @@ from .conftest import screen_text, settle
 def test_middle_ellipsis_keeps_the_start_and_the_end():
     assert middle_ellipsis("http://127.0.0.1:18931/a.xml", 12).plain == "http:/…a.xml"
     assert middle_ellipsis("World Desk", 12).plain == "World Desk"
+    assert middle_ellipsis("World Wire (demo)", 12).plain == "World Wire…"
     assert middle_ellipsis("日本語のニュース配信", 9).cell_len <= 9
 
 

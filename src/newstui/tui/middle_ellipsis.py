@@ -1,4 +1,4 @@
-"""Shortening names in the middle, so sources that differ only at the end (URLs, paths) stay apart."""
+"""Shortening names to a width: URLs and paths in the middle (they differ at the end), words at the end."""
 
 from __future__ import annotations
 
@@ -11,12 +11,17 @@ ELLIPSIS = "…"
 
 
 def middle_ellipsis(text: Text | str, width: int) -> Text:
-    """`text` cut to `width` cells by replacing its middle with "…" (styles are kept)."""
+    """`text` cut to `width` cells with "…": in the middle for a URL or path, else at the end."""
     text = Text(text) if isinstance(text, str) else text
     if text.cell_len <= width:
         return text.copy()
     if width <= 1:
         return Text(ELLIPSIS[:width])
+    if "/" not in text.plain:
+        out = text[: _fit_start(text.plain, width - 1)]
+        out.rstrip()
+        out.append(ELLIPSIS)
+        return out
     room = width - 1
     head_cells = (room + 1) // 2
     plain = text.plain
