@@ -239,3 +239,29 @@ async def test_articles_stored_by_another_process_appear_in_the_list(db_path, id
         assert app.main.headlines.total == before + 3
         assert app.main.headlines.selected.id == ids["inject"]  # the selection stays
         assert f"{before + 3:,} articles" in screen_text(app)
+
+
+async def test_articles_another_process_stores_appear_without_a_key_press(
+    db_path, ids, monkeypatch
+):
+    import asyncio
+
+    from newstui.model import Article
+    from newstui.store.articles import save_articles
+
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 0.2)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await asyncio.sleep(0.5)  # the watcher has seen the database once
+        before = app.main.headlines.total
+        db = open_db(db_path)
+        feed = ensure_feed(db, "http://127.0.0.1:9/late.xml", "Late", url="http://x/")
+        save_articles(db, feed, [Article(title="Stored elsewhere", text="x")])
+        db.conn.close()
+        for _ in range(30):
+            await asyncio.sleep(0.1)
+            await pilot.pause()
+            if app.main.headlines.total == before + 1:
+                break
+        assert app.main.headlines.total == before + 1

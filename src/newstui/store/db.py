@@ -59,6 +59,11 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]
     conn.commit()
 
 
+def data_version(db: sqlite_utils.Database) -> int:
+    """A number that changes whenever another connection commits to the database."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
 def schema_version(db: sqlite_utils.Database) -> int:
     """The schema version stored in the database (0 for a new one)."""
     return db.execute("PRAGMA user_version").fetchone()[0]

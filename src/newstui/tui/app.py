@@ -26,6 +26,7 @@ from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome, describe
 from newstui.model import ArticleRow
 from newstui.store.articles import mark_all_read, mark_articles
+from newstui.store.db import data_version
 from newstui.tui.refresh import (
     AnalysisFinished,
     RefreshFinished,
@@ -55,6 +56,7 @@ class NewstuiApp(App[int]):
 
     CSS_PATH = "newstui.tcss"
     TITLE = "newstui"
+    WATCH_SECONDS = 2.0  # how often to look for articles stored by another process
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("slash", "search", "Search"),
@@ -96,6 +98,8 @@ class NewstuiApp(App[int]):
     def on_mount(self) -> None:
         if self.config is not None:
             self._analyse_stale()
+        self._data_version: int | None = None
+        self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
         minutes = self.settings.refresh_minutes
         self.auto_refresh_timer: Timer | None = None
         if self.config is not None and minutes and (self.config.feeds or self.config.local):
@@ -327,6 +331,19 @@ class NewstuiApp(App[int]):
             self.post_message(AnalysisFinished(0, f"quote and entity analysis failed: {exc}"))
             return
         self.post_message(AnalysisFinished(count))
+
+    @work(thread=True, group="watch", exclusive=True)
+    def _watch_other_writers(self) -> None:
+        """Show what another process (a `newstui fetch`) stored, without waiting for a key."""
+        try:
+            version = self.counts_db.run(data_version)
+        except Exception:  # a busy or closing database: look again next time
+            return
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        if changed and not self._refreshing:
+            with suppress(RuntimeError):  # the app is stopping
+                self.call_from_thread(self.main.sources.reload)
 
     @on(AnalysisFinished)
     def _analysis_finished(self, message: AnalysisFinished) -> None:
