@@ -59,3 +59,17 @@ async def test_resizing_to_small_collapses_the_side_panes(db_path):
         await settle(pilot)
         assert not app.main.sidebar_visible
         assert not visible(app.main.sources)
+
+
+async def test_the_chosen_theme_is_remembered(db_path, tmp_path):
+    from newstui.tui.app import NewstuiApp
+
+    state = tmp_path / "state" / "ui.json"
+    app = NewstuiApp(db_path, None, ui_state=state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        dark = app.current_theme.dark
+        await pilot.press("t")
+        await pilot.pause()
+    again = NewstuiApp(db_path, None, ui_state=state)
+    async with again.run_test(size=(120, 40)):
+        assert again.current_theme.dark is (not dark)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import webbrowser
 from collections.abc import Iterable
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
+import platformdirs
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -21,7 +23,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from newstui.config import Config, Settings
+from newstui.config import APP_NAME, Config, Settings
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome, describe
 from newstui.model import ArticleRow
@@ -74,9 +76,18 @@ class NewstuiApp(App[int]):
     ]
 
     def __init__(
-        self, db_path: Path | str, config: Config | None = None, *, demo: bool = False
+        self,
+        db_path: Path | str,
+        config: Config | None = None,
+        *,
+        demo: bool = False,
+        ui_state: Path | None = None,
     ) -> None:
         super().__init__()
+        self.ui_state = ui_state  # remembers the theme between runs (None: remember nothing)
+        saved = load_ui_state(ui_state).get("theme") if ui_state else None
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
         self.db_path = db_path
         self.config = config
         self.demo = demo or config is None
@@ -145,6 +156,10 @@ class NewstuiApp(App[int]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def watch_theme(self, theme: str) -> None:
+        if self.ui_state is not None:
+            save_ui_state(self.ui_state, {**load_ui_state(self.ui_state), "theme": theme})
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -384,10 +399,27 @@ class NewstuiApp(App[int]):
             self.main.load_detail(row.id)
 
 
+def load_ui_state(path: Path) -> dict[str, object]:
+    """The app's remembered settings (theme); empty when missing or unreadable."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_ui_state(path: Path, state: dict[str, object]) -> None:
+    """Remember the app's settings; failing to is not worth interrupting the reader."""
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(state), "utf-8")
+
+
 def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     """Open the database and run the app until the user quits; returns the exit status."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NewstuiError(NO_TERMINAL)
-    app = NewstuiApp(db_path, config, demo=demo)
+    state = Path(platformdirs.user_state_dir(APP_NAME)) / "ui.json"
+    app = NewstuiApp(db_path, config, demo=demo, ui_state=state)
     app.run()
     return app.return_code or 0
