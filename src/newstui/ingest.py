@@ -36,10 +36,10 @@ if TYPE_CHECKING:
     from newstui.fulltext import ExtractionPool
     from newstui.nlp import Extractor
 
-FULLTEXT_MIN_CHARS = 400
+FULLTEXT_MIN_CHARS = 400  # "auto": fetch the page when the entry has less text than this
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
-PARALLEL_MIN_FEEDS = 8
-SAVE_BATCH = 100  # analysed articles stored per transaction  # fewer feeds than this are parsed in this process  # "auto": fetch the page when the entry has less text than this
+PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process
+SAVE_BATCH = 100  # analysed articles stored per transaction
 
 
 @dataclass(frozen=True)

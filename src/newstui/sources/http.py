@@ -12,6 +12,7 @@ import httpx
 
 from newstui import __version__
 from newstui.errors import SourceError
+from newstui.text import strip_controls
 
 USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
 MAX_REDIRECTS = 5
@@ -45,8 +46,8 @@ class FetchResult:
 
 
 def is_http_url(url: str | None) -> bool:
-    """True for an absolute http(s) URL with a host and no white space."""
-    if not url or any(c.isspace() for c in url.strip()):
+    """True for an absolute http(s) URL with a host, no white space and no control characters."""
+    if not url or any(c.isspace() for c in url.strip()) or strip_controls(url) != url:
         return False
     try:
         parts = urlsplit(url.strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -44,9 +45,11 @@ def articles_to_analyse(
         ids = list(ids)
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
-        sql = f"SELECT id, text FROM articles WHERE id IN ({marks}) AND nlp_version IS NOT ?"
-        return [(r[0], r[1]) for r in db.execute(sql, [*ids, version]).fetchall()]
+        sql = (
+            "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND nlp_version IS NOT ?"
+        )
+        return [(r[0], r[1]) for r in db.execute(sql, [json.dumps(ids), version]).fetchall()]
     sql = "SELECT id, text FROM articles WHERE nlp_version IS NOT ? ORDER BY id LIMIT ?"
     return [(r[0], r[1]) for r in db.execute(sql, [version, limit]).fetchall()]
 

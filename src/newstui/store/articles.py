@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -83,7 +84,10 @@ def _iso(article: Article) -> str | None:
     dt = article.published
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC).replace(microsecond=0).isoformat()
+    try:
+        return dt.astimezone(UTC).replace(microsecond=0).isoformat()
+    except (OverflowError, ValueError):  # a date at the edge of the calendar: treat as unknown
+        return None
 
 
 INSERT_ARTICLE = """
@@ -176,9 +180,16 @@ def save_articles(
                         row[0],
                     ],
                 )
+                forget_analysis(db.conn, row[0])
                 updated += 1
                 changed.append(row[0])
     return SaveResult(new, updated, tuple(changed))
+
+
+def forget_analysis(conn: sqlite3.Connection, article_id: int) -> None:
+    """Drop an article's quotes and mentions: their offsets point into a text that is gone."""
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+    conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
 
 
 def set_fulltext(
@@ -192,6 +203,7 @@ def set_fulltext(
     """Store an article's extracted full text (keeping the summary), or the reason it failed."""
     with db.conn:
         if text is not None:
+            forget_analysis(db.conn, article_id)
             db.execute(
                 """UPDATE articles SET text = ?, links = ?, fulltext_status = 'ok',
                    fulltext_error = NULL, nlp_version = NULL WHERE id = ?""",
@@ -265,8 +277,8 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
         clauses.append("a.id IN (SELECT article_id FROM quotes WHERE speaker = ?)")
         params.append(f.speaker)
     if f.ids is not None:
-        clauses.append(f"a.id IN ({','.join('?' * len(f.ids)) or 'NULL'})")
-        params.extend(f.ids)
+        clauses.append("a.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(f.ids)))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -357,10 +369,10 @@ def mark_articles(
         values.append(int(starred))
     if not ids or not sets:
         return 0
-    marks = ",".join("?" * len(ids))
     with db.conn:
         cur = db.execute(
-            f"UPDATE articles SET {', '.join(sets)} WHERE id IN ({marks})", [*values, *ids]
+            f"UPDATE articles SET {', '.join(sets)} WHERE id IN (SELECT value FROM json_each(?))",
+            [*values, json.dumps(ids)],
         )
     return cur.rowcount
 
@@ -384,12 +396,11 @@ def articles_needing_fulltext(
     ids = list(ids)
     if not ids:
         return []
-    marks = ",".join("?" * len(ids))
     return [
         (r[0], r[1])
         for r in db.execute(
-            f"""SELECT id, url FROM articles WHERE id IN ({marks}) AND fulltext_status IS NULL
-            AND (url LIKE 'http://%' OR url LIKE 'https://%')""",
-            ids,
+            """SELECT id, url FROM articles WHERE id IN (SELECT value FROM json_each(?))
+            AND fulltext_status IS NULL AND (url LIKE 'http://%' OR url LIKE 'https://%')""",
+            [json.dumps(ids)],
         ).fetchall()
     ]

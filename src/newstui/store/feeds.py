@@ -26,20 +26,13 @@ def ensure_feed(
     tags: tuple[str, ...] = (),
 ) -> int:
     """The id of the feed with this key, created or renamed/retagged to match the config."""
-    row = db.execute("SELECT id FROM feeds WHERE key = ?", [key]).fetchone()
-    tags_json = json.dumps(list(tags))
-    with db.conn:
-        if row:
-            db.execute(
-                "UPDATE feeds SET name = ?, tags = ?, url = ?, kind = ? WHERE id = ?",
-                [name, tags_json, url, kind, row[0]],
-            )
-            return row[0]
-        cur = db.execute(
-            "INSERT INTO feeds (key, kind, name, url, tags) VALUES (?, ?, ?, ?, ?)",
-            [key, kind, name, url, tags_json],
-        )
-        return cur.lastrowid
+    with db.conn:  # one statement: two processes registering the same feed both succeed
+        return db.conn.execute(
+            "INSERT INTO feeds (key, kind, name, url, tags) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET name = excluded.name, tags = excluded.tags, "
+            "url = excluded.url, kind = excluded.kind RETURNING id",
+            [key, kind, name, url, json.dumps(list(tags))],
+        ).fetchone()[0]
 
 
 @dataclass(frozen=True)
