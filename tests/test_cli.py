@@ -730,3 +730,54 @@ def test_feeds_lists_configured_feeds_before_their_first_fetch(cli, feed_server)
     )
     [row] = cli.json("feeds")
     assert (row["name"], row["articles"], row["last_fetched"]) == ("Later", 0, None)
+
+
+def test_demo_never_replaces_a_database_that_is_not_a_demo(fed, capsys):
+    assert main(["demo", "--db", str(fed.db)]) == 1
+    assert "not a demo database" in one_line(capsys.readouterr().err)
+    assert fed.json("list")  # the articles are still there
+
+
+def test_names_are_unique_across_feeds_and_local_sources(tmp_path, capsys):
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        '[[feeds]]\nname = "notes"\nurl = "https://n.example/rss"\n\n[[local]]\npath = "notes"\n'
+    )
+    assert main(["--db", str(tmp_path / "x.db"), "--config", str(config), "fetch"]) == 1
+    assert ":5: duplicate source name 'notes'" in one_line(capsys.readouterr().err)
+
+
+def test_control_characters_in_file_names_never_reach_the_terminal(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "c\x1b[31mRED.html").write_text("<html><body></body></html>")
+    (folder / "e\x1b]0;PWNED\x07.txt").write_text("")
+    assert main(["--db", str(tmp_path / "x.db"), "import", str(folder)]) == 0
+    assert main(["--db", str(tmp_path / "x.db"), "list"]) == 0
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err
+    assert "RED" in out and "empty file" in err
+
+
+def test_a_date_at_the_edge_of_the_calendar_is_unknown_not_a_crash(tmp_path, capsys):
+    feed = tmp_path / "f.json"
+    feed.write_text(
+        json.dumps(
+            {
+                "version": "https://jsonfeed.org/version/1.1",
+                "title": "T",
+                "items": [
+                    {
+                        "id": "1",
+                        "content_text": "Old news indeed.",
+                        "date_published": "0001-01-01T00:00:00+01:00",
+                    }
+                ],
+            }
+        )
+    )
+    assert main(["--db", str(tmp_path / "x.db"), "import", str(feed)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(tmp_path / "x.db"), "list", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["published"] is None and row["title"] == "Old news indeed."

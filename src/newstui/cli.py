@@ -8,6 +8,7 @@ import dataclasses
 import json
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,7 @@ from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import feeds as feed_store
 from newstui.store import open_db
+from newstui.text import clean_line
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -159,14 +161,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except NewstuiError as exc:
-        errors.print(Text(f"newstui: {exc}"), soft_wrap=True)
+        _complain(f"newstui: {exc}")
+        return 1
+    except sqlite3.Error as exc:
+        _complain(f"newstui: database error: {exc}")
         return 1
     except KeyboardInterrupt:
-        errors.print(Text("newstui: interrupted"))
+        _complain("newstui: interrupted")
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _complain(f"newstui: {where}{exc.strerror or exc}")
+        return 1
+
+
+def _complain(message: str) -> None:
+    """One line on stderr; file names and server text in it are untrusted."""
+    errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
 
 
 WRITING_COMMANDS = ("add", "fetch", "import", "opml")
@@ -255,11 +269,11 @@ def _report(outcomes: list[SourceOutcome], args: argparse.Namespace) -> int:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
                 for problem in o.problems:
-                    errors.print(Text(f"{label}: {problem}"), soft_wrap=True)
+                    _complain(f"{label}: {problem}")
             elif o.error:
-                errors.print(Text(f"error: {describe(o)}"), soft_wrap=True)
+                _complain(f"error: {describe(o)}")
             elif o.warning:
-                errors.print(Text(f"warning: {o.name}: {o.warning}"), soft_wrap=True)
+                _complain(f"warning: {o.name}: {o.warning}")
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
         ok = len(outcomes) - len(failed)
@@ -389,7 +403,7 @@ def cmd_feeds(args: argparse.Namespace, db: Any, config: Config | None) -> int:
             Text(str(r.articles)),
             Text(str(r.unread)),
             Text((r.last_fetched or "never").replace("T", " ").replace("+00:00", "")),
-            Text((r.last_error or "").removeprefix(f"{r.name}: "), style="red"),
+            Text(clean_line((r.last_error or "").removeprefix(f"{r.name}: ")), style="red"),
         )
     return _emit(
         args, data, table if rows else "no sources yet: `newstui fetch` or `newstui import PATH`"

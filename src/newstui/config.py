@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,7 +17,6 @@ import tomlkit
 from newstui.errors import ConfigError
 
 APP_NAME = "newstui"
-FULLTEXT_CHOICES = ("auto", True, False)
 
 
 def _valid_fulltext(value: Any) -> bool:
@@ -203,6 +201,11 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if not lpath.is_absolute():
             lpath = (path.parent / lpath).resolve()
         name = _str(entry.get("name", lpath.name), "name", line, fail)
+        if name.casefold() in names:
+            raise fail(
+                line, f"duplicate source name {name!r} (feeds and local sources share names)"
+            )
+        names.add(name.casefold())
         local.append(LocalConfig(lpath, name, _tags(entry.get("tags", []), line, fail)))
     return Config(path, settings, tuple(feeds), tuple(local))
 
@@ -269,7 +272,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
     config = load_config(path)
     known_urls = [f.url for f in config.feeds]
-    known_names = {f.name.casefold() for f in config.feeds}
+    known_names = {s.name.casefold() for s in (*config.feeds, *config.local)}
     doc = tomlkit.parse(path.read_text("utf-8"))
     if "feeds" not in doc:
         doc["feeds"] = tomlkit.aot()
@@ -300,9 +303,3 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         tmp.replace(path)
         load_config(path)  # the result must still be valid
     return added
-
-
-def backup_copy(path: Path) -> None:
-    """Keep a `.bak` copy of the config before an edit."""
-    if path.exists():
-        shutil.copy2(path, path.with_suffix(".toml.bak"))

@@ -23,6 +23,16 @@ DEMO_SOURCES = (
 )
 
 
+DEMO_APPLICATION_ID = 0x6E647464  # "ndtd": marks a database as the rebuildable demo
+
+
+def is_demo_db(path: Path) -> bool:
+    """True when the database at `path` was built by `build_demo_db`."""
+    with path.open("rb") as file:
+        header = file.read(72)
+    return len(header) == 72 and int.from_bytes(header[68:72], "big") == DEMO_APPLICATION_ID
+
+
 def demo_db_path() -> Path:
     """Where the demo database lives: beside the user's data, never in it."""
     return Path(platformdirs.user_data_dir(APP_NAME)) / "demo.db"
@@ -33,10 +43,13 @@ def build_demo_db(path: Path, *, fresh: bool = False) -> int:
 
     With `fresh`, an existing demo database is replaced (read marks and all).
     """
-    if fresh:
+    if fresh and path.exists():
+        if not is_demo_db(path) and path != demo_db_path():
+            raise NewstuiError(f"{path}: not a demo database; refusing to replace it")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     db = open_db(path)
+    db.execute(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
     try:
         folder = resources.files(__name__)
         for name, source, tags in DEMO_SOURCES:

@@ -61,6 +61,8 @@ class ExtractionPool:
             return self._pool().submit(_extract_with_limit, body, url, self.time_limit)
         except BrokenProcessPool:
             # a worker died (killed for memory, crashed in C): start a fresh pool for what follows
+            if self._executor is not None:
+                self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
             return self._pool().submit(_extract_with_limit, body, url, self.time_limit)
 

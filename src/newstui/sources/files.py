@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -22,14 +21,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".json", ".feed"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """A file that could not be imported, with the reason."""
-
-    path: Path
-    message: str
 
 
 def iter_files(root: Path) -> Iterator[Path]:
@@ -73,7 +64,7 @@ def read_file(path: Path, guid_prefix: str) -> list[Article]:
     if suffix in MARKDOWN_SUFFIXES:
         return [_markdown_article(text, path, guid_prefix)]
     title, body_text = split_title(plain_paragraphs(text))
-    return [Article(title=title or path.stem, text=body_text, guid=guid_prefix)]
+    return [Article(title=title or clean_line(path.stem), text=body_text, guid=guid_prefix)]
 
 
 def _decode(body: bytes, path: Path) -> str:
@@ -111,7 +102,7 @@ def _html_article(html: str, path: Path, guid: str) -> Article:
     text, links = html_to_text(html, None)
     if not title:
         title, text = split_title(text)
-    return Article(title=title or path.stem, text=text, guid=guid, links=links)
+    return Article(title=title or clean_line(path.stem), text=text, guid=guid, links=links)
 
 
 def _markdown_article(source: str, path: Path, guid: str) -> Article:
@@ -125,7 +116,7 @@ def _markdown_article(source: str, path: Path, guid: str) -> Article:
     text, links = html_to_text(html, None)
     if not title:
         title, text = split_title(text)
-    return Article(title=title or path.stem, text=text, guid=guid, links=links)
+    return Article(title=title or clean_line(path.stem), text=text, guid=guid, links=links)
 
 
 def plain_paragraphs(text: str) -> str:

@@ -211,12 +211,6 @@ def list_entities(
     ]
 
 
-def find_entity(db: sqlite_utils.Database, name: str) -> int | None:
-    """The id of an entity by name (case-insensitive)."""
-    row = db.execute("SELECT id FROM entities WHERE name = ? COLLATE NOCASE", [name]).fetchone()
-    return row[0] if row else None
-
-
 def list_quotes(
     db: sqlite_utils.Database,
     speaker: str | None = None,

@@ -15,6 +15,7 @@ import sqlite_utils
 from newstui.model import Article, ArticleRow, Link, StoredArticle
 from newstui.store.db import write_transaction
 from newstui.store.feeds import now_iso
+from newstui.text import clean_line
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def set_fulltext(
         else:
             db.execute(
                 "UPDATE articles SET fulltext_status = 'failed', fulltext_error = ? WHERE id = ?",
-                [error, article_id],
+                [clean_line(error) if error else None, article_id],
             )
 
 

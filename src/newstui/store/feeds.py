@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from newstui.model import FeedRow
+from newstui.text import clean_line
 
 
 def now_iso() -> str:
@@ -68,7 +69,7 @@ def record_fetch(
 ) -> None:
     """Store the outcome of one fetch; a failure keeps the previous cache headers."""
     sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
-    values: list[object] = [now_iso(), status, error]
+    values: list[object] = [now_iso(), status, clean_line(error) if error else None]
     if error is None and not keep_cache:
         sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
         values += [etag, last_modified, body_hash]
