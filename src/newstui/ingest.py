@@ -21,7 +21,7 @@ import sqlite_utils
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.errors import NewstuiError, SourceError
 from newstui.model import Analysis, Article
-from newstui.processes import CpuPool
+from newstui.processes import CpuPool, analyse_one
 from newstui.sources.feeds import parse_feed
 from newstui.sources.files import iter_files, read_file
 from newstui.sources.http import Fetcher, FetchLimits
@@ -34,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from newstui.fulltext import ExtractionPool
-    from newstui.nlp import Extractor
 
 FULLTEXT_MIN_CHARS = 400  # "auto": fetch the page when the entry has less text than this
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
@@ -236,9 +235,8 @@ class _FulltextPool:
         mode: str | bool,
     ) -> SourceOutcome:
         """Fetch full text for the changed articles that need it (all, or short ones for auto)."""
-        todo = article_store.articles_needing_fulltext(db, changed)
-        if mode == "auto":
-            todo = [(i, u) for i, u in todo if _text_length(db, i) < FULLTEXT_MIN_CHARS]
+        shorter_than = FULLTEXT_MIN_CHARS if mode == "auto" else None
+        todo = article_store.articles_needing_fulltext(db, changed, shorter_than=shorter_than)
         ok = failed = 0
         results = await asyncio.gather(*(self.fetch_one(db, i, u) for i, u in todo))
         for success in results:
@@ -274,11 +272,6 @@ class _FulltextPool:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
-
-
-def _text_length(db: sqlite_utils.Database, article_id: int) -> int:
-    row = db.execute("SELECT length(text) FROM articles WHERE id = ?", [article_id]).fetchone()
-    return row[0] or 0 if row else 0
 
 
 async def fetch_article_fulltext(
@@ -385,7 +378,7 @@ def analyse_pending(
                     pool = own_pool = CpuPool()
                 results = pool.analyse(extractor_name, [text for _, text in batch])
             else:
-                results = (analyse_texts_inline(extractor, text) for _, text in batch)
+                results = (analyse_one(extractor, text) for _, text in batch)
             done: list[tuple[int, Analysis]] = []
             for (article_id, _), (analysis, error) in zip(batch, results, strict=True):
                 if error:
@@ -409,14 +402,6 @@ def analyse_pending(
     if count:
         analysis_store.prune_entities(db)
     return count
-
-
-def analyse_texts_inline(extractor: Extractor, text: str) -> tuple[Analysis, str | None]:
-    """Analyse one text here: (analysis, error message or None)."""
-    try:
-        return extractor.analyse(text), None
-    except Exception as exc:  # one article's analysis must not stop an ingest
-        return Analysis(), f"{type(exc).__name__}: {exc}"
 
 
 def describe(outcome: SourceOutcome) -> str:

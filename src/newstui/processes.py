@@ -8,9 +8,13 @@ import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from newstui.model import Analysis
 from newstui.sources.feeds import ParsedFeed, parse_feed
+
+if TYPE_CHECKING:
+    from newstui.nlp import Extractor
 
 CHUNK = 16  # articles per analysis task
 
@@ -25,13 +29,15 @@ def analyse_texts(extractor_name: str, texts: Sequence[str]) -> list[tuple[Analy
     from newstui.nlp import get_extractor
 
     extractor = get_extractor(extractor_name)
-    results: list[tuple[Analysis, str | None]] = []
-    for text in texts:
-        try:
-            results.append((extractor.analyse(text), None))
-        except Exception as exc:  # a failing article is reported, never fatal
-            results.append((Analysis(), f"{type(exc).__name__}: {exc}"))
-    return results
+    return [analyse_one(extractor, text) for text in texts]
+
+
+def analyse_one(extractor: Extractor, text: str) -> tuple[Analysis, str | None]:
+    """(analysis, error message or None): a failing article is reported, never fatal."""
+    try:
+        return extractor.analyse(text), None
+    except Exception as exc:
+        return Analysis(), f"{type(exc).__name__}: {exc}"
 
 
 class CpuPool:

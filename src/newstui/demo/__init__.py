@@ -11,6 +11,7 @@ from newstui.config import APP_NAME, LocalConfig
 from newstui.errors import NewstuiError
 from newstui.ingest import analyse_pending, import_local
 from newstui.store import open_db
+from newstui.store.articles import count_articles
 
 # (file, source name, tags); see LICENSE.md in this folder for where each text comes from.
 DEMO_SOURCES = (
@@ -61,7 +62,7 @@ def build_demo_db(path: Path, *, fresh: bool = False) -> int:
             if outcome.error:
                 raise NewstuiError(f"demo article {name}: {outcome.error}")
         analyse_pending(db)
-        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return count_articles(db)
     finally:
         db.conn.close()
 

@@ -391,9 +391,10 @@ def mark_all_read(db: sqlite_utils.Database, f: ArticleFilter) -> int:
 
 
 def articles_needing_fulltext(
-    db: sqlite_utils.Database, ids: Iterable[int]
+    db: sqlite_utils.Database, ids: Iterable[int], *, shorter_than: int | None = None
 ) -> list[tuple[int, str]]:
-    """(id, url) of the given articles that have an http(s) link and no full text yet."""
+    """(id, url) of the given articles with an http(s) link and no full text yet; with
+    `shorter_than`, only those whose text has fewer characters than that."""
     ids = list(ids)
     if not ids:
         return []
@@ -401,7 +402,8 @@ def articles_needing_fulltext(
         (r[0], r[1])
         for r in db.execute(
             """SELECT id, url FROM articles WHERE id IN (SELECT value FROM json_each(?))
-            AND fulltext_status IS NULL AND (url LIKE 'http://%' OR url LIKE 'https://%')""",
-            [json.dumps(ids)],
+            AND fulltext_status IS NULL AND (url LIKE 'http://%' OR url LIKE 'https://%')
+            AND (? IS NULL OR length(text) < ?)""",
+            [json.dumps(ids), shorter_than, shorter_than],
         ).fetchall()
     ]
