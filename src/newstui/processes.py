@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from types import TracebackType
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from newstui.model import Analysis
 from newstui.sources.feeds import ParsedFeed, parse_feed
+from newstui.spawned import SpawnedPool
 
 if TYPE_CHECKING:
     from newstui.nlp import Extractor
 
 CHUNK = 16  # articles per analysis task
-
-
-def ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C is the parent's to handle (no traceback from every worker)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def analyse_texts(extractor_name: str, texts: Sequence[str]) -> list[tuple[Analysis, str | None]]:
@@ -40,32 +33,11 @@ def analyse_one(extractor: Extractor, text: str) -> tuple[Analysis, str | None]:
         return Analysis(), f"{type(exc).__name__}: {exc}"
 
 
-class CpuPool:
+class CpuPool(SpawnedPool):
     """A lazily started pool of worker processes (spawned: safe beside the app's threads)."""
 
     def __init__(self, workers: int | None = None) -> None:
-        self.workers = max(1, workers or os.cpu_count() or 1)
-        self._executor: ProcessPoolExecutor | None = None
-
-    def __enter__(self) -> CpuPool:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def _pool(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=ignore_interrupts,
-            )
-        return self._executor
+        super().__init__(max(1, workers or os.cpu_count() or 1))
 
     def parse_feed(self, body: bytes, url: str, content_type: str | None) -> Future[ParsedFeed]:
         """Parse a feed document in a worker."""
@@ -81,9 +53,3 @@ class CpuPool:
         ]
         for future in futures:
             yield from future.result()
-
-    def close(self) -> None:
-        """Stop the workers."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from types import FrameType, TracebackType
+from types import FrameType
 
 from newstui.fulltext.page import ExtractedPage, extract_page
+from newstui.spawned import SpawnedPool
 
 PAGE_TIME_LIMIT = 10.0  # seconds of extraction per page before it is given up
 TASKS_PER_WORKER = 50  # a worker is replaced after this many pages, returning lxml's memory
 
 
-def _ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C is the parent's to handle (no traceback from every worker)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class ExtractionPool:
+class ExtractionPool(SpawnedPool):
     """A pool of worker processes extracting pages; use as a context manager."""
 
     def __init__(
@@ -30,27 +25,8 @@ class ExtractionPool:
         time_limit: float = PAGE_TIME_LIMIT,
         tasks_per_worker: int = TASKS_PER_WORKER,
     ) -> None:
-        self.max_workers = max_workers
+        super().__init__(max_workers, tasks_per_worker)
         self.time_limit = time_limit
-        self.tasks_per_worker = tasks_per_worker
-        self._executor: ProcessPoolExecutor | None = None
-
-    def __enter__(self) -> ExtractionPool:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Stop the workers, cancelling pages not yet started."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
 
     def submit(self, body: bytes, url: str) -> Future[ExtractedPage | None]:
         """Queue one page; the future holds its ExtractedPage, or None (no article, or over time).
@@ -61,9 +37,7 @@ class ExtractionPool:
             return self._pool().submit(_extract_with_limit, body, url, self.time_limit)
         except BrokenProcessPool:
             # a worker died (killed for memory, crashed in C): start a fresh pool for what follows
-            if self._executor is not None:
-                self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+            self._restart()
             return self._pool().submit(_extract_with_limit, body, url, self.time_limit)
 
     def extract_many(self, pages: Iterable[tuple[bytes, str]]) -> Iterator[ExtractedPage | None]:
@@ -75,17 +49,6 @@ class ExtractionPool:
                 yield self._result(in_flight.popleft())
         while in_flight:
             yield self._result(in_flight.popleft())
-
-    def _pool(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            # spawn, not fork: forking a process that runs threads (the TUI) is unsafe
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.max_workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                max_tasks_per_child=self.tasks_per_worker,
-                initializer=_ignore_interrupts,
-            )
-        return self._executor
 
     @staticmethod
     def _result(future: Future[ExtractedPage | None]) -> ExtractedPage | None:
