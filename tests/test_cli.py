@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import shutil
@@ -40,27 +39,6 @@ COMMANDS = [
     ["opml", "export"],
     ["demo"],
 ]
-
-
-@pytest.fixture(autouse=True)
-def skip_analysis_until_nlp_exists(monkeypatch):
-    """ingest's analysis step imports newstui.nlp; while that is unwritten, make it a no-op.
-
-    Remove this fixture once newstui.nlp provides a working "rules" extractor.
-    """
-    if not nlp_available():
-        monkeypatch.setattr("newstui.ingest.analyse_pending", lambda *args, **kwargs: 0)
-
-
-@functools.cache
-def nlp_available() -> bool:
-    try:
-        from newstui.nlp import canonical_key, get_extractor  # noqa: F401
-
-        get_extractor("rules")
-    except Exception:
-        return False
-    return True
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import time
 from pathlib import Path
@@ -17,27 +16,6 @@ from newstui.store import articles as article_store
 from newstui.store import feeds as feed_store
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
-
-
-@pytest.fixture(autouse=True)
-def skip_analysis_until_nlp_exists(monkeypatch):
-    """ingest's analysis step imports newstui.nlp; while that is unwritten, make it a no-op.
-
-    Remove this fixture once newstui.nlp provides a working "rules" extractor.
-    """
-    if not nlp_available():
-        monkeypatch.setattr("newstui.ingest.analyse_pending", lambda *args, **kwargs: 0)
-
-
-@functools.cache
-def nlp_available() -> bool:
-    try:
-        from newstui.nlp import canonical_key, get_extractor  # noqa: F401
-
-        get_extractor("rules")
-    except Exception:
-        return False
-    return True
 
 
 async def fetch(db, config_path: Path, names: list[str] | None = None):

@@ -326,6 +326,31 @@ def article_position(db: sqlite_utils.Database, f: ArticleFilter, article_id: in
     ).fetchone()[0]
 
 
+def next_unread_position(
+    db: sqlite_utils.Database, f: ArticleFilter, article_id: int | None, direction: int
+) -> int | None:
+    """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
+    where, params = _where(f)
+    conjunction = " AND" if where else " WHERE"
+    extra = ""
+    if article_id is not None:
+        row = db.execute("SELECT sort_date FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is not None:
+            older = "(a.sort_date < ? OR (a.sort_date = ? AND a.id < ?))"
+            newer = "(a.sort_date > ? OR (a.sort_date = ? AND a.id > ?))"
+            extra = f" AND {older if direction > 0 else newer}"
+            params = [*params, row[0], row[0], article_id]
+    order = "DESC" if direction > 0 else "ASC"
+    found = db.execute(
+        f"SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id{where}{conjunction} "
+        f"a.read = 0{extra} ORDER BY a.sort_date {order}, a.id {order} LIMIT 1",
+        params,
+    ).fetchone()
+    if found is None:
+        return None
+    return article_position(db, f, found[0])
+
+
 def search_articles(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[ArticleRow]:
     """Full-text search over title, author and text, best matches first."""
     rows = db.execute(

@@ -134,17 +134,3 @@ def find_feed(db: sqlite_utils.Database, name: str) -> int | None:
         [name, name, name],
     ).fetchone()
     return row[0] if row else None
-
-
-def tag_counts(db: sqlite_utils.Database) -> list[tuple[str, int, int]]:
-    """Each tag with its article and unread counts, by tag."""
-    return [
-        (r[0], r[1], r[2])
-        for r in db.execute(
-            """
-            SELECT t.value, count(a.id), coalesce(sum(a.read = 0), 0)
-            FROM feeds f, json_each(f.tags) t LEFT JOIN articles a ON a.feed_id = f.id
-            GROUP BY t.value ORDER BY t.value COLLATE NOCASE
-            """
-        ).fetchall()
-    ]

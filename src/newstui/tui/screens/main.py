@@ -19,7 +19,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from newstui.model import ArticleRow
-from newstui.store.views import ArticleDetail, article_detail, next_unread_position
+from newstui.store.articles import next_unread_position
+from newstui.store.views import ArticleDetail, article_detail
 from newstui.tui.shared_db import SharedDatabase, report_db_error
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
