@@ -1,4 +1,8 @@
-"""Shared fixtures: a temporary database and config, and a feed server on 127.0.0.1."""
+"""Shared fixtures: a temporary database and config, a feed server on 127.0.0.1, the seed article.
+
+Tests that need material from ../shared use `shared_path(name)` or `@pytest.mark.needs_shared(name)`
+from tests/shared_material.py (see its docstring): they skip in a plain clone and must run in CI.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from newstui.demo import seed_article_path
 from newstui.store import open_db
 
+pytest_plugins = ["shared_material", "pytester"]
+
 DATA = Path(__file__).parent / "data"
-SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed_article.txt"
 
 
 @dataclass
@@ -158,7 +164,5 @@ def _toml(value: object) -> str:
 
 @pytest.fixture
 def seed_article() -> Path:
-    """The reference article from ../shared."""
-    if not SEED_ARTICLE.exists():
-        pytest.fail(f"{SEED_ARTICLE} is missing: tests expect ../shared beside the checkout")
-    return SEED_ARTICLE
+    """The reference article, as the package ships it (the same text as ../shared's copy)."""
+    return seed_article_path()

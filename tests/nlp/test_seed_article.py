@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from newstui.demo import seed_article_path
 from newstui.model import Analysis
 
 
-def test_seed_fixture_is_the_shared_seed_article(seed_text: str) -> None:
-    shared = Path("/work/shared/seed_article.txt")
-    if shared.exists():
-        assert shared.read_text(encoding="utf-8") == seed_text
+def test_annotated_seed_is_the_article_the_package_ships(seed_text: str) -> None:
+    assert seed_article_path().read_text(encoding="utf-8") == seed_text
+
+
+def test_packaged_seed_article_is_the_shared_reference_copy(
+    shared_path: Callable[[str], Path],
+) -> None:
+    shared = shared_path("seed_article.txt").read_text(encoding="utf-8")
+    assert seed_article_path().read_text(encoding="utf-8") == shared
 
 
 def test_seed_article_quotes_are_found_whole_with_speakers(extractor, seed_text: str) -> None:

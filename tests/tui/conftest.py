@@ -17,13 +17,13 @@ from rich.console import Console
 from textual.app import App
 
 from newstui.config import Config, load_config
+from newstui.demo import seed_article_path
 from newstui.model import Analysis, Article, Entity, Mention, Quote
 from newstui.store import open_db
 from newstui.store.analysis import save_analysis
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed_article.txt"
 BASE = datetime(2024, 11, 30, 12, 0, tzinfo=UTC)
 INJECTED_TITLE = "[bold red]x[/] [link=https://evil.example]click[/link]"
 
@@ -46,15 +46,8 @@ SEED_QUOTES = {
 
 
 def seed_text() -> str:
-    """The reference article (with a fallback so the tests run anywhere)."""
-    if SEED.exists():
-        return SEED.read_text("utf-8").strip()
-    return (
-        "Insurgents entered Aleppo, according to Reuters. Kremlin spokesperson Dmitry Peskov "
-        "said: “We consider this a violation of Syria’s sovereignty.” Bashar al-Assad, Iran, "
-        "Russia, Moscow and Hayat Tahrir al-Sham. “The large numbers of terrorists are many,” "
-        "the Syrian army said."
-    )
+    """The reference article, as the package ships it."""
+    return seed_article_path().read_text("utf-8").strip()
 
 
 def analyse_by_hand(text: str, names: dict[str, str], quotes: dict[str, str]) -> Analysis:

@@ -27,6 +27,11 @@ DEMO_SOURCES = (
 DEMO_APPLICATION_ID = 0x6E647464  # "ndtd": marks a database as the rebuildable demo
 
 
+def seed_article_path() -> Path:
+    """The project's reference article (issue 4's seed), as the installed package holds it."""
+    return Path(str(resources.files(__name__).joinpath("seed_article.txt")))
+
+
 def is_demo_db(path: Path) -> bool:
     """True when the database at `path` was built by `build_demo_db`."""
     with path.open("rb") as file:
