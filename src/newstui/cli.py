@@ -10,13 +10,14 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from sqlite_utils import Database
 
 from newstui import __version__
 from newstui.config import (
@@ -30,7 +31,7 @@ from newstui.config import (
 )
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome, describe, fetch_feeds, import_paths, sync_sources
-from newstui.model import ArticleRow
+from newstui.model import ENTITY_TYPES, ArticleRow
 from newstui.render import article_json, article_row_json, render_article_text
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
@@ -136,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     star.add_argument("--star", dest="starred", action="store_true", default=None)
     star.add_argument("--unstar", dest="starred", action="store_false")
     p = command("entities", "list people, organisations and places with article counts")
-    p.add_argument("--type", choices=["PERSON", "ORG", "PLACE", "NORP"], type=str.upper)
+    p.add_argument("--type", choices=ENTITY_TYPES, type=str.upper)
     p.add_argument("--limit", type=_count, default=100, metavar="K")
     p = command("quotes", "list direct quotes with their speakers")
     p.add_argument("--speaker", metavar="NAME")
@@ -226,13 +227,15 @@ def run(args: argparse.Namespace) -> int:
 
         config = _config(config_path, explicit_config) if not args.demo else None
         return run_app(db_path, config, demo=args.demo)
-    config_needed = command in ("add", "fetch", "opml")
-    config = _config(config_path, explicit_config) if config_needed else None
+    if command in CONFIGURED_COMMANDS:
+        config = _config(config_path, explicit_config)
+        return CONFIGURED_COMMANDS[command](args, open_db(db_path), config)
+    optional: Config | None = None
     if command == "feeds" and config_path.exists() and not args.demo:
-        config = load_config(config_path)  # configured sources are listed before their first fetch
-    db = open_db(db_path)
-    handler = globals()[f"cmd_{command}"]
-    return handler(args, db, config)
+        optional = load_config(
+            config_path
+        )  # configured sources are listed before their first fetch
+    return STORE_COMMANDS[command](args, open_db(db_path), optional)
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None = None) -> int:
@@ -286,7 +289,7 @@ def _report(outcomes: list[SourceOutcome], args: argparse.Namespace) -> int:
 
 
 def _fetch_with_progress(
-    db: Any,
+    db: Database,
     config: Config,
     feeds: list[FeedConfig] | None,
     fulltext: bool | None,
@@ -322,7 +325,7 @@ def _fetch_with_progress(
     return asyncio.run(fetch_feeds(db, config, feeds, fulltext=fulltext))
 
 
-def cmd_fetch(args: argparse.Namespace, db: Any, config: Config) -> int:
+def cmd_fetch(args: argparse.Namespace, db: Database, config: Config) -> int:
     """`newstui fetch [NAME...]`."""
     feeds: list[FeedConfig] | None = None
     if args.names:
@@ -341,7 +344,7 @@ def cmd_fetch(args: argparse.Namespace, db: Any, config: Config) -> int:
     return _report(outcomes, args)
 
 
-def cmd_add(args: argparse.Namespace, db: Any, config: Config) -> int:
+def cmd_add(args: argparse.Namespace, db: Database, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
     from newstui.config import same_url
     from newstui.sources.http import is_http_url
@@ -367,7 +370,7 @@ def cmd_add(args: argparse.Namespace, db: Any, config: Config) -> int:
     return _report([dataclasses.replace(outcomes[0], name=added.name)], args)
 
 
-def cmd_import(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+def cmd_import(args: argparse.Namespace, db: Database, config: Config | None) -> int:
     """`newstui import PATH...`."""
     outcomes = import_paths(
         db, [p.expanduser() for p in args.paths], name=args.name, tags=tuple(args.tag)
@@ -375,7 +378,7 @@ def cmd_import(args: argparse.Namespace, db: Any, config: Config | None) -> int:
     return _report(outcomes, args)
 
 
-def cmd_feeds(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+def cmd_feeds(args: argparse.Namespace, db: Database, config: Config | None) -> int:
     """`newstui feeds`."""
     if config is not None:
         sync_sources(db, config)
@@ -429,7 +432,7 @@ def _article_table(rows: list[ArticleRow]) -> Text:
     return out
 
 
-def cmd_list(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+def cmd_list(args: argparse.Namespace, db: Database, config: Config | None) -> int:
     """`newstui list`."""
     feed_id = None
     if args.feed:
@@ -445,7 +448,7 @@ def cmd_list(args: argparse.Namespace, db: Any, config: Config | None) -> int:
     )
 
 
-def cmd_search(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+def cmd_search(args: argparse.Namespace, db: Database, config: Config | None) -> int:
     """`newstui search QUERY`."""
     rows = article_store.search_articles(db, " ".join(args.query), limit=max(args.limit, 0))
     return _emit(
@@ -453,7 +456,7 @@ def cmd_search(args: argparse.Namespace, db: Any, config: Config | None) -> int:
     )
 
 
-def cmd_show(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+def cmd_show(args: argparse.Namespace, db: Database, config: Config | None) -> int:
     """`newstui show ID`."""
     stored = article_store.get_article(db, args.id)
     if stored is None:
@@ -465,7 +468,7 @@ def cmd_show(args: argparse.Namespace, db: Any, config: Config | None) -> int:
     return 0
 
 
-def cmd_mark(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+def cmd_mark(args: argparse.Namespace, db: Database, config: Config | None) -> int:
     """`newstui mark ID... --read/--unread/--star/--unstar`."""
     if args.read is None and args.starred is None:
         raise NewstuiError("mark: say what to mark: --read, --unread, --star or --unstar")
@@ -476,7 +479,7 @@ def cmd_mark(args: argparse.Namespace, db: Any, config: Config | None) -> int:
     return _emit(args, {"marked": count}, f"marked {count} article{'s' * (count != 1)}")
 
 
-def cmd_entities(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+def cmd_entities(args: argparse.Namespace, db: Database, config: Config | None) -> int:
     """`newstui entities [--type T]`."""
     rows = analysis_store.list_entities(db, args.type, limit=args.limit)
     data = [
@@ -491,7 +494,7 @@ def cmd_entities(args: argparse.Namespace, db: Any, config: Config | None) -> in
     return _emit(args, data, table if rows else "no entities found")
 
 
-def cmd_quotes(args: argparse.Namespace, db: Any, config: Config | None) -> int:
+def cmd_quotes(args: argparse.Namespace, db: Database, config: Config | None) -> int:
     """`newstui quotes [--speaker NAME]`."""
     rows = analysis_store.list_quotes(db, speaker=args.speaker, limit=args.limit)
     data = [
@@ -513,7 +516,7 @@ def cmd_quotes(args: argparse.Namespace, db: Any, config: Config | None) -> int:
     return _emit(args, data, out if rows else "no quotes found")
 
 
-def cmd_opml(args: argparse.Namespace, db: Any, config: Config) -> int:
+def cmd_opml(args: argparse.Namespace, db: Database, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
     from newstui.sources.opml import read_opml, write_opml
 
@@ -535,3 +538,26 @@ def cmd_opml(args: argparse.Namespace, db: Any, config: Config) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+ConfiguredCommand = Callable[[argparse.Namespace, Database, Config], int]
+StoreCommand = Callable[[argparse.Namespace, Database, Config | None], int]
+
+CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
+    "add": cmd_add,
+    "fetch": cmd_fetch,
+    "opml": cmd_opml,
+}
+"""Commands that read the config file (created from the example on first use)."""
+
+STORE_COMMANDS: dict[str, StoreCommand] = {
+    "import": cmd_import,
+    "feeds": cmd_feeds,
+    "list": cmd_list,
+    "search": cmd_search,
+    "show": cmd_show,
+    "mark": cmd_mark,
+    "entities": cmd_entities,
+    "quotes": cmd_quotes,
+}
+"""Commands that need only the database (`feeds` also lists configured sources if it can)."""

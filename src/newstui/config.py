@@ -15,6 +15,7 @@ import platformdirs
 import tomlkit
 
 from newstui.errors import ConfigError
+from newstui.model import FulltextMode
 
 APP_NAME = "newstui"
 
@@ -33,7 +34,7 @@ class Settings:
     timeout: float = 20.0
     max_bytes: int = 10_000_000
     refresh_minutes: int = 30
-    fulltext: str | bool = "auto"
+    fulltext: FulltextMode = "auto"
     mark_read_on_open: bool = True
     extractor: str = "rules"
 
@@ -45,7 +46,7 @@ class FeedConfig:
     url: str
     name: str
     tags: tuple[str, ...] = ()
-    fulltext: str | bool = "auto"
+    fulltext: FulltextMode = "auto"
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,8 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
     config = load_config(path)
     known_urls = [f.url for f in config.feeds]
-    known_names = {s.name.casefold() for s in (*config.feeds, *config.local)}
+    known_names = {f.name.casefold() for f in config.feeds}
+    known_names |= {s.name.casefold() for s in config.local}
     doc = tomlkit.parse(path.read_text("utf-8"))
     if "feeds" not in doc:
         doc["feeds"] = tomlkit.aot()

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
+
+LinkKind = Literal["link", "image"]
+SourceKind = Literal["feed", "local"]  # a feed fetched over HTTP, or local files and folders
+FulltextStatus = Literal["ok", "failed"]  # the page behind an article's link was extracted or not
+FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "NORP")  # what the rules extractor finds
 
 
 @dataclass(frozen=True)
@@ -12,7 +19,7 @@ class Link:
 
     text: str
     url: str
-    kind: str = "link"  # "link" or "image"
+    kind: LinkKind = "link"
 
 
 @dataclass
@@ -43,7 +50,7 @@ class Entity:
     """A named entity of one article under its canonical name, with every mention."""
 
     name: str
-    type: str  # PERSON, ORG, PLACE (backends may add NORP, ...)
+    type: str  # one of ENTITY_TYPES (other backends may add their own)
     mentions: tuple[Mention, ...]
 
 
@@ -71,7 +78,7 @@ class FeedRow:
 
     id: int
     name: str
-    kind: str  # "feed" or "local"
+    kind: SourceKind
     url: str | None
     tags: tuple[str, ...]
     articles: int
@@ -104,5 +111,5 @@ class StoredArticle:
     text: str
     summary: str
     links: tuple[Link, ...]
-    fulltext_status: str | None = None
+    fulltext_status: FulltextStatus | None = None
     fulltext_error: str | None = None

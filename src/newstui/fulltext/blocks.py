@@ -8,7 +8,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 
-from newstui.model import Link
+from newstui.model import Link, LinkKind
 
 # clean_text strips leading spaces, so nesting shows in the bullet, not in an indent.
 BULLETS = ("• ", "◦ ", "▪ ")
@@ -204,7 +204,7 @@ class _Walker:
             graphic.get("alt") or graphic.get("title") or "", graphic.get("src"), "image"
         )
 
-    def _add_link(self, text: str, href: str | None, kind: str) -> None:
+    def _add_link(self, text: str, href: str | None, kind: LinkKind) -> None:
         url = safe_link_url(href, self.page_url)
         if url is None:
             return

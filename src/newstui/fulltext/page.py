@@ -48,7 +48,7 @@ def extract_page(body: bytes, url: str) -> ExtractedPage | None:
     heading = first_heading(tree)
     fold_captions_into_images(tree)
     document = bare_extraction(tree, url=url, **EXTRACTION_OPTIONS)
-    if document is None or document.body is None:
+    if document is None or isinstance(document, dict) or document.body is None:
         return None
     title = choose_title(heading, document.title or "")
     body_text = body_to_blocks(document.body, url)

@@ -120,7 +120,9 @@ def _split_suffix(tok: Token) -> tuple[Token, str | None]:
 def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str | None]]]:
     """Runs of capitalised words (with inner connectors and particles) separated only by spaces."""
     org_words = load_gazetteer().org_words
-    out, run, cues = [], [], []
+    out: list[tuple[list[Token], list[str | None]]] = []
+    run: list[Token] = []
+    cues: list[str | None] = []
     caps = list(map(_is_cap, map(_TEXT, tokens)))
     for i, raw in enumerate(tokens):
         if not run and not caps[i]:
@@ -412,7 +414,8 @@ class _EntityFinder:
         if not run:
             return
         suffix_cue = cues[-1] if cues else None
-        i, person_cue, pending, extending = 0, False, [], False
+        pending: list[Token] = []
+        i, person_cue, extending = 0, False, False
         while i < len(run):
             tok = run[i]
             n_known = 0 if extending else self._known(run, i)

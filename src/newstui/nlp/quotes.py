@@ -33,7 +33,8 @@ class QuoteSpan:
 
 
 def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
-    pairs, opened = [], None
+    pairs: list[tuple[int, int | None]] = []
+    opened = None
     i = text.find('"', start, end)
     while i >= 0:
         prev = text[i - 1] if i > start else " "
@@ -52,7 +53,8 @@ def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | N
 
 
 def _curly_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
-    pairs, opened, closer = [], None, ""
+    pairs: list[tuple[int, int | None]] = []
+    opened, closer = None, ""
     for mark in _DOUBLE_MARK.finditer(text, start, end):
         i, ch = mark.start(), mark.group()
         if ch in _DOUBLE_OPEN and (opened is None or ch != closer):
@@ -71,7 +73,8 @@ def _single(
 ) -> list[tuple[int, int | None]]:
     """Single-quote pairs; a closer is told from an apostrophe by what surrounds it."""
     marks = _SINGLE_MARKS[opener + closer]
-    pairs, i = [], text.find(opener, start, end)
+    pairs: list[tuple[int, int | None]] = []
+    i = text.find(opener, start, end)
     while i >= 0:
         if not (i == start or text[i - 1] in _BOUNDARY_BEFORE + '"“') or not (
             i + 1 < end and (text[i + 1].isalnum() or text[i + 1] in '“"…')

@@ -12,7 +12,7 @@ from typing import Any
 import feedparser
 
 from newstui.errors import SourceError
-from newstui.model import Article, Link
+from newstui.model import Article, Link, LinkKind
 from newstui.sources.html import html_to_text
 from newstui.sources.http import is_http_url
 from newstui.text import clean_line, clean_text
@@ -96,7 +96,9 @@ def _entry_article(entry: Any, feed_url: str) -> Article:
     for enclosure in entry.get("enclosures", []) or []:
         href = enclosure.get("href")
         if is_http_url(href) and href not in {lk.url for lk in links}:
-            kind = "image" if str(enclosure.get("type", "")).startswith("image/") else "link"
+            kind: LinkKind = (
+                "image" if str(enclosure.get("type", "")).startswith("image/") else "link"
+            )
             links.append(Link(clean_line(enclosure.get("type", "") or "enclosure"), href, kind))
     guid = entry.get("id") or entry.get("guid")
     author = clean_line(entry.get("author", "") or "", MAX_AUTHOR) or None

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import lxml.etree
 import lxml.html
 
-from newstui.model import Link
+from newstui.model import Link, LinkKind
 from newstui.sources.http import is_http_url
 from newstui.text import clean_line, clean_text
 
@@ -108,7 +108,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     links: list[Link] = []
     seen: set[str] = set()
 
-    def add_link(text: str, href: str | None, kind: str) -> None:
+    def add_link(text: str, href: str | None, kind: LinkKind) -> None:
         if not href:
             return
         url = urljoin(base_url, href.strip()) if base_url else href.strip()

@@ -218,7 +218,8 @@ def list_quotes(
     limit: int = 200,
 ) -> list[QuoteRow]:
     """Quotes, newest articles first; optionally by one speaker (case-insensitive) or article."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if speaker is not None:
         # The full name, or the surname alone ("Peskov" finds Dmitry Peskov).
         clauses.append("(q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\')")

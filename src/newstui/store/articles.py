@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
+from typing import Any
 
 import sqlite_utils
 
@@ -153,6 +154,7 @@ def save_articles(
                     INSERT_ARTICLE, new_article_row(feed_id, key, article, now, digest)
                 )
                 new += 1
+                assert cur.lastrowid is not None
                 changed.append(cur.lastrowid)
                 claimed.add(cur.lastrowid)
                 continue
@@ -221,7 +223,7 @@ _ROW_COLUMNS = """a.id, a.feed_id, f.name, a.title, a.url, a.author, a.published
     a.read, a.starred"""
 
 
-def _row(r: Sequence) -> ArticleRow:
+def _row(r: Sequence[Any]) -> ArticleRow:
     return ArticleRow(
         id=r[0],
         feed_id=r[1],
@@ -286,9 +288,11 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
 def count_articles(db: sqlite_utils.Database, f: ArticleFilter = ArticleFilter()) -> int:
     """How many articles match the filter."""
     where, params = _where(f)
-    return db.execute(
-        f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id{where}", params
-    ).fetchone()[0]
+    return int(
+        db.execute(
+            f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id{where}", params
+        ).fetchone()[0]
+    )
 
 
 def list_articles(
@@ -319,11 +323,12 @@ def article_position(db: sqlite_utils.Database, f: ArticleFilter, article_id: in
     if row is None:
         return None
     extra = "(a.sort_date > ? OR (a.sort_date = ? AND a.id > ?))"
-    return db.execute(
+    before = db.execute(
         f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
         f"{' AND' if where else ' WHERE'} {extra}",
         [*params, row[0], row[0], article_id],
     ).fetchone()[0]
+    return int(before)
 
 
 def next_unread_position(

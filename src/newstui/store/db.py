@@ -61,12 +61,12 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]
 
 def data_version(db: sqlite_utils.Database) -> int:
     """A number that changes whenever another connection commits to the database."""
-    return db.execute("PRAGMA data_version").fetchone()[0]
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
     """The schema version stored in the database (0 for a new one)."""
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(db: sqlite_utils.Database) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from newstui.model import FeedRow
+from newstui.model import FeedRow, SourceKind
 from newstui.text import clean_line
 
 
@@ -22,18 +22,19 @@ def ensure_feed(
     key: str,
     name: str,
     *,
-    kind: str = "feed",
+    kind: SourceKind = "feed",
     url: str | None = None,
     tags: tuple[str, ...] = (),
 ) -> int:
     """The id of the feed with this key, created or renamed/retagged to match the config."""
     with db.conn:  # one statement: two processes registering the same feed both succeed
-        return db.conn.execute(
+        row = db.conn.execute(
             "INSERT INTO feeds (key, kind, name, url, tags) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET name = excluded.name, tags = excluded.tags, "
             "url = excluded.url, kind = excluded.kind RETURNING id",
             [key, kind, name, url, json.dumps(list(tags))],
-        ).fetchone()[0]
+        ).fetchone()
+        return int(row[0])
 
 
 @dataclass(frozen=True)

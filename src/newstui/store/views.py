@@ -79,4 +79,4 @@ def tag_unread_counts(sources: list[FeedRow]) -> list[tuple[str, int, int]]:
             entry = totals.setdefault(tag, [0, 0])
             entry[0] += source.articles
             entry[1] += source.unread
-    return [(tag, *totals[tag]) for tag in sorted(totals, key=str.casefold)]
+    return [(tag, totals[tag][0], totals[tag][1]) for tag in sorted(totals, key=str.casefold)]

@@ -127,7 +127,7 @@ class NewstuiApp(App[int]):
 
     # -- help, search, theme, commands --------------------------------------------------------
 
-    def key_sections(self) -> list[tuple[str, Iterable[Binding]]]:
+    def key_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
         """Bindings to list in help and the command palette, by where they apply."""
         return [
             ("Headlines", HeadlineList.BINDINGS),
@@ -168,6 +168,8 @@ class NewstuiApp(App[int]):
         for bindings in (MainScreen.BINDINGS, self.BINDINGS):
             target = screen if bindings is MainScreen.BINDINGS else self
             for binding in bindings:
+                if not isinstance(binding, Binding):
+                    continue
                 if binding.description and binding.action not in ("quit", "help"):
                     yield SystemCommand(
                         binding.tooltip or binding.description,
@@ -183,8 +185,10 @@ class NewstuiApp(App[int]):
             self.notify("No article selected.", severity="warning")
         return row
 
-    def article_read(self, row: ArticleRow) -> None:
+    @on(MainScreen.ArticleRead)
+    def _article_read(self, message: MainScreen.ArticleRead) -> None:
         """The user opened an article: mark it read if the settings say so."""
+        row = message.row
         if self.settings.mark_read_on_open and not row.read:
             self._write_flags(row, read=True)
 
@@ -197,18 +201,23 @@ class NewstuiApp(App[int]):
             self._write_flags(row, starred=not row.starred)
 
     @work(group="write")
-    async def _write_flags(self, row: ArticleRow, **flags: bool) -> None:
+    async def _write_flags(
+        self, row: ArticleRow, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
         try:
-            await self.db.write(mark_articles, [row.id], **flags)
+            await self.db.write(mark_articles, [row.id], read=read, starred=starred)
         except Exception as exc:
             self.notify(f"could not save: {exc}", severity="error", markup=False)
             return
-        self.main.headlines.update_row(row.id, **flags)
+        self.main.headlines.update_row(row.id, read=read, starred=starred)
         if self.main.detail is not None and self.main.detail.article.row.id == row.id:
             article = self.main.detail.article
-            self.main.detail = replace(
-                self.main.detail, article=replace(article, row=replace(article.row, **flags))
+            flags = replace(
+                article.row,
+                read=article.row.read if read is None else read,
+                starred=article.row.starred if starred is None else starred,
             )
+            self.main.detail = replace(self.main.detail, article=replace(article, row=flags))
         self.main.sources.reload()
 
     @work(group="write")
@@ -326,13 +335,11 @@ class NewstuiApp(App[int]):
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
         try:
-            warning = run_refresh(
-                self.db_path,
-                self.config,
-                plan,
-                lambda o: self.post_message(RefreshProgress(o)),
-                cancel,
-            )
+
+            def report(outcome: SourceOutcome) -> None:
+                self.post_message(RefreshProgress(outcome))
+
+            warning = run_refresh(self.db_path, self.config, plan, report, cancel)
         except Exception as exc:
             warning = f"refresh failed: {exc}"
         self.post_message(RefreshFinished(warning, cancelled=cancel.is_set()))

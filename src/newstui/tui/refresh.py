@@ -70,14 +70,22 @@ def plan_all(config: Config) -> RefreshPlan:
 
 def plan_for(config: Config, rows: Iterable[FeedRow]) -> RefreshPlan:
     """The configured sources behind some stored ones (matched by URL, local ones by name)."""
-    feeds, local, unknown = [], [], []
+    feeds: list[FeedConfig] = []
+    local: list[LocalConfig] = []
+    unknown: list[str] = []
     for row in rows:
         if row.kind == "local":
-            match = next((c for c in config.local if c.name == row.name), None)
-            (local if match else unknown).append(match or row.name)
+            local_match = next((c for c in config.local if c.name == row.name), None)
+            if local_match is not None:
+                local.append(local_match)
+            else:
+                unknown.append(row.name)
         else:
-            match = next((c for c in config.feeds if c.url == row.url), None)
-            (feeds if match else unknown).append(match or row.name)
+            feed_match = next((c for c in config.feeds if c.url == row.url), None)
+            if feed_match is not None:
+                feeds.append(feed_match)
+            else:
+                unknown.append(row.name)
     return RefreshPlan(tuple(feeds), tuple(local), tuple(unknown))
 
 

@@ -14,12 +14,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-def binding_rows(sections: Iterable[tuple[str, Iterable[Binding]]]) -> list[tuple[str, str, str]]:
+def binding_rows(
+    sections: Iterable[tuple[str, Iterable[BindingType]]],
+) -> list[tuple[str, str, str]]:
     """(section, keys, description) for each described binding, keys shown as typed."""
     rows = []
     for section, bindings in sections:
         for binding in bindings:
-            if not binding.description:
+            if not isinstance(binding, Binding) or not binding.description:
                 continue
             keys = " ".join(_key_label(k) for k in binding.key.split(","))
             rows.append((section, keys, binding.tooltip or binding.description))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import dataclass
 from functools import partial
 from time import monotonic
 from typing import ClassVar
@@ -59,6 +60,12 @@ class MainScreen(Screen):
             super().__init__()
             self.article_id = article_id
             self.detail = detail
+
+    @dataclass
+    class ArticleRead(Message):
+        """The user opened an article to read it (the app marks it read if the settings say so)."""
+
+        row: ArticleRow
 
     def __init__(self, db: SharedDatabase, counts_db: SharedDatabase) -> None:
         super().__init__()
@@ -271,7 +278,7 @@ class MainScreen(Screen):
     def _opened(self, message: HeadlineList.Opened) -> None:
         self.focus_pane("reader")
         if self.detail is not None and self.detail.article.row.id == message.row.id:
-            self.app.article_read(message.row)
+            self.post_message(self.ArticleRead(message.row))
         else:
             self._open_on_load = message.row.id
 
@@ -300,7 +307,7 @@ class MainScreen(Screen):
         self.sidebar.show(message.detail)
         if self._open_on_load == message.article_id or self._pane_of(self.focused) == "reader":
             self._open_on_load = None
-            self.app.article_read(selected)
+            self.post_message(self.ArticleRead(selected))
 
     def current_row(self) -> ArticleRow | None:
         """The selected article's row (with its latest flags)."""

@@ -122,11 +122,11 @@ class Sidebar(Vertical):
         quote_options: list[Option] = []
         self._speakers = {}
         for i, quote in enumerate(detail.analysis.quotes):
-            label = Text(f"“{quote.text}”", style="italic")
-            label.append(f"\n— {quote.speaker or 'unknown speaker'}", style="bold")
+            quote_label = Text(f"“{quote.text}”", style="italic")
+            quote_label.append(f"\n— {quote.speaker or 'unknown speaker'}", style="bold")
             key = f"quote:{i}"
             self._speakers[key] = quote.speaker
-            quote_options.append(Option(label, id=key))
+            quote_options.append(Option(quote_label, id=key))
         if not quote_options:
             quote_options = [_notice("No quotes found", muted)]
         self._replace(self._entities, entity_options)

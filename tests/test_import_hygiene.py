@@ -1,0 +1,38 @@
+"""The layering holds: the command line never loads the UI or the extractor, and the
+import-linter contracts in pyproject.toml are kept."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def modules_loaded_by(statement: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running `statement`."""
+    code = f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    return set(json.loads(out))
+
+
+def test_importing_the_command_line_loads_neither_textual_nor_trafilatura() -> None:
+    loaded = modules_loaded_by("import newstui.cli")
+    assert "newstui.cli" in loaded
+    for heavy in ("textual", "trafilatura", "newstui.tui"):
+        assert heavy not in loaded, f"`import newstui.cli` loads {heavy}"
+
+
+def test_building_the_parser_loads_neither_textual_nor_trafilatura() -> None:
+    loaded = modules_loaded_by("import newstui.cli as c; c.build_parser()")
+    assert not {"textual", "trafilatura"} & loaded
+
+
+def test_the_import_contracts_in_pyproject_are_kept() -> None:
+    from importlinter.cli import lint_imports  # a test extra
+
+    assert lint_imports(str(ROOT / "pyproject.toml"), no_cache=True) == 0
