@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import defaultdict
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -12,6 +13,7 @@ import httpx
 
 from newstui import __version__
 from newstui.errors import SourceError
+from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
 from newstui.text import strip_controls
 
 USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
@@ -66,7 +68,7 @@ class Fetcher:
             lambda: asyncio.Semaphore(limits.per_host)
         )
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": accepted_encodings()},
             timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
             follow_redirects=False,
             cookies=None,
@@ -137,24 +139,53 @@ class Fetcher:
                             f"{url}: response larger than {self.limits.max_bytes:,} bytes "
                             f"({int(declared):,} declared)"
                         )
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > self.limits.max_bytes:
-                        raise SourceError(
-                            f"{url}: response larger than {self.limits.max_bytes:,} bytes"
-                        )
-                    chunks.append(chunk)
+                body = await self._read_body(url, response)
                 return FetchResult(
                     url=current,
                     status=response.status_code,
-                    body=b"".join(chunks),
+                    body=body,
                     content_type=response.headers.get("content-type"),
                     etag=response.headers.get("etag"),
                     last_modified=response.headers.get("last-modified"),
                 )
         raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+    async def _read_body(self, url: str, response: httpx.Response) -> bytes:
+        """The decoded body, refused once either the raw or the decoded bytes pass max_bytes.
+
+        httpx would inflate a whole network chunk at once (a 1 KB brotli chunk can become
+        gigabytes), so the raw stream is decoded here, one bounded step at a time.
+        """
+        limit = self.limits.max_bytes
+        pieces: list[bytes] = []
+        size = 0
+        try:
+            async with contextlib.aclosing(_decoded(url, response, limit)) as decoded:
+                async for piece in decoded:
+                    size += len(piece)
+                    if size > limit:
+                        raise SourceError(f"{url}: response larger than {limit:,} bytes")
+                    pieces.append(piece)
+        except DecodingError as exc:
+            raise SourceError(f"{url}: response could not be decoded ({exc})") from None
+        except BaseException:
+            pieces.clear()  # the error's traceback keeps this frame alive until a GC pass
+            raise
+        return b"".join(pieces)
+
+
+async def _decoded(url: str, response: httpx.Response, raw_limit: int) -> AsyncIterator[bytes]:
+    """A response body decoded under its Content-Encoding, in bounded pieces."""
+    decoder = BodyDecoder(response.headers.get("content-encoding"))
+    raw_size = 0
+    async for chunk in response.aiter_raw():
+        raw_size += len(chunk)
+        if raw_size > raw_limit:  # compressed data that decodes to little or nothing
+            raise SourceError(f"{url}: response larger than {raw_limit:,} bytes")
+        for piece in decoder.decode(chunk):
+            yield piece
+    for piece in decoder.flush():
+        yield piece
 
 
 def _describe(exc: httpx.HTTPError) -> str:
