@@ -28,15 +28,26 @@ from newstui.config import (
     default_db_path,
     ensure_config,
     load_config,
+    remove_source,
 )
 from newstui.errors import NewstuiError
-from newstui.ingest import SourceOutcome, describe, fetch_feeds, import_paths, sync_sources
+from newstui.ingest import (
+    SourceOutcome,
+    describe,
+    feed_key,
+    fetch_feeds,
+    import_paths,
+    local_key,
+    prune_sources,
+    sync_sources,
+)
 from newstui.model import ENTITY_TYPES, ArticleRow
 from newstui.render import article_json, article_row_json, render_article_text
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import feeds as feed_store
 from newstui.store import open_db
+from newstui.store.feeds import RemovedSource
 from newstui.text import clean_line
 
 console = Console(highlight=False)
@@ -99,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("url")
     p.add_argument("--name", help="display name (default: the feed's title)")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    p = command(
+        "remove",
+        "remove a feed or local source from the config file and its articles from the database",
+    )
+    p.add_argument("name", metavar="NAME|URL", help="the source's name, feed URL or local path")
+    p.add_argument(
+        "--purge", action="store_true", help="delete its starred articles too (kept by default)"
+    )
     p = command("fetch", "fetch all feeds, or the named ones, and local sources from the config")
     p.add_argument("names", nargs="*", metavar="NAME", help="feed names or URLs")
     group = p.add_mutually_exclusive_group()
@@ -184,7 +203,7 @@ def _complain(message: str) -> None:
     errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
 
 
-WRITING_COMMANDS = ("add", "fetch", "import", "opml")
+WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml")
 
 
 def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
@@ -249,7 +268,11 @@ def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None =
     return 0
 
 
-def _report(outcomes: list[SourceOutcome], args: argparse.Namespace) -> int:
+def _report(
+    outcomes: list[SourceOutcome],
+    args: argparse.Namespace,
+    removed: Sequence[RemovedSource] = (),
+) -> int:
     failed = [o for o in outcomes if o.error]
     data = [
         {
@@ -266,8 +289,20 @@ def _report(outcomes: list[SourceOutcome], args: argparse.Namespace) -> int:
         for o in outcomes
     ]
     if getattr(args, "json", False):
+        if removed:
+            data.extend(
+                {
+                    "source": r.name,
+                    "removed": True,
+                    "deleted": r.deleted,
+                    "kept_starred": r.kept_starred,
+                }
+                for r in removed
+            )
         _emit(args, data)
     else:
+        for r in removed:
+            console.print(Text(f"{r.summary()} (no longer in the config file)"), soft_wrap=True)
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
@@ -336,12 +371,48 @@ def cmd_fetch(args: argparse.Namespace, db: Database, config: Config) -> int:
                 raise NewstuiError(f"{config.path}: no feed named {name!r} (see `newstui feeds`)")
             if feed not in feeds:
                 feeds.append(feed)
+    removed: list[RemovedSource] = []
+    if not args.names:
+        sync_sources(db, config)
+        removed = prune_sources(db, config)
     outcomes = _fetch_with_progress(db, config, feeds, args.fulltext, args)
     if not args.names:
         from newstui.ingest import import_local
 
         outcomes += [import_local(db, local, config.settings.extractor) for local in config.local]
-    return _report(outcomes, args)
+    return _report(outcomes, args, removed)
+
+
+def cmd_remove(args: argparse.Namespace, db: Database, config: Config) -> int:
+    """`newstui remove NAME|URL [--purge]`: out of the config file, then out of the database."""
+    source = config.source_named(args.name)
+    if source is not None:
+        key = feed_key(source) if isinstance(source, FeedConfig) else local_key(source.path)
+        feed_id = feed_store.find_feed(db, key)
+        remove_source(config.path, args.name)
+        where = f" from {config.path}"
+    else:  # a source imported with `newstui import`, or one already gone from the config
+        feed_id = feed_store.find_feed(db, args.name)
+        if feed_id is None:
+            raise NewstuiError(
+                f"{config.path}: no source named {args.name!r} (see `newstui feeds`)"
+            )
+        where = ""
+    result = (
+        feed_store.remove_feed(db, feed_id, purge=args.purge)
+        if feed_id is not None
+        else RemovedSource(source.name if source else args.name, 0, 0)
+    )
+    name = source.name if source is not None else result.name
+    result = dataclasses.replace(result, name=name)
+    text = result.summary().replace(f"removed {name}", f"removed {name}{where}", 1)
+    if result.kept_starred:
+        text += " (--purge deletes them)"
+    return _emit(
+        args,
+        {"removed": name, "deleted": result.deleted, "kept_starred": result.kept_starred},
+        text,
+    )
 
 
 def cmd_add(args: argparse.Namespace, db: Database, config: Config) -> int:
@@ -545,6 +616,7 @@ StoreCommand = Callable[[argparse.Namespace, Database, Config | None], int]
 
 CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
     "add": cmd_add,
+    "remove": cmd_remove,
     "fetch": cmd_fetch,
     "opml": cmd_opml,
 }

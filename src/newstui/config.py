@@ -67,6 +67,16 @@ class Config:
     feeds: tuple[FeedConfig, ...] = ()
     local: tuple[LocalConfig, ...] = ()
 
+    def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
+        """The feed (by name or URL) or local source (by name or path) called `name`."""
+        feed = self.feed_named(name)
+        if feed is not None:
+            return feed
+        for local in self.local:
+            if name.casefold() == local.name.casefold() or _same_path(name, local.path):
+                return local
+        return None
+
     def feed_named(self, name: str) -> FeedConfig | None:
         """The feed whose name (case-insensitive) or URL is `name`."""
         for feed in self.feeds:
@@ -87,6 +97,13 @@ def same_url(a: str, b: str) -> bool:
         pb.path or "/",
         pb.query,
     )
+
+
+def _same_path(text: str, path: Path) -> bool:
+    try:
+        return Path(text).expanduser().resolve() == path.resolve()
+    except (OSError, ValueError):
+        return False
 
 
 def default_config_path() -> Path:
@@ -299,9 +316,69 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         known_names.add(name.casefold())
         added.append(FeedConfig(feed.url, name, feed.tags, feed.fulltext))
     if added:
-        tmp = path.with_suffix(".toml.tmp")
         text = re.sub(r"(?m)(?<=[^\n]\n)(\[\[feeds\]\])", r"\n\1", tomlkit.dumps(doc))
+        _write_config(path, text)
+    return added
+
+
+def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
+    """Delete a feed or local source (by name, URL or path) from the config file, keeping the
+    rest of the file as it was; returns what was removed."""
+    config = load_config(path)
+    source = config.source_named(name)
+    if source is None:
+        raise ConfigError(f"{path}: no source named {name!r} (see `newstui feeds`)")
+    table, entries = (
+        ("feeds", config.feeds) if isinstance(source, FeedConfig) else ("local", config.local)
+    )
+    index = list(entries).index(source)  # type: ignore[arg-type]
+    raw = path.read_text("utf-8")
+    text = _without_entry(raw, table, index)
+    try:
+        after = _validate(path, text, tomllib.loads(text))
+    except (ConfigError, tomllib.TOMLDecodeError):
+        after = None
+    kept = tuple(e for e in entries if e is not source)
+    if after is None or (after.feeds if table == "feeds" else after.local) != kept:
+        doc = tomlkit.parse(raw)  # an unusual layout: let tomlkit cut the entry out
+        del doc[table][index]
+        if not len(doc[table]):
+            del doc[table]
+        text = tomlkit.dumps(doc)
+    _write_config(path, text)
+    return source
+
+
+def _without_entry(raw: str, table: str, index: int) -> str:
+    """The config text without the index-th `[[table]]` entry and the comment lines just above
+    it (comments just above the next header stay with that header)."""
+    lines = raw.splitlines(keepends=True)
+    header = _entry_line(raw, table, index) - 1
+    if header < 0:
+        return raw
+
+    def is_comment(line: str) -> bool:
+        return line.lstrip().startswith("#")
+
+    start = header
+    while start > 0 and is_comment(lines[start - 1]):
+        start -= 1
+    end = next(
+        (i for i in range(header + 1, len(lines)) if re.match(r"[ \t]*\[", lines[i])), len(lines)
+    )
+    while end - 1 > header and (is_comment(lines[end - 1]) or not lines[end - 1].strip()):
+        end -= 1
+    while end < len(lines) and not lines[end].strip():
+        end += 1  # the blank lines after the entry go with it
+    return "".join(lines[:start] + lines[end:])
+
+
+def _write_config(path: Path, text: str) -> None:
+    """Replace the config file at once (never half-written), then check it still loads."""
+    tmp = path.with_suffix(".toml.tmp")
+    try:
         tmp.write_text(text, "utf-8")
         tmp.replace(path)
-        load_config(path)  # the result must still be valid
-    return added
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write config file: {exc.strerror or exc}") from exc
+    load_config(path)  # the result must still be valid

@@ -28,6 +28,7 @@ from newstui.sources.http import Fetcher, FetchLimits
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import feeds as feed_store
+from newstui.store.feeds import RemovedSource
 from newstui.text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -80,13 +81,21 @@ def sync_sources(db: sqlite_utils.Database, config: Config) -> dict[str, int]:
     ids = {}
     for feed in config.feeds:
         ids[feed.name] = feed_store.ensure_feed(
-            db, feed_key(feed), feed.name, url=feed.url, tags=feed.tags
+            db, feed_key(feed), feed.name, url=feed.url, tags=feed.tags, configured=True
         )
     for local in config.local:
         ids[local.name] = feed_store.ensure_feed(
-            db, local_key(local.path), local.name, kind="local", tags=local.tags
+            db, local_key(local.path), local.name, kind="local", tags=local.tags, configured=True
         )
     return ids
+
+
+def prune_sources(db: sqlite_utils.Database, config: Config) -> list[RemovedSource]:
+    """Remove the stored sources that left the config file (starred articles are kept)."""
+    keys = {feed_key(f) for f in config.feeds} | {local_key(s.path) for s in config.local}
+    return [
+        feed_store.remove_feed(db, feed_id) for feed_id in feed_store.unconfigured_sources(db, keys)
+    ]
 
 
 async def fetch_feeds(

@@ -13,7 +13,7 @@ def titles(app: NewstuiApp) -> list[str]:
     return [row.title for _, row in app.main.headlines.loaded_rows()]
 
 
-async def test_R_refreshes_all_and_a_failing_feed_is_one_notification(db_path, config):
+async def test_R_refreshes_all_and_says_so_in_one_notification(db_path, config):
     app = NewstuiApp(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -25,11 +25,13 @@ async def test_R_refreshes_all_and_a_failing_feed_is_one_notification(db_path, c
         assert shown[0] == (0, 2) and shown[-1][:2] == (2, 2)  # progress beside the footer
         assert "Fresh story from the server" in titles(app)
         assert not app.main.status.display
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert len(errors) == 1
-        assert errors[0].message.startswith("Broken Feed:")
-        assert "\n" not in errors[0].message
+        notes = list(app._notifications)
+        assert len(notes) == 1 and notes[0].severity == "warning"
+        assert notes[0].message == (
+            "Refreshed 2 sources: 1 new article; 1 of 2 failed — see ! in Sources"
+        )
         assert "Traceback" not in screen_text(app)
+        assert "! Broken Feed" in screen_text(app)
 
 
 async def test_r_refreshes_only_the_selected_feed(db_path, config):
@@ -187,12 +189,12 @@ async def test_a_finished_refresh_says_what_it_found(db_path, config):
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
-        messages = [n.message for n in app._notifications if n.severity == "information"]
-        assert "Refreshed 2 sources: 1 new article; 1 failed" in messages
+        messages = [n.message for n in app._notifications]
+        assert "Refreshed 2 sources: 1 new article; 1 of 2 failed — see ! in Sources" in messages
         await pilot.press("R")
         await settle(pilot)
-        messages = [n.message for n in app._notifications if n.severity == "information"]
-        assert messages[-1] == "Refreshed 2 sources: nothing new; 1 failed"
+        messages = [n.message for n in app._notifications]
+        assert messages[-1] == "Refreshed 2 sources: nothing new; 1 of 2 failed — see ! in Sources"
 
 
 def test_the_refresh_summary_names_a_single_source():
@@ -204,7 +206,31 @@ def test_the_refresh_summary_names_a_single_source():
         refresh_summary([SourceOutcome("A", new=10, updated=2), SourceOutcome("B", new=2)])
         == "Refreshed 2 sources: 12 new articles, 2 updated"
     )
-    assert refresh_summary([SourceOutcome("B", error="B: 404")]) == "Refreshed B: failed"
+    assert (
+        refresh_summary([SourceOutcome("B", error="B: HTTP 404")]) == "Refresh failed: B: HTTP 404"
+    )
+    assert refresh_summary(
+        [SourceOutcome("A", error="A: 404"), SourceOutcome("B", error="B: 404")]
+    ) == ("Refreshed 2 sources: all failed — see ! in Sources")
+
+
+async def test_thirty_failing_feeds_make_one_notification_not_thirty(db_path, tmp_path):
+    from newstui.config import load_config
+
+    lines = ["[settings]", "refresh_minutes = 0", "timeout = 2", "fulltext = false"]
+    for i in range(30):
+        lines += ["[[feeds]]", f'name = "Dead {i}"', f'url = "http://127.0.0.1:9/dead{i}.xml"']
+    path = tmp_path / "dead.toml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == [
+            "Refreshed 30 sources: all failed — see ! in Sources"
+        ]
+        assert "Dead 0" in screen_text(app)  # the title bar and sources stay readable
 
 
 async def test_articles_stored_by_another_process_appear_in_the_list(db_path, ids):

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from newstui.model import FeedRow, SourceKind
+from newstui.store.db import write_transaction
 from newstui.text import clean_line
 
 
@@ -25,14 +26,20 @@ def ensure_feed(
     kind: SourceKind = "feed",
     url: str | None = None,
     tags: tuple[str, ...] = (),
+    configured: bool = False,
 ) -> int:
-    """The id of the feed with this key, created or renamed/retagged to match the config."""
+    """The id of the feed with this key, created or renamed/retagged to match the config.
+
+    `configured`: the source comes from the config file, so leaving it removes the source.
+    Registering a removed source brings it back.
+    """
     with db.conn:  # one statement: two processes registering the same feed both succeed
         row = db.conn.execute(
-            "INSERT INTO feeds (key, kind, name, url, tags) VALUES (?, ?, ?, ?, ?) "
+            "INSERT INTO feeds (key, kind, name, url, tags, configured) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET name = excluded.name, tags = excluded.tags, "
-            "url = excluded.url, kind = excluded.kind RETURNING id",
-            [key, kind, name, url, json.dumps(list(tags))],
+            "url = excluded.url, kind = excluded.kind, removed = NULL, "
+            "configured = max(configured, excluded.configured) RETURNING id",
+            [key, kind, name, url, json.dumps(list(tags)), int(configured)],
         ).fetchone()
         return int(row[0])
 
@@ -110,7 +117,7 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
     }
     rows = db.execute(
         """SELECT id, name, kind, url, tags, last_fetched, last_error FROM feeds
-        ORDER BY name COLLATE NOCASE"""
+        WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
     ).fetchall()
     return [
         FeedRow(
@@ -129,9 +136,62 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
 
 
 def find_feed(db: sqlite_utils.Database, name: str) -> int | None:
-    """The id of the feed named `name` (case-insensitive) or with that URL."""
+    """The id of the listed feed named `name` (case-insensitive) or with that URL."""
     row = db.execute(
-        "SELECT id FROM feeds WHERE name = ? COLLATE NOCASE OR url = ? OR key = ?",
+        "SELECT id FROM feeds WHERE (name = ? COLLATE NOCASE OR url = ? OR key = ?) "
+        "AND removed IS NULL",
         [name, name, name],
     ).fetchone()
     return row[0] if row else None
+
+
+@dataclass(frozen=True)
+class RemovedSource:
+    """What removing a source did: articles deleted, starred ones kept."""
+
+    name: str
+    deleted: int
+    kept_starred: int
+
+    def summary(self) -> str:
+        """One line, e.g. "removed BBC: 40 articles deleted, 2 starred kept"."""
+        deleted = f"{self.deleted:,} article{'s' * (self.deleted != 1)} deleted"
+        kept = f", {self.kept_starred:,} starred kept" if self.kept_starred else ""
+        return f"removed {self.name}: {deleted}{kept}"
+
+
+def removal_counts(db: sqlite_utils.Database, feed_id: int) -> tuple[int, int]:
+    """How many articles a source holds, and how many of them are starred."""
+    total, starred = db.execute(
+        "SELECT count(*), coalesce(sum(starred), 0) FROM articles WHERE feed_id = ?", [feed_id]
+    ).fetchone()
+    return total, starred
+
+
+def remove_feed(db: sqlite_utils.Database, feed_id: int, *, purge: bool = False) -> RemovedSource:
+    """Delete a source and its articles; starred articles stay (under a hidden, removed source)
+    unless `purge`."""
+    with write_transaction(db) as conn:
+        row = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
+        if row is None:
+            return RemovedSource("", 0, 0)
+        starred_clause = "" if purge else " AND starred = 0"
+        deleted = conn.execute(
+            f"DELETE FROM articles WHERE feed_id = ?{starred_clause}", [feed_id]
+        ).rowcount
+        kept = conn.execute("SELECT count(*) FROM articles WHERE feed_id = ?", [feed_id]).fetchone()
+        if kept[0]:
+            conn.execute(
+                "UPDATE feeds SET removed = ?, configured = 0, etag = NULL, last_modified = NULL, "
+                "body_hash = NULL WHERE id = ?",
+                [now_iso(), feed_id],
+            )
+        else:
+            conn.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
+    return RemovedSource(row[0], deleted, kept[0])
+
+
+def unconfigured_sources(db: sqlite_utils.Database, keys: set[str]) -> list[int]:
+    """Listed sources registered from the config whose key the config no longer has."""
+    rows = db.execute("SELECT id, key FROM feeds WHERE configured = 1 AND removed IS NULL")
+    return [feed_id for feed_id, key in rows.fetchall() if key not in keys]

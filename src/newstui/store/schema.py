@@ -115,5 +115,13 @@ _V2 = [
     "ALTER TABLE feeds ADD COLUMN body_hash TEXT",  # digest of the last document parsed
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# v3: which sources come from the config file (a source that leaves it is removed on the next
+# fetch) and removed sources kept only for their starred articles (hidden from the source lists).
+_V3 = [
+    "ALTER TABLE feeds ADD COLUMN configured INTEGER NOT NULL DEFAULT 0",
+    "UPDATE feeds SET configured = 1 WHERE kind = 'feed'",
+    "ALTER TABLE feeds ADD COLUMN removed TEXT",  # when it was removed, NULL while it is listed
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)

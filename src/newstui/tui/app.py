@@ -19,16 +19,26 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from newstui.config import APP_NAME, Config, Settings
+from newstui.config import (
+    APP_NAME,
+    Config,
+    FeedConfig,
+    LocalConfig,
+    Settings,
+    load_config,
+    remove_source,
+)
 from newstui.errors import NewstuiError
-from newstui.ingest import SourceOutcome, describe
-from newstui.model import ArticleRow
+from newstui.ingest import SourceOutcome
+from newstui.model import ArticleRow, FeedRow
 from newstui.store.articles import mark_all_read, mark_articles
 from newstui.store.db import data_version
+from newstui.store.feeds import RemovedSource, removal_counts
 from newstui.tui.refresh import (
     AnalysisFinished,
     RefreshFinished,
@@ -40,12 +50,15 @@ from newstui.tui.refresh import (
     run_analysis,
     run_fulltext,
     run_refresh,
+    run_remove,
+    sentence,
 )
+from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.search import SearchScreen
 from newstui.tui.shared_db import SharedDatabase
-from newstui.tui.view import search_view
+from newstui.tui.view import ALL, search_view
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 
@@ -71,6 +84,9 @@ class NewstuiApp(App[int]):
             "r", "refresh_selected", "Refresh feed", show=False, tooltip="Refresh the selected feed"
         ),
         Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources"),
+        Binding(
+            "D", "remove_source", "Remove feed", show=False, tooltip="Remove the selected feed"
+        ),
         Binding("t", "toggle_theme", "Theme", show=False, tooltip="Switch light / dark theme"),
         Binding("q", "quit", "Quit"),
     ]
@@ -102,6 +118,7 @@ class NewstuiApp(App[int]):
         self._refreshing = 0  # sources still to finish; 0 when idle
         self._refresh_done = 0
         self._outcomes: list[SourceOutcome] = []
+        self._removed: list[RemovedSource] = []  # appended to by the refresh thread
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -314,6 +331,62 @@ class NewstuiApp(App[int]):
             return
         self._start_refresh(plan_all(self.config))
 
+    def action_remove_source(self) -> None:
+        """Remove the selected feed (config file and store), after asking."""
+        if self.config is None:
+            self.notify("demo mode: sources cannot be removed", severity="warning")
+            return
+        feed = self.main.selected_source()
+        if feed is None:
+            self.notify("Choose a feed in Sources first.", severity="warning")
+            return
+        source = self.config.source_named(feed.url or "") or self.config.source_named(feed.name)
+        starred = self.db.run(removal_counts, feed.id)[1]
+        kept = (
+            f" Its {starred:,} starred article{'s' * (starred != 1)} will be kept."
+            if starred
+            else ""
+        )
+        question = (
+            f"Remove {feed.name} from {self.config.path.name} and delete its "
+            f"{feed.articles:,} article{'s' * (feed.articles != 1)}?{kept}"
+        )
+        if source is None:
+            question = f"Delete {feed.name} and its {feed.articles:,} articles?{kept}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove_source(feed, source)
+
+        self.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
+
+    @work(thread=True, group="write")
+    def _remove_source(self, feed: FeedRow, source: FeedConfig | LocalConfig | None) -> None:
+        assert self.config is not None
+        try:
+            if source is not None:
+                remove_source(
+                    self.config.path, source.url if isinstance(source, FeedConfig) else source.name
+                )
+                self.config = load_config(self.config.path)
+            result = run_remove(self.db_path, feed.id)
+        except NewstuiError as exc:
+            message, severity = str(exc), "error"
+        except Exception as exc:
+            message, severity = f"could not remove {feed.name}: {exc}", "error"
+        else:
+            message, severity = sentence(result.summary()), "information"
+        with suppress(RuntimeError):  # the app has stopped
+            self.call_from_thread(self._source_removed, feed.id, message, severity)
+
+    def _source_removed(self, feed_id: int, message: str, severity: SeverityLevel) -> None:
+        self.notify(message, severity=severity, markup=False)
+        if self.main.headlines.view.filter.feed_id == feed_id:
+            self.main.show_view(ALL)
+        else:
+            self.main.headlines.reload()
+        self.main.sources.reload()
+
     def _refresh_on_timer(self) -> None:
         if self.config is not None and not self._refreshing:
             self._start_refresh(plan_all(self.config))
@@ -327,6 +400,7 @@ class NewstuiApp(App[int]):
                 self.notify("No sources to refresh.", severity="warning")
             return
         self._refreshing, self._refresh_done, self._outcomes = plan.total, 0, []
+        self._removed = []
         self.main.status.progress(0, plan.total)
         self._refresh(plan)
 
@@ -339,7 +413,9 @@ class NewstuiApp(App[int]):
             def report(outcome: SourceOutcome) -> None:
                 self.post_message(RefreshProgress(outcome))
 
-            warning = run_refresh(self.db_path, self.config, plan, report, cancel)
+            warning = run_refresh(
+                self.db_path, self.config, plan, report, cancel, self._removed.append
+            )
         except Exception as exc:
             warning = f"refresh failed: {exc}"
         self.post_message(RefreshFinished(warning, cancelled=cancel.is_set()))
@@ -383,8 +459,6 @@ class NewstuiApp(App[int]):
         self._outcomes.append(outcome)
         self._refresh_done += 1
         self.main.status.progress(self._refresh_done, self._refreshing, outcome.name)
-        if outcome.error:
-            self.notify(describe(outcome), severity="error", markup=False)
         if outcome.new or outcome.updated:
             self.main.headlines.reload()
             self.main.sources.reload()
@@ -395,8 +469,13 @@ class NewstuiApp(App[int]):
         self.main.status.finish()
         if message.cancelled:
             return
-        if self._outcomes:
-            self.notify(refresh_summary(self._outcomes), markup=False)
+        if self._outcomes or self._removed:
+            failed = any(o.error for o in self._outcomes)
+            self.notify(
+                refresh_summary(self._outcomes, self._removed),
+                severity="warning" if failed else "information",
+                markup=False,
+            )
         if message.warning:
             self.notify(message.warning, severity="warning", markup=False)
         self.main.headlines.reload()

@@ -15,10 +15,19 @@ from typing import TypeVar
 from textual.message import Message
 
 from newstui.config import Config, FeedConfig, LocalConfig
-from newstui.ingest import SourceOutcome, analyse_pending, fetch_article_fulltext, fetch_feeds
+from newstui.ingest import (
+    SourceOutcome,
+    analyse_pending,
+    describe,
+    fetch_article_fulltext,
+    fetch_feeds,
+    prune_sources,
+    sync_sources,
+)
 from newstui.ingest import import_local as ingest_local
 from newstui.model import FeedRow
 from newstui.store import open_db
+from newstui.store.feeds import RemovedSource, remove_feed
 
 T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
@@ -57,6 +66,7 @@ class RefreshPlan:
     feeds: tuple[FeedConfig, ...] = ()
     local: tuple[LocalConfig, ...] = ()
     unknown: tuple[str, ...] = ()  # stored sources the config no longer lists
+    prune: bool = False  # remove the stored sources that left the config (a refresh of all)
 
     @property
     def total(self) -> int:
@@ -65,7 +75,7 @@ class RefreshPlan:
 
 def plan_all(config: Config) -> RefreshPlan:
     """Every configured feed and local source."""
-    return RefreshPlan(tuple(config.feeds), tuple(config.local))
+    return RefreshPlan(tuple(config.feeds), tuple(config.local), prune=True)
 
 
 def plan_for(config: Config, rows: Iterable[FeedRow]) -> RefreshPlan:
@@ -95,9 +105,11 @@ def run_refresh(
     plan: RefreshPlan,
     report: Callable[[SourceOutcome], None],
     cancel: threading.Event | None = None,
+    removed: Callable[[RemovedSource], None] | None = None,
 ) -> str | None:
     """Fetch the planned sources, reporting each outcome as it finishes, then analyse new
-    articles. Returns a warning when the analysis failed.
+    articles. Returns a warning when the analysis failed. A plan that prunes first removes the
+    sources that left the config, reporting each to `removed`.
 
     Setting `cancel` (e.g. when the app quits) stops soon: requests in flight are dropped and no
     further source is read; what was stored stays.
@@ -105,6 +117,11 @@ def run_refresh(
     cancel = cancel or threading.Event()
     db = open_db(db_path, threads=True)
     try:
+        if plan.prune:
+            sync_sources(db, config)
+            for result in prune_sources(db, config):
+                if removed is not None:
+                    removed(result)
         if plan.feeds:
             asyncio.run(
                 fetch_feeds(db, config, plan.feeds, on_outcome=report, analyse=False, cancel=cancel)
@@ -124,6 +141,15 @@ def run_refresh(
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
         return None
+    finally:
+        db.conn.close()
+
+
+def run_remove(db_path: Path | str, feed_id: int) -> RemovedSource:
+    """Remove one stored source and its unstarred articles (the config is edited by the caller)."""
+    db = open_db(db_path, threads=True)
+    try:
+        return remove_feed(db, feed_id)
     finally:
         db.conn.close()
 
@@ -165,25 +191,34 @@ async def until_cancelled(
     return task.result()
 
 
-def refresh_summary(outcomes: Iterable[SourceOutcome]) -> str:
-    """One line for a finished refresh, e.g. "Refreshed 3 sources: 12 new articles"."""
+def refresh_summary(
+    outcomes: Iterable[SourceOutcome], removed: Iterable[RemovedSource] = ()
+) -> str:
+    """One line for a finished refresh, e.g. "Refreshed 30 sources: 12 new articles; 3 failed —
+    see ! in Sources", so a refresh never shows more than one notification."""
     outcomes = list(outcomes)
+    failed = [o for o in outcomes if o.error]
+    gone = "".join(f"; removed {r.name} (no longer in the config)" for r in removed)
+    if not outcomes:
+        return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
+    if len(outcomes) == 1 and failed:
+        return f"Refresh failed: {describe(failed[0])}{gone}"
     subject = outcomes[0].name if len(outcomes) == 1 else f"{len(outcomes)} sources"
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
-    failed = sum(1 for o in outcomes if o.error)
     parts = []
     if new:
         parts.append(f"{new:,} new article{'s' * (new != 1)}")
     if updated:
         parts.append(f"{updated:,} updated")
-    if failed == len(outcomes):
-        return (
-            f"Refreshed {subject}: failed"
-            if len(outcomes) == 1
-            else f"Refreshed {subject}: all failed"
-        )
+    if len(failed) == len(outcomes):
+        return f"Refreshed {subject}: all failed — see ! in Sources{gone}"
     text = f"Refreshed {subject}: {', '.join(parts) or 'nothing new'}"
     if failed:
-        text += f"; {failed} failed"
-    return text
+        text += f"; {len(failed)} of {len(outcomes)} failed — see ! in Sources"
+    return text + gone
+
+
+def sentence(text: str) -> str:
+    """The text with its first letter in capitals (the rest as it was: names keep their case)."""
+    return text[:1].upper() + text[1:]

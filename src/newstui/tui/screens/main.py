@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from newstui.model import ArticleRow
+from newstui.model import ArticleRow, FeedRow
 from newstui.store.articles import next_unread_position
 from newstui.store.views import ArticleDetail, article_detail
 from newstui.tui.shared_db import SharedDatabase, report_db_error
@@ -308,6 +308,18 @@ class MainScreen(Screen):
         if self._open_on_load == message.article_id or self._pane_of(self.focused) == "reader":
             self._open_on_load = None
             self.post_message(self.ArticleRead(selected))
+
+    def selected_source(self) -> FeedRow | None:
+        """The feed or local source the user means: highlighted in Sources when that pane has
+        focus, else the one the headline list shows, else the selected article's."""
+        feed_id = None
+        if self._pane_of(self.focused) == "sources":
+            feed_id = self.sources.highlighted_feed_id()
+        elif self.headlines.view.filter.feed_id is not None:
+            feed_id = self.headlines.view.filter.feed_id
+        elif (row := self.headlines.selected) is not None:
+            feed_id = row.feed_id
+        return next((f for f in self.sources.feeds if f.id == feed_id), None)
 
     def current_row(self) -> ArticleRow | None:
         """The selected article's row (with its latest flags)."""

@@ -121,6 +121,12 @@ class SourcesPane(PaneList):
         self.highlighted = ids.index(highlighted) if highlighted in ids else 0
         self.post_message(self.Loaded(smart, message.feeds))
 
+    def highlighted_feed_id(self) -> int | None:
+        """The id of the feed or local source under the cursor, if it is one."""
+        option = self.highlighted_option
+        view = self._views.get(option.id or "") if option is not None else None
+        return view.filter.feed_id if view is not None else None
+
     def select_view(self, key: str) -> None:
         """Move the highlight to a view's entry, if listed."""
         for index in range(self.option_count):

@@ -1,0 +1,54 @@
+"""A yes/no question before something that cannot be undone (remove a feed, mark many read)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Returns True for `y`/Enter, False for `n`/Esc; the question is plain text, never markup."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+    }
+    ConfirmScreen > #confirm-box {
+        width: 64;
+        max-width: 95%;
+        height: auto;
+        border: round $warning;
+        background: $panel;
+        padding: 1 2;
+    }
+    ConfirmScreen #confirm-hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape,q", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, question: str, yes: str = "Yes") -> None:
+        super().__init__()
+        self._title = title
+        self._question = question
+        self._yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box") as box:
+            box.border_title = Content(self._title)
+            yield Static(Content(self._question), id="confirm-question")
+            yield Static(Content(f"y / Enter: {self._yes}    n / Esc: cancel"), id="confirm-hint")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,108 @@
+"""Removing sources: `newstui remove`, and sources that left the config file."""
+
+# ruff: noqa: F811  (the CLI tests' fixtures are imported by name)
+
+from __future__ import annotations
+
+import re
+
+from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
+    cli,
+    empty_config,
+    fed,
+    ids_by_title,
+    no_user_paths,
+    one_line,
+)
+
+from newstui.cli import main
+
+
+def test_remove_deletes_the_feed_from_the_config_and_its_articles_from_the_store(fed):
+    assert fed("remove", "Wire") == 0
+    assert "removed Wire" in one_line(fed.out) and "3 articles deleted" in fed.out
+
+    assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]
+    assert [r["feed"] for r in fed.json("list")] == ["Atom Lab"]
+    config = fed.config.read_text("utf-8")
+    assert "Wire" not in config and "Atom Lab" in config and config.startswith("# test config")
+
+
+def test_remove_keeps_starred_articles_unless_purged(fed):
+    ids = ids_by_title(fed)
+    fed("mark", str(ids["Council approves budget"]), "--star")
+
+    assert fed("remove", "wire") == 0
+    assert "2 articles deleted, 1 starred kept" in fed.out and "--purge" in fed.out
+    assert [r["title"] for r in fed.json("list", "--starred")] == ["Council approves budget"]
+    assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]  # no longer listed
+
+    fed("mark", str(ids["Telescope spots comet"]), "--star")
+    assert fed("remove", "Atom Lab", "--purge") == 0
+    assert "1 article deleted" in fed.out and "kept" not in fed.out
+    assert [r["title"] for r in fed.json("list")] == ["Council approves budget"]
+
+
+def test_remove_by_url_works_and_json_reports_counts(fed):
+    url = re.search(r'url = "([^"]*atom)"', fed.config.read_text("utf-8")).group(1)
+    assert fed.json("remove", url) == {"removed": "Atom Lab", "deleted": 1, "kept_starred": 0}
+
+
+def test_remove_of_an_unknown_source_fails_with_one_line_and_changes_nothing(fed):
+    before = fed.config.read_text("utf-8")
+    assert fed("remove", "Nonesuch") == 1
+    assert "Nonesuch" in one_line(fed.err)
+    assert fed.config.read_text("utf-8") == before
+    assert len(fed.json("list")) == 4
+
+
+def test_remove_of_an_imported_source_deletes_it_from_the_store(cli, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.txt").write_text("A note about the harbour.\n\nIt reopened.", "utf-8")
+    assert cli("import", str(notes)) == 0
+    assert cli("remove", "notes") == 0
+    assert "1 article deleted" in cli.out
+    assert cli.json("feeds") == []
+
+
+def test_a_feed_deleted_from_the_config_goes_away_on_the_next_fetch(fed):
+    ids = ids_by_title(fed)
+    fed("mark", str(ids["Council approves budget"]), "--star")
+    text = fed.config.read_text("utf-8")
+    fed.config.write_text(re.sub(r'\n\[\[feeds\]\]\nname = "Wire"\nurl = "[^"]*"\n', "\n", text))
+
+    assert fed("fetch") == 0
+    assert (
+        "removed Wire: 2 articles deleted, 1 starred kept (no longer in the config file)" in fed.out
+    )
+    assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]
+    assert {r["title"] for r in fed.json("list")} == {
+        "Telescope spots comet",
+        "Council approves budget",
+    }
+
+
+def test_a_removed_feed_added_again_is_listed_with_its_starred_articles(fed, feed_server):
+    ids = ids_by_title(fed)
+    fed("mark", str(ids["Council approves budget"]), "--star")
+    fed("remove", "Wire")
+
+    assert fed("add", feed_server.url("/wire"), "--name", "Wire") == 0
+    wire = next(f for f in fed.json("feeds") if f["name"] == "Wire")
+    assert wire["articles"] == 3
+    assert fed.json("list", "--starred")[0]["title"] == "Council approves budget"
+
+
+def test_imported_sources_are_not_removed_by_a_fetch(fed, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.txt").write_text("A note about the harbour.\n\nIt reopened.", "utf-8")
+    fed("import", str(notes))
+    assert fed("fetch") == 0
+    assert "notes" in [f["name"] for f in fed.json("feeds")]
+
+
+def test_the_demo_refuses_remove(capsys):
+    assert main(["--demo", "remove", "x"]) == 1
+    assert "demo" in capsys.readouterr().err

@@ -1,0 +1,112 @@
+"""Pilot tests: D removes a feed after a confirmation; a refresh of all drops sources that left
+the config file."""
+
+from __future__ import annotations
+
+from newstui.config import load_config
+from newstui.store import open_db
+from newstui.store.articles import mark_articles
+from newstui.store.feeds import ensure_feed
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.confirm import ConfirmScreen
+
+from .conftest import settle
+
+
+def configure_world_desk(db_path, config):
+    """Add the fixture's World Desk feed to the config file, as `newstui add` would."""
+    text = config.path.read_text("utf-8")
+    text += '\n[[feeds]]\nname = "World Desk"\nurl = "http://127.0.0.1:9/world.xml"\n'
+    config.path.write_text(text, "utf-8")
+    db = open_db(db_path)
+    ensure_feed(
+        db,
+        "http://127.0.0.1:9/world.xml",
+        "World Desk",
+        configured=True,
+        url="http://127.0.0.1:9/world.xml",
+    )
+    db.conn.close()
+    return load_config(config.path)
+
+
+async def choose_world_desk(app, pilot):
+    world = next(f for f in app.main.sources.feeds if f.name == "World Desk")
+    app.main.focus_pane("sources")
+    app.main.sources.select_view(f"feed:{world.id}")
+    await settle(pilot)
+    return world
+
+
+async def test_D_asks_then_removes_the_feed_from_config_and_store_keeping_starred(
+    db_path, config, ids
+):
+    config = configure_world_desk(db_path, config)
+    db = open_db(db_path)
+    mark_articles(db, [ids["seed"]], starred=True)
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await choose_world_desk(app, pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = str(app.screen.query_one("#confirm-question").render())
+        assert "Remove World Desk from feeds.toml" in shown and "22 articles" in shown
+        assert "1 starred article will be kept" in shown
+        await pilot.press("y")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert "World Desk" not in [f.name for f in app.main.sources.feeds]
+        assert "World Desk" not in config.path.read_text("utf-8")
+        assert "Removed World Desk: 21 articles deleted, 1 starred kept" in [
+            n.message for n in app._notifications
+        ]
+        await pilot.press("tab")
+        assert app.main.headlines.view.key == "all"
+        titles = [row.title for _, row in app.main.headlines.loaded_rows()]
+        assert "Syrian rebels enter Aleppo" in titles  # starred, kept
+        assert "Kremlin repeats its warning on Syria" not in titles
+
+
+async def test_D_then_n_changes_nothing(db_path, config):
+    config = configure_world_desk(db_path, config)
+    before = config.path.read_text("utf-8")
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await choose_world_desk(app, pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert "World Desk" in [f.name for f in app.main.sources.feeds]
+        assert config.path.read_text("utf-8") == before
+
+
+async def test_D_in_the_demo_says_it_cannot(db_path):
+    app = NewstuiApp(db_path, None, demo=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert any("cannot be removed" in n.message for n in app._notifications)
+
+
+async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_path, config):
+    config = configure_world_desk(db_path, config)
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "World Desk" in [f.name for f in app.main.sources.feeds]
+        text = config.path.read_text("utf-8")
+        config.path.write_text(text.split('\n[[feeds]]\nname = "World Desk"')[0] + "\n", "utf-8")
+        app.config = load_config(config.path)
+        await pilot.press("R")
+        await settle(pilot)
+        assert "World Desk" not in [f.name for f in app.main.sources.feeds]
+        assert any(
+            "removed World Desk (no longer in the config)" in n.message for n in app._notifications
+        )
