@@ -331,7 +331,7 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
     table, entries = (
         ("feeds", config.feeds) if isinstance(source, FeedConfig) else ("local", config.local)
     )
-    index = list(entries).index(source)  # type: ignore[arg-type]
+    index = list(entries).index(source)
     raw = path.read_text("utf-8")
     text = _without_entry(raw, table, index)
     try:
