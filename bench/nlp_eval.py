@@ -1,17 +1,30 @@
-"""Score an extractor on the annotated articles: quote span/speaker P/R, entity P/R/F1, words per second."""
+"""Score an extractor on annotated articles: quote spans, speakers, entities per type, words/s.
+
+`--data` takes one or more folders of annotated `*.json` articles (the project's format; the
+Wikinews sets add a `source` field and the GROUP type). GROUP is scored only on sets that annotate
+it (the older sets leave nationalities and groups out). `--against REF` also measures the words/s
+of the extractor at git revision REF, alternating old and new runs on the same texts, so the ratio
+holds on a busy machine.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
 from newstui.nlp import canonical_key, get_extractor
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlp"
-TYPES = ("PERSON", "ORG", "PLACE")
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT / "tests" / "data" / "nlp"
+TYPES = ("PERSON", "ORG", "PLACE", "GROUP")
+OLD_TYPE_NAMES = {"NORP": "GROUP"}  # what backends before rules-4 called groups
 
 
 def _quote_key(text: str) -> str:
@@ -28,13 +41,23 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(data: Path, backend: str, verbose: bool) -> None:
-    """Print the figures for every *.json article under `data`."""
+def load_articles(data: Path) -> list[dict]:
+    """The annotated articles of one folder, each with its file name under "file"."""
+    paths = sorted(data.glob("*.json"))
+    if not paths:
+        raise SystemExit(f"{data}: no annotated *.json articles")
+    return [json.loads(p.read_text(encoding="utf-8")) | {"file": p.name} for p in paths]
+
+
+def evaluate(data: Path, backend: str, verbose: bool) -> list[str]:
+    """Print the accuracy figures for every article under `data`; return the texts."""
     extractor = get_extractor(backend)
-    articles = [
-        json.loads(p.read_text(encoding="utf-8")) | {"file": p.name}
-        for p in sorted(data.glob("*.json"))
-    ]
+    articles = load_articles(data)
+    scored = tuple(
+        t
+        for t in TYPES
+        if t != "GROUP" or any(e["type"] == "GROUP" for a in articles for e in a["entities"])
+    )
     counts: Counter[str] = Counter()
     for art in articles:
         analysis = extractor.analyse(art["text"])
@@ -47,23 +70,25 @@ def evaluate(data: Path, backend: str, verbose: bool) -> None:
                 counts["q_tp"] += 1
                 counts["s_agree"] += gold_q[text] == speaker
             elif verbose:
-                print(f"  {art['file']}: extra quote {text[:60]!r}")
+                print(f"  {art['file']}: extra quote {text[:60]!r} ({speaker})")
             counts["s_pred"] += speaker is not None
             counts["s_tp"] += speaker is not None and gold_q.get(text) == speaker
         counts["s_gold"] += sum(s is not None for s in gold_q.values())
         if verbose:
             for text, speaker in gold_q.items():
                 if text not in pred_q:
-                    print(f"  {art['file']}: missed quote {text[:60]!r}")
+                    print(f"  {art['file']}: missed quote {text[:60]!r} ({speaker})")
                 elif pred_q[text] != speaker:
                     print(
                         f"  {art['file']}: speaker {pred_q[text]!r} for {text[:40]!r}, gold {speaker!r}"
                     )
         gold_e = {(canonical_key(e["name"], e["type"]), e["type"]) for e in art["entities"]}
-        pred_e = {
-            (canonical_key(e.name, e.type), e.type) for e in analysis.entities if e.type in TYPES
-        }
-        for kind in TYPES:
+        pred_e = set()
+        for e in analysis.entities:
+            kind = OLD_TYPE_NAMES.get(e.type, e.type)
+            if kind in scored:
+                pred_e.add((canonical_key(e.name, kind), kind))
+        for kind in scored:
             g = {k for k in gold_e if k[1] == kind}
             p = {k for k in pred_e if k[1] == kind}
             counts[f"{kind}_tp"] += len(g & p)
@@ -75,7 +100,11 @@ def evaluate(data: Path, backend: str, verbose: bool) -> None:
                 for key in sorted(g - p):
                     print(f"  {art['file']}: missed {kind} {key[0]}")
 
-    print(f"backend {extractor.name} {extractor.version} on {len(articles)} articles in {data}")
+    words = sum(len(a["text"].split()) for a in articles)
+    print(
+        f"backend {extractor.name} {extractor.version} on {len(articles)} articles "
+        f"({words:,} words) in {data}"
+    )
     p, r, f = _prf(counts["q_tp"], counts["q_pred"], counts["q_gold"])
     print(
         f"quotes   span     P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({counts['q_tp']}/{counts['q_pred']} pred, {counts['q_gold']} gold)"
@@ -86,39 +115,116 @@ def evaluate(data: Path, backend: str, verbose: bool) -> None:
     )
     agree = counts["s_agree"] / counts["q_tp"] if counts["q_tp"] else 1.0
     print(f"quotes   speaker accuracy on matched quotes, None included: {agree:.3f}")
-    tot = Counter()
-    for kind in TYPES:
+    tot: Counter[str] = Counter()
+    three: Counter[str] = Counter()
+    for kind in scored:
         tp, n_pred, n_gold = counts[f"{kind}_tp"], counts[f"{kind}_pred"], counts[f"{kind}_gold"]
         tot.update(tp=tp, pred=n_pred, gold=n_gold)
+        if kind != "GROUP":
+            three.update(tp=tp, pred=n_pred, gold=n_gold)
         p, r, f = _prf(tp, n_pred, n_gold)
         print(
             f"entities {kind:<8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({tp} tp, {n_pred} pred, {n_gold} gold)"
         )
+    if "GROUP" not in scored:
+        print("entities GROUP    not annotated in this set")
+    else:
+        p, r, f = _prf(three["tp"], three["pred"], three["gold"])
+        print(f"entities PER/ORG/PLACE  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     p, r, f = _prf(tot["tp"], tot["pred"], tot["gold"])
     print(f"entities overall  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    return [a["text"] for a in articles]
 
-    texts = [a["text"] for a in articles]
+
+def words_per_second(texts: list[str], backend: str, seconds: float) -> float:
+    """Words analysed per second by `backend` over `texts`, repeated for about `seconds`."""
+    extractor = get_extractor(backend)
+    for text in texts:  # warm the caches and word lists
+        extractor.analyse(text)
     words = sum(len(t.split()) for t in texts)
     rounds, started = 0, time.perf_counter()
-    while time.perf_counter() - started < 2.0:
+    while time.perf_counter() - started < seconds:
         for text in texts:
             extractor.analyse(text)
         rounds += 1
-    elapsed = time.perf_counter() - started
+    return words * rounds / (time.perf_counter() - started)
+
+
+def _old_source(ref: str, into: Path) -> Path:
+    """The package `src/` of git revision `ref`, unpacked into `into`."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref, "src/newstui"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into / "src"
+
+
+def _measure_in_child(src: Path | None, texts_file: Path, backend: str, seconds: float) -> float:
+    """Words/s measured in a fresh interpreter importing newstui from `src` (None: this tree)."""
+    code = (
+        "import sys, json\n"
+        + (f"sys.path.insert(0, {str(src)!r})\n" if src else "")
+        + "sys.path.insert(0, {bench!r})\n".format(bench=str(ROOT / "bench"))
+        + "from nlp_eval import words_per_second\n"
+        + f"texts = json.load(open({str(texts_file)!r}, encoding='utf-8'))\n"
+        + f"print(words_per_second(texts, {backend!r}, {seconds!r}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def compare_speed(texts: list[str], backend: str, ref: str, rounds: int, seconds: float) -> None:
+    """Alternate old (git `ref`) and new runs on the same texts; print medians and the ratio."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        old_src = _old_source(ref, tmp_path)
+        texts_file = tmp_path / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        old, new = [], []
+        for _ in range(rounds):
+            old.append(_measure_in_child(old_src, texts_file, backend, seconds))
+            new.append(_measure_in_child(None, texts_file, backend, seconds))
+    ratios = [n / o for n, o in zip(new, old, strict=True)]
     print(
-        f"throughput {words * rounds / elapsed:,.0f} words/s ({rounds} rounds of {words} words, one core)"
+        f"throughput {ref}: {statistics.median(old):,.0f} words/s, this tree: "
+        f"{statistics.median(new):,.0f} words/s, ratio {statistics.median(ratios):.2f} "
+        f"(median of {rounds} alternating runs of {seconds:.0f} s, one core each)"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, help="folder of annotated *.json articles"
+        "--data",
+        type=Path,
+        nargs="+",
+        default=[DEFAULT_DATA],
+        help="folders of annotated *.json articles",
     )
     parser.add_argument("--backend", default="rules", help="extractor name")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
+    parser.add_argument(
+        "--against",
+        metavar="REF",
+        help="also measure the extractor at git revision REF, side by side",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="alternating runs for --against")
+    parser.add_argument("--no-speed", action="store_true", help="accuracy only")
     args = parser.parse_args()
-    evaluate(args.data, args.backend, args.verbose)
+    texts: list[str] = []
+    for data in args.data:
+        texts += evaluate(data, args.backend, args.verbose)
+        print()
+    if args.no_speed:
+        return
+    if args.against:
+        compare_speed(texts, args.backend, args.against, args.rounds, 2.0)
+    else:
+        wps = words_per_second(texts, args.backend, 2.0)
+        words = sum(len(t.split()) for t in texts)
+        print(f"throughput {wps:,.0f} words/s over {words:,} words, one core")
 
 
 if __name__ == "__main__":
