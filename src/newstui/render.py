@@ -17,14 +17,14 @@ class Palette:
     person: str
     org: str
     place: str
-    norp: str
+    group: str
     quote: str
     speaker: str
     meta: str  # byline, link list
 
     def entity(self, entity_type: str) -> str:
         """The style of an entity type's mentions."""
-        styles = {"PERSON": self.person, "ORG": self.org, "PLACE": self.place, "NORP": self.norp}
+        styles = {"PERSON": self.person, "ORG": self.org, "PLACE": self.place, "GROUP": self.group}
         return styles.get(entity_type, "bold")
 
 
@@ -34,7 +34,7 @@ TERMINAL_PALETTE = Palette(
     person="bold magenta",
     org="bold blue",
     place="bold",
-    norp="underline",
+    group="underline",
     quote="italic",
     speaker="bold",
     meta="dim",
@@ -44,7 +44,7 @@ DARK_PALETTE = Palette(
     person="bold #6cc4ff",
     org="bold #e2a4ff",
     place="bold #8fdc8f",
-    norp="#e6b86a",
+    group="#e6b86a",
     quote="italic #f0c674",
     speaker="bold #f0c674",
     meta="#9a9a9a",
@@ -53,7 +53,7 @@ LIGHT_PALETTE = Palette(
     person="bold #00507a",
     org="bold #7a1f7a",
     place="bold #1d5e1d",
-    norp="#6e4a00",
+    group="#6e4a00",
     quote="italic #6b4200",
     speaker="bold #6b4200",
     meta="#555555",

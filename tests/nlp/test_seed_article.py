@@ -48,9 +48,9 @@ def test_seed_article_entities_are_exactly_the_agreed_ones(extractor, seed_text:
     }
 
 
-def test_seed_article_nationalities_are_norp_not_places(extractor, seed_text: str) -> None:
-    norp = {e.name for e in extractor.analyse(seed_text).entities if e.type == "NORP"}
-    assert {"Syrian", "Russian"} <= norp
+def test_seed_article_nationalities_are_groups_not_places(extractor, seed_text: str) -> None:
+    groups = {e.name for e in extractor.analyse(seed_text).entities if e.type == "GROUP"}
+    assert {"Syrian", "Russian"} <= groups
 
 
 def test_assad_possessive_and_surname_are_mentions_of_the_full_name(

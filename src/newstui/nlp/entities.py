@@ -273,7 +273,7 @@ class _EntityFinder:
                 cand.type == "ORG"
                 and len(words) == 2
                 and words[1] in _CAMPUS_HEADS
-                and self.gaz.known.get(words[0]) == "NORP"  # a nationality alone names no campus
+                and self.gaz.known.get(words[0]) == "GROUP"  # a nationality alone names no campus
                 and self.text[cand.end : nxt.start] == " in "
                 and nxt.type == "PLACE"
                 and nxt.strength >= 2
@@ -346,7 +346,7 @@ class _EntityFinder:
             kinds = {c.type for c in members if c.type and c.strength >= 2}
             if not kinds and len(members) >= 3 and self._place_list_opener(members[0].start):
                 kinds = {"PLACE"}  # "branches at Leek, Cheadle and Biddulph": names listed as sites
-            if len(kinds) != 1 or kinds == {"NORP"}:
+            if len(kinds) != 1 or kinds & {"GROUP", "LANGUAGE"}:
                 continue
             kind = kinds.pop()
             for cand in members:
@@ -488,7 +488,7 @@ class _EntityFinder:
         """'Nathan Lyon' and 'Sofia Marchetti' are people, 'Universities UK' and 'Bank of Ghana'
         organisations, despite the known word in them."""
         known = self._lookup(self._surface(run, i, n)[2])
-        if known is None or known[1] == "NORP":
+        if known is None or known[1] in ("GROUP", "LANGUAGE"):
             return False
         if pending and pending[-1].text in ("of", "for", "on", "the"):
             return True
@@ -873,7 +873,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     entities = []
     for key, cands in groups.items():
         kind = _best_type(cands)
-        if kind is None or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
+        if kind in (None, "LANGUAGE") or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
             continue
         if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
             continue  # two unknown capitalised words with no sign of a person

@@ -11,6 +11,7 @@ DATA_FILES = (
     "places.txt",
     "orgs.txt",
     "demonyms.txt",
+    "languages.txt",
     "first_names.txt",
     "titles.txt",
     "role_words.txt",
@@ -23,7 +24,10 @@ DATA_FILES = (
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """All lists, ready for lookups: `known` maps an exact name to PLACE, ORG or NORP.
+    """All lists, ready for lookups: `known` maps an exact name to PLACE, ORG, GROUP or LANGUAGE.
+
+    GROUP: nationalities, religious and political groups; LANGUAGE names are known only so they
+    are never taken for places or people, and are never shown as entities.
 
     `known_upper` maps the ALL-CAPS spelling of a known name ("CAPE TOWN") to its usual one.
     """
@@ -56,7 +60,9 @@ def load_gazetteer() -> Gazetteer:
     for name in _lines("places.txt"):
         known[name] = "PLACE"
     for name in _lines("demonyms.txt"):
-        known.setdefault(name, "NORP")
+        known.setdefault(name, "GROUP")
+    for name in _lines("languages.txt"):
+        known.setdefault(name, "LANGUAGE")
     for name in _lines("orgs.txt"):
         known[name] = "ORG"
     first_names: dict[str, str] = {}

@@ -46,9 +46,12 @@ def canonical_key(name: str, type: str) -> str:
 
     Type-prefixed, case/accent/punctuation folded, known aliases mapped ("US" and "United States"
     share one key), Arabic and European name particles and a leading "the" dropped, so
-    "Bashar al-Assad" and "Bashar Assad" match. A lone surname keeps its own key: see `short_key`.
+    "Bashar al-Assad" and "Bashar Assad" match; a group's plural is its singular. A lone surname keeps its own key: see `short_key`.
     """
-    return f"{type.lower()}:{' '.join(_key_words(name))}"
+    words = _key_words(name)
+    if type == "GROUP" and words and len(words[-1]) > 3 and words[-1][-1] == "s" != words[-1][-2]:
+        words = (*words[:-1], words[-1][:-1])  # "Republicans" and "Republican" are one group
+    return f"{type.lower()}:{' '.join(words)}"
 
 
 def short_key(name: str, type: str) -> str:

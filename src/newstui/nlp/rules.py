@@ -9,11 +9,11 @@ from newstui.nlp.quotes import find_quote_spans, is_speech
 from newstui.nlp.segment import datelines, tokenize
 from newstui.nlp.speakers import SpeakerFinder
 
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 
 class RulesExtractor:
-    """Quotes with speakers and PERSON/ORG/PLACE/NORP entities by rules; about 200k words/s on one core."""
+    """Quotes with speakers and PERSON/ORG/PLACE/GROUP entities by rules; about 200k words/s on one core."""
 
     name = "rules"
 

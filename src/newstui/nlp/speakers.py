@@ -250,7 +250,7 @@ class SpeakerFinder:
         head = rest[-1].lower()
         if (
             head in gaz.role_words
-            or gaz.known.get(rest[-1]) == "NORP"
+            or gaz.known.get(rest[-1]) == "GROUP"
             or rest[0].endswith("-year-old")
         ):
             return self._subject_before(

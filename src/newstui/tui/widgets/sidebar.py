@@ -24,7 +24,7 @@ ENTITY_GROUPS = {
     "PERSON": "People",
     "ORG": "Organisations",
     "PLACE": "Places",
-    "NORP": "Groups",
+    "GROUP": "Groups",
 }
 
 
