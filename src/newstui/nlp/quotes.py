@@ -168,16 +168,22 @@ def _content(text: str, open_mark: int, close_mark: int) -> QuoteSpan | None:
 
 def is_speech(text: str, span: QuoteSpan) -> bool:
     """False for scare quotes, short fragments and titles of works; those are never speech."""
+    return speech_kind(text, span) == "speech"
+
+
+def speech_kind(text: str, span: QuoteSpan) -> str:
+    """'speech'; 'short' for a fragment of three words or fewer, speech only when attributed
+    (a scare quote is not, "called the deal 'lousy'" is); 'none' for titles and empty marks."""
     content = text[span.start : span.end]
     words = WORD.findall(content)
     if not words:
-        return False
+        return "none"
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
     if len(words) <= 3 and not ends_like_speech:
-        return False
+        return "none" if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]) else "short"
     if ends_like_speech or not content[0].isupper():
-        return True
+        return "speech"
     if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):
-        return False
+        return "none"
     capitalised = sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
-    return capitalised < len(words[1:]) * 0.8
+    return "speech" if capitalised < len(words[1:]) * 0.8 else "none"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newstui.model import Analysis, Quote
 from newstui.nlp.entities import extract_entities
 from newstui.nlp.gazetteer import source_fingerprint
-from newstui.nlp.quotes import find_quote_spans, is_speech
+from newstui.nlp.quotes import find_quote_spans, speech_kind
 from newstui.nlp.segment import datelines, tokenize
 from newstui.nlp.speakers import SpeakerFinder
 
@@ -27,10 +27,17 @@ class RulesExtractor:
         found = datelines(text)
         tokens = tokenize(text, frozenset(d.end for d in found))
         entities = extract_entities(text, tokens, found)
-        spans = [s for s in find_quote_spans(text) if is_speech(text, s)]
-        speakers = SpeakerFinder(text, spans, entities).speakers()
+        spans, short = [], set()
+        for span in find_quote_spans(text):
+            kind = speech_kind(text, span)
+            if kind != "none":
+                spans.append(span)
+                if kind == "short":
+                    short.add(span)
+        speakers = SpeakerFinder(text, spans, entities, short).speakers()
         quotes = tuple(
             Quote(text[s.start : s.end], s.start, s.end, speaker)
             for s, speaker in zip(spans, speakers, strict=True)
+            if speaker or s not in short  # a short fragment is a quote only when attributed
         )
         return Analysis(entities=tuple(entities), quotes=quotes)

@@ -11,12 +11,22 @@ from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import QuoteSpan
 from newstui.nlp.segment import paragraph_spans, sentence_starts
 
+# The attribution verbs: speaking and writing, in every form a news sentence uses them.
 _VERBS = (
-    "said|says|say|told|tells|added|adds|stated|states|explained|noted|wrote|writes|argued|insisted|warned|"
-    "claimed|asked|replied|continued|declared|announced|acknowledged|admitted|recalled|remarked|stressed|"
-    "emphasised|emphasized|suggested|urged|conceded|agreed|complained|predicted|posted|tweeted|cautioned|"
-    "confirmed|accused|called|described|added|saying|adding|stating|telling|writing|warning|insisting|noting|"
-    "explaining|arguing|declaring|[Aa]ccording to"
+    "said|says|say|saying|told|tells|telling|added|adds|adding|stated|states|stating|explained|"
+    "explains|explaining|noted|notes|noting|wrote|writes|writing|argued|argues|arguing|insisted|"
+    "insists|insisting|warned|warns|warning|claimed|claims|claiming|asked|asks|replied|replies|"
+    "continued|continues|declared|declares|declaring|announced|announces|acknowledged|admitted|"
+    "admits|recalled|recalls|recalling|remarked|stressed|stresses|emphasised|emphasized|suggested|"
+    "suggests|urged|urges|conceded|agreed|complained|predicted|posted|tweeted|tweets|tweeting|"
+    "cautioned|confirmed|accused|called|calls|calling|described|describes|describing|"
+    "characterised|characterized|defended|defends|defending|thanked|thanks|thanking|praised|"
+    "praises|praising|criticised|criticized|criticises|criticizes|condemned|condemns|responded|"
+    "responds|commented|comments|testified|vowed|vows|pledged|promised|demanded|reported|observed|"
+    "concluded|countered|reiterated|asserted|maintained|contended|alleged|denied|dismissed|"
+    "labelled|labeled|dubbed|hailed|welcomed|lamented|blasted|slammed|decried|questioned|wondered|"
+    "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
+    "[Aa]ccording to"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _PARTICIPLE_OR_ACCORDING = re.compile(r"ing$|^according to$")
@@ -29,7 +39,15 @@ _SPEAKING_ORG_NOUNS = frozenset(
 )
 # Verbs after which a name may be the speaker ("said Mensah:"); after "told" or "asked" it is the
 # listener ("Mensah told Reuters:").
-_SAY_THEN_SPEAKER = frozenset("said says added wrote replied continued".split())
+_SAY_THEN_SPEAKER = frozenset(
+    "said says added wrote writes replied continued tweeted posted stated declared".split()
+)
+_CLOSING_MARKS = ("”", '"', "’", "'")
+# A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
+_STATEMENT_READ = re.compile(
+    r"\b(?:statement|decree|letter|message|post|tweet|note|notice|announcement)\b[^.;]{0,60}"
+    r"\b(?:read|reads|says|said|stated)\s*:?\s*$"
+)
 _NOT_SUBJECT = frozenset(
     "and but or then so because which that as in on to for with while if".split()
 )
@@ -42,6 +60,25 @@ _ON_BEHALF = re.compile(
     r"\b(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|from|at)\s+the\s+(\w+)\s*$",
     re.IGNORECASE,
 )
+
+
+# Verbs that put a label on something: the quoted label after them is the subject's word.
+_LABEL = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|"
+    r"referr(?:ed|ing) to|refers to|dubb?(?:ed|s|ing)?|label(?:l?ed|s)?|brand(?:ed|s)|term(?:ed|s))\b"
+)
+# Where a clause of its own begins: a mention before it is not the subject of a later verb.
+_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but|although|though|after|before|when)\s")
+_PREPOSITIONS = frozenset(
+    "of for to with on at by from in about against via into under over than like".split()
+)
+# ", a fire service spokesman," right before the verb: a description of the name before it.
+_TRAILING_APPOSITIVE = re.compile(
+    r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
+)
+# "In his message, ", "However, addressing the leaders, ": before a clause's subject.
+_LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 
 
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
@@ -57,9 +94,16 @@ class _Mention:
 class SpeakerFinder:
     """Attributes the speech quotes of one article."""
 
-    def __init__(self, text: str, spans: list[QuoteSpan], entities: list[Entity]) -> None:
+    def __init__(
+        self,
+        text: str,
+        spans: list[QuoteSpan],
+        entities: list[Entity],
+        short: set[QuoteSpan] | frozenset[QuoteSpan] = frozenset(),
+    ) -> None:
         self.text = text
         self.spans = spans
+        self.short = short
         chars = list(text)
         for span in spans:
             inside = max(0, span.close_mark - span.open_mark - 1)
@@ -79,6 +123,7 @@ class SpeakerFinder:
             key=lambda m: m.start,
         )
         self.mention_starts = [m.start for m in self.mentions]
+        self.types = {e.name: e.type for e in entities}
         self.first_names = load_gazetteer().first_names
 
     def _in_quote(self, pos: int) -> bool:
@@ -93,24 +138,46 @@ class SpeakerFinder:
     def speakers(self) -> list[str | None]:
         """One speaker (or None) per span, in order."""
         out: list[str | None] = []
-        how: list[str] = []
-        for i, span in enumerate(self.spans):
+        prev: tuple[QuoteSpan, str | None, str] | None = None  # the last quote kept, how found
+        for span in self.spans:
+            if span in self.short:
+                speaker, found = self._short_speaker(span), "after"
+                out.append(speaker)  # a fragment counts only with its own attribution
+                if speaker:
+                    prev = (span, speaker, found)
+                continue
             speaker, found = self._after(span), "after"
             if speaker is None:
                 speaker, found = self._before(span), "before"
             if speaker is None:
                 found = "none"
-                if (
-                    i
-                    and out[-1]
-                    and self._continues_previous(self.spans[i - 1], span, how[-1] == "after")
-                ):
-                    speaker, found = out[-1], "carried"
+                if prev and prev[1] and self._continues_previous(prev[0], span, prev[2] == "after"):
+                    speaker, found = prev[1], "carried"
                 else:
                     speaker = self._interviewee(span)
             out.append(speaker or None)
-            how.append(found)
+            prev = (span, speaker or None, found)
         return out
+
+    def _short_speaker(self, span: QuoteSpan) -> str | None:
+        """The person or organisation a fragment of three words or fewer is attributed to, if the
+        sentence says so: '“We stand ready,” tweeted Moss', 'Moss called the plan “lousy”', or
+        beside a longer quote of the same sentence; otherwise it is a scare quote (None)."""
+        speaker = self._after(span)
+        if not speaker:
+            sent_start, _ = self._sentence_bounds(span.open_mark)
+            head = self.masked[sent_start : span.open_mark]
+            label = None
+            for label in _LABEL.finditer(head):
+                pass
+            labelled = label is not None and len(head) - label.end() <= 60
+            beside = any(
+                sent_start <= s.open_mark < span.open_mark and s not in self.short
+                for s in self.spans
+            )
+            if labelled or beside:
+                speaker = self._before(span)
+        return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
 
     def _interviewee(self, span: QuoteSpan) -> str | None:
         """A paragraph that is only a quote, after a paragraph ending on a sentence about a
@@ -154,6 +221,15 @@ class SpeakerFinder:
             named = self._named_in(
                 base + verb.end(), phrase_end, span.close_mark, allow_pronoun=False
             )
+            if self.types.get(named or "") != "PERSON":
+                # "said Acme's chancellor, Jane Moss", "said a protester using the name Kit"
+                later = [
+                    m
+                    for m in self._mentions_in(phrase_end, base + len(tail))
+                    if m.entity.type == "PERSON" and m.start - phrase_end <= 60
+                ]
+                if later:
+                    return later[0].entity.name
             if named is None and _PARTICIPLE_OR_ACCORDING.search(verb.group()):
                 return None  # '…,” adding that …': the speaker is the subject before the quote
             return named or ""
@@ -167,14 +243,21 @@ class SpeakerFinder:
     def _before(self, span: QuoteSpan) -> str | None:
         sent_start, _ = self._sentence_bounds(span.open_mark)
         head = self.masked[sent_start : span.open_mark]
+        if _STATEMENT_READ.search(head):  # "Moss's statement read:", "a letter from Acme reads"
+            return self._first_named(sent_start, span.open_mark, span.open_mark)
         verbs = list(VERB.finditer(head))
         if not verbs:
+            if head.rstrip().endswith(":"):  # "Moss opposed the plan:": the clause's subject
+                return self._first_named(sent_start, span.open_mark, span.open_mark)
             return None
         verb = verbs[-1]
         lead_in = head[verb.end() :]
         if (
             verb.group() in _SAY_THEN_SPEAKER
-            and lead_in.rstrip().endswith((",", ":"))
+            and (
+                lead_in.rstrip().endswith((",", ":"))
+                or head[: verb.start()].rstrip().endswith(_CLOSING_MARKS)
+            )
             and len(lead_in.split()) <= 8
         ):
             named = self._named_in(
@@ -196,6 +279,24 @@ class SpeakerFinder:
             )
         return self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
 
+    def _first_named(self, start: int, end: int, pos: int) -> str | None:
+        """The subject of a clause that has no attribution verb: its leading pronoun, else its
+        first person or organisation that is not the object of a preposition."""
+        clause = self.masked[start:end]
+        opener = _LEADING_ADVERBIAL.match(clause)
+        skip = opener.end() if opener else 0
+        words = clause[skip:].split()
+        if words and words[0].lower() in ("he", "she"):
+            return self._resolve_pronoun(words[0].lower(), pos)
+        for m in self._mentions_in(start + skip, end):
+            if m.entity.type not in ("PERSON", "ORG"):
+                continue
+            before = self.masked[max(start, m.start - 12) : m.start].split()
+            if before and before[-1].lower() in _PREPOSITIONS - {"by", "from"}:
+                continue
+            return m.entity.name
+        return None
+
     def _speaker_in(self, start: int, end: int, pos: int, allow_pronoun: bool = True) -> str:
         """The speaker named in text[start:end] (a person, else an organisation or place); "" if unnamed."""
         return self._named_in(start, end, pos, allow_pronoun) or ""
@@ -209,6 +310,8 @@ class SpeakerFinder:
         if not allow_pronoun and words and words[0].lower() in _PRONOUNS:
             return self._resolve_pronoun(words[0].lower(), pos)
         inside = [m for m in self._mentions_in(start, end) if m.end <= end]
+        if allow_pronoun:
+            inside = self._subject_candidates(inside, start, end)
         for kind in ("PERSON", "ORG"):
             found = [m for m in inside if m.entity.type == kind]
             if found:
@@ -217,6 +320,28 @@ class SpeakerFinder:
         if places and (not allow_pronoun or self._is_subject(places[-1], end)):
             return places[-1].entity.name if allow_pronoun else places[0].entity.name
         return self._description(self.masked[start:end], pos)
+
+    def _subject_candidates(self, inside: list[_Mention], start: int, end: int) -> list[_Mention]:
+        """Mentions before a verb that can be its subject: in the verb's own clause, not the object
+        of a preposition ("lawyer for Moss"), not inside an appositive ("Reid, a friend of Moss,
+        said"), not a possessive modifier ("Moss's lawyer") when another name is there."""
+        clause = self.masked[start:end]
+        breaks = list(_CLAUSE_BREAK.finditer(clause))
+        if breaks:  # "X welcomed it but said": with no name after the break, X is still the subject
+            cut = start + breaks[-1].end()
+            inside = [m for m in inside if m.start >= cut] or inside
+        kept = [
+            m
+            for m in inside
+            if (before := self.masked[max(start, m.start - 12) : m.start].split())
+            and before[-1].lower() in _PREPOSITIONS
+        ]
+        kept = [m for m in inside if m not in kept] or kept  # "analysts at Barclays said"
+        appositive = _TRAILING_APPOSITIVE.search(clause)
+        if appositive and any(m.start < start + appositive.start() for m in kept):
+            kept = [m for m in kept if m.start < start + appositive.start()]
+        plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
+        return plain or kept
 
     def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
         """A place speaks only as the subject right before the verb ("Qatar said"), not "in Murcia, said"."""
