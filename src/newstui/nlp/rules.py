@@ -7,7 +7,7 @@ from newstui.nlp.entities import extract_entities
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import find_quote_spans, speech_kind
 from newstui.nlp.segment import datelines, tokenize
-from newstui.nlp.speakers import SpeakerFinder
+from newstui.nlp.speakers import SpeakerFinder, described_entities
 
 RULES_VERSION = "4"
 
@@ -34,7 +34,9 @@ class RulesExtractor:
                 spans.append(span)
                 if kind == "short":
                     short.add(span)
-        speakers = SpeakerFinder(text, spans, entities, short).speakers()
+        finder = SpeakerFinder(text, spans, entities, short)
+        speakers = finder.speakers()
+        entities += described_entities(finder.described, set(speakers), entities)
         quotes = tuple(
             Quote(text[s.start : s.end], s.start, s.end, speaker)
             for s, speaker in zip(spans, speakers, strict=True)

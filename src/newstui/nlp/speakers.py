@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from newstui.model import Entity
+from newstui.model import Entity, Mention
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import QuoteSpan
 from newstui.nlp.segment import paragraph_spans, sentence_starts
@@ -124,6 +124,8 @@ class SpeakerFinder:
         )
         self.mention_starts = [m.start for m in self.mentions]
         self.types = {e.name: e.type for e in entities}
+        # Speakers named by a description ("the Syrian army"): name → offsets of its first use
+        self.described: dict[str, tuple[int, int]] = {}
         self.first_names = load_gazetteer().first_names
 
     def _in_quote(self, pos: int) -> bool:
@@ -369,18 +371,21 @@ class SpeakerFinder:
         if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
             return None
         rest = [w.strip(".,") for w in words[1:]]
-        if any(w[:1].isupper() for w in rest) and rest[-1].islower():
-            return " ".join(rest)
         gaz = load_gazetteer()
         head = rest[-1].lower()
-        if (
-            head in gaz.role_words
-            or gaz.known.get(rest[-1]) == "GROUP"
-            or rest[0].endswith("-year-old")
-        ):
-            return self._subject_before(
-                self.sentences[bisect.bisect_right(self.sentences, pos) - 1], "PERSON", None
+        sentence_start = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
+        if head in gaz.role_words:  # "the prosecutor added": the person named in that role
+            return self._role_holder(head, sentence_start) or self._subject_before(
+                sentence_start, "PERSON", None
             )
+        if any(w[:1].isupper() for w in rest) and rest[-1].islower():
+            name = " ".join(rest)  # "the Syrian army": a group speaks; it becomes an entity
+            at = self.masked.rfind(name, 0, pos)
+            if at >= 0:
+                self.described[name] = (at, at + len(name))
+            return name
+        if gaz.known.get(rest[-1]) == "GROUP" or rest[0].endswith("-year-old"):
+            return self._subject_before(sentence_start, "PERSON", None)
         if head not in _SPEAKING_ORG_NOUNS:
             return None
         before = [m for m in self._mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
@@ -388,6 +393,22 @@ class SpeakerFinder:
             if head in m.entity.name.lower():
                 return m.entity.name
         return self._subject_before(pos, "ORG", None)
+
+    def _role_holder(self, role: str, before: int) -> str | None:
+        """The person an earlier sentence names in this role ("prosecutor Ann Lee", "Lee, the
+        prosecutor"): the name nearest to the role word's latest use before `before`."""
+        pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+        uses = [m.start() for m in pattern.finditer(self.masked, max(0, before - 4000), before)]
+        for use in reversed(uses):
+            near = [
+                m
+                for m in self._mentions_in(max(0, use - 80), use + 80)
+                if m.entity.type == "PERSON"
+                and (0 <= m.start - use - len(role) <= 40 or 0 <= use - m.end <= 40)
+            ]
+            if near:
+                return min(near, key=lambda m: abs(m.start - use)).entity.name
+        return None
 
     def _resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         gender = _PRONOUNS[pronoun]
@@ -442,3 +463,20 @@ class SpeakerFinder:
             return False
         sent_start, _ = self._sentence_bounds(span.open_mark)
         return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
+
+
+def described_entities(
+    described: dict[str, tuple[int, int]], speakers: set[str | None], entities: list[Entity]
+) -> list[Entity]:
+    """Entities for speakers named only by a description ("the Syrian army said"), so choosing
+    the speaker in the app finds the article like choosing a person: an ORG, or a GROUP when it
+    is a nationality or group word with a plural noun ("Kurdish fighters")."""
+    known = {e.name for e in entities}
+    out = []
+    for name, (start, end) in described.items():
+        if name in known or name not in speakers:
+            continue
+        head = name.split()[-1].lower()
+        kind = "ORG" if head in _SPEAKING_ORG_NOUNS or not head.endswith("s") else "GROUP"
+        out.append(Entity(name, kind, (Mention(start, end, name),)))
+    return out
