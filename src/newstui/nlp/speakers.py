@@ -68,7 +68,9 @@ _LABEL = re.compile(
     r"referr(?:ed|ing) to|refers to|dubb?(?:ed|s|ing)?|label(?:l?ed|s)?|brand(?:ed|s)|term(?:ed|s))\b"
 )
 # Where a clause of its own begins: a mention before it is not the subject of a later verb.
-_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but|although|though|after|before|when)\s")
+_CLAUSE_BREAK = re.compile(
+    r";|\s(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s"
+)
 _PREPOSITIONS = frozenset(
     "of for to with on at by from in about against via into under over than like".split()
 )
@@ -173,9 +175,9 @@ class SpeakerFinder:
             for label in _LABEL.finditer(head):
                 pass
             labelled = label is not None and len(head) - label.end() <= 60
+            _, sent_end = self._sentence_bounds(span.open_mark)
             beside = any(
-                sent_start <= s.open_mark < span.open_mark and s not in self.short
-                for s in self.spans
+                sent_start <= s.open_mark < sent_end and s not in self.short for s in self.spans
             )
             if labelled or beside:
                 speaker = self._before(span)
@@ -215,7 +217,10 @@ class SpeakerFinder:
             return None
         base = span.close_mark + 1
         before = tail[: verb.start()]
-        ends_open = self.text[span.start : span.end].rstrip()[-1:] in ",!?—–…-"
+        last_char = self.text[span.start : span.end].rstrip().rstrip("[]")[-1:]
+        if last_char in ".?!" and tail_end == next_open and tail.rstrip().endswith((",", ":")):
+            return None  # '“…exempt?” Moss said, “People…”': the clause opens the next quote
+        ends_open = last_char in ",!?—–…-"
         if not before.strip(" ,\t"):
             after = tail[verb.end() :]
             stop = _PHRASE_STOP.search(after)
@@ -261,6 +266,8 @@ class SpeakerFinder:
                 or head[: verb.start()].rstrip().endswith(_CLOSING_MARKS)
             )
             and len(lead_in.split()) <= 8
+            and lead_in.split()[:1] != []
+            and lead_in.split()[0].lower() not in _PREPOSITIONS  # "said of Moss, “…”"
         ):
             named = self._named_in(
                 sent_start + verb.end(), span.open_mark, span.open_mark, allow_pronoun=False
@@ -289,7 +296,7 @@ class SpeakerFinder:
         skip = opener.end() if opener else 0
         words = clause[skip:].split()
         if words and words[0].lower() in ("he", "she"):
-            return self._resolve_pronoun(words[0].lower(), pos)
+            return self._resolve_pronoun(words[0].lower(), start + skip)
         for m in self._mentions_in(start + skip, end):
             if m.entity.type not in ("PERSON", "ORG"):
                 continue
@@ -340,7 +347,9 @@ class SpeakerFinder:
         ]
         kept = [m for m in inside if m not in kept] or kept  # "analysts at Barclays said"
         appositive = _TRAILING_APPOSITIVE.search(clause)
-        if appositive and any(m.start < start + appositive.start() for m in kept):
+        if appositive and any(
+            m.start < start + appositive.start() and m.entity.type in ("PERSON", "ORG") for m in kept
+        ):
             kept = [m for m in kept if m.start < start + appositive.start()]
         plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
         return plain or kept
