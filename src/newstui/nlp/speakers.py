@@ -29,6 +29,10 @@ _VERBS = (
     "[Aa]ccording to"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
+# A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
+_SPEECH_AFTER = re.compile(
+    rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is))*\s+(?:{_VERBS})\b"
+)
 _PARTICIPLE_OR_ACCORDING = re.compile(r"ing$|^according to$")
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "its": "it"}
 _UNNAMED_OPENERS = re.compile(r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE)
@@ -440,6 +444,9 @@ class SpeakerFinder:
                 and not self._attributive(m)
             ]
             if found:
+                speaking = [m for m in found if _SPEECH_AFTER.match(self.masked, m.end)]
+                if kind == "PERSON" and speaking:  # "Moss said … while Reid wrote …. He added"
+                    return speaking[-1].entity.name
                 return found[0].entity.name
             if kind == "PERSON" and _UNNAMED_OPENERS.match(self.masked[start:end]):
                 return None
