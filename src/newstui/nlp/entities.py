@@ -708,8 +708,9 @@ class _EntityFinder:
                 next_word in SPEECH_VERBS
                 or (before and before[-1] in SPEECH_VERBS)
                 or self._person_after(after)
-                or (before and before[-1].rstrip(",") in gaz.role_words)
+                or (before and before[-1].rstrip(",").lower() in gaz.role_words)
                 or _COMMA_SPEECH.match(after)
+                or self._of_known_place(after)
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -749,6 +750,11 @@ class _EntityFinder:
             and not any(c.isdigit() for c in surface)
         )
 
+    def _of_known_place(self, after: str) -> bool:
+        """'Ann Lee of Kenya': a name followed by 'of' and a known place is a person from there."""
+        m = _OF_PLACE.match(after)
+        return m is not None and self.gaz.known.get(m.group(1)) == "PLACE"
+
     def _person_after(self, after: str) -> bool:
         """Whether the words after a name describe a person: ", who", ", 54,", ", a former coach"."""
         m = _PERSON_AFTER.match(after)
@@ -775,9 +781,11 @@ class _EntityFinder:
 
 # ", who", ", 54,", ", a former minister": what follows a person's name.
 _PERSON_AFTER = re.compile(
-    r",? (?:who|whose|\d{1,3},)|, (?:a|an|the|your|our|his|her|their) ((?:[\w-]+ ){0,3}[\w-]+)"
+    r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) )?((?:[\w-]+ ){0,3}[\w-]+)"
 )
-_COMMA_SPEECH = re.compile(r", (?:said|says|told|added|wrote)\b")
+_COMMA_SPEECH = re.compile(r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained)\b")
+# "Ann Lee of Kenya won", "Ann Lee from the Green camp said": a person from a known place or body
+_OF_PLACE = re.compile(r" (?:of|from) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)")
 _PERSON_AGE = re.compile(r", \d{1,3},")
 _QUOTE_MARKS = frozenset("\"“‘'")
 _PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())
