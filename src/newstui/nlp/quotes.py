@@ -180,7 +180,11 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         return "none"
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
     if len(words) <= 3 and not ends_like_speech:
-        return "none" if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]) else "short"
+        return (
+            "none"
+            if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark])
+            else "short"
+        )
     if ends_like_speech or not content[0].isupper():
         return "speech"
     if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):

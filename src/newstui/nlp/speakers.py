@@ -175,10 +175,8 @@ class SpeakerFinder:
         if not speaker:
             sent_start, _ = self._sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
-            label = None
-            for label in _LABEL.finditer(head):
-                pass
-            labelled = label is not None and len(head) - label.end() <= 60
+            label_ends = [m.end() for m in _LABEL.finditer(head)]
+            labelled = bool(label_ends) and len(head) - label_ends[-1] <= 60
             _, sent_end = self._sentence_bounds(span.open_mark)
             beside = any(
                 sent_start <= s.open_mark < sent_end and s not in self.short for s in self.spans
@@ -352,7 +350,8 @@ class SpeakerFinder:
         kept = [m for m in inside if m not in kept] or kept  # "analysts at Barclays said"
         appositive = _TRAILING_APPOSITIVE.search(clause)
         if appositive and any(
-            m.start < start + appositive.start() and m.entity.type in ("PERSON", "ORG") for m in kept
+            m.start < start + appositive.start() and m.entity.type in ("PERSON", "ORG")
+            for m in kept
         ):
             kept = [m for m in kept if m.start < start + appositive.start()]
         plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
