@@ -10,7 +10,12 @@ LinkKind = Literal["link", "image"]
 SourceKind = Literal["feed", "local"]  # a feed fetched over HTTP, or local files and folders
 FulltextStatus = Literal["ok", "failed"]  # the page behind an article's link was extracted or not
 FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
-ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "GROUP")  # GROUP: nationalities, religious and political groups
+ENTITY_TYPES = (
+    "PERSON",
+    "ORG",
+    "PLACE",
+    "GROUP",
+)  # GROUP: nationalities, religious and political groups
 
 
 @dataclass(frozen=True)
