@@ -15,10 +15,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from newstui.library import Library
 from newstui.model import Article
-from newstui.store import open_db
-from newstui.store.feeds import ensure_feed
-from newstui.store.views import bulk_insert_articles
 from newstui.tui.app import NewstuiApp
 
 FEEDS = 40
@@ -31,15 +29,14 @@ TEXT = (
 def build_db(path: Path, count: int) -> float:
     """Fill a database with `count` articles over FEEDS feeds; returns seconds taken."""
     started = time.perf_counter()
-    db = open_db(path)
+    library = Library.open(path)
     start = datetime(2020, 1, 1, tzinfo=UTC)
     per_feed = count // FEEDS
     for f in range(FEEDS):
-        feed = ensure_feed(
-            db, f"https://bench{f}.example/feed.xml", f"Bench feed {f:02d}", tags=(f"t{f % 5}",)
+        feed = library.register_source(
+            f"https://bench{f}.example/feed.xml", f"Bench feed {f:02d}", tags=(f"t{f % 5}",)
         )
-        bulk_insert_articles(
-            db,
+        library.bulk_insert(
             feed,
             (
                 Article(
@@ -52,7 +49,7 @@ def build_db(path: Path, count: int) -> float:
                 for i in range(per_feed)
             ),
         )
-    db.conn.close()
+    library.close()
     return time.perf_counter() - started
 
 

@@ -11,6 +11,7 @@ import pytest
 from newstui.cli import main
 from newstui.config import load_config
 from newstui.ingest import fetch_feeds
+from newstui.library import Library
 from newstui.model import StoredArticle
 from newstui.store import articles as article_store
 from newstui.store import feeds as feed_store
@@ -22,7 +23,7 @@ async def fetch(db, config_path: Path, names: list[str] | None = None):
     """Fetch the configured feeds (or the named ones); the outcomes by feed name."""
     config = load_config(config_path)
     feeds = None if names is None else [config.feed_named(n) for n in names]
-    return {o.name: o for o in await fetch_feeds(db, config, feeds)}
+    return {o.name: o for o in await fetch_feeds(Library(db), config, feeds)}
 
 
 def articles(db, feed: str | None = None) -> list[StoredArticle]:
@@ -381,8 +382,8 @@ def test_fetch_analyses_new_articles_from_its_worker_thread_without_crashing(
 ):
     analysed = []
 
-    def analyse_pending(db, extractor="rules", ids=None, **options):
-        analysed.append(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    def analyse_pending(library, extractor="rules", ids=None, **options):
+        analysed.append(library.count())
         return 0
 
     monkeypatch.setattr("newstui.ingest.analyse_pending", analyse_pending)
@@ -404,17 +405,17 @@ def test_an_unchanged_document_without_etag_is_not_parsed_again(
 
     feed_server.serve_file("/feed", "rss2.xml")
     config = load_config(config_file({"Feed": "/feed"}))
-    first = asyncio.run(ingest.fetch_feeds(db, config))
+    first = asyncio.run(ingest.fetch_feeds(Library(db), config))
     parses = []
     real_parse = ingest.parse_feed
     monkeypatch.setattr(ingest, "parse_feed", lambda *a: parses.append(a) or real_parse(*a))
-    [again] = asyncio.run(ingest.fetch_feeds(db, config))
+    [again] = asyncio.run(ingest.fetch_feeds(Library(db), config))
     assert first[0].new == 3
     assert again.not_modified and parses == []
     feed_server.route(
         "/feed", body=(feed_server.routes["/feed"].body.replace(b"Rail strike", b"Rail deal"))
     )
-    [changed] = asyncio.run(ingest.fetch_feeds(db, config))
+    [changed] = asyncio.run(ingest.fetch_feeds(Library(db), config))
     assert changed.updated == 1 and len(parses) == 1
 
 
@@ -432,7 +433,7 @@ def test_a_cancelled_fetch_stops_at_once_and_keeps_what_was_stored(db, feed_serv
     cancel = threading.Event()
     threading.Timer(1.0, cancel.set).start()
     start = time.monotonic()
-    outcomes = asyncio.run(fetch_feeds(db, config, cancel=cancel))
+    outcomes = asyncio.run(fetch_feeds(Library(db), config, cancel=cancel))
     assert time.monotonic() - start < 3
     assert [o.name for o in outcomes] == ["Fast"]
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3

@@ -6,6 +6,7 @@ import pytest
 
 from newstui.config import load_config
 from newstui.ingest import fetch_article_fulltext, fetch_feeds
+from newstui.library import Library
 from newstui.store.articles import get_article, list_articles
 
 PARAGRAPHS = [
@@ -61,7 +62,7 @@ def site(feed_server):
 
 def fetch(db, config_file, **settings):
     config = load_config(config_file({"Gazette": "/feed"}, max_bytes=1_000_000, **settings))
-    return config, asyncio.run(fetch_feeds(db, config))
+    return config, asyncio.run(fetch_feeds(Library(db), config))
 
 
 def by_title(db):
@@ -121,7 +122,7 @@ def test_pages_are_fetched_once_not_on_every_refetch(db, site, config_file):
 def test_full_text_on_demand_for_one_article(db, site, config_file):
     config, _ = fetch(db, config_file, fulltext=False)
     good = by_title(db)["Story good"]
-    assert asyncio.run(fetch_article_fulltext(db, config, good.row.id)) is True
+    assert asyncio.run(fetch_article_fulltext(Library(db), config, good.row.id)) is True
     assert PARAGRAPHS[0] in get_article(db, good.row.id).text
 
 

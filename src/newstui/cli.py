@@ -17,7 +17,6 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-from sqlite_utils import Database
 
 from newstui import __version__
 from newstui.config import (
@@ -41,13 +40,9 @@ from newstui.ingest import (
     prune_sources,
     sync_sources,
 )
-from newstui.model import ENTITY_TYPES, ArticleRow
+from newstui.library import Library
+from newstui.model import ENTITY_TYPES, ArticleFilter, ArticleRow, RemovedSource
 from newstui.render import article_json, article_row_json, render_article_text
-from newstui.store import analysis as analysis_store
-from newstui.store import articles as article_store
-from newstui.store import feeds as feed_store
-from newstui.store import open_db
-from newstui.store.feeds import RemovedSource
 from newstui.text import clean_line
 
 console = Console(highlight=False)
@@ -248,13 +243,15 @@ def run(args: argparse.Namespace) -> int:
         return run_app(db_path, config, demo=args.demo)
     if command in CONFIGURED_COMMANDS:
         config = _config(config_path, explicit_config)
-        return CONFIGURED_COMMANDS[command](args, open_db(db_path), config)
+        with Library.open(db_path) as library:
+            return CONFIGURED_COMMANDS[command](args, library, config)
     optional: Config | None = None
     if command == "feeds" and config_path.exists() and not args.demo:
         optional = load_config(
             config_path
         )  # configured sources are listed before their first fetch
-    return STORE_COMMANDS[command](args, open_db(db_path), optional)
+    with Library.open(db_path) as library:
+        return STORE_COMMANDS[command](args, library, optional)
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None = None) -> int:
@@ -324,7 +321,7 @@ def _report(
 
 
 def _fetch_with_progress(
-    db: Database,
+    library: Library,
     config: Config,
     feeds: list[FeedConfig] | None,
     fulltext: bool | None,
@@ -355,12 +352,12 @@ def _fetch_with_progress(
                 progress.update(task, advance=1, description=outcome.name[:40])
 
             return asyncio.run(
-                fetch_feeds(db, config, feeds, fulltext=fulltext, on_outcome=advance)
+                fetch_feeds(library, config, feeds, fulltext=fulltext, on_outcome=advance)
             )
-    return asyncio.run(fetch_feeds(db, config, feeds, fulltext=fulltext))
+    return asyncio.run(fetch_feeds(library, config, feeds, fulltext=fulltext))
 
 
-def cmd_fetch(args: argparse.Namespace, db: Database, config: Config) -> int:
+def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui fetch [NAME...]`."""
     feeds: list[FeedConfig] | None = None
     if args.names:
@@ -373,33 +370,35 @@ def cmd_fetch(args: argparse.Namespace, db: Database, config: Config) -> int:
                 feeds.append(feed)
     removed: list[RemovedSource] = []
     if not args.names:
-        sync_sources(db, config)
-        removed = prune_sources(db, config)
-    outcomes = _fetch_with_progress(db, config, feeds, args.fulltext, args)
+        sync_sources(library, config)
+        removed = prune_sources(library, config)
+    outcomes = _fetch_with_progress(library, config, feeds, args.fulltext, args)
     if not args.names:
         from newstui.ingest import import_local
 
-        outcomes += [import_local(db, local, config.settings.extractor) for local in config.local]
+        outcomes += [
+            import_local(library, local, config.settings.extractor) for local in config.local
+        ]
     return _report(outcomes, args, removed)
 
 
-def cmd_remove(args: argparse.Namespace, db: Database, config: Config) -> int:
+def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui remove NAME|URL [--purge]`: out of the config file, then out of the database."""
     source = config.source_named(args.name)
     if source is not None:
         key = feed_key(source) if isinstance(source, FeedConfig) else local_key(source.path)
-        feed_id = feed_store.find_feed(db, key)
+        feed_id = library.find_source(key)
         remove_source(config.path, args.name)
         where = f" from {config.path}"
     else:  # a source imported with `newstui import`, or one already gone from the config
-        feed_id = feed_store.find_feed(db, args.name)
+        feed_id = library.find_source(args.name)
         if feed_id is None:
             raise NewstuiError(
                 f"{config.path}: no source named {args.name!r} (see `newstui feeds`)"
             )
         where = ""
     result = (
-        feed_store.remove_feed(db, feed_id, purge=args.purge)
+        library.remove_source(feed_id, purge=args.purge)
         if feed_id is not None
         else RemovedSource(source.name if source else args.name, 0, 0)
     )
@@ -415,7 +414,7 @@ def cmd_remove(args: argparse.Namespace, db: Database, config: Config) -> int:
     )
 
 
-def cmd_add(args: argparse.Namespace, db: Database, config: Config) -> int:
+def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
     from newstui.config import same_url
     from newstui.sources.http import is_http_url
@@ -428,32 +427,32 @@ def cmd_add(args: argparse.Namespace, db: Database, config: Config) -> int:
         raise NewstuiError(f"{config.path}: feed already configured as {existing.name!r}")
     trial = FeedConfig(url, args.name or url, tuple(args.tag))
     outcomes = asyncio.run(
-        fetch_feeds(db, dataclasses.replace(config, feeds=(*config.feeds, trial)), [trial])
+        fetch_feeds(library, dataclasses.replace(config, feeds=(*config.feeds, trial)), [trial])
     )
     if outcomes[0].error:
-        feed_store.forget_feed_if_empty(db, url)
+        library.forget_source_if_empty(url)
         raise NewstuiError(f"{describe(outcomes[0])} (not added to {config.path})")
-    name = args.name or feed_store.feed_title(db, url) or url
+    name = args.name or library.source_title(url) or url
     [added] = add_feeds(config.path, [FeedConfig(url, name, trial.tags)])
-    feed_store.ensure_feed(db, url, added.name, url=url, tags=added.tags)
+    library.register_source(url, added.name, url=url, tags=added.tags)
     if not args.json:
         console.print(Text(f"added {added.name} to {config.path}"), soft_wrap=True)
     return _report([dataclasses.replace(outcomes[0], name=added.name)], args)
 
 
-def cmd_import(args: argparse.Namespace, db: Database, config: Config | None) -> int:
+def cmd_import(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui import PATH...`."""
     outcomes = import_paths(
-        db, [p.expanduser() for p in args.paths], name=args.name, tags=tuple(args.tag)
+        library, [p.expanduser() for p in args.paths], name=args.name, tags=tuple(args.tag)
     )
     return _report(outcomes, args)
 
 
-def cmd_feeds(args: argparse.Namespace, db: Database, config: Config | None) -> int:
+def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui feeds`."""
     if config is not None:
-        sync_sources(db, config)
-    rows = feed_store.list_feeds(db)
+        sync_sources(library, config)
+    rows = library.sources()
     data = [
         {
             "id": r.id,
@@ -503,56 +502,54 @@ def _article_table(rows: list[ArticleRow]) -> Text:
     return out
 
 
-def cmd_list(args: argparse.Namespace, db: Database, config: Config | None) -> int:
+def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui list`."""
     feed_id = None
     if args.feed:
-        feed_id = feed_store.find_feed(db, args.feed)
+        feed_id = library.find_source(args.feed)
         if feed_id is None:
             raise NewstuiError(f"no feed named {args.feed!r} (see `newstui feeds`)")
-    f = article_store.ArticleFilter(
-        feed_id=feed_id, tag=args.tag, unread=args.unread, starred=args.starred
-    )
-    rows = article_store.list_articles(db, f, limit=max(args.limit, 0))
+    f = ArticleFilter(feed_id=feed_id, tag=args.tag, unread=args.unread, starred=args.starred)
+    rows = library.articles(f, limit=max(args.limit, 0))
     return _emit(
         args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no articles"
     )
 
 
-def cmd_search(args: argparse.Namespace, db: Database, config: Config | None) -> int:
+def cmd_search(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui search QUERY`."""
-    rows = article_store.search_articles(db, " ".join(args.query), limit=max(args.limit, 0))
+    rows = library.search(" ".join(args.query), limit=max(args.limit, 0))
     return _emit(
         args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no matches"
     )
 
 
-def cmd_show(args: argparse.Namespace, db: Database, config: Config | None) -> int:
+def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui show ID`."""
-    stored = article_store.get_article(db, args.id)
+    stored = library.article(args.id)
     if stored is None:
         raise NewstuiError(f"no article with id {args.id}")
-    analysis = analysis_store.article_analysis(db, args.id)
+    analysis = library.analysis(args.id)
     if args.json:
         return _emit(args, article_json(stored, analysis))
     console.print(render_article_text(stored, analysis))
     return 0
 
 
-def cmd_mark(args: argparse.Namespace, db: Database, config: Config | None) -> int:
+def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui mark ID... --read/--unread/--star/--unstar`."""
     if args.read is None and args.starred is None:
         raise NewstuiError("mark: say what to mark: --read, --unread, --star or --unstar")
-    count = article_store.mark_articles(db, args.ids, read=args.read, starred=args.starred)
+    count = library.mark(args.ids, read=args.read, starred=args.starred)
     missing = len(set(args.ids)) - count
     if missing:
         errors.print(Text(f"warning: {missing} of the ids are not stored articles"))
     return _emit(args, {"marked": count}, f"marked {count} article{'s' * (count != 1)}")
 
 
-def cmd_entities(args: argparse.Namespace, db: Database, config: Config | None) -> int:
+def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui entities [--type T]`."""
-    rows = analysis_store.list_entities(db, args.type, limit=args.limit)
+    rows = library.entities(args.type, limit=args.limit)
     data = [
         {"name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
         for r in rows
@@ -565,9 +562,9 @@ def cmd_entities(args: argparse.Namespace, db: Database, config: Config | None) 
     return _emit(args, data, table if rows else "no entities found")
 
 
-def cmd_quotes(args: argparse.Namespace, db: Database, config: Config | None) -> int:
+def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui quotes [--speaker NAME]`."""
-    rows = analysis_store.list_quotes(db, speaker=args.speaker, limit=args.limit)
+    rows = library.quotes(speaker=args.speaker, limit=args.limit)
     data = [
         {
             "text": r.text,
@@ -587,7 +584,7 @@ def cmd_quotes(args: argparse.Namespace, db: Database, config: Config | None) ->
     return _emit(args, data, out if rows else "no quotes found")
 
 
-def cmd_opml(args: argparse.Namespace, db: Database, config: Config) -> int:
+def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
     from newstui.sources.opml import read_opml, write_opml
 
@@ -611,8 +608,8 @@ def cmd_opml(args: argparse.Namespace, db: Database, config: Config) -> int:
     return 0
 
 
-ConfiguredCommand = Callable[[argparse.Namespace, Database, Config], int]
-StoreCommand = Callable[[argparse.Namespace, Database, Config | None], int]
+ConfiguredCommand = Callable[[argparse.Namespace, Library, Config], int]
+StoreCommand = Callable[[argparse.Namespace, Library, Config | None], int]
 
 CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
     "add": cmd_add,

@@ -15,3 +15,20 @@ class SourceError(NewstuiError):
 
 class StoreError(NewstuiError):
     """The database cannot be opened or is not a newstui database."""
+
+
+def error_line(exc: BaseException) -> str:
+    """One line for a user about an error: the message of a NewstuiError, "database error: …"
+    for SQLite, the OS's reason for a file error, else the exception's type and text."""
+    import sqlite3  # stdlib: keeps `import newstui.errors` free of work until an error happens
+
+    if isinstance(exc, NewstuiError):
+        text = str(exc)
+    elif isinstance(exc, sqlite3.Error):
+        text = f"database error: {exc}"
+    elif isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    else:
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    lines = text.strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -16,19 +16,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.errors import NewstuiError, SourceError
-from newstui.model import Analysis, Article
+from newstui.library import Library
+from newstui.model import Analysis, Article, RemovedSource
 from newstui.processes import CpuPool, analyse_one
 from newstui.sources.feeds import parse_feed
 from newstui.sources.files import iter_files, read_file
 from newstui.sources.http import Fetcher, FetchLimits
-from newstui.store import analysis as analysis_store
-from newstui.store import articles as article_store
-from newstui.store import feeds as feed_store
-from newstui.store.feeds import RemovedSource
 from newstui.text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -76,30 +71,28 @@ def local_key(path: Path) -> str:
     return "local:" + str(path.resolve())
 
 
-def sync_sources(db: sqlite_utils.Database, config: Config) -> dict[str, int]:
+def sync_sources(library: Library, config: Config) -> dict[str, int]:
     """Register every configured feed and local source; returns feed ids by source name."""
     ids = {}
     for feed in config.feeds:
-        ids[feed.name] = feed_store.ensure_feed(
-            db, feed_key(feed), feed.name, url=feed.url, tags=feed.tags, configured=True
+        ids[feed.name] = library.register_source(
+            feed_key(feed), feed.name, url=feed.url, tags=feed.tags, configured=True
         )
     for local in config.local:
-        ids[local.name] = feed_store.ensure_feed(
-            db, local_key(local.path), local.name, kind="local", tags=local.tags, configured=True
+        ids[local.name] = library.register_source(
+            local_key(local.path), local.name, kind="local", tags=local.tags, configured=True
         )
     return ids
 
 
-def prune_sources(db: sqlite_utils.Database, config: Config) -> list[RemovedSource]:
+def prune_sources(library: Library, config: Config) -> list[RemovedSource]:
     """Remove the stored sources that left the config file (starred articles are kept)."""
     keys = {feed_key(f) for f in config.feeds} | {local_key(s.path) for s in config.local}
-    return [
-        feed_store.remove_feed(db, feed_id) for feed_id in feed_store.unconfigured_sources(db, keys)
-    ]
+    return [library.remove_source(source_id) for source_id in library.unconfigured_sources(keys)]
 
 
 async def fetch_feeds(
-    db: sqlite_utils.Database,
+    library: Library,
     config: Config,
     feeds: Sequence[FeedConfig] | None = None,
     *,
@@ -113,7 +106,7 @@ async def fetch_feeds(
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
     what was stored stays, and the outcomes of the feeds finished so far are returned.
     """
-    ids = sync_sources(db, config)
+    ids = sync_sources(library, config)
     feeds = list(config.feeds if feeds is None else feeds)
     outcomes: list[SourceOutcome] = []
     cpu = CpuPool() if len(feeds) >= PARALLEL_MIN_FEEDS and (os.cpu_count() or 1) > 1 else None
@@ -123,10 +116,12 @@ async def fetch_feeds(
 
             async def one(feed: FeedConfig) -> None:
                 try:
-                    outcome, changed = await _fetch_feed(db, fetcher, ids[feed.name], feed, cpu)
+                    outcome, changed = await _fetch_feed(
+                        library, fetcher, ids[feed.name], feed, cpu
+                    )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
-                        outcome = await pool.fill(db, outcome, changed, mode)
+                        outcome = await pool.fill(library, outcome, changed, mode)
                 except NewstuiError as exc:
                     outcome = SourceOutcome(feed.name, error=str(exc))
                 except sqlite3.Error as exc:
@@ -147,7 +142,7 @@ async def fetch_feeds(
             if cancel is not None and cancel.is_set():
                 return outcomes
             if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
-                analyse_pending(db, config.settings.extractor, pool=cpu)
+                analyse_pending(library, config.settings.extractor, pool=cpu)
         finally:
             pool.close()
             if cpu is not None:
@@ -164,14 +159,14 @@ async def _cancel_when_set(cancel: threading.Event, tasks: list[asyncio.Task[Non
 
 
 async def _fetch_feed(
-    db: sqlite_utils.Database,
+    library: Library,
     fetcher: Fetcher,
     feed_id: int,
     feed: FeedConfig,
     cpu: CpuPool | None = None,
 ) -> tuple[SourceOutcome, tuple[int, ...]]:
     """Fetch, parse and store one feed; returns its outcome and the new or changed article ids."""
-    cache = feed_store.feed_cache(db, feed_id)
+    cache = library.fetch_cache(feed_id)
     try:
         result = await fetcher.fetch(
             feed.url,
@@ -181,7 +176,7 @@ async def _fetch_feed(
             "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
         )
         if result.not_modified:
-            feed_store.record_fetch(db, feed_id, status=304, error=None, keep_cache=True)
+            library.record_fetch(feed_id, status=304, error=None, keep_cache=True)
             return SourceOutcome(feed.name, not_modified=True), ()
         body_hash = hashlib.sha256(result.body).hexdigest()
         parsed = None
@@ -196,11 +191,10 @@ async def _fetch_feed(
                 )
     except SourceError as exc:
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
-        feed_store.record_fetch(db, feed_id, status=None, error=message)
+        library.record_fetch(feed_id, status=None, error=message)
         return SourceOutcome(feed.name, error=message), ()
-    saved = article_store.save_articles(db, feed_id, parsed.articles) if parsed else None
-    feed_store.record_fetch(
-        db,
+    saved = library.save_batch(feed_id, parsed.articles) if parsed else None
+    library.record_fetch(
         feed_id,
         status=result.status,
         error=None,
@@ -238,22 +232,22 @@ class _FulltextPool:
 
     async def fill(
         self,
-        db: sqlite_utils.Database,
+        library: Library,
         outcome: SourceOutcome,
         changed: Sequence[int],
         mode: str | bool,
     ) -> SourceOutcome:
         """Fetch full text for the changed articles that need it (all, or short ones for auto)."""
         shorter_than = FULLTEXT_MIN_CHARS if mode == "auto" else None
-        todo = article_store.articles_needing_fulltext(db, changed, shorter_than=shorter_than)
+        todo = library.needing_fulltext(changed, shorter_than=shorter_than)
         ok = failed = 0
-        results = await asyncio.gather(*(self.fetch_one(db, i, u) for i, u in todo))
+        results = await asyncio.gather(*(self.fetch_one(library, i, u) for i, u in todo))
         for success in results:
             ok += success
             failed += not success
         return replace(outcome, fulltext_ok=ok, fulltext_failed=failed)
 
-    async def fetch_one(self, db: sqlite_utils.Database, article_id: int, url: str) -> bool:
+    async def fetch_one(self, library: Library, article_id: int, url: str) -> bool:
         """Fetch and extract one article page; store the text or the failure. True on success."""
         from newstui.fulltext import looks_like_html
 
@@ -268,14 +262,14 @@ class _FulltextPool:
             if page is None or not page.text.strip():
                 raise SourceError(f"{url}: no article text found on the page")
         except SourceError as exc:
-            article_store.set_fulltext(db, article_id, text=None, error=str(exc))
+            library.set_fulltext(article_id, text=None, error=str(exc))
             return False
         except Exception as exc:
-            article_store.set_fulltext(
-                db, article_id, text=None, error=f"{url}: extraction failed ({type(exc).__name__})"
+            library.set_fulltext(
+                article_id, text=None, error=f"{url}: extraction failed ({type(exc).__name__})"
             )
             return False
-        article_store.set_fulltext(db, article_id, text=page.text, links=page.links)
+        library.set_fulltext(article_id, text=page.text, links=page.links)
         return True
 
     def close(self) -> None:
@@ -283,26 +277,24 @@ class _FulltextPool:
             self._pool.close()
 
 
-async def fetch_article_fulltext(
-    db: sqlite_utils.Database, config: Config, article_id: int
-) -> bool:
+async def fetch_article_fulltext(library: Library, config: Config, article_id: int) -> bool:
     """Fetch the full text of one stored article on demand (ignores a previous failure)."""
-    stored = article_store.get_article(db, article_id)
+    stored = library.article(article_id)
     if stored is None or not stored.row.url:
         raise SourceError(f"article {article_id}: has no web link to fetch")
     async with Fetcher(limits_from(config)) as fetcher:
         pool = _FulltextPool(fetcher, config)
         try:
-            ok = await pool.fetch_one(db, article_id, stored.row.url)
+            ok = await pool.fetch_one(library, article_id, stored.row.url)
         finally:
             pool.close()
     if ok:
-        analyse_pending(db, config.settings.extractor, [article_id])
+        analyse_pending(library, config.settings.extractor, [article_id])
     return ok
 
 
 def import_paths(
-    db: sqlite_utils.Database,
+    library: Library,
     paths: Iterable[Path],
     *,
     name: str | None = None,
@@ -314,7 +306,7 @@ def import_paths(
     outcomes = []
     for path in paths:
         outcome = import_local(
-            db,
+            library,
             LocalConfig(path, name or path.resolve().name or str(path.resolve()), tags),
             extractor,
         )
@@ -324,14 +316,12 @@ def import_paths(
     return outcomes
 
 
-def import_local(
-    db: sqlite_utils.Database, local: LocalConfig, extractor: str = "rules"
-) -> SourceOutcome:
+def import_local(library: Library, local: LocalConfig, extractor: str = "rules") -> SourceOutcome:
     """Import one configured local file or folder into its own source."""
     path = local.path.expanduser()
     if not path.exists():
         return SourceOutcome(local.name, error=f"{path}: no such file or folder")
-    feed_id = feed_store.ensure_feed(db, local_key(path), local.name, kind="local", tags=local.tags)
+    feed_id = library.register_source(local_key(path), local.name, kind="local", tags=local.tags)
     files = [path] if path.is_file() else list(iter_files(path))
     articles: list[Article] = []
     problems: list[str] = []
@@ -341,16 +331,16 @@ def import_local(
             articles.extend(read_file(file, guid_prefix="file:" + rel))
         except SourceError as exc:
             problems.append(str(exc))
-    saved = article_store.save_articles(db, feed_id, articles)
+    saved = library.save_batch(feed_id, articles)
     summary = None
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         summary = problems[0] + more
     if not files:
         summary = f"{path}: no importable files (text, Markdown, HTML or feed files)"
-    feed_store.record_fetch(db, feed_id, status=None, error=summary if not articles else None)
+    library.record_fetch(feed_id, status=None, error=summary if not articles else None)
     if saved.changed_ids:
-        analyse_pending(db, extractor, saved.changed_ids)
+        analyse_pending(library, extractor, saved.changed_ids)
     return SourceOutcome(
         local.name,
         new=saved.new,
@@ -362,7 +352,7 @@ def import_local(
 
 
 def analyse_pending(
-    db: sqlite_utils.Database,
+    library: Library,
     extractor_name: str = "rules",
     ids: Iterable[int] | None = None,
     *,
@@ -379,7 +369,7 @@ def analyse_pending(
     own_pool: CpuPool | None = None
     try:
         while True:
-            batch = analysis_store.articles_to_analyse(db, extractor.version, ids)
+            batch = library.to_analyse(extractor.version, ids)
             if not batch:
                 break
             if len(batch) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) > 1:
@@ -396,12 +386,10 @@ def analyse_pending(
                     )
                 done.append((article_id, analysis))
                 if len(done) == SAVE_BATCH:
-                    analysis_store.save_analyses(
-                        db, done, extractor.version, canonical_key, short_key
-                    )
+                    library.save_analyses(done, extractor.version, canonical_key, short_key)
                     count += len(done)
                     done = []
-            analysis_store.save_analyses(db, done, extractor.version, canonical_key, short_key)
+            library.save_analyses(done, extractor.version, canonical_key, short_key)
             count += len(done)
             if ids is not None:
                 break
@@ -409,7 +397,7 @@ def analyse_pending(
         if own_pool is not None:
             own_pool.close()
     if count:
-        analysis_store.prune_entities(db)
+        library.prune_entities()
     return count
 
 

@@ -1,7 +1,9 @@
-"""Plain values passed between the core layers: feeds, articles, entities, mentions, quotes. No IO."""
+"""Plain values passed between the layers: feeds, articles, entities, quotes, the filters that
+select articles and the read models the library returns. No IO."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -10,6 +12,7 @@ LinkKind = Literal["link", "image"]
 SourceKind = Literal["feed", "local"]  # a feed fetched over HTTP, or local files and folders
 FulltextStatus = Literal["ok", "failed"]  # the page behind an article's link was extracted or not
 FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
+Direction = Literal[1, -1]  # forward (older articles, down the list) or back
 ENTITY_TYPES = (
     "PERSON",
     "ORG",
@@ -118,3 +121,104 @@ class StoredArticle:
     links: tuple[Link, ...]
     fulltext_status: FulltextStatus | None = None
     fulltext_error: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles a list shows; fields combine with AND."""
+
+    feed_id: int | None = None
+    tag: str | None = None
+    unread: bool = False
+    starred: bool = False
+    search: str | None = None
+    entity_id: int | None = None
+    speaker: str | None = None
+    ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What saving one batch of a source's articles did."""
+
+    new: int = 0
+    updated: int = 0
+    changed_ids: tuple[int, ...] = ()  # new or changed articles, to analyse
+
+
+@dataclass(frozen=True)
+class FeedCache:
+    """What the last successful fetch of a feed left for the next one."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class RemovedSource:
+    """What removing a source did: articles deleted, starred ones kept."""
+
+    name: str
+    deleted: int
+    kept_starred: int
+
+    def summary(self) -> str:
+        """One line, e.g. "removed BBC: 40 articles deleted, 2 starred kept"."""
+        deleted = f"{self.deleted:,} article{'s' * (self.deleted != 1)} deleted"
+        kept = f", {self.kept_starred:,} starred kept" if self.kept_starred else ""
+        return f"removed {self.name}: {deleted}{kept}"
+
+
+@dataclass(frozen=True)
+class SmartCounts:
+    """Totals for the smart views All, Unread and Starred."""
+
+    total: int
+    unread: int
+    starred: int
+    starred_unread: int
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """An entity with how many articles (and mentions) it has in the store or one article."""
+
+    id: int
+    name: str
+    type: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A stored quote with its article."""
+
+    id: int
+    article_id: int
+    article_title: str
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    """Everything the reader and the sidebar show for one article."""
+
+    article: StoredArticle
+    analysis: Analysis
+    entities: tuple[EntityRow, ...]
+
+
+def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:
+    """(tag, articles, unread) summed over the given sources, by tag."""
+    totals: dict[str, list[int]] = {}
+    for source in sources:
+        for tag in source.tags:
+            entry = totals.setdefault(tag, [0, 0])
+            entry[0] += source.articles
+            entry[1] += source.unread
+    return [(tag, totals[tag][0], totals[tag][1]) for tag in sorted(totals, key=str.casefold)]

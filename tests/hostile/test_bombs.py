@@ -19,6 +19,7 @@ import pytest
 from newstui.config import load_config
 from newstui.errors import SourceError
 from newstui.ingest import fetch_feeds
+from newstui.library import Library
 from newstui.sources.http import Fetcher, FetchLimits
 from newstui.store.articles import get_article, list_articles
 
@@ -93,7 +94,7 @@ async def test_a_feed_that_is_a_bomb_is_recorded_as_too_large_and_others_still_a
     feeds = {name: f"/bomb/{name}" for name in BOMBS} | {"Fine feed": "/ok"}
     config = load_config(config_file(feeds))
 
-    outcomes = {o.name: o for o in await fetch_feeds(db, config, analyse=False)}
+    outcomes = {o.name: o for o in await fetch_feeds(Library(db), config, analyse=False)}
 
     for name in BOMBS:
         assert outcomes[name].error == f"{name}: response larger than 10,000,000 bytes"
@@ -115,7 +116,7 @@ async def test_a_feed_item_linking_to_a_bomb_page_records_the_size_error_and_kee
     )
     config = load_config(config_file({"Links to bombs": "/feed"}, fulltext="auto"))
 
-    [outcome] = await fetch_feeds(db, config, analyse=False)
+    [outcome] = await fetch_feeds(Library(db), config, analyse=False)
 
     assert outcome.new == len(BOMBS) and outcome.fulltext_failed == len(BOMBS)
     for row in list_articles(db, limit=100):

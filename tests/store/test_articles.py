@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newstui.model import Article
+from newstui.model import Article, tag_unread_counts
 from newstui.store import open_db
 from newstui.store.articles import (
     ArticleFilter,
@@ -20,7 +20,6 @@ from newstui.store.articles import (
 from newstui.store.db import schema_version
 from newstui.store.feeds import ensure_feed, list_feeds
 from newstui.store.schema import SCHEMA_VERSION
-from newstui.store.views import tag_unread_counts
 
 
 def art(n: int, **kw) -> Article:

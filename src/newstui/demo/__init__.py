@@ -10,8 +10,7 @@ import platformdirs
 from newstui.config import APP_NAME, LocalConfig
 from newstui.errors import NewstuiError
 from newstui.ingest import analyse_pending, import_local
-from newstui.store import open_db
-from newstui.store.articles import count_articles
+from newstui.library import Library
 
 # (file, source name, tags); see LICENSE.md in this folder for where each text comes from.
 DEMO_SOURCES = (
@@ -54,8 +53,8 @@ def build_demo_db(path: Path, *, fresh: bool = False) -> int:
             raise NewstuiError(f"{path}: not a demo database; refusing to replace it")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = open_db(path)
-    db.execute(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
+    library = Library.open(path)
+    library.application_id = DEMO_APPLICATION_ID
     try:
         folder = resources.files(__name__)
         for name, source, tags in DEMO_SOURCES:
@@ -63,13 +62,13 @@ def build_demo_db(path: Path, *, fresh: bool = False) -> int:
             if not resource.is_file():
                 raise NewstuiError(f"demo article {name} is missing from the installed package")
             with resources.as_file(resource) as file:
-                outcome = import_local(db, LocalConfig(Path(file), source, tags))
+                outcome = import_local(library, LocalConfig(Path(file), source, tags))
             if outcome.error:
                 raise NewstuiError(f"demo article {name}: {outcome.error}")
-        analyse_pending(db)
-        return count_articles(db)
+        analyse_pending(library)
+        return library.count()
     finally:
-        db.conn.close()
+        library.close()
 
 
 def ensure_demo_db(path: Path) -> None:
@@ -77,8 +76,5 @@ def ensure_demo_db(path: Path) -> None:
     if not path.exists():
         build_demo_db(path)
         return
-    db = open_db(path)
-    try:
-        analyse_pending(db)  # re-extract after an extractor upgrade
-    finally:
-        db.conn.close()
+    with Library.open(path) as library:
+        analyse_pending(library)  # re-extract after an extractor upgrade

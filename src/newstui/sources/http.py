@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -174,7 +174,9 @@ class Fetcher:
         return b"".join(pieces)
 
 
-async def _decoded(url: str, response: httpx.Response, raw_limit: int) -> AsyncIterator[bytes]:
+async def _decoded(
+    url: str, response: httpx.Response, raw_limit: int
+) -> AsyncGenerator[bytes, None]:
     """A response body decoded under its Content-Encoding, in bounded pieces."""
     decoder = BodyDecoder(response.headers.get("content-encoding"))
     raw_size = 0

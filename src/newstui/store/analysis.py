@@ -5,36 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 import sqlite_utils
 
-from newstui.model import Analysis, Entity, Mention, Quote
+from newstui.model import Analysis, Entity, EntityRow, Mention, Quote, QuoteRow
 from newstui.store.db import write_transaction
-
-
-@dataclass(frozen=True)
-class EntityRow:
-    """An entity with how many articles (and mentions) it has in the store or one article."""
-
-    id: int
-    name: str
-    type: str
-    articles: int
-    mentions: int
-
-
-@dataclass(frozen=True)
-class QuoteRow:
-    """A stored quote with its article."""
-
-    id: int
-    article_id: int
-    article_title: str
-    text: str
-    speaker: str | None
-    start: int
-    end: int
 
 
 def articles_to_analyse(

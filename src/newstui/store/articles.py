@@ -7,39 +7,17 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
 import sqlite_utils
 
-from newstui.model import Article, ArticleRow, Link, StoredArticle
+from newstui.model import Article, ArticleFilter, ArticleRow, Link, SaveResult, StoredArticle
 from newstui.store.db import write_transaction
 from newstui.store.feeds import now_iso
 from newstui.text import clean_line
 
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    """Which articles a list shows; fields combine with AND."""
-
-    feed_id: int | None = None
-    tag: str | None = None
-    unread: bool = False
-    starred: bool = False
-    search: str | None = None
-    entity_id: int | None = None
-    speaker: str | None = None
-    ids: tuple[int, ...] | None = None
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    """What saving one batch did."""
-
-    new: int = 0
-    updated: int = 0
-    changed_ids: tuple[int, ...] = ()  # new or changed articles, to analyse
+EVERY_ARTICLE = ArticleFilter()
 
 
 def content_hash(article: Article) -> str:
@@ -285,7 +263,7 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def count_articles(db: sqlite_utils.Database, f: ArticleFilter = ArticleFilter()) -> int:
+def count_articles(db: sqlite_utils.Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     """How many articles match the filter."""
     where, params = _where(f)
     return int(
@@ -297,7 +275,7 @@ def count_articles(db: sqlite_utils.Database, f: ArticleFilter = ArticleFilter()
 
 def list_articles(
     db: sqlite_utils.Database,
-    f: ArticleFilter = ArticleFilter(),
+    f: ArticleFilter = EVERY_ARTICLE,
     *,
     offset: int = 0,
     limit: int | None = 100,

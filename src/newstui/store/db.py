@@ -64,6 +64,16 @@ def data_version(db: sqlite_utils.Database) -> int:
     return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
+def application_id(db: sqlite_utils.Database) -> int:
+    """The number an application stored in the database header (0 when none did)."""
+    return int(db.execute("PRAGMA application_id").fetchone()[0])
+
+
+def set_application_id(db: sqlite_utils.Database, value: int) -> None:
+    """Mark the database header as belonging to an application (e.g. the rebuildable demo)."""
+    db.execute(f"PRAGMA application_id = {int(value)}")
+
+
 def schema_version(db: sqlite_utils.Database) -> int:
     """The schema version stored in the database (0 for a new one)."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])

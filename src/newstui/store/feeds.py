@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlite_utils
 
-from newstui.model import FeedRow, SourceKind
+from newstui.model import FeedCache, FeedRow, RemovedSource, SourceKind
 from newstui.store.db import write_transaction
 from newstui.text import clean_line
 
@@ -42,15 +41,6 @@ def ensure_feed(
             [key, kind, name, url, json.dumps(list(tags)), int(configured)],
         ).fetchone()
         return int(row[0])
-
-
-@dataclass(frozen=True)
-class FeedCache:
-    """What the last successful fetch of a feed left for the next one."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-    body_hash: str | None = None
 
 
 def feed_cache(db: sqlite_utils.Database, feed_id: int) -> FeedCache:
@@ -143,21 +133,6 @@ def find_feed(db: sqlite_utils.Database, name: str) -> int | None:
         [name, name, name],
     ).fetchone()
     return row[0] if row else None
-
-
-@dataclass(frozen=True)
-class RemovedSource:
-    """What removing a source did: articles deleted, starred ones kept."""
-
-    name: str
-    deleted: int
-    kept_starred: int
-
-    def summary(self) -> str:
-        """One line, e.g. "removed BBC: 40 articles deleted, 2 starred kept"."""
-        deleted = f"{self.deleted:,} article{'s' * (self.deleted != 1)} deleted"
-        kept = f", {self.kept_starred:,} starred kept" if self.kept_starred else ""
-        return f"removed {self.name}: {deleted}{kept}"
 
 
 def removal_counts(db: sqlite_utils.Database, feed_id: int) -> tuple[int, int]:

@@ -4,34 +4,13 @@ analysis, and a fast bulk insert for benchmarks."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import sqlite_utils
 
-from newstui.model import Analysis, Article, FeedRow, StoredArticle
+from newstui.model import Article, ArticleDetail, SmartCounts
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
-from newstui.store.analysis import EntityRow
 from newstui.store.feeds import now_iso
-
-
-@dataclass(frozen=True)
-class SmartCounts:
-    """Totals for the smart views All, Unread and Starred."""
-
-    total: int
-    unread: int
-    starred: int
-    starred_unread: int
-
-
-@dataclass(frozen=True)
-class ArticleDetail:
-    """Everything the reader and the sidebar show for one article."""
-
-    article: StoredArticle
-    analysis: Analysis
-    entities: tuple[EntityRow, ...]
 
 
 def smart_counts(db: sqlite_utils.Database) -> SmartCounts:
@@ -69,14 +48,3 @@ def bulk_insert_articles(
     with db.conn:
         db.conn.executemany(article_store.INSERT_ARTICLE, rows)
     return len(rows)
-
-
-def tag_unread_counts(sources: list[FeedRow]) -> list[tuple[str, int, int]]:
-    """(tag, articles, unread) summed over the given sources, by tag."""
-    totals: dict[str, list[int]] = {}
-    for source in sources:
-        for tag in source.tags:
-            entry = totals.setdefault(tag, [0, 0])
-            entry[0] += source.articles
-            entry[1] += source.unread
-    return [(tag, totals[tag][0], totals[tag][1]) for tag in sorted(totals, key=str.casefold)]

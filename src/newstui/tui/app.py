@@ -35,10 +35,7 @@ from newstui.config import (
 )
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome
-from newstui.model import ArticleRow, FeedRow
-from newstui.store.articles import mark_all_read, mark_articles
-from newstui.store.db import data_version
-from newstui.store.feeds import RemovedSource, removal_counts
+from newstui.model import ArticleRow, FeedRow, RemovedSource
 from newstui.tui.refresh import (
     AnalysisFinished,
     RefreshFinished,
@@ -57,16 +54,17 @@ from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.search import SearchScreen
-from newstui.tui.shared_db import SharedDatabase
+from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, search_view
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
+from newstui.tui.worker_errors import ReportsWorkerErrors
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
 
 
-class NewstuiApp(App[int]):
+class NewstuiApp(ReportsWorkerErrors, App[int]):
     """Three panes and a sidebar over one newstui database."""
 
     CSS_PATH = "newstui.tcss"
@@ -108,13 +106,13 @@ class NewstuiApp(App[int]):
         self.config = config
         self.demo = demo or config is None
         self.settings = config.settings if config else Settings()
-        self.db = SharedDatabase(db_path)  # headlines, the open article, marks
-        self.counts_db = SharedDatabase(db_path)  # source counts, so they never hold up the list
+        self.library = SharedLibrary(db_path)  # headlines, the open article, marks
+        self.counts = SharedLibrary(db_path)  # source counts, so they never hold up the list
         if config is not None:
             # Full-text extraction starts worker processes, which needs multiprocessing's
             # resource tracker; it must start while stderr is a real file (Textual redirects it).
             resource_tracker.ensure_running()
-        self.main = MainScreen(self.db, self.counts_db)
+        self.main = MainScreen(self.library, self.counts)
         self._refreshing = 0  # sources still to finish; 0 when idle
         self._refresh_done = 0
         self._outcomes: list[SourceOutcome] = []
@@ -134,8 +132,8 @@ class NewstuiApp(App[int]):
             self.auto_refresh_timer = self.set_interval(minutes * 60, self._refresh_on_timer)
 
     def on_unmount(self) -> None:
-        self.db.close()
-        self.counts_db.close()
+        self.library.close()
+        self.counts.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("quit", "help", "toggle_theme", "command_palette"):
@@ -222,7 +220,7 @@ class NewstuiApp(App[int]):
         self, row: ArticleRow, *, read: bool | None = None, starred: bool | None = None
     ) -> None:
         try:
-            await self.db.write(mark_articles, [row.id], read=read, starred=starred)
+            await self.library.write(lambda lib: lib.mark([row.id], read=read, starred=starred))
         except Exception as exc:
             self.notify(f"could not save: {exc}", severity="error", markup=False)
             return
@@ -241,7 +239,7 @@ class NewstuiApp(App[int]):
     async def action_mark_all_read(self) -> None:
         view = self.main.headlines.view
         try:
-            count = await self.db.write(mark_all_read, view.filter)
+            count = await self.library.write(lambda lib: lib.mark_all_read(view.filter))
         except Exception as exc:
             self.notify(f"could not save: {exc}", severity="error", markup=False)
             return
@@ -341,7 +339,8 @@ class NewstuiApp(App[int]):
             self.notify("Choose a feed in Sources first.", severity="warning")
             return
         source = self.config.source_named(feed.url or "") or self.config.source_named(feed.name)
-        starred = self.db.run(removal_counts, feed.id)[1]
+        with self.library.borrow() as library:
+            starred = library.removal_counts(feed.id)[1]
         kept = (
             f" Its {starred:,} starred article{'s' * (starred != 1)} will be kept."
             if starred
@@ -434,7 +433,8 @@ class NewstuiApp(App[int]):
     def _watch_other_writers(self) -> None:
         """Show what another process (a `newstui fetch`) stored, without waiting for a key."""
         try:
-            version = self.counts_db.run(data_version)
+            with self.counts.borrow() as library:
+                version = library.data_version
         except Exception:  # a busy or closing database: look again next time
             return
         changed = self._data_version is not None and version != self._data_version

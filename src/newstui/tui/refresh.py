@@ -25,9 +25,8 @@ from newstui.ingest import (
     sync_sources,
 )
 from newstui.ingest import import_local as ingest_local
-from newstui.model import FeedRow
-from newstui.store import open_db
-from newstui.store.feeds import RemovedSource, remove_feed
+from newstui.library import Library
+from newstui.model import FeedRow, RemovedSource
 
 T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
@@ -115,64 +114,63 @@ def run_refresh(
     further source is read; what was stored stays.
     """
     cancel = cancel or threading.Event()
-    db = open_db(db_path, threads=True)
+    library = Library.open(db_path, threads=True)
     try:
         if plan.prune:
-            sync_sources(db, config)
-            for result in prune_sources(db, config):
+            sync_sources(library, config)
+            for result in prune_sources(library, config):
                 if removed is not None:
                     removed(result)
         if plan.feeds:
             asyncio.run(
-                fetch_feeds(db, config, plan.feeds, on_outcome=report, analyse=False, cancel=cancel)
+                fetch_feeds(
+                    library, config, plan.feeds, on_outcome=report, analyse=False, cancel=cancel
+                )
             )
         for local in plan.local:
             if cancel.is_set():
                 return None
             try:
-                outcome = ingest_local(db, local, config.settings.extractor)
+                outcome = ingest_local(library, local, config.settings.extractor)
             except Exception as exc:
                 outcome = SourceOutcome(local.name, error=f"{local.name}: {exc}")
             report(outcome)
         if cancel.is_set():
             return None
         try:
-            analyse_pending(db, config.settings.extractor)
+            analyse_pending(library, config.settings.extractor)
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
         return None
     finally:
-        db.conn.close()
+        library.close()
 
 
 def run_remove(db_path: Path | str, feed_id: int) -> RemovedSource:
     """Remove one stored source and its unstarred articles (the config is edited by the caller)."""
-    db = open_db(db_path, threads=True)
-    try:
-        return remove_feed(db, feed_id)
-    finally:
-        db.conn.close()
+    with Library.open(db_path, threads=True) as library:
+        return library.remove_source(feed_id)
 
 
 def run_analysis(db_path: Path | str, extractor: str) -> int:
     """Analyse every article the current extractor version has not seen; returns how many."""
-    db = open_db(db_path, threads=True)
+    library = Library.open(db_path, threads=True)
     try:
-        return analyse_pending(db, extractor)
+        return analyse_pending(library, extractor)
     finally:
-        db.conn.close()
+        library.close()
 
 
 def run_fulltext(
     db_path: Path | str, config: Config, article_id: int, cancel: threading.Event | None = None
 ) -> bool:
     """Fetch and store the full text of one article; True on success, False if cancelled."""
-    db = open_db(db_path, threads=True)
+    library = Library.open(db_path, threads=True)
     try:
-        fetch = fetch_article_fulltext(db, config, article_id)
+        fetch = fetch_article_fulltext(library, config, article_id)
         return asyncio.run(until_cancelled(fetch, cancel or threading.Event(), False))
     finally:
-        db.conn.close()
+        library.close()
 
 
 async def until_cancelled(

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newstui.model import FeedRow
-from newstui.store.articles import ArticleFilter
-from newstui.store.views import SmartCounts
+from newstui.model import ArticleFilter, FeedRow, SmartCounts
 
 
 @dataclass(frozen=True)

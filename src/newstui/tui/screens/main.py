@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from time import monotonic
@@ -19,10 +18,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
-from newstui.model import ArticleRow, FeedRow
-from newstui.store.articles import next_unread_position
-from newstui.store.views import ArticleDetail, article_detail
-from newstui.tui.shared_db import SharedDatabase, report_db_error
+from newstui.model import ArticleDetail, ArticleRow, Direction, FeedRow
+from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
@@ -30,13 +27,14 @@ from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.refresh_status import RefreshStatus
 from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.widgets.sources import SourcesPane
+from newstui.tui.worker_errors import ReportsWorkerErrors
 
 NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
 SHORT_HEIGHT = 32
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving  # below this the reader takes the whole column while it has focus
 
 
-class MainScreen(Screen):
+class MainScreen(ReportsWorkerErrors, Screen[None]):
     """Layout and navigation. Article actions (mark, star, open...) live on the app."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,16 +60,24 @@ class MainScreen(Screen):
             self.detail = detail
 
     @dataclass
+    class UnreadFound(Message):
+        """Where the nearest unread article of a view is (index None: there is none)."""
+
+        view: View
+        index: int | None
+        direction: Direction
+
+    @dataclass
     class ArticleRead(Message):
         """The user opened an article to read it (the app marks it read if the settings say so)."""
 
         row: ArticleRow
 
-    def __init__(self, db: SharedDatabase, counts_db: SharedDatabase) -> None:
+    def __init__(self, library: SharedLibrary, counts: SharedLibrary) -> None:
         super().__init__()
-        self.db = db
-        self.sources = SourcesPane(counts_db, id="sources")
-        self.headlines = HeadlineList(db, id="headlines")
+        self.library = library
+        self.sources = SourcesPane(counts, id="sources")
+        self.headlines = HeadlineList(library, id="headlines")
         self.reader = Reader(id="reader")
         self.sidebar = Sidebar(id="sidebar")
         self.status = RefreshStatus(id="refresh-status")
@@ -282,14 +288,11 @@ class MainScreen(Screen):
         else:
             self._open_on_load = message.row.id
 
-    @work(thread=True, group="detail", exclusive=True)
+    @work(thread=True, group="detail", exclusive=True, exit_on_error=False)
     def load_detail(self, article_id: int) -> None:
         """Read an article with its analysis in a worker thread."""
-        try:
-            detail = self.db.run(article_detail, article_id)
-        except Exception as exc:
-            report_db_error(self.app, exc)
-            return
+        with self.library.borrow() as library:
+            detail = library.detail(article_id)
         self.post_message(self.ArticleLoaded(article_id, detail))
 
     @on(ArticleLoaded)
@@ -325,25 +328,22 @@ class MainScreen(Screen):
         """The selected article's row (with its latest flags)."""
         return self.headlines.selected
 
-    def action_next_unread(self, direction: int) -> None:
+    def action_next_unread(self, direction: Direction) -> None:
         row = self.headlines.selected
         self._find_unread(self.headlines.view, row.id if row else None, direction)
 
-    @work(thread=True, group="unread", exclusive=True)
-    def _find_unread(self, view: View, article_id: int | None, direction: int) -> None:
-        try:
-            index = self.db.run(next_unread_position, view.filter, article_id, direction)
-        except Exception as exc:
-            report_db_error(self.app, exc)
-            return
-        with suppress(RuntimeError):  # the app has stopped
-            self.app.call_from_thread(self._move_to_unread, view, index, direction)
+    @work(thread=True, group="unread", exclusive=True, exit_on_error=False)
+    def _find_unread(self, view: View, article_id: int | None, direction: Direction) -> None:
+        with self.library.borrow() as library:
+            index = library.next_unread(view.filter, article_id, direction)
+        self.post_message(self.UnreadFound(view, index, direction))
 
-    def _move_to_unread(self, view: View, index: int | None, direction: int) -> None:
-        if view != self.headlines.view:
+    @on(UnreadFound)
+    def _move_to_unread(self, message: UnreadFound) -> None:
+        if message.view != self.headlines.view:
             return
-        if index is None:
-            where = "after" if direction > 0 else "before"
+        if message.index is None:
+            where = "after" if message.direction > 0 else "before"
             self.notify(f"No unread article {where} this one.", severity="warning")
             return
-        self.headlines.move_cursor(index)
+        self.headlines.move_cursor(message.index)

@@ -17,17 +17,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newstui.model import ArticleRow
-from newstui.store.articles import article_position, count_articles, list_articles
-from newstui.tui.shared_db import SharedDatabase, report_db_error
+from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View
 from newstui.tui.widgets.headline_row import RowStyles, headline_text
+from newstui.tui.worker_errors import ReportsWorkerErrors
 
 CHUNK = 200  # rows per windowed query
 MAX_CHUNKS = 64  # chunks kept in memory
 
 
-class HeadlineList(ScrollView, can_focus=True):
+class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     """Headlines of the current view; only visible rows are rendered, rows load in windows."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -91,9 +91,9 @@ class HeadlineList(ScrollView, can_focus=True):
             self.chunk = chunk
             self.rows = rows
 
-    def __init__(self, db: SharedDatabase, *, id: str | None = None) -> None:
+    def __init__(self, library: SharedLibrary, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._db = db
+        self._library = library
         self.view: View = ALL
         self.total = 0
         self.cursor = 0
@@ -130,32 +130,24 @@ class HeadlineList(ScrollView, can_focus=True):
         """Whether a (re)load of the view is still running."""
         return self._loaded_generation != self._generation
 
-    @work(thread=True, group="headlines-load", exclusive=True)
+    @work(thread=True, group="headlines-load", exclusive=True, exit_on_error=False)
     def _load(
         self, generation: int, view: View, select_id: int | None, row_on_screen: int | None
     ) -> None:
-        try:
-            total = self._db.run(count_articles, view.filter)
+        with self._library.borrow() as library:
+            total = library.count(view.filter)
             cursor = 0
             if select_id is not None:
-                cursor = self._db.run(article_position, view.filter, select_id) or 0
+                cursor = library.position(view.filter, select_id) or 0
             chunks = {}
             for chunk in {0, cursor // CHUNK}:
-                chunks[chunk] = self._db.run(
-                    list_articles, view.filter, offset=chunk * CHUNK, limit=CHUNK
-                )
-        except Exception as exc:  # shown as a notification, never a traceback
-            report_db_error(self.app, exc)
-            return
+                chunks[chunk] = library.articles(view.filter, offset=chunk * CHUNK, limit=CHUNK)
         self.post_message(self._Loaded(generation, total, cursor, chunks, row_on_screen))
 
-    @work(thread=True, group="headlines-chunk")
+    @work(thread=True, group="headlines-chunk", exit_on_error=False)
     def _fetch_chunk(self, generation: int, view: View, chunk: int) -> None:
-        try:
-            rows = self._db.run(list_articles, view.filter, offset=chunk * CHUNK, limit=CHUNK)
-        except Exception as exc:
-            report_db_error(self.app, exc)
-            return
+        with self._library.borrow() as library:
+            rows = library.articles(view.filter, offset=chunk * CHUNK, limit=CHUNK)
         self.post_message(self._Chunk(generation, chunk, rows))
 
     @on(_Loaded)

@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.theme import Theme
 from textual.widgets import Static
 
+from newstui.model import ArticleDetail
 from newstui.render import Palette, render_article_text
-from newstui.store.views import ArticleDetail
 from newstui.tui.theme_colours import reader_palette
 
 

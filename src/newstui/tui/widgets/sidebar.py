@@ -16,7 +16,7 @@ from textual.theme import Theme
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from newstui.store.views import ArticleDetail
+from newstui.model import ArticleDetail
 from newstui.tui.theme_colours import muted_colour
 from newstui.tui.widgets.pane_list import PaneList
 

@@ -9,14 +9,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newstui.model import FeedRow
-from newstui.store.feeds import list_feeds
-from newstui.store.views import SmartCounts, smart_counts, tag_unread_counts
+from newstui.model import FeedRow, SmartCounts, tag_unread_counts
 from newstui.tui.middle_ellipsis import MiddleEllipsis
-from newstui.tui.shared_db import SharedDatabase, report_db_error
+from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
 from newstui.tui.view import ALL, STARRED, UNREAD, View, feed_view, tag_view
 from newstui.tui.widgets.pane_list import PaneList
+from newstui.tui.worker_errors import ReportsWorkerErrors
 
 
 def _label(name: str | Text, unread: int) -> Table:
@@ -35,7 +34,7 @@ def _heading(name: str, style: str) -> Option:
     return Option(Text(name, style=style), disabled=True)
 
 
-class SourcesPane(PaneList):
+class SourcesPane(ReportsWorkerErrors, PaneList):
     """Lists the views; choosing one (Enter, l or a click) shows it in the headline list."""
 
     class ViewChosen(Message):
@@ -60,9 +59,9 @@ class SourcesPane(PaneList):
             self.tags = tags
             self.feeds = feeds
 
-    def __init__(self, db: SharedDatabase, *, id: str | None = None) -> None:
+    def __init__(self, library: SharedLibrary, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._db = db
+        self._library = library
         self._views: dict[str, View] = {}
         self.feeds: list[FeedRow] = []
 
@@ -71,16 +70,13 @@ class SourcesPane(PaneList):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
         self.reload()
 
-    @work(thread=True, group="sources", exclusive=True)
+    @work(thread=True, group="sources", exclusive=True, exit_on_error=False)
     def reload(self) -> None:
         """Re-read sources and counts in a worker thread."""
-        try:
-            smart = self._db.run(smart_counts)
-            feeds = self._db.run(list_feeds)
-            tags = tag_unread_counts(feeds)
-        except Exception as exc:
-            report_db_error(self.app, exc)
-            return
+        with self._library.borrow() as library:
+            smart = library.smart_counts()
+            feeds = library.sources()
+        tags = tag_unread_counts(feeds)
         self.post_message(self._Counts(smart, tags, feeds))
 
     @on(_Counts)

@@ -1,0 +1,275 @@
+"""The one door to the data: a typed facade over the store that the CLI, the app and ingest call.
+
+`store/` is its private implementation (SQL through sqlite-utils); nothing outside `store/` and
+this module imports it. Filters and read models are plain values from `newstui.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import sqlite_utils
+
+from newstui.model import (
+    Analysis,
+    Article,
+    ArticleDetail,
+    ArticleFilter,
+    ArticleRow,
+    Direction,
+    EntityRow,
+    FeedCache,
+    FeedRow,
+    Link,
+    QuoteRow,
+    RemovedSource,
+    SaveResult,
+    SmartCounts,
+    SourceKind,
+    StoredArticle,
+)
+from newstui.store import analysis as _analysis
+from newstui.store import articles as _articles
+from newstui.store import db as _db
+from newstui.store import feeds as _feeds
+from newstui.store import views as _views
+
+EntityKey = Callable[
+    [str, str], str
+]  # (name, type) → the key that merges an entity across articles
+EVERY_ARTICLE = ArticleFilter()
+
+
+class Library:
+    """A newstui database: articles, sources, marks and analyses, read and written by typed
+    methods. One instance holds one SQLite connection; use it from one thread at a time."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    @classmethod
+    def open(cls, path: Path | str, *, threads: bool = False) -> Library:
+        """Open (creating and migrating if needed) the database at `path`; `threads` lets the
+        connection be used from threads other than the one that opened it."""
+        return cls(_db.open_db(path, threads=threads))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the database."""
+        return _db.data_version(self._db)
+
+    @property
+    def application_id(self) -> int:
+        """The number marking what built the database (e.g. the rebuildable demo); 0 if none."""
+        return _db.application_id(self._db)
+
+    @application_id.setter
+    def application_id(self, value: int) -> None:
+        _db.set_application_id(self._db, value)
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def count(self, f: ArticleFilter = EVERY_ARTICLE) -> int:
+        """How many articles match the filter."""
+        return _articles.count_articles(self._db, f)
+
+    def articles(
+        self, f: ArticleFilter = EVERY_ARTICLE, *, offset: int = 0, limit: int | None = 100
+    ) -> list[ArticleRow]:
+        """A window of matching articles, newest first (`limit` None: all of them)."""
+        return _articles.list_articles(self._db, f, offset=offset, limit=limit)
+
+    def position(self, f: ArticleFilter, article_id: int) -> int | None:
+        """The index of an article in the filtered, newest-first list, or None if absent."""
+        return _articles.article_position(self._db, f, article_id)
+
+    def next_unread(
+        self, f: ArticleFilter, article_id: int | None, direction: Direction
+    ) -> int | None:
+        """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
+        return _articles.next_unread_position(self._db, f, article_id, direction)
+
+    def search(self, query: str, *, limit: int = 50) -> list[ArticleRow]:
+        """Full-text search over title, author and text, best matches first."""
+        return _articles.search_articles(self._db, query, limit)
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        """One article in full, or None."""
+        return _articles.get_article(self._db, article_id)
+
+    def detail(self, article_id: int) -> ArticleDetail | None:
+        """One article with its analysis and entity counts (what the reader shows), or None."""
+        return _views.article_detail(self._db, article_id)
+
+    def mark(
+        self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
+    ) -> int:
+        """Set read and/or starred on articles; returns how many of them exist."""
+        return _articles.mark_articles(self._db, ids, read=read, starred=starred)
+
+    def mark_all_read(self, f: ArticleFilter) -> int:
+        """Mark every article matching the filter read; returns how many changed."""
+        return _articles.mark_all_read(self._db, f)
+
+    # -- sources ----------------------------------------------------------------------------
+
+    def sources(self) -> list[FeedRow]:
+        """Every source with its article and unread counts, by name."""
+        return _feeds.list_feeds(self._db)
+
+    def smart_counts(self) -> SmartCounts:
+        """Article, unread and starred counts over the whole store."""
+        return _views.smart_counts(self._db)
+
+    def find_source(self, name: str) -> int | None:
+        """The id of the source named `name` (case-insensitive) or with that URL."""
+        return _feeds.find_feed(self._db, name)
+
+    def register_source(
+        self,
+        key: str,
+        name: str,
+        *,
+        kind: SourceKind = "feed",
+        url: str | None = None,
+        tags: tuple[str, ...] = (),
+        configured: bool = False,
+    ) -> int:
+        """The id of the source with this key, created or renamed/retagged to match the config.
+
+        `configured`: the source comes from the config file, so leaving it removes the source.
+        Registering a removed source brings it back.
+        """
+        return _feeds.ensure_feed(
+            self._db, key, name, kind=kind, url=url, tags=tags, configured=configured
+        )
+
+    def source_title(self, url: str) -> str | None:
+        """The title a feed document gave itself, once fetched."""
+        return _feeds.feed_title(self._db, url)
+
+    def forget_source_if_empty(self, url: str) -> None:
+        """Remove a feed that never stored an article (an `add` that failed)."""
+        _feeds.forget_feed_if_empty(self._db, url)
+
+    def removal_counts(self, source_id: int) -> tuple[int, int]:
+        """How many articles a source holds, and how many of them are starred."""
+        return _feeds.removal_counts(self._db, source_id)
+
+    def remove_source(self, source_id: int, *, purge: bool = False) -> RemovedSource:
+        """Delete a source and its articles; starred articles stay (under a hidden, removed
+        source) unless `purge`."""
+        return _feeds.remove_feed(self._db, source_id, purge=purge)
+
+    def unconfigured_sources(self, keys: set[str]) -> list[int]:
+        """Listed sources registered from the config whose key the config no longer has."""
+        return _feeds.unconfigured_sources(self._db, keys)
+
+    def fetch_cache(self, source_id: int) -> FeedCache:
+        """The ETag, Last-Modified and document digest stored for a feed."""
+        return _feeds.feed_cache(self._db, source_id)
+
+    def record_fetch(
+        self,
+        source_id: int,
+        *,
+        status: int | None,
+        error: str | None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        title: str | None = None,
+        site_url: str | None = None,
+        body_hash: str | None = None,
+        keep_cache: bool = False,
+    ) -> None:
+        """Store the outcome of one fetch; a failure keeps the previous cache headers."""
+        _feeds.record_fetch(
+            self._db,
+            source_id,
+            status=status,
+            error=error,
+            etag=etag,
+            last_modified=last_modified,
+            title=title,
+            site_url=site_url,
+            body_hash=body_hash,
+            keep_cache=keep_cache,
+        )
+
+    # -- writing what sources produced ------------------------------------------------------
+
+    def save_batch(self, source_id: int, articles: Sequence[Article]) -> SaveResult:
+        """Insert new articles and update changed ones in one transaction; marks are kept."""
+        return _articles.save_articles(self._db, source_id, articles)
+
+    def bulk_insert(self, source_id: int, articles: Iterable[Article]) -> int:
+        """Insert many new articles without dedupe checks (benchmarks, demos); returns how many."""
+        return _views.bulk_insert_articles(self._db, source_id, articles)
+
+    def needing_fulltext(
+        self, ids: Iterable[int], *, shorter_than: int | None = None
+    ) -> list[tuple[int, str]]:
+        """(id, url) of the given articles with a web link and no full text yet (with
+        `shorter_than`, only those whose text is shorter than that)."""
+        return _articles.articles_needing_fulltext(self._db, ids, shorter_than=shorter_than)
+
+    def set_fulltext(
+        self,
+        article_id: int,
+        *,
+        text: str | None,
+        links: Iterable[Link] = (),
+        error: str | None = None,
+    ) -> None:
+        """Store an article's extracted full text (keeping the summary), or why it failed."""
+        _articles.set_fulltext(self._db, article_id, text=text, links=links, error=error)
+
+    # -- analyses ---------------------------------------------------------------------------
+
+    def to_analyse(
+        self, version: str, ids: Iterable[int] | None = None, *, limit: int = 1000
+    ) -> list[tuple[int, str]]:
+        """(id, text) of articles not yet analysed by this extractor version (optionally among
+        `ids`)."""
+        return _analysis.articles_to_analyse(self._db, version, ids, limit)
+
+    def save_analyses(
+        self,
+        results: Iterable[tuple[int, Analysis]],
+        version: str,
+        entity_key: EntityKey,
+        surname_key: EntityKey | None = None,
+    ) -> None:
+        """Replace the entities and quotes of several articles in one transaction;
+        `entity_key` merges entities across articles, `surname_key` joins lone surnames."""
+        _analysis.save_analyses(self._db, results, version, entity_key, surname_key)
+
+    def prune_entities(self) -> int:
+        """Delete entities no article mentions any more; returns how many."""
+        return _analysis.prune_entities(self._db)
+
+    def analysis(self, article_id: int) -> Analysis:
+        """The stored entities (with mentions) and quotes of one article, in text order."""
+        return _analysis.article_analysis(self._db, article_id)
+
+    def entities(self, type_: str | None = None, *, limit: int = 100) -> list[EntityRow]:
+        """Entities across all articles, by how many articles mention them."""
+        return _analysis.list_entities(self._db, type_, limit)
+
+    def quotes(
+        self, *, speaker: str | None = None, article_id: int | None = None, limit: int = 200
+    ) -> list[QuoteRow]:
+        """Quotes, newest articles first; optionally by one speaker (full name or surname) or
+        of one article."""
+        return _analysis.list_quotes(self._db, speaker=speaker, article_id=article_id, limit=limit)
