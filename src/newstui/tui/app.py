@@ -71,22 +71,62 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     TITLE = "newstui"
     WATCH_SECONDS = 2.0  # how often to look for articles stored by another process
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help"),
-        Binding("slash", "search", "Search"),
-        Binding("m", "toggle_read", "Read", tooltip="Toggle read / unread"),
-        Binding("s", "toggle_star", "Star", tooltip="Toggle the star"),
-        Binding("A", "mark_all_read", "All read", show=False, tooltip="Mark all in view read"),
-        Binding("o", "open_link", "Browser", show=False, tooltip="Open the link in a browser"),
-        Binding("f", "fetch_fulltext", "Full text", show=False, tooltip="Fetch the full text"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
         Binding(
-            "r", "refresh_selected", "Refresh feed", show=False, tooltip="Refresh the selected feed"
+            "m", "toggle_read", "Read", tooltip="Toggle read / unread", id="article.toggle_read"
         ),
-        Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources"),
+        Binding("s", "toggle_star", "Star", tooltip="Toggle the star", id="article.toggle_star"),
         Binding(
-            "D", "remove_source", "Remove feed", show=False, tooltip="Remove the selected feed"
+            "A",
+            "mark_all_read",
+            "All read",
+            show=False,
+            tooltip="Mark all in view read",
+            id="headlines.mark_all_read",
         ),
-        Binding("t", "toggle_theme", "Theme", show=False, tooltip="Switch light / dark theme"),
-        Binding("q", "quit", "Quit"),
+        Binding(
+            "o",
+            "open_link",
+            "Browser",
+            show=False,
+            tooltip="Open the link in a browser",
+            id="article.open_link",
+        ),
+        Binding(
+            "f",
+            "fetch_fulltext",
+            "Full text",
+            show=False,
+            tooltip="Fetch the full text",
+            id="article.fetch_fulltext",
+        ),
+        Binding(
+            "r",
+            "refresh_selected",
+            "Refresh feed",
+            show=False,
+            tooltip="Refresh the selected feed",
+            id="app.refresh_selected",
+        ),
+        Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
+        Binding(
+            "D",
+            "remove_source",
+            "Remove feed",
+            show=False,
+            tooltip="Remove the selected feed",
+            id="sources.remove",
+        ),
+        Binding(
+            "t",
+            "toggle_theme",
+            "Theme",
+            show=False,
+            tooltip="Switch light / dark theme",
+            id="app.toggle_theme",
+        ),
+        Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
     def __init__(

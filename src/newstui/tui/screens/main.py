@@ -38,17 +38,47 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
     """Layout and navigation. Article actions (mark, star, open...) live on the app."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
-        Binding("space", "page(1)", "Page down", show=False, tooltip="Page the reader down"),
-        Binding("b", "page(-1)", "Page up", show=False, tooltip="Page the reader up"),
-        Binding("n", "next_unread(1)", "Next unread"),
-        Binding("p", "next_unread(-1)", "Prev unread", show=False),
-        Binding("e", "toggle_sidebar", "Sidebar", tooltip="Show / hide the sidebar"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="main.next_pane"),
         Binding(
-            "1", "sidebar_tab('entities')", "Entities", show=False, tooltip="Sidebar: entities"
+            "shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="main.previous_pane"
         ),
-        Binding("2", "sidebar_tab('quotes')", "Quotes", show=False, tooltip="Sidebar: quotes"),
+        Binding(
+            "space",
+            "page(1)",
+            "Page down",
+            show=False,
+            tooltip="Page the reader down",
+            id="reader.page_down",
+        ),
+        Binding(
+            "b",
+            "page(-1)",
+            "Page up",
+            show=False,
+            tooltip="Page the reader up",
+            id="reader.page_up",
+        ),
+        Binding("n", "next_unread(1)", "Next unread", id="headlines.next_unread"),
+        Binding("p", "next_unread(-1)", "Prev unread", show=False, id="headlines.previous_unread"),
+        Binding(
+            "e", "toggle_sidebar", "Sidebar", tooltip="Show / hide the sidebar", id="sidebar.toggle"
+        ),
+        Binding(
+            "1",
+            "sidebar_tab('entities')",
+            "Entities",
+            show=False,
+            tooltip="Sidebar: entities",
+            id="sidebar.entities",
+        ),
+        Binding(
+            "2",
+            "sidebar_tab('quotes')",
+            "Quotes",
+            show=False,
+            tooltip="Sidebar: quotes",
+            id="sidebar.quotes",
+        ),
     ]
 
     class ArticleLoaded(Message):

@@ -15,7 +15,26 @@ from textual.widgets import Input, Static
 class SearchScreen(ModalScreen[str | None]):
     """Returns the query (Enter) or None (Esc)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center middle;
+    }
+    SearchScreen #search-box {
+        width: 70;
+        max-width: 100%;
+        height: auto;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    SearchScreen #search-hint {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="search.cancel")
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:

@@ -30,6 +30,31 @@ MAX_CHUNKS = 64  # chunks kept in memory
 class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     """Headlines of the current view; only visible rows are rendered, rows load in windows."""
 
+    DEFAULT_CSS = """
+    HeadlineList {
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    HeadlineList > .headlines--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    HeadlineList > .headlines--cursor-blurred {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
+    HeadlineList > .headlines--meta {
+        color: $text-muted;
+    }
+    HeadlineList > .headlines--unread-mark {
+        color: $text-accent;
+    }
+    HeadlineList > .headlines--star {
+        color: $text-warning;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "headlines--cursor",
         "headlines--cursor-blurred",
@@ -38,14 +63,14 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         "headlines--star",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("enter,l", "open", "Open"),
-        Binding("h,escape", "back", "Back", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False, id="headlines.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="headlines.up"),
+        Binding("g,home", "first", "First", show=False, id="headlines.first"),
+        Binding("G,end", "last", "Last", show=False, id="headlines.last"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="headlines.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="headlines.page_up"),
+        Binding("enter,l", "open", "Open", id="headlines.open"),
+        Binding("h,escape", "back", "Back", show=False, id="headlines.back"),
     ]
 
     class Highlighted(Message):

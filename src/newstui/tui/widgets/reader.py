@@ -20,12 +20,26 @@ from newstui.tui.theme_colours import reader_palette
 class Reader(VerticalScroll, can_focus=True):
     """Shows one article; scrolls by line or page. Text is always a `Text`, never markup."""
 
+    DEFAULT_CSS = """
+    Reader {
+        border-top: hkey $foreground 20%;
+        scrollbar-size-vertical: 1;
+    }
+    Reader:focus {
+        border-top: hkey $accent;
+    }
+    Reader > #reader-body {
+        width: 100%;
+        padding: 0 2;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("h,escape", "back", "Back"),
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="reader.scroll_down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="reader.scroll_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("h,escape", "back", "Back", id="reader.back"),
     ]
 
     class Back(Message):

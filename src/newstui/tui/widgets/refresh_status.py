@@ -11,6 +11,15 @@ from newstui.tui.middle_ellipsis import middle_ellipsis
 class RefreshStatus(Static):
     """Hidden when idle; shows "refreshing 3/12 · name" during a refresh."""
 
+    DEFAULT_CSS = """
+    RefreshStatus {
+        width: auto;
+        height: 1;
+        background: $accent;
+        color: $text;
+    }
+    """
+
     def on_mount(self) -> None:
         self.display = False
 

@@ -37,6 +37,15 @@ def _heading(name: str, style: str) -> Option:
 class SourcesPane(ReportsWorkerErrors, PaneList):
     """Lists the views; choosing one (Enter, l or a click) shows it in the headline list."""
 
+    DEFAULT_CSS = """
+    SourcesPane, SourcesPane:focus {
+        border: none;
+        border-right: vkey $foreground 20%;
+        background: $surface;
+        padding: 0 1 0 0;
+    }
+    """
+
     class ViewChosen(Message):
         """The user chose a view."""
 
