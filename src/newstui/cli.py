@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     p = command(
         "remove",
-        "remove a feed or local source from the config file and its articles from the database",
+        "remove a feed or local source from the config file and its articles from the database "
+        "(with [sync], a server subscription is unsubscribed)",
     )
     p.add_argument("name", metavar="NAME|URL", help="the source's name, feed URL or local path")
     p.add_argument(
@@ -165,6 +166,16 @@ def build_parser() -> argparse.ArgumentParser:
     p2.add_argument("file", type=Path, nargs="?")
     p2.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     command("demo", "build (or rebuild) the demo database and print its path")
+    p = command(
+        "sync",
+        "sync read/starred marks, subscriptions and new items with the [sync] server",
+    )
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=["login"],
+        help="login: check the [sync] settings and password, and say what is wrong",
+    )
     return parser
 
 
@@ -198,7 +209,7 @@ def _complain(message: str) -> None:
     errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
 
 
-WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml")
+WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml", "sync")
 
 
 def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
@@ -243,6 +254,7 @@ def run(args: argparse.Namespace) -> int:
         return run_app(db_path, config, demo=args.demo)
     if command in CONFIGURED_COMMANDS:
         config = _config(config_path, explicit_config)
+        _warn_about_password(config)
         with Library.open(db_path) as library:
             return CONFIGURED_COMMANDS[command](args, library, config)
     optional: Config | None = None
@@ -252,6 +264,16 @@ def run(args: argparse.Namespace) -> int:
         )  # configured sources are listed before their first fetch
     with Library.open(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
+
+
+def _warn_about_password(config: Config) -> None:
+    """Warn when the sync password sits in a config file other users can read."""
+    if config.sync is not None:
+        from newstui.sync.credentials import password_warning
+
+        warning = password_warning(config.sync, config.path)
+        if warning:
+            _complain(f"newstui: warning: {warning}")
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None = None) -> int:
@@ -372,7 +394,16 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
     if not args.names:
         sync_sources(library, config)
         removed = prune_sources(library, config)
-    outcomes = _fetch_with_progress(library, config, feeds, args.fulltext, args)
+    outcomes: list[SourceOutcome] = []
+    if not args.names and config.sync is not None:
+        from newstui.ingest import feeds_fetched_directly, sync_with_server
+
+        synced = asyncio.run(sync_with_server(library, config, fulltext=args.fulltext))
+        if synced is not None:
+            outcomes.append(synced[0])
+        feeds = feeds_fetched_directly(library, config)
+    if feeds is None or feeds:
+        outcomes += _fetch_with_progress(library, config, feeds, args.fulltext, args)
     if not args.names:
         from newstui.ingest import import_local
 
@@ -388,15 +419,20 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
     if source is not None:
         key = feed_key(source) if isinstance(source, FeedConfig) else local_key(source.path)
         feed_id = library.find_source(key)
-        remove_source(config.path, args.name)
-        where = f" from {config.path}"
-    else:  # a source imported with `newstui import`, or one already gone from the config
+    else:  # imported with `newstui import`, a server subscription, or already gone from the config
         feed_id = library.find_source(args.name)
         if feed_id is None:
             raise NewstuiError(
                 f"{config.path}: no source named {args.name!r} (see `newstui feeds`)"
             )
+    unsubscribed = _unsubscribe_on_server(library, config, feed_id, args.name)
+    if source is not None:
+        remove_source(config.path, args.name)
+        where = f" from {config.path}"
+    else:
         where = ""
+    if unsubscribed:
+        where += f" and unsubscribed on {unsubscribed}"
     result = (
         library.remove_source(feed_id, purge=args.purge)
         if feed_id is not None
@@ -409,7 +445,8 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         text += " (--purge deletes them)"
     return _emit(
         args,
-        {"removed": name, "deleted": result.deleted, "kept_starred": result.kept_starred},
+        {"removed": name, "deleted": result.deleted, "kept_starred": result.kept_starred}
+        | ({"unsubscribed": unsubscribed} if unsubscribed else {}),
         text,
     )
 
@@ -425,6 +462,8 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     existing = next((f for f in config.feeds if same_url(f.url, url)), None)
     if existing:
         raise NewstuiError(f"{config.path}: feed already configured as {existing.name!r}")
+    if config.sync is not None:
+        return _add_on_server(args, library, config, url)
     trial = FeedConfig(url, args.name or url, tuple(args.tag))
     outcomes = asyncio.run(
         fetch_feeds(library, dataclasses.replace(config, feeds=(*config.feeds, trial)), [trial])
@@ -596,16 +635,121 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             {"found": len(feeds), "added": [f.name for f in added]},
             f"{len(feeds)} feeds in {args.file}, {len(added)} added to {config.path}",
         )
-    text = write_opml(list(config.feeds))
+    from newstui.model import fold_url
+
+    feeds = list(config.feeds)
+    known = {fold_url(f.url) for f in feeds}
+    for synced in library.sync.feeds():  # subscriptions that live only on the sync server
+        if synced.url and fold_url(synced.url) not in known:
+            feeds.append(FeedConfig(synced.url, synced.name, synced.tags))
+            known.add(fold_url(synced.url))
+    text = write_opml(feeds)
     if args.file:
         try:
             args.file.write_text(text, "utf-8")
         except OSError as exc:
             raise NewstuiError(f"{args.file}: cannot write: {exc.strerror or exc}") from None
-        errors.print(Text(f"wrote {len(config.feeds)} feeds to {args.file}"), soft_wrap=True)
+        errors.print(Text(f"wrote {len(feeds)} feeds to {args.file}"), soft_wrap=True)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _unsubscribe_on_server(
+    library: Library, config: Config, feed_id: int | None, name: str
+) -> str | None:
+    """Unsubscribe a source that is a sync server subscription (before anything here changes);
+    returns the server's URL, or None when the source is not on a server."""
+    from newstui.sync.run import make_client
+
+    stream = library.sync.stream_of(feed_id) if feed_id is not None else None
+    if stream is None:
+        return None
+    if config.sync is None:
+        raise NewstuiError(f"{name}: is a sync server subscription, but [sync] is not configured")
+    sync = config.sync
+
+    async def unsubscribe() -> None:
+        async with make_client(sync, config, library) as client:
+            await client.unsubscribe(stream)
+
+    asyncio.run(unsubscribe())
+    return sync.url
+
+
+def _add_on_server(args: argparse.Namespace, library: Library, config: Config, url: str) -> int:
+    """`add URL` with [sync]: subscribe on the server (first tag as its folder), then sync."""
+    from newstui.ingest import sync_with_server
+    from newstui.model import fold_url
+    from newstui.sync.run import make_client
+
+    sync = config.sync
+    assert sync is not None
+    on_server = next(
+        (f for f in library.sync.feeds() if fold_url(f.url or "") == fold_url(url)), None
+    )
+    if on_server is not None:
+        raise NewstuiError(f"{url}: already subscribed on the sync server as {on_server.name!r}")
+
+    async def subscribe() -> None:
+        async with make_client(sync, config, library) as client:
+            await client.subscribe(url, args.name, args.tag[0] if args.tag else None)
+
+    asyncio.run(subscribe())
+    if not args.json:
+        console.print(Text(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
+    synced = asyncio.run(sync_with_server(library, config))
+    outcomes = [synced[0]] if synced else []
+    return _report(outcomes, args)
+
+
+def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
+    """`newstui sync` and `newstui sync login`."""
+    from newstui.ingest import sync_with_server
+    from newstui.sync.run import make_client
+
+    if config.sync is None:
+        raise NewstuiError(
+            f"{config.path}: no [sync] table; add one with service, url, user and "
+            "password_command (see the README's Sync section)"
+        )
+    sync = config.sync
+    if args.action == "login":
+
+        async def check() -> int:
+            async with make_client(sync, config, library) as client:
+                return await client.check()
+
+        count = asyncio.run(check())
+        return _emit(
+            args,
+            {"server": sync.url, "user": sync.user, "subscriptions": count},
+            f"{sync.url}: logged in as {sync.user}; {count} subscription{'s' * (count != 1)}",
+        )
+    result = asyncio.run(sync_with_server(library, config))
+    assert result is not None
+    outcome, report = result
+    if outcome.error or report is None:
+        queued = library.sync.status().queued
+        if args.json:
+            _emit(args, {"error": outcome.error, "queued": queued})
+        _complain(f"newstui: {outcome.error}")
+        if queued:
+            _complain(f"newstui: {queued} changes stay queued for the next sync")
+        return 1
+    data = {
+        "server": report.server,
+        "pushed": report.pushed,
+        "new": report.new,
+        "updated": report.updated,
+        "read_changed": report.read_changed,
+        "starred_changed": report.starred_changed,
+        "feeds_added": list(report.feeds_added),
+        "feeds_removed": list(report.feeds_removed),
+        "requests": report.requests,
+        "fulltext_fetched": outcome.fulltext_ok,
+    }
+    return _emit(args, data, report.summary())
 
 
 ConfiguredCommand = Callable[[argparse.Namespace, Library, Config], int]
@@ -616,6 +760,7 @@ CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
     "remove": cmd_remove,
     "fetch": cmd_fetch,
     "opml": cmd_opml,
+    "sync": cmd_sync,
 }
 """Commands that read the config file (created from the example on first use)."""
 

@@ -58,6 +58,24 @@ class LocalConfig:
     tags: tuple[str, ...] = ()
 
 
+SYNC_SERVICES = ("greader",)
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """The `[sync]` table: a Google Reader API server and how to get its password.
+
+    Exactly one of `password_command` (run without a shell), `password_env` or `password` is set.
+    """
+
+    url: str
+    user: str
+    service: str = "greader"
+    password_command: str | None = None
+    password_env: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole configuration."""
@@ -66,6 +84,7 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     feeds: tuple[FeedConfig, ...] = ()
     local: tuple[LocalConfig, ...] = ()
+    sync: SyncConfig | None = None
 
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The feed (by name or URL) or local source (by name or path) called `name`."""
@@ -183,7 +202,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         where = f"{path}:{line}" if line else str(path)
         return ConfigError(f"{where}: {message}")
 
-    unknown = set(data) - {"settings", "feeds", "local"}
+    unknown = set(data) - {"settings", "feeds", "local", "sync"}
     if unknown:
         key = sorted(unknown)[0]
         raise fail(_key_line(raw, key), f"unknown top-level key {key!r}")
@@ -225,7 +244,56 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             )
         names.add(name.casefold())
         local.append(LocalConfig(lpath, name, _tags(entry.get("tags", []), line, fail)))
-    return Config(path, settings, tuple(feeds), tuple(local))
+    sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None
+    return Config(path, settings, tuple(feeds), tuple(local), sync)
+
+
+def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
+    """The `[sync]` table: service, url, user and one way to get the password."""
+    header = re.search(r"(?m)^[ \t]*\[sync\]", raw)
+    line = raw.count("\n", 0, header.start()) + 1 if header else _key_line(raw, "sync")
+    if not isinstance(table, dict):
+        raise fail(line, "'sync' must be a table ([sync])")
+    known = {"service", "url", "user", "password_command", "password_env", "password"}
+    for key in table:
+        if key not in known:
+            raise fail(_key_line(raw, key, "sync") or line, f"unknown key {key!r} in [sync]")
+    for key, value in table.items():
+        if not isinstance(value, str) or not value.strip():
+            raise fail(
+                _key_line(raw, key, "sync") or line, f"sync {key!r} must be a non-empty string"
+            )
+    service = table.get("service", "greader").strip()
+    if service not in SYNC_SERVICES:
+        choices = ", ".join(f'"{name}"' for name in SYNC_SERVICES)
+        raise fail(
+            _key_line(raw, "service", "sync") or line,
+            f"sync service must be {choices}, not {service!r}",
+        )
+    url = table.get("url", "").strip()
+    if not url:
+        raise fail(line, "[sync] has no 'url' (the server's Google Reader API address)")
+    if not re.match(r"(?i)^https?://[^\s/]+", url) or any(c.isspace() for c in url):
+        raise fail(_key_line(raw, "url", "sync") or line, f"sync url {url!r} is not an http(s) URL")
+    user = table.get("user", "").strip()
+    if not user:
+        raise fail(line, "[sync] has no 'user'")
+    ways = [k for k in ("password_command", "password_env", "password") if k in table]
+    if not ways:
+        raise fail(line, "[sync] needs password_command, password_env or password")
+    if len(ways) > 1:
+        raise fail(
+            _key_line(raw, ways[1], "sync") or line,
+            f"[sync] takes one of password_command, password_env and password, not {ways[0]} and {ways[1]}",
+        )
+    return SyncConfig(
+        url=url,
+        user=user,
+        service=service,
+        password_command=table.get("password_command"),
+        password_env=table.get("password_env", "").strip() or None,
+        password=table.get("password"),
+    )
 
 
 def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:

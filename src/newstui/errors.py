@@ -32,3 +32,11 @@ def error_line(exc: BaseException) -> str:
         text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     lines = text.strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+class SyncError(NewstuiError):
+    """The sync server could not be reached, refused us or answered something unusable."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # seconds the server asked us to wait (HTTP 429)

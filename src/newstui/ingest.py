@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from newstui.fulltext import ExtractionPool
+    from newstui.sync.run import SyncReport
 
 FULLTEXT_MIN_CHARS = 400  # "auto": fetch the page when the entry has less text than this
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
@@ -411,3 +412,62 @@ def describe(outcome: SourceOutcome) -> str:
     if outcome.fulltext_ok or outcome.fulltext_failed:
         text += f"; full text {outcome.fulltext_ok} fetched, {outcome.fulltext_failed} failed"
     return text
+
+
+def sync_source_name(config: Config) -> str:
+    """How a sync shows among the sources of a fetch: "sync <server>"."""
+    from newstui.sync.client import server_name
+
+    return f"sync {server_name(config.sync.url)}" if config.sync else "sync"
+
+
+async def sync_with_server(
+    library: Library,
+    config: Config,
+    *,
+    fulltext: bool | None = None,
+    analyse: bool = True,
+) -> tuple[SourceOutcome, SyncReport | None] | None:
+    """With `[sync]`: push the marks made here, pull subscriptions, new items and the server's
+    unread and starred sets; new items then get full text and analysis like any article.
+    Returns the sync as one source's outcome (its error a one-line message) with the sync's report
+    (None when it failed), or None without [sync].
+    """
+    if config.sync is None:
+        return None
+    from newstui.sync.run import make_client, run_sync
+
+    name = sync_source_name(config)
+    try:
+        async with make_client(config.sync, config, library) as client:
+            report = await run_sync(library, config, client)
+    except NewstuiError as exc:
+        return SourceOutcome(name, error=str(exc)), None
+    except sqlite3.Error as exc:
+        return SourceOutcome(name, error=f"{name}: database error: {exc}"), None
+    outcome = SourceOutcome(name, new=report.new, updated=report.updated)
+    mode = config.settings.fulltext if fulltext is None else fulltext
+    if mode is not False and report.changed_ids:
+        async with Fetcher(limits_from(config)) as fetcher:
+            pool = _FulltextPool(fetcher, config)
+            try:
+                outcome = await pool.fill(library, outcome, report.changed_ids, mode)
+            finally:
+                pool.close()
+    if analyse:
+        analyse_pending(library, config.settings.extractor)
+    return outcome, report
+
+
+def feeds_fetched_directly(
+    library: Library, config: Config, feeds: Sequence[FeedConfig] | None = None
+) -> list[FeedConfig]:
+    """The configured feeds newstui fetches itself: with `[sync]`, those the server does not
+    subscribe to (the server fetches the others and they come with the sync)."""
+    feeds = list(config.feeds if feeds is None else feeds)
+    if config.sync is None:
+        return feeds
+    from newstui.model import fold_url
+
+    on_server = {fold_url(f.url or "") for f in library.sync.feeds()}
+    return [f for f in feeds if fold_url(f.url) not in on_server]

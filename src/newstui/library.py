@@ -23,16 +23,20 @@ from newstui.model import (
     FeedRow,
     Link,
     QuoteRow,
+    RemoteFeed,
+    RemoteItem,
     RemovedSource,
     SaveResult,
     SmartCounts,
     SourceKind,
     StoredArticle,
+    SyncStatus,
 )
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
 from newstui.store import db as _db
 from newstui.store import feeds as _feeds
+from newstui.store import sync as _sync
 from newstui.store import views as _views
 
 EntityKey = Callable[
@@ -273,3 +277,76 @@ class Library:
         """Quotes, newest articles first; optionally by one speaker (full name or surname) or
         of one article."""
         return _analysis.list_quotes(self._db, speaker=speaker, article_id=article_id, limit=limit)
+
+    # -- sync -------------------------------------------------------------------------------
+
+    @property
+    def sync(self) -> SyncBook:
+        """The sync bookkeeping: server items and subscriptions, the mark queue, the cursor."""
+        return SyncBook(self._db)
+
+
+QueuedChange = _sync.QueuedChange
+SyncedFeed = _sync.SyncedFeed
+
+
+class SyncBook:
+    """What sync keeps in the database, through the store (see store/sync.py)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def path(self) -> str:
+        """The database file, beside which the auth token cache lives."""
+        return _sync.database_file(self._db)
+
+    def status(self) -> SyncStatus:
+        """Last sync time and error, changes waiting to be pushed."""
+        return _sync.sync_status(self._db)
+
+    def state(self, key: str) -> str | None:
+        """One value of the sync state."""
+        return _sync.get_state(self._db, key)
+
+    def set_state(self, **values: str | None) -> None:
+        """Set (None: clear) values of the sync state."""
+        _sync.set_state(self._db, **values)
+
+    def pending(self) -> list[_sync.QueuedChange]:
+        """Queued read/starred changes with their server item ids."""
+        return _sync.pending_changes(self._db)
+
+    def forget_pushed(self, changes: Iterable[_sync.QueuedChange]) -> None:
+        """Drop pushed changes from the queue (unless changed again since)."""
+        _sync.forget_pushed(self._db, changes)
+
+    def apply_subscriptions(
+        self, remote: Sequence[RemoteFeed], configured: dict[str, tuple[str, tuple[str, ...]]]
+    ) -> tuple[list[str], list[str]]:
+        """Make the server's subscriptions sources; (names added, names removed)."""
+        return _sync.apply_subscriptions(self._db, remote, configured)
+
+    def feeds(self) -> list[_sync.SyncedFeed]:
+        """Stored sources that are server subscriptions."""
+        return _sync.synced_feeds(self._db)
+
+    def save_items(
+        self,
+        items: Sequence[RemoteItem],
+        feed_ids: dict[str, int],
+        cursor: tuple[str, str] | None = None,
+    ) -> _sync.SavedItems:
+        """Store a page of server items (and advance the cursor) in one transaction."""
+        return _sync.save_items(self._db, items, feed_ids, cursor)
+
+    def known_items(self, item_ids: Iterable[int]) -> set[int]:
+        """Those of the item ids stored here."""
+        return _sync.known_items(self._db, item_ids)
+
+    def apply_states(self, unread: Iterable[int], starred: Iterable[int]) -> tuple[int, int]:
+        """Match the server's unread and starred sets (except unpushed changes)."""
+        return _sync.apply_states(self._db, unread, starred)
+
+    def stream_of(self, source_id: int) -> str | None:
+        """The server's subscription id of a source, or None."""
+        return _sync.stream_of(self._db, source_id)

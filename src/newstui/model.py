@@ -222,3 +222,45 @@ def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:
             entry[0] += source.articles
             entry[1] += source.unread
     return [(tag, totals[tag][0], totals[tag][1]) for tag in sorted(totals, key=str.casefold)]
+
+
+@dataclass(frozen=True)
+class RemoteFeed:
+    """A subscription on a sync server: its stream id, title, feed URL and folders."""
+
+    stream_id: str
+    title: str
+    url: str
+    folders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemoteItem:
+    """An item pulled from a sync server: its id (signed 64-bit), feed stream, state, content."""
+
+    item_id: int
+    stream_id: str
+    crawled_usec: int
+    article: Article
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the last sync left: when it ran, its error, the changes still to push."""
+
+    last_sync: str | None = None
+    last_error: str | None = None
+    queued: int = 0
+    retry_after: str | None = None  # ISO time before which the server asked not to be called
+
+
+def fold_url(url: str) -> str:
+    """A URL compared without the case of its scheme and host and without a trailing slash."""
+    url = url.strip()
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    host, slash, path = rest.partition("/")
+    return f"{scheme.lower()}://{host.lower()}{slash}{path}".rstrip("/")

@@ -100,7 +100,7 @@ class Fetcher:
             except TimeoutError:
                 raise SourceError(f"{url}: timed out after {self.limits.timeout:g} s") from None
             except httpx.HTTPError as exc:
-                raise SourceError(f"{url}: {_describe(exc)}") from None
+                raise SourceError(f"{url}: {describe_transport_error(exc)}") from None
 
     async def _fetch(
         self, url: str, etag: str | None, last_modified: str | None, accept: str
@@ -132,14 +132,7 @@ class Fetcher:
                 if response.is_redirect or response.status_code >= 400:
                     reason = response.reason_phrase or "error"
                     raise SourceError(f"{url}: HTTP {response.status_code} {reason}")
-                declared = response.headers.get("content-length")
-                with contextlib.suppress(ValueError):
-                    if declared and int(declared) > self.limits.max_bytes:
-                        raise SourceError(
-                            f"{url}: response larger than {self.limits.max_bytes:,} bytes "
-                            f"({int(declared):,} declared)"
-                        )
-                body = await self._read_body(url, response)
+                body = await read_capped(response, url, self.limits.max_bytes)
                 return FetchResult(
                     url=current,
                     status=response.status_code,
@@ -150,28 +143,36 @@ class Fetcher:
                 )
         raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
-    async def _read_body(self, url: str, response: httpx.Response) -> bytes:
-        """The decoded body, refused once either the raw or the decoded bytes pass max_bytes.
 
-        httpx would inflate a whole network chunk at once (a 1 KB brotli chunk can become
-        gigabytes), so the raw stream is decoded here, one bounded step at a time.
-        """
-        limit = self.limits.max_bytes
-        pieces: list[bytes] = []
-        size = 0
-        try:
-            async with contextlib.aclosing(_decoded(url, response, limit)) as decoded:
-                async for piece in decoded:
-                    size += len(piece)
-                    if size > limit:
-                        raise SourceError(f"{url}: response larger than {limit:,} bytes")
-                    pieces.append(piece)
-        except DecodingError as exc:
-            raise SourceError(f"{url}: response could not be decoded ({exc})") from None
-        except BaseException:
-            pieces.clear()  # the error's traceback keeps this frame alive until a GC pass
-            raise
-        return b"".join(pieces)
+async def read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    """The decoded body, refused once it is declared larger than `max_bytes` or either the raw
+    or the decoded bytes pass it.
+
+    httpx would inflate a whole network chunk at once (a 1 KB brotli chunk can become
+    gigabytes), so the raw stream is decoded here, one bounded step at a time.
+    """
+    declared = response.headers.get("content-length")
+    with contextlib.suppress(ValueError):
+        if declared and int(declared) > max_bytes:
+            raise SourceError(
+                f"{url}: response larger than {max_bytes:,} bytes ({int(declared):,} declared)"
+            )
+    limit = max_bytes
+    pieces: list[bytes] = []
+    size = 0
+    try:
+        async with contextlib.aclosing(_decoded(url, response, limit)) as decoded:
+            async for piece in decoded:
+                size += len(piece)
+                if size > limit:
+                    raise SourceError(f"{url}: response larger than {limit:,} bytes")
+                pieces.append(piece)
+    except DecodingError as exc:
+        raise SourceError(f"{url}: response could not be decoded ({exc})") from None
+    except BaseException:
+        pieces.clear()  # the error's traceback keeps this frame alive until a GC pass
+        raise
+    return b"".join(pieces)
 
 
 async def _decoded(
@@ -190,7 +191,7 @@ async def _decoded(
         yield piece
 
 
-def _describe(exc: httpx.HTTPError) -> str:
+def describe_transport_error(exc: httpx.HTTPError) -> str:
     """A short reason for a transport error."""
     if isinstance(exc, httpx.TimeoutException):
         return "timed out"

@@ -138,33 +138,38 @@ def save_articles(
                 continue
             claimed.add(row[0])
             if row[1] != digest:
-                published = _iso(article)
-                links_json = json.dumps([vars(link) for link in article.links])
-                db.execute(
-                    """
-                    UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
-                        sort_date = coalesce(?, first_seen), summary = ?, text = ?, links = ?,
-                        content_hash = ?, fulltext_status = NULL, fulltext_error = NULL,
-                        nlp_version = NULL
-                    WHERE id = ?
-                    """,
-                    [
-                        article.url,
-                        article.title,
-                        article.author,
-                        published,
-                        published,
-                        article.summary,
-                        article.text,
-                        links_json,
-                        digest,
-                        row[0],
-                    ],
-                )
-                forget_analysis(db.conn, row[0])
+                update_article_content(db.conn, row[0], article, digest)
                 updated += 1
                 changed.append(row[0])
     return SaveResult(new, updated, tuple(changed))
+
+
+def update_article_content(
+    conn: sqlite3.Connection, article_id: int, article: Article, digest: str
+) -> None:
+    """Replace a stored article's content (state kept); its full text and analysis are redone."""
+    published = _iso(article)
+    conn.execute(
+        """
+        UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
+            sort_date = coalesce(?, first_seen), summary = ?, text = ?, links = ?,
+            content_hash = ?, fulltext_status = NULL, fulltext_error = NULL, nlp_version = NULL
+        WHERE id = ?
+        """,
+        [
+            article.url,
+            article.title,
+            article.author,
+            published,
+            published,
+            article.summary,
+            article.text,
+            json.dumps([vars(link) for link in article.links]),
+            digest,
+            article_id,
+        ],
+    )
+    forget_analysis(conn, article_id)
 
 
 def forget_analysis(conn: sqlite3.Connection, article_id: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -40,7 +41,24 @@ def ensure_feed(
             "configured = max(configured, excluded.configured) RETURNING id",
             [key, kind, name, url, json.dumps(list(tags)), int(configured)],
         ).fetchone()
-        return int(row[0])
+        feed_id = int(row[0])
+        merge_server_folders(db.conn, feed_id)
+        return feed_id
+
+
+def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
+    """Add a synced source's server folders to the tags the config gave it."""
+    row = conn.execute(
+        "SELECT f.tags, s.folders FROM feeds f JOIN sync_feeds s ON s.feed_id = f.id "
+        "WHERE f.id = ?",
+        [feed_id],
+    ).fetchone()
+    if row is None:
+        return
+    tags = list(json.loads(row[0] or "[]"))
+    known = {t.casefold() for t in tags}
+    tags += [f for f in json.loads(row[1] or "[]") if f.casefold() not in known]
+    conn.execute("UPDATE feeds SET tags = ? WHERE id = ?", [json.dumps(tags), feed_id])
 
 
 def feed_cache(db: sqlite_utils.Database, feed_id: int) -> FeedCache:

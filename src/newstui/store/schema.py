@@ -123,5 +123,61 @@ _V3 = [
     "ALTER TABLE feeds ADD COLUMN removed TEXT",  # when it was removed, NULL while it is listed
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# v4: sync with a Google Reader API server. Which stored article is which server item, which source
+# is which server subscription, the queue of read/starred changes made here and not yet pushed, and
+# the sync cursor and outcome. A trigger fills the queue from every change of a synced article's
+# read or starred flag, whoever makes it; the sync itself sets `applying` while it writes the
+# server's state, so its own changes are not queued back.
+_V4 = [
+    """
+    CREATE TABLE sync_items (
+        item_id INTEGER PRIMARY KEY,       -- the server's item id as a signed 64-bit number
+        article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+        crawled_usec INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE sync_feeds (
+        feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+        stream_id TEXT NOT NULL UNIQUE,    -- the server's subscription id, e.g. feed/12
+        folders TEXT NOT NULL DEFAULT '[]' -- JSON list of the server's folders (labels)
+    )
+    """,
+    """
+    CREATE TABLE sync_queue (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        field TEXT NOT NULL CHECK (field IN ('read', 'starred')),
+        value INTEGER NOT NULL,
+        queued_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, field)
+    )
+    """,
+    "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT)",
+    """
+    CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON articles
+    WHEN new.read IS NOT old.read
+        AND EXISTS (SELECT 1 FROM sync_items WHERE article_id = new.id)
+        AND (SELECT value FROM sync_state WHERE key = 'applying') IS NOT '1'
+    BEGIN
+        INSERT INTO sync_queue (article_id, field, value, queued_at)
+        VALUES (new.id, 'read', new.read, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'))
+        ON CONFLICT (article_id, field) DO UPDATE SET value = excluded.value,
+            queued_at = excluded.queued_at;
+    END
+    """,
+    """
+    CREATE TRIGGER sync_queue_starred AFTER UPDATE OF starred ON articles
+    WHEN new.starred IS NOT old.starred
+        AND EXISTS (SELECT 1 FROM sync_items WHERE article_id = new.id)
+        AND (SELECT value FROM sync_state WHERE key = 'applying') IS NOT '1'
+    BEGIN
+        INSERT INTO sync_queue (article_id, field, value, queued_at)
+        VALUES (new.id, 'starred', new.starred, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'))
+        ON CONFLICT (article_id, field) DO UPDATE SET value = excluded.value,
+            queued_at = excluded.queued_at;
+    END
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)

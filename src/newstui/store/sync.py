@@ -1,0 +1,338 @@
+"""Sync bookkeeping: which articles are server items, which sources server subscriptions, the queue
+of read/starred changes not yet pushed, and the sync cursor and outcome."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
+from newstui.store.articles import (
+    INSERT_ARTICLE,
+    content_hash,
+    new_article_row,
+    update_article_content,
+)
+from newstui.store.db import write_transaction
+from newstui.store.feeds import now_iso, remove_feed
+
+FIELDS = ("read", "starred")
+
+
+@dataclass(frozen=True)
+class QueuedChange:
+    """A read or starred change made here and not yet pushed to the server."""
+
+    article_id: int
+    item_id: int
+    field: str  # "read" or "starred"
+    value: bool
+
+
+@dataclass(frozen=True)
+class SyncedFeed:
+    """A stored source that is a subscription on the server."""
+
+    feed_id: int
+    name: str
+    url: str | None
+    tags: tuple[str, ...]
+    stream_id: str
+
+
+@dataclass(frozen=True)
+class SavedItems:
+    """What saving a page of server items did."""
+
+    new: int = 0
+    updated: int = 0
+    changed_ids: tuple[int, ...] = ()  # new or changed articles: full text and analysis to do
+
+
+@contextmanager
+def _applying(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """A write transaction whose changes to read/starred are the server's: none is queued."""
+    with write_transaction(db) as conn:
+        conn.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('applying', '1')")
+        yield conn
+        conn.execute("DELETE FROM sync_state WHERE key = 'applying'")
+
+
+def get_state(db: sqlite_utils.Database, key: str) -> str | None:
+    """One value of the sync state (cursor, last sync, last error…), or None."""
+    row = db.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_state(db: sqlite_utils.Database, **values: str | None) -> None:
+    """Set (or, with None, clear) values of the sync state in one transaction."""
+    with write_transaction(db) as conn:
+        for key, value in values.items():
+            if value is None:
+                conn.execute("DELETE FROM sync_state WHERE key = ?", [key])
+            else:
+                conn.execute(
+                    "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", [key, value]
+                )
+
+
+def sync_status(db: sqlite_utils.Database) -> SyncStatus:
+    """The last sync's time and error and how many changes wait to be pushed."""
+    state = dict(db.execute("SELECT key, value FROM sync_state").fetchall())
+    queued = db.execute("SELECT count(*) FROM sync_queue").fetchone()[0]
+    return SyncStatus(
+        last_sync=state.get("last_sync"),
+        last_error=state.get("last_error"),
+        queued=queued,
+        retry_after=state.get("retry_after"),
+    )
+
+
+def pending_changes(db: sqlite_utils.Database) -> list[QueuedChange]:
+    """Every queued change with its server item id, oldest first."""
+    return [
+        QueuedChange(r[0], r[1], r[2], bool(r[3]))
+        for r in db.execute(
+            """SELECT q.article_id, s.item_id, q.field, q.value FROM sync_queue q
+            JOIN sync_items s ON s.article_id = q.article_id ORDER BY q.queued_at, q.article_id"""
+        ).fetchall()
+    ]
+
+
+def forget_pushed(db: sqlite_utils.Database, changes: Iterable[QueuedChange]) -> None:
+    """Drop pushed changes from the queue, unless the flag changed again since (then it stays)."""
+    with write_transaction(db) as conn:
+        conn.executemany(
+            "DELETE FROM sync_queue WHERE article_id = ? AND field = ? AND value = ?",
+            [(c.article_id, c.field, int(c.value)) for c in changes],
+        )
+
+
+def synced_feeds(db: sqlite_utils.Database) -> list[SyncedFeed]:
+    """Every stored source that is a server subscription, by name."""
+    return [
+        SyncedFeed(r[0], r[1], r[2], tuple(json.loads(r[3] or "[]")), r[4])
+        for r in db.execute(
+            """SELECT f.id, f.name, f.url, f.tags, s.stream_id FROM sync_feeds s
+            JOIN feeds f ON f.id = s.feed_id ORDER BY f.name COLLATE NOCASE"""
+        ).fetchall()
+    ]
+
+
+def apply_subscriptions(
+    db: sqlite_utils.Database,
+    remote: Sequence[RemoteFeed],
+    configured: dict[str, tuple[str, tuple[str, ...]]],
+) -> tuple[list[str], list[str]]:
+    """Make the server's subscriptions sources; returns the names added and those removed.
+
+    `configured` maps the folded URL of each `[[feeds]]` entry to its name and tags: a server feed
+    with the same URL is that source (config name, config tags plus server folders). A source
+    whose subscription left the server is removed unless it is configured; its starred
+    articles are kept.
+    """
+    added: list[str] = []
+    removed: list[str] = []
+    gone: list[int] = []
+    with write_transaction(db) as conn:
+        by_stream = dict(conn.execute("SELECT stream_id, feed_id FROM sync_feeds").fetchall())
+        feeds = conn.execute(
+            "SELECT id, key, url, name FROM feeds WHERE kind = 'feed' AND removed IS NULL"
+        ).fetchall()
+        by_url = {fold_url(r[2] or r[1]): r[0] for r in feeds}
+        names = {r[3].casefold() for r in feeds} | {
+            r[0].casefold() for r in conn.execute("SELECT name FROM feeds WHERE kind != 'feed'")
+        }
+        seen: set[str] = set()
+        for feed in remote:
+            seen.add(feed.stream_id)
+            config = configured.get(fold_url(feed.url))
+            feed_id = by_stream.get(feed.stream_id) or by_url.get(fold_url(feed.url))
+            if config is not None:
+                name, tags = config[0], list(config[1])
+            else:
+                name, tags = feed.title or feed.url, []
+            known = {t.casefold() for t in tags}
+            tags += [f for f in feed.folders if f.casefold() not in known]
+            if feed_id is None:
+                name = _unique(name, names)
+                feed_id = conn.execute(
+                    "INSERT INTO feeds (key, kind, name, url, tags) VALUES (?, 'feed', ?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET url = excluded.url, removed = NULL RETURNING id",
+                    [feed.url, name, feed.url, json.dumps(tags)],
+                ).fetchone()[0]
+                names.add(name.casefold())
+                added.append(name)
+            else:
+                current = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
+                if config is None and current and current[0] != name:
+                    names.discard(current[0].casefold())
+                    name = _unique(name, names)
+                    names.add(name.casefold())
+                else:
+                    name = current[0] if current else name
+                conn.execute(
+                    "UPDATE feeds SET name = ?, tags = ?, removed = NULL WHERE id = ?",
+                    [name, json.dumps(tags), feed_id],
+                )
+            conn.execute(
+                "DELETE FROM sync_feeds WHERE stream_id = ? AND feed_id != ?",
+                [feed.stream_id, feed_id],
+            )
+            conn.execute(
+                "INSERT INTO sync_feeds (feed_id, stream_id, folders) VALUES (?, ?, ?) "
+                "ON CONFLICT(feed_id) DO UPDATE SET stream_id = excluded.stream_id, "
+                "folders = excluded.folders",
+                [feed_id, feed.stream_id, json.dumps(list(feed.folders))],
+            )
+        for stream_id, feed_id in by_stream.items():
+            if stream_id in seen:
+                continue
+            conn.execute("DELETE FROM sync_feeds WHERE feed_id = ?", [feed_id])
+            row = conn.execute(
+                "SELECT name, url, key FROM feeds WHERE id = ?", [feed_id]
+            ).fetchone()
+            if row is None:
+                continue
+            if fold_url(row[1] or row[2]) in configured:
+                continue
+            gone.append(feed_id)
+            removed.append(row[0])
+    for feed_id in gone:
+        remove_feed(db, feed_id, purge=False)
+    return added, removed
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate.casefold() in taken:
+        candidate = f"{name} ({n})"
+        n += 1
+    return candidate
+
+
+def stream_of(db: sqlite_utils.Database, feed_id: int) -> str | None:
+    """The server's subscription id of a stored source, or None."""
+    row = db.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
+    return row[0] if row else None
+
+
+def known_items(db: sqlite_utils.Database, item_ids: Iterable[int]) -> set[int]:
+    """Those of the given server item ids that are stored here."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT item_id FROM sync_items WHERE item_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(item_ids))],
+        ).fetchall()
+    }
+
+
+def save_items(
+    db: sqlite_utils.Database,
+    items: Sequence[RemoteItem],
+    feed_ids: dict[str, int],
+    cursor: tuple[str, str] | None = None,
+) -> SavedItems:
+    """Store a page of server items in one transaction (and advance the cursor with them).
+
+    A known item keeps its article and local state; a new one takes the server's state, or is
+    linked to an article this source already stored from its feed under the same link.
+    """
+    new = updated = 0
+    changed: list[int] = []
+    now = now_iso()
+    with _applying(db) as conn:
+        for item in items:
+            feed_id = feed_ids.get(item.stream_id)
+            if feed_id is None:
+                continue
+            digest = content_hash(item.article)
+            row = conn.execute(
+                "SELECT a.id, a.content_hash FROM sync_items s JOIN articles a "
+                "ON a.id = s.article_id WHERE s.item_id = ?",
+                [item.item_id],
+            ).fetchone()
+            if row is None and item.article.url:
+                row = conn.execute(
+                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND url = ? AND id "
+                    "NOT IN (SELECT article_id FROM sync_items) LIMIT 1",
+                    [feed_id, item.article.url],
+                ).fetchone()
+                if row is not None:
+                    _link(conn, item, row[0])
+                    _take_state(conn, row[0], item)
+            if row is None:
+                key = f"greader:{item.item_id & 0xFFFFFFFFFFFFFFFF:016x}"
+                article_id = int(
+                    conn.execute(
+                        INSERT_ARTICLE, new_article_row(feed_id, key, item.article, now, digest)
+                    ).lastrowid
+                    or 0
+                )
+                _link(conn, item, article_id)
+                _take_state(conn, article_id, item)
+                new += 1
+                changed.append(article_id)
+            elif row[1] != digest:
+                update_article_content(conn, row[0], item.article, digest)
+                updated += 1
+                changed.append(row[0])
+        if cursor is not None:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", list(cursor)
+            )
+    return SavedItems(new, updated, tuple(changed))
+
+
+def _link(conn: sqlite3.Connection, item: RemoteItem, article_id: int) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO sync_items (item_id, article_id, crawled_usec) VALUES (?, ?, ?)",
+        [item.item_id, article_id, item.crawled_usec],
+    )
+
+
+def _take_state(conn: sqlite3.Connection, article_id: int, item: RemoteItem) -> None:
+    """The server's read/starred for an article first linked to it (a queued change wins)."""
+    for field, value in (("read", item.read), ("starred", item.starred)):
+        conn.execute(
+            f"UPDATE articles SET {field} = ? WHERE id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM sync_queue WHERE article_id = ? AND field = ?)",
+            [int(value), article_id, article_id, field],
+        )
+
+
+def apply_states(
+    db: sqlite_utils.Database, unread: Iterable[int], starred: Iterable[int]
+) -> tuple[int, int]:
+    """Make synced articles match the server's unread and starred sets, except those changed here
+    and not yet pushed. Returns how many became (read or unread, starred or not)."""
+    counts = []
+    with _applying(db) as conn:
+        for field, ids, present in (("read", unread, 0), ("starred", starred, 1)):
+            conn.execute("DROP TABLE IF EXISTS temp.sync_set")
+            conn.execute("CREATE TEMP TABLE sync_set (item_id INTEGER PRIMARY KEY)")
+            conn.executemany("INSERT OR IGNORE INTO temp.sync_set VALUES (?)", [(i,) for i in ids])
+            cur = conn.execute(
+                f"""UPDATE articles SET {field} = CASE WHEN id IN (SELECT s.article_id FROM
+                sync_items s JOIN temp.sync_set t ON t.item_id = s.item_id) THEN ? ELSE ? END
+                WHERE id IN (SELECT article_id FROM sync_items)
+                AND id NOT IN (SELECT article_id FROM sync_queue WHERE field = ?)
+                AND {field} != CASE WHEN id IN (SELECT s.article_id FROM sync_items s
+                JOIN temp.sync_set t ON t.item_id = s.item_id) THEN ? ELSE ? END""",
+                [present, 1 - present, field, present, 1 - present],
+            )
+            counts.append(cur.rowcount)
+            conn.execute("DROP TABLE temp.sync_set")
+    return counts[0], counts[1]
+
+
+def database_file(db: sqlite_utils.Database) -> str:
+    """The database's file path (":memory:" for an in-memory one)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return str(row[2]) if row and row[2] else ":memory:"

@@ -1,0 +1,1 @@
+"""Sync with Google Reader API servers (FreshRSS, Miniflux…): client, queue push, reconciliation."""

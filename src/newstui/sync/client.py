@@ -1,0 +1,328 @@
+"""A Google Reader API client (FreshRSS, Miniflux, Inoreader…) within the feed fetch limits.
+
+Every failure becomes a SyncError of one line naming the server and the problem.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import httpx
+
+from newstui.errors import SourceError, SyncError
+from newstui.model import RemoteFeed, RemoteItem
+from newstui.sources.decoding import accepted_encodings
+from newstui.sources.http import (
+    USER_AGENT,
+    FetchLimits,
+    describe_transport_error,
+    is_http_url,
+    read_capped,
+)
+from newstui.sync.credentials import AuthCache
+from newstui.sync.items import (
+    READING_LIST,
+    MalformedAnswer,
+    long_item_id,
+    parse_item_ids,
+    parse_items,
+    parse_subscriptions,
+)
+from newstui.text import clean_line
+
+API = "/reader/api/0"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A response read within the limits."""
+
+    status_code: int
+    reason: str
+    headers: httpx.Headers
+    body: bytes
+
+    def text(self) -> str:
+        """The body as text (UTF-8, bad bytes replaced)."""
+        return self.body.decode("utf-8", "replace")
+
+
+def server_name(url: str) -> str:
+    """How errors name a server: its host (and port)."""
+    return urlsplit(url).netloc or url
+
+
+class GReaderClient:
+    """One session with a Google Reader API server; use as an async context manager.
+
+    `url` is the API base: FreshRSS's `…/api/greader.php`, Miniflux's site root. The password is
+    asked for only when no cached auth token works. `requests` counts the HTTP requests made.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        user: str,
+        password: Callable[[], str],
+        limits: FetchLimits | None = None,
+        auth_cache: AuthCache | None = None,
+    ) -> None:
+        self.base = url.strip().rstrip("/")
+        self.server = server_name(self.base)
+        if not is_http_url(self.base):
+            raise SyncError(f"{url}: the sync url is not an http(s) URL")
+        self.user = user
+        self._password = password
+        self.limits = limits = limits or FetchLimits()
+        self._cache = auth_cache or AuthCache(None)
+        self._cache_key = f"{self.base} {user}"
+        self._auth: str | None = self._cache.get(self._cache_key)
+        self._token: str | None = None
+        self.requests = 0
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": accepted_encodings()},
+            timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
+            follow_redirects=False,
+            trust_env=False,
+        )
+
+    async def __aenter__(self) -> GReaderClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._client.aclose()
+
+    def fail(self, problem: str, retry_after: float | None = None) -> SyncError:
+        """A SyncError naming this server."""
+        return SyncError(f"{self.server}: {clean_line(problem, 300)}", retry_after=retry_after)
+
+    async def _send(
+        self, method: str, path: str, params: Any = None, data: Any = None, *, auth: bool = True
+    ) -> Answer:
+        """One request within the deadline and size cap; the response has its body read."""
+        headers = {"Accept": "application/json, text/plain;q=0.9"}
+        if auth and self._auth:
+            headers["Authorization"] = f"GoogleLogin auth={self._auth}"
+        content = None
+        if data is not None:
+            items = data.items() if isinstance(data, dict) else data
+            content = urlencode(list(items)).encode("ascii")
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.requests += 1
+        url = self.base + path
+        try:
+            async with asyncio.timeout(self.limits.timeout):
+                async with self._client.stream(
+                    method, url, params=params, content=content, headers=headers
+                ) as response:
+                    body = await read_capped(response, path, self.limits.max_bytes)
+                    return Answer(
+                        response.status_code, response.reason_phrase, response.headers, body
+                    )
+        except TimeoutError:
+            raise self.fail(f"timed out after {self.limits.timeout:g} s ({path})") from None
+        except httpx.ConnectError as exc:
+            raise self.fail(f"unreachable ({describe_transport_error(exc)})") from None
+        except httpx.HTTPError as exc:
+            raise self.fail(f"{describe_transport_error(exc)} ({path})") from None
+        except SourceError as exc:
+            raise self.fail(str(exc)) from None
+
+    def _status_error(self, response: Answer, what: str) -> SyncError:
+        code = response.status_code
+        if code == 401:
+            return self.fail(
+                f"login refused (HTTP 401) for user {self.user!r}: check user and password"
+            )
+        if code == 403:
+            return self.fail(
+                f"access forbidden (HTTP 403) to {what}: is the API enabled for this user?"
+            )
+        if code == 404:
+            return self.fail(
+                f"not a Google Reader API endpoint (HTTP 404 for {what}); the url is the API base, "
+                "e.g. https://host/api/greader.php for FreshRSS or https://host for Miniflux"
+            )
+        if code == 429:
+            wait = retry_after_seconds(response.headers.get("retry-after"))
+            hint = f", retry after {wait:g} s" if wait is not None else ""
+            return self.fail(f"too many requests (HTTP 429){hint}", retry_after=wait)
+        if 300 <= code < 400:
+            where = clean_line(response.headers.get("location", ""), 200)
+            return self.fail(
+                f"redirects {what} to {where or 'elsewhere'}: set url to the final address"
+            )
+        reason = response.reason or "error"
+        return self.fail(f"HTTP {code} {reason} for {what}")
+
+    async def login(self) -> None:
+        """Log in with the password (ClientLogin) and cache the auth token."""
+        response = await self._send(
+            "POST",
+            "/accounts/ClientLogin",
+            data={"Email": self.user, "Passwd": self._password()},
+            auth=False,
+        )
+        if response.status_code != 200:
+            raise self._status_error(response, "login")
+        auth = None
+        for line in response.text().splitlines():
+            if line.startswith("Auth="):
+                auth = line[5:].strip()
+        if not auth:
+            raise self.fail(
+                "malformed answer to login (no Auth= line): not a Google Reader API endpoint?"
+            )
+        self._auth = auth
+        self._cache.put(self._cache_key, auth)
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        what: str,
+        params: Any = None,
+        data: list[tuple[str, str]] | None = None,
+    ) -> Answer:
+        """An authenticated call; logs in first if needed and once more if the token expired.
+        Writes carry the action token T, fetched once per session."""
+        for attempt in range(2):
+            if self._auth is None:
+                await self.login()
+            body = data
+            if data is not None:
+                if self._token is None:
+                    self._token = await self._fetch_token()
+                body = [*data, ("T", self._token)]
+            response = await self._send(method, API + path, params, body)
+            if response.status_code == 401 and attempt == 0:
+                self._auth = self._token = None
+                self._cache.put(self._cache_key, None)
+                continue
+            if response.status_code != 200:
+                raise self._status_error(response, what)
+            return response
+        raise AssertionError("unreachable")
+
+    async def _fetch_token(self) -> str:
+        response = await self._send("GET", API + "/token")
+        if response.status_code != 200:
+            raise self._status_error(response, "token")
+        token = response.text().strip()
+        if not token or len(token) > 1000 or any(c.isspace() for c in token):
+            raise self.fail("malformed answer to token")
+        return token
+
+    async def _json(self, path: str, what: str, params: Any = None, data: Any = None) -> Any:
+        response = await self._call("POST" if data is not None else "GET", path, what, params, data)
+        try:
+            return json.loads(response.body)
+        except ValueError:
+            raise self.fail(f"malformed answer to {what} (not JSON)") from None
+
+    def _malformed(self, what: str, exc: MalformedAnswer) -> SyncError:
+        return self.fail(f"malformed answer to {what}: {exc}")
+
+    async def check(self) -> int:
+        """Log in afresh and list subscriptions; returns how many there are."""
+        self._auth = None
+        await self.login()
+        return len(await self.subscriptions())
+
+    async def subscriptions(self) -> list[RemoteFeed]:
+        """Every subscription with its folders."""
+        data = await self._json("/subscription/list", "subscription/list", {"output": "json"})
+        try:
+            return parse_subscriptions(data)
+        except MalformedAnswer as exc:
+            raise self._malformed("subscription/list", exc) from None
+
+    async def items(
+        self, since: int, continuation: str | None, count: int
+    ) -> tuple[list[RemoteItem], str | None]:
+        """A page of the reading list, oldest first, of items crawled at or after `since`
+        (seconds); returns the items and the continuation for the next page."""
+        params = {"output": "json", "n": str(count), "r": "o"}
+        if since:
+            params["ot"] = str(since)
+        if continuation:
+            params["c"] = continuation
+        data = await self._json("/stream/contents/" + READING_LIST, "stream/contents", params)
+        try:
+            return parse_items(data)
+        except MalformedAnswer as exc:
+            raise self._malformed("stream/contents", exc) from None
+
+    async def item_ids(
+        self, stream: str, exclude: str | None, continuation: str | None, count: int
+    ) -> tuple[list[int], str | None]:
+        """A page of the ids in a stream (e.g. unread: reading-list without read)."""
+        params = {"output": "json", "s": stream, "n": str(count)}
+        if exclude:
+            params["xt"] = exclude
+        if continuation:
+            params["c"] = continuation
+        data = await self._json("/stream/items/ids", "stream/items/ids", params)
+        try:
+            return parse_item_ids(data)
+        except MalformedAnswer as exc:
+            raise self._malformed("stream/items/ids", exc) from None
+
+    async def items_by_id(self, item_ids: Sequence[int]) -> list[RemoteItem]:
+        """The items with these ids (one POST)."""
+        data = [("output", "json"), *(("i", long_item_id(i)) for i in item_ids)]
+        answer = await self._json(
+            "/stream/items/contents", "stream/items/contents", {"output": "json"}, data
+        )
+        try:
+            return parse_items(answer)[0]
+        except MalformedAnswer as exc:
+            raise self._malformed("stream/items/contents", exc) from None
+
+    async def edit_tag(
+        self, item_ids: Sequence[int], *, add: str | None = None, remove: str | None = None
+    ) -> None:
+        """Add or remove a state (read, starred) on many items in one POST."""
+        data = [("i", long_item_id(i)) for i in item_ids]
+        if add:
+            data.append(("a", add))
+        if remove:
+            data.append(("r", remove))
+        await self._call("POST", "/edit-tag", "edit-tag", None, data)
+
+    async def subscribe(self, url: str, title: str | None, folder: str | None) -> None:
+        """Subscribe to a feed URL, in a folder when given."""
+        data = [("ac", "subscribe"), ("s", "feed/" + url)]
+        if title:
+            data.append(("t", title))
+        if folder:
+            data.append(("a", "user/-/label/" + folder))
+        await self._call("POST", "/subscription/edit", "subscription/edit", None, data)
+
+    async def unsubscribe(self, stream_id: str) -> None:
+        """Unsubscribe from a subscription (by its stream id, e.g. feed/12)."""
+        data = [("ac", "unsubscribe"), ("s", stream_id)]
+        await self._call("POST", "/subscription/edit", "subscription/edit", None, data)
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(min(int(value), 86400))
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, min((when - datetime.now(UTC)).total_seconds(), 86400.0))

@@ -1,0 +1,183 @@
+"""Google Reader API answers → plain values: item ids in both forms, items, subscriptions."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from typing import Any
+
+from newstui.model import Article, RemoteFeed, RemoteItem
+from newstui.sources.html import html_to_text
+from newstui.sources.http import is_http_url
+from newstui.text import clean_line, clean_text
+
+LONG_ID_PREFIX = "tag:google.com,2005:reader/item/"
+MAX_TEXT = 500_000
+READ = "user/-/state/com.google/read"
+STARRED = "user/-/state/com.google/starred"
+READING_LIST = "user/-/state/com.google/reading-list"
+
+
+class MalformedAnswer(ValueError):
+    """A part of an answer that does not have the expected shape."""
+
+
+def item_id_from(text: object) -> int:
+    """An item id from its decimal form (`stream/items/ids`) or its long hexadecimal form
+    (`stream/contents`), as one signed 64-bit number: the same item gives the same number."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        value = text
+    elif isinstance(text, str) and text.startswith(LONG_ID_PREFIX):
+        try:
+            value = int(text[len(LONG_ID_PREFIX) :], 16)
+        except ValueError:
+            raise MalformedAnswer(f"item id {text[:60]!r} is not hexadecimal") from None
+    elif isinstance(text, str) and text.lstrip("-").isdigit():
+        value = int(text)
+    else:
+        raise MalformedAnswer(f"item id {str(text)[:60]!r} is neither decimal nor long form")
+    if value >= 2**63:
+        value -= 2**64
+    if not -(2**63) <= value < 2**63:
+        raise MalformedAnswer(f"item id {str(text)[:60]!r} is out of range")
+    return value
+
+
+def long_item_id(item_id: int) -> str:
+    """The long form of an item id, which FreshRSS and Miniflux both accept in writes."""
+    return f"{LONG_ID_PREFIX}{item_id & 0xFFFFFFFFFFFFFFFF:016x}"
+
+
+def _label(category: str) -> str | None:
+    """The folder name of a `user/<id>/label/<name>` category."""
+    parts = category.split("/", 3)
+    if len(parts) == 4 and parts[0] == "user" and parts[2] == "label":
+        return clean_line(parts[3], 100) or None
+    return None
+
+
+def _is_state(category: str, state: str) -> bool:
+    """True for `user/-/state/com.google/<state>` with any user id in place of `-`."""
+    parts = category.split("/")
+    return len(parts) == 5 and parts[0] == "user" and "/".join(parts[2:]) == state
+
+
+def parse_subscriptions(data: Any) -> list[RemoteFeed]:
+    """The `subscription/list` answer; subscriptions without an http(s) URL are left out."""
+    if not isinstance(data, dict) or not isinstance(data.get("subscriptions"), list):
+        raise MalformedAnswer("no 'subscriptions' list")
+    feeds = []
+    for sub in data["subscriptions"]:
+        if not isinstance(sub, dict) or not isinstance(sub.get("id"), str):
+            raise MalformedAnswer("a subscription has no id")
+        url = sub.get("url")
+        if not isinstance(url, str) or not is_http_url(url.strip()):
+            continue
+        folders = []
+        for category in sub.get("categories") or []:
+            if isinstance(category, dict):
+                label = category.get("label") or _label(str(category.get("id", "")))
+                if isinstance(label, str) and clean_line(label, 100):
+                    folders.append(clean_line(label, 100))
+        title = clean_line(html.unescape(str(sub.get("title") or "")), 300)
+        feeds.append(RemoteFeed(sub["id"], title or url.strip(), url.strip(), tuple(folders)))
+    return feeds
+
+
+def parse_item_ids(data: Any) -> tuple[list[int], str | None]:
+    """The `stream/items/ids` answer: decimal item ids and the continuation, if any."""
+    if not isinstance(data, dict) or not isinstance(data.get("itemRefs", []), list):
+        raise MalformedAnswer("no 'itemRefs' list")
+    ids = []
+    for ref in data.get("itemRefs") or []:
+        if not isinstance(ref, dict):
+            raise MalformedAnswer("an itemRef is not an object")
+        ids.append(item_id_from(ref.get("id")))
+    return ids, _continuation(data)
+
+
+def parse_items(data: Any) -> tuple[list[RemoteItem], str | None]:
+    """The `stream/contents` or `stream/items/contents` answer: items and the continuation."""
+    if not isinstance(data, dict) or not isinstance(data.get("items", []), list):
+        raise MalformedAnswer("no 'items' list")
+    return [parse_item(obj) for obj in data.get("items") or []], _continuation(data)
+
+
+def _continuation(data: dict[str, Any]) -> str | None:
+    value = data.get("continuation")
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise MalformedAnswer("the continuation is not a string")
+    return str(value)
+
+
+def _href(obj: dict[str, Any]) -> str | None:
+    for key in ("canonical", "alternate"):
+        links = obj.get(key)
+        if isinstance(links, list):
+            for link in links:
+                href = link.get("href") if isinstance(link, dict) else None
+                if isinstance(href, str) and is_http_url(href.strip()):
+                    return href.strip()
+    return None
+
+
+def _number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+def parse_item(obj: Any) -> RemoteItem:
+    """One item of a stream: its id, feed, crawl time, read/starred state and content as text."""
+    if not isinstance(obj, dict):
+        raise MalformedAnswer("an item is not an object")
+    item_id = item_id_from(obj.get("id"))
+    origin = obj.get("origin")
+    stream = origin.get("streamId") if isinstance(origin, dict) else None
+    if not isinstance(stream, str):
+        raise MalformedAnswer("an item has no origin.streamId")
+    crawl_ms = _number(obj.get("crawlTimeMsec"))
+    crawled = crawl_ms * 1000 if crawl_ms is not None else _number(obj.get("timestampUsec")) or 0
+    url = _href(obj)
+    body = ""
+    for key in ("content", "summary"):
+        part = obj.get(key)
+        if isinstance(part, dict) and isinstance(part.get("content"), str) and part["content"]:
+            body = part["content"]
+            break
+    text, links = html_to_text(body, url) if body.strip() else ("", [])
+    title = clean_line(html.unescape(str(obj.get("title") or "")), 1000)
+    if not title:
+        first = text.split("\n", 1)[0] if text else ""
+        title = clean_line(first, 100) or "(untitled)"
+    published = _number(obj.get("published"))
+    try:
+        when = datetime.fromtimestamp(published, UTC) if published else None
+    except (OverflowError, ValueError, OSError):
+        when = None
+    author = clean_line(html.unescape(str(obj.get("author") or "")), 300) or None
+    categories = [c for c in obj.get("categories") or [] if isinstance(c, str)]
+    article = Article(
+        title=title,
+        text=clean_text(text)[:MAX_TEXT],
+        guid=long_item_id(item_id),
+        url=url,
+        author=author,
+        published=when,
+        summary=clean_text(text)[:MAX_TEXT],
+        links=list(links),
+    )
+    return RemoteItem(
+        item_id=item_id,
+        stream_id=stream,
+        crawled_usec=crawled,
+        article=article,
+        read=any(_is_state(c, "state/com.google/read") for c in categories),
+        starred=any(_is_state(c, "state/com.google/starred") for c in categories),
+    )

@@ -1,0 +1,190 @@
+"""One sync with the server: push queued marks, pull subscriptions, new items and the unread and
+starred sets, and reconcile them with what was changed here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from newstui.config import Config, SyncConfig
+from newstui.errors import SyncError
+from newstui.library import Library, QueuedChange
+from newstui.model import RemoteItem, fold_url
+from newstui.sources.http import FetchLimits
+from newstui.store.feeds import now_iso
+from newstui.sync.client import GReaderClient, server_name
+from newstui.sync.credentials import auth_cache_for, resolve_password
+from newstui.sync.items import READ, READING_LIST, STARRED
+
+PUSH_BATCH = 500  # item ids in one edit-tag POST
+ITEM_PAGE = 250  # items in one stream/contents page
+ID_PAGE = 10_000  # ids in one stream/items/ids page
+CONTENTS_BATCH = 250  # items asked for by id in one POST
+CURSOR = "items_since"  # crawl time (s) from which new items are asked for
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync did."""
+
+    server: str
+    pushed: int = 0
+    feeds_added: tuple[str, ...] = ()
+    feeds_removed: tuple[str, ...] = ()
+    new: int = 0
+    updated: int = 0
+    read_changed: int = 0
+    starred_changed: int = 0
+    requests: int = 0
+    changed_ids: tuple[int, ...] = ()  # new or changed articles: full text and analysis to do
+
+    def summary(self) -> str:
+        """One line: what changed."""
+        parts = [f"{self.new:,} new", f"{self.updated:,} updated"]
+        if self.pushed:
+            parts.append(f"{self.pushed:,} changes pushed")
+        if self.read_changed or self.starred_changed:
+            parts.append(f"{self.read_changed + self.starred_changed:,} marks from the server")
+        if self.feeds_added:
+            parts.append(f"{len(self.feeds_added)} subscriptions added")
+        if self.feeds_removed:
+            parts.append(f"{len(self.feeds_removed)} removed")
+        return f"synced with {self.server}: " + ", ".join(parts)
+
+
+def limits_for(config: Config) -> FetchLimits:
+    """The feed fetch limits from the settings, used for the sync server too."""
+    s = config.settings
+    return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host)
+
+
+def make_client(sync: SyncConfig, config: Config, library: Library) -> GReaderClient:
+    """A client for the configured server; the password is resolved only if a login is needed.
+    Its auth token is cached beside the database file."""
+    db_path: Path | str = library.sync.path()
+    return GReaderClient(
+        sync.url,
+        sync.user,
+        lambda: resolve_password(sync),
+        limits_for(config),
+        auth_cache_for(db_path),
+    )
+
+
+def _check_retry_after(library: Library, server: str) -> None:
+    until = library.sync.state("retry_after")
+    if not until:
+        return
+    try:
+        when = datetime.fromisoformat(until)
+    except ValueError:
+        return
+    if when > datetime.now(UTC):
+        raise SyncError(
+            f"{server}: asked us to wait (HTTP 429) until {when:%H:%M:%S} UTC; not contacting it"
+        )
+
+
+async def run_sync(library: Library, config: Config, client: GReaderClient) -> SyncReport:
+    """Push, then pull; records the time or the error for the status line. Raises SyncError."""
+    _check_retry_after(library, client.server)
+    try:
+        report = await _sync(library, config, client)
+    except SyncError as exc:
+        retry = None
+        if exc.retry_after is not None:
+            retry = (datetime.now(UTC) + timedelta(seconds=exc.retry_after)).isoformat()
+        library.sync.set_state(last_error=str(exc), retry_after=retry)
+        raise
+    library.sync.set_state(last_sync=now_iso(), last_error=None, retry_after=None)
+    return report
+
+
+async def push_changes(library: Library, client: GReaderClient) -> int:
+    """Send the queued read/unread/starred changes in batched edit-tag POSTs; each batch leaves
+    the queue once the server accepted it. Returns how many were pushed."""
+    changes = library.sync.pending()
+    groups: dict[tuple[str, bool], list[QueuedChange]] = {}
+    for change in changes:
+        groups.setdefault((change.field, change.value), []).append(change)
+    pushed = 0
+    for (field, value), group in groups.items():
+        state = READ if field == "read" else STARRED
+        for start in range(0, len(group), PUSH_BATCH):
+            batch = group[start : start + PUSH_BATCH]
+            ids = [c.item_id for c in batch]
+            if value:
+                await client.edit_tag(ids, add=state)
+            else:
+                await client.edit_tag(ids, remove=state)
+            library.sync.forget_pushed(batch)
+            pushed += len(batch)
+    return pushed
+
+
+async def _sync(library: Library, config: Config, client: GReaderClient) -> SyncReport:
+    pushed = await push_changes(library, client)
+    configured = {fold_url(f.url): (f.name, f.tags) for f in config.feeds}
+    remote = await client.subscriptions()
+    added, removed = library.sync.apply_subscriptions(remote, configured)
+    feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
+    new = updated = 0
+    changed: list[int] = []
+
+    async def store(items: Sequence[RemoteItem], cursor: tuple[str, str] | None = None) -> None:
+        nonlocal new, updated, feed_ids
+        if any(i.stream_id not in feed_ids for i in items):  # subscribed since the list
+            library.sync.apply_subscriptions(await client.subscriptions(), configured)
+            feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
+        saved = library.sync.save_items(items, feed_ids, cursor)
+        new += saved.new
+        updated += saved.updated
+        changed.extend(saved.changed_ids)
+
+    # New items, oldest first; the cursor moves with each stored page, so a sync killed half-way
+    # resumes where it stopped.
+    since = int(library.sync.state(CURSOR) or 0)
+    continuation: str | None = None
+    while True:
+        items, continuation = await client.items(since, continuation, ITEM_PAGE)
+        newest = max((i.crawled_usec // 1_000_000 for i in items), default=since)
+        await store(items, (CURSOR, str(max(since, newest))))
+        if not continuation or not items:
+            break
+    unread = await _all_ids(client, READING_LIST, READ)
+    starred = await _all_ids(client, STARRED, None)
+    # Unread or starred items older than the cursor (a first sync, a server restored from backup).
+    missing = sorted((set(unread) | set(starred)) - library.sync.known_items({*unread, *starred}))
+    for start in range(0, len(missing), CONTENTS_BATCH):
+        await store(await client.items_by_id(missing[start : start + CONTENTS_BATCH]))
+    read_changed, starred_changed = library.sync.apply_states(unread, starred)
+    return SyncReport(
+        server=client.server,
+        pushed=pushed,
+        feeds_added=tuple(added),
+        feeds_removed=tuple(removed),
+        new=new,
+        updated=updated,
+        read_changed=read_changed,
+        starred_changed=starred_changed,
+        requests=client.requests,
+        changed_ids=tuple(dict.fromkeys(changed)),
+    )
+
+
+async def _all_ids(client: GReaderClient, stream: str, exclude: str | None) -> list[int]:
+    """Every id in a stream, page after page."""
+    ids: list[int] = []
+    continuation: str | None = None
+    while True:
+        page, continuation = await client.item_ids(stream, exclude, continuation, ID_PAGE)
+        ids.extend(page)
+        if not continuation or not page:
+            return ids
+
+
+def sync_server(config: Config) -> str | None:
+    """How messages name the configured sync server, or None without [sync]."""
+    return server_name(config.sync.url) if config.sync else None

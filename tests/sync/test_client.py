@@ -1,0 +1,294 @@
+"""The Google Reader API client against a small fake server: every failure is one line naming the
+server and the problem; ids convert between their two forms; passwords never go near a shell."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from newstui.config import SyncConfig, load_config
+from newstui.errors import SyncError
+from newstui.sources.http import FetchLimits
+from newstui.store import open_db
+from newstui.sync.client import GReaderClient, retry_after_seconds
+from newstui.sync.credentials import password_warning, resolve_password
+from newstui.sync.items import item_id_from, long_item_id, parse_item
+
+
+class FakeGReader:
+    """Answers each path with a set (status, headers, body); logs in anyone."""
+
+    def __init__(self) -> None:
+        self.answers: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
+        self.hits: list[str] = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _answer(self) -> None:
+                path = self.path.split("?", 1)[0]
+                fake.hits.append(path)
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                status, headers, body, delay = fake.answers.get(path, (404, {}, b"Not Found", 0.0))
+                if delay:
+                    time.sleep(delay)
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(body)
+
+            do_GET = do_POST = _answer
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/api/greader.php"
+        self.server = f"127.0.0.1:{self.httpd.server_address[1]}"
+        self.set("/api/greader.php/accounts/ClientLogin", 200, b"SID=x\nAuth=alice/token\n")
+        self.set("/api/greader.php/reader/api/0/token", 200, b"T123\n")
+
+    def set(
+        self,
+        path: str,
+        status: int,
+        body: bytes | object = b"",
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+    ) -> None:
+        """Answer `path` (full path after the host) this way from now on."""
+        if not isinstance(body, bytes):
+            body = json.dumps(body).encode()
+        self.answers[path] = (status, headers or {}, body, delay)
+
+    def api(self, path: str, status: int, body: bytes | object = b"", **kw: object) -> None:
+        """Answer an API call under /reader/api/0."""
+        self.set("/api/greader.php/reader/api/0" + path, status, body, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeGReader]:
+    server = FakeGReader()
+    thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+def client(fake: FakeGReader, timeout: float = 5, max_bytes: int = 1_000_000) -> GReaderClient:
+    return GReaderClient(
+        fake.base, "alice", lambda: "pw", FetchLimits(timeout=timeout, max_bytes=max_bytes)
+    )
+
+
+def failure(fake: FakeGReader, **kw: float) -> str:
+    """The one-line message of a subscription/list call that fails."""
+
+    async def go() -> None:
+        async with client(fake, **kw) as c:
+            await c.subscriptions()
+
+    with pytest.raises(SyncError) as info:
+        asyncio.run(go())
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(fake.server + ": ")
+    return message
+
+
+def test_a_refused_login_names_the_server_and_401(fake: FakeGReader) -> None:
+    fake.set("/api/greader.php/accounts/ClientLogin", 401, b"Unauthorized!")
+    message = failure(fake)
+    assert "login refused (HTTP 401)" in message and "'alice'" in message
+
+
+def test_forbidden_is_reported_as_403(fake: FakeGReader) -> None:
+    fake.api("/subscription/list", 403, b"Forbidden")
+    assert "access forbidden (HTTP 403)" in failure(fake)
+
+
+def test_too_many_requests_says_when_to_retry(fake: FakeGReader) -> None:
+    fake.api("/subscription/list", 429, b"slow down", headers={"Retry-After": "120"})
+    assert "too many requests (HTTP 429), retry after 120 s" in failure(fake)
+
+
+def test_a_wrong_url_is_not_a_google_reader_endpoint(fake: FakeGReader) -> None:
+    fake.set("/api/greader.php/accounts/ClientLogin", 200, b"<html>a web page</html>")
+    assert "not a Google Reader API endpoint" in failure(fake)
+    fake.set("/api/greader.php/accounts/ClientLogin", 404, b"no")
+    assert "not a Google Reader API endpoint (HTTP 404" in failure(fake)
+
+
+def test_malformed_answers_are_named(fake: FakeGReader) -> None:
+    fake.api("/subscription/list", 200, b"{not json")
+    assert "malformed answer to subscription/list (not JSON)" in failure(fake)
+    fake.api("/subscription/list", 200, {"subs": []})
+    assert "malformed answer to subscription/list: no 'subscriptions' list" in failure(fake)
+
+
+def test_a_slow_server_times_out_within_the_deadline(fake: FakeGReader) -> None:
+    fake.api("/subscription/list", 200, {"subscriptions": []}, delay=3)
+    start = time.monotonic()
+    assert "timed out after 1 s" in failure(fake, timeout=1)
+    assert time.monotonic() - start < 2.5
+
+
+def test_an_oversized_answer_is_refused(fake: FakeGReader) -> None:
+    fake.api("/subscription/list", 200, {"subscriptions": [], "pad": "x" * 5000})
+    assert "response larger than 1,000 bytes" in failure(fake, max_bytes=1000)
+
+
+def test_an_unreachable_server_is_one_line() -> None:
+    async def go() -> None:
+        async with GReaderClient("http://127.0.0.1:9/api", "a", lambda: "p") as c:
+            await c.subscriptions()
+
+    with pytest.raises(SyncError, match=r"^127\.0\.0\.1:9: unreachable"):
+        asyncio.run(go())
+
+
+def test_only_http_urls_are_accepted() -> None:
+    with pytest.raises(SyncError, match="not an http"):
+        GReaderClient("file:///etc/passwd", "a", lambda: "p")
+
+
+def test_an_expired_token_logs_in_again_once(fake: FakeGReader) -> None:
+    fake.api("/subscription/list", 401, b"Unauthorized!")
+
+    async def go() -> None:
+        async with client(fake) as c:
+            await c.subscriptions()
+
+    with pytest.raises(SyncError, match="HTTP 401"):
+        asyncio.run(go())
+    assert fake.hits.count("/api/greader.php/accounts/ClientLogin") == 2
+
+
+def test_item_ids_in_both_forms_are_the_same_item() -> None:
+    assert item_id_from("1796044404569589") == item_id_from(
+        "tag:google.com,2005:reader/item/0006617e2cbc35f5"
+    )
+    # Google's ids are signed 64-bit: the decimal form can be negative, the long form is unsigned.
+    assert item_id_from("-1") == item_id_from("tag:google.com,2005:reader/item/ffffffffffffffff")
+    assert long_item_id(-1) == "tag:google.com,2005:reader/item/ffffffffffffffff"
+    assert item_id_from(long_item_id(1796044404569589)) == 1796044404569589
+
+
+def test_an_item_becomes_clean_text_with_its_state() -> None:
+    item = parse_item(
+        {
+            "id": "tag:google.com,2005:reader/item/000000000000000a",
+            "crawlTimeMsec": "1700000000123",
+            "published": 1700000000,
+            "title": "Hello &amp; \x1b[31mworld",
+            "canonical": [{"href": "https://example.org/a"}],
+            "summary": {"content": "<p>First.</p><script>x()</script><p>Second.</p>"},
+            "categories": ["user/1/state/com.google/read", "user/-/state/com.google/starred"],
+            "origin": {"streamId": "feed/3"},
+        }
+    )
+    assert item.item_id == 10 and item.stream_id == "feed/3"
+    assert item.article.title == "Hello & world"
+    assert item.article.text == "First.\n\nSecond."
+    assert item.read and item.starred
+    assert item.crawled_usec == 1700000000123000
+
+
+def test_retry_after_reads_seconds_and_dates() -> None:
+    assert retry_after_seconds("30") == 30
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0
+    assert retry_after_seconds("soon") is None
+
+
+def test_password_command_runs_without_a_shell(tmp_path: Path) -> None:
+    marker = tmp_path / "marker"
+    command = f"{sys.executable} -c \"print('s3cret word')\" ; touch {marker}"
+    sync = SyncConfig(url="http://x", user="a", password_command=command)
+    # Split like a shell would (the quoted program is one word), but ";" and "touch" are only
+    # arguments to python: no second command runs.
+    assert resolve_password(sync) == "s3cret word"
+    assert not marker.exists()
+
+
+def test_password_sources_fail_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(SyncError, match="program 'no-such-program-x' not found"):
+        resolve_password(SyncConfig(url="http://x", user="a", password_command="no-such-program-x"))
+    monkeypatch.delenv("NEWSTUI_TEST_PW", raising=False)
+    with pytest.raises(SyncError, match="NEWSTUI_TEST_PW is not set"):
+        resolve_password(SyncConfig(url="http://x", user="a", password_env="NEWSTUI_TEST_PW"))
+    monkeypatch.setenv("NEWSTUI_TEST_PW", "pw")
+    assert resolve_password(SyncConfig(url="http://x", user="a", password_env="NEWSTUI_TEST_PW"))
+
+
+def sync_config(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text("[settings]\ntimeout = 5\nfulltext = false\n\n[sync]\n" + body, "utf-8")
+    return path
+
+
+def test_a_password_in_a_file_others_can_read_is_warned_about(tmp_path: Path) -> None:
+    path = sync_config(tmp_path, 'url = "http://127.0.0.1:9/api"\nuser = "a"\npassword = "pw"\n')
+    os.chmod(path, 0o644)
+    sync = load_config(path).sync
+    assert sync is not None
+    assert "other users can read it" in (password_warning(sync, path) or "")
+    os.chmod(path, 0o600)
+    assert password_warning(sync, path) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ('url = "http://h/api"\nuser = "a"\n', "needs password_command, password_env or password"),
+        ('url = "ftp://h/api"\nuser = "a"\npassword_env = "X"\n', "is not an http(s) URL"),
+        ('service = "fever"\nurl = "http://h"\nuser = "a"\npassword_env = "X"\n', "service must"),
+        ('url = "http://h"\nuser = "a"\npassword_env = "X"\npassword = "p"\n', "takes one of"),
+        ('url = "http://h"\npassword_env = "X"\n', "has no 'user'"),
+    ],
+)
+def test_bad_sync_settings_name_the_line(tmp_path: Path, body: str, problem: str) -> None:
+    from newstui.errors import ConfigError
+
+    path = sync_config(tmp_path, body)
+    with pytest.raises(ConfigError, match=r"feeds\.toml:\d+: ") as info:
+        load_config(path)
+    assert problem in str(info.value)
+
+
+def test_sync_cli_records_the_error_and_keeps_reading(
+    fake: FakeGReader, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.api("/subscription/list", 429, b"", headers={"Retry-After": "600"})
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_X"\n')
+    os.environ["PW_X"] = "pw"
+    db = str(tmp_path / "n.db")
+    assert main(["--db", db, "--config", str(path), "sync"]) == 1
+    err = capsys.readouterr().err
+    assert f"{fake.server}: too many requests (HTTP 429), retry after 600 s" in err
+    hits = len(fake.hits)
+    # Within the Retry-After time the server is not called again.
+    assert main(["--db", db, "--config", str(path), "sync"]) == 1
+    assert "asked us to wait (HTTP 429)" in capsys.readouterr().err
+    assert len(fake.hits) == hits
+    from newstui.store.sync import sync_status
+
+    status = sync_status(open_db(db))
+    assert status.last_error and "HTTP 429" in status.last_error
+    assert main(["--db", db, "list"]) == 0

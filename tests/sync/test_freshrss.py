@@ -1,0 +1,298 @@
+"""Sync against a real FreshRSS: both sides are driven, and both must agree afterwards."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from newstui.store import open_db
+from newstui.store.sync import sync_status
+from tests.sync.conftest import Device, FreshRSS, free_port, rss
+
+PASSWORD_ENV = "NEWSTUI_TEST_SYNC_PASSWORD"
+
+
+@pytest.fixture(autouse=True)
+def password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PASSWORD_ENV, "alice-api-password")
+
+
+def write_config(path: Path, url: str, feeds: str = "", fulltext: str = "false") -> Path:
+    path.write_text(
+        f'[settings]\ntimeout = 30\nfulltext = {fulltext}\n\n[sync]\nservice = "greader"\n'
+        f'url = "{url}"\nuser = "alice"\npassword_env = "{PASSWORD_ENV}"\n{feeds}',
+        "utf-8",
+    )
+    return path
+
+
+class Here:
+    """This device: newstui's CLI on one database and config."""
+
+    def __init__(self, tmp_path: Path, freshrss: FreshRSS, feeds: str = "") -> None:
+        self.db = tmp_path / "newstui.db"
+        self.config = write_config(tmp_path / "feeds.toml", freshrss.greader, feeds)
+        self.offline = write_config(
+            tmp_path / "offline.toml", f"http://127.0.0.1:{free_port()}/api/greader.php", feeds
+        )
+
+    def run(self, *args: str, offline: bool = False) -> int:
+        config = self.offline if offline else self.config
+        return main(["--db", str(self.db), "--config", str(config), *args])
+
+    def json(self, capsys: pytest.CaptureFixture[str], *args: str) -> object:
+        capsys.readouterr()
+        assert self.run(*args, "--json") == 0
+        return json.loads(capsys.readouterr().out)
+
+    def articles(self, feed: str) -> dict[str, dict]:
+        """This feed's stored articles by link: read, starred, analysed."""
+        db = open_db(self.db)
+        rows = db.execute(
+            "SELECT a.url, a.read, a.starred, a.nlp_version, a.id FROM articles a "
+            "JOIN feeds f ON f.id = a.feed_id WHERE f.name = ?",
+            [feed],
+        ).fetchall()
+        db.conn.close()
+        return {
+            r[0]: {"read": bool(r[1]), "starred": bool(r[2]), "analysed": r[3], "id": r[4]}
+            for r in rows
+        }
+
+
+def new_feed(freshrss: FreshRSS, count: int = 4) -> tuple[str, str, list[str]]:
+    """A feed on the local server for FreshRSS to read: (url, title, links)."""
+    key = uuid.uuid4().hex[:8]
+    base = f"https://example.org/{key}"
+    items = [(f"story-{i}", f"Story {key} number {i}") for i in range(count)]
+    freshrss.feeds.route(
+        f"/{key}.xml", body=rss(f"Wire {key}", items, base), headers={"Content-Type": "text/xml"}
+    )
+    return freshrss.feeds.url(f"/{key}.xml"), f"Wire {key}", [f"{base}/{s}" for s, _ in items]
+
+
+def test_sync_pulls_subscriptions_folders_items_and_marks(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, title, links = new_feed(freshrss)
+    stream = device.subscribe(url, folder="World")
+    remote = device.items(stream)
+    device.mark(remote[links[0]], add="read")
+    device.mark(remote[links[1]], add="starred")
+    here = Here(tmp_path, freshrss)
+
+    report = here.json(capsys, "sync")
+    assert report["new"] >= 4
+    sources = {s["name"]: s for s in here.json(capsys, "feeds")}
+    assert "World" in sources[title]["tags"]
+    stored = here.articles(title)
+    assert set(stored) == set(links)
+    assert stored[links[0]]["read"] and not stored[links[2]]["read"]
+    assert stored[links[1]]["starred"] and not stored[links[0]]["starred"]
+    assert all(a["analysed"] for a in stored.values())  # quotes and entities like any article
+    shown = here.json(capsys, "show", str(stored[links[2]]["id"]))
+    assert "minister said" in shown["text"]
+    assert any(e["name"] == "Paris" for e in shown["entities"])
+
+
+def test_marks_flow_both_ways_and_offline_marks_wait_in_the_queue(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, title, links = new_feed(freshrss)
+    stream = device.subscribe(url)
+    here = Here(tmp_path, freshrss)
+    assert here.run("sync") == 0
+    ids = {link: a["id"] for link, a in here.articles(title).items()}
+
+    # The server is unreachable: marks made here are queued, nothing is lost.
+    assert here.run("sync", offline=True) == 1
+    assert "unreachable" in capsys.readouterr().err
+    assert here.run("mark", str(ids[links[0]]), "--read", "--star") == 0
+    assert here.run("mark", str(ids[links[1]]), "--read") == 0
+    assert here.run("mark", str(ids[links[1]]), "--unread") == 0  # changed back: pushes unread
+    assert sync_status(open_db(here.db)).queued == 3
+    # Meanwhile another device marks items read, one of them also changed here.
+    remote = device.items(stream)
+    device.mark(remote[links[2]], add="read")
+    device.mark(remote[links[0]], remove="read")
+    device.mark(remote[links[0]], add="read")
+
+    assert here.run("sync", offline=True) == 1
+    assert here.run("sync") == 0
+    assert sync_status(open_db(here.db)).queued == 0
+    remote = device.items(stream)
+    stored = here.articles(title)
+    for link in links:
+        assert stored[link]["read"] == device.has(remote[link], "read"), link
+        assert stored[link]["starred"] == device.has(remote[link], "starred"), link
+    assert stored[links[0]]["read"] and stored[links[0]]["starred"]
+    assert not stored[links[1]]["read"]
+    assert stored[links[2]]["read"]  # from the other device
+
+    # The other device unmarks; this device follows.
+    device.mark(remote[links[0]], remove="starred")
+    assert here.run("sync") == 0
+    assert not here.articles(title)[links[0]]["starred"]
+
+
+def test_a_second_sync_asks_only_for_what_is_new(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, title, links = new_feed(freshrss, count=3)
+    device.subscribe(url)
+    here = Here(tmp_path, freshrss)
+    assert here.run("sync") == 0
+    quiet = here.json(capsys, "sync")
+    assert quiet["new"] == 0 and quiet["updated"] == 0 and quiet["pushed"] == 0
+    assert quiet["requests"] <= 4  # subscriptions, new items, unread ids, starred ids
+
+    key = url.rsplit("/", 1)[1].removesuffix(".xml")
+    base = f"https://example.org/{key}"
+    items = [("late", f"Story {key} late"), *((s.rsplit("/", 1)[1], "x") for s in links)]
+    freshrss.feeds.route(
+        f"/{key}.xml", body=rss(title, items, base), headers={"Content-Type": "text/xml"}
+    )
+    freshrss.refresh()
+    later = here.json(capsys, "sync")
+    assert later["new"] == 1
+    assert f"{base}/late" in here.articles(title)
+
+
+def test_a_configured_feed_on_the_server_is_one_source(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, _title, links = new_feed(freshrss)
+    device.subscribe(url, folder="Science")
+    feeds = f'\n[[feeds]]\nname = "My wire"\nurl = "{url}"\ntags = ["mine"]\n'
+    here = Here(tmp_path, freshrss, feeds)
+    assert here.run("fetch") == 0
+    assert here.run("fetch") == 0
+    sources = [s for s in here.json(capsys, "feeds") if s["url"] == url]
+    assert len(sources) == 1
+    assert sources[0]["name"] == "My wire"
+    assert set(sources[0]["tags"]) == {"mine", "Science"}
+    assert sorted(here.articles("My wire")) == sorted(links)  # no duplicates
+
+
+def test_unsubscribing_elsewhere_removes_the_source_but_keeps_starred_articles(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, title, links = new_feed(freshrss)
+    stream = device.subscribe(url)
+    here = Here(tmp_path, freshrss)
+    assert here.run("sync") == 0
+    keep = here.articles(title)[links[0]]["id"]
+    assert here.run("mark", str(keep), "--star") == 0
+    device.unsubscribe(stream)
+    report = here.json(capsys, "sync")
+    assert title in report["feeds_removed"]
+    assert list(here.articles(title)) == [links[0]]
+
+
+def test_add_subscribes_on_the_server_and_remove_unsubscribes(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, title, links = new_feed(freshrss)
+    here = Here(tmp_path, freshrss)
+    assert here.run("add", url, "--tag", "Later") == 0
+    assert device.subscribed(url)
+    assert set(here.articles(title)) == set(links)
+    sources = {s["name"]: s for s in here.json(capsys, "feeds")}
+    assert "Later" in sources[title]["tags"]
+    capsys.readouterr()
+    assert here.run("opml", "export") == 0
+    assert url in capsys.readouterr().out
+
+    assert here.run("remove", title) == 0
+    assert not device.subscribed(url)
+    assert here.articles(title) == {}
+
+
+def test_wrong_password_and_server_gone_are_one_line_each(
+    tmp_path: Path,
+    freshrss: FreshRSS,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    here = Here(tmp_path, freshrss)
+    monkeypatch.setenv(PASSWORD_ENV, "wrong")
+    assert here.run("sync", "login") == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert "login refused (HTTP 401) for user 'alice'" in err
+    assert here.run("sync", "login", offline=True) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and ": unreachable" in err
+    monkeypatch.setenv(PASSWORD_ENV, "alice-api-password")
+    assert here.run("sync", "login") == 0
+    assert "logged in as alice" in capsys.readouterr().out
+    # Reading never needs the server.
+    assert here.run("list", offline=True) == 0
+
+
+def test_a_sync_killed_mid_way_leaves_a_usable_database_and_queue(
+    tmp_path: Path, freshrss: FreshRSS, device: Device
+) -> None:
+    url, title, links = new_feed(freshrss, count=1500)
+    stream = device.subscribe(url)
+    here = Here(tmp_path, freshrss)
+    # A first small state: one queued mark that must survive the kill.
+    first, first_title, first_links = new_feed(freshrss, count=2)
+    device.unsubscribe(stream)  # the big feed arrives later, during the killed sync
+    device.subscribe(first)
+    assert here.run("sync") == 0
+    queued_id = here.articles(first_title)[first_links[0]]["id"]
+    assert here.run("mark", str(queued_id), "--star") == 0
+    device.subscribe(url)
+
+    env = {
+        **os.environ,
+        PASSWORD_ENV: "alice-api-password",
+        "PYTHONPATH": os.pathsep.join(sys.path),
+    }
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "newstui",
+            "--db",
+            str(here.db),
+            "--config",
+            str(here.config),
+            "sync",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        conn = sqlite3.connect(here.db, timeout=30)
+        try:
+            stored = conn.execute("SELECT count(*) FROM sync_items").fetchone()[0]
+        finally:
+            conn.close()
+        if stored > 2 or child.poll() is not None:
+            break
+        time.sleep(0.05)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    conn = sqlite3.connect(here.db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    # The mark queued before is pushed or still queued: never lost.
+    assert here.run("sync") == 0
+    remote = device.items(device.stream_of(first))
+    assert device.has(remote[first_links[0]], "starred")
+    assert sync_status(open_db(here.db)).queued == 0
+    assert set(here.articles(title)) == set(links)
