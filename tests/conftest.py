@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hostile.rows import HostileDb, write_hostile_rows
 
 from newstui.demo import seed_article_path
 from newstui.store import open_db
@@ -166,3 +167,9 @@ def _toml(value: object) -> str:
 def seed_article() -> Path:
     """The reference article, as the package ships it (the same text as ../shared's copy)."""
     return seed_article_path()
+
+
+@pytest.fixture
+def hostile_db(tmp_path: Path) -> HostileDb:
+    """A database whose rows (feed, article, links, entities, quote) all carry escape sequences."""
+    return write_hostile_rows(tmp_path / "hostile.db")

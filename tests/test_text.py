@@ -1,6 +1,12 @@
 """Untrusted text loses every terminal control sequence and keeps its paragraphs."""
 
-from newstui.text import clean_line, clean_text, strip_controls
+from newstui.text import (
+    clean_line,
+    clean_text,
+    strip_controls,
+    terminal_safe,
+    terminal_safe_with_offsets,
+)
 
 
 def test_escape_sequences_are_removed():
@@ -39,3 +45,24 @@ def test_a_stray_c1_character_does_not_swallow_following_paragraphs():
 
 def test_unterminated_osc_leaves_no_escape_behind():
     assert "\x1b" not in strip_controls("a\x1b]52;c;" + "QUJD" * 2000 + "b")
+
+
+def test_terminal_safe_removes_what_a_terminal_acts_on_and_keeps_lines():
+    assert terminal_safe("a\x1b]0;t\x07b\r\nc\x9b2Jd") == "ab\ncd"
+    assert terminal_safe("a\x1b[2J\n b ", line=True) == "a b"
+    assert terminal_safe(None) == ""
+
+
+def test_unicode_line_and_paragraph_separators_become_newlines_and_spaces_in_a_line():
+    assert strip_controls("a\u2028b\u2029c") == "a\nb\nc"
+    assert clean_line("Title\u2028with\u2029breaks") == "Title with breaks"
+
+
+def test_offsets_move_with_the_removed_sequences():
+    text = "ab\x1b[2Jcd\x1b]0;x\x07ef\r\ngh"
+    safe, moved = terminal_safe_with_offsets(text)
+    assert safe == "abcdef\ngh"
+    for word in ("ab", "cd", "ef", "gh"):
+        start = text.index(word)
+        assert safe[moved(start) : moved(start + 2)] == word
+    assert moved(3) == 2  # inside a removed sequence: where it was

@@ -43,7 +43,7 @@ from newstui.ingest import (
 from newstui.library import Library
 from newstui.model import ENTITY_TYPES, ArticleFilter, ArticleRow, RemovedSource
 from newstui.render import article_json, article_row_json, render_article_text
-from newstui.text import clean_line
+from newstui.text import clean_line, terminal_safe
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -277,14 +277,32 @@ def _warn_about_password(config: Config) -> None:
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None = None) -> int:
+    """Print `data` as JSON with --json, else `text`; every string terminal-safe either way."""
     if getattr(args, "json", False):
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=False, indent=2) + "\n")
     elif text is not None:
         # Plain lines are never hard-wrapped, so piped output keeps paths and names whole.
         console.print(
-            Text(text) if isinstance(text, str) else text, soft_wrap=isinstance(text, str | Text)
+            Text(terminal_safe(text)) if isinstance(text, str) else text,
+            soft_wrap=isinstance(text, str | Text),
         )
     return 0
+
+
+def _terminal_safe_data(value: Any) -> Any:
+    """JSON data with every string (keys too) passed through `terminal_safe`."""
+    if isinstance(value, str):
+        return terminal_safe(value)
+    if isinstance(value, dict):
+        return {_terminal_safe_data(k): _terminal_safe_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_terminal_safe_data(v) for v in value]
+    return value
+
+
+def _cell(value: str | None) -> Text:
+    """A table cell or name from stored or configured text: one terminal-safe line."""
+    return Text(terminal_safe(value, line=True))
 
 
 def _report(
@@ -321,7 +339,7 @@ def _report(
         _emit(args, data)
     else:
         for r in removed:
-            console.print(Text(f"{r.summary()} (no longer in the config file)"), soft_wrap=True)
+            console.print(_cell(f"{r.summary()} (no longer in the config file)"), soft_wrap=True)
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
@@ -371,7 +389,9 @@ def _fetch_with_progress(
             task = progress.add_task("", total=total)
 
             def advance(outcome: SourceOutcome) -> None:
-                progress.update(task, advance=1, description=outcome.name[:40])
+                progress.update(
+                    task, advance=1, description=terminal_safe(outcome.name, line=True)[:40]
+                )
 
             return asyncio.run(
                 fetch_feeds(library, config, feeds, fulltext=fulltext, on_outcome=advance)
@@ -475,7 +495,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     [added] = add_feeds(config.path, [FeedConfig(url, name, trial.tags)])
     library.register_source(url, added.name, url=url, tags=added.tags)
     if not args.json:
-        console.print(Text(f"added {added.name} to {config.path}"), soft_wrap=True)
+        console.print(_cell(f"added {added.name} to {config.path}"), soft_wrap=True)
     return _report([dataclasses.replace(outcomes[0], name=added.name)], args)
 
 
@@ -511,11 +531,14 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         table.add_column(column, justify="right" if column in ("articles", "unread") else "left")
     for r in rows:
         table.add_row(
-            Text(r.name),
+            _cell(r.name),
             Text(str(r.articles)),
             Text(str(r.unread)),
-            Text((r.last_fetched or "never").replace("T", " ").replace("+00:00", "")),
-            Text(clean_line((r.last_error or "").removeprefix(f"{r.name}: ")), style="red"),
+            _cell((r.last_fetched or "never").replace("T", " ").replace("+00:00", "")),
+            Text(
+                terminal_safe((r.last_error or "").removeprefix(f"{r.name}: "), line=True),
+                style="red",
+            ),
         )
     return _emit(
         args, data, table if rows else "no sources yet: `newstui fetch` or `newstui import PATH`"
@@ -526,15 +549,16 @@ def _article_table(rows: list[ArticleRow]) -> Text:
     """One line per article: id, unread/starred marks, date, source, title (cut to the width)."""
     width = max(console.width, 60)
     id_width = len(str(max((r.id for r in rows), default=0)))
-    source_width = min(20, max((len(r.feed or "") for r in rows), default=0))
+    feeds = {r.feed: terminal_safe(r.feed, line=True) for r in rows}
+    source_width = min(20, max((len(name) for name in feeds.values()), default=0))
     out = Text(no_wrap=True, overflow="ellipsis")
     for r in rows:
         marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
-        source = (r.feed or "")[:source_width].ljust(source_width)
-        head = f"{r.id:>{id_width}} {marks} {(r.published or r.sort_date)[:10]}  {source}  "
-        title = (
-            r.title if len(head) + len(r.title) <= width else r.title[: width - len(head) - 1] + "…"
-        )
+        source = feeds[r.feed][:source_width].ljust(source_width)
+        date = terminal_safe(r.published or r.sort_date, line=True)[:10]
+        head = f"{r.id:>{id_width}} {marks} {date}  {source}  "
+        title = terminal_safe(r.title, line=True)
+        title = title if len(head) + len(title) <= width else title[: width - len(head) - 1] + "…"
         out.append(head, style="dim")
         out.append(title + "\n", style="bold" if not r.read else "")
     out.rstrip()
@@ -597,7 +621,7 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     for column in ("type", "name", "articles", "mentions"):
         table.add_column(column, justify="right" if column in ("articles", "mentions") else "left")
     for r in rows:
-        table.add_row(Text(r.type), Text(r.name), Text(str(r.articles)), Text(str(r.mentions)))
+        table.add_row(_cell(r.type), _cell(r.name), Text(str(r.articles)), Text(str(r.mentions)))
     return _emit(args, data, table if rows else "no entities found")
 
 
@@ -617,9 +641,13 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     ]
     out = Text()
     for r in rows:
-        out.append(f"“{r.text}”\n", style="italic")
-        out.append(f"    — {r.speaker or 'unknown speaker'}", style="bold")
-        out.append(f"  ({r.article_id}: {r.article_title})\n\n", style="dim")
+        out.append(f"“{terminal_safe(r.text)}”\n", style="italic")
+        out.append(
+            f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}", style="bold"
+        )
+        out.append(
+            f"  ({r.article_id}: {terminal_safe(r.article_title, line=True)})\n\n", style="dim"
+        )
     return _emit(args, data, out if rows else "no quotes found")
 
 
@@ -649,7 +677,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             args.file.write_text(text, "utf-8")
         except OSError as exc:
             raise NewstuiError(f"{args.file}: cannot write: {exc.strerror or exc}") from None
-        errors.print(Text(f"wrote {len(feeds)} feeds to {args.file}"), soft_wrap=True)
+        errors.print(_cell(f"wrote {len(feeds)} feeds to {args.file}"), soft_wrap=True)
     else:
         sys.stdout.write(text)
     return 0

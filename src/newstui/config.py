@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,7 @@ import tomlkit
 
 from newstui.errors import ConfigError
 from newstui.model import FulltextMode
+from newstui.text import clean_line, strip_controls
 
 APP_NAME = "newstui"
 
@@ -215,6 +217,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if not isinstance(url, str) or not url.strip():
             raise fail(line, "feed entry has no 'url'")
         url = url.strip()
+        if strip_controls(url) != url:
+            raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
         if not re.match(r"(?i)^https?://[^\s/]+", url):
             raise fail(line, f"feed url {url!r} is not an http(s) URL")
         name = _str(entry.get("name", url), "name", line, fail)
@@ -341,9 +345,11 @@ def _array(value: Any, name: str, raw: str, fail: Any) -> list[dict[str, Any]]:
 
 
 def _str(value: Any, key: str, line: int, fail: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
+    """A name: one line without control characters (TOML escapes like \\u001b are removed)."""
+    text = clean_line(value) if isinstance(value, str) else ""
+    if not text:
         raise fail(line, f"{key!r} must be a non-empty string")
-    return value.strip()
+    return text
 
 
 def _tags(value: Any, line: int, fail: Any) -> tuple[str, ...]:
@@ -351,7 +357,12 @@ def _tags(value: Any, line: int, fail: Any) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
         raise fail(line, "'tags' must be a list of strings")
-    return tuple(dict.fromkeys(t.strip() for t in value if t.strip()))
+    return clean_tags(value)
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as stored: one line each, no control characters, no empty or repeated tag."""
+    return tuple(dict.fromkeys(tag for tag in map(clean_line, tags) if tag))
 
 
 def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
@@ -367,22 +378,24 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     for feed in feeds:
         if any(same_url(feed.url, known) for known in known_urls):
             continue
-        name = feed.name
+        base = clean_line(feed.name) or feed.url
+        name = base
         n = 2
         while name.casefold() in known_names:
-            name = f"{feed.name} ({n})"
+            name = f"{base} ({n})"
             n += 1
         table = tomlkit.table()
         table["name"] = name
         table["url"] = feed.url
-        if feed.tags:
-            table["tags"] = list(feed.tags)
+        tags = clean_tags(feed.tags)
+        if tags:
+            table["tags"] = list(tags)
         if feed.fulltext != "auto":
             table["fulltext"] = feed.fulltext
         doc["feeds"].append(table)
         known_urls.append(feed.url)
         known_names.add(name.casefold())
-        added.append(FeedConfig(feed.url, name, feed.tags, feed.fulltext))
+        added.append(FeedConfig(feed.url, name, tags, feed.fulltext))
     if added:
         text = re.sub(r"(?m)(?<=[^\n]\n)(\[\[feeds\]\])", r"\n\1", tomlkit.dumps(doc))
         _write_config(path, text)

@@ -7,7 +7,8 @@ from typing import Any
 
 from rich.text import Text
 
-from newstui.model import Analysis, ArticleRow, StoredArticle
+from newstui.model import Analysis, ArticleRow, Entity, Mention, Quote, StoredArticle
+from newstui.text import terminal_safe, terminal_safe_with_offsets
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,49 @@ LIGHT_PALETTE = Palette(
 )
 
 
+def _line(value: str | None) -> str | None:
+    """An optional one-line field, safe for a terminal."""
+    return None if value is None else terminal_safe(value, line=True)
+
+
+def safe_analysis(text: str, analysis: Analysis) -> tuple[str, Analysis]:
+    """A stored text and its analysis made safe to show, offsets moved to match the safe text."""
+    safe, moved = terminal_safe_with_offsets(text)
+    if safe is text and not _needs_cleaning(analysis):
+        return text, analysis
+    entities = tuple(
+        Entity(
+            terminal_safe(e.name, line=True),
+            terminal_safe(e.type, line=True),
+            tuple(
+                Mention(moved(m.start), moved(m.end), terminal_safe(m.text, line=True))
+                for m in e.mentions
+            ),
+        )
+        for e in analysis.entities
+    )
+    quotes = tuple(
+        Quote(terminal_safe(q.text), moved(q.start), moved(q.end), _line(q.speaker))
+        for q in analysis.quotes
+    )
+    return safe, Analysis(entities, quotes)
+
+
+def _needs_cleaning(analysis: Analysis) -> bool:
+    names = [n for e in analysis.entities for n in (e.name, e.type, *(m.text for m in e.mentions))]
+    names += [t for q in analysis.quotes for t in (q.text, q.speaker or "")]
+    return any(terminal_safe(n) != n for n in names)
+
+
 def article_row_json(row: ArticleRow) -> dict[str, Any]:
-    """The list/search JSON fields of an article."""
+    """The list/search JSON fields of an article (every string safe for a terminal)."""
     return {
         "id": row.id,
-        "title": row.title,
-        "feed": row.feed,
-        "url": row.url,
-        "author": row.author,
-        "published": row.published,
+        "title": terminal_safe(row.title, line=True),
+        "feed": _line(row.feed),
+        "url": _line(row.url),
+        "author": _line(row.author),
+        "published": _line(row.published),
         "read": row.read,
         "starred": row.starred,
     }
@@ -77,12 +112,14 @@ def article_row_json(row: ArticleRow) -> dict[str, Any]:
 def article_json(stored: StoredArticle, analysis: Analysis) -> dict[str, Any]:
     """The `show --json` object: row fields, text, links, entities and quotes with offsets."""
     data = article_row_json(stored.row)
-    data["text"] = stored.text
-    data["summary"] = stored.summary
+    text, analysis = safe_analysis(stored.text, analysis)
+    data["text"] = text
+    data["summary"] = terminal_safe(stored.summary)
     data["links"] = [
-        {"text": link.text, "url": link.url, "kind": link.kind} for link in stored.links
+        {"text": terminal_safe(link.text, line=True), "url": _line(link.url), "kind": link.kind}
+        for link in stored.links
     ]
-    data["fulltext"] = {"status": stored.fulltext_status, "error": stored.fulltext_error}
+    data["fulltext"] = {"status": stored.fulltext_status, "error": _line(stored.fulltext_error)}
     data["entities"] = [
         {
             "name": e.name,
@@ -106,6 +143,7 @@ def highlighted_body(
     palette: Palette = TERMINAL_PALETTE,
 ) -> Text:
     """The article text with entity mentions coloured by type and quotes styled with speakers."""
+    text, analysis = safe_analysis(text, analysis)
     body = Text(text)
     for entity in analysis.entities:
         style = palette.entity(entity.type)
@@ -134,22 +172,25 @@ def render_article_text(
     """The whole article for a terminal: title, byline, highlighted body and numbered links."""
     row = stored.row
     out = Text()
-    out.append(row.title + "\n", style="bold")
+    out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
     meta = " · ".join(
-        x for x in (row.feed, row.author, (row.published or "")[:16].replace("T", " ")) if x
+        terminal_safe(x, line=True)
+        for x in (row.feed, row.author, (row.published or "")[:16].replace("T", " "))
+        if x
     )
     if meta:
         out.append(meta + "\n", style=palette.meta)
     if row.url:
-        out.append(row.url + "\n", style=f"{palette.meta} underline")
+        out.append(terminal_safe(row.url, line=True) + "\n", style=f"{palette.meta} underline")
     out.append("\n")
     out.append_text(highlighted_body(stored.text or stored.summary, analysis, palette=palette))
     out.append("\n")
     if stored.links:
         out.append("\nLinks\n", style="bold")
         for i, link in enumerate(stored.links, 1):
-            label = f"[image] {link.text}" if link.kind == "image" else link.text
+            label = terminal_safe(link.text, line=True)
+            label = f"[image] {label}" if link.kind == "image" else label
             out.append(f"[{i}] ", style=palette.meta)
             out.append(f"{label} " if label else "")
-            out.append(link.url + "\n", style=palette.meta)
+            out.append(terminal_safe(link.url, line=True) + "\n", style=palette.meta)
     return out

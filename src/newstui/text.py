@@ -3,28 +3,83 @@
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
+from collections.abc import Callable
 
-# ANSI/VT escape sequences (CSI, OSC, DCS/PM/APC/SOS strings, two-byte ESC sequences), 7- and 8-bit.
-_ESCAPE_SEQ = re.compile(
+# One pass finds everything a terminal could act on: ANSI/VT escape sequences (CSI, OSC, DCS/PM/
+# APC/SOS strings, two-byte ESC sequences; 7- and 8-bit), the remaining C0 controls except \t and
+# \n, DEL, C1 controls, lone surrogates, bidi overrides; and line breaks to normalise (CR, CRLF,
+# and Unicode's LINE/PARAGRAPH SEPARATOR, which some terminals and widgets treat as new lines).
+_UNSAFE = re.compile(
     r"""
     (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                  # CSI ... final byte
   | \x1b[\]PX^_].{0,4096}?(?:\x07|\x1b\\|\x9c)       # OSC/DCS/SOS/PM/APC string, 7-bit
   | [\x90\x98\x9d\x9e\x9f][^\n]{0,256}?(?:\x07|\x1b\\|\x9c)  # the same, 8-bit: short, one line
   | \x1b[ -/]*[0-~]                                   # other ESC sequences
+  | \r\n?                                            # CR or CRLF: a newline
+  | [\u2028\u2029]                                    # Unicode line breaks: a newline
+  | [\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]
     """,
     re.VERBOSE | re.DOTALL,
 )
-# Remaining C0 controls except \t and \n, DEL, C1 controls, lone surrogates, bidi overrides.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
+def _replacement(match: re.Match[str]) -> str:
+    return "\n" if match.group()[0] in "\r\u2028\u2029" else ""
+
+
 def strip_controls(text: str) -> str:
-    """Remove escape sequences and control characters (keeping newline and tab)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPE_SEQ.sub("", text)
-    return _CONTROL.sub("", text)
+    """Remove escape sequences and control characters (keeping newline and tab; CR and U+2028/9
+    become newlines)."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_replacement, text)
+
+
+def terminal_safe(text: str | None, *, line: bool = False) -> str:
+    """Text read back from the database, a config or a server, made safe to show on a terminal.
+
+    The one display-time cleaner (ingest cleans too, but rows written by anything else are not
+    trusted): every widget and every CLI output (tables, `show`, `--json`) passes text through
+    it. With `line`, line breaks and runs of spaces fold to one space (names, titles, table cells).
+    """
+    if not text:
+        return ""
+    return clean_line(text, sys.maxsize) if line else strip_controls(text)
+
+
+def terminal_safe_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
+    """`terminal_safe(text)` and a function moving an offset in `text` to the same place in it,
+    so stored mention and quote offsets still point at their words."""
+    matches = list(_UNSAFE.finditer(text))
+    if not matches:
+        return text, lambda offset: offset
+    starts = [m.start() for m in matches]
+    shifts: list[int] = []  # cumulative change in length after each match
+    shift = 0
+    pieces: list[str] = []
+    cursor = 0
+    for m in matches:
+        replacement = _replacement(m)
+        pieces += [text[cursor : m.start()], replacement]
+        cursor = m.end()
+        shift += len(replacement) - (m.end() - m.start())
+        shifts.append(shift)
+    pieces.append(text[cursor:])
+
+    def moved(offset: int) -> int:
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return offset
+        m = matches[i]
+        if offset < m.end():  # inside a removed sequence: its start in the safe text
+            return m.start() + (shifts[i - 1] if i else 0)
+        return offset + shifts[i]
+
+    return "".join(pieces), moved
 
 
 def clean_line(text: str, max_length: int = 1000) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from newstui.model import Article, ArticleFilter, ArticleRow, Link, SaveResult, StoredArticle
-from newstui.store.db import write_transaction
+from newstui.store.db import json_list, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.text import clean_line
 
@@ -361,7 +361,11 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> StoredArticle | N
     ).fetchone()
     if r is None:
         return None
-    links = tuple(Link(**link) for link in json.loads(r[12] or "[]"))
+    links = tuple(
+        Link(str(link.get("text") or ""), str(link["url"]), str(link.get("kind") or "link"))
+        for link in json_list(r[12])
+        if isinstance(link, dict) and isinstance(link.get("url"), str)
+    )
     return StoredArticle(_row(r), r[10], r[11], links, r[13], r[14])
 
 

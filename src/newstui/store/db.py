@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from newstui.errors import StoreError
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def json_list(value: str | None) -> list[Any]:
+    """A stored JSON list column; a value some other tool wrote badly reads as empty."""
+    try:
+        parsed = json.loads(value or "[]")
+    except (TypeError, ValueError):
+        return []
+    return parsed if isinstance(parsed, list) else []
 
 
 def open_db(path: Path | str, *, threads: bool = False) -> sqlite_utils.Database:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from newstui.model import FeedCache, FeedRow, RemovedSource, SourceKind
-from newstui.store.db import write_transaction
+from newstui.store.db import json_list, write_transaction
 from newstui.text import clean_line
 
 
@@ -133,7 +133,7 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
             name=r[1],
             kind=r[2],
             url=r[3],
-            tags=tuple(json.loads(r[4] or "[]")),
+            tags=tuple(tag for tag in json_list(r[4]) if isinstance(tag, str)),
             last_fetched=r[5],
             last_error=r[6],
             articles=counts.get(r[0], (0, 0))[0],

@@ -36,6 +36,7 @@ from newstui.config import (
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome
 from newstui.model import ArticleRow, FeedRow, RemovedSource
+from newstui.text import terminal_safe
 from newstui.tui.refresh import (
     AnalysisFinished,
     RefreshFinished,
@@ -202,8 +203,27 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
 
         self.push_screen(SearchScreen(), searched)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (widgets' and screens' too): its text safe for the terminal."""
+        super().notify(
+            terminal_safe(message),
+            title=terminal_safe(title, line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title; the sub-title muted but readable (Textual's dim is too faint)."""
+        title, sub_title = terminal_safe(title, line=True), terminal_safe(sub_title, line=True)
         if not sub_title:
             return Content(title)
         muted = "$text-muted"  # resolved when drawn, so it follows theme changes

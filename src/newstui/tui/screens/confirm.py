@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newstui.text import terminal_safe
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Returns True for `y`/Enter, False for `n`/Esc; the question is plain text, never markup."""
@@ -46,8 +48,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box") as box:
-            box.border_title = Content(self._title)
-            yield Static(Content(self._question), id="confirm-question")
+            box.border_title = Content(terminal_safe(self._title, line=True))
+            yield Static(Content(terminal_safe(self._question)), id="confirm-question")
             yield Static(Content(f"y / Enter: {self._yes}    n / Esc: cancel"), id="confirm-hint")
 
     def action_answer(self, answer: bool) -> None:

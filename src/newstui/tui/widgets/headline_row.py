@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 
 from newstui.model import ArticleRow
+from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import middle_ellipsis
 
 
@@ -22,7 +23,7 @@ class RowStyles:
 
 def headline_date(row: ArticleRow, width: int) -> str:
     """The stored date, shortened to fit: never relative, so the same row always looks the same."""
-    iso = row.published or row.sort_date or ""
+    iso = terminal_safe(row.published or row.sort_date, line=True)
     if width >= 90:
         return iso[:16].replace("T", " ")
     if width >= 50:
@@ -36,10 +37,12 @@ def headline_text(row: ArticleRow, width: int, styles: RowStyles) -> Text:
     star = Text("★ " if row.starred else "  ", style=styles.star)
     date = Text(headline_date(row, width) + "  ", style=styles.meta)
     source_width = max(8, min(20, width // 6))
-    source = middle_ellipsis(Text(row.feed or "", style=styles.meta), source_width)
+    source = middle_ellipsis(
+        Text(terminal_safe(row.feed, line=True), style=styles.meta), source_width
+    )
     source.pad_right(source_width - source.cell_len)
     source.append("  ")
     used = mark.cell_len + star.cell_len + date.cell_len + source.cell_len
-    title = Text(row.title, style="bold" if not row.read else "")
+    title = Text(terminal_safe(row.title, line=True), style="bold" if not row.read else "")
     title.truncate(max(width - used, 1), overflow="ellipsis")
     return Text.assemble(mark, star, date, source, title, end="")

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from newstui.model import ArticleDetail
 from newstui.render import Palette, render_article_text
+from newstui.text import terminal_safe
 from newstui.tui.theme_colours import reader_palette
 
 
@@ -88,12 +89,13 @@ class Reader(VerticalScroll, can_focus=True):
         palette = self.article_palette
         detail = self._detail
         if detail is None:
-            self._body.update(Text(self._message, style=palette.meta))
+            self._body.update(Text(terminal_safe(self._message), style=palette.meta))
             return
         text = render_article_text(detail.article, detail.analysis, palette)
         stored = detail.article
         if stored.fulltext_status == "failed" and stored.fulltext_error:
-            text.append(f"\nFull text not available: {stored.fulltext_error}\n", palette.meta)
+            error = terminal_safe(stored.fulltext_error, line=True)
+            text.append(f"\nFull text not available: {error}\n", palette.meta)
         elif not (stored.text or stored.summary).strip():
             text.append(
                 "(this article has no text; press f to fetch the full page)\n", palette.meta

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import middle_ellipsis
 
 
@@ -27,7 +28,9 @@ class RefreshStatus(Static):
         """Show progress of a running refresh."""
         text = Text(f" refreshing {done}/{total} ", style="bold")
         if name:
-            text.append_text(middle_ellipsis(Text(name, style="italic"), 24))
+            text.append_text(
+                middle_ellipsis(Text(terminal_safe(name, line=True), style="italic"), 24)
+            )
             text.append(" ")
         self.update(text)
         self.display = True

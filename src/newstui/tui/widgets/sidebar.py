@@ -17,6 +17,7 @@ from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from newstui.model import ArticleDetail
+from newstui.text import terminal_safe
 from newstui.tui.theme_colours import muted_colour
 from newstui.tui.widgets.pane_list import PaneList
 
@@ -29,7 +30,7 @@ ENTITY_GROUPS = {
 
 
 def _notice(text: str, style: str = "") -> Option:
-    return Option(Text(text, style=style), disabled=True)
+    return Option(Text(terminal_safe(text), style=style), disabled=True)
 
 
 class Sidebar(Vertical):
@@ -129,14 +130,14 @@ class Sidebar(Vertical):
             rows = by_type.get(etype)
             if not rows:
                 continue
-            heading = f"{ENTITY_GROUPS.get(etype, etype.title())} ({len(rows)})"
+            heading = f"{ENTITY_GROUPS.get(etype, terminal_safe(etype, line=True))} ({len(rows)})"
             entity_options.append(_notice(heading, f"italic {muted}"))
             for row in sorted(rows, key=lambda r: (-r.mentions, r.name.casefold())):
                 label = Table.grid(expand=True)
                 label.add_column(ratio=1)
                 label.add_column(justify="right", no_wrap=True)
                 label.add_row(
-                    Text(row.name),
+                    Text(terminal_safe(row.name, line=True)),
                     Text(f" ×{row.mentions}"),
                 )
                 key = f"entity:{row.id}"
@@ -147,8 +148,9 @@ class Sidebar(Vertical):
         quote_options: list[Option] = []
         self._speakers = {}
         for i, quote in enumerate(detail.analysis.quotes):
-            quote_label = Text(f"“{quote.text}”", style="italic")
-            quote_label.append(f"\n— {quote.speaker or 'unknown speaker'}", style="bold")
+            quote_label = Text(f"“{terminal_safe(quote.text)}”", style="italic")
+            speaker = terminal_safe(quote.speaker, line=True) or "unknown speaker"
+            quote_label.append(f"\n— {speaker}", style="bold")
             key = f"quote:{i}"
             self._speakers[key] = quote.speaker
             quote_options.append(Option(quote_label, id=key))

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newstui.model import FeedRow, SmartCounts, tag_unread_counts
+from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import MiddleEllipsis
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
@@ -24,7 +25,7 @@ def _label(name: str | Text, unread: int) -> Table:
     grid.add_column(ratio=1, no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
     grid.add_row(
-        MiddleEllipsis(name),
+        MiddleEllipsis(Text(terminal_safe(name, line=True)) if isinstance(name, str) else name),
         Text(f" {unread:,}", style="bold") if unread else Text(""),
     )
     return grid
@@ -115,7 +116,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             for feed in rows:
                 view = feed_view(feed.id, feed.name, feed.last_error)
                 self._views[view.key] = view
-                name = Text(feed.name)
+                name = Text(terminal_safe(feed.name, line=True))
                 if feed.last_error:
                     name = Text.assemble(("! ", f"bold {error.hex}"), name)
                 options.append(Option(_label(name, feed.unread), id=view.key))

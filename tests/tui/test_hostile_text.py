@@ -1,0 +1,60 @@
+"""Escape sequences in stored rows never reach the screen: every widget cleans at display time."""
+
+from __future__ import annotations
+
+from hostile.rows import TERMINAL_CONTROL, HostileDb, hostile
+
+from newstui.tui.app import NewstuiApp
+
+from .conftest import screen_text, settle
+
+
+def assert_clean(text: str) -> None:
+    leaked = TERMINAL_CONTROL.findall(text)
+    assert not leaked, f"control characters on screen: {leaked!r}"
+    assert "PWNED" not in text and "cHduZWQ" not in text
+
+
+async def test_every_pane_shows_hostile_rows_without_their_escapes(hostile_db: HostileDb) -> None:
+    app = NewstuiApp(hostile_db.path, None)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        assert app.main.reader.article_id == hostile_db.article_id
+        text = screen_text(app)
+        assert_clean(text)
+        for label in ("Hostile Feed", "evil-tag", "Hostile headline", "Mallory Author"):
+            assert label in text
+        assert "Dmitry Peskov" in text and "Link text" in text and "Fulltext error" in text
+        await pilot.press("2")  # the sidebar's quotes tab
+        await settle(pilot)
+        text = screen_text(app)
+        assert_clean(text)
+        assert "We consider this a violation." in text
+
+
+async def test_a_hostile_feed_name_is_a_clean_header_title(hostile_db: HostileDb) -> None:
+    app = NewstuiApp(hostile_db.path, None)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        app.main.push_view(_feed_view_of(app, "Hostile Feed"))
+        await settle(pilot)
+        text = screen_text(app)
+        assert_clean(text)
+        assert "Hostile Feed" in text.splitlines()[0]
+
+
+async def test_notifications_carrying_escapes_show_clean(hostile_db: HostileDb) -> None:
+    app = NewstuiApp(hostile_db.path, None)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        app.notify(hostile("server said no"), title=hostile("Feed"), markup=False)
+        await settle(pilot)
+        [notification] = [n for n in app._notifications if "server said no" in n.message]
+        assert_clean(notification.message + notification.title)
+
+
+def _feed_view_of(app: NewstuiApp, label: str):
+    from newstui.tui.view import feed_view
+
+    [feed] = [f for f in app.main.sources.feeds if label in f.name]
+    return feed_view(feed.id, feed.name, feed.last_error)
