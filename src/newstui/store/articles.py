@@ -362,7 +362,11 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> StoredArticle | N
     if r is None:
         return None
     links = tuple(
-        Link(str(link.get("text") or ""), str(link["url"]), str(link.get("kind") or "link"))
+        Link(
+            str(link.get("text") or ""),
+            str(link["url"]),
+            "image" if link.get("kind") == "image" else "link",
+        )
         for link in json_list(r[12])
         if isinstance(link, dict) and isinstance(link.get("url"), str)
     )
