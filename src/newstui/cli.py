@@ -725,7 +725,7 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
 
     asyncio.run(subscribe())
     if not args.json:
-        console.print(Text(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
+        console.print(_cell(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
     return _report(outcomes, args)
