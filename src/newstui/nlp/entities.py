@@ -13,7 +13,7 @@ from operator import attrgetter
 from newstui.model import Entity, Mention
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import PARTICLES, canonical_key, strip_possessive
-from newstui.nlp.segment import Dateline, Token, paragraph_spans
+from newstui.nlp.segment import WORD, Dateline, Token, paragraph_spans
 
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 # Particles that may join capitalised words into one name ("Ortega y Gasset", "Banco de Portugal");
@@ -101,6 +101,10 @@ def _is_cap(word: str) -> bool:
     return bool(rest) and head.lower() in PARTICLES and rest[:1].isupper()
 
 
+# Lower-case words that may sit inside a name: with capitalised words, the entity finder's tokens.
+NAME_JOINERS = frozenset(CONNECTORS | JOIN_PARTICLES | {"the"}) - {"&"}
+
+
 def _split_suffix(tok: Token) -> tuple[Token, str | None]:
     """'California-based' → ('California', 'PLACE'); 'Kremlin-backed' → ('Kremlin', None)."""
     head, sep, tail = tok.text.rpartition("-")
@@ -173,13 +177,18 @@ def _is_inner(lower: str, run: list[Token], org_words: frozenset[str]) -> bool:
 
 
 def _capital_follows(tokens: list[Token], i: int, lower: str) -> bool:
-    """Whether a capitalised word comes next, past a "the" after of/for/on."""
+    """Whether a capitalised word comes next, past a "the" after of/for/on (the word right after:
+    tokens may skip the words that cannot be part of a name)."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt and nxt.text == "the" and lower in ("of", "for", "on") and i + 2 < len(tokens):
+    if nxt is None or nxt.start != tokens[i].end + 1:
+        return False
+    if nxt.text == "the" and lower in ("of", "for", "on") and i + 2 < len(tokens):
         nxt = tokens[i + 2]  # "Kiel Institute for the World Economy"
-    elif nxt and lower in JOIN_PARTICLES and nxt.text in JOIN_PARTICLES and i + 2 < len(tokens):
+    elif lower in JOIN_PARTICLES and nxt.text in JOIN_PARTICLES and i + 2 < len(tokens):
         nxt = tokens[i + 2]  # "Institut de la Santé", "Ursula von der Leyen"
-    return nxt is not None and _is_cap(nxt.text) and nxt.text not in CALENDAR
+    else:
+        return _is_cap(nxt.text) and nxt.text not in CALENDAR
+    return nxt.start == tokens[i + 1].end + 1 and _is_cap(nxt.text) and nxt.text not in CALENDAR
 
 
 class _EntityFinder:
@@ -194,7 +203,7 @@ class _EntityFinder:
             self.tokens = self.tokens[:lo] + self.tokens[hi:]
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
-        self.lower_seen = set(filter(str.islower, map(_TEXT, tokens)))
+        self.lower_seen = set(filter(str.islower, WORD.findall(text)))
         self.candidates: list[Candidate] = []
         self.heads = self.gaz.org_words | self.gaz.place_words
         self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newstui.model import Analysis, Quote
-from newstui.nlp.entities import extract_entities
+from newstui.nlp.entities import NAME_JOINERS, extract_entities
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import find_quote_spans, speech_kind
-from newstui.nlp.segment import datelines, tokenize
+from newstui.nlp.segment import datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities
 
 RULES_VERSION = "4"
@@ -25,7 +25,7 @@ class RulesExtractor:
         if not text or not text.strip():
             return Analysis()
         found = datelines(text)
-        tokens = tokenize(text, frozenset(d.end for d in found))
+        tokens = name_tokens(text, frozenset(d.end for d in found), NAME_JOINERS)
         entities = extract_entities(text, tokens, found)
         spans, short = [], set()
         for span in find_quote_spans(text):

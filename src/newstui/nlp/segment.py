@@ -85,33 +85,85 @@ def tokenize(text: str, after_datelines: frozenset[int] = frozenset()) -> list[T
     `after_datelines` holds the ends of datelines: the word there opens a sentence too.
     """
     tokens: list[Token] = []
-    prev_end = 0
+    prev_end, prev_text = 0, ""
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        gap = text[prev_end:start]
-        if gap == " " and tokens:  # by far the commonest gap: it never ends a sentence
-            first = start in after_datelines
-        else:
-            first = (
-                not tokens
-                or "\n" in gap
-                or _ends_sentence(gap.strip(" \t\"“‘'([«"), tokens[-1])
-                or start in after_datelines
+        word = text[start:end]
+        tokens.append(
+            Token(
+                start, end, word, _opens_sentence(text, prev_end, prev_text, start, after_datelines)
             )
-        tokens.append(Token(start, end, match.group(), first))
-        prev_end = end
+        )
+        prev_end, prev_text = end, word
     return tokens
 
 
-def _ends_sentence(gap: str, prev: Token) -> bool:
+@lru_cache(maxsize=4)
+def _name_token_pattern(joiners: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, joiners), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?<!\w[’'.&-])(?:[^\W\d_a-z]|(?:{words})(?!\w)(?![’'.&-]\w)|(?:{words})-(?=[A-Z]))"
+        r"\w*(?:[’'.&-]\w+)*|(?<= )&(?= )"
+    )
+
+
+def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[str]) -> list[Token]:
+    """The tokens of `tokenize` that can be part of a name: words not starting with a lower-case
+    letter or digit, and the `joiners` ("of", "al", "the"); sentence starts judged as there.
+
+    The entity finder needs only these (a fifth of the words), found by one regular expression.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    for match in _name_token_pattern(joiners).finditer(text):
+        start, end = match.span()
+        if not text[start].isupper() and not text[start].isascii():
+            continue  # a letter without case (Devanagari, Han): never part of a name here
+        if (
+            start > 1
+            and text[start - 1] == " "
+            and (text[start - 2].isalnum() or text[start - 2] == "_")
+        ):
+            first = start in after_datelines  # the commonest gap: one space after a word
+        else:
+            prev_end = start
+            while prev_end and not (text[prev_end - 1].isalnum() or text[prev_end - 1] in "_&"):
+                prev_end -= 1
+            word_start = prev_end
+            while word_start and (text[word_start - 1].isalnum() or text[word_start - 1] in _INNER):
+                word_start -= 1
+            prev_text = text[word_start:prev_end]
+            if prev_text != "&":
+                prev_text = prev_text.lstrip("’'.&-")
+            first = _opens_sentence(text, prev_end, prev_text, start, after_datelines)
+        append(Token(start, end, text[start:end], first))
+    return tokens
+
+
+_INNER = "_’'.&-"  # characters inside a word token besides letters and digits
+
+
+def _opens_sentence(
+    text: str, prev_end: int, prev_text: str, start: int, after_datelines: frozenset[int]
+) -> bool:
+    gap = text[prev_end:start]
+    if gap == " " and prev_text:  # by far the commonest gap: it never ends a sentence
+        return start in after_datelines
+    return (
+        not prev_text
+        or "\n" in gap
+        or _ends_sentence(gap.strip(" \t\"“‘'([«"), prev_text)
+        or start in after_datelines
+    )
+
+
+def _ends_sentence(gap: str, prev: str) -> bool:
     gap = gap.rstrip("”’\"')]» \t")
     if gap.endswith(("!", "?", "…", ":")):
         return True
     if not gap.endswith("."):
         return False
-    return prev.text.lower() not in ABBREVIATIONS and not (
-        len(prev.text) == 1 and prev.text.isupper()
-    )
+    return prev.lower() not in ABBREVIATIONS and not (len(prev) == 1 and prev.isupper())
 
 
 def _name_words(part: str) -> list[str] | None:
