@@ -6,7 +6,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from operator import attrgetter
 
@@ -103,6 +103,13 @@ def _is_cap(word: str) -> bool:
 
 # Lower-case words that may sit inside a name: with capitalised words, the entity finder's tokens.
 NAME_JOINERS = frozenset(CONNECTORS | JOIN_PARTICLES | {"the"}) - {"&"}
+
+
+@cache
+def _known_first_words() -> frozenset[str]:
+    """The first word of every known name, as written and in capitals ("Cape", "CAPE")."""
+    gaz = load_gazetteer()
+    return frozenset(name.split(" ")[0] for name in (*gaz.known, *gaz.known_upper))
 
 
 def _split_suffix(tok: Token) -> tuple[Token, str | None]:
@@ -206,6 +213,7 @@ class _EntityFinder:
         self.lower_seen = set(filter(str.islower, WORD.findall(text)))
         self.candidates: list[Candidate] = []
         self.heads = self.gaz.org_words | self.gaz.place_words
+        self.known_first = _known_first_words()
         self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
         self.heading_starts = [start for start, _ in self.headings]
 
@@ -241,8 +249,13 @@ class _EntityFinder:
 
     def _known(self, run: list[Token], i: int) -> int:
         """How many words from run[i] on form a known name (longest first); 0 if none."""
-        if run[i].text.islower():
-            return 0
+        first = run[i].text
+        if first.islower() or (
+            first not in self.known_first
+            and strip_possessive(first) not in self.known_first
+            and "." not in first
+        ):
+            return 0  # most capitalised words open no known name: one set lookup says so
         start = run[i].start
         for n in range(min(self.gaz.known_max_words, len(run) - i), 0, -1):
             last = run[i + n - 1].text
