@@ -88,6 +88,7 @@ class Candidate:
     votes: dict[str, int] = field(default_factory=dict)
     sentence_start: bool = False
     display: str | None = None
+    speaks: bool = False  # a known place or body's name directly followed by "said"
 
 
 @lru_cache(maxsize=65536)
@@ -268,6 +269,14 @@ class _EntityFinder:
 
     def _title(self, run: list[Token], i: int) -> int:
         if run[i].text not in self.gaz.title_first_words:
+            if (
+                i == 0
+                and run[0].sentence_start
+                and len(run) > 2
+                and run[0].text.lower() in self.gaz.role_words
+                and _is_cap(run[1].text)
+            ):
+                return 1  # "Lawyer Emma Jordan said": a role word capitalised by the sentence
             return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
@@ -582,6 +591,9 @@ class _EntityFinder:
         cand = Candidate(start, end, surface, n, kind, 3)
         if name != surface:
             cand.display = name
+        if n == 1 and kind != "PERSON":
+            after = self.text[end : end + 16].split(None, 1)
+            cand.speaks = bool(after) and after[0] in SPEECH_VERBS  # "Jordan said": local evidence
         self.candidates.append(cand)
 
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
@@ -664,10 +676,14 @@ class _EntityFinder:
         after = self.text[end : end + 40]
         if _ACRONYM.fullmatch(surface) and _NUMBER_AFTER.match(after):
             return None, 0  # a market index: "FTSE 100", "CAC 40"
+        if _DOMAIN.fullmatch(surface):
+            return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
         if person_cue:
             return "PERSON", 2
         if suffix_cue:
             return suffix_cue, 2
+        if _ORG_POSSESSION.match(after) or self._shares_of(start):
+            return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex"
         head = (
             words[: words.index("of")]
             if "of" in words
@@ -762,6 +778,11 @@ class _EntityFinder:
             return "PLACE", 1
         return None, 0
 
+    def _shares_of(self, start: int) -> bool:
+        """'shares of Quorvex', 'a stake in Quorvex': only a company has shares."""
+        before = self.text[max(0, start - 16) : start].lower().split()
+        return len(before) >= 2 and before[-1] in ("of", "in") and before[-2] in _HELD
+
     def _place_cue(self, before: list[str], start: int, surface: str) -> bool:
         """'in Leek', 'near Ashby': a preposition of place right before the name."""
         return (
@@ -804,6 +825,18 @@ class _EntityFinder:
 # ", who", ", 54,", ", a former minister": what follows a person's name.
 _PERSON_AFTER = re.compile(
     r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) )?((?:[\w-]+ ){0,3}[\w-]+)"
+)
+# What only an organisation has: "Quorvex's chief executive", "Quorvex's shares".
+_ORG_POSSESSION = re.compile(
+    r"['’]s (?:chief executive|chief financial officer|chief operating officer|ceo|cfo|"
+    r"chairman|chairwoman|board|shares|stock|share price|headquarters|shareholders|"
+    r"subsidiary|revenue|revenues|profits?|sales|customers|website|app|co-founder)\b",
+    re.IGNORECASE,
+)
+_HELD = frozenset("shares stake stakes stock".split())
+_DOMAIN = re.compile(
+    r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
+    r"(?:\.[a-z]{2})?|[A-Z][\w-]*\.(?:[a-z]{2})"
 )
 _COMMA_SPEECH = re.compile(r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained)\b")
 # "Ann Lee of Kenya won", "Ann Lee from the Green camp said": a person from a known place or body
@@ -883,9 +916,15 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         cands = groups[key]
         words = key.split(":", 1)[1].split()
         surface = cands[0].text
-        if " " in surface or not words or max(c.strength for c in cands) >= 3:
+        if " " in surface or not words:
             continue
         targets = set(full_people.get(" ".join(words), []))
+        # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
+        # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
+        if max(c.strength for c in cands) >= 3 and (
+            len(targets) != 1 or not any(c.speaks for c in cands)
+        ):
+            continue
         if len(targets) > 1:
             targets = _first_introduced(targets, groups, words[-1], cands)
         if not targets and _ACRONYM.fullmatch(surface):

@@ -393,6 +393,8 @@ class SpeakerFinder:
         if any(w[:1].isupper() for w in rest) and rest[-1].islower():
             name = " ".join(rest)  # "the Syrian army": a group speaks; it becomes an entity
             at = self.masked.rfind(name, 0, pos)
+            if at < 0:
+                at = self.masked.find(name, pos, pos + 300)  # '“…,” the Valdorian army said'
             if at >= 0:
                 self.described[name] = (at, at + len(name))
             return name
@@ -469,10 +471,25 @@ class SpeakerFinder:
         first = entity.name.split()[0]
         return self.first_names.get(first, "u") in ("u", gender)
 
+    def _unnamed_paragraph_between(self, start: int, end: int) -> bool:
+        """Whether a whole paragraph of text naming nobody lies between two quotes: the speaker
+        of the first is not carried over it ("…,” Moss said. ¶ Tickets sold out. ¶ “…”)."""
+        lo = bisect.bisect_right(self.paragraph_starts, start)
+        hi = bisect.bisect_right(self.paragraph_starts, end) - 1
+        for k in range(lo, hi):
+            p_start, p_end = self.paragraph_starts[k], self.paragraph_starts[k + 1]
+            if re.search(r"\w", self.masked[p_start:p_end]) and not any(
+                m.entity.type in ("PERSON", "ORG") for m in self._mentions_in(p_start, p_end)
+            ):
+                return True
+        return False
+
     def _continues_previous(self, prev: QuoteSpan, span: QuoteSpan, prev_tail: bool) -> bool:
         """A quote standing alone right after an attributed one continues it (news convention)."""
         gap = self.masked[prev.close_mark + 1 : span.open_mark]
         if not prev_tail and re.search(r"\w", gap):
+            return False
+        if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
             return False
         if len(gap) > 160 or len(re.findall(r"[.!?](?:\s|$)", gap)) > 1:
             return False
@@ -483,15 +500,11 @@ class SpeakerFinder:
 def described_entities(
     described: dict[str, tuple[int, int]], speakers: set[str | None], entities: list[Entity]
 ) -> list[Entity]:
-    """Entities for speakers named only by a description ("the Syrian army said"), so choosing
-    the speaker in the app finds the article like choosing a person: an ORG, or a GROUP when it
-    is a nationality or group word with a plural noun ("Kurdish fighters")."""
+    """GROUP entities for speakers named only by a description ("the Syrian army said"), so
+    choosing the speaker in the app finds the article like choosing a person."""
     known = {e.name for e in entities}
-    out = []
-    for name, (start, end) in described.items():
-        if name in known or name not in speakers:
-            continue
-        head = name.split()[-1].lower()
-        kind = "ORG" if head in _SPEAKING_ORG_NOUNS or not head.endswith("s") else "GROUP"
-        out.append(Entity(name, kind, (Mention(start, end, name),)))
-    return out
+    return [
+        Entity(name, "GROUP", (Mention(start, end, name),))
+        for name, (start, end) in described.items()
+        if name not in known and name in speakers
+    ]
