@@ -67,6 +67,11 @@ SPEECH_VERBS = frozenset(
 )
 _SUFFIX_CUES = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Possessives that belong inside a name: "People's Liberation Army", "Children's Hospital".
+_NAME_POSSESSIVES = frozenset(
+    f"{w}{a}s" for w in ("People", "Children", "Women", "Men") for a in ("'", "’")
+)
+_DOTTED_PLACES = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Department"
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
 _NUMBER_AFTER = re.compile(r"\s\d")
@@ -144,7 +149,11 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
         lower = tok.text.lower()
         gap = text[run[-1].end : tok.start] if run else ""
         joinable = bool(run) and (
-            (gap == " " and not run[-1].text.endswith(("’s", "'s")))
+            (
+                gap == " "
+                and (not run[-1].text.endswith(("’s", "'s")) or run[-1].text in _NAME_POSSESSIVES)
+            )
+            or (gap == ". " and run[-1].text in _DOTTED_PLACES)
             or (gap == ". " and run[-1].text in DOTTED_TITLES)
             or (gap == ". " and len(run[-1].text) == 1 and run[-1].text.isupper())
             or (gap in ("' ", "’ ") and run[-1].text.endswith("s") and tok.text in org_words)
@@ -468,6 +477,14 @@ class _EntityFinder:
                 pending, person_cue = [], False
                 i += n_known
                 continue
+            n_body = self._country_body(run, i, n_known) if n_known else 0
+            if n_body:
+                self._flush(pending, person_cue, None)
+                pending, person_cue = [], False
+                start, end, surface = self._surface(run, i, n_known + n_body)
+                self.candidates.append(Candidate(start, end, surface, n_known + n_body, "ORG", 2))
+                i += n_known + n_body
+                continue
             if n_known:
                 self._flush(pending, person_cue, suffix_cue if not pending else None)
                 pending, person_cue = [], False
@@ -507,13 +524,27 @@ class _EntityFinder:
     def _extends_to_named_head(self, run: list[Token], i: int, n: int) -> bool:
         """'Newcastle United', 'Emirates Stadium': a known name followed by words ending in a head noun."""
         rest = run[i + n :]
-        if not rest or any(t.text.islower() and t.text not in CONNECTORS for t in rest):
+        if not rest or any(
+            t.text.islower()
+            and t.text not in CONNECTORS
+            and not (t.text == "the" and k and rest[k - 1].text in ("of", "for"))
+            for k, t in enumerate(rest)
+        ):
             return False
         heads = self.heads
         words = [strip_possessive(t.text) for t in rest]
         if words[-1] in heads:
             return True
         return any(w in heads and nxt in ("of", "for") for w, nxt in pairwise(words))
+
+    def _country_body(self, run: list[Token], i: int, n: int) -> int:
+        """'United States House of Representatives': a known place right before a known
+        organisation names the country's own body; the organisation's length, or 0."""
+        n_rest = self._known(run, i + n) if i + n < len(run) else 0
+        if not n_rest or not self._is_place(run, i, n):
+            return 0
+        rest = self._lookup(self._surface(run, i + n, n_rest)[2])
+        return n_rest if rest and rest[1] == "ORG" else 0
 
     def _inside_name(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
         """'Nathan Lyon' and 'Sofia Marchetti' are people, 'Universities UK' and 'Bank of Ghana'
@@ -576,11 +607,25 @@ class _EntityFinder:
             if t.text.islower():
                 break
             right.append(t)
-        if not right or self._known(run, i + 1):
+        if not right:
             return False
+        joined = any(t.text in ("of", "for", "on") for t in pending)
+        n_known = self._known(run, i + 1)
+        if n_known:
+            # "Port Authority of New York and New Jersey": one body named after two places
+            return (
+                joined
+                and word == "and"
+                and i + 1 + n_known == len(run)
+                and self._is_place(run, i + 1, n_known)
+                and any(
+                    self._is_place(pending, len(pending) - k, k)
+                    for k in (1, 2, 3)
+                    if k < len(pending)
+                )
+            )
         if word == "&":
             return len(right) <= 3  # "Marks & Spencer": an ampersand between capitals joins a name
-        joined = any(t.text in ("of", "for") for t in pending)
         if joined:
             return len(right) <= 2
         return right[-1].text in heads and pending[-1].text not in heads

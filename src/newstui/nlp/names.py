@@ -34,6 +34,9 @@ def fold(name: str) -> str:
 def _key_words(name: str) -> tuple[str, ...]:
     gaz = load_gazetteer()
     name = gaz.aliases.get(name.casefold(), name)
+    head, _, rest = name.partition(" ")
+    if rest and head.casefold() in gaz.aliases:  # "U.S. Congress" is "United States Congress"
+        name = f"{gaz.aliases[head.casefold()]} {rest}"
     words = fold(name).split()
     while words and words[0] == "the":
         words = words[1:]
