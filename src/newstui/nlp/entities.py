@@ -334,7 +334,15 @@ class _EntityFinder:
                 and _ACRONYM.fullmatch(cand.text)
                 and self.text[prev.end : cand.start] == " ("
                 and self.text[cand.end : cand.end + 1] == ")"
-                and _initials(prev.display or prev.text).startswith(cand.text[0])
+                and (
+                    _initials(prev.display or prev.text).startswith(cand.text[0])
+                    # "Kurdistan Workers' Party (PKK)": initials of the name in another language
+                    or (
+                        prev.type in ("ORG", None)
+                        and len(set(cand.text) & set(_initials(prev.display or prev.text))) >= 1
+                        and self.gaz.known.get(cand.text) != "PLACE"
+                    )
+                )
             ):
                 defined[cand.text] = prev.display or prev.text
                 if prev.type is None:
@@ -729,6 +737,8 @@ class _EntityFinder:
             return suffix_cue, 2
         if _ORG_POSSESSION.match(after) or self._shares_of(start):
             return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex"
+        if _MEDIA_BEFORE.search(self.text, max(0, start - 40), start) or _MEDIA_AFTER.match(after):
+            return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
         head = (
             words[: words.index("of")]
             if "of" in words
@@ -878,6 +888,11 @@ _ORG_POSSESSION = re.compile(
     r"subsidiary|revenue|revenues|profits?|sales|customers|website|app|co-founder)\b",
     re.IGNORECASE,
 )
+# An outlet or journal: "published on Monday in X", "in an interview with X", "X reported".
+_MEDIA_BEFORE = re.compile(
+    r"(?:\bpublished(?: \w+)? in|\binterview with|\bwriting in|\bappeared in|\breported by) $"
+)
+_MEDIA_AFTER = re.compile(r" (?:reported|reports|broadcast|published) ")
 _HELD = frozenset("shares stake stakes stock".split())
 _DOMAIN = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"

@@ -84,6 +84,7 @@ _TRAILING_APPOSITIVE = re.compile(
 )
 # "In his message, ", "However, addressing the leaders, ": before a clause's subject.
 _LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 
 
@@ -355,7 +356,20 @@ class SpeakerFinder:
         ):
             kept = [m for m in kept if m.start < start + appositive.start()]
         plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
-        return plain or kept
+        return [m for m in (plain or kept) if not self._object_relative(m)]
+
+    def _object_relative(self, m: _Mention) -> bool:
+        """'the protesters Wikinews interviewed said': a name between a plural noun and a verb
+        of its own is the subject of a relative clause, not of the attribution verb."""
+        before = self.masked[max(0, m.start - 20) : m.start].split()
+        after = _WORD_AFTER.match(self.masked, m.end)
+        return (
+            bool(before and after)
+            and before[-1].islower()
+            and before[-1].endswith("s")
+            and after.group(1).endswith("ed")
+            and not VERB.fullmatch(after.group(1))
+        )
 
     def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
         """A place speaks only as the subject right before the verb ("Qatar said"), not "in Murcia, said"."""
