@@ -69,7 +69,7 @@ _SUFFIX_CUES = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Possessives that belong inside a name: "People's Liberation Army", "Children's Hospital".
 _NAME_POSSESSIVES = frozenset(
-    f"{w}{a}s" for w in ("People", "Children", "Women", "Men") for a in ("'", "’")
+    f"{w}{a}s" for w in ("People", "Children", "Women", "Men", "Jehovah") for a in ("'", "’")
 )
 _DOTTED_PLACES = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Department"
 _START = attrgetter("start")
@@ -247,6 +247,8 @@ class _EntityFinder:
         kind = self.gaz.known.get(surface)
         if kind:
             return surface, kind
+        if surface[-1:] == "s" and self.gaz.known.get(surface[:-1]) == "GROUP":
+            return surface, "GROUP"  # "Ethiopians", "Kenyans": the plural of a nationality
         if "." in surface and len(surface) <= 8:
             compact = surface.replace(".", "")  # "U.S" → "US"
             if compact.isupper() and compact in self.gaz.known:
@@ -263,6 +265,7 @@ class _EntityFinder:
         if first.islower() or (
             first not in self.known_first
             and strip_possessive(first) not in self.known_first
+            and first[:-1] not in self.known_first
             and "." not in first
         ):
             return 0  # most capitalised words open no known name: one set lookup says so
