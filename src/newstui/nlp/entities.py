@@ -402,7 +402,7 @@ class _EntityFinder:
             kind = kinds.pop()
             for cand in members:
                 if (
-                    cand.type is None
+                    (cand.type is None or (cand.strength == 0 and kind == "PERSON"))
                     and cand.words <= 3
                     and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
                 ):
@@ -804,7 +804,9 @@ class _EntityFinder:
                 next_word in SPEECH_VERBS
                 or (before and before[-1] in SPEECH_VERBS)
                 or self._person_after(after)
-                or (before and before[-1].rstrip(",").lower() in gaz.role_words)
+                or (before and before[-1].rstrip(",").rsplit("-", 1)[-1] in gaz.role_words)
+                or self._group_before(start)
+                or _MEMBER_SPEAKS.match(after)
                 or _COMMA_SPEECH.match(after)
                 or self._of_known_place(after)
             ):
@@ -851,6 +853,12 @@ class _EntityFinder:
             and not any(c.isdigit() for c in surface)
         )
 
+    def _group_before(self, start: int) -> bool:
+        """'Ethiopians Dejene Debela', 'Kenyan runner …': a nationality right before a name."""
+        words = self.text[max(0, start - 30) : start].split()
+        known = self._lookup(words[-1]) if words and words[-1][:1].isupper() else None
+        return known is not None and known[1] == "GROUP"
+
     def _of_known_place(self, after: str) -> bool:
         """'Ann Lee of Kenya': a name followed by 'of' and a known place is a person from there."""
         m = _OF_PLACE.match(after)
@@ -861,7 +869,9 @@ class _EntityFinder:
         m = _PERSON_AFTER.match(after)
         if not m:
             return False
-        return not m.group(1) or any(w in self.gaz.role_words for w in m.group(1).split())
+        return not m.group(1) or any(
+            w.lower() in self.gaz.role_words for w in m.group(1).split()
+        )  # ", the acting Prime Minister of Iraq"
 
     def _after_capitalised_word(self, start: int) -> bool:
         """'Nobel Prize in Economics': the preposition sits inside a longer name."""
@@ -900,6 +910,10 @@ _HELD = frozenset("shares stake stakes stock".split())
 _DOMAIN = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
     r"(?:\.[a-z]{2})?|[A-Z][\w-]*\.(?:[a-z]{2})"
+)
+# "Ann Lee of the Hajo assembly said": a member of a body, speaking
+_MEMBER_SPEAKS = re.compile(
+    r" (?:of|from) the [\w’' -]{1,60}? (?:said|says|told|added|stated|wrote|tweeted)\b"
 )
 _COMMA_SPEECH = re.compile(r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained)\b")
 # "Ann Lee of Kenya won", "Ann Lee from the Green camp said": a person from a known place or body
