@@ -280,6 +280,13 @@ class _EntityFinder:
         return 0
 
     def _title(self, run: list[Token], i: int) -> int:
+        if (
+            i
+            and len(run) - i == 3
+            and run[i - 1].text in self.gaz.org_words
+            and run[i].text.lower() in self.gaz.role_words
+        ):
+            return 1  # "Acme Research Institute Director Ane Alencar": the body's officer
         if run[i].text not in self.gaz.title_first_words:
             if (
                 i == 0

@@ -348,7 +348,8 @@ class SpeakerFinder:
             if (before := self.masked[max(start, m.start - 12) : m.start].split())
             and before[-1].lower() in _PREPOSITIONS
         ]
-        kept = [m for m in inside if m not in kept] or kept  # "analysts at Barclays said"
+        # "analysts at Barclays said": people named by their role speak for the body after it
+        kept = [m for m in inside if m not in kept] or [m for m in kept if self._role_of(m)]
         appositive = _TRAILING_APPOSITIVE.search(clause)
         if appositive and any(
             m.start < start + appositive.start() and m.entity.type in ("PERSON", "ORG")
@@ -357,6 +358,15 @@ class SpeakerFinder:
             kept = [m for m in kept if m.start < start + appositive.start()]
         plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
         return [m for m in (plain or kept) if not self._object_relative(m)]
+
+    def _role_of(self, m: _Mention) -> bool:
+        """'analysts at Barclays', 'a spokesman for Acme': a role word before the preposition."""
+        before = self.masked[max(0, m.start - 40) : m.start].split()
+        if len(before) < 2:
+            return False
+        role = before[-2].lower()
+        roles = load_gazetteer().role_words
+        return role in roles or (role.endswith("s") and role[:-1] in roles)
 
     def _object_relative(self, m: _Mention) -> bool:
         """'the protesters Wikinews interviewed said': a name between a plural noun and a verb
