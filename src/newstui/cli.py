@@ -8,6 +8,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -42,6 +43,8 @@ from newstui.ingest import (
 )
 from newstui.library import Library
 from newstui.model import ENTITY_TYPES, ArticleFilter, ArticleRow, RemovedSource
+from newstui.nlp import query_keys
+from newstui.query import Query, QueryError, parse_query
 from newstui.render import article_json, article_row_json, render_article_text
 from newstui.text import clean_line, terminal_safe
 
@@ -69,6 +72,27 @@ def _count(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
+
+
+def _since(text: str) -> str:
+    """A --since: a day (YYYY-MM-DD) or an age (7d, 12h, 2w) → the ISO time it starts."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from newstui.query import AGE_UNITS
+
+    text = text.strip()
+    match = re.fullmatch(r"(\d{1,6})([mhdw])", text)
+    if match:
+        moment = datetime.now(UTC) - timedelta(seconds=int(match[1]) * AGE_UNITS[match[2]])
+        return moment.replace(microsecond=0).isoformat()
+    try:
+        return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_since(text)
+    except ValueError:
+        return _bad_since(text)
+
+
+def _bad_since(text: str) -> str:
+    raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD) or an age like 7d: {text!r}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,8 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", help="only feeds with this tag")
     p.add_argument("--unread", action="store_true", help="only unread articles")
     p.add_argument("--starred", action="store_true", help="only starred articles")
+    p.add_argument(
+        "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
+    )
     p.add_argument("--limit", type=_count, default=50, metavar="K", help="at most K (default 50)")
-    p = command("search", "full-text search over title, author and text")
+    p = command(
+        "search",
+        'find articles with a query, best text matches first: words, "phrases", prefix*, '
+        "AND/OR/NOT/-word, (…), title: author: text: feed: tag:, unread starred has:fulltext "
+        'has:enclosure has:quotes, after:/before:YYYY-MM-DD age:<3d, person:"…" org: place: '
+        "group: speaker: quotes:",
+    )
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=_count, default=50, metavar="K")
     p = command("show", "print one article as readable text")
@@ -154,8 +187,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("entities", "list people, organisations and places with article counts")
     p.add_argument("--type", choices=ENTITY_TYPES, type=str.upper)
     p.add_argument("--limit", type=_count, default=100, metavar="K")
-    p = command("quotes", "list direct quotes with their speakers")
-    p.add_argument("--speaker", metavar="NAME")
+    p = command("quotes", "list direct quotes with their speakers, newest first")
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker (full name or surname)")
+    p.add_argument(
+        "--since",
+        type=_since,
+        metavar="DATE",
+        help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d)",
+    )
     p.add_argument("--limit", type=_count, default=100, metavar="K")
     p = command("opml", "import or export feeds as OPML 2.0")
     opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
@@ -545,6 +584,14 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     )
 
 
+def user_query(text: str) -> Query:
+    """A query from the command line; an invalid one is one line naming the problem and where."""
+    try:
+        return parse_query(text, query_keys)
+    except QueryError as exc:
+        raise NewstuiError(f"query {text!r}: {exc}") from None
+
+
 def _article_table(rows: list[ArticleRow]) -> Text:
     """One line per article: id, unread/starred marks, date, source, title (cut to the width)."""
     width = max(console.width, 60)
@@ -572,7 +619,13 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
         feed_id = library.find_source(args.feed)
         if feed_id is None:
             raise NewstuiError(f"no feed named {args.feed!r} (see `newstui feeds`)")
-    f = ArticleFilter(feed_id=feed_id, tag=args.tag, unread=args.unread, starred=args.starred)
+    f = ArticleFilter(
+        feed_id=feed_id,
+        tag=args.tag,
+        unread=args.unread,
+        starred=args.starred,
+        query=user_query(args.query) if args.query is not None else None,
+    )
     rows = library.articles(f, limit=max(args.limit, 0))
     return _emit(
         args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no articles"
@@ -581,7 +634,7 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
 
 def cmd_search(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui search QUERY`."""
-    rows = library.search(" ".join(args.query), limit=max(args.limit, 0))
+    rows = library.search(user_query(" ".join(args.query)), limit=max(args.limit, 0))
     return _emit(
         args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no matches"
     )
@@ -626,14 +679,22 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
 
 
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
-    """`newstui quotes [--speaker NAME]`."""
-    rows = library.quotes(speaker=args.speaker, limit=args.limit)
+    """`newstui quotes [--speaker NAME] [--since DATE]`."""
+    speaker = " ".join(args.speaker.split()) if args.speaker else None
+    rows = library.quotes(
+        speaker=speaker,
+        limit=args.limit,
+        speaker_keys=query_keys(speaker, "PERSON") if speaker else (),
+        since=args.since,
+    )
     data = [
         {
             "text": r.text,
             "speaker": r.speaker,
             "article_id": r.article_id,
             "article": r.article_title,
+            "feed": r.feed,
+            "date": r.date,
             "start": r.start,
             "end": r.end,
         }
@@ -646,7 +707,9 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}", style="bold"
         )
         out.append(
-            f"  ({r.article_id}: {terminal_safe(r.article_title, line=True)})\n\n", style="dim"
+            f"  {r.date[:10]}  {terminal_safe(r.feed, line=True)}: "
+            f"{terminal_safe(r.article_title, line=True)} ({r.article_id})\n\n",
+            style="dim",
         )
     return _emit(args, data, out if rows else "no quotes found")
 

@@ -79,6 +79,23 @@ class SyncConfig:
 
 
 @dataclass(frozen=True)
+class ViewConfig:
+    """One `[[views]]` entry: a named query shown in the sources pane like a feed."""
+
+    name: str
+    query: str
+
+
+@dataclass(frozen=True)
+class FilterConfig:
+    """One `[[filters]]` entry: articles matching `query` are hidden or marked read on arrival."""
+
+    query: str
+    action: str = "hide"  # "hide" or "read"
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -87,6 +104,8 @@ class Config:
     feeds: tuple[FeedConfig, ...] = ()
     local: tuple[LocalConfig, ...] = ()
     sync: SyncConfig | None = None
+    views: tuple[ViewConfig, ...] = ()
+    filters: tuple[FilterConfig, ...] = ()
 
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The feed (by name or URL) or local source (by name or path) called `name`."""
@@ -204,7 +223,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         where = f"{path}:{line}" if line else str(path)
         return ConfigError(f"{where}: {message}")
 
-    unknown = set(data) - {"settings", "feeds", "local", "sync"}
+    unknown = set(data) - {"settings", "feeds", "local", "sync", "views", "filters"}
     if unknown:
         key = sorted(unknown)[0]
         raise fail(_key_line(raw, key), f"unknown top-level key {key!r}")
@@ -248,8 +267,49 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             )
         names.add(name.casefold())
         local.append(LocalConfig(lpath, name, _tags(entry.get("tags", []), line, fail)))
+    views: list[ViewConfig] = []
+    view_names: set[str] = set()
+    for i, entry in enumerate(_array(data.get("views", []), "views", raw, fail)):
+        line = _entry_line(raw, "views", i)
+        name = _str(entry.get("name"), "name", line, fail) if "name" in entry else ""
+        if not name:
+            raise fail(line, "view entry has no 'name'")
+        if name.casefold() in view_names:
+            raise fail(line, f"duplicate view name {name!r}")
+        view_names.add(name.casefold())
+        extra = set(entry) - {"name", "query"}
+        if extra:
+            raise fail(line, f"unknown key {sorted(extra)[0]!r} in view {name!r}")
+        query = _valid_query(entry.get("query"), f"view {name!r}", line, fail)
+        views.append(ViewConfig(name, query))
+    filters: list[FilterConfig] = []
+    for i, entry in enumerate(_array(data.get("filters", []), "filters", raw, fail)):
+        line = _entry_line(raw, "filters", i)
+        extra = set(entry) - {"name", "query", "action"}
+        if extra:
+            raise fail(line, f"unknown key {sorted(extra)[0]!r} in filter")
+        query = _valid_query(entry.get("query"), "filter", line, fail)
+        action = entry.get("action", "hide")
+        if action not in ("hide", "read"):
+            raise fail(line, f'filter action must be "hide" or "read", not {action!r}')
+        name = _str(entry["name"], "name", line, fail) if "name" in entry else query
+        filters.append(FilterConfig(query, action, name))
     sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None
-    return Config(path, settings, tuple(feeds), tuple(local), sync)
+    return Config(path, settings, tuple(feeds), tuple(local), sync, tuple(views), tuple(filters))
+
+
+def _valid_query(value: Any, what: str, line: int, fail: Any) -> str:
+    """A view's or filter's query, which must parse."""
+    from newstui.nlp import query_keys
+    from newstui.query import QueryError, parse_query
+
+    if not isinstance(value, str) or not value.strip():
+        raise fail(line, f"{what} has no 'query'")
+    try:
+        parse_query(value, query_keys)
+    except QueryError as exc:
+        raise fail(line, f"{what}: query {value.strip()!r}: {exc}") from None
+    return value.strip()
 
 
 def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
@@ -363,6 +423,30 @@ def _tags(value: Any, line: int, fail: Any) -> tuple[str, ...]:
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Tags as stored: one line each, no control characters, no empty or repeated tag."""
     return tuple(dict.fromkeys(tag for tag in map(clean_line, tags) if tag))
+
+
+def add_view(path: Path, name: str, query: str) -> ViewConfig:
+    """Append a `[[views]]` entry to the config file (comments kept); a taken name gets " (2)"."""
+    from newstui.nlp import query_keys
+    from newstui.query import parse_query
+
+    parse_query(query, query_keys)  # raises QueryError for an invalid query
+    config = load_config(path)
+    known = {v.name.casefold() for v in config.views}
+    base = " ".join(name.split()) or query.strip()
+    name, n = base, 2
+    while name.casefold() in known:
+        name = f"{base} ({n})"
+        n += 1
+    doc = tomlkit.parse(path.read_text("utf-8"))
+    if "views" not in doc:
+        doc["views"] = tomlkit.aot()
+    table = tomlkit.table()
+    table["name"] = name
+    table["query"] = query.strip()
+    doc["views"].append(table)
+    _write_config(path, re.sub(r"(?m)(?<=[^\n]\n)(\[\[views\]\])", r"\n\1", tomlkit.dumps(doc)))
+    return ViewConfig(name, query.strip())
 
 
 def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:

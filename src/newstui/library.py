@@ -32,6 +32,7 @@ from newstui.model import (
     StoredArticle,
     SyncStatus,
 )
+from newstui.query import Query
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
 from newstui.store import db as _db
@@ -104,8 +105,8 @@ class Library:
         """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
         return _articles.next_unread_position(self._db, f, article_id, direction)
 
-    def search(self, query: str, *, limit: int = 50) -> list[ArticleRow]:
-        """Full-text search over title, author and text, best matches first."""
+    def search(self, query: Query, *, limit: int = 50) -> list[ArticleRow]:
+        """Articles matching a query, best text matches first."""
         return _articles.search_articles(self._db, query, limit)
 
     def article(self, article_id: int) -> StoredArticle | None:
@@ -272,11 +273,24 @@ class Library:
         return _analysis.list_entities(self._db, type_, limit)
 
     def quotes(
-        self, *, speaker: str | None = None, article_id: int | None = None, limit: int = 200
+        self,
+        *,
+        speaker: str | None = None,
+        article_id: int | None = None,
+        limit: int = 200,
+        speaker_keys: tuple[str, ...] = (),
+        since: str | None = None,
     ) -> list[QuoteRow]:
-        """Quotes, newest articles first; optionally by one speaker (full name or surname) or
-        of one article."""
-        return _analysis.list_quotes(self._db, speaker=speaker, article_id=article_id, limit=limit)
+        """Quotes, newest articles first; optionally by one speaker (full name, surname, or an
+        entity with one of `speaker_keys`), of one article, or dated on or after `since`."""
+        return _analysis.list_quotes(
+            self._db,
+            speaker=speaker,
+            article_id=article_id,
+            limit=limit,
+            speaker_keys=speaker_keys,
+            since=since,
+        )
 
     # -- sync -------------------------------------------------------------------------------
 

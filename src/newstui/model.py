@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-LinkKind = Literal["link", "image"]
+if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing at run time
+    from newstui.query import Query
+
+LinkKind = Literal["link", "image", "enclosure"]  # enclosure: a feed item's podcast or file
 SourceKind = Literal["feed", "local"]  # a feed fetched over HTTP, or local files and folders
 FulltextStatus = Literal["ok", "failed"]  # the page behind an article's link was extracted or not
 FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
@@ -131,7 +134,7 @@ class ArticleFilter:
     tag: str | None = None
     unread: bool = False
     starred: bool = False
-    search: str | None = None
+    query: Query | None = None  # a parsed query (newstui.query)
     entity_id: int | None = None
     speaker: str | None = None
     ids: tuple[int, ...] | None = None
@@ -202,6 +205,8 @@ class QuoteRow:
     speaker: str | None
     start: int
     end: int
+    date: str = ""  # the article's date (published, else first seen), ISO 8601
+    feed: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newstui.model import Article, tag_unread_counts
+from newstui.query import Query, parse_query
 from newstui.store import open_db
 from newstui.store.articles import (
     ArticleFilter,
@@ -20,6 +21,10 @@ from newstui.store.articles import (
 from newstui.store.db import schema_version
 from newstui.store.feeds import ensure_feed, list_feeds
 from newstui.store.schema import SCHEMA_VERSION
+
+
+def q(text: str) -> Query:
+    return parse_query(text)
 
 
 def art(n: int, **kw) -> Article:
@@ -121,17 +126,14 @@ def test_filters_unread_starred_feed_and_tag(db, feed):
     assert ("tech", 1, 1) in tag_unread_counts(list_feeds(db))
 
 
-@pytest.mark.parametrize(
-    "query",
-    ["don't", "C++", "multi-agent", "AND", '"', "*", "NEAR(", "OR x", "^", "", "   ", "a:b"],
-)
-def test_search_never_fails_on_user_input(db, feed, query):
+@pytest.mark.parametrize("query", ["don't", "C++", "multi-agent", "x OR y", "-x"])
+def test_search_never_fails_on_odd_but_valid_queries(db, feed, query):
     save_articles(db, feed, [art(1, title="Don't panic about C++ multi-agent AND systems")])
-    search_articles(db, query)
-    count_articles(db, ArticleFilter(search=query))
+    search_articles(db, q(query))
+    count_articles(db, ArticleFilter(query=q(query)))
 
 
-def test_search_ranks_title_matches_first_and_matches_prefixes(db, feed):
+def test_search_ranks_title_matches_first_and_matches_explicit_prefixes(db, feed):
     save_articles(
         db,
         feed,
@@ -140,16 +142,17 @@ def test_search_ranks_title_matches_first_and_matches_prefixes(db, feed):
             art(2, title="Harbour reopens", text="Boats are back."),
         ],
     )
-    assert [r.id for r in search_articles(db, "harbour")] == [2, 1]
-    assert [r.id for r in search_articles(db, "harb")] == [2, 1]
-    assert search_articles(db, "don't") == []
+    assert [r.id for r in search_articles(db, q("harbour"))] == [2, 1]
+    assert [r.id for r in search_articles(db, q("harb*"))] == [2, 1]
+    assert search_articles(db, q("harb")) == []
+    assert search_articles(db, q("don't")) == []
 
 
 def test_search_follows_updates(db, feed):
     save_articles(db, feed, [art(1, text="alpha")])
     save_articles(db, feed, [art(1, text="omega")])
-    assert search_articles(db, "alpha") == []
-    assert [r.id for r in search_articles(db, "omega")] == [1]
+    assert search_articles(db, q("alpha")) == []
+    assert [r.id for r in search_articles(db, q("omega"))] == [1]
 
 
 def test_lone_surrogates_and_nul_never_reach_the_store(db, feed):

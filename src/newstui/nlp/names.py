@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from newstui.nlp.gazetteer import load_gazetteer
+from newstui.query import SURNAME_PREFIX
 
 PARTICLES = frozenset(
     "al el ad as ash at az ar an ibn bin bint abu van von der den de da di du del della la le dos das ter y".split()
@@ -67,3 +68,16 @@ def short_key(name: str, type: str) -> str:
         return canonical_key(name, type)
     words = _key_words(name)
     return f"person:{words[-1]}" if words else "person:"
+
+
+def query_keys(name: str, kind: str) -> tuple[str, ...]:
+    """The stored entity keys a name typed in a query stands for (newstui.query.NameKeys).
+
+    The canonical key of the name (aliases and particles folded, as when storing), and for a
+    single-word person name the surname key too, so `person:Peskov` finds Dmitry Peskov.
+    """
+    types = ("GROUP", "NORP") if kind == "GROUP" else (kind,)
+    keys = [f"{t}:{canonical_key(name, t)}" for t in types]
+    if kind == "PERSON" and short_key(name, kind) == canonical_key(name, kind):
+        keys.append(SURNAME_PREFIX + short_key(name, kind))
+    return tuple(keys)

@@ -97,7 +97,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article:
         href = enclosure.get("href")
         if is_http_url(href) and href not in {lk.url for lk in links}:
             kind: LinkKind = (
-                "image" if str(enclosure.get("type", "")).startswith("image/") else "link"
+                "image" if str(enclosure.get("type", "")).startswith("image/") else "enclosure"
             )
             links.append(Link(clean_line(enclosure.get("type", "") or "enclosure"), href, kind))
     guid = entry.get("id") or entry.get("guid")

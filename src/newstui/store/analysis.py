@@ -10,6 +10,7 @@ import sqlite_utils
 
 from newstui.model import Analysis, Entity, EntityRow, Mention, Quote, QuoteRow
 from newstui.store.db import write_transaction
+from newstui.store.query_sql import entity_ids_sql
 
 
 def articles_to_analyse(
@@ -191,15 +192,27 @@ def list_quotes(
     speaker: str | None = None,
     article_id: int | None = None,
     limit: int = 200,
+    *,
+    speaker_keys: tuple[str, ...] = (),
+    since: str | None = None,
 ) -> list[QuoteRow]:
-    """Quotes, newest articles first; optionally by one speaker (case-insensitive) or article."""
+    """Quotes, newest articles first; optionally by one speaker (case-insensitive, or an entity
+    with one of `speaker_keys`), in one article, or in articles dated on or after `since`."""
     clauses: list[str] = []
     params: list[object] = []
     if speaker is not None:
         # The full name, or the surname alone ("Peskov" finds Dmitry Peskov).
-        clauses.append("(q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\')")
+        match = "q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\'"
         escaped = speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params += [speaker, f"% {escaped}"]
+        if speaker_keys:
+            entities, entity_params = entity_ids_sql(speaker_keys)
+            match += f" OR q.speaker_entity_id IN ({entities})"
+            params += entity_params
+        clauses.append(f"({match})")
+    if since is not None:
+        clauses.append("a.sort_date >= ?")
+        params.append(since)
     if article_id is not None:
         clauses.append("q.article_id = ?")
         params.append(article_id)
@@ -207,9 +220,10 @@ def list_quotes(
     return [
         QuoteRow(*r)
         for r in db.execute(
-            f"""SELECT q.id, q.article_id, a.title, q.text, q.speaker, q.start, q.end
-            FROM quotes q JOIN articles a ON a.id = q.article_id {where}
-            ORDER BY a.sort_date DESC, q.start LIMIT ?""",
+            f"""SELECT q.id, q.article_id, a.title, q.text, q.speaker, q.start, q.end,
+            a.sort_date, f.name
+            FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
+            {where} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",
             [*params, limit],
         ).fetchall()
     ]

@@ -13,8 +13,10 @@ from typing import Any
 import sqlite_utils
 
 from newstui.model import Article, ArticleFilter, ArticleRow, Link, SaveResult, StoredArticle
+from newstui.query import Query, fts_string, walk_positive_terms
 from newstui.store.db import json_list, write_transaction
 from newstui.store.feeds import now_iso
+from newstui.store.query_sql import query_condition
 from newstui.text import clean_line
 
 EVERY_ARTICLE = ArticleFilter()
@@ -190,10 +192,16 @@ def set_fulltext(
     with db.conn:
         if text is not None:
             forget_analysis(db.conn, article_id)
+            old = db.execute("SELECT links FROM articles WHERE id = ?", [article_id]).fetchone()
+            kept = (
+                [k for k in json.loads(old[0] or "[]") if k.get("kind") == "enclosure"]
+                if old
+                else []
+            )
             db.execute(
                 """UPDATE articles SET text = ?, links = ?, fulltext_status = 'ok',
                    fulltext_error = NULL, nlp_version = NULL WHERE id = ?""",
-                [text, json.dumps([vars(link) for link in links]), article_id],
+                [text, json.dumps([*[vars(link) for link in links], *kept]), article_id],
             )
         else:
             db.execute(
@@ -221,23 +229,6 @@ def _row(r: Sequence[Any]) -> ArticleRow:
     )
 
 
-def fts_query(text: str) -> str:
-    """User words as a safe FTS5 query: each word quoted, all required, last one a prefix."""
-    raw = [w for w in text.replace('"', " ").split() if w]
-    words = [w.rstrip("*") for w in raw]
-    quoted = [
-        f'"{w}"' + ("*" if r.endswith("*") and w else "")
-        for w, r in zip(words, raw, strict=True)
-        if w
-    ]
-    if not quoted:
-        return '""'
-    last = words[-1]
-    if not quoted[-1].endswith("*") and len(last) >= 3 and last[-1].isalnum():
-        quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 def _where(f: ArticleFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
@@ -253,9 +244,10 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
         clauses.append("a.read = 0")
     if f.starred:
         clauses.append("a.starred = 1")
-    if f.search:
-        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(fts_query(f.search))
+    if f.query is not None:
+        sql, query_params = query_condition(f.query.root)
+        clauses.append(sql)
+        params += query_params
     if f.entity_id is not None:
         clauses.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
         params.append(f.entity_id)
@@ -339,15 +331,22 @@ def next_unread_position(
     return article_position(db, f, found[0])
 
 
-def search_articles(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[ArticleRow]:
-    """Full-text search over title, author and text, best matches first."""
+def search_articles(db: sqlite_utils.Database, query: Query, limit: int = 50) -> list[ArticleRow]:
+    """Articles matching a query, best text matches first (title, then author, then text)."""
+    where, params = _where(ArticleFilter(query=query))
+    terms = [
+        fts_string(t.text) + ("*" if t.prefix else "") for t in walk_positive_terms(query.root)
+    ]
+    if not terms:
+        return list_articles(db, ArticleFilter(query=query), limit=limit)
     rows = db.execute(
         f"""
-        SELECT {_ROW_COLUMNS} FROM articles_fts s
-        JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id
-        WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 3.0, 1.0) LIMIT ?
+        SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+        LEFT JOIN (SELECT rowid, bm25(articles_fts, 10.0, 3.0, 1.0) AS rank FROM articles_fts
+            WHERE articles_fts MATCH ?) r ON r.rowid = a.id
+        {where} ORDER BY r.rank, a.sort_date DESC, a.id DESC LIMIT ?
         """,
-        [fts_query(query), limit],
+        [" OR ".join(terms), *params, limit],
     ).fetchall()
     return [_row(r) for r in rows]
 

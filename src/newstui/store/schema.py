@@ -179,5 +179,10 @@ _V4 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# v5: quotes by speaker entity (the query language's speaker:) without a scan of every quote.
+_V5 = [
+    "CREATE INDEX quotes_speaker_entity ON quotes (speaker_entity_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -36,6 +36,7 @@ from newstui.config import (
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome
 from newstui.model import ArticleRow, FeedRow, RemovedSource
+from newstui.query import Query
 from newstui.text import terminal_safe
 from newstui.tui.refresh import (
     AnalysisFinished,
@@ -54,7 +55,7 @@ from newstui.tui.refresh import (
 from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
-from newstui.tui.screens.search import SearchScreen
+from newstui.tui.screens.search import QUERY_EXAMPLES, SearchScreen
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, search_view
 from newstui.tui.widgets.headlines import HeadlineList
@@ -194,10 +195,10 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     def action_help(self) -> None:
         rows = binding_rows(self.key_sections())
         rows.append(("Anywhere", "Ctrl-P", "Command palette"))
-        self.push_screen(HelpScreen(rows))
+        self.push_screen(HelpScreen(rows, QUERY_EXAMPLES))
 
     def action_search(self) -> None:
-        def searched(query: str | None) -> None:
+        def searched(query: Query | None) -> None:
             if query:
                 self.main.push_view(search_view(query))
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newstui.model import ArticleFilter, FeedRow, SmartCounts
+from newstui.query import Query
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ def tag_view(tag: str) -> View:
     return View(f"tag:{tag}", f"#{tag}", ArticleFilter(tag=tag))
 
 
-def search_view(query: str) -> View:
-    """Full-text search results."""
-    return View(f"search:{query}", f"Search: {query}", ArticleFilter(search=query))
+def search_view(query: Query) -> View:
+    """The articles matching a query typed in the search box."""
+    return View(f"search:{query.text}", f"Search: {query.text}", ArticleFilter(query=query))
 
 
 def entity_view(entity_id: int, name: str) -> View:
@@ -52,7 +53,7 @@ def speaker_view(speaker: str) -> View:
 def counted_total(view: View, smart: SmartCounts, feeds: Iterable[FeedRow]) -> int | None:
     """How many articles a view holds, from the sources pane's counts (None: not counted there)."""
     f = view.filter
-    if f.search or f.entity_id is not None or f.speaker or f.ids is not None:
+    if f.query is not None or f.entity_id is not None or f.speaker or f.ids is not None:
         return None
     if f.feed_id is None and f.tag is None:
         if f.unread and f.starred:

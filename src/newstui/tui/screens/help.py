@@ -76,9 +76,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(
+        self, rows: list[tuple[str, str, str]], examples: list[tuple[str, str]] | None = None
+    ) -> None:
         super().__init__()
         self._rows = rows
+        self._examples = examples or []
 
     def compose(self) -> ComposeResult:
         sections = list(dict.fromkeys(name for name, _, _ in self._rows))
@@ -89,6 +92,8 @@ class HelpScreen(ModalScreen[None]):
             with Horizontal(id="help-columns"):
                 yield Static(self._table([r for r in self._rows if r[0] in left]))
                 yield Static(self._table([r for r in self._rows if r[0] not in left]))
+            if self._examples:
+                yield Static(self._table([("Search queries (/)", *e) for e in self._examples]))
 
     @staticmethod
     def _table(rows: list[tuple[str, str, str]]) -> Table:

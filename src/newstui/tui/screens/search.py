@@ -1,9 +1,10 @@
-"""The `/` screen: type words to search titles, authors and texts; results become a view."""
+"""The `/` screen: type a query; a valid one becomes a view, an invalid one says what and where."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,16 +12,35 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from newstui.nlp import query_keys
+from newstui.query import Query, QueryError, parse_query
 
-class SearchScreen(ModalScreen[str | None]):
-    """Returns the query (Enter) or None (Esc)."""
+HINT = (
+    'Enter to search, Esc to cancel.  flood "river bank" evac*  a OR b  -word  title:x  '
+    'feed:bbc  unread  age:<3d  person:"Dmitry Peskov"  speaker:Peskov  (? for more)'
+)
+
+QUERY_EXAMPLES = [
+    ('flood "river bank" evac*', "a word, a phrase, a prefix (all must match)"),
+    ("flood OR storm  -drought", "either; NOT or - excludes; ( ) groups"),
+    ("title:  author:  text:", "a word or phrase in one part"),
+    ("feed:bbc  tag:world", "feed name or URL contains; a tag"),
+    ("unread  starred  has:fulltext", "facts (also has:enclosure, has:quotes)"),
+    ("after:2026-11-01  age:<3d", "by date (before:, age:>12h; m h d w)"),
+    ('person:"Dmitry Peskov"  org:  place:', "mentions (group: too; surname alone)"),
+    ('speaker:Peskov  quotes:"we will"', "quoted by; a quote saying"),
+]
+
+
+class SearchScreen(ModalScreen[Query | None]):
+    """Returns the parsed query (Enter) or None (Esc); an invalid query keeps the box open."""
 
     DEFAULT_CSS = """
     SearchScreen {
         align: center middle;
     }
     SearchScreen #search-box {
-        width: 70;
+        width: 90;
         max-width: 100%;
         height: auto;
         border: round $accent;
@@ -30,22 +50,50 @@ class SearchScreen(ModalScreen[str | None]):
     SearchScreen #search-hint {
         color: $text-muted;
     }
+    SearchScreen #search-hint.-error {
+        color: $text-error;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="search.cancel")
     ]
 
+    def __init__(self, initial: str = "") -> None:
+        super().__init__()
+        self._initial = initial
+
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "Search"
-            yield Input(placeholder="words to find (all must match)", id="search-input")
-            yield Static("Enter to search, Esc to cancel", id="search-hint")
+            yield Input(
+                value=self._initial,
+                placeholder='words, "phrases", fields (title: person: …), AND/OR/NOT',
+                id="search-input",
+            )
+            yield Static(HINT, id="search-hint", markup=False)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        query = event.value.strip()
-        self.dismiss(query or None)
+        text = event.value.strip()
+        if not text:
+            self.dismiss(None)
+            return
+        try:
+            query = parse_query(text, query_keys)
+        except QueryError as exc:
+            hint = self.query_one("#search-hint", Static)
+            hint.update(Text(str(exc), style="bold"))
+            hint.add_class("-error")
+            return
+        self.dismiss(query)
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        hint = self.query_one("#search-hint", Static)
+        if hint.has_class("-error"):
+            hint.remove_class("-error")
+            hint.update(HINT)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,195 @@
+"""Turn a parsed query (newstui.query) into a parameterised SQL condition over `articles a`.
+
+Text parts become one FTS5 MATCH per run of text terms, every user term an FTS5 string; every
+other value is a bound parameter. No user text is ever part of the SQL or of FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from newstui.query import (
+    SURNAME_PREFIX,
+    Age,
+    And,
+    DateBound,
+    EntityRef,
+    Fact,
+    Node,
+    Not,
+    Or,
+    QuoteText,
+    Source,
+    Speaker,
+    Term,
+    fts_string,
+)
+
+ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
+GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
+
+_FTS = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+_FACTS = {
+    "unread": "a.read = 0",
+    "starred": "a.starred = 1",
+    "fulltext": "a.fulltext_status = 'ok'",
+    "enclosure": 'instr(a.links, \'"kind": "enclosure"\') > 0',
+    "quotes": "EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id)",
+}
+
+
+def query_condition(node: Node, now: datetime | None = None) -> tuple[str, list[object]]:
+    """A SQL boolean expression over `articles a` and its parameters; `now` anchors `age:`."""
+    return _Compiler(now or datetime.now(UTC)).compile(node)
+
+
+def _like_contains(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def fts_expression(node: Node) -> str | None:
+    """The node as one FTS5 expression when it is made of text terms only, else None."""
+    if isinstance(node, Term):
+        string = fts_string(node.text) + ("*" if node.prefix else "")
+        return f"{{{node.column}}} : {string}" if node.column else string
+    if isinstance(node, Or):
+        parts = [fts_expression(p) for p in node.parts]
+        if any(p is None for p in parts):
+            return None
+        return "(" + " OR ".join(f"({p})" for p in parts) + ")"
+    if isinstance(node, And):
+        positive = [fts_expression(p) for p in node.parts if not isinstance(p, Not)]
+        negative = [fts_expression(p.part) for p in node.parts if isinstance(p, Not)]
+        if not positive or any(p is None for p in [*positive, *negative]):
+            return None
+        text = "(" + " AND ".join(f"({p})" for p in positive) + ")"
+        if negative:
+            text += " NOT (" + " OR ".join(f"({n})" for n in negative) + ")"
+        return text
+    return None
+
+
+def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
+    """SELECT of the ids of the entities with one of these keys (NameKeys entries)."""
+    full = [k for k in keys if not k.startswith(SURNAME_PREFIX)]
+    short = [k.removeprefix(SURNAME_PREFIX) for k in keys if k.startswith(SURNAME_PREFIX)]
+    return (
+        "SELECT e.id FROM entities e WHERE e.key IN (SELECT value FROM json_each(?)) "
+        "UNION SELECT e.id FROM entities e WHERE e.short_key IN (SELECT value FROM json_each(?))",
+        [json.dumps(full), json.dumps(short)],
+    )
+
+
+class _Compiler:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def compile(self, node: Node) -> tuple[str, list[object]]:
+        text = fts_expression(node)
+        if text is not None:
+            return _FTS, [text]
+        if isinstance(node, And):
+            return self.conjunction(node)
+        if isinstance(node, Or):
+            parts = [self.compile(p) for p in node.parts]
+            return "(" + " OR ".join(s for s, _ in parts) + ")", [v for _, ps in parts for v in ps]
+        if isinstance(node, Not):
+            sql, params = self.compile(node.part)
+            return f"NOT ({sql})", params
+        if isinstance(node, Fact):
+            return _FACTS[node.name], []
+        if isinstance(node, Source):
+            return self.source(node)
+        if isinstance(node, DateBound):
+            op = ">=" if node.op == "after" else "<"
+            return f"a.sort_date {op} ?", [node.day.isoformat()]
+        if isinstance(node, Age):
+            cutoff = _iso(self.now - timedelta(seconds=node.seconds))
+            return ("a.sort_date >= ?" if node.op == "<" else "a.sort_date < ?"), [cutoff]
+        if isinstance(node, EntityRef):
+            entities, params = self.entities(node.kind, node.name, node.keys)
+            return (
+                f"a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id IN ({entities}))",
+                params,
+            )
+        if isinstance(node, Speaker):
+            return self.speaker(node)
+        if isinstance(node, QuoteText):
+            return self.quote_text(node)
+        assert isinstance(node, Term)  # pragma: no cover - fts_expression took every Term
+        raise AssertionError(node)
+
+    def conjunction(self, node: And) -> tuple[str, list[object]]:
+        """Text parts in one MATCH (negated ones with FTS5 NOT), the rest ANDed beside it."""
+        text_pos = [p for p in node.parts if fts_expression(p) is not None]
+        text_neg = [
+            p for p in node.parts if isinstance(p, Not) and fts_expression(p.part) is not None
+        ]
+        rest = [p for p in node.parts if p not in text_pos and p not in text_neg]
+        clauses: list[str] = []
+        params: list[object] = []
+        if text_pos:
+            sql, ps = self.compile(
+                And((*text_pos, *text_neg)) if len(text_pos) + len(text_neg) > 1 else text_pos[0]
+            )
+            clauses.append(sql)
+            params += ps
+        elif text_neg:
+            expression = " OR ".join(f"({fts_expression(p.part)})" for p in text_neg)
+            clauses.append(f"NOT {_FTS}")
+            params.append(expression)
+        for part in rest:
+            sql, ps = self.compile(part)
+            clauses.append(sql)
+            params += ps
+        return "(" + " AND ".join(clauses) + ")", params
+
+    def source(self, node: Source) -> tuple[str, list[object]]:
+        if node.kind == "tag":
+            return (
+                "a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
+                "WHERE t.value = ? COLLATE NOCASE)",
+                [node.value],
+            )
+        pattern = _like_contains(node.value)
+        return (
+            "a.feed_id IN (SELECT s.id FROM feeds s WHERE s.name LIKE ? ESCAPE '\\' "
+            "OR s.url LIKE ? ESCAPE '\\')",
+            [pattern, pattern],
+        )
+
+    def entities(
+        self, kind: str | None, name: str, keys: tuple[str, ...]
+    ) -> tuple[str, list[object]]:
+        """SELECT of the ids of entities a name stands for: its keys, else its exact name."""
+        types = GROUP_TYPES if kind == "GROUP" else ENTITY_TYPES.get(kind or "", ())
+        if not keys:  # no key function: the canonical name, any case
+            where = "e.name = ? COLLATE NOCASE"
+            params: list[object] = [name]
+            if types:
+                where += " AND e.type IN (SELECT value FROM json_each(?))"
+                params.append(json.dumps(types))
+            return f"SELECT e.id FROM entities e WHERE {where}", params
+        return entity_ids_sql(keys)
+
+    def speaker(self, node: Speaker) -> tuple[str, list[object]]:
+        entities, params = self.entities("PERSON", node.name, node.keys)
+        return (
+            "a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker_entity_id IN "
+            f"({entities}) UNION SELECT q.article_id FROM quotes q WHERE q.speaker = ?)",
+            [*params, node.name],
+        )
+
+    def quote_text(self, node: QuoteText) -> tuple[str, list[object]]:
+        # The words are in the article's text (FTS narrows fast), then in one of its quotes.
+        return (
+            f"({_FTS} AND EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id "
+            "AND q.text LIKE ? ESCAPE '\\'))",
+            [f"{{text}} : {fts_string(node.text)}", _like_contains(node.text)],
+        )

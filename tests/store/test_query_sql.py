@@ -1,0 +1,205 @@
+"""Queries run against a store: each construct selects the articles a reader would expect."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newstui.model import Analysis, Article, Entity, Link, Mention, Quote
+from newstui.nlp import canonical_key, query_keys, short_key
+from newstui.query import parse_query
+from newstui.store import open_db
+from newstui.store.analysis import save_analysis
+from newstui.store.articles import (
+    ArticleFilter,
+    count_articles,
+    list_articles,
+    mark_articles,
+    save_articles,
+    search_articles,
+    set_fulltext,
+)
+from newstui.store.feeds import ensure_feed
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+OFFSETS = iter(range(0, 10**6, 100))  # mentions need distinct offsets within an article
+
+
+def person(name: str, *mentions: str) -> Entity:
+    return Entity(
+        name,
+        "PERSON",
+        tuple(Mention(o, o + len(m), m) for o, m in zip(OFFSETS, mentions, strict=False)),
+    )
+
+
+def entity(name: str, type_: str) -> Entity:
+    start = next(OFFSETS)
+    return Entity(name, type_, (Mention(start, start + len(name), name),))
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = open_db(tmp_path / "q.db")
+    wire = ensure_feed(
+        db,
+        "https://wire.example/feed",
+        "World Wire",
+        url="https://wire.example/feed",
+        tags=("world",),
+    )
+    deals = ensure_feed(
+        db,
+        "https://deals.example/rss",
+        "Deals Daily",
+        url="https://deals.example/rss",
+        tags=("shopping",),
+    )
+    articles = {
+        "peskov": Article(
+            title="Kremlin rejects the claims",
+            text="Dmitry Peskov said the claims were false. “We will not accept this,” Peskov said.",
+            guid="1",
+            published=NOW - timedelta(hours=2),
+            author="Anna Reporter",
+        ),
+        "aleppo": Article(
+            title="Fighting near Aleppo",
+            text="Russia and Syria said fighting near Aleppo continued. Kurds fled.",
+            guid="2",
+            published=NOW - timedelta(days=5),
+        ),
+        "flood": Article(
+            title="Flood hits the river town",
+            text="The river bank burst after storms. Residents were evacuated.",
+            guid="3",
+            published=datetime(2026, 10, 15, tzinfo=UTC),
+            links=[Link("audio/mpeg", "https://wire.example/a.mp3", "enclosure")],
+        ),
+    }
+    ids = {}
+    for key, article in articles.items():
+        result = save_articles(db, wire, [article])
+        ids[key] = result.changed_ids[0]
+    ids["deal"] = save_articles(
+        db,
+        deals,
+        [Article(title="Sponsored: a river cruise", text="Book now.", guid="d", published=NOW)],
+    ).changed_ids[0]
+    save_analysis(
+        db,
+        ids["peskov"],
+        Analysis(
+            entities=(person("Dmitry Peskov", "Dmitry Peskov", "Peskov"), entity("Kremlin", "ORG")),
+            quotes=(Quote("We will not accept this,", 44, 68, "Dmitry Peskov"),),
+        ),
+        "t",
+        canonical_key,
+        short_key,
+    )
+    save_analysis(
+        db,
+        ids["aleppo"],
+        Analysis(
+            entities=(
+                entity("Russia", "PLACE"),
+                entity("Syria", "PLACE"),
+                entity("Aleppo", "PLACE"),
+                entity("Kurds", "GROUP"),
+            ),
+        ),
+        "t",
+        canonical_key,
+        short_key,
+    )
+    mark_articles(db, [ids["aleppo"]], read=True)
+    mark_articles(db, [ids["flood"]], starred=True)
+    set_fulltext(
+        db, ids["flood"], text="The river bank burst after storms. Residents were evacuated."
+    )
+    return db, ids
+
+
+def found(store, text: str) -> set[str]:
+    db, ids = store
+    names = {v: k for k, v in ids.items()}
+    query = parse_query(text, query_keys)
+    rows = list_articles(db, ArticleFilter(query=query))
+    assert count_articles(db, ArticleFilter(query=query)) == len(rows)
+    return {names[r.id] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("river", {"flood", "deal"}),
+        ("river -sponsored", {"flood"}),
+        ("river AND NOT title:sponsored", {"flood"}),
+        ("said AND NOT flood", {"peskov", "aleppo"}),
+        ("flood OR kremlin", {"flood", "peskov"}),
+        ('"river bank"', {"flood"}),
+        ('"bank river"', set()),
+        ("evac*", {"flood"}),
+        ("evac", set()),
+        ("title:river", {"flood", "deal"}),
+        ("text:kremlin", set()),
+        ("title:kremlin", {"peskov"}),
+        ("author:reporter", {"peskov"}),
+        ("feed:deals", {"deal"}),
+        ("feed:wire.example", {"flood", "peskov", "aleppo"}),
+        ("tag:WORLD", {"flood", "peskov", "aleppo"}),
+        ("unread", {"flood", "peskov", "deal"}),
+        ("NOT unread", {"aleppo"}),
+        ("starred", {"flood"}),
+        ("has:fulltext", {"flood"}),
+        ("has:enclosure", {"flood"}),
+        ("has:quotes", {"peskov"}),
+        ("quotes:", {"peskov"}),
+        ('quotes:"not accept"', {"peskov"}),
+        ('quotes:"claims were"', set()),
+        ("after:2026-10-15 before:2026-10-16", {"flood"}),
+        ("before:2026-10-15", set()),
+        ("age:<1d", {"peskov", "deal"}),
+        ("age:<7d", {"peskov", "deal", "aleppo"}),
+        ("age:>3d", {"aleppo", "flood"}),
+        ('person:"Dmitry Peskov"', {"peskov"}),
+        ("person:peskov", {"peskov"}),
+        ("person:Dmitry", set()),
+        ("org:Kremlin", {"peskov"}),
+        ("place:Aleppo place:Russia", {"aleppo"}),
+        ("place:Kremlin", set()),
+        ("group:Kurds", {"aleppo"}),
+        ("speaker:Peskov", {"peskov"}),
+        ('speaker:"dmitry peskov"', {"peskov"}),
+        ("speaker:Kremlin", set()),
+        ("(place:Syria OR speaker:Peskov) unread", {"peskov"}),
+        ("'; DROP TABLE articles; --", set()),
+        ('title:"x\'y" OR feed:"%"', set()),
+        ("feed:_", set()),
+    ],
+)
+def test_a_query_selects_what_it_says(store, text, expected):
+    assert found(store, text) == expected
+
+
+def test_search_puts_title_matches_first_and_respects_the_other_conditions(store):
+    db, ids = store
+    rows = search_articles(db, parse_query("river OR burst"))
+    assert [r.id for r in rows][:1] == [ids["deal"]] or [r.id for r in rows][:1] == [ids["flood"]]
+    assert {r.id for r in rows} == {ids["deal"], ids["flood"]}
+    rows = search_articles(db, parse_query("river starred"))
+    assert [r.id for r in rows] == [ids["flood"]]
+    rows = search_articles(db, parse_query("starred"))
+    assert [r.id for r in rows] == [ids["flood"]]
+
+
+def test_the_store_is_untouched_by_hostile_queries(store):
+    db, _ = store
+    before = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    found(store, 'title:"\'); DELETE FROM articles; --"')
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == before
+    assert json.loads("[]") == []

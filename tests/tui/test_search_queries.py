@@ -1,0 +1,52 @@
+"""Pilot tests: the `/` box speaks the query language and explains an invalid query in place."""
+
+from __future__ import annotations
+
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.search import SearchScreen
+
+from .conftest import screen_text, settle
+
+
+async def test_a_boolean_query_with_fields_becomes_a_view(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"title:kremlin OR text:milk -feed:tech")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "search:title:kremlin OR text:milk -feed:tech"
+        assert app.main.headlines.total == 2
+        text = screen_text(app)
+        assert "Kremlin repeats its warning on Syria" in text
+        assert "A local note" in text
+
+
+async def test_an_invalid_query_says_what_and_where_and_keeps_the_box_open(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"(kremlin OR")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert "expected a search term after OR at 12" in screen_text(app)
+        await pilot.press(*" aleppo)")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.main.headlines.total >= 2
+
+
+async def test_help_lists_query_examples(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Search queries" in text
+        assert "speaker:Peskov" in text
+        assert "age:<3d" in text
