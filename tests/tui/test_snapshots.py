@@ -1,4 +1,5 @@
-"""Snapshot tests pinning the main screen's layout at 80×24 and 160×48 on a fixed database."""
+"""Snapshot tests pinning the main screen's layout at 60×20, 80×24, 120×40 and 160×48 on a fixed
+database."""
 
 from __future__ import annotations
 
@@ -27,3 +28,31 @@ def test_main_screen_160x48(snap_compare, db_path):
 
 def test_open_article_160x48(snap_compare, db_path):
     assert snap_compare(NewstuiApp(db_path, None), terminal_size=(160, 48), run_before=_opened)
+
+
+def test_main_screen_120x40(snap_compare, db_path):
+    assert snap_compare(NewstuiApp(db_path, None), terminal_size=(120, 40), run_before=_ready)
+
+
+def test_main_screen_60x20(snap_compare, db_path):
+    assert snap_compare(NewstuiApp(db_path, None), terminal_size=(60, 20), run_before=_ready)
+
+
+async def _sidebar(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+
+
+def test_sidebar_shown_60x20(snap_compare, db_path):
+    assert snap_compare(NewstuiApp(db_path, None), terminal_size=(60, 20), run_before=_sidebar)
+
+
+async def _help(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("question_mark")
+    await settle(pilot)
+
+
+def test_help_120x40(snap_compare, db_path):
+    assert snap_compare(NewstuiApp(db_path, None), terminal_size=(120, 40), run_before=_help)

@@ -11,7 +11,7 @@ from newstui.tui.theme_colours import contrast_ratio, readable
 
 from .conftest import settle
 
-DECORATION = set("╸╺▕▏▔▁━─│▎▊ ")  # borders, tab underlines and padding: not text
+DECORATION = set("╸╺▕▏▔▁▂▃▄▅▆▇█━─│▎▊ ")  # borders, tab underlines, scrollbars, padding
 
 
 def poor_contrast(app: NewstuiApp) -> list[tuple[float, str]]:

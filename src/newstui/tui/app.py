@@ -59,6 +59,7 @@ from newstui.tui.screens.search import QUERY_EXAMPLES, SearchScreen
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, search_view
 from newstui.tui.widgets.headlines import HeadlineList
+from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
@@ -184,13 +185,50 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
 
     # -- help, search, theme, commands --------------------------------------------------------
 
-    def key_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
-        """Bindings to list in help and the command palette, by where they apply."""
-        return [
-            ("Headlines", HeadlineList.BINDINGS),
-            ("Reader", Reader.BINDINGS),
-            ("Anywhere", [*MainScreen.BINDINGS, *self.BINDINGS]),
+    def key_sections(self) -> list[tuple[str, Iterable[Binding]]]:
+        """Bindings to list in help, a section per pane, then those that work anywhere."""
+
+        def of(bindings: Iterable[BindingType], *actions: str) -> list[Binding]:
+            found = [b for b in bindings if isinstance(b, Binding)]
+            return [b for name in actions for b in found if b.action.split("(")[0] == name]
+
+        def moves(bindings: Iterable[BindingType]) -> list[Binding]:
+            return [b for b in bindings if isinstance(b, Binding) and b.action != "select"]
+
+        app, main = self.BINDINGS, MainScreen.BINDINGS
+        choose = Binding("enter,l", "select", "Show", tooltip="Show the source's articles")
+        per_pane = [
+            (
+                "Sources",
+                [*moves(PaneList.BINDINGS), choose, *of(app, "refresh_selected", "remove_source")],
+            ),
+            (
+                "Headlines",
+                [
+                    *HeadlineList.BINDINGS,
+                    *of(main, "next_unread"),
+                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "open_link", "search"),
+                ],
+            ),
+            ("Reader", [*Reader.BINDINGS, *of(main, "page"), *of(app, "fetch_fulltext")]),
+            (
+                "Sidebar",
+                [
+                    *moves(PaneList.BINDINGS),
+                    Binding(
+                        "enter,l",
+                        "select",
+                        "List",
+                        tooltip="Enter on an entity lists the articles that mention it; "
+                        "on a quote, the articles quoting its speaker",
+                    ),
+                    *of(main, "toggle_sidebar", "sidebar_tab"),
+                ],
+            ),
         ]
+        listed = {id(b) for _, bindings in per_pane for b in bindings}
+        anywhere = [b for b in [*main, *app] if isinstance(b, Binding) and id(b) not in listed]
+        return [*per_pane, ("Anywhere", anywhere)]
 
     def action_help(self) -> None:
         rows = binding_rows(self.key_sections())

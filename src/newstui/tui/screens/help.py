@@ -80,18 +80,26 @@ class HelpScreen(ModalScreen[None]):
         self, rows: list[tuple[str, str, str]], examples: list[tuple[str, str]] | None = None
     ) -> None:
         super().__init__()
-        self._rows = rows
+        self.rows = rows
         self._examples = examples or []
 
     def compose(self) -> ComposeResult:
-        sections = list(dict.fromkeys(name for name, _, _ in self._rows))
-        left = set(sections[: max(1, len(sections) - 1)])
+        sections = list(dict.fromkeys(name for name, _, _ in self.rows))
+        left: set[str] = set()
+        half = (len(self.rows) + 2 * len(sections)) / 2  # rows plus headings and gaps
+        used = 0
+        for name in sections[:-1]:  # sections in order, the left column about half the lines
+            size = sum(1 for row in self.rows if row[0] == name) + 2
+            if used and used + size / 2 > half:
+                break
+            left.add(name)
+            used += size
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Esc to close"
             with Horizontal(id="help-columns"):
-                yield Static(self._table([r for r in self._rows if r[0] in left]))
-                yield Static(self._table([r for r in self._rows if r[0] not in left]))
+                yield Static(self._table([r for r in self.rows if r[0] in left]))
+                yield Static(self._table([r for r in self.rows if r[0] not in left]))
             if self._examples:
                 yield Static(self._table([("Search queries (/)", *e) for e in self._examples]))
 

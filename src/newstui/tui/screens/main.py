@@ -29,6 +29,12 @@ from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.widgets.sources import SourcesPane
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
+PANE_NAMES = {
+    "sources": "Sources",
+    "headlines": "Headlines",
+    "reader": "Reader",
+    "sidebar": "Sidebar",
+}
 NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
 SHORT_HEIGHT = 32
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving  # below this the reader takes the whole column while it has focus
@@ -117,6 +123,8 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         self._open_on_load: int | None = None
         self._detail_timer: Timer | None = None
         self._last_detail = 0.0
+        self._view_title = ""
+        self._focused_pane = PANE_NAMES["headlines"]
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -142,6 +150,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         narrow = event.size.width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+        self.sources.fit_width(event.size.width, narrow)
         self._apply_sidebar()
 
     def _apply_sidebar(self) -> None:
@@ -167,6 +176,13 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         pane = self._pane_of(self.focused)
         self.set_class(pane == "sources", "-show-sources")
         self.set_class(pane == "reader", "-reading")
+        if pane is not None:
+            self._focused_pane = PANE_NAMES[pane]
+            self._show_title()
+
+    def _show_title(self) -> None:
+        """The title bar names the focused pane, then the view: "Reader ▸ All articles"."""
+        self.title = f"{self._focused_pane} ▸ {self._view_title}"
 
     def focus_pane(self, name: str) -> None:
         """Focus a pane by id, showing it first when it is collapsed."""
@@ -211,21 +227,26 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
 
     def show_view(self, view: View, select_id: int | None = None) -> None:
         """Show a view in the headline list."""
-        self.title = view.title
+        self._view_title = view.title
+        self._show_title()
         self.sub_title = ""
         self.headlines.show_view(view, select_id)
         self.sources.select_view(view.key)
 
     def push_view(self, view: View) -> None:
-        """Show a view that Back returns from (search, entity, speaker)."""
-        row = self.headlines.selected
-        self._history.append((self.headlines.view, row.id if row else None))
+        """Show a view that Back returns from (search, entity, speaker). A search from a search
+        replaces it, so Back returns to where the first search started."""
+        current = self.headlines.view
+        if not (current.filter.search and view.filter.search):
+            row = self.headlines.selected
+            self._history.append((current, row.id if row else None))
         self.show_view(view)
         self.headlines.focus()
 
     @on(HeadlineList.ViewLoaded)
     def _view_loaded(self, message: HeadlineList.ViewLoaded) -> None:
-        self.title = message.view.title
+        self._view_title = message.view.title
+        self._show_title()
         count = message.total
         self.sub_title = f"{count:,} article{'s' * (count != 1)}"
         if not count:

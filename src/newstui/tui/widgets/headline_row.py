@@ -26,22 +26,28 @@ def headline_date(row: ArticleRow, width: int) -> str:
     iso = terminal_safe(row.published or row.sort_date, line=True)
     if width >= 90:
         return iso[:16].replace("T", " ")
-    if width >= 50:
+    if width >= 72:
         return iso[5:16].replace("T", " ")
     return iso[5:10]
 
 
-def headline_text(row: ArticleRow, width: int, styles: RowStyles) -> Text:
-    """One row as plain `Text` (the title is never parsed as markup); unread titles in bold."""
+def headline_text(
+    row: ArticleRow, width: int, styles: RowStyles, *, show_source: bool = True
+) -> Text:
+    """One row as plain `Text` (the title is never parsed as markup); unread titles in bold.
+
+    A list of one feed, or a narrow list, leaves the source out, so the title gets its room."""
     mark = Text("● " if not row.read else "  ", style=styles.unread_mark)
     star = Text("★ " if row.starred else "  ", style=styles.star)
     date = Text(headline_date(row, width) + "  ", style=styles.meta)
-    source_width = max(8, min(20, width // 6))
-    source = middle_ellipsis(
-        Text(terminal_safe(row.feed, line=True), style=styles.meta), source_width
-    )
-    source.pad_right(source_width - source.cell_len)
-    source.append("  ")
+    source = Text("")
+    if show_source and width >= 48:
+        source_width = max(8, min(18, width // 5))
+        source = middle_ellipsis(
+            Text(terminal_safe(row.feed, line=True), style=styles.meta), source_width
+        )
+        source.pad_right(source_width - source.cell_len)
+        source.append("  ")
     used = mark.cell_len + star.cell_len + date.cell_len + source.cell_len
     title = Text(terminal_safe(row.title, line=True), style="bold" if not row.read else "")
     title.truncate(max(width - used, 1), overflow="ellipsis")

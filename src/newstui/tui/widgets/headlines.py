@@ -336,7 +336,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self.row_at(index)
         is_cursor = index == self.cursor
-        key = (row, is_cursor, width, self.has_focus, index if row is None else 0)
+        show_source = self.view.filter.feed_id is None
+        key = (row, is_cursor, width, self.has_focus, index if row is None else 0, show_source)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(row, is_cursor, width, base)
@@ -364,7 +365,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                 self._part_style("headlines--unread-mark"),
                 self._part_style("headlines--star"),
             )
-            line = headline_text(row, width, styles)
+            line = headline_text(row, width, styles, show_source=self.view.filter.feed_id is None)
         line.stylize_before(base)
         if is_cursor:
             name = "headlines--cursor" if self.has_focus else "headlines--cursor-blurred"

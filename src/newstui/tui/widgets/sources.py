@@ -74,6 +74,16 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self._library = library
         self._views: dict[str, View] = {}
         self.feeds: list[FeedRow] = []
+        self._needed = 20  # columns the longest name and its count need
+
+    def fit_width(self, screen_width: int, narrow: bool) -> None:
+        """Take the width the names need, up to a share of the screen (half when it shows alone
+        on a narrow terminal, else under a third)."""
+        cap = screen_width // 2 if narrow else int(screen_width * 0.28)
+        width = max(16, min(self._needed, cap))
+        self.styles.width = width
+        self.styles.min_width = width
+        self.styles.max_width = width
 
     def on_mount(self) -> None:
         self.border_title = "Sources"
@@ -121,6 +131,13 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                     name = Text.assemble(("! ", f"bold {error.hex}"), name)
                 options.append(Option(_label(name, feed.unread), id=view.key))
         self.feeds = message.feeds
+        names = [("#" + tag, unread) for tag, _total, unread in message.tags] + [
+            (("! " if f.last_error else "") + f.name, f.unread) for f in message.feeds
+        ]
+        self._needed = 4 + max(
+            (Text(name).cell_len + len(f" {unread:,}") for name, unread in names), default=16
+        )
+        self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
         self.clear_options()
         self.add_options(options)
         ids = [o.id for o in options]

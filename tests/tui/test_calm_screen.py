@@ -1,0 +1,103 @@
+"""Pilot tests: a calmer screen — panes sized to their content and the terminal, the focused pane
+named, help by pane, searches that do not stack."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.store import open_db
+from newstui.store.feeds import ensure_feed
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.help import HelpScreen
+
+from .conftest import screen_text, settle
+
+
+def long_feed_names(db_path) -> None:
+    db = open_db(db_path)
+    for name in ("BBC News - World", "BBC News - Business"):
+        ensure_feed(db, f"http://127.0.0.1:9/{name}", name, url=f"http://127.0.0.1:9/{name}")
+    db.conn.close()
+
+
+async def test_feed_names_get_the_width_they_need_at_120x40(db_path):
+    long_feed_names(db_path)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "BBC News - World" in text and "BBC News - Business" in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_sidebar_narrows_with_the_terminal_leaving_titles_room(db_path, size):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.main.sidebar_visible
+        assert app.main.headlines.region.width >= size[0] // 2
+        assert "Syrian rebels" in screen_text(app)  # the start of a title, not three letters
+
+
+async def test_a_feed_view_leaves_out_the_source_column(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "World Desk" in app.main.headlines.render_line(0).text
+        world = next(f for f in app.main.sources.feeds if f.name == "World Desk")
+        app.main.focus_pane("sources")
+        app.main.sources.select_view(f"feed:{world.id}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "World Desk" not in app.main.headlines.render_line(0).text
+
+
+async def test_the_title_bar_names_the_focused_pane(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first_line = lambda: screen_text(app).splitlines()[0]  # noqa: E731
+        assert "Headlines ▸ All articles" in first_line()
+        for pane in ("Reader", "Sidebar", "Sources", "Headlines"):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert f"{pane} ▸ All articles" in first_line()
+
+
+async def test_help_has_a_section_per_pane_and_explains_enter_in_the_sidebar(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = [row[0] for row in app.screen.rows]
+        assert list(dict.fromkeys(sections)) == [
+            "Sources",
+            "Headlines",
+            "Reader",
+            "Sidebar",
+            "Anywhere",
+        ]
+        described = {(section, text) for section, _keys, text in app.screen.rows}
+        assert any(
+            section == "Sidebar" and "Enter on an entity lists the articles" in text
+            for section, text in described
+        )
+        assert ("Sources", "Remove the selected feed") in described
+        assert "Remove the selected feed" in screen_text(app)
+
+
+async def test_a_search_from_a_search_does_not_stack(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for query in ("kremlin", "aleppo", "chip"):
+            await pilot.press("slash", *query, "enter")
+            await settle(pilot)
+        assert app.main.headlines.view.key == "search:chip"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "all"
