@@ -197,7 +197,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
 
         app, main = self.BINDINGS, MainScreen.BINDINGS
         choose = Binding("enter,l", "select", "Show", tooltip="Show the source's articles")
-        per_pane = [
+        per_pane: list[tuple[str, list[Binding]]] = [
             (
                 "Sources",
                 [*moves(PaneList.BINDINGS), choose, *of(app, "refresh_selected", "remove_source")],
