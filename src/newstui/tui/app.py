@@ -205,12 +205,12 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             (
                 "Headlines",
                 [
-                    *HeadlineList.BINDINGS,
+                    *moves(HeadlineList.BINDINGS),
                     *of(main, "next_unread"),
                     *of(app, "toggle_read", "toggle_star", "mark_all_read", "open_link", "search"),
                 ],
             ),
-            ("Reader", [*Reader.BINDINGS, *of(main, "page"), *of(app, "fetch_fulltext")]),
+            ("Reader", [*moves(Reader.BINDINGS), *of(main, "page"), *of(app, "fetch_fulltext")]),
             (
                 "Sidebar",
                 [
