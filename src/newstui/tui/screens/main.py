@@ -237,7 +237,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         """Show a view that Back returns from (search, entity, speaker). A search from a search
         replaces it, so Back returns to where the first search started."""
         current = self.headlines.view
-        if not (current.filter.search and view.filter.search):
+        if not (current.key.startswith("search:") and view.key.startswith("search:")):
             row = self.headlines.selected
             self._history.append((current, row.id if row else None))
         self.show_view(view)
