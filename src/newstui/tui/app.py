@@ -30,13 +30,15 @@ from newstui.config import (
     FeedConfig,
     LocalConfig,
     Settings,
+    add_view,
     load_config,
     remove_source,
 )
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome
 from newstui.model import ArticleRow, FeedRow, RemovedSource
-from newstui.query import Query
+from newstui.nlp import query_keys
+from newstui.query import Query, QueryError, parse_query
 from newstui.text import terminal_safe
 from newstui.tui.refresh import (
     AnalysisFinished,
@@ -56,11 +58,13 @@ from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.search import QUERY_EXAMPLES, SearchScreen
+from newstui.tui.screens.view_name import ViewNameScreen
 from newstui.tui.shared_library import SharedLibrary
-from newstui.tui.view import ALL, search_view
+from newstui.tui.view import ALL, View, saved_view, search_view
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
+from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
@@ -129,6 +133,14 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             tooltip="Switch light / dark theme",
             id="app.toggle_theme",
         ),
+        Binding(
+            "S",
+            "save_view",
+            "Save view",
+            show=False,
+            tooltip="Save the current search as a view (feeds.toml)",
+            id="app.save_view",
+        ),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -165,6 +177,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return self.main
 
     def on_mount(self) -> None:
+        self.main.sources.set_saved_views(self.saved_views())
         if self.config is not None:
             self._analyse_stale()
         self._data_version: int | None = None
@@ -207,7 +220,15 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(HeadlineList.BINDINGS),
                     *of(main, "next_unread"),
-                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "open_link", "search"),
+                    *of(
+                        app,
+                        "toggle_read",
+                        "toggle_star",
+                        "mark_all_read",
+                        "open_link",
+                        "search",
+                        "save_view",
+                    ),
                 ],
             ),
             ("Reader", [*moves(Reader.BINDINGS), *of(main, "page"), *of(app, "fetch_fulltext")]),
@@ -222,6 +243,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                         tooltip="Enter on an entity lists the articles that mention it; "
                         "on a quote, the articles quoting its speaker",
                     ),
+                    *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
                     *of(main, "toggle_sidebar", "sidebar_tab"),
                 ],
             ),
@@ -241,6 +263,61 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 self.main.push_view(search_view(query))
 
         self.push_screen(SearchScreen(), searched)
+
+    # -- saved views and follows --------------------------------------------------------------
+
+    def saved_views(self) -> list[View]:
+        """The config's `[[views]]` as views (each query was checked when the config loaded)."""
+        if self.config is None:
+            return []
+        views = []
+        for entry in self.config.views:
+            try:
+                views.append(saved_view(entry.name, parse_query(entry.query, query_keys)))
+            except QueryError:  # pragma: no cover - load_config refuses invalid queries
+                continue
+        return views
+
+    def action_save_view(self) -> None:
+        query = self.main.headlines.view.filter.query
+        if query is None:
+            self.notify("Search first (/); S saves the search as a view.", severity="warning")
+            return
+        if self.config is None:
+            self.notify("No config file (demo mode): views cannot be saved.", severity="warning")
+            return
+
+        def named(name: str | None) -> None:
+            if name and query is not None:
+                self.add_view(name, query.text)
+
+        self.push_screen(ViewNameScreen(query.text), named)
+
+    def add_view(self, name: str, query: str) -> None:
+        """Save a view in the config (comments kept), list it and show it."""
+        if self.config is None:
+            self.notify("No config file (demo mode): views cannot be saved.", severity="warning")
+            return
+        same = next((v for v in self.config.views if v.query == query), None)
+        if same is not None:
+            self.notify(f"Already a view: {same.name}", markup=False)
+            self.main.show_view(saved_view(same.name, parse_query(same.query, query_keys)))
+            return
+        try:
+            added = add_view(self.config.path, name, query)
+            self.config = load_config(self.config.path)
+        except (NewstuiError, OSError) as exc:
+            self.notify(terminal_safe(str(exc), line=True), severity="error", markup=False)
+            return
+        views = self.saved_views()
+        self.main.sources.set_saved_views(views)
+        view = next(v for v in views if v.title == added.name)
+        self.main.show_view(view)
+        self.notify(f"Saved view {added.name} in {self.config.path.name}", markup=False)
+
+    @on(Sidebar.FollowRequested)
+    def _follow(self, message: Sidebar.FollowRequested) -> None:
+        self.add_view(message.name, message.query)
 
     def notify(
         self,

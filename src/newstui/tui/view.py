@@ -40,6 +40,11 @@ def search_view(query: Query) -> View:
     return View(f"search:{query.text}", f"Search: {query.text}", ArticleFilter(query=query))
 
 
+def saved_view(name: str, query: Query) -> View:
+    """A `[[views]]` entry of the config: a named query listed in the sources pane."""
+    return View(f"view:{name}", name, ArticleFilter(query=query))
+
+
 def entity_view(entity_id: int, name: str) -> View:
     """Every article that mentions an entity."""
     return View(f"entity:{entity_id}", f"Mentioning {name}", ArticleFilter(entity_id=entity_id))

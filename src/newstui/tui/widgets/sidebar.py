@@ -6,10 +6,13 @@ colour, and no fixed colour reads on both it and the pane.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.theme import Theme
@@ -33,8 +36,32 @@ def _notice(text: str, style: str = "") -> Option:
     return Option(Text(terminal_safe(text), style=style), disabled=True)
 
 
+FOLLOW_FIELDS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "PLACE": "place",
+    "GROUP": "group",
+    "NORP": "group",
+}
+
+
+def follow_query(field: str, name: str) -> str:
+    """The query of a follow: `person:"Dmitry Peskov"` (a name's own quotes become spaces)."""
+    return f'{field}:"{" ".join(name.replace(chr(34), " ").split())}"'
+
+
 class Sidebar(Vertical):
     """Two tabs; choosing an entity or a quote's speaker asks the app for a filtered view."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "F",
+            "follow",
+            "Follow",
+            tooltip="Follow the entity or quote's speaker (a view in Sources)",
+            id="sidebar.follow",
+        )
+    ]
 
     DEFAULT_CSS = """
     Sidebar {
@@ -69,6 +96,14 @@ class Sidebar(Vertical):
             self.entity_id = entity_id
             self.name = name
 
+    class FollowRequested(Message):
+        """Follow an entity or speaker: save `query` as a view named `name`."""
+
+        def __init__(self, name: str, query: str) -> None:
+            super().__init__()
+            self.name = name
+            self.query = query
+
     class SpeakerChosen(Message):
         """Show this speaker's quotes across all articles."""
 
@@ -81,6 +116,7 @@ class Sidebar(Vertical):
         self._entities = PaneList(_notice("No article selected"), id="entity-list")
         self._quotes = PaneList(_notice("No article selected"), id="quote-list")
         self._entity_names: dict[str, tuple[int, str]] = {}
+        self._entity_types: dict[str, str] = {}
         self._speakers: dict[str, str | None] = {}
         self._detail: ArticleDetail | None = None
         self._message = "No article selected"
@@ -91,6 +127,31 @@ class Sidebar(Vertical):
                 yield self._entities
             with TabPane("Quotes", id="quotes-tab"):
                 yield self._quotes
+
+    def action_follow(self) -> None:
+        """Follow the highlighted entity or quote's speaker (a saved view with its count)."""
+        option = self.active_list.highlighted_option
+        key = option.id or "" if option is not None else ""
+        if key in self._entity_names:
+            name = self._entity_names[key][1]
+            field = FOLLOW_FIELDS.get(self._entity_types.get(key, ""))
+            if field is None:
+                self.app.notify(
+                    f"Cannot follow {name}: not a person, organisation, place or group.",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            self.post_message(self.FollowRequested(name, follow_query(field, name)))
+        elif self._speakers.get(key):
+            speaker = self._speakers[key] or ""
+            self.post_message(
+                self.FollowRequested(f"Quoting {speaker}", follow_query("speaker", speaker))
+            )
+        else:
+            self.app.notify(
+                "Highlight an entity or a quote with a speaker to follow.", severity="warning"
+            )
 
     @property
     def active_list(self) -> OptionList:
@@ -142,6 +203,7 @@ class Sidebar(Vertical):
                 )
                 key = f"entity:{row.id}"
                 self._entity_names[key] = (row.id, row.name)
+                self._entity_types[key] = row.type
                 entity_options.append(Option(label, id=key))
         if not entity_options:
             entity_options = [_notice("No entities found", muted)]

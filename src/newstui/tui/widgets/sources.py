@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -63,16 +65,24 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             self.feeds = feeds
 
     class _Counts(Message, bubble=False):
-        def __init__(self, smart: SmartCounts, tags: list, feeds: list[FeedRow]) -> None:
+        def __init__(
+            self,
+            smart: SmartCounts,
+            tags: list,
+            feeds: list[FeedRow],
+            saved: list[tuple[View, int]],
+        ) -> None:
             super().__init__()
             self.smart = smart
             self.tags = tags
             self.feeds = feeds
+            self.saved = saved
 
     def __init__(self, library: SharedLibrary, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._library = library
         self._views: dict[str, View] = {}
+        self._saved: list[View] = []
         self.feeds: list[FeedRow] = []
         self._needed = 20  # columns the longest name and its count need
 
@@ -85,6 +95,12 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.styles.min_width = width
         self.styles.max_width = width
 
+    def set_saved_views(self, views: list[View]) -> None:
+        """The config's saved views (and follows), listed with their unread counts."""
+        self._saved = list(views)
+        if self.is_mounted:
+            self.reload()
+
     def on_mount(self) -> None:
         self.border_title = "Sources"
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
@@ -93,11 +109,17 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     @work(thread=True, group="sources", exclusive=True, exit_on_error=False)
     def reload(self) -> None:
         """Re-read sources and counts in a worker thread."""
+        saved = list(self._saved)
         with self._library.borrow() as library:
             smart = library.smart_counts()
             feeds = library.sources()
+        counts = []
+        for view in saved:  # one query each, outside the lock so the list is never held up
+            with self._library.borrow() as library:
+                unread = library.count(replace(view.filter, unread=True))
+            counts.append((view, unread))
         tags = tag_unread_counts(feeds)
-        self.post_message(self._Counts(smart, tags, feeds))
+        self.post_message(self._Counts(smart, tags, feeds, counts))
 
     @on(_Counts)
     def _fill(self, message: _Counts) -> None:
@@ -113,6 +135,11 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             Option(_label("Starred", smart.starred_unread), id=STARRED.key),
         ]
         self._views = {v.key: v for v in (ALL, UNREAD, STARRED)}
+        if message.saved:
+            options.append(_heading("Views", heading_style))
+            for view, unread in message.saved:
+                self._views[view.key] = view
+                options.append(Option(_label(view.title, unread), id=view.key))
         if message.tags:
             options.append(_heading("Tags", heading_style))
             for tag, _total, unread in message.tags:

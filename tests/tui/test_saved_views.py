@@ -1,0 +1,98 @@
+"""Pilot tests: saved views in the sources pane, `S` saves a search, `F` follows an entity."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from newstui.config import load_config
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.view_name import ViewNameScreen
+
+from .conftest import screen_text, settle
+
+CONFIG = """# my newstui config: this comment must survive edits
+[settings]
+refresh_minutes = 0  # never refresh on a timer
+fulltext = false
+
+[[views]]
+name = "Kremlin watch"
+query = 'title:kremlin OR speaker:"Dmitry Peskov"'
+"""
+
+
+def write_config(tmp_path: Path, text: str = CONFIG) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+async def test_a_configured_view_is_listed_with_its_unread_count_and_opens(db_path, tmp_path):
+    config = load_config(write_config(tmp_path))
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Views" in text
+        line = next(line for line in text.splitlines() if "Kremlin watch" in line)
+        assert line.split("Kremlin watch")[1].split()[0] == "2"  # the seed article quotes him too
+        app.main.sources.focus()
+        app.main.sources.select_view("view:Kremlin watch")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "view:Kremlin watch"
+        assert app.main.headlines.total == 2
+        # A saved view stays in the sources pane: Esc from the headlines does not lose it.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Kremlin watch" in screen_text(app)
+
+
+async def test_s_saves_the_current_search_as_a_view_keeping_comments(db_path, tmp_path):
+    path = write_config(tmp_path)
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"aleppo -title:rebels", "enter")
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ViewNameScreen)
+        await pilot.press("ctrl+u", *"Aleppo only", "enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "view:Aleppo only"
+        assert "Aleppo only" in screen_text(app)
+    text = path.read_text("utf-8")
+    assert "# my newstui config: this comment must survive edits" in text
+    assert "# never refresh on a timer" in text
+    views = tomllib.loads(text)["views"]
+    assert {"name": "Aleppo only", "query": "aleppo -title:rebels"} in views
+
+
+async def test_s_without_a_search_explains_itself(db_path, tmp_path):
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path)))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert not isinstance(app.screen, ViewNameScreen)
+        assert any("Search first" in n.message for n in app._notifications)
+
+
+async def test_f_on_a_quote_follows_its_speaker(db_path, tmp_path, ids):
+    path = write_config(tmp_path)
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
+        await settle(pilot)
+        await pilot.press("2")
+        app.main.focus_pane("sidebar")
+        await pilot.pause()
+        await pilot.press("F")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "view:Quoting Dmitry Peskov"
+        assert app.main.headlines.total >= 1
+    views = tomllib.loads(path.read_text("utf-8"))["views"]
+    assert {"name": "Quoting Dmitry Peskov", "query": 'speaker:"Dmitry Peskov"'} in views
