@@ -739,16 +739,14 @@ class _EntityFinder:
         after = self.text[end : end + 40]
         if _ACRONYM.fullmatch(surface) and _NUMBER_AFTER.match(after):
             return None, 0  # a market index: "FTSE 100", "CAC 40"
-        if _DOMAIN.fullmatch(surface):
+        if "." in surface and _DOMAIN.fullmatch(surface):
             return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
         if person_cue:
             return "PERSON", 2
         if suffix_cue:
             return suffix_cue, 2
-        if _ORG_POSSESSION.match(after) or self._shares_of(start):
+        if (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after)) or self._shares_of(start):
             return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex"
-        if _MEDIA_BEFORE.search(self.text, max(0, start - 40), start) or _MEDIA_AFTER.match(after):
-            return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
         head = (
             words[: words.index("of")]
             if "of" in words
@@ -786,6 +784,8 @@ class _EntityFinder:
                 return "PLACE", 2
         rest_after = _LEADING_POSSESSIVE.sub("", after)
         next_word = rest_after.split(None, 1)[0].lower().strip(".,;:") if rest_after.strip() else ""
+        if next_word in _MEDIA_VERBS or _media_before(before):
+            return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
         if next_word in PLACE_NOUNS:
             return "PLACE", 1
         if next_word in ("mayor", "governor", "premier", "council", "capital") and after.startswith(
@@ -847,8 +847,10 @@ class _EntityFinder:
 
     def _shares_of(self, start: int) -> bool:
         """'shares of Quorvex', 'a stake in Quorvex': only a company has shares."""
+        if self.text[start - 4 : start] not in (" of ", " in "):
+            return False
         before = self.text[max(0, start - 16) : start].lower().split()
-        return len(before) >= 2 and before[-1] in ("of", "in") and before[-2] in _HELD
+        return len(before) >= 2 and before[-2] in _HELD
 
     def _place_cue(self, before: list[str], start: int, surface: str) -> bool:
         """'in Leek', 'near Ashby': a preposition of place right before the name."""
@@ -909,10 +911,18 @@ _ORG_POSSESSION = re.compile(
     re.IGNORECASE,
 )
 # An outlet or journal: "published on Monday in X", "in an interview with X", "X reported".
-_MEDIA_BEFORE = re.compile(
-    r"(?:\bpublished(?: \w+)? in|\binterview with|\bwriting in|\bappeared in|\breported by) $"
+_MEDIA_VERBS = frozenset("reported reports broadcast published".split())
+_MEDIA_BEFORE = frozenset(
+    (("interview", "with"), ("writing", "in"), ("appeared", "in"), ("reported", "by"))
 )
-_MEDIA_AFTER = re.compile(r" (?:reported|reports|broadcast|published) ")
+
+
+def _media_before(before: list[str]) -> bool:
+    return tuple(before[-2:]) in _MEDIA_BEFORE or (
+        bool(before) and before[-1] == "in" and "published" in before[-3:-1]
+    )
+
+
 _HELD = frozenset("shares stake stakes stock".split())
 _DOMAIN = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"

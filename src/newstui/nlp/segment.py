@@ -129,18 +129,34 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
             prev_end = start
             while prev_end and not (text[prev_end - 1].isalnum() or text[prev_end - 1] in "_&"):
                 prev_end -= 1
-            word_start = prev_end
-            while word_start and (text[word_start - 1].isalnum() or text[word_start - 1] in _INNER):
-                word_start -= 1
-            prev_text = text[word_start:prev_end]
-            if prev_text != "&":
-                prev_text = prev_text.lstrip("’'.&-")
-            first = _opens_sentence(text, prev_end, prev_text, start, after_datelines)
+            gap = text[prev_end:start]
+            if not prev_end or "\n" in gap:
+                first = True
+            else:
+                stop = gap.strip(" \t\"“‘'([«").rstrip("”’\"')]» \t")
+                if stop.endswith(("!", "?", "…", ":")):
+                    first = True
+                elif stop.endswith("."):  # a full stop ends a sentence unless after "Mr", "U"
+                    first = (
+                        _ends_sentence(stop, _word_before(text, prev_end))
+                        or start in after_datelines
+                    )
+                else:
+                    first = start in after_datelines
         append(Token(start, end, text[start:end], first))
     return tokens
 
 
 _INNER = "_’'.&-"  # characters inside a word token besides letters and digits
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word token ending at `end` (as `tokenize` would have cut it)."""
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in _INNER):
+        start -= 1
+    word = text[start:end]
+    return word if word == "&" else word.lstrip("’'.&-")
 
 
 def _opens_sentence(
