@@ -179,7 +179,10 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if not words:
         return "none"
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
-    if len(words) <= 3 and not ends_like_speech:
+    sentence = content[0].isupper() and content.rstrip("”’\"'")[-1:] in ".!?…"
+    if len(words) <= 3 and not sentence:
+        # a fragment, even "riots," or "exfiltration.": the comma or stop inside the marks is
+        # house style, not speech; "That ends now." is a sentence
         return (
             "none"
             if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark])

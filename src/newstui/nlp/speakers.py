@@ -182,7 +182,9 @@ class SpeakerFinder:
             beside = any(
                 sent_start <= s.open_mark < sent_end and s not in self.short for s in self.spans
             )
-            if labelled or beside:
+            # "was “contrived.”": a fragment closed by its own stop or comma, after a speech verb
+            stopped = self.text[span.start : span.end].rstrip()[-1:] in ".,!?"
+            if labelled or beside or stopped:
                 speaker = self._before(span)
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
 
