@@ -179,10 +179,10 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if not words:
         return "none"
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
-    sentence = content[0].isupper() and content.rstrip("”’\"'")[-1:] in ".!?…"
+    sentence = content[0].isupper() and ends_like_speech
     if len(words) <= 3 and not sentence:
         # a fragment, even "riots," or "exfiltration.": the comma or stop inside the marks is
-        # house style, not speech; "That ends now." is a sentence
+        # house style, not speech; "That ends now." and "It was chaos," are sentences
         return (
             "none"
             if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark])
