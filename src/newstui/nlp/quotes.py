@@ -183,11 +183,10 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if len(words) <= 3 and not sentence:
         # a fragment, even "riots," or "exfiltration.": the comma or stop inside the marks is
         # house style, not speech; "That ends now." and "It was chaos," are sentences
-        return (
-            "none"
-            if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark])
-            else "short"
-        )
+        titled = content[0].isupper() and _TITLE_CUES.search(
+            text[max(0, span.open_mark - 30) : span.open_mark]
+        )  # 'a film called “Argo”'; 'called it a “witch hunt”' may be the caller's words
+        return "none" if titled else "short"
     if ends_like_speech or not content[0].isupper():
         return "speech"
     if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):

@@ -84,6 +84,7 @@ _TRAILING_APPOSITIVE = re.compile(
 )
 # "In his message, ", "However, addressing the leaders, ": before a clause's subject.
 _LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
+_PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 
@@ -344,11 +345,14 @@ class SpeakerFinder:
         if breaks:  # "X welcomed it but said": with no name after the break, X is still the subject
             cut = start + breaks[-1].end()
             inside = [m for m in inside if m.start >= cut] or inside
+        # "with Moss calling it …": after "with", a name is the subject of the participle
+        participle = bool(_PARTICIPLE_AT.match(self.masked, end))
         kept = [
             m
             for m in inside
             if (before := self.masked[max(start, m.start - 12) : m.start].split())
             and before[-1].lower() in _PREPOSITIONS
+            and not (participle and before[-1].lower() == "with")
         ]
         # "analysts at Barclays said": people named by their role speak for the body after it
         kept = [m for m in inside if m not in kept] or [m for m in kept if self._role_of(m)]
