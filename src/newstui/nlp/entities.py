@@ -1033,6 +1033,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             moved = [replace(c, type=None, strength=0) for c in groups.pop(key)]
             groups[target].extend(moved)
     _merge_org_prefixes(groups)
+    _merge_national_bodies(groups)
     entities = []
     for key, cands in groups.items():
         kind = _best_type(cands)
@@ -1083,6 +1084,27 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
 
 
 _OF_IN = (" of ", " for ", " in ")
+
+
+def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
+    """'Supreme Court' after 'United States Supreme Court', 'Parliament' after 'Tunisian
+    Parliament': the body named again without its country is the same organisation."""
+    known = load_gazetteer().known
+    orgs = {key: max((c.text for c in cands), key=len) for key, cands in groups.items()}
+    orgs = {k: v for k, v in orgs.items() if _best_type(groups[k]) == "ORG"}
+    for key, text in orgs.items():
+        if key not in groups:
+            continue
+        longer = [
+            k
+            for k, full in orgs.items()
+            if k != key
+            and full.endswith(" " + text)
+            and not full[: -len(text) - 1].replace(".", "").isupper()  # "US Senate" stays
+            and known.get(full[: -len(text) - 1]) in ("PLACE", "GROUP")
+        ]
+        if len(longer) == 1 and longer[0] in groups:
+            groups[longer[0]].extend(groups.pop(key))
 
 
 def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:
