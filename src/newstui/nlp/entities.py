@@ -651,6 +651,12 @@ class _EntityFinder:
     def _add_known(self, run: list[Token], i: int, n: int, suffix_cue: str | None) -> None:
         start, end, surface = self._surface(run, i, n)
         name, kind = self._lookup(surface) or (surface, "PLACE")
+        if (
+            kind == "ORG"
+            and name in _SEATS
+            and _AT_PLACE.search(self.text, max(0, start - 12), start)
+        ):
+            kind = "PLACE"  # "a trip to the White House", but "the White House said"
         cand = Candidate(start, end, surface, n, kind, 3)
         if name != surface:
             cand.display = name
@@ -923,6 +929,14 @@ def _media_before(before: list[str]) -> bool:
     )
 
 
+# Buildings that also name the body inside them: a place after "to", "at", "in", else the body.
+_SEATS = frozenset(
+    "White House|Kremlin|Pentagon|Whitehall|Downing Street|Elysee Palace|Élysée Palace|Blue House|"
+    "Zhongnanhai|Quai d'Orsay|Capitol|Capitol Hill".split("|")
+)
+_AT_PLACE = re.compile(
+    r"\b(?:to|at|in|inside|outside|near|into|from|on|of) (?:the )?$", re.IGNORECASE
+)
 _HELD = frozenset("shares stake stakes stock".split())
 _DOMAIN = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
