@@ -751,21 +751,14 @@ def _unsubscribe_on_server(
 ) -> str | None:
     """Unsubscribe a source that is a sync server subscription (before anything here changes);
     returns the server's URL, or None when the source is not on a server."""
-    from newstui.sync.run import make_client
+    from newstui.sync.run import unsubscribe_source
 
-    stream = library.sync.stream_of(feed_id) if feed_id is not None else None
-    if stream is None:
+    if feed_id is None:
         return None
-    if config.sync is None:
-        raise NewstuiError(f"{name}: is a sync server subscription, but [sync] is not configured")
-    sync = config.sync
-
-    async def unsubscribe() -> None:
-        async with make_client(sync, config, library) as client:
-            await client.unsubscribe(stream)
-
-    asyncio.run(unsubscribe())
-    return sync.url
+    try:
+        return asyncio.run(unsubscribe_source(library, config, feed_id))
+    except NewstuiError as exc:
+        raise NewstuiError(f"{name}: not removed: {exc}") from None
 
 
 def _add_on_server(args: argparse.Namespace, library: Library, config: Config, url: str) -> int:

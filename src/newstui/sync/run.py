@@ -188,3 +188,17 @@ async def _all_ids(client: GReaderClient, stream: str, exclude: str | None) -> l
 def sync_server(config: Config) -> str | None:
     """How messages name the configured sync server, or None without [sync]."""
     return server_name(config.sync.url) if config.sync else None
+
+
+async def unsubscribe_source(library: Library, config: Config, source_id: int) -> str | None:
+    """Unsubscribe a source on the sync server when it is a server subscription (call it before
+    removing the source here, so a refused unsubscribe changes nothing). Returns the server's URL,
+    or None when the source is not a server subscription."""
+    stream = library.sync.stream_of(source_id)
+    if stream is None:
+        return None
+    if config.sync is None:
+        raise SyncError("this source is a sync server subscription, but [sync] is not configured")
+    async with make_client(config.sync, config, library) as client:
+        await client.unsubscribe(stream)
+    return config.sync.url

@@ -36,7 +36,7 @@ from newstui.config import (
 )
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome
-from newstui.model import ArticleRow, FeedRow, RemovedSource
+from newstui.model import ArticleRow, FeedRow, RemovedSource, SyncStatus
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.text import terminal_safe
@@ -52,6 +52,7 @@ from newstui.tui.refresh import (
     run_fulltext,
     run_refresh,
     run_remove,
+    run_unsubscribe,
     sentence,
 )
 from newstui.tui.screens.confirm import ConfirmScreen
@@ -181,10 +182,17 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         if self.config is not None:
             self._analyse_stale()
         self._data_version: int | None = None
+        self._sync_status: SyncStatus | None = None
         self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
+        if self.config is not None and self.config.sync is not None:
+            self._watch_other_writers()  # show the sync state at once
         minutes = self.settings.refresh_minutes
         self.auto_refresh_timer: Timer | None = None
-        if self.config is not None and minutes and (self.config.feeds or self.config.local):
+        if (
+            self.config is not None
+            and minutes
+            and (self.config.feeds or self.config.local or self.config.sync)
+        ):
             self.auto_refresh_timer = self.set_interval(minutes * 60, self._refresh_on_timer)
 
     def on_unmount(self) -> None:
@@ -539,6 +547,8 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     def _remove_source(self, feed: FeedRow, source: FeedConfig | LocalConfig | None) -> None:
         assert self.config is not None
         try:
+            # A server subscription is unsubscribed first: if the server refuses, nothing changes.
+            unsubscribed = run_unsubscribe(self.db_path, self.config, feed.id)
             if source is not None:
                 remove_source(
                     self.config.path, source.url if isinstance(source, FeedConfig) else source.name
@@ -551,6 +561,8 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             message, severity = f"could not remove {feed.name}: {exc}", "error"
         else:
             message, severity = sentence(result.summary()), "information"
+            if unsubscribed:
+                message += f"; unsubscribed on {unsubscribed}"
         with suppress(RuntimeError):  # the app has stopped
             self.call_from_thread(self._source_removed, feed.id, message, severity)
 
@@ -608,11 +620,17 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     @work(thread=True, group="watch", exclusive=True)
     def _watch_other_writers(self) -> None:
         """Show what another process (a `newstui fetch`) stored, without waiting for a key."""
+        syncing = self.config is not None and self.config.sync is not None
         try:
             with self.counts.borrow() as library:
                 version = library.data_version
+                status = library.sync.status() if syncing else None
         except Exception:  # a busy or closing database: look again next time
             return
+        if status is not None and status != self._sync_status:
+            self._sync_status = status
+            with suppress(RuntimeError):  # the app is stopping
+                self.call_from_thread(self.main.sync_status.show, status)
         changed = self._data_version is not None and version != self._data_version
         self._data_version = version
         if changed and not self._refreshing:

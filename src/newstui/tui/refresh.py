@@ -19,14 +19,17 @@ from newstui.ingest import (
     SourceOutcome,
     analyse_pending,
     describe,
+    feeds_fetched_directly,
     fetch_article_fulltext,
     fetch_feeds,
     prune_sources,
     sync_sources,
+    sync_with_server,
 )
 from newstui.ingest import import_local as ingest_local
 from newstui.library import Library
 from newstui.model import FeedRow, RemovedSource
+from newstui.sync.run import unsubscribe_source
 
 T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
@@ -66,15 +69,18 @@ class RefreshPlan:
     local: tuple[LocalConfig, ...] = ()
     unknown: tuple[str, ...] = ()  # stored sources the config no longer lists
     prune: bool = False  # remove the stored sources that left the config (a refresh of all)
+    sync: bool = False  # sync with the [sync] server first
 
     @property
     def total(self) -> int:
-        return len(self.feeds) + len(self.local)
+        return len(self.feeds) + len(self.local) + int(self.sync)
 
 
 def plan_all(config: Config) -> RefreshPlan:
-    """Every configured feed and local source."""
-    return RefreshPlan(tuple(config.feeds), tuple(config.local), prune=True)
+    """Every configured feed and local source, after a sync when [sync] is set."""
+    return RefreshPlan(
+        tuple(config.feeds), tuple(config.local), prune=True, sync=config.sync is not None
+    )
 
 
 def plan_for(config: Config, rows: Iterable[FeedRow]) -> RefreshPlan:
@@ -121,11 +127,12 @@ def run_refresh(
             for result in prune_sources(library, config):
                 if removed is not None:
                     removed(result)
-        if plan.feeds:
+        feeds = plan.feeds
+        if plan.sync and not cancel.is_set():
+            feeds = _sync_first(library, config, plan, report, cancel)
+        if feeds:
             asyncio.run(
-                fetch_feeds(
-                    library, config, plan.feeds, on_outcome=report, analyse=False, cancel=cancel
-                )
+                fetch_feeds(library, config, feeds, on_outcome=report, analyse=False, cancel=cancel)
             )
         for local in plan.local:
             if cancel.is_set():
@@ -144,6 +151,33 @@ def run_refresh(
         return None
     finally:
         library.close()
+
+
+def _sync_first(
+    library: Library,
+    config: Config,
+    plan: RefreshPlan,
+    report: Callable[[SourceOutcome], None],
+    cancel: threading.Event,
+) -> tuple[FeedConfig, ...]:
+    """Sync with the server (its failure is one source's error: reading goes on); returns the
+    planned feeds the server does not fetch for us (the others count as done)."""
+    synced = asyncio.run(
+        until_cancelled(sync_with_server(library, config, analyse=False), cancel, None)
+    )
+    if synced is not None:
+        report(synced[0])
+    direct = feeds_fetched_directly(library, config, plan.feeds)
+    for feed in plan.feeds:
+        if feed not in direct:
+            report(SourceOutcome(feed.name, not_modified=True))
+    return tuple(direct)
+
+
+def run_unsubscribe(db_path: Path | str, config: Config, feed_id: int) -> str | None:
+    """Unsubscribe a source on the sync server if it is a server subscription; its URL or None."""
+    with Library.open(db_path, threads=True) as library:
+        return asyncio.run(unsubscribe_source(library, config, feed_id))
 
 
 def run_remove(db_path: Path | str, feed_id: int) -> RemovedSource:

@@ -27,6 +27,7 @@ from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.refresh_status import RefreshStatus
 from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.widgets.sources import SourcesPane
+from newstui.tui.widgets.sync_status import SyncStatusLine
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 PANE_NAMES = {
@@ -117,6 +118,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         self.reader = Reader(id="reader")
         self.sidebar = Sidebar(id="sidebar")
         self.status = RefreshStatus(id="refresh-status")
+        self.sync_status = SyncStatusLine(id="sync-status")
         self.detail: ArticleDetail | None = None
         self._history: list[tuple[View, int | None]] = []
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
@@ -136,6 +138,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
             yield self.sidebar
         with Horizontal(id="bottom"):
             yield Footer(compact=True, show_command_palette=False)
+            yield self.sync_status
             yield self.status
 
     def on_mount(self) -> None:

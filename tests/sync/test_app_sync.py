@@ -1,0 +1,96 @@
+"""Pilot tests: the app's refresh syncs with a real FreshRSS, the status line shows the sync state,
+and a server that is gone never blocks reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newstui.config import load_config
+from newstui.library import Library
+from newstui.tui.app import NewstuiApp
+from tests.sync.conftest import Device, FreshRSS, free_port
+from tests.sync.test_freshrss import PASSWORD_ENV, new_feed, write_config
+
+
+@pytest.fixture(autouse=True)
+def password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PASSWORD_ENV, "alice-api-password")
+
+
+async def settle(pilot) -> None:
+    """Wait until workers and the messages they post are done."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def watch(pilot) -> None:
+    """Wait for the app's next look at the database (it shows the sync state then)."""
+    await pilot.pause(NewstuiApp.WATCH_SECONDS + 0.5)
+    await settle(pilot)
+
+
+def status_line(app: NewstuiApp) -> str:
+    return str(app.main.sync_status.render()) if app.main.sync_status.display else ""
+
+
+async def test_refresh_syncs_and_the_status_line_shows_the_queue(
+    tmp_path: Path, freshrss: FreshRSS, device: Device
+) -> None:
+    url, title, links = new_feed(freshrss)
+    stream = device.subscribe(url)
+    config = load_config(write_config(tmp_path / "feeds.toml", freshrss.greader))
+    db_path = tmp_path / "newstui.db"
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert "not synced yet" in status_line(app)
+        await pilot.press("R")
+        await settle(pilot)
+        with Library.open(db_path) as library:
+            status = library.sync.status()
+            stored = {r.url: r for r in library.articles(limit=None) if r.feed == title}
+        assert status.last_sync and not status.last_error
+        assert set(stored) == set(links)
+        # A mark made in the app is queued, shown, then pushed by the next refresh.
+        with Library.open(db_path) as library:
+            library.mark([stored[links[0]].id], starred=True)
+        await watch(pilot)
+        assert "1 queued" in status_line(app)
+        await pilot.press("R")
+        await settle(pilot)
+        await watch(pilot)
+        assert "queued" not in status_line(app) and "synced" in status_line(app)
+    assert device.has(device.items(stream)[links[0]], "starred")
+
+
+async def test_a_server_that_is_gone_is_one_line_and_reading_goes_on(
+    tmp_path: Path, freshrss: FreshRSS, device: Device
+) -> None:
+    url, _, _ = new_feed(freshrss)
+    device.subscribe(url)
+    db_path = tmp_path / "newstui.db"
+    good = load_config(write_config(tmp_path / "good.toml", freshrss.greader))
+    app = NewstuiApp(db_path, good)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("R")
+        await settle(pilot)
+    gone = f"http://127.0.0.1:{free_port()}/api/greader.php"
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path / "gone.toml", gone)))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        await watch(pilot)
+        assert "sync failed" in status_line(app) and "unreachable" in status_line(app)
+        errors = [n for n in app._notifications if n.severity in ("error", "warning")]
+        assert errors and all("\n" not in n.message for n in errors)
+        # Reading still works: open an article, mark it, and it is queued for later.
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        assert app.main.headlines.selected is not None
+        await watch(pilot)
+        assert "queued" in status_line(app)
