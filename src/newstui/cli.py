@@ -64,13 +64,15 @@ def _article_id(text: str) -> int:
 
 
 def _count(text: str) -> int:
-    """A --limit: a whole number ≥ 1."""
+    """A --limit: a whole number from 1 to the largest SQLite can take."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    if value >= 2**63:
+        raise argparse.ArgumentTypeError(f"must be at most {2**63 - 1:,}, not {text}")
     return value
 
 
@@ -218,10 +220,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _readable_arguments(args: argparse.Namespace) -> argparse.Namespace:
+    """Text arguments (names, tags, queries) with bytes that are not UTF-8 as U+FFFD.
+
+    The OS hands such bytes over as lone surrogates, which SQLite and the terminal refuse; paths
+    keep them, so a file with such a name still opens.
+    """
+    for key, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, key, _readable(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, key, [_readable(v) for v in value])
+    return args
+
+
+def _readable(text: str) -> str:
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no decoder made
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newstui` command; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _readable_arguments(parser.parse_args(argv))
     logging.basicConfig(level=logging.WARNING, format="newstui: warning: %(message)s")
     try:
         return run(args)
@@ -589,7 +613,8 @@ def user_query(text: str) -> Query:
     try:
         return parse_query(text, query_keys)
     except QueryError as exc:
-        raise NewstuiError(f"query {text!r}: {exc}") from None
+        shown = text if len(text) <= 60 else text[:59] + "…"  # the problem must stay in view
+        raise NewstuiError(f"query {shown!r}: {exc}") from None
 
 
 def _article_table(rows: list[ArticleRow]) -> Text:

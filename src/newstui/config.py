@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -360,6 +361,36 @@ def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
     )
 
 
+# Every numeric setting's accepted range (inclusive) and unit: outside it, one clear message.
+NUMBER_RANGES: dict[str, tuple[float, float, str]] = {
+    "concurrency": (1, 256, "feeds fetched at once"),
+    "per_host": (1, 64, "requests to one host at once"),
+    "timeout": (0.1, 3600, "seconds"),
+    "max_bytes": (1_000, 2_000_000_000, "bytes"),
+    "refresh_minutes": (0, 7 * 24 * 60, "minutes; 0 = never"),
+}
+
+
+def _number_problem(key: str, value: Any, fractional: bool) -> str | None:
+    """Why `value` is not acceptable for a numeric setting, or None."""
+    low, high, unit = NUMBER_RANGES.get(key, (0, 1_000_000_000, "a count"))
+    kind = "a number" if fractional else "a whole number"
+    allowed = int | float if fractional else int
+    if isinstance(value, bool) or not isinstance(value, allowed):
+        return f"must be {kind} ({unit}), not {value!r}"
+    if not math.isfinite(value):
+        return f"must be a finite number ({unit}), not {value!r}"
+    if value < low:
+        return f"must be at least {_number(low)} ({unit}), not {value!r}"
+    if value > high:
+        return f"must be at most {_number(high)} ({unit}), not {value!r}"
+    return None
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
 def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
     if not isinstance(table, dict):
         raise fail(_key_line(raw, "settings"), "'settings' must be a table")
@@ -383,15 +414,11 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
             if value not in EXTRACTORS:
                 choices = ", ".join(f'"{name}"' for name in EXTRACTORS)
                 raise fail(kline, f"extractor must be one of {choices}, not {value!r}")
-        elif expected is float:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise fail(kline, f"setting {key!r} must be a positive number")
-            value = float(value)
-        elif expected is int:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise fail(kline, f"setting {key!r} must be a whole number ≥ 0")
-            if key in ("concurrency", "per_host", "max_bytes") and value < 1:
-                raise fail(kline, f"setting {key!r} must be at least 1")
+        elif expected in (int, float):
+            problem = _number_problem(key, value, expected is float)
+            if problem:
+                raise fail(kline, f"setting {key!r} {problem}")
+            value = float(value) if expected is float else value
         elif not isinstance(value, expected):
             raise fail(kline, f"setting {key!r} must be a {expected.__name__}")
         values[key] = value

@@ -22,7 +22,7 @@ from newstui.library import Library
 from newstui.model import Analysis, Article, RemovedSource
 from newstui.processes import CpuPool, analyse_one
 from newstui.sources.feeds import parse_feed
-from newstui.sources.files import iter_files, read_file
+from newstui.sources.files import iter_files, read_file_content
 from newstui.sources.http import Fetcher, FetchLimits
 from newstui.text import clean_line
 
@@ -326,12 +326,17 @@ def import_local(library: Library, local: LocalConfig, extractor: str = "rules")
     files = [path] if path.is_file() else list(iter_files(path))
     articles: list[Article] = []
     problems: list[str] = []
+    title = None
     for file in files:
         rel = file.name if file == path else str(file.relative_to(path))
         try:
-            articles.extend(read_file(file, guid_prefix="file:" + rel))
+            content = read_file_content(file, guid_prefix="file:" + rel)
         except SourceError as exc:
             problems.append(str(exc))
+            continue
+        articles.extend(content.articles)
+        if file == path:  # a feed file imported on its own: its title, as a fetched feed's
+            title = content.feed_title
     saved = library.save_batch(feed_id, articles)
     summary = None
     if problems:
@@ -339,7 +344,7 @@ def import_local(library: Library, local: LocalConfig, extractor: str = "rules")
         summary = problems[0] + more
     if not files:
         summary = f"{path}: no importable files (text, Markdown, HTML or feed files)"
-    library.record_fetch(feed_id, status=None, error=summary if not articles else None)
+    library.record_fetch(feed_id, status=None, error=summary if not articles else None, title=title)
     if saved.changed_ids:
         analyse_pending(library, extractor, saved.changed_ids)
     return SourceOutcome(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -60,6 +60,7 @@ FIELDS = (
 AGE_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 MAX_QUERY_LENGTH = 2000
 MAX_DEPTH = 50
+MAX_TERMS = 64  # distinct words, phrases and fields: past this a query is refused, not slow
 
 
 class QueryError(NewstuiError):
@@ -278,6 +279,7 @@ class _Parser:
         self.i = 0
         self.name_keys = name_keys
         self.depth = 0
+        self.terms: set[Node] = set()  # distinct terms so far (words compared case-insensitively)
 
     def peek(self) -> _Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -302,6 +304,7 @@ class _Parser:
         while (token := self.peek()) is not None and token.kind == "OR":
             self.i += 1
             parts.append(self.and_expr(after=token))
+        parts = _distinct(parts)
         return parts[0] if len(parts) == 1 else Or(tuple(parts))
 
     def and_expr(self, after: _Token | None = None) -> Node:
@@ -312,6 +315,7 @@ class _Parser:
                 parts.append(self.unary(after=token))
             else:
                 parts.append(self.unary())
+        parts = _distinct(parts)
         return parts[0] if len(parts) == 1 else And(tuple(parts))
 
     def unary(self, after: _Token | None = None) -> Node:
@@ -357,11 +361,14 @@ class _Parser:
             self.i += 1
             self.depth -= 1
             return node
-        if token.kind == "word":
-            return self.term(token, None)
-        if token.kind == "phrase":
-            return self.term(token, None)
-        return self.field(token)
+        node = self.term(token, None) if token.kind in ("word", "phrase") else self.field(token)
+        self.terms.add(_same_key(node))
+        if len(self.terms) > MAX_TERMS:
+            raise QueryError(
+                f"more than {MAX_TERMS} different search terms; keep the most telling ones",
+                token.position,
+            )
+        return node
 
     def term(self, token: _Token, column: TextColumn | None) -> Node:
         if token.kind == "word" and column is None and not token.prefix:
@@ -427,6 +434,19 @@ class _Parser:
 
     def keys(self, name: str, kind: str) -> tuple[str, ...]:
         return self.name_keys(name, kind) if self.name_keys is not None else ()
+
+
+def _same_key(node: Node) -> Node:
+    """What makes two nodes the same search: FTS5 matches words whatever their case."""
+    return replace(node, text=node.text.casefold()) if isinstance(node, Term) else node
+
+
+def _distinct(parts: list[Node]) -> list[Node]:
+    """The parts without repeats (`flood flood` is `flood`), first occurrence kept."""
+    unique: dict[Node, Node] = {}
+    for part in parts:
+        unique.setdefault(_same_key(part), part)
+    return list(unique.values())
 
 
 def parse_query(text: str, name_keys: NameKeys | None = None) -> Query:

@@ -40,6 +40,10 @@ class ParsedFeed:
     warning: str | None = None  # e.g. ill-formed XML that could still be read
 
 
+# JSON Feed's version is a URL; "1", "1.0" and "1.1" written bare are read too.
+_JSON_FEED_VERSION = re.compile(r"^\s*(?:https?://jsonfeed\.org/version/\S+|1(?:\.[01])?)\s*$")
+
+
 def looks_like_json_feed(body: bytes) -> bool:
     """True when the body is a JSON Feed document (by its version URL)."""
     head = body.lstrip()[:2048]
@@ -145,9 +149,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         data = json.loads(body)
     except (ValueError, RecursionError) as exc:
         raise SourceError(f"{url}: invalid JSON: {clean_line(str(exc), 120)}") from None
-    if not isinstance(data, dict) or not str(data.get("version", "")).startswith(
-        "https://jsonfeed.org/version/"
-    ):
+    if not isinstance(data, dict) or not _JSON_FEED_VERSION.match(_json_str(data.get("version"))):
         raise SourceError(f"{url}: JSON document is not a JSON Feed (no jsonfeed.org version)")
     items = data.get("items")
     if not isinstance(items, list):
@@ -159,7 +161,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         if isinstance(item, dict):
             articles.append(_json_item(item, url, feed_authors))
     return ParsedFeed(
-        title=clean_line(str(data.get("title", "")), MAX_TITLE) or None,
+        title=clean_line(_json_str(data.get("title")), MAX_TITLE) or None,
         site_url=site if isinstance(site, str) and is_http_url(site) else None,
         articles=articles,
     )
@@ -170,7 +172,8 @@ def _json_authors(obj: dict[str, Any]) -> str | None:
     if not isinstance(authors, list):
         author = obj.get("author")
         authors = [author] if isinstance(author, dict) else []
-    names = [str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")]
+    names = [_json_str(a.get("name")) for a in authors if isinstance(a, dict)]
+    names = [name for name in names if name.strip()]
     return clean_line(", ".join(names), MAX_AUTHOR) or None
 
 
@@ -182,14 +185,14 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
     if isinstance(html, str) and html.strip():
         text, links = html_to_text(html, base)
     else:
-        text, links = clean_text(str(item.get("content_text") or "")), []
-    summary = clean_text(str(item.get("summary") or "")) or text
+        text, links = clean_text(_json_str(item.get("content_text"))), []
+    summary = clean_text(_json_str(item.get("summary"))) or text
     if not text:
         text = summary
     image = item.get("image")
     if isinstance(image, str) and is_http_url(image) and image not in {lk.url for lk in links}:
         links.append(Link("image", image, "image"))
-    title = clean_line(str(item.get("title") or ""), MAX_TITLE) or _title_from_text(text)
+    title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)
     return Article(
         title=title or "(untitled)",
         text=text[:MAX_TEXT],
@@ -200,6 +203,11 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
         summary=summary[:MAX_TEXT],
         links=links,
     )
+
+
+def _json_str(value: Any) -> str:
+    """A JSON Feed text field: a string, else nothing (a number is not a title)."""
+    return value if isinstance(value, str) else ""
 
 
 def _json_date(value: Any) -> datetime | None:

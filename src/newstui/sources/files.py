@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -37,8 +38,21 @@ def iter_files(root: Path) -> Iterator[Path]:
         yield path
 
 
+@dataclass(frozen=True)
+class FileContent:
+    """What one local file holds: its articles and, for a saved feed, the feed's own title."""
+
+    articles: list[Article]
+    feed_title: str | None = None
+
+
 def read_file(path: Path, guid_prefix: str) -> list[Article]:
     """The articles in one local file; raises SourceError naming the file and the problem."""
+    return read_file_content(path, guid_prefix).articles
+
+
+def read_file_content(path: Path, guid_prefix: str) -> FileContent:
+    """The articles in one local file, with a saved feed's title; raises SourceError."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -55,16 +69,18 @@ def read_file(path: Path, guid_prefix: str) -> list[Article]:
         for article in articles:
             entry_id = article.guid or article.url or ""
             article.guid = f"{guid_prefix}#{entry_id}" if entry_id else None
-        return articles
+        return FileContent(articles, parsed.title)
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(f"{path}: binary file, not text")
     text = _decode(body, path)
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_like_html(text)):
-        return [_html_article(text, path, guid_prefix)]
+        return FileContent([_html_article(text, path, guid_prefix)])
     if suffix in MARKDOWN_SUFFIXES:
-        return [_markdown_article(text, path, guid_prefix)]
+        return FileContent([_markdown_article(text, path, guid_prefix)])
     title, body_text = split_title(plain_paragraphs(text))
-    return [Article(title=title or clean_line(path.stem), text=body_text, guid=guid_prefix)]
+    return FileContent(
+        [Article(title=title or clean_line(path.stem), text=body_text, guid=guid_prefix)]
+    )
 
 
 def _decode(body: bytes, path: Path) -> str:

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
@@ -60,16 +60,34 @@ def identity_keys(articles: Sequence[Article]) -> list[str]:
     return keys
 
 
+EARLIEST_PUBLISHED = datetime(1900, 1, 1, tzinfo=UTC)  # before this a date is a placeholder
+FUTURE_SLACK = timedelta(days=1)  # clocks and time zones differ; beyond this a date is a claim
+
+
 def _iso(article: Article) -> str | None:
+    """The claimed publish date as stored (ISO 8601 UTC), or None when it is unknown."""
     if article.published is None:
         return None
     dt = article.published
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     try:
-        return dt.astimezone(UTC).replace(microsecond=0).isoformat()
+        dt = dt.astimezone(UTC).replace(microsecond=0)
     except (OverflowError, ValueError):  # a date at the edge of the calendar: treat as unknown
         return None
+    return None if dt < EARLIEST_PUBLISHED else dt.isoformat()
+
+
+def _sortable(published: str | None, now: str) -> str | None:
+    """The publish date to sort by: None (sort by fetch time) when it lies in the future.
+
+    A feed claiming 9999-12-31 would otherwise sit at the top of every list forever; the claimed
+    date stays stored and shown.
+    """
+    if published is None:
+        return None
+    limit = datetime.fromisoformat(now) + FUTURE_SLACK
+    return published if datetime.fromisoformat(published) <= limit else None
 
 
 INSERT_ARTICLE = """
@@ -92,7 +110,7 @@ def new_article_row(
         article.author,
         published,
         now,
-        published or now,
+        _sortable(published, now) or now,
         article.summary,
         article.text,
         json.dumps([vars(link) for link in article.links]),
@@ -163,7 +181,7 @@ def update_article_content(
             article.title,
             article.author,
             published,
-            published,
+            _sortable(published, now_iso()),
             article.summary,
             article.text,
             json.dumps([vars(link) for link in article.links]),

@@ -1,0 +1,175 @@
+"""Dates a feed only claims, calendar edges, Unicode line breaks and odd JSON Feed values."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from newstui.store import open_db
+
+
+@pytest.fixture(autouse=True)
+def no_user_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("NEWSTUI_DB", raising=False)
+    monkeypatch.delenv("NEWSTUI_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+class Run:
+    """`newstui --db DB ...` in-process."""
+
+    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.db, self.capsys = db, capsys
+
+    def __call__(self, *args: str) -> str:
+        code = main(["--db", str(self.db), *args])
+        out, err = self.capsys.readouterr()
+        assert code == 0, err
+        return out
+
+    def json(self, *args: str) -> object:
+        return json.loads(self(*args, "--json"))
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    return Run(tmp_path / "x.db", capsys)
+
+
+def rss(items: list[tuple[str, str]], title: str = "Dated Feed", text: str = "Text of") -> str:
+    body = "".join(
+        f"<item><title>{t}</title><guid>{t}</guid><pubDate>{d}</pubDate>"
+        f"<description>{text} {t}.</description></item>"
+        for t, d in items
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{body}</channel></rss>'
+
+
+def test_a_far_future_date_sorts_as_fetch_time_but_stays_visible(run: Run, tmp_path: Path) -> None:
+    soon = datetime.now(UTC) + timedelta(hours=12)  # within a day: a clock or time zone skew
+    feed = tmp_path / "dated.xml"
+    feed.write_text(
+        rss(
+            [
+                ("Forever on top", "Fri, 31 Dec 9999 23:59:59 GMT"),
+                ("Slightly ahead", format_datetime(soon, usegmt=True)),
+                ("Last year", "Sat, 30 Nov 2024 12:00:00 GMT"),
+            ]
+        ),
+        "utf-8",
+    )
+    run("import", str(feed))
+    rows = run.json("list")
+    assert [r["title"] for r in rows] == ["Slightly ahead", "Forever on top", "Last year"]
+    assert rows[1]["published"] == "9999-12-31T23:59:59+00:00"
+    shown = run.json("show", str(rows[1]["id"]))
+    assert shown["published"] == "9999-12-31T23:59:59+00:00"  # type: ignore[index]
+    assert "9999-12-31 23:59" in run("show", str(rows[1]["id"]))
+
+
+def test_a_far_future_date_in_an_update_still_sorts_as_fetch_time(run: Run, tmp_path: Path) -> None:
+    feed = tmp_path / "dated.xml"
+    feed.write_text(rss([("Story", "Sat, 30 Nov 2024 12:00:00 GMT")]), "utf-8")
+    run("import", str(feed))
+    feed.write_text(rss([("Story", "Fri, 31 Dec 9999 23:59:59 GMT")], text="Changed"), "utf-8")
+    run("import", str(feed))
+    database = open_db(run.db)
+    published, sort_date, first_seen = database.execute(
+        "SELECT published, sort_date, first_seen FROM articles"
+    ).fetchone()
+    database.conn.close()
+    assert published.startswith("9999") and sort_date == first_seen
+
+
+@pytest.mark.parametrize(
+    "date", ["0001-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00", "1899-12-31T23:00:00Z"]
+)
+def test_year_one_and_other_far_past_dates_are_unknown(run: Run, tmp_path: Path, date: str) -> None:
+    feed = tmp_path / "old.json"
+    feed.write_text(
+        json.dumps(
+            {
+                "version": "https://jsonfeed.org/version/1.1",
+                "items": [{"id": "1", "title": "Old", "content_text": "x", "date_published": date}],
+            }
+        ),
+        "utf-8",
+    )
+    run("import", str(feed))
+    [row] = run.json("list")  # type: ignore[misc]
+    assert row["published"] is None
+
+
+def test_unicode_line_and_paragraph_separators_in_titles_become_spaces(
+    run: Run, tmp_path: Path
+) -> None:
+    feed = tmp_path / "breaks.xml"
+    feed.write_text(rss([("One\u2028two\u2029three", "Sat, 30 Nov 2024 12:00:00 GMT")]), "utf-8")
+    run("import", str(feed))
+    [row] = run.json("list")  # type: ignore[misc]
+    assert row["title"] == "One two three"
+
+
+@pytest.mark.parametrize("version", ["1.1", "1.0", "1", "https://jsonfeed.org/version/1"])
+def test_a_json_feed_with_a_bare_version_number_is_read(
+    run: Run, tmp_path: Path, version: str
+) -> None:
+    feed = tmp_path / "bare.json"
+    feed.write_text(
+        json.dumps(
+            {
+                "version": version,
+                "title": "Bare",
+                "items": [{"id": "a", "title": "Read me", "content_text": "Body."}],
+            }
+        ),
+        "utf-8",
+    )
+    run("import", str(feed))
+    assert [r["title"] for r in run.json("list")] == ["Read me"]  # type: ignore[union-attr]
+
+
+def test_a_json_document_with_another_version_is_not_a_feed(run: Run, tmp_path: Path) -> None:
+    feed = tmp_path / "other.json"
+    feed.write_text(json.dumps({"version": "2.0", "items": []}), "utf-8")
+    code = main(["--db", str(run.db), "import", str(feed)])
+    assert code == 1
+    assert "is not a JSON Feed" in run.capsys.readouterr().err
+
+
+def test_a_numeric_json_title_is_dropped_not_shown(run: Run, tmp_path: Path) -> None:
+    feed = tmp_path / "numbers.json"
+    feed.write_text(
+        json.dumps(
+            {
+                "version": "1.1",
+                "title": 42,
+                "items": [
+                    {"id": 7, "title": 1000, "content_text": "The headline is in the text."},
+                    {"id": 8, "title": 3.5, "summary": 12, "content_text": "Second story."},
+                ],
+            }
+        ),
+        "utf-8",
+    )
+    run("import", str(feed))
+    titles = sorted(r["title"] for r in run.json("list"))  # type: ignore[union-attr]
+    assert titles == ["Second story.", "The headline is in the text."]
+
+
+def test_a_local_feed_files_own_title_is_stored_like_a_fetched_feeds(
+    run: Run, tmp_path: Path
+) -> None:
+    feed = tmp_path / "saved.xml"
+    feed.write_text(rss([("S", "Sat, 30 Nov 2024 12:00:00 GMT")], title="The Saved Feed"), "utf-8")
+    run("import", str(feed))
+    database = open_db(run.db)
+    [(title,)] = database.execute("SELECT title FROM feeds").fetchall()
+    database.conn.close()
+    assert title == "The Saved Feed"
