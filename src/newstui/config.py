@@ -40,6 +40,8 @@ class Settings:
     fulltext: FulltextMode = "auto"
     mark_read_on_open: bool = True
     extractor: str = "rules"
+    browser: str = ""  # e.g. "w3m %u"; empty: $BROWSER, else the desktop's browser
+    pager: str = ""  # e.g. "less -R"; empty: $PAGER, else less
 
 
 @dataclass(frozen=True)
@@ -419,6 +421,15 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
             if problem:
                 raise fail(kline, f"setting {key!r} {problem}")
             value = float(value) if expected is float else value
+        elif key in ("browser", "pager"):
+            from newstui.launch import LaunchError, needs_shell
+
+            if not isinstance(value, str):
+                raise fail(kline, f'setting {key!r} must be a command string, like "w3m %u"')
+            try:
+                needs_shell(value)
+            except LaunchError as exc:
+                raise fail(kline, f"setting {key!r}: {exc}") from None
         elif not isinstance(value, expected):
             raise fail(kline, f"setting {key!r} must be a {expected.__name__}")
         values[key] = value

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
+import tempfile
 import webbrowser
 from collections.abc import Iterable
 from contextlib import suppress
@@ -16,7 +19,7 @@ from urllib.parse import urlsplit
 
 import platformdirs
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -36,9 +39,11 @@ from newstui.config import (
 )
 from newstui.errors import NewstuiError
 from newstui.ingest import SourceOutcome
+from newstui.launch import Launch, LaunchError, browser_launch, pager_launch, pipe_launch
 from newstui.model import ArticleRow, FeedRow, RemovedSource, SyncStatus
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
+from newstui.render import render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.refresh import (
     AnalysisFinished,
@@ -55,6 +60,7 @@ from newstui.tui.refresh import (
     run_unsubscribe,
     sentence,
 )
+from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
@@ -100,6 +106,22 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             show=False,
             tooltip="Open the link in a browser",
             id="article.open_link",
+        ),
+        Binding(
+            "v",
+            "pager",
+            "Pager",
+            show=False,
+            tooltip="Read the article in your pager",
+            id="article.pager",
+        ),
+        Binding(
+            "vertical_line",
+            "pipe",
+            "Pipe",
+            show=False,
+            tooltip="Pipe the article to a command",
+            id="article.pipe",
         ),
         Binding(
             "f",
@@ -173,6 +195,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         self._refresh_done = 0
         self._outcomes: list[SourceOutcome] = []
         self._removed: list[RemovedSource] = []  # appended to by the refresh thread
+        self._last_pipe = ""  # the last command the article was piped to
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -228,15 +251,8 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(HeadlineList.BINDINGS),
                     *of(main, "next_unread"),
-                    *of(
-                        app,
-                        "toggle_read",
-                        "toggle_star",
-                        "mark_all_read",
-                        "open_link",
-                        "search",
-                        "save_view",
-                    ),
+                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "open_link"),
+                    *of(app, "pager", "pipe", "search", "save_view"),
                 ],
             ),
             ("Reader", [*moves(Reader.BINDINGS), *of(main, "page"), *of(app, "fetch_fulltext")]),
@@ -439,7 +455,15 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         if urlsplit(url).scheme.lower() not in ("http", "https"):
             self.notify("This article has no web link.", severity="warning")
             return
-        self._open_browser(url)
+        try:
+            launch = browser_launch(self.settings.browser, os.environ, url)
+        except LaunchError as exc:
+            self.notify(f"browser: {exc}", severity="error", markup=False)
+            return
+        if launch is None:
+            self._open_browser(url)
+        else:
+            self.run_program(launch)
 
     @work(thread=True, group="browser")
     def _open_browser(self, url: str) -> None:
@@ -451,6 +475,86 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         if message:
             with suppress(RuntimeError):  # the app has stopped
                 self.call_from_thread(self.notify, message, severity="warning", markup=False)
+
+    def _article_text(self) -> str | None:
+        """The open article as plain text (as `newstui show` prints it), or None."""
+        row = self._row()
+        detail = self.main.detail
+        if row is None:
+            return None
+        if detail is None or detail.article.row.id != row.id:
+            self.notify("The article is still loading.", severity="warning")
+            return None
+        return render_article_text(detail.article, detail.analysis).plain
+
+    def action_pager(self) -> None:
+        text = self._article_text()
+        if text is None:
+            return
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", prefix="newstui-", suffix=".txt", delete=False
+        ) as file:
+            file.write(text)
+        try:
+            self.run_program(pager_launch(self.settings.pager, os.environ, file.name))
+        except LaunchError as exc:
+            self.notify(f"pager: {exc}", severity="error", markup=False)
+        finally:
+            with suppress(OSError):
+                os.unlink(file.name)
+
+    def action_pipe(self) -> None:
+        text = self._article_text()
+        if text is None:
+            return
+
+        def chosen(command: str | None) -> None:
+            if not command:
+                return
+            self._last_pipe = command
+            try:
+                self.run_program(pipe_launch(command), text.encode("utf-8"))
+            except LaunchError as exc:
+                self.notify(f"pipe: {exc}", severity="error", markup=False)
+
+        hint = "Enter: run it with the article on its standard input. Esc: cancel"
+        self.push_screen(CommandScreen("Pipe the article to", hint, self._last_pipe), chosen)
+
+    def run_program(self, launch: Launch, stdin: bytes | None = None) -> None:
+        """Run an external program: one that draws in the terminal runs in the foreground with
+        the app suspended (restored afterwards); any other starts on its own."""
+        name = launch.name
+        try:
+            if not launch.terminal:
+                subprocess.Popen(
+                    launch.argv,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+                return
+            with self.suspend():
+                status = subprocess.run(launch.argv, input=stdin, check=False).returncode
+                if launch.wait_for_key:
+                    with suppress(EOFError, OSError):
+                        input(f"\n[{name} exited with status {status}] Press Enter to return. ")
+        except SuspendNotSupported:
+            self.notify(
+                f"{name}: this terminal cannot be handed over to another program",
+                severity="error",
+                markup=False,
+            )
+            return
+        except FileNotFoundError:
+            self.notify(f"{name}: command not found", severity="error", markup=False)
+            return
+        except OSError as exc:
+            self.notify(f"{name}: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.refresh()
+        if status and not launch.wait_for_key:
+            self.notify(f"{name} exited with status {status}", severity="warning", markup=False)
 
     # -- network ------------------------------------------------------------------------------
 

@@ -1,0 +1,142 @@
+"""External programs (browser, pager, a command the article is piped to) as argument lists.
+
+A command string from the settings or the user is split with shlex; the URL or file becomes one
+argument and is never written into a shell string. Only a command that itself uses the shell
+(pipes, redirections, `;`, `&&`, `$VAR`…) runs through `sh -c`, and then the URL reaches it as
+the positional parameter "$1", never as text inside the script.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from newstui.errors import NewstuiError
+
+PLACEHOLDER = "%u"
+# Programs that draw in the terminal: the app steps aside (suspends) while they run.
+TERMINAL_PROGRAMS = frozenset(
+    {
+        "w3m",
+        "lynx",
+        "links",
+        "links2",
+        "elinks",
+        "browsh",
+        "carbonyl",
+        "less",
+        "more",
+        "most",
+        "bat",
+        "batcat",
+        "vi",
+        "vim",
+        "nvim",
+        "nano",
+        "emacs",
+        "man",
+        "mpv",
+        "mplayer",
+        "cvlc",
+        "mpg123",
+        "mpg321",
+        "ffplay",
+        "moc",
+        "mocp",
+    }
+)
+_SHELL_OPERATORS = frozenset({"|", "||", "&", "&&", ";", ";;", "<", ">", ">>", "<<", "(", ")"})
+
+
+class LaunchError(NewstuiError):
+    """A command string that cannot be run (empty, unbalanced quotes)."""
+
+
+@dataclass(frozen=True)
+class Launch:
+    """How to start one external program."""
+
+    argv: tuple[str, ...]
+    terminal: bool  # draws in the terminal: run in the foreground with the app suspended
+    wait_for_key: bool = False  # its output should stay on screen until the user presses Enter
+
+    @property
+    def name(self) -> str:
+        """The program's name, for messages."""
+        if self.argv[:2] == ("/bin/sh", "-c"):
+            return _first_word(self.argv[2]) or "sh"
+        return PurePath(self.argv[0]).name
+
+
+def needs_shell(command: str) -> bool:
+    """True when a command string uses the shell's own syntax (pipes, redirections, lists,
+    variables or command substitution), so it cannot be run as a plain argument list."""
+    if "$" in command or "`" in command:
+        return True
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    try:
+        return any(token in _SHELL_OPERATORS for token in lexer)
+    except ValueError as exc:
+        raise LaunchError(f"cannot read the command {command!r}: {exc}") from None
+
+
+def command_argv(command: str, argument: str | None = None) -> tuple[str, ...]:
+    """The argument list for a command string; `argument` (a URL or a file) replaces each `%u`,
+    or is added at the end when there is none. It is always exactly one argument."""
+    if not command.strip():
+        raise LaunchError("the command is empty")
+    if needs_shell(command):
+        script = command
+        if argument is not None:
+            script = (
+                command.replace(PLACEHOLDER, '"$1"')
+                if PLACEHOLDER in command
+                else f'{command} "$1"'
+            )
+        return ("/bin/sh", "-c", script, "newstui", *([argument] if argument is not None else []))
+    try:
+        words = shlex.split(command)
+    except ValueError as exc:
+        raise LaunchError(f"cannot read the command {command!r}: {exc}") from None
+    if argument is None:
+        return tuple(words)
+    if any(PLACEHOLDER in word for word in words):
+        return tuple(word.replace(PLACEHOLDER, argument) for word in words)
+    return (*words, argument)
+
+
+def _first_word(command: str) -> str:
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        words = command.split()
+    return PurePath(words[0]).name if words else ""
+
+
+def is_terminal_program(command: str) -> bool:
+    """True when the command's program draws in the terminal (w3m, lynx, less, mpv…)."""
+    return _first_word(command) in TERMINAL_PROGRAMS
+
+
+def browser_launch(setting: str, env: Mapping[str, str], url: str) -> Launch | None:
+    """The browser for a URL: the `browser` setting, else $BROWSER (its first entry), else None
+    (the caller uses the desktop's default browser)."""
+    command = setting.strip() or env.get("BROWSER", "").split(os.pathsep)[0].strip()
+    if not command:
+        return None
+    return Launch(command_argv(command, url), terminal=is_terminal_program(command))
+
+
+def pager_launch(setting: str, env: Mapping[str, str], path: str) -> Launch:
+    """The pager for a file: the `pager` setting, else $PAGER, else `less`."""
+    command = setting.strip() or env.get("PAGER", "").strip() or "less"
+    return Launch(command_argv(command, path), terminal=True)
+
+
+def pipe_launch(command: str) -> Launch:
+    """A command the article text is piped to; its output stays until Enter is pressed."""
+    return Launch(command_argv(command), terminal=True, wait_for_key=True)

@@ -1,0 +1,56 @@
+"""The `|` prompt: a command to pipe the open article to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class CommandScreen(ModalScreen[str | None]):
+    """Returns the command typed (Enter) or None (Esc)."""
+
+    DEFAULT_CSS = """
+    CommandScreen {
+        align: center middle;
+    }
+    CommandScreen > #command-box {
+        width: 70;
+        max-width: 100%;
+        height: auto;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    CommandScreen #command-hint {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="command.cancel")
+    ]
+
+    def __init__(self, title: str, hint: str, last: str = "") -> None:
+        super().__init__()
+        self._title = title
+        self._hint = hint
+        self._last = last
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="command-box") as box:
+            box.border_title = self._title
+            yield Input(value=self._last, placeholder="a command, e.g. wc -w", id="command-input")
+            yield Static(self._hint, id="command-hint", markup=False)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

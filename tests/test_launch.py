@@ -1,0 +1,98 @@
+"""External commands: the URL is one argument, a shell only when the command string uses one."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from newstui.launch import (
+    LaunchError,
+    browser_launch,
+    command_argv,
+    needs_shell,
+    pager_launch,
+    pipe_launch,
+)
+
+HOSTILE_URL = "https://x.example/a?b=1&c=$(touch /tmp/pwned);rm -rf ~ `id` 'q' \"d\""
+
+
+def test_the_url_replaces_the_placeholder_as_one_argument():
+    assert command_argv("w3m %u", HOSTILE_URL) == ("w3m", HOSTILE_URL)
+    assert command_argv("lynx -accept_all_cookies", HOSTILE_URL) == (
+        "lynx",
+        "-accept_all_cookies",
+        HOSTILE_URL,
+    )
+    assert command_argv("'my browser' --new-tab=%u", "https://a.example/") == (
+        "my browser",
+        "--new-tab=https://a.example/",
+    )
+
+
+def test_a_command_using_the_shell_gets_the_url_as_a_positional_parameter():
+    argv = command_argv("w3m %u 2>/dev/null | cat", HOSTILE_URL)
+    assert argv[:2] == ("/bin/sh", "-c")
+    assert argv[2] == 'w3m "$1" 2>/dev/null | cat'
+    assert argv[3:] == ("newstui", HOSTILE_URL)
+    assert HOSTILE_URL not in argv[2]
+
+
+def test_a_hostile_url_is_never_run_by_the_shell(tmp_path):
+    marker = tmp_path / "pwned"
+    url = f"https://x.example/$(touch {marker})`touch {marker}`;touch {marker}"
+    for command in ("echo %u", "echo %u | cat", "printf '%s\\n' $0 %u > /dev/null"):
+        out = subprocess.run(command_argv(command, url), capture_output=True, text=True)
+        assert out.returncode == 0
+        assert not marker.exists()
+    assert (
+        subprocess.run(command_argv("echo %u | cat", url), capture_output=True, text=True).stdout
+        == url + "\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "shell"),
+    [
+        ("w3m %u", False),
+        ("less -R", False),
+        ("grep x | wc -l", True),
+        ("a && b", True),
+        ("cat > out.txt", True),
+        ("echo $HOME", True),
+        ("say 'a|b'", False),
+    ],
+)
+def test_shell_syntax_is_recognised(command, shell):
+    assert needs_shell(command) is shell
+
+
+def test_a_broken_command_string_is_one_clear_error():
+    with pytest.raises(LaunchError, match="No closing quotation"):
+        command_argv("w3m 'oops", "https://a.example/")
+    with pytest.raises(LaunchError, match="empty"):
+        command_argv("  ", "https://a.example/")
+
+
+def test_the_browser_comes_from_the_setting_then_BROWSER_then_the_desktop():
+    url = "https://a.example/"
+    assert browser_launch("w3m %u", {"BROWSER": "firefox"}, url).argv == ("w3m", url)
+    assert browser_launch("w3m %u", {}, url).terminal
+    from_env = browser_launch("", {"BROWSER": "lynx:firefox"}, url)
+    assert from_env.argv == ("lynx", url) and from_env.terminal
+    gui = browser_launch("firefox --new-tab %u", {}, url)
+    assert not gui.terminal
+    assert browser_launch("", {}, url) is None
+
+
+def test_the_pager_comes_from_the_setting_then_PAGER_then_less():
+    assert pager_launch("most", {"PAGER": "more"}, "/tmp/a.txt").argv == ("most", "/tmp/a.txt")
+    assert pager_launch("", {"PAGER": "less -R"}, "/tmp/a.txt").argv == ("less", "-R", "/tmp/a.txt")
+    assert pager_launch("", {}, "/tmp/a.txt").argv == ("less", "/tmp/a.txt")
+
+
+def test_a_pipe_command_waits_for_a_key_so_its_output_can_be_read():
+    launch = pipe_launch("wc -w")
+    assert launch.argv == ("wc", "-w") and launch.terminal and launch.wait_for_key
+    assert pipe_launch("grep -i aleppo | wc -l").name == "grep"
