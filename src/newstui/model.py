@@ -138,6 +138,7 @@ class ArticleFilter:
     entity_id: int | None = None
     speaker: str | None = None
     ids: tuple[int, ...] | None = None
+    hidden: bool = False  # True: only articles a filter hid (the Hidden view); False: none of them
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from newstui.model import Article, ArticleFilter, ArticleRow, Link, SaveResult, 
 from newstui.query import Query, fts_string, walk_positive_terms
 from newstui.store.db import json_list, write_transaction
 from newstui.store.feeds import now_iso
-from newstui.store.query_sql import query_condition
+from newstui.store.query_sql import fts_expression, query_condition
 from newstui.text import clean_line
 
 EVERY_ARTICLE = ArticleFilter()
@@ -255,9 +255,13 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
         params.append(f.feed_id)
     if f.tag is not None:
         clauses.append(
-            "EXISTS (SELECT 1 FROM json_each(f.tags) t WHERE t.value = ? COLLATE NOCASE)"
+            "a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
+            "WHERE t.value = ? COLLATE NOCASE)"
         )
         params.append(f.tag)
+    # By id through the small partial index of hidden articles: any index can test an id.
+    hidden = "a.id {} (SELECT id FROM articles WHERE hidden = 1)"
+    clauses.append(hidden.format("IN" if f.hidden else "NOT IN"))
     if f.unread:
         clauses.append("a.read = 0")
     if f.starred:
@@ -280,12 +284,18 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
 
 def count_articles(db: sqlite_utils.Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     """How many articles match the filter."""
+    if f.query is not None and f == ArticleFilter(query=f.query):
+        text = fts_expression(f.query.root)
+        if text is not None:  # words only: FTS5 counts its own matches, minus hidden articles
+            matched, hidden = db.execute(
+                "SELECT (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1), "
+                "(SELECT count(*) FROM articles a WHERE a.hidden = 1 AND +a.id IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))",
+                [text],
+            ).fetchone()
+            return int(matched) - int(hidden)
     where, params = _where(f)
-    return int(
-        db.execute(
-            f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id{where}", params
-        ).fetchone()[0]
-    )
+    return int(db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0])
 
 
 def list_articles(
@@ -309,16 +319,14 @@ def article_position(db: sqlite_utils.Database, f: ArticleFilter, article_id: in
     """The index of an article in the filtered, newest-first list, or None if absent."""
     where, params = _where(f)
     row = db.execute(
-        f"SELECT a.sort_date FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
-        f"{' AND' if where else ' WHERE'} a.id = ?",
+        f"SELECT a.sort_date FROM articles a{where}{' AND' if where else ' WHERE'} a.id = ?",
         [*params, article_id],
     ).fetchone()
     if row is None:
         return None
     extra = "(a.sort_date > ? OR (a.sort_date = ? AND a.id > ?))"
     before = db.execute(
-        f"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id{where}"
-        f"{' AND' if where else ' WHERE'} {extra}",
+        f"SELECT count(*) FROM articles a{where}{' AND' if where else ' WHERE'} {extra}",
         [*params, row[0], row[0], article_id],
     ).fetchone()[0]
     return int(before)
@@ -340,7 +348,7 @@ def next_unread_position(
             params = [*params, row[0], row[0], article_id]
     order = "DESC" if direction > 0 else "ASC"
     found = db.execute(
-        f"SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id{where}{conjunction} "
+        f"SELECT a.id FROM articles a{where}{conjunction} "
         f"a.read = 0{extra} ORDER BY a.sort_date {order}, a.id {order} LIMIT 1",
         params,
     ).fetchone()
@@ -422,7 +430,7 @@ def mark_all_read(db: sqlite_utils.Database, f: ArticleFilter) -> int:
     with db.conn:
         cur = db.execute(
             f"UPDATE articles SET read = 1 WHERE read = 0 AND id IN "
-            f"(SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id{where})",
+            f"(SELECT a.id FROM articles a{where})",
             params,
         )
     return cur.rowcount

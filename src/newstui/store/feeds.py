@@ -120,7 +120,8 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
     counts = {
         r[0]: (r[1], r[2])
         for r in db.execute(
-            "SELECT feed_id, count(*), coalesce(sum(read = 0), 0) FROM articles GROUP BY feed_id"
+            "SELECT feed_id, count(*), coalesce(sum(read = 0), 0) FROM articles WHERE hidden = 0 "
+            "GROUP BY feed_id"
         ).fetchall()
     }
     rows = db.execute(

@@ -29,10 +29,12 @@ from newstui.query import (
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
 
-_FTS = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+# `+a.id`: test membership while scanning an index in list order instead of looking up each
+# matching article's row by id; rows hold the whole text, and a common word matches most of them.
+_FTS = "+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
 _FACTS = {
-    "unread": "a.read = 0",
-    "starred": "a.starred = 1",
+    "unread": "+a.read = 0",  # tested in the covering index, not used to pick one
+    "starred": "+a.starred = 1",
     "fulltext": "a.fulltext_status = 'ok'",
     "enclosure": 'instr(a.links, \'"kind": "enclosure"\') > 0',
     "quotes": "EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id)",
@@ -153,13 +155,13 @@ class _Compiler:
     def source(self, node: Source) -> tuple[str, list[object]]:
         if node.kind == "tag":
             return (
-                "a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
+                "+a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
                 "WHERE t.value = ? COLLATE NOCASE)",
                 [node.value],
             )
         pattern = _like_contains(node.value)
         return (
-            "a.feed_id IN (SELECT s.id FROM feeds s WHERE s.name LIKE ? ESCAPE '\\' "
+            "+a.feed_id IN (SELECT s.id FROM feeds s WHERE s.name LIKE ? ESCAPE '\\' "
             "OR s.url LIKE ? ESCAPE '\\')",
             [pattern, pattern],
         )
@@ -187,9 +189,8 @@ class _Compiler:
         )
 
     def quote_text(self, node: QuoteText) -> tuple[str, list[object]]:
-        # The words are in the article's text (FTS narrows fast), then in one of its quotes.
+        # Quotes are short rows: one scan of them beats narrowing by the articles' full text.
         return (
-            f"({_FTS} AND EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id "
-            "AND q.text LIKE ? ESCAPE '\\'))",
-            [f"{{text}} : {fts_string(node.text)}", _like_contains(node.text)],
+            "+a.id IN (SELECT q.article_id FROM quotes q WHERE q.text LIKE ? ESCAPE '\\')",
+            [_like_contains(node.text)],
         )

@@ -184,5 +184,24 @@ _V5 = [
     "CREATE INDEX quotes_speaker_entity ON quotes (speaker_entity_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+# v6: articles hidden by a filter (kept, shown only in the Hidden view), what each filter matched,
+# and indexes that answer queries without reading article rows (they carry the whole text): a
+# covering index in list order with the flags filters test, and partial indexes for has:.
+_V6 = [
+    "ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX articles_listing ON articles (sort_date DESC, id DESC, feed_id, read, starred)",
+    "CREATE INDEX articles_hidden ON articles (id) WHERE hidden = 1",
+    """CREATE INDEX articles_enclosures ON articles (id)
+    WHERE instr(links, '"kind": "enclosure"') > 0""",
+    "CREATE INDEX articles_fulltext ON articles (id) WHERE fulltext_status = 'ok'",
+    """
+    CREATE TABLE filter_counts (
+        query TEXT PRIMARY KEY,            -- the filter's query, as written in feeds.toml
+        matched INTEGER NOT NULL DEFAULT 0,
+        last_matched TEXT
+    )
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 SCHEMA_VERSION = len(MIGRATIONS)

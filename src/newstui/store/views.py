@@ -16,10 +16,10 @@ from newstui.store.feeds import now_iso
 def smart_counts(db: sqlite_utils.Database) -> SmartCounts:
     """Article, unread and starred counts over the whole store."""
     total, unread = db.execute(
-        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles"
+        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE hidden = 0"
     ).fetchone()
     starred, starred_unread = db.execute(
-        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE starred = 1"
+        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE starred = 1 AND hidden = 0"
     ).fetchone()
     return SmartCounts(total, unread, starred, starred_unread)
 
