@@ -33,6 +33,7 @@ from newstui.config import (
 from newstui.errors import NewstuiError
 from newstui.ingest import (
     SourceOutcome,
+    apply_filters,
     describe,
     feed_key,
     fetch_feeds,
@@ -127,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     command("app", "open the reading app (the default)")
+    command(
+        "filters",
+        "apply the config's [[filters]] to articles they have not seen and list what each matched",
+    )
     p = command("add", "add a feed to the config file and fetch it")
     p.add_argument("url")
     p.add_argument("--name", help="display name (default: the feed's title)")
@@ -272,7 +277,7 @@ def _complain(message: str) -> None:
     errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
 
 
-WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml", "sync")
+WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml", "sync", "filters")
 
 
 def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
@@ -493,7 +498,46 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
         outcomes += [
             import_local(library, local, config.settings.extractor) for local in config.local
         ]
-    return _report(outcomes, args, removed)
+    filtered = apply_filters(library, config)
+    status = _report(outcomes, args, removed)
+    if not args.json:
+        for entry, matched in filtered:
+            if matched:
+                verb = "hid" if entry.action == "hide" else "marked read"
+                console.print(Text(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
+    return status
+
+
+def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> int:
+    """`newstui filters`: apply the config's filters to articles they have not seen, list counts."""
+    apply_filters(library, config)
+    counts = {(c.query, c.action): c for c in library.filter_counts()}
+    rows = []
+    for entry in config.filters:
+        count = counts.get((entry.query, entry.action))
+        rows.append((entry, count.matched if count else 0, count.last_matched if count else None))
+    data = [
+        {"name": e.name, "query": e.query, "action": e.action, "matched": m, "last_matched": last}
+        for e, m, last in rows
+    ]
+    table = Table(box=None, header_style="bold")
+    for column in ("filter", "action", "matched", "last match"):
+        table.add_column(column, justify="right" if column == "matched" else "left")
+    for e, m, last in rows:
+        table.add_row(
+            Text(terminal_safe(e.name, line=True)),
+            Text(e.action),
+            Text(str(m)),
+            Text((last or "never").replace("T", " ").replace("+00:00", "")),
+        )
+    hidden = library.smart_counts().hidden
+    if not rows:
+        return _emit(args, data, f"no filters: add [[filters]] to {config.path}")
+    if not args.json:
+        console.print(table)
+        console.print(Text(f"{hidden} articles hidden (the app lists them under Hidden)"))
+        return 0
+    return _emit(args, data)
 
 
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -870,6 +914,7 @@ CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
     "fetch": cmd_fetch,
     "opml": cmd_opml,
     "sync": cmd_sync,
+    "filters": cmd_filters,
 }
 """Commands that read the config file (created from the example on first use)."""
 

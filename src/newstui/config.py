@@ -17,7 +17,7 @@ import platformdirs
 import tomlkit
 
 from newstui.errors import ConfigError
-from newstui.model import FulltextMode
+from newstui.model import FilterAction, FulltextMode
 from newstui.text import clean_line, strip_controls
 
 APP_NAME = "newstui"
@@ -94,7 +94,7 @@ class FilterConfig:
     """One `[[filters]]` entry: articles matching `query` are hidden or marked read on arrival."""
 
     query: str
-    action: str = "hide"  # "hide" or "read"
+    action: FilterAction = "hide"
     name: str = ""
 
 
@@ -292,9 +292,10 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if extra:
             raise fail(line, f"unknown key {sorted(extra)[0]!r} in filter")
         query = _valid_query(entry.get("query"), "filter", line, fail)
-        action = entry.get("action", "hide")
-        if action not in ("hide", "read"):
-            raise fail(line, f'filter action must be "hide" or "read", not {action!r}')
+        given = entry.get("action", "hide")
+        if given not in ("hide", "read"):
+            raise fail(line, f'filter action must be "hide" or "read", not {given!r}')
+        action: FilterAction = "read" if given == "read" else "hide"
         name = _str(entry["name"], "name", line, fail) if "name" in entry else query
         filters.append(FilterConfig(query, action, name))
     sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None

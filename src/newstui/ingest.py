@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newstui.config import Config, FeedConfig, LocalConfig
+from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig
 from newstui.errors import NewstuiError, SourceError
 from newstui.library import Library
 from newstui.model import Analysis, Article, RemovedSource
@@ -405,6 +405,19 @@ def analyse_pending(
     if count:
         library.prune_entities()
     return count
+
+
+def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:
+    """Run each `[[filters]]` entry over the articles it has not seen yet (after analysis, so
+    entity and speaker filters work); returns each filter with how many articles it just matched."""
+    from newstui.nlp import query_keys
+    from newstui.query import parse_query
+
+    results = []
+    for entry in config.filters:
+        query = parse_query(entry.query, query_keys)  # load_config checked it parses
+        results.append((entry, library.apply_filter(query, entry.action)))
+    return results
 
 
 def describe(outcome: SourceOutcome) -> str:

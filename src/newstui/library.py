@@ -21,6 +21,8 @@ from newstui.model import (
     EntityRow,
     FeedCache,
     FeedRow,
+    FilterAction,
+    FilterCount,
     Link,
     QuoteRow,
     RemoteFeed,
@@ -37,6 +39,7 @@ from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
 from newstui.store import db as _db
 from newstui.store import feeds as _feeds
+from newstui.store import filters as _filters
 from newstui.store import sync as _sync
 from newstui.store import views as _views
 
@@ -291,6 +294,17 @@ class Library:
             speaker_keys=speaker_keys,
             since=since,
         )
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def apply_filter(self, query: Query, action: FilterAction) -> int:
+        """Hide or mark read the articles a filter has not seen yet (all, the first time) that
+        its query matches; returns how many it matched."""
+        return _filters.apply_filter(self._db, query.text, query.root, action)
+
+    def filter_counts(self) -> list[FilterCount]:
+        """What each filter has matched so far."""
+        return _filters.filter_counts(self._db)
 
     # -- sync -------------------------------------------------------------------------------
 

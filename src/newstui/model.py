@@ -15,6 +15,7 @@ LinkKind = Literal["link", "image", "enclosure"]  # enclosure: a feed item's pod
 SourceKind = Literal["feed", "local"]  # a feed fetched over HTTP, or local files and folders
 FulltextStatus = Literal["ok", "failed"]  # the page behind an article's link was extracted or not
 FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
+FilterAction = Literal["hide", "read"]  # what a [[filters]] entry does to the articles it matches
 Direction = Literal[1, -1]  # forward (older articles, down the list) or back
 ENTITY_TYPES = (
     "PERSON",
@@ -142,6 +143,16 @@ class ArticleFilter:
 
 
 @dataclass(frozen=True)
+class FilterCount:
+    """What one filter has matched since it was first applied."""
+
+    query: str
+    action: FilterAction
+    matched: int
+    last_matched: str | None = None
+
+
+@dataclass(frozen=True)
 class SaveResult:
     """What saving one batch of a source's articles did."""
 
@@ -182,6 +193,7 @@ class SmartCounts:
     unread: int
     starred: int
     starred_unread: int
+    hidden: int = 0  # articles a filter hid, listed only in the Hidden view
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,23 @@ async def test_f_on_a_quote_follows_its_speaker(db_path, tmp_path, ids):
         assert app.main.headlines.total >= 1
     views = tomllib.loads(path.read_text("utf-8"))["views"]
     assert {"name": "Quoting Dmitry Peskov", "query": 'speaker:"Dmitry Peskov"'} in views
+
+
+async def test_articles_a_filter_hid_are_listed_only_under_hidden(db_path):
+    from newstui.library import Library
+    from newstui.query import parse_query
+
+    with Library.open(db_path) as library:
+        assert library.apply_filter(parse_query("title:briefing"), "hide") == 20
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.main.headlines.total == 5  # 25 stored, 20 hidden
+        assert "World briefing" not in screen_text(app)
+        app.main.sources.focus()
+        app.main.sources.select_view("hidden")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "hidden"
+        assert app.main.headlines.total == 20
+        assert "World briefing number 0" in screen_text(app)

@@ -120,10 +120,15 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
     counts = {
         r[0]: (r[1], r[2])
         for r in db.execute(
-            "SELECT feed_id, count(*), coalesce(sum(read = 0), 0) FROM articles WHERE hidden = 0 "
-            "GROUP BY feed_id"
+            "SELECT feed_id, count(*), coalesce(sum(read = 0), 0) FROM articles GROUP BY feed_id"
         ).fetchall()
     }
+    for feed_id, hidden, hidden_unread in db.execute(  # hidden articles are counted nowhere
+        "SELECT feed_id, count(*), coalesce(sum(read = 0), 0) FROM articles WHERE hidden = 1 "
+        "GROUP BY feed_id"
+    ).fetchall():
+        articles, unread = counts.get(feed_id, (0, 0))
+        counts[feed_id] = (articles - hidden, unread - hidden_unread)
     rows = db.execute(
         """SELECT id, name, kind, url, tags, last_fetched, last_error FROM feeds
         WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""

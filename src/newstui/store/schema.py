@@ -196,9 +196,12 @@ _V6 = [
     "CREATE INDEX articles_fulltext ON articles (id) WHERE fulltext_status = 'ok'",
     """
     CREATE TABLE filter_counts (
-        query TEXT PRIMARY KEY,            -- the filter's query, as written in feeds.toml
+        query TEXT NOT NULL,               -- the filter's query, as written in feeds.toml
+        action TEXT NOT NULL,              -- 'hide' or 'read'
         matched INTEGER NOT NULL DEFAULT 0,
-        last_matched TEXT
+        through_id INTEGER NOT NULL DEFAULT 0,  -- articles up to this id have been seen by it
+        last_matched TEXT,
+        PRIMARY KEY (query, action)
     )
     """,
 ]

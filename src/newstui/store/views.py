@@ -15,13 +15,24 @@ from newstui.store.feeds import now_iso
 
 def smart_counts(db: sqlite_utils.Database) -> SmartCounts:
     """Article, unread and starred counts over the whole store."""
+    # Totals over every article (from indexes), minus the few hidden ones (their partial index).
     total, unread = db.execute(
-        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE hidden = 0"
+        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles"
     ).fetchone()
     starred, starred_unread = db.execute(
-        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE starred = 1 AND hidden = 0"
+        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE starred = 1"
     ).fetchone()
-    return SmartCounts(total, unread, starred, starred_unread)
+    hidden, hidden_unread, hidden_starred, hidden_starred_unread = db.execute(
+        "SELECT count(*), coalesce(sum(read = 0), 0), coalesce(sum(starred), 0), "
+        "coalesce(sum(starred AND read = 0), 0) FROM articles WHERE hidden = 1"
+    ).fetchone()
+    return SmartCounts(
+        total - hidden,
+        unread - hidden_unread,
+        starred - hidden_starred,
+        starred_unread - hidden_starred_unread,
+        hidden,
+    )
 
 
 def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:

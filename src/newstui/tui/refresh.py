@@ -18,6 +18,7 @@ from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.ingest import (
     SourceOutcome,
     analyse_pending,
+    apply_filters,
     describe,
     feeds_fetched_directly,
     fetch_article_fulltext,
@@ -148,6 +149,7 @@ def run_refresh(
             analyse_pending(library, config.settings.extractor)
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
+        apply_filters(library, config)
         return None
     finally:
         library.close()

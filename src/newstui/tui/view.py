@@ -22,6 +22,12 @@ class View:
 ALL = View("all", "All articles")
 UNREAD = View("unread", "Unread", ArticleFilter(unread=True))
 STARRED = View("starred", "Starred", ArticleFilter(starred=True))
+HIDDEN = View(
+    "hidden",
+    "Hidden",
+    ArticleFilter(hidden=True),
+    "Articles hidden by a filter ([[filters]] in feeds.toml) are listed here.",
+)
 
 
 def feed_view(feed_id: int, name: str, last_error: str | None = None) -> View:
@@ -60,6 +66,8 @@ def counted_total(view: View, smart: SmartCounts, feeds: Iterable[FeedRow]) -> i
     f = view.filter
     if f.query is not None or f.entity_id is not None or f.speaker or f.ids is not None:
         return None
+    if f.hidden:
+        return smart.hidden if f == HIDDEN.filter else None
     if f.feed_id is None and f.tag is None:
         if f.unread and f.starred:
             return smart.starred_unread

@@ -16,7 +16,7 @@ from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import MiddleEllipsis
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
-from newstui.tui.view import ALL, STARRED, UNREAD, View, feed_view, tag_view
+from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, tag_view
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
@@ -134,7 +134,9 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             Option(_label("Unread", smart.unread), id=UNREAD.key),
             Option(_label("Starred", smart.starred_unread), id=STARRED.key),
         ]
-        self._views = {v.key: v for v in (ALL, UNREAD, STARRED)}
+        self._views = {v.key: v for v in (ALL, UNREAD, STARRED, HIDDEN)}
+        if smart.hidden:
+            options.append(Option(_label("Hidden", smart.hidden), id=HIDDEN.key))
         if message.saved:
             options.append(_heading("Views", heading_style))
             for view, unread in message.saved:

@@ -1,0 +1,62 @@
+"""Filters: hide or mark read the articles a query matches, once each, counting the matches."""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from newstui.model import FilterAction, FilterCount
+from newstui.query import Node
+from newstui.store.db import write_transaction
+from newstui.store.feeds import now_iso
+from newstui.store.query_sql import query_condition
+
+
+def apply_filter(db: sqlite_utils.Database, query: str, root: Node, action: FilterAction) -> int:
+    """Apply a filter to the articles stored since it last ran (all of them the first time);
+    returns how many it matched. Hidden articles are kept, shown only in the Hidden view."""
+    condition, params = query_condition(root)
+    with write_transaction(db) as conn:
+        row = conn.execute(
+            "SELECT through_id FROM filter_counts WHERE query = ? AND action = ?", [query, action]
+        ).fetchone()
+        through = row[0] if row else 0
+        newest = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+        ids = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT a.id FROM articles a WHERE a.id > ? AND a.id <= ? AND a.hidden = 0 "
+                f"AND {condition}",
+                [through, newest, *params],
+            ).fetchall()
+        ]
+        if ids:
+            change = "hidden = 1" if action == "hide" else "read = 1"
+            conn.execute(
+                f"UPDATE articles SET {change} WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(ids)],
+            )
+        conn.execute(
+            "INSERT INTO filter_counts (query, action, matched, through_id, last_matched) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (query, action) DO UPDATE SET "
+            "matched = matched + excluded.matched, through_id = excluded.through_id, "
+            "last_matched = coalesce(excluded.last_matched, last_matched)",
+            [query, action, len(ids), newest, now_iso() if ids else None],
+        )
+    return len(ids)
+
+
+def filter_counts(db: sqlite_utils.Database) -> list[FilterCount]:
+    """What each filter that ever ran has matched."""
+    return [
+        FilterCount(query=r[0], action=r[1], matched=r[2], last_matched=r[3])
+        for r in db.execute(
+            "SELECT query, action, matched, last_matched FROM filter_counts ORDER BY query"
+        ).fetchall()
+    ]
+
+
+def hidden_count(db: sqlite_utils.Database) -> int:
+    """How many articles filters have hidden."""
+    return int(db.execute("SELECT count(*) FROM articles WHERE hidden = 1").fetchone()[0])

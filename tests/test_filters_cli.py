@@ -1,0 +1,105 @@
+"""Filters end to end through the command line: hide or mark read on arrival, counted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+
+NOTES = {
+    "a.md": "# Sponsored: the best cruise deals\n\nBook now and save.\n",
+    "b.md": "# Council agrees the harbour plan\n\nThe council met on Tuesday.\n",
+    "c.md": "# Harbour cruise ships return\n\nThe first ships came back.\n",
+}
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("NEWSTUI_DB", raising=False)
+    monkeypatch.delenv("NEWSTUI_CONFIG", raising=False)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for name, text in NOTES.items():
+        (folder / name).write_text(text, "utf-8")
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        f"""# filters keep the noise out
+[settings]
+fulltext = false
+
+[[local]]
+name = "Notes"
+path = "{folder}"
+
+[[filters]]
+query = 'title:"sponsored"'
+action = "hide"
+
+[[filters]]
+name = "council business"
+query = "council"
+action = "read"
+""",
+        "utf-8",
+    )
+    db = tmp_path / "news.db"
+
+    def call(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db), "--config", str(config), *args])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, out, err
+
+    call.config = config  # type: ignore[attr-defined]
+    return call
+
+
+def listed(run, *args: str) -> dict[str, bool]:
+    code, out, err = run("list", "--json", *args)
+    assert code == 0, err
+    return {a["title"]: a["read"] for a in json.loads(out)}
+
+
+def test_filters_hide_and_mark_read_on_arrival_and_count_their_matches(run):
+    code, out, err = run("fetch")
+    assert code == 0, err
+    assert 'filter title:"sponsored": hid 1' in out
+    assert "filter council business: marked read 1" in out
+    assert listed(run) == {
+        "Council agrees the harbour plan": True,
+        "Harbour cruise ships return": False,
+    }
+    # Hidden articles are kept but found nowhere else, not even by search.
+    code, out, _ = run("search", "--json", "cruise")
+    assert [a["title"] for a in json.loads(out)] == ["Harbour cruise ships return"]
+    code, out, _ = run("filters", "--json")
+    assert code == 0
+    counts = {f["name"]: (f["action"], f["matched"]) for f in json.loads(out)}
+    assert counts == {'title:"sponsored"': ("hide", 1), "council business": ("read", 1)}
+    # A second fetch brings nothing new: nothing is counted twice.
+    run("fetch")
+    code, out, _ = run("filters", "--json")
+    assert [f["matched"] for f in json.loads(out)] == [1, 1]
+
+
+def test_an_invalid_filter_query_is_one_line_naming_the_file_and_line(run):
+    config: Path = run.config  # type: ignore[attr-defined]
+    config.write_text(config.read_text("utf-8") + "\n[[filters]]\nquery = '(a OR'\n", "utf-8")
+    code, _, err = run("filters")
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert "feeds.toml:" in lines[0] and "expected a search term after OR at 6" in lines[0]
+
+
+def test_a_bad_filter_action_is_refused(run):
+    config: Path = run.config  # type: ignore[attr-defined]
+    config.write_text(
+        config.read_text("utf-8") + '\n[[filters]]\nquery = "x"\naction = "delete"\n', "utf-8"
+    )
+    code, _, err = run("filters")
+    assert code == 1
+    assert 'filter action must be "hide" or "read"' in err
