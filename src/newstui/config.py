@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import platformdirs
@@ -98,6 +98,27 @@ class FilterConfig:
     name: str = ""
 
 
+KeyPreset = Literal["vim", "emacs"]
+KEY_PRESETS: tuple[KeyPreset, ...] = ("vim", "emacs")
+
+
+@dataclass(frozen=True)
+class KeyBinding:
+    """One entry of the `[keys]` table: a binding id, its keys, and the line it is on."""
+
+    id: str
+    keys: tuple[str, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class KeysConfig:
+    """The `[keys]` table: a preset (vim or emacs) and the user's own keys on top of it."""
+
+    preset: KeyPreset = "vim"
+    bindings: tuple[KeyBinding, ...] = ()
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole configuration."""
@@ -109,6 +130,7 @@ class Config:
     sync: SyncConfig | None = None
     views: tuple[ViewConfig, ...] = ()
     filters: tuple[FilterConfig, ...] = ()
+    keys: KeysConfig = field(default_factory=lambda: KeysConfig())
 
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The feed (by name or URL) or local source (by name or path) called `name`."""
@@ -226,7 +248,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         where = f"{path}:{line}" if line else str(path)
         return ConfigError(f"{where}: {message}")
 
-    unknown = set(data) - {"settings", "feeds", "local", "sync", "views", "filters"}
+    unknown = set(data) - {"settings", "feeds", "local", "sync", "views", "filters", "keys"}
     if unknown:
         key = sorted(unknown)[0]
         raise fail(_key_line(raw, key), f"unknown top-level key {key!r}")
@@ -299,7 +321,64 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         name = _str(entry["name"], "name", line, fail) if "name" in entry else query
         filters.append(FilterConfig(query, action, name))
     sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None
-    return Config(path, settings, tuple(feeds), tuple(local), sync, tuple(views), tuple(filters))
+    keys = _validate_keys(data.get("keys", {}), raw, fail)
+    return Config(
+        path, settings, tuple(feeds), tuple(local), sync, tuple(views), tuple(filters), keys
+    )
+
+
+def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
+    """`[keys]`: `preset = "vim" | "emacs"`, then `"headlines.open" = "o"` or a list of keys
+    (an unquoted `headlines.open = …` is a nested table in TOML: both read the same)."""
+    header = re.search(r"(?m)^[ \t]*\[keys\][ \t]*(?:#.*)?$", raw)
+    table_line = raw.count("\n", 0, header.start()) + 1 if header else _key_line(raw, "keys")
+    if not isinstance(table, dict):
+        raise fail(table_line, "'keys' must be a table of binding ids and keys")
+    preset = table.get("preset", "vim")
+    if preset not in KEY_PRESETS:
+        line = _key_line(raw, "preset", "keys") or table_line
+        raise fail(line, f'keys preset must be "vim" or "emacs", not {preset!r}')
+    entries: list[tuple[str, Any]] = []
+    for name, value in table.items():
+        if name == "preset":
+            continue
+        if isinstance(value, dict):
+            entries += [(f"{name}.{sub}", v) for sub, v in value.items()]
+        else:
+            entries.append((name, value))
+    bindings = []
+    for binding_id, value in entries:
+        line = _binding_line(raw, binding_id, header.end() if header else 0) or table_line
+        if not re.fullmatch(r"[a-z_]+\.[a-z_]+", binding_id):
+            raise fail(line, f'{binding_id!r} is not a binding id like "headlines.open"')
+        keys = [value] if isinstance(value, str) else value
+        if (
+            not isinstance(keys, list)
+            or not keys
+            or not all(isinstance(k, str) and k.strip() and "," not in k for k in keys)
+        ):
+            raise fail(line, f'keys for {binding_id!r} must be a key or a list of keys, like "o"')
+        bindings.append(KeyBinding(binding_id, tuple(k.strip() for k in keys), line))
+    return KeysConfig(preset, tuple(bindings))
+
+
+def _binding_line(raw: str, binding_id: str, start: int) -> int:
+    """The line of a binding id in the `[keys]` table (quoted, dotted or in a sub-table), or 0."""
+    section, _, name = binding_id.partition(".")
+    patterns = [
+        rf"(?m)^[ \t]*[\"']{re.escape(binding_id)}[\"'][ \t]*=",
+        rf"(?m)^[ \t]*{re.escape(section)}[ \t]*\.[ \t]*{re.escape(name)}[ \t]*=",
+    ]
+    for pattern in patterns:
+        match = re.compile(pattern).search(raw, start)
+        if match:
+            return raw.count("\n", 0, match.start()) + 1
+    sub = re.search(rf"(?m)^[ \t]*\[keys\.{re.escape(section)}\]", raw)
+    if sub:
+        match = re.compile(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*=").search(raw, sub.end())
+        if match:
+            return raw.count("\n", 0, match.start()) + 1
+    return 0
 
 
 def _valid_query(value: Any, what: str, line: int, fail: Any) -> str:

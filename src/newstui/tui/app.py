@@ -45,6 +45,7 @@ from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.render import render_article_text
 from newstui.text import terminal_safe
+from newstui.tui.keymap import binding_ids, build_keymap, keys_of
 from newstui.tui.refresh import (
     AnalysisFinished,
     RefreshFinished,
@@ -165,6 +166,15 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             id="app.save_view",
         ),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            show=False,
+            priority=True,
+            tooltip="Command palette",
+            id="app.command_palette",
+        ),
     ]
 
     def __init__(
@@ -196,11 +206,16 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         self._outcomes: list[SourceOutcome] = []
         self._removed: list[RemovedSource] = []  # appended to by the refresh thread
         self._last_pipe = ""  # the last command the article was piped to
+        self.user_keymap = (
+            build_keymap(config.keys, config.path, all_binding_ids()) if config is not None else {}
+        )  # a bad [keys] table stops here, before the screen is taken
 
     def get_default_screen(self) -> Screen:
         return self.main
 
     def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
         self.main.sources.set_saved_views(self.saved_views())
         if self.config is not None:
             self._analyse_stale()
@@ -277,8 +292,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return [*per_pane, ("Anywhere", anywhere)]
 
     def action_help(self) -> None:
-        rows = binding_rows(self.key_sections())
-        rows.append(("Anywhere", "Ctrl-P", "Command palette"))
+        rows = binding_rows(self.key_sections(), self.user_keymap)
         self.push_screen(HelpScreen(rows, QUERY_EXAMPLES))
 
     def action_search(self) -> None:
@@ -388,7 +402,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 if binding.description and binding.action not in ("quit", "help"):
                     yield SystemCommand(
                         binding.tooltip or binding.description,
-                        f"key: {binding.key}",
+                        f"key: {keys_of(binding, self.user_keymap)}",
                         partial(target.run_action, binding.action),
                     )
 
@@ -781,6 +795,27 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         row = self.main.current_row()
         if row is not None:
             self.main.load_detail(row.id)
+
+
+def all_binding_ids() -> set[str]:
+    """Every binding id a `[keys]` table may name."""
+    from newstui.tui.screens.view_name import ViewNameScreen
+    from newstui.tui.widgets.sidebar import Sidebar
+
+    classes = (
+        NewstuiApp,
+        MainScreen,
+        HeadlineList,
+        Reader,
+        PaneList,
+        Sidebar,
+        SearchScreen,
+        HelpScreen,
+        ConfirmScreen,
+        CommandScreen,
+        ViewNameScreen,
+    )
+    return {i for cls in classes for i in binding_ids(cls.BINDINGS)}
 
 
 def load_ui_state(path: Path) -> dict[str, object]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from rich.table import Table
@@ -10,20 +10,25 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from newstui.tui.keymap import keys_of
 
 
 def binding_rows(
     sections: Iterable[tuple[str, Iterable[BindingType]]],
+    keymap: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str, str]]:
-    """(section, keys, description) for each described binding, keys shown as typed."""
+    """(section, keys, description) for each described binding, keys shown as typed (the
+    user's keymap applied)."""
     rows = []
     for section, bindings in sections:
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
-            keys = " ".join(_key_label(k) for k in binding.key.split(","))
+            keys = " ".join(_key_label(k) for k in keys_of(binding, keymap or {}).split(","))
             rows.append((section, keys, binding.tooltip or binding.description))
     return rows
 
@@ -43,9 +48,12 @@ def _key_label(key: str) -> str:
         "end": "End",
         "pagedown": "PgDn",
         "pageup": "PgUp",
-        "ctrl+p": "Ctrl-P",
     }
-    return names.get(key, key)
+    if key in names:
+        return names[key]
+    *mods, base = key.split("+")
+    base = names.get(base) or key_to_character(base) or base
+    return "-".join([*(m.capitalize() for m in mods), base.upper() if mods else base])
 
 
 class HelpScreen(ModalScreen[None]):

@@ -1,0 +1,102 @@
+"""The user's keys: a vim (default) or emacs preset plus the `[keys]` table of feeds.toml,
+checked against the app's binding ids and turned into a Textual keymap (`App.set_keymap`)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from textual.binding import Binding, BindingType
+from textual.keys import Keys
+
+from newstui.config import KeyPreset, KeysConfig
+from newstui.errors import ConfigError
+
+_BEGIN, _END = "alt+less_than_sign,home", "alt+greater_than_sign,end"
+
+# Emacs-style movement: C-n/C-p, M-</M->, C-v/M-v, C-g to go back, C-s to search, M-x palette.
+EMACS: dict[str, str] = {
+    "headlines.down": "ctrl+n,down",
+    "headlines.up": "ctrl+p,up",
+    "headlines.first": _BEGIN,
+    "headlines.last": _END,
+    "headlines.page_down": "ctrl+v,pagedown",
+    "headlines.page_up": "alt+v,pageup",
+    "headlines.open": "enter,ctrl+o",
+    "headlines.back": "ctrl+g,escape",
+    "list.down": "ctrl+n,down",
+    "list.up": "ctrl+p,up",
+    "list.first": _BEGIN,
+    "list.last": _END,
+    "list.choose": "ctrl+o",
+    "list.back": "ctrl+g,escape",
+    "reader.scroll_down": "ctrl+n,down",
+    "reader.scroll_up": "ctrl+p,up",
+    "reader.top": _BEGIN,
+    "reader.bottom": _END,
+    "reader.back": "ctrl+g,escape",
+    "reader.page_down": "ctrl+v,space",
+    "reader.page_up": "alt+v,b",
+    "app.search": "ctrl+s,slash",
+    "app.command_palette": "alt+x",
+}
+PRESETS: dict[KeyPreset, dict[str, str]] = {"vim": {}, "emacs": EMACS}
+_MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
+_KEY_NAMES = {key.value for key in Keys} | {"space", "tab", "enter", "escape", "backspace"}
+
+
+def _char_name(char: str) -> str:
+    return unicodedata.name(char, "").lower().replace(" ", "_").replace("-", "_")
+
+
+_KEY_NAMES |= {_char_name(c) for c in map(chr, range(33, 127)) if not c.isalnum()}
+
+
+def key_name(key: str) -> str | None:
+    """Textual's name for a key as a user writes it ("?" → "question_mark", "Ctrl+N" →
+    "ctrl+n"), or None when it is not a key."""
+    *mods, last = key.split("+") if len(key) > 1 else [key]
+    if any(m.lower() not in _MODIFIERS for m in mods) or not last:
+        return None
+    if len(last) == 1:
+        if not last.isprintable() or last.isspace():
+            return None
+        base = last if last.isalnum() else _char_name(last)
+        if mods and base.isalpha():
+            base = base.lower()  # ctrl+N is what terminals send for ctrl+n
+    else:
+        base = last.lower()
+        if base not in _KEY_NAMES:
+            return None
+    return "+".join([*(m.lower() for m in mods), base])
+
+
+def binding_ids(bindings: Iterable[BindingType]) -> set[str]:
+    """The ids of bindings."""
+    return {b.id for b in bindings if isinstance(b, Binding) and b.id}
+
+
+def build_keymap(keys: KeysConfig, path: object, known: set[str]) -> dict[str, str]:
+    """The keymap for `App.set_keymap`: the preset, then the user's keys; an unknown id or key
+    is a ConfigError naming the file and line."""
+    keymap = dict(PRESETS[keys.preset])
+    for binding in keys.bindings:
+        where = f"{path}:{binding.line}" if binding.line else str(path)
+        if binding.id not in known:
+            raise ConfigError(
+                f"{where}: no key binding with id {binding.id!r} (the ids are listed in the "
+                "README and in ? help)"
+            )
+        names = []
+        for key in binding.keys:
+            name = key_name(key)
+            if name is None:
+                raise ConfigError(f'{where}: {key!r} is not a key (e.g. "o", "ctrl+n", "f5")')
+            names.append(name)
+        keymap[binding.id] = ",".join(names)
+    return keymap
+
+
+def keys_of(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """The keys a binding answers to once the keymap is applied."""
+    return keymap.get(binding.id, binding.key) if binding.id else binding.key

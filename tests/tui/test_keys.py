@@ -1,0 +1,97 @@
+"""The [keys] table and presets: validated with line numbers, applied, shown in help and palette."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.config import load_config
+from newstui.errors import ConfigError
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.help import HelpScreen
+
+from .conftest import settle
+
+
+def write_config(tmp_path, keys: str):
+    path = tmp_path / "feeds.toml"
+    path.write_text(f"[settings]\nrefresh_minutes = 0\n\n[keys]\n{keys}", "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("keys", "line", "message"),
+    [
+        ('preset = "nano"\n', 5, 'keys preset must be "vim" or "emacs"'),
+        ('"headlines.down" = 5\n', 5, "must be a key or a list of keys"),
+        ('\n"Open" = "o"\n', 6, "is not a binding id"),
+        ("headlines.down = []\n", 5, "must be a key or a list of keys"),
+    ],
+)
+def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line, message):
+    path = write_config(tmp_path, keys)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value).startswith(f"{path}:{line}: ")
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("keys", "line", "message"),
+    [
+        ('\n"headlines.opne" = "o"\n', 6, "no key binding with id 'headlines.opne'"),
+        ('"headlines.down" = ["x", "ctrl+bogus"]\n', 5, "'ctrl+bogus' is not a key"),
+    ],
+)
+def test_an_unknown_binding_id_or_key_stops_the_app_with_the_line(
+    tmp_path, db_path, keys, line, message
+):
+    path = write_config(tmp_path, keys)
+    with pytest.raises(ConfigError) as err:
+        NewstuiApp(db_path, load_config(path))
+    assert str(err.value).startswith(f"{path}:{line}: ") and message in str(err.value)
+
+
+async def test_user_keys_replace_the_defaults_and_show_in_help_and_the_palette(tmp_path, db_path):
+    path = write_config(tmp_path, '"article.toggle_star" = "S"\nheadlines.down = ["x", "down"]\n')
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.main.headlines.cursor == 1
+        await pilot.press("s")  # no longer bound
+        await settle(pilot)
+        assert not app.main.headlines.selected.starred
+        await pilot.press("S")
+        await settle(pilot)
+        assert app.main.headlines.selected.starred
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        rows = {(section, text): keys for section, keys, text in app.screen.rows}
+        assert rows[("Headlines", "Toggle the star")] == "S"
+        assert rows[("Headlines", "Down")] == "x ↓"
+        await pilot.press("escape")
+        commands = {c.title: c.help for c in app.get_system_commands(app.main)}
+        assert commands["Toggle the star"] == "key: S"
+
+
+async def test_the_emacs_preset_moves_with_ctrl_n_and_opens_the_palette_with_alt_x(
+    tmp_path, db_path
+):
+    path = write_config(tmp_path, 'preset = "emacs"\n')
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+p")
+        await settle(pilot)
+        assert app.main.headlines.cursor == 1
+        await pilot.press("j")  # vim keys are replaced
+        await settle(pilot)
+        assert app.main.headlines.cursor == 1
+        await pilot.press("alt+greater_than_sign")
+        await settle(pilot)
+        assert app.main.headlines.cursor == app.main.headlines.total - 1
+        await pilot.press("alt+x")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "CommandPalette"
