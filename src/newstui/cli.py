@@ -296,9 +296,16 @@ def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
     return args.db or default_db_path(), args.config or default_config_path()
 
 
-def _config(path: Path, explicit: bool) -> Config:
-    if not explicit and not os.environ.get("NEWSTUI_CONFIG"):
-        ensure_config(path)
+def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
+    """The config. A file that does not exist yet is created from the example when the command
+    writes the config (`add`, `opml import`) or on first use of the default path; otherwise
+    (an explicit --config/NEWSTUI_CONFIG path read by fetch, the app, sync…) it reads as empty."""
+    explicit = explicit or bool(os.environ.get("NEWSTUI_CONFIG"))
+    if not path.exists():
+        if writes or not explicit:
+            ensure_config(path)
+        else:
+            return Config(path)
     return load_config(path)
 
 
@@ -321,7 +328,8 @@ def run(args: argparse.Namespace) -> int:
         config = _config(config_path, explicit_config) if not args.demo else None
         return run_app(db_path, config, demo=args.demo)
     if command in CONFIGURED_COMMANDS:
-        config = _config(config_path, explicit_config)
+        writes = command == "add" or (command == "opml" and args.opml_command == "import")
+        config = _config(config_path, explicit_config, writes=writes)
         _warn_about_password(config)
         with Library.open(db_path) as library:
             return CONFIGURED_COMMANDS[command](args, library, config)
@@ -609,7 +617,10 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
 def cmd_import(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui import PATH...`."""
     outcomes = import_paths(
-        library, [p.expanduser() for p in args.paths], name=args.name, tags=tuple(args.tag)
+        library,
+        [p.expanduser() for p in args.paths],
+        name=args.name,
+        tags=tuple(args.tag) if args.tag else None,  # none given: a re-import keeps the old ones
     )
     return _report(outcomes, args)
 

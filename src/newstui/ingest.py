@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig
+from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig, clean_tags
 from newstui.errors import NewstuiError, SourceError
 from newstui.library import Library
 from newstui.model import Analysis, Article, RemovedSource
@@ -69,7 +69,21 @@ def feed_key(feed: FeedConfig) -> str:
 
 def local_key(path: Path) -> str:
     """The stored identity of a local file or folder source."""
-    return "local:" + str(path.resolve())
+    return "local:" + path_text(path.resolve())
+
+
+def path_text(path: Path | str) -> str:
+    """A path as storable text: bytes that are not UTF-8 written as \\xNN (unique, no surrogates)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _undecodable(path: Path | str) -> bool:
+    """True when a file name holds bytes that are not UTF-8 (the OS gave lone surrogates)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def sync_sources(library: Library, config: Config) -> dict[str, int]:
@@ -299,17 +313,25 @@ def import_paths(
     paths: Iterable[Path],
     *,
     name: str | None = None,
-    tags: tuple[str, ...] = (),
+    tags: tuple[str, ...] | None = None,
     extractor: str = "rules",
     on_outcome: ProgressCallback | None = None,
 ) -> list[SourceOutcome]:
-    """Import local files and folders (recursively); each path is one source."""
+    """Import local files and folders (recursively); each path is one source.
+
+    A source imported before keeps its name and tags unless `name`/`tags` are given (tags=() clears
+    them): options given once stay until changed.
+    """
+    name = clean_line(name) if name else None
     outcomes = []
     for path in paths:
+        default = clean_line(path.resolve().name) or clean_line(str(path.resolve()))
         outcome = import_local(
             library,
-            LocalConfig(path, name or path.resolve().name or str(path.resolve()), tags),
+            LocalConfig(path, name or default, clean_tags(tags or ())),
             extractor,
+            keep_name=name is None,
+            keep_tags=tags is None,
         )
         outcomes.append(outcome)
         if on_outcome:
@@ -317,20 +339,54 @@ def import_paths(
     return outcomes
 
 
-def import_local(library: Library, local: LocalConfig, extractor: str = "rules") -> SourceOutcome:
-    """Import one configured local file or folder into its own source."""
+def import_local(
+    library: Library,
+    local: LocalConfig,
+    extractor: str = "rules",
+    *,
+    keep_name: bool = False,
+    keep_tags: bool = False,
+) -> SourceOutcome:
+    """Import one configured local file or folder into its own source; a failure is its outcome,
+    never an exception, so one broken source never stops the others."""
+    try:
+        return _import_local(library, local, extractor, keep_name, keep_tags)
+    except NewstuiError as exc:
+        return SourceOutcome(local.name, error=str(exc))
+    except sqlite3.Error as exc:
+        return SourceOutcome(local.name, error=f"{local.name}: database error: {exc}")
+    except Exception as exc:
+        logger.debug("importing %s failed", local.name, exc_info=True)
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return SourceOutcome(local.name, error=f"{local.path}: failed: {reason}")
+
+
+def _import_local(
+    library: Library, local: LocalConfig, extractor: str, keep_name: bool, keep_tags: bool
+) -> SourceOutcome:
     path = local.path.expanduser()
     if not path.exists():
         return SourceOutcome(local.name, error=f"{path}: no such file or folder")
-    feed_id = library.register_source(local_key(path), local.name, kind="local", tags=local.tags)
+    feed_id = library.register_source(
+        local_key(path),
+        local.name,
+        kind="local",
+        tags=local.tags,
+        keep_name=keep_name,
+        keep_tags=keep_tags,
+    )
     files = [path] if path.is_file() else list(iter_files(path))
     articles: list[Article] = []
     problems: list[str] = []
+    if _undecodable(path):
+        problems.append(f"{path}: name is not valid UTF-8 (shown with �); imported")
     title = None
     for file in files:
         rel = file.name if file == path else str(file.relative_to(path))
+        if file != path and _undecodable(rel):
+            problems.append(f"{file}: name is not valid UTF-8 (shown with �); imported")
         try:
-            content = read_file_content(file, guid_prefix="file:" + rel)
+            content = read_file_content(file, guid_prefix="file:" + path_text(rel))
         except SourceError as exc:
             problems.append(str(exc))
             continue

@@ -153,14 +153,25 @@ class Library:
         url: str | None = None,
         tags: tuple[str, ...] = (),
         configured: bool = False,
+        keep_name: bool = False,
+        keep_tags: bool = False,
     ) -> int:
         """The id of the source with this key, created or renamed/retagged to match the config.
 
         `configured`: the source comes from the config file, so leaving it removes the source.
-        Registering a removed source brings it back.
+        Registering a removed source brings it back. `keep_name`/`keep_tags`: an existing source
+        keeps its name/tags (a re-import without --name/--tag).
         """
         return _feeds.ensure_feed(
-            self._db, key, name, kind=kind, url=url, tags=tags, configured=configured
+            self._db,
+            key,
+            name,
+            kind=kind,
+            url=url,
+            tags=tags,
+            configured=configured,
+            keep_name=keep_name,
+            keep_tags=keep_tags,
         )
 
     def source_title(self, url: str) -> str | None:

@@ -28,12 +28,15 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
 def _replacement(match: re.Match[str]) -> str:
-    return "\n" if match.group()[0] in "\r\u2028\u2029" else ""
+    first = match.group()[0]
+    if first in "\r\u2028\u2029":
+        return "\n"
+    return "\ufffd" if "\ud800" <= first <= "\udfff" else ""  # undecodable bytes stay visible
 
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters (keeping newline and tab; CR and U+2028/9
-    become newlines)."""
+    become newlines; lone surrogates, from bytes that were not UTF-8, become U+FFFD)."""
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(_replacement, text)

@@ -27,19 +27,33 @@ def ensure_feed(
     url: str | None = None,
     tags: tuple[str, ...] = (),
     configured: bool = False,
+    keep_name: bool = False,
+    keep_tags: bool = False,
 ) -> int:
     """The id of the feed with this key, created or renamed/retagged to match the config.
 
     `configured`: the source comes from the config file, so leaving it removes the source.
-    Registering a removed source brings it back.
+    Registering a removed source brings it back. `keep_name`/`keep_tags`: an existing source
+    keeps its name/tags (`name` and `tags` only serve a new one): options given once stay.
     """
     with db.conn:  # one statement: two processes registering the same feed both succeed
         row = db.conn.execute(
             "INSERT INTO feeds (key, kind, name, url, tags, configured) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET name = excluded.name, tags = excluded.tags, "
+            "ON CONFLICT(key) DO UPDATE SET "
+            "name = CASE WHEN ? THEN name ELSE excluded.name END, "
+            "tags = CASE WHEN ? THEN tags ELSE excluded.tags END, "
             "url = excluded.url, kind = excluded.kind, removed = NULL, "
             "configured = max(configured, excluded.configured) RETURNING id",
-            [key, kind, name, url, json.dumps(list(tags)), int(configured)],
+            [
+                key,
+                kind,
+                name,
+                url,
+                json.dumps(list(tags)),
+                int(configured),
+                int(keep_name),
+                int(keep_tags),
+            ],
         ).fetchone()
         feed_id = int(row[0])
         merge_server_folders(db.conn, feed_id)

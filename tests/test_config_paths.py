@@ -1,0 +1,156 @@
+"""A config path that does not exist yet, and import options that stay until changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from newstui.config import example_config_text
+from newstui.tui.app import NewstuiApp
+
+
+@pytest.fixture(autouse=True)
+def no_user_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("NEWSTUI_DB", raising=False)
+    monkeypatch.delenv("NEWSTUI_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+def newstui(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+@pytest.fixture(params=["option", "environment"])
+def missing_config(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, list[str]]:
+    """A config path in a folder that does not exist yet, named by --config or NEWSTUI_CONFIG."""
+    path = tmp_path / "new" / "feeds.toml"
+    if request.param == "environment":
+        monkeypatch.setenv("NEWSTUI_CONFIG", str(path))
+        return path, ["--db", str(tmp_path / "x.db")]
+    return path, ["--db", str(tmp_path / "x.db"), "--config", str(path)]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["fetch"], ["feeds"], ["list"], ["opml", "export"], ["import", "{here}"], ["sync"]],
+    ids=lambda c: " ".join(c),
+)
+def test_reading_commands_treat_a_missing_config_as_empty_and_leave_it_missing(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    missing_config: tuple[Path, list[str]],
+    command: list[str],
+) -> None:
+    path, options = missing_config
+    note = tmp_path / "note.txt"
+    note.write_text("A note.\n\nWith a body.", "utf-8")
+    args = [part.replace("{here}", str(note)) for part in command]
+    code, _out, err = newstui(capsys, *options, *args)
+    assert "config file not found" not in err
+    assert not path.exists()
+    if command == ["sync"]:
+        assert code == 1 and "no [sync] table" in err
+    else:
+        assert code == 0, err
+
+
+def test_fetch_with_a_missing_config_fetches_nothing(
+    capsys: pytest.CaptureFixture[str], missing_config: tuple[Path, list[str]]
+) -> None:
+    _path, options = missing_config
+    code, out, _err = newstui(capsys, *options, "fetch", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_add_creates_a_missing_config_from_the_example_like_a_first_run(
+    capsys: pytest.CaptureFixture[str], missing_config: tuple[Path, list[str]], feed_server
+) -> None:
+    path, options = missing_config
+    feed_server.serve_file("/feed.xml", "rss2.xml")
+    code, _out, err = newstui(capsys, *options, "add", feed_server.url("/feed.xml"))
+    assert code == 0, err
+    text = path.read_text("utf-8")
+    assert text.startswith(example_config_text().rstrip())  # the example, then the new feed
+    assert feed_server.url("/feed.xml") in text
+
+
+def test_opml_import_creates_a_missing_config_from_the_example(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, missing_config: tuple[Path, list[str]]
+) -> None:
+    path, options = missing_config
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        '<outline text="Mine" xmlUrl="https://mine.example/rss"/></body></opml>',
+        "utf-8",
+    )
+    code, _out, err = newstui(capsys, *options, "opml", "import", str(opml))
+    assert code == 0, err
+    assert "https://mine.example/rss" in path.read_text("utf-8")
+    assert example_config_text().splitlines()[0] in path.read_text("utf-8")
+
+
+async def test_the_app_starts_on_a_missing_config_as_an_empty_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newstui.cli import _config
+
+    path = tmp_path / "new" / "feeds.toml"
+    monkeypatch.setenv("NEWSTUI_CONFIG", str(path))
+    config = _config(path, explicit=True)
+    assert config.feeds == () and config.local == () and not path.exists()
+    app = NewstuiApp(tmp_path / "x.db", config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.is_running
+
+
+# --- options given once stay until changed ------------------------------------------------------
+
+
+@pytest.fixture
+def clips(tmp_path: Path) -> Path:
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    (folder / "one.txt").write_text("First clip.\n\nBody one.", "utf-8")
+    return folder
+
+
+def sources(capsys: pytest.CaptureFixture[str], db: Path) -> list[dict]:
+    code, out, err = newstui(capsys, "--db", str(db), "feeds", "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_reimporting_a_folder_without_tag_or_name_keeps_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, clips: Path
+) -> None:
+    db = tmp_path / "x.db"
+    newstui(capsys, "--db", str(db), "import", str(clips), "--tag", "clips", "--name", "My clips")
+    (clips / "two.txt").write_text("Second clip.\n\nBody two.", "utf-8")
+    code, _out, err = newstui(capsys, "--db", str(db), "import", str(clips))
+    assert code == 0, err
+    [source] = sources(capsys, db)
+    assert (source["name"], source["tags"], source["articles"]) == ("My clips", ["clips"], 2)
+    code, out, _err = newstui(capsys, "--db", str(db), "list", "--tag", "clips", "--json")
+    assert len(json.loads(out)) == 2
+
+
+def test_a_new_tag_replaces_the_old_and_an_empty_tag_clears_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, clips: Path
+) -> None:
+    db = tmp_path / "x.db"
+    newstui(capsys, "--db", str(db), "import", str(clips), "--tag", "clips")
+    newstui(capsys, "--db", str(db), "import", str(clips), "--tag", "saved", "--tag", "later")
+    assert sources(capsys, db)[0]["tags"] == ["saved", "later"]
+    newstui(capsys, "--db", str(db), "import", str(clips), "--tag", "")
+    assert sources(capsys, db)[0]["tags"] == []
