@@ -58,3 +58,23 @@ def _feed_view_of(app: NewstuiApp, label: str):
 
     [feed] = [f for f in app.main.sources.feeds if label in f.name]
     return feed_view(feed.id, feed.name, feed.last_error)
+
+
+async def test_config_names_and_tags_with_toml_escapes_show_clean(tmp_path) -> None:
+    from newstui.config import load_config
+
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        '[settings]\nrefresh_minutes = 0\n\n[[feeds]]\nname = "Evil\\u001b]0;PWNED\\u0007 Name"\n'
+        'url = "http://127.0.0.1:9/evil.xml"\ntags = ["bad\\u001b[2Jtag"]\n',
+        "utf-8",
+    )
+    from newstui.cli import main
+
+    assert main(["--db", str(tmp_path / "x.db"), "--config", str(path), "feeds"]) == 0
+    app = NewstuiApp(tmp_path / "x.db", load_config(path))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert_clean(text)
+        assert "Evil Name" in text and "#badtag" in text
