@@ -75,6 +75,13 @@ WORDS = (
     "evacuated evacuation residents rescue weather wind rain snow heat fire forest road rail"
 ).split()
 RARE = "zeppelin quasar marmalade obelisk".split()
+# Issue 8: a long paste costs at most the term cap (64 different terms; repeats count once).
+_DISTINCT_WORDS = list(dict.fromkeys(WORDS))
+QUERIES += [
+    (f"{len(_DISTINCT_WORDS)} different words (cap 64)", " ".join(_DISTINCT_WORDS)),
+    (f"{len(_DISTINCT_WORDS)} different words OR-ed", " OR ".join(_DISTINCT_WORDS)),
+    ("one word 300 times", " ".join(["flood"] * 300)),
+]
 PEOPLE = [f"Maria Person{i:03d}" for i in range(400)]
 ORGS = [f"Org {i:02d} Ministry" for i in range(80)]
 PLACES = [f"Place{i:03d}" for i in range(200)]
