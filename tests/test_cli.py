@@ -353,6 +353,42 @@ def test_import_of_a_missing_path_fails_with_one_line_naming_it(cli, tmp_path):
     assert str(missing) in one_line(cli.err)
 
 
+def test_a_rejected_import_path_is_not_left_behind_as_a_source(cli, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+
+    assert cli("import", str(empty)) == 1
+    assert cli("import", str(binary)) == 1
+
+    assert cli.json("feeds") == []
+
+
+def test_import_exits_3_when_some_paths_were_read_and_others_rejected(cli, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("A short note about the harbour wall, which the council will rebuild.\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+
+    assert cli("import", str(note), str(empty)) == 3
+
+    assert [f["name"] for f in cli.json("feeds")] == ["note.txt"]
+
+
+def test_a_source_that_once_read_stays_when_a_later_import_finds_nothing(cli, tmp_path):
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The council met on Tuesday to discuss the harbour wall.\n")
+    assert cli("import", str(folder)) == 0
+    (folder / "a.txt").unlink()
+
+    assert cli("import", str(folder)) == 1
+
+    [source] = cli.json("feeds")
+    assert source["name"] == "clips" and source["articles"] == 1
+
+
 # feeds and list ----------------------------------------------------------------------------------
 
 

@@ -207,7 +207,7 @@ def test_the_fetch_command_prints_one_line_per_failed_feed_and_feeds_json_shows_
     code = cli(db_path, config, "fetch")
 
     out, err = capsys.readouterr()
-    assert code == 0  # some feeds worked
+    assert code == 3  # some feeds worked, some failed
     assert "Traceback" not in err
     error_lines = [line for line in err.splitlines() if line.startswith("error:")]
     assert sorted(line.split(":")[1].strip() for line in error_lines) == [
@@ -228,6 +228,33 @@ def test_the_fetch_command_fails_when_every_feed_fails(db_path, feed_server, con
 
     assert code == 1
     assert capsys.readouterr().err.strip().startswith("error: Missing: ")
+
+
+def test_the_fetch_exit_status_is_0_only_when_every_source_was_read(
+    db_path, feed_server, config_file, tmp_path
+):
+    feed_server.serve_file("/good", "rss2.xml")
+    feed_server.serve_file("/also", "atom.xml", "application/atom+xml")
+    both = config_file({"Good": "/good", "Also": "/also"})
+    assert cli(db_path, both, "fetch") == 0
+
+    one_bad = config_file({"Good": "/good", "Missing": "/missing"})
+    assert cli(db_path, one_bad, "fetch") == 3
+    assert cli(db_path, one_bad, "fetch", "Good") == 0
+    assert cli(db_path, one_bad, "fetch", "Missing") == 1
+
+
+def test_a_failing_local_source_makes_the_fetch_a_partial_failure(
+    db_path, feed_server, config_file, tmp_path
+):
+    feed_server.serve_file("/good", "rss2.xml")
+    config = config_file({"Good": "/good"})
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with config.open("a") as f:
+        f.write(f'\n[[local]]\nname = "Empty"\npath = "{empty}"\n')
+
+    assert cli(db_path, config, "fetch") == 3
 
 
 async def test_a_refetch_sends_the_etag_and_a_304_stores_nothing_new(db, feed_server, config_file):

@@ -433,7 +433,20 @@ def _report(
         if fulltext:
             summary += f", {fulltext} full texts fetched"
         console.print(Text(summary), soft_wrap=True)
-    return 1 if failed and len(failed) == len(outcomes) else 0
+    return fetch_status(outcomes)
+
+
+EXIT_OK = 0  # every source read
+EXIT_FAILED = 1  # every source failed, or nothing could run (bad config, database error)
+EXIT_SOME_FAILED = 3  # some sources read, some failed (2 is argparse's usage error)
+
+
+def fetch_status(outcomes: Sequence[SourceOutcome]) -> int:
+    """The exit status of a fetch, import or add: 0 all read, 3 some failed, 1 all failed."""
+    failed = sum(1 for o in outcomes if o.error)
+    if not failed:
+        return EXIT_OK
+    return EXIT_FAILED if failed == len(outcomes) else EXIT_SOME_FAILED
 
 
 def _fetch_with_progress(

@@ -320,7 +320,8 @@ def import_paths(
     """Import local files and folders (recursively); each path is one source.
 
     A source imported before keeps its name and tags unless `name`/`tags` are given (tags=() clears
-    them): options given once stay until changed.
+    them): options given once stay until changed. A path that yields no article and never did is
+    not kept as a source.
     """
     name = clean_line(name) if name else None
     outcomes = []
@@ -333,6 +334,8 @@ def import_paths(
             keep_name=name is None,
             keep_tags=tags is None,
         )
+        if outcome.error:
+            library.forget_source_if_empty(local_key(path.expanduser()))
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)

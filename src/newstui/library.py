@@ -178,9 +178,9 @@ class Library:
         """The title a feed document gave itself, once fetched."""
         return _feeds.feed_title(self._db, url)
 
-    def forget_source_if_empty(self, url: str) -> None:
-        """Remove a feed that never stored an article (an `add` that failed)."""
-        _feeds.forget_feed_if_empty(self._db, url)
+    def forget_source_if_empty(self, key: str) -> None:
+        """Remove a source that never stored an article (an `add` or `import` that failed)."""
+        _feeds.forget_source_if_empty(self._db, key)
 
     def removal_counts(self, source_id: int) -> tuple[int, int]:
         """How many articles a source holds, and how many of them are starred."""

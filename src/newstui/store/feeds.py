@@ -119,13 +119,13 @@ def feed_title(db: sqlite_utils.Database, url: str) -> str | None:
     return row[0] if row and row[0] else None
 
 
-def forget_feed_if_empty(db: sqlite_utils.Database, url: str) -> None:
-    """Remove a feed that never stored an article (an `add` that failed)."""
+def forget_source_if_empty(db: sqlite_utils.Database, key: str) -> None:
+    """Remove a source that never stored an article (an `add` or `import` that failed)."""
     with db.conn:
         db.execute(
-            "DELETE FROM feeds WHERE url = ? AND NOT EXISTS "
+            "DELETE FROM feeds WHERE key = ? AND NOT EXISTS "
             "(SELECT 1 FROM articles a WHERE a.feed_id = feeds.id)",
-            [url],
+            [key],
         )
 
 
