@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import json
 import logging
@@ -47,6 +48,7 @@ from newstui.model import ENTITY_TYPES, ArticleFilter, ArticleRow, RemovedSource
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.render import article_json, article_row_json, render_article_text
+from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
 
 console = Console(highlight=False)
@@ -253,7 +255,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _readable_arguments(parser.parse_args(argv))
     logging.basicConfig(level=logging.WARNING, format="newstui: warning: %(message)s")
     try:
-        return run(args)
+        with stop_on_signals():
+            return run(args)
+    except Stopped as stopped:
+        _complain(f"newstui: stopped by {stopped.signal_name}; what was stored is kept")
+        return exit_status(stopped.signum)
     except NewstuiError as exc:
         _complain(f"newstui: {exc}")
         return 1
@@ -274,7 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _complain(message: str) -> None:
     """One line on stderr; file names and server text in it are untrusted."""
-    errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
+    with contextlib.suppress(OSError):  # stderr may be a terminal that hung up
+        errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
 
 
 WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml", "sync", "filters")

@@ -6,6 +6,7 @@ Used alike by the command line and the app (which runs it in a worker thread).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import os
@@ -24,6 +25,7 @@ from newstui.processes import CpuPool, analyse_one
 from newstui.sources.feeds import parse_feed
 from newstui.sources.files import iter_files, read_file_content
 from newstui.sources.http import Fetcher, FetchLimits
+from newstui.spawned import pool_result, stopping
 from newstui.text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -124,10 +126,12 @@ async def fetch_feeds(
     ids = sync_sources(library, config)
     feeds = list(config.feeds if feeds is None else feeds)
     outcomes: list[SourceOutcome] = []
-    cpu = CpuPool() if len(feeds) >= PARALLEL_MIN_FEEDS and (os.cpu_count() or 1) > 1 else None
+    parallel = len(feeds) >= PARALLEL_MIN_FEEDS and (os.cpu_count() or 1) > 1
+    # Pools left by an exception (Ctrl-C, SIGTERM, a cancelled task) end their workers at once.
     async with Fetcher(limits_from(config)) as fetcher:
-        pool = _FulltextPool(fetcher, config)
-        try:
+        with contextlib.ExitStack() as pools:
+            cpu = pools.enter_context(CpuPool()) if parallel else None
+            pool = pools.enter_context(_FulltextPool(fetcher, config))
 
             async def one(feed: FeedConfig) -> None:
                 try:
@@ -158,10 +162,6 @@ async def fetch_feeds(
                 return outcomes
             if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
                 analyse_pending(library, config.settings.extractor, pool=cpu)
-        finally:
-            pool.close()
-            if cpu is not None:
-                cpu.close()
     return outcomes
 
 
@@ -197,7 +197,7 @@ async def _fetch_feed(
         parsed = None
         if body_hash != cache.body_hash:  # the same document again needs no parsing
             if cpu is not None:
-                parsed = await asyncio.wrap_future(
+                parsed = await pool_result(
                     cpu.parse_feed(result.body, result.url, result.content_type)
                 )
             else:
@@ -273,13 +273,15 @@ class _FulltextPool:
                     f"{url}: not an HTML page ({result.content_type or 'unknown type'})"
                 )
             future = self._extraction().submit(result.body, result.url)
-            page = await asyncio.wrap_future(future)
+            page = await pool_result(future)
             if page is None or not page.text.strip():
                 raise SourceError(f"{url}: no article text found on the page")
         except SourceError as exc:
             library.set_fulltext(article_id, text=None, error=str(exc))
             return False
         except Exception as exc:
+            if stopping():
+                raise  # newstui is exiting: the page was not given a fair try, record nothing
             library.set_fulltext(
                 article_id, text=None, error=f"{url}: extraction failed ({type(exc).__name__})"
             )
@@ -287,9 +289,12 @@ class _FulltextPool:
         library.set_fulltext(article_id, text=page.text, links=page.links)
         return True
 
-    def close(self) -> None:
+    def __enter__(self) -> _FulltextPool:
+        return self
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         if self._pool is not None:
-            self._pool.close()
+            self._pool.close(wait=exc is None)
 
 
 async def fetch_article_fulltext(library: Library, config: Config, article_id: int) -> bool:
@@ -298,11 +303,8 @@ async def fetch_article_fulltext(library: Library, config: Config, article_id: i
     if stored is None or not stored.row.url:
         raise SourceError(f"article {article_id}: has no web link to fetch")
     async with Fetcher(limits_from(config)) as fetcher:
-        pool = _FulltextPool(fetcher, config)
-        try:
+        with _FulltextPool(fetcher, config) as pool:
             ok = await pool.fetch_one(library, article_id, stored.row.url)
-        finally:
-            pool.close()
     if ok:
         analyse_pending(library, config.settings.extractor, [article_id])
     return ok
@@ -431,15 +433,14 @@ def analyse_pending(
 
     extractor = get_extractor(extractor_name)
     count = 0
-    own_pool: CpuPool | None = None
-    try:
+    with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only
         while True:
             batch = library.to_analyse(extractor.version, ids)
             if not batch:
                 break
             if len(batch) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) > 1:
                 if pool is None:
-                    pool = own_pool = CpuPool()
+                    pool = own_pool.enter_context(CpuPool())
                 results = pool.analyse(extractor_name, [text for _, text in batch])
             else:
                 results = (analyse_one(extractor, text) for _, text in batch)
@@ -458,9 +459,6 @@ def analyse_pending(
             count += len(done)
             if ids is not None:
                 break
-    finally:
-        if own_pool is not None:
-            own_pool.close()
     if count:
         library.prune_entities()
     return count

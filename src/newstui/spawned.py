@@ -1,22 +1,77 @@
 """A lazily started pool of spawned worker processes: the base of the parse, analysis and
-extraction pools. Spawn, not fork, because forking a process that runs threads (the app) is unsafe."""
+extraction pools. Spawn, not fork, because forking a process that runs threads (the app) is unsafe.
+
+Workers never outlive newstui: each watches its parent and exits the moment the parent is gone
+(even after `kill -9`), and a pool left by an error or a signal (Ctrl-C, SIGTERM, SIGHUP, a
+cancelled refresh) cancels what has not started and ends its workers at once.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
-from concurrent.futures import ProcessPoolExecutor
+import threading
+import time
+import weakref
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
+
+T = TypeVar("T")
+
+PARENT_POLL = 1.0  # seconds between looks at the parent's pid, beside its sentinel
+EXIT_PARENT_GONE = 70  # a worker's exit status when it stopped because its parent died
+
+_live_pools: weakref.WeakSet[SpawnedPool] = weakref.WeakSet()
+_stopping = threading.Event()  # set by stop_all_pools: no new workers start after it
 
 
-def ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C is the parent's to handle (no traceback from every worker)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+class PoolStopped(RuntimeError):
+    """A task was submitted after newstui began to stop."""
+
+
+def prepare_worker() -> None:
+    """Worker initializer: Ctrl-C and a terminal's hang-up reach the whole process group, but
+    are the parent's to handle (it stops its pools in order); the worker exits as soon as its
+    parent process is gone."""
+    for signum in (signal.SIGINT, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    sentinel = parent.sentinel if parent is not None else None
+    threading.Thread(
+        target=_exit_with_parent, args=(sentinel, os.getppid()), name="parent-watch", daemon=True
+    ).start()
+
+
+def _exit_with_parent(sentinel: int | None, parent_pid: int) -> None:
+    """Wait for the parent's end: its sentinel pipe closes (multiprocessing holds the other end in
+    the parent, so the kernel closes it when the parent dies however it dies), or the worker is
+    re-parented. Then exit at once: a worker holds nothing that needs saving.
+
+    Not prctl(PR_SET_PDEATHSIG): it fires when the parent *thread* that started the worker ends,
+    and newstui starts pools from short-lived threads (the app's refresh workers).
+    """
+    while True:
+        if sentinel is not None:
+            gone = bool(multiprocessing.connection.wait([sentinel], timeout=PARENT_POLL))
+        else:  # no sentinel: poll the parent's pid only
+            time.sleep(PARENT_POLL)
+            gone = False
+        if gone or os.getppid() != parent_pid:
+            os._exit(EXIT_PARENT_GONE)
 
 
 class SpawnedPool:
-    """Worker processes started on first use; use as a context manager."""
+    """Worker processes started on first use; use as a context manager.
+
+    Leaving the context normally waits for the workers; leaving it by an exception (Ctrl-C,
+    SIGTERM, a cancelled fetch) cancels the tasks not started and does not wait.
+    """
 
     def __init__(self, max_workers: int, tasks_per_worker: int | None = None) -> None:
         self.max_workers = max_workers
@@ -32,26 +87,86 @@ class SpawnedPool:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        self.close(wait=exc is None)
 
     def _pool(self) -> ProcessPoolExecutor:
+        if _stopping.is_set():
+            raise PoolStopped("newstui is stopping")
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.max_workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 max_tasks_per_child=self.tasks_per_worker,
-                initializer=ignore_interrupts,
+                initializer=prepare_worker,
             )
+            _live_pools.add(self)
         return self._executor
 
     def _restart(self) -> None:
         """Drop a broken pool (a worker died): the next task starts a fresh one."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-        self._executor = None
+        self.close(wait=False)
 
-    def close(self) -> None:
-        """Stop the workers, cancelling tasks not yet started."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the pool, cancelling tasks not yet started: wait for the running ones, or end
+        the workers at once (their tasks fail with BrokenProcessPool)."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        executor.shutdown(wait=wait, cancel_futures=True)
+        if not wait:
+            _end_workers(executor)
+
+
+def _end_workers(executor: ProcessPoolExecutor) -> None:
+    """Terminate an executor's worker processes now.
+
+    Safe because no future of a pool is cancelled from outside (see `pool_result`): Python
+    3.11's executor crashes its manager thread, and newstui then hangs on exit, when a worker
+    dies while a cancelled task is still queued.
+    """
+    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        with suppress(Exception):
+            terminate()
+        return
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        with suppress(Exception):
+            process.terminate()
+
+
+async def pool_result(future: Future[T]) -> T:
+    """Await a pool task's result from asyncio. Cancelling the awaiting task leaves the pool's
+    future alone (asyncio.wrap_future would cancel it; see `_end_workers` for why not)."""
+    loop = asyncio.get_running_loop()
+    waiter: asyncio.Future[T] = loop.create_future()
+
+    def settle(done: Future[T]) -> None:
+        with suppress(RuntimeError):  # the event loop is already closed: nobody waits
+            loop.call_soon_threadsafe(_copy_outcome, done, waiter)
+
+    future.add_done_callback(settle)
+    return await waiter
+
+
+def _copy_outcome(source: Future[T], waiter: asyncio.Future[T]) -> None:
+    if waiter.done():
+        return
+    if source.cancelled():
+        waiter.cancel()
+    elif (error := source.exception()) is not None:
+        waiter.set_exception(error)
+    else:
+        waiter.set_result(source.result())
+
+
+def stopping() -> bool:
+    """True once newstui has begun to stop its pools for good (a signal)."""
+    return _stopping.is_set()
+
+
+def stop_all_pools() -> None:
+    """End the workers of every pool in this process and start no new ones (newstui exits)."""
+    _stopping.set()
+    for pool in list(_live_pools):
+        pool.close(wait=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -44,6 +45,8 @@ from newstui.model import ArticleRow, FeedRow, RemovedSource, SyncStatus
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.render import render_article_text
+from newstui.signals import STOP_SIGNALS, Stopped, exit_status
+from newstui.spawned import stop_all_pools
 from newstui.text import terminal_safe
 from newstui.tui.keymap import binding_ids, build_keymap, keys_of
 from newstui.tui.refresh import (
@@ -209,6 +212,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         self.user_keymap = (
             build_keymap(config.keys, config.path, all_binding_ids()) if config is not None else {}
         )  # a bad [keys] table stops here, before the screen is taken
+        self.stopped_by: int | None = None  # the signal that made the app quit, if one did
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -217,6 +221,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self.main.sources.set_saved_views(self.saved_views())
+        self._stop_on_signals()
         if self.config is not None:
             self._analyse_stale()
         self._data_version: int | None = None
@@ -236,6 +241,20 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     def on_unmount(self) -> None:
         self.library.close()
         self.counts.close()
+
+    def _stop_on_signals(self) -> None:
+        """SIGTERM and SIGHUP quit like `q` (the terminal is restored), stopping the worker pools
+        first so no refresh or analysis thread holds the exit up."""
+        loop = asyncio.get_running_loop()
+        for signum in STOP_SIGNALS:
+            # only in the main thread, and not on every platform: there the default action stays
+            with suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._stop, signum)
+
+    def _stop(self, signum: int) -> None:
+        stop_all_pools()
+        self.stopped_by = signum
+        self.exit(return_code=exit_status(signum))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("quit", "help", "toggle_theme", "command_palette"):
@@ -841,4 +860,6 @@ def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     state = Path(platformdirs.user_state_dir(APP_NAME)) / "ui.json"
     app = NewstuiApp(db_path, config, demo=demo, ui_state=state)
     app.run()
+    if app.stopped_by is not None:
+        raise Stopped(app.stopped_by)  # the terminal is restored; the command line says why
     return app.return_code or 0
