@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from newstui.store import open_db
-from newstui.store.articles import save_articles
-from newstui.store.feeds import ensure_feed
+from newstui.library import Library
+from newstui.model import Article
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc (Linux)"
@@ -207,15 +206,9 @@ def test_sigterm_and_sighup_stop_newstui_cleanly_with_its_workers(
 @pytest.fixture
 def stale_db(db_path: Path) -> Path:
     """A database of 3,000 articles no extractor has seen: the app analyses them when it opens."""
-    from newstui.model import Article
-
-    db = open_db(db_path)
-    try:
-        feed_id = ensure_feed(db, "local:/clips", "Clips", kind="local")
-        articles = [Article(title=f"Story {n}", text=article_text(n)) for n in range(3000)]
-        save_articles(db, feed_id, articles)
-    finally:
-        db.conn.close()
+    with Library.open(db_path) as library:
+        source = library.register_source("local:/clips", "Clips", kind="local")
+        library.save_batch(source, [Article(f"Story {n}", article_text(n)) for n in range(3000)])
     return db_path
 
 

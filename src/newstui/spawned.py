@@ -112,9 +112,9 @@ class SpawnedPool:
         executor, self._executor = self._executor, None
         if executor is None:
             return
-        executor.shutdown(wait=wait, cancel_futures=True)
         if not wait:
-            _end_workers(executor)
+            _end_workers(executor)  # first: shutdown() forgets the worker processes
+        executor.shutdown(wait=wait, cancel_futures=True)
 
 
 def _end_workers(executor: ProcessPoolExecutor) -> None:

@@ -21,7 +21,6 @@ from newstui.errors import SourceError
 from newstui.ingest import fetch_feeds
 from newstui.library import Library
 from newstui.sources.http import Fetcher, FetchLimits
-from newstui.store.articles import get_article, list_articles
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 BR = (HOSTILE / "zeros-1gib.br").read_bytes()  # 841 bytes of brotli → 1 GiB of zeros
@@ -116,11 +115,12 @@ async def test_a_feed_item_linking_to_a_bomb_page_records_the_size_error_and_kee
     )
     config = load_config(config_file({"Links to bombs": "/feed"}, fulltext="auto"))
 
-    [outcome] = await fetch_feeds(Library(db), config, analyse=False)
+    library = Library(db)
+    [outcome] = await fetch_feeds(library, config, analyse=False)
 
     assert outcome.new == len(BOMBS) and outcome.fulltext_failed == len(BOMBS)
-    for row in list_articles(db, limit=100):
-        stored = get_article(db, row.id)
+    for row in library.articles(limit=100):
+        stored = library.article(row.id)
         assert stored is not None
         assert stored.fulltext_error == f"{row.url}: response larger than 10,000,000 bytes"
         assert stored.text.startswith("Summary of")
