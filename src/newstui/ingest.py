@@ -524,11 +524,8 @@ async def sync_with_server(
     mode = config.settings.fulltext if fulltext is None else fulltext
     if mode is not False and report.changed_ids:
         async with Fetcher(limits_from(config)) as fetcher:
-            pool = _FulltextPool(fetcher, config)
-            try:
+            with _FulltextPool(fetcher, config) as pool:
                 outcome = await pool.fill(library, outcome, report.changed_ids, mode)
-            finally:
-                pool.close()
     if analyse:
         analyse_pending(library, config.settings.extractor)
     return outcome, report
