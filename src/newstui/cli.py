@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -910,7 +911,9 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             {"server": sync.url, "user": sync.user, "subscriptions": count},
             f"{sync.url}: logged in as {sync.user}; {count} subscription{'s' * (count != 1)}",
         )
+    start = time.perf_counter()
     result = asyncio.run(sync_with_server(library, config))
+    seconds = time.perf_counter() - start
     assert result is not None
     outcome, report = result
     if outcome.error or report is None:
@@ -932,6 +935,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "feeds_removed": list(report.feeds_removed),
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
+        "seconds": round(seconds, 3),
     }
     return _emit(args, data, report.summary())
 

@@ -180,6 +180,10 @@ def apply_subscriptions(
                     "UPDATE feeds SET name = ?, tags = ?, removed = NULL WHERE id = ?",
                     [name, json.dumps(tags), feed_id],
                 )
+            conn.execute(  # the server fetched it for us: "last fetch" is this sync
+                "UPDATE feeds SET last_fetched = ?, last_error = NULL WHERE id = ?",
+                [now_iso(), feed_id],
+            )
             conn.execute(
                 "DELETE FROM sync_feeds WHERE stream_id = ? AND feed_id != ?",
                 [feed.stream_id, feed_id],
