@@ -31,6 +31,8 @@ class FakeGReader:
 
     def __init__(self) -> None:
         self.answers: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
+        self.pages: dict[str, list[bytes]] = {}  # answered in turn, before `answers`
+        self.queries: list[str] = []
         self.hits: list[str] = []
         fake = self
 
@@ -41,10 +43,16 @@ class FakeGReader:
             def _answer(self) -> None:
                 path = self.path.split("?", 1)[0]
                 fake.hits.append(path)
+                fake.queries.append(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 if length:
                     self.rfile.read(length)
-                status, headers, body, delay = fake.answers.get(path, (404, {}, b"Not Found", 0.0))
+                if fake.pages.get(path):
+                    status, headers, body, delay = 200, {}, fake.pages[path].pop(0), 0.0
+                else:
+                    status, headers, body, delay = fake.answers.get(
+                        path, (404, {}, b"Not Found", 0.0)
+                    )
                 if delay:
                     time.sleep(delay)
                 self.send_response(status)
@@ -292,3 +300,41 @@ def test_sync_cli_records_the_error_and_keeps_reading(
     status = sync_status(open_db(db))
     assert status.last_error and "HTTP 429" in status.last_error
     assert main(["--db", db, "list"]) == 0
+
+
+def fake_item(n: int, crawled_s: int) -> dict[str, object]:
+    return {
+        "id": f"tag:google.com,2005:reader/item/{n:016x}",
+        "crawlTimeMsec": str(crawled_s * 1000),
+        "title": f"Item {n}",
+        "canonical": [{"href": f"https://example.org/{n}"}],
+        "summary": {"content": "<p>Text.</p>"},
+        "categories": [],
+        "origin": {"streamId": "feed/1"},
+    }
+
+
+def test_an_empty_last_page_keeps_the_cursor(
+    fake: FakeGReader, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = {"id": "feed/1", "title": "One", "url": "https://example.org/feed", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [feed]})
+    fake.api("/stream/items/ids", 200, {"itemRefs": []})
+    contents = "/api/greader.php/reader/api/0/stream/contents/user/-/state/com.google/reading-list"
+    # A full page with a continuation, then an empty one (FreshRSS does this when the item count
+    # is a multiple of the page size).
+    fake.pages[contents] = [
+        json.dumps(
+            {"items": [fake_item(1, 1000), fake_item(2, 2000)], "continuation": "2"}
+        ).encode(),
+        json.dumps({"items": []}).encode(),
+    ]
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_X"\n')
+    os.environ["PW_X"] = "pw"
+    db = str(tmp_path / "n.db")
+    assert main(["--db", db, "--config", str(path), "sync"]) == 0
+    fake.api("/stream/contents/user/-/state/com.google/reading-list", 200, {"items": []})
+    fake.queries.clear()
+    assert main(["--db", db, "--config", str(path), "sync"]) == 0
+    asked = [q for q in fake.queries if "stream/contents" in q]
+    assert len(asked) == 1 and "ot=2000" in asked[0]

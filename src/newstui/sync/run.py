@@ -145,13 +145,15 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
 
     # New items, oldest first; the cursor moves with each stored page, so a sync killed half-way
     # resumes where it stopped.
-    since = int(library.sync.state(CURSOR) or 0)
+    since = cursor = int(library.sync.state(CURSOR) or 0)
     continuation: str | None = None
     while True:
         items, continuation = await client.items(since, continuation, ITEM_PAGE)
-        newest = max((i.crawled_usec // 1_000_000 for i in items), default=since)
-        await store(items, (CURSOR, str(max(since, newest))))
-        if not continuation or not items:
+        if not items:  # the last page can be empty: the cursor stays where the items left it
+            break
+        cursor = max(cursor, *(i.crawled_usec // 1_000_000 for i in items))
+        await store(items, (CURSOR, str(cursor)))
+        if not continuation:
             break
     unread = await _all_ids(client, READING_LIST, READ)
     starred = await _all_ids(client, STARRED, None)
