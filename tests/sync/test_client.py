@@ -337,4 +337,4 @@ def test_an_empty_last_page_keeps_the_cursor(
     fake.queries.clear()
     assert main(["--db", db, "--config", str(path), "sync"]) == 0
     asked = [q for q in fake.queries if "stream/contents" in q]
-    assert len(asked) == 1 and "ot=2000" in asked[0]
+    assert len(asked) == 1 and "ot=2001" in asked[0]  # the second after the newest item

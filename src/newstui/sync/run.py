@@ -145,7 +145,11 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
 
     # New items, oldest first; the cursor moves with each stored page, so a sync killed half-way
     # resumes where it stopped.
-    since = cursor = int(library.sync.state(CURSOR) or 0)
+    # The cursor is the newest crawl second seen; asking from the next second skips what a sync
+    # already stored (servers fetch in bursts: a thousand items can share that second). An item
+    # crawled later in that same second is still found by the unread/starred ids below.
+    cursor = int(library.sync.state(CURSOR) or 0)
+    since = cursor + 1 if cursor else 0
     continuation: str | None = None
     while True:
         items, continuation = await client.items(since, continuation, ITEM_PAGE)
