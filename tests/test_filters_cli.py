@@ -103,3 +103,25 @@ def test_a_bad_filter_action_is_refused(run):
     code, _, err = run("filters")
     assert code == 1
     assert 'filter action must be "hide" or "read"' in err
+
+
+def test_quotes_since_keeps_quotes_from_articles_dated_on_or_after(tmp_path, capsys):
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "# Mayor on the bridge\n\n“We will build the bridge this year,” Mayor Anna Lind said.\n",
+        "utf-8",
+    )
+    db = str(tmp_path / "q.db")
+    assert main(["--db", db, "import", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "quotes", "--speaker", "Lind", "--since", "7d", "--json"]) == 0
+    quotes = json.loads(capsys.readouterr().out)
+    assert [q["text"] for q in quotes] == ["We will build the bridge this year,"]
+    assert quotes[0]["date"] and quotes[0]["feed"] == "speeches"
+    assert main(["--db", db, "quotes", "--speaker", "Lind", "--since", "2999-01-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", db, "quotes", "--since", "yesterday"])
+    assert exited.value.code == 2
+    assert "not a date (YYYY-MM-DD) or an age like 7d" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from newstui.model import ArticleDetail, ArticleRow, Direction, FeedRow
+from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
@@ -236,14 +237,14 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         self.headlines.show_view(view, select_id)
         self.sources.select_view(view.key)
 
-    def push_view(self, view: View) -> None:
+    def push_view(self, view: View, select_id: int | None = None) -> None:
         """Show a view that Back returns from (search, entity, speaker). A search from a search
         replaces it, so Back returns to where the first search started."""
         current = self.headlines.view
         if not (current.key.startswith("search:") and view.key.startswith("search:")):
             row = self.headlines.selected
             self._history.append((current, row.id if row else None))
-        self.show_view(view)
+        self.show_view(view, select_id)
         self.headlines.focus()
 
     @on(HeadlineList.ViewLoaded)
@@ -310,6 +311,16 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
     @on(Sidebar.SpeakerChosen)
     def _speaker_chosen(self, message: Sidebar.SpeakerChosen) -> None:
         self.push_view(speaker_view(message.speaker))
+
+    @on(Sidebar.QuotesRequested)
+    def _quotes_requested(self, message: Sidebar.QuotesRequested) -> None:
+        speaker = message.speaker
+
+        def chosen(article_id: int | None) -> None:
+            if article_id is not None:  # the articles quoting them, at the chosen one
+                self.push_view(speaker_view(speaker), article_id)
+
+        self.app.push_screen(SpeakerQuotesScreen(self.library, speaker), chosen)
 
     # -- the selected article -----------------------------------------------------------------
 

@@ -60,7 +60,14 @@ class Sidebar(Vertical):
             "Follow",
             tooltip="Follow the entity or quote's speaker (a view in Sources)",
             id="sidebar.follow",
-        )
+        ),
+        Binding(
+            "w",
+            "who_said_what",
+            "Who said what",
+            tooltip="Every quote of the quote's speaker, newest first",
+            id="sidebar.speaker_quotes",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -103,6 +110,13 @@ class Sidebar(Vertical):
             super().__init__()
             self.name = name
             self.query = query
+
+    class QuotesRequested(Message):
+        """List every quote of this speaker (who said what)."""
+
+        def __init__(self, speaker: str) -> None:
+            super().__init__()
+            self.speaker = speaker
 
     class SpeakerChosen(Message):
         """Show this speaker's quotes across all articles."""
@@ -152,6 +166,18 @@ class Sidebar(Vertical):
             self.app.notify(
                 "Highlight an entity or a quote with a speaker to follow.", severity="warning"
             )
+
+    def action_who_said_what(self) -> None:
+        """Every quote of the highlighted quote's speaker."""
+        option = self._quotes.highlighted_option
+        speaker = self._speakers.get(option.id or "") if option is not None else None
+        if self.query_one(TabbedContent).active != "quotes-tab" or not speaker:
+            self.app.notify(
+                "Highlight a quote with a named speaker (Quotes tab, 2) to see their quotes.",
+                severity="warning",
+            )
+            return
+        self.post_message(self.QuotesRequested(speaker))
 
     @property
     def active_list(self) -> OptionList:

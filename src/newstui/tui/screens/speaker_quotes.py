@@ -1,0 +1,125 @@
+"""Who said what: one speaker's quotes, newest first, each with its article, source and date."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from newstui.model import QuoteRow
+from newstui.nlp import query_keys
+from newstui.text import terminal_safe
+from newstui.tui.shared_library import SharedLibrary
+from newstui.tui.widgets.pane_list import PaneList
+from newstui.tui.worker_errors import ReportsWorkerErrors
+
+MAX_QUOTES = 500
+
+
+class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
+    """Lists the quotes; Enter returns the chosen quote's article id, Esc returns None."""
+
+    DEFAULT_CSS = """
+    SpeakerQuotesScreen {
+        align: center middle;
+    }
+    SpeakerQuotesScreen #quotes-box {
+        width: 110;
+        max-width: 100%;
+        height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    SpeakerQuotesScreen #quotes-summary {
+        color: $text-muted;
+    }
+    SpeakerQuotesScreen PaneList {
+        height: 1fr;
+        border: none;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="speaker_quotes.close")
+    ]
+
+    class _Loaded(Message, bubble=False):
+        def __init__(self, rows: list[QuoteRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, library: SharedLibrary, speaker: str) -> None:
+        super().__init__()
+        self._library = library
+        self._speaker = speaker
+        self._articles: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quotes-box") as box:
+            box.border_title = f"Who said what: {terminal_safe(self._speaker, line=True)}"
+            box.border_subtitle = "Enter: the article · Esc: close"
+            yield Static("Loading…", id="quotes-summary", markup=False)
+            yield PaneList(id="speaker-quotes")
+
+    def on_mount(self) -> None:
+        self.query_one(PaneList).focus()
+        self.load()
+
+    @work(thread=True, group="speaker-quotes", exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        """Read the speaker's quotes (full name, surname or the entity) in a worker thread."""
+        with self._library.borrow() as library:
+            rows = library.quotes(
+                speaker=self._speaker,
+                speaker_keys=query_keys(self._speaker, "PERSON"),
+                limit=MAX_QUOTES,
+            )
+        self.post_message(self._Loaded(rows))
+
+    @on(_Loaded)
+    def _fill(self, message: _Loaded) -> None:
+        rows = message.rows
+        articles = len({r.article_id for r in rows})
+        more = f" (the newest {MAX_QUOTES})" if len(rows) >= MAX_QUOTES else ""
+        summary = f"{len(rows)} quote{'s' * (len(rows) != 1)}{more} in {articles} article"
+        self.query_one("#quotes-summary", Static).update(summary + "s" * (articles != 1))
+        options = []
+        self._articles = {}
+        for i, row in enumerate(rows):
+            label = Text(f"“{terminal_safe(row.text)}”", style="italic")
+            label.append(f"\n{row.date[:10]}  ", style="bold")
+            label.append(
+                f"{terminal_safe(row.feed, line=True)} — "
+                f"{terminal_safe(row.article_title, line=True)}",
+                style="dim",
+            )
+            self._articles[f"q{i}"] = row.article_id
+            options.append(Option(label, id=f"q{i}"))
+        quotes = self.query_one(PaneList)
+        quotes.clear_options()
+        quotes.add_options(options or [Option(Text("No quotes found"), disabled=True)])
+        quotes.highlighted = 0 if options else None
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        article_id = self._articles.get(event.option.id or "")
+        if article_id is not None:
+            self.dismiss(article_id)
+
+    @on(PaneList.Back)
+    def _back(self, message: PaneList.Back) -> None:
+        message.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
