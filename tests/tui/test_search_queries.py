@@ -42,7 +42,7 @@ async def test_an_invalid_query_says_what_and_where_and_keeps_the_box_open(db_pa
 
 async def test_help_lists_query_examples(db_path):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 80)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()

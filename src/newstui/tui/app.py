@@ -818,6 +818,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
 
 def all_binding_ids() -> set[str]:
     """Every binding id a `[keys]` table may name."""
+    from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
     from newstui.tui.screens.view_name import ViewNameScreen
     from newstui.tui.widgets.sidebar import Sidebar
 
@@ -833,6 +834,7 @@ def all_binding_ids() -> set[str]:
         ConfirmScreen,
         CommandScreen,
         ViewNameScreen,
+        SpeakerQuotesScreen,
     )
     return {i for cls in classes for i in binding_ids(cls.BINDINGS)}
 
