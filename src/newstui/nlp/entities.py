@@ -103,6 +103,8 @@ def _is_cap(word: str) -> bool:
     if first.isupper():
         return word[1:2] not in ("'", "’") or len(word) > 4  # not "I'm", "I’ve", "O’"
 
+    if word[1:2] in ("'", "’") and first in "dlDL":
+        return word[2:3].isupper()  # "d'Estaing", "l'Oréal": an elided particle
     head, _, rest = word.partition("-")
     return bool(rest) and head.lower() in PARTICLES and rest[:1].isupper()
 
@@ -817,6 +819,7 @@ class _EntityFinder:
                 next_word in SPEECH_VERBS
                 or (before and before[-1] in SPEECH_VERBS)
                 or self._person_after(after)
+                or (before and before[-1].rstrip(",") in gaz.role_words)
                 or (before and before[-1].rstrip(",").rsplit("-", 1)[-1] in gaz.role_words)
                 or self._group_before(start)
                 or _MEMBER_SPEAKS.match(after)

@@ -102,7 +102,7 @@ def tokenize(text: str, after_datelines: frozenset[int] = frozenset()) -> list[T
 def _name_token_pattern(joiners: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, joiners), key=len, reverse=True))
     return re.compile(
-        rf"(?<!\w)(?<!\w[’'.&-])(?:[^\W\d_a-z]|(?:{words})(?!\w)(?![’'.&-]\w)|(?:{words})-(?=[A-Z]))"
+        rf"(?<!\w)(?<!\w[’'.&-])(?:[^\W\d_a-z]|(?:{words})(?!\w)(?![’'.&-]\w)|(?:{words})-(?=[A-Z])|[dl]['’](?=[A-Z]))"
         r"\w*(?:[’'.&-]\w+)*|(?<= )&(?= )"
     )
 
