@@ -66,6 +66,15 @@ SPEECH_VERBS = frozenset(
     "accused called described praised criticised criticized".split()
 )
 _SUFFIX_CUES = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
+# "Kremlin-backed", "Soviet-style", "state-run": a name with a descriptive tail ("Man-kei" is a name)
+_SUFFIX_ENDINGS = ("ed", "ing", "style", "run", "born", "made", "wide", "era", "led")
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return load_gazetteer().common_words
+
+
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Possessives that belong inside a name: "People's Liberation Army", "Children's Hospital".
 _NAME_POSSESSIVES = frozenset(
@@ -129,6 +138,7 @@ def _split_suffix(tok: Token) -> tuple[Token, str | None]:
         and tail.islower()
         and head[0].isupper()
         and head.split("-")[0].lower() not in PARTICLES
+        and (tail in _SUFFIX_CUES or tail.endswith(_SUFFIX_ENDINGS) or tail in _common_words())
     ):
         return Token(tok.start, tok.start + len(head), head, tok.sentence_start), _SUFFIX_CUES.get(
             tail
