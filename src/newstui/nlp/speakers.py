@@ -347,13 +347,16 @@ class SpeakerFinder:
             inside = [m for m in inside if m.start >= cut] or inside
         # "with Moss calling it …": after "with", a name is the subject of the participle
         participle = bool(_PARTICIPLE_AT.match(self.masked, end))
-        kept = [
-            m
-            for m in inside
-            if (before := self.masked[max(start, m.start - 12) : m.start].split())
-            and before[-1].lower() in _PREPOSITIONS
-            and not (participle and before[-1].lower() == "with")
-        ]
+        kept = []  # here: the objects of prepositions, "by A and B" both
+        for m in inside:
+            before = self.masked[max(start, m.start - 12) : m.start].split()
+            if not before:
+                continue
+            word = before[-1].lower()
+            if (word in _PREPOSITIONS and not (participle and word == "with")) or (
+                word == "and" and kept and m.start - kept[-1].end <= 6
+            ):
+                kept.append(m)
         # "analysts at Barclays said": people named by their role speak for the body after it
         kept = [m for m in inside if m not in kept] or [m for m in kept if self._role_of(m)]
         appositive = _TRAILING_APPOSITIVE.search(clause)
