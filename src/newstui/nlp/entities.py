@@ -470,6 +470,8 @@ class _EntityFinder:
             return []  # "Nice to be with you": a place name that is also a word, opening a sentence
         if known or self._title(run, 0):
             return run
+        if len(run) == 1 and lower.endswith("ly") and self.text[first.end : first.end + 1] == ",":
+            return []  # "Specifically, …": an adverb opening a sentence
         if lower in self.gaz.common_words or lower in self.lower_seen:
             run = run[1:]
             while run and run[0].text.islower():
@@ -619,7 +621,16 @@ class _EntityFinder:
         j = i + 1
         while j < len(run) and _is_cap(run[j].text):
             j += 1
-        return j - 2 if j - (i + 1) >= 3 else i
+        if j - (i + 1) < 3:
+            return i
+        n = j - 2 - (i + 1)
+        if n and self._is_place(run, i + 1, n):  # "First Minister of Scotland Nicola Sturgeon"
+            start, end, surface = self._surface(run, i + 1, n)
+            name, kind = self._lookup(surface) or (surface, "PLACE")
+            cand = Candidate(start, end, surface, n, kind, 3)
+            cand.display = name if name != surface else None
+            self.candidates.append(cand)
+        return j - 2
 
     def _joins(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         if not pending or i + 1 >= len(run):
