@@ -60,3 +60,13 @@ def test_entities_and_quotes_commands_list_the_seed_results(tmp_path, seed_artic
     main(["--db", db, "entities", "--type", "place", "--json"])
     places = {e["name"] for e in json.loads(capsys.readouterr().out)}
     assert places == {"Aleppo", "Syria", "Russia", "Iran", "Moscow"}
+
+
+def test_entities_lists_groups_and_a_speaking_group_by_type(tmp_path, seed_article, capsys):
+    db = str(tmp_path / "seed.db")
+    main(["--db", db, "import", str(seed_article)])
+    capsys.readouterr()
+    main(["--db", db, "entities", "--type", "group", "--json"])
+    groups = {e["name"]: e["type"] for e in json.loads(capsys.readouterr().out)}
+    assert set(groups) == {"Syrian", "Russian", "Islamist", "Syrian army"}  # the army speaks
+    assert set(groups.values()) == {"GROUP"}
