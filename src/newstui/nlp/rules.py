@@ -7,7 +7,7 @@ from newstui.nlp.entities import NAME_JOINERS, extract_entities
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import find_quote_spans, speech_kind
 from newstui.nlp.segment import datelines, name_tokens
-from newstui.nlp.speakers import SpeakerFinder, described_entities
+from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
 RULES_VERSION = "4"
 
@@ -36,7 +36,9 @@ class RulesExtractor:
                     short.add(span)
         finder = SpeakerFinder(text, spans, entities, short)
         speakers = finder.speakers()
-        entities += described_entities(finder.described, set(speakers), entities)
+        described = described_entities(finder.described, set(speakers), entities)
+        if described:
+            entities = without_overlaps(entities, described)
         quotes = tuple(
             Quote(text[s.start : s.end], s.start, s.end, speaker)
             for s, speaker in zip(spans, speakers, strict=True)

@@ -541,3 +541,21 @@ def described_entities(
         for name, (start, end) in described.items()
         if name not in known and name in speakers
     ]
+
+
+def without_overlaps(entities: list[Entity], added: list[Entity]) -> list[Entity]:
+    """`entities` minus mentions inside an `added` entity's ("Syrian" in "Syrian army"), then
+    `added`: one mention per stretch of text, as the store keeps it."""
+    spans = [(m.start, m.end) for e in added for m in e.mentions]
+    out = []
+    for entity in entities:
+        kept = tuple(
+            m for m in entity.mentions if not any(s < m.end and m.start < e for s, e in spans)
+        )
+        if kept:
+            out.append(
+                entity
+                if len(kept) == len(entity.mentions)
+                else Entity(entity.name, entity.type, kept)
+            )
+    return out + added
