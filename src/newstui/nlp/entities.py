@@ -493,7 +493,7 @@ class _EntityFinder:
             n_known = 0 if extending else self._known(run, i)
             if n_known and (
                 self._extends_to_named_head(run, i, n_known)
-                or self._inside_name(run, i, n_known, pending)
+                or self._inside_name(run, i, n_known, pending, person_cue)
                 or self._part_of_longer_name(run, i, n_known)
             ):
                 extending, n_known = True, 0
@@ -578,9 +578,11 @@ class _EntityFinder:
         rest = self._lookup(self._surface(run, i + n, n_rest)[2])
         return n_rest if rest and rest[1] == "ORG" else 0
 
-    def _inside_name(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
+    def _inside_name(
+        self, run: list[Token], i: int, n: int, pending: list[Token], person_cue: bool = False
+    ) -> bool:
         """'Nathan Lyon' and 'Sofia Marchetti' are people, 'Universities UK' and 'Bank of Ghana'
-        organisations, despite the known word in them."""
+        organisations, despite the known word in them; so is 'Actor Denzel Washington'."""
         known = self._lookup(self._surface(run, i, n)[2])
         if known is None or known[1] in ("GROUP", "LANGUAGE"):
             return False
@@ -590,7 +592,9 @@ class _EntityFinder:
             return True
         if not pending:
             return False
-        if n == 1 and pending[-1].text in self.gaz.first_names:
+        if n == 1 and (
+            pending[-1].text in self.gaz.first_names or (person_cue and len(pending) == 1)
+        ):
             return True
         return i + n == len(run) and pending[-1].text in self.gaz.org_words
 

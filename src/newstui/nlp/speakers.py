@@ -26,6 +26,7 @@ _VERBS = (
     "concluded|countered|reiterated|asserted|maintained|contended|alleged|denied|dismissed|"
     "labelled|labeled|dubbed|hailed|welcomed|lamented|blasted|slammed|decried|questioned|wondered|"
     "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
+    "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
     "[Aa]ccording to"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
@@ -341,7 +342,12 @@ class SpeakerFinder:
         of a preposition ("lawyer for Moss"), not inside an appositive ("Reid, a friend of Moss,
         said"), not a possessive modifier ("Moss's lawyer") when another name is there."""
         clause = self.masked[start:end]
-        breaks = list(_CLAUSE_BREAK.finditer(clause))
+        aside = _TRAILING_APPOSITIVE.search(clause)  # ", who paid for Reid, said": an aside
+        if aside and not aside.group().rstrip().endswith(","):
+            aside = None  # ", which Moss has called": the relative clause's own verb
+        breaks = [
+            b for b in _CLAUSE_BREAK.finditer(clause) if not (aside and b.start() >= aside.start())
+        ]
         if breaks:  # "X welcomed it but said": with no name after the break, X is still the subject
             cut = start + breaks[-1].end()
             inside = [m for m in inside if m.start >= cut] or inside
