@@ -122,9 +122,9 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
         if (
             start > 1
             and text[start - 1] == " "
-            and (text[start - 2].isalnum() or text[start - 2] == "_")
+            and (text[start - 2].isalnum() or text[start - 2] in _NO_STOP)
         ):
-            first = start in after_datelines  # the commonest gap: one space after a word
+            first = start in after_datelines  # the commonest gaps: " ", ", " after a word
         else:
             prev_end = start
             while prev_end and not (text[prev_end - 1].isalnum() or text[prev_end - 1] in "_&"):
@@ -148,6 +148,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
 
 
 _INNER = "_’'.&-"  # characters inside a word token besides letters and digits
+_NO_STOP = "_,;%"  # before a space after a word, these never end a sentence
 
 
 def _word_before(text: str, end: int) -> str:
