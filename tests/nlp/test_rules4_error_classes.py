@@ -195,3 +195,19 @@ def test_a_group_speaking_is_linked_to_an_entity_of_that_name(extractor) -> None
     found = extractor.analyse(text)
     assert [q.speaker for q in found.quotes] == ["Valdorian army"]
     assert {e.name: e.type for e in found.entities}["Valdorian army"] == "GROUP"
+
+
+def test_a_pronoun_is_resolved_from_where_it_stands_not_from_the_quote(extractor) -> None:
+    text = (
+        "Ana Ruiz spoke after the vote. She argued that if Tomas Brandt wins, "
+        "“the city will stall for years to come.”"
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Ana Ruiz"]
+
+
+def test_a_comma_aside_does_not_hide_the_subject(extractor) -> None:
+    text = (
+        "Actor Denzel Washington, who paid for Chad Boseman to attend the Kestrel Academy, "
+        "stated “He was a gift to all of us who knew him.”"
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Denzel Washington"]

@@ -322,7 +322,9 @@ class SpeakerFinder:
         while words and words[-1].lower() in _AUX:
             words.pop()
         if allow_pronoun and words and words[-1].lower() in _PRONOUNS:
-            return self._resolve_pronoun(words[-1].lower(), pos)
+            # "He argued that if Moss wins, “…”": resolved from where the pronoun stands
+            at = self.masked.rfind(words[-1], start, end)
+            return self._resolve_pronoun(words[-1].lower(), at if at >= 0 else pos)
         if not allow_pronoun and words and words[0].lower() in _PRONOUNS:
             return self._resolve_pronoun(words[0].lower(), pos)
         inside = [m for m in self._mentions_in(start, end) if m.end <= end]
