@@ -199,7 +199,7 @@ def test_a_group_speaking_is_linked_to_an_entity_of_that_name(extractor) -> None
 
 def test_a_pronoun_is_resolved_from_where_it_stands_not_from_the_quote(extractor) -> None:
     text = (
-        "Ana Ruiz spoke after the vote. She argued that if Tomas Brandt wins, "
+        "Mayor Ana Ruiz spoke after the vote. She argued that if Tomas Brandt wins, "
         "“the city will stall for years to come.”"
     )
     assert [s for _, s in _quotes(extractor, text)] == ["Ana Ruiz"]
