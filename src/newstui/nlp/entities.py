@@ -63,7 +63,8 @@ SPEECH_VERBS = frozenset(
     "said says told added adds wrote writes stated states explained noted argued insisted warned claimed asked "
     "replied continued declared announced acknowledged admitted recalled remarked stressed emphasised "
     "emphasized suggested urged conceded agreed complained predicted posted tweeted cautioned confirmed "
-    "accused called described praised criticised criticized".split()
+    "accused called described praised criticised criticized spoke tweeted thanked defended "
+    "insists argues warns claims recalls".split()
 )
 _SUFFIX_CUES = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
 # "Kremlin-backed", "Soviet-style", "state-run": a name with a descriptive tail ("Man-kei" is a name)
