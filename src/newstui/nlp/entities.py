@@ -568,7 +568,16 @@ class _EntityFinder:
         words = [strip_possessive(t.text) for t in rest]
         if words[-1] in heads:
             return True
-        return any(w in heads and nxt in ("of", "for") for w, nxt in pairwise(words))
+        if any(w in heads and nxt in ("of", "for") for w, nxt in pairwise(words)):
+            return True
+        # "Islamic State of Iraq and Syria": a known body named after the places it claims
+        known = self._lookup(self._surface(run, i, n)[2])
+        return (
+            known is not None
+            and known[1] == "ORG"
+            and words[0] == "of"
+            and all(w in ("and",) or self.gaz.known.get(w) == "PLACE" for w in words[1:])
+        )
 
     def _country_body(self, run: list[Token], i: int, n: int) -> int:
         """'United States House of Representatives': a known place right before a known
