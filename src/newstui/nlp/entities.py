@@ -76,7 +76,7 @@ def _common_words() -> frozenset[str]:
     return load_gazetteer().common_words
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM = re.compile(r"[A-Z]{2,6}|[A-Z]{1,3}&[A-Z]{1,3}")  # "NATO", "PG&E", "AT&T"
 # Possessives that belong inside a name: "People's Liberation Army", "Children's Hospital".
 _NAME_POSSESSIVES = frozenset(
     f"{w}{a}s" for w in ("People", "Children", "Women", "Men", "Jehovah") for a in ("'", "’")
