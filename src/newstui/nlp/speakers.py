@@ -355,7 +355,7 @@ class SpeakerFinder:
             inside = [m for m in inside if m.start >= cut] or inside
         # "with Moss calling it …": after "with", a name is the subject of the participle
         participle = bool(_PARTICIPLE_AT.match(self.masked, end))
-        kept = []  # here: the objects of prepositions, "by A and B" both
+        kept: list[_Mention] = []  # here: the objects of prepositions, "by A and B" both
         for m in inside:
             before = self.masked[max(start, m.start - 12) : m.start].split()
             if not before:
@@ -390,12 +390,14 @@ class SpeakerFinder:
         of its own is the subject of a relative clause, not of the attribution verb."""
         before = self.masked[max(0, m.start - 20) : m.start].split()
         after = _WORD_AFTER.match(self.masked, m.end)
+        if not before or after is None:
+            return False
+        verb = after.group(1)
         return (
-            bool(before and after)
-            and before[-1].islower()
+            before[-1].islower()
             and before[-1].endswith("s")
-            and after.group(1).endswith("ed")
-            and not VERB.fullmatch(after.group(1))
+            and verb.endswith("ed")
+            and not VERB.fullmatch(verb)
         )
 
     def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
