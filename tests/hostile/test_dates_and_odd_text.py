@@ -173,3 +173,25 @@ def test_a_local_feed_files_own_title_is_stored_like_a_fetched_feeds(
     [(title,)] = database.execute("SELECT title FROM feeds").fetchall()
     database.conn.close()
     assert title == "The Saved Feed"
+
+
+def test_a_store_from_before_keeps_no_far_future_article_on_top(run: Run, tmp_path: Path) -> None:
+    feed = tmp_path / "dated.xml"
+    feed.write_text(
+        rss(
+            [
+                ("Forever on top", "Fri, 31 Dec 9999 23:59:59 GMT"),
+                ("Tomorrow-ish", format_datetime(datetime.now(UTC) + timedelta(hours=12))),
+            ]
+        ),
+        "utf-8",
+    )
+    run("import", str(feed))
+    database = open_db(run.db)
+    with database.conn:  # as an older newstui stored it: sorted by the claimed date
+        database.execute("UPDATE articles SET sort_date = published")
+        database.execute("PRAGMA user_version = 6")
+    database.conn.close()
+    rows = run.json("list")  # opening the store migrates it
+    assert [r["title"] for r in rows] == ["Tomorrow-ish", "Forever on top"]  # type: ignore[index]
+    assert rows[1]["published"] == "9999-12-31T23:59:59+00:00"  # type: ignore[index]

@@ -206,5 +206,15 @@ _V6 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# v7: a publish date more than a day after the article was first seen is only a claim (a feed
+# saying 9999-12-31): such articles sort by when they were fetched, as new ones now do on insert.
+_V7 = [
+    """
+    UPDATE articles SET sort_date = first_seen
+    WHERE published IS NOT NULL AND sort_date = published
+        AND published > strftime('%Y-%m-%dT%H:%M:%S+00:00', first_seen, '+1 day')
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 SCHEMA_VERSION = len(MIGRATIONS)
