@@ -94,3 +94,30 @@ async def test_a_server_that_is_gone_is_one_line_and_reading_goes_on(
         assert app.main.headlines.selected is not None
         await watch(pilot)
         assert "queued" in status_line(app)
+
+
+async def test_r_on_a_server_subscription_syncs(
+    tmp_path: Path, freshrss: FreshRSS, device: Device
+) -> None:
+    url, title, links = new_feed(freshrss)
+    device.subscribe(url)
+    config = load_config(write_config(tmp_path / "feeds.toml", freshrss.greader))
+    db_path = tmp_path / "newstui.db"
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("R")
+        await settle(pilot)
+        source = next(f for f in app.main.sources.feeds if f.name == title)
+        app.main.sources.select_view(f"feed:{source.id}")
+        app.main.sources.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        with Library.open(db_path) as library:
+            before = library.sync.status().last_sync
+        await pilot.pause(1.1)  # the sync time is kept to the second
+        await pilot.press("r")
+        await settle(pilot)
+        assert not [n for n in app._notifications if "not in the config" in n.message]
+        with Library.open(db_path) as library:
+            assert library.sync.status().last_sync != before
+        assert app.main.headlines.total == len(links)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import subprocess
@@ -638,6 +639,12 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             row = self.main.current_row()
             rows = [f for f in feeds if row is not None and f.id == row.feed_id]
         plan = plan_for(self.config, rows)
+        if self.config.sync is not None:  # server subscriptions are refreshed by a sync
+            with self.library.borrow() as library:
+                synced = {f.name for f in rows if library.sync.stream_of(f.id) is not None}
+            if synced:
+                unknown = tuple(name for name in plan.unknown if name not in synced)
+                plan = dataclasses.replace(plan, sync=True, unknown=unknown)
         for name in plan.unknown:
             self.notify(
                 f"{name}: not in the config file, cannot refresh", severity="warning", markup=False
