@@ -106,6 +106,11 @@ def launch(tmux: Tmux, name: str, cmd: list[str], env: dict[str, str]) -> tuple[
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", line)
     pid = int(tmux("display", "-p", "-t", name, "#{pane_pid}").strip())
     comm = Path(f"/proc/{pid}/comm").read_text().strip()
+    for _ in range(100):  # the shell and `env` exec the app a moment after tmux starts them
+        if comm not in ("sh", "bash", "dash", "env"):
+            break
+        time.sleep(0.005)
+        comm = Path(f"/proc/{pid}/comm").read_text().strip()
     if comm in ("sh", "bash", "dash", "env"):
         raise RuntimeError(f"pane pid {pid} is {comm}, not the app")
     return start, pid

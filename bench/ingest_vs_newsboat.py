@@ -1,0 +1,548 @@
+"""Ingest benchmark, newstui vs newsboat measured alternately in one run (issue 12's table).
+
+    python bench/ingest_vs_newsboat.py [--quick] [--runs 3] [--only cold,304,...]
+
+Generates a deterministic corpus (200 feeds × 50 items of RSS with 2–4 KB HTML bodies), serves it
+on 127.0.0.1 from memory with ETag/Last-Modified (304 on a match) and optional latency, and runs
+`newstui fetch` and `newsboat -x reload` (reload-threads 4) one after the other for every row:
+cold fetch with analysis and with `extractor = "none"`, re-fetch where every feed answers 304 (with
+and without 100 ms latency), a 100,000-article fill (1000 × 100; `--quick`: 200 × 100), the store
+size and peak memory after it, first screen at 1,000 articles, `--version` and `list --limit 1`,
+and `j` latency in the app while `R` refreshes 200 cold feeds. Prints medians and ratios
+newstui/newsboat. Needs newsboat and tmux; never run by the tests. Figures on a shared machine are
+noisy: read the ratios, measured side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import hashlib
+import importlib.util
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from http.client import HTTPConnection
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import ModuleType
+
+WORDS = (
+    "the government said on monday that officials would meet in the capital to discuss new "
+    "measures for trade energy and security after talks with regional partners ended without "
+    "agreement analysts expect markets to react as investors weigh the outlook for growth while "
+    "ministers in several countries prepared budgets amid rising costs and a slowing economy"
+).split()
+PEOPLE = ["Ana Lopes", "Kwame Mensah", "Li Wei", "Maria Rossi", "John Carter", "Priya Nair"]
+PLACES = ["Paris", "Nairobi", "Tokyo", "Brazil", "Canada", "Berlin", "Egypt", "Mumbai"]
+ORGS = ["the United Nations", "Reuters", "the World Bank", "NATO", "Google", "the IMF"]
+STAMP = "Mon, 02 Nov 2026 10:00:00 GMT"  # Last-Modified of every document
+
+
+def html_body(rng: random.Random, f: int, i: int) -> str:
+    """A 2–4 KB HTML article body: paragraphs with names, a quote, a link, some inline markup."""
+    target = rng.randint(2048, 4096)
+    parts: list[str] = []
+    size = 0
+    while size < target:
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 50)))
+        person, place, org = rng.choice(PEOPLE), rng.choice(PLACES), rng.choice(ORGS)
+        quote = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize()
+        para = (
+            f"<p>{words.capitalize()} in <b>{place}</b>, {org} reported. "
+            f"“{quote},” {person} said, according to "
+            f'<a href="/{f}/{i}/source{len(parts)}">a statement</a>.</p>'
+        )
+        parts.append(para)
+        size += len(para)
+    return "".join(parts)
+
+
+def feed_document(rng: random.Random, f: int, items: int) -> bytes:
+    """One RSS 2.0 document of `items` entries."""
+    entries = []
+    for i in range(items):
+        entries.append(
+            f"<item><title>Story {f}-{i}: {rng.choice(PLACES)} talks</title>"
+            f"<link>https://bench.example/{f}/{i}</link><guid>b-{f}-{i}</guid>"
+            f"<author>desk@bench.example ({rng.choice(PEOPLE)})</author>"
+            f"<pubDate>Mon, {1 + i % 28:02d} Nov 2026 {i % 24:02d}:00:00 GMT</pubDate>"
+            f"<description><![CDATA[{html_body(rng, f, i)}]]></description></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Bench {f}</title><link>https://bench.example/{f}</link>"
+        f"<description>Bench feed {f}</description>" + "".join(entries) + "</channel></rss>"
+    ).encode()
+
+
+@dataclass
+class Corpus:
+    """Documents served by path, with their validators; counts responses by status."""
+
+    docs: dict[str, bytes] = field(default_factory=dict)
+    latency: float = 0.0
+    statuses: Counter[int] = field(default_factory=Counter)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, prefix: str, feeds: int, items: int, seed: int) -> list[str]:
+        """Generate `feeds` documents under /prefix/; returns their paths."""
+        rng = random.Random(seed)
+        paths = []
+        for f in range(feeds):
+            path = f"/{prefix}/feed{f}.xml"
+            self.docs[path] = feed_document(rng, f, items)
+            paths.append(path)
+        return paths
+
+    def take_statuses(self) -> Counter[int]:
+        with self.lock:
+            out, self.statuses = self.statuses, Counter()
+        return out
+
+
+def make_handler(corpus: Corpus) -> type[BaseHTTPRequestHandler]:
+    """A request handler serving `corpus` from memory."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            if corpus.latency:
+                time.sleep(corpus.latency)
+            body = corpus.docs.get(self.path.split("?")[0])
+            if body is None:
+                status = 404
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
+                fresh = self.headers.get("If-None-Match") == etag or (
+                    self.headers.get("If-None-Match") is None
+                    and self.headers.get("If-Modified-Since") == STAMP
+                )
+                status = 304 if fresh else 200
+                self.send_response(status)
+                self.send_header("ETag", etag)
+                self.send_header("Last-Modified", STAMP)
+                if fresh:
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                else:
+                    self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+            with corpus.lock:
+                corpus.statuses[status] += 1
+
+    return Handler
+
+
+def serve(corpus: Corpus) -> tuple[ThreadingHTTPServer, str]:
+    """Serve the corpus on 127.0.0.1 (a thread per connection)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(corpus))
+    httpd.daemon_threads = True
+    httpd.request_queue_size = 256
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def server_alone(base: str, paths: list[str], threads: int = 16) -> float:
+    """Seconds for plain HTTP clients (16 threads) to download every document: the server's floor."""
+    host, port = base.removeprefix("http://").split(":")
+
+    def get(path: str) -> int:
+        conn = HTTPConnection(host, int(port), timeout=60)
+        conn.request("GET", path)
+        n = len(conn.getresponse().read())
+        conn.close()
+        return n
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(get, paths))
+    return time.perf_counter() - start
+
+
+# Processes ---------------------------------------------------------------------------------
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+@dataclass(frozen=True)
+class Run:
+    """One command's wall time and peak resident memory (its own, and with its children)."""
+
+    seconds: float
+    main_mib: float
+    tree_mib: float
+
+
+def run(cmd: list[str], env: dict[str, str], memory: bool = False, timeout: float = 7200) -> Run:
+    """Run a command to completion; with `memory`, poll /proc for the peak RSS of it and its tree."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    main = tree = 0
+    if memory:
+        while proc.poll() is None:
+            kids = _children()
+            own = _rss_kib(proc.pid)
+            total, todo = own, list(kids.get(proc.pid, []))
+            while todo:
+                pid = todo.pop()
+                total += _rss_kib(pid)
+                todo.extend(kids.get(pid, []))
+            main, tree = max(main, own), max(tree, total)
+            time.sleep(0.05)
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed ({proc.returncode}): {err.decode()[-500:]}")
+    return Run(seconds, main / 1024, tree / 1024)
+
+
+def store_mib(path: Path) -> float:
+    """A database and its -wal/-shm companions on disk, in MiB."""
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
+
+
+class Tools:
+    """How to run newstui and newsboat on a given store and list of feeds."""
+
+    def __init__(self, tmp: Path, base: str) -> None:
+        self.tmp, self.base = tmp, base
+        script = Path(sys.executable).with_name("newstui")
+        self.newstui = [str(script)] if script.exists() else [sys.executable, "-m", "newstui"]
+        self.env = {
+            **os.environ,
+            "XDG_CONFIG_HOME": str(tmp / "xdg/config"),
+            "XDG_DATA_HOME": str(tmp / "xdg/data"),
+            "XDG_STATE_HOME": str(tmp / "xdg/state"),
+            "HOME": str(tmp / "home"),
+        }
+        for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "HOME"):
+            Path(self.env[key]).mkdir(parents=True, exist_ok=True)
+        self.nb_conf = tmp / "newsboat.conf"
+        # j/k move the cursor like newstui's, for the key figures.
+        self.nb_conf.write_text("reload-threads 4\nbind-key j down\nbind-key k up\n")
+
+    def newstui_cmd(self, name: str, paths: list[str], extractor: str = "rules") -> list[str]:
+        """`newstui --db name.db --config name.toml` for these feeds."""
+        config = self.tmp / f"{name}.toml"
+        lines = ["[settings]", "fulltext = false", "timeout = 120", f'extractor = "{extractor}"']
+        for p in paths:
+            lines += ["[[feeds]]", f'name = "Bench {p}"', f'url = "{self.base}{p}"']
+        config.write_text("\n".join(lines) + "\n")
+        return [*self.newstui, "--db", str(self.tmp / f"{name}.db"), "--config", str(config)]
+
+    def newsboat_cmd(self, name: str, paths: list[str]) -> list[str]:
+        """`newsboat -u name.urls -c name.nb.db -C newsboat.conf` for these feeds."""
+        urls = self.tmp / f"{name}.urls"
+        urls.write_text("".join(f"{self.base}{p}\n" for p in paths))
+        cache = self.tmp / f"{name}.nb.db"
+        return ["newsboat", "-u", str(urls), "-c", str(cache), "-C", str(self.nb_conf)]
+
+    def reset(self, name: str) -> None:
+        """Remove both stores called `name`."""
+        for p in self.tmp.glob(f"{name}.*db*"):
+            p.unlink()
+
+
+# The rows ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """Rows of (workload, newstui figure, newsboat figure or None, unit)."""
+
+    rows: list[tuple[str, float, float | None, str]] = field(default_factory=list)
+
+    def add(self, label: str, nt: float, nb: float | None, unit: str) -> None:
+        self.rows.append((label, nt, nb, unit))
+        ratio = f"ratio {nt / nb:.2f}" if nb else ""
+        other = f", newsboat {nb:,.3f} {unit}" if nb is not None else ""
+        print(f"  → {label}: newstui {nt:,.3f} {unit}{other} {ratio}", flush=True)
+
+    def print(self) -> None:
+        print(f"\n| workload | newstui | newsboat | ratio newstui/newsboat |\n|---|---|---|---|")
+        for label, nt, nb, unit in self.rows:
+            fmt = (
+                (lambda v: f"{v:,.0f} {unit}") if unit == "MiB" else (lambda v: f"{v:,.3g} {unit}")
+            )
+            ratio = f"{nt / nb:.2f}" if nb else "—"
+            print(f"| {label} | {fmt(nt)} | {fmt(nb) if nb is not None else '—'} | {ratio} |")
+
+
+def alternate(
+    runs: int,
+    label: str,
+    before_nt: Callable[[], None],
+    nt: Callable[[], Run],
+    before_nb: Callable[[], None],
+    nb: Callable[[], Run],
+    corpus: Corpus,
+) -> tuple[list[Run], list[Run]]:
+    """Run newstui and newsboat alternately `runs` times; print each run and its HTTP statuses."""
+    nts, nbs = [], []
+    for i in range(runs):
+        for name, prepare, measure, out in (
+            ("newstui", before_nt, nt, nts),
+            ("newsboat", before_nb, nb, nbs),
+        ):
+            prepare()
+            corpus.take_statuses()
+            r = measure()
+            statuses = dict(sorted(corpus.take_statuses().items()))
+            out.append(r)
+            print(
+                f"  {label} run {i + 1} {name:8}: {r.seconds:7.2f} s  HTTP {statuses}", flush=True
+            )
+    return nts, nbs
+
+
+def med(runs: list[Run], attr: str = "seconds") -> float:
+    return statistics.median(getattr(r, attr) for r in runs)
+
+
+def load_startup() -> ModuleType:
+    """bench/startup.py as a module, for its tmux driver."""
+    path = Path(__file__).with_name("startup.py")
+    spec = importlib.util.spec_from_file_location("bench_startup", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ROWS = ("cold", "none", "304", "latency", "fill", "screen", "cli", "keys")
+
+
+def main() -> int:
+    """Build the corpus, serve it, measure every row, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fill 20,000 instead of 100,000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default=",".join(ROWS), help=f"comma list of {','.join(ROWS)}")
+    parser.add_argument("--presses", type=int, default=40)
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    for tool in ("newsboat", "tmux"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is not installed (apt-get install {tool})")
+    nb_version = subprocess.run(["newsboat", "-v"], capture_output=True, text=True).stdout
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {platform.node()}: "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; Python "
+          f"{platform.python_version()}; {nb_version.splitlines()[0]}")  # fmt: skip
+    corpus = Corpus()
+    main_paths = corpus.add("c", 200, 50, seed=12)
+    fill_feeds = 200 if args.quick else 1000
+    fill_paths = corpus.add("fill", fill_feeds, 100, seed=13) if "fill" in only else []
+    small_paths = corpus.add("s", 20, 50, seed=14) if {"screen", "cli", "keys"} & only else []
+    cold_paths = corpus.add("k", 200, 50, seed=15) if "keys" in only else []
+    sizes = [len(corpus.docs[p]) for p in main_paths]
+    print(f"corpus: 200 feeds × 50 items, {sum(sizes) / 2**20:.1f} MiB of RSS")
+    httpd, base = serve(corpus)
+    tmp = Path(tempfile.mkdtemp(prefix="newstui-i12-"))
+    table = Table()
+    try:
+        alone = [server_alone(base, main_paths) for _ in range(3)]
+        print(f"server alone: 200 documents to 16 plain clients in {statistics.median(alone):.2f} s"
+              " (median of 3): the floor under every cold row")  # fmt: skip
+        corpus.take_statuses()
+        t = Tools(tmp, base)
+        nt_rules = t.newstui_cmd("rules", main_paths)
+        nt_none = t.newstui_cmd("none", main_paths, "none")
+        nb_main = t.newsboat_cmd("main", main_paths)
+
+        def nb_reload(cmd: list[str]) -> Callable[[], Run]:
+            return lambda: run([*cmd, "-x", "reload"], t.env)
+
+        nothing = lambda: None  # noqa: E731
+        if "cold" in only or "304" in only or "latency" in only:
+            nts, nbs = alternate(
+                args.runs,
+                "cold, analysis on",
+                lambda: t.reset("rules"),
+                lambda: run([*nt_rules, "fetch"], t.env),
+                lambda: t.reset("main"),
+                nb_reload(nb_main),
+                corpus,
+            )
+            table.add("cold fetch, 10,000 articles, analysis on", med(nts), med(nbs), "s")
+        if "none" in only:
+            nts, nbs = alternate(
+                args.runs,
+                "cold, extractor none",
+                lambda: t.reset("none"),
+                lambda: run([*nt_none, "fetch"], t.env),
+                lambda: t.reset("main"),
+                nb_reload(nb_main),
+                corpus,
+            )
+            table.add('cold fetch, extractor = "none"', med(nts), med(nbs), "s")
+        if "304" in only or "latency" in only:
+            # newsboat sends validators from its third reload on: two reloads first, then measure.
+            print("  (newsboat: two reloads of a warm store first, so it sends its validators)")
+            for _ in range(2):
+                run([*nb_main, "-x", "reload"], t.env)
+            nts, nbs = alternate(
+                args.runs,
+                "304",
+                nothing,
+                lambda: run([*nt_rules, "fetch"], t.env),
+                nothing,
+                nb_reload(nb_main),
+                corpus,
+            )
+            table.add("re-fetch, every feed answers 304", med(nts), med(nbs), "s")
+            corpus.latency = 0.1
+            nts, nbs = alternate(
+                args.runs,
+                "304 + 100 ms",
+                nothing,
+                lambda: run([*nt_rules, "fetch"], t.env),
+                nothing,
+                nb_reload(nb_main),
+                corpus,
+            )
+            corpus.latency = 0.0
+            table.add("re-fetch, all 304, 100 ms server latency", med(nts), med(nbs), "s")
+        if "fill" in only:
+            n = fill_feeds * 100
+            nt_fill = t.newstui_cmd("fill", fill_paths)
+            nb_fill = t.newsboat_cmd("fill", fill_paths)
+            a = run([*nt_fill, "fetch"], t.env, memory=True)
+            print(f"  fill newstui : {a.seconds:.1f} s, peak {a.main_mib:.0f}/{a.tree_mib:.0f} MiB")
+            b = run([*nb_fill, "-x", "reload"], t.env, memory=True)
+            print(f"  fill newsboat: {b.seconds:.1f} s, peak {b.main_mib:.0f}/{b.tree_mib:.0f} MiB")
+            table.add(f"fill {n:,} articles ({fill_feeds} × 100), analysis on", a.seconds,
+                      b.seconds, "s")  # fmt: skip
+            nt_size, nb_size = store_mib(tmp / "fill.db"), store_mib(tmp / "fill.nb.db")
+            table.add(f"database on disk at {n:,}", nt_size, nb_size, "MiB")
+            table.add(f"peak memory filling {n:,}, main process", a.main_mib, b.main_mib, "MiB")
+            table.add(f"peak memory filling {n:,}, whole tree", a.tree_mib, b.tree_mib, "MiB")
+        if small_paths:
+            nt_small = t.newstui_cmd("small", small_paths)
+            nb_small = t.newsboat_cmd("small", small_paths)
+            run([*nt_small, "fetch"], t.env)
+            run([*nb_small, "-x", "reload"], t.env)
+        if "screen" in only:
+            startup = load_startup()
+            tmux = startup.Tmux(f"newstui-i12-{os.getpid()}")
+            env = {k: t.env[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+            nb_env = {**env, "HOME": t.env["HOME"]}
+            nt_first, nb_first = [], []
+            try:
+                for i in range(max(args.runs, 5)):
+                    nt_first.append(startup.startup(tmux, "newstui", nt_small, env)[0])
+                    nb_first.append(startup.startup(tmux, "newsboat", nb_small, nb_env)[0])
+                    print(f"  first screen run {i + 1}: newstui {nt_first[-1]:.3f} s, "
+                          f"newsboat {nb_first[-1]:.3f} s")  # fmt: skip
+            finally:
+                tmux("kill-server", check=False)
+            table.add("first screen, 1,000 articles (tmux)", statistics.median(nt_first),
+                      statistics.median(nb_first), "s")  # fmt: skip
+        if "cli" in only:
+            for label, argv in (("--version", ["--version"]), ("list --limit 1", ["list", "--limit", "1"])):  # fmt: skip
+                cmd = [*nt_small, *argv] if argv[0] == "list" else [*t.newstui, *argv]
+                times = [run(cmd, t.env).seconds for _ in range(max(args.runs, 7))]
+                table.add(f"`newstui {label}`", statistics.median(times), None, "s")
+        if "keys" in only:
+            keys_during_refresh(t, small_paths + cold_paths, args.presses, table)
+    finally:
+        httpd.shutdown()
+        shutil.rmtree(tmp, ignore_errors=True)
+    table.print()
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          "(the machine is shared: absolute figures are noisy, ratios were measured side by side)")  # fmt: skip
+    return 0
+
+
+def keys_during_refresh(t: Tools, paths: list[str], presses: int, table: Table) -> None:
+    """`j` latency in the app, idle and while `R` refreshes 200 cold feeds beside 1,000 articles."""
+    startup = load_startup()
+    tmux = startup.Tmux(f"newstui-i12k-{os.getpid()}")
+    cmd = t.newstui_cmd("small", paths)  # the stored 20 feeds plus 200 never fetched
+    env = {k: t.env[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    app = "newstui"
+
+    def press_j(n: int) -> list[float]:
+        samples = []
+        for _ in range(n):
+            before = tmux.capture(app, True)
+            start = time.perf_counter()
+            tmux("send-keys", "-t", app, "j")
+            try:
+                tmux.wait(app, lambda s, b=before: s != b, timeout=5, escapes=True, interval=0.002)
+                samples.append(time.perf_counter() - start)
+            except TimeoutError:
+                samples.append(5.0)
+            time.sleep(0.05)
+        return samples
+
+    try:
+        startup.launch(tmux, app, cmd, env)
+        tmux.wait(app, lambda s: bool(startup.SCREENS[app].search(s)), timeout=120)
+        tmux.settle(app)
+        idle = press_j(10)
+        tmux("send-keys", "-t", app, "g")
+        tmux.settle(app, quiet=0.3)
+        tmux("send-keys", "-t", app, "R")
+        time.sleep(0.3)
+        busy = press_j(presses)
+    finally:
+        tmux.close(app)
+        tmux("kill-server", check=False)
+    busy.sort()
+    p90 = busy[int(0.9 * (len(busy) - 1))]
+    print(f"  keys idle: median {statistics.median(idle) * 1000:.0f} ms; during refresh: median "
+          f"{statistics.median(busy) * 1000:.0f} ms, p90 {p90 * 1000:.0f} ms, max "
+          f"{busy[-1] * 1000:.0f} ms ({presses} presses)")  # fmt: skip
+    table.add("`j` while `R` refreshes 200 cold feeds, median", statistics.median(busy), None, "s")
+    table.add("`j` while `R` refreshes 200 cold feeds, p90", p90, None, "s")
+    table.add("`j` idle, median", statistics.median(idle), None, "s")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
