@@ -16,7 +16,6 @@ noisy: read the ratios, measured side by side.
 from __future__ import annotations
 
 import argparse
-import email.utils
 import hashlib
 import importlib.util
 import os
@@ -118,10 +117,10 @@ def make_handler(corpus: Corpus) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             if corpus.latency:
                 time.sleep(corpus.latency)
             body = corpus.docs.get(self.path.split("?")[0])
@@ -305,11 +304,13 @@ class Table:
         print(f"  → {label}: newstui {nt:,.3f} {unit}{other} {ratio}", flush=True)
 
     def print(self) -> None:
-        print(f"\n| workload | newstui | newsboat | ratio newstui/newsboat |\n|---|---|---|---|")
+        print("\n| workload | newstui | newsboat | ratio newstui/newsboat |\n|---|---|---|---|")
         for label, nt, nb, unit in self.rows:
-            fmt = (
-                (lambda v: f"{v:,.0f} {unit}") if unit == "MiB" else (lambda v: f"{v:,.3g} {unit}")
-            )
+            spec = ",.0f" if unit == "MiB" else ",.3g"
+
+            def fmt(v: float, spec: str = spec, unit: str = unit) -> str:
+                return f"{v:{spec}} {unit}"
+
             ratio = f"{nt / nb:.2f}" if nb else "—"
             print(f"| {label} | {fmt(nt)} | {fmt(nb) if nb is not None else '—'} | {ratio} |")
 
