@@ -430,8 +430,14 @@ def analyse_pending(
     Large batches go to worker processes (a given pool, or one started for the occasion).
     """
     from newstui.nlp import canonical_key, get_extractor, short_key
+    from newstui.nlp.none import NoneExtractor
 
     extractor = get_extractor(extractor_name)
+    if isinstance(extractor, NoneExtractor):  # finds nothing: no pool, no text read back
+        count = analysis_store.mark_unanalysed(db, extractor.version, ids)
+        if count:
+            analysis_store.prune_entities(db)
+        return count
     count = 0
     with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only
         while True:

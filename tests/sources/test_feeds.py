@@ -121,3 +121,33 @@ def test_escape_sequences_written_as_character_references_vanish_whole():
         "<p>a &#27;[2J b &#x1b;]52;c;aGVsbG8=&#7; c &#155;31m d &#x9d;0;title&#x9c; e</p>"
     )
     assert text == "a b c d e"
+
+
+def test_relative_links_resolve_against_xml_base_and_the_feed_url():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://ex.org/blog/">
+    <title>Base</title>
+    <entry xml:base="posts/"><title>One</title><link href="one.html"/><id>1</id>
+    <content type="html">&lt;p&gt;See &lt;a href="two.html"&gt;two&lt;/a&gt; and
+    &lt;a href="javascript:x()"&gt;bad&lt;/a&gt; &lt;img src="/i.png" alt="pic"&gt;&lt;/p&gt;</content></entry>
+    </feed>"""
+    article = parse_feed(atom, "http://feed.example/atom.xml").articles[0]
+    assert article.url == "http://ex.org/blog/posts/one.html"
+    assert [(lk.url, lk.kind) for lk in article.links] == [
+        ("http://ex.org/blog/posts/two.html", "link"),
+        ("http://ex.org/i.png", "image"),
+    ]
+    rss = b"""<rss version="2.0"><channel><title>R</title><item><title>x</title>
+    <description>&lt;p&gt;A &lt;a href="/rel/3"&gt;link&lt;/a&gt;&lt;/p&gt;</description></item></channel></rss>"""
+    article = parse_feed(rss, "http://feed.example/dir/rss.xml").articles[0]
+    assert [lk.url for lk in article.links] == ["http://feed.example/rel/3"]
+
+
+def test_html_titles_show_their_text_without_tags_or_scripts():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+    <title type="html">A &lt;b&gt;bold&lt;/b&gt; feed&lt;script&gt;alert(1)&lt;/script&gt;</title>
+    <entry><title type="html">Rates &amp;amp; &lt;i&gt;bonds&lt;/i&gt;</title><id>1</id>
+    <summary>plain &lt;3 text</summary></entry></feed>"""
+    feed = parse_feed(atom, "http://feed.example/atom.xml")
+    assert feed.title == "A bold feed"
+    assert feed.articles[0].title == "Rates & bonds"
+    assert feed.articles[0].text == "plain <3 text"

@@ -61,7 +61,10 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     body = _AUTHOR_FIELD.sub(lambda m: m.group(1) + m.group(2)[:512], body)
     try:
         headers = {"content-location": url, "content-type": content_type or "application/xml"}
-        parsed = feedparser.parse(body, response_headers=headers)
+        # No sanitiser or relative-URI pass: the one lxml pass that makes the text does both.
+        parsed = feedparser.parse(
+            body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+        )
     except Exception as exc:  # feedparser raises on some malformed character references
         raise SourceError(f"{url}: unparseable feed ({type(exc).__name__})") from None
     if not parsed.get("version") and not parsed.entries:
@@ -76,7 +79,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         )
     site = feed.get("link")
     return ParsedFeed(
-        title=clean_line(feed.get("title", ""), MAX_TITLE) or None,
+        title=_line(feed, "title", MAX_TITLE) or None,
         site_url=site if is_http_url(site) else None,
         articles=[_entry_article(e, url) for e in parsed.entries],
         warning=warning,
@@ -86,15 +89,20 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
 def _entry_article(entry: Any, feed_url: str) -> Article:
     link = entry.get("link")
     link = link.strip() if is_http_url(link) else None
-    content_html = ""
+    content_html, content_base = "", feed_url
     for content in entry.get("content", []) or []:
         value = content.get("value", "")
         if len(value) > len(content_html):
-            content_html = value
+            content_html, content_base = value, content.get("base") or feed_url
     summary_raw = entry.get("summary", "") or ""
-    text, links = _to_text(content_html or summary_raw, link or feed_url)
-    summary = _to_text(summary_raw, link or feed_url)[0] if content_html else text
-    title = clean_line(entry.get("title", "") or "", MAX_TITLE)
+    summary_base = (entry.get("summary_detail") or {}).get("base") or feed_url
+    if content_html:
+        text, links = _to_text(content_html, content_base)
+        summary = _to_text(summary_raw, summary_base)[0]
+    else:
+        text, links = _to_text(summary_raw, summary_base)
+        summary = text
+    title = _line(entry, "title", MAX_TITLE)
     if not title:
         title = _title_from_text(text) or "(untitled)"
     for enclosure in entry.get("enclosures", []) or []:
@@ -118,7 +126,17 @@ def _entry_article(entry: Any, feed_url: str) -> Article:
     )
 
 
+def _line(element: Any, key: str, max_length: int) -> str:
+    """A one-line field; an HTML one (Atom type="html", RSS titles with markup) loses its tags."""
+    value = element.get(key, "") or ""
+    detail = element.get(key + "_detail") or {}
+    if "html" in str(detail.get("type", "")) and ("<" in value or "&" in value):
+        value = html_to_text(value)[0]
+    return clean_line(value, max_length)
+
+
 def _to_text(value: str, base_url: str) -> tuple[str, list[Link]]:
+    """Readable text and links of a field; relative links resolve against `base_url` (xml:base)."""
     if _HTML_HINT.search(value) or "&" in value:
         return html_to_text(value, base_url)
     return clean_text(value), []

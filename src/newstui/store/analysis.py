@@ -30,6 +30,26 @@ def articles_to_analyse(
     return [(r[0], r[1]) for r in db.execute(sql, [version, limit]).fetchall()]
 
 
+def mark_unanalysed(
+    db: sqlite_utils.Database, version: str, ids: Iterable[int] | None = None
+) -> int:
+    """Give articles not yet at `version` an empty analysis in one statement per table (for an
+    extractor that finds nothing); returns how many articles that was."""
+    if ids is None:
+        where, params = "nlp_version IS NOT ?", [version]
+    else:
+        where = "id IN (SELECT value FROM json_each(?)) AND nlp_version IS NOT ?"
+        params = [json.dumps(list(ids)), version]
+    with write_transaction(db) as conn:
+        for table in ("mentions", "quotes"):
+            conn.execute(
+                f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM articles WHERE {where})",
+                params,
+            )
+        cur = conn.execute(f"UPDATE articles SET nlp_version = ? WHERE {where}", [version, *params])
+    return cur.rowcount
+
+
 def save_analysis(
     db: sqlite_utils.Database,
     article_id: int,
