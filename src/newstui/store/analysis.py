@@ -108,17 +108,16 @@ def _replace_analysis(
             if short is not None and short != own:
                 _absorb_lone_surname(conn, entity_id, f"{entity.type}:{short}", short)
         ids_by_name[entity.name] = entity_id
-        mentions.extend((article_id, entity_id, m.start, m.end, m.text) for m in entity.mentions)
+        mentions.extend((article_id, entity_id, m.start, m.end) for m in entity.mentions)
     conn.executemany(
-        "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, text) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end) VALUES (?, ?, ?, ?)",
         mentions,
     )
     conn.executemany(
-        "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_entity_id) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO quotes (article_id, start, end, speaker, speaker_entity_id) "
+        "VALUES (?, ?, ?, ?, ?)",
         [
-            (article_id, q.start, q.end, q.text, q.speaker, ids_by_name.get(q.speaker or ""))
+            (article_id, q.start, q.end, q.speaker, ids_by_name.get(q.speaker or ""))
             for q in analysis.quotes
         ],
     )
@@ -157,17 +156,19 @@ def prune_entities(db: sqlite_utils.Database) -> int:
 
 def article_analysis(db: sqlite_utils.Database, article_id: int) -> Analysis:
     """The stored entities (with mentions) and quotes of one article, in text order."""
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    text = row[0] if row else ""  # mentions and quotes are stored as offsets into it
     entities: dict[int, tuple[str, str, list[Mention]]] = {}
-    for eid, name, etype, start, end, text in db.execute(
-        """SELECT e.id, e.name, e.type, m.start, m.end, m.text FROM mentions m
+    for eid, name, etype, start, end in db.execute(
+        """SELECT e.id, e.name, e.type, m.start, m.end FROM mentions m
         JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start""",
         [article_id],
     ).fetchall():
-        entities.setdefault(eid, (name, etype, []))[2].append(Mention(start, end, text))
+        entities.setdefault(eid, (name, etype, []))[2].append(Mention(start, end, text[start:end]))
     quotes = [
-        Quote(text=r[0], start=r[1], end=r[2], speaker=r[3])
+        Quote(text=text[r[0] : r[1]], start=r[0], end=r[1], speaker=r[2])
         for r in db.execute(
-            "SELECT text, start, end, speaker FROM quotes WHERE article_id = ? ORDER BY start",
+            "SELECT start, end, speaker FROM quotes WHERE article_id = ? ORDER BY start",
             [article_id],
         ).fetchall()
     ]
@@ -240,7 +241,8 @@ def list_quotes(
     return [
         QuoteRow(*r)
         for r in db.execute(
-            f"""SELECT q.id, q.article_id, a.title, q.text, q.speaker, q.start, q.end,
+            f"""SELECT q.id, q.article_id, a.title, substr(a.text, q.start + 1, q.end - q.start),
+            q.speaker, q.start, q.end,
             a.sort_date, f.name
             FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
             {where} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",

@@ -90,6 +90,11 @@ def _sortable(published: str | None, now: str) -> str | None:
     return published if datetime.fromisoformat(published) <= limit else None
 
 
+def stored_summary(article: Article) -> str:
+    """The summary column: '' when the summary is the text itself (one copy; read back as it)."""
+    return "" if article.summary == article.text else article.summary
+
+
 INSERT_ARTICLE = """
     INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen, sort_date,
         summary, text, links, content_hash)
@@ -111,7 +116,7 @@ def new_article_row(
         published,
         now,
         _sortable(published, now) or now,
-        article.summary,
+        stored_summary(article),
         article.text,
         json.dumps([vars(link) for link in article.links]),
         digest or content_hash(article),
@@ -182,7 +187,7 @@ def update_article_content(
             article.author,
             published,
             _sortable(published, now_iso()),
-            article.summary,
+            stored_summary(article),
             article.text,
             json.dumps([vars(link) for link in article.links]),
             digest,
@@ -217,7 +222,8 @@ def set_fulltext(
                 else []
             )
             db.execute(
-                """UPDATE articles SET text = ?, links = ?, fulltext_status = 'ok',
+                """UPDATE articles SET summary = CASE WHEN summary = '' THEN text ELSE summary END,
+                   text = ?, links = ?, fulltext_status = 'ok',
                    fulltext_error = NULL, nlp_version = NULL WHERE id = ?""",
                 [text, json.dumps([*[vars(link) for link in links], *kept]), article_id],
             )
@@ -380,7 +386,8 @@ def search_articles(db: sqlite_utils.Database, query: Query, limit: int = 50) ->
 def get_article(db: sqlite_utils.Database, article_id: int) -> StoredArticle | None:
     """One article in full, or None."""
     r = db.execute(
-        f"""SELECT {_ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error
+        f"""SELECT {_ROW_COLUMNS}, a.text, CASE WHEN a.summary = '' THEN a.text ELSE a.summary END,
+        a.links, a.fulltext_status, a.fulltext_error
         FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
         [article_id],
     ).fetchone()

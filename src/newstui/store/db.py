@@ -36,12 +36,17 @@ def open_db(path: Path | str, *, threads: bool = False) -> sqlite_utils.Database
     try:
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=not threads)
         conn.execute("PRAGMA busy_timeout = 30000")
+        if not memory and schema_version_of(conn) == 0:
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # only takes before the first table
         if not memory:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         db = sqlite_utils.Database(conn)
-        migrate(db)
+        if migrate(db) and not memory:
+            compact(db)
+        else:
+            reclaim_free_pages(db)
     except sqlite3.OperationalError as exc:
         if "unable to open" in str(exc) or "readonly" in str(exc):
             raise StoreError(
@@ -87,16 +92,55 @@ def set_application_id(db: sqlite_utils.Database, value: int) -> None:
 
 def schema_version(db: sqlite_utils.Database) -> int:
     """The schema version stored in the database (0 for a new one)."""
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
+    return schema_version_of(db.conn)
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Apply every migration newer than the database, each in its own transaction.
+def schema_version_of(conn: sqlite3.Connection) -> int:
+    """The schema version stored behind a connection."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+COMPACT_FROM = 8  # migrating an existing store across this version frees a third of its pages
+FREE_SHARE = 4  # free pages are returned to the file system once they are a 1/FREE_SHARE share
+
+
+def compact(db: sqlite_utils.Database) -> bool:
+    """Rewrite the file once (VACUUM) so it shrinks and can give back free pages from now on
+    (auto_vacuum = INCREMENTAL); skipped, and tried at the next open, while another process
+    holds it. True when done."""
+    try:
+        db.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        db.conn.execute("VACUUM")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+def reclaim_free_pages(db: sqlite_utils.Database) -> None:
+    """Give free pages back to the file system when they are a large share of the file."""
+    conn = db.conn
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    if free < 1024 or free * FREE_SHARE < conn.execute("PRAGMA page_count").fetchone()[0]:
+        return
+    try:
+        if conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 0:
+            compact(db)  # a store made before auto_vacuum: rewrite it once
+        else:
+            conn.execute("PRAGMA incremental_vacuum")
+            conn.commit()
+    except sqlite3.OperationalError:
+        pass  # busy: another process writes; the pages are reused meanwhile
+
+
+def migrate(db: sqlite_utils.Database) -> bool:
+    """Apply every migration newer than the database, each in its own transaction; True when
+    an existing store crossed COMPACT_FROM (worth a VACUUM).
 
     Safe when two processes open a new database at once: each step re-reads the version
     under the write lock, so a step is applied once.
     """
     version = schema_version(db)
+    start = version
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"database schema {version} is newer than this newstui understands ({SCHEMA_VERSION})"
@@ -111,3 +155,4 @@ def migrate(db: sqlite_utils.Database) -> None:
                 conn.execute(statement)
             version += 1
             conn.execute(f"PRAGMA user_version = {version}")
+    return 0 < start < COMPACT_FROM <= version

@@ -216,5 +216,26 @@ _V7 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+# v8: one copy of each text. A summary equal to the text is stored as '' (read back as the text);
+# mentions and quotes keep offsets only (their words are substr of the article text, which any
+# change of text re-analyses); mentions are keyed by (article, start) without a separate rowid.
+_V8 = [
+    "UPDATE articles SET summary = '' WHERE summary = text",
+    """
+    CREATE TABLE mentions_v8 (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, start)
+    ) WITHOUT ROWID
+    """,
+    "INSERT INTO mentions_v8 SELECT article_id, entity_id, start, end FROM mentions",
+    "DROP TABLE mentions",
+    "ALTER TABLE mentions_v8 RENAME TO mentions",
+    "CREATE INDEX mentions_entity ON mentions (entity_id, article_id)",
+    "ALTER TABLE quotes DROP COLUMN text",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,101 @@
+"""One copy of each text: summaries equal to the text, mention and quote words are not stored
+twice; stores made before that are migrated and shrink; new stores give back free pages."""
+
+import sqlite3
+
+from newstui.model import Analysis, Article, Entity, Mention, Quote
+from newstui.nlp import canonical_key, short_key
+from newstui.store import open_db
+from newstui.store.analysis import article_analysis, list_quotes, save_analysis
+from newstui.store.articles import get_article, save_articles, set_fulltext
+from newstui.store.feeds import ensure_feed
+from newstui.store.schema import MIGRATIONS
+
+TEXT = "Ana Lopes said: “We will build the bridge.” " + "More words follow here. " * 200
+
+
+def test_a_summary_equal_to_the_text_is_stored_once_and_read_back_whole(db):
+    feed = ensure_feed(db, "k", "Feed")
+    [same, other] = save_articles(
+        db,
+        feed,
+        [
+            Article(title="a", text=TEXT, summary=TEXT, guid="1"),
+            Article(title="b", text=TEXT, summary="Short.", guid="2"),
+        ],
+    ).changed_ids
+    stored = db.execute("SELECT summary FROM articles ORDER BY id").fetchall()
+    assert [r[0] for r in stored] == ["", "Short."]
+    assert get_article(db, same).summary == TEXT
+    assert get_article(db, other).summary == "Short."
+    set_fulltext(db, same, text="The page's own text.")
+    assert (get_article(db, same).text, get_article(db, same).summary) == (
+        "The page's own text.",
+        TEXT,
+    )
+
+
+def test_mentions_and_quotes_read_their_words_from_the_article(db):
+    feed = ensure_feed(db, "k", "Feed")
+    [article_id] = save_articles(db, feed, [Article(title="a", text=TEXT, guid="1")]).changed_ids
+    quote_at = TEXT.index("“")
+    analysis = Analysis(
+        entities=(Entity("Ana Lopes", "PERSON", (Mention(0, 9, "Ana Lopes"),)),),
+        quotes=(Quote("“We will build the bridge.”", quote_at, quote_at + 27, "Ana Lopes"),),
+    )
+    save_analysis(db, article_id, analysis, "v1", canonical_key, short_key)
+
+    assert article_analysis(db, article_id) == analysis
+    [row] = list_quotes(db, speaker="Lopes")
+    assert row.text == "“We will build the bridge.”"
+
+
+def v7_store(path) -> None:
+    """A store as newstui wrote it before schema 8, with duplicated words."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    for statement in [s for migration in MIGRATIONS[:7] for s in migration]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 7")
+    conn.execute("INSERT INTO feeds (id, key, name) VALUES (1, 'k', 'Feed')")
+    for i in range(1, 301):
+        conn.execute(
+            "INSERT INTO articles (id, feed_id, guid, title, first_seen, sort_date, summary, text,"
+            " content_hash, read) VALUES (?, 1, ?, 't', 'x', 'x', ?, ?, 'h', ?)",
+            [i, f"g{i}", TEXT if i > 1 else "Short.", TEXT, i % 2],
+        )
+    conn.execute(
+        "INSERT INTO entities (id, key, name, type) VALUES (1, 'PERSON:ana', 'Ana', 'PERSON')"
+    )
+    conn.execute("INSERT INTO mentions VALUES (2, 1, 0, 9, 'Ana Lopes')")
+    conn.execute(
+        "INSERT INTO quotes (article_id, start, end, text, speaker) VALUES (2, 16, 43, 'q', 'Ana')"
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_an_older_store_is_migrated_without_losing_anything_and_shrinks(tmp_path):
+    path = tmp_path / "old.db"
+    v7_store(path)
+    before = path.stat().st_size
+    db = open_db(path)
+
+    assert get_article(db, 1).summary == "Short."
+    assert get_article(db, 2).summary == TEXT
+    assert db.execute("SELECT sum(read) FROM articles").fetchone()[0] == 150
+    analysis = article_analysis(db, 2)
+    assert analysis.entities[0].mentions == (Mention(0, 9, "Ana Lopes"),)
+    assert analysis.quotes[0].text == TEXT[16:43]
+    assert db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    db.conn.close()
+    reopened = open_db(path)
+    reopened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert get_article(reopened, 300).text == TEXT
+    assert path.stat().st_size < 0.65 * before
+
+
+def test_a_new_store_gives_back_free_pages(db_path):
+    db = open_db(db_path)
+    assert db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
