@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -33,17 +33,6 @@ from newstui.config import (
     remove_source,
 )
 from newstui.errors import NewstuiError
-from newstui.ingest import (
-    SourceOutcome,
-    apply_filters,
-    describe,
-    feed_key,
-    fetch_feeds,
-    import_paths,
-    local_key,
-    prune_sources,
-    sync_sources,
-)
 from newstui.library import Library
 from newstui.model import ENTITY_TYPES, ArticleFilter, ArticleRow, RemovedSource
 from newstui.nlp import query_keys
@@ -51,6 +40,9 @@ from newstui.query import Query, QueryError, parse_query
 from newstui.render import article_json, article_row_json, render_article_text
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
+
+if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
+    from newstui.ingest import SourceOutcome
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -394,6 +386,8 @@ def _report(
     args: argparse.Namespace,
     removed: Sequence[RemovedSource] = (),
 ) -> int:
+    from newstui.ingest import describe
+
     failed = [o for o in outcomes if o.error]
     data = [
         {
@@ -464,6 +458,10 @@ def _fetch_with_progress(
     fulltext: bool | None,
     args: argparse.Namespace,
 ) -> list[SourceOutcome]:
+    import asyncio
+
+    from newstui.ingest import fetch_feeds
+
     total = len(config.feeds if feeds is None else feeds)
     if console.is_terminal and not getattr(args, "json", False) and total:
         from rich.progress import (
@@ -498,6 +496,8 @@ def _fetch_with_progress(
 
 def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui fetch [NAME...]`."""
+    from newstui.ingest import apply_filters, import_local, prune_sources, sync_sources
+
     feeds: list[FeedConfig] | None = None
     if args.names:
         feeds = []
@@ -522,8 +522,6 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
     if feeds is None or feeds:
         outcomes += _fetch_with_progress(library, config, feeds, args.fulltext, args)
     if not args.names:
-        from newstui.ingest import import_local
-
         outcomes += [
             import_local(library, local, config.settings.extractor) for local in config.local
         ]
@@ -539,6 +537,8 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
 
 def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui filters`: apply the config's filters to articles they have not seen, list counts."""
+    from newstui.ingest import apply_filters
+
     apply_filters(library, config)
     counts = {(c.query, c.action): c for c in library.filter_counts()}
     rows = []
@@ -571,6 +571,8 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
 
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui remove NAME|URL [--purge]`: out of the config file, then out of the database."""
+    from newstui.ingest import feed_key, local_key
+
     source = config.source_named(args.name)
     if source is not None:
         key = feed_key(source) if isinstance(source, FeedConfig) else local_key(source.path)
@@ -609,7 +611,10 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
 
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
+    import asyncio
+
     from newstui.config import same_url
+    from newstui.ingest import describe, fetch_feeds
     from newstui.sources.http import is_http_url
 
     url = args.url.strip()
@@ -637,6 +642,8 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
 
 def cmd_import(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui import PATH...`."""
+    from newstui.ingest import import_paths
+
     outcomes = import_paths(
         library,
         [p.expanduser() for p in args.paths],
@@ -649,6 +656,8 @@ def cmd_import(args: argparse.Namespace, library: Library, config: Config | None
 def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui feeds`."""
     if config is not None:
+        from newstui.ingest import sync_sources
+
         sync_sources(library, config)
     rows = library.sources()
     data = [

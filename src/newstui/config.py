@@ -14,7 +14,6 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import platformdirs
-import tomlkit
 
 from newstui.errors import ConfigError
 from newstui.model import FilterAction, FulltextMode
@@ -569,6 +568,8 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
 
 def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
+    import tomlkit  # only editing needs it
+
     config = load_config(path)
     known_urls = [f.url for f in config.feeds]
     known_names = {f.name.casefold() for f in config.feeds}

@@ -1,0 +1,31 @@
+"""Quick commands start quickly: they never import the libraries only other commands need."""
+
+import json
+import subprocess
+import sys
+
+HEAVY_FOR_READING = ("feedparser", "httpx", "lxml", "tomlkit", "textual", "trafilatura")
+
+
+def modules_after(*argv: str) -> set[str]:
+    """The modules loaded once `newstui ARGV` has run, in a fresh interpreter."""
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({list(argv)!r})\n"
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    return {name.split(".")[0] for name in json.loads(done.stderr.splitlines()[-1])}
+
+
+def test_version_imports_nothing_but_the_package():
+    loaded = modules_after("--version")
+    assert not loaded & {"rich", "sqlite_utils", *HEAVY_FOR_READING}
+
+
+def test_listing_articles_imports_no_fetching_editing_or_app_library(tmp_path):
+    loaded = modules_after("--db", str(tmp_path / "n.db"), "list", "--limit", "1")
+    assert "sqlite_utils" in loaded
+    assert not loaded & set(HEAVY_FOR_READING)
