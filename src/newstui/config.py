@@ -624,6 +624,8 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
         after = None
     kept = tuple(e for e in entries if e is not source)
     if after is None or (after.feeds if table == "feeds" else after.local) != kept:
+        import tomlkit  # only editing needs it
+
         doc = tomlkit.parse(raw)  # an unusual layout: let tomlkit cut the entry out
         del doc[table][index]
         if not len(doc[table]):

@@ -434,9 +434,9 @@ def analyse_pending(
 
     extractor = get_extractor(extractor_name)
     if isinstance(extractor, NoneExtractor):  # finds nothing: no pool, no text read back
-        count = analysis_store.mark_unanalysed(db, extractor.version, ids)
+        count = library.mark_unanalysed(extractor.version, ids)
         if count:
-            analysis_store.prune_entities(db)
+            library.prune_entities()
         return count
     count = 0
     with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only

@@ -263,6 +263,11 @@ class Library:
         `ids`)."""
         return _analysis.articles_to_analyse(self._db, version, ids, limit)
 
+    def mark_unanalysed(self, version: str, ids: Iterable[int] | None = None) -> int:
+        """Give articles not yet at `version` an empty analysis at once (an extractor that
+        finds nothing); returns how many."""
+        return _analysis.mark_unanalysed(self._db, version, ids)
+
     def save_analyses(
         self,
         results: Iterable[tuple[int, Analysis]],

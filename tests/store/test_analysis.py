@@ -97,14 +97,15 @@ def test_reanalysis_replaces_quotes_and_prunes_unused_entities(db):
 
 def test_the_none_extractor_marks_articles_analysed_and_drops_older_findings(db, monkeypatch):
     from newstui.ingest import analyse_pending
+    from newstui.library import Library
 
     ids = store(db, [Analysis(entities=(person("Ana Lopes", "Ana Lopes", 0),)), Analysis()])
     monkeypatch.setattr(
         "newstui.processes.CpuPool._pool", lambda self: (_ for _ in ()).throw(AssertionError)
     )
 
-    assert analyse_pending(db, "none") == 2
+    assert analyse_pending(Library(db), "none") == 2
 
     assert list_entities(db) == []
     assert article_analysis(db, ids[0]) == Analysis()
-    assert analyse_pending(db, "none") == 0
+    assert analyse_pending(Library(db), "none") == 0
