@@ -502,3 +502,35 @@ def test_two_fetches_at_once_neither_fails_and_every_article_is_counted_once(
     from newstui.store import open_db
 
     assert open_db(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 3000
+
+
+async def test_many_feeds_are_analysed_while_fetching_and_all_analysed_at_the_end(
+    db, feed_server, config_file, monkeypatch
+):
+    import newstui.ingest
+
+    left_for_the_end = []
+    sweep = newstui.ingest.analyse_pending
+
+    def analyse_pending(*args, **options):
+        left_for_the_end.append(sweep(*args, **options))
+        return left_for_the_end[-1]
+
+    monkeypatch.setattr("newstui.ingest.analyse_pending", analyse_pending)
+    feeds = {}
+    for i in range(10):
+        items = [
+            f"<title>Talks {i}-{n}</title><guid>{i}-{n}</guid><description>"
+            f"“We will meet again,” Ana Lopes said in Paris on day {n}.</description>"
+            for n in range(3)
+        ]
+        feed_server.route(f"/f{i}", body=rss(items))
+        feeds[f"Feed {i}"] = f"/f{i}"
+
+    outcomes = await fetch(db, config_file(feeds))
+
+    assert all(o.new == 3 for o in outcomes.values())
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert left_for_the_end == [0]  # the pool analysed every feed's articles as they came in
+    [quote] = Library(db).quotes(speaker="Lopes", limit=1)
+    assert quote.text == "We will meet again,"

@@ -555,6 +555,8 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     while name.casefold() in known:
         name = f"{base} ({n})"
         n += 1
+    import tomlkit  # only editing needs it
+
     doc = tomlkit.parse(path.read_text("utf-8"))
     if "views" not in doc:
         doc["views"] = tomlkit.aot()

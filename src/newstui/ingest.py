@@ -13,6 +13,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig, clean_
 from newstui.errors import NewstuiError, SourceError
 from newstui.library import Library
 from newstui.model import Analysis, Article, RemovedSource
-from newstui.processes import CpuPool, analyse_one
+from newstui.processes import CHUNK, CpuPool, analyse_one
 from newstui.sources.feeds import parse_feed
 from newstui.sources.files import iter_files, read_file_content
 from newstui.sources.http import Fetcher, FetchLimits
@@ -127,20 +128,33 @@ async def fetch_feeds(
     feeds = list(config.feeds if feeds is None else feeds)
     outcomes: list[SourceOutcome] = []
     parallel = len(feeds) >= PARALLEL_MIN_FEEDS and (os.cpu_count() or 1) > 1
+    # Documents between request and storage: bounded, so memory does not grow with the feed
+    # count when parsing falls behind the network.
+    in_hand = asyncio.Semaphore(max(2, config.settings.concurrency))
     # Pools left by an exception (Ctrl-C, SIGTERM, a cancelled task) end their workers at once.
     async with Fetcher(limits_from(config)) as fetcher:
         with contextlib.ExitStack() as pools:
             cpu = pools.enter_context(CpuPool()) if parallel else None
             pool = pools.enter_context(_FulltextPool(fetcher, config))
+            streamed = (
+                _StreamedAnalysis(library, config.settings.extractor, cpu)
+                if analyse and cpu is not None and config.settings.extractor != "none"
+                else None
+            )
+            if streamed is not None:
+                pools.callback(streamed.cancel)
 
             async def one(feed: FeedConfig) -> None:
                 try:
-                    outcome, changed = await _fetch_feed(
-                        library, fetcher, ids[feed.name], feed, cpu
-                    )
+                    async with in_hand:
+                        outcome, changed = await _fetch_feed(
+                            library, fetcher, ids[feed.name], feed, cpu
+                        )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
                         outcome = await pool.fill(library, outcome, changed, mode)
+                    if streamed is not None and changed:
+                        streamed.submit(changed)
                 except NewstuiError as exc:
                     outcome = SourceOutcome(feed.name, error=str(exc))
                 except sqlite3.Error as exc:
@@ -160,9 +174,64 @@ async def fetch_feeds(
                 watcher.cancel()
             if cancel is not None and cancel.is_set():
                 return outcomes
+            if streamed is not None:
+                await streamed.finish()
             if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
-                analyse_pending(library, config.settings.extractor, pool=cpu)
+                analyse_pending(library, config.settings.extractor, pool=cpu)  # what is left
     return outcomes
+
+
+class _StreamedAnalysis:
+    """Each feed's new articles go to the worker pool as soon as they are stored, and their
+    analyses are saved as they come back: analysis overlaps fetching instead of following it.
+    Whatever fails here is left to the final `analyse_pending` sweep."""
+
+    def __init__(self, library: Library, extractor_name: str, cpu: CpuPool) -> None:
+        from newstui.nlp import get_extractor
+
+        self.library, self.extractor_name, self.cpu = library, extractor_name, cpu
+        self.version = get_extractor(extractor_name).version
+        self._tasks: list[asyncio.Task[None]] = []
+        self.saved = 0
+
+    def submit(self, ids: Sequence[int]) -> None:
+        """Queue the analysis of these articles (those not yet at this extractor's version)."""
+        batch = self.library.to_analyse(self.version, ids)
+        for i in range(0, len(batch), CHUNK):
+            chunk = batch[i : i + CHUNK]
+            future = self.cpu.analyse_chunk(self.extractor_name, [text for _, text in chunk])
+            self._tasks.append(asyncio.create_task(self._save([i for i, _ in chunk], future)))
+
+    async def _save(
+        self, ids: list[int], future: Future[list[tuple[Analysis, str | None]]]
+    ) -> None:
+        from newstui.nlp import canonical_key, short_key
+
+        try:
+            results = await asyncio.wrap_future(future)
+        except Exception:  # a worker died: the final sweep analyses these articles
+            logger.debug("streamed analysis failed", exc_info=True)
+            return
+        done = []
+        for article_id, (analysis, error) in zip(ids, results, strict=True):
+            if error:
+                logger.warning(
+                    "extractor %s failed on article %s: %s", self.extractor_name, article_id, error
+                )
+            done.append((article_id, analysis))
+        self.library.save_analyses(done, self.version, canonical_key, short_key)
+        self.saved += len(done)
+
+    async def finish(self) -> None:
+        """Wait until every queued analysis is saved; drop entities no article mentions now."""
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self.saved:
+            self.library.prune_entities()
+
+    def cancel(self) -> None:
+        """Drop what is still queued (a cancelled fetch)."""
+        for task in self._tasks:
+            task.cancel()
 
 
 async def _cancel_when_set(cancel: threading.Event, tasks: list[asyncio.Task[None]]) -> None:

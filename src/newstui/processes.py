@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from newstui.nlp import Extractor
 
 CHUNK = 16  # articles per analysis task
+TASKS_PER_WORKER = 500  # a worker is replaced after this many tasks: its memory cannot creep
 
 
 def analyse_texts(extractor_name: str, texts: Sequence[str]) -> list[tuple[Analysis, str | None]]:
@@ -37,11 +38,17 @@ class CpuPool(SpawnedPool):
     """A lazily started pool of worker processes (spawned: safe beside the app's threads)."""
 
     def __init__(self, workers: int | None = None) -> None:
-        super().__init__(max(1, workers or os.cpu_count() or 1))
+        super().__init__(max(1, workers or os.cpu_count() or 1), TASKS_PER_WORKER)
 
     def parse_feed(self, body: bytes, url: str, content_type: str | None) -> Future[ParsedFeed]:
         """Parse a feed document in a worker."""
         return self._pool().submit(parse_feed, body, url, content_type)
+
+    def analyse_chunk(
+        self, extractor_name: str, texts: Sequence[str]
+    ) -> Future[list[tuple[Analysis, str | None]]]:
+        """Analyse a few texts in one worker task."""
+        return self._pool().submit(analyse_texts, extractor_name, list(texts))
 
     def analyse(
         self, extractor_name: str, texts: Sequence[str]

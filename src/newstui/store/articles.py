@@ -135,21 +135,20 @@ def save_articles(
     changed: list[int] = []
     now = now_iso()
     with write_transaction(db):
+        # What this batch already has in the store: two indexed look-ups for the whole batch
+        # (bounded by its size, never every key of the feed).
+        by_key = _stored_by(db, feed_id, "guid", keys)
+        unknown = [a.url for a, k in zip(articles, keys, strict=True) if k not in by_key and a.url]
+        by_url = _stored_by(db, feed_id, "url", unknown)
         for key, article in zip(keys, articles, strict=True):
             if key in seen:
                 continue
             seen.add(key)
             digest = content_hash(article)
-            row = db.execute(
-                "SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?",
-                [feed_id, key],
-            ).fetchone()
+            row = by_key.get(key)
             if row is None and article.url and link_counts[article.url] == 1:
                 # The same entry stored earlier under another identity (its guid became shared).
-                row = db.execute(
-                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND url = ?",
-                    [feed_id, article.url],
-                ).fetchone()
+                row = by_url.get(article.url)
                 if row is not None and row[0] in claimed:
                     row = None
             if row is None:
@@ -195,6 +194,23 @@ def update_article_content(
         ],
     )
     forget_analysis(conn, article_id)
+
+
+def _stored_by(
+    db: sqlite_utils.Database, feed_id: int, column: str, values: Sequence[str]
+) -> dict[str, tuple[int, str]]:
+    """(id, content_hash) of the feed's stored articles by `column` (guid or url) among `values`;
+    the oldest article when several share a url."""
+    if not values:
+        return {}
+    found: dict[str, tuple[int, str]] = {}
+    for value, article_id, digest in db.execute(
+        f"SELECT {column}, id, content_hash FROM articles WHERE feed_id = ? "
+        f"AND {column} IN (SELECT value FROM json_each(?)) ORDER BY id DESC",
+        [feed_id, json.dumps(list(values))],
+    ).fetchall():
+        found[value] = (article_id, digest)
+    return found
 
 
 def forget_analysis(conn: sqlite3.Connection, article_id: int) -> None:
