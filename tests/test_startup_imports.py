@@ -29,3 +29,11 @@ def test_listing_articles_imports_no_fetching_editing_or_app_library(tmp_path):
     loaded = modules_after("--db", str(tmp_path / "n.db"), "list", "--limit", "1")
     assert "sqlite_utils" in loaded
     assert not loaded & set(HEAVY_FOR_READING)
+
+
+def test_the_app_starts_without_the_fetching_pipeline():
+    code = "import json, sys\nimport newstui.tui.app\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
+    assert "textual" in loaded
+    assert not loaded & {"feedparser", "httpx", "lxml", "tomlkit", "trafilatura"}

@@ -14,14 +14,14 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig, clean_tags
 from newstui.errors import NewstuiError, SourceError
 from newstui.library import Library
-from newstui.model import Analysis, Article, RemovedSource
+from newstui.model import Analysis, Article, RemovedSource, SourceOutcome
 from newstui.processes import CHUNK, CpuPool, analyse_one
 from newstui.sources.feeds import parse_feed
 from newstui.sources.files import iter_files, read_file_content
@@ -39,21 +39,6 @@ FULLTEXT_MIN_CHARS = 400  # "auto": fetch the page when the entry has less text 
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
 PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process
 SAVE_BATCH = 100  # analysed articles stored per transaction
-
-
-@dataclass(frozen=True)
-class SourceOutcome:
-    """What happened to one source during a fetch or import."""
-
-    name: str
-    new: int = 0
-    updated: int = 0
-    error: str | None = None
-    warning: str | None = None
-    not_modified: bool = False
-    fulltext_ok: int = 0
-    fulltext_failed: int = 0
-    problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
 
 
 ProgressCallback = Callable[[SourceOutcome], None]

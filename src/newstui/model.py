@@ -223,6 +223,21 @@ class QuoteRow:
 
 
 @dataclass(frozen=True)
+class SourceOutcome:
+    """What happened to one source during a fetch or import."""
+
+    name: str
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    warning: str | None = None
+    not_modified: bool = False
+    fulltext_ok: int = 0
+    fulltext_failed: int = 0
+    problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
+
+
+@dataclass(frozen=True)
 class ArticleDetail:
     """Everything the reader and the sidebar show for one article."""
 

@@ -40,9 +40,8 @@ from newstui.config import (
     remove_source,
 )
 from newstui.errors import NewstuiError
-from newstui.ingest import SourceOutcome
 from newstui.launch import Launch, LaunchError, browser_launch, pager_launch, pipe_launch
-from newstui.model import ArticleRow, FeedRow, RemovedSource, SyncStatus
+from newstui.model import ArticleRow, FeedRow, RemovedSource, SourceOutcome, SyncStatus
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.render import render_article_text

@@ -1,6 +1,7 @@
 """Refresh and full-text fetches as plain blocking functions, run by the app in worker threads.
 
 Each opens its own database connection, so the app's shared connection is never used by them.
+The pipeline (feedparser, httpx, worker pools) is imported on the first refresh, not at start-up.
 """
 
 from __future__ import annotations
@@ -15,22 +16,8 @@ from typing import TypeVar
 from textual.message import Message
 
 from newstui.config import Config, FeedConfig, LocalConfig
-from newstui.ingest import (
-    SourceOutcome,
-    analyse_pending,
-    apply_filters,
-    describe,
-    feeds_fetched_directly,
-    fetch_article_fulltext,
-    fetch_feeds,
-    prune_sources,
-    sync_sources,
-    sync_with_server,
-)
-from newstui.ingest import import_local as ingest_local
 from newstui.library import Library
-from newstui.model import FeedRow, RemovedSource
-from newstui.sync.run import unsubscribe_source
+from newstui.model import FeedRow, RemovedSource, SourceOutcome
 
 T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
@@ -120,6 +107,10 @@ def run_refresh(
     Setting `cancel` (e.g. when the app quits) stops soon: requests in flight are dropped and no
     further source is read; what was stored stays.
     """
+    from newstui.ingest import analyse_pending, apply_filters, fetch_feeds, prune_sources
+    from newstui.ingest import sync_sources
+    from newstui.ingest import import_local as ingest_local
+
     cancel = cancel or threading.Event()
     library = Library.open(db_path, threads=True)
     try:
@@ -164,6 +155,8 @@ def _sync_first(
 ) -> tuple[FeedConfig, ...]:
     """Sync with the server (its failure is one source's error: reading goes on); returns the
     planned feeds the server does not fetch for us (the others count as done)."""
+    from newstui.ingest import feeds_fetched_directly, sync_with_server
+
     synced = asyncio.run(
         until_cancelled(sync_with_server(library, config, analyse=False), cancel, None)
     )
@@ -178,6 +171,8 @@ def _sync_first(
 
 def run_unsubscribe(db_path: Path | str, config: Config, feed_id: int) -> str | None:
     """Unsubscribe a source on the sync server if it is a server subscription; its URL or None."""
+    from newstui.sync.run import unsubscribe_source
+
     with Library.open(db_path, threads=True) as library:
         return asyncio.run(unsubscribe_source(library, config, feed_id))
 
@@ -190,6 +185,8 @@ def run_remove(db_path: Path | str, feed_id: int) -> RemovedSource:
 
 def run_analysis(db_path: Path | str, extractor: str) -> int:
     """Analyse every article the current extractor version has not seen; returns how many."""
+    from newstui.ingest import analyse_pending
+
     library = Library.open(db_path, threads=True)
     try:
         return analyse_pending(library, extractor)
@@ -201,6 +198,8 @@ def run_fulltext(
     db_path: Path | str, config: Config, article_id: int, cancel: threading.Event | None = None
 ) -> bool:
     """Fetch and store the full text of one article; True on success, False if cancelled."""
+    from newstui.ingest import fetch_article_fulltext
+
     library = Library.open(db_path, threads=True)
     try:
         fetch = fetch_article_fulltext(library, config, article_id)
@@ -236,6 +235,8 @@ def refresh_summary(
     if not outcomes:
         return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
     if len(outcomes) == 1 and failed:
+        from newstui.ingest import describe
+
         return f"Refresh failed: {describe(failed[0])}{gone}"
     subject = outcomes[0].name if len(outcomes) == 1 else f"{len(outcomes)} sources"
     new = sum(o.new for o in outcomes)
