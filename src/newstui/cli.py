@@ -458,8 +458,6 @@ def _fetch_with_progress(
     fulltext: bool | None,
     args: argparse.Namespace,
 ) -> list[SourceOutcome]:
-    import asyncio
-
     from newstui.ingest import fetch_feeds
 
     total = len(config.feeds if feeds is None else feeds)
@@ -611,8 +609,6 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
 
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
-    import asyncio
-
     from newstui.config import same_url
     from newstui.ingest import describe, fetch_feeds
     from newstui.sources.http import is_http_url

@@ -107,8 +107,13 @@ def run_refresh(
     Setting `cancel` (e.g. when the app quits) stops soon: requests in flight are dropped and no
     further source is read; what was stored stays.
     """
-    from newstui.ingest import analyse_pending, apply_filters, fetch_feeds, prune_sources
-    from newstui.ingest import sync_sources
+    from newstui.ingest import (
+        analyse_pending,
+        apply_filters,
+        fetch_feeds,
+        prune_sources,
+        sync_sources,
+    )
     from newstui.ingest import import_local as ingest_local
 
     cancel = cancel or threading.Event()
