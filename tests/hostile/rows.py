@@ -82,15 +82,15 @@ def write_hostile_rows(path: Path) -> HostileDb:
                 "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) RETURNING id",
                 [f"{etype}:{name}", hostile(name), etype],
             ).fetchone()[0]
-            conn.execute(
-                "INSERT INTO mentions (article_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
-                [article_id, entity_id, start, end, HOSTILE_TEXT[start:end]],
+            conn.execute(  # a mention's words are the article's text between its offsets
+                "INSERT INTO mentions (article_id, entity_id, start, end) VALUES (?, ?, ?, ?)",
+                [article_id, entity_id, start, end],
             )
         start = HOSTILE_TEXT.index("We consider")
         end = HOSTILE_TEXT.index("”")
         conn.execute(
-            "INSERT INTO quotes (article_id, start, end, text, speaker) VALUES (?, ?, ?, ?, ?)",
-            [article_id, start, end, HOSTILE_TEXT[start:end], hostile("Dmitry Peskov")],
+            "INSERT INTO quotes (article_id, start, end, speaker) VALUES (?, ?, ?, ?)",
+            [article_id, start, end, hostile("Dmitry Peskov")],
         )
         version = get_extractor("rules").version  # analysed: the app leaves it as it is
         conn.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])
