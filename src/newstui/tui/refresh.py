@@ -92,6 +92,9 @@ def plan_for(config: Config, rows: Iterable[FeedRow]) -> RefreshPlan:
     return RefreshPlan(tuple(feeds), tuple(local), tuple(unknown))
 
 
+CHILD_MIN_FEEDS = 8  # a refresh of this many feeds (or any local source) runs in a child process
+
+
 def run_refresh(
     db_path: Path | str,
     config: Config,
@@ -105,8 +108,34 @@ def run_refresh(
     sources that left the config, reporting each to `removed`.
 
     Setting `cancel` (e.g. when the app quits) stops soon: requests in flight are dropped and no
-    further source is read; what was stored stays.
+    further source is read; what was stored stays. A large refresh runs in a child process, so
+    the app's interpreter stays free for keys.
     """
+    if len(plan.feeds) < CHILD_MIN_FEEDS and not plan.local:
+        return refresh_here(
+            str(db_path), config, plan, report=report, cancel=cancel, removed=removed
+        )
+    from newstui.refresh_process import run_in_child
+
+    return run_in_child(
+        refresh_here,
+        (str(db_path), config, plan),
+        report=report,
+        removed=removed,
+        cancel=cancel,
+    )
+
+
+def refresh_here(
+    db_path: str,
+    config: Config,
+    plan: RefreshPlan,
+    *,
+    report: Callable[[SourceOutcome], None],
+    cancel: threading.Event | None = None,
+    removed: Callable[[RemovedSource], None] | None = None,
+) -> str | None:
+    """`run_refresh`'s work, in this process."""
     from newstui.ingest import (
         analyse_pending,
         apply_filters,

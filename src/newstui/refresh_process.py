@@ -1,0 +1,112 @@
+"""A long refresh in a child process, so the app's interpreter stays free for keys: fetching,
+parsing, storing and analysing run there, and each source's outcome comes back as one small
+message, handed to the caller's callbacks in the caller's thread."""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from newstui.model import RemovedSource, SourceOutcome
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event as ProcessEvent
+
+POLL = 0.1  # seconds between looks at the cancel event while waiting for the child
+STOP_GRACE = 2.0  # seconds a cancelled child gets to finish its transaction before it is ended
+
+Report = Callable[[SourceOutcome], None]
+Removed = Callable[[RemovedSource], None]
+
+
+class RefreshWork(Protocol):
+    """A module-level refresh function (the child imports it by name)."""
+
+    def __call__(
+        self,
+        *args: Any,
+        report: Report,
+        cancel: threading.Event,
+        removed: Removed | None,
+    ) -> str | None: ...
+
+
+def run_in_child(
+    work: RefreshWork,
+    args: tuple[Any, ...],
+    *,
+    report: Report,
+    removed: Removed | None = None,
+    cancel: threading.Event | None = None,
+) -> str | None:
+    """Run `work(*args, report=…, cancel=…, removed=…)` in a spawned child process; `report` and
+    `removed` are called here as the child sends outcomes. Returns the work's warning (None when
+    cancelled). Setting `cancel` stops the child soon; after STOP_GRACE seconds it is ended."""
+    if cancel is not None and cancel.is_set():
+        return None
+    ctx = multiprocessing.get_context("spawn")  # the app runs threads: never fork it
+    messages = ctx.Queue()
+    stop = ctx.Event()
+    child = ctx.Process(
+        target=_child_main, args=(work, args, messages, stop), name="newstui-refresh"
+    )
+    child.start()
+    stopping_since: float | None = None
+    try:
+        while True:
+            if cancel is not None and cancel.is_set() and stopping_since is None:
+                stop.set()
+                stopping_since = time.monotonic()
+            try:
+                kind, value = messages.get(timeout=POLL)
+            except queue.Empty:
+                if stopping_since is not None:
+                    if time.monotonic() - stopping_since > STOP_GRACE or not child.is_alive():
+                        return None
+                elif not child.is_alive():
+                    return f"refresh failed: its process ended (exit code {child.exitcode})"
+                continue
+            if kind == "outcome":
+                report(value)
+            elif kind == "removed" and removed is not None:
+                removed(value)
+            elif kind == "done":
+                return None if stopping_since is not None else value
+    finally:
+        child.join(timeout=STOP_GRACE)
+        if child.is_alive():  # cancelled and still busy: SQLite rolls back what it was writing
+            child.terminate()
+            child.join()
+        messages.close()
+
+
+def _child_main(
+    work: RefreshWork,
+    args: tuple[Any, ...],
+    messages: multiprocessing.Queue[tuple[str, object]],
+    stop: ProcessEvent,
+) -> None:
+    """The child's side: run the work, sending each outcome, then ("done", warning)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the app's to handle
+    cancel = threading.Event()
+
+    def watch() -> None:
+        stop.wait()
+        cancel.set()
+
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        warning = work(
+            *args,
+            report=lambda outcome: messages.put(("outcome", outcome)),
+            removed=lambda result: messages.put(("removed", result)),
+            cancel=cancel,
+        )
+    except Exception as exc:
+        warning = f"refresh failed: {exc}"
+    messages.put(("done", warning))
