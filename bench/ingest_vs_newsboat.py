@@ -10,7 +10,8 @@ and without 100 ms latency), a 100,000-article fill (1000 × 100; `--quick`: 200
 size and peak memory after it, first screen at 1,000 articles, `--version` and `list --limit 1`,
 and `j` latency in the app while `R` refreshes 200 cold feeds. Prints medians and ratios
 newstui/newsboat. Needs newsboat and tmux; never run by the tests. Figures on a shared machine are
-noisy: read the ratios, measured side by side.
+noisy: read the ratios, measured side by side, and the CPU seconds (user + system time of the
+whole process tree), which the load inflates far less than wall time.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import importlib.util
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -207,15 +209,19 @@ def _rss_kib(pid: int) -> int:
 
 @dataclass(frozen=True)
 class Run:
-    """One command's wall time and peak resident memory (its own, and with its children)."""
+    """One command's wall time, CPU time (user + system, with every process it waited for) and
+    peak resident memory (its own, and with its children)."""
 
     seconds: float
     main_mib: float
     tree_mib: float
+    cpu: float = 0.0
 
 
 def run(cmd: list[str], env: dict[str, str], memory: bool = False, timeout: float = 7200) -> Run:
     """Run a command to completion; with `memory`, poll /proc for the peak RSS of it and its tree."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_before = usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     main = tree = 0
@@ -238,7 +244,8 @@ def run(cmd: list[str], env: dict[str, str], memory: bool = False, timeout: floa
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd[0]} failed ({proc.returncode}): {err.decode()[-500:]}")
-    return Run(seconds, main / 1024, tree / 1024)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Run(seconds, main / 1024, tree / 1024, usage.ru_utime + usage.ru_stime - cpu_before)
 
 
 def store_mib(path: Path) -> float:
@@ -337,7 +344,9 @@ def alternate(
             statuses = dict(sorted(corpus.take_statuses().items()))
             out.append(r)
             print(
-                f"  {label} run {i + 1} {name:8}: {r.seconds:7.2f} s  HTTP {statuses}", flush=True
+                f"  {label} run {i + 1} {name:8}: {r.seconds:7.2f} s, CPU {r.cpu:6.2f} s  "
+                f"HTTP {statuses}",
+                flush=True,
             )
     return nts, nbs
 
@@ -411,6 +420,12 @@ def main() -> int:
                 corpus,
             )
             table.add("cold fetch, 10,000 articles, analysis on", med(nts), med(nbs), "s")
+            table.add(
+                "cold fetch, 10,000 articles, analysis on, CPU (user+sys, whole tree)",
+                med(nts, "cpu"),
+                med(nbs, "cpu"),
+                "s",
+            )
         if "none" in only:
             nts, nbs = alternate(
                 args.runs,
@@ -422,6 +437,12 @@ def main() -> int:
                 corpus,
             )
             table.add('cold fetch, extractor = "none"', med(nts), med(nbs), "s")
+            table.add(
+                'cold fetch, extractor = "none", CPU (user+sys, whole tree)',
+                med(nts, "cpu"),
+                med(nbs, "cpu"),
+                "s",
+            )
         if "304" in only or "latency" in only:
             # newsboat sends validators from its third reload on: two reloads first, then measure.
             print("  (newsboat: two reloads of a warm store first, so it sends its validators)")
@@ -437,6 +458,12 @@ def main() -> int:
                 corpus,
             )
             table.add("re-fetch, every feed answers 304", med(nts), med(nbs), "s")
+            table.add(
+                "re-fetch, every feed answers 304, CPU (user+sys, whole tree)",
+                med(nts, "cpu"),
+                med(nbs, "cpu"),
+                "s",
+            )
             corpus.latency = 0.1
             nts, nbs = alternate(
                 args.runs,
@@ -449,6 +476,12 @@ def main() -> int:
             )
             corpus.latency = 0.0
             table.add("re-fetch, all 304, 100 ms server latency", med(nts), med(nbs), "s")
+            table.add(
+                "re-fetch, all 304, 100 ms server latency, CPU (user+sys, whole tree)",
+                med(nts, "cpu"),
+                med(nbs, "cpu"),
+                "s",
+            )
         if "fill" in only:
             n = fill_feeds * 100
             nt_fill = t.newstui_cmd("fill", fill_paths)
@@ -459,6 +492,7 @@ def main() -> int:
             print(f"  fill newsboat: {b.seconds:.1f} s, peak {b.main_mib:.0f}/{b.tree_mib:.0f} MiB")
             table.add(f"fill {n:,} articles ({fill_feeds} × 100), analysis on", a.seconds,
                       b.seconds, "s")  # fmt: skip
+            table.add(f"fill {n:,}, CPU (user+sys, whole tree)", a.cpu, b.cpu, "s")
             nt_size, nb_size = store_mib(tmp / "fill.db"), store_mib(tmp / "fill.nb.db")
             table.add(f"database on disk at {n:,}", nt_size, nb_size, "MiB")
             table.add(f"peak memory filling {n:,}, main process", a.main_mib, b.main_mib, "MiB")
