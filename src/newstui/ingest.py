@@ -172,15 +172,17 @@ class _StreamedAnalysis:
     Whatever fails here is left to the final `analyse_pending` sweep."""
 
     def __init__(self, library: Library, extractor_name: str, cpu: CpuPool) -> None:
-        from newstui.nlp import get_extractor
-
         self.library, self.extractor_name, self.cpu = library, extractor_name, cpu
-        self.version = get_extractor(extractor_name).version
+        self.version = ""  # known at the first submit: a fetch with nothing new loads no extractor
         self._tasks: list[asyncio.Task[None]] = []
         self.saved = 0
 
     def submit(self, ids: Sequence[int]) -> None:
         """Queue the analysis of these articles (those not yet at this extractor's version)."""
+        if not self.version:
+            from newstui.nlp import get_extractor
+
+            self.version = get_extractor(self.extractor_name).version
         batch = self.library.to_analyse(self.version, ids)
         for i in range(0, len(batch), CHUNK):
             chunk = batch[i : i + CHUNK]
