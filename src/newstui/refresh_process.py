@@ -4,7 +4,9 @@ message, handed to the caller's callbacks in the caller's thread."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 
 POLL = 0.1  # seconds between looks at the cancel event while waiting for the child
 STOP_GRACE = 2.0  # seconds a cancelled child gets to finish its transaction before it is ended
+NICENESS = 10  # the child's scheduling priority below the app's (its pool workers inherit it)
 
 Report = Callable[[SourceOutcome], None]
 Removed = Callable[[RemovedSource], None]
@@ -93,6 +96,8 @@ def _child_main(
 ) -> None:
     """The child's side: run the work, sending each outcome, then ("done", warning)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the app's to handle
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)  # keys first: the refresh (and the workers it starts) yield the CPU
     cancel = threading.Event()
 
     def watch() -> None:
