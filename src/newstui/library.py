@@ -130,6 +130,10 @@ class Library:
         """Mark every article matching the filter read; returns how many changed."""
         return _articles.mark_all_read(self._db, f)
 
+    def mark_all_read_ids(self, f: ArticleFilter) -> list[int]:
+        """Mark every article matching the filter read; returns the ids changed (for undo)."""
+        return _articles.mark_all_read_ids(self._db, f)
+
     # -- sources ----------------------------------------------------------------------------
 
     def sources(self) -> list[FeedRow]:

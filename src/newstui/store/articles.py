@@ -449,14 +449,19 @@ def mark_articles(
 
 def mark_all_read(db: sqlite_utils.Database, f: ArticleFilter) -> int:
     """Mark every article matching the filter read; returns how many changed."""
+    return len(mark_all_read_ids(db, f))
+
+
+def mark_all_read_ids(db: sqlite_utils.Database, f: ArticleFilter) -> list[int]:
+    """Mark every article matching the filter read; returns the ids that changed (for undo)."""
     where, params = _where(f)
     with db.conn:
-        cur = db.execute(
+        rows = db.execute(
             f"UPDATE articles SET read = 1 WHERE read = 0 AND id IN "
-            f"(SELECT a.id FROM articles a{where})",
+            f"(SELECT a.id FROM articles a{where}) RETURNING id",
             params,
-        )
-    return cur.rowcount
+        ).fetchall()
+    return [r[0] for r in rows]
 
 
 def articles_needing_fulltext(

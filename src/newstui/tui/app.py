@@ -111,6 +111,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             tooltip="Open the link in a browser",
             id="article.open_link",
         ),
+        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last mark", id="article.undo"),
         Binding(
             "v",
             "pager",
@@ -209,6 +210,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         self._outcomes: list[SourceOutcome] = []
         self._removed: list[RemovedSource] = []  # appended to by the refresh thread
         self._last_pipe = ""  # the last command the article was piped to
+        self._last_mark: tuple[tuple[int, ...], dict[str, bool]] | None = None  # for `u`
         self.user_keymap = (
             build_keymap(config.keys, config.path, all_binding_ids()) if config is not None else {}
         )  # a bad [keys] table stops here, before the screen is taken
@@ -274,7 +276,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             return [b for b in bindings if isinstance(b, Binding) and b.action != "select"]
 
         app, main = self.BINDINGS, MainScreen.BINDINGS
-        choose = Binding("enter,l", "select", "Show", tooltip="Show the source's articles")
+        choose = Binding("enter", "select", "Show", tooltip="Show the source's articles")
         per_pane: list[tuple[str, list[Binding]]] = [
             (
                 "Sources",
@@ -285,7 +287,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(HeadlineList.BINDINGS),
                     *of(main, "next_unread"),
-                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "open_link"),
+                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "undo", "open_link"),
                     *of(app, "pager", "pipe", "search", "save_view"),
                 ],
             ),
@@ -295,7 +297,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(PaneList.BINDINGS),
                     Binding(
-                        "enter,l",
+                        "enter",
                         "select",
                         "List",
                         tooltip="Enter on an entity lists the articles that mention it; "
@@ -457,6 +459,9 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         except Exception as exc:
             self.notify(f"could not save: {exc}", severity="error", markup=False)
             return
+        before = {"read": row.read} if read is not None else {}
+        before |= {"starred": row.starred} if starred is not None else {}
+        self._last_mark = ((row.id,), before)
         self.main.headlines.update_row(row.id, read=read, starred=starred)
         if self.main.detail is not None and self.main.detail.article.row.id == row.id:
             article = self.main.detail.article
@@ -471,12 +476,55 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     @work(group="write")
     async def action_mark_all_read(self) -> None:
         view = self.main.headlines.view
+        unread = await self.library.write(lambda lib: lib.count(replace(view.filter, unread=True)))
+        if not unread:
+            self.notify("Nothing unread here.")
+            return
+        if unread > self.settings.mark_all_confirm:
+            title = terminal_safe(view.title, line=True)
+            question = f"Mark {unread:,} articles in {title} read? (u undoes it)"
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._mark_view_read(view)
+
+            self.push_screen(ConfirmScreen("Mark all read", question, yes="mark read"), answered)
+            return
+        self._mark_view_read(view)
+
+    @work(group="write")
+    async def _mark_view_read(self, view: View) -> None:
         try:
-            count = await self.library.write(lambda lib: lib.mark_all_read(view.filter))
+            ids = await self.library.write(lambda lib: lib.mark_all_read_ids(view.filter))
         except Exception as exc:
             self.notify(f"could not save: {exc}", severity="error", markup=False)
             return
-        self.notify(f"Marked {count:,} article{'s' * (count != 1)} read.")
+        count = len(ids)
+        self._last_mark = (tuple(ids), {"read": False})
+        self.notify(f"Marked {count:,} article{'s' * (count != 1)} read. u undoes it.")
+        self.main.headlines.reload()
+        self.main.sources.reload()
+
+    @work(group="write")
+    async def action_undo(self) -> None:
+        """Undo the last mark (m, s or A)."""
+        if self._last_mark is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        ids, flags = self._last_mark
+        self._last_mark = None
+        try:
+            await self.library.write(lambda lib: lib.mark(list(ids), **flags))
+        except Exception as exc:
+            self.notify(f"could not save: {exc}", severity="error", markup=False)
+            return
+        what = {("read", True): "read", ("read", False): "unread"}
+        state = ", ".join(
+            what.get((k, v)) or ("starred" if v else "not starred") for k, v in flags.items()
+        )
+        self.notify(f"Undone: {len(ids):,} article{'s' * (len(ids) != 1)} {state} again.")
+        if len(ids) == 1:
+            self.main.headlines.update_row(ids[0], **flags)
         self.main.headlines.reload()
         self.main.sources.reload()
 

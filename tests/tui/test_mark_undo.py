@@ -1,0 +1,73 @@
+"""Pilot tests: A asks before marking many articles read, and u undoes the last mark."""
+
+from __future__ import annotations
+
+from newstui.config import Config, Settings
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.confirm import ConfirmScreen
+
+from .conftest import settle
+
+
+def app_for(db_path, tmp_path, **settings) -> NewstuiApp:
+    return NewstuiApp(db_path, Config(tmp_path / "f.toml", Settings(refresh_minutes=0, **settings)))
+
+
+async def test_A_above_the_threshold_asks_and_n_marks_nothing(db_path, tmp_path):
+    app = app_for(db_path, tmp_path, mark_all_confirm=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "Mark 25 articles in All articles read?" in question
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.main.sources.feeds and sum(f.unread for f in app.main.sources.feeds) == 25
+
+
+async def test_A_then_y_marks_all_read_and_u_brings_them_back(db_path, tmp_path):
+    app = app_for(db_path, tmp_path, mark_all_confirm=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert sum(f.unread for f in app.main.sources.feeds) == 0
+        await pilot.press("u")
+        await settle(pilot)
+        assert sum(f.unread for f in app.main.sources.feeds) == 25
+        assert "Undone: 25 articles unread again." in [n.message for n in app._notifications]
+
+
+async def test_A_below_the_threshold_marks_at_once(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)  # default: asks above 20
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tech = next(f for f in app.main.sources.feeds if f.name == "Tech Wire")
+        app.main.focus_pane("sources")
+        app.main.sources.select_view(f"feed:{tech.id}")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        tech = next(f for f in app.main.sources.feeds if f.name == "Tech Wire")
+        assert tech.unread == 0
+
+
+async def test_u_undoes_a_star_and_then_has_nothing_to_undo(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.main.headlines.selected.starred
+        await pilot.press("u")
+        await settle(pilot)
+        assert not app.main.headlines.selected.starred
+        await pilot.press("u")
+        await settle(pilot)
+        assert app._notifications and "Nothing to undo." in [n.message for n in app._notifications]
