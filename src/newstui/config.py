@@ -38,6 +38,7 @@ class Settings:
     refresh_minutes: int = 30
     fulltext: FulltextMode = "auto"
     mark_read_on_open: bool = True
+    speaker_tags: bool = True  # "[— Speaker]" after each quote in the reader (T toggles)
     mark_all_confirm: int = 20  # `A` asks first when it would mark more than this many read
     extractor: str = "rules"
     browser: str = ""  # e.g. "w3m %u"; empty: $BROWSER, else the desktop's browser

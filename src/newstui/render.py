@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,11 +155,13 @@ def highlighted_body(
         body.stylize(palette.quote, max(q.start - 1, 0), min(q.end + 1, len(text)))
     if not speakers or not quotes:
         return body
-    # Insert "[— Speaker]" after each quote's closing mark, working from the end so offsets hold.
+    # Insert "[— Speaker]" after the sentence each quote belongs to (`“…,” X said. [— X]`), or
+    # after its closing mark when the quote ends the sentence; from the start, cursor-wise.
     out = Text()
     cursor = 0
-    for q in quotes:
-        end = min(q.end + 1, len(text))
+    for i, q in enumerate(quotes):
+        limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(text)
+        end = max(_tag_position(text, q, limit), cursor)
         out.append_text(body[cursor:end])
         out.append(f" [— {q.speaker or 'unknown speaker'}]", style=palette.speaker)
         cursor = end
@@ -166,8 +169,27 @@ def highlighted_body(
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)")
+
+
+def _tag_position(text: str, quote: Quote, limit: int) -> int:
+    """Where a quote's speaker tag goes: the end of its sentence, within its paragraph and
+    before the next quote; right after the closing mark when the quote ends the sentence."""
+    after = min(quote.end + 1, len(text))
+    if quote.text.rstrip()[-1:] in (".", "!", "?"):
+        return after
+    paragraph_end = text.find("\n", after)
+    stop = min(limit, paragraph_end if paragraph_end >= 0 else len(text))
+    match = _SENTENCE_END.search(text, after, max(stop, after))
+    return match.end() if match else after
+
+
 def render_article_text(
-    stored: StoredArticle, analysis: Analysis, palette: Palette = TERMINAL_PALETTE
+    stored: StoredArticle,
+    analysis: Analysis,
+    palette: Palette = TERMINAL_PALETTE,
+    *,
+    speakers: bool = True,
 ) -> Text:
     """The whole article for a terminal: title, byline, highlighted body and numbered links."""
     row = stored.row
@@ -183,7 +205,11 @@ def render_article_text(
     if row.url:
         out.append(terminal_safe(row.url, line=True) + "\n", style=f"{palette.meta} underline")
     out.append("\n")
-    out.append_text(highlighted_body(stored.text or stored.summary, analysis, palette=palette))
+    out.append_text(
+        highlighted_body(
+            stored.text or stored.summary, analysis, speakers=speakers, palette=palette
+        )
+    )
     out.append("\n")
     if stored.links:
         out.append("\nLinks\n", style="bold")

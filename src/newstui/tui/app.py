@@ -220,6 +220,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return self.main
 
     def on_mount(self) -> None:
+        self.main.reader.show_speakers = self.settings.speaker_tags
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self.main.sources.set_saved_views(self.saved_views())
@@ -291,7 +292,14 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                     *of(app, "pager", "pipe", "search", "save_view"),
                 ],
             ),
-            ("Reader", [*moves(Reader.BINDINGS), *of(main, "page"), *of(app, "fetch_fulltext")]),
+            (
+                "Reader",
+                [
+                    *moves(Reader.BINDINGS),
+                    *of(main, "page", "toggle_full_reader", "toggle_speakers"),
+                    *of(app, "fetch_fulltext"),
+                ],
+            ),
             (
                 "Sidebar",
                 [

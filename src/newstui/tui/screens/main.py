@@ -87,6 +87,22 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
             tooltip="Sidebar: quotes",
             id="sidebar.quotes",
         ),
+        Binding(
+            "z",
+            "toggle_full_reader",
+            "Full width",
+            show=False,
+            tooltip="Full-width reader (z again to go back)",
+            id="reader.full_width",
+        ),
+        Binding(
+            "T",
+            "toggle_speakers",
+            "Speakers",
+            show=False,
+            tooltip="Show / hide the speaker tags after quotes",
+            id="reader.speaker_tags",
+        ),
     ]
 
     class ArticleLoaded(Message):
@@ -180,6 +196,8 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         pane = self._pane_of(self.focused)
         self.set_class(pane == "sources", "-show-sources")
         self.set_class(pane == "reader", "-reading")
+        if pane != "reader":
+            self.remove_class("-full-reader")  # leaving the reader leaves the full-width view
         if pane is not None:
             self._focused_pane = PANE_NAMES[pane]
             self._show_title()
@@ -211,6 +229,18 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         current = self._pane_of(self.focused) or "headlines"
         index = order.index(current) if current in order else 1
         self.focus_pane(order[(index + step) % len(order)])
+
+    def action_toggle_full_reader(self) -> None:
+        full = not self.has_class("-full-reader")
+        self.set_class(full, "-full-reader")
+        if full:
+            self.reader.focus()
+        else:
+            self.headlines.focus()
+
+    def action_toggle_speakers(self) -> None:
+        shown = self.reader.toggle_speakers()
+        self.notify("Speaker tags shown." if shown else "Speaker tags hidden.")
 
     def action_toggle_sidebar(self) -> None:
         self._sidebar_wanted = not self.sidebar_visible

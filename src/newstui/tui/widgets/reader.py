@@ -52,6 +52,7 @@ class Reader(VerticalScroll, can_focus=True):
         self._detail: ArticleDetail | None = None
         self._message = "No article selected"
         self._body = Static(id="reader-body")
+        self.show_speakers = True  # the "[— Speaker]" tags after quotes (colours stay either way)
 
     def compose(self) -> ComposeResult:
         yield self._body
@@ -77,6 +78,12 @@ class Reader(VerticalScroll, can_focus=True):
         if not same:
             self.scroll_home(animate=False, immediate=True)
 
+    def toggle_speakers(self) -> bool:
+        """Show or hide the speaker tags; returns whether they are shown now."""
+        self.show_speakers = not self.show_speakers
+        self._redraw()
+        return self.show_speakers
+
     def show_message(self, message: str) -> None:
         """Replace the article with a short notice (empty view, missing article)."""
         self.article_id = None
@@ -91,7 +98,9 @@ class Reader(VerticalScroll, can_focus=True):
         if detail is None:
             self._body.update(Text(terminal_safe(self._message), style=palette.meta))
             return
-        text = render_article_text(detail.article, detail.analysis, palette)
+        text = render_article_text(
+            detail.article, detail.analysis, palette, speakers=self.show_speakers
+        )
         stored = detail.article
         if stored.fulltext_status == "failed" and stored.fulltext_error:
             error = terminal_safe(stored.fulltext_error, line=True)

@@ -1,0 +1,85 @@
+"""Pilot tests: z shows the reader alone; T hides and shows the speaker tags; tags come after
+the sentence, not inside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.model import Analysis, Quote
+from newstui.render import highlighted_body
+from newstui.tui.app import NewstuiApp
+
+from .conftest import settle
+
+
+def visible(widget) -> bool:
+    return widget.display and widget.region.width > 0 and widget.region.height > 0
+
+
+def body_text(app) -> str:
+    return str(app.main.reader.query_one("#reader-body").render())
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)])
+async def test_z_shows_the_reader_alone_and_z_again_brings_the_panes_back(db_path, size):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        main = app.main
+        assert visible(main.reader) and not visible(main.headlines)
+        assert not visible(main.sources) and not visible(main.sidebar)
+        assert main.reader.region.width == size[0]
+        await pilot.press("z")
+        await settle(pilot)
+        assert visible(main.headlines)
+        assert app.focused is main.headlines
+
+
+async def test_leaving_the_full_width_reader_with_esc_shows_the_list(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("z", "escape")
+        await settle(pilot)
+        assert visible(app.main.headlines) and app.focused is app.main.headlines
+
+
+async def test_T_hides_and_shows_the_speaker_tags(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "[— Dmitry Peskov]" in body_text(app)
+        await pilot.press("T")
+        await settle(pilot)
+        assert "[— " not in body_text(app)
+        assert "We consider this a violation" in body_text(app)
+        await pilot.press("T")
+        await settle(pilot)
+        assert "[— Dmitry Peskov]" in body_text(app)
+
+
+def quote(text: str, words: str, speaker: str) -> Quote:
+    start = text.index(words)
+    return Quote(words, start, start + len(words), speaker)
+
+
+def test_the_speaker_tag_follows_the_sentence_not_the_closing_mark():
+    text = "“We will rebuild,” the mayor said on Monday. Then rain fell."
+    quote_ = quote(text, "We will rebuild,", "Ana Lima")
+    out = highlighted_body(text, Analysis((), (quote_,))).plain
+    assert out == "“We will rebuild,” the mayor said on Monday. [— Ana Lima] Then rain fell."
+
+
+def test_a_quote_that_ends_its_sentence_is_tagged_at_once():
+    text = "She said: “We will rebuild.” Then rain fell."
+    out = highlighted_body(text, Analysis((), (quote(text, "We will rebuild.", "Ana Lima"),))).plain
+    assert out == "She said: “We will rebuild.” [— Ana Lima] Then rain fell."
+
+
+def test_a_tag_never_jumps_past_the_next_quote_or_paragraph():
+    text = "“One,” she said “and two” later.\n“Three,” he"
+    quotes = (quote(text, "One,", "A"), quote(text, "and two", "B"), quote(text, "Three,", "C"))
+    out = highlighted_body(text, Analysis((), quotes)).plain
+    assert out == "“One,” [— A] she said “and two” later. [— B]\n“Three,” [— C] he"
