@@ -83,7 +83,7 @@ async def test_help_has_a_section_per_pane_and_explains_enter_in_the_sidebar(db_
         ]
         described = {(section, text) for section, _keys, text in app.screen.rows}
         assert any(
-            section == "Sidebar" and "Enter on an entity lists the articles" in text
+            section == "Sidebar" and "Enter on an entity or quote lists its articles" in text
             for section, text in described
         )
         assert ("Sources", "Remove the selected feed") in described

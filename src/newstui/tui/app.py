@@ -302,14 +302,12 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             ),
             (
                 "Sidebar",
-                [
-                    *moves(PaneList.BINDINGS),
+                [  # it moves like Sources: only what differs is listed
                     Binding(
                         "enter",
                         "select",
                         "List",
-                        tooltip="Enter on an entity lists the articles that mention it; "
-                        "on a quote, the articles quoting its speaker",
+                        tooltip="Enter on an entity or quote lists its articles",
                     ),
                     *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
                     *of(main, "toggle_sidebar", "sidebar_tab"),

@@ -92,7 +92,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
             "toggle_full_reader",
             "Full width",
             show=False,
-            tooltip="Full-width reader (z again to go back)",
+            tooltip="Full-width reader",
             id="reader.full_width",
         ),
         Binding(
@@ -100,7 +100,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
             "toggle_speakers",
             "Speakers",
             show=False,
-            tooltip="Show / hide the speaker tags after quotes",
+            tooltip="Show / hide speaker tags",
             id="reader.speaker_tags",
         ),
     ]
