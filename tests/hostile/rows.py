@@ -89,8 +89,8 @@ def write_hostile_rows(path: Path) -> HostileDb:
         start = HOSTILE_TEXT.index("We consider")
         end = HOSTILE_TEXT.index("”")
         conn.execute(
-            "INSERT INTO quotes (article_id, start, end, speaker) VALUES (?, ?, ?, ?)",
-            [article_id, start, end, hostile("Dmitry Peskov")],
+            "INSERT INTO quotes (article_id, start, end, text, speaker) VALUES (?, ?, ?, ?, ?)",
+            [article_id, start, end, HOSTILE_TEXT[start:end], hostile("Dmitry Peskov")],
         )
         version = get_extractor("rules").version  # analysed: the app leaves it as it is
         conn.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])

@@ -35,7 +35,7 @@ def test_a_summary_equal_to_the_text_is_stored_once_and_read_back_whole(db):
     )
 
 
-def test_mentions_and_quotes_read_their_words_from_the_article(db):
+def test_mentions_read_their_words_from_the_article_and_quotes_keep_theirs(db):
     feed = ensure_feed(db, "k", "Feed")
     [article_id] = save_articles(db, feed, [Article(title="a", text=TEXT, guid="1")]).changed_ids
     quote_at = TEXT.index("“")
@@ -99,3 +99,12 @@ def test_an_older_store_is_migrated_without_losing_anything_and_shrinks(tmp_path
 def test_a_new_store_gives_back_free_pages(db_path):
     db = open_db(db_path)
     assert db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
+
+
+def test_quote_words_are_taken_again_from_the_article_when_a_store_is_migrated(tmp_path):
+    path = tmp_path / "old.db"
+    v7_store(path)  # its quote row says "q"; schema 8 dropped that, schema 9 reads the words back
+
+    [row] = list_quotes(open_db(path))
+
+    assert row.text == TEXT[16:43]

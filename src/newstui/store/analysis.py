@@ -114,10 +114,10 @@ def _replace_analysis(
         mentions,
     )
     conn.executemany(
-        "INSERT INTO quotes (article_id, start, end, speaker, speaker_entity_id) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_entity_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (article_id, q.start, q.end, q.speaker, ids_by_name.get(q.speaker or ""))
+            (article_id, q.start, q.end, q.text, q.speaker, ids_by_name.get(q.speaker or ""))
             for q in analysis.quotes
         ],
     )
@@ -241,8 +241,7 @@ def list_quotes(
     return [
         QuoteRow(*r)
         for r in db.execute(
-            f"""SELECT q.id, q.article_id, a.title, substr(a.text, q.start + 1, q.end - q.start),
-            q.speaker, q.start, q.end,
+            f"""SELECT q.id, q.article_id, a.title, q.text, q.speaker, q.start, q.end,
             a.sort_date, f.name
             FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
             {where} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",

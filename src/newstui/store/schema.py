@@ -237,5 +237,17 @@ _V8 = [
     "ALTER TABLE quotes DROP COLUMN text",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+# v9: quotes keep their words again (a few per cent of the store): `quotes:"…"` scans the short
+# quote rows instead of reading every quoted article's text (285 ms → tens of ms at 20,000).
+_V9 = [
+    "ALTER TABLE quotes ADD COLUMN text TEXT NOT NULL DEFAULT ''",
+    """
+    UPDATE quotes SET text = (
+        SELECT substr(a.text, quotes.start + 1, quotes.end - quotes.start)
+        FROM articles a WHERE a.id = quotes.article_id
+    )
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 SCHEMA_VERSION = len(MIGRATIONS)
