@@ -529,7 +529,7 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
         for entry, matched in filtered:
             if matched:
                 verb = "hid" if entry.action == "hide" else "marked read"
-                console.print(Text(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
+                console.print(_cell(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
     return status
 
 

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
+from newstui.text import terminal_safe
 
 HINT = (
     'Enter to search, Esc to cancel.  flood "river bank" evac*  a OR b  -word  title:x  '
@@ -83,7 +84,7 @@ class SearchScreen(ModalScreen[Query | None]):
             query = parse_query(text, query_keys)
         except QueryError as exc:
             hint = self.query_one("#search-hint", Static)
-            hint.update(Text(str(exc), style="bold"))
+            hint.update(Text(terminal_safe(str(exc), line=True), style="bold"))
             hint.add_class("-error")
             return
         self.dismiss(query)
