@@ -188,7 +188,8 @@ def measure(path: Path, runs: int) -> None:
         median = statistics.median(samples) * 1000
         worst = max(worst, median)
         flag = "" if median <= GOAL_MS else "  OVER GOAL"
-        print(f"{label:28} {median:7.1f} {max(samples) * 1000:7.1f} {matches:8,}  {text}{flag}")
+        shown = text if len(text) <= 70 else text[:69] + "…"
+        print(f"{label:28} {median:7.1f} {max(samples) * 1000:7.1f} {matches:8,}  {shown}{flag}")
     print(f"slowest query type: {worst:.1f} ms (goal {GOAL_MS} ms)")
     print("newsboat: query feeds are re-evaluated over every loaded article; it has no stored")
     print(
