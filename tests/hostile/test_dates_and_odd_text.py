@@ -13,14 +13,6 @@ from newstui.cli import main
 from newstui.store import open_db
 
 
-@pytest.fixture(autouse=True)
-def no_user_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("NEWSTUI_DB", raising=False)
-    monkeypatch.delenv("NEWSTUI_CONFIG", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-
-
 class Run:
     """`newstui --db DB ...` in-process."""
 

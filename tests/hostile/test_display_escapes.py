@@ -15,14 +15,6 @@ from newstui.store import open_db
 from .rows import ESCAPES, HOSTILE_TEXT, TERMINAL_CONTROL, HostileDb
 
 
-@pytest.fixture(autouse=True)
-def no_user_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("NEWSTUI_DB", raising=False)
-    monkeypatch.delenv("NEWSTUI_CONFIG", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-
-
 def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> str:
     """Run a command on the database; returns stdout+stderr after checking it is clean."""
     code = main(["--db", str(db), *args])

@@ -15,15 +15,6 @@ from newstui.query import MAX_TERMS, And, Or, QueryError, Term, parse_query
 
 from .rows import HostileDb
 
-
-@pytest.fixture(autouse=True)
-def no_user_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("NEWSTUI_DB", raising=False)
-    monkeypatch.delenv("NEWSTUI_CONFIG", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-
-
 LIMITED = [("list",), ("search", "paragraph"), ("entities",), ("quotes",)]
 
 

@@ -13,14 +13,6 @@ from newstui.cli import main
 from .rows import TERMINAL_CONTROL
 
 
-@pytest.fixture(autouse=True)
-def no_user_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("NEWSTUI_DB", raising=False)
-    monkeypatch.delenv("NEWSTUI_CONFIG", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-
-
 def made(folder: Path, *parts: bytes, text: str | None = None) -> Path:
     """A file (with `text`) or folder under `folder` whose name is raw bytes; returns its Path."""
     path = os.path.join(os.fsencode(folder), *parts)
