@@ -1,4 +1,5 @@
-"""The `|` prompt: a command to pipe the open article to."""
+"""A one-line prompt: the command to pipe the article to (`|`), words to find (`/` in the
+reader)."""
 
 from __future__ import annotations
 
@@ -36,16 +37,19 @@ class CommandScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="command.cancel")
     ]
 
-    def __init__(self, title: str, hint: str, last: str = "") -> None:
+    def __init__(
+        self, title: str, hint: str, last: str = "", placeholder: str = "a command, e.g. wc -w"
+    ) -> None:
         super().__init__()
         self._title = title
         self._hint = hint
         self._last = last
+        self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(id="command-box") as box:
             box.border_title = self._title
-            yield Input(value=self._last, placeholder="a command, e.g. wc -w", id="command-input")
+            yield Input(value=self._last, placeholder=self._placeholder, id="command-input")
             yield Static(self._hint, id="command-hint", markup=False)
 
     @on(Input.Submitted)

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from newstui.model import ArticleDetail
 from newstui.render import Palette, render_article_text
 from newstui.text import terminal_safe
+from newstui.tui.reader_find import find_spans, line_of
 from newstui.tui.theme_colours import reader_palette
 
 
@@ -41,6 +42,9 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("h,escape", "back", "Back", id="reader.back"),
+        Binding("slash", "find", "Find", tooltip="Find words in the article", id="reader.find"),
+        Binding("n", "find_next(1)", "Next match", show=False, id="reader.find_next"),
+        Binding("N", "find_next(-1)", "Previous match", show=False, id="reader.find_previous"),
     ]
 
     class Back(Message):
@@ -53,6 +57,10 @@ class Reader(VerticalScroll, can_focus=True):
         self._message = "No article selected"
         self._body = Static(id="reader-body")
         self.show_speakers = True  # the "[— Speaker]" tags after quotes (colours stay either way)
+        self.find_text = ""  # words being looked for with `/` in the reader
+        self.find_index = 0  # which match is the current one
+        self.find_matches = 0
+        self._text = Text()
 
     def compose(self) -> ComposeResult:
         yield self._body
@@ -76,6 +84,8 @@ class Reader(VerticalScroll, can_focus=True):
         self._detail = detail
         self._redraw()
         if not same:
+            self.find_text = ""
+            self._redraw()
             self.scroll_home(animate=False, immediate=True)
 
     def toggle_speakers(self) -> bool:
@@ -109,7 +119,57 @@ class Reader(VerticalScroll, can_focus=True):
             text.append(
                 "(this article has no text; press f to fetch the full page)\n", palette.meta
             )
+        self._text = text
+        spans = find_spans(text.plain, self.find_text)
+        self.find_matches = len(spans)
+        if spans:
+            self.find_index %= len(spans)
+            text = text.copy()
+            for i, (start, end) in enumerate(spans):
+                current = i == self.find_index
+                text.stylize("reverse bold" if current else "reverse", start, end)
         self._body.update(text)
+
+    def find(self, words: str) -> int:
+        """Highlight `words` in the article and scroll to the first; returns how many matched."""
+        self.find_text = words
+        self.find_index = 0
+        self._redraw()
+        self._scroll_to_match()
+        return self.find_matches
+
+    def action_find(self) -> None:
+        from newstui.tui.screens.command_prompt import CommandScreen
+
+        def chosen(words: str | None) -> None:
+            count = self.find(words or "")
+            if words and not count:
+                self.notify(f"Not in this article: {words}", severity="warning", markup=False)
+            elif words:
+                self.notify(f"{count} match{'es' * (count != 1)}. n / N: next / previous")
+
+        hint = "Enter: find in this article (n / N: next / previous). Esc: cancel"
+        self.app.push_screen(
+            CommandScreen("Find in the article", hint, self.find_text, "words to find"), chosen
+        )
+
+    def action_find_next(self, step: int) -> None:
+        if not self.find_matches:
+            if step > 0:  # without a search, n keeps meaning "next unread"
+                self.call_next(self.run_action, "screen.next_unread(1)")
+            return
+        self.find_index = (self.find_index + step) % self.find_matches
+        self._redraw()
+        self._scroll_to_match()
+
+    def _scroll_to_match(self) -> None:
+        spans = find_spans(self._text.plain, self.find_text)
+        if not spans:
+            return
+        start, _ = spans[self.find_index]
+        width = self._body.content_region.width or self.size.width - 4
+        line = line_of(self._text, start, width, self.app.console)
+        self.scroll_to(y=max(line - 3, 0), animate=False)
 
     def page(self, direction: int) -> None:
         """Scroll one page down (1) or up (-1)."""
