@@ -144,7 +144,7 @@ async def test_quitting_during_a_slow_refresh_stops_the_fetch_at_once(
     import threading
     import time
 
-    import newstui.tui.app as app_module
+    import newstui.tui.screens.source_refresh as app_module  # where the refresh runs
 
     finished = threading.Event()
     real_run_refresh = app_module.run_refresh

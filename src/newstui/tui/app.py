@@ -1,85 +1,48 @@
-"""The reading app: global keys, article actions, refresh workers, themes; `run_app` starts it."""
+"""The reading app: global concerns (keys, help, search, theme, timers, the database's lifetime,
+analysis after an upgrade); the main screen owns what it shows. `run_app` starts it."""
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 import json
-import os
-import subprocess
 import sys
-import tempfile
-import webbrowser
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import replace
 from functools import partial
 from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 import platformdirs
 from textual import on, work
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import get_current_worker
 
-from newstui.config import (
-    APP_NAME,
-    Config,
-    FeedConfig,
-    LocalConfig,
-    Settings,
-    add_view,
-    load_config,
-    remove_source,
-)
-from newstui.errors import NewstuiError
-from newstui.launch import Launch, LaunchError, browser_launch, pager_launch, pipe_launch
-from newstui.model import ArticleRow, FeedRow, RemovedSource, SourceOutcome, SyncStatus
+from newstui.config import APP_NAME, Config, add_view, load_config
+from newstui.errors import NewstuiError, error_line
+from newstui.model import SyncStatus
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
-from newstui.render import render_article_text
-from newstui.signals import STOP_SIGNALS, Stopped, exit_status
-from newstui.spawned import stop_all_pools
 from newstui.text import terminal_safe
-from newstui.tui.keymap import binding_ids, build_keymap, keys_of
-from newstui.tui.refresh import (
-    AnalysisFinished,
-    RefreshFinished,
-    RefreshPlan,
-    RefreshProgress,
-    plan_all,
-    plan_for,
-    refresh_summary,
-    run_analysis,
-    run_fulltext,
-    run_refresh,
-    run_remove,
-    run_unsubscribe,
-    sentence,
-)
-from newstui.tui.screens.command_prompt import CommandScreen
-from newstui.tui.screens.confirm import ConfirmScreen
+from newstui.tui.refresh import AnalysisFinished, run_analysis
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.search import QUERY_EXAMPLES, SearchScreen
+from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
 from newstui.tui.screens.view_name import ViewNameScreen
 from newstui.tui.shared_library import SharedLibrary
-from newstui.tui.view import ALL, View, saved_view, search_view
+from newstui.tui.view import View, saved_view, search_view
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
-DEMO_NOTICE = "demo mode: no feeds to refresh"
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
+GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
 
 
 class NewstuiApp(ReportsWorkerErrors, App[int]):
@@ -88,16 +51,24 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     CSS_PATH = "newstui.tcss"
     TITLE = "newstui"
     WATCH_SECONDS = 2.0  # how often to look for articles stored by another process
+    # The app's key table. Actions on what the main screen shows run there ("screen.…"); they
+    # are listed here so the footer keeps one order.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding(
-            "m", "toggle_read", "Read", tooltip="Toggle read / unread", id="article.toggle_read"
+            "m",
+            "screen.toggle_read",
+            "Read",
+            tooltip="Toggle read / unread",
+            id="article.toggle_read",
         ),
-        Binding("s", "toggle_star", "Star", tooltip="Toggle the star", id="article.toggle_star"),
+        Binding(
+            "s", "screen.toggle_star", "Star", tooltip="Toggle the star", id="article.toggle_star"
+        ),
         Binding(
             "A",
-            "mark_all_read",
+            "screen.mark_all_read",
             "All read",
             show=False,
             tooltip="Mark all in view read",
@@ -105,32 +76,15 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         ),
         Binding(
             "o",
-            "open_link",
+            "screen.open_link",
             "Browser",
             show=False,
             tooltip="Open the link in a browser",
             id="article.open_link",
         ),
-        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last mark", id="article.undo"),
-        Binding(
-            "v",
-            "pager",
-            "Pager",
-            show=False,
-            tooltip="Read the article in your pager",
-            id="article.pager",
-        ),
-        Binding(
-            "vertical_line",
-            "pipe",
-            "Pipe",
-            show=False,
-            tooltip="Pipe the article to a command",
-            id="article.pipe",
-        ),
         Binding(
             "f",
-            "fetch_fulltext",
+            "screen.fetch_fulltext",
             "Full text",
             show=False,
             tooltip="Fetch the full text",
@@ -138,16 +92,16 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         ),
         Binding(
             "r",
-            "refresh_selected",
+            "screen.refresh_selected",
             "Refresh feed",
             show=False,
             tooltip="Refresh the selected feed",
-            id="app.refresh_selected",
+            id="sources.refresh_selected",
         ),
         Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
         Binding(
             "D",
-            "remove_source",
+            "screen.remove_source",
             "Remove feed",
             show=False,
             tooltip="Remove the selected feed",
@@ -170,15 +124,6 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             id="app.save_view",
         ),
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Palette",
-            show=False,
-            priority=True,
-            tooltip="Command palette",
-            id="app.command_palette",
-        ),
     ]
 
     def __init__(
@@ -195,72 +140,49 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
         self.db_path = db_path
-        self.config = config
         self.demo = demo or config is None
-        self.settings = config.settings if config else Settings()
         self.library = SharedLibrary(db_path)  # headlines, the open article, marks
         self.counts = SharedLibrary(db_path)  # source counts, so they never hold up the list
         if config is not None:
             # Full-text extraction starts worker processes, which needs multiprocessing's
             # resource tracker; it must start while stderr is a real file (Textual redirects it).
             resource_tracker.ensure_running()
-        self.main = MainScreen(self.library, self.counts)
-        self._refreshing = 0  # sources still to finish; 0 when idle
-        self._refresh_done = 0
-        self._outcomes: list[SourceOutcome] = []
-        self._removed: list[RemovedSource] = []  # appended to by the refresh thread
-        self._last_pipe = ""  # the last command the article was piped to
-        self._last_mark: tuple[tuple[int, ...], dict[str, bool]] | None = None  # for `u`
-        self.user_keymap = (
-            build_keymap(config.keys, config.path, all_binding_ids()) if config is not None else {}
-        )  # a bad [keys] table stops here, before the screen is taken
-        self.stopped_by: int | None = None  # the signal that made the app quit, if one did
+        self.main = MainScreen(self.library, self.counts, config)
+        self._data_version: int | None = None
+        self._sync_status: SyncStatus | None = None
+        self.auto_refresh_timer: Timer | None = None
 
-    def get_default_screen(self) -> Screen:
+    @property
+    def config(self) -> Config | None:
+        """The config file as last read (None in the demo); the main screen holds it, since
+        removing a source there edits it."""
+        return self.main.config
+
+    @config.setter
+    def config(self, config: Config | None) -> None:
+        self.main.config = config
+
+    def get_default_screen(self) -> Screen[None]:
         return self.main
 
     def on_mount(self) -> None:
-        self.main.reader.show_speakers = self.settings.speaker_tags
-        if self.user_keymap:
-            self.set_keymap(self.user_keymap)
         self.main.sources.set_saved_views(self.saved_views())
-        self._stop_on_signals()
         if self.config is not None:
-            self._analyse_stale()
-        self._data_version: int | None = None
-        self._sync_status: SyncStatus | None = None
+            self._analyse_stale(self.config.settings.extractor)
         self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
         if self.config is not None and self.config.sync is not None:
             self._watch_other_writers()  # show the sync state at once
-        minutes = self.settings.refresh_minutes
-        self.auto_refresh_timer: Timer | None = None
-        if (
-            self.config is not None
-            and minutes
-            and (self.config.feeds or self.config.local or self.config.sync)
-        ):
-            self.auto_refresh_timer = self.set_interval(minutes * 60, self._refresh_on_timer)
+        if self.config is not None and (self.config.feeds or self.config.local or self.config.sync):
+            minutes = self.config.settings.refresh_minutes
+            if minutes:
+                self.auto_refresh_timer = self.set_interval(minutes * 60, self._refresh_on_timer)
 
     def on_unmount(self) -> None:
         self.library.close()
         self.counts.close()
 
-    def _stop_on_signals(self) -> None:
-        """SIGTERM and SIGHUP quit like `q` (the terminal is restored), stopping the worker pools
-        first so no refresh or analysis thread holds the exit up."""
-        loop = asyncio.get_running_loop()
-        for signum in STOP_SIGNALS:
-            # only in the main thread, and not on every platform: there the default action stays
-            with suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self._stop, signum)
-
-    def _stop(self, signum: int) -> None:
-        stop_all_pools()
-        self.stopped_by = signum
-        self.exit(return_code=exit_status(signum))
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("quit", "help", "toggle_theme", "command_palette"):
+        if action in GLOBAL_ACTIONS:
             return True
         return self.screen is self.main
 
@@ -271,13 +193,13 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
 
         def of(bindings: Iterable[BindingType], *actions: str) -> list[Binding]:
             found = [b for b in bindings if isinstance(b, Binding)]
-            return [b for name in actions for b in found if b.action.split("(")[0] == name]
+            return [b for name in actions for b in found if action_name(b) == name]
 
         def moves(bindings: Iterable[BindingType]) -> list[Binding]:
             return [b for b in bindings if isinstance(b, Binding) and b.action != "select"]
 
         app, main = self.BINDINGS, MainScreen.BINDINGS
-        choose = Binding("enter", "select", "Show", tooltip="Show the source's articles")
+        choose = Binding("enter,l", "select", "Show", tooltip="Show the source's articles")
         per_pane: list[tuple[str, list[Binding]]] = [
             (
                 "Sources",
@@ -288,26 +210,28 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(HeadlineList.BINDINGS),
                     *of(main, "next_unread"),
-                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "undo", "open_link"),
-                    *of(app, "pager", "pipe", "search", "save_view"),
+                    *of(
+                        app,
+                        "toggle_read",
+                        "toggle_star",
+                        "mark_all_read",
+                        "open_link",
+                        "search",
+                        "save_view",
+                    ),
                 ],
             ),
-            (
-                "Reader",
-                [
-                    *moves(Reader.BINDINGS),
-                    *of(main, "page", "toggle_full_reader", "toggle_speakers"),
-                    *of(app, "fetch_fulltext"),
-                ],
-            ),
+            ("Reader", [*moves(Reader.BINDINGS), *of(main, "page"), *of(app, "fetch_fulltext")]),
             (
                 "Sidebar",
-                [  # it moves like Sources: only what differs is listed
+                [
+                    *moves(PaneList.BINDINGS),
                     Binding(
-                        "enter",
+                        "enter,l",
                         "select",
                         "List",
-                        tooltip="Enter on an entity or quote lists its articles",
+                        tooltip="Enter on an entity lists the articles that mention it; "
+                        "on a quote, the articles quoting its speaker",
                     ),
                     *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
                     *of(main, "toggle_sidebar", "sidebar_tab"),
@@ -319,7 +243,8 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return [*per_pane, ("Anywhere", anywhere)]
 
     def action_help(self) -> None:
-        rows = binding_rows(self.key_sections(), self.user_keymap)
+        rows = binding_rows(self.key_sections())
+        rows.append(("Anywhere", "Ctrl-P", "Command palette"))
         self.push_screen(HelpScreen(rows, QUERY_EXAMPLES))
 
     def action_search(self) -> None:
@@ -328,6 +253,24 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 self.main.push_view(search_view(query))
 
         self.push_screen(SearchScreen(), searched)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (widgets' and screens' too): its text safe for the terminal."""
+        super().notify(
+            terminal_safe(message),
+            title=terminal_safe(title, line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     # -- saved views and follows --------------------------------------------------------------
 
@@ -384,24 +327,6 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     def _follow(self, message: Sidebar.FollowRequested) -> None:
         self.add_view(message.name, message.query)
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every notification (widgets' and screens' too): its text safe for the terminal."""
-        super().notify(
-            terminal_safe(message),
-            title=terminal_safe(title, line=True),
-            severity=severity,
-            timeout=timeout,
-            markup=markup,
-        )
-
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title; the sub-title muted but readable (Textual's dim is too faint)."""
         title, sub_title = terminal_safe(title, line=True), terminal_safe(sub_title, line=True)
@@ -417,7 +342,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         if self.ui_state is not None:
             save_ui_state(self.ui_state, {**load_ui_state(self.ui_state), "theme": theme})
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if screen is not self.main:
             return
@@ -429,390 +354,27 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 if binding.description and binding.action not in ("quit", "help"):
                     yield SystemCommand(
                         binding.tooltip or binding.description,
-                        f"key: {keys_of(binding, self.user_keymap)}",
+                        f"key: {binding.key}",
                         partial(target.run_action, binding.action),
                     )
 
-    # -- article state (written at once) ------------------------------------------------------
-
-    def _row(self) -> ArticleRow | None:
-        row = self.main.current_row()
-        if row is None:
-            self.notify("No article selected.", severity="warning")
-        return row
-
-    @on(MainScreen.ArticleRead)
-    def _article_read(self, message: MainScreen.ArticleRead) -> None:
-        """The user opened an article: mark it read if the settings say so."""
-        row = message.row
-        if self.settings.mark_read_on_open and not row.read:
-            self._write_flags(row, read=True)
-
-    def action_toggle_read(self) -> None:
-        if row := self._row():
-            self._write_flags(row, read=not row.read)
-
-    def action_toggle_star(self) -> None:
-        if row := self._row():
-            self._write_flags(row, starred=not row.starred)
-
-    @work(group="write")
-    async def _write_flags(
-        self, row: ArticleRow, *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        try:
-            await self.library.write(lambda lib: lib.mark([row.id], read=read, starred=starred))
-        except Exception as exc:
-            self.notify(f"could not save: {exc}", severity="error", markup=False)
-            return
-        before = {"read": row.read} if read is not None else {}
-        before |= {"starred": row.starred} if starred is not None else {}
-        self._last_mark = ((row.id,), before)
-        self.main.headlines.update_row(row.id, read=read, starred=starred)
-        if self.main.detail is not None and self.main.detail.article.row.id == row.id:
-            article = self.main.detail.article
-            flags = replace(
-                article.row,
-                read=article.row.read if read is None else read,
-                starred=article.row.starred if starred is None else starred,
-            )
-            self.main.detail = replace(self.main.detail, article=replace(article, row=flags))
-        self.main.sources.reload()
-
-    @work(group="write")
-    async def action_mark_all_read(self) -> None:
-        view = self.main.headlines.view
-        unread = await self.library.write(lambda lib: lib.count(replace(view.filter, unread=True)))
-        if not unread:
-            self.notify("Nothing unread here.")
-            return
-        if unread > self.settings.mark_all_confirm:
-            title = terminal_safe(view.title, line=True)
-            question = f"Mark {unread:,} articles in {title} read? (u undoes it)"
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._mark_view_read(view)
-
-            self.push_screen(ConfirmScreen("Mark all read", question, yes="mark read"), answered)
-            return
-        self._mark_view_read(view)
-
-    @work(group="write")
-    async def _mark_view_read(self, view: View) -> None:
-        try:
-            ids = await self.library.write(lambda lib: lib.mark_all_read_ids(view.filter))
-        except Exception as exc:
-            self.notify(f"could not save: {exc}", severity="error", markup=False)
-            return
-        count = len(ids)
-        self._last_mark = (tuple(ids), {"read": False})
-        self.notify(f"Marked {count:,} article{'s' * (count != 1)} read. u undoes it.")
-        self.main.headlines.reload()
-        self.main.sources.reload()
-
-    @work(group="write")
-    async def action_undo(self) -> None:
-        """Undo the last mark (m, s or A)."""
-        if self._last_mark is None:
-            self.notify("Nothing to undo.", severity="warning")
-            return
-        ids, flags = self._last_mark
-        self._last_mark = None
-        try:
-            await self.library.write(lambda lib: lib.mark(list(ids), **flags))
-        except Exception as exc:
-            self.notify(f"could not save: {exc}", severity="error", markup=False)
-            return
-        what = {("read", True): "read", ("read", False): "unread"}
-        state = ", ".join(
-            what.get((k, v)) or ("starred" if v else "not starred") for k, v in flags.items()
-        )
-        self.notify(f"Undone: {len(ids):,} article{'s' * (len(ids) != 1)} {state} again.")
-        if len(ids) == 1:
-            self.main.headlines.update_row(ids[0], **flags)
-        self.main.headlines.reload()
-        self.main.sources.reload()
-
-    def action_open_link(self) -> None:
-        row = self._row()
-        if row is None:
-            return
-        url = row.url or ""
-        if urlsplit(url).scheme.lower() not in ("http", "https"):
-            self.notify("This article has no web link.", severity="warning")
-            return
-        try:
-            launch = browser_launch(self.settings.browser, os.environ, url)
-        except LaunchError as exc:
-            self.notify(f"browser: {exc}", severity="error", markup=False)
-            return
-        if launch is None:
-            self._open_browser(url)
-        else:
-            self.run_program(launch)
-
-    @work(thread=True, group="browser")
-    def _open_browser(self, url: str) -> None:
-        try:
-            opened = webbrowser.open(url)
-            message = None if opened else "No browser available."
-        except Exception as exc:
-            message = f"browser: {exc}"
-        if message:
-            with suppress(RuntimeError):  # the app has stopped
-                self.call_from_thread(self.notify, message, severity="warning", markup=False)
-
-    def _article_text(self) -> str | None:
-        """The open article as plain text (as `newstui show` prints it), or None."""
-        row = self._row()
-        detail = self.main.detail
-        if row is None:
-            return None
-        if detail is None or detail.article.row.id != row.id:
-            self.notify("The article is still loading.", severity="warning")
-            return None
-        return render_article_text(detail.article, detail.analysis).plain
-
-    def action_pager(self) -> None:
-        text = self._article_text()
-        if text is None:
-            return
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", prefix="newstui-", suffix=".txt", delete=False
-        ) as file:
-            file.write(text)
-        try:
-            self.run_program(pager_launch(self.settings.pager, os.environ, file.name))
-        except LaunchError as exc:
-            self.notify(f"pager: {exc}", severity="error", markup=False)
-        finally:
-            with suppress(OSError):
-                os.unlink(file.name)
-
-    def action_pipe(self) -> None:
-        text = self._article_text()
-        if text is None:
-            return
-
-        def chosen(command: str | None) -> None:
-            if not command:
-                return
-            self._last_pipe = command
-            try:
-                self.run_program(pipe_launch(command), text.encode("utf-8"))
-            except LaunchError as exc:
-                self.notify(f"pipe: {exc}", severity="error", markup=False)
-
-        hint = "Enter: run it with the article on its standard input. Esc: cancel"
-        self.push_screen(CommandScreen("Pipe the article to", hint, self._last_pipe), chosen)
-
-    def run_program(self, launch: Launch, stdin: bytes | None = None) -> None:
-        """Run an external program: one that draws in the terminal runs in the foreground with
-        the app suspended (restored afterwards); any other starts on its own."""
-        name = launch.name
-        try:
-            if not launch.terminal:
-                subprocess.Popen(
-                    launch.argv,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                    start_new_session=True,
-                )
-                return
-            with self.suspend():
-                status = subprocess.run(launch.argv, input=stdin, check=False).returncode
-                if launch.wait_for_key:
-                    with suppress(EOFError, OSError):
-                        input(f"\n[{name} exited with status {status}] Press Enter to return. ")
-        except SuspendNotSupported:
-            self.notify(
-                f"{name}: this terminal cannot be handed over to another program",
-                severity="error",
-                markup=False,
-            )
-            return
-        except FileNotFoundError:
-            self.notify(f"{name}: command not found", severity="error", markup=False)
-            return
-        except OSError as exc:
-            self.notify(f"{name}: {exc.strerror or exc}", severity="error", markup=False)
-            return
-        self.refresh()
-        if status and not launch.wait_for_key:
-            self.notify(f"{name} exited with status {status}", severity="warning", markup=False)
-
-    # -- network ------------------------------------------------------------------------------
-
-    def action_fetch_fulltext(self) -> None:
-        if self.config is None:
-            self.notify("demo mode: full text cannot be fetched", severity="warning")
-            return
-        if row := self._row():
-            self.notify("Fetching the full text…")
-            self._fetch_fulltext(self.config, row.id)
-
-    @work(thread=True, group="fulltext")
-    def _fetch_fulltext(self, config: Config, article_id: int) -> None:
-        cancel = get_current_worker().cancelled_event  # set when the app quits
-        try:
-            ok = run_fulltext(self.db_path, config, article_id, cancel)
-            if cancel.is_set():
-                return
-            message, severity = (
-                ("Full text fetched.", "information")
-                if ok
-                else ("Full text not found (see the note under the article).", "warning")
-            )
-        except NewstuiError as exc:
-            message, severity = str(exc), "error"
-        except Exception as exc:
-            message, severity = f"full text: {exc}", "error"
-        with suppress(RuntimeError):  # the app has stopped
-            self.call_from_thread(self.notify, message, severity=severity, markup=False)
-            self.call_from_thread(self._reload_article, article_id)
-
-    def _reload_article(self, article_id: int) -> None:
-        row = self.main.current_row()
-        if row is not None and row.id == article_id:
-            self.main.load_detail(article_id)
-
-    def action_refresh_selected(self) -> None:
-        if self.config is None:
-            self.notify(DEMO_NOTICE, severity="warning")
-            return
-        view = self.main.headlines.view
-        feeds = self.main.sources.feeds
-        if view.filter.feed_id is not None:
-            rows = [f for f in feeds if f.id == view.filter.feed_id]
-        elif view.filter.tag is not None:
-            rows = [f for f in feeds if view.filter.tag in f.tags]
-        else:
-            row = self.main.current_row()
-            rows = [f for f in feeds if row is not None and f.id == row.feed_id]
-        plan = plan_for(self.config, rows)
-        if self.config.sync is not None:  # server subscriptions are refreshed by a sync
-            with self.library.borrow() as library:
-                synced = {f.name for f in rows if library.sync.stream_of(f.id) is not None}
-            if synced:
-                unknown = tuple(name for name in plan.unknown if name not in synced)
-                plan = dataclasses.replace(plan, sync=True, unknown=unknown)
-        for name in plan.unknown:
-            self.notify(
-                f"{name}: not in the config file, cannot refresh", severity="warning", markup=False
-            )
-        self._start_refresh(plan)
+    # -- refreshes and timers -----------------------------------------------------------------
 
     def action_refresh_all(self) -> None:
-        if self.config is None:
-            self.notify(DEMO_NOTICE, severity="warning")
-            return
-        self._start_refresh(plan_all(self.config))
-
-    def action_remove_source(self) -> None:
-        """Remove the selected feed (config file and store), after asking."""
-        if self.config is None:
-            self.notify("demo mode: sources cannot be removed", severity="warning")
-            return
-        feed = self.main.selected_source()
-        if feed is None:
-            self.notify("Choose a feed in Sources first.", severity="warning")
-            return
-        source = self.config.source_named(feed.url or "") or self.config.source_named(feed.name)
-        with self.library.borrow() as library:
-            starred = library.removal_counts(feed.id)[1]
-        kept = (
-            f" Its {starred:,} starred article{'s' * (starred != 1)} will be kept."
-            if starred
-            else ""
-        )
-        question = (
-            f"Remove {feed.name} from {self.config.path.name} and delete its "
-            f"{feed.articles:,} article{'s' * (feed.articles != 1)}?{kept}"
-        )
-        if source is None:
-            question = f"Delete {feed.name} and its {feed.articles:,} articles?{kept}"
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._remove_source(feed, source)
-
-        self.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
-
-    @work(thread=True, group="write")
-    def _remove_source(self, feed: FeedRow, source: FeedConfig | LocalConfig | None) -> None:
-        assert self.config is not None
-        try:
-            # A server subscription is unsubscribed first: if the server refuses, nothing changes.
-            unsubscribed = run_unsubscribe(self.db_path, self.config, feed.id)
-            if source is not None:
-                remove_source(
-                    self.config.path, source.url if isinstance(source, FeedConfig) else source.name
-                )
-                self.config = load_config(self.config.path)
-            result = run_remove(self.db_path, feed.id)
-        except NewstuiError as exc:
-            message, severity = str(exc), "error"
-        except Exception as exc:
-            message, severity = f"could not remove {feed.name}: {exc}", "error"
-        else:
-            message, severity = sentence(result.summary()), "information"
-            if unsubscribed:
-                message += f"; unsubscribed on {unsubscribed}"
-        with suppress(RuntimeError):  # the app has stopped
-            self.call_from_thread(self._source_removed, feed.id, message, severity)
-
-    def _source_removed(self, feed_id: int, message: str, severity: SeverityLevel) -> None:
-        self.notify(message, severity=severity, markup=False)
-        if self.main.headlines.view.filter.feed_id == feed_id:
-            self.main.show_view(ALL)
-        else:
-            self.main.headlines.reload()
-        self.main.sources.reload()
+        self.main.refresh_all()
 
     def _refresh_on_timer(self) -> None:
-        if self.config is not None and not self._refreshing:
-            self._start_refresh(plan_all(self.config))
+        if self.config is not None and not self.main.refreshing:
+            self.main.refresh_all()
 
-    def _start_refresh(self, plan: RefreshPlan) -> None:
-        if self._refreshing:
-            self.notify("A refresh is already running.", severity="warning")
-            return
-        if not plan.total:
-            if not plan.unknown:
-                self.notify("No sources to refresh.", severity="warning")
-            return
-        self._refreshing, self._refresh_done, self._outcomes = plan.total, 0, []
-        self._removed = []
-        self.main.status.progress(0, plan.total)
-        self._refresh(plan)
-
-    @work(thread=True, group="refresh")
-    def _refresh(self, plan: RefreshPlan) -> None:
-        assert self.config is not None
-        cancel = get_current_worker().cancelled_event  # set when the app quits
-        try:
-
-            def report(outcome: SourceOutcome) -> None:
-                self.post_message(RefreshProgress(outcome))
-
-            warning = run_refresh(
-                self.db_path, self.config, plan, report, cancel, self._removed.append
-            )
-        except Exception as exc:
-            warning = f"refresh failed: {exc}"
-        self.post_message(RefreshFinished(warning, cancelled=cancel.is_set()))
-
-    @work(thread=True, group="analyse", exclusive=True)
-    def _analyse_stale(self) -> None:
+    @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
+    def _analyse_stale(self, extractor: str) -> None:
         """Analyse articles stored before the current extractor version (after an upgrade)."""
         try:
-            count = run_analysis(self.db_path, self.settings.extractor)
+            count = run_analysis(self.db_path, extractor)
         except Exception as exc:
-            self.post_message(AnalysisFinished(0, f"quote and entity analysis failed: {exc}"))
-            return
-        self.post_message(AnalysisFinished(count))
+            raise NewstuiError(f"quote and entity analysis failed: {error_line(exc)}") from exc
+        self.main.post_message(AnalysisFinished(count))
 
     @work(thread=True, group="watch", exclusive=True)
     def _watch_other_writers(self) -> None:
@@ -826,77 +388,16 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             return
         if status is not None and status != self._sync_status:
             self._sync_status = status
-            with suppress(RuntimeError):  # the app is stopping
-                self.call_from_thread(self.main.sync_status.show, status)
+            self.main.post_message(SyncStatusChanged(status))
         changed = self._data_version is not None and version != self._data_version
         self._data_version = version
-        if changed and not self._refreshing:
-            with suppress(RuntimeError):  # the app is stopping
-                self.call_from_thread(self.main.sources.reload)
-
-    @on(AnalysisFinished)
-    def _analysis_finished(self, message: AnalysisFinished) -> None:
-        if message.warning:
-            self.notify(message.warning, severity="warning", markup=False)
-        if message.count:
-            self.main.sources.reload()
-            row = self.main.current_row()
-            if row is not None:
-                self.main.load_detail(row.id)
-
-    @on(RefreshProgress)
-    def _refresh_progress(self, message: RefreshProgress) -> None:
-        outcome = message.outcome
-        self._outcomes.append(outcome)
-        self._refresh_done += 1
-        self.main.status.progress(self._refresh_done, self._refreshing, outcome.name)
-        if outcome.new or outcome.updated:
-            self.main.headlines.reload()
-            self.main.sources.reload()
-
-    @on(RefreshFinished)
-    def _refresh_finished(self, message: RefreshFinished) -> None:
-        self._refreshing = 0
-        self.main.status.finish()
-        if message.cancelled:
-            return
-        if self._outcomes or self._removed:
-            failed = any(o.error for o in self._outcomes)
-            self.notify(
-                refresh_summary(self._outcomes, self._removed),
-                severity="warning" if failed else "information",
-                markup=False,
-            )
-        if message.warning:
-            self.notify(message.warning, severity="warning", markup=False)
-        self.main.headlines.reload()
-        self.main.sources.reload()
-        row = self.main.current_row()
-        if row is not None:
-            self.main.load_detail(row.id)
+        if changed:
+            self.main.post_message(StoreChanged())
 
 
-def all_binding_ids() -> set[str]:
-    """Every binding id a `[keys]` table may name."""
-    from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
-    from newstui.tui.screens.view_name import ViewNameScreen
-    from newstui.tui.widgets.sidebar import Sidebar
-
-    classes = (
-        NewstuiApp,
-        MainScreen,
-        HeadlineList,
-        Reader,
-        PaneList,
-        Sidebar,
-        SearchScreen,
-        HelpScreen,
-        ConfirmScreen,
-        CommandScreen,
-        ViewNameScreen,
-        SpeakerQuotesScreen,
-    )
-    return {i for cls in classes for i in binding_ids(cls.BINDINGS)}
+def action_name(binding: Binding) -> str:
+    """A binding's action without its namespace and arguments: "screen.page(1)" → "page"."""
+    return binding.action.split("(")[0].rsplit(".", 1)[-1]
 
 
 def load_ui_state(path: Path) -> dict[str, object]:
@@ -922,6 +423,4 @@ def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     state = Path(platformdirs.user_state_dir(APP_NAME)) / "ui.json"
     app = NewstuiApp(db_path, config, demo=demo, ui_state=state)
     app.run()
-    if app.stopped_by is not None:
-        raise Stopped(app.stopped_by)  # the terminal is restored; the command line says why
     return app.return_code or 0

@@ -1,4 +1,5 @@
-"""Refresh and full-text fetches as plain blocking functions, run by the app in worker threads.
+"""Refresh and full-text fetches as plain blocking functions, run in worker threads, and the
+messages those threads post back.
 
 Each opens its own database connection, so the app's shared connection is never used by them.
 The pipeline (feedparser, httpx, worker pools) is imported on the first refresh, not at start-up.
@@ -23,30 +24,36 @@ T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
 
 
+@dataclass
 class RefreshProgress(Message):
-    """One source of a running refresh finished."""
+    """`done` of `total` sources of a running refresh finished, the last one `name`; `changed`
+    of them stored new or updated articles. A newer progress message replaces a pending one."""
 
-    def __init__(self, outcome: SourceOutcome) -> None:
-        super().__init__()
-        self.outcome = outcome
+    done: int
+    total: int
+    name: str
+    changed: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgress)
 
 
+@dataclass
 class RefreshFinished(Message):
-    """A refresh ended; `warning` says what went wrong after fetching, if anything."""
+    """A refresh ended: every source's outcome, the sources it removed, and `warning` when
+    something failed after fetching (the analysis)."""
 
-    def __init__(self, warning: str | None, cancelled: bool = False) -> None:
-        super().__init__()
-        self.warning = warning
-        self.cancelled = cancelled
+    outcomes: tuple[SourceOutcome, ...]
+    removed: tuple[RemovedSource, ...] = ()
+    warning: str | None = None
+    cancelled: bool = False
 
 
+@dataclass
 class AnalysisFinished(Message):
-    """Stale articles were analysed at start-up; `warning` says what failed, if anything."""
+    """Articles stored before the current extractor version were analysed (`count` of them)."""
 
-    def __init__(self, count: int, warning: str | None = None) -> None:
-        super().__init__()
-        self.count = count
-        self.warning = warning
+    count: int
 
 
 @dataclass(frozen=True)

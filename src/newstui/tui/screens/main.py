@@ -1,4 +1,6 @@
-"""The main screen: sources, headlines over the reader, and the sidebar; routes their messages."""
+"""The main screen: sources, headlines over the reader, and the sidebar; routes their messages.
+
+Its article and source actions are in `article_actions`, refreshing in `source_refresh`."""
 
 from __future__ import annotations
 
@@ -18,7 +20,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
+from newstui.config import Config, Settings
 from newstui.model import ArticleDetail, ArticleRow, Direction, FeedRow
+from newstui.tui.screens.article_actions import ArticleActions
+from newstui.tui.screens.source_refresh import SourceRefresh
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
@@ -42,8 +47,8 @@ SHORT_HEIGHT = 32
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving  # below this the reader takes the whole column while it has focus
 
 
-class MainScreen(ReportsWorkerErrors, Screen[None]):
-    """Layout and navigation. Article actions (mark, star, open...) live on the app."""
+class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None]):
+    """Layout, navigation and the open article; owns what it shows and the actions on it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="main.next_pane"),
@@ -105,13 +110,12 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         ),
     ]
 
+    @dataclass
     class ArticleLoaded(Message):
         """An article's full text and analysis were read (detail None: it is gone)."""
 
-        def __init__(self, article_id: int, detail: ArticleDetail | None) -> None:
-            super().__init__()
-            self.article_id = article_id
-            self.detail = detail
+        article_id: int
+        detail: ArticleDetail | None
 
     @dataclass
     class UnreadFound(Message):
@@ -121,15 +125,17 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         index: int | None
         direction: Direction
 
-    @dataclass
-    class ArticleRead(Message):
-        """The user opened an article to read it (the app marks it read if the settings say so)."""
-
-        row: ArticleRow
-
-    def __init__(self, library: SharedLibrary, counts: SharedLibrary) -> None:
+    def __init__(
+        self,
+        library: SharedLibrary,
+        counts: SharedLibrary,
+        config: Config | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
+        self.db_path = library.path  # refreshes and full-text fetches open their own connection
+        self.config = config  # None: the demo, which has no sources to fetch
+        self.settings = config.settings if config else Settings()
         self.sources = SourcesPane(counts, id="sources")
         self.headlines = HeadlineList(library, id="headlines")
         self.reader = Reader(id="reader")
@@ -379,7 +385,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
     def _opened(self, message: HeadlineList.Opened) -> None:
         self.focus_pane("reader")
         if self.detail is not None and self.detail.article.row.id == message.row.id:
-            self.post_message(self.ArticleRead(message.row))
+            self.article_opened(message.row)
         else:
             self._open_on_load = message.row.id
 
@@ -405,7 +411,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         self.sidebar.show(message.detail)
         if self._open_on_load == message.article_id or self._pane_of(self.focused) == "reader":
             self._open_on_load = None
-            self.post_message(self.ArticleRead(selected))
+            self.article_opened(selected)
 
     def selected_source(self) -> FeedRow | None:
         """The feed or local source the user means: highlighted in Sources when that pane has

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.style import Style
@@ -73,48 +73,41 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         Binding("h,escape", "back", "Back", show=False, id="headlines.back"),
     ]
 
+    @dataclass
     class Highlighted(Message):
         """The cursor moved to another article (row is None for an empty list)."""
 
-        def __init__(self, row: ArticleRow | None) -> None:
-            super().__init__()
-            self.row = row
+        row: ArticleRow | None
 
+    @dataclass
     class Opened(Message):
         """The user opened the article under the cursor."""
 
-        def __init__(self, row: ArticleRow) -> None:
-            super().__init__()
-            self.row = row
+        row: ArticleRow
 
     class Back(Message):
         """The user asked to go back from the list."""
 
+    @dataclass
     class ViewLoaded(Message):
         """A view finished loading: its title and article count."""
 
-        def __init__(self, view: View, total: int) -> None:
-            super().__init__()
-            self.view = view
-            self.total = total
+        view: View
+        total: int
 
+    @dataclass
     class _Loaded(Message, bubble=False):
-        def __init__(
-            self, generation: int, total: int, cursor: int, chunks: dict, row_on_screen: int | None
-        ) -> None:
-            super().__init__()
-            self.generation = generation
-            self.total = total
-            self.cursor = cursor
-            self.chunks = chunks
-            self.row_on_screen = row_on_screen
+        generation: int
+        total: int
+        cursor: int
+        chunks: dict[int, list[ArticleRow]]
+        row_on_screen: int | None
 
+    @dataclass
     class _Chunk(Message, bubble=False):
-        def __init__(self, generation: int, chunk: int, rows: list[ArticleRow]) -> None:
-            super().__init__()
-            self.generation = generation
-            self.chunk = chunk
-            self.rows = rows
+        generation: int
+        chunk: int
+        rows: list[ArticleRow]
 
     def __init__(self, library: SharedLibrary, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -6,6 +6,7 @@ colour, and no fixed colour reads on both it and the pane.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.table import Table
@@ -95,35 +96,31 @@ class Sidebar(Vertical):
     }
     """
 
+    @dataclass
     class EntityChosen(Message):
         """Show every article mentioning this entity."""
 
-        def __init__(self, entity_id: int, name: str) -> None:
-            super().__init__()
-            self.entity_id = entity_id
-            self.name = name
+        entity_id: int
+        name: str
 
+    @dataclass
     class FollowRequested(Message):
         """Follow an entity or speaker: save `query` as a view named `name`."""
 
-        def __init__(self, name: str, query: str) -> None:
-            super().__init__()
-            self.name = name
-            self.query = query
+        name: str
+        query: str
 
+    @dataclass
     class QuotesRequested(Message):
         """List every quote of this speaker (who said what)."""
 
-        def __init__(self, speaker: str) -> None:
-            super().__init__()
-            self.speaker = speaker
+        speaker: str
 
+    @dataclass
     class SpeakerChosen(Message):
         """Show this speaker's quotes across all articles."""
 
-        def __init__(self, speaker: str) -> None:
-            super().__init__()
-            self.speaker = speaker
+        speaker: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -279,4 +276,4 @@ class Sidebar(Vertical):
         if speaker:
             self.post_message(self.SpeakerChosen(speaker))
         else:
-            self.app.notify("This quote has no named speaker.", severity="warning")
+            self.notify("This quote has no named speaker.", severity="warning")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rich.table import Table
 from rich.text import Text
@@ -49,34 +49,25 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     }
     """
 
+    @dataclass
     class ViewChosen(Message):
         """The user chose a view."""
 
-        def __init__(self, view: View) -> None:
-            super().__init__()
-            self.view = view
+        view: View
 
+    @dataclass
     class Loaded(Message):
         """Sources and counts were (re)loaded."""
 
-        def __init__(self, smart: SmartCounts, feeds: list[FeedRow]) -> None:
-            super().__init__()
-            self.smart = smart
-            self.feeds = feeds
+        smart: SmartCounts
+        feeds: list[FeedRow]
 
+    @dataclass
     class _Counts(Message, bubble=False):
-        def __init__(
-            self,
-            smart: SmartCounts,
-            tags: list,
-            feeds: list[FeedRow],
-            saved: list[tuple[View, int]],
-        ) -> None:
-            super().__init__()
-            self.smart = smart
-            self.tags = tags
-            self.feeds = feeds
-            self.saved = saved
+        smart: SmartCounts
+        tags: list[tuple[str, int, int]]
+        feeds: list[FeedRow]
+        saved: list[tuple[View, int]]
 
     def __init__(self, library: SharedLibrary, *, id: str | None = None) -> None:
         super().__init__(id=id)

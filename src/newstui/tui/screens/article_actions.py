@@ -1,0 +1,229 @@
+"""What the user does to the articles and sources the main screen shows: mark read, star, mark
+all read, open the link, fetch the full text, remove a source. Part of `MainScreen`."""
+
+from __future__ import annotations
+
+import webbrowser
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from textual import on, work
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.worker import Worker, get_current_worker
+
+from newstui.config import Config, FeedConfig, LocalConfig, Settings, load_config, remove_source
+from newstui.errors import NewstuiError
+from newstui.model import ArticleDetail, ArticleRow, FeedRow
+from newstui.tui.refresh import run_fulltext, run_remove, run_unsubscribe, sentence
+from newstui.tui.screens.confirm import ConfirmScreen
+from newstui.tui.shared_library import SharedLibrary
+from newstui.tui.view import ALL, View
+
+if TYPE_CHECKING:
+    from newstui.tui.widgets.headlines import HeadlineList
+    from newstui.tui.widgets.sources import SourcesPane
+
+
+@dataclass
+class Notice(Message):
+    """A line for the user from a worker thread (thread → UI goes through messages)."""
+
+    text: str
+    severity: SeverityLevel = "information"
+
+
+@dataclass
+class FulltextFetched(Message):
+    """The full text of an article was fetched (ok), not found (False), or failed with an error
+    the worker-error handler shows (None)."""
+
+    article_id: int
+    ok: bool | None
+
+
+@dataclass
+class SourceRemoved(Message):
+    """A source left the config and the store; `summary` says what was deleted."""
+
+    source_id: int
+    summary: str
+
+
+class ArticleActions(Screen[None]):
+    """Article and source actions; the state they change is written at once."""
+
+    # Provided by MainScreen, which holds the panes and the open article.
+    library: SharedLibrary
+    headlines: HeadlineList
+    sources: SourcesPane
+    detail: ArticleDetail | None
+    config: Config | None
+    settings: Settings
+    db_path: Path | str
+
+    if TYPE_CHECKING:
+
+        def load_detail(self, article_id: int) -> Worker[None]: ...
+        def show_view(self, view: View, select_id: int | None = None) -> None: ...
+        def selected_source(self) -> FeedRow | None: ...
+
+    def _row(self) -> ArticleRow | None:
+        row = self.headlines.selected
+        if row is None:
+            self.notify("No article selected.", severity="warning")
+        return row
+
+    def article_opened(self, row: ArticleRow) -> None:
+        """The user opened an article to read: mark it read if the settings say so."""
+        if self.settings.mark_read_on_open and not row.read:
+            self._write_flags(row, read=True)
+
+    def action_toggle_read(self) -> None:
+        if row := self._row():
+            self._write_flags(row, read=not row.read)
+
+    def action_toggle_star(self) -> None:
+        if row := self._row():
+            self._write_flags(row, starred=not row.starred)
+
+    @work(group="write", exit_on_error=False)
+    async def _write_flags(
+        self, row: ArticleRow, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        await self.library.write(lambda lib: lib.mark([row.id], read=read, starred=starred))
+        self.headlines.update_row(row.id, read=read, starred=starred)
+        if self.detail is not None and self.detail.article.row.id == row.id:
+            article = self.detail.article
+            flags = replace(
+                article.row,
+                read=article.row.read if read is None else read,
+                starred=article.row.starred if starred is None else starred,
+            )
+            self.detail = replace(self.detail, article=replace(article, row=flags))
+        self.sources.reload()
+
+    @work(group="write", exit_on_error=False)
+    async def action_mark_all_read(self) -> None:
+        view = self.headlines.view
+        count = await self.library.write(lambda lib: lib.mark_all_read(view.filter))
+        self.notify(f"Marked {count:,} article{'s' * (count != 1)} read.")
+        self.headlines.reload()
+        self.sources.reload()
+
+    def action_open_link(self) -> None:
+        row = self._row()
+        if row is None:
+            return
+        url = row.url or ""
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            self.notify("This article has no web link.", severity="warning")
+            return
+        self._open_browser(url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_browser(self, url: str) -> None:
+        try:
+            opened = webbrowser.open(url)
+        except Exception as exc:
+            self.post_message(Notice(f"browser: {exc}", "warning"))
+            return
+        if not opened:
+            self.post_message(Notice("No browser available.", "warning"))
+
+    def action_fetch_fulltext(self) -> None:
+        if self.config is None:
+            self.notify("demo mode: full text cannot be fetched", severity="warning")
+            return
+        if row := self._row():
+            self.notify("Fetching the full text…")
+            self._fetch_fulltext(self.config, row.id)
+
+    @work(thread=True, group="fulltext", exit_on_error=False)
+    def _fetch_fulltext(self, config: Config, article_id: int) -> None:
+        cancel = get_current_worker().cancelled_event  # set when the app quits
+        try:
+            ok = run_fulltext(self.db_path, config, article_id, cancel)
+        except BaseException:
+            if not cancel.is_set():  # the stored failure note shows under the article
+                self.post_message(FulltextFetched(article_id, None))
+            raise
+        if not cancel.is_set():
+            self.post_message(FulltextFetched(article_id, ok))
+
+    @on(FulltextFetched)
+    def _fulltext_fetched(self, message: FulltextFetched) -> None:
+        if message.ok:
+            self.notify("Full text fetched.")
+        elif message.ok is False:
+            self.notify("Full text not found (see the note under the article).", severity="warning")
+        row = self.headlines.selected
+        if row is not None and row.id == message.article_id:
+            self.load_detail(message.article_id)
+
+    def action_remove_source(self) -> None:
+        """Remove the selected feed (config file and store), after asking."""
+        if self.config is None:
+            self.notify("demo mode: sources cannot be removed", severity="warning")
+            return
+        feed = self.selected_source()
+        if feed is None:
+            self.notify("Choose a feed in Sources first.", severity="warning")
+            return
+        source = self.config.source_named(feed.url or "") or self.config.source_named(feed.name)
+        with self.library.borrow() as library:
+            starred = library.removal_counts(feed.id)[1]
+        kept = (
+            f" Its {starred:,} starred article{'s' * (starred != 1)} will be kept."
+            if starred
+            else ""
+        )
+        question = (
+            f"Remove {feed.name} from {self.config.path.name} and delete its "
+            f"{feed.articles:,} article{'s' * (feed.articles != 1)}?{kept}"
+        )
+        if source is None:
+            question = f"Delete {feed.name} and its {feed.articles:,} articles?{kept}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove_source(feed, source)
+
+        self.app.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _remove_source(self, feed: FeedRow, source: FeedConfig | LocalConfig | None) -> None:
+        assert self.config is not None
+        try:
+            # A server subscription is unsubscribed first: if the server refuses, nothing changes.
+            unsubscribed = run_unsubscribe(self.db_path, self.config, feed.id)
+            if source is not None:
+                remove_source(
+                    self.config.path, source.url if isinstance(source, FeedConfig) else source.name
+                )
+                self.config = load_config(self.config.path)
+            result = run_remove(self.db_path, feed.id)
+        except NewstuiError:
+            raise
+        except Exception as exc:
+            raise NewstuiError(f"could not remove {feed.name}: {exc}") from exc
+        summary = sentence(result.summary())
+        if unsubscribed:
+            summary += f"; unsubscribed on {unsubscribed}"
+        self.post_message(SourceRemoved(feed.id, summary))
+
+    @on(SourceRemoved)
+    def _source_removed(self, message: SourceRemoved) -> None:
+        self.notify(message.summary, markup=False)
+        if self.headlines.view.filter.feed_id == message.source_id:
+            self.show_view(ALL)
+        else:
+            self.headlines.reload()
+        self.sources.reload()
+
+    @on(Notice)
+    def _notice(self, message: Notice) -> None:
+        self.notify(message.text, severity=message.severity, markup=False)

@@ -1,0 +1,187 @@
+"""Refreshing sources from the main screen: start a refresh, show its progress, reload what it
+changed (batched), and say what it found in one notification. Part of `MainScreen`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.worker import Worker, get_current_worker
+
+from newstui.config import Config
+from newstui.ingest import SourceOutcome
+from newstui.model import ArticleRow, RemovedSource, SyncStatus
+from newstui.tui.refresh import (
+    AnalysisFinished,
+    RefreshFinished,
+    RefreshPlan,
+    RefreshProgress,
+    plan_all,
+    plan_for,
+    refresh_summary,
+    run_refresh,
+)
+
+if TYPE_CHECKING:
+    from newstui.tui.widgets.headlines import HeadlineList
+    from newstui.tui.widgets.refresh_status import RefreshStatus
+    from newstui.tui.widgets.sources import SourcesPane
+    from newstui.tui.widgets.sync_status import SyncStatusLine
+
+DEMO_NOTICE = "demo mode: no feeds to refresh"
+RELOAD_BATCH = 0.5  # seconds: the reloads that finished sources ask for are made at most this often
+
+
+@dataclass
+class StoreChanged(Message):
+    """Another process (e.g. `newstui fetch`) wrote to the store: the counts may be stale."""
+
+
+@dataclass
+class SyncStatusChanged(Message):
+    """The sync bookkeeping changed: last sync, queued marks, last error."""
+
+    status: SyncStatus
+
+
+class SourceRefresh(Screen[None]):
+    """Refresh state belongs to the screen that shows it; the app only triggers refreshes."""
+
+    # Provided by MainScreen.
+    headlines: HeadlineList
+    sources: SourcesPane
+    status: RefreshStatus
+    sync_status: SyncStatusLine
+    config: Config | None
+    db_path: Path | str
+
+    if TYPE_CHECKING:
+
+        def load_detail(self, article_id: int) -> Worker[None]: ...
+
+    _refresh_total = 0  # sources in the running refresh; 0 when idle
+    _changes_seen = 0
+    _reload_timer: Timer | None = None
+
+    @property
+    def refreshing(self) -> bool:
+        """Whether a refresh is running."""
+        return bool(self._refresh_total)
+
+    def refresh_all(self) -> None:
+        """Refresh every configured source (R, and the app's timer)."""
+        if self.config is None:
+            self.notify(DEMO_NOTICE, severity="warning")
+            return
+        self.start_refresh(plan_all(self.config))
+
+    def action_refresh_selected(self) -> None:
+        if self.config is None:
+            self.notify(DEMO_NOTICE, severity="warning")
+            return
+        view = self.headlines.view
+        feeds = self.sources.feeds
+        if view.filter.feed_id is not None:
+            rows = [f for f in feeds if f.id == view.filter.feed_id]
+        elif view.filter.tag is not None:
+            rows = [f for f in feeds if view.filter.tag in f.tags]
+        else:
+            row: ArticleRow | None = self.headlines.selected
+            rows = [f for f in feeds if row is not None and f.id == row.feed_id]
+        plan = plan_for(self.config, rows)
+        for name in plan.unknown:
+            self.notify(
+                f"{name}: not in the config file, cannot refresh", severity="warning", markup=False
+            )
+        self.start_refresh(plan)
+
+    def start_refresh(self, plan: RefreshPlan) -> None:
+        """Run a refresh in a worker thread, unless one is running."""
+        if self.refreshing:
+            self.notify("A refresh is already running.", severity="warning")
+            return
+        if not plan.total:
+            if not plan.unknown:
+                self.notify("No sources to refresh.", severity="warning")
+            return
+        self._refresh_total, self._changes_seen = plan.total, 0
+        self.status.progress(0, plan.total)
+        self._refresh(plan)
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def _refresh(self, plan: RefreshPlan) -> None:
+        assert self.config is not None
+        cancel = get_current_worker().cancelled_event  # set when the app quits
+        outcomes: list[SourceOutcome] = []
+        removed: list[RemovedSource] = []
+
+        def report(outcome: SourceOutcome) -> None:
+            outcomes.append(outcome)
+            changed = sum(1 for o in outcomes if o.new or o.updated)
+            self.post_message(RefreshProgress(len(outcomes), plan.total, outcome.name, changed))
+
+        warning = None
+        try:
+            warning = run_refresh(self.db_path, self.config, plan, report, cancel, removed.append)
+        finally:  # a refresh that raised still ends (the error is shown by the worker handler)
+            finished = RefreshFinished(tuple(outcomes), tuple(removed), warning, cancel.is_set())
+            self.post_message(finished)
+
+    @on(RefreshProgress)
+    def _refresh_progress(self, message: RefreshProgress) -> None:
+        self.status.progress(message.done, message.total, message.name)
+        if message.changed > self._changes_seen:
+            self._changes_seen = message.changed
+            self.reload_soon()
+
+    @on(RefreshFinished)
+    def _refresh_finished(self, message: RefreshFinished) -> None:
+        self._refresh_total = 0
+        self.status.finish()
+        if message.cancelled:
+            return
+        if message.outcomes or message.removed:
+            failed = any(o.error for o in message.outcomes)
+            self.notify(
+                refresh_summary(message.outcomes, message.removed),
+                severity="warning" if failed else "information",
+                markup=False,
+            )
+        if message.warning:
+            self.notify(message.warning, severity="warning", markup=False)
+        self._reload_now()
+        if (row := self.headlines.selected) is not None:
+            self.load_detail(row.id)
+
+    def reload_soon(self) -> None:
+        """Reload the headlines and the sources once, soon: many finished sources, one reload."""
+        if self._reload_timer is None:
+            self._reload_timer = self.set_timer(RELOAD_BATCH, self._reload_now)
+
+    def _reload_now(self) -> None:
+        if self._reload_timer is not None:
+            self._reload_timer.stop()
+            self._reload_timer = None
+        self.headlines.reload()
+        self.sources.reload()
+
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
+        if not self.refreshing:
+            self.sources.reload()  # the headlines follow when the counts say they are short
+
+    @on(SyncStatusChanged)
+    def _sync_status_changed(self, message: SyncStatusChanged) -> None:
+        self.sync_status.show(message.status)
+
+    @on(AnalysisFinished)
+    def _analysis_finished(self, message: AnalysisFinished) -> None:
+        if message.count:
+            self.sources.reload()
+            if (row := self.headlines.selected) is not None:
+                self.load_detail(row.id)

@@ -1,0 +1,57 @@
+"""Workers raise; one handler shows the failure as one line and the app keeps running."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstui.errors import NewstuiError, error_line
+from newstui.library import Library
+from newstui.tui.app import NewstuiApp
+from newstui.tui.refresh import RefreshFinished, RefreshProgress
+
+from .conftest import settle
+
+
+def test_an_error_becomes_one_line_for_the_user() -> None:
+    assert error_line(NewstuiError("feeds.toml:3: bad url")) == "feeds.toml:3: bad url"
+    assert error_line(sqlite3.OperationalError("disk I/O error")) == "database error: disk I/O error"
+    assert error_line(ValueError("first line\nsecond line")) == "ValueError: first line"
+    assert error_line(KeyError()) == "KeyError"
+
+
+async def test_a_failing_read_shows_one_error_line_and_the_app_keeps_running(
+    db_path: Path, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown: list[tuple[str, str]] = []
+        notify = app.notify
+
+        def recording_notify(message: str, **options: object) -> None:
+            shown.append((message, str(options.get("severity"))))
+            notify(message, **options)  # type: ignore[arg-type]
+
+        def broken_detail(self: Library, article_id: int) -> None:
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(app, "notify", recording_notify)
+        monkeypatch.setattr(Library, "detail", broken_detail)
+        await pilot.press("j")
+        await settle(pilot)
+        assert shown == [("database error: disk I/O error", "error")]
+        assert app.is_running
+        monkeypatch.undo()
+        await pilot.press("k")
+        await settle(pilot)
+        assert app.main.reader.article_id == ids["seed"]
+
+
+def test_a_newer_refresh_progress_replaces_a_pending_one_but_not_the_end() -> None:
+    first = RefreshProgress(1, 30, "BBC", 1)
+    assert first.can_replace(RefreshProgress(2, 30, "NPR", 1))
+    assert not RefreshFinished(()).can_replace(first)
+    assert not first.can_replace(RefreshFinished(()))
