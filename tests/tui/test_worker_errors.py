@@ -17,7 +17,9 @@ from .conftest import settle
 
 def test_an_error_becomes_one_line_for_the_user() -> None:
     assert error_line(NewstuiError("feeds.toml:3: bad url")) == "feeds.toml:3: bad url"
-    assert error_line(sqlite3.OperationalError("disk I/O error")) == "database error: disk I/O error"
+    assert (
+        error_line(sqlite3.OperationalError("disk I/O error")) == "database error: disk I/O error"
+    )
     assert error_line(ValueError("first line\nsecond line")) == "ValueError: first line"
     assert error_line(KeyError()) == "KeyError"
 
