@@ -25,7 +25,7 @@ from newstui.model import Analysis, Article, RemovedSource, SourceOutcome
 from newstui.processes import CHUNK, CpuPool, analyse_one
 from newstui.sources.feeds import parse_feed
 from newstui.sources.files import iter_files, read_file_content
-from newstui.sources.http import Fetcher, FetchLimits
+from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
 from newstui.spawned import pool_result, stopping
 from newstui.text import clean_line
 
@@ -42,6 +42,7 @@ SAVE_BATCH = 100  # analysed articles stored per transaction
 
 
 ProgressCallback = Callable[[SourceOutcome], None]
+OpenFetcher = Callable[[FetchLimits], PageFetcher]  # Fetcher; tests pass a fake
 
 
 def limits_from(config: Config) -> FetchLimits:
@@ -103,6 +104,7 @@ async def fetch_feeds(
     on_outcome: ProgressCallback | None = None,
     analyse: bool = True,
     cancel: threading.Event | None = None,
+    open_fetcher: OpenFetcher = Fetcher,
 ) -> list[SourceOutcome]:
     """Fetch feeds concurrently, store their articles; one failing feed never stops the others.
 
@@ -117,7 +119,7 @@ async def fetch_feeds(
     # count when parsing falls behind the network.
     in_hand = asyncio.Semaphore(max(2, config.settings.concurrency))
     # Pools left by an exception (Ctrl-C, SIGTERM, a cancelled task) end their workers at once.
-    async with Fetcher(limits_from(config)) as fetcher:
+    async with open_fetcher(limits_from(config)) as fetcher:
         with contextlib.ExitStack() as pools:
             cpu = pools.enter_context(CpuPool()) if parallel else None
             pool = pools.enter_context(_FulltextPool(fetcher, config))
@@ -231,7 +233,7 @@ async def _cancel_when_set(cancel: threading.Event, tasks: list[asyncio.Task[Non
 
 async def _fetch_feed(
     library: Library,
-    fetcher: Fetcher,
+    fetcher: PageFetcher,
     feed_id: int,
     feed: FeedConfig,
     cpu: CpuPool | None = None,
@@ -289,7 +291,7 @@ def _strip_url(message: str, url: str) -> str:
 class _FulltextPool:
     """Fetches and extracts article pages for summary-only entries, off the event loop."""
 
-    def __init__(self, fetcher: Fetcher, config: Config) -> None:
+    def __init__(self, fetcher: PageFetcher, config: Config) -> None:
         self.fetcher = fetcher
         self.config = config
         self._pool: ExtractionPool | None = None
@@ -353,12 +355,14 @@ class _FulltextPool:
             self._pool.close(wait=exc is None)
 
 
-async def fetch_article_fulltext(library: Library, config: Config, article_id: int) -> bool:
+async def fetch_article_fulltext(
+    library: Library, config: Config, article_id: int, *, open_fetcher: OpenFetcher = Fetcher
+) -> bool:
     """Fetch the full text of one stored article on demand (ignores a previous failure)."""
     stored = library.article(article_id)
     if stored is None or not stored.row.url:
         raise SourceError(f"article {article_id}: has no web link to fetch")
-    async with Fetcher(limits_from(config)) as fetcher:
+    async with open_fetcher(limits_from(config)) as fetcher:
         with _FulltextPool(fetcher, config) as pool:
             ok = await pool.fetch_one(library, article_id, stored.row.url)
     if ok:

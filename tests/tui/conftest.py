@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import io
 import re
-import threading
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from functools import partial
-from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from rich.console import Console
@@ -23,6 +19,9 @@ from newstui.store import open_db
 from newstui.store.analysis import save_analysis
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed
+
+if TYPE_CHECKING:
+    from ..conftest import FeedServer
 
 BASE = datetime(2024, 11, 30, 12, 0, tzinfo=UTC)
 INJECTED_TITLE = "[bold red]x[/] [link=https://evil.example]click[/link]"
@@ -219,54 +218,16 @@ ARTICLE_HTML = (
 )
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def feed_server(tmp_path: Path) -> Iterator[str]:
-    """An HTTP server on 127.0.0.1 (port 0) serving `feed.xml` from a temp dir; yields its URL."""
-    root = tmp_path / "www"
-    root.mkdir()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    (root / "feed.xml").write_text(FEED_XML.format(base=base), "utf-8")
-    (root / "article.html").write_text(ARTICLE_HTML, "utf-8")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
-
-
-class _DripHandler(BaseHTTPRequestHandler):
-    """Answers any path with a feed sent one byte a second: a feed that never quite arrives."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        body = FEED_XML.format(base="http://127.0.0.1").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml")
-        self.end_headers()
-        try:
-            for i in range(len(body)):
-                self.wfile.write(body[i : i + 1])
-                self.wfile.flush()
-                time.sleep(1)
-        except OSError:
-            pass
-
-
-@pytest.fixture
-def slow_config(tmp_path: Path) -> Iterator[Config]:
-    """A config whose one feed drips a byte a second, with a 30-second timeout."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _DripHandler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def slow_config(tmp_path: Path, feed_server: FeedServer) -> Config:
+    """A config whose one feed drips a byte a second (a feed that never quite arrives), with a
+    30-second timeout."""
+    feed_server.route(
+        "/slow.xml",
+        body=FEED_XML.format(base="http://127.0.0.1").encode(),
+        headers={"Content-Type": "application/rss+xml"},
+        drip=1.0,
+    )
     path = tmp_path / "slow.toml"
     path.write_text(
         f"""[settings]
@@ -276,18 +237,25 @@ timeout = 30
 
 [[feeds]]
 name = "Slow Feed"
-url = "http://127.0.0.1:{server.server_address[1]}/slow.xml"
+url = "{feed_server.url("/slow.xml")}"
 """,
         "utf-8",
     )
-    yield load_config(path)
-    server.shutdown()
-    server.server_close()
+    return load_config(path)
 
 
 @pytest.fixture
-def config(tmp_path: Path, feed_server: str) -> Config:
-    """A config with the local feed, a feed that fails (404), and fulltext off."""
+def config(tmp_path: Path, feed_server: FeedServer) -> Config:
+    """A config with the local feed (and its article page), a feed that fails (404), and
+    fulltext off."""
+    feed_server.route(
+        "/feed.xml",
+        body=FEED_XML.format(base=feed_server.base).encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    feed_server.route(
+        "/article.html", body=ARTICLE_HTML.encode(), headers={"Content-Type": "text/html"}
+    )
     path = tmp_path / "feeds.toml"
     path.write_text(
         f"""[settings]
@@ -297,12 +265,12 @@ timeout = 5
 
 [[feeds]]
 name = "Local Feed"
-url = "{feed_server}/feed.xml"
+url = "{feed_server.url("/feed.xml")}"
 tags = ["local"]
 
 [[feeds]]
 name = "Broken Feed"
-url = "{feed_server}/missing.xml"
+url = "{feed_server.url("/missing.xml")}"
 """,
         "utf-8",
     )

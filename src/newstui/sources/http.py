@@ -7,6 +7,7 @@ import contextlib
 from collections import defaultdict
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -18,6 +19,25 @@ from newstui.text import strip_controls
 
 USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
 MAX_REDIRECTS = 5
+
+
+class PageFetcher(Protocol):
+    """What ingest needs to fetch feeds and pages: `Fetcher`, or a fake in tests."""
+
+    async def __aenter__(self) -> PageFetcher: ...
+
+    async def __aexit__(self, *exc: object) -> None: ...
+
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = "*/*",
+    ) -> FetchResult:
+        """GET a URL; raises SourceError with a one-line reason on failure."""
+        ...
 
 
 @dataclass(frozen=True)
