@@ -13,7 +13,6 @@ from newstui.errors import SyncError
 from newstui.library import Library, QueuedChange
 from newstui.model import RemoteItem, fold_url
 from newstui.sources.http import FetchLimits
-from newstui.store.feeds import now_iso
 from newstui.sync.client import GReaderClient, server_name
 from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
@@ -98,7 +97,8 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
             retry = (datetime.now(UTC) + timedelta(seconds=exc.retry_after)).isoformat()
         library.sync.set_state(last_error=str(exc), retry_after=retry)
         raise
-    library.sync.set_state(last_sync=now_iso(), last_error=None, retry_after=None)
+    synced_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+    library.sync.set_state(last_sync=synced_at, last_error=None, retry_after=None)
     return report
 
 
