@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from rich.cells import cell_len
-from textual.app import App
 
 from newstui.config import Config, load_config
 from newstui.demo import seed_article_path
@@ -19,6 +16,8 @@ from newstui.store import open_db
 from newstui.store.analysis import save_analysis
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed
+
+from .screenshot import screen_text  # noqa: F401  (the tests import it from here)
 
 if TYPE_CHECKING:
     from ..conftest import FeedServer
@@ -275,32 +274,6 @@ url = "{feed_server.url("/missing.xml")}"
         "utf-8",
     )
     return load_config(path)
-
-
-SVG_TEXT = re.compile(
-    r'<text [^>]*\bx="([\d.]+)"[^>]*clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>', re.S
-)
-SVG_CELL_WIDTH = 12.2  # the width Textual's SVG screenshots give one terminal cell
-
-
-def screen_text(app: App) -> str:
-    """The current screen as plain text, as a terminal would show it (read from the app's public
-    screenshot, so no private Textual attribute is involved)."""
-    width, height = app.size
-    rows: list[list[str]] = [[" "] * width for _ in range(height)]
-    for match in SVG_TEXT.finditer(app.export_screenshot()):
-        column = round(float(match.group(1)) / SVG_CELL_WIDTH)
-        line = int(match.group(2))
-        for char in html.unescape(match.group(3)).replace("\xa0", " "):
-            if line >= height or column >= width:
-                break
-            rows[line][column] = char
-            cells = cell_len(char)
-            for extra in range(1, cells):  # a wide character fills the next cell
-                if column + extra < width:
-                    rows[line][column + extra] = ""
-            column += max(cells, 1)
-    return "\n".join("".join(row).rstrip() for row in rows) + "\n"
 
 
 async def settle(pilot) -> None:

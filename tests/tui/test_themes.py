@@ -10,6 +10,7 @@ from newstui.tui.app import NewstuiApp
 from newstui.tui.theme_colours import contrast_ratio, readable
 
 from .conftest import settle
+from .screenshot import screen_pieces
 
 DECORATION = set("╸╺▕▏▔▁▂▃▄▅▆▇█━─│▎▊ ")  # borders, tab underlines, scrollbars, padding
 
@@ -17,17 +18,14 @@ DECORATION = set("╸╺▕▏▔▁▂▃▄▅▆▇█━─│▎▊ ")  # b
 def poor_contrast(app: NewstuiApp) -> list[tuple[float, str]]:
     """(ratio, text) of each piece of text on screen below 4.5:1 against its background."""
     poor = []
-    for strip in app.screen._compositor.render_strips():
-        for segment in strip:
-            style = segment.style
-            if style is None or style.color is None or style.bgcolor is None:
-                continue
-            if not set(segment.text) - DECORATION:
-                continue
-            fg, bg = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
-            ratio = contrast_ratio(fg, bg)
-            if ratio < 4.5:
-                poor.append((round(ratio, 1), segment.text.strip()))
+    for piece in screen_pieces(app):
+        if piece.colour is None or piece.background is None:
+            continue
+        if not set(piece.text) - DECORATION:
+            continue
+        ratio = contrast_ratio(piece.colour, piece.background)
+        if ratio < 4.5:
+            poor.append((round(ratio, 1), piece.text.strip()))
     return poor
 
 
@@ -66,12 +64,7 @@ async def test_t_switches_the_theme_and_the_reader_follows(db_path, ids):
 
 def colours_of(app: NewstuiApp, text: str) -> set[str]:
     """Foreground colours of the on-screen pieces of text containing `text`."""
-    return {
-        Color.from_rich_color(segment.style.color).hex
-        for strip in app.screen._compositor.render_strips()
-        for segment in strip
-        if text in segment.text and segment.style and segment.style.color
-    }
+    return {piece.colour.hex for piece in screen_pieces(app) if text in piece.text and piece.colour}
 
 
 def test_the_cli_palette_uses_named_colours_the_terminal_adapts():
