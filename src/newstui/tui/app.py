@@ -166,7 +166,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return self.main
 
     def on_mount(self) -> None:
-        self.main.sources.set_saved_views(self.saved_views())
+        self.main.set_saved_views(self.saved_views())
         if self.config is not None:
             self._analyse_stale(self.config.settings.extractor)
         self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
@@ -287,7 +287,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return views
 
     def action_save_view(self) -> None:
-        query = self.main.headlines.view.filter.query
+        query = self.main.current_view.filter.query
         if query is None:
             self.notify("Search first (/); S saves the search as a view.", severity="warning")
             return
@@ -318,7 +318,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             self.notify(terminal_safe(str(exc), line=True), severity="error", markup=False)
             return
         views = self.saved_views()
-        self.main.sources.set_saved_views(views)
+        self.main.set_saved_views(views)
         view = next(v for v in views if v.title == added.name)
         self.main.show_view(view)
         self.notify(f"Saved view {added.name} in {self.config.path.name}", markup=False)

@@ -273,6 +273,15 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         self.headlines.show_view(view, select_id)
         self.sources.select_view(view.key)
 
+    @property
+    def current_view(self) -> View:
+        """The view the headline list shows."""
+        return self.headlines.view
+
+    def set_saved_views(self, views: list[View]) -> None:
+        """List the config's saved views in the sources pane."""
+        self.sources.set_saved_views(views)
+
     def push_view(self, view: View, select_id: int | None = None) -> None:
         """Show a view that Back returns from (search, entity, speaker). A search from a search
         replaces it, so Back returns to where the first search started."""
