@@ -4,6 +4,7 @@ analysis after an upgrade); the main screen owns what it shows. `run_app` starts
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from contextlib import suppress
@@ -51,24 +52,24 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     CSS_PATH = "newstui.tcss"
     TITLE = "newstui"
     WATCH_SECONDS = 2.0  # how often to look for articles stored by another process
-    # The app's key table. Actions on what the main screen shows run there ("screen.…"); they
-    # are listed here so the footer keeps one order.
+    # The app's key table. Actions on what the main screen shows run there (`main('…')`, only
+    # while it is the screen shown); they are listed here so the footer keeps one order.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding(
             "m",
-            "screen.toggle_read",
+            "main('toggle_read')",
             "Read",
             tooltip="Toggle read / unread",
             id="article.toggle_read",
         ),
         Binding(
-            "s", "screen.toggle_star", "Star", tooltip="Toggle the star", id="article.toggle_star"
+            "s", "main('toggle_star')", "Star", tooltip="Toggle the star", id="article.toggle_star"
         ),
         Binding(
             "A",
-            "screen.mark_all_read",
+            "main('mark_all_read')",
             "All read",
             show=False,
             tooltip="Mark all in view read",
@@ -76,7 +77,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         ),
         Binding(
             "o",
-            "screen.open_link",
+            "main('open_link')",
             "Browser",
             show=False,
             tooltip="Open the link in a browser",
@@ -84,7 +85,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         ),
         Binding(
             "f",
-            "screen.fetch_fulltext",
+            "main('fetch_fulltext')",
             "Full text",
             show=False,
             tooltip="Fetch the full text",
@@ -92,7 +93,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         ),
         Binding(
             "r",
-            "screen.refresh_selected",
+            "main('refresh_selected')",
             "Refresh feed",
             show=False,
             tooltip="Refresh the selected feed",
@@ -101,7 +102,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
         Binding(
             "D",
-            "screen.remove_source",
+            "main('remove_source')",
             "Remove feed",
             show=False,
             tooltip="Remove the selected feed",
@@ -358,6 +359,10 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                         partial(target.run_action, binding.action),
                     )
 
+    async def action_main(self, action: str) -> None:
+        """Run one of the main screen's actions (the keys m, s, A, o, f, r, D)."""
+        await self.main.run_action(action)
+
     # -- refreshes and timers -----------------------------------------------------------------
 
     def action_refresh_all(self) -> None:
@@ -396,8 +401,9 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
 
 
 def action_name(binding: Binding) -> str:
-    """A binding's action without its namespace and arguments: "screen.page(1)" → "page"."""
-    return binding.action.split("(")[0].rsplit(".", 1)[-1]
+    """The action a binding runs, without arguments: "page(1)" → "page", "main('star')" → "star"."""
+    forwarded = re.fullmatch(r"main\('(\w+)'\)", binding.action)
+    return forwarded.group(1) if forwarded else binding.action.split("(")[0]
 
 
 def load_ui_state(path: Path) -> dict[str, object]:
