@@ -84,6 +84,22 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             id="article.open_link",
         ),
         Binding(
+            "v",
+            "main('pager')",
+            "Pager",
+            show=False,
+            tooltip="Read the article in your pager",
+            id="article.pager",
+        ),
+        Binding(
+            "vertical_line",
+            "main('pipe')",
+            "Pipe",
+            show=False,
+            tooltip="Pipe the article to a command",
+            id="article.pipe",
+        ),
+        Binding(
             "f",
             "main('fetch_fulltext')",
             "Full text",
@@ -211,15 +227,8 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(HeadlineList.BINDINGS),
                     *of(main, "next_unread"),
-                    *of(
-                        app,
-                        "toggle_read",
-                        "toggle_star",
-                        "mark_all_read",
-                        "open_link",
-                        "search",
-                        "save_view",
-                    ),
+                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "open_link"),
+                    *of(app, "pager", "pipe", "search", "save_view"),
                 ],
             ),
             ("Reader", [*moves(Reader.BINDINGS), *of(main, "page"), *of(app, "fetch_fulltext")]),
@@ -360,7 +369,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                     )
 
     async def action_main(self, action: str) -> None:
-        """Run one of the main screen's actions (the keys m, s, A, o, f, r, D)."""
+        """Run one of the main screen's actions (the keys m, s, A, o, v, |, f, r, D)."""
         await self.main.run_action(action)
 
     # -- refreshes and timers -----------------------------------------------------------------

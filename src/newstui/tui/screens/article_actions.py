@@ -1,9 +1,13 @@
 """What the user does to the articles and sources the main screen shows: mark read, star, mark
-all read, open the link, fetch the full text, remove a source. Part of `MainScreen`."""
+all read, open the link, read in a pager, pipe to a command, fetch the full text, remove a
+source. Part of `MainScreen`."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 import webbrowser
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,8 +21,12 @@ from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config, FeedConfig, LocalConfig, Settings, load_config, remove_source
 from newstui.errors import NewstuiError
+from newstui.launch import LaunchError, browser_launch, pager_launch, pipe_launch
 from newstui.model import ArticleDetail, ArticleRow, FeedRow
+from newstui.render import render_article_text
+from newstui.tui.programs import run_program
 from newstui.tui.refresh import run_fulltext, run_remove, run_unsubscribe, sentence
+from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
@@ -71,6 +79,8 @@ class ArticleActions(Screen[None]):
         def show_view(self, view: View, select_id: int | None = None) -> None: ...
         def selected_source(self) -> FeedRow | None: ...
 
+    _last_pipe = ""  # the last command the article was piped to
+
     def _row(self) -> ArticleRow | None:
         row = self.headlines.selected
         if row is None:
@@ -122,7 +132,15 @@ class ArticleActions(Screen[None]):
         if urlsplit(url).scheme.lower() not in ("http", "https"):
             self.notify("This article has no web link.", severity="warning")
             return
-        self._open_browser(url)
+        try:
+            launch = browser_launch(self.settings.browser, os.environ, url)
+        except LaunchError as exc:
+            self.notify(f"browser: {exc}", severity="error", markup=False)
+            return
+        if launch is None:
+            self._open_browser(url)
+        else:
+            run_program(self.app, launch)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_browser(self, url: str) -> None:
@@ -133,6 +151,50 @@ class ArticleActions(Screen[None]):
             return
         if not opened:
             self.post_message(Notice("No browser available.", "warning"))
+
+    def _article_text(self) -> str | None:
+        """The open article as plain text (as `newstui show` prints it), or None."""
+        row = self._row()
+        detail = self.detail
+        if row is None:
+            return None
+        if detail is None or detail.article.row.id != row.id:
+            self.notify("The article is still loading.", severity="warning")
+            return None
+        return render_article_text(detail.article, detail.analysis).plain
+
+    def action_pager(self) -> None:
+        text = self._article_text()
+        if text is None:
+            return
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", prefix="newstui-", suffix=".txt", delete=False
+        ) as file:
+            file.write(text)
+        try:
+            run_program(self.app, pager_launch(self.settings.pager, os.environ, file.name))
+        except LaunchError as exc:
+            self.notify(f"pager: {exc}", severity="error", markup=False)
+        finally:
+            with suppress(OSError):
+                os.unlink(file.name)
+
+    def action_pipe(self) -> None:
+        text = self._article_text()
+        if text is None:
+            return
+
+        def chosen(command: str | None) -> None:
+            if not command:
+                return
+            self._last_pipe = command
+            try:
+                run_program(self.app, pipe_launch(command), text.encode("utf-8"))
+            except LaunchError as exc:
+                self.notify(f"pipe: {exc}", severity="error", markup=False)
+
+        hint = "Enter: run it with the article on its standard input. Esc: cancel"
+        self.app.push_screen(CommandScreen("Pipe the article to", hint, self._last_pipe), chosen)
 
     def action_fetch_fulltext(self) -> None:
         if self.config is None:

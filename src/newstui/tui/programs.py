@@ -1,0 +1,48 @@
+"""External programs started from the app (browser, pager, a pipe): one that draws in the
+terminal runs with the app suspended (`App.suspend`), any other on its own."""
+
+from __future__ import annotations
+
+import subprocess
+from contextlib import suppress
+
+from textual.app import App, SuspendNotSupported
+
+from newstui.launch import Launch
+
+
+def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) -> None:
+    """Run an external program: one that draws in the terminal runs in the foreground with
+    the app suspended (restored afterwards); any other starts on its own."""
+    name = launch.name
+    try:
+        if not launch.terminal:
+            subprocess.Popen(
+                launch.argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            return
+        with app.suspend():
+            status = subprocess.run(launch.argv, input=stdin, check=False).returncode
+            if launch.wait_for_key:
+                with suppress(EOFError, OSError):
+                    input(f"\n[{name} exited with status {status}] Press Enter to return. ")
+    except SuspendNotSupported:
+        app.notify(
+            f"{name}: this terminal cannot be handed over to another program",
+            severity="error",
+            markup=False,
+        )
+        return
+    except FileNotFoundError:
+        app.notify(f"{name}: command not found", severity="error", markup=False)
+        return
+    except OSError as exc:
+        app.notify(f"{name}: {exc.strerror or exc}", severity="error", markup=False)
+        return
+    app.refresh()
+    if status and not launch.wait_for_key:
+        app.notify(f"{name} exited with status {status}", severity="warning", markup=False)
