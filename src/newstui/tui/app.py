@@ -3,6 +3,7 @@ analysis after an upgrade); the main screen owns what it shows. `run_app` starts
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import sys
@@ -27,7 +28,10 @@ from newstui.errors import NewstuiError, error_line
 from newstui.model import SyncStatus
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
+from newstui.signals import STOP_SIGNALS, Stopped, exit_status
+from newstui.spawned import stop_all_pools
 from newstui.text import terminal_safe
+from newstui.tui.keymap import binding_ids, build_keymap, keys_of
 from newstui.tui.refresh import AnalysisFinished, run_analysis
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
@@ -141,6 +145,15 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             id="app.save_view",
         ),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            show=False,
+            priority=True,
+            tooltip="Command palette",
+            id="app.command_palette",
+        ),
     ]
 
     def __init__(
@@ -168,6 +181,10 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         self._data_version: int | None = None
         self._sync_status: SyncStatus | None = None
         self.auto_refresh_timer: Timer | None = None
+        self.user_keymap = (
+            build_keymap(config.keys, config.path, all_binding_ids()) if config is not None else {}
+        )  # a bad [keys] table stops here, before the screen is taken
+        self.stopped_by: int | None = None  # the signal that made the app quit, if one did
 
     @property
     def config(self) -> Config | None:
@@ -183,7 +200,10 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return self.main
 
     def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
         self.main.set_saved_views(self.saved_views())
+        self._stop_on_signals()
         if self.config is not None:
             self._analyse_stale(self.config.settings.extractor)
         self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
@@ -197,6 +217,20 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
     def on_unmount(self) -> None:
         self.library.close()
         self.counts.close()
+
+    def _stop_on_signals(self) -> None:
+        """SIGTERM and SIGHUP quit like `q` (the terminal is restored), stopping the worker pools
+        first so no refresh or analysis thread holds the exit up."""
+        loop = asyncio.get_running_loop()
+        for signum in STOP_SIGNALS:
+            # only in the main thread, and not on every platform: there the default action stays
+            with suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._stop, signum)
+
+    def _stop(self, signum: int) -> None:
+        stop_all_pools()
+        self.stopped_by = signum
+        self.exit(return_code=exit_status(signum))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in GLOBAL_ACTIONS:
@@ -253,8 +287,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return [*per_pane, ("Anywhere", anywhere)]
 
     def action_help(self) -> None:
-        rows = binding_rows(self.key_sections())
-        rows.append(("Anywhere", "Ctrl-P", "Command palette"))
+        rows = binding_rows(self.key_sections(), self.user_keymap)
         self.push_screen(HelpScreen(rows, QUERY_EXAMPLES))
 
     def action_search(self) -> None:
@@ -364,7 +397,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 if binding.description and binding.action not in ("quit", "help"):
                     yield SystemCommand(
                         binding.tooltip or binding.description,
-                        f"key: {binding.key}",
+                        f"key: {keys_of(binding, self.user_keymap)}",
                         partial(target.run_action, binding.action),
                     )
 
@@ -409,6 +442,31 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             self.main.post_message(StoreChanged())
 
 
+def all_binding_ids() -> set[str]:
+    """Every binding id a `[keys]` table may name."""
+    from newstui.tui.screens.command_prompt import CommandScreen
+    from newstui.tui.screens.confirm import ConfirmScreen
+    from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+    from newstui.tui.screens.view_name import ViewNameScreen
+    from newstui.tui.widgets.sidebar import Sidebar
+
+    classes = (
+        NewstuiApp,
+        MainScreen,
+        HeadlineList,
+        Reader,
+        PaneList,
+        Sidebar,
+        SearchScreen,
+        HelpScreen,
+        ConfirmScreen,
+        CommandScreen,
+        ViewNameScreen,
+        SpeakerQuotesScreen,
+    )
+    return {i for cls in classes for i in binding_ids(cls.BINDINGS)}
+
+
 def action_name(binding: Binding) -> str:
     """The action a binding runs, without arguments: "page(1)" → "page", "main('star')" → "star"."""
     forwarded = re.fullmatch(r"main\('(\w+)'\)", binding.action)
@@ -438,4 +496,6 @@ def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     state = Path(platformdirs.user_state_dir(APP_NAME)) / "ui.json"
     app = NewstuiApp(db_path, config, demo=demo, ui_state=state)
     app.run()
+    if app.stopped_by is not None:
+        raise Stopped(app.stopped_by)  # the terminal is restored; the command line says why
     return app.return_code or 0
