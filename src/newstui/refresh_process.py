@@ -12,7 +12,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from newstui.model import RemovedSource, SourceOutcome
 
@@ -27,16 +27,8 @@ Report = Callable[[SourceOutcome], None]
 Removed = Callable[[RemovedSource], None]
 
 
-class RefreshWork(Protocol):
-    """A module-level refresh function (the child imports it by name)."""
-
-    def __call__(
-        self,
-        *args: Any,
-        report: Report,
-        cancel: threading.Event,
-        removed: Removed | None,
-    ) -> str | None: ...
+RefreshWork = Callable[..., str | None]  # a module-level refresh function (the child imports it
+# by name), called with its arguments and the keywords report, cancel and removed
 
 
 def run_in_child(

@@ -90,7 +90,7 @@ def _replace_analysis(
     conn.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     ids_by_name: dict[str, int] = {}
-    mentions: list[tuple[int, int, int, int, str]] = []
+    mentions: list[tuple[int, int, int, int]] = []
     for entity in analysis.entities:
         own = entity_key(entity.name, entity.type)
         key = f"{entity.type}:{own}"

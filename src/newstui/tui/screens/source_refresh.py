@@ -3,6 +3,7 @@ changed (batched), and say what it found in one notification. Part of `MainScree
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +15,7 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
-from newstui.ingest import SourceOutcome
-from newstui.model import ArticleRow, RemovedSource, SyncStatus
+from newstui.model import ArticleRow, RemovedSource, SourceOutcome, SyncStatus
 from newstui.tui.refresh import (
     AnalysisFinished,
     RefreshFinished,
@@ -28,6 +28,7 @@ from newstui.tui.refresh import (
 )
 
 if TYPE_CHECKING:
+    from newstui.tui.shared_library import SharedLibrary
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.refresh_status import RefreshStatus
     from newstui.tui.widgets.sources import SourcesPane
@@ -53,6 +54,7 @@ class SourceRefresh(Screen[None]):
     """Refresh state belongs to the screen that shows it; the app only triggers refreshes."""
 
     # Provided by MainScreen.
+    library: SharedLibrary
     headlines: HeadlineList
     sources: SourcesPane
     status: RefreshStatus
@@ -94,6 +96,12 @@ class SourceRefresh(Screen[None]):
             row: ArticleRow | None = self.headlines.selected
             rows = [f for f in feeds if row is not None and f.id == row.feed_id]
         plan = plan_for(self.config, rows)
+        if self.config.sync is not None:  # server subscriptions are refreshed by a sync
+            with self.library.borrow() as library:
+                synced = {f.name for f in rows if library.sync.stream_of(f.id) is not None}
+            if synced:
+                unknown = tuple(name for name in plan.unknown if name not in synced)
+                plan = dataclasses.replace(plan, sync=True, unknown=unknown)
         for name in plan.unknown:
             self.notify(
                 f"{name}: not in the config file, cannot refresh", severity="warning", markup=False
