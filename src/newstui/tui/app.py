@@ -88,6 +88,9 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             id="article.open_link",
         ),
         Binding(
+            "u", "main('undo')", "Undo", show=False, tooltip="Undo the last mark", id="article.undo"
+        ),
+        Binding(
             "v",
             "main('pager')",
             "Pager",
@@ -250,7 +253,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             return [b for b in bindings if isinstance(b, Binding) and b.action != "select"]
 
         app, main = self.BINDINGS, MainScreen.BINDINGS
-        choose = Binding("enter,l", "select", "Show", tooltip="Show the source's articles")
+        choose = Binding("enter", "select", "Show", tooltip="Show the source's articles")
         per_pane: list[tuple[str, list[Binding]]] = [
             (
                 "Sources",
@@ -261,21 +264,26 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(HeadlineList.BINDINGS),
                     *of(main, "next_unread"),
-                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "open_link"),
+                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "undo", "open_link"),
                     *of(app, "pager", "pipe", "search", "save_view"),
                 ],
             ),
-            ("Reader", [*moves(Reader.BINDINGS), *of(main, "page"), *of(app, "fetch_fulltext")]),
+            (
+                "Reader",
+                [
+                    *moves(Reader.BINDINGS),
+                    *of(main, "page", "toggle_full_reader", "toggle_speakers"),
+                    *of(app, "fetch_fulltext"),
+                ],
+            ),
             (
                 "Sidebar",
-                [
-                    *moves(PaneList.BINDINGS),
+                [  # it moves like Sources: only what differs is listed
                     Binding(
-                        "enter,l",
+                        "enter",
                         "select",
                         "List",
-                        tooltip="Enter on an entity lists the articles that mention it; "
-                        "on a quote, the articles quoting its speaker",
+                        tooltip="Enter on an entity or quote lists its articles",
                     ),
                     *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
                     *of(main, "toggle_sidebar", "sidebar_tab"),
@@ -402,7 +410,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                     )
 
     async def action_main(self, action: str) -> None:
-        """Run one of the main screen's actions (the keys m, s, A, o, v, |, f, r, D)."""
+        """Run one of the main screen's actions (the keys m, s, A, u, o, v, |, f, r, D)."""
         await self.main.run_action(action)
 
     # -- refreshes and timers -----------------------------------------------------------------

@@ -24,6 +24,7 @@ from newstui.errors import NewstuiError
 from newstui.launch import LaunchError, browser_launch, pager_launch, pipe_launch
 from newstui.model import ArticleDetail, ArticleRow, FeedRow
 from newstui.render import render_article_text
+from newstui.text import terminal_safe
 from newstui.tui.programs import run_program
 from newstui.tui.refresh import run_fulltext, run_remove, run_unsubscribe, sentence
 from newstui.tui.screens.command_prompt import CommandScreen
@@ -80,6 +81,7 @@ class ArticleActions(Screen[None]):
         def selected_source(self) -> FeedRow | None: ...
 
     _last_pipe = ""  # the last command the article was piped to
+    _last_mark: tuple[tuple[int, ...], dict[str, bool]] | None = None  # what `u` undoes
 
     def _row(self) -> ArticleRow | None:
         row = self.headlines.selected
@@ -105,6 +107,9 @@ class ArticleActions(Screen[None]):
         self, row: ArticleRow, *, read: bool | None = None, starred: bool | None = None
     ) -> None:
         await self.library.write(lambda lib: lib.mark([row.id], read=read, starred=starred))
+        before = {"read": row.read} if read is not None else {}
+        before |= {"starred": row.starred} if starred is not None else {}
+        self._last_mark = ((row.id,), before)
         self.headlines.update_row(row.id, read=read, starred=starred)
         if self.detail is not None and self.detail.article.row.id == row.id:
             article = self.detail.article
@@ -119,8 +124,51 @@ class ArticleActions(Screen[None]):
     @work(group="write", exit_on_error=False)
     async def action_mark_all_read(self) -> None:
         view = self.headlines.view
-        count = await self.library.write(lambda lib: lib.mark_all_read(view.filter))
-        self.notify(f"Marked {count:,} article{'s' * (count != 1)} read.")
+        unread = await self.library.write(lambda lib: lib.count(replace(view.filter, unread=True)))
+        if not unread:
+            self.notify("Nothing unread here.")
+            return
+        if unread > self.settings.mark_all_confirm:
+            title = terminal_safe(view.title, line=True)
+            question = f"Mark {unread:,} articles in {title} read? (u undoes it)"
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._mark_view_read(view)
+
+            self.app.push_screen(
+                ConfirmScreen("Mark all read", question, yes="mark read"), answered
+            )
+            return
+        self._mark_view_read(view)
+
+    @work(group="write", exit_on_error=False)
+    async def _mark_view_read(self, view: View) -> None:
+        ids = await self.library.write(lambda lib: lib.mark_all_read_ids(view.filter))
+        count = len(ids)
+        self._last_mark = (tuple(ids), {"read": False})
+        self.notify(f"Marked {count:,} article{'s' * (count != 1)} read. u undoes it.")
+        self.headlines.reload()
+        self.sources.reload()
+
+    @work(group="write", exit_on_error=False)
+    async def action_undo(self) -> None:
+        """Undo the last mark (m, s or A)."""
+        if self._last_mark is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        ids, flags = self._last_mark
+        self._last_mark = None
+        await self.library.write(
+            lambda lib: lib.mark(list(ids), read=flags.get("read"), starred=flags.get("starred"))
+        )
+        what = {("read", True): "read", ("read", False): "unread"}
+        state = ", ".join(
+            what.get((k, v)) or ("starred" if v else "not starred") for k, v in flags.items()
+        )
+        self.notify(f"Undone: {len(ids):,} article{'s' * (len(ids) != 1)} {state} again.")
+        if len(ids) == 1:
+            self.headlines.update_row(ids[0], read=flags.get("read"), starred=flags.get("starred"))
         self.headlines.reload()
         self.sources.reload()
 

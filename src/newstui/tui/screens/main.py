@@ -165,6 +165,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
             yield self.status
 
     def on_mount(self) -> None:
+        self.reader.show_speakers = self.settings.speaker_tags
         self.headlines.border_title = "Headlines"
         self.sidebar.border_title = "Article"
         self.show_view(ALL)
