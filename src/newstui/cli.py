@@ -14,6 +14,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -388,13 +389,14 @@ def _report(
 ) -> int:
     from newstui.ingest import describe
 
-    failed = [o for o in outcomes if o.error]
+    failed = [o for o in outcomes if o.failed]
     data = [
         {
             "source": o.name,
             "new": o.new,
             "updated": o.updated,
             "error": o.error,
+            "waiting_until": o.waiting_until,
             "warning": o.warning,
             "not_modified": o.not_modified,
             "fulltext_fetched": o.fulltext_ok,
@@ -425,6 +427,8 @@ def _report(
                     _complain(f"{label}: {problem}")
             elif o.error:
                 _complain(f"error: {describe(o)}")
+            elif o.waiting_until:
+                _complain(f"waiting: {describe(o)}")
             elif o.warning:
                 _complain(f"warning: {o.name}: {o.warning}")
         new = sum(o.new for o in outcomes)
@@ -444,8 +448,11 @@ EXIT_SOME_FAILED = 3  # some sources read, some failed (2 is argparse's usage er
 
 
 def fetch_status(outcomes: Sequence[SourceOutcome]) -> int:
-    """The exit status of a fetch, import or add: 0 all read, 3 some failed, 1 all failed."""
-    failed = sum(1 for o in outcomes if o.error)
+    """The exit status of a fetch, import or add: 0 all read, 3 some failed, 1 all failed.
+
+    A feed waiting out a backoff or a Retry-After counts as failed: its last fetch failed.
+    """
+    failed = sum(1 for o in outcomes if o.failed)
     if not failed:
         return EXIT_OK
     return EXIT_FAILED if failed == len(outcomes) else EXIT_SOME_FAILED
@@ -461,6 +468,7 @@ def _fetch_with_progress(
     from newstui.ingest import fetch_feeds
 
     total = len(config.feeds if feeds is None else feeds)
+    respect_waits = feeds is None  # feeds named on the command line are fetched now
     if console.is_terminal and not getattr(args, "json", False) and total:
         from rich.progress import (
             BarColumn,
@@ -487,9 +495,18 @@ def _fetch_with_progress(
                 )
 
             return asyncio.run(
-                fetch_feeds(library, config, feeds, fulltext=fulltext, on_outcome=advance)
+                fetch_feeds(
+                    library,
+                    config,
+                    feeds,
+                    fulltext=fulltext,
+                    on_outcome=advance,
+                    respect_waits=respect_waits,
+                )
             )
-    return asyncio.run(fetch_feeds(library, config, feeds, fulltext=fulltext))
+    return asyncio.run(
+        fetch_feeds(library, config, feeds, fulltext=fulltext, respect_waits=respect_waits)
+    )
 
 
 def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -656,6 +673,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
 
         sync_sources(library, config)
     rows = library.sources()
+    now = datetime.now(UTC)
     data = [
         {
             "id": r.id,
@@ -667,18 +685,22 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             "unread": r.unread,
             "last_fetched": r.last_fetched,
             "last_error": r.last_error,
+            "failures": r.failures,
+            "next_try": r.waiting_until(now),
         }
         for r in rows
     ]
     table = Table(box=None, header_style="bold")
-    for column in ("name", "articles", "unread", "last fetch", "error"):
+    for column in ("name", "articles", "unread", "last fetch", "next try", "error"):
         table.add_column(column, justify="right" if column in ("articles", "unread") else "left")
     for r in rows:
+        next_try = r.waiting_until(now)
         table.add_row(
             _cell(r.name),
             Text(str(r.articles)),
             Text(str(r.unread)),
-            _cell((r.last_fetched or "never").replace("T", " ").replace("+00:00", "")),
+            _cell(_utc_seconds(r.last_fetched) if r.last_fetched else "never"),
+            _cell(_utc_seconds(next_try) if next_try else ""),
             Text(
                 terminal_safe((r.last_error or "").removeprefix(f"{r.name}: "), line=True),
                 style="red",
@@ -696,6 +718,11 @@ def user_query(text: str) -> Query:
     except QueryError as exc:
         shown = text if len(text) <= 60 else text[:59] + "…"  # the problem must stay in view
         raise NewstuiError(f"query {shown!r}: {exc}") from None
+
+
+def _utc_seconds(iso: str) -> str:
+    """A stored ISO 8601 UTC time as "2026-11-30 15:10:00"."""
+    return iso.replace("T", " ").replace("+00:00", "")
 
 
 def _article_table(rows: list[ArticleRow]) -> Text:

@@ -13,6 +13,15 @@ class SourceError(NewstuiError):
     """A feed, page or file could not be fetched or parsed."""
 
 
+class HTTPStatusError(SourceError):
+    """A server answered with an error status; `retry_after` is its Retry-After header, if any."""
+
+    def __init__(self, message: str, status: int, retry_after: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
 class StoreError(NewstuiError):
     """The database cannot be opened or is not a newstui database."""
 

@@ -14,15 +14,17 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig, clean_tags
-from newstui.errors import NewstuiError, SourceError
+from newstui.errors import HTTPStatusError, NewstuiError, SourceError
 from newstui.library import Library
-from newstui.model import Analysis, Article, RemovedSource, SourceOutcome
+from newstui.model import Analysis, Article, RemovedSource, SourceOutcome, still_waiting
 from newstui.processes import CHUNK, CpuPool, analyse_one
+from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.feeds import parse_feed
 from newstui.sources.files import iter_files, read_file_content
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
@@ -105,15 +107,21 @@ async def fetch_feeds(
     analyse: bool = True,
     cancel: threading.Event | None = None,
     open_fetcher: OpenFetcher = Fetcher,
+    respect_waits: bool = True,
 ) -> list[SourceOutcome]:
     """Fetch feeds concurrently, store their articles; one failing feed never stops the others.
 
+    A feed that keeps failing, or whose server answered 429/503 with Retry-After, is not fetched
+    before its next try time unless `respect_waits` is False (the user named it).
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
     what was stored stays, and the outcomes of the feeds finished so far are returned.
     """
     ids = sync_sources(library, config)
     feeds = list(config.feeds if feeds is None else feeds)
     outcomes: list[SourceOutcome] = []
+    waits = library.fetch_waits()
+    now = datetime.now(UTC)
+    interval = timedelta(minutes=config.settings.refresh_minutes) or DEFAULT_INTERVAL
     parallel = len(feeds) >= PARALLEL_MIN_FEEDS and (os.cpu_count() or 1) > 1
     # Documents between request and storage: bounded, so memory does not grow with the feed
     # count when parsing falls behind the network.
@@ -132,10 +140,18 @@ async def fetch_feeds(
                 pools.callback(streamed.cancel)
 
             async def one(feed: FeedConfig) -> None:
+                failures, next_try = waits.get(ids[feed.name], (0, None))
+                if respect_waits and still_waiting(next_try, now):
+                    outcome = SourceOutcome(feed.name, waiting_until=next_try)
+                    outcomes.append(outcome)
+                    if on_outcome:
+                        on_outcome(outcome)
+                    return
                 try:
+                    backoff = _Backoff(failures, interval)
                     async with in_hand:
                         outcome, changed = await _fetch_feed(
-                            library, fetcher, ids[feed.name], feed, cpu
+                            library, fetcher, ids[feed.name], feed, backoff, cpu
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -236,6 +252,7 @@ async def _fetch_feed(
     fetcher: PageFetcher,
     feed_id: int,
     feed: FeedConfig,
+    backoff: _Backoff,
     cpu: CpuPool | None = None,
 ) -> tuple[SourceOutcome, tuple[int, ...]]:
     """Fetch, parse and store one feed; returns its outcome and the new or changed article ids."""
@@ -264,7 +281,9 @@ async def _fetch_feed(
                 )
     except SourceError as exc:
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
-        library.record_fetch(feed_id, status=None, error=message)
+        status = exc.status if isinstance(exc, HTTPStatusError) else None
+        retry_at = backoff.after_failure(exc)
+        library.record_fetch(feed_id, status=status, error=message, next_try=retry_at)
         return SourceOutcome(feed.name, error=message), ()
     saved = library.save_batch(feed_id, parsed.articles) if parsed else None
     library.record_fetch(
@@ -281,6 +300,29 @@ async def _fetch_feed(
         return SourceOutcome(feed.name, not_modified=True), ()
     outcome = SourceOutcome(feed.name, new=saved.new, updated=saved.updated, warning=parsed.warning)
     return outcome, saved.changed_ids
+
+
+def utc_minutes(iso: str) -> str:
+    """An ISO 8601 UTC time as "2026-11-30 15:10 UTC"."""
+    try:
+        return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (TypeError, ValueError):
+        return iso
+
+
+@dataclass(frozen=True)
+class _Backoff:
+    """A feed's failures in a row before this fetch, and the refresh interval they multiply."""
+
+    failures: int
+    interval: timedelta
+
+    def after_failure(self, exc: SourceError) -> str | None:
+        """When to try again after this failure (ISO 8601 UTC), or None for the next refresh."""
+        now = datetime.now(UTC).replace(microsecond=0)
+        header = exc.retry_after if isinstance(exc, HTTPStatusError) else None
+        when = next_try(now, self.failures + 1, self.interval, parse_retry_after(header, now))
+        return when.isoformat() if when else None
 
 
 def _strip_url(message: str, url: str) -> str:
@@ -547,6 +589,9 @@ def describe(outcome: SourceOutcome) -> str:
     """One line for a source's outcome."""
     if outcome.error:
         return clean_line(outcome.error, 300)
+    if outcome.waiting_until:
+        when = utc_minutes(outcome.waiting_until)
+        return f"{outcome.name}: not fetched: failing, next try at {when} (name it to try now)"
     if outcome.not_modified:
         return f"{outcome.name}: not modified"
     text = f"{outcome.name}: {outcome.new} new, {outcome.updated} updated"

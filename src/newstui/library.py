@@ -215,8 +215,10 @@ class Library:
         site_url: str | None = None,
         body_hash: str | None = None,
         keep_cache: bool = False,
+        next_try: str | None = None,
     ) -> None:
-        """Store the outcome of one fetch; a failure keeps the previous cache headers."""
+        """Store the outcome of one fetch; a failure keeps the previous cache headers, counts one
+        more failure in a row and sets when to try again (`next_try`); a success clears both."""
         _feeds.record_fetch(
             self._db,
             source_id,
@@ -228,7 +230,13 @@ class Library:
             site_url=site_url,
             body_hash=body_hash,
             keep_cache=keep_cache,
+            next_try=next_try,
         )
+
+    def fetch_waits(self) -> dict[int, tuple[int, str | None]]:
+        """Every source's failures in a row and the time before which it is not fetched again
+        (ISO 8601 UTC, or None)."""
+        return _feeds.fetch_waits(self._db)
 
     # -- writing what sources produced ------------------------------------------------------
 

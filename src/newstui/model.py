@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing at run time
@@ -97,6 +97,23 @@ class FeedRow:
     unread: int
     last_fetched: str | None
     last_error: str | None
+    failures: int = 0  # failed fetches in a row
+    next_try: str | None = None  # ISO 8601 UTC: not fetched again before then unless named
+
+    def waiting_until(self, now: datetime) -> str | None:
+        """The next-try time if it is still to come: the source is failing and left alone."""
+        return self.next_try if still_waiting(self.next_try, now) else None
+
+
+def still_waiting(next_try: str | None, now: datetime) -> bool:
+    """True if a stored next-try time (ISO 8601) is still to come; an unreadable one is not."""
+    if next_try is None:
+        return False
+    try:
+        when = datetime.fromisoformat(next_try)
+    except ValueError:
+        return False
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)) > now
 
 
 @dataclass(frozen=True)
@@ -235,6 +252,12 @@ class SourceOutcome:
     fulltext_ok: int = 0
     fulltext_failed: int = 0
     problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
+    waiting_until: str | None = None  # not fetched: failing, and asked to wait until then (UTC)
+
+    @property
+    def failed(self) -> bool:
+        """It was not read: an error, or waiting after earlier failures."""
+        return self.error is not None or self.waiting_until is not None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newstui import __version__
-from newstui.errors import SourceError
+from newstui.errors import HTTPStatusError, SourceError
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
 from newstui.text import strip_controls
 
@@ -150,8 +150,12 @@ class Fetcher:
                     current = target
                     continue
                 if response.is_redirect or response.status_code >= 400:
+                    status = response.status_code
                     reason = response.reason_phrase or "error"
-                    raise SourceError(f"{url}: HTTP {response.status_code} {reason}")
+                    retry_after = (
+                        response.headers.get("retry-after") if status in (429, 503) else None
+                    )
+                    raise HTTPStatusError(f"{url}: HTTP {status} {reason}", status, retry_after)
                 body = await read_capped(response, url, self.limits.max_bytes)
                 return FetchResult(
                     url=current,

@@ -96,10 +96,17 @@ def record_fetch(
     site_url: str | None = None,
     body_hash: str | None = None,
     keep_cache: bool = False,
+    next_try: str | None = None,
 ) -> None:
-    """Store the outcome of one fetch; a failure keeps the previous cache headers."""
+    """Store the outcome of one fetch; a failure keeps the previous cache headers, counts one
+    more failure in a row and sets when to try again (`next_try`); a success clears both."""
     sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
     values: list[object] = [now_iso(), status, clean_line(error) if error else None]
+    if error is None:
+        sets += ["failures = 0", "next_try = NULL"]
+    else:
+        sets += ["failures = failures + 1", "next_try = ?"]
+        values.append(next_try)
     if error is None and not keep_cache:
         sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
         values += [etag, last_modified, body_hash]
@@ -111,6 +118,12 @@ def record_fetch(
         values.append(site_url)
     with db.conn:
         db.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, feed_id])
+
+
+def fetch_waits(db: sqlite_utils.Database) -> dict[int, tuple[int, str | None]]:
+    """Every source's failures in a row and the time before which it is not fetched again."""
+    rows = db.execute("SELECT id, failures, next_try FROM feeds").fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 def feed_title(db: sqlite_utils.Database, url: str) -> str | None:
@@ -144,8 +157,8 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
         articles, unread = counts.get(feed_id, (0, 0))
         counts[feed_id] = (articles - hidden, unread - hidden_unread)
     rows = db.execute(
-        """SELECT id, name, kind, url, tags, last_fetched, last_error FROM feeds
-        WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
+        """SELECT id, name, kind, url, tags, last_fetched, last_error, failures, next_try
+        FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
     ).fetchall()
     return [
         FeedRow(
@@ -156,6 +169,8 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
             tags=tuple(tag for tag in json_list(r[4]) if isinstance(tag, str)),
             last_fetched=r[5],
             last_error=r[6],
+            failures=r[7],
+            next_try=r[8],
             articles=counts.get(r[0], (0, 0))[0],
             unread=counts.get(r[0], (0, 0))[1],
         )

@@ -249,5 +249,12 @@ _V9 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+# v10: server politeness: failures in a row, and the time before which a feed is not fetched
+# again unless asked for by name (Retry-After, backoff).
+_V10 = [
+    "ALTER TABLE feeds ADD COLUMN failures INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE feeds ADD COLUMN next_try TEXT",  # ISO 8601 UTC, NULL: at the next refresh
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -65,6 +65,7 @@ class RefreshPlan:
     unknown: tuple[str, ...] = ()  # stored sources the config no longer lists
     prune: bool = False  # remove the stored sources that left the config (a refresh of all)
     sync: bool = False  # sync with the [sync] server first
+    chosen: bool = False  # the user picked these sources: fetch them even if they are waiting
 
     @property
     def total(self) -> int:
@@ -96,7 +97,7 @@ def plan_for(config: Config, rows: Iterable[FeedRow]) -> RefreshPlan:
                 feeds.append(feed_match)
             else:
                 unknown.append(row.name)
-    return RefreshPlan(tuple(feeds), tuple(local), tuple(unknown))
+    return RefreshPlan(tuple(feeds), tuple(local), tuple(unknown), chosen=True)
 
 
 CHILD_MIN_FEEDS = 8  # a refresh of this many feeds (or any local source) runs in a child process
@@ -165,7 +166,15 @@ def refresh_here(
             feeds = _sync_first(library, config, plan, report, cancel)
         if feeds:
             asyncio.run(
-                fetch_feeds(library, config, feeds, on_outcome=report, analyse=False, cancel=cancel)
+                fetch_feeds(
+                    library,
+                    config,
+                    feeds,
+                    on_outcome=report,
+                    analyse=False,
+                    cancel=cancel,
+                    respect_waits=not plan.chosen,
+                )
             )
         for local in plan.local:
             if cancel.is_set():
@@ -272,6 +281,7 @@ def refresh_summary(
     see ! in Sources", so a refresh never shows more than one notification."""
     outcomes = list(outcomes)
     failed = [o for o in outcomes if o.error]
+    waiting = [o for o in outcomes if o.waiting_until]
     gone = "".join(f"; removed {r.name} (no longer in the config)" for r in removed)
     if not outcomes:
         return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
@@ -287,11 +297,15 @@ def refresh_summary(
         parts.append(f"{new:,} new article{'s' * (new != 1)}")
     if updated:
         parts.append(f"{updated:,} updated")
+    if len(waiting) == len(outcomes) == 1:
+        return f"Not refreshed: {describe(waiting[0])}{gone}"
     if len(failed) == len(outcomes):
         return f"Refreshed {subject}: all failed — see ! in Sources{gone}"
     text = f"Refreshed {subject}: {', '.join(parts) or 'nothing new'}"
     if failed:
         text += f"; {len(failed)} of {len(outcomes)} failed — see ! in Sources"
+    if waiting:
+        text += f"; {len(waiting)} failing, left to wait (r on one refreshes it now)"
     return text + gone
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from newstui.model import ArticleFilter, FeedRow, SmartCounts
 from newstui.query import Query
@@ -30,10 +31,30 @@ HIDDEN = View(
 )
 
 
-def feed_view(feed_id: int, name: str, last_error: str | None = None) -> View:
-    """The articles of one source; an empty one says why its last fetch failed."""
+def feed_view(
+    feed_id: int, name: str, last_error: str | None = None, next_try: str | None = None
+) -> View:
+    """The articles of one source; an empty one says why its last fetch failed, and when it
+    is tried again if it is waiting."""
     note = f"The last fetch failed: {last_error}" if last_error else None
+    if note and next_try:
+        note += f"\n\nNext try at {local_time(next_try)} (press r to refresh it now)."
     return View(f"feed:{feed_id}", name, ArticleFilter(feed_id=feed_id), note)
+
+
+def local_time(iso: str, now: datetime | None = None) -> str:
+    """A stored UTC time in the local zone: "15:10" today, "Tue 15:10" within a week, else
+    "2026-12-24 15:10"."""
+    try:
+        when = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+    now = now or datetime.now().astimezone()
+    if when.date() == now.date():
+        return when.strftime("%H:%M")
+    if abs(when - now) < timedelta(days=6):
+        return when.strftime("%a %H:%M")
+    return when.strftime("%Y-%m-%d %H:%M")
 
 
 def tag_view(tag: str) -> View:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from rich.table import Table
 from rich.text import Text
@@ -16,7 +17,7 @@ from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import MiddleEllipsis
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
-from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, tag_view
+from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, local_time, tag_view
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
@@ -139,16 +140,20 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 view = tag_view(tag)
                 self._views[view.key] = view
                 options.append(Option(_label(f"#{tag}", unread), id=view.key))
+        now = datetime.now(UTC)
         for kind, heading in (("feed", "Feeds"), ("local", "Local")):
             rows = [f for f in message.feeds if f.kind == kind]
             if rows:
                 options.append(_heading(heading, heading_style))
             for feed in rows:
-                view = feed_view(feed.id, feed.name, feed.last_error)
+                next_try = feed.waiting_until(now)
+                view = feed_view(feed.id, feed.name, feed.last_error, next_try)
                 self._views[view.key] = view
                 name = Text(terminal_safe(feed.name, line=True))
                 if feed.last_error:
                     name = Text.assemble(("! ", f"bold {error.hex}"), name)
+                if next_try:
+                    name.append(f" · next {local_time(next_try)}", style=heading_style)
                 options.append(Option(_label(name, feed.unread), id=view.key))
         self.feeds = message.feeds
         names = [("#" + tag, unread) for tag, _total, unread in message.tags] + [

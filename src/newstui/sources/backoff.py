@@ -1,0 +1,56 @@
+"""When to try a failing feed again: the server's Retry-After, and exponential backoff.
+
+A feed that failed once is tried again on the normal schedule. From the second failure in a row
+it waits one refresh interval, doubling with each further failure, up to a day. A 429 or 503
+answer's Retry-After (seconds or an HTTP date) is honoured as a minimum, up to a week; a value
+that is neither is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+BACKOFF_CAP = timedelta(days=1)  # longest wait for a feed that keeps failing
+RETRY_AFTER_CAP = timedelta(days=7)  # longest Retry-After honoured (a server cannot park a feed)
+DEFAULT_INTERVAL = timedelta(minutes=30)  # the backoff unit when automatic refresh is off
+_SECONDS = re.compile(r"[0-9]{1,12}")
+
+
+def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
+    """A Retry-After header as a wait from `now`: delay-seconds or an HTTP date (RFC 9110).
+
+    None when absent or garbage; a date in the past is no wait; the wait is capped at a week.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if _SECONDS.fullmatch(value):
+        wait = timedelta(seconds=int(value))
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if when.tzinfo is None:  # "-0000": HTTP dates are GMT
+            when = when.replace(tzinfo=UTC)
+        wait = max(when - now, timedelta(0))
+    return min(wait, RETRY_AFTER_CAP)
+
+
+def backoff(failures: int, interval: timedelta) -> timedelta:
+    """How long a feed waits after `failures` failures in a row (none after the first)."""
+    if failures < 2:
+        return timedelta(0)
+    doublings = min(failures - 2, 32)  # 2^32 intervals is far past the cap
+    return min(interval * 2**doublings, BACKOFF_CAP)
+
+
+def next_try(
+    now: datetime, failures: int, interval: timedelta, retry_after: timedelta | None = None
+) -> datetime | None:
+    """When a feed that has just failed for the `failures`-th time in a row may be fetched again
+    (None: at the next refresh)."""
+    wait = max(backoff(failures, interval), retry_after or timedelta(0))
+    return now + wait if wait > timedelta(0) else None

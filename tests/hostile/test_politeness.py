@@ -1,0 +1,213 @@
+"""Server politeness: Retry-After (every form, garbage included) and backoff of failing feeds,
+honoured by `fetch` and the app's refresh, overridden by naming the feed."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import pytest
+
+from newstui import cli as cli_module
+from newstui.cli import main
+from newstui.config import load_config
+from newstui.ingest import fetch_feeds
+from newstui.library import Library
+from newstui.sources.backoff import (
+    BACKOFF_CAP,
+    RETRY_AFTER_CAP,
+    backoff,
+    next_try,
+    parse_retry_after,
+)
+
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+HALF_HOUR = timedelta(minutes=30)
+RSS = (
+    b"<rss version='2.0'><channel><title>Polite</title><item><title>One</title><guid>1</guid>"
+    b"<description>A story.</description></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "wait"),
+    [
+        ("120", timedelta(seconds=120)),
+        (" 120 ", timedelta(seconds=120)),
+        ("0", timedelta(0)),
+        ("Mon, 30 Nov 2026 12:05:00 GMT", timedelta(minutes=5)),
+        ("Monday, 30-Nov-26 12:05:00 GMT", timedelta(minutes=5)),  # RFC 850, still legal to send
+        ("Wed, 21 Oct 2015 07:28:00 GMT", timedelta(0)),  # in the past: no wait
+        ("99999999999", RETRY_AFTER_CAP),  # a server cannot park a feed for three thousand years
+        ("Fri, 31 Dec 9999 23:59:59 GMT", RETRY_AFTER_CAP),
+    ],
+)
+def test_retry_after_seconds_and_http_dates_are_read_and_capped(value, wait):
+    assert parse_retry_after(value, NOW) == wait
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        "",
+        "soon",
+        "-5",
+        "1.5",
+        "120abc",
+        "1e9",
+        "１２０",  # full-width digits are not delay-seconds
+        "9" * 5000,
+        "Mon, 99 Foo 2026 25:61:61 GMT",
+        "\x1b]52;c;aGk=\x07",
+    ],
+)
+def test_a_garbage_retry_after_is_ignored(value):
+    assert parse_retry_after(value, NOW) is None
+
+
+def test_backoff_starts_at_the_second_failure_doubles_and_stops_at_a_day():
+    assert backoff(1, HALF_HOUR) == timedelta(0)
+    assert [backoff(n, HALF_HOUR) for n in (2, 3, 4)] == [HALF_HOUR, 2 * HALF_HOUR, 4 * HALF_HOUR]
+    assert backoff(8, HALF_HOUR) == BACKOFF_CAP
+    assert backoff(10**9, HALF_HOUR) == BACKOFF_CAP
+
+
+def test_the_next_try_is_the_later_of_backoff_and_retry_after():
+    assert next_try(NOW, 1, HALF_HOUR) is None  # one failure: the normal schedule
+    assert next_try(NOW, 1, HALF_HOUR, timedelta(hours=2)) == NOW + timedelta(hours=2)
+    assert next_try(NOW, 3, HALF_HOUR, timedelta(seconds=5)) == NOW + 2 * HALF_HOUR
+
+
+# -- against a server -------------------------------------------------------------------------
+
+
+def stored(db, name: str):
+    return next(r for r in Library(db).sources() if r.name == name)
+
+
+def fetch(db, config, *names: str):
+    feeds = [config.feed_named(n) for n in names] if names else None
+    return {
+        o.name: o
+        for o in asyncio.run(
+            fetch_feeds(Library(db), config, feeds, analyse=False, respect_waits=not names)
+        )
+    }
+
+
+def when(iso: str | None) -> datetime:
+    assert iso is not None
+    return datetime.fromisoformat(iso)
+
+
+def test_a_429_with_retry_after_is_not_fetched_again_before_then(db, feed_server, config_file):
+    route = feed_server.route("/busy", status=429, headers={"Retry-After": "3600"})
+    config = load_config(config_file({"Busy": "/busy"}))
+    before = datetime.now(UTC)
+
+    first = fetch(db, config)["Busy"]
+    second = fetch(db, config)["Busy"]
+
+    assert "HTTP 429" in (first.error or "")
+    assert route.hits == 1  # the second fetch left the server alone
+    assert second.error is None and second.waiting_until == stored(db, "Busy").next_try
+    wait = when(second.waiting_until) - before
+    assert timedelta(minutes=59) < wait <= timedelta(minutes=60, seconds=5)
+
+
+def test_a_503_with_an_http_date_waits_until_that_date(db, feed_server, config_file):
+    until = (datetime.now(UTC) + timedelta(hours=3)).replace(microsecond=0)
+    feed_server.route(
+        "/down", status=503, headers={"Retry-After": format_datetime(until, usegmt=True)}
+    )
+    config = load_config(config_file({"Down": "/down"}))
+
+    fetch(db, config)
+
+    assert when(stored(db, "Down").next_try) == until
+
+
+def test_naming_the_feed_overrides_the_wait_and_a_success_clears_it(db, feed_server, config_file):
+    route = feed_server.route("/busy", status=429, headers={"Retry-After": "3600"})
+    config = load_config(config_file({"Busy": "/busy"}))
+    fetch(db, config)
+    feed_server.route("/busy", body=RSS, headers={"Content-Type": "application/rss+xml"})
+
+    outcome = fetch(db, config, "Busy")["Busy"]
+
+    assert outcome.error is None and outcome.new == 1
+    assert route.hits == 1 and feed_server.routes["/busy"].hits == 1
+    row = stored(db, "Busy")
+    assert row.next_try is None and row.failures == 0
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "1.5", "Mon, 99 Foo", "\x1b[2J"])
+def test_a_garbage_retry_after_leaves_the_normal_schedule(db, feed_server, config_file, value):
+    route = feed_server.route("/odd", status=503, headers={"Retry-After": value})
+    config = load_config(config_file({"Odd": "/odd"}))
+
+    fetch(db, config)
+    fetch(db, config)
+
+    assert route.hits == 2  # one failure changes nothing
+    assert stored(db, "Odd").failures == 2
+
+
+def test_a_feed_that_keeps_failing_backs_off_exponentially_from_the_refresh_interval(
+    db, feed_server, config_file
+):
+    route = feed_server.route("/gone", status=404)
+    config = load_config(config_file({"Gone": "/gone"}, refresh_minutes=20))
+    waits = []
+    for _ in range(4):
+        started = datetime.now(UTC)
+        fetch(db, config, "Gone")  # named: fetched whatever the wait
+        row = stored(db, "Gone")
+        waits.append(None if row.next_try is None else when(row.next_try) - started)
+
+    assert route.hits == 4
+    assert waits[0] is None
+    for wait, minutes in zip(waits[1:], (20, 40, 80), strict=True):
+        assert wait is not None
+        assert timedelta(minutes=minutes) - timedelta(seconds=2) < wait
+        assert wait <= timedelta(minutes=minutes, seconds=2)
+    assert fetch(db, config)["Gone"].waiting_until is not None  # all feeds: left to wait
+    assert route.hits == 4
+
+
+def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name(
+    db_path, feed_server, config_file, capsys, monkeypatch
+):
+    monkeypatch.setattr(cli_module.console, "width", 160)
+    feed_server.route("/ok", body=RSS, headers={"Content-Type": "application/rss+xml"})
+    busy = feed_server.route("/busy", status=429, headers={"Retry-After": "7200"})
+    config = config_file({"Fine": "/ok", "Busy": "/busy"})
+
+    def cli(*args: str) -> int:
+        return main(["--db", str(db_path), "--config", str(config), *args])
+
+    assert cli("fetch") == 3
+    capsys.readouterr()
+    assert cli("fetch") == 3  # still not every source was read
+    err = capsys.readouterr().err
+    assert busy.hits == 1
+    [line] = [line for line in err.splitlines() if line.startswith("waiting:")]
+    assert line.startswith("waiting: Busy: not fetched: failing, next try at ")
+
+    assert cli("feeds", "--json") == 0
+    feeds = {f["name"]: f for f in json.loads(capsys.readouterr().out)}
+    assert feeds["Fine"]["next_try"] is None and feeds["Fine"]["failures"] == 0
+    assert feeds["Busy"]["failures"] == 1
+    next_at = when(feeds["Busy"]["next_try"])
+    assert timedelta(minutes=119) < next_at - datetime.now(UTC) <= timedelta(hours=2)
+
+    assert cli("feeds") == 0
+    table = capsys.readouterr().out
+    assert "next try" in table
+    assert next_at.strftime("%Y-%m-%d %H:%M") in table
+
+    assert cli("fetch", "Busy") == 1  # named: tried now (and the server still says no)
+    assert busy.hits == 2

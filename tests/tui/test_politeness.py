@@ -1,0 +1,85 @@
+"""A failing feed waiting for its next try: shown in the sources pane and the empty-feed message,
+left alone by R and the automatic refresh, refreshed at once by r on it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from newstui.library import Library
+from newstui.tui.app import NewstuiApp
+from newstui.tui.view import local_time
+
+from .conftest import screen_text, settle
+
+
+def make_broken_feed_wait(db_path, config) -> str:
+    """Record two failures of "Broken Feed" and a next try two hours away; returns that time."""
+    broken = next(f for f in config.feeds if f.name == "Broken Feed")
+    until = (datetime.now(UTC) + timedelta(hours=2)).replace(microsecond=0).isoformat()
+    with Library.open(db_path) as library:
+        source = library.register_source(broken.url, broken.name, url=broken.url)
+        library.record_fetch(source, status=503, error="Broken Feed: HTTP 503 Service Unavailable")
+        library.record_fetch(
+            source, status=503, error="Broken Feed: HTTP 503 Service Unavailable", next_try=until
+        )
+    return until
+
+
+def broken_row(db_path):
+    with Library.open(db_path) as library:
+        return next(r for r in library.sources() if r.name == "Broken Feed")
+
+
+async def test_a_waiting_feed_shows_its_next_try_and_R_leaves_it_alone(db_path, config):
+    until = make_broken_feed_wait(db_path, config)
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert f"Broken Feed · next {local_time(until)}" in screen_text(app)
+
+        await pilot.press("R")
+        await settle(pilot)
+
+        [note] = list(app._notifications)
+        assert note.message.endswith("; 1 failing, left to wait (r on one refreshes it now)")
+        row = broken_row(db_path)
+        assert row.failures == 2 and row.next_try == until  # not fetched
+
+
+async def test_the_empty_waiting_feed_says_when_it_is_tried_next_and_r_tries_it_now(
+    db_path, config
+):
+    until = make_broken_feed_wait(db_path, config)
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        feed_id = next(f.id for f in app.main.sources.feeds if f.name == "Broken Feed")
+        app.main.sources.select_view(f"feed:{feed_id}")
+        app.main.sources.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "The last fetch failed: Broken Feed: HTTP 503 Service Unavailable" in text
+        assert f"Next try at {local_time(until)} (press r to refresh it now)." in text
+
+        pressed = datetime.now(UTC)
+        await pilot.press("r")
+        await settle(pilot)
+
+        row = broken_row(db_path)
+        assert row.failures == 3  # fetched (the server still answers 404)
+        assert "404" in (row.last_error or "")
+        assert row.next_try is not None  # three failures: 2 × 30 minutes from now
+        wait = datetime.fromisoformat(row.next_try) - pressed
+        assert timedelta(minutes=59) < wait < timedelta(minutes=61)
+
+
+def test_local_times_read_as_a_clock_today_a_weekday_this_week_else_a_date():
+    now = datetime(2026, 11, 30, 12, 0).astimezone()
+    assert local_time(now.replace(hour=15, minute=10).isoformat(), now) == "15:10"
+    assert local_time((now + timedelta(days=2)).isoformat(), now) == (
+        (now + timedelta(days=2)).strftime("%a 12:00")
+    )
+    assert local_time((now + timedelta(days=30)).isoformat(), now) == (
+        (now + timedelta(days=30)).strftime("%Y-%m-%d 12:00")
+    )
