@@ -464,11 +464,11 @@ def _fetch_with_progress(
     feeds: list[FeedConfig] | None,
     fulltext: bool | None,
     args: argparse.Namespace,
+    respect_waits: bool = True,
 ) -> list[SourceOutcome]:
     from newstui.ingest import fetch_feeds
 
     total = len(config.feeds if feeds is None else feeds)
-    respect_waits = feeds is None  # feeds named on the command line are fetched now
     if console.is_terminal and not getattr(args, "json", False) and total:
         from rich.progress import (
             BarColumn,
@@ -535,7 +535,10 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
             outcomes.append(synced[0])
         feeds = feeds_fetched_directly(library, config)
     if feeds is None or feeds:
-        outcomes += _fetch_with_progress(library, config, feeds, args.fulltext, args)
+        # feeds named on the command line are fetched now, even if they are waiting
+        outcomes += _fetch_with_progress(
+            library, config, feeds, args.fulltext, args, respect_waits=not args.names
+        )
     if not args.names:
         outcomes += [
             import_local(library, local, config.settings.extractor) for local in config.local
