@@ -34,6 +34,11 @@ def _label(name: str | Text, unread: int) -> Table:
     return grid
 
 
+def _next_try_suffix(next_try: str | None) -> str:
+    """ " · next 15:10" after a failing feed left to wait, so the pane says when it is tried."""
+    return f" · next {local_time(next_try)}" if next_try else ""
+
+
 def _heading(name: str, style: str) -> Option:
     return Option(Text(name, style=style), disabled=True)
 
@@ -153,11 +158,15 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 if feed.last_error:
                     name = Text.assemble(("! ", f"bold {error.hex}"), name)
                 if next_try:
-                    name.append(f" · next {local_time(next_try)}", style=heading_style)
+                    name.append(_next_try_suffix(next_try), style=heading_style)
                 options.append(Option(_label(name, feed.unread), id=view.key))
         self.feeds = message.feeds
         names = [("#" + tag, unread) for tag, _total, unread in message.tags] + [
-            (("! " if f.last_error else "") + f.name, f.unread) for f in message.feeds
+            (
+                ("! " if f.last_error else "") + f.name + _next_try_suffix(f.waiting_until(now)),
+                f.unread,
+            )
+            for f in message.feeds
         ]
         self._needed = 4 + max(
             (Text(name).cell_len + len(f" {unread:,}") for name, unread in names), default=16
