@@ -211,3 +211,31 @@ def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name
 
     assert cli("fetch", "Busy") == 1  # named: tried now (and the server still says no)
     assert busy.hits == 2
+
+
+def test_a_database_from_before_the_politeness_columns_is_migrated_keeping_its_feeds(tmp_path):
+    import sqlite3
+
+    from newstui.store import open_db
+    from newstui.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    politeness = next(i for i, m in enumerate(MIGRATIONS) if any("next_try" in s for s in m))
+    conn = sqlite3.connect(path)
+    for version, statements in enumerate(MIGRATIONS[:politeness]):
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version + 1}")
+    conn.execute(
+        "INSERT INTO feeds (key, name, url, last_error) VALUES ('u', 'Old', 'u', 'HTTP 503')"
+    )
+    conn.commit()
+    conn.close()
+
+    db = open_db(path)
+    try:
+        [row] = Library(db).sources()
+    finally:
+        db.conn.close()
+
+    assert (row.name, row.last_error, row.failures, row.next_try) == ("Old", "HTTP 503", 0, None)
