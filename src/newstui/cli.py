@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -253,6 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args)
     except Stopped as stopped:
         _complain(f"newstui: stopped by {stopped.signal_name}; what was stored is kept")
+        _exit_within(EXIT_GRACE, exit_status(stopped.signum))
         return exit_status(stopped.signum)
     except NewstuiError as exc:
         _complain(f"newstui: {exc}")
@@ -270,6 +272,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         _complain(f"newstui: {where}{exc.strerror or exc}")
         return 1
+
+
+EXIT_GRACE = 5.0  # seconds the interpreter's own exit may take after SIGTERM/SIGHUP
+
+
+def _exit_within(seconds: float, status: int) -> None:
+    """Make sure the process ends soon with `status`, even if the interpreter's exit hangs joining
+    a worker pool's threads (Python 3.11's executor can, when a worker dies mid-task). What was
+    stored is committed; the workers watch this process and end with it."""
+
+    def leave() -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(status)
+
+    timer = threading.Timer(seconds, leave)
+    timer.daemon = True
+    timer.start()
 
 
 def _complain(message: str) -> None:
