@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from newstui.model import RemovedSource, SourceOutcome
+from newstui.spawned import watch_parent
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event as ProcessEvent
@@ -88,6 +89,7 @@ def _child_main(
 ) -> None:
     """The child's side: run the work, sending each outcome, then ("done", warning)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the app's to handle
+    watch_parent()  # the app killed (even with kill -9): stop at once, SQLite rolls back
     with contextlib.suppress(OSError):
         os.nice(NICENESS)  # keys first: the refresh (and the workers it starts) yield the CPU
     cancel = threading.Event()

@@ -41,6 +41,11 @@ def prepare_worker() -> None:
     for signum in (signal.SIGINT, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, signal.SIG_IGN)
+    watch_parent()
+
+
+def watch_parent() -> None:
+    """In a spawned process: exit the moment the process that spawned it is gone."""
     parent = multiprocessing.parent_process()
     sentinel = parent.sentinel if parent is not None else None
     threading.Thread(
