@@ -138,6 +138,14 @@ def _end_workers(executor: ProcessPoolExecutor) -> None:
     for process in list(processes.values()):
         with suppress(Exception):
             process.terminate()
+    # A worker ended while sending a result leaves half a message in the result pipe, and the
+    # executor's manager thread waits for the rest for ever (exit then hangs joining it). With
+    # this process's copy of the pipe's writing end closed, the rest becomes end-of-file once
+    # the workers are gone, which the manager reads as a broken pool.
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with suppress(Exception):
+            writer.close()
 
 
 async def pool_result(future: Future[T]) -> T:
