@@ -106,3 +106,23 @@ def test_imported_sources_are_not_removed_by_a_fetch(fed, tmp_path):
 def test_the_demo_refuses_remove(capsys):
     assert main(["--demo", "remove", "x"]) == 1
     assert "demo" in capsys.readouterr().err
+
+
+# CLI rough edges (issue 13) ----------------------------------------------------------------------
+
+
+def test_mark_of_ids_that_are_not_articles_fails_like_show(fed):
+    assert fed("mark", "99", "--read") == 1
+    assert one_line(fed.err) == "newstui: no article with id 99"
+    assert fed("mark", "98", "99", "--read") == 1
+    assert "ids 98, 99" in fed.err
+
+
+def test_mark_with_one_missing_id_says_so_in_the_singular(fed):
+    assert fed("mark", "1", "999", "--read") == 0
+    assert one_line(fed.err) == "warning: 1 of the ids is not a stored article"
+
+
+def test_list_of_an_unknown_tag_fails_like_an_unknown_feed(fed):
+    assert fed("list", "--tag", "nope") == 1
+    assert "no source has the tag 'nope'" in one_line(fed.err)

@@ -458,7 +458,7 @@ def _report(
         summary = f"{ok} of {len(outcomes)} sources ok: {new} new, {updated} updated articles"
         fulltext = sum(o.fulltext_ok for o in outcomes)
         if fulltext:
-            summary += f", {fulltext} full texts fetched"
+            summary += f", {fulltext} full text{'s' * (fulltext != 1)} fetched"
         console.print(Text(summary), soft_wrap=True)
     return fetch_status(outcomes)
 
@@ -776,6 +776,10 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
         feed_id = library.find_source(args.feed)
         if feed_id is None:
             raise NewstuiError(f"no feed named {args.feed!r} (see `newstui feeds`)")
+    if args.tag and not any(
+        args.tag.casefold() in (t.casefold() for t in s.tags) for s in library.sources()
+    ):
+        raise NewstuiError(f"no source has the tag {args.tag!r} (see `newstui feeds`)")
     f = ArticleFilter(
         feed_id=feed_id,
         tag=args.tag,
@@ -814,9 +818,14 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
     if args.read is None and args.starred is None:
         raise NewstuiError("mark: say what to mark: --read, --unread, --star or --unstar")
     count = library.mark(args.ids, read=args.read, starred=args.starred)
-    missing = len(set(args.ids)) - count
+    ids = sorted(set(args.ids))
+    missing = len(ids) - count
+    if not count:
+        listed = ", ".join(map(str, ids))
+        raise NewstuiError(f"no article with id{'s' * (len(ids) != 1)} {listed}")
     if missing:
-        errors.print(Text(f"warning: {missing} of the ids are not stored articles"))
+        verb = "is not a stored article" if missing == 1 else "are not stored articles"
+        errors.print(Text(f"warning: {missing} of the ids {verb}"))
     return _emit(args, {"marked": count}, f"marked {count} article{'s' * (count != 1)}")
 
 
