@@ -155,16 +155,25 @@ def command_for(kind: str, folder_or_config: Path, config: Path) -> tuple[Path, 
 
 @pytest.fixture
 def run_command(request, tmp_path, db_path):
-    """Start `newstui import FOLDER` or `newstui fetch` (12 feeds) in a child process."""
+    """Start `newstui import FOLDER` or `newstui fetch` (12 feeds) in a child process; a child
+    still running when the test ends (it failed) is killed, with its workers."""
     empty = tmp_path / "empty.toml"
     empty.write_text("[settings]\nfulltext = false\n", "utf-8")
+    children: list[subprocess.Popen[bytes]] = []
 
     def run(kind: str) -> subprocess.Popen[bytes]:
         if kind == "import":
-            return start(db_path, empty, "import", str(request.getfixturevalue("folder")))
-        return start(db_path, request.getfixturevalue("feeds_config"), "fetch")
+            child = start(db_path, empty, "import", str(request.getfixturevalue("folder")))
+        else:
+            child = start(db_path, request.getfixturevalue("feeds_config"), "fetch")
+        children.append(child)
+        return child
 
-    return run
+    yield run
+    for child in children:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
 
 
 @pytest.mark.parametrize("kind", ["import", "fetch"])
