@@ -32,6 +32,7 @@ from newstui.model import (
     SmartCounts,
     SourceKind,
     StoredArticle,
+    StoryVersion,
     SyncStatus,
 )
 from newstui.query import Query
@@ -40,6 +41,7 @@ from newstui.store import articles as _articles
 from newstui.store import db as _db
 from newstui.store import feeds as _feeds
 from newstui.store import filters as _filters
+from newstui.store import stories as _stories
 from newstui.store import sync as _sync
 from newstui.store import views as _views
 
@@ -322,6 +324,17 @@ class Library:
             speaker_keys=speaker_keys,
             since=since,
         )
+
+    # -- one story once ---------------------------------------------------------------------
+
+    def find_stories(self) -> int:
+        """Join recent articles that copy an earlier article of another feed to its story;
+        returns how many were joined."""
+        return _stories.find_stories(self._db)
+
+    def story_versions(self, article_id: int) -> list[StoryVersion]:
+        """Every version of an article's story (itself included), first published first."""
+        return _stories.story_versions(self._db, article_id)
 
     # -- filters ----------------------------------------------------------------------------
 

@@ -160,6 +160,16 @@ class ArticleFilter:
 
 
 @dataclass(frozen=True)
+class StoryVersion:
+    """One version of a story: the same text published by another feed."""
+
+    article_id: int
+    feed: str
+    title: str
+    read: bool
+
+
+@dataclass(frozen=True)
 class FilterCount:
     """What one filter has matched since it was first applied."""
 
@@ -267,6 +277,7 @@ class ArticleDetail:
     article: StoredArticle
     analysis: Analysis
     entities: tuple[EntityRow, ...]
+    versions: tuple[StoryVersion, ...] = ()  # the same story in other feeds (this one included)
 
 
 def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:

@@ -17,6 +17,7 @@ from newstui.query import Query, fts_string, walk_positive_terms
 from newstui.store.db import json_list, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.query_sql import fts_expression, query_condition
+from newstui.store.stories import same_story_ids
 from newstui.text import clean_line
 
 EVERY_ARTICLE = ArticleFilter()
@@ -281,6 +282,9 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
             "WHERE t.value = ? COLLATE NOCASE)"
         )
         params.append(f.tag)
+    if f.feed_id is None and f.tag is None and f.ids is None and not f.hidden:
+        # One story once: copies of a story from other feeds are listed only in their feed.
+        clauses.append("a.id NOT IN (SELECT article_id FROM stories WHERE story_id != article_id)")
     # By id through the small partial index of hidden articles: any index can test an id.
     hidden = "a.id {} (SELECT id FROM articles WHERE hidden = 1)"
     clauses.append(hidden.format("IN" if f.hidden else "NOT IN"))
@@ -430,6 +434,8 @@ def mark_articles(
 ) -> int:
     """Set read and/or starred on articles; returns how many exist."""
     ids = list(ids)
+    if read is not None:  # every version of a story is read (or unread) together
+        ids = same_story_ids(db, ids)
     sets, values = [], []
     if read is not None:
         sets.append("read = ?")
@@ -456,10 +462,12 @@ def mark_all_read_ids(db: sqlite_utils.Database, f: ArticleFilter) -> list[int]:
     """Mark every article matching the filter read; returns the ids that changed (for undo)."""
     where, params = _where(f)
     with db.conn:
+        shown = f"SELECT a.id FROM articles a{where}"
         rows = db.execute(
-            f"UPDATE articles SET read = 1 WHERE read = 0 AND id IN "
-            f"(SELECT a.id FROM articles a{where}) RETURNING id",
-            params,
+            f"UPDATE articles SET read = 1 WHERE read = 0 AND (id IN ({shown}) OR id IN "
+            "(SELECT article_id FROM stories WHERE story_id IN (SELECT story_id FROM stories "
+            f"WHERE article_id IN ({shown})))) RETURNING id",
+            [*params, *params],
         ).fetchall()
     return [r[0] for r in rows]
 

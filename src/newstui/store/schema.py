@@ -256,5 +256,28 @@ _V10 = [
     "ALTER TABLE feeds ADD COLUMN next_try TEXT",  # ISO 8601 UTC, NULL: at the next refresh
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+
+# v11: one story once. Each recent article's MinHash sketch and story (the id of the first article
+# of the story; a copy in another feed points at it), and its LSH band keys to find candidates.
+_V11 = [
+    """
+    CREATE TABLE stories (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        sketch BLOB                        -- NULL: too short to compare
+    )
+    """,
+    "CREATE INDEX stories_story ON stories (story_id)",
+    "CREATE INDEX stories_copies ON stories (article_id) WHERE story_id != article_id",
+    """
+    CREATE TABLE story_bands (
+        key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    )
+    """,
+    "CREATE INDEX story_bands_key ON story_bands (key)",
+    "CREATE INDEX story_bands_article ON story_bands (article_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
 SCHEMA_VERSION = len(MIGRATIONS)

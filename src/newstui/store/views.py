@@ -10,6 +10,7 @@ import sqlite_utils
 from newstui.model import Article, ArticleDetail, SmartCounts
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
+from newstui.store import stories as story_store
 from newstui.store.feeds import now_iso
 
 
@@ -26,11 +27,17 @@ def smart_counts(db: sqlite_utils.Database) -> SmartCounts:
         "SELECT count(*), coalesce(sum(read = 0), 0), coalesce(sum(starred), 0), "
         "coalesce(sum(starred AND read = 0), 0) FROM articles WHERE hidden = 1"
     ).fetchone()
+    # Copies of a story from other feeds are listed once, under the first version.
+    copies, copies_unread, copies_starred, copies_starred_unread = db.execute(
+        "SELECT count(*), coalesce(sum(read = 0), 0), coalesce(sum(starred), 0), "
+        "coalesce(sum(starred AND read = 0), 0) FROM articles WHERE hidden = 0 AND id IN "
+        "(SELECT article_id FROM stories WHERE story_id != article_id)"
+    ).fetchone()
     return SmartCounts(
-        total - hidden,
-        unread - hidden_unread,
-        starred - hidden_starred,
-        starred_unread - hidden_starred_unread,
+        total - hidden - copies,
+        unread - hidden_unread - copies_unread,
+        starred - hidden_starred - copies_starred,
+        starred_unread - hidden_starred_unread - copies_starred_unread,
         hidden,
     )
 
@@ -44,6 +51,7 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
         stored,
         analysis_store.article_analysis(db, article_id),
         tuple(analysis_store.article_entities(db, article_id)),
+        tuple(story_store.story_versions(db, article_id)),
     )
 
 

@@ -25,7 +25,7 @@ from textual.timer import Timer
 
 from newstui.config import APP_NAME, Config, add_view, load_config
 from newstui.errors import NewstuiError, error_line
-from newstui.model import SyncStatus
+from newstui.model import ArticleFilter, SyncStatus
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
@@ -146,6 +146,14 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             show=False,
             tooltip="Save the current search as a view (feeds.toml)",
             id="app.save_view",
+        ),
+        Binding(
+            "V",
+            "story_versions",
+            "Versions",
+            show=False,
+            tooltip="Every version of the story (the same text in other feeds)",
+            id="article.versions",
         ),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding(
@@ -273,7 +281,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(Reader.BINDINGS),
                     *of(main, "page", "toggle_full_reader", "toggle_speakers"),
-                    *of(app, "fetch_fulltext"),
+                    *of(app, "fetch_fulltext", "story_versions"),
                 ],
             ),
             (
@@ -322,6 +330,16 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             timeout=timeout,
             markup=markup,
         )
+
+    def action_story_versions(self) -> None:
+        detail = self.main.detail
+        if detail is None or len(detail.versions) < 2:
+            self.notify("No other feed published this story.", severity="warning")
+            return
+        ids = tuple(v.article_id for v in detail.versions)
+        title = terminal_safe(detail.article.row.title, line=True)
+        view = View(f"story:{ids[0]}", f"Versions: {title}", ArticleFilter(ids=ids))
+        self.main.push_view(view, detail.article.row.id)
 
     # -- saved views and follows --------------------------------------------------------------
 

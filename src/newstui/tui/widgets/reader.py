@@ -111,6 +111,10 @@ class Reader(VerticalScroll, can_focus=True):
         text = render_article_text(
             detail.article, detail.analysis, palette, speakers=self.show_speakers
         )
+        others = [v for v in detail.versions if v.article_id != detail.article.row.id]
+        if others:  # one story once: the same text from other feeds, one key (V) away
+            feeds = ", ".join(dict.fromkeys(terminal_safe(v.feed, line=True) for v in others))
+            text = Text.assemble((f"Also in: {feeds}  (V: every version)\n\n", palette.meta), text)
         stored = detail.article
         if stored.fulltext_status == "failed" and stored.fulltext_error:
             error = terminal_safe(stored.fulltext_error, line=True)

@@ -1,0 +1,81 @@
+"""One story once: near-duplicate detection of articles by MinHash sketches of word shingles.
+
+The same wire story reaches several feeds with another headline, byline, boilerplate or cuts.
+Each text becomes the set of its 5-word shingles; a one-permutation MinHash (one 64-bit hash per
+shingle, the smallest per bin of SKETCH_BINS) estimates the Jaccard similarity of two sets, and
+locality-sensitive hashing (BANDS bands of ROWS bins) finds the candidates worth comparing
+without comparing every pair. Stories on the same topic share words but few 5-word runs, so they
+stay apart. Pure Python (no numpy, no new dependency: datasketch would bring numpy and scipy for
+what is 60 lines here). Parameters are measured in
+bench/duplicates.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from collections.abc import Sequence
+
+SHINGLE_WORDS = 5
+SKETCH_BINS = 128
+ROWS = 3  # bins per LSH band
+BANDS = SKETCH_BINS // ROWS
+MIN_WORDS = 40  # shorter texts are too short to tell a copy from a coincidence
+SAME_STORY = 0.4  # estimated Jaccard similarity of shingle sets at or above which texts are one
+EMPTY = (1 << 57) - 1  # an empty bin (values are 57-bit)
+_SEED = 0x9E3779B9
+_WORD = re.compile(r"\w+")
+_PACK = struct.Struct(f"<{SKETCH_BINS}Q")
+
+
+def words(text: str) -> list[str]:
+    """The text's words, folded to lower case (punctuation and layout do not matter)."""
+    return _WORD.findall(text.casefold())
+
+
+def sketch(text: str) -> tuple[int, ...] | None:
+    """The MinHash sketch of a text's 5-word shingles, or None for a text too short to judge."""
+    tokens = words(text)
+    if len(tokens) < MIN_WORDS:
+        return None
+    mins = [EMPTY] * SKETCH_BINS
+    for i in range(len(tokens) - SHINGLE_WORDS + 1):
+        shingle = " ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass")
+        h = zlib.crc32(shingle) | zlib.crc32(shingle, _SEED) << 32  # stable across runs, fast
+        b, value = h % SKETCH_BINS, h >> 7
+        if value < mins[b]:
+            mins[b] = value
+    return tuple(mins)
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of the two shingle sets behind two sketches."""
+    used = [(x, y) for x, y in zip(a, b, strict=True) if x != EMPTY or y != EMPTY]
+    if not used:
+        return 0.0
+    return sum(x == y for x, y in used) / len(used)
+
+
+def band_keys(signature: Sequence[int]) -> list[int]:
+    """One LSH bucket key per band (signed 63-bit, for SQLite): equal keys make candidates."""
+    keys = []
+    for band in range(BANDS):
+        rows = signature[band * ROWS : (band + 1) * ROWS]
+        if all(r == EMPTY for r in rows):
+            continue
+        data = struct.pack(f"<H{ROWS}Q", band, *rows)
+        value = int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+        keys.append(value - (1 << 63))
+    return keys
+
+
+def pack(signature: Sequence[int]) -> bytes:
+    """A sketch as bytes to store."""
+    return _PACK.pack(*signature)
+
+
+def unpack(data: bytes) -> tuple[int, ...]:
+    """A stored sketch."""
+    return tuple(_PACK.unpack(data))

@@ -1,0 +1,98 @@
+"""One story once: copies of a story from other feeds are joined, listed once and read together;
+different stories on the same topic stay apart."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newstui.library import Library
+from newstui.model import Article, ArticleFilter
+from newstui.query import parse_query
+from newstui.stories import similarity, sketch
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+STORY = (
+    "The regional council voted on Tuesday to close three branch libraries in the north of the "
+    "city, citing a shortfall of four million pounds in next year's budget. Campaigners who "
+    "gathered outside the town hall said the decision would leave thousands of children without "
+    "a quiet place to study. The council leader said the authority had no other choice after "
+    "central government cut its grant for the fifth year running. Staff at the affected branches "
+    "will be offered posts elsewhere, a spokesperson said, and the buildings will be sold. "
+    "A public consultation earlier this year drew more than two thousand responses, most of "
+    "them opposing any closure. Opposition councillors called for the plan to be paused until "
+    "an independent review of library use had been completed and published in full."
+)
+OTHER = (
+    "The regional council approved a plan on Wednesday to extend opening hours at the central "
+    "library, funded by a grant from a local charity. The library will open until nine in the "
+    "evening on weekdays from next month, the council said. Students had petitioned for longer "
+    "hours during the exam season, saying the reading rooms were full by mid-morning. The "
+    "charity said it hoped other branches in the city would follow once the pilot was judged. "
+    "Library staff welcomed the change but asked for more security in the evenings."
+)
+
+
+def copy_of(text: str) -> str:
+    """The same wire story as another outlet runs it: byline, boilerplate, the end cut."""
+    sentences = text.split(". ")
+    kept = ". ".join(sentences[: len(sentences) * 3 // 4])
+    return (
+        "By Staff Reporter, Press Association\n\n"
+        + kept
+        + ".\n\nFollow us for more local news. Copyright 2026 Daily Courier. All rights reserved."
+    )
+
+
+@pytest.fixture
+def library(tmp_path):
+    with Library.open(tmp_path / "s.db") as library:
+        yield library
+
+
+def add(library: Library, feed: str, title: str, text: str, minutes: int) -> int:
+    source = library.register_source(f"https://{feed}.example/feed", feed)
+    article = Article(
+        title=title, text=text, guid=title, published=NOW - timedelta(minutes=minutes)
+    )
+    return library.save_batch(source, [article]).changed_ids[0]
+
+
+def test_a_copy_scores_high_and_a_same_topic_story_low():
+    original, copy, other = sketch(STORY), sketch(copy_of(STORY)), sketch(OTHER)
+    assert original and copy and other
+    assert similarity(original, copy) >= 0.5
+    assert similarity(original, other) < 0.1
+    assert sketch("Too short to judge.") is None
+
+
+def test_copies_in_other_feeds_are_one_story_listed_once_and_read_together(library):
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    other = add(library, "courier", "Central library to open later", OTHER, 10)
+    assert library.find_stories() == 1
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    assert [v.feed for v in library.story_versions(first)] == ["wire", "courier"]
+    assert library.story_versions(other)[0].article_id == other
+    # One row in the headline lists, both versions in their own feed's list.
+    assert [r.id for r in library.articles()] == [other, first]
+    assert library.count() == 2
+    assert library.smart_counts().total == 2 and library.smart_counts().unread == 2
+    courier = library.find_source("courier")
+    assert {r.id for r in library.articles(ArticleFilter(feed_id=courier))} == {copy, other}
+    assert [r.id for r in library.articles(ArticleFilter(query=parse_query("campaigners")))] == [
+        first
+    ]
+    # Reading one version reads them all.
+    library.mark([first], read=True)
+    assert library.article(copy).row.read
+    assert not library.article(other).row.read
+    assert library.detail(first).versions[1].article_id == copy
+
+
+def test_the_same_text_within_one_feed_is_not_joined(library):
+    add(library, "wire", "Council to close three libraries", STORY, 30)
+    add(library, "wire", "Council to close three libraries (updated)", copy_of(STORY), 20)
+    assert library.find_stories() == 0
+    assert library.count() == 2

@@ -1,0 +1,57 @@
+"""Pilot tests: one story once — the reader says where else a story ran, `V` lists every version."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from newstui.library import Library
+from newstui.model import Article
+from newstui.tui.app import NewstuiApp
+
+from .conftest import screen_text, settle
+
+WIRE = " ".join(
+    f"Sentence number {i} of the wire story tells readers about the harbour plan in detail."
+    for i in range(30)
+)
+
+
+async def test_a_story_from_two_feeds_is_one_row_with_also_in_and_v_lists_both(tmp_path):
+    path = tmp_path / "s.db"
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        wire = library.register_source("https://wire.example/", "Wire Service")
+        courier = library.register_source("https://courier.example/", "Daily Courier")
+        library.save_batch(
+            wire, [Article(title="Harbour plan agreed", text=WIRE, guid="w", published=now)]
+        )
+        library.save_batch(
+            courier,
+            [
+                Article(
+                    title="Councillors back harbour scheme",
+                    text="By Staff Reporter\n\n" + WIRE + "\n\nAll rights reserved.",
+                    guid="c",
+                    published=now + timedelta(minutes=5),
+                )
+            ],
+        )
+        assert library.find_stories() == 1
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.main.headlines.total == 1
+        text = screen_text(app)
+        assert "Harbour plan agreed" in text
+        assert "Councillors back harbour scheme" not in text
+        assert "Also in: Daily Courier" in text
+        await pilot.press("V")
+        await settle(pilot)
+        assert app.main.headlines.total == 2
+        assert "Councillors back harbour scheme" in screen_text(app)
+        await pilot.press("enter")  # reading one version reads both
+        await settle(pilot)
+    with Library.open(path) as library:
+        versions = library.story_versions(1)
+        assert len(versions) == 2
+        assert all(v.read for v in versions)
