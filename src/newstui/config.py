@@ -564,10 +564,13 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
         doc["views"] = tomlkit.aot()
     table = tomlkit.table()
     table["name"] = name
-    table["query"] = query.strip()
+    query = query.strip()
+    # 'person:"Dmitry Peskov"' reads better than "person:\"Dmitry Peskov\"" in the file.
+    literal = "'" not in query and not any(c < " " for c in query)
+    table["query"] = tomlkit.string(query, literal=True) if literal else query
     doc["views"].append(table)
-    _write_config(path, re.sub(r"(?m)(?<=[^\n]\n)(\[\[views\]\])", r"\n\1", tomlkit.dumps(doc)))
-    return ViewConfig(name, query.strip())
+    _write_config(path, re.sub(r"(?m)(?<=[^\n]\n)(\[\[)", r"\n\1", tomlkit.dumps(doc)))
+    return ViewConfig(name, query)
 
 
 def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:

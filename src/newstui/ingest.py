@@ -527,15 +527,14 @@ def analyse_pending(
     *,
     pool: CpuPool | None = None,
 ) -> int:
-    """Find copies of stories (one story once), then run the quote/entity extractor over
-    articles not yet analysed by its version.
+    """Run the quote/entity extractor over articles not yet analysed by its version, then find
+    copies of stories (one story once).
 
     Large batches go to worker processes (a given pool, or one started for the occasion).
     """
     from newstui.nlp import canonical_key, get_extractor, short_key
     from newstui.nlp.none import NoneExtractor
 
-    library.find_stories()
     extractor = get_extractor(extractor_name)
     if isinstance(extractor, NoneExtractor):  # finds nothing: no pool, no text read back
         count = library.mark_unanalysed(extractor.version, ids)
@@ -571,6 +570,7 @@ def analyse_pending(
                 break
     if count:
         library.prune_entities()
+    library.find_stories()  # after analysis: the workers start first
     return count
 
 

@@ -185,7 +185,7 @@ async def test_search_shows_matches_as_a_view_and_back_returns(db_path, ids):
 
 async def test_help_screen_lists_the_keys(db_path):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 60)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
