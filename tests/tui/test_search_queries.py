@@ -50,3 +50,26 @@ async def test_help_lists_query_examples(db_path):
         assert "Search queries" in text
         assert "speaker:Peskov" in text
         assert "age:<3d" in text
+
+
+async def test_a_search_from_the_reader_marks_no_result_read(db_path, ids):
+    """Searching while reading shows the results; the first one is not opened (nor marked
+    read) until the user opens it, so `… unread` still finds it afterwards."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # read the first article: focus in the reader
+        await settle(pilot)
+        assert app.main.focused is app.main.reader
+        await pilot.press("slash")
+        await pilot.press(*"kremlin unread")
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.main.headlines.total == 1
+        row = app.main.headlines.selected
+        assert row is not None and row.id == ids["kremlin"]
+        assert not row.read
+        with app.main.library.borrow() as library:
+            detail = library.detail(ids["kremlin"])
+        assert detail is not None and detail.article.row.read is False

@@ -146,6 +146,9 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         self._history: list[tuple[View, int | None]] = []
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
         self._open_on_load: int | None = None
+        # A view just shown: its first article is shown, not opened, even when the reader had
+        # focus (a search typed while reading must not mark its first result read).
+        self._view_just_shown = False
         self._detail_timer: Timer | None = None
         self._last_detail = 0.0
         self._view_title = ""
@@ -271,6 +274,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         self._view_title = view.title
         self._show_title()
         self.sub_title = ""
+        self._view_just_shown = True
         self.headlines.show_view(view, select_id)
         self.sources.select_view(view.key)
 
@@ -419,7 +423,9 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         self.detail = message.detail
         self.reader.show(message.detail)
         self.sidebar.show(message.detail)
-        if self._open_on_load == message.article_id or self._pane_of(self.focused) == "reader":
+        reading = self._pane_of(self.focused) == "reader" and not self._view_just_shown
+        self._view_just_shown = False
+        if self._open_on_load == message.article_id or reading:
             self._open_on_load = None
             self.article_opened(selected)
 
