@@ -839,3 +839,21 @@ def test_a_date_at_the_edge_of_the_calendar_is_unknown_not_a_crash(tmp_path, cap
     assert main(["--db", str(tmp_path / "x.db"), "list", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
     assert row["published"] is None and row["title"] == "Old news indeed."
+
+
+def test_quotes_end_without_blank_lines_and_entities_help_names_groups(cli, seed_article):
+    cli("import", str(seed_article))
+    assert cli("quotes") == 0
+    assert cli.out.strip()
+    assert not cli.out.endswith("\n\n")  # a blank line between quotes, none after the last
+    assert "\n\n" in cli.out.strip()
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "people, organisations, places and groups" in cli.capsys.readouterr().out
+
+
+def test_list_marks_a_cut_source_name_with_an_ellipsis(cli, seed_article):
+    cli("import", str(seed_article), "--name", "Harbour Gazette (demo edition)")
+    assert cli("list") == 0
+    assert "Harbour Gazette (de…" in cli.out
+    assert "(demo edition)" not in cli.out

@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     star = p.add_mutually_exclusive_group()
     star.add_argument("--star", dest="starred", action="store_true", default=None)
     star.add_argument("--unstar", dest="starred", action="store_false")
-    p = command("entities", "list people, organisations and places with article counts")
+    p = command("entities", "list people, organisations, places and groups with article counts")
     p.add_argument("--type", choices=ENTITY_TYPES, type=str.upper)
     p.add_argument("--limit", type=_count, default=100, metavar="K")
     p = command("quotes", "list direct quotes with their speakers, newest first")
@@ -758,7 +758,9 @@ def _article_table(rows: list[ArticleRow]) -> Text:
     out = Text(no_wrap=True, overflow="ellipsis")
     for r in rows:
         marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
-        source = feeds[r.feed][:source_width].ljust(source_width)
+        name = feeds[r.feed]
+        name = name if len(name) <= source_width else name[: source_width - 1] + "…"
+        source = name.ljust(source_width)
         date = terminal_safe(r.published or r.sort_date, line=True)[:10]
         head = f"{r.id:>{id_width}} {marks} {date}  {source}  "
         title = terminal_safe(r.title, line=True)
@@ -877,6 +879,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             f"{terminal_safe(r.article_title, line=True)} ({r.article_id})\n\n",
             style="dim",
         )
+    out.rstrip()  # a blank line between quotes, none after the last
     return _emit(args, data, out if rows else "no quotes found")
 
 
