@@ -213,7 +213,7 @@ class _StreamedAnalysis:
         from newstui.nlp import canonical_key, short_key
 
         try:
-            results = await asyncio.wrap_future(future)
+            results = await pool_result(future)  # never cancels the pool's future
         except Exception:  # a worker died: the final sweep analyses these articles
             logger.debug("streamed analysis failed", exc_info=True)
             return
