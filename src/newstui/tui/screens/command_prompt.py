@@ -52,9 +52,13 @@ class CommandScreen(ModalScreen[str | None]):
             yield Input(value=self._last, placeholder=self._placeholder, id="command-input")
             yield Static(self._hint, id="command-hint", markup=False)
 
+    def answer(self, typed: str) -> str | None:
+        """What the screen returns for the typed line (None when nothing was typed)."""
+        return typed.strip() or None
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        self.dismiss(self.answer(event.value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -4,55 +4,26 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+
+from newstui.tui.screens.command_prompt import CommandScreen
 
 
-class ViewNameScreen(ModalScreen[str | None]):
-    """Returns the name typed (Enter) or None (Esc)."""
+class ViewNameScreen(CommandScreen):
+    """The one-line prompt asking for a view's name; returns it (Enter) or None (Esc)."""
 
-    DEFAULT_CSS = """
-    ViewNameScreen {
-        align: center middle;
-    }
-    ViewNameScreen #view-name-box {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    ViewNameScreen #view-name-hint {
-        color: $text-muted;
-    }
-    """
-
+    inherit_bindings = False  # its Esc has its own id in [keys]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="view_name.cancel")
     ]
 
     def __init__(self, query: str) -> None:
-        super().__init__()
-        self._query = query
+        super().__init__(
+            "Save as a view",
+            f"Query: {query}\nEnter to save in feeds.toml, Esc to cancel",
+            query[:60],
+            "view name",
+        )
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="view-name-box") as box:
-            box.border_title = "Save as a view"
-            yield Input(value=self._query[:60], placeholder="view name", id="view-name-input")
-            yield Static(
-                f"Query: {self._query}\nEnter to save in feeds.toml, Esc to cancel",
-                id="view-name-hint",
-                markup=False,
-            )
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(" ".join(event.value.split()) or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def answer(self, typed: str) -> str | None:
+        return " ".join(typed.split()) or None
