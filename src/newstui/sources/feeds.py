@@ -15,6 +15,7 @@ from newstui.errors import SourceError
 from newstui.model import Article, Link, LinkKind
 from newstui.sources.html import html_to_text
 from newstui.sources.http import is_http_url
+from newstui.sources.lxml_feeds import read_well_formed
 from newstui.text import clean_line, clean_text
 
 MAX_TITLE = 500
@@ -50,14 +51,40 @@ def looks_like_json_feed(body: bytes) -> bool:
     return head.startswith(b"{") and b"jsonfeed.org/version" in head
 
 
-def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
-    """Parse a feed document's bytes; raises SourceError when it is not a readable feed."""
+def parse_feed(
+    body: bytes, url: str, content_type: str | None = None, *, fast: bool = True
+) -> ParsedFeed:
+    """Parse a feed document's bytes; raises SourceError when it is not a readable feed.
+
+    Well-formed UTF-8 RSS 2.0 and Atom go through lxml (sources/lxml_feeds.py), everything else
+    through feedparser; both give the same articles. `fast=False` forces feedparser.
+    """
     if not body.strip():
         raise SourceError(f"{url}: empty document")
     if looks_like_json_feed(body) or body.lstrip()[:1] == b"{":
         return parse_json_feed(body, url)
     if _ENTITY_DECL.search(body[:65536]):
         raise SourceError(f"{url}: refused: the document declares XML entities")
+    read = read_well_formed(body, url, content_type) if fast else None
+    if read is not None:
+        feed, entries = read
+        warning = None
+    else:
+        feed, entries, warning = _feedparser_read(body, url, content_type)
+    site = feed.get("link")
+    return ParsedFeed(
+        title=_line(feed, "title", MAX_TITLE) or None,
+        site_url=site if is_http_url(site) else None,
+        articles=[_entry_article(e, url) for e in entries],
+        warning=warning,
+    )
+
+
+def _feedparser_read(
+    body: bytes, url: str, content_type: str | None
+) -> tuple[Any, list[Any], str | None]:
+    """(feed values, entries, warning) from feedparser, which reads every format and many
+    ill-formed documents."""
     body = _AUTHOR_FIELD.sub(lambda m: m.group(1) + m.group(2)[:512], body)
     try:
         headers = {"content-location": url, "content-type": content_type or "application/xml"}
@@ -71,19 +98,12 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         reason = parsed.get("bozo_exception")
         detail = f": {clean_line(str(reason), 120)}" if reason else ""
         raise SourceError(f"{url}: not a feed (RSS, Atom or JSON Feed){detail}")
-    feed = parsed.get("feed", {})
     warning = None
     if parsed.get("bozo"):
         warning = (
             f"ill-formed feed, read anyway: {clean_line(str(parsed.get('bozo_exception')), 120)}"
         )
-    site = feed.get("link")
-    return ParsedFeed(
-        title=_line(feed, "title", MAX_TITLE) or None,
-        site_url=site if is_http_url(site) else None,
-        articles=[_entry_article(e, url) for e in parsed.entries],
-        warning=warning,
-    )
+    return parsed.get("feed", {}), parsed.entries, warning
 
 
 def _entry_article(entry: Any, feed_url: str) -> Article:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections import defaultdict
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
@@ -67,9 +68,12 @@ class FetchResult:
         return self.status == 304
 
 
+_SPACE = re.compile(r"\s")  # str.isspace's characters
+
+
 def is_http_url(url: str | None) -> bool:
     """True for an absolute http(s) URL with a host, no white space and no control characters."""
-    if not url or any(c.isspace() for c in url.strip()) or strip_controls(url) != url:
+    if not url or _SPACE.search(url.strip()) or strip_controls(url) != url:
         return False
     try:
         parts = urlsplit(url.strip())

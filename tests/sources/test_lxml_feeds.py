@@ -1,0 +1,120 @@
+"""The lxml reader of well-formed RSS 2.0 / Atom stores exactly what feedparser's reading stores,
+for every feed document the tests know; it declines what it does not reproduce."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.errors import SourceError
+from newstui.sources.feeds import ParsedFeed, parse_feed
+from newstui.sources.lxml_feeds import read_well_formed
+from newstui.store import open_db
+from newstui.store.articles import save_articles
+from newstui.store.feeds import ensure_feed
+from tests.sources.feed_corpus import MADE, bench_documents, every_document, fixture_files
+
+URL = "https://feeds.example/dir/feed.xml"
+CONTENT_TYPES = [None, "application/rss+xml; charset=utf-8", "application/atom+xml", "text/xml"]
+DOCUMENTS = every_document()
+READ_BY_LXML = {
+    "rss plain",
+    "rss permalink guid becomes link",
+    "rss relative guid, link and not-permalink",
+    "rss html title",
+    "rss content and description",
+    "rss dates",
+    "rss authors",
+    "rss enclosures",
+    "rss xml:base",
+    "rss atom link",
+    "rss harmless extensions",
+    "rss repaired text",
+    "rss without declaration",
+    "rss bom",
+    "atom plain",
+    "atom content and summary",
+    "atom links",
+    "atom author text only",
+    "atom xml:base",
+}
+
+STORED = """SELECT guid, url, title, author, published, summary, text, links,
+    content_hash FROM articles ORDER BY id"""
+
+
+def read(body: bytes, content_type: str | None, *, fast: bool) -> ParsedFeed | str:
+    try:
+        return parse_feed(body, URL, content_type, fast=fast)
+    except SourceError as exc:
+        return f"error: {exc}"
+
+
+def stored(parsed: ParsedFeed) -> list[tuple[object, ...]]:
+    db = open_db(":memory:")
+    feed_id = ensure_feed(db, URL, "Feed", url=URL)
+    save_articles(db, feed_id, parsed.articles)
+    return [tuple(row) for row in db.execute(STORED).fetchall()]
+
+
+@pytest.mark.parametrize("content_type", CONTENT_TYPES)
+@pytest.mark.parametrize(("where", "body"), DOCUMENTS, ids=[name for name, _ in DOCUMENTS])
+def test_both_readers_store_the_same_articles(where, body, content_type):
+    slow = read(body, content_type, fast=False)
+    fast = read(body, content_type, fast=True)
+    if isinstance(slow, str) or isinstance(fast, str):
+        assert fast == slow
+        return
+    assert (fast.title, fast.site_url, fast.warning) == (slow.title, slow.site_url, slow.warning)
+    assert len(fast.articles) == len(slow.articles)
+    for mine, theirs in zip(fast.articles, slow.articles, strict=True):
+        assert mine == theirs  # every field: title, text, guid, url, author, dates, links
+    assert stored(fast) == stored(slow)
+
+
+@pytest.mark.parametrize(
+    ("where", "body"),
+    [
+        *[(name, body) for name, body in fixture_files() if name in ("rss2.xml", "atom.xml")],
+        *bench_documents(2),
+        *[(name, body) for name, body in MADE if name in READ_BY_LXML],
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_common_well_formed_feeds_are_read_by_lxml(where, body):
+    assert read_well_formed(body, URL, "application/rss+xml; charset=utf-8") is not None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "rss special extensions",  # media:title would become the title in feedparser
+        "rss repeated fields",
+        "rss markup in title",
+        "rss latin-1",
+        "atom xhtml",
+        "atom src content",
+        "ill-formed",
+        "rdf",
+    ],
+)
+def test_what_it_does_not_reproduce_goes_to_feedparser(name):
+    body = dict(MADE)[name]
+    assert read_well_formed(body, URL, None) is None
+    assert not isinstance(read(body, None, fast=True), str) or name == "ill-formed"
+
+
+def test_a_document_type_declaration_or_deep_nesting_goes_to_feedparser():
+    doctype = b'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "http://x/rss.dtd"><rss version="2.0">'
+    doctype += b"<channel><title>T</title></channel></rss>"
+    assert read_well_formed(doctype, URL, None) is None
+    deep = b'<rss version="2.0"><channel><title>T</title><item><x:a xmlns:x="urn:x">'
+    deep += b"<x:a>" * 300 + b"</x:a>" * 300 + b"</x:a><title>Deep</title></item></channel></rss>"
+    fast = read(deep, None, fast=True)
+    assert not isinstance(fast, str) and [a.title for a in fast.articles] == ["Deep"]
+
+
+def test_text_xml_and_other_charsets_are_left_to_feedparser():
+    body = dict(MADE)["rss plain"]
+    assert read_well_formed(body, URL, "text/xml") is None
+    assert read_well_formed(body, URL, "application/xml; charset=iso-8859-1") is None
+    assert read_well_formed(body, URL, "text/html") is None
