@@ -305,15 +305,53 @@ class _EntityFinder:
                 i == 0
                 and run[0].sentence_start
                 and len(run) > 2
-                and run[0].text.lower() in self.gaz.role_words
                 and _is_cap(run[1].text)
+                and (
+                    run[0].text.lower() in self.gaz.role_words or self._occupation_before_name(run)
+                )
             ):
                 return 1  # "Lawyer Emma Jordan said": a role word capitalised by the sentence
+            if i == 0 and self._role_before_name(run):
+                return 1  # "newly elected Assemblywoman Selena Torres", "CEO Andy Vesey"
             return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
                 return n
         return 0
+
+    def _role_before_name(self, run: list[Token]) -> bool:
+        """A capitalised role word ("Assemblywoman", "CEO") before two or three unknown
+        capitalised words that end in no head noun: the role of the person named after it."""
+        if not 3 <= len(run) <= 4 or run[0].text.lower() not in self.gaz.role_words:
+            return False
+        for tok in run[1:]:
+            word = strip_possessive(tok.text)
+            lower = word.lower()
+            if (
+                not _is_cap(word)
+                or word in self.heads
+                or word in CALENDAR
+                or lower in self.gaz.common_words
+                or lower in self.lower_seen
+                or lower in self.gaz.role_words
+            ):
+                return False
+        return not self._known(run, 0) and not self._known(run, 1)
+
+    def _occupation_before_name(self, run: list[Token]) -> bool:
+        """'Immunologist Kris Andersen', 'Physician Ana Ruiz': an occupation noun ("-ologist",
+        "-ician", "-ist") opening the sentence before a name that ends in no head noun."""
+        lower = run[0].text.lower()
+        return (
+            lower.endswith(_OCCUPATION_ENDINGS)
+            and lower not in self.lower_seen
+            and lower not in self.gaz.common_words
+            and run[0].text not in self.gaz.first_names
+            and not self._known(run, 0)
+            and not self._known(run, 1)
+            and strip_possessive(run[-1].text) not in self.heads
+            and not any(t.text.islower() for t in run[1:3])
+        )
 
     def scan(self) -> list[Candidate]:
         for dateline in self.datelines:
@@ -368,8 +406,8 @@ class _EntityFinder:
                 )
             ):
                 defined[cand.text] = prev.display or prev.text
-                if prev.type is None:
-                    prev.type, prev.strength = cand.type, cand.strength
+                if prev.type is None or prev.strength == 0:  # a name given an abbreviation: a body
+                    prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
         if defined:
             for cand in self.candidates:
                 name = defined.get(strip_possessive(cand.text))
@@ -528,7 +566,11 @@ class _EntityFinder:
                 i += n_known
                 continue
             n_title = 0 if pending and not _is_title_start(tok) else self._title(run, i)
-            if n_title and i + n_title < len(run):
+            if (
+                n_title
+                and i + n_title < len(run)
+                and strip_possessive(run[-1].text) not in self.gaz.org_words
+            ):  # "General Motors Company" is no general
                 self._flush(pending, person_cue, None)
                 pending, person_cue = [], True
                 i = self._skip_portfolio(run, i + n_title)
@@ -681,9 +723,19 @@ class _EntityFinder:
             )
         if word == "&":
             return len(right) <= 3  # "Marks & Spencer": an ampersand between capitals joins a name
+        if joined and self._opens_second_body(run, i + 1):
+            return False  # "University of Kelmouth and Centre for Marine Studies": two bodies
         if joined:
             return len(right) <= 2
         return right[-1].text in heads and pending[-1].text not in heads
+
+    def _opens_second_body(self, run: list[Token], i: int) -> bool:
+        """Whether run[i] opens a name of its own: a head noun followed by "of" or "for"."""
+        return (
+            run[i].text in self.gaz.org_words
+            and i + 1 < len(run)
+            and run[i + 1].text in ("of", "for")
+        )
 
     def _add_known(self, run: list[Token], i: int, n: int, suffix_cue: str | None) -> None:
         start, end, surface = self._surface(run, i, n)
@@ -716,6 +768,13 @@ class _EntityFinder:
             pending = pending[1:]
         if not pending:
             return
+        split = self._person_at_end(pending)
+        if split:  # "Kelmouth County Attorney John Reid": the body, then its officer
+            body = pending[:split]
+            while body and body[-1].text.lower() in self.gaz.role_words:
+                body = body[:-1]
+            self._flush(body, False, None)
+            pending, person_cue, suffix_cue = pending[split:], True, None
         start, end, surface = self._surface(pending, 0, len(pending))
         words = len(pending)
         if words == 1 and len(surface) == 1:
@@ -729,6 +788,30 @@ class _EntityFinder:
             pending, surface, person_cue, suffix_cue, start, end
         )
         self.candidates.append(cand)
+
+    def _person_at_end(self, pending: list[Token]) -> int:
+        """Where a person's name (a known first name and one more word) ends a longer run that
+        names a body and a role before it ("Royal Society Research Fellow Ann Lee"); 0 if not."""
+        if len(pending) < 3:
+            return 0
+        first, last, before = pending[-2], pending[-1], pending[:-2]
+        if (
+            first.text not in self.gaz.first_names
+            or before[-1].text in self.gaz.first_names
+            or not _is_cap(last.text)
+            or strip_possessive(last.text) in self.heads
+            or self._lookup(strip_possessive(last.text))
+            or before[-1].text.islower()
+        ):
+            return 0
+        role = before[-1].text.lower()
+        if (
+            role in self.gaz.role_words
+            or role.rstrip("s") in self.gaz.role_words
+            or any(t.text in self.heads for t in before)
+        ):
+            return len(pending) - 2
+        return 0
 
     def _type_of(
         self,
@@ -850,6 +933,8 @@ class _EntityFinder:
         ):
             # Two or three unknown capitalised words look like a name, but only a person cue
             # makes them a person ("Rio Tinto", "Nowa Huta" are not): unconfirmed is strength 0.
+            if next_word in SPEECH_VERBS and self._body_of_person_before(start):
+                return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
             if (
                 next_word in SPEECH_VERBS
                 or (before and before[-1] in SPEECH_VERBS)
@@ -876,6 +961,8 @@ class _EntityFinder:
         ):
             return "ORG", 1
         if next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS):
+            if next_word in SPEECH_VERBS and self._body_of_person_before(start):
+                return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
             return "PERSON", 1
         if (
             len(words) == 1
@@ -883,11 +970,26 @@ class _EntityFinder:
             and not _described(before)  # "the young Spaniard, who": a description
         ):
             return "PERSON", 1  # "Moss, 41, said", "Moss, who"
-        if _ACRONYM.fullmatch(surface) and surface.lower() not in gaz.common_words:
-            return "ORG", 1
+        if (
+            _ACRONYM.fullmatch(surface)
+            and len(surface) > 2
+            and surface.lower() not in gaz.common_words
+        ):
+            return "ORG", 1  # two capitals alone ("ID", "PR", "IV") are abbreviations of words
         if self._place_cue(before, start, surface):
             return "PLACE", 1
         return None, 0
+
+    def _body_of_person_before(self, start: int) -> bool:
+        """Whether 'of', 'at' or 'from' right after a capitalised name comes before `start`."""
+        words = self.text[max(0, start - 40) : start].split()
+        return (
+            len(words) >= 2
+            and words[-1] in ("of", "at", "from")
+            and words[-2][:1].isupper()
+            and words[-2].isalpha()
+            and words[-2].lower() not in self.lower_seen
+        )
 
     def _shares_of(self, start: int) -> bool:
         """'shares of Quorvex', 'a stake in Quorvex': only a company has shares."""
@@ -992,6 +1094,7 @@ _QUOTE_MARKS = frozenset("\"“‘'")
 _PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())
 _PLATFORM_AFTER = re.compile(r",? (?:writing|saying|posting|adding)\b")
 _APPOSITIVE_ORG = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
+_OCCUPATION_ENDINGS = ("ologist", "ographer", "ician", "ist", "onomer")
 _CAMPUS_HEADS = frozenset("University College Institute School".split())
 _OF_FOR = re.compile(r" (?:of|for) ")
 _CAP = r"[A-Z][\w’'-]*"
@@ -1087,10 +1190,13 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     _merge_org_prefixes(groups)
     _merge_national_bodies(groups)
     entities = []
+    gaz = load_gazetteer()
     for key, cands in groups.items():
         kind = _best_type(cands)
         if kind in (None, "LANGUAGE") or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
             continue
+        if all(_only_title(c, gaz) for c in cands):
+            continue  # "The Vice President, Mike Pence, said": a title alone names no one
         if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
             continue  # two unknown capitalised words with no sign of a person
         best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
@@ -1157,6 +1263,14 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
         ]
         if len(longer) == 1 and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
+
+
+def _only_title(cand: Candidate, gaz: Gazetteer) -> bool:
+    """Whether a candidate is only a title or role word ("Vice President", "Senator")."""
+    text = cand.text[4:] if cand.text.startswith("The ") else cand.text
+    return cand.strength < 3 and (
+        text in gaz.titles or (" " not in text and text.lower() in gaz.role_words)
+    )
 
 
 def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:

@@ -227,7 +227,9 @@ class SpeakerFinder:
         last_char = self.text[span.start : span.end].rstrip().rstrip("[]")[-1:]
         if last_char in ".?!" and tail_end == next_open and tail.rstrip().endswith((",", ":")):
             return None  # '“…exempt?” Moss said, “People…”': the clause opens the next quote
-        ends_open = last_char in ",!?—–…-"
+        # '“…”, the club's coach Ann Lee said': a comma or dash right after the closing mark
+        # leaves the sentence open as one inside the marks would (British and Wikinews style)
+        ends_open = last_char in ",!?—–…-" or tail.lstrip(" ")[:1] in (",", "—", "–")
         if not before.strip(" ,\t"):
             after = tail[verb.end() :]
             stop = _PHRASE_STOP.search(after)
@@ -247,7 +249,7 @@ class SpeakerFinder:
             if named is None and _PARTICIPLE_OR_ACCORDING.search(verb.group()):
                 return None  # '…,” adding that …': the speaker is the subject before the quote
             return named or ""
-        first = before.split()[0]
+        first = (before.lstrip(" ,—–").split() or [""])[0]
         if first in _NOT_SUBJECT or (not ends_open and len(before.split()) > 3):
             return None
         if re.search(r"[.!?]", before) or len(before.split()) > 14:
