@@ -545,7 +545,7 @@ def test_mark_sets_and_clears_read_and_starred(fed):
         shown = fed.json("show", article_id)
         return shown["read"], shown["starred"]
 
-    assert fed.json("mark", article_id, "--read", "--star") == {"marked": 1}
+    assert fed.json("mark", article_id, "--read", "--star") == {"marked": 1, "missing": 0}
     assert state() == (True, True)
     fed("mark", article_id, "--unread")
     assert state() == (False, True)

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -17,9 +18,10 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -34,7 +36,8 @@ from newstui.config import (
     load_config,
     remove_source,
 )
-from newstui.errors import NewstuiError
+from newstui.counts import counted, plural
+from newstui.errors import ConfigError, NewstuiError, SourceError, StoreError, SyncError
 from newstui.library import Library
 from newstui.model import ENTITY_TYPES, ArticleFilter, ArticleRow, RemovedSource
 from newstui.nlp import query_keys
@@ -95,9 +98,32 @@ def _bad_since(text: str) -> str:
     raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD) or an age like 7d: {text!r}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
-    parser = argparse.ArgumentParser(
+JSON_HELP = "print machine-readable JSON (an error is a JSON object too)"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad command line reported as a JSON error object when it asks for --json
+    (the exit status stays 2)."""
+
+    def __init__(self, *args: Any, json_errors: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.json_errors = json_errors
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", functools.partial(_Parser, json_errors=self.json_errors))
+        return super().add_subparsers(**kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        if not self.json_errors:
+            super().error(message)
+        _print_json_error(f"{self.prog}: {message}", "usage")
+        self.exit(2)
+
+
+def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
+    """The argument parser for every command (`json_errors`: usage errors as a JSON object)."""
+    parser = _Parser(
+        json_errors=json_errors,
         prog="newstui",
         description="A terminal news reader that understands what it shows. "
         "With no command, opens the reading app.",
@@ -116,21 +142,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_: str) -> argparse.ArgumentParser:
+    def command(name: str, help_: str, *, json_output: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
-        p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+        if json_output:
+            p.add_argument("--json", action="store_true", help=JSON_HELP)
         # The global options are accepted after the command too.
         p.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         p.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return p
 
-    command("app", "open the reading app (the default)")
+    command("app", "open the reading app (the default)", json_output=False)
     command(
         "filters",
         "apply the config's [[filters]] to articles they have not seen and list what each matched",
     )
     p = command("add", "add a feed to the config file and fetch it")
-    p.add_argument("url")
+    p.add_argument("url", metavar="URL", help="the feed's http(s) address")
     p.add_argument("--name", help="display name (default: the feed's title)")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     p = command(
@@ -156,7 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-fulltext", dest="fulltext", action="store_false", help="never fetch article pages"
     )
     p = command("import", "import local files and folders (text, Markdown, HTML, feed files)")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="a file or folder (read recursively)"
+    )
     p.add_argument("--name", help="source name (default: the file or folder name)")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     command("feeds", "list sources with article and unread counts, last fetch and error")
@@ -168,7 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
     )
-    p.add_argument("--limit", type=_count, default=50, metavar="K", help="at most K (default 50)")
+    size = p.add_mutually_exclusive_group()
+    size.add_argument(
+        "--limit", type=_count, default=50, metavar="K", help="at most K articles (default 50)"
+    )
+    size.add_argument(
+        "--all", dest="limit", action="store_const", const=None, help="every matching article"
+    )
     p = command(
         "search",
         'find articles with a query, best text matches first: words, "phrases", prefix*, '
@@ -176,21 +211,25 @@ def build_parser() -> argparse.ArgumentParser:
         'has:enclosure has:quotes, after:/before:YYYY-MM-DD age:<3d, person:"…" org: place: '
         "group: speaker: quotes:",
     )
-    p.add_argument("query", nargs="+")
-    p.add_argument("--limit", type=_count, default=50, metavar="K")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
+    p.add_argument("--limit", type=_count, default=50, metavar="K", help="at most K (default 50)")
     p = command("show", "print one article as readable text")
-    p.add_argument("id", type=_article_id)
+    p.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `list`)")
     p = command("mark", "mark articles read/unread/starred")
-    p.add_argument("ids", nargs="+", type=_article_id, metavar="ID")
+    p.add_argument("ids", nargs="+", type=_article_id, metavar="ID", help="article ids")
     read = p.add_mutually_exclusive_group()
-    read.add_argument("--read", dest="read", action="store_true", default=None)
-    read.add_argument("--unread", dest="read", action="store_false")
+    read.add_argument(
+        "--read", dest="read", action="store_true", default=None, help="mark them read"
+    )
+    read.add_argument("--unread", dest="read", action="store_false", help="mark them unread")
     star = p.add_mutually_exclusive_group()
-    star.add_argument("--star", dest="starred", action="store_true", default=None)
-    star.add_argument("--unstar", dest="starred", action="store_false")
+    star.add_argument("--star", dest="starred", action="store_true", default=None, help="star them")
+    star.add_argument("--unstar", dest="starred", action="store_false", help="unstar them")
     p = command("entities", "list people, organisations, places and groups with article counts")
-    p.add_argument("--type", choices=ENTITY_TYPES, type=str.upper)
-    p.add_argument("--limit", type=_count, default=100, metavar="K")
+    p.add_argument(
+        "--type", choices=ENTITY_TYPES, type=str.upper, help="only entities of this type"
+    )
+    p.add_argument("--limit", type=_count, default=100, metavar="K", help="at most K (default 100)")
     p = command("quotes", "list direct quotes with their speakers, newest first")
     p.add_argument("--speaker", metavar="NAME", help="only this speaker (full name or surname)")
     p.add_argument(
@@ -199,15 +238,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d)",
     )
-    p.add_argument("--limit", type=_count, default=100, metavar="K")
-    p = command("opml", "import or export feeds as OPML 2.0")
+    p.add_argument("--limit", type=_count, default=100, metavar="K", help="at most K (default 100)")
+    p = command("opml", "import or export feeds as OPML 2.0", json_output=False)
     opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
-    p2 = opml.add_parser("import", help="add the feeds of an OPML file to the config")
-    p2.add_argument("file", type=Path)
-    p2.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    p2 = opml.add_parser("export", help="write the configured feeds as OPML (stdout by default)")
-    p2.add_argument("file", type=Path, nargs="?")
-    p2.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    help_ = "add the feeds of an OPML file to the config"
+    p2 = opml.add_parser("import", help=help_, description=help_)
+    p2.add_argument("file", type=Path, metavar="FILE", help="the OPML file")
+    p2.add_argument("--json", action="store_true", help=JSON_HELP)
+    help_ = "write the configured feeds as OPML (stdout by default)"
+    p2 = opml.add_parser("export", help=help_, description=help_)
+    p2.add_argument("file", type=Path, nargs="?", metavar="FILE", help="write it to FILE")
+    p2.add_argument(
+        "--json",
+        action="store_true",
+        help="with FILE: print what was written as JSON (without FILE the OPML goes to stdout)",
+    )
     command("demo", "build (or rebuild) the demo database and print its path")
     p = command(
         "sync",
@@ -246,32 +291,70 @@ def _readable(text: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newstui` command; returns the exit status."""
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    words = words[: words.index("--")] if "--" in words else words
+    parser = build_parser(json_errors="--json" in words)
     args = _readable_arguments(parser.parse_args(argv))
     logging.basicConfig(level=logging.WARNING, format="newstui: warning: %(message)s")
+    as_json = bool(getattr(args, "json", False))
     try:
         with stop_on_signals():
             return run(args)
     except Stopped as stopped:
-        _complain(f"newstui: stopped by {stopped.signal_name}; what was stored is kept")
+        message = f"stopped by {stopped.signal_name}; what was stored is kept"
+        _fail(as_json, message, "stopped")
         _exit_within(EXIT_GRACE, exit_status(stopped.signum))
         return exit_status(stopped.signum)
     except NewstuiError as exc:
-        _complain(f"newstui: {exc}")
+        _fail(as_json, str(exc), _error_kind(exc), exc.source)
         return 1
     except sqlite3.Error as exc:
-        _complain(f"newstui: database error: {exc}")
+        _fail(as_json, f"database error: {exc}", "database")
         return 1
     except KeyboardInterrupt:
-        _complain("newstui: interrupted")
+        _fail(as_json, "interrupted", "stopped")
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        _complain(f"newstui: {where}{exc.strerror or exc}")
+        source = os.fsdecode(exc.filename) if isinstance(exc.filename, str | bytes) else None
+        _fail(as_json, f"{where}{exc.strerror or exc}", "file", source)
         return 1
+
+
+ErrorKind = Literal["usage", "config", "source", "database", "sync", "file", "input", "stopped"]
+"""What a --json error object's "kind" says went wrong (see the README's Commands section)."""
+
+
+def _error_kind(exc: NewstuiError) -> ErrorKind:
+    kinds: tuple[tuple[type[NewstuiError], ErrorKind], ...] = (
+        (ConfigError, "config"),
+        (SourceError, "source"),
+        (StoreError, "database"),
+        (SyncError, "sync"),
+    )
+    return next((kind for cls, kind in kinds if isinstance(exc, cls)), "input")
+
+
+def _fail(as_json: bool, message: str, kind: ErrorKind, source: str | None = None) -> None:
+    """Report an error that ends the command: `newstui: MESSAGE` on stderr, or with --json one
+    object on stdout, `{"error": MESSAGE, "kind": KIND, "source": NAME or null}`."""
+    if as_json:
+        _print_json_error(message, kind, source)
+    else:
+        _complain(f"newstui: {message}")
+
+
+def _print_json_error(
+    message: str, kind: ErrorKind, source: str | None = None, **more: Any
+) -> None:
+    """One JSON error object on stdout (what a script reading --json output parses)."""
+    data = {"error": clean_line(message, 2000), "kind": kind, "source": source, **more}
+    with contextlib.suppress(OSError):
+        sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
 
 
 EXIT_GRACE = 5.0  # seconds the interpreter's own exit may take after SIGTERM/SIGHUP
@@ -328,7 +411,11 @@ def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
             ensure_config(path)
         else:
             return Config(path)
-    return load_config(path)
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        exc.source = exc.source or str(path)  # --json errors name the file
+        raise
 
 
 def run(args: argparse.Namespace) -> int:
@@ -340,7 +427,9 @@ def run(args: argparse.Namespace) -> int:
         path = args.db or demo_db_path()
         count = build_demo_db(path, fresh=True)
         return _emit(
-            args, {"db": str(path), "articles": count}, f"demo database: {path} ({count} articles)"
+            args,
+            {"db": str(path), "articles": count},
+            f"demo database: {path} ({counted(count, 'article')})",
         )
     db_path, config_path = _paths(args, command)
     explicit_config = args.config is not None
@@ -378,13 +467,23 @@ def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None =
     """Print `data` as JSON with --json, else `text`; every string terminal-safe either way."""
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=False, indent=2) + "\n")
+    elif isinstance(text, Table):
+        _print_trimmed(text)
     elif text is not None:
         # Plain lines are never hard-wrapped, so piped output keeps paths and names whole.
-        console.print(
-            Text(terminal_safe(text)) if isinstance(text, str) else text,
-            soft_wrap=isinstance(text, str | Text),
-        )
+        console.print(Text(terminal_safe(text)) if isinstance(text, str) else text, soft_wrap=True)
     return 0
+
+
+def _print_trimmed(renderable: Table | Text) -> None:
+    """Print a table or wrapped text with no line ending in spaces (rich pads table cells to the
+    column width and keeps the space where it wraps a line)."""
+    for line in console.render_lines(renderable, pad=False):
+        while line and not line[-1].control and not line[-1].text.rstrip():
+            line.pop()
+        if line:
+            line[-1] = Segment(line[-1].text.rstrip(), line[-1].style, line[-1].control)
+        console.print(Text.assemble(*((s.text, s.style) for s in line)), soft_wrap=True)
 
 
 def _terminal_safe_data(value: Any) -> Any:
@@ -455,10 +554,13 @@ def _report(
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
         ok = len(outcomes) - len(failed)
-        summary = f"{ok} of {len(outcomes)} sources ok: {new} new, {updated} updated articles"
+        summary = (
+            f"{ok:,} of {counted(len(outcomes), 'source')} ok: "
+            f"{counted(new, 'new article')}, {updated:,} updated"
+        )
         fulltext = sum(o.fulltext_ok for o in outcomes)
         if fulltext:
-            summary += f", {fulltext} full text{'s' * (fulltext != 1)} fetched"
+            summary += f", {counted(fulltext, 'full text')} fetched"
         console.print(Text(summary), soft_wrap=True)
     return fetch_status(outcomes)
 
@@ -540,7 +642,9 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
         for name in args.names:
             feed = config.feed_named(name)
             if feed is None:
-                raise NewstuiError(f"{config.path}: no feed named {name!r} (see `newstui feeds`)")
+                raise NewstuiError(
+                    f"{config.path}: no feed named {name!r} (see `newstui feeds`)", source=name
+                )
             if feed not in feeds:
                 feeds.append(feed)
     removed: list[RemovedSource] = []
@@ -602,8 +706,9 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
     if not rows:
         return _emit(args, data, f"no filters: add [[filters]] to {config.path}")
     if not args.json:
-        console.print(table)
-        console.print(Text(f"{hidden} articles hidden (the app lists them under Hidden)"))
+        _print_trimmed(table)
+        hidden_text = f"{counted(hidden, 'article')} hidden (the app lists them under Hidden)"
+        console.print(Text(hidden_text))
         return 0
     return _emit(args, data)
 
@@ -620,7 +725,8 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         feed_id = library.find_source(args.name)
         if feed_id is None:
             raise NewstuiError(
-                f"{config.path}: no source named {args.name!r} (see `newstui feeds`)"
+                f"{config.path}: no source named {args.name!r} (see `newstui feeds`)",
+                source=args.name,
             )
     unsubscribed = _unsubscribe_on_server(library, config, feed_id, args.name)
     if source is not None:
@@ -656,10 +762,12 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
 
     url = args.url.strip()
     if not is_http_url(url):
-        raise NewstuiError(f"{args.url}: not an http(s) URL")
+        raise NewstuiError(f"{args.url}: not an http(s) URL", source=args.url)
     existing = next((f for f in config.feeds if same_url(f.url, url)), None)
     if existing:
-        raise NewstuiError(f"{config.path}: feed already configured as {existing.name!r}")
+        raise NewstuiError(
+            f"{config.path}: feed already configured as {existing.name!r}", source=url
+        )
     if config.sync is not None:
         return _add_on_server(args, library, config, url)
     trial = FeedConfig(url, args.name or url, tuple(args.tag))
@@ -668,7 +776,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     )
     if outcomes[0].error:
         library.forget_source_if_empty(url)
-        raise NewstuiError(f"{describe(outcomes[0])} (not added to {config.path})")
+        raise SourceError(f"{describe(outcomes[0])} (not added to {config.path})", source=url)
     name = args.name or library.source_title(url) or url
     [added] = add_feeds(config.path, [FeedConfig(url, name, trial.tags)])
     library.register_source(url, added.name, url=url, tags=added.tags)
@@ -777,7 +885,9 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     if args.feed:
         feed_id = library.find_source(args.feed)
         if feed_id is None:
-            raise NewstuiError(f"no feed named {args.feed!r} (see `newstui feeds`)")
+            raise NewstuiError(
+                f"no feed named {args.feed!r} (see `newstui feeds`)", source=args.feed
+            )
     if args.tag and not any(
         args.tag.casefold() in (t.casefold() for t in s.tags) for s in library.sources()
     ):
@@ -789,7 +899,7 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
         starred=args.starred,
         query=user_query(args.query) if args.query is not None else None,
     )
-    rows = library.articles(f, limit=max(args.limit, 0))
+    rows = library.articles(f, limit=args.limit)  # None with --all
     return _emit(
         args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no articles"
     )
@@ -811,7 +921,7 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
     analysis = library.analysis(args.id)
     if args.json:
         return _emit(args, article_json(stored, analysis))
-    console.print(render_article_text(stored, analysis))
+    _print_trimmed(render_article_text(stored, analysis))
     return 0
 
 
@@ -824,11 +934,11 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
     missing = len(ids) - count
     if not count:
         listed = ", ".join(map(str, ids))
-        raise NewstuiError(f"no article with id{'s' * (len(ids) != 1)} {listed}")
-    if missing:
-        verb = "is not a stored article" if missing == 1 else "are not stored articles"
-        errors.print(Text(f"warning: {missing} of the ids {verb}"))
-    return _emit(args, {"marked": count}, f"marked {count} article{'s' * (count != 1)}")
+        raise NewstuiError(f"no article with {plural(len(ids), 'id')} {listed}")
+    if missing and not args.json:
+        what = plural(missing, "is not a stored article", "are not stored articles")
+        errors.print(Text(f"warning: {missing} of the ids {what}"))
+    return _emit(args, {"marked": count, "missing": missing}, f"marked {counted(count, 'article')}")
 
 
 def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -893,7 +1003,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         return _emit(
             args,
             {"found": len(feeds), "added": [f.name for f in added]},
-            f"{len(feeds)} feeds in {args.file}, {len(added)} added to {config.path}",
+            f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}",
         )
     from newstui.model import fold_url
 
@@ -909,9 +1019,13 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             args.file.write_text(text, "utf-8")
         except OSError as exc:
             raise NewstuiError(f"{args.file}: cannot write: {exc.strerror or exc}") from None
-        errors.print(_cell(f"wrote {len(feeds)} feeds to {args.file}"), soft_wrap=True)
-    else:
-        sys.stdout.write(text)
+        if args.json:
+            return _emit(args, {"file": str(args.file), "feeds": len(feeds)})
+        errors.print(_cell(f"wrote {counted(len(feeds), 'feed')} to {args.file}"), soft_wrap=True)
+        return 0
+    if args.json:
+        raise NewstuiError("opml export --json needs a FILE: without one, the OPML goes to stdout")
+    sys.stdout.write(text)
     return 0
 
 
@@ -927,7 +1041,7 @@ def _unsubscribe_on_server(
     try:
         return asyncio.run(unsubscribe_source(library, config, feed_id))
     except NewstuiError as exc:
-        raise NewstuiError(f"{name}: not removed: {exc}") from None
+        raise NewstuiError(f"{name}: not removed: {exc}", source=name) from None
 
 
 def _add_on_server(args: argparse.Namespace, library: Library, config: Config, url: str) -> int:
@@ -942,7 +1056,9 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
         (f for f in library.sync.feeds() if fold_url(f.url or "") == fold_url(url)), None
     )
     if on_server is not None:
-        raise NewstuiError(f"{url}: already subscribed on the sync server as {on_server.name!r}")
+        raise NewstuiError(
+            f"{url}: already subscribed on the sync server as {on_server.name!r}", source=url
+        )
 
     async def subscribe() -> None:
         async with make_client(sync, config, library) as client:
@@ -977,7 +1093,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         return _emit(
             args,
             {"server": sync.url, "user": sync.user, "subscriptions": count},
-            f"{sync.url}: logged in as {sync.user}; {count} subscription{'s' * (count != 1)}",
+            f"{sync.url}: logged in as {sync.user}; {counted(count, 'subscription')}",
         )
     start = time.perf_counter()
     result = asyncio.run(sync_with_server(library, config))
@@ -986,11 +1102,13 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     outcome, report = result
     if outcome.error or report is None:
         queued = library.sync.status().queued
+        error = outcome.error or "sync failed"
         if args.json:
-            _emit(args, {"error": outcome.error, "queued": queued})
-        _complain(f"newstui: {outcome.error}")
+            _print_json_error(error, "sync", sync.url, queued=queued)
+            return 1
+        _complain(f"newstui: {error}")
         if queued:
-            _complain(f"newstui: {queued} changes stay queued for the next sync")
+            _complain(f"newstui: {counted(queued, 'change')} stay queued for the next sync")
         return 1
     data = {
         "server": report.server,

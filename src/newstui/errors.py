@@ -2,7 +2,14 @@
 
 
 class NewstuiError(Exception):
-    """Base class: an error caused by input or environment, shown as one line, never a traceback."""
+    """Base class: an error caused by input or environment, shown as one line, never a traceback.
+
+    `source` names the feed, URL or file the error is about, when there is one (`--json` errors
+    carry it)."""
+
+    def __init__(self, *args: object, source: str | None = None) -> None:
+        super().__init__(*args)
+        self.source = source
 
 
 class ConfigError(NewstuiError):

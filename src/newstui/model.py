@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
+from newstui.counts import counted
+
 if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing at run time
     from newstui.query import Query
 
@@ -207,7 +209,7 @@ class RemovedSource:
 
     def summary(self) -> str:
         """One line, e.g. "removed BBC: 40 articles deleted, 2 starred kept"."""
-        deleted = f"{self.deleted:,} article{'s' * (self.deleted != 1)} deleted"
+        deleted = f"{counted(self.deleted, 'article')} deleted"
         kept = f", {self.kept_starred:,} starred kept" if self.kept_starred else ""
         return f"removed {self.name}: {deleted}{kept}"
 

@@ -81,7 +81,7 @@ def test_one_bad_name_inside_a_folder_is_one_line_and_the_rest_imports_once(
     assert "3 new" in out
     assert titles(capsys, db) == ["Bad name.", "Good one.", "Last one."]
     code, out, _err = run(capsys, db, "import", str(folder))  # unchanged files add nothing
-    assert "0 new, 0 updated" in out
+    assert "0 new articles, 0 updated" in out
 
 
 def test_fetch_goes_on_past_a_local_source_holding_a_bad_name(

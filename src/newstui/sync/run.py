@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from newstui.config import Config, SyncConfig
+from newstui.counts import counted
 from newstui.errors import SyncError
 from newstui.library import Library, QueuedChange
 from newstui.model import RemoteItem, fold_url
@@ -43,11 +44,12 @@ class SyncReport:
         """One line: what changed."""
         parts = [f"{self.new:,} new", f"{self.updated:,} updated"]
         if self.pushed:
-            parts.append(f"{self.pushed:,} changes pushed")
+            parts.append(f"{counted(self.pushed, 'change')} pushed")
         if self.read_changed or self.starred_changed:
-            parts.append(f"{self.read_changed + self.starred_changed:,} marks from the server")
+            marks = self.read_changed + self.starred_changed
+            parts.append(f"{counted(marks, 'mark')} from the server")
         if self.feeds_added:
-            parts.append(f"{len(self.feeds_added)} subscriptions added")
+            parts.append(f"{counted(len(self.feeds_added), 'subscription')} added")
         if self.feeds_removed:
             parts.append(f"{len(self.feeds_removed)} removed")
         return f"synced with {self.server}: " + ", ".join(parts)

@@ -17,6 +17,7 @@ from typing import TypeVar
 from textual.message import Message
 
 from newstui.config import Config, FeedConfig, LocalConfig
+from newstui.counts import counted, plural
 from newstui.library import Library
 from newstui.model import FeedRow, RemovedSource, SourceOutcome
 
@@ -289,12 +290,12 @@ def refresh_summary(
         from newstui.ingest import describe
 
         return f"Refresh failed: {describe(failed[0])}{gone}"
-    subject = outcomes[0].name if len(outcomes) == 1 else f"{len(outcomes)} sources"
+    subject = outcomes[0].name if len(outcomes) == 1 else counted(len(outcomes), "source")
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
     parts = []
     if new:
-        parts.append(f"{new:,} new article{'s' * (new != 1)}")
+        parts.append(f"{new:,} new {plural(new, 'article')}")
     if updated:
         parts.append(f"{updated:,} updated")
     if len(waiting) == len(outcomes) == 1:

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config, FeedConfig, LocalConfig, Settings, load_config, remove_source
+from newstui.counts import counted
 from newstui.errors import NewstuiError
 from newstui.launch import LaunchError, browser_launch, pager_launch, pipe_launch
 from newstui.model import ArticleDetail, ArticleRow, FeedRow
@@ -130,7 +131,7 @@ class ArticleActions(Screen[None]):
             return
         if unread > self.settings.mark_all_confirm:
             title = terminal_safe(view.title, line=True)
-            question = f"Mark {unread:,} articles in {title} read? (u undoes it)"
+            question = f"Mark {counted(unread, 'article')} in {title} read? (u undoes it)"
 
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -147,7 +148,7 @@ class ArticleActions(Screen[None]):
         ids = await self.library.write(lambda lib: lib.mark_all_read_ids(view.filter))
         count = len(ids)
         self._last_mark = (tuple(ids), {"read": False})
-        self.notify(f"Marked {count:,} article{'s' * (count != 1)} read. u undoes it.")
+        self.notify(f"Marked {counted(count, 'article')} read. u undoes it.")
         self.headlines.reload()
         self.sources.reload()
 
@@ -166,7 +167,7 @@ class ArticleActions(Screen[None]):
         state = ", ".join(
             what.get((k, v)) or ("starred" if v else "not starred") for k, v in flags.items()
         )
-        self.notify(f"Undone: {len(ids):,} article{'s' * (len(ids) != 1)} {state} again.")
+        self.notify(f"Undone: {counted(len(ids), 'article')} {state} again.")
         if len(ids) == 1:
             self.headlines.update_row(ids[0], read=flags.get("read"), starred=flags.get("starred"))
         self.headlines.reload()
@@ -286,17 +287,13 @@ class ArticleActions(Screen[None]):
         source = self.config.source_named(feed.url or "") or self.config.source_named(feed.name)
         with self.library.borrow() as library:
             starred = library.removal_counts(feed.id)[1]
-        kept = (
-            f" Its {starred:,} starred article{'s' * (starred != 1)} will be kept."
-            if starred
-            else ""
-        )
+        kept = f" Its {counted(starred, 'starred article')} will be kept." if starred else ""
         question = (
             f"Remove {feed.name} from {self.config.path.name} and delete its "
-            f"{feed.articles:,} article{'s' * (feed.articles != 1)}?{kept}"
+            f"{counted(feed.articles, 'article')}?{kept}"
         )
         if source is None:
-            question = f"Delete {feed.name} and its {feed.articles:,} articles?{kept}"
+            question = f"Delete {feed.name} and its {counted(feed.articles, 'article')}?{kept}"
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from newstui.config import Config, Settings
+from newstui.counts import counted
 from newstui.model import ArticleDetail, ArticleRow, Direction, FeedRow
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.source_refresh import SourceRefresh
@@ -302,7 +303,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         self._view_title = message.view.title
         self._show_title()
         count = message.total
-        self.sub_title = f"{count:,} article{'s' * (count != 1)}"
+        self.sub_title = counted(count, "article")
         if not count:
             self.detail = None
             if message.view.key == "all":

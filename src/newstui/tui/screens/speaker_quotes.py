@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from newstui.counts import counted
 from newstui.model import QuoteRow
 from newstui.nlp import query_keys
 from newstui.text import terminal_safe
@@ -90,8 +91,8 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
         rows = message.rows
         articles = len({r.article_id for r in rows})
         more = f" (the newest {MAX_QUOTES})" if len(rows) >= MAX_QUOTES else ""
-        summary = f"{len(rows)} quote{'s' * (len(rows) != 1)}{more} in {articles} article"
-        self.query_one("#quotes-summary", Static).update(summary + "s" * (articles != 1))
+        summary = f"{counted(len(rows), 'quote')}{more} in {counted(articles, 'article')}"
+        self.query_one("#quotes-summary", Static).update(summary)
         options = []
         self._articles = {}
         for i, row in enumerate(rows):

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.theme import Theme
 from textual.widgets import Static
 
+from newstui.counts import counted
 from newstui.model import ArticleDetail
 from newstui.render import Palette, render_article_text
 from newstui.text import terminal_safe
@@ -150,7 +151,7 @@ class Reader(VerticalScroll, can_focus=True):
             if words and not count:
                 self.notify(f"Not in this article: {words}", severity="warning", markup=False)
             elif words:
-                self.notify(f"{count} match{'es' * (count != 1)}. n / N: next / previous")
+                self.notify(f"{counted(count, 'match', 'matches')}. n / N: next / previous")
 
         hint = "Enter: find in this article (n / N: next / previous). Esc: cancel"
         self.app.push_screen(

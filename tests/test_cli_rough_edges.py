@@ -1,0 +1,194 @@
+"""The command line's rough edges (issue 13): help texts, --json errors, `list --all`, counted
+nouns and output without trailing spaces."""
+
+# ruff: noqa: F811  (the CLI tests' fixtures are imported by name)
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
+    Cli,
+    cli,
+    empty_config,
+    fed,
+    ids_by_title,
+    no_user_paths,
+)
+
+from newstui.cli import build_parser, main
+from newstui.counts import counted, plural
+
+
+def parsers(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Every parser of the command tree with the words that reach it."""
+    found = [(path, parser)]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found += parsers(child, (*path, name))
+    return found
+
+
+def test_every_command_option_and_argument_has_a_help_text() -> None:
+    missing = []
+    for path, parser in parsers(build_parser()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                listed = {choice.dest for choice in action._choices_actions}
+                missing += [f"{' '.join(path)} {n}" for n in action.choices if n not in listed]
+                missing += [
+                    f"{' '.join(path)} {c.dest}" for c in action._choices_actions if not c.help
+                ]
+            elif action.help is None or not str(action.help).strip():
+                missing.append(f"{' '.join(path) or 'newstui'} {'/'.join(action.option_strings)}")
+                missing[-1] += action.dest if not action.option_strings else ""
+    assert missing == []
+
+
+def test_the_help_walk_finds_a_missing_help_text() -> None:
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    sub.choices["list"].add_argument("--oops")
+    [(_, listing)] = [(p, q) for p, q in parsers(parser) if p == ("list",)]
+    assert [a.dest for a in listing._actions if a.help is None] == ["oops"]
+
+
+def test_app_has_no_json_option(capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["app", "--json"])
+    assert exited.value.code == 2
+    error = json.loads(capsys.readouterr().out)  # asked for JSON, told so in JSON
+    assert error["error"] == "newstui: unrecognized arguments: --json"
+
+
+# --json errors -----------------------------------------------------------------------------------
+
+
+def json_error(run: Cli, *args: str, status: int = 1) -> dict[str, object]:
+    """Run a command that fails with --json: one JSON object on stdout, nothing on stderr."""
+    try:
+        code = run(*args, "--json")
+    except SystemExit as exited:  # argparse
+        code = exited.code
+        run.out, run.err = run.capsys.readouterr()
+    assert code == status
+    assert run.err == ""
+    error = json.loads(run.out)
+    assert set(error) >= {"error", "kind", "source"}
+    assert "\n" not in str(error["error"])
+    return error
+
+
+def test_json_errors_are_one_object_on_stdout_with_the_usual_exit_status(fed) -> None:
+    error = json_error(fed, "show", "99")
+    assert error == {"error": "no article with id 99", "kind": "input", "source": None}
+    assert json_error(fed, "mark", "99", "--read")["error"] == "no article with id 99"
+    assert json_error(fed, "list", "--feed", "nope")["source"] == "nope"
+    assert json_error(fed, "fetch", "Nope") == {
+        "error": f"{fed.config}: no feed named 'Nope' (see `newstui feeds`)",
+        "kind": "input",
+        "source": "Nope",
+    }
+    assert json_error(fed, "remove", "Nope")["source"] == "Nope"
+    assert json_error(fed, "search", "(flood")["error"] == "query '(flood': expected ')' at 7"
+    assert json_error(fed, "sync")["error"].endswith("(see the README's Sync section)")
+
+
+def test_a_json_usage_error_is_an_object_with_status_2(fed) -> None:
+    error = json_error(fed, "list", "--limit", "0", status=2)
+    assert error["kind"] == "usage"
+    assert error["error"] == "newstui list: argument --limit: must be at least 1, not 0"
+    assert json_error(fed, "quotes", "--since", "soon", status=2)["kind"] == "usage"
+
+
+def test_without_json_an_error_stays_one_line_on_stderr(fed) -> None:
+    assert fed("show", "99") == 1
+    assert fed.out == "" and fed.err == "newstui: no article with id 99\n"
+
+
+def test_a_bad_config_with_json_names_the_file(cli) -> None:
+    cli.config.write_text("[[feeds]]\nname = 'x'\n", "utf-8")
+    error = json_error(cli, "fetch")
+    assert error["kind"] == "config" and error["source"] == str(cli.config)
+    assert "feed entry has no 'url'" in str(error["error"])
+
+
+def test_add_of_a_failing_feed_with_json_names_the_url(cli, feed_server) -> None:
+    url = feed_server.url("/missing")
+    error = json_error(cli, "add", url)
+    assert error["kind"] == "source" and error["source"] == url
+    assert "404" in str(error["error"]) and "not added to" in str(error["error"])
+    assert json_error(cli, "add", "ftp://x")["source"] == "ftp://x"
+
+
+def test_opml_errors_with_json(cli, tmp_path) -> None:
+    missing = tmp_path / "missing.opml"
+    error = json_error(cli, "opml", "import", str(missing))
+    assert str(missing) in str(error["error"])
+    assert "needs a FILE" in str(json_error(cli, "opml", "export")["error"])
+
+
+def test_opml_export_to_a_file_with_json_says_what_it_wrote(fed, tmp_path) -> None:
+    target = tmp_path / "out.opml"
+    assert fed.json("opml", "export", str(target)) == {"file": str(target), "feeds": 2}
+    assert target.read_text("utf-8").startswith("<?xml")
+
+
+# list --all --------------------------------------------------------------------------------------
+
+
+def test_list_all_lists_past_the_default_limit(cli, tmp_path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for i in range(55):
+        (folder / f"note{i:02}.txt").write_text(f"Note {i}\n\nBody {i}.", "utf-8")
+    assert cli("import", str(folder)) == 0
+    assert len(cli.json("list")) == 50
+    assert len(cli.json("list", "--all")) == 55
+    with pytest.raises(SystemExit) as exited:
+        cli("list", "--all", "--limit", "3")
+    assert exited.value.code == 2
+
+
+# counts ------------------------------------------------------------------------------------------
+
+
+def test_counted_nouns_agree_with_their_number() -> None:
+    assert counted(1, "full text") == "1 full text"
+    assert counted(0, "article") == "0 articles"
+    assert counted(1200, "article") == "1,200 articles"
+    assert counted(2, "match", "matches") == "2 matches"
+    assert plural(1, "is", "are") == "is" and plural(3, "is", "are") == "are"
+
+
+def test_summaries_count_in_the_singular_and_the_plural(cli, tmp_path) -> None:
+    (tmp_path / "one.txt").write_text("One note\n\nIts body.", "utf-8")
+    assert cli("import", str(tmp_path / "one.txt")) == 0
+    assert cli.out.strip() == "1 of 1 source ok: 1 new article, 0 updated"
+    [note] = ids_by_title(cli).values()
+    assert cli("mark", str(note), "--read") == 0
+    assert cli.out.strip() == "marked 1 article"
+
+
+# no trailing spaces ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["feeds"], ["show", "FIRST"], ["list"], ["entities"], ["quotes"], ["filters"]],
+    ids=lambda c: c[0],
+)
+def test_text_output_has_no_trailing_spaces(fed, command) -> None:
+    first = str(min(ids_by_title(fed).values()))
+    fed.config.write_text(
+        fed.config.read_text("utf-8") + '\n[[filters]]\nquery = "nothing-matches-this"\n', "utf-8"
+    )
+    assert fed(*[first if word == "FIRST" else word for word in command]) == 0
+    lines = fed.out.splitlines()
+    assert len(lines) > 1
+    assert [line for line in lines if line != line.rstrip()] == []
