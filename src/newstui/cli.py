@@ -483,7 +483,7 @@ def _print_trimmed(renderable: Table | Text) -> None:
             line.pop()
         if line:
             line[-1] = Segment(line[-1].text.rstrip(), line[-1].style, line[-1].control)
-        console.print(Text.assemble(*((s.text, s.style) for s in line)), soft_wrap=True)
+        console.print(Text.assemble(*((s.text, s.style or "") for s in line)), soft_wrap=True)
 
 
 def _terminal_safe_data(value: Any) -> Any:
