@@ -41,6 +41,7 @@ from newstui.store import articles as _articles
 from newstui.store import db as _db
 from newstui.store import feeds as _feeds
 from newstui.store import filters as _filters
+from newstui.store import match_sets as _match_sets
 from newstui.store import stories as _stories
 from newstui.store import sync as _sync
 from newstui.store import views as _views
@@ -99,6 +100,11 @@ class Library:
     ) -> list[ArticleRow]:
         """A window of matching articles, newest first (`limit` None: all of them)."""
         return _articles.list_articles(self._db, f, offset=offset, limit=limit)
+
+    def forget_match_sets(self) -> None:
+        """Drop the text matches kept for recent queries until the data changes, so the next
+        query evaluates its text part again (what bench/query.py times)."""
+        _match_sets.forget_match_sets(self._db)
 
     def position(self, f: ArticleFilter, article_id: int) -> int | None:
         """The index of an article in the filtered, newest-first list, or None if absent."""

@@ -16,7 +16,8 @@ from newstui.model import Article, ArticleFilter, ArticleRow, Link, SaveResult, 
 from newstui.query import Query, fts_string, walk_positive_terms
 from newstui.store.db import json_list, write_transaction
 from newstui.store.feeds import now_iso
-from newstui.store.query_sql import fts_expression, query_condition
+from newstui.store.match_sets import match_set
+from newstui.store.query_sql import node_matches, query_condition
 from newstui.store.stories import same_story_ids
 from newstui.text import clean_line
 
@@ -270,7 +271,13 @@ def _row(r: Sequence[Any]) -> ArticleRow:
     )
 
 
-def _where(f: ArticleFilter) -> tuple[str, list[object]]:
+# One story once: copies of a story from other feeds are listed only in their feed.
+_STORY_COPIES = "SELECT article_id FROM stories WHERE story_id != article_id"
+# Hidden articles by id through the small partial index of them: any index can test an id.
+_HIDDEN = "SELECT id FROM articles WHERE hidden = 1"
+
+
+def _where(db: sqlite_utils.Database, f: ArticleFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if f.feed_id is not None:
@@ -282,18 +289,14 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
             "WHERE t.value = ? COLLATE NOCASE)"
         )
         params.append(f.tag)
-    if f.feed_id is None and f.tag is None and f.ids is None and not f.hidden:
-        # One story once: copies of a story from other feeds are listed only in their feed.
-        clauses.append("a.id NOT IN (SELECT article_id FROM stories WHERE story_id != article_id)")
-    # By id through the small partial index of hidden articles: any index can test an id.
-    hidden = "a.id {} (SELECT id FROM articles WHERE hidden = 1)"
-    clauses.append(hidden.format("IN" if f.hidden else "NOT IN"))
     if f.unread:
         clauses.append("a.read = 0")
     if f.starred:
         clauses.append("a.starred = 1")
     if f.query is not None:
-        sql, query_params = query_condition(f.query.root)
+        sql, query_params = query_condition(
+            f.query.root, match_set=lambda select, ps: match_set(db, select, ps)
+        )
         clauses.append(sql)
         params += query_params
     if f.entity_id is not None:
@@ -305,22 +308,28 @@ def _where(f: ArticleFilter) -> tuple[str, list[object]]:
     if f.ids is not None:
         clauses.append("a.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(f.ids)))
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    # Last: SQLite tests a row's conditions in the order written, and these two are sets.
+    if f.feed_id is None and f.tag is None and f.ids is None and not f.hidden:
+        clauses.append(f"a.id NOT IN ({_STORY_COPIES})")
+    clauses.append(f"a.id {'IN' if f.hidden else 'NOT IN'} ({_HIDDEN})")
+    return " WHERE " + " AND ".join(clauses), params
 
 
 def count_articles(db: sqlite_utils.Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     """How many articles match the filter."""
-    if f.query is not None and f == ArticleFilter(query=f.query):
-        text = fts_expression(f.query.root)
-        if text is not None:  # words only: FTS5 counts its own matches, minus hidden articles
-            matched, hidden = db.execute(
-                "SELECT (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1), "
-                "(SELECT count(*) FROM articles a WHERE a.hidden = 1 AND +a.id IN "
-                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1))",
-                [text],
-            ).fetchone()
-            return int(matched) - int(hidden)
-    where, params = _where(f)
+    one_set = node_matches(f.query.root) if f.query is not None else None
+    if one_set is not None and f == ArticleFilter(query=f.query):
+        # Words only, or a quote's words: the set's size less the hidden articles and story
+        # copies in it (few: counted from their side).
+        matches, params, size = match_set(db, *one_set)
+        if size is None:
+            size = db.execute(f"SELECT count(DISTINCT id) FROM ({matches})", params).fetchone()[0]
+        left_out = db.execute(
+            f"SELECT count(*) FROM ({_HIDDEN} UNION {_STORY_COPIES}) x WHERE x.id IN ({matches})",
+            params,
+        ).fetchone()[0]
+        return int(size) - int(left_out)
+    where, params = _where(db, f)
     return int(db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0])
 
 
@@ -332,7 +341,7 @@ def list_articles(
     limit: int | None = 100,
 ) -> list[ArticleRow]:
     """A window of matching articles, newest first."""
-    where, params = _where(f)
+    where, params = _where(db, f)
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where} "
         "ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?"
@@ -343,7 +352,7 @@ def list_articles(
 
 def article_position(db: sqlite_utils.Database, f: ArticleFilter, article_id: int) -> int | None:
     """The index of an article in the filtered, newest-first list, or None if absent."""
-    where, params = _where(f)
+    where, params = _where(db, f)
     row = db.execute(
         f"SELECT a.sort_date FROM articles a{where}{' AND' if where else ' WHERE'} a.id = ?",
         [*params, article_id],
@@ -362,7 +371,7 @@ def next_unread_position(
     db: sqlite_utils.Database, f: ArticleFilter, article_id: int | None, direction: int
 ) -> int | None:
     """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
-    where, params = _where(f)
+    where, params = _where(db, f)
     conjunction = " AND" if where else " WHERE"
     extra = ""
     if article_id is not None:
@@ -385,7 +394,7 @@ def next_unread_position(
 
 def search_articles(db: sqlite_utils.Database, query: Query, limit: int = 50) -> list[ArticleRow]:
     """Articles matching a query, best text matches first (title, then author, then text)."""
-    where, params = _where(ArticleFilter(query=query))
+    where, params = _where(db, ArticleFilter(query=query))
     terms = [
         fts_string(t.text) + ("*" if t.prefix else "") for t in walk_positive_terms(query.root)
     ]
@@ -460,7 +469,7 @@ def mark_all_read(db: sqlite_utils.Database, f: ArticleFilter) -> int:
 
 def mark_all_read_ids(db: sqlite_utils.Database, f: ArticleFilter) -> list[int]:
     """Mark every article matching the filter read; returns the ids that changed (for undo)."""
-    where, params = _where(f)
+    where, params = _where(db, f)
     with db.conn:
         shown = f"SELECT a.id FROM articles a{where}"
         rows = db.execute(

@@ -7,6 +7,7 @@ other value is a bound parameter. No user text is ever part of the SQL or of FTS
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from newstui.query import (
@@ -29,9 +30,14 @@ from newstui.query import (
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
 
-# `+a.id`: test membership while scanning an index in list order instead of looking up each
-# matching article's row by id; rows hold the whole text, and a common word matches most of them.
-_FTS = "+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+FTS_MATCHES = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
+QUOTE_MATCHES = "SELECT q.article_id AS id FROM quotes q WHERE q.text LIKE ? ESCAPE '\\'"
+MatchSet = Callable[[str, list[object]], tuple[str, list[object], int | None]]
+"""(SELECT of ids, its parameters) → SQL for the same ids (e.g. a table they were saved in),
+its parameters and how many ids that is when known."""
+# A set of at most this many ids is where a query starts: its articles are looked up by id and
+# sorted, instead of scanning every article in list order and testing each against the set.
+SMALL_SET = 2000
 _FACTS = {
     "unread": "+a.read = 0",  # tested in the covering index, not used to pick one
     "starred": "+a.starred = 1",
@@ -41,9 +47,12 @@ _FACTS = {
 }
 
 
-def query_condition(node: Node, now: datetime | None = None) -> tuple[str, list[object]]:
-    """A SQL boolean expression over `articles a` and its parameters; `now` anchors `age:`."""
-    return _Compiler(now or datetime.now(UTC)).compile(node)
+def query_condition(
+    node: Node, now: datetime | None = None, match_set: MatchSet | None = None
+) -> tuple[str, list[object]]:
+    """A SQL boolean expression over `articles a` and its parameters; `now` anchors `age:`;
+    `match_set` may stand in for the sets of ids a text part matches (see store.match_sets)."""
+    return _Compiler(now or datetime.now(UTC), match_set).compile(node)
 
 
 def _like_contains(value: str) -> str:
@@ -77,6 +86,18 @@ def fts_expression(node: Node) -> str | None:
     return None
 
 
+def node_matches(node: Node) -> tuple[str, list[object]] | None:
+    """The SELECT of the ids of the articles a node matches when it is one set (text terms, a
+    quote's words), else None."""
+    text = fts_expression(node)
+    if text is not None:
+        return FTS_MATCHES, [text]
+    if isinstance(node, QuoteText):
+        # Quotes are short rows: one scan of them beats narrowing by the articles' full text.
+        return QUOTE_MATCHES, [_like_contains(node.text)]
+    return None
+
+
 def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     """SELECT of the ids of the entities with one of these keys (NameKeys entries)."""
     full = [k for k in keys if not k.startswith(SURNAME_PREFIX)]
@@ -88,14 +109,44 @@ def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     )
 
 
+_TEXT_COST = 3
+
+
+def _cost(node: Node) -> int:
+    """How dear a node is to test on one article: a column of the listing index (0), a source
+    or a partial index (1), a set from mentions or quotes (2), text (3), mixed (4)."""
+    if isinstance(node, Not):
+        return _cost(node.part)
+    if isinstance(node, DateBound | Age) or node in (Fact("unread"), Fact("starred")):
+        return 0
+    if isinstance(node, Fact | Source):
+        return 1
+    if isinstance(node, EntityRef | Speaker):
+        return 2
+    if isinstance(node, QuoteText):
+        return _TEXT_COST
+    return 4
+
+
 class _Compiler:
-    def __init__(self, now: datetime) -> None:
+    def __init__(self, now: datetime, match_set: MatchSet | None) -> None:
         self.now = now
+        self.match_set = match_set
+
+    def matching(self, select: str, params: list[object]) -> tuple[str, list[object]]:
+        """`+a.id IN` the ids `select` yields. `+a.id`: test membership while scanning an index
+        in list order instead of looking up each matching article's row (rows hold the whole
+        text, and a common word matches most of them); a small known set is looked up."""
+        size = None
+        if self.match_set is not None:
+            select, params, size = self.match_set(select, params)
+        plus = "" if size is not None and size <= SMALL_SET else "+"
+        return f"{plus}a.id IN ({select})", params
 
     def compile(self, node: Node) -> tuple[str, list[object]]:
         text = fts_expression(node)
         if text is not None:
-            return _FTS, [text]
+            return self.matching(FTS_MATCHES, [text])
         if isinstance(node, And):
             return self.conjunction(node)
         if isinstance(node, Or):
@@ -128,29 +179,28 @@ class _Compiler:
         raise AssertionError(node)
 
     def conjunction(self, node: And) -> tuple[str, list[object]]:
-        """Text parts in one MATCH (negated ones with FTS5 NOT), the rest ANDed beside it."""
+        """Text parts in one MATCH (negated ones with FTS5 NOT), the rest ANDed beside it,
+        cheapest test first: SQLite tests a row's conditions in the order written."""
         text_pos = [p for p in node.parts if fts_expression(p) is not None]
         text_neg = [
             p for p in node.parts if isinstance(p, Not) and fts_expression(p.part) is not None
         ]
         rest = [p for p in node.parts if p not in text_pos and p not in text_neg]
-        clauses: list[str] = []
-        params: list[object] = []
+        tests: list[tuple[int, str, list[object]]] = []
         if text_pos:
             sql, ps = self.compile(
                 And((*text_pos, *text_neg)) if len(text_pos) + len(text_neg) > 1 else text_pos[0]
             )
-            clauses.append(sql)
-            params += ps
+            tests.append((_TEXT_COST, sql, ps))
         elif text_neg:
             expression = " OR ".join(f"({fts_expression(p.part)})" for p in text_neg)
-            clauses.append(f"NOT {_FTS}")
-            params.append(expression)
-        for part in rest:
-            sql, ps = self.compile(part)
-            clauses.append(sql)
-            params += ps
-        return "(" + " AND ".join(clauses) + ")", params
+            sql, ps = self.matching(FTS_MATCHES, [expression])
+            tests.append((_TEXT_COST, f"NOT {sql}", ps))
+        tests += [(_cost(part), *self.compile(part)) for part in rest]
+        tests.sort(key=lambda test: test[0])
+        return "(" + " AND ".join(sql for _, sql, _ in tests) + ")", [
+            v for _, _, ps in tests for v in ps
+        ]
 
     def source(self, node: Source) -> tuple[str, list[object]]:
         if node.kind == "tag":
@@ -189,8 +239,6 @@ class _Compiler:
         )
 
     def quote_text(self, node: QuoteText) -> tuple[str, list[object]]:
-        # Quotes are short rows: one scan of them beats narrowing by the articles' full text.
-        return (
-            "+a.id IN (SELECT q.article_id FROM quotes q WHERE q.text LIKE ? ESCAPE '\\')",
-            [_like_contains(node.text)],
-        )
+        select = node_matches(node)
+        assert select is not None
+        return self.matching(*select)
