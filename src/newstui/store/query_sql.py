@@ -31,7 +31,10 @@ ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
 
 FTS_MATCHES = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
-QUOTE_MATCHES = "SELECT q.article_id AS id FROM quotes q WHERE q.text LIKE ? ESCAPE '\\'"
+QUOTE_MATCHES = (
+    "SELECT q.article_id AS id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+    "WHERE quotes_fts MATCH ?"
+)
 MatchSet = Callable[[str, list[object]], tuple[str, list[object], int | None]]
 """(SELECT of ids, its parameters) → SQL for the same ids (e.g. a table they were saved in),
 its parameters and how many ids that is when known."""
@@ -92,9 +95,8 @@ def node_matches(node: Node) -> tuple[str, list[object]] | None:
     text = fts_expression(node)
     if text is not None:
         return FTS_MATCHES, [text]
-    if isinstance(node, QuoteText):
-        # Quotes are short rows: one scan of them beats narrowing by the articles' full text.
-        return QUOTE_MATCHES, [_like_contains(node.text)]
+    if isinstance(node, QuoteText):  # its words in this order, in the quotes' own index
+        return QUOTE_MATCHES, [fts_string(node.text)]
     return None
 
 

@@ -279,5 +279,33 @@ _V11 = [
     "CREATE INDEX story_bands_article ON story_bands (article_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
+# v12: the words of quotes in an FTS5 index (kept by triggers, whoever writes quotes), so
+# `quotes:"we will build"` finds the quotes saying those words without reading every quote.
+# Written to be replayed on a store that already has them (tests rewind versions).
+_V12 = [
+    """
+    CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+        text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    )
+    """,
+    "INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')",
+    """
+    CREATE TRIGGER IF NOT EXISTS quotes_fts_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS quotes_fts_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS quotes_fts_au AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+    END
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
 SCHEMA_VERSION = len(MIGRATIONS)

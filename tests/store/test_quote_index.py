@@ -1,0 +1,113 @@
+"""The quotes' word index (schema 12): `quotes:"…"` finds a quote's words in order, and the index
+follows every way quotes are written, re-analysed or removed."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+import sqlite_utils
+
+from newstui.model import Analysis, Article, ArticleFilter, Quote
+from newstui.query import parse_query
+from newstui.store import open_db
+from newstui.store.analysis import mark_unanalysed, save_analysis
+from newstui.store.articles import count_articles, list_articles, save_articles
+from newstui.store.feeds import ensure_feed, remove_feed
+from newstui.store.schema import MIGRATIONS
+
+TEXT = "“We will build the bridge this year,” the mayor said. “Zürich café closes,” Ana said."
+BUILD = Quote("We will build the bridge this year,", 1, 36, "the mayor")
+CAFE = Quote("Zürich café closes,", 55, 74, "Ana")
+
+
+def quoting(db: sqlite_utils.Database, text: str) -> set[int]:
+    f = ArticleFilter(query=parse_query(text))
+    rows = {r.id for r in list_articles(db, f, limit=None)}
+    assert count_articles(db, f) == len(rows)
+    return rows
+
+
+def index_matches_quotes(db: sqlite_utils.Database) -> bool:
+    """The index holds exactly the stored quotes (one size row per indexed quote)."""
+    indexed = {r[0] for r in db.execute("SELECT id FROM quotes_fts_docsize").fetchall()}
+    return indexed == {r[0] for r in db.execute("SELECT id FROM quotes").fetchall()}
+
+
+def analyse(db: sqlite_utils.Database, article_id: int, *quotes: Quote) -> None:
+    save_analysis(db, article_id, Analysis((), quotes), "t", lambda name, _: name.casefold())
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = open_db(tmp_path / "q.db")
+    feed = ensure_feed(db, "https://a.example/feed", "A", url="https://a.example/feed")
+    now = datetime.now(UTC)
+    ids = save_articles(
+        db, feed, [Article(title=f"t{i}", text=TEXT, guid=str(i), published=now) for i in (1, 2)]
+    ).changed_ids
+    yield db, feed, ids
+    db.conn.close()
+
+
+def test_a_quote_search_matches_words_in_order_in_any_case_and_accent(store):
+    db, _, (first, second) = store
+    analyse(db, first, BUILD, CAFE)
+    analyse(db, second, CAFE)
+    assert quoting(db, 'quotes:"we will build"') == {first}
+    assert quoting(db, 'quotes:"WE WILL"') == {first}
+    assert quoting(db, "quotes:bridge") == {first}
+    assert quoting(db, 'quotes:"zurich cafe"') == {first, second}
+    assert quoting(db, 'quotes:"build will"') == set()
+    assert quoting(db, 'quotes:"the mayor"') == set()  # in the text, not in a quote
+    assert quoting(db, 'quotes:"will buil"') == set()  # words, not parts of words
+    assert quoting(db, 'quotes:"bridge" unread') == {first}
+    assert index_matches_quotes(db)
+
+
+def test_the_quote_index_follows_reanalysis_and_removal(store):
+    db, feed, (first, second) = store
+    analyse(db, first, BUILD)
+    analyse(db, second, BUILD)
+    assert quoting(db, "quotes:bridge") == {first, second}
+    analyse(db, first, CAFE)  # analysed again: its quotes are replaced
+    assert quoting(db, "quotes:bridge") == {second}
+    assert quoting(db, "quotes:closes") == {first}
+    assert index_matches_quotes(db)
+    mark_unanalysed(db, "v2")  # an extractor that finds nothing: every quote goes
+    assert quoting(db, "quotes:bridge") == set()
+    assert quoting(db, "quotes:closes") == set()
+    assert index_matches_quotes(db)
+    analyse(db, second, BUILD)
+    save_articles(db, feed, [Article(title="t2", text="New words.", guid="2")])  # text changed
+    assert quoting(db, "quotes:bridge") == set()  # the analysis of the old text is dropped
+    analyse(db, first, BUILD)
+    remove_feed(db, feed, purge=True)  # articles deleted: their quotes go by cascade
+    assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+    assert quoting(db, "quotes:bridge") == set()
+    assert index_matches_quotes(db)
+
+
+def test_an_older_store_gets_its_quotes_indexed(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for statement in [s for migration in MIGRATIONS[:11] for s in migration]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 11")
+    conn.execute("INSERT INTO feeds (id, key, name) VALUES (1, 'k', 'Feed')")
+    conn.execute(
+        "INSERT INTO articles (id, feed_id, guid, title, first_seen, sort_date, text, "
+        "content_hash) VALUES (1, 1, 'g', 't', 'x', 'x', ?, 'h')",
+        [TEXT],
+    )
+    conn.execute(
+        "INSERT INTO quotes (article_id, start, end, text, speaker) VALUES (1, 1, 36, ?, 'm')",
+        [BUILD.text],
+    )
+    conn.commit()
+    conn.close()
+    db = open_db(path)
+    assert quoting(db, 'quotes:"build the bridge"') == {1}
+    assert index_matches_quotes(db)
+    db.conn.close()
