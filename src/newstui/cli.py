@@ -521,6 +521,10 @@ def _report(
             "not_modified": o.not_modified,
             "fulltext_fetched": o.fulltext_ok,
             "fulltext_failed": o.fulltext_failed,
+            "fulltext_problems": [
+                {"article_id": p.article_id, "title": p.title, "error": p.error}
+                for p in o.fulltext_problems
+            ],
             "problems": list(o.problems),
         }
         for o in outcomes
@@ -551,6 +555,8 @@ def _report(
                 _complain(f"waiting: {describe(o)}")
             elif o.warning:
                 _complain(f"warning: {o.name}: {o.warning}")
+            for fulltext_problem in o.fulltext_problems:  # the articles are stored all the same
+                _complain(f"warning: {o.name}: {fulltext_problem.line()}")
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
         ok = len(outcomes) - len(failed)
@@ -559,8 +565,11 @@ def _report(
             f"{counted(new, 'new article')}, {updated:,} updated"
         )
         fulltext = sum(o.fulltext_ok for o in outcomes)
-        if fulltext:
+        fulltext_failed = sum(o.fulltext_failed for o in outcomes)
+        if fulltext or fulltext_failed:
             summary += f", {counted(fulltext, 'full text')} fetched"
+        if fulltext_failed:
+            summary += f", {fulltext_failed:,} failed"
         console.print(Text(summary), soft_wrap=True)
     return fetch_status(outcomes)
 

@@ -20,9 +20,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig, clean_tags
+from newstui.counts import counted
 from newstui.errors import HTTPStatusError, NewstuiError, SourceError
 from newstui.library import Library
-from newstui.model import Analysis, Article, RemovedSource, SourceOutcome, still_waiting
+from newstui.model import (
+    Analysis,
+    Article,
+    FulltextProblem,
+    RemovedSource,
+    SourceOutcome,
+    carries_full_article,
+    still_waiting,
+)
 from newstui.processes import CHUNK, CpuPool, analyse_one
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.feeds import parse_feed
@@ -37,7 +46,6 @@ if TYPE_CHECKING:
     from newstui.fulltext import ExtractionPool
     from newstui.sync.run import SyncReport
 
-FULLTEXT_MIN_CHARS = 400  # "auto": fetch the page when the entry has less text than this
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
 PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process
 SAVE_BATCH = 100  # analysed articles stored per transaction
@@ -352,18 +360,26 @@ class _FulltextPool:
         changed: Sequence[int],
         mode: str | bool,
     ) -> SourceOutcome:
-        """Fetch full text for the changed articles that need it (all, or short ones for auto)."""
-        shorter_than = FULLTEXT_MIN_CHARS if mode == "auto" else None
-        todo = library.needing_fulltext(changed, shorter_than=shorter_than)
-        ok = failed = 0
-        results = await asyncio.gather(*(self.fetch_one(library, i, u) for i, u in todo))
-        for success in results:
-            ok += success
-            failed += not success
-        return replace(outcome, fulltext_ok=ok, fulltext_failed=failed)
+        """Fetch full text for the changed articles that need it: all, or for "auto" those whose
+        entry does not already carry the whole article."""
+        unless = carries_full_article if mode == "auto" else None
+        todo = library.needing_fulltext(changed, unless=unless)
+        errors = await asyncio.gather(*(self.fetch_one(library, i, u) for i, u, _ in todo))
+        problems = tuple(
+            FulltextProblem(article_id, clean_line(title, 80) or "untitled", error)
+            for (article_id, _, title), error in zip(todo, errors, strict=True)
+            if error is not None
+        )
+        return replace(
+            outcome,
+            fulltext_ok=len(todo) - len(problems),
+            fulltext_failed=len(problems),
+            fulltext_problems=problems,
+        )
 
-    async def fetch_one(self, library: Library, article_id: int, url: str) -> bool:
-        """Fetch and extract one article page; store the text or the failure. True on success."""
+    async def fetch_one(self, library: Library, article_id: int, url: str) -> str | None:
+        """Fetch and extract one article page; store the text or the failure. Returns the
+        failure (one line), None on success."""
         from newstui.fulltext import looks_like_html
 
         try:
@@ -377,17 +393,16 @@ class _FulltextPool:
             if page is None or not page.text.strip():
                 raise SourceError(f"{url}: no article text found on the page")
         except SourceError as exc:
-            library.set_fulltext(article_id, text=None, error=str(exc))
-            return False
+            error = clean_line(str(exc), 300)
         except Exception as exc:
             if stopping():
                 raise  # newstui is exiting: the page was not given a fair try, record nothing
-            library.set_fulltext(
-                article_id, text=None, error=f"{url}: extraction failed ({type(exc).__name__})"
-            )
-            return False
-        library.set_fulltext(article_id, text=page.text, links=page.links)
-        return True
+            error = f"{url}: extraction failed ({type(exc).__name__})"
+        else:
+            library.set_fulltext(article_id, text=page.text, links=page.links)
+            return None
+        library.set_fulltext(article_id, text=None, error=error)
+        return error
 
     def __enter__(self) -> _FulltextPool:
         return self
@@ -406,7 +421,7 @@ async def fetch_article_fulltext(
         raise SourceError(f"article {article_id}: has no web link to fetch")
     async with open_fetcher(limits_from(config)) as fetcher:
         with _FulltextPool(fetcher, config) as pool:
-            ok = await pool.fetch_one(library, article_id, stored.row.url)
+            ok = await pool.fetch_one(library, article_id, stored.row.url) is None
     if ok:
         analyse_pending(library, config.settings.extractor, [article_id])
     return ok
@@ -598,7 +613,8 @@ def describe(outcome: SourceOutcome) -> str:
         return f"{outcome.name}: not modified"
     text = f"{outcome.name}: {outcome.new} new, {outcome.updated} updated"
     if outcome.fulltext_ok or outcome.fulltext_failed:
-        text += f"; full text {outcome.fulltext_ok} fetched, {outcome.fulltext_failed} failed"
+        text += f"; {counted(outcome.fulltext_ok, 'full text')} fetched"
+        text += f", {outcome.fulltext_failed:,} failed" if outcome.fulltext_failed else ""
     return text
 
 

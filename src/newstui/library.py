@@ -257,11 +257,11 @@ class Library:
         return _views.bulk_insert_articles(self._db, source_id, articles)
 
     def needing_fulltext(
-        self, ids: Iterable[int], *, shorter_than: int | None = None
-    ) -> list[tuple[int, str]]:
-        """(id, url) of the given articles with a web link and no full text yet (with
-        `shorter_than`, only those whose text is shorter than that)."""
-        return _articles.articles_needing_fulltext(self._db, ids, shorter_than=shorter_than)
+        self, ids: Iterable[int], *, unless: Callable[[str], bool] | None = None
+    ) -> list[tuple[int, str, str]]:
+        """(id, url, title) of the given articles with a web link and no full text yet (with
+        `unless`, only those whose stored text it is false for)."""
+        return _articles.articles_needing_fulltext(self._db, ids, unless=unless)
 
     def set_fulltext(
         self,

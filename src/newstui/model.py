@@ -252,6 +252,44 @@ class QuoteRow:
 
 
 @dataclass(frozen=True)
+class FulltextProblem:
+    """An article whose page could not be fetched or read while its source was fetched."""
+
+    article_id: int
+    title: str
+    error: str  # one line, naming the page's URL and the problem
+
+    def line(self) -> str:
+        """E.g. `full text of "Flood warning" (12): https://x/a: HTTP 404 Not Found`."""
+        return f'full text of "{self.title}" ({self.article_id}): {self.error}'
+
+
+FULL_ARTICLE_PARAGRAPHS = 3  # an entry with this many paragraphs…
+FULL_ARTICLE_WORDS = 150  # …and this many words is the article itself, not a summary
+FULL_ARTICLE_WALL = 400  # words: a text this long is the article even without paragraph breaks
+_TEASER_ENDS = ("…", "...", "[…]", "[...]", "(…)", "(...)")
+_TEASER_WORDS = ("continue reading", "read more", "read the full", "read the rest")
+
+
+def carries_full_article(text: str) -> bool:
+    """True when a feed entry's own text is the whole article, so "auto" full text need not fetch
+    its page: at least 3 paragraphs and 150 words (or 400 words in any number of paragraphs), not
+    ending like a teaser ("…", "Continue reading")."""
+    paragraphs = [p for p in text.splitlines() if p.strip()]  # a blank line or a line break
+    if not paragraphs:
+        return False
+    words = len(text.split())
+    last = paragraphs[-1].strip().casefold()
+    if last.endswith(_TEASER_ENDS) or (
+        len(last.split()) <= 12 and any(w in last for w in _TEASER_WORDS)
+    ):
+        return False
+    return words >= FULL_ARTICLE_WALL or (
+        len(paragraphs) >= FULL_ARTICLE_PARAGRAPHS and words >= FULL_ARTICLE_WORDS
+    )
+
+
+@dataclass(frozen=True)
 class SourceOutcome:
     """What happened to one source during a fetch or import."""
 
@@ -263,6 +301,7 @@ class SourceOutcome:
     not_modified: bool = False
     fulltext_ok: int = 0
     fulltext_failed: int = 0
+    fulltext_problems: tuple[FulltextProblem, ...] = ()  # each page that failed, for the summary
     problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
     waiting_until: str | None = None  # not fetched: failing, and asked to wait until then (UTC)
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -482,19 +482,17 @@ def mark_all_read_ids(db: sqlite_utils.Database, f: ArticleFilter) -> list[int]:
 
 
 def articles_needing_fulltext(
-    db: sqlite_utils.Database, ids: Iterable[int], *, shorter_than: int | None = None
-) -> list[tuple[int, str]]:
-    """(id, url) of the given articles with an http(s) link and no full text yet; with
-    `shorter_than`, only those whose text has fewer characters than that."""
+    db: sqlite_utils.Database, ids: Iterable[int], *, unless: Callable[[str], bool] | None = None
+) -> list[tuple[int, str, str]]:
+    """(id, url, title) of the given articles with an http(s) link and no full text yet; with
+    `unless`, only those whose text it is false for (the text is read only then)."""
     ids = list(ids)
     if not ids:
         return []
-    return [
-        (r[0], r[1])
-        for r in db.execute(
-            """SELECT id, url FROM articles WHERE id IN (SELECT value FROM json_each(?))
-            AND fulltext_status IS NULL AND (url LIKE 'http://%' OR url LIKE 'https://%')
-            AND (? IS NULL OR length(text) < ?)""",
-            [json.dumps(ids), shorter_than, shorter_than],
-        ).fetchall()
-    ]
+    rows = db.execute(
+        f"""SELECT id, url, title, {"text" if unless else "''"} FROM articles
+        WHERE id IN (SELECT value FROM json_each(?))
+        AND fulltext_status IS NULL AND (url LIKE 'http://%' OR url LIKE 'https://%')""",
+        [json.dumps(ids)],
+    ).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows if unless is None or not unless(r[3])]

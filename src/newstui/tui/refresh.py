@@ -298,6 +298,9 @@ def refresh_summary(
         parts.append(f"{new:,} new {plural(new, 'article')}")
     if updated:
         parts.append(f"{updated:,} updated")
+    fulltext_failed = sum(o.fulltext_failed for o in outcomes)
+    if fulltext_failed:  # the articles are there, with their feed's text
+        parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
     if len(waiting) == len(outcomes) == 1:
         return f"Not refreshed: {describe(waiting[0])}{gone}"
     if len(failed) == len(outcomes):

@@ -13,7 +13,7 @@ from textual.theme import Theme
 from textual.widgets import Static
 
 from newstui.counts import counted
-from newstui.model import ArticleDetail
+from newstui.model import ArticleDetail, carries_full_article
 from newstui.render import Palette, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.reader_find import find_spans, line_of
@@ -117,8 +117,9 @@ class Reader(VerticalScroll, can_focus=True):
             feeds = ", ".join(dict.fromkeys(terminal_safe(v.feed, line=True) for v in others))
             text = Text.assemble((f"Also in: {feeds}  (V: every version)\n\n", palette.meta), text)
         stored = detail.article
-        if stored.fulltext_status == "failed" and stored.fulltext_error:
-            error = terminal_safe(stored.fulltext_error, line=True)
+        failed = stored.fulltext_status == "failed" and stored.fulltext_error
+        if failed and not carries_full_article(stored.text):  # nothing is missing otherwise
+            error = terminal_safe(stored.fulltext_error or "", line=True)
             text.append(f"\nFull text not available: {error}\n", palette.meta)
         elif not (stored.text or stored.summary).strip():
             text.append(

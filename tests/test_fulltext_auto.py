@@ -1,0 +1,117 @@
+"""Full text in "auto" mode leaves entries that carry the whole article alone, and every page that
+fails is one line in the `fetch`/`add` summary, counted there."""
+
+from __future__ import annotations
+
+import pytest
+from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
+
+from newstui.model import FULL_ARTICLE_WORDS, carries_full_article
+
+SENTENCE = "The harbour council met on Tuesday to discuss the repairs to the old wall."  # 14 words
+
+
+def paragraphs(count: int, words: int) -> str:
+    """`count` paragraphs of about `words` words in all."""
+    per = max(words // count, 1)
+    sentence = SENTENCE.split()
+    return "\n\n".join(
+        " ".join(sentence[i % len(sentence)] for i in range(per)) + "." for _ in range(count)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "complete"),
+    [
+        (paragraphs(3, FULL_ARTICLE_WORDS + 3), True),  # 3 paragraphs, enough words
+        (paragraphs(6, 600), True),
+        (paragraphs(3, FULL_ARTICLE_WORDS + 3).replace("\n\n", "\n"), True),  # one line each
+        (paragraphs(1, 420), True),  # a wall of text without paragraph breaks, but long
+        (paragraphs(2, 300), False),  # two paragraphs: a long teaser
+        (paragraphs(3, FULL_ARTICLE_WORDS - 12), False),  # three short paragraphs
+        (paragraphs(1, 60), False),  # a summary
+        (paragraphs(4, 300) + " …", False),  # ends like a teaser
+        (paragraphs(4, 300) + "\n\nContinue reading", False),
+        (paragraphs(4, 300) + "\n\nRead more [...]", False),
+        ("", False),
+    ],
+)
+def test_an_entry_carries_the_full_article_from_three_paragraphs_and_enough_words(text, complete):
+    assert carries_full_article(text) is complete
+
+
+def item(base: str, slug: str, body: str) -> str:
+    html = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return (
+        f"<item><title>Story {slug}</title><link>{base}/page/{slug}</link><guid>{slug}</guid>"
+        f"<description><![CDATA[{html}]]></description></item>"
+    )
+
+
+PAGE = (
+    "<html><body><article><h1>Page</h1>"
+    + "".join(f"<p>{paragraphs(1, 40)} Paragraph {i} of the page.</p>" for i in range(5))
+    + "</article></body></html>"
+).encode()
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+@pytest.fixture
+def site(feed_server):
+    base = feed_server.base
+    items = [
+        item(base, "full", paragraphs(4, 240)),  # carries the article: its page is not fetched
+        item(base, "short", paragraphs(3, 90)),  # three paragraphs, too few words: fetched
+        item(base, "teaser", paragraphs(2, 260)),  # long but two paragraphs: fetched
+        item(base, "missing", "Only a summary."),  # its page answers 404
+        item(base, "binary", "Only a summary too."),  # its page is not HTML
+    ]
+    feed = f'<rss version="2.0"><channel><title>Gazette</title>{"".join(items)}</channel></rss>'
+    feed_server.route("/feed", body=feed.encode(), headers={"Content-Type": "application/rss+xml"})
+    for slug in ("full", "short", "teaser"):
+        feed_server.route(f"/page/{slug}", body=PAGE, headers=HTML)
+    feed_server.route("/page/binary", body=b"%PDF-1.4", headers={"Content-Type": "application/pdf"})
+    return feed_server
+
+
+@pytest.fixture
+def run(db_path, site, config_file, capsys) -> Cli:
+    return Cli(db_path, config_file({"Gazette": "/feed"}, fulltext="auto"), capsys)
+
+
+def test_auto_fetches_the_pages_of_summaries_but_not_of_entries_carrying_the_article(run, site):
+    assert run("fetch") == 0
+    assert site.routes["/page/full"].hits == 0
+    assert site.routes["/page/short"].hits == 1
+    assert site.routes["/page/teaser"].hits == 1
+
+
+def test_each_failed_page_is_one_line_naming_the_feed_article_and_problem(run, site):
+    assert run("fetch") == 0  # the articles are stored: full-text failures fail no source
+    problems = [line for line in run.err.splitlines() if "full text of" in line]
+    assert len(problems) == 2
+    missing, binary = sorted(problems, key=lambda line: "binary" in line)
+    assert missing.startswith('warning: Gazette: full text of "Story missing" (')
+    assert missing.endswith(f"{site.url('/page/missing')}: HTTP 404 Not Found")
+    assert "Story binary" in binary and "not an HTML page (application/pdf)" in binary
+    assert run.out.strip().splitlines()[-1] == (
+        "1 of 1 source ok: 5 new articles, 0 updated, 2 full texts fetched, 2 failed"
+    )
+
+
+def test_fetch_json_lists_the_failed_pages(run):
+    [report] = run.json("fetch")
+    assert report["fulltext_fetched"] == 2 and report["fulltext_failed"] == 2
+    titles = sorted(p["title"] for p in report["fulltext_problems"])
+    assert titles == ["Story binary", "Story missing"]
+    assert all(isinstance(p["article_id"], int) and p["error"] for p in report["fulltext_problems"])
+
+
+def test_add_says_which_pages_failed(db_path, site, tmp_path, capsys):
+    config = tmp_path / "new.toml"
+    config.write_text('[settings]\ntimeout = 5\nfulltext = "auto"\n', "utf-8")
+    run = Cli(db_path, config, capsys)
+    assert run("add", site.url("/feed")) == 0
+    assert sum("full text of" in line for line in run.err.splitlines()) == 2
+    assert run.out.strip().splitlines()[-1].endswith("2 full texts fetched, 2 failed")
+    assert run.out.splitlines()[0].startswith("added Gazette to ")
