@@ -23,6 +23,11 @@ _UNSAFE = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+# Every match of _UNSAFE begins with one of these characters: a text holding none of them (most
+# do) is safe as it is, and this one-class search is ~7x faster than trying every alternative.
+_UNSAFE_START = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -37,7 +42,7 @@ def _replacement(match: re.Match[str]) -> str:
 def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters (keeping newline and tab; CR and U+2028/9
     become newlines; lone surrogates, from bytes that were not UTF-8, become U+FFFD)."""
-    if _UNSAFE.search(text) is None:
+    if _UNSAFE_START.search(text) is None:
         return text
     return _UNSAFE.sub(_replacement, text)
 
@@ -57,7 +62,7 @@ def terminal_safe(text: str | None, *, line: bool = False) -> str:
 def terminal_safe_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     """`terminal_safe(text)` and a function moving an offset in `text` to the same place in it,
     so stored mention and quote offsets still point at their words."""
-    matches = list(_UNSAFE.finditer(text))
+    matches = list(_UNSAFE.finditer(text)) if _UNSAFE_START.search(text) else []
     if not matches:
         return text, lambda offset: offset
     starts = [m.start() for m in matches]

@@ -69,6 +69,7 @@ _BLOCK = {
 _CONTROL_REF = re.compile(r"&#(?:x([0-9a-f]+)|([0-9]+));", re.I)
 _STAND_IN = 0xE000
 _STAND_INS = re.compile("[\ue000-\ue09f]")
+_DROPPED = re.compile("[\ue000-\ue09f\x00]")  # stand-ins already in the document, and NUL
 
 
 def _control_ref(match: re.Match[str]) -> str:
@@ -97,7 +98,9 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     """Readable text (paragraphs separated by blank lines) and the http(s) links/images, in order."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
-    html = _CONTROL_REF.sub(_control_ref, _STAND_INS.sub("", html)).replace("\x00", "")
+    if _DROPPED.search(html) is not None:
+        html = _DROPPED.sub("", html)
+    html = _CONTROL_REF.sub(_control_ref, html)
     if not html.strip():
         return "", []
     try:
@@ -151,11 +154,18 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
         return _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))), links
     # Inside a paragraph, single newlines from the source are just spaces.
     text = "\n\n".join(
-        re.sub(r"[ \t]*\n[ \t]*(?!• )", " ", p).strip() for p in re.split(r"\n\s*\n", text)
+        _LINE_BREAK.sub(" ", p).strip() if "\n" in p else p.strip()
+        for p in _PARAGRAPH_BREAK.split(text)
     )
     return _clean(text), links
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?!• )")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def _clean(text: str) -> str:
     """Clean converted text, stripping escape sequences that came in as character references."""
-    return clean_text(_STAND_INS.sub(lambda m: chr(ord(m.group(0)) - _STAND_IN), text))
+    if _STAND_INS.search(text) is not None:
+        text = _STAND_INS.sub(lambda m: chr(ord(m.group(0)) - _STAND_IN), text)
+    return clean_text(text)
