@@ -434,8 +434,10 @@ def test_an_unchanged_document_without_etag_is_not_parsed_again(
     config = load_config(config_file({"Feed": "/feed"}))
     first = asyncio.run(ingest.fetch_feeds(Library(db), config))
     parses = []
-    real_parse = ingest.parse_feed
-    monkeypatch.setattr(ingest, "parse_feed", lambda *a: parses.append(a) or real_parse(*a))
+    from newstui.sources import feeds as feed_parsing  # ingest imports it when a body arrives
+
+    real_parse = feed_parsing.parse_feed
+    monkeypatch.setattr(feed_parsing, "parse_feed", lambda *a: parses.append(a) or real_parse(*a))
     [again] = asyncio.run(ingest.fetch_feeds(Library(db), config))
     assert first[0].new == 3
     assert again.not_modified and parses == []
@@ -534,3 +536,28 @@ async def test_many_feeds_are_analysed_while_fetching_and_all_analysed_at_the_en
     assert left_for_the_end == [0]  # the pool analysed every feed's articles as they came in
     [quote] = Library(db).quotes(speaker="Lopes", limit=1)
     assert quote.text == "We will meet again,"
+
+
+async def test_a_refetch_of_many_unchanged_feeds_records_them_in_a_few_transactions(
+    db, feed_server, config_file
+):
+    names = {}
+    for i in range(40):
+        route = feed_server.serve_file(f"/feed{i}", "rss2.xml")
+        route.etag = f'"v{i}"'
+        names[f"Feed {i}"] = f"/feed{i}"
+    feed_server.route("/gone", status=404)
+    config = config_file({**names, "Gone": "/gone"})
+    await fetch(db, config)
+    commits = []
+    db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+
+    outcomes = await fetch(db, config)
+
+    db.conn.set_trace_callback(None)
+    assert all(outcomes[name].not_modified for name in names)
+    assert outcomes["Gone"].error
+    assert len(commits) <= 4  # registering the 41 sources, then their outcomes 32 at a time
+    feeds = {f.name: f for f in feed_store.list_feeds(db)}
+    assert all(feeds[name].last_fetched and feeds[name].last_error is None for name in names)
+    assert feeds["Gone"].failures == 2 and "404" in (feeds["Gone"].last_error or "")

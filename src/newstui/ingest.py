@@ -26,16 +26,17 @@ from newstui.library import Library
 from newstui.model import (
     Analysis,
     Article,
+    FeedCache,
+    FetchRecord,
     FulltextProblem,
     RemovedSource,
     SourceOutcome,
+    SourceSpec,
     carries_full_article,
     still_waiting,
 )
 from newstui.processes import CHUNK, CpuPool, analyse_one
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
-from newstui.sources.feeds import parse_feed
-from newstui.sources.files import iter_files, read_file_content
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
 from newstui.spawned import pool_result, stopping
 from newstui.text import clean_line
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
 PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process
 SAVE_BATCH = 100  # analysed articles stored per transaction
+FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
 
 
 ProgressCallback = Callable[[SourceOutcome], None]
@@ -86,17 +88,18 @@ def _undecodable(path: Path | str) -> bool:
 
 
 def sync_sources(library: Library, config: Config) -> dict[str, int]:
-    """Register every configured feed and local source; returns feed ids by source name."""
-    ids = {}
-    for feed in config.feeds:
-        ids[feed.name] = library.register_source(
-            feed_key(feed), feed.name, url=feed.url, tags=feed.tags, configured=True
-        )
-    for local in config.local:
-        ids[local.name] = library.register_source(
-            local_key(local.path), local.name, kind="local", tags=local.tags, configured=True
-        )
-    return ids
+    """Register every configured feed and local source (one transaction); returns feed ids by
+    source name."""
+    specs = [
+        SourceSpec(feed_key(feed), feed.name, url=feed.url, tags=feed.tags, configured=True)
+        for feed in config.feeds
+    ]
+    specs += [
+        SourceSpec(local_key(local.path), local.name, "local", tags=local.tags, configured=True)
+        for local in config.local
+    ]
+    names = [feed.name for feed in config.feeds] + [local.name for local in config.local]
+    return dict(zip(names, library.register_sources(specs), strict=True))
 
 
 def prune_sources(library: Library, config: Config) -> list[RemovedSource]:
@@ -128,6 +131,8 @@ async def fetch_feeds(
     feeds = list(config.feeds if feeds is None else feeds)
     outcomes: list[SourceOutcome] = []
     waits = library.fetch_waits()
+    caches = library.fetch_caches()
+    records = _FetchRecords(library)
     now = datetime.now(UTC)
     interval = timedelta(minutes=config.settings.refresh_minutes) or DEFAULT_INTERVAL
     parallel = len(feeds) >= PARALLEL_MIN_FEEDS and (os.cpu_count() or 1) > 1
@@ -159,7 +164,14 @@ async def fetch_feeds(
                     backoff = _Backoff(failures, interval)
                     async with in_hand:
                         outcome, changed = await _fetch_feed(
-                            library, fetcher, ids[feed.name], feed, backoff, cpu
+                            library,
+                            fetcher,
+                            ids[feed.name],
+                            feed,
+                            backoff,
+                            caches.get(ids[feed.name], FeedCache()),
+                            records,
+                            cpu,
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -180,7 +192,10 @@ async def fetch_feeds(
 
             tasks = [asyncio.create_task(one(feed)) for feed in feeds]
             watcher = asyncio.create_task(_cancel_when_set(cancel, tasks)) if cancel else None
-            await asyncio.gather(*tasks, return_exceptions=True)
+            try:
+                await asyncio.gather(*tasks, return_exceptions=True)
+            finally:
+                records.flush()
             if watcher is not None:
                 watcher.cancel()
             if cancel is not None and cancel.is_set():
@@ -190,6 +205,27 @@ async def fetch_feeds(
             if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
                 analyse_pending(library, config.settings.extractor, pool=cpu)  # what is left
     return outcomes
+
+
+class _FetchRecords:
+    """Fetch outcomes stored a batch at a time: one transaction for many feeds instead of one per
+    feed (200 feeds answering 304 were 200 commits). An outcome not yet stored when the process
+    dies only means that feed is fetched without validators next time."""
+
+    def __init__(self, library: Library, size: int = FETCH_RECORDS_BATCH) -> None:
+        self.library, self.size = library, size
+        self.pending: list[FetchRecord] = []
+
+    def add(self, record: FetchRecord) -> None:
+        """Queue one outcome; store the queue once it is full."""
+        self.pending.append(record)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Store every queued outcome."""
+        pending, self.pending = self.pending, []
+        self.library.record_fetches(pending)
 
 
 class _StreamedAnalysis:
@@ -261,10 +297,12 @@ async def _fetch_feed(
     feed_id: int,
     feed: FeedConfig,
     backoff: _Backoff,
+    cache: FeedCache,
+    records: _FetchRecords,
     cpu: CpuPool | None = None,
 ) -> tuple[SourceOutcome, tuple[int, ...]]:
-    """Fetch, parse and store one feed; returns its outcome and the new or changed article ids."""
-    cache = library.fetch_cache(feed_id)
+    """Fetch, parse and store one feed; returns its outcome and the new or changed article ids.
+    The fetch's own record (status, validators, failures) goes to `records`."""
     try:
         result = await fetcher.fetch(
             feed.url,
@@ -274,7 +312,7 @@ async def _fetch_feed(
             "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
         )
         if result.not_modified:
-            library.record_fetch(feed_id, status=304, error=None, keep_cache=True)
+            records.add(FetchRecord(feed_id, status=304, error=None, keep_cache=True))
             return SourceOutcome(feed.name, not_modified=True), ()
         body_hash = hashlib.sha256(result.body).hexdigest()
         parsed = None
@@ -284,6 +322,8 @@ async def _fetch_feed(
                     cpu.parse_feed(result.body, result.url, result.content_type)
                 )
             else:
+                from newstui.sources.feeds import parse_feed
+
                 parsed = await asyncio.to_thread(
                     parse_feed, result.body, result.url, result.content_type
                 )
@@ -291,18 +331,20 @@ async def _fetch_feed(
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
         status = exc.status if isinstance(exc, HTTPStatusError) else None
         retry_at = backoff.after_failure(exc)
-        library.record_fetch(feed_id, status=status, error=message, next_try=retry_at)
+        records.add(FetchRecord(feed_id, status=status, error=message, next_try=retry_at))
         return SourceOutcome(feed.name, error=message), ()
     saved = library.save_batch(feed_id, parsed.articles) if parsed else None
-    library.record_fetch(
-        feed_id,
-        status=result.status,
-        error=None,
-        etag=result.etag,
-        last_modified=result.last_modified,
-        title=parsed.title if parsed else None,
-        site_url=parsed.site_url if parsed else None,
-        body_hash=body_hash,
+    records.add(
+        FetchRecord(
+            feed_id,
+            status=result.status,
+            error=None,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            title=parsed.title if parsed else None,
+            site_url=parsed.site_url if parsed else None,
+            body_hash=body_hash,
+        )
     )
     if parsed is None or saved is None:
         return SourceOutcome(feed.name, not_modified=True), ()
@@ -497,6 +539,8 @@ def _import_local(
         keep_name=keep_name,
         keep_tags=keep_tags,
     )
+    from newstui.sources.files import iter_files, read_file_content
+
     files = [path] if path.is_file() else list(iter_files(path))
     articles: list[Article] = []
     problems: list[str] = []

@@ -21,6 +21,7 @@ from newstui.model import (
     EntityRow,
     FeedCache,
     FeedRow,
+    FetchRecord,
     FilterAction,
     FilterCount,
     Link,
@@ -31,6 +32,7 @@ from newstui.model import (
     SaveResult,
     SmartCounts,
     SourceKind,
+    SourceSpec,
     StoredArticle,
     StoryVersion,
     SyncStatus,
@@ -186,6 +188,10 @@ class Library:
             keep_tags=keep_tags,
         )
 
+    def register_sources(self, specs: Sequence[SourceSpec]) -> list[int]:
+        """`register_source` for many sources at once (one transaction); ids in order."""
+        return _feeds.ensure_feeds(self._db, specs)
+
     def source_title(self, url: str) -> str | None:
         """The title a feed document gave itself, once fetched."""
         return _feeds.feed_title(self._db, url)
@@ -240,6 +246,14 @@ class Library:
             keep_cache=keep_cache,
             next_try=next_try,
         )
+
+    def fetch_caches(self) -> dict[int, FeedCache]:
+        """`fetch_cache` of every source, read at once."""
+        return _feeds.feed_caches(self._db)
+
+    def record_fetches(self, records: Sequence[FetchRecord]) -> None:
+        """Store the outcomes of many fetches in one transaction (see FetchRecord)."""
+        _feeds.record_fetches(self._db, records)
 
     def fetch_waits(self) -> dict[int, tuple[int, str | None]]:
         """Every source's failures in a row and the time before which it is not fetched again

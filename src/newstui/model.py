@@ -200,6 +200,35 @@ class FeedCache:
 
 
 @dataclass(frozen=True)
+class SourceSpec:
+    """A source as the config describes it, to register in the store (Library.register_sources)."""
+
+    key: str
+    name: str
+    kind: SourceKind = "feed"
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    configured: bool = False
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """The outcome of one fetch of a source, as stored (Library.record_fetches): a failure keeps
+    the previous cache headers and counts one more failure in a row; a success clears that."""
+
+    source_id: int
+    status: int | None
+    error: str | None
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None
+    site_url: str | None = None
+    body_hash: str | None = None
+    keep_cache: bool = False  # a 304: the stored validators stay
+    next_try: str | None = None  # after a failure: not fetched again before this time
+
+
+@dataclass(frozen=True)
 class RemovedSource:
     """What removing a source did: articles deleted, starred ones kept."""
 

@@ -8,14 +8,21 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from newstui.model import Analysis
-from newstui.sources.feeds import ParsedFeed, parse_feed
 from newstui.spawned import SpawnedPool
 
 if TYPE_CHECKING:
     from newstui.nlp import Extractor
+    from newstui.sources.feeds import ParsedFeed
 
 CHUNK = 16  # articles per analysis task
 TASKS_PER_WORKER = 500  # a worker is replaced after this many tasks: its memory cannot creep
+
+
+def parse_document(body: bytes, url: str, content_type: str | None) -> ParsedFeed:
+    """Parse a feed document in a worker (the parser is imported there, not by every fetch)."""
+    from newstui.sources.feeds import parse_feed
+
+    return parse_feed(body, url, content_type)
 
 
 def analyse_texts(extractor_name: str, texts: Sequence[str]) -> list[tuple[Analysis, str | None]]:
@@ -42,7 +49,7 @@ class CpuPool(SpawnedPool):
 
     def parse_feed(self, body: bytes, url: str, content_type: str | None) -> Future[ParsedFeed]:
         """Parse a feed document in a worker."""
-        return self._pool().submit(parse_feed, body, url, content_type)
+        return self._pool().submit(parse_document, body, url, content_type)
 
     def analyse_chunk(
         self, extractor_name: str, texts: Sequence[str]

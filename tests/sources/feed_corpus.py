@@ -235,6 +235,10 @@ MADE: list[tuple[str, bytes]] = [
         ),
     ),
     (
+        "rss title after items",
+        _rss("<item><title>A</title></item><title>Late title</title>", "<title>Early</title>"),
+    ),
+    (
         "rss 0.91",
         b'<?xml version="1.0"?><rss version="0.91"><channel><title>Old</title>'
         b"<item><title>A</title><link>https://example.org/a</link></item></channel></rss>",

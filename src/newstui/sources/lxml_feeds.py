@@ -249,6 +249,7 @@ def _check_harmless(el: Any) -> None:
 
 
 def _read(container: Any, entry_tag: str, base: str, *, atom: bool) -> tuple[Entry, list[Entry]]:
+    """The feed's title and link, and its entries, from the channel (RSS) or feed (Atom)."""
     feed: Entry = {}
     entries: list[Entry] = []
     titled = False
@@ -259,6 +260,8 @@ def _read(container: Any, entry_tag: str, base: str, *, atom: bool) -> tuple[Ent
         name = _name(child)
         child_base = _reader_base(child, base)
         if name == "title":
+            if entries:  # feedparser's title tracking then depends on the entries' titles
+                raise _Unusual("a feed title after entries")
             kind = _content_type(child, "text/plain")
             value = _finish(_text(child), "title", child_base)
             if not atom and kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
@@ -420,11 +423,6 @@ def _date(entry: Entry, key: str, value: str) -> None:
     entry[key + "_parsed"] = _parse_date(value)
 
 
-_EMAIL = re.compile(
-    r"""(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?"""
-)
-
-
 def _author(entry: Entry, el: Any, base: str) -> None:
     """RSS author text kept as written; Atom name/email combined as feedparser does."""
     if not len(el):
@@ -434,10 +432,10 @@ def _author(entry: Entry, el: Any, base: str) -> None:
         raise _Unusual("an author with text and elements")
     parts: dict[str, str] = {}
     for node in el:
-        name = _name(node)
-        if name in parts or name not in ("name", "email", "uri", "url"):
-            raise _Unusual(f"author element {name}")
-        parts[name] = _text(node).strip()
+        part = _name(node)
+        if part in parts or part not in ("name", "email", "uri", "url"):
+            raise _Unusual(f"author element {part}")
+        parts[part] = _text(node).strip()
         if (node.tail or "").strip():
             raise _Unusual("text between author elements")
     name, email = parts.get("name"), parts.get("email")

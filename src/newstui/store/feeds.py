@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import sqlite_utils
 
-from newstui.model import FeedCache, FeedRow, RemovedSource, SourceKind
+from newstui.model import (
+    FeedCache,
+    FeedRow,
+    FetchRecord,
+    RemovedSource,
+    SourceKind,
+    SourceSpec,
+)
 from newstui.store.db import json_list, write_transaction
 from newstui.text import clean_line
 
@@ -36,28 +44,42 @@ def ensure_feed(
     Registering a removed source brings it back. `keep_name`/`keep_tags`: an existing source
     keeps its name/tags (`name` and `tags` only serve a new one): options given once stay.
     """
+    spec = SourceSpec(key, name, kind, url, tags, configured)
     with db.conn:  # one statement: two processes registering the same feed both succeed
-        row = db.conn.execute(
-            "INSERT INTO feeds (key, kind, name, url, tags, configured) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET "
-            "name = CASE WHEN ? THEN name ELSE excluded.name END, "
-            "tags = CASE WHEN ? THEN tags ELSE excluded.tags END, "
-            "url = excluded.url, kind = excluded.kind, removed = NULL, "
-            "configured = max(configured, excluded.configured) RETURNING id",
-            [
-                key,
-                kind,
-                name,
-                url,
-                json.dumps(list(tags)),
-                int(configured),
-                int(keep_name),
-                int(keep_tags),
-            ],
-        ).fetchone()
-        feed_id = int(row[0])
-        merge_server_folders(db.conn, feed_id)
-        return feed_id
+        return _upsert_feed(db.conn, spec, keep_name=keep_name, keep_tags=keep_tags)
+
+
+def ensure_feeds(db: sqlite_utils.Database, specs: Sequence[SourceSpec]) -> list[int]:
+    """`ensure_feed` for many sources in one transaction (a fetch registers every configured
+    feed: one commit instead of one per feed); returns their ids in order."""
+    with write_transaction(db) as conn:
+        return [_upsert_feed(conn, spec) for spec in specs]
+
+
+def _upsert_feed(
+    conn: sqlite3.Connection, spec: SourceSpec, *, keep_name: bool = False, keep_tags: bool = False
+) -> int:
+    row = conn.execute(
+        "INSERT INTO feeds (key, kind, name, url, tags, configured) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET "
+        "name = CASE WHEN ? THEN name ELSE excluded.name END, "
+        "tags = CASE WHEN ? THEN tags ELSE excluded.tags END, "
+        "url = excluded.url, kind = excluded.kind, removed = NULL, "
+        "configured = max(configured, excluded.configured) RETURNING id",
+        [
+            spec.key,
+            spec.kind,
+            spec.name,
+            spec.url,
+            json.dumps(list(spec.tags)),
+            int(spec.configured),
+            int(keep_name),
+            int(keep_tags),
+        ],
+    ).fetchone()
+    feed_id = int(row[0])
+    merge_server_folders(conn, feed_id)
+    return feed_id
 
 
 def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
@@ -84,6 +106,14 @@ def feed_cache(db: sqlite_utils.Database, feed_id: int) -> FeedCache:
     return FeedCache(*row) if row else FeedCache()
 
 
+def feed_caches(db: sqlite_utils.Database) -> dict[int, FeedCache]:
+    """`feed_cache` of every source, in one query."""
+    rows = db.execute(
+        "SELECT id, etag, last_modified, body_hash FROM feeds WHERE last_error IS NULL"
+    ).fetchall()
+    return {row[0]: FeedCache(*row[1:]) for row in rows}
+
+
 def record_fetch(
     db: sqlite_utils.Database,
     feed_id: int,
@@ -100,24 +130,45 @@ def record_fetch(
 ) -> None:
     """Store the outcome of one fetch; a failure keeps the previous cache headers, counts one
     more failure in a row and sets when to try again (`next_try`); a success clears both."""
-    sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
-    values: list[object] = [now_iso(), status, clean_line(error) if error else None]
-    if error is None:
-        sets += ["failures = 0", "next_try = NULL"]
-    else:
-        sets += ["failures = failures + 1", "next_try = ?"]
-        values.append(next_try)
-    if error is None and not keep_cache:
-        sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
-        values += [etag, last_modified, body_hash]
-    if title:
-        sets.append("title = ?")
-        values.append(title)
-    if site_url:
-        sets.append("site_url = ?")
-        values.append(site_url)
-    with db.conn:
-        db.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, feed_id])
+    record = FetchRecord(
+        feed_id,
+        status,
+        error,
+        etag,
+        last_modified,
+        title,
+        site_url,
+        body_hash,
+        keep_cache,
+        next_try,
+    )
+    record_fetches(db, [record])
+
+
+def record_fetches(db: sqlite_utils.Database, records: Sequence[FetchRecord]) -> None:
+    """Store the outcomes of many fetches in one transaction."""
+    if not records:
+        return
+    now = now_iso()
+    with write_transaction(db) as conn:
+        for r in records:
+            sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
+            values: list[object] = [now, r.status, clean_line(r.error) if r.error else None]
+            if r.error is None:
+                sets += ["failures = 0", "next_try = NULL"]
+            else:
+                sets += ["failures = failures + 1", "next_try = ?"]
+                values.append(r.next_try)
+            if r.error is None and not r.keep_cache:
+                sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
+                values += [r.etag, r.last_modified, r.body_hash]
+            if r.title:
+                sets.append("title = ?")
+                values.append(r.title)
+            if r.site_url:
+                sets.append("site_url = ?")
+                values.append(r.site_url)
+            conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, r.source_id])
 
 
 def fetch_waits(db: sqlite_utils.Database) -> dict[int, tuple[int, str | None]]:
