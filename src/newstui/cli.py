@@ -1022,7 +1022,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         if synced.url and fold_url(synced.url) not in known:
             feeds.append(FeedConfig(synced.url, synced.name, synced.tags))
             known.add(fold_url(synced.url))
-    text = write_opml(feeds)
+    text = write_opml(feeds, site_urls=library.site_urls())
     if args.file:
         try:
             args.file.write_text(text, "utf-8")

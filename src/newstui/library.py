@@ -196,6 +196,10 @@ class Library:
         """The title a feed document gave itself, once fetched."""
         return _feeds.feed_title(self._db, url)
 
+    def site_urls(self) -> dict[str, str]:
+        """Each fetched feed's URL → the web site its document links to (OPML's htmlUrl)."""
+        return _feeds.site_urls(self._db)
+
     def forget_source_if_empty(self, key: str) -> None:
         """Remove a source that never stored an article (an `add` or `import` that failed)."""
         _feeds.forget_source_if_empty(self._db, key)

@@ -109,3 +109,24 @@ def clean_text(text: str) -> str:
 def paragraphs(text: str) -> list[str]:
     """The paragraphs of a clean body."""
     return [p for p in text.split("\n\n") if p.strip()]
+
+
+_EMAIL = r"(?:mailto:)?[^\s@()<>,]+@[^\s@()<>,]+"
+# "desk@x (Priya Nair)" (RSS 2.0's form) and "Priya Nair <desk@x>" / "Priya Nair (desk@x)".
+_EMAIL_THEN_NAME = re.compile(rf"^<?{_EMAIL}>?\s*\(\s*([^()]*?)\s*\)$")
+_NAME_THEN_EMAIL = re.compile(rf"^([^<>()@]*?)\s*[<(]\s*{_EMAIL}\s*[>)]$")
+
+
+def author_name(author: str | None) -> str | None:
+    """A byline as people read it: RSS's `desk@x (Priya Nair)` and `Priya Nair <desk@x>` become
+    `Priya Nair`; a bare e-mail address, or anything else, stays as it is. Several authors
+    separated by commas are each shortened."""
+    if not author:
+        return author
+    parts = [author] if author.count("@") < 2 else author.split(",")
+    names = []
+    for part in parts:
+        part = part.strip()
+        match = _EMAIL_THEN_NAME.match(part) or _NAME_THEN_EMAIL.match(part)
+        names.append(match.group(1).strip() if match and match.group(1).strip() else part)
+    return ", ".join(name for name in names if name) or author

@@ -16,7 +16,7 @@ from newstui.model import Article, Link, LinkKind
 from newstui.sources.html import html_to_text
 from newstui.sources.http import is_http_url
 from newstui.sources.lxml_feeds import read_well_formed
-from newstui.text import clean_line, clean_text
+from newstui.text import author_name, clean_line, clean_text
 
 MAX_TITLE = 500
 MAX_AUTHOR = 200
@@ -133,7 +133,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article:
             )
             links.append(Link(clean_line(enclosure.get("type", "") or "enclosure"), href, kind))
     guid = entry.get("id") or entry.get("guid")
-    author = clean_line(entry.get("author", "") or "", MAX_AUTHOR) or None
+    author = author_name(clean_line(entry.get("author", "") or "", MAX_AUTHOR)) or None
     return Article(
         title=title,
         text=text[:MAX_TEXT],

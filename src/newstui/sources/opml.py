@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from xml.etree import ElementTree as ET
 
 from newstui.config import FeedConfig
 from newstui.errors import SourceError
+from newstui.model import fold_url
 from newstui.sources.http import is_http_url
 from newstui.text import clean_line
 
@@ -59,8 +61,14 @@ def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
     return feeds
 
 
-def write_opml(feeds: list[FeedConfig], title: str = "newstui subscriptions") -> str:
-    """OPML 2.0 text for the feeds; each feed sits in a folder named by its first tag."""
+def write_opml(
+    feeds: list[FeedConfig],
+    title: str = "newstui subscriptions",
+    site_urls: Mapping[str, str] | None = None,
+) -> str:
+    """OPML 2.0 text for the feeds; each feed sits in a folder named by its first tag and carries
+    its web site (`htmlUrl`) when `site_urls` (feed URL → site) knows it."""
+    sites = {fold_url(url): site for url, site in (site_urls or {}).items() if is_http_url(site)}
     opml = ET.Element("opml", version="2.0")
     head = ET.SubElement(opml, "head")
     ET.SubElement(head, "title").text = title
@@ -75,6 +83,9 @@ def write_opml(feeds: list[FeedConfig], title: str = "newstui subscriptions") ->
                 folders[tag] = ET.SubElement(body, "outline", text=tag, title=tag)
             parent = folders[tag]
         attrs = {"type": "rss", "text": feed.name, "title": feed.name, "xmlUrl": feed.url}
+        site = sites.get(fold_url(feed.url))
+        if site:
+            attrs["htmlUrl"] = site
         if len(feed.tags) > 1:
             attrs["category"] = ",".join(feed.tags)
         ET.SubElement(parent, "outline", attrs)

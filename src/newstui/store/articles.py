@@ -19,7 +19,7 @@ from newstui.store.feeds import now_iso
 from newstui.store.match_sets import match_set
 from newstui.store.query_sql import node_matches, query_condition
 from newstui.store.stories import same_story_ids
-from newstui.text import clean_line
+from newstui.text import author_name, clean_line
 
 EVERY_ARTICLE = ArticleFilter()
 
@@ -263,7 +263,7 @@ def _row(r: Sequence[Any]) -> ArticleRow:
         feed=r[2],
         title=r[3],
         url=r[4],
-        author=r[5],
+        author=author_name(r[5]),  # stored before bylines were shortened at ingest
         published=r[6],
         sort_date=r[7],
         read=bool(r[8]),

@@ -183,6 +183,14 @@ def feed_title(db: sqlite_utils.Database, url: str) -> str | None:
     return row[0] if row and row[0] else None
 
 
+def site_urls(db: sqlite_utils.Database) -> dict[str, str]:
+    """Each fetched feed's URL → the web site its document links to (OPML's htmlUrl)."""
+    rows = db.execute(
+        "SELECT url, site_url FROM feeds WHERE url IS NOT NULL AND site_url IS NOT NULL"
+    ).fetchall()
+    return {url: site for url, site in rows}
+
+
 def forget_source_if_empty(db: sqlite_utils.Database, key: str) -> None:
     """Remove a source that never stored an article (an `add` or `import` that failed)."""
     with db.conn:

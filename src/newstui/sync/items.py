@@ -9,7 +9,7 @@ from typing import Any
 from newstui.model import Article, RemoteFeed, RemoteItem
 from newstui.sources.html import html_to_text
 from newstui.sources.http import is_http_url
-from newstui.text import clean_line, clean_text
+from newstui.text import author_name, clean_line, clean_text
 
 LONG_ID_PREFIX = "tag:google.com,2005:reader/item/"
 MAX_TEXT = 500_000
@@ -161,7 +161,7 @@ def parse_item(obj: Any) -> RemoteItem:
         when = datetime.fromtimestamp(published, UTC) if published else None
     except (OverflowError, ValueError, OSError):
         when = None
-    author = clean_line(html.unescape(str(obj.get("author") or "")), 300) or None
+    author = author_name(clean_line(html.unescape(str(obj.get("author") or "")), 300)) or None
     categories = [c for c in obj.get("categories") or [] if isinstance(c, str)]
     article = Article(
         title=title,
