@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import re
+import shlex
 import sqlite3
 import sys
 import threading
@@ -48,6 +49,7 @@ from newstui.text import clean_line, terminal_safe
 
 if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
     from newstui.ingest import SourceOutcome
+    from newstui.sources.discovery import FeedLink
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -763,6 +765,88 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
     )
 
 
+class FeedChoiceError(NewstuiError):
+    """A page links to several feeds and no one is there to choose: the candidates go with it."""
+
+    def __init__(self, message: str, choices: Sequence[FeedLink], source: str) -> None:
+        super().__init__(message, source=source)
+        self.choices = tuple(choices)
+
+
+def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
+    """The feed to add for `url`: itself when it is not a web page, else the feed the page links
+    to (`<link rel="alternate">`); with several, the user picks one on a terminal, and anywhere
+    else the command fails listing them (pass the feed's URL instead)."""
+    from newstui.ingest import limits_from
+    from newstui.sources.discovery import discover_feeds
+    from newstui.sources.http import Fetcher
+
+    async def discover() -> list[FeedLink] | None:
+        async with Fetcher(limits_from(config)) as fetcher:
+            return await discover_feeds(fetcher, url)
+
+    links = asyncio.run(discover())
+    if links is None:
+        return url
+    if not links:
+        raise SourceError(
+            f"{url}: this is an HTML page, not a feed (no feed link found)", source=url
+        )
+    if len(links) == 1:
+        chosen = links[0]
+    elif sys.stdin.isatty() and not args.json:
+        chosen = _ask_which_feed(url, links)
+    else:
+        raise FeedChoiceError(
+            f"{url}: this page links to {len(links)} feeds; add one of them by its URL",
+            links,
+            url,
+        )
+    if not args.json:
+        label = f" ({chosen.title})" if chosen.title else ""
+        console.print(
+            _cell(f"{url} links to the {chosen.kind} feed {chosen.url}{label}"), soft_wrap=True
+        )
+    return chosen.url
+
+
+def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
+    """The error for a page with several feeds: one line, then a line per feed to add."""
+    if args.json:
+        feeds = [{"url": f.url, "title": f.title, "kind": f.kind} for f in exc.choices]
+        _print_json_error(str(exc), "input", exc.source, feeds=feeds)
+    else:
+        _complain(f"newstui: {exc}:")
+        for link in exc.choices:
+            title = f"{link.title} " if link.title else ""
+            _complain(f"  newstui add {shlex.quote(link.url)}    # {title}({link.kind})")
+    return EXIT_FAILED
+
+
+def _feed_line(link: FeedLink) -> str:
+    title = f"{link.title} " if link.title else ""
+    return f"{title}({link.kind}) {link.url}"
+
+
+def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
+    """Ask on the terminal which of a page's feeds to add (Enter: the first)."""
+    errors.print(_cell(f"{url} links to {len(links)} feeds:"), soft_wrap=True)
+    for n, link in enumerate(links, 1):
+        errors.print(_cell(f"  {n}. {_feed_line(link)}"), soft_wrap=True)
+    while True:
+        try:
+            answer = input(f"Add which feed? [1-{len(links)}, Enter: 1, q: none] ").strip()
+        except EOFError:
+            answer = "q"
+        if answer.lower() in ("q", "quit"):
+            raise NewstuiError(f"{url}: nothing added", source=url)
+        if not answer:
+            return links[0]
+        if answer.isdigit() and 1 <= int(answer) <= len(links):
+            return links[int(answer) - 1]
+        errors.print(Text(f"type a number from 1 to {len(links)}, or q"))
+
+
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
     from newstui.config import same_url
@@ -772,6 +856,10 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     url = args.url.strip()
     if not is_http_url(url):
         raise NewstuiError(f"{args.url}: not an http(s) URL", source=args.url)
+    try:
+        url = _feed_behind(url, config, args)
+    except FeedChoiceError as exc:
+        return _report_feed_choice(exc, args)
     existing = next((f for f in config.feeds if same_url(f.url, url)), None)
     if existing:
         raise NewstuiError(
