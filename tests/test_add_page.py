@@ -34,6 +34,20 @@ def site(feed_server):
     return feed_server
 
 
+@pytest.fixture
+def two_feeds(site):
+    """The site's home page announces both feeds."""
+    serve_page(
+        site,
+        "/",
+        page(
+            ("application/rss+xml", "Wire", "/feeds/wire.xml"),
+            ("application/atom+xml", "Lab", "/feeds/lab"),
+        ),
+    )
+    return site
+
+
 def test_add_of_a_page_follows_its_feed_link_resolving_a_relative_href(cli, site):
     serve_page(site, "/news/", page(("application/rss+xml", "Wire", "../feeds/wire.xml")))
 
@@ -66,15 +80,10 @@ def test_a_page_offering_only_unsafe_links_has_no_feed(cli, feed_server):
     assert "this is an HTML page, not a feed" in one_line(cli.err)
 
 
-def test_several_feeds_without_a_terminal_fail_listing_each_with_the_command_to_add_it(cli, site):
-    serve_page(
-        site,
-        "/",
-        page(
-            ("application/rss+xml", "Wire", "/feeds/wire.xml"),
-            ("application/atom+xml", "Lab", "/feeds/lab"),
-        ),
-    )
+def test_several_feeds_without_a_terminal_fail_listing_each_with_the_command_to_add_it(
+    cli, two_feeds
+):
+    site = two_feeds
     before = cli.config.read_text("utf-8")
 
     assert cli("add", site.url("/")) == 1
@@ -91,15 +100,8 @@ def test_several_feeds_without_a_terminal_fail_listing_each_with_the_command_to_
     assert [f.url for f in load_config(cli.config).feeds] == [site.url("/feeds/lab")]
 
 
-def test_several_feeds_with_json_give_an_error_object_listing_them(cli, site):
-    serve_page(
-        site,
-        "/",
-        page(
-            ("application/rss+xml", "Wire", "/feeds/wire.xml"),
-            ("application/atom+xml", "Lab", "/feeds/lab"),
-        ),
-    )
+def test_several_feeds_with_json_give_an_error_object_listing_them(cli, two_feeds):
+    site = two_feeds
 
     assert cli("add", site.url("/"), "--json") == 1
 
@@ -119,15 +121,8 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_several_feeds_on_a_terminal_ask_which_to_add(cli, site, monkeypatch):
-    serve_page(
-        site,
-        "/",
-        page(
-            ("application/rss+xml", "Wire", "/feeds/wire.xml"),
-            ("application/atom+xml", "Lab", "/feeds/lab"),
-        ),
-    )
+def test_several_feeds_on_a_terminal_ask_which_to_add(cli, two_feeds, monkeypatch):
+    site = two_feeds
     monkeypatch.setattr("sys.stdin", Terminal("7\n2\n"))
 
     assert cli("add", site.url("/")) == 0, cli.err
@@ -138,15 +133,8 @@ def test_several_feeds_on_a_terminal_ask_which_to_add(cli, site, monkeypatch):
     assert [f.url for f in load_config(cli.config).feeds] == [site.url("/feeds/lab")]
 
 
-def test_quitting_the_question_adds_nothing(cli, site, monkeypatch):
-    serve_page(
-        site,
-        "/",
-        page(
-            ("application/rss+xml", "Wire", "/feeds/wire.xml"),
-            ("application/atom+xml", "Lab", "/feeds/lab"),
-        ),
-    )
+def test_quitting_the_question_adds_nothing(cli, two_feeds, monkeypatch):
+    site = two_feeds
     before = cli.config.read_text("utf-8")
     monkeypatch.setattr("sys.stdin", Terminal("q\n"))
 
