@@ -40,7 +40,13 @@ from newstui.config import (
 from newstui.counts import counted, plural
 from newstui.errors import ConfigError, NewstuiError, SourceError, StoreError, SyncError
 from newstui.library import Library
-from newstui.model import ENTITY_TYPES, ArticleFilter, ArticleRow, RemovedSource
+from newstui.model import (
+    ENTITY_TYPES,
+    ArticleFilter,
+    ArticleRow,
+    CleanupReport,
+    RemovedSource,
+)
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.render import article_json, article_row_json, render_article_text
@@ -255,6 +261,14 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
         action="store_true",
         help="with FILE: print what was written as JSON (without FILE the OPML goes to stdout)",
     )
+    p = command(
+        "cleanup",
+        "remove articles past the keep_days / keep_per_feed settings (never starred ones, nor "
+        "unread ones fetched recently) and say what went, per feed; fetch runs it too",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="only say what would be removed; remove nothing"
+    )
     command("demo", "build (or rebuild) the demo database and print its path")
     p = command(
         "sync",
@@ -384,7 +398,7 @@ def _complain(message: str) -> None:
         errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
 
 
-WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml", "sync", "filters")
+WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml", "sync", "filters", "cleanup")
 
 
 def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
@@ -508,6 +522,7 @@ def _report(
     outcomes: list[SourceOutcome],
     args: argparse.Namespace,
     removed: Sequence[RemovedSource] = (),
+    cleaned: CleanupReport | None = None,
 ) -> int:
     from newstui.ingest import describe
 
@@ -542,6 +557,18 @@ def _report(
                 }
                 for r in removed
             )
+        if cleaned is not None:
+            data.extend(
+                {
+                    "source": f.name,
+                    "cleanup": True,
+                    "deleted": f.removed,
+                    "kept_starred": f.kept_starred,
+                    "kept_unread": f.kept_unread,
+                }
+                for f in cleaned.feeds
+                if f.removed
+            )
         _emit(args, data)
     else:
         for r in removed:
@@ -573,6 +600,8 @@ def _report(
         if fulltext_failed:
             summary += f", {fulltext_failed:,} failed"
         console.print(Text(summary), soft_wrap=True)
+        if cleaned is not None and cleaned.removed:
+            console.print(_cell(cleaned.summary()), soft_wrap=True)
     return fetch_status(outcomes)
 
 
@@ -680,13 +709,58 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
             import_local(library, local, config.settings.extractor) for local in config.local
         ]
     filtered = apply_filters(library, config)
-    status = _report(outcomes, args, removed)
+    from newstui.retention import cleanup
+
+    status = _report(outcomes, args, removed, cleanup(library, config))
     if not args.json:
         for entry, matched in filtered:
             if matched:
                 verb = "hid" if entry.action == "hide" else "marked read"
                 console.print(_cell(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
     return status
+
+
+def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> int:
+    """`newstui cleanup [--dry-run]`: apply the retention settings now, report per feed."""
+    from newstui.retention import cleanup
+
+    report = cleanup(library, config, dry_run=args.dry_run)
+    if args.json:
+        return _emit(args, _cleanup_json(report))
+    if not report.feeds:
+        return _emit(
+            args, None, f"cleanup: nothing to do: no keep_days or keep_per_feed in {config.path}"
+        )
+    table = Table(box=None, header_style="bold")
+    for column in ("feed", "removed", "kept starred", "kept unread"):
+        table.add_column(column, justify="left" if column == "feed" else "right")
+    for feed in report.feeds:
+        counts = (feed.removed, feed.kept_starred, feed.kept_unread)
+        table.add_row(_cell(feed.name), *(Text(f"{n:,}") for n in counts))
+    console.print(table)
+    line = report.summary()
+    if report.reclaimed_bytes:
+        line += f"; {report.reclaimed_bytes / 1_048_576:,.1f} MiB given back to the disk"
+    console.print(Text(line), soft_wrap=True)
+    return 0
+
+
+def _cleanup_json(report: CleanupReport) -> dict[str, Any]:
+    """A cleanup as JSON: totals and each feed's counts."""
+    return {
+        "dry_run": report.dry_run,
+        "removed": report.removed,
+        "reclaimed_bytes": report.reclaimed_bytes,
+        "feeds": [
+            {
+                "source": f.name,
+                "removed": f.removed,
+                "kept_starred": f.kept_starred,
+                "kept_unread": f.kept_unread,
+            }
+            for f in report.feeds
+        ],
+    }
 
 
 def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -1233,6 +1307,7 @@ CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
     "opml": cmd_opml,
     "sync": cmd_sync,
     "filters": cmd_filters,
+    "cleanup": cmd_cleanup,
 }
 """Commands that read the config file (created from the example on first use)."""
 

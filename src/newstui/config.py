@@ -43,6 +43,8 @@ class Settings:
     extractor: str = "rules"
     browser: str = ""  # e.g. "w3m %u"; empty: $BROWSER, else the desktop's browser
     pager: str = ""  # e.g. "less -R"; empty: $PAGER, else less
+    keep_days: int = 0  # articles older than this many days are cleaned up (0: kept forever)
+    keep_per_feed: int = 0  # only the newest this many articles of a feed stay (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class FeedConfig:
     name: str
     tags: tuple[str, ...] = ()
     fulltext: FulltextMode = "auto"
+    keep_days: int | None = None  # None: the [settings] value
+    keep_per_feed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,20 @@ def _entry_line(raw: str, table: str, index: int) -> int:
     return 0
 
 
+def _entry_key_line(raw: str, table: str, index: int, key: str) -> int:
+    """The line of `key = …` inside the index-th `[[table]]` entry, or 0."""
+    header = _entry_line(raw, table, index)
+    if not header:
+        return 0
+    lines = raw.splitlines()
+    for n in range(header, len(lines)):
+        if re.match(r"[ \t]*\[", lines[n]):
+            return 0
+        if re.match(rf"[ \t]*{re.escape(key)}[ \t]*=", lines[n]):
+            return n + 1
+    return 0
+
+
 def _key_line(raw: str, key: str, table: str | None = None) -> int:
     """The line of `key = …` (inside `[table]` when given), or 0."""
     start, end = 0, len(raw)
@@ -270,13 +288,22 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if name.casefold() in names:
             raise fail(line, f"duplicate feed name {name!r}")
         names.add(name.casefold())
-        extra = set(entry) - {"url", "name", "tags", "fulltext"}
+        extra = set(entry) - {"url", "name", "tags", "fulltext", *RETENTION_KEYS}
         if extra:
             raise fail(line, f"unknown key {sorted(extra)[0]!r} in feed {name!r}")
         fulltext = entry.get("fulltext", settings.fulltext)
         if not _valid_fulltext(fulltext):
             raise fail(line, f'fulltext must be "auto", true or false, not {fulltext!r}')
-        feeds.append(FeedConfig(url, name, _tags(entry.get("tags", []), line, fail), fulltext))
+        keep: dict[str, int] = {}
+        for key in RETENTION_KEYS:
+            if key in entry:
+                problem = _number_problem(key, entry[key], fractional=False)
+                if problem:
+                    kline = _entry_key_line(raw, "feeds", i, key) or line
+                    raise fail(kline, f"{key!r} of feed {name!r} {problem}")
+                keep[key] = entry[key]
+        tags = _tags(entry.get("tags", []), line, fail)
+        feeds.append(FeedConfig(url, name, tags, fulltext, **keep))
     local: list[LocalConfig] = []
     for i, entry in enumerate(_array(data.get("local", []), "local", raw, fail)):
         line = _entry_line(raw, "local", i)
@@ -451,7 +478,10 @@ NUMBER_RANGES: dict[str, tuple[float, float, str]] = {
     "timeout": (0.1, 3600, "seconds"),
     "max_bytes": (1_000, 2_000_000_000, "bytes"),
     "refresh_minutes": (0, 7 * 24 * 60, "minutes; 0 = never"),
+    "keep_days": (0, 36_500, "days; 0 = keep every article"),
+    "keep_per_feed": (0, 10_000_000, "articles per feed; 0 = no limit"),
 }
+RETENTION_KEYS = ("keep_days", "keep_per_feed")
 
 
 def _number_problem(key: str, value: Any, fractional: bool) -> str | None:

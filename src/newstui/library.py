@@ -6,7 +6,8 @@ this module imports it. Filters and read models are plain values from `newstui.m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -17,6 +18,7 @@ from newstui.model import (
     ArticleDetail,
     ArticleFilter,
     ArticleRow,
+    CleanupReport,
     Direction,
     EntityRow,
     FeedCache,
@@ -29,6 +31,7 @@ from newstui.model import (
     RemoteFeed,
     RemoteItem,
     RemovedSource,
+    RetentionPolicy,
     SaveResult,
     SmartCounts,
     SourceKind,
@@ -44,6 +47,7 @@ from newstui.store import db as _db
 from newstui.store import feeds as _feeds
 from newstui.store import filters as _filters
 from newstui.store import match_sets as _match_sets
+from newstui.store import retention as _retention
 from newstui.store import stories as _stories
 from newstui.store import sync as _sync
 from newstui.store import views as _views
@@ -263,6 +267,19 @@ class Library:
         """Every source's failures in a row and the time before which it is not fetched again
         (ISO 8601 UTC, or None)."""
         return _feeds.fetch_waits(self._db)
+
+    def cleanup(
+        self,
+        policies: Mapping[int, RetentionPolicy],
+        *,
+        now: datetime | None = None,
+        dry_run: bool = False,
+    ) -> CleanupReport:
+        """Remove each source's articles past its retention limits (source id → policy), never
+        starred ones nor unread ones fetched recently; a dry run only counts. A removed article
+        does not come back while its feed still offers it."""
+        when = now or datetime.now(UTC)
+        return _retention.cleanup(self._db, policies, now=when, dry_run=dry_run)
 
     # -- writing what sources produced ------------------------------------------------------
 

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from newstui.model import RemovedSource, SourceOutcome
+from newstui.model import CleanupReport, RemovedSource, SourceOutcome
 from newstui.spawned import watch_parent
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ STOP_GRACE = 2.0  # seconds a cancelled child gets to finish its transaction bef
 NICENESS = 10  # the child's scheduling priority below the app's (its pool workers inherit it)
 
 Report = Callable[[SourceOutcome], None]
-Removed = Callable[[RemovedSource], None]
+Removed = Callable[[RemovedSource | CleanupReport], None]  # a removed source, or the cleanup
 
 
 RefreshWork = Callable[..., str | None]  # a module-level refresh function (the child imports it

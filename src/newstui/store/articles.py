@@ -18,6 +18,7 @@ from newstui.store.db import json_list, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.match_sets import match_set
 from newstui.store.query_sql import node_matches, query_condition
+from newstui.store.retention import retired_keys
 from newstui.store.stories import same_story_ids
 from newstui.text import author_name, clean_line
 
@@ -132,7 +133,6 @@ def save_articles(
     keys = identity_keys(articles)
     link_counts = Counter(a.url for a in articles)
     claimed: set[int] = set()
-    seen: set[str] = set()
     new = updated = 0
     changed: list[int] = []
     now = now_iso()
@@ -142,8 +142,9 @@ def save_articles(
         by_key = _stored_by(db, feed_id, "guid", keys)
         unknown = [a.url for a, k in zip(articles, keys, strict=True) if k not in by_key and a.url]
         by_url = _stored_by(db, feed_id, "url", unknown)
+        seen = retired_keys(db, feed_id, [k for k in keys if k not in by_key], now)
         for key, article in zip(keys, articles, strict=True):
-            if key in seen:
+            if key in seen:  # repeated in the batch, or removed by a cleanup: not new again
                 continue
             seen.add(key)
             digest = content_hash(article)

@@ -307,5 +307,19 @@ _V12 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
+# v13: articles removed by retention (`newstui cleanup`, keep_days / keep_per_feed): a feed that
+# still offers one must not bring it back as new. `seen` is the last time a fetch offered it; one
+# not offered for a while is forgotten (store/retention.py).
+_V13 = [
+    """
+    CREATE TABLE IF NOT EXISTS retired_articles (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,                -- the article's identity within the feed
+        seen TEXT NOT NULL,
+        PRIMARY KEY (feed_id, guid)
+    ) WITHOUT ROWID
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13]
 SCHEMA_VERSION = len(MIGRATIONS)

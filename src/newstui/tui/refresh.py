@@ -19,7 +19,7 @@ from textual.message import Message
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.counts import counted, plural
 from newstui.library import Library
-from newstui.model import FeedRow, RemovedSource, SourceOutcome
+from newstui.model import CleanupReport, FeedRow, RemovedSource, SourceOutcome
 
 T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
@@ -41,13 +41,14 @@ class RefreshProgress(Message):
 
 @dataclass
 class RefreshFinished(Message):
-    """A refresh ended: every source's outcome, the sources it removed, and `warning` when
-    something failed after fetching (the analysis)."""
+    """A refresh ended: every source's outcome, the sources it removed, the old articles the
+    cleanup after it removed, and `warning` when something failed after fetching (the analysis)."""
 
     outcomes: tuple[SourceOutcome, ...]
     removed: tuple[RemovedSource, ...] = ()
     warning: str | None = None
     cancelled: bool = False
+    cleaned: CleanupReport | None = None
 
 
 @dataclass
@@ -110,11 +111,12 @@ def run_refresh(
     plan: RefreshPlan,
     report: Callable[[SourceOutcome], None],
     cancel: threading.Event | None = None,
-    removed: Callable[[RemovedSource], None] | None = None,
+    removed: Callable[[RemovedSource | CleanupReport], None] | None = None,
 ) -> str | None:
     """Fetch the planned sources, reporting each outcome as it finishes, then analyse new
     articles. Returns a warning when the analysis failed. A plan that prunes first removes the
-    sources that left the config, reporting each to `removed`.
+    sources that left the config, reporting each to `removed`; the retention cleanup after the
+    fetch reports what it removed there too (a CleanupReport).
 
     Setting `cancel` (e.g. when the app quits) stops soon: requests in flight are dropped and no
     further source is read; what was stored stays. A large refresh runs in a child process, so
@@ -142,7 +144,7 @@ def refresh_here(
     *,
     report: Callable[[SourceOutcome], None],
     cancel: threading.Event | None = None,
-    removed: Callable[[RemovedSource], None] | None = None,
+    removed: Callable[[RemovedSource | CleanupReport], None] | None = None,
 ) -> str | None:
     """`run_refresh`'s work, in this process."""
     from newstui.ingest import (
@@ -192,6 +194,11 @@ def refresh_here(
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
         apply_filters(library, config)
+        from newstui.retention import cleanup
+
+        cleaned = cleanup(library, config)
+        if cleaned.removed and removed is not None:
+            removed(cleaned)
         return None
     finally:
         library.close()
@@ -276,7 +283,9 @@ async def until_cancelled(
 
 
 def refresh_summary(
-    outcomes: Iterable[SourceOutcome], removed: Iterable[RemovedSource] = ()
+    outcomes: Iterable[SourceOutcome],
+    removed: Iterable[RemovedSource] = (),
+    cleaned: CleanupReport | None = None,
 ) -> str:
     """One line for a finished refresh, e.g. "Refreshed 30 sources: 12 new articles; 3 failed —
     see ! in Sources", so a refresh never shows more than one notification."""
@@ -284,6 +293,9 @@ def refresh_summary(
     failed = [o for o in outcomes if o.error]
     waiting = [o for o in outcomes if o.waiting_until]
     gone = "".join(f"; removed {r.name} (no longer in the config)" for r in removed)
+    if cleaned is not None and cleaned.removed:
+        n = cleaned.removed
+        gone += f"; cleaned up {n:,} old article{'s' * (n != 1)}"
     if not outcomes:
         return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
     if len(outcomes) == 1 and failed:

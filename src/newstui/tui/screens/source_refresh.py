@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
-from newstui.model import ArticleRow, RemovedSource, SourceOutcome, SyncStatus
+from newstui.model import ArticleRow, CleanupReport, RemovedSource, SourceOutcome, SyncStatus
 from newstui.tui.refresh import (
     AnalysisFinished,
     RefreshFinished,
@@ -126,7 +126,7 @@ class SourceRefresh(Screen[None]):
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
         outcomes: list[SourceOutcome] = []
-        removed: list[RemovedSource] = []
+        removed: list[RemovedSource | CleanupReport] = []
 
         def report(outcome: SourceOutcome) -> None:
             outcomes.append(outcome)
@@ -137,7 +137,11 @@ class SourceRefresh(Screen[None]):
         try:
             warning = run_refresh(self.db_path, self.config, plan, report, cancel, removed.append)
         finally:  # a refresh that raised still ends (the error is shown by the worker handler)
-            finished = RefreshFinished(tuple(outcomes), tuple(removed), warning, cancel.is_set())
+            gone = tuple(r for r in removed if isinstance(r, RemovedSource))
+            cleaned = next((r for r in removed if isinstance(r, CleanupReport)), None)
+            finished = RefreshFinished(
+                tuple(outcomes), gone, warning, cancel.is_set(), cleaned=cleaned
+            )
             self.post_message(finished)
 
     @on(RefreshProgress)
@@ -153,10 +157,10 @@ class SourceRefresh(Screen[None]):
         self.status.finish()
         if message.cancelled:
             return
-        if message.outcomes or message.removed:
+        if message.outcomes or message.removed or message.cleaned:
             failed = any(o.error for o in message.outcomes)
             self.notify(
-                refresh_summary(message.outcomes, message.removed),
+                refresh_summary(message.outcomes, message.removed, message.cleaned),
                 severity="warning" if failed else "information",
                 markup=False,
             )

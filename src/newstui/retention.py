@@ -1,0 +1,42 @@
+"""Retention: which policy (keep_days / keep_per_feed, from [settings] or the feed's own entry)
+applies to each stored feed, and the cleanup that applies them after fetches and on demand.
+
+Local sources (`[[local]]`, `newstui import`) are never cleaned up: their files are the record.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newstui.config import Config
+from newstui.library import Library
+from newstui.model import CleanupReport, RetentionPolicy, fold_url
+
+
+def retention_policies(library: Library, config: Config) -> dict[int, RetentionPolicy]:
+    """Each stored feed's policy (source id → policy): its `[[feeds]]` entry's keep_days /
+    keep_per_feed where given, else the `[settings]` ones (also for sync server feeds)."""
+    s = config.settings
+    default = RetentionPolicy(s.keep_days, s.keep_per_feed)
+    own = {
+        fold_url(f.url): RetentionPolicy(
+            s.keep_days if f.keep_days is None else f.keep_days,
+            s.keep_per_feed if f.keep_per_feed is None else f.keep_per_feed,
+        )
+        for f in config.feeds
+    }
+    return {
+        source.id: own.get(fold_url(source.url or ""), default)
+        for source in library.sources()
+        if source.kind == "feed"
+    }
+
+
+def cleanup(
+    library: Library, config: Config, *, dry_run: bool = False, now: datetime | None = None
+) -> CleanupReport:
+    """Remove what the retention settings no longer keep (a dry run only counts)."""
+    policies = retention_policies(library, config)
+    if not any(p.active for p in policies.values()):
+        return CleanupReport(dry_run=dry_run)
+    return library.cleanup(policies, now=now, dry_run=dry_run)

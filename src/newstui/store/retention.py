@@ -1,0 +1,145 @@
+"""Retention: remove a feed's articles past its age and count limits (never starred ones, nor
+unread ones fetched recently), with everything hanging off them, and remember what was removed
+so the next fetch of a feed still offering it does not bring it back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from newstui.model import CleanupReport, FeedCleanup, RetentionPolicy
+from newstui.store.analysis import prune_entities
+from newstui.store.db import write_transaction
+
+RETIRED_DAYS = 60  # a removed article's identity is forgotten once no fetch offered it this long
+RECLAIM_PAGES = 256  # free pages worth giving back to the file system after a cleanup
+
+
+def cleanup(
+    db: sqlite_utils.Database,
+    policies: Mapping[int, RetentionPolicy],
+    *,
+    now: datetime,
+    dry_run: bool = False,
+) -> CleanupReport:
+    """Apply each source's policy (source id → policy); a dry run only counts."""
+    results: list[FeedCleanup] = []
+    stamp = _iso(now)
+    with write_transaction(db) as conn:
+        names = dict(conn.execute("SELECT id, name FROM feeds WHERE removed IS NULL").fetchall())
+        for feed_id, policy in sorted(policies.items(), key=lambda p: names.get(p[0], "")):
+            if not policy.active or feed_id not in names:
+                continue
+            remove, starred, unread = _past_the_limits(conn, feed_id, policy, now)
+            if remove and not dry_run:
+                delete_articles(conn, remove, stamp)
+            results.append(FeedCleanup(names[feed_id], len(remove), starred, unread))
+        if dry_run:
+            conn.rollback()
+            return CleanupReport(tuple(results), dry_run=True)
+        conn.execute(
+            "DELETE FROM retired_articles WHERE seen < ?",
+            [_iso(now - timedelta(days=RETIRED_DAYS))],
+        )
+    if any(r.removed for r in results):
+        prune_entities(db)  # the people and places only the removed articles mentioned
+    return CleanupReport(tuple(results), reclaimed_bytes=_reclaim(db))
+
+
+def _past_the_limits(
+    conn: sqlite3.Connection, feed_id: int, policy: RetentionPolicy, now: datetime
+) -> tuple[list[int], int, int]:
+    """The ids of a feed's articles to remove, and how many past the limits stay because
+    starred and because unread and recent."""
+    older_than = _iso(now - timedelta(days=policy.keep_days)) if policy.keep_days else ""
+    grace = _iso(now - timedelta(days=policy.unread_grace_days))
+    rows = conn.execute(
+        "SELECT id, starred, read, first_seen FROM ("
+        "SELECT id, starred, read, first_seen, sort_date, "
+        "row_number() OVER (ORDER BY sort_date DESC, id DESC) AS rank "
+        "FROM articles WHERE feed_id = ?) WHERE sort_date < ? OR (? > 0 AND rank > ?)",
+        [feed_id, older_than, policy.keep_per_feed, policy.keep_per_feed],
+    ).fetchall()
+    remove: list[int] = []
+    starred = unread = 0
+    for article_id, is_starred, is_read, first_seen in rows:
+        if is_starred:
+            starred += 1
+        elif not is_read and first_seen >= grace:
+            unread += 1
+        else:
+            remove.append(article_id)
+    return remove, starred, unread
+
+
+def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> None:
+    """Delete articles with their search rows, mentions, quotes, sync rows and story membership
+    (a story whose first article goes is led by its next one), remembering their identities."""
+    chunk = json.dumps(ids)
+    roots = [
+        r[0]
+        for r in conn.execute(
+            "SELECT article_id FROM stories WHERE story_id = article_id "
+            "AND article_id IN (SELECT value FROM json_each(?))",
+            [chunk],
+        ).fetchall()
+    ]
+    conn.execute(
+        "INSERT OR REPLACE INTO retired_articles (feed_id, guid, seen) "
+        "SELECT feed_id, guid, ? FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        [stamp, chunk],
+    )
+    # The FTS rows go with the articles_ad trigger; mentions, quotes, sync rows, stories and
+    # their bands by ON DELETE CASCADE.
+    conn.execute("DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", [chunk])
+    for root in roots:
+        conn.execute(
+            "UPDATE stories SET story_id = (SELECT min(article_id) FROM stories WHERE story_id = ?)"
+            " WHERE story_id = ?",
+            [root, root],
+        )
+
+
+def retired_keys(db: sqlite_utils.Database, feed_id: int, keys: list[str], stamp: str) -> set[str]:
+    """Those of a feed's article identities that a cleanup removed; each is marked as still
+    offered (`stamp`), so it is remembered as long as the feed offers it."""
+    found = {
+        r[0]
+        for r in db.execute(
+            "SELECT guid FROM retired_articles WHERE feed_id = ? "
+            "AND guid IN (SELECT value FROM json_each(?))",
+            [feed_id, json.dumps(keys)],
+        ).fetchall()
+    }
+    if found:
+        db.execute(
+            "UPDATE retired_articles SET seen = ? WHERE feed_id = ? "
+            "AND guid IN (SELECT value FROM json_each(?))",
+            [stamp, feed_id, json.dumps(sorted(found))],
+        )
+    return found
+
+
+def _reclaim(db: sqlite_utils.Database) -> int:
+    """Give free pages back to the file system (stores with incremental auto_vacuum); returns
+    how many bytes the file shrank by."""
+    conn = db.conn
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    if free < RECLAIM_PAGES or conn.execute("PRAGMA auto_vacuum").fetchone()[0] != 2:
+        return 0
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    before = conn.execute("PRAGMA page_count").fetchone()[0]
+    try:
+        conn.execute("PRAGMA incremental_vacuum")
+        conn.commit()
+    except sqlite3.OperationalError:
+        return 0  # busy: the free pages are reused meanwhile
+    return int((before - conn.execute("PRAGMA page_count").fetchone()[0]) * size)
+
+
+def _iso(when: datetime) -> str:
+    return when.replace(microsecond=0).isoformat()

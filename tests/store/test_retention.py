@@ -1,0 +1,191 @@
+"""Retention through the Library: keep_days and keep_per_feed remove old articles, never starred
+ones nor unread ones fetched recently, take everything hanging off them along, and a feed that
+still offers a removed article does not bring it back."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from test_stories import STORY  # a wire story long enough to be compared
+
+from newstui.library import Library
+from newstui.model import (
+    Analysis,
+    Article,
+    ArticleFilter,
+    Entity,
+    Mention,
+    Quote,
+    RetentionPolicy,
+)
+from newstui.query import parse_query
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+LATER = NOW + timedelta(days=40)  # a cleanup run 40 days after the articles were fetched
+
+
+@pytest.fixture
+def library(tmp_path):
+    with Library.open(tmp_path / "r.db") as library:
+        yield library
+
+
+def articles(*days_old: int, prefix: str = "story") -> list[Article]:
+    """One article per age (days before now, by publish date), titled "<prefix> <age>"."""
+    return [
+        Article(
+            title=f"{prefix} {age}",
+            text=f"Text of {prefix} {age} about zebra{age}.",
+            guid=f"{prefix}-{age}",
+            published=NOW - timedelta(days=age),
+        )
+        for age in days_old
+    ]
+
+
+def feed(library: Library, name: str, *days_old: int) -> tuple[int, dict[str, int]]:
+    """A feed holding an article per age; returns its id and {title: article id}."""
+    source = library.register_source(f"https://{name}.example/rss", name)
+    ids = library.save_batch(source, articles(*days_old)).changed_ids
+    rows = {r.title: r.id for r in library.articles(ArticleFilter(feed_id=source), limit=None)}
+    assert set(rows.values()) == set(ids)
+    return source, rows
+
+
+def titles(library: Library, source: int) -> set[str]:
+    return {r.title for r in library.articles(ArticleFilter(feed_id=source), limit=None)}
+
+
+def test_keep_days_removes_read_articles_published_before_the_limit(library):
+    wire, ids = feed(library, "wire", 100, 45, 5)
+    library.mark(ids.values(), read=True)
+
+    report = library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    assert titles(library, wire) == {"story 5"}
+    assert [(f.name, f.removed) for f in report.feeds] == [("wire", 2)]
+
+
+def test_starred_articles_are_never_removed(library):
+    wire, ids = feed(library, "wire", 100, 45)
+    library.mark(ids.values(), read=True)
+    library.mark([ids["story 100"]], starred=True)
+
+    report = library.cleanup({wire: RetentionPolicy(keep_days=30, keep_per_feed=1)}, now=LATER)
+
+    assert titles(library, wire) == {"story 100"}
+    assert (report.feeds[0].removed, report.feeds[0].kept_starred) == (1, 1)
+
+
+def test_an_unread_article_stays_while_recent_even_when_published_long_ago(library):
+    wire, ids = feed(library, "wire", 100, 45)  # fetched just now, published long ago
+    library.mark([ids["story 45"]], read=True)
+
+    report = library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    assert titles(library, wire) == {"story 100"}  # unread and fetched within keep_days
+    assert report.feeds[0].kept_unread == 1
+    # keep_days after its fetch it is no longer recent: it goes.
+    library.cleanup({wire: RetentionPolicy(keep_days=30)}, now=LATER)
+    assert titles(library, wire) == set()
+
+
+def test_keep_per_feed_keeps_the_newest_and_recent_unread_for_a_week(library):
+    wire, ids = feed(library, "wire", 1, 2, 3, 4, 5)
+    library.mark([ids[f"story {n}"] for n in (1, 2, 3, 5)], read=True)
+
+    report = library.cleanup({wire: RetentionPolicy(keep_per_feed=2)})
+
+    assert titles(library, wire) == {"story 1", "story 2", "story 4"}  # 4: unread, recent
+    assert (report.feeds[0].removed, report.feeds[0].kept_unread) == (2, 1)
+    library.cleanup({wire: RetentionPolicy(keep_per_feed=2)}, now=NOW + timedelta(days=8))
+    assert titles(library, wire) == {"story 1", "story 2"}
+
+
+def test_each_feed_gets_its_own_policy_and_feeds_without_one_are_left_alone(library):
+    wire, wire_ids = feed(library, "wire", 1, 2, 3)
+    lab, lab_ids = feed(library, "lab", 1, 2, 3)
+    desk, desk_ids = feed(library, "desk", 1, 2, 3)
+    library.mark([*wire_ids.values(), *lab_ids.values(), *desk_ids.values()], read=True)
+
+    report = library.cleanup(
+        {wire: RetentionPolicy(keep_per_feed=1), lab: RetentionPolicy(keep_per_feed=2)}
+    )
+
+    assert titles(library, wire) == {"story 1"}
+    assert titles(library, lab) == {"story 1", "story 2"}
+    assert len(titles(library, desk)) == 3
+    assert {f.name: f.removed for f in report.feeds} == {"lab": 1, "wire": 2}
+    assert report.summary() == "cleanup: removed 3 old articles (lab 1, wire 2)"
+
+
+def test_a_dry_run_counts_and_removes_nothing(library):
+    wire, ids = feed(library, "wire", 100, 45, 5)
+    library.mark(ids.values(), read=True)
+
+    report = library.cleanup({wire: RetentionPolicy(keep_days=30)}, dry_run=True)
+
+    assert report.removed == 2 and report.dry_run
+    assert report.summary().startswith("cleanup: would remove 2 old articles")
+    assert len(titles(library, wire)) == 3
+
+
+def test_a_removed_article_the_feed_still_offers_does_not_come_back(library):
+    wire, ids = feed(library, "wire", 100, 5)
+    library.mark(ids.values(), read=True)
+    library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    again = library.save_batch(wire, articles(100, 5, 1))
+
+    assert (again.new, again.updated) == (1, 0)  # only the article that is really new
+    assert titles(library, wire) == {"story 5", "story 1"}
+
+
+def test_removal_takes_search_rows_entities_and_quotes_along(library, tmp_path):
+    wire, ids = feed(library, "wire", 100, 5)
+    old, kept = ids["story 100"], ids["story 5"]
+    text = library.article(old).text
+    start = text.index("zebra100")
+    found = Analysis(
+        entities=(Entity("Zebra Hundred", "PERSON", (Mention(start, start + 8, "zebra100"),)),),
+        quotes=(Quote("Text of story", 0, 13, "Zebra Hundred"),),
+    )
+    library.save_analyses([(old, found), (kept, Analysis())], "t", lambda n, t: f"{t}:{n}")
+    library.mark(ids.values(), read=True)
+    assert library.search(parse_query("zebra100"))
+    assert library.entities() and library.quotes()
+
+    library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    assert library.search(parse_query("zebra100")) == []
+    assert library.entities() == []
+    assert library.quotes() == []
+    with sqlite3.connect(tmp_path / "r.db") as conn:
+        for table in ("mentions", "quotes", "stories"):
+            left = conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [old])
+            assert left.fetchone()[0] == 0, table
+        fts = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'zebra100'")
+        assert fts.fetchone()[0] == 0
+
+
+def test_when_a_storys_first_version_goes_the_next_one_leads_it(library):
+    wire = library.register_source("https://wire.example/rss", "wire")
+    copy = library.register_source("https://copy.example/rss", "copy")
+    first = library.save_batch(
+        wire, [Article("Libraries to close", STORY, "a", published=NOW - timedelta(days=60))]
+    ).changed_ids[0]
+    library.save_batch(
+        copy, [Article("Council shuts libraries", STORY, "b", published=NOW - timedelta(days=2))]
+    )
+    library.find_stories()
+    assert [r.title for r in library.articles()] == ["Libraries to close"]  # listed once
+    library.mark([first], read=True)
+
+    library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    assert [r.title for r in library.articles()] == ["Council shuts libraries"]
+    assert [v.title for v in library.story_versions(library.articles()[0].id)] == [
+        "Council shuts libraries"
+    ]
