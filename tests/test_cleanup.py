@@ -114,7 +114,7 @@ def test_starred_and_recent_unread_articles_are_kept_and_counted(two_feeds):
     assert "nothing to remove" in run.out
 
 
-def test_fetch_cleans_up_after_fetching_and_says_so_in_its_summary(two_feeds):
+def test_fetch_cleans_up_after_fetching_and_says_so_in_its_summary(two_feeds, feed_server):
     run = two_feeds("keep_days = 30")
 
     assert run("fetch") == 0
@@ -122,8 +122,10 @@ def test_fetch_cleans_up_after_fetching_and_says_so_in_its_summary(two_feeds):
     assert run.out.strip().splitlines()[-1] == "cleanup: removed 2 old articles (Wire 2)"
     assert len(titles(run)) == 6
     # The feed still offers the removed items: the next fetch does not bring them back.
+    feed_server.route("/wire", body=rss("Wire", 0, 1, 2, 3, 40, 90))
     assert run("fetch") == 0
-    assert len(titles(run)) == 6 and "cleanup" not in run.out
+    assert "2 of 2 sources ok: 1 new, 0 updated articles" in run.out
+    assert len(titles(run)) == 7 and "cleanup" not in run.out
 
 
 def test_fetch_json_lists_each_feed_cleaned(two_feeds):

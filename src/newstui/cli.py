@@ -893,7 +893,14 @@ def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
         _complain(f"newstui: {exc}:")
         for link in exc.choices:
             title = f"{link.title} " if link.title else ""
-            _complain(f"  newstui add {shlex.quote(link.url)}    # {title}({link.kind})")
+            line = Text.assemble(
+                "  ",
+                _cell(f"newstui add {shlex.quote(link.url)}"),
+                "    ",
+                _cell(f"# {title}({link.kind})"),
+            )
+            with contextlib.suppress(OSError):
+                errors.print(line, soft_wrap=True)
     return EXIT_FAILED
 
 
@@ -906,7 +913,7 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
     """Ask on the terminal which of a page's feeds to add (Enter: the first)."""
     errors.print(_cell(f"{url} links to {len(links)} feeds:"), soft_wrap=True)
     for n, link in enumerate(links, 1):
-        errors.print(_cell(f"  {n}. {_feed_line(link)}"), soft_wrap=True)
+        errors.print(Text.assemble(f"  {n}. ", _cell(_feed_line(link))), soft_wrap=True)
     while True:
         try:
             answer = input(f"Add which feed? [1-{len(links)}, Enter: 1, q: none] ").strip()
