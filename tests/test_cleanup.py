@@ -124,7 +124,7 @@ def test_fetch_cleans_up_after_fetching_and_says_so_in_its_summary(two_feeds, fe
     # The feed still offers the removed items: the next fetch does not bring them back.
     feed_server.route("/wire", body=rss("Wire", 0, 1, 2, 3, 40, 90))
     assert run("fetch") == 0
-    assert "2 of 2 sources ok: 1 new, 0 updated articles" in run.out
+    assert "2 of 2 sources ok: 1 new article, 0 updated" in run.out
     assert len(titles(run)) == 7 and "cleanup" not in run.out
 
 
