@@ -36,6 +36,11 @@ def cleanup(
     library: Library, config: Config, *, dry_run: bool = False, now: datetime | None = None
 ) -> CleanupReport:
     """Remove what the retention settings no longer keep (a dry run only counts)."""
+    s = config.settings
+    limits = [s.keep_days, s.keep_per_feed]
+    limits += [n or 0 for f in config.feeds for n in (f.keep_days, f.keep_per_feed)]
+    if not any(limits):  # nothing to apply: the store is not even read
+        return CleanupReport(dry_run=dry_run)
     policies = retention_policies(library, config)
     if not any(p.active for p in policies.values()):
         return CleanupReport(dry_run=dry_run)
