@@ -91,6 +91,7 @@ def _replace_analysis(
     conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     ids_by_name: dict[str, int] = {}
     mentions: list[tuple[int, int, int, int]] = []
+    names: set[tuple[str, int]] = set()  # other names the article uses for an entity
     for entity in analysis.entities:
         own = entity_key(entity.name, entity.type)
         key = f"{entity.type}:{own}"
@@ -109,9 +110,16 @@ def _replace_analysis(
                 _absorb_lone_surname(conn, entity_id, f"{entity.type}:{short}", short)
         ids_by_name[entity.name] = entity_id
         mentions.extend((article_id, entity_id, m.start, m.end) for m in entity.mentions)
+        for mention in entity.mentions:
+            name = f"{entity.type}:{entity_key(mention.text, entity.type)}"
+            if name != key:
+                names.add((name, entity_id))
     conn.executemany(
         "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end) VALUES (?, ?, ?, ?)",
         mentions,
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO entity_names (key, entity_id) VALUES (?, ?)", sorted(names)
     )
     conn.executemany(
         "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_entity_id) "
@@ -138,6 +146,9 @@ def _absorb_lone_surname(conn: sqlite3.Connection, full_id: int, lone_key: str, 
     if lone is None or _person_by_surname(conn, lone_key, short) != full_id:
         return
     conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [full_id, lone[0]])
+    conn.execute(
+        "UPDATE OR IGNORE entity_names SET entity_id = ? WHERE entity_id = ?", [full_id, lone[0]]
+    )
     conn.execute(
         "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [full_id, lone[0]]
     )

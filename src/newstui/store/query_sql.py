@@ -101,13 +101,15 @@ def node_matches(node: Node) -> tuple[str, list[object]] | None:
 
 
 def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
-    """SELECT of the ids of the entities with one of these keys (NameKeys entries)."""
+    """SELECT of the ids of the entities with one of these keys (NameKeys entries), as their
+    canonical name or as another name an article used for them (entity_names)."""
     full = [k for k in keys if not k.startswith(SURNAME_PREFIX)]
     short = [k.removeprefix(SURNAME_PREFIX) for k in keys if k.startswith(SURNAME_PREFIX)]
     return (
         "SELECT e.id FROM entities e WHERE e.key IN (SELECT value FROM json_each(?)) "
-        "UNION SELECT e.id FROM entities e WHERE e.short_key IN (SELECT value FROM json_each(?))",
-        [json.dumps(full), json.dumps(short)],
+        "UNION SELECT e.id FROM entities e WHERE e.short_key IN (SELECT value FROM json_each(?)) "
+        "UNION SELECT n.entity_id FROM entity_names n WHERE n.key IN (SELECT value FROM json_each(?))",
+        [json.dumps(full), json.dumps(short), json.dumps(full)],
     )
 
 

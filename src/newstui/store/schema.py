@@ -321,5 +321,33 @@ _V13 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13]
+# v14: the other names articles use for an entity (a mention's words: "the ECB" for the European
+# Central Bank), keyed like entities.key, so `org:ECB` finds it. Learnt as articles are analysed.
+_V14 = [
+    """
+    CREATE TABLE IF NOT EXISTS entity_names (
+        key TEXT NOT NULL,                 -- type + canonical key of the name, as entities.key
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, entity_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX IF NOT EXISTS entity_names_entity ON entity_names (entity_id)",
+]
+
+MIGRATIONS: list[list[str]] = [
+    _V1,
+    _V2,
+    _V3,
+    _V4,
+    _V5,
+    _V6,
+    _V7,
+    _V8,
+    _V9,
+    _V10,
+    _V11,
+    _V12,
+    _V13,
+    _V14,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

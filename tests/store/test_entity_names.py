@@ -1,0 +1,125 @@
+"""Other names for an entity (schema 14): a name an article uses in a mention ("NWB" for the
+Northern Water Board) finds the entity in entity fields, for that entity's type only."""
+
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from newstui.model import Analysis, Article, ArticleFilter, Entity, Mention, Quote
+from newstui.nlp import canonical_key, get_extractor, query_keys, short_key
+from newstui.query import parse_query
+from newstui.store import open_db
+from newstui.store.analysis import prune_entities, save_analysis
+from newstui.store.articles import count_articles, list_articles, save_articles
+from newstui.store.feeds import ensure_feed
+
+BOARD = "The Northern Water Board (NWB) raised prices. The NWB said costs rose."
+LAGARDE = "Christine Lagarde spoke. “Rates stay,” Madame said."
+
+
+def mentions(text: str, *names: str) -> tuple[Mention, ...]:
+    found, start = [], 0
+    for name in names:
+        start = text.index(name, start)
+        found.append(Mention(start, start + len(name), name))
+        start += len(name)
+    return tuple(found)
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = open_db(tmp_path / "n.db")
+    feed = ensure_feed(db, "https://a.example/feed", "A", url="https://a.example/feed")
+    texts = [
+        BOARD,
+        "Prices at the Northern Water Board went up.",
+        "Dmitry Peskov spoke. Peskov left.",
+        LAGARDE,
+    ]
+    ids = save_articles(
+        db, feed, [Article(title=f"t{i}", text=t, guid=str(i)) for i, t in enumerate(texts)]
+    ).changed_ids
+    yield db, ids
+    db.conn.close()
+
+
+def analyse(db: sqlite_utils.Database, article_id: int, *entities: Entity, quotes=()) -> None:
+    save_analysis(db, article_id, Analysis(entities, quotes), "t", canonical_key, short_key)
+
+
+def finds(db: sqlite_utils.Database, text: str) -> set[int]:
+    f = ArticleFilter(query=parse_query(text, query_keys))
+    rows = {r.id for r in list_articles(db, f, limit=None)}
+    assert count_articles(db, f) == len(rows)
+    return rows
+
+
+def test_a_name_an_article_used_finds_the_entity_in_every_article(store):
+    db, (board, other, _, _) = store
+    board_mentions = mentions(BOARD, "Northern Water Board", "NWB", "NWB")
+    analyse(db, board, Entity("Northern Water Board", "ORG", board_mentions))
+    analyse(
+        db,
+        other,
+        Entity(
+            "Northern Water Board",
+            "ORG",
+            mentions("Prices at the Northern Water Board went up.", "Northern Water Board"),
+        ),
+    )
+    assert finds(db, "org:NWB") == {board, other}
+    assert finds(db, 'org:"Northern Water Board"') == {board, other}
+    assert finds(db, "person:NWB") == set()  # another type
+    assert finds(db, "org:Northern") == set()  # a name, not a word of one
+
+
+def test_a_name_lives_as_long_as_its_entity(store):
+    db, (board, other, _, _) = store
+    analyse(db, board, Entity("Northern Water Board", "ORG", mentions(BOARD, "NWB")))
+    analyse(
+        db,
+        other,
+        Entity(
+            "Northern Water Board",
+            "ORG",
+            mentions("Prices at the Northern Water Board went up.", "Northern Water Board"),
+        ),
+    )
+    analyse(db, board)  # analysed again: no entities in it any more
+    assert finds(db, "org:NWB") == {other}  # still the board's other name
+    analyse(db, other)
+    assert prune_entities(db) == 1
+    assert finds(db, "org:NWB") == set()
+    assert db.execute("SELECT count(*) FROM entity_names").fetchone()[0] == 0
+
+
+def test_a_speaker_is_found_by_another_name_too(store):
+    db, ids = store
+    lagarde = ids[3]
+    analyse(
+        db,
+        lagarde,
+        Entity("Christine Lagarde", "PERSON", mentions(LAGARDE, "Christine Lagarde", "Madame")),
+        quotes=(
+            Quote("Rates stay,", LAGARDE.index("Rates"), LAGARDE.index(","), "Christine Lagarde"),
+        ),
+    )
+    assert finds(db, "speaker:Madame") == {lagarde}
+    assert finds(db, "person:Madame") == {lagarde}
+
+
+def test_a_lone_surname_keeps_its_names_when_it_joins_the_full_name(store):
+    db, (_, other, peskov, _) = store
+    text = "Dmitry Peskov spoke. Peskov left."
+    analyse(db, other, Entity("Peskov", "PERSON", (Mention(0, 13, "the spokesman"),)))
+    analyse(db, peskov, Entity("Dmitry Peskov", "PERSON", mentions(text, "Dmitry Peskov")))
+    assert finds(db, "person:Peskov") == {other, peskov}  # the lone surname joined the full name
+    assert finds(db, 'person:"the spokesman"') == {other, peskov}
+
+
+def test_an_abbreviation_an_article_defines_finds_its_articles(store):
+    db, (board, _, _, _) = store
+    analysis = get_extractor("rules").analyse(BOARD)
+    save_analysis(db, board, analysis, "rules", canonical_key, short_key)
+    assert finds(db, "org:NWB") == {board}
