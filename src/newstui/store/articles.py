@@ -324,7 +324,7 @@ def count_articles(db: sqlite_utils.Database, f: ArticleFilter = EVERY_ARTICLE) 
         # copies in it (few: counted from their side).
         matches, params, size = match_set(db, *one_set)
         if size is None:
-            size = db.execute(f"SELECT count(DISTINCT id) FROM ({matches})", params).fetchone()[0]
+            size = db.execute(f"SELECT count(*) FROM ({matches})", params).fetchone()[0]
         left_out = db.execute(
             f"SELECT count(*) FROM ({_HIDDEN} UNION {_STORY_COPIES}) x WHERE x.id IN ({matches})",
             params,

@@ -47,9 +47,9 @@ def _drop(conn: sqlite3.Connection, table: str) -> None:
 def match_set(
     db: sqlite_utils.Database, select: str, params: list[object]
 ) -> tuple[str, list[object], int | None]:
-    """SQL for the ids `select` yields (its one column), its parameters and how many: `SELECT id
-    FROM` a TEMP table filled once for this state of the database; or `select` itself (count
-    unknown) inside a transaction, where a table could be rolled back under the cache."""
+    """SQL for the distinct ids `select` yields (its one column), its parameters and how many:
+    `SELECT id FROM` a TEMP table filled once for this state of the database; or `select` itself
+    (count unknown) inside a transaction, where a table could be rolled back under the cache."""
     conn = db.conn
     if conn.in_transaction:
         return select, params, None
@@ -68,9 +68,7 @@ def match_set(
         table = f"{TABLE_PREFIX}{sets.serial}"
         conn.execute(f"CREATE TEMP TABLE {table} (id INTEGER PRIMARY KEY)")
         try:
-            size = conn.execute(
-                f"INSERT OR IGNORE INTO temp.{table} (id) {select}", params
-            ).rowcount
+            size = conn.execute(f"INSERT INTO temp.{table} (id) {select}", params).rowcount
         except BaseException:
             conn.rollback()
             _drop(conn, table)

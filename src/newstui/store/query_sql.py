@@ -32,12 +32,13 @@ GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political 
 
 FTS_MATCHES = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
 QUOTE_MATCHES = (
-    "SELECT q.article_id AS id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+    "SELECT DISTINCT q.article_id AS id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
     "WHERE quotes_fts MATCH ?"
 )
+QUOTED = "SELECT DISTINCT article_id AS id FROM quotes"
 MatchSet = Callable[[str, list[object]], tuple[str, list[object], int | None]]
-"""(SELECT of ids, its parameters) → SQL for the same ids (e.g. a table they were saved in),
-its parameters and how many ids that is when known."""
+"""(SELECT of distinct ids, its parameters) → SQL for the same ids (e.g. a table they were saved
+in), its parameters and how many ids that is when known."""
 # A set of at most this many ids is where a query starts: its articles are looked up by id and
 # sorted, instead of scanning every article in list order and testing each against the set.
 SMALL_SET = 2000
@@ -46,7 +47,6 @@ _FACTS = {
     "starred": "+a.starred = 1",
     "fulltext": "a.fulltext_status = 'ok'",
     "enclosure": 'instr(a.links, \'"kind": "enclosure"\') > 0',
-    "quotes": "EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id)",
 }
 
 
@@ -90,13 +90,15 @@ def fts_expression(node: Node) -> str | None:
 
 
 def node_matches(node: Node) -> tuple[str, list[object]] | None:
-    """The SELECT of the ids of the articles a node matches when it is one set (text terms, a
-    quote's words), else None."""
+    """The SELECT of the ids (each once) of the articles a node matches when it is one set (text
+    terms, a quote's words, having quotes), else None."""
     text = fts_expression(node)
     if text is not None:
         return FTS_MATCHES, [text]
     if isinstance(node, QuoteText):  # its words in this order, in the quotes' own index
         return QUOTE_MATCHES, [fts_string(node.text)]
+    if node == Fact("quotes"):
+        return QUOTED, []
     return None
 
 
@@ -123,6 +125,8 @@ def _cost(node: Node) -> int:
         return _cost(node.part)
     if isinstance(node, DateBound | Age) or node in (Fact("unread"), Fact("starred")):
         return 0
+    if node == Fact("quotes"):
+        return 2
     if isinstance(node, Fact | Source):
         return 1
     if isinstance(node, EntityRef | Speaker):
@@ -148,9 +152,9 @@ class _Compiler:
         return f"{plus}a.id IN ({select})", params
 
     def compile(self, node: Node) -> tuple[str, list[object]]:
-        text = fts_expression(node)
-        if text is not None:
-            return self.matching(FTS_MATCHES, [text])
+        select = node_matches(node)
+        if select is not None:
+            return self.matching(*select)
         if isinstance(node, And):
             return self.conjunction(node)
         if isinstance(node, Or):
@@ -177,9 +181,7 @@ class _Compiler:
             )
         if isinstance(node, Speaker):
             return self.speaker(node)
-        if isinstance(node, QuoteText):
-            return self.quote_text(node)
-        assert isinstance(node, Term)  # pragma: no cover - fts_expression took every Term
+        assert isinstance(node, Term | QuoteText)  # pragma: no cover - node_matches took them
         raise AssertionError(node)
 
     def conjunction(self, node: And) -> tuple[str, list[object]]:
@@ -241,8 +243,3 @@ class _Compiler:
             f"({entities}) UNION SELECT q.article_id FROM quotes q WHERE q.speaker = ?)",
             [*params, node.name],
         )
-
-    def quote_text(self, node: QuoteText) -> tuple[str, list[object]]:
-        select = node_matches(node)
-        assert select is not None
-        return self.matching(*select)
