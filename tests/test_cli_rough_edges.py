@@ -129,8 +129,20 @@ def test_add_of_a_failing_feed_with_json_names_the_url(cli, feed_server) -> None
 def test_opml_errors_with_json(cli, tmp_path) -> None:
     missing = tmp_path / "missing.opml"
     error = json_error(cli, "opml", "import", str(missing))
-    assert str(missing) in str(error["error"])
+    assert str(missing) in str(error["error"]) and error["source"] == str(missing)
     assert "needs a FILE" in str(json_error(cli, "opml", "export")["error"])
+
+
+def test_a_sync_server_that_cannot_be_reached_is_named_in_the_json_error(cli, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSTUI_TEST_PASSWORD", "secret")
+    url = "http://127.0.0.1:9/api/greader.php"  # the discard port: connection refused
+    cli.config.write_text(
+        f'[settings]\ntimeout = 5\n\n[sync]\nservice = "greader"\nurl = "{url}"\n'
+        'user = "alice"\npassword_env = "NEWSTUI_TEST_PASSWORD"\n',
+        "utf-8",
+    )
+    error = json_error(cli, "sync", "login")
+    assert error["kind"] == "sync" and error["source"] == url
 
 
 def test_opml_export_to_a_file_with_json_says_what_it_wrote(fed, tmp_path) -> None:

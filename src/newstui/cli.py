@@ -16,7 +16,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
@@ -427,10 +427,18 @@ def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
             ensure_config(path)
         else:
             return Config(path)
-    try:
+    with _about(str(path)):
         return load_config(path)
-    except ConfigError as exc:
-        exc.source = exc.source or str(path)  # --json errors name the file
+
+
+@contextlib.contextmanager
+def _about(source: str) -> Iterator[None]:
+    """An error raised inside names `source` (a file, server or feed) for --json, unless it names
+    one already."""
+    try:
+        yield
+    except NewstuiError as exc:
+        exc.source = exc.source or source
         raise
 
 
@@ -1176,7 +1184,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     from newstui.sources.opml import read_opml, write_opml
 
     if args.opml_command == "import":
-        feeds = read_opml(args.file)
+        with _about(str(args.file)):
+            feeds = read_opml(args.file)
         added = add_feeds(config.path, feeds)
         return _emit(
             args,
@@ -1242,7 +1251,8 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
         async with make_client(sync, config, library) as client:
             await client.subscribe(url, args.name, args.tag[0] if args.tag else None)
 
-    asyncio.run(subscribe())
+    with _about(sync.url):
+        asyncio.run(subscribe())
     if not args.json:
         console.print(_cell(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
     synced = asyncio.run(sync_with_server(library, config))
@@ -1267,7 +1277,8 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             async with make_client(sync, config, library) as client:
                 return await client.check()
 
-        count = asyncio.run(check())
+        with _about(sync.url):
+            count = asyncio.run(check())
         return _emit(
             args,
             {"server": sync.url, "user": sync.user, "subscriptions": count},
