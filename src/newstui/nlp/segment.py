@@ -115,8 +115,11 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     """
     tokens: list[Token] = []
     append = tokens.append
+    last_end = -2
     for match in _name_token_pattern(joiners).finditer(text):
         start, end = match.span()
+        if start != last_end + 1 and text[start:end] in joiners:
+            continue  # "of", "the" not right after a kept token: inside no name (most of them)
         if not text[start].isupper() and not text[start].isascii():
             continue  # a letter without case (Devanagari, Han): never part of a name here
         if (
@@ -144,6 +147,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
                 else:
                     first = start in after_datelines
         append(Token(start, end, text[start:end], first))
+        last_end = end
     return tokens
 
 
