@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 from operator import attrgetter
@@ -252,7 +252,8 @@ class _EntityFinder:
     def _surface(self, run: list[Token], i: int, n: int) -> tuple[int, int, str]:
         start, end = run[i].start, run[i + n - 1].end
         last = run[i + n - 1].text
-        end -= len(last) - len(strip_possessive(last))
+        if "'" in last or "’" in last:
+            end -= len(last) - len(strip_possessive(last))
         return start, end, self.text[start:end]
 
     def _lookup(self, surface: str) -> tuple[str, str] | None:
@@ -277,9 +278,9 @@ class _EntityFinder:
         first = run[i].text
         if first.islower() or (
             first not in self.known_first
-            and strip_possessive(first) not in self.known_first
             and first[:-1] not in self.known_first
             and "." not in first
+            and not (("'" in first or "’" in first) and strip_possessive(first) in self.known_first)
         ):
             return 0  # most capitalised words open no known name: one set lookup says so
         start = run[i].start
@@ -518,7 +519,14 @@ class _EntityFinder:
         return run
 
     def _scan_run(self, run: list[Token], cues: list[str | None]) -> None:
-        run = self._drop_sentence_opener(run)
+        if run[0].sentence_start:
+            run = self._drop_sentence_opener(run)
+        if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
+            if self._known(run, 0):
+                self._add_known(run, 0, 1, cues[-1])
+            else:
+                self._flush(run, False, cues[-1])
+            return
         post_nominal = False
         while len(run) > 1 and run[-1].text in POST_NOMINALS:
             run, cues, post_nominal = run[:-1], cues[:-1], True  # "Jane Moss KC" is Jane Moss
@@ -1185,7 +1193,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             target = targets.pop()
             if any(c.type == "PERSON" and c.strength >= 1 for c in cands):
                 confirmed.add(target)  # "Moss said": the surname confirms "Jane Moss" a person
-            moved = [replace(c, type=None, strength=0) for c in groups.pop(key)]
+            moved = [_untyped(c) for c in groups.pop(key)]
             groups[target].extend(moved)
     _merge_org_prefixes(groups)
     _merge_national_bodies(groups)
@@ -1201,9 +1209,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             continue  # two unknown capitalised words with no sign of a person
         best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
         name = best.display or best.text
-        mentions = tuple(
-            sorted({Mention(c.start, c.end, c.text) for c in cands}, key=lambda m: m.start)
-        )
+        mentions = tuple(Mention(*m) for m in sorted({(c.start, c.end, c.text) for c in cands}))
         entities.append(Entity(name, kind, mentions))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
@@ -1227,8 +1233,7 @@ def _first_introduced(
 
 def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
     """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name."""
-    orgs = {key: max((c.text for c in cands), key=len) for key, cands in groups.items()}
-    orgs = {k: v for k, v in orgs.items() if _best_type(groups[k]) == "ORG"}
+    orgs = _org_names(groups)
     for key, text in orgs.items():
         if len(text.split()) < 2 or key not in groups:
             continue
@@ -1248,8 +1253,7 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
     """'Supreme Court' after 'United States Supreme Court', 'Parliament' after 'Tunisian
     Parliament': the body named again without its country is the same organisation."""
     known = load_gazetteer().known
-    orgs = {key: max((c.text for c in cands), key=len) for key, cands in groups.items()}
-    orgs = {k: v for k, v in orgs.items() if _best_type(groups[k]) == "ORG"}
+    orgs = _org_names(groups)
     for key, text in orgs.items():
         if key not in groups:
             continue
@@ -1263,6 +1267,31 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
         ]
         if len(longer) == 1 and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
+
+
+def _org_names(groups: dict[str, list[Candidate]]) -> dict[str, str]:
+    """The longest text of each group typed ORG, by key."""
+    return {
+        key: max((c.text for c in cands), key=len)
+        for key, cands in groups.items()
+        if _best_type(cands) == "ORG"
+    }
+
+
+def _untyped(cand: Candidate) -> Candidate:
+    """A copy of `cand` without a type (a short form that takes its full name's type)."""
+    return Candidate(
+        cand.start,
+        cand.end,
+        cand.text,
+        cand.words,
+        None,
+        0,
+        cand.votes,
+        cand.sentence_start,
+        cand.display,
+        cand.speaks,
+    )
 
 
 def _only_title(cand: Candidate, gaz: Gazetteer) -> bool:
