@@ -87,7 +87,12 @@ _TEXT = attrgetter("text")
 _NUMBER_AFTER = re.compile(r"\s\d")
 _COMMA_WORD = re.compile(r",\s+(\w[\w ]*?)\b")
 _COMMA_NAME = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
-_LEADING_POSSESSIVE = re.compile(r"^['’]s\b")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether `char` (one character or "") is a regular-expression word character."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass
@@ -128,6 +133,55 @@ def _known_first_words() -> frozenset[str]:
     """The first word of every known name, as written and in capitals ("Cape", "CAPE")."""
     gaz = load_gazetteer()
     return frozenset(name.split(" ")[0] for name in (*gaz.known, *gaz.known_upper))
+
+
+class LowerCaseWords:
+    """The words `text` writes in lower case, asked one at a time: `word in words` is whether
+    some word token of `text` (as `segment.WORD` cuts them) is exactly `word`, all lower case.
+
+    Looked up with str.find and remembered, which is several times cheaper than cutting every
+    word of the text when an article asks about a few dozen words.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self.seen.get(word)
+        if found is None:
+            found = self.seen[word] = self._find(word)
+        return found
+
+    def _find(self, word: str) -> bool:
+        if not word.islower() or not WORD.fullmatch(word):
+            return False
+        text, n = self.text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + n
+            if not _continues_word(text, at - 1, -1) and not _continues_word(text, end, 1):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _continues_word(text: str, at: int, step: int) -> bool:
+    """Whether text[at] extends the word next to it: a word character, or one of ’'.&- with a
+    word character beyond it (`step` -1 looks left, 1 right)."""
+    if not 0 <= at < len(text):
+        return False
+    char = text[at]
+    if char.isalnum() or char == "_":
+        return True
+    beyond = at + step
+    return (
+        char in "’'.&-"
+        and 0 <= beyond < len(text)
+        and (text[beyond].isalnum() or text[beyond] == "_")
+    )
 
 
 def _split_suffix(tok: Token) -> tuple[Token, str | None]:
@@ -233,7 +287,7 @@ class _EntityFinder:
             self.tokens = self.tokens[:lo] + self.tokens[hi:]
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
-        self.lower_seen = set(filter(str.islower, WORD.findall(text)))
+        self.lower_seen = LowerCaseWords(text)
         self.candidates: list[Candidate] = []
         self.heads = self.gaz.org_words | self.gaz.place_words
         self.known_first = _known_first_words()
@@ -857,7 +911,9 @@ class _EntityFinder:
         end: int,
     ) -> tuple[str | None, int]:
         gaz = self.gaz
-        words = [strip_possessive(t.text) for t in toks]
+        words = [
+            strip_possessive(t.text) if "'" in t.text or "’" in t.text else t.text for t in toks
+        ]
         if all(w in CALENDAR for w in words):
             return None, 0  # "Saturday", "December": dates, never names
         if words[0] == "The" and not person_cue and len(words) > 1:
@@ -916,7 +972,11 @@ class _EntityFinder:
             nxt = _COMMA_NAME.match(after)
             if nxt and gaz.known.get(nxt.group(1).strip()) == "PLACE" and len(words) <= 3:
                 return "PLACE", 2
-        rest_after = _LEADING_POSSESSIVE.sub("", after)
+        rest_after = (
+            after[2:]
+            if after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3])
+            else after
+        )  # "Acme's revenue": the word after the possessive
         next_word = rest_after.split(None, 1)[0].lower().strip(".,;:") if rest_after.strip() else ""
         if next_word in _MEDIA_VERBS or _media_before(before):
             return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"

@@ -125,7 +125,15 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
         start, end = match.span()
         if not text[start].isupper() and not text[start].isascii():
             continue  # a letter without case (Devanagari, Han): never part of a name here
-        append(Token(start, end, text[start:end], _opens_at(text, start, after_datelines)))
+        if (
+            start > 1
+            and text[start - 1] == " "
+            and (text[start - 2].isalnum() or text[start - 2] in _NO_STOP)
+        ):
+            first = start in after_datelines  # the commonest gaps: " ", ", " after a word
+        else:
+            first = _opens_at(text, start, after_datelines)
+        append(Token(start, end, text[start:end], first))
         follows = joiner.match(text, end + 1)
         while follows:  # "Bank of the West", "Institut de la Santé"
             start, end = follows.span()

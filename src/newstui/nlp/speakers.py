@@ -113,11 +113,7 @@ class SpeakerFinder:
         self.text = text
         self.spans = spans
         self.short = short
-        chars = list(text)
-        for span in spans:
-            inside = max(0, span.close_mark - span.open_mark - 1)
-            chars[span.open_mark + 1 : span.open_mark + 1 + inside] = "x" * inside
-        self.masked = "".join(chars)
+        self.masked = _masked(text, spans)
         self.sentences = sentence_starts(self.masked)
         self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
         self.open_marks = [s.open_mark for s in spans]
@@ -540,6 +536,25 @@ class SpeakerFinder:
             return False
         sent_start, _ = self._sentence_bounds(span.open_mark)
         return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
+
+
+def _masked(text: str, spans: list[QuoteSpan]) -> str:
+    """`text` with every quotation's inside replaced by "x" (same length), so stops inside
+    quotations end no sentence."""
+    parts, pos = [], 0
+    for span in spans:
+        start = span.open_mark + 1
+        inside = max(0, span.close_mark - start)
+        if start < pos:  # spans out of order or overlapping: mask character by character
+            chars = list(text)
+            for s in spans:
+                n = max(0, s.close_mark - s.open_mark - 1)
+                chars[s.open_mark + 1 : s.open_mark + 1 + n] = "x" * n
+            return "".join(chars)
+        parts += (text[pos:start], "x" * inside)
+        pos = start + inside
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def described_entities(
