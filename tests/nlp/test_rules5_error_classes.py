@@ -104,3 +104,72 @@ def test_two_letter_abbreviations_are_not_organisations(extractor) -> None:
 def test_a_name_defined_with_its_abbreviation_is_an_organisation(extractor) -> None:
     text = "Radio Velmora Bravo (RVB) reported the closures in May."
     assert _entities(extractor, text).get("Radio Velmora Bravo") == "ORG"
+
+
+# A verb after a quotation with no name before it does not hide the speaker named before it.
+def test_an_unnamed_clause_after_the_quote_leaves_the_speaker_before_it(extractor) -> None:
+    text = (
+        'In a statement, Marta Quillon said, "The harbour will reopen next month." '
+        "The findings suggested the repairs were sound."
+    )
+    assert _quotes(extractor, text) == [("The harbour will reopen next month.", "Marta Quillon")]
+
+
+def test_a_participle_continuing_the_quote_leaves_its_speaker(extractor) -> None:
+    text = (
+        'Councillor Petra Vahl remarked, "It has been a long fight," further remarking, '
+        '"We are not done yet."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Petra Vahl", "Petra Vahl"]
+
+
+# The author of a letter or statement who is named as saying it speaks, not its owner.
+def test_the_person_saying_a_letter_speaks_not_the_body_owning_it(extractor) -> None:
+    text = (
+        "In the letter to Brightwave, Kestrel Foundation's attorney Orrin Taft said "
+        '"The file is fair use and must be restored."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Orrin Taft"]
+
+
+# Less common attribution verbs and a pronoun subject with a longer verb phrase.
+def test_elaborated_urging_and_posting_attribute_quotes(extractor) -> None:
+    text = (
+        'President Ilse Marrow elaborated, "The state must protect its citizens."\n\n'
+        'Former minister Anton Brisk gave a speech on Monday, urging voters, "Go and vote today."\n\n'
+        'Maria Okafor took to social media, posting on Monday, "We tested positive today."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == [
+        "Ilse Marrow",
+        "Anton Brisk",
+        "Maria Okafor",
+    ]
+
+
+def test_a_pronoun_subject_before_went_on_to_say_is_resolved(extractor) -> None:
+    text = (
+        "Public health expert Wendy Carrow said naming the virus after the city was unwise. "
+        'She went on to say, "People tend to blame the place for the disease."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Wendy Carrow"]
+
+
+# A fragment after a sentence that a quotation closed with its own stop is not "beside" it.
+def test_a_fragment_after_a_quote_closing_its_sentence_stays_a_scare_quote(extractor) -> None:
+    text = (
+        'Mayor Lina Hobb spoke on Monday, urging residents, "Stay at home tonight." '
+        'After her speech, the nickname "Lady Lockdown" trended online.'
+    )
+    assert _quotes(extractor, text) == [("Stay at home tonight.", "Lina Hobb")]
+
+
+# An age before an unknown single name marks a person.
+def test_an_age_before_a_single_name_makes_it_a_speaking_person(extractor) -> None:
+    text = 'Fifteen-year-old Tomasz, on the lower deck, said "I thought we had hit the tunnel".'
+    assert _entities(extractor, text).get("Tomasz") == "PERSON"
+    assert [s for _, s in _quotes(extractor, text)] == ["Tomasz"]
+
+
+def test_an_age_in_a_description_before_a_nationality_is_not_a_name(extractor) -> None:
+    text = "The 24-year-old Spaniard won the final in straight sets."
+    assert "Spaniard" not in _entities(extractor, text)

@@ -959,6 +959,13 @@ class _EntityFinder:
             return "ORG", 2
         if (
             before
+            and before[-1].endswith("-year-old")
+            and len(words) <= 3
+            and before[-2:-1] not in (["the"], ["a"], ["an"])  # "the 24-year-old Spaniard"
+        ):
+            return "PERSON", 2  # "Fifteen-year-old Robert said": an age before a name
+        if (
+            before
             and before[-1].endswith(",")
             and before[-1][:-1] in ORG_NOUNS
             and after.startswith(",")

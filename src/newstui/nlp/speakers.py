@@ -27,6 +27,7 @@ _VERBS = (
     "labelled|labeled|dubbed|hailed|welcomed|lamented|blasted|slammed|decried|questioned|wondered|"
     "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
+    "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|"
     "[Aa]ccording to"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
@@ -154,8 +155,12 @@ class SpeakerFinder:
                     prev = (span, speaker, found)
                 continue
             speaker, found = self._after(span), "after"
-            if speaker is None:
-                speaker, found = self._before(span), "before"
+            if not speaker:
+                # "" is a verb after the quote with no name before it ('…them." Democrats
+                # expressed…', '…," further remarking'): the sentence before may name one
+                before = self._before(span)
+                if before or speaker is None:
+                    speaker, found = before, "before"
             if speaker is None:
                 found = "none"
                 if prev and prev[1] and self._continues_previous(prev[0], span, prev[2] == "after"):
@@ -178,13 +183,26 @@ class SpeakerFinder:
             labelled = bool(label_ends) and len(head) - label_ends[-1] <= 60
             _, sent_end = self._sentence_bounds(span.open_mark)
             beside = any(
-                sent_start <= s.open_mark < sent_end and s not in self.short for s in self.spans
+                sent_start <= s.open_mark < sent_end
+                and s not in self.short
+                and not self._ends_sentence_before(s, span)
+                for s in self.spans
             )
             # "was “contrived.”": a fragment closed by its own stop or comma, after a speech verb
             stopped = self.text[span.start : span.end].rstrip()[-1:] in ".,!?"
             if labelled or beside or stopped:
                 speaker = self._before(span)
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
+
+    def _ends_sentence_before(self, quote: QuoteSpan, later: QuoteSpan) -> bool:
+        """'“…on it.” After her speech, the “Big Mike” slur…': a quotation before `later` that
+        ends with its own full stop and is followed by a capitalised word closes its sentence
+        (the masked text, which hides the stop, cannot tell)."""
+        if quote.close_mark >= later.open_mark:
+            return False
+        ends = self.text[quote.start : quote.end].rstrip()[-1:] in (".", "!", "?")
+        after = self.text[quote.close_mark + 1 : later.open_mark]
+        return ends and after[:1].isspace() and after.lstrip()[:1].isupper()
 
     def _interviewee(self, span: QuoteSpan) -> str | None:
         """A paragraph that is only a quote, after a paragraph ending on a sentence about a
@@ -255,7 +273,11 @@ class SpeakerFinder:
     def _before(self, span: QuoteSpan) -> str | None:
         sent_start, _ = self._sentence_bounds(span.open_mark)
         head = self.masked[sent_start : span.open_mark]
-        if _STATEMENT_READ.search(head):  # "Moss's statement read:", "a letter from Acme reads"
+        statement = _STATEMENT_READ.search(head)
+        if statement and not any(  # "In the letter, Acme's lawyer Stoltz said": Stoltz speaks
+            m.entity.type == "PERSON"
+            for m in self._mentions_in(sent_start + statement.start(), span.open_mark)
+        ):  # "Moss's statement read:", "a letter from Acme reads"
             return self._first_named(sent_start, span.open_mark, span.open_mark)
         verbs = list(VERB.finditer(head))
         if not verbs:
@@ -335,6 +357,9 @@ class SpeakerFinder:
         places = [m for m in inside if m.entity.type == "PLACE"]
         if places and (not allow_pronoun or self._is_subject(places[-1], end)):
             return places[-1].entity.name if allow_pronoun else places[0].entity.name
+        if allow_pronoun and not inside and len(words) <= 6 and words[:1] in (["He"], ["She"]):
+            # "She went on to say, “…”", "He then told reporters": the clause's own subject
+            return self._resolve_pronoun(words[0].lower(), start)
         return self._description(self.masked[start:end], pos)
 
     def _subject_candidates(self, inside: list[_Mention], start: int, end: int) -> list[_Mention]:
@@ -372,7 +397,17 @@ class SpeakerFinder:
         ):
             kept = [m for m in kept if m.start < start + appositive.start()]
         plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
+        if not plain:  # "Acme's attorney Stoltz said": the attorney speaks, not Acme
+            kept = [m for m in kept if not self._owner_of_role(m)]
         return [m for m in (plain or kept) if not self._object_relative(m)]
+
+    def _owner_of_role(self, m: _Mention) -> bool:
+        """Whether a possessive name is followed by a role word ("Acme's lawyer")."""
+        after = _POSSESSIVE_AFTER.match(self.masked, m.end)
+        if after is None:
+            return False
+        word = _WORD_AFTER.match(self.masked, after.end() - 1)
+        return word is not None and word.group(1) in load_gazetteer().role_words
 
     def _role_of(self, m: _Mention) -> bool:
         """'analysts at Barclays', 'a spokesman for Acme': a role word before the preposition."""
