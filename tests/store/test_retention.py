@@ -189,3 +189,24 @@ def test_when_a_storys_first_version_goes_the_next_one_leads_it(library):
     assert [v.title for v in library.story_versions(library.articles()[0].id)] == [
         "Council shuts libraries"
     ]
+
+
+def test_a_large_cleanup_gives_the_space_back_to_the_file_system(library, tmp_path):
+    wire = library.register_source("https://wire.example/rss", "wire")
+    body = "A paragraph of filler text for the size of the store. " * 60
+    library.bulk_insert(
+        wire,
+        (
+            Article(f"story {n}", body + str(n), f"g{n}", published=NOW - timedelta(hours=n))
+            for n in range(1500)
+        ),
+    )
+    library.mark([r.id for r in library.articles(limit=None)], read=True)
+    before = (tmp_path / "r.db").stat().st_size + (tmp_path / "r.db-wal").stat().st_size
+
+    report = library.cleanup({wire: RetentionPolicy(keep_per_feed=10)})
+
+    assert report.removed == 1490 and report.reclaimed_bytes > 4_000_000
+    with sqlite3.connect(tmp_path / "r.db") as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert (tmp_path / "r.db").stat().st_size < before / 2

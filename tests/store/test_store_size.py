@@ -108,3 +108,20 @@ def test_quote_words_are_taken_again_from_the_article_when_a_store_is_migrated(t
     [row] = list_quotes(open_db(path))
 
     assert row.text == TEXT[16:43]
+
+
+def test_opening_a_store_that_is_a_quarter_free_gives_the_pages_back(tmp_path):
+    path = tmp_path / "freed.db"
+    db = open_db(path)
+    db.conn.execute("CREATE TABLE filler (x TEXT)")
+    db.conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 3000,) for _ in range(3000)])
+    db.conn.commit()
+    db.conn.execute("DELETE FROM filler")
+    db.conn.commit()
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] > 2000
+    db.conn.close()
+
+    reopened = open_db(path)
+
+    assert reopened.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    reopened.conn.close()

@@ -126,10 +126,18 @@ def reclaim_free_pages(db: sqlite_utils.Database) -> None:
         if conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 0:
             compact(db)  # a store made before auto_vacuum: rewrite it once
         else:
-            conn.execute("PRAGMA incremental_vacuum")
-            conn.commit()
+            give_back_free_pages(conn)
     except sqlite3.OperationalError:
         pass  # busy: another process writes; the pages are reused meanwhile
+
+
+def give_back_free_pages(conn: sqlite3.Connection) -> None:
+    """Return every free page to the file system (a store with incremental auto_vacuum).
+
+    `PRAGMA incremental_vacuum` frees one page per step, and `execute` takes only the first
+    step: `executescript` runs it to the end (and commits what was pending first).
+    """
+    conn.executescript("PRAGMA incremental_vacuum;")
 
 
 def migrate(db: sqlite_utils.Database) -> bool:

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from newstui.model import CleanupReport, FeedCleanup, RetentionPolicy
 from newstui.store.analysis import prune_entities
-from newstui.store.db import write_transaction
+from newstui.store.db import give_back_free_pages, write_transaction
 
 RETIRED_DAYS = 60  # a removed article's identity is forgotten once no fetch offered it this long
 RECLAIM_PAGES = 256  # free pages worth giving back to the file system after a cleanup
@@ -134,8 +134,7 @@ def _reclaim(db: sqlite_utils.Database) -> int:
     size = conn.execute("PRAGMA page_size").fetchone()[0]
     before = conn.execute("PRAGMA page_count").fetchone()[0]
     try:
-        conn.execute("PRAGMA incremental_vacuum")
-        conn.commit()
+        give_back_free_pages(conn)
     except sqlite3.OperationalError:
         return 0  # busy: the free pages are reused meanwhile
     return int((before - conn.execute("PRAGMA page_count").fetchone()[0]) * size)
