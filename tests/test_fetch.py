@@ -561,3 +561,45 @@ async def test_a_refetch_of_many_unchanged_feeds_records_them_in_a_few_transacti
     feeds = {f.name: f for f in feed_store.list_feeds(db)}
     assert all(feeds[name].last_fetched and feeds[name].last_error is None for name in names)
     assert feeds["Gone"].failures == 2 and "404" in (feeds["Gone"].last_error or "")
+
+
+async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_analyses_all(
+    db, feed_server, config_file, monkeypatch
+):
+    import newstui.ingest
+    from newstui.processes import CpuPool
+
+    in_flight, most = set(), [0]
+    real_chunk = CpuPool.analyse_chunk
+
+    def analyse_chunk(self, extractor_name, texts):
+        future = real_chunk(self, extractor_name, texts)
+        in_flight.add(future)
+        most[0] = max(most[0], len(in_flight))
+        future.add_done_callback(in_flight.discard)
+        return future
+
+    monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
+    sweep = newstui.ingest.analyse_pending
+    left_for_the_end = []
+    monkeypatch.setattr(
+        "newstui.ingest.analyse_pending",
+        lambda *a, **k: left_for_the_end.append(sweep(*a, **k)) or left_for_the_end[-1],
+    )
+    feeds = {}
+    for i in range(10):
+        items = [
+            f"<title>Vote {i}-{n}</title><guid>{i}-{n}</guid><description>"
+            f"“Count every ballot,” Kwame Mensah said in Nairobi on day {n}.</description>"
+            for n in range(30)
+        ]
+        feed_server.route(f"/f{i}", body=rss(items))
+        feeds[f"Feed {i}"] = f"/f{i}"
+
+    outcomes = await fetch(db, config_file(feeds))
+
+    assert all(o.new == 30 for o in outcomes.values())
+    workers = CpuPool().max_workers
+    assert most[0] <= newstui.ingest.CHUNKS_IN_FLIGHT_PER_WORKER * workers < 300 // 16
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert left_for_the_end == [0]

@@ -12,6 +12,7 @@ import logging
 import os
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
@@ -51,6 +52,7 @@ PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this pro
 PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process
 SAVE_BATCH = 100  # analysed articles stored per transaction
 FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
+CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
 
 
 ProgressCallback = Callable[[SourceOutcome], None]
@@ -231,12 +233,17 @@ class _FetchRecords:
 class _StreamedAnalysis:
     """Each feed's new articles go to the worker pool as soon as they are stored, and their
     analyses are saved as they come back: analysis overlaps fetching instead of following it.
+    Only a few chunks per worker are in flight; the other articles wait as ids and their texts
+    are read back when a worker is free, so memory does not grow with the fetch.
     Whatever fails here is left to the final `analyse_pending` sweep."""
 
     def __init__(self, library: Library, extractor_name: str, cpu: CpuPool) -> None:
         self.library, self.extractor_name, self.cpu = library, extractor_name, cpu
         self.version = ""  # known at the first submit: a fetch with nothing new loads no extractor
-        self._tasks: list[asyncio.Task[None]] = []
+        self._waiting: deque[int] = deque()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._limit = CHUNKS_IN_FLIGHT_PER_WORKER * cpu.max_workers
+        self._cancelled = False
         self.saved = 0
 
     def submit(self, ids: Sequence[int]) -> None:
@@ -245,11 +252,35 @@ class _StreamedAnalysis:
             from newstui.nlp import get_extractor
 
             self.version = get_extractor(self.extractor_name).version
-        batch = self.library.to_analyse(self.version, ids)
-        for i in range(0, len(batch), CHUNK):
-            chunk = batch[i : i + CHUNK]
-            future = self.cpu.analyse_chunk(self.extractor_name, [text for _, text in chunk])
-            self._tasks.append(asyncio.create_task(self._save([i for i, _ in chunk], future)))
+        self._waiting.extend(ids)
+        self._pump()
+
+    def _pump(self) -> None:
+        """Send chunks of waiting articles to the pool while there is room."""
+        while self._waiting and len(self._tasks) < self._limit and not self._cancelled:
+            ids = [self._waiting.popleft() for _ in range(min(CHUNK, len(self._waiting)))]
+            batch = self.library.to_analyse(self.version, ids)
+            if not batch:
+                continue
+            future = self.cpu.analyse_chunk(self.extractor_name, [text for _, text in batch])
+            self._tasks.add(asyncio.create_task(self._chunk([i for i, _ in batch], future)))
+
+    async def _chunk(
+        self, ids: list[int], future: Future[list[tuple[Analysis, str | None]]]
+    ) -> None:
+        """Save one chunk's analyses, then send the next chunk (before this task ends, so
+        `finish` sees it)."""
+        try:
+            await self._save(ids, future)
+        finally:
+            task = asyncio.current_task()
+            if task is not None:
+                self._tasks.discard(task)
+            try:
+                self._pump()
+            except Exception:  # the pool stopped or the store is busy: the final sweep does it
+                logger.debug("streamed analysis stopped", exc_info=True)
+                self._waiting.clear()
 
     async def _save(
         self, ids: list[int], future: Future[list[tuple[Analysis, str | None]]]
@@ -273,13 +304,16 @@ class _StreamedAnalysis:
 
     async def finish(self) -> None:
         """Wait until every queued analysis is saved; drop entities no article mentions now."""
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        while self._tasks:  # a finished chunk sends the next one before this wakes up
+            await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.saved:
             self.library.prune_entities()
 
     def cancel(self) -> None:
         """Drop what is still queued (a cancelled fetch)."""
-        for task in self._tasks:
+        self._cancelled = True
+        self._waiting.clear()
+        for task in list(self._tasks):
             task.cancel()
 
 
