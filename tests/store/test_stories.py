@@ -91,6 +91,18 @@ def test_copies_in_other_feeds_are_one_story_listed_once_and_read_together(libra
     assert library.detail(first).versions[1].article_id == copy
 
 
+def test_stories_are_found_a_batch_at_a_time_and_copies_join_across_batches(library, monkeypatch):
+    from newstui.store import stories
+
+    monkeypatch.setattr(stories, "SKETCH_BATCH", 2)  # memory stays flat: never every text at once
+    first = add(library, "wire", "Council to close three libraries", STORY, 50)
+    others = [add(library, "wire", f"Short note {n}", f"Note {n}.", 40 - n) for n in range(3)]
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    assert library.find_stories() == 1
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    assert all(library.story_versions(o)[0].article_id == o for o in others)
+
+
 def test_the_same_text_within_one_feed_is_not_joined(library):
     add(library, "wire", "Council to close three libraries", STORY, 30)
     add(library, "wire", "Council to close three libraries (updated)", copy_of(STORY), 20)

@@ -12,18 +12,32 @@ from newstui.store.db import write_transaction
 from newstui.stories import SAME_STORY, band_keys, pack, similarity, sketch, unpack
 
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
+SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
 
 
 def find_stories(db: sqlite_utils.Database, limit: int = 5000) -> int:
     """Sketch the recent articles not yet sketched and join copies of an earlier article from
     another feed to its story; returns how many articles were joined to another."""
-    rows = db.execute(
-        "SELECT a.id, a.feed_id, a.text FROM articles a WHERE a.first_seen >= "
-        "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', ?) "
-        "AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.article_id = a.id) ORDER BY a.id LIMIT ?",
-        [f"-{RECENT_DAYS} days", limit],
-    ).fetchall()
-    sketches = [(r[0], r[1], sketch(r[2])) for r in rows]  # outside the write lock
+    joined = done = 0
+    while done < limit:
+        rows = db.execute(
+            "SELECT a.id, a.feed_id, a.text FROM articles a WHERE a.first_seen >= "
+            "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', ?) AND NOT EXISTS "
+            "(SELECT 1 FROM stories s WHERE s.article_id = a.id) ORDER BY a.id LIMIT ?",
+            [f"-{RECENT_DAYS} days", min(SKETCH_BATCH, limit - done)],
+        ).fetchall()
+        if not rows:
+            break
+        done += len(rows)
+        joined += _join_stories(db, [(r[0], r[1], sketch(r[2])) for r in rows])
+    return joined
+
+
+def _join_stories(
+    db: sqlite_utils.Database, sketches: list[tuple[int, int, tuple[int, ...] | None]]
+) -> int:
+    """Store sketched articles (sketched outside the write lock), each joined to the story of
+    the most similar earlier article of another feed; returns how many were joined."""
     joined = 0
     with write_transaction(db) as conn:
         for article_id, feed_id, signature in sketches:
