@@ -14,8 +14,8 @@ import feedparser
 from newstui.errors import SourceError
 from newstui.model import Article, Link, LinkKind
 from newstui.sources.html import html_to_text
-from newstui.sources.http import is_http_url
 from newstui.sources.lxml_feeds import read_well_formed
+from newstui.sources.urls import is_http_url
 from newstui.text import author_name, clean_line, clean_text
 
 MAX_TITLE = 500

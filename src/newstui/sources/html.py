@@ -10,7 +10,7 @@ import lxml.etree
 import lxml.html
 
 from newstui.model import Link, LinkKind
-from newstui.sources.http import is_http_url
+from newstui.sources.urls import is_http_url
 from newstui.text import clean_line, clean_text
 
 _DROP = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import re
 from collections import defaultdict
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ import httpx
 from newstui import __version__
 from newstui.errors import HTTPStatusError, SourceError
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
-from newstui.text import strip_controls
+from newstui.sources.urls import is_http_url
 
 USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
 MAX_REDIRECTS = 5
@@ -66,20 +65,6 @@ class FetchResult:
     def not_modified(self) -> bool:
         """True for a 304 answer to a conditional request."""
         return self.status == 304
-
-
-_SPACE = re.compile(r"\s")  # str.isspace's characters
-
-
-def is_http_url(url: str | None) -> bool:
-    """True for an absolute http(s) URL with a host, no white space and no control characters."""
-    if not url or _SPACE.search(url.strip()) or strip_controls(url) != url:
-        return False
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 class Fetcher:

@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 from newstui.config import FeedConfig
 from newstui.errors import SourceError
 from newstui.model import fold_url
-from newstui.sources.http import is_http_url
+from newstui.sources.urls import is_http_url
 from newstui.text import clean_line
 
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)

@@ -8,7 +8,7 @@ from typing import Any
 
 from newstui.model import Article, RemoteFeed, RemoteItem
 from newstui.sources.html import html_to_text
-from newstui.sources.http import is_http_url
+from newstui.sources.urls import is_http_url
 from newstui.text import author_name, clean_line, clean_text
 
 LONG_ID_PREFIX = "tag:google.com,2005:reader/item/"

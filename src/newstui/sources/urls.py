@@ -1,0 +1,22 @@
+"""Which URLs newstui follows: absolute http(s) with a host. Apart from the HTTP client so
+parsing (in worker processes too) does not load it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from newstui.text import strip_controls
+
+_SPACE = re.compile(r"\s")  # str.isspace's characters
+
+
+def is_http_url(url: str | None) -> bool:
+    """True for an absolute http(s) URL with a host, no white space and no control characters."""
+    if not url or _SPACE.search(url.strip()) or strip_controls(url) != url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
