@@ -116,3 +116,56 @@ async def test_articles_a_filter_hid_are_listed_only_under_hidden(db_path):
         assert app.main.headlines.view.key == "hidden"
         assert app.main.headlines.total == 20
         assert "World briefing number 0" in screen_text(app)
+
+
+async def test_s_saves_a_speakers_view_reached_from_the_sidebar(db_path, tmp_path, ids):
+    path = write_config(tmp_path)
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
+        await settle(pilot)
+        await pilot.press("2")
+        app.main.focus_pane("sidebar")
+        await pilot.pause()
+        await pilot.press("enter")  # the articles quoting him
+        await settle(pilot)
+        assert app.main.headlines.view.key == "speaker:Dmitry Peskov"
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ViewNameScreen)
+        await pilot.press("ctrl+u", *"Peskov says", "enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "view:Peskov says"
+        assert app.main.headlines.total >= 1
+    views = tomllib.loads(path.read_text("utf-8"))["views"]
+    assert {"name": "Peskov says", "query": 'speaker:"Dmitry Peskov"'} in views
+
+
+async def test_s_saves_an_entitys_view_reached_from_the_sidebar(db_path, tmp_path, ids):
+    path = write_config(tmp_path)
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.headlines.move_cursor(3)
+        await settle(pilot)
+        app.main.focus_pane("sidebar")
+        await pilot.pause()
+        await pilot.press("enter")  # the first entity: every article mentioning it
+        await settle(pilot)
+        view = app.main.headlines.view
+        assert view.key.startswith("entity:")
+        mentioning = app.main.headlines.total
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ViewNameScreen)
+        await pilot.press("ctrl+u", *"Followed", "enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "view:Followed"
+        assert app.main.headlines.total == mentioning
+    [saved] = [
+        v for v in tomllib.loads(path.read_text("utf-8"))["views"] if v["name"] == "Followed"
+    ]
+    name = view.title.removeprefix("Mentioning ")
+    assert saved["query"].endswith(f':"{name}"')
+    assert saved["query"].split(":")[0] in ("person", "org", "place", "group")

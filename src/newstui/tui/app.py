@@ -144,7 +144,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             "save_view",
             "Save view",
             show=False,
-            tooltip="Save the current search as a view (feeds.toml)",
+            tooltip="Save the current search, entity or speaker list as a view (feeds.toml)",
             id="app.save_view",
         ),
         Binding(
@@ -356,9 +356,13 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         return views
 
     def action_save_view(self) -> None:
-        query = self.main.current_view.filter.query
+        view = self.main.current_view
+        query = view.filter.query.text if view.filter.query is not None else view.query
         if query is None:
-            self.notify("Search first (/); S saves the search as a view.", severity="warning")
+            self.notify(
+                "Search first (/), or open an entity or speaker; S saves it as a view.",
+                severity="warning",
+            )
             return
         if self.config is None:
             self.notify("No config file (demo mode): views cannot be saved.", severity="warning")
@@ -366,9 +370,9 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
 
         def named(name: str | None) -> None:
             if name and query is not None:
-                self.add_view(name, query.text)
+                self.add_view(name, query)
 
-        self.push_screen(ViewNameScreen(query.text), named)
+        self.push_screen(ViewNameScreen(query), named)
 
     def add_view(self, name: str, query: str) -> None:
         """Save a view in the config (comments kept), list it and show it."""

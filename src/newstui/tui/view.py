@@ -18,6 +18,7 @@ class View:
     title: str
     filter: ArticleFilter = field(default_factory=ArticleFilter)
     note: str | None = None  # shown when the view is empty, e.g. why a feed has no articles
+    query: str | None = None  # a query for the same articles, which `S` saves as a view
 
 
 ALL = View("all", "All articles")
@@ -72,14 +73,30 @@ def saved_view(name: str, query: Query) -> View:
     return View(f"view:{name}", name, ArticleFilter(query=query))
 
 
-def entity_view(entity_id: int, name: str) -> View:
-    """Every article that mentions an entity."""
-    return View(f"entity:{entity_id}", f"Mentioning {name}", ArticleFilter(entity_id=entity_id))
+def entity_view(entity_id: int, name: str, query: str | None = None) -> View:
+    """Every article that mentions an entity (`query`: the same as a query, e.g. person:"…")."""
+    return View(
+        f"entity:{entity_id}",
+        f"Mentioning {name}",
+        ArticleFilter(entity_id=entity_id),
+        query=query,
+    )
 
 
 def speaker_view(speaker: str) -> View:
     """Every article with a quote by this speaker."""
-    return View(f"speaker:{speaker}", f"Quoting {speaker}", ArticleFilter(speaker=speaker))
+    return View(
+        f"speaker:{speaker}",
+        f"Quoting {speaker}",
+        ArticleFilter(speaker=speaker),
+        query=follow_query("speaker", speaker),
+    )
+
+
+def follow_query(field: str, name: str) -> str:
+    """The query of a followed name: `person:"Dmitry Peskov"` (a name's own quotes become
+    spaces)."""
+    return f'{field}:"{" ".join(name.replace(chr(34), " ").split())}"'
 
 
 def counted_total(view: View, smart: SmartCounts, feeds: Iterable[FeedRow]) -> int | None:

@@ -357,7 +357,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
 
     @on(Sidebar.EntityChosen)
     def _entity_chosen(self, message: Sidebar.EntityChosen) -> None:
-        self.push_view(entity_view(message.entity_id, message.name))
+        self.push_view(entity_view(message.entity_id, message.name, message.query))
 
     @on(Sidebar.SpeakerChosen)
     def _speaker_chosen(self, message: Sidebar.SpeakerChosen) -> None:

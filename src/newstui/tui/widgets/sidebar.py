@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from newstui.model import ArticleDetail
 from newstui.text import terminal_safe
 from newstui.tui.theme_colours import muted_colour
+from newstui.tui.view import follow_query
 from newstui.tui.widgets.pane_list import PaneList
 
 ENTITY_GROUPS = {
@@ -44,11 +45,6 @@ FOLLOW_FIELDS = {
     "GROUP": "group",
     "NORP": "group",
 }
-
-
-def follow_query(field: str, name: str) -> str:
-    """The query of a follow: `person:"Dmitry Peskov"` (a name's own quotes become spaces)."""
-    return f'{field}:"{" ".join(name.replace(chr(34), " ").split())}"'
 
 
 class Sidebar(Vertical):
@@ -98,10 +94,11 @@ class Sidebar(Vertical):
 
     @dataclass
     class EntityChosen(Message):
-        """Show every article mentioning this entity."""
+        """Show every article mentioning this entity (`query`: the same as a query)."""
 
         entity_id: int
         name: str
+        query: str | None = None
 
     @dataclass
     class FollowRequested(Message):
@@ -262,9 +259,12 @@ class Sidebar(Vertical):
     @on(OptionList.OptionSelected, "#entity-list")
     def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        found = self._entity_names.get(event.option.id or "")
+        key = event.option.id or ""
+        found = self._entity_names.get(key)
         if found:
-            self.post_message(self.EntityChosen(*found))
+            field = FOLLOW_FIELDS.get(self._entity_types.get(key, ""))
+            query = follow_query(field, found[1]) if field else None
+            self.post_message(self.EntityChosen(*found, query))
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _quote_chosen(self, event: OptionList.OptionSelected) -> None:
