@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 PARENT_POLL = 1.0  # seconds between looks at the parent's pid, beside its sentinel
 EXIT_PARENT_GONE = 70  # a worker's exit status when it stopped because its parent died
+MANAGER_GRACE = 2.0  # seconds an abandoned pool's manager thread is given to end
 
 _live_pools: weakref.WeakSet[SpawnedPool] = weakref.WeakSet()
 _stopping = threading.Event()  # set by stop_all_pools: no new workers start after it
@@ -117,9 +118,15 @@ class SpawnedPool:
         executor, self._executor = self._executor, None
         if executor is None:
             return
+        manager = getattr(executor, "_executor_manager_thread", None)
         if not wait:
             _end_workers(executor)  # first: shutdown() forgets the worker processes
         executor.shutdown(wait=wait, cancel_futures=True)
+        if not wait and manager is not None and manager is not threading.current_thread():
+            # With its workers gone the manager thread ends at once; let it. Left running, it
+            # races the interpreter's exit hook, which wakes it through a pipe it is closing
+            # (Python 3.11: an `OSError: [Errno 9] Bad file descriptor` traceback on exit).
+            manager.join(MANAGER_GRACE)
 
 
 def _end_workers(executor: ProcessPoolExecutor) -> None:
