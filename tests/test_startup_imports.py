@@ -27,8 +27,13 @@ def test_version_imports_nothing_but_the_package():
 
 def test_listing_articles_imports_no_fetching_editing_or_app_library(tmp_path):
     loaded = modules_after("--db", str(tmp_path / "n.db"), "list", "--limit", "1")
-    assert "sqlite_utils" in loaded
+    assert "sqlite3" in loaded
     assert not loaded & set(HEAVY_FOR_READING)
+
+
+def test_reading_the_store_imports_neither_sqlite_utils_nor_its_plugins(tmp_path):
+    loaded = modules_after("--db", str(tmp_path / "n.db"), "list", "--limit", "1")
+    assert not loaded & {"sqlite_utils", "pluggy", "dateutil"}
 
 
 def test_the_app_starts_without_the_fetching_pipeline():

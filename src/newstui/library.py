@@ -1,6 +1,6 @@
 """The one door to the data: a typed facade over the store that the CLI, the app and ingest call.
 
-`store/` is its private implementation (SQL through sqlite-utils); nothing outside `store/` and
+`store/` is its private implementation (SQL over sqlite3); nothing outside `store/` and
 this module imports it. Filters and read models are plain values from `newstui.model`.
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
 
 from newstui.model import (
     Analysis,
@@ -62,7 +60,7 @@ class Library:
     """A newstui database: articles, sources, marks and analyses, read and written by typed
     methods. One instance holds one SQLite connection; use it from one thread at a time."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: _db.Database) -> None:
         self._db = db
 
     @classmethod
@@ -403,7 +401,7 @@ SyncedFeed = _sync.SyncedFeed
 class SyncBook:
     """What sync keeps in the database, through the store (see store/sync.py)."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: _db.Database) -> None:
         self._db = db
 
     def path(self) -> str:

@@ -1,4 +1,4 @@
-"""SQLite storage through sqlite-utils: the only place that writes SQL."""
+"""SQLite storage (the standard library's sqlite3): the only place that writes SQL."""
 
 from newstui.store.db import open_db
 

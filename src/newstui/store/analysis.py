@@ -6,15 +6,13 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 
-import sqlite_utils
-
 from newstui.model import Analysis, Entity, EntityRow, Mention, Quote, QuoteRow
-from newstui.store.db import write_transaction
+from newstui.store.db import Database, write_transaction
 from newstui.store.query_sql import entity_ids_sql
 
 
 def articles_to_analyse(
-    db: sqlite_utils.Database, version: str, ids: Iterable[int] | None = None, limit: int = 1000
+    db: Database, version: str, ids: Iterable[int] | None = None, limit: int = 1000
 ) -> list[tuple[int, str]]:
     """(id, text) of articles not yet analysed by this extractor version (optionally among ids)."""
     if ids is not None:
@@ -30,9 +28,7 @@ def articles_to_analyse(
     return [(r[0], r[1]) for r in db.execute(sql, [version, limit]).fetchall()]
 
 
-def mark_unanalysed(
-    db: sqlite_utils.Database, version: str, ids: Iterable[int] | None = None
-) -> int:
+def mark_unanalysed(db: Database, version: str, ids: Iterable[int] | None = None) -> int:
     """Give articles not yet at `version` an empty analysis in one statement per table (for an
     extractor that finds nothing); returns how many articles that was."""
     if ids is None:
@@ -51,7 +47,7 @@ def mark_unanalysed(
 
 
 def save_analysis(
-    db: sqlite_utils.Database,
+    db: Database,
     article_id: int,
     analysis: Analysis,
     version: str,
@@ -67,7 +63,7 @@ def save_analysis(
 
 
 def save_analyses(
-    db: sqlite_utils.Database,
+    db: Database,
     results: Iterable[tuple[int, Analysis]],
     version: str,
     entity_key: Callable[[str, str], str],
@@ -155,7 +151,7 @@ def _absorb_lone_surname(conn: sqlite3.Connection, full_id: int, lone_key: str, 
     conn.execute("DELETE FROM entities WHERE id = ?", [lone[0]])
 
 
-def prune_entities(db: sqlite_utils.Database) -> int:
+def prune_entities(db: Database) -> int:
     """Delete entities no article mentions any more (after re-analysis); returns how many."""
     with db.conn:
         cur = db.execute(
@@ -165,7 +161,7 @@ def prune_entities(db: sqlite_utils.Database) -> int:
     return cur.rowcount
 
 
-def article_analysis(db: sqlite_utils.Database, article_id: int) -> Analysis:
+def article_analysis(db: Database, article_id: int) -> Analysis:
     """The stored entities (with mentions) and quotes of one article, in text order."""
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     text = row[0] if row else ""  # mentions and quotes are stored as offsets into it
@@ -189,7 +185,7 @@ def article_analysis(db: sqlite_utils.Database, article_id: int) -> Analysis:
     )
 
 
-def article_entities(db: sqlite_utils.Database, article_id: int) -> list[EntityRow]:
+def article_entities(db: Database, article_id: int) -> list[EntityRow]:
     """The entities of one article with their mention counts, most mentioned first."""
     return [
         EntityRow(r[0], r[1], r[2], 1, r[3])
@@ -202,9 +198,7 @@ def article_entities(db: sqlite_utils.Database, article_id: int) -> list[EntityR
     ]
 
 
-def list_entities(
-    db: sqlite_utils.Database, type_: str | None = None, limit: int = 100
-) -> list[EntityRow]:
+def list_entities(db: Database, type_: str | None = None, limit: int = 100) -> list[EntityRow]:
     """Entities across all articles, by how many articles mention them."""
     where = "WHERE e.type = ?" if type_ else ""
     params: list[object] = [type_.upper()] if type_ else []
@@ -220,7 +214,7 @@ def list_entities(
 
 
 def list_quotes(
-    db: sqlite_utils.Database,
+    db: Database,
     speaker: str | None = None,
     article_id: int | None = None,
     limit: int = 200,

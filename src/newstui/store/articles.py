@@ -10,11 +10,9 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlite_utils
-
 from newstui.model import Article, ArticleFilter, ArticleRow, Link, SaveResult, StoredArticle
 from newstui.query import Query, fts_string, walk_positive_terms
-from newstui.store.db import json_list, write_transaction
+from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.match_sets import match_set
 from newstui.store.query_sql import node_matches, query_condition
@@ -126,9 +124,7 @@ def new_article_row(
     )
 
 
-def save_articles(
-    db: sqlite_utils.Database, feed_id: int, articles: Sequence[Article]
-) -> SaveResult:
+def save_articles(db: Database, feed_id: int, articles: Sequence[Article]) -> SaveResult:
     """Insert new articles and update changed ones in one transaction; read/starred are kept."""
     keys = identity_keys(articles)
     link_counts = Counter(a.url for a in articles)
@@ -200,7 +196,7 @@ def update_article_content(
 
 
 def _stored_by(
-    db: sqlite_utils.Database, feed_id: int, column: str, values: Sequence[str]
+    db: Database, feed_id: int, column: str, values: Sequence[str]
 ) -> dict[str, tuple[int, str]]:
     """(id, content_hash) of the feed's stored articles by `column` (guid or url) among `values`;
     the oldest article when several share a url."""
@@ -223,7 +219,7 @@ def forget_analysis(conn: sqlite3.Connection, article_id: int) -> None:
 
 
 def set_fulltext(
-    db: sqlite_utils.Database,
+    db: Database,
     article_id: int,
     *,
     text: str | None,
@@ -278,7 +274,7 @@ _STORY_COPIES = "SELECT article_id FROM stories WHERE story_id != article_id"
 _HIDDEN = "SELECT id FROM articles WHERE hidden = 1"
 
 
-def _where(db: sqlite_utils.Database, f: ArticleFilter) -> tuple[str, list[object]]:
+def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if f.feed_id is not None:
@@ -316,7 +312,7 @@ def _where(db: sqlite_utils.Database, f: ArticleFilter) -> tuple[str, list[objec
     return " WHERE " + " AND ".join(clauses), params
 
 
-def count_articles(db: sqlite_utils.Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
+def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     """How many articles match the filter."""
     one_set = node_matches(f.query.root) if f.query is not None else None
     if one_set is not None and f == ArticleFilter(query=f.query):
@@ -335,7 +331,7 @@ def count_articles(db: sqlite_utils.Database, f: ArticleFilter = EVERY_ARTICLE) 
 
 
 def list_articles(
-    db: sqlite_utils.Database,
+    db: Database,
     f: ArticleFilter = EVERY_ARTICLE,
     *,
     offset: int = 0,
@@ -351,7 +347,7 @@ def list_articles(
     return [_row(r) for r in rows]
 
 
-def article_position(db: sqlite_utils.Database, f: ArticleFilter, article_id: int) -> int | None:
+def article_position(db: Database, f: ArticleFilter, article_id: int) -> int | None:
     """The index of an article in the filtered, newest-first list, or None if absent."""
     where, params = _where(db, f)
     row = db.execute(
@@ -369,7 +365,7 @@ def article_position(db: sqlite_utils.Database, f: ArticleFilter, article_id: in
 
 
 def next_unread_position(
-    db: sqlite_utils.Database, f: ArticleFilter, article_id: int | None, direction: int
+    db: Database, f: ArticleFilter, article_id: int | None, direction: int
 ) -> int | None:
     """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
     where, params = _where(db, f)
@@ -393,7 +389,7 @@ def next_unread_position(
     return article_position(db, f, found[0])
 
 
-def search_articles(db: sqlite_utils.Database, query: Query, limit: int = 50) -> list[ArticleRow]:
+def search_articles(db: Database, query: Query, limit: int = 50) -> list[ArticleRow]:
     """Articles matching a query, best text matches first (title, then author, then text)."""
     where, params = _where(db, ArticleFilter(query=query))
     terms = [
@@ -413,7 +409,7 @@ def search_articles(db: sqlite_utils.Database, query: Query, limit: int = 50) ->
     return [_row(r) for r in rows]
 
 
-def get_article(db: sqlite_utils.Database, article_id: int) -> StoredArticle | None:
+def get_article(db: Database, article_id: int) -> StoredArticle | None:
     """One article in full, or None."""
     r = db.execute(
         f"""SELECT {_ROW_COLUMNS}, a.text, CASE WHEN a.summary = '' THEN a.text ELSE a.summary END,
@@ -436,7 +432,7 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> StoredArticle | N
 
 
 def mark_articles(
-    db: sqlite_utils.Database,
+    db: Database,
     ids: Iterable[int],
     *,
     read: bool | None = None,
@@ -463,12 +459,12 @@ def mark_articles(
     return cur.rowcount
 
 
-def mark_all_read(db: sqlite_utils.Database, f: ArticleFilter) -> int:
+def mark_all_read(db: Database, f: ArticleFilter) -> int:
     """Mark every article matching the filter read; returns how many changed."""
     return len(mark_all_read_ids(db, f))
 
 
-def mark_all_read_ids(db: sqlite_utils.Database, f: ArticleFilter) -> list[int]:
+def mark_all_read_ids(db: Database, f: ArticleFilter) -> list[int]:
     """Mark every article matching the filter read; returns the ids that changed (for undo)."""
     where, params = _where(db, f)
     with db.conn:
@@ -483,7 +479,7 @@ def mark_all_read_ids(db: sqlite_utils.Database, f: ArticleFilter) -> list[int]:
 
 
 def articles_needing_fulltext(
-    db: sqlite_utils.Database, ids: Iterable[int], *, unless: Callable[[str], bool] | None = None
+    db: Database, ids: Iterable[int], *, unless: Callable[[str], bool] | None = None
 ) -> list[tuple[int, str, str]]:
     """(id, url, title) of the given articles with an http(s) link and no full text yet; with
     `unless`, only those whose text it is false for (the text is read only then)."""

@@ -1,18 +1,63 @@
-"""Open the database with the right pragmas and bring its schema up to date."""
+"""Open the database with the right pragmas and bring its schema up to date.
+
+`Database` is the store's connection: the standard library's sqlite3 with sqlite-utils'
+`execute` semantics (a write outside a transaction commits at once). The store never used
+anything else of sqlite-utils, whose import (plugins, dateutil) cost more than a quick command.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from newstui.errors import StoreError
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+Parameters = Sequence[Any] | dict[str, Any]
+TRANSACTION_CONTROL = frozenset({"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
+FIRST_WORD = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*([A-Za-z_]*)", re.DOTALL)
+
+
+class Database:
+    """A sqlite3 connection the store runs its SQL on. `execute` commits a write that opened
+    an implicit transaction (and rolls it back if it failed), like sqlite-utils' `execute`;
+    inside `write_transaction` or `with db.conn:` statements join the open transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        # as sqlite-utils did: REPLACE's deletes fire the delete triggers (full-text index)
+        conn.execute("PRAGMA recursive_triggers = ON")
+
+    def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
+        """Run one statement; a write that is not part of an open transaction is committed."""
+        conn = self.conn
+        was_in_transaction = conn.in_transaction
+        try:
+            cursor = conn.execute(sql) if parameters is None else conn.execute(sql, parameters)
+        except Exception:
+            if not was_in_transaction and conn.in_transaction:
+                conn.execute("ROLLBACK")  # nothing would ever commit what the failure began
+            raise
+        if (
+            not was_in_transaction
+            and conn.in_transaction
+            and cursor.description is None
+            and first_keyword(sql) not in TRANSACTION_CONTROL
+        ):
+            conn.execute("COMMIT")
+        return cursor
+
+
+def first_keyword(sql: str) -> str:
+    """The first keyword of a statement, upper-cased, after blanks, comments and empty
+    statements ("" when there is none)."""
+    match = FIRST_WORD.match(sql)
+    return match.group(1).upper() if match else ""
 
 
 def json_list(value: str | None) -> list[Any]:
@@ -24,7 +69,7 @@ def json_list(value: str | None) -> list[Any]:
     return parsed if isinstance(parsed, list) else []
 
 
-def open_db(path: Path | str, *, threads: bool = False) -> sqlite_utils.Database:
+def open_db(path: Path | str, *, threads: bool = False) -> Database:
     """Open (creating if needed) a newstui database: WAL, foreign keys, busy timeout, migrated."""
     memory = str(path) == ":memory:"
     if not memory:
@@ -42,7 +87,7 @@ def open_db(path: Path | str, *, threads: bool = False) -> sqlite_utils.Database
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         if migrate(db) and not memory:
             compact(db)
         else:
@@ -60,7 +105,7 @@ def open_db(path: Path | str, *, threads: bool = False) -> sqlite_utils.Database
 
 
 @contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+def write_transaction(db: Database) -> Iterator[sqlite3.Connection]:
     """A transaction that takes the write lock at once (BEGIN IMMEDIATE), so two processes
     writing the same rows wait for each other instead of failing half-way."""
     conn = db.conn
@@ -75,22 +120,22 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]
     conn.commit()
 
 
-def data_version(db: sqlite_utils.Database) -> int:
+def data_version(db: Database) -> int:
     """A number that changes whenever another connection commits to the database."""
     return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
-def application_id(db: sqlite_utils.Database) -> int:
+def application_id(db: Database) -> int:
     """The number an application stored in the database header (0 when none did)."""
     return int(db.execute("PRAGMA application_id").fetchone()[0])
 
 
-def set_application_id(db: sqlite_utils.Database, value: int) -> None:
+def set_application_id(db: Database, value: int) -> None:
     """Mark the database header as belonging to an application (e.g. the rebuildable demo)."""
     db.execute(f"PRAGMA application_id = {int(value)}")
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     """The schema version stored in the database (0 for a new one)."""
     return schema_version_of(db.conn)
 
@@ -104,7 +149,7 @@ COMPACT_FROM = 8  # migrating an existing store across this version frees a thir
 FREE_SHARE = 4  # free pages are returned to the file system once they are a 1/FREE_SHARE share
 
 
-def compact(db: sqlite_utils.Database) -> bool:
+def compact(db: Database) -> bool:
     """Rewrite the file once (VACUUM) so it shrinks and can give back free pages from now on
     (auto_vacuum = INCREMENTAL); skipped, and tried at the next open, while another process
     holds it. True when done."""
@@ -116,7 +161,7 @@ def compact(db: sqlite_utils.Database) -> bool:
     return True
 
 
-def reclaim_free_pages(db: sqlite_utils.Database) -> None:
+def reclaim_free_pages(db: Database) -> None:
     """Give free pages back to the file system when they are a large share of the file."""
     conn = db.conn
     free = conn.execute("PRAGMA freelist_count").fetchone()[0]
@@ -140,7 +185,7 @@ def give_back_free_pages(conn: sqlite3.Connection) -> None:
     conn.executescript("PRAGMA incremental_vacuum;")
 
 
-def migrate(db: sqlite_utils.Database) -> bool:
+def migrate(db: Database) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
     an existing store crossed COMPACT_FROM (worth a VACUUM).
 

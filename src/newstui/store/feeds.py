@@ -7,8 +7,6 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-import sqlite_utils
-
 from newstui.model import (
     FeedCache,
     FeedRow,
@@ -17,7 +15,7 @@ from newstui.model import (
     SourceKind,
     SourceSpec,
 )
-from newstui.store.db import json_list, write_transaction
+from newstui.store.db import Database, json_list, write_transaction
 from newstui.text import clean_line
 
 
@@ -27,7 +25,7 @@ def now_iso() -> str:
 
 
 def ensure_feed(
-    db: sqlite_utils.Database,
+    db: Database,
     key: str,
     name: str,
     *,
@@ -49,7 +47,7 @@ def ensure_feed(
         return _upsert_feed(db.conn, spec, keep_name=keep_name, keep_tags=keep_tags)
 
 
-def ensure_feeds(db: sqlite_utils.Database, specs: Sequence[SourceSpec]) -> list[int]:
+def ensure_feeds(db: Database, specs: Sequence[SourceSpec]) -> list[int]:
     """`ensure_feed` for many sources in one transaction (a fetch registers every configured
     feed: one commit instead of one per feed); returns their ids in order."""
     with write_transaction(db) as conn:
@@ -97,7 +95,7 @@ def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
     conn.execute("UPDATE feeds SET tags = ? WHERE id = ?", [json.dumps(tags), feed_id])
 
 
-def feed_cache(db: sqlite_utils.Database, feed_id: int) -> FeedCache:
+def feed_cache(db: Database, feed_id: int) -> FeedCache:
     """The ETag, Last-Modified and document digest stored for a feed."""
     row = db.execute(
         "SELECT etag, last_modified, body_hash FROM feeds WHERE id = ? AND last_error IS NULL",
@@ -106,7 +104,7 @@ def feed_cache(db: sqlite_utils.Database, feed_id: int) -> FeedCache:
     return FeedCache(*row) if row else FeedCache()
 
 
-def feed_caches(db: sqlite_utils.Database) -> dict[int, FeedCache]:
+def feed_caches(db: Database) -> dict[int, FeedCache]:
     """`feed_cache` of every source, in one query."""
     rows = db.execute(
         "SELECT id, etag, last_modified, body_hash FROM feeds WHERE last_error IS NULL"
@@ -115,7 +113,7 @@ def feed_caches(db: sqlite_utils.Database) -> dict[int, FeedCache]:
 
 
 def record_fetch(
-    db: sqlite_utils.Database,
+    db: Database,
     feed_id: int,
     *,
     status: int | None,
@@ -145,7 +143,7 @@ def record_fetch(
     record_fetches(db, [record])
 
 
-def record_fetches(db: sqlite_utils.Database, records: Sequence[FetchRecord]) -> None:
+def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
     """Store the outcomes of many fetches in one transaction."""
     if not records:
         return
@@ -171,19 +169,19 @@ def record_fetches(db: sqlite_utils.Database, records: Sequence[FetchRecord]) ->
             conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, r.source_id])
 
 
-def fetch_waits(db: sqlite_utils.Database) -> dict[int, tuple[int, str | None]]:
+def fetch_waits(db: Database) -> dict[int, tuple[int, str | None]]:
     """Every source's failures in a row and the time before which it is not fetched again."""
     rows = db.execute("SELECT id, failures, next_try FROM feeds").fetchall()
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def feed_title(db: sqlite_utils.Database, url: str) -> str | None:
+def feed_title(db: Database, url: str) -> str | None:
     """The title a feed document gave itself, once fetched."""
     row = db.execute("SELECT title FROM feeds WHERE url = ?", [url]).fetchone()
     return row[0] if row and row[0] else None
 
 
-def site_urls(db: sqlite_utils.Database) -> dict[str, str]:
+def site_urls(db: Database) -> dict[str, str]:
     """Each fetched feed's URL → the web site its document links to (OPML's htmlUrl)."""
     rows = db.execute(
         "SELECT url, site_url FROM feeds WHERE url IS NOT NULL AND site_url IS NOT NULL"
@@ -191,7 +189,7 @@ def site_urls(db: sqlite_utils.Database) -> dict[str, str]:
     return {url: site for url, site in rows}
 
 
-def forget_source_if_empty(db: sqlite_utils.Database, key: str) -> None:
+def forget_source_if_empty(db: Database, key: str) -> None:
     """Remove a source that never stored an article (an `add` or `import` that failed)."""
     with db.conn:
         db.execute(
@@ -201,7 +199,7 @@ def forget_source_if_empty(db: sqlite_utils.Database, key: str) -> None:
         )
 
 
-def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
+def list_feeds(db: Database) -> list[FeedRow]:
     """Every source with its article and unread counts, by name (one grouped scan)."""
     counts = {
         r[0]: (r[1], r[2])
@@ -237,7 +235,7 @@ def list_feeds(db: sqlite_utils.Database) -> list[FeedRow]:
     ]
 
 
-def find_feed(db: sqlite_utils.Database, name: str) -> int | None:
+def find_feed(db: Database, name: str) -> int | None:
     """The id of the listed feed named `name` (case-insensitive) or with that URL."""
     row = db.execute(
         "SELECT id FROM feeds WHERE (name = ? COLLATE NOCASE OR url = ? OR key = ?) "
@@ -247,7 +245,7 @@ def find_feed(db: sqlite_utils.Database, name: str) -> int | None:
     return row[0] if row else None
 
 
-def removal_counts(db: sqlite_utils.Database, feed_id: int) -> tuple[int, int]:
+def removal_counts(db: Database, feed_id: int) -> tuple[int, int]:
     """How many articles a source holds, and how many of them are starred."""
     total, starred = db.execute(
         "SELECT count(*), coalesce(sum(starred), 0) FROM articles WHERE feed_id = ?", [feed_id]
@@ -255,7 +253,7 @@ def removal_counts(db: sqlite_utils.Database, feed_id: int) -> tuple[int, int]:
     return total, starred
 
 
-def remove_feed(db: sqlite_utils.Database, feed_id: int, *, purge: bool = False) -> RemovedSource:
+def remove_feed(db: Database, feed_id: int, *, purge: bool = False) -> RemovedSource:
     """Delete a source and its articles; starred articles stay (under a hidden, removed source)
     unless `purge`."""
     with write_transaction(db) as conn:
@@ -278,7 +276,7 @@ def remove_feed(db: sqlite_utils.Database, feed_id: int, *, purge: bool = False)
     return RemovedSource(row[0], deleted, kept[0])
 
 
-def unconfigured_sources(db: sqlite_utils.Database, keys: set[str]) -> list[int]:
+def unconfigured_sources(db: Database, keys: set[str]) -> list[int]:
     """Listed sources registered from the config whose key the config no longer has."""
     rows = db.execute("SELECT id, key FROM feeds WHERE configured = 1 AND removed IS NULL")
     return [feed_id for feed_id, key in rows.fetchall() if key not in keys]

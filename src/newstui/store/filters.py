@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
-
 from newstui.model import FilterAction, FilterCount
 from newstui.query import Node
-from newstui.store.db import write_transaction
+from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.query_sql import query_condition
 
 
-def apply_filter(db: sqlite_utils.Database, query: str, root: Node, action: FilterAction) -> int:
+def apply_filter(db: Database, query: str, root: Node, action: FilterAction) -> int:
     """Apply a filter to the articles stored since it last ran (all of them the first time);
     returns how many it matched. Hidden articles are kept, shown only in the Hidden view."""
     condition, params = query_condition(root)
@@ -47,7 +45,7 @@ def apply_filter(db: sqlite_utils.Database, query: str, root: Node, action: Filt
     return len(ids)
 
 
-def filter_counts(db: sqlite_utils.Database) -> list[FilterCount]:
+def filter_counts(db: Database) -> list[FilterCount]:
     """What each filter that ever ran has matched."""
     return [
         FilterCount(query=r[0], action=r[1], matched=r[2], last_matched=r[3])
@@ -57,6 +55,6 @@ def filter_counts(db: sqlite_utils.Database) -> list[FilterCount]:
     ]
 
 
-def hidden_count(db: sqlite_utils.Database) -> int:
+def hidden_count(db: Database) -> int:
     """How many articles filters have hidden."""
     return int(db.execute("SELECT count(*) FROM articles WHERE hidden = 1").fetchone()[0])

@@ -14,7 +14,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-import sqlite_utils
+from newstui.store.db import Database
 
 MAX_SETS = 8  # tables kept per connection; the least recently used one goes first
 TABLE_PREFIX = "newstui_matches_"
@@ -31,7 +31,7 @@ class _Sets:
     serial: int = 0
 
 
-_SETS: WeakKeyDictionary[sqlite_utils.Database, _Sets] = WeakKeyDictionary()
+_SETS: WeakKeyDictionary[Database, _Sets] = WeakKeyDictionary()
 
 
 def _state(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -45,7 +45,7 @@ def _drop(conn: sqlite3.Connection, table: str) -> None:
 
 
 def match_set(
-    db: sqlite_utils.Database, select: str, params: list[object]
+    db: Database, select: str, params: list[object]
 ) -> tuple[str, list[object], int | None]:
     """SQL for the distinct ids `select` yields (its one column), its parameters and how many:
     `SELECT id FROM` a TEMP table filled once for this state of the database; or `select` itself
@@ -82,7 +82,7 @@ def match_set(
     return f"SELECT id FROM temp.{kept[0]}", [], kept[1]
 
 
-def forget_match_sets(db: sqlite_utils.Database) -> None:
+def forget_match_sets(db: Database) -> None:
     """Drop this connection's match sets (the next query evaluates its text part again)."""
     sets = _SETS.pop(db, None)
     if sets is not None and not db.conn.in_transaction:

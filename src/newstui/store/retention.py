@@ -9,18 +9,16 @@ import sqlite3
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-import sqlite_utils
-
 from newstui.model import CleanupReport, FeedCleanup, RetentionPolicy
 from newstui.store.analysis import prune_entities
-from newstui.store.db import give_back_free_pages, write_transaction
+from newstui.store.db import Database, give_back_free_pages, write_transaction
 
 RETIRED_DAYS = 60  # a removed article's identity is forgotten once no fetch offered it this long
 RECLAIM_PAGES = 256  # free pages worth giving back to the file system after a cleanup
 
 
 def cleanup(
-    db: sqlite_utils.Database,
+    db: Database,
     policies: Mapping[int, RetentionPolicy],
     *,
     now: datetime,
@@ -104,7 +102,7 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
         )
 
 
-def retired_keys(db: sqlite_utils.Database, feed_id: int, keys: list[str], stamp: str) -> set[str]:
+def retired_keys(db: Database, feed_id: int, keys: list[str], stamp: str) -> set[str]:
     """Those of a feed's article identities that a cleanup removed; each is marked as still
     offered (`stamp`), so it is remembered as long as the feed offers it."""
     found = {
@@ -124,7 +122,7 @@ def retired_keys(db: sqlite_utils.Database, feed_id: int, keys: list[str], stamp
     return found
 
 
-def _reclaim(db: sqlite_utils.Database) -> int:
+def _reclaim(db: Database) -> int:
     """Give free pages back to the file system (stores with incremental auto_vacuum); returns
     how many bytes the file shrank by."""
     conn = db.conn

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
-
 from newstui.model import StoryVersion
-from newstui.store.db import write_transaction
+from newstui.store.db import Database, write_transaction
 from newstui.stories import SAME_STORY, band_keys, pack, similarity, sketch, unpack
 
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
 SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
 
 
-def find_stories(db: sqlite_utils.Database, limit: int = 5000) -> int:
+def find_stories(db: Database, limit: int = 5000) -> int:
     """Sketch the recent articles not yet sketched and join copies of an earlier article from
     another feed to its story; returns how many articles were joined to another."""
     joined = done = 0
@@ -33,9 +31,7 @@ def find_stories(db: sqlite_utils.Database, limit: int = 5000) -> int:
     return joined
 
 
-def _join_stories(
-    db: sqlite_utils.Database, sketches: list[tuple[int, int, tuple[int, ...] | None]]
-) -> int:
+def _join_stories(db: Database, sketches: list[tuple[int, int, tuple[int, ...] | None]]) -> int:
     """Store sketched articles (sketched outside the write lock), each joined to the story of
     the most similar earlier article of another feed; returns how many were joined."""
     joined = 0
@@ -72,7 +68,7 @@ def _join_stories(
     return joined
 
 
-def story_versions(db: sqlite_utils.Database, article_id: int) -> list[StoryVersion]:
+def story_versions(db: Database, article_id: int) -> list[StoryVersion]:
     """Every version of an article's story (itself included), first published first."""
     return [
         StoryVersion(article_id=r[0], feed=r[1], title=r[2], read=bool(r[3]))
@@ -85,7 +81,7 @@ def story_versions(db: sqlite_utils.Database, article_id: int) -> list[StoryVers
     ]
 
 
-def same_story_ids(db: sqlite_utils.Database, ids: list[int]) -> list[int]:
+def same_story_ids(db: Database, ids: list[int]) -> list[int]:
     """The given ids and every other version of their stories."""
     if not ids:
         return []

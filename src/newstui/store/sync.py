@@ -9,8 +9,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.store.articles import (
     INSERT_ARTICLE,
@@ -18,7 +16,7 @@ from newstui.store.articles import (
     new_article_row,
     update_article_content,
 )
-from newstui.store.db import write_transaction
+from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
 
 FIELDS = ("read", "starred")
@@ -55,7 +53,7 @@ class SavedItems:
 
 
 @contextmanager
-def _applying(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+def _applying(db: Database) -> Iterator[sqlite3.Connection]:
     """A write transaction whose changes to read/starred are the server's: none is queued."""
     with write_transaction(db) as conn:
         conn.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('applying', '1')")
@@ -63,13 +61,13 @@ def _applying(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
         conn.execute("DELETE FROM sync_state WHERE key = 'applying'")
 
 
-def get_state(db: sqlite_utils.Database, key: str) -> str | None:
+def get_state(db: Database, key: str) -> str | None:
     """One value of the sync state (cursor, last sync, last error…), or None."""
     row = db.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
 
 
-def set_state(db: sqlite_utils.Database, **values: str | None) -> None:
+def set_state(db: Database, **values: str | None) -> None:
     """Set (or, with None, clear) values of the sync state in one transaction."""
     with write_transaction(db) as conn:
         for key, value in values.items():
@@ -81,7 +79,7 @@ def set_state(db: sqlite_utils.Database, **values: str | None) -> None:
                 )
 
 
-def sync_status(db: sqlite_utils.Database) -> SyncStatus:
+def sync_status(db: Database) -> SyncStatus:
     """The last sync's time and error and how many changes wait to be pushed."""
     state = dict(db.execute("SELECT key, value FROM sync_state").fetchall())
     queued = db.execute("SELECT count(*) FROM sync_queue").fetchone()[0]
@@ -93,7 +91,7 @@ def sync_status(db: sqlite_utils.Database) -> SyncStatus:
     )
 
 
-def pending_changes(db: sqlite_utils.Database) -> list[QueuedChange]:
+def pending_changes(db: Database) -> list[QueuedChange]:
     """Every queued change with its server item id, oldest first."""
     return [
         QueuedChange(r[0], r[1], r[2], bool(r[3]))
@@ -104,7 +102,7 @@ def pending_changes(db: sqlite_utils.Database) -> list[QueuedChange]:
     ]
 
 
-def forget_pushed(db: sqlite_utils.Database, changes: Iterable[QueuedChange]) -> None:
+def forget_pushed(db: Database, changes: Iterable[QueuedChange]) -> None:
     """Drop pushed changes from the queue, unless the flag changed again since (then it stays)."""
     with write_transaction(db) as conn:
         conn.executemany(
@@ -113,7 +111,7 @@ def forget_pushed(db: sqlite_utils.Database, changes: Iterable[QueuedChange]) ->
         )
 
 
-def synced_feeds(db: sqlite_utils.Database) -> list[SyncedFeed]:
+def synced_feeds(db: Database) -> list[SyncedFeed]:
     """Every stored source that is a server subscription, by name."""
     return [
         SyncedFeed(r[0], r[1], r[2], tuple(json.loads(r[3] or "[]")), r[4])
@@ -125,7 +123,7 @@ def synced_feeds(db: sqlite_utils.Database) -> list[SyncedFeed]:
 
 
 def apply_subscriptions(
-    db: sqlite_utils.Database,
+    db: Database,
     remote: Sequence[RemoteFeed],
     configured: dict[str, tuple[str, tuple[str, ...]]],
 ) -> tuple[list[str], list[str]]:
@@ -220,13 +218,13 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def stream_of(db: sqlite_utils.Database, feed_id: int) -> str | None:
+def stream_of(db: Database, feed_id: int) -> str | None:
     """The server's subscription id of a stored source, or None."""
     row = db.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
     return row[0] if row else None
 
 
-def known_items(db: sqlite_utils.Database, item_ids: Iterable[int]) -> set[int]:
+def known_items(db: Database, item_ids: Iterable[int]) -> set[int]:
     """Those of the given server item ids that are stored here."""
     return {
         r[0]
@@ -238,7 +236,7 @@ def known_items(db: sqlite_utils.Database, item_ids: Iterable[int]) -> set[int]:
 
 
 def save_items(
-    db: sqlite_utils.Database,
+    db: Database,
     items: Sequence[RemoteItem],
     feed_ids: dict[str, int],
     cursor: tuple[str, str] | None = None,
@@ -311,9 +309,7 @@ def _take_state(conn: sqlite3.Connection, article_id: int, item: RemoteItem) -> 
         )
 
 
-def apply_states(
-    db: sqlite_utils.Database, unread: Iterable[int], starred: Iterable[int]
-) -> tuple[int, int]:
+def apply_states(db: Database, unread: Iterable[int], starred: Iterable[int]) -> tuple[int, int]:
     """Make synced articles match the server's unread and starred sets, except those changed here
     and not yet pushed. Returns how many became (read or unread, starred or not)."""
     counts = []
@@ -336,7 +332,7 @@ def apply_states(
     return counts[0], counts[1]
 
 
-def database_file(db: sqlite_utils.Database) -> str:
+def database_file(db: Database) -> str:
     """The database's file path (":memory:" for an in-memory one)."""
     row = db.execute("PRAGMA database_list").fetchone()
     return str(row[2]) if row and row[2] else ":memory:"

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import sqlite_utils
-
 from newstui.model import Article, ArticleDetail, SmartCounts
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import stories as story_store
+from newstui.store.db import Database
 from newstui.store.feeds import now_iso
 
 
-def smart_counts(db: sqlite_utils.Database) -> SmartCounts:
+def smart_counts(db: Database) -> SmartCounts:
     """Article, unread and starred counts over the whole store."""
     # Totals over every article (from indexes), minus the few hidden ones (their partial index).
     total, unread = db.execute(
@@ -42,7 +41,7 @@ def smart_counts(db: sqlite_utils.Database) -> SmartCounts:
     )
 
 
-def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail | None:
+def article_detail(db: Database, article_id: int) -> ArticleDetail | None:
     """One article in full with its stored analysis and entity counts, or None."""
     stored = article_store.get_article(db, article_id)
     if stored is None:
@@ -55,9 +54,7 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> ArticleDetail 
     )
 
 
-def bulk_insert_articles(
-    db: sqlite_utils.Database, feed_id: int, articles: Iterable[Article]
-) -> int:
+def bulk_insert_articles(db: Database, feed_id: int, articles: Iterable[Article]) -> int:
     """Insert many new articles in one transaction without dedupe checks (benchmarks, demos)."""
     now = now_iso()
     rows = [

@@ -1,0 +1,62 @@
+"""The store's connection keeps sqlite-utils' write semantics without importing it."""
+
+import sqlite3
+
+import pytest
+
+from newstui.library import Library
+from newstui.model import Article
+from newstui.query import parse_query
+from newstui.store.db import first_keyword, open_db, write_transaction
+
+
+def test_a_write_outside_a_transaction_is_committed_at_once(tmp_path):
+    path = tmp_path / "n.db"
+    db = open_db(path)
+    db.execute("INSERT INTO sync_state (key, value) VALUES ('cursor', 'x')")
+    other = sqlite3.connect(path)
+    assert other.execute("SELECT value FROM sync_state WHERE key = 'cursor'").fetchone() == ("x",)
+    other.close()
+    db.conn.close()
+
+
+def test_a_failed_write_leaves_no_transaction_open(tmp_path):
+    db = open_db(tmp_path / "n.db")
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO articles (id) VALUES (NULL)")
+    assert not db.conn.in_transaction
+    db.conn.close()
+
+
+def test_writes_inside_a_write_transaction_wait_for_its_end(tmp_path):
+    path = tmp_path / "n.db"
+    db = open_db(path)
+    other = sqlite3.connect(path)
+    with write_transaction(db):
+        db.execute("INSERT INTO sync_state (key, value) VALUES ('cursor', 'y')")
+        assert other.execute("SELECT count(*) FROM sync_state").fetchone() == (0,)
+    assert other.execute("SELECT count(*) FROM sync_state").fetchone() == (1,)
+    other.close()
+    db.conn.close()
+
+
+def test_a_changed_article_is_found_by_its_new_words_only(tmp_path):
+    with Library.open(tmp_path / "n.db") as library:
+        feed = library.register_source("local:/x", "X", kind="local")
+        library.save_batch(feed, [Article("Zebra crossing", "About zebras.", guid="a")])
+        library.save_batch(feed, [Article("Lion crossing", "About lions.", guid="a")])
+        found = [[r.title for r in library.search(parse_query(w))] for w in ("zebra", "lion")]
+    assert found == [[], ["Lion crossing"]]
+
+
+@pytest.mark.parametrize(
+    ("sql", "word"),
+    [
+        ("  select 1", "SELECT"),
+        ("-- a comment\nUPDATE x SET y = 1", "UPDATE"),
+        ("/* note */ ;BEGIN IMMEDIATE", "BEGIN"),
+        ("/* never closed", ""),
+    ],
+)
+def test_the_first_keyword_skips_blanks_and_comments(sql, word):
+    assert first_keyword(sql) == word
