@@ -375,6 +375,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", default=",".join(ROWS), help=f"comma list of {','.join(ROWS)}")
     parser.add_argument("--presses", type=int, default=40)
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="the src/ folder of another newstui checkout: measured alternately with this one "
+        "in the screen, cli and keys rows (same interpreter, PYTHONPATH), for before/after",
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     for tool in ("newsboat", "tmux"):
@@ -502,29 +508,14 @@ def main() -> int:
             nb_small = t.newsboat_cmd("small", small_paths)
             run([*nt_small, "fetch"], t.env)
             run([*nb_small, "-x", "reload"], t.env)
+        variants = newstui_variants(args.baseline)
         if "screen" in only:
-            startup = load_startup()
-            tmux = startup.Tmux(f"newstui-i12-{os.getpid()}")
-            env = {k: t.env[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
-            nb_env = {**env, "HOME": t.env["HOME"]}
-            nt_first, nb_first = [], []
-            try:
-                for i in range(max(args.runs, 5)):
-                    nt_first.append(startup.startup(tmux, "newstui", nt_small, env)[0])
-                    nb_first.append(startup.startup(tmux, "newsboat", nb_small, nb_env)[0])
-                    print(f"  first screen run {i + 1}: newstui {nt_first[-1]:.3f} s, "
-                          f"newsboat {nb_first[-1]:.3f} s")  # fmt: skip
-            finally:
-                tmux("kill-server", check=False)
-            table.add("first screen, 1,000 articles (tmux)", statistics.median(nt_first),
-                      statistics.median(nb_first), "s")  # fmt: skip
+            first_screen_rows(t, nt_small, nb_small, variants, max(args.runs, 5), table)
         if "cli" in only:
-            for label, argv in (("--version", ["--version"]), ("list --limit 1", ["list", "--limit", "1"])):  # fmt: skip
-                cmd = [*nt_small, *argv] if argv[0] == "list" else [*t.newstui, *argv]
-                times = [run(cmd, t.env).seconds for _ in range(max(args.runs, 7))]
-                table.add(f"`newstui {label}`", statistics.median(times), None, "s")
+            cli_rows(t, nt_small, variants, max(args.runs, 7), table)
         if "keys" in only:
-            keys_during_refresh(t, small_paths + cold_paths, args.presses, table)
+            for name, extra in variants:  # each from the same store, 200 feeds never fetched
+                keys_during_refresh(t, small_paths + cold_paths, args.presses, table, name, extra)
     finally:
         httpd.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -534,12 +525,92 @@ def main() -> int:
     return 0
 
 
-def keys_during_refresh(t: Tools, paths: list[str], presses: int, table: Table) -> None:
+Variant = tuple[str, dict[str, str]]  # a label and the environment that selects that newstui
+
+
+def newstui_variants(baseline: Path | None) -> list[Variant]:
+    """This checkout, and with --baseline another one (its src/ first on PYTHONPATH). Both are
+    byte-compiled first, as an installed package is (PYTHONDONTWRITEBYTECODE may be set here)."""
+    import newstui
+
+    variants: list[Variant] = [("newstui", {})]
+    folders = [Path(newstui.__file__).parent]
+    if baseline is not None:
+        variants.append(("baseline", {"PYTHONPATH": str(baseline.resolve())}))
+        folders.append(baseline / "newstui")
+    for folder in folders:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
+    return variants
+
+
+def first_screen_rows(
+    t: Tools,
+    nt_small: list[str],
+    nb_small: list[str],
+    variants: list[Variant],
+    runs: int,
+    table: Table,
+) -> None:
+    """First screen at 1,000 articles in tmux (and the app's CPU seconds until then), each
+    newstui variant and newsboat alternately."""
+    startup = load_startup()
+    tmux = startup.Tmux(f"newstui-i12-{os.getpid()}")
+    env = {k: t.env[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    nb_env = {**env, "HOME": t.env["HOME"]}
+    firsts: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in variants}
+    nb_first: list[float] = []
+    try:
+        for i in range(runs):
+            for name, extra in variants:
+                first, _, _, cpu = startup.startup(tmux, "newstui", nt_small, {**env, **extra})
+                firsts[name].append((first, cpu))
+                print(f"  first screen run {i + 1} {name:8}: {first:.3f} s, CPU {cpu:.2f} s")
+            nb_first.append(startup.startup(tmux, "newsboat", nb_small, nb_env)[0])
+            print(f"  first screen run {i + 1} newsboat: {nb_first[-1]:.3f} s")
+    finally:
+        tmux("kill-server", check=False)
+    for name, samples in firsts.items():
+        suffix = "" if name == "newstui" else f" ({name})"
+        table.add(f"first screen, 1,000 articles (tmux){suffix}",
+                  statistics.median(s[0] for s in samples), statistics.median(nb_first), "s")  # fmt: skip
+        table.add(f"first screen, CPU of the app until then{suffix}",
+                  statistics.median(s[1] for s in samples), None, "s")  # fmt: skip
+
+
+def cli_rows(
+    t: Tools, nt_small: list[str], variants: list[Variant], runs: int, table: Table
+) -> None:
+    """`--version` and `list --limit 1`: wall and CPU seconds, the variants alternately."""
+    for label, argv in (("--version", ["--version"]), ("list --limit 1", ["list", "--limit", "1"])):  # fmt: skip
+        cmd = [*nt_small, *argv] if argv[0] == "list" else [*t.newstui, *argv]
+        results: dict[str, list[Run]] = {name: [] for name, _ in variants}
+        for _ in range(runs):
+            for name, extra in variants:
+                results[name].append(run(cmd, {**t.env, **extra}))
+        for name, runs_ in results.items():
+            suffix = "" if name == "newstui" else f" ({name})"
+            table.add(f"`newstui {label}`{suffix}", med(runs_), None, "s")
+            table.add(f"`newstui {label}`, CPU{suffix}", med(runs_, "cpu"), None, "s")
+
+
+def keys_during_refresh(
+    t: Tools,
+    paths: list[str],
+    presses: int,
+    table: Table,
+    variant: str = "newstui",
+    extra_env: dict[str, str] | None = None,
+) -> None:
     """`j` latency in the app, idle and while `R` refreshes 200 cold feeds beside 1,000 articles."""
     startup = load_startup()
     tmux = startup.Tmux(f"newstui-i12k-{os.getpid()}")
-    cmd = t.newstui_cmd("small", paths)  # the stored 20 feeds plus 200 never fetched
+    name = f"keys-{variant}"
+    for part in ("", "-wal"):  # the stored 20 feeds; the 200 others were never fetched
+        if (t.tmp / f"small.db{part}").exists():
+            shutil.copy(t.tmp / f"small.db{part}", t.tmp / f"{name}.db{part}")
+    cmd = t.newstui_cmd(name, paths)
     env = {k: t.env[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    env.update(extra_env or {})
     app = "newstui"
 
     def press_j(n: int) -> list[float]:
@@ -571,12 +642,14 @@ def keys_during_refresh(t: Tools, paths: list[str], presses: int, table: Table) 
         tmux("kill-server", check=False)
     busy.sort()
     p90 = busy[int(0.9 * (len(busy) - 1))]
-    print(f"  keys idle: median {statistics.median(idle) * 1000:.0f} ms; during refresh: median "
+    print(f"  keys {variant} idle: median {statistics.median(idle) * 1000:.0f} ms; during refresh: median "
           f"{statistics.median(busy) * 1000:.0f} ms, p90 {p90 * 1000:.0f} ms, max "
           f"{busy[-1] * 1000:.0f} ms ({presses} presses)")  # fmt: skip
-    table.add("`j` while `R` refreshes 200 cold feeds, median", statistics.median(busy), None, "s")
-    table.add("`j` while `R` refreshes 200 cold feeds, p90", p90, None, "s")
-    table.add("`j` idle, median", statistics.median(idle), None, "s")
+    suffix = "" if variant == "newstui" else f" ({variant})"
+    table.add(f"`j` while `R` refreshes 200 cold feeds, median{suffix}",
+              statistics.median(busy), None, "s")  # fmt: skip
+    table.add(f"`j` while `R` refreshes 200 cold feeds, p90{suffix}", p90, None, "s")
+    table.add(f"`j` idle, median{suffix}", statistics.median(idle), None, "s")
 
 
 if __name__ == "__main__":

@@ -116,16 +116,24 @@ def launch(tmux: Tmux, name: str, cmd: list[str], env: dict[str, str]) -> tuple[
     return start, pid
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (its own, not its children's)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def startup(
     tmux: Tmux, app: str, cmd: list[str], env: dict[str, str]
-) -> tuple[float, float, float]:
-    """One fresh process (warm page cache): (first screen s, screen still s, RSS MiB once still)."""
+) -> tuple[float, float, float, float]:
+    """One fresh process (warm page cache): (first screen s, screen still s, RSS MiB once still,
+    the app's CPU seconds at the first screen — the load inflates these far less than wall)."""
     start, pid = launch(tmux, app, cmd, env)
     try:
         tmux.wait(app, lambda s: bool(SCREENS[app].search(s)), timeout=120)
         first = time.perf_counter() - start
+        cpu = cpu_seconds(pid)
         still = tmux.settle(app) - start
-        return first, still, rss_mib(pid)
+        return first, still, rss_mib(pid), cpu
     finally:
         tmux.close(app)
 
@@ -223,7 +231,7 @@ def main() -> int:
         apps = {"newstui": (nt_cmd, env), "newsboat": (nb_cmd, nb_env)}
         for run in range(args.runs):
             for app, (cmd, app_env) in apps.items():  # alternate, so drift hits both alike
-                first, still, rss = startup(tmux, app, cmd, app_env)
+                first, still, rss, _ = startup(tmux, app, cmd, app_env)
                 results[app].append((first, still, rss))
                 print(f"run {run + 1} {app:8}: first screen {first * 1000:6.0f} ms, "
                       f"still at {still * 1000:6.0f} ms, RSS {rss:5.0f} MiB")  # fmt: skip

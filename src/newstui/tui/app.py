@@ -215,8 +215,6 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             self.set_keymap(self.user_keymap)
         self.main.set_saved_views(self.saved_views())
         self._stop_on_signals()
-        if self.config is not None:
-            self._analyse_stale(self.config.settings.extractor)
         self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
         if self.config is not None and self.config.sync is not None:
             self._watch_other_writers()  # show the sync state at once
@@ -224,6 +222,11 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             minutes = self.config.settings.refresh_minutes
             if minutes:
                 self.auto_refresh_timer = self.set_interval(minutes * 60, self._refresh_on_timer)
+
+    @on(MainScreen.FirstScreenShown)
+    def _first_screen_shown(self) -> None:
+        if self.config is not None:  # after the first paint: it imports the whole pipeline
+            self._analyse_stale(self.config.settings.extractor)
 
     def on_unmount(self) -> None:
         self.library.close()

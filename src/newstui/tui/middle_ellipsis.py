@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
 from rich.text import Text
 
 ELLIPSIS = "…"
@@ -46,18 +44,3 @@ def _fit_start(plain: str, cells: int) -> int:
 def _fit_end(plain: str, cells: int) -> int:
     """How many characters from the end fit in `cells`."""
     return _fit_start(plain[::-1], cells)
-
-
-class MiddleEllipsis:
-    """A one-line renderable that shortens its text in the middle to the width it is given."""
-
-    def __init__(self, text: Text | str) -> None:
-        self.text = Text(text) if isinstance(text, str) else text
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        line = middle_ellipsis(self.text, options.max_width)
-        line.no_wrap = True
-        yield line
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, self.text.cell_len)

@@ -45,6 +45,7 @@ PANE_NAMES = {
 }
 NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
 SHORT_HEIGHT = 32
+FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving  # below this the reader takes the whole column while it has focus
 
 
@@ -118,6 +119,10 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         article_id: int
         detail: ArticleDetail | None
 
+    class FirstScreenShown(Message):
+        """The first view's headlines are on screen: start what the first paint did not need
+        (source counts, the analysis of an older store)."""
+
     @dataclass
     class UnreadFound(Message):
         """Where the nearest unread article of a view is (index None: there is none)."""
@@ -154,6 +159,8 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         self._last_detail = 0.0
         self._view_title = ""
         self._focused_pane = PANE_NAMES["headlines"]
+        self.first_screen_shown = False
+        self._first_detail: int | None = None  # the article to read once the first screen is up
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -174,6 +181,18 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         self.sidebar.border_title = "Article"
         self.show_view(ALL)
         self.headlines.focus()
+        self.set_timer(FIRST_SCREEN_LATEST, self._first_screen_done)
+
+    def _first_screen_done(self) -> None:
+        """After the first paint of the headlines: the counts, the open article, then the app's
+        deferred work, so none of it competes with the first screen."""
+        if self.first_screen_shown:
+            return
+        self.first_screen_shown = True
+        self.sources.start()
+        if self._first_detail is not None:
+            self.load_detail(self._first_detail)
+        self.post_message(self.FirstScreenShown())
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -304,6 +323,8 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         self._show_title()
         count = message.total
         self.sub_title = counted(count, "article")
+        if not self.first_screen_shown:
+            self.call_after_refresh(self._first_screen_done)
         if not count:
             self.detail = None
             if message.view.key == "all":
@@ -329,8 +350,8 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
         # user reads, and rows read here stay listed until the view is shown again.
         headlines = self.headlines
         expected = counted_total(headlines.view, message.smart, message.feeds)
-        if expected is None or not headlines.loaded or headlines.load_pending:
-            return
+        if expected is None or not headlines.loaded or headlines.load_pending or self.refreshing:
+            return  # (a refresh reloads the headlines itself, batched)
         by_flags = headlines.view.filter.unread or headlines.view.filter.starred
         if expected > headlines.total or (expected < headlines.total and not by_flags):
             headlines.reload()
@@ -384,6 +405,9 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None
             self._detail_timer.stop()
             self._detail_timer = None
         article_id = message.row.id
+        if not self.first_screen_shown:
+            self._first_detail = article_id
+            return
         wait = self._last_detail + DETAIL_INTERVAL - monotonic()
         if wait <= 0:
             self._last_detail = monotonic()

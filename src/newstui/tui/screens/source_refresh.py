@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
 RELOAD_BATCH = 0.5  # seconds: the reloads that finished sources ask for are made at most this often
+PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
 
 
 @dataclass
@@ -69,6 +70,8 @@ class SourceRefresh(Screen[None]):
     _refresh_total = 0  # sources in the running refresh; 0 when idle
     _changes_seen = 0
     _reload_timer: Timer | None = None
+    _progress: RefreshProgress | None = None  # the latest progress not yet shown
+    _progress_timer: Timer | None = None
 
     @property
     def refreshing(self) -> bool:
@@ -146,13 +149,29 @@ class SourceRefresh(Screen[None]):
 
     @on(RefreshProgress)
     def _refresh_progress(self, message: RefreshProgress) -> None:
-        self.status.progress(message.done, message.total, message.name)
+        # The status line is redrawn (and the bottom bar laid out) at most every PROGRESS_EVERY
+        # seconds; the latest progress is kept and shown by a timer if none follows.
+        self._progress = message
+        if self._progress_timer is None:
+            self._show_progress()
+            self._progress_timer = self.set_interval(PROGRESS_EVERY, self._show_progress)
         if message.changed > self._changes_seen:
             self._changes_seen = message.changed
             self.reload_soon()
 
+    def _show_progress(self) -> None:
+        progress, self._progress = self._progress, None
+        if progress is None:
+            if self._progress_timer is not None:
+                self._progress_timer.stop()
+                self._progress_timer = None
+            return
+        if self.refreshing:
+            self.status.progress(progress.done, progress.total, progress.name)
+
     @on(RefreshFinished)
     def _refresh_finished(self, message: RefreshFinished) -> None:
+        self._show_progress()  # the last count, if the timer had not shown it yet
         self._refresh_total = 0
         self.status.finish()
         if message.cancelled:

@@ -113,6 +113,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         super().__init__(id=id)
         self._library = library
         self.view: View = ALL
+        self._shown_view: View | None = None  # the view whose rows are on screen
         self.total = 0
         self.cursor = 0
         self.loaded = False
@@ -173,7 +174,19 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
+        if self._same_as_shown(message):  # a reload that found nothing new: nothing to redraw
+            self._loaded_generation = message.generation
+            self._requested = set()  # windows asked for under the old generation are asked again
+            stale = [chunk for chunk in self._chunks if chunk not in message.chunks]
+            for chunk in stale:  # rows elsewhere are read again when shown
+                del self._chunks[chunk]
+            if stale:
+                self._strips.clear()
+                self.refresh()
+            self.post_message(self.ViewLoaded(self.view, self.total))
+            return
         self._loaded_generation = message.generation
+        self._shown_view = self.view
         self.total = message.total
         self._chunks = OrderedDict(message.chunks)
         self._requested = set()
@@ -189,6 +202,16 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.ViewLoaded(self.view, self.total))
         self._announce()
+
+    def _same_as_shown(self, message: _Loaded) -> bool:
+        """Whether a reload brought the rows already shown, with the cursor where it is."""
+        return (
+            self.loaded
+            and self._shown_view == self.view
+            and message.total == self.total
+            and message.cursor == self.cursor
+            and all(self._chunks.get(chunk) == rows for chunk, rows in message.chunks.items())
+        )
 
     @on(_Chunk)
     def _on_chunk(self, message: _Chunk) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.message import Message
@@ -14,24 +13,19 @@ from textual.widgets.option_list import Option
 
 from newstui.model import FeedRow, SmartCounts, tag_unread_counts
 from newstui.text import terminal_safe
-from newstui.tui.middle_ellipsis import MiddleEllipsis
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
 from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, local_time, tag_view
 from newstui.tui.widgets.pane_list import PaneList
+from newstui.tui.widgets.source_label import SourceLabel
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 
-def _label(name: str | Text, unread: int) -> Table:
+def _label(name: str | Text, unread: int) -> SourceLabel:
     """The name (shortened in the middle) and its unread count aligned right."""
-    grid = Table.grid(expand=True)
-    grid.add_column(ratio=1, no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_row(
-        MiddleEllipsis(Text(terminal_safe(name, line=True)) if isinstance(name, str) else name),
-        Text(f" {unread:,}", style="bold") if unread else Text(""),
+    return SourceLabel(
+        Text(terminal_safe(name, line=True)) if isinstance(name, str) else name, unread
     )
-    return grid
 
 
 def _next_try_suffix(next_try: str | None) -> str:
@@ -82,6 +76,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self._saved: list[View] = []
         self.feeds: list[FeedRow] = []
         self._needed = 20  # columns the longest name and its count need
+        self._started = False
 
     def fit_width(self, screen_width: int, narrow: bool) -> None:
         """Take the width the names need, up to a share of the screen (half when it shows alone
@@ -95,13 +90,18 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     def set_saved_views(self, views: list[View]) -> None:
         """The config's saved views (and follows), listed with their unread counts."""
         self._saved = list(views)
-        if self.is_mounted:
+        if self._started:
             self.reload()
+
+    def start(self) -> None:
+        """Read the sources and their counts for the first time (the main screen asks once the
+        headlines are shown: the first paint does not wait for counts)."""
+        self._started = True
+        self.reload()
 
     def on_mount(self) -> None:
         self.border_title = "Sources"
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
-        self.reload()
 
     @work(thread=True, group="sources", exclusive=True, exit_on_error=False)
     def reload(self) -> None:
