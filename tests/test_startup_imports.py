@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-HEAVY_FOR_READING = ("feedparser", "httpx", "lxml", "tomlkit", "textual", "trafilatura")
+HEAVY_FOR_READING = ("asyncio", "feedparser", "httpx", "lxml", "tomlkit", "textual", "trafilatura")
 
 
 def modules_after(*argv: str) -> set[str]:
