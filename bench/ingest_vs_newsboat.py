@@ -593,6 +593,12 @@ def cli_rows(
             table.add(f"`newstui {label}`, CPU{suffix}", med(runs_, "cpu"), None, "s")
 
 
+def thread_cpu(pid: int, tid: int) -> float:
+    """User + system CPU seconds one thread of a process has used (the main thread: tid = pid)."""
+    fields = Path(f"/proc/{pid}/task/{tid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def keys_during_refresh(
     t: Tools,
     paths: list[str],
@@ -628,15 +634,18 @@ def keys_during_refresh(
         return samples
 
     try:
-        startup.launch(tmux, app, cmd, env)
+        _, pid = startup.launch(tmux, app, cmd, env)
         tmux.wait(app, lambda s: bool(startup.SCREENS[app].search(s)), timeout=120)
         tmux.settle(app)
         idle = press_j(10)
         tmux("send-keys", "-t", app, "g")
         tmux.settle(app, quiet=0.3)
+        main_cpu, app_cpu, start = thread_cpu(pid, pid), startup.cpu_seconds(pid), time.time()
         tmux("send-keys", "-t", app, "R")
         time.sleep(0.3)
         busy = press_j(presses)
+        main_cpu, app_cpu = thread_cpu(pid, pid) - main_cpu, startup.cpu_seconds(pid) - app_cpu
+        window = time.time() - start
     finally:
         tmux.close(app)
         tmux("kill-server", check=False)
@@ -645,7 +654,12 @@ def keys_during_refresh(
     print(f"  keys {variant} idle: median {statistics.median(idle) * 1000:.0f} ms; during refresh: median "
           f"{statistics.median(busy) * 1000:.0f} ms, p90 {p90 * 1000:.0f} ms, max "
           f"{busy[-1] * 1000:.0f} ms ({presses} presses)")  # fmt: skip
+    print(f"  keys {variant}: in those {window:.1f} s the app's event loop thread used "
+          f"{main_cpu:.2f} s of CPU, the whole app process (its threads, not the refresh "
+          f"child) {app_cpu:.2f} s")  # fmt: skip
     suffix = "" if variant == "newstui" else f" ({variant})"
+    table.add(f"event-loop thread CPU while `R` refreshes and `j` is pressed{suffix}",
+              main_cpu, None, "s")  # fmt: skip
     table.add(f"`j` while `R` refreshes 200 cold feeds, median{suffix}",
               statistics.median(busy), None, "s")  # fmt: skip
     table.add(f"`j` while `R` refreshes 200 cold feeds, p90{suffix}", p90, None, "s")

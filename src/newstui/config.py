@@ -8,6 +8,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -228,10 +229,21 @@ def load_config(path: Path) -> Config:
 
 def _entry_line(raw: str, table: str, index: int) -> int:
     """The line number of the index-th `[[table]]` header (1-based), or 0."""
-    headers = [m.start() for m in re.finditer(rf"(?m)^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", raw)]
-    if index < len(headers):
-        return raw.count("\n", 0, headers[index]) + 1
-    return 0
+    lines = _header_lines(raw, table)
+    return lines[index] if index < len(lines) else 0
+
+
+@lru_cache(maxsize=8)
+def _header_lines(raw: str, table: str) -> tuple[int, ...]:
+    """The line numbers of every `[[table]]` header, found once per file and table (a config
+    of hundreds of feeds searched the whole file again for each, at every start)."""
+    pattern = rf"(?m)^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]"
+    lines, line, done = [], 1, 0
+    for match in re.finditer(pattern, raw):
+        line += raw.count("\n", done, match.start())
+        done = match.start()
+        lines.append(line)
+    return tuple(lines)
 
 
 def _entry_key_line(raw: str, table: str, index: int, key: str) -> int:
