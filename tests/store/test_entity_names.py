@@ -4,7 +4,6 @@ Northern Water Board) finds the entity in entity fields, for that entity's type 
 from __future__ import annotations
 
 import pytest
-import sqlite_utils
 
 from newstui.model import Analysis, Article, ArticleFilter, Entity, Mention, Quote
 from newstui.nlp import canonical_key, get_extractor, query_keys, short_key
@@ -12,6 +11,7 @@ from newstui.query import parse_query
 from newstui.store import open_db
 from newstui.store.analysis import prune_entities, save_analysis
 from newstui.store.articles import count_articles, list_articles, save_articles
+from newstui.store.db import Database
 from newstui.store.feeds import ensure_feed
 
 BOARD = "The Northern Water Board (NWB) raised prices. The NWB said costs rose."
@@ -44,11 +44,11 @@ def store(tmp_path):
     db.conn.close()
 
 
-def analyse(db: sqlite_utils.Database, article_id: int, *entities: Entity, quotes=()) -> None:
+def analyse(db: Database, article_id: int, *entities: Entity, quotes=()) -> None:
     save_analysis(db, article_id, Analysis(entities, quotes), "t", canonical_key, short_key)
 
 
-def finds(db: sqlite_utils.Database, text: str) -> set[int]:
+def finds(db: Database, text: str) -> set[int]:
     f = ArticleFilter(query=parse_query(text, query_keys))
     rows = {r.id for r in list_articles(db, f, limit=None)}
     assert count_articles(db, f) == len(rows)

@@ -7,13 +7,13 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-import sqlite_utils
 
 from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.query import parse_query
 from newstui.store import open_db
 from newstui.store.analysis import mark_unanalysed, save_analysis
 from newstui.store.articles import count_articles, list_articles, save_articles
+from newstui.store.db import Database
 from newstui.store.feeds import ensure_feed, remove_feed
 from newstui.store.schema import MIGRATIONS
 
@@ -22,20 +22,20 @@ BUILD = Quote("We will build the bridge this year,", 1, 36, "the mayor")
 CAFE = Quote("Zürich café closes,", 55, 74, "Ana")
 
 
-def quoting(db: sqlite_utils.Database, text: str) -> set[int]:
+def quoting(db: Database, text: str) -> set[int]:
     f = ArticleFilter(query=parse_query(text))
     rows = {r.id for r in list_articles(db, f, limit=None)}
     assert count_articles(db, f) == len(rows)
     return rows
 
 
-def index_matches_quotes(db: sqlite_utils.Database) -> bool:
+def index_matches_quotes(db: Database) -> bool:
     """The index holds exactly the stored quotes (one size row per indexed quote)."""
     indexed = {r[0] for r in db.execute("SELECT id FROM quotes_fts_docsize").fetchall()}
     return indexed == {r[0] for r in db.execute("SELECT id FROM quotes").fetchall()}
 
 
-def analyse(db: sqlite_utils.Database, article_id: int, *quotes: Quote) -> None:
+def analyse(db: Database, article_id: int, *quotes: Quote) -> None:
     save_analysis(db, article_id, Analysis((), quotes), "t", lambda name, _: name.casefold())
 
 
