@@ -863,6 +863,8 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
     """The feed to add for `url`: itself when it is not a web page, else the feed the page links
     to (`<link rel="alternate">`); with several, the user picks one on a terminal, and anywhere
     else the command fails listing them (pass the feed's URL instead)."""
+    import asyncio
+
     from newstui.ingest import limits_from
     from newstui.sources.discovery import discover_feeds
     from newstui.sources.http import Fetcher
