@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import sqlite_utils
 
 from newstui.library import Library
 from newstui.model import Analysis, Article, ArticleFilter, Quote
@@ -14,7 +13,7 @@ from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store import open_db
 from newstui.store.articles import count_articles, list_articles, save_articles
-from newstui.store.db import write_transaction
+from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import ensure_feed
 from newstui.store.match_sets import MAX_SETS, TABLE_PREFIX, forget_match_sets
 
@@ -53,7 +52,7 @@ def view(library: Library, text: str) -> tuple[int, set[int]]:
     return count, rows
 
 
-def store_view(db: sqlite_utils.Database, text: str) -> tuple[int, set[int]]:
+def store_view(db: Database, text: str) -> tuple[int, set[int]]:
     """`view` on the store itself."""
     f = ArticleFilter(query=parse_query(text, query_keys))
     count = count_articles(db, f)
@@ -62,7 +61,7 @@ def store_view(db: sqlite_utils.Database, text: str) -> tuple[int, set[int]]:
     return count, rows
 
 
-def temp_tables(db: sqlite_utils.Database) -> int:
+def temp_tables(db: Database) -> int:
     return db.execute(
         "SELECT count(*) FROM sqlite_temp_master WHERE type = 'table' AND name LIKE ?",
         [TABLE_PREFIX + "%"],
