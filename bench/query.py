@@ -59,6 +59,7 @@ QUERIES = [
     ("person:", 'person:"Maria Person017"'),
     ("person: surname", "person:Person017"),
     ("org:", 'org:"Org 03 Ministry"'),
+    ("org: another name", "org:OM03"),
     ("two places (AND)", "place:Place005 place:Place011"),
     ("group:", "group:Group02"),
     ("speaker:", "speaker:Person017"),
@@ -84,6 +85,7 @@ QUERIES += [
 ]
 PEOPLE = [f"Maria Person{i:03d}" for i in range(400)]
 ORGS = [f"Org {i:02d} Ministry" for i in range(80)]
+ORG_SHORT = {name: f"OM{i:02d}" for i, name in enumerate(ORGS)}  # another name articles use
 PLACES = [f"Place{i:03d}" for i in range(200)]
 GROUPS = [f"Group{i:02d}" for i in range(30)]
 
@@ -106,6 +108,7 @@ def varied_text(rng: random.Random) -> tuple[str, list[tuple[str, str]], list[tu
     if rng.random() < 0.6:
         quotes.append(("We will build the bridge this year", people[0]))
     text = " ".join(words) + ". " + " ".join(f"{n} spoke." for n, _ in named)
+    text += f" The {ORG_SHORT[named[2][0]]} agreed."
     text += "".join(f" “{q},” {s} said." for q, s in quotes)
     return text, named, quotes
 
@@ -154,7 +157,12 @@ def build(path: Path, count: int, seed: int = 7) -> float:
         entities = []
         for name, etype in named:
             at = text.index(name)
-            entities.append(Entity(name, etype, (Mention(at, at + len(name), name),)))
+            mentions = [Mention(at, at + len(name), name)]
+            if etype == "ORG":  # "The OM03 agreed.": the ministry by another name
+                short = ORG_SHORT[name]
+                at = text.rindex(short)
+                mentions.append(Mention(at, at + len(short), short))
+            entities.append(Entity(name, etype, tuple(mentions)))
         found = []
         for quote, speaker in quotes:
             at = text.index(quote)
