@@ -1304,10 +1304,11 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
     for key, text in orgs.items():
         if len(text.split()) < 2 or key not in groups:
             continue
+        cut = len(text)
         longer = [
             k
             for k, full in orgs.items()
-            if k != key and full.startswith(text + " ") and full[len(text) :].startswith(_OF_IN)
+            if k != key and full.startswith(text) and full.startswith(_OF_IN, cut)
         ]
         if len(longer) == 1 and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
@@ -1324,11 +1325,12 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
     for key, text in orgs.items():
         if key not in groups:
             continue
+        suffix = " " + text
         longer = [
             k
             for k, full in orgs.items()
             if k != key
-            and full.endswith(" " + text)
+            and full.endswith(suffix)
             and not full[: -len(text) - 1].replace(".", "").isupper()  # "US Senate" stays
             and known.get(full[: -len(text) - 1]) in ("PLACE", "GROUP")
         ]
