@@ -173,3 +173,14 @@ def test_an_age_before_a_single_name_makes_it_a_speaking_person(extractor) -> No
 def test_an_age_in_a_description_before_a_nationality_is_not_a_name(extractor) -> None:
     text = "The 24-year-old Spaniard won the final in straight sets."
     assert "Spaniard" not in _entities(extractor, text)
+
+
+# A journal, magazine or website named after its kind is an organisation.
+def test_a_journal_or_website_named_after_its_kind_is_an_organisation(extractor) -> None:
+    text = (
+        "Researchers sent the study to the journal Saltmarsh Ecology on Monday, and the "
+        "website Gullwing Buzz carried the story."
+    )
+    entities = _entities(extractor, text)
+    assert entities.get("Saltmarsh Ecology") == "ORG"
+    assert entities.get("Gullwing Buzz") == "ORG"

@@ -47,7 +47,8 @@ ORG_NOUNS = frozenset(
     "commission ministry watchdog authority institute council department operator producer miner "
     "group company firm union party militia broadcaster newspaper agency charity bank lender carrier airline "
     "regulator chipmaker carmaker automaker retailer insurer club startup outlet platform organisation "
-    "organization movement coalition conglomerate giant manufacturer publisher network app brand".split()
+    "organization movement coalition conglomerate giant manufacturer publisher network app brand "
+    "journal magazine tabloid website".split()  # "the journal Nature Astronomy"
 )
 PLACE_NOUNS = frozenset(
     "facility base airport site plant region province district area suburb neighbourhood neighborhood "
