@@ -48,6 +48,16 @@ def analyse(db: Database, article_id: int, *entities: Entity, quotes=()) -> None
     save_analysis(db, article_id, Analysis(entities, quotes), "t", canonical_key, short_key)
 
 
+def analyse_other(db: Database, article_id: int) -> None:
+    """The second article, which names the board in full only."""
+    text = "Prices at the Northern Water Board went up."
+    analyse(
+        db,
+        article_id,
+        Entity("Northern Water Board", "ORG", mentions(text, "Northern Water Board")),
+    )
+
+
 def finds(db: Database, text: str) -> set[int]:
     f = ArticleFilter(query=parse_query(text, query_keys))
     rows = {r.id for r in list_articles(db, f, limit=None)}
@@ -59,15 +69,7 @@ def test_a_name_an_article_used_finds_the_entity_in_every_article(store):
     db, (board, other, _, _) = store
     board_mentions = mentions(BOARD, "Northern Water Board", "NWB", "NWB")
     analyse(db, board, Entity("Northern Water Board", "ORG", board_mentions))
-    analyse(
-        db,
-        other,
-        Entity(
-            "Northern Water Board",
-            "ORG",
-            mentions("Prices at the Northern Water Board went up.", "Northern Water Board"),
-        ),
-    )
+    analyse_other(db, other)
     assert finds(db, "org:NWB") == {board, other}
     assert finds(db, 'org:"Northern Water Board"') == {board, other}
     assert finds(db, "person:NWB") == set()  # another type
@@ -77,15 +79,7 @@ def test_a_name_an_article_used_finds_the_entity_in_every_article(store):
 def test_a_name_lives_as_long_as_its_entity(store):
     db, (board, other, _, _) = store
     analyse(db, board, Entity("Northern Water Board", "ORG", mentions(BOARD, "NWB")))
-    analyse(
-        db,
-        other,
-        Entity(
-            "Northern Water Board",
-            "ORG",
-            mentions("Prices at the Northern Water Board went up.", "Northern Water Board"),
-        ),
-    )
+    analyse_other(db, other)
     analyse(db, board)  # analysed again: no entities in it any more
     assert finds(db, "org:NWB") == {other}  # still the board's other name
     analyse(db, other)

@@ -19,12 +19,13 @@ from newstui.store.match_sets import MAX_SETS, TABLE_PREFIX, forget_match_sets
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 STORY = (
-    "The regional council voted on Tuesday to close three branch libraries in the north of the "
-    "city, citing a shortfall of four million pounds in next year's budget. Campaigners who "
-    "gathered outside the town hall said the decision would leave thousands of children without "
-    "a quiet place to study. The council leader said the authority had no other choice after "
-    "central government cut its grant for the fifth year running. Staff at the affected branches "
-    "will be offered posts elsewhere, a spokesperson said, and the buildings will be sold."
+    "Engineers closed the old swing bridge over the estuary on Monday after divers found cracks "
+    "in two of its stone piers, the county highways department said. Buses and lorries will be "
+    "sent twelve miles inland until repairs are finished, which officials expect to take most "
+    "of the winter. Shopkeepers on both banks said the closure came at the worst time of the "
+    "year and asked the council for help with lost trade. The department said the bridge had "
+    "passed its last inspection in the spring and that the damage was probably caused by the "
+    "autumn floods, when the river ran higher than at any time in forty years of records."
 )
 
 
@@ -122,8 +123,8 @@ def test_a_word_search_counts_a_story_once_like_its_list(library):
     original = library.save_batch(wire, [article("w", STORY, 10)]).changed_ids[0]
     library.save_batch(courier, [article("c", "By Staff Reporter\n\n" + STORY, 5)])
     library.find_stories()
-    assert view(library, "libraries") == (1, {original})
-    assert view(library, "libraries council") == (1, {original})
+    assert view(library, "piers") == (1, {original})
+    assert view(library, "piers estuary") == (1, {original})
 
 
 def test_a_quote_search_follows_reanalysis(library):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.view_name import ViewNameScreen
@@ -26,6 +28,16 @@ def write_config(tmp_path: Path, text: str = CONFIG) -> Path:
     path = tmp_path / "feeds.toml"
     path.write_text(text, "utf-8")
     return path
+
+
+async def open_kremlin_quotes(app: NewstuiApp, pilot: Pilot[None]) -> None:
+    """The Kremlin article's quotes (its one quote is Peskov's) in the focused sidebar."""
+    await settle(pilot)
+    app.main.headlines.move_cursor(3)
+    await settle(pilot)
+    await pilot.press("2")
+    app.main.focus_pane("sidebar")
+    await pilot.pause()
 
 
 async def test_a_configured_view_is_listed_with_its_unread_count_and_opens(db_path, tmp_path):
@@ -84,12 +96,7 @@ async def test_f_on_a_quote_follows_its_speaker(db_path, tmp_path, ids):
     path = write_config(tmp_path)
     app = NewstuiApp(db_path, load_config(path))
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
-        await settle(pilot)
-        await pilot.press("2")
-        app.main.focus_pane("sidebar")
-        await pilot.pause()
+        await open_kremlin_quotes(app, pilot)
         await pilot.press("F")
         await settle(pilot)
         assert app.main.headlines.view.key == "view:Quoting Dmitry Peskov"
@@ -122,12 +129,7 @@ async def test_s_saves_a_speakers_view_reached_from_the_sidebar(db_path, tmp_pat
     path = write_config(tmp_path)
     app = NewstuiApp(db_path, load_config(path))
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
-        await settle(pilot)
-        await pilot.press("2")
-        app.main.focus_pane("sidebar")
-        await pilot.pause()
+        await open_kremlin_quotes(app, pilot)
         await pilot.press("enter")  # the articles quoting him
         await settle(pilot)
         assert app.main.headlines.view.key == "speaker:Dmitry Peskov"
