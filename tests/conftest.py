@@ -7,6 +7,7 @@ from tests/shared_material.py (see its docstring): they skip in a plain clone an
 from __future__ import annotations
 
 import gzip
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -36,6 +37,8 @@ class Route:
     drip: float = 0.0  # seconds between single bytes of the body
     etag: str | None = None  # answer 304 when If-None-Match matches
     gzip: bool = False
+    ranges: bool = False  # answer "Range: bytes=N-" with 206 and the rest of the body
+    cut_after: int | None = None  # close the connection after this many body bytes (once)
     hits: int = 0
 
 
@@ -65,7 +68,22 @@ class FeedServer:
                     self.end_headers()
                     return
                 body = gzip.compress(route.body) if route.gzip else route.body
-                self.send_response(route.status)
+                status, whole = route.status, len(body)
+                wanted = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
+                if route.ranges and wanted:
+                    start = int(wanted[1])
+                    if start >= whole:
+                        self.send_response(416)
+                        self.send_header("Content-Range", f"bytes */{whole}")
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
+                    body, status = body[start:], 206
+                self.send_response(status)
+                if status == 206:
+                    self.send_header("Content-Range", f"bytes {start}-{whole - 1}/{whole}")
+                if route.ranges:
+                    self.send_header("Accept-Ranges", "bytes")
                 for key, value in route.headers.items():
                     self.send_header(key, value)
                 if route.etag:
@@ -81,6 +99,11 @@ class FeedServer:
                             self.wfile.write(body[i : i + 1])
                             self.wfile.flush()
                             time.sleep(route.drip)
+                    elif route.cut_after is not None:
+                        cut, route.cut_after = route.cut_after, None
+                        self.wfile.write(body[:cut])
+                        self.wfile.flush()
+                        self.close_connection = True
                     else:
                         self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):

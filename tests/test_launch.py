@@ -96,3 +96,22 @@ def test_a_pipe_command_waits_for_a_key_so_its_output_can_be_read():
     launch = pipe_launch("wc -w")
     assert launch.argv == ("wc", "-w") and launch.terminal and launch.wait_for_key
     assert pipe_launch("grep -i aleppo | wc -l").name == "grep"
+
+
+def test_the_player_gets_the_file_as_one_argument_where_f_stands():
+    from newstui.launch import player_launch
+
+    launch = player_launch("mpv --no-video %f", "/tmp/Episode 1; rm -rf ~.mp3", lambda n: None)
+    assert launch.argv == ("mpv", "--no-video", "/tmp/Episode 1; rm -rf ~.mp3")
+    assert launch.terminal
+
+
+def test_without_a_player_setting_mpv_then_the_desktop_opener_is_used():
+    from newstui.launch import LaunchError, player_launch
+
+    only_xdg = {"xdg-open": "/usr/bin/xdg-open"}.get
+    launch = player_launch("", "http://x.test/e.mp3", only_xdg)
+    assert launch.argv == ("xdg-open", "http://x.test/e.mp3") and not launch.terminal
+    assert player_launch("", "f.mp3", {"mpv": "/usr/bin/mpv"}.get).argv == ("mpv", "f.mp3")
+    with pytest.raises(LaunchError, match='player = "mpv %f"'):
+        player_launch(" ", "f.mp3", lambda name: None)

@@ -269,6 +269,17 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
     p.add_argument(
         "--dry-run", action="store_true", help="only say what would be removed; remove nothing"
     )
+    from newstui.cli_downloads import add_arguments as download_arguments
+
+    download_arguments(
+        command(
+            "download",
+            "queue the enclosures (podcasts, files) of articles and download everything queued "
+            "into download_dir, resuming partial files",
+        ),
+        command("downloads", "list the download queue: state, progress, file"),
+        _article_id,
+    )
     command("demo", "build (or rebuild) the demo database and print its path")
     p = command(
         "sync",
@@ -398,7 +409,17 @@ def _complain(message: str) -> None:
         errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
 
 
-WRITING_COMMANDS = ("add", "remove", "fetch", "import", "opml", "sync", "filters", "cleanup")
+WRITING_COMMANDS = (
+    "add",
+    "remove",
+    "fetch",
+    "import",
+    "opml",
+    "sync",
+    "filters",
+    "cleanup",
+    "download",
+)
 
 
 def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
@@ -1113,9 +1134,10 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
     if stored is None:
         raise NewstuiError(f"no article with id {args.id}")
     analysis = library.analysis(args.id)
+    downloads = library.downloads.all(args.id)
     if args.json:
-        return _emit(args, article_json(stored, analysis))
-    _print_trimmed(render_article_text(stored, analysis))
+        return _emit(args, article_json(stored, analysis, downloads))
+    _print_trimmed(render_article_text(stored, analysis, downloads=downloads))
     return 0
 
 
@@ -1133,6 +1155,20 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
         what = plural(missing, "is not a stored article", "are not stored articles")
         errors.print(Text(f"warning: {missing} of the ids {what}"))
     return _emit(args, {"marked": count, "missing": missing}, f"marked {counted(count, 'article')}")
+
+
+def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> int:
+    """`newstui download [ID...]`."""
+    from newstui.cli_downloads import cmd_download as download
+
+    return download(args, library, config, _emit, console)
+
+
+def cmd_downloads(args: argparse.Namespace, library: Library, config: Config | None) -> int:
+    """`newstui downloads`."""
+    from newstui.cli_downloads import cmd_downloads as downloads
+
+    return downloads(args, library, _emit)
 
 
 def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -1340,6 +1376,7 @@ CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
     "sync": cmd_sync,
     "filters": cmd_filters,
     "cleanup": cmd_cleanup,
+    "download": cmd_download,
 }
 """Commands that read the config file (created from the example on first use)."""
 
@@ -1352,5 +1389,6 @@ STORE_COMMANDS: dict[str, StoreCommand] = {
     "mark": cmd_mark,
     "entities": cmd_entities,
     "quotes": cmd_quotes,
+    "downloads": cmd_downloads,
 }
 """Commands that need only the database (`feeds` also lists configured sources if it can)."""

@@ -46,6 +46,8 @@ class Settings:
     pager: str = ""  # e.g. "less -R"; empty: $PAGER, else less
     keep_days: int = 0  # articles older than this many days are cleaned up (0: kept forever)
     keep_per_feed: int = 0  # only the newest this many articles of a feed stay (0: no limit)
+    player: str = ""  # e.g. "mpv %f"; empty: mpv if installed, else the desktop's opener
+    download_dir: str = ""  # where `d` puts enclosures; empty: default_download_dir()
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,22 @@ def default_db_path() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME)) / "newstui.db"
+
+
+def default_download_dir() -> Path:
+    """Where downloaded enclosures go when `download_dir` is not set: NEWSTUI_DOWNLOADS, else a
+    newstui folder in the user's downloads folder (~/Downloads/newstui on most systems)."""
+    env = os.environ.get("NEWSTUI_DOWNLOADS")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_downloads_dir()) / APP_NAME
+
+
+def download_folder(settings: Settings) -> Path:
+    """The folder downloads go to: the `download_dir` setting (~ expanded), else the default."""
+    if settings.download_dir.strip():
+        return Path(settings.download_dir.strip()).expanduser()
+    return default_download_dir()
 
 
 def example_config_text() -> str:
@@ -544,11 +562,15 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
             if problem:
                 raise fail(kline, f"setting {key!r} {problem}")
             value = float(value) if expected is float else value
-        elif key in ("browser", "pager"):
+        elif key == "download_dir":
+            if not isinstance(value, str) or strip_controls(value) != value or "\0" in value:
+                raise fail(kline, "setting 'download_dir' must be a folder path")
+        elif key in ("browser", "pager", "player"):
             from newstui.launch import LaunchError, needs_shell
 
             if not isinstance(value, str):
-                raise fail(kline, f'setting {key!r} must be a command string, like "w3m %u"')
+                example = {"browser": "w3m %u", "pager": "less -R", "player": "mpv %f"}[key]
+                raise fail(kline, f'setting {key!r} must be a command string, like "{example}"')
             try:
                 needs_shell(value)
             except LaunchError as exc:

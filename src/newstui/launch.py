@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shlex
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -135,6 +135,23 @@ def pager_launch(setting: str, env: Mapping[str, str], path: str) -> Launch:
     """The pager for a file: the `pager` setting, else $PAGER, else `less`."""
     command = setting.strip() or env.get("PAGER", "").strip() or "less"
     return Launch(command_argv(command, path), terminal=True)
+
+
+FILE_PLACEHOLDER = "%f"
+DEFAULT_PLAYERS = ("mpv", "xdg-open", "open")  # the first one installed plays when unset
+
+
+def player_launch(setting: str, target: str, which: Callable[[str], str | None]) -> Launch:
+    """The player for a downloaded file or an enclosure URL: the `player` setting (`%f` or `%u`
+    stands for the file or URL, else it is added at the end), else the first of mpv, xdg-open,
+    open that `which` finds."""
+    command = setting.strip().replace(FILE_PLACEHOLDER, PLACEHOLDER)
+    if not command:
+        found = next((name for name in DEFAULT_PLAYERS if which(name)), None)
+        if found is None:
+            raise LaunchError('no player: set one in [settings], like player = "mpv %f"')
+        command = found
+    return Launch(command_argv(command, target), terminal=is_terminal_program(command))
 
 
 def pipe_launch(command: str) -> Launch:

@@ -18,6 +18,7 @@ from newstui.model import (
     ArticleRow,
     CleanupReport,
     Direction,
+    Download,
     EntityRow,
     FeedCache,
     FeedRow,
@@ -42,6 +43,7 @@ from newstui.query import Query
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
 from newstui.store import db as _db
+from newstui.store import downloads as _downloads
 from newstui.store import feeds as _feeds
 from newstui.store import filters as _filters
 from newstui.store import match_sets as _match_sets
@@ -389,9 +391,87 @@ class Library:
     # -- sync -------------------------------------------------------------------------------
 
     @property
+    def downloads(self) -> DownloadQueue:
+        """The queue of enclosure downloads (podcasts)."""
+        return DownloadQueue(self._db)
+
+    @property
     def sync(self) -> SyncBook:
         """The sync bookkeeping: server items and subscriptions, the mark queue, the cursor."""
         return SyncBook(self._db)
+
+
+class DownloadQueue:
+    """The download queue in the database, through the store (see store/downloads.py)."""
+
+    def __init__(self, db: _db.Database) -> None:
+        self._db = db
+
+    def queue(
+        self,
+        *,
+        url: str,
+        path: str,
+        article_id: int | None,
+        title: str,
+        mime: str,
+        bytes_total: int | None,
+    ) -> tuple[Download, bool]:
+        """Queue an enclosure (a failed one again); the row, and whether it was queued now."""
+        return _downloads.queue_download(
+            self._db,
+            url=url,
+            path=path,
+            article_id=article_id,
+            title=title,
+            mime=mime,
+            bytes_total=bytes_total,
+        )
+
+    def path_in_use(self, path: str) -> bool:
+        """True when a download in the queue already has this file."""
+        return _downloads.path_in_use(self._db, path)
+
+    def all(self, article_id: int | None = None) -> list[Download]:
+        """The queue, oldest first (only one article's, when given)."""
+        return _downloads.list_downloads(self._db, article_id)
+
+    def get(self, download_id: int) -> Download | None:
+        """One download, or None."""
+        return _downloads.get_download(self._db, download_id)
+
+    def claim_next(self, owner: int) -> Download | None:
+        """Take the oldest queued download for process `owner`, or None when none is queued."""
+        return _downloads.claim_next(self._db, owner)
+
+    def progress(self, download_id: int, done: int, total: int | None) -> None:
+        """How much of a download has arrived."""
+        _downloads.record_progress(self._db, download_id, done, total)
+
+    def finish(self, download_id: int, size: int) -> None:
+        """A download is complete."""
+        _downloads.finish_download(self._db, download_id, size)
+
+    def fail(self, download_id: int, error: str) -> None:
+        """A download failed (a retry resumes it)."""
+        _downloads.fail_download(self._db, download_id, error)
+
+    def release(self, download_id: int) -> None:
+        """Give an unfinished download back to the queue."""
+        _downloads.release_download(self._db, download_id)
+
+    def requeue_stale(self, seconds: float, dead_owners: Iterable[int] = ()) -> int:
+        """Queue again downloads whose process died: one of `dead_owners`, or untouched for
+        `seconds`."""
+        return _downloads.requeue_stale(self._db, seconds, dead_owners)
+
+    def retry(self, ids: Iterable[int] | None = None) -> int:
+        """Queue failed downloads again (all, or these); returns how many."""
+        return _downloads.retry_downloads(self._db, ids)
+
+    def forget(self, download_id: int) -> Download | None:
+        """Take a download off the list unless it is running; what it was, or None."""
+        return _downloads.forget_download(self._db, download_id)
 
 
 QueuedChange = _sync.QueuedChange

@@ -29,11 +29,15 @@ ENTITY_TYPES = (
 
 @dataclass(frozen=True)
 class Link:
-    """A link or image found in an article body: its visible text and an http(s) URL."""
+    """A link or image found in an article body: its visible text and an http(s) URL. An
+    enclosure's text is its MIME type; its size (bytes) and duration (seconds) are as the feed
+    said, when valid."""
 
     text: str
     url: str
     kind: LinkKind = "link"
+    size: int | None = None
+    duration: int | None = None
 
 
 @dataclass
@@ -144,6 +148,39 @@ class StoredArticle:
     links: tuple[Link, ...]
     fulltext_status: FulltextStatus | None = None
     fulltext_error: str | None = None
+
+
+DownloadState = Literal["queued", "downloading", "done", "failed"]
+
+
+@dataclass(frozen=True)
+class Download:
+    """One enclosure in the download queue: where it comes from, where it goes, how far it got.
+
+    `article_id` is None once the article was deleted (the download and its file stay)."""
+
+    id: int
+    url: str
+    title: str  # the article's title when queued
+    mime: str
+    state: DownloadState
+    path: str  # the file when done; while downloading, PATH + ".part" holds what arrived
+    bytes_done: int = 0
+    bytes_total: int | None = None  # None: the server did not say
+    error: str | None = None
+    article_id: int | None = None
+    queued_at: str = ""
+    finished_at: str | None = None
+    owner: int | None = None  # the id of the process downloading it (state "downloading")
+
+    @property
+    def fraction(self) -> float | None:
+        """How much has arrived (0 to 1), or None when the total is unknown."""
+        if self.state == "done":
+            return 1.0
+        if not self.bytes_total:
+            return None
+        return min(self.bytes_done / self.bytes_total, 1.0)
 
 
 @dataclass(frozen=True)
@@ -412,6 +449,7 @@ class ArticleDetail:
     analysis: Analysis
     entities: tuple[EntityRow, ...]
     versions: tuple[StoryVersion, ...] = ()  # the same story in other feeds (this one included)
+    downloads: tuple[Download, ...] = ()  # its enclosures in the download queue
 
 
 def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
 
-from newstui.model import Analysis, ArticleRow, Entity, Mention, Quote, StoredArticle
+from newstui.model import (
+    Analysis,
+    ArticleRow,
+    Download,
+    Entity,
+    Link,
+    Mention,
+    Quote,
+    StoredArticle,
+)
 from newstui.text import terminal_safe, terminal_safe_with_offsets
 
 
@@ -110,7 +120,9 @@ def article_row_json(row: ArticleRow) -> dict[str, Any]:
     }
 
 
-def article_json(stored: StoredArticle, analysis: Analysis) -> dict[str, Any]:
+def article_json(
+    stored: StoredArticle, analysis: Analysis, downloads: Sequence[Download] = ()
+) -> dict[str, Any]:
     """The `show --json` object: row fields, text, links, entities and quotes with offsets."""
     data = article_row_json(stored.row)
     text, analysis = safe_analysis(stored.text, analysis)
@@ -119,6 +131,18 @@ def article_json(stored: StoredArticle, analysis: Analysis) -> dict[str, Any]:
     data["links"] = [
         {"text": terminal_safe(link.text, line=True), "url": _line(link.url), "kind": link.kind}
         for link in stored.links
+    ]
+    data["enclosures"] = [
+        {
+            "url": _line(link.url),
+            "type": terminal_safe(link.text, line=True),
+            "size": link.size,
+            "duration": link.duration,
+            "download": next(
+                ({"state": d.state, "path": d.path} for d in downloads if d.url == link.url), None
+            ),
+        }
+        for link in enclosures(stored)
     ]
     data["fulltext"] = {"status": stored.fulltext_status, "error": _line(stored.fulltext_error)}
     data["entities"] = [
@@ -190,8 +214,10 @@ def render_article_text(
     palette: Palette = TERMINAL_PALETTE,
     *,
     speakers: bool = True,
+    downloads: Sequence[Download] = (),
 ) -> Text:
-    """The whole article for a terminal: title, byline, highlighted body and numbered links."""
+    """The whole article for a terminal: title, byline, highlighted body, numbered enclosures
+    (with where their downloads are) and numbered links."""
     row = stored.row
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
@@ -211,12 +237,68 @@ def render_article_text(
         )
     )
     out.append("\n")
-    if stored.links:
+    links = [link for link in stored.links if link.kind != "enclosure"]
+    if attached := enclosures(stored):
+        out.append("\nEnclosures\n", style="bold")
+        for i, link in enumerate(attached, 1):
+            out.append(f"[{i}] ", style=palette.meta)
+            out.append(enclosure_label(link) + " ")
+            out.append(terminal_safe(link.url, line=True), style=palette.meta)
+            state = next((download_state(d) for d in downloads if d.url == link.url), "")
+            out.append(f" ({state})\n" if state else "\n", style=palette.meta)
+    if links:
         out.append("\nLinks\n", style="bold")
-        for i, link in enumerate(stored.links, 1):
+        for i, link in enumerate(links, 1):
             label = terminal_safe(link.text, line=True)
             label = f"[image] {label}" if link.kind == "image" else label
             out.append(f"[{i}] ", style=palette.meta)
             out.append(f"{label} " if label else "")
             out.append(terminal_safe(link.url, line=True) + "\n", style=palette.meta)
     return out
+
+
+def enclosures(stored: StoredArticle) -> list[Link]:
+    """An article's enclosures (podcast episodes, files), in feed order."""
+    return [link for link in stored.links if link.kind == "enclosure"]
+
+
+def download_state(d: Download) -> str:
+    """A download in a few words: "downloaded: PATH", "downloading 45%", "queued", "failed: …"."""
+    if d.state == "done":
+        return f"downloaded: {terminal_safe(d.path, line=True)}"
+    if d.state == "failed":
+        return f"download failed: {terminal_safe(d.error or '', line=True)}"
+    if d.state == "downloading" and d.fraction is not None:
+        return f"downloading {d.fraction:.0%}"
+    return d.state
+
+
+def human_size(size: int | None) -> str:
+    """A byte count as people read it: 512 B, 3.4 KB, 24.3 MB, 1.2 GB (powers of 1000)."""
+    if size is None:
+        return "size unknown"
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if value < 1000 or unit == "TB":
+            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{size} B"  # pragma: no cover - the loop always returns
+
+
+def duration_text(seconds: int | None) -> str:
+    """A duration as a clock: 42:10, 1:02:03; "" when unknown."""
+    if not seconds:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def enclosure_label(link: Link) -> str:
+    """An enclosure in one line: type · size · duration (what is known of them)."""
+    parts = [terminal_safe(link.text, line=True) or "enclosure"]
+    if link.size is not None:
+        parts.append(human_size(link.size))
+    if link.duration:
+        parts.append(duration_text(link.duration))
+    return " · ".join(parts)

@@ -190,6 +190,7 @@ def test_a_store_from_before_keeps_no_far_future_article_on_top(run: Run, tmp_pa
             database.execute(f"DROP TRIGGER quotes_fts_{trigger}")
         database.execute("DROP TABLE quotes_fts")
         database.execute("DROP TABLE retired_articles")  # v13 creates it again
+        database.execute("DROP TABLE downloads")  # v15 creates it again
         database.execute("PRAGMA user_version = 6")
     database.conn.close()
     rows = run.json("list")  # opening the store migrates it

@@ -12,7 +12,8 @@ from typing import Any
 import feedparser
 
 from newstui.errors import SourceError
-from newstui.model import Article, Link, LinkKind
+from newstui.model import Article, Link
+from newstui.sources.enclosures import attachment_links, enclosure_links
 from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import read_well_formed
 from newstui.sources.urls import is_http_url
@@ -125,13 +126,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article:
     title = _line(entry, "title", MAX_TITLE)
     if not title:
         title = _title_from_text(text) or "(untitled)"
-    for enclosure in entry.get("enclosures", []) or []:
-        href = enclosure.get("href")
-        if is_http_url(href) and href not in {lk.url for lk in links}:
-            kind: LinkKind = (
-                "image" if str(enclosure.get("type", "")).startswith("image/") else "enclosure"
-            )
-            links.append(Link(clean_line(enclosure.get("type", "") or "enclosure"), href, kind))
+    links += enclosure_links(entry, {lk.url for lk in links})
     guid = entry.get("id") or entry.get("guid")
     author = author_name(clean_line(entry.get("author", "") or "", MAX_AUTHOR)) or None
     return Article(
@@ -230,6 +225,7 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
     image = item.get("image")
     if isinstance(image, str) and is_http_url(image) and image not in {lk.url for lk in links}:
         links.append(Link("image", image, "image"))
+    links += attachment_links(item, {lk.url for lk in links})
     title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)
     return Article(
         title=title or "(untitled)",

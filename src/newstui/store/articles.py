@@ -10,7 +10,15 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from newstui.model import Article, ArticleFilter, ArticleRow, Link, SaveResult, StoredArticle
+from newstui.model import (
+    Article,
+    ArticleFilter,
+    ArticleRow,
+    Link,
+    LinkKind,
+    SaveResult,
+    StoredArticle,
+)
 from newstui.query import Query, fts_string, walk_positive_terms
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.feeds import now_iso
@@ -36,6 +44,39 @@ def content_hash(article: Article) -> str:
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()[:32]
+
+
+def link_dict(link: Link) -> dict[str, Any]:
+    """A link as stored in the `links` JSON column; an enclosure's size and duration only when
+    known (the has:enclosure index looks for `"kind": "enclosure"`, so `kind` is written so)."""
+    data: dict[str, Any] = {"text": link.text, "url": link.url, "kind": link.kind}
+    if link.size is not None:
+        data["size"] = link.size
+    if link.duration is not None:
+        data["duration"] = link.duration
+    return data
+
+
+def links_json(links: Iterable[Link]) -> str:
+    """The `links` column of an article."""
+    return json.dumps([link_dict(link) for link in links])
+
+
+def stored_link(data: dict[str, Any]) -> Link:
+    """A link read back from the `links` column; values another tool wrote badly are dropped."""
+    stored_kind = data.get("kind")
+    kind: LinkKind = (
+        "image" if stored_kind == "image" else "enclosure" if stored_kind == "enclosure" else "link"
+    )
+
+    def whole(key: str) -> int | None:
+        value = data.get(key)
+        ok = isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**53
+        return value if ok and kind == "enclosure" else None
+
+    return Link(
+        str(data.get("text") or ""), str(data["url"]), kind, whole("size"), whole("duration")
+    )
 
 
 def identity_keys(articles: Sequence[Article]) -> list[str]:
@@ -119,7 +160,7 @@ def new_article_row(
         _sortable(published, now) or now,
         stored_summary(article),
         article.text,
-        json.dumps([vars(link) for link in article.links]),
+        links_json(article.links),
         digest or content_hash(article),
     )
 
@@ -187,7 +228,7 @@ def update_article_content(
             _sortable(published, now_iso()),
             stored_summary(article),
             article.text,
-            json.dumps([vars(link) for link in article.links]),
+            links_json(article.links),
             digest,
             article_id,
         ],
@@ -240,7 +281,7 @@ def set_fulltext(
                 """UPDATE articles SET summary = CASE WHEN summary = '' THEN text ELSE summary END,
                    text = ?, links = ?, fulltext_status = 'ok',
                    fulltext_error = NULL, nlp_version = NULL WHERE id = ?""",
-                [text, json.dumps([*[vars(link) for link in links], *kept]), article_id],
+                [text, json.dumps([*map(link_dict, links), *kept]), article_id],
             )
         else:
             db.execute(
@@ -420,11 +461,7 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
     if r is None:
         return None
     links = tuple(
-        Link(
-            str(link.get("text") or ""),
-            str(link["url"]),
-            "image" if link.get("kind") == "image" else "link",
-        )
+        stored_link(link)
         for link in json_list(r[12])
         if isinstance(link, dict) and isinstance(link.get("url"), str)
     )

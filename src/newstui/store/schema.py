@@ -334,6 +334,31 @@ _V14 = [
     "CREATE INDEX IF NOT EXISTS entity_names_entity ON entity_names (entity_id)",
 ]
 
+# v15: the download queue of enclosures (podcasts). A row outlives its article (retention or a
+# removed feed sets article_id NULL): the file on disk stays listed and playable.
+_V15 = [
+    """
+    CREATE TABLE IF NOT EXISTS downloads (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        title TEXT NOT NULL DEFAULT '',    -- the article's title when queued
+        mime TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'queued'
+            CHECK (state IN ('queued', 'downloading', 'done', 'failed')),
+        path TEXT NOT NULL,                -- the file; PATH.part while it arrives
+        bytes_done INTEGER NOT NULL DEFAULT 0,
+        bytes_total INTEGER,               -- NULL: unknown
+        error TEXT,
+        queued_at TEXT NOT NULL,
+        touched_at TEXT,                   -- last progress written by the downloading process
+        owner INTEGER,                     -- the process id downloading it
+        finished_at TEXT
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS downloads_article ON downloads (article_id)",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -349,5 +374,6 @@ MIGRATIONS: list[list[str]] = [
     _V12,
     _V13,
     _V14,
+    _V15,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from newstui.model import Article, ArticleDetail, SmartCounts
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
+from newstui.store import downloads as downloads_store
 from newstui.store import stories as story_store
 from newstui.store.db import Database
 from newstui.store.feeds import now_iso
@@ -51,6 +52,7 @@ def article_detail(db: Database, article_id: int) -> ArticleDetail | None:
         analysis_store.article_analysis(db, article_id),
         tuple(analysis_store.article_entities(db, article_id)),
         tuple(story_store.story_versions(db, article_id)),
+        tuple(downloads_store.list_downloads(db, article_id)),
     )
 
 

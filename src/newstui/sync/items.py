@@ -6,7 +6,8 @@ import html
 from datetime import UTC, datetime
 from typing import Any
 
-from newstui.model import Article, RemoteFeed, RemoteItem
+from newstui.model import Article, Link, RemoteFeed, RemoteItem
+from newstui.sources.enclosures import enclosure_link
 from newstui.sources.html import html_to_text
 from newstui.sources.urls import is_http_url
 from newstui.text import author_name, clean_line, clean_text
@@ -133,6 +134,19 @@ def _number(value: Any) -> int | None:
     return None
 
 
+def _enclosures(obj: dict[str, Any], known: set[str]) -> list[Link]:
+    """An item's `enclosure` list (podcast episodes), as FreshRSS and Miniflux give it."""
+    found = []
+    enclosures = obj.get("enclosure")
+    for entry in enclosures if isinstance(enclosures, list) else []:
+        if isinstance(entry, dict):
+            link = enclosure_link(entry.get("href"), entry.get("type"), entry.get("length"), None)
+            if link is not None and link.url not in known:
+                known.add(link.url)
+                found.append(link)
+    return found
+
+
 def parse_item(obj: Any) -> RemoteItem:
     """One item of a stream: its id, feed, crawl time, read/starred state and content as text."""
     if not isinstance(obj, dict):
@@ -152,6 +166,7 @@ def parse_item(obj: Any) -> RemoteItem:
             body = part["content"]
             break
     text, links = html_to_text(body, url) if body.strip() else ("", [])
+    links = [*links, *_enclosures(obj, {link.url for link in links})]
     title = clean_line(html.unescape(str(obj.get("title") or "")), 1000)
     if not title:
         first = text.split("\n", 1)[0] if text else ""

@@ -31,6 +31,7 @@ from newstui.query import Query, QueryError, parse_query
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
 from newstui.spawned import stop_all_pools
 from newstui.text import terminal_safe
+from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.keymap import binding_ids, build_keymap, keys_of
 from newstui.tui.refresh import AnalysisFinished, run_analysis
 from newstui.tui.screens.help import HelpScreen, binding_rows
@@ -50,7 +51,7 @@ NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui 
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
 
 
-class NewstuiApp(ReportsWorkerErrors, App[int]):
+class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
     """Three panes and a sidebar over one newstui database."""
 
     CSS_PATH = "newstui.tcss"
@@ -113,6 +114,30 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
             show=False,
             tooltip="Fetch the full text",
             id="article.fetch_fulltext",
+        ),
+        Binding(
+            "d",
+            "main('download')",
+            "Download",
+            show=False,
+            tooltip="Download the article's enclosure (podcast)",
+            id="article.download",
+        ),
+        Binding(
+            "P",
+            "main('play')",
+            "Play",
+            show=False,
+            tooltip="Play the article's enclosure with the player",
+            id="article.play",
+        ),
+        Binding(
+            "L",
+            "downloads",
+            "Downloads",
+            show=False,
+            tooltip="Show the download queue",
+            id="app.downloads",
         ),
         Binding(
             "r",
@@ -216,6 +241,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
         self.main.set_saved_views(self.saved_views())
         self._stop_on_signals()
         self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
+        self.resume_downloads()  # a queue left by the last run carries on
         if self.config is not None and self.config.sync is not None:
             self._watch_other_writers()  # show the sync state at once
         if self.config is not None and (self.config.feeds or self.config.local or self.config.sync):
@@ -284,7 +310,7 @@ class NewstuiApp(ReportsWorkerErrors, App[int]):
                 [
                     *moves(Reader.BINDINGS),
                     *of(main, "page", "toggle_full_reader", "toggle_speakers"),
-                    *of(app, "fetch_fulltext", "story_versions"),
+                    *of(app, "fetch_fulltext", "story_versions", "download", "play"),
                 ],
             ),
             (
@@ -479,6 +505,8 @@ def all_binding_ids() -> set[str]:
     """Every binding id a `[keys]` table may name."""
     from newstui.tui.screens.command_prompt import CommandScreen
     from newstui.tui.screens.confirm import ConfirmScreen
+    from newstui.tui.screens.downloads import DownloadsScreen
+    from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
     from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
     from newstui.tui.screens.view_name import ViewNameScreen
     from newstui.tui.widgets.sidebar import Sidebar
@@ -496,6 +524,8 @@ def all_binding_ids() -> set[str]:
         CommandScreen,
         ViewNameScreen,
         SpeakerQuotesScreen,
+        DownloadsScreen,
+        EnclosureChoiceScreen,
     )
     return {i for cls in classes for i in binding_ids(cls.BINDINGS)}
 

@@ -24,6 +24,7 @@ from newstui.config import Config, Settings
 from newstui.counts import counted
 from newstui.model import ArticleDetail, ArticleRow, Direction, FeedRow
 from newstui.tui.screens.article_actions import ArticleActions
+from newstui.tui.screens.podcast_actions import PodcastActions
 from newstui.tui.screens.source_refresh import SourceRefresh
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 from newstui.tui.shared_library import SharedLibrary
@@ -49,7 +50,7 @@ FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first 
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving  # below this the reader takes the whole column while it has focus
 
 
-class MainScreen(ReportsWorkerErrors, ArticleActions, SourceRefresh, Screen[None]):
+class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefresh, Screen[None]):
     """Layout, navigation and the open article; owns what it shows and the actions on it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

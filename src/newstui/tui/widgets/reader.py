@@ -110,7 +110,11 @@ class Reader(VerticalScroll, can_focus=True):
             self._body.update(Text(terminal_safe(self._message), style=palette.meta))
             return
         text = render_article_text(
-            detail.article, detail.analysis, palette, speakers=self.show_speakers
+            detail.article,
+            detail.analysis,
+            palette,
+            speakers=self.show_speakers,
+            downloads=detail.downloads,
         )
         others = [v for v in detail.versions if v.article_id != detail.article.row.id]
         if others:  # one story once: the same text from other feeds, one key (V) away

@@ -1,0 +1,202 @@
+"""The `download` and `downloads` commands: queue an article's enclosures and download the
+queue with a progress bar; list the queue. Called by cli.py, which owns parsing and output."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newstui.config import Config, download_folder
+from newstui.errors import NewstuiError
+from newstui.library import Library
+from newstui.model import Download
+from newstui.render import enclosures, human_size
+from newstui.text import terminal_safe
+
+if TYPE_CHECKING:  # downloading (httpx) is imported by the commands that download
+    from newstui.downloads import QueueResult
+
+Emit = Callable[[argparse.Namespace, Any, "str | Text | Table | None"], int]
+
+
+def add_arguments(
+    download: argparse.ArgumentParser, listing: argparse.ArgumentParser, article_id: Any
+) -> None:
+    """The options of `download` and `downloads`."""
+    download.add_argument(
+        "ids", nargs="*", type=article_id, metavar="ID", help="articles whose enclosures to queue"
+    )
+    download.add_argument(
+        "--enclosure",
+        type=int,
+        metavar="N",
+        help="only the Nth enclosure of each article (as `show` numbers them; default: all)",
+    )
+    download.add_argument(
+        "--later", action="store_true", help="only queue; the app or `download` fetches them"
+    )
+    download.add_argument(
+        "--retry", action="store_true", help="queue the failed downloads again first"
+    )
+    listing.add_argument(
+        "--forget",
+        nargs="+",
+        type=int,
+        metavar="N",
+        default=[],
+        help="take these downloads off the list (their files stay)",
+    )
+
+
+def download_json(d: Download) -> dict[str, Any]:
+    """One download as `downloads --json` and `download --json` print it."""
+    return {
+        "id": d.id,
+        "state": d.state,
+        "title": d.title,
+        "url": d.url,
+        "type": d.mime,
+        "path": d.path,
+        "bytes_done": d.bytes_done,
+        "bytes_total": d.bytes_total,
+        "error": d.error,
+        "article_id": d.article_id,
+        "queued_at": d.queued_at,
+        "finished_at": d.finished_at,
+    }
+
+
+def progress_text(d: Download) -> str:
+    """How far a download got, in words: "done", "45% of 24.3 MB", "1.2 MB"."""
+    if d.state == "done":
+        return human_size(d.bytes_total or d.bytes_done)
+    if d.fraction is not None and d.bytes_total:
+        return f"{d.fraction:.0%} of {human_size(d.bytes_total)}"
+    return human_size(d.bytes_done) if d.bytes_done else ""
+
+
+def cmd_download(
+    args: argparse.Namespace, library: Library, config: Config, emit: Emit, console: Console
+) -> int:
+    """`newstui download [ID...] [--enclosure N] [--later] [--retry]`."""
+    folder = download_folder(config.settings)
+    lines: list[str] = []
+    queued: list[Download] = []
+    if args.retry:
+        count = library.downloads.retry()
+        lines.append(f"{count} failed download{'s' * (count != 1)} queued again")
+    for article_id in args.ids:
+        for download, new in _queue_article(library, folder, article_id, args.enclosure):
+            queued.append(download)
+            name = terminal_safe(download.path, line=True)
+            lines.append(f"queued {name}" if new else f"already {download.state}: {name}")
+    if lines and not args.json:
+        console.print(Text("\n".join(lines)), soft_wrap=True)
+    if args.later:
+        return emit(args, [download_json(d) for d in queued], None)
+    result, finished = _run(library, config, console, quiet=args.json)
+    if args.json:
+        emit(args, [download_json(d) for d in finished], None)
+    elif not finished and not queued:
+        console.print("nothing queued (`newstui download ID` queues an article's enclosures)")
+    return 1 if result.failed else 0
+
+
+def _queue_article(
+    library: Library, folder: Any, article_id: int, number: int | None
+) -> list[tuple[Download, bool]]:
+    from newstui.downloads import queue_enclosure
+
+    stored = library.article(article_id)
+    if stored is None:
+        raise NewstuiError(f"no article with id {article_id}")
+    attached = enclosures(stored)
+    if not attached:
+        raise NewstuiError(f"article {article_id} has no enclosure")
+    if number is not None:
+        if not 1 <= number <= len(attached):
+            raise NewstuiError(
+                f"article {article_id} has {len(attached)} enclosure"
+                f"{'s' * (len(attached) != 1)}: --enclosure must be 1 to {len(attached)}"
+            )
+        attached = [attached[number - 1]]
+    return [
+        queue_enclosure(library, folder, article_id, stored.row.title, link) for link in attached
+    ]
+
+
+def _run(
+    library: Library, config: Config, console: Console, *, quiet: bool
+) -> tuple[QueueResult, list[Download]]:
+    """Work through the queue, a progress bar per file on a terminal; a line per outcome."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+
+    from newstui.downloads import run_queue
+
+    finished: list[Download] = []
+    shown = console.is_terminal and not quiet
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=console,
+        transient=True,
+        disable=not shown,
+    ) as progress:
+        tasks: dict[int, Any] = {}
+
+        def changed(d: Download) -> None:
+            if d.id not in tasks:
+                title = terminal_safe(d.title, line=True)[:40] or f"download {d.id}"
+                tasks[d.id] = progress.add_task(title, total=d.bytes_total)
+            progress.update(tasks[d.id], completed=d.bytes_done, total=d.bytes_total)
+            if d.state in ("done", "failed"):
+                progress.remove_task(tasks[d.id])
+                finished.append(d)
+                if not quiet:
+                    progress.console.print(_outcome(d), soft_wrap=True)
+
+        result = run_queue(library, timeout=config.settings.timeout, on_change=changed)
+    return result, finished
+
+
+def _outcome(d: Download) -> Text:
+    path = terminal_safe(d.path, line=True)
+    if d.state == "done":
+        return Text(f"downloaded {path} ({human_size(d.bytes_done)})")
+    return Text(f"failed {path}: {terminal_safe(d.error or '', line=True)}", style="red")
+
+
+def cmd_downloads(args: argparse.Namespace, library: Library, emit: Emit) -> int:
+    """`newstui downloads [--forget N...]`: the queue, oldest first."""
+    for download_id in args.forget:
+        forgotten = library.downloads.forget(download_id)
+        if forgotten is None:
+            raise NewstuiError(f"no download with number {download_id}")
+        if forgotten.state == "downloading":
+            raise NewstuiError(f"download {download_id} is running; it can be forgotten after")
+    rows = library.downloads.all()
+    table = Table(box=None, header_style="bold")
+    for column in ("#", "state", "progress"):
+        table.add_column(column, justify="right" if column == "#" else "left", no_wrap=True)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=30)
+    table.add_column("file or error", overflow="fold")
+    for d in rows:
+        state = Text(d.state, style="red" if d.state == "failed" else "")
+        detail = d.error if d.state == "failed" else PurePath(d.path).name
+        table.add_row(
+            Text(str(d.id)),
+            state,
+            Text(progress_text(d)),
+            Text(terminal_safe(d.title, line=True)),
+            Text(terminal_safe(detail or "", line=True)),
+        )
+    empty = "no downloads (`newstui download ID` queues an article's enclosures)"
+    return emit(args, [download_json(d) for d in rows], table if rows else empty)

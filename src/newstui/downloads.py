@@ -1,0 +1,190 @@
+"""Podcast and file downloads: queue an article's enclosures under safe file names in the
+download folder, and work through the queue (resuming partial files), one failure never
+stopping the rest. The queue lives in the store, so it survives a restart."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from newstui.errors import NewstuiError, error_line
+from newstui.library import Library
+from newstui.model import Download, Link
+from newstui.sources.transfer import (
+    TransferStopped,
+    fetch_to_file,
+    new_client,
+    part_path,
+)
+from newstui.text import clean_line
+
+MAX_NAME = 120  # characters of a file name, extension included
+STALE_SECONDS = 120.0  # a 'downloading' row untouched this long belongs to a process that died
+_UNSAFE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}")
+_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\..*)?")
+
+
+@dataclass(frozen=True)
+class QueueResult:
+    """What working through the queue did."""
+
+    done: int = 0
+    failed: int = 0
+    stopped: bool = False  # asked to stop; the unfinished download stays queued
+
+
+def safe_file_name(url: str, title: str, mime: str) -> str:
+    """A file name for an enclosure: the article's title (else the URL's last segment) with the
+    URL's extension (else one for the MIME type). No path separators, control characters,
+    leading dots or reserved names: the file always lands inside the download folder."""
+    segment = unquote(PurePosixPath(urlsplit(url).path).name)
+    stem, extension = _split_extension(_clean(segment))
+    if not extension:
+        guessed = mimetypes.guess_extension(mime or "", strict=False) or ""
+        extension = guessed if _EXTENSION.fullmatch(guessed) else ""
+    base = _clean(title) or stem or "download"
+    if _RESERVED.fullmatch(base):
+        base = f"_{base}"
+    return base[: MAX_NAME - len(extension)].rstrip(" .") + extension.lower()
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", clean_line(text, 400))
+    text = _UNSAFE_CHARS.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.lstrip(".- ").rstrip(" .")
+
+
+def _split_extension(name: str) -> tuple[str, str]:
+    stem, dot, extension = name.rpartition(".")
+    if dot and stem and _EXTENSION.fullmatch("." + extension):
+        return stem, "." + extension
+    return name, ""
+
+
+def unused_path(library: Library, folder: Path, name: str) -> Path:
+    """`folder/name`, or `name (2)`, `name (3)`… when a file or a queued download has it."""
+    stem, extension = _split_extension(name)
+    for n in range(1, 10_000):
+        candidate = folder / (name if n == 1 else f"{stem} ({n}){extension}")
+        taken = candidate.exists() or part_path(candidate).exists()
+        if not taken and not library.downloads.path_in_use(str(candidate)):
+            return candidate
+    raise NewstuiError(f"{folder}: too many files named like {name}")
+
+
+def queue_enclosure(
+    library: Library, folder: Path, article_id: int, title: str, link: Link
+) -> tuple[Download, bool]:
+    """Queue one enclosure of an article; (its row, whether it was queued now — False when the
+    URL was already queued or downloaded)."""
+    for download in library.downloads.all():
+        if download.url == link.url and download.state != "failed":
+            return download, False
+    path = unused_path(library, folder, safe_file_name(link.url, title, link.text))
+    return library.downloads.queue(
+        url=link.url,
+        path=str(path),
+        article_id=article_id,
+        title=clean_line(title, 300),
+        mime=link.text,
+        bytes_total=link.size,
+    )
+
+
+def requeue_orphans(library: Library) -> int:
+    """Put back in the queue the downloads a process left unfinished when it died (killed, a
+    crash): its process is gone, or it has not written progress for STALE_SECONDS."""
+    dead = {
+        d.owner
+        for d in library.downloads.all()
+        if d.state == "downloading" and d.owner is not None and not _alive(d.owner)
+    }
+    return library.downloads.requeue_stale(STALE_SECONDS, dead)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def run_queue(
+    library: Library,
+    *,
+    timeout: float,
+    on_change: Callable[[Download], None] = lambda download: None,
+    stopped: Callable[[], bool] = lambda: False,
+) -> QueueResult:
+    """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
+    `on_change` hears each download's progress, end or failure."""
+    requeue_orphans(library)
+    done = failed = 0
+    with new_client(timeout) as client:
+        while not stopped():
+            item = library.downloads.claim_next(os.getpid())
+            if item is None:
+                break
+            on_change(item)
+            progress = _ProgressWriter(library, item, on_change)
+            try:
+                size = fetch_to_file(client, item.url, Path(item.path), progress, stopped)
+            except TransferStopped:
+                progress.release()
+                return QueueResult(done, failed, stopped=True)
+            except Exception as exc:  # one failure never stops the queue
+                progress.write()
+                library.downloads.fail(item.id, error_line(exc))
+                failed += 1
+            except BaseException:  # Ctrl-C, SIGTERM: resumed from here next time
+                progress.release()
+                raise
+            else:
+                library.downloads.finish(item.id, size)
+                done += 1
+            if (changed := library.downloads.get(item.id)) is not None:
+                on_change(changed)
+    return QueueResult(done, failed, stopped=stopped())
+
+
+class _ProgressWriter:
+    """Hands each step of a download to the listener, and writes it to the store at most once a
+    second (which also tells other processes this download is alive)."""
+
+    def __init__(
+        self, library: Library, item: Download, on_change: Callable[[Download], None]
+    ) -> None:
+        self.library, self.item, self.on_change = library, item, on_change
+        self.written = 0.0
+        self.arrived, self.total = item.bytes_done, item.bytes_total
+
+    def __call__(self, arrived: int, total: int | None) -> None:
+        self.arrived, self.total = arrived, total if total is not None else self.item.bytes_total
+        now = time.monotonic()
+        if now - self.written >= 1.0 or arrived == total:
+            self.written = now
+            self.write()
+        self.on_change(replace(self.item, bytes_done=arrived, bytes_total=self.total))
+
+    def write(self) -> None:
+        """Store how much has arrived."""
+        self.library.downloads.progress(self.item.id, self.arrived, self.total)
+
+    def release(self) -> None:
+        """Store how much has arrived and give the download back to the queue."""
+        self.write()
+        self.library.downloads.release(self.item.id)

@@ -1,0 +1,114 @@
+"""A feed item's enclosures (podcast episodes, files): their MIME type, size and duration as the
+feed states them. Everything is untrusted: a value that is not plausible is dropped, not guessed."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newstui.model import Link, LinkKind
+from newstui.sources.http import is_http_url
+from newstui.text import clean_line
+
+MAX_SIZE = 2**50  # 1 PiB: a larger "length" is a typo or a lie
+MAX_DURATION = 7 * 24 * 3600  # a week of audio
+_MIME = re.compile(r"[A-Za-z0-9][\w.+-]{0,63}/[A-Za-z0-9][\w.+-]{0,126}")
+_CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,4}):(\d{1,2})(?:\.\d+)?")
+
+
+def enclosure_type(value: Any) -> str:
+    """A MIME type like `audio/mpeg` (lower case, parameters dropped), or "" when it is not one."""
+    text = clean_line(str(value or ""), 200).split(";")[0].strip().lower()
+    return text if _MIME.fullmatch(text) else ""
+
+
+def enclosure_size(value: Any) -> int | None:
+    """A size in bytes from an RSS `length` attribute; None for 0, negatives, junk or absurd sizes
+    (many feeds write 0 or 1 when they do not know)."""
+    text = str(value if value is not None else "").strip().replace(",", "")
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        return None
+    size = int(text)
+    return size if 1 < size <= MAX_SIZE else None
+
+
+def enclosure_duration(value: Any) -> int | None:
+    """Seconds from `itunes:duration`: "3600", "59:30", "1:02:03" (a fraction is dropped); None
+    when the value is none of these, zero, or longer than a week."""
+    text = clean_line(str(value if value is not None else ""), 40)
+    if not text.isascii():
+        return None
+    if re.fullmatch(r"\d{1,7}(?:\.\d+)?", text):
+        seconds = int(text.split(".")[0])
+    elif (clock := _CLOCK.fullmatch(text)) is not None:
+        hours, minutes, secs = int(clock[1] or 0), int(clock[2]), int(clock[3])
+        if secs >= 60 or (clock[1] is not None and minutes >= 60):
+            return None
+        seconds = hours * 3600 + minutes * 60 + secs
+    else:
+        return None
+    return seconds if 0 < seconds <= MAX_DURATION else None
+
+
+def enclosure_link(url: Any, mime: Any, size: Any, duration: Any) -> Link | None:
+    """One enclosure as a link (an image one as an `image` link), or None when its URL is not
+    http(s)."""
+    if not isinstance(url, str) or not is_http_url(url):
+        return None
+    url = url.strip()
+    kind_type = enclosure_type(mime)
+    kind: LinkKind = "image" if kind_type.startswith("image/") else "enclosure"
+    if kind == "image":
+        return Link(kind_type, url, kind)
+    return Link(
+        kind_type or "enclosure",
+        url,
+        kind,
+        size=enclosure_size(size),
+        duration=enclosure_duration(duration),
+    )
+
+
+def enclosure_links(entry: Any, known: set[str]) -> list[Link]:
+    """The enclosures of a feedparser entry (RSS `<enclosure>`, Atom `rel="enclosure"`) with the
+    entry's `itunes:duration`, skipping URLs already in `known`."""
+    links: list[Link] = []
+    for enclosure in entry.get("enclosures", []) or []:
+        link = enclosure_link(
+            enclosure.get("href"),
+            enclosure.get("type"),
+            enclosure.get("length"),
+            entry.get("itunes_duration"),
+        )
+        if link is not None and link.url not in known:
+            known.add(link.url)
+            links.append(link)
+    return links
+
+
+def attachment_links(item: dict[str, Any], known: set[str]) -> list[Link]:
+    """The `attachments` of a JSON Feed item, skipping URLs already in `known`."""
+    links: list[Link] = []
+    attachments = item.get("attachments")
+    for attachment in attachments if isinstance(attachments, list) else []:
+        if not isinstance(attachment, dict):
+            continue
+        link = enclosure_link(
+            attachment.get("url"),
+            attachment.get("mime_type"),
+            _whole(attachment.get("size_in_bytes")),
+            _whole(attachment.get("duration_in_seconds")),
+        )
+        if link is not None and link.url not in known:
+            known.add(link.url)
+            links.append(link)
+    return links
+
+
+def _whole(value: Any) -> Any:
+    """A JSON number as the text the RSS checks read ("12.5" seconds → "12"); others unchanged."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value == value and abs(value) < 2**62:
+        return str(int(value))
+    return value

@@ -1,0 +1,168 @@
+"""The download queue of enclosures: queue, claim, progress, finish or fail, retry, forget.
+
+A row is claimed (queued → downloading) by one process at a time; a process that died leaves a
+row that stops being touched, which `requeue_stale` puts back in the queue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from newstui.model import Download
+from newstui.store.db import Database, write_transaction
+from newstui.store.feeds import now_iso
+
+_COLUMNS = """id, url, title, mime, state, path, bytes_done, bytes_total, error, article_id,
+    queued_at, finished_at, owner"""
+
+
+def _download(row: Any) -> Download:
+    return Download(*row)
+
+
+def queue_download(
+    db: Database,
+    *,
+    url: str,
+    path: str,
+    article_id: int | None,
+    title: str,
+    mime: str,
+    bytes_total: int | None,
+) -> tuple[Download, bool]:
+    """Queue an enclosure; a URL already in the queue keeps its row (a failed one is queued
+    again). Returns the row and whether it was queued now."""
+    with write_transaction(db) as conn:
+        old = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE url = ?", [url]).fetchone()
+        if old is not None:
+            if old[4] != "failed":
+                return _download(old), False
+            conn.execute(
+                "UPDATE downloads SET state = 'queued', error = NULL, queued_at = ? WHERE id = ?",
+                [now_iso(), old[0]],
+            )
+            new_id = old[0]
+        else:
+            new_id = conn.execute(
+                """INSERT INTO downloads (url, path, article_id, title, mime, bytes_total,
+                queued_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [url, path, article_id, title, mime, bytes_total, now_iso()],
+            ).lastrowid
+        row = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [new_id]).fetchone()
+    return _download(row), True
+
+
+def path_in_use(db: Database, path: str) -> bool:
+    """True when a download in the queue already has this file."""
+    return db.execute("SELECT 1 FROM downloads WHERE path = ?", [path]).fetchone() is not None
+
+
+def list_downloads(db: Database, article_id: int | None = None) -> list[Download]:
+    """The queue, oldest first (only one article's, when given)."""
+    where, params = ("WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
+    rows = db.execute(f"SELECT {_COLUMNS} FROM downloads {where} ORDER BY id", params)
+    return [_download(r) for r in rows.fetchall()]
+
+
+def get_download(db: Database, download_id: int) -> Download | None:
+    """One row of the queue, or None."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_id]).fetchone()
+    return _download(row) if row else None
+
+
+def claim_next(db: Database, owner: int) -> Download | None:
+    """Take the oldest queued download for process `owner` (state → downloading), or None."""
+    with write_transaction(db) as conn:
+        row = conn.execute(
+            f"SELECT {_COLUMNS} FROM downloads WHERE state = 'queued' ORDER BY id LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        conn.execute(
+            "UPDATE downloads SET state = 'downloading', error = NULL, touched_at = ?, owner = ? "
+            "WHERE id = ?",
+            [now_iso(), owner, row[0]],
+        )
+    return get_download(db, row[0])
+
+
+def record_progress(db: Database, download_id: int, done: int, total: int | None) -> None:
+    """How much of a download has arrived (also says its process is alive)."""
+    with db.conn:
+        db.execute(
+            "UPDATE downloads SET bytes_done = ?, bytes_total = coalesce(?, bytes_total), "
+            "touched_at = ? WHERE id = ?",
+            [done, total, now_iso(), download_id],
+        )
+
+
+def finish_download(db: Database, download_id: int, size: int) -> None:
+    """A download is complete: its file holds `size` bytes."""
+    with db.conn:
+        db.execute(
+            "UPDATE downloads SET state = 'done', bytes_done = ?, bytes_total = ?, error = NULL, "
+            "finished_at = ?, touched_at = ? WHERE id = ?",
+            [size, size, now_iso(), now_iso(), download_id],
+        )
+
+
+def fail_download(db: Database, download_id: int, error: str) -> None:
+    """A download failed; what arrived stays for a retry to resume."""
+    with db.conn:
+        db.execute(
+            "UPDATE downloads SET state = 'failed', error = ?, touched_at = ? WHERE id = ?",
+            [error, now_iso(), download_id],
+        )
+
+
+def release_download(db: Database, download_id: int) -> None:
+    """Give a download back to the queue (the app quit while it ran): resumed next time."""
+    with db.conn:
+        db.execute(
+            "UPDATE downloads SET state = 'queued', owner = NULL "
+            "WHERE id = ? AND state = 'downloading'",
+            [download_id],
+        )
+
+
+def requeue_stale(db: Database, seconds: float, dead_owners: Iterable[int] = ()) -> int:
+    """Queue again the downloads whose process died: one of `dead_owners`, or one that stopped
+    touching them `seconds` ago."""
+    since = (datetime.now(UTC) - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
+    dead = list(dead_owners)
+    marks = ",".join("?" * len(dead)) or "NULL"
+    with db.conn:
+        cursor = db.execute(
+            "UPDATE downloads SET state = 'queued', owner = NULL WHERE state = 'downloading' "
+            f"AND (touched_at IS NULL OR touched_at <= ? OR owner IN ({marks}))",
+            [since, *dead],
+        )
+    return cursor.rowcount
+
+
+def retry_downloads(db: Database, ids: Iterable[int] | None = None) -> int:
+    """Queue failed downloads again (all of them, or those with these ids)."""
+    with db.conn:
+        if ids is None:
+            cursor = db.execute("UPDATE downloads SET state = 'queued' WHERE state = 'failed'")
+        else:
+            chosen = list(ids)
+            marks = ",".join("?" * len(chosen))
+            cursor = db.execute(
+                f"UPDATE downloads SET state = 'queued' WHERE state = 'failed' AND id IN ({marks})",
+                chosen,
+            )
+    return cursor.rowcount
+
+
+def forget_download(db: Database, download_id: int) -> Download | None:
+    """Take a download off the list (not while it runs); returns what it was, or None."""
+    with write_transaction(db) as conn:
+        row = conn.execute(
+            f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_id]
+        ).fetchone()
+        if row is None or row[4] == "downloading":
+            return _download(row) if row else None
+        conn.execute("DELETE FROM downloads WHERE id = ?", [download_id])
+    return _download(row)

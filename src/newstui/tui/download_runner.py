@@ -1,0 +1,183 @@
+"""The app's side of downloads: one worker thread works through the queue (started when something
+is queued, and at start when a queue was left), the downloads screen follows it live, and `P`
+plays a file or URL with the `player` setting."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import App
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from newstui.config import Config, Settings
+from newstui.launch import LaunchError, player_launch
+from newstui.library import Library
+from newstui.model import Download
+from newstui.text import terminal_safe
+from newstui.tui.programs import run_program
+from newstui.tui.screens.downloads import DownloadsScreen
+
+if TYPE_CHECKING:
+    from newstui.tui.screens.main import MainScreen
+    from newstui.tui.shared_library import SharedLibrary
+
+
+@dataclass
+class DownloadChanged(Message):
+    """A download moved on (progress), finished or failed; a newer progress message of the same
+    download replaces one still waiting."""
+
+    download: Download
+
+    def can_replace(self, message: Message) -> bool:
+        return (  # Textual asks the older message whether the newer one (`message`) replaces it
+            isinstance(message, DownloadChanged)
+            and message.download.id == self.download.id
+            and self.download.state == "downloading"
+        )
+
+
+@dataclass
+class DownloadsIdle(Message):
+    """The queue worker found nothing more to do; `kicks` is how many requests it had seen."""
+
+    kicks: int
+
+
+@dataclass
+class DownloadsQueued(Message):
+    """Something was queued: the worker should run."""
+
+
+def play(app: App[Any], settings: Settings, download: Download | None, url: str) -> None:
+    """Play an enclosure with the `player` setting: the downloaded file when it is there, else
+    the URL."""
+    target = url
+    if download is not None and download.state == "done" and Path(download.path).is_file():
+        target = download.path
+    try:
+        launch = player_launch(settings.player, target, shutil.which)
+    except LaunchError as exc:
+        app.notify(f"player: {exc}", severity="error", markup=False)
+        return
+    run_program(app, launch)
+
+
+class RunsDownloads(App[int]):
+    """Mixed into the app: runs the download queue in a worker and routes its news."""
+
+    db_path: Path | str
+    library: SharedLibrary
+    main: MainScreen
+    _download_kicks = 0
+    _downloads_running = False
+
+    if TYPE_CHECKING:
+
+        @property
+        def config(self) -> Config | None: ...
+
+    @property
+    def download_settings(self) -> Settings:
+        """The settings downloads and the player use."""
+        return self.config.settings if self.config is not None else Settings()
+
+    def start_downloads(self) -> None:
+        """Work through the queue in the background (again, if it is running: it looks once
+        more before it stops)."""
+        self._download_kicks += 1
+        if not self._downloads_running and self.config is not None:
+            self._downloads_running = True
+            self._run_downloads(self.download_settings.timeout, self._download_kicks)
+
+    def resume_downloads(self) -> None:
+        """Carry on with a queue the last run left (queued, or cut short while downloading)."""
+        if self.config is None:
+            return
+        with self.library.borrow() as library:
+            waiting = [d for d in library.downloads.all() if d.state in ("queued", "downloading")]
+        if waiting:
+            self.start_downloads()
+
+    @work(thread=True, group="downloads", exit_on_error=False)
+    def _run_downloads(self, timeout: float, kicks: int) -> None:
+        from newstui.downloads import run_queue  # httpx: only once something is downloaded
+
+        worker = get_current_worker()
+        try:
+            with Library.open(self.db_path) as library:
+                run_queue(
+                    library,
+                    timeout=timeout,
+                    on_change=self._tell,
+                    stopped=lambda: worker.is_cancelled,
+                )
+        finally:
+            self.post_message(DownloadsIdle(kicks))
+
+    def _tell(self, download: Download) -> None:
+        """From the worker thread: how a download goes."""
+        self.post_message(DownloadChanged(download))
+
+    @on(DownloadsIdle)
+    def _downloads_idle(self, message: DownloadsIdle) -> None:
+        self._downloads_running = False
+        if message.kicks != self._download_kicks:  # queued while the worker was finishing
+            self.start_downloads()
+
+    @on(DownloadsQueued)
+    def _downloads_queued(self, message: DownloadsQueued) -> None:
+        self.start_downloads()
+
+    @on(DownloadChanged)
+    def _download_changed(self, message: DownloadChanged) -> None:
+        download = message.download
+        for screen in self.screen_stack:
+            if isinstance(screen, DownloadsScreen):
+                screen.update_download(download)
+        self.main.show_download(download)
+        title = terminal_safe(download.title, line=True) or "the download"
+        if download.state == "done":
+            self.notify(f"Downloaded {title}", markup=False)
+        elif download.state == "failed":
+            error = terminal_safe(download.error or "", line=True)
+            self.notify(f"Download failed: {title}: {error}", severity="error", markup=False)
+
+    def action_downloads(self) -> None:
+        """Show the download queue."""
+        with self.library.borrow() as library:
+            rows = library.downloads.all()
+        self.push_screen(DownloadsScreen(rows))
+
+    @on(DownloadsScreen.RetryRequested)
+    async def _retry(self, message: DownloadsScreen.RetryRequested) -> None:
+        count = await self.library.write(lambda library: library.downloads.retry())
+        if not count:
+            self.notify("No failed download to retry.")
+            return
+        self.notify(f"{count} download{'s' * (count != 1)} queued again.")
+        rows = await self.library.write(lambda library: library.downloads.all())
+        for screen in self.screen_stack:
+            if isinstance(screen, DownloadsScreen):
+                for row in rows:
+                    screen.update_download(row)
+        self.start_downloads()
+
+    @on(DownloadsScreen.ForgetRequested)
+    async def _forget(self, message: DownloadsScreen.ForgetRequested) -> None:
+        download_id = message.download.id
+        gone = await self.library.write(lambda library: library.downloads.forget(download_id))
+        if gone is not None and gone.state == "downloading":
+            self.notify("It is downloading; forget it once it ends.", severity="warning")
+            return
+        if isinstance(self.screen, DownloadsScreen):
+            self.screen.remove_download(download_id)
+
+    @on(DownloadsScreen.PlayRequested)
+    def _play(self, message: DownloadsScreen.PlayRequested) -> None:
+        play(self, self.download_settings, message.download, message.download.url)

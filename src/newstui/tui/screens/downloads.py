@@ -1,0 +1,183 @@
+"""The download queue: one row per download with its state and a progress bar; retry, forget or
+play the highlighted one. The app runs the queue and tells this screen how it goes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Label, ListItem, ListView, ProgressBar, Static
+
+from newstui.model import Download
+from newstui.render import human_size
+from newstui.text import terminal_safe
+
+
+def status_line(d: Download) -> str:
+    """What a row says about a download: state, size, and the file or the error."""
+    if d.state == "done":
+        return f"done · {human_size(d.bytes_done)} · {d.path}"
+    if d.state == "failed":
+        return f"failed · {d.error or 'unknown error'}  (r: retry)"
+    arrived = human_size(d.bytes_done) if d.bytes_done else "0 B"
+    total = f" of {human_size(d.bytes_total)}" if d.bytes_total else ""
+    return f"{d.state} · {arrived}{total}"
+
+
+class DownloadRow(ListItem):
+    """One download: its title, its state line and a progress bar."""
+
+    DEFAULT_CSS = """
+    DownloadRow {
+        height: 3;
+        padding: 0 1;
+    }
+    DownloadRow .download-state {
+        color: $text-muted;
+    }
+    DownloadRow ProgressBar {
+        height: 1;
+    }
+    """
+
+    def __init__(self, download: Download) -> None:
+        super().__init__(id=f"download-{download.id}")
+        self.download = download
+        self._title = Label(classes="download-title")
+        self._state = Label(classes="download-state")
+        self.bar = ProgressBar(show_eta=False, id=f"download-bar-{download.id}")
+
+    def compose(self) -> ComposeResult:
+        yield self._title
+        yield self.bar
+        yield self._state
+
+    def on_mount(self) -> None:
+        self.show(self.download)
+
+    def show(self, download: Download) -> None:
+        """Draw the download's current state."""
+        self.download = download
+        title = terminal_safe(download.title, line=True) or terminal_safe(download.url, line=True)
+        self._title.update(Content(title))
+        self._state.update(Content(terminal_safe(status_line(download), line=True)))
+        fraction = download.fraction
+        if fraction is None:
+            self.bar.update(total=None if download.state == "downloading" else 1, progress=0)
+        else:
+            self.bar.update(total=1000, progress=round(fraction * 1000))
+
+
+class DownloadsScreen(ModalScreen[None]):
+    """The queue, oldest first; updated live while downloads run."""
+
+    DEFAULT_CSS = """
+    DownloadsScreen {
+        align: center middle;
+    }
+    DownloadsScreen > #downloads-box {
+        width: 100;
+        max-width: 95%;
+        height: 80%;
+        border: round $accent;
+        background: $panel;
+        padding: 0 1;
+    }
+    DownloadsScreen ListView {
+        height: 1fr;
+    }
+    DownloadsScreen #downloads-hint {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,L", "close", "Close", id="downloads.close"),
+        Binding("j", "move(1)", "Down", show=False, id="downloads.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="downloads.up"),
+        Binding("r", "retry", "Retry", tooltip="Retry the failed downloads", id="downloads.retry"),
+        Binding("x", "forget", "Forget", tooltip="Take it off the list", id="downloads.forget"),
+        Binding("P", "play", "Play", tooltip="Play it with the player", id="downloads.play"),
+    ]
+
+    @dataclass
+    class RetryRequested(Message):
+        """Queue the failed downloads again."""
+
+    @dataclass
+    class ForgetRequested(Message):
+        """Take a download off the list (its file stays)."""
+
+        download: Download
+
+    @dataclass
+    class PlayRequested(Message):
+        """Play a download (its file, or its URL until it is done)."""
+
+        download: Download
+
+    def __init__(self, downloads: list[Download]) -> None:
+        super().__init__()
+        self._initial = downloads
+        self.list = ListView(*(DownloadRow(d) for d in downloads), id="downloads-list")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="downloads-box") as box:
+            box.border_title = "Downloads"
+            yield Static(
+                Content("No downloads yet: d on an article with an enclosure"), id="downloads-empty"
+            )
+            yield self.list
+            yield Static(
+                Content("r: retry failed   x: forget   P: play   Esc: close"), id="downloads-hint"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#downloads-empty").display = not self._initial
+        self.list.focus()
+
+    def rows(self) -> list[DownloadRow]:
+        """The rows shown, oldest first."""
+        return list(self.list.query(DownloadRow))
+
+    def update_download(self, download: Download) -> None:
+        """Show a download's new state (a new download gets a row at the end)."""
+        for row in self.rows():
+            if row.download.id == download.id:
+                row.show(download)
+                return
+        self.list.append(DownloadRow(download))
+        self.query_one("#downloads-empty").display = False
+
+    def remove_download(self, download_id: int) -> None:
+        """Take a forgotten download's row away."""
+        for row in self.rows():
+            if row.download.id == download_id:
+                row.remove()
+
+    def _highlighted(self) -> Download | None:
+        item = self.list.highlighted_child
+        return item.download if isinstance(item, DownloadRow) else None
+
+    def action_move(self, step: int) -> None:
+        self.list.action_cursor_down() if step > 0 else self.list.action_cursor_up()
+
+    def action_retry(self) -> None:
+        self.post_message(self.RetryRequested())
+
+    def action_forget(self) -> None:
+        if (download := self._highlighted()) is not None:
+            self.post_message(self.ForgetRequested(download))
+
+    def action_play(self) -> None:
+        if (download := self._highlighted()) is not None:
+            self.post_message(self.PlayRequested(download))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,108 @@
+"""`d` queues the open article's enclosure for download (a choice when there are several) and
+`P` plays it (the downloaded file, else the URL). Part of `MainScreen`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.screen import Screen
+
+from newstui.config import Config, Settings, download_folder
+from newstui.model import ArticleDetail, Download, Link
+from newstui.render import download_state, enclosures
+from newstui.text import terminal_safe
+from newstui.tui.download_runner import DownloadsQueued, play
+from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
+from newstui.tui.shared_library import SharedLibrary
+
+if TYPE_CHECKING:
+    from newstui.tui.widgets.headlines import HeadlineList
+    from newstui.tui.widgets.reader import Reader
+
+
+class PodcastActions(Screen[None]):
+    """Download and play the open article's enclosures."""
+
+    # Provided by MainScreen.
+    library: SharedLibrary
+    headlines: HeadlineList
+    detail: ArticleDetail | None
+    config: Config | None
+    settings: Settings
+
+    reader: Reader
+
+    def _enclosure_then(self, verb: str, then: Callable[[ArticleDetail, Link], object]) -> None:
+        """Call `then` with the open article and the enclosure the user means (asking which
+        when there are several)."""
+        row = self.headlines.selected
+        detail = self.detail
+        if row is None:
+            self.notify("No article selected.", severity="warning")
+            return
+        if detail is None or detail.article.row.id != row.id:
+            self.notify("The article is still loading.", severity="warning")
+            return
+        attached = enclosures(detail.article)
+        if not attached:
+            self.notify("This article has no enclosure.", severity="warning")
+            return
+        if len(attached) == 1:
+            then(detail, attached[0])
+            return
+
+        def chosen(link: Link | None) -> None:
+            if link is not None:
+                then(detail, link)
+
+        title = f"{verb}: {terminal_safe(detail.article.row.title, line=True)}"
+        self.app.push_screen(EnclosureChoiceScreen(title, attached), chosen)
+
+    def action_download(self) -> None:
+        if self.config is None:
+            self.notify("demo mode: nothing is downloaded", severity="warning")
+            return
+        self._enclosure_then("Download", self._queue)
+
+    @work(group="write", exit_on_error=False)
+    async def _queue(self, detail: ArticleDetail, link: Link) -> None:
+        from newstui.downloads import queue_enclosure  # httpx: only once something is queued
+
+        folder = download_folder(self.settings)
+        article = detail.article.row
+        download, new = await self.library.write(
+            lambda library: queue_enclosure(library, folder, article.id, article.title, link)
+        )
+        name = terminal_safe(Path(download.path).name, line=True)
+        if new:
+            self.notify(f"Queued {name} (L: downloads)", markup=False)
+        elif download.state == "done":
+            self.notify(f"Already downloaded: {name}", markup=False)
+        else:
+            self.notify(f"Already {download.state}: {name} (L: downloads)", markup=False)
+        self.post_message(DownloadsQueued())
+        self.show_download(download)
+
+    def show_download(self, download: Download) -> None:
+        """Say under the open article how its download goes (queued, 45%, downloaded…)."""
+        detail = self.detail
+        if detail is None or download.article_id != detail.article.row.id:
+            return
+        before = next((d for d in detail.downloads if d.id == download.id), None)
+        if before is not None and download_state(before) == download_state(download):
+            return
+        others = tuple(d for d in detail.downloads if d.id != download.id)
+        self.detail = replace(detail, downloads=(*others, download))
+        self.reader.show(self.detail)
+
+    def action_play(self) -> None:
+        self._enclosure_then("Play", self._play)
+
+    def _play(self, detail: ArticleDetail, link: Link) -> None:
+        with self.library.borrow() as library:
+            found = [d for d in library.downloads.all(detail.article.row.id) if d.url == link.url]
+        play(self.app, self.settings, found[0] if found else None, link.url)

@@ -1,0 +1,382 @@
+"""Podcast downloads: enclosures kept with type, size and duration; a queue in the store that
+survives a restart; resumable transfers (HTTP Range) into safe file names; `download` and
+`downloads` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_cli import Cli
+
+from newstui.config import Settings, download_folder
+from newstui.downloads import queue_enclosure, run_queue, safe_file_name
+from newstui.library import Library
+from newstui.model import Article, Link
+from newstui.sources.feeds import parse_feed
+from newstui.sources.transfer import part_path
+
+AUDIO = bytes(range(256)) * 800  # 204,800 bytes
+
+PODCAST = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+<title>The Pod</title>
+<item><title>Episode 1: Rivers</title><guid>e1</guid><description>About rivers.</description>
+<enclosure url="{base}/e1.mp3" type="audio/mpeg" length="204800"/>
+<itunes:duration>42:10</itunes:duration></item>
+<item><title>Episode 2</title><guid>e2</guid><description>Two files.</description>
+<enclosure url="{base}/e2a.mp3" type="audio/mpeg" length="12"/>
+<enclosure url="{base}/e2b.ogg" type="audio/ogg" length="0"/>
+<itunes:duration>1:02:03</itunes:duration></item>
+<item><title>Plain</title><guid>e3</guid><description>No enclosure.</description></item>
+</channel></rss>
+"""
+
+
+def podcast(base: str) -> bytes:
+    return PODCAST.format(base=base).encode()
+
+
+# ingest ------------------------------------------------------------------------------------------
+
+
+def test_an_rss_enclosure_keeps_its_type_size_and_itunes_duration():
+    feed = parse_feed(podcast("http://pod.test"), "http://pod.test/feed")
+    [link] = feed.articles[0].links
+    assert link == Link("audio/mpeg", "http://pod.test/e1.mp3", "enclosure", 204800, 2530)
+    second = feed.articles[1].links
+    assert [(lk.url[-7:], lk.size, lk.duration) for lk in second] == [
+        ("e2a.mp3", 12, 3723),
+        ("e2b.ogg", None, 3723),  # length="0" means unknown
+    ]
+
+
+@pytest.mark.parametrize(
+    ("length", "duration", "size", "seconds"),
+    [
+        ("-5", "99:99:99", None, None),
+        ("lots", "soon", None, None),
+        ("1e9", "1:60", None, None),
+        ("99999999999999999999", "99999999", None, None),
+        ("1,024", "3600", 1024, 3600),
+        (" 2048 ", "05:07.5", 2048, 307),
+    ],
+)
+def test_implausible_sizes_and_durations_are_dropped(length, duration, size, seconds):
+    xml = (
+        '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>'
+        f'<item><title>T</title><enclosure url="http://x.test/a.mp3" type="audio/mpeg" '
+        f'length="{length}"/><itunes:duration>{duration}</itunes:duration></item>'
+        "</channel></rss>"
+    )
+    [link] = parse_feed(xml.encode(), "http://x.test/feed").articles[0].links
+    assert (link.size, link.duration) == (size, seconds)
+
+
+def test_an_enclosure_that_is_not_http_or_has_a_hostile_type_is_not_trusted():
+    xml = (
+        '<rss version="2.0"><channel><item><title>T</title>'
+        '<enclosure url="javascript:alert(1)" type="audio/mpeg" length="5"/>'
+        '<enclosure url="file:///etc/passwd" type="audio/mpeg" length="5"/>'
+        '<enclosure url="http://x.test/b.mp3" type="audio/mpeg&#27;[31m red" length="5"/>'
+        "</item></channel></rss>"
+    )
+    [link] = parse_feed(xml.encode(), "http://x.test/feed").articles[0].links
+    assert link.url == "http://x.test/b.mp3"
+    assert link.text == "enclosure"  # not a MIME type: not shown as one
+
+
+def test_json_feed_attachments_are_enclosures():
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "J",
+        "items": [
+            {
+                "id": "1",
+                "content_text": "x",
+                "attachments": [
+                    {
+                        "url": "https://x.test/a.m4a",
+                        "mime_type": "audio/x-m4a",
+                        "size_in_bytes": 5000,
+                        "duration_in_seconds": 61.5,
+                    },
+                    {"url": "ftp://x.test/b.mp3", "mime_type": "audio/mpeg"},
+                ],
+            }
+        ],
+    }
+    feed = parse_feed(json.dumps(doc).encode(), "https://x.test/feed.json")
+    [link] = feed.articles[0].links
+    assert (link.kind, link.text, link.size, link.duration) == (
+        "enclosure",
+        "audio/x-m4a",
+        5000,
+        61,
+    )
+
+
+def test_the_store_gives_enclosures_back_with_their_size_and_duration(db_path):
+    with Library.open(db_path) as library:
+        source = library.register_source("http://pod.test/feed", "Pod")
+        article = Article("Ep", "text", guid="1", links=[Link("audio/mpeg", "http://a/e.mp3", "enclosure", 10, 60), Link("a page", "http://a/p")])  # fmt: skip
+        library.save_batch(source, [article])
+        [row] = library.articles()
+        stored = library.article(row.id)
+    assert stored is not None
+    assert stored.links == tuple(article.links)
+
+
+# file names --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "mime", "name"),
+    [
+        ("http://x/e1.mp3?x=1", "Episode 1: Rivers", "audio/mpeg", "Episode 1 Rivers.mp3"),
+        ("http://x/e/..%2F..%2Fetc%2Fpasswd", "", "", "etc passwd"),
+        ("http://x/a.mp3", "../../.bashrc", "", "bashrc.mp3"),
+        ("http://x/a.mp3", "\x1b]0;pwned\x07Title\x1b[2J", "", "Title.mp3"),
+        ("http://x/a.mp3", "CON", "", "_CON.mp3"),
+        ("http://x/a.mp3", "a\\b/c\x00d", "", "a b cd.mp3"),
+        ("http://x/", "", "audio/mpeg", "download.mp3"),
+        ("http://x/a.mp3", "x" * 500, "", "x" * 116 + ".mp3"),
+    ],
+)
+def test_file_names_stay_inside_the_folder_and_clean(url, title, mime, name):
+    assert safe_file_name(url, title, mime) == name
+
+
+def test_two_episodes_with_the_same_name_get_two_files(db_path, tmp_path):
+    folder = tmp_path / "pods"
+    folder.mkdir()
+    (folder / "Episode.mp3").write_bytes(b"the user's own file")
+    with Library.open(db_path) as library:
+        a, _ = queue_enclosure(library, folder, an_article(library), "Episode", Link("audio/mpeg", "http://x/1.mp3", "enclosure"))  # fmt: skip
+        b, _ = queue_enclosure(library, folder, an_article(library), "Episode", Link("audio/mpeg", "http://x/2.mp3", "enclosure"))  # fmt: skip
+    assert [Path(a.path).name, Path(b.path).name] == ["Episode (2).mp3", "Episode (3).mp3"]
+
+
+def test_the_download_folder_defaults_under_the_users_downloads(monkeypatch, tmp_path):
+    monkeypatch.delenv("NEWSTUI_DOWNLOADS", raising=False)
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path / "dl"))
+    assert download_folder(Settings()).name == "newstui"
+    assert download_folder(Settings(download_dir="~/pods")) == Path.home() / "pods"
+
+
+# transfers ---------------------------------------------------------------------------------------
+
+
+def an_article(library: Library) -> int:
+    """A stored article to hang enclosures on."""
+    source = library.register_source("http://pod.test/feed", "Pod")
+    library.save_batch(source, [Article("Episode", "text", guid="1")])
+    return library.articles()[0].id
+
+
+def queue_one(library: Library, folder: Path, url: str, title: str = "Episode 1") -> int:
+    download, new = queue_enclosure(
+        library,
+        folder,
+        an_article(library),
+        title,
+        Link("audio/mpeg", url, "enclosure", len(AUDIO)),
+    )
+    assert new
+    return download.id
+
+
+def test_an_interrupted_download_resumes_with_a_range_request(db_path, tmp_path, feed_server):
+    route = feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=50_000)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        first = run_queue(library, timeout=5)
+        failed = library.downloads.get(download_id)
+        assert (first.done, first.failed) == (0, 1)
+        assert failed is not None and failed.state == "failed"
+        part = part_path(Path(failed.path))
+        assert part.stat().st_size == 50_000
+        assert library.downloads.retry() == 1
+        second = run_queue(library, timeout=5)
+        done = library.downloads.get(download_id)
+    assert (second.done, second.failed) == (1, 0)
+    assert done is not None and done.state == "done" and done.bytes_done == len(AUDIO)
+    assert Path(done.path).read_bytes() == AUDIO
+    assert not part.exists()
+    assert feed_server.requests[-1][1].get("Range") == "bytes=50000-"
+    assert route.hits == 2
+
+
+def test_a_server_that_ignores_range_gets_the_file_from_the_start(db_path, tmp_path, feed_server):
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=False)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        path = Path(library.downloads.get(download_id).path)  # type: ignore[union-attr]
+        part_path(path).write_bytes(b"\xff" * 1000)  # left by an earlier try
+        assert run_queue(library, timeout=5).done == 1
+    assert path.read_bytes() == AUDIO
+
+
+def test_a_part_file_already_complete_is_finished_without_downloading_again(
+    db_path, tmp_path, feed_server
+):
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        path = Path(library.downloads.get(download_id).path)  # type: ignore[union-attr]
+        part_path(path).write_bytes(AUDIO)
+        assert run_queue(library, timeout=5).done == 1
+    assert path.read_bytes() == AUDIO
+
+
+def test_one_failure_never_stops_the_queue(db_path, tmp_path, feed_server):
+    feed_server.route("/ok.mp3", body=AUDIO)
+    seen = []
+    with Library.open(db_path) as library:
+        queue_one(library, tmp_path, feed_server.url("/missing.mp3"), "Missing")
+        queue_one(library, tmp_path, "http://127.0.0.1:9/refused.mp3", "Refused")
+        queue_one(library, tmp_path, feed_server.url("/ok.mp3"), "Fine")
+        result = run_queue(library, timeout=5, on_change=seen.append)
+        rows = library.downloads.all()
+    assert (result.done, result.failed) == (1, 2)
+    assert [r.state for r in rows] == ["failed", "failed", "done"]
+    assert rows[0].error is not None and "HTTP 404" in rows[0].error
+    assert rows[1].error is not None and "cannot connect" in rows[1].error
+    assert seen[-1].state == "done"
+
+
+def test_the_queue_survives_a_restart_and_resumes(db_path, tmp_path, feed_server):
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, drip=0.0)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        claimed = library.downloads.claim_next(2**22 + 7)  # killed while downloading
+        assert claimed is not None and claimed.id == download_id
+        path = Path(claimed.path)
+        part_path(path).write_bytes(AUDIO[:70_000])
+    with Library.open(db_path) as library:  # the next start: another process, another Library
+        [row] = library.downloads.all()
+        assert row.state == "downloading"
+        assert run_queue(library, timeout=5).done == 1
+    assert path.read_bytes() == AUDIO
+    assert feed_server.requests[-1][1].get("Range") == "bytes=70000-"
+
+
+def test_a_stopped_download_goes_back_to_the_queue(db_path, tmp_path, feed_server):
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        result = run_queue(library, timeout=5, stopped=lambda: True)
+        assert result.stopped
+        result = run_queue(library, timeout=5)  # nothing claimed while stopped
+        assert result.done == 1
+        assert library.downloads.get(download_id).state == "done"  # type: ignore[union-attr]
+
+
+def test_a_download_outlives_its_deleted_article(db_path, tmp_path):
+    with Library.open(db_path) as library:
+        source = library.register_source("http://pod.test/feed", "Pod")
+        library.save_batch(source, [Article("Ep", "t", guid="1")])
+        [row] = library.articles()
+        download, _ = queue_enclosure(library, tmp_path, row.id, "Ep", Link("audio/mpeg", "http://a/e.mp3", "enclosure"))  # fmt: skip
+        library.remove_source(source, purge=True)
+        [kept] = library.downloads.all()
+    assert (kept.id, kept.article_id, kept.title) == (download.id, None, "Ep")
+
+
+# the command line --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pod(db_path, feed_server, config_file, capsys, tmp_path, monkeypatch) -> Cli:
+    """The command line after fetching a podcast feed; downloads go to tmp_path/pods."""
+    monkeypatch.setenv("NEWSTUI_DOWNLOADS", str(tmp_path / "pods"))
+    feed_server.route("/feed", body=podcast(feed_server.base))
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True)
+    feed_server.route("/e2a.mp3", body=b"twelve bytes")
+    run = Cli(db_path, config_file({"The Pod": "/feed"}), capsys)
+    assert run("fetch") == 0, run.err
+    return run
+
+
+def article_id(run: Cli, title: str) -> int:
+    return next(a["id"] for a in run.json("list") if a["title"] == title)
+
+
+def test_show_lists_enclosures_with_type_size_and_duration(pod):
+    episode = article_id(pod, "Episode 1: Rivers")
+    assert pod("show", str(episode)) == 0
+    assert "Enclosures" in pod.out
+    assert "[1] audio/mpeg · 204.8 KB · 42:10 http://127.0.0.1:" in pod.out
+    data = pod.json("show", str(episode))
+    [enclosure] = data["enclosures"]
+    assert enclosure["type"] == "audio/mpeg"
+    assert (enclosure["size"], enclosure["duration"]) == (204800, 2530)
+
+
+def test_download_fetches_an_articles_enclosure_and_downloads_lists_it(pod, tmp_path):
+    episode = article_id(pod, "Episode 1: Rivers")
+    assert pod("download", str(episode)) == 0, pod.err
+    assert "downloaded" in pod.out
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    assert target.read_bytes() == AUDIO
+    [row] = pod.json("downloads")
+    assert (row["state"], row["path"], row["bytes_done"]) == ("done", str(target), len(AUDIO))
+    assert pod("show", str(episode)) == 0
+    assert f"(downloaded: {target})" in " ".join(pod.out.split())  # the line may wrap
+    [enclosure] = pod.json("show", str(episode))["enclosures"]
+    assert enclosure["download"] == {"state": "done", "path": str(target)}
+    assert pod("download", str(episode)) == 0
+    assert "already done" in pod.out
+
+
+def test_download_of_one_of_several_enclosures_and_bad_choices(pod, tmp_path):
+    two = article_id(pod, "Episode 2")
+    assert pod("download", str(two), "--enclosure", "3") == 1
+    assert pod.err.strip() == "newstui: article 2 has 2 enclosures: --enclosure must be 1 to 2"
+    assert pod("download", str(two), "--enclosure", "1") == 0, pod.err
+    assert (tmp_path / "pods" / "Episode 2.mp3").read_bytes() == b"twelve bytes"
+    plain = article_id(pod, "Plain")
+    assert pod("download", str(plain)) == 1
+    assert pod.err.strip() == f"newstui: article {plain} has no enclosure"
+    assert pod("download", "999") == 1
+    assert pod.err.strip() == "newstui: no article with id 999"
+
+
+def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server):
+    two = article_id(pod, "Episode 2")
+    queued = pod.json("download", str(two), "--later")
+    assert [q["state"] for q in queued] == ["queued", "queued"]
+    assert pod("download") == 1  # e2b.ogg is not served
+    rows = pod.json("downloads")
+    assert [r["state"] for r in rows] == ["done", "failed"]
+    assert "HTTP 404" in rows[1]["error"]
+    feed_server.route("/e2b.ogg", body=b"ogg")
+    assert pod("download", "--retry") == 0
+    assert [r["state"] for r in pod.json("downloads")] == ["done", "done"]
+    assert pod("downloads", "--forget", "1") == 0
+    assert [r["id"] for r in pod.json("downloads")] == [2]
+
+
+def test_download_refuses_the_demo(tmp_path, capsys, monkeypatch):
+    from newstui.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert main(["--demo", "download", "1"]) == 1
+    assert "demo" in capsys.readouterr().err
+
+
+def test_player_and_download_dir_settings_are_checked_with_line_numbers(tmp_path):
+    from newstui.config import load_config
+    from newstui.errors import ConfigError
+
+    path = tmp_path / "feeds.toml"
+    path.write_text('[settings]\nplayer = "mpv %f"\ndownload_dir = "~/Podcasts"\n', "utf-8")
+    settings = load_config(path).settings
+    assert (settings.player, download_folder(settings)) == ("mpv %f", Path.home() / "Podcasts")
+    path.write_text("[settings]\n\nplayer = 5\n", "utf-8")
+    with pytest.raises(ConfigError, match=r'feeds.toml:3: .*player.* like "mpv %f"'):
+        load_config(path)
+    path.write_text('[settings]\ndownload_dir = "a\\u001b[2Jb"\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"feeds.toml:2: setting 'download_dir' must be"):
+        load_config(path)

@@ -1,0 +1,245 @@
+"""Pilot tests: `d` downloads an article's enclosure (a choice when there are several) with
+progress in the downloads screen (`L`), the queue carries on at the next start, and `P` plays the
+file (or the URL before it is downloaded) with the `player` setting."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.widgets import OptionList, ProgressBar
+
+from newstui.config import Config, Settings
+from newstui.downloads import queue_enclosure
+from newstui.library import Library
+from newstui.model import Article, Link
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.downloads import DownloadsScreen
+from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
+
+from .conftest import settle
+from .test_external_programs import calls, program
+
+if TYPE_CHECKING:
+    from ..conftest import FeedServer
+
+AUDIO = bytes(range(256)) * 400  # 102,400 bytes
+WHEN = datetime(2024, 11, 30, 12, 0, tzinfo=UTC)
+
+
+def podcast_db(path: Path, server: FeedServer) -> dict[str, int]:
+    """A podcast feed: the newest episode has one enclosure, the one before it two."""
+    server.route("/e1.mp3", body=AUDIO, ranges=True)
+    server.route("/e2a.mp3", body=b"first file")
+    server.route("/e2b.ogg", body=b"second file")
+    with Library.open(path) as library:
+        source = library.register_source(server.url("/feed"), "The Pod", url=server.url("/feed"))
+        library.save_batch(
+            source,
+            [
+                Article(
+                    "Episode 1: Rivers",
+                    "About rivers.",
+                    guid="e1",
+                    published=WHEN,
+                    links=[
+                        Link("audio/mpeg", server.url("/e1.mp3"), "enclosure", len(AUDIO), 2530)
+                    ],
+                ),
+                Article(
+                    "Episode 2",
+                    "Two files.",
+                    guid="e2",
+                    published=WHEN - timedelta(days=1),
+                    links=[
+                        Link("audio/mpeg", server.url("/e2a.mp3"), "enclosure", 10, 60),
+                        Link("audio/ogg", server.url("/e2b.ogg"), "enclosure", 11, 60),
+                    ],
+                ),
+            ],
+        )
+        return {a.title: a.id for a in library.articles()}
+
+
+def podcast_app(tmp_path: Path, monkeypatch, db: Path, **settings: object):
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}:/usr/bin:/bin")
+    config = Config(
+        tmp_path / "feeds.toml",
+        Settings(refresh_minutes=0, download_dir=str(tmp_path / "pods"), timeout=5, **settings),
+    )
+    app = NewstuiApp(db, config)
+    suspended: list[str] = []
+
+    @contextmanager
+    def suspend():
+        suspended.append("in")
+        yield
+        suspended.append("out")
+
+    monkeypatch.setattr(app, "suspend", suspend)
+    return app, suspended
+
+
+async def until(pilot, condition, seconds: float = 10.0) -> None:
+    """Let the app run until `condition()` holds (downloads run in a thread)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out waiting")
+
+
+async def test_d_downloads_the_enclosure_and_L_shows_it_done(tmp_path, monkeypatch, feed_server):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Enclosures" in str(app.main.reader.query_one("#reader-body").render())
+        await pilot.press("d")
+        await until(pilot, target.exists)
+        await settle(pilot)
+        assert target.read_bytes() == AUDIO
+        reader = str(app.main.reader.query_one("#reader-body").render())
+        assert f"(downloaded: {target})" in " ".join(reader.split())
+        await pilot.press("L")
+        await settle(pilot)
+        assert isinstance(app.screen, DownloadsScreen)
+        [row] = app.screen.rows()
+        assert row.download.state == "done"
+        assert row.bar.percentage == 1.0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is app.main
+
+
+async def test_the_downloads_screen_shows_progress_while_a_download_runs(
+    tmp_path, monkeypatch, feed_server
+):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    feed_server.route("/e1.mp3", body=AUDIO[:3000], drip=0.002)  # about 6 s, byte by byte
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, DownloadsScreen)
+        assert app.screen.rows() == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause(0.3)
+        await pilot.press("L")
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+
+        def partly() -> bool:
+            rows = screen.rows()
+            return bool(rows) and 0 < (rows[0].bar.progress or 0) < (rows[0].bar.total or 0)
+
+        await until(pilot, partly)
+        assert screen.query(ProgressBar)
+        assert app.main.headlines.selected is not None  # keys still answer meanwhile
+        await until(pilot, lambda: screen.rows()[0].download.state == "done", 20)
+        assert screen.rows()[0].bar.percentage == 1.0
+
+
+async def test_d_on_an_article_with_two_enclosures_asks_which(tmp_path, monkeypatch, feed_server):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")  # Episode 2
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, EnclosureChoiceScreen)
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("j", "enter")
+        target = tmp_path / "pods" / "Episode 2.ogg"
+        await until(pilot, target.exists)
+        assert target.read_bytes() == b"second file"
+        assert not (tmp_path / "pods" / "Episode 2.mp3").exists()
+
+
+async def test_a_queue_left_by_the_last_run_carries_on_when_the_app_starts(
+    tmp_path, monkeypatch, feed_server
+):
+    db = tmp_path / "pod.db"
+    ids = podcast_db(db, feed_server)
+    folder = tmp_path / "pods"
+    with Library.open(db) as library:
+        link = library.article(ids["Episode 1: Rivers"]).links[0]  # type: ignore[union-attr]
+        download, _ = queue_enclosure(library, folder, ids["Episode 1: Rivers"], "Episode 1", link)
+    Path(download.path).parent.mkdir(parents=True)
+    Path(download.path + ".part").write_bytes(AUDIO[:5000])  # the last run got this far
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, Path(download.path).exists)
+        await settle(pilot)
+    assert Path(download.path).read_bytes() == AUDIO
+    assert feed_server.requests[-1][1].get("Range") == "bytes=5000-"
+
+
+async def test_P_plays_the_url_then_the_downloaded_file_with_the_player(
+    tmp_path, monkeypatch, feed_server
+):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    program(tmp_path, "mpv")
+    app, suspended = podcast_app(tmp_path, monkeypatch, db, player="mpv --no-video %f")
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        assert suspended == ["in", "out"]  # mpv draws in the terminal: the app steps aside
+        assert calls(tmp_path, "mpv")[0]["argv"][1:] == ["--no-video", feed_server.url("/e1.mp3")]
+        await pilot.press("d")
+        await until(pilot, target.exists)
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        assert calls(tmp_path, "mpv")[1]["argv"][1:] == ["--no-video", str(target)]
+        await pilot.press("L")
+        await settle(pilot)
+        await pilot.press("P")  # from the downloads screen too
+        await settle(pilot)
+        assert calls(tmp_path, "mpv")[2]["argv"][1:] == ["--no-video", str(target)]
+
+
+async def test_a_failed_download_says_why_and_r_retries_it(tmp_path, monkeypatch, feed_server):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    del feed_server.routes["/e1.mp3"]
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        [row] = screen.rows()
+        assert row.download.state == "failed" and "HTTP 404" in (row.download.error or "")
+        feed_server.route("/e1.mp3", body=AUDIO)
+        await pilot.press("r")
+        await until(pilot, target.exists)
+        await settle(pilot)
+        assert [r.download.state for r in screen.rows()] == ["done"]
+
+
+async def test_d_without_an_enclosure_says_so(tmp_path, monkeypatch, feed_server, db_path):
+    app, _ = podcast_app(tmp_path, monkeypatch, db_path)  # the fixed database: no enclosures
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert any("has no enclosure" in n.message for n in app._notifications)
