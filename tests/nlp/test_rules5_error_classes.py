@@ -184,3 +184,14 @@ def test_a_journal_or_website_named_after_its_kind_is_an_organisation(extractor)
     entities = _entities(extractor, text)
     assert entities.get("Saltmarsh Ecology") == "ORG"
     assert entities.get("Gullwing Buzz") == "ORG"
+
+
+# An interviewee's initials opening an answer are no organisation with the answer's first word.
+def test_interview_initials_opening_an_answer_are_not_an_organisation(extractor) -> None:
+    text = (
+        "How old is the data?\n\nKT Although we used data from 2004, the results held.\n\n"
+        "KT We repeated the analysis.\n\nNBC News reported the study on Monday."
+    )
+    entities = _entities(extractor, text)
+    assert not any(name.startswith("KT ") for name in entities)
+    assert entities.get("NBC News") == "ORG"

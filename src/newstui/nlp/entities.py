@@ -563,6 +563,14 @@ class _EntityFinder:
             and self.gaz.known.get(first.text) == "PLACE"
         ):
             return []  # "Nice to be with you": a place name that is also a word, opening a sentence
+        if (
+            len(run) > 1
+            and _ACRONYM.fullmatch(first.text)
+            and self.text[first.start - 1 : first.start] in ("\n", "")
+            and run[1].text.lower() in self.gaz.common_words
+            and strip_possessive(run[1].text) not in self.heads  # "NBC News reported"
+        ):
+            return run[:1]  # "MS Although we used…": an interviewee's initials open the answer
         if known or self._title(run, 0):
             return run
         if len(run) == 1 and lower.endswith("ly") and self.text[first.end : first.end + 1] == ",":
