@@ -330,18 +330,18 @@ class CleanupReport:
         """One line, e.g. "cleanup: removed 120 old articles (Wire 100, Lab 20)"."""
         verb = "would remove" if self.dry_run else "removed"
         n = self.removed
-        if not n:
-            return f"cleanup: nothing to remove{' (dry run)' * self.dry_run}"
-        feeds = ", ".join(f"{f.name} {f.removed:,}" for f in self.feeds if f.removed)
-        line = f"cleanup: {verb} {n:,} old article{'s' * (n != 1)} ({feeds})"
         starred = sum(f.kept_starred for f in self.feeds)
         unread = sum(f.kept_unread for f in self.feeds)
         kept = [f"{starred:,} starred"] * bool(starred) + [f"{unread:,} recent unread"] * bool(
             unread
         )
-        if kept:
-            line += f"; kept {' and '.join(kept)}"
-        return line
+        kept_text = f"kept {' and '.join(kept)} past the limits" if kept else ""
+        if not n:
+            line = f"cleanup: nothing to remove{' (dry run)' * self.dry_run}"
+            return f"{line} ({kept_text})" if kept else line
+        feeds = ", ".join(f"{f.name} {f.removed:,}" for f in self.feeds if f.removed)
+        line = f"cleanup: {verb} {n:,} old article{'s' * (n != 1)} ({feeds})"
+        return f"{line}; {kept_text}" if kept else line
 
 
 @dataclass(frozen=True)

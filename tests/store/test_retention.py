@@ -77,6 +77,10 @@ def test_starred_articles_are_never_removed(library):
 
     assert titles(library, wire) == {"story 100"}
     assert (report.feeds[0].removed, report.feeds[0].kept_starred) == (1, 1)
+    assert (
+        report.summary()
+        == "cleanup: removed 1 old article (wire 1); kept 1 starred past the limits"
+    )
 
 
 def test_an_unread_article_stays_while_recent_even_when_published_long_ago(library):
