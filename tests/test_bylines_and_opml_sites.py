@@ -83,3 +83,36 @@ def test_opml_export_of_a_feed_never_fetched_has_no_html_url(desk, tmp_path):
     outlines = {o.get("title"): o for o in ET.fromstring(desk.out).iter("outline")}
     assert outlines["Later"].get("htmlUrl") is None
     assert outlines["Desk"].get("htmlUrl") == "https://desk.example/news/"
+
+
+def test_a_sync_server_subscriptions_web_site_reaches_the_opml_export(tmp_path):
+    from newstui.config import FeedConfig
+    from newstui.library import Library
+    from newstui.sources.opml import write_opml
+    from newstui.sync.items import parse_subscriptions
+
+    answer = {
+        "subscriptions": [
+            {
+                "id": "feed/7",
+                "title": "Harbour",
+                "url": "https://harbour.example/rss",
+                "htmlUrl": "https://harbour.example/",
+                "categories": [],
+            },
+            {"id": "feed/8", "title": "Odd", "url": "https://odd.example/rss", "htmlUrl": "x:y"},
+        ]
+    }
+    remote = parse_subscriptions(answer)
+    assert [f.site_url for f in remote] == ["https://harbour.example/", None]
+
+    with Library.open(tmp_path / "s.db") as library:
+        library.sync.apply_subscriptions(remote, {})
+        sites = library.site_urls()
+
+    assert sites == {"https://harbour.example/rss": "https://harbour.example/"}
+    exported = ET.fromstring(
+        write_opml([FeedConfig("https://harbour.example/rss", "Harbour")], site_urls=sites)
+    )
+    [outline] = [o for o in exported.iter("outline") if o.get("xmlUrl")]
+    assert outline.get("htmlUrl") == "https://harbour.example/"

@@ -465,12 +465,13 @@ def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:
 
 @dataclass(frozen=True)
 class RemoteFeed:
-    """A subscription on a sync server: its stream id, title, feed URL and folders."""
+    """A subscription on a sync server: its stream id, title, feed URL, folders and web site."""
 
     stream_id: str
     title: str
     url: str
     folders: tuple[str, ...] = ()
+    site_url: str | None = None  # the web site (Google Reader's htmlUrl), OPML export's htmlUrl
 
 
 @dataclass(frozen=True)

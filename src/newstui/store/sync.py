@@ -179,8 +179,9 @@ def apply_subscriptions(
                     [name, json.dumps(tags), feed_id],
                 )
             conn.execute(  # the server fetched it for us: "last fetch" is this sync
-                "UPDATE feeds SET last_fetched = ?, last_error = NULL WHERE id = ?",
-                [now_iso(), feed_id],
+                "UPDATE feeds SET last_fetched = ?, last_error = NULL, "
+                "site_url = coalesce(?, site_url) WHERE id = ?",
+                [now_iso(), feed.site_url, feed_id],
             )
             conn.execute(
                 "DELETE FROM sync_feeds WHERE stream_id = ? AND feed_id != ?",

@@ -81,7 +81,9 @@ def parse_subscriptions(data: Any) -> list[RemoteFeed]:
                 if isinstance(label, str) and clean_line(label, 100):
                     folders.append(clean_line(label, 100))
         title = clean_line(html.unescape(str(sub.get("title") or "")), 300)
-        feeds.append(RemoteFeed(sub["id"], title or url.strip(), url.strip(), tuple(folders)))
+        site = sub.get("htmlUrl")
+        site = site.strip() if isinstance(site, str) and is_http_url(site.strip()) else None
+        feeds.append(RemoteFeed(sub["id"], title or url.strip(), url.strip(), tuple(folders), site))
     return feeds
 
 
