@@ -576,7 +576,8 @@ class SpeakerFinder:
 def _masked(text: str, spans: list[QuoteSpan]) -> str:
     """`text` with every quotation's inside replaced by "x" (same length), so stops inside
     quotations end no sentence."""
-    parts, pos = [], 0
+    parts: list[str] = []
+    pos = 0
     for span in spans:
         start = span.open_mark + 1
         inside = max(0, span.close_mark - start)
