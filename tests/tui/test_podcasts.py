@@ -4,23 +4,20 @@ file (or the URL before it is downloaded) with the `player` setting."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.widgets import OptionList, ProgressBar
 
-from newstui.config import Config, Settings
 from newstui.downloads import queue_enclosure
 from newstui.library import Library
 from newstui.model import Article, Link
-from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.downloads import DownloadsScreen
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
 from .conftest import settle
-from .test_external_programs import calls, program
+from .test_external_programs import app_with, calls, program
 
 if TYPE_CHECKING:
     from ..conftest import FeedServer
@@ -64,22 +61,9 @@ def podcast_db(path: Path, server: FeedServer) -> dict[str, int]:
 
 
 def podcast_app(tmp_path: Path, monkeypatch, db: Path, **settings: object):
-    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}:/usr/bin:/bin")
-    config = Config(
-        tmp_path / "feeds.toml",
-        Settings(refresh_minutes=0, download_dir=str(tmp_path / "pods"), timeout=5, **settings),
+    return app_with(
+        db, tmp_path, monkeypatch, download_dir=str(tmp_path / "pods"), timeout=5, **settings
     )
-    app = NewstuiApp(db, config)
-    suspended: list[str] = []
-
-    @contextmanager
-    def suspend():
-        suspended.append("in")
-        yield
-        suspended.append("out")
-
-    monkeypatch.setattr(app, "suspend", suspend)
-    return app, suspended
 
 
 async def until(pilot, condition, seconds: float = 10.0) -> None:
