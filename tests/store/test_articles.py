@@ -165,3 +165,19 @@ def test_lone_surrogates_and_nul_never_reach_the_store(db, feed):
     save_articles(db, feed, parse_feed(rss, "http://x/").articles)
     row = list_articles(db)[0]
     assert row.title == "AB"
+
+
+def test_the_content_digest_is_the_one_stored_articles_already_carry():
+    # Digests written by earlier versions: a different one would report every stored article
+    # as updated on the next fetch (and forget its full text and analysis).
+    from newstui.store.articles import content_hash
+
+    article = Article(
+        title="Harbour reopens",
+        text="The harbour reopened.",
+        author="Jane Roe",
+        summary="Short",
+        url="https://example.org/h",
+    )
+    assert content_hash(article) == "9756d6a65aa460f7ad349c6846f9e86d"
+    assert content_hash(Article(title="T", text="x")) == "bc0d353ceaf6d91494722934beabb887"

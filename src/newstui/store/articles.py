@@ -32,18 +32,11 @@ EVERY_ARTICLE = ArticleFilter()
 
 
 def content_hash(article: Article) -> str:
-    """A digest of the article's visible content, to notice updates."""
-    h = hashlib.sha256()
-    for part in (
-        article.title,
-        article.author or "",
-        article.text,
-        article.summary,
-        article.url or "",
-    ):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()[:32]
+    """A digest of the article's visible content, to notice updates (each field followed by a
+    NUL, hashed in one call: the same digest stored articles already carry)."""
+    parts = (article.title, article.author or "", article.text, article.summary, article.url or "")
+    data = "\0".join(parts) + "\0"
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def link_dict(link: Link) -> dict[str, Any]:
