@@ -48,7 +48,7 @@ from newstui.model import (
 )
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
-from newstui.render import article_json, article_row_json, render_article_text
+from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
 
@@ -1084,7 +1084,7 @@ def _article_table(rows: list[ArticleRow]) -> Text:
         name = feeds[r.feed]
         name = name if len(name) <= source_width else name[: source_width - 1] + "…"
         source = name.ljust(source_width)
-        date = terminal_safe(r.published or r.sort_date, line=True)[:10]
+        date = shown_date(r.published, 0, 10).ljust(10)
         head = f"{r.id:>{id_width}} {marks} {date}  {source}  "
         title = terminal_safe(r.title, line=True)
         title = title if len(head) + len(title) <= width else title[: width - len(head) - 1] + "…"

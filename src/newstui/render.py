@@ -72,6 +72,17 @@ LIGHT_PALETTE = Palette(
 )
 
 
+UNKNOWN_DATE = "unknown"  # an article whose source gave no usable date: never its import time
+
+
+def shown_date(published: str | None, start: int = 0, end: int = 16) -> str:
+    """A stored publish date cut to `published[start:end]` ("2026-11-30 14:13" by default), or
+    "unknown" for an undated article (shown the same way in the app, `list` and `show`)."""
+    if not published:
+        return UNKNOWN_DATE
+    return terminal_safe(published, line=True)[start:end].replace("T", " ")
+
+
 def _line(value: str | None) -> str | None:
     """An optional one-line field, safe for a terminal."""
     return None if value is None else terminal_safe(value, line=True)
@@ -221,9 +232,10 @@ def render_article_text(
     row = stored.row
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
+    date = shown_date(row.published)
     meta = " · ".join(
         terminal_safe(x, line=True)
-        for x in (row.feed, row.author, (row.published or "")[:16].replace("T", " "))
+        for x in (row.feed, row.author, f"date {date}" if row.published is None else date)
         if x
     )
     if meta:

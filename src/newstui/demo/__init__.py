@@ -12,18 +12,22 @@ from newstui.errors import NewstuiError
 from newstui.ingest import analyse_pending, import_local
 from newstui.library import Library
 
-# (file, source name, tags); see LICENSE.md in this folder for where each text comes from.
+# (file, source name, tags); see LICENSE.md in this folder for where each text comes from (the
+# wikinews-*.xml feeds are written by tools/demo_from_wikinews.py).
 DEMO_SOURCES = (
-    ("world-wire.xml", "World Wire (demo)", ("world",)),
-    ("atom-science.xml", "Lab Notes (demo)", ("science",)),
-    ("markets.json", "Market Brief (demo)", ("business",)),
-    ("harbour-reopens.md", "Harbour Gazette (demo)", ("local",)),
-    ("river-flood-warning.txt", "River Desk (demo)", ("local",)),
+    ("wikinews-world.xml", "Wikinews World", ("world",)),
+    ("wikinews-politics.xml", "Wikinews Politics", ("politics",)),
+    ("wikinews-science.xml", "Wikinews Science", ("science",)),
+    ("wikinews-sport.xml", "Wikinews Sport", ("sport",)),
+    ("wikinews-culture.xml", "Wikinews Culture", ("culture",)),
     ("seed_article.txt", "Reference article", ("world",)),
 )
 
 
-DEMO_APPLICATION_ID = 0x6E647464  # "ndtd": marks a database as the rebuildable demo
+# Marks a database as the rebuildable demo; a new value for each new set of demo articles, so
+# an installed demo from an older version is rebuilt rather than kept.
+DEMO_APPLICATION_ID = 0x6E647432  # "ndt2": the Wikinews demo
+OLDER_DEMO_APPLICATION_IDS = frozenset({0x6E647464})  # "ndtd": the invented news of 0.x
 
 
 def seed_article_path() -> Path:
@@ -35,7 +39,10 @@ def is_demo_db(path: Path) -> bool:
     """True when the database at `path` was built by `build_demo_db`."""
     with path.open("rb") as file:
         header = file.read(72)
-    return len(header) == 72 and int.from_bytes(header[68:72], "big") == DEMO_APPLICATION_ID
+    if len(header) < 72:
+        return False
+    application_id = int.from_bytes(header[68:72], "big")
+    return application_id == DEMO_APPLICATION_ID or application_id in OLDER_DEMO_APPLICATION_IDS
 
 
 def demo_db_path() -> Path:
@@ -72,9 +79,14 @@ def build_demo_db(path: Path, *, fresh: bool = False) -> int:
 
 
 def ensure_demo_db(path: Path) -> None:
-    """Build the demo database if it is not there yet; keep a user's read/star marks otherwise."""
+    """Build the demo database if it is not there yet or holds an older demo's articles; keep a
+    user's read/star marks otherwise."""
     if not path.exists():
         build_demo_db(path)
         return
     with Library.open(path) as library:
-        analyse_pending(library)  # re-extract after an extractor upgrade
+        current = library.application_id == DEMO_APPLICATION_ID
+        if current:
+            analyse_pending(library)  # re-extract after an extractor upgrade
+    if not current:
+        build_demo_db(path, fresh=True)

@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 
 from newstui.model import ArticleRow
+from newstui.render import UNKNOWN_DATE, shown_date
 from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import middle_ellipsis
 
@@ -22,13 +23,12 @@ class RowStyles:
 
 
 def headline_date(row: ArticleRow, width: int) -> str:
-    """The stored date, shortened to fit: never relative, so the same row always looks the same."""
-    iso = terminal_safe(row.published or row.sort_date, line=True)
-    if width >= 90:
-        return iso[:16].replace("T", " ")
-    if width >= 72:
-        return iso[5:16].replace("T", " ")
-    return iso[5:10]
+    """The stored date, shortened to fit: never relative, so the same row always looks the same;
+    "unknown" ("?" in the narrowest column) for an undated article."""
+    start, end = (0, 16) if width >= 90 else (5, 16) if width >= 72 else (5, 10)
+    if row.published is None:
+        return (UNKNOWN_DATE if end - start > len(UNKNOWN_DATE) else "?").ljust(end - start)
+    return shown_date(row.published, start, end)
 
 
 def headline_text(
