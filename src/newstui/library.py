@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newstui.model import (
+    NEWEST_FIRST,
     Analysis,
     Article,
     ArticleDetail,
@@ -33,6 +34,7 @@ from newstui.model import (
     RetentionPolicy,
     SaveResult,
     SmartCounts,
+    SortOrder,
     SourceKind,
     SourceSpec,
     StoredArticle,
@@ -102,25 +104,36 @@ class Library:
         return _articles.count_articles(self._db, f)
 
     def articles(
-        self, f: ArticleFilter = EVERY_ARTICLE, *, offset: int = 0, limit: int | None = 100
+        self,
+        f: ArticleFilter = EVERY_ARTICLE,
+        *,
+        offset: int = 0,
+        limit: int | None = 100,
+        order: SortOrder = NEWEST_FIRST,
     ) -> list[ArticleRow]:
-        """A window of matching articles, newest first (`limit` None: all of them)."""
-        return _articles.list_articles(self._db, f, offset=offset, limit=limit)
+        """A window of matching articles, newest first or in `order` (`limit` None: all)."""
+        return _articles.list_articles(self._db, f, offset=offset, limit=limit, order=order)
 
     def forget_match_sets(self) -> None:
         """Drop the text matches kept for recent queries until the data changes, so the next
         query evaluates its text part again (what bench/query.py times)."""
         _match_sets.forget_match_sets(self._db)
 
-    def position(self, f: ArticleFilter, article_id: int) -> int | None:
-        """The index of an article in the filtered, newest-first list, or None if absent."""
-        return _articles.article_position(self._db, f, article_id)
+    def position(
+        self, f: ArticleFilter, article_id: int, order: SortOrder = NEWEST_FIRST
+    ) -> int | None:
+        """The index of an article in the filtered list (in `order`), or None if absent."""
+        return _articles.article_position(self._db, f, article_id, order)
 
     def next_unread(
-        self, f: ArticleFilter, article_id: int | None, direction: Direction
+        self,
+        f: ArticleFilter,
+        article_id: int | None,
+        direction: Direction,
+        order: SortOrder = NEWEST_FIRST,
     ) -> int | None:
         """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
-        return _articles.next_unread_position(self._db, f, article_id, direction)
+        return _articles.next_unread_position(self._db, f, article_id, direction, order)
 
     def search(self, query: Query, *, limit: int = 50) -> list[ArticleRow]:
         """Articles matching a query, best text matches first."""

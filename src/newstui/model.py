@@ -19,6 +19,7 @@ FulltextStatus = Literal["ok", "failed"]  # the page behind an article's link wa
 FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
 FilterAction = Literal["hide", "read"]  # what a [[filters]] entry does to the articles it matches
 Direction = Literal[1, -1]  # forward (older articles, down the list) or back
+SortKey = Literal["date", "feed", "title"]  # what a headline list is ordered by
 ENTITY_TYPES = (
     "PERSON",
     "ORG",
@@ -31,13 +32,18 @@ ENTITY_TYPES = (
 class Link:
     """A link or image found in an article body: its visible text and an http(s) URL. An
     enclosure's text is its MIME type; its size (bytes) and duration (seconds) are as the feed
-    said, when valid."""
+    said, when valid.
+
+    `offset`: where in the article text the link's words end (an image: where it stood), so its
+    `[n]` marker can be drawn there; None when not known (a feed's enclosure, a full-text page,
+    an article stored before links kept their place)."""
 
     text: str
     url: str
     kind: LinkKind = "link"
     size: int | None = None
     duration: int | None = None
+    offset: int | None = None
 
 
 @dataclass
@@ -181,6 +187,40 @@ class Download:
         if not self.bytes_total:
             return None
         return min(self.bytes_done / self.bytes_total, 1.0)
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    """How a list of articles is ordered: by date (newest first), by feed name or by title (A to
+    Z, case-insensitive), or the reverse of that; ties go newest first."""
+
+    key: SortKey = "date"
+    reverse: bool = False
+
+    @property
+    def name(self) -> str:
+        """The setting's spelling: "date", "title-reverse"…"""
+        return self.key + "-reverse" * self.reverse
+
+    @property
+    def label(self) -> str:
+        """For the title bar: "newest first", "by title A–Z"…"""
+        labels = {
+            "date": ("newest first", "oldest first"),
+            "feed": ("by feed A–Z", "by feed Z–A"),
+            "title": ("by title A–Z", "by title Z–A"),
+        }
+        return labels[self.key][self.reverse]
+
+    @classmethod
+    def parse(cls, name: str) -> SortOrder | None:
+        """The order a setting names, or None."""
+        orders = [cls(key, reverse) for key in SORT_KEYS for reverse in (False, True)]
+        return next((order for order in orders if order.name == name), None)
+
+
+SORT_KEYS: tuple[SortKey, ...] = ("date", "feed", "title")
+NEWEST_FIRST = SortOrder()
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,9 +90,15 @@ def _line(value: str | None) -> str | None:
 
 def safe_analysis(text: str, analysis: Analysis) -> tuple[str, Analysis]:
     """A stored text and its analysis made safe to show, offsets moved to match the safe text."""
+    safe, analysis, _ = _safe_text(text, analysis)
+    return safe, analysis
+
+
+def _safe_text(text: str, analysis: Analysis) -> tuple[str, Analysis, Callable[[int], int]]:
+    """`safe_analysis`, and the function moving any other offset (a link's) into the safe text."""
     safe, moved = terminal_safe_with_offsets(text)
     if safe is text and not _needs_cleaning(analysis):
-        return text, analysis
+        return text, analysis, moved
     entities = tuple(
         Entity(
             terminal_safe(e.name, line=True),
@@ -108,7 +114,7 @@ def safe_analysis(text: str, analysis: Analysis) -> tuple[str, Analysis]:
         Quote(terminal_safe(q.text), moved(q.start), moved(q.end), _line(q.speaker))
         for q in analysis.quotes
     )
-    return safe, Analysis(entities, quotes)
+    return safe, Analysis(entities, quotes), moved
 
 
 def _needs_cleaning(analysis: Analysis) -> bool:
@@ -136,11 +142,16 @@ def article_json(
 ) -> dict[str, Any]:
     """The `show --json` object: row fields, text, links, entities and quotes with offsets."""
     data = article_row_json(stored.row)
-    text, analysis = safe_analysis(stored.text, analysis)
+    text, analysis, moved = _safe_text(stored.text, analysis)
     data["text"] = text
     data["summary"] = terminal_safe(stored.summary)
     data["links"] = [
-        {"text": terminal_safe(link.text, line=True), "url": _line(link.url), "kind": link.kind}
+        {
+            "text": terminal_safe(link.text, line=True),
+            "url": _line(link.url),
+            "kind": link.kind,
+            "offset": offset if (offset := _link_offset(link, stored.text, moved)) >= 0 else None,
+        }
         for link in stored.links
     ]
     data["enclosures"] = [
@@ -171,15 +182,28 @@ def article_json(
     return data
 
 
+def _link_offset(link: Link, text: str, moved: Callable[[int], int]) -> int:
+    """Where a link's marker goes in the safe text, or -1 (no stored place, or not in `text`)."""
+    if link.offset is None or not 0 <= link.offset <= len(text):
+        return -1
+    return moved(link.offset)
+
+
 def highlighted_body(
     text: str,
     analysis: Analysis,
     *,
     speakers: bool = True,
     palette: Palette = TERMINAL_PALETTE,
+    links: Sequence[Link] = (),
 ) -> Text:
-    """The article text with entity mentions coloured by type and quotes styled with speakers."""
-    text, analysis = safe_analysis(text, analysis)
+    """The article text with entity mentions coloured by type, quotes styled with speakers, and
+    each link's `[n]` marker (n: its number in the list below the article) after its words.
+
+    Speaker tags and markers are inserted here, at display time: the stored offsets of quotes,
+    mentions and links all index the text as stored."""
+    original = text
+    text, analysis, moved = _safe_text(text, analysis)
     body = Text(text)
     for entity in analysis.entities:
         style = palette.entity(entity.type)
@@ -188,18 +212,29 @@ def highlighted_body(
     quotes = sorted(analysis.quotes, key=lambda q: q.start)
     for q in quotes:
         body.stylize(palette.quote, max(q.start - 1, 0), min(q.end + 1, len(text)))
-    if not speakers or not quotes:
+    inserts: list[tuple[int, int, Text]] = []  # (where, links before tags, what)
+    for number, link in enumerate(links, 1):
+        at = _link_offset(link, original, moved)
+        if at >= 0:
+            spaced = at < len(text) and text[at].isalnum()  # an image before a word
+            inserts.append((at, 0, Text(f"[{number}]" + " " * spaced, style=palette.meta)))
+    if speakers:
+        # "[— Speaker]" after the sentence each quote belongs to (`“…,” X said. [— X]`), or
+        # after its closing mark when the quote ends the sentence; from the start, cursor-wise.
+        cursor = 0
+        for i, q in enumerate(quotes):
+            limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(text)
+            cursor = max(_tag_position(text, q, limit), cursor)
+            tag = Text(f" [— {q.speaker or 'unknown speaker'}]", style=palette.speaker)
+            inserts.append((cursor, 1, tag))
+    if not inserts:
         return body
-    # Insert "[— Speaker]" after the sentence each quote belongs to (`“…,” X said. [— X]`), or
-    # after its closing mark when the quote ends the sentence; from the start, cursor-wise.
     out = Text()
     cursor = 0
-    for i, q in enumerate(quotes):
-        limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(text)
-        end = max(_tag_position(text, q, limit), cursor)
-        out.append_text(body[cursor:end])
-        out.append(f" [— {q.speaker or 'unknown speaker'}]", style=palette.speaker)
-        cursor = end
+    for at, _, insert in sorted(inserts, key=lambda item: (item[0], item[1])):
+        out.append_text(body[cursor:at])
+        out.append_text(insert)
+        cursor = at
     out.append_text(body[cursor:])
     return out
 
@@ -217,6 +252,12 @@ def _tag_position(text: str, quote: Quote, limit: int) -> int:
     stop = min(limit, paragraph_end if paragraph_end >= 0 else len(text))
     match = _SENTENCE_END.search(text, after, max(stop, after))
     return match.end() if match else after
+
+
+def listed_links(stored: StoredArticle) -> list[Link]:
+    """The links and images listed below an article, numbered from 1 in this order (the `[n]`
+    markers in its text and `#` in the app use the same numbers); enclosures are listed apart."""
+    return [link for link in stored.links if link.kind != "enclosure"]
 
 
 def render_article_text(
@@ -243,13 +284,17 @@ def render_article_text(
     if row.url:
         out.append(terminal_safe(row.url, line=True) + "\n", style=f"{palette.meta} underline")
     out.append("\n")
+    links = listed_links(stored)
     out.append_text(
         highlighted_body(
-            stored.text or stored.summary, analysis, speakers=speakers, palette=palette
+            stored.text or stored.summary,
+            analysis,
+            speakers=speakers,
+            palette=palette,
+            links=links if stored.text else (),  # link offsets index the text
         )
     )
     out.append("\n")
-    links = [link for link in stored.links if link.kind != "enclosure"]
     if attached := enclosures(stored):
         out.append("\nEnclosures\n", style="bold")
         for i, link in enumerate(attached, 1):

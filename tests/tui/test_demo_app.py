@@ -1,11 +1,14 @@
-"""Pilot tests on the demo database: undated articles read as "unknown", never the import time."""
+"""Pilot tests on the demo database: undated articles read as "unknown", never the import time;
+links carry their [n] marker and # opens link n."""
 
 from __future__ import annotations
 
 from newstui.demo import build_demo_db
 from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.command_prompt import CommandScreen
 
 from .conftest import screen_text, settle
+from .test_external_programs import app_with, calls, program
 
 
 async def test_the_undated_reference_article_shows_its_date_as_unknown(tmp_path):
@@ -21,3 +24,32 @@ async def test_the_undated_reference_article_shows_its_date_as_unknown(tmp_path)
         await pilot.press("enter")
         await settle(pilot)
         assert "Reference article · date unknown" in screen_text(app)
+
+
+async def test_the_reader_marks_links_and_L_opens_link_n(tmp_path, monkeypatch):
+    path = tmp_path / "demo.db"
+    build_demo_db(path)
+    program(tmp_path, "w3m")
+    app, suspended = app_with(path, tmp_path, monkeypatch, browser="w3m %u")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")  # the newest Wikinews article (the first is undated)
+        await settle(pilot)
+        detail = app.main.detail
+        assert detail is not None
+        body = str(app.main.reader.query_one("#reader-body").render())
+        assert "Source: Wikinews[1], licensed CC BY 2.5[2] (© Wikinews contributors)" in body
+        assert f"[1] Wikinews {detail.article.row.url}" in body
+        await pilot.press("number_sign")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandScreen)
+        await pilot.press("9", "enter")
+        await settle(pilot)
+        assert "No link '9': the article's links are numbered 1 to 2." in [
+            n.message for n in app._notifications
+        ]
+        await pilot.press("number_sign", "1", "enter")
+        await settle(pilot)
+        assert suspended == ["in", "out"]
+        [call] = calls(tmp_path, "w3m")
+        assert call["argv"][1:] == [detail.article.row.url]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from dataclasses import replace
 from urllib.parse import urljoin
 
 import lxml.etree
@@ -69,7 +70,11 @@ _BLOCK = {
 _CONTROL_REF = re.compile(r"&#(?:x([0-9a-f]+)|([0-9]+));", re.I)
 _STAND_IN = 0xE000
 _STAND_INS = re.compile("[\ue000-\ue09f]")
-_DROPPED = re.compile("[\ue000-\ue09f\x00]")  # stand-ins already in the document, and NUL
+# Where each collected link ends in the text: a private-use mark travels with the words through
+# whitespace folding and cleaning, then becomes the link's offset (and is removed).
+_LINK_MARK = "\ue0f0"
+# stand-ins and link marks already in the document, and NUL
+_DROPPED = re.compile("[\ue000-\ue09f\ue0f0\x00]")
 
 
 def _control_ref(match: re.Match[str]) -> str:
@@ -118,6 +123,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
         if is_http_url(url) and url not in seen:
             seen.add(url)
             links.append(Link(clean_line(text, 300), url, kind))
+            parts.append(_LINK_MARK)
 
     # Iterative walk: documents nest deeper than Python's recursion limit.
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
@@ -148,19 +154,53 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
         if el.tail:
             parts.append(el.tail)
 
-    text = "".join(parts)
-    if _lost_text(text, html):
+    marked = "".join(parts)
+    if _lost_text(marked.replace(_LINK_MARK, "") if links else marked, html):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
         return _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))), links
-    # Inside a paragraph, single newlines from the source are just spaces.
-    text = "\n\n".join(
+    if not links:
+        return _clean(_fold_paragraphs(marked)), links
+    return _placed_links(_clean(_fold_paragraphs(_marks_off_spaces(marked))), links)
+
+
+def _fold_paragraphs(text: str) -> str:
+    """Paragraphs at blank lines; inside a paragraph, single newlines from the source are spaces."""
+    return "\n\n".join(
         _LINE_BREAK.sub(" ", p).strip() if "\n" in p else p.strip()
         for p in _PARAGRAPH_BREAK.split(text)
     )
-    return _clean(text), links
 
 
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?!• )")
+_MARKS_AFTER_SPACE = re.compile(r"(?<!\s)\s++\ue0f0(?:\s*+\ue0f0)*+")
+_LEADING_MARKS = re.compile(r"^(\ue0f0+)(\s+)")
+
+
+def _marks_off_spaces(marked: str) -> str:
+    """Link marks moved left over the whitespace before them (to the end of the words; marks at
+    the very start after it), so they never split a run of spaces or newlines: the text folds
+    and cleans exactly as it would without them (tests/sources/test_link_offsets.py)."""
+    marked = _MARKS_AFTER_SPACE.sub(
+        lambda m: _LINK_MARK * m.group().count(_LINK_MARK) + m.group().replace(_LINK_MARK, ""),
+        marked,
+    )
+    return _LEADING_MARKS.sub(r"\2\1", marked)
+
+
+def _placed_links(marked: str, links: list[Link]) -> tuple[str, list[Link]]:
+    """The text without its link marks, and the links with the offsets of their marks."""
+    pieces = marked.split(_LINK_MARK)
+    text = "".join(pieces)
+    if len(pieces) != len(links) + 1:  # cannot happen: each link left one mark, kept by _clean
+        return text, links
+    placed: list[Link] = []
+    offset = 0
+    for piece, link in zip(pieces, links, strict=False):
+        offset += len(piece)
+        placed.append(replace(link, offset=offset))
+    return text, placed
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?!•\ue0f0* )")  # a bullet's link mark stays with it
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 

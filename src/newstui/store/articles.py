@@ -11,12 +11,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from newstui.model import (
+    NEWEST_FIRST,
     Article,
     ArticleFilter,
     ArticleRow,
     Link,
     LinkKind,
     SaveResult,
+    SortOrder,
     StoredArticle,
 )
 from newstui.query import Query, fts_string, walk_positive_terms
@@ -67,8 +69,14 @@ def stored_link(data: dict[str, Any]) -> Link:
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**53
         return value if ok and kind == "enclosure" else None
 
+    offset = data.get("offset")
     return Link(
-        str(data.get("text") or ""), str(data["url"]), kind, whole("size"), whole("duration")
+        str(data.get("text") or ""),
+        str(data["url"]),
+        kind,
+        whole("size"),
+        whole("duration"),
+        offset if type(offset) is int and offset >= 0 else None,
     )
 
 
@@ -364,63 +372,121 @@ def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     return int(db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0])
 
 
+Terms = list[tuple[str, bool]]  # an ORDER BY: (SQL expression, descending), most significant first
+
+
+def _order_terms(order: SortOrder) -> Terms:
+    """The ORDER BY of a sort order; ties newest first, then by id (so every row has one place)."""
+    newest = [("a.sort_date", True), ("a.id", True)]
+    if order.key == "date":
+        return [(column, not order.reverse) for column, _ in newest]
+    column = "f.name" if order.key == "feed" else "a.title"
+    return [(f"{column} COLLATE NOCASE", order.reverse), *newest]
+
+
+def _flipped(terms: Terms) -> Terms:
+    return [(sql, not desc) for sql, desc in terms]
+
+
+def _order_by(terms: Terms) -> str:
+    return ", ".join(f"{sql} {'DESC' if desc else 'ASC'}" for sql, desc in terms)
+
+
+def _precedes(terms: Terms) -> str:
+    """A condition true for rows listed before the row whose sort values are the parameters
+    (give them with `_precedes_params`)."""
+    alternatives = []
+    for i, (sql, desc) in enumerate(terms):
+        equal = [f"{earlier} = ?" for earlier, _ in terms[:i]]
+        alternatives.append(" AND ".join([*equal, f"{sql} {'>' if desc else '<'} ?"]))
+    return "(" + " OR ".join(f"({a})" for a in alternatives) + ")"
+
+
+def _precedes_params(values: Sequence[object]) -> list[object]:
+    """The parameters of `_precedes` for a row's sort values."""
+    return [v for i in range(len(values)) for v in values[: i + 1]]
+
+
+def _sort_values(
+    db: Database, terms: Terms, article_id: int, where: str = "", params=()
+) -> Sequence[object] | None:
+    """An article's values of the sort terms (None when it is not in the filtered list)."""
+    conjunction = " AND" if where else " WHERE"
+    return db.execute(
+        f"SELECT {', '.join(sql for sql, _ in terms)} FROM articles a "
+        f"JOIN feeds f ON f.id = a.feed_id{where}{conjunction} a.id = ?",
+        [*params, article_id],
+    ).fetchone()
+
+
 def list_articles(
     db: Database,
     f: ArticleFilter = EVERY_ARTICLE,
     *,
     offset: int = 0,
     limit: int | None = 100,
+    order: SortOrder = NEWEST_FIRST,
 ) -> list[ArticleRow]:
-    """A window of matching articles, newest first."""
+    """A window of matching articles in `order` (newest first by default)."""
     where, params = _where(db, f)
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where} "
-        "ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?"
+        f"ORDER BY {_order_by(_order_terms(order))} LIMIT ? OFFSET ?"
     )
     rows = db.execute(sql, [*params, -1 if limit is None else limit, offset]).fetchall()
     return [_row(r) for r in rows]
 
 
-def article_position(db: Database, f: ArticleFilter, article_id: int) -> int | None:
-    """The index of an article in the filtered, newest-first list, or None if absent."""
+def _joined(order: SortOrder) -> str:
+    """The FROM of a count in this order: feeds joined only when the order needs its names."""
+    return " JOIN feeds f ON f.id = a.feed_id" if order.key == "feed" else ""
+
+
+def article_position(
+    db: Database,
+    f: ArticleFilter,
+    article_id: int,
+    order: SortOrder = NEWEST_FIRST,
+) -> int | None:
+    """The index of an article in the filtered list in `order`, or None if absent."""
     where, params = _where(db, f)
-    row = db.execute(
-        f"SELECT a.sort_date FROM articles a{where}{' AND' if where else ' WHERE'} a.id = ?",
-        [*params, article_id],
-    ).fetchone()
-    if row is None:
+    terms = _order_terms(order)
+    values = _sort_values(db, terms, article_id, where, params)
+    if values is None:
         return None
-    extra = "(a.sort_date > ? OR (a.sort_date = ? AND a.id > ?))"
     before = db.execute(
-        f"SELECT count(*) FROM articles a{where}{' AND' if where else ' WHERE'} {extra}",
-        [*params, row[0], row[0], article_id],
+        f"SELECT count(*) FROM articles a{_joined(order)}{where}{' AND' if where else ' WHERE'} "
+        f"{_precedes(terms)}",
+        [*params, *_precedes_params(values)],
     ).fetchone()[0]
     return int(before)
 
 
 def next_unread_position(
-    db: Database, f: ArticleFilter, article_id: int | None, direction: int
+    db: Database,
+    f: ArticleFilter,
+    article_id: int | None,
+    direction: int,
+    order: SortOrder = NEWEST_FIRST,
 ) -> int | None:
     """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
     where, params = _where(db, f)
     conjunction = " AND" if where else " WHERE"
+    walk = _order_terms(order) if direction > 0 else _flipped(_order_terms(order))
     extra = ""
     if article_id is not None:
-        row = db.execute("SELECT sort_date FROM articles WHERE id = ?", [article_id]).fetchone()
-        if row is not None:
-            older = "(a.sort_date < ? OR (a.sort_date = ? AND a.id < ?))"
-            newer = "(a.sort_date > ? OR (a.sort_date = ? AND a.id > ?))"
-            extra = f" AND {older if direction > 0 else newer}"
-            params = [*params, row[0], row[0], article_id]
-    order = "DESC" if direction > 0 else "ASC"
+        values = _sort_values(db, walk, article_id)
+        if values is not None:  # rows after it in the walk: before it in the opposite order
+            extra = f" AND {_precedes(_flipped(walk))}"
+            params = [*params, *_precedes_params(values)]
     found = db.execute(
-        f"SELECT a.id FROM articles a{where}{conjunction} "
-        f"a.read = 0{extra} ORDER BY a.sort_date {order}, a.id {order} LIMIT 1",
+        f"SELECT a.id FROM articles a{_joined(order)}{where}{conjunction} a.read = 0{extra} "
+        f"ORDER BY {_order_by(walk)} LIMIT 1",
         params,
     ).fetchone()
     if found is None:
         return None
-    return article_position(db, f, found[0])
+    return article_position(db, f, found[0], order)
 
 
 def search_articles(db: Database, query: Query, limit: int = 50) -> list[ArticleRow]:

@@ -89,6 +89,14 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
             id="article.open_link",
         ),
         Binding(
+            "number_sign",
+            "main('open_link_number')",
+            "Link n",
+            show=False,
+            tooltip="Open link [n] of the article in a browser (asks for n)",
+            id="article.open_link_number",
+        ),
+        Binding(
             "u", "main('undo')", "Undo", show=False, tooltip="Undo the last mark", id="article.undo"
         ),
         Binding(
@@ -310,7 +318,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
                 [
                     *moves(Reader.BINDINGS),
                     *of(main, "page", "toggle_full_reader", "toggle_speakers"),
-                    *of(app, "fetch_fulltext", "story_versions", "download", "play"),
+                    *of(app, "open_link_number", "fetch_fulltext", "story_versions"),
+                    *of(app, "download", "play"),
                 ],
             ),
             (

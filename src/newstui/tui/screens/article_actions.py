@@ -24,7 +24,7 @@ from newstui.counts import counted
 from newstui.errors import NewstuiError
 from newstui.launch import LaunchError, browser_launch, pager_launch, pipe_launch
 from newstui.model import ArticleDetail, ArticleRow, FeedRow
-from newstui.render import render_article_text
+from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.programs import run_program
 from newstui.tui.refresh import run_fulltext, run_remove, run_unsubscribe, sentence
@@ -181,6 +181,44 @@ class ArticleActions(Screen[None]):
         if urlsplit(url).scheme.lower() not in ("http", "https"):
             self.notify("This article has no web link.", severity="warning")
             return
+        self._open_url(url)
+
+    def action_open_link_number(self) -> None:
+        """Ask for n and open link [n] of the open article (the numbers of its link list)."""
+        row = self._row()
+        detail = self.detail
+        if row is None:
+            return
+        if detail is None or detail.article.row.id != row.id:
+            self.notify("The article is still loading.", severity="warning")
+            return
+        links = listed_links(detail.article)
+        if not links:
+            self.notify("This article has no links.", severity="warning")
+            return
+
+        def chosen(typed: str | None) -> None:
+            if typed is None:
+                return
+            number = typed.strip().strip("[]")
+            if not number.isdigit() or not 1 <= int(number) <= len(links):
+                self.notify(
+                    f"No link {typed!r}: the article's links are numbered 1 to {len(links)}.",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            url = links[int(number) - 1].url
+            if urlsplit(url).scheme.lower() not in ("http", "https"):
+                self.notify("That link is not a web link.", severity="warning")
+                return
+            self._open_url(url)
+
+        hint = f"Enter: open link [n] (1–{len(links)}) in the browser. Esc: cancel"
+        self.app.push_screen(CommandScreen("Open link", hint, "", "a link number, e.g. 1"), chosen)
+
+    def _open_url(self, url: str) -> None:
+        """Open an http(s) URL with the `browser` setting, $BROWSER or the desktop's browser."""
         try:
             launch = browser_launch(self.settings.browser, os.environ, url)
         except LaunchError as exc:

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from newstui.config import Config, Settings
 from newstui.counts import counted
@@ -30,6 +30,7 @@ from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
+from newstui.tui.widgets.key_footer import KeyFooter
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.refresh_status import RefreshStatus
@@ -172,7 +173,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
                 yield self.reader
             yield self.sidebar
         with Horizontal(id="bottom"):
-            yield Footer(compact=True, show_command_palette=False)
+            yield KeyFooter()
             yield self.sync_status
             yield self.status
 

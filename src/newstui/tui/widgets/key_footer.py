@@ -1,0 +1,77 @@
+"""The footer: the keys in effect, in the app's order; on a narrow terminal the least important
+give way, so quit, help and refresh always show."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.widgets import Footer
+
+# Binding ids by importance: the last to go when the footer is too narrow. Ids not listed (what
+# the focused pane offers: Follow, Who said what…) come after the first six.
+ESSENTIAL = (
+    "app.quit",
+    "app.help",
+    "app.refresh_all",
+    "headlines.open",
+    "reader.back",
+    "app.search",
+)
+EXPENDABLE = (
+    "reader.find",
+    "headlines.next_unread",
+    "article.toggle_read",
+    "article.toggle_star",
+    "sidebar.toggle",
+)
+
+
+def footer_key_width(key_display: str, description: str) -> int:
+    """Cells one compact footer key takes: key, space, description, the gap after it."""
+    return len(key_display) + (1 + len(description) if description else 0) + 1
+
+
+def keys_that_fit(keys: list[tuple[str | None, int]], width: int) -> list[int]:
+    """Indices of the (binding id, cells) keys to show in `width` cells, in their own order:
+    all of them when they fit, else the most important that do."""
+    if width <= 0 or sum(cells for _, cells in keys) - 1 <= width:
+        return list(range(len(keys)))
+
+    def importance(index: int) -> int:
+        binding_id = keys[index][0]
+        if binding_id in ESSENTIAL:
+            return ESSENTIAL.index(binding_id)
+        if binding_id in EXPENDABLE:
+            return len(ESSENTIAL) + 1 + EXPENDABLE.index(binding_id)
+        return len(ESSENTIAL)
+
+    chosen: list[int] = []
+    used = -1  # no gap after the last key
+    for index in sorted(range(len(keys)), key=importance):
+        if used + keys[index][1] <= width:
+            chosen.append(index)
+            used += keys[index][1]
+    return sorted(chosen)
+
+
+class KeyFooter(Footer):
+    """Textual's compact footer, keeping the most important keys when they do not all fit."""
+
+    def __init__(self) -> None:
+        super().__init__(compact=True, show_command_palette=False)
+
+    def compose(self) -> ComposeResult:
+        keys = list(super().compose())  # one key widget per action (this app has no groups)
+        ids = {b.action: b.id for _, b, _, _ in self.screen.active_bindings.values() if b.show}
+        sizes = [
+            (
+                ids.get(getattr(key, "action", "")),
+                footer_key_width(getattr(key, "key_display", ""), getattr(key, "description", "")),
+            )
+            for key in keys
+        ]
+        for index in keys_that_fit(sizes, self.size.width):
+            yield keys[index]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.recompose)

@@ -1,0 +1,90 @@
+"""Links keep their place in the text (for the reader's [n] markers) without changing the text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newstui.sources.feeds import parse_feed
+from newstui.sources.html import html_to_text
+
+_PIECES = st.sampled_from(
+    [
+        "word",
+        "Aleppo",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u00a0",
+        ".",
+        "“said”",
+        "<p>",
+        "</p>",
+        "<br>",
+        "<ul><li>",
+        "</li><li>",
+        "</li></ul>",
+        "<b>",
+        "</b>",
+        '<a href="https://e.example/{n}">',
+        "</a>",
+        '<img src="https://e.example/i{n}.png" alt="pic">',
+        "<img src='https://e.example/same.png'>",
+        "&nbsp;",
+        "<div>",
+        "</div>",
+        "•",
+    ]
+)
+
+
+def _numbered(pieces: list[str]) -> str:
+    return "".join(piece.replace("{n}", str(i)) for i, piece in enumerate(pieces))
+
+
+def _without_links(html: str) -> str:
+    """The same document with its links turned into plain spans and its images gone."""
+    html = re.sub(r"<a href=[^>]*>", "<span>", html).replace("</a>", "</span>")
+    return re.sub(r"<img [^>]*>", "", html)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=30).map(_numbered))
+def test_placing_links_never_changes_the_text(html: str) -> None:
+    text, links = html_to_text(html)
+    assert text == html_to_text(_without_links(html))[0]
+    for link in links:
+        assert link.offset is not None and 0 <= link.offset <= len(text)
+        if link.kind == "link" and link.text:
+            assert text[: link.offset].endswith(link.text[-1])  # right after the link's words
+        if link.offset:
+            assert not text[link.offset - 1].isspace()
+
+
+def test_a_link_ends_where_its_words_end_and_an_image_where_it_stood() -> None:
+    text, links = html_to_text(
+        '<p>Read <a href="https://e.example/r">the report </a>now.'
+        ' <img src="https://e.example/i.png" alt="map"></p>'
+        '<p><a href="https://e.example/r">again</a> and <a href="https://e.example/b">b</a>.</p>'
+    )
+    assert text == "Read the report now.\n\nagain and b."
+    assert [(link.url[-1], text[: link.offset]) for link in links] == [
+        ("r", "Read the report"),
+        ("g", "Read the report now."),
+        ("b", "Read the report now.\n\nagain and b"),
+    ]  # a repeated URL is listed (and marked) once, at its first place
+
+
+def test_feed_entries_store_their_links_places() -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+        b"<title>A</title><link>https://e.example/a</link><description>"
+        b"&lt;p&gt;See &lt;a href=&quot;https://e.example/src&quot;&gt;the source&lt;/a&gt;"
+        b" for more.&lt;/p&gt;</description></item></channel></rss>"
+    )
+    [article] = parse_feed(body, "https://e.example/feed").articles
+    [link] = article.links
+    assert article.text[: link.offset] == "See the source"

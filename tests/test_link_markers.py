@@ -1,0 +1,98 @@
+"""Links carry their [n] marker in the article text (`show`, the reader); stored offsets of
+quotes, mentions and links keep pointing at their words."""
+
+from __future__ import annotations
+
+import json
+
+from newstui.cli import main
+from newstui.config import LocalConfig
+from newstui.ingest import analyse_pending, import_local
+from newstui.library import Library
+from newstui.model import Analysis, Entity, Link, Mention, Quote
+from newstui.render import highlighted_body
+
+TEXT = "Officials said “the bridge is safe,” the mayor told reporters. See the report for details."
+
+
+def analysis() -> Analysis:
+    start = TEXT.index("the bridge")
+    quote = Quote("the bridge is safe,", start, start + len("the bridge is safe,"), "Ana Lima")
+    report = TEXT.index("report")
+    return Analysis((Entity("report", "ORG", (Mention(report, report + 6, "report"),)),), (quote,))
+
+
+def test_each_link_is_numbered_after_its_words_in_list_order():
+    links = (
+        Link("the report", "https://e.example/r", offset=TEXT.index(" for details")),
+        Link("officials", "https://e.example/o", offset=len("Officials")),
+    )
+    out = highlighted_body(TEXT, analysis(), links=links, speakers=False).plain
+    assert out == (
+        "Officials[2] said “the bridge is safe,” the mayor told reporters. "
+        "See the report[1] for details."
+    )
+
+
+def test_markers_and_speaker_tags_leave_quote_and_entity_styles_on_their_words():
+    links = (Link("reporters", "https://e.example/r", offset=TEXT.index(". See")),)
+    body = highlighted_body(TEXT, analysis(), links=links)
+    assert body.plain.startswith(
+        "Officials said “the bridge is safe,” the mayor told reporters[1]. [— Ana Lima] See"
+    )
+    styled = {body.plain[s.start : s.end] for s in body.spans}
+    assert "report" in styled  # the entity's mention, after the inserted marker and tag
+    assert "“the bridge is safe,”" in styled  # the quote, with its marks
+    assert "[1]" in styled and " [— Ana Lima]" in styled
+
+
+def test_an_image_before_a_word_gets_a_space_and_links_without_a_place_no_marker():
+    links = (
+        Link("", "https://e.example/i.png", "image", offset=0),
+        Link("gone", "https://e.example/g"),  # stored before links kept their place
+        Link("far", "https://e.example/f", offset=len(TEXT) + 5),  # not in this text
+    )
+    out = highlighted_body(TEXT, Analysis((), ()), links=links).plain
+    assert out == "[1] " + TEXT
+
+
+def test_control_sequences_before_a_link_do_not_move_its_marker():
+    text = "Alarm\x1b]0;evil\x07 raised at the dam. More news."
+    links = (Link("the dam", "https://e.example/d", offset=text.index(". More")),)
+    assert highlighted_body(text, Analysis((), ()), links=links).plain == (
+        "Alarm raised at the dam[1]. More news."
+    )
+
+
+def test_show_marks_the_links_that_its_link_list_numbers(tmp_path, capsys):
+    page = tmp_path / "flood.html"
+    page.write_text(
+        "<html><head><title>Flood warning</title></head><body>"
+        '<p>The <a href="https://e.example/agency">agency</a> said “move now,” its chief said.'
+        ' <img src="https://e.example/map.png" alt="map"></p>'
+        '<p>Read <a href="https://e.example/plan">the plan</a>.</p></body></html>',
+        "utf-8",
+    )
+    db = tmp_path / "x.db"
+    with Library.open(db) as library:
+        import_local(library, LocalConfig(page, "Desk", ()))
+        analyse_pending(library)
+        [row] = library.articles()
+        stored = library.article(row.id)
+        assert stored is not None
+        text = stored.text
+    assert main(["--db", str(db), "show", str(row.id)]) == 0
+    out = capsys.readouterr().out
+    assert "The agency[1] said" in out and "its chief said.[2]" in out
+    assert "Read the plan[3]." in out
+    assert "[1] agency https://e.example/agency" in out
+    assert "[2] [image] map https://e.example/map.png" in out
+    assert "[3] the plan https://e.example/plan" in out
+    assert main(["--db", str(db), "show", str(row.id), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["text"] == text and "[1]" not in data["text"]  # the stored text has no markers
+    assert [text[: link["offset"]][-8:] for link in data["links"]] == [
+        "e agency",
+        "f said.",
+        "the plan",
+    ]
