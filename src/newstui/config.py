@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from newstui.errors import ConfigError
-from newstui.model import FilterAction, FulltextMode
+from newstui.model import SORT_KEYS, FilterAction, FulltextMode, SortOrder
 from newstui.text import clean_line, strip_controls
 
 APP_NAME = "newstui"
@@ -48,6 +48,7 @@ class Settings:
     keep_per_feed: int = 0  # only the newest this many articles of a feed stay (0: no limit)
     player: str = ""  # e.g. "mpv %f"; empty: mpv if installed, else the desktop's opener
     download_dir: str = ""  # where `d` puts enclosures; empty: default_download_dir()
+    sort: str = "date"  # the app's headline order: date, feed or title, "-reverse" reverses (O)
 
 
 @dataclass(frozen=True)
@@ -562,6 +563,10 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
             if problem:
                 raise fail(kline, f"setting {key!r} {problem}")
             value = float(value) if expected is float else value
+        elif key == "sort":
+            if not isinstance(value, str) or SortOrder.parse(value) is None:
+                choices = ", ".join(f'"{k}", "{k}-reverse"' for k in SORT_KEYS)
+                raise fail(kline, f"sort must be one of {choices}, not {value!r}")
         elif key == "download_dir":
             if not isinstance(value, str) or strip_controls(value) != value or "\0" in value:
                 raise fail(kline, "setting 'download_dir' must be a folder path")

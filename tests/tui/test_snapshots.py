@@ -56,3 +56,16 @@ async def _help(pilot) -> None:
 
 def test_help_120x40(snap_compare, db_path):
     assert snap_compare(NewstuiApp(db_path, None), terminal_size=(120, 40), run_before=_help)
+
+
+async def _sort_dialog(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("O", "t")
+    await settle(pilot)
+    pilot.app.clear_notifications()  # "Sorted by title A–Z." would time out at any moment
+    await pilot.press("O")
+    await settle(pilot)
+
+
+def test_sort_dialog_over_a_list_sorted_by_title_60x20(snap_compare, db_path):
+    assert snap_compare(NewstuiApp(db_path, None), terminal_size=(60, 20), run_before=_sort_dialog)

@@ -308,7 +308,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
                 "Headlines",
                 [
                     *moves(HeadlineList.BINDINGS),
-                    *of(main, "next_unread"),
+                    *of(main, "next_unread", "sort"),
                     *of(app, "toggle_read", "toggle_star", "mark_all_read", "undo", "open_link"),
                     *of(app, "pager", "pipe", "search", "save_view"),
                 ],
@@ -516,6 +516,7 @@ def all_binding_ids() -> set[str]:
     from newstui.tui.screens.confirm import ConfirmScreen
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
+    from newstui.tui.screens.sort_order import SortScreen
     from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
     from newstui.tui.screens.view_name import ViewNameScreen
     from newstui.tui.widgets.sidebar import Sidebar
@@ -535,6 +536,7 @@ def all_binding_ids() -> set[str]:
         SpeakerQuotesScreen,
         DownloadsScreen,
         EnclosureChoiceScreen,
+        SortScreen,
     )
     return {i for cls in classes for i in binding_ids(cls.BINDINGS)}
 

@@ -22,9 +22,10 @@ from textual.widgets import Header
 
 from newstui.config import Config, Settings
 from newstui.counts import counted
-from newstui.model import ArticleDetail, ArticleRow, Direction, FeedRow
+from newstui.model import NEWEST_FIRST, ArticleDetail, ArticleRow, Direction, FeedRow, SortOrder
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.podcast_actions import PodcastActions
+from newstui.tui.screens.sort_order import SortScreen
 from newstui.tui.screens.source_refresh import SourceRefresh
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 from newstui.tui.shared_library import SharedLibrary
@@ -74,6 +75,14 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
             show=False,
             tooltip="Page the reader up",
             id="reader.page_up",
+        ),
+        Binding(
+            "O",
+            "sort",
+            "Sort",
+            show=False,
+            tooltip="Sort the headlines: date, feed or title, or reverse",
+            id="headlines.sort",
         ),
         Binding("n", "next_unread(1)", "Next unread", id="headlines.next_unread"),
         Binding("p", "next_unread(-1)", "Prev unread", show=False, id="headlines.previous_unread"),
@@ -179,6 +188,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
 
     def on_mount(self) -> None:
         self.reader.show_speakers = self.settings.speaker_tags
+        self.headlines.order = SortOrder.parse(self.settings.sort) or NEWEST_FIRST
         self.headlines.border_title = "Headlines"
         self.sidebar.border_title = "Article"
         self.show_view(ALL)
@@ -324,7 +334,9 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
         self._view_title = message.view.title
         self._show_title()
         count = message.total
-        self.sub_title = counted(count, "article")
+        order = self.headlines.order
+        sorted_by = "" if order == NEWEST_FIRST else f" · {order.label}"
+        self.sub_title = counted(count, "article") + sorted_by
         if not self.first_screen_shown:
             self.call_after_refresh(self._first_screen_done)
         if not count:
@@ -474,13 +486,27 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
 
     def action_next_unread(self, direction: Direction) -> None:
         row = self.headlines.selected
-        self._find_unread(self.headlines.view, row.id if row else None, direction)
+        order = self.headlines.order
+        self._find_unread(self.headlines.view, order, row.id if row else None, direction)
 
     @work(thread=True, group="unread", exclusive=True, exit_on_error=False)
-    def _find_unread(self, view: View, article_id: int | None, direction: Direction) -> None:
+    def _find_unread(
+        self, view: View, order: SortOrder, article_id: int | None, direction: Direction
+    ) -> None:
         with self.library.borrow() as library:
-            index = library.next_unread(view.filter, article_id, direction)
+            index = library.next_unread(view.filter, article_id, direction, order)
         self.post_message(self.UnreadFound(view, index, direction))
+
+    def action_sort(self) -> None:
+        """Ask how to sort the headline list (O); the order stays for every view until changed."""
+
+        def chosen(order: SortOrder | None) -> None:
+            if order is not None and order != self.headlines.order:
+                self.headlines.sort(order)
+                self.notify(f"Sorted {order.label}.")
+
+        keymap = getattr(self.app, "user_keymap", None)
+        self.app.push_screen(SortScreen(self.headlines.order, keymap), chosen)
 
     @on(UnreadFound)
     def _move_to_unread(self, message: UnreadFound) -> None:

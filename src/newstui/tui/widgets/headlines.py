@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newstui.model import ArticleRow
+from newstui.model import NEWEST_FIRST, ArticleRow, SortOrder
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View
@@ -114,6 +114,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._library = library
         self.view: View = ALL
         self._shown_view: View | None = None  # the view whose rows are on screen
+        self.order: SortOrder = NEWEST_FIRST  # how the list is sorted (O chooses)
+        self._shown_order = NEWEST_FIRST  # … and the order they are in
         self.total = 0
         self.cursor = 0
         self.loaded = False
@@ -136,7 +138,13 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         """
         self.view = view
         self._generation += 1
-        self._load(self._generation, view, select_id, row_on_screen)
+        self._load(self._generation, view, self.order, select_id, row_on_screen)
+
+    def sort(self, order: SortOrder) -> None:
+        """List the current view in another order, keeping the selected article selected."""
+        self.order = order
+        row = self.selected
+        self.show_view(self.view, row.id if row else None)
 
     def reload(self) -> None:
         """Re-query the current view keeping the selected article where it is on screen."""
@@ -151,22 +159,29 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
 
     @work(thread=True, group="headlines-load", exclusive=True, exit_on_error=False)
     def _load(
-        self, generation: int, view: View, select_id: int | None, row_on_screen: int | None
+        self,
+        generation: int,
+        view: View,
+        order: SortOrder,
+        select_id: int | None,
+        row_on_screen: int | None,
     ) -> None:
         with self._library.borrow() as library:
             total = library.count(view.filter)
             cursor = 0
             if select_id is not None:
-                cursor = library.position(view.filter, select_id) or 0
+                cursor = library.position(view.filter, select_id, order) or 0
             chunks = {}
             for chunk in {0, cursor // CHUNK}:
-                chunks[chunk] = library.articles(view.filter, offset=chunk * CHUNK, limit=CHUNK)
+                chunks[chunk] = library.articles(
+                    view.filter, offset=chunk * CHUNK, limit=CHUNK, order=order
+                )
         self.post_message(self._Loaded(generation, total, cursor, chunks, row_on_screen))
 
     @work(thread=True, group="headlines-chunk", exit_on_error=False)
-    def _fetch_chunk(self, generation: int, view: View, chunk: int) -> None:
+    def _fetch_chunk(self, generation: int, view: View, order: SortOrder, chunk: int) -> None:
         with self._library.borrow() as library:
-            rows = library.articles(view.filter, offset=chunk * CHUNK, limit=CHUNK)
+            rows = library.articles(view.filter, offset=chunk * CHUNK, limit=CHUNK, order=order)
         self.post_message(self._Chunk(generation, chunk, rows))
 
     @on(_Loaded)
@@ -187,6 +202,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             return
         self._loaded_generation = message.generation
         self._shown_view = self.view
+        self._shown_order = self.order
         self.total = message.total
         self._chunks = OrderedDict(message.chunks)
         self._requested = set()
@@ -208,6 +224,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         return (
             self.loaded
             and self._shown_view == self.view
+            and self._shown_order == self.order
             and message.total == self.total
             and message.cursor == self.cursor
             and all(self._chunks.get(chunk) == rows for chunk, rows in message.chunks.items())
@@ -232,7 +249,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         if rows is None:
             if chunk not in self._requested and self.loaded:
                 self._requested.add(chunk)
-                self._fetch_chunk(self._generation, self.view, chunk)
+                self._fetch_chunk(self._generation, self.view, self.order, chunk)
             return None
         self._chunks.move_to_end(chunk)
         return rows[offset] if offset < len(rows) else None

@@ -1,0 +1,78 @@
+"""`O`: choose how the headline list is ordered — date, feed or title, or the reverse."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from newstui.model import SortKey, SortOrder
+from newstui.tui.keymap import keys_of
+
+
+class SortScreen(ModalScreen[SortOrder | None]):
+    """Returns the order chosen with one key (d, f, t; r reverses the current one), or None."""
+
+    DEFAULT_CSS = """
+    SortScreen {
+        align: center middle;
+    }
+    SortScreen > #sort-box {
+        width: 52;
+        max-width: 95%;
+        height: auto;
+        border: round $accent;
+        background: $panel;
+        padding: 0 2;
+    }
+    SortScreen #sort-hint {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "choose('date')", "Date", id="sort.date"),
+        Binding("f", "choose('feed')", "Feed", id="sort.feed"),
+        Binding("t", "choose('title')", "Title", id="sort.title"),
+        Binding("r", "reverse", "Reverse", id="sort.reverse"),
+        Binding("escape,q", "cancel", "Cancel", id="sort.cancel"),
+    ]
+
+    def __init__(self, current: SortOrder, keymap: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self._current = current
+        self._keymap = keymap or {}
+
+    def compose(self) -> ComposeResult:
+        keys = {
+            b.id: self.app.get_key_display(Binding(keys_of(b, self._keymap).split(",")[0], ""))
+            for b in self.BINDINGS
+            if isinstance(b, Binding)
+        }
+        reverse = replace(self._current, reverse=not self._current.reverse)
+        lines = [
+            f"{keys['sort.date']}  date, newest first",
+            f"{keys['sort.feed']}  feed, A to Z (newest first in each feed)",
+            f"{keys['sort.title']}  title, A to Z",
+            f"{keys['sort.reverse']}  reverse: {reverse.label}",
+        ]
+        with Vertical(id="sort-box") as box:
+            box.border_title = f"Sort the headlines (now {self._current.label})"
+            yield Static(Content("\n".join(lines)), id="sort-choices")
+            yield Static(Content(f"{keys['sort.cancel']}: keep the order"), id="sort-hint")
+
+    def action_choose(self, key: SortKey) -> None:
+        self.dismiss(SortOrder(key))
+
+    def action_reverse(self) -> None:
+        self.dismiss(replace(self._current, reverse=not self._current.reverse))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,95 @@
+"""Lists in another order (date, feed, title; reversed): the windowed list, an article's place
+in it and the next unread article all agree with the order."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newstui.model import Article, ArticleFilter, SortOrder
+from newstui.store import open_db
+from newstui.store.articles import (
+    article_position,
+    list_articles,
+    mark_articles,
+    next_unread_position,
+    save_articles,
+)
+from newstui.store.feeds import ensure_feed
+
+ORDERS = [SortOrder(key, reverse) for key in ("date", "feed", "title") for reverse in (False, True)]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """45 articles in three feeds (names in mixed case), repeated titles and dates, 20 read."""
+    rng = random.Random(7)
+    db = open_db(tmp_path_factory.mktemp("sort") / "x.db")
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    for i, name in enumerate(["beta", "Alpha", "gamma"]):
+        feed = ensure_feed(db, f"u{i}", name, url=f"http://127.0.0.1:9/{i}")
+        titles = ["Apple", "apple", "Zebra", "mango", "Kiwi"]
+        save_articles(
+            db,
+            feed,
+            [
+                Article(
+                    title=f"{rng.choice(titles)} {rng.randint(0, 3)}",
+                    text=f"text {i} {n}",
+                    guid=f"{i}-{n}",
+                    published=base + timedelta(hours=rng.randint(0, 5)),
+                )
+                for n in range(15)
+            ],
+        )
+    ids = [r.id for r in list_articles(db, limit=None)]
+    mark_articles(db, rng.sample(ids, 20), read=True)
+    return db
+
+
+def _expected(rows, order: SortOrder):
+    newest = sorted(rows, key=lambda r: (r.sort_date, r.id), reverse=True)
+    if order.key == "date":
+        return newest[::-1] if order.reverse else newest
+    field = (lambda r: r.feed.casefold()) if order.key == "feed" else lambda r: r.title.casefold()
+    return sorted(newest, key=field, reverse=order.reverse)  # stable: ties stay newest first
+
+
+@pytest.mark.parametrize("order", ORDERS, ids=lambda o: o.name)
+def test_the_list_is_in_the_chosen_order_with_ties_newest_first(db, order):
+    rows = list_articles(db, limit=None, order=order)
+    assert [r.id for r in rows] == [r.id for r in _expected(rows, order)]
+    window = list_articles(db, offset=10, limit=5, order=order)
+    assert [r.id for r in window] == [r.id for r in rows[10:15]]
+
+
+@pytest.mark.parametrize("order", ORDERS, ids=lambda o: o.name)
+def test_each_article_knows_its_place_and_its_unread_neighbours(db, order):
+    rows = list_articles(db, limit=None, order=order)
+    every = ArticleFilter()
+    for i, row in enumerate(rows):
+        assert article_position(db, every, row.id, order) == i
+        after = next((j for j in range(i + 1, len(rows)) if not rows[j].read), None)
+        before = next((j for j in range(i - 1, -1, -1) if not rows[j].read), None)
+        assert next_unread_position(db, every, row.id, 1, order) == after
+        assert next_unread_position(db, every, row.id, -1, order) == before
+
+
+def test_a_filtered_list_is_sorted_and_placed_too(db):
+    order = SortOrder("title")
+    unread = ArticleFilter(unread=True)
+    rows = list_articles(db, unread, limit=None, order=order)
+    assert rows and not any(r.read for r in rows)
+    assert [article_position(db, unread, r.id, order) for r in rows] == list(range(len(rows)))
+    read = next(r for r in list_articles(db, limit=None) if r.read)
+    assert article_position(db, unread, read.id, order) is None
+
+
+def test_sort_order_names_and_labels():
+    assert SortOrder.parse("title-reverse") == SortOrder("title", reverse=True)
+    assert SortOrder.parse("date").label == "newest first"
+    assert SortOrder("date", True).label == "oldest first"
+    assert SortOrder.parse("feed").label == "by feed A–Z"
+    assert [SortOrder.parse(x) for x in ("", "Date", "date-", "size")] == [None] * 4

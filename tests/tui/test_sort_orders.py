@@ -1,0 +1,92 @@
+"""Pilot tests: O sorts the headline list by date, feed or title (r reverses), the title bar says
+so, n follows the order; the `sort` setting picks the order the app starts with."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.config import Config, Settings, load_config
+from newstui.errors import ConfigError
+from newstui.library import Library
+from newstui.model import SortOrder
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.sort_order import SortScreen
+
+from .conftest import screen_text, settle
+
+
+def listed_ids(app) -> list[int]:
+    return [row.id for _, row in app.main.headlines.loaded_rows()]
+
+
+def expected_ids(db_path, order: SortOrder) -> list[int]:
+    with Library.open(db_path) as library:
+        return [r.id for r in library.articles(limit=None, order=order)]
+
+
+async def test_O_then_t_sorts_by_title_and_r_reverses(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        newest = listed_ids(app)
+        await pilot.press("O")
+        await settle(pilot)
+        assert isinstance(app.screen, SortScreen)
+        assert "Sort the headlines (now newest first)" in screen_text(app)
+        await pilot.press("t")
+        await settle(pilot)
+        assert listed_ids(app) == expected_ids(db_path, SortOrder("title")) != newest
+        assert "All articles — 25 articles · by title A–Z" in screen_text(app).splitlines()[0]
+        await pilot.press("O", "r")
+        await settle(pilot)
+        assert listed_ids(app) == expected_ids(db_path, SortOrder("title", reverse=True))
+        assert "by title Z–A" in screen_text(app).splitlines()[0]
+        await pilot.press("O", "escape")
+        await settle(pilot)
+        assert listed_ids(app) == expected_ids(db_path, SortOrder("title", reverse=True))
+        await pilot.press("O", "d")
+        await settle(pilot)
+        assert listed_ids(app) == newest
+        assert "·" not in screen_text(app).splitlines()[0]
+
+
+async def test_sorting_keeps_the_selected_article_and_n_follows_the_new_order(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        selected = app.main.headlines.selected
+        await pilot.press("O", "f")
+        await settle(pilot)
+        assert app.main.headlines.selected == selected
+        order = SortOrder("feed")
+        ids = expected_ids(db_path, order)
+        with Library.open(db_path) as library:
+            unread = {r.id for r in library.articles(limit=None) if not r.read}
+        at = ids.index(selected.id)
+        following = next(i for i in ids[at + 1 :] if i in unread)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.main.headlines.selected.id == following
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_sort_setting_is_the_order_the_app_starts_with(db_path, tmp_path, size):
+    config = Config(tmp_path / "feeds.toml", Settings(refresh_minutes=0, sort="feed-reverse"))
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert listed_ids(app) == expected_ids(db_path, SortOrder("feed", reverse=True))
+        assert "by feed Z–A" in app.main.sub_title
+
+
+def test_an_unknown_sort_setting_is_one_line_with_its_line_number(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text('[settings]\nrefresh_minutes = 0\nsort = "size"\n', "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert "feeds.toml:3" in message and "sort must be one of" in message and "'size'" in message
+    path.write_text('[settings]\nsort = "title-reverse"\n', "utf-8")
+    assert load_config(path).settings.sort == "title-reverse"
