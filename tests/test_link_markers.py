@@ -93,6 +93,6 @@ def test_show_marks_the_links_that_its_link_list_numbers(tmp_path, capsys):
     assert data["text"] == text and "[1]" not in data["text"]  # the stored text has no markers
     assert [text[: link["offset"]][-8:] for link in data["links"]] == [
         "e agency",
-        "f said.",
+        "ef said.",
         "the plan",
     ]

@@ -115,15 +115,21 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     parts: list[str] = []
     links: list[Link] = []
     seen: set[str] = set()
+    words_end = 0  # len(parts) after the last words (or mark): where a link's words end
 
     def add_link(text: str, href: str | None, kind: LinkKind) -> None:
+        nonlocal words_end
         if not href:
             return
         url = urljoin(base_url, href.strip()) if base_url else href.strip()
         if is_http_url(url) and url not in seen:
             seen.add(url)
             links.append(Link(clean_line(text, 300), url, kind))
-            parts.append(_LINK_MARK)
+            # a link's mark goes after its last words (not after blocks it closes), an image's
+            # where it stands; marks stay in the order of `links`
+            at = words_end if kind == "link" else len(parts)
+            parts.insert(at, _LINK_MARK)
+            words_end = at + 1
 
     # Iterative walk: documents nest deeper than Python's recursion limit.
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
@@ -143,6 +149,8 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
                 add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
             if el.text:
                 parts.append(el.text)
+                if not el.text.isspace():
+                    words_end = len(parts)
             continue
         if tag and tag not in _DROP:
             if tag == "a":
@@ -153,6 +161,8 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
                 parts.append("\n\n")
         if el.tail:
             parts.append(el.tail)
+            if not el.tail.isspace():
+                words_end = len(parts)
 
     marked = "".join(parts)
     if _lost_text(marked.replace(_LINK_MARK, "") if links else marked, html):
