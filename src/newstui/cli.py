@@ -41,10 +41,13 @@ from newstui.errors import ConfigError, NewstuiError, SourceError, StoreError, S
 from newstui.library import Library
 from newstui.model import (
     ENTITY_TYPES,
+    NEWEST_FIRST,
+    SORT_KEYS,
     ArticleFilter,
     ArticleRow,
     CleanupReport,
     RemovedSource,
+    SortOrder,
 )
 from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
@@ -204,6 +207,14 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--starred", action="store_true", help="only starred articles")
     p.add_argument(
         "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
+    )
+    p.add_argument(
+        "--sort",
+        default="date",
+        choices=[f"{key}{suffix}" for key in SORT_KEYS for suffix in ("", "-reverse")],
+        metavar="ORDER",
+        help="date (newest first, the default), feed or title (A to Z); -reverse reverses "
+        "(e.g. title-reverse)",
     )
     size = p.add_mutually_exclusive_group()
     size.add_argument(
@@ -1114,7 +1125,8 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
         starred=args.starred,
         query=user_query(args.query) if args.query is not None else None,
     )
-    rows = library.articles(f, limit=args.limit)  # None with --all
+    order = SortOrder.parse(args.sort) or NEWEST_FIRST
+    rows = library.articles(f, limit=args.limit, order=order)  # None with --all
     return _emit(
         args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no articles"
     )
