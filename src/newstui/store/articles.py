@@ -408,15 +408,20 @@ def _precedes_params(values: Sequence[object]) -> list[object]:
 
 
 def _sort_values(
-    db: Database, terms: Terms, article_id: int, where: str = "", params=()
-) -> Sequence[object] | None:
+    db: Database,
+    terms: Terms,
+    article_id: int,
+    where: str = "",
+    params: Sequence[object] = (),
+) -> tuple[object, ...] | None:
     """An article's values of the sort terms (None when it is not in the filtered list)."""
     conjunction = " AND" if where else " WHERE"
-    return db.execute(
+    row = db.execute(
         f"SELECT {', '.join(sql for sql, _ in terms)} FROM articles a "
         f"JOIN feeds f ON f.id = a.feed_id{where}{conjunction} a.id = ?",
         [*params, article_id],
     ).fetchone()
+    return None if row is None else tuple(row)
 
 
 def list_articles(
