@@ -49,6 +49,8 @@ def link_dict(link: Link) -> dict[str, Any]:
         data["size"] = link.size
     if link.duration is not None:
         data["duration"] = link.duration
+    if link.offset is not None:  # where its words end in the text (the reader's [n] marker)
+        data["offset"] = link.offset
     return data
 
 
