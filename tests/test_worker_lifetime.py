@@ -203,8 +203,8 @@ def test_sigterm_and_sighup_stop_newstui_cleanly_with_its_workers(
     assert child.returncode == 128 + signum, err
     assert err.decode().strip().splitlines()[-1] == (
         f"newstui: stopped by {name}; what was stored is kept"
-    )
-    assert b"Traceback" not in err
+    ), err.decode()
+    assert b"Traceback" not in err, err.decode()
     assert_gone(family)
     assert_database_whole(db_path)
 
