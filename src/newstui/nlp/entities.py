@@ -71,6 +71,12 @@ _SUFFIX_CUES = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
 # "Kremlin-backed", "Soviet-style", "state-run": a name with a descriptive tail ("Man-kei" is a name)
 _SUFFIX_ENDINGS = ("ed", "ing", "style", "run", "born", "made", "wide", "era", "led")
 
+# Verbs that open a sentence in an inverted attribution ("Remarked X, “…”", "Said X: “…”").
+SPEECH_OPENERS = frozenset(
+    "said says remarked added wrote explained continued noted declared warned commented replied "
+    "tweeted posted exclaimed observed stated".split()
+)
+
 
 @cache
 def _common_words() -> frozenset[str]:
@@ -573,6 +579,8 @@ class _EntityFinder:
             return run[:1]  # "MS Although we used…": an interviewee's initials open the answer
         if known or self._title(run, 0):
             return run
+        if len(run) > 1 and lower in SPEECH_OPENERS:
+            return run[1:]  # "Remarked Acme scientist Tia Curry, “…”": an inverted attribution
         if len(run) == 1 and lower.endswith("ly") and self.text[first.end : first.end + 1] == ",":
             return []  # "Specifically, …": an adverb opening a sentence
         if lower in self.gaz.common_words or lower in self.lower_seen:

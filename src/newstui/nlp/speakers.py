@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from newstui.model import Entity, Mention
+from newstui.nlp.entities import SPEECH_OPENERS
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import QuoteSpan
 from newstui.nlp.segment import paragraph_spans, sentence_starts
@@ -27,7 +28,8 @@ _VERBS = (
     "labelled|labeled|dubbed|hailed|welcomed|lamented|blasted|slammed|decried|questioned|wondered|"
     "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
-    "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|"
+    "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
+    "underlined|underlines|went on to add|goes on to add|"
     "[Aa]ccording to"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
@@ -89,6 +91,19 @@ _LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+
 _PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+
+
+# "Remarked scientist Tierra Curry, “…”": a sentence that opens with its verb names the speaker
+# after it, up to the comma or colon that opens the quotation.
+_INVERTED = re.compile(
+    rf"^\s*(?:{'|'.join(sorted(w.capitalize() for w in SPEECH_OPENERS))})\s+([^.;!?]{{3,90}}?)[,:]\s*$"
+)
+# "…,” recalling their first meeting. “…”: a participle clause after a quote, naming nobody
+_PARTICIPLE_GAP = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
+# "“…” — Aparna Garg, railway manager": a name after a dash closing the quote, as in epigraphs
+_DASH_CREDIT = re.compile(r"^\s*[—–]\s*\u200d?\s*")
+_THAT_AFTER = re.compile(r"\s+that\b")
+_LAST_THE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 
 
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
@@ -200,7 +215,7 @@ class SpeakerFinder:
         (the masked text, which hides the stop, cannot tell)."""
         if quote.close_mark >= later.open_mark:
             return False
-        ends = self.text[quote.start : quote.end].rstrip()[-1:] in (".", "!", "?")
+        ends = self.text[quote.start : quote.end].rstrip().rstrip("]")[-1:] in (".", "!", "?")
         after = self.text[quote.close_mark + 1 : later.open_mark]
         return ends and after[:1].isspace() and after.lstrip()[:1].isupper()
 
@@ -235,17 +250,21 @@ class SpeakerFinder:
         tail = self.masked[span.close_mark + 1 : tail_end]
         verb = VERB.search(tail[:160])
         if not verb:
-            return None
+            return self._dash_credit(span.close_mark + 1, tail)
         base = span.close_mark + 1
         before = tail[: verb.start()]
         last_char = self.text[span.start : span.end].rstrip().rstrip("[]")[-1:]
         if last_char in ".?!" and tail_end == next_open and tail.rstrip().endswith((",", ":")):
             return None  # '“…exempt?” Moss said, “People…”': the clause opens the next quote
+        if last_char in ".?!" and tail_end == next_open and _THAT_AFTER.match(tail, verb.end()):
+            return None  # '“…speaking.” Reid underlined that he was “…”': a new sentence
         # '“…”, the club's coach Ann Lee said': a comma or dash right after the closing mark
         # leaves the sentence open as one inside the marks would (British and Wikinews style)
         ends_open = last_char in ",!?—–…-" or tail.lstrip(" ")[:1] in (",", "—", "–")
         if not before.strip(" ,\t"):
             after = tail[verb.end() :]
+            if verb.group().endswith("ing") and after.split()[:1] not in (["he"], ["she"]):
+                return None  # '“…,” praising Reid': the name after a participle is its object
             stop = _PHRASE_STOP.search(after)
             phrase_end = base + verb.end() + (stop.start() if stop else len(after.rstrip(" .")))
             named = self._named_in(
@@ -270,9 +289,43 @@ class SpeakerFinder:
             return None
         return self._speaker_in(base, base + verb.start(), span.close_mark)
 
+    def _dash_credit(self, base: int, tail: str) -> str | None:
+        """'“…” — Aparna Garg, Mysore Divisional Railway Manager': the person right after a
+        dash that follows the quotation is its author."""
+        dash = _DASH_CREDIT.match(tail)
+        if not dash:
+            return None
+        for m in self._mentions_in(base + dash.end(), base + dash.end() + 1):
+            if m.entity.type == "PERSON":
+                return m.entity.name
+        return None
+
     def _before(self, span: QuoteSpan) -> str | None:
         sent_start, _ = self._sentence_bounds(span.open_mark)
+        own_start = sent_start
+        for s in self.spans:  # '…victims[.]” She went on to say, “…”': that quote ended a sentence
+            if sent_start <= s.open_mark and s.close_mark < span.open_mark:
+                if self._ends_sentence_before(s, span):
+                    own_start = s.close_mark + 1
+            elif s.open_mark >= span.open_mark:
+                break
+        found = self._before_from(span, own_start)
+        if not found and own_start != sent_start:  # '…now.” During the premiere, “…”'
+            return self._before_from(span, sent_start)
+        return found
+
+    def _before_from(self, span: QuoteSpan, sent_start: int) -> str | None:
         head = self.masked[sent_start : span.open_mark]
+        inverted = _INVERTED.match(head)
+        if inverted:
+            named = self._named_in(
+                sent_start + inverted.start(1),
+                sent_start + inverted.end(1),
+                span.open_mark,
+                allow_pronoun=False,
+            )
+            if named and self.types.get(named) == "PERSON":
+                return named
         statement = _STATEMENT_READ.search(head)
         if statement and not any(  # "In the letter, Acme's lawyer Stoltz said": Stoltz speaks
             m.entity.type == "PERSON"
@@ -313,7 +366,11 @@ class SpeakerFinder:
             return self._speaker_in(
                 sent_start, sent_start + verb.start(), span.open_mark, allow_pronoun=False
             )
-        return self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
+        found = self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
+        if not found and len(verbs) > 1 and verb.group().endswith("ing"):
+            # "The governor tweeted her reasoning saying, “…”": the subject of the main verb
+            return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
+        return found
 
     def _first_named(self, start: int, end: int, pos: int) -> str | None:
         """The subject of a clause that has no attribution verb: its leading pronoun, else its
@@ -455,7 +512,16 @@ class SpeakerFinder:
         if on_behalf:  # "a spokesperson for the union said": the union speaks
             phrase = "the " + on_behalf.group(1)
         clause = re.split(r"[,;:]", phrase.strip())
-        words = clause[-1].split() if clause else []
+        last = clause[-1] if clause else ""
+        trailing = _LAST_THE.search(last)
+        role_only = False
+        if (  # 'Calling it a “…” the archbishop said': a role named at the clause's end
+            trailing
+            and trailing.start() > 0
+            and trailing.group().split()[-1] in load_gazetteer().role_words
+        ):
+            last, role_only = trailing.group(), True
+        words = last.split()
         if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
             return None
         rest = [w.strip(".,") for w in words[1:]]
@@ -463,9 +529,10 @@ class SpeakerFinder:
         head = rest[-1].lower()
         sentence_start = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
         if head in gaz.role_words:  # "the prosecutor added": the person named in that role
-            return self._role_holder(head, sentence_start) or self._subject_before(
-                sentence_start, "PERSON", None
-            )
+            holder = self._role_holder(head, sentence_start)
+            if holder or role_only:  # a role after other words: only its named holder
+                return holder
+            return self._subject_before(sentence_start, "PERSON", None)
         if any(w[:1].isupper() for w in rest) and rest[-1].islower():
             name = " ".join(rest)  # "the Syrian army": a group speaks; it becomes an entity
             at = self.masked.rfind(name, 0, pos)
@@ -563,7 +630,10 @@ class SpeakerFinder:
     def _continues_previous(self, prev: QuoteSpan, span: QuoteSpan, prev_tail: bool) -> bool:
         """A quote standing alone right after an attributed one continues it (news convention)."""
         gap = self.masked[prev.close_mark + 1 : span.open_mark]
-        if not prev_tail and re.search(r"\w", gap):
+        participle_gap = bool(_PARTICIPLE_GAP.match(gap)) and not self._mentions_in(
+            prev.close_mark, span.open_mark
+        )
+        if not prev_tail and re.search(r"\w", gap) and not participle_gap:
             return False
         if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
             return False
