@@ -121,3 +121,46 @@ def test_exclaimed_underlined_and_went_on_to_add_are_attribution_verbs(extractor
         "Alice Drummond",
         "Alice Drummond",
     ]
+
+
+# A quote opening its own sentence with no attribution, after a sentence naming one person.
+def test_an_unattributed_quote_after_a_sentence_naming_one_person_is_theirs(extractor) -> None:
+    text = (
+        "The home side received two yellow cards, leaving coach Peter Ingle unimpressed.  "
+        '"One of them was questionable. The other one was probably fair."'
+    )
+    assert _quotes(extractor, text)[0][1] == "Peter Ingle"
+
+
+def test_an_unattributed_quote_after_a_sentence_naming_two_people_gets_no_speaker(
+    extractor,
+) -> None:
+    text = (
+        "Peter Ingle and Sarah Tolley argued about the two yellow cards after the match.  "
+        '"One of them was questionable. The other one was probably fair."'
+    )
+    assert _quotes(extractor, text)[0][1] is None
+
+
+def test_an_unattributed_quote_opening_a_new_paragraph_is_not_given_by_this_rule(
+    extractor,
+) -> None:
+    text = (
+        "The home side received two yellow cards. The visitors scored twice.\n\n"
+        '"One of them was questionable. The other one was probably fair."'
+    )
+    assert _quotes(extractor, text)[0][1] is None
+
+
+def test_assailed_accusing_and_cited_attribute_their_subject(extractor) -> None:
+    text = (
+        'In a later speech, Peter Farrant assailed the event as the "darkest and gloomiest '
+        'convention in our history." Mayor Karen Oduya lashed out at the council on Twitter, '
+        'accusing it of "not doing its job at all". In the letter, Alice Drummond cited the '
+        'board\'s "long record of ignoring the tenants" as her motivation.'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == [
+        "Peter Farrant",
+        "Karen Oduya",
+        "Alice Drummond",
+    ]

@@ -29,7 +29,7 @@ _VERBS = (
     "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
     "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
-    "underlined|underlines|went on to add|goes on to add|"
+    "underlined|underlines|went on to add|goes on to add|assailed|accusing|cited|"
     "[Aa]ccording to"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
@@ -181,7 +181,7 @@ class SpeakerFinder:
                 if prev and prev[1] and self._continues_previous(prev[0], span, prev[2] == "after"):
                     speaker, found = prev[1], "carried"
                 else:
-                    speaker = self._interviewee(span)
+                    speaker = self._interviewee(span) or self._sentence_before_names(span)
             out.append(speaker or None)
             prev = (span, speaker or None, found)
         return out
@@ -235,6 +235,26 @@ class SpeakerFinder:
             return people[0].entity.name
         pronoun = _SUBJECT_PRONOUN.search(sentence)
         return self._resolve_pronoun(pronoun.group(1).lower(), last_start) if pronoun else None
+
+    def _sentence_before_names(self, span: QuoteSpan) -> str | None:
+        """'Comic artist Jo Lee told of a hard start. “In my first stint, …”': a quote that opens
+        its own sentence with no attribution, after a sentence of the same paragraph that names
+        one person only (or opens with "he"/"she"), is that person speaking."""
+        i = bisect.bisect_right(self.sentences, span.open_mark) - 1
+        if i < 1 or self.masked[self.sentences[i] : span.open_mark].strip(" \t\n\"“‘'"):
+            return None
+        start, end = self.sentences[i - 1], self.sentences[i]
+        if any(start < p <= end for p in self.paragraph_starts) or any(
+            start <= o < end for o in self.open_marks
+        ):
+            return None
+        people = {m.entity.name for m in self._mentions_in(start, end) if m.entity.type == "PERSON"}
+        if len(people) == 1:
+            return people.pop()
+        words = self.masked[start:end].split()
+        if not people and words[:1] in (["He"], ["She"]):
+            return self._resolve_pronoun(words[0].lower(), start)
+        return None
 
     def _sentence_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentences, pos) - 1
