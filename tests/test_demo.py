@@ -22,7 +22,7 @@ def demo(tmp_path: Path) -> Library:
 def test_the_demo_is_wikinews_reporting_over_several_feeds_each_article_attributed(tmp_path):
     with demo(tmp_path) as library:
         rows = library.articles(limit=None)
-        wikinews = [r for r in rows if r.feed.startswith("Wikinews ")]
+        wikinews = [r for r in rows if r.feed.endswith(" · Wikinews")]
         assert len(wikinews) >= 20
         assert len({r.feed for r in wikinews}) >= 4
         for row in wikinews:
@@ -80,11 +80,11 @@ def test_a_demo_database_from_an_older_version_is_rebuilt_with_the_new_articles(
     path = tmp_path / "demo.db"
     build_demo_db(path)
     with sqlite3.connect(path) as conn:  # what the invented-news demo of 0.x looked like
-        conn.execute("UPDATE feeds SET name = 'World Wire (demo)' WHERE name = 'Wikinews World'")
+        conn.execute("UPDATE feeds SET name = 'World Wire (demo)' WHERE name = 'World · Wikinews'")
         conn.execute(f"PRAGMA application_id = {0x6E647464}")
     ensure_demo_db(path)
     with Library.open(path) as library:
-        assert "Wikinews World" in {s.name for s in library.sources()}
+        assert "World · Wikinews" in {s.name for s in library.sources()}
         assert "World Wire (demo)" not in {s.name for s in library.sources()}
 
 

@@ -20,23 +20,28 @@ from xml.sax.saxutils import escape
 
 # feed file, feed title, tag, Wikinews article indices (0-based lines of articles.jsonl)
 FEEDS = (
-    ("wikinews-world.xml", "Wikinews World", "world", (33, 121, 135, 130, 171, 72)),
-    ("wikinews-politics.xml", "Wikinews Politics", "politics", (17, 5, 165, 227, 124)),
-    ("wikinews-science.xml", "Wikinews Science", "science", (27, 142, 157, 71, 100)),
-    ("wikinews-sport.xml", "Wikinews Sport", "sport", (104, 91, 202, 156)),
-    ("wikinews-culture.xml", "Wikinews Culture", "culture", (203, 210)),
+    ("wikinews-world.xml", "World · Wikinews", "world", (33, 121, 135, 130, 171, 72)),
+    ("wikinews-politics.xml", "Politics · Wikinews", "politics", (17, 5, 165, 227, 124)),
+    ("wikinews-science.xml", "Science · Wikinews", "science", (27, 142, 157, 71, 100)),
+    ("wikinews-sport.xml", "Sport · Wikinews", "sport", (104, 91, 202, 156)),
+    ("wikinews-culture.xml", "Culture · Wikinews", "culture", (203, 210)),
 )
 LICENCE_URL = "https://creativecommons.org/licenses/by/2.5/"
-EVALUATION_SETS = Path("/work/annot/selection.json")
+EVALUATION_SETS = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlp"
 _DATELINE = re.compile(r"^\s*[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}[\s\u00a0]*\n")
 
 
 def held_out() -> set[int]:
-    """Indices of the NLP evaluation and development sets: never demo content."""
-    if not EVALUATION_SETS.exists():
-        return set()
-    sets = json.loads(EVALUATION_SETS.read_text("utf-8"))
-    return {int(i) for name in ("blind", "dev", "blind2") for i in sets.get(name, [])}
+    """Indices of the NLP evaluation and development sets (tests/data/nlp/wikinews-*/wNNN-*.json,
+    NNN = the article's line in articles.jsonl): never demo content."""
+    found = {
+        int(match.group(1))
+        for path in EVALUATION_SETS.glob("wikinews-*/w*.json")
+        if (match := re.match(r"w(\d+)-", path.name))
+    }
+    if not found:
+        sys.exit(f"{EVALUATION_SETS}: no annotated Wikinews sets found to keep out of the demo")
+    return found
 
 
 def item_xml(article: dict[str, str]) -> str:

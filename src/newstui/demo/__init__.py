@@ -15,19 +15,21 @@ from newstui.library import Library
 # (file, source name, tags); see LICENSE.md in this folder for where each text comes from (the
 # wikinews-*.xml feeds are written by tools/demo_from_wikinews.py).
 DEMO_SOURCES = (
-    ("wikinews-world.xml", "Wikinews World", ("world",)),
-    ("wikinews-politics.xml", "Wikinews Politics", ("politics",)),
-    ("wikinews-science.xml", "Wikinews Science", ("science",)),
-    ("wikinews-sport.xml", "Wikinews Sport", ("sport",)),
-    ("wikinews-culture.xml", "Wikinews Culture", ("culture",)),
+    ("wikinews-world.xml", "World · Wikinews", ("world",)),
+    ("wikinews-politics.xml", "Politics · Wikinews", ("politics",)),
+    ("wikinews-science.xml", "Science · Wikinews", ("science",)),
+    ("wikinews-sport.xml", "Sport · Wikinews", ("sport",)),
+    ("wikinews-culture.xml", "Culture · Wikinews", ("culture",)),
     ("seed_article.txt", "Reference article", ("world",)),
 )
 
 
 # Marks a database as the rebuildable demo; a new value for each new set of demo articles, so
 # an installed demo from an older version is rebuilt rather than kept.
-DEMO_APPLICATION_ID = 0x6E647432  # "ndt2": the Wikinews demo
-OLDER_DEMO_APPLICATION_IDS = frozenset({0x6E647464})  # "ndtd": the invented news of 0.x
+DEMO_APPLICATION_ID = 0x6E647433  # "ndt3": the Wikinews demo, feeds named by section first
+OLDER_DEMO_APPLICATION_IDS = frozenset(
+    {0x6E647464, 0x6E647432}  # "ndtd": the invented news of 0.x; "ndt2": "Wikinews World"…
+)
 
 
 def seed_article_path() -> Path:
