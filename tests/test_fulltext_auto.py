@@ -115,3 +115,22 @@ def test_add_says_which_pages_failed(db_path, site, tmp_path, capsys):
     assert sum("full text of" in line for line in run.err.splitlines()) == 2
     assert run.out.strip().splitlines()[-1].endswith("2 full texts fetched, 2 failed")
     assert run.out.splitlines()[0].startswith("added Gazette to ")
+
+
+@pytest.mark.parametrize("setting", [False, "auto"])
+def test_add_fetches_pages_only_as_fetch_would_under_the_settings(
+    db_path, site, tmp_path, capsys, setting
+):
+    config = tmp_path / "new.toml"
+    value = "false" if setting is False else '"auto"'
+    config.write_text(f"[settings]\ntimeout = 5\nfulltext = {value}\n", "utf-8")
+    run = Cli(db_path, config, capsys)
+    assert run("add", site.url("/feed")) == 0
+    pages = sum(route.hits for path, route in site.routes.items() if path.startswith("/page/"))
+    if setting is False:  # `fulltext = false`: no article page is asked for, nothing is reported
+        assert pages == 0
+        assert "full text" not in run.err and "full text" not in run.out
+        entry = config.read_text("utf-8").split("[[feeds]]")[1]
+        assert "fulltext" not in entry  # the new entry follows [settings], as fetch reads it
+    else:
+        assert pages == 3  # "auto": short, teaser, binary (missing has no route: 404, uncounted)

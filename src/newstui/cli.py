@@ -996,7 +996,9 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
         )
     if config.sync is not None:
         return _add_on_server(args, library, config, url)
-    trial = FeedConfig(url, args.name or url, tuple(args.tag))
+    # The trial fetch is the one `fetch` would make for this feed once added: a new entry carries no
+    # settings of its own, so [settings] decide (full text above all: false means no page fetched).
+    trial = FeedConfig(url, args.name or url, tuple(args.tag), config.settings.fulltext)
     outcomes = asyncio.run(
         fetch_feeds(library, dataclasses.replace(config, feeds=(*config.feeds, trial)), [trial])
     )
