@@ -857,3 +857,38 @@ def test_list_marks_a_cut_source_name_with_an_ellipsis(cli, seed_article):
     assert cli("list") == 0
     assert "Harbour Gazette (de…" in cli.out
     assert "(demo edition)" not in cli.out
+
+
+def test_the_demo_runs_cleanup_and_opml_export_but_refuses_opml_import(tmp_path, capsys):
+    # The user's config (a feed, retention) is not the demo's: neither is applied to it.
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        '[settings]\nkeep_per_feed = 1\n\n[[feeds]]\nname = "Mine"\nurl = "https://example.org/rss"\n',
+        "utf-8",
+    )
+    demo = ["--demo", "--config", str(config)]
+    assert main([*demo, "list", "--json"]) == 0
+    before = len(json.loads(capsys.readouterr().out))
+    assert main([*demo, "cleanup", "--dry-run"]) == 0
+    assert capsys.readouterr().out.strip() == "cleanup: nothing to do: the demo keeps every article"
+    assert main([*demo, "cleanup", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["removed"] == 0
+    assert main([*demo, "list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == before
+    assert main([*demo, "opml", "export"]) == 0
+    out, err = capsys.readouterr()
+    assert "<opml" in out and "<outline" not in out and "example.org" not in out
+    assert (
+        one_line(err) == "newstui: opml export: the demo has no feeds (its sources are local files)"
+    )
+    opml = tmp_path / "mine.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline type="rss" xmlUrl="https://example.org/x"/></body>'
+        "</opml>",
+        "utf-8",
+    )
+    assert main([*demo, "opml", "import", str(opml)]) == 1
+    assert "opml: the demo database takes no new sources; drop --demo" in one_line(
+        capsys.readouterr().err
+    )
+    assert "example.org/x" not in config.read_text("utf-8")

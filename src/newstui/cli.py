@@ -425,12 +425,13 @@ WRITING_COMMANDS = (
     "remove",
     "fetch",
     "import",
-    "opml",
     "sync",
     "filters",
-    "cleanup",
     "download",
 )
+"""Commands the demo database refuses: they add or remove sources, or edit the config. `opml
+import` too; `opml export` and `cleanup` run on the demo (it has no config: no feeds, no
+retention)."""
 
 
 def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
@@ -439,7 +440,8 @@ def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
 
         if args.db is not None:
             raise NewstuiError("--demo uses the built-in demo database: drop --db, or drop --demo")
-        if command in WRITING_COMMANDS:
+        importing = command == "opml" and args.opml_command == "import"
+        if command in WRITING_COMMANDS or importing:
             raise NewstuiError(f"{command}: the demo database takes no new sources; drop --demo")
         db = demo_db_path()
         ensure_demo_db(db)
@@ -496,7 +498,12 @@ def run(args: argparse.Namespace) -> int:
         return run_app(db_path, config, demo=args.demo)
     if command in CONFIGURED_COMMANDS:
         writes = command == "add" or (command == "opml" and args.opml_command == "import")
-        config = _config(config_path, explicit_config, writes=writes)
+        # The demo database comes with no config: the user's feeds and settings are not its own.
+        config = (
+            Config(config_path)
+            if args.demo
+            else _config(config_path, explicit_config, writes=writes)
+        )
         _warn_about_password(config)
         with Library.open(db_path) as library:
             return CONFIGURED_COMMANDS[command](args, library, config)
@@ -772,9 +779,9 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
     if args.json:
         return _emit(args, _cleanup_json(report))
     if not report.feeds:
-        return _emit(
-            args, None, f"cleanup: nothing to do: no keep_days or keep_per_feed in {config.path}"
-        )
+        where = "the demo keeps every article" if args.demo else None
+        where = where or f"no keep_days or keep_per_feed in {config.path}"
+        return _emit(args, None, f"cleanup: nothing to do: {where}")
     table = Table(box=None, header_style="bold")
     for column in ("feed", "removed", "kept starred", "kept unread"):
         table.add_column(column, justify="left" if column == "feed" else "right")
@@ -1258,6 +1265,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         if synced.url and fold_url(synced.url) not in known:
             feeds.append(FeedConfig(synced.url, synced.name, synced.tags))
             known.add(fold_url(synced.url))
+    if not feeds and args.demo:  # an empty but valid OPML still goes out, for scripts
+        _complain("newstui: opml export: the demo has no feeds (its sources are local files)")
     text = write_opml(feeds, site_urls=library.site_urls())
     if args.file:
         try:
