@@ -26,6 +26,17 @@ pytest_plugins = ["shared_material", "pytester"]
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def no_system_browsers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's webbrowser sees no browser of this machine (a console `www-browser` on a box
+    without a desktop would be run by `o`): tests register the ones they mean."""
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    monkeypatch.setattr(webbrowser, "_tryorder", [])
+    monkeypatch.delenv("BROWSER", raising=False)
+
+
 @dataclass
 class Route:
     """What the test server answers on one path."""

@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from newstui.launch import (
+    Launch,
     LaunchError,
     browser_launch,
     command_argv,
@@ -115,3 +116,34 @@ def test_without_a_player_setting_mpv_then_the_desktop_opener_is_used():
     assert player_launch("", "f.mp3", {"mpv": "/usr/bin/mpv"}.get).argv == ("mpv", "f.mp3")
     with pytest.raises(LaunchError, match='player = "mpv %f"'):
         player_launch(" ", "f.mp3", lambda name: None)
+
+
+def test_a_console_browser_webbrowser_would_pick_runs_in_the_terminal():
+    import webbrowser
+
+    url = "https://a.example/?q=%s"
+    www = browser_launch("", {}, url, default=lambda: webbrowser.GenericBrowser("www-browser"))
+    assert www == Launch(("www-browser", url), terminal=True)
+    w3m = webbrowser.GenericBrowser(["/usr/bin/w3m", "-T", "text/html", "%s"])
+    assert browser_launch("", {}, url, default=lambda: w3m).argv == (
+        "/usr/bin/w3m",
+        "-T",
+        "text/html",
+        url,
+    )
+    elinks = browser_launch("", {}, url, default=lambda: webbrowser.Elinks("elinks"))
+    assert elinks == Launch(("elinks", url), terminal=True)
+    # A desktop browser (started in the background by webbrowser itself), or none at all: None.
+    firefox = webbrowser.BackgroundBrowser("firefox")
+    assert browser_launch("", {}, url, default=lambda: firefox) is None
+    gui = webbrowser.GenericBrowser("my-gui-browser")
+    assert browser_launch("", {}, url, default=lambda: gui) is None
+
+    def none() -> object:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    assert browser_launch("", {}, url, default=none) is None
+    # The setting and $BROWSER still come first.
+    assert browser_launch("", {"BROWSER": "firefox"}, url, default=lambda: w3m).argv[0] == (
+        "firefox"
+    )

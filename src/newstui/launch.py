@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -21,6 +22,7 @@ PLACEHOLDER = "%u"
 TERMINAL_PROGRAMS = frozenset(
     {
         "w3m",
+        "www-browser",  # Debian's console browser (w3m, lynx… behind it)
         "lynx",
         "links",
         "links2",
@@ -122,13 +124,42 @@ def is_terminal_program(command: str) -> bool:
     return _first_word(command) in TERMINAL_PROGRAMS
 
 
-def browser_launch(setting: str, env: Mapping[str, str], url: str) -> Launch | None:
-    """The browser for a URL: the `browser` setting, else $BROWSER (its first entry), else None
-    (the caller uses the desktop's default browser)."""
+def browser_launch(
+    setting: str,
+    env: Mapping[str, str],
+    url: str,
+    default: Callable[[], object] = webbrowser.get,
+) -> Launch | None:
+    """The browser for a URL: the `browser` setting, else $BROWSER (its first entry), else the
+    one Python's webbrowser would use (`default`) when that is a console browser, else None (the
+    caller hands the URL to webbrowser, which starts a desktop browser on its own)."""
     command = setting.strip() or env.get("BROWSER", "").split(os.pathsep)[0].strip()
     if not command:
-        return None
+        return console_browser_launch(default, url)
     return Launch(command_argv(command, url), terminal=is_terminal_program(command))
+
+
+def console_browser_launch(default: Callable[[], object], url: str) -> Launch | None:
+    """The terminal launch of webbrowser's choice when it is a console browser (on a box without
+    a desktop it picks `www-browser`, w3m, lynx, links or elinks, and would run it in the
+    background, drawing over the app): it must run in the foreground with the app suspended."""
+    try:
+        browser = default()
+    except Exception:  # webbrowser.Error: none at all; the caller's fallback says so
+        return None
+    if isinstance(browser, webbrowser.BackgroundBrowser):  # a desktop program, on its own
+        return None
+    name = getattr(browser, "name", "")
+    if not isinstance(name, str) or PurePath(name).name not in TERMINAL_PROGRAMS:
+        return None
+    args = (
+        getattr(browser, "args", None) if isinstance(browser, webbrowser.GenericBrowser) else None
+    )
+    if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
+        args = ["%s"]  # Elinks and other UnixBrowser kinds: the program and the URL
+    if not any("%s" in a for a in args):
+        args = [*args, "%s"]
+    return Launch((name, *(a.replace("%s", url) for a in args)), terminal=True)
 
 
 def pager_launch(setting: str, env: Mapping[str, str], path: str) -> Launch:
