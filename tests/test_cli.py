@@ -892,3 +892,28 @@ def test_the_demo_runs_cleanup_and_opml_export_but_refuses_opml_import(tmp_path,
         capsys.readouterr().err
     )
     assert "example.org/x" not in config.read_text("utf-8")
+
+
+def test_quotes_of_an_undated_article_say_unknown_and_since_counts_it_like_age(capsys):
+    from datetime import UTC, datetime
+
+    def out(*argv: str) -> str:
+        assert main(["--demo", *argv]) == 0
+        return capsys.readouterr().out
+
+    published = {a["id"]: a["published"] for a in json.loads(out("list", "--json"))}
+    quotes = json.loads(out("quotes", "--json", "--limit", "1000"))
+    undated = [q for q in quotes if published[q["article_id"]] is None]
+    assert undated and len(undated) < len(quotes)  # the reference article is undated
+    for q in quotes:  # the date the article's source gave, null when none: never its import time
+        assert q["date"] == published[q["article_id"]]
+    text = out("quotes", "--limit", "1000")
+    for line in text.splitlines():
+        if line.startswith("    — ") and f"({undated[0]['article_id']})" in line:
+            assert "  unknown  " in line
+    assert "  unknown  " in text and str(datetime.now(UTC).date()) not in text
+    # --since: an undated article counts from when it was first seen, as `age:` does.
+    recent = {a["id"] for a in json.loads(out("list", "--json", "--query", "age:<7d"))}
+    since = {q["article_id"] for q in json.loads(out("quotes", "--json", "--since", "7d"))}
+    assert since == recent & {q["article_id"] for q in quotes}
+    assert undated[0]["article_id"] in since

@@ -255,7 +255,8 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
         "--since",
         type=_since,
         metavar="DATE",
-        help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d)",
+        help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d); "
+        "an undated article counts from when it was first seen, as in after: and age:",
     )
     p.add_argument("--limit", type=_count, default=100, metavar="K", help="at most K (default 100)")
     p = command("opml", "import or export feeds as OPML 2.0", json_output=False)
@@ -1223,7 +1224,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             "article_id": r.article_id,
             "article": r.article_title,
             "feed": r.feed,
-            "date": r.date,
+            "date": r.published,  # null for an undated article, as `list` says "unknown"
             "start": r.start,
             "end": r.end,
         }
@@ -1236,7 +1237,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}", style="bold"
         )
         out.append(
-            f"  {r.date[:10]}  {terminal_safe(r.feed, line=True)}: "
+            f"  {shown_date(r.published, 0, 10)}  {terminal_safe(r.feed, line=True)}: "
             f"{terminal_safe(r.article_title, line=True)} ({r.article_id})\n\n",
             style="dim",
         )

@@ -417,8 +417,9 @@ class QuoteRow:
     speaker: str | None
     start: int
     end: int
-    date: str = ""  # the article's date (published, else first seen), ISO 8601
+    date: str = ""  # the article's sort date (published, else first seen), ISO 8601
     feed: str = ""
+    published: str | None = None  # the date its source gave; None: undated (show "unknown")
 
 
 @dataclass(frozen=True)

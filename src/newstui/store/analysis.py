@@ -247,7 +247,7 @@ def list_quotes(
         QuoteRow(*r)
         for r in db.execute(
             f"""SELECT q.id, q.article_id, a.title, q.text, q.speaker, q.start, q.end,
-            a.sort_date, f.name
+            a.sort_date, f.name, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
             {where} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",
             [*params, limit],
