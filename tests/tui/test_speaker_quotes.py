@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 
@@ -33,3 +35,28 @@ async def test_w_on_a_quote_lists_the_speakers_quotes_newest_first(db_path, ids)
         assert app.main.headlines.view.key == "speaker:Dmitry Peskov"
         assert app.main.headlines.selected is not None
         assert app.main.headlines.selected.id == ids["kremlin"]
+
+
+async def test_who_said_what_shows_an_undated_article_as_unknown_not_its_import_date(db_path, ids):
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE articles SET published = NULL WHERE id = ?", [ids["kremlin"]])
+    conn.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.headlines.move_cursor(3)  # the Kremlin article, undated (sorts as first seen)
+        await settle(pilot)
+        assert app.main.headlines.selected is not None
+        assert app.main.headlines.selected.id == ids["kremlin"]
+        await pilot.press("2")
+        app.main.focus_pane("sidebar")
+        await pilot.pause()
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakerQuotesScreen)
+        lines = screen_text(app).splitlines()
+        kremlin = next(line for line in lines if "Kremlin repeats its warning" in line)
+        assert "unknown" in kremlin
+        aleppo = next(line for line in lines if "Syrian rebels enter Aleppo" in line)
+        assert "2024-11-30" in aleppo

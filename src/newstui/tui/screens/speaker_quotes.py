@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from newstui.counts import counted
 from newstui.model import QuoteRow
 from newstui.nlp import query_keys
+from newstui.render import shown_date
 from newstui.text import terminal_safe
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.widgets.pane_list import PaneList
@@ -97,7 +98,7 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
         self._articles = {}
         for i, row in enumerate(rows):
             label = Text(f"“{terminal_safe(row.text)}”", style="italic")
-            label.append(f"\n{row.date[:10]}  ", style="bold")
+            label.append(f"\n{shown_date(row.published, 0, 10)}  ", style="bold")
             label.append(
                 f"{terminal_safe(row.feed, line=True)} — "
                 f"{terminal_safe(row.article_title, line=True)}",
