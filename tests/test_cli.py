@@ -771,6 +771,10 @@ def test_demo_builds_afresh_and_refuses_new_sources(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == []  # the rebuild forgot the star
     assert main(["--demo", "import", str(tmp_path)]) == 1
     assert "drop --demo" in one_line(capsys.readouterr().err)
+    assert main(["--demo", "remove", "World · Wikinews"]) == 1
+    assert one_line(capsys.readouterr().err) == (
+        "newstui: remove: the demo database's sources cannot be removed; drop --demo"
+    )
     assert main(["--demo", "--db", str(tmp_path / "x.db"), "list"]) == 1
     assert "drop --db" in one_line(capsys.readouterr().err)
 

@@ -435,6 +435,15 @@ import` too; `opml export` and `cleanup` run on the demo (it has no config: no f
 retention)."""
 
 
+_DEMO_TAKES = "the demo database takes no new sources"
+_DEMO_REFUSALS = {
+    "remove": "the demo database's sources cannot be removed",
+    "filters": "the demo has no config file to hold filters",
+    "download": "the demo has no enclosures to download",
+}
+"""Why the demo refuses a command that does not add sources (the others: `_DEMO_TAKES`)."""
+
+
 def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
     if args.demo:
         from newstui.demo import demo_db_path, ensure_demo_db
@@ -443,7 +452,9 @@ def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
             raise NewstuiError("--demo uses the built-in demo database: drop --db, or drop --demo")
         importing = command == "opml" and args.opml_command == "import"
         if command in WRITING_COMMANDS or importing:
-            raise NewstuiError(f"{command}: the demo database takes no new sources; drop --demo")
+            raise NewstuiError(
+                f"{command}: {_DEMO_REFUSALS.get(command, _DEMO_TAKES)}; drop --demo"
+            )
         db = demo_db_path()
         ensure_demo_db(db)
         return db, args.config or default_config_path()
