@@ -170,6 +170,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
         self._last_detail = 0.0
         self._view_title = ""
         self._focused_pane = PANE_NAMES["headlines"]
+        self._before_full_reader = "headlines"  # the pane `z` returns to
         self.first_screen_shown = False
         self._first_detail: int | None = None  # the article to read once the first screen is up
 
@@ -214,6 +215,10 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
         self.sources.fit_width(event.size.width, narrow)
         self._apply_sidebar()
+        if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
+            # keys must never go to a pane the user cannot see: the reader when an article is
+            # open, else the headlines
+            self.focus_pane("reader" if self.detail is not None else "headlines")
 
     def _apply_sidebar(self) -> None:
         wanted = self._sidebar_wanted
@@ -274,11 +279,17 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
 
     def action_toggle_full_reader(self) -> None:
         full = not self.has_class("-full-reader")
+        if full:
+            # z again returns to the pane z was pressed in (the reader stays the reader)
+            self._before_full_reader = self._pane_of(self.focused) or "headlines"
         self.set_class(full, "-full-reader")
         if full:
             self.reader.focus()
         else:
-            self.headlines.focus()
+            back = self._before_full_reader
+            if back == "sidebar" and not self.sidebar_visible:
+                back = "reader"
+            self.focus_pane(back)
 
     def action_toggle_speakers(self) -> None:
         shown = self.reader.toggle_speakers()
@@ -294,7 +305,10 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
         if not self.sidebar_visible:
             self._sidebar_wanted = True
             self._apply_sidebar()
+        in_sidebar = self._pane_of(self.focused) == "sidebar"
         self.sidebar.show_tab(name)
+        if in_sidebar:  # the old tab's list is hidden now: keep the keys on the sidebar
+            self.sidebar.active_list.focus()
 
     def action_page(self, direction: int) -> None:
         self.reader.page(direction)

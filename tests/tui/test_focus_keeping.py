@@ -1,0 +1,102 @@
+"""Pilot tests: focus stays on a pane the user can see and use (sidebar tabs, resizes, z, help)."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.help import HelpScreen
+from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+
+from .conftest import settle
+
+
+async def test_1_and_2_in_the_sidebar_keep_its_keys_on_the_new_tab(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sidebar = app.main.sidebar
+        await pilot.press("enter", "tab")  # the reader, then the sidebar's entity list
+        assert app.focused is sidebar.active_list
+        await pilot.press("2")
+        await pilot.pause()
+        quotes = sidebar.active_list
+        assert quotes.id == "quote-list" and app.focused is quotes
+        assert app.main.title.startswith("Sidebar ▸")
+        assert quotes.highlighted == 0
+        await pilot.press("j")  # the second quote: Dmitry Peskov
+        assert quotes.highlighted == 1
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.focused is sidebar.active_list and app.focused.id == "entity-list"
+        await pilot.press("2", "w")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakerQuotesScreen)
+
+
+async def test_1_and_2_elsewhere_leave_focus_where_it_was(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.focused is app.main.headlines
+
+
+async def test_a_resize_hiding_the_focused_sidebar_moves_focus_to_the_reader(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter", "tab")
+        assert app.main._pane_of(app.focused) == "sidebar"
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert not app.main.sidebar_visible
+        assert app.focused is app.main.reader
+        assert app.main.title.startswith("Reader ▸")
+
+
+async def test_a_resize_hiding_the_sidebar_without_an_article_focuses_the_headlines(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.detail = None  # as in an empty view
+        app.main.focus_pane("sidebar")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.focused is app.main.headlines
+
+
+async def test_z_twice_from_the_reader_returns_to_the_reader(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert app.focused is app.main.reader
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.main.has_class("-full-reader")
+        await pilot.press("z")
+        await settle(pilot)
+        assert not app.main.has_class("-full-reader")
+        assert app.focused is app.main.reader
+        assert app.main.title.startswith("Reader ▸")
+
+
+async def test_g_and_G_scroll_the_help_to_its_top_and_bottom(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box", VerticalScroll)
+        assert box.max_scroll_y > 0
+        await pilot.press("G")
+        await settle(pilot)
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        await settle(pilot)
+        assert box.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)
