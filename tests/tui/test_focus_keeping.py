@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
-
 from newstui.tui.app import NewstuiApp
-from newstui.tui.screens.help import HelpScreen
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 
 from .conftest import settle
@@ -82,21 +79,3 @@ async def test_z_twice_from_the_reader_returns_to_the_reader(db_path):
         assert not app.main.has_class("-full-reader")
         assert app.focused is app.main.reader
         assert app.main.title.startswith("Reader ▸")
-
-
-async def test_g_and_G_scroll_the_help_to_its_top_and_bottom(db_path):
-    app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        box = app.screen.query_one("#help-box", VerticalScroll)
-        assert box.max_scroll_y > 0
-        await pilot.press("G")
-        await settle(pilot)
-        assert box.scroll_y == box.max_scroll_y
-        await pilot.press("g")
-        await settle(pilot)
-        assert box.scroll_y == 0
-        assert isinstance(app.screen, HelpScreen)

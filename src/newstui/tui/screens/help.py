@@ -81,10 +81,7 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
-        # g/G like every other list (the list ids: a user's keys for lists apply here too)
-        Binding("g", "scroll_keys('home')", "First", show=False, id="list.first"),
-        Binding("G", "scroll_keys('end')", "Last", show=False, id="list.last"),
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")
     ]
 
     def __init__(
@@ -113,13 +110,6 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._table([r for r in self.rows if r[0] not in left]))
             if self._examples:
                 yield Static(self._table([("Search queries (/)", *e) for e in self._examples]))
-
-    def action_scroll_keys(self, where: str) -> None:
-        box = self.query_one("#help-box", VerticalScroll)
-        if where == "home":
-            box.scroll_home(animate=False)
-        else:
-            box.scroll_end(animate=False)
 
     @staticmethod
     def _table(rows: list[tuple[str, str, str]]) -> Table:
