@@ -263,7 +263,8 @@ class _StreamedAnalysis:
             if not batch:
                 continue
             future = self.cpu.analyse_chunk(self.extractor_name, [text for _, text in batch])
-            self._tasks.add(asyncio.create_task(self._chunk([i for i, _ in batch], future)))
+            self._tasks.add(task := asyncio.create_task(self._chunk([i for i, _ in batch], future)))
+            task.add_done_callback(_seen)
 
     async def _chunk(
         self, ids: list[int], future: Future[list[tuple[Analysis, str | None]]]
@@ -750,3 +751,11 @@ def feeds_fetched_directly(
 
     on_server = {fold_url(f.url or "") for f in library.sync.feeds()}
     return [f for f in feeds if fold_url(f.url) not in on_server]
+
+
+def _seen(task: asyncio.Task[None]) -> None:
+    """Mark a chunk task's outcome as seen. A SIGTERM/SIGHUP raised while the task ran (Stopped)
+    already leaves the event loop and stops newstui; unseen, asyncio would also log it at exit as
+    "Task exception was never retrieved", after newstui's last line."""
+    if not task.cancelled():
+        task.exception()
