@@ -262,14 +262,7 @@ def _read(container: Any, entry_tag: str, base: str, *, atom: bool) -> tuple[Ent
         if name == "title":
             if entries:  # feedparser's title tracking then depends on the entries' titles
                 raise _Unusual("a feed title after entries")
-            kind = _content_type(child, "text/plain")
-            value = _finish(_text(child), "title", child_base)
-            if not atom and kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
-                kind = "text/html"
-            if not titled:
-                feed["title"] = value
-                feed["title_detail"] = {"type": kind, "base": child_base, "value": value}
-                titled = bool(value)
+            titled = _title(feed, child, child_base, atom, titled=titled)
         elif name == "link":
             _link(feed, child, child_base, atom)
         else:
@@ -350,14 +343,7 @@ def _entry(item: Any, base: str, atom: bool) -> Entry:
             raise _Unusual(f"a repeated {name}")
         seen.add(name)
         if name == "title":
-            kind = _content_type(child, "text/plain")
-            value = _finish(_text(child), "title", where)
-            if not atom and kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
-                kind = "text/html"
-            if not titled:
-                entry["title"] = value
-                entry["title_detail"] = {"type": kind, "base": where, "value": value}
-                titled = bool(value)
+            titled = _title(entry, child, where, atom, titled=titled)
         elif name == "link":
             _link(entry, child, where, atom)
         elif name in ("description", "summary") and (atom or name == "description"):
@@ -447,3 +433,17 @@ def _author(entry: Entry, el: Any, base: str) -> None:
         entry["author"] = email
     else:
         entry["author"] = ""
+
+
+def _title(target: Entry, child: Any, base: str, atom: bool, *, titled: bool) -> bool:
+    """Set a feed's or an entry's title as feedparser does (the first non-empty one wins, RSS
+    text that looks like HTML is typed text/html); returns whether a title is now set."""
+    kind = _content_type(child, "text/plain")
+    value = _finish(_text(child), "title", base)
+    if not atom and kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
+        kind = "text/html"
+    if titled:
+        return True
+    target["title"] = value
+    target["title_detail"] = {"type": kind, "base": base, "value": value}
+    return bool(value)
