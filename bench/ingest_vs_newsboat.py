@@ -381,6 +381,9 @@ def main() -> int:
         help="the src/ folder of another newstui checkout: measured alternately with this one "
         "in the screen, cli and keys rows (same interpreter, PYTHONPATH), for before/after",
     )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the stores (printed folder) for inspection"
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     for tool in ("newsboat", "tmux"):
@@ -518,7 +521,10 @@ def main() -> int:
                 keys_during_refresh(t, small_paths + cold_paths, args.presses, table, name, extra)
     finally:
         httpd.shutdown()
-        shutil.rmtree(tmp, ignore_errors=True)
+        if args.keep:
+            print(f"stores kept in {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     table.print()
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
           "(the machine is shared: absolute figures are noisy, ratios were measured side by side)")  # fmt: skip
