@@ -9,7 +9,8 @@ from functools import lru_cache
 WORD = re.compile(r"\w+(?:[’'.&-]\w+)*", re.UNICODE)
 # Tokens for names also keep a free-standing ampersand ("Marks & Spencer").
 _TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*|(?<= )&(?= )", re.UNICODE)
-_PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
+_NEWLINE_RUN = re.compile(r"\n\s*")  # a paragraph break, less the blanks before its newline
+_LINE_BLANKS = " \t\r\f\v"
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+|\n\s*")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gen col capt lt sgt maj adm gov jr sr inc ltd co corp no vs etc "
@@ -17,7 +18,8 @@ ABBREVIATIONS = frozenset(
 )
 
 
-_DATELINE_DASH = re.compile(r"[ \t]*(?:—|–|--?)[ \t]+|[ \t]*[—–]")
+# The dash closing a dateline, less the blanks before it (searched from the dash: fast).
+_DATELINE_DASH = re.compile(r"(?:—|–|--?)[ \t]+|[—–]")
 _AGENCY = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -57,9 +59,12 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     Cached: every stage of one article's analysis asks for the same text's paragraphs.
     """
     spans, start = [], 0
-    for brk in _PARAGRAPH_BREAK.finditer(text):
-        if text[start : brk.start()].strip():
-            spans.append((start, brk.start()))
+    for brk in _NEWLINE_RUN.finditer(text):
+        brk_start = brk.start()  # the break opens with the blanks before its newline
+        while brk_start > start and text[brk_start - 1] in _LINE_BLANKS:
+            brk_start -= 1
+        if text[start:brk_start].strip():
+            spans.append((start, brk_start))
         start = brk.end()
     if text[start:].strip():
         spans.append((start, len(text)))
@@ -110,19 +115,57 @@ def _name_token_patterns(joiners: frozenset[str]) -> tuple[re.Pattern[str], re.P
     return capable, joiner
 
 
+# The three ways a name-capable word opens, each found by its own fast scan (one pattern with
+# lookbehinds tried at every character was half of the tokenizer's time):
+_CAPITAL_WORD = re.compile(r"[^\W\d_a-z]\w*(?:[’'.&-]\w+)*")  # kept only at a word's start
+_LOWER_HEAD_MARK = re.compile(r"[-'’](?=[A-Z])")  # "al-Assad", "d'Estaing": look before the mark
+_LONE_AMPERSAND = re.compile(r"(?<= )&(?= )")  # "Marks & Spencer"
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Offsets of every match of `capable` in `text`, in order.
+
+    A match starts a word (no word character, nor one of ’'.&- after a word character, before
+    it), so matches never overlap: capitalised words, the rare lower-case heads ("al-", "d'")
+    found from the mark after them, and lone ampersands are gathered apart and sorted.
+    """
+    spans = []
+    for match in _CAPITAL_WORD.finditer(text):
+        start = match.start()
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before == "_":
+                continue  # "iPhone": not a word's start
+            if before in _INNER and start > 1 and (text[start - 2].isalnum() or text[start - 2] == "_"):
+                continue  # "O'Neil" from its "N"
+        spans.append(match.span())
+    extra = [m.span() for m in _LONE_AMPERSAND.finditer(text)]
+    for mark in _LOWER_HEAD_MARK.finditer(text):
+        head = mark.start()
+        while head and (text[head - 1].isalnum() or text[head - 1] == "_"):
+            head -= 1
+        if head < mark.start() and text[head] in _LOWER_ASCII:
+            match = capable.match(text, head)
+            if match:
+                extra.append(match.span())
+    if extra:
+        spans = sorted(set(spans).union(extra))
+    return spans
+
+
 def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[str]) -> list[Token]:
     """The tokens of `tokenize` that can be part of a name: words not starting with a lower-case
     letter or digit, and the `joiners` ("of", "al", "the") right after one of those (one
     character apart); sentence starts judged as there.
 
     The entity finder needs only these (a seventh of the words): a joiner anywhere else joins
-    no name. Capitalised words are found by one regular expression, the joiners after each.
+    no name. Name-capable words are found by fast scans, the joiners after each.
     """
     capable, joiner = _name_token_patterns(joiners)
     tokens: list[Token] = []
     append = tokens.append
-    for match in capable.finditer(text):
-        start, end = match.span()
+    for start, end in _name_word_spans(text, capable):
         if not text[start].isupper() and not text[start].isascii():
             continue  # a letter without case (Devanagari, Han): never part of a name here
         if (
@@ -226,9 +269,14 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
     normal case followed by a date ("Kelmouth, 16 November 2026 —"), then a dash.
     """
     dash = _DATELINE_DASH.search(text, start, min(end, start + 90))
-    if dash is None or dash.start() == start:
+    if dash is None:
         return None
-    head = text[start : dash.start()]
+    dash_start = dash.start()
+    while dash_start > start and text[dash_start - 1] in " \t":
+        dash_start -= 1
+    if dash_start == start:
+        return None
+    head = text[start:dash_start]
     agency = _AGENCY.search(head)
     if agency:
         head = head[: agency.start()]
