@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 from operator import attrgetter
@@ -102,7 +102,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One possible entity mention with typing evidence (strength 0 = untyped, 3 = gazetteer)."""
 
@@ -112,7 +112,6 @@ class Candidate:
     words: int
     type: str | None = None
     strength: int = 0
-    votes: dict[str, int] = field(default_factory=dict)
     sentence_start: bool = False
     display: str | None = None
     speaks: bool = False  # a known place or body's name directly followed by "said"
@@ -1291,9 +1290,13 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             continue  # "The Vice President, Mike Pence, said": a title alone names no one
         if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
             continue  # two unknown capitalised words with no sign of a person
-        best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
+        if len(cands) == 1:  # most entities are mentioned once
+            best = cands[0]
+            mentions: tuple[Mention, ...] = (Mention(best.start, best.end, best.text),)
+        else:
+            best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
+            mentions = tuple(Mention(*m) for m in sorted({(c.start, c.end, c.text) for c in cands}))
         name = best.display or best.text
-        mentions = tuple(Mention(*m) for m in sorted({(c.start, c.end, c.text) for c in cands}))
         entities.append(Entity(name, kind, mentions))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
@@ -1318,15 +1321,17 @@ def _first_introduced(
 def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
     """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name."""
     orgs = _org_names(groups)
+    by_lead: dict[str, list[str]] = defaultdict(list)  # "Serum Institute" → its longer names
+    for k, full in orgs.items():
+        for joint in _OF_IN:
+            at = full.find(joint)
+            while at >= 0:
+                by_lead[full[:at]].append(k)
+                at = full.find(joint, at + 1)
     for key, text in orgs.items():
         if len(text.split()) < 2 or key not in groups:
             continue
-        cut = len(text)
-        longer = [
-            k
-            for k, full in orgs.items()
-            if k != key and full.startswith(text) and full.startswith(_OF_IN, cut)
-        ]
+        longer = [k for k in by_lead.get(text, ()) if k != key]
         if len(longer) == 1 and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
 
@@ -1339,18 +1344,23 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
     Parliament': the body named again without its country is the same organisation."""
     known = load_gazetteer().known
     orgs = _org_names(groups)
+    by_body: dict[str, list[str]] = defaultdict(list)  # "Supreme Court" → the national ones
+    for k, full in orgs.items():
+        at = full.find(" ")
+        while at >= 0:
+            country = full[:at]
+            if not country.replace(".", "").isupper() and known.get(
+                country
+            ) in (  # "US Senate" stays
+                "PLACE",
+                "GROUP",
+            ):
+                by_body[full[at + 1 :]].append(k)
+            at = full.find(" ", at + 1)
     for key, text in orgs.items():
         if key not in groups:
             continue
-        suffix = " " + text
-        longer = [
-            k
-            for k, full in orgs.items()
-            if k != key
-            and full.endswith(suffix)
-            and not full[: -len(text) - 1].replace(".", "").isupper()  # "US Senate" stays
-            and known.get(full[: -len(text) - 1]) in ("PLACE", "GROUP")
-        ]
+        longer = [k for k in by_body.get(text, ()) if k != key]
         if len(longer) == 1 and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
 
@@ -1373,7 +1383,6 @@ def _untyped(cand: Candidate) -> Candidate:
         cand.words,
         None,
         0,
-        cand.votes,
         cand.sentence_start,
         cand.display,
         cand.speaks,

@@ -137,7 +137,11 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
             before = text[start - 1]
             if before.isalnum() or before == "_":
                 continue  # "iPhone": not a word's start
-            if before in _INNER and start > 1 and (text[start - 2].isalnum() or text[start - 2] == "_"):
+            if (
+                before in _INNER
+                and start > 1
+                and (text[start - 2].isalnum() or text[start - 2] == "_")
+            ):
                 continue  # "O'Neil" from its "N"
         spans.append(match.span())
     extra = [m.span() for m in _LONE_AMPERSAND.finditer(text)]
