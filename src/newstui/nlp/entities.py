@@ -146,12 +146,14 @@ class LowerCaseWords:
     some word token of `text` (as `segment.WORD` cuts them) is exactly `word`, all lower case.
 
     Looked up with str.find and remembered, which is several times cheaper than cutting every
-    word of the text when an article asks about a few dozen words.
+    word of the text when an article asks about a few dozen words; a word found only inside
+    others ("wn" in "down", "town", "known"…) is answered by cutting the words once after all.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.seen: dict[str, bool] = {}
+        self.all_words: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -165,12 +167,18 @@ class LowerCaseWords:
         if not word.islower() or not WORD.fullmatch(word):
             return False
         text, n = self.text, len(word)
-        at = text.find(word)
+        if f" {word} " in text or f" {word}," in text:
+            return True  # the commonest settings, found at once (short words hide in many others)
+        at, tries = text.find(word), 0
         while at >= 0:
+            if tries == 4:
+                if self.all_words is None:
+                    self.all_words = set(WORD.findall(text))
+                return word in self.all_words
             end = at + n
             if not _continues_word(text, at - 1, -1) and not _continues_word(text, end, 1):
                 return True
-            at = text.find(word, at + 1)
+            at, tries = text.find(word, at + 1), tries + 1
         return False
 
 
@@ -219,18 +227,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             continue  # a lower-case word outside a run, the commonest case (never split either)
         tok, cue = _split_suffix(raw) if "-" in raw.text else (raw, None)
         cap = caps[i] if tok is raw else _is_cap(tok.text)
-        lower = tok.text.lower()
-        gap = text[run[-1].end : tok.start] if run else ""
-        joinable = bool(run) and (
-            (
-                gap == " "
-                and (not run[-1].text.endswith(("’s", "'s")) or run[-1].text in _NAME_POSSESSIVES)
-            )
-            or (gap == ". " and run[-1].text in _DOTTED_PLACES)
-            or (gap == ". " and run[-1].text in DOTTED_TITLES)
-            or (gap == ". " and len(run[-1].text) == 1 and run[-1].text.isupper())
-            or (gap in ("' ", "’ ") and run[-1].text.endswith("s") and tok.text in org_words)
-        )
+        joinable = bool(run) and _joinable(text, run[-1], tok, org_words)
         if cap and not (run and not joinable):
             run.append(tok)
             cues.append(cue)
@@ -240,7 +237,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
         elif (
             joinable
             and (tok.text.islower() or tok.text == "&")
-            and _is_inner(lower, run, org_words)
+            and _is_inner(lower := tok.text.lower(), run, org_words)
             and _capital_follows(tokens, i, lower)
         ):
             run.append(tok)
@@ -255,6 +252,26 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     if run:
         out.append((run, cues))
     return [(r, c) for r, c in out if r]
+
+
+def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> bool:
+    """Whether `tok` may continue a run ending with `last`, judged by the gap between them: one
+    space (not after a possessive), ". " after an initial or an abbreviated title, "s' " before
+    a head noun ("Workers' Union")."""
+    width = tok.start - last.end
+    if width == 1:
+        return text[last.end] == " " and (
+            not last.text.endswith(("’s", "'s")) or last.text in _NAME_POSSESSIVES
+        )
+    if width != 2:
+        return False
+    gap = text[last.end : tok.start]
+    if gap == ". ":
+        word = last.text
+        return (
+            word in _DOTTED_PLACES or word in DOTTED_TITLES or (len(word) == 1 and word.isupper())
+        )
+    return gap in ("' ", "’ ") and last.text.endswith("s") and tok.text in org_words
 
 
 def _is_inner(lower: str, run: list[Token], org_words: frozenset[str]) -> bool:
@@ -563,9 +580,9 @@ class _EntityFinder:
         known = self._known(run, 0)
         if (
             len(run) == 1
-            and lower in self.lower_seen
             and known == 1
             and self.gaz.known.get(first.text) == "PLACE"
+            and lower in self.lower_seen
         ):
             return []  # "Nice to be with you": a place name that is also a word, opening a sentence
         if (
@@ -1128,7 +1145,10 @@ class _EntityFinder:
         return lower not in self.gaz.common_words and lower not in self.lower_seen
 
     def _platform_cue(self, start: int, end: int) -> bool:
-        before = self.text[max(0, start - 30) : start].lower().split()
+        window = self.text[max(0, start - 30) : start].lower()
+        if not window.rstrip().endswith("on"):
+            return False  # the word before is not "on" (the commonest answer, without splitting)
+        before = window.split()
         if len(before) < 2 or before[-1] != "on":
             return False
         if before[-2] in ("posted", "wrote", "tweeted", "shared"):
