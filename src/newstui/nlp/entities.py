@@ -141,6 +141,19 @@ def _known_first_words() -> frozenset[str]:
     return frozenset(name.split(" ")[0] for name in (*gaz.known, *gaz.known_upper))
 
 
+@lru_cache(maxsize=65536)
+def _may_open_known(word: str) -> bool:
+    """Whether `word` may be the first word of a known name (as written, plural, dotted or
+    possessive); False rules the name out without looking anything else up."""
+    known_first = _known_first_words()
+    return not word.islower() and (
+        word in known_first
+        or word[:-1] in known_first
+        or "." in word
+        or (("'" in word or "’" in word) and strip_possessive(word) in known_first)
+    )
+
+
 class LowerCaseWords:
     """The words `text` writes in lower case, asked one at a time: `word in words` is whether
     some word token of `text` (as `segment.WORD` cuts them) is exactly `word`, all lower case.
@@ -313,7 +326,6 @@ class _EntityFinder:
         self.lower_seen = LowerCaseWords(text)
         self.candidates: list[Candidate] = []
         self.heads = self.gaz.org_words | self.gaz.place_words
-        self.known_first = _known_first_words()
         self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
         self.heading_starts = [start for start, _ in self.headings]
 
@@ -352,14 +364,8 @@ class _EntityFinder:
 
     def _known(self, run: list[Token], i: int) -> int:
         """How many words from run[i] on form a known name (longest first); 0 if none."""
-        first = run[i].text
-        if first.islower() or (
-            first not in self.known_first
-            and first[:-1] not in self.known_first
-            and "." not in first
-            and not (("'" in first or "’" in first) and strip_possessive(first) in self.known_first)
-        ):
-            return 0  # most capitalised words open no known name: one set lookup says so
+        if not _may_open_known(run[i].text):
+            return 0  # most capitalised words open no known name: one cached answer says so
         start = run[i].start
         for n in range(min(self.gaz.known_max_words, len(run) - i), 0, -1):
             last = run[i + n - 1].text
@@ -389,7 +395,7 @@ class _EntityFinder:
                 )
             ):
                 return 1  # "Lawyer Emma Jordan said": a role word capitalised by the sentence
-            if i == 0 and self._role_before_name(run):
+            if i == 0 and 3 <= len(run) <= 4 and self._role_before_name(run):
                 return 1  # "newly elected Assemblywoman Selena Torres", "CEO Andy Vesey"
             return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
@@ -863,7 +869,7 @@ class _EntityFinder:
             pending = pending[1:]
         if not pending:
             return
-        split = self._person_at_end(pending)
+        split = self._person_at_end(pending) if len(pending) >= 3 else 0
         if split:  # "Kelmouth County Attorney John Reid": the body, then its officer
             body = pending[:split]
             while body and body[-1].text.lower() in self.gaz.role_words:
@@ -944,11 +950,17 @@ class _EntityFinder:
         end: int,
     ) -> tuple[str | None, int]:
         gaz = self.gaz
-        words = [
-            strip_possessive(t.text) if "'" in t.text or "’" in t.text else t.text for t in toks
-        ]
-        if all(w in CALENDAR for w in words):
-            return None, 0  # "Saturday", "December": dates, never names
+        if len(toks) == 1:  # most candidates are one word
+            word = toks[0].text
+            words = [strip_possessive(word) if "'" in word or "’" in word else word]
+            if words[0] in CALENDAR:
+                return None, 0  # "Saturday", "December": dates, never names
+        else:
+            words = [
+                strip_possessive(t.text) if "'" in t.text or "’" in t.text else t.text for t in toks
+            ]
+            if all(w in CALENDAR for w in words):
+                return None, 0
         if words[0] == "The" and not person_cue and len(words) > 1:
             words = words[1:]
             if (
@@ -975,11 +987,11 @@ class _EntityFinder:
             if "of" in words
             else words[: words.index("for")]
             if "for" in words
-            else []
+            else None
         )
-        if any(w in gaz.org_words for w in head):
+        if head and any(w in gaz.org_words for w in head):
             return "ORG", 2
-        if any(w in gaz.place_words for w in head):
+        if head and any(w in gaz.place_words for w in head):
             return "PLACE", 2
         if words[-1] in gaz.org_words:
             return "ORG", 2
@@ -1008,7 +1020,7 @@ class _EntityFinder:
             return "PLACE", 2
         if self._platform_cue(start, end):
             return "ORG", 2
-        if _COMMA_WORD.match(after):
+        if after[:1] == "," and _COMMA_WORD.match(after):
             nxt = _COMMA_NAME.match(after)
             if nxt and gaz.known.get(nxt.group(1).strip()) == "PLACE" and len(words) <= 3:
                 return "PLACE", 2
