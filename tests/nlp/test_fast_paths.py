@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from newstui.nlp.entities import NAME_JOINERS, LowerCaseWords
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans
-from newstui.nlp.segment import WORD, name_tokens, tokenize
+from newstui.nlp.segment import (
+    _DATELINE_DASH,
+    WORD,
+    _name_token_patterns,
+    _name_word_spans,
+    name_tokens,
+    paragraph_spans,
+    tokenize,
+)
 from newstui.nlp.speakers import _masked
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
@@ -107,3 +115,100 @@ def test_masking_quotations_by_slices_equals_masking_character_by_character() ->
     text = "a “b ‘c’ d” e"
     nested = [QuoteSpan(3, 10, 2, 10), QuoteSpan(6, 7, 5, 7)]
     assert _masked(text, nested) == _masked_by_characters(text, nested)
+
+
+# rules-6 speed work (r4): scans that start from a fixed character instead of a leading blank run
+# or a lookbehind tried at every character, each compared with the pattern it replaced.
+_OLD_PARAGRAPH_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
+_OLD_DATELINE_DASH = re.compile(r"[ \t]*(?:—|–|--?)[ \t]+|[ \t]*[—–]")
+LINES = st.lists(
+    st.sampled_from(
+        "Accra Kelmouth, 16 November 2026 ACCRA, Ghana (Reuters) word well-known - -- --- — – "
+        "said. x \t \n \r\n \n\n \x0b \xa0 \u2028".split(" ")
+    ),
+    max_size=30,
+)
+
+
+def _paragraphs_by_old_pattern(text: str) -> tuple[tuple[int, int], ...]:
+    spans, start = [], 0
+    for brk in _OLD_PARAGRAPH_BREAK.finditer(text):
+        if text[start : brk.start()].strip():
+            spans.append((start, brk.start()))
+        start = brk.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def _dateline_dash_by_old_pattern(text: str, start: int, end: int) -> tuple[int, int] | None:
+    dash = _OLD_DATELINE_DASH.search(text, start, min(end, start + 90))
+    return dash.span() if dash else None
+
+
+@st.composite
+def lines(draw) -> str:
+    return "".join(p + draw(st.sampled_from(["", " ", "  ", "\t", "\n"])) for p in draw(LINES))
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines())
+def test_paragraphs_are_cut_where_the_old_pattern_cut_them(text) -> None:
+    assert paragraph_spans.__wrapped__(text) == _paragraphs_by_old_pattern(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines(), st.integers(0, 20))
+def test_a_dateline_dash_is_found_where_the_old_pattern_found_it(text, start) -> None:
+    start = min(start, len(text))
+    old = _dateline_dash_by_old_pattern(text, start, len(text))
+    dash = _DATELINE_DASH.search(text, start, min(len(text), start + 90))
+    if old is None:
+        assert dash is None
+    else:
+        assert dash is not None and dash.end() == old[1]
+        blanks = len(text[start : dash.start()]) - len(text[start : dash.start()].rstrip(" \t"))
+        assert dash.start() - blanks == old[0]
+
+
+def test_paragraphs_and_dateline_dashes_match_the_old_patterns_on_real_articles() -> None:
+    for text in TEXTS:
+        assert paragraph_spans.__wrapped__(text) == _paragraphs_by_old_pattern(text)
+        for start, end in paragraph_spans(text):
+            old = _dateline_dash_by_old_pattern(text, start, end)
+            dash = _DATELINE_DASH.search(text, start, min(end, start + 90))
+            assert (dash is None) == (old is None)
+            if dash and old:
+                assert dash.end() == old[1]
+
+
+CAPABLE_PIECES = st.lists(
+    st.sampled_from(
+        "iPhone O'Neil rock'N'roll al-Assad x-Ray de-La d'Estaing l’Oréal dl'X "
+        "McDonald Ünal ünal 東京 _Id 3Com & && a&B U.S. of the - ' ’ . wn down".split(" ")
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CAPABLE_PIECES, st.lists(SEPARATORS, min_size=40, max_size=40))
+def test_name_capable_words_are_the_matches_of_the_one_pattern(pieces, gaps) -> None:
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    capable, _ = _name_token_patterns(NAME_JOINERS)
+    assert _name_word_spans(text, capable) == [m.span() for m in capable.finditer(text)]
+
+
+def test_name_capable_words_are_the_matches_of_the_one_pattern_on_real_articles() -> None:
+    capable, _ = _name_token_patterns(NAME_JOINERS)
+    for text in TEXTS:
+        assert _name_word_spans(text, capable) == [m.span() for m in capable.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from("wn down town known shown own wn. wn, Wn x-wn".split()), max_size=30)
+)
+def test_a_word_hiding_inside_others_is_answered_as_cutting_would(words) -> None:
+    text = " ".join(words)
+    assert ("wn" in LowerCaseWords(text)) == ("wn" in _lower_words_by_cutting(text))
