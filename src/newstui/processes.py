@@ -49,20 +49,20 @@ class CpuPool(SpawnedPool):
 
     def parse_feed(self, body: bytes, url: str, content_type: str | None) -> Future[ParsedFeed]:
         """Parse a feed document in a worker."""
-        return self.submit(parse_document, body, url, content_type)
+        return self.submit_call(parse_document, body, url, content_type)
 
     def analyse_chunk(
         self, extractor_name: str, texts: Sequence[str]
     ) -> Future[list[tuple[Analysis, str | None]]]:
         """Analyse a few texts in one worker task."""
-        return self.submit(analyse_texts, extractor_name, list(texts))
+        return self.submit_call(analyse_texts, extractor_name, list(texts))
 
     def analyse(
         self, extractor_name: str, texts: Sequence[str]
     ) -> Iterator[tuple[Analysis, str | None]]:
         """Analyse texts across the workers; results in input order."""
         futures = [
-            self.submit(analyse_texts, extractor_name, texts[i : i + CHUNK])
+            self.submit_call(analyse_texts, extractor_name, texts[i : i + CHUNK])
             for i in range(0, len(texts), CHUNK)
         ]
         for future in futures:

@@ -125,7 +125,7 @@ class SpawnedPool:
             _live_pools.add(self)
         return self._executor
 
-    def submit(self, fn: Callable[..., T], /, *args: object) -> Future[T]:
+    def submit_call(self, fn: Callable[..., T], /, *args: object) -> Future[T]:
         """Run `fn(*args)` in a worker (started on first use)."""
         return self._pool().submit(fn, *args)
 
