@@ -27,7 +27,9 @@ SAME_STORY = 0.4  # estimated Jaccard similarity of shingle sets at or above whi
 EMPTY = (1 << 57) - 1  # an empty bin (values are 57-bit)
 _SEED = 0x9E3779B9
 _WORD = re.compile(r"\w+")
-_PACK = struct.Struct(f"<{SKETCH_BINS}Q")
+_PACK = struct.Struct(f"<{SKETCH_BINS}I")  # stored bins: the low 32 bits of each
+_PACK_V15 = struct.Struct(f"<{SKETCH_BINS}Q")  # sketches stored before schema 16: whole bins
+KEY_MASK = 0xFFFFFFFF
 
 
 def words(text: str) -> list[str]:
@@ -59,7 +61,8 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
 
 
 def band_keys(signature: Sequence[int]) -> list[int]:
-    """One LSH bucket key per band (signed 63-bit, for SQLite): equal keys make candidates."""
+    """One LSH bucket key per band (32-bit: a collision only adds a candidate that the sketches'
+    similarity then rejects): equal keys make candidates."""
     keys = []
     for band in range(BANDS):
         rows = signature[band * ROWS : (band + 1) * ROWS]
@@ -67,15 +70,23 @@ def band_keys(signature: Sequence[int]) -> list[int]:
             continue
         data = struct.pack(f"<H{ROWS}Q", band, *rows)
         value = int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
-        keys.append(value - (1 << 63))
+        keys.append(value & KEY_MASK)
     return keys
 
 
+def stored_form(signature: Sequence[int]) -> tuple[int, ...]:
+    """A sketch as it is stored and compared with stored ones: each bin's low 32 bits, empty
+    bins kept empty (two different bins agree by chance once in 2**32)."""
+    return tuple(EMPTY if v & KEY_MASK == KEY_MASK else v & KEY_MASK for v in signature)
+
+
 def pack(signature: Sequence[int]) -> bytes:
-    """A sketch as bytes to store."""
-    return _PACK.pack(*signature)
+    """A sketch as bytes to store (4 bytes a bin)."""
+    return _PACK.pack(*(v & KEY_MASK for v in signature))
 
 
 def unpack(data: bytes) -> tuple[int, ...]:
-    """A stored sketch."""
-    return tuple(_PACK.unpack(data))
+    """A stored sketch, in `stored_form` (also one stored whole, before schema 16)."""
+    if len(data) == _PACK_V15.size:
+        return stored_form(_PACK_V15.unpack(data))
+    return tuple(EMPTY if v == KEY_MASK else v for v in _PACK.unpack(data))

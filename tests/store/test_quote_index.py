@@ -30,8 +30,12 @@ def quoting(db: Database, text: str) -> set[int]:
 
 
 def index_matches_quotes(db: Database) -> bool:
-    """The index holds exactly the stored quotes (one size row per indexed quote)."""
-    indexed = {r[0] for r in db.execute("SELECT id FROM quotes_fts_docsize").fetchall()}
+    """The index holds exactly the stored quotes (the quotes its words are indexed for)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.quote_words USING fts5vocab(main, quotes_fts, "
+        "instance)"
+    )
+    indexed = {r[0] for r in db.execute("SELECT DISTINCT doc FROM temp.quote_words").fetchall()}
     return indexed == {r[0] for r in db.execute("SELECT id FROM quotes").fetchall()}
 
 

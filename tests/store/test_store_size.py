@@ -125,3 +125,33 @@ def test_opening_a_store_that_is_a_quarter_free_gives_the_pages_back(tmp_path):
 
     assert reopened.execute("PRAGMA freelist_count").fetchone()[0] == 0
     reopened.conn.close()
+
+
+def test_schema_16_keeps_every_row_and_quote_search_after_rebuilding_the_quote_index(tmp_path):
+    from newstui.library import Library
+    from newstui.model import ArticleFilter
+    from newstui.query import parse_query
+
+    path = tmp_path / "v15.db"
+    v7_store(path)
+    with Library.open(path) as library:  # every migration up to today's
+        quotes = library.count(ArticleFilter(query=parse_query('quotes:"we will build"')))
+        listed = [r.id for r in library.articles(limit=None)]
+    assert quotes == 1 and len(listed) == 300
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 15")  # replay schema 16 on the store it made
+    conn.execute("CREATE INDEX articles_sort ON articles (sort_date DESC, id DESC)")
+    conn.commit()
+    conn.close()
+    with Library.open(path) as library:
+        assert library.count(ArticleFilter(query=parse_query('quotes:"we will build"'))) == 1
+        assert library.count(ArticleFilter(query=parse_query('quotes:"bridge"'))) == 1
+        assert [r.id for r in library.articles(limit=None)] == listed
+        assert library.article(2).text == TEXT
+    conn = sqlite3.connect(path)
+    indexes = {r[1] for r in conn.execute("PRAGMA index_list(articles)")}
+    assert "articles_sort" not in indexes and "articles_listing" in indexes
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    assert "quotes_fts_docsize" not in tables  # no column sizes kept for the quotes' words
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # rebuilt pages given back
+    conn.close()

@@ -108,3 +108,62 @@ def test_the_same_text_within_one_feed_is_not_joined(library):
     add(library, "wire", "Council to close three libraries (updated)", copy_of(STORY), 20)
     assert library.find_stories() == 0
     assert library.count() == 2
+
+
+def v15_band_keys(signature: tuple[int, ...]) -> list[int]:
+    """Band keys as newstui stored them before schema 16: the whole 64-bit hash, signed."""
+    import hashlib
+    import struct
+
+    from newstui.stories import BANDS, EMPTY, ROWS
+
+    keys = []
+    for band in range(BANDS):
+        rows = signature[band * ROWS : (band + 1) * ROWS]
+        if all(r == EMPTY for r in rows):
+            continue
+        data = struct.pack(f"<H{ROWS}Q", band, *rows)
+        value = int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+        keys.append(value - (1 << 63))
+    return keys
+
+
+def test_a_story_sketched_before_schema_16_still_joins_a_new_copy(tmp_path):
+    import sqlite3
+    import struct
+
+    from newstui.store.schema import MIGRATIONS
+    from newstui.stories import band_keys
+
+    path = tmp_path / "v15.db"
+    conn = sqlite3.connect(path)
+    for statement in [s for migration in MIGRATIONS[:15] for s in migration]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 15")
+    conn.execute(
+        "INSERT INTO feeds (id, key, name) VALUES (1, 'https://wire.example/feed', 'wire')"
+    )
+    conn.execute(
+        "INSERT INTO articles (id, feed_id, guid, title, first_seen, sort_date, text, "
+        "content_hash) VALUES (1, 1, 'g', 'Council to close three libraries', ?, ?, ?, 'h')",
+        [(NOW - timedelta(hours=1)).isoformat()] * 2 + [STORY],
+    )
+    signature = sketch(STORY)
+    assert signature is not None
+    old_sketch = struct.pack(f"<{len(signature)}Q", *signature)  # 1,024 bytes, as stored then
+    conn.execute("INSERT INTO stories VALUES (1, 1, ?)", [old_sketch])
+    old_keys = v15_band_keys(signature)
+    conn.executemany("INSERT INTO story_bands VALUES (?, 1)", [(k,) for k in old_keys])
+    conn.commit()
+    conn.close()
+
+    with Library.open(path) as library:
+        copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+        assert library.find_stories() == 1
+        assert [v.article_id for v in library.story_versions(copy)] == [1, copy]
+    conn = sqlite3.connect(path)
+    stored = {k for (k,) in conn.execute("SELECT key FROM story_bands WHERE article_id = 1")}
+    assert stored == set(band_keys(signature)) and len(stored) == len(set(old_keys))
+    new_sketch = conn.execute("SELECT sketch FROM stories WHERE article_id = ?", [copy]).fetchone()
+    assert len(new_sketch[0]) == len(old_sketch) // 2
+    conn.close()

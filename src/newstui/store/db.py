@@ -88,8 +88,11 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
+        before = schema_version(db)
         if migrate(db) and not memory:
             compact(db)
+        elif 0 < before < schema_version(db) and not memory:
+            reclaim_free_pages(db, at_least=1)  # what a migration rebuilt left free
         else:
             reclaim_free_pages(db)
     except sqlite3.OperationalError as exc:
@@ -161,11 +164,14 @@ def compact(db: Database) -> bool:
     return True
 
 
-def reclaim_free_pages(db: Database) -> None:
-    """Give free pages back to the file system when they are a large share of the file."""
+def reclaim_free_pages(db: Database, at_least: int = 1024) -> None:
+    """Give free pages back to the file system when they are a large share of the file (and
+    at least `at_least` pages; any number right after a migration rebuilt tables)."""
     conn = db.conn
     free = conn.execute("PRAGMA freelist_count").fetchone()[0]
-    if free < 1024 or free * FREE_SHARE < conn.execute("PRAGMA page_count").fetchone()[0]:
+    if free < at_least:
+        return
+    if at_least >= 1024 and free * FREE_SHARE < conn.execute("PRAGMA page_count").fetchone()[0]:
         return
     try:
         if conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 0:

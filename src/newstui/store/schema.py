@@ -359,6 +359,34 @@ _V15 = [
     "CREATE INDEX IF NOT EXISTS downloads_article ON downloads (article_id)",
 ]
 
+# v16: a smaller store. articles_sort is the first two columns of articles_listing (every query
+# it served uses that one); story band keys are 32 bits (a collision only adds a candidate the
+# sketch comparison rejects) in a WITHOUT ROWID table; the quote index keeps no column sizes
+# (only MATCH and rowid are asked of it; bm25 ranks articles, never quotes). Replayable.
+_V16 = [
+    "DROP INDEX IF EXISTS articles_sort",
+    """
+    CREATE TABLE story_bands_v16 (
+        key INTEGER NOT NULL,              -- low 32 bits of the band's hash
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID
+    """,
+    """INSERT OR IGNORE INTO story_bands_v16 (key, article_id)
+    SELECT key & 4294967295, article_id FROM story_bands""",
+    "DROP TABLE story_bands",
+    "ALTER TABLE story_bands_v16 RENAME TO story_bands",
+    "CREATE INDEX story_bands_article ON story_bands (article_id)",
+    "DROP TABLE IF EXISTS quotes_fts",
+    """
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+        columnsize=0
+    )
+    """,
+    "INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -375,5 +403,6 @@ MIGRATIONS: list[list[str]] = [
     _V13,
     _V14,
     _V15,
+    _V16,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,7 +7,15 @@ import json
 
 from newstui.model import StoryVersion
 from newstui.store.db import Database, write_transaction
-from newstui.stories import SAME_STORY, band_keys, pack, similarity, sketch, unpack
+from newstui.stories import (
+    SAME_STORY,
+    band_keys,
+    pack,
+    similarity,
+    sketch,
+    stored_form,
+    unpack,
+)
 
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
 SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
@@ -44,6 +52,7 @@ def _join_stories(db: Database, sketches: list[tuple[int, int, tuple[int, ...] |
                 )
                 continue
             keys = band_keys(signature)
+            compared = stored_form(signature)
             story = article_id
             best = SAME_STORY
             for other_story, other_sketch in conn.execute(
@@ -53,7 +62,7 @@ def _join_stories(db: Database, sketches: list[tuple[int, int, tuple[int, ...] |
                 "(SELECT value FROM json_each(?))) AND o.feed_id != ? AND s.sketch IS NOT NULL",
                 [json.dumps(keys), feed_id],
             ).fetchall():
-                score = similarity(signature, unpack(other_sketch))
+                score = similarity(compared, unpack(other_sketch))
                 if score >= best:
                     story, best = other_story, score
             conn.execute(
@@ -61,7 +70,7 @@ def _join_stories(db: Database, sketches: list[tuple[int, int, tuple[int, ...] |
                 [article_id, story, pack(signature)],
             )
             conn.executemany(
-                "INSERT INTO story_bands (key, article_id) VALUES (?, ?)",
+                "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)",
                 [(key, article_id) for key in keys],
             )
             joined += story != article_id
