@@ -1,5 +1,10 @@
 """Untrusted text loses every terminal control sequence and keeps its paragraphs."""
 
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from newstui.text import (
     clean_line,
     clean_text,
@@ -24,6 +29,26 @@ def test_bidi_overrides_are_removed():
 
 def test_paragraphs_are_separated_by_exactly_one_blank_line():
     assert clean_text("  one  \r\n\r\n\r\n two\n\n\n\nthree ") == "one\n\ntwo\n\nthree"
+
+
+def _clean_text_line_by_line(text: str) -> str:
+    """clean_text as first written: each line's spaces folded and the line trimmed."""
+    spaces = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+    lines = [spaces.sub(" ", line).strip() for line in strip_controls(text).split("\n")]
+    return re.sub(r"\n\s*\n+", "\n\n", "\n".join(lines)).strip()
+
+
+_TEXT_PIECES = st.sampled_from(
+    ["w", "word", " ", "  ", "\t", "\n", "\r\n", "\r", "\u00a0", "\u2003", "\u3000", "\u1680",
+     "\u2028", "\x0b", "\x0c", "\x1c", "\x85", "\x1b[1m", "\u202e", "\ud800", "•", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_TEXT_PIECES, max_size=30).map("".join))
+@example(" a \u00a0 b\t\n \u1680\n\n\n c ")
+def test_bodies_are_cleaned_as_line_by_line_folding_cleans_them(text: str) -> None:
+    assert clean_text(text) == _clean_text_line_by_line(text)
 
 
 def test_clean_line_folds_whitespace_and_caps_length():

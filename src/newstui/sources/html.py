@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from dataclasses import replace
-from urllib.parse import urljoin
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -86,6 +86,37 @@ def _control_ref(match: re.Match[str]) -> str:
 
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 
+# Links urljoin leaves as they are (an absolute http(s) URL) or only prefixes with the base's
+# scheme://host (a root-relative path without dot segments): plain ASCII, no params (;), no
+# brackets, no empty query or fragment. Anything else goes through urljoin.
+_P = "A-Za-z0-9\\-._~%!$&'()*+,=:@"  # path characters but '/'
+_TAIL = rf"(?:\?[{_P}/?]+)?(?:#[{_P}/?#]+)?"  # a non-empty query and fragment, if any
+_AS_IS = re.compile(rf"https?://[{_P}]+(?:/[{_P}/]*)?{_TAIL}")
+_ROOTED = re.compile(rf"/(?!/)[{_P}/]*{_TAIL}")
+
+
+def url_joiner(base_url: str | None) -> Callable[[str], str]:
+    """`urljoin(base_url, href)` for the many links of one document: the base is split once and
+    the common links are joined without parsing them (the same result; a test compares them).
+    Raises ValueError, as urljoin does, for a malformed URL (e.g. an unclosed IPv6 bracket)."""
+    if not base_url:
+        return lambda href: href
+    try:
+        base = urlsplit(base_url)
+    except ValueError:
+        return lambda href: urljoin(base_url, href)
+    origin = f"{base.scheme}://{base.netloc}"
+    rooted = base.scheme in ("http", "https") and bool(base.netloc)
+
+    def join(href: str) -> str:
+        if _AS_IS.fullmatch(href) is not None:
+            return href
+        if rooted and "/." not in href and _ROOTED.fullmatch(href) is not None:
+            return origin + href
+        return urljoin(base_url, href)
+
+    return join
+
 
 _TAG = re.compile(r"<[^>]*>")
 _HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
@@ -113,18 +144,22 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     except (lxml.etree.ParserError, ValueError):
         return _clean(re.sub(r"<[^>]*>", " ", html)), []
     parts: list[str] = []
-    links: list[Link] = []
+    links: list[tuple[str, str, LinkKind]] = []  # (text, url, kind); Links made at the end
     seen: set[str] = set()
     words_end = 0  # len(parts) after the last words (or mark): where a link's words end
+    join = url_joiner(base_url)
 
     def add_link(text: str, href: str | None, kind: LinkKind) -> None:
         nonlocal words_end
         if not href:
             return
-        url = urljoin(base_url, href.strip()) if base_url else href.strip()
+        try:
+            url = join(href.strip())
+        except ValueError:  # a malformed URL (an unclosed IPv6 bracket): not a link
+            return
         if is_http_url(url) and url not in seen:
             seen.add(url)
-            links.append(Link(clean_line(text, 300), url, kind))
+            links.append((clean_line(text, 300), url, kind))
             # a link's mark goes after its last words (not after blocks it closes), an image's
             # where it stands; marks stay in the order of `links`
             at = words_end if kind == "link" else len(parts)
@@ -167,9 +202,10 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     marked = "".join(parts)
     if _lost_text(marked.replace(_LINK_MARK, "") if links else marked, html):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
-        return _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))), links
+        text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))))
+        return text, [Link(*link) for link in links]
     if not links:
-        return _clean(_fold_paragraphs(marked)), links
+        return _clean(_fold_paragraphs(marked)), []
     return _placed_links(_clean(_fold_paragraphs(_marks_off_spaces(marked))), links)
 
 
@@ -189,24 +225,35 @@ def _marks_off_spaces(marked: str) -> str:
     """Link marks moved left over the whitespace before them (to the end of the words; marks at
     the very start after it), so they never split a run of spaces or newlines: the text folds
     and cleans exactly as it would without them (tests/sources/test_link_offsets.py)."""
-    marked = _MARKS_AFTER_SPACE.sub(
-        lambda m: _LINK_MARK * m.group().count(_LINK_MARK) + m.group().replace(_LINK_MARK, ""),
-        marked,
-    )
-    return _LEADING_MARKS.sub(r"\2\1", marked)
+    if _mark_after_space(marked):  # most links end with a word: no need for the slow pattern
+        marked = _MARKS_AFTER_SPACE.sub(
+            lambda m: _LINK_MARK * m.group().count(_LINK_MARK) + m.group().replace(_LINK_MARK, ""),
+            marked,
+        )
+    return _LEADING_MARKS.sub(r"\2\1", marked) if marked.startswith(_LINK_MARK) else marked
 
 
-def _placed_links(marked: str, links: list[Link]) -> tuple[str, list[Link]]:
+def _mark_after_space(marked: str) -> bool:
+    """True when some link mark follows white space."""
+    at = marked.find(_LINK_MARK, 1)
+    while at != -1:
+        if marked[at - 1].isspace():
+            return True
+        at = marked.find(_LINK_MARK, at + 1)
+    return False
+
+
+def _placed_links(marked: str, links: list[tuple[str, str, LinkKind]]) -> tuple[str, list[Link]]:
     """The text without its link marks, and the links with the offsets of their marks."""
     pieces = marked.split(_LINK_MARK)
     text = "".join(pieces)
     if len(pieces) != len(links) + 1:  # cannot happen: each link left one mark, kept by _clean
-        return text, links
+        return text, [Link(*link) for link in links]
     placed: list[Link] = []
     offset = 0
-    for piece, link in zip(pieces, links, strict=False):
+    for piece, (link_text, url, kind) in zip(pieces, links, strict=False):
         offset += len(piece)
-        placed.append(replace(link, offset=offset))
+        placed.append(Link(link_text, url, kind, offset=offset))
     return text, placed
 
 
