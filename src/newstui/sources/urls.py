@@ -9,10 +9,15 @@ from urllib.parse import urlsplit
 from newstui.text import strip_controls
 
 _SPACE = re.compile(r"\s")  # str.isspace's characters
+# Most links: http(s), a host that is the whole authority (no user, port or brackets), then only
+# printable ASCII. Such a URL passes every check below; anything else is checked in full.
+_PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9\-._~%!$&'()*+,=;]+(?:[/?#][!-~]*)?")
 
 
 def is_http_url(url: str | None) -> bool:
     """True for an absolute http(s) URL with a host, no white space and no control characters."""
+    if url and _PLAIN_HTTP.fullmatch(url) is not None:
+        return True
     if not url or _SPACE.search(url.strip()) or strip_controls(url) != url:
         return False
     try:

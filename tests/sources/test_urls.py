@@ -1,0 +1,49 @@
+"""Which links newstui keeps and follows: absolute http(s) URLs with a host, nothing else."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newstui.sources.urls import _SPACE, is_http_url
+from newstui.text import strip_controls
+
+
+def _checked_in_full(url: str | None) -> bool:
+    """is_http_url's definition, without its shortcut for plain URLs."""
+    from urllib.parse import urlsplit
+
+    if not url or _SPACE.search(url.strip()) or strip_controls(url) != url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+PIECES = st.sampled_from(
+    ["http://", "https://", "HTTP://", "ftp://", "javascript:", "//", "/", "a", "Z9", ".", "-",
+     "@", ":", ":80", "[", "]", "[::1]", "?", "#", "%41", ";", "=", "&", "~", " ", "\t", "\n",
+     "\x00", "\x1b[1m", "\x7f", "\x85", "\u202e", "é", "\ud800", "user@", "x.example"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PIECES, max_size=8).map("".join))
+@example("https://news.example/a?b#c")
+@example("http://@/")
+@example("http://:80/")
+@example("https://[::1/")
+@example("https://x.example/\x7f")
+@example(" https://x.example/")
+def test_the_shortcut_for_plain_links_agrees_with_the_full_check(url: str) -> None:
+    assert is_http_url(url) == _checked_in_full(url)
+
+
+def test_only_http_links_with_a_host_are_kept() -> None:
+    assert is_http_url("https://news.example/story?id=1#top")
+    assert is_http_url("HTTP://News.Example")
+    for url in ("javascript:alert(1)", "ftp://x.example/", "https:///path", "http://@/",
+                "https://x.example/a b", "https://x.example/\x1b[2J", "", None):  # fmt: skip
+        assert not is_http_url(url)
