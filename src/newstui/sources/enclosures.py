@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from newstui.model import Link, LinkKind
-from newstui.sources.http import is_http_url
+from newstui.sources.urls import is_http_url
 from newstui.text import clean_line
 
 MAX_SIZE = 2**50  # 1 PiB: a larger "length" is a typo or a lie
