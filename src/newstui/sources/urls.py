@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 from newstui.text import strip_controls
 
 _SPACE = re.compile(r"\s")  # str.isspace's characters
-# Most links: http(s), a host that is the whole authority (no user, port or brackets), then only
+# Most links: http(s), a host of plain characters (no user, no brackets), perhaps a port, then only
 # printable ASCII. Such a URL passes every check below; anything else is checked in full.
-_PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9\-._~%!$&'()*+,=;]+(?:[/?#][!-~]*)?")
+_PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9\-._~%!$&'()*+,=;]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
 
 
 def is_http_url(url: str | None) -> bool:
