@@ -54,18 +54,45 @@ class Route:
 
 
 class FeedServer:
-    """A local HTTP server whose routes tests set: `server.route("/feed", body=...)`."""
+    """A local HTTP server whose routes tests set: `server.route("/feed", body=...)`.
+
+    It answers in HTTP/1.0 (one request per connection) unless `keep_alive` is set: then in
+    HTTP/1.1, keeping connections open (routes with `drip` need HTTP/1.0). `connections` counts
+    the connections clients opened, `peak` the most requests it was answering at once.
+    """
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.keep_alive = False
+        self.connections = 0
+        self.peak = 0
+        self._in_flight = 0
+        self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
                 pass
 
+            def setup(self) -> None:
+                super().setup()
+                if server.keep_alive:
+                    self.protocol_version = "HTTP/1.1"
+                with server._lock:
+                    server.connections += 1
+
             def do_GET(self) -> None:
+                with server._lock:
+                    server._in_flight += 1
+                    server.peak = max(server.peak, server._in_flight)
+                try:
+                    self._answer()
+                finally:
+                    with server._lock:
+                        server._in_flight -= 1
+
+            def _answer(self) -> None:
                 server.requests.append((self.path, dict(self.headers)))
                 route = server.routes.get(self.path)
                 if route is None:

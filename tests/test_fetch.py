@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import load_config
-from newstui.ingest import fetch_feeds
+from newstui.config import FeedConfig, load_config
+from newstui.ingest import fetch_feeds, hosts_in_turn
 from newstui.library import Library
 from newstui.model import StoredArticle
 from newstui.store import articles as article_store
@@ -603,3 +603,55 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
     assert most[0] <= newstui.ingest.CHUNKS_IN_FLIGHT_PER_WORKER * workers < 300 // 16
     assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
     assert left_for_the_end == [0]
+
+
+async def test_a_refresh_of_many_feeds_on_one_host_runs_eight_at_once_over_kept_connections(
+    db, feed_server, config_file
+):
+    feed_server.keep_alive = True
+    feeds = {}
+    for i in range(24):
+        feed_server.route(
+            f"/f{i}",
+            body=rss([f"<title>Item {i}</title><guid>{i}</guid>"]),
+            etag=f'"{i}"',
+            delay=0.4,  # long enough for all eight to be started on a loaded machine
+        )
+        feeds[f"Feed {i}"] = f"/f{i}"
+    config = config_file(feeds)  # the default per_host
+
+    first = await fetch(db, config)
+    after_first = feed_server.connections
+    again = await fetch(db, config)
+
+    assert all(o.new == 1 for o in first.values())
+    assert all(o.not_modified for o in again.values())
+    assert feed_server.peak == 8
+    assert after_first <= 8 and feed_server.connections - after_first <= 8
+
+
+def test_feeds_are_started_one_host_at_a_time_in_turn():
+    feeds = [
+        FeedConfig(url, url)
+        for url in [
+            "https://a.example/1",
+            "https://a.example/2",
+            "https://a.example/3",
+            "https://b.example/1",
+            "http://c.example:8080/1",
+            "https://b.example/2",
+            "http://[broken/1",
+        ]
+    ]
+
+    order = [f.url for f in hosts_in_turn(feeds)]
+
+    assert order == [
+        "https://a.example/1",
+        "https://b.example/1",
+        "http://c.example:8080/1",
+        "http://[broken/1",
+        "https://a.example/2",
+        "https://b.example/2",
+        "https://a.example/3",
+    ]

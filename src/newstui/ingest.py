@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from itertools import zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig, clean_tags
 from newstui.counts import counted
@@ -63,6 +65,20 @@ def limits_from(config: Config) -> FetchLimits:
     """Fetch limits from the settings."""
     s = config.settings
     return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host)
+
+
+def hosts_in_turn(feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
+    """The feeds one host at a time in turn (a1, b1, c1, a2, b2, a3…), the order their requests
+    start in: the feeds of one busy host never fill every slot while other hosts wait."""
+    by_host: dict[str, list[FeedConfig]] = {}
+    for feed in feeds:
+        try:
+            host = urlsplit(feed.url).hostname or ""
+        except ValueError:  # the fetch reports it
+            host = ""
+        by_host.setdefault(host, []).append(feed)
+    turns = zip_longest(*by_host.values())
+    return [feed for turn in turns for feed in turn if feed is not None]
 
 
 def feed_key(feed: FeedConfig) -> str:
@@ -192,7 +208,7 @@ async def fetch_feeds(
                 if on_outcome:
                     on_outcome(outcome)
 
-            tasks = [asyncio.create_task(one(feed)) for feed in feeds]
+            tasks = [asyncio.create_task(one(feed)) for feed in hosts_in_turn(feeds)]
             watcher = asyncio.create_task(_cancel_when_set(cancel, tasks)) if cancel else None
             try:
                 await asyncio.gather(*tasks, return_exceptions=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import time
 
@@ -166,3 +167,86 @@ async def test_cookies_from_one_response_are_not_sent_on_the_next_request(feed_s
         await fetcher.fetch(feed_server.url("/feed"))
 
     assert header(requests_to(feed_server, "/feed")[0], "Cookie") is None
+
+
+async def test_answers_304_leave_the_connection_open_for_the_next_request(feed_server):
+    feed_server.keep_alive = True
+    feed_server.route("/a", body=BODY, etag='"a"')
+    feed_server.route("/b", body=BODY, etag='"b"')
+
+    async with Fetcher(QUICK) as fetcher:
+        results = [
+            await fetcher.fetch(feed_server.url(path), etag=f'"{path[1]}"')
+            for path in ["/a", "/b"] * 3
+        ]
+
+    assert all(r.not_modified for r in results)
+    assert feed_server.connections == 1
+
+
+async def test_full_answers_leave_the_connection_open_too(feed_server):
+    feed_server.keep_alive = True
+    feed_server.route("/feed", body=BODY, headers={"Content-Type": "application/rss+xml"})
+
+    async with Fetcher(QUICK) as fetcher:
+        bodies = [(await fetcher.fetch(feed_server.url("/feed"))).body for _ in range(4)]
+
+    assert bodies == [BODY] * 4
+    assert feed_server.connections == 1
+
+
+async def fetch_at_once(fetcher: Fetcher, urls: list[str]) -> list[str]:
+    """Fetch URLs concurrently; returns them in the order their answers arrived."""
+    done: list[str] = []
+
+    async def one(url: str) -> None:
+        await fetcher.fetch(url)
+        done.append(url)
+
+    await asyncio.gather(*(one(url) for url in urls))
+    return done
+
+
+@pytest.mark.parametrize("per_host", [1, 3])
+async def test_no_more_than_per_host_requests_reach_one_host_at_once(feed_server, per_host):
+    feed_server.route("/slow", body=BODY, delay=0.2)
+
+    async with Fetcher(FetchLimits(timeout=10, per_host=per_host)) as fetcher:
+        await fetch_at_once(fetcher, [feed_server.url("/slow")] * (3 * per_host))
+
+    assert feed_server.peak == per_host
+
+
+async def test_by_default_eight_requests_to_one_host_run_at_once_on_eight_connections(
+    feed_server,
+):
+    feed_server.keep_alive = True
+    feed_server.route("/slow", body=BODY, delay=0.4)
+
+    async with Fetcher(FetchLimits(timeout=10)) as fetcher:
+        await fetch_at_once(fetcher, [feed_server.url("/slow")] * 24)
+
+    assert feed_server.peak == 8  # the default per_host: neither fewer (serialised) nor more
+    assert feed_server.connections == 8
+
+
+async def test_the_global_limit_holds_across_hosts(feed_server):
+    feed_server.route("/slow", body=BODY, delay=0.2)
+    other_host = feed_server.url("/slow").replace("127.0.0.1", "localhost")
+
+    async with Fetcher(FetchLimits(timeout=10, concurrency=3, per_host=2)) as fetcher:
+        await fetch_at_once(fetcher, [feed_server.url("/slow"), other_host] * 4)
+
+    assert feed_server.peak == 3
+
+
+async def test_requests_waiting_for_a_busy_host_do_not_hold_up_another_host(feed_server):
+    feed_server.route("/slow", body=BODY, delay=0.5)
+    feed_server.route("/fast", body=BODY)
+    busy = [feed_server.url("/slow")] * 3
+    other = feed_server.url("/fast").replace("127.0.0.1", "localhost")  # another host name
+
+    async with Fetcher(FetchLimits(timeout=10, concurrency=2, per_host=1)) as fetcher:
+        done = await fetch_at_once(fetcher, [*busy, other])
+
+    assert done[0] == other  # it had a free slot while the busy host's requests queued

@@ -42,12 +42,12 @@ class PageFetcher(Protocol):
 
 @dataclass(frozen=True)
 class FetchLimits:
-    """How long, how big and how many at once."""
+    """How long, how big and how many at once (`per_host`: see config.Settings)."""
 
     timeout: float = 20.0
     max_bytes: int = 10_000_000
     concurrency: int = 16
-    per_host: int = 4
+    per_host: int = 8
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,11 @@ class FetchResult:
 
 
 class Fetcher:
-    """An HTTP client with a global and a per-host concurrency limit; use as an async context."""
+    """An HTTP client with a global and a per-host concurrency limit; use as an async context.
+
+    Connections are kept open and reused (HTTP keep-alive): a refresh of many feeds on one host
+    opens at most `per_host` connections to it.
+    """
 
     def __init__(self, limits: FetchLimits = FetchLimits()) -> None:
         self.limits = limits
@@ -82,6 +86,11 @@ class Fetcher:
             follow_redirects=False,
             cookies=None,
             trust_env=False,
+            # the semaphores bound requests in flight; the pool must never queue them again
+            limits=httpx.Limits(
+                max_connections=limits.concurrency,
+                max_keepalive_connections=limits.concurrency,
+            ),
         )
 
     async def __aenter__(self) -> Fetcher:
@@ -102,7 +111,9 @@ class Fetcher:
         if not is_http_url(url):
             raise SourceError(f"{url}: not an http(s) URL")
         host = urlsplit(url).hostname or ""
-        async with self._global, self._hosts[host]:
+        # The host's turn first: a request waiting for its busy host holds no global slot, so
+        # requests to other hosts go ahead.
+        async with self._hosts[host], self._global:
             try:
                 async with asyncio.timeout(self.limits.timeout):
                     return await self._fetch(url, etag, last_modified, accept)
@@ -124,6 +135,9 @@ class Fetcher:
             self._client.cookies.clear()
             async with self._client.stream("GET", current, headers=headers) as response:
                 if response.status_code == 304:
+                    # Reaching the (empty) end lets the connection serve the next request;
+                    # a response left unread closes it.
+                    await response.aread()
                     return FetchResult(
                         current,
                         304,
