@@ -410,6 +410,9 @@ def main() -> int:
               " (median of 3): the floor under every cold row")  # fmt: skip
         corpus.take_statuses()
         t = Tools(tmp, base)
+        # byte-compiled first, as an installed package is (PYTHONDONTWRITEBYTECODE may be set
+        # here, and a source edited since its last compile would be compiled at every run)
+        variants = newstui_variants(args.baseline)
         nt_rules = t.newstui_cmd("rules", main_paths)
         nt_none = t.newstui_cmd("none", main_paths, "none")
         nb_main = t.newsboat_cmd("main", main_paths)
@@ -516,7 +519,6 @@ def main() -> int:
             nb_small = t.newsboat_cmd("small", small_paths)
             run([*nt_small, "fetch"], t.env)
             run([*nb_small, "-x", "reload"], t.env)
-        variants = newstui_variants(args.baseline)
         if "screen" in only:
             first_screen_rows(t, nt_small, nb_small, variants, max(args.runs, 5), table)
         if "cli" in only:
