@@ -27,7 +27,8 @@ COMPASS = frozenset(
     "North South East West Northern Southern Eastern Western Central Upper Lower".split()
 )
 # Heads that open a place name: "River Aske", "Lake Chad", "Mount Kenya".
-PLACE_OPENERS = frozenset("River Lake Mount Mt Gulf Bay Isle Cape Fort Port Lake Loch".split())
+# "County Cork" (Irish and Northern Irish counties are named after the word).
+PLACE_OPENERS = frozenset("River Lake Mount Mt Gulf Bay Isle Cape Fort Port Loch County".split())
 # Words that make a capitalised phrase a thing (law, event, theory), never a person's name.
 THING_WORDS = frozenset(
     "Act Acts Law Bill Treaty Accord Accords Agreement Convention Protocol Charter Declaration "
@@ -35,10 +36,13 @@ THING_WORDS = frozenset(
     "Championships Open Games Olympics Festival Summit Conference Week Day Plan Strategy Scheme "
     "Doctrine Initiative Deal Era War Wars Revolution Crisis Report Finals Final".split()
 )
+# What is named after a person without being one: "the Rory Peck Awards", "Sven Hedin Medal".
+HONOURS = frozenset("Prize Prizes Award Awards Medal Medals Trophy Lecture Scholarship".split())
 # Letters after a name that mark a person: honours, degrees, silk, seats ("Jane Moss KC").
 POST_NOMINALS = frozenset(
     "SC KC QC MP MPs MEP MSP MLA MPP MHA MNA PhD DPhil OBE MBE CBE KBE DBE CH OM FRS FRCP".split()
 )
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
     "July August September October November December".split()
@@ -447,7 +451,28 @@ class _EntityFinder:
         self._join_and_names()
         self._join_campus_places()
         self._expand_defined_acronyms()
+        self._drop_storm_names()
         return self.candidates
+
+    def _drop_storm_names(self) -> None:
+        """'Hurricane Dorian … Dorian reached the Bahamas': a named storm is a weather event,
+        neither a person nor a place, wherever the article names it."""
+        if not any(head in self.text for head in _STORM_HEADS):
+            return
+        names = {
+            m.group(1)
+            for m in _STORM_NAME.finditer(self.text)
+            if m.group(1) not in self.heads
+            and m.group(1) not in THING_WORDS
+            and m.group(1) not in self.gaz.known
+        }
+        if names:
+            self.candidates = [
+                c
+                for c in self.candidates
+                if strip_possessive(c.text).split()[-1] not in names
+                or (c.words > 1 and c.text.split()[0] not in _STORM_HEADS and c.strength >= 2)
+            ]
 
     def _join_campus_places(self) -> None:
         """'American University in Cairo': a university or college named with its city."""
@@ -530,6 +555,11 @@ class _EntityFinder:
         cands = sorted(self.candidates, key=lambda c: c.start)
         lists: list[list[Candidate]] = []
         for prev, cand in pairwise(cands):
+            if (
+                self.text[prev.end : cand.start] == " to "
+                and self.text[max(0, prev.start - 5) : prev.start] == "from "
+            ):
+                self._type_route(prev, cand)  # "a bus from Smolensk to Kaluga"
             if _LIST_GAP.fullmatch(self.text[prev.end : cand.start]):
                 if lists and lists[-1][-1] is prev:
                     lists[-1].append(cand)
@@ -537,22 +567,47 @@ class _EntityFinder:
                     lists.append([prev, cand])
         for members in lists:
             kinds = {c.type for c in members if c.type and c.strength >= 2}
-            if not kinds and len(members) >= 3 and self._place_list_opener(members[0].start):
+            if (
+                not kinds
+                and len(members) >= 3
+                and self._place_list_opener(members[0].start, max(c.words for c in members))
+            ):
                 kinds = {"PLACE"}  # "branches at Leek, Cheadle and Biddulph": names listed as sites
             if len(kinds) != 1 or kinds & {"GROUP", "LANGUAGE"}:
                 continue
             kind = kinds.pop()
             for cand in members:
                 if (
-                    (cand.type is None or (cand.strength == 0 and kind == "PERSON"))
+                    (
+                        cand.type is None
+                        or (cand.strength == 0 and (kind == "PERSON" or len(members) >= 3))
+                    )
                     and cand.words <= 3
                     and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
                 ):
                     cand.type, cand.strength = kind, 1
 
-    def _place_list_opener(self, start: int) -> bool:
+    def _place_list_opener(self, start: int, longest: int) -> bool:
+        """'in', 'at', 'near' before a list; 'from' too when no name in it is over two words
+        ("appliances from Dolgellau, Harlech and Blaenau Ffestiniog")."""
         before = self.text[max(0, start - 12) : start].split()
-        return bool(before) and before[-1] in ("in", "at", "near")
+        return bool(before) and (
+            before[-1] in ("in", "at", "near") or (before[-1] == "from" and longest <= 2)
+        )
+
+    def _type_route(self, a: Candidate, b: Candidate) -> None:
+        """'from Smolensk to Kaluga': two names of one or two words, neither known nor typed by
+        stronger evidence, are the ends of a journey: places."""
+        pair = (a, b)
+        if any(c.words > 2 or (c.type is not None and c.type != "PERSON") for c in pair):
+            return
+        if any(
+            c.strength >= 2 or any(w in CALENDAR or not w[1:].islower() for w in c.text.split())
+            for c in pair
+        ):
+            return  # "from CentOS Linux to CentOS Stream": product names
+        for cand in pair:
+            cand.type, cand.strength = "PLACE", 1
 
     def _join_and_names(self) -> None:
         """'Law and Justice, the main opposition party': two words joined by "and" named as one
@@ -605,6 +660,13 @@ class _EntityFinder:
             return run[1:]  # "Remarked Acme scientist Tia Curry, “…”": an inverted attribution
         if len(run) == 1 and lower.endswith("ly") and self.text[first.end : first.end + 1] == ",":
             return []  # "Specifically, …": an adverb opening a sentence
+        if (
+            first.text in COMPASS
+            and len(run) > 1
+            and (n := self._known(run, 1))
+            and self._is_place(run, 1, n)
+        ):
+            return run  # "North Wales Fire and Rescue Service said": the region's name
         if lower in self.gaz.common_words or lower in self.lower_seen:
             run = run[1:]
             while run and run[0].text.islower():
@@ -614,6 +676,10 @@ class _EntityFinder:
     def _scan_run(self, run: list[Token], cues: list[str | None]) -> None:
         if run[0].sentence_start:
             run = self._drop_sentence_opener(run)
+        if len(run) > 1 and (run[0].text in WEEKDAYS or run[-1].text in WEEKDAYS):
+            run, cues = _without_weekdays(run, cues)  # "On Friday Ford Motor Company announced"
+            if not run:
+                return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
             if self._known(run, 0):
                 self._add_known(run, 0, 1, cues[-1])
@@ -700,6 +766,9 @@ class _EntityFinder:
     def _extends_to_named_head(self, run: list[Token], i: int, n: int) -> bool:
         """'Newcastle United', 'Emirates Stadium': a known name followed by words ending in a head noun."""
         rest = run[i + n :]
+        last = run[i + n - 1]
+        if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
+            return False  # "House of Representatives' Committee on …": the body's own committee
         if not rest or any(
             t.text.islower()
             and t.text not in CONNECTORS
@@ -711,22 +780,33 @@ class _EntityFinder:
         words = [strip_possessive(t.text) for t in rest]
         if words[-1] in heads:
             return True
-        if any(w in heads and nxt in ("of", "for") for w, nxt in pairwise(words)):
-            return True
+        if any(w in heads and nxt in _AFTER_HEAD for w, nxt in pairwise(words)):
+            return True  # "American Airlines and …", "US Commission on Presidential Debates"
         # "Islamic State of Iraq and Syria": a known body named after the places it claims
         known = self._lookup(self._surface(run, i, n)[2])
         return (
             known is not None
             and known[1] == "ORG"
             and words[0] == "of"
-            and all(w in ("and",) or self.gaz.known.get(w) == "PLACE" for w in words[1:])
+            and self._names_places(words[1:])
         )
+
+    def _names_places(self, words: list[str]) -> bool:
+        """Whether `words` ("the United States", "Iraq and Syria") are known places joined by
+        "and": "Supreme Court of the United States" is one body."""
+        if words[:1] == ["the"]:
+            words = words[1:]
+        names = " ".join(words).split(" and ")
+        return bool(words) and all(self.gaz.known.get(name) == "PLACE" for name in names)
 
     def _country_body(self, run: list[Token], i: int, n: int) -> int:
         """'United States House of Representatives': a known place right before a known
         organisation names the country's own body; the organisation's length, or 0."""
         n_rest = self._known(run, i + n) if i + n < len(run) else 0
-        if not n_rest or not self._is_place(run, i, n):
+        if not n_rest or not (
+            self._is_place(run, i, n)
+            or (n == 1 and n_rest > 1 and self.gaz.known.get(run[i].text) == "GROUP")
+        ):  # "Libyan House of Representatives", but "the Republican Senate" is the Senate
             return 0
         rest = self._lookup(self._surface(run, i + n, n_rest)[2])
         return n_rest if rest and rest[1] == "ORG" else 0
@@ -1040,8 +1120,8 @@ class _EntityFinder:
             return "PLACE", 2
         if len(words) > 1 and any(_ACRONYM.fullmatch(w) or w == "&" for w in words):
             return "ORG", 1
-        if len(words) > 1 and words[0] in gaz.first_names:
-            return "PERSON", 2
+        if len(words) > 1 and words[0] in gaz.first_names and words[-1] not in HONOURS:
+            return "PERSON", 2  # but "George Polk Awards" is a prize named after him
         if len(words) > 1 and any(w in gaz.org_words for w in words):
             return "ORG", 1
         if 1 < len(words) <= 3 and not any(
@@ -1229,6 +1309,23 @@ _NOT_PLACE_BEFORE_IN = frozenset(
 )
 
 
+def _without_weekdays(
+    run: list[Token], cues: list[str | None]
+) -> tuple[list[Token], list[str | None]]:
+    """A run without the weekday names that open it ("On Friday Ford Motor Company said") or
+    close a time zone ("UTC Thursday")."""
+    lo, hi = 0, len(run)
+    while lo < hi and run[lo].text in WEEKDAYS:
+        lo += 1
+    if hi - lo == 2 and run[hi - 1].text in WEEKDAYS and run[lo].text.isupper():
+        hi -= 1  # "0000 UTC Thursday"; but "Super Tuesday" and "Good Friday" are names
+    while lo < hi and run[lo].text.islower():
+        lo += 1
+    while hi > lo and run[hi - 1].text.islower():
+        hi -= 1
+    return run[lo:hi], cues[lo:hi]
+
+
 def _is_title_start(tok: Token) -> bool:
     return tok.text[0].isupper()
 
@@ -1284,6 +1381,10 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             initials["".join(w[0] for w in longest.text.replace("-", " ").split()).upper()].append(
                 key
             )
+            country = _country_prefix(caps)
+            if kind == "ORG" and country and len(caps) - country > 1:
+                # "United States Commission on Presidential Debates" is the "CPD"
+                initials["".join(w[0] for w in caps[country:]).upper()].append(key)
     for key in list(groups):
         cands = groups[key]
         words = key.split(":", 1)[1].split()
@@ -1334,6 +1435,15 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     return entities
 
 
+def _country_prefix(words: list[str]) -> int:
+    """How many leading words of an organisation's name are a known country or nationality."""
+    known = load_gazetteer().known
+    for n in (3, 2, 1):
+        if len(words) > n and known.get(" ".join(words[:n])) in ("PLACE", "GROUP"):
+            return n
+    return 0
+
+
 def _first_introduced(
     targets: set[str], groups: dict[str, list[Candidate]], surname: str, cands: list[Candidate]
 ) -> set[str]:
@@ -1369,6 +1479,12 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
 
 
 _OF_IN = (" of ", " for ", " in ")
+_STORM_HEADS = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
+_STORM_NAME = re.compile(
+    r"\b(?:Hurricane|(?:Super )?Typhoon|Cyclone|(?:Tropical |Subtropical )?Storm|"
+    r"Tropical Depression) ([A-Z][a-z]+)\b(?!-)"
+)
+_AFTER_HEAD = frozenset(("of", "for", "on", "and"))
 
 
 def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
