@@ -504,6 +504,9 @@ def run(args: argparse.Namespace) -> int:
     db_path, config_path = _paths(args, command)
     explicit_config = args.config is not None
     if command == "app":
+        import gc
+
+        gc.disable()  # until the first screen is painted: see newstui.tui.collector
         from newstui.tui.app import run_app
 
         config = _config(config_path, explicit_config) if not args.demo else None

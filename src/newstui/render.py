@@ -229,13 +229,18 @@ def highlighted_body(
             inserts.append((cursor, 1, tag))
     if not inserts:
         return body
-    out = Text()
-    cursor = 0
+    # One `divide` cuts the body at every insert (a slice per insert re-walks every span).
+    places = sorted({at for at, _, _ in inserts})
+    pieces = body.divide(places)
+    at_place: dict[int, list[Text]] = {}
     for at, _, insert in sorted(inserts, key=lambda item: (item[0], item[1])):
-        out.append_text(body[cursor:at])
-        out.append_text(insert)
-        cursor = at
-    out.append_text(body[cursor:])
+        at_place.setdefault(at, []).append(insert)
+    out = Text()
+    out.append_text(pieces[0])
+    for place, piece in zip(places, pieces[1:], strict=True):
+        for insert in at_place[place]:
+            out.append_text(insert)
+        out.append_text(piece)
     return out
 
 

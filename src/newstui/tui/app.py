@@ -31,6 +31,7 @@ from newstui.query import Query, QueryError, parse_query
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
 from newstui.spawned import stop_all_pools
 from newstui.text import terminal_safe
+from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.keymap import binding_ids, build_keymap, keys_of
 from newstui.tui.refresh import AnalysisFinished, run_analysis
@@ -225,9 +226,15 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
         self._data_version: int | None = None
         self._sync_status: SyncStatus | None = None
         self.auto_refresh_timer: Timer | None = None
+        # A bad [keys] table stops here, before the screen is taken. Only user keys need the ids
+        # (every screen is imported to list them), not a preset.
         self.user_keymap = (
-            build_keymap(config.keys, config.path, all_binding_ids()) if config is not None else {}
-        )  # a bad [keys] table stops here, before the screen is taken
+            build_keymap(
+                config.keys, config.path, all_binding_ids() if config.keys.bindings else set()
+            )
+            if config is not None
+            else {}
+        )
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
 
     @property
@@ -259,6 +266,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
 
     @on(MainScreen.FirstScreenShown)
     def _first_screen_shown(self) -> None:
+        resume_after_start()
         if self.config is not None:  # after the first paint: it imports the whole pipeline
             self._analyse_stale(self.config.settings.extractor)
 

@@ -182,8 +182,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
                 yield self.headlines
                 yield self.reader
             yield self.sidebar
-        with Horizontal(id="bottom"):
-            yield KeyFooter()
+        with Horizontal(id="bottom"):  # the key footer joins it after the first paint
             yield self.sync_status
             yield self.status
 
@@ -202,6 +201,10 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
         if self.first_screen_shown:
             return
         self.first_screen_shown = True
+        # The footer (a widget per key) and the sidebar's tabs were a third of the work before
+        # the first paint; they are built now, in the places kept for them.
+        self.query_one("#bottom").mount(KeyFooter(), before=self.sync_status)
+        self.sidebar.build()
         self.sources.start()
         if self._first_detail is not None:
             self.load_detail(self._first_detail)

@@ -73,5 +73,10 @@ class KeyFooter(Footer):
         for index in keys_that_fit(sizes, self.size.width):
             yield keys[index]
 
+    def on_mount(self) -> None:
+        # Mounted after the first paint (see MainScreen), when the screen has announced its
+        # bindings already: list them now rather than at the next change.
+        self.bindings_changed(self.screen)
+
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.recompose)

@@ -83,10 +83,10 @@ class Reader(VerticalScroll, can_focus=True):
         same = detail.article.row.id == self.article_id
         self.article_id = detail.article.row.id
         self._detail = detail
+        if not same:
+            self.find_text = ""  # a search belongs to the article it was made in
         self._redraw()
         if not same:
-            self.find_text = ""
-            self._redraw()
             self.scroll_home(animate=False, immediate=True)
 
     def toggle_speakers(self) -> bool:

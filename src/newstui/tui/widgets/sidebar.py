@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
@@ -24,6 +22,7 @@ from newstui.model import ArticleDetail
 from newstui.text import terminal_safe
 from newstui.tui.theme_colours import muted_colour
 from newstui.tui.view import follow_query
+from newstui.tui.widgets.entity_label import EntityLabel
 from newstui.tui.widgets.pane_list import PaneList
 
 ENTITY_GROUPS = {
@@ -123,18 +122,31 @@ class Sidebar(Vertical):
         super().__init__(id=id)
         self._entities = PaneList(_notice("No article selected"), id="entity-list")
         self._quotes = PaneList(_notice("No article selected"), id="quote-list")
+        self._tabs: TabbedContent | None = None  # built after the first screen (`build`)
+        self._tab = "entities"  # the tab to show
         self._entity_names: dict[str, tuple[int, str]] = {}
         self._entity_types: dict[str, str] = {}
         self._speakers: dict[str, str | None] = {}
         self._detail: ArticleDetail | None = None
         self._message = "No article selected"
 
-    def compose(self) -> ComposeResult:
-        with TabbedContent(initial="entities-tab"):
-            with TabPane("Entities", id="entities-tab"):
-                yield self._entities
-            with TabPane("Quotes", id="quotes-tab"):
-                yield self._quotes
+    def build(self) -> None:
+        """Add the tabs. The main screen calls this once the headlines are painted: the sidebar
+        has nothing to show before an article is read, and its tabs were a sixth of the work
+        done before the first paint."""
+        if self._tabs is not None:
+            return
+        self._tabs = TabbedContent(initial=f"{self._tab}-tab")
+        # what `with TabPane(…):` inside a compose does
+        self._tabs.compose_add_child(TabPane("Entities", self._entities, id="entities-tab"))
+        self._tabs.compose_add_child(TabPane("Quotes", self._quotes, id="quotes-tab"))
+        self.mount(self._tabs)
+        self.call_after_refresh(self._theme_changed, self.app.current_theme)
+
+    @property
+    def built(self) -> bool:
+        """Whether the tabs are there (see `build`)."""
+        return self._tabs is not None
 
     def action_follow(self) -> None:
         """Follow the highlighted entity or quote's speaker (a saved view with its count)."""
@@ -165,7 +177,7 @@ class Sidebar(Vertical):
         """Every quote of the highlighted quote's speaker."""
         option = self._quotes.highlighted_option
         speaker = self._speakers.get(option.id or "") if option is not None else None
-        if self.query_one(TabbedContent).active != "quotes-tab" or not speaker:
+        if self._tab != "quotes" or not speaker:
             self.app.notify(
                 "Highlight a quote with a named speaker (Quotes tab, 2) to see their quotes.",
                 severity="warning",
@@ -176,18 +188,25 @@ class Sidebar(Vertical):
     @property
     def active_list(self) -> OptionList:
         """The option list of the visible tab."""
-        tabs = self.query_one(TabbedContent)
-        return self._quotes if tabs.active == "quotes-tab" else self._entities
+        return self._quotes if self._tab == "quotes" else self._entities
 
     def show_tab(self, name: str) -> None:
         """Switch to "entities" or "quotes"."""
-        self.query_one(TabbedContent).active = f"{name}-tab"
+        self._tab = name
+        if self._tabs is not None:
+            self._tabs.active = f"{name}-tab"
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id is not None:  # a click on a tab
+            self._tab = event.pane.id.removesuffix("-tab")
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._theme_changed(self.app.current_theme)
 
     def _theme_changed(self, theme: Theme) -> None:
+        if self._tabs is None:  # filled when built, in the theme's colours
+            return
         if self._detail is not None:
             self.show(self._detail)
         else:
@@ -200,6 +219,8 @@ class Sidebar(Vertical):
     def show(self, detail: ArticleDetail) -> None:
         """Fill both tabs from one article's analysis."""
         self._detail = detail
+        if self._tabs is None:
+            return
         muted = self._muted
         entity_options: list[Option] = []
         self._entity_names = {}
@@ -214,13 +235,7 @@ class Sidebar(Vertical):
             heading = f"{ENTITY_GROUPS.get(etype, terminal_safe(etype, line=True))} ({len(rows)})"
             entity_options.append(_notice(heading, f"italic {muted}"))
             for row in sorted(rows, key=lambda r: (-r.mentions, r.name.casefold())):
-                label = Table.grid(expand=True)
-                label.add_column(ratio=1)
-                label.add_column(justify="right", no_wrap=True)
-                label.add_row(
-                    Text(terminal_safe(row.name, line=True)),
-                    Text(f" ×{row.mentions}"),
-                )
+                label = EntityLabel(Text(terminal_safe(row.name, line=True)), row.mentions)
                 key = f"entity:{row.id}"
                 self._entity_names[key] = (row.id, row.name)
                 self._entity_types[key] = row.type
@@ -245,6 +260,8 @@ class Sidebar(Vertical):
         """Empty both tabs with a notice."""
         self._detail = None
         self._message = message
+        if self._tabs is None:
+            return
         muted = self._muted
         self._replace(self._entities, [_notice(message, muted)])
         self._replace(self._quotes, [_notice(message, muted)])

@@ -1,0 +1,83 @@
+"""The first screen: headlines first; the key footer, the sidebar's tabs and the collector's
+settings come once they are painted, and everything works as before after that."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from textual import on
+
+from newstui.tui import app as app_module
+from newstui.tui.app import NewstuiApp
+from newstui.tui.collector import THRESHOLDS
+from newstui.tui.widgets.headlines import HeadlineList
+from newstui.tui.widgets.key_footer import KeyFooter
+
+from .conftest import screen_text, settle
+
+
+class WatchedApp(NewstuiApp):
+    """Notes what the screen held when the first headlines arrived."""
+
+    CSS_PATH = Path(app_module.__file__).with_name("newstui.tcss")  # (relative to the module)
+    at_first_headlines: tuple[bool, int] | None = None
+
+    @on(HeadlineList.ViewLoaded)
+    def _first_headlines(self) -> None:
+        if self.at_first_headlines is None:
+            self.at_first_headlines = (
+                self.main.sidebar.built,
+                len(self.main.query(KeyFooter)),
+            )
+
+
+async def test_footer_and_sidebar_tabs_come_after_the_headlines(db_path):
+    app = WatchedApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.at_first_headlines == (False, 0)
+        assert app.main.first_screen_shown
+        assert app.main.sidebar.built
+        text = screen_text(app)
+        assert "Entities" in text and "Quotes" in text  # the tabs
+        assert "q Quit" in text.splitlines()[-1]  # the footer, in its place at the bottom
+        assert "Reuters" in text  # the sidebar lists the open article's entities
+
+
+async def test_a_sidebar_tab_chosen_before_the_tabs_exist_is_the_one_shown(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert not app.main.sidebar.built
+        app.main.sidebar.show_tab("quotes")  # as `2` pressed at once would
+        await settle(pilot)
+        assert "— Dmitry Peskov" in screen_text(app)
+
+
+async def test_an_app_started_with_the_collector_paused_turns_it_on_after_the_first_screen(
+    db_path,
+):
+    before = gc.get_threshold()
+    gc.disable()  # what `newstui` does before importing the app
+    try:
+        app = NewstuiApp(db_path, None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # start-up's objects are left out of collections
+            assert gc.get_threshold() == THRESHOLDS
+            await pilot.press("j", "j")
+            await settle(pilot)
+            assert app.main.headlines.cursor == 2
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+async def test_an_app_started_another_way_leaves_the_collector_alone(db_path):
+    before = gc.get_threshold()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert gc.isenabled() and gc.get_threshold() == before
