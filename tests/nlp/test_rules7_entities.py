@@ -134,3 +134,142 @@ def test_a_prize_named_after_a_person_is_not_a_person(extractor) -> None:
 def test_a_surname_that_is_also_a_thing_word_is_still_a_person(extractor) -> None:
     text = "Singer Helen Day died on Monday. Day recorded forty albums."
     assert ("Helen Day", "PERSON") in _entities(extractor, text)
+
+
+# A name defined with its abbreviation in brackets is one body, across "for", "and", "&".
+def test_words_spelled_by_a_bracketed_abbreviation_are_one_organisation(extractor) -> None:
+    text = (
+        "Trams stopped at noon. Transit for Kelmouth (TfK) told riders to walk. "
+        "An official from TfK said the line would reopen."
+    )
+    entities = {(e.name, e.type, len(e.mentions)) for e in extractor.analyse(text).entities}
+    assert ("Transit for Kelmouth", "ORG", 3) in entities
+    assert not any(n == "Kelmouth" for n, _, _ in entities)
+
+
+def test_an_abbreviation_with_an_ampersand_spells_the_words_before_it(extractor) -> None:
+    text = "A crew working for Northern Gas and Power (NG&P) hit a cable. NG&P apologised."
+    assert ("Northern Gas and Power", "ORG") in _entities(extractor, text)
+    assert "NG&P" not in _names(extractor, text)
+
+
+def test_a_possessive_before_an_abbreviation_is_not_part_of_the_name(extractor) -> None:
+    text = "On Friday the United Kingdom's (UK) Green Party won two more seats."
+    assert ("United Kingdom", "PLACE") in _entities(extractor, text)
+
+
+# Role words before names: officers named by their initials ("CEO"), after "and".
+def test_a_chief_executive_after_and_is_a_person(extractor) -> None:
+    text = "In a letter, Kelmo Power President and CEO Andy Farrow said the firm would pay."
+    entities = _entities(extractor, text)
+    assert ("Andy Farrow", "PERSON") in entities
+    assert not any("CEO" in n for n, _ in entities)
+
+
+# Outlets named by a descriptor before them.
+def test_a_national_daily_or_a_channel_before_a_name_makes_an_outlet(extractor) -> None:
+    text = (
+        "Danish daily Morgenlys said the talks failed. The YouTube channel Primecast "
+        "posted a video about it."
+    )
+    entities = _entities(extractor, text)
+    assert {("Morgenlys", "ORG"), ("Primecast", "ORG")} <= entities
+
+
+def test_a_daily_dose_is_not_an_outlet(extractor) -> None:
+    text = "Doctors gave him zinc and a daily Restavan, a spokesman said."
+    assert ("Restavan", "ORG") not in _entities(extractor, text)
+
+
+# A country's body with "and" in its name, and the country's possessive before a body.
+def test_a_country_before_a_known_agency_with_and_is_one_name(extractor) -> None:
+    text = "Acme said in a filing to the U.S. Food and Drug Administration that it had complied."
+    assert ("U.S. Food and Drug Administration", "ORG") in _entities(extractor, text)
+
+
+def test_a_countrys_possessive_before_a_body_keeps_them_apart(extractor) -> None:
+    text = "He ran the United States' Food and Drug Administration for two years."
+    entities = _entities(extractor, text)
+    assert ("Food and Drug Administration", "ORG") in entities
+    assert ("United States", "PLACE") in entities
+
+
+# Companies, platforms and weather services without a telling word (word list).
+def test_well_known_companies_without_a_telling_word_are_organisations(extractor) -> None:
+    text = "Mattel and Nintendo both showed new toys, and the group chatted on Telegram."
+    assert {("Mattel", "ORG"), ("Nintendo", "ORG"), ("Telegram", "ORG")} <= _entities(
+        extractor, text
+    )
+
+
+# Two nationalities in one word describe people, not a border between two countries.
+def test_two_nationalities_joined_before_a_person_noun_are_a_group(extractor) -> None:
+    text = "The film follows a Chilean-Australian family. Its lead is a Kenyan-British actor."
+    entities = _entities(extractor, text)
+    assert {("Chilean-Australian", "GROUP"), ("Kenyan-British", "GROUP")} <= entities
+
+
+def test_two_nationalities_joined_before_a_border_are_not_a_group(extractor) -> None:
+    text = "Troops moved towards the Peruvian-Chilean border on Monday."
+    assert not any(t == "GROUP" and "-" in n for n, t in _entities(extractor, text))
+
+
+# Two names separated by a bare comma are no list of organisations.
+def test_an_organisation_after_a_comma_does_not_type_the_name_before_it(extractor) -> None:
+    text = (
+        "As the storm hit Valdoria, Met Office, the British weather service, issued "
+        "warnings for the west."
+    )
+    assert ("Valdoria", "ORG") not in _entities(extractor, text)
+
+
+def test_a_bracketed_abbreviation_in_another_language_after_a_body_is_that_body(
+    extractor,
+) -> None:
+    text = "Engineers at the Danish Space Agency (DRV) built it. DRV will launch it in May."
+    entities = {(e.name, e.type, len(e.mentions)) for e in extractor.analyse(text).entities}
+    assert ("Danish Space Agency", "ORG", 3) in entities
+
+
+# Roads named by their numbers; codes and numbered things are not people.
+def test_a_road_named_by_its_number_is_a_place(extractor) -> None:
+    text = "The van crashed on United States Route 9 and later near Interstate 55 in the rain."
+    entities = _entities(extractor, text)
+    assert {("United States Route 9", "PLACE"), ("Interstate 55", "PLACE")} <= entities
+
+
+def test_codes_and_numbered_categories_are_not_people(extractor) -> None:
+    text = "Doctors said XR-Vir-7 spreads fast. The storm was rated at Category 4, officials said."
+    assert not any(t == "PERSON" for _, t in _entities(extractor, text))
+
+
+# Capitals and territories the word list lacked.
+def test_territories_and_capitals_are_known_places(extractor) -> None:
+    text = "Flights to Bermuda, the Azores and Martinique were cancelled; Honiara was calm."
+    entities = _entities(extractor, text)
+    assert {("Bermuda", "PLACE"), ("Martinique", "PLACE"), ("Honiara", "PLACE")} <= entities
+
+
+def test_the_end_of_a_journey_next_to_a_known_place_is_a_place(extractor) -> None:
+    text = "The convoy drove from Paris to Vellaroux overnight."
+    assert ("Vellaroux", "PLACE") in _entities(extractor, text)
+
+
+# People: named beside "the <role> of <place>,", after "governor of <place>", Spanish surnames.
+def test_a_name_set_beside_the_role_of_a_place_is_a_person(extractor) -> None:
+    text = "The mayor of Kelmouth, Idris Tamberlane, asked residents to stay home."
+    assert ("Idris Tamberlane", "PERSON") in _entities(extractor, text)
+
+
+def test_a_place_then_a_first_name_and_surname_after_of_are_a_place_and_a_person(
+    extractor,
+) -> None:
+    text = "In 2010, then-governor of Ohio Sarah Quillfeather was chosen as his running mate."
+    entities = _entities(extractor, text)
+    assert {("Ohio", "PLACE"), ("Sarah Quillfeather", "PERSON")} <= entities
+
+
+def test_the_first_of_two_surnames_alone_is_the_same_person(extractor) -> None:
+    text = "Ramón Ortuzar Belmonte, the governor, resigned. Ortuzar said he would leave in May."
+    people = [e for e in extractor.analyse(text).entities if e.type == "PERSON"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Ramón Ortuzar Belmonte", 2)]

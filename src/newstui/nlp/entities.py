@@ -52,7 +52,8 @@ ORG_NOUNS = frozenset(
     "group company firm union party militia broadcaster newspaper agency charity bank lender carrier airline "
     "regulator chipmaker carmaker automaker retailer insurer club startup outlet platform organisation "
     "organization movement coalition conglomerate giant manufacturer publisher network app brand "
-    "journal magazine tabloid website".split()  # "the journal Nature Astronomy"
+    "journal magazine tabloid website channel newswire".split()
+    # "the journal Nature Astronomy", "YouTube channel Numberphile"
 )
 PLACE_NOUNS = frozenset(
     "facility base airport site plant region province district area suburb neighbourhood neighborhood "
@@ -96,6 +97,7 @@ _DOTTED_PLACES = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Depar
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
 _NUMBER_AFTER = re.compile(r"\s\d")
+_HAS_DIGIT = re.compile(r"\d")
 _COMMA_WORD = re.compile(r",\s+(\w[\w ]*?)\b")
 _COMMA_NAME = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
@@ -450,9 +452,28 @@ class _EntityFinder:
         self._join_portfolio_lists()
         self._join_and_names()
         self._join_campus_places()
+        self._define_spanning_abbreviations()
         self._expand_defined_acronyms()
         self._drop_storm_names()
+        self._number_roads()
         return self.candidates
+
+    def _number_roads(self) -> None:
+        """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place."""
+        ends = {c.end: c for c in self.candidates if c.type == "PLACE" and c.strength >= 2}
+        for cand in list(self.candidates):
+            if cand.text.rsplit(" ", 1)[-1] in _ROAD_WORDS:
+                m = _ROAD_NUMBER.match(self.text, cand.end)
+                if m:
+                    cand.end = m.end()
+                    cand.text = self.text[cand.start : cand.end]
+                    cand.type, cand.strength = "PLACE", 2
+                    state = ends.get(cand.start - 1)
+                    if state and self.text[state.end] == " ":  # "United States Route 2"
+                        self.candidates.remove(state)
+                        cand.start, cand.display = state.start, None
+                        cand.text = self.text[cand.start : cand.end]
+                    cand.words = len(cand.text.split())
 
     def _drop_storm_names(self) -> None:
         """'Hurricane Dorian … Dorian reached the Bahamas': a named storm is a weather event,
@@ -494,6 +515,54 @@ class _EntityFinder:
                 cand.end, cand.text = nxt.end, self.text[cand.start : nxt.end]
                 cand.words += 1 + nxt.words
 
+    def _define_spanning_abbreviations(self) -> None:
+        """'Transport for London (TfL)', 'Pacific Gas and Electric (PG&E)': the words before an
+        abbreviation in brackets whose initials spell it are one organisation, whatever names
+        were found inside them; the abbreviation alone is that organisation everywhere."""
+        if " (" not in self.text:
+            return
+        for m in _BRACKETED_ABBREVIATION.finditer(self.text):
+            abbreviation = m.group(1)
+            if sum(c.isupper() for c in abbreviation) < 2:
+                continue
+            start = self._abbreviated_words(m.start(), abbreviation)
+            if start < 0:
+                continue
+            end = m.start()
+            if self.text[end - 2 : end] in _POSSESSIVE_ENDINGS:
+                end -= 2  # "the United Kingdom's (UK) Conservative Party"
+            inside = [c for c in self.candidates if start <= c.start and c.end <= end]
+            if any(c.strength >= 3 and c.start == start and c.end == end for c in inside):
+                continue  # a known name already: the other pass defines its abbreviation
+            if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
+                continue  # one name already found whole: the other pass handles it
+            self.candidates = [c for c in self.candidates if c not in inside]
+            surface = self.text[start:end]
+            cand = Candidate(start, end, surface, len(surface.split()), "ORG", 2)
+            self.candidates.append(cand)
+            for other in self.candidates:
+                if strip_possessive(other.text) == abbreviation:
+                    other.display, other.type, other.strength = surface, "ORG", 2
+
+    def _abbreviated_words(self, end: int, abbreviation: str) -> int:
+        """Where the capitalised words (with 'of', 'for', 'and', 'the' between them) that end at
+        `end` start, when their initials spell `abbreviation`; -1 if they do not."""
+        words = list(_NAME_WORD.finditer(self.text, max(0, end - 120), end))
+        letters = abbreviation.replace("&", "").replace(".", "")
+        for k in range(2, min(len(words), 9) + 1):
+            chosen = words[-k:]
+            if not chosen[0].group()[0].isupper():
+                continue
+            if any(b.start() != a.end() + 1 for a, b in pairwise(chosen)) or (
+                chosen[-1].end() != end
+            ):
+                return -1
+            caps = "".join(w.group()[0] for w in chosen if w.group()[0].isupper())
+            every = "".join(w.group()[0] for w in chosen)
+            if caps == letters or every.casefold() == letters.casefold():
+                return chosen[0].start()
+        return -1
+
     def _expand_defined_acronyms(self) -> None:
         """'the African Union (AU)': every later 'AU' is that organisation."""
         cands = sorted(self.candidates, key=_START)
@@ -511,6 +580,12 @@ class _EntityFinder:
                         prev.type in ("ORG", None)
                         and len(set(cand.text) & set(_initials(prev.display or prev.text))) >= 1
                         and self.gaz.known.get(cand.text) != "PLACE"
+                    )
+                    # "German Aerospace Center (DLR)": a body's abbreviation in its own language
+                    or (
+                        prev.type == "ORG"
+                        and prev.strength >= 2
+                        and cand.text not in self.gaz.known
                     )
                 )
             ):
@@ -576,6 +651,12 @@ class _EntityFinder:
             if len(kinds) != 1 or kinds & {"GROUP", "LANGUAGE"}:
                 continue
             kind = kinds.pop()
+            if (
+                kind == "ORG"
+                and len(members) == 2
+                and self.text[members[0].end : members[1].start] == ", "
+            ):
+                continue  # "hit the Azores, Met Éireann, the weather service": no list
             for cand in members:
                 if (
                     (
@@ -599,14 +680,16 @@ class _EntityFinder:
         """'from Smolensk to Kaluga': two names of one or two words, neither known nor typed by
         stronger evidence, are the ends of a journey: places."""
         pair = (a, b)
-        if any(c.words > 2 or (c.type is not None and c.type != "PERSON") for c in pair):
+        weak = [c for c in pair if c.strength < 2 and c.type in (None, "PERSON")]
+        known = [c for c in pair if c.type == "PLACE" and c.strength >= 2]
+        if not weak or len(weak) + len(known) != 2:
             return
         if any(
-            c.strength >= 2 or any(w in CALENDAR or not w[1:].islower() for w in c.text.split())
-            for c in pair
+            c.words > 2 or any(w in CALENDAR or not w[1:].islower() for w in c.text.split())
+            for c in weak
         ):
             return  # "from CentOS Linux to CentOS Stream": product names
-        for cand in pair:
+        for cand in weak:
             cand.type, cand.strength = "PLACE", 1
 
     def _join_and_names(self) -> None:
@@ -779,7 +862,8 @@ class _EntityFinder:
         heads = self.heads
         words = [strip_possessive(t.text) for t in rest]
         if words[-1] in heads:
-            return True
+            # "U.S. Securities and Exchange Commission": the country's own known body instead
+            return self._country_body(run, i, n) != len(rest)
         if any(w in heads and nxt in _AFTER_HEAD for w, nxt in pairwise(words)):
             return True  # "American Airlines and …", "US Commission on Presidential Debates"
         # "Islamic State of Iraq and Syria": a known body named after the places it claims
@@ -803,6 +887,9 @@ class _EntityFinder:
         """'United States House of Representatives': a known place right before a known
         organisation names the country's own body; the organisation's length, or 0."""
         n_rest = self._known(run, i + n) if i + n < len(run) else 0
+        last = run[i + n - 1]
+        if n_rest and ("'" in last.text or self.text[last.end : last.end + 1] in ("'", "’")):
+            return 0  # "the United States' Centers for Disease Control": the body, then the place
         if not n_rest or not (
             self._is_place(run, i, n)
             or (n == 1 and n_rest > 1 and self.gaz.known.get(run[i].text) == "GROUP")
@@ -844,8 +931,19 @@ class _EntityFinder:
         )
 
     def _part_of_longer_name(self, run: list[Token], i: int, n: int) -> bool:
-        """'West Texas Intermediate', 'Paris Agreement': a place name inside another name."""
-        return n == 1 and self._is_place(run, i, n) and self._name_follows(run, i + 1)
+        """'West Texas Intermediate', 'Paris Agreement': a place name inside another name (but
+        "governor of Alaska Sarah Palin": a known first name and a surname follow the place)."""
+        return (
+            n == 1
+            and self._is_place(run, i, n)
+            and self._name_follows(run, i + 1)
+            and not (
+                i + 2 < len(run)
+                and run[i + 1].text in self.gaz.first_names
+                and _is_cap(run[i + 2].text)
+                and self.text[max(0, run[i].start - 4) : run[i].start] == " of "
+            )
+        )
 
     def _is_place(self, run: list[Token], i: int, n: int) -> bool:
         known = self._lookup(self._surface(run, i, n)[2])
@@ -1010,6 +1108,10 @@ class _EntityFinder:
             return None, 0  # "Climate Change said": a thing named with a weak cue is not a person
         if kind == "PERSON" and toks[0].sentence_start and toks[0].text.endswith("ing"):
             return None, 0  # "Preserving Raleigh-Durham": a verb opening a sentence
+        if kind == "PERSON" and (
+            _HAS_DIGIT.search(surface) or (len(toks) == 1 and _NUMBER_AFTER.match(self.text, end))
+        ):
+            return None, 0  # "SARS-CoV-2", "at Category 5": codes and numbered things
         if len(toks) > 1 and surface.isupper():
             return None, 0  # "OMNE TRIUM PERFECTUM": a phrase in capitals, not a name
         if self._in_heading(start):
@@ -1035,6 +1137,8 @@ class _EntityFinder:
             words = [strip_possessive(word) if "'" in word or "’" in word else word]
             if words[0] in CALENDAR:
                 return None, 0  # "Saturday", "December": dates, never names
+            if "-" in word and _all_groups(word.split("-"), gaz) and self._role_after(end):
+                return "GROUP", 2  # "a Korean-Canadian actor" (but "the Syrian-Turkish border")
         else:
             words = [
                 strip_possessive(t.text) if "'" in t.text or "’" in t.text else t.text for t in toks
@@ -1082,6 +1186,8 @@ class _EntityFinder:
         before = self.text[max(0, start - 60) : start].lower().split()
         if before and before[-1] in ORG_NOUNS:
             return "ORG", 2
+        if before[-1:] in (["daily"], ["weekly"]) and self._newspaper_before(start):
+            return "ORG", 2  # "Greek daily Kathimerini", "the weekly Der Kurier"
         if (
             before
             and before[-1].endswith("-year-old")
@@ -1145,6 +1251,10 @@ class _EntityFinder:
                 or _MEMBER_SPEAKS.match(after)
                 or _COMMA_SPEECH.match(after)
                 or self._of_known_place(after)
+                or (
+                    after[:1] == ","
+                    and _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
+                )
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -1179,6 +1289,20 @@ class _EntityFinder:
         if self._place_cue(before, start, surface):
             return "PLACE", 1
         return None, 0
+
+    def _newspaper_before(self, start: int) -> bool:
+        """'Greek daily', 'the weekly' right before `start` (but not 'a daily Aspirin')."""
+        words = self.text[max(0, start - 30) : start].split()
+        if len(words) < 2:
+            return False
+        return words[-2] == "the" or self.gaz.known.get(words[-2]) in ("GROUP", "PLACE")
+
+    def _role_after(self, end: int) -> bool:
+        """Whether the word after `end` names people: a role or occupation ("actor", "writer"),
+        or "family", "community", "woman"…"""
+        after = self.text[end : end + 30].split(None, 1)
+        word = after[0].strip(".,;:") if after else ""
+        return word in self.gaz.role_words or word in _PEOPLE_NOUNS
 
     def _body_of_person_before(self, start: int) -> bool:
         """Whether 'of', 'at' or 'from' right after a capitalised name comes before `start`."""
@@ -1326,6 +1450,16 @@ def _without_weekdays(
     return run[lo:hi], cues[lo:hi]
 
 
+_PEOPLE_NOUNS = frozenset(
+    "family families community communities people descent heritage man woman men women boy "
+    "girl couple".split()
+)
+
+
+def _all_groups(parts: list[str], gaz: Gazetteer) -> bool:
+    return all(gaz.known.get(strip_possessive(p)) == "GROUP" for p in parts)
+
+
 def _is_title_start(tok: Token) -> bool:
     return tok.text[0].isupper()
 
@@ -1356,6 +1490,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     for cand in candidates:
         groups[canonical_key(cand.display or cand.text, "x")].append(cand)
     full_people: dict[str, list[str]] = defaultdict(list)
+    first_surnames: dict[str, list[str]] = defaultdict(list)
     initials: dict[str, list[str]] = defaultdict(list)
     org_heads: dict[str, list[str]] = defaultdict(list)  # "Commission" → "European Commission"
     org_words = load_gazetteer().org_words
@@ -1368,6 +1503,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             full_people[words[0]].append(key)
             if len(words) > 2:  # "Bielle-Biarrey" for "Louis Bielle-Biarrey"
                 full_people[" ".join(words[1:])].append(key)
+            if len(words) == 3:  # "Rosselló" for "Ricardo Rosselló Nevares": the first surname
+                first_surnames[words[1]].append(key)
         if kind not in ("ORG", "PLACE"):
             continue
         longest = max(cands, key=lambda c: c.words)
@@ -1391,7 +1528,9 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         surface = cands[0].text
         if " " in surface or not words:
             continue
-        targets = set(full_people.get(" ".join(words), []))
+        targets = set(full_people.get(" ".join(words), [])) or set(
+            first_surnames.get(" ".join(words), [])
+        )
         # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
         # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
         if max(c.strength for c in cands) >= 3 and (
@@ -1404,6 +1543,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             targets = set(initials.get(surface, []))
         if not targets and _best_type(cands) in ("ORG", None):
             targets = set(org_heads.get(strip_possessive(surface), []))
+        targets.discard(key)  # "LRIT" shown as the name it abbreviates is that name already
         if len(targets) == 1:
             # a short form takes the type of the full name it refers to
             target = targets.pop()
@@ -1479,6 +1619,17 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
 
 
 _OF_IN = (" of ", " for ", " in ")
+# "The mayor of London, Sadiq Khan, said": a name set beside "the <role> of <Name>,".
+_ROLE_OF_BEFORE = re.compile(
+    r"\b[Tt]he (?:[a-z-]+ ){0,2}(?:mayor|governor|president|chairman|chairwoman|chair|head|"
+    r"leader|director|chief executive|founder|minister|secretary|spokesman|spokeswoman|"
+    r"spokesperson|editor|owner|captain|coach|manager|ceo) (?:of|at|for) "
+    r"(?:the )?[A-Z][\w.'’-]*(?: (?:of |and )?[A-Z][\w.'’-]*){0,4}, $"
+)
+_ROAD_WORDS = frozenset("Interstate Route Highway Motorway Expressway Freeway".split())
+_ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
+_BRACKETED_ABBREVIATION = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
+_NAME_WORD = re.compile(r"[A-Z][\w’'&.-]*|of|for|and|the|on|&")
 _STORM_HEADS = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
 _STORM_NAME = re.compile(
     r"\b(?:Hurricane|(?:Super )?Typhoon|Cyclone|(?:Tropical |Subtropical )?Storm|"

@@ -83,7 +83,7 @@ def load_gazetteer() -> Gazetteer:
         titles=titles,
         title_first_words=frozenset(t.split(" ")[0] for t in titles),
         title_max_words=max(len(t.split()) for t in titles),
-        role_words=frozenset(_lines("role_words.txt")),
+        role_words=frozenset(w for line in _lines("role_words.txt") for w in line.split()),
         org_words=frozenset(_lines("org_words.txt")),
         place_words=frozenset(_lines("place_words.txt")),
         common_words=frozenset(w for line in _lines("common_words.txt") for w in line.split()),
