@@ -330,6 +330,7 @@ class _EntityFinder:
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = LowerCaseWords(text)
+        self.storm_heads = False  # whether a run opens with "Hurricane", "Typhoon"…
         self.candidates: list[Candidate] = []
         self.heads = self.gaz.org_words | self.gaz.place_words
         self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
@@ -460,8 +461,11 @@ class _EntityFinder:
 
     def _number_roads(self) -> None:
         """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place."""
+        roads = [c for c in self.candidates if c.text.endswith(_ROAD_WORDS)]
+        if not roads:
+            return
         ends = {c.end: c for c in self.candidates if c.type == "PLACE" and c.strength >= 2}
-        for cand in list(self.candidates):
+        for cand in roads:
             if cand.text.rsplit(" ", 1)[-1] in _ROAD_WORDS:
                 m = _ROAD_NUMBER.match(self.text, cand.end)
                 if m:
@@ -478,7 +482,7 @@ class _EntityFinder:
     def _drop_storm_names(self) -> None:
         """'Hurricane Dorian … Dorian reached the Bahamas': a named storm is a weather event,
         neither a person nor a place, wherever the article names it."""
-        if not any(head in self.text for head in _STORM_HEADS):
+        if not self.storm_heads:
             return
         names = {
             m.group(1)
@@ -757,6 +761,8 @@ class _EntityFinder:
         return run
 
     def _scan_run(self, run: list[Token], cues: list[str | None]) -> None:
+        if run[0].text in _STORM_OPENERS:
+            self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
         if run[0].sentence_start:
             run = self._drop_sentence_opener(run)
         if len(run) > 1 and (run[0].text in WEEKDAYS or run[-1].text in WEEKDAYS):
@@ -1577,6 +1583,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
 
 def _country_prefix(words: list[str]) -> int:
     """How many leading words of an organisation's name are a known country or nationality."""
+    if words[0] not in _known_first_words():
+        return 0  # most names open with no known word
     known = load_gazetteer().known
     for n in (3, 2, 1):
         if len(words) > n and known.get(" ".join(words[:n])) in ("PLACE", "GROUP"):
@@ -1626,11 +1634,12 @@ _ROLE_OF_BEFORE = re.compile(
     r"spokesperson|editor|owner|captain|coach|manager|ceo) (?:of|at|for) "
     r"(?:the )?[A-Z][\w.'’-]*(?: (?:of |and )?[A-Z][\w.'’-]*){0,4}, $"
 )
-_ROAD_WORDS = frozenset("Interstate Route Highway Motorway Expressway Freeway".split())
+_ROAD_WORDS = tuple("Interstate Route Highway Motorway Expressway Freeway".split())
 _ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
 _BRACKETED_ABBREVIATION = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
 _NAME_WORD = re.compile(r"[A-Z][\w’'&.-]*|of|for|and|the|on|&")
 _STORM_HEADS = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
+_STORM_OPENERS = frozenset("Hurricane Typhoon Cyclone Storm Tropical Subtropical Super".split())
 _STORM_NAME = re.compile(
     r"\b(?:Hurricane|(?:Super )?Typhoon|Cyclone|(?:Tropical |Subtropical )?Storm|"
     r"Tropical Depression) ([A-Z][a-z]+)\b(?!-)"
