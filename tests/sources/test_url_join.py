@@ -1,5 +1,5 @@
-"""Links in article bodies resolve exactly as urllib's urljoin resolves them, and a malformed
-link drops that link only, never the article or its feed."""
+"""Links in article bodies resolve exactly as urllib's urljoin resolves them, a malformed link
+drops that link only (never the article or its feed), and broken markup loses no words."""
 
 from __future__ import annotations
 
@@ -97,3 +97,14 @@ def test_a_malformed_link_in_one_entry_never_stops_the_feed() -> None:
             [],
             ["https://news.example/fine"],
         ]
+
+
+def test_words_after_a_stray_closing_body_tag_are_kept() -> None:
+    """Broken markup closes the body early; what follows is still the article's text (it was
+    dropped while the walk started at lxml.html's fragment root), and still only text."""
+    text, links = html_to_text(
+        '<p>First</p></body><p>Second <a href="/more">more</a></p><script>x()</script>',
+        "https://news.example/feed.xml",
+    )
+    assert text == "First\n\nSecond more"
+    assert [(link.url, link.offset) for link in links] == [("https://news.example/more", 18)]

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
-import lxml.html
 
 from newstui.model import Link, LinkKind
 from newstui.sources.urls import is_http_url
@@ -84,7 +83,11 @@ def _control_ref(match: re.Match[str]) -> str:
     return chr(_STAND_IN + code)
 
 
-_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+# lxml.etree's own HTML parser, not lxml.html's: its elements need no Python class lookup each
+# time the walk touches one, and the walk starts at the document root (lxml.html.fromstring's
+# choice of a fragment root only moves blank lines at the ends, which cleaning strips).
+_PARSER = lxml.etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+_STRING = lxml.etree.XPath("string()", smart_strings=False)  # lxml.html's text_content()
 
 # Links urljoin leaves as they are (an absolute http(s) URL) or only prefixes with the base's
 # scheme://host (a root-relative path without dot segments): plain ASCII, no params (;), no
@@ -140,8 +143,10 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     if not html.strip():
         return "", []
     try:
-        root = lxml.html.fromstring(html, parser=_PARSER)
+        root = lxml.etree.fromstring(html, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError):
+        root = None
+    if root is None:  # nothing libxml2 could read as a document
         return _clean(re.sub(r"<[^>]*>", " ", html)), []
     parts: list[str] = []
     links: list[tuple[str, str, LinkKind]] = []  # (text, url, kind); Links made at the end
@@ -189,7 +194,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
             continue
         if tag and tag not in _DROP:
             if tag == "a":
-                add_link(el.text_content(), el.get("href"), "link")
+                add_link(_STRING(el), el.get("href"), "link")
             elif tag in ("td", "th"):
                 parts.append("  ")
             if tag in _BLOCK:
