@@ -655,3 +655,33 @@ def test_feeds_are_started_one_host_at_a_time_in_turn():
         "https://b.example/2",
         "https://a.example/3",
     ]
+
+
+async def test_only_a_few_documents_are_parsed_at_once_and_every_feed_is_stored(
+    db, feed_server, config_file, monkeypatch
+):
+    from newstui.processes import CpuPool
+
+    in_flight, most = set(), [0]
+    real_parse = CpuPool.parse_feed
+
+    def parse_feed(self, body, url, content_type):
+        future = real_parse(self, body, url, content_type)
+        in_flight.add(future)
+        most[0] = max(most[0], len(in_flight))
+        future.add_done_callback(in_flight.discard)
+        return future
+
+    monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
+    feeds = {}
+    for i in range(24):
+        items = [f"<title>Item {i}-{n}</title><guid>{i}-{n}</guid>" for n in range(20)]
+        feed_server.route(f"/p{i}", body=rss(items))
+        feeds[f"Feed {i}"] = f"/p{i}"
+
+    outcomes = await fetch(db, config_file(feeds))
+
+    assert all(o.new == 20 for o in outcomes.values()) and len(outcomes) == 24
+    # Parsed feeds wait for the store one at a time: the parse results alive at once are
+    # bounded by the workers, not by the 16 documents fetched at once.
+    assert 1 <= most[0] <= CpuPool().max_workers + 1 < 16

@@ -44,17 +44,19 @@ def test_the_app_starts_without_the_fetching_pipeline():
     assert not loaded & {"feedparser", "httpx", "lxml", "tomlkit", "trafilatura"}
 
 
-def test_a_parsing_worker_loads_no_http_client():
-    """Each worker process imports what parsing needs, not httpx (nor rich, which httpx loads):
-    every fetch starts its workers afresh."""
+def test_parsing_and_analysis_workers_load_no_http_client_nor_asyncio():
+    """Each worker process imports what parsing and analysis need, not httpx (nor rich, which
+    httpx loads) nor asyncio (and ssl with it): every fetch starts its workers afresh."""
     code = (
         "import json, sys\n"
-        "from newstui.processes import parse_document\n"
-        "parse_document(b'<rss version=\"2.0\"><channel><title>t</title></channel></rss>',"
-        " 'https://e.example/f', 'application/rss+xml')\n"
+        "from newstui.processes import analyse_texts, parse_document\n"
+        'parse_document(b\'<rss version="2.0"><channel><title>t</title><item><title>a</title>'
+        "<description>Ana Lopes said so.</description></item></channel></rss>', "
+        "'https://a.example/feed', 'application/rss+xml')\n"
+        "analyse_texts('rules', ['Ana Lopes said: \"We will build it.\"'])\n"
         "print(json.dumps(sorted(sys.modules)))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
     assert {"feedparser", "lxml"} <= loaded
-    assert not loaded & {"httpx", "httpcore", "rich", "textual", "trafilatura"}
+    assert not loaded & {"httpx", "httpcore", "asyncio", "rich", "textual", "trafilatura"}

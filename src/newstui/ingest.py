@@ -161,6 +161,9 @@ async def fetch_feeds(
     async with open_fetcher(limits_from(config)) as fetcher:
         with contextlib.ExitStack() as pools:
             cpu = pools.enter_context(CpuPool()) if parallel else None
+            # Parsed documents waiting for the store: a few (a 100-item feed is ~1 MB of
+            # objects), not every document in hand; the workers still always have the next one.
+            parsing = asyncio.Semaphore(cpu.max_workers + 1) if cpu is not None else None
             pool = pools.enter_context(_FulltextPool(fetcher, config))
             streamed = (
                 _StreamedAnalysis(library, config.settings.extractor, cpu)
@@ -190,6 +193,7 @@ async def fetch_feeds(
                             caches.get(ids[feed.name], FeedCache()),
                             records,
                             cpu,
+                            parsing,
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -351,9 +355,11 @@ async def _fetch_feed(
     cache: FeedCache,
     records: _FetchRecords,
     cpu: CpuPool | None = None,
+    parsing: asyncio.Semaphore | None = None,
 ) -> tuple[SourceOutcome, tuple[int, ...]]:
     """Fetch, parse and store one feed; returns its outcome and the new or changed article ids.
-    The fetch's own record (status, validators, failures) goes to `records`."""
+    The fetch's own record (status, validators, failures) goes to `records`; `parsing` bounds
+    the documents parsed at once (their results are stored as soon as they arrive)."""
     try:
         result = await fetcher.fetch(
             feed.url,
@@ -369,9 +375,10 @@ async def _fetch_feed(
         parsed = None
         if body_hash != cache.body_hash:  # the same document again needs no parsing
             if cpu is not None:
-                parsed = await pool_result(
-                    cpu.parse_feed(result.body, result.url, result.content_type)
-                )
+                async with parsing or contextlib.nullcontext():
+                    parsed = await pool_result(
+                        cpu.parse_feed(result.body, result.url, result.content_type)
+                    )
             else:
                 from newstui.sources.feeds import parse_feed
 

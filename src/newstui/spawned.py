@@ -8,7 +8,6 @@ cancelled refresh) cancels what has not started and ends its workers at once.
 
 from __future__ import annotations
 
-import asyncio
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -20,7 +19,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import TYPE_CHECKING, Self, TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 T = TypeVar("T")
 
@@ -178,7 +180,10 @@ def _end_workers(executor: ProcessPoolExecutor) -> None:
 
 async def pool_result(future: Future[T]) -> T:
     """Await a pool task's result from asyncio. Cancelling the awaiting task leaves the pool's
-    future alone (asyncio.wrap_future would cancel it; see `_end_workers` for why not)."""
+    future alone (asyncio.wrap_future would cancel it; see `_end_workers` for why not).
+    asyncio is imported here: workers import this module, and asyncio brings ssl (~8 MiB)."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
     waiter: asyncio.Future[T] = loop.create_future()
 
