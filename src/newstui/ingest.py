@@ -38,7 +38,7 @@ from newstui.model import (
     carries_full_article,
     still_waiting,
 )
-from newstui.processes import CHUNK, CpuPool, analyse_one
+from newstui.processes import CHUNK, CpuPool, analyse_one, fetch_workers
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
 from newstui.spawned import pool_result, stopping
@@ -160,7 +160,7 @@ async def fetch_feeds(
     # Pools left by an exception (Ctrl-C, SIGTERM, a cancelled task) end their workers at once.
     async with open_fetcher(limits_from(config)) as fetcher:
         with contextlib.ExitStack() as pools:
-            cpu = pools.enter_context(CpuPool()) if parallel else None
+            cpu = pools.enter_context(CpuPool(fetch_workers())) if parallel else None
             # Parsed documents waiting for the store: a few (a 100-item feed is ~1 MB of
             # objects), not every document in hand; the workers still always have the next one.
             parsing = asyncio.Semaphore(cpu.max_workers + 1) if cpu is not None else None

@@ -1,4 +1,5 @@
-"""CPU-heavy steps — feed parsing and quote/entity analysis — in worker processes, using every core."""
+"""CPU-heavy steps — feed parsing and quote/entity analysis — in worker processes beside the
+process that fetches and stores."""
 
 from __future__ import annotations
 
@@ -16,6 +17,30 @@ if TYPE_CHECKING:
 
 CHUNK = 16  # articles per analysis task
 TASKS_PER_WORKER = 500  # a worker is replaced after this many tasks: its memory cannot creep
+WORKER_MEMORY = 256 * 2**20  # what a worker may come to need (imports ~30 MiB, a large feed)
+
+
+def fetch_workers(cores: int | None = None, available: int | None = None) -> int:
+    """How many workers a fetch starts: one core is the fetching process's own (it downloads,
+    stores and, in the app, answers keys: ~40 % of a fill's CPU), and each worker needs
+    WORKER_MEMORY of the memory available (bytes; None: read from /proc/meminfo)."""
+    cores = cores or os.cpu_count() or 1
+    if available is None:
+        available = available_memory()
+    by_memory = cores if available is None else available // WORKER_MEMORY
+    return max(1, min(cores - 1, by_memory))
+
+
+def available_memory() -> int | None:
+    """The memory available for new processes (MemAvailable), None where it cannot be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def parse_document(body: bytes, url: str, content_type: str | None) -> ParsedFeed:
