@@ -150,9 +150,9 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
         while head and (text[head - 1].isalnum() or text[head - 1] == "_"):
             head -= 1
         if head < mark.start() and text[head] in _LOWER_ASCII:
-            match = capable.match(text, head)
-            if match:
-                extra.append(match.span())
+            found = capable.match(text, head)
+            if found:
+                extra.append(found.span())
     if extra:
         spans = sorted(set(spans).union(extra))
     return spans
