@@ -273,3 +273,13 @@ def test_the_first_of_two_surnames_alone_is_the_same_person(extractor) -> None:
     text = "Ramón Ortuzar Belmonte, the governor, resigned. Ortuzar said he would leave in May."
     people = [e for e in extractor.analyse(text).entities if e.type == "PERSON"]
     assert [(p.name, len(p.mentions)) for p in people] == [("Ramón Ortuzar Belmonte", 2)]
+
+
+def test_an_abbreviation_never_spells_from_inside_a_word(extractor) -> None:
+    text = "Sellers on eShop Market (SM) said prices rose."
+    assert not any(n.startswith("Shop") for n in _names(extractor, text))
+
+
+def test_a_place_named_with_the_is_known_with_a_small_the(extractor) -> None:
+    text = "Both sides may end up before the court in the Hague if talks fail."
+    assert ("Hague", "PLACE") in _entities(extractor, text)
