@@ -147,6 +147,13 @@ def _known_first_words() -> frozenset[str]:
     return frozenset(name.split(" ")[0] for name in (*gaz.known, *gaz.known_upper))
 
 
+@cache
+def _head_nouns() -> frozenset[str]:
+    """Words that end an organisation's or a place's name ("Bank", "River")."""
+    gaz = load_gazetteer()
+    return gaz.org_words | gaz.place_words
+
+
 @lru_cache(maxsize=65536)
 def _may_open_known(word: str) -> bool:
     """Whether `word` may be the first word of a known name (as written, plural, dotted or
@@ -161,60 +168,24 @@ def _may_open_known(word: str) -> bool:
 
 
 class LowerCaseWords:
-    """The words `text` writes in lower case, asked one at a time: `word in words` is whether
-    some word token of `text` (as `segment.WORD` cuts them) is exactly `word`, all lower case.
+    """The words `text` writes in lower case: `word in words` is whether some word token of
+    `text` (as `segment.WORD` cuts them) is exactly `word`, all lower case.
 
-    Looked up with str.find and remembered, which is several times cheaper than cutting every
-    word of the text when an article asks about a few dozen words; a word found only inside
-    others ("wn" in "down", "town", "known"…) is answered by cutting the words once after all.
+    The words are cut once, at the first question: nearly every article asks about a word
+    that a substring search cannot settle ("wn" hides in "down", "town", "known"), and each
+    search of the whole text cost more than cutting it.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.seen: dict[str, bool] = {}
-        self.all_words: set[str] | None = None
+        self.words: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
+        if not isinstance(word, str) or not word.islower():
             return False
-        found = self.seen.get(word)
-        if found is None:
-            found = self.seen[word] = self._find(word)
-        return found
-
-    def _find(self, word: str) -> bool:
-        if not word.islower() or not WORD.fullmatch(word):
-            return False
-        text, n = self.text, len(word)
-        if f" {word} " in text or f" {word}," in text:
-            return True  # the commonest settings, found at once (short words hide in many others)
-        at, tries = text.find(word), 0
-        while at >= 0:
-            if tries == 4:
-                if self.all_words is None:
-                    self.all_words = set(WORD.findall(text))
-                return word in self.all_words
-            end = at + n
-            if not _continues_word(text, at - 1, -1) and not _continues_word(text, end, 1):
-                return True
-            at, tries = text.find(word, at + 1), tries + 1
-        return False
-
-
-def _continues_word(text: str, at: int, step: int) -> bool:
-    """Whether text[at] extends the word next to it: a word character, or one of ’'.&- with a
-    word character beyond it (`step` -1 looks left, 1 right)."""
-    if not 0 <= at < len(text):
-        return False
-    char = text[at]
-    if char.isalnum() or char == "_":
-        return True
-    beyond = at + step
-    return (
-        char in "’'.&-"
-        and 0 <= beyond < len(text)
-        and (text[beyond].isalnum() or text[beyond] == "_")
-    )
+        if self.words is None:
+            self.words = set(WORD.findall(self.text))
+        return word in self.words
 
 
 def _split_suffix(tok: Token) -> tuple[Token, str | None]:
@@ -332,15 +303,17 @@ class _EntityFinder:
         self.lower_seen = LowerCaseWords(text)
         self.storm_heads = False  # whether a run opens with "Hurricane", "Typhoon"…
         self.candidates: list[Candidate] = []
-        self.heads = self.gaz.org_words | self.gaz.place_words
+        self.heads = _head_nouns()
         self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
         self.heading_starts = [start for start, _ in self.headings]
 
     def _is_heading(self, start: int, end: int) -> bool:
         """A short line without a full stop, most of its words capitalised: a title or heading."""
         line = self.text[start:end].strip()
+        if not line or line[-1] in ".!?,;:”’\"'":
+            return False  # most paragraphs end with a stop: no need to count their words
         words = line.split()
-        if not words or len(words) > 12 or line[-1] in ".!?,;:”’\"'" or len(words) < 2:
+        if len(words) > 12 or len(words) < 2:
             return False
         capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
         return capitalised >= 0.6 * len(words)
@@ -634,12 +607,12 @@ class _EntityFinder:
         cands = sorted(self.candidates, key=lambda c: c.start)
         lists: list[list[Candidate]] = []
         for prev, cand in pairwise(cands):
-            if (
-                self.text[prev.end : cand.start] == " to "
-                and self.text[max(0, prev.start - 5) : prev.start] == "from "
-            ):
+            if cand.start - prev.end > 6:
+                continue  # a gap too wide for ", and " or " to "
+            gap = self.text[prev.end : cand.start]
+            if gap == " to " and self.text[max(0, prev.start - 5) : prev.start] == "from ":
                 self._type_route(prev, cand)  # "a bus from Smolensk to Kaluga"
-            if _LIST_GAP.fullmatch(self.text[prev.end : cand.start]):
+            if _LIST_GAP.fullmatch(gap):
                 if lists and lists[-1][-1] is prev:
                     lists[-1].append(cand)
                 else:

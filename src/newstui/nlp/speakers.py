@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import SPEECH_OPENERS
@@ -109,8 +109,9 @@ _LAST_THE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
+    """One mention of an entity outside quotations (a named tuple: one is built per mention)."""
+
     start: int
     end: int
     entity: Entity
