@@ -116,8 +116,9 @@ def _name_token_patterns(joiners: frozenset[str]) -> tuple[re.Pattern[str], re.P
 
 
 # The three ways a name-capable word opens, each found by its own fast scan (one pattern with
-# lookbehinds tried at every character was half of the tokenizer's time):
-_CAPITAL_WORD = re.compile(r"[^\W\d_a-z]\w*(?:[’'.&-]\w+)*")  # kept only at a word's start
+# lookbehinds tried at every character was half of the tokenizer's time). A capitalised word
+# at a word's start: its lookbehinds come after its first letter (tried only at capitals).
+_CAPITAL_WORD = re.compile(r"[^\W\d_a-z](?<!\w\w)(?<!\w[’'.&-]\w)\w*(?:[’'.&-]\w+)*")
 _LOWER_HEAD_MARK = re.compile(r"[-'’](?=[A-Z])")  # "al-Assad", "d'Estaing": look before the mark
 _LONE_AMPERSAND = re.compile(r"(?<= )&(?= )")  # "Marks & Spencer"
 _LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -130,20 +131,7 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
     it), so matches never overlap: capitalised words, the rare lower-case heads ("al-", "d'")
     found from the mark after them, and lone ampersands are gathered apart and sorted.
     """
-    spans = []
-    for match in _CAPITAL_WORD.finditer(text):
-        start = match.start()
-        if start:
-            before = text[start - 1]
-            if before.isalnum() or before == "_":
-                continue  # "iPhone": not a word's start
-            if (
-                before in _INNER
-                and start > 1
-                and (text[start - 2].isalnum() or text[start - 2] == "_")
-            ):
-                continue  # "O'Neil" from its "N"
-        spans.append(match.span())
+    spans = [match.span() for match in _CAPITAL_WORD.finditer(text)]
     extra = [m.span() for m in _LONE_AMPERSAND.finditer(text)]
     for mark in _LOWER_HEAD_MARK.finditer(text):
         head = mark.start()
