@@ -13,6 +13,7 @@ from newstui.nlp.entities import NAME_JOINERS, LowerCaseWords
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans
 from newstui.nlp.segment import (
     _DATELINE_DASH,
+    _SENTENCE_END,
     WORD,
     _name_token_patterns,
     _name_word_spans,
@@ -212,3 +213,20 @@ def test_name_capable_words_are_the_matches_of_the_one_pattern_on_real_articles(
 def test_a_word_hiding_inside_others_is_answered_as_cutting_would(words) -> None:
     text = " ".join(words)
     assert ("wn" in LowerCaseWords(text)) == ("wn" in _lower_words_by_cutting(text))
+
+
+_OLD_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+|\n\s*")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*"a.!?…\"”’')] \n\t", "Mr.", "U.S.", "..."]), max_size=40))
+def test_sentence_ends_are_found_where_the_old_pattern_found_them(pieces) -> None:
+    text = "".join(pieces)
+    old = [m.span() for m in _OLD_SENTENCE_END.finditer(text)]
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == old
+
+
+def test_sentence_ends_are_found_where_the_old_pattern_found_them_on_real_articles() -> None:
+    for text in TEXTS:
+        old = [m.span() for m in _OLD_SENTENCE_END.finditer(text)]
+        assert [m.span() for m in _SENTENCE_END.finditer(text)] == old

@@ -11,7 +11,10 @@ WORD = re.compile(r"\w+(?:[’'.&-]\w+)*", re.UNICODE)
 _TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*|(?<= )&(?= )", re.UNICODE)
 _NEWLINE_RUN = re.compile(r"\n\s*")  # a paragraph break, less the blanks before its newline
 _LINE_BLANKS = " \t\r\f\v"
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+|\n\s*")
+# A sentence's end: stops, closing marks and blanks, or a newline and blanks. Written to open
+# with one set of characters, so the search skips to those (two alternatives are tried at every
+# character): the newline's tail comes first, then the stops' tail.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"”’')\]]*\s+)")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gen col capt lt sgt maj adm gov jr sr inc ltd co corp no vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
