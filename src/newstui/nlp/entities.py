@@ -305,6 +305,7 @@ class _EntityFinder:
         self.candidates: list[Candidate] = []
         self.heads = _head_nouns()
         self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
+        self.lone_openers: dict[tuple[str, bool], bool] = {}  # see _drop_sentence_opener
         self.heading_starts = [start for start, _ in self.headings]
 
     def _is_heading(self, start: int, end: int) -> bool:
@@ -697,6 +698,19 @@ class _EntityFinder:
         first = run[0]
         if not first.sentence_start:
             return run
+        if len(run) == 1:  # "The", "But", "Police": the same few words open most sentences
+            key = (first.text, self.text[first.end : first.end + 1] == ",")
+            kept = self.lone_openers.get(key)
+            if kept is None:
+                kept = self.lone_openers[key] = bool(self._opener_kept(run))
+            return run if kept else []
+        return self._opener_kept(run)
+
+    def _opener_kept(self, run: list[Token]) -> list[Token]:
+        """What a run opening a sentence keeps: a common word, an adverb or a verb of an
+        inverted attribution opening it is not part of a name. For one word the answer depends
+        only on the word and whether a comma follows (remembered per article)."""
+        first = run[0]
         lower = strip_possessive(first.text).lower()
         known = self._known(run, 0)
         if (
