@@ -1157,7 +1157,9 @@ class _EntityFinder:
             return "PERSON", 2
         if suffix_cue:
             return suffix_cue, 2
-        if (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after)) or self._shares_of(start):
+        if (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after)) or (
+            self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start)
+        ):
             return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex"
         head = (
             words[: words.index("of")]
@@ -1662,11 +1664,14 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
 
 def _org_names(groups: dict[str, list[Candidate]]) -> dict[str, str]:
     """The longest text of each group typed ORG, by key."""
-    return {
-        key: max((c.text for c in cands), key=len)
-        for key, cands in groups.items()
-        if _best_type(cands) == "ORG"
-    }
+    names = {}
+    for key, cands in groups.items():
+        if len(cands) == 1:  # most groups: one mention, its own type
+            if cands[0].type == "ORG":
+                names[key] = cands[0].text
+        elif _best_type(cands) == "ORG":
+            names[key] = max((c.text for c in cands), key=len)
+    return names
 
 
 def _untyped(cand: Candidate) -> Candidate:
