@@ -215,8 +215,11 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     for i, raw in enumerate(tokens):
         if not run and not caps[i]:
             continue  # a lower-case word outside a run, the commonest case (never split either)
-        tok, cue = _split_suffix(raw) if "-" in raw.text else (raw, None)
-        cap = caps[i] if tok is raw else _is_cap(tok.text)
+        if "-" in raw.text:  # "California-based": the name, and the cue in its tail
+            tok, cue = _split_suffix(raw)
+            cap = caps[i] if tok is raw else _is_cap(tok.text)
+        else:
+            tok, cue, cap = raw, None, caps[i]
         joinable = bool(run) and _joinable(text, run[-1], tok, org_words)
         if cap and not (run and not joinable):
             run.append(tok)
@@ -1519,9 +1522,11 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
                 initials["".join(w[0] for w in caps[country:]).upper()].append(key)
     for key in list(groups):
         cands = groups[key]
-        words = key.split(":", 1)[1].split()
         surface = cands[0].text
-        if " " in surface or not words:
+        if " " in surface:
+            continue  # only a one-word name is a short form of another
+        words = key.split(":", 1)[1].split()
+        if not words:
             continue
         targets = set(full_people.get(" ".join(words), [])) or set(
             first_surnames.get(" ".join(words), [])

@@ -119,12 +119,14 @@ def _continues(text: str, par_end: int, opener: str) -> bool:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in `text`, outermost only, multi-paragraph quotes joined into one span."""
     spans: list[QuoteSpan] = []
-    for finder in (
-        _curly_double,
-        _straight_double,
-        lambda t, s, e: _single(t, s, e, "‘", "’"),
-        lambda t, s, e: _single(t, s, e, "'", "'"),
+    for openers, finder in (
+        ("“«„", _curly_double),
+        ('"', _straight_double),
+        ("‘", lambda t, s, e: _single(t, s, e, "‘", "’")),
+        ("'", lambda t, s, e: _single(t, s, e, "'", "'")),
     ):
+        if not any(mark in text for mark in openers):
+            continue  # no opening mark of this style (most articles use one): nothing to find
         for span in _join_paragraphs(text, finder):
             if not any(other.contains(span) or _overlaps(other, span) for other in spans):
                 spans = [other for other in spans if not span.contains(other)]

@@ -158,6 +158,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     no name. Name-capable words are found by fast scans, the joiners after each.
     """
     capable, joiner = _name_token_patterns(joiners)
+    initials = frozenset(w[0] for w in joiners)  # a joiner's first letter, tested before matching
     tokens: list[Token] = []
     append = tokens.append
     for start, end in _name_word_spans(text, capable):
@@ -172,7 +173,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
         else:
             first = _opens_at(text, start, after_datelines)
         append(Token(start, end, text[start:end], first))
-        follows = joiner.match(text, end + 1)
+        follows = joiner.match(text, end + 1) if text[end + 1 : end + 2] in initials else None
         while follows:  # "Bank of the West", "Institut de la Santé"
             start, end = follows.span()
             append(Token(start, end, text[start:end], _opens_at(text, start, after_datelines)))
