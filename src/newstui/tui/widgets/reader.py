@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.theme import Theme
 from textual.widgets import Static
@@ -20,7 +21,29 @@ from newstui.tui.reader_find import find_spans, line_of
 from newstui.tui.theme_colours import reader_palette
 
 
-class Reader(VerticalScroll, can_focus=True):
+class _NoRelayout:
+    """A widget whose new size, placed by a layout just made, does not ask for another one.
+
+    Textual stores a widget's new virtual size after each layout as a reactive that lays the
+    whole screen out again. For the reader and its text, which a layout has just placed, that
+    second layout repainted everything and cost as much as the first (~10 ms of the event loop on
+    every article change). A scrollbar that appears or disappears still asks for its layout (that
+    reactive is separate), so the text is re-wrapped to the width left to it.
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(  # type: ignore[misc]
+            size, virtual_size, container_size, layout=False
+        )
+
+
+class _Body(_NoRelayout, Static):
+    """The article's text (a `Static` that does not re-lay the screen out when it is placed)."""
+
+
+class Reader(_NoRelayout, VerticalScroll, can_focus=True):
     """Shows one article; scrolls by line or page. Text is always a `Text`, never markup."""
 
     DEFAULT_CSS = """
@@ -56,7 +79,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.article_id: int | None = None
         self._detail: ArticleDetail | None = None
         self._message = "No article selected"
-        self._body = Static(id="reader-body")
+        self._body = _Body(id="reader-body")
         self.show_speakers = True  # the "[— Speaker]" tags after quotes (colours stay either way)
         self.find_text = ""  # words being looked for with `/` in the reader
         self.find_index = 0  # which match is the current one

@@ -8,9 +8,15 @@ from textual.widgets import Static
 from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import middle_ellipsis
 
+NAME_CELLS = 24  # a source's name is shortened in the middle to this
+
 
 class RefreshStatus(Static):
-    """Hidden when idle; shows "refreshing 3/12 · name" during a refresh."""
+    """Hidden when idle; shows "refreshing 3/12 · name" during a refresh.
+
+    Its width is fixed for a refresh (the longest line it can show, padded): a new line is then
+    painted in place, where a line of another width laid the whole screen out again, four times
+    a second, under the user's keys."""
 
     DEFAULT_CSS = """
     RefreshStatus {
@@ -21,6 +27,8 @@ class RefreshStatus(Static):
     }
     """
 
+    _cells = 0  # the width of the line shown
+
     def on_mount(self) -> None:
         self.display = False
 
@@ -29,10 +37,14 @@ class RefreshStatus(Static):
         text = Text(f" refreshing {done}/{total} ", style="bold")
         if name:
             text.append_text(
-                middle_ellipsis(Text(terminal_safe(name, line=True), style="italic"), 24)
+                middle_ellipsis(Text(terminal_safe(name, line=True), style="italic"), NAME_CELLS)
             )
             text.append(" ")
-        self.update(text)
+        cells = len(f" refreshing {total}/{total} ") + NAME_CELLS + 1
+        text.pad_right(cells - text.cell_len)
+        same_size = self.display and cells == self._cells
+        self._cells = cells
+        self.update(text, layout=not same_size)
         self.display = True
 
     def finish(self) -> None:

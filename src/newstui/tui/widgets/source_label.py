@@ -24,6 +24,15 @@ class SourceLabel(Visual):
         self.name = name
         self.count = f" {unread:,}" if unread else ""
 
+    def same_as(self, other: object) -> bool:
+        """Whether `other` is an entry that looks exactly like this one (name, styles, count)."""
+        return (
+            isinstance(other, SourceLabel)
+            and self.count == other.count
+            and self.name.style == other.name.style
+            and self.name == other.name  # the plain text and its spans
+        )
+
     def line(self, width: int) -> Text:
         """The entry laid out in exactly `width` cells."""
         room = max(width - len(self.count), 0)

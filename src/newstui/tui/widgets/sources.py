@@ -33,6 +33,15 @@ def _next_try_suffix(next_try: str | None) -> str:
     return f" · next {local_time(next_try)}" if next_try else ""
 
 
+def _same_prompt(before: object, after: object) -> bool:
+    """Whether an entry's prompt would look the same (an entry or a heading)."""
+    if isinstance(before, SourceLabel):
+        return before.same_as(after)
+    if isinstance(before, Text) and isinstance(after, Text):
+        return before.style == after.style and before == after
+    return False
+
+
 def _heading(name: str, style: str) -> Option:
     return Option(Text(name, style=style), disabled=True)
 
@@ -172,11 +181,25 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             (Text(name).cell_len + len(f" {unread:,}") for name, unread in names), default=16
         )
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
+        self._update_options(options, highlighted)
+        self.post_message(self.Loaded(smart, message.feeds))
+
+    def _update_options(self, options: list[Option], highlighted: str | None) -> None:
+        """Show `options`. When the same entries are listed (a counts reload: every 0.5 s during
+        a refresh), only the entries that changed are replaced, in place: rebuilding the list
+        changed its height twice and laid the whole screen out again, under the user's keys."""
+        current = self.options
+        ids = [o.id for o in options]
+        if ids == [o.id for o in current] and all(
+            a.disabled == b.disabled for a, b in zip(current, options, strict=True)
+        ):
+            for index, (before, after) in enumerate(zip(current, options, strict=True)):
+                if not _same_prompt(before.prompt, after.prompt):
+                    self.replace_option_prompt_at_index(index, after.prompt)
+            return
         self.clear_options()
         self.add_options(options)
-        ids = [o.id for o in options]
         self.highlighted = ids.index(highlighted) if highlighted in ids else 0
-        self.post_message(self.Loaded(smart, message.feeds))
 
     def highlighted_feed_id(self) -> int | None:
         """The id of the feed or local source under the cursor, if it is one."""

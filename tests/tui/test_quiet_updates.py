@@ -1,0 +1,116 @@
+"""Pilot tests: updates that come often (counts during a refresh, its progress line, the reader's
+article) change what they show without rebuilding or re-sizing what does not change."""
+
+from __future__ import annotations
+
+import re
+
+from newstui.store import open_db
+from newstui.store.feeds import ensure_feed
+from newstui.tui.app import NewstuiApp
+from newstui.tui.widgets.source_label import SourceLabel
+
+from .conftest import screen_text, settle
+
+
+def unread_counts(app: NewstuiApp) -> dict[str, str]:
+    """Each sources entry's count as shown ("" when everything is read)."""
+    return {
+        str(o.id): o.prompt.count.strip()
+        for o in app.main.sources.options
+        if isinstance(o.prompt, SourceLabel)
+    }
+
+
+async def test_a_counts_reload_changes_only_the_entries_whose_count_changed(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sources = app.main.sources
+        before = list(sources.options)
+        counts = unread_counts(app)
+        app.main.headlines.move_cursor(
+            next(i for i, row in app.main.headlines.loaded_rows() if row.id == ids["chips"])
+        )
+        await settle(pilot)
+        await pilot.press("enter")  # opening the article marks it read
+        await settle(pilot)
+        sources.reload()
+        await settle(pilot)
+        after = unread_counts(app)
+        assert int(after["all"]) == int(counts["all"]) - 1
+        changed = {key for key in counts if counts[key] != after[key]}
+        assert "all" in changed and "unread" in changed and "starred" not in changed
+        # the same entries, changed in place; the unchanged ones keep their prompt
+        assert [o.id for o in sources.options] == [o.id for o in before]
+        assert all(a is b for a, b in zip(sources.options, before, strict=True))
+        assert sources.options[2].prompt is before[2].prompt  # Starred: unchanged
+        assert re.search(rf"\bAll +{after['all']} ", screen_text(app))  # and on screen
+
+
+async def test_a_new_source_rebuilds_the_list(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Added Later" not in screen_text(app)
+        db = open_db(db_path)
+        ensure_feed(db, "https://later.example/rss", "Added Later")
+        db.conn.close()
+        app.main.sources.reload()
+        await settle(pilot)
+        assert "Added Later" in screen_text(app)
+        assert app.main.sources.highlighted_option is not None
+        assert app.main.sources.highlighted_option.id == "all"  # the highlight stays
+
+
+async def test_the_progress_line_keeps_its_width_during_a_refresh(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        status = app.main.status
+        status.progress(0, 120)
+        await pilot.pause()
+        width = status.size.width
+        assert width == len(" refreshing 120/120 ") + 24 + 1
+        status.progress(7, 120, "A")
+        await pilot.pause()
+        assert status.size.width == width
+        status.progress(119, 120, "A source with a very long name indeed, longer than 24")
+        await pilot.pause()
+        assert status.size.width == width
+        line = screen_text(app).splitlines()[-1].rstrip()
+        assert line.endswith(" refreshing 119/120 A source with a very lo…")
+        status.progress(1, 3, "B")  # another refresh, another width
+        await pilot.pause()
+        assert status.size.width == len(" refreshing 3/3 ") + 25
+        status.finish()
+        await pilot.pause()
+        assert not status.display
+
+
+async def test_the_reader_scrolls_a_long_article_after_a_short_one(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.main.headlines
+        rows = {row.id: i for i, row in headlines.loaded_rows()}
+        reader = app.main.reader
+        for key in ("chips", "seed", "chips", "seed"):
+            headlines.move_cursor(rows[ids[key]])
+            await settle(pilot)
+            await pilot.pause(0.15)  # past the reader's throttle while the cursor moves
+            await settle(pilot)
+            assert reader.article_id == ids[key]
+            body = reader.query_one("#reader-body")
+            if key == "chips":
+                assert reader.max_scroll_y == 0
+            else:  # the long article: the reader's scrollable height is the text's
+                assert body.size.height > reader.size.height
+                assert (
+                    reader.max_scroll_y
+                    == body.outer_size.height - reader.scrollable_content_region.height
+                )
+                assert reader.show_vertical_scrollbar
+        reader.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert reader.scroll_y == reader.max_scroll_y > 0
