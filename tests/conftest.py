@@ -45,6 +45,9 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering
+    # the first `gather` requests wait (up to 5 s) until that many are being answered at once,
+    # so a test of concurrency does not depend on how fast a loaded machine sends them
+    gather: int = 0
     drip: float = 0.0  # seconds between single bytes of the body
     etag: str | None = None  # answer 304 when If-None-Match matches
     gzip: bool = False
@@ -68,7 +71,7 @@ class FeedServer:
         self.connections = 0
         self.peak = 0
         self._in_flight = 0
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -86,9 +89,18 @@ class FeedServer:
                 with server._lock:
                     server._in_flight += 1
                     server.peak = max(server.peak, server._in_flight)
+                    server._lock.notify_all()
+                self._counted = True
                 try:
                     self._answer()
                 finally:
+                    self._uncount()
+
+            def _uncount(self) -> None:
+                # a request stops counting before its answer is written: once the client has
+                # read it, it may send the next one while this thread is still finishing
+                if self._counted:
+                    self._counted = False
                     with server._lock:
                         server._in_flight -= 1
 
@@ -99,8 +111,14 @@ class FeedServer:
                     self.send_error(404, "Not Found")
                     return
                 route.hits += 1
+                if route.hits <= route.gather:
+                    deadline = time.monotonic() + 5
+                    with server._lock:
+                        while server._in_flight < route.gather and time.monotonic() < deadline:
+                            server._lock.wait(deadline - time.monotonic())
                 if route.delay:
                     time.sleep(route.delay)
+                self._uncount()
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
                     self.send_response(304)
                     self.end_headers()

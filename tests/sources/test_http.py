@@ -214,7 +214,7 @@ async def fetch_at_once(fetcher: Fetcher, urls: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("per_host", [1, 3])
 async def test_no_more_than_per_host_requests_reach_one_host_at_once(feed_server, per_host):
-    feed_server.route("/slow", body=BODY, delay=0.2)
+    feed_server.route("/slow", body=BODY, delay=0.2, gather=per_host)
 
     async with Fetcher(FetchLimits(timeout=10, per_host=per_host)) as fetcher:
         await fetch_at_once(fetcher, [feed_server.url("/slow")] * (3 * per_host))
@@ -226,7 +226,7 @@ async def test_by_default_eight_requests_to_one_host_run_at_once_on_eight_connec
     feed_server,
 ):
     feed_server.keep_alive = True
-    feed_server.route("/slow", body=BODY, delay=0.4)
+    feed_server.route("/slow", body=BODY, delay=0.4, gather=8)
 
     async with Fetcher(FetchLimits(timeout=10)) as fetcher:
         await fetch_at_once(fetcher, [feed_server.url("/slow")] * 24)
@@ -236,7 +236,7 @@ async def test_by_default_eight_requests_to_one_host_run_at_once_on_eight_connec
 
 
 async def test_the_global_limit_holds_across_hosts(feed_server):
-    feed_server.route("/slow", body=BODY, delay=0.2)
+    feed_server.route("/slow", body=BODY, delay=0.2, gather=3)
     other_host = feed_server.url("/slow").replace("127.0.0.1", "localhost")
 
     async with Fetcher(FetchLimits(timeout=10, concurrency=3, per_host=2)) as fetcher:
@@ -246,7 +246,7 @@ async def test_the_global_limit_holds_across_hosts(feed_server):
 
 
 async def test_requests_waiting_for_a_busy_host_do_not_hold_up_another_host(feed_server):
-    feed_server.route("/slow", body=BODY, delay=0.5)
+    feed_server.route("/slow", body=BODY, delay=1.0)
     feed_server.route("/fast", body=BODY)
     busy = [feed_server.url("/slow")] * 3
     other = feed_server.url("/fast").replace("127.0.0.1", "localhost")  # another host name
