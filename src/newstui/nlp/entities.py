@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from newstui.model import Entity, Mention
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
-from newstui.nlp.names import PARTICLES, canonical_key, strip_possessive
+from newstui.nlp.names import PARTICLES, canonical_key, spelling_variant, strip_possessive
 from newstui.nlp.segment import WORD, Dateline, Token, paragraph_spans
 
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
@@ -101,6 +101,29 @@ _HAS_DIGIT = re.compile(r"\d")
 _COMMA_WORD = re.compile(r",\s+(\w[\w ]*?)\b")
 _COMMA_NAME = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
+# A single name's own speech verb: "Winch said", "Winch also told", "Winch suggested, “…”".
+_SPEAKS_ALONE = re.compile(
+    r"\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|remarked|explained|recalled|"
+    r"tweeted|wrote|replied|exclaimed|commented|insisted|recounted|(?:suggested|noted|stated)"
+    r"(?=[,:]|\s+[“\"]))\b(?!\s+by\b)"
+)
+# Endings of plurals and abstract nouns, never of a one-word name opening "… said".
+_NOT_NAME_ENDINGS = (
+    "s",
+    "ment",
+    "tion",
+    "sion",
+    "ence",
+    "ance",
+    "ity",
+    "ism",
+    "ness",
+    "ogy",
+    "ship",
+    "hood",
+    "body",
+)
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
 def _is_word_char(char: str) -> bool:
@@ -1000,6 +1023,8 @@ class _EntityFinder:
             return len(right) <= 3  # "Marks & Spencer": an ampersand between capitals joins a name
         if joined and self._opens_second_body(run, i + 1):
             return False  # "University of Kelmouth and Centre for Marine Studies": two bodies
+        if joined and len(right) == 2 and right[0].text in self.gaz.first_names:
+            return False  # "University of Kelmouth and Ann Lee of Acme": a person, not a body
         if joined:
             return len(right) <= 2
         return right[-1].text in heads and pending[-1].text not in heads
@@ -1041,8 +1066,12 @@ class _EntityFinder:
             )
         ):
             pending = pending[1:]
+        while len(pending) > 1 and pending[0].text in _WEEKDAYS:
+            pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
         if not pending:
             return
+        if len(pending) >= 3 and self._occupation_before_person(pending):
+            pending, person_cue = pending[1:], True  # "Ranger Ann Lee", "Co-author Ann Lee"
         split = self._person_at_end(pending) if len(pending) >= 3 else 0
         if split:  # "Kelmouth County Attorney John Reid": the body, then its officer
             body = pending[:split]
@@ -1063,6 +1092,34 @@ class _EntityFinder:
             pending, surface, person_cue, suffix_cue, start, end
         )
         self.candidates.append(cand)
+
+    def _occupation_before_person(self, pending: list[Token]) -> bool:
+        """'Ranger Ann Lee said', 'and Co-author Ann Lee', 'and CEO Ann Lee': a role word, or
+        an unknown word opening the sentence, before a known first name and one or two more
+        capitalised words is the person's occupation, not part of the name."""
+        if not 3 <= len(pending) <= 4:
+            return False
+        first, rest = pending[0], pending[1:]
+        word = strip_possessive(first.text)
+        lower = word.lower()
+        if (
+            word in self.gaz.first_names
+            or word in self.heads
+            or any(not _is_cap(t.text) or strip_possessive(t.text) in self.heads for t in rest)
+            or any("." in t.text for t in rest)  # "Edward Snowden.Image: …", a caption
+            or self._lookup(word)
+        ):
+            return False
+        roles = self.gaz.role_words
+        if lower in roles or lower.rsplit("-", 1)[-1] in roles:
+            return rest[0].text in self.gaz.first_names or not any(
+                self._lookup(t.text) or t.text.lower() in self.gaz.common_words for t in rest
+            )
+        return (
+            first.sentence_start
+            and rest[0].text in self.gaz.first_names
+            and lower not in self.lower_seen
+        )
 
     def _person_at_end(self, pending: list[Token]) -> int:
         """Where a person's name (a known first name and one more word) ends a longer run that
@@ -1182,7 +1239,11 @@ class _EntityFinder:
         if words[0] in PLACE_OPENERS and len(words) > 1:
             return "PLACE", 2
         before = self.text[max(0, start - 60) : start].lower().split()
-        if before and before[-1] in ORG_NOUNS:
+        if (
+            before
+            and before[-1] in ORG_NOUNS
+            and not (before[-1] in gaz.role_words and words[0] in gaz.first_names)
+        ):  # "the carmaker Ladon Motors", but "actor and producer Ann Lee" is a person
             return "ORG", 2
         if before[-1:] in (["daily"], ["weekly"]) and self._newspaper_before(start):
             return "ORG", 2  # "Greek daily Kathimerini", "the weekly Der Kurier"
@@ -1268,6 +1329,8 @@ class _EntityFinder:
             and any(w in gaz.role_words for w in before[-5:-1])
         ):
             return "ORG", 1
+        if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
+            return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker
         if next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS):
             if next_word in SPEECH_VERBS and self._body_of_person_before(start):
                 return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
@@ -1301,6 +1364,22 @@ class _EntityFinder:
         after = self.text[end : end + 30].split(None, 1)
         word = after[0].strip(".,;:") if after else ""
         return word in self.gaz.role_words or word in _PEOPLE_NOUNS
+
+    def _speaks_alone(self, word: str, after: str) -> bool:
+        """'Winch said he…', 'Quillan told reporters': one unknown capitalised word opening a
+        sentence as the subject of a speech verb names a person; plurals ("Prosecutors said"),
+        abbreviations, role words and abstract nouns ("Research suggested") do not."""
+        lower = word.lower()
+        return (
+            len(word) > 2
+            and not word.isupper()
+            and ("'" not in word[2:] and "’" not in word[2:])  # "You've said", not "O'Neill said"
+            and not lower.endswith(_NOT_NAME_ENDINGS)
+            and lower not in self.gaz.role_words
+            and lower not in self.gaz.common_words
+            and lower not in self.lower_seen
+            and _SPEAKS_ALONE.match(after) is not None
+        )
 
     def _body_of_person_before(self, start: int) -> bool:
         """Whether 'of', 'at' or 'from' right after a capitalised name comes before `start`."""
@@ -1541,6 +1620,10 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             targets = _first_introduced(targets, groups, words[-1], cands)
         if not targets and _ACRONYM.fullmatch(surface):
             targets = set(initials.get(surface, []))
+        if not targets and _best_type(cands) == "PERSON":  # "Wasif" after "Sally Wasef"
+            targets = {
+                t for w, ts in full_people.items() if spelling_variant(words[0], w) for t in ts
+            }
         if not targets and _best_type(cands) in ("ORG", None):
             targets = set(org_heads.get(strip_possessive(surface), []))
         targets.discard(key)  # "LRIT" shown as the name it abbreviates is that name already

@@ -23,6 +23,24 @@ def strip_possessive(word: str) -> str:
     return word
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether two different folded words are one name spelled two ways in one article:
+    one vowel for another ("Wasef"/"Wasif") or a doubled letter ("Philips"/"Phillips")."""
+    if a == b or len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short
+
+
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name; hyphens become spaces."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))

@@ -1,0 +1,106 @@
+"""Speaker recall classes of rules-7 (issue 10): speakers the entity finder never found, and
+quote spans found on new development articles. Each pinned by invented examples."""
+
+from __future__ import annotations
+
+from newstui.nlp.names import spelling_variant
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+
+
+def _entities(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+# An unknown single name opening a sentence as the subject of a speech verb is a person.
+def test_an_unknown_single_name_saying_something_is_a_person_speaker(extractor) -> None:
+    text = 'The ferry ran aground at dawn. Quorrell said "We heard the hull scrape the rocks."'
+    assert _quotes(extractor, text) == [("We heard the hull scrape the rocks.", "Quorrell")]
+    text = "Tarvish told the Kelmouth Echo he had waited six hours for the tow."
+    assert ("Tarvish", "PERSON") in _entities(extractor, text)
+
+
+def test_plural_and_abstract_sentence_openers_before_said_are_no_people(extractor) -> None:
+    text = (
+        "Harbourmasters said the channel was closed. Management said nothing more. "
+        "Everybody said the tide was wrong. Sediment continued to build up."
+    )
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert people == set()
+
+
+def test_contractions_opening_a_sentence_are_no_names(extractor) -> None:
+    text = "You've said the ferry should stop. We've said no."
+    assert not any(kind == "PERSON" for _, kind in _entities(extractor, text))
+
+
+# A surname alone refers back to the full name, even when an occupation came before it.
+def test_a_surname_after_producer_firstname_lastname_is_that_person(extractor) -> None:
+    text = (
+        "Film-maker and producer Joshua Pellard screened three shorts. "
+        'Pellard said "Horror is the most honest genre there is."'
+    )
+    assert _quotes(extractor, text) == [
+        ("Horror is the most honest genre there is.", "Joshua Pellard")
+    ]
+    assert ("Joshua Pellard", "PERSON") in _entities(extractor, text)
+
+
+def test_a_body_then_and_then_a_person_are_two_entities(extractor) -> None:
+    text = (
+        "The survey was run by Ann Roebeck of the Institute of Coastal Studies and "
+        "Chris Dallowby of Seaglass Tours, a boat operator. Dallowby remarked, "
+        '"We had never seen seals this far up the estuary."'
+    )
+    found = _entities(extractor, text)
+    assert ("Chris Dallowby", "PERSON") in found
+    assert not any(" and " in name for name, _ in found)
+    assert _quotes(extractor, text)[0][1] == "Chris Dallowby"
+
+
+# One name spelled two ways in one article is one person.
+def test_a_surname_spelled_another_way_refers_to_the_full_name(extractor) -> None:
+    text = (
+        "Lead author Mira Kastef of Harlow University studied the bones. "
+        'Kastif suggested, "There was likely a marsh beside every shrine."'
+    )
+    assert _quotes(extractor, text)[0][1] == "Mira Kastef"
+
+
+def test_spelling_variants_are_one_vowel_or_one_doubled_letter_apart() -> None:
+    assert spelling_variant("kastef", "kastif")
+    assert spelling_variant("philips", "phillips")
+    assert not spelling_variant("kastef", "kestif")  # two letters differ
+    assert not spelling_variant("lee", "lie")  # too short to tell
+    assert not spelling_variant("marsh", "march")  # a consonant differs
+
+
+# An occupation before "First Last" is no part of the name.
+def test_an_occupation_opening_the_sentence_before_a_name_is_cut_off(extractor) -> None:
+    text = 'Ranger Jane Horrocks said "The bears came down early this year."'
+    assert _quotes(extractor, text) == [("The bears came down early this year.", "Jane Horrocks")]
+
+
+def test_a_role_after_and_before_a_name_is_cut_off(extractor) -> None:
+    text = (
+        "Lakeview Power president and CEO Andy Brennock said the firm would bury "
+        '"two hundred miles of cable before the next storm season."'
+    )
+    assert ("Andy Brennock", "PERSON") in _entities(extractor, text)
+    assert _quotes(extractor, text)[0][1] == "Andy Brennock"
+
+
+def test_a_hyphenated_role_before_an_unknown_name_is_cut_off(extractor) -> None:
+    text = 'Co-author Wen-Lu Taoyin said "The feathers were far longer than we thought."'
+    assert _quotes(extractor, text)[0][1] == "Wen-Lu Taoyin"
+
+
+def test_a_weekday_before_a_name_is_no_part_of_it(extractor) -> None:
+    text = (
+        "Prime minister Stavros Kelidis flew to Rome. Later on Tuesday Kelidis met with "
+        "President Carlo Menotti, where he spoke of peace. In a statement, he noted "
+        '"the talks went better than hoped".'
+    )
+    assert _quotes(extractor, text)[0][1] == "Stavros Kelidis"
