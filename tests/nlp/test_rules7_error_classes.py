@@ -104,3 +104,40 @@ def test_a_weekday_before_a_name_is_no_part_of_it(extractor) -> None:
         '"the talks went better than hoped".'
     )
     assert _quotes(extractor, text)[0][1] == "Stavros Kelidis"
+
+
+# A person named only by a pseudonym or "gave her name as" is a person speaker.
+def test_a_speaker_named_by_a_pseudonym_is_a_person(extractor) -> None:
+    text = (
+        '"They will not listen to us. Nobody here believes that," said a marcher using the '
+        'pseudonym Velka. "The square will be full again tomorrow."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Velka", "Velka"]
+
+
+def test_a_known_first_name_after_gave_her_name_as_is_a_person(extractor) -> None:
+    text = '"We will stay until the end," said a nurse who gave her name as Katya.'
+    assert _quotes(extractor, text) == [("We will stay until the end,", "Katya")]
+
+
+def test_a_word_after_the_name_that_is_no_first_name_stays_unnamed(extractor) -> None:
+    text = 'The boat, under the name Stormglass, sailed at noon. "It was cold," a sailor said.'
+    assert ("Stormglass", "PERSON") not in _entities(extractor, text)
+
+
+# "First Last of the <body> told": an unknown two-word name with its body before its own verb.
+def test_a_name_of_a_body_before_told_is_a_person_speaker(extractor) -> None:
+    text = (
+        '"Bringing the elk home is going to heal us[,]" Marnie T\'Vella of the Ossining '
+        "tribal heritage office told those gathered."
+    )
+    assert _quotes(extractor, text)[0][1] == "Marnie T'Vella"
+
+
+# Quote spans: a thin space between an inner closing mark and the outer one ends the quote.
+def test_a_thin_space_before_the_outer_closing_mark_keeps_the_whole_quote(extractor) -> None:
+    text = (
+        "Twelve-year-old Robin said the lights went out and "
+        "\"[i]t felt like 'is anyone coming for us?'\u2009\"."
+    )
+    assert _quotes(extractor, text) == [("[i]t felt like 'is anyone coming for us?'", "Robin")]

@@ -1254,6 +1254,8 @@ class _EntityFinder:
             and before[-2:-1] not in (["the"], ["a"], ["an"])  # "the 24-year-old Spaniard"
         ):
             return "PERSON", 2  # "Fifteen-year-old Robert said": an age before a name
+        if len(words) <= 2 and self._named_as_person(start, words[0]):
+            return "PERSON", 2  # "a protester using the pseudonym Katya"
         if (
             before
             and before[-1].endswith(",")
@@ -1314,6 +1316,7 @@ class _EntityFinder:
                     after[:1] == ","
                     and _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
                 )
+                or _OF_BODY_SPEAKS.match(self.text, end)
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -1380,6 +1383,14 @@ class _EntityFinder:
             and lower not in self.lower_seen
             and _SPEAKS_ALONE.match(after) is not None
         )
+
+    def _named_as_person(self, start: int, first: str) -> bool:
+        """'using the pseudonym Katya', 'who gave her name as Dana', 'identified only as
+        Marek': a name given for a person who is not otherwise named."""
+        cue = _NAMED_AS.search(self.text, max(0, start - 40), start)
+        if cue is None:
+            return False
+        return cue.group(1) is not None or first in self.gaz.first_names
 
     def _body_of_person_before(self, start: int) -> bool:
         """Whether 'of', 'at' or 'from' right after a capitalised name comes before `start`."""
@@ -1493,6 +1504,15 @@ _MEMBER_SPEAKS = re.compile(
 _COMMA_SPEECH = re.compile(r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained)\b")
 # "Ann Lee of Kenya won", "Ann Lee from the Green camp said": a person from a known place or body
 _OF_PLACE = re.compile(r" (?:of|from) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)")
+# "Ann Lee of the Kelmouth tribal office told": a name, its body, then its own speech verb
+_OF_BODY_SPEAKS = re.compile(
+    r" (?:of|from) (?:the )?[A-Z][^.;:,\"“”()]{0,80}? (?:said|says|told|tells|added|explained)\b"
+)
+# What gives a person's name: a pseudonym or alias (any word), else a known first name
+_NAMED_AS = re.compile(
+    r"(?:\b(pseudonym|alias|nom de guerre)|\b(?:the|a|first) name|\bidentified (?:only )?as|"
+    r"\bgave (?:his|her|their) name as) $"
+)
 _PERSON_AGE = re.compile(r", \d{1,3},")
 _QUOTE_MARKS = frozenset("\"“‘'")
 _PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())

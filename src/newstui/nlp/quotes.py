@@ -16,6 +16,7 @@ _TITLE_CUES = re.compile(
 )
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
+_THIN_SPACES = "\u2009\u200a\u202f"
 _SINGLE_MARKS = {"‘’": re.compile("[‘’]"), "''": re.compile("'")}
 
 
@@ -43,13 +44,19 @@ def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | N
         can_close = nxt.isspace() or nxt in _SPEECH_END + ")]}'’" or i + 1 == end
         if opened is None and can_open and not nxt.isspace():
             opened = i
-        elif opened is not None and can_close and not prev.isspace():
+        elif opened is not None and can_close and (not prev.isspace() or _thin_after_mark(text, i)):
             pairs.append((opened, i))
             opened = None
         i = text.find('"', i + 1, end)
     if opened is not None:
         pairs.append((opened, None))
     return pairs
+
+
+def _thin_after_mark(text: str, i: int) -> bool:
+    """'"…like 'am I going to die?'\u2009"': a thin space between an inner closing mark and
+    the outer one is typography, not a gap before an opening mark."""
+    return text[i - 1] in _THIN_SPACES and text[i - 2 : i - 1] in ("'", "’", '"', "”")
 
 
 def _curly_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
