@@ -141,3 +141,13 @@ def test_a_thin_space_before_the_outer_closing_mark_keeps_the_whole_quote(extrac
         "\"[i]t felt like 'is anyone coming for us?'\u2009\"."
     )
     assert _quotes(extractor, text) == [("[i]t felt like 'is anyone coming for us?'", "Robin")]
+
+
+# ", and X had said": a coordinated clause after an aside names its own subject.
+def test_the_subject_after_comma_and_is_the_speaker_not_the_name_in_the_aside(extractor) -> None:
+    text = (
+        "New owner Pell Harnwick bought the mill in 2003. Local historian Ada Strome objected.\n\n"
+        "The Harnwicks had trouble finding staff, something Strome accepted, and Mr Harnwick "
+        'had said they planned to "bring the mill back to life."'
+    )
+    assert _quotes(extractor, text)[0][1] == "Pell Harnwick"

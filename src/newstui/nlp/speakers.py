@@ -87,6 +87,7 @@ _TRAILING_APPOSITIVE = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
 )
 # "In his message, ", "However, addressing the leaders, ": before a clause's subject.
+_COORDINATED = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
 _LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
 _PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
@@ -469,6 +470,8 @@ class SpeakerFinder:
         # "analysts at Barclays said": people named by their role speak for the body after it
         kept = [m for m in inside if m not in kept] or [m for m in kept if self._role_of(m)]
         appositive = _TRAILING_APPOSITIVE.search(clause)
+        if appositive and _COORDINATED.match(appositive.group()):
+            appositive = None  # "…, something Reid saw, and Moss had said": a clause of its own
         if appositive and any(
             m.start < start + appositive.start() and m.entity.type in ("PERSON", "ORG")
             for m in kept
