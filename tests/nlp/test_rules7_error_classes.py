@@ -151,3 +151,34 @@ def test_the_subject_after_comma_and_is_the_speaker_not_the_name_in_the_aside(ex
         'had said they planned to "bring the mill back to life."'
     )
     assert _quotes(extractor, text)[0][1] == "Pell Harnwick"
+
+
+# '“…,” reads Judge Moss's statement, “…”': the owner of a written text speaks both quotes.
+def test_reads_someones_statement_after_a_quote_names_its_speaker(extractor) -> None:
+    text = (
+        "Judge Gray Hollis ruled the rota unfair.\n\n"
+        '"While old rules may have justified it," reads Judge Hollis\'s statement, '
+        '"nurses and porters are now equal. That time has passed."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Gray Hollis", "Gray Hollis"]
+
+
+# A title before a name does not hide the preposition that makes it an object.
+def test_a_saint_named_place_after_at_is_not_the_speaker(extractor) -> None:
+    text = 'Dr. Ilse Brandvik at Saint Edmund said, "We received six patients this morning."'
+    assert _quotes(extractor, text)[0][1] == "Ilse Brandvik"
+
+
+# "said Dr. Moss. “…”": the abbreviation's full stop ends no sentence between two quotes.
+def test_a_quote_after_said_dr_name_continues_the_same_speaker(extractor) -> None:
+    text = (
+        "Microbiologist Petra Lindqvist led the study.\n\n"
+        '"The strains were almost entirely different", said Dr. Lindqvist. "Rather, the '
+        'likeliest route is from one person to another."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Petra Lindqvist", "Petra Lindqvist"]
+
+
+def test_reacted_is_an_attribution_verb(extractor) -> None:
+    text = 'Singer Kaia Moreno also reacted on Twitter, "Sad news today. He was a giant."'
+    assert _quotes(extractor, text)[0][1] == "Kaia Moreno"

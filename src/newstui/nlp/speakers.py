@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from newstui.model import Entity, Mention
-from newstui.nlp.entities import SPEECH_OPENERS
+from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import QuoteSpan
 from newstui.nlp.segment import paragraph_spans, sentence_starts
@@ -30,6 +30,7 @@ _VERBS = (
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
     "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
     "underlined|underlines|went on to add|goes on to add|assailed|accusing|cited|"
+    "reacted|reacts|reacting|"
     "[Aa]ccording to"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
@@ -59,6 +60,15 @@ _STATEMENT_READ = re.compile(
 _NOT_SUBJECT = frozenset(
     "and but or then so because which that as in on to for with while if".split()
 )
+# '“…,” reads Judge Moss's statement': a written text's owner after the quote
+_READS_OWNER = (
+    r"\b(?:reads|read|says|said|states|stated)\s+([^,.;]{2,60}?)['’]s?\s+"
+    r"(?:\w+\s+)?(?:statement|letter|ruling|judgment|judgement|opinion|decision|post|tweet|"
+    r"message|report|note|announcement)\b"
+)
+_READS_STATEMENT = re.compile(rf"^[\s,]*{_READS_OWNER}")
+# '“…,” reads Judge Moss's statement, “…”': the same frame before the quote it opens
+_READS_STATEMENT_BEFORE = re.compile(rf"{_READS_OWNER}\s*[,:]\s*$")
 _PHRASE_STOP = re.compile(
     r"[,;:()]|\s(?:who|which|that|as|in|on|at|after|before|during|when|while|to|from)\s"
 )
@@ -87,6 +97,9 @@ _TRAILING_APPOSITIVE = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
 )
 # "In his message, ", "However, addressing the leaders, ": before a clause's subject.
+_STOP = re.compile(r"[.!?](?:\s|$)")
+_TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
+_TITLE_WORDS = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
 _COORDINATED = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
 _LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
 _PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
@@ -270,6 +283,12 @@ class SpeakerFinder:
         newline = self.text.find("\n", span.close_mark, sent_end)
         tail_end = min(sent_end, next_open, newline if newline >= 0 else sent_end)
         tail = self.masked[span.close_mark + 1 : tail_end]
+        statement = _READS_STATEMENT.match(tail)
+        if statement:  # '“…,” reads Judge Moss's ruling': the owner of the text speaks
+            base = span.close_mark + 1
+            owner = self._first_named(base, base + statement.end(1), span.close_mark)
+            if owner:
+                return owner
         verb = VERB.search(tail[:160])
         if not verb:
             return self._dash_credit(span.close_mark + 1, tail)
@@ -348,6 +367,13 @@ class SpeakerFinder:
             )
             if named and self.types.get(named) == "PERSON":
                 return named
+        reads = _READS_STATEMENT_BEFORE.search(head)
+        if reads:
+            owner = self._first_named(
+                sent_start + reads.start(1), sent_start + reads.end(1), span.open_mark
+            )
+            if owner:
+                return owner
         statement = _STATEMENT_READ.search(head)
         if statement and not any(  # "In the letter, Acme's lawyer Stoltz said": Stoltz speaks
             m.entity.type == "PERSON"
@@ -459,7 +485,9 @@ class SpeakerFinder:
         participle = bool(_PARTICIPLE_AT.match(self.masked, end))
         kept: list[_Mention] = []  # here: the objects of prepositions, "by A and B" both
         for m in inside:
-            before = self.masked[max(start, m.start - 12) : m.start].split()
+            before = self.masked[max(start, m.start - 20) : m.start].split()
+            if len(before) > 1 and before[-1].rstrip(".") in _TITLE_WORDS:
+                before.pop()  # "at St. Ann's said", "for Dr. Moss": the title's preposition
             if not before:
                 continue
             word = before[-1].lower()
@@ -661,7 +689,8 @@ class SpeakerFinder:
             return False
         if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
             return False
-        if len(gap) > 160 or len(re.findall(r"[.!?](?:\s|$)", gap)) > 1:
+        stops = len(_STOP.findall(gap)) - len(_TITLE_STOP.findall(gap))  # "said Dr. Reid. “…”"
+        if len(gap) > 160 or stops > 1:
             return False
         sent_start, _ = self._sentence_bounds(span.open_mark)
         return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
