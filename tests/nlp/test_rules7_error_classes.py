@@ -182,3 +182,11 @@ def test_a_quote_after_said_dr_name_continues_the_same_speaker(extractor) -> Non
 def test_reacted_is_an_attribution_verb(extractor) -> None:
     text = 'Singer Kaia Moreno also reacted on Twitter, "Sad news today. He was a giant."'
     assert _quotes(extractor, text)[0][1] == "Kaia Moreno"
+
+
+def test_confirming_is_an_attribution_verb(extractor) -> None:
+    text = (
+        "Inquiries were opened by the Kelmouth Port Authority and the Harbour Safety Board, "
+        'with the latter confirming on Twitter they were "not sending inspectors at this time."'
+    )
+    assert _quotes(extractor, text)[0][1] == "Harbour Safety Board"

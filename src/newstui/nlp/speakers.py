@@ -30,7 +30,7 @@ _VERBS = (
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
     "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
     "underlined|underlines|went on to add|goes on to add|assailed|accusing|cited|"
-    "reacted|reacts|reacting|"
+    "reacted|reacts|reacting|confirming|confirms|"
     "[Aa]ccording to"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
