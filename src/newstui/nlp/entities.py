@@ -1387,6 +1387,8 @@ class _EntityFinder:
     def _named_as_person(self, start: int, first: str) -> bool:
         """'using the pseudonym Katya', 'who gave her name as Dana', 'identified only as
         Marek': a name given for a person who is not otherwise named."""
+        if not self.text.endswith(_NAMED_AS_ENDINGS, max(0, start - 11), start):
+            return False  # most names follow none of the cue words: one look says so
         cue = _NAMED_AS.search(self.text, max(0, start - 40), start)
         if cue is None:
             return False
@@ -1513,6 +1515,7 @@ _NAMED_AS = re.compile(
     r"(?:\b(pseudonym|alias|nom de guerre)|\b(?:the|a|first) name|\bidentified (?:only )?as|"
     r"\bgave (?:his|her|their) name as) $"
 )
+_NAMED_AS_ENDINGS = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
 _PERSON_AGE = re.compile(r", \d{1,3},")
 _QUOTE_MARKS = frozenset("\"“‘'")
 _PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())
