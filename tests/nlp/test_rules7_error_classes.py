@@ -190,3 +190,30 @@ def test_confirming_is_an_attribution_verb(extractor) -> None:
         'with the latter confirming on Twitter they were "not sending inspectors at this time."'
     )
     assert _quotes(extractor, text)[0][1] == "Harbour Safety Board"
+
+
+# Short names referring back to a full name said earlier.
+def test_a_company_named_again_by_its_leading_word_is_the_full_company(extractor) -> None:
+    text = (
+        "Prosecutors are looking into the Brannock Motor Company. "
+        '"We are cooperating fully," Brannock said in a statement.'
+    )
+    assert _quotes(extractor, text)[0][1] == "Brannock Motor Company"
+    assert ("Brannock", "ORG") not in _entities(extractor, text)
+
+
+def test_a_first_surname_alone_refers_to_a_double_surname(extractor) -> None:
+    text = (
+        "Governor Ricardo Velasco Ortiz resigned on Friday. "
+        '"I leave with my head held high," Velasco said.'
+    )
+    assert _quotes(extractor, text)[0][1] == "Ricardo Velasco Ortiz"
+
+
+def test_a_name_after_the_role_of_a_place_and_a_comma_is_a_person(extractor) -> None:
+    text = (
+        "The mayor of Kelmouth, Tamsin Achterberg, sent condolences online, adding, "
+        '"An urgent inquiry into what happened is under way."'
+    )
+    assert ("Tamsin Achterberg", "PERSON") in _entities(extractor, text)
+    assert _quotes(extractor, text)[0][1] == "Tamsin Achterberg"

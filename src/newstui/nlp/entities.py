@@ -574,9 +574,13 @@ class _EntityFinder:
         for prev, cand in pairwise(cands):
             if (
                 prev.words > 1
-                and _ACRONYM.fullmatch(cand.text)
                 and self.text[prev.end : cand.start] == " ("
                 and self.text[cand.end : cand.end + 1] == ")"
+                and (
+                    _ACRONYM.fullmatch(cand.text)
+                    # "Transport for London (TfL)": the initials of every word, as written
+                    or cand.text == "".join(w[0] for w in (prev.display or prev.text).split())
+                )
                 and (
                     _initials(prev.display or prev.text).startswith(cand.text[0])
                     # "Kurdistan Workers' Party (PKK)": initials of the name in another language
@@ -1317,6 +1321,7 @@ class _EntityFinder:
                     and _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
                 )
                 or _OF_BODY_SPEAKS.match(self.text, end)
+                or self._role_of_before(before)
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -1382,6 +1387,17 @@ class _EntityFinder:
             and lower not in self.gaz.common_words
             and lower not in self.lower_seen
             and _SPEAKS_ALONE.match(after) is not None
+        )
+
+    def _role_of_before(self, before: list[str]) -> bool:
+        """'the mayor of London, Sadiq Khan,': a role of a body or place, then a comma, names the
+        person holding it (`before` is the lower-cased words before the name)."""
+        if not before or not before[-1].endswith(","):
+            return False
+        tail = before[-5:-1]
+        return any(
+            w in ("of", "for", "at") and k and tail[k - 1] in self.gaz.role_words
+            for k, w in enumerate(tail)
         )
 
     def _named_as_person(self, start: int, first: str) -> bool:
@@ -1659,6 +1675,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             groups[target].extend(moved)
     _merge_org_prefixes(groups)
     _merge_national_bodies(groups)
+    _merge_company_short_names(groups)
     entities = []
     gaz = load_gazetteer()
     for key, cands in groups.items():
@@ -1770,6 +1787,36 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
             continue
         longer = [k for k in by_body.get(text, ()) if k != key]
         if len(longer) == 1 and longer[0] in groups:
+            groups[longer[0]].extend(groups.pop(key))
+
+
+_COMPANY_SUFFIXES = frozenset(
+    "Company Corporation Corp Inc Incorporated Ltd Limited Group Holdings plc PLC LLC AG".split()
+)
+
+
+def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
+    """'Ford' after 'Ford Motor Company': a company named again by its leading words, when
+    its full name ends in a company suffix and no other organisation begins with them."""
+    orgs = _org_names(groups)
+    by_lead: dict[str, list[str]] = defaultdict(list)
+    for k, full in orgs.items():
+        words = full.split()
+        if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
+            for n in range(1, len(words)):
+                by_lead[" ".join(words[:n])].append(k)
+    if not by_lead:
+        return
+    weak_people = {  # '“…,” Brannock said': one word typed a person by its verb alone
+        key: cands[0].text
+        for key, cands in groups.items()
+        if cands[0].words == 1
+        and _best_type(cands) == "PERSON"
+        and max(c.strength for c in cands) <= 1
+    }
+    for key, text in (orgs | weak_people).items():
+        longer = [k for k in by_lead.get(text, ()) if k != key]
+        if len(longer) == 1 and key in groups and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
 
 
