@@ -217,3 +217,29 @@ def test_a_name_after_the_role_of_a_place_and_a_comma_is_a_person(extractor) -> 
     )
     assert ("Tamsin Achterberg", "PERSON") in _entities(extractor, text)
     assert _quotes(extractor, text)[0][1] == "Tamsin Achterberg"
+
+
+# A quote opening its own sentence after a sentence about one person (rules-6), extended.
+def test_credits_in_parentheses_do_not_count_as_people_named(extractor) -> None:
+    text = (
+        "Comic artist Wren Ostrava (Moon Harbour, Tilda Grey and the Owls) told of a slow "
+        'start. "In my first year, nobody answered my emails at all."'
+    )
+    assert _quotes(extractor, text)[0][1] == "Wren Ostrava"
+
+
+def test_a_pronoun_subject_after_a_leading_phrase_names_the_speaker(extractor) -> None:
+    text = (
+        "Actress Delia Marchetti starred in the first season.\n\n"
+        "Unhappy with her part, she left the show early. "
+        '"This is not what I became an actor for. I wanted to do more."'
+    )
+    assert _quotes(extractor, text)[0][1] == "Delia Marchetti"
+
+
+def test_the_body_a_description_means_is_looked_for_before_the_description(extractor) -> None:
+    text = (
+        "Asked about waste, the company noted that it now used a bio-based PLA in its boxes, "
+        '"which is more plant-based plastic for the environment."'
+    )
+    assert _quotes(extractor, text)[0][1] is None

@@ -263,13 +263,24 @@ class SpeakerFinder:
             start <= o < end for o in self.open_marks
         ):
             return None
-        people = {m.entity.name for m in self._mentions_in(start, end) if m.entity.type == "PERSON"}
+        people = {
+            m.entity.name
+            for m in self._mentions_in(start, end)
+            if m.entity.type == "PERSON" and not self._in_parentheses(start, m.start)
+        }  # "Jo Lee (Nancy Drew, Jem) told of…": credits in parentheses name no speaker
         if len(people) == 1:
             return people.pop()
-        words = self.masked[start:end].split()
-        if not people and words[:1] in (["He"], ["She"]):
+        sentence = self.masked[start:end]
+        opener = _LEADING_ADVERBIAL.match(sentence)  # "Underwhelmed by it, she left."
+        words = sentence[opener.end() if opener else 0 :].split()
+        if not people and words[:1] and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start)
         return None
+
+    def _in_parentheses(self, start: int, pos: int) -> bool:
+        """Whether an opening parenthesis after `start` is still open at `pos`."""
+        before = self.masked[start:pos]
+        return before.count("(") > before.count(")")
 
     def _sentence_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentences, pos) - 1
@@ -465,7 +476,8 @@ class SpeakerFinder:
         if allow_pronoun and not inside and len(words) <= 6 and words[:1] in (["He"], ["She"]):
             # "She went on to say, “…”", "He then told reporters": the clause's own subject
             return self._resolve_pronoun(words[0].lower(), start)
-        return self._description(self.masked[start:end], pos)
+        # 'the company noted that … PET …, “…”': the body meant comes before its description
+        return self._description(self.masked[start:end], min(pos, end))
 
     def _subject_candidates(self, inside: list[_Mention], start: int, end: int) -> list[_Mention]:
         """Mentions before a verb that can be its subject: in the verb's own clause, not the object
