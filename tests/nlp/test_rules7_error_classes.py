@@ -243,3 +243,19 @@ def test_the_body_a_description_means_is_looked_for_before_the_description(extra
         '"which is more plant-based plastic for the environment."'
     )
     assert _quotes(extractor, text)[0][1] is None
+
+
+# Short attributed quotes: a fragment closing a sentence of reported speech is kept.
+def test_a_fragment_closing_reported_speech_is_the_reporters_words(extractor) -> None:
+    text = (
+        "Police spokesperson Dedra Amsel confirmed two arrests. She told the Kelmouth Echo "
+        'that officers believe the pair had been "drawn into extremism".'
+    )
+    assert _quotes(extractor, text) == [("drawn into extremism", "Dedra Amsel")]
+
+
+def test_a_fragment_inside_a_sentence_without_reported_speech_stays_a_scare_quote(
+    extractor,
+) -> None:
+    text = 'Dedra Amsel runs the "quiet room" at the station.'
+    assert _quotes(extractor, text) == []

@@ -96,11 +96,18 @@ _PREPOSITIONS = frozenset(
 _TRAILING_APPOSITIVE = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
 )
-# "In his message, ", "However, addressing the leaders, ": before a clause's subject.
+# "said that", "told the BBC that": a clause of reported speech follows
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed)"
+    r"\s+that\b"
+)
+# Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
 _STOP = re.compile(r"[.!?](?:\s|$)")
 _TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
 _TITLE_WORDS = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
+# ", and Moss had said": a coordinated clause, no appositive
 _COORDINATED = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
+# "In his message, ", "However, addressing the leaders, ": before a clause's subject.
 _LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
 _PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
@@ -220,9 +227,17 @@ class SpeakerFinder:
             )
             # "was “contrived.”": a fragment closed by its own stop or comma, after a speech verb
             stopped = self.text[span.start : span.end].rstrip()[-1:] in ".,!?"
-            if labelled or beside or stopped:
+            # 'He told the BBC that police suspect they had been “exposed to radicalism”.':
+            # a fragment closing a sentence of reported speech is the reporter's words
+            reported = _REPORTED_THAT.search(head) is not None and self._closes_sentence(span)
+            if labelled or beside or stopped or reported:
                 speaker = self._before(span)
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
+
+    def _closes_sentence(self, span: QuoteSpan) -> bool:
+        """Whether only a full stop (or nothing) follows the quotation in its paragraph."""
+        after = self.text[span.close_mark + 1 : span.close_mark + 3]
+        return after[:1] in (".", "") or after[:1] == "\n"
 
     def _ends_sentence_before(self, quote: QuoteSpan, later: QuoteSpan) -> bool:
         """'“…on it.” After her speech, the “Big Mike” slur…': a quotation before `later` that
