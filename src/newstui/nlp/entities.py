@@ -1258,7 +1258,11 @@ class _EntityFinder:
             and before[-2:-1] not in (["the"], ["a"], ["an"])  # "the 24-year-old Spaniard"
         ):
             return "PERSON", 2  # "Fifteen-year-old Robert said": an age before a name
-        if len(words) <= 2 and self._named_as_person(start, words[0]):
+        if (
+            len(words) <= 2
+            and self.text.endswith(_NAMED_AS_ENDINGS, max(0, start - 11), start)
+            and self._named_as_person(start, words[0])
+        ):
             return "PERSON", 2  # "a protester using the pseudonym Katya"
         if (
             before
@@ -1377,6 +1381,8 @@ class _EntityFinder:
         """'Winch said he…', 'Quillan told reporters': one unknown capitalised word opening a
         sentence as the subject of a speech verb names a person; plurals ("Prosecutors said"),
         abbreviations, role words and abstract nouns ("Research suggested") do not."""
+        if _SPEAKS_ALONE.match(after) is None:
+            return False  # most sentence openers have no speech verb after them
         lower = word.lower()
         return (
             len(word) > 2
@@ -1386,7 +1392,6 @@ class _EntityFinder:
             and lower not in self.gaz.role_words
             and lower not in self.gaz.common_words
             and lower not in self.lower_seen
-            and _SPEAKS_ALONE.match(after) is not None
         )
 
     def _role_of_before(self, before: list[str]) -> bool:
@@ -1403,8 +1408,6 @@ class _EntityFinder:
     def _named_as_person(self, start: int, first: str) -> bool:
         """'using the pseudonym Katya', 'who gave her name as Dana', 'identified only as
         Marek': a name given for a person who is not otherwise named."""
-        if not self.text.endswith(_NAMED_AS_ENDINGS, max(0, start - 11), start):
-            return False  # most names follow none of the cue words: one look says so
         cue = _NAMED_AS.search(self.text, max(0, start - 40), start)
         if cue is None:
             return False
@@ -1798,6 +1801,12 @@ _COMPANY_SUFFIXES = frozenset(
 def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
     """'Ford' after 'Ford Motor Company': a company named again by its leading words, when
     its full name ends in a company suffix and no other organisation begins with them."""
+    if not any(
+        c.words > 1 and c.text.rsplit(" ", 1)[-1].rstrip(".") in _COMPANY_SUFFIXES
+        for cands in groups.values()
+        for c in cands
+    ):
+        return  # most articles name no "… Company" or "… Group": nothing to look for
     orgs = _org_names(groups)
     by_lead: dict[str, list[str]] = defaultdict(list)
     for k, full in orgs.items():
