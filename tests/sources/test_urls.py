@@ -5,22 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newstui.sources.urls import _SPACE, is_http_url
-from newstui.text import strip_controls
-
-
-def _checked_in_full(url: str | None) -> bool:
-    """is_http_url's definition, without its shortcut for plain URLs."""
-    from urllib.parse import urlsplit
-
-    if not url or _SPACE.search(url.strip()) or strip_controls(url) != url:
-        return False
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-
+from newstui.sources.urls import checked_in_full, is_http_url
 
 PIECES = st.sampled_from(
     ["http://", "https://", "HTTP://", "ftp://", "javascript:", "//", "/", "a", "Z9", ".", "-",
@@ -41,7 +26,7 @@ PIECES = st.sampled_from(
 @example("https://x.example/\x7f")
 @example(" https://x.example/")
 def test_the_shortcut_for_plain_links_agrees_with_the_full_check(url: str) -> None:
-    assert is_http_url(url) == _checked_in_full(url)
+    assert is_http_url(url) == checked_in_full(url)
 
 
 def test_only_http_links_with_a_host_are_kept() -> None:

@@ -18,6 +18,11 @@ def is_http_url(url: str | None) -> bool:
     """True for an absolute http(s) URL with a host, no white space and no control characters."""
     if url and _PLAIN_HTTP.fullmatch(url) is not None:
         return True
+    return checked_in_full(url)
+
+
+def checked_in_full(url: str | None) -> bool:
+    """is_http_url's definition, without its shortcut for plain URLs (which must agree with it)."""
     if not url or _SPACE.search(url.strip()) or strip_controls(url) != url:
         return False
     try:

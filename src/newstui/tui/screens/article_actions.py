@@ -38,6 +38,16 @@ if TYPE_CHECKING:
     from newstui.tui.widgets.sources import SourcesPane
 
 
+def loaded_detail(
+    screen: Screen[None], row: ArticleRow, detail: ArticleDetail | None
+) -> ArticleDetail | None:
+    """`detail` when it is the selected row's article; otherwise says it is still loading."""
+    if detail is None or detail.article.row.id != row.id:
+        screen.notify("The article is still loading.", severity="warning")
+        return None
+    return detail
+
+
 @dataclass
 class Notice(Message):
     """A line for the user from a worker thread (thread → UI goes through messages)."""
@@ -186,11 +196,7 @@ class ArticleActions(Screen[None]):
     def action_open_link_number(self) -> None:
         """Ask for n and open link [n] of the open article (the numbers of its link list)."""
         row = self._row()
-        detail = self.detail
-        if row is None:
-            return
-        if detail is None or detail.article.row.id != row.id:
-            self.notify("The article is still loading.", severity="warning")
+        if row is None or (detail := loaded_detail(self, row, self.detail)) is None:
             return
         links = listed_links(detail.article)
         if not links:
@@ -242,11 +248,7 @@ class ArticleActions(Screen[None]):
     def _article_text(self) -> str | None:
         """The open article as plain text (as `newstui show` prints it), or None."""
         row = self._row()
-        detail = self.detail
-        if row is None:
-            return None
-        if detail is None or detail.article.row.id != row.id:
-            self.notify("The article is still loading.", severity="warning")
+        if row is None or (detail := loaded_detail(self, row, self.detail)) is None:
             return None
         return render_article_text(detail.article, detail.analysis).plain
 

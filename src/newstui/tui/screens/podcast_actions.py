@@ -16,6 +16,7 @@ from newstui.model import ArticleDetail, Download, Link
 from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
+from newstui.tui.screens.article_actions import loaded_detail
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 from newstui.tui.shared_library import SharedLibrary
 
@@ -40,12 +41,11 @@ class PodcastActions(Screen[None]):
         """Call `then` with the open article and the enclosure the user means (asking which
         when there are several)."""
         row = self.headlines.selected
-        detail = self.detail
         if row is None:
             self.notify("No article selected.", severity="warning")
             return
-        if detail is None or detail.article.row.id != row.id:
-            self.notify("The article is still loading.", severity="warning")
+        detail = loaded_detail(self, row, self.detail)
+        if detail is None:
             return
         attached = enclosures(detail.article)
         if not attached:
