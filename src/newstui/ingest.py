@@ -38,7 +38,7 @@ from newstui.model import (
     carries_full_article,
     still_waiting,
 )
-from newstui.processes import CHUNK, CpuPool, analyse_one, fetch_workers
+from newstui.processes import CHUNK, CpuPool, analyse_one, fetch_workers, parse_document
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
 from newstui.spawned import pool_result, stopping
@@ -380,10 +380,8 @@ async def _fetch_feed(
                         cpu.parse_feed(result.body, result.url, result.content_type)
                     )
             else:
-                from newstui.sources.feeds import parse_feed
-
                 parsed = await asyncio.to_thread(
-                    parse_feed, result.body, result.url, result.content_type
+                    parse_document, result.body, result.url, result.content_type
                 )
     except SourceError as exc:
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newstui.article_rows import PreparedArticle
 from newstui.model import (
     NEWEST_FIRST,
     Analysis,
@@ -296,8 +297,11 @@ class Library:
 
     # -- writing what sources produced ------------------------------------------------------
 
-    def save_batch(self, source_id: int, articles: Sequence[Article]) -> SaveResult:
-        """Insert new articles and update changed ones in one transaction; marks are kept."""
+    def save_batch(
+        self, source_id: int, articles: Sequence[Article | PreparedArticle]
+    ) -> SaveResult:
+        """Insert new articles and update changed ones in one transaction; marks are kept.
+        Articles a parsing worker prepared (processes.parse_document) are only written."""
         return _articles.save_articles(self._db, source_id, articles)
 
     def bulk_insert(self, source_id: int, articles: Iterable[Article]) -> int:

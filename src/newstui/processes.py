@@ -6,14 +6,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newstui.article_rows import PreparedArticle, prepare_article
 from newstui.model import Analysis
 from newstui.spawned import SpawnedPool
 
 if TYPE_CHECKING:
     from newstui.nlp import Extractor
-    from newstui.sources.feeds import ParsedFeed
 
 CHUNK = 16  # articles per analysis task
 TASKS_PER_WORKER = 500  # a worker is replaced after this many tasks: its memory cannot creep
@@ -43,11 +44,24 @@ def available_memory() -> int | None:
     return None
 
 
-def parse_document(body: bytes, url: str, content_type: str | None) -> ParsedFeed:
-    """Parse a feed document in a worker (the parser is imported there, not by every fetch)."""
+@dataclass(frozen=True)
+class PreparedFeed:
+    """A parsed feed document whose articles are in their stored form already."""
+
+    title: str | None
+    site_url: str | None
+    articles: list[PreparedArticle]
+    warning: str | None = None
+
+
+def parse_document(body: bytes, url: str, content_type: str | None) -> PreparedFeed:
+    """Parse a feed document and prepare its articles' rows, in a worker (the parser is imported
+    there, not by every fetch): the storing process then only writes them."""
     from newstui.sources.feeds import parse_feed
 
-    return parse_feed(body, url, content_type)
+    parsed = parse_feed(body, url, content_type)
+    articles = [prepare_article(article) for article in parsed.articles]
+    return PreparedFeed(parsed.title, parsed.site_url, articles, parsed.warning)
 
 
 def analyse_texts(extractor_name: str, texts: Sequence[str]) -> list[tuple[Analysis, str | None]]:
@@ -72,8 +86,8 @@ class CpuPool(SpawnedPool):
     def __init__(self, workers: int | None = None) -> None:
         super().__init__(max(1, workers or os.cpu_count() or 1), TASKS_PER_WORKER)
 
-    def parse_feed(self, body: bytes, url: str, content_type: str | None) -> Future[ParsedFeed]:
-        """Parse a feed document in a worker."""
+    def parse_feed(self, body: bytes, url: str, content_type: str | None) -> Future[PreparedFeed]:
+        """Parse a feed document and prepare its articles' rows in a worker."""
         return self.submit_call(parse_document, body, url, content_type)
 
     def analyse_chunk(

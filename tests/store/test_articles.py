@@ -170,7 +170,7 @@ def test_lone_surrogates_and_nul_never_reach_the_store(db, feed):
 def test_the_content_digest_is_the_one_stored_articles_already_carry():
     # Digests written by earlier versions: a different one would report every stored article
     # as updated on the next fetch (and forget its full text and analysis).
-    from newstui.store.articles import content_hash
+    from newstui.article_rows import content_hash
 
     article = Article(
         title="Harbour reopens",

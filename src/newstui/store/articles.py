@@ -7,9 +7,10 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from newstui.article_rows import PreparedArticle, link_dict, prepared
 from newstui.model import (
     NEWEST_FIRST,
     Article,
@@ -31,32 +32,6 @@ from newstui.store.stories import same_story_ids
 from newstui.text import author_name, clean_line
 
 EVERY_ARTICLE = ArticleFilter()
-
-
-def content_hash(article: Article) -> str:
-    """A digest of the article's visible content, to notice updates (each field followed by a
-    NUL, hashed in one call: the same digest stored articles already carry)."""
-    parts = (article.title, article.author or "", article.text, article.summary, article.url or "")
-    data = "\0".join(parts) + "\0"
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def link_dict(link: Link) -> dict[str, Any]:
-    """A link as stored in the `links` JSON column; an enclosure's size and duration only when
-    known (the has:enclosure index looks for `"kind": "enclosure"`, so `kind` is written so)."""
-    data: dict[str, Any] = {"text": link.text, "url": link.url, "kind": link.kind}
-    if link.size is not None:
-        data["size"] = link.size
-    if link.duration is not None:
-        data["duration"] = link.duration
-    if link.offset is not None:  # where its words end in the text (the reader's [n] marker)
-        data["offset"] = link.offset
-    return data
-
-
-def links_json(links: Iterable[Link]) -> str:
-    """The `links` column of an article."""
-    return json.dumps([link_dict(link) for link in links])
 
 
 def stored_link(data: dict[str, Any]) -> Link:
@@ -82,13 +57,13 @@ def stored_link(data: dict[str, Any]) -> Link:
     )
 
 
-def identity_keys(articles: Sequence[Article]) -> list[str]:
+def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
     """The identity of each article within its feed: guid, else link, else a hash of title+text.
 
     A guid or link shared by several entries of one batch is not trusted for those entries.
     """
 
-    def fallback(a: Article) -> str:
+    def fallback(a: Article | PreparedArticle) -> str:
         digest = hashlib.sha256(f"{a.title}\0{a.text}".encode("utf-8", "surrogatepass"))
         return "hash:" + digest.hexdigest()[:32]
 
@@ -105,22 +80,7 @@ def identity_keys(articles: Sequence[Article]) -> list[str]:
     return keys
 
 
-EARLIEST_PUBLISHED = datetime(1900, 1, 1, tzinfo=UTC)  # before this a date is a placeholder
 FUTURE_SLACK = timedelta(days=1)  # clocks and time zones differ; beyond this a date is a claim
-
-
-def _iso(article: Article) -> str | None:
-    """The claimed publish date as stored (ISO 8601 UTC), or None when it is unknown."""
-    if article.published is None:
-        return None
-    dt = article.published
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    try:
-        dt = dt.astimezone(UTC).replace(microsecond=0)
-    except (OverflowError, ValueError):  # a date at the edge of the calendar: treat as unknown
-        return None
-    return None if dt < EARLIEST_PUBLISHED else dt.isoformat()
 
 
 def _sortable(published: str | None, now: str) -> str | None:
@@ -135,11 +95,6 @@ def _sortable(published: str | None, now: str) -> str | None:
     return published if datetime.fromisoformat(published) <= limit else None
 
 
-def stored_summary(article: Article) -> str:
-    """The summary column: '' when the summary is the text itself (one copy; read back as it)."""
-    return "" if article.summary == article.text else article.summary
-
-
 INSERT_ARTICLE = """
     INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen, sort_date,
         summary, text, links, content_hash)
@@ -148,28 +103,32 @@ INSERT_ARTICLE = """
 
 
 def new_article_row(
-    feed_id: int, key: str, article: Article, now: str, digest: str | None = None
+    feed_id: int, key: str, article: Article | PreparedArticle, now: str, digest: str | None = None
 ) -> tuple[object, ...]:
     """The INSERT_ARTICLE parameters of a new article first seen `now`."""
-    published = _iso(article)
+    row = prepared(article)
     return (
         feed_id,
         key,
-        article.url,
-        article.title,
-        article.author,
-        published,
+        row.url,
+        row.title,
+        row.author,
+        row.published,
         now,
-        _sortable(published, now) or now,
-        stored_summary(article),
-        article.text,
-        links_json(article.links),
-        digest or content_hash(article),
+        _sortable(row.published, now) or now,
+        row.summary,
+        row.text,
+        row.links,
+        digest or row.content_hash,
     )
 
 
-def save_articles(db: Database, feed_id: int, articles: Sequence[Article]) -> SaveResult:
-    """Insert new articles and update changed ones in one transaction; read/starred are kept."""
+def save_articles(
+    db: Database, feed_id: int, batch: Sequence[Article | PreparedArticle]
+) -> SaveResult:
+    """Insert new articles and update changed ones in one transaction; read/starred are kept.
+    Articles come in their stored form when a parsing worker prepared them."""
+    articles = [prepared(article) for article in batch]
     keys = identity_keys(articles)
     link_counts = Counter(a.url for a in articles)
     claimed: set[int] = set()
@@ -187,7 +146,7 @@ def save_articles(db: Database, feed_id: int, articles: Sequence[Article]) -> Sa
             if key in seen:  # repeated in the batch, or removed by a cleanup: not new again
                 continue
             seen.add(key)
-            digest = content_hash(article)
+            digest = article.content_hash
             row = by_key.get(key)
             if row is None and article.url and link_counts[article.url] == 1:
                 # The same entry stored earlier under another identity (its guid became shared).
@@ -212,10 +171,10 @@ def save_articles(db: Database, feed_id: int, articles: Sequence[Article]) -> Sa
 
 
 def update_article_content(
-    conn: sqlite3.Connection, article_id: int, article: Article, digest: str
+    conn: sqlite3.Connection, article_id: int, article: Article | PreparedArticle, digest: str
 ) -> None:
     """Replace a stored article's content (state kept); its full text and analysis are redone."""
-    published = _iso(article)
+    row = prepared(article)
     conn.execute(
         """
         UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
@@ -224,14 +183,14 @@ def update_article_content(
         WHERE id = ?
         """,
         [
-            article.url,
-            article.title,
-            article.author,
-            published,
-            _sortable(published, now_iso()),
-            stored_summary(article),
-            article.text,
-            links_json(article.links),
+            row.url,
+            row.title,
+            row.author,
+            row.published,
+            _sortable(row.published, now_iso()),
+            row.summary,
+            row.text,
+            row.links,
             digest,
             article_id,
         ],

@@ -9,13 +9,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from newstui.article_rows import content_hash
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
-from newstui.store.articles import (
-    INSERT_ARTICLE,
-    content_hash,
-    new_article_row,
-    update_article_content,
-)
+from newstui.store.articles import INSERT_ARTICLE, new_article_row, update_article_content
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
 

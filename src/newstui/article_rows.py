@@ -1,0 +1,99 @@
+"""What an article's stored row holds, computed from the article alone (links as JSON, content
+hash, publish date, summary): pure, so a parsing worker computes it and the process that stores
+only writes it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from newstui.model import Article, Link
+
+EARLIEST_PUBLISHED = datetime(1900, 1, 1, tzinfo=UTC)  # before this a date is a placeholder
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article in its stored form: `published` as stored (ISO 8601 UTC or None), `summary`
+    '' when it is the text itself, `links` the `links` column's JSON, `content_hash` the digest
+    that notices updates. Made by prepare_article; a few plain strings, cheap to send between
+    processes (an Article with its Link objects costs ~4x more to unpickle)."""
+
+    title: str
+    text: str
+    guid: str | None
+    url: str | None
+    author: str | None
+    published: str | None
+    summary: str
+    links: str
+    content_hash: str
+
+
+def prepare_article(article: Article) -> PreparedArticle:
+    """The stored form of an article."""
+    return PreparedArticle(
+        title=article.title,
+        text=article.text,
+        guid=article.guid,
+        url=article.url,
+        author=article.author,
+        published=stored_date(article.published),
+        summary=stored_summary(article),
+        links=links_json(article.links),
+        content_hash=content_hash(article),
+    )
+
+
+def prepared(article: Article | PreparedArticle) -> PreparedArticle:
+    """`article` in its stored form (as it is when it already is)."""
+    return prepare_article(article) if isinstance(article, Article) else article
+
+
+def content_hash(article: Article) -> str:
+    """A digest of the article's visible content, to notice updates (each field followed by a
+    NUL, hashed in one call: the same digest stored articles already carry)."""
+    parts = (article.title, article.author or "", article.text, article.summary, article.url or "")
+    data = "\0".join(parts) + "\0"
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def link_dict(link: Link) -> dict[str, Any]:
+    """A link as stored in the `links` JSON column; an enclosure's size and duration only when
+    known (the has:enclosure index looks for `"kind": "enclosure"`, so `kind` is written so)."""
+    data: dict[str, Any] = {"text": link.text, "url": link.url, "kind": link.kind}
+    if link.size is not None:
+        data["size"] = link.size
+    if link.duration is not None:
+        data["duration"] = link.duration
+    if link.offset is not None:  # where its words end in the text (the reader's [n] marker)
+        data["offset"] = link.offset
+    return data
+
+
+def links_json(links: Iterable[Link]) -> str:
+    """The `links` column of an article."""
+    return json.dumps([link_dict(link) for link in links])
+
+
+def stored_date(published: datetime | None) -> str | None:
+    """The claimed publish date as stored (ISO 8601 UTC), or None when it is unknown."""
+    if published is None:
+        return None
+    dt = published
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    try:
+        dt = dt.astimezone(UTC).replace(microsecond=0)
+    except (OverflowError, ValueError):  # a date at the edge of the calendar: treat as unknown
+        return None
+    return None if dt < EARLIEST_PUBLISHED else dt.isoformat()
+
+
+def stored_summary(article: Article) -> str:
+    """The summary column: '' when the summary is the text itself (one copy; read back as it)."""
+    return "" if article.summary == article.text else article.summary

@@ -1,0 +1,85 @@
+"""Articles prepared in a parsing worker (their stored form computed there) are stored exactly as
+the same articles given as Articles: every row value, for every feed document the tests know."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from newstui.article_rows import PreparedArticle, prepare_article, stored_date
+from newstui.errors import SourceError
+from newstui.model import Article, Link
+from newstui.processes import PreparedFeed, parse_document
+from newstui.sources.feeds import parse_feed
+from newstui.store import open_db
+from newstui.store.articles import save_articles
+from newstui.store.feeds import ensure_feed
+from tests.sources.feed_corpus import every_document
+
+URL = "https://feeds.example/dir/feed.xml"
+DOCUMENTS = every_document()
+ROWS = """SELECT guid, url, title, author, published, summary, text, links, content_hash,
+    sort_date = first_seen, CASE WHEN sort_date = first_seen THEN NULL ELSE sort_date END
+    FROM articles ORDER BY id"""
+
+
+def stored(articles: list[Article] | list[PreparedArticle]) -> list[tuple[object, ...]]:
+    db = open_db(":memory:")
+    feed_id = ensure_feed(db, URL, "Feed", url=URL)
+    save_articles(db, feed_id, articles)
+    return [tuple(row) for row in db.execute(ROWS).fetchall()]
+
+
+@pytest.mark.parametrize(("where", "body"), DOCUMENTS, ids=[name for name, _ in DOCUMENTS])
+def test_a_worker_prepared_feed_stores_the_same_rows_as_its_articles(where, body):
+    try:
+        parsed = parse_feed(body, URL, "application/xml")
+    except SourceError as exc:
+        with pytest.raises(SourceError) as raised:
+            parse_document(body, URL, "application/xml")
+        assert str(raised.value) == str(exc)
+        return
+    # as it travels from the worker: pickled
+    document = pickle.loads(pickle.dumps(parse_document(body, URL, "application/xml")))
+    assert isinstance(document, PreparedFeed)
+    assert (document.title, document.site_url, document.warning) == (
+        parsed.title,
+        parsed.site_url,
+        parsed.warning,
+    )
+    assert stored(document.articles) == stored(parsed.articles)
+
+
+def test_an_update_from_a_prepared_article_replaces_the_stored_content():
+    db = open_db(":memory:")
+    feed_id = ensure_feed(db, URL, "Feed", url=URL)
+    first = Article(title="Harbour", text="Closed.", guid="g1", links=[Link("a", "https://x.org/")])
+    save_articles(db, feed_id, [first])
+    changed = Article(
+        title="Harbour reopens",
+        text="Open again.",
+        guid="g1",
+        published=datetime(2026, 11, 2, 10, 30, tzinfo=UTC),
+        links=[Link("b", "https://y.org/", offset=4)],
+    )
+    result = save_articles(db, feed_id, [prepare_article(changed)])
+    assert (result.new, result.updated) == (0, 1)
+    row = db.execute("SELECT title, text, published, links FROM articles").fetchone()
+    assert tuple(row) == (
+        "Harbour reopens",
+        "Open again.",
+        "2026-11-02T10:30:00+00:00",
+        '[{"text": "b", "url": "https://y.org/", "kind": "link", "offset": 4}]',
+    )
+
+
+def test_a_stored_date_is_utc_to_the_second_and_placeholders_are_unknown():
+    plus_two = timezone(timedelta(hours=2))
+    assert stored_date(datetime(2026, 11, 2, 12, 0, 5, 999, tzinfo=plus_two)) == (
+        "2026-11-02T10:00:05+00:00"
+    )
+    assert stored_date(datetime(2026, 11, 2, 12, 0)) == "2026-11-02T12:00:00+00:00"  # naive: UTC
+    assert stored_date(datetime(1899, 12, 31, tzinfo=UTC)) is None
+    assert stored_date(None) is None
