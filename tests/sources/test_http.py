@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import gzip
 import shutil
 import ssl
@@ -302,3 +303,55 @@ async def test_https_still_verifies_certificates_after_plain_http_requests(feed_
             await fetcher.fetch(tls_server + "/feed")
 
     assert plain.body == BODY
+
+
+async def test_a_validator_that_is_not_ascii_is_left_out_and_the_feed_fetched_whole(feed_server):
+    feed_server.route("/feed", body=BODY)
+
+    result = await fetch(feed_server.url("/feed"), etag='"café"', last_modified="mañana")
+
+    assert result.status == 200 and result.body == BODY
+    assert header(feed_server.requests[-1], "If-None-Match") is None
+    assert header(feed_server.requests[-1], "If-Modified-Since") is None
+
+
+@pytest.mark.parametrize("url", ["http://xn--zz/feed", "http://a..b/feed"])
+async def test_a_host_name_idna_refuses_is_one_line_naming_the_url(url):
+    with pytest.raises(SourceError) as caught:
+        await fetch(url)
+
+    assert str(caught.value).startswith(f"{url}: ") and "\n" not in str(caught.value)
+
+
+async def test_a_redirect_to_a_host_name_idna_refuses_is_one_line(feed_server):
+    feed_server.route("/moved", status=301, headers={"Location": "http://xn--zz/feed"})
+    url = feed_server.url("/moved")
+
+    with pytest.raises(SourceError, match="redirect to an invalid URL") as caught:
+        await fetch(url)
+
+    assert str(caught.value).startswith(f"{url}: ")
+
+
+async def test_credentials_in_a_feed_url_are_sent_as_basic_auth_on_its_own_host_only(feed_server):
+    feed_server.route("/private", body=BODY)
+    feed_server.route("/here", status=302, headers={"Location": "/private"})
+    elsewhere = feed_server.url("/private").replace("127.0.0.1", "localhost")
+    feed_server.route("/away", status=302, headers={"Location": elsewhere})
+    with_user = feed_server.url("").replace("http://", "http://r%40der:pa%3Ass@")
+
+    async with Fetcher(QUICK) as fetcher:
+        for path in ("/private", "/here", "/away"):
+            await fetcher.fetch(with_user + path)
+
+    sent = [
+        (path, header((path, headers), "Authorization")) for path, headers in feed_server.requests
+    ]
+    basic = "Basic " + base64.b64encode(b"r@der:pa:ss").decode()
+    assert sent == [
+        ("/private", basic),
+        ("/here", basic),
+        ("/private", basic),  # the same host: the redirect's URL keeps the user
+        ("/away", basic),
+        ("/private", None),  # another host is never sent the password
+    ]

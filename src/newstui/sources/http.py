@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ssl
+from base64 import b64encode
 from collections import defaultdict
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
@@ -15,6 +16,7 @@ import httpx
 
 from newstui import __version__
 from newstui.errors import HTTPStatusError, SourceError
+from newstui.sources.connections import ConnectionTransport
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
 from newstui.sources.urls import is_http_url
 
@@ -72,7 +74,8 @@ class Fetcher:
     """An HTTP client with a global and a per-host concurrency limit; use as an async context.
 
     Connections are kept open and reused (HTTP keep-alive): a refresh of many feeds on one host
-    opens at most `per_host` connections to it.
+    opens at most `per_host` connections to it. Requests go straight to the transport (no
+    httpx client): redirects are followed here, and no cookie is ever kept or sent.
     """
 
     def __init__(self, limits: FetchLimits = FetchLimits()) -> None:
@@ -81,23 +84,22 @@ class Fetcher:
         self._hosts: dict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(limits.per_host)
         )
-        self._client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": accepted_encodings()},
-            timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
-            follow_redirects=False,
-            cookies=None,
-            trust_env=False,
-            # Plain http never uses TLS: its transport gets a context that trusts no
-            # certificate (it could only ever fail closed) instead of loading the CA bundle.
-            transport=_transport(limits, ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)),
-            mounts={"https://": _MadeOnFirstUse(lambda: _transport(limits, True))},
+        self._headers = {
+            "Accept": "*/*",
+            "Accept-Encoding": accepted_encodings(),
+            "User-Agent": USER_AGENT,
+        }
+        timeout = httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout))
+        self._extensions = {"timeout": timeout.as_dict()}
+        self._transport = ConnectionTransport(
+            _verifying_tls, max_idle_per_origin=limits.per_host, max_idle=limits.concurrency
         )
 
     async def __aenter__(self) -> Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._client.aclose()
+        await self._transport.aclose()
 
     async def fetch(
         self,
@@ -125,15 +127,27 @@ class Fetcher:
     async def _fetch(
         self, url: str, etag: str | None, last_modified: str | None, accept: str
     ) -> FetchResult:
-        headers = {"Accept": accept}
-        if etag:
+        headers = {**self._headers, "Accept": accept}
+        # Validators come from the server: one that could not be sent back as it came (not
+        # ASCII, say) is left out, so the feed is fetched whole rather than failing every time.
+        if etag and _sendable(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified and _sendable(last_modified):
             headers["If-Modified-Since"] = last_modified
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            self._client.cookies.clear()
-            async with self._client.stream("GET", current, headers=headers) as response:
+            try:
+                request = httpx.Request(
+                    "GET", current, headers=headers, extensions=self._extensions
+                )
+            except (httpx.InvalidURL, UnicodeError) as exc:  # a host IDNA refuses, say
+                where = "invalid URL" if current == url else "redirect to an invalid URL"
+                raise SourceError(f"{url}: {where} ({exc})") from None
+            if request.url.userinfo:  # a private feed's http://user:password@host/feed
+                request.headers["Authorization"] = _basic_auth(request.url)
+            response = await self._transport.handle_async_request(request)
+            response.request = request
+            try:
                 if response.status_code == 304:
                     # Reaching the (empty) end lets the connection serve the next request;
                     # a response left unread closes it.
@@ -168,33 +182,24 @@ class Fetcher:
                     etag=response.headers.get("etag"),
                     last_modified=response.headers.get("last-modified"),
                 )
+            finally:
+                await response.aclose()
         raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
-def _transport(limits: FetchLimits, verify: ssl.SSLContext | bool) -> httpx.AsyncHTTPTransport:
-    """A connection pool that never queues a request (the semaphores bound those in flight)."""
-    pool = httpx.Limits(
-        max_connections=limits.concurrency, max_keepalive_connections=limits.concurrency
-    )
-    return httpx.AsyncHTTPTransport(verify=verify, trust_env=False, limits=pool)
+def _basic_auth(url: httpx.URL) -> str:
+    """HTTP Basic credentials from a URL's user and password (as httpx's client sent them)."""
+    return "Basic " + b64encode(f"{url.username}:{url.password}".encode()).decode("ascii")
 
 
-class _MadeOnFirstUse(httpx.AsyncBaseTransport):
-    """A transport created at its first request: the https one loads the CA bundle (~13 ms of
-    CPU at every fetch), which a refresh of plain-http feeds never needs."""
+def _sendable(value: str) -> bool:
+    """A header value httpx and h11 send as is: printable ASCII."""
+    return value.isascii() and value.isprintable()
 
-    def __init__(self, make: Callable[[], httpx.AsyncBaseTransport]) -> None:
-        self._make = make
-        self._transport: httpx.AsyncBaseTransport | None = None
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            self._transport = self._make()
-        return await self._transport.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        if self._transport is not None:
-            await self._transport.aclose()
+def _verifying_tls() -> ssl.SSLContext:
+    """TLS as httpx sets it up: certificates checked against certifi's CA bundle."""
+    return httpx.create_ssl_context(verify=True, trust_env=False)
 
 
 async def read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
