@@ -161,9 +161,20 @@ class _Server(ThreadingHTTPServer):
     # connections opened at once lost SYNs and waited ~1 s for the retry.
     request_queue_size = 256
     daemon_threads = True
+    resets = 0  # connections a client dropped mid-request (the app quitting during `R`)
+    _resets_lock = threading.Lock()
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away mid-request is counted, not printed as a traceback (the
+        keys row quits the app while its refresh is still fetching); other errors as usual."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, broken pipe, aborted
+            with self._resets_lock:
+                self.resets += 1
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
-def serve(corpus: Corpus) -> tuple[ThreadingHTTPServer, str]:
+def serve(corpus: Corpus) -> tuple[_Server, str]:
     """Serve the corpus on 127.0.0.1 (a thread per connection)."""
     httpd = _Server(("127.0.0.1", 0), make_handler(corpus))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -534,6 +545,8 @@ def main() -> int:
                 keys_during_refresh(t, small_paths + cold_paths, args.presses, table, name, extra)
     finally:
         httpd.shutdown()
+        if httpd.resets:
+            print(f"  (server: {httpd.resets} connections closed by their client mid-request)")
         if args.keep:
             print(f"stores kept in {tmp}")
         else:
