@@ -572,8 +572,8 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
     in_flight, most = set(), [0]
     real_chunk = CpuPool.analyse_chunk
 
-    def analyse_chunk(self, extractor_name, texts):
-        future = real_chunk(self, extractor_name, texts)
+    def analyse_chunk(self, extractor_name, texts, sketch=()):
+        future = real_chunk(self, extractor_name, texts, sketch)
         in_flight.add(future)
         most[0] = max(most[0], len(in_flight))
         future.add_done_callback(in_flight.discard)
@@ -603,6 +603,107 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
     assert most[0] <= newstui.ingest.CHUNKS_IN_FLIGHT_PER_WORKER * workers < 300 // 16
     assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
     assert left_for_the_end == [0]
+
+
+WIRE = " ".join(f"Delegates in Nairobi debated clause {n} of the water treaty." for n in range(9))
+
+
+def treaty_feeds(feed_server, count: int = 10, items: int = 30) -> dict[str, str]:
+    """`count` feeds of `items` different long articles; the first two also carry one wire
+    story (another headline, the same text)."""
+    feeds = {}
+    for i in range(count):
+        entries = [
+            f"<title>Treaty {i}-{n}</title><guid>{i}-{n}</guid><description>"
+            f"Day {n} of talks in feed {i}: "
+            + " ".join(f"w{i}x{n}x{k}" for k in range(45))
+            + "</description>"
+            for n in range(items)
+        ]
+        if i < 2:
+            entries.append(
+                f"<title>Wire {i}</title><guid>wire</guid><description>{WIRE}</description>"
+            )
+        feed_server.route(f"/f{i}", body=rss(entries))
+        feeds[f"Feed {i}"] = f"/f{i}"
+    return feeds
+
+
+def count_sketches_here(monkeypatch) -> list[int]:
+    """Count the story sketches made in this (the fetching) process; the workers' are not."""
+    import newstui.processes
+    import newstui.store.stories
+
+    made = [0]
+    for module in (newstui.processes, newstui.store.stories):
+        real = module.story_sketch
+
+        def counted(text, real=real):
+            made[0] += 1
+            return real(text)
+
+        monkeypatch.setattr(module, "story_sketch", counted)
+    return made
+
+
+async def test_the_workers_sketch_new_articles_and_their_stories_are_found_by_the_fetch_end(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    from newstui.store.stories import story_versions
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # a worker pool, even on one core
+    made_here = count_sketches_here(monkeypatch)
+
+    await fetch(db, config_file(treaty_feeds(feed_server)))
+
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 302  # every article
+    assert made_here == [0]  # all sketched in the worker, beside the analysis
+    wires = [r[0] for r in db.execute("SELECT id FROM articles WHERE title LIKE 'Wire %'")]
+    assert len(wires) == 2
+    assert [v.article_id for v in story_versions(db, wires[1])] == sorted(wires)
+
+
+async def test_a_fetch_sketches_at_most_its_share_and_the_rest_waits_for_the_next_run(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.STORIES_PER_RUN", 100)
+    config = config_file(treaty_feeds(feed_server))
+
+    await fetch(db, config)
+
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 100
+    Library(db).find_stories()  # the next run (any fetch or analysis) goes on
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 302
+
+
+def test_analysing_a_backlog_sketches_in_the_workers_and_a_few_articles_here(db, monkeypatch):
+    import os
+
+    from newstui.ingest import PARALLEL_MIN_ARTICLES, analyse_pending
+    from newstui.model import Article
+    from newstui.store.stories import story_versions
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    made_here = count_sketches_here(monkeypatch)
+    library = Library(db)
+    wire, courier = (library.register_source(f"https://{n}.example/", n) for n in ("w", "c"))
+    filler = [
+        Article(title=f"Note {n}", text=" ".join(f"n{n}w{k}" for k in range(50)), guid=str(n))
+        for n in range(PARALLEL_MIN_ARTICLES)
+    ]
+    first = library.save_batch(wire, [Article(title="Wire", text=WIRE, guid="w"), *filler])
+    assert analyse_pending(library, "rules") == PARALLEL_MIN_ARTICLES + 1  # in the workers
+    assert made_here == [0]
+    copy = library.save_batch(courier, [Article(title="Wire again", text=WIRE, guid="c")])
+    assert analyse_pending(library, "rules") == 1  # one article: analysed and sketched here
+    assert made_here == [1]
+    versions = [v.article_id for v in story_versions(db, copy.changed_ids[0])]
+    assert versions == [first.changed_ids[0], copy.changed_ids[0]]
 
 
 async def test_a_refresh_of_many_feeds_on_one_host_runs_eight_at_once_over_kept_connections(

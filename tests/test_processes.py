@@ -22,3 +22,43 @@ def test_the_available_memory_is_read_from_the_system():
     available = available_memory()
     assert available is None or available > 0
     assert 1 <= fetch_workers() <= max(1, (os.cpu_count() or 1) - 1)
+
+
+def demo_texts() -> list[str]:
+    """Real article texts: the Wikinews articles of the demo feeds and the seed article."""
+    from newstui.demo import DEMO_SOURCES, seed_article_path
+    from newstui.sources.feeds import parse_feed
+
+    folder = seed_article_path().parent
+    texts = [seed_article_path().read_text("utf-8")]
+    for file, _, _ in DEMO_SOURCES:
+        if not file.endswith(".xml"):
+            continue
+        parsed = parse_feed((folder / file).read_bytes(), file, "application/rss+xml")
+        texts += [article.text for article in parsed.articles]
+    return texts
+
+
+def test_story_sketches_made_in_a_worker_are_those_made_in_the_fetching_process():
+    from newstui.processes import CpuPool
+    from newstui.stories import band_keys, pack, sketch, stored_form, unpack
+
+    texts = [*demo_texts(), "Too short to judge."]
+    assert len(texts) >= 20
+    wanted = [i % 3 != 1 for i in range(len(texts) - 1)] + [True]  # only those asked for
+    with CpuPool(1) as pool:
+        results = list(pool.analyse("rules", texts, wanted))
+    assert [r.story is not None for r in results] == wanted
+    assert all(r.error is None and r.analysis.entities for r in results[:-1])
+    for text, want, result in zip(texts, wanted, results, strict=True):
+        if not want:
+            continue
+        here = sketch(text)
+        assert result.story is not None
+        if here is None:
+            assert result.story.packed is None and result.story.keys == ()
+            continue
+        assert result.story.packed == pack(here)
+        assert result.story.keys == tuple(band_keys(here))
+        assert unpack(result.story.packed) == stored_form(here)  # what the store compares
+    assert results[-1].story is not None and results[-1].story.packed is None

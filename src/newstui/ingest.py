@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from itertools import zip_longest
+from itertools import islice, repeat, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -38,10 +38,18 @@ from newstui.model import (
     carries_full_article,
     still_waiting,
 )
-from newstui.processes import CHUNK, CpuPool, analyse_one, fetch_workers, parse_document
+from newstui.processes import (
+    CHUNK,
+    Analysed,
+    CpuPool,
+    analyse_text,
+    fetch_workers,
+    parse_document,
+)
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
 from newstui.spawned import pool_result, stopping
+from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -222,10 +230,14 @@ async def fetch_feeds(
                 watcher.cancel()
             if cancel is not None and cancel.is_set():
                 return outcomes
+            stories = STORIES_PER_RUN  # articles this fetch may sketch
             if streamed is not None:
                 await streamed.finish()
+                stories -= streamed.sketched
             if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
-                analyse_pending(library, config.settings.extractor, pool=cpu)  # what is left
+                analyse_pending(  # what is left
+                    library, config.settings.extractor, pool=cpu, stories=stories
+                )
     return outcomes
 
 
@@ -255,6 +267,8 @@ class _StreamedAnalysis:
     analyses are saved as they come back: analysis overlaps fetching instead of following it.
     Only a few chunks per worker are in flight; the other articles wait as ids and their texts
     are read back when a worker is free, so memory does not grow with the fetch.
+    The worker also sketches each new article's text (one story once, up to STORIES_PER_RUN a
+    fetch) and its story is joined as its analysis is saved: no sketching is left for the end.
     Whatever fails here is left to the final `analyse_pending` sweep."""
 
     def __init__(self, library: Library, extractor_name: str, cpu: CpuPool) -> None:
@@ -265,6 +279,7 @@ class _StreamedAnalysis:
         self._limit = CHUNKS_IN_FLIGHT_PER_WORKER * cpu.max_workers
         self._cancelled = False
         self.saved = 0
+        self.sketched = 0  # sketches asked of the workers
 
     def submit(self, ids: Sequence[int]) -> None:
         """Queue the analysis of these articles (those not yet at this extractor's version)."""
@@ -282,13 +297,14 @@ class _StreamedAnalysis:
             batch = self.library.to_analyse(self.version, ids)
             if not batch:
                 continue
-            future = self.cpu.analyse_chunk(self.extractor_name, [text for _, text in batch])
+            sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
+            self.sketched += sum(sketch)
+            texts = [text for _, text in batch]
+            future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch)
             self._tasks.add(task := asyncio.create_task(self._chunk([i for i, _ in batch], future)))
             task.add_done_callback(_seen)
 
-    async def _chunk(
-        self, ids: list[int], future: Future[list[tuple[Analysis, str | None]]]
-    ) -> None:
+    async def _chunk(self, ids: list[int], future: Future[list[Analysed]]) -> None:
         """Save one chunk's analyses, then send the next chunk (before this task ends, so
         `finish` sees it)."""
         try:
@@ -303,25 +319,14 @@ class _StreamedAnalysis:
                 logger.debug("streamed analysis stopped", exc_info=True)
                 self._waiting.clear()
 
-    async def _save(
-        self, ids: list[int], future: Future[list[tuple[Analysis, str | None]]]
-    ) -> None:
-        from newstui.nlp import canonical_key, short_key
-
+    async def _save(self, ids: list[int], future: Future[list[Analysed]]) -> None:
         try:
             results = await pool_result(future)  # never cancels the pool's future
         except Exception:  # a worker died: the final sweep analyses these articles
             logger.debug("streamed analysis failed", exc_info=True)
             return
-        done = []
-        for article_id, (analysis, error) in zip(ids, results, strict=True):
-            if error:
-                logger.warning(
-                    "extractor %s failed on article %s: %s", self.extractor_name, article_id, error
-                )
-            done.append((article_id, analysis))
-        self.library.save_analyses(done, self.version, canonical_key, short_key)
-        self.saved += len(done)
+        _save_analysed(self.library, self.extractor_name, self.version, ids, results)
+        self.saved += len(ids)
 
     async def finish(self) -> None:
         """Wait until every queued analysis is saved; drop entities no article mentions now."""
@@ -641,13 +646,15 @@ def analyse_pending(
     ids: Iterable[int] | None = None,
     *,
     pool: CpuPool | None = None,
+    stories: int = STORIES_PER_RUN,
 ) -> int:
     """Run the quote/entity extractor over articles not yet analysed by its version, then find
-    copies of stories (one story once).
+    copies of stories (one story once) among at most `stories` articles not yet sketched: those
+    analysed here are sketched with their analysis, the others after it.
 
     Large batches go to worker processes (a given pool, or one started for the occasion).
     """
-    from newstui.nlp import canonical_key, get_extractor, short_key
+    from newstui.nlp import get_extractor
     from newstui.nlp.none import NoneExtractor
 
     extractor = get_extractor(extractor_name)
@@ -662,31 +669,63 @@ def analyse_pending(
             batch = library.to_analyse(extractor.version, ids)
             if not batch:
                 break
+            sketch = _to_sketch(library, batch, stories)
+            stories -= sum(sketch)
+            texts = [text for _, text in batch]
             if len(batch) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) > 1:
                 if pool is None:
                     pool = own_pool.enter_context(CpuPool())
-                results = pool.analyse(extractor_name, [text for _, text in batch])
+                results: Iterable[Analysed] = pool.analyse(extractor_name, texts, sketch)
             else:
-                results = (analyse_one(extractor, text) for _, text in batch)
-            done: list[tuple[int, Analysis]] = []
-            for (article_id, _), (analysis, error) in zip(batch, results, strict=True):
-                if error:
-                    logger.warning(
-                        "extractor %s failed on article %s: %s", extractor.name, article_id, error
-                    )
-                done.append((article_id, analysis))
-                if len(done) == SAVE_BATCH:
-                    library.save_analyses(done, extractor.version, canonical_key, short_key)
-                    count += len(done)
-                    done = []
-            library.save_analyses(done, extractor.version, canonical_key, short_key)
-            count += len(done)
+                results = map(analyse_text, repeat(extractor), texts, sketch)
+            done = iter(results)
+            for start in range(0, len(batch), SAVE_BATCH):
+                part = [article_id for article_id, _ in batch[start : start + SAVE_BATCH]]
+                analysed = list(islice(done, len(part)))
+                _save_analysed(library, extractor_name, extractor.version, part, analysed)
+                count += len(part)
             if ids is not None:
                 break
     if count:
         library.prune_entities()
-    library.find_stories()  # after analysis: the workers start first
+    if stories > 0:
+        library.find_stories(stories)  # articles analysed before, or elsewhere
     return count
+
+
+def _to_sketch(library: Library, batch: Sequence[tuple[int, str]], budget: int) -> list[bool]:
+    """Which articles of an analysis batch to sketch with their analysis: those not sketched
+    yet, at most `budget` (the rest wait for a later run)."""
+    if budget <= 0:
+        return [False] * len(batch)
+    wanted = set(library.unsketched(article_id for article_id, _ in batch)[:budget])
+    return [article_id in wanted for article_id, _ in batch]
+
+
+def _save_analysed(
+    library: Library,
+    extractor_name: str,
+    version: str,
+    ids: Sequence[int],
+    results: Sequence[Analysed],
+) -> None:
+    """Store the analyses of these articles (one transaction), then join the sketched ones to
+    their stories (another)."""
+    from newstui.nlp import canonical_key, short_key
+
+    done: list[tuple[int, Analysis]] = []
+    sketched: list[tuple[int, StorySketch]] = []
+    for article_id, result in zip(ids, results, strict=True):
+        if result.error:
+            logger.warning(
+                "extractor %s failed on article %s: %s", extractor_name, article_id, result.error
+            )
+        done.append((article_id, result.analysis))
+        if result.story is not None:
+            sketched.append((article_id, result.story))
+    library.save_analyses(done, version, canonical_key, short_key)
+    if sketched:
+        library.join_stories(sketched)
 
 
 def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:

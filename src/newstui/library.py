@@ -54,6 +54,7 @@ from newstui.store import retention as _retention
 from newstui.store import stories as _stories
 from newstui.store import sync as _sync
 from newstui.store import views as _views
+from newstui.stories import STORIES_PER_RUN, StorySketch
 
 EntityKey = Callable[
     [str, str], str
@@ -385,10 +386,19 @@ class Library:
 
     # -- one story once ---------------------------------------------------------------------
 
-    def find_stories(self) -> int:
-        """Join recent articles that copy an earlier article of another feed to its story;
-        returns how many were joined."""
-        return _stories.find_stories(self._db)
+    def find_stories(self, limit: int = STORIES_PER_RUN) -> int:
+        """Sketch up to `limit` recent articles not yet sketched and join those that copy an
+        article of another feed to its story; returns how many were joined."""
+        return _stories.find_stories(self._db, limit)
+
+    def unsketched(self, ids: Iterable[int]) -> list[int]:
+        """Those of the ids whose articles are recent and not sketched yet (in id order)."""
+        return _stories.unsketched(self._db, ids)
+
+    def join_stories(self, sketched: Iterable[tuple[int, StorySketch]]) -> int:
+        """Store articles sketched elsewhere (an analysis worker), each joined to the story of
+        the most similar article of another feed; returns how many were joined."""
+        return _stories.join_stories(self._db, sketched)
 
     def story_versions(self, article_id: int) -> list[StoryVersion]:
         """Every version of an article's story (itself included), first published first."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from newstui.article_rows import PreparedArticle, prepare_article
 from newstui.model import Analysis
 from newstui.spawned import SpawnedPool
+from newstui.stories import StorySketch, story_sketch
 
 if TYPE_CHECKING:
     from newstui.nlp import Extractor
@@ -64,20 +65,35 @@ def parse_document(body: bytes, url: str, content_type: str | None) -> PreparedF
     return PreparedFeed(parsed.title, parsed.site_url, articles, parsed.warning)
 
 
-def analyse_texts(extractor_name: str, texts: Sequence[str]) -> list[tuple[Analysis, str | None]]:
-    """Analyse texts in a worker: each result is (analysis, error message or None)."""
+@dataclass(frozen=True)
+class Analysed:
+    """One text analysed: what the extractor found, its failure (one line; never fatal) or
+    None, and the text's story sketch when it was asked for (made here, beside the text)."""
+
+    analysis: Analysis
+    error: str | None = None
+    story: StorySketch | None = None
+
+
+def analyse_texts(
+    extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+) -> list[Analysed]:
+    """Analyse texts in a worker; `sketch[i]` asks for text i's story sketch too."""
     from newstui.nlp import get_extractor
 
     extractor = get_extractor(extractor_name)
-    return [analyse_one(extractor, text) for text in texts]
+    wanted = list(sketch) + [False] * (len(texts) - len(sketch))
+    return [analyse_text(extractor, text, want) for text, want in zip(texts, wanted, strict=True)]
 
 
-def analyse_one(extractor: Extractor, text: str) -> tuple[Analysis, str | None]:
-    """(analysis, error message or None): a failing article is reported, never fatal."""
+def analyse_text(extractor: Extractor, text: str, sketch: bool = False) -> Analysed:
+    """One text's analysis (and story sketch if asked): a failing article is reported, never
+    fatal."""
     try:
-        return extractor.analyse(text), None
+        analysis, error = extractor.analyse(text), None
     except Exception as exc:
-        return Analysis(), f"{type(exc).__name__}: {exc}"
+        analysis, error = Analysis(), f"{type(exc).__name__}: {exc}"
+    return Analysed(analysis, error, story_sketch(text) if sketch else None)
 
 
 class CpuPool(SpawnedPool):
@@ -91,17 +107,19 @@ class CpuPool(SpawnedPool):
         return self.submit_call(parse_document, body, url, content_type)
 
     def analyse_chunk(
-        self, extractor_name: str, texts: Sequence[str]
-    ) -> Future[list[tuple[Analysis, str | None]]]:
-        """Analyse a few texts in one worker task."""
-        return self.submit_call(analyse_texts, extractor_name, list(texts))
+        self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+    ) -> Future[list[Analysed]]:
+        """Analyse a few texts in one worker task (`sketch`: see `analyse_texts`)."""
+        return self.submit_call(analyse_texts, extractor_name, list(texts), list(sketch))
 
     def analyse(
-        self, extractor_name: str, texts: Sequence[str]
-    ) -> Iterator[tuple[Analysis, str | None]]:
+        self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+    ) -> Iterator[Analysed]:
         """Analyse texts across the workers; results in input order."""
         futures = [
-            self.submit_call(analyse_texts, extractor_name, texts[i : i + CHUNK])
+            self.submit_call(
+                analyse_texts, extractor_name, texts[i : i + CHUNK], list(sketch[i : i + CHUNK])
+            )
             for i in range(0, len(texts), CHUNK)
         ]
         for future in futures:

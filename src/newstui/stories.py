@@ -17,6 +17,7 @@ import re
 import struct
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import repeat
 
 SHINGLE_WORDS = 5
@@ -24,6 +25,7 @@ SKETCH_BINS = 128
 ROWS = 3  # bins per LSH band
 BANDS = SKETCH_BINS // ROWS
 MIN_WORDS = 40  # shorter texts are too short to tell a copy from a coincidence
+STORIES_PER_RUN = 5000  # articles a fetch (or analysis run) sketches: the rest wait for the next
 SAME_STORY = 0.4  # estimated Jaccard similarity of shingle sets at or above which texts are one
 EMPTY = (1 << 57) - 1  # an empty bin (values are 57-bit)
 _SEED = 0x9E3779B9
@@ -96,3 +98,21 @@ def unpack(data: bytes) -> tuple[int, ...]:
     if len(data) == _PACK_V15.size:
         return stored_form(_PACK_V15.unpack(data))
     return tuple(EMPTY if v == KEY_MASK else v for v in _PACK.unpack(data))
+
+
+@dataclass(frozen=True)
+class StorySketch:
+    """What finding an article's story needs of its text, made where the text already is (the
+    analysis worker): the sketch as stored (`pack`; None for a text too short to judge) and its
+    LSH band keys. The store only compares and joins."""
+
+    packed: bytes | None
+    keys: tuple[int, ...] = ()
+
+
+def story_sketch(text: str) -> StorySketch:
+    """A text's sketch and band keys, ready to store and join."""
+    signature = sketch(text)
+    if signature is None:
+        return StorySketch(None)
+    return StorySketch(pack(signature), tuple(band_keys(signature)))

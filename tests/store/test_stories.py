@@ -167,3 +167,47 @@ def test_a_story_sketched_before_schema_16_still_joins_a_new_copy(tmp_path):
     new_sketch = conn.execute("SELECT sketch FROM stories WHERE article_id = ?", [copy]).fetchone()
     assert len(new_sketch[0]) == len(old_sketch) // 2
     conn.close()
+
+
+def test_sketches_made_elsewhere_join_stories_and_the_first_version_leads_whatever_comes_first(
+    library,
+):
+    from newstui.stories import story_sketch
+
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    again = add(library, "gazette", "Three branch libraries to shut", copy_of(STORY), 10)
+    other = add(library, "courier", "Central library to open later", OTHER, 5)
+    assert library.unsketched([first, copy, again, other]) == [first, copy, again, other]
+    # Analysis chunks come back in any order: the copy is sketched before the original.
+    assert library.join_stories([(copy, story_sketch(copy_of(STORY)))]) == 0
+    assert library.join_stories([(other, story_sketch(OTHER)), (first, story_sketch(STORY))]) == 1
+    assert library.join_stories([(again, story_sketch(copy_of(STORY)))]) == 1
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy, again]
+    assert [r.id for r in library.articles()] == [other, first]  # listed under the first
+    assert library.unsketched([first, copy, again, other]) == []
+    assert library.find_stories() == 0  # nothing left to sketch here
+
+
+def test_an_article_sketched_meanwhile_or_deleted_is_left_as_it_is(library):
+    from newstui.stories import story_sketch
+
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    assert library.find_stories() == 1
+    # A worker's sketch of a different text arrives late: the stored story stays.
+    assert library.join_stories([(copy, story_sketch(OTHER)), (99_999, story_sketch(STORY))]) == 0
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    assert library.unsketched([first, copy, 99_999]) == []
+
+
+def test_only_recent_articles_are_worth_sketching(library, tmp_path):
+    import sqlite3
+
+    recent = add(library, "wire", "Council to close three libraries", STORY, 30)
+    old = add(library, "courier", "Central library to open later", OTHER, 10)
+    with sqlite3.connect(tmp_path / "s.db") as conn:  # first seen long ago (analysed again)
+        conn.execute(
+            "UPDATE articles SET first_seen = '2020-01-01T00:00:00+00:00' WHERE id = ?", [old]
+        )
+    assert library.unsketched([old, recent]) == [recent]

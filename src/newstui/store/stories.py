@@ -4,55 +4,83 @@ the versions of a story. The matching itself is newstui.stories (pure)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from newstui.model import StoryVersion
 from newstui.store.db import Database, write_transaction
 from newstui.stories import (
     SAME_STORY,
-    band_keys,
-    pack,
+    STORIES_PER_RUN,
+    StorySketch,
     similarity,
-    sketch,
-    stored_form,
+    story_sketch,
     unpack,
 )
 
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
 SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
+_RECENT = (  # an article first seen within RECENT_DAYS
+    f"a.first_seen >= strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{RECENT_DAYS} days')"
+)
+_UNSKETCHED = "NOT EXISTS (SELECT 1 FROM stories s WHERE s.article_id = a.id)"
 
 
-def find_stories(db: Database, limit: int = 5000) -> int:
-    """Sketch the recent articles not yet sketched and join copies of an earlier article from
-    another feed to its story; returns how many articles were joined to another."""
+def find_stories(db: Database, limit: int = STORIES_PER_RUN) -> int:
+    """Sketch the recent articles not yet sketched (oldest first, at most `limit`) and join
+    copies of an earlier article from another feed to its story; returns how many articles
+    were joined to another. Articles analysed in a worker come sketched (`join_stories`): this
+    is for the others."""
     joined = done = 0
     while done < limit:
         rows = db.execute(
-            "SELECT a.id, a.feed_id, a.text FROM articles a WHERE a.first_seen >= "
-            "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', ?) AND NOT EXISTS "
-            "(SELECT 1 FROM stories s WHERE s.article_id = a.id) ORDER BY a.id LIMIT ?",
-            [f"-{RECENT_DAYS} days", min(SKETCH_BATCH, limit - done)],
+            f"SELECT a.id, a.text FROM articles a WHERE {_RECENT} AND {_UNSKETCHED} "
+            "ORDER BY a.id LIMIT ?",
+            [min(SKETCH_BATCH, limit - done)],
         ).fetchall()
         if not rows:
             break
         done += len(rows)
-        joined += _join_stories(db, [(r[0], r[1], sketch(r[2])) for r in rows])
+        joined += join_stories(db, [(r[0], story_sketch(r[1])) for r in rows])
     return joined
 
 
-def _join_stories(db: Database, sketches: list[tuple[int, int, tuple[int, ...] | None]]) -> int:
-    """Store sketched articles (sketched outside the write lock), each joined to the story of
-    the most similar earlier article of another feed; returns how many were joined."""
+def unsketched(db: Database, ids: Iterable[int]) -> list[int]:
+    """Those of the ids whose articles are recent and not sketched yet (in id order): the ones
+    whose sketch is worth making."""
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) "
+            f"AND {_RECENT} AND {_UNSKETCHED} ORDER BY a.id",
+            [json.dumps(list(ids))],
+        ).fetchall()
+    ]
+
+
+def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> int:
+    """Store sketched articles (sketched elsewhere: outside the write lock, or in a worker),
+    each joined to the story of the most similar article of another feed; returns how many
+    were joined. An article sketched meanwhile, or deleted, is left as it is. The first
+    version (the lowest id) leads a story, whatever order the sketches come in."""
+    made = dict(sketched)
+    if not made:
+        return 0
     joined = 0
     with write_transaction(db) as conn:
-        for article_id, feed_id, signature in sketches:
-            if signature is None:
+        feeds = conn.execute(
+            f"SELECT a.id, a.feed_id FROM articles a WHERE a.id IN (SELECT value FROM "
+            f"json_each(?)) AND {_UNSKETCHED} ORDER BY a.id",
+            [json.dumps(list(made))],
+        ).fetchall()
+        for article_id, feed_id in feeds:
+            found = made[article_id]
+            if found.packed is None:
                 conn.execute(
-                    "INSERT OR IGNORE INTO stories (article_id, story_id) VALUES (?, ?)",
+                    "INSERT INTO stories (article_id, story_id) VALUES (?, ?)",
                     [article_id, article_id],
                 )
                 continue
-            keys = band_keys(signature)
-            compared = stored_form(signature)
+            compared = unpack(found.packed)
             story = article_id
             best = SAME_STORY
             for other_story, other_sketch in conn.execute(
@@ -60,20 +88,26 @@ def _join_stories(db: Database, sketches: list[tuple[int, int, tuple[int, ...] |
                 "JOIN articles o ON o.id = s.article_id WHERE s.article_id IN "
                 "(SELECT b.article_id FROM story_bands b WHERE b.key IN "
                 "(SELECT value FROM json_each(?))) AND o.feed_id != ? AND s.sketch IS NOT NULL",
-                [json.dumps(keys), feed_id],
+                [json.dumps(found.keys), feed_id],
             ).fetchall():
                 score = similarity(compared, unpack(other_sketch))
                 if score >= best:
                     story, best = other_story, score
+            if story != article_id:
+                joined += 1
+                if story > article_id:  # a later version was sketched first: this one leads
+                    conn.execute(
+                        "UPDATE stories SET story_id = ? WHERE story_id = ?", [article_id, story]
+                    )
+                    story = article_id
             conn.execute(
-                "INSERT OR REPLACE INTO stories (article_id, story_id, sketch) VALUES (?, ?, ?)",
-                [article_id, story, pack(signature)],
+                "INSERT INTO stories (article_id, story_id, sketch) VALUES (?, ?, ?)",
+                [article_id, story, found.packed],
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)",
-                [(key, article_id) for key in keys],
+                [(key, article_id) for key in found.keys],
             )
-            joined += story != article_id
     return joined
 
 
