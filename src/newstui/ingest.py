@@ -63,6 +63,8 @@ PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process
 SAVE_BATCH = 100  # analysed articles stored per transaction
 FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
+STORIES_JOIN_BATCH = 256  # sketched articles joined to their stories per transaction (a small
+# transaction rewrites most of the band index's pages: 16 a time cost twice as much CPU)
 
 
 ProgressCallback = Callable[[SourceOutcome], None]
@@ -280,6 +282,7 @@ class _StreamedAnalysis:
         self._cancelled = False
         self.saved = 0
         self.sketched = 0  # sketches asked of the workers
+        self._to_join: list[tuple[int, StorySketch]] = []  # sketched, not yet joined
 
     def submit(self, ids: Sequence[int]) -> None:
         """Queue the analysis of these articles (those not yet at this extractor's version)."""
@@ -325,13 +328,23 @@ class _StreamedAnalysis:
         except Exception:  # a worker died: the final sweep analyses these articles
             logger.debug("streamed analysis failed", exc_info=True)
             return
-        _save_analysed(self.library, self.extractor_name, self.version, ids, results)
+        self._to_join += _save_analysed(
+            self.library, self.extractor_name, self.version, ids, results
+        )
         self.saved += len(ids)
+        if len(self._to_join) >= STORIES_JOIN_BATCH:
+            self._join()
+
+    def _join(self) -> None:
+        """Join the articles sketched so far to their stories."""
+        sketched, self._to_join = self._to_join, []
+        self.library.join_stories(sketched)
 
     async def finish(self) -> None:
         """Wait until every queued analysis is saved; drop entities no article mentions now."""
         while self._tasks:  # a finished chunk sends the next one before this wakes up
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._join()
         if self.saved:
             self.library.prune_entities()
 
@@ -339,6 +352,7 @@ class _StreamedAnalysis:
         """Drop what is still queued (a cancelled fetch)."""
         self._cancelled = True
         self._waiting.clear()
+        self._to_join.clear()  # sketched again by a later run
         for task in list(self._tasks):
             task.cancel()
 
@@ -663,10 +677,10 @@ def analyse_pending(
         if count:
             library.prune_entities()
         return count
-    count = 0
+    count, version = 0, extractor.version
     with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only
         while True:
-            batch = library.to_analyse(extractor.version, ids)
+            batch = library.to_analyse(version, ids)
             if not batch:
                 break
             sketch = _to_sketch(library, batch, stories)
@@ -679,11 +693,13 @@ def analyse_pending(
             else:
                 results = map(analyse_text, repeat(extractor), texts, sketch)
             done = iter(results)
+            sketched: list[tuple[int, StorySketch]] = []
             for start in range(0, len(batch), SAVE_BATCH):
                 part = [article_id for article_id, _ in batch[start : start + SAVE_BATCH]]
                 analysed = list(islice(done, len(part)))
-                _save_analysed(library, extractor_name, extractor.version, part, analysed)
+                sketched += _save_analysed(library, extractor_name, version, part, analysed)
                 count += len(part)
+            library.join_stories(sketched)  # the batch's at once: one transaction
             if ids is not None:
                 break
     if count:
@@ -708,9 +724,9 @@ def _save_analysed(
     version: str,
     ids: Sequence[int],
     results: Sequence[Analysed],
-) -> None:
-    """Store the analyses of these articles (one transaction), then join the sketched ones to
-    their stories (another)."""
+) -> list[tuple[int, StorySketch]]:
+    """Store the analyses of these articles (one transaction); returns the sketched ones, for
+    `Library.join_stories`."""
     from newstui.nlp import canonical_key, short_key
 
     done: list[tuple[int, Analysis]] = []
@@ -724,8 +740,7 @@ def _save_analysed(
         if result.story is not None:
             sketched.append((article_id, result.story))
     library.save_analyses(done, version, canonical_key, short_key)
-    if sketched:
-        library.join_stories(sketched)
+    return sketched
 
 
 def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:

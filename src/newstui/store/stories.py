@@ -80,7 +80,7 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
                     [article_id, article_id],
                 )
                 continue
-            compared = unpack(found.packed)
+            compared: tuple[int, ...] = ()  # unpacked when there is a candidate
             story = article_id
             best = SAME_STORY
             for other_story, other_sketch in conn.execute(
@@ -90,6 +90,7 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
                 "(SELECT value FROM json_each(?))) AND o.feed_id != ? AND s.sketch IS NOT NULL",
                 [json.dumps(found.keys), feed_id],
             ).fetchall():
+                compared = compared or unpack(found.packed)
                 score = similarity(compared, unpack(other_sketch))
                 if score >= best:
                     story, best = other_story, score
