@@ -88,9 +88,13 @@ def write_hostile_rows(path: Path) -> HostileDb:
             )
         start = HOSTILE_TEXT.index("We consider")
         end = HOSTILE_TEXT.index("”")
+        conn.execute(  # a quote's words too (and its words index, which the store writes)
+            "INSERT INTO quotes (article_id, start, end, speaker) VALUES (?, ?, ?, ?)",
+            [article_id, start, end, hostile("Dmitry Peskov")],
+        )
         conn.execute(
-            "INSERT INTO quotes (article_id, start, end, text, speaker) VALUES (?, ?, ?, ?, ?)",
-            [article_id, start, end, HOSTILE_TEXT[start:end], hostile("Dmitry Peskov")],
+            "INSERT INTO quotes_fts (rowid, text) SELECT max(id), ? FROM quotes",
+            [HOSTILE_TEXT[start:end]],
         )
         version = get_extractor("rules").version  # analysed: the app leaves it as it is
         conn.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])

@@ -186,9 +186,10 @@ def test_a_store_from_before_keeps_no_far_future_article_on_top(run: Run, tmp_pa
         database.execute("ALTER TABLE feeds DROP COLUMN next_try")
         database.execute("DROP TABLE stories")  # v11 creates them again
         database.execute("DROP TABLE story_bands")
-        for trigger in ("ai", "ad", "au"):  # v12 creates the quote index and its triggers again
+        for trigger in ("ad", "au"):  # v12 creates the quote index and its triggers again
             database.execute(f"DROP TRIGGER quotes_fts_{trigger}")
         database.execute("DROP TABLE quotes_fts")
+        database.execute("ALTER TABLE quotes ADD COLUMN text TEXT")  # v8 drops the quote words
         database.execute("DROP TABLE retired_articles")  # v13 creates it again
         database.execute("DROP TABLE downloads")  # v15 creates it again
         database.execute("PRAGMA user_version = 6")

@@ -1,5 +1,8 @@
 """Stored analyses: one entity across articles, quotes with speakers, re-analysis replaces."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from newstui.model import Analysis, Article, Entity, Mention, Quote
 from newstui.nlp import canonical_key, short_key
 from newstui.store.analysis import (
@@ -7,9 +10,11 @@ from newstui.store.analysis import (
     list_entities,
     list_quotes,
     prune_entities,
+    save_analyses,
     save_analysis,
 )
 from newstui.store.articles import save_articles
+from newstui.store.db import open_db
 from newstui.store.feeds import ensure_feed
 
 
@@ -109,3 +114,108 @@ def test_the_none_extractor_marks_articles_analysed_and_drops_older_findings(db,
     assert list_entities(db) == []
     assert article_analysis(db, ids[0]) == Analysis()
     assert analyse_pending(Library(db), "none") == 0
+
+
+NAMES = (
+    ("Ana Lopes", "PERSON"),
+    ("Bo Lopes", "PERSON"),
+    ("Lopes", "PERSON"),
+    ("LOPES", "PERSON"),
+    ("Carl Smith", "PERSON"),
+    ("Smith", "PERSON"),
+    ("NATO", "ORG"),
+    ("Nato", "ORG"),
+    ("the World Bank", "ORG"),
+    ("World Bank", "ORG"),
+    ("Paris", "PLACE"),
+)
+
+
+def stored_by_keys(db) -> tuple[list[tuple[object, ...]], ...]:
+    """Everything the analyses wrote, with entities named by key instead of id."""
+    key = dict(db.execute("SELECT id, key FROM entities").fetchall())
+    rows = [
+        db.execute("SELECT key, name, type, short_key FROM entities").fetchall(),
+        [(a, key[e], s, t) for a, e, s, t in db.execute("SELECT * FROM mentions").fetchall()],
+        [
+            (a, s, t, speaker, key.get(e))
+            for a, s, t, speaker, e in db.execute(
+                "SELECT article_id, start, end, speaker, speaker_entity_id FROM quotes"
+            ).fetchall()
+        ],
+        [(k, key[e]) for k, e in db.execute("SELECT key, entity_id FROM entity_names").fetchall()],
+        db.execute("SELECT id, nlp_version FROM articles").fetchall(),
+    ]
+    return tuple(sorted(r, key=repr) for r in rows)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(range(len(NAMES))), unique=True, max_size=4),
+            st.lists(st.sampled_from(range(len(NAMES))), max_size=2),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(range(len(NAMES))), unique=True, max_size=3),
+)
+def test_a_batch_of_analyses_is_stored_as_saving_them_one_by_one(
+    tmp_path_factory, articles, before
+):
+    """Lone surnames, full names arriving later, names differing in case or length: one batch
+    gives what one call per article gives (the streamed fetch saves chunks of articles)."""
+
+    def analysis(names: list[int], speakers: list[int] = ()) -> Analysis:
+        entities = tuple(
+            Entity(NAMES[n][0], NAMES[n][1], (Mention(3 * i, 3 * i + 2, NAMES[n][0].lower()),))
+            for i, n in enumerate(names)
+        )
+        quotes = tuple(
+            Quote("xx", 50 + 3 * i, 52 + 3 * i, NAMES[n][0]) for i, n in enumerate(speakers)
+        )
+        return Analysis(entities=entities, quotes=quotes)
+
+    results = []
+    for way in ("one by one", "batch"):
+        db = open_db(tmp_path_factory.mktemp("s") / "a.db")
+        feed = ensure_feed(db, "k", "Feed")
+        texts = [
+            Article(title=f"A{i}", text="x" * 100, guid=str(i)) for i in range(len(articles) + 1)
+        ]
+        [first, *ids] = save_articles(db, feed, texts).changed_ids
+        save_analysis(db, first, analysis(before), "v1", canonical_key, short_key)  # stored before
+        done = [
+            (i, analysis(names, speakers))
+            for i, (names, speakers) in zip(ids, articles, strict=True)
+        ]
+        if way == "batch":
+            save_analyses(db, [*done, done[0]], "v1", canonical_key, short_key)  # one twice
+        else:
+            for article_id, one in done:
+                save_analysis(db, article_id, one, "v1", canonical_key, short_key)
+        results.append(stored_by_keys(db))
+        db.conn.close()
+    assert results[0] == results[1]
+
+
+def test_a_quote_by_a_lone_surname_its_article_names_in_full_later_is_the_full_names(db):
+    quote = Quote("xx", 50, 52, "Smith")
+    [article_id] = store(
+        db,
+        [
+            Analysis(
+                entities=(person("Smith", "Smith", 0), person("Carl Smith", "Carl Smith", 10)),
+                quotes=(quote,),
+            )
+        ],
+    )
+    [row] = list_entities(db, "PERSON")
+    assert (row.name, row.mentions) == ("Carl Smith", 2)
+    [stored] = list_quotes(db, speaker_keys=("PERSON:person:carl smith",), speaker="Carl Smith")
+    assert (stored.article_id, stored.speaker) == (article_id, "Smith")
+    speaker_ids = db.execute("SELECT speaker_entity_id FROM quotes").fetchall()
+    assert speaker_ids == [(row.id,)]

@@ -11,10 +11,11 @@ import pytest
 from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.query import parse_query
 from newstui.store import open_db
-from newstui.store.analysis import mark_unanalysed, save_analysis
-from newstui.store.articles import count_articles, list_articles, save_articles
-from newstui.store.db import Database
+from newstui.store.analysis import list_quotes, mark_unanalysed, save_analysis
+from newstui.store.articles import count_articles, list_articles, save_articles, set_fulltext
+from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import ensure_feed, remove_feed
+from newstui.store.retention import delete_articles
 from newstui.store.schema import MIGRATIONS
 
 TEXT = "“We will build the bridge this year,” the mayor said. “Zürich café closes,” Ana said."
@@ -30,13 +31,34 @@ def quoting(db: Database, text: str) -> set[int]:
 
 
 def index_matches_quotes(db: Database) -> bool:
-    """The index holds exactly the stored quotes (the quotes its words are indexed for)."""
+    """The index holds exactly the words of the stored quotes, each at its place: a quote's
+    words are its span of its article's text (the index built afresh from them is the same)."""
     db.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.quote_words USING fts5vocab(main, quotes_fts, "
         "instance)"
     )
-    indexed = {r[0] for r in db.execute("SELECT DISTINCT doc FROM temp.quote_words").fetchall()}
-    return indexed == {r[0] for r in db.execute("SELECT id FROM quotes").fetchall()}
+    db.execute("DROP TABLE IF EXISTS temp.fresh")
+    db.execute(
+        "CREATE VIRTUAL TABLE temp.fresh USING fts5(text, content='', "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "INSERT INTO temp.fresh (rowid, text) SELECT q.id, substr(a.text, q.start + 1, "
+        "q.end - q.start) FROM quotes q JOIN articles a ON a.id = q.article_id"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fresh_words USING fts5vocab(temp, fresh, instance)"
+    )
+    query = "SELECT term, doc, offset FROM temp.{} ORDER BY term, doc, offset"
+    indexed = db.execute(query.format("quote_words")).fetchall()
+    return (
+        bool(indexed) == bool(quoted(db))
+        and indexed == db.execute(query.format("fresh_words")).fetchall()
+    )
+
+
+def quoted(db: Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM quotes").fetchall()]
 
 
 def analyse(db: Database, article_id: int, *quotes: Quote) -> None:
@@ -115,3 +137,29 @@ def test_an_older_store_gets_its_quotes_indexed(tmp_path):
     assert quoting(db, 'quotes:"build the bridge"') == {1}
     assert index_matches_quotes(db)
     db.conn.close()
+
+
+def test_the_index_forgets_the_words_of_quotes_whose_text_changes_or_goes(store):
+    db, _, (first, second) = store
+    analyse(db, first, BUILD, CAFE)
+    analyse(db, second, BUILD)
+    set_fulltext(db, first, text="The page says nothing quoted.")  # a new text: quotes go first
+    assert quoting(db, "quotes:bridge") == {second}
+    assert index_matches_quotes(db)
+    with db.conn:  # any writer changing a text takes its quotes with it, even in raw SQL
+        db.conn.execute("UPDATE articles SET text = 'Other words.' WHERE id = ?", [second])
+    assert quoted(db) == [] and quoting(db, "quotes:bridge") == set()
+    assert index_matches_quotes(db)
+    analyse(db, second, Quote("Other", 0, 5, None))
+    with write_transaction(db) as conn:  # a cleanup deletes the article
+        delete_articles(conn, [second], "2026-01-01T00:00:00+00:00")
+    assert quoted(db) == [] and quoting(db, "quotes:other") == set()
+    assert index_matches_quotes(db)
+
+
+def test_quotes_keep_their_words_in_the_article_only(store):
+    db, _, (first, _second) = store
+    analyse(db, first, BUILD, CAFE)
+    columns = {r[1] for r in db.execute("PRAGMA table_info(quotes)").fetchall()}
+    assert "text" not in columns
+    assert [q.text for q in list_quotes(db, article_id=first)] == [BUILD.text, CAFE.text]

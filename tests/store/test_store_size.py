@@ -139,8 +139,9 @@ def test_schema_16_keeps_every_row_and_quote_search_after_rebuilding_the_quote_i
         listed = [r.id for r in library.articles(limit=None)]
     assert quotes == 1 and len(listed) == 300
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 15")  # replay schema 16 on the store it made
-    conn.execute("CREATE INDEX articles_sort ON articles (sort_date DESC, id DESC)")
+    indexes = {r[1] for r in conn.execute("PRAGMA index_list(articles)")}
+    assert "articles_sort" not in indexes and "articles_listing" in indexes
+    conn.execute("PRAGMA user_version = 16")  # replay the newest schema on the store it made
     conn.commit()
     conn.close()
     with Library.open(path) as library:
@@ -155,3 +156,58 @@ def test_schema_16_keeps_every_row_and_quote_search_after_rebuilding_the_quote_i
     assert "quotes_fts_docsize" not in tables  # no column sizes kept for the quotes' words
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # rebuilt pages given back
     conn.close()
+
+
+def test_schema_17_keeps_every_quote_and_its_search_without_storing_its_words_again(tmp_path):
+    from newstui.library import Library
+    from newstui.model import ArticleFilter
+    from newstui.query import parse_query
+
+    path = tmp_path / "v16.db"
+    conn = sqlite3.connect(path)
+    for statement in [s for migration in MIGRATIONS[:16] for s in migration]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 16")
+    conn.execute("INSERT INTO feeds (id, key, name) VALUES (1, 'k', 'Feed')")
+    conn.execute(
+        "INSERT INTO entities (id, key, name, type) VALUES (1, 'PERSON:person:ana lopes', "
+        "'Ana Lopes', 'PERSON')"
+    )
+    quote_at = TEXT.index("“")
+    for i in range(1, 201):
+        conn.execute(
+            "INSERT INTO articles (id, feed_id, guid, title, first_seen, sort_date, text, "
+            "content_hash) VALUES (?, 1, ?, 't', 'x', ?, ?, 'h')",
+            [i, f"g{i}", f"2026-01-01T00:00:{i % 60:02d}", TEXT],
+        )
+        conn.execute(
+            "INSERT INTO quotes (id, article_id, start, end, text, speaker, speaker_entity_id) "
+            "VALUES (?, ?, ?, ?, ?, 'Ana Lopes', ?)",
+            [i, i, quote_at, quote_at + 400, TEXT[quote_at : quote_at + 400], i % 2 or None],
+        )
+    conn.commit()
+    quote_bytes = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name = 'quotes'").fetchone()
+    conn.close()
+
+    with Library.open(path) as library:
+        quotes = library.quotes(limit=1000)
+        assert {(q.article_id, q.text, q.speaker) for q in quotes} == {
+            (i, TEXT[quote_at : quote_at + 400], "Ana Lopes") for i in range(1, 201)
+        }
+        search = ArticleFilter(query=parse_query('quotes:"we will build"'))
+        assert library.count(search) == 200
+        assert library.count(ArticleFilter(query=parse_query('quotes:"follow here"'))) == 200
+        assert library.count(ArticleFilter(query=parse_query('quotes:"lopes said"'))) == 0
+    conn = sqlite3.connect(path)
+    assert "text" not in {r[1] for r in conn.execute("PRAGMA table_info(quotes)")}
+    assert conn.execute(
+        "SELECT count(*) FROM quotes WHERE speaker_entity_id = 1 AND id % 2 = 1"
+    ).fetchone() == (100,)
+    smaller = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name = 'quotes'").fetchone()
+    assert smaller[0] < quote_bytes[0] / 2
+    conn.execute("PRAGMA user_version = 16")  # replayed on the store it made
+    conn.commit()
+    conn.close()
+    with Library.open(path) as library:
+        assert library.count(search) == 200
+        assert len(library.quotes(limit=1000)) == 200

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from newstui.model import Analysis, Entity, EntityRow, Mention, Quote, QuoteRow
 from newstui.store.db import Database, write_transaction
 from newstui.store.query_sql import entity_ids_sql
+from newstui.store.schema import quote_words
 
 
 def articles_to_analyse(
@@ -69,63 +70,179 @@ def save_analyses(
     entity_key: Callable[[str, str], str],
     surname_key: Callable[[str, str], str] | None = None,
 ) -> None:
-    """Replace the entities and quotes of several articles in one transaction."""
-    with write_transaction(db):
-        for article_id, analysis in results:
-            _replace_analysis(db.conn, article_id, analysis, version, entity_key, surname_key)
+    """Replace the entities and quotes of several articles in one transaction (an article given
+    twice keeps its last analysis).
+
+    The same as saving them one by one, in fewer statements: the old rows go in one delete per
+    table, entities other than surname-merged PERSONs in one upsert, each entity is written
+    once a batch, mentions and quotes in one insert each, and the quotes' words are indexed by
+    one statement.
+    """
+    latest = dict(results)
+    if not latest:
+        return
+    ids = json.dumps(list(latest))
+    with write_transaction(db) as conn:
+        for table in ("mentions", "quotes"):
+            conn.execute(
+                f"DELETE FROM {table} WHERE article_id IN (SELECT value FROM json_each(?))", [ids]
+            )
+        batch = _AnalysisBatch(conn, entity_key, surname_key, latest.values())
+        for article_id, analysis in latest.items():
+            batch.add(article_id, analysis)
+        batch.flush()
+        conn.execute(
+            f"INSERT INTO quotes_fts (rowid, text) SELECT q.id, {quote_words('q')} FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id "
+            "WHERE q.article_id IN (SELECT value FROM json_each(?))",
+            [ids],
+        )
+        conn.execute(
+            "UPDATE articles SET nlp_version = ? WHERE id IN (SELECT value FROM json_each(?))",
+            [version, ids],
+        )
 
 
-def _replace_analysis(
-    conn: sqlite3.Connection,
-    article_id: int,
-    analysis: Analysis,
-    version: str,
-    entity_key: Callable[[str, str], str],
-    surname_key: Callable[[str, str], str] | None,
-) -> None:
-    conn.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-    conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
-    ids_by_name: dict[str, int] = {}
-    mentions: list[tuple[int, int, int, int]] = []
-    names: set[tuple[str, int]] = set()  # other names the article uses for an entity
-    for entity in analysis.entities:
-        own = entity_key(entity.name, entity.type)
-        key = f"{entity.type}:{own}"
-        short = None
-        if surname_key is not None and entity.type == "PERSON":
-            short = surname_key(entity.name, entity.type)
-        entity_id = _person_by_surname(conn, key, short) if short == own else None
-        if entity_id is None:
-            entity_id = conn.execute(
-                "INSERT INTO entities (key, name, type, short_key) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET name = CASE WHEN length(excluded.name) > "
-                "length(name) THEN excluded.name ELSE name END RETURNING id",
-                [key, entity.name, entity.type, short],
-            ).fetchone()[0]
-            if short is not None and short != own:
-                _absorb_lone_surname(conn, entity_id, f"{entity.type}:{short}", short)
-        ids_by_name[entity.name] = entity_id
-        mentions.extend((article_id, entity_id, m.start, m.end) for m in entity.mentions)
-        for mention in entity.mentions:
-            name = f"{entity.type}:{entity_key(mention.text, entity.type)}"
-            if name != key:
-                names.add((name, entity_id))
-    conn.executemany(
-        "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end) VALUES (?, ?, ?, ?)",
-        mentions,
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO entity_names (key, entity_id) VALUES (?, ?)", sorted(names)
-    )
-    conn.executemany(
-        "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_entity_id) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (article_id, q.start, q.end, q.text, q.speaker, ids_by_name.get(q.speaker or ""))
-            for q in analysis.quotes
-        ],
-    )
-    conn.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])
+UPSERT_ENTITY = (
+    "INSERT INTO entities (key, name, type, short_key) VALUES {values} "
+    "ON CONFLICT(key) DO UPDATE SET name = CASE WHEN length(excluded.name) > "
+    "length(name) THEN excluded.name ELSE name END RETURNING id, key"
+)
+UPSERT_ROWS = 500  # rows of one multi-row upsert (4 parameters each)
+
+
+class _AnalysisBatch:
+    """Entity ids and pending rows while a batch of analyses is saved.
+
+    Entities are written in the order articles name them, each once: a PERSON's full name
+    when first seen (it may take over a stored lone surname, whose rows are written first);
+    a lone surname joins the one full name with its surname key, looked up again once a full
+    name with that key has been written; every other entity in one upsert up front, with the
+    longest name the batch gives it (or a longer stored one).
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        entity_key: Callable[[str, str], str],
+        surname_key: Callable[[str, str], str] | None,
+        analyses: Iterable[Analysis],
+    ) -> None:
+        self.conn, self.entity_key, self.surname_key = conn, entity_key, surname_key
+        self.names: dict[str, str] = {}  # key → the longest name given (the first of ties)
+        plain: dict[str, Entity] = {}
+        for analysis in analyses:
+            for entity in analysis.entities:
+                key = self.key(entity)
+                name = self.names.setdefault(key, entity.name)
+                if len(entity.name) > len(name):
+                    self.names[key] = entity.name
+                if not self.surname_merged(entity):
+                    plain.setdefault(key, entity)
+        self.ids: dict[str, int] = self.upsert_plain(plain)
+        # lone surname key → (the full name's id, True) or (0, False: itself), until one more
+        # full name with that surname is written
+        self.lone: dict[str, tuple[int, bool]] = {}
+        self.written: dict[str, tuple[int, str]] = {}  # surname-merged key → (id, longest name)
+        self.moved: dict[int, int] = {}  # a lone surname taken over → the full name's id
+        self.mentions: list[tuple[int, int, int, int]] = []
+        self.other_names: set[tuple[str, int]] = set()
+        self.quotes: list[tuple[int, int, int, str | None, int | None]] = []
+
+    def key(self, entity: Entity) -> str:
+        return f"{entity.type}:{self.entity_key(entity.name, entity.type)}"
+
+    def surname_merged(self, entity: Entity) -> bool:
+        return self.surname_key is not None and entity.type == "PERSON"
+
+    def upsert_plain(self, entities: dict[str, Entity]) -> dict[str, int]:
+        """Write entities that no surname merges, UPSERT_ROWS in one statement; key → id."""
+        ids: dict[str, int] = {}
+        rows = [(key, self.names[key], e.type, None) for key, e in entities.items()]
+        for at in range(0, len(rows), UPSERT_ROWS):
+            part = rows[at : at + UPSERT_ROWS]
+            sql = UPSERT_ENTITY.format(values=", ".join(["(?, ?, ?, ?)"] * len(part)))
+            params = [value for row in part for value in row]
+            ids.update((key, entity_id) for entity_id, key in self.conn.execute(sql, params))
+        return ids
+
+    def entity_id(self, entity: Entity) -> int:
+        key = self.key(entity)
+        known = self.ids.get(key)
+        if known is not None and not self.surname_merged(entity):
+            return known
+        assert self.surname_key is not None  # every other entity was written up front
+        own = key.split(":", 1)[1]
+        short = self.surname_key(entity.name, entity.type)
+        if short == own:  # a lone surname: the one full name that has it, else itself
+            found = self.lone.get(key)
+            if found is None:
+                full = _person_by_surname(self.conn, key, short)
+                found = self.lone[key] = (full, True) if full is not None else (0, False)
+            entity_id, joined = found
+            if not joined:
+                entity_id = self.upsert(key, entity, short)
+                self.lone[key] = (entity_id, False)
+            return entity_id
+        if known is not None:
+            self.upsert(key, entity, short)  # a longer name given again
+            return known
+        entity_id = self.ids[key] = self.upsert(key, entity, short)
+        lone_key = f"{entity.type}:{short}"
+        self.lone.pop(lone_key, None)  # one more full name with this surname: ask again
+        if self.conn.execute("SELECT 1 FROM entities WHERE key = ?", [lone_key]).fetchone():
+            self.flush()  # the lone surname's rows move to the full name
+            lone = _absorb_lone_surname(self.conn, entity_id, lone_key, short)
+            if lone is not None:
+                self.written.pop(lone_key, None)
+                self.moved[lone] = entity_id
+        return entity_id
+
+    def upsert(self, key: str, entity: Entity, short: str) -> int:
+        """Write a surname-merged PERSON as the one-by-one save did: the name given now, when
+        it is longer (a name already written this batch is not written again)."""
+        seen = self.written.get(key)
+        if seen is not None and len(entity.name) <= len(seen[1]):
+            return seen[0]
+        sql = UPSERT_ENTITY.format(values="(?, ?, ?, ?)")
+        row = self.conn.execute(sql, [key, entity.name, entity.type, short]).fetchone()
+        self.written[key] = (int(row[0]), entity.name)
+        return int(row[0])
+
+    def add(self, article_id: int, analysis: Analysis) -> None:
+        """Queue one article's mentions, other names and quotes."""
+        ids_by_name: dict[str, int] = {}
+        for entity in analysis.entities:
+            entity_id = ids_by_name[entity.name] = self.entity_id(entity)
+            key = self.key(entity)
+            self.mentions.extend((article_id, entity_id, m.start, m.end) for m in entity.mentions)
+            for mention in entity.mentions:
+                name = f"{entity.type}:{self.entity_key(mention.text, entity.type)}"
+                if name != key:
+                    self.other_names.add((name, entity_id))
+        for quote in analysis.quotes:
+            speaker_id = ids_by_name.get(quote.speaker or "")
+            speaker_id = self.moved.get(speaker_id, speaker_id) if speaker_id else None
+            self.quotes.append((article_id, quote.start, quote.end, quote.speaker, speaker_id))
+
+    def flush(self) -> None:
+        """Write the queued rows."""
+        conn = self.conn
+        conn.executemany(
+            "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end) "
+            "VALUES (?, ?, ?, ?)",
+            self.mentions,
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO entity_names (key, entity_id) VALUES (?, ?)",
+            sorted(self.other_names),
+        )
+        conn.executemany(
+            "INSERT INTO quotes (article_id, start, end, speaker, speaker_entity_id) "
+            "VALUES (?, ?, ?, ?, ?)",
+            self.quotes,
+        )
+        self.mentions, self.other_names, self.quotes = [], set(), []
 
 
 def _person_by_surname(conn: sqlite3.Connection, key: str, short: str | None) -> int | None:
@@ -136,11 +253,14 @@ def _person_by_surname(conn: sqlite3.Connection, key: str, short: str | None) ->
     return rows[0][0] if len(rows) == 1 else None
 
 
-def _absorb_lone_surname(conn: sqlite3.Connection, full_id: int, lone_key: str, short: str) -> None:
-    """Move a stored lone-surname PERSON's mentions to the full name, if it is the only one."""
+def _absorb_lone_surname(
+    conn: sqlite3.Connection, full_id: int, lone_key: str, short: str
+) -> int | None:
+    """Move a stored lone-surname PERSON's mentions to the full name, if it is the only one;
+    the lone surname's id when it did."""
     lone = conn.execute("SELECT id FROM entities WHERE key = ?", [lone_key]).fetchone()
     if lone is None or _person_by_surname(conn, lone_key, short) != full_id:
-        return
+        return None
     conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [full_id, lone[0]])
     conn.execute(
         "UPDATE OR IGNORE entity_names SET entity_id = ? WHERE entity_id = ?", [full_id, lone[0]]
@@ -149,6 +269,7 @@ def _absorb_lone_surname(conn: sqlite3.Connection, full_id: int, lone_key: str, 
         "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [full_id, lone[0]]
     )
     conn.execute("DELETE FROM entities WHERE id = ?", [lone[0]])
+    return int(lone[0])
 
 
 def prune_entities(db: Database) -> int:
@@ -246,7 +367,7 @@ def list_quotes(
     return [
         QuoteRow(*r)
         for r in db.execute(
-            f"""SELECT q.id, q.article_id, a.title, q.text, q.speaker, q.start, q.end,
+            f"""SELECT q.id, q.article_id, a.title, {quote_words("q")}, q.speaker, q.start, q.end,
             a.sort_date, f.name, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
             {where} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",

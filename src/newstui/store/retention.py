@@ -91,8 +91,9 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
         "SELECT feed_id, guid, ? FROM articles WHERE id IN (SELECT value FROM json_each(?))",
         [stamp, chunk],
     )
-    # The FTS rows go with the articles_ad trigger; mentions, quotes, sync rows, stories and
-    # their bands by ON DELETE CASCADE.
+    # The FTS rows go with the articles_ad trigger, quotes with articles_delete_quotes (before
+    # the text their index rows are read from); mentions, sync rows, stories and their bands by
+    # ON DELETE CASCADE.
     conn.execute("DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", [chunk])
     for root in roots:
         conn.execute(

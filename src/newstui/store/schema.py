@@ -387,6 +387,75 @@ _V16 = [
     "INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')",
 ]
 
+
+def quote_words(quote: str, article: str = "a") -> str:
+    """SQL for the words of quote row `quote`: its span of the text of article row `article`."""
+    return f"substr({article}.text, {quote}.start + 1, {quote}.end - {quote}.start)"
+
+
+# v17: quote words stored once, in the article. A quote's words are its span of the article text;
+# its index rows are written from that span, one statement per saved batch (the store does it:
+# a trigger's per-row insert made FTS5 flush a tiny segment for every quote), and removed by
+# triggers from the same span, so the quotes of an article go before its text changes or the
+# article is deleted (the index would otherwise be given other words to forget). Replayable.
+_V17 = [
+    "DROP TRIGGER IF EXISTS quotes_fts_ai",
+    "DROP TRIGGER IF EXISTS quotes_fts_ad",
+    "DROP TRIGGER IF EXISTS quotes_fts_au",
+    "DROP TRIGGER IF EXISTS articles_text_quotes",
+    "DROP TRIGGER IF EXISTS articles_delete_quotes",
+    "DROP TABLE IF EXISTS quotes_fts",
+    """
+    CREATE TABLE quotes_v17 (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,            -- the words are substr(articles.text, start + 1, …)
+        end INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
+    )
+    """,
+    """INSERT INTO quotes_v17 (id, article_id, start, end, speaker, speaker_entity_id)
+    SELECT id, article_id, start, end, speaker, speaker_entity_id FROM quotes""",
+    "DROP TABLE quotes",
+    "ALTER TABLE quotes_v17 RENAME TO quotes",
+    "CREATE INDEX quotes_article ON quotes (article_id)",
+    "CREATE INDEX quotes_speaker ON quotes (speaker)",
+    "CREATE INDEX quotes_speaker_entity ON quotes (speaker_entity_id)",
+    """
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content='', tokenize='unicode61 remove_diacritics 2', columnsize=0
+    )
+    """,
+    f"""INSERT INTO quotes_fts (rowid, text)
+    SELECT q.id, {quote_words("q")} FROM quotes q JOIN articles a ON a.id = q.article_id""",
+    f"""
+    CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text)
+        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+    END
+    """,
+    f"""
+    CREATE TRIGGER quotes_fts_au AFTER UPDATE OF article_id, start, end ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text)
+        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+        INSERT INTO quotes_fts (rowid, text)
+        SELECT new.id, {quote_words("new")} FROM articles a WHERE a.id = new.article_id;
+    END
+    """,
+    """
+    CREATE TRIGGER articles_text_quotes BEFORE UPDATE OF text ON articles
+    WHEN new.text IS NOT old.text BEGIN
+        DELETE FROM quotes WHERE article_id = old.id;
+    END
+    """,
+    """
+    CREATE TRIGGER articles_delete_quotes BEFORE DELETE ON articles BEGIN
+        DELETE FROM quotes WHERE article_id = old.id;
+    END
+    """,
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -404,5 +473,6 @@ MIGRATIONS: list[list[str]] = [
     _V14,
     _V15,
     _V16,
+    _V17,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
