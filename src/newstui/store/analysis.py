@@ -129,6 +129,7 @@ class _AnalysisBatch:
         analyses: Iterable[Analysis],
     ) -> None:
         self.conn, self.entity_key, self.surname_key = conn, entity_key, surname_key
+        self.keys: dict[tuple[str, str], str] = {}
         self.names: dict[str, str] = {}  # key → the longest name given (the first of ties)
         plain: dict[str, Entity] = {}
         for analysis in analyses:
@@ -150,7 +151,14 @@ class _AnalysisBatch:
         self.quotes: list[tuple[int, int, int, str | None, int | None]] = []
 
     def key(self, entity: Entity) -> str:
-        return f"{entity.type}:{self.entity_key(entity.name, entity.type)}"
+        return self.name_key(entity.name, entity.type)
+
+    def name_key(self, name: str, type_: str) -> str:
+        """The stored key a name of this type stands for (computed once a batch)."""
+        key = self.keys.get((name, type_))
+        if key is None:
+            key = self.keys[name, type_] = f"{type_}:{self.entity_key(name, type_)}"
+        return key
 
     def surname_merged(self, entity: Entity) -> bool:
         return self.surname_key is not None and entity.type == "PERSON"
@@ -215,9 +223,9 @@ class _AnalysisBatch:
         for entity in analysis.entities:
             entity_id = ids_by_name[entity.name] = self.entity_id(entity)
             key = self.key(entity)
-            self.mentions.extend((article_id, entity_id, m.start, m.end) for m in entity.mentions)
             for mention in entity.mentions:
-                name = f"{entity.type}:{self.entity_key(mention.text, entity.type)}"
+                self.mentions.append((article_id, entity_id, mention.start, mention.end))
+                name = self.name_key(mention.text, entity.type)
                 if name != key:
                     self.other_names.add((name, entity_id))
         for quote in analysis.quotes:
