@@ -194,21 +194,45 @@ class LowerCaseWords:
     """The words `text` writes in lower case: `word in words` is whether some word token of
     `text` (as `segment.WORD` cuts them) is exactly `word`, all lower case.
 
-    The words are cut once, at the first question: nearly every article asks about a word
-    that a substring search cannot settle ("wn" hides in "down", "town", "known"), and each
-    search of the whole text cost more than cutting it.
+    Each word asked is looked for once (its answer is remembered): most words asked are absent
+    or hide only inside others ("wn" in "down"), and a substring search with a check of each
+    occurrence's edges costs less than cutting the whole text into words.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: set[str] | None = None
+        self.answers: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.islower():
             return False
-        if self.words is None:
-            self.words = set(WORD.findall(self.text))
-        return word in self.words
+        found = self.answers.get(word)
+        if found is None:
+            found = self.answers[word] = _has_word_token(self.text, word)
+        return found
+
+
+_WORD_JOINERS = "’'.&-"  # what joins the parts of one `segment.WORD` token ("x-ray", "U.S")
+
+
+def _has_word_token(text: str, word: str) -> bool:
+    """Whether `WORD.findall(text)` would hold `word`: an occurrence is a token when it opens
+    one (no word character before it, nor a joiner right after a word character, which the
+    token before would take) and the token matched there ends with it."""
+    if WORD.fullmatch(word) is None:
+        return False  # no token is ever "x-" or "’s"
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        if at == 0 or not (
+            _is_word_char(text[at - 1])
+            or (text[at - 1] in _WORD_JOINERS and at > 1 and _is_word_char(text[at - 2]))
+        ):
+            token = WORD.match(text, at)
+            if token is not None and token.end() == at + size:
+                return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _split_suffix(tok: Token) -> tuple[Token, str | None]:

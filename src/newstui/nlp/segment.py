@@ -121,9 +121,15 @@ def _name_token_patterns(joiners: frozenset[str]) -> tuple[re.Pattern[str], re.P
 # The three ways a name-capable word opens, each found by its own fast scan (one pattern with
 # lookbehinds tried at every character was half of the tokenizer's time). A capitalised word
 # at a word's start: its lookbehinds come after its first letter (tried only at capitals).
-_CAPITAL_WORD = re.compile(r"[^\W\d_a-z](?<!\w\w)(?<!\w[’'.&-]\w)\w*(?:[’'.&-]\w+)*")
+# The first letter is any letter but a-z ([^\W\d_a-z]): written as "A-Z or not ASCII", then
+# checked as a letter, so the scan tests a plain range, not Unicode categories, at each character.
+_CAPITAL_WORD = re.compile(
+    r"[A-Z\x80-\U0010ffff](?<=[^\W\d_])(?<!\w\w)(?<!\w[’'.&-]\w)\w*(?:[’'.&-]\w+)*"
+)
 _LOWER_HEAD_MARK = re.compile(r"[-'’](?=[A-Z])")  # "al-Assad", "d'Estaing": look before the mark
-_LONE_AMPERSAND = re.compile(r"(?<= )&(?= )")  # "Marks & Spencer"
+# "Marks & Spencer": the ampersand first, so the scan skips to it (a leading lookbehind is
+# tried at every character).
+_LONE_AMPERSAND = re.compile(r"&(?<= &)(?= )")
 _LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
@@ -135,7 +141,7 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
     found from the mark after them, and lone ampersands are gathered apart and sorted.
     """
     spans = [match.span() for match in _CAPITAL_WORD.finditer(text)]
-    extra = [m.span() for m in _LONE_AMPERSAND.finditer(text)]
+    extra = [m.span() for m in _LONE_AMPERSAND.finditer(text)] if "&" in text else []
     for mark in _LOWER_HEAD_MARK.finditer(text):
         head = mark.start()
         while head and (text[head - 1].isalnum() or text[head - 1] == "_"):
