@@ -9,7 +9,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.nlp.entities import NAME_JOINERS, LowerCaseWords
+from newstui.nlp.entities import (
+    NAME_JOINERS,
+    Candidate,
+    LowerCaseWords,
+    _best_type,
+    _voted_type,
+)
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans
 from newstui.nlp.segment import (
     _CAPITAL_WORD,
@@ -283,3 +289,19 @@ def test_lower_case_words_answer_as_cutting_would_at_every_edge(text, asked) -> 
     expected = _lower_words_by_cutting(text)
     for word in [*asked, *expected, *(w.lower() for w in WORD.findall(text))]:
         assert (word in words) == (word in expected), word
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([None, "", "PERSON", "ORG", "PLACE", "GROUP"]), st.integers(0, 3)
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_an_entitys_type_is_the_one_its_mentions_vote_for(typed) -> None:
+    cands = [Candidate(0, 1, "X", 1, kind, strength) for kind, strength in typed]
+    expected = cands[0].type or None if len(cands) == 1 else _voted_type(cands)
+    assert _best_type(cands) == expected

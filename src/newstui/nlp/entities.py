@@ -1640,8 +1640,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     confirmed: set[str] = set()
     for key, cands in groups.items():
         kind = _best_type(cands)
-        words = key.split(":", 1)[1].split()
-        if kind == "PERSON" and len(words) > 1:
+        if kind == "PERSON" and len(words := key.split(":", 1)[1].split()) > 1:
             full_people[words[-1]].append(key)
             full_people[words[0]].append(key)
             if len(words) > 2:  # "Bielle-Biarrey" for "Louis Bielle-Biarrey"
@@ -1650,7 +1649,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
                 first_surnames[words[1]].append(key)
         if kind not in ("ORG", "PLACE"):
             continue
-        longest = max(cands, key=lambda c: c.words)
+        longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
         if kind == "ORG" and longest.words > 1:
             head = longest.text.split(" of ")[0].split(" for ")[0].split()[-1]
             if head in org_words:
@@ -1897,6 +1896,15 @@ def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:
 def _best_type(cands: list[Candidate]) -> str | None:
     if len(cands) == 1:  # most entities are mentioned once
         return cands[0].type or None
+    kinds = {c.type for c in cands}
+    if len(kinds) == 1 or (len(kinds) == 2 and None in kinds):
+        kinds.discard(None)  # mentions of one type (or untyped): no vote to count
+        return kinds.pop() or None if kinds else None
+    return _voted_type(cands)
+
+
+def _voted_type(cands: list[Candidate]) -> str | None:
+    """The type with most evidence (a gazetteer hit counts 10 more), by name on a tie."""
     votes: dict[str, int] = defaultdict(int)
     for cand in cands:
         if cand.type:
