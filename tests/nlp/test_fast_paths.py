@@ -14,8 +14,14 @@ from newstui.nlp.entities import (
     Candidate,
     LowerCaseWords,
     _best_type,
+    _chunks,
+    _EntityFinder,
+    _joinable,
+    _may_open_known,
     _voted_type,
 )
+from newstui.nlp.gazetteer import load_gazetteer
+from newstui.nlp.names import strip_possessive
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans
 from newstui.nlp.segment import (
     _CAPITAL_WORD,
@@ -23,8 +29,12 @@ from newstui.nlp.segment import (
     _LONE_AMPERSAND,
     _SENTENCE_END,
     WORD,
+    Token,
+    _ends_sentence,
     _name_token_patterns,
     _name_word_spans,
+    _opens_at,
+    _word_before,
     name_tokens,
     paragraph_spans,
     tokenize,
@@ -305,3 +315,92 @@ def test_an_entitys_type_is_the_one_its_mentions_vote_for(typed) -> None:
     cands = [Candidate(0, 1, "X", 1, kind, strength) for kind, strength in typed]
     expected = cands[0].type or None if len(cands) == 1 else _voted_type(cands)
     assert _best_type(cands) == expected
+
+
+def _opens_at_by_its_gap(text: str, start: int, after_datelines: frozenset[int]) -> bool:
+    """`segment._opens_at` before its shortcuts for a newline and for ". " after a word."""
+    if (
+        start > 1
+        and text[start - 1] == " "
+        and (text[start - 2].isalnum() or text[start - 2] in "_,;%")
+    ):
+        return start in after_datelines
+    prev_end = start
+    while prev_end and not (text[prev_end - 1].isalnum() or text[prev_end - 1] in "_&"):
+        prev_end -= 1
+    gap = text[prev_end:start]
+    if not prev_end or "\n" in gap:
+        return True
+    stop = gap.strip(" \t\"“‘'([«").rstrip("”’\"')]» \t")
+    if stop.endswith(("!", "?", "…", ":")):
+        return True
+    if stop.endswith("."):
+        return _ends_sentence(stop, _word_before(text, prev_end)) or start in after_datelines
+    return start in after_datelines
+
+
+GAP_PIECES = st.lists(
+    st.sampled_from(
+        [*"Mr U.S A a Dr 3 _ & . .. ! ? : … ” “ \" ' ( ) \n \t ,".split(" "), " ", "  "]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GAP_PIECES, st.booleans())
+def test_a_word_opens_a_sentence_as_its_whole_gap_says(pieces, after_dateline) -> None:
+    text = "".join(pieces) + "Word"
+    start = len(text) - 4
+    datelines = frozenset({start}) if after_dateline else frozenset()
+    assert _opens_at(text, start, datelines) == _opens_at_by_its_gap(text, start, datelines)
+
+
+def test_words_open_sentences_as_their_whole_gaps_say_on_real_articles() -> None:
+    for text in TEXTS:
+        for m in _CAPITAL_WORD.finditer(text):
+            start = m.start()
+            for datelines in (frozenset(), frozenset({start})):
+                assert _opens_at(text, start, datelines) == _opens_at_by_its_gap(
+                    text, start, datelines
+                )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["Mr", "U.S", "A", "Workers'", "Acme's", "People's", "Bank"]),
+    st.sampled_from(["", " ", ". ", "' ", "  ", " . ", ",  ", "\n"]),
+    st.sampled_from(["Union", "Smith", "of", "&", "Bank"]),
+)
+def test_only_a_gap_of_one_or_two_characters_can_join_a_run(last, gap, word) -> None:
+    # `_chunks` asks `_joinable` only about such gaps: any other gap must never join.
+    text = f"{last}{gap}{word}"
+    first = Token(0, len(last), last, False)
+    tok = Token(len(last) + len(gap), len(text), word, False)
+    if len(gap) not in (1, 2):
+        assert not _joinable(text, first, tok, load_gazetteer().org_words)
+
+
+def _known_by_lookup(finder: _EntityFinder, run: list[Token], i: int) -> int:
+    """How many words from run[i] on form a known name, every length looked up (no gate)."""
+    start = run[i].start
+    for n in range(min(finder.gaz.known_max_words, len(run) - i), 0, -1):
+        last = run[i + n - 1].text
+        if last.islower():
+            continue
+        end = run[i + n - 1].end - (len(last) - len(strip_possessive(last)))
+        if finder._lookup(finder.text[start:end]):
+            return n
+    return 0
+
+
+def test_a_word_said_to_open_no_known_name_opens_none_on_real_articles() -> None:
+    # `_scan_run` asks `_known` only about words that may open a known name.
+    for text in TEXTS:
+        tokens = name_tokens(text, frozenset(), NAME_JOINERS)
+        finder = _EntityFinder(text, tokens, [])
+        for run, _ in _chunks(text, finder.tokens):
+            for i, tok in enumerate(run):
+                if not _may_open_known(tok.text):
+                    assert _known_by_lookup(finder, run, i) == 0, tok.text
+                    assert finder._known(run, i) == 0

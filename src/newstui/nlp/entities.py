@@ -267,7 +267,11 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             cap = caps[i] if tok is raw else _is_cap(tok.text)
         else:
             tok, cue, cap = raw, None, caps[i]
-        joinable = bool(run) and _joinable(text, run[-1], tok, org_words)
+        if run:  # a gap of one or two characters can join (most gaps are wider)
+            width = tok.start - run[-1].end
+            joinable = (width == 1 or width == 2) and _joinable(text, run[-1], tok, org_words)
+        else:
+            joinable = False
         if cap and not (run and not joinable):
             run.append(tok)
             cues.append(cue)
@@ -811,7 +815,7 @@ class _EntityFinder:
             if not run:
                 return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
-            if self._known(run, 0):
+            if _may_open_known(run[0].text) and self._known(run, 0):
                 self._add_known(run, 0, 1, cues[-1])
             else:
                 self._flush(run, False, cues[-1])
@@ -826,7 +830,7 @@ class _EntityFinder:
         i, person_cue, extending = 0, False, False
         while i < len(run):
             tok = run[i]
-            n_known = 0 if extending else self._known(run, i)
+            n_known = 0 if extending or not _may_open_known(tok.text) else self._known(run, i)
             if n_known and (
                 self._extends_to_named_head(run, i, n_known)
                 or self._inside_name(run, i, n_known, pending, person_cue)

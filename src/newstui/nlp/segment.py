@@ -195,6 +195,14 @@ def _opens_at(text: str, start: int, after_datelines: frozenset[int]) -> bool:
         and (text[start - 2].isalnum() or text[start - 2] in _NO_STOP)
     ):
         return start in after_datelines  # the commonest gaps: " ", ", " after a word
+    if start and text[start - 1] == "\n":
+        return True  # a paragraph's first word (the gap below holds a newline)
+    if (
+        start > 2
+        and text[start - 2 : start] == ". "
+        and (text[start - 3].isalnum() or text[start - 3] in "_&")
+    ):  # a full stop and a space after a word: what the gap below would leave
+        return _ends_sentence(".", _word_before(text, start - 2)) or start in after_datelines
     prev_end = start
     while prev_end and not (text[prev_end - 1].isalnum() or text[prev_end - 1] in "_&"):
         prev_end -= 1
