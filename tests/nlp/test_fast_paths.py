@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstui.nlp.entities import (
+    _PLATFORM_AFTER,
     NAME_JOINERS,
     Candidate,
     LowerCaseWords,
@@ -28,6 +29,7 @@ from newstui.nlp.segment import (
     _DATELINE_DASH,
     _LONE_AMPERSAND,
     _SENTENCE_END,
+    ABBREVIATIONS,
     WORD,
     Token,
     _ends_sentence,
@@ -37,6 +39,7 @@ from newstui.nlp.segment import (
     _word_before,
     name_tokens,
     paragraph_spans,
+    sentence_starts,
     tokenize,
 )
 from newstui.nlp.speakers import _masked
@@ -404,3 +407,69 @@ def test_a_word_said_to_open_no_known_name_opens_none_on_real_articles() -> None
                 if not _may_open_known(tok.text):
                     assert _known_by_lookup(finder, run, i) == 0, tok.text
                     assert finder._known(run, i) == 0
+
+
+def _sentence_starts_by_every_stop(text: str) -> list[int]:
+    """`segment.sentence_starts` before its shortcut for long words before a stop."""
+    starts = [0]
+    for end in _SENTENCE_END.finditer(text):
+        if "\n" not in end.group():
+            before = text[max(0, end.start() - 40) : end.start()].rsplit(None, 1)
+            last = before[-1].lower().strip("\"“‘'(") if before else ""
+            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+        starts.append(end.end())
+    return starts
+
+
+STOP_PIECES = st.lists(
+    st.sampled_from(
+        [*"a.!?…\"”’')] \n\t(", "Mr.", "U.S.", "Sept.", "corp.", "İİİİİ.", "ÉTATS.", "words.", "x"]
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(STOP_PIECES)
+def test_sentences_start_where_every_stop_judged_alone_says(pieces) -> None:
+    text = "".join(pieces)
+    assert sentence_starts(text) == _sentence_starts_by_every_stop(text)
+
+
+def test_sentences_start_where_every_stop_judged_alone_says_on_real_articles() -> None:
+    assert max(map(len, ABBREVIATIONS)) <= 4  # the shortcut's premise
+    for text in TEXTS:
+        assert sentence_starts(text) == _sentence_starts_by_every_stop(text)
+
+
+def _platform_cue_by_window(text: str, start: int, end: int) -> bool:
+    """`_EntityFinder._platform_cue` before its look at the word right before the name."""
+    window = text[max(0, start - 30) : start].lower()
+    if not window.rstrip().endswith("on"):
+        return False
+    before = window.split()
+    if len(before) < 2 or before[-1] != "on":
+        return False
+    if before[-2] in ("posted", "wrote", "tweeted", "shared"):
+        return True
+    return _PLATFORM_AFTER.match(text, end) is not None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["posted", "wrote", "on", "On", "ON", "oN", "lon", "upon", "ön", "İon", "ΣON", "x"]
+        ),
+        max_size=6,
+    ),
+    st.sampled_from([" ", "  ", "\n", " \n ", "", "\t", "(", ". "]),
+    st.sampled_from(["X, writing", "Facebook", "X"]),
+)
+def test_a_platform_is_cued_as_the_whole_window_says(words, gap, name) -> None:
+    text = " ".join(words) + gap + name
+    start = len(text) - len(name)
+    finder = _EntityFinder(text, name_tokens(text, frozenset(), NAME_JOINERS), [])
+    end = start + len(name.split(",")[0])
+    assert finder._platform_cue(start, end) == _platform_cue_by_window(text, start, end)

@@ -602,7 +602,8 @@ class _EntityFinder:
         for prev, cand in pairwise(cands):
             if (
                 prev.words > 1
-                and self.text[prev.end : cand.start] == " ("
+                and cand.start - prev.end == 2  # " (": a gap of two (gaps are mostly long)
+                and self.text.startswith(" (", prev.end)
                 and self.text[cand.end : cand.end + 1] == ")"
                 and (
                     _ACRONYM.fullmatch(cand.text)
@@ -735,7 +736,8 @@ class _EntityFinder:
         pairs = [
             (a, b)
             for a, b in pairwise(cands)
-            if self.text[a.end : b.start] == " and "
+            if b.start - a.end == 5  # " and " (gaps are mostly long: no slice of them)
+            and self.text.startswith(" and ", a.end)
             and a.words == b.words == 1
             and a.strength < 2
             and b.strength < 2
@@ -1498,6 +1500,10 @@ class _EntityFinder:
         return lower not in self.gaz.common_words and lower not in self.lower_seen
 
     def _platform_cue(self, start: int, end: int) -> bool:
+        if start > 2 and self.text[start - 1] == " " and not self.text[start - 2].isspace():
+            pair = self.text[start - 3 : start - 1]  # the word before ends here: is it "on"?
+            if pair.isascii() and pair.lower() != "on":
+                return False  # the window below, stripped, ends with this pair
         window = self.text[max(0, start - 30) : start].lower()
         if not window.rstrip().endswith("on"):
             return False  # the word before is not "on" (the commonest answer, without splitting)

@@ -78,8 +78,11 @@ def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin; `text` may have quote contents masked so inner stops are ignored."""
     starts = [0]
     for end in _SENTENCE_END.finditer(text):
-        if "\n" not in end.group():
-            before = text[max(0, end.start() - 40) : end.start()].rsplit(None, 1)
+        stop = end.start()
+        if stop > 4 and text[stop - 5 : stop].isalnum():
+            pass  # the word before the stop is over four letters long: no abbreviation
+        elif "\n" not in end.group():
+            before = text[max(0, stop - 40) : stop].rsplit(None, 1)
             last = before[-1].lower().strip("\"“‘'(") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
