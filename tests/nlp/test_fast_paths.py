@@ -473,3 +473,27 @@ def test_a_platform_is_cued_as_the_whole_window_says(words, gap, name) -> None:
     finder = _EntityFinder(text, name_tokens(text, frozenset(), NAME_JOINERS), [])
     end = start + len(name.split(",")[0])
     assert finder._platform_cue(start, end) == _platform_cue_by_window(text, start, end)
+
+
+SUFFIX_PIECES = st.lists(
+    st.sampled_from(
+        "I'm-based O’-led Kremlin-backed California-based Acme al-Assad of and the & "
+        "Bank West x-ray Mr. U.S. said".split()
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SUFFIX_PIECES, st.lists(SEPARATORS, min_size=20, max_size=20))
+def test_runs_are_never_empty(pieces, gaps) -> None:
+    # `_chunks` no longer filters its runs: none may be empty.
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    tokens = name_tokens(text, frozenset(), NAME_JOINERS)
+    assert all(run and len(run) == len(cues) for run, cues in _chunks(text, tokens))
+
+
+def test_runs_are_never_empty_on_real_articles() -> None:
+    for text in TEXTS:
+        tokens = name_tokens(text, frozenset(), NAME_JOINERS)
+        assert all(run and len(run) == len(cues) for run, cues in _chunks(text, tokens))

@@ -287,7 +287,8 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             run.append(tok)
             cues.append(None)
         else:
-            out.append((run, cues))
+            if run:  # empty only when a suffix's head is no capitalised word ("I'm-based")
+                out.append((run, cues))
             run, cues = [], []
             continue
         if cue or (tok is not raw):
@@ -295,7 +296,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             run, cues = [], []
     if run:
         out.append((run, cues))
-    return [(r, c) for r, c in out if r]
+    return out  # every run appended above holds a word
 
 
 def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> bool:
