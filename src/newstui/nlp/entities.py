@@ -13,7 +13,15 @@ from operator import attrgetter
 from newstui.model import Entity, Mention
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import PARTICLES, canonical_key, spelling_variant, strip_possessive
-from newstui.nlp.segment import WORD, Dateline, Token, paragraph_spans
+from newstui.nlp.segment import (
+    NICKNAME_MARKS,
+    WORD,
+    Dateline,
+    Token,
+    closes_nickname,
+    nickname_end,
+    paragraph_spans,
+)
 
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 # Particles that may join capitalised words into one name ("Ortega y Gasset", "Banco de Portugal");
@@ -89,6 +97,8 @@ def _common_words() -> frozenset[str]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}|[A-Z]{1,3}&[A-Z]{1,3}")  # "NATO", "PG&E", "AT&T"
+# An abbreviation written with small letters inside: "TfL", "PwC", "DfE" (more capitals than not).
+_MIXED_ABBREVIATION = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]{0,3}")
 # Possessives that belong inside a name: "People's Liberation Army", "Children's Hospital".
 _NAME_POSSESSIVES = frozenset(
     f"{w}{a}s" for w in ("People", "Children", "Women", "Men", "Jehovah") for a in ("'", "’")
@@ -124,6 +134,17 @@ _NOT_NAME_ENDINGS = (
     "body",
 )
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _is_abbreviation(word: str) -> bool:
+    """'NASA', 'PG&E', 'TfL', 'PwC': a short word written mostly in capitals, as bodies'
+    abbreviations are (people's names are not: "McCain", "DeSantis", "LeBron")."""
+    if _ACRONYM.fullmatch(word):
+        return True
+    if not _MIXED_ABBREVIATION.fullmatch(word):
+        return False
+    upper = sum(c.isupper() for c in word)
+    return upper > len(word) - upper
 
 
 def _is_word_char(char: str) -> bool:
@@ -311,6 +332,10 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
     if width != 2:
         return False
     gap = text[last.end : tok.start]
+    if (gap[0] == " " and gap[1] in NICKNAME_MARKS and nickname_end(text, last.end + 1) > 0) or (
+        gap[1] == " " and gap[0] in NICKNAME_MARKS and closes_nickname(text, last.end)
+    ):
+        return True  # 'Earvin "Magic" Johnson': one name
     if gap == ". ":
         word = last.text
         return (
@@ -835,7 +860,8 @@ class _EntityFinder:
             tok = run[i]
             n_known = 0 if extending or not _may_open_known(tok.text) else self._known(run, i)
             if n_known and (
-                self._extends_to_named_head(run, i, n_known)
+                (i and self._opens_nickname(tok))  # 'Pieter "Dutch" Molen': no nationality
+                or self._extends_to_named_head(run, i, n_known)
                 or self._inside_name(run, i, n_known, pending, person_cue)
                 or self._part_of_longer_name(run, i, n_known)
             ):
@@ -891,6 +917,11 @@ class _EntityFinder:
             i += 1
         person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _opens_nickname(self, tok: Token) -> bool:
+        """Whether `tok` is the first word of a nickname in quotation marks inside a name."""
+        mark = tok.start - 1
+        return self.text[mark : tok.start] in NICKNAME_MARKS and nickname_end(self.text, mark) > 0
 
     def _names_portfolio(self, run: list[Token], i: int, n: int) -> bool:
         """'Labour Minister Ana Ruiz', 'Health Secretary': a known word naming a ministerial brief."""
@@ -1374,6 +1405,13 @@ class _EntityFinder:
             return "ORG", 1
         if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
             return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker
+        if (
+            len(words) == 1
+            and (next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS))
+            and _is_abbreviation(words[0])
+            and words[0].lower() not in gaz.common_words
+        ):
+            return "ORG", 1  # "TfL stated", "KCNA said", "said WWF": a body's abbreviation speaks
         if next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS):
             if next_word in SPEECH_VERBS and self._body_of_person_before(start):
                 return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
@@ -1418,6 +1456,7 @@ class _EntityFinder:
         return (
             len(word) > 2
             and not word.isupper()
+            and not _is_abbreviation(word)  # "PwC said": a body's abbreviation (see _evidence)
             and ("'" not in word[2:] and "’" not in word[2:])  # "You've said", not "O'Neill said"
             and not lower.endswith(_NOT_NAME_ENDINGS)
             and lower not in self.gaz.role_words
@@ -1678,8 +1717,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     for key in list(groups):
         cands = groups[key]
         surface = cands[0].text
-        if " " in surface:
-            continue  # only a one-word name is a short form of another
+        if " " in surface and not _particle_surname(surface):
+            continue  # only a one-word name ("Van Halen": a surname) is a short form of another
         words = key.split(":", 1)[1].split()
         if not words:
             continue
@@ -1733,6 +1772,19 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         entities.append(Entity(name, kind, mentions))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+_SURNAME_PARTICLES = frozenset(
+    "van von de da di du del della der den la le dos das ter".split()
+)  # not "al", "el", "as": "Al Gore", "As Bush said" open with a first name or a word
+
+
+def _particle_surname(surface: str) -> bool:
+    """'Van Halen', 'De Niro', 'van der Berg': a surname opening with its particles."""
+    *head, last = surface.split(" ")
+    return (
+        len(head) <= 2 and all(w.lower() in _SURNAME_PARTICLES for w in head) and last[:1].isupper()
+    )
 
 
 def _country_prefix(words: list[str]) -> int:

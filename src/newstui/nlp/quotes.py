@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstui.nlp.segment import WORD, paragraph_spans
+from newstui.nlp.segment import WORD, nickname_end, paragraph_spans
 
 _BOUNDARY_BEFORE = " \t\n([{—–-/"
 _SPEECH_END = ",.!?…—–:;"
@@ -87,6 +87,10 @@ def _single(
             i + 1 < end and (text[i + 1].isalnum() or text[i + 1] in '“"…')
         ):
             i = text.find(opener, i + 1, end)
+            continue
+        nickname = nickname_end(text, i)
+        if nickname > 0:  # "Matiu 'Matt' Ratana": a nickname inside a name is no quotation
+            i = text.find(opener, nickname, end)
             continue
         sure, unsure = None, []
         mark = marks.search(text, i + 1, end)
@@ -185,8 +189,8 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     (a scare quote is not, "called the deal 'lousy'" is); 'none' for titles and empty marks."""
     content = text[span.start : span.end]
     words = WORD.findall(content)
-    if not words:
-        return "none"
+    if not words or (len(words) <= 2 and nickname_end(text, span.open_mark) == span.close_mark + 1):
+        return "none"  # empty marks; 'Earvin "Magic" Johnson': a nickname inside a name
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
     sentence = content[0].isupper() and ends_like_speech
     if len(words) <= 3 and not sentence:

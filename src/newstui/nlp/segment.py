@@ -190,6 +190,46 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     return tokens
 
 
+_NICKNAME_CLOSERS = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+NICKNAME_MARKS = frozenset("\"“”‘’'")  # the marks that may open or close a nickname
+# One or two capitalised words; an apostrophe only inside a word, so a single closer stays out.
+_NICKNAME_BODY = re.compile(r"[A-Z][\w.-]*(?:['’]\w+)*(?: [A-Z][\w.-]*(?:['’]\w+)*)?")
+_NICKNAME_NEXT = re.compile(r" (?:[A-Z]|(?:van|von|de|da|di|del|der|du|la|le|al|el|bin|ibn) [A-Z])")
+_NOT_NAME_BEFORE = frozenset("The A An In On At Of For And But Or To As By From With".split())
+
+
+def nickname_end(text: str, open_mark: int) -> int:
+    """Where a nickname in quotation marks inside a name ends ('Earvin "Magic" Johnson',
+    'Edward Lodewijk “Eddie” Van Halen'), past its closing mark; -1 when the mark at
+    `open_mark` opens no nickname. Such a nickname is part of the name, not a quotation."""
+    closer = _NICKNAME_CLOSERS.get(text[open_mark : open_mark + 1])
+    if closer is None or open_mark < 3 or text[open_mark - 1] != " ":
+        return -1
+    start = open_mark - 1
+    while start and (text[start - 1].isalnum() or text[start - 1] in "’'.-"):
+        start -= 1
+    before = text[start : open_mark - 1]
+    if not before[:1].isupper() or before in _NOT_NAME_BEFORE or not before[-1:].isalpha():
+        return -1
+    body = _NICKNAME_BODY.match(text, open_mark + 1)
+    if body is None or text[body.end() : body.end() + 1] != closer:
+        return -1
+    end = body.end() + 1
+    return end if _NICKNAME_NEXT.match(text, end) else -1
+
+
+def closes_nickname(text: str, mark: int) -> bool:
+    """Whether the quotation mark at `mark` closes a nickname inside a name (see nickname_end)."""
+    start = mark
+    for _ in range(2):  # a nickname is one or two words
+        start = text.rfind(" ", 0, start)
+        if start < 0:
+            return False
+        if text[start + 1 : start + 2] in _NICKNAME_CLOSERS:
+            return nickname_end(text, start + 1) == mark + 1
+    return False
+
+
 def _opens_at(text: str, start: int, after_datelines: frozenset[int]) -> bool:
     """Whether the word at `start` opens a sentence, judged from the characters before it."""
     if (

@@ -1,0 +1,90 @@
+"""Error classes of rules-8 (issue 10): general forms, each pinned by invented examples."""
+
+from __future__ import annotations
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+
+
+def _entities(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+# A nickname in quotation marks inside a name: one person, neither a quote nor a second entity.
+def test_a_nickname_inside_a_name_is_one_person_and_no_quote(extractor) -> None:
+    text = (
+        'Drummer Aldous Pieter "Dutch" Vandermolen died on Tuesday. Vandermolen said in 2015 '
+        'that "the road was the only home I ever had."'
+    )
+    assert _entities(extractor, text) == {('Aldous Pieter "Dutch" Vandermolen', "PERSON")}
+    assert _quotes(extractor, text) == [
+        ("the road was the only home I ever had.", 'Aldous Pieter "Dutch" Vandermolen')
+    ]
+
+
+def test_a_nickname_before_said_is_no_quote_and_its_person_speaks(extractor) -> None:
+    text = (
+        'Orvell "Twister" Makepeace said the club was ready. '
+        "“We will win this one,” Makepeace told reporters."
+    )
+    assert _quotes(extractor, text) == [("We will win this one,", 'Orvell "Twister" Makepeace')]
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert people == {'Orvell "Twister" Makepeace'}
+
+
+def test_nicknames_in_curly_and_single_marks_join_the_name(extractor) -> None:
+    text = "Former champion James “Buster” Quillfeather said he was “not worried at all.”"
+    assert ("James “Buster” Quillfeather", "PERSON") in _entities(extractor, text)
+    assert _quotes(extractor, text) == [("not worried at all.", "James “Buster” Quillfeather")]
+    text = (
+        "The officer, Matiu 'Matt' Ranganui, was hurt. "
+        "Ranganui had said 'I love this job and the people in it.'"
+    )
+    assert _quotes(extractor, text) == [
+        ("I love this job and the people in it.", "Matiu 'Matt' Ranganui")
+    ]
+
+
+def test_a_quoted_word_between_other_words_stays_a_quote(extractor) -> None:
+    text = (
+        'The minister called the plan "reckless" on Monday. The "Yes" Campaign said it would go on.'
+    )
+    assert ("reckless", None) not in _quotes(extractor, text)  # a scare quote, as before
+    assert not any("Yes" in name for name, _ in _entities(extractor, text))
+
+
+def test_a_surname_with_its_particle_refers_to_the_full_name(extractor) -> None:
+    text = (
+        "Painter Joost Van Rijckel opened the show. Van Rijckel said "
+        '"every canvas starts as a failure."'
+    )
+    assert _entities(extractor, text) == {("Joost Van Rijckel", "PERSON")}
+    assert _quotes(extractor, text) == [("every canvas starts as a failure.", "Joost Van Rijckel")]
+
+
+# A body's abbreviation as the subject of a speech verb is an organisation, not a person.
+def test_an_abbreviation_saying_something_is_an_organisation(extractor) -> None:
+    text = (
+        "The line closed at noon. KWTA stated that trains would run again on Friday. "
+        '"We apologise to every passenger," said KWTA.'
+    )
+    assert _entities(extractor, text) == {("KWTA", "ORG")}
+    assert _quotes(extractor, text) == [("We apologise to every passenger,", "KWTA")]
+
+
+def test_a_mixed_case_abbreviation_saying_something_is_an_organisation(extractor) -> None:
+    text = (
+        "Trains stopped at dawn. DfQ said the signals had failed. "
+        '"It will take days to fix," DfQ told reporters. PwK added that audits would follow.'
+    )
+    found = _entities(extractor, text)
+    assert ("DfQ", "ORG") in found and ("PwK", "ORG") in found
+    assert not any(kind == "PERSON" for _, kind in found)
+    assert _quotes(extractor, text) == [("It will take days to fix,", "DfQ")]
+
+
+def test_names_with_small_capitals_inside_still_speak_as_people(extractor) -> None:
+    text = 'The vote was close. McAdoo said "we will vote no on this bill again."'
+    assert ("McAdoo", "PERSON") in _entities(extractor, text)
+    assert _quotes(extractor, text) == [("we will vote no on this bill again.", "McAdoo")]
