@@ -88,3 +88,40 @@ def test_names_with_small_capitals_inside_still_speak_as_people(extractor) -> No
     text = 'The vote was close. McAdoo said "we will vote no on this bill again."'
     assert ("McAdoo", "PERSON") in _entities(extractor, text)
     assert _quotes(extractor, text) == [("we will vote no on this bill again.", "McAdoo")]
+
+
+# A short fragment quoted inside a clause of reported speech is the speaker's own words,
+# wherever it stands in that clause (before: only when it closed the sentence).
+def test_a_fragment_inside_reported_speech_is_attributed(extractor) -> None:
+    text = (
+        "Fire chief Orla Brennock spoke on Sunday. Brennock said there had been a "
+        '"marked drop" in call-outs over the holiday.'
+    )
+    assert _quotes(extractor, text) == [("marked drop", "Orla Brennock")]
+    text = (
+        "The Harbour Authority of Kelmouth met on Monday. The authority acknowledged that "
+        'the pier had "structural weaknesses" in two places.'
+    )
+    assert _quotes(extractor, text) == [("structural weaknesses", "Harbour Authority of Kelmouth")]
+    text = (
+        'Mayor Ida Quennell said on Tuesday that 2024 was the "wettest year" the town had recorded.'
+    )
+    assert _quotes(extractor, text) == [("wettest year", "Ida Quennell")]
+
+
+def test_a_fragment_after_an_earlier_quoted_sentence_is_not_reported_speech(extractor) -> None:
+    text = (
+        'Ida Quennell said the bridge was "built to last a century." Crowds then crossed the '
+        '"new span" at noon.'
+    )
+    assert _quotes(extractor, text) == [("built to last a century.", "Ida Quennell")]
+
+
+def test_a_term_or_a_name_in_quotes_is_no_ones_words(extractor) -> None:
+    text = (
+        'Professor Ann Corvell said the term "due care" had meant less in 1850. '
+        'Minister Tomas Verrin said the army named it "Operation Clearwater" on Monday.'
+    )
+    assert _quotes(extractor, text) == []
+    text = "Ann Corvell said the phrase “due care” was new."
+    assert _quotes(extractor, text) == []

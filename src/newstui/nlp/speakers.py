@@ -101,6 +101,20 @@ _REPORTED_THAT = re.compile(
     r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed)"
     r"\s+that\b"
 )
+# 'the term “subject to”', 'named it “Operation Spring”': a word or name quoted, not speech
+_TERM_BEFORE = re.compile(
+    r"\b(?:term|phrase|word|words|expression|slogan|motto|nickname|name|named|dubbed|nicknamed|"
+    r"titled|entitled)[,:]?\s+(?:it\s+|them\s+|him\s+|her\s+)?(?:the\s+|a\s+|an\s+)?$"
+)
+# 'said there had been a “major lull” in', 'acknowledged that France had “undeniable problems”',
+# 'said on Wednesday that 2009 was the “worst year”': a speech verb, perhaps a time or place,
+# then the reported clause's own subject; a fragment quoted inside that clause is the speaker's
+_REPORTED_CLAUSE = re.compile(
+    r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed|"
+    r"insisted|insists|acknowledged|admitted|noted|announced|confirmed|conceded|stressed)"
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|later|today|yesterday)\b[^,.;:]{0,30}?)?"
+    r"\s+(?:that|it|there|he|she|they|we|this|the|its|his|her|their)\s[^;:]*$"
+)
 # Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
 _STOP = re.compile(r"[.!?](?:\s|$)")
 _TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
@@ -229,10 +243,25 @@ class SpeakerFinder:
             stopped = self.text[span.start : span.end].rstrip()[-1:] in ".,!?"
             # 'He told the BBC that police suspect they had been “exposed to radicalism”.':
             # a fragment closing a sentence of reported speech is the reporter's words
-            reported = _REPORTED_THAT.search(head) is not None and self._closes_sentence(span)
+            reported = (
+                _REPORTED_THAT.search(head) is not None and self._closes_sentence(span)
+            ) or self._inside_reported_clause(span, sent_start)
+            if _TERM_BEFORE.search(head):
+                return None  # 'the term “subject to”', 'he named it “Operation Spring”': a name
             if labelled or beside or stopped or reported:
                 speaker = self._before(span)
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
+
+    def _inside_reported_clause(self, span: QuoteSpan, sent_start: int) -> bool:
+        """'Lee said there had been a “major lull” in the rioting': whether the fragment sits in a
+        clause of reported speech opened in its own sentence (not before a quotation that closed
+        an earlier sentence the masked text could not see)."""
+        for s in self.spans:
+            if s.open_mark >= span.open_mark:
+                break
+            if sent_start <= s.open_mark and self._ends_sentence_before(s, span):
+                sent_start = s.close_mark + 1
+        return _REPORTED_CLAUSE.search(self.masked, sent_start, span.open_mark) is not None
 
     def _closes_sentence(self, span: QuoteSpan) -> bool:
         """Whether only a full stop (or nothing) follows the quotation in its paragraph."""
