@@ -125,3 +125,19 @@ def test_a_term_or_a_name_in_quotes_is_no_ones_words(extractor) -> None:
     assert _quotes(extractor, text) == []
     text = "Ann Corvell said the phrase “due care” was new."
     assert _quotes(extractor, text) == []
+
+
+# Common given names the list lacked: a person with no other cue is found by the first name.
+def test_common_given_names_make_people_without_other_cues(extractor) -> None:
+    text = (
+        "Clive Ambersley opened the shop in 1990. Bonnie Tretheway joined him a year later, "
+        "and Trevor Pellingham built the counter."
+    )
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert people == {"Clive Ambersley", "Bonnie Tretheway", "Trevor Pellingham"}
+
+
+def test_given_names_that_are_places_or_words_still_name_places(extractor) -> None:
+    text = "Flights from Georgia Southern airport resumed in April. Chad Basin rains came late."
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert people == set()
