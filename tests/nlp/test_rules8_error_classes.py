@@ -141,3 +141,39 @@ def test_given_names_that_are_places_or_words_still_name_places(extractor) -> No
     text = "Flights from Georgia Southern airport resumed in April. Chad Basin rains came late."
     people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
     assert people == set()
+
+
+# Job titles are no entities: alone, after a body's name, or before a surname alone.
+def test_a_job_title_after_a_name_is_no_entity(extractor) -> None:
+    text = (
+        '"Costs fell," said Arno Veldt, Chief Engineer and Senior Vice President at the '
+        "Kelmouth Bank. Tom Quarrie, Coordinator of the harbour trust, argued otherwise."
+    )
+    assert _entities(extractor, text) == {
+        ("Arno Veldt", "PERSON"),
+        ("Kelmouth Bank", "ORG"),
+        ("Tom Quarrie", "PERSON"),
+    }
+
+
+def test_a_role_after_a_body_is_cut_from_its_name(extractor) -> None:
+    text = "Jen Alvarro, the Transport Department Spokesperson, said the line would reopen."
+    found = _entities(extractor, text)
+    assert ("Transport Department", "ORG") in found
+    assert not any("Spokesperson" in name for name, _ in found)
+
+
+def test_an_officials_role_before_a_surname_alone_is_a_title(extractor) -> None:
+    text = 'The agency was criticised. Even Administrator Quellin stated, "We were too slow."'
+    assert ("Quellin", "PERSON") in _entities(extractor, text)
+    assert _quotes(extractor, text) == [("We were too slow.", "Quellin")]
+
+
+def test_letters_after_a_name_and_currency_codes_are_no_entities(extractor) -> None:
+    text = "Counsel Mark Tevelli, QC, and Ann Lorrimer, SC, argued that 40 USD was too little."
+    assert _entities(extractor, text) == {("Mark Tevelli", "PERSON"), ("Ann Lorrimer", "PERSON")}
+
+
+def test_a_member_of_parliament_is_a_title(extractor) -> None:
+    text = "Police will prosecute current Member of Parliament (MP), Taro Felden, on Monday."
+    assert _entities(extractor, text) == {("Taro Felden", "PERSON")}

@@ -458,6 +458,8 @@ class _EntityFinder:
                 return 1  # "Lawyer Emma Jordan said": a role word capitalised by the sentence
             if i == 0 and 3 <= len(run) <= 4 and self._role_before_name(run):
                 return 1  # "newly elected Assemblywoman Selena Torres", "CEO Andy Vesey"
+            if len(run) - i == 2 and self._role_before_surname(run, i):
+                return 1  # "Administrator Bolden stated", "Prosecutor Quill said"
             return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
@@ -482,6 +484,20 @@ class _EntityFinder:
             ):
                 return False
         return not self._known(run, 0) and not self._known(run, 1)
+
+    def _role_before_surname(self, run: list[Token], i: int) -> bool:
+        """An official's role word ending a run before one unknown capitalised word:
+        'Administrator Bolden', 'NASA Administrator Bolden', 'Prosecutor Quill'."""
+        word = strip_possessive(run[i + 1].text)
+        return (
+            run[i].text in _OFFICIAL_ROLES
+            and self._name_follows(run, i + 1)
+            and word.lower() not in self.gaz.common_words
+            and word.lower() not in self.lower_seen
+            and word.lower() not in self.gaz.role_words
+            and word not in THING_WORDS
+            and not _NUMBER_AFTER.match(self.text, run[i + 1].end)
+        )
 
     def _occupation_before_name(self, run: list[Token]) -> bool:
         """'Immunologist Kris Andersen', 'Physician Ana Ruiz': an occupation noun ("-ologist",
@@ -1136,6 +1152,19 @@ class _EntityFinder:
             pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
         if not pending:
             return
+        while (
+            len(pending) > 1
+            and pending[-1].text.lower() in self.gaz.role_words
+            and pending[-2].text not in ("of", "for", "the", "and")
+            and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:-1])
+        ):
+            pending = pending[:-1]  # "the State Department Spokesperson": the body, then a role
+        if (
+            len(pending) == 1
+            and pending[0].text in POST_NOMINALS
+            and self.text[pending[0].start - 2 : pending[0].start] == ", "
+        ):
+            return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
         if len(pending) >= 3 and self._occupation_before_person(pending):
             pending, person_cue = pending[1:], True  # "Ranger Ann Lee", "Co-author Ann Lee"
         split = self._person_at_end(pending) if len(pending) >= 3 else 0
@@ -1942,11 +1971,30 @@ def _untyped(cand: Candidate) -> Candidate:
     )
 
 
+# Officials' roles written before a surname alone ("Administrator Bolden"); not "Star", "Executive".
+_OFFICIAL_ROLES = frozenset(
+    "Administrator Prosecutor Inspector Superintendent Detective Sergeant Spokesman Spokeswoman "
+    "Spokesperson Commissioner Director Coordinator Ombudsman Registrar Magistrate Coroner Sheriff "
+    "Marshal Warden Chairman Chairwoman Chairperson Treasurer Auditor Solicitor Barrister".split()
+)
+# Words that qualify a role in a job title: "Senior Vice President", "Chief Economist".
+_ROLE_QUALIFIERS = frozenset(
+    "senior vice deputy assistant associate acting interim chief executive general principal "
+    "co first lead managing joint".split()
+)
+
+
 def _only_title(cand: Candidate, gaz: Gazetteer) -> bool:
-    """Whether a candidate is only a title or role word ("Vice President", "Senator")."""
+    """Whether a candidate is only a title or role words ("Vice President", "Senator",
+    "Senior Vice President", "Coordinator" in "Tom Clarke, Coordinator of the …")."""
     text = cand.text[4:] if cand.text.startswith("The ") else cand.text
-    return cand.strength < 3 and (
-        text in gaz.titles or (" " not in text and text.lower() in gaz.role_words)
+    if cand.strength >= 3:
+        return False
+    if text in gaz.titles:
+        return True
+    words = text.lower().replace("-", " ").split()
+    return words[-1] in gaz.role_words and all(
+        w in gaz.role_words or w in _ROLE_QUALIFIERS for w in words
     )
 
 
