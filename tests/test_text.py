@@ -51,6 +51,36 @@ def test_bodies_are_cleaned_as_line_by_line_folding_cleans_them(text: str) -> No
     assert clean_text(text) == _clean_text_line_by_line(text)
 
 
+# Mostly what converted HTML looks like (single spaces, newlines, words), with now and then a
+# character that needs the full cleaning: both of clean_text's ways are taken.
+_PLAIN_PIECES = st.sampled_from(
+    ["w", "word", "é", "“q”", " ", " ", "\n", "\n\n", "  ", " \n", "\n ", "\t", "\u00a0",
+     "\u1680", "\u2003", "\x85", "\x1b[1m", "\u202e", "\ud800", "\u2028", "\r"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_PLAIN_PIECES, max_size=30).map("".join))
+@example("one two\n\nthree")
+@example(" one\n\n\nthree ")
+def test_plain_bodies_are_cleaned_as_line_by_line_folding_cleans_them(text: str) -> None:
+    assert clean_text(text) == _clean_text_line_by_line(text)
+
+
+def _clean_line_by_regex(text: str, max_length: int) -> str:
+    """clean_line as first written: controls stripped, line breaks and runs of spaces folded."""
+    spaces = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+    text = strip_controls(text).replace("\n", " ").replace("\t", " ")
+    text = spaces.sub(" ", text).strip()
+    return text[: max_length - 1].rstrip() + "…" if len(text) > max_length else text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_PLAIN_PIECES, max_size=12).map("".join), st.integers(2, 40))
+def test_a_line_is_cleaned_as_the_regular_expressions_clean_it(text: str, cap: int) -> None:
+    assert clean_line(text, cap) == _clean_line_by_regex(text, cap)
+
+
 def test_clean_line_folds_whitespace_and_caps_length():
     assert clean_line(" a\n b\t c ") == "a b c"
     assert clean_line("x" * 50, 10) == "x" * 9 + "…"

@@ -92,7 +92,12 @@ def terminal_safe_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
 
 def clean_line(text: str, max_length: int = 1000) -> str:
     """A single-line field (title, author, name): controls stripped, whitespace folded, length capped."""
-    text = _SPACES.sub(" ", strip_controls(text).replace("\n", " ").replace("\t", " ")).strip()
+    if text.isprintable() and "  " not in text:
+        # No control, no line break, no white space but single plain spaces: only a trim to do
+        # (str.isprintable is false for every character strip_controls removes or _SPACES folds).
+        text = text.strip(" ")
+    else:
+        text = _SPACES.sub(" ", strip_controls(text).replace("\n", " ").replace("\t", " ")).strip()
     if len(text) > max_length:
         text = text[: max_length - 1].rstrip() + "…"
     return text
@@ -100,12 +105,36 @@ def clean_line(text: str, max_length: int = 1000) -> str:
 
 def clean_text(text: str) -> str:
     """A body: controls stripped, lines trimmed, paragraphs separated by exactly one blank line."""
+    if _plain(text):  # most converted HTML: nothing to strip, every line already folded
+        return _BLANK_LINES.sub("\n\n", text).strip()
     text = strip_controls(text)
     if "\u1680" in text:  # the one white space str.split() folds and _SPACES keeps
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     else:  # after strip_controls, str.split()'s white space is _SPACES's (and a trim): C speed
         lines = [" ".join(line.split()) for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+# What strip_controls acts on (_UNSAFE_START) and every white space character (str.isspace)
+# but the plain space and the newline.
+_NOT_PLAIN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xa0\u1680\u2000-\u200a\u2028\u2029\u202a-\u202f"
+    "\u205f\u2066-\u2069\u3000\ud800-\udfff]"
+)
+
+
+def _plain(text: str) -> bool:
+    """True when strip_controls leaves `text` as it is and each of its lines is already folded
+    (single spaces between words): one scan of the characters and three substring searches, in
+    C, instead of splitting every line into words."""
+    return (
+        _NOT_PLAIN.search(text) is None
+        and "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    )
 
 
 def paragraphs(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newstui.sources.feeds import parse_feed
 from newstui.sources.html import html_to_text, url_joiner
+from newstui.sources.lxml_feeds import feedparser_join
 
 BASES = [
     "https://news.example/feed.xml",
@@ -20,6 +21,13 @@ BASES = [
     "file:///home/me/feeds/local.xml",
     "local:/home/me/notes",
     "https://news.example",
+    "http://127.0.0.1:8080/c/feed0.xml",
+    "https://news.example/a/b/",
+    "https://news.example/a//b/feed",  # an empty segment, which urljoin drops
+    "https://news.example/a/./b/../feed",  # dot segments in the base
+    "https://news.example/.well-known/feed",
+    "https://news.example/a;p/feed;q?x",
+    "https://news.example/a%2F/b~c/feed@x",
     "https://[::1/feed",  # malformed: urljoin raises for every link
     "mailto:desk@news.example",
 ]
@@ -61,8 +69,28 @@ def by_urllib(base: str, href: str) -> str | type[ValueError]:
 @example("https://news.example/feed.xml", "https://other.example/a#")
 @example("https://news.example/feed.xml", "http://[::1/x")
 @example("http://news.example:8080/a/b/feed?x=1#top", "/x")
+@example("http://127.0.0.1:8080/c/feed0.xml", "b-0-0")  # a relative guid (feedparser resolves it)
+@example("https://news.example/a/b/", "c/d.html?q=1#f")
+@example("https://news.example/a/b/", "c//d")
+@example("https://news.example/a/b/", "c/./d")
+@example("https://news.example/a/b/", "..c/d.")
+@example("https://news.example", "c")
+@example("https://news.example/a/b/", "c?")
+@example("https://news.example/a/b/", "mailto:c")
 def test_links_resolve_as_urljoin_resolves_them(base: str, href: str) -> None:
     assert joined(base, href) == by_urllib(base, href)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from([*BASES, ""]), HREFS)
+@example("http://127.0.0.1:8080/c/feed0.xml", "b-0-0")
+@example("https://news.example/feed.xml", "http:///x")
+@example("https://news.example/feed.xml", "https:////x/y")
+def test_feed_fields_resolve_as_feedparser_resolves_them(base: str, href: str) -> None:
+    # the lxml reader's links and guids: feedparser's slash repair, urljoin, '' when malformed
+    from feedparser.urls import _urljoin
+
+    assert feedparser_join(base, href) == _urljoin(base, href)
 
 
 def test_without_a_base_links_stay_as_written() -> None:

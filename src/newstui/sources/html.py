@@ -96,6 +96,10 @@ _P = "A-Za-z0-9\\-._~%!$&'()*+,=:@"  # path characters but '/'
 _TAIL = rf"(?:\?[{_P}/?]+)?(?:#[{_P}/?#]+)?"  # a non-empty query and fragment, if any
 _AS_IS = re.compile(rf"https?://[{_P}]+(?:/[{_P}/]*)?{_TAIL}")
 _ROOTED = re.compile(rf"/(?!/)[{_P}/]*{_TAIL}")
+# A relative path (a guid feedparser resolves, "story.html", "2026/11/x"): no scheme (no ':'),
+# no dot segment, no empty segment; it replaces the base's last segment.
+_RELATIVE = re.compile(rf"(?![.])[{_P.replace(':', '')}]+(?:/(?![./])[{_P}]+)*{_TAIL}")
+_BASE_PATH = re.compile(rf"(?:/(?![./])[{_P}]+)*/?")  # nor in the base's path
 
 
 def url_joiner(base_url: str | None) -> Callable[[str], str]:
@@ -110,12 +114,17 @@ def url_joiner(base_url: str | None) -> Callable[[str], str]:
         return lambda href: urljoin(base_url, href)
     origin = f"{base.scheme}://{base.netloc}"
     rooted = base.scheme in ("http", "https") and bool(base.netloc)
+    folder = None  # what a relative path is appended to, when that is all urljoin does
+    if rooted and _BASE_PATH.fullmatch(base.path) is not None:
+        folder = origin + base.path[: base.path.rfind("/") + 1] if base.path else origin + "/"
 
     def join(href: str) -> str:
         if _AS_IS.fullmatch(href) is not None:
             return href
         if rooted and "/." not in href and _ROOTED.fullmatch(href) is not None:
             return origin + href
+        if folder is not None and _RELATIVE.fullmatch(href) is not None:
+            return folder + href
         return urljoin(base_url, href)
 
     return join
@@ -194,7 +203,8 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
             continue
         if tag and tag not in _DROP:
             if tag == "a":
-                add_link(_STRING(el), el.get("href"), "link")
+                # string() of an element holding only text is its text (comments are removed)
+                add_link(_STRING(el) if len(el) else el.text or "", el.get("href"), "link")
             elif tag in ("td", "th"):
                 parts.append("  ")
             if tag in _BLOCK:

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import lxml.etree
 from feedparser.datetimes import _parse_date
 from feedparser.html import _cp1252
 from feedparser.mixin import _FeedParserMixin
-from feedparser.urls import _urljoin, make_safe_absolute_uri
+from feedparser.urls import _urifixer, make_safe_absolute_uri
+
+from newstui.sources.html import url_joiner
 
 Entry = dict[str, Any]
 
@@ -112,6 +116,21 @@ _URI_KEYS = _FeedParserMixin.can_be_relative_uri
 _ENCODING_DECL = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _C1 = re.compile("[\x80-\x9f]")  # what feedparser's cp1252 table maps
 _XML_TYPES = {"application/xml", "application/rss+xml", "application/atom+xml"}
+
+
+@lru_cache(maxsize=64)
+def _joiner(base: str) -> Callable[[str], str]:
+    return url_joiner(base)
+
+
+def feedparser_join(base: str, uri: str) -> str:
+    """feedparser's _urljoin (its repair of slashes after the scheme, then urljoin; '' for a
+    malformed URL), the base split once per document and the common links joined as they are."""
+    uri = _urifixer.sub(r"\1\3", uri)
+    try:
+        return _joiner(base)(uri)
+    except ValueError:
+        return ""
 
 
 class _Unusual(Exception):
@@ -209,7 +228,7 @@ def _finish(value: str, key: str, base: str, resolve: bool = True) -> str:
     """What feedparser's pop() makes of a text field (strip, relative URIs, utf-8 repair, cp1252)."""
     value = value.strip()
     if key in _URI_KEYS and value and resolve:
-        value = _urljoin(base, value)
+        value = feedparser_join(base, value)
     if value.isascii():
         return value  # both repairs below leave ASCII as it is
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # UTF-8 read as Latin-1
@@ -321,7 +340,7 @@ def _link(context: Entry, el: Any, base: str, atom: bool) -> None:
         raise _Unusual("a link with content")
     rel = attrs.get("rel", "alternate")
     kind = attrs.get("type", "application/atom+xml" if rel == "self" else "text/html")
-    href = _urljoin(base, href)
+    href = feedparser_join(base, href)
     details = {k: v for k, v in attrs.items() if k not in ("url", "uri", "href")}
     details.update(rel=rel, type=kind, href=href)
     context.setdefault("links", []).append(details)
