@@ -60,3 +60,22 @@ def test_parsing_and_analysis_workers_load_no_http_client_nor_asyncio():
     loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
     assert {"feedparser", "lxml"} <= loaded
     assert not loaded & {"httpx", "httpcore", "asyncio", "rich", "textual", "trafilatura"}
+
+
+def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked():
+    """The downloads screen, the sidebar's tabs, the name matcher and the example config are
+    imported when first used: every module before the first paint delays it."""
+    code = (
+        "import json, sys\nimport newstui.cli, newstui.tui.app\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "newstui.tui.screens.main" in loaded
+    deferred = {
+        "newstui.nlp",
+        "newstui.tui.screens.downloads",
+        "textual.widgets._tabbed_content",
+        "importlib.resources",
+    }
+    assert not loaded & deferred

@@ -49,7 +49,6 @@ from newstui.model import (
     RemovedSource,
     SortOrder,
 )
-from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
@@ -1095,6 +1094,8 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
 
 def user_query(text: str) -> Query:
     """A query from the command line; an invalid one is one line naming the problem and where."""
+    from newstui.nlp import query_keys  # not at import: `newstui` (the app) starts sooner
+
     try:
         return parse_query(text, query_keys)
     except QueryError as exc:
@@ -1224,6 +1225,8 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
 
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui quotes [--speaker NAME] [--since DATE]`."""
+    from newstui.nlp import query_keys
+
     speaker = " ".join(args.speaker.split()) if args.speaker else None
     rows = library.quotes(
         speaker=speaker,

@@ -9,7 +9,6 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -218,6 +217,8 @@ def download_folder(settings: Settings) -> Path:
 
 def example_config_text() -> str:
     """The example config shipped with the package."""
+    from importlib import resources  # only here: it imports tempfile, shutil… (~4 ms)
+
     return resources.files("newstui").joinpath("feeds.example.toml").read_text("utf-8")
 
 

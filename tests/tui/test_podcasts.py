@@ -227,3 +227,26 @@ async def test_d_without_an_enclosure_says_so(tmp_path, monkeypatch, feed_server
         await pilot.press("d")
         await settle(pilot)
         assert any("has no enclosure" in n.message for n in app._notifications)
+
+
+async def test_x_on_the_downloads_screen_forgets_a_failed_download(
+    tmp_path, monkeypatch, feed_server
+):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    del feed_server.routes["/e1.mp3"]
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        assert [r.download.state for r in screen.rows()] == ["failed"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert screen.rows() == []
+        with app.library.borrow() as library:
+            assert library.downloads.all() == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import TabbedContent
+from textual.widgets import Tab, TabbedContent
 
 from newstui.tui.app import NewstuiApp
 
@@ -94,3 +94,14 @@ async def test_articles_without_analysis_say_so(db_path):
         await pilot.press("2")
         await pilot.pause()
         assert "No quotes found" in screen_text(app)
+
+
+async def test_a_click_on_the_quotes_tab_makes_w_and_f_work_on_quotes(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        [quotes_tab] = [tab for tab in app.query(Tab) if tab.label.plain == "Quotes"]
+        await pilot.click(quotes_tab)
+        await settle(pilot)
+        assert app.main.sidebar.query_one(TabbedContent).active == "quotes-tab"
+        assert app.main.sidebar.active_list.id == "quote-list"

@@ -26,7 +26,6 @@ from textual.timer import Timer
 from newstui.config import APP_NAME, Config, add_view, load_config
 from newstui.errors import NewstuiError, error_line
 from newstui.model import ArticleFilter, SyncStatus
-from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
 from newstui.spawned import stop_all_pools
@@ -393,6 +392,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
         """The config's `[[views]]` as views (each query was checked when the config loaded)."""
         if self.config is None:
             return []
+        from newstui.nlp import query_keys  # imported when needed: the first screen is sooner
+
         views = []
         for entry in self.config.views:
             try:
@@ -427,6 +428,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
             return
         same = next((v for v in self.config.views if v.query == query), None)
         if same is not None:
+            from newstui.nlp import query_keys
+
             self.notify(f"Already a view: {same.name}", markup=False)
             self.main.show_view(saved_view(same.name, parse_query(same.query, query_keys)))
             return

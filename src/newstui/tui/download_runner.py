@@ -20,9 +20,9 @@ from newstui.library import Library
 from newstui.model import Download
 from newstui.text import terminal_safe
 from newstui.tui.programs import run_program
-from newstui.tui.screens.downloads import DownloadsScreen
 
 if TYPE_CHECKING:
+    from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.main import MainScreen
     from newstui.tui.shared_library import SharedLibrary
 
@@ -136,6 +136,8 @@ class RunsDownloads(App[int]):
 
     @on(DownloadChanged)
     def _download_changed(self, message: DownloadChanged) -> None:
+        from newstui.tui.screens.downloads import DownloadsScreen
+
         download = message.download
         for screen in self.screen_stack:
             if isinstance(screen, DownloadsScreen):
@@ -150,12 +152,21 @@ class RunsDownloads(App[int]):
 
     def action_downloads(self) -> None:
         """Show the download queue."""
+        from newstui.tui.screens.downloads import DownloadsScreen
+
         with self.library.borrow() as library:
             rows = library.downloads.all()
         self.push_screen(DownloadsScreen(rows))
 
-    @on(DownloadsScreen.RetryRequested)
-    async def _retry(self, message: DownloadsScreen.RetryRequested) -> None:
+    # The screen's messages are handled by name: the screen (Textual's list view and progress
+    # bar) is imported when it is first shown, not before the first screen.
+
+    async def on_downloads_screen_retry_requested(
+        self, message: DownloadsScreen.RetryRequested
+    ) -> None:
+        """`r` on the downloads screen: queue the failed downloads again."""
+        from newstui.tui.screens.downloads import DownloadsScreen
+
         count = await self.library.write(lambda library: library.downloads.retry())
         if not count:
             self.notify("No failed download to retry.")
@@ -168,8 +179,12 @@ class RunsDownloads(App[int]):
                     screen.update_download(row)
         self.start_downloads()
 
-    @on(DownloadsScreen.ForgetRequested)
-    async def _forget(self, message: DownloadsScreen.ForgetRequested) -> None:
+    async def on_downloads_screen_forget_requested(
+        self, message: DownloadsScreen.ForgetRequested
+    ) -> None:
+        """`x` on the downloads screen: forget one download."""
+        from newstui.tui.screens.downloads import DownloadsScreen
+
         download_id = message.download.id
         gone = await self.library.write(lambda library: library.downloads.forget(download_id))
         if gone is not None and gone.state == "downloading":
@@ -178,6 +193,6 @@ class RunsDownloads(App[int]):
         if isinstance(self.screen, DownloadsScreen):
             self.screen.remove_download(download_id)
 
-    @on(DownloadsScreen.PlayRequested)
-    def _play(self, message: DownloadsScreen.PlayRequested) -> None:
+    def on_downloads_screen_play_requested(self, message: DownloadsScreen.PlayRequested) -> None:
+        """`P` on the downloads screen: play the file (else the URL)."""
         play(self, self.download_settings, message.download, message.download.url)

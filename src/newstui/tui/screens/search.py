@@ -12,7 +12,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from newstui.nlp import query_keys
 from newstui.query import Query, QueryError, parse_query
 from newstui.text import terminal_safe
 
@@ -80,6 +79,8 @@ class SearchScreen(ModalScreen[Query | None]):
         if not text:
             self.dismiss(None)
             return
+        from newstui.nlp import query_keys  # imported when needed: the first screen is sooner
+
         try:
             query = parse_query(text, query_keys)
         except QueryError as exc:

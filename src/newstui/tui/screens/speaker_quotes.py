@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 
 from newstui.counts import counted
 from newstui.model import QuoteRow
-from newstui.nlp import query_keys
 from newstui.render import shown_date
 from newstui.text import terminal_safe
 from newstui.tui.shared_library import SharedLibrary
@@ -79,6 +78,8 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
     @work(thread=True, group="speaker-quotes", exclusive=True, exit_on_error=False)
     def load(self) -> None:
         """Read the speaker's quotes (full name, surname or the entity) in a worker thread."""
+        from newstui.nlp import query_keys  # imported when needed: the first screen is sooner
+
         with self._library.borrow() as library:
             rows = library.quotes(
                 speaker=self._speaker,

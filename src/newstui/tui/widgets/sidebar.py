@@ -7,7 +7,7 @@ colour, and no fixed colour reads on both it and the pane.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.theme import Theme
-from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newstui.model import ArticleDetail
@@ -24,6 +24,9 @@ from newstui.tui.theme_colours import muted_colour
 from newstui.tui.view import follow_query
 from newstui.tui.widgets.entity_label import EntityLabel
 from newstui.tui.widgets.pane_list import PaneList
+
+if TYPE_CHECKING:  # imported by `build`, after the first screen (Textual's tabs are ~6 ms)
+    from textual.widgets import TabbedContent
 
 ENTITY_GROUPS = {
     "PERSON": "People",
@@ -136,6 +139,8 @@ class Sidebar(Vertical):
         done before the first paint."""
         if self._tabs is not None:
             return
+        from textual.widgets import TabbedContent, TabPane
+
         self._tabs = TabbedContent(initial=f"{self._tab}-tab")
         # what `with TabPane(…):` inside a compose does
         self._tabs.compose_add_child(TabPane("Entities", self._entities, id="entities-tab"))
@@ -196,8 +201,8 @@ class Sidebar(Vertical):
         if self._tabs is not None:
             self._tabs.active = f"{name}-tab"
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab was chosen (the handler goes by name: the class is imported only by `build`)."""
         if event.pane.id is not None:  # a click on a tab
             self._tab = event.pane.id.removesuffix("-tab")
 
