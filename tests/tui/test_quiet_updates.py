@@ -8,6 +8,7 @@ import re
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
+from newstui.tui.screens import source_refresh
 from newstui.tui.widgets.source_label import SourceLabel
 
 from .conftest import screen_text, settle
@@ -114,3 +115,60 @@ async def test_the_reader_scrolls_a_long_article_after_a_short_one(db_path, ids)
         reader.scroll_end(animate=False, immediate=True)
         await pilot.pause()
         assert reader.scroll_y == reader.max_scroll_y > 0
+
+
+def add_source(db_path, name: str) -> None:
+    """Another writer adds a source, as a refresh would."""
+    db = open_db(db_path)
+    ensure_feed(db, f"https://{name.lower().replace(' ', '-')}.example/rss", name)
+    db.conn.close()
+
+
+async def test_a_refresh_reload_waits_while_the_cursor_moves_and_comes_when_keys_rest(
+    db_path, monkeypatch
+):
+    monkeypatch.setattr(source_refresh, "KEYS_REST", 2.0)  # long: presses under load are slow
+    monkeypatch.setattr(source_refresh, "RELOAD_LATEST", 600.0)
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 600.0)  # only the reload shows the source
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        add_source(db_path, "Added Later")
+        await pilot.press("j")
+        app.main.reload_soon()  # what a source finishing during a refresh asks for
+        for key in "jjkj":
+            await pilot.pause(0.3)
+            await pilot.press(key)
+        assert "Added Later" not in screen_text(app)
+        await pilot.pause(2.5)
+        await settle(pilot)
+        assert "Added Later" in screen_text(app)
+
+
+async def test_a_refresh_reload_waits_for_moving_keys_at_most_reload_latest(db_path, monkeypatch):
+    monkeypatch.setattr(source_refresh, "KEYS_REST", 600.0)  # the keys never rest
+    monkeypatch.setattr(source_refresh, "RELOAD_LATEST", 1.0)
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 600.0)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        add_source(db_path, "Added Later")
+        app.main.reload_soon()
+        await pilot.press("j")
+        await pilot.pause(0.6)
+        assert "Added Later" not in screen_text(app)
+        await pilot.pause(1.0)
+        await settle(pilot)
+        assert "Added Later" in screen_text(app)
+
+
+async def test_a_refresh_reload_without_keys_comes_after_the_batch_time(db_path, monkeypatch):
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 600.0)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        add_source(db_path, "Added Later")
+        app.main.reload_soon()
+        await pilot.pause(source_refresh.RELOAD_BATCH + 0.3)
+        await settle(pilot)
+        assert "Added Later" in screen_text(app)

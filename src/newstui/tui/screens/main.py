@@ -431,6 +431,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
     def _highlighted(self, message: HeadlineList.Highlighted) -> None:
         if message.row is None:
             return
+        self.cursor_moved()  # a refresh's pending reload waits until the keys rest
         # Throttle: show at once, but while a key is held, only every DETAIL_INTERVAL.
         if self._detail_timer is not None:
             self._detail_timer.stop()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -36,6 +37,12 @@ if TYPE_CHECKING:
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
 RELOAD_BATCH = 0.5  # seconds: the reloads that finished sources ask for are made at most this often
+# While the cursor moves (a key held or pressed again and again), a refresh's reload waits until
+# the keys rest for KEYS_REST seconds, but never more than RELOAD_LATEST seconds after it was
+# asked for: a reload (queries, the list redrawn and laid out) landing between two presses was
+# what made a press late during a refresh.
+KEYS_REST = 0.3
+RELOAD_LATEST = 2.0
 PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
 
 
@@ -70,6 +77,8 @@ class SourceRefresh(Screen[None]):
     _refresh_total = 0  # sources in the running refresh; 0 when idle
     _changes_seen = 0
     _reload_timer: Timer | None = None
+    _reload_asked = 0.0  # when the pending reload was asked for (monotonic seconds)
+    _last_move = float("-inf")  # when the cursor last moved (`cursor_moved`)
     _progress: RefreshProgress | None = None  # the latest progress not yet shown
     _progress_timer: Timer | None = None
 
@@ -190,9 +199,24 @@ class SourceRefresh(Screen[None]):
             self.load_detail(row.id)
 
     def reload_soon(self) -> None:
-        """Reload the headlines and the sources once, soon: many finished sources, one reload."""
+        """Reload the headlines and the sources once, soon: many finished sources, one reload;
+        while the cursor moves, once the keys rest (at most RELOAD_LATEST seconds later)."""
         if self._reload_timer is None:
-            self._reload_timer = self.set_timer(RELOAD_BATCH, self._reload_now)
+            self._reload_asked = monotonic()
+            self._reload_timer = self.set_timer(RELOAD_BATCH, self._reload_when_keys_rest)
+
+    def cursor_moved(self) -> None:
+        """The user moved the cursor: a pending reload waits until the keys rest."""
+        self._last_move = monotonic()
+
+    def _reload_when_keys_rest(self) -> None:
+        now = monotonic()
+        rest = self._last_move + KEYS_REST - now
+        latest = self._reload_asked + RELOAD_LATEST - now
+        if rest > 0 and latest > 0:
+            self._reload_timer = self.set_timer(min(rest, latest), self._reload_when_keys_rest)
+            return
+        self._reload_now()
 
     def _reload_now(self) -> None:
         if self._reload_timer is not None:
