@@ -96,3 +96,10 @@ def test_local_sources_resolve_relative_to_the_config(tmp_path):
     assert config.local[0].path == (tmp_path / "clips").resolve()
     assert config.local[0].tags == ("saved",)
     assert config.local[0].name == "clips"
+
+
+def test_the_config_accepts_exactly_the_extractors_there_are():
+    from newstui.config import EXTRACTOR_NAMES
+    from newstui.nlp import EXTRACTORS
+
+    assert EXTRACTOR_NAMES == EXTRACTORS

@@ -62,11 +62,16 @@ def test_parsing_and_analysis_workers_load_no_http_client_nor_asyncio():
     assert not loaded & {"httpx", "httpcore", "asyncio", "rich", "textual", "trafilatura"}
 
 
-def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked():
+def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp_path):
     """The downloads screen, the sidebar's tabs, the name matcher and the example config are
-    imported when first used: every module before the first paint delays it."""
+    imported when first used: every module before the first paint delays it (reading a config
+    that names the extractor included)."""
+    config = tmp_path / "feeds.toml"
+    config.write_text('[settings]\nextractor = "rules"\n')
     code = (
         "import json, sys\nimport newstui.cli, newstui.tui.app\n"
+        "from pathlib import Path\nfrom newstui.config import load_config\n"
+        f"load_config(Path({str(config)!r}))\n"
         "print(json.dumps(sorted(sys.modules)))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
