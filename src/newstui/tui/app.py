@@ -390,9 +390,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
 
     def saved_views(self) -> list[View]:
         """The config's `[[views]]` as views (each query was checked when the config loaded)."""
-        if self.config is None:
+        if self.config is None or not self.config.views:
             return []
-        from newstui.nlp import query_keys  # imported when needed: the first screen is sooner
+        from newstui.nlp import query_keys  # only for views: the first screen is sooner without
 
         views = []
         for entry in self.config.views:
