@@ -573,10 +573,9 @@ class _EntityFinder:
         """'American University in Cairo': a university or college named with its city."""
         cands = sorted(self.candidates, key=_START)
         for cand, nxt in pairwise(cands):
-            words = cand.text.split()
             if (
                 cand.type == "ORG"
-                and len(words) == 2
+                and len(words := cand.text.split()) == 2
                 and words[1] in _CAMPUS_HEADS
                 and self.gaz.known.get(words[0]) == "GROUP"  # a nationality alone names no campus
                 and self.text[cand.end : nxt.start] == " in "
@@ -706,7 +705,7 @@ class _EntityFinder:
 
     def _type_lists(self) -> None:
         """'Bhola, Patuakhali and Barguna': untyped names listed with places are places too."""
-        cands = sorted(self.candidates, key=lambda c: c.start)
+        cands = sorted(self.candidates, key=_START)
         lists: list[list[Candidate]] = []
         for prev, cand in pairwise(cands):
             if cand.start - prev.end > 6:
@@ -1756,9 +1755,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         )
         # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
         # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
-        if max(c.strength for c in cands) >= 3 and (
-            len(targets) != 1 or not any(c.speaks for c in cands)
-        ):
+        strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
+        if strongest >= 3 and (len(targets) != 1 or not any(c.speaks for c in cands)):
             continue
         if len(targets) > 1:
             targets = _first_introduced(targets, groups, words[-1], cands)
@@ -1787,7 +1785,11 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         kind = _best_type(cands)
         if kind in (None, "LANGUAGE") or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
             continue
-        if all(_only_title(c, gaz) for c in cands):
+        if (
+            _only_title(cands[0], gaz)
+            if len(cands) == 1
+            else all(_only_title(c, gaz) for c in cands)
+        ):
             continue  # "The Vice President, Mike Pence, said": a title alone names no one
         if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
             continue  # two unknown capitalised words with no sign of a person

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
 from newstui.model import Entity, Mention
@@ -177,7 +178,7 @@ class SpeakerFinder:
                 for m in e.mentions
                 if not self._in_quote(m.start)
             ),
-            key=lambda m: m.start,
+            key=itemgetter(0),  # the mention's start
         )
         self.mention_starts = [m.start for m in self.mentions]
         self.types = {e.name: e.type for e in entities}
