@@ -1,0 +1,136 @@
+"""Check that the extractor at a git revision and this tree give byte-identical analyses.
+
+Run from the repository root: `python tools/nlp_identity.py [--against main] [--shared ../shared]`.
+Speed work on `src/newstui/nlp/` must not change any output; this compares every quote (text,
+offsets, speaker) and entity (name, type, every mention's offsets and text) on every text the
+NLP may be run on: the annotated sets under tests/data/nlp/ (never a `*blind2*` or `*blind3*`
+folder), the string literals of tests/nlp/, the shared seed article, the shared Wikinews
+articles less the blind indices of /work/annot/selection.json (skipped when that file is not
+there), and variants of each (random cuts, shuffled paragraphs, upper- and lower-cased
+stretches) for edge cases real texts lack. Exits 1 and names the first texts that differ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SELECTION = Path("/work/annot/selection.json")
+# Child process: import newstui from the given src/, analyse every text, print one JSON line each.
+_DUMP = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import newstui
+assert newstui.__file__.startswith(sys.argv[1]), newstui.__file__
+from newstui.nlp.rules import RulesExtractor
+extractor = RulesExtractor()
+for text in json.load(open(sys.argv[2], encoding="utf-8")):
+    a = extractor.analyse(text)
+    print(json.dumps([
+        [[q.text, q.start, q.end, q.speaker] for q in a.quotes],
+        [[e.name, e.type, [[m.start, m.end, m.text] for m in e.mentions]] for e in a.entities],
+    ], ensure_ascii=False))
+"""
+
+
+def _is_blind(path: Path) -> bool:
+    return any("blind2" in part or "blind3" in part for part in path.parts)
+
+
+def allowed_texts(shared: Path) -> list[tuple[str, str]]:
+    """(name, text) of every text the check may run the extractor on."""
+    texts: list[tuple[str, str]] = []
+    data = ROOT / "tests" / "data" / "nlp"
+    for path in sorted(data.rglob("*.json")):
+        if _is_blind(path.relative_to(data)):
+            continue
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(doc, dict) and isinstance(doc.get("text"), str):
+            texts.append((str(path.relative_to(ROOT)), doc["text"]))
+    for path in sorted((ROOT / "tests" / "nlp").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and len(node.value) >= 12
+            ):
+                texts.append((f"{path.name}:{node.lineno}", node.value))
+    seed = shared / "seed_article.txt"
+    if seed.exists():
+        texts.append(("seed_article", seed.read_text(encoding="utf-8")))
+    articles = shared / "wikinews" / "articles.jsonl"
+    if articles.exists() and SELECTION.exists():
+        selection = json.loads(SELECTION.read_text(encoding="utf-8"))
+        blind = {
+            i for key, ids in selection.items() if "blind2" in key or "blind3" in key for i in ids
+        }
+        for i, line in enumerate(articles.read_text(encoding="utf-8").splitlines()):
+            if i not in blind:
+                texts.append((f"wikinews:{i}", json.loads(line)["text"]))
+    return texts
+
+
+def with_variants(texts: list[tuple[str, str]], seed: int = 5) -> list[tuple[str, str]]:
+    """The texts and, for each, two random cuts, a paragraph shuffle and two case changes."""
+    rng = random.Random(seed)
+    out = list(texts)
+    for name, text in texts:
+        if len(text) < 50:
+            continue
+        for k in range(2):
+            a = rng.randrange(len(text))
+            out.append((f"{name}#cut{k}", text[a : rng.randrange(a, len(text) + 1)]))
+        paragraphs = text.split("\n")
+        rng.shuffle(paragraphs)
+        out.append((f"{name}#shuffled", "\n".join(paragraphs)))
+        a = rng.randrange(len(text))
+        b = min(len(text), a + 600)
+        out.append((f"{name}#upper", text[:a] + text[a:b].upper() + text[b:]))
+        out.append((f"{name}#lower", text[:a] + text[a:b].lower() + text[b:]))
+    return out
+
+
+def _analyses(src: Path, texts_file: Path) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", _DUMP, str(src), str(texts_file)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout.splitlines()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--against", default="main", metavar="REF", help="git revision (main)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    texts = with_variants(allowed_texts(args.shared))
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", args.against, "src/newstui"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps([t for _, t in texts]), encoding="utf-8")
+        old = _analyses(Path(tmp) / "src", texts_file)
+        new = _analyses(ROOT / "src", texts_file)
+    differ = [name for (name, _), a, b in zip(texts, old, new, strict=True) if a != b]
+    if differ:
+        print(f"{len(differ)} of {len(texts)} texts differ from {args.against}: {differ[:10]}")
+        return 1
+    print(f"identical to {args.against} on {len(texts)} texts")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
