@@ -177,3 +177,91 @@ def test_letters_after_a_name_and_currency_codes_are_no_entities(extractor) -> N
 def test_a_member_of_parliament_is_a_title(extractor) -> None:
     text = "Police will prosecute current Member of Parliament (MP), Taro Felden, on Monday."
     assert _entities(extractor, text) == {("Taro Felden", "PERSON")}
+
+
+# A pronoun refers back to the subject of an earlier sentence, not to a name after a
+# preposition, and a sentence whose own subject is the same pronoun passes the question on.
+def test_a_pronoun_skips_names_after_prepositions(extractor) -> None:
+    text = (
+        "Martin Quellhaus has a plan for his party. Besides the election of Peter Amsel of "
+        "the rival camp, the party lost seats in the council. "
+        'He told reporters that the party had "lost its way and must find it again."'
+    )
+    assert _quotes(extractor, text) == [
+        ("lost its way and must find it again.", "Martin Quellhaus")
+    ]
+
+
+def test_a_pronoun_passes_over_a_sentence_whose_subject_is_the_same_pronoun(extractor) -> None:
+    text = (
+        "Martin Quellhaus was once a critic of Mayor Peter Amsel. At a lunch last year, which "
+        "made the papers, he attacked Amsel's handling of the floods. "
+        'He told reporters that "standing beside him was like being branded."'
+    )
+    assert _quotes(extractor, text) == [
+        ("standing beside him was like being branded.", "Martin Quellhaus")
+    ]
+
+
+def test_a_pronoun_in_a_leading_clause_does_not_hide_the_subject(extractor) -> None:
+    text = (
+        "Asked whether he regretted the move, Thomas Velde laughed. "
+        '"Everything about it was worth it," he said.'
+    )
+    assert _quotes(extractor, text) == [("Everything about it was worth it,", "Thomas Velde")]
+
+
+# "the statement added", "the letter said": the author of the statement named before.
+def test_the_statement_added_is_its_author(extractor) -> None:
+    text = (
+        "The Kelmouth Water Board said in a statement that supplies would resume on Friday. "
+        '"Crews are working through the night," the statement added.'
+    )
+    assert _quotes(extractor, text) == [
+        ("Crews are working through the night,", "Kelmouth Water Board")
+    ]
+
+
+def test_a_description_with_an_auxiliary_is_still_resolved(extractor) -> None:
+    text = (
+        "The Harbour Commission of Kelmouth published its plan on Monday. The commission has "
+        'argued that "the pier will pay for itself within a decade of opening."'
+    )
+    assert _quotes(extractor, text) == [
+        (
+            "the pier will pay for itself within a decade of opening.",
+            "Harbour Commission of Kelmouth",
+        )
+    ]
+
+
+def test_a_clause_running_into_the_next_quote_is_that_quotes(extractor) -> None:
+    text = (
+        'In the letter, Dana Velt said "The files are tests and nothing more." '
+        'The letter stressed "no song is copied anywhere in them."'
+    )
+    spoken = _quotes(extractor, text)
+    assert spoken[0] == ("The files are tests and nothing more.", "Dana Velt")
+
+
+# A name given to a thing, a nickname or a term in quotes is nobody's speech, however long.
+def test_names_given_to_things_are_no_quotes(extractor) -> None:
+    text = (
+        "Coach Ann Velder said the team had worked for months. Their robot, named "
+        '"Better Days of Kelmouth Girls," scored twice. The pair earned the nickname, the '
+        '"Tidewater Twins." The council dubbed the plan "Clean Harbour" on Monday.'
+    )
+    assert _quotes(extractor, text) == []
+
+
+# Landforms and news services the head-noun lists lacked.
+def test_landforms_are_places_and_newswires_organisations(extractor) -> None:
+    text = (
+        "The plane was lost over the Varnek Gorge near the Tallis Archipelago, "
+        "Kelmouth Newswires reported."
+    )
+    assert _entities(extractor, text) == {
+        ("Varnek Gorge", "PLACE"),
+        ("Tallis Archipelago", "PLACE"),
+        ("Kelmouth Newswires", "ORG"),
+    }

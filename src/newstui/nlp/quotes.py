@@ -11,9 +11,18 @@ _BOUNDARY_BEFORE = " \t\n([{—–-/"
 _SPEECH_END = ",.!?…—–:;"
 _TITLE_CUES = re.compile(
     r"\b(?:title|titled|entitled|called|named|film|movie|book|novel|song|album|series|show|play|"
-    r"documentary|paper|poem|opera|single|track|programme|program|podcast|headline)\W*$",
+    r"documentary|paper|poem|opera|single|track|programme|program|podcast|headline|dubbed|"
+    r"nicknamed|nickname)\W*(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
+# 'the term “subject to”', 'named their robot “Robogee.”', 'the nickname, the “Chuckle Brothers.”':
+# what follows names a word or a thing; it is nobody's speech
+NAMING_CUE = re.compile(
+    r"\b(?:term|phrase|word|words|expression|slogan|motto|nickname|name|named|dubbed|nicknamed|"
+    r"titled|entitled)[,:]?\s+(?:(?:it|them|him|her|their|its|his|the|a|an)\s+)?"
+    r"(?:\w+\s+)?$"
+)
+_FUNCTION_WORDS = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
 _THIN_SPACES = "\u2009\u200a\u202f"
@@ -200,6 +209,12 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
             text[max(0, span.open_mark - 30) : span.open_mark]
         )  # 'a film called “Argo”'; 'called it a “witch hunt”' may be the caller's words
         return "none" if titled else "short"
+    if content[0].isupper() and NAMING_CUE.search(
+        text, max(0, span.open_mark - 40), span.open_mark
+    ):
+        named = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+        if sum(w[0].isupper() for w in named) >= 0.8 * len(named):
+            return "none"  # 'named their robot "Better Idea of Afghan Girls,"': a name
     if ends_like_speech or not content[0].isupper():
         return "speech"
     if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.quotes import QuoteSpan
+from newstui.nlp.quotes import NAMING_CUE, QuoteSpan
 from newstui.nlp.segment import paragraph_spans, sentence_starts
 
 # The attribution verbs: speaking and writing, in every form a news sentence uses them.
@@ -102,11 +102,6 @@ _REPORTED_THAT = re.compile(
     r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed)"
     r"\s+that\b"
 )
-# 'the term “subject to”', 'named it “Operation Spring”': a word or name quoted, not speech
-_TERM_BEFORE = re.compile(
-    r"\b(?:term|phrase|word|words|expression|slogan|motto|nickname|name|named|dubbed|nicknamed|"
-    r"titled|entitled)[,:]?\s+(?:it\s+|them\s+|him\s+|her\s+)?(?:the\s+|a\s+|an\s+)?$"
-)
 # 'said there had been a “major lull” in', 'acknowledged that France had “undeniable problems”',
 # 'said on Wednesday that 2009 was the “worst year”': a speech verb, perhaps a time or place,
 # then the reported clause's own subject; a fragment quoted inside that clause is the speaker's
@@ -142,6 +137,14 @@ _THAT_AFTER = re.compile(r"\s+that\b")
 _LAST_THE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 
 
+# Auxiliaries and adverbs between a subject and its verb: "The commission has argued".
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:also|later|then|has|had|have|was|is|previously|further|again|earlier))+\s*$"
+)
+# Written texts that "add" or "say" things for their author: "the statement added".
+_WRITTEN_TEXTS = frozenset("statement letter report release communique communiqué".split())
+# Prepositions whose object is never the subject a later pronoun refers back to.
+_OBJECT_PREPOSITIONS = frozenset("of to against with than like about toward towards".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
 
 
@@ -247,7 +250,7 @@ class SpeakerFinder:
             reported = (
                 _REPORTED_THAT.search(head) is not None and self._closes_sentence(span)
             ) or self._inside_reported_clause(span, sent_start)
-            if _TERM_BEFORE.search(head):
+            if NAMING_CUE.search(head):
                 return None  # 'the term “subject to”', 'he named it “Operation Spring”': a name
             if labelled or beside or stopped or reported:
                 speaker = self._before(span)
@@ -351,8 +354,12 @@ class SpeakerFinder:
         base = span.close_mark + 1
         before = tail[: verb.start()]
         last_char = self.text[span.start : span.end].rstrip().rstrip("[]")[-1:]
-        if last_char in ".?!" and tail_end == next_open and tail.rstrip().endswith((",", ":")):
-            return None  # '“…exempt?” Moss said, “People…”': the clause opens the next quote
+        if (
+            last_char in ".?!"
+            and tail_end == next_open
+            and (tail.rstrip().endswith((",", ":")) or not tail[verb.end() :].strip())
+        ):  # '“…exempt?” Moss said, “People…”', '“…use.” The letter stressed “…”'
+            return None  # the clause opens the next quote
         if last_char in ".?!" and tail_end == next_open and _THAT_AFTER.match(tail, verb.end()):
             return None  # '“…speaking.” Reid underlined that he was “…”': a new sentence
         # '“…”, the club's coach Ann Lee said': a comma or dash right after the closing mark
@@ -522,7 +529,7 @@ class SpeakerFinder:
             # "She went on to say, “…”", "He then told reporters": the clause's own subject
             return self._resolve_pronoun(words[0].lower(), start)
         # 'the company noted that … PET …, “…”': the body meant comes before its description
-        return self._description(self.masked[start:end], min(pos, end))
+        return self._description(self.masked[start:end], min(pos, end), start)
 
     def _subject_candidates(self, inside: list[_Mention], start: int, end: int) -> list[_Mention]:
         """Mentions before a verb that can be its subject: in the verb's own clause, not the object
@@ -615,8 +622,9 @@ class SpeakerFinder:
             "for",
         )
 
-    def _description(self, phrase: str, pos: int) -> str | None:
+    def _description(self, phrase: str, pos: int, phrase_start: int = -1) -> str | None:
         """'the Syrian army' → 'Syrian army'; 'the agency' → the organisation meant; 'a relative' → None."""
+        phrase = _TRAILING_AUX.sub("", phrase)  # "The commission has argued": "The commission"
         on_behalf = _ON_BEHALF.search(phrase)
         if on_behalf:  # "a spokesperson for the union said": the union speaks
             phrase = "the " + on_behalf.group(1)
@@ -652,6 +660,8 @@ class SpeakerFinder:
             return name
         if gaz.known.get(rest[-1]) == "GROUP" or rest[0].endswith("-year-old"):
             return self._subject_before(sentence_start, "PERSON", None)
+        if head in _WRITTEN_TEXTS and len(rest) <= 2:  # '“…,” the statement added'
+            return self._author_of(head, min(pos, phrase_start) if phrase_start >= 0 else pos)
         if head not in _SPEAKING_ORG_NOUNS:
             return None
         before = [m for m in self._mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
@@ -659,6 +669,24 @@ class SpeakerFinder:
             if head in m.entity.name.lower():
                 return m.entity.name
         return self._subject_before(pos, "ORG", None)
+
+    def _author_of(self, noun: str, pos: int) -> str | None:
+        """'UNRWA said in a statement that …. “…,” the statement added': the person or body
+        whose statement (letter, report…) a sentence before `pos` (where the description
+        starts, or the quote it follows) named."""
+        pattern = re.compile(rf"\b{noun}\b", re.IGNORECASE)
+        uses = [m.start() for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
+        for use in reversed(uses):
+            start, end = self._sentence_bounds(use)
+            verb = VERB.search(self.masked, use, end)
+            if verb and not VERB.search(self.masked, start, use):
+                # "In the letter to GitHub, EFF's attorney Stoltz said": the verb's subject
+                author = self._named_in(start, verb.start(), use, allow_pronoun=True)
+            else:  # "UNRWA said in a statement that": the clause's subject
+                author = self._first_named(start, use, use)
+            if author:
+                return author
+        return None
 
     def _role_holder(self, role: str, before: int) -> str | None:
         """The person an earlier sentence names in this role ("prosecutor Ann Lee", "Lee, the
@@ -696,6 +724,12 @@ class SpeakerFinder:
                 and self._gender_fits(m.entity, gender)
                 and not self._attributive(m)
             ]
+            if found and kind == "PERSON" and gender:
+                if self._pronoun_before(start, found[0].start, gender):
+                    continue  # "…, he had criticized Bush's handling. He told": the same "he"
+                found = [m for m in found if not self._object_of(m)] or found
+                if all(self._object_of(m) for m in found):
+                    continue  # "the election of Barack Obama …. He told": not the subject
             if found:
                 speaking = [m for m in found if _SPEECH_AFTER.match(self.masked, m.end)]
                 if kind == "PERSON" and speaking:  # "Moss said … while Reid wrote …. He added"
@@ -708,6 +742,19 @@ class SpeakerFinder:
                 if paragraphs_crossed > 2:
                     break
         return None
+
+    def _pronoun_before(self, start: int, end: int, gender: str) -> bool:
+        """Whether a subject pronoun of `gender` opens the clause that runs up to `end`
+        ("In a lunch, which …, he had criticized Bush's …"), not a leading clause ("Asked
+        whether he sees it, Moss laughed")."""
+        pronoun = "he" if gender == "m" else "she"
+        clause = self.masked[start:end].rsplit(",", 1)[-1]
+        return re.search(rf"\b{pronoun}\b", clause, re.IGNORECASE) is not None
+
+    def _object_of(self, mention: _Mention) -> bool:
+        """'the election of Barack Obama', 'a letter to Moss': a name after a preposition."""
+        before = self.masked[max(0, mention.start - 12) : mention.start].split()
+        return bool(before) and before[-1].lower() in _OBJECT_PREPOSITIONS
 
     def _attributive(self, mention: _Mention) -> bool:
         """'the Moss decision', 'the Moss report': a name used as a modifier is no one's subject."""
