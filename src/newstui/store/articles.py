@@ -95,11 +95,28 @@ def _sortable(published: str | None, now: str) -> str | None:
     return published if datetime.fromisoformat(published) <= limit else None
 
 
-INSERT_ARTICLE = """
+INSERT_INTO_ARTICLES = """
     INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen, sort_date,
         summary, text, links, content_hash)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
+ARTICLE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+INSERT_ARTICLE = f"{INSERT_INTO_ARTICLES} VALUES {ARTICLE_VALUES}"
+INSERT_ROWS = 500  # articles inserted by one statement (12 parameters each)
+
+
+def insert_new_articles(
+    conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]]
+) -> dict[str, int]:
+    """Insert new articles (INSERT_ARTICLE rows of one feed), many in one statement; their ids
+    by identity (guid). One statement, not one a row: the full-text index, written by a
+    trigger, is flushed at the end of each statement."""
+    ids: dict[str, int] = {}
+    for at in range(0, len(rows), INSERT_ROWS):
+        part = rows[at : at + INSERT_ROWS]
+        sql = f"{INSERT_INTO_ARTICLES} VALUES {', '.join([ARTICLE_VALUES] * len(part))} RETURNING id, guid"
+        params = [value for row in part for value in row]
+        ids.update((guid, article_id) for article_id, guid in conn.execute(sql, params))
+    return ids
 
 
 def new_article_row(
@@ -132,8 +149,9 @@ def save_articles(
     keys = identity_keys(articles)
     link_counts = Counter(a.url for a in articles)
     claimed: set[int] = set()
-    new = updated = 0
-    changed: list[int] = []
+    updated = 0
+    changed: list[int | str] = []  # ids of updated articles, keys of new ones
+    new_rows: list[tuple[object, ...]] = []
     now = now_iso()
     with write_transaction(db):
         # What this batch already has in the store: two indexed look-ups for the whole batch
@@ -154,20 +172,17 @@ def save_articles(
                 if row is not None and row[0] in claimed:
                     row = None
             if row is None:
-                cur = db.execute(
-                    INSERT_ARTICLE, new_article_row(feed_id, key, article, now, digest)
-                )
-                new += 1
-                assert cur.lastrowid is not None
-                changed.append(cur.lastrowid)
-                claimed.add(cur.lastrowid)
+                new_rows.append(new_article_row(feed_id, key, article, now, digest))
+                changed.append(key)
                 continue
             claimed.add(row[0])
             if row[1] != digest:
                 update_article_content(db.conn, row[0], article, digest)
                 updated += 1
                 changed.append(row[0])
-    return SaveResult(new, updated, tuple(changed))
+        new_ids = insert_new_articles(db.conn, new_rows)
+    ids = tuple(new_ids[c] if isinstance(c, str) else c for c in changed)
+    return SaveResult(len(new_rows), updated, ids)
 
 
 def update_article_content(

@@ -64,5 +64,5 @@ def bulk_insert_articles(db: Database, feed_id: int, articles: Iterable[Article]
         for i, article in enumerate(articles)
     ]
     with db.conn:
-        db.conn.executemany(article_store.INSERT_ARTICLE, rows)
+        article_store.insert_new_articles(db.conn, rows)
     return len(rows)
