@@ -63,9 +63,12 @@ def content_hash(article: Article) -> str:
 
 
 def link_dict(link: Link) -> dict[str, Any]:
-    """A link as stored in the `links` JSON column; an enclosure's size and duration only when
-    known (the has:enclosure index looks for `"kind": "enclosure"`, so `kind` is written so)."""
-    data: dict[str, Any] = {"text": link.text, "url": link.url, "kind": link.kind}
+    """A link as stored in the `links` JSON column: its text when it has one, a kind other than
+    "link" (read back as missing: "", "link"), an enclosure's size and duration when known."""
+    data: dict[str, Any] = {"text": link.text} if link.text else {}
+    data["url"] = link.url
+    if link.kind != "link":
+        data["kind"] = link.kind
     if link.size is not None:
         data["size"] = link.size
     if link.duration is not None:
@@ -77,7 +80,18 @@ def link_dict(link: Link) -> dict[str, Any]:
 
 def links_json(links: Iterable[Link]) -> str:
     """The `links` column of an article."""
-    return json.dumps([link_dict(link) for link in links])
+    return dump_links(map(link_dict, links))
+
+
+def dump_links(links: Iterable[dict[str, Any]]) -> str:
+    """Stored links as compact JSON, but for an enclosure: the has:enclosure index looks for
+    `"kind": "enclosure"` written with its space."""
+    return "[" + ",".join(map(_link_json, links)) + "]"
+
+
+def _link_json(data: dict[str, Any]) -> str:
+    spaced = data.get("kind") == "enclosure"
+    return json.dumps(data, separators=(", ", ": ") if spaced else (",", ":"))
 
 
 def stored_date(published: datetime | None) -> str | None:

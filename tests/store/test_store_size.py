@@ -211,3 +211,41 @@ def test_schema_17_keeps_every_quote_and_its_search_without_storing_its_words_ag
     with Library.open(path) as library:
         assert library.count(search) == 200
         assert len(library.quotes(limit=1000)) == 200
+
+
+def test_links_are_stored_compactly_and_read_back_whole_beside_older_rows(db):
+    from newstui.model import ArticleFilter, Link
+    from newstui.query import parse_query
+    from newstui.store.articles import count_articles
+
+    feed = ensure_feed(db, "k", "Feed")
+    links = (
+        Link("a statement", "https://a.example/1", "link", None, None, 12),
+        Link("", "https://a.example/i.png", "image"),
+        Link("Episode", "https://a.example/e.mp3", "enclosure", 1234, 60),
+    )
+    [new, old] = save_articles(
+        db,
+        feed,
+        [
+            Article(title="n", text=TEXT, guid="n", links=links),
+            Article(title="o", text="t", guid="o"),
+        ],
+    ).changed_ids
+    stored = db.execute("SELECT links FROM articles WHERE id = ?", [new]).fetchone()[0]
+    assert stored == (  # a plain link's kind and an empty text left out; enclosures spaced
+        '[{"text":"a statement","url":"https://a.example/1","offset":12},'
+        '{"url":"https://a.example/i.png","kind":"image"},'
+        '{"text": "Episode", "url": "https://a.example/e.mp3", "kind": "enclosure", '
+        '"size": 1234, "duration": 60}]'
+    )
+    db.execute(  # as newstui wrote links before: spaced, every kind written
+        "UPDATE articles SET links = ? WHERE id = ?",
+        ['[{"text": "Old", "url": "https://a.example/o", "kind": "enclosure", "size": 5}]', old],
+    )
+    assert get_article(db, new).links == links
+    assert get_article(db, old).links == (
+        Link("Old", "https://a.example/o", "enclosure", 5, None, None),
+    )
+    with_enclosure = ArticleFilter(query=parse_query("has:enclosure"))
+    assert count_articles(db, with_enclosure) == 2

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from newstui.article_rows import PreparedArticle, link_dict, prepared
+from newstui.article_rows import PreparedArticle, dump_links, link_dict, prepared
 from newstui.model import (
     NEWEST_FIRST,
     Article,
@@ -258,7 +258,7 @@ def set_fulltext(
                 """UPDATE articles SET summary = CASE WHEN summary = '' THEN text ELSE summary END,
                    text = ?, links = ?, fulltext_status = 'ok',
                    fulltext_error = NULL, nlp_version = NULL WHERE id = ?""",
-                [text, json.dumps([*map(link_dict, links), *kept]), article_id],
+                [text, dump_links([*map(link_dict, links), *kept]), article_id],
             )
         else:
             db.execute(
