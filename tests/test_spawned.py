@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
 
 from newstui.spawned import SpawnedPool
 
@@ -20,3 +25,43 @@ def test_two_workers_retiring_finish_a_long_queue() -> None:
     with SpawnedPool(2, tasks_per_worker=3) as pool:
         futures = [pool.submit_call(abs, -i) for i in range(40)]
         assert [future.result(timeout=60) for future in futures] == list(range(40))
+
+
+def live_workers() -> int:
+    """This process's spawned workers that have not exited (zombies not counted)."""
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat[1]) == os.getpid() and stat[0] != "Z" and b"spawn_main" in cmdline:
+            count += 1
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_retired_worker_is_gone_before_its_replacement_starts() -> None:
+    # A task submitted while a retired worker was still exiting started its replacement at
+    # once: two workers' memory for a moment (the 100,000-article fill's tree peak).
+    most = 0
+    stop = threading.Event()
+
+    def watch() -> None:
+        nonlocal most
+        while not stop.is_set():
+            most = max(most, live_workers())
+            time.sleep(0.001)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        with SpawnedPool(1, tasks_per_worker=1) as pool:
+            pids = [pool.submit_call(os.getpid).result(timeout=60) for _ in range(8)]
+    finally:
+        stop.set()
+        watcher.join()
+    assert len(set(pids)) == 8 and most == 1

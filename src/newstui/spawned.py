@@ -77,18 +77,28 @@ def _exit_with_parent(sentinel: int | None, parent_pid: int) -> None:
 
 class RecyclingExecutor(ProcessPoolExecutor):
     """A process pool whose workers, replaced after `max_tasks_per_child` tasks, are always
-    replaced. Python before 3.13.x (CPython gh-115634) skips the replacement when a stale
-    "idle worker" token is left, and once every worker has retired the queued tasks wait for
-    ever: a `newstui fetch` of 20,000 articles hung after ~1,000 analysis tasks."""
+    replaced, and only once gone. Python before 3.13.x (CPython gh-115634) skips the
+    replacement when a stale "idle worker" token is left, and once every worker has retired the
+    queued tasks wait for ever: a `newstui fetch` of 20,000 articles hung after ~1,000 analysis
+    tasks. And a task submitted while a retired worker was exiting started another worker
+    beside it."""
+
+    _full = False  # every worker has been started once: only replacements are spawned now
 
     def _adjust_process_count(self) -> None:
         if threading.current_thread() is getattr(self, "_executor_manager_thread", None):
-            # Called by the manager thread only when a worker exited: replace it whatever the
-            # idle-worker semaphore says (Python 3.13.x+ calls _replace_dead_worker instead).
+            # Called by the manager thread only when a worker exited (and it has waited for
+            # the exit): replace it whatever the idle-worker semaphore says (Python 3.13.x+
+            # calls _replace_dead_worker instead).
             if len(self._processes) < self._max_workers:  # type: ignore[attr-defined]
                 self._spawn_process()  # type: ignore[attr-defined]
             return
+        if self._full:
+            # A submit while a retired worker is still exiting (already dropped from the
+            # list, not yet gone) would start its replacement at once: two workers' memory.
+            return
         super()._adjust_process_count()  # type: ignore[misc]
+        self._full = len(self._processes) >= self._max_workers  # type: ignore[attr-defined]
 
 
 class SpawnedPool:
