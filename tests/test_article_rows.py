@@ -71,7 +71,7 @@ def test_an_update_from_a_prepared_article_replaces_the_stored_content():
         "Harbour reopens",
         "Open again.",
         "2026-11-02T10:30:00+00:00",
-        '[{"text": "b", "url": "https://y.org/", "kind": "link", "offset": 4}]',
+        '[{"text":"b","url":"https://y.org/","offset":4}]',  # compact: see dump_links
     )
 
 
