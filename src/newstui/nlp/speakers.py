@@ -42,6 +42,16 @@ _SPEECH_AFTER = re.compile(
 _PARTICIPLE_OR_ACCORDING = re.compile(r"ing$|^according to$")
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "its": "it"}
 _UNNAMED_OPENERS = re.compile(r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE)
+# Prepositions of place: "a student from Kibera", "an official in Port Sudan" say where an
+# unnamed speaker is, not who speaks.
+_LOCATIVE = frozenset("from in near at".split())
+# "The masked man on the video said", "The IATA boss said that": a sentence whose subject is a
+# description of one person (a role or a plain noun), not a name.
+_DESCRIBED_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+)"
+    rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERBS})\b"
+)
+_PERSON_NOUNS = frozenset("man woman boy girl person".split())
 _AUX = frozenset("also later then has had have was is previously further again earlier".split())
 _SPEAKING_ORG_NOUNS = frozenset(
     "agency company firm group organisation organization regulator bank club union party ministry department "
@@ -379,7 +389,9 @@ class SpeakerFinder:
                 later = [
                     m
                     for m in self._mentions_in(phrase_end, base + len(tail))
-                    if m.entity.type == "PERSON" and m.start - phrase_end <= 60
+                    if m.entity.type == "PERSON"
+                    and m.start - phrase_end <= 60
+                    and not self._after_preposition(m)  # "said a student from Kibera"
                 ]
                 if later:
                     return later[0].entity.name
@@ -516,6 +528,10 @@ class SpeakerFinder:
         if not allow_pronoun and words and words[0].lower() in _PRONOUNS:
             return self._resolve_pronoun(words[0].lower(), pos)
         inside = [m for m in self._mentions_in(start, end) if m.end <= end]
+        if _UNNAMED_OPENERS.match(self.masked[start:end]):
+            # "an unnamed U.S. official", "one aid official in Port Sudan": a speaker left
+            # unnamed; a place, or a name after "from"/"in", only says where that one is
+            inside = [m for m in inside if m.entity.type != "PLACE" and not self._located(m)]
         if allow_pronoun:
             inside = self._subject_candidates(inside, start, end)
         for kind in ("PERSON", "ORG"):
@@ -724,6 +740,13 @@ class SpeakerFinder:
                 and self._gender_fits(m.entity, gender)
                 and not self._attributive(m)
             ]
+            if (
+                found
+                and kind == "PERSON"
+                and _UNNAMED_OPENERS.match(self.masked[start:end])
+                and all(self._located(m) for m in found)
+            ):
+                return None  # "One customer, a nurse from Swindon, said …. She added"
             if found and kind == "PERSON" and gender:
                 if self._pronoun_before(start, found[0].start, gender):
                     continue  # "…, he had criticized Bush's handling. He told": the same "he"
@@ -737,6 +760,13 @@ class SpeakerFinder:
                 return found[0].entity.name
             if kind == "PERSON" and _UNNAMED_OPENERS.match(self.masked[start:end]):
                 return None
+            described = _DESCRIBED_SUBJECT.match(self.masked[start:end]) if gender else None
+            if kind == "PERSON" and described:
+                head = described.group(1)
+                if head in load_gazetteer().role_words:  # "The IATA boss said that": its holder
+                    return self._role_holder(head, start)
+                if head in _PERSON_NOUNS:  # "The masked man on the video said": unnamed
+                    return None
             if start in self.paragraph_starts:
                 paragraphs_crossed += 1
                 if paragraphs_crossed > 2:
@@ -755,6 +785,20 @@ class SpeakerFinder:
         """'the election of Barack Obama', 'a letter to Moss': a name after a preposition."""
         before = self.masked[max(0, mention.start - 12) : mention.start].split()
         return bool(before) and before[-1].lower() in _OBJECT_PREPOSITIONS
+
+    def _after_preposition(self, mention: _Mention) -> bool:
+        """'a protester from Kibera', 'a lawyer for Moss': a name after any preposition."""
+        before = self.masked[max(0, mention.start - 12) : mention.start].split()
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+    def _located(self, mention: _Mention) -> bool:
+        """'a nurse from Swindon', 'an official in Port Sudan': a name after a preposition of
+        place (an organisation there is whom the speaker works for: 'an official from Acme')."""
+        before = self.masked[max(0, mention.start - 30) : mention.start].split()
+        while len(before) > 1 and before[-1][:1].isupper():
+            before.pop()  # "in Port Sudan": the name's own first words
+        word = before[-1].lower() if before else ""
+        return word in _LOCATIVE and mention.entity.type != "ORG"
 
     def _attributive(self, mention: _Mention) -> bool:
         """'the Moss decision', 'the Moss report': a name used as a modifier is no one's subject."""
