@@ -208,7 +208,17 @@ def _may_open_known(word: str) -> bool:
         or word[:-1] in known_first
         or "." in word
         or (("'" in word or "’" in word) and strip_possessive(word) in known_first)
+        or _particle_lowered(word) in known_first
     )
+
+
+def _particle_lowered(surface: str) -> str:
+    """'Al-Qaeda' → 'al-Qaeda': a name known with a lower-case particle, capitalised as
+    the first word of a sentence or by another writer ("" when `surface` opens with none)."""
+    head, sep, rest = surface.partition("-")
+    if sep and rest[:1].isupper() and head[:1].isupper() and head.lower() in PARTICLES:
+        return head.lower() + sep + rest
+    return ""
 
 
 class LowerCaseWords:
@@ -283,6 +293,11 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     for i, raw in enumerate(tokens):
         if not run and not caps[i]:
             continue  # a lower-case word outside a run, the commonest case (never split either)
+        if text[raw.end : raw.end + 1] == "$" and raw.text.isupper():
+            if run:  # "US$20", "NZ$10,000": a currency, not a mention of the country
+                out.append((run, cues))
+            run, cues = [], []
+            continue
         if "-" in raw.text:  # "California-based": the name, and the cue in its tail
             tok, cue = _split_suffix(raw)
             cap = caps[i] if tok is raw else _is_cap(tok.text)
@@ -421,6 +436,9 @@ class _EntityFinder:
             name = self.gaz.known_upper.get(surface)
             if name:
                 return name, self.gaz.known[name]
+        lowered = _particle_lowered(surface)
+        if lowered and lowered in self.gaz.known:
+            return lowered, self.gaz.known[lowered]
         return None
 
     def _known(self, run: list[Token], i: int) -> int:
@@ -1359,7 +1377,8 @@ class _EntityFinder:
             and before[-1].endswith(",")
             and before[-1][:-1] in ORG_NOUNS
             and after.startswith(",")
-        ):
+            and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
+        ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
             return "PLACE", 2
@@ -1367,7 +1386,12 @@ class _EntityFinder:
             return "ORG", 2
         if after[:1] == "," and _COMMA_WORD.match(after):
             nxt = _COMMA_NAME.match(after)
-            if nxt and gaz.known.get(nxt.group(1).strip()) == "PLACE" and len(words) <= 3:
+            if (
+                nxt
+                and gaz.known.get(nxt.group(1).strip()) == "PLACE"
+                and len(words) <= 3
+                and not self._role_after(end + nxt.end())
+            ):  # "Croydon, South London", but not "Hernan Gomez, Panama coach, said"
                 return "PLACE", 2
         rest_after = (
             after[2:]
