@@ -56,3 +56,98 @@ def test_a_name_before_a_country_and_a_role_is_a_person(extractor) -> None:
 def test_a_town_before_its_region_stays_a_place(extractor) -> None:
     text = "The march went through Wexley, South London, on Sunday."
     assert ("Wexley", "PLACE") in _entities(extractor, text)
+
+
+# Nationalities of every state, regions and peoples are groups.
+def test_less_common_nationalities_and_regional_adjectives_are_groups(extractor) -> None:
+    text = (
+        "Gabonese and Chadian ministers met Middle Eastern envoys, East Timorese farmers and a "
+        "Texan donor in Geneva."
+    )
+    groups = {name for name, kind in _entities(extractor, text) if kind == "GROUP"}
+    assert {"Gabonese", "Chadian", "Middle Eastern", "East Timorese", "Texan"} <= groups
+
+
+def test_a_group_heading_a_list_of_people_leaves_them_people(extractor) -> None:
+    text = (
+        "Three Samoans, Tavita Leota, Malia Leota, and John Fuimaono, sued the state, "
+        "the court said."
+    )
+    found = _entities(extractor, text)
+    assert {("Tavita Leota", "PERSON"), ("Malia Leota", "PERSON")} <= found
+
+
+# Only a company has a boss, a founder or a takeover bid.
+def test_a_name_before_boss_or_founder_is_an_organisation(extractor) -> None:
+    text = "Quenby boss Sir Alan Marsh said the deal was fair. Rennick founder Ann Lee agreed."
+    found = _entities(extractor, text)
+    assert {("Quenby", "ORG"), ("Rennick", "ORG")} <= found
+    assert ("Alan Marsh", "PERSON") in found
+
+
+def test_a_name_that_is_bought_or_bid_for_is_an_organisation(extractor) -> None:
+    text = "Harland made a takeover bid for Pell Lomax. The group, which also owns Verrin, agreed."
+    found = _entities(extractor, text)
+    assert {("Pell Lomax", "ORG"), ("Verrin", "ORG")} <= found
+
+
+# A head noun alone before "and" joins the rest of the name; "Panel", "Campaign" are heads.
+def test_a_head_noun_alone_before_and_keeps_the_name_whole(extractor) -> None:
+    text = "Ann Lee, general secretary of the University and College Union, said fees would rise."
+    assert ("University and College Union", "ORG") in _entities(extractor, text)
+
+
+def test_panels_and_campaigns_are_organisations_kept_whole(extractor) -> None:
+    text = (
+        "The Intergovernmental Panel on Ocean Acidity met. Tom Reid of the Timor Sea Justice "
+        "Campaign said the talks failed."
+    )
+    found = _entities(extractor, text)
+    assert ("Intergovernmental Panel on Ocean Acidity", "ORG") in found
+    assert ("Timor Sea Justice Campaign", "ORG") in found
+
+
+# An officer's role after a body is not part of the body's name; more titles before names.
+def test_an_officer_after_a_body_is_cut_from_its_name(extractor) -> None:
+    text = (
+        'Ann Lee, the Fisheries Department Spokesperson, said, "We agree." The former Museum '
+        "of Aviation CEO Jo Hart retired."
+    )
+    found = _entities(extractor, text)
+    assert {("Fisheries Department", "ORG"), ("Museum of Aviation", "ORG")} <= found
+
+
+def test_administrator_and_taoiseach_are_titles(extractor) -> None:
+    text = (
+        "NASA Administrator Charles Boland spoke. Even Administrator Boland agreed, and "
+        "Taoiseach Bertie Ahearn said so."
+    )
+    found = _entities(extractor, text)
+    assert {("Charles Boland", "PERSON"), ("Bertie Ahearn", "PERSON")} <= found
+    assert not any(name.startswith(("Administrator", "Taoiseach")) for name, _ in found)
+
+
+# Common given names of many languages mark a person.
+def test_common_given_names_mark_people(extractor) -> None:
+    text = "Marcel Kübler will replace Simon Ortner, and Bonnie Hale will lead the Ouvrard team."
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert {"Marcel Kübler", "Simon Ortner", "Bonnie Hale"} <= people
+
+
+# Two spellings of one full name, and a full name's tail, are one person.
+def test_a_full_name_spelt_two_ways_is_one_person(extractor) -> None:
+    text = (
+        "Officials said Hamza bin Laden, son of Osama bin Laden, was dead. A statement read: "
+        '"Hamza bin Ladin, the son of Usama bin Ladin, was killed."'
+    )
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert people == {"Hamza bin Laden", "Osama bin Laden"}
+
+
+def test_the_last_words_of_a_longer_name_are_that_person(extractor) -> None:
+    text = (
+        "Police will prosecute Tavita Phillip Fale. When the claims surfaced, Phillip Fale "
+        'was an MP. Phillip Fale said "I am innocent."'
+    )
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert people == {"Tavita Phillip Fale"}

@@ -737,7 +737,8 @@ class _EntityFinder:
                 else:
                     lists.append([prev, cand])
         for members in lists:
-            kinds = {c.type for c in members if c.type and c.strength >= 2}
+            # a group heading the list names no member's type: "three Samoans, Pale Tuli, …"
+            kinds = {c.type for c in members if c.type and c.strength >= 2 and c.type != "GROUP"}
             if (
                 not kinds
                 and len(members) >= 3
@@ -1126,7 +1127,9 @@ class _EntityFinder:
             return False  # "University of Kelmouth and Ann Lee of Acme": a person, not a body
         if joined:
             return len(right) <= 2
-        return right[-1].text in heads and pending[-1].text not in heads
+        # "American Airlines and JetBlue" are two; "University and College Union" (a head noun
+        # alone before "and" names nothing by itself) is one
+        return right[-1].text in heads and (pending[-1].text not in heads or len(pending) == 1)
 
     def _opens_second_body(self, run: list[Token], i: int) -> bool:
         """Whether run[i] opens a name of its own: a head noun followed by "of" or "for"."""
@@ -1329,10 +1332,14 @@ class _EntityFinder:
             return "PERSON", 2
         if suffix_cue:
             return suffix_cue, 2
-        if (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after)) or (
-            self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start)
+        if (
+            (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
+            or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
+            or (_OFFICER_AFTER.match(after) and words[0] not in gaz.first_names)
+            or _DEAL_BEFORE.search(self.text, max(0, start - 30), start)
         ):
-            return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex"
+            return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex", "Quorvex boss
+            # Ann Lee", "a takeover bid for Quorvex": only a company has these
         head = (
             words[: words.index("of")]
             if "of" in words
@@ -1640,6 +1647,15 @@ _AT_PLACE = re.compile(
     r"\b(?:to|at|in|inside|outside|near|into|from|on|of) (?:the )?$", re.IGNORECASE
 )
 _HELD = frozenset("shares stake stakes stock".split())
+# "Quorvex boss Ann Lee", "Quorvex founder Ann Lee": an officer only a company or body has.
+_OFFICER_AFTER = re.compile(
+    r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder) (?:[A-Z]|Mr|Ms|Dr|Sir)"
+)
+# "a takeover bid for Quorvex", "the purchase of Quorvex", "who also own Quorvex": a company.
+_DEAL_BEFORE = re.compile(
+    r"\b(?:(?:takeover|acquisition|purchase|subsidiary|merger|shareholders?) (?:bid )?"
+    r"(?:of|for|with|in)|(?:bid for)|(?:who|which|that)(?: also)? (?:owns?|acquired|bought)) $"
+)
 _DOMAIN = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
     r"(?:\.[a-z]{2})?|[A-Z][\w-]*\.(?:[a-z]{2})"
@@ -1803,6 +1819,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     _merge_org_prefixes(groups)
     _merge_national_bodies(groups)
     _merge_company_short_names(groups)
+    _merge_spelt_people(groups)
+    _merge_name_tails(groups)
     entities = []
     gaz = load_gazetteer()
     for key, cands in groups.items():
@@ -1840,6 +1858,60 @@ def _particle_surname(surface: str) -> bool:
     return (
         len(head) <= 2 and all(w.lower() in _SURNAME_PARTICLES for w in head) and last[:1].isupper()
     )
+
+
+def _merge_spelt_people(groups: dict[str, list[Candidate]]) -> None:
+    """'Hamza bin Ladin' in a quoted statement is 'Hamza bin Laden' of the report: two full
+    names, word by word the same but for spelling, are one person (kept under the name the
+    article gives first, unless only the other is typed a person)."""
+    people = [
+        key
+        for key, cands in groups.items()
+        if " " in key and any(c.type == "PERSON" for c in cands)
+    ]
+    if len(people) < 2:
+        return
+    people.sort(key=lambda k: min(c.start for c in groups[k]))
+    for k, key in enumerate(people):
+        words = key.split(":", 1)[1].split()
+        for other in people[k + 1 :]:
+            if key not in groups or other not in groups:
+                continue
+            others = other.split(":", 1)[1].split()
+            if len(others) != len(words) or not all(
+                a == b or spelling_variant(a, b) for a, b in zip(words, others, strict=True)
+            ):
+                continue
+            into, moved = (key, other)
+            if _best_type(groups[key]) != "PERSON":
+                into, moved = (other, key)
+            groups[into].extend(c if c.type == "PERSON" else _untyped(c) for c in groups.pop(moved))
+
+
+def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
+    """'Phillip Field' after 'Taito Phillip Field', 'Mujibur Rahman' after 'Sheikh Mujibur
+    Rahman': a person's name of two or more words that ends a longer person's name of the
+    article (only one) is that person."""
+    people = {
+        key: key.split(":", 1)[1].split()
+        for key, cands in groups.items()
+        if " " in key and _best_type(cands) == "PERSON"
+    }
+    if len(people) < 2:
+        return
+    gaz = load_gazetteer()
+    for key, words in sorted(people.items(), key=lambda item: len(item[1])):
+        longer = [
+            other
+            for other, others in people.items()
+            if len(others) > len(words) and others[-len(words) :] == words and other in groups
+        ]
+        if len(longer) != 1 or key not in groups:
+            continue
+        extra = people[longer[0]][: -len(words)]
+        if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
+            continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
+        groups[longer[0]].extend(groups.pop(key))
 
 
 def _country_prefix(words: list[str]) -> int:
