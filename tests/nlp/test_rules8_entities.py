@@ -151,3 +151,34 @@ def test_the_last_words_of_a_longer_name_are_that_person(extractor) -> None:
     )
     people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
     assert people == {"Tavita Phillip Fale"}
+
+
+# Currency codes, computing terms and qualifications in capitals are not organisations.
+def test_common_abbreviations_are_not_organisations(extractor) -> None:
+    text = (
+        "The fee is 40 USD. Every ISP must block the URL, and pupils sitting a GCSE were "
+        "warned about TNT by Ofcom."
+    )
+    orgs = {name for name, kind in _entities(extractor, text) if kind == "ORG"}
+    assert not orgs & {"USD", "ISP", "URL", "GCSE", "TNT"}
+
+
+# A world war is an event, never an organisation or a place.
+def test_a_world_war_is_no_entity(extractor) -> None:
+    text = (
+        "The town marks the end of World War I. Police remained on alert. After the Second "
+        "World War the Hanley Museum opened."
+    )
+    found = _entities(extractor, text)
+    assert not any("War" in name or name == "Police" for name, _ in found)
+    assert ("Hanley Museum", "ORG") in found
+
+
+# Gorges, archipelagos, beaches, hotels and other landforms and buildings are places.
+def test_more_landforms_and_buildings_are_places(extractor) -> None:
+    text = (
+        "A plane crashed in the Tavri Gorge. Islanders of the Marlow Archipelago met at the "
+        "Grand Ostrava Hotel near Pelling Beach."
+    )
+    places = {name for name, kind in _entities(extractor, text) if kind == "PLACE"}
+    assert {"Tavri Gorge", "Marlow Archipelago", "Grand Ostrava Hotel", "Pelling Beach"} <= places

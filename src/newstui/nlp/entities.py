@@ -876,6 +876,10 @@ class _EntityFinder:
             run, cues = _without_weekdays(run, cues)  # "On Friday Ford Motor Company announced"
             if not run:
                 return
+        if len(run) > 2 and run[1].text in ("War", "World"):
+            run, cues = _without_world_war(run, cues)  # "World War II", an event: no entity
+            if not run:
+                return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
             if _may_open_known(run[0].text) and self._known(run, 0):
                 self._add_known(run, 0, 1, cues[-1])
@@ -1715,6 +1719,20 @@ _PEOPLE_NOUNS = frozenset(
     "family families community communities people descent heritage man woman men women boy "
     "girl couple".split()
 )
+
+
+_WAR_NAMES = (("World", "War", "I"), ("World", "War", "II"), ("World", "War", "One"))
+_WAR_NAMES += (("World", "War", "Two"), ("First", "World", "War"), ("Second", "World", "War"))
+
+
+def _without_world_war(
+    run: list[Token], cues: list[str | None]
+) -> tuple[list[Token], list[str | None]]:
+    """The run without a world war's name at its start ("World War I Police remained…": the
+    war is an event, and the "I." ending it looked like an initial)."""
+    if tuple(t.text.rstrip(".") for t in run[:3]) in _WAR_NAMES:
+        return run[3:], cues[3:]
+    return run, cues
 
 
 def _all_groups(parts: list[str], gaz: Gazetteer) -> bool:
