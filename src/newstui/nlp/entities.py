@@ -1721,8 +1721,11 @@ _PEOPLE_NOUNS = frozenset(
 )
 
 
-_WAR_NAMES = (("World", "War", "I"), ("World", "War", "II"), ("World", "War", "One"))
-_WAR_NAMES += (("World", "War", "Two"), ("First", "World", "War"), ("Second", "World", "War"))
+_WAR_NAMES = frozenset(
+    tuple(name.split())
+    for name in ("World War I", "World War II", "World War One", "World War Two")
+    + ("First World War", "Second World War")
+)
 
 
 def _without_world_war(
