@@ -182,3 +182,35 @@ def test_more_landforms_and_buildings_are_places(extractor) -> None:
     )
     places = {name for name, kind in _entities(extractor, text) if kind == "PLACE"}
     assert {"Tavri Gorge", "Marlow Archipelago", "Grand Ostrava Hotel", "Pelling Beach"} <= places
+
+
+# A person's name and a place's name joined by "and" stay two names.
+def test_a_person_and_a_county_official_stay_apart(extractor) -> None:
+    text = (
+        "Commissioner Randy Lorne and Hallam County district attorney Mike Sharp want an "
+        "inquiry, the paper said."
+    )
+    found = _entities(extractor, text)
+    assert ("Hallam County", "PLACE") in found
+    assert not any(" and " in name for name, _ in found)
+
+
+def test_german_bodies_are_organisations(extractor) -> None:
+    text = "In Germany, Verband der Papierindustrie director Karl Brandt said prices would rise."
+    assert ("Verband der Papierindustrie", "ORG") in _entities(extractor, text)
+
+
+# A given name in the middle of three words makes a person; a sentence's first word before a
+# given name is an occupation only when it looks like one or is never used again.
+def test_a_given_name_in_the_middle_marks_a_person(extractor) -> None:
+    text = (
+        "Police believe the man is Hambali Mohammad Rais. Hambali Mohammad Rais is a senior "
+        "figure in the group."
+    )
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert people == {"Hambali Mohammad Rais"}
+
+
+def test_an_occupation_opening_a_sentence_is_still_cut_off(extractor) -> None:
+    text = 'Forester Jane Holt said "The trees are dying."'
+    assert ("Jane Holt", "PERSON") in _entities(extractor, text)

@@ -1133,6 +1133,8 @@ class _EntityFinder:
             return len(right) <= 2
         # "American Airlines and JetBlue" are two; "University and College Union" (a head noun
         # alone before "and" names nothing by itself) is one
+        if len(pending) > 1 and pending[0].text in self.gaz.first_names:
+            return False  # "Randy Leonard and Multnomah County district attorney …": two
         return right[-1].text in heads and (pending[-1].text not in heads or len(pending) == 1)
 
     def _opens_second_body(self, run: list[Token], i: int) -> bool:
@@ -1237,6 +1239,8 @@ class _EntityFinder:
         return (
             first.sentence_start
             and rest[0].text in self.gaz.first_names
+            # "Ranger Ann Lee", "Born Ann Lee": not "Noordin Mohammad Top", named so again
+            and (lower.endswith(_AGENT_ENDINGS) or self.text.count(word) == 1)
             and lower not in self.lower_seen
         )
 
@@ -1422,6 +1426,16 @@ class _EntityFinder:
             return "ORG", 1
         if len(words) > 1 and words[0] in gaz.first_names and words[-1] not in HONOURS:
             return "PERSON", 2  # but "George Polk Awards" is a prize named after him
+        if (
+            len(words) == 3
+            and words[1] in gaz.first_names
+            and "." not in surface
+            and not _may_open_known(words[0])
+            and words[0].lower() not in self.lower_seen
+            and words[0].lower() not in gaz.common_words
+            and not any(w in gaz.org_words or w in gaz.place_words for w in words)
+        ):
+            return "PERSON", 1  # "Noordin Mohammad Top": a given name in the middle
         if len(words) > 1 and any(w in gaz.org_words for w in words):
             return "ORG", 1
         if 1 < len(words) <= 3 and not any(
@@ -1651,6 +1665,8 @@ _AT_PLACE = re.compile(
     r"\b(?:to|at|in|inside|outside|near|into|from|on|of) (?:the )?$", re.IGNORECASE
 )
 _HELD = frozenset("shares stake stakes stock".split())
+# How the names of occupations end ("ranger", "sculptor", "florist", "mechanic", "attendant").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ic", "ee", "eer")
 # "Quorvex boss Ann Lee", "Quorvex founder Ann Lee": an officer only a company or body has.
 _OFFICER_AFTER = re.compile(
     r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder) (?:[A-Z]|Mr|Ms|Dr|Sir)"
@@ -1723,8 +1739,14 @@ _PEOPLE_NOUNS = frozenset(
 
 _WAR_NAMES = frozenset(
     tuple(name.split())
-    for name in ("World War I", "World War II", "World War One", "World War Two")
-    + ("First World War", "Second World War")
+    for name in (
+        "World War I",
+        "World War II",
+        "World War One",
+        "World War Two",
+        "First World War",
+        "Second World War",
+    )
 )
 
 
