@@ -214,3 +214,18 @@ def test_a_given_name_in_the_middle_marks_a_person(extractor) -> None:
 def test_an_occupation_opening_a_sentence_is_still_cut_off(extractor) -> None:
     text = 'Forester Jane Holt said "The trees are dying."'
     assert ("Jane Holt", "PERSON") in _entities(extractor, text)
+
+
+# A plural head noun alone names no body; a singular short form of a named body is that body.
+def test_a_plural_head_noun_alone_is_no_organisation(extractor) -> None:
+    text = "Airbus and Saab signed up. Universities and research institutes have pledged support."
+    assert "Universities" not in {name for name, _ in _entities(extractor, text)}
+
+
+def test_the_head_of_a_body_named_with_on_is_its_short_form(extractor) -> None:
+    text = (
+        "The Commission on Electoral Reform met on Monday. Later the Commission cancelled "
+        "the hearing."
+    )
+    orgs = {name for name, kind in _entities(extractor, text) if kind == "ORG"}
+    assert orgs == {"Commission on Electoral Reform"}

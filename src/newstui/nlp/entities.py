@@ -1812,7 +1812,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             continue
         longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
         if kind == "ORG" and longest.words > 1:
-            head = longest.text.split(" of ")[0].split(" for ")[0].split()[-1]
+            head = re.split(r" (?:of|for|on) ", longest.text)[0].split()[-1]
             if head in org_words:
                 org_heads[head].append(key)
         if longest.words > 1:
@@ -1876,6 +1876,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             else all(_only_title(c, gaz) for c in cands)
         ):
             continue  # "The Vice President, Mike Pence, said": a title alone names no one
+        if kind == "ORG" and _only_head_noun(cands, gaz):
+            continue  # "Universities and research institutes have pledged": no name
         if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
             continue  # two unknown capitalised words with no sign of a person
         if len(cands) == 1:  # most entities are mentioned once
@@ -2136,6 +2138,21 @@ def _only_title(cand: Candidate, gaz: Gazetteer) -> bool:
     words = text.lower().replace("-", " ").split()
     return words[-1] in gaz.role_words and all(
         w in gaz.role_words or w in _ROLE_QUALIFIERS for w in words
+    )
+
+
+def _only_head_noun(cands: list[Candidate], gaz: Gazetteer) -> bool:
+    """Whether every mention is one plural head noun ("Universities", "Resources") that no
+    known name spells and no longer name of the article took as its short form (a singular
+    one may stand for a body named in full elsewhere: "the Academy", "Assembly president")."""
+    return all(
+        c.words == 1
+        and (word := strip_possessive(c.text)) in gaz.org_words
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word not in gaz.known
+        and c.display is None
+        for c in cands
     )
 
 
