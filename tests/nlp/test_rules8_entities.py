@@ -229,3 +229,13 @@ def test_the_head_of_a_body_named_with_on_is_its_short_form(extractor) -> None:
     )
     orgs = {name for name, kind in _entities(extractor, text) if kind == "ORG"}
     assert orgs == {"Commission on Electoral Reform"}
+
+
+# Well-known parties, pollsters, airlines and companies with no telling word are organisations.
+def test_well_known_names_without_a_telling_word_are_organisations(extractor) -> None:
+    text = (
+        "A YouGov poll found Likud ahead. Qantas and KLM cut flights, while Lidl and Tesco "
+        "raised prices."
+    )
+    orgs = {name for name, kind in _entities(extractor, text) if kind == "ORG"}
+    assert {"YouGov", "Likud", "Qantas", "KLM", "Lidl", "Tesco"} <= orgs
