@@ -1344,7 +1344,10 @@ class _EntityFinder:
             (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
             or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
             or (_OFFICER_AFTER.match(after) and words[0] not in gaz.first_names)
-            or _DEAL_BEFORE.search(self.text, max(0, start - 30), start)
+            or (
+                self.text.endswith(_DEAL_WORDS, max(0, start - 10), start)
+                and _DEAL_BEFORE.search(self.text, max(0, start - 30), start)
+            )
         ):
             return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex", "Quorvex boss
             # Ann Lee", "a takeover bid for Quorvex": only a company has these
@@ -1672,6 +1675,7 @@ _OFFICER_AFTER = re.compile(
     r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder) (?:[A-Z]|Mr|Ms|Dr|Sir)"
 )
 # "a takeover bid for Quorvex", "the purchase of Quorvex", "who also own Quorvex": a company.
+_DEAL_WORDS = (" of ", " for ", " with ", " in ", " own ", " owns ", " acquired ", " bought ")
 _DEAL_BEFORE = re.compile(
     r"\b(?:(?:takeover|acquisition|purchase|subsidiary|merger|shareholders?) (?:bid )?"
     r"(?:of|for|with|in)|(?:bid for)|(?:who|which|that)(?: also)? (?:owns?|acquired|bought)) $"
