@@ -239,3 +239,26 @@ def test_well_known_names_without_a_telling_word_are_organisations(extractor) ->
     )
     orgs = {name for name, kind in _entities(extractor, text) if kind == "ORG"}
     assert {"YouGov", "Likud", "Qantas", "KLM", "Lidl", "Tesco"} <= orgs
+
+
+# A post-nominal set off by commas after a name is no one.
+def test_a_post_nominal_between_commas_is_no_person(extractor) -> None:
+    text = 'The prosecutor, Ann Tedford, QC, said "She suffered." Tom Molloy, SC, said that.'
+    found = _entities(extractor, text)
+    assert {("Ann Tedford", "PERSON"), ("Tom Molloy", "PERSON")} <= found
+    assert not {name for name, _ in found} & {"QC", "SC"}
+
+
+def test_an_amendment_is_no_person(extractor) -> None:
+    text = 'The 14th Amendment states: "all persons born here are citizens," the judge said.'
+    assert not any("Amendment" in name for name, _ in _entities(extractor, text))
+
+
+# What only a person has ("X's wife", "X's funeral", "X's header") marks a person.
+def test_a_name_owning_what_only_a_person_has_is_a_person(extractor) -> None:
+    text = (
+        "Dries Mortel's header went wide. Later, Tavi Rennick's widow thanked the club, and "
+        "Oru Kallas's funeral was held on Monday."
+    )
+    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    assert {"Dries Mortel", "Tavi Rennick", "Oru Kallas"} <= people

@@ -42,7 +42,8 @@ THING_WORDS = frozenset(
     "Act Acts Law Bill Treaty Accord Accords Agreement Convention Protocol Charter Declaration "
     "Model Theory Array Telescope Collider Change Index Prize Award Awards Cup Championship "
     "Championships Open Games Olympics Festival Summit Conference Week Day Plan Strategy Scheme "
-    "Doctrine Initiative Deal Era War Wars Revolution Crisis Report Finals Final".split()
+    "Doctrine Initiative Deal Era War Wars Revolution Crisis Report Finals Final Amendment "
+    "Amendments".split()
 )
 # What is named after a person without being one: "the Rory Peck Awards", "Sven Hedin Medal".
 HONOURS = frozenset("Prize Prizes Award Awards Medal Medals Trophy Lecture Scholarship".split())
@@ -881,6 +882,8 @@ class _EntityFinder:
             if not run:
                 return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
+            if run[0].text in POST_NOMINALS and self.text[run[0].start - 2 : run[0].start] == ", ":
+                return  # "Mark Tedeschi, QC, said": the post-nominal after its name is no one
             if _may_open_known(run[0].text) and self._known(run, 0):
                 self._add_known(run, 0, 1, cues[-1])
             else:
@@ -1468,6 +1471,7 @@ class _EntityFinder:
                 )
                 or _OF_BODY_SPEAKS.match(self.text, end)
                 or self._role_of_before(before)
+                or _PERSON_POSSESSION.match(after)
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -1702,6 +1706,12 @@ _NAMED_AS = re.compile(
 )
 _NAMED_AS_ENDINGS = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
 _PERSON_AGE = re.compile(r", \d{1,3},")
+# What only a person has: "Ann Lee's wife", "Ann Lee's funeral", "Ann Lee's header".
+_PERSON_POSSESSION = re.compile(
+    r"['’]s (?:wife|husband|son|daughter|sons|daughters|father|mother|brother|sister|widow|"
+    r"parents|children|girlfriend|boyfriend|fiancée?|death|funeral|birthday|grave|memoir|"
+    r"autobiography|header|assist|penalty|attempt)\b"
+)
 _QUOTE_MARKS = frozenset("\"“‘'")
 _PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())
 _PLATFORM_AFTER = re.compile(r",? (?:writing|saying|posting|adding)\b")
