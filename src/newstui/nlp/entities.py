@@ -882,8 +882,6 @@ class _EntityFinder:
             if not run:
                 return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
-            if run[0].text in POST_NOMINALS and self.text[run[0].start - 2 : run[0].start] == ", ":
-                return  # "Mark Tedeschi, QC, said": the post-nominal after its name is no one
             if _may_open_known(run[0].text) and self._known(run, 0):
                 self._add_known(run, 0, 1, cues[-1])
             else:
