@@ -1344,7 +1344,11 @@ class _EntityFinder:
         if (
             (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
             or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
-            or (_OFFICER_AFTER.match(after) and words[0] not in gaz.first_names)
+            or (
+                after[:2] in _OFFICER_OPENINGS
+                and _OFFICER_AFTER.match(after)
+                and words[0] not in gaz.first_names
+            )
             or (
                 self.text.endswith(_DEAL_WORDS, max(0, start - 10), start)
                 and _DEAL_BEFORE.search(self.text, max(0, start - 30), start)
@@ -1469,7 +1473,7 @@ class _EntityFinder:
                 )
                 or _OF_BODY_SPEAKS.match(self.text, end)
                 or self._role_of_before(before)
-                or _PERSON_POSSESSION.match(after)
+                or (after[:1] in ("'", "’") and _PERSON_POSSESSION.match(after))
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -1673,6 +1677,7 @@ _HELD = frozenset("shares stake stakes stock".split())
 # How the names of occupations end ("ranger", "sculptor", "florist", "mechanic", "attendant").
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ic", "ee", "eer")
 # "Quorvex boss Ann Lee", "Quorvex founder Ann Lee": an officer only a company or body has.
+_OFFICER_OPENINGS = frozenset((" b", " c", " C", " f"))
 _OFFICER_AFTER = re.compile(
     r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder) (?:[A-Z]|Mr|Ms|Dr|Sir)"
 )
@@ -1921,13 +1926,20 @@ def _merge_spelt_people(groups: dict[str, list[Candidate]]) -> None:
     """'Hamza bin Ladin' in a quoted statement is 'Hamza bin Laden' of the report: two full
     names, word by word the same but for spelling, are one person (kept under the name the
     article gives first, unless only the other is typed a person)."""
-    people = [
-        key
-        for key, cands in groups.items()
-        if " " in key and any(c.type == "PERSON" for c in cands)
-    ]
-    if len(people) < 2:
-        return
+    # Only names of as many words, each opening with the same consonant (or any vowel), can be
+    # spelling variants of each other: they are compared within such a bucket only.
+    buckets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, cands in groups.items():
+        if " " in key and any(c.type == "PERSON" for c in cands):
+            words = key.split(":", 1)[1].split()
+            buckets[tuple("*" if w[0] in "aeiouy" else w[0] for w in words)].append(key)
+    for people in buckets.values():
+        if len(people) > 1:
+            _merge_spelt_bucket(groups, people)
+
+
+def _merge_spelt_bucket(groups: dict[str, list[Candidate]], people: list[str]) -> None:
+    """Merge the spelling variants among people's names that may be variants of each other."""
     people.sort(key=lambda k: min(c.start for c in groups[k]))
     for k, key in enumerate(people):
         words = key.split(":", 1)[1].split()
@@ -1956,12 +1968,19 @@ def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
     }
     if len(people) < 2:
         return
+    by_last: dict[str, list[str]] = defaultdict(list)  # a tail ends with the longer name's word
+    for key, words in people.items():
+        by_last[words[-1]].append(key)
     gaz = load_gazetteer()
     for key, words in sorted(people.items(), key=lambda item: len(item[1])):
+        if len(by_last[words[-1]]) < 2:
+            continue
         longer = [
             other
-            for other, others in people.items()
-            if len(others) > len(words) and others[-len(words) :] == words and other in groups
+            for other in by_last[words[-1]]
+            if len(people[other]) > len(words)
+            and people[other][-len(words) :] == words
+            and other in groups
         ]
         if len(longer) != 1 or key not in groups:
             continue
