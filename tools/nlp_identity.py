@@ -101,6 +101,19 @@ def with_variants(texts: list[tuple[str, str]], seed: int = 5) -> list[tuple[str
     return out
 
 
+def _default_shared() -> Path:
+    """../shared beside this checkout, else beside the main checkout (from a git worktree)."""
+    beside = ROOT.parent / "shared"
+    if beside.exists():
+        return beside
+    common = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return Path(common).parent.parent / "shared" if common else beside
+
+
 def _analyses(src: Path, texts_file: Path) -> list[str]:
     out = subprocess.run(
         [sys.executable, "-c", _DUMP, str(src), str(texts_file)],
@@ -114,9 +127,11 @@ def _analyses(src: Path, texts_file: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--against", default="main", metavar="REF", help="git revision (main)")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=_default_shared())
     args = parser.parse_args()
     texts = with_variants(allowed_texts(args.shared))
+    shared = sum(name.startswith(("wikinews:", "seed_article")) for name, _ in texts)
+    print(f"{len(texts)} texts, {shared} of them from {args.shared}")
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
             ["git", "-C", str(ROOT), "archive", args.against, "src/newstui"],
