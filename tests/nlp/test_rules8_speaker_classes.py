@@ -56,3 +56,73 @@ def test_he_after_an_unnamed_man_is_not_an_earlier_name(extractor) -> None:
         "will feel our anger.” He continued, “You will be the target of our next protest.”"
     )
     assert [speaker for _, speaker in _quotes(extractor, text)] == [None, None]
+
+
+# The wrong name in the attribution clause: an outlet told, a place talked about.
+def test_a_participle_after_told_an_outlet_is_the_tellers(extractor) -> None:
+    text = (
+        "Minister Oskar Lindqvist rejected the claim. “Spending is at a record high,” he told "
+        "RTÉ on Thursday, accusing the universities of “cherry-picking one programme” for politics."
+    )
+    assert _quotes(extractor, text) == [
+        ("Spending is at a record high,", "Oskar Lindqvist"),
+        ("cherry-picking one programme", "Oskar Lindqvist"),
+    ]
+
+
+def test_a_place_talked_about_before_saying_is_not_the_speaker(extractor) -> None:
+    text = "The man focused especially on Australia, saying: “You will be our next target.”"
+    assert _quotes(extractor, text) == [("You will be our next target.", None)]
+
+
+# Role nouns and descriptions resolved to the person or body named earlier in that role.
+def test_a_company_spokesman_speaks_for_the_company_just_named(extractor) -> None:
+    text = (
+        "Halden Pharmaceuticals said it had traced the fault. A company spokesman said the firm "
+        "was “deeply sorry for the worry this will cause” and would pay."
+    )
+    assert _quotes(extractor, text) == [
+        ("deeply sorry for the worry this will cause", "Halden Pharmaceuticals")
+    ]
+
+
+def test_a_described_subject_before_a_relative_clause_is_the_person_described(extractor) -> None:
+    text = (
+        "Carlos Alcaraz won on Sunday. The 21-year-old Spaniard, who grew up in Murcia, said "
+        "afterwards that he had felt “completely at home on this court from the first point”."
+    )
+    assert _quotes(extractor, text) == [
+        ("completely at home on this court from the first point", "Carlos Alcaraz")
+    ]
+
+
+def test_a_role_with_another_qualifier_is_not_the_earlier_holder(extractor) -> None:
+    text = (
+        "Civil Aviation Minister Hardeep Puri said 18 people died. The local health minister "
+        "said, “The injured have been rushed to hospital.”"
+    )
+    assert _quotes(extractor, text) == [("The injured have been rushed to hospital.", None)]
+
+
+# Less common attribution frames: "in the words of", "believes", "regards … as".
+def test_in_the_words_of_a_role_then_its_name_is_that_person(extractor) -> None:
+    text = (
+        "Her skin broke, and in the words of the Crown prosecutor, Mark Tedeschi, QC, “Gloria "
+        "spent months crying and scratching.”"
+    )
+    assert _quotes(extractor, text) == [
+        ("Gloria spent months crying and scratching.", "Mark Tedeschi")
+    ]
+
+
+def test_believes_and_regards_as_attribute_a_quotation(extractor) -> None:
+    text = (
+        "Mayor Doug Leeper spoke. Leeper regards that as “the cutting-edge part of our ordinance”."
+    )
+    assert _quotes(extractor, text) == [("the cutting-edge part of our ordinance", "Doug Leeper")]
+    text = (
+        "Jolie Carver, an attorney in San Jose, believes “Lenders will respond when it costs less.”"
+    )
+    assert _quotes(extractor, text) == [
+        ("Lenders will respond when it costs less.", "Jolie Carver")
+    ]

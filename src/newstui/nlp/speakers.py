@@ -31,15 +31,16 @@ _VERBS = (
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
     "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
     "underlined|underlines|went on to add|goes on to add|assailed|accusing|cited|"
-    "reacted|reacts|reacting|confirming|confirms|"
-    "[Aa]ccording to"
+    "reacted|reacts|reacting|confirming|confirms|believes|regards|regarded|"
+    "[Aa]ccording to|[Ii]n the words of"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
 # A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
 _SPEECH_AFTER = re.compile(
     rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is))*\s+(?:{_VERBS})\b"
 )
-_PARTICIPLE_OR_ACCORDING = re.compile(r"ing$|^according to$")
+_PARTICIPLE_OR_ACCORDING = re.compile(r"ing$|^according to$|^in the words of$", re.IGNORECASE)
+_CREDITING = ("according to", "in the words of")
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "its": "it"}
 _UNNAMED_OPENERS = re.compile(r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE)
 # Prepositions of place: "a student from Kibera", "an official in Port Sudan" say where an
@@ -48,10 +49,20 @@ _LOCATIVE = frozenset("from in near at".split())
 # "The masked man on the video said", "The IATA boss said that": a sentence whose subject is a
 # description of one person (a role or a plain noun), not a name.
 _DESCRIBED_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+)"
+    r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+((?:[\w.-]+\s+){0,3}?)([a-z-]+)"
     rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERBS})\b"
 )
 _PERSON_NOUNS = frozenset("man woman boy girl person".split())
+# Words before a role that say when, not which: "the former minister" is the minister named before
+_TIME_QUALIFIERS = frozenset(
+    "former then new current outgoing incoming acting interim late".split()
+)
+# ", who grew up in Murcia,": a relative clause inside a subject, not the subject
+_RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b")
+# "A company spokesman": the body a spokesperson speaks for, named by its kind
+_BODY_SPOKESPERSON = re.compile(
+    r"^\s*(?:a|an|the)\s+(\w+)\s+(?:spokesperson|spokesman|spokeswoman)\s*$", re.IGNORECASE
+)
 _AUX = frozenset("also later then has had have was is previously further again earlier".split())
 _SPEAKING_ORG_NOUNS = frozenset(
     "agency company firm group organisation organization regulator bank club union party ministry department "
@@ -477,15 +488,30 @@ class SpeakerFinder:
             )
             if named:
                 return named
-        if verb.group().lower() == "according to":
+        if verb.group().lower() in _CREDITING:
             after = head[verb.end() :]
             stop = _PHRASE_STOP.search(after)
             end = sent_start + verb.end() + (stop.start() if stop else len(after))
+            role = head[verb.end() : end - sent_start].split()[-1:]
+            if (
+                self.masked[end : end + 1] == ","
+                and role
+                and role[0] in load_gazetteer().role_words
+            ):
+                # "in the words of the Crown prosecutor, Mark Tedeschi, QC,": the name after
+                for m in self._mentions_in(end, end + 3):
+                    if m.entity.type == "PERSON" and self.masked[m.end : m.end + 1] in (",", ""):
+                        return m.entity.name
             return self._speaker_in(
                 sent_start + verb.end(), end, span.open_mark, allow_pronoun=False
             )
         if verb.group().endswith("ing") and verb.start() and head[verb.start() - 2] == ",":
-            # "Moss thanked Reid on X, writing that “…”": the subject, not the object, speaks
+            # "Moss thanked Reid on X, writing that “…”": the subject, not the object, speaks;
+            # "he told RTÉ, accusing them of “…”": the subject of the verb before, not its object
+            if len(verbs) > 1 and not verbs[-2].group().endswith("ing"):
+                found = self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
+                if found:
+                    return found
             return self._speaker_in(
                 sent_start, sent_start + verb.start(), span.open_mark, allow_pronoun=False
             )
@@ -539,6 +565,8 @@ class SpeakerFinder:
             if found:
                 return found[-1].entity.name if allow_pronoun else found[0].entity.name
         places = [m for m in inside if m.entity.type == "PLACE"]
+        if not allow_pronoun:  # "The man focused on Australia, saying": not Australia
+            places = [m for m in places if not self._object_within(m, start)]
         if places and (not allow_pronoun or self._is_subject(places[-1], end)):
             return places[-1].entity.name if allow_pronoun else places[0].entity.name
         if allow_pronoun and not inside and len(words) <= 6 and words[:1] in (["He"], ["She"]):
@@ -644,8 +672,13 @@ class SpeakerFinder:
         on_behalf = _ON_BEHALF.search(phrase)
         if on_behalf:  # "a spokesperson for the union said": the union speaks
             phrase = "the " + on_behalf.group(1)
-        clause = re.split(r"[,;:]", phrase.strip())
+        clause = [
+            c for c in re.split(r"[,;:]", phrase.strip()) if c.strip() and not _RELATIVE.match(c)
+        ]  # "The 21-year-old Spaniard, who grew up in Murcia, said": the description
         last = clause[-1] if clause else ""
+        spokes = _BODY_SPOKESPERSON.match(last)
+        if spokes and spokes.group(1).lower() in _SPEAKING_ORG_NOUNS:  # "A company spokesman said"
+            return self._body_nearby(pos)
         trailing = _LAST_THE.search(last)
         role_only = False
         if (  # 'Calling it a “…” the archbishop said': a role named at the clause's end
@@ -662,8 +695,8 @@ class SpeakerFinder:
         head = rest[-1].lower()
         sentence_start = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
         if head in gaz.role_words:  # "the prosecutor added": the person named in that role
-            holder = self._role_holder(head, sentence_start)
-            if holder or role_only:  # a role after other words: only its named holder
+            holder = self._described_holder(rest, sentence_start)
+            if holder or role_only or _qualifiers(rest):  # only its named holder
                 return holder
             return self._subject_before(sentence_start, "PERSON", None)
         if any(w[:1].isupper() for w in rest) and rest[-1].islower():
@@ -685,6 +718,27 @@ class SpeakerFinder:
             if head in m.entity.name.lower():
                 return m.entity.name
         return self._subject_before(pos, "ORG", None)
+
+    def _body_nearby(self, pos: int) -> str | None:
+        """'Acme said …. A company spokesman said': the first organisation of the sentence
+        before `pos` or of its own, else nobody (a spokesperson of a body named long before)."""
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        for k in (i, i - 1):
+            start = self.sentences[max(0, k)]
+            end = pos if k == i else self.sentences[i]
+            for m in self._mentions_in(start, end):
+                if m.entity.type == "ORG":
+                    return m.entity.name
+        return None
+
+    def _described_holder(self, words: list[str], before: int) -> str | None:
+        """The earlier holder of a role described by `words` ("Crown prosecutor"): a lower-case
+        qualifier must be in the earlier use too ('the local health minister' is not 'Civil
+        Aviation Minister Puri'); time words ("former") and capitalised ones need not be."""
+        qualifiers = _qualifiers(words)
+        if qualifiers:
+            return self._role_holder(f"{qualifiers[-1]} {words[-1].lower()}", before)
+        return self._role_holder(words[-1].lower(), before)
 
     def _author_of(self, noun: str, pos: int) -> str | None:
         """'UNRWA said in a statement that …. “…,” the statement added': the person or body
@@ -762,9 +816,9 @@ class SpeakerFinder:
                 return None
             described = _DESCRIBED_SUBJECT.match(self.masked[start:end]) if gender else None
             if kind == "PERSON" and described:
-                head = described.group(1)
+                head = described.group(2)
                 if head in load_gazetteer().role_words:  # "The IATA boss said that": its holder
-                    return self._role_holder(head, start)
+                    return self._described_holder([*described.group(1).split(), head], start)
                 if head in _PERSON_NOUNS:  # "The masked man on the video said": unnamed
                     return None
             if start in self.paragraph_starts:
@@ -789,6 +843,13 @@ class SpeakerFinder:
     def _after_preposition(self, mention: _Mention) -> bool:
         """'a protester from Kibera', 'a lawyer for Moss': a name after any preposition."""
         before = self.masked[max(0, mention.start - 12) : mention.start].split()
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+    def _object_within(self, mention: _Mention, start: int) -> bool:
+        """Whether a preposition after `start` governs the name ('focused on Australia')."""
+        before = self.masked[start : mention.start].split()
+        while len(before) > 1 and before[-1][:1].isupper():
+            before.pop()  # "on South Australia": the name's own first words
         return bool(before) and before[-1].lower() in _PREPOSITIONS
 
     def _located(self, mention: _Mention) -> bool:
@@ -842,6 +903,11 @@ class SpeakerFinder:
             return False
         sent_start, _ = self._sentence_bounds(span.open_mark)
         return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
+
+
+def _qualifiers(words: list[str]) -> list[str]:
+    """The lower-case words before a role that say which one it is ("local health" minister)."""
+    return [w for w in words[:-1] if w.islower() and w not in _TIME_QUALIFIERS]
 
 
 def _masked(text: str, spans: list[QuoteSpan]) -> str:
