@@ -7,7 +7,8 @@ NLP may be run on: the annotated sets under tests/data/nlp/ (never a `*blind2*` 
 folder), the string literals of tests/nlp/, the shared seed article, the shared Wikinews
 articles less the blind indices of /work/annot/selection.json (skipped when that file is not
 there), and variants of each (random cuts, shuffled paragraphs, upper- and lower-cased
-stretches) for edge cases real texts lack. Exits 1 and names the first texts that differ.
+stretches) for edge cases real texts lack. The story sketch the analysis worker makes of each
+text (newstui.stories) is compared too. Exits 1 and names the first texts that differ.
 """
 
 from __future__ import annotations
@@ -30,12 +31,15 @@ sys.path.insert(0, sys.argv[1])
 import newstui
 assert newstui.__file__.startswith(sys.argv[1]), newstui.__file__
 from newstui.nlp.rules import RulesExtractor
+from newstui.stories import story_sketch
 extractor = RulesExtractor()
 for text in json.load(open(sys.argv[2], encoding="utf-8")):
     a = extractor.analyse(text)
+    s = story_sketch(text)
     print(json.dumps([
         [[q.text, q.start, q.end, q.speaker] for q in a.quotes],
         [[e.name, e.type, [[m.start, m.end, m.text] for m in e.mentions]] for e in a.entities],
+        [s.packed.hex() if s.packed is not None else None, list(s.keys)],
     ], ensure_ascii=False))
 """
 
@@ -97,6 +101,19 @@ def with_variants(texts: list[tuple[str, str]], seed: int = 5) -> list[tuple[str
     return out
 
 
+def _default_shared() -> Path:
+    """../shared beside this checkout, else beside the main checkout (from a git worktree)."""
+    beside = ROOT.parent / "shared"
+    if beside.exists():
+        return beside
+    common = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return Path(common).parent.parent / "shared" if common else beside
+
+
 def _analyses(src: Path, texts_file: Path) -> list[str]:
     out = subprocess.run(
         [sys.executable, "-c", _DUMP, str(src), str(texts_file)],
@@ -110,9 +127,11 @@ def _analyses(src: Path, texts_file: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--against", default="main", metavar="REF", help="git revision (main)")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=_default_shared())
     args = parser.parse_args()
     texts = with_variants(allowed_texts(args.shared))
+    shared = sum(name.startswith(("wikinews:", "seed_article")) for name, _ in texts)
+    print(f"{len(texts)} texts, {shared} of them from {args.shared}")
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
             ["git", "-C", str(ROOT), "archive", args.against, "src/newstui"],

@@ -33,6 +33,8 @@ _WORD = re.compile(r"\w+")
 _PACK = struct.Struct(f"<{SKETCH_BINS}I")  # stored bins: the low 32 bits of each
 _PACK_V15 = struct.Struct(f"<{SKETCH_BINS}Q")  # sketches stored before schema 16: whole bins
 KEY_MASK = 0xFFFFFFFF
+_BAND = struct.Struct(f"<H{ROWS}Q")  # what a band key hashes: the band's number and its bins
+_EMPTY_BAND = (EMPTY,) * ROWS
 
 
 def words(text: str) -> list[str]:
@@ -72,12 +74,12 @@ def band_keys(signature: Sequence[int]) -> list[int]:
     """One LSH bucket key per band (32-bit: a collision only adds a candidate that the sketches'
     similarity then rejects): equal keys make candidates."""
     keys = []
+    blake2b, pack_band = hashlib.blake2b, _BAND.pack
     for band in range(BANDS):
-        rows = signature[band * ROWS : (band + 1) * ROWS]
-        if all(r == EMPTY for r in rows):
+        rows = tuple(signature[band * ROWS : (band + 1) * ROWS])
+        if rows == _EMPTY_BAND:
             continue
-        data = struct.pack(f"<H{ROWS}Q", band, *rows)
-        value = int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+        value = int.from_bytes(blake2b(pack_band(band, *rows), digest_size=8).digest(), "little")
         keys.append(value & KEY_MASK)
     return keys
 

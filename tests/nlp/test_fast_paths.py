@@ -217,12 +217,12 @@ CAPABLE_PIECES = st.lists(
 @given(CAPABLE_PIECES, st.lists(SEPARATORS, min_size=40, max_size=40))
 def test_name_capable_words_are_the_matches_of_the_one_pattern(pieces, gaps) -> None:
     text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
-    capable, _ = _name_token_patterns(NAME_JOINERS)
+    capable, _, _ = _name_token_patterns(NAME_JOINERS)
     assert _name_word_spans(text, capable) == [m.span() for m in capable.finditer(text)]
 
 
 def test_name_capable_words_are_the_matches_of_the_one_pattern_on_real_articles() -> None:
-    capable, _ = _name_token_patterns(NAME_JOINERS)
+    capable, _, _ = _name_token_patterns(NAME_JOINERS)
     for text in TEXTS:
         assert _name_word_spans(text, capable) == [m.span() for m in capable.finditer(text)]
 

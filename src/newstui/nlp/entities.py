@@ -42,7 +42,8 @@ THING_WORDS = frozenset(
     "Act Acts Law Bill Treaty Accord Accords Agreement Convention Protocol Charter Declaration "
     "Model Theory Array Telescope Collider Change Index Prize Award Awards Cup Championship "
     "Championships Open Games Olympics Festival Summit Conference Week Day Plan Strategy Scheme "
-    "Doctrine Initiative Deal Era War Wars Revolution Crisis Report Finals Final".split()
+    "Doctrine Initiative Deal Era War Wars Revolution Crisis Report Finals Final Amendment "
+    "Amendments".split()
 )
 # What is named after a person without being one: "the Rory Peck Awards", "Sven Hedin Medal".
 HONOURS = frozenset("Prize Prizes Award Awards Medal Medals Trophy Lecture Scholarship".split())
@@ -208,7 +209,17 @@ def _may_open_known(word: str) -> bool:
         or word[:-1] in known_first
         or "." in word
         or (("'" in word or "’" in word) and strip_possessive(word) in known_first)
+        or _particle_lowered(word) in known_first
     )
+
+
+def _particle_lowered(surface: str) -> str:
+    """'Al-Qaeda' → 'al-Qaeda': a name known with a lower-case particle, capitalised as
+    the first word of a sentence or by another writer ("" when `surface` opens with none)."""
+    head, sep, rest = surface.partition("-")
+    if sep and rest[:1].isupper() and head[:1].isupper() and head.lower() in PARTICLES:
+        return head.lower() + sep + rest
+    return ""
 
 
 class LowerCaseWords:
@@ -283,6 +294,11 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     for i, raw in enumerate(tokens):
         if not run and not caps[i]:
             continue  # a lower-case word outside a run, the commonest case (never split either)
+        if text[raw.end : raw.end + 1] == "$" and raw.text.isupper():
+            if run:  # "US$20", "NZ$10,000": a currency, not a mention of the country
+                out.append((run, cues))
+            run, cues = [], []
+            continue
         if "-" in raw.text:  # "California-based": the name, and the cue in its tail
             tok, cue = _split_suffix(raw)
             cap = caps[i] if tok is raw else _is_cap(tok.text)
@@ -421,6 +437,9 @@ class _EntityFinder:
             name = self.gaz.known_upper.get(surface)
             if name:
                 return name, self.gaz.known[name]
+        lowered = _particle_lowered(surface)
+        if lowered and lowered in self.gaz.known:
+            return lowered, self.gaz.known[lowered]
         return None
 
     def _known(self, run: list[Token], i: int) -> int:
@@ -719,7 +738,8 @@ class _EntityFinder:
                 else:
                     lists.append([prev, cand])
         for members in lists:
-            kinds = {c.type for c in members if c.type and c.strength >= 2}
+            # a group heading the list names no member's type: "three Samoans, Pale Tuli, …"
+            kinds = {c.type for c in members if c.type and c.strength >= 2 and c.type != "GROUP"}
             if (
                 not kinds
                 and len(members) >= 3
@@ -855,6 +875,10 @@ class _EntityFinder:
             run = self._drop_sentence_opener(run)
         if len(run) > 1 and (run[0].text in WEEKDAYS or run[-1].text in WEEKDAYS):
             run, cues = _without_weekdays(run, cues)  # "On Friday Ford Motor Company announced"
+            if not run:
+                return
+        if len(run) > 2 and run[1].text in ("War", "World"):
+            run, cues = _without_world_war(run, cues)  # "World War II", an event: no entity
             if not run:
                 return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
@@ -1108,7 +1132,11 @@ class _EntityFinder:
             return False  # "University of Kelmouth and Ann Lee of Acme": a person, not a body
         if joined:
             return len(right) <= 2
-        return right[-1].text in heads and pending[-1].text not in heads
+        # "American Airlines and JetBlue" are two; "University and College Union" (a head noun
+        # alone before "and" names nothing by itself) is one
+        if len(pending) > 1 and pending[0].text in self.gaz.first_names:
+            return False  # "Randy Leonard and Multnomah County district attorney …": two
+        return right[-1].text in heads and (pending[-1].text not in heads or len(pending) == 1)
 
     def _opens_second_body(self, run: list[Token], i: int) -> bool:
         """Whether run[i] opens a name of its own: a head noun followed by "of" or "for"."""
@@ -1212,6 +1240,8 @@ class _EntityFinder:
         return (
             first.sentence_start
             and rest[0].text in self.gaz.first_names
+            # "Ranger Ann Lee", "Born Ann Lee": not "Noordin Mohammad Top", named so again
+            and (lower.endswith(_AGENT_ENDINGS) or self.text.count(word) == 1)
             and lower not in self.lower_seen
         )
 
@@ -1311,10 +1341,21 @@ class _EntityFinder:
             return "PERSON", 2
         if suffix_cue:
             return suffix_cue, 2
-        if (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after)) or (
-            self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start)
+        if (
+            (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
+            or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
+            or (
+                after[:2] in _OFFICER_OPENINGS
+                and _OFFICER_AFTER.match(after)
+                and words[0] not in gaz.first_names
+            )
+            or (
+                self.text.endswith(_DEAL_WORDS, max(0, start - 10), start)
+                and _DEAL_BEFORE.search(self.text, max(0, start - 30), start)
+            )
         ):
-            return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex"
+            return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex", "Quorvex boss
+            # Ann Lee", "a takeover bid for Quorvex": only a company has these
         head = (
             words[: words.index("of")]
             if "of" in words
@@ -1359,7 +1400,8 @@ class _EntityFinder:
             and before[-1].endswith(",")
             and before[-1][:-1] in ORG_NOUNS
             and after.startswith(",")
-        ):
+            and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
+        ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
             return "PLACE", 2
@@ -1367,7 +1409,12 @@ class _EntityFinder:
             return "ORG", 2
         if after[:1] == "," and _COMMA_WORD.match(after):
             nxt = _COMMA_NAME.match(after)
-            if nxt and gaz.known.get(nxt.group(1).strip()) == "PLACE" and len(words) <= 3:
+            if (
+                nxt
+                and gaz.known.get(nxt.group(1).strip()) == "PLACE"
+                and len(words) <= 3
+                and not self._role_after(end + nxt.end())
+            ):  # "Croydon, South London", but not "Hernan Gomez, Panama coach, said"
                 return "PLACE", 2
         rest_after = (
             after[2:]
@@ -1387,6 +1434,16 @@ class _EntityFinder:
             return "ORG", 1
         if len(words) > 1 and words[0] in gaz.first_names and words[-1] not in HONOURS:
             return "PERSON", 2  # but "George Polk Awards" is a prize named after him
+        if (
+            len(words) == 3
+            and words[1] in gaz.first_names
+            and "." not in surface
+            and not _may_open_known(words[0])
+            and words[0].lower() not in self.lower_seen
+            and words[0].lower() not in gaz.common_words
+            and not any(w in gaz.org_words or w in gaz.place_words for w in words)
+        ):
+            return "PERSON", 1  # "Noordin Mohammad Top": a given name in the middle
         if len(words) > 1 and any(w in gaz.org_words for w in words):
             return "ORG", 1
         if 1 < len(words) <= 3 and not any(
@@ -1416,6 +1473,7 @@ class _EntityFinder:
                 )
                 or _OF_BODY_SPEAKS.match(self.text, end)
                 or self._role_of_before(before)
+                or (after[:1] in ("'", "’") and _PERSON_POSSESSION.match(after))
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -1616,6 +1674,19 @@ _AT_PLACE = re.compile(
     r"\b(?:to|at|in|inside|outside|near|into|from|on|of) (?:the )?$", re.IGNORECASE
 )
 _HELD = frozenset("shares stake stakes stock".split())
+# How the names of occupations end ("ranger", "sculptor", "florist", "mechanic", "attendant").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ic", "ee", "eer")
+# "Quorvex boss Ann Lee", "Quorvex founder Ann Lee": an officer only a company or body has.
+_OFFICER_OPENINGS = frozenset((" b", " c", " C", " f"))
+_OFFICER_AFTER = re.compile(
+    r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder) (?:[A-Z]|Mr|Ms|Dr|Sir)"
+)
+# "a takeover bid for Quorvex", "the purchase of Quorvex", "who also own Quorvex": a company.
+_DEAL_WORDS = (" of ", " for ", " with ", " in ", " own ", " owns ", " acquired ", " bought ")
+_DEAL_BEFORE = re.compile(
+    r"\b(?:(?:takeover|acquisition|purchase|subsidiary|merger|shareholders?) (?:bid )?"
+    r"(?:of|for|with|in)|(?:bid for)|(?:who|which|that)(?: also)? (?:owns?|acquired|bought)) $"
+)
 _DOMAIN = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
     r"(?:\.[a-z]{2})?|[A-Z][\w-]*\.(?:[a-z]{2})"
@@ -1638,6 +1709,12 @@ _NAMED_AS = re.compile(
 )
 _NAMED_AS_ENDINGS = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
 _PERSON_AGE = re.compile(r", \d{1,3},")
+# What only a person has: "Ann Lee's wife", "Ann Lee's funeral", "Ann Lee's header".
+_PERSON_POSSESSION = re.compile(
+    r"['’]s (?:wife|husband|son|daughter|sons|daughters|father|mother|brother|sister|widow|"
+    r"parents|children|girlfriend|boyfriend|fiancée?|death|funeral|birthday|grave|memoir|"
+    r"autobiography|header|assist|penalty|attempt)\b"
+)
 _QUOTE_MARKS = frozenset("\"“‘'")
 _PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())
 _PLATFORM_AFTER = re.compile(r",? (?:writing|saying|posting|adding)\b")
@@ -1675,6 +1752,29 @@ _PEOPLE_NOUNS = frozenset(
     "family families community communities people descent heritage man woman men women boy "
     "girl couple".split()
 )
+
+
+_WAR_NAMES = frozenset(
+    tuple(name.split())
+    for name in (
+        "World War I",
+        "World War II",
+        "World War One",
+        "World War Two",
+        "First World War",
+        "Second World War",
+    )
+)
+
+
+def _without_world_war(
+    run: list[Token], cues: list[str | None]
+) -> tuple[list[Token], list[str | None]]:
+    """The run without a world war's name at its start ("World War I Police remained…": the
+    war is an event, and the "I." ending it looked like an initial)."""
+    if tuple(t.text.rstrip(".") for t in run[:3]) in _WAR_NAMES:
+        return run[3:], cues[3:]
+    return run, cues
 
 
 def _all_groups(parts: list[str], gaz: Gazetteer) -> bool:
@@ -1729,7 +1829,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             continue
         longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
         if kind == "ORG" and longest.words > 1:
-            head = longest.text.split(" of ")[0].split(" for ")[0].split()[-1]
+            head = re.split(r" (?:of|for|on) ", longest.text)[0].split()[-1]
             if head in org_words:
                 org_heads[head].append(key)
         if longest.words > 1:
@@ -1779,6 +1879,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     _merge_org_prefixes(groups)
     _merge_national_bodies(groups)
     _merge_company_short_names(groups)
+    _merge_spelt_people(groups)
+    _merge_name_tails(groups)
     entities = []
     gaz = load_gazetteer()
     for key, cands in groups.items():
@@ -1791,6 +1893,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             else all(_only_title(c, gaz) for c in cands)
         ):
             continue  # "The Vice President, Mike Pence, said": a title alone names no one
+        if kind == "ORG" and _only_head_noun(cands, gaz):
+            continue  # "Universities and research institutes have pledged": no name
         if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
             continue  # two unknown capitalised words with no sign of a person
         if len(cands) == 1:  # most entities are mentioned once
@@ -1816,6 +1920,74 @@ def _particle_surname(surface: str) -> bool:
     return (
         len(head) <= 2 and all(w.lower() in _SURNAME_PARTICLES for w in head) and last[:1].isupper()
     )
+
+
+def _merge_spelt_people(groups: dict[str, list[Candidate]]) -> None:
+    """'Hamza bin Ladin' in a quoted statement is 'Hamza bin Laden' of the report: two full
+    names, word by word the same but for spelling, are one person (kept under the name the
+    article gives first, unless only the other is typed a person)."""
+    # Only names of as many words, each opening with the same consonant (or any vowel), can be
+    # spelling variants of each other: they are compared within such a bucket only.
+    buckets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, cands in groups.items():
+        if " " in key and any(c.type == "PERSON" for c in cands):
+            words = key.split(":", 1)[1].split()
+            buckets[tuple("*" if w[0] in "aeiouy" else w[0] for w in words)].append(key)
+    for people in buckets.values():
+        if len(people) > 1:
+            _merge_spelt_bucket(groups, people)
+
+
+def _merge_spelt_bucket(groups: dict[str, list[Candidate]], people: list[str]) -> None:
+    """Merge the spelling variants among people's names that may be variants of each other."""
+    people.sort(key=lambda k: min(c.start for c in groups[k]))
+    for k, key in enumerate(people):
+        words = key.split(":", 1)[1].split()
+        for other in people[k + 1 :]:
+            if key not in groups or other not in groups:
+                continue
+            others = other.split(":", 1)[1].split()
+            if len(others) != len(words) or not all(
+                a == b or spelling_variant(a, b) for a, b in zip(words, others, strict=True)
+            ):
+                continue
+            into, moved = (key, other)
+            if _best_type(groups[key]) != "PERSON":
+                into, moved = (other, key)
+            groups[into].extend(c if c.type == "PERSON" else _untyped(c) for c in groups.pop(moved))
+
+
+def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
+    """'Phillip Field' after 'Taito Phillip Field', 'Mujibur Rahman' after 'Sheikh Mujibur
+    Rahman': a person's name of two or more words that ends a longer person's name of the
+    article (only one) is that person."""
+    people = {
+        key: key.split(":", 1)[1].split()
+        for key, cands in groups.items()
+        if " " in key and _best_type(cands) == "PERSON"
+    }
+    if len(people) < 2:
+        return
+    by_last: dict[str, list[str]] = defaultdict(list)  # a tail ends with the longer name's word
+    for key, words in people.items():
+        by_last[words[-1]].append(key)
+    gaz = load_gazetteer()
+    for key, words in sorted(people.items(), key=lambda item: len(item[1])):
+        if len(by_last[words[-1]]) < 2:
+            continue
+        longer = [
+            other
+            for other in by_last[words[-1]]
+            if len(people[other]) > len(words)
+            and people[other][-len(words) :] == words
+            and other in groups
+        ]
+        if len(longer) != 1 or key not in groups:
+            continue
+        extra = people[longer[0]][: -len(words)]
+        if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
+            continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
+        groups[longer[0]].extend(groups.pop(key))
 
 
 def _country_prefix(words: list[str]) -> int:
@@ -1997,6 +2169,21 @@ def _only_title(cand: Candidate, gaz: Gazetteer) -> bool:
     words = text.lower().replace("-", " ").split()
     return words[-1] in gaz.role_words and all(
         w in gaz.role_words or w in _ROLE_QUALIFIERS for w in words
+    )
+
+
+def _only_head_noun(cands: list[Candidate], gaz: Gazetteer) -> bool:
+    """Whether every mention is one plural head noun ("Universities", "Resources") that no
+    known name spells and no longer name of the article took as its short form (a singular
+    one may stand for a body named in full elsewhere: "the Academy", "Assembly president")."""
+    return all(
+        c.words == 1
+        and (word := strip_possessive(c.text)) in gaz.org_words
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word not in gaz.known
+        and c.display is None
+        for c in cands
     )
 
 

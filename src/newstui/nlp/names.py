@@ -28,8 +28,11 @@ _VOWELS = frozenset("aeiouy")
 
 def spelling_variant(a: str, b: str) -> bool:
     """Whether two different folded words are one name spelled two ways in one article:
-    one vowel for another ("Wasef"/"Wasif") or a doubled letter ("Philips"/"Phillips")."""
-    if a == b or len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+    one vowel for another ("Wasef"/"Wasif", "Usama"/"Osama") or a doubled letter
+    ("Philips"/"Phillips")."""
+    if a == b or len(a) < 4 or len(b) < 4:
+        return False
+    if a[0] != b[0] and (len(a) != len(b) or a[0] not in _VOWELS or b[0] not in _VOWELS):
         return False
     if len(a) == len(b):
         diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]

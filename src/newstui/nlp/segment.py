@@ -110,15 +110,18 @@ def tokenize(text: str, after_datelines: frozenset[int] = frozenset()) -> list[T
 
 
 @lru_cache(maxsize=4)
-def _name_token_patterns(joiners: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Words that can open or be a name (capitalised, "al-", "d'"), and the plain joiners."""
+def _name_token_patterns(
+    joiners: frozenset[str],
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Words that can open or be a name (capitalised, "al-", "d'"), the plain joiners, and
+    the joiners' first letters (tested before matching one)."""
     words = "|".join(sorted(map(re.escape, joiners), key=len, reverse=True))
     capable = re.compile(
         rf"(?<!\w)(?<!\w[’'.&-])(?:[^\W\d_a-z]|(?:{words})-(?=[A-Z])|[dl]['’](?=[A-Z]))"
         r"\w*(?:[’'.&-]\w+)*|(?<= )&(?= )"
     )
     joiner = re.compile(rf"(?<!\w)(?<!\w[’'.&-])(?:{words})(?!\w)(?![’'.&-]\w)")
-    return capable, joiner
+    return capable, joiner, frozenset(w[0] for w in joiners)
 
 
 # The three ways a name-capable word opens, each found by its own fast scan (one pattern with
@@ -134,6 +137,7 @@ _LOWER_HEAD_MARK = re.compile(r"[-'’](?=[A-Z])")  # "al-Assad", "d'Estaing": l
 # tried at every character).
 _LONE_AMPERSAND = re.compile(r"&(?<= &)(?= )")
 _LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+_SPAN = re.Match.span
 
 
 def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -143,7 +147,7 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
     it), so matches never overlap: capitalised words, the rare lower-case heads ("al-", "d'")
     found from the mark after them, and lone ampersands are gathered apart and sorted.
     """
-    spans = [match.span() for match in _CAPITAL_WORD.finditer(text)]
+    spans = list(map(_SPAN, _CAPITAL_WORD.finditer(text)))
     extra = [m.span() for m in _LONE_AMPERSAND.finditer(text)] if "&" in text else []
     for mark in _LOWER_HEAD_MARK.finditer(text):
         head = mark.start()
@@ -166,8 +170,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     The entity finder needs only these (a seventh of the words): a joiner anywhere else joins
     no name. Name-capable words are found by fast scans, the joiners after each.
     """
-    capable, joiner = _name_token_patterns(joiners)
-    initials = frozenset(w[0] for w in joiners)  # a joiner's first letter, tested before matching
+    capable, joiner, initials = _name_token_patterns(joiners)
     tokens: list[Token] = []
     append = tokens.append
     for start, end in _name_word_spans(text, capable):
@@ -245,6 +248,8 @@ def _opens_at(text: str, start: int, after_datelines: frozenset[int]) -> bool:
         and text[start - 2 : start] == ". "
         and (text[start - 3].isalnum() or text[start - 3] in "_&")
     ):  # a full stop and a space after a word: what the gap below would leave
+        if start > 6 and text[start - 7 : start - 2].isalnum():
+            return True  # after a word of five letters or more: no abbreviation
         return _ends_sentence(".", _word_before(text, start - 2)) or start in after_datelines
     prev_end = start
     while prev_end and not (text[prev_end - 1].isalnum() or text[prev_end - 1] in "_&"):
@@ -256,6 +261,8 @@ def _opens_at(text: str, start: int, after_datelines: frozenset[int]) -> bool:
     if stop.endswith(("!", "?", "…", ":")):
         return True
     if stop.endswith("."):  # a full stop ends a sentence unless after "Mr", "U"
+        if prev_end > 4 and text[prev_end - 5 : prev_end].isalnum():
+            return True  # after a word of five letters or more: no abbreviation
         return _ends_sentence(stop, _word_before(text, prev_end)) or start in after_datelines
     return start in after_datelines
 
