@@ -13,9 +13,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newstui.errors import SourceError
-from newstui.sources.connections import ConnectionTransport
+from newstui.sources.connections import ConnectFailed, ConnectionPool, target_of
 from newstui.sources.http import Fetcher, FetchLimits
 
 QUICK = FetchLimits(timeout=5)
@@ -130,10 +132,7 @@ async def test_a_server_that_never_answers_on_a_new_connection_is_one_clear_erro
         async with Fetcher(QUICK) as fetcher:
             await fetcher.fetch(url)
 
-    assert (
-        str(caught.value)
-        == f"{url}: RemoteProtocolError: Server disconnected without sending a response."
-    )
+    assert str(caught.value) == f"{url}: server closed the connection without answering"
     assert server.connections == 1  # a new connection is not tried twice
 
 
@@ -254,48 +253,57 @@ async def test_a_port_nobody_listens_on_cannot_be_connected_to():
             await fetcher.fetch(f"http://127.0.0.1:{port}/feed")
 
 
-# The transport on its own, under an httpx client ---------------------------------------------
+# The pool on its own ----------------------------------------------------------------------
+
+
+async def get(pool: ConnectionPool, url: str, method: str = "GET", body: bytes = b"") -> bytes:
+    """One request through the pool; the answer's body."""
+    answer = await pool.request(method, target_of(url), [], body)
+    try:
+        return await answer.aread()
+    finally:
+        await answer.aclose()
 
 
 async def test_idle_connections_are_capped_per_origin(raw_server):
     server = await serve_ok(raw_server)
-    transport = ConnectionTransport(ssl.create_default_context, max_idle_per_origin=2)
+    pool = ConnectionPool(ssl.create_default_context, max_idle_per_origin=2)
 
-    async with httpx.AsyncClient(transport=transport) as client:
-        await asyncio.gather(*(client.get(server.base + "/") for _ in range(5)))
-        assert server.connections == 5
-        await asyncio.gather(*(client.get(server.base + "/") for _ in range(5)))
+    await asyncio.gather(*(get(pool, server.base + "/") for _ in range(5)))
+    assert server.connections == 5
+    await asyncio.gather(*(get(pool, server.base + "/") for _ in range(5)))
+    await pool.aclose()
 
     assert server.connections == 8  # two kept from the first five, three new
 
 
 async def test_idle_connections_are_capped_in_all_oldest_closed_first(raw_server):
     one, two = await serve_ok(raw_server), await serve_ok(raw_server)
-    transport = ConnectionTransport(ssl.create_default_context, max_idle=1)
+    pool = ConnectionPool(ssl.create_default_context, max_idle=1)
 
-    async with httpx.AsyncClient(transport=transport) as client:
-        await client.get(one.base + "/")
-        await client.get(two.base + "/")  # the idle connection to `one` is closed for this one
-        await client.get(two.base + "/")
-        await client.get(one.base + "/")
+    await get(pool, one.base + "/")
+    await get(pool, two.base + "/")  # the idle connection to `one` is closed for this one
+    await get(pool, two.base + "/")
+    await get(pool, one.base + "/")
+    await pool.aclose()
 
     assert (one.connections, two.connections) == (2, 1)
 
 
 async def test_a_connection_idle_past_the_expiry_is_not_reused(raw_server):
     server = await serve_ok(raw_server)
-    transport = ConnectionTransport(ssl.create_default_context, keepalive_expiry=0.1)
+    pool = ConnectionPool(ssl.create_default_context, keepalive_expiry=0.1)
 
-    async with httpx.AsyncClient(transport=transport) as client:
-        await client.get(server.base + "/")
-        await client.get(server.base + "/")
-        await asyncio.sleep(0.2)
-        await client.get(server.base + "/")
+    await get(pool, server.base + "/")
+    await get(pool, server.base + "/")
+    await asyncio.sleep(0.2)
+    await get(pool, server.base + "/")
+    await pool.aclose()
 
     assert server.connections == 2
 
 
-async def test_a_request_body_is_sent(raw_server):
+async def test_a_request_body_is_sent_with_its_length(raw_server):
     received: list[bytes] = []
 
     async def echo_length(server: RawServer, n: int, reader, writer) -> None:
@@ -306,12 +314,92 @@ async def test_a_request_body_is_sent(raw_server):
         await writer.drain()
 
     server = await raw_server(echo_length)
-    async with httpx.AsyncClient(
-        transport=ConnectionTransport(ssl.create_default_context)
-    ) as client:
-        response = await client.post(server.base + "/", content=b"a=1&b=2")
+    pool = ConnectionPool(ssl.create_default_context)
+    body = await get(pool, server.base + "/", "POST", b"a=1&b=2")
+    await pool.aclose()
 
-    assert response.status_code == 200 and received == [b"a=1&b=2"]
+    assert body == b"hello" and received == [b"a=1&b=2"]
+
+
+async def test_repeated_headers_are_joined_and_names_match_in_any_case(raw_server):
+    server = await serve_ok(
+        raw_server, b"HTTP/1.1 200 OK\r\nVary: a\r\nVARY: b\r\nContent-Length: 0\r\n\r\n"
+    )
+    pool = ConnectionPool(ssl.create_default_context)
+    answer = await pool.request("GET", target_of(server.base + "/"), [])
+    await answer.aclose()
+    await pool.aclose()
+
+    assert answer.headers.get("Vary") == "a, b" and answer.headers.get("vary") == "a, b"
+    assert answer.headers.get("ETag") is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://Example.COM",
+        "https://example.com:443/a?b=c#frag",
+        "HTTP://example.com/",
+        "http://example.com:8080/a%20b/?x=1&y=%zz",
+        "http://e.com?x",
+        "http://e.com/a/../b/./c?d",
+        "http://1.2.3.4:81/x",
+        "http://999.2.3.4/x",
+        'http://e.com/a"b<c>d^e`f{g|h}i?j="k"',
+        "http://e.com/ünï/?q=ä",
+        "http://bücher.example/feed",
+        "http://us%40er:p%3Ass@e.com/private",
+        "http://[::1]:8080/feed",
+        "http://e.com:/x",
+        "http://a_b.e.com/x",
+    ],
+)
+def test_a_url_goes_where_httpx_would_send_it(url):
+    if goes_where_httpx_sends(url) and not url.startswith("HTTP:"):  # httpx keeps :443 there
+        assert target_of(url).authority == httpx.Request("GET", url).headers["Host"]
+
+
+def goes_where_httpx_sends(url: str) -> bool:
+    """Assert target_of(url) is httpx's scheme, host, port, path and credentials (or both
+    refuse the URL); True when the URL was valid."""
+    try:
+        theirs = httpx.URL(url)
+    except httpx.InvalidURL:
+        with pytest.raises(ValueError):
+            target_of(url)
+        return False
+    default = 443 if theirs.scheme == "https" else 80
+    credentials = (theirs.username, theirs.password) if theirs.userinfo else None
+    ours = target_of(url)
+    assert (ours.scheme, ours.host, ours.port, ours.path, ours.credentials) == (
+        theirs.scheme,
+        theirs.raw_host.decode(),
+        theirs.port or default,
+        theirs.raw_path.decode(),
+        credentials,
+    )
+    return True
+
+
+PLAIN_URLS = st.builds(
+    lambda scheme, host, port, path, query: f"{scheme}://{host}{port}{path}{query}",
+    st.sampled_from(["http", "https", "HTTP"]),
+    st.from_regex(
+        r"[A-Za-z0-9]([A-Za-z0-9.-]{0,12}[A-Za-z0-9])?|[0-9]{1,3}(\.[0-9]{1,3}){3}", fullmatch=True
+    ),
+    st.sampled_from(["", ":80", ":443", ":8080", ":65535", ":1"]),
+    st.text("abZ09-._~!$&'()*+,;=:@/%.", max_size=20).map(lambda p: "/" + p),
+    st.one_of(
+        st.sampled_from(["", "#f", "?a=b#f"]),
+        st.text("aZ09-._~!$&'()*+,;=:@/?%", max_size=12).map(lambda q: "?" + q),
+    ),
+)
+
+
+@given(PLAIN_URLS)
+@settings(max_examples=300, deadline=None)
+def test_plain_urls_taken_apart_without_httpx_go_where_httpx_sends_them(url):
+    goes_where_httpx_sends(url)
 
 
 @pytest.fixture
@@ -339,14 +427,13 @@ async def test_https_connections_are_verified_and_kept_alive(raw_server, certifi
     def trusting_the_test_certificate() -> ssl.SSLContext:
         return ssl.create_default_context(cafile=str(cert))
 
-    transport = ConnectionTransport(trusting_the_test_certificate)
-    async with httpx.AsyncClient(transport=transport) as client:
-        answers = [await client.get(server.base + "/") for _ in range(3)]
-    assert [a.text for a in answers] == ["hello"] * 3
+    pool = ConnectionPool(trusting_the_test_certificate)
+    bodies = [await get(pool, server.base + "/") for _ in range(3)]
+    await pool.aclose()
+    assert bodies == [b"hello"] * 3
     assert server.connections == 1
 
-    async with httpx.AsyncClient(
-        transport=ConnectionTransport(ssl.create_default_context)
-    ) as client:
-        with pytest.raises(httpx.ConnectError, match=r"(?i)certificate"):
-            await client.get(server.base + "/")
+    pool = ConnectionPool(ssl.create_default_context)
+    with pytest.raises(ConnectFailed, match=r"(?i)certificate"):
+        await get(pool, server.base + "/")
+    await pool.aclose()

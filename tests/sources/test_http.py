@@ -315,16 +315,18 @@ async def test_a_validator_that_is_not_ascii_is_left_out_and_the_feed_fetched_wh
     assert header(feed_server.requests[-1], "If-Modified-Since") is None
 
 
-@pytest.mark.parametrize("url", ["http://xn--zz/feed", "http://a..b/feed"])
-async def test_a_host_name_idna_refuses_is_one_line_naming_the_url(url):
+@pytest.mark.parametrize(
+    "url", ["http://xn--zz/feed", "http://a..b/feed", "http://999.1.1.1/feed", "http://b\u00fc..x/"]
+)
+async def test_a_host_that_cannot_be_reached_or_encoded_is_one_line_naming_the_url(url):
     with pytest.raises(SourceError) as caught:
         await fetch(url)
 
     assert str(caught.value).startswith(f"{url}: ") and "\n" not in str(caught.value)
 
 
-async def test_a_redirect_to_a_host_name_idna_refuses_is_one_line(feed_server):
-    feed_server.route("/moved", status=301, headers={"Location": "http://xn--zz/feed"})
+async def test_a_redirect_to_an_invalid_host_is_one_line(feed_server):
+    feed_server.route("/moved", status=301, headers={"Location": "http://999.1.1.1/feed"})
     url = feed_server.url("/moved")
 
     with pytest.raises(SourceError, match="redirect to an invalid URL") as caught:

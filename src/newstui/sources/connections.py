@@ -1,32 +1,170 @@
-"""HTTP/1.1 connections kept alive per origin: an httpx transport over asyncio streams and h11.
+"""HTTP/1.1 connections kept alive per origin, over asyncio streams with h11.
 
-httpx's own transport goes through httpcore and anyio, whose pool walks every connection (and
-polls each idle socket) at the start and end of every request: most of the CPU time of a
-refresh where every feed answers 304. This one keeps the idle connections of each origin in a
-list and speaks HTTP/1.1 with h11 (the parser httpcore uses), raising httpx's error types.
+The feed fetcher's client. httpx's transport goes through httpcore and anyio, whose pool walks
+every connection (and polls each idle socket) at the start and end of every request, and its
+client builds URLs, cookie jars and auth flows for each: most of the CPU time of a refresh where
+every feed answers 304. Here h11 (the parser httpcore itself uses) does the HTTP/1.1 framing
+and checks what a server sends; idle connections wait in a list per origin.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import re
 import ssl
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
 
 import h11
-import httpx
 
 READ_SIZE = 64 * 1024
 MAX_HEAD_BYTES = 100 * 1024  # a response's status line and headers (httpcore's limit)
 KEEPALIVE_EXPIRY = 5.0  # seconds an idle connection is kept (httpx's default)
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS"})
 
-Origin = tuple[bytes, str, int]  # scheme, host, port
+Origin = tuple[str, str, int]  # scheme, host, port
+
+
+class TransportError(Exception):
+    """A request that got no complete answer; the message says why, in a few words."""
+
+
+class ConnectFailed(TransportError):
+    """No connection (refused, unknown host, TLS or its certificate)."""
+
+
+class TimedOut(TransportError):
+    """Connecting, sending or waiting for the server took longer than allowed."""
+
+
+class BrokenAnswer(TransportError):
+    """The server broke HTTP/1.1, or closed the connection before the end of its answer."""
 
 
 class _StaleConnection(Exception):
     """A reused connection closed by the server before it answered: retried on a new one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds allowed to connect (TLS included), and for each write and read."""
+
+    connect: float | None = 10.0
+    read: float | None = 20.0
+    write: float | None = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a request goes: the origin and the request-target (path and query)."""
+
+    scheme: str
+    host: str  # lower case, IDNA-encoded, no brackets around IPv6
+    port: int
+    path: str  # "/path?query", percent-encoded
+    credentials: tuple[str, str] | None = None  # user and password given in the URL
+
+    @property
+    def origin(self) -> Origin:
+        return (self.scheme, self.host, self.port)
+
+    @property
+    def authority(self) -> str:
+        """The Host header: the host, and the port unless it is the scheme's default."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        default = 443 if self.scheme == "https" else 80
+        return host if self.port == default else f"{host}:{self.port}"
+
+
+class Headers:
+    """A response's headers by case-insensitive name; repeated ones joined with ", ".
+
+    Values are decoded as httpx decodes them: ASCII, else UTF-8 if every header is, else
+    ISO-8859-1 (which decodes any byte).
+    """
+
+    __slots__ = ("_raw", "_values")
+
+    def __init__(self, raw: Sequence[tuple[bytes, bytes]]) -> None:
+        self._raw = raw
+        self._values: dict[str, str] | None = None
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        """The value of a header (repeated ones joined), or `default`."""
+        values = self._values
+        if values is None:
+            values = self._values = self._decode()
+        return values.get(name.lower(), default)
+
+    def _decode(self) -> dict[str, str]:
+        encoding = "iso-8859-1"
+        for candidate in ("ascii", "utf-8"):
+            try:
+                for key, value in self._raw:
+                    key.decode(candidate)
+                    value.decode(candidate)
+            except UnicodeDecodeError:
+                continue
+            encoding = candidate
+            break
+        values: dict[str, str] = {}
+        for key, value in self._raw:  # h11 gives names in lower case
+            name, text = key.decode(encoding), value.decode(encoding)
+            values[name] = f"{values[name]}, {text}" if name in values else text
+        return values
+
+
+class Answer:
+    """A response: status, headers, and its body read from the connection, which goes back to
+    the pool once the body has been read to its end (else it is closed)."""
+
+    def __init__(
+        self,
+        pool: ConnectionPool,
+        origin: Origin,
+        connection: Connection,
+        status: int,
+        reason: str,
+        headers: Headers,
+    ) -> None:
+        self.status_code = status
+        self.reason_phrase = reason
+        self.headers = headers
+        self._pool = pool
+        self._origin = origin
+        self._connection: Connection | None = connection
+        self._complete = False
+
+    async def aiter_raw(self) -> AsyncIterator[bytes]:
+        """The body as it arrives, before any Content-Encoding is undone."""
+        connection = self._connection
+        if connection is None:
+            raise RuntimeError("the answer is closed")
+        state = connection.h11
+        while True:
+            event = _next_event(state)
+            if event is h11.NEED_DATA:
+                state.receive_data(await _read(connection, self._pool.timeouts.read))
+            elif isinstance(event, h11.Data):
+                yield bytes(event.data)
+            elif isinstance(event, h11.EndOfMessage):
+                self._complete = True
+                return
+            else:  # ConnectionClosed before the end: h11 would have called that an error
+                raise BrokenAnswer("server closed the connection before the end of the body")
+
+    async def aread(self) -> bytes:
+        """The whole raw body (for answers known to be small or empty: 304s)."""
+        return b"".join([piece async for piece in self.aiter_raw()])
+
+    async def aclose(self) -> None:
+        """Give the connection back (kept alive if the body was read to its end)."""
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            self._pool.release(self._origin, connection, self._complete)
 
 
 class Connection:
@@ -54,26 +192,28 @@ class Connection:
         self.writer.transport.abort()
 
 
-class ConnectionTransport(httpx.AsyncBaseTransport):
+class ConnectionPool:
     """Requests over kept-alive HTTP/1.1 connections: at most `max_idle_per_origin` idle
     connections per origin and `max_idle` in all (the oldest idle one is closed first).
 
     An idle connection is closed after `keepalive_expiry` seconds (or once the server has
     closed it); a request that finds its reused connection closed by the server before any
-    answer is sent again once on a new connection, if its method is idempotent.
-    It never limits requests in flight: the caller does (`Fetcher`'s semaphores). No proxies,
-    no HTTP/2. `tls` makes the TLS context at the first https connection (loading the CA bundle
-    costs ~13 ms, which a refresh of plain-http feeds never needs).
+    answer is sent again once on a new connection, if its method is idempotent. It never limits
+    requests in flight: the caller does (`Fetcher`'s semaphores). No proxies, no HTTP/2. `tls`
+    makes the TLS context at the first https connection (loading the CA bundle costs ~13 ms,
+    which a refresh of plain-http feeds never needs).
     """
 
     def __init__(
         self,
         tls: Callable[[], ssl.SSLContext],
         *,
+        timeouts: Timeouts = Timeouts(),
         max_idle_per_origin: int = 8,
         max_idle: int = 16,
         keepalive_expiry: float = KEEPALIVE_EXPIRY,
     ) -> None:
+        self.timeouts = timeouts
         self._make_tls = tls
         self._tls: ssl.SSLContext | None = None
         self._max_idle_per_origin = max_idle_per_origin
@@ -83,44 +223,42 @@ class ConnectionTransport(httpx.AsyncBaseTransport):
         self._idle_order: OrderedDict[Connection, Origin] = OrderedDict()
         self._closed = False
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        url = request.url
-        scheme = url.raw_scheme
-        if scheme not in (b"http", b"https"):
-            raise httpx.UnsupportedProtocol(
-                f"Request URL has an unsupported protocol '{url.scheme}://'."
-            )
-        host = url.raw_host.decode("ascii")
-        origin = (scheme, host, url.port or (443 if scheme == b"https" else 80))
-        timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
-        retry = request.method in IDEMPOTENT
+    async def request(
+        self,
+        method: str,
+        target: Target,
+        headers: Sequence[tuple[str, str]],
+        body: bytes = b"",
+    ) -> Answer:
+        """Send a request and read the answer's head; the body is read from the Answer, which
+        must be closed (`aclose`). `headers` should not hold Host or Content-Length."""
+        head = [("Host", target.authority), *headers]
+        if body or method not in IDEMPOTENT:
+            head.append(("Content-Length", str(len(body))))
+        origin = target.origin
+        retry = method in IDEMPOTENT
         while True:
             connection = self._take_idle(origin)
             reused = connection is not None
             if connection is None:
-                connection = await self._connect(origin, timeouts.get("connect"))
+                connection = await self._connect(origin)
             try:
-                response = await _exchange(connection, request, timeouts, reused)
+                status, reason, raw = await _exchange(
+                    connection, method, target.path, head, body, self.timeouts, reused
+                )
             except _StaleConnection:
                 connection.close()
                 if retry:
                     retry = False
                     continue
-                raise httpx.RemoteProtocolError(
-                    "Server disconnected without sending a response."
-                ) from None
+                raise BrokenAnswer("server closed the connection without answering") from None
             except BaseException:
                 connection.close()
                 raise
-            status, reason, version, headers = response
-            return httpx.Response(
-                status,
-                headers=headers,
-                stream=_Body(self, origin, connection, timeouts.get("read")),
-                extensions={"http_version": b"HTTP/" + version, "reason_phrase": reason},
-            )
+            return Answer(self, origin, connection, status, reason, Headers(raw))
 
     async def aclose(self) -> None:
+        """Close every idle connection (those still in use close as their answers do)."""
         self._closed = True
         for connection in self._idle_order:
             connection.close()
@@ -140,7 +278,7 @@ class ConnectionTransport(httpx.AsyncBaseTransport):
         return None
 
     def release(self, origin: Origin, connection: Connection, reusable: bool) -> None:
-        """Give a connection back after its response: kept idle if it can serve another."""
+        """Take a connection back after its answer: kept idle if it can serve another."""
         if not reusable or self._closed:
             connection.close()
             return
@@ -161,15 +299,15 @@ class ConnectionTransport(httpx.AsyncBaseTransport):
         idle.append(connection)
         self._idle_order[connection] = origin
 
-    async def _connect(self, origin: Origin, timeout: float | None) -> Connection:
+    async def _connect(self, origin: Origin) -> Connection:
         scheme, host, port = origin
         tls = None
-        if scheme == b"https":
+        if scheme == "https":
             if self._tls is None:
                 self._tls = self._make_tls()
             tls = self._tls
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(self.timeouts.connect):
                 reader, writer = await asyncio.open_connection(
                     host,
                     port,
@@ -179,77 +317,75 @@ class ConnectionTransport(httpx.AsyncBaseTransport):
                     happy_eyeballs_delay=0.25,
                 )
         except TimeoutError:
-            raise httpx.ConnectTimeout("timed out connecting") from None
+            raise TimedOut("timed out connecting") from None
         except (OSError, UnicodeError) as exc:  # refused, unknown host, TLS (certificate) errors
-            raise httpx.ConnectError(str(exc) or type(exc).__name__) from None
+            raise ConnectFailed(
+                f"cannot connect ({exc})" if str(exc) else "cannot connect"
+            ) from None
         return Connection(reader, writer)
 
 
 async def _exchange(
     connection: Connection,
-    request: httpx.Request,
-    timeouts: dict[str, float | None],
+    method: str,
+    path: str,
+    headers: Sequence[tuple[str, str]],
+    body: bytes,
+    timeouts: Timeouts,
     reused: bool,
-) -> tuple[int, bytes, bytes, list[tuple[bytes, bytes]]]:
-    """Send the request and read the response's head: status, reason, version, headers."""
+) -> tuple[int, str, list[tuple[bytes, bytes]]]:
+    """Send the request and read the answer's head: status, reason and raw headers."""
     state = connection.h11
     try:
-        out = [
-            state.send(
-                h11.Request(
-                    method=request.method, target=request.url.raw_path, headers=request.headers.raw
-                )
-            )
-            or b""
-        ]
-        async for chunk in request.stream:  # type: ignore[union-attr]
-            out.append(state.send(h11.Data(data=chunk)) or b"")
-        out.append(state.send(h11.EndOfMessage()) or b"")
-    except h11.LocalProtocolError as exc:
-        raise httpx.LocalProtocolError(str(exc)) from None
+        out = state.send(h11.Request(method=method, target=path, headers=list(headers))) or b""
+        if body:
+            out += state.send(h11.Data(data=body)) or b""
+        out += state.send(h11.EndOfMessage()) or b""
+    except h11.LocalProtocolError as exc:  # a header value h11 refuses to send
+        raise TransportError(f"cannot send the request ({exc})") from None
     writer = connection.writer
     try:
-        writer.write(b"".join(out))
+        writer.write(out)
         if writer.transport.get_write_buffer_size():
-            async with asyncio.timeout(timeouts.get("write")):
+            async with asyncio.timeout(timeouts.write):
                 await writer.drain()
     except TimeoutError:
-        raise httpx.WriteTimeout("timed out sending the request") from None
+        raise TimedOut("timed out sending the request") from None
     except OSError as exc:
         if reused:
             raise _StaleConnection from None
-        raise httpx.WriteError(str(exc) or type(exc).__name__) from None
-    read_timeout = timeouts.get("read")
+        raise BrokenAnswer(f"connection lost ({exc})") from None
     received = False
     while True:
         event = _next_event(state)
         if event is h11.NEED_DATA:
             try:
-                data = await _read(connection, read_timeout)
-            except httpx.ReadError:
+                data = await _read(connection, timeouts.read)
+            except BrokenAnswer:
                 if reused and not received:
                     raise _StaleConnection from None
                 raise
             if not data and not received:
                 if reused:
                     raise _StaleConnection
-                raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+                raise BrokenAnswer("server closed the connection without answering")
             received = True
             state.receive_data(data)
         elif isinstance(event, h11.Response):
-            return event.status_code, event.reason, event.http_version, event.headers.raw_items()
+            reason = event.reason.decode("iso-8859-1")
+            return event.status_code, reason, list(event.headers)  # names in lower case
         elif isinstance(event, h11.InformationalResponse):
             continue
         else:  # ConnectionClosed, or PAUSED after a 101 nobody asked for
-            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+            raise BrokenAnswer("server closed the connection without answering")
 
 
 def _next_event(state: h11.Connection) -> h11.Event | type[h11.NEED_DATA] | type[h11.PAUSED]:
-    """The next thing the server said; httpx's error when it broke the protocol."""
+    """The next thing the server said; BrokenAnswer when it broke the protocol."""
     try:
         return state.next_event()
     except h11.RemoteProtocolError as exc:
-        raise httpx.RemoteProtocolError(str(exc)) from None
+        raise BrokenAnswer(f"invalid HTTP answer ({exc})") from None
 
 
 async def _read(connection: Connection, timeout: float | None) -> bytes:
@@ -258,45 +394,60 @@ async def _read(connection: Connection, timeout: float | None) -> bytes:
         async with asyncio.timeout(timeout):
             return await connection.reader.read(READ_SIZE)
     except TimeoutError:
-        raise httpx.ReadTimeout("timed out reading the response") from None
+        raise TimedOut("timed out reading the answer") from None
     except OSError as exc:
-        raise httpx.ReadError(str(exc) or type(exc).__name__) from None
+        raise BrokenAnswer(f"connection lost ({exc})") from None
 
 
-class _Body(httpx.AsyncByteStream):
-    """A response body read from its connection, which goes back to the transport at the end."""
+# Most feed URLs: http(s), a plain host name or IPv4 address, perhaps a port, and a path and
+# query of characters httpx sends as they are. Anything else is parsed by httpx (imported then).
+_PLAIN = re.compile(
+    r"(?P<scheme>https?)://(?P<host>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::(?P<port>[1-9][0-9]{0,4}))?"
+    r"(?P<path>/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*)?(?P<query>\?[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*)?"
+    r"(?:#.*)?",
+    re.IGNORECASE | re.DOTALL,
+)
+_IPV4_SHAPE = re.compile(r"[0-9.]+")
 
-    def __init__(
-        self,
-        transport: ConnectionTransport,
-        origin: Origin,
-        connection: Connection,
-        timeout: float | None,
-    ) -> None:
-        self._transport = transport
-        self._origin = origin
-        self._connection: Connection | None = connection
-        self._timeout = timeout
-        self._complete = False
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        connection = self._connection
-        if connection is None:
-            raise httpx.StreamClosed()
-        state = connection.h11
-        while True:
-            event = _next_event(state)
-            if event is h11.NEED_DATA:
-                state.receive_data(await _read(connection, self._timeout))
-            elif isinstance(event, h11.Data):
-                yield bytes(event.data)
-            elif isinstance(event, h11.EndOfMessage):
-                self._complete = True
-                return
-            else:  # ConnectionClosed before the end h11 would have reported as an error
-                raise httpx.RemoteProtocolError("Server disconnected before the end of the body.")
+def target_of(url: str) -> Target:
+    """Where a request for `url` goes, as httpx would send it; ValueError if it cannot be sent."""
+    match = _PLAIN.fullmatch(url)
+    if match is not None:
+        scheme, host = match["scheme"].lower(), match["host"].lower()
+        port = int(match["port"] or (443 if scheme == "https" else 80))
+        path = match["path"] or "/"
+        if port <= 65535 and _plain_host(host) and not _has_dot_segment(path):
+            return Target(scheme, host, port, path + (match["query"] or ""))
+    return _target_by_httpx(url)
 
-    async def aclose(self) -> None:
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            self._transport.release(self._origin, connection, self._complete)
+
+def _plain_host(host: str) -> bool:
+    if _IPV4_SHAPE.fullmatch(host) is None:
+        return ".." not in host
+    try:
+        ipaddress.IPv4Address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _has_dot_segment(path: str) -> bool:
+    """A "." or ".." segment, which httpx removes (RFC 3986 5.2.4)."""
+    return "/." in path and any(segment in (".", "..") for segment in path.split("/"))
+
+
+def _target_by_httpx(url: str) -> Target:
+    import httpx  # only for URLs outside the plain shape: IDNA host names, user names…
+
+    try:
+        parsed = httpx.URL(url)
+        host = parsed.raw_host.decode("ascii")
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        raise ValueError(str(exc)) from None
+    scheme = parsed.scheme
+    if scheme not in ("http", "https") or not host:
+        raise ValueError(f"not an http(s) URL with a host: {url}")
+    port = parsed.port or (443 if scheme == "https" else 80)
+    credentials = (parsed.username, parsed.password) if parsed.userinfo else None
+    return Target(scheme, host, port, parsed.raw_path.decode("ascii"), credentials)

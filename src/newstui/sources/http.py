@@ -7,21 +7,23 @@ import contextlib
 import ssl
 from base64 import b64encode
 from collections import defaultdict
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from newstui import __version__
 from newstui.errors import HTTPStatusError, SourceError
-from newstui.sources.connections import ConnectionTransport
+from newstui.sources.connections import ConnectionPool, Timeouts, TransportError, target_of
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
 from newstui.sources.urls import is_http_url
 
 USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
 MAX_REDIRECTS = 5
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+if TYPE_CHECKING:
+    import httpx
 
 
 class PageFetcher(Protocol):
@@ -74,8 +76,8 @@ class Fetcher:
     """An HTTP client with a global and a per-host concurrency limit; use as an async context.
 
     Connections are kept open and reused (HTTP keep-alive): a refresh of many feeds on one host
-    opens at most `per_host` connections to it. Requests go straight to the transport (no
-    httpx client): redirects are followed here, and no cookie is ever kept or sent.
+    opens at most `per_host` connections to it. Redirects are followed here; no cookie is ever
+    kept or sent; a URL's user and password go as Basic auth to that URL only.
     """
 
     def __init__(self, limits: FetchLimits = FetchLimits()) -> None:
@@ -84,22 +86,22 @@ class Fetcher:
         self._hosts: dict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(limits.per_host)
         )
-        self._headers = {
-            "Accept": "*/*",
-            "Accept-Encoding": accepted_encodings(),
-            "User-Agent": USER_AGENT,
-        }
-        timeout = httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout))
-        self._extensions = {"timeout": timeout.as_dict()}
-        self._transport = ConnectionTransport(
-            _verifying_tls, max_idle_per_origin=limits.per_host, max_idle=limits.concurrency
+        self._headers = [("User-Agent", USER_AGENT), ("Accept-Encoding", accepted_encodings())]
+        timeouts = Timeouts(
+            connect=min(10.0, limits.timeout), read=limits.timeout, write=limits.timeout
+        )
+        self._pool = ConnectionPool(
+            _verifying_tls,
+            timeouts=timeouts,
+            max_idle_per_origin=limits.per_host,
+            max_idle=limits.concurrency,
         )
 
     async def __aenter__(self) -> Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._transport.aclose()
+        await self._pool.aclose()
 
     async def fetch(
         self,
@@ -121,34 +123,33 @@ class Fetcher:
                     return await self._fetch(url, etag, last_modified, accept)
             except TimeoutError:
                 raise SourceError(f"{url}: timed out after {self.limits.timeout:g} s") from None
-            except httpx.HTTPError as exc:
-                raise SourceError(f"{url}: {describe_transport_error(exc)}") from None
+            except TransportError as exc:
+                raise SourceError(f"{url}: {exc}") from None
 
     async def _fetch(
         self, url: str, etag: str | None, last_modified: str | None, accept: str
     ) -> FetchResult:
-        headers = {**self._headers, "Accept": accept}
+        headers = [*self._headers, ("Accept", accept)]
         # Validators come from the server: one that could not be sent back as it came (not
         # ASCII, say) is left out, so the feed is fetched whole rather than failing every time.
         if etag and _sendable(etag):
-            headers["If-None-Match"] = etag
+            headers.append(("If-None-Match", etag))
         if last_modified and _sendable(last_modified):
-            headers["If-Modified-Since"] = last_modified
+            headers.append(("If-Modified-Since", last_modified))
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             try:
-                request = httpx.Request(
-                    "GET", current, headers=headers, extensions=self._extensions
-                )
-            except (httpx.InvalidURL, UnicodeError) as exc:  # a host IDNA refuses, say
+                target = target_of(current)
+            except ValueError as exc:  # a host IDNA refuses, say
                 where = "invalid URL" if current == url else "redirect to an invalid URL"
                 raise SourceError(f"{url}: {where} ({exc})") from None
-            if request.url.userinfo:  # a private feed's http://user:password@host/feed
-                request.headers["Authorization"] = _basic_auth(request.url)
-            response = await self._transport.handle_async_request(request)
-            response.request = request
+            sent = headers
+            if target.credentials:  # a private feed's http://user:password@host/feed
+                sent = [*headers, ("Authorization", _basic_auth(*target.credentials))]
+            response = await self._pool.request("GET", target, sent)
             try:
-                if response.status_code == 304:
+                status = response.status_code
+                if status == 304:
                     # Reaching the (empty) end lets the connection serve the next request;
                     # a response left unread closes it.
                     await response.aread()
@@ -160,14 +161,14 @@ class Fetcher:
                         response.headers.get("etag") or etag,
                         response.headers.get("last-modified") or last_modified,
                     )
-                if response.has_redirect_location:
-                    target = urljoin(current, response.headers["location"])
-                    if not is_http_url(target):
+                location = response.headers.get("location")
+                if status in REDIRECTS and location is not None:
+                    target_url = urljoin(current, location)
+                    if not is_http_url(target_url):
                         raise SourceError(f"{url}: redirect to a non-http(s) location")
-                    current = target
+                    current = target_url
                     continue
-                if response.is_redirect or response.status_code >= 400:
-                    status = response.status_code
+                if status in REDIRECTS or status >= 400:
                     reason = response.reason_phrase or "error"
                     retry_after = (
                         response.headers.get("retry-after") if status in (429, 503) else None
@@ -176,7 +177,7 @@ class Fetcher:
                 body = await read_capped(response, url, self.limits.max_bytes)
                 return FetchResult(
                     url=current,
-                    status=response.status_code,
+                    status=status,
                     body=body,
                     content_type=response.headers.get("content-type"),
                     etag=response.headers.get("etag"),
@@ -187,22 +188,37 @@ class Fetcher:
         raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
-def _basic_auth(url: httpx.URL) -> str:
-    """HTTP Basic credentials from a URL's user and password (as httpx's client sent them)."""
-    return "Basic " + b64encode(f"{url.username}:{url.password}".encode()).decode("ascii")
+def _basic_auth(user: str, password: str) -> str:
+    """HTTP Basic credentials (as httpx's client sent them from a URL)."""
+    return "Basic " + b64encode(f"{user}:{password}".encode()).decode("ascii")
 
 
 def _sendable(value: str) -> bool:
-    """A header value httpx and h11 send as is: printable ASCII."""
+    """A header value that can go back as it came: printable ASCII (h11 sends nothing else)."""
     return value.isascii() and value.isprintable()
 
 
 def _verifying_tls() -> ssl.SSLContext:
-    """TLS as httpx sets it up: certificates checked against certifi's CA bundle."""
-    return httpx.create_ssl_context(verify=True, trust_env=False)
+    """TLS as httpx set it up: certificates checked against certifi's CA bundle."""
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
 
 
-async def read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+class StreamedResponse(Protocol):
+    """What read_capped reads: an httpx response, or the fetcher's own `Answer`."""
+
+    @property
+    def headers(self) -> _HeaderLookup: ...
+
+    def aiter_raw(self) -> AsyncIterator[bytes]: ...
+
+
+class _HeaderLookup(Protocol):
+    def get(self, key: str, default: None = None) -> str | None: ...
+
+
+async def read_capped(response: StreamedResponse, url: str, max_bytes: int) -> bytes:
     """The decoded body, refused once it is declared larger than `max_bytes` or either the raw
     or the decoded bytes pass it.
 
@@ -234,7 +250,7 @@ async def read_capped(response: httpx.Response, url: str, max_bytes: int) -> byt
 
 
 async def _decoded(
-    url: str, response: httpx.Response, raw_limit: int
+    url: str, response: StreamedResponse, raw_limit: int
 ) -> AsyncGenerator[bytes, None]:
     """A response body decoded under its Content-Encoding, in bounded pieces."""
     decoder = BodyDecoder(response.headers.get("content-encoding"))
@@ -250,7 +266,9 @@ async def _decoded(
 
 
 def describe_transport_error(exc: httpx.HTTPError) -> str:
-    """A short reason for a transport error."""
+    """A short reason for an httpx transport error (the sync client's and downloads')."""
+    import httpx  # loaded already by whoever raised it
+
     if isinstance(exc, httpx.TimeoutException):
         return "timed out"
     if isinstance(exc, httpx.ConnectError):
