@@ -396,7 +396,8 @@ def main() -> int:
         "--baseline",
         type=Path,
         help="the src/ folder of another newstui checkout: measured alternately with this one "
-        "in the screen, cli and keys rows (same interpreter, PYTHONPATH), for before/after",
+        "in the screen, cli and keys rows, and after it beside newsboat in the 304 and latency "
+        "rows (same interpreter, PYTHONPATH), for before/after",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the stores (printed folder) for inspection"
@@ -482,40 +483,32 @@ def main() -> int:
             print("  (newsboat: two reloads of a warm store first, so it sends its validators)")
             for _ in range(2):
                 run([*nb_main, "-x", "reload"], t.env)
-            nts, nbs = alternate(
-                args.runs,
-                "304",
-                nothing,
-                lambda: run([*nt_rules, "fetch"], t.env),
-                nothing,
-                nb_reload(nb_main),
-                corpus,
-            )
-            table.add("re-fetch, every feed answers 304", med(nts), med(nbs), "s")
-            table.add(
-                "re-fetch, every feed answers 304, CPU (user+sys, whole tree)",
-                med(nts, "cpu"),
-                med(nbs, "cpu"),
-                "s",
-            )
-            corpus.latency = 0.1
-            nts, nbs = alternate(
-                args.runs,
-                "304 + 100 ms",
-                nothing,
-                lambda: run([*nt_rules, "fetch"], t.env),
-                nothing,
-                nb_reload(nb_main),
-                corpus,
-            )
-            corpus.latency = 0.0
-            table.add("re-fetch, all 304, 100 ms server latency", med(nts), med(nbs), "s")
-            table.add(
-                "re-fetch, all 304, 100 ms server latency, CPU (user+sys, whole tree)",
-                med(nts, "cpu"),
-                med(nbs, "cpu"),
-                "s",
-            )
+            for latency, label, row, key in (
+                (0.0, "304", "re-fetch, every feed answers 304", "304"),
+                (0.1, "304 + 100 ms", "re-fetch, all 304, 100 ms server latency", "latency"),
+            ):
+                if key not in only:
+                    continue
+                for name, extra in variants:  # with --baseline, each beside newsboat in turn
+                    suffix = "" if name == "newstui" else f" ({name})"
+                    corpus.latency = latency
+                    nts, nbs = alternate(
+                        args.runs,
+                        label + suffix,
+                        nothing,
+                        lambda extra=extra: run([*nt_rules, "fetch"], {**t.env, **extra}),
+                        nothing,
+                        nb_reload(nb_main),
+                        corpus,
+                    )
+                    corpus.latency = 0.0
+                    table.add(row + suffix, med(nts), med(nbs), "s")
+                    table.add(
+                        f"{row}, CPU (user+sys, whole tree){suffix}",
+                        med(nts, "cpu"),
+                        med(nbs, "cpu"),
+                        "s",
+                    )
         if "fill" in only:
             n = fill_feeds * 100
             nt_fill = t.newstui_cmd("fill", fill_paths)
