@@ -183,7 +183,9 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     # Iterative walk: documents nest deeper than Python's recursion limit.
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        # each read of tag, text or tail makes a new string: read each once
+        tag = el.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
         if event == "start":
             if not tag or tag in _DROP:
                 walker.skip_subtree()
@@ -196,9 +198,10 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
                 parts.append("\n• ")
             if tag == "img":
                 add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
-            if el.text:
-                parts.append(el.text)
-                if not el.text.isspace():
+            text = el.text
+            if text:
+                parts.append(text)
+                if not text.isspace():
                     words_end = len(parts)
             continue
         if tag and tag not in _DROP:
@@ -209,9 +212,10 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
                 parts.append("  ")
             if tag in _BLOCK:
                 parts.append("\n\n")
-        if el.tail:
-            parts.append(el.tail)
-            if not el.tail.isspace():
+        tail = el.tail
+        if tail:
+            parts.append(tail)
+            if not tail.isspace():
                 words_end = len(parts)
 
     marked = "".join(parts)
