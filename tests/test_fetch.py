@@ -631,11 +631,12 @@ def treaty_feeds(feed_server, count: int = 10, items: int = 30) -> dict[str, str
 
 def count_sketches_here(monkeypatch) -> list[int]:
     """Count the story sketches made in this (the fetching) process; the workers' are not."""
+    import newstui.ingest
     import newstui.processes
     import newstui.store.stories
 
     made = [0]
-    for module in (newstui.processes, newstui.store.stories):
+    for module in (newstui.ingest, newstui.processes, newstui.store.stories):
         real = module.story_sketch
 
         def counted(text, real=real):
@@ -646,20 +647,30 @@ def count_sketches_here(monkeypatch) -> list[int]:
     return made
 
 
-async def test_the_workers_sketch_new_articles_and_their_stories_are_found_by_the_fetch_end(
-    db, feed_server, config_file, monkeypatch
+@pytest.mark.parametrize("workers", [2, 1])
+async def test_new_articles_are_sketched_while_analysed_and_their_stories_found_by_the_end(
+    db, feed_server, config_file, monkeypatch, workers
 ):
     import os
 
     from newstui.store.stories import story_versions
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)  # a worker pool, even on one core
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: workers)
     made_here = count_sketches_here(monkeypatch)
+    sweeps: list[int] = []  # stories left to the end of the fetch
+    real_find = Library.find_stories
+    monkeypatch.setattr(
+        Library, "find_stories", lambda self, limit=5000: sweeps.append(limit) or real_find(self)
+    )
 
     await fetch(db, config_file(treaty_feeds(feed_server)))
 
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 302  # every article
-    assert made_here == [0]  # all sketched in the worker, beside the analysis
+    # Several workers sketch beside their analysis; with one (the slower side), this process
+    # sketches the texts it sent while the worker analyses the next ones.
+    assert made_here == [0 if workers > 1 else 302]
+    assert sweeps == [5000 - 302]  # the sweep at the end had nothing left to sketch
     wires = [r[0] for r in db.execute("SELECT id FROM articles WHERE title LIKE 'Wire %'")]
     assert len(wires) == 2
     assert [v.article_id for v in story_versions(db, wires[1])] == sorted(wires)

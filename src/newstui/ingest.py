@@ -49,7 +49,7 @@ from newstui.processes import (
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
 from newstui.spawned import pool_result, stopping
-from newstui.stories import STORIES_PER_RUN, StorySketch
+from newstui.stories import STORIES_PER_RUN, StorySketch, story_sketch
 from newstui.text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -269,19 +269,31 @@ class _StreamedAnalysis:
     analyses are saved as they come back: analysis overlaps fetching instead of following it.
     Only a few chunks per worker are in flight; the other articles wait as ids and their texts
     are read back when a worker is free, so memory does not grow with the fetch.
-    The worker also sketches each new article's text (one story once, up to STORIES_PER_RUN a
-    fetch) and its story is joined as its analysis is saved: no sketching is left for the end.
+    Each new article's text is also sketched (one story once, up to STORIES_PER_RUN a fetch)
+    and joined to its story as analyses are saved: no sketching is left for the end of a fetch.
+    Several workers sketch beside their analysis (this process is then the busier side); a
+    single worker is the slower side (2 cores: this process idles ~40 % of the time while the
+    worker is always busy), so this process sketches the texts it sent while the worker
+    analyses the next chunks.
     Whatever fails here is left to the final `analyse_pending` sweep."""
 
-    def __init__(self, library: Library, extractor_name: str, cpu: CpuPool) -> None:
+    def __init__(
+        self,
+        library: Library,
+        extractor_name: str,
+        cpu: CpuPool,
+        sketch_in_workers: bool | None = None,
+    ) -> None:
         self.library, self.extractor_name, self.cpu = library, extractor_name, cpu
+        in_workers = cpu.max_workers > 1 if sketch_in_workers is None else sketch_in_workers
+        self.sketch_in_workers = in_workers
         self.version = ""  # known at the first submit: a fetch with nothing new loads no extractor
         self._waiting: deque[int] = deque()
         self._tasks: set[asyncio.Task[None]] = set()
         self._limit = CHUNKS_IN_FLIGHT_PER_WORKER * cpu.max_workers
         self._cancelled = False
         self.saved = 0
-        self.sketched = 0  # sketches asked of the workers
+        self.sketched = 0  # articles sketched (asked of the workers or to do here)
         self._to_join: list[tuple[int, StorySketch]] = []  # sketched, not yet joined
 
     def submit(self, ids: Sequence[int]) -> None:
@@ -303,13 +315,20 @@ class _StreamedAnalysis:
             sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
             self.sketched += sum(sketch)
             texts = [text for _, text in batch]
+            here: list[tuple[int, str]] = []  # sketched here once the chunk's analyses are in
+            if not self.sketch_in_workers:
+                here = [article for article, wanted in zip(batch, sketch, strict=True) if wanted]
+                sketch = []
             future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch)
-            self._tasks.add(task := asyncio.create_task(self._chunk([i for i, _ in batch], future)))
+            ids = [i for i, _ in batch]
+            self._tasks.add(task := asyncio.create_task(self._chunk(ids, future, here)))
             task.add_done_callback(_seen)
 
-    async def _chunk(self, ids: list[int], future: Future[list[Analysed]]) -> None:
-        """Save one chunk's analyses, then send the next chunk (before this task ends, so
-        `finish` sees it)."""
+    async def _chunk(
+        self, ids: list[int], future: Future[list[Analysed]], here: list[tuple[int, str]]
+    ) -> None:
+        """Save one chunk's analyses, send the next chunk (before this task ends, so `finish`
+        sees it), then sketch the texts `here` while the workers analyse."""
         try:
             await self._save(ids, future)
         finally:
@@ -321,6 +340,9 @@ class _StreamedAnalysis:
             except Exception:  # the pool stopped or the store is busy: the final sweep does it
                 logger.debug("streamed analysis stopped", exc_info=True)
                 self._waiting.clear()
+        self._to_join += [(article_id, story_sketch(text)) for article_id, text in here]
+        if len(self._to_join) >= STORIES_JOIN_BATCH:
+            self._join()
 
     async def _save(self, ids: list[int], future: Future[list[Analysed]]) -> None:
         try:
@@ -332,8 +354,6 @@ class _StreamedAnalysis:
             self.library, self.extractor_name, self.version, ids, results
         )
         self.saved += len(ids)
-        if len(self._to_join) >= STORIES_JOIN_BATCH:
-            self._join()
 
     def _join(self) -> None:
         """Join the articles sketched so far to their stories."""
