@@ -1164,43 +1164,50 @@ class _EntityFinder:
         self.candidates.append(cand)
 
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
-        while pending and (pending[-1].text.islower() or pending[-1].text == "&"):
-            pending = pending[:-1]
-        while pending and (
-            pending[0].text.islower()
-            or (
-                pending[0].text.lower() in _TITLE_FUNCTION_WORDS
-                and len(pending) > 1
-                and (pending[0].text != "The" or pending[0].sentence_start)
-            )
-        ):
-            pending = pending[1:]
-        while len(pending) > 1 and pending[0].text in _WEEKDAYS:
-            pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
-        if not pending:
-            return
-        while (
-            len(pending) > 1
-            and pending[-1].text.lower() in self.gaz.role_words
-            and pending[-2].text not in ("of", "for", "the", "and")
-            and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:-1])
-        ):
-            pending = pending[:-1]  # "the State Department Spokesperson": the body, then a role
-        if (
-            len(pending) == 1
-            and pending[0].text in POST_NOMINALS
-            and self.text[pending[0].start - 2 : pending[0].start] == ", "
-        ):
-            return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
-        if len(pending) >= 3 and self._occupation_before_person(pending):
-            pending, person_cue = pending[1:], True  # "Ranger Ann Lee", "Co-author Ann Lee"
-        split = self._person_at_end(pending) if len(pending) >= 3 else 0
-        if split:  # "Kelmouth County Attorney John Reid": the body, then its officer
-            body = pending[:split]
-            while body and body[-1].text.lower() in self.gaz.role_words:
-                body = body[:-1]
-            self._flush(body, False, None)
-            pending, person_cue, suffix_cue = pending[split:], True, None
+        if len(pending) == 1:  # one word, the commonest: only the trims and checks for one word
+            first = pending[0]
+            if first.text.islower() or first.text == "&":
+                return
+            if first.text in POST_NOMINALS and self.text[first.start - 2 : first.start] == ", ":
+                return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
+        else:
+            while pending and (pending[-1].text.islower() or pending[-1].text == "&"):
+                pending = pending[:-1]
+            while pending and (
+                pending[0].text.islower()
+                or (
+                    pending[0].text.lower() in _TITLE_FUNCTION_WORDS
+                    and len(pending) > 1
+                    and (pending[0].text != "The" or pending[0].sentence_start)
+                )
+            ):
+                pending = pending[1:]
+            while len(pending) > 1 and pending[0].text in _WEEKDAYS:
+                pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
+            if not pending:
+                return
+            while (
+                len(pending) > 1
+                and pending[-1].text.lower() in self.gaz.role_words
+                and pending[-2].text not in ("of", "for", "the", "and")
+                and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:-1])
+            ):
+                pending = pending[:-1]  # "the State Department Spokesperson": the body, then a role
+            if (
+                len(pending) == 1
+                and pending[0].text in POST_NOMINALS
+                and self.text[pending[0].start - 2 : pending[0].start] == ", "
+            ):
+                return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
+            if len(pending) >= 3 and self._occupation_before_person(pending):
+                pending, person_cue = pending[1:], True  # "Ranger Ann Lee", "Co-author Ann Lee"
+            split = self._person_at_end(pending) if len(pending) >= 3 else 0
+            if split:  # "Kelmouth County Attorney John Reid": the body, then its officer
+                body = pending[:split]
+                while body and body[-1].text.lower() in self.gaz.role_words:
+                    body = body[:-1]
+                self._flush(body, False, None)
+                pending, person_cue, suffix_cue = pending[split:], True, None
         start, end, surface = self._surface(pending, 0, len(pending))
         words = len(pending)
         if words == 1 and len(surface) == 1:
@@ -1296,6 +1303,8 @@ class _EntityFinder:
         return kind, strength
 
     def _in_heading(self, pos: int) -> bool:
+        if not self.heading_starts:
+            return False  # most articles have no heading
         k = bisect.bisect_right(self.heading_starts, pos) - 1
         return k >= 0 and pos < self.headings[k][1]
 
