@@ -213,6 +213,29 @@ async def test_command_palette_offers_the_actions(db_path):
         assert "Toggle the star" in titles
 
 
+async def test_the_palette_shows_keys_and_brackets_as_help_does(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"link")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Open link [n] of the article in a browser (asks for n)" in text
+        assert "key: #" in text
+        assert "number_sign" not in text
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"every key")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)  # the palette's help is `?` help
+
+
 async def test_t_switches_between_light_and_dark_themes(db_path):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -19,6 +19,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -32,7 +33,7 @@ from newstui.spawned import stop_all_pools
 from newstui.text import terminal_safe
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
-from newstui.tui.keymap import binding_ids, build_keymap, keys_of
+from newstui.tui.keymap import binding_ids, build_keymap, keys_label
 from newstui.tui.refresh import AnalysisFinished, run_analysis
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
@@ -465,7 +466,11 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
             save_ui_state(self.ui_state, {**load_ui_state(self.ui_state), "theme": theme})
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's commands (its "Keys" panel replaced by `?` help) and every described
+        binding, named as `?` help names it (the palette reads titles as markup: escaped)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys" or screen is not self.main:
+                yield command
         if screen is not self.main:
             return
         for bindings in (MainScreen.BINDINGS, self.BINDINGS):
@@ -473,10 +478,11 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
             for binding in bindings:
                 if not isinstance(binding, Binding):
                     continue
-                if binding.description and binding.action not in ("quit", "help"):
+                if binding.description and binding.action != "quit":
+                    title = "Help: every key" if binding.action == "help" else binding.tooltip
                     yield SystemCommand(
-                        binding.tooltip or binding.description,
-                        f"key: {keys_of(binding, self.user_keymap)}",
+                        escape(title or binding.description),
+                        escape(f"key: {keys_label(binding, self.user_keymap)}"),
                         partial(target.run_action, binding.action),
                     )
 

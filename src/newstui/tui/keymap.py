@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding, BindingType
-from textual.keys import Keys
+from textual.keys import Keys, key_to_character
 
 from newstui.config import KeyPreset, KeysConfig
 from newstui.errors import ConfigError
@@ -100,3 +100,35 @@ def build_keymap(keys: KeysConfig, path: object, known: set[str]) -> dict[str, s
 def keys_of(binding: Binding, keymap: Mapping[str, str]) -> str:
     """The keys a binding answers to once the keymap is applied."""
     return keymap.get(binding.id, binding.key) if binding.id else binding.key
+
+
+_KEY_LABELS = {
+    "down": "↓",
+    "up": "↑",
+    "enter": "Enter",
+    "escape": "Esc",
+    "tab": "Tab",
+    "shift+tab": "Shift-Tab",
+    "space": "Space",
+    "question_mark": "?",
+    "slash": "/",
+    "home": "Home",
+    "end": "End",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+}
+
+
+def key_label(key: str) -> str:
+    """A key as the user types it: "number_sign" → "#", "ctrl+n" → "Ctrl-N", "down" → "↓"."""
+    if key in _KEY_LABELS:
+        return _KEY_LABELS[key]
+    *mods, base = key.split("+")
+    base = _KEY_LABELS.get(base) or key_to_character(base) or base
+    return "-".join([*(m.capitalize() for m in mods), base.upper() if mods else base])
+
+
+def keys_label(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """Every key of a binding as typed, keymap applied ("j ↓"), as `?` help and the palette
+    show them."""
+    return " ".join(key_label(k) for k in keys_of(binding, keymap).split(","))

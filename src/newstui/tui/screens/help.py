@@ -10,11 +10,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newstui.tui.keymap import keys_of
+from newstui.tui.keymap import keys_label
 
 
 def binding_rows(
@@ -28,32 +27,9 @@ def binding_rows(
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
-            keys = " ".join(_key_label(k) for k in keys_of(binding, keymap or {}).split(","))
+            keys = keys_label(binding, keymap or {})
             rows.append((section, keys, binding.tooltip or binding.description))
     return rows
-
-
-def _key_label(key: str) -> str:
-    names = {
-        "down": "↓",
-        "up": "↑",
-        "enter": "Enter",
-        "escape": "Esc",
-        "tab": "Tab",
-        "shift+tab": "Shift-Tab",
-        "space": "Space",
-        "question_mark": "?",
-        "slash": "/",
-        "home": "Home",
-        "end": "End",
-        "pagedown": "PgDn",
-        "pageup": "PgUp",
-    }
-    if key in names:
-        return names[key]
-    *mods, base = key.split("+")
-    base = names.get(base) or key_to_character(base) or base
-    return "-".join([*(m.capitalize() for m in mods), base.upper() if mods else base])
 
 
 class HelpScreen(ModalScreen[None]):
