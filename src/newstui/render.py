@@ -75,12 +75,22 @@ LIGHT_PALETTE = Palette(
 UNKNOWN_DATE = "unknown"  # an article whose source gave no usable date: never its import time
 
 
+DATE_ONLY = (
+    "T00:00:00+00:00"  # how a source's date without a time (`<pubDate>2 Nov 2026`) is stored
+)
+
+
 def shown_date(published: str | None, start: int = 0, end: int = 16) -> str:
     """A stored publish date cut to `published[start:end]` ("2026-11-30 14:13" by default), or
-    "unknown" for an undated article (shown the same way in the app, `list` and `show`)."""
+    "unknown" for an undated article (shown the same way in the app, `list` and `show`). A date
+    stored at midnight UTC came without a time (or at a time nobody needs): shown without one,
+    never as "00:00"."""
     if not published:
         return UNKNOWN_DATE
-    return terminal_safe(published, line=True)[start:end].replace("T", " ")
+    safe = terminal_safe(published, line=True)
+    if safe.endswith(DATE_ONLY) and len(safe) == 10 + len(DATE_ONLY):
+        end = min(end, 10)
+    return safe[start:end].replace("T", " ")
 
 
 def _line(value: str | None) -> str | None:

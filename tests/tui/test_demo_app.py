@@ -26,6 +26,26 @@ async def test_the_undated_reference_article_shows_its_date_as_unknown(tmp_path)
         assert "Reference article · date unknown" in screen_text(app)
 
 
+async def test_a_date_without_a_time_shows_no_midnight_and_keeps_the_columns(tmp_path):
+    path = tmp_path / "demo.db"
+    build_demo_db(path)  # Wikinews gives dates only
+    app = NewstuiApp(path, None, demo=True)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        assert not any("00:00" in line for line in lines)
+        row = next(line for line in lines if "Eddie Van Halen" in line)
+        assert "2020-10-08      " in row
+        titles = {line.index(t) for line in lines for t in ("Guitarist", "Bernie") if t in line}
+        assert len(titles) == 1  # the titles start in one column
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        meta = next(
+            line for line in screen_text(app).splitlines() if "Wikinews contributors" in line
+        )
+        assert meta.rstrip().endswith("· 2020-11-26")
+
+
 async def test_the_reader_marks_links_and_L_opens_link_n(tmp_path, monkeypatch):
     path = tmp_path / "demo.db"
     build_demo_db(path)

@@ -28,7 +28,7 @@ def headline_date(row: ArticleRow, width: int) -> str:
     start, end = (0, 16) if width >= 90 else (5, 16) if width >= 72 else (5, 10)
     if row.published is None:
         return (UNKNOWN_DATE if end - start > len(UNKNOWN_DATE) else "?").ljust(end - start)
-    return shown_date(row.published, start, end)
+    return shown_date(row.published, start, end).ljust(end - start)
 
 
 def headline_text(
