@@ -75,3 +75,27 @@ async def test_a_search_from_the_reader_marks_no_result_read(db_path, ids):
         with app.main.library.borrow() as library:
             detail = library.detail(ids["kremlin"])
         assert detail is not None and detail.article.row.read is False
+
+
+async def test_typing_a_question_mark_shows_the_query_examples_in_the_box(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert "type ? for more" in screen_text(app)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "a word or phrase in one part" in text
+        assert "quoted by; a quote saying" in text
+        await pilot.press("enter")  # "?" is no query: the box stays, with the examples
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert "nothing to search for" not in screen_text(app)
+        await pilot.press("backspace", *"kremlin")
+        await settle(pilot)
+        assert "type ? for more" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)

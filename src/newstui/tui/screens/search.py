@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from newstui.text import terminal_safe
 
 HINT = (
     'Enter to search, Esc to cancel.  flood "river bank" evac*  a OR b  -word  title:x  '
-    'feed:bbc  unread  age:<3d  person:"Dmitry Peskov"  speaker:Peskov  (? for more)'
+    'feed:bbc  unread  age:<3d  person:"Dmitry Peskov"  speaker:Peskov  (type ? for more)'
 )
 
 QUERY_EXAMPLES = [
@@ -30,6 +31,16 @@ QUERY_EXAMPLES = [
     ('person:"Dmitry Peskov"  org:  place:', "mentions (group: too; surname alone)"),
     ('speaker:Peskov  quotes:"we will"', "quoted by; a quote saying"),
 ]
+
+
+def query_examples() -> Table:
+    """What a query may say, an example a line: shown when the query typed is "?"."""
+    table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for example, meaning in QUERY_EXAMPLES:
+        table.add_row(Text(example), Text(meaning))
+    return table
 
 
 class SearchScreen(ModalScreen[Query | None]):
@@ -62,6 +73,7 @@ class SearchScreen(ModalScreen[Query | None]):
     def __init__(self, initial: str = "") -> None:
         super().__init__()
         self._initial = initial
+        self._hint_shown = True  # the hint, not an error or the examples
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
@@ -79,6 +91,8 @@ class SearchScreen(ModalScreen[Query | None]):
         if not text:
             self.dismiss(None)
             return
+        if text == "?":
+            return  # the examples are shown: the box stays for the query
         from newstui.nlp import query_keys  # imported when needed: the first screen is sooner
 
         try:
@@ -87,15 +101,20 @@ class SearchScreen(ModalScreen[Query | None]):
             hint = self.query_one("#search-hint", Static)
             hint.update(Text(terminal_safe(str(exc), line=True), style="bold"))
             hint.add_class("-error")
+            self._hint_shown = False
             return
         self.dismiss(query)
 
     @on(Input.Changed)
-    def _changed(self) -> None:
+    def _changed(self, event: Input.Changed) -> None:
         hint = self.query_one("#search-hint", Static)
-        if hint.has_class("-error"):
-            hint.remove_class("-error")
+        hint.remove_class("-error")
+        if event.value.strip() == "?":
+            hint.update(query_examples())
+            self._hint_shown = False
+        elif not self._hint_shown:
             hint.update(HINT)
+            self._hint_shown = True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
