@@ -423,7 +423,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
             if article_id is not None:  # the articles quoting them, at the chosen one
                 self.push_view(speaker_view(speaker), article_id)
 
-        self.app.push_screen(SpeakerQuotesScreen(self.library, speaker), chosen)
+        self.app.push_screen(SpeakerQuotesScreen(self.library, speaker, message.kind), chosen)
 
     # -- the selected article -----------------------------------------------------------------
 

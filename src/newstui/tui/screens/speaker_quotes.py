@@ -58,10 +58,11 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
             super().__init__()
             self.rows = rows
 
-    def __init__(self, library: SharedLibrary, speaker: str) -> None:
+    def __init__(self, library: SharedLibrary, speaker: str, kind: str = "PERSON") -> None:
         super().__init__()
         self._library = library
         self._speaker = speaker
+        self._kind = kind  # the speaker's entity type: its quotes are found by that entity too
         self._articles: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
@@ -77,13 +78,13 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
 
     @work(thread=True, group="speaker-quotes", exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        """Read the speaker's quotes (full name, surname or the entity) in a worker thread."""
+        """Read the speaker's quotes (full name, surname or its entity) in a worker thread."""
         from newstui.nlp import query_keys  # imported when needed: the first screen is sooner
 
         with self._library.borrow() as library:
             rows = library.quotes(
                 speaker=self._speaker,
-                speaker_keys=query_keys(self._speaker, "PERSON"),
+                speaker_keys=query_keys(self._speaker, self._kind),
                 limit=MAX_QUOTES,
             )
         self.post_message(self._Loaded(rows))

@@ -64,7 +64,7 @@ class Sidebar(Vertical):
             "w",
             "who_said_what",
             "Who said what",
-            tooltip="Every quote of the quote's speaker, newest first",
+            tooltip="Every quote of the entity or the quote's speaker, newest first",
             id="sidebar.speaker_quotes",
         ),
     ]
@@ -111,9 +111,11 @@ class Sidebar(Vertical):
 
     @dataclass
     class QuotesRequested(Message):
-        """List every quote of this speaker (who said what)."""
+        """List every quote of this speaker (who said what); `kind`: the type of the entity the
+        speaker is (an organisation or group speaks too), PERSON when unknown."""
 
         speaker: str
+        kind: str = "PERSON"
 
     @dataclass
     class SpeakerChosen(Message):
@@ -179,16 +181,31 @@ class Sidebar(Vertical):
             )
 
     def action_who_said_what(self) -> None:
-        """Every quote of the highlighted quote's speaker."""
-        option = self._quotes.highlighted_option
-        speaker = self._speakers.get(option.id or "") if option is not None else None
-        if self._tab != "quotes" or not speaker:
+        """Every quote of the highlighted entity (a person, organisation or group) or of the
+        highlighted quote's speaker."""
+        option = self.active_list.highlighted_option
+        key = option.id or "" if option is not None else ""
+        if key in self._entity_names:
+            kind = self._entity_types.get(key, "PERSON")
+            self.post_message(self.QuotesRequested(self._entity_names[key][1], kind))
+            return
+        speaker = self._speakers.get(key)
+        if not speaker:
             self.app.notify(
-                "Highlight a quote with a named speaker (Quotes tab, 2) to see their quotes.",
+                "Highlight an entity, or a quote with a named speaker, to see their quotes.",
                 severity="warning",
             )
             return
-        self.post_message(self.QuotesRequested(speaker))
+        self.post_message(self.QuotesRequested(speaker, self.speaker_kind(speaker)))
+
+    def speaker_kind(self, speaker: str) -> str:
+        """The type of the article's entity named like the speaker ("Syrian army": GROUP);
+        PERSON when none is."""
+        wanted = speaker.casefold()
+        for key, (_, name) in self._entity_names.items():
+            if name.casefold() == wanted:
+                return self._entity_types.get(key, "PERSON")
+        return "PERSON"
 
     @property
     def active_list(self) -> OptionList:
