@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import events
+
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 
@@ -79,3 +81,24 @@ async def test_z_twice_from_the_reader_returns_to_the_reader(db_path):
         assert not app.main.has_class("-full-reader")
         assert app.focused is app.main.reader
         assert app.main.title.startswith("Reader ▸")
+
+
+async def test_tabs_typed_quickly_move_one_pane_each(db_path):
+    """Focus arrives after the key that asks for it: a second Tab typed before it went on from
+    the pane the first Tab left, and two Tabs landed on the reader, not the pane after it."""
+    for size, panes in (
+        ((120, 40), ["Reader", "Sidebar", "Sources"]),
+        ((80, 24), ["Reader", "Sources", "Headlines"]),
+    ):
+        app = NewstuiApp(db_path, None)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for count, pane in enumerate(panes, 1):
+                for _ in range(count):
+                    app.post_message(events.Key("tab", None))  # as fast as a terminal sends them
+                await settle(pilot)
+                assert app.main.title.startswith(f"{pane} ▸"), (size, count)
+                for _ in range(count):
+                    app.post_message(events.Key("shift+tab", None))
+                await settle(pilot)
+                assert app.main.title.startswith("Headlines ▸"), (size, count)

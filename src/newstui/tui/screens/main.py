@@ -170,6 +170,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
         self._last_detail = 0.0
         self._view_title = ""
         self._focused_pane = PANE_NAMES["headlines"]
+        self._pane_asked: str | None = None  # focus_pane's pane until its focus arrives
         self._before_full_reader = "headlines"  # the pane `z` returns to
         self.first_screen_shown = False
         self._first_detail: int | None = None  # the article to read once the first screen is up
@@ -244,6 +245,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
 
     def on_descendant_focus(self) -> None:
         pane = self._pane_of(self.focused)
+        self._pane_asked = None
         self.set_class(pane == "sources", "-show-sources")
         self.set_class(pane == "reader", "-reading")
         if pane != "reader":
@@ -258,10 +260,13 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
 
     def focus_pane(self, name: str) -> None:
         """Focus a pane by id, showing it first when it is collapsed."""
+        self._pane_asked = name  # focus arrives later: a Tab before it goes on from here
         if name == "sources":
+            self.remove_class("-reading")
             self.add_class("-show-sources")
             self.sources.focus()
         elif name == "headlines":
+            self.remove_class("-reading")  # a narrow screen shows the list again at once
             self.headlines.focus()
         elif name == "reader":
             self.add_class("-reading")
@@ -276,7 +281,7 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
         order = ["sources", "headlines", "reader"]
         if self.sidebar_visible:
             order.append("sidebar")
-        current = self._pane_of(self.focused) or "headlines"
+        current = self._pane_asked or self._pane_of(self.focused) or "headlines"
         index = order.index(current) if current in order else 1
         self.focus_pane(order[(index + step) % len(order)])
 
