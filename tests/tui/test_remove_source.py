@@ -110,3 +110,26 @@ async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_pat
         assert any(
             "removed World Desk (no longer in the config)" in n.message for n in app._notifications
         )
+
+
+async def test_D_on_a_feed_without_articles_says_so_instead_of_counting_none(db_path, config):
+    text = config.path.read_text("utf-8")
+    text += '\n[[feeds]]\nname = "Quiet Feed"\nurl = "http://127.0.0.1:9/quiet.xml"\n'
+    config.path.write_text(text, "utf-8")
+    db = open_db(db_path)
+    ensure_feed(db, "http://127.0.0.1:9/quiet.xml", "Quiet Feed", configured=True,
+                url="http://127.0.0.1:9/quiet.xml")  # fmt: skip
+    db.conn.close()
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        quiet = next(f for f in app.main.sources.feeds if f.name == "Quiet Feed")
+        app.main.focus_pane("sources")
+        app.main.sources.select_view(f"feed:{quiet.id}")
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = str(app.screen.query_one("#confirm-question").render())
+        assert "Remove Quiet Feed from feeds.toml? It has no articles." in shown
+        assert "0 articles" not in shown

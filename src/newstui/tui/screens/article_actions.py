@@ -328,11 +328,12 @@ class ArticleActions(Screen[None]):
         with self.library.borrow() as library:
             starred = library.removal_counts(feed.id)[1]
         kept = f" Its {counted(starred, 'starred article')} will be kept." if starred else ""
-        question = (
-            f"Remove {feed.name} from {self.config.path.name} and delete its "
-            f"{counted(feed.articles, 'article')}?{kept}"
-        )
-        if source is None:
+        remove = f"Remove {feed.name} from {self.config.path.name}" if source else ""
+        if not feed.articles:
+            question = f"{remove or f'Delete {feed.name}'}? It has no articles."
+        elif remove:
+            question = f"{remove} and delete its {counted(feed.articles, 'article')}?{kept}"
+        else:
             question = f"Delete {feed.name} and its {counted(feed.articles, 'article')}?{kept}"
 
         def answered(yes: bool | None) -> None:
