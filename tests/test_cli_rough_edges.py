@@ -204,3 +204,23 @@ def test_text_output_has_no_trailing_spaces(fed, command) -> None:
     lines = fed.out.splitlines()
     assert len(lines) > 1
     assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_feeds_shows_todays_fetch_times_short_on_one_line_each(
+    db_path, feed_server, config_file, capsys, monkeypatch
+):
+    from datetime import UTC, datetime
+
+    from test_cli import Cli
+
+    monkeypatch.setenv("COLUMNS", "80")
+    feed_server.serve_file("/wire", "rss2.xml")
+    run = Cli(db_path, config_file({"Wire": "/wire", "Gone Feed": "/gone"}), capsys)
+    run("fetch")
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    assert run("feeds") == 0
+    rows = {line.split()[0]: line for line in run.out.splitlines() if line.strip()}
+    if today == datetime.now(UTC).strftime("%Y-%m-%d"):  # not across midnight UTC
+        assert " UTC " in rows["Gone"] and rows["Wire"].endswith(" UTC")  # fetched today
+        assert today not in run.out and ":00 " not in run.out  # no date, no seconds
+    assert "HTTP 404" in rows["Gone"]

@@ -1073,15 +1073,20 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     ]
     table = Table(box=None, header_style="bold")
     for column in ("name", "articles", "unread", "last fetch", "next try", "error"):
-        table.add_column(column, justify="right" if column in ("articles", "unread") else "left")
+        # times on one line each, as short as today allows: the error wraps instead
+        table.add_column(
+            column,
+            justify="right" if column in ("articles", "unread") else "left",
+            no_wrap=column in ("last fetch", "next try"),
+        )
     for r in rows:
         next_try = r.waiting_until(now)
         table.add_row(
             _cell(r.name),
             Text(str(r.articles)),
             Text(str(r.unread)),
-            _cell(_utc_seconds(r.last_fetched) if r.last_fetched else "never"),
-            _cell(_utc_seconds(next_try) if next_try else ""),
+            _cell(_utc_short(r.last_fetched, now) if r.last_fetched else "never"),
+            _cell(_utc_short(next_try, now) if next_try else ""),
             Text(
                 terminal_safe((r.last_error or "").removeprefix(f"{r.name}: "), line=True),
                 style="red",
@@ -1103,9 +1108,11 @@ def user_query(text: str) -> Query:
         raise NewstuiError(f"query {shown!r}: {exc}") from None
 
 
-def _utc_seconds(iso: str) -> str:
-    """A stored ISO 8601 UTC time as "2026-11-30 15:10:00"."""
-    return iso.replace("T", " ").replace("+00:00", "")
+def _utc_short(iso: str, now: datetime) -> str:
+    """A stored ISO 8601 UTC time for a table column: "15:10 UTC" today (UTC), else
+    "2026-11-30 15:10" (to the minute)."""
+    shown = iso.replace("T", " ").replace("+00:00", "")[:16]
+    return f"{shown[11:]} UTC" if shown[:10] == now.strftime("%Y-%m-%d") else shown
 
 
 def _article_table(rows: list[ArticleRow]) -> Text:
