@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newstui.tui.app import all_binding_ids
+from newstui.tui.app_keys import all_binding_ids
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

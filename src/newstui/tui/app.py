@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import sys
 from collections.abc import Iterable
 from contextlib import suppress
@@ -24,182 +23,38 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
-from newstui.config import APP_NAME, Config, add_view, load_config
+from newstui.config import APP_NAME, Config
 from newstui.errors import NewstuiError, error_line
 from newstui.model import ArticleFilter, SyncStatus
-from newstui.query import Query, QueryError, parse_query
+from newstui.query import Query
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
 from newstui.spawned import stop_all_pools
 from newstui.text import terminal_safe
+from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
-from newstui.tui.keymap import binding_ids, build_keymap, keys_label
+from newstui.tui.keymap import build_keymap, keys_label
 from newstui.tui.refresh import AnalysisFinished, run_analysis
+from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.search import QUERY_EXAMPLES, SearchScreen
 from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
-from newstui.tui.screens.view_name import ViewNameScreen
 from newstui.tui.shared_library import SharedLibrary
-from newstui.tui.view import View, saved_view, search_view
-from newstui.tui.widgets.headlines import HeadlineList
-from newstui.tui.widgets.pane_list import PaneList
-from newstui.tui.widgets.reader import Reader
-from newstui.tui.widgets.sidebar import Sidebar
+from newstui.tui.view import View, search_view
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
 
 
-class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
+class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     """Three panes and a sidebar over one newstui database."""
 
     CSS_PATH = "newstui.tcss"
     TITLE = "newstui"
     WATCH_SECONDS = 2.0  # how often to look for articles stored by another process
-    # The app's key table. Actions on what the main screen shows run there (`main('…')`, only
-    # while it is the screen shown); they are listed here so the footer keeps one order.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("slash", "search", "Search", id="app.search"),
-        Binding(
-            "m",
-            "main('toggle_read')",
-            "Read",
-            tooltip="Toggle read / unread",
-            id="article.toggle_read",
-        ),
-        Binding(
-            "s", "main('toggle_star')", "Star", tooltip="Toggle the star", id="article.toggle_star"
-        ),
-        Binding(
-            "A",
-            "main('mark_all_read')",
-            "All read",
-            show=False,
-            tooltip="Mark all in view read",
-            id="headlines.mark_all_read",
-        ),
-        Binding(
-            "o",
-            "main('open_link')",
-            "Browser",
-            show=False,
-            tooltip="Open the link in a browser",
-            id="article.open_link",
-        ),
-        Binding(
-            "number_sign",
-            "main('open_link_number')",
-            "Link n",
-            show=False,
-            tooltip="Open link [n] of the article in a browser (asks for n)",
-            id="article.open_link_number",
-        ),
-        Binding(
-            "u", "main('undo')", "Undo", show=False, tooltip="Undo the last mark", id="article.undo"
-        ),
-        Binding(
-            "v",
-            "main('pager')",
-            "Pager",
-            show=False,
-            tooltip="Read the article in your pager",
-            id="article.pager",
-        ),
-        Binding(
-            "vertical_line",
-            "main('pipe')",
-            "Pipe",
-            show=False,
-            tooltip="Pipe the article to a command",
-            id="article.pipe",
-        ),
-        Binding(
-            "f",
-            "main('fetch_fulltext')",
-            "Full text",
-            show=False,
-            tooltip="Fetch the full text",
-            id="article.fetch_fulltext",
-        ),
-        Binding(
-            "d",
-            "main('download')",
-            "Download",
-            show=False,
-            tooltip="Download the article's enclosure (podcast)",
-            id="article.download",
-        ),
-        Binding(
-            "P",
-            "main('play')",
-            "Play",
-            show=False,
-            tooltip="Play the article's enclosure with the player",
-            id="article.play",
-        ),
-        Binding(
-            "L",
-            "downloads",
-            "Downloads",
-            show=False,
-            tooltip="Show the download queue",
-            id="app.downloads",
-        ),
-        Binding(
-            "r",
-            "main('refresh_selected')",
-            "Refresh feed",
-            show=False,
-            tooltip="Refresh the selected feed",
-            id="sources.refresh_selected",
-        ),
-        Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
-        Binding(
-            "D",
-            "main('remove_source')",
-            "Remove feed",
-            show=False,
-            tooltip="Remove the selected feed",
-            id="sources.remove",
-        ),
-        Binding(
-            "t",
-            "toggle_theme",
-            "Theme",
-            show=False,
-            tooltip="Switch light / dark theme",
-            id="app.toggle_theme",
-        ),
-        Binding(
-            "S",
-            "save_view",
-            "Save view",
-            show=False,
-            tooltip="Save the current search, entity or speaker list as a view (feeds.toml)",
-            id="app.save_view",
-        ),
-        Binding(
-            "V",
-            "story_versions",
-            "Versions",
-            show=False,
-            tooltip="Every version of the story (the same text in other feeds)",
-            id="article.versions",
-        ),
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Palette",
-            show=False,
-            priority=True,
-            tooltip="Command palette",
-            id="app.command_palette",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
         self,
@@ -295,61 +150,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
 
     # -- help, search, theme, commands --------------------------------------------------------
 
-    def key_sections(self) -> list[tuple[str, Iterable[Binding]]]:
-        """Bindings to list in help, a section per pane, then those that work anywhere."""
-
-        def of(bindings: Iterable[BindingType], *actions: str) -> list[Binding]:
-            found = [b for b in bindings if isinstance(b, Binding)]
-            return [b for name in actions for b in found if action_name(b) == name]
-
-        def moves(bindings: Iterable[BindingType]) -> list[Binding]:
-            return [b for b in bindings if isinstance(b, Binding) and b.action != "select"]
-
-        app, main = self.BINDINGS, MainScreen.BINDINGS
-        choose = Binding("enter", "select", "Show", tooltip="Show the source's articles")
-        per_pane: list[tuple[str, list[Binding]]] = [
-            (
-                "Sources",
-                [*moves(PaneList.BINDINGS), choose, *of(app, "refresh_selected", "remove_source")],
-            ),
-            (
-                "Headlines",
-                [
-                    *moves(HeadlineList.BINDINGS),
-                    *of(main, "next_unread", "sort"),
-                    *of(app, "toggle_read", "toggle_star", "mark_all_read", "undo", "open_link"),
-                    *of(app, "pager", "pipe", "search", "save_view"),
-                ],
-            ),
-            (
-                "Reader",
-                [
-                    *moves(Reader.BINDINGS),
-                    *of(main, "page", "toggle_full_reader", "toggle_speakers"),
-                    *of(app, "open_link_number", "fetch_fulltext", "story_versions"),
-                    *of(app, "download", "play"),
-                ],
-            ),
-            (
-                "Sidebar",
-                [  # it moves like Sources: only what differs is listed
-                    Binding(
-                        "enter",
-                        "select",
-                        "List",
-                        tooltip="Enter on an entity or quote lists its articles",
-                    ),
-                    *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
-                    *of(main, "toggle_sidebar", "sidebar_tab"),
-                ],
-            ),
-        ]
-        listed = {id(b) for _, bindings in per_pane for b in bindings}
-        anywhere = [b for b in [*main, *app] if isinstance(b, Binding) and id(b) not in listed]
-        return [*per_pane, ("Anywhere", anywhere)]
-
     def action_help(self) -> None:
-        rows = binding_rows(self.key_sections(), self.user_keymap)
+        rows = binding_rows(key_sections(), self.user_keymap)
         self.push_screen(HelpScreen(rows, QUERY_EXAMPLES))
 
     def action_search(self) -> None:
@@ -386,69 +188,6 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
         title = terminal_safe(detail.article.row.title, line=True)
         view = View(f"story:{ids[0]}", f"Versions: {title}", ArticleFilter(ids=ids))
         self.main.push_view(view, detail.article.row.id)
-
-    # -- saved views and follows --------------------------------------------------------------
-
-    def saved_views(self) -> list[View]:
-        """The config's `[[views]]` as views (each query was checked when the config loaded)."""
-        if self.config is None or not self.config.views:
-            return []
-        from newstui.nlp import query_keys  # only for views: the first screen is sooner without
-
-        views = []
-        for entry in self.config.views:
-            try:
-                views.append(saved_view(entry.name, parse_query(entry.query, query_keys)))
-            except QueryError:  # pragma: no cover - load_config refuses invalid queries
-                continue
-        return views
-
-    def action_save_view(self) -> None:
-        view = self.main.current_view
-        query = view.filter.query.text if view.filter.query is not None else view.query
-        if query is None:
-            self.notify(
-                "Search first (/), or open an entity or speaker; S saves it as a view.",
-                severity="warning",
-            )
-            return
-        if self.config is None:
-            self.notify("No config file (demo mode): views cannot be saved.", severity="warning")
-            return
-
-        def named(name: str | None) -> None:
-            if name and query is not None:
-                self.add_view(name, query)
-
-        self.push_screen(ViewNameScreen(query), named)
-
-    def add_view(self, name: str, query: str) -> None:
-        """Save a view in the config (comments kept), list it and show it."""
-        if self.config is None:
-            self.notify("No config file (demo mode): views cannot be saved.", severity="warning")
-            return
-        same = next((v for v in self.config.views if v.query == query), None)
-        if same is not None:
-            from newstui.nlp import query_keys
-
-            self.notify(f"Already a view: {same.name}", markup=False)
-            self.main.show_view(saved_view(same.name, parse_query(same.query, query_keys)))
-            return
-        try:
-            added = add_view(self.config.path, name, query)
-            self.config = load_config(self.config.path)
-        except (NewstuiError, OSError) as exc:
-            self.notify(terminal_safe(str(exc), line=True), severity="error", markup=False)
-            return
-        views = self.saved_views()
-        self.main.set_saved_views(views)
-        view = next(v for v in views if v.title == added.name)
-        self.main.show_view(view)
-        self.notify(f"Saved view {added.name} in {self.config.path.name}", markup=False)
-
-    @on(Sidebar.FollowRequested)
-    def _follow(self, message: Sidebar.FollowRequested) -> None:
-        self.add_view(message.name, message.query)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title; the sub-title muted but readable (Textual's dim is too faint)."""
@@ -525,43 +264,6 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, App[int]):
         self._data_version = version
         if changed:
             self.main.post_message(StoreChanged())
-
-
-def all_binding_ids() -> set[str]:
-    """Every binding id a `[keys]` table may name."""
-    from newstui.tui.screens.command_prompt import CommandScreen
-    from newstui.tui.screens.confirm import ConfirmScreen
-    from newstui.tui.screens.downloads import DownloadsScreen
-    from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
-    from newstui.tui.screens.sort_order import SortScreen
-    from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
-    from newstui.tui.screens.view_name import ViewNameScreen
-    from newstui.tui.widgets.sidebar import Sidebar
-
-    classes = (
-        NewstuiApp,
-        MainScreen,
-        HeadlineList,
-        Reader,
-        PaneList,
-        Sidebar,
-        SearchScreen,
-        HelpScreen,
-        ConfirmScreen,
-        CommandScreen,
-        ViewNameScreen,
-        SpeakerQuotesScreen,
-        DownloadsScreen,
-        EnclosureChoiceScreen,
-        SortScreen,
-    )
-    return {i for cls in classes for i in binding_ids(cls.BINDINGS)}
-
-
-def action_name(binding: Binding) -> str:
-    """The action a binding runs, without arguments: "page(1)" → "page", "main('star')" → "star"."""
-    forwarded = re.fullmatch(r"main\('(\w+)'\)", binding.action)
-    return forwarded.group(1) if forwarded else binding.action.split("(")[0]
 
 
 def load_ui_state(path: Path) -> dict[str, object]:

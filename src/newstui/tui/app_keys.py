@@ -1,0 +1,251 @@
+"""The app's key table (APP_BINDINGS), how `?` help groups every binding by pane, and the ids
+a `[keys]` table may name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from textual.binding import Binding, BindingType
+
+from newstui.tui.keymap import binding_ids
+from newstui.tui.screens.help import HelpScreen
+from newstui.tui.screens.main import MainScreen
+from newstui.tui.screens.search import SearchScreen
+from newstui.tui.widgets.headlines import HeadlineList
+from newstui.tui.widgets.pane_list import PaneList
+from newstui.tui.widgets.reader import Reader
+from newstui.tui.widgets.sidebar import Sidebar
+
+# The app's key table. Actions on what the main screen shows run there (`main('…')`, only
+# while it is the screen shown); they are listed here so the footer keeps one order.
+APP_BINDINGS: list[BindingType] = [
+    Binding("question_mark", "help", "Help", id="app.help"),
+    Binding("slash", "search", "Search", id="app.search"),
+    Binding(
+        "m",
+        "main('toggle_read')",
+        "Read",
+        tooltip="Toggle read / unread",
+        id="article.toggle_read",
+    ),
+    Binding(
+        "s", "main('toggle_star')", "Star", tooltip="Toggle the star", id="article.toggle_star"
+    ),
+    Binding(
+        "A",
+        "main('mark_all_read')",
+        "All read",
+        show=False,
+        tooltip="Mark all in view read",
+        id="headlines.mark_all_read",
+    ),
+    Binding(
+        "o",
+        "main('open_link')",
+        "Browser",
+        show=False,
+        tooltip="Open the link in a browser",
+        id="article.open_link",
+    ),
+    Binding(
+        "number_sign",
+        "main('open_link_number')",
+        "Link n",
+        show=False,
+        tooltip="Open link [n] of the article in a browser (asks for n)",
+        id="article.open_link_number",
+    ),
+    Binding(
+        "u", "main('undo')", "Undo", show=False, tooltip="Undo the last mark", id="article.undo"
+    ),
+    Binding(
+        "v",
+        "main('pager')",
+        "Pager",
+        show=False,
+        tooltip="Read the article in your pager",
+        id="article.pager",
+    ),
+    Binding(
+        "vertical_line",
+        "main('pipe')",
+        "Pipe",
+        show=False,
+        tooltip="Pipe the article to a command",
+        id="article.pipe",
+    ),
+    Binding(
+        "f",
+        "main('fetch_fulltext')",
+        "Full text",
+        show=False,
+        tooltip="Fetch the full text",
+        id="article.fetch_fulltext",
+    ),
+    Binding(
+        "d",
+        "main('download')",
+        "Download",
+        show=False,
+        tooltip="Download the article's enclosure (podcast)",
+        id="article.download",
+    ),
+    Binding(
+        "P",
+        "main('play')",
+        "Play",
+        show=False,
+        tooltip="Play the article's enclosure with the player",
+        id="article.play",
+    ),
+    Binding(
+        "L",
+        "downloads",
+        "Downloads",
+        show=False,
+        tooltip="Show the download queue",
+        id="app.downloads",
+    ),
+    Binding(
+        "r",
+        "main('refresh_selected')",
+        "Refresh feed",
+        show=False,
+        tooltip="Refresh the selected feed",
+        id="sources.refresh_selected",
+    ),
+    Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
+    Binding(
+        "D",
+        "main('remove_source')",
+        "Remove feed",
+        show=False,
+        tooltip="Remove the selected feed",
+        id="sources.remove",
+    ),
+    Binding(
+        "t",
+        "toggle_theme",
+        "Theme",
+        show=False,
+        tooltip="Switch light / dark theme",
+        id="app.toggle_theme",
+    ),
+    Binding(
+        "S",
+        "save_view",
+        "Save view",
+        show=False,
+        tooltip="Save the current search, entity or speaker list as a view (feeds.toml)",
+        id="app.save_view",
+    ),
+    Binding(
+        "V",
+        "story_versions",
+        "Versions",
+        show=False,
+        tooltip="Every version of the story (the same text in other feeds)",
+        id="article.versions",
+    ),
+    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "Palette",
+        show=False,
+        priority=True,
+        tooltip="Command palette",
+        id="app.command_palette",
+    ),
+]
+
+
+def key_sections() -> list[tuple[str, Iterable[Binding]]]:
+    """Bindings to list in help, a section per pane, then those that work anywhere."""
+
+    def of(bindings: Iterable[BindingType], *actions: str) -> list[Binding]:
+        found = [b for b in bindings if isinstance(b, Binding)]
+        return [b for name in actions for b in found if action_name(b) == name]
+
+    def moves(bindings: Iterable[BindingType]) -> list[Binding]:
+        return [b for b in bindings if isinstance(b, Binding) and b.action != "select"]
+
+    app, main = APP_BINDINGS, MainScreen.BINDINGS
+    choose = Binding("enter", "select", "Show", tooltip="Show the source's articles")
+    per_pane: list[tuple[str, list[Binding]]] = [
+        (
+            "Sources",
+            [*moves(PaneList.BINDINGS), choose, *of(app, "refresh_selected", "remove_source")],
+        ),
+        (
+            "Headlines",
+            [
+                *moves(HeadlineList.BINDINGS),
+                *of(main, "next_unread", "sort"),
+                *of(app, "toggle_read", "toggle_star", "mark_all_read", "undo", "open_link"),
+                *of(app, "pager", "pipe", "search", "save_view"),
+            ],
+        ),
+        (
+            "Reader",
+            [
+                *moves(Reader.BINDINGS),
+                *of(main, "page", "toggle_full_reader", "toggle_speakers"),
+                *of(app, "open_link_number", "fetch_fulltext", "story_versions"),
+                *of(app, "download", "play"),
+            ],
+        ),
+        (
+            "Sidebar",
+            [  # it moves like Sources: only what differs is listed
+                Binding(
+                    "enter",
+                    "select",
+                    "List",
+                    tooltip="Enter on an entity or quote lists its articles",
+                ),
+                *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
+                *of(main, "toggle_sidebar", "sidebar_tab"),
+            ],
+        ),
+    ]
+    listed = {id(b) for _, bindings in per_pane for b in bindings}
+    anywhere = [b for b in [*main, *app] if isinstance(b, Binding) and id(b) not in listed]
+    return [*per_pane, ("Anywhere", anywhere)]
+
+
+def all_binding_ids() -> set[str]:
+    """Every binding id a `[keys]` table may name."""
+    from newstui.tui.screens.command_prompt import CommandScreen
+    from newstui.tui.screens.confirm import ConfirmScreen
+    from newstui.tui.screens.downloads import DownloadsScreen
+    from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
+    from newstui.tui.screens.sort_order import SortScreen
+    from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+    from newstui.tui.screens.view_name import ViewNameScreen
+    from newstui.tui.widgets.sidebar import Sidebar
+
+    classes = (
+        MainScreen,
+        HeadlineList,
+        Reader,
+        PaneList,
+        Sidebar,
+        SearchScreen,
+        HelpScreen,
+        ConfirmScreen,
+        CommandScreen,
+        ViewNameScreen,
+        SpeakerQuotesScreen,
+        DownloadsScreen,
+        EnclosureChoiceScreen,
+        SortScreen,
+    )
+    return binding_ids(APP_BINDINGS) | {i for cls in classes for i in binding_ids(cls.BINDINGS)}
+
+
+def action_name(binding: Binding) -> str:
+    """The action a binding runs, without arguments: "page(1)" → "page", "main('star')" → "star"."""
+    forwarded = re.fullmatch(r"main\('(\w+)'\)", binding.action)
+    return forwarded.group(1) if forwarded else binding.action.split("(")[0]

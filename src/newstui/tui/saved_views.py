@@ -1,0 +1,88 @@
+"""Saved views, mixed into the app: the config's `[[views]]` listed in Sources, `S` saving the
+current search, entity or speaker list as one, and `F` following a name (a view too)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App
+
+from newstui.config import Config, add_view, load_config
+from newstui.errors import NewstuiError
+from newstui.query import QueryError, parse_query
+from newstui.text import terminal_safe
+from newstui.tui.screens.main import MainScreen
+from newstui.tui.screens.view_name import ViewNameScreen
+from newstui.tui.view import View, saved_view
+from newstui.tui.widgets.sidebar import Sidebar
+
+
+class SavesViews(App[int]):
+    """Mixed into the app: reads and writes the config's views through the main screen."""
+
+    main: MainScreen
+
+    @property
+    def config(self) -> Config | None:
+        """The config file as last read (None in the demo); the main screen holds it."""
+        return self.main.config
+
+    def saved_views(self) -> list[View]:
+        """The config's `[[views]]` as views (each query was checked when the config loaded)."""
+        if self.config is None or not self.config.views:
+            return []
+        from newstui.nlp import query_keys  # only for views: the first screen is sooner without
+
+        views = []
+        for entry in self.config.views:
+            try:
+                views.append(saved_view(entry.name, parse_query(entry.query, query_keys)))
+            except QueryError:  # pragma: no cover - load_config refuses invalid queries
+                continue
+        return views
+
+    def action_save_view(self) -> None:
+        view = self.main.current_view
+        query = view.filter.query.text if view.filter.query is not None else view.query
+        if query is None:
+            self.notify(
+                "Search first (/), or open an entity or speaker; S saves it as a view.",
+                severity="warning",
+            )
+            return
+        if self.config is None:
+            self.notify("No config file (demo mode): views cannot be saved.", severity="warning")
+            return
+
+        def named(name: str | None) -> None:
+            if name and query is not None:
+                self.add_view(name, query)
+
+        self.push_screen(ViewNameScreen(query), named)
+
+    def add_view(self, name: str, query: str) -> None:
+        """Save a view in the config (comments kept), list it and show it."""
+        if self.config is None:
+            self.notify("No config file (demo mode): views cannot be saved.", severity="warning")
+            return
+        same = next((v for v in self.config.views if v.query == query), None)
+        if same is not None:
+            from newstui.nlp import query_keys
+
+            self.notify(f"Already a view: {same.name}", markup=False)
+            self.main.show_view(saved_view(same.name, parse_query(same.query, query_keys)))
+            return
+        try:
+            added = add_view(self.config.path, name, query)
+            self.main.config = load_config(self.config.path)
+        except (NewstuiError, OSError) as exc:
+            self.notify(terminal_safe(str(exc), line=True), severity="error", markup=False)
+            return
+        views = self.saved_views()
+        self.main.set_saved_views(views)
+        view = next(v for v in views if v.title == added.name)
+        self.main.show_view(view)
+        self.notify(f"Saved view {added.name} in {self.config.path.name}", markup=False)
+
+    @on(Sidebar.FollowRequested)
+    def _follow(self, message: Sidebar.FollowRequested) -> None:
+        self.add_view(message.name, message.query)
