@@ -1,6 +1,7 @@
 """The main screen: sources, headlines over the reader, and the sidebar; routes their messages.
 
-Its article and source actions are in `article_actions`, refreshing in `source_refresh`."""
+Its keys are in `main_keys`, which panes show and have focus in `panes`, its article and source
+actions in `article_actions`, refreshing in `source_refresh`."""
 
 from __future__ import annotations
 
@@ -11,19 +12,19 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Header
 
 from newstui.config import Config, Settings
 from newstui.counts import counted
 from newstui.model import NEWEST_FIRST, ArticleDetail, ArticleRow, Direction, FeedRow, SortOrder
 from newstui.tui.screens.article_actions import ArticleActions
+from newstui.tui.screens.main_keys import MAIN_BINDINGS
+from newstui.tui.screens.panes import PANE_NAMES, PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
 from newstui.tui.screens.sort_order import SortScreen
 from newstui.tui.screens.source_refresh import SourceRefresh
@@ -40,88 +41,16 @@ from newstui.tui.widgets.sources import SourcesPane
 from newstui.tui.widgets.sync_status import SyncStatusLine
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
-PANE_NAMES = {
-    "sources": "Sources",
-    "headlines": "Headlines",
-    "reader": "Reader",
-    "sidebar": "Sidebar",
-}
-NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
-SHORT_HEIGHT = 32
 FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
-DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving  # below this the reader takes the whole column while it has focus
+DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving
 
 
-class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefresh, Screen[None]):
+class MainScreen(
+    ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefresh, PaneLayout, Screen[None]
+):
     """Layout, navigation and the open article; owns what it shows and the actions on it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="main.next_pane"),
-        Binding(
-            "shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="main.previous_pane"
-        ),
-        Binding(
-            "space",
-            "page(1)",
-            "Page down",
-            show=False,
-            tooltip="Page the reader down",
-            id="reader.page_down",
-        ),
-        Binding(
-            "b",
-            "page(-1)",
-            "Page up",
-            show=False,
-            tooltip="Page the reader up",
-            id="reader.page_up",
-        ),
-        Binding(
-            "O",
-            "sort",
-            "Sort",
-            show=False,
-            tooltip="Sort the headlines: date, feed or title, or reverse",
-            id="headlines.sort",
-        ),
-        Binding("n", "next_unread(1)", "Next unread", id="headlines.next_unread"),
-        Binding("p", "next_unread(-1)", "Prev unread", show=False, id="headlines.previous_unread"),
-        Binding(
-            "e", "toggle_sidebar", "Sidebar", tooltip="Show / hide the sidebar", id="sidebar.toggle"
-        ),
-        Binding(
-            "1",
-            "sidebar_tab('entities')",
-            "Entities",
-            show=False,
-            tooltip="Sidebar: entities",
-            id="sidebar.entities",
-        ),
-        Binding(
-            "2",
-            "sidebar_tab('quotes')",
-            "Quotes",
-            show=False,
-            tooltip="Sidebar: quotes",
-            id="sidebar.quotes",
-        ),
-        Binding(
-            "z",
-            "toggle_full_reader",
-            "Full width",
-            show=False,
-            tooltip="Full-width reader",
-            id="reader.full_width",
-        ),
-        Binding(
-            "T",
-            "toggle_speakers",
-            "Speakers",
-            show=False,
-            tooltip="Show / hide speaker tags",
-            id="reader.speaker_tags",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     @dataclass
     class ArticleLoaded(Message):
@@ -210,116 +139,6 @@ class MainScreen(ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefr
         if self._first_detail is not None:
             self.load_detail(self._first_detail)
         self.post_message(self.FirstScreenShown())
-
-    # -- layout -------------------------------------------------------------------------------
-
-    def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
-        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
-        self.sources.fit_width(event.size.width, narrow)
-        self._apply_sidebar()
-        if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
-            # keys must never go to a pane the user cannot see: the reader when an article is
-            # open, else the headlines
-            self.focus_pane("reader" if self.detail is not None else "headlines")
-
-    def _apply_sidebar(self) -> None:
-        wanted = self._sidebar_wanted
-        visible = not self.has_class("-narrow") if wanted is None else wanted
-        self.set_class(not visible, "-no-sidebar")
-
-    @property
-    def sidebar_visible(self) -> bool:
-        """Whether the sidebar is shown."""
-        return not self.has_class("-no-sidebar")
-
-    def _pane_of(self, widget: Widget | None) -> str | None:
-        for pane in (self.sources, self.headlines, self.reader, self.sidebar):
-            node = widget
-            while node is not None:
-                if node is pane:
-                    return pane.id
-                node = node.parent if isinstance(node.parent, Widget) else None
-        return None
-
-    def on_descendant_focus(self) -> None:
-        pane = self._pane_of(self.focused)
-        self._pane_asked = None
-        self.set_class(pane == "sources", "-show-sources")
-        self.set_class(pane == "reader", "-reading")
-        if pane != "reader":
-            self.remove_class("-full-reader")  # leaving the reader leaves the full-width view
-        if pane is not None:
-            self._focused_pane = PANE_NAMES[pane]
-            self._show_title()
-
-    def _show_title(self) -> None:
-        """The title bar names the focused pane, then the view: "Reader ▸ All articles"."""
-        self.title = f"{self._focused_pane} ▸ {self._view_title}"
-
-    def focus_pane(self, name: str) -> None:
-        """Focus a pane by id, showing it first when it is collapsed."""
-        self._pane_asked = name  # focus arrives later: a Tab before it goes on from here
-        if name == "sources":
-            self.remove_class("-reading")
-            self.add_class("-show-sources")
-            self.sources.focus()
-        elif name == "headlines":
-            self.remove_class("-reading")  # a narrow screen shows the list again at once
-            self.headlines.focus()
-        elif name == "reader":
-            self.add_class("-reading")
-            self.reader.focus()
-        elif name == "sidebar":
-            if not self.sidebar_visible:
-                self._sidebar_wanted = True
-                self._apply_sidebar()
-            self.sidebar.active_list.focus()
-
-    def action_cycle_pane(self, step: int) -> None:
-        order = ["sources", "headlines", "reader"]
-        if self.sidebar_visible:
-            order.append("sidebar")
-        current = self._pane_asked or self._pane_of(self.focused) or "headlines"
-        index = order.index(current) if current in order else 1
-        self.focus_pane(order[(index + step) % len(order)])
-
-    def action_toggle_full_reader(self) -> None:
-        full = not self.has_class("-full-reader")
-        if full:
-            # z again returns to the pane z was pressed in (the reader stays the reader)
-            self._before_full_reader = self._pane_of(self.focused) or "headlines"
-        self.set_class(full, "-full-reader")
-        if full:
-            self.reader.focus()
-        else:
-            back = self._before_full_reader
-            if back == "sidebar" and not self.sidebar_visible:
-                back = "reader"
-            self.focus_pane(back)
-
-    def action_toggle_speakers(self) -> None:
-        shown = self.reader.toggle_speakers()
-        self.notify("Speaker tags shown." if shown else "Speaker tags hidden.")
-
-    def action_toggle_sidebar(self) -> None:
-        self._sidebar_wanted = not self.sidebar_visible
-        self._apply_sidebar()
-        if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
-            self.focus_pane("reader")
-
-    def action_sidebar_tab(self, name: str) -> None:
-        if not self.sidebar_visible:
-            self._sidebar_wanted = True
-            self._apply_sidebar()
-        in_sidebar = self._pane_of(self.focused) == "sidebar"
-        self.sidebar.show_tab(name)
-        if in_sidebar:  # the old tab's list is hidden now: keep the keys on the sidebar
-            self.sidebar.active_list.focus()
-
-    def action_page(self, direction: int) -> None:
-        self.reader.page(direction)
 
     # -- views --------------------------------------------------------------------------------
 

@@ -1,0 +1,147 @@
+"""The main screen's panes: which show at this size (narrow screens collapse the sources and
+the sidebar; a short one gives the reader the column while it reads), which has focus, and the
+keys that move between them. Mixed into `MainScreen`."""
+
+from __future__ import annotations
+
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+
+from newstui.model import ArticleDetail
+from newstui.tui.widgets.headlines import HeadlineList
+from newstui.tui.widgets.reader import Reader
+from newstui.tui.widgets.sidebar import Sidebar
+from newstui.tui.widgets.sources import SourcesPane
+
+PANE_NAMES = {
+    "sources": "Sources",
+    "headlines": "Headlines",
+    "reader": "Reader",
+    "sidebar": "Sidebar",
+}
+NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
+SHORT_HEIGHT = 32  # below this the reader takes the whole column while it has focus
+
+
+class PaneLayout(Screen[None]):
+    """Mixed into the main screen: its panes' visibility and focus."""
+
+    sources: SourcesPane
+    headlines: HeadlineList
+    reader: Reader
+    sidebar: Sidebar
+    detail: ArticleDetail | None
+    _sidebar_wanted: bool | None  # None: follow the terminal width
+    _focused_pane: str
+    _pane_asked: str | None  # focus_pane's pane until its focus arrives
+    _before_full_reader: str  # the pane `z` returns to
+    _view_title: str
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+        self.sources.fit_width(event.size.width, narrow)
+        self._apply_sidebar()
+        if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
+            # keys must never go to a pane the user cannot see: the reader when an article is
+            # open, else the headlines
+            self.focus_pane("reader" if self.detail is not None else "headlines")
+
+    def _apply_sidebar(self) -> None:
+        wanted = self._sidebar_wanted
+        visible = not self.has_class("-narrow") if wanted is None else wanted
+        self.set_class(not visible, "-no-sidebar")
+
+    @property
+    def sidebar_visible(self) -> bool:
+        """Whether the sidebar is shown."""
+        return not self.has_class("-no-sidebar")
+
+    def _pane_of(self, widget: Widget | None) -> str | None:
+        for pane in (self.sources, self.headlines, self.reader, self.sidebar):
+            node = widget
+            while node is not None:
+                if node is pane:
+                    return pane.id
+                node = node.parent if isinstance(node.parent, Widget) else None
+        return None
+
+    def on_descendant_focus(self) -> None:
+        pane = self._pane_of(self.focused)
+        self._pane_asked = None
+        self.set_class(pane == "sources", "-show-sources")
+        self.set_class(pane == "reader", "-reading")
+        if pane != "reader":
+            self.remove_class("-full-reader")  # leaving the reader leaves the full-width view
+        if pane is not None:
+            self._focused_pane = PANE_NAMES[pane]
+            self._show_title()
+
+    def _show_title(self) -> None:
+        """The title bar names the focused pane, then the view: "Reader ▸ All articles"."""
+        self.title = f"{self._focused_pane} ▸ {self._view_title}"
+
+    def focus_pane(self, name: str) -> None:
+        """Focus a pane by id, showing it first when it is collapsed."""
+        self._pane_asked = name  # focus arrives later: a Tab before it goes on from here
+        if name == "sources":
+            self.remove_class("-reading")
+            self.add_class("-show-sources")
+            self.sources.focus()
+        elif name == "headlines":
+            self.remove_class("-reading")  # a narrow screen shows the list again at once
+            self.headlines.focus()
+        elif name == "reader":
+            self.add_class("-reading")
+            self.reader.focus()
+        elif name == "sidebar":
+            if not self.sidebar_visible:
+                self._sidebar_wanted = True
+                self._apply_sidebar()
+            self.sidebar.active_list.focus()
+
+    def action_cycle_pane(self, step: int) -> None:
+        order = ["sources", "headlines", "reader"]
+        if self.sidebar_visible:
+            order.append("sidebar")
+        current = self._pane_asked or self._pane_of(self.focused) or "headlines"
+        index = order.index(current) if current in order else 1
+        self.focus_pane(order[(index + step) % len(order)])
+
+    def action_toggle_full_reader(self) -> None:
+        full = not self.has_class("-full-reader")
+        if full:
+            # z again returns to the pane z was pressed in (the reader stays the reader)
+            self._before_full_reader = self._pane_of(self.focused) or "headlines"
+        self.set_class(full, "-full-reader")
+        if full:
+            self.reader.focus()
+        else:
+            back = self._before_full_reader
+            if back == "sidebar" and not self.sidebar_visible:
+                back = "reader"
+            self.focus_pane(back)
+
+    def action_toggle_speakers(self) -> None:
+        shown = self.reader.toggle_speakers()
+        self.notify("Speaker tags shown." if shown else "Speaker tags hidden.")
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_wanted = not self.sidebar_visible
+        self._apply_sidebar()
+        if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
+            self.focus_pane("reader")
+
+    def action_sidebar_tab(self, name: str) -> None:
+        if not self.sidebar_visible:
+            self._sidebar_wanted = True
+            self._apply_sidebar()
+        in_sidebar = self._pane_of(self.focused) == "sidebar"
+        self.sidebar.show_tab(name)
+        if in_sidebar:  # the old tab's list is hidden now: keep the keys on the sidebar
+            self.sidebar.active_list.focus()
+
+    def action_page(self, direction: int) -> None:
+        self.reader.page(direction)
