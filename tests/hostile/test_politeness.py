@@ -207,7 +207,8 @@ def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name
     assert cli("feeds") == 0
     table = capsys.readouterr().out
     assert "next try" in table
-    assert next_at.strftime("%Y-%m-%d %H:%M") in table
+    today = next_at.date() == datetime.now(UTC).date()  # today's time is shown alone
+    assert next_at.strftime("%H:%M UTC" if today else "%Y-%m-%d %H:%M") in table
 
     assert cli("fetch", "Busy") == 1  # named: tried now (and the server still says no)
     assert busy.hits == 2
