@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,16 @@ def test_two_workers_retiring_finish_a_long_queue() -> None:
     with SpawnedPool(2, tasks_per_worker=3) as pool:
         futures = [pool.submit_call(abs, -i) for i in range(40)]
         assert [future.result(timeout=60) for future in futures] == list(range(40))
+
+
+def test_a_pool_whose_worker_died_runs_the_next_tasks_in_a_fresh_one() -> None:
+    # A worker killed (the OOM killer, a crash in C) broke the pool for good: every later
+    # feed of the fetch failed and its final analysis ended `newstui fetch` in a traceback.
+    with SpawnedPool(1) as pool:
+        died = pool.submit_call(os._exit, 1)
+        with pytest.raises(BrokenProcessPool):
+            died.result(timeout=60)
+        assert pool.submit_call(abs, -3).result(timeout=60) == 3
 
 
 def live_workers() -> int:

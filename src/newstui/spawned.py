@@ -17,6 +17,7 @@ import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from types import TracebackType
 from typing import TYPE_CHECKING, Self, TypeVar
@@ -138,8 +139,13 @@ class SpawnedPool:
         return self._executor
 
     def submit_call(self, fn: Callable[..., T], /, *args: object) -> Future[T]:
-        """Run `fn(*args)` in a worker (started on first use)."""
-        return self._pool().submit(fn, *args)
+        """Run `fn(*args)` in a worker (started on first use). A pool broken by a worker's
+        death (the OOM killer, a crash in C) is replaced: its tasks failed, later ones run."""
+        try:
+            return self._pool().submit(fn, *args)
+        except BrokenProcessPool:
+            self._restart()
+            return self._pool().submit(fn, *args)
 
     def _restart(self) -> None:
         """Drop a broken pool (a worker died): the next task starts a fresh one."""

@@ -6,7 +6,6 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 
 from newstui.fulltext.page import ExtractedPage, extract_page
@@ -33,12 +32,7 @@ class ExtractionPool(SpawnedPool):
 
         The future raises if extraction crashed, BrokenProcessPool if its worker died.
         """
-        try:
-            return self._pool().submit(_extract_with_limit, body, url, self.time_limit)
-        except BrokenProcessPool:
-            # a worker died (killed for memory, crashed in C): start a fresh pool for what follows
-            self._restart()
-            return self._pool().submit(_extract_with_limit, body, url, self.time_limit)
+        return self.submit_call(_extract_with_limit, body, url, self.time_limit)
 
     def extract_many(self, pages: Iterable[tuple[bytes, str]]) -> Iterator[ExtractedPage | None]:
         """Extract (body, url) pairs, yielding results in input order with a bounded number in flight."""
