@@ -199,6 +199,34 @@ async def test_a_body_refused_as_too_large_closes_its_connection(raw_server):
     assert server.connections == 2  # the unread rest of the big body never reaches a request
 
 
+@pytest.mark.parametrize("late", [False, True], ids=["with-the-head", "after-the-head"])
+async def test_bytes_after_an_answer_never_become_the_next_answer(raw_server, late):
+    # A 304 sent with a body (a real server bug): the stray bytes used to be read as the start of
+    # the next answer on that connection, so the next feed of the host failed ("illegal status
+    # line") or got them as its body.
+    async def stray_body_after_304(server: RawServer, n: int, reader, writer) -> None:
+        while await server.request(reader):
+            if server.requests > 1:
+                writer.write(OK)
+            elif late:
+                writer.write(b"HTTP/1.1 304 Not Modified\r\n\r\n")
+                await writer.drain()
+                await asyncio.sleep(0.2)
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nwrong")
+            else:
+                writer.write(b"HTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\n\r\nstray")
+            await writer.drain()
+
+    server = await raw_server(stray_body_after_304)
+    async with Fetcher(QUICK) as fetcher:
+        first = await fetcher.fetch(server.base + "/a", etag='"1"')
+        await asyncio.sleep(0.4)
+        second = await fetcher.fetch(server.base + "/b")
+
+    assert first.status == 304
+    assert second.status == 200 and second.body == b"hello"
+
+
 async def test_an_answer_asking_to_close_is_not_reused(raw_server):
     closing = b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 5\r\n\r\nhello"
     server = await serve_ok(raw_server, closing)

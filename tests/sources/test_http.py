@@ -335,6 +335,30 @@ async def test_a_redirect_to_an_invalid_host_is_one_line(feed_server):
     assert str(caught.value).startswith(f"{url}: ")
 
 
+@pytest.mark.parametrize(
+    "location", ["http://[::1/feed", "http://127.0.0.1:99999/feed", "http://[::1]:70000/feed"]
+)
+async def test_a_redirect_to_a_malformed_url_is_one_line_naming_the_feed(feed_server, location):
+    # were a ValueError ("Invalid IPv6 URL") and an IndexError from asyncio (a port past
+    # 65535): "failed: IndexError: list index out of range", with no backoff recorded
+    feed_server.route("/moved", status=301, headers={"Location": location})
+    url = feed_server.url("/moved")
+
+    with pytest.raises(SourceError, match="redirect to an invalid URL") as caught:
+        await fetch(url)
+
+    assert str(caught.value).startswith(f"{url}: ") and "\n" not in str(caught.value)
+
+
+async def test_a_feed_url_with_a_port_past_65535_is_an_invalid_url():
+    url = "http://127.0.0.1:99999/feed"
+
+    with pytest.raises(SourceError, match="invalid URL") as caught:
+        await fetch(url)
+
+    assert str(caught.value).startswith(f"{url}: ")
+
+
 async def test_credentials_in_a_feed_url_are_sent_as_basic_auth_on_its_own_host_only(feed_server):
     feed_server.route("/private", body=BODY)
     feed_server.route("/here", status=302, headers={"Location": "/private"})

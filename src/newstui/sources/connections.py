@@ -179,12 +179,16 @@ class Connection:
         self.idle_since = 0.0
 
     def usable(self, now: float, expiry: float) -> bool:
-        """Still open, not closed by the server while idle, not idle too long."""
+        """Still open, not closed by the server while idle, not idle too long, and nothing
+        received since its last answer ended (a body sent after a 304, say, would be read as the
+        start of the next answer; httpcore checks the socket for the same reason)."""
         return (
             now - self.idle_since < expiry
             and not self.reader.at_eof()
             and self.reader.exception() is None
             and not self.writer.transport.is_closing()
+            and not self.h11.trailing_data[0]
+            and not self.reader._buffer  # type: ignore[attr-defined]  # no public peek
         )
 
     def close(self) -> None:
@@ -449,5 +453,7 @@ def _target_by_httpx(url: str) -> Target:
     if scheme not in ("http", "https") or not host:
         raise ValueError(f"not an http(s) URL with a host: {url}")
     port = parsed.port or (443 if scheme == "https" else 80)
+    if port > 65535:  # httpx takes it; connecting would fail inside asyncio (an IndexError)
+        raise ValueError(f"port {port} out of range")
     credentials = (parsed.username, parsed.password) if parsed.userinfo else None
     return Target(scheme, host, port, parsed.raw_path.decode("ascii"), credentials)

@@ -163,7 +163,10 @@ class Fetcher:
                     )
                 location = response.headers.get("location")
                 if status in REDIRECTS and location is not None:
-                    target_url = urljoin(current, location)
+                    try:
+                        target_url = urljoin(current, location)
+                    except ValueError as exc:  # "http://[::1/feed": Invalid IPv6 URL
+                        raise SourceError(f"{url}: redirect to an invalid URL ({exc})") from None
                     if not is_http_url(target_url):
                         raise SourceError(f"{url}: redirect to a non-http(s) location")
                     current = target_url
