@@ -123,6 +123,16 @@ def test_escape_sequences_written_as_character_references_vanish_whole():
     assert text == "a b c d e"
 
 
+def test_references_into_the_private_range_controls_travel_in_are_stripped_like_controls():
+    """Control characters cross the HTML parser as private-use stand-ins; a document that names
+    such a character by reference gets no stand-in through (the check for stand-ins must not be
+    skipped for it), while literal private-use characters were dropped before parsing."""
+    from newstui.sources.html import html_to_text
+
+    assert html_to_text("<p>a &#xE01B;[31mred&#57371;[0m b &#xE001; c</p>") == ("a red b c", [])
+    assert html_to_text("<p>a \ue01b[31mred b \ue0f0 c</p>") == ("a [31mred b c", [])
+
+
 def test_relative_links_resolve_against_xml_base_and_the_feed_url():
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://ex.org/blog/">
     <title>Base</title>

@@ -69,6 +69,7 @@ _BLOCK = {
 _CONTROL_REF = re.compile(r"&#(?:x([0-9a-f]+)|([0-9]+));", re.I)
 _STAND_IN = 0xE000
 _STAND_INS = re.compile("[\ue000-\ue09f]")
+_NUMERIC_REF = re.compile("&#")  # sre's literal search: faster than `in` on a wide string
 # Where each collected link ends in the text: a private-use mark travels with the words through
 # whitespace folding and cleaning, then becomes the link's offset (and is removed).
 _LINK_MARK = "\ue0f0"
@@ -148,7 +149,11 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
         html = html.decode("utf-8", "replace")
     if _DROPPED.search(html) is not None:
         html = _DROPPED.sub("", html)
-    html = _CONTROL_REF.sub(_control_ref, html)
+    # Stand-ins come only from numeric character references (literal ones were just dropped):
+    # a document without any needs no substitution now and no stand-in search in its text.
+    refs = _NUMERIC_REF.search(html) is not None
+    if refs:
+        html = _CONTROL_REF.sub(_control_ref, html)
     if not html.strip():
         return "", []
     try:
@@ -156,7 +161,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     except (lxml.etree.ParserError, ValueError):
         root = None
     if root is None:  # nothing libxml2 could read as a document
-        return _clean(re.sub(r"<[^>]*>", " ", html)), []
+        return _clean(re.sub(r"<[^>]*>", " ", html), refs), []
     parts: list[str] = []
     links: list[tuple[str, str, LinkKind]] = []  # (text, url, kind); Links made at the end
     seen: set[str] = set()
@@ -221,11 +226,11 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     marked = "".join(parts)
     if _lost_text(marked.replace(_LINK_MARK, "") if links else marked, html):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
-        text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))))
+        text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))), refs)
         return text, [Link(*link) for link in links]
     if not links:
-        return _clean(_fold_paragraphs(marked)), []
-    return _placed_links(_clean(_fold_paragraphs(_marks_off_spaces(marked))), links)
+        return _clean(_fold_paragraphs(marked), refs), []
+    return _placed_links(_clean(_fold_paragraphs(_marks_off_spaces(marked)), refs), links)
 
 
 def _fold_paragraphs(text: str) -> str:
@@ -280,8 +285,9 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?!•\ue0f0* )")  # a bullet's link ma
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _clean(text: str) -> str:
-    """Clean converted text, stripping escape sequences that came in as character references."""
-    if _STAND_INS.search(text) is not None:
+def _clean(text: str, refs: bool) -> str:
+    """Clean converted text, stripping escape sequences that came in as character references
+    (`refs`: the document had numeric references, the only source of stand-ins)."""
+    if refs and _STAND_INS.search(text) is not None:
         text = _STAND_INS.sub(lambda m: chr(ord(m.group(0)) - _STAND_IN), text)
     return clean_text(text)
