@@ -396,8 +396,8 @@ def main() -> int:
         "--baseline",
         type=Path,
         help="the src/ folder of another newstui checkout: measured alternately with this one "
-        "in the screen, cli and keys rows, and after it beside newsboat in the 304 and latency "
-        "rows (same interpreter, PYTHONPATH), for before/after",
+        "in the screen, cli and keys rows, and after it beside newsboat in the cold, none, 304 "
+        "and latency rows (same interpreter, PYTHONPATH), for before/after",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the stores (printed folder) for inspection"
@@ -444,40 +444,31 @@ def main() -> int:
             run([*nt_rules, "fetch"], t.env)
             run([*nb_main, "-x", "reload"], t.env)
             print(f"  (stores filled by one cold fetch each: HTTP {dict(corpus.take_statuses())})")
-        if "cold" in only:
-            nts, nbs = alternate(
-                args.runs,
-                "cold, analysis on",
-                lambda: t.reset("rules"),
-                lambda: run([*nt_rules, "fetch"], t.env),
-                lambda: t.reset("main"),
-                nb_reload(nb_main),
-                corpus,
-            )
-            table.add("cold fetch, 10,000 articles, analysis on", med(nts), med(nbs), "s")
-            table.add(
-                "cold fetch, 10,000 articles, analysis on, CPU (user+sys, whole tree)",
-                med(nts, "cpu"),
-                med(nbs, "cpu"),
-                "s",
-            )
-        if "none" in only:
-            nts, nbs = alternate(
-                args.runs,
-                "cold, extractor none",
-                lambda: t.reset("none"),
-                lambda: run([*nt_none, "fetch"], t.env),
-                lambda: t.reset("main"),
-                nb_reload(nb_main),
-                corpus,
-            )
-            table.add('cold fetch, extractor = "none"', med(nts), med(nbs), "s")
-            table.add(
-                'cold fetch, extractor = "none", CPU (user+sys, whole tree)',
-                med(nts, "cpu"),
-                med(nbs, "cpu"),
-                "s",
-            )
+        for key, label, row, store, cmd in (
+            ("cold", "cold, analysis on", "cold fetch, 10,000 articles, analysis on", "rules",
+             nt_rules),
+            ("none", "cold, extractor none", 'cold fetch, extractor = "none"', "none", nt_none),
+        ):  # fmt: skip
+            if key not in only:
+                continue
+            for name, extra in variants:  # with --baseline, each beside newsboat in turn
+                suffix = "" if name == "newstui" else f" ({name})"
+                nts, nbs = alternate(
+                    args.runs,
+                    label + suffix,
+                    lambda store=store: t.reset(store),
+                    lambda cmd=cmd, extra=extra: run([*cmd, "fetch"], {**t.env, **extra}),
+                    lambda: t.reset("main"),
+                    nb_reload(nb_main),
+                    corpus,
+                )
+                table.add(row + suffix, med(nts), med(nbs), "s")
+                table.add(
+                    f"{row}, CPU (user+sys, whole tree){suffix}",
+                    med(nts, "cpu"),
+                    med(nbs, "cpu"),
+                    "s",
+                )
         if "304" in only or "latency" in only:
             # newsboat sends validators from its third reload on: two reloads first, then measure.
             print("  (newsboat: two reloads of a warm store first, so it sends its validators)")
