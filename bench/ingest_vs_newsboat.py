@@ -327,6 +327,14 @@ class Table:
         other = f", newsboat {nb:,.3f} {unit}" if nb is not None else ""
         print(f"  → {label}: newstui {nt:,.3f} {unit}{other} {ratio}", flush=True)
 
+    def add_runs(self, row: str, suffix: str, nts: list[Run], nbs: list[Run]) -> None:
+        """A row's median seconds and median CPU (whole tree), newstui beside newsboat; `suffix`
+        names the newstui measured ('' for this checkout)."""
+        self.add(row + suffix, med(nts), med(nbs), "s")
+        self.add(
+            f"{row}, CPU (user+sys, whole tree){suffix}", med(nts, "cpu"), med(nbs, "cpu"), "s"
+        )
+
     def print(self) -> None:
         print("\n| workload | newstui | newsboat | ratio newstui/newsboat |\n|---|---|---|---|")
         for label, nt, nb, unit in self.rows:
@@ -462,13 +470,7 @@ def main() -> int:
                     nb_reload(nb_main),
                     corpus,
                 )
-                table.add(row + suffix, med(nts), med(nbs), "s")
-                table.add(
-                    f"{row}, CPU (user+sys, whole tree){suffix}",
-                    med(nts, "cpu"),
-                    med(nbs, "cpu"),
-                    "s",
-                )
+                table.add_runs(row, suffix, nts, nbs)
         if "304" in only or "latency" in only:
             # newsboat sends validators from its third reload on: two reloads first, then measure.
             print("  (newsboat: two reloads of a warm store first, so it sends its validators)")
@@ -493,13 +495,7 @@ def main() -> int:
                         corpus,
                     )
                     corpus.latency = 0.0
-                    table.add(row + suffix, med(nts), med(nbs), "s")
-                    table.add(
-                        f"{row}, CPU (user+sys, whole tree){suffix}",
-                        med(nts, "cpu"),
-                        med(nbs, "cpu"),
-                        "s",
-                    )
+                    table.add_runs(row, suffix, nts, nbs)
         if "fill" in only:
             n = fill_feeds * 100
             nt_fill = t.newstui_cmd("fill", fill_paths)
