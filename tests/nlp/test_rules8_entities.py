@@ -262,3 +262,38 @@ def test_a_name_owning_what_only_a_person_has_is_a_person(extractor) -> None:
     )
     people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
     assert {"Dries Mortel", "Tavi Rennick", "Oru Kallas"} <= people
+
+
+# A business named for its founder keeps its "'s" where a possessive cannot stand: before a
+# verb or a stop. A person's possessive ("Lee's lawyer", "the prize was Lee's") stays a person.
+def test_a_business_named_with_an_apostrophe_s_is_one_organisation(extractor) -> None:
+    text = (
+        "Sales at Pellmann's, the department store, fell. Pellmann's said it would cut 300 jobs. "
+        "The board gave burger chain Dorrie's the contract, and Dorrie's announced a new menu."
+    )
+    found = _entities(extractor, text)
+    assert {("Pellmann's", "ORG"), ("Dorrie's", "ORG")} <= found
+    assert not {name for name, _ in found} & {"Pellmann", "Dorrie"}
+
+
+def test_a_persons_possessive_is_no_business(extractor) -> None:
+    text = "Ann Vesk won. Vesk's lawyer said the prize was Vesk's. Newton's and Kepler's laws hold."
+    found = _entities(extractor, text)
+    assert ("Ann Vesk", "PERSON") in found
+    assert not any(name.endswith("'s") for name, _ in found)
+
+
+# After a noun naming a kind of body, the capitalised words are one name, even when one of them
+# is a known place or nationality.
+def test_a_name_after_a_kind_of_body_is_kept_whole(extractor) -> None:
+    text = (
+        "The magazine Curious American printed the letter. The company hired the law firm "
+        "Hallet Boston, and the rock band Velvet Denver played."
+    )
+    found = _entities(extractor, text)
+    assert {
+        ("Curious American", "ORG"),
+        ("Hallet Boston", "ORG"),
+        ("Velvet Denver", "ORG"),
+    } <= found
+    assert not {name for name, _ in found} & {"American", "Boston", "Denver"}

@@ -60,6 +60,7 @@ ORG_NOUNS = frozenset(
     "commission ministry watchdog authority institute council department operator producer miner "
     "group company firm union party militia broadcaster newspaper agency charity bank lender carrier airline "
     "regulator chipmaker carmaker automaker retailer insurer club startup outlet platform organisation "
+    "chain supermarket pollster consultancy band label studio franchise telecom "
     "organization movement coalition conglomerate giant manufacturer publisher network app brand "
     "journal magazine tabloid website channel newswire".split()
     # "the journal Nature Astronomy", "YouTube channel Numberphile"
@@ -418,9 +419,21 @@ class _EntityFinder:
     def _surface(self, run: list[Token], i: int, n: int) -> tuple[int, int, str]:
         start, end = run[i].start, run[i + n - 1].end
         last = run[i + n - 1].text
-        if "'" in last or "’" in last:
+        if ("'" in last or "’" in last) and not (n == 1 and self._own_possessive(last, end)):
             end -= len(last) - len(strip_possessive(last))
         return start, end, self.text[start:end]
+
+    def _own_possessive(self, word: str, end: int) -> bool:
+        """'McDonald's said', 'at Pellmann's, a chain': an "'s" before a verb or a stop belongs
+        to the name (a business named for its founder); a possessive is followed by a noun."""
+        return (
+            word[-2:] in _OWN_S
+            and len(word) > 4
+            and _OWN_POSSESSIVE_AFTER.match(self.text, end) is not None
+            and word[:-2].lower() not in self.gaz.common_words
+            and word[:-2] not in self.gaz.titles  # "at Lord's", "the Lord's Prayer"
+            and not any(c.type == "PERSON" and c.text.endswith(word[:-2]) for c in self.candidates)
+        )  # "Ann Lee … the warrant was Lee's.": a person named before
 
     def _lookup(self, surface: str) -> tuple[str, str] | None:
         """(usual name, type) of a known name, also when written in capitals ("LONDON")."""
@@ -895,11 +908,13 @@ class _EntityFinder:
         suffix_cue = cues[-1] if cues else None
         pending: list[Token] = []
         i, person_cue, extending = 0, False, False
+        named_body = self._org_noun_before(run)
         while i < len(run):
             tok = run[i]
             n_known = 0 if extending or not _may_open_known(tok.text) else self._known(run, i)
             if n_known and (
                 (i and self._opens_nickname(tok))  # 'Pieter "Dutch" Molen': no nationality
+                or (named_body and pending)  # "the magazine Scientific American": nor here
                 or self._extends_to_named_head(run, i, n_known)
                 or self._inside_name(run, i, n_known, pending, person_cue)
                 or self._part_of_longer_name(run, i, n_known)
@@ -956,6 +971,17 @@ class _EntityFinder:
             i += 1
         person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _org_noun_before(self, run: list[Token]) -> bool:
+        """'the magazine Scientific American', 'law firm Sidley Austin': after a noun naming a
+        kind of body, the capitalised words are that body's one name."""
+        start = run[0].start
+        if self.text[start - 1 : start] != " " or not self.text[start - 2 : start - 1].isalpha():
+            return False
+        word = self.text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1]
+        return word in ORG_NOUNS and not (
+            word in self.gaz.role_words and run[0].text in self.gaz.first_names
+        )
 
     def _opens_nickname(self, tok: Token) -> bool:
         """Whether `tok` is the first word of a nickname in quotation marks inside a name."""
@@ -1323,6 +1349,8 @@ class _EntityFinder:
             words = [strip_possessive(word) if "'" in word or "’" in word else word]
             if words[0] in CALENDAR:
                 return None, 0  # "Saturday", "December": dates, never names
+            if surface[-2:] in _OWN_S:
+                return "ORG", 2  # "McDonald's said": its "'s" kept (_own_possessive), a business
             if "-" in word and _all_groups(word.split("-"), gaz) and self._role_after(end):
                 return "GROUP", 2  # "a Korean-Canadian actor" (but "the Syrian-Turkish border")
         else:
@@ -1654,6 +1682,12 @@ class _EntityFinder:
 _PERSON_AFTER = re.compile(
     r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) )?((?:[\w-]+ ){0,3}[\w-]+)"
 )
+_OWN_S = ("'s", "’s")
+# What follows a business's own "'s" but never a possessive: a verb, a stop, a comma.
+_OWN_POSSESSIVE_AFTER = re.compile(
+    r"(?:[,.;)]| (?:said|says|announced|reported|stated|added|confirmed|declined|will|would|"
+    r"plans|planned|opened|closed|employs|sells|sold)\b)"
+)
 # What only an organisation has: "Quorvex's chief executive", "Quorvex's shares".
 _ORG_POSSESSION = re.compile(
     r"['’]s (?:chief executive|chief financial officer|chief operating officer|ceo|cfo|"
@@ -1877,6 +1911,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             }
         if not targets and _best_type(cands) in ("ORG", None):
             targets = set(org_heads.get(strip_possessive(surface), []))
+            if not targets and key + "s" in groups and groups[key + "s"][0].text[-2:] in _OWN_S:
+                targets = {key + "s"}  # "chain McDonald's the right": "McDonald's said" later
         targets.discard(key)  # "LRIT" shown as the name it abbreviates is that name already
         if len(targets) == 1:
             # a short form takes the type of the full name it refers to
