@@ -297,3 +297,18 @@ def test_a_name_after_a_kind_of_body_is_kept_whole(extractor) -> None:
         ("Velvet Denver", "ORG"),
     } <= found
     assert not {name for name, _ in found} & {"American", "Boston", "Denver"}
+
+
+# A known abbreviation is the body whose name the article spells out, not a second body.
+def test_a_known_abbreviation_is_the_body_the_article_names_in_full(extractor) -> None:
+    text = (
+        "Leaders of the United Kingdom Independence Party met on Friday. The UKIP said it would "
+        "stand in every seat, and the UKIP leader spoke later."
+    )
+    orgs = [name for name, kind in _entities(extractor, text) if kind == "ORG"]
+    assert orgs == ["United Kingdom Independence Party"]
+
+
+def test_a_known_place_abbreviation_joins_no_body(extractor) -> None:
+    text = "The US Special Envoy arrived. He said the US would help."
+    assert ("US", "PLACE") in _entities(extractor, text)

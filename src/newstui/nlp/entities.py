@@ -1899,7 +1899,16 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
         # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
         strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
-        if strongest >= 3 and (len(targets) != 1 or not any(c.speaks for c in cands)):
+        if (
+            strongest >= 3
+            and (len(targets) != 1 or not any(c.speaks for c in cands))
+            and not (
+                not targets  # a known "DUP" is the "Democratic Unionist Party" the article names
+                and _ACRONYM.fullmatch(surface)
+                and len(set(initials.get(surface, ()))) == 1
+                and _best_type(cands) == "ORG"  # but "US" is no "US Special …"
+            )
+        ):
             continue
         if len(targets) > 1:
             targets = _first_introduced(targets, groups, words[-1], cands)
