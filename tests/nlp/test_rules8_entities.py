@@ -312,3 +312,11 @@ def test_a_known_abbreviation_is_the_body_the_article_names_in_full(extractor) -
 def test_a_known_place_abbreviation_joins_no_body(extractor) -> None:
     text = "The US Special Envoy arrived. He said the US would help."
     assert ("US", "PLACE") in _entities(extractor, text)
+
+
+# "Officials in X said": the name after "in" is where the speakers are, not a speaker.
+def test_a_name_after_in_before_a_speech_verb_is_a_place(extractor) -> None:
+    text = "The trawler sank off Varnholm. Officials in Varnholm said two men were missing."
+    assert ("Varnholm", "PLACE") in _entities(extractor, text)
+    text = "Police in Nowa Tarsk said the road was closed."
+    assert ("Nowa Tarsk", "PLACE") in _entities(extractor, text)

@@ -1494,6 +1494,8 @@ class _EntityFinder:
             # makes them a person ("Rio Tinto", "Nowa Huta" are not): unconfirmed is strength 0.
             if next_word in SPEECH_VERBS and self._body_of_person_before(start):
                 return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
+            if next_word in SPEECH_VERBS and self._place_cue(before, start, surface):
+                return "PLACE", 1  # "police in Nowa Huta said"
             if (
                 next_word in SPEECH_VERBS
                 or (before and before[-1] in SPEECH_VERBS)
@@ -1538,6 +1540,8 @@ class _EntityFinder:
         if next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS):
             if next_word in SPEECH_VERBS and self._body_of_person_before(start):
                 return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
+            if next_word in SPEECH_VERBS and self._place_cue(before, start, surface):
+                return "PLACE", 1  # "officials in Nakhodka said": the speakers are in it
             return "PERSON", 1
         if (
             len(words) == 1
