@@ -320,3 +320,11 @@ def test_a_name_after_in_before_a_speech_verb_is_a_place(extractor) -> None:
     assert ("Varnholm", "PLACE") in _entities(extractor, text)
     text = "Police in Nowa Tarsk said the road was closed."
     assert ("Nowa Tarsk", "PLACE") in _entities(extractor, text)
+
+
+# A nationality's word after a given name (and a particle) is a surname: "Hassan English".
+def test_a_nationality_word_after_a_given_name_is_a_surname(extractor) -> None:
+    text = "Health Minister Youssef al Turk and the coach Hassan English met. Ann Lee British won."
+    found = _entities(extractor, text)
+    assert {("Youssef al Turk", "PERSON"), ("Hassan English", "PERSON")} <= found
+    assert {("Ann Lee", "PERSON"), ("British", "GROUP")} <= found

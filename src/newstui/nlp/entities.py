@@ -1054,8 +1054,10 @@ class _EntityFinder:
         """'Nathan Lyon' and 'Sofia Marchetti' are people, 'Universities UK' and 'Bank of Ghana'
         organisations, despite the known word in them; so is 'Actor Denzel Washington'."""
         known = self._lookup(self._surface(run, i, n)[2])
-        if known is None or known[1] in ("GROUP", "LANGUAGE"):
+        if known is None:
             return False
+        if known[1] in ("GROUP", "LANGUAGE"):
+            return self._surname_like_group(run, i, n, pending)
         if pending and pending[-1].text in ("of", "for", "on", "the"):
             return True
         if n == 1 and run[i].text in self.gaz.first_names and self._name_follows(run, i + 1):
@@ -1067,6 +1069,15 @@ class _EntityFinder:
         ):
             return True
         return i + n == len(run) and pending[-1].text in self.gaz.org_words
+
+    def _surname_like_group(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
+        """'Hassan English', 'Ahmed al Kurd': a nationality's word ending a run after a given
+        name (and a particle) is the person's surname."""
+        if n != 1 or i + 1 != len(run) or not 1 <= len(pending) <= 2:
+            return False
+        if len(pending) == 2 and pending[1].text not in PARTICLES:
+            return False  # "Ann Lee British champion": a full name, then a nationality
+        return pending[0].text in self.gaz.first_names and not run[i].text.endswith("s")
 
     def _name_follows(self, run: list[Token], i: int) -> bool:
         """Whether run[i] is a capitalised word that is neither known, a head noun, nor a title."""
