@@ -328,3 +328,32 @@ def test_a_nationality_word_after_a_given_name_is_a_surname(extractor) -> None:
     found = _entities(extractor, text)
     assert {("Youssef al Turk", "PERSON"), ("Hassan English", "PERSON")} <= found
     assert {("Ann Lee", "PERSON"), ("British", "GROUP")} <= found
+
+
+# "The X Party, Name, 64," : an age marks the name between commas a person (the party's leader),
+# not the party's short name.
+def test_a_name_with_an_age_after_a_body_is_a_person(extractor) -> None:
+    text = (
+        "The Ulster Reform Party, Tom Gallan, 64, has announced he will resign. "
+        "Gallan told reporters he was tired."
+    )
+    found = _entities(extractor, text)
+    assert {("Ulster Reform Party", "ORG"), ("Tom Gallan", "PERSON")} <= found
+    assert ("Gallan", "PERSON") not in found
+
+
+# A generational suffix: "Paisley" alone is the father, "Paisley Junior" the son "Ian Paisley Jr";
+# a suffix cut from its name ("King Jr. Day") is no one.
+def test_a_surname_alone_is_the_person_without_a_generational_suffix(extractor) -> None:
+    text = (
+        "Rob Tallis Jr posted the video. His father, Rob Tallis, 70, resigned. Tallis said he "
+        "would go. Tallis Junior declined to comment."
+    )
+    found = {(e.name, e.type, len(e.mentions)) for e in extractor.analyse(text).entities}
+    assert {("Rob Tallis", "PERSON", 2), ("Rob Tallis Jr", "PERSON", 2)} <= found
+    assert {name for name, _, _ in found} == {"Rob Tallis", "Rob Tallis Jr"}
+
+
+def test_a_generational_suffix_alone_is_no_one(extractor) -> None:
+    text = "Her father, Tom Oakes Jr., campaigned for a Martin Luther King Jr. Day holiday."
+    assert not any(name in ("Jr", "Jr.") for name, _ in _entities(extractor, text))

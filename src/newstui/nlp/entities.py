@@ -1449,6 +1449,7 @@ class _EntityFinder:
             and before[-1][:-1] in ORG_NOUNS
             and after.startswith(",")
             and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
+            and not _PERSON_AGE.match(after)  # "the Unionist Party, Ian Paisley, 81,": its leader
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
@@ -1877,6 +1878,12 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     for key, cands in groups.items():
         kind = _best_type(cands)
         if kind == "PERSON" and len(words := key.split(":", 1)[1].split()) > 1:
+            if words[-1] in _GENERATIONS:  # "Ian Paisley Jr": "Paisley Junior", not "Paisley"
+                for suffix in _GENERATIONS[words[-1]]:
+                    full_people[f"{words[-2]} {suffix}"].append(key)
+                if len(words) > 2:  # "King" for "Martin Luther King Jr" (the first introduced)
+                    full_people[words[-2]].append(key)
+                continue
             full_people[words[-1]].append(key)
             full_people[words[0]].append(key)
             if len(words) > 2:  # "Bielle-Biarrey" for "Louis Bielle-Biarrey"
@@ -1903,7 +1910,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     for key in list(groups):
         cands = groups[key]
         surface = cands[0].text
-        if " " in surface and not _particle_surname(surface):
+        if " " in surface and not _particle_surname(surface) and not _generation_surname(key):
             continue  # only a one-word name ("Van Halen": a surname) is a short form of another
         words = key.split(":", 1)[1].split()
         if not words:
@@ -1925,6 +1932,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
             )
         ):
             continue
+        if len(targets) > 1:  # "Trump" is Donald Trump, not Donald Trump Jr, when both are named
+            targets = {t for t in targets if t.rsplit(" ", 1)[-1] not in _GENERATIONS} or targets
         if len(targets) > 1:
             targets = _first_introduced(targets, groups, words[-1], cands)
         if not targets and _ACRONYM.fullmatch(surface):
@@ -1956,6 +1965,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
         kind = _best_type(cands)
         if kind in (None, "LANGUAGE") or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
             continue
+        if key.split(":", 1)[1] in _GENERATIONS:
+            continue  # "… King Jr. Day": a suffix cut from its name is no one
         if (
             _only_title(cands[0], gaz)
             if len(cands) == 1
@@ -2070,6 +2081,27 @@ def _country_prefix(words: list[str]) -> int:
     return 0
 
 
+# Generational suffixes after a surname, folded, each with its other spellings.
+_GENERATIONS = {
+    "jr": ("jr", "junior"),
+    "junior": ("jr", "junior"),
+    "sr": ("sr", "senior"),
+    "senior": ("sr", "senior"),
+}
+
+
+def _surname_of_key(key: str) -> str:
+    """The last word of a person's key, before a generational suffix ('ian paisley jr')."""
+    words = key.rsplit(" ", 2)
+    return words[-2] if words[-1] in _GENERATIONS and len(words) > 2 else words[-1]
+
+
+def _generation_surname(key: str) -> bool:
+    """'Paisley Junior', 'Trump Jr': a surname and a generational suffix, a short form."""
+    words = key.split(":", 1)[1].split()
+    return len(words) == 2 and words[1] in _GENERATIONS
+
+
 def _first_introduced(
     targets: set[str], groups: dict[str, list[Candidate]], surname: str, cands: list[Candidate]
 ) -> set[str]:
@@ -2079,7 +2111,7 @@ def _first_introduced(
     starts = {
         key: min(c.start for c in groups[key])
         for key in targets
-        if key.rsplit(" ", 1)[-1] == surname and key in groups
+        if key in groups and _surname_of_key(key) == surname
     }
     if len(starts) != len(targets) or first_use < min(starts.values()):
         return targets
