@@ -357,3 +357,11 @@ def test_a_surname_alone_is_the_person_without_a_generational_suffix(extractor) 
 def test_a_generational_suffix_alone_is_no_one(extractor) -> None:
     text = "Her father, Tom Oakes Jr., campaigned for a Martin Luther King Jr. Day holiday."
     assert not any(name in ("Jr", "Jr.") for name, _ in _entities(extractor, text))
+
+
+# Another spelling of a known name (an alias in the word lists) is found like the name itself.
+def test_a_known_names_other_spelling_is_found_in_the_text(extractor) -> None:
+    text = "Officials blamed al-Qaida for the bombing. Speeches were given from Washington D.C."
+    found = _entities(extractor, text)
+    assert ("al-Qaida", "ORG") in found
+    assert any(kind == "PLACE" and name.startswith("Washington") for name, kind in found)

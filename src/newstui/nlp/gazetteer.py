@@ -75,6 +75,8 @@ def load_gazetteer() -> Gazetteer:
     for line in _lines("aliases.txt"):
         alias, _, canonical = line.partition("\t")
         aliases[alias.casefold()] = canonical
+        if canonical in known:  # "al-Qaida" is found in a text as "al-Qaeda" is
+            known.setdefault(alias, known[canonical])
     return Gazetteer(
         known=known,
         known_upper={name.upper(): name for name in known if not name.isupper()},
