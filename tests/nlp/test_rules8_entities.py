@@ -365,3 +365,10 @@ def test_a_known_names_other_spelling_is_found_in_the_text(extractor) -> None:
     found = _entities(extractor, text)
     assert ("al-Qaida", "ORG") in found
     assert any(kind == "PLACE" and name.startswith("Washington") for name, kind in found)
+
+
+# Two compass words before a known place are part of its name: "South East Asia".
+def test_two_compass_words_before_a_place_are_part_of_it(extractor) -> None:
+    text = "Boats leave South East Asia daily, and storms crossed the South West Pacific."
+    found = _entities(extractor, text)
+    assert {("South East Asia", "PLACE"), ("South West Pacific", "PLACE")} <= found

@@ -926,9 +926,11 @@ class _EntityFinder:
                 and pending[-1].text in COMPASS
                 and self._is_place(run, i, n_known)
             ):
-                self._flush(pending[:-1], person_cue, None)
-                start, end, surface = self._surface(run, i - 1, n_known + 1)
-                self.candidates.append(Candidate(start, end, surface, n_known + 1, "PLACE", 2))
+                # "South East Asia": two compass words
+                k = 2 if len(pending) > 1 and pending[-2].text in ("North", "South") else 1
+                self._flush(pending[:-k], person_cue, None)
+                start, end, surface = self._surface(run, i - k, n_known + k)
+                self.candidates.append(Candidate(start, end, surface, n_known + k, "PLACE", 2))
                 pending, person_cue = [], False
                 i += n_known
                 continue
