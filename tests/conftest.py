@@ -252,3 +252,47 @@ def seed_article() -> Path:
 def hostile_db(tmp_path: Path) -> HostileDb:
     """A database whose rows (feed, article, links, entities, quote) all carry escape sequences."""
     return write_hostile_rows(tmp_path / "hostile.db")
+
+
+@pytest.fixture
+def org_quotes_db(tmp_path: Path) -> Path:
+    """A store where one organisation speaks under two names: "World Health Organization" in
+    one article, "WHO" in another (ORG entities, keyed as fetching keys them)."""
+    from datetime import UTC, datetime, timedelta
+
+    from newstui.model import Analysis, Article, Entity, Mention, Quote
+    from newstui.nlp import canonical_key, short_key
+    from newstui.store.analysis import save_analysis
+    from newstui.store.articles import save_articles
+    from newstui.store.feeds import ensure_feed
+
+    path = tmp_path / "who.db"
+    db = open_db(path)
+    feed = ensure_feed(db, "http://127.0.0.1:9/h.xml", "Health Desk", url="http://127.0.0.1:9/h")
+    said = {"World Health Organization": "Act now.", "WHO": "Wash your hands."}
+    start = datetime(2024, 11, 30, 12, 0, tzinfo=UTC)
+    texts = {
+        name: f"In Geneva, {name} said: “{words}” Nobody else spoke."
+        for name, words in said.items()
+    }
+    save_articles(
+        db,
+        feed,
+        [
+            Article(
+                title=f"Story {i}", text=text, guid=f"g{i}", published=start - timedelta(hours=i)
+            )
+            for i, text in enumerate(texts.values())
+        ],
+    )
+    for (article_id,), (name, text) in zip(
+        db.execute("SELECT id FROM articles ORDER BY published DESC"), texts.items(), strict=True
+    ):
+        at, words = text.index(name), text.index("“") + 1
+        analysis = Analysis(
+            (Entity(name, "ORG", (Mention(at, at + len(name), name),)),),
+            (Quote(said[name], words, words + len(said[name]), name),),
+        )
+        save_analysis(db, article_id, analysis, "test", canonical_key, short_key)
+    db.conn.close()
+    return path

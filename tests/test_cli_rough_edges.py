@@ -224,3 +224,9 @@ def test_feeds_shows_todays_fetch_times_short_on_one_line_each(
         assert " UTC " in rows["Gone"] and rows["Wire"].endswith(" UTC")  # fetched today
         assert today not in run.out and ":00 " not in run.out  # no date, no seconds
     assert "HTTP 404" in rows["Gone"]
+
+
+def test_quotes_of_an_organisation_are_found_under_each_name_it_goes_by(org_quotes_db, capsys):
+    assert main(["--db", str(org_quotes_db), "quotes", "--speaker", "WHO", "--json"]) == 0
+    quotes = json.loads(capsys.readouterr().out)
+    assert sorted(q["speaker"] for q in quotes) == ["WHO", "World Health Organization"]

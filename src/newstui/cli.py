@@ -1230,6 +1230,9 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     return _emit(args, data, table if rows else "no entities found")
 
 
+SPEAKER_KINDS = ("PERSON", "ORG", "GROUP")  # who may be quoted: `quotes --speaker` finds each
+
+
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui quotes [--speaker NAME] [--since DATE]`."""
     from newstui.nlp import query_keys
@@ -1238,7 +1241,10 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     rows = library.quotes(
         speaker=speaker,
         limit=args.limit,
-        speaker_keys=query_keys(speaker, "PERSON") if speaker else (),
+        # a person, or an organisation or group that speaks, under any name its entity has
+        speaker_keys=tuple(k for kind in SPEAKER_KINDS for k in query_keys(speaker, kind))
+        if speaker
+        else (),
         since=args.since,
     )
     data = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
 
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
@@ -63,46 +62,10 @@ async def test_who_said_what_shows_an_undated_article_as_unknown_not_its_import_
         assert "2024-11-30" in aleppo
 
 
-def body_quoting(name: str, words: str) -> str:
-    return f"In Geneva, {name} said: “{words}” Nobody else spoke."
-
-
-async def test_an_organisation_speaks_like_a_person_under_each_name_it_goes_by(tmp_path):
+async def test_an_organisation_speaks_like_a_person_under_each_name_it_goes_by(org_quotes_db):
     """`w` on an organisation, in Entities or on its quote, finds its quotes by the entity:
     "WHO" in one article and "World Health Organization" in another are one speaker."""
-    from newstui.model import Article
-    from newstui.nlp import canonical_key, short_key
-    from newstui.store import open_db
-    from newstui.store.analysis import save_analysis
-    from newstui.store.articles import save_articles
-    from newstui.store.feeds import ensure_feed
-
-    from .conftest import BASE, analyse_by_hand
-
-    path = tmp_path / "who.db"
-    db = open_db(path)
-    feed = ensure_feed(db, "http://127.0.0.1:9/h.xml", "Health Desk", url="http://127.0.0.1:9/h")
-    said = {"World Health Organization": "Act now.", "WHO": "Wash your hands."}
-    save_articles(
-        db,
-        feed,
-        [
-            Article(
-                title=f"Story {i}",
-                text=body_quoting(name, words),
-                guid=f"g{i}",
-                published=BASE - timedelta(hours=i),
-            )
-            for i, (name, words) in enumerate(said.items())
-        ],
-    )
-    for (article_id, text), name in zip(
-        db.execute("SELECT id, text FROM articles ORDER BY published DESC"), said, strict=True
-    ):
-        words = said[name]
-        analysis = analyse_by_hand(text, {name: "ORG"}, {words[:6]: name})
-        save_analysis(db, article_id, analysis, "test", canonical_key, short_key)
-    db.conn.close()
+    path = org_quotes_db
     app = NewstuiApp(path, None)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
