@@ -404,8 +404,8 @@ def main() -> int:
         "--baseline",
         type=Path,
         help="the src/ folder of another newstui checkout: measured alternately with this one "
-        "in the screen, cli and keys rows, and after it beside newsboat in the cold, none, 304 "
-        "and latency rows (same interpreter, PYTHONPATH), for before/after",
+        "in the fill, screen, cli and keys rows, and after it beside newsboat in the cold, none, "
+        "304 and latency rows (same interpreter, PYTHONPATH), for before/after",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the stores (printed folder) for inspection"
@@ -497,20 +497,7 @@ def main() -> int:
                     corpus.latency = 0.0
                     table.add_runs(row, suffix, nts, nbs)
         if "fill" in only:
-            n = fill_feeds * 100
-            nt_fill = t.newstui_cmd("fill", fill_paths)
-            nb_fill = t.newsboat_cmd("fill", fill_paths)
-            a = run([*nt_fill, "fetch"], t.env, memory=True)
-            print(f"  fill newstui : {a.seconds:.1f} s, peak {a.main_mib:.0f}/{a.tree_mib:.0f} MiB")
-            b = run([*nb_fill, "-x", "reload"], t.env, memory=True)
-            print(f"  fill newsboat: {b.seconds:.1f} s, peak {b.main_mib:.0f}/{b.tree_mib:.0f} MiB")
-            table.add(f"fill {n:,} articles ({fill_feeds} × 100), analysis on", a.seconds,
-                      b.seconds, "s")  # fmt: skip
-            table.add(f"fill {n:,}, CPU (user+sys, whole tree)", a.cpu, b.cpu, "s")
-            nt_size, nb_size = store_mib(tmp / "fill.db"), store_mib(tmp / "fill.nb.db")
-            table.add(f"database on disk at {n:,}", nt_size, nb_size, "MiB")
-            table.add(f"peak memory filling {n:,}, main process", a.main_mib, b.main_mib, "MiB")
-            table.add(f"peak memory filling {n:,}, whole tree", a.tree_mib, b.tree_mib, "MiB")
+            fill_rows(t, fill_paths, fill_feeds * 100, variants, table)
         if small_paths:
             nt_small = t.newstui_cmd("small", small_paths)
             nb_small = t.newsboat_cmd("small", small_paths)
@@ -553,6 +540,32 @@ def newstui_variants(baseline: Path | None) -> list[Variant]:
     for folder in folders:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
     return variants
+
+
+def fill_rows(
+    t: Tools, fill_paths: list[str], n: int, variants: list[Variant], table: Table
+) -> None:
+    """One fill of `n` articles by each newstui variant and by newsboat, one after the other:
+    time, CPU, store size and peak memory."""
+    nb_fill = t.newsboat_cmd("fill", fill_paths)
+    fills: list[tuple[str, Run, Path]] = []
+    for name, extra in variants:
+        store = "fill" if name == "newstui" else f"fill-{name}"
+        nt_fill = t.newstui_cmd(store, fill_paths)
+        a = run([*nt_fill, "fetch"], {**t.env, **extra}, memory=True)
+        print(f"  fill {name:8}: {a.seconds:.1f} s, CPU {a.cpu:.1f} s, "
+              f"peak {a.main_mib:.0f}/{a.tree_mib:.0f} MiB")  # fmt: skip
+        fills.append((name, a, t.tmp / f"{store}.db"))
+    b = run([*nb_fill, "-x", "reload"], t.env, memory=True)
+    print(f"  fill newsboat: {b.seconds:.1f} s, CPU {b.cpu:.1f} s, peak {b.main_mib:.0f} MiB")
+    nb_size = store_mib(t.tmp / "fill.nb.db")
+    for name, a, path in fills:
+        who = "" if name == "newstui" else f" ({name})"
+        table.add(f"fill {n:,} articles, analysis on{who}", a.seconds, b.seconds, "s")
+        table.add(f"fill {n:,}, CPU (user+sys, whole tree){who}", a.cpu, b.cpu, "s")
+        table.add(f"database on disk at {n:,}{who}", store_mib(path), nb_size, "MiB")
+        table.add(f"peak memory filling {n:,}, main process{who}", a.main_mib, b.main_mib, "MiB")
+        table.add(f"peak memory filling {n:,}, whole tree{who}", a.tree_mib, b.tree_mib, "MiB")
 
 
 def first_screen_rows(

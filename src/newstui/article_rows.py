@@ -1,11 +1,12 @@
 """What an article's stored row holds, computed from the article alone (links as JSON, content
-hash, publish date, summary): pure, so a parsing worker computes it and the process that stores
-only writes it."""
+hash, publish date, summary, texts compressed): pure, so a parsing worker computes it and the
+process that stores only writes it."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,34 +19,38 @@ EARLIEST_PUBLISHED = datetime(1900, 1, 1, tzinfo=UTC)  # before this a date is a
 
 @dataclass(frozen=True)
 class PreparedArticle:
-    """An article in its stored form: `published` as stored (ISO 8601 UTC or None), `summary`
-    '' when it is the text itself, `links` the `links` column's JSON, `content_hash` the digest
-    that notices updates. Made by prepare_article; a few plain strings, cheap to send between
-    processes (an Article with its Link objects costs ~4x more to unpickle)."""
+    """An article in its stored form: `published` as stored (ISO 8601 UTC or None), `text` and
+    `summary` as stored (packed_text; `summary` '' when it is the text itself), `links` the
+    `links` column's JSON, `content_hash` the digest that notices updates, `text_key` the
+    identity of an entry with neither guid nor link. Made by prepare_article; a few plain
+    values, cheap to send between processes (an Article with its Link objects costs ~4x more
+    to unpickle)."""
 
     title: str
-    text: str
+    text: str | bytes
     guid: str | None
     url: str | None
     author: str | None
     published: str | None
-    summary: str
+    summary: str | bytes
     links: str
     content_hash: str
+    text_key: str
 
 
 def prepare_article(article: Article) -> PreparedArticle:
     """The stored form of an article."""
     return PreparedArticle(
         title=article.title,
-        text=article.text,
+        text=packed_text(article.text),
         guid=article.guid,
         url=article.url,
         author=article.author,
         published=stored_date(article.published),
-        summary=stored_summary(article),
+        summary=packed_text(stored_summary(article)),
         links=links_json(article.links),
         content_hash=content_hash(article),
+        text_key=text_key(article.title, article.text),
     )
 
 
@@ -60,6 +65,39 @@ def content_hash(article: Article) -> str:
     parts = (article.title, article.author or "", article.text, article.summary, article.url or "")
     data = "\0".join(parts) + "\0"
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def text_key(title: str, text: str) -> str:
+    """The identity of an entry with neither a trusted guid nor link: a hash of title and text."""
+    digest = hashlib.sha256(f"{title}\0{text}".encode("utf-8", "surrogatepass"))
+    return "hash:" + digest.hexdigest()[:32]
+
+
+PACK_FROM = 200  # characters: a shorter text is stored as it is (compressing would hardly gain)
+
+
+def packed_text(text: str) -> str | bytes:
+    """A text or summary as stored: zlib-compressed UTF-8 when that is shorter (news text
+    shrinks 2-3 times), else the text itself. Read back by unpacked_text (in SQL
+    `article_text(...)`, a function every connection of the store has)."""
+    if len(text) < PACK_FROM:
+        return text
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: stored (or refused) as before
+        return text
+    packed = zlib.compress(data)
+    return packed if len(packed) < len(data) else text
+
+
+def unpacked_text(value: str | bytes | None) -> str:
+    """A stored text or summary (packed_text's value, or plain text as older rows hold)."""
+    if isinstance(value, bytes):
+        try:
+            return zlib.decompress(value).decode()
+        except (zlib.error, UnicodeDecodeError):  # a value some other tool wrote
+            return ""
+    return value or ""
 
 
 def link_dict(link: Link) -> dict[str, Any]:

@@ -43,7 +43,7 @@ def index_matches_quotes(db: Database) -> bool:
         "tokenize='unicode61 remove_diacritics 2')"
     )
     db.execute(
-        "INSERT INTO temp.fresh (rowid, text) SELECT q.id, substr(a.text, q.start + 1, "
+        "INSERT INTO temp.fresh (rowid, text) SELECT q.id, substr(article_text(a.text), q.start + 1, "
         "q.end - q.start) FROM quotes q JOIN articles a ON a.id = q.article_id"
     )
     db.execute(

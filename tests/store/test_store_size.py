@@ -1,6 +1,7 @@
 """One copy of each text: summaries equal to the text, mention and quote words are not stored
 twice; stores made before that are migrated and shrink; new stores give back free pages."""
 
+import random
 import sqlite3
 
 from newstui.model import Analysis, Article, Entity, Mention, Quote
@@ -249,3 +250,119 @@ def test_links_are_stored_compactly_and_read_back_whole_beside_older_rows(db):
     )
     with_enclosure = ArticleFilter(query=parse_query("has:enclosure"))
     assert count_articles(db, with_enclosure) == 2
+
+
+WORDS = "the council said on monday that markets would meet rising costs in the capital".split()
+
+
+def news_text(n: int) -> str:
+    """About 2 KB of words in an order of its own (compresses about as news text does)."""
+    rng = random.Random(n)
+    return " ".join(rng.choice(WORDS) for _ in range(400)) + f" item{n}."
+
+
+def test_texts_are_stored_compressed_and_read_back_whole(db):
+    feed = ensure_feed(db, "k", "Feed")
+    summary = news_text(2)[:900]
+    [long, short, summed] = save_articles(
+        db,
+        feed,
+        [
+            Article(title="l", text=news_text(1), guid="l"),
+            Article(title="s", text="A short text.", guid="s"),
+            Article(title="m", text=news_text(3), summary=summary, guid="m"),
+        ],
+    ).changed_ids
+    stored = db.execute("SELECT typeof(text), length(text), typeof(summary) FROM articles")
+    [(kind, size, summary_kind), short_row, summed_row] = stored.fetchall()
+    assert (kind, summary_kind) == ("blob", "text")  # the summary is '': the text itself
+    assert size < len(news_text(1)) / 2
+    assert short_row[0] == "text"  # too short to gain
+    assert summed_row[2] == "blob"
+    assert (get_article(db, long).text, get_article(db, long).summary) == (news_text(1),) * 2
+    assert get_article(db, short).text == "A short text."
+    assert get_article(db, summed).summary == summary
+    assert db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'item3'"
+    ).fetchall() == [(summed,)]
+    set_fulltext(db, long, text=news_text(4))
+    assert (get_article(db, long).text, get_article(db, long).summary) == (
+        news_text(4),
+        news_text(1),
+    )
+    matches = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'item1 OR item4'")
+    assert matches.fetchall() == [(long,)]
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_schema_18_compresses_an_older_store_keeping_articles_state_and_searches(tmp_path):
+    from newstui.library import Library
+    from newstui.model import ArticleFilter
+    from newstui.query import parse_query
+    from newstui.store.db import add_text_functions
+
+    path = tmp_path / "v17.db"
+    conn = sqlite3.connect(path)
+    add_text_functions(conn)  # schema 17's statements are written with today's quote_words
+    for statement in [s for migration in MIGRATIONS[:17] for s in migration]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 17")
+    conn.execute("INSERT INTO feeds (id, key, name) VALUES (1, 'k', 'Feed')")
+    texts = {
+        i: f"Ana Lopes said: “We will build bridge {i}.” " + news_text(i) for i in range(1, 301)
+    }
+    for i, text in texts.items():
+        conn.execute(
+            "INSERT INTO articles (id, feed_id, guid, title, first_seen, sort_date, summary, "
+            "text, content_hash, read, starred) VALUES (?, 1, ?, ?, 'x', ?, ?, ?, 'h', ?, ?)",
+            [i, f"g{i}", f"Title {i}", f"2026-01-01T00:{i // 60:02d}:{i % 60:02d}",
+             "Short." if i % 3 else "", text, i % 2, i % 5 == 0],
+        )  # fmt: skip
+        conn.execute(
+            "INSERT INTO quotes (id, article_id, start, end, speaker) VALUES (?, ?, 16, ?, ?)",
+            [i, i, text.index("”") + 1, "Ana Lopes"],
+        )
+    conn.execute(
+        "INSERT INTO quotes_fts (rowid, text) SELECT q.id, substr(a.text, q.start + 1, "
+        "q.end - q.start) FROM quotes q JOIN articles a ON a.id = q.article_id"
+    )
+    conn.commit()
+    searches = ["bridge", "item7", "council AND markets", '"rising costs"', "title", "lopes"]
+
+    def found(conn: sqlite3.Connection) -> list[list[int]]:
+        return [
+            [r[0] for r in conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [q])]
+            for table in ("articles_fts", "quotes_fts")
+            for q in searches
+        ]
+
+    before = found(conn)
+    conn.close()
+    size = path.stat().st_size
+
+    with Library.open(path) as library:  # migrated
+        rows = library.articles(limit=None)
+        assert {r.id: (r.title, r.read, r.starred) for r in rows} == {
+            i: (f"Title {i}", i % 2 == 1, i % 5 == 0) for i in texts
+        }
+        stored = {i: library.article(i) for i in texts}
+        assert {i: (a.text, a.summary) for i, a in stored.items() if a} == {
+            i: (text, "Short." if i % 3 else text) for i, text in texts.items()
+        }
+        quotes = library.quotes(limit=1000)
+        assert sorted((q.article_id, q.text) for q in quotes) == [
+            (i, text[16 : text.index("”") + 1]) for i, text in texts.items()
+        ]
+        assert library.count(ArticleFilter(query=parse_query('quotes:"build bridge 12"'))) == 1
+        assert library.count(ArticleFilter(query=parse_query("bridge item7"))) == 1
+    conn = sqlite3.connect(path)
+    add_text_functions(conn)
+    assert found(conn) == before and before[1] == [7] and len(before[0]) == 300
+    assert conn.execute("SELECT count(*) FROM articles WHERE typeof(text) = 'blob'").fetchone() == (
+        300,
+    )
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert path.stat().st_size < 0.7 * size

@@ -158,7 +158,9 @@ def build_db(path: Path) -> dict[str, int]:
         "test",
         entity_key=lambda name, type_: name.casefold(),
     )
-    kremlin_text = db.execute("SELECT text FROM articles WHERE id = ?", [ids["guid:kremlin"]])
+    kremlin_text = db.execute(
+        "SELECT article_text(text) FROM articles WHERE id = ?", [ids["guid:kremlin"]]
+    )
     save_analysis(
         db,
         ids["guid:kremlin"],

@@ -6,10 +6,11 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 
+from newstui.article_rows import unpacked_text
 from newstui.model import Analysis, Entity, EntityRow, Mention, Quote, QuoteRow
 from newstui.store.db import Database, write_transaction
 from newstui.store.query_sql import entity_ids_sql
-from newstui.store.schema import quote_words
+from newstui.store.schema import quote_span, quote_words
 
 
 def articles_to_analyse(
@@ -24,9 +25,11 @@ def articles_to_analyse(
             "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
             "AND nlp_version IS NOT ?"
         )
-        return [(r[0], r[1]) for r in db.execute(sql, [json.dumps(ids), version]).fetchall()]
-    sql = "SELECT id, text FROM articles WHERE nlp_version IS NOT ? ORDER BY id LIMIT ?"
-    return [(r[0], r[1]) for r in db.execute(sql, [version, limit]).fetchall()]
+        rows = db.execute(sql, [json.dumps(ids), version]).fetchall()
+    else:
+        sql = "SELECT id, text FROM articles WHERE nlp_version IS NOT ? ORDER BY id LIMIT ?"
+        rows = db.execute(sql, [version, limit]).fetchall()
+    return [(r[0], unpacked_text(r[1])) for r in rows]
 
 
 def mark_unanalysed(db: Database, version: str, ids: Iterable[int] | None = None) -> int:
@@ -91,10 +94,11 @@ def save_analyses(
         for article_id, analysis in latest.items():
             batch.add(article_id, analysis)
         batch.flush()
-        conn.execute(
-            f"INSERT INTO quotes_fts (rowid, text) SELECT q.id, {quote_words('q')} FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id "
-            "WHERE q.article_id IN (SELECT value FROM json_each(?))",
+        conn.execute(  # each article's text unpacked once, not once a quote
+            "WITH a AS MATERIALIZED (SELECT id, article_text(text) AS text FROM articles "
+            "WHERE id IN (SELECT value FROM json_each(?))) "
+            f"INSERT INTO quotes_fts (rowid, text) SELECT q.id, {quote_span('q', 'a.text')} "
+            "FROM a JOIN quotes q ON q.article_id = a.id",
             [ids],
         )
         conn.execute(
@@ -293,7 +297,7 @@ def prune_entities(db: Database) -> int:
 def article_analysis(db: Database, article_id: int) -> Analysis:
     """The stored entities (with mentions) and quotes of one article, in text order."""
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
-    text = row[0] if row else ""  # mentions and quotes are stored as offsets into it
+    text = unpacked_text(row[0]) if row else ""  # mentions and quotes are offsets into it
     entities: dict[int, tuple[str, str, list[Mention]]] = {}
     for eid, name, etype, start, end in db.execute(
         """SELECT e.id, e.name, e.type, m.start, m.end FROM mentions m

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections import Counter
@@ -10,7 +9,15 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from newstui.article_rows import PreparedArticle, dump_links, link_dict, prepared
+from newstui.article_rows import (
+    PreparedArticle,
+    dump_links,
+    link_dict,
+    packed_text,
+    prepared,
+    text_key,
+    unpacked_text,
+)
 from newstui.model import (
     NEWEST_FIRST,
     Article,
@@ -64,8 +71,7 @@ def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
     """
 
     def fallback(a: Article | PreparedArticle) -> str:
-        digest = hashlib.sha256(f"{a.title}\0{a.text}".encode("utf-8", "surrogatepass"))
-        return "hash:" + digest.hexdigest()[:32]
+        return a.text_key if isinstance(a, PreparedArticle) else text_key(a.title, a.text)
 
     guids = Counter(a.guid for a in articles if a.guid)
     links = Counter(a.url for a in articles if a.url)
@@ -258,7 +264,7 @@ def set_fulltext(
                 """UPDATE articles SET summary = CASE WHEN summary = '' THEN text ELSE summary END,
                    text = ?, links = ?, fulltext_status = 'ok',
                    fulltext_error = NULL, nlp_version = NULL WHERE id = ?""",
-                [text, dump_links([*map(link_dict, links), *kept]), article_id],
+                [packed_text(text), dump_links([*map(link_dict, links), *kept]), article_id],
             )
         else:
             db.execute(
@@ -493,8 +499,7 @@ def search_articles(db: Database, query: Query, limit: int = 50) -> list[Article
 def get_article(db: Database, article_id: int) -> StoredArticle | None:
     """One article in full, or None."""
     r = db.execute(
-        f"""SELECT {_ROW_COLUMNS}, a.text, CASE WHEN a.summary = '' THEN a.text ELSE a.summary END,
-        a.links, a.fulltext_status, a.fulltext_error
+        f"""SELECT {_ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error
         FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
         [article_id],
     ).fetchone()
@@ -505,7 +510,9 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
         for link in json_list(r[12])
         if isinstance(link, dict) and isinstance(link.get("url"), str)
     )
-    return StoredArticle(_row(r), r[10], r[11], links, r[13], r[14])
+    text = unpacked_text(r[10])
+    summary = unpacked_text(r[11]) if r[11] != "" else text  # '': the summary is the text
+    return StoredArticle(_row(r), text, summary, links, r[13], r[14])
 
 
 def mark_articles(

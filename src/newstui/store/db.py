@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from newstui.article_rows import packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -32,6 +33,7 @@ class Database:
         self.conn = conn
         # as sqlite-utils did: REPLACE's deletes fire the delete triggers (full-text index)
         conn.execute("PRAGMA recursive_triggers = ON")
+        add_text_functions(conn)
 
     def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
         """Run one statement; a write that is not part of an open transaction is committed."""
@@ -51,6 +53,17 @@ class Database:
         ):
             conn.execute("COMMIT")
         return cursor
+
+
+def add_text_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the schema's view and triggers use since schema 18: article_text(v) is
+    a stored text or summary as text (they are stored compressed), pack_text(t) the reverse."""
+    conn.create_function("article_text", 1, unpacked_text, deterministic=True)
+    conn.create_function("pack_text", 1, _pack_text, deterministic=True)
+
+
+def _pack_text(value: str | bytes | None) -> str | bytes | None:
+    return packed_text(value) if isinstance(value, str) else value
 
 
 def first_keyword(sql: str) -> str:
@@ -148,7 +161,9 @@ def schema_version_of(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-COMPACT_FROM = 8  # migrating an existing store across this version frees a third of its pages
+# Migrating an existing store to one of these versions frees a third of its pages or more (8:
+# one copy of each text; 18: texts compressed, rows left half-empty where they were): rewrite it.
+COMPACT_AT = (8, 18)
 FREE_SHARE = 4  # free pages are returned to the file system once they are a 1/FREE_SHARE share
 
 
@@ -193,7 +208,7 @@ def give_back_free_pages(conn: sqlite3.Connection) -> None:
 
 def migrate(db: Database) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
-    an existing store crossed COMPACT_FROM (worth a VACUUM).
+    an existing store crossed a version of COMPACT_AT (worth a VACUUM).
 
     Safe when two processes open a new database at once: each step re-reads the version
     under the write lock, so a step is applied once.
@@ -214,4 +229,4 @@ def migrate(db: Database) -> bool:
                 conn.execute(statement)
             version += 1
             conn.execute(f"PRAGMA user_version = {version}")
-    return 0 < start < COMPACT_FROM <= version
+    return any(0 < start < at <= version for at in COMPACT_AT)

@@ -388,10 +388,41 @@ _V16 = [
 ]
 
 
-def quote_words(quote: str, article: str = "a") -> str:
-    """SQL for the words of quote row `quote`: its span of the text of article row `article`."""
-    return f"substr({article}.text, {quote}.start + 1, {quote}.end - {quote}.start)"
+def quote_span(quote: str, text: str) -> str:
+    """SQL for the words of quote row `quote` in the SQL text `text` of its article."""
+    return f"substr({text}, {quote}.start + 1, {quote}.end - {quote}.start)"
 
+
+def quote_words(quote: str, article: str = "a") -> str:
+    """SQL for the words of quote row `quote`: its span of the text of article row `article`
+    (article_text: stored texts are packed since schema 18, and it reads both forms)."""
+    return quote_span(quote, f"article_text({article}.text)")
+
+
+# The quote index forgets a quote's words as it goes (read from its article's text); an
+# article's quotes go before its text changes. Made by schema 17, made again by 18.
+_QUOTE_WORD_TRIGGERS = [
+    f"""
+    CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text)
+        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+    END
+    """,
+    f"""
+    CREATE TRIGGER quotes_fts_au AFTER UPDATE OF article_id, start, end ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text)
+        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+        INSERT INTO quotes_fts (rowid, text)
+        SELECT new.id, {quote_words("new")} FROM articles a WHERE a.id = new.article_id;
+    END
+    """,
+    """
+    CREATE TRIGGER articles_text_quotes BEFORE UPDATE OF text ON articles
+    WHEN new.text IS NOT old.text BEGIN
+        DELETE FROM quotes WHERE article_id = old.id;
+    END
+    """,
+]
 
 # v17: quote words stored once, in the article. A quote's words are its span of the article text;
 # its index rows are written from that span, one statement per saved batch (the store does it:
@@ -429,31 +460,62 @@ _V17 = [
     """,
     f"""INSERT INTO quotes_fts (rowid, text)
     SELECT q.id, {quote_words("q")} FROM quotes q JOIN articles a ON a.id = q.article_id""",
-    f"""
-    CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
-        INSERT INTO quotes_fts (quotes_fts, rowid, text)
-        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
-    END
-    """,
-    f"""
-    CREATE TRIGGER quotes_fts_au AFTER UPDATE OF article_id, start, end ON quotes BEGIN
-        INSERT INTO quotes_fts (quotes_fts, rowid, text)
-        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
-        INSERT INTO quotes_fts (rowid, text)
-        SELECT new.id, {quote_words("new")} FROM articles a WHERE a.id = new.article_id;
-    END
-    """,
-    """
-    CREATE TRIGGER articles_text_quotes BEFORE UPDATE OF text ON articles
-    WHEN new.text IS NOT old.text BEGIN
-        DELETE FROM quotes WHERE article_id = old.id;
-    END
-    """,
+    *_QUOTE_WORD_TRIGGERS,
     """
     CREATE TRIGGER articles_delete_quotes BEFORE DELETE ON articles BEGIN
         DELETE FROM quotes WHERE article_id = old.id;
     END
     """,
+]
+
+
+# v18: texts and summaries stored compressed (zlib, when that is shorter: news text shrinks 2-3
+# times; a short text stays as it is). article_text(v) reads either form back and pack_text(t)
+# makes it; every connection of the store has both (db.add_text_functions). The full-text index
+# reads its words through the view article_texts (snippets, its integrity check, 'rebuild'), so
+# it is rebuilt once; the triggers give it the texts unpacked. Replayable.
+_V18 = [
+    "DROP TRIGGER IF EXISTS articles_ai",
+    "DROP TRIGGER IF EXISTS articles_ad",
+    "DROP TRIGGER IF EXISTS articles_au",
+    "DROP TRIGGER IF EXISTS articles_text_quotes",
+    "DROP TRIGGER IF EXISTS quotes_fts_ad",
+    "DROP TRIGGER IF EXISTS quotes_fts_au",
+    "DROP TABLE IF EXISTS articles_fts",
+    """UPDATE articles SET text = pack_text(text), summary = pack_text(summary)
+    WHERE typeof(text) = 'text' OR typeof(summary) = 'text'""",
+    """
+    CREATE VIEW IF NOT EXISTS article_texts AS
+    SELECT id, title, author, article_text(text) AS text FROM articles
+    """,
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, author, text, content='article_texts', content_rowid='id',
+        tokenize='porter unicode61'
+    )
+    """,
+    "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+    """
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, author, text)
+        VALUES (new.id, new.title, new.author, article_text(new.text));
+    END
+    """,
+    """
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
+        VALUES ('delete', old.id, old.title, old.author, article_text(old.text));
+    END
+    """,
+    """
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
+        VALUES ('delete', old.id, old.title, old.author, article_text(old.text));
+        INSERT INTO articles_fts (rowid, title, author, text)
+        VALUES (new.id, new.title, new.author, article_text(new.text));
+    END
+    """,
+    *_QUOTE_WORD_TRIGGERS,
 ]
 
 MIGRATIONS: list[list[str]] = [
@@ -474,5 +536,6 @@ MIGRATIONS: list[list[str]] = [
     _V15,
     _V16,
     _V17,
+    _V18,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from newstui.article_rows import unpacked_text
 from newstui.model import StoryVersion
 from newstui.store.db import Database, write_transaction
 from newstui.stories import (
@@ -40,7 +41,7 @@ def find_stories(db: Database, limit: int = STORIES_PER_RUN) -> int:
         if not rows:
             break
         done += len(rows)
-        joined += join_stories(db, [(r[0], story_sketch(r[1])) for r in rows])
+        joined += join_stories(db, [(r[0], story_sketch(unpacked_text(r[1]))) for r in rows])
     return joined
 
 
