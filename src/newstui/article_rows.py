@@ -19,12 +19,11 @@ EARLIEST_PUBLISHED = datetime(1900, 1, 1, tzinfo=UTC)  # before this a date is a
 
 @dataclass(frozen=True)
 class PreparedArticle:
-    """An article in its stored form: `published` as stored (ISO 8601 UTC or None), `text` and
-    `summary` as stored (packed_text; `summary` '' when it is the text itself), `links` the
-    `links` column's JSON, `content_hash` the digest that notices updates, `text_key` the
-    identity of an entry with neither guid nor link. Made by prepare_article; a few plain
-    values, cheap to send between processes (an Article with its Link objects costs ~4x more
-    to unpickle)."""
+    """An article in its stored form: `published` as stored (ISO 8601 UTC or None), `text`,
+    `summary` and `links` as stored (packed_text, packed_links; `summary` '' when it is the
+    text itself), `content_hash` the digest that notices updates, `text_key` the identity of
+    an entry with neither guid nor link. Made by prepare_article; a few plain values, cheap to
+    send between processes (an Article with its Link objects costs ~4x more to unpickle)."""
 
     title: str
     text: str | bytes
@@ -33,7 +32,7 @@ class PreparedArticle:
     author: str | None
     published: str | None
     summary: str | bytes
-    links: str
+    links: str | bytes
     content_hash: str
     text_key: str
 
@@ -48,7 +47,7 @@ def prepare_article(article: Article) -> PreparedArticle:
         author=article.author,
         published=stored_date(article.published),
         summary=packed_text(stored_summary(article)),
-        links=links_json(article.links),
+        links=packed_links(links_json(article.links)),
         content_hash=content_hash(article),
         text_key=text_key(article.title, article.text),
     )
@@ -121,14 +120,23 @@ def links_json(links: Iterable[Link]) -> str:
     return dump_links(map(link_dict, links))
 
 
+ENCLOSURE_MARK = '"kind": "enclosure"'  # what the has:enclosure index looks for in `links`
+
+
+def packed_links(links: str) -> str | bytes:
+    """The `links` column as stored: packed like texts (packed_text), but for an article with
+    an enclosure, whose JSON the has:enclosure index reads as it is."""
+    return links if ENCLOSURE_MARK in links else packed_text(links)
+
+
 def dump_links(links: Iterable[dict[str, Any]]) -> str:
-    """Stored links as compact JSON, but for an enclosure: the has:enclosure index looks for
-    `"kind": "enclosure"` written with its space."""
+    """Links as compact JSON, but for an enclosure: the has:enclosure index looks for
+    ENCLOSURE_MARK, written with its space."""
     return "[" + ",".join(map(_link_json, links)) + "]"
 
 
 def _link_json(data: dict[str, Any]) -> str:
-    spaced = data.get("kind") == "enclosure"
+    spaced = data.get("kind") == "enclosure"  # written as ENCLOSURE_MARK
     return json.dumps(data, separators=(", ", ": ") if spaced else (",", ":"))
 
 

@@ -1,6 +1,7 @@
 """One copy of each text: summaries equal to the text, mention and quote words are not stored
 twice; stores made before that are migrated and shrink; new stores give back free pages."""
 
+import json
 import random
 import sqlite3
 
@@ -295,6 +296,15 @@ def test_texts_are_stored_compressed_and_read_back_whole(db):
     db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
 
 
+def old_links(i: int) -> str:
+    """A links column as schema 17 stored it: spaced JSON, every kind written."""
+    links = [{"text": f"source {n}", "url": f"https://a.example/{i}/{n}", "kind": "link"}
+             for n in range(12)]  # fmt: skip
+    if i % 10 == 0:
+        links.append({"text": "Episode", "url": f"https://a.example/{i}.mp3", "kind": "enclosure"})
+    return json.dumps(links)
+
+
 def test_schema_18_compresses_an_older_store_keeping_articles_state_and_searches(tmp_path):
     from newstui.library import Library
     from newstui.model import ArticleFilter
@@ -314,9 +324,10 @@ def test_schema_18_compresses_an_older_store_keeping_articles_state_and_searches
     for i, text in texts.items():
         conn.execute(
             "INSERT INTO articles (id, feed_id, guid, title, first_seen, sort_date, summary, "
-            "text, content_hash, read, starred) VALUES (?, 1, ?, ?, 'x', ?, ?, ?, 'h', ?, ?)",
+            "text, links, content_hash, read, starred) "
+            "VALUES (?, 1, ?, ?, 'x', ?, ?, ?, ?, 'h', ?, ?)",
             [i, f"g{i}", f"Title {i}", f"2026-01-01T00:{i // 60:02d}:{i % 60:02d}",
-             "Short." if i % 3 else "", text, i % 2, i % 5 == 0],
+             "Short." if i % 3 else "", text, old_links(i), i % 2, i % 5 == 0],
         )  # fmt: skip
         conn.execute(
             "INSERT INTO quotes (id, article_id, start, end, speaker) VALUES (?, ?, 16, ?, ?)",
@@ -355,14 +366,45 @@ def test_schema_18_compresses_an_older_store_keeping_articles_state_and_searches
         ]
         assert library.count(ArticleFilter(query=parse_query('quotes:"build bridge 12"'))) == 1
         assert library.count(ArticleFilter(query=parse_query("bridge item7"))) == 1
+        assert library.count(ArticleFilter(query=parse_query("has:enclosure"))) == 30
+        assert {i: [link.url for link in a.links] for i, a in stored.items() if a} == {
+            i: [link["url"] for link in json.loads(old_links(i))] for i in texts
+        }
     conn = sqlite3.connect(path)
     add_text_functions(conn)
     assert found(conn) == before and before[1] == [7] and len(before[0]) == 300
     assert conn.execute("SELECT count(*) FROM articles WHERE typeof(text) = 'blob'").fetchone() == (
         300,
     )
+    packed = "SELECT count(*) FROM articles WHERE typeof(links) = 'blob'"
+    assert conn.execute(packed).fetchone() == (270,)  # not those with an enclosure
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     assert path.stat().st_size < 0.7 * size
+
+
+def test_links_without_an_enclosure_are_stored_packed_and_read_back(db):
+    from newstui.model import ArticleFilter, Link
+    from newstui.query import parse_query
+    from newstui.store.articles import count_articles
+
+    feed = ensure_feed(db, "k", "Feed")
+    many = tuple(Link(f"source {i}", f"https://a.example/{i}", offset=i) for i in range(20))
+    enclosure = Link("Episode", "https://a.example/e.mp3", "enclosure", 1234, 60)
+    [plain, podcast] = save_articles(
+        db,
+        feed,
+        [
+            Article(title="p", text=TEXT, guid="p", links=many),
+            Article(title="e", text=TEXT, guid="e", links=(*many, enclosure)),
+        ],
+    ).changed_ids
+    kinds = db.execute("SELECT typeof(links) FROM articles ORDER BY id").fetchall()
+    assert kinds == [("blob",), ("text",)]  # the has:enclosure index reads the second as it is
+    assert get_article(db, plain).links == many
+    assert get_article(db, podcast).links == (*many, enclosure)
+    assert count_articles(db, ArticleFilter(query=parse_query("has:enclosure"))) == 1
+    set_fulltext(db, podcast, text="The page.", links=many[:2])
+    assert get_article(db, podcast).links == (*many[:2], enclosure)

@@ -13,6 +13,7 @@ from newstui.article_rows import (
     PreparedArticle,
     dump_links,
     link_dict,
+    packed_links,
     packed_text,
     prepared,
     text_key,
@@ -255,16 +256,20 @@ def set_fulltext(
         if text is not None:
             forget_analysis(db.conn, article_id)
             old = db.execute("SELECT links FROM articles WHERE id = ?", [article_id]).fetchone()
-            kept = (
-                [k for k in json.loads(old[0] or "[]") if k.get("kind") == "enclosure"]
-                if old
-                else []
-            )
+            kept = [
+                k
+                for k in json_list(unpacked_text(old[0]) if old else None)
+                if isinstance(k, dict) and k.get("kind") == "enclosure"
+            ]
             db.execute(
                 """UPDATE articles SET summary = CASE WHEN summary = '' THEN text ELSE summary END,
                    text = ?, links = ?, fulltext_status = 'ok',
                    fulltext_error = NULL, nlp_version = NULL WHERE id = ?""",
-                [packed_text(text), dump_links([*map(link_dict, links), *kept]), article_id],
+                [
+                    packed_text(text),
+                    packed_links(dump_links([*map(link_dict, links), *kept])),
+                    article_id,
+                ],
             )
         else:
             db.execute(
@@ -507,7 +512,7 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
         return None
     links = tuple(
         stored_link(link)
-        for link in json_list(r[12])
+        for link in json_list(unpacked_text(r[12]))
         if isinstance(link, dict) and isinstance(link.get("url"), str)
     )
     text = unpacked_text(r[10])

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from newstui.article_rows import packed_text, unpacked_text
+from newstui.article_rows import packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -57,13 +57,20 @@ class Database:
 
 def add_text_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the schema's view and triggers use since schema 18: article_text(v) is
-    a stored text or summary as text (they are stored compressed), pack_text(t) the reverse."""
+    a stored text, summary or links as text (they are stored compressed), pack_text(t) and
+    pack_links(t) the reverse."""
     conn.create_function("article_text", 1, unpacked_text, deterministic=True)
-    conn.create_function("pack_text", 1, _pack_text, deterministic=True)
+    conn.create_function("pack_text", 1, _packing(packed_text), deterministic=True)
+    conn.create_function("pack_links", 1, _packing(packed_links), deterministic=True)
 
 
-def _pack_text(value: str | bytes | None) -> str | bytes | None:
-    return packed_text(value) if isinstance(value, str) else value
+def _packing(
+    pack: Callable[[str], str | bytes],
+) -> Callable[[str | bytes | None], str | bytes | None]:
+    def packed(value: str | bytes | None) -> str | bytes | None:
+        return pack(value) if isinstance(value, str) else value  # packed already, or NULL
+
+    return packed
 
 
 def first_keyword(sql: str) -> str:

@@ -469,8 +469,9 @@ _V17 = [
 ]
 
 
-# v18: texts and summaries stored compressed (zlib, when that is shorter: news text shrinks 2-3
-# times; a short text stays as it is). article_text(v) reads either form back and pack_text(t)
+# v18: texts, summaries and links stored compressed (zlib, when that is shorter: news text
+# shrinks 2-3 times; a short text, and the links of an article with an enclosure, which the
+# has:enclosure index reads, stay as they are). article_text(v) reads either form back and pack_text(t)
 # makes it; every connection of the store has both (db.add_text_functions). The full-text index
 # reads its words through the view article_texts (snippets, its integrity check, 'rebuild'), so
 # it is rebuilt once; the triggers give it the texts unpacked. Replayable.
@@ -482,8 +483,8 @@ _V18 = [
     "DROP TRIGGER IF EXISTS quotes_fts_ad",
     "DROP TRIGGER IF EXISTS quotes_fts_au",
     "DROP TABLE IF EXISTS articles_fts",
-    """UPDATE articles SET text = pack_text(text), summary = pack_text(summary)
-    WHERE typeof(text) = 'text' OR typeof(summary) = 'text'""",
+    """UPDATE articles SET text = pack_text(text), summary = pack_text(summary),
+        links = pack_links(links)""",
     """
     CREATE VIEW IF NOT EXISTS article_texts AS
     SELECT id, title, author, article_text(text) AS text FROM articles
