@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from xml.etree import ElementTree as ET
 
 import pytest
 from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
 
 from newstui.sources.feeds import parse_feed
+from newstui.store import open_db
 from newstui.text import author_name
 
 BYLINES_RSS = b"""<?xml version="1.0"?>
@@ -60,8 +60,9 @@ def test_show_prints_the_name_not_the_email(desk):
 
 
 def test_a_byline_stored_by_an_older_version_is_shown_as_the_name(desk):
-    with sqlite3.connect(desk.db) as conn:  # as stored before bylines were shortened at ingest
-        conn.execute("UPDATE articles SET author = 'desk@desk.example (Priya Nair)'")
+    db = open_db(desk.db)  # the store's triggers unpack texts with its SQL functions
+    db.execute("UPDATE articles SET author = 'desk@desk.example (Priya Nair)'")  # as stored
+    db.conn.close()  # before bylines were shortened at ingest
 
     assert {r["author"] for r in desk.json("list")} == {"Priya Nair"}
 

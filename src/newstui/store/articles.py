@@ -581,4 +581,4 @@ def articles_needing_fulltext(
         AND fulltext_status IS NULL AND (url LIKE 'http://%' OR url LIKE 'https://%')""",
         [json.dumps(ids)],
     ).fetchall()
-    return [(r[0], r[1], r[2]) for r in rows if unless is None or not unless(r[3])]
+    return [(r[0], r[1], r[2]) for r in rows if unless is None or not unless(unpacked_text(r[3]))]
