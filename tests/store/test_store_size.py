@@ -408,3 +408,40 @@ def test_links_without_an_enclosure_are_stored_packed_and_read_back(db):
     assert count_articles(db, ArticleFilter(query=parse_query("has:enclosure"))) == 1
     set_fulltext(db, podcast, text="The page.", links=many[:2])
     assert get_article(db, podcast).links == (*many[:2], enclosure)
+
+
+def test_every_reader_of_a_packed_text_gets_the_text(db):
+    from newstui.model import ArticleFilter
+    from newstui.query import parse_query
+    from newstui.store.analysis import articles_to_analyse
+    from newstui.store.articles import articles_needing_fulltext, count_articles
+    from newstui.store.stories import find_stories, story_versions
+
+    wire, paper = ensure_feed(db, "w", "Wire"), ensure_feed(db, "p", "Paper")
+    text = TEXT + news_text(9)
+    summary = news_text(8)
+    [first] = save_articles(
+        db, wire, [Article(title="a", text=text, summary=summary, guid="1", url="https://w/1")]
+    ).changed_ids
+    [copy] = save_articles(db, paper, [Article(title="b", text=text, guid="2")]).changed_ids
+    assert db.execute("SELECT typeof(text) FROM articles").fetchall() == [("blob",), ("blob",)]
+
+    stored = get_article(db, first)  # show, --json, export and the reader read this
+    assert stored is not None and (stored.text, stored.summary) == (text, summary)
+    assert articles_needing_fulltext(db, [first], unless=lambda t: t == text) == []
+    assert articles_needing_fulltext(db, [first], unless=lambda t: False) == [
+        (first, "https://w/1", "a")
+    ]
+    assert articles_to_analyse(db, "v1") == [(first, text), (copy, text)]  # NLP input
+    quote_at = text.index("“")
+    analysis = Analysis(
+        entities=(Entity("Ana Lopes", "PERSON", (Mention(0, 9, "Ana Lopes"),)),),
+        quotes=(Quote(text[quote_at : quote_at + 27], quote_at, quote_at + 27, "Ana Lopes"),),
+    )
+    save_analysis(db, first, analysis, "v1", canonical_key, short_key)
+    assert article_analysis(db, first) == analysis  # mention and quote words from the text
+    assert [q.text for q in list_quotes(db)] == ["“We will build the bridge.”"]
+    assert count_articles(db, ArticleFilter(query=parse_query('quotes:"build the bridge"'))) == 1
+    assert count_articles(db, ArticleFilter(query=parse_query("item9 follow"))) == 2
+    find_stories(db)  # sketches read the texts
+    assert {v.article_id for v in story_versions(db, copy)} == {first, copy}
