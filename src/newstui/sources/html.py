@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -62,6 +63,46 @@ _BLOCK = {
     "body",
     "html",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _TagKind:
+    """What the text walk does at an element's start and end, by its tag."""
+
+    drop: bool = False  # skipped with everything inside (its tail is kept)
+    opens: str = ""  # written at its start: a paragraph break, a line break or a bullet
+    block: bool = False  # a paragraph break at its end too
+    image: bool = False
+    link: bool = False
+    cell: bool = False  # two spaces at its end
+
+
+def _kind_of(tag: object) -> _TagKind:
+    """The walk's kind of an element (libxml2 gives HTML tags in lower case; a comment or
+    processing instruction has a function for a tag and is dropped)."""
+    if not isinstance(tag, str):
+        return _TagKind(drop=True)
+    tag = tag.lower()
+    if not tag or tag in _DROP:
+        return _TagKind(drop=True)
+    block = tag in _BLOCK
+    opens = "\n\n" if block else "\n" if tag == "br" else "\n• " if tag == "li" else ""
+    return _TagKind(False, opens, block, tag == "img", tag == "a", tag in ("td", "th"))
+
+
+# The kinds of the tags documents use, looked up once each (other tags are classified per use,
+# so a document cannot grow this table).
+_KINDS: dict[object, _TagKind] = {
+    tag: _kind_of(tag)
+    for tag in (
+        *_DROP,
+        *_BLOCK,
+        *"a abbr b big br cite code del em font i img ins kbd li mark q s small span strong sub sup"
+        " tbody td tfoot th thead time tt u var wbr".split(),
+    )
+}
+
+
 # Numeric references to C0/C1 controls: lxml would turn them into real control characters.
 # Character references to control characters (C0 but tab/newline, DEL, C1): lxml refuses real
 # control characters in its tree, so they travel as private-use stand-ins and become real again
@@ -190,18 +231,14 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     for event, el in walker:
         # each read of tag, text or tail makes a new string: read each once
         tag = el.tag
-        tag = tag.lower() if isinstance(tag, str) else ""
+        kind = _KINDS.get(tag) or _kind_of(tag)
         if event == "start":
-            if not tag or tag in _DROP:
+            if kind.drop:
                 walker.skip_subtree()
                 continue
-            if tag in _BLOCK:
-                parts.append("\n\n")
-            elif tag == "br":
-                parts.append("\n")
-            elif tag == "li":
-                parts.append("\n• ")
-            if tag == "img":
+            if kind.opens:
+                parts.append(kind.opens)
+            if kind.image:
                 add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
             text = el.text
             if text:
@@ -209,13 +246,13 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
                 if not text.isspace():
                     words_end = len(parts)
             continue
-        if tag and tag not in _DROP:
-            if tag == "a":
+        if not kind.drop:
+            if kind.link:
                 # string() of an element holding only text is its text (comments are removed)
                 add_link(_STRING(el) if len(el) else el.text or "", el.get("href"), "link")
-            elif tag in ("td", "th"):
+            elif kind.cell:
                 parts.append("  ")
-            if tag in _BLOCK:
+            if kind.block:
                 parts.append("\n\n")
         tail = el.tail
         if tail:
