@@ -797,3 +797,34 @@ async def test_only_a_few_documents_are_parsed_at_once_and_every_feed_is_stored(
     # Parsed feeds wait for the store one at a time: the parse results alive at once are
     # bounded by the workers, not by the 16 documents fetched at once.
     assert 1 <= most[0] <= CpuPool().max_workers + 1 < 16
+
+
+async def test_a_feed_whose_parsing_worker_died_says_so_in_one_line_and_the_others_are_stored(
+    db, feed_server, config_file, monkeypatch
+):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newstui.processes import CpuPool
+
+    real_parse = CpuPool.parse_feed
+
+    def parse_feed(self, body, url, content_type):
+        if not url.endswith("/p3"):
+            return real_parse(self, body, url, content_type)
+        died: Future = Future()  # what a worker killed by the OOM killer leaves
+        died.set_exception(BrokenProcessPool("A process in the process pool was terminated"))
+        return died
+
+    monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
+    feeds = {}
+    for i in range(8):
+        feed_server.route(f"/p{i}", body=rss([f"<title>Item {i}</title><guid>{i}</guid>"]))
+        feeds[f"Feed {i}"] = f"/p{i}"
+
+    outcomes = await fetch(db, config_file(feeds))
+
+    assert outcomes["Feed 3"].error == (
+        "Feed 3: the worker process reading it died (out of memory?); it is fetched again next time"
+    )
+    assert all(o.new == 1 for name, o in outcomes.items() if name != "Feed 3")

@@ -15,6 +15,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from itertools import islice, repeat, zip_longest
@@ -214,6 +215,11 @@ async def fetch_feeds(
                     outcome = SourceOutcome(feed.name, error=str(exc))
                 except sqlite3.Error as exc:
                     outcome = SourceOutcome(feed.name, error=f"{feed.name}: database error: {exc}")
+                except BrokenProcessPool:  # no record: its document is fetched and parsed again
+                    reason = "the worker process reading it died (out of memory?)"
+                    outcome = SourceOutcome(
+                        feed.name, error=f"{feed.name}: {reason}; it is fetched again next time"
+                    )
                 except Exception as exc:  # one broken feed never stops the others
                     logger.debug("fetching %s failed", feed.name, exc_info=True)
                     reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
