@@ -1430,7 +1430,7 @@ class _EntityFinder:
             and not (before[-1] in gaz.role_words and words[0] in gaz.first_names)
         ):  # "the carmaker Ladon Motors", but "actor and producer Ann Lee" is a person
             return "ORG", 2
-        if before[-1:] in (["daily"], ["weekly"]) and self._newspaper_before(start):
+        if before and before[-1] in ("daily", "weekly") and self._newspaper_before(start):
             return "ORG", 2  # "Greek daily Kathimerini", "the weekly Der Kurier"
         if (
             before
@@ -1720,7 +1720,12 @@ _MEDIA_BEFORE = frozenset(
 )
 
 
+_MEDIA_LAST = frozenset(second for _, second in _MEDIA_BEFORE) | {"in"}  # how _media_before ends
+
+
 def _media_before(before: list[str]) -> bool:
+    if not before or before[-1] not in _MEDIA_LAST:
+        return False  # the commonest answer, without making a tuple
     return tuple(before[-2:]) in _MEDIA_BEFORE or (
         bool(before) and before[-1] == "in" and "published" in before[-3:-1]
     )
@@ -1998,6 +2003,9 @@ _SURNAME_PARTICLES = frozenset(
 
 def _particle_surname(surface: str) -> bool:
     """'Van Halen', 'De Niro', 'van der Berg': a surname opening with its particles."""
+    space = surface.find(" ")
+    if space >= 0 and surface[:space].lower() not in _SURNAME_PARTICLES:
+        return False  # the first word is no particle (the commonest answer, without splitting)
     *head, last = surface.split(" ")
     return (
         len(head) <= 2 and all(w.lower() in _SURNAME_PARTICLES for w in head) and last[:1].isupper()
