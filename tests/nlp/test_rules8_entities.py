@@ -372,3 +372,13 @@ def test_two_compass_words_before_a_place_are_part_of_it(extractor) -> None:
     text = "Boats leave South East Asia daily, and storms crossed the South West Pacific."
     found = _entities(extractor, text)
     assert {("South East Asia", "PLACE"), ("South West Pacific", "PLACE")} <= found
+
+
+# "the canton of X", "the governorate of X", "the prefecture of X": X is a place.
+def test_a_name_after_an_administrative_division_of_is_a_place(extractor) -> None:
+    text = (
+        "He led the police of the canton of Valmora, then the governorate of Dhamir and "
+        "the prefecture of Ishikari-ken."
+    )
+    places = {name for name, kind in _entities(extractor, text) if kind == "PLACE"}
+    assert {"Valmora", "Dhamir", "Ishikari-ken"} <= places

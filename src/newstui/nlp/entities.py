@@ -73,7 +73,9 @@ PLACE_NOUNS = frozenset(
 # "the town of Sanand", "the districts of Bhola": the name after these is a place.
 PLACE_OF_NOUNS = frozenset(
     "town towns city cities village villages district districts province provinces state region "
-    "regions county island islands port municipality suburb suburbs capital".split()
+    "regions county island islands port municipality suburb suburbs capital canton cantons "
+    "prefecture prefectures governorate governorates oblast emirate commune communes parish "
+    "borough boroughs kingdom republic peninsula territory".split()
 )
 SPEECH_VERBS = frozenset(
     "said says told added adds wrote writes stated states explained noted argued insisted warned claimed asked "
