@@ -382,3 +382,14 @@ def test_a_name_after_an_administrative_division_of_is_a_place(extractor) -> Non
     )
     places = {name for name, kind in _entities(extractor, text) if kind == "PLACE"}
     assert {"Valmora", "Dhamir", "Ishikari-ken"} <= places
+
+
+# A title before words ending in a place's or body's head noun names the place, not a person:
+# "the St. Anselm Hotel", "General Varga City"; "Dr. Ann Lee of the University of …" is a person.
+def test_a_title_opening_a_place_name_makes_no_person(extractor) -> None:
+    text = "The convoy passed the St. Anselm Hotel and reached General Varga City at dawn."
+    found = _entities(extractor, text)
+    assert {("St. Anselm Hotel", "PLACE"), ("General Varga City", "PLACE")} <= found
+    assert not any(kind == "PERSON" for _, kind in found)
+    text = "Dr. Mira Kolb of the University of Cape Town said so."
+    assert ("Mira Kolb", "PERSON") in _entities(extractor, text)

@@ -957,8 +957,8 @@ class _EntityFinder:
             if (
                 n_title
                 and i + n_title < len(run)
-                and strip_possessive(run[-1].text) not in self.gaz.org_words
-            ):  # "General Motors Company" is no general
+                and not self._title_names_a_thing(run, i + n_title)
+            ):  # "General Motors Company" is no general, "St. George Hotel" no saint
                 self._flush(pending, person_cue, None)
                 pending, person_cue = [], True
                 i = self._skip_portfolio(run, i + n_title)
@@ -975,6 +975,15 @@ class _EntityFinder:
             i += 1
         person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _title_names_a_thing(self, run: list[Token], j: int) -> bool:
+        """'General Motors Company', 'St. George Hotel': the words after a title end in a head
+        noun of a body or place with no lower-case word between ("Dr. Ann Lee of the University
+        of Cape Town" is a person)."""
+        last = strip_possessive(run[-1].text)
+        if last in self.gaz.org_words:
+            return True
+        return last in self.heads and not any(t.text.islower() for t in run[j:])
 
     def _org_noun_before(self, run: list[Token]) -> bool:
         """'the magazine Scientific American', 'law firm Sidley Austin': after a noun naming a
