@@ -126,3 +126,21 @@ def test_believes_and_regards_as_attribute_a_quotation(extractor) -> None:
     assert _quotes(extractor, text) == [
         ("Lenders will respond when it costs less.", "Jolie Carver")
     ]
+
+
+# Short attributed quotes inside reported speech: more verbs, and a clause opening with "a".
+def test_a_fragment_after_declared_or_ruled_that_is_the_subjects(extractor) -> None:
+    text = (
+        'The Harrowgate Guard Corps (HGC) declared that the captain was "martyred" by the strike.'
+    )
+    assert _quotes(extractor, text) == [("martyred", "Harrowgate Guard Corps")]
+    text = 'Yesterday the Harrowgate Court ruled that the order was "irrational and unlawful".'
+    assert _quotes(extractor, text) == [("irrational and unlawful", "Harrowgate Court")]
+
+
+def test_a_fragment_in_a_clause_opening_with_a_is_the_speakers(extractor) -> None:
+    text = (
+        'Mayor Ingrid Solvang said a compulsory curfew could be "inevitable" and that she was '
+        "considering it."
+    )
+    assert _quotes(extractor, text) == [("inevitable", "Ingrid Solvang")]

@@ -31,7 +31,7 @@ _VERBS = (
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
     "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
     "underlined|underlines|went on to add|goes on to add|assailed|accusing|cited|"
-    "reacted|reacts|reacting|confirming|confirms|believes|regards|regarded|"
+    "reacted|reacts|reacting|confirming|confirms|believes|regards|regarded|ruled|"
     "[Aa]ccording to|[Ii]n the words of"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
@@ -128,9 +128,10 @@ _REPORTED_THAT = re.compile(
 # then the reported clause's own subject; a fragment quoted inside that clause is the speaker's
 _REPORTED_CLAUSE = re.compile(
     r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed|"
-    r"insisted|insists|acknowledged|admitted|noted|announced|confirmed|conceded|stressed)"
+    r"insisted|insists|acknowledged|admitted|noted|notes|announced|confirmed|conceded|stressed|"
+    r"declared|ruled|saying)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier|later|today|yesterday)\b[^,.;:]{0,30}?)?"
-    r"\s+(?:that|it|there|he|she|they|we|this|the|its|his|her|their)\s[^;:]*$"
+    r"\s+(?:that|it|there|he|she|they|we|this|the|a|an|its|his|her|their)\s[^;:]*$"
 )
 # Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
 _STOP = re.compile(r"[.!?](?:\s|$)")
