@@ -144,3 +144,29 @@ def test_a_fragment_in_a_clause_opening_with_a_is_the_speakers(extractor) -> Non
         "considering it."
     )
     assert _quotes(extractor, text) == [("inevitable", "Ingrid Solvang")]
+
+
+# An outlet after a quote that closed its sentence opens the next statement; it is not the speaker.
+def test_according_to_after_a_closed_quote_does_not_name_its_speaker(extractor) -> None:
+    text = (
+        'Director Ingrid Solvang said the plan was "not part of some disinformation campaign." '
+        "According to The Harrowgate Post, officials warned the board last year."
+    )
+    assert _quotes(extractor, text) == [
+        ("not part of some disinformation campaign.", "Ingrid Solvang")
+    ]
+
+
+# An interview paragraph after a sentence about one person that quotes a fragment is hers.
+def test_a_quote_paragraph_after_a_sentence_with_a_fragment_is_the_persons(extractor) -> None:
+    text = (
+        "Rania Haddad opened her restaurant in 2019.\n\n"
+        "Haddad bristles at talk of “elevating” Lebanese food.\n\n"
+        "“My grandmother’s food does not need elevating. It was already at the top.”"
+    )
+    assert _quotes(extractor, text) == [
+        (
+            "My grandmother’s food does not need elevating. It was already at the top.",
+            "Rania Haddad",
+        )
+    ]

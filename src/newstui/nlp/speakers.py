@@ -313,7 +313,10 @@ class SpeakerFinder:
         prev_end = self.paragraph_starts[k] - 1
         last_start, _ = self._sentence_bounds(max(0, prev_end - 1))
         sentence = self.masked[last_start:prev_end]
-        if self._in_quote(prev_end - 1) or any(last_start <= o < prev_end for o in self.open_marks):
+        if (
+            self._in_quote(prev_end - 1)
+            or any(last_start <= s.open_mark < prev_end and s not in self.short for s in self.spans)
+        ):  # a fragment there ('bristles at talk of “elevating” food') leaves it a sentence about her
             return None
         people = [m for m in self._mentions_in(last_start, prev_end) if m.entity.type == "PERSON"]
         if people:
@@ -387,6 +390,8 @@ class SpeakerFinder:
         # '“…”, the club's coach Ann Lee said': a comma or dash right after the closing mark
         # leaves the sentence open as one inside the marks would (British and Wikinews style)
         ends_open = last_char in ",!?—–…-" or tail.lstrip(" ")[:1] in (",", "—", "–")
+        if last_char in ".?!" and verb.group() == "According to" and not before.strip():
+            return None  # '“…revoked them.” According to the report, Moss…': a new sentence
         if not before.strip(" ,\t"):
             after = tail[verb.end() :]
             if verb.group().endswith("ing") and after.split()[:1] not in (["he"], ["she"]):
