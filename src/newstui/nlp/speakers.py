@@ -734,8 +734,14 @@ class SpeakerFinder:
             end = pos if k == i else self.sentences[i]
             for m in self._mentions_in(start, end):
                 if m.entity.type == "ORG":
-                    return m.entity.name
+                    return self._full_name(m.entity.name)
         return None
+
+    def _full_name(self, name: str) -> str:
+        """'Halden' (of "Halden and Marsh said") → the one organisation named in full by it,
+        'Halden and Marsh Pharmaceuticals'; else the name itself."""
+        longer = [n for n, t in self.types.items() if t == "ORG" and n.startswith(name + " ")]
+        return longer[0] if len(longer) == 1 else name
 
     def _described_holder(self, words: list[str], before: int) -> str | None:
         """The earlier holder of a role described by `words` ("Crown prosecutor"): a lower-case
