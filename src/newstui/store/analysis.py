@@ -10,7 +10,7 @@ from newstui.article_rows import unpacked_text
 from newstui.model import Analysis, Entity, EntityRow, Mention, Quote, QuoteRow
 from newstui.store.db import Database, write_transaction
 from newstui.store.query_sql import entity_ids_sql
-from newstui.store.schema import quote_span, quote_words
+from newstui.store.schema import quote_span, quote_words, unpacked
 
 
 def articles_to_analyse(
@@ -95,7 +95,7 @@ def save_analyses(
             batch.add(article_id, analysis)
         batch.flush()
         conn.execute(  # each article's text unpacked once, not once a quote
-            "WITH a AS MATERIALIZED (SELECT id, article_text(text) AS text FROM articles "
+            f"WITH a AS MATERIALIZED (SELECT id, {unpacked('text')} AS text FROM articles "
             "WHERE id IN (SELECT value FROM json_each(?))) "
             f"INSERT INTO quotes_fts (rowid, text) SELECT q.id, {quote_span('q', 'a.text')} "
             "FROM a JOIN quotes q ON q.article_id = a.id",

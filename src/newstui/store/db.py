@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,6 +61,9 @@ def add_text_functions(conn: sqlite3.Connection) -> None:
     a stored text, summary or links as text (they are stored compressed), pack_text(t) and
     pack_links(t) the reverse."""
     conn.create_function("article_text", 1, unpacked_text, deterministic=True)
+    # schema.unpacked's: zlib.decompress itself, a C function, so no signal's exception is raised
+    # (and lost by SQLite) inside it, as it can be inside a Python function
+    conn.create_function("inflate", 1, zlib.decompress, deterministic=True)
     conn.create_function("pack_text", 1, _packing(packed_text), deterministic=True)
     conn.create_function("pack_links", 1, _packing(packed_links), deterministic=True)
 

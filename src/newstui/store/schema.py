@@ -388,6 +388,15 @@ _V16 = [
 ]
 
 
+def unpacked(value: str) -> str:
+    """SQL for a stored text, summary or links as text. inflate() is zlib.decompress itself, a
+    C function: a signal's exception (SIGTERM's Stopped, Ctrl-C) can never be raised, and lost,
+    inside it as it could inside a Python function called by SQLite."""
+    return (
+        f"(CASE WHEN typeof({value}) = 'blob' THEN CAST(inflate({value}) AS TEXT) ELSE {value} END)"
+    )
+
+
 def quote_span(quote: str, text: str) -> str:
     """SQL for the words of quote row `quote` in the SQL text `text` of its article."""
     return f"substr({text}, {quote}.start + 1, {quote}.end - {quote}.start)"
@@ -395,8 +404,8 @@ def quote_span(quote: str, text: str) -> str:
 
 def quote_words(quote: str, article: str = "a") -> str:
     """SQL for the words of quote row `quote`: its span of the text of article row `article`
-    (article_text: stored texts are packed since schema 18, and it reads both forms)."""
-    return quote_span(quote, f"article_text({article}.text)")
+    (stored texts are packed since schema 18; `unpacked` reads both forms)."""
+    return quote_span(quote, unpacked(f"{article}.text"))
 
 
 # The quote index forgets a quote's words as it goes (read from its article's text); an
@@ -471,8 +480,9 @@ _V17 = [
 
 # v18: texts, summaries and links stored compressed (zlib, when that is shorter: news text
 # shrinks 2-3 times; a short text, and the links of an article with an enclosure, which the
-# has:enclosure index reads, stay as they are). article_text(v) reads either form back and pack_text(t)
-# makes it; every connection of the store has both (db.add_text_functions). The full-text index
+# has:enclosure index reads, stay as they are). SQL reads either form back by `unpacked` (whose
+# inflate() is zlib.decompress) and the migration packs by pack_text/pack_links; every connection
+# of the store has them (db.add_text_functions). The full-text index
 # reads its words through the view article_texts (snippets, its integrity check, 'rebuild'), so
 # it is rebuilt once; the triggers give it the texts unpacked. Replayable.
 _V18 = [
@@ -485,9 +495,9 @@ _V18 = [
     "DROP TABLE IF EXISTS articles_fts",
     """UPDATE articles SET text = pack_text(text), summary = pack_text(summary),
         links = pack_links(links)""",
-    """
+    f"""
     CREATE VIEW IF NOT EXISTS article_texts AS
-    SELECT id, title, author, article_text(text) AS text FROM articles
+    SELECT id, title, author, {unpacked("text")} AS text FROM articles
     """,
     """
     CREATE VIRTUAL TABLE articles_fts USING fts5(
@@ -496,24 +506,24 @@ _V18 = [
     )
     """,
     "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
-    """
+    f"""
     CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts (rowid, title, author, text)
-        VALUES (new.id, new.title, new.author, article_text(new.text));
+        VALUES (new.id, new.title, new.author, {unpacked("new.text")});
     END
     """,
-    """
+    f"""
     CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
-        VALUES ('delete', old.id, old.title, old.author, article_text(old.text));
+        VALUES ('delete', old.id, old.title, old.author, {unpacked("old.text")});
     END
     """,
-    """
+    f"""
     CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
-        VALUES ('delete', old.id, old.title, old.author, article_text(old.text));
+        VALUES ('delete', old.id, old.title, old.author, {unpacked("old.text")});
         INSERT INTO articles_fts (rowid, title, author, text)
-        VALUES (new.id, new.title, new.author, article_text(new.text));
+        VALUES (new.id, new.title, new.author, {unpacked("new.text")});
     END
     """,
     *_QUOTE_WORD_TRIGGERS,
