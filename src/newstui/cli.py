@@ -49,7 +49,7 @@ from newstui.model import (
     RemovedSource,
     SortOrder,
 )
-from newstui.query import Query, QueryError, parse_query
+from newstui.query import SPEAKER_KINDS, Query, QueryError, parse_query
 from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
@@ -1228,9 +1228,6 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     for r in rows:
         table.add_row(_cell(r.type), _cell(r.name), Text(str(r.articles)), Text(str(r.mentions)))
     return _emit(args, data, table if rows else "no entities found")
-
-
-SPEAKER_KINDS = ("PERSON", "ORG", "GROUP")  # who may be quoted: `quotes --speaker` finds each
 
 
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:

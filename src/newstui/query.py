@@ -125,9 +125,14 @@ class EntityRef:
     keys: tuple[str, ...] = ()
 
 
+# Who may be quoted: a speaker is looked for among the entities of each of these types.
+SPEAKER_KINDS = ("PERSON", "ORG", "GROUP")
+
+
 @dataclass(frozen=True)
 class Speaker:
-    """Articles with a quote by this speaker (full name or surname)."""
+    """Articles with a quote by this speaker: a person (full name or surname), or an organisation
+    or group that speaks, under any name its entity goes by."""
 
     name: str
     keys: tuple[str, ...] = ()
@@ -419,7 +424,9 @@ class _Parser:
         if not has_tokens(text):
             raise QueryError(f"'{name}:' needs a name", value.position)
         if name == "speaker":
-            return Speaker(text, self.keys(text, "PERSON"))
+            # a person, or an organisation or group that speaks, under any name its entity has
+            keys = (k for kind in SPEAKER_KINDS for k in self.keys(text, kind))
+            return Speaker(text, tuple(dict.fromkeys(keys)))
         kind = ENTITY_FIELDS[name]
         return EntityRef(kind, text, self.keys(text, kind))
 

@@ -117,3 +117,20 @@ def test_an_abbreviation_an_article_defines_finds_its_articles(store):
     analysis = get_extractor("rules").analyse(BOARD)
     save_analysis(db, board, analysis, "rules", canonical_key, short_key)
     assert finds(db, "org:NWB") == {board}
+
+
+def test_an_organisation_that_speaks_is_found_by_speaker_under_its_other_names(store):
+    """`speaker:` finds an organisation's quotes as it finds a person's (issue 10): by the
+    name in the quote and by another name an article used for it."""
+    db, (board, other, _, _) = store
+    start = BOARD.index("costs")
+    analyse(
+        db,
+        board,
+        Entity("Northern Water Board", "ORG", mentions(BOARD, "Northern Water Board", "NWB")),
+        quotes=(Quote("costs rose", start, start + len("costs rose"), "Northern Water Board"),),
+    )
+    analyse_other(db, other)  # names the board, quotes nobody
+    assert finds(db, 'speaker:"Northern Water Board"') == {board}
+    assert finds(db, "speaker:NWB") == {board}
+    assert finds(db, "speaker:Peskov") == set()

@@ -237,7 +237,7 @@ class _Compiler:
         return entity_ids_sql(keys)
 
     def speaker(self, node: Speaker) -> tuple[str, list[object]]:
-        entities, params = self.entities("PERSON", node.name, node.keys)
+        entities, params = self.entities(None, node.name, node.keys)  # any type that speaks
         return (
             "a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker_entity_id IN "
             f"({entities}) UNION SELECT q.article_id FROM quotes q WHERE q.speaker = ?)",
