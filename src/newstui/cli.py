@@ -49,7 +49,7 @@ from newstui.model import (
     RemovedSource,
     SortOrder,
 )
-from newstui.query import SPEAKER_KINDS, Query, QueryError, parse_query
+from newstui.query import Query, QueryError, parse_query, speaker_keys
 from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
@@ -1238,10 +1238,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     rows = library.quotes(
         speaker=speaker,
         limit=args.limit,
-        # a person, or an organisation or group that speaks, under any name its entity has
-        speaker_keys=tuple(k for kind in SPEAKER_KINDS for k in query_keys(speaker, kind))
-        if speaker
-        else (),
+        speaker_keys=speaker_keys(speaker, query_keys) if speaker else (),
         since=args.since,
     )
     data = [

@@ -129,6 +129,12 @@ class EntityRef:
 SPEAKER_KINDS = ("PERSON", "ORG", "GROUP")
 
 
+def speaker_keys(name: str, name_keys: NameKeys) -> tuple[str, ...]:
+    """The keys a speaker is looked up by: a person, or an organisation or group that speaks,
+    under any name its entity goes by (`speaker:` queries and `quotes --speaker`)."""
+    return tuple(dict.fromkeys(k for kind in SPEAKER_KINDS for k in name_keys(name, kind)))
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Articles with a quote by this speaker: a person (full name or surname), or an organisation
@@ -424,9 +430,8 @@ class _Parser:
         if not has_tokens(text):
             raise QueryError(f"'{name}:' needs a name", value.position)
         if name == "speaker":
-            # a person, or an organisation or group that speaks, under any name its entity has
-            keys = (k for kind in SPEAKER_KINDS for k in self.keys(text, kind))
-            return Speaker(text, tuple(dict.fromkeys(keys)))
+            keys = speaker_keys(text, self.name_keys) if self.name_keys is not None else ()
+            return Speaker(text, keys)
         kind = ENTITY_FIELDS[name]
         return EntityRef(kind, text, self.keys(text, kind))
 
