@@ -2,14 +2,43 @@
 
 from __future__ import annotations
 
-from newstui.model import Analysis, Quote
+from typing import NamedTuple
+
+from newstui.model import Analysis, Entity, Quote
 from newstui.nlp.entities import NAME_JOINERS, extract_entities
 from newstui.nlp.gazetteer import source_fingerprint
-from newstui.nlp.quotes import find_quote_spans, speech_kind
+from newstui.nlp.quotes import QuoteSpan, find_quote_spans, speech_kind
 from newstui.nlp.segment import datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
 RULES_VERSION = "8"
+
+
+class RulesView(NamedTuple):
+    """What the rules see of one text: its entities, speech quotes and their speakers."""
+
+    entities: list[Entity]
+    spans: list[QuoteSpan]
+    short: set[QuoteSpan]
+    finder: SpeakerFinder
+    speakers: list[str | None]
+
+
+def rules_view(text: str) -> RulesView:
+    """Entities, speech quotes (fragments of three words or fewer in `short`) and the rules'
+    speaker of each, for a non-blank `text`."""
+    found = datelines(text)
+    tokens = name_tokens(text, frozenset(d.end for d in found), NAME_JOINERS)
+    entities = extract_entities(text, tokens, found)
+    spans, short = [], set()
+    for span in find_quote_spans(text):
+        kind = speech_kind(text, span)
+        if kind != "none":
+            spans.append(span)
+            if kind == "short":
+                short.add(span)
+    finder = SpeakerFinder(text, spans, entities, short)
+    return RulesView(entities, spans, short, finder, finder.speakers())
 
 
 class RulesExtractor:
@@ -24,24 +53,20 @@ class RulesExtractor:
         """Entities and speech quotes of `text`; scare quotes and titles of works are left out."""
         if not text or not text.strip():
             return Analysis()
-        found = datelines(text)
-        tokens = name_tokens(text, frozenset(d.end for d in found), NAME_JOINERS)
-        entities = extract_entities(text, tokens, found)
-        spans, short = [], set()
-        for span in find_quote_spans(text):
-            kind = speech_kind(text, span)
-            if kind != "none":
-                spans.append(span)
-                if kind == "short":
-                    short.add(span)
-        finder = SpeakerFinder(text, spans, entities, short)
-        speakers = finder.speakers()
-        described = described_entities(finder.described, set(speakers), entities)
-        if described:
-            entities = without_overlaps(entities, described)
-        quotes = tuple(
-            Quote(text[s.start : s.end], s.start, s.end, speaker)
-            for s, speaker in zip(spans, speakers, strict=True)
-            if speaker or s not in short  # a short fragment is a quote only when attributed
-        )
-        return Analysis(entities=tuple(entities), quotes=quotes)
+        view = rules_view(text)
+        return analysis_of(text, view, view.speakers)
+
+
+def analysis_of(text: str, view: RulesView, speakers: list[str | None]) -> Analysis:
+    """The analysis of `text` with these speakers of `view`'s quotes: a short fragment is a quote
+    only when attributed, and a speaker named by a description becomes a GROUP entity."""
+    entities = view.entities
+    described = described_entities(view.finder.described, set(speakers), entities)
+    if described:
+        entities = without_overlaps(entities, described)
+    quotes = tuple(
+        Quote(text[s.start : s.end], s.start, s.end, speaker)
+        for s, speaker in zip(view.spans, speakers, strict=True)
+        if speaker or s not in view.short  # a short fragment is a quote only when attributed
+    )
+    return Analysis(entities=tuple(entities), quotes=quotes)

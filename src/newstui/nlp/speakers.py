@@ -36,7 +36,7 @@ _VERBS = (
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
 # A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
-_SPEECH_AFTER = re.compile(
+SPEECH_AFTER = re.compile(
     rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is))*\s+(?:{_VERBS})\b"
 )
 _PARTICIPLE_OR_ACCORDING = re.compile(r"ing$|^according to$|^in the words of$", re.IGNORECASE)
@@ -210,12 +210,15 @@ class SpeakerFinder:
         # Speakers named by a description ("the Syrian army"): name → offsets of its first use
         self.described: dict[str, tuple[int, int]] = {}
         self.first_names = load_gazetteer().first_names
+        # How `speakers()` found each: after, before, carried, context, nobody; short fragments
+        self.how: list[str] = []
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.open_marks, pos) - 1
         return k >= 0 and pos < self.spans[k].close_mark
 
-    def _mentions_in(self, start: int, end: int) -> list[_Mention]:
+    def mentions_in(self, start: int, end: int) -> list[_Mention]:
+        """Mentions outside quotations that start in [start, end), in order."""
         lo = bisect.bisect_left(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, end)
         return self.mentions[lo:hi]
@@ -223,11 +226,13 @@ class SpeakerFinder:
     def speakers(self) -> list[str | None]:
         """One speaker (or None) per span, in order."""
         out: list[str | None] = []
+        self.how = []
         prev: tuple[QuoteSpan, str | None, str] | None = None  # the last quote kept, how found
         for span in self.spans:
             if span in self.short:
                 speaker, found = self._short_speaker(span), "after"
                 out.append(speaker)  # a fragment counts only with its own attribution
+                self.how.append("short")
                 if speaker:
                     prev = (span, speaker, found)
                 continue
@@ -245,6 +250,7 @@ class SpeakerFinder:
                 else:
                     speaker = self._interviewee(span) or self._sentence_before_names(span)
             out.append(speaker or None)
+            self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
         return out
 
@@ -254,11 +260,11 @@ class SpeakerFinder:
         beside a longer quote of the same sentence; otherwise it is a scare quote (None)."""
         speaker = self._after(span)
         if not speaker:
-            sent_start, _ = self._sentence_bounds(span.open_mark)
+            sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
             label_ends = [m.end() for m in _LABEL.finditer(head)]
             labelled = bool(label_ends) and len(head) - label_ends[-1] <= 60
-            _, sent_end = self._sentence_bounds(span.open_mark)
+            _, sent_end = self.sentence_bounds(span.open_mark)
             beside = any(
                 sent_start <= s.open_mark < sent_end
                 and s not in self.short
@@ -311,14 +317,14 @@ class SpeakerFinder:
         if k < 1 or self.masked[self.paragraph_starts[k] : span.open_mark].strip():
             return None
         prev_end = self.paragraph_starts[k] - 1
-        last_start, _ = self._sentence_bounds(max(0, prev_end - 1))
+        last_start, _ = self.sentence_bounds(max(0, prev_end - 1))
         sentence = self.masked[last_start:prev_end]
         if (
             self._in_quote(prev_end - 1)
             or any(last_start <= s.open_mark < prev_end and s not in self.short for s in self.spans)
         ):  # a fragment there ('bristles at talk of “elevating” food') leaves it a sentence about her
             return None
-        people = [m for m in self._mentions_in(last_start, prev_end) if m.entity.type == "PERSON"]
+        people = [m for m in self.mentions_in(last_start, prev_end) if m.entity.type == "PERSON"]
         if people:
             return people[0].entity.name
         pronoun = _SUBJECT_PRONOUN.search(sentence)
@@ -338,7 +344,7 @@ class SpeakerFinder:
             return None
         people = {
             m.entity.name
-            for m in self._mentions_in(start, end)
+            for m in self.mentions_in(start, end)
             if m.entity.type == "PERSON" and not self._in_parentheses(start, m.start)
         }  # "Jo Lee (Nancy Drew, Jem) told of…": credits in parentheses name no speaker
         if len(people) == 1:
@@ -355,13 +361,14 @@ class SpeakerFinder:
         before = self.masked[start:pos]
         return before.count("(") > before.count(")")
 
-    def _sentence_bounds(self, pos: int) -> tuple[int, int]:
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence (of the masked text) that holds `pos`."""
         i = bisect.bisect_right(self.sentences, pos) - 1
         end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
         return self.sentences[i], end
 
     def _after(self, span: QuoteSpan) -> str | None:
-        _, sent_end = self._sentence_bounds(span.close_mark)
+        _, sent_end = self.sentence_bounds(span.close_mark)
         k = bisect.bisect_right(self.open_marks, span.close_mark)
         next_open = self.open_marks[k] if k < len(self.open_marks) else len(self.text)
         newline = self.text.find("\n", span.close_mark, sent_end)
@@ -405,7 +412,7 @@ class SpeakerFinder:
                 # "said Acme's chancellor, Jane Moss", "said a protester using the name Kit"
                 later = [
                     m
-                    for m in self._mentions_in(phrase_end, base + len(tail))
+                    for m in self.mentions_in(phrase_end, base + len(tail))
                     if m.entity.type == "PERSON"
                     and m.start - phrase_end <= 60
                     and not self._after_preposition(m)  # "said a student from Kibera"
@@ -428,13 +435,13 @@ class SpeakerFinder:
         dash = _DASH_CREDIT.match(tail)
         if not dash:
             return None
-        for m in self._mentions_in(base + dash.end(), base + dash.end() + 1):
+        for m in self.mentions_in(base + dash.end(), base + dash.end() + 1):
             if m.entity.type == "PERSON":
                 return m.entity.name
         return None
 
     def _before(self, span: QuoteSpan) -> str | None:
-        sent_start, _ = self._sentence_bounds(span.open_mark)
+        sent_start, _ = self.sentence_bounds(span.open_mark)
         own_start = sent_start
         for s in self.spans:  # '…victims[.]” She went on to say, “…”': that quote ended a sentence
             if sent_start <= s.open_mark and s.close_mark < span.open_mark:
@@ -469,7 +476,7 @@ class SpeakerFinder:
         statement = _STATEMENT_READ.search(head)
         if statement and not any(  # "In the letter, Acme's lawyer Stoltz said": Stoltz speaks
             m.entity.type == "PERSON"
-            for m in self._mentions_in(sent_start + statement.start(), span.open_mark)
+            for m in self.mentions_in(sent_start + statement.start(), span.open_mark)
         ):  # "Moss's statement read:", "a letter from Acme reads"
             return self._first_named(sent_start, span.open_mark, span.open_mark)
         verbs = list(VERB.finditer(head))
@@ -505,7 +512,7 @@ class SpeakerFinder:
                 and role[0] in load_gazetteer().role_words
             ):
                 # "in the words of the Crown prosecutor, Mark Tedeschi, QC,": the name after
-                for m in self._mentions_in(end, end + 3):
+                for m in self.mentions_in(end, end + 3):
                     if m.entity.type == "PERSON" and self.masked[m.end : m.end + 1] in (",", ""):
                         return m.entity.name
             return self._speaker_in(
@@ -536,7 +543,7 @@ class SpeakerFinder:
         words = clause[skip:].split()
         if words and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start + skip)
-        for m in self._mentions_in(start + skip, end):
+        for m in self.mentions_in(start + skip, end):
             if m.entity.type not in ("PERSON", "ORG"):
                 continue
             before = self.masked[max(start, m.start - 12) : m.start].split()
@@ -559,7 +566,7 @@ class SpeakerFinder:
             return self._resolve_pronoun(words[-1].lower(), at if at >= 0 else pos)
         if not allow_pronoun and words and words[0].lower() in _PRONOUNS:
             return self._resolve_pronoun(words[0].lower(), pos)
-        inside = [m for m in self._mentions_in(start, end) if m.end <= end]
+        inside = [m for m in self.mentions_in(start, end) if m.end <= end]
         if _UNNAMED_OPENERS.match(self.masked[start:end]):
             # "an unnamed U.S. official", "one aid official in Port Sudan": a speaker left
             # unnamed; a place, or a name after "from"/"in", only says where that one is
@@ -719,7 +726,7 @@ class SpeakerFinder:
             return self._author_of(head, min(pos, phrase_start) if phrase_start >= 0 else pos)
         if head not in _SPEAKING_ORG_NOUNS:
             return None
-        before = [m for m in self._mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
+        before = [m for m in self.mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
         for m in reversed(before):
             if head in m.entity.name.lower():
                 return m.entity.name
@@ -732,7 +739,7 @@ class SpeakerFinder:
         for k in (i, i - 1):
             start = self.sentences[max(0, k)]
             end = pos if k == i else self.sentences[i]
-            for m in self._mentions_in(start, end):
+            for m in self.mentions_in(start, end):
                 if m.entity.type == "ORG":
                     return self._full_name(m.entity.name)
         return None
@@ -759,7 +766,7 @@ class SpeakerFinder:
         pattern = re.compile(rf"\b{noun}\b", re.IGNORECASE)
         uses = [m.start() for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
         for use in reversed(uses):
-            start, end = self._sentence_bounds(use)
+            start, end = self.sentence_bounds(use)
             verb = VERB.search(self.masked, use, end)
             if verb and not VERB.search(self.masked, start, use):
                 # "In the letter to GitHub, EFF's attorney Stoltz said": the verb's subject
@@ -778,7 +785,7 @@ class SpeakerFinder:
         for use in reversed(uses):
             near = [
                 m
-                for m in self._mentions_in(max(0, use - 80), use + 80)
+                for m in self.mentions_in(max(0, use - 80), use + 80)
                 if m.entity.type == "PERSON"
                 and (0 <= m.start - use - len(role) <= 40 or 0 <= use - m.end <= 40)
             ]
@@ -801,7 +808,7 @@ class SpeakerFinder:
             end = pos if k == i else self.sentences[k + 1]
             found = [
                 m
-                for m in self._mentions_in(start, end)
+                for m in self.mentions_in(start, end)
                 if m.entity.type == kind
                 and self._gender_fits(m.entity, gender)
                 and not self._attributive(m)
@@ -820,7 +827,7 @@ class SpeakerFinder:
                 if all(self._object_of(m) for m in found):
                     continue  # "the election of Barack Obama …. He told": not the subject
             if found:
-                speaking = [m for m in found if _SPEECH_AFTER.match(self.masked, m.end)]
+                speaking = [m for m in found if SPEECH_AFTER.match(self.masked, m.end)]
                 if kind == "PERSON" and speaking:  # "Moss said … while Reid wrote …. He added"
                     return speaking[-1].entity.name
                 return found[0].entity.name
@@ -895,7 +902,7 @@ class SpeakerFinder:
         for k in range(lo, hi):
             p_start, p_end = self.paragraph_starts[k], self.paragraph_starts[k + 1]
             if re.search(r"\w", self.masked[p_start:p_end]) and not any(
-                m.entity.type in ("PERSON", "ORG") for m in self._mentions_in(p_start, p_end)
+                m.entity.type in ("PERSON", "ORG") for m in self.mentions_in(p_start, p_end)
             ):
                 return True
         return False
@@ -903,7 +910,7 @@ class SpeakerFinder:
     def _continues_previous(self, prev: QuoteSpan, span: QuoteSpan, prev_tail: bool) -> bool:
         """A quote standing alone right after an attributed one continues it (news convention)."""
         gap = self.masked[prev.close_mark + 1 : span.open_mark]
-        participle_gap = bool(_PARTICIPLE_GAP.match(gap)) and not self._mentions_in(
+        participle_gap = bool(_PARTICIPLE_GAP.match(gap)) and not self.mentions_in(
             prev.close_mark, span.open_mark
         )
         if not prev_tail and re.search(r"\w", gap) and not participle_gap:
@@ -913,7 +920,7 @@ class SpeakerFinder:
         stops = len(_STOP.findall(gap)) - len(_TITLE_STOP.findall(gap))  # "said Dr. Reid. “…”"
         if len(gap) > 160 or stops > 1:
             return False
-        sent_start, _ = self._sentence_bounds(span.open_mark)
+        sent_start, _ = self.sentence_bounds(span.open_mark)
         return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
 
 

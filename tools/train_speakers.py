@@ -1,0 +1,213 @@
+"""Train a linear speaker ranker (newstui.nlp.attribution) on the annotated sets and print its
+leave-one-folder-out cross-validation against the rules.
+
+Run from the repository root: `python tools/train_speakers.py [--write PATH]`. The data is every
+annotated folder under tests/data/nlp except the blind ones (`*blind2*`, `*blind3*`, `*blind4*`:
+never read here). For each folder the model is trained on all the others and scored on it, as
+bench/nlp_eval.py counts speakers (P/R/F1 of named speakers over exactly matched quotes), in two
+uses: "rerank" (the model chooses every speaker, the rules' choice one feature among others) and
+"fill" (the rules' speaker stands; where they name nobody the model's best candidate speaks if it
+beats nobody by --margin). `--write` saves weights trained on every folder. Deterministic: the
+same data and code give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from nlp_eval import _prf, _quote_key, _speaker_key, load_articles  # noqa: E402
+
+from newstui.nlp.attribution import Candidate, best, candidates, score  # noqa: E402
+from newstui.nlp.rules import rules_view  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "nlp"
+BLIND_SETS = ("blind2", "blind3", "blind4")
+EPOCHS = 12
+SEED = 10
+MARGIN = 3.0
+
+
+@dataclass(frozen=True)
+class Example:
+    """One quotation the rules found: its candidates, the rules' speaker, the annotated one."""
+
+    options: list[Candidate]
+    rules: str | None
+    key: str  # the quotation's scoring key (bench/nlp_eval.py)
+    short: bool  # a fragment of three words or fewer: a quote only when attributed
+    gold: int | None  # index of the annotated speaker (nobody for an unannotated quote) or None
+
+
+@dataclass(frozen=True)
+class Article:
+    """The examples of one annotated article and its annotated speakers by quotation key."""
+
+    examples: list[Example]
+    gold: dict[str, str | None]
+
+
+Chooser = Callable[[Example], str | None]
+
+
+def folders(data: Path = DATA) -> list[Path]:
+    """The development folders: the top folder's own files and every subfolder but the blind."""
+    subs = [
+        p
+        for p in sorted(data.iterdir())
+        if p.is_dir() and not any(b in p.name for b in BLIND_SETS) and any(p.glob("*.json"))
+    ]
+    return [data, *subs]
+
+
+def read_folder(folder: Path) -> list[Article]:
+    """The examples of every article of `folder`, as the rules see it."""
+    out = []
+    for art in load_articles(folder):
+        text = art["text"]
+        gold = {_quote_key(q["text"]): _speaker_key(q["speaker"]) for q in art["quotes"]}
+        view = rules_view(text)
+        examples = []
+        for k, span in enumerate(view.spans):
+            options = candidates(view.finder, k, view.speakers)
+            key = _quote_key(text[span.start : span.end])
+            want = gold.get(key)  # a quotation the annotation lacks should have nobody
+            index = next(
+                (i for i, c in enumerate(options) if _speaker_key(c.speaker) == want), None
+            )
+            examples.append(Example(options, view.speakers[k], key, span in view.short, index))
+        out.append(Article(examples, gold))
+    return out
+
+
+def train(articles: list[Article], epochs: int = EPOCHS) -> dict[str, float]:
+    """Averaged perceptron over candidate rankings, in a seeded order per epoch."""
+    data = [ex for art in articles for ex in art.examples if ex.gold is not None]
+    weights: Counter[str] = Counter()
+    totals: Counter[str] = Counter()  # each weight summed over steps, brought up to date lazily
+    stamps: dict[str, int] = {}
+    step = 0
+    rng = random.Random(SEED)
+
+    def bump(feature: str, delta: float) -> None:
+        totals[feature] += (step - stamps.get(feature, 0)) * weights[feature]
+        stamps[feature] = step
+        weights[feature] += delta
+
+    for _ in range(epochs):
+        order = list(range(len(data)))
+        rng.shuffle(order)
+        for i in order:
+            step += 1
+            ex = data[i]
+            guess, right = best(weights, ex.options), ex.options[ex.gold or 0]
+            if _speaker_key(guess.speaker) != _speaker_key(right.speaker):
+                for f in right.features:
+                    bump(f, 1.0)
+                for f in guess.features:
+                    bump(f, -1.0)
+    for f in list(weights):
+        totals[f] += (step - stamps.get(f, 0)) * weights[f]
+    averaged = {f: round(t / step, 4) for f, t in sorted(totals.items())}
+    return {f: w for f, w in averaged.items() if w}
+
+
+def rerank(weights: dict[str, float]) -> Chooser:
+    """The model chooses every speaker."""
+    return lambda ex: best(weights, ex.options).speaker
+
+
+def fill(weights: dict[str, float], margin: float = MARGIN) -> Chooser:
+    """The rules' speaker stands; where they name nobody, the model's best if it beats nobody."""
+
+    def choose(ex: Example) -> str | None:
+        if ex.rules:
+            return ex.rules
+        top = best(weights, ex.options)
+        beats = score(weights, top) - score(weights, ex.options[0]) > margin
+        return top.speaker if beats else None
+
+    return choose
+
+
+def count(articles: list[Article], choose: Chooser) -> Counter[str]:
+    """Named-speaker counts (true, predicted, annotated) as bench/nlp_eval.py makes them."""
+    counts: Counter[str] = Counter()
+    for art in articles:
+        pred: dict[str, str | None] = {}
+        for ex in art.examples:
+            speaker = choose(ex)
+            if speaker or not ex.short:  # a short fragment is a quote only when attributed
+                pred[ex.key] = _speaker_key(speaker)
+        for key, speaker in pred.items():
+            counts["pred"] += speaker is not None
+            counts["tp"] += speaker is not None and art.gold.get(key) == speaker
+        counts["gold"] += sum(s is not None for s in art.gold.values())
+    return counts
+
+
+def _row(name: str, rules: Counter[str], model: Counter[str]) -> str:
+    r = _prf(rules["tp"], rules["pred"], rules["gold"])
+    m = _prf(model["tp"], model["pred"], model["gold"])
+    return (
+        f"| {name} | {rules['gold']} | {r[0]:.3f} / {r[1]:.3f} / {r[2]:.3f} | "
+        f"{m[0]:.3f} / {m[1]:.3f} / {m[2]:.3f} | {m[2] - r[2]:+.3f} |"
+    )
+
+
+def cross_validate(sets: dict[str, list[Article]], use: Callable[[dict], Chooser]) -> list[str]:
+    """Leave one folder out: train on the rest, score it, rules against model; table rows."""
+    rows = [
+        "| held-out folder | named speakers | rules P / R / F1 | model P / R / F1 | ΔF1 |",
+        "|---|---|---|---|---|",
+    ]
+    pooled_rules: Counter[str] = Counter()
+    pooled_model: Counter[str] = Counter()
+    for name, arts in sets.items():
+        weights = train([a for other, more in sets.items() if other != name for a in more])
+        rules, model = count(arts, lambda ex: ex.rules), count(arts, use(weights))
+        pooled_rules.update(rules)
+        pooled_model.update(model)
+        rows.append(_row(name, rules, model))
+    rows.append(_row("all, pooled", pooled_rules, pooled_model))
+    return rows
+
+
+def weights_text(weights: dict[str, float]) -> str:
+    """The weights as JSON: sorted, one feature a line, so a retrain shows as a readable diff."""
+    return json.dumps({"epochs": EPOCHS, "weights": weights}, indent=1, sort_keys=True) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", type=Path, metavar="PATH", help="save weights from all folders")
+    parser.add_argument("--margin", type=float, default=MARGIN, help="of the fill use")
+    args = parser.parse_args()
+    sets = {str(f.relative_to(DATA.parent)): read_folder(f) for f in folders()}
+    examples = [ex for arts in sets.values() for a in arts for ex in a.examples]
+    reachable = sum(ex.gold is not None for ex in examples)
+    print(
+        f"{len(examples)} quotations found by the rules in {len(sets)} folders; the annotated "
+        f"speaker (or nobody) is among the candidates for {reachable}\n"
+    )
+    print("Rerank: the model chooses every speaker")
+    print("\n".join(cross_validate(sets, rerank)))
+    print(f"\nFill: the model speaks only where the rules name nobody (margin {args.margin})")
+    print("\n".join(cross_validate(sets, lambda w: fill(w, args.margin))))
+    if args.write:
+        args.write.write_text(weights_text(train([a for arts in sets.values() for a in arts])))
+        print(f"\nwrote {args.write}")
+
+
+if __name__ == "__main__":
+    main()
