@@ -1883,7 +1883,55 @@ def _title_case(name: str) -> str:
 
 
 def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
-    """Group mentions of one entity: same key, a surname or first name of a full name, an acronym."""
+    """Group mentions of one entity: same key, a surname or first name of a full name, an acronym;
+    each group typed by the rules' vote."""
+    groups, confirmed = group_candidates(candidates)
+    gaz = load_gazetteer()
+    entities = []
+    for key, cands in groups.items():
+        kind = rules_type(key, cands, confirmed)
+        if kind is None or names_nothing(key, cands, kind, gaz):
+            continue
+        entities.append(_entity(cands, kind))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def rules_type(key: str, cands: list[Candidate], confirmed: set[str]) -> str | None:
+    """The type the rules' vote gives a group of mentions, None for no entity."""
+    kind = _best_type(cands)
+    if kind in (None, "LANGUAGE") or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
+        return None
+    if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
+        return None  # two unknown capitalised words with no sign of a person
+    return kind
+
+
+def names_nothing(key: str, cands: list[Candidate], kind: str, gaz: Gazetteer) -> bool:
+    """Whether a typed group names nothing whatever its type: a lone suffix, a title, a head noun."""
+    if key.split(":", 1)[1] in _GENERATIONS:
+        return True  # "… King Jr. Day": a suffix cut from its name is no one
+    if _only_title(cands[0], gaz) if len(cands) == 1 else all(_only_title(c, gaz) for c in cands):
+        return True  # "The Vice President, Mike Pence, said": a title alone names no one
+    # "Universities and research institutes have pledged": no name
+    return kind == "ORG" and _only_head_noun(cands, gaz)
+
+
+def _entity(cands: list[Candidate], kind: str) -> Entity:
+    """The entity a group of mentions names: its longest name, every mention."""
+    if len(cands) == 1:  # most entities are mentioned once
+        best = cands[0]
+        mentions: tuple[Mention, ...] = (Mention(best.start, best.end, best.text),)
+    else:
+        best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
+        mentions = tuple(Mention(*m) for m in sorted({(c.start, c.end, c.text) for c in cands}))
+    return Entity(best.display or best.text, kind, mentions)
+
+
+def group_candidates(
+    candidates: list[Candidate],
+) -> tuple[dict[str, list[Candidate]], set[str]]:
+    """Mentions grouped per entity, and the keys of people a surname said something about."""
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
         groups[canonical_key(cand.display or cand.text, "x")].append(cand)
@@ -1977,34 +2025,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
     _merge_company_short_names(groups)
     _merge_spelt_people(groups)
     _merge_name_tails(groups)
-    entities = []
-    gaz = load_gazetteer()
-    for key, cands in groups.items():
-        kind = _best_type(cands)
-        if kind in (None, "LANGUAGE") or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
-            continue
-        if key.split(":", 1)[1] in _GENERATIONS:
-            continue  # "… King Jr. Day": a suffix cut from its name is no one
-        if (
-            _only_title(cands[0], gaz)
-            if len(cands) == 1
-            else all(_only_title(c, gaz) for c in cands)
-        ):
-            continue  # "The Vice President, Mike Pence, said": a title alone names no one
-        if kind == "ORG" and _only_head_noun(cands, gaz):
-            continue  # "Universities and research institutes have pledged": no name
-        if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
-            continue  # two unknown capitalised words with no sign of a person
-        if len(cands) == 1:  # most entities are mentioned once
-            best = cands[0]
-            mentions: tuple[Mention, ...] = (Mention(best.start, best.end, best.text),)
-        else:
-            best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
-            mentions = tuple(Mention(*m) for m in sorted({(c.start, c.end, c.text) for c in cands}))
-        name = best.display or best.text
-        entities.append(Entity(name, kind, mentions))
-    entities.sort(key=lambda e: e.mentions[0].start)
-    return entities
+    return groups, confirmed
 
 
 _SURNAME_PARTICLES = frozenset(
@@ -2341,3 +2362,31 @@ def extract_entities(
 ) -> list[Entity]:
     """Entities of one article, each under its longest name, with every mention's offsets."""
     return merge_candidates(_EntityFinder(text, tokens, datelines or []).scan())
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateGroup:
+    """One article's mentions of one name before typing: what the typing model learns from."""
+
+    key: str
+    name: str
+    cands: list[Candidate]
+    rules: str | None  # the type the rules give it (None: no entity)
+    vote: str | None  # the mentions' raw vote, before the rules' checks
+
+
+def candidate_groups(
+    text: str, tokens: list[Token], datelines: list[Dateline] | None = None
+) -> list[CandidateGroup]:
+    """Every group of mentions in an article with the rules' verdict (for tools/train_entities.py)."""
+    groups, confirmed = group_candidates(_EntityFinder(text, tokens, datelines or []).scan())
+    return [
+        CandidateGroup(
+            key,
+            _entity(cands, "x").name,
+            cands,
+            rules_type(key, cands, confirmed),
+            _best_type(cands),
+        )
+        for key, cands in groups.items()
+    ]
