@@ -10,6 +10,8 @@ The blind sets (`*blind2*`, `*blind3*`, `*blind4*` folders) are never read.
     PYTHONPATH=src python tools/train_entities.py                  # the CV table
     PYTHONPATH=src python tools/train_entities.py --without-rules  # the model alone, as a
                                                                    # replacement for the rules' cues
+    PYTHONPATH=src python tools/train_entities.py --errors         # where the rules' types
+                                                                   # go wrong, and the ceiling
     PYTHONPATH=src python tools/train_entities.py --write model.json
 
 The CV scores each held-out set as bench/nlp_eval.py scores entities (PERSON/ORG/PLACE keys per
@@ -24,7 +26,7 @@ import json
 import random
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,11 +120,17 @@ def load_set(paths: list[Path]) -> list[Article]:
 
 
 def train(
-    examples: Iterable[Example], epochs: int = 8, min_count: int = 2, seed: int = 8
+    examples: Iterable[Example],
+    epochs: int = 8,
+    min_count: int = 2,
+    seed: int = 8,
+    fraction: float = 1.0,
 ) -> dict[str, dict[str, float]]:
     """Averaged-perceptron weights from the labelled examples (features seen fewer than
-    `min_count` times left out; shuffled with a fixed seed)."""
-    labelled = [ex for ex in examples if ex.label]
+    `min_count` times left out; shuffled with a fixed seed; a `fraction` of them, drawn with
+    the same seed, for a learning curve)."""
+    draw = random.Random(seed)
+    labelled = [ex for ex in examples if ex.label and (fraction >= 1 or draw.random() < fraction)]
     counts = Counter(f for ex in labelled for f in ex.features)
     data = [([f for f in ex.features if counts[f] >= min_count], ex.label) for ex in labelled]
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -161,10 +169,17 @@ def train(
 
 def predicted(article: Article, typer: EntityTyper | None) -> set[tuple[str, str]]:
     """The (key, type) pairs an article's groups give, typed by the rules or by `typer`."""
+    if typer is None:
+        return typed_as(article, lambda ex: ex.rules)
+    return typed_as(article, lambda ex: typer.decide(ex.features, ex.rules))
+
+
+def typed_as(article: Article, kind_of: Callable[[Example], str | None]) -> set[tuple[str, str]]:
+    """The (key, type) pairs an article's groups give when `kind_of` types each (None: none)."""
     gaz = load_gazetteer()
     out = set()
     for ex in article.examples:
-        kind = ex.rules if typer is None else typer.decide(ex.features, ex.rules)
+        kind = kind_of(ex)
         if kind is not None and not names_nothing(ex.key, ex.cands, kind, gaz):
             out.add((canonical_key(ex.name, kind), kind))
     return out
@@ -193,7 +208,12 @@ def f1(tp: int, n_pred: int, n_gold: int) -> float:
 
 
 def cross_validate(
-    sets: dict[str, list[Article]], margin: float, epochs: int, min_count: int, seed: int
+    sets: dict[str, list[Article]],
+    margin: float,
+    epochs: int,
+    min_count: int,
+    seed: int,
+    fraction: float = 1.0,
 ) -> dict[str, dict[str, tuple[int, int, int]]]:
     """Train on all sets but one, score the one left out, for each set; print rules -> model
     per set and summed over all; return the summed counts ("rules", "model")."""
@@ -205,7 +225,7 @@ def cross_validate(
         rest = (
             ex for name, arts in sets.items() if name != held for a in arts for ex in a.examples
         )
-        typer = EntityTyper(train(rest, epochs, min_count, seed), margin)
+        typer = EntityTyper(train(rest, epochs, min_count, seed, fraction), margin)
         both = {"rules": score(articles, None), "model": score(articles, typer)}
         for who, counts in both.items():
             for kind, row in counts.items():
@@ -221,6 +241,39 @@ def _row(rules: dict[str, tuple[int, int, int]], model: dict[str, tuple[int, int
     for kind in SCORED:
         cells.append(f"{kind[:3]} {f1(*rules[kind]):.3f} -> {f1(*model[kind]):.3f}")
     return "   ".join(cells)
+
+
+def report_errors(sets: dict[str, list[Article]]) -> None:
+    """Where the rules' types go wrong, and what the same candidates would score with the
+    annotated type wherever a name's span is right (the most any typing step could reach)."""
+    pairs = Counter(
+        (ex.rules or "NONE", "no label" if ex.label is None else ex.label)
+        for arts in sets.values()
+        for a in arts
+        for ex in a.examples
+    )
+    print("name groups by (rules' type, label), where they differ:")
+    for (rules, label), n in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+        if rules != label:
+            print(f"  {rules:<7} {label:<9} {n:>5}")
+    deciders: dict[str, Callable[[Example], str | None]] = {
+        "rules": lambda ex: ex.rules,
+        "annotated type wherever the span may be right": lambda ex: (
+            ex.rules if ex.label is None else None if ex.label == "NONE" else ex.label
+        ),
+        "and no name that matches no annotation": lambda ex: (
+            None if ex.label in (None, "NONE") else ex.label
+        ),
+    }
+    print("entity F1 PER/ORG/PLACE over all sets of the same candidates typed by:")
+    for what, kind_of in deciders.items():
+        tp = n_pred = n_gold = 0
+        for arts in sets.values():
+            for art in arts:
+                gold = {g for g in art.gold if g[1] in SCORED}
+                pred = {p for p in typed_as(art, kind_of) if p[1] in SCORED}
+                tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+        print(f"  {what}: {f1(tp, n_pred, n_gold):.3f}")
 
 
 def without_rules(sets: dict[str, list[Article]]) -> None:
@@ -252,6 +305,15 @@ def main() -> None:
         action="store_true",
         help="leave out the rules' verdicts and cues: could the model replace them?",
     )
+    parser.add_argument(
+        "--fraction",
+        type=float,
+        default=1.0,
+        help="train each CV model on this share of its examples (a learning curve)",
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="the rules' type errors and the typing ceiling"
+    )
     parser.add_argument("--write", type=Path, metavar="FILE", help="train on all sets, write FILE")
     args = parser.parse_args()
     sets = {name: load_set(paths) for name, paths in folds(args.data).items()}
@@ -264,8 +326,10 @@ def main() -> None:
     print(
         f"{len(sets)} sets, {sum(map(len, sets.values()))} articles, {n} name groups ({labelled} labelled)"
     )
+    if args.errors:
+        report_errors(sets)
     for margin in args.margin:
-        cross_validate(sets, margin, args.epochs, args.min_count, args.seed)
+        cross_validate(sets, margin, args.epochs, args.min_count, args.seed, args.fraction)
     if args.write:
         examples = (ex for arts in sets.values() for a in arts for ex in a.examples)
         typer = EntityTyper(train(examples, args.epochs, args.min_count, args.seed), args.margin[0])

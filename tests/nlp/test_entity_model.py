@@ -129,3 +129,13 @@ def test_training_leaves_out_blind_sets_and_gives_the_same_model_twice(
     assert first == EntityTyper(tool.train(examples, 4, 1), 1.0).dumps()
     totals = tool.cross_validate(sets, 1.0, 4, 1, 8)
     assert totals["rules"]["ALL"][2] == 6  # every annotated entity of the two sets is scored
+
+
+def test_the_error_report_gives_the_ceiling_of_a_typing_step(tool, tmp_path: Path, capsys) -> None:
+    _write_sets(tmp_path)
+    sets = {name: tool.load_set(paths) for name, paths in tool.folds(tmp_path).items()}
+    tool.report_errors(sets)
+    out = capsys.readouterr().out
+    rules = float(out.split("rules: ")[1].split()[0])
+    ceiling = float(out.split("and no name that matches no annotation: ")[1].split()[0])
+    assert 0 < rules <= ceiling <= 1
