@@ -1,4 +1,4 @@
-"""Train the learned entity-typing model (newstui.nlp.entity_model) on the annotated sets and
+"""Train the learned entity-typing model (tools/entity_model.py) on the annotated sets and
 print leave-one-set-out cross-validation, rules against model.
 
 Each group of an article's name mentions, as the rules find and merge them, is one example. Its
@@ -25,16 +25,19 @@ import argparse
 import json
 import random
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from newstui.nlp.entities import NAME_JOINERS, Candidate, candidate_groups, names_nothing
-from newstui.nlp.entity_model import CLASSES, EntityTyper, group_features
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.names import canonical_key, strip_possessive
 from newstui.nlp.segment import datelines, name_tokens
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # entity_model.py beside this file
+from entity_model import CLASSES, EntityTyper, group_features
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "nlp"

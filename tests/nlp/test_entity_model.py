@@ -1,4 +1,5 @@
-"""The learned entity-typing step (measured, not used by the extractor) and its training tool."""
+"""The learned entity-typing step (tools/entity_model.py: measured, not used by the extractor)
+and its training tool."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from pathlib import Path
 import pytest
 
 from newstui.nlp.entities import NAME_JOINERS, candidate_groups, extract_entities, names_nothing
-from newstui.nlp.entity_model import EntityTyper, group_features, load_typer
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.segment import datelines, name_tokens
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "train_entities.py"
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
+sys.path.insert(0, str(TOOLS))  # the tool's model module, beside it
+from entity_model import EntityTyper, group_features, load_typer  # noqa: E402
+
+TOOL = TOOLS / "train_entities.py"
 
 
 def _groups(text: str):

@@ -1,10 +1,13 @@
-"""A learned typing step, measured and not used by the extractor: a linear model that types each
-group of an article's name mentions (PERSON, ORG, PLACE, GROUP or no entity) from the rules'
+"""A learned typing step for tools/train_entities.py, measured and not used by the extractor (so
+it lives here, not in the package): a linear model that types each group of an article's name
+mentions (PERSON, ORG, PLACE, GROUP or no entity) from the rules'
 verdict, the name's shape and word lists, and the words around every mention.
 
 tools/train_entities.py trains it on the annotated sets and prints leave-one-set-out
-cross-validation against the rules: +0.001 to +0.004 entity F1, ORG flat, folds moving both ways
-(round 7), so `rules.RulesExtractor` does not call it. Pure Python, deterministic."""
+cross-validation against the rules: +0.001 to +0.003 entity F1, ORG flat, folds moving both ways
+(round 7), so `newstui.nlp.rules` does not call it. To try it in the extractor: move this module
+into newstui/nlp/ and type each group in `entities.merge_candidates` with `EntityTyper.decide`
+after `rules_type`. Pure Python, deterministic."""
 
 from __future__ import annotations
 
