@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -828,3 +829,103 @@ async def test_a_feed_whose_parsing_worker_died_says_so_in_one_line_and_the_othe
         "Feed 3: the worker process reading it died (out of memory?); it is fetched again next time"
     )
     assert all(o.new == 1 for name, o in outcomes.items() if name != "Feed 3")
+
+
+def count_parsed_here(monkeypatch) -> tuple[list[int], threading.Event]:
+    """Count the documents parsed in this (the fetching) process; the pool's are not. The event
+    is set once one was."""
+    import newstui.ingest
+
+    real = newstui.ingest.parse_document
+    here = [0]
+    parsed = threading.Event()
+
+    def counted(*args):
+        result = real(*args)
+        here[0] += 1
+        parsed.set()
+        return result
+
+    monkeypatch.setattr(newstui.ingest, "parse_document", counted)
+    return here, parsed
+
+
+def pool_parsing_in_threads(monkeypatch, after: threading.Event | None = None) -> list[int]:
+    """The pool's parse tasks run in threads of this process (each once `after` is set, if
+    given), so a test decides when the single worker is busy; counts them."""
+    from concurrent.futures import Future
+
+    from newstui.processes import CpuPool, parse_document
+
+    by_pool = [0]
+
+    def parse_feed(self, body, url, content_type):
+        future: Future = Future()
+
+        def run():
+            if after is not None:
+                after.wait(10)
+            by_pool[0] += 1
+            future.set_result(parse_document(body, url, content_type))
+
+        threading.Thread(target=run, daemon=True).start()
+        return future
+
+    monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
+    return by_pool
+
+
+async def test_with_one_worker_and_no_analysis_the_fetching_process_parses_a_share_too(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    here, parsed_here = count_parsed_here(monkeypatch)
+    # the worker's first document comes back only once this process has parsed one
+    by_pool = pool_parsing_in_threads(monkeypatch, after=parsed_here)
+
+    feeds = treaty_feeds(feed_server, count=12, items=3)
+    outcomes = await fetch(db, config_file(feeds, extractor="none"))
+
+    assert all(o.error is None for o in outcomes.values())
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 12 * 3 + 2
+    assert here[0] >= 1
+    assert here[0] + by_pool[0] == 12  # each document parsed once
+    assert here[0] <= by_pool[0] // 3 + 1  # at most one here for every three of the pool's
+
+
+async def test_the_fetching_process_leaves_parsing_to_the_pool_while_it_analyses(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    here, _ = count_parsed_here(monkeypatch)
+    by_pool = pool_parsing_in_threads(monkeypatch)
+
+    await fetch(db, config_file(treaty_feeds(feed_server, count=12, items=3), extractor="rules"))
+
+    assert (here[0], by_pool[0]) == (0, 12)
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+
+
+async def test_a_fetch_with_the_none_extractor_stores_its_articles_analysed(
+    db, feed_server, config_file, monkeypatch
+):
+    from newstui.store import analysis
+
+    sweeps: list[int] = []
+    real = analysis.mark_unanalysed
+    monkeypatch.setattr(
+        analysis,
+        "mark_unanalysed",
+        lambda *args, **kw: sweeps.append(real(*args, **kw)) or sweeps[-1],
+    )
+
+    await fetch(db, config_file(treaty_feeds(feed_server, count=2, items=3), extractor="none"))
+
+    assert db.execute("SELECT DISTINCT nlp_version FROM articles").fetchall() == [("none-1",)]
+    assert sweeps == [0]  # the sweep at the end found nothing left to mark

@@ -129,15 +129,23 @@ def packed_links(links: str) -> str | bytes:
     return links if ENCLOSURE_MARK in links else packed_text(links)
 
 
+_COMPACT = json.JSONEncoder(separators=(",", ":"))
+_SPACED = json.JSONEncoder(separators=(", ", ": "))  # writes ENCLOSURE_MARK as it is
+
+
 def dump_links(links: Iterable[dict[str, Any]]) -> str:
     """Links as compact JSON, but for an enclosure: the has:enclosure index looks for
-    ENCLOSURE_MARK, written with its space."""
+    ENCLOSURE_MARK, written with its space. Without an enclosure, one call of the encoder
+    for the whole list (a call a link cost 0.02 ms an article)."""
+    links = list(links)
+    if not any(data.get("kind") == "enclosure" for data in links):
+        return _COMPACT.encode(links)
     return "[" + ",".join(map(_link_json, links)) + "]"
 
 
 def _link_json(data: dict[str, Any]) -> str:
     spaced = data.get("kind") == "enclosure"  # written as ENCLOSURE_MARK
-    return json.dumps(data, separators=(", ", ": ") if spaced else (",", ":"))
+    return (_SPACED if spaced else _COMPACT).encode(data)
 
 
 def stored_date(published: datetime | None) -> str | None:

@@ -299,11 +299,17 @@ class Library:
     # -- writing what sources produced ------------------------------------------------------
 
     def save_batch(
-        self, source_id: int, articles: Sequence[Article | PreparedArticle]
+        self,
+        source_id: int,
+        articles: Sequence[Article | PreparedArticle],
+        *,
+        analysed_as: str | None = None,
     ) -> SaveResult:
         """Insert new articles and update changed ones in one transaction; marks are kept.
-        Articles a parsing worker prepared (processes.parse_document) are only written."""
-        return _articles.save_articles(self._db, source_id, articles)
+        Articles a parsing worker prepared (processes.parse_document) are only written.
+        `analysed_as`: the version of an extractor that finds nothing, which the new and
+        changed articles are stored as analysed by."""
+        return _articles.save_articles(self._db, source_id, articles, analysed_as)
 
     def bulk_insert(self, source_id: int, articles: Iterable[Article]) -> int:
         """Insert many new articles without dedupe checks (benchmarks, demos); returns how many."""

@@ -181,3 +181,38 @@ def test_the_content_digest_is_the_one_stored_articles_already_carry():
     )
     assert content_hash(article) == "9756d6a65aa460f7ad349c6846f9e86d"
     assert content_hash(Article(title="T", text="x")) == "bc0d353ceaf6d91494722934beabb887"
+
+
+def test_articles_saved_as_analysed_by_an_extractor_that_finds_nothing_need_no_second_pass(
+    db, feed
+):
+    from newstui.store.analysis import articles_to_analyse, mark_unanalysed
+
+    result = save_articles(db, feed, [art(1), art(2)], analysed_as="none-1")
+
+    assert result.new == 2
+    assert articles_to_analyse(db, "none-1") == []
+    assert mark_unanalysed(db, "none-1") == 0  # nothing left for the sweep
+    # another extractor still finds them to analyse
+    assert [text for _, text in articles_to_analyse(db, "rules-8")] == [
+        "Body of story 1.",
+        "Body of story 2.",
+    ]
+
+
+def test_an_article_changed_while_the_extractor_finds_nothing_loses_its_old_analysis(db, feed):
+    from newstui.model import Analysis, Entity, Mention
+    from newstui.store.analysis import article_analysis, articles_to_analyse, save_analysis
+
+    save_articles(db, feed, [art(1, text="Anna Berg spoke.")])
+    article_id = list_articles(db)[0].id
+    found = Analysis(entities=(Entity("Anna Berg", "PERSON", (Mention(0, 9, "Anna Berg"),)),))
+    save_analysis(db, article_id, found, "rules-8", lambda kind, name: f"{kind}:{name}")
+    assert article_analysis(db, article_id).entities
+
+    result = save_articles(db, feed, [art(1, text="Anna Berg left.")], analysed_as="none-1")
+
+    assert result.updated == 1
+    assert article_analysis(db, article_id) == Analysis()
+    assert articles_to_analyse(db, "none-1") == []
+    assert get_article(db, article_id).text == "Anna Berg left."

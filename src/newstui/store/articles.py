@@ -104,11 +104,11 @@ def _sortable(published: str | None, now: str) -> str | None:
 
 INSERT_INTO_ARTICLES = """
     INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen, sort_date,
-        summary, text, links, content_hash)
+        summary, text, links, content_hash, nlp_version)
 """
-ARTICLE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+ARTICLE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_ARTICLE = f"{INSERT_INTO_ARTICLES} VALUES {ARTICLE_VALUES}"
-INSERT_ROWS = 500  # articles inserted by one statement (12 parameters each)
+INSERT_ROWS = 500  # articles inserted by one statement (13 parameters each)
 
 
 def insert_new_articles(
@@ -127,9 +127,15 @@ def insert_new_articles(
 
 
 def new_article_row(
-    feed_id: int, key: str, article: Article | PreparedArticle, now: str, digest: str | None = None
+    feed_id: int,
+    key: str,
+    article: Article | PreparedArticle,
+    now: str,
+    digest: str | None = None,
+    analysed_as: str | None = None,
 ) -> tuple[object, ...]:
-    """The INSERT_ARTICLE parameters of a new article first seen `now`."""
+    """The INSERT_ARTICLE parameters of a new article first seen `now` (`analysed_as`: the
+    extractor version its analysis is already known at, see save_articles)."""
     row = prepared(article)
     return (
         feed_id,
@@ -144,14 +150,20 @@ def new_article_row(
         row.text,
         row.links,
         digest or row.content_hash,
+        analysed_as,
     )
 
 
 def save_articles(
-    db: Database, feed_id: int, batch: Sequence[Article | PreparedArticle]
+    db: Database,
+    feed_id: int,
+    batch: Sequence[Article | PreparedArticle],
+    analysed_as: str | None = None,
 ) -> SaveResult:
     """Insert new articles and update changed ones in one transaction; read/starred are kept.
-    Articles come in their stored form when a parsing worker prepared them."""
+    Articles come in their stored form when a parsing worker prepared them. `analysed_as`:
+    the version of an extractor that finds nothing ("none"): the articles are stored as
+    analysed by it (an empty analysis), instead of marked by a second pass over their rows."""
     articles = [prepared(article) for article in batch]
     keys = identity_keys(articles)
     link_counts = Counter(a.url for a in articles)
@@ -179,12 +191,12 @@ def save_articles(
                 if row is not None and row[0] in claimed:
                     row = None
             if row is None:
-                new_rows.append(new_article_row(feed_id, key, article, now, digest))
+                new_rows.append(new_article_row(feed_id, key, article, now, digest, analysed_as))
                 changed.append(key)
                 continue
             claimed.add(row[0])
             if row[1] != digest:
-                update_article_content(db.conn, row[0], article, digest)
+                update_article_content(db.conn, row[0], article, digest, analysed_as)
                 updated += 1
                 changed.append(row[0])
         new_ids = insert_new_articles(db.conn, new_rows)
@@ -193,15 +205,20 @@ def save_articles(
 
 
 def update_article_content(
-    conn: sqlite3.Connection, article_id: int, article: Article | PreparedArticle, digest: str
+    conn: sqlite3.Connection,
+    article_id: int,
+    article: Article | PreparedArticle,
+    digest: str,
+    analysed_as: str | None = None,
 ) -> None:
-    """Replace a stored article's content (state kept); its full text and analysis are redone."""
+    """Replace a stored article's content (state kept); its full text and analysis are redone
+    (the analysis is the empty one of `analysed_as`, when given)."""
     row = prepared(article)
     conn.execute(
         """
         UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
             sort_date = coalesce(?, first_seen), summary = ?, text = ?, links = ?,
-            content_hash = ?, fulltext_status = NULL, fulltext_error = NULL, nlp_version = NULL
+            content_hash = ?, fulltext_status = NULL, fulltext_error = NULL, nlp_version = ?
         WHERE id = ?
         """,
         [
@@ -214,6 +231,7 @@ def update_article_content(
             row.text,
             row.links,
             digest,
+            analysed_as,
             article_id,
         ],
     )
