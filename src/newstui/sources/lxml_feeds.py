@@ -126,7 +126,8 @@ def _joiner(base: str) -> Callable[[str], str]:
 def feedparser_join(base: str, uri: str) -> str:
     """feedparser's _urljoin (its repair of slashes after the scheme, then urljoin; '' for a
     malformed URL), the base split once per document and the common links joined as they are."""
-    uri = _urifixer.sub(r"\1\3", uri)
+    if ":///" in uri:  # the only case the repair changes (slashes right after "://")
+        uri = _urifixer.sub(r"\1\3", uri)
     try:
         return _joiner(base)(uri)
     except ValueError:
