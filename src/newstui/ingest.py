@@ -397,7 +397,7 @@ class _Parsing:
     worker (2 cores) beside this process when it has nothing else to do (no streamed analysis):
     the worker was the slower side of a cold fetch (CPU 3.6 s against this process's 2.0 s at
     10,000 articles), and this process idled. A document costs about the same here (18-20 ms
-    for 50 articles), so a quarter of them here evens the two sides (3.0 s and 2.9 s)."""
+    for 50 articles), so a quarter of them here evens the two sides (about 2.7 s and 2.6 s)."""
 
     def __init__(self, cpu: CpuPool | None, *, share: bool = False) -> None:
         self.cpu, self.share = cpu, share
