@@ -1,5 +1,5 @@
-"""Train a linear speaker ranker (newstui.nlp.attribution) on the annotated sets and print its
-leave-one-folder-out cross-validation against the rules.
+"""Train a linear speaker ranker (speaker_ranker.py, beside this file) on the annotated sets and
+print its leave-one-folder-out cross-validation against the rules.
 
 Run from the repository root: `python tools/train_speakers.py [--write PATH]`. The data is every
 annotated folder under tests/data/nlp except the blind ones (`*blind2*`, `*blind3*`, `*blind4*`:
@@ -25,10 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from nlp_eval import _prf, _quote_key, _speaker_key, load_articles  # noqa: E402
+from speaker_ranker import Candidate, best, candidates, score  # noqa: E402
 
-from newstui.nlp.attribution import Candidate, best, candidates, score  # noqa: E402
 from newstui.nlp.rules import rules_view  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "nlp"

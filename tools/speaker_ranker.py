@@ -3,9 +3,9 @@
 For each quotation the candidates are the people, bodies and places named near it outside
 quotations, the rules' own choice, the rules' previous speaker and nobody (None). Each has a few
 string features: where it stands, the words around it, its type, whether the rules chose it. A
-linear model scores them; `tools/train_speakers.py` trains one on the annotated sets and prints
-its cross-validation against the rules. The extractor does not use it: it gained nothing over the
-rules (README, "Who is speaking: a learned ranker"). Pure Python and deterministic.
+linear model scores them; train_speakers.py (beside this file) trains one on the annotated sets
+and prints its cross-validation against the rules. The extractor does not use it: it gained
+nothing over the rules (README, "Who is speaking: a learned ranker"). Pure Python, deterministic.
 """
 
 from __future__ import annotations
