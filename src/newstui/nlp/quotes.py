@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from newstui.nlp.segment import WORD, nickname_end, paragraph_spans
 
@@ -138,7 +140,8 @@ def _continues(text: str, par_end: int, opener: str) -> bool:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in `text`, outermost only, multi-paragraph quotes joined into one span."""
-    spans: list[QuoteSpan] = []
+    spans: list[QuoteSpan] = []  # by opening mark, none overlapping another
+    opens: list[int] = []
     for openers, finder in (
         ("“«„", _curly_double),
         ('"', _straight_double),
@@ -148,14 +151,16 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if not any(mark in text for mark in openers):
             continue  # no opening mark of this style (most articles use one): nothing to find
         for span in _join_paragraphs(text, finder):
-            if not any(other.contains(span) or _overlaps(other, span) for other in spans):
-                spans = [other for other in spans if not span.contains(other)]
-                spans.append(span)
-    return sorted(spans, key=lambda s: s.open_mark)
-
-
-def _overlaps(a: QuoteSpan, b: QuoteSpan) -> bool:
-    return a.open_mark < b.close_mark and b.open_mark < a.close_mark
+            # a span of an earlier style (the marks tried first) that overlaps this one wins;
+            # the spans kept never overlap, so only the neighbours by opening mark can
+            k = bisect.bisect_left(opens, span.open_mark)
+            if (k and spans[k - 1].close_mark > span.open_mark) or (
+                k < len(spans) and spans[k].open_mark < span.close_mark
+            ):
+                continue
+            spans.insert(k, span)
+            opens.insert(k, span.open_mark)
+    return spans
 
 
 def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
@@ -197,12 +202,13 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     """'speech'; 'short' for a fragment of three words or fewer, speech only when attributed
     (a scare quote is not, "called the deal 'lousy'" is); 'none' for titles and empty marks."""
     content = text[span.start : span.end]
-    words = WORD.findall(content)
-    if not words or (len(words) <= 2 and nickname_end(text, span.open_mark) == span.close_mark + 1):
+    # the first four words tell a fragment; all of them are read only for the last tests
+    few = len(list(islice(WORD.finditer(content), 4)))
+    if not few or (few <= 2 and nickname_end(text, span.open_mark) == span.close_mark + 1):
         return "none"  # empty marks; 'Earvin "Magic" Johnson': a nickname inside a name
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
     sentence = content[0].isupper() and ends_like_speech
-    if len(words) <= 3 and not sentence:
+    if few <= 3 and not sentence:
         # a fragment, even "riots," or "exfiltration.": the comma or stop inside the marks is
         # house style, not speech; "That ends now." and "It was chaos," are sentences
         titled = content[0].isupper() and _TITLE_CUES.search(
@@ -212,12 +218,13 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if content[0].isupper() and NAMING_CUE.search(
         text, max(0, span.open_mark - 40), span.open_mark
     ):
-        named = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+        named = [w for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS]
         if sum(w[0].isupper() for w in named) >= 0.8 * len(named):
             return "none"  # 'named their robot "Better Idea of Afghan Girls,"': a name
     if ends_like_speech or not content[0].isupper():
         return "speech"
     if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):
         return "none"
+    words = WORD.findall(content)
     capitalised = sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
     return "speech" if capitalised < len(words[1:]) * 0.8 else "none"

@@ -174,7 +174,8 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     tokens: list[Token] = []
     append = tokens.append
     for start, end in _name_word_spans(text, capable):
-        if not text[start].isupper() and not text[start].isascii():
+        head = text[start]
+        if not head.isascii() and not head.isupper():
             continue  # a letter without case (Devanagari, Han): never part of a name here
         if (
             start > 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -170,6 +171,18 @@ _OBJECT_PREPOSITIONS = frozenset("of to against with than like about toward towa
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
 
 
+_SPEAKING_TYPES = frozenset(("PERSON", "ORG", "PLACE"))  # the entities a speaker is chosen from
+_SENTENCE_STOP = re.compile(r"[.!?]")
+_CLAUSE_SPLIT = re.compile(r"[,;:]")
+_ANY_WORD = re.compile(r"\w")
+
+
+@lru_cache(maxsize=256)
+def _whole_word(pattern: str) -> re.Pattern[str]:
+    """`pattern` as a whole word, any case ("statement", a role, "he"): compiled once."""
+    return re.compile(rf"\b{pattern}\b", re.IGNORECASE)
+
+
 class _Mention(NamedTuple):
     """One mention of an entity outside quotations (a named tuple: one is built per mention)."""
 
@@ -191,22 +204,28 @@ class SpeakerFinder:
         self.text = text
         self.spans = spans
         self.short = short
-        self.masked = _masked(text, spans)
-        self.sentences = sentence_starts(self.masked)
-        self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
         self.open_marks = [s.open_mark for s in spans]
-        self.mentions = sorted(
-            (
-                _Mention(m.start, m.end, e)
-                for e in entities
-                if e.type in ("PERSON", "ORG", "PLACE")
-                for m in e.mentions
-                if not self._in_quote(m.start)
-            ),
-            key=itemgetter(0),  # the mention's start
-        )
-        self.mention_starts = [m.start for m in self.mentions]
         self.types = {e.name: e.type for e in entities}
+        if not spans:  # no quotation (many articles): nothing to attribute, nothing to prepare
+            self.masked, self.sentences, self.paragraph_starts = text, [0], []
+            self.mentions, self.mention_starts = [], []
+        else:
+            self.masked = _masked(text, spans)
+            self.sentences = sentence_starts(self.masked)
+            self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
+            self.mentions = _outside(
+                sorted(
+                    (
+                        _Mention(m.start, m.end, e)
+                        for e in entities
+                        if e.type in _SPEAKING_TYPES
+                        for m in e.mentions
+                    ),
+                    key=itemgetter(0),  # the mention's start
+                ),
+                spans,
+            )
+            self.mention_starts = [m.start for m in self.mentions]
         # Speakers named by a description ("the Syrian army"): name → offsets of its first use
         self.described: dict[str, tuple[int, int]] = {}
         self.first_names = load_gazetteer().first_names
@@ -425,7 +444,7 @@ class SpeakerFinder:
         first = (before.lstrip(" ,—–").split() or [""])[0]
         if first in _NOT_SUBJECT or (not ends_open and len(before.split()) > 3):
             return None
-        if re.search(r"[.!?]", before) or len(before.split()) > 14:
+        if _SENTENCE_STOP.search(before) or len(before.split()) > 14:
             return None
         return self._speaker_in(base, base + verb.start(), span.close_mark)
 
@@ -686,7 +705,7 @@ class SpeakerFinder:
         if on_behalf:  # "a spokesperson for the union said": the union speaks
             phrase = "the " + on_behalf.group(1)
         clause = [
-            c for c in re.split(r"[,;:]", phrase.strip()) if c.strip() and not _RELATIVE.match(c)
+            c for c in _CLAUSE_SPLIT.split(phrase.strip()) if c.strip() and not _RELATIVE.match(c)
         ]  # "The 21-year-old Spaniard, who grew up in Murcia, said": the description
         last = clause[-1] if clause else ""
         spokes = _BODY_SPOKESPERSON.match(last)
@@ -763,7 +782,7 @@ class SpeakerFinder:
         """'UNRWA said in a statement that …. “…,” the statement added': the person or body
         whose statement (letter, report…) a sentence before `pos` (where the description
         starts, or the quote it follows) named."""
-        pattern = re.compile(rf"\b{noun}\b", re.IGNORECASE)
+        pattern = _whole_word(noun)
         uses = [m.start() for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
         for use in reversed(uses):
             start, end = self.sentence_bounds(use)
@@ -780,7 +799,7 @@ class SpeakerFinder:
     def _role_holder(self, role: str, before: int) -> str | None:
         """The person an earlier sentence names in this role ("prosecutor Ann Lee", "Lee, the
         prosecutor"): the name nearest to the role word's latest use before `before`."""
-        pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+        pattern = _whole_word(re.escape(role))
         uses = [m.start() for m in pattern.finditer(self.masked, max(0, before - 4000), before)]
         for use in reversed(uses):
             near = [
@@ -852,7 +871,7 @@ class SpeakerFinder:
         whether he sees it, Moss laughed")."""
         pronoun = "he" if gender == "m" else "she"
         clause = self.masked[start:end].rsplit(",", 1)[-1]
-        return re.search(rf"\b{pronoun}\b", clause, re.IGNORECASE) is not None
+        return _whole_word(pronoun).search(clause) is not None
 
     def _object_of(self, mention: _Mention) -> bool:
         """'the election of Barack Obama', 'a letter to Moss': a name after a preposition."""
@@ -901,7 +920,7 @@ class SpeakerFinder:
         hi = bisect.bisect_right(self.paragraph_starts, end) - 1
         for k in range(lo, hi):
             p_start, p_end = self.paragraph_starts[k], self.paragraph_starts[k + 1]
-            if re.search(r"\w", self.masked[p_start:p_end]) and not any(
+            if _ANY_WORD.search(self.masked, p_start, p_end) and not any(
                 m.entity.type in ("PERSON", "ORG") for m in self.mentions_in(p_start, p_end)
             ):
                 return True
@@ -913,7 +932,7 @@ class SpeakerFinder:
         participle_gap = bool(_PARTICIPLE_GAP.match(gap)) and not self.mentions_in(
             prev.close_mark, span.open_mark
         )
-        if not prev_tail and re.search(r"\w", gap) and not participle_gap:
+        if not prev_tail and _ANY_WORD.search(gap) and not participle_gap:
             return False
         if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
             return False
@@ -922,6 +941,19 @@ class SpeakerFinder:
             return False
         sent_start, _ = self.sentence_bounds(span.open_mark)
         return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
+
+
+def _outside(mentions: list[_Mention], spans: list[QuoteSpan]) -> list[_Mention]:
+    """The `mentions` (by start) that do not start inside a quotation of `spans` (by opening
+    mark, none inside another): one walk over both, as `SpeakerFinder._in_quote` tells."""
+    kept: list[_Mention] = []
+    k, n = -1, len(spans)
+    for m in mentions:
+        while k + 1 < n and spans[k + 1].open_mark <= m.start:
+            k += 1
+        if k < 0 or m.start >= spans[k].close_mark:
+            kept.append(m)
+    return kept
 
 
 def _qualifiers(words: list[str]) -> list[str]:
