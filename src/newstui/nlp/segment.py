@@ -189,7 +189,13 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
         follows = joiner.match(text, end + 1) if text[end + 1 : end + 2] in initials else None
         while follows:  # "Bank of the West", "Institut de la Santé"
             start, end = follows.span()
-            append(Token(start, end, text[start:end], _opens_at(text, start, after_datelines)))
+            if text[start - 1] == " " and (
+                text[start - 2].isalnum() or text[start - 2] in _NO_STOP
+            ):
+                first = start in after_datelines  # a space after the word before: the usual
+            else:
+                first = _opens_at(text, start, after_datelines)
+            append(Token(start, end, text[start:end], first))
             follows = joiner.match(text, end + 1)
     return tokens
 
@@ -373,6 +379,8 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
 
 def datelines(text: str) -> list[Dateline]:
     """The datelines opening any paragraph of `text` (usually only the first)."""
+    if not ("—" in text or "–" in text or "- " in text or "-\t" in text or "--" in text):
+        return []  # every dateline ends with a dash (most texts have none at all)
     found = []
     for start, end in paragraph_spans(text):
         dateline = find_dateline(text, start, end)
