@@ -3,8 +3,8 @@
 Run from the repository root: `python tools/nlp_identity.py [--against main] [--shared ../shared]`.
 Speed work on `src/newstui/nlp/` must not change any output; this compares every quote (text,
 offsets, speaker) and entity (name, type, every mention's offsets and text) on every text the
-NLP may be run on: the annotated sets under tests/data/nlp/ (never a blind set: `*blind2*`,
-`*blind3*`, `*blind4*` folders), the string literals of tests/nlp/, the shared seed article, the
+NLP may be run on: the annotated sets under tests/data/nlp/ (never a blind set: the folders
+named in tools/blind_sets.py), the string literals of tests/nlp/, the shared seed article, the
 shared Wikinews articles less the blind indices of /work/annot/selection.json (skipped when that
 file is not there), and variants of each (random cuts, shuffled paragraphs, upper- and lower-cased
 stretches) for edge cases real texts lack. The story sketch the analysis worker makes of each
@@ -24,8 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SELECTION = Path("/work/annot/selection.json")
-# Folders and selection keys of blind sets: the extractor is never run on them here.
-BLIND_SETS = ("blind2", "blind3", "blind4")
+# Folders and selection keys of blind sets (tools/blind_sets.py): never run on here.
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # blind_sets.py beside this file
+from blind_sets import is_blind  # noqa: E402
+
 # Child process: import newstui from the given src/, analyse every text, print one JSON line each.
 _DUMP = """
 import json, sys
@@ -47,7 +49,7 @@ for text in json.load(open(sys.argv[2], encoding="utf-8")):
 
 
 def _is_blind(path: Path) -> bool:
-    return any(b in part for b in BLIND_SETS for part in path.parts)
+    return any(is_blind(part) for part in path.parts)
 
 
 def allowed_texts(shared: Path) -> list[tuple[str, str]]:
@@ -74,9 +76,7 @@ def allowed_texts(shared: Path) -> list[tuple[str, str]]:
     articles = shared / "wikinews" / "articles.jsonl"
     if articles.exists() and SELECTION.exists():
         selection = json.loads(SELECTION.read_text(encoding="utf-8"))
-        blind = {
-            i for key, ids in selection.items() if any(b in key for b in BLIND_SETS) for i in ids
-        }
+        blind = {i for key, ids in selection.items() if is_blind(key) for i in ids}
         for i, line in enumerate(articles.read_text(encoding="utf-8").splitlines()):
             if i not in blind:
                 texts.append((f"wikinews:{i}", json.loads(line)["text"]))

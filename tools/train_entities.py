@@ -5,7 +5,7 @@ Each group of an article's name mentions, as the rules find and merge them, is o
 label is the annotated type whose key its name matches, else NONE; a NONE name that shares a word
 with an annotated name is a wrong span, not a wrong type, and gets no label. Sets without GROUP
 annotations (the older ones) give no label to a name the rules or the word lists call a group.
-The blind sets (`*blind2*`, `*blind3*`, `*blind4*` folders) are never read.
+The blind sets (the folders named in tools/blind_sets.py) are never read.
 
     PYTHONPATH=src python tools/train_entities.py                  # the CV table
     PYTHONPATH=src python tools/train_entities.py --without-rules  # the model alone, as a
@@ -36,12 +36,12 @@ from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.names import canonical_key, strip_possessive
 from newstui.nlp.segment import datelines, name_tokens
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # entity_model.py beside this file
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # entity_model.py, blind_sets.py beside
+from blind_sets import is_blind
 from entity_model import CLASSES, EntityTyper, group_features
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "nlp"
-BLIND = ("blind2", "blind3", "blind4")
 SCORED = ("PERSON", "ORG", "PLACE")
 # Features that carry the rules' own typing cues (_evidence): left out by --without-rules.
 RULES_FEATURES = ("rules:", "vote:", "mention:", "None&", "PERSON&", "ORG&", "PLACE&", "GROUP&")
@@ -73,7 +73,7 @@ def folds(data: Path = DATA) -> dict[str, list[Path]]:
     articles as 'core'."""
     sets = {"core": sorted(data.glob("*.json"))}
     for folder in sorted(p for p in data.iterdir() if p.is_dir()):
-        if not any(b in folder.name for b in BLIND):
+        if not is_blind(folder.name):
             sets[folder.name] = sorted(folder.glob("*.json"))
     return {name: paths for name, paths in sets.items() if paths}
 

@@ -2,7 +2,7 @@
 print its leave-one-folder-out cross-validation against the rules.
 
 Run from the repository root: `python tools/train_speakers.py [--write PATH]`. The data is every
-annotated folder under tests/data/nlp except the blind ones (`*blind2*`, `*blind3*`, `*blind4*`:
+annotated folder under tests/data/nlp except the blind ones (tools/blind_sets.py:
 never read here). For each folder the model is trained on all the others and scored on it, as
 bench/nlp_eval.py counts speakers (P/R/F1 of named speakers over exactly matched quotes), in two
 uses: "rerank" (the model chooses every speaker, the rules' choice one feature among others) and
@@ -27,13 +27,13 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from blind_sets import is_blind  # noqa: E402
 from nlp_eval import _prf, _quote_key, _speaker_key, load_articles  # noqa: E402
 from speaker_ranker import Candidate, best, candidates, score  # noqa: E402
 
 from newstui.nlp.rules import rules_view  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "nlp"
-BLIND_SETS = ("blind2", "blind3", "blind4")
 EPOCHS = 12
 SEED = 10
 MARGIN = 3.0
@@ -66,7 +66,7 @@ def folders(data: Path = DATA) -> list[Path]:
     subs = [
         p
         for p in sorted(data.iterdir())
-        if p.is_dir() and not any(b in p.name for b in BLIND_SETS) and any(p.glob("*.json"))
+        if p.is_dir() and not is_blind(p.name) and any(p.glob("*.json"))
     ]
     return [data, *subs]
 
