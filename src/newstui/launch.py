@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -128,13 +127,17 @@ def browser_launch(
     setting: str,
     env: Mapping[str, str],
     url: str,
-    default: Callable[[], object] = webbrowser.get,
+    default: Callable[[], object] | None = None,
 ) -> Launch | None:
     """The browser for a URL: the `browser` setting, else $BROWSER (its first entry), else the
-    one Python's webbrowser would use (`default`) when that is a console browser, else None (the
-    caller hands the URL to webbrowser, which starts a desktop browser on its own)."""
+    one Python's webbrowser would use (`default`: webbrowser.get) when that is a console browser,
+    else None (the caller hands the URL to webbrowser, which starts a desktop browser itself)."""
     command = setting.strip() or env.get("BROWSER", "").split(os.pathsep)[0].strip()
     if not command:
+        if default is None:
+            import webbrowser  # only here: ~1.5 ms of imports the app's start does not need
+
+            default = webbrowser.get
         return console_browser_launch(default, url)
     return Launch(command_argv(command, url), terminal=is_terminal_program(command))
 
@@ -143,6 +146,8 @@ def console_browser_launch(default: Callable[[], object], url: str) -> Launch | 
     """The terminal launch of webbrowser's choice when it is a console browser (on a box without
     a desktop it picks `www-browser`, w3m, lynx, links or elinks, and would run it in the
     background, drawing over the app): it must run in the foreground with the app suspended."""
+    import webbrowser
+
     try:
         browser = default()
     except Exception:  # webbrowser.Error: none at all; the caller's fallback says so

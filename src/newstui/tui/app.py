@@ -28,7 +28,6 @@ from newstui.errors import NewstuiError, error_line
 from newstui.model import ArticleFilter, SyncStatus
 from newstui.query import Query
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
-from newstui.spawned import stop_all_pools
 from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
 from newstui.tui.collector import resume_after_start
@@ -139,6 +138,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                 loop.add_signal_handler(signum, self._stop, signum)
 
     def _stop(self, signum: int) -> None:
+        # imported here: it loads multiprocessing's pools (~6 ms), which the first screen does not
+        # need; importing it at a stop still blocks any pool a refresh would start after it
+        from newstui.spawned import stop_all_pools
+
         stop_all_pools()
         self.stopped_by = signum
         self.exit(return_code=exit_status(signum))

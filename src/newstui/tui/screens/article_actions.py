@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import webbrowser
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -237,6 +236,8 @@ class ArticleActions(Screen[None]):
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_browser(self, url: str) -> None:
+        import webbrowser  # here: the app's first screen does not need it
+
         try:
             opened = webbrowser.open(url)
         except Exception as exc:
