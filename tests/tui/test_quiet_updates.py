@@ -124,10 +124,25 @@ def add_source(db_path, name: str) -> None:
     db.conn.close()
 
 
+class FakeClock:
+    """The refresh's clock (`source_refresh.monotonic`), moved by the test: whether a reload
+    waits is decided on this time, so a slow or loaded machine cannot change the answer (the
+    timers that look again still run in real time, a fraction of a second each)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 async def test_a_refresh_reload_waits_while_the_cursor_moves_and_comes_when_keys_rest(
     db_path, monkeypatch
 ):
-    monkeypatch.setattr(source_refresh, "KEYS_REST", 2.0)  # long: presses under load are slow
+    clock = FakeClock()
+    monkeypatch.setattr(source_refresh, "monotonic", clock)
+    monkeypatch.setattr(source_refresh, "RELOAD_BATCH", 0.05)  # real seconds to the first look
+    monkeypatch.setattr(source_refresh, "KEYS_REST", 0.3)
     monkeypatch.setattr(source_refresh, "RELOAD_LATEST", 600.0)
     monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 600.0)  # only the reload shows the source
     app = NewstuiApp(db_path, None)
@@ -136,18 +151,24 @@ async def test_a_refresh_reload_waits_while_the_cursor_moves_and_comes_when_keys
         add_source(db_path, "Added Later")
         await pilot.press("j")
         app.main.reload_soon()  # what a source finishing during a refresh asks for
-        for key in "jjkj":
-            await pilot.pause(0.3)
+        for key in "jjkj":  # a press every 0.2 s of the refresh's clock: the keys never rest
+            clock.now += 0.2
             await pilot.press(key)
+            await pilot.pause(0.1)
+        await settle(pilot)
         assert "Added Later" not in screen_text(app)
-        await pilot.pause(2.5)
+        clock.now += 0.31  # the keys rest
+        await pilot.pause(0.5)  # the timer looks again within KEYS_REST real seconds
         await settle(pilot)
         assert "Added Later" in screen_text(app)
 
 
 async def test_a_refresh_reload_waits_for_moving_keys_at_most_reload_latest(db_path, monkeypatch):
+    clock = FakeClock()
+    monkeypatch.setattr(source_refresh, "monotonic", clock)
+    monkeypatch.setattr(source_refresh, "RELOAD_BATCH", 0.05)
     monkeypatch.setattr(source_refresh, "KEYS_REST", 600.0)  # the keys never rest
-    monkeypatch.setattr(source_refresh, "RELOAD_LATEST", 1.0)
+    monkeypatch.setattr(source_refresh, "RELOAD_LATEST", 0.4)
     monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 600.0)
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -155,9 +176,12 @@ async def test_a_refresh_reload_waits_for_moving_keys_at_most_reload_latest(db_p
         add_source(db_path, "Added Later")
         app.main.reload_soon()
         await pilot.press("j")
-        await pilot.pause(0.6)
+        await pilot.pause(0.3)  # the batch timer has looked (and waits): however slow the machine
+        clock.now += 0.3
+        await settle(pilot)
         assert "Added Later" not in screen_text(app)
-        await pilot.pause(1.0)
+        clock.now += 0.11  # RELOAD_LATEST after the reload was asked for, keys still moving
+        await pilot.pause(0.6)  # the timer looks again within RELOAD_LATEST real seconds
         await settle(pilot)
         assert "Added Later" in screen_text(app)
 
