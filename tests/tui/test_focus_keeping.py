@@ -102,3 +102,26 @@ async def test_tabs_typed_quickly_move_one_pane_each(db_path):
                     app.post_message(events.Key("shift+tab", None))
                 await settle(pilot)
                 assert app.main.title.startswith("Headlines ▸"), (size, count)
+
+
+async def test_keys_typed_in_one_burst_after_a_pane_change_go_to_the_new_pane(db_path):
+    """`h k` sent together from the reader (tmux send-keys, a fast typist): the k moves the
+    headline cursor up, it does not scroll the reader; Enter j together opens the article and
+    scrolls it. The second key was given to the old pane before the focus moved."""
+    for size in ((120, 40), (80, 24)):
+        app = NewstuiApp(db_path, None)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("j", "j")
+            await settle(pilot)
+            second = app.main.headlines.cursor
+            for key in ("enter", "j"):  # as fast as a terminal sends them
+                app.post_message(events.Key(key, None))
+            await settle(pilot)
+            assert app.main.title.startswith("Reader ▸"), size
+            assert app.main.headlines.cursor == second, size  # j scrolled the reader instead
+            for key in ("h", "k"):
+                app.post_message(events.Key(key, None))
+            await settle(pilot)
+            assert app.main.title.startswith("Headlines ▸"), size
+            assert app.main.headlines.cursor == second - 1, size

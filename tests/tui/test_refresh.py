@@ -291,3 +291,35 @@ async def test_articles_another_process_stores_appear_without_a_key_press(
             if app.main.headlines.total == before + 1:
                 break
         assert app.main.headlines.total == before + 1
+
+
+async def test_during_a_refresh_the_reader_follows_the_cursor_once_keys_rest(
+    db_path, ids, config, feed_server, monkeypatch
+):
+    """While a refresh runs, j does not redraw the reader and sidebar for every article passed
+    (that drawing held the next key up); Enter still opens the article under the cursor at once."""
+    from newstui.tui.screens import main
+
+    monkeypatch.setattr(main, "DETAIL_REST_REFRESHING", 600.0)  # the keys never rest here
+    feed_server.routes["/feed.xml"].delay = 2.0  # the refresh lasts while the keys are pressed
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.main.reader.article_id
+        await pilot.press("R")
+        await pilot.pause(0.1)
+        assert app.main.refreshing
+        await pilot.press("j", "j")
+        await pilot.pause(0.5)
+        selected = app.main.headlines.selected
+        assert selected is not None and selected.id != first
+        assert app.main.reader.article_id == first  # not each article passed
+        await pilot.press("enter")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.main.reader.article_id == selected.id:
+                break
+        assert app.main.refreshing  # opened while the refresh still runs
+        assert app.main.reader.article_id == selected.id
+        assert app.main.title.startswith("Reader ▸")
+        await settle(pilot)

@@ -43,6 +43,11 @@ from newstui.tui.worker_errors import ReportsWorkerErrors
 
 FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving
+# While a refresh runs (the machine is busy with it), the reader and the sidebar follow the
+# cursor once it rests this long: drawing each article the cursor passes over was most of what
+# the event loop did between keys (py-spy: ~80% of its samples, in the layout and render of the
+# reader and the sidebar), and a key arriving meanwhile waited for it.
+DETAIL_REST_REFRESHING = 0.25
 
 
 class MainScreen(
@@ -211,17 +216,18 @@ class MainScreen(
         if expected > headlines.total or (expected < headlines.total and not by_flags):
             headlines.reload()
 
-    @on(HeadlineList.Back)
-    def _headlines_back(self) -> None:
+    def action_leave_headlines(self) -> None:
+        """h/Esc in the headlines: back to the view before (a search, an entity), else to the
+        sources."""
         if self._history:
             view, article_id = self._history.pop()
             self.show_view(view, article_id)
         else:
             self.focus_pane("sources")
 
-    @on(Reader.Back)
-    def _reader_back(self) -> None:
-        self.headlines.focus()
+    def action_leave_reader(self) -> None:
+        """h/Esc in the reader: back to the headlines."""
+        self.focus_pane("headlines")
 
     @on(PaneList.Back)
     def _list_back(self, message: PaneList.Back) -> None:
@@ -264,6 +270,11 @@ class MainScreen(
         if not self.first_screen_shown:
             self._first_detail = article_id
             return
+        if self.refreshing:
+            self._detail_timer = self.set_timer(
+                DETAIL_REST_REFRESHING, partial(self._delayed_detail, article_id)
+            )
+            return
         wait = self._last_detail + DETAIL_INTERVAL - monotonic()
         if wait <= 0:
             self._last_detail = monotonic()
@@ -276,13 +287,25 @@ class MainScreen(
         self._last_detail = monotonic()
         self.load_detail(article_id)
 
+    def action_open_selected(self) -> None:
+        """Enter/l in the headlines: read the article under the cursor."""
+        if (row := self.headlines.selected) is not None:
+            self._open(row)
+
     @on(HeadlineList.Opened)
     def _opened(self, message: HeadlineList.Opened) -> None:
+        self._open(message.row)
+
+    def _open(self, row: ArticleRow) -> None:
         self.focus_pane("reader")
-        if self.detail is not None and self.detail.article.row.id == message.row.id:
-            self.article_opened(message.row)
+        if self.detail is not None and self.detail.article.row.id == row.id:
+            self.article_opened(row)
         else:
-            self._open_on_load = message.row.id
+            self._open_on_load = row.id
+            if self._detail_timer is not None:  # held back while keys moved in a refresh
+                self._detail_timer.stop()
+                self._detail_timer = None
+                self.load_detail(row.id)
 
     @work(thread=True, group="detail", exclusive=True, exit_on_error=False)
     def load_detail(self, article_id: int) -> None:

@@ -84,23 +84,25 @@ class PaneLayout(Screen[None]):
         self.title = f"{self._focused_pane} ▸ {self._view_title}"
 
     def focus_pane(self, name: str) -> None:
-        """Focus a pane by id, showing it first when it is collapsed."""
-        self._pane_asked = name  # focus arrives later: a Tab before it goes on from here
+        """Focus a pane by id, showing it first when it is collapsed. The focus moves at once
+        (not after the messages already queued, as `Widget.focus` does): keys typed in one burst
+        after the one that called this (`h k`, Enter `j`) go to the new pane."""
+        self._pane_asked = name  # until the Focus event comes: a Tab before it goes on from here
         if name == "sources":
             self.remove_class("-reading")
             self.add_class("-show-sources")
-            self.sources.focus()
+            self.set_focus(self.sources)
         elif name == "headlines":
             self.remove_class("-reading")  # a narrow screen shows the list again at once
-            self.headlines.focus()
+            self.set_focus(self.headlines)
         elif name == "reader":
             self.add_class("-reading")
-            self.reader.focus()
+            self.set_focus(self.reader)
         elif name == "sidebar":
             if not self.sidebar_visible:
                 self._sidebar_wanted = True
                 self._apply_sidebar()
-            self.sidebar.active_list.focus()
+            self.set_focus(self.sidebar.active_list)
 
     def action_cycle_pane(self, step: int) -> None:
         order = ["sources", "headlines", "reader"]

@@ -69,8 +69,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         Binding("G,end", "last", "Last", show=False, id="headlines.last"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="headlines.page_down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="headlines.page_up"),
-        Binding("enter,l", "open", "Open", id="headlines.open"),
-        Binding("h,escape", "back", "Back", show=False, id="headlines.back"),
+        # on the screen, which moves the focus at once: the next key of a burst goes to the new
+        # pane (a message would arrive after that key was already given to this one)
+        Binding("enter,l", "screen.open_selected", "Open", id="headlines.open"),
+        Binding("h,escape", "screen.leave_headlines", "Back", show=False, id="headlines.back"),
     ]
 
     @dataclass
@@ -84,9 +86,6 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         """The user opened the article under the cursor."""
 
         row: ArticleRow
-
-    class Back(Message):
-        """The user asked to go back from the list."""
 
     @dataclass
     class ViewLoaded(Message):
@@ -328,9 +327,6 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         row = self.selected
         if row is not None:
             self.post_message(self.Opened(row))
-
-    def action_back(self) -> None:
-        self.post_message(self.Back())
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

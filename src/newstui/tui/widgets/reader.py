@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Size
-from textual.message import Message
 from textual.theme import Theme
 from textual.widgets import Static
 
@@ -65,14 +64,13 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="reader.scroll_up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
-        Binding("h,escape", "back", "Back", id="reader.back"),
+        # on the screen: it moves the focus at once, so a key typed right after it goes to the
+        # headlines (a message would arrive after that key was already given to the reader)
+        Binding("h,escape", "screen.leave_reader", "Back", id="reader.back"),
         Binding("slash", "find", "Find", tooltip="Find words in the article", id="reader.find"),
         Binding("n", "find_next(1)", "Next match", show=False, id="reader.find_next"),
         Binding("N", "find_next(-1)", "Previous match", show=False, id="reader.find_previous"),
     ]
-
-    class Back(Message):
-        """The user asked to go back to the headlines."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -210,6 +208,3 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
             self.scroll_page_down(animate=False)
         else:
             self.scroll_page_up(animate=False)
-
-    def action_back(self) -> None:
-        self.post_message(self.Back())
