@@ -81,3 +81,21 @@ async def test_an_app_started_another_way_leaves_the_collector_alone(db_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert gc.isenabled() and gc.get_threshold() == before
+
+
+async def test_the_first_paint_of_the_headlines_already_has_their_rows(db_path, ids, monkeypatch):
+    """The first view is read before the first paint, not by a worker whose rows came after
+    two paints of an empty list (each a full layout and render of the screen)."""
+    painted: list[bool] = []
+    render_line = HeadlineList.render_line
+
+    def noting(self: HeadlineList, y: int):  # type: ignore[no-untyped-def]
+        painted.append(self.loaded)
+        return render_line(self, y)
+
+    monkeypatch.setattr(HeadlineList, "render_line", noting)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Kremlin repeats its warning" in screen_text(app)
+    assert painted and painted[0] is True

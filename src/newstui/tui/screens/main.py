@@ -126,7 +126,7 @@ class MainScreen(
         self.headlines.order = SortOrder.parse(self.settings.sort) or NEWEST_FIRST
         self.headlines.border_title = "Headlines"
         self.sidebar.border_title = "Article"
-        self.show_view(ALL)
+        self.show_view(ALL, at_once=True)  # the first paint shows the headlines
         self.headlines.focus()
         self.set_timer(FIRST_SCREEN_LATEST, self._first_screen_done)
 
@@ -147,13 +147,13 @@ class MainScreen(
 
     # -- views --------------------------------------------------------------------------------
 
-    def show_view(self, view: View, select_id: int | None = None) -> None:
-        """Show a view in the headline list."""
+    def show_view(self, view: View, select_id: int | None = None, at_once: bool = False) -> None:
+        """Show a view in the headline list (`at_once`: read here, not in a worker)."""
         self._view_title = view.title
         self._show_title()
         self.sub_title = ""
         self._view_just_shown = True
-        self.headlines.show_view(view, select_id)
+        self.headlines.show_view(view, select_id, at_once=at_once)
         self.sources.select_view(view.key)
 
     @property

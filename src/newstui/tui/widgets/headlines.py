@@ -129,15 +129,31 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     # -- data ---------------------------------------------------------------------------------
 
     def show_view(
-        self, view: View, select_id: int | None = None, *, row_on_screen: int | None = None
+        self,
+        view: View,
+        select_id: int | None = None,
+        *,
+        row_on_screen: int | None = None,
+        at_once: bool = False,
     ) -> None:
         """Switch to a view (or reload the current one), keeping `select_id` selected if present.
 
         `row_on_screen` keeps the selected row on that line of the list (default: a third down).
+        `at_once` reads the first window here rather than in a worker: the app's first view, so
+        the first paint already has its headlines (a worker's rows came after two paints).
         """
         self.view = view
         self._generation += 1
-        self._load(self._generation, view, self.order, select_id, row_on_screen)
+        args = (self._generation, view, self.order, select_id, row_on_screen)
+        if at_once:
+            try:
+                loaded = self._read(*args)
+            except Exception:  # the worker reads it again and reports the error its usual way
+                self._load(*args)
+            else:
+                self.post_message(loaded)
+        else:
+            self._load(*args)
 
     def sort(self, order: SortOrder) -> None:
         """List the current view in another order, keeping the selected article selected."""
@@ -165,6 +181,17 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         select_id: int | None,
         row_on_screen: int | None,
     ) -> None:
+        self.post_message(self._read(generation, view, order, select_id, row_on_screen))
+
+    def _read(
+        self,
+        generation: int,
+        view: View,
+        order: SortOrder,
+        select_id: int | None,
+        row_on_screen: int | None,
+    ) -> _Loaded:
+        """A view's count and its first window (and the selected row's window)."""
         with self._library.borrow() as library:
             total = library.count(view.filter)
             cursor = 0
@@ -175,7 +202,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                 chunks[chunk] = library.articles(
                     view.filter, offset=chunk * CHUNK, limit=CHUNK, order=order
                 )
-        self.post_message(self._Loaded(generation, total, cursor, chunks, row_on_screen))
+        return self._Loaded(generation, total, cursor, chunks, row_on_screen)
 
     @work(thread=True, group="headlines-chunk", exit_on_error=False)
     def _fetch_chunk(self, generation: int, view: View, order: SortOrder, chunk: int) -> None:
