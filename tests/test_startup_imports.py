@@ -104,3 +104,46 @@ def test_fetching_feeds_loads_no_httpx(tmp_path, feed_server, config_file):
     for loaded in (first, again):
         assert "h11" in loaded
         assert not loaded & {"httpx", "httpcore", "anyio"}
+
+
+def test_help_and_the_reading_commands_load_neither_textual_nor_trafilatura(tmp_path):
+    """`newstui --help`, every command's `--help`, and the commands that read the store (on an
+    empty one) in one interpreter: none of them loads the app's or the page extractor's library."""
+    db, config = tmp_path / "n.db", tmp_path / "feeds.toml"
+    config.write_text("[settings]\nfulltext = false\n")
+    where = ["--db", str(db), "--config", str(config)]
+    runs = [["--help"]]
+    runs += [[command, "--help"] for command in ALL_COMMANDS]
+    runs += [[*where, *argv] for argv in READING_COMMANDS]
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from newstui.__main__ import main\n"
+        f"for argv in {runs!r}:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "        try:\n"
+        "            main(argv)\n"
+        "        except SystemExit:\n"
+        "            pass\n"
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    loaded = {name.split(".")[0] for name in json.loads(done.stderr.splitlines()[-1])}
+    assert done.returncode == 0, done.stderr[-500:]
+    assert not loaded & {"textual", "trafilatura"}
+
+
+ALL_COMMANDS = (
+    "app filters add remove fetch import feeds list search show mark entities quotes opml "
+    "cleanup download downloads demo sync"
+).split()
+READING_COMMANDS = (
+    ["feeds"],
+    ["list", "--limit", "1"],
+    ["search", "kremlin"],
+    ["show", "1"],
+    ["entities"],
+    ["quotes"],
+    ["downloads"],
+    ["cleanup", "--dry-run"],
+    ["filters"],
+)
