@@ -147,3 +147,12 @@ READING_COMMANDS = (
     ["cleanup", "--dry-run"],
     ["filters"],
 )
+
+
+def test_the_app_starts_no_worker_process_machinery_before_its_first_screen():
+    """multiprocessing's resource tracker (a Python process of its own) starts after the first
+    screen, or when a refresh or a full-text fetch asks for worker processes first."""
+    code = "import json, sys\nimport newstui.cli, newstui.tui.app\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
+    assert not loaded & {"multiprocessing", "webbrowser"}

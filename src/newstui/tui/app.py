@@ -9,7 +9,6 @@ import sys
 from collections.abc import Iterable
 from contextlib import suppress
 from functools import partial
-from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,7 +32,7 @@ from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.keymap import build_keymap, keys_label
-from newstui.tui.refresh import AnalysisFinished, run_analysis
+from newstui.tui.refresh import AnalysisFinished, run_analysis, start_process_tracker
 from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
@@ -72,10 +71,6 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.demo = demo or config is None
         self.library = SharedLibrary(db_path)  # headlines, the open article, marks
         self.counts = SharedLibrary(db_path)  # source counts, so they never hold up the list
-        if config is not None:
-            # Full-text extraction starts worker processes, which needs multiprocessing's
-            # resource tracker; it must start while stderr is a real file (Textual redirects it).
-            resource_tracker.ensure_running()
         self.main = MainScreen(self.library, self.counts, config)
         self._data_version: int | None = None
         self._sync_status: SyncStatus | None = None
@@ -122,6 +117,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     def _first_screen_shown(self) -> None:
         resume_after_start()
         if self.config is not None:  # after the first paint: it imports the whole pipeline
+            start_process_tracker()  # before any worker process (the analysis, a refresh)
             self._analyse_stale(self.config.settings.extractor)
 
     def on_unmount(self) -> None:

@@ -8,6 +8,8 @@ The pipeline (feedparser, httpx, worker pools) is imported on the first refresh,
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sys
 import threading
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
@@ -23,6 +25,18 @@ from newstui.model import CleanupReport, FeedRow, RemovedSource, SourceOutcome
 
 T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
+
+
+def start_process_tracker() -> None:
+    """Start multiprocessing's resource tracker, which the worker processes of a refresh, a
+    full-text fetch and the analysis need, if it is not running. Call it from the event loop's
+    thread: it is started with the real stderr, since Textual's stand-in for stderr has no file
+    descriptor to hand it. Not at start-up: its import and its process (a Python start-up on
+    the other core) competed with the first screen."""
+    from multiprocessing import resource_tracker
+
+    with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
+        resource_tracker.ensure_running()
 
 
 @dataclass

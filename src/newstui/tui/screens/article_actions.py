@@ -26,7 +26,13 @@ from newstui.model import ArticleDetail, ArticleRow, FeedRow
 from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.programs import run_program
-from newstui.tui.refresh import run_fulltext, run_remove, run_unsubscribe, sentence
+from newstui.tui.refresh import (
+    run_fulltext,
+    run_remove,
+    run_unsubscribe,
+    sentence,
+    start_process_tracker,
+)
 from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.shared_library import SharedLibrary
@@ -292,6 +298,7 @@ class ArticleActions(Screen[None]):
             return
         if row := self._row():
             self.notify("Fetching the full text…")
+            start_process_tracker()
             self._fetch_fulltext(self.config, row.id)
 
     @work(thread=True, group="fulltext", exit_on_error=False)

@@ -26,6 +26,7 @@ from newstui.tui.refresh import (
     plan_for,
     refresh_summary,
     run_refresh,
+    start_process_tracker,
 )
 
 if TYPE_CHECKING:
@@ -131,6 +132,7 @@ class SourceRefresh(Screen[None]):
             return
         self._refresh_total, self._changes_seen = plan.total, 0
         self.status.progress(0, plan.total)
+        start_process_tracker()  # (R before the first screen came: not started yet)
         self._refresh(plan)
 
     @work(thread=True, group="refresh", exit_on_error=False)
