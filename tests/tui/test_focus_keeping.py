@@ -125,3 +125,18 @@ async def test_keys_typed_in_one_burst_after_a_pane_change_go_to_the_new_pane(db
             await settle(pilot)
             assert app.main.title.startswith("Headlines ▸"), size
             assert app.main.headlines.cursor == second - 1, size
+
+
+async def test_h_then_j_in_one_burst_from_the_sources_moves_the_headline_cursor(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert app.main.title.startswith("Sources ▸")
+        start = app.main.headlines.cursor
+        for key in ("h", "j"):  # as fast as a terminal sends them
+            app.post_message(events.Key(key, None))
+        await settle(pilot)
+        assert app.main.title.startswith("Headlines ▸")
+        assert app.main.headlines.cursor == start + 1  # j moved the sources cursor instead

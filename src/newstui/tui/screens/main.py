@@ -33,7 +33,6 @@ from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.key_footer import KeyFooter
-from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.refresh_status import RefreshStatus
 from newstui.tui.widgets.sidebar import Sidebar
@@ -229,13 +228,13 @@ class MainScreen(
         """h/Esc in the reader: back to the headlines."""
         self.focus_pane("headlines")
 
-    @on(PaneList.Back)
-    def _list_back(self, message: PaneList.Back) -> None:
-        message.stop()
+    def action_leave_list(self) -> None:
+        """h/Esc in the sources or the sidebar: to the reader from the sidebar, else to the
+        headlines."""
         if self._pane_of(self.focused) == "sidebar":
             self.focus_pane("reader")
         else:
-            self.headlines.focus()
+            self.focus_pane("headlines")
 
     @on(Sidebar.EntityChosen)
     def _entity_chosen(self, message: Sidebar.EntityChosen) -> None:

@@ -120,9 +120,8 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
         if article_id is not None:
             self.dismiss(article_id)
 
-    @on(PaneList.Back)
-    def _back(self, message: PaneList.Back) -> None:
-        message.stop()
+    def action_leave_list(self) -> None:
+        """h/Esc in the list (its binding runs the screen's action): close."""
         self.dismiss(None)
 
     def action_close(self) -> None:

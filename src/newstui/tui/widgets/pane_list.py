@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 
 
 class PaneList(OptionList):
-    """OptionList with vi-style keys; `Back` asks the app to leave this pane."""
+    """OptionList with vi-style keys; h/Esc runs its screen's `leave_list` action."""
 
     DEFAULT_CSS = """
     PaneList > .option-list--option-highlighted,
@@ -25,11 +24,7 @@ class PaneList(OptionList):
         Binding("g", "first", "First", show=False, id="list.first"),
         Binding("G", "last", "Last", show=False, id="list.last"),
         Binding("l", "select", "Choose", show=False, id="list.choose"),
-        Binding("h,escape", "back", "Back", show=False, id="list.back"),
+        # the screen's action: it moves the focus at once, so the next key of a burst goes to
+        # the pane it moved to (a message would arrive after that key was resolved here)
+        Binding("h,escape", "screen.leave_list", "Back", show=False, id="list.back"),
     ]
-
-    class Back(Message):
-        """The user asked to leave the pane."""
-
-    def action_back(self) -> None:
-        self.post_message(self.Back())
