@@ -606,6 +606,92 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
     assert left_for_the_end == [0]
 
 
+def ballot_feeds(feed_server, count: int = 10, items: int = 40) -> dict[str, str]:
+    """`count` feeds of `items` articles, each quoting Kwame Mensah."""
+    feeds = {}
+    for i in range(count):
+        entries = [
+            f"<title>Ballot {i}-{n}</title><guid>{i}-{n}</guid><description>"
+            f"“Count every ballot,” Kwame Mensah said in Nairobi on day {n}.</description>"
+            for n in range(items)
+        ]
+        feed_server.route(f"/f{i}", body=rss(entries))
+        feeds[f"Feed {i}"] = f"/f{i}"
+    return feeds
+
+
+def count_analyses_here(monkeypatch) -> list[int]:
+    """Count the texts analysed in this (the fetching) process; the workers' are not."""
+    import newstui.ingest
+
+    made = [0]
+    real = newstui.ingest.analyse_text
+
+    def counted(extractor, text, sketch=False):
+        made[0] += 1
+        return real(extractor, text, sketch)
+
+    monkeypatch.setattr(newstui.ingest, "analyse_text", counted)
+    return made
+
+
+async def test_with_one_worker_the_fetching_process_analyses_a_share_itself_and_all_are_saved(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    import newstui.ingest
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    here = count_analyses_here(monkeypatch)
+    sweep = newstui.ingest.analyse_pending
+    left_for_the_end = []
+    monkeypatch.setattr(
+        "newstui.ingest.analyse_pending",
+        lambda *a, **k: left_for_the_end.append(sweep(*a, **k)) or left_for_the_end[-1],
+    )
+
+    outcomes = await fetch(db, config_file(ballot_feeds(feed_server)))
+
+    assert all(o.new == 40 for o in outcomes.values())
+    assert 0 < here[0] < 400  # both processes analysed (the worker: the chunks it was sent)
+    assert left_for_the_end == [0]
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    quotes = Library(db).quotes(speaker="Mensah", limit=1000)
+    assert len(quotes) == 400 and {q.text for q in quotes} == {"Count every ballot,"}
+
+
+async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_workers(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+    import sqlite3
+
+    import newstui.ingest
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    real, tried = newstui.ingest.analyse_text, []
+
+    def busy_once(extractor, text, sketch=False):
+        tried.append(text)
+        if len(tried) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return real(extractor, text, sketch)
+
+    monkeypatch.setattr("newstui.ingest.analyse_text", busy_once)
+
+    outcomes = await fetch(db, config_file(ballot_feeds(feed_server)))
+
+    assert all(o.new == 40 and not o.error for o in outcomes.values())
+    # the failure ended this process's share: only the articles it had taken were analysed
+    # here again, by the final sweep
+    assert 1 < len(tried) <= 1 + newstui.ingest.LOCAL_BATCH
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 400
+
+
 WIRE = " ".join(f"Delegates in Nairobi debated clause {n} of the water treaty." for n in range(9))
 
 

@@ -28,7 +28,7 @@ from newstui.counts import counted
 from newstui.errors import HTTPStatusError, NewstuiError, SourceError
 from newstui.library import Library
 from newstui.model import (
-    Analysis,
+    AnalysisRows,
     Article,
     FeedCache,
     FetchRecord,
@@ -66,6 +66,10 @@ SAVE_BATCH = 100  # analysed articles stored per transaction
 FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
 PARSED_BY_POOL_PER_DOCUMENT_HERE = 3  # see _Parsing
+CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
+# own analysis (whose loop turns are longer: the worker must not run dry between them)
+LOCAL_BATCH = 4  # articles the fetching process reads back and analyses between loop turns
+LOCAL_SAVE = 64  # articles the fetching process analysed, saved per transaction
 STORIES_JOIN_BATCH = 256  # sketched articles joined to their stories per transaction (a small
 # transaction rewrites most of the band index's pages: 16 a time cost twice as much CPU)
 
@@ -281,9 +285,10 @@ class _StreamedAnalysis:
     Each new article's text is also sketched (one story once, up to STORIES_PER_RUN a fetch)
     and joined to its story as analyses are saved: no sketching is left for the end of a fetch.
     Several workers sketch beside their analysis (this process is then the busier side); a
-    single worker is the slower side (2 cores: this process idles ~40 % of the time while the
-    worker is always busy), so this process sketches the texts it sent while the worker
-    analyses the next chunks.
+    single worker is the slower side (2 cores: this process idled ~40 % of the time while the
+    worker was always busy, and all of the fetch's last third), so this process sketches the
+    texts it sent, and analyses articles itself from the other end of the queue, a few between
+    turns of the event loop, while more than a chunk waits: both cores stay busy to the end.
     Whatever fails here is left to the final `analyse_pending` sweep."""
 
     def __init__(
@@ -292,14 +297,23 @@ class _StreamedAnalysis:
         extractor_name: str,
         cpu: CpuPool,
         sketch_in_workers: bool | None = None,
+        analyse_here: bool | None = None,
     ) -> None:
         self.library, self.extractor_name, self.cpu = library, extractor_name, cpu
         in_workers = cpu.max_workers > 1 if sketch_in_workers is None else sketch_in_workers
         self.sketch_in_workers = in_workers
+        self.analyse_here = cpu.max_workers == 1 if analyse_here is None else analyse_here
+        self.analysed_here = 0  # articles this process analysed itself
+        self._here: asyncio.Task[None] | None = None  # this process's share, see _analyse_here
+        self._more = asyncio.Event()  # set when articles are queued, or the fetch is finishing
+        self._finishing = False
+        per_worker = (
+            CHUNKS_IN_FLIGHT_BESIDE_HERE if self.analyse_here else CHUNKS_IN_FLIGHT_PER_WORKER
+        )
+        self._limit = per_worker * cpu.max_workers
         self.version = ""  # known at the first submit: a fetch with nothing new loads no extractor
         self._waiting: deque[int] = deque()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._limit = CHUNKS_IN_FLIGHT_PER_WORKER * cpu.max_workers
         self._cancelled = False
         self.saved = 0
         self.sketched = 0  # articles sketched (asked of the workers or to do here)
@@ -313,6 +327,10 @@ class _StreamedAnalysis:
             self.version = get_extractor(self.extractor_name).version
         self._waiting.extend(ids)
         self._pump()
+        if self.analyse_here and self._here is None:
+            self._here = asyncio.create_task(self._analyse_here())
+            self._here.add_done_callback(_seen)
+        self._more.set()
 
     def _pump(self) -> None:
         """Send chunks of waiting articles to the pool while there is room."""
@@ -338,31 +356,74 @@ class _StreamedAnalysis:
     ) -> None:
         """Save one chunk's analyses, send the next chunk (before this task ends, so `finish`
         sees it), then sketch the texts `here` while the workers analyse."""
+        results: list[Analysed] | None = None
         try:
-            await self._save(ids, future)
+            results = await pool_result(future)  # never cancels the pool's future
+        except Exception:  # a worker died: the final sweep analyses these articles
+            logger.debug("streamed analysis failed", exc_info=True)
         finally:
             task = asyncio.current_task()
             if task is not None:
                 self._tasks.discard(task)
             try:
-                self._pump()
+                self._pump()  # first: the worker has its next chunk while this one is saved
             except Exception:  # the pool stopped or the store is busy: the final sweep does it
                 logger.debug("streamed analysis stopped", exc_info=True)
                 self._waiting.clear()
+        if results is not None:
+            self._to_join += _save_analysed(
+                self.library, self.extractor_name, self.version, ids, results
+            )
+            self.saved += len(ids)
         self._to_join += [(article_id, story_sketch(text)) for article_id, text in here]
         if len(self._to_join) >= STORIES_JOIN_BATCH:
             self._join()
 
-    async def _save(self, ids: list[int], future: Future[list[Analysed]]) -> None:
+    async def _analyse_here(self) -> None:
+        """This process's share of the analysis: while more than a chunk waits (the next chunk
+        stays the pool's), take LOCAL_BATCH articles from the far end of the queue, analyse and
+        sketch them here, and let the event loop run its fetching and storing between them.
+        Their analyses are saved LOCAL_SAVE at a time. Stops at the first error (the pool and
+        the final sweep do the rest)."""
+        from newstui.nlp import get_extractor
+
+        extractor = get_extractor(self.extractor_name)
+        analysed: list[tuple[int, Analysed]] = []
         try:
-            results = await pool_result(future)  # never cancels the pool's future
-        except Exception:  # a worker died: the final sweep analyses these articles
-            logger.debug("streamed analysis failed", exc_info=True)
-            return
+            while not self._cancelled:
+                if not self._waiting:  # (while any wait, the pool has all its chunks)
+                    if self._finishing:
+                        break
+                    self._more.clear()
+                    await self._more.wait()
+                    continue
+                ids = [self._waiting.pop() for _ in range(min(LOCAL_BATCH, len(self._waiting)))]
+                batch = self.library.to_analyse(self.version, ids)
+                sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
+                self.sketched += sum(sketch)
+                for (article_id, text), wanted in zip(batch, sketch, strict=True):
+                    analysed.append((article_id, analyse_text(extractor, text, wanted)))
+                if len(analysed) >= LOCAL_SAVE:
+                    self._save_here(analysed)
+                    analysed = []
+                await asyncio.sleep(0)  # the event loop's turn: feeds arrive, chunks come back
+        except Exception:  # the store is busy or the extractor cannot load: the rest is left
+            logger.debug("analysis in the fetching process stopped", exc_info=True)
+        finally:
+            if analysed and not self._cancelled:
+                with contextlib.suppress(Exception):  # left to the final sweep
+                    self._save_here(analysed)
+
+    def _save_here(self, analysed: list[tuple[int, Analysed]]) -> None:
+        """Save analyses made in this process (one transaction)."""
+        ids, results = [i for i, _ in analysed], [r for _, r in analysed]
         self._to_join += _save_analysed(
             self.library, self.extractor_name, self.version, ids, results
         )
         self.saved += len(ids)
+        self.analysed_here += len(ids)
+        if len(self._to_join) >= STORIES_JOIN_BATCH:
+            self._join()
 
     def _join(self) -> None:
         """Join the articles sketched so far to their stories."""
@@ -371,8 +432,12 @@ class _StreamedAnalysis:
 
     async def finish(self) -> None:
         """Wait until every queued analysis is saved; drop entities no article mentions now."""
-        while self._tasks:  # a finished chunk sends the next one before this wakes up
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._finishing = True
+        self._more.set()
+        here = [self._here] if self._here is not None else []
+        while self._tasks or not all(task.done() for task in here):
+            # a finished chunk sends the next one before this wakes up
+            await asyncio.gather(*self._tasks, *here, return_exceptions=True)
         self._join()
         if self.saved:
             self.library.prune_entities()
@@ -382,7 +447,7 @@ class _StreamedAnalysis:
         self._cancelled = True
         self._waiting.clear()
         self._to_join.clear()  # sketched again by a later run
-        for task in list(self._tasks):
+        for task in [*self._tasks, *([self._here] if self._here is not None else [])]:
             task.cancel()
 
 
@@ -828,14 +893,14 @@ def _save_analysed(
     `Library.join_stories`."""
     from newstui.nlp import canonical_key, short_key
 
-    done: list[tuple[int, Analysis]] = []
+    done: list[tuple[int, AnalysisRows]] = []
     sketched: list[tuple[int, StorySketch]] = []
     for article_id, result in zip(ids, results, strict=True):
         if result.error:
             logger.warning(
                 "extractor %s failed on article %s: %s", extractor_name, article_id, result.error
             )
-        done.append((article_id, result.analysis))
+        done.append((article_id, result.rows))
         if result.story is not None:
             sketched.append((article_id, result.story))
     library.save_analyses(done, version, canonical_key, short_key)

@@ -14,6 +14,7 @@ from newstui.article_rows import PreparedArticle
 from newstui.model import (
     NEWEST_FIRST,
     Analysis,
+    AnalysisRows,
     Article,
     ArticleDetail,
     ArticleFilter,
@@ -349,13 +350,14 @@ class Library:
 
     def save_analyses(
         self,
-        results: Iterable[tuple[int, Analysis]],
+        results: Iterable[tuple[int, Analysis | AnalysisRows]],
         version: str,
         entity_key: EntityKey,
         surname_key: EntityKey | None = None,
     ) -> None:
-        """Replace the entities and quotes of several articles in one transaction;
-        `entity_key` merges entities across articles, `surname_key` joins lone surnames."""
+        """Replace the entities and quotes of several articles in one transaction (each as an
+        `Analysis` or its `AnalysisRows`); `entity_key` merges entities across articles,
+        `surname_key` joins lone surnames."""
         _analysis.save_analyses(self._db, results, version, entity_key, surname_key)
 
     def prune_entities(self) -> int:

@@ -7,7 +7,16 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from newstui.article_rows import unpacked_text
-from newstui.model import Analysis, Entity, EntityRow, Mention, Quote, QuoteRow
+from newstui.model import (
+    Analysis,
+    AnalysisRows,
+    Entity,
+    EntityRow,
+    Mention,
+    Quote,
+    QuoteRow,
+    analysis_rows,
+)
 from newstui.store.db import Database, write_transaction
 from newstui.store.query_sql import entity_ids_sql
 from newstui.store.schema import quote_span, quote_words, unpacked
@@ -68,20 +77,23 @@ def save_analysis(
 
 def save_analyses(
     db: Database,
-    results: Iterable[tuple[int, Analysis]],
+    results: Iterable[tuple[int, Analysis | AnalysisRows]],
     version: str,
     entity_key: Callable[[str, str], str],
     surname_key: Callable[[str, str], str] | None = None,
 ) -> None:
     """Replace the entities and quotes of several articles in one transaction (an article given
-    twice keeps its last analysis).
+    twice keeps its last analysis); an analysis may come as `AnalysisRows`.
 
     The same as saving them one by one, in fewer statements: the old rows go in one delete per
     table, entities other than surname-merged PERSONs in one upsert, each entity is written
     once a batch, mentions and quotes in one insert each, and the quotes' words are indexed by
     one statement.
     """
-    latest = dict(results)
+    latest = {
+        article_id: analysis_rows(found) if isinstance(found, Analysis) else found
+        for article_id, found in results
+    }
     if not latest:
         return
     ids = json.dumps(list(latest))
@@ -91,8 +103,8 @@ def save_analyses(
                 f"DELETE FROM {table} WHERE article_id IN (SELECT value FROM json_each(?))", [ids]
             )
         batch = _AnalysisBatch(conn, entity_key, surname_key, latest.values())
-        for article_id, analysis in latest.items():
-            batch.add(article_id, analysis)
+        for article_id, rows in latest.items():
+            batch.add(article_id, rows)
         batch.flush()
         conn.execute(  # each article's text unpacked once, not once a quote
             f"WITH a AS MATERIALIZED (SELECT id, {unpacked('text')} AS text FROM articles "
@@ -130,20 +142,21 @@ class _AnalysisBatch:
         conn: sqlite3.Connection,
         entity_key: Callable[[str, str], str],
         surname_key: Callable[[str, str], str] | None,
-        analyses: Iterable[Analysis],
+        analyses: Iterable[AnalysisRows],
     ) -> None:
         self.conn, self.entity_key, self.surname_key = conn, entity_key, surname_key
         self.keys: dict[tuple[str, str], str] = {}
         self.names: dict[str, str] = {}  # key → the longest name given (the first of ties)
-        plain: dict[str, Entity] = {}
-        for analysis in analyses:
-            for entity in analysis.entities:
-                key = self.key(entity)
-                name = self.names.setdefault(key, entity.name)
-                if len(entity.name) > len(name):
-                    self.names[key] = entity.name
-                if not self.surname_merged(entity):
-                    plain.setdefault(key, entity)
+        plain: dict[str, str] = {}  # key → type, of entities no surname merges
+        names, name_key = self.names, self.name_key
+        for entities, _ in analyses:
+            for name, type_, _ in entities:
+                key = name_key(name, type_)
+                longest = names.setdefault(key, name)
+                if len(name) > len(longest):
+                    names[key] = name
+                if not self.surname_merged(type_):
+                    plain.setdefault(key, type_)
         self.ids: dict[str, int] = self.upsert_plain(plain)
         # lone surname key → (the full name's id, True) or (0, False: itself), until one more
         # full name with that surname is written
@@ -154,9 +167,6 @@ class _AnalysisBatch:
         self.other_names: set[tuple[str, int]] = set()
         self.quotes: list[tuple[int, int, int, str | None, int | None]] = []
 
-    def key(self, entity: Entity) -> str:
-        return self.name_key(entity.name, entity.type)
-
     def name_key(self, name: str, type_: str) -> str:
         """The stored key a name of this type stands for (computed once a batch)."""
         key = self.keys.get((name, type_))
@@ -164,13 +174,13 @@ class _AnalysisBatch:
             key = self.keys[name, type_] = f"{type_}:{self.entity_key(name, type_)}"
         return key
 
-    def surname_merged(self, entity: Entity) -> bool:
-        return self.surname_key is not None and entity.type == "PERSON"
+    def surname_merged(self, type_: str) -> bool:
+        return self.surname_key is not None and type_ == "PERSON"
 
-    def upsert_plain(self, entities: dict[str, Entity]) -> dict[str, int]:
+    def upsert_plain(self, entities: dict[str, str]) -> dict[str, int]:
         """Write entities that no surname merges, UPSERT_ROWS in one statement; key → id."""
         ids: dict[str, int] = {}
-        rows = [(key, self.names[key], e.type, None) for key, e in entities.items()]
+        rows = [(key, self.names[key], type_, None) for key, type_ in entities.items()]
         for at in range(0, len(rows), UPSERT_ROWS):
             part = rows[at : at + UPSERT_ROWS]
             sql = UPSERT_ENTITY.format(values=", ".join(["(?, ?, ?, ?)"] * len(part)))
@@ -178,14 +188,13 @@ class _AnalysisBatch:
             ids.update((key, entity_id) for entity_id, key in self.conn.execute(sql, params))
         return ids
 
-    def entity_id(self, entity: Entity) -> int:
-        key = self.key(entity)
+    def entity_id(self, name: str, type_: str, key: str) -> int:
         known = self.ids.get(key)
-        if known is not None and not self.surname_merged(entity):
+        if known is not None and not self.surname_merged(type_):
             return known
         assert self.surname_key is not None  # every other entity was written up front
         own = key.split(":", 1)[1]
-        short = self.surname_key(entity.name, entity.type)
+        short = self.surname_key(name, type_)
         if short == own:  # a lone surname: the one full name that has it, else itself
             found = self.lone.get(key)
             if found is None:
@@ -193,14 +202,14 @@ class _AnalysisBatch:
                 found = self.lone[key] = (full, True) if full is not None else (0, False)
             entity_id, joined = found
             if not joined:
-                entity_id = self.upsert(key, entity, short)
+                entity_id = self.upsert(key, name, type_, short)
                 self.lone[key] = (entity_id, False)
             return entity_id
         if known is not None:
-            self.upsert(key, entity, short)  # a longer name given again
+            self.upsert(key, name, type_, short)  # a longer name given again
             return known
-        entity_id = self.ids[key] = self.upsert(key, entity, short)
-        lone_key = f"{entity.type}:{short}"
+        entity_id = self.ids[key] = self.upsert(key, name, type_, short)
+        lone_key = f"{type_}:{short}"
         self.lone.pop(lone_key, None)  # one more full name with this surname: ask again
         if self.conn.execute("SELECT 1 FROM entities WHERE key = ?", [lone_key]).fetchone():
             self.flush()  # the lone surname's rows move to the full name
@@ -210,32 +219,34 @@ class _AnalysisBatch:
                 self.moved[lone] = entity_id
         return entity_id
 
-    def upsert(self, key: str, entity: Entity, short: str) -> int:
+    def upsert(self, key: str, name: str, type_: str, short: str) -> int:
         """Write a surname-merged PERSON as the one-by-one save did: the name given now, when
         it is longer (a name already written this batch is not written again)."""
         seen = self.written.get(key)
-        if seen is not None and len(entity.name) <= len(seen[1]):
+        if seen is not None and len(name) <= len(seen[1]):
             return seen[0]
         sql = UPSERT_ENTITY.format(values="(?, ?, ?, ?)")
-        row = self.conn.execute(sql, [key, entity.name, entity.type, short]).fetchone()
-        self.written[key] = (int(row[0]), entity.name)
+        row = self.conn.execute(sql, [key, name, type_, short]).fetchone()
+        self.written[key] = (int(row[0]), name)
         return int(row[0])
 
-    def add(self, article_id: int, analysis: Analysis) -> None:
+    def add(self, article_id: int, rows: AnalysisRows) -> None:
         """Queue one article's mentions, other names and quotes."""
+        entities, quotes = rows
         ids_by_name: dict[str, int] = {}
-        for entity in analysis.entities:
-            entity_id = ids_by_name[entity.name] = self.entity_id(entity)
-            key = self.key(entity)
-            for mention in entity.mentions:
-                self.mentions.append((article_id, entity_id, mention.start, mention.end))
-                name = self.name_key(mention.text, entity.type)
-                if name != key:
-                    self.other_names.add((name, entity_id))
-        for quote in analysis.quotes:
-            speaker_id = ids_by_name.get(quote.speaker or "")
+        name_key = self.name_key
+        for name, type_, found in entities:
+            key = name_key(name, type_)
+            entity_id = ids_by_name[name] = self.entity_id(name, type_, key)  # may flush
+            self.mentions += [(article_id, entity_id, start, end) for start, end, _ in found]
+            for text in {text for _, _, text in found if text != name}:  # the same key
+                other = name_key(text, type_)
+                if other != key:
+                    self.other_names.add((other, entity_id))
+        for start, end, speaker in quotes:
+            speaker_id = ids_by_name.get(speaker or "")
             speaker_id = self.moved.get(speaker_id, speaker_id) if speaker_id else None
-            self.quotes.append((article_id, quote.start, quote.end, quote.speaker, speaker_id))
+            self.quotes.append((article_id, start, end, speaker, speaker_id))
 
     def flush(self) -> None:
         """Write the queued rows."""
