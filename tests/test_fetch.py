@@ -779,6 +779,33 @@ async def test_a_fetch_sketches_at_most_its_share_and_the_rest_waits_for_the_nex
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 302
 
 
+def test_a_backlog_analysed_with_a_pool_that_leaves_a_core_free_is_shared_with_this_process(
+    db, monkeypatch
+):
+    import os
+
+    from newstui.ingest import analyse_pending
+    from newstui.model import Article
+    from newstui.processes import CpuPool
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    here = count_analyses_here(monkeypatch)
+    library = Library(db)
+    feed = library.register_source("https://w.example/", "w")
+    articles = [
+        Article(title=f"Vote {n}", text=f"“Count every ballot,” Kwame Mensah said on day {n}.")
+        for n in range(300)
+    ]
+    library.save_batch(feed, articles)
+
+    with CpuPool(1) as pool:  # a fetch's pool: one worker beside this process on 2 cores
+        assert analyse_pending(library, "rules", pool=pool) == 300
+
+    assert here == [300 // 3]  # a third here, the rest in the worker
+    quotes = library.quotes(speaker="Mensah", limit=1000)
+    assert len(quotes) == 300 and {q.text for q in quotes} == {"Count every ballot,"}
+
+
 def test_analysing_a_backlog_sketches_in_the_workers_and_a_few_articles_here(db, monkeypatch):
     import os
 

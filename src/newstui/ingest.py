@@ -18,7 +18,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from itertools import islice, repeat, zip_longest
+from itertools import chain, islice, repeat, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -69,7 +69,7 @@ PARSED_BY_POOL_PER_DOCUMENT_HERE = 3  # see _Parsing
 CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
 # own analysis (whose loop turns are longer: the worker must not run dry between them)
 LOCAL_BATCH = 4  # articles the fetching process reads back and analyses between loop turns
-LOCAL_SAVE = 64  # articles the fetching process analysed, saved per transaction
+SAVE_STREAMED = 64  # streamed analyses saved per transaction (16 a time cost ~20 % more)
 STORIES_JOIN_BATCH = 256  # sketched articles joined to their stories per transaction (a small
 # transaction rewrites most of the band index's pages: 16 a time cost twice as much CPU)
 
@@ -307,6 +307,7 @@ class _StreamedAnalysis:
         self._here: asyncio.Task[None] | None = None  # this process's share, see _analyse_here
         self._more = asyncio.Event()  # set when articles are queued, or the fetch is finishing
         self._finishing = False
+        self._unsaved: list[tuple[int, Analysed]] = []  # analysed, saved SAVE_STREAMED a time
         per_worker = (
             CHUNKS_IN_FLIGHT_BESIDE_HERE if self.analyse_here else CHUNKS_IN_FLIGHT_PER_WORKER
         )
@@ -354,8 +355,9 @@ class _StreamedAnalysis:
     async def _chunk(
         self, ids: list[int], future: Future[list[Analysed]], here: list[tuple[int, str]]
     ) -> None:
-        """Save one chunk's analyses, send the next chunk (before this task ends, so `finish`
-        sees it), then sketch the texts `here` while the workers analyse."""
+        """Send the next chunk once this one's analyses are back (before this task ends, so
+        `finish` sees it), queue them to save, then sketch the texts `here` while the workers
+        analyse."""
         results: list[Analysed] | None = None
         try:
             results = await pool_result(future)  # never cancels the pool's future
@@ -371,10 +373,7 @@ class _StreamedAnalysis:
                 logger.debug("streamed analysis stopped", exc_info=True)
                 self._waiting.clear()
         if results is not None:
-            self._to_join += _save_analysed(
-                self.library, self.extractor_name, self.version, ids, results
-            )
-            self.saved += len(ids)
+            self._keep(list(zip(ids, results, strict=True)))
         self._to_join += [(article_id, story_sketch(text)) for article_id, text in here]
         if len(self._to_join) >= STORIES_JOIN_BATCH:
             self._join()
@@ -383,12 +382,10 @@ class _StreamedAnalysis:
         """This process's share of the analysis: while more than a chunk waits (the next chunk
         stays the pool's), take LOCAL_BATCH articles from the far end of the queue, analyse and
         sketch them here, and let the event loop run its fetching and storing between them.
-        Their analyses are saved LOCAL_SAVE at a time. Stops at the first error (the pool and
-        the final sweep do the rest)."""
+        Stops at the first error (the pool and the final sweep do the rest)."""
         from newstui.nlp import get_extractor
 
         extractor = get_extractor(self.extractor_name)
-        analysed: list[tuple[int, Analysed]] = []
         try:
             while not self._cancelled:
                 if not self._waiting:  # (while any wait, the pool has all its chunks)
@@ -401,27 +398,32 @@ class _StreamedAnalysis:
                 batch = self.library.to_analyse(self.version, ids)
                 sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
                 self.sketched += sum(sketch)
-                for (article_id, text), wanted in zip(batch, sketch, strict=True):
-                    analysed.append((article_id, analyse_text(extractor, text, wanted)))
-                if len(analysed) >= LOCAL_SAVE:
-                    self._save_here(analysed)
-                    analysed = []
+                analysed = [
+                    (article_id, analyse_text(extractor, text, wanted))
+                    for (article_id, text), wanted in zip(batch, sketch, strict=True)
+                ]
+                self.analysed_here += len(analysed)
+                self._keep(analysed)
                 await asyncio.sleep(0)  # the event loop's turn: feeds arrive, chunks come back
         except Exception:  # the store is busy or the extractor cannot load: the rest is left
             logger.debug("analysis in the fetching process stopped", exc_info=True)
-        finally:
-            if analysed and not self._cancelled:
-                with contextlib.suppress(Exception):  # left to the final sweep
-                    self._save_here(analysed)
 
-    def _save_here(self, analysed: list[tuple[int, Analysed]]) -> None:
-        """Save analyses made in this process (one transaction)."""
-        ids, results = [i for i, _ in analysed], [r for _, r in analysed]
+    def _keep(self, analysed: list[tuple[int, Analysed]]) -> None:
+        """Queue analyses to save; save the queue once SAVE_STREAMED are in it."""
+        self._unsaved += analysed
+        if len(self._unsaved) >= SAVE_STREAMED:
+            self._save()
+
+    def _save(self) -> None:
+        """Save the queued analyses (one transaction)."""
+        unsaved, self._unsaved = self._unsaved, []
+        if not unsaved:
+            return
+        ids, results = [i for i, _ in unsaved], [r for _, r in unsaved]
         self._to_join += _save_analysed(
             self.library, self.extractor_name, self.version, ids, results
         )
         self.saved += len(ids)
-        self.analysed_here += len(ids)
         if len(self._to_join) >= STORIES_JOIN_BATCH:
             self._join()
 
@@ -438,6 +440,7 @@ class _StreamedAnalysis:
         while self._tasks or not all(task.done() for task in here):
             # a finished chunk sends the next one before this wakes up
             await asyncio.gather(*self._tasks, *here, return_exceptions=True)
+        self._save()
         self._join()
         if self.saved:
             self.library.prune_entities()
@@ -447,6 +450,7 @@ class _StreamedAnalysis:
         self._cancelled = True
         self._waiting.clear()
         self._to_join.clear()  # sketched again by a later run
+        self._unsaved.clear()  # analysed again by a later run
         for task in [*self._tasks, *([self._here] if self._here is not None else [])]:
             task.cancel()
 
@@ -850,10 +854,17 @@ def analyse_pending(
             sketch = _to_sketch(library, batch, stories)
             stories -= sum(sketch)
             texts = [text for _, text in batch]
-            if len(batch) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) > 1:
+            cores = os.cpu_count() or 1
+            if len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1:
                 if pool is None:
                     pool = own_pool.enter_context(CpuPool())
-                results: Iterable[Analysed] = pool.analyse(extractor_name, texts, sketch)
+                # A pool that leaves this process a core (a fetch's): it analyses a share
+                # too while the workers do the rest, instead of waiting for them.
+                share = len(texts) // (pool.max_workers + 2) if pool.max_workers < cores else 0
+                cut = len(texts) - share
+                sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut])
+                here = list(map(analyse_text, repeat(extractor), texts[cut:], sketch[cut:]))
+                results: Iterable[Analysed] = chain(sent, here)
             else:
                 results = map(analyse_text, repeat(extractor), texts, sketch)
             done = iter(results)

@@ -117,12 +117,12 @@ class CpuPool(SpawnedPool):
     def analyse(
         self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
     ) -> Iterator[Analysed]:
-        """Analyse texts across the workers; results in input order."""
+        """Analyse texts across the workers (sent at once: the caller may work meanwhile);
+        results in input order."""
         futures = [
             self.submit_call(
                 analyse_texts, extractor_name, texts[i : i + CHUNK], list(sketch[i : i + CHUNK])
             )
             for i in range(0, len(texts), CHUNK)
         ]
-        for future in futures:
-            yield from future.result()
+        return (result for future in futures for result in future.result())
