@@ -288,7 +288,7 @@ class _StreamedAnalysis:
     single worker is the slower side (2 cores: this process idled ~40 % of the time while the
     worker was always busy, and all of the fetch's last third), so this process sketches the
     texts it sent, and analyses articles itself from the other end of the queue, a few between
-    turns of the event loop, while more than a chunk waits: both cores stay busy to the end.
+    turns of the event loop, while any wait: both cores stay busy to the end.
     Whatever fails here is left to the final `analyse_pending` sweep."""
 
     def __init__(
@@ -379,10 +379,11 @@ class _StreamedAnalysis:
             self._join()
 
     async def _analyse_here(self) -> None:
-        """This process's share of the analysis: while more than a chunk waits (the next chunk
-        stays the pool's), take LOCAL_BATCH articles from the far end of the queue, analyse and
-        sketch them here, and let the event loop run its fetching and storing between them.
-        Stops at the first error (the pool and the final sweep do the rest)."""
+        """This process's share of the analysis: while articles wait (the pool then has all
+        its chunks in flight: `_pump` sends them first), take LOCAL_BATCH from the far end of
+        the queue, analyse and sketch them here, and let the event loop run its fetching and
+        storing between them. Stops at the first error (the pool and the final sweep do the
+        rest)."""
         from newstui.nlp import get_extractor
 
         extractor = get_extractor(self.extractor_name)
