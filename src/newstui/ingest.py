@@ -65,9 +65,9 @@ PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process
 SAVE_BATCH = 100  # analysed articles stored per transaction
 FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
-PARSED_BY_POOL_PER_DOCUMENT_HERE = 3  # see _Parsing
 CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
 # own analysis (whose loop turns are longer: the worker must not run dry between them)
+PARSED_BY_POOL_PER_DOCUMENT_HERE = 3  # see _Parsing
 LOCAL_BATCH = 4  # articles the fetching process reads back and analyses between loop turns
 SAVE_STREAMED = 64  # streamed analyses saved per transaction (16 a time cost ~20 % more)
 STORIES_JOIN_BATCH = 256  # sketched articles joined to their stories per transaction (a small
