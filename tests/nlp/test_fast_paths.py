@@ -42,7 +42,7 @@ from newstui.nlp.segment import (
     sentence_starts,
     tokenize,
 )
-from newstui.nlp.speakers import _masked
+from newstui.nlp.speakers import _VERBS, VERB, _masked
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
 TEXTS = [
@@ -497,3 +497,35 @@ def test_runs_are_never_empty_on_real_articles() -> None:
     for text in TEXTS:
         tokens = name_tokens(text, frozenset(), NAME_JOINERS)
         assert all(run and len(run) == len(cues) for run, cues in _chunks(text, tokens))
+
+
+_FLAT_VERB = re.compile(rf"\b(?:{_VERBS})\b")  # the attribution verbs as one flat alternation
+_VERB_PHRASES = _VERBS.split("|")
+
+
+def test_no_attribution_verb_is_another_plus_a_tail_after_a_word_boundary() -> None:
+    # what makes the tree-shaped VERB choose the same match as the flat alternation
+    for a in _VERB_PHRASES:
+        for b in _VERB_PHRASES:
+            assert not (b != a and b.startswith(a) and not re.match(r"\w", b[len(a)])), (a, b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_VERB_PHRASES[::7], "saying", "sayings", "Said", "x", " ", ",", "“", "-"]
+        ),
+        max_size=30,
+    )
+)
+def test_attribution_verbs_are_found_where_the_flat_alternation_finds_them(pieces) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in VERB.finditer(text)] == [m.span() for m in _FLAT_VERB.finditer(text)]
+
+
+def test_attribution_verbs_match_the_flat_alternation_on_real_articles() -> None:
+    for text in TEXTS:
+        assert [m.span() for m in VERB.finditer(text)] == [
+            m.span() for m in _FLAT_VERB.finditer(text)
+        ]

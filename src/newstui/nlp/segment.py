@@ -21,8 +21,9 @@ ABBREVIATIONS = frozenset(
 )
 
 
-# The dash closing a dateline, less the blanks before it (searched from the dash: fast).
-_DATELINE_DASH = re.compile(r"(?:—|–|--?)[ \t]+|[—–]")
+# The dash closing a dateline, less the blanks before it (searched from the dash: fast; each
+# alternative opens with its own character, so the search skips to those).
+_DATELINE_DASH = re.compile(r"—[ \t]+|–[ \t]+|-[ \t]+|--[ \t]+|—|–")
 _AGENCY = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
