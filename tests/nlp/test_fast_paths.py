@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,6 +44,7 @@ from newstui.nlp.segment import (
     sentence_starts,
     tokenize,
 )
+from newstui.nlp.segment import datelines as find_datelines
 from newstui.nlp.speakers import _VERBS, VERB, _masked
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
@@ -529,3 +532,81 @@ def test_attribution_verbs_match_the_flat_alternation_on_real_articles() -> None
         assert [m.span() for m in VERB.finditer(text)] == [
             m.span() for m in _FLAT_VERB.finditer(text)
         ]
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, str | None, int]]:
+    found = find_datelines(text)
+    tokens = name_tokens(text, frozenset(d.end for d in found), NAME_JOINERS)
+    cands = _EntityFinder(text, tokens, found).scan()
+    return [(c.start, c.end, c.text, c.type, c.strength) for c in cands]
+
+
+def _candidates_without_the_one_word_shortcut(text: str) -> list:
+    with patch.object(_EntityFinder, "_no_one_word_cue", lambda *args: False):
+        return _candidates(text)
+
+
+# Every cue word and mark `_evidence` looks for right before or after a name, and names.
+CUE_PIECES = st.lists(
+    st.sampled_from(
+        "Acme Quill Ann Lee NATO AT&T TfL Ministry Kestrel.com Acme's Quill’s Korean-Canadian "
+        "said told says of in on near at for to according daily weekly the carmaker commission, "
+        "town pseudonym name as shares bid who whose 54, 54 a former minister reported mayor "
+        "base posted writing boss founder 15-year-old , . ' ’s 's \n".split(" ")
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CUE_PIECES, st.lists(SEPARATORS, min_size=30, max_size=30))
+def test_a_one_word_name_without_a_context_cue_is_typed_as_every_cue_would_type_it(
+    pieces, gaps
+) -> None:
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    assert _candidates(text) == _candidates_without_the_one_word_shortcut(text)
+
+
+# One sentence for each context cue `_evidence` types a one-word name by.
+ONE_WORD_CUES = [
+    ("the carmaker Quorvex rose", "Quorvex"),
+    ("He read the Greek daily Kathimerini today.", "Kathimerini"),
+    ("Later, 15-year-old Robert smiled.", "Robert"),
+    ("a protester using the pseudonym Katya smiled.", "Katya"),
+    ("He left the town of Sanand today.", "Sanand"),
+    ("He posted on Quillbook today.", "Quillbook"),
+    ("They met in Croydon, London today.", "Croydon"),
+    ("It was published in Quillnature today.", "Quillnature"),
+    ("Then Quillnews reported the fire.", "Quillnews"),
+    ("They closed the Quill facility today.", "Quill"),
+    ("It fell, according to Quorvex today.", "Quorvex"),
+    ("He told Quorvex nothing.", "Quorvex"),
+    ("an official at Quorvex smiled", "Quorvex"),
+    ("Winch said he would go.", "Winch"),
+    ("They spoke, said Quill.", "Quill"),
+    ("He met Moss, 41, there.", "Moss"),
+    ("He met Moss, who smiled.", "Moss"),
+    ("He met Moss who smiled.", "Moss"),
+    ("They met KMLQ today.", "KMLQ"),
+    ("He lives in Leek now.", "Leek"),
+    ("He lives near Leek now.", "Leek"),
+    ("the Quorvex's chief executive resigned.", "Quorvex"),
+    ("then shares of Quorvex fell", "Quorvex"),
+    ("then Quorvex boss Ann Lee left", "Quorvex"),
+    ("a takeover bid for Quorvex failed", "Quorvex"),
+    ("He joined the Ministry today", "Ministry"),
+    ("an interview with Quillnet today", "Quillnet"),
+    ("it was reported by Quillnet today", "Quillnet"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ONE_WORD_CUES)
+def test_a_one_word_name_after_or_before_a_cue_is_typed_by_it(text, name) -> None:
+    full = _candidates_without_the_one_word_shortcut(text)
+    assert [c[3] is not None for c in full if c[2] == name] == [True]
+    assert _candidates(text) == full
+
+
+def test_one_word_names_are_typed_as_every_cue_would_type_them_on_real_articles() -> None:
+    for text in TEXTS:
+        assert _candidates(text) == _candidates_without_the_one_word_shortcut(text)

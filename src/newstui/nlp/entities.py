@@ -1402,6 +1402,8 @@ class _EntityFinder:
             return "PERSON", 2
         if suffix_cue:
             return suffix_cue, 2
+        if len(toks) == 1 and self._no_one_word_cue(words[0], toks[0], surface, start, after):
+            return None, 0  # most one-word names: no cue below can fire (a cheap proof)
         if (
             (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
             or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
@@ -1583,6 +1585,39 @@ class _EntityFinder:
         if self._place_cue(before, start, surface):
             return "PLACE", 1
         return None, 0
+
+    def _no_one_word_cue(self, name: str, tok: Token, surface: str, start: int, after: str) -> bool:
+        """Whether no cue after the early checks of `_evidence` can fire for a one-word name
+        (`name`: its word without a possessive; `after`: the 40 characters after it).
+
+        Each test is a necessary condition of one or more of those cues (the word right before
+        or after is a cue word, a comma or an apostrophe follows, the name is an
+        abbreviation…), so a name passing them all is untyped without trying the cues one by
+        one: one `_evidence` call in four. Keep this in step with `_evidence` (the tests in
+        tests/nlp/test_fast_paths.py compare the two on every cue)."""
+        if (
+            after[:1] in _ONE_WORD_AFTER_MARKS
+            or (after[:2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(after))
+            or ((after[1:4] == "who" or after[1:2].isdigit()) and _PERSON_AFTER.match(after))
+            or (len(surface) > 2 and _ACRONYM.fullmatch(surface))
+            or name in self.gaz.org_words
+        ):
+            return False
+        text = self.text
+        if text.endswith(_DEAL_WORDS, max(0, start - 10), start) or text.endswith(
+            _NAMED_AS_ENDINGS, max(0, start - 11), start
+        ):
+            return False  # also "shares of", which ends with " of "
+        window = text[max(0, start - 60) : start].rsplit(None, 1)
+        before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
+        # ("on" covers _platform_cue: its shorter window must hold a word before the "on")
+        if before in _ONE_WORD_BEFORE_CUES or before.endswith("-year-old"):
+            return False
+        next_words = after.split(None, 1)
+        next_word = next_words[0].lower().strip(".,;:") if next_words else ""
+        if next_word in _ONE_WORD_AFTER_CUES:
+            return False
+        return not (tok.sentence_start and _SPEAKS_ALONE.match(after))
 
     def _newspaper_before(self, start: int) -> bool:
         """'Greek daily', 'the weekly' right before `start` (but not 'a daily Aspirin')."""
@@ -1803,6 +1838,21 @@ _CAP = r"[A-Z][\w’'-]*"
 _PORTFOLIO_TAIL = re.compile(rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])")
 _TITLE_FUNCTION_WORDS = frozenset("the of and for on in at to a an".split())
 _LIST_GAP = re.compile(r",? and |, |,? or ")
+# What `_no_one_word_cue` looks for: every word right before or after a one-word name, and
+# every mark right after it, that some cue in `_evidence` needs.
+_ONE_WORD_AFTER_MARKS = frozenset((",", "'", "’"))
+_ONE_WORD_BEFORE_CUES = (
+    ORG_NOUNS
+    | SPEECH_VERBS
+    | _MEDIA_LAST
+    | frozenset("daily weekly of to at for in near on".split())
+)
+_ONE_WORD_AFTER_CUES = (
+    _MEDIA_VERBS
+    | PLACE_NOUNS
+    | SPEECH_VERBS
+    | frozenset(("mayor", "governor", "premier", "council", "capital"))
+)
 _NOT_PLACE_BEFORE_IN = frozenset(
     "shares stake stakes investment investments interest role jobs job roles".split()
 )
