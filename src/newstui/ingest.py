@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from newstui.article_rows import PreparedArticle
 from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig, clean_tags
 from newstui.counts import counted
 from newstui.errors import HTTPStatusError, NewstuiError, SourceError
@@ -34,6 +35,7 @@ from newstui.model import (
     FetchRecord,
     FulltextProblem,
     RemovedSource,
+    SaveResult,
     SourceOutcome,
     SourceSpec,
     carries_full_article,
@@ -70,6 +72,8 @@ CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetc
 PARSED_BY_POOL_PER_DOCUMENT_HERE = 3  # see _Parsing
 LOCAL_BATCH = 4  # articles the fetching process reads back and analyses between loop turns
 SAVE_STREAMED = 64  # streamed analyses saved per transaction (16 a time cost ~20 % more)
+SAVE_GROUP_WAIT = 0.05  # seconds a parsed feed waits for others to share its transaction
+SAVE_GROUP_ARTICLES = 250  # articles after which a group is stored without waiting
 STORIES_JOIN_BATCH = 256  # sketched articles joined to their stories per transaction (a small
 # transaction rewrites most of the band index's pages: 16 a time cost twice as much CPU)
 
@@ -187,7 +191,7 @@ async def fetch_feeds(
             # One worker and no streamed analysis: this process parses a share too.
             share = streamed is None and cpu is not None and cpu.max_workers == 1
             parsing = _Parsing(cpu, share=share)
-            analysed_as = empty_analysis_version(config.settings.extractor)
+            saving = _Saving(library, empty_analysis_version(config.settings.extractor), parsing)
             if streamed is not None:
                 pools.callback(streamed.cancel)
 
@@ -211,7 +215,7 @@ async def fetch_feeds(
                             caches.get(ids[feed.name], FeedCache()),
                             records,
                             parsing,
-                            analysed_as,
+                            saving,
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -476,9 +480,22 @@ class _Parsing:
         self.parsed_here = 0  # documents this process parsed
         self.parsed_by_pool = 0
         self._waiting: list[asyncio.Future[None]] = []  # documents waiting for a parser
+        self._in_flight = 0
+
+    @property
+    def in_flight(self) -> int:
+        """Documents being parsed or waiting for a parser."""
+        return self._in_flight
 
     async def parse(self, body: bytes, url: str, content_type: str | None) -> PreparedFeed:
         """The document parsed and its articles prepared (raises SourceError as parse_feed)."""
+        self._in_flight += 1
+        try:
+            return await self._parse(body, url, content_type)
+        finally:
+            self._in_flight -= 1
+
+    async def _parse(self, body: bytes, url: str, content_type: str | None) -> PreparedFeed:
         if self.cpu is None:
             return await self._parse_here(body, url, content_type)
         workers = self.cpu.max_workers
@@ -522,6 +539,54 @@ class _Parsing:
         return await asyncio.to_thread(parse_document, body, url, content_type)
 
 
+class _Saving:
+    """Parsed feeds' articles stored a few feeds a transaction: a feed waits up to
+    SAVE_GROUP_WAIT for others parsed meanwhile (or until SAVE_GROUP_ARTICLES are waiting), then
+    all are saved with one commit, each feed still alone in its outcome (a feed that fails to
+    save fails alone). A commit a feed cost 0.15-0.23 s of CPU more per 200 feeds of 50 new
+    articles (1.24 s) than one for three to ten feeds. `analysed_as`: see Library.save_batch."""
+
+    def __init__(self, library: Library, analysed_as: str | None, parsing: _Parsing) -> None:
+        self.library, self.analysed_as, self.parsing = library, analysed_as, parsing
+        self._group: list[tuple[int, Sequence[PreparedArticle], asyncio.Future[SaveResult]]] = []
+        self._articles = 0
+        self._full = asyncio.Event()
+
+    async def save(self, feed_id: int, articles: Sequence[PreparedArticle]) -> SaveResult:
+        """Store one feed's articles (as Library.save_batch) in the next group's transaction."""
+        done: asyncio.Future[SaveResult] = asyncio.get_running_loop().create_future()
+        self._group.append((feed_id, articles, done))
+        self._articles += len(articles)
+        if len(self._group) == 1:  # the first of a group stores it
+            self._full.clear()
+            try:
+                if self.parsing.in_flight:  # others may join (a lone feed is stored at once)
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._full.wait(), SAVE_GROUP_WAIT)
+            finally:  # cancelled too: the others of the group are not left waiting
+                self._store()
+        elif self._articles >= SAVE_GROUP_ARTICLES:
+            self._full.set()
+        return await done
+
+    def _store(self) -> None:
+        group, self._group, self._articles = self._group, [], 0
+        try:
+            results = self.library.save_batches(
+                [(feed_id, articles) for feed_id, articles, _ in group],
+                analysed_as=self.analysed_as,
+            )
+        except Exception as exc:  # the transaction itself failed: every feed of the group
+            results = [exc] * len(group)
+        for (_, _, done), result in zip(group, results, strict=True):
+            if done.done():  # its feed was cancelled
+                continue
+            if isinstance(result, Exception):
+                done.set_exception(result)
+            else:
+                done.set_result(result)
+
+
 async def _cancel_when_set(cancel: threading.Event, tasks: list[asyncio.Task[None]]) -> None:
     """Cancel the fetch tasks once `cancel` is set."""
     while not cancel.is_set():
@@ -539,11 +604,11 @@ async def _fetch_feed(
     cache: FeedCache,
     records: _FetchRecords,
     parsing: _Parsing,
-    analysed_as: str | None = None,
+    saving: _Saving,
 ) -> tuple[SourceOutcome, tuple[int, ...]]:
     """Fetch, parse and store one feed; returns its outcome and the new or changed article ids.
     The fetch's own record (status, validators, failures) goes to `records`; `parsing` parses
-    the document (results are stored as soon as they arrive); `analysed_as`: see save_batch."""
+    the document, `saving` stores its articles (with other feeds parsed at about that time)."""
     try:
         result = await fetcher.fetch(
             feed.url,
@@ -565,9 +630,7 @@ async def _fetch_feed(
         retry_at = backoff.after_failure(exc)
         records.add(FetchRecord(feed_id, status=status, error=message, next_try=retry_at))
         return SourceOutcome(feed.name, error=message), ()
-    saved = (
-        library.save_batch(feed_id, parsed.articles, analysed_as=analysed_as) if parsed else None
-    )
+    saved = await saving.save(feed_id, parsed.articles) if parsed else None
     records.add(
         FetchRecord(
             feed_id,

@@ -312,6 +312,16 @@ class Library:
         changed articles are stored as analysed by."""
         return _articles.save_articles(self._db, source_id, articles, analysed_as)
 
+    def save_batches(
+        self,
+        batches: Sequence[tuple[int, Sequence[Article | PreparedArticle]]],
+        *,
+        analysed_as: str | None = None,
+    ) -> list[SaveResult | Exception]:
+        """`save_batch` for several sources' batches in one transaction (one commit); a batch
+        that fails changes nothing and its exception is its result."""
+        return _articles.save_feeds(self._db, batches, analysed_as)
+
     def bulk_insert(self, source_id: int, articles: Iterable[Article]) -> int:
         """Insert many new articles without dedupe checks (benchmarks, demos); returns how many."""
         return _views.bulk_insert_articles(self._db, source_id, articles)

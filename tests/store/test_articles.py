@@ -216,3 +216,38 @@ def test_an_article_changed_while_the_extractor_finds_nothing_loses_its_old_anal
     assert article_analysis(db, article_id) == Analysis()
     assert articles_to_analyse(db, "none-1") == []
     assert get_article(db, article_id).text == "Anna Berg left."
+
+
+def test_feeds_saved_in_one_transaction_keep_their_own_outcomes_and_a_failing_one_fails_alone(
+    db, feed
+):
+    from dataclasses import replace
+
+    from newstui.article_rows import prepare_article
+    from newstui.store.articles import save_feeds
+
+    other = ensure_feed(db, "https://o.example/feed", "Other")
+    broken = ensure_feed(db, "https://b.example/feed", "Broken")
+    save_articles(db, other, [art(1)])
+    save_articles(db, broken, [art(7)])
+    unstorable = replace(prepare_article(art(9)), title=None)  # NOT NULL: its insert fails
+
+    results = save_feeds(
+        db,
+        [
+            (feed, [art(1), art(2)]),
+            (
+                broken,
+                [art(7, text="Changed"), unstorable],
+            ),  # the update runs, then the insert fails
+            (other, [art(1, text="New")]),
+        ],
+    )
+
+    assert [type(r).__name__ for r in results] == ["SaveResult", "IntegrityError", "SaveResult"]
+    assert (results[0].new, results[2].updated) == (2, 1)
+    assert count_articles(db, ArticleFilter(feed_id=feed)) == 2
+    broken_ids = [r.id for r in list_articles(db, ArticleFilter(feed_id=broken))]
+    assert [get_article(db, i).text for i in broken_ids] == ["Body of story 7."]  # rolled back
+    assert get_article(db, results[2].changed_ids[0]).text == "New"
+    assert not db.conn.in_transaction
