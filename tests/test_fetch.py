@@ -1042,3 +1042,29 @@ async def test_a_fetch_with_the_none_extractor_stores_its_articles_analysed(
 
     assert db.execute("SELECT DISTINCT nlp_version FROM articles").fetchall() == [("none-1",)]
     assert sweeps == [0]  # the sweep at the end found nothing left to mark
+
+
+async def test_a_feed_whose_articles_cannot_be_stored_fails_alone_while_the_others_are_stored(
+    db, feed_server, config_file, monkeypatch
+):
+    import sqlite3
+
+    from newstui.store import articles as store_articles
+
+    feeds = treaty_feeds(feed_server, count=10, items=3)
+    real = store_articles._save_in_transaction
+
+    def failing_for_feed_3(db_, feed_id, batch, analysed_as):
+        if feed_store.find_feed(db_, "Feed 3") == feed_id:
+            real(db_, feed_id, batch, analysed_as)  # written, then rolled back
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(db_, feed_id, batch, analysed_as)
+
+    monkeypatch.setattr(store_articles, "_save_in_transaction", failing_for_feed_3)
+
+    outcomes = await fetch(db, config_file(feeds, extractor="none"))
+
+    assert outcomes["Feed 3"].error == "Feed 3: database error: disk I/O error"
+    assert [o.name for o in outcomes.values() if o.error] == ["Feed 3"]
+    assert len(articles(db, "Feed 3")) == 0
+    assert all(len(articles(db, f"Feed {i}")) == 3 + (i < 2) for i in range(10) if i != 3)
