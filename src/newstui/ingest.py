@@ -559,8 +559,10 @@ class _Saving:
         self._articles += len(articles)
         if len(self._group) == 1:  # the first of a group stores it
             self._full.clear()
+            # others may join while documents are being parsed (a lone feed is stored at once)
+            others = self.parsing.in_flight > 0 and self._articles < SAVE_GROUP_ARTICLES
             try:
-                if self.parsing.in_flight:  # others may join (a lone feed is stored at once)
+                if others:
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(self._full.wait(), SAVE_GROUP_WAIT)
             finally:  # cancelled too: the others of the group are not left waiting
