@@ -550,7 +550,7 @@ class _Saving:
         self.library, self.analysed_as, self.parsing = library, analysed_as, parsing
         self._group: list[tuple[int, Sequence[PreparedArticle], asyncio.Future[SaveResult]]] = []
         self._articles = 0
-        self._full = asyncio.Event()
+        self._full: asyncio.Future[None] | None = None  # set when the group is full
 
     async def save(self, feed_id: int, articles: Sequence[PreparedArticle]) -> SaveResult:
         """Store one feed's articles (as Library.save_batch) in the next group's transaction."""
@@ -558,18 +558,29 @@ class _Saving:
         self._group.append((feed_id, articles, done))
         self._articles += len(articles)
         if len(self._group) == 1:  # the first of a group stores it
-            self._full.clear()
+            self._full = None
             # others may join while documents are being parsed (a lone feed is stored at once)
             others = self.parsing.in_flight > 0 and self._articles < SAVE_GROUP_ARTICLES
             try:
                 if others:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self._full.wait(), SAVE_GROUP_WAIT)
+                    await self._wait_for_others()
             finally:  # cancelled too: the others of the group are not left waiting
                 self._store()
-        elif self._articles >= SAVE_GROUP_ARTICLES:
-            self._full.set()
+        elif self._articles >= SAVE_GROUP_ARTICLES and self._full is not None:
+            _settle(self._full)
         return await done
+
+    async def _wait_for_others(self) -> None:
+        """Until the group is full or SAVE_GROUP_WAIT has passed. A future and a timer, not
+        asyncio.wait_for: no task is made and dropped for each group (a signal's Stopped
+        raised while Python drops a task, in a weak reference's callback, would be lost)."""
+        loop = asyncio.get_running_loop()
+        self._full = loop.create_future()
+        timer = loop.call_later(SAVE_GROUP_WAIT, _settle, self._full)
+        try:
+            await self._full
+        finally:
+            timer.cancel()
 
     def _store(self) -> None:
         group, self._group, self._articles = self._group, [], 0
@@ -587,6 +598,11 @@ class _Saving:
                 done.set_exception(result)
             else:
                 done.set_result(result)
+
+
+def _settle(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 async def _cancel_when_set(cancel: threading.Event, tasks: list[asyncio.Task[None]]) -> None:
