@@ -61,7 +61,7 @@ def test_training_twice_gives_byte_identical_weights(train_speakers: ModuleType)
 def test_the_training_tool_never_reads_a_blind_folder(
     train_speakers: ModuleType, tmp_path: Path
 ) -> None:
-    for name in ("dev9", "wikinews-blind2", "wikinews-blind4", "blind3"):
+    for name in ("dev9", "wikinews-blind2", "wikinews-blind4", "wikinews-blind5", "blind3"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "a.json").write_text("{}", encoding="utf-8")
     assert train_speakers.folders(tmp_path) == [tmp_path, tmp_path / "dev9"]
