@@ -4,8 +4,9 @@ transaction in progress is rolled back, what was stored stays, and the exit stat
 from __future__ import annotations
 
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
@@ -40,16 +41,65 @@ def _raise_stopped(signum: int, frame: FrameType | None) -> None:
     raise Stopped(signum)
 
 
+class _LostStops:
+    """An unraisable-exception hook that does not lose a stop. The handler raises Stopped in
+    whatever Python code the main thread runs, and in a finaliser or a weak reference's callback
+    (asyncio and the executors make many) Python prints such an exception and goes on: a fetch
+    then ran on after SIGTERM (test_worker_lifetime, under load). Instead, a watching thread
+    sends the signal to the main thread again (waking it from a sleep or the event loop's wait),
+    and Stopped is raised once the main thread is back outside the callback (sent from the main
+    thread itself, the handler would run at once, still inside). Other exceptions go to the
+    previous hook."""
+
+    def __init__(self, previous: Callable[[sys.UnraisableHookArgs], object]) -> None:
+        self.previous = previous
+        self.signums: list[int] = []
+        self.lost = threading.Event()
+        self.done = False
+        self._sending = threading.Lock()  # no signal is sent once the handlers are given back
+        threading.Thread(target=self._redeliver, name="stop-signals", daemon=True).start()
+
+    def hook(self, unraisable: sys.UnraisableHookArgs) -> None:
+        """sys.unraisablehook: a lost Stopped is sent again; anything else goes on as before."""
+        if isinstance(unraisable.exc_value, Stopped):
+            self.signums.append(unraisable.exc_value.signum)
+            self.lost.set()
+            return
+        self.previous(unraisable)
+
+    def _redeliver(self) -> None:
+        while True:
+            self.lost.wait()
+            self.lost.clear()
+            with self._sending:
+                if self.done:
+                    return
+                while self.signums:
+                    signal.pthread_kill(threading.main_thread().ident or 0, self.signums.pop(0))
+
+    def close(self) -> None:
+        """Stop watching (before the previous handlers come back)."""
+        with self._sending:
+            self.done = True
+        self.lost.set()
+
+
 @contextmanager
 def stop_on_signals() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGHUP raise Stopped in the main thread; the previous
-    handlers come back after it. Does nothing outside the main thread."""
+    """Within the block, SIGTERM and SIGHUP raise Stopped in the main thread, also when they
+    arrive while a finaliser runs (see `_LostStops`); the previous handlers come back
+    after it. Does nothing outside the main thread."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = {sig: signal.signal(sig, _raise_stopped) for sig in STOP_SIGNALS}
+    previous_hook = sys.unraisablehook
+    lost = _LostStops(previous_hook)
+    sys.unraisablehook = lost.hook
     try:
         yield
     finally:
+        sys.unraisablehook = previous_hook
+        lost.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)

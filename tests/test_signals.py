@@ -1,0 +1,77 @@
+"""SIGTERM and SIGHUP stop newstui even when they arrive while Python runs a finaliser."""
+
+from __future__ import annotations
+
+import gc
+import signal
+import sys
+import time
+import weakref
+
+import pytest
+
+from newstui.signals import Stopped, stop_on_signals
+
+
+class Thing:
+    pass
+
+
+def carry_on() -> None:
+    """What the main thread does next (a signal cuts the sleep short: its handler runs)."""
+    time.sleep(10)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_stop_signal_arriving_in_a_weak_reference_callback_still_stops(signum):
+    def callback(_: object) -> None:
+        signal.raise_signal(signum)  # its handler runs here, inside the callback
+
+    with pytest.raises(Stopped) as raised, stop_on_signals():
+        thing = Thing()
+        ref = weakref.ref(thing, callback)
+        del thing  # the callback runs, and Python ignores what it raises
+        assert ref() is None
+        carry_on()
+    stopped = raised.value
+    assert stopped.signum == signum
+    assert stopped.code == 128 + signum
+
+
+def test_a_stop_signal_arriving_in_a_finaliser_still_stops():
+    class Finalised:
+        def __del__(self) -> None:
+            signal.raise_signal(signal.SIGTERM)
+
+    with pytest.raises(Stopped), stop_on_signals():
+        Finalised()
+        gc.collect()
+        carry_on()
+
+
+def test_other_ignored_exceptions_still_reach_the_previous_hook():
+    seen = []
+
+    def callback(_: object) -> None:
+        raise ValueError("in a callback")
+
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: seen.append(unraisable.exc_type)
+    try:
+        with stop_on_signals():
+            thing = Thing()
+            ref = weakref.ref(thing, callback)
+            del thing
+            assert ref() is None
+    finally:
+        sys.unraisablehook = previous
+    assert seen == [ValueError]
+
+
+def test_the_previous_handlers_and_hook_come_back_after_the_block():
+    hook = sys.unraisablehook
+    handler = signal.getsignal(signal.SIGTERM)
+    with stop_on_signals():
+        assert signal.getsignal(signal.SIGTERM) is not handler
+    assert signal.getsignal(signal.SIGTERM) is handler
+    assert sys.unraisablehook is hook
