@@ -75,3 +75,22 @@ def test_the_previous_handlers_and_hook_come_back_after_the_block():
         assert signal.getsignal(signal.SIGTERM) is not handler
     assert signal.getsignal(signal.SIGTERM) is handler
     assert sys.unraisablehook is hook
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_stop_lost_in_a_finaliser_as_the_block_ends_still_stops(signum):
+    """The block ends at once after the lost stop, before the watching thread can send it
+    again: the stop is raised as the block ends, not dropped (the command would exit 0)."""
+
+    def callback(_: object) -> None:
+        signal.raise_signal(signum)
+
+    before = signal.getsignal(signum)
+    for _ in range(20):
+        with pytest.raises(Stopped) as raised, stop_on_signals():
+            thing = Thing()
+            ref = weakref.ref(thing, callback)
+            del thing
+        assert ref() is None
+        assert raised.value.signum == signum
+        assert signal.getsignal(signum) == before

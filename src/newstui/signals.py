@@ -77,11 +77,14 @@ class _LostStops:
                 while self.signums:
                     signal.pthread_kill(threading.main_thread().ident or 0, self.signums.pop(0))
 
-    def close(self) -> None:
-        """Stop watching (before the previous handlers come back)."""
+    def close(self) -> list[int]:
+        """Stop watching (before the previous handlers come back); the signals lost and not yet
+        sent again (the block ended before the watcher ran), for the caller to raise."""
+        self.done = True  # set early: a stop raised while waiting for the lock still ends it
         with self._sending:
-            self.done = True
+            unsent, self.signums = self.signums, []
         self.lost.set()
+        return unsent
 
 
 @contextmanager
@@ -100,6 +103,10 @@ def stop_on_signals() -> Iterator[None]:
         yield
     finally:
         sys.unraisablehook = previous_hook
-        lost.close()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        try:
+            unsent = lost.close()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        if unsent:  # lost in a finaliser just before the block ended: still a stop
+            raise Stopped(unsent[0])
