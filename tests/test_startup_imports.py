@@ -7,17 +7,29 @@ import sys
 HEAVY_FOR_READING = ("asyncio", "feedparser", "httpx", "lxml", "tomlkit", "textual", "trafilatura")
 
 
-def modules_after(*argv: str) -> set[str]:
-    """The modules loaded once `newstui ARGV` has run, in a fresh interpreter."""
-    code = (
-        "import contextlib, io, json, sys\n"
-        "from newstui.__main__ import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main({list(argv)!r})\n"
-        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
-    )
+def loaded_by(code: str) -> set[str]:
+    """The modules (dotted names) loaded once CODE has run in a fresh interpreter."""
+    code += "\nimport json, sys\nsys.__stderr__.write('\\n' + json.dumps(sorted(sys.modules)))\n"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    return {name.split(".")[0] for name in json.loads(done.stderr.splitlines()[-1])}
+    assert done.returncode == 0, done.stderr[-500:]
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def packages(modules: set[str]) -> set[str]:
+    """The top-level packages of these modules."""
+    return {name.split(".")[0] for name in modules}
+
+
+def modules_after(*argv: str) -> set[str]:
+    """The top-level packages loaded once `newstui ARGV` has run, in a fresh interpreter."""
+    return packages(
+        loaded_by(
+            "import contextlib, io\n"
+            "from newstui.__main__ import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main({list(argv)!r})\n"
+        )
+    )
 
 
 def test_version_imports_nothing_but_the_package():
@@ -37,9 +49,7 @@ def test_reading_the_store_imports_neither_sqlite_utils_nor_its_plugins(tmp_path
 
 
 def test_the_app_starts_without_the_fetching_pipeline():
-    code = "import json, sys\nimport newstui.tui.app\nprint(json.dumps(sorted(sys.modules)))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
+    loaded = packages(loaded_by("import newstui.tui.app"))
     assert "textual" in loaded
     assert not loaded & {"feedparser", "httpx", "lxml", "tomlkit", "trafilatura"}
 
@@ -48,16 +58,13 @@ def test_parsing_and_analysis_workers_load_no_http_client_nor_asyncio():
     """Each worker process imports what parsing and analysis need, not httpx (nor rich, which
     httpx loads) nor asyncio (and ssl with it): every fetch starts its workers afresh."""
     code = (
-        "import json, sys\n"
         "from newstui.processes import analyse_texts, parse_document\n"
         'parse_document(b\'<rss version="2.0"><channel><title>t</title><item><title>a</title>'
         "<description>Ana Lopes said so.</description></item></channel></rss>', "
         "'https://a.example/feed', 'application/rss+xml')\n"
         "analyse_texts('rules', ['Ana Lopes said: \"We will build it.\"'])\n"
-        "print(json.dumps(sorted(sys.modules)))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
+    loaded = packages(loaded_by(code))
     assert {"feedparser", "lxml"} <= loaded
     assert not loaded & {"httpx", "httpcore", "asyncio", "rich", "textual", "trafilatura"}
 
@@ -68,14 +75,11 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
     that names the extractor included)."""
     config = tmp_path / "feeds.toml"
     config.write_text('[settings]\nextractor = "rules"\n')
-    code = (
-        "import json, sys\nimport newstui.cli, newstui.tui.app\n"
+    loaded = loaded_by(
+        "import newstui.cli, newstui.tui.app\n"
         "from pathlib import Path\nfrom newstui.config import load_config\n"
         f"load_config(Path({str(config)!r}))\n"
-        "print(json.dumps(sorted(sys.modules)))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    loaded = set(json.loads(done.stdout.splitlines()[-1]))
     assert "newstui.tui.screens.main" in loaded
     deferred = {
         "newstui.nlp",
@@ -116,7 +120,7 @@ def test_help_and_the_reading_commands_load_neither_textual_nor_trafilatura(tmp_
     runs += [[command, "--help"] for command in ALL_COMMANDS]
     runs += [[*where, *argv] for argv in READING_COMMANDS]
     code = (
-        "import contextlib, io, json, sys\n"
+        "import contextlib, io\n"
         "from newstui.__main__ import main\n"
         f"for argv in {runs!r}:\n"
         "    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
@@ -124,11 +128,8 @@ def test_help_and_the_reading_commands_load_neither_textual_nor_trafilatura(tmp_
         "            main(argv)\n"
         "        except SystemExit:\n"
         "            pass\n"
-        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    loaded = {name.split(".")[0] for name in json.loads(done.stderr.splitlines()[-1])}
-    assert done.returncode == 0, done.stderr[-500:]
+    loaded = packages(loaded_by(code))
     assert not loaded & {"textual", "trafilatura"}
 
 
@@ -152,7 +153,5 @@ READING_COMMANDS = (
 def test_the_app_starts_no_worker_process_machinery_before_its_first_screen():
     """multiprocessing's resource tracker (a Python process of its own) starts after the first
     screen, or when a refresh or a full-text fetch asks for worker processes first."""
-    code = "import json, sys\nimport newstui.cli, newstui.tui.app\nprint(json.dumps(sorted(sys.modules)))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    loaded = {name.split(".")[0] for name in json.loads(done.stdout.splitlines()[-1])}
+    loaded = packages(loaded_by("import newstui.cli, newstui.tui.app"))
     assert not loaded & {"multiprocessing", "webbrowser"}
