@@ -397,6 +397,11 @@ class _EntityFinder:
             lo = bisect.bisect_left(self.tokens, dateline.places[0][0], key=_START)
             hi = bisect.bisect_left(self.tokens, dateline.end, key=_START)
             self.tokens = self.tokens[:lo] + self.tokens[hi:]
+        if "©" in text or "CC BY" in text or "Creative Commons" in text:
+            for lo_pos, hi_pos in _credit_lines(text):  # the feed's licence line names no one
+                lo = bisect.bisect_left(self.tokens, lo_pos, key=_START)
+                hi = bisect.bisect_left(self.tokens, hi_pos, key=_START)
+                self.tokens = self.tokens[:lo] + self.tokens[hi:]
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = LowerCaseWords(text)
@@ -643,6 +648,8 @@ class _EntityFinder:
                 continue  # a known name already: the other pass defines its abbreviation
             if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
                 continue  # one name already found whole: the other pass handles it
+            if _last_word(self.text[start:end]) in _NOT_NAME_HEADS:
+                continue  # "Ballot Interference Prevention Act (BIPA)": a law, not a body
             self.candidates = [c for c in self.candidates if c not in inside]
             surface = self.text[start:end]
             cand = Candidate(start, end, surface, len(surface.split()), "ORG", 2)
@@ -702,13 +709,17 @@ class _EntityFinder:
                 )
             ):
                 defined[cand.text] = prev.display or prev.text
-                if prev.type is None or prev.strength == 0:  # a name given an abbreviation: a body
+                if (prev.type is None or prev.strength == 0) and _last_word(
+                    prev.display or prev.text
+                ) not in _NOT_NAME_HEADS:  # a name given an abbreviation: a body (not a law)
                     prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
         if defined:
             for cand in self.candidates:
                 name = defined.get(strip_possessive(cand.text))
                 if name:
                     cand.display = name
+                    if _last_word(name) in _NOT_NAME_HEADS:  # "BIPA": the law's abbreviation
+                        cand.type, cand.strength = None, 0
 
     def _join_portfolio_lists(self) -> None:
         """'Department for Culture, Media and Sport': an organisation named after a list of fields."""
@@ -1426,6 +1437,12 @@ class _EntityFinder:
             if "for" in words
             else None
         )
+        if len(words) > 1 and (head or words)[-1] in _NOT_NAME_HEADS:
+            return None, 0  # "Academy Award", "Ballot Interference Prevention Act": no body
+        if len(words) > 1 and (
+            words[-1] in _FACILITY_HEADS or " ".join(words[-2:]) in _FACILITY_PAIRS
+        ):
+            return "PLACE", 2  # "Gatot Soebroto Army Hospital", "Kennedy Space Center": a site
         if head and any(w in gaz.org_words for w in head):
             return "ORG", 2
         if head and any(w in gaz.place_words for w in head):
@@ -1838,6 +1855,38 @@ _CAP = r"[A-Z][\w’'-]*"
 _PORTFOLIO_TAIL = re.compile(rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])")
 _TITLE_FUNCTION_WORDS = frozenset("the of and for on in at to a an".split())
 _LIST_GAP = re.compile(r",? and |, |,? or ")
+# Last words of a law, an award or a vote, never of a body: "the Ballot Interference Prevention
+# Act", "the JWP Junior Championship", "the 2020 US Presidential Election" (names not annotated).
+_NOT_NAME_HEADS = frozenset(
+    "Act Acts Treaty Accord Accords Regulations Directive Amendment Amendments Prize Prizes Award "
+    "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
+    "Primaries Caucus Caucuses".split()
+)
+# Last words of a building or a site, a PLACE even when a body's name opens it ("Army Hospital").
+_FACILITY_HEADS = frozenset("Hospital Headquarters Complex".split())
+_FACILITY_PAIRS = frozenset(
+    f"{kind} {centre}"
+    for kind in ("Medical", "Space", "Convention")
+    for centre in ("Center", "Centre")
+)
+# A licence or copyright line closing an item: "Source: Wikinews, licensed CC BY 2.5 (© Wikinews
+# contributors)." Its names credit the text; they are not what the article is about.
+_CREDIT_MARKS = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")
+
+
+def _last_word(name: str) -> str:
+    return name.rsplit(None, 1)[-1] if name else ""
+
+
+def _credit_lines(text: str) -> list[tuple[int, int]]:
+    """Offsets of the short licence or copyright lines among the last two paragraphs."""
+    return [
+        (start, end)
+        for start, end in paragraph_spans(text)[-2:]
+        if _CREDIT_MARKS.search(text, start, end) and text.count(" ", start, end) < 40
+    ]
+
+
 # What `_no_one_word_cue` looks for: every word right before or after a one-word name, and
 # every mark right after it, that some cue in `_evidence` needs.
 _ONE_WORD_AFTER_MARKS = frozenset((",", "'", "’"))
@@ -2239,7 +2288,7 @@ _ROLE_OF_BEFORE = re.compile(
 _ROAD_WORDS = tuple("Interstate Route Highway Motorway Expressway Freeway".split())
 _ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
 _BRACKETED_ABBREVIATION = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
-_NAME_WORD = re.compile(r"(?<![\w’'&.-])(?:[A-Z][\w’'&.-]*|of|for|and|the|on|&)(?![\w’'])")
+_NAME_WORD = re.compile(r"(?<![\w’'&.-])(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)(?![\w’'])")
 _STORM_HEADS = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
 _STORM_OPENERS = frozenset("Hurricane Typhoon Cyclone Storm Tropical Subtropical Super".split())
 _STORM_NAME = re.compile(

@@ -1,0 +1,91 @@
+"""False organisations of rules-8 fixed in rules-9 (issue 10): general forms, each pinned by invented examples."""
+
+from __future__ import annotations
+
+
+def _entities(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+def _names(extractor, text: str) -> set[str]:
+    return {name for name, _ in _entities(extractor, text)}
+
+
+def test_a_feeds_licence_line_names_no_organisation(extractor) -> None:
+    text = (
+        "The Harbour Board of Quillport voted on Tuesday to close the old pier.\n\n"
+        "Source: Dailyreel, licensed CC BY 4.0 (© Dailyreel contributors)."
+    )
+    assert "Dailyreel" not in _names(extractor, text)
+    assert ("Harbour Board of Quillport", "ORG") in _entities(extractor, text)
+    text = "Voters in Quillport backed the plan.\n\nCopyright © 2026 Tarnwick Media Group. All rights reserved."
+    assert "Tarnwick Media Group" not in _names(extractor, text)
+
+
+def test_the_same_outlet_named_in_the_story_is_still_an_organisation(extractor) -> None:
+    text = (
+        "The pier will close in May, Dailyreel reported on Tuesday.\n\n"
+        "Source: Dailyreel, licensed CC BY 4.0 (© Dailyreel contributors)."
+    )
+    found = {e.name: e for e in extractor.analyse(text).entities}
+    assert found["Dailyreel"].type == "ORG"
+    assert len(found["Dailyreel"].mentions) == 1  # the credit line's mentions are not counted
+
+
+def test_laws_awards_and_votes_are_not_organisations(extractor) -> None:
+    text = (
+        "The Harwell Tenancy Reform Act took effect in May. Brenner won the Quillport Junior "
+        "Championship and an Ostrava Academy Award. She was named Finals MVP before the "
+        "Tarnwick Presidential Primary."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+
+
+def test_a_law_defined_with_an_abbreviation_is_not_an_organisation(extractor) -> None:
+    text = (
+        "Tenants sued over the Harwell Tenancy Reform Act (HTRA) on Monday. "
+        "Critics of HTRA said it favoured landlords."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+
+
+def test_a_board_of_elections_is_still_an_organisation(extractor) -> None:
+    text = "The Tarnwick County Board of Elections certified the result on Friday."
+    assert ("Tarnwick County Board of Elections", "ORG") in _entities(extractor, text)
+
+
+def test_hospitals_and_space_centres_are_places(extractor) -> None:
+    text = (
+        "She was taken to the Brenner Army Hospital, then flown to the Ostrava Medical Center. "
+        "The rocket left from the Quillport Space Center, near the Harwell Convention Centre "
+        "and the Tarnwick Legislative Complex."
+    )
+    found = _entities(extractor, text)
+    for name in (
+        "Brenner Army Hospital",
+        "Ostrava Medical Center",
+        "Quillport Space Center",
+        "Harwell Convention Centre",
+        "Tarnwick Legislative Complex",
+    ):
+        assert (name, "PLACE") in found, name
+
+
+def test_an_abbreviated_name_with_in_inside_is_one_organisation(extractor) -> None:
+    text = (
+        "Ann Brenner of the Quillport Institute for Research in Coastal Sciences (QIRCS) led the "
+        "study. QIRCS said the coast was sinking."
+    )
+    found = {e.name: e for e in extractor.analyse(text).entities}
+    assert found["Quillport Institute for Research in Coastal Sciences"].type == "ORG"
+    assert "QIRCS" not in found  # the abbreviation is a mention of the full name
+
+
+def test_prepositions_and_software_terms_opening_a_sentence_are_not_organisations(
+    extractor,
+) -> None:
+    text = (
+        "Amongst reported incidents, the thefts rose. The FLOSS tools use DRM, said Brenner. "
+        "The EULA was changed, said Brenner."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
