@@ -57,3 +57,50 @@ def test_a_feed_answering_not_modified_is_not_parsed_again(tmp_path: Path) -> No
     assert first.new == 3
     assert again.not_modified and again.new == 0
     assert fake.requests == [(url, None), (url, '"v1"')]
+
+
+SUMMARY = "Ana Lopes said the talks would go on. " * 6
+FULL_TEXT = "The talks began on Monday in Nairobi. " * 8 + "Kwame Mensah said they would end."
+
+
+def stored_article(library: Library, text: str = SUMMARY) -> int:
+    """One article in a local source, not yet analysed; its id."""
+    from newstui.model import Article
+
+    feed = library.register_source("local:/talks", "Talks", kind="local")
+    saved = library.save_batch(
+        feed, [Article(title="Talks", text=text, guid="talks", url="https://talks.example/1")]
+    )
+    [article_id] = saved.changed_ids
+    return article_id
+
+
+def test_an_article_whose_text_is_replaced_while_it_is_analysed_ends_analysed_as_its_new_text(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from newstui.ingest import analyse_pending
+    from newstui.nlp.rules import RulesExtractor
+
+    path = tmp_path / "n.db"
+    real_analyse = RulesExtractor.analyse
+    replaced: list[str] = []
+
+    def analyse(self: RulesExtractor, text: str):
+        if not replaced:  # the app's full text (another process) lands while this one runs
+            replaced.append(text)
+            with Library.open(path) as other:
+                other.set_fulltext(article_id, text=FULL_TEXT)
+        return real_analyse(self, text)
+
+    monkeypatch.setattr(RulesExtractor, "analyse", analyse)
+    with Library.open(path) as library:
+        article_id = stored_article(library)
+
+        analyse_pending(library, "rules")
+
+        assert replaced == [SUMMARY]
+        stored = library.article(article_id)
+        assert stored is not None and stored.text == FULL_TEXT
+        mentions = {m.text for e in library.analysis(article_id).entities for m in e.mentions}
+        assert "Kwame Mensah" in mentions and "Ana Lopes" not in mentions
+        assert library.to_analyse(RulesExtractor().version) == []

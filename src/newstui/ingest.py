@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -38,6 +38,7 @@ from newstui.model import (
     SaveResult,
     SourceOutcome,
     SourceSpec,
+    TextToAnalyse,
     carries_full_article,
     still_waiting,
 )
@@ -312,6 +313,7 @@ class _StreamedAnalysis:
         self._more = asyncio.Event()  # set when articles are queued, or the fetch is finishing
         self._finishing = False
         self._unsaved: list[tuple[int, Analysed]] = []  # analysed, saved SAVE_STREAMED a time
+        self._read_as: dict[int, int] = {}  # the stamp of each text read, until it is saved
         per_worker = (
             CHUNKS_IN_FLIGHT_BESIDE_HERE if self.analyse_here else CHUNKS_IN_FLIGHT_PER_WORKER
         )
@@ -344,15 +346,18 @@ class _StreamedAnalysis:
             batch = self.library.to_analyse(self.version, ids)
             if not batch:
                 continue
+            self._read_as.update((a.article_id, a.stamp) for a in batch)
             sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
             self.sketched += sum(sketch)
-            texts = [text for _, text in batch]
+            texts = [a.text for a in batch]
             here: list[tuple[int, str]] = []  # sketched here once the chunk's analyses are in
             if not self.sketch_in_workers:
-                here = [article for article, wanted in zip(batch, sketch, strict=True) if wanted]
+                here = [
+                    (a.article_id, a.text) for a, want in zip(batch, sketch, strict=True) if want
+                ]
                 sketch = []
             future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch)
-            ids = [i for i, _ in batch]
+            ids = [a.article_id for a in batch]
             self._tasks.add(task := asyncio.create_task(self._chunk(ids, future, here)))
             task.add_done_callback(_seen)
 
@@ -401,11 +406,12 @@ class _StreamedAnalysis:
                     continue
                 ids = [self._waiting.pop() for _ in range(min(LOCAL_BATCH, len(self._waiting)))]
                 batch = self.library.to_analyse(self.version, ids)
+                self._read_as.update((a.article_id, a.stamp) for a in batch)
                 sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
                 self.sketched += sum(sketch)
                 analysed = [
                     (article_id, analyse_text(extractor, text, wanted))
-                    for (article_id, text), wanted in zip(batch, sketch, strict=True)
+                    for (article_id, text, _), wanted in zip(batch, sketch, strict=True)
                 ]
                 self.analysed_here += len(analysed)
                 self._keep(analysed)
@@ -425,8 +431,9 @@ class _StreamedAnalysis:
         if not unsaved:
             return
         ids, results = [i for i, _ in unsaved], [r for _, r in unsaved]
+        read_as = {i: self._read_as.pop(i, -1) for i in ids}  # -1: no stamp is
         self._to_join += _save_analysed(
-            self.library, self.extractor_name, self.version, ids, results
+            self.library, self.extractor_name, self.version, ids, results, read_as
         )
         self.saved += len(ids)
         if len(self._to_join) >= STORIES_JOIN_BATCH:
@@ -456,6 +463,7 @@ class _StreamedAnalysis:
         self._waiting.clear()
         self._to_join.clear()  # sketched again by a later run
         self._unsaved.clear()  # analysed again by a later run
+        self._read_as.clear()
         for task in [*self._tasks, *([self._here] if self._here is not None else [])]:
             task.cancel()
 
@@ -935,7 +943,8 @@ def analyse_pending(
                 break
             sketch = _to_sketch(library, batch, stories)
             stories -= sum(sketch)
-            texts = [text for _, text in batch]
+            texts = [a.text for a in batch]
+            read_as = {a.article_id: a.stamp for a in batch}
             cores = os.cpu_count() or 1
             if len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1:
                 if pool is None:
@@ -952,9 +961,11 @@ def analyse_pending(
             done = iter(results)
             sketched: list[tuple[int, StorySketch]] = []
             for start in range(0, len(batch), SAVE_BATCH):
-                part = [article_id for article_id, _ in batch[start : start + SAVE_BATCH]]
+                part = [a.article_id for a in batch[start : start + SAVE_BATCH]]
                 analysed = list(islice(done, len(part)))
-                sketched += _save_analysed(library, extractor_name, version, part, analysed)
+                sketched += _save_analysed(
+                    library, extractor_name, version, part, analysed, read_as
+                )
                 count += len(part)
             library.join_stories(sketched)  # the batch's at once: one transaction
             if ids is not None:
@@ -966,13 +977,13 @@ def analyse_pending(
     return count
 
 
-def _to_sketch(library: Library, batch: Sequence[tuple[int, str]], budget: int) -> list[bool]:
+def _to_sketch(library: Library, batch: Sequence[TextToAnalyse], budget: int) -> list[bool]:
     """Which articles of an analysis batch to sketch with their analysis: those not sketched
     yet, at most `budget` (the rest wait for a later run)."""
     if budget <= 0:
         return [False] * len(batch)
-    wanted = set(library.unsketched(article_id for article_id, _ in batch)[:budget])
-    return [article_id in wanted for article_id, _ in batch]
+    wanted = set(library.unsketched(a.article_id for a in batch)[:budget])
+    return [a.article_id in wanted for a in batch]
 
 
 def _save_analysed(
@@ -981,8 +992,10 @@ def _save_analysed(
     version: str,
     ids: Sequence[int],
     results: Sequence[Analysed],
+    read_as: Mapping[int, int],
 ) -> list[tuple[int, StorySketch]]:
-    """Store the analyses of these articles (one transaction); returns the sketched ones, for
+    """Store the analyses of these articles (one transaction), those whose text is still the
+    one read (`read_as`: its stamp); returns the sketched ones saved, for
     `Library.join_stories`."""
     from newstui.nlp import canonical_key, short_key
 
@@ -996,8 +1009,8 @@ def _save_analysed(
         done.append((article_id, result.rows))
         if result.story is not None:
             sketched.append((article_id, result.story))
-    library.save_analyses(done, version, canonical_key, short_key)
-    return sketched
+    skipped = library.save_analyses(done, version, canonical_key, short_key, read_as=read_as)
+    return [kept for kept in sketched if kept[0] not in skipped] if skipped else sketched
 
 
 def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:

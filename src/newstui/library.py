@@ -42,6 +42,7 @@ from newstui.model import (
     StoredArticle,
     StoryVersion,
     SyncStatus,
+    TextToAnalyse,
 )
 from newstui.query import Query
 from newstui.store import analysis as _analysis
@@ -348,9 +349,9 @@ class Library:
 
     def to_analyse(
         self, version: str, ids: Iterable[int] | None = None, *, limit: int = 1000
-    ) -> list[tuple[int, str]]:
-        """(id, text) of articles not yet analysed by this extractor version (optionally among
-        `ids`)."""
+    ) -> list[TextToAnalyse]:
+        """Articles not yet analysed by this extractor version (optionally among `ids`): id,
+        text and the text's stamp, for `save_analyses`' `read_as`."""
         return _analysis.articles_to_analyse(self._db, version, ids, limit)
 
     def mark_unanalysed(self, version: str, ids: Iterable[int] | None = None) -> int:
@@ -364,11 +365,17 @@ class Library:
         version: str,
         entity_key: EntityKey,
         surname_key: EntityKey | None = None,
-    ) -> None:
+        *,
+        read_as: Mapping[int, int] | None = None,
+    ) -> set[int]:
         """Replace the entities and quotes of several articles in one transaction (each as an
         `Analysis` or its `AnalysisRows`); `entity_key` merges entities across articles,
-        `surname_key` joins lone surnames."""
-        _analysis.save_analyses(self._db, results, version, entity_key, surname_key)
+        `surname_key` joins lone surnames. With `read_as` (each article's `TextToAnalyse.stamp`)
+        an article whose text changed since it was read is skipped: it stays to be analysed;
+        returns the ids skipped."""
+        return _analysis.save_analyses(
+            self._db, results, version, entity_key, surname_key, read_as=read_as
+        )
 
     def prune_entities(self) -> int:
         """Delete entities no article mentions any more; returns how many."""

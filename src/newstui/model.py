@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from newstui.counts import counted
 
@@ -102,6 +102,16 @@ class Analysis:
 # against 0.21 ms an article of 14 entities, 23 mentions, 8 quotes), in the busier process.
 EntityTuple = tuple[str, str, tuple[tuple[int, int, str], ...]]
 AnalysisRows = tuple[tuple[EntityTuple, ...], tuple[tuple[int, int, str | None], ...]]
+
+
+class TextToAnalyse(NamedTuple):
+    """An article's text as read for analysis, and the stamp of the stored text it came from:
+    an analysis is saved only while the article still has that text (another process may
+    replace it meanwhile: a full text fetched, an updated entry)."""
+
+    article_id: int
+    text: str
+    stamp: int
 
 
 def analysis_rows(analysis: Analysis) -> AnalysisRows:

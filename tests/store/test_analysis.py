@@ -219,3 +219,57 @@ def test_a_quote_by_a_lone_surname_its_article_names_in_full_later_is_the_full_n
     assert (stored.article_id, stored.speaker) == (article_id, "Smith")
     speaker_ids = db.execute("SELECT speaker_entity_id FROM quotes").fetchall()
     assert speaker_ids == [(row.id,)]
+
+
+def test_an_analysis_of_a_text_replaced_since_it_was_read_is_not_saved_and_is_redone(db, db_path):
+    from newstui.store.analysis import articles_to_analyse
+    from newstui.store.articles import set_fulltext
+
+    feed = ensure_feed(db, "k", "Feed")
+    summary = "Anna Berg said the bridge would open. " * 8
+    [article_id] = save_articles(
+        db, feed, [Article(title="A", text=summary, guid="1", url="https://example.org/a")]
+    ).changed_ids
+    [read] = articles_to_analyse(db, "v1")
+    # Another process (the app's full text, a `fetch` beside it) replaces the text meanwhile.
+    other = open_db(db_path)
+    full = "The minister spoke first. " * 30 + summary
+    set_fulltext(other, article_id, text=full)
+    other.conn.close()
+    stale = Analysis(entities=(person("Anna Berg", "Anna Berg", 0),))  # offsets into the summary
+
+    save_analyses(
+        db, [(article_id, stale)], "v1", canonical_key, short_key, read_as={article_id: read.stamp}
+    )
+
+    assert article_analysis(db, article_id) == Analysis()  # nothing of the old text's analysis
+    [again] = articles_to_analyse(db, "v1")  # left for the next sweep, with the new text
+    assert again.text == full
+    at = full.index("Anna Berg")
+    save_analyses(
+        db,
+        [(article_id, Analysis(entities=(person("Anna Berg", "Anna Berg", at),)))],
+        "v1",
+        canonical_key,
+        short_key,
+        read_as={article_id: again.stamp},
+    )
+    assert [e.name for e in article_analysis(db, article_id).entities] == ["Anna Berg"]
+    assert articles_to_analyse(db, "v1") == []
+
+
+def test_an_analysis_of_an_article_deleted_since_it_was_read_is_dropped(db):
+    from newstui.store.analysis import articles_to_analyse
+
+    [article_id] = store(db, [Analysis()])
+    db.execute("UPDATE articles SET nlp_version = NULL WHERE id = ?", [article_id])
+    [read] = articles_to_analyse(db, "v2")
+    with db.conn:
+        db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    found = Analysis(entities=(person("Anna Berg", "Anna Berg", 0),))
+    save_analyses(
+        db, [(article_id, found)], "v2", canonical_key, short_key, read_as={article_id: read.stamp}
+    )
+
+    assert list_entities(db) == []

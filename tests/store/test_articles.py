@@ -194,7 +194,7 @@ def test_articles_saved_as_analysed_by_an_extractor_that_finds_nothing_need_no_s
     assert articles_to_analyse(db, "none-1") == []
     assert mark_unanalysed(db, "none-1") == 0  # nothing left for the sweep
     # another extractor still finds them to analyse
-    assert [text for _, text in articles_to_analyse(db, "rules-8")] == [
+    assert [a.text for a in articles_to_analyse(db, "rules-8")] == [
         "Body of story 1.",
         "Body of story 2.",
     ]
