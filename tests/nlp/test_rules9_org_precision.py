@@ -89,3 +89,34 @@ def test_prepositions_and_software_terms_opening_a_sentence_are_not_organisation
         "The EULA was changed, said Brenner."
     )
     assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+
+
+def test_a_book_film_or_show_opening_with_the_is_not_an_organisation(extractor) -> None:
+    text = (
+        "Brenner wrote the memoir The Harbour Years, starred in the film The Quiet Pier and "
+        "hosted The Ann Brenner Show. She has read Dawkins' The Selfish Idea twice."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+
+
+def test_an_outlet_opening_with_the_is_still_an_organisation(extractor) -> None:
+    text = "Brenner told The Quillport Courier on Monday that the pier would close."
+    assert ("The Quillport Courier", "ORG") in _entities(extractor, text)
+
+
+def test_the_place_of_a_mayor_or_governor_is_a_place(extractor) -> None:
+    text = (
+        "The ferry sank, according to the mayor of Brasnovo via news agency Tarnpress. "
+        "Hawkins ran for governor of New York for the Green Party."
+    )
+    found = _entities(extractor, text)
+    assert ("Brasnovo", "PLACE") in found
+    assert ("New York", "PLACE") in found
+
+
+def test_a_constitution_is_not_an_organisation(extractor) -> None:
+    text = (
+        "The ban was not enforceable under the current interpretation of the US Constitution "
+        "established by the court."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))

@@ -1401,6 +1401,8 @@ class _EntityFinder:
                 and not self._in_heading(start)
                 and self.text[start - 1 : start] not in _QUOTE_MARKS
             ):
+                if self._work_before(start):
+                    return None, 0  # "the film The Last Days", "Dawkins' The God Delusion"
                 return "ORG", 2  # "in The Lancet": a capital "The" mid-sentence names a title
         if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
             return None, 0
@@ -1571,6 +1573,13 @@ class _EntityFinder:
             and before[-1] in ("of", "at", "for")
             and any(w in gaz.role_words for w in before[-5:-1])
         ):
+            if before[-1] == "of" and (
+                before[-2] in _PLACE_OFFICES or (self._lookup(surface) or ("", ""))[1] == "PLACE"
+            ):
+                return (
+                    "PLACE",
+                    1,
+                )  # "the mayor of Yartsevo", "governor of New York": a place's office
             return "ORG", 1
         if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
             return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker
@@ -1635,6 +1644,15 @@ class _EntityFinder:
         if next_word in _ONE_WORD_AFTER_CUES:
             return False
         return not (tok.sentence_start and _SPEAKS_ALONE.match(after))
+
+    def _work_before(self, start: int) -> bool:
+        """Whether the word before a title opening with "The" says it is a book, film or show
+        ("his memoir The Master of Disguise") or whose it is ("Dawkins' The God Delusion")."""
+        before = self.text[max(0, start - 20) : start].split()
+        if not before:
+            return False
+        word = before[-1].rstrip(",:")
+        return word.lower() in _WORK_NOUNS or word.endswith(("'", "'s", "’", "’s"))
 
     def _newspaper_before(self, start: int) -> bool:
         """'Greek daily', 'the weekly' right before `start` (but not 'a daily Aspirin')."""
@@ -1860,7 +1878,18 @@ _LIST_GAP = re.compile(r",? and |, |,? or ")
 _NOT_NAME_HEADS = frozenset(
     "Act Acts Treaty Accord Accords Regulations Directive Amendment Amendments Prize Prizes Award "
     "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
-    "Primaries Caucus Caucuses".split()
+    "Primaries Caucus Caucuses Show Constitution".split()
+)
+# Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
+_PLACE_OFFICES = frozenset(
+    "mayor mayors governor governors premier deputy-mayor lord-mayor".split()
+)
+# Words before a title that name a work, not an outlet: "the film The Last Days", "his memoir
+# The Master of Disguise", "hosted The Doris Day Show" (titles of works are not annotated).
+_WORK_NOUNS = frozenset(
+    "book books film films movie movies memoir memoirs novel novels album albums song songs single "
+    "series sitcom show shows play plays musical documentary debut episode poem opera titled "
+    "entitled hosted filming starring starred".split()
 )
 # Last words of a building or a site, a PLACE even when a body's name opens it ("Army Hospital").
 _FACILITY_HEADS = frozenset("Hospital Headquarters Complex".split())
