@@ -120,3 +120,22 @@ def test_a_constitution_is_not_an_organisation(extractor) -> None:
         "established by the court."
     )
     assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+
+
+def test_a_lone_cabinet_or_chamber_names_no_body(extractor) -> None:
+    text = (
+        "Brenner will report to Cabinet on Monday. We will reach across the aisle in this "
+        "Chamber, she said."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+
+
+def test_a_countrys_government_is_the_country_not_an_organisation(extractor) -> None:
+    text = (
+        "Brenner announced the rules at the UK Government's briefing. The Australian "
+        "Government disagreed."
+    )
+    found = _entities(extractor, text)
+    assert not any(kind == "ORG" for _, kind in found)
+    assert ("UK", "PLACE") in found
+    assert ("Australian", "GROUP") in found

@@ -1247,6 +1247,18 @@ class _EntityFinder:
                 pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
             if not pending:
                 return
+            if (
+                strip_possessive(pending[-1].text) == "Government"
+                and pending[-2].text not in _TITLE_FUNCTION_WORDS
+            ):
+                # "the Australian Government": a country's government, a common noun after
+                # the name (not annotated); the name before it is still found
+                body = pending[:-1]
+                if self._lookup(self.text[body[0].start : body[-1].end]):
+                    self._add_known(body, 0, len(body), None)
+                else:
+                    self._flush(body, False, None)
+                return
             while (
                 len(pending) > 1
                 and pending[-1].text.lower() in self.gaz.role_words
@@ -1880,6 +1892,12 @@ _NOT_NAME_HEADS = frozenset(
     "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
     "Primaries Caucus Caucuses Show Constitution".split()
 )
+# Heads that stand alone for no particular body ("the Cabinet", "this Chamber"), unlike
+# "Parliament", "Congress", "the Senate" or "the Army", which name one (they are annotated).
+_GENERIC_HEADS = frozenset(
+    "Cabinet Chamber Department Administration Board Federation Society Committee Commission "
+    "Ministry Agency Office Bureau Directorate Secretariat".split()
+)
 # Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
 _PLACE_OFFICES = frozenset(
     "mayor mayors governor governors premier deputy-mayor lord-mayor".split()
@@ -2042,7 +2060,16 @@ def names_nothing(key: str, cands: list[Candidate], kind: str, gaz: Gazetteer) -
     if _only_title(cands[0], gaz) if len(cands) == 1 else all(_only_title(c, gaz) for c in cands):
         return True  # "The Vice President, Mike Pence, said": a title alone names no one
     # "Universities and research institutes have pledged": no name
-    return kind == "ORG" and _only_head_noun(cands, gaz)
+    return kind == "ORG" and (_only_head_noun(cands, gaz) or _only_generic_head(cands))
+
+
+def _only_generic_head(cands: list[Candidate]) -> bool:
+    """Whether every mention is one capitalised common head ("the Cabinet", "this Chamber",
+    "the Department") that no longer name of the article took as its short form."""
+    return all(
+        c.words == 1 and c.display is None and strip_possessive(c.text) in _GENERIC_HEADS
+        for c in cands
+    )
 
 
 def _entity(cands: list[Candidate], kind: str) -> Entity:
