@@ -139,3 +139,9 @@ def test_a_countrys_government_is_the_country_not_an_organisation(extractor) -> 
     assert not any(kind == "ORG" for _, kind in found)
     assert ("UK", "PLACE") in found
     assert ("Australian", "GROUP") in found
+
+
+def test_an_outlet_that_reports_a_quote_is_its_speaker(extractor) -> None:
+    text = 'Tarnpress reports that "the minister approved sixteen harsher methods in 2002."'
+    quotes = [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+    assert quotes == [("the minister approved sixteen harsher methods in 2002.", "Tarnpress")]

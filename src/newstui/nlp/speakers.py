@@ -25,7 +25,7 @@ _VERBS = (
     "cautioned|confirmed|accused|called|calls|calling|described|describes|describing|"
     "characterised|characterized|defended|defends|defending|thanked|thanks|thanking|praised|"
     "praises|praising|criticised|criticized|criticises|criticizes|condemned|condemns|responded|"
-    "responds|commented|comments|testified|vowed|vows|pledged|promised|demanded|reported|observed|"
+    "responds|commented|comments|testified|vowed|vows|pledged|promised|demanded|reported|reports|observed|"
     "concluded|countered|reiterated|asserted|maintained|contended|alleged|denied|dismissed|"
     "labelled|labeled|dubbed|hailed|welcomed|lamented|blasted|slammed|decried|questioned|wondered|"
     "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
