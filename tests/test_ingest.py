@@ -16,8 +16,8 @@ from newstui.model import ArticleFilter
 FEEDS = Path(__file__).parent / "data" / "feeds"
 
 
-def write_config(tmp_path: Path, feeds: dict[str, str]) -> Path:
-    lines = ["[settings]", "fulltext = false", 'extractor = "none"']
+def write_config(tmp_path: Path, feeds: dict[str, str], extractor: str = "none") -> Path:
+    lines = ["[settings]", "fulltext = false", f'extractor = "{extractor}"']
     for name, url in feeds.items():
         lines += ["", "[[feeds]]", f'name = "{name}"', f'url = "{url}"']
     path = tmp_path / "feeds.toml"
@@ -104,3 +104,26 @@ def test_an_article_whose_text_is_replaced_while_it_is_analysed_ends_analysed_as
         mentions = {m.text for e in library.analysis(article_id).entities for m in e.mentions}
         assert "Kwame Mensah" in mentions and "Ana Lopes" not in mentions
         assert library.to_analyse(RulesExtractor().version) == []
+
+
+def test_a_fetch_that_finds_nothing_new_analyses_what_an_interrupted_fetch_left(
+    tmp_path: Path,
+) -> None:
+    from newstui.nlp import get_extractor
+
+    url = "https://etag.example/rss"
+    fake = FakeFetcher(pages={url: (FEEDS / "rss2.xml").read_bytes()}, etags={url: '"v1"'})
+    config = load_config(write_config(tmp_path, {"Tagged": url}, extractor="rules"))
+    version = get_extractor("rules").version
+    with Library.open(tmp_path / "n.db") as library:
+        [first] = asyncio.run(fetch_feeds(library, config, open_fetcher=fake))
+        assert first.new == 3 and library.to_analyse(version) == []
+        # Stopped (Ctrl-C, SIGTERM) after storing, before analysing: as a new article is stored.
+        left = stored_article(library)
+        assert library.any_unanalysed()
+
+        [again] = asyncio.run(fetch_feeds(library, config, open_fetcher=fake))
+
+        assert again.not_modified and again.new == 0
+        assert library.to_analyse(version) == [] and not library.any_unanalysed()
+        assert {e.name for e in library.analysis(left).entities} >= {"Ana Lopes"}

@@ -254,10 +254,11 @@ async def fetch_feeds(
             if streamed is not None:
                 await streamed.finish()
                 stories -= streamed.sketched
-            if analyse and any(o.new or o.updated or o.fulltext_ok for o in outcomes):
-                analyse_pending(  # what is left
-                    library, config.settings.extractor, pool=cpu, stories=stories
-                )
+            changed = any(o.new or o.updated or o.fulltext_ok for o in outcomes)
+            # What is left, and what an interrupted fetch left (however little this one found):
+            # with nothing new, only an index look-up unless some article has no analysis.
+            if analyse and (changed or library.any_unanalysed()):
+                analyse_pending(library, config.settings.extractor, pool=cpu, stories=stories)
     return outcomes
 
 

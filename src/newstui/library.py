@@ -354,6 +354,11 @@ class Library:
         text and the text's stamp, for `save_analyses`' `read_as`."""
         return _analysis.articles_to_analyse(self._db, version, ids, limit)
 
+    def any_unanalysed(self) -> bool:
+        """Whether some article has no analysis at all (new, changed, or left by an interrupted
+        fetch); one index look-up, with no extractor loaded to ask."""
+        return _analysis.any_unanalysed(self._db)
+
     def mark_unanalysed(self, version: str, ids: Iterable[int] | None = None) -> int:
         """Give articles not yet at `version` an empty analysis at once (an extractor that
         finds nothing); returns how many."""

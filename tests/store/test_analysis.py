@@ -273,3 +273,34 @@ def test_an_analysis_of_an_article_deleted_since_it_was_read_is_dropped(db):
     )
 
     assert list_entities(db) == []
+
+
+def test_the_sweep_finds_articles_never_analysed_or_at_another_version_and_no_others(db):
+    from newstui.store.analysis import any_unanalysed, articles_to_analyse, mark_unanalysed
+
+    older, current, newer, never = store(db, [Analysis()] * 4)
+    for article_id, version in ((older, "rules-8"), (current, "rules-9"), (newer, "rules-90")):
+        db.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])
+    db.execute("UPDATE articles SET nlp_version = NULL WHERE id = ?", [never])
+    db.conn.commit()
+
+    assert any_unanalysed(db)
+    assert sorted(a.article_id for a in articles_to_analyse(db, "rules-9")) == [
+        older,
+        newer,
+        never,
+    ]
+    assert mark_unanalysed(db, "rules-9") == 3
+    assert articles_to_analyse(db, "rules-9") == [] and not any_unanalysed(db)
+    assert mark_unanalysed(db, "rules-9") == 0
+
+
+def test_the_sweep_reads_an_index_not_every_article(db):
+    from newstui.store.analysis import NOT_AT_VERSION
+
+    for sql, params in (
+        (f"SELECT id, text FROM {NOT_AT_VERSION}", ["rules-9"]),
+        ("SELECT 1 FROM articles WHERE nlp_version IS NULL", []),
+    ):
+        plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "articles_analysis" in plan and "SCAN articles" not in plan, plan

@@ -23,6 +23,14 @@ from newstui.store.db import Database, write_transaction
 from newstui.store.query_sql import entity_ids_sql
 from newstui.store.schema import quote_span, quote_words, unpacked
 
+# The articles not at version ?1, as three ranges of the articles_analysis index (NULL, below
+# and above it; named, so the planner never reads every row instead, as `nlp_version IS NOT ?`
+# did): with everything analysed, finding nothing is three index look-ups at any store size.
+NOT_AT_VERSION = (
+    "articles INDEXED BY articles_analysis "
+    "WHERE nlp_version IS NULL OR nlp_version < ?1 OR nlp_version > ?1"
+)
+
 
 def articles_to_analyse(
     db: Database, version: str, ids: Iterable[int] | None = None, limit: int = 1000
@@ -39,7 +47,7 @@ def articles_to_analyse(
         )
         rows = db.execute(sql, [json.dumps(ids), version]).fetchall()
     else:
-        sql = "SELECT id, text FROM articles WHERE nlp_version IS NOT ? ORDER BY id LIMIT ?"
+        sql = f"SELECT id, text FROM {NOT_AT_VERSION} LIMIT ?2"  # never analysed first
         rows = db.execute(sql, [version, limit]).fetchall()
     return [TextToAnalyse(r[0], unpacked_text(r[1]), text_stamp(r[1])) for r in rows]
 
@@ -67,18 +75,29 @@ def mark_unanalysed(db: Database, version: str, ids: Iterable[int] | None = None
     """Give articles not yet at `version` an empty analysis in one statement per table (for an
     extractor that finds nothing); returns how many articles that was."""
     if ids is None:
-        where, params = "nlp_version IS NOT ?", [version]
+        chosen, params = f"SELECT id FROM {NOT_AT_VERSION}", [version]
     else:
-        where = "id IN (SELECT value FROM json_each(?)) AND nlp_version IS NOT ?"
-        params = [json.dumps(list(ids)), version]
+        chosen = (
+            "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?2)) "
+            "AND nlp_version IS NOT ?1"
+        )
+        params = [version, json.dumps(list(ids))]
+    if not db.execute(f"{chosen} LIMIT 1", params).fetchone():
+        return 0  # nothing to mark: no write transaction
     with write_transaction(db) as conn:
         for table in ("mentions", "quotes"):
-            conn.execute(
-                f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM articles WHERE {where})",
-                params,
-            )
-        cur = conn.execute(f"UPDATE articles SET nlp_version = ? WHERE {where}", [version, *params])
+            conn.execute(f"DELETE FROM {table} WHERE article_id IN ({chosen})", params)
+        cur = conn.execute(f"UPDATE articles SET nlp_version = ?1 WHERE id IN ({chosen})", params)
     return cur.rowcount
+
+
+def any_unanalysed(db: Database) -> bool:
+    """Whether some article has no analysis at all (new or changed since, or left by an
+    interrupted fetch): one index look-up, and no extractor needed to ask."""
+    return (
+        db.execute("SELECT 1 FROM articles WHERE nlp_version IS NULL LIMIT 1").fetchone()
+        is not None
+    )
 
 
 def save_analysis(

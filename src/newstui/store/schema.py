@@ -529,6 +529,14 @@ _V18 = [
     *_QUOTE_WORD_TRIGGERS,
 ]
 
+# v19: the articles not analysed by the current extractor version (new, changed, left by an
+# interrupted fetch, or analysed by an older version) found through an index instead of a read
+# of every row: every fetch, refresh and app start can then look for them (store/analysis.py's
+# NOT_AT_VERSION asks for them as ranges of this index). Replayable.
+_V19 = [
+    "CREATE INDEX IF NOT EXISTS articles_analysis ON articles (nlp_version)",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -548,5 +556,6 @@ MIGRATIONS: list[list[str]] = [
     _V16,
     _V17,
     _V18,
+    _V19,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
