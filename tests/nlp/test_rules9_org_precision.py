@@ -145,3 +145,13 @@ def test_an_outlet_that_reports_a_quote_is_its_speaker(extractor) -> None:
     text = 'Tarnpress reports that "the minister approved sixteen harsher methods in 2002."'
     quotes = [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
     assert quotes == [("the minister approved sixteen harsher methods in 2002.", "Tarnpress")]
+
+
+def test_numerals_and_words_in_capitals_are_not_organisations(extractor) -> None:
+    text = (
+        "The caves are numbered II, III and IV. Parties of the left and the right met; "
+        "the LEFT won, the RIGHT lost. The RIP message went viral, and a UFO was seen."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+    text = "The caves are numbered II, III and IV, and the KRTV said the left one is the oldest."
+    assert ("KRTV", "ORG") in _entities(extractor, text)

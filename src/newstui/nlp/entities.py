@@ -1618,7 +1618,9 @@ class _EntityFinder:
             _ACRONYM.fullmatch(surface)
             and len(surface) > 2
             and surface.lower() not in gaz.common_words
-        ):
+            and not _ROMAN_NUMERAL.fullmatch(surface)  # "II, III, IV", "the XXI century"
+            and not (len(surface) > 3 and surface.lower() in self.lower_seen)
+        ):  # "the LEFT … the RIGHT", "TRIAL solutions": a word written in capitals for stress
             return "ORG", 1  # two capitals alone ("ID", "PR", "IV") are abbreviations of words
         if self._place_cue(before, start, surface):
             return "PLACE", 1
@@ -1898,6 +1900,7 @@ _GENERIC_HEADS = frozenset(
     "Cabinet Chamber Department Administration Board Federation Society Committee Commission "
     "Ministry Agency Office Bureau Directorate Secretariat".split()
 )
+_ROMAN_NUMERAL = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
 _PLACE_OFFICES = frozenset(
     "mayor mayors governor governors premier deputy-mayor lord-mayor".split()
