@@ -3,12 +3,22 @@ the same articles given as Articles: every row value, for every feed document th
 
 from __future__ import annotations
 
+import hashlib
 import pickle
+import zlib
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newstui.article_rows import PreparedArticle, prepare_article, stored_date
+from newstui.article_rows import (
+    PreparedArticle,
+    content_hash,
+    packed_text,
+    prepare_article,
+    stored_date,
+    text_key,
+    unpacked_text,
+)
 from newstui.errors import SourceError
 from newstui.model import Article, Link
 from newstui.processes import PreparedFeed, parse_document
@@ -83,3 +93,36 @@ def test_a_stored_date_is_utc_to_the_second_and_placeholders_are_unknown():
     assert stored_date(datetime(2026, 11, 2, 12, 0)) == "2026-11-02T12:00:00+00:00"  # naive: UTC
     assert stored_date(datetime(1899, 12, 31, tzinfo=UTC)) is None
     assert stored_date(None) is None
+
+
+def _joined_digest(*fields: str) -> str:
+    """The digest stored rows carry: the fields, each followed by a NUL, hashed as one string."""
+    data = "".join(field + "\0" for field in fields).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+_TEXTS = ["Plain words " * 30, "“Quoted” café — ü " * 20, "a lone \ud800 surrogate " * 20, "short"]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+@pytest.mark.parametrize("summary_is_text", [True, False])
+def test_prepared_digests_are_the_ones_stored_rows_already_carry(text, summary_is_text):
+    summary = text if summary_is_text else "Another summary, “quoted”"
+    article = Article(
+        title="Tïtle", text=text, guid=None, url="https://e.example/a", author="Ana",
+        published=None, summary=summary, links=[],
+    )  # fmt: skip
+    row = prepare_article(article)
+    digest = _joined_digest("Tïtle", "Ana", text, summary, "https://e.example/a")
+    assert row.content_hash == content_hash(article) == digest
+    key = hashlib.sha256(f"Tïtle\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    assert row.text_key == text_key("Tïtle", text) == "hash:" + key
+    assert unpacked_text(row.text) == text
+
+
+def test_texts_packed_at_any_zlib_level_read_back():
+    """Rows stored before the level changed (zlib's default, 6) read back as new ones do."""
+    text = "“Quoted” words, again and again. " * 40
+    assert unpacked_text(zlib.compress(text.encode(), 6)) == text
+    assert isinstance(packed_text(text), bytes)
+    assert unpacked_text(packed_text(text)) == text

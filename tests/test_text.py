@@ -67,6 +67,18 @@ def test_plain_bodies_are_cleaned_as_line_by_line_folding_cleans_them(text: str)
     assert clean_text(text) == _clean_text_line_by_line(text)
 
 
+# Every character up to U+3100 (past every one the fast check looks for) and a few beyond.
+_EVERY_CHARACTER = [*map(chr, range(0x3100)), "\ud800", "\udfff", "\ue000", "\ufeff", "\U0001f600"]
+
+
+def test_each_character_in_a_plain_body_is_cleaned_as_line_by_line_folding_cleans_it() -> None:
+    """The check that lets a plain body skip the full cleaning finds every character that
+    needs it, wherever its UTF-8 bytes fall beside quotes, accents and dashes."""
+    for char in _EVERY_CHARACTER:
+        for text in (f"a {char}b", f"“q”{char}é", f"x—\n\n{char}\u2014"):
+            assert clean_text(text) == _clean_text_line_by_line(text), hex(ord(char))
+
+
 def _clean_line_by_regex(text: str, max_length: int) -> str:
     """clean_line as first written: controls stripped, line breaks and runs of spaces folded."""
     spaces = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

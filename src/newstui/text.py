@@ -123,12 +123,39 @@ _NOT_PLAIN = re.compile(
 )
 
 
+# The same characters in UTF-8, found by searches in C rather than a scan of a character class
+# (~8 instructions a character): ASCII controls but the newline become NUL through a byte map;
+# U+0080-U+00A0 and U+2000-U+206F by patterns with a literal first byte (scanned like a
+# substring); U+1680 and U+3000 are substrings. Lone surrogates cannot be encoded at all.
+_CONTROL_BYTES = bytes(0 if (b < 32 and b != 10) or b == 0x7F else b for b in range(256))
+_NOT_PLAIN_C2 = re.compile(rb"\xc2[\x80-\xa0]")
+_NOT_PLAIN_E2 = re.compile(rb"\xe2(?:\x80[\x80-\x8a\xa8-\xaf]|\x81[\x9f\xa6-\xa9])")
+
+
+def _has_not_plain(text: str) -> bool:
+    """True when `text` holds a character of _NOT_PLAIN (the same answer, found faster)."""
+    try:
+        encoded = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
+    if b"\x00" in encoded.translate(_CONTROL_BYTES):
+        return True
+    if text.isascii():
+        return False
+    return (
+        (b"\xe2" in encoded and _NOT_PLAIN_E2.search(encoded) is not None)
+        or (b"\xc2" in encoded and _NOT_PLAIN_C2.search(encoded) is not None)
+        or b"\xe1\x9a\x80" in encoded
+        or b"\xe3\x80\x80" in encoded
+    )
+
+
 def _plain(text: str) -> bool:
     """True when strip_controls leaves `text` as it is and each of its lines is already folded
-    (single spaces between words): one scan of the characters and three substring searches, in
-    C, instead of splitting every line into words."""
+    (single spaces between words): searches in C (_has_not_plain and three substrings) instead
+    of splitting every line into words."""
     return (
-        _NOT_PLAIN.search(text) is None
+        not _has_not_plain(text)
         and "  " not in text
         and " \n" not in text
         and "\n " not in text

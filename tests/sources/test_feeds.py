@@ -133,6 +133,16 @@ def test_references_into_the_private_range_controls_travel_in_are_stripped_like_
     assert html_to_text("<p>a \ue01b[31mred b \ue0f0 c</p>") == ("a [31mred b c", [])
 
 
+def test_nul_and_private_range_characters_are_dropped_from_any_document():
+    """NUL, stand-ins and link marks go before parsing whether the document is ASCII or not
+    (the check that skips the removal looks for their UTF-8 bytes)."""
+    from newstui.sources.html import html_to_text
+
+    assert html_to_text("<p>a\x00b</p>") == ("ab", [])
+    assert html_to_text("<p>“a\x00b”</p>") == ("“ab”", [])
+    assert html_to_text("<p>é \ue09f[2Jx \ue000y</p>") == ("é [2Jx y", [])
+
+
 def test_relative_links_resolve_against_xml_base_and_the_feed_url():
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://ex.org/blog/">
     <title>Base</title>

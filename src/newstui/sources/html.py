@@ -118,6 +118,16 @@ _LINK_MARK = "\ue0f0"
 _DROPPED = re.compile("[\ue000-\ue09f\ue0f0\x00]")
 
 
+def _may_hold_dropped(html: str) -> bool:
+    """False when `html` holds nothing _DROPPED removes: in UTF-8 each stand-in and link mark
+    starts with the byte 0xEE and NUL is 0x00, two searches for a byte in C (a 3 KB text: ~3 us,
+    where _DROPPED's character class scanned it in ~10 us)."""
+    if html.isascii():
+        return "\x00" in html
+    encoded = html.encode("utf-8", "surrogatepass")
+    return b"\xee" in encoded or b"\x00" in encoded
+
+
 def _control_ref(match: re.Match[str]) -> str:
     code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
     if code in (9, 10, 13) or not (code < 32 or 127 <= code < 160):
@@ -188,7 +198,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     """Readable text (paragraphs separated by blank lines) and the http(s) links/images, in order."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
-    if _DROPPED.search(html) is not None:
+    if _may_hold_dropped(html) and _DROPPED.search(html) is not None:
         html = _DROPPED.sub("", html)
     # Stand-ins come only from numeric character references (literal ones were just dropped):
     # a document without any needs no substitution now and no stand-in search in its text.
