@@ -155,3 +155,28 @@ def test_the_app_starts_no_worker_process_machinery_before_its_first_screen():
     screen, or when a refresh or a full-text fetch asks for worker processes first."""
     loaded = packages(loaded_by("import newstui.cli, newstui.tui.app"))
     assert not loaded & {"multiprocessing", "webbrowser"}
+
+
+def test_the_collector_is_off_while_the_cli_loads_and_on_when_a_command_runs(tmp_path):
+    """Loading the CLI makes only long-lived objects (modules, classes): a collection then only
+    scans them. A command runs with the collector on (the app turns it off itself until its
+    first screen)."""
+    code = (
+        "import gc, sys, json\n"
+        "during_load = []\n"
+        "def seen(phase, info):\n"
+        "    cli = sys.modules.get('newstui.cli')\n"
+        "    if phase == 'start' and cli is not None and not hasattr(cli, 'run'):\n"
+        "        during_load.append(info['generation'])\n"
+        "gc.callbacks.append(seen)\n"
+        "import contextlib, io\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--db', {str(tmp_path / 'n.db')!r}, 'feeds'])\n"
+        "sys.__stderr__.write('\\n' + json.dumps([during_load, gc.isenabled()]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    during_load, enabled_after = json.loads(done.stderr.splitlines()[-1])
+    assert during_load == []
+    assert enabled_after is True

@@ -15,8 +15,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(f"newstui {__version__}\n")
         return 0
-    from newstui.cli import main as cli_main
+    import gc
 
+    # Loading the CLI's modules makes only objects that live as long as the process (modules,
+    # classes): no garbage for the collector to find while they load, so it is off meanwhile
+    # (the app keeps it off until its first screen: see newstui.tui.collector).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from newstui.cli import main as cli_main
+    finally:
+        if collecting:
+            gc.enable()
     return cli_main(args)
 
 
