@@ -83,6 +83,9 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
     assert "newstui.tui.screens.main" in loaded
     deferred = {
         "newstui.nlp",
+        "newstui.query",  # the query language: a search, a filter or a saved view loads it
+        "newstui.store.query_sql",
+        "newstui.store.filters",
         "newstui.tui.screens.downloads",
         "textual.widgets._tabbed_content",
         "importlib.resources",

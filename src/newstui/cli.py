@@ -48,7 +48,6 @@ from newstui.model import (
     RemovedSource,
     SortOrder,
 )
-from newstui.query import Query, QueryError, parse_query, speaker_keys
 from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
@@ -56,6 +55,7 @@ from newstui.text import clean_line, terminal_safe
 # asyncio too is imported by the commands that fetch or sync: it costs a quick command ~30 ms.
 if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
     from newstui.ingest import SourceOutcome
+    from newstui.query import Query  # the query language: by the commands given a query
     from newstui.sources.discovery import FeedLink
 
 console = Console(highlight=False)
@@ -1102,6 +1102,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
 def user_query(text: str) -> Query:
     """A query from the command line; an invalid one is one line naming the problem and where."""
     from newstui.nlp import query_keys  # not at import: `newstui` (the app) starts sooner
+    from newstui.query import QueryError, parse_query
 
     try:
         return parse_query(text, query_keys)
@@ -1235,6 +1236,7 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui quotes [--speaker NAME] [--since DATE]`."""
     from newstui.nlp import query_keys
+    from newstui.query import speaker_keys
 
     speaker = " ".join(args.speaker.split()) if args.speaker else None
     rows = library.quotes(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newstui.article_rows import PreparedArticle
 from newstui.model import (
@@ -44,19 +45,20 @@ from newstui.model import (
     SyncStatus,
     TextToAnalyse,
 )
-from newstui.query import Query
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
 from newstui.store import db as _db
 from newstui.store import downloads as _downloads
 from newstui.store import feeds as _feeds
-from newstui.store import filters as _filters
 from newstui.store import match_sets as _match_sets
 from newstui.store import retention as _retention
 from newstui.store import stories as _stories
 from newstui.store import sync as _sync
 from newstui.store import views as _views
 from newstui.stories import STORIES_PER_RUN, StorySketch
+
+if TYPE_CHECKING:  # the query language: only searches, filters and query views need it
+    from newstui.query import Query
 
 EntityKey = Callable[
     [str, str], str
@@ -439,10 +441,14 @@ class Library:
     def apply_filter(self, query: Query, action: FilterAction) -> int:
         """Hide or mark read the articles a filter has not seen yet (all, the first time) that
         its query matches; returns how many it matched."""
+        from newstui.store import filters as _filters  # the query language's SQL with it
+
         return _filters.apply_filter(self._db, query.text, query.root, action)
 
     def filter_counts(self) -> list[FilterCount]:
         """What each filter has matched so far."""
+        from newstui.store import filters as _filters
+
         return _filters.filter_counts(self._db)
 
     # -- sync -------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from newstui.model import (
     analysis_rows,
 )
 from newstui.store.db import Database, write_transaction
-from newstui.store.query_sql import entity_ids_sql
 from newstui.store.schema import quote_span, quote_words, unpacked
 
 # The articles not at version ?1, as three ranges of the articles_analysis index (NULL, below
@@ -433,6 +432,8 @@ def list_quotes(
         escaped = speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params += [speaker, f"% {escaped}"]
         if speaker_keys:
+            from newstui.store.query_sql import entity_ids_sql  # the query language with it
+
             entities, entity_params = entity_ids_sql(speaker_keys)
             match += f" OR q.speaker_entity_id IN ({entities})"
             params += entity_params

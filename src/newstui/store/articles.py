@@ -7,7 +7,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newstui.article_rows import (
     PreparedArticle,
@@ -30,14 +30,15 @@ from newstui.model import (
     SortOrder,
     StoredArticle,
 )
-from newstui.query import Query, fts_string, walk_positive_terms
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.match_sets import match_set
-from newstui.store.query_sql import node_matches, query_condition
 from newstui.store.retention import retired_keys
 from newstui.store.stories import same_story_ids
 from newstui.text import author_name, clean_line
+
+if TYPE_CHECKING:  # the query language (and its SQL) is imported when a filter has a query
+    from newstui.query import Query
 
 EVERY_ARTICLE = ArticleFilter()
 
@@ -370,6 +371,8 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
     if f.starred:
         clauses.append("a.starred = 1")
     if f.query is not None:
+        from newstui.store.query_sql import query_condition
+
         sql, query_params = query_condition(
             f.query.root, match_set=lambda select, ps: match_set(db, select, ps)
         )
@@ -393,7 +396,11 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
 
 def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     """How many articles match the filter."""
-    one_set = node_matches(f.query.root) if f.query is not None else None
+    one_set = None
+    if f.query is not None:
+        from newstui.store.query_sql import node_matches
+
+        one_set = node_matches(f.query.root)
     if one_set is not None and f == ArticleFilter(query=f.query):
         # Words only, or a quote's words: the set's size less the hidden articles and story
         # copies in it (few: counted from their side).
@@ -533,6 +540,8 @@ def next_unread_position(
 
 def search_articles(db: Database, query: Query, limit: int = 50) -> list[ArticleRow]:
     """Articles matching a query, best text matches first (title, then author, then text)."""
+    from newstui.query import fts_string, walk_positive_terms
+
     where, params = _where(db, ArticleFilter(query=query))
     terms = [
         fts_string(t.text) + ("*" if t.prefix else "") for t in walk_positive_terms(query.root)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import platformdirs
 from textual import on, work
@@ -25,7 +25,6 @@ from textual.timer import Timer
 from newstui.config import APP_NAME, Config
 from newstui.errors import NewstuiError, error_line
 from newstui.model import ArticleFilter, SyncStatus
-from newstui.query import Query
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
 from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
@@ -41,6 +40,9 @@ from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import View, search_view
 from newstui.tui.worker_errors import ReportsWorkerErrors
+
+if TYPE_CHECKING:  # the query language is imported when a query is typed
+    from newstui.query import Query
 
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")

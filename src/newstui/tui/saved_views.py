@@ -8,7 +8,6 @@ from textual.app import App
 
 from newstui.config import Config, add_view, load_config
 from newstui.errors import NewstuiError
-from newstui.query import QueryError, parse_query
 from newstui.text import terminal_safe
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.view_name import ViewNameScreen
@@ -31,6 +30,7 @@ class SavesViews(App[int]):
         if self.config is None or not self.config.views:
             return []
         from newstui.nlp import query_keys  # only for views: the first screen is sooner without
+        from newstui.query import QueryError, parse_query
 
         views = []
         for entry in self.config.views:
@@ -67,6 +67,7 @@ class SavesViews(App[int]):
         same = next((v for v in self.config.views if v.query == query), None)
         if same is not None:
             from newstui.nlp import query_keys
+            from newstui.query import parse_query
 
             self.notify(f"Already a view: {same.name}", markup=False)
             self.main.show_view(saved_view(same.name, parse_query(same.query, query_keys)))

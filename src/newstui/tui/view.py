@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from newstui.model import ArticleFilter, FeedRow, SmartCounts
-from newstui.query import Query
+
+if TYPE_CHECKING:  # the query language is imported when a query is typed or a view saved
+    from newstui.query import Query
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -13,8 +13,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from newstui.query import Query, QueryError, parse_query
 from newstui.text import terminal_safe
+
+if TYPE_CHECKING:  # the query language is imported when a query is typed
+    from newstui.query import Query  # noqa: F401  (SearchScreen's result type, a string below)
 
 HINT = (
     'Enter to search, Esc to cancel.  flood "river bank" evac*  a OR b  -word  title:x  '
@@ -43,7 +45,7 @@ def query_examples() -> Table:
     return table
 
 
-class SearchScreen(ModalScreen[Query | None]):
+class SearchScreen(ModalScreen["Query | None"]):
     """Returns the parsed query (Enter) or None (Esc); an invalid query keeps the box open."""
 
     DEFAULT_CSS = """
@@ -94,6 +96,7 @@ class SearchScreen(ModalScreen[Query | None]):
         if text == "?":
             return  # the examples are shown: the box stays for the query
         from newstui.nlp import query_keys  # imported when needed: the first screen is sooner
+        from newstui.query import QueryError, parse_query
 
         try:
             query = parse_query(text, query_keys)
