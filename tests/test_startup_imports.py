@@ -86,6 +86,7 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
         "newstui.query",  # the query language: a search, a filter or a saved view loads it
         "newstui.store.query_sql",
         "newstui.store.filters",
+        "newstui.store.sync",  # sync's bookkeeping: a sync, or its status line, loads it
         "newstui.tui.screens.downloads",
         "textual.widgets._tabbed_content",
         "importlib.resources",

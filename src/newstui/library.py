@@ -53,12 +53,14 @@ from newstui.store import feeds as _feeds
 from newstui.store import match_sets as _match_sets
 from newstui.store import retention as _retention
 from newstui.store import stories as _stories
-from newstui.store import sync as _sync
 from newstui.store import views as _views
 from newstui.stories import STORIES_PER_RUN, StorySketch
 
-if TYPE_CHECKING:  # the query language: only searches, filters and query views need it
-    from newstui.query import Query
+if TYPE_CHECKING:
+    from newstui.query import Query  # only searches, filters and query views need it
+    from newstui.store import sync as _sync  # only sync and its status line need it
+    from newstui.store.sync import QueuedChange as QueuedChange
+    from newstui.store.sync import SyncedFeed as SyncedFeed
 
 EntityKey = Callable[
     [str, str], str
@@ -537,10 +539,6 @@ class DownloadQueue:
         return _downloads.forget_download(self._db, download_id)
 
 
-QueuedChange = _sync.QueuedChange
-SyncedFeed = _sync.SyncedFeed
-
-
 class SyncBook:
     """What sync keeps in the database, through the store (see store/sync.py)."""
 
@@ -549,36 +547,52 @@ class SyncBook:
 
     def path(self) -> str:
         """The database file, beside which the auth token cache lives."""
+        from newstui.store import sync as _sync
+
         return _sync.database_file(self._db)
 
     def status(self) -> SyncStatus:
         """Last sync time and error, changes waiting to be pushed."""
+        from newstui.store import sync as _sync
+
         return _sync.sync_status(self._db)
 
     def state(self, key: str) -> str | None:
         """One value of the sync state."""
+        from newstui.store import sync as _sync
+
         return _sync.get_state(self._db, key)
 
     def set_state(self, **values: str | None) -> None:
         """Set (None: clear) values of the sync state."""
+        from newstui.store import sync as _sync
+
         _sync.set_state(self._db, **values)
 
     def pending(self) -> list[_sync.QueuedChange]:
         """Queued read/starred changes with their server item ids."""
+        from newstui.store import sync as _sync
+
         return _sync.pending_changes(self._db)
 
     def forget_pushed(self, changes: Iterable[_sync.QueuedChange]) -> None:
         """Drop pushed changes from the queue (unless changed again since)."""
+        from newstui.store import sync as _sync
+
         _sync.forget_pushed(self._db, changes)
 
     def apply_subscriptions(
         self, remote: Sequence[RemoteFeed], configured: dict[str, tuple[str, tuple[str, ...]]]
     ) -> tuple[list[str], list[str]]:
         """Make the server's subscriptions sources; (names added, names removed)."""
+        from newstui.store import sync as _sync
+
         return _sync.apply_subscriptions(self._db, remote, configured)
 
     def feeds(self) -> list[_sync.SyncedFeed]:
         """Stored sources that are server subscriptions."""
+        from newstui.store import sync as _sync
+
         return _sync.synced_feeds(self._db)
 
     def save_items(
@@ -588,16 +602,24 @@ class SyncBook:
         cursor: tuple[str, str] | None = None,
     ) -> _sync.SavedItems:
         """Store a page of server items (and advance the cursor) in one transaction."""
+        from newstui.store import sync as _sync
+
         return _sync.save_items(self._db, items, feed_ids, cursor)
 
     def known_items(self, item_ids: Iterable[int]) -> set[int]:
         """Those of the item ids stored here."""
+        from newstui.store import sync as _sync
+
         return _sync.known_items(self._db, item_ids)
 
     def apply_states(self, unread: Iterable[int], starred: Iterable[int]) -> tuple[int, int]:
         """Match the server's unread and starred sets (except unpushed changes)."""
+        from newstui.store import sync as _sync
+
         return _sync.apply_states(self._db, unread, starred)
 
     def stream_of(self, source_id: int) -> str | None:
         """The server's subscription id of a source, or None."""
+        from newstui.store import sync as _sync
+
         return _sync.stream_of(self._db, source_id)

@@ -7,16 +7,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newstui.config import Config, SyncConfig
 from newstui.counts import counted
 from newstui.errors import SyncError
-from newstui.library import Library, QueuedChange
+from newstui.library import Library
 from newstui.model import RemoteItem, fold_url
 from newstui.sources.http import FetchLimits
 from newstui.sync.client import GReaderClient, server_name
 from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
+
+if TYPE_CHECKING:
+    from newstui.library import QueuedChange
 
 PUSH_BATCH = 500  # item ids in one edit-tag POST
 ITEM_PAGE = 250  # items in one stream/contents page
