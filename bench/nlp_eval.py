@@ -5,6 +5,8 @@ Wikinews sets add a `source` field and the GROUP type). GROUP is scored only on 
 it (the older sets leave nationalities and groups out). `--against REF` also measures the words/s
 of the extractor at git revision REF, alternating old and new runs on the same texts, so the ratio
 holds on a busy machine. Speed is words per second of CPU time of one process (one core).
+`--compiled` measures this tree's extractor compiled by mypyc (built into a temporary folder as
+setup.py builds it at install) instead of the importable one; each figure says which it measured.
 """
 
 from __future__ import annotations
@@ -166,36 +168,71 @@ def _old_source(ref: str, into: Path) -> Path:
     return into / "src"
 
 
-def _measure_in_child(src: Path | None, texts_file: Path, backend: str, seconds: float) -> float:
-    """Words/s measured in a fresh interpreter importing newstui from `src` (None: this tree)."""
+def compiled_source(into: Path) -> Path:
+    """This tree's package with the extractor compiled by mypyc as setup.py does at install,
+    built into `into` (about a minute); the folder to put on sys.path."""
+    lib, temp = into / "lib", into / "temp"
+    subprocess.run(
+        [
+            sys.executable,
+            "setup.py",
+            "-q",
+            "build",
+            "--build-lib",
+            str(lib),
+            "--build-temp",
+            str(temp),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return lib
+
+
+def _measure_in_child(
+    src: Path | None, texts_file: Path, backend: str, seconds: float
+) -> tuple[float, str]:
+    """Words/s measured in a fresh interpreter importing newstui from `src` (None: the importable
+    one), and which extractor that was ("compiled" or "pure Python")."""
     code = (
         "import sys, json\n"
         + (f"sys.path.insert(0, {str(src)!r})\n" if src else "")
         + "sys.path.insert(0, {bench!r})\n".format(bench=str(ROOT / "bench"))
         + "from nlp_eval import words_per_second\n"
+        + "try:\n    from newstui import nlp_build\n"
+        + "except ImportError:  # a revision from before the compiled build\n"
+        + "    def nlp_build(): return 'pure Python'\n"
         + f"texts = json.load(open({str(texts_file)!r}, encoding='utf-8'))\n"
-        + f"print(words_per_second(texts, {backend!r}, {seconds!r}))\n"
+        + f"print(words_per_second(texts, {backend!r}, {seconds!r}), nlp_build())\n"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    wps, build = out.stdout.strip().splitlines()[-1].split(" ", 1)
+    return float(wps), build
 
 
-def compare_speed(texts: list[str], backend: str, ref: str, rounds: int, seconds: float) -> None:
+def compare_speed(
+    texts: list[str], backend: str, ref: str, rounds: int, seconds: float, compiled: bool
+) -> None:
     """Alternate old (git `ref`) and new runs on the same texts; print medians and the ratio."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         old_src = _old_source(ref, tmp_path)
+        new_src = compiled_source(tmp_path / "compiled") if compiled else None
         texts_file = tmp_path / "texts.json"
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
         old, new = [], []
         for _ in range(rounds):
-            old.append(_measure_in_child(old_src, texts_file, backend, seconds))
-            new.append(_measure_in_child(None, texts_file, backend, seconds))
+            old_wps, old_build = _measure_in_child(old_src, texts_file, backend, seconds)
+            new_wps, new_build = _measure_in_child(new_src, texts_file, backend, seconds)
+            old.append(old_wps)
+            new.append(new_wps)
     ratios = [n / o for n, o in zip(new, old, strict=True)]
     print(
-        f"throughput {ref}: {statistics.median(old):,.0f} words/s, this tree: "
-        f"{statistics.median(new):,.0f} words/s, ratio {statistics.median(ratios):.2f} "
-        f"(median of {rounds} alternating runs of {seconds:.0f} CPU s, one core each)"
+        f"throughput {ref} ({old_build}): {statistics.median(old):,.0f} words/s, this tree "
+        f"({new_build}): {statistics.median(new):,.0f} words/s, ratio "
+        f"{statistics.median(ratios):.2f} (median of {rounds} alternating runs of {seconds:.0f} "
+        "CPU s, one core each)"
     )
 
 
@@ -217,6 +254,11 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs for --against")
     parser.add_argument("--no-speed", action="store_true", help="accuracy only")
+    parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="measure this tree's extractor compiled by mypyc (as installed), not the importable one",
+    )
     args = parser.parse_args()
     texts: list[str] = []
     for data in args.data:
@@ -225,11 +267,15 @@ def main() -> None:
     if args.no_speed:
         return
     if args.against:
-        compare_speed(texts, args.backend, args.against, args.rounds, 2.0)
-    else:
-        wps = words_per_second(texts, args.backend, 2.0)
-        words = sum(len(t.split()) for t in texts)
-        print(f"throughput {wps:,.0f} words per CPU second over {words:,} words, one core")
+        compare_speed(texts, args.backend, args.against, args.rounds, 2.0, args.compiled)
+        return
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        src = compiled_source(Path(tmp)) if args.compiled else None
+        wps, build = _measure_in_child(src, texts_file, args.backend, 2.0)
+    print(f"throughput ({build}) {wps:,.0f} words per CPU second over {words:,} words, one core")
 
 
 if __name__ == "__main__":

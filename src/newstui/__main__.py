@@ -11,9 +11,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the version without importing the CLI's libraries, else run the CLI."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:
-        from newstui import __version__
+        from newstui import __version__, nlp_build
 
-        sys.stdout.write(f"newstui {__version__}\n")
+        sys.stdout.write(f"newstui {__version__} (nlp: {nlp_build()})\n")
         return 0
     import gc
 

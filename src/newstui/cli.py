@@ -24,7 +24,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from newstui import __version__
+from newstui import __version__, nlp_build
 from newstui.config import (
     Config,
     FeedConfig,
@@ -139,7 +139,9 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
         epilog=f"config file: {default_config_path()} (NEWSTUI_CONFIG or --config to change); "
         f"database: {default_db_path()} (NEWSTUI_DB or --db to change)",
     )
-    parser.add_argument("--version", action="version", version=f"newstui {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"newstui {__version__} (nlp: {nlp_build()})"
+    )
     parser.add_argument(
         "--db", type=Path, help="database file (default: NEWSTUI_DB or the data dir)"
     )
