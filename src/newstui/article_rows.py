@@ -68,20 +68,12 @@ def content_hash(article: Article, encoded: bytes | None = None) -> str:
     NUL, hashed as one run of bytes: the same digest stored articles already carry).
     `encoded`: the text as UTF-8 when the caller has it (hashed as it is, not encoded again)."""
     if encoded is None:
-        parts = (
-            article.title,
-            article.author or "",
-            article.text,
-            article.summary,
-            article.url or "",
-        )
-        data = "\0".join(parts) + "\0"
-        return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        encoded = article.text.encode("utf-8", "surrogatepass")
     head = f"{article.title}\0{article.author or ''}\0".encode("utf-8", "surrogatepass")
     digest = hashlib.sha256(head)
     digest.update(encoded)
     digest.update(b"\0")
-    if article.summary is article.text or article.summary == article.text:
+    if article.summary == article.text:
         digest.update(encoded)
     else:
         digest.update(article.summary.encode("utf-8", "surrogatepass"))
