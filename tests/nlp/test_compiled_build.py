@@ -12,6 +12,7 @@ import importlib.machinery
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import newstui.nlp.entities
 import newstui.nlp.rules
@@ -30,13 +31,29 @@ def test_nlp_build_names_the_extractor_that_is_imported():
     assert _is_extension(newstui.nlp.rules.__file__) == compiled  # all compiled, or none
 
 
+def build_problem(required: str | None, build: str) -> str | None:
+    """Why this run must fail on the extractor it runs (None: it need not): under
+    NEWSTUI_REQUIRE_COMPILED=1 only a compiled extractor will do."""
+    if required == "1" and build != "compiled":
+        return f"{REQUIRE_ENV}=1 but newstui.nlp runs {build} from {newstui.nlp.entities.__file__}"
+    return None
+
+
 def test_the_extractor_is_compiled_when_ci_requires_it():
-    if os.environ.get(REQUIRE_ENV) == "1":
-        assert nlp_build() == "compiled", (
-            f"{REQUIRE_ENV}=1 but newstui.nlp runs pure Python from {newstui.nlp.entities.__file__}"
-        )
-    else:
-        assert nlp_build() in ("compiled", "pure Python")
+    problem = build_problem(os.environ.get(REQUIRE_ENV), nlp_build())
+    assert problem is None, problem
+
+
+def test_the_requirement_fails_a_pure_python_build_and_only_when_asked():
+    assert build_problem("1", "pure Python") is not None  # CI's silent fall-back fails the run
+    assert build_problem("1", "compiled") is None
+    assert build_problem(None, "pure Python") is None  # an editable install, no C compiler
+    assert build_problem("0", "pure Python") is None
+
+
+def test_ci_requires_the_compiled_extractor():
+    ci = (Path(__file__).resolve().parents[2] / ".ci" / "run").read_text("utf-8")
+    assert f"export {REQUIRE_ENV}=1" in ci
 
 
 def test_version_says_which_extractor_runs():
