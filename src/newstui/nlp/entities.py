@@ -648,7 +648,7 @@ class _EntityFinder:
                 continue  # a known name already: the other pass defines its abbreviation
             if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
                 continue  # one name already found whole: the other pass handles it
-            if _last_word(self.text[start:end]) in _NOT_NAME_HEADS:
+            if _last_word(self.text[start:end]) in _NO_BODY_LAST:
                 continue  # "Ballot Interference Prevention Act (BIPA)": a law, not a body
             self.candidates = [c for c in self.candidates if c not in inside]
             surface = self.text[start:end]
@@ -711,14 +711,14 @@ class _EntityFinder:
                 defined[cand.text] = prev.display or prev.text
                 if (prev.type is None or prev.strength == 0) and _last_word(
                     prev.display or prev.text
-                ) not in _NOT_NAME_HEADS:  # a name given an abbreviation: a body (not a law)
+                ) not in _NO_BODY_LAST:  # a name given an abbreviation: a body (not a law)
                     prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
         if defined:
             for cand in self.candidates:
                 name = defined.get(strip_possessive(cand.text))
                 if name:
                     cand.display = name
-                    if _last_word(name) in _NOT_NAME_HEADS:  # "BIPA": the law's abbreviation
+                    if _last_word(name) in _NO_BODY_LAST:  # "BIPA": the law's abbreviation
                         cand.type, cand.strength = None, 0
 
     def _join_portfolio_lists(self) -> None:
@@ -1453,6 +1453,8 @@ class _EntityFinder:
         )
         if len(words) > 1 and (head or words)[-1] in _NOT_NAME_HEADS:
             return None, 0  # "Academy Award", "Ballot Interference Prevention Act": no body
+        if len(words) > 1 and words[-1] in _NOT_BODY_LAST and words[0] not in gaz.first_names:
+            return None, 0  # "Research Fellow", "Commercial Crew Program", "Earth Day": no body
         if len(words) > 1 and (
             words[-1] in _FACILITY_HEADS or " ".join(words[-2:]) in _FACILITY_PAIRS
         ):
@@ -1894,6 +1896,16 @@ _NOT_NAME_HEADS = frozenset(
     "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
     "Primaries Caucus Caucuses Show Constitution".split()
 )
+# Last words of a rank or post ("Royal Society University Research Fellow", "Woman Grand
+# Master"), of a scheme or a system ("Commercial Crew Program", "Automatic Identification
+# System") or of a day ("International Women's Day"): whatever opens it, the name is no body's.
+_NOT_BODY_LAST = frozenset(
+    "Master Masters Fellow Manager Representative Vice Chairman Chairwoman Chairperson Director "
+    "Secretary Spokesman Spokeswoman Spokesperson Correspondent Editor Professor Lecturer "
+    "Researcher Officer Adviser Advisor Ambassador Commissioner Councillor Councilor Treasurer "
+    "Program System Day Days".split()
+)
+_NO_BODY_LAST = _NOT_NAME_HEADS | _NOT_BODY_LAST  # what an abbreviation in brackets may spell
 # Heads that stand alone for no particular body ("the Cabinet", "this Chamber"), unlike
 # "Parliament", "Congress", "the Senate" or "the Army", which name one (they are annotated).
 _GENERIC_HEADS = frozenset(

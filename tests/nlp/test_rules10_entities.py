@@ -1,0 +1,52 @@
+"""Entity errors of rules-9 fixed in rules-10 (issue 10): general forms, each pinned by invented examples."""
+
+from __future__ import annotations
+
+
+def _entities(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+def _names(extractor, text: str) -> set[str]:
+    return {name for name, _ in _entities(extractor, text)}
+
+
+def test_ranks_and_posts_are_not_organisations(extractor) -> None:
+    text = (
+        "Brenna Tolley holds the Regional Chess Master title and the Woman Candidate Master (WCM) "
+        "title; WCM is the lower one. Study co-author and Harwell Trust Senior Research Fellow "
+        "Martin Pell said the result was new. Rail Board Divisional Operations Manager Ada Kray "
+        "agreed, and Quillport Party Vice Chairman Dov Lint said so too."
+    )
+    names = _names(extractor, text)
+    for rank in (
+        "Regional Chess Master",
+        "Woman Candidate Master",
+        "WCM",
+        "Harwell Trust Senior Research Fellow",
+        "Rail Board Divisional Operations Manager",
+    ):
+        assert rank not in names
+    assert not any(name.endswith("Vice") for name in names)
+    assert ("Martin Pell", "PERSON") in _entities(extractor, text)
+
+
+def test_schemes_systems_and_days_are_not_organisations(extractor) -> None:
+    text = (
+        "The goal of Tarnwick's Lunar Cargo Program is a landing by 2031. Ships report through the "
+        "Harbour Position Reporting System (HPRS); HPRS data showed the ship. Marches were held on "
+        "Global Harvest Day and during the Quillport Reading Days."
+    )
+    names = _names(extractor, text)
+    for thing in (
+        "Lunar Cargo Program",
+        "Harbour Position Reporting System",
+        "HPRS",
+        "Global Harvest Day",
+        "Quillport Reading Days",
+    ):
+        assert thing not in names
+
+
+def test_a_person_named_like_a_day_is_still_a_person(extractor) -> None:
+    assert ("Doris Day", "PERSON") in _entities(extractor, "Doris Day sang the song in 1956.")
