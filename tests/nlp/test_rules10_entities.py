@@ -50,3 +50,21 @@ def test_schemes_systems_and_days_are_not_organisations(extractor) -> None:
 
 def test_a_person_named_like_a_day_is_still_a_person(extractor) -> None:
     assert ("Doris Day", "PERSON") in _entities(extractor, "Doris Day sang the song in 1956.")
+
+
+def test_an_interviewers_initials_as_a_transcript_label_name_no_one(extractor) -> None:
+    text = (
+        "Ann Merrow spoke to the Tarnwick Daily about her campaign.\n\n"
+        "((TDM))  Why did you join the Harwell Reform League?\n\n"
+        "((Ann Merrow))  It asked the right questions.\n\n"
+        "((TDM))  And now?"
+    )
+    found = _entities(extractor, text)
+    assert "TDM" not in {name for name, _ in found}
+    assert ("Ann Merrow", "PERSON") in found
+    assert ("Harwell Reform League", "ORG") in found
+
+
+def test_a_hall_of_fame_is_an_organisation_not_a_place(extractor) -> None:
+    text = "The band joined the Quillport Rock & Roll Hall of Fame in May."
+    assert ("Quillport Rock & Roll Hall of Fame", "ORG") in _entities(extractor, text)

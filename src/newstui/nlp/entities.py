@@ -402,6 +402,10 @@ class _EntityFinder:
                 lo = bisect.bisect_left(self.tokens, lo_pos, key=_START)
                 hi = bisect.bisect_left(self.tokens, hi_pos, key=_START)
                 self.tokens = self.tokens[:lo] + self.tokens[hi:]
+        if "((" in text:  # "((WSS))  When did you join?": an interviewer's initials as a label
+            labels = {m.start(1) for m in _INITIALS_LABEL.finditer(text)}
+            if labels:
+                self.tokens = [t for t in self.tokens if t.start not in labels]
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = LowerCaseWords(text)
@@ -1459,6 +1463,8 @@ class _EntityFinder:
             words[-1] in _FACILITY_HEADS or " ".join(words[-2:]) in _FACILITY_PAIRS
         ):
             return "PLACE", 2  # "Gatot Soebroto Army Hospital", "Kennedy Space Center": a site
+        if words[-2:] == ["of", "Fame"]:
+            return "ORG", 2  # "the Rock & Roll Hall of Fame": a museum, an institution (not a hall)
         if head and any(w in gaz.org_words for w in head):
             return "ORG", 2
         if head and any(w in gaz.place_words for w in head):
@@ -1938,6 +1944,11 @@ _CREDIT_MARKS = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights rese
 
 def _last_word(name: str) -> str:
     return name.rsplit(None, 1)[-1] if name else ""
+
+
+# The label of a turn in an interview transcript written with initials ("((WSS))  Why?"), as
+# Wikinews writes them; a name as the label ("((Ann Lee))") is still a person.
+_INITIALS_LABEL = re.compile(r"\(\(([A-Z]{2,5})\)\)")
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
