@@ -68,3 +68,24 @@ def test_an_interviewers_initials_as_a_transcript_label_name_no_one(extractor) -
 def test_a_hall_of_fame_is_an_organisation_not_a_place(extractor) -> None:
     text = "The band joined the Quillport Rock & Roll Hall of Fame in May."
     assert ("Quillport Rock & Roll Hall of Fame", "ORG") in _entities(extractor, text)
+
+
+def test_the_brief_after_secretary_of_or_minister_for_is_no_organisation(extractor) -> None:
+    text = (
+        "Ann Merrow, the Secretary of Fisheries, and Dov Lint, the Minister for Tourism, met on "
+        "Monday. The Secretary General of NATO was there."
+    )
+    found = _entities(extractor, text)
+    assert not {"Fisheries", "Tourism"} & {name for name, _ in found}
+    assert ("NATO", "ORG") in found
+
+
+def test_a_name_with_and_stays_whole_before_its_possessive(extractor) -> None:
+    text = (
+        "The Harbour and Fisheries Authority's chief said the Quillport Parks and Gardens "
+        "Department’s plan was late."
+    )
+    found = _entities(extractor, text)
+    assert ("Harbour and Fisheries Authority", "ORG") in found
+    assert ("Quillport Parks and Gardens Department", "ORG") in found
+    assert not {"Harbour", "Fisheries Authority"} & {name for name, _ in found}

@@ -1201,7 +1201,10 @@ class _EntityFinder:
         # alone before "and" names nothing by itself) is one
         if len(pending) > 1 and pending[0].text in self.gaz.first_names:
             return False  # "Randy Leonard and Multnomah County district attorney …": two
-        return right[-1].text in heads and (pending[-1].text not in heads or len(pending) == 1)
+        last = right[-1].text  # "Food and Agriculture Organization's chief": its possessive
+        if "'" in last or "’" in last:
+            last = strip_possessive(last)
+        return last in heads and (pending[-1].text not in heads or len(pending) == 1)
 
     def _opens_second_body(self, run: list[Token], i: int) -> bool:
         """Whether run[i] opens a name of its own: a head noun followed by "of" or "for"."""
@@ -1589,6 +1592,13 @@ class _EntityFinder:
         if before and before[-1] == "told":
             return "ORG", 1
         if (
+            len(before) > 1
+            and before[-1] in ("of", "for")
+            and (before[-2] in _PORTFOLIO_HOLDERS or before[-2:] == ["state", "for"])
+            and not self._lookup(surface)
+        ):
+            return None, 0  # "the Secretary of Transportation", "Minister for Tourism": a brief
+        if (
             before
             and before[-1] in ("of", "at", "for")
             and any(w in gaz.role_words for w in before[-5:-1])
@@ -1886,6 +1896,8 @@ _PERSON_POSSESSION = re.compile(
 )
 _QUOTE_MARKS = frozenset("\"“‘'")
 _PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())
+# Who holds a brief: the name after "the Secretary of" is a field, not a body (not annotated).
+_PORTFOLIO_HOLDERS = frozenset("secretary secretaries minister ministers".split())
 _PLATFORM_AFTER = re.compile(r",? (?:writing|saying|posting|adding)\b")
 _APPOSITIVE_ORG = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
 _OCCUPATION_ENDINGS = ("ologist", "ographer", "ician", "ist", "onomer")
