@@ -89,3 +89,18 @@ def test_a_name_with_and_stays_whole_before_its_possessive(extractor) -> None:
     assert ("Harbour and Fisheries Authority", "ORG") in found
     assert ("Quillport Parks and Gardens Department", "ORG") in found
     assert not {"Harbour", "Fisheries Authority"} & {name for name, _ in found}
+
+
+def test_a_body_on_a_subject_keeps_its_of(extractor) -> None:
+    text = "The Regional Committee on Nomenclature of Mosses named the plant on Friday."
+    assert ("Regional Committee on Nomenclature of Mosses", "ORG") in _entities(extractor, text)
+
+
+def test_lodges_inns_and_taverns_are_places(extractor) -> None:
+    text = (
+        "Ann Merrow, owner of Tarnwick Valley Game Lodge near Quillport, was found at Brennock "
+        "Lodge & Tavern, a hostel, and later moved to the Old Quay Inn."
+    )
+    found = _entities(extractor, text)
+    for place in ("Tarnwick Valley Game Lodge", "Brennock Lodge & Tavern", "Old Quay Inn"):
+        assert (place, "PLACE") in found

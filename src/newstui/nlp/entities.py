@@ -1166,7 +1166,10 @@ class _EntityFinder:
         if word in ("of", "for"):
             if run[i + 1].text in self.gaz.first_names:
                 return False
-            return pending[-1].text in heads or any(t.text in ("of", "for") for t in pending)
+            if pending[-1].text in heads or any(t.text in ("of", "for") for t in pending):
+                return True
+            # "International Committee on Taxonomy of Viruses" (but "… on Trade of New York")
+            return any(t.text == "on" for t in pending) and not self._known(run, i + 1)
         right = []
         for t in run[i + 1 :]:
             if t.text.islower():
