@@ -104,3 +104,36 @@ def test_lodges_inns_and_taverns_are_places(extractor) -> None:
     found = _entities(extractor, text)
     for place in ("Tarnwick Valley Game Lodge", "Brennock Lodge & Tavern", "Old Quay Inn"):
         assert (place, "PLACE") in found
+
+
+def test_the_word_after_a_transcript_label_opens_a_sentence(extractor) -> None:
+    text = (
+        "Ann Merrow spoke to the Tarnwick Daily about the ISIS attacks.\n\n"
+        "((TDM))  Is the Harwell plan late?\n\n"
+        "((Ann Merrow))  As I said, it is.\n\n"
+        "((TDM))  Oh, why?"
+    )
+    names = _names(extractor, text)
+    assert not {"Is", "As I", "Oh"} & names
+    assert "ISIS" in names
+
+
+def test_products_and_their_editions_are_not_organisations(extractor) -> None:
+    text = (
+        "Tarnwick Soft said Harbour Desk XP runs on Quill OS X, and Fleet Commander X (FCX) on "
+        "Brennock Enterprise Linux. FCX sold well."
+    )
+    names = _names(extractor, text)
+    for product in (
+        "Harbour Desk XP",
+        "Quill OS X",
+        "Fleet Commander X",
+        "Brennock Enterprise Linux",
+    ):
+        assert product not in names
+
+
+def test_an_office_adjective_before_a_lower_case_noun_is_no_organisation(extractor) -> None:
+    text = "He lost the 2012 UK Parliamentary by-election and the 1998 US Congressional race."
+    names = _names(extractor, text)
+    assert not {"UK Parliamentary", "US Congressional"} & names

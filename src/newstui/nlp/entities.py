@@ -402,10 +402,8 @@ class _EntityFinder:
                 lo = bisect.bisect_left(self.tokens, lo_pos, key=_START)
                 hi = bisect.bisect_left(self.tokens, hi_pos, key=_START)
                 self.tokens = self.tokens[:lo] + self.tokens[hi:]
-        if "((" in text:  # "((WSS))  When did you join?": an interviewer's initials as a label
-            labels = {m.start(1) for m in _INITIALS_LABEL.finditer(text)}
-            if labels:
-                self.tokens = [t for t in self.tokens if t.start not in labels]
+        if "((" in text:
+            self._drop_transcript_labels()
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = LowerCaseWords(text)
@@ -415,6 +413,24 @@ class _EntityFinder:
         self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
         self.lone_openers: dict[tuple[str, bool], bool] = {}  # see _drop_sentence_opener
         self.heading_starts = [start for start, _ in self.headings]
+
+    def _drop_transcript_labels(self) -> None:
+        """An interview transcript labels each turn ("((WSS))  Why?", "((Ann Lee))  Yes."): an
+        interviewer's initials name no one, and the word after any label opens a sentence."""
+        initials: set[int] = set()
+        openers: set[int] = set()
+        for m in _TRANSCRIPT_LABEL.finditer(self.text):
+            if _ACRONYM.fullmatch(m.group(1)):
+                initials.add(m.start(1))
+            openers.add(m.end())
+        tokens = []
+        for t in self.tokens:
+            if t.start in initials:
+                continue
+            if t.start in openers and not t.sentence_start:
+                t = Token(t.start, t.end, t.text, True)  # a copy: the caller's tokens stay
+            tokens.append(t)
+        self.tokens = tokens
 
     def _is_heading(self, start: int, end: int) -> bool:
         """A short line without a full stop, most of its words capitalised: a title or heading."""
@@ -652,7 +668,7 @@ class _EntityFinder:
                 continue  # a known name already: the other pass defines its abbreviation
             if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
                 continue  # one name already found whole: the other pass handles it
-            if _last_word(self.text[start:end]) in _NO_BODY_LAST:
+            if _no_body_last(self.text[start:end]):
                 continue  # "Ballot Interference Prevention Act (BIPA)": a law, not a body
             self.candidates = [c for c in self.candidates if c not in inside]
             surface = self.text[start:end]
@@ -713,16 +729,16 @@ class _EntityFinder:
                 )
             ):
                 defined[cand.text] = prev.display or prev.text
-                if (prev.type is None or prev.strength == 0) and _last_word(
+                if (prev.type is None or prev.strength == 0) and not _no_body_last(
                     prev.display or prev.text
-                ) not in _NO_BODY_LAST:  # a name given an abbreviation: a body (not a law)
+                ):  # a name given an abbreviation: a body (not a law)
                     prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
         if defined:
             for cand in self.candidates:
                 name = defined.get(strip_possessive(cand.text))
                 if name:
                     cand.display = name
-                    if _last_word(name) in _NO_BODY_LAST:  # "BIPA": the law's abbreviation
+                    if _no_body_last(name):  # "BIPA": the law's abbreviation
                         cand.type, cand.strength = None, 0
 
     def _join_portfolio_lists(self) -> None:
@@ -1463,8 +1479,13 @@ class _EntityFinder:
         )
         if len(words) > 1 and (head or words)[-1] in _NOT_NAME_HEADS:
             return None, 0  # "Academy Award", "Ballot Interference Prevention Act": no body
-        if len(words) > 1 and words[-1] in _NOT_BODY_LAST and words[0] not in gaz.first_names:
-            return None, 0  # "Research Fellow", "Commercial Crew Program", "Earth Day": no body
+        if (
+            len(words) > 1
+            and (words[-1] in _NOT_BODY_LAST or _is_version(words[-1]))
+            and words[0] not in gaz.first_names
+        ):
+            return None, 0  # "Research Fellow", "Commercial Crew Program", "Earth Day", "Mac OS
+            # X", "Red Hat Enterprise Linux": no body (products are not annotated)
         if len(words) > 1 and (
             words[-1] in _FACILITY_HEADS or " ".join(words[-2:]) in _FACILITY_PAIRS
         ):
@@ -1919,14 +1940,17 @@ _NOT_NAME_HEADS = frozenset(
 )
 # Last words of a rank or post ("Royal Society University Research Fellow", "Woman Grand
 # Master"), of a scheme or a system ("Commercial Crew Program", "Automatic Identification
-# System") or of a day ("International Women's Day"): whatever opens it, the name is no body's.
+# System"), of a day ("International Women's Day") or an adjective before a lower-case noun
+# ("the 2000 US Presidential election"): whatever opens it, the name is no body's.
 _NOT_BODY_LAST = frozenset(
     "Master Masters Fellow Manager Representative Vice Chairman Chairwoman Chairperson Director "
     "Secretary Spokesman Spokeswoman Spokesperson Correspondent Editor Professor Lecturer "
     "Researcher Officer Adviser Advisor Ambassador Commissioner Councillor Councilor Treasurer "
-    "Program System Day Days".split()
+    "Program System Day Days Presidential Parliamentary Congressional Gubernatorial Mayoral "
+    "Senatorial Linux".split()
 )
-_NO_BODY_LAST = _NOT_NAME_HEADS | _NOT_BODY_LAST  # what an abbreviation in brackets may spell
+
+_NO_BODY_LAST = _NOT_NAME_HEADS | _NOT_BODY_LAST
 # Heads that stand alone for no particular body ("the Cabinet", "this Chamber"), unlike
 # "Parliament", "Congress", "the Senate" or "the Army", which name one (they are annotated).
 _GENERIC_HEADS = frozenset(
@@ -1957,13 +1981,32 @@ _FACILITY_PAIRS = frozenset(
 _CREDIT_MARKS = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")
 
 
+def _no_body_last(name: str) -> bool:
+    """Whether the last word of a name given an abbreviation in brackets says it names no body
+    ("… Act (BIPA)", "Woman Grand Master (WGM)", "Flight Simulator X (FSX)")."""
+    last = _last_word(name)
+    return last in _NO_BODY_LAST or _is_version(last)
+
+
+def _is_version(word: str) -> bool:
+    """'XP', 'X', 'IV': the edition ending a product's name ("Windows XP", "Flight Simulator X")."""
+    return (
+        word == "XP"
+        or (  # but not a lone "I" ("Pech-de-l'Azé I" is a site)
+            word[:1] in ("I", "V", "X")
+            and word != "I"
+            and _ROMAN_NUMERAL.fullmatch(word) is not None
+        )
+    )
+
+
 def _last_word(name: str) -> str:
     return name.rsplit(None, 1)[-1] if name else ""
 
 
-# The label of a turn in an interview transcript written with initials ("((WSS))  Why?"), as
-# Wikinews writes them; a name as the label ("((Ann Lee))") is still a person.
-_INITIALS_LABEL = re.compile(r"\(\(([A-Z]{2,5})\)\)")
+# The label of a turn in an interview transcript, as Wikinews writes them: "((WSS))  Why?",
+# "((Ann Lee))  Yes." (a name as the label is still a person's), "((hi))" before a quote in Hindi.
+_TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
