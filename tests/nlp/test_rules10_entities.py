@@ -137,3 +137,24 @@ def test_an_office_adjective_before_a_lower_case_noun_is_no_organisation(extract
     text = "He lost the 2012 UK Parliamentary by-election and the 1998 US Congressional race."
     names = _names(extractor, text)
     assert not {"UK Parliamentary", "US Congressional"} & names
+
+
+def test_a_person_interviewed_is_no_outlet(extractor) -> None:
+    text = "In an interview with Maria Kettleby, Lint said the plan was sound."
+    assert ("Maria Kettleby", "PERSON") in _entities(extractor, text)
+    text = "In an interview with Quill Weekly, Lint said the plan was sound."
+    assert ("Quill Weekly", "ORG") in _entities(extractor, text)
+
+
+def test_the_holder_of_an_office_of_a_body_is_a_person_of_their_own(extractor) -> None:
+    text = (
+        "Speaker of the Assembly Maria Kettleby and Director of Coastal Resilience John "
+        "Pellow met on Monday. Pellow said the wall would hold."
+    )
+    found = _entities(extractor, text)
+    assert ("Maria Kettleby", "PERSON") in found
+    assert ("John Pellow", "PERSON") in found
+    assert not any(
+        name.endswith(("Maria Kettleby", "John Pellow")) and kind != "PERSON"
+        for name, kind in found
+    )

@@ -1371,9 +1371,22 @@ class _EntityFinder:
             role in self.gaz.role_words
             or role.rstrip("s") in self.gaz.role_words
             or any(t.text in self.heads for t in before)
+            or self._after_office_of(pending[0].start)
         ):
             return len(pending) - 2
         return 0
+
+    def _after_office_of(self, start: int) -> bool:
+        """Whether "Director of", "the chair of the" comes right before `start`: the run after
+        it names a body, and a person named at its end holds that office ("Director of National
+        Intelligence Ann Lee")."""
+        words = self.text[max(0, start - 40) : start].split()
+        if words and words[-1] == "the":
+            words.pop()
+        if len(words) < 2 or words[-1] != "of":
+            return False
+        office = words[-2]
+        return office.lower() in self.gaz.role_words or office in self.gaz.titles
 
     def _type_of(
         self,
@@ -1552,7 +1565,9 @@ class _EntityFinder:
             else after
         )  # "Acme's revenue": the word after the possessive
         next_word = rest_after.split(None, 1)[0].lower().strip(".,;:") if rest_after.strip() else ""
-        if next_word in _MEDIA_VERBS or _media_before(before):
+        if next_word in _MEDIA_VERBS or (
+            _media_before(before) and not self._person_interviewed(words, before)
+        ):
             return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
         if next_word in PLACE_NOUNS:
             return "PLACE", 1
@@ -1700,6 +1715,16 @@ class _EntityFinder:
         if next_word in _ONE_WORD_AFTER_CUES:
             return False
         return not (tok.sentence_start and _SPEAKS_ALONE.match(after))
+
+    def _person_interviewed(self, words: list[str], before: list[str]) -> bool:
+        """'in an interview with Ann Lee': a known first name and a surname, not an outlet."""
+        return (
+            before[-1] == "with"
+            and len(words) == 2
+            and words[0] in self.gaz.first_names
+            and words[1] not in self.heads
+            and words[1] not in self.gaz.known
+        )
 
     def _work_before(self, start: int) -> bool:
         """Whether the word before a title opening with "The" says it is a book, film or show
