@@ -158,3 +158,27 @@ def test_the_holder_of_an_office_of_a_body_is_a_person_of_their_own(extractor) -
         name.endswith(("Maria Kettleby", "John Pellow")) and kind != "PERSON"
         for name, kind in found
     )
+
+
+def test_religions_and_deities_are_not_places(extractor) -> None:
+    text = (
+        "Ann Merrow left Islam in 2015 and no longer believes in God. Her brother converted to "
+        "Christianity in Kelmouth."
+    )
+    names = _names(extractor, text)
+    assert not {"Islam", "God", "Christianity"} & names
+    assert "Ann Merrow" in names
+
+
+def test_a_journal_published_in_is_an_organisation_when_the_date_comes_between(
+    extractor,
+) -> None:
+    text = (
+        "In findings published earlier this month in Coastal Ecology Letters, scientists said the "
+        "reef was shrinking; a study published on Monday in Harwell Reports agreed. A report "
+        "published by police in Tarnwick Vale disagreed."
+    )
+    found = _entities(extractor, text)
+    assert ("Coastal Ecology Letters", "ORG") in found
+    assert ("Harwell Reports", "ORG") in found
+    assert ("Tarnwick Vale", "ORG") not in found

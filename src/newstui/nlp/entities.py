@@ -1882,14 +1882,24 @@ _MEDIA_BEFORE = frozenset(
 )
 
 
+_PUBLISHED_WHEN = frozenset(
+    "on this last earlier later the online today yesterday week month year".split()
+)
 _MEDIA_LAST = frozenset(second for _, second in _MEDIA_BEFORE) | {"in"}  # how _media_before ends
 
 
 def _media_before(before: list[str]) -> bool:
     if not before or before[-1] not in _MEDIA_LAST:
         return False  # the commonest answer, without making a tuple
-    return tuple(before[-2:]) in _MEDIA_BEFORE or (
-        bool(before) and before[-1] == "in" and "published" in before[-3:-1]
+    if tuple(before[-2:]) in _MEDIA_BEFORE:
+        return True
+    if before[-1] != "in" or "published" not in before[-7:-1]:
+        return False
+    k = len(before) - 1 - before[-7:-1][::-1].index("published") - 1
+    # "published on Wednesday in PLoS One", "published earlier this month in …": only the
+    # time of publication between (not "published by police in Kelmouth")
+    return all(
+        w in _PUBLISHED_WHEN or w[:1].isdigit() or w.title() in CALENDAR for w in before[k + 1 : -1]
     )
 
 
