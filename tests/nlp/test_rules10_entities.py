@@ -182,3 +182,13 @@ def test_a_journal_published_in_is_an_organisation_when_the_date_comes_between(
     assert ("Coastal Ecology Letters", "ORG") in found
     assert ("Harwell Reports", "ORG") in found
     assert ("Tarnwick Vale", "ORG") not in found
+
+
+def test_a_law_named_in_words_is_not_an_organisation(extractor) -> None:
+    text = (
+        "The Quillport Port Authority says Kelmouth does not take International Trade Law "
+        "seriously."
+    )
+    found = _entities(extractor, text)
+    assert "International Trade Law" not in {name for name, _ in found}
+    assert ("Quillport Port Authority", "ORG") in found

@@ -1971,7 +1971,7 @@ _LIST_GAP = re.compile(r",? and |, |,? or ")
 _NOT_NAME_HEADS = frozenset(
     "Act Acts Treaty Accord Accords Regulations Directive Amendment Amendments Prize Prizes Award "
     "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
-    "Primaries Caucus Caucuses Show Constitution".split()
+    "Primaries Caucus Caucuses Show Constitution Law Laws Bill Bills".split()
 )
 # Last words of a rank or post ("Royal Society University Research Fellow", "Woman Grand
 # Master"), of a scheme or a system ("Commercial Crew Program", "Automatic Identification
