@@ -105,8 +105,24 @@ _SAY_THEN_SPEAKER = frozenset(
 _CLOSING_MARKS = ("”", '"', "’", "'")
 # A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
 _STATEMENT_READ = re.compile(
-    r"\b(?:statement|decree|letter|message|post|tweet|note|notice|announcement)\b[^.;]{0,60}"
-    r"\b(?:read|reads|says|said|stated)\s*:?\s*$"
+    r"\b(?:statement|decree|letter|message|post|tweet|note|notice|announcement|opinion|ruling|"
+    r"release|proclamation)\b[^.;]{0,60}"
+    r"\b(?:read|reads|says|said|stated)(?:\s+in\s+part)?\s*:?\s*$"
+)
+# "It read, “…”" after "Acme released a statement.": the statement of the sentence before
+_IT_READ = re.compile(
+    r"^\W*(?:It|it|This|this)\s+(?:also\s+)?(?:read|reads)(?:\s+in\s+part)?\s*[,:]?\s*$"
+)
+_WRITTEN_NOUN = re.compile(r"\b(statement|letter|message|post|tweet|notice|announcement|release)\b")
+# "Moss's response was, “…”", "Reid's reaction to the verdict was:": the owner speaks
+_OWNER_WAS = re.compile(
+    r"(?:^|[,;]\s|\b(?:and|but)\s)([^,.;]{2,60}?)['’]s?\s+(?:\w+\s+)?"
+    r"(?:response|reaction|reply|answer|message|comment|words|verdict)"
+    r"(?:\s+(?:to|on|about|of)\s+[^,.;]{1,40}?)?\s+(?:was|were|read|reads)\s*[,:]?\s*$"
+)
+# "…welcomed by Moss, who said it was “…”": the name before ", who" is the relative's subject
+_WHO_BEFORE_VERB = re.compile(
+    r",\s+who(?:\s+(?:also|later|then|had|has|have|was|is|previously|further))*\s+$"
 )
 _NOT_SUBJECT = frozenset(
     "and but or then so because which that as in on to for with while if".split()
@@ -136,10 +152,26 @@ _LABEL = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|"
     r"referr(?:ed|ing) to|refers to|dubb?(?:ed|s|ing)?|label(?:l?ed|s)?|brand(?:ed|s)|term(?:ed|s))\b"
 )
+# 'warned of “life-threatening” waves', 'spoke about a “turning point”': what a speech verb is about
+_SPEECH_ABOUT = re.compile(
+    r"\b(?:warn(?:s|ed|ing)?|sp(?:oke|eaks?|eaking)|talk(?:s|ed|ing)?|complain(?:s|ed|ing)?|"
+    r"boast(?:s|ed|ing)?)\s+(?:of|about|against)\b"
+)
+# 'Acme justified the strike as “defensive”', 'citing it as “only the beginning”': a verb that
+# judges something "as" the fragment right after it; its subject used those words
+_LABEL_AS = re.compile(
+    r"\b(?:justif(?:y|ies|ied|ying)|hail(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
+    r"dismiss(?:es|ed|ing)?|condemn(?:s|ed|ing)?|cit(?:e|es|ed|ing)|brand(?:s|ed|ing)?|"
+    r"critici[sz](?:e|es|ed|ing)|portray(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing))\b"
+    r"[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
+)
+# "According to Moss, the storm will be “very dangerous”": the sentence is credited to Moss
+_ACCORDING_OPENS = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
 # Where a clause of its own begins: a mention before it is not the subject of a later verb.
 _CLAUSE_BREAK = re.compile(
     r";|\s(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s"
 )
+_ARTICLES = frozenset(("the", "a", "an"))
 _PREPOSITIONS = frozenset(
     "of for to with on at by from in about against via into under over than like".split()
 )
@@ -161,6 +193,9 @@ _REPORTED_CLAUSE = re.compile(
     r"declared|ruled|saying)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier|later|today|yesterday)\b[^,.;:]{0,30}?)?"
     r"\s+(?:that|it|there|he|she|they|we|this|the|a|an|its|his|her|their)\s[^;:]*$"
+    # verbs that also take an object ("posted a report"): only with "that", in one clause
+    r"|\b(?:tweeted|posted|suggested|predicted|alleged|maintained|asserted|complained|countered|"
+    r"recalled|revealed|vowed|promised|pledged)\s+that\s[^;:,]*$"
 )
 # Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
 _STOP = re.compile(r"[.!?](?:\s|$)")
@@ -185,6 +220,9 @@ _PARTICIPLE_GAP = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
 # "“…” — Aparna Garg, railway manager": a name after a dash closing the quote, as in epigraphs
 _DASH_CREDIT = re.compile(r"^\s*[—–]\s*\u200d?\s*")
 _THAT_AFTER = re.compile(r"\s+that\b")
+# 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
+# a comma or colon closes with its own stop; the clause after it starts a new sentence
+_INTRODUCING = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})\s*,|:)\s*$")
 _LAST_THE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 
 
@@ -310,7 +348,16 @@ class SpeakerFinder:
             sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
             label_ends = [m.end() for m in _LABEL.finditer(head)]
-            labelled = bool(label_ends) and len(head) - label_ends[-1] <= 60
+            label_ends += [m.end() for m in _SPEECH_ABOUT.finditer(head)]
+            labelled = bool(label_ends) and len(head) - max(label_ends) <= 60
+            according = _ACCORDING_OPENS.match(head)
+            credited = according is not None and any(
+                m.entity.type in ("PERSON", "ORG")
+                and not _PREPOSITIONS.intersection(
+                    self.masked[sent_start + according.start(1) : m.start].lower().split()
+                )
+                for m in self.mentions_in(sent_start, sent_start + according.end())
+            )  # "According to the magazine Salon, …", not "According to data from Acme, …"
             _, sent_end = self.sentence_bounds(span.open_mark)
             beside = any(
                 sent_start <= s.open_mark < sent_end
@@ -327,8 +374,16 @@ class SpeakerFinder:
             ) or self._inside_reported_clause(span, sent_start)
             if NAMING_CUE.search(head):
                 return None  # 'the term “subject to”', 'he named it “Operation Spring”': a name
-            if labelled or beside or stopped or reported:
+            labelled_as = _LABEL_AS.search(head)
+            verb_start = sent_start + labelled_as.start() if labelled_as else 0
+            if labelled_as:  # "…such as Chris Moss, who denounced the claims as “…”"
+                speaker = self._relative_subject(sent_start, verb_start)
+            if not speaker and (
+                labelled or beside or stopped or reported or credited or labelled_as
+            ):
                 speaker = self._before(span)
+            if not speaker and labelled_as:  # "Acme justified the strike as “defensive”"
+                speaker = self._first_named(sent_start, verb_start, span.open_mark)
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
 
     def _inside_reported_clause(self, span: QuoteSpan, sent_start: int) -> bool:
@@ -441,6 +496,10 @@ class SpeakerFinder:
             return None  # the clause opens the next quote
         if last_char in ".?!" and tail_end == next_open and _THAT_AFTER.match(tail, verb.end()):
             return None  # '“…speaking.” Reid underlined that he was “…”': a new sentence
+        if last_char in ".?!" and _INTRODUCING.search(
+            self.masked, self.sentence_bounds(span.open_mark)[0], span.open_mark
+        ):
+            return None  # 'Moss said at a briefing: “…attacker.” Acme has called for …'
         # '“…”, the club's coach Ann Lee said': a comma or dash right after the closing mark
         # leaves the sentence open as one inside the marks would (British and Wikinews style)
         ends_open = last_char in ",!?—–…-" or tail.lstrip(" ")[:1] in (",", "—", "–")
@@ -526,8 +585,17 @@ class SpeakerFinder:
             for m in self.mentions_in(sent_start + statement.start(), span.open_mark)
         ):  # "Moss's statement read:", "a letter from Acme reads"
             return self._first_named(sent_start, span.open_mark, span.open_mark)
+        response = _OWNER_WAS.search(head)
+        if response:  # "Moss's response was, “…”": the owner of the response
+            named = self._first_named(
+                sent_start + response.start(1), sent_start + response.end(1), span.open_mark
+            )
+            if named:
+                return named
         verbs = list(VERB.finditer(head))
         if not verbs:
+            if _IT_READ.match(head):  # "Acme released a statement. It read, “…”"
+                return self._statement_before(sent_start)
             if head.rstrip().endswith(":"):  # "Moss opposed the plan:": the clause's subject
                 return self._first_named(sent_start, span.open_mark, span.open_mark)
             return None
@@ -541,7 +609,9 @@ class SpeakerFinder:
             )
             and len(lead_in.split()) <= 8
             and lead_in.split()[:1] != []
-            and lead_in.split()[0].lower() not in _PREPOSITIONS  # "said of Moss, “…”"
+            and lead_in.lstrip(" ,").split()[:1] != []
+            # "said of Moss, “…”", "said, in remarks published by CNN, “…”"
+            and lead_in.lstrip(" ,").split()[0].lower() not in _PREPOSITIONS
         ):
             named = self._named_in(
                 sent_start + verb.end(), span.open_mark, span.open_mark, allow_pronoun=False
@@ -575,11 +645,40 @@ class SpeakerFinder:
             return self._speaker_in(
                 sent_start, sent_start + verb.start(), span.open_mark, allow_pronoun=False
             )
+        relative = self._relative_subject(sent_start, sent_start + verb.start())
+        if relative:  # "…welcomed by Moss, who said it was “…”": Moss
+            return relative
         found = self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
         if not found and len(verbs) > 1 and verb.group().endswith("ing"):
             # "The governor tweeted her reasoning saying, “…”": the subject of the main verb
             return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
         return found
+
+    def _relative_subject(self, start: int, verb_start: int) -> str | None:
+        """The person or organisation right before ", who" when that relative clause's verb
+        starts at `verb_start` ("…welcomed by Moss, who said"), else None."""
+        relative = _WHO_BEFORE_VERB.search(self.masked, start, verb_start)
+        if relative:
+            before = self.mentions_in(start, relative.start())
+            if (
+                before
+                and before[-1].end == relative.start()
+                and before[-1].entity.type in ("PERSON", "ORG")
+            ):
+                return before[-1].entity.name
+        return None
+
+    def _statement_before(self, sent_start: int) -> str | None:
+        """The author of the written text ("statement", "letter"…) the sentence before
+        `sent_start` names, else the organisation "it" refers to."""
+        i = bisect.bisect_right(self.sentences, sent_start - 1) - 1
+        if i >= 0:
+            nouns = list(_WRITTEN_NOUN.finditer(self.masked, self.sentences[i], sent_start))
+            if nouns:
+                author = self._author_of(nouns[-1].group(1), sent_start)
+                if author:
+                    return author
+        return self._resolve_pronoun("it", sent_start)
 
     def _first_named(self, start: int, end: int, pos: int) -> str | None:
         """The subject of a clause that has no attribution verb: its leading pronoun, else its
@@ -659,6 +758,8 @@ class SpeakerFinder:
             if not before:
                 continue
             word = before[-1].lower()
+            if word in _ARTICLES and len(before) > 1:
+                word = before[-2].lower()  # "to play for the Acme Federation, saying": its object
             if (word in _PREPOSITIONS and not (participle and word == "with")) or (
                 word == "and" and kept and m.start - kept[-1].end <= 6
             ):
@@ -689,6 +790,8 @@ class SpeakerFinder:
     def _role_of(self, m: _Mention) -> bool:
         """'analysts at Barclays', 'a spokesman for Acme': a role word before the preposition."""
         before = self.masked[max(0, m.start - 40) : m.start].split()
+        if before and before[-1].lower() in _ARTICLES:
+            before.pop()  # "a spokesperson for the Department"
         if len(before) < 2:
             return False
         role = before[-2].lower()

@@ -1,0 +1,127 @@
+"""Speaker classes of rules-10 read on real reporting (issue 10, speaker recall): invented examples."""
+
+from __future__ import annotations
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+
+
+# A quote opened by "said," or a colon and closed by its own full stop ends its sentence: the
+# name and verb after it begin the next sentence and do not speak it.
+def test_a_quote_introduced_by_said_is_not_spoken_by_the_next_sentences_subject(extractor) -> None:
+    text = (
+        'On the radio Halvard Brekke said, "The mill will never close while I run it." '
+        "Halden Council reportedly said a new mill would need a licence."
+    )
+    assert _quotes(extractor, text)[0] == (
+        "The mill will never close while I run it.",
+        "Halvard Brekke",
+    )
+
+
+def test_a_quote_after_a_colon_is_not_spoken_by_the_next_sentences_subject(extractor) -> None:
+    text = (
+        "Inspector Ola Vinje said at a briefing: “The officers were in danger from the crowd.” "
+        "Amnesty International has called for an inquiry into the shooting."
+    )
+    assert _quotes(extractor, text) == [
+        ("The officers were in danger from the crowd.", "Ola Vinje")
+    ]
+
+
+# "He said, in remarks published by <outlet>, “…”": the outlet after a preposition does not speak.
+def test_an_outlet_after_said_and_a_preposition_is_not_the_speaker(extractor) -> None:
+    text = (
+        "Maria Aasen is a former director of the Varden Health Board. She said, in remarks "
+        "published by Halden Radio, “nothing like this has been seen before.”"
+    )
+    assert _quotes(extractor, text) == [("nothing like this has been seen before.", "Maria Aasen")]
+
+
+# "withdrew from the Varden Chess League saying": the object of "from the" is not the subject.
+def test_an_organisation_after_a_preposition_and_the_is_not_the_speaker(extractor) -> None:
+    text = (
+        "In March the Halden Chess Club withdrew from the Varden Chess League saying “it was "
+        "never a good fit” for its players."
+    )
+    assert _quotes(extractor, text) == [("it was never a good fit", "Halden Chess Club")]
+
+
+def test_a_spokesperson_for_the_body_still_speaks_for_it(extractor) -> None:
+    text = (
+        "A spokesperson for the Varden Health Board said the board was “watching the "
+        "situation in Halden closely”."
+    )
+    assert _quotes(extractor, text) == [
+        ("watching the situation in Halden closely", "Varden Health Board")
+    ]
+
+
+# Statements quoted as written: "It read," after the sentence that names its author, "Moss's
+# response was,".
+def test_it_read_after_a_released_statement_is_the_statements_author(extractor) -> None:
+    text = (
+        "The Varden Rowing Federation released a statement about the arrest. It read, “We "
+        "condemn any form of violence and will help the police.”"
+    )
+    assert _quotes(extractor, text) == [
+        ("We condemn any form of violence and will help the police.", "Varden Rowing Federation")
+    ]
+
+
+def test_a_persons_response_was_is_that_persons(extractor) -> None:
+    text = (
+        "Jonas Brandt lost the vote on Monday. Brandt's response to the result was, “The "
+        "voters have spoken and I accept it.”"
+    )
+    assert _quotes(extractor, text) == [("The voters have spoken and I accept it.", "Jonas Brandt")]
+
+
+# "…welcomed by Moss, who said": the name before ", who" is the subject of the relative's verb.
+def test_a_name_before_who_said_is_the_speaker_even_after_by(extractor) -> None:
+    text = (
+        "The ruling was welcomed by Marta Kessler, who said it was “a victory for every "
+        "family that lost someone.”"
+    )
+    assert _quotes(extractor, text) == [
+        ("a victory for every family that lost someone.", "Marta Kessler")
+    ]
+
+
+# Short fragments (three words or fewer) kept when the sentence attributes them.
+def test_a_short_fragment_in_a_sentence_credited_by_according_to_is_kept(extractor) -> None:
+    text = "According to Jonas Brandt, the storm will be “very dangerous” for the coast."
+    assert _quotes(extractor, text) == [("very dangerous", "Jonas Brandt")]
+    text = "According to data from Jonas Brandt, the storm will be “very dangerous” for the coast."
+    assert _quotes(extractor, text) == []
+
+
+def test_a_short_fragment_after_warned_of_is_the_warners(extractor) -> None:
+    text = "The Halden Weather Service warned of “life-threatening” waves on Monday."
+    assert _quotes(extractor, text) == [("life-threatening", "Halden Weather Service")]
+
+
+def test_a_short_fragment_after_tweeted_that_is_the_tweeters(extractor) -> None:
+    text = "Marta Kessler tweeted that the verdict was a “scandal”."
+    assert _quotes(extractor, text) == [("scandal", "Marta Kessler")]
+    text = "Marta Kessler posted a report about the “scandal” online."
+    assert _quotes(extractor, text) == []
+
+
+# 'justified the strike as “defensive”', 'denounced the claims as a “national embarrassment”':
+# a verb judging something "as" a fragment gives the fragment to its subject.
+def test_a_short_fragment_after_justified_as_is_the_subjects(extractor) -> None:
+    text = (
+        "In a statement released later, the Varden Defence Agency justified the strike, which "
+        "was approved by Halvard Brekke, as “defensive” in nature."
+    )
+    assert _quotes(extractor, text) == [("defensive", "Varden Defence Agency")]
+
+
+def test_a_short_fragment_after_who_denounced_as_is_the_relatives_subject(extractor) -> None:
+    text = (
+        "Others urged Halvard Brekke to concede, such as Marta Kessler, who denounced his "
+        "lawyers' claims as a “national embarrassment”."
+    )
+    assert _quotes(extractor, text) == [("national embarrassment", "Marta Kessler")]
