@@ -125,3 +125,43 @@ def test_a_short_fragment_after_who_denounced_as_is_the_relatives_subject(extrac
         "lawyers' claims as a “national embarrassment”."
     )
     assert _quotes(extractor, text) == [("national embarrassment", "Marta Kessler")]
+
+
+# "Moss thanked Reid … and said": the second verb shares the first one's subject, not its object.
+def test_and_said_after_a_verb_and_its_object_is_the_subjects(extractor) -> None:
+    text = (
+        "The opposition leader, Marta Kessler, accused the Halden Council of “hiding the "
+        "figures” and said the plan would “ruin the harbour for good”."
+    )
+    assert _quotes(extractor, text)[-1] == ("ruin the harbour for good", "Marta Kessler")
+    text = (
+        "In a video posted online, Marta Kessler thanked Jonas Brandt for his support and said "
+        "she was “proud to work with him on the new harbour plan.”"
+    )
+    assert _quotes(extractor, text) == [
+        ("proud to work with him on the new harbour plan.", "Marta Kessler")
+    ]
+
+
+# '“…plan.” Brandt praised her words online, stating he was “…”': after a quote closed by its
+# stop, a clause with verbs of its own that runs into the next quote introduces that one.
+def test_a_clause_running_into_the_next_quote_does_not_speak_the_one_before(extractor) -> None:
+    text = (
+        "Marta Kessler said she was “proud to work with him on the new harbour plan.” Jonas "
+        "Brandt praised her words online, stating he was “glad to have the best ally of all” "
+        "for the harbour."
+    )
+    assert [speaker for _, speaker in _quotes(extractor, text)] == ["Marta Kessler", "Jonas Brandt"]
+
+
+# '“…war.” Brandt then explained he was …': after a quote closed by its own stop, a verb with a
+# clause of its own ("explained he was", "argued that") starts a new sentence; it speaks nothing.
+def test_a_verb_with_its_own_clause_after_a_closed_quote_does_not_speak_it(extractor) -> None:
+    text = (
+        "Marta Kessler described the army as a “costly” use of public money. She called the "
+        "old war a “criminal war.” Jonas Brandt then explained he was a veteran himself."
+    )
+    assert _quotes(extractor, text) == [
+        ("costly", "Marta Kessler"),
+        ("criminal war.", "Marta Kessler"),
+    ]

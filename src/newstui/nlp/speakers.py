@@ -124,6 +124,8 @@ _OWNER_WAS = re.compile(
 _WHO_BEFORE_VERB = re.compile(
     r",\s+who(?:\s+(?:also|later|then|had|has|have|was|is|previously|further))*\s+$"
 )
+# "… and said", "… and later added": a verb sharing the clause's subject with the verb before it
+_AND_VERB = re.compile(r"[^,]\s+and(?:\s+(?:also|later|then|has|had|have))*\s+$")
 _NOT_SUBJECT = frozenset(
     "and but or then so because which that as in on to for with while if".split()
 )
@@ -220,6 +222,8 @@ _PARTICIPLE_GAP = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
 # "“…” — Aparna Garg, railway manager": a name after a dash closing the quote, as in epigraphs
 _DASH_CREDIT = re.compile(r"^\s*[—–]\s*\u200d?\s*")
 _THAT_AFTER = re.compile(r"\s+that\b")
+# A verb followed by a clause of its own ("explained he was", "said that"): reported speech
+_CLAUSE_AFTER = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
 # 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
 # a comma or colon closes with its own stop; the clause after it starts a new sentence
 _INTRODUCING = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})\s*,|:)\s*$")
@@ -491,11 +495,18 @@ class SpeakerFinder:
         if (
             last_char in ".?!"
             and tail_end == next_open
-            and (tail.rstrip().endswith((",", ":")) or not tail[verb.end() :].strip())
-        ):  # '“…exempt?” Moss said, “People…”', '“…use.” The letter stressed “…”'
+            and (
+                tail.rstrip().endswith((",", ":"))
+                or not tail[verb.end() :].strip()
+                or VERB.search(tail, verb.end()) is not None
+            )
+        ):  # '“…exempt?” Moss said, “People…”', '“…use.” The letter stressed “…”',
+            # '“…States.” Reid praised it on X, stating he was “…”'
             return None  # the clause opens the next quote
         if last_char in ".?!" and tail_end == next_open and _THAT_AFTER.match(tail, verb.end()):
             return None  # '“…speaking.” Reid underlined that he was “…”': a new sentence
+        if last_char in ".?!" and _CLAUSE_AFTER.match(tail, verb.end()):
+            return None  # '“…genocidal war.” Reid then explained he was …': a new sentence
         if last_char in ".?!" and _INTRODUCING.search(
             self.masked, self.sentence_bounds(span.open_mark)[0], span.open_mark
         ):
@@ -648,11 +659,30 @@ class SpeakerFinder:
         relative = self._relative_subject(sent_start, sent_start + verb.start())
         if relative:  # "…welcomed by Moss, who said it was “…”": Moss
             return relative
+        if _AND_VERB.search(head, 0, verb.start()):
+            # "Moss thanked Reid for his help and said she was “…”": the first verb's subject
+            subject = self._coordinated_subject(sent_start, sent_start + verb.start())
+            if subject:
+                return subject
         found = self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
         if not found and len(verbs) > 1 and verb.group().endswith("ing"):
             # "The governor tweeted her reasoning saying, “…”": the subject of the main verb
             return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
         return found
+
+    def _coordinated_subject(self, start: int, end: int) -> str | None:
+        """The subject of a clause whose second verb starts at `end` ("Moss thanked Reid and
+        said"): its leading "he"/"she", else its first person (else organisation) that is not
+        the object of a preposition."""
+        words = self.masked[start:end].split()
+        if words and words[0].lower() in ("he", "she"):
+            return self._resolve_pronoun(words[0].lower(), start)
+        free = [m for m in self.mentions_in(start, end) if not self._after_preposition(m)]
+        for kind in ("PERSON", "ORG"):
+            for m in free:
+                if m.entity.type == kind:
+                    return m.entity.name
+        return None
 
     def _relative_subject(self, start: int, verb_start: int) -> str | None:
         """The person or organisation right before ", who" when that relative clause's verb
