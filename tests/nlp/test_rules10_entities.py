@@ -192,3 +192,16 @@ def test_a_law_named_in_words_is_not_an_organisation(extractor) -> None:
     found = _entities(extractor, text)
     assert "International Trade Law" not in {name for name, _ in found}
     assert ("Quillport Port Authority", "ORG") in found
+
+
+def test_a_guilds_hall_is_one_place(extractor) -> None:
+    text = "A man attacked guests at Ropemakers' Hall in Kelmouth, then fled over the bridge."
+    found = _entities(extractor, text)
+    assert ("Ropemakers' Hall", "PLACE") in found
+    assert "Hall" not in {name for name, _ in found}
+
+
+def test_the_field_of_a_prize_or_a_degree_is_not_a_place(extractor) -> None:
+    text = "Ann Merrow won the Harwell Prize in Geomatics and holds a degree in Oceanics."
+    names = _names(extractor, text)
+    assert not {"Geomatics", "Oceanics"} & names

@@ -342,7 +342,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
 def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> bool:
     """Whether `tok` may continue a run ending with `last`, judged by the gap between them: one
     space (not after a possessive), ". " after an initial or an abbreviated title, "s' " before
-    a head noun ("Workers' Union")."""
+    a head noun ("Workers' Union") or "Hall" ("Fishmongers' Hall")."""
     width = tok.start - last.end
     if width == 1:
         return text[last.end] == " " and (
@@ -360,7 +360,11 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
         return (
             word in _DOTTED_PLACES or word in DOTTED_TITLES or (len(word) == 1 and word.isupper())
         )
-    return gap in ("' ", "’ ") and last.text.endswith("s") and tok.text in org_words
+    return (
+        gap in ("' ", "’ ")
+        and last.text.endswith("s")
+        and (tok.text in org_words or tok.text == "Hall")  # "Fishmongers' Hall", a building
+    )
 
 
 def _is_inner(lower: str, run: list[Token], org_words: frozenset[str]) -> bool:
@@ -2069,7 +2073,10 @@ _ONE_WORD_AFTER_CUES = (
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
 )
 _NOT_PLACE_BEFORE_IN = frozenset(
-    "shares stake stakes investment investments interest role jobs job roles".split()
+    "shares stake stakes investment investments interest role jobs job roles "
+    # a field, not a place: "the Nobel Prize in Physics", "a degree in Economics" (rules-10)
+    "prize prizes award awards medal degree degrees doctorate phd diploma major bachelor's "
+    "master's masters course courses".split()
 )
 
 
