@@ -65,3 +65,24 @@ def test_quote_interrupted_by_attribution_gives_two_quotes_one_speaker(extractor
 
 def test_unbalanced_quote_is_dropped_not_guessed(extractor) -> None:
     assert _quotes(extractor, "He said “this never closes and the paragraph ends.") == []
+
+
+def test_a_quote_wrapped_over_a_line_break_inside_a_paragraph_is_one_quote(extractor) -> None:
+    text = (
+        "Halden Council met on Monday.\n\n\nMarta Kessler wrote:\n"
+        '"It is a long shot, I grant you. \nThink about it: who would vote for the plan?"\n\n\n'
+        "The vote is on Friday."
+    )
+    quotes = extractor.analyse(text).quotes
+    assert [" ".join(q.text.split()) for q in quotes] == [
+        "It is a long shot, I grant you. Think about it: who would vote for the plan?"
+    ]
+
+
+def test_a_stray_space_before_a_closing_mark_still_closes_the_quote(extractor) -> None:
+    text = (
+        'Marta Kessler agreed: "We need to stop now," she said. "The town deserves better. "\n\n\n'
+        "The vote is on Friday."
+    )
+    quotes = [q.text for q in extractor.analyse(text).quotes]
+    assert quotes == ["We need to stop now,", "The town deserves better."]

@@ -55,13 +55,23 @@ def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | N
         can_close = nxt.isspace() or nxt in _SPEECH_END + ")]}'’" or i + 1 == end
         if opened is None and can_open and not nxt.isspace():
             opened = i
-        elif opened is not None and can_close and (not prev.isspace() or _thin_after_mark(text, i)):
+        elif (
+            opened is not None
+            and can_close
+            and (not prev.isspace() or _thin_after_mark(text, i) or _spaced_close(text, i, end))
+        ):
             pairs.append((opened, i))
             opened = None
         i = text.find('"', i + 1, end)
     if opened is not None:
         pairs.append((opened, None))
     return pairs
+
+
+def _spaced_close(text: str, i: int, end: int) -> bool:
+    """'…solve their own issues. " ¶': a stray space between a sentence's stop and the closing
+    mark that ends its paragraph."""
+    return text[i - 2 : i] in (". ", "! ", "? ") and not text[i + 1 : end].strip()
 
 
 def _thin_after_mark(text: str, i: int) -> bool:
@@ -166,8 +176,27 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pending_open: int | None = None
-    for start, end in paragraph_spans(text):
+    paragraphs = paragraph_spans(text)
+    lines_joined = "\n\n" in text  # paragraphs are blank-line separated: "\n" only wraps a line
+    k = 0
+    while k < len(paragraphs):
+        start, end = paragraphs[k]
         pairs = finder(text, start, end)
+        k += 1
+        while (  # 'writes:¶"It's a long shot…plurality. \nThink about it…ever."': one quote
+            lines_joined
+            and pairs
+            and pairs[-1][1] is None
+            and text[pairs[-1][0]] in '"“«„'
+            and k < len(paragraphs)
+            and text.count("\n", end, paragraphs[k][0]) == 1
+            and not _continues(text, end, text[pairs[-1][0]])
+        ):
+            joined = finder(text, start, paragraphs[k][1])
+            if not any(o == pairs[-1][0] and c is not None for o, c in joined):
+                break
+            pairs, end = joined, paragraphs[k][1]
+            k += 1
         if pending_open is not None:
             first_open = pairs[0][0] if pairs else None
             if first_open is not None and not text[start:first_open].strip():
