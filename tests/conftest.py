@@ -49,6 +49,9 @@ class Route:
     # so a test of concurrency does not depend on how fast a loaded machine sends them
     gather: int = 0
     drip: float = 0.0  # seconds between single bytes of the body
+    # when set, answers wait until the test sets this event (at most 60 s): a request that stays
+    # open exactly as long as the test needs, however slow a loaded machine is
+    hold: threading.Event | None = None
     etag: str | None = None  # answer 304 when If-None-Match matches
     gzip: bool = False
     ranges: bool = False  # answer "Range: bytes=N-" with 206 and the rest of the body
@@ -118,6 +121,8 @@ class FeedServer:
                             server._lock.wait(deadline - time.monotonic())
                 if route.delay:
                     time.sleep(route.delay)
+                if route.hold is not None:
+                    route.hold.wait(60)
                 self._uncount()
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
                     self.send_response(304)

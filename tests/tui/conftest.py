@@ -183,6 +183,15 @@ def build_db(path: Path) -> dict[str, int]:
     }
 
 
+@pytest.fixture(autouse=True)
+def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notifications stay up for the whole test: they expire after 5 s of wall time, which a
+    loaded machine can spend between a notify and the assert that reads it."""
+    from newstui.tui.app import NewstuiApp
+
+    monkeypatch.setattr(NewstuiApp, "NOTIFICATION_TIMEOUT", 3600.0)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "news.db"
@@ -284,3 +293,13 @@ async def settle(pilot) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def until(pilot, condition, seconds: float = 60.0) -> None:
+    """Let the app run until `condition()` holds; the bound only stops a test that would hang
+    (a loaded machine may take seconds for what takes milliseconds alone)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out waiting")

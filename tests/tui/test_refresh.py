@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
+from newstui.config import load_config
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 
-from .conftest import screen_text, settle
+from .conftest import screen_text, settle, until
 
 
 def titles(app: NewstuiApp) -> list[str]:
@@ -301,25 +304,33 @@ async def test_during_a_refresh_the_reader_follows_the_cursor_once_keys_rest(
     from newstui.tui.screens import main
 
     monkeypatch.setattr(main, "DETAIL_REST_REFRESHING", 600.0)  # the keys never rest here
-    feed_server.routes["/feed.xml"].delay = 2.0  # the refresh lasts while the keys are pressed
-    app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        first = app.main.reader.article_id
-        await pilot.press("R")
-        await pilot.pause(0.1)
-        assert app.main.refreshing
-        await pilot.press("j", "j")
-        await pilot.pause(0.5)
-        selected = app.main.headlines.selected
-        assert selected is not None and selected.id != first
-        assert app.main.reader.article_id == first  # not each article passed
-        await pilot.press("enter")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if app.main.reader.article_id == selected.id:
-                break
-        assert app.main.refreshing  # opened while the refresh still runs
-        assert app.main.reader.article_id == selected.id
-        assert app.main.title.startswith("Reader ▸")
-        await settle(pilot)
+    # the refresh lasts until the test lets the feed answer (a delay in seconds ran out before
+    # Enter on a loaded machine), and the client waits for it that long
+    held = feed_server.routes["/feed.xml"].hold = threading.Event()
+    config.path.write_text(
+        config.path.read_text("utf-8").replace("timeout = 5\n", "timeout = 120\n"), "utf-8"
+    )
+    app = NewstuiApp(db_path, load_config(config.path))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            first = app.main.reader.article_id
+            await pilot.press("R")
+            assert app.main.refreshing
+            await pilot.press("j", "j")
+            await pilot.pause(0.5)  # a reader following each key would have been redrawn by now
+            for worker in [w for w in app.workers if w.group == "detail"]:
+                await worker.wait()  # (wait_for_complete([]) would wait for the refresh too)
+            await pilot.pause()
+            selected = app.main.headlines.selected
+            assert selected is not None and selected.id != first
+            assert app.main.reader.article_id == first  # not each article passed
+            await pilot.press("enter")
+            await until(pilot, lambda: app.main.reader.article_id == selected.id)
+            assert app.main.refreshing  # opened while the refresh still runs
+            assert app.main.title.startswith("Reader ▸")
+            held.set()
+            await settle(pilot)
+            assert not app.main.refreshing
+    finally:
+        held.set()
