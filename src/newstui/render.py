@@ -282,9 +282,11 @@ def render_article_text(
     *,
     speakers: bool = True,
     downloads: Sequence[Download] = (),
+    fit_link: Callable[[str], str] | None = None,
 ) -> Text:
     """The whole article for a terminal: title, byline, highlighted body, numbered enclosures
-    (with where their downloads are) and numbered links."""
+    (with where their downloads are) and numbered links. `fit_link` shortens the article's link
+    under the byline (the app: to one line of the reader; the whole link stays in `o` and `#`)."""
     row = stored.row
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
@@ -297,7 +299,9 @@ def render_article_text(
     if meta:
         out.append(meta + "\n", style=palette.meta)
     if row.url:
-        out.append(terminal_safe(row.url, line=True) + "\n", style=f"{palette.meta} underline")
+        address = terminal_safe(row.url, line=True)
+        out.append(fit_link(address) if fit_link else address, style=f"{palette.meta} underline")
+        out.append("\n")
     out.append("\n")
     links = listed_links(stored)
     out.append_text(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from newstui.tui.app import NewstuiApp
 
 from .conftest import settle
+from .test_reader_link import add_long_link_article
 
 
 async def _ready(pilot) -> None:
@@ -69,3 +70,15 @@ async def _sort_dialog(pilot) -> None:
 
 def test_sort_dialog_over_a_list_sorted_by_title_60x20(snap_compare, db_path):
     assert snap_compare(NewstuiApp(db_path, None), terminal_size=(60, 20), run_before=_sort_dialog)
+
+
+async def _long_link_opened(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def test_a_long_link_on_one_line_80x24(snap_compare, db_path):
+    add_long_link_article(db_path)
+    app = NewstuiApp(db_path, None)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_long_link_opened)

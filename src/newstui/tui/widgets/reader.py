@@ -16,6 +16,7 @@ from newstui.counts import counted
 from newstui.model import ArticleDetail, carries_full_article
 from newstui.render import Palette, render_article_text
 from newstui.text import terminal_safe
+from newstui.tui.middle_ellipsis import middle_ellipsis
 from newstui.tui.reader_find import find_spans, line_of
 from newstui.tui.theme_colours import reader_palette
 
@@ -83,6 +84,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         self.find_index = 0  # which match is the current one
         self.find_matches = 0
         self._text = Text()
+        self._line_width = 0  # the width the article's link was cut to (0: not cut)
 
     def compose(self) -> ComposeResult:
         yield self._body
@@ -124,18 +126,31 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         self._redraw()
         self.scroll_home(animate=False, immediate=True)
 
+    def _text_width(self) -> int:
+        """Cells in a line of the article: the pane less the text's padding and the room of a
+        scrollbar, shown or not (0 before the first layout)."""
+        room = self._body.styles.padding.width + self.styles.scrollbar_size_vertical
+        return max(self.content_region.width - room, 0)
+
+    def on_resize(self) -> None:
+        if self._detail is not None and self._text_width() != self._line_width:
+            self._redraw()  # the link under the byline is cut to the new width
+
     def _redraw(self) -> None:
         palette = self.article_palette
         detail = self._detail
         if detail is None:
             self._body.update(Text(terminal_safe(self._message), style=palette.meta))
             return
+        width = self._line_width = self._text_width()
         text = render_article_text(
             detail.article,
             detail.analysis,
             palette,
             speakers=self.show_speakers,
             downloads=detail.downloads,
+            # a long link on one line, cut in the middle (a URL wrapped mid-word read badly)
+            fit_link=(lambda link: middle_ellipsis(link, width).plain) if width else None,
         )
         others = [v for v in detail.versions if v.article_id != detail.article.row.id]
         if others:  # one story once: the same text from other feeds, one key (V) away

@@ -1,0 +1,75 @@
+"""The reader's header: an article's long link shows on one line, cut in the middle with "…",
+at any width (it wrapped mid-word before); the whole link stays where it is used."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.articles import save_articles
+from newstui.store.feeds import ensure_feed
+from newstui.tui.app import NewstuiApp
+
+from .conftest import BASE, settle
+from .screenshot import screen_text
+
+LONG_LINK = (
+    "https://news.example/2024/11/30/us-federal-agency-announces-plans-to-begin-the-"
+    "presidential-transition-process-following-the-election-loss?utm_source=rss&id=90210"
+)
+
+
+def add_long_link_article(db_path) -> None:
+    """The newest article of the fixture's World Desk, with a 150-character link."""
+    db = open_db(db_path)
+    world = ensure_feed(db, "http://127.0.0.1:9/world.xml", "World Desk")
+    article = Article(
+        title="Agency begins the transition",
+        text="The agency wrote to the president-elect on Monday.",
+        url=LONG_LINK,
+        published=BASE + timedelta(hours=1),
+        guid="long-link",
+    )
+    save_articles(db, world, [article])
+    db.conn.close()
+
+
+def link_lines(app: NewstuiApp) -> list[str]:
+    """The pieces of the long link on the screen, one per line it takes."""
+    return re.findall(r"https://news\.example/2024\S*|\S*id=90210", screen_text(app))
+
+
+async def test_a_long_link_shows_on_one_line_cut_in_the_middle_at_every_width(db_path):
+    add_long_link_article(db_path)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        for size in ((120, 40), (80, 24), (60, 20), (160, 48)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            (line,) = link_lines(app)  # one line, not three
+            assert "…" in line, size
+            head, tail = line.split("…")
+            assert LONG_LINK.startswith(head) and LONG_LINK.endswith(tail)
+            assert line.endswith("id=90210")  # the end of a link tells links apart
+        await pilot.press("z")  # the reader alone, wider: the cut follows the width
+        await settle(pilot)
+        (wide,) = link_lines(app)
+        assert len(wide) > len(line)
+        assert app.main.detail is not None and app.main.detail.article.row.url == LONG_LINK
+
+
+async def test_a_link_that_fits_is_shown_whole(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "https://news.example/aleppo" in screen_text(app)
+        assert re.findall(r"https://news\.example/aleppo\S*", screen_text(app)) == [
+            "https://news.example/aleppo"
+        ]
