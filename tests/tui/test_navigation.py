@@ -203,6 +203,29 @@ async def test_help_screen_lists_the_keys(db_path):
         assert app.screen is app.main
 
 
+async def test_the_help_scrolls_with_the_readers_keys_at_80x24(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 0  # the keys do not fit at this size
+        await pilot.press("j", "j")
+        assert box.scroll_y == 2
+        await pilot.press("k")
+        assert box.scroll_y == 1
+        await pilot.press("G")
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        assert box.scroll_y == 0
+        await pilot.press("space")
+        assert box.scroll_y > 2
+        await pilot.press("b")
+        assert box.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)  # none of them closed it
+
+
 async def test_command_palette_offers_the_actions(db_path):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:

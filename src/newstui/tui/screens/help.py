@@ -57,7 +57,14 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        # the reader's keys scroll the help too (the arrows, PgUp/PgDn, Home/End already do)
+        Binding("j", "scroll_help('down')", "Scroll down", show=False, id="help.scroll_down"),
+        Binding("k", "scroll_help('up')", "Scroll up", show=False, id="help.scroll_up"),
+        Binding("g", "scroll_help('top')", "Top", show=False, id="help.top"),
+        Binding("G", "scroll_help('bottom')", "Bottom", show=False, id="help.bottom"),
+        Binding("space", "scroll_help('page_down')", "Page down", show=False, id="help.page_down"),
+        Binding("b", "scroll_help('page_up')", "Page up", show=False, id="help.page_up"),
     ]
 
     def __init__(
@@ -86,6 +93,18 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._table([r for r in self.rows if r[0] not in left]))
             if self._examples:
                 yield Static(self._table([("Search queries (/)", *e) for e in self._examples]))
+
+    def action_scroll_help(self, where: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        moves = {
+            "down": box.scroll_down,
+            "up": box.scroll_up,
+            "top": box.scroll_home,
+            "bottom": box.scroll_end,
+            "page_down": box.scroll_page_down,
+            "page_up": box.scroll_page_up,
+        }
+        moves[where](animate=False)
 
     @staticmethod
     def _table(rows: list[tuple[str, str, str]]) -> Table:
