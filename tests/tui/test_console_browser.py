@@ -42,3 +42,16 @@ async def test_o_leaves_a_desktop_browser_to_webbrowser(db_path, tmp_path, monke
         await settle(pilot)
         assert suspended == []
     assert opened == ["https://news.example/aleppo"]
+
+
+async def test_o_without_any_browser_shows_the_whole_link_to_copy(db_path, tmp_path, monkeypatch):
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: False)  # none registered
+    app, suspended = app_with(db_path, tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        [note] = [n for n in app._notifications if n.severity == "warning"]
+        assert note.message.startswith("No browser available")
+        assert note.message.endswith("The link: https://news.example/aleppo")
+    assert suspended == []

@@ -250,7 +250,10 @@ class ArticleActions(Screen[None]):
             self.post_message(Notice(f"browser: {exc}", "warning"))
             return
         if not opened:
-            self.post_message(Notice("No browser available.", "warning"))
+            # the link is shown whole, so it can still be copied (the reader cuts a long one)
+            link = terminal_safe(url, line=True)
+            text = f"No browser available (set `browser` or $BROWSER). The link: {link}"
+            self.post_message(Notice(text, "warning"))
 
     def _article_text(self) -> str | None:
         """The open article as plain text (as `newstui show` prints it), or None."""
