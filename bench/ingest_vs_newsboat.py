@@ -405,7 +405,8 @@ def main() -> int:
         type=Path,
         help="the src/ folder of another newstui checkout: measured alternately with this one "
         "in the fill, screen, cli and keys rows, and after it beside newsboat in the cold, none, "
-        "304 and latency rows (same interpreter, PYTHONPATH), for before/after",
+        "304 and latency rows (same interpreter, PYTHONPATH), for before/after; each reads and "
+        "writes its own stores, so a checkout older than this one's schema runs too",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the stores (printed folder) for inspection"
@@ -439,8 +440,12 @@ def main() -> int:
         # byte-compiled first, as an installed package is (PYTHONDONTWRITEBYTECODE may be set
         # here, and a source edited since its last compile would be compiled at every run)
         variants = newstui_variants(args.baseline)
-        nt_rules = t.newstui_cmd("rules", main_paths)
-        nt_none = t.newstui_cmd("none", main_paths, "none")
+        # each variant reads and writes its own stores, built by itself: an older checkout
+        # refuses a store whose schema a newer one migrated
+        nt_rules = {name: t.newstui_cmd(own("rules", name), main_paths) for name, _ in variants}
+        nt_none = {
+            name: t.newstui_cmd(own("none", name), main_paths, "none") for name, _ in variants
+        }
         nb_main = t.newsboat_cmd("main", main_paths)
 
         def nb_reload(cmd: list[str]) -> Callable[[], Run]:
@@ -449,7 +454,8 @@ def main() -> int:
         nothing = lambda: None  # noqa: E731
         if "cold" not in only and ("304" in only or "latency" in only):
             # the re-fetch rows need full stores, not the cold figures: one cold fetch each
-            run([*nt_rules, "fetch"], t.env)
+            for name, extra in variants:
+                run([*nt_rules[name], "fetch"], {**t.env, **extra})
             run([*nb_main, "-x", "reload"], t.env)
             print(f"  (stores filled by one cold fetch each: HTTP {dict(corpus.take_statuses())})")
         for key, label, row, store, cmd in (
@@ -461,11 +467,12 @@ def main() -> int:
                 continue
             for name, extra in variants:  # with --baseline, each beside newsboat in turn
                 suffix = "" if name == "newstui" else f" ({name})"
+                mine = own(store, name)
                 nts, nbs = alternate(
                     args.runs,
                     label + suffix,
-                    lambda store=store: t.reset(store),
-                    lambda cmd=cmd, extra=extra: run([*cmd, "fetch"], {**t.env, **extra}),
+                    lambda mine=mine: t.reset(mine),
+                    lambda cmd=cmd[name], extra=extra: run([*cmd, "fetch"], {**t.env, **extra}),
                     lambda: t.reset("main"),
                     nb_reload(nb_main),
                     corpus,
@@ -489,7 +496,9 @@ def main() -> int:
                         args.runs,
                         label + suffix,
                         nothing,
-                        lambda extra=extra: run([*nt_rules, "fetch"], {**t.env, **extra}),
+                        lambda cmd=nt_rules[name], extra=extra: run(
+                            [*cmd, "fetch"], {**t.env, **extra}
+                        ),
                         nothing,
                         nb_reload(nb_main),
                         corpus,
@@ -499,9 +508,12 @@ def main() -> int:
         if "fill" in only:
             fill_rows(t, fill_paths, fill_feeds * 100, variants, table)
         if small_paths:
-            nt_small = t.newstui_cmd("small", small_paths)
+            nt_small = {
+                name: t.newstui_cmd(own("small", name), small_paths) for name, _ in variants
+            }
             nb_small = t.newsboat_cmd("small", small_paths)
-            run([*nt_small, "fetch"], t.env)
+            for name, extra in variants:
+                run([*nt_small[name], "fetch"], {**t.env, **extra})
             run([*nb_small, "-x", "reload"], t.env)
         if "screen" in only:
             first_screen_rows(t, nt_small, nb_small, variants, max(args.runs, 5), table)
@@ -525,6 +537,11 @@ def main() -> int:
 
 
 Variant = tuple[str, dict[str, str]]  # a label and the environment that selects that newstui
+
+
+def own(store: str, variant: str) -> str:
+    """The name of a variant's own store: this checkout's is `store`, another's `store-name`."""
+    return store if variant == "newstui" else f"{store}-{variant}"
 
 
 def newstui_variants(baseline: Path | None) -> list[Variant]:
@@ -570,7 +587,7 @@ def fill_rows(
 
 def first_screen_rows(
     t: Tools,
-    nt_small: list[str],
+    nt_small: dict[str, list[str]],
     nb_small: list[str],
     variants: list[Variant],
     runs: int,
@@ -587,7 +604,9 @@ def first_screen_rows(
     try:
         for i in range(runs):
             for name, extra in variants:
-                first, _, _, cpu = startup.startup(tmux, "newstui", nt_small, {**env, **extra})
+                first, _, _, cpu = startup.startup(
+                    tmux, "newstui", nt_small[name], {**env, **extra}
+                )
                 firsts[name].append((first, cpu))
                 print(f"  first screen run {i + 1} {name:8}: {first:.3f} s, CPU {cpu:.2f} s")
             nb_first.append(startup.startup(tmux, "newsboat", nb_small, nb_env)[0])
@@ -603,14 +622,15 @@ def first_screen_rows(
 
 
 def cli_rows(
-    t: Tools, nt_small: list[str], variants: list[Variant], runs: int, table: Table
+    t: Tools, nt_small: dict[str, list[str]], variants: list[Variant], runs: int, table: Table
 ) -> None:
-    """`--version` and `list --limit 1`: wall and CPU seconds, the variants alternately."""
+    """`--version` and `list --limit 1`: wall and CPU seconds, the variants alternately, each
+    `list` on the variant's own store."""
     for label, argv in (("--version", ["--version"]), ("list --limit 1", ["list", "--limit", "1"])):  # fmt: skip
-        cmd = [*nt_small, *argv] if argv[0] == "list" else [*t.newstui, *argv]
         results: dict[str, list[Run]] = {name: [] for name, _ in variants}
         for _ in range(runs):
             for name, extra in variants:
+                cmd = [*nt_small[name], *argv] if argv[0] == "list" else [*t.newstui, *argv]
                 results[name].append(run(cmd, {**t.env, **extra}))
         for name, runs_ in results.items():
             suffix = "" if name == "newstui" else f" ({name})"
@@ -636,9 +656,10 @@ def keys_during_refresh(
     startup = load_startup()
     tmux = startup.Tmux(f"newstui-i12k-{os.getpid()}")
     name = f"keys-{variant}"
+    small = own("small", variant)  # the variant's own store of 20 feeds (it built it)
     for part in ("", "-wal"):  # the stored 20 feeds; the 200 others were never fetched
-        if (t.tmp / f"small.db{part}").exists():
-            shutil.copy(t.tmp / f"small.db{part}", t.tmp / f"{name}.db{part}")
+        if (t.tmp / f"{small}.db{part}").exists():
+            shutil.copy(t.tmp / f"{small}.db{part}", t.tmp / f"{name}.db{part}")
     cmd = t.newstui_cmd(name, paths)
     env = {k: t.env[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
     env.update(extra_env or {})
