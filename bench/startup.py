@@ -102,8 +102,18 @@ def rss_mib(pid: int) -> float:
 def launch(tmux: Tmux, name: str, cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Start `cmd` exec'd directly in a new session; returns (start time, the app's pid)."""
     line = "exec " + shlex.join(["env", *(f"{k}={v}" for k, v in env.items()), *cmd])
-    start = time.perf_counter()
-    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", line)
+    for attempt in range(5):
+        start = time.perf_counter()
+        try:
+            tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", line)
+            break
+        except subprocess.CalledProcessError as exc:
+            # the server was still exiting after the last session closed (seen at load 15-20:
+            # the new client reached the dying server); a moment later a new one starts
+            if attempt == 4:
+                raise
+            print(f"  (tmux new-session failed: {exc.stderr.strip()!r}; again)", flush=True)
+            time.sleep(0.5)
     pid = int(tmux("display", "-p", "-t", name, "#{pane_pid}").strip())
     comm = Path(f"/proc/{pid}/comm").read_text().strip()
     for _ in range(100):  # the shell and `env` exec the app a moment after tmux starts them
