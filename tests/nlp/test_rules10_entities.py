@@ -205,3 +205,14 @@ def test_the_field_of_a_prize_or_a_degree_is_not_a_place(extractor) -> None:
     text = "Ann Merrow won the Harwell Prize in Geomatics and holds a degree in Oceanics."
     names = _names(extractor, text)
     assert not {"Geomatics", "Oceanics"} & names
+
+
+def test_an_office_without_a_name_is_no_person(extractor) -> None:
+    text = (
+        "One of Tarnwick's Vice Presidents, Ann Merrow, also commented. Being the Chief "
+        "Technical Officer of the project is hard, said Dov Lint. The Technical Officer works late."
+    )
+    found = _entities(extractor, text)
+    assert not {"Vice Presidents", "Technical Officer"} & {name for name, _ in found}
+    assert ("Ann Merrow", "PERSON") in found
+    assert ("Dov Lint", "PERSON") in found

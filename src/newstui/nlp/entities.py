@@ -1990,6 +1990,12 @@ _NOT_BODY_LAST = frozenset(
 )
 
 _NO_BODY_LAST = _NOT_NAME_HEADS | _NOT_BODY_LAST
+# Last words of an office, never of a person's name ("Minority Leader", "Health Director").
+_OFFICE_NOUNS = frozenset(
+    "Leader Leaders Representative Representatives President Presidents Director Directors "
+    "Officer Officers Secretary Secretaries Minister Ministers Chairman Spokesman Spokeswoman "
+    "Spokesperson Commissioner Governor Senator Senators Manager Adviser Advisor Advisors".split()
+)
 # Heads that stand alone for no particular body ("the Cabinet", "this Chamber"), unlike
 # "Parliament", "Congress", "the Senate" or "the Army", which name one (they are annotated).
 _GENERIC_HEADS = frozenset(
@@ -2185,8 +2191,25 @@ def names_nothing(key: str, cands: list[Candidate], kind: str, gaz: Gazetteer) -
         return True  # "… King Jr. Day": a suffix cut from its name is no one
     if _only_title(cands[0], gaz) if len(cands) == 1 else all(_only_title(c, gaz) for c in cands):
         return True  # "The Vice President, Mike Pence, said": a title alone names no one
+    if (
+        kind == "PERSON"
+        and all(_only_office(c, gaz) for c in cands)
+        and any(" " in (c.display or c.text) for c in cands)
+    ):
+        return True  # "the Senate Minority Leader, Ann Lee,", "Vice Presidents": an office
     # "Universities and research institutes have pledged": no name
     return kind == "ORG" and (_only_head_noun(cands, gaz) or _only_generic_head(cands))
+
+
+def _only_office(cand: Candidate, gaz: Gazetteer) -> bool:
+    """Whether a candidate ends in an office and opens with no given name ("Minority Leader",
+    "Democratic Representatives", "Health Director"): an office, not a person's name."""
+    words = (cand.display or cand.text).split()
+    return (
+        strip_possessive(words[-1]) in _OFFICE_NOUNS
+        and words[0] not in gaz.first_names
+        and cand.strength < 3
+    )
 
 
 def _only_generic_head(cands: list[Candidate]) -> bool:
