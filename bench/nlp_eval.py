@@ -5,8 +5,11 @@ Wikinews sets add a `source` field and the GROUP type). GROUP is scored only on 
 it (the older sets leave nationalities and groups out). `--against REF` also measures the words/s
 of the extractor at git revision REF, alternating old and new runs on the same texts, so the ratio
 holds on a busy machine. Speed is words per second of CPU time of one process (one core).
-`--compiled` measures this tree's extractor compiled by mypyc (built into a temporary folder as
-setup.py builds it at install) instead of the importable one; each figure says which it measured.
+`--against-lib DIR` measures a package already built in DIR instead (`setup.py build --build-lib
+DIR` of another checkout: compiled when that build compiled). `--compiled` measures this tree's
+extractor compiled by mypyc (built into a temporary folder as
+setup.py builds it at install) instead of the importable one, and REF's compiled too when REF
+has the compiled build (pure Python before it); each figure says which it measured.
 """
 
 from __future__ import annotations
@@ -168,9 +171,9 @@ def _old_source(ref: str, into: Path) -> Path:
     return into / "src"
 
 
-def compiled_source(into: Path) -> Path:
-    """This tree's package with the extractor compiled by mypyc as setup.py does at install,
-    built into `into` (about a minute); the folder to put on sys.path."""
+def compiled_source(into: Path, root: Path = ROOT) -> Path:
+    """The package of the tree at `root` (this one) with the extractor compiled by mypyc as
+    setup.py does at install, built into `into` (about a minute); the folder to put on sys.path."""
     lib, temp = into / "lib", into / "temp"
     subprocess.run(
         [
@@ -183,11 +186,25 @@ def compiled_source(into: Path) -> Path:
             "--build-temp",
             str(temp),
         ],
-        cwd=ROOT,
+        cwd=root,
         check=True,
         capture_output=True,
     )
     return lib
+
+
+def compiled_revision(ref: str, into: Path) -> Path | None:
+    """The package of git revision `ref` compiled by mypyc with its own setup.py (as installed),
+    built into `into`; the folder to put on sys.path. None when `ref` has no compiled build."""
+    tree = into / "tree"
+    tree.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    if not (tree / "setup.py").exists():
+        return None
+    return compiled_source(into / "build", root=tree)
 
 
 def _measure_in_child(
@@ -212,12 +229,21 @@ def _measure_in_child(
 
 
 def compare_speed(
-    texts: list[str], backend: str, ref: str, rounds: int, seconds: float, compiled: bool
+    texts: list[str],
+    backend: str,
+    ref: str,
+    rounds: int,
+    seconds: float,
+    compiled: bool,
+    lib: Path | None = None,
 ) -> None:
-    """Alternate old (git `ref`) and new runs on the same texts; print medians and the ratio."""
+    """Alternate old (git `ref`, or the built package folder `lib`) and new runs on the same
+    texts; print medians and the ratio."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        old_src = _old_source(ref, tmp_path)
+        # compiled: both sides as installed (REF pure when it predates the compiled build)
+        old_src = lib or (compiled_revision(ref, tmp_path / "old") if compiled else None)
+        old_src = old_src or _old_source(ref, tmp_path)
         new_src = compiled_source(tmp_path / "compiled") if compiled else None
         texts_file = tmp_path / "texts.json"
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
@@ -252,6 +278,12 @@ def main() -> None:
         metavar="REF",
         help="also measure the extractor at git revision REF, side by side",
     )
+    parser.add_argument(
+        "--against-lib",
+        type=Path,
+        metavar="DIR",
+        help="also measure the package built in DIR (`setup.py build --build-lib DIR`), side by side",
+    )
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs for --against")
     parser.add_argument("--no-speed", action="store_true", help="accuracy only")
     parser.add_argument(
@@ -266,8 +298,9 @@ def main() -> None:
         print()
     if args.no_speed:
         return
-    if args.against:
-        compare_speed(texts, args.backend, args.against, args.rounds, 2.0, args.compiled)
+    if args.against or args.against_lib:
+        ref = args.against or str(args.against_lib)
+        compare_speed(texts, args.backend, ref, args.rounds, 2.0, args.compiled, args.against_lib)
         return
     words = sum(len(t.split()) for t in texts)
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,6 +1,6 @@
 """Instructions of one NLP extractor pass, this tree against a git revision (valgrind).
 
-    python bench/nlp_instructions.py --against REF [--step 4]
+    python bench/nlp_instructions.py (--against REF | --against-lib DIR) [--step 4] [--compiled]
 
 CPU time side by side (`nlp_eval.py --against`) cannot resolve a few per cent on a loaded
 machine (at load 10 two runs of five gave 1.02x and 1.00x for one change); the instruction
@@ -8,7 +8,11 @@ count that valgrind's cachegrind reports does not depend on the load. Each side 
 under valgrind with one hash seed: the texts analysed once (imports, word lists, caches), and
 once more; the difference is one pass. Texts: every STEP-th text that tools/nlp_identity.py
 allows (annotated sets less blind folders, tests/nlp literals, shared Wikinews less the blind
-indices). Needs valgrind; about a minute at step 4.
+indices). Needs valgrind; about a minute at step 4. `--compiled` counts both sides compiled by
+mypyc as setup.py builds them at install (REF must have the compiled build; a few minutes
+more for the two builds), instead of the importable (editable: pure Python) package.
+`--against-lib DIR` counts a package already built in DIR (`setup.py build --build-lib DIR`)
+instead of a git revision.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 
-from nlp_eval import _old_source  # this folder's: the package of a git revision, unpacked
+# this folder's: the package of a git revision, unpacked; this tree's package compiled
+from nlp_eval import _old_source, compiled_revision, compiled_source
 
 ROOT = Path(__file__).resolve().parent.parent
 _CHILD = """
@@ -70,8 +75,17 @@ def instructions(src: Path, texts_file: Path, passes: int) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", required=True, metavar="REF", help="git revision")
+    against = parser.add_mutually_exclusive_group(required=True)
+    against.add_argument("--against", metavar="REF", help="git revision")
+    against.add_argument(
+        "--against-lib", type=Path, metavar="DIR", help="a built package folder (setup.py build)"
+    )
     parser.add_argument("--step", type=int, default=4, help="every STEP-th allowed text (4)")
+    parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="count both sides compiled by mypyc (as installed), not the importable package",
+    )
     args = parser.parse_args()
     if not shutil.which("valgrind"):
         sys.exit("valgrind is not installed (apt-get install valgrind)")
@@ -79,15 +93,26 @@ def main() -> int:
     texts = [text for _, text in tool.allowed_texts(tool._default_shared())][:: args.step]
     words = sum(len(t.split()) for t in texts)
     with tempfile.TemporaryDirectory() as tmp:
-        old_src = _old_source(args.against, Path(tmp))
+        ref = args.against or str(args.against_lib)
+        new_src = compiled_source(Path(tmp) / "new") if args.compiled else ROOT / "src"
+        if args.against_lib:
+            old_src = args.against_lib
+        elif args.compiled:
+            built = compiled_revision(args.against, Path(tmp) / "old")
+            if built is None:
+                sys.exit(f"{args.against} has no compiled build (no setup.py): drop --compiled")
+            old_src = built
+        else:
+            old_src = _old_source(args.against, Path(tmp))
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
         per_pass = {}
-        for name, src in ((args.against, old_src), ("this tree", ROOT / "src")):
+        for name, src in ((ref, old_src), ("this tree", new_src)):
             per_pass[name] = instructions(src, texts_file, 1) - instructions(src, texts_file, 0)
-    old, new = per_pass[args.against], per_pass["this tree"]
+    old, new = per_pass[ref], per_pass["this tree"]
+    build = "compiled" if args.compiled else "as importable"
     print(
-        f"{len(texts)} texts, {words:,} words: {args.against} {old:,} instructions a pass "
+        f"{len(texts)} texts, {words:,} words ({build}): {ref} {old:,} instructions a pass "
         f"({old / words:,.0f} a word), this tree {new:,} ({new / words:,.0f} a word), "
         f"ratio {old / new:.3f}"
     )
