@@ -24,7 +24,7 @@ from newstui.model import Article, Link
 from newstui.processes import PreparedFeed, parse_document
 from newstui.sources.feeds import parse_feed
 from newstui.store import open_db
-from newstui.store.articles import save_articles
+from newstui.store.articles import identity_keys, save_articles
 from newstui.store.feeds import ensure_feed
 from tests.sources.feed_corpus import every_document
 
@@ -115,9 +115,17 @@ def test_prepared_digests_are_the_ones_stored_rows_already_carry(text, summary_i
     row = prepare_article(article)
     digest = _joined_digest("Tïtle", "Ana", text, summary, "https://e.example/a")
     assert row.content_hash == content_hash(article) == digest
-    key = hashlib.sha256(f"Tïtle\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    assert row.text_key == text_key("Tïtle", text) == "hash:" + key
     assert unpacked_text(row.text) == text
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_entries_without_guid_or_link_have_the_same_identity_when_prepared(text):
+    """The store makes the title+text key of a prepared entry from its stored text: the key
+    stored rows already carry."""
+    entries = [Article(title="Tïtle", text=text), Article(title="Tïtle", text=text + " more")]
+    key = hashlib.sha256(f"Tïtle\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    assert identity_keys(entries)[0] == text_key("Tïtle", text) == "hash:" + key
+    assert identity_keys([prepare_article(entry) for entry in entries]) == identity_keys(entries)
 
 
 def test_texts_packed_at_any_zlib_level_read_back():

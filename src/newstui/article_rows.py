@@ -21,9 +21,10 @@ EARLIEST_PUBLISHED = datetime(1900, 1, 1, tzinfo=UTC)  # before this a date is a
 class PreparedArticle:
     """An article in its stored form: `published` as stored (ISO 8601 UTC or None), `text`,
     `summary` and `links` as stored (packed_text, packed_links; `summary` '' when it is the
-    text itself), `content_hash` the digest that notices updates, `text_key` the identity of
-    an entry with neither guid nor link. Made by prepare_article; a few plain values, cheap to
-    send between processes (an Article with its Link objects costs ~4x more to unpickle)."""
+    text itself), `content_hash` the digest that notices updates. Made by prepare_article; a
+    few plain values, cheap to send between processes (an Article with its Link objects costs
+    ~4x more to unpickle). No text_key: few entries need one (store.articles.identity_keys
+    makes it from the stored text then; a hash of every text cost ~4 us an article)."""
 
     title: str
     text: str | bytes
@@ -34,7 +35,6 @@ class PreparedArticle:
     summary: str | bytes
     links: str | bytes
     content_hash: str
-    text_key: str
 
 
 def prepare_article(article: Article) -> PreparedArticle:
@@ -54,7 +54,6 @@ def prepare_article(article: Article) -> PreparedArticle:
         summary=packed_text(summary),
         links=packed_links(links_json(article.links)),
         content_hash=content_hash(article, encoded),
-        text_key=text_key(article.title, article.text, encoded),
     )
 
 

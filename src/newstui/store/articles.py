@@ -73,7 +73,9 @@ def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
     """
 
     def fallback(a: Article | PreparedArticle) -> str:
-        return a.text_key if isinstance(a, PreparedArticle) else text_key(a.title, a.text)
+        # made here, for the few entries that need it (a prepared text is read back)
+        text = unpacked_text(a.text) if isinstance(a, PreparedArticle) else a.text
+        return text_key(a.title, text)
 
     guids = Counter(a.guid for a in articles if a.guid)
     links = Counter(a.url for a in articles if a.url)
