@@ -63,6 +63,7 @@ _PLAIN_PIECES = st.sampled_from(
 @given(st.lists(_PLAIN_PIECES, max_size=30).map("".join))
 @example("one two\n\nthree")
 @example(" one\n\n\nthree ")
+@example("one\n\n\n\nthree")  # plain: blank lines folded all the same
 def test_plain_bodies_are_cleaned_as_line_by_line_folding_cleans_them(text: str) -> None:
     assert clean_text(text) == _clean_text_line_by_line(text)
 

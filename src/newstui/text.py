@@ -106,7 +106,9 @@ def clean_line(text: str, max_length: int = 1000) -> str:
 def clean_text(text: str) -> str:
     """A body: controls stripped, lines trimmed, paragraphs separated by exactly one blank line."""
     if _plain(text):  # most converted HTML: nothing to strip, every line already folded
-        return _BLANK_LINES.sub("\n\n", text).strip()
+        # its only white space is single spaces and newlines, none beside a newline: the only
+        # blank lines to fold are three or more newlines in a row
+        return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()
     text = strip_controls(text)
     if "\u1680" in text:  # the one white space str.split() folds and _SPACES keeps
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]

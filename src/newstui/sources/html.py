@@ -186,9 +186,14 @@ _TAG = re.compile(r"<[^>]*>")
 _HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
 
 
+def _may_lose_text(html: str) -> bool:
+    """False for a document too small to have nested past libxml2's limit (see _lost_text)."""
+    return len(html) >= 20_000 or html.count("<") >= 4_000
+
+
 def _lost_text(text: str, html: str) -> bool:
     """True when the parsed text is much shorter than the document's visible text."""
-    if len(html) < 20_000 and html.count("<") < 4_000:
+    if not _may_lose_text(html):
         return False
     visible = " ".join(_TAG.sub(" ", _HIDDEN.sub(" ", html)).split())
     return len(" ".join(text.split())) < 0.6 * len(visible)
@@ -271,7 +276,10 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
                 words_end = len(parts)
 
     marked = "".join(parts)
-    if _lost_text(marked.replace(_LINK_MARK, "") if links else marked, html):
+    # (the text without its link marks made only for a document large enough to lose text)
+    if _may_lose_text(html) and _lost_text(
+        marked.replace(_LINK_MARK, "") if links else marked, html
+    ):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
         text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))), refs)
         return text, [Link(*link) for link in links]
