@@ -177,19 +177,19 @@ def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pending_open: int | None = None
     paragraphs = paragraph_spans(text)
-    lines_joined = "\n\n" in text  # paragraphs are blank-line separated: "\n" only wraps a line
+    lines_joined: bool | None = None  # paragraphs blank-line separated: "\n" only wraps a line
     k = 0
     while k < len(paragraphs):
         start, end = paragraphs[k]
         pairs = finder(text, start, end)
         k += 1
         while (  # 'writes:¶"It's a long shot…plurality. \nThink about it…ever."': one quote
-            lines_joined
-            and pairs
+            pairs
             and pairs[-1][1] is None
             and text[pairs[-1][0]] in '"“«„'
             and k < len(paragraphs)
             and text.count("\n", end, paragraphs[k][0]) == 1
+            and (lines_joined if lines_joined is not None else (lines_joined := "\n\n" in text))
             and not _continues(text, end, text[pairs[-1][0]])
         ):
             joined = finder(text, start, paragraphs[k][1])

@@ -516,7 +516,9 @@ class SpeakerFinder:
         if last_char in ".?!" and _CLAUSE_AFTER.match(tail, verb.end()):
             return None  # '“…genocidal war.” Reid then explained he was …': a new sentence
         if last_char in ".?!" and _INTRODUCING.search(
-            self.masked, self.sentence_bounds(span.open_mark)[0], span.open_mark
+            self.masked,
+            max(self.sentence_bounds(span.open_mark)[0], span.open_mark - 60),
+            span.open_mark,
         ):
             return None  # 'Moss said at a briefing: “…attacker.” Acme has called for …'
         # '“…”, the club's coach Ann Lee said': a comma or dash right after the closing mark
@@ -614,7 +616,12 @@ class SpeakerFinder:
             author = self._first_named(sent_start, span.open_mark, span.open_mark)
             if author or statement.group().split()[-1].rstrip(":") in ("read", "reads"):
                 return author  # else "In a statement, police said:": who "police" are
-        response = _OWNER_WAS.search(head)
+        response = (
+            _OWNER_WAS.search(head)
+            if head.rstrip(" \t\n,:").rsplit(None, 1)[-1:]
+            in (["was"], ["were"], ["read"], ["reads"])
+            else None
+        )
         if response:  # "Moss's response was, “…”": the owner of the response
             named = self._first_named(
                 sent_start + response.start(1), sent_start + response.end(1), span.open_mark
@@ -685,7 +692,7 @@ class SpeakerFinder:
         relative = self._relative_subject(sent_start, sent_start + verb.start())
         if relative:  # "…welcomed by Moss, who said it was “…”": Moss
             return relative
-        if _AND_VERB.search(head, 0, verb.start()):
+        if _AND_VERB.search(head, max(0, verb.start() - 40), verb.start()):
             # "Moss thanked Reid for his help and said she was “…”": the first verb's subject
             subject = self._coordinated_subject(sent_start, sent_start + verb.start())
             if subject:
