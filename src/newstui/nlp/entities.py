@@ -6,7 +6,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 from operator import attrgetter
 
@@ -19,6 +19,8 @@ from newstui.nlp.segment import (
     Dateline,
     Token,
     closes_nickname,
+    find_all,
+    matches_at,
     nickname_end,
     paragraph_spans,
 )
@@ -109,7 +111,6 @@ _NAME_POSSESSIVES = frozenset(
 )
 _DOTTED_PLACES = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Department"
 _START = attrgetter("start")
-_TEXT = attrgetter("text")
 _NUMBER_AFTER = re.compile(r"\s\d")
 _HAS_DIGIT = re.compile(r"\d")
 _COMMA_WORD = re.compile(r",\s+(\w[\w ]*?)\b")
@@ -140,10 +141,19 @@ _NOT_NAME_ENDINGS = (
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
+_ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ&")  # every _ACRONYM's second character
+
+
+def _is_acronym(word: str) -> bool:
+    """Whether `word` is all one _ACRONYM ("NATO", "PG&E"); its second character rules out
+    most words without the regular expression (asked of most candidates)."""
+    return word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word) is not None
+
+
 def _is_abbreviation(word: str) -> bool:
     """'NASA', 'PG&E', 'TfL', 'PwC': a short word written mostly in capitals, as bodies'
     abbreviations are (people's names are not: "McCain", "DeSantis", "LeBron")."""
-    if _ACRONYM.fullmatch(word):
+    if _is_acronym(word):
         return True
     if not _MIXED_ABBREVIATION.fullmatch(word):
         return False
@@ -158,22 +168,78 @@ def _is_word_char(char: str) -> bool:
 
 @dataclass(slots=True)
 class Candidate:
-    """One possible entity mention with typing evidence (strength 0 = untyped, 3 = gazetteer)."""
+    """One possible entity mention with typing evidence (strength 0 = untyped, 3 = gazetteer).
+
+    `__init__` and `__eq__` are written out (as `dataclass` writes them): mypyc compiles them,
+    while the ones `dataclass` writes run as Python code in the compiled extractor.
+    """
 
     start: int
     end: int
     text: str
     words: int
-    type: str | None = None
-    strength: int = 0
-    sentence_start: bool = False
-    display: str | None = None
-    speaks: bool = False  # a known place or body's name directly followed by "said"
+    type: str | None
+    strength: int
+    sentence_start: bool
+    display: str | None
+    speaks: bool  # a known place or body's name directly followed by "said"
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        words: int,
+        type: str | None = None,
+        strength: int = 0,
+        sentence_start: bool = False,
+        display: str | None = None,
+        speaks: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.words = words
+        self.type = type
+        self.strength = strength
+        self.sentence_start = sentence_start
+        self.display = display
+        self.speaks = speaks
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Candidate):  # no class derives from Candidate
+            return NotImplemented
+        return (
+            self.start == other.start
+            and self.end == other.end
+            and self.text == other.text
+            and self.words == other.words
+            and self.type == other.type
+            and self.strength == other.strength
+            and self.sentence_start == other.sentence_start
+            and self.display == other.display
+            and self.speaks == other.speaks
+        )
 
 
-@lru_cache(maxsize=65536)
+# Answers of the word tests asked several times per token, by word (a dict: a compiled
+# lookup in it costs a fifth of an lru_cache call; emptied when it holds _CACHED_WORDS).
+_CACHED_WORDS = 65536
+_IS_CAP: dict[str, bool] = {}
+_MAY_OPEN_KNOWN: dict[str, bool] = {}
+
+
 def _is_cap(word: str) -> bool:
     """Whether a word counts as capitalised in a name (cached: called several times per token)."""
+    found = _IS_CAP.get(word)
+    if found is None:
+        if len(_IS_CAP) >= _CACHED_WORDS:
+            _IS_CAP.clear()
+        found = _IS_CAP[word] = _capitalised(word)
+    return found
+
+
+def _capitalised(word: str) -> bool:
     first = word[0]
     if first.isupper():
         return word[1:2] not in ("'", "’") or len(word) > 4  # not "I'm", "I’ve", "O’"
@@ -202,10 +268,18 @@ def _head_nouns() -> frozenset[str]:
     return gaz.org_words | gaz.place_words
 
 
-@lru_cache(maxsize=65536)
 def _may_open_known(word: str) -> bool:
     """Whether `word` may be the first word of a known name (as written, plural, dotted or
     possessive); False rules the name out without looking anything else up."""
+    found = _MAY_OPEN_KNOWN.get(word)
+    if found is None:
+        if len(_MAY_OPEN_KNOWN) >= _CACHED_WORDS:
+            _MAY_OPEN_KNOWN.clear()
+        found = _MAY_OPEN_KNOWN[word] = _opens_known(word)
+    return found
+
+
+def _opens_known(word: str) -> bool:
     known_first = _known_first_words()
     return not word.islower() and (
         word in known_first
@@ -263,8 +337,17 @@ def _has_word_token(text: str, word: str) -> bool:
             _is_word_char(text[at - 1])
             or (text[at - 1] in _WORD_JOINERS and at > 1 and _is_word_char(text[at - 2]))
         ):
-            token = WORD.match(text, at)
-            if token is not None and token.end() == at + size:
+            # The token matched here ends with `word` unless WORD goes on past it: a word
+            # character, or a joiner before one (as `WORD.match(text, at).end()` would say).
+            after = text[at + size : at + size + 1]
+            if not (
+                _is_word_char(after)
+                or (
+                    after != ""
+                    and after in _WORD_JOINERS
+                    and _is_word_char(text[at + size + 1 : at + size + 2])
+                )
+            ):
                 return True
         at = text.find(word, at + 1)
     return False
@@ -293,7 +376,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     out: list[tuple[list[Token], list[str | None]]] = []
     run: list[Token] = []
     cues: list[str | None] = []
-    caps = list(map(_is_cap, map(_TEXT, tokens)))
+    caps = [_is_cap(tok.text) for tok in tokens]
     for i, raw in enumerate(tokens):
         if not run and not caps[i]:
             continue  # a lower-case word outside a run, the commonest case (never split either)
@@ -414,7 +497,7 @@ class _EntityFinder:
         self.storm_heads = False  # whether a run opens with "Hurricane", "Typhoon"…
         self.candidates: list[Candidate] = []
         self.heads = _head_nouns()
-        self.headings = [span for span in paragraph_spans(text) if self._is_heading(*span)]
+        self.headings = [(s, e) for s, e in paragraph_spans(text) if self._is_heading(s, e)]
         self.lone_openers: dict[tuple[str, bool], bool] = {}  # see _drop_sentence_opener
         self.heading_starts = [start for start, _ in self.headings]
 
@@ -424,7 +507,7 @@ class _EntityFinder:
         initials: set[int] = set()
         openers: set[int] = set()
         for m in _TRANSCRIPT_LABEL.finditer(self.text):
-            if _ACRONYM.fullmatch(m.group(1)):
+            if _is_acronym(m.group(1)):
                 initials.add(m.start(1))
             openers.add(m.end())
         tokens = []
@@ -619,7 +702,7 @@ class _EntityFinder:
             return
         names = {
             m.group(1)
-            for m in _STORM_NAME.finditer(self.text)
+            for m in matches_at(_STORM_NAME, self.text, find_all(self.text, _STORM_STARTS))
             if m.group(1) not in self.heads
             and m.group(1) not in THING_WORDS
             and m.group(1) not in self.gaz.known
@@ -712,7 +795,7 @@ class _EntityFinder:
                 and self.text.startswith(" (", prev.end)
                 and self.text[cand.end : cand.end + 1] == ")"
                 and (
-                    _ACRONYM.fullmatch(cand.text)
+                    _is_acronym(cand.text)
                     # "Transport for London (TfL)": the initials of every word, as written
                     or cand.text == "".join(w[0] for w in (prev.display or prev.text).split())
                 )
@@ -893,7 +976,7 @@ class _EntityFinder:
             return []  # "Nice to be with you": a place name that is also a word, opening a sentence
         if (
             len(run) > 1
-            and _ACRONYM.fullmatch(first.text)
+            and _is_acronym(first.text)
             and self.text[first.start - 1 : first.start] in ("\n", "")
             and run[1].text.lower() in self.gaz.common_words
             and strip_possessive(run[1].text) not in self.heads  # "NBC News reported"
@@ -1462,7 +1545,7 @@ class _EntityFinder:
         if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
             return None, 0
         after = self.text[end : end + 40]
-        if _ACRONYM.fullmatch(surface) and _NUMBER_AFTER.match(after):
+        if _is_acronym(surface) and _NUMBER_AFTER.match(after):
             return None, 0  # a market index: "FTSE 100", "CAC 40"
         if "." in surface and _DOMAIN.fullmatch(surface):
             return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
@@ -1579,7 +1662,7 @@ class _EntityFinder:
             ("'s", "’s")
         ):
             return "PLACE", 2
-        if len(words) > 1 and any(_ACRONYM.fullmatch(w) or w == "&" for w in words):
+        if len(words) > 1 and any(_is_acronym(w) or w == "&" for w in words):
             return "ORG", 1
         if len(words) > 1 and words[0] in gaz.first_names and words[-1] not in HONOURS:
             return "PERSON", 2  # but "George Polk Awards" is a prize named after him
@@ -1676,7 +1759,7 @@ class _EntityFinder:
         ):
             return "PERSON", 1  # "Moss, 41, said", "Moss, who"
         if (
-            _ACRONYM.fullmatch(surface)
+            _is_acronym(surface)
             and len(surface) > 2
             and surface.lower() not in gaz.common_words
             and not _ROMAN_NUMERAL.fullmatch(surface)  # "II, III, IV", "the XXI century"
@@ -1700,7 +1783,7 @@ class _EntityFinder:
             after[:1] in _ONE_WORD_AFTER_MARKS
             or (after[:2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(after))
             or ((after[1:4] == "who" or after[1:2].isdigit()) and _PERSON_AFTER.match(after))
-            or (len(surface) > 2 and _ACRONYM.fullmatch(surface))
+            or (len(surface) > 2 and _is_acronym(surface))
             or name in self.gaz.org_words
         ):
             return False
@@ -2232,13 +2315,25 @@ def _entity(cands: list[Candidate], kind: str) -> Entity:
     return Entity(best.display or best.text, kind, mentions)
 
 
+_GROUP_KEYS: dict[str, str] = {}  # canonical_key(name, "x") by name (see _CACHED_WORDS)
+
+
+def _group_key(name: str) -> str:
+    key = _GROUP_KEYS.get(name)
+    if key is None:
+        if len(_GROUP_KEYS) >= _CACHED_WORDS:
+            _GROUP_KEYS.clear()
+        key = _GROUP_KEYS[name] = canonical_key(name, "x")
+    return key
+
+
 def group_candidates(
     candidates: list[Candidate],
 ) -> tuple[dict[str, list[Candidate]], set[str]]:
     """Mentions grouped per entity, and the keys of people a surname said something about."""
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
-        groups[canonical_key(cand.display or cand.text, "x")].append(cand)
+        groups[_group_key(cand.display or cand.text)].append(cand)
     full_people: dict[str, list[str]] = defaultdict(list)
     first_surnames: dict[str, list[str]] = defaultdict(list)
     initials: dict[str, list[str]] = defaultdict(list)
@@ -2296,7 +2391,7 @@ def group_candidates(
             and (len(targets) != 1 or not any(c.speaks for c in cands))
             and not (
                 not targets  # a known "DUP" is the "Democratic Unionist Party" the article names
-                and _ACRONYM.fullmatch(surface)
+                and _is_acronym(surface)
                 and len(set(initials.get(surface, ()))) == 1
                 and _best_type(cands) == "ORG"  # but "US" is no "US Special …"
             )
@@ -2306,7 +2401,7 @@ def group_candidates(
             targets = {t for t in targets if t.rsplit(" ", 1)[-1] not in _GENERATIONS} or targets
         if len(targets) > 1:
             targets = _first_introduced(targets, groups, words[-1], cands)
-        if not targets and _ACRONYM.fullmatch(surface):
+        if not targets and _is_acronym(surface):
             targets = set(initials.get(surface, []))
         if not targets and _best_type(cands) == "PERSON":  # "Wasif" after "Sally Wasef"
             targets = {
@@ -2500,6 +2595,8 @@ _STORM_NAME = re.compile(
     r"\b(?:Hurricane|(?:Super )?Typhoon|Cyclone|(?:Tropical |Subtropical )?Storm|"
     r"Tropical Depression) ([A-Z][a-z]+)\b(?!-)"
 )
+# Where a _STORM_NAME match may start (only there is it tried: see segment.matches_at).
+_STORM_STARTS = ("Hurricane", "Super ", "Typhoon", "Cyclone", "Tropical ", "Subtropical ", "Storm")
 _AFTER_HEAD = frozenset(("of", "for", "on", "and"))
 
 

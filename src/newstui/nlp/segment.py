@@ -48,12 +48,20 @@ class Token:
     """One word: its offsets and text, and whether it opens a sentence.
 
     Not frozen (treat it as immutable): one is built per word, and frozen dataclasses build 4× slower.
+    `__init__` is written out: mypyc compiles it, while the one `dataclass` writes runs as
+    Python code in the compiled extractor (about ten times the instructions).
     """
 
     start: int
     end: int
     text: str
     sentence_start: bool
+
+    def __init__(self, start: int, end: int, text: str, sentence_start: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.sentence_start = sentence_start
 
 
 @lru_cache(maxsize=8)
@@ -75,10 +83,45 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def find_all(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Offsets of every occurrence of each of `needles` in `text`, in order.
+
+    str.find skips to each occurrence; a regular expression's search tests every character
+    against its first set (several times the instructions on a long text when the characters
+    are rare, as stops, dashes and apostrophes are).
+    """
+    found: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    if len(needles) > 1:
+        found.sort()
+    return found
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """`pattern.finditer(text)`'s matches when every match of `pattern` starts at one of the
+    sorted offsets `starts` and none is empty: only those offsets are tried."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    for at in starts:
+        if at >= pos:
+            match = pattern.match(text, at)
+            if match is not None:
+                found.append(match)
+                pos = match.end()
+    return found
+
+
+_SENTENCE_END_CHARS = (".", "\n", "!", "?", "…")  # what every _SENTENCE_END match opens with
+
+
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin; `text` may have quote contents masked so inner stops are ignored."""
     starts = [0]
-    for end in _SENTENCE_END.finditer(text):
+    for end in matches_at(_SENTENCE_END, text, find_all(text, _SENTENCE_END_CHARS)):
         stop = end.start()
         if stop > 4 and text[stop - 5 : stop].isalnum():
             pass  # the word before the stop is over four letters long: no abbreviation
@@ -133,7 +176,9 @@ def _name_token_patterns(
 _CAPITAL_WORD = re.compile(
     r"[A-Z\x80-\U0010ffff](?<=[^\W\d_])(?<!\w\w)(?<!\w[’'.&-]\w)\w*(?:[’'.&-]\w+)*"
 )
-_LOWER_HEAD_MARK = re.compile(r"[-'’](?=[A-Z])")  # "al-Assad", "d'Estaing": look before the mark
+# "al-Assad", "d'Estaing": a mark before a capital (A-Z), then look before the mark
+_LOWER_HEAD_MARKS = ("-", "'", "’")
+_UPPER_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # "Marks & Spencer": the ampersand first, so the scan skips to it (a leading lookbehind is
 # tried at every character).
 _LONE_AMPERSAND = re.compile(r"&(?<= &)(?= )")
@@ -150,11 +195,13 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
     """
     spans = list(map(_SPAN, _CAPITAL_WORD.finditer(text)))
     extra = [m.span() for m in _LONE_AMPERSAND.finditer(text)] if "&" in text else []
-    for mark in _LOWER_HEAD_MARK.finditer(text):
-        head = mark.start()
+    for mark in find_all(text, _LOWER_HEAD_MARKS):  # "al-Assad", "d'Estaing"
+        if text[mark + 1 : mark + 2] not in _UPPER_ASCII:
+            continue
+        head = mark
         while head and (text[head - 1].isalnum() or text[head - 1] == "_"):
             head -= 1
-        if head < mark.start() and text[head] in _LOWER_ASCII:
+        if head < mark and text[head] in _LOWER_ASCII:
             found = capable.match(text, head)
             if found:
                 extra.append(found.span())
@@ -171,7 +218,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     The entity finder needs only these (a seventh of the words): a joiner anywhere else joins
     no name. Name-capable words are found by fast scans, the joiners after each.
     """
-    capable, joiner, initials = _name_token_patterns(joiners)
+    capable, _, initials = _name_token_patterns(joiners)
     tokens: list[Token] = []
     append = tokens.append
     for start, end in _name_word_spans(text, capable):
@@ -187,9 +234,9 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
         else:
             first = _opens_at(text, start, after_datelines)
         append(Token(start, end, text[start:end], first))
-        follows = joiner.match(text, end + 1) if text[end + 1 : end + 2] in initials else None
-        while follows:  # "Bank of the West", "Institut de la Santé"
-            start, end = follows.span()
+        follows = _joiner_end(text, end + 1, joiners) if text[end + 1 : end + 2] in initials else -1
+        while follows >= 0:  # "Bank of the West", "Institut de la Santé"
+            start, end = end + 1, follows
             if text[start - 1] == " " and (
                 text[start - 2].isalnum() or text[start - 2] in _NO_STOP
             ):
@@ -197,8 +244,37 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
             else:
                 first = _opens_at(text, start, after_datelines)
             append(Token(start, end, text[start:end], first))
-            follows = joiner.match(text, end + 1)
+            follows = _joiner_end(text, end + 1, joiners)
     return tokens
+
+
+def _joiner_end(text: str, at: int, joiners: frozenset[str]) -> int:
+    """Where the word of `joiners` starting at `at` ends, -1 if none does: what the `joiner`
+    pattern of _name_token_patterns matches there (a whole word, not inside a token), found
+    without a regular expression's call (tried after most capitalised words)."""
+    if at >= len(text):
+        return -1
+    if at >= 1 and (
+        _is_word_char(text[at - 1])
+        or (at >= 2 and text[at - 1] in _JOINER_MARKS and _is_word_char(text[at - 2]))
+    ):
+        return -1
+    end = at
+    while end < len(text) and _is_word_char(text[end]):
+        end += 1
+    if end == at or text[at:end] not in joiners:
+        return -1  # joiners are all letters: the match is the whole run of word characters
+    if text[end : end + 1] in _JOINER_MARKS and _is_word_char(text[end + 1 : end + 2]):
+        return -1  # "de.x": a token goes on past the word
+    return end
+
+
+_JOINER_MARKS = frozenset("’'.&-")  # inside a word token, between word characters
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether `char` (one character or "") is a regular-expression word character (\\w)."""
+    return char.isalnum() or char == "_"
 
 
 _NICKNAME_CLOSERS = {'"': '"', "“": "”", "‘": "’", "'": "'"}
