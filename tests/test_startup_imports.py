@@ -184,3 +184,49 @@ def test_the_collector_is_off_while_the_cli_loads_and_on_when_a_command_runs(tmp
     during_load, enabled_after = json.loads(done.stderr.splitlines()[-1])
     assert during_load == []
     assert enabled_after is True
+
+
+RARE_VALUES = {
+    "Analysis",  # the open article's analysis: read after the first paint
+    "Article",  # what a source produced: fetching and importing
+    "Download",
+    "CleanupReport",
+    "RemovedSource",
+    "SourceOutcome",
+    "SyncStatus",
+    "QuoteRow",
+}
+
+
+def values_made_by(code: str) -> set[str]:
+    """The names newstui.model holds once CODE has run in a fresh interpreter."""
+    code += (
+        "\nimport json, sys\n"
+        "sys.__stderr__.write('\\n' + json.dumps(sorted(vars(sys.modules['newstui.model']))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def test_the_first_screen_and_a_listing_make_only_the_values_they_show(tmp_path):
+    """The model's values for analysis, fetching, downloads, retention and sync are made when
+    first used (each dataclass costs ~4M instructions to create): neither the app's start nor
+    `list --limit 1` needs them."""
+    config = tmp_path / "feeds.toml"
+    config.write_text('[settings]\nextractor = "rules"\n')
+    app_start = values_made_by(
+        "import newstui.cli, newstui.tui.app, newstui.tui.screens.main\n"
+        "from pathlib import Path\nfrom newstui.config import load_config\n"
+        f"load_config(Path({str(config)!r}))\n"
+    )
+    listing = values_made_by(
+        "import contextlib, io\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--db', {str(tmp_path / 'n.db')!r}, 'list', '--limit', '1'])\n"
+    )
+
+    assert {"ArticleRow", "FeedRow", "SortOrder"} <= app_start & listing
+    assert not (app_start | listing) & RARE_VALUES
+    assert "Analysis" in values_made_by("from newstui.model import Analysis")

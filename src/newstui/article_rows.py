@@ -10,9 +10,12 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newstui.model import Article, Link
+from newstui.model import Link
+
+if TYPE_CHECKING:
+    from newstui.model import Article
 
 EARLIEST_PUBLISHED = datetime(1900, 1, 1, tzinfo=UTC)  # before this a date is a placeholder
 
@@ -59,6 +62,8 @@ def prepare_article(article: Article) -> PreparedArticle:
 
 def prepared(article: Article | PreparedArticle) -> PreparedArticle:
     """`article` in its stored form (as it is when it already is)."""
+    from newstui.model.fetching import Article
+
     return prepare_article(article) if isinstance(article, Article) else article
 
 

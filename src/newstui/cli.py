@@ -44,8 +44,6 @@ from newstui.model import (
     SORT_KEYS,
     ArticleFilter,
     ArticleRow,
-    CleanupReport,
-    RemovedSource,
     SortOrder,
 )
 from newstui.render import article_json, article_row_json, render_article_text, shown_date
@@ -55,6 +53,7 @@ from newstui.text import clean_line, terminal_safe
 # asyncio too is imported by the commands that fetch or sync: it costs a quick command ~30 ms.
 if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
     from newstui.ingest import SourceOutcome
+    from newstui.model import CleanupReport, RemovedSource
     from newstui.query import Query  # the query language: by the commands given a query
     from newstui.sources.discovery import FeedLink
 
@@ -870,6 +869,7 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui remove NAME|URL [--purge]`: out of the config file, then out of the database."""
     from newstui.ingest import feed_key, local_key
+    from newstui.model.fetching import RemovedSource
 
     source = config.source_named(args.name)
     if source is not None:

@@ -15,12 +15,12 @@ from rich.text import Text
 from newstui.config import Config, download_folder
 from newstui.errors import NewstuiError
 from newstui.library import Library
-from newstui.model import Download
 from newstui.render import enclosures, human_size
 from newstui.text import terminal_safe
 
 if TYPE_CHECKING:  # downloading (httpx) is imported by the commands that download
     from newstui.downloads import QueueResult
+    from newstui.model import Download
 
 Emit = Callable[[argparse.Namespace, Any, "str | Text | Table | None"], int]
 

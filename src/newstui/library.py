@@ -14,36 +14,18 @@ from typing import TYPE_CHECKING
 from newstui.article_rows import PreparedArticle
 from newstui.model import (
     NEWEST_FIRST,
-    Analysis,
     AnalysisRows,
-    Article,
     ArticleDetail,
     ArticleFilter,
     ArticleRow,
-    CleanupReport,
     Direction,
-    Download,
-    EntityRow,
-    FeedCache,
     FeedRow,
-    FetchRecord,
     FilterAction,
-    FilterCount,
     Link,
-    QuoteRow,
-    RemoteFeed,
-    RemoteItem,
-    RemovedSource,
-    RetentionPolicy,
-    SaveResult,
     SmartCounts,
     SortOrder,
     SourceKind,
-    SourceSpec,
     StoredArticle,
-    StoryVersion,
-    SyncStatus,
-    TextToAnalyse,
 )
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
@@ -57,6 +39,26 @@ from newstui.store import views as _views
 from newstui.stories import STORIES_PER_RUN, StorySketch
 
 if TYPE_CHECKING:
+    from newstui.model import (
+        Analysis,
+        Article,
+        CleanupReport,
+        Download,
+        EntityRow,
+        FeedCache,
+        FetchRecord,
+        FilterCount,
+        QuoteRow,
+        RemoteFeed,
+        RemoteItem,
+        RemovedSource,
+        RetentionPolicy,
+        SaveResult,
+        SourceSpec,
+        StoryVersion,
+        SyncStatus,
+        TextToAnalyse,
+    )
     from newstui.query import Query  # only searches, filters and query views need it
     from newstui.store import sync as _sync  # only sync and its status line need it
     from newstui.store.sync import QueuedChange as QueuedChange

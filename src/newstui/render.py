@@ -5,21 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from newstui.model import (
-    Analysis,
-    ArticleRow,
-    Download,
-    Entity,
-    Link,
-    Mention,
-    Quote,
-    StoredArticle,
-)
+from newstui.model import ArticleRow, Link, StoredArticle
 from newstui.text import terminal_safe, terminal_safe_with_offsets
+
+if TYPE_CHECKING:
+    from newstui.model import Analysis, Download, Quote
 
 
 @dataclass(frozen=True)
@@ -106,6 +100,8 @@ def safe_analysis(text: str, analysis: Analysis) -> tuple[str, Analysis]:
 
 def _safe_text(text: str, analysis: Analysis) -> tuple[str, Analysis, Callable[[int], int]]:
     """`safe_analysis`, and the function moving any other offset (a link's) into the safe text."""
+    from newstui.model.analysis import Analysis, Entity, Mention, Quote
+
     safe, moved = terminal_safe_with_offsets(text)
     if safe is text and not _needs_cleaning(analysis):
         return text, analysis, moved

@@ -6,21 +6,21 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from newstui.article_rows import unpacked_text
-from newstui.model import (
-    Analysis,
-    AnalysisRows,
-    Entity,
-    EntityRow,
-    Mention,
-    Quote,
-    QuoteRow,
-    TextToAnalyse,
-    analysis_rows,
-)
+from newstui.model import AnalysisRows
 from newstui.store.db import Database, write_transaction
 from newstui.store.schema import quote_span, quote_words, unpacked
+
+if TYPE_CHECKING:
+    from newstui.model import (
+        Analysis,
+        EntityRow,
+        Mention,
+        QuoteRow,
+        TextToAnalyse,
+    )
 
 # The articles not at version ?1, as three ranges of the articles_analysis index (NULL, below
 # and above it; named, so the planner never reads every row instead, as `nlp_version IS NOT ?`
@@ -36,6 +36,8 @@ def articles_to_analyse(
 ) -> list[TextToAnalyse]:
     """Articles not yet analysed by this extractor version (optionally among ids): their texts
     and stamps (save_analyses keeps an analysis only while the stored text has that stamp)."""
+    from newstui.model.analysis import TextToAnalyse
+
     if ids is not None:
         ids = list(ids)
         if not ids:
@@ -137,6 +139,8 @@ def save_analyses(
     once a batch, mentions and quotes in one insert each, and the quotes' words are indexed by
     one statement.
     """
+    from newstui.model.analysis import Analysis, analysis_rows
+
     latest = {
         article_id: analysis_rows(found) if isinstance(found, Analysis) else found
         for article_id, found in results
@@ -363,6 +367,8 @@ def prune_entities(db: Database) -> int:
 
 def article_analysis(db: Database, article_id: int) -> Analysis:
     """The stored entities (with mentions) and quotes of one article, in text order."""
+    from newstui.model.analysis import Analysis, Entity, Mention, Quote
+
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     text = unpacked_text(row[0]) if row else ""  # mentions and quotes are offsets into it
     entities: dict[int, tuple[str, str, list[Mention]]] = {}
@@ -387,6 +393,8 @@ def article_analysis(db: Database, article_id: int) -> Analysis:
 
 def article_entities(db: Database, article_id: int) -> list[EntityRow]:
     """The entities of one article with their mention counts, most mentioned first."""
+    from newstui.model.analysis import EntityRow
+
     return [
         EntityRow(r[0], r[1], r[2], 1, r[3])
         for r in db.execute(
@@ -400,6 +408,8 @@ def article_entities(db: Database, article_id: int) -> list[EntityRow]:
 
 def list_entities(db: Database, type_: str | None = None, limit: int = 100) -> list[EntityRow]:
     """Entities across all articles, by how many articles mention them."""
+    from newstui.model.analysis import EntityRow
+
     where = "WHERE e.type = ?" if type_ else ""
     params: list[object] = [type_.upper()] if type_ else []
     return [
@@ -424,6 +434,8 @@ def list_quotes(
 ) -> list[QuoteRow]:
     """Quotes, newest articles first; optionally by one speaker (case-insensitive, or an entity
     with one of `speaker_keys`), in one article, or in articles dated on or after `since`."""
+    from newstui.model.analysis import QuoteRow
+
     clauses: list[str] = []
     params: list[object] = []
     if speaker is not None:

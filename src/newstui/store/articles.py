@@ -21,12 +21,10 @@ from newstui.article_rows import (
 )
 from newstui.model import (
     NEWEST_FIRST,
-    Article,
     ArticleFilter,
     ArticleRow,
     Link,
     LinkKind,
-    SaveResult,
     SortOrder,
     StoredArticle,
 )
@@ -38,6 +36,7 @@ from newstui.store.stories import same_story_ids
 from newstui.text import author_name, clean_line
 
 if TYPE_CHECKING:  # the query language (and its SQL) is imported when a filter has a query
+    from newstui.model import Article, SaveResult
     from newstui.query import Query
 
 EVERY_ARTICLE = ArticleFilter()
@@ -200,6 +199,8 @@ def _save_in_transaction(
     analysed_as: str | None,
 ) -> SaveResult:
     """save_articles' work, inside the caller's transaction."""
+    from newstui.model.fetching import SaveResult
+
     articles = [prepared(article) for article in batch]
     keys = identity_keys(articles)
     link_counts = Counter(a.url for a in articles)

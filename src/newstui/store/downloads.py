@@ -7,17 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newstui.model import Download
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
+
+if TYPE_CHECKING:
+    from newstui.model import Download
 
 _COLUMNS = """id, url, title, mime, state, path, bytes_done, bytes_total, error, article_id,
     queued_at, finished_at, owner"""
 
 
 def _download(row: Any) -> Download:
+    from newstui.model.downloads import Download
+
     return Download(*row)
 
 

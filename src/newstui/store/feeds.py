@@ -6,17 +6,14 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from newstui.model import (
-    FeedCache,
-    FeedRow,
-    FetchRecord,
-    RemovedSource,
-    SourceKind,
-    SourceSpec,
-)
+from newstui.model import FeedRow, SourceKind
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.text import clean_line
+
+if TYPE_CHECKING:
+    from newstui.model import FeedCache, FetchRecord, RemovedSource, SourceSpec
 
 
 def now_iso() -> str:
@@ -42,6 +39,8 @@ def ensure_feed(
     Registering a removed source brings it back. `keep_name`/`keep_tags`: an existing source
     keeps its name/tags (`name` and `tags` only serve a new one): options given once stay.
     """
+    from newstui.model.fetching import SourceSpec
+
     spec = SourceSpec(key, name, kind, url, tags, configured)
     with db.conn:  # one statement: two processes registering the same feed both succeed
         return _upsert_feed(db.conn, spec, keep_name=keep_name, keep_tags=keep_tags)
@@ -97,6 +96,8 @@ def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
 
 def feed_cache(db: Database, feed_id: int) -> FeedCache:
     """The ETag, Last-Modified and document digest stored for a feed."""
+    from newstui.model.fetching import FeedCache
+
     row = db.execute(
         "SELECT etag, last_modified, body_hash FROM feeds WHERE id = ? AND last_error IS NULL",
         [feed_id],
@@ -106,6 +107,8 @@ def feed_cache(db: Database, feed_id: int) -> FeedCache:
 
 def feed_caches(db: Database) -> dict[int, FeedCache]:
     """`feed_cache` of every source, in one query."""
+    from newstui.model.fetching import FeedCache
+
     rows = db.execute(
         "SELECT id, etag, last_modified, body_hash FROM feeds WHERE last_error IS NULL"
     ).fetchall()
@@ -128,6 +131,8 @@ def record_fetch(
 ) -> None:
     """Store the outcome of one fetch; a failure keeps the previous cache headers, counts one
     more failure in a row and sets when to try again (`next_try`); a success clears both."""
+    from newstui.model.fetching import FetchRecord
+
     record = FetchRecord(
         feed_id,
         status,
@@ -256,6 +261,8 @@ def removal_counts(db: Database, feed_id: int) -> tuple[int, int]:
 def remove_feed(db: Database, feed_id: int, *, purge: bool = False) -> RemovedSource:
     """Delete a source and its articles; starred articles stay (under a hidden, removed source)
     unless `purge`."""
+    from newstui.model.fetching import RemovedSource
+
     with write_transaction(db) as conn:
         row = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
         if row is None:

@@ -8,10 +8,13 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from newstui.model import CleanupReport, FeedCleanup, RetentionPolicy
 from newstui.store.analysis import prune_entities
 from newstui.store.db import Database, give_back_free_pages, write_transaction
+
+if TYPE_CHECKING:
+    from newstui.model import CleanupReport, FeedCleanup, RetentionPolicy
 
 RETIRED_DAYS = 60  # a removed article's identity is forgotten once no fetch offered it this long
 RECLAIM_PAGES = 256  # free pages worth giving back to the file system after a cleanup
@@ -25,6 +28,8 @@ def cleanup(
     dry_run: bool = False,
 ) -> CleanupReport:
     """Apply each source's policy (source id → policy); a dry run only counts."""
+    from newstui.model.retention import CleanupReport, FeedCleanup
+
     results: list[FeedCleanup] = []
     stamp = _iso(now)
     with write_transaction(db) as conn:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from newstui.article_rows import unpacked_text
-from newstui.model import StoryVersion
 from newstui.store.db import Database, write_transaction
 from newstui.stories import (
     SAME_STORY,
@@ -17,6 +17,9 @@ from newstui.stories import (
     story_sketch,
     unpack,
 )
+
+if TYPE_CHECKING:
+    from newstui.model import StoryVersion
 
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
 SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
@@ -115,6 +118,8 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
 
 def story_versions(db: Database, article_id: int) -> list[StoryVersion]:
     """Every version of an article's story (itself included), first published first."""
+    from newstui.model.analysis import StoryVersion
+
     return [
         StoryVersion(article_id=r[0], feed=r[1], title=r[2], read=bool(r[3]))
         for r in db.execute(

@@ -4,14 +4,18 @@ analysis, and a fast bulk insert for benchmarks."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from newstui.model import Article, ArticleDetail, SmartCounts
+from newstui.model import ArticleDetail, SmartCounts
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import downloads as downloads_store
 from newstui.store import stories as story_store
 from newstui.store.db import Database
 from newstui.store.feeds import now_iso
+
+if TYPE_CHECKING:
+    from newstui.model import Article
 
 
 def smart_counts(db: Database) -> SmartCounts:

@@ -24,7 +24,7 @@ from textual.timer import Timer
 
 from newstui.config import APP_NAME, Config
 from newstui.errors import NewstuiError, error_line
-from newstui.model import ArticleFilter, SyncStatus
+from newstui.model import ArticleFilter
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
 from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
@@ -42,6 +42,7 @@ from newstui.tui.view import View, search_view
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed
+    from newstui.model import SyncStatus
     from newstui.query import Query
 
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"

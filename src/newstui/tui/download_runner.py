@@ -17,11 +17,11 @@ from textual.worker import get_current_worker
 from newstui.config import Config, Settings
 from newstui.launch import LaunchError, player_launch
 from newstui.library import Library
-from newstui.model import Download
 from newstui.text import terminal_safe
 from newstui.tui.programs import run_program
 
 if TYPE_CHECKING:
+    from newstui.model import Download
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.main import MainScreen
     from newstui.tui.shared_library import SharedLibrary

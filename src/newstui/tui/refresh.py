@@ -14,14 +14,17 @@ import threading
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.message import Message
 
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.counts import counted, plural
 from newstui.library import Library
-from newstui.model import CleanupReport, FeedRow, RemovedSource, SourceOutcome
+from newstui.model import FeedRow
+
+if TYPE_CHECKING:
+    from newstui.model import CleanupReport, RemovedSource, SourceOutcome
 
 T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
@@ -169,6 +172,7 @@ def refresh_here(
         sync_sources,
     )
     from newstui.ingest import import_local as ingest_local
+    from newstui.model.fetching import SourceOutcome
 
     cancel = cancel or threading.Event()
     library = Library.open(db_path, threads=True)
@@ -228,6 +232,7 @@ def _sync_first(
     """Sync with the server (its failure is one source's error: reading goes on); returns the
     planned feeds the server does not fetch for us (the others count as done)."""
     from newstui.ingest import feeds_fetched_directly, sync_with_server
+    from newstui.model.fetching import SourceOutcome
 
     synced = asyncio.run(
         until_cancelled(sync_with_server(library, config, analyse=False), cancel, None)

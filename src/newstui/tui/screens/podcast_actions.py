@@ -12,7 +12,7 @@ from textual import work
 from textual.screen import Screen
 
 from newstui.config import Config, Settings, download_folder
-from newstui.model import ArticleDetail, Download, Link
+from newstui.model import ArticleDetail, Link
 from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
@@ -21,6 +21,7 @@ from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 from newstui.tui.shared_library import SharedLibrary
 
 if TYPE_CHECKING:
+    from newstui.model import Download
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.reader import Reader
 

@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
-from newstui.model import ArticleRow, CleanupReport, RemovedSource, SourceOutcome, SyncStatus
+from newstui.model import ArticleRow
 from newstui.tui.refresh import (
     AnalysisFinished,
     RefreshFinished,
@@ -30,6 +30,7 @@ from newstui.tui.refresh import (
 )
 
 if TYPE_CHECKING:
+    from newstui.model import CleanupReport, RemovedSource, SourceOutcome, SyncStatus
     from newstui.tui.shared_library import SharedLibrary
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.refresh_status import RefreshStatus
@@ -137,6 +138,9 @@ class SourceRefresh(Screen[None]):
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh(self, plan: RefreshPlan) -> None:
+        from newstui.model.fetching import RemovedSource
+        from newstui.model.retention import CleanupReport
+
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
         outcomes: list[SourceOutcome] = []

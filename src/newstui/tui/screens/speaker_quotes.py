@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -15,12 +15,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newstui.counts import counted
-from newstui.model import QuoteRow
 from newstui.render import shown_date
 from newstui.text import terminal_safe
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.worker_errors import ReportsWorkerErrors
+
+if TYPE_CHECKING:
+    from newstui.model import QuoteRow
 
 MAX_QUOTES = 500
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
-from newstui.model import SyncStatus
 from newstui.text import clean_line
+
+if TYPE_CHECKING:
+    from newstui.model import SyncStatus
 
 
 def describe_sync(status: SyncStatus, now: datetime | None = None) -> Text:

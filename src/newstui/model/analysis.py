@@ -1,0 +1,101 @@
+"""What the extractor finds in an article (entities, mentions, quotes), how it is stored, and
+the stored entities, quotes and story versions the library lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from newstui.model import AnalysisRows
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity: character offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity of one article under its canonical name, with every mention."""
+
+    name: str
+    type: str  # one of ENTITY_TYPES (other backends may add their own)
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: offsets of its text (without quotation marks) and its speaker, if named."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What an extractor found in one article text."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+class TextToAnalyse(NamedTuple):
+    """An article's text as read for analysis, and the stamp of the stored text it came from:
+    an analysis is saved only while the article still has that text (another process may
+    replace it meanwhile: a full text fetched, an updated entry)."""
+
+    article_id: int
+    text: str
+    stamp: int
+
+
+def analysis_rows(analysis: Analysis) -> AnalysisRows:
+    """An analysis in the plain form it is stored from."""
+    entities = tuple(
+        (e.name, e.type, tuple((m.start, m.end, m.text) for m in e.mentions))
+        for e in analysis.entities
+    )
+    return entities, tuple((q.start, q.end, q.speaker) for q in analysis.quotes)
+
+
+@dataclass(frozen=True)
+class StoryVersion:
+    """One version of a story: the same text published by another feed."""
+
+    article_id: int
+    feed: str
+    title: str
+    read: bool
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """An entity with how many articles (and mentions) it has in the store or one article."""
+
+    id: int
+    name: str
+    type: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A stored quote with its article."""
+
+    id: int
+    article_id: int
+    article_title: str
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+    date: str = ""  # the article's sort date (published, else first seen), ISO 8601
+    feed: str = ""
+    published: str | None = None  # the date its source gave; None: undated (show "unknown")

@@ -1,0 +1,38 @@
+"""The download queue's entries (podcasts and other enclosures)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+DownloadState = Literal["queued", "downloading", "done", "failed"]
+
+
+@dataclass(frozen=True)
+class Download:
+    """One enclosure in the download queue: where it comes from, where it goes, how far it got.
+
+    `article_id` is None once the article was deleted (the download and its file stay)."""
+
+    id: int
+    url: str
+    title: str  # the article's title when queued
+    mime: str
+    state: DownloadState
+    path: str  # the file when done; while downloading, PATH + ".part" holds what arrived
+    bytes_done: int = 0
+    bytes_total: int | None = None  # None: the server did not say
+    error: str | None = None
+    article_id: int | None = None
+    queued_at: str = ""
+    finished_at: str | None = None
+    owner: int | None = None  # the id of the process downloading it (state "downloading")
+
+    @property
+    def fraction(self) -> float | None:
+        """How much has arrived (0 to 1), or None when the total is unknown."""
+        if self.state == "done":
+            return 1.0
+        if not self.bytes_total:
+            return None
+        return min(self.bytes_done / self.bytes_total, 1.0)

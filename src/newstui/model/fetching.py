@@ -1,0 +1,131 @@
+"""Values of fetching and importing: an article as a source produced it, what storing and
+fetching a source did, and the sources the config describes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newstui.counts import counted
+from newstui.model import FilterAction, Link, SourceKind
+
+
+@dataclass
+class Article:
+    """One article as a source produced it, before it is stored."""
+
+    title: str
+    text: str
+    guid: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    summary: str = ""
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FilterCount:
+    """What one filter has matched since it was first applied."""
+
+    query: str
+    action: FilterAction
+    matched: int
+    last_matched: str | None = None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What saving one batch of a source's articles did."""
+
+    new: int = 0
+    updated: int = 0
+    changed_ids: tuple[int, ...] = ()  # new or changed articles, to analyse
+
+
+@dataclass(frozen=True)
+class FeedCache:
+    """What the last successful fetch of a feed left for the next one."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A source as the config describes it, to register in the store (Library.register_sources)."""
+
+    key: str
+    name: str
+    kind: SourceKind = "feed"
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    configured: bool = False
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """The outcome of one fetch of a source, as stored (Library.record_fetches): a failure keeps
+    the previous cache headers and counts one more failure in a row; a success clears that."""
+
+    source_id: int
+    status: int | None
+    error: str | None
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None
+    site_url: str | None = None
+    body_hash: str | None = None
+    keep_cache: bool = False  # a 304: the stored validators stay
+    next_try: str | None = None  # after a failure: not fetched again before this time
+
+
+@dataclass(frozen=True)
+class RemovedSource:
+    """What removing a source did: articles deleted, starred ones kept."""
+
+    name: str
+    deleted: int
+    kept_starred: int
+
+    def summary(self) -> str:
+        """One line, e.g. "removed BBC: 40 articles deleted, 2 starred kept"."""
+        deleted = f"{counted(self.deleted, 'article')} deleted"
+        kept = f", {self.kept_starred:,} starred kept" if self.kept_starred else ""
+        return f"removed {self.name}: {deleted}{kept}"
+
+
+@dataclass(frozen=True)
+class FulltextProblem:
+    """An article whose page could not be fetched or read while its source was fetched."""
+
+    article_id: int
+    title: str
+    error: str  # one line, naming the page's URL and the problem
+
+    def line(self) -> str:
+        """E.g. `full text of "Flood warning" (12): https://x/a: HTTP 404 Not Found`."""
+        return f'full text of "{self.title}" ({self.article_id}): {self.error}'
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    """What happened to one source during a fetch or import."""
+
+    name: str
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    warning: str | None = None
+    not_modified: bool = False
+    fulltext_ok: int = 0
+    fulltext_failed: int = 0
+    fulltext_problems: tuple[FulltextProblem, ...] = ()  # each page that failed, for the summary
+    problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
+    waiting_until: str | None = None  # not fetched: failing, and asked to wait until then (UTC)
+
+    @property
+    def failed(self) -> bool:
+        """It was not read: an error, or waiting after earlier failures."""
+        return self.error is not None or self.waiting_until is not None

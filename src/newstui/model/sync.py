@@ -1,0 +1,42 @@
+"""Values of syncing with a Google Reader API server: its feeds, its items, the last sync's state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newstui.model.fetching import Article
+
+
+@dataclass(frozen=True)
+class RemoteFeed:
+    """A subscription on a sync server: its stream id, title, feed URL, folders and web site."""
+
+    stream_id: str
+    title: str
+    url: str
+    folders: tuple[str, ...] = ()
+    site_url: str | None = None  # the web site (Google Reader's htmlUrl), OPML export's htmlUrl
+
+
+@dataclass(frozen=True)
+class RemoteItem:
+    """An item pulled from a sync server: its id (signed 64-bit), feed stream, state, content."""
+
+    item_id: int
+    stream_id: str
+    crawled_usec: int
+    article: Article
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the last sync left: when it ran, its error, the changes still to push."""
+
+    last_sync: str | None = None
+    last_error: str | None = None
+    queued: int = 0
+    retry_after: str | None = None  # ISO time before which the server asked not to be called
