@@ -70,9 +70,9 @@ def test_parsing_and_analysis_workers_load_no_http_client_nor_asyncio():
 
 
 def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp_path):
-    """The downloads screen, the sidebar's tabs, the name matcher and the example config are
-    imported when first used: every module before the first paint delays it (reading a config
-    that names the extractor included)."""
+    """The downloads screen, the dialogs, the sidebar's tabs, the name matcher and the example
+    config are imported when first used: every module before the first paint delays it (reading
+    a config that names the extractor included)."""
     config = tmp_path / "feeds.toml"
     config.write_text('[settings]\nextractor = "rules"\n')
     loaded = loaded_by(
@@ -88,6 +88,15 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
         "newstui.store.filters",
         "newstui.store.sync",  # sync's bookkeeping: a sync, or its status line, loads it
         "newstui.tui.screens.downloads",
+        # the dialogs: each loads when its key first opens it (or a [keys] table names a key)
+        "newstui.tui.screens.help",
+        "newstui.tui.screens.search",
+        "newstui.tui.screens.sort_order",
+        "newstui.tui.screens.speaker_quotes",
+        "newstui.tui.screens.enclosure_choice",
+        "newstui.tui.screens.command_prompt",
+        "newstui.tui.screens.confirm",
+        "newstui.tui.screens.view_name",
         "textual.widgets._tabbed_content",
         "importlib.resources",
     }

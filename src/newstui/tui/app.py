@@ -33,9 +33,7 @@ from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.keymap import build_keymap, keys_label
 from newstui.tui.refresh import AnalysisFinished, run_analysis, start_process_tracker
 from newstui.tui.saved_views import SavesViews
-from newstui.tui.screens.help import HelpScreen, binding_rows
 from newstui.tui.screens.main import MainScreen
-from newstui.tui.screens.search import QUERY_EXAMPLES, SearchScreen
 from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import View, search_view
@@ -153,10 +151,15 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     # -- help, search, theme, commands --------------------------------------------------------
 
     def action_help(self) -> None:
+        from newstui.tui.screens.help import HelpScreen, binding_rows
+        from newstui.tui.screens.search import QUERY_EXAMPLES
+
         rows = binding_rows(key_sections(), self.user_keymap)
         self.push_screen(HelpScreen(rows, QUERY_EXAMPLES))
 
     def action_search(self) -> None:
+        from newstui.tui.screens.search import SearchScreen
+
         def searched(query: Query | None) -> None:
             if query:
                 self.main.push_view(search_view(query))

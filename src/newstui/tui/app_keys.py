@@ -9,9 +9,7 @@ from collections.abc import Iterable
 from textual.binding import Binding, BindingType
 
 from newstui.tui.keymap import binding_ids
-from newstui.tui.screens.help import HelpScreen
 from newstui.tui.screens.main import MainScreen
-from newstui.tui.screens.search import SearchScreen
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
@@ -221,6 +219,8 @@ def all_binding_ids() -> set[str]:
     from newstui.tui.screens.confirm import ConfirmScreen
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
+    from newstui.tui.screens.help import HelpScreen
+    from newstui.tui.screens.search import SearchScreen
     from newstui.tui.screens.sort_order import SortScreen
     from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
     from newstui.tui.screens.view_name import ViewNameScreen

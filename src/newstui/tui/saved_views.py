@@ -10,7 +10,6 @@ from newstui.config import Config, add_view, load_config
 from newstui.errors import NewstuiError
 from newstui.text import terminal_safe
 from newstui.tui.screens.main import MainScreen
-from newstui.tui.screens.view_name import ViewNameScreen
 from newstui.tui.view import View, saved_view
 from newstui.tui.widgets.sidebar import Sidebar
 
@@ -56,6 +55,8 @@ class SavesViews(App[int]):
         def named(name: str | None) -> None:
             if name and query is not None:
                 self.add_view(name, query)
+
+        from newstui.tui.screens.view_name import ViewNameScreen
 
         self.push_screen(ViewNameScreen(query), named)
 

@@ -33,8 +33,6 @@ from newstui.tui.refresh import (
     sentence,
     start_process_tracker,
 )
-from newstui.tui.screens.command_prompt import CommandScreen
-from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
 
@@ -152,6 +150,8 @@ class ArticleActions(Screen[None]):
                 if yes:
                     self._mark_view_read(view)
 
+            from newstui.tui.screens.confirm import ConfirmScreen
+
             self.app.push_screen(
                 ConfirmScreen("Mark all read", question, yes="mark read"), answered
             )
@@ -226,6 +226,8 @@ class ArticleActions(Screen[None]):
             self._open_url(url)
 
         hint = f"Enter: open link [n] (1–{len(links)}) in the browser. Esc: cancel"
+        from newstui.tui.screens.command_prompt import CommandScreen
+
         self.app.push_screen(CommandScreen("Open link", hint, "", "a link number, e.g. 1"), chosen)
 
     def _open_url(self, url: str) -> None:
@@ -293,6 +295,8 @@ class ArticleActions(Screen[None]):
                 self.notify(f"pipe: {exc}", severity="error", markup=False)
 
         hint = "Enter: run it with the article on its standard input. Esc: cancel"
+        from newstui.tui.screens.command_prompt import CommandScreen
+
         self.app.push_screen(CommandScreen("Pipe the article to", hint, self._last_pipe), chosen)
 
     def action_fetch_fulltext(self) -> None:
@@ -350,6 +354,8 @@ class ArticleActions(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._remove_source(feed, source)
+
+        from newstui.tui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
 

@@ -26,9 +26,7 @@ from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.main_keys import MAIN_BINDINGS
 from newstui.tui.screens.panes import PANE_NAMES, PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
-from newstui.tui.screens.sort_order import SortScreen
 from newstui.tui.screens.source_refresh import SourceRefresh
-from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
@@ -252,6 +250,8 @@ class MainScreen(
             if article_id is not None:  # the articles quoting them, at the chosen one
                 self.push_view(speaker_view(speaker), article_id)
 
+        from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+
         self.app.push_screen(SpeakerQuotesScreen(self.library, speaker, message.kind), chosen)
 
     # -- the selected article -----------------------------------------------------------------
@@ -368,6 +368,8 @@ class MainScreen(
             if order is not None and order != self.headlines.order:
                 self.headlines.sort(order)
                 self.notify(f"Sorted {order.label}.")
+
+        from newstui.tui.screens.sort_order import SortScreen
 
         keymap = getattr(self.app, "user_keymap", None)
         self.app.push_screen(SortScreen(self.headlines.order, keymap), chosen)

@@ -17,7 +17,6 @@ from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
 from newstui.tui.screens.article_actions import loaded_detail
-from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 from newstui.tui.shared_library import SharedLibrary
 
 if TYPE_CHECKING:
@@ -59,6 +58,8 @@ class PodcastActions(Screen[None]):
         def chosen(link: Link | None) -> None:
             if link is not None:
                 then(detail, link)
+
+        from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
         title = f"{verb}: {terminal_safe(detail.article.row.title, line=True)}"
         self.app.push_screen(EnclosureChoiceScreen(title, attached), chosen)
