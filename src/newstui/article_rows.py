@@ -4,7 +4,6 @@ process that stores only writes it."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zlib
 from collections.abc import Iterable
@@ -71,6 +70,8 @@ def content_hash(article: Article, encoded: bytes | None = None) -> str:
     """A digest of the article's visible content, to notice updates (each field followed by a
     NUL, hashed as one run of bytes: the same digest stored articles already carry).
     `encoded`: the text as UTF-8 when the caller has it (hashed as it is, not encoded again)."""
+    import hashlib  # not at import: loading OpenSSL's digests costs every start ~11M instructions
+
     if encoded is None:
         encoded = article.text.encode("utf-8", "surrogatepass")
     head = f"{article.title}\0{article.author or ''}\0".encode("utf-8", "surrogatepass")
@@ -88,6 +89,8 @@ def content_hash(article: Article, encoded: bytes | None = None) -> str:
 def text_key(title: str, text: str, encoded: bytes | None = None) -> str:
     """The identity of an entry with neither a trusted guid nor link: a hash of title and text
     (`encoded`: the text as UTF-8 when the caller has it)."""
+    import hashlib
+
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
     digest = hashlib.sha256(f"{title}\0".encode("utf-8", "surrogatepass"))

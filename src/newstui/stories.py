@@ -12,7 +12,6 @@ bench/duplicates.py.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import struct
 import zlib
@@ -73,6 +72,8 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
 def band_keys(signature: Sequence[int]) -> list[int]:
     """One LSH bucket key per band (32-bit: a collision only adds a candidate that the sketches'
     similarity then rejects): equal keys make candidates."""
+    import hashlib  # not at import: the app's start and a listing need no digest
+
     keys = []
     blake2b, pack_band = hashlib.blake2b, _BAND.pack
     for band in range(BANDS):
