@@ -11,7 +11,7 @@ import pytest
 from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.query import parse_query
 from newstui.store import open_db
-from newstui.store.analysis import list_quotes, mark_unanalysed, save_analysis
+from newstui.store.analysis import list_quotes, mark_unanalysed, save_analyses, save_analysis
 from newstui.store.articles import count_articles, list_articles, save_articles, set_fulltext
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import ensure_feed, remove_feed
@@ -163,3 +163,45 @@ def test_quotes_keep_their_words_in_the_article_only(store):
     columns = {r[1] for r in db.execute("PRAGMA table_info(quotes)").fetchall()}
     assert "text" not in columns
     assert [q.text for q in list_quotes(db, article_id=first)] == [BUILD.text, CAFE.text]
+
+
+def test_a_batch_saved_in_any_order_indexes_each_quotes_own_words(store):
+    db, feed, (first, second) = store
+    # long enough to be stored packed; characters outside the BMP before the quotes
+    long = "🙂 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 " + TEXT + " Filler words go on." * 20
+    third, fourth = save_articles(
+        db, feed, [Article(title=f"t{i}", text=long, guid=str(i)) for i in (3, 4)]
+    ).changed_ids
+    assert isinstance(
+        db.execute("SELECT text FROM articles WHERE id = ?", [third]).fetchone()[0], bytes
+    )
+    shift = len("🙂 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ")
+    build = Quote(BUILD.text, BUILD.start + shift, BUILD.end + shift, "the mayor")
+    cafe = Quote(CAFE.text, CAFE.start + shift, CAFE.end + shift, "Ana")
+    key = lambda name, _: name.casefold()  # noqa: E731
+    save_analyses(
+        db,
+        [
+            (fourth, Analysis((), (cafe,))),
+            (first, Analysis((), (BUILD,))),
+            (third, Analysis((), (build, cafe))),
+        ],
+        "t",
+        key,
+    )
+    assert [q.text for q in list_quotes(db, article_id=third)] == [BUILD.text, CAFE.text]
+    assert quoting(db, 'quotes:"we will build"') == {first, third}
+    assert quoting(db, 'quotes:"zurich cafe"') == {third, fourth}
+    save_analyses(
+        db,
+        [
+            (third, Analysis((), (cafe,))),
+            (second, Analysis((), (CAFE,))),
+            (first, Analysis((), (BUILD, CAFE))),
+        ],
+        "t",
+        key,
+    )  # analysed again
+    assert quoting(db, 'quotes:"we will build"') == {first}
+    assert quoting(db, 'quotes:"zurich cafe"') == {first, second, third, fourth}
+    assert index_matches_quotes(db)

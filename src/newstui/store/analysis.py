@@ -6,12 +6,13 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import unpacked_text
 from newstui.model import AnalysisRows
 from newstui.store.db import Database, write_transaction
-from newstui.store.schema import quote_span, quote_words, unpacked
+from newstui.store.schema import quote_words
 
 if TYPE_CHECKING:
     from newstui.model import (
@@ -60,16 +61,14 @@ def text_stamp(stored: str | bytes | None) -> int:
     return len(data) << 32 | zlib.crc32(data)
 
 
-def _still_as_read(
-    conn: sqlite3.Connection, ids: Iterable[int], read_as: Mapping[int, int]
-) -> set[int]:
-    """Which of these articles still have the text they were read with (inside the save's
-    write transaction, so none changes before the save commits)."""
+def _stored_texts(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str | bytes]:
+    """The stored (packed or plain) texts of those of these articles that are there (inside the
+    save's write transaction, so none changes before the save commits)."""
     rows = conn.execute(
         "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
         [json.dumps(list(ids))],
     )
-    return {article_id for article_id, text in rows if read_as.get(article_id) == text_stamp(text)}
+    return dict(rows)
 
 
 def mark_unanalysed(db: Database, version: str, ids: Iterable[int] | None = None) -> int:
@@ -136,8 +135,8 @@ def save_analyses(
 
     The same as saving them one by one, in fewer statements: the old rows go in one delete per
     table, entities other than surname-merged PERSONs in one upsert, each entity is written
-    once a batch, mentions and quotes in one insert each, and the quotes' words are indexed by
-    one statement.
+    once a batch, mentions and quotes in one insert each, and the quotes' words are indexed from
+    the texts the save has read (no SQL unpacks them again).
     """
     from newstui.model.analysis import Analysis, analysis_rows
 
@@ -149,8 +148,9 @@ def save_analyses(
     if not latest:
         return skipped
     with write_transaction(db) as conn:
+        stored = _stored_texts(conn, latest)  # also what the quotes' words are read from
         if read_as is not None:
-            fresh = _still_as_read(conn, latest, read_as)
+            fresh = {i for i, text in stored.items() if read_as.get(i) == text_stamp(text)}
             if len(fresh) < len(latest):
                 skipped = latest.keys() - fresh
                 latest = {i: rows for i, rows in latest.items() if i in fresh}
@@ -165,18 +165,31 @@ def save_analyses(
         for article_id, rows in latest.items():
             batch.add(article_id, rows)
         batch.flush()
-        conn.execute(  # each article's text unpacked once, not once a quote
-            f"WITH a AS MATERIALIZED (SELECT id, {unpacked('text')} AS text FROM articles "
-            "WHERE id IN (SELECT value FROM json_each(?))) "
-            f"INSERT INTO quotes_fts (rowid, text) SELECT q.id, {quote_span('q', 'a.text')} "
-            "FROM a JOIN quotes q ON q.article_id = a.id",
-            [ids],
-        )
+        _index_quote_words(conn, batch.saved_quotes, stored)
         conn.execute(
             "UPDATE articles SET nlp_version = ? WHERE id IN (SELECT value FROM json_each(?))",
             [version, ids],
         )
     return skipped
+
+
+def _index_quote_words(
+    conn: sqlite3.Connection,
+    quotes: Iterable[tuple[int, int, int, int]],
+    stored: Mapping[int, str | bytes],
+) -> None:
+    """Index the words of saved quotes (id, article id, start, end): their spans of the stored
+    texts this save read, each unpacked once (what `quote_words` reads in SQL). In article
+    order, then id order, as the one INSERT … SELECT that did it wrote them (FTS5 flushes its
+    pending rows when a rowid goes down: the same order leaves the same index)."""
+    texts: dict[int, str] = {}
+    rows = []
+    for quote_id, article_id, start, end in sorted(quotes, key=itemgetter(1, 0)):
+        text = texts.get(article_id)
+        if text is None:
+            text = texts[article_id] = unpacked_text(stored.get(article_id))
+        rows.append((quote_id, text[start:end]))
+    conn.executemany("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", rows)
 
 
 UPSERT_ENTITY = (
@@ -226,6 +239,7 @@ class _AnalysisBatch:
         self.mentions: list[tuple[int, int, int, int]] = []
         self.other_names: set[tuple[str, int]] = set()
         self.quotes: list[tuple[int, int, int, str | None, int | None]] = []
+        self.saved_quotes: list[tuple[int, int, int, int]] = []  # (id, article id, start, end)
 
     def name_key(self, name: str, type_: str) -> str:
         """The stored key a name of this type stands for (computed once a batch)."""
@@ -320,11 +334,17 @@ class _AnalysisBatch:
             "INSERT OR IGNORE INTO entity_names (key, entity_id) VALUES (?, ?)",
             sorted(self.other_names),
         )
-        conn.executemany(
-            "INSERT INTO quotes (article_id, start, end, speaker, speaker_entity_id) "
-            "VALUES (?, ?, ?, ?, ?)",
-            self.quotes,
-        )
+        if self.quotes:
+            # The ids SQLite would give them (one more than the largest, as in any table
+            # without AUTOINCREMENT), given here so their words are indexed without a read-back.
+            top = conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0
+            rows = [(top + n, *quote) for n, quote in enumerate(self.quotes, 1)]
+            conn.executemany(
+                "INSERT INTO quotes (id, article_id, start, end, speaker, speaker_entity_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            self.saved_quotes += [row[:4] for row in rows]
         self.mentions, self.other_names, self.quotes = [], set(), []
 
 
