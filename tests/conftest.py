@@ -45,7 +45,7 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering
-    # the first `gather` requests wait (up to 5 s) until that many are being answered at once,
+    # the first `gather` requests wait (up to 5 s) until that many have been answered at once,
     # so a test of concurrency does not depend on how fast a loaded machine sends them
     gather: int = 0
     drip: float = 0.0  # seconds between single bytes of the body
@@ -117,7 +117,9 @@ class FeedServer:
                 if route.hits <= route.gather:
                     deadline = time.monotonic() + 5
                     with server._lock:
-                        while server._in_flight < route.gather and time.monotonic() < deadline:
+                        # peak, not the count now: once reached, every waiter goes, even one
+                        # that wakes after the first has answered
+                        while server.peak < route.gather and time.monotonic() < deadline:
                             server._lock.wait(deadline - time.monotonic())
                 if route.delay:
                     time.sleep(route.delay)
