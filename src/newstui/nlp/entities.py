@@ -1764,6 +1764,7 @@ class _EntityFinder:
             and surface.lower() not in gaz.common_words
             and not _ROMAN_NUMERAL.fullmatch(surface)  # "II, III, IV", "the XXI century"
             and not (len(surface) > 3 and surface.lower() in self.lower_seen)
+            and next_word not in _ACRONYM_THINGS  # "his PAN card", "the GBR code": a thing's
         ):  # "the LEFT … the RIGHT", "TRIAL solutions": a word written in capitals for stress
             return "ORG", 1  # two capitals alone ("ID", "PR", "IV") are abbreviations of words
         if self._place_cue(before, start, surface):
@@ -2073,6 +2074,15 @@ _NOT_BODY_LAST = frozenset(
 )
 
 _NO_BODY_LAST = _NOT_NAME_HEADS | _NOT_BODY_LAST
+# Lower-case nouns of things an unknown abbreviation names as a modifier ("his PAN card", "the
+# GBR code", "the ARIEL program", "STIG standards"): a card, a code or a scheme, not a body.
+_ACRONYM_THINGS = frozenset(
+    "card cards code codes program programs programme programmes standard standards format "
+    "formats protocol protocols file files test tests number numbers system systems software "
+    "chip chips score scores scale rating ratings technique techniques technology device devices "
+    "mode cable cables signal signals scan scans scanner spectrometer gene genes vaccine "
+    "licence license certificate certificates classification".split()
+)
 # Last words of an office, never of a person's name ("Minority Leader", "Health Director").
 _OFFICE_NOUNS = frozenset(
     "Leader Leaders Representative Representatives President Presidents Director Directors "
