@@ -2,8 +2,9 @@
 
 Run from the repository root: `python tools/demo_from_wikinews.py [--shared ../shared]`.
 The texts are English Wikinews articles (CC BY 2.5); each item ends with its attribution, and
-src/newstui/demo/LICENSE.md lists them. Articles held out for evaluating the NLP (the indices in
-/work/annot/selection.json when it is there) are refused, so the demo never shows them.
+src/newstui/demo/LICENSE.md lists them. Articles held out for evaluating the NLP (the annotated
+sets' files, and every index in /work/annot/selection.json, which names the blind sets' articles
+without anyone opening their folders) are refused, so the demo never shows them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # blind_sets.py beside this file
+from blind_sets import annotated_files
+
 # feed file, feed title, tag, Wikinews article indices (0-based lines of articles.jsonl)
 FEEDS = (
     ("wikinews-world.xml", "World · Wikinews", "world", (33, 121, 135, 130, 171, 72)),
@@ -28,19 +32,28 @@ FEEDS = (
 )
 LICENCE_URL = "https://creativecommons.org/licenses/by/2.5/"
 EVALUATION_SETS = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlp"
+SELECTION = Path("/work/annot/selection.json")
 _DATELINE = re.compile(r"^\s*[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}[\s\u00a0]*\n")
 
 
-def held_out() -> set[int]:
-    """Indices of the NLP evaluation and development sets (tests/data/nlp/wikinews-*/wNNN-*.json,
-    NNN = the article's line in articles.jsonl): never demo content."""
+def held_out(data: Path = EVALUATION_SETS, selection: Path = SELECTION) -> set[int]:
+    """Indices of the NLP development sets (data/wikinews-*/wNNN-*.json, NNN = the article's
+    line in articles.jsonl; blind folders are never listed) and every index of the selection
+    file (the blind sets' too): never demo content."""
     found = {
         int(match.group(1))
-        for path in EVALUATION_SETS.glob("wikinews-*/w*.json")
-        if (match := re.match(r"w(\d+)-", path.name))
+        for path in annotated_files(data)
+        if path.parent.name.startswith("wikinews-") and (match := re.match(r"w(\d+)-", path.name))
     }
     if not found:
-        sys.exit(f"{EVALUATION_SETS}: no annotated Wikinews sets found to keep out of the demo")
+        sys.exit(f"{data}: no annotated Wikinews sets found to keep out of the demo")
+    if selection.exists():
+        chosen = json.loads(selection.read_text("utf-8"))
+        found |= {i for indices in chosen.values() for i in indices}
+    else:
+        print(
+            f"warning: no {selection}: the blind sets' articles are not known here", file=sys.stderr
+        )
     return found
 
 

@@ -3,10 +3,10 @@
 Run from the repository root: `python tools/nlp_identity.py [--against main] [--shared ../shared]`.
 Speed work on `src/newstui/nlp/` must not change any output; this compares every quote (text,
 offsets, speaker) and entity (name, type, every mention's offsets and text) on every text the
-NLP may be run on: the annotated sets under tests/data/nlp/ (never a blind set: the folders
-named in tools/blind_sets.py), the string literals of tests/nlp/, the shared seed article, the
-shared Wikinews articles less the blind indices of /work/annot/selection.json (skipped when that
-file is not there), and variants of each (random cuts, shuffled paragraphs, upper- and lower-cased
+NLP may be run on: the annotated sets under tests/data/nlp/ (never a blind set: a folder whose
+name contains "blind", tools/blind_sets.py), the string literals of tests/nlp/, the shared seed
+article, the shared Wikinews articles less the blind indices of /work/annot/selection.json
+(skipped when that file is not there), and variants of each (random cuts, shuffled paragraphs, upper- and lower-cased
 stretches) for edge cases real texts lack. The story sketch the analysis worker makes of each
 text (newstui.stories) is compared too. Exits 1 and names the first texts that differ.
 """
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SELECTION = Path("/work/annot/selection.json")
 # Folders and selection keys of blind sets (tools/blind_sets.py): never run on here.
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # blind_sets.py beside this file
-from blind_sets import is_blind  # noqa: E402
+from blind_sets import annotated_files, is_blind  # noqa: E402
 
 # Child process: import newstui from the given src/, analyse every text, print one JSON line each.
 _DUMP = """
@@ -48,20 +48,16 @@ for text in json.load(open(sys.argv[2], encoding="utf-8")):
 """
 
 
-def _is_blind(path: Path) -> bool:
-    return any(is_blind(part) for part in path.parts)
+DATA = ROOT / "tests" / "data" / "nlp"
 
 
-def allowed_texts(shared: Path) -> list[tuple[str, str]]:
+def allowed_texts(shared: Path, data: Path = DATA) -> list[tuple[str, str]]:
     """(name, text) of every text the check may run the extractor on."""
     texts: list[tuple[str, str]] = []
-    data = ROOT / "tests" / "data" / "nlp"
-    for path in sorted(data.rglob("*.json")):
-        if _is_blind(path.relative_to(data)):
-            continue
+    for path in annotated_files(data):
         doc = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(doc, dict) and isinstance(doc.get("text"), str):
-            texts.append((str(path.relative_to(ROOT)), doc["text"]))
+            texts.append((str(Path("tests/data/nlp") / path.relative_to(data)), doc["text"]))
     for path in sorted((ROOT / "tests" / "nlp").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (

@@ -5,7 +5,7 @@ Each group of an article's name mentions, as the rules find and merge them, is o
 label is the annotated type whose key its name matches, else NONE; a NONE name that shares a word
 with an annotated name is a wrong span, not a wrong type, and gets no label. Sets without GROUP
 annotations (the older ones) give no label to a name the rules or the word lists call a group.
-The blind sets (the folders named in tools/blind_sets.py) are never read.
+The blind sets (every folder whose name contains "blind", tools/blind_sets.py) are never read.
 
     PYTHONPATH=src python tools/train_entities.py                  # the CV table
     PYTHONPATH=src python tools/train_entities.py --without-rules  # the model alone, as a
