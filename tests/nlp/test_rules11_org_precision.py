@@ -29,3 +29,15 @@ def test_an_unknown_abbreviation_naming_a_card_code_or_scheme_is_no_organisation
 def test_an_unknown_abbreviation_that_acts_is_still_an_organisation(extractor) -> None:
     text = "The QZV said on Monday that the QZV card scheme would end."
     assert ("QZV", "ORG") in _entities(extractor, text)
+
+
+def test_a_title_holding_a_pronoun_or_is_names_a_work_not_a_body(extractor) -> None:
+    text = (
+        "Moss starred in a thriller by Ann Lee, The Woman Who Sold The River, in 1961. The "
+        "study, The North Is Richer Than You Think, came out on Monday. She sang in The Summer "
+        "of My Discontent at Tarnwick. Ann Lee works for Doctors Without Borders."
+    )
+    names = _names(extractor, text)
+    assert not any("Who" in name or "Is Richer" in name for name in names)
+    assert "The Summer" not in names
+    assert ("Doctors Without Borders", "ORG") in _entities(extractor, text)

@@ -1532,6 +1532,9 @@ class _EntityFinder:
             ]
             if all(w in CALENDAR for w in words):
                 return None, 0
+        if len(words) > 2 and not _TITLE_WORDS.isdisjoint(words[1:]):
+            return None, 0  # "The Man Who Knew Too Much", "The World Is Poorer Than We Thought":
+            # a pronoun or "is" inside a name makes it a title (books, films, reports), no body
         if words[0] == "The" and not person_cue and len(words) > 1:
             words = words[1:]
             if (
@@ -1539,7 +1542,7 @@ class _EntityFinder:
                 and not self._in_heading(start)
                 and self.text[start - 1 : start] not in _QUOTE_MARKS
             ):
-                if self._work_before(start):
+                if self._work_before(start) or _TITLE_GOES_ON.match(self.text, end):
                     return None, 0  # "the film The Last Days", "Dawkins' The God Delusion"
                 return "ORG", 2  # "in The Lancet": a capital "The" mid-sentence names a title
         if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
@@ -2107,6 +2110,10 @@ _WORK_NOUNS = frozenset(
     "series sitcom show shows play plays musical documentary debut episode poem opera titled "
     "entitled hosted filming starring starred".split()
 )
+# Words inside a title of a work that no body's or person's name holds: pronouns, "is", "than".
+_TITLE_WORDS = frozenset("Who Whom Is Are Was Were Am Than You Your Yours We Me My Us".split())
+# A title opening with "The" that goes on past an "of" to a pronoun: "The Time of Your Life".
+_TITLE_GOES_ON = re.compile(r" (?:of|for|in|to|and|with) (?:Your|My|Our|Their|You|Me|Us)\b")
 # Last words of a building or a site, a PLACE even when a body's name opens it ("Army Hospital").
 _FACILITY_HEADS = frozenset("Hospital Headquarters Complex".split())
 _FACILITY_PAIRS = frozenset(
