@@ -41,3 +41,15 @@ def test_a_title_holding_a_pronoun_or_is_names_a_work_not_a_body(extractor) -> N
     assert not any("Who" in name or "Is Richer" in name for name in names)
     assert "The Summer" not in names
     assert ("Doctors Without Borders", "ORG") in _entities(extractor, text)
+
+
+def test_a_full_stop_with_no_space_after_it_still_ends_the_name(extractor) -> None:
+    text = (
+        "Ann Merrow met the envoy in Tarnwick.Merrow later said the talks went well. Readers of "
+        "Kestrel.com.au and the U.S. Army were told."
+    )
+    entities = _entities(extractor, text)
+    names = _names(extractor, text)
+    assert not any("." in name and "Kestrel" not in name and "U.S" not in name for name in names)
+    assert ("Tarnwick", "PLACE") in entities
+    assert ("Ann Merrow", "PERSON") in entities

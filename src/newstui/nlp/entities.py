@@ -491,6 +491,8 @@ class _EntityFinder:
                 self.tokens = self.tokens[:lo] + self.tokens[hi:]
         if "((" in text:
             self._drop_transcript_labels()
+        if any("." in t.text for t in self.tokens):
+            self._split_glued_sentences()
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = LowerCaseWords(text)
@@ -517,6 +519,21 @@ class _EntityFinder:
             if t.start in openers and not t.sentence_start:
                 t = Token(t.start, t.end, t.text, True)  # a copy: the caller's tokens stay
             tokens.append(t)
+        self.tokens = tokens
+
+    def _split_glued_sentences(self) -> None:
+        """'troops in Afghanistan.Trump said': a full stop with no space after it between two
+        words is a sentence's end (not "U.S", "Portfolio.hu"): the token is two words, the
+        second opening a sentence."""
+        tokens = []
+        for t in self.tokens:
+            m = _GLUED_STOP.fullmatch(t.text) if "." in t.text else None
+            if m is None:
+                tokens.append(t)
+                continue
+            stop = t.start + m.end(1)
+            tokens.append(Token(t.start, stop, m.group(1), t.sentence_start))
+            tokens.append(Token(stop + 1, t.end, m.group(2), True))  # copies: the caller's stay
         self.tokens = tokens
 
     def _is_heading(self, start: int, end: int) -> bool:
@@ -2151,6 +2168,7 @@ def _last_word(name: str) -> str:
 
 # The label of a turn in an interview transcript, as Wikinews writes them: "((WSS))  Why?",
 # "((Ann Lee))  Yes." (a name as the label is still a person's), "((hi))" before a quote in Hindi.
+_GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
 
 
