@@ -240,3 +240,46 @@ def test_the_first_screen_and_a_listing_make_only_the_values_they_show(tmp_path)
     assert {"ArticleRow", "FeedRow", "SortOrder"} <= app_start & listing
     assert not (app_start | listing) & RARE_VALUES
     assert "Analysis" in values_made_by("from newstui.model import Analysis")
+
+
+INGEST_ONLY_PATTERNS = (
+    "_UNSAFE",  # what strip_controls removes: compiled when a text holds something to remove
+    "_SPACES",
+    "_BLANK_LINES",
+    "_NOT_PLAIN_C2",
+    "_NOT_PLAIN_E2",
+    "_EMAIL_THEN_NAME",
+    "_NAME_THEN_EMAIL",
+)
+
+
+def test_a_listing_compiles_only_the_text_patterns_it_uses(tmp_path):
+    """newstui.text's patterns are compiled when first used (~2M instructions each): a listing of
+    clean titles needs only the one that finds unsafe characters; each then works as before."""
+    code = (
+        "import contextlib, io, json, re, sys\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--db', {str(tmp_path / 'n.db')!r}, 'list', '--limit', '1'])\n"
+        "import newstui.text as text\n"
+        f"names = {INGEST_ONLY_PATTERNS!r} + ('_UNSAFE_START',)\n"
+        "compiled = [n for n in names if isinstance(vars(text)[n], re.Pattern)]\n"
+        "sys.__stderr__.write('\\n' + json.dumps(compiled))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    compiled = json.loads(done.stderr.splitlines()[-1])
+    assert compiled == ["_UNSAFE_START"] or compiled == []
+    assert not set(compiled) & set(INGEST_ONLY_PATTERNS)
+
+
+def test_a_lazily_compiled_text_pattern_takes_its_own_place_once_used():
+    import re
+
+    from newstui import text
+
+    assert text.clean_text("a\x1b[31mb  \n\n\n c") == "ab\n\nc"
+    assert text.clean_line("a \t b\x07") == "a b"
+    assert text.author_name("desk@x.example (Priya Nair)") == "Priya Nair"
+    for name in ("_UNSAFE", "_SPACES", "_BLANK_LINES", "_EMAIL_THEN_NAME"):
+        assert isinstance(vars(text)[name], re.Pattern), name
