@@ -116,10 +116,14 @@ _HAS_DIGIT = re.compile(r"\d")
 _COMMA_WORD = re.compile(r",\s+(\w[\w ]*?)\b")
 _COMMA_NAME = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
-# A single name's own speech verb: "Winch said", "Winch also told", "Winch suggested, “…”".
+# A single name's own speech verb: "Winch said", "Winch also told", "Winch suggested, “…”",
+# "Winch concurred: “…”" (verbs that also take an object count only before the quotation).
 _SPEAKS_ALONE = re.compile(
     r"\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|remarked|explained|recalled|"
-    r"tweeted|wrote|replied|exclaimed|commented|insisted|recounted|(?:suggested|noted|stated)"
+    r"tweeted|wrote|replied|exclaimed|commented|insisted|recounted|(?:suggested|noted|stated|"
+    r"concurred|agreed|argued|countered|responded|retorted|admitted|conceded|acknowledged|"
+    r"declared|continued|maintained|asserted|observed|quipped|joked|cautioned|warned|stressed|"
+    r"emphasised|emphasized|answered|affirmed|lamented|pleaded|vowed)"
     r"(?=[,:]|\s+[“\"]))\b(?!\s+by\b)"
 )
 # Endings of plurals and abstract nouns, never of a one-word name opening "… said".
@@ -1777,7 +1781,9 @@ class _EntityFinder:
             and (_PERSON_AGE.match(after) or self._person_after(after))
             and not _described(before)  # "the young Spaniard, who": a description
         ):
-            return "PERSON", 1  # "Moss, 41, said", "Moss, who"
+            if _PERSON_AGE.match(after):  # an age, even opening a sentence: "Kessler, 54, said"
+                return "PERSON", 2
+            return "PERSON", 1  # "Moss, who"
         if (
             _is_acronym(surface)
             and len(surface) > 2
@@ -1861,15 +1867,19 @@ class _EntityFinder:
         """'Winch said he…', 'Quillan told reporters': one unknown capitalised word opening a
         sentence as the subject of a speech verb names a person; plurals ("Prosecutors said"),
         abbreviations, role words and abstract nouns ("Research suggested") do not."""
-        if _SPEAKS_ALONE.match(after) is None:
+        verb = _SPEAKS_ALONE.match(after)
+        if verb is None:
             return False  # most sentence openers have no speech verb after them
         lower = word.lower()
+        # "Blankenship concurred: “…”", "Clemence said, “…”": a name introducing a quotation
+        # may end like an abstract noun; a plural still names no one ("Organisers said: “…”")
+        quoting = after[verb.end() : verb.end() + 3].lstrip(" ,:")[:1] in _QUOTE_MARKS
         return (
             len(word) > 2
             and not word.isupper()
             and not _is_abbreviation(word)  # "PwC said": a body's abbreviation (see _evidence)
             and ("'" not in word[2:] and "’" not in word[2:])  # "You've said", not "O'Neill said"
-            and not lower.endswith(_NOT_NAME_ENDINGS)
+            and not lower.endswith("s" if quoting else _NOT_NAME_ENDINGS)
             and lower not in self.gaz.role_words
             and lower not in self.gaz.common_words
             and lower not in self.lower_seen

@@ -1,0 +1,46 @@
+"""Speaker classes of rules-11 read on real reporting (issue 10, speaker recall): invented examples."""
+
+from __future__ import annotations
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+
+
+def _people(extractor, text: str) -> list[str]:
+    return [e.name for e in extractor.analyse(text).entities if e.type == "PERSON"]
+
+
+# "Kessler, 54, said": an age after a lone name says it is a person, even opening a sentence.
+def test_a_lone_surname_with_an_age_opening_a_sentence_is_a_speaker(extractor) -> None:
+    text = (
+        "The union held a vote on Tuesday. Members rejected the offer.\n\n"
+        'Vellacott, 54, said: "We will not go back for less than we earned last year."'
+    )
+    assert _quotes(extractor, text) == [
+        ("We will not go back for less than we earned last year.", "Vellacott")
+    ]
+
+
+# "Blankenship concurred: “…”": a lone name introducing a quotation with a speech verb is a
+# person, even when it ends like an abstract noun ("-ship", "-ence") ...
+def test_a_lone_name_introducing_a_quote_is_a_person_whatever_its_ending(extractor) -> None:
+    text = (
+        "Voters heard the two candidates on Monday.\n\n"
+        'Tollenship concurred: "We need to stop policing the world."'
+    )
+    assert _quotes(extractor, text) == [("We need to stop policing the world.", "Tollenship")]
+
+
+# ... and the short form of the full name introduced earlier.
+def test_a_lone_surname_introducing_a_quote_is_the_person_named_in_full_before(extractor) -> None:
+    text = (
+        "Harald Tollenship of the Frontier Party spoke after the debate.\n\n"
+        'Tollenship concurred: "We need to stop policing the world", he argued.'
+    )
+    assert _quotes(extractor, text) == [("We need to stop policing the world", "Harald Tollenship")]
+
+
+def test_a_plural_introducing_a_quote_is_still_no_person(extractor) -> None:
+    text = 'The march ended at noon.\n\nMarchers agreed: "We will be back next year."'
+    assert "Marchers" not in _people(extractor, text)
