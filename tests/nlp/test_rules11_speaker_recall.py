@@ -44,3 +44,38 @@ def test_a_lone_surname_introducing_a_quote_is_the_person_named_in_full_before(e
 def test_a_plural_introducing_a_quote_is_still_no_person(extractor) -> None:
     text = 'The march ended at noon.\n\nMarchers agreed: "We will be back next year."'
     assert "Marchers" not in _people(extractor, text)
+
+
+# "The draft proposals cite “…”", "They reiterate that …": the plural present of a speech verb
+# introduces a quotation as its past does.
+def test_a_plural_present_speech_verb_introduces_the_quote(extractor) -> None:
+    text = (
+        "The Varden Trade Council met on Monday. The draft Varden Trade Council proposals "
+        'cite "the conviction that further tariffs would deepen the crisis."'
+    )
+    assert _quotes(extractor, text) == [
+        ("the conviction that further tariffs would deepen the crisis.", "Varden Trade Council")
+    ]
+
+
+# "The Halden air force branded as “…” a report that …": labelling a report speaks.
+def test_a_body_branding_a_report_speaks_the_label(extractor) -> None:
+    text = (
+        'The Halden Coast Guard branded as "one more piece of invented news" a report that '
+        "one of its boats had sunk."
+    )
+    assert _quotes(extractor, text) == [("one more piece of invented news", "Halden Coast Guard")]
+
+
+# "the U.N. Security Council … the Security Council said": one body, named again without the
+# union it belongs to.
+def test_a_union_body_named_again_without_the_union_is_the_same_speaker(extractor) -> None:
+    text = (
+        "Diplomats at the U.N. Trusteeship Council met on Monday.\n\n"
+        'Later the Trusteeship Council said it would "review the mandate before the vote."'
+    )
+    analysis = extractor.analyse(text)
+    assert [(q.text, q.speaker) for q in analysis.quotes] == [
+        ("review the mandate before the vote.", "U.N. Trusteeship Council")
+    ]
+    assert [e.name for e in analysis.entities if e.type == "ORG"] == ["U.N. Trusteeship Council"]

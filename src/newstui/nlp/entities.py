@@ -2645,6 +2645,11 @@ _STORM_STARTS = ("Hurricane", "Super ", "Typhoon", "Cyclone", "Tropical ", "Subt
 _AFTER_HEAD = frozenset(("of", "for", "on", "and"))
 
 
+# The unions whose bodies are named again without them: "the U.N. Security Council … the
+# Security Council", "the EU Commission … the Commission".
+_UNION_PREFIXES = frozenset(("UN", "U.N.", "United Nations", "EU", "E.U.", "European Union"))
+
+
 def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
     """'Supreme Court' after 'United States Supreme Court', 'Parliament' after 'Tunisian
     Parliament': the body named again without its country is the same organisation."""
@@ -2655,12 +2660,10 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
         at = full.find(" ")
         while at >= 0:
             country = full[:at]
-            if not country.replace(".", "").isupper() and known.get(
-                country
-            ) in (  # "US Senate" stays
-                "PLACE",
-                "GROUP",
-            ):
+            if (
+                not country.replace(".", "").isupper()
+                and known.get(country) in ("PLACE", "GROUP")  # "US Senate" stays
+            ) or country in _UNION_PREFIXES:  # "Security Council" after "U.N. Security Council"
                 by_body[full[at + 1 :]].append(k)
             at = full.find(" ", at + 1)
     for key, text in orgs.items():

@@ -33,6 +33,11 @@ _VERBS = (
     "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
     "underlined|underlines|went on to add|goes on to add|assailed|accusing|cited|"
     "reacted|reacts|reacting|confirming|confirms|believes|regards|regarded|ruled|"
+    # the plural present ("The proposals cite", "They reiterate", "officials warn") and verbs
+    # of answering and labelling ("Moss retorted", "The air force branded as")
+    "cite|cites|reiterate|reiterates|argue|insist|warn|explain|admit|acknowledge|"
+    "acknowledges|contend|contends|assert|asserts|concede|concedes|allege|alleges|"
+    "concurred|concurs|retorted|answered|branded|brands|"
     "According to|according to|In the words of|in the words of"
 )
 
