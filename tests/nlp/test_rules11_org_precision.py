@@ -53,3 +53,38 @@ def test_a_full_stop_with_no_space_after_it_still_ends_the_name(extractor) -> No
     assert not any("." in name and "Kestrel" not in name and "U.S" not in name for name in names)
     assert ("Tarnwick", "PLACE") in entities
     assert ("Ann Merrow", "PERSON") in entities
+
+
+def test_a_body_for_a_cause_keeps_the_word_before_for(extractor) -> None:
+    text = (
+        "Funding came from the Cinema for Peace Foundation in Tarnwick, and Americans for Clean "
+        "Water Foundation sued the state."
+    )
+    entities = _entities(extractor, text)
+    assert ("Cinema for Peace Foundation", "ORG") in entities
+    assert ("Americans for Clean Water Foundation", "ORG") in entities
+    assert "Peace Foundation" not in _names(extractor, text)
+
+
+def test_an_adjective_after_of_or_for_does_not_end_a_body_before_and(extractor) -> None:
+    text = (
+        "The Council for Coastal and Inland Water Safety met the Board of Medical and Dental "
+        "Examiners on Monday."
+    )
+    entities = _entities(extractor, text)
+    assert ("Council for Coastal and Inland Water Safety", "ORG") in entities
+    assert ("Board of Medical and Dental Examiners", "ORG") in entities
+    assert "Council for Coastal" not in _names(extractor, text)
+
+
+def test_a_titles_modifier_is_no_part_of_the_body_named_before_it(extractor) -> None:
+    text = (
+        "Tarnwick Palace Press Secretary Ann Merrow said no. The UN Special Envoy for Kelmouth, "
+        "Dov Lint, agreed, and Harwell Council Acting Director Rosa Tull said so too."
+    )
+    entities = _entities(extractor, text)
+    names = _names(extractor, text)
+    assert not any(name.endswith(("Press", "Special", "Acting")) for name in names)
+    assert "Press" not in names
+    assert ("Harwell Council", "ORG") in entities
+    assert ("Ann Merrow", "PERSON") in entities

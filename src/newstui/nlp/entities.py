@@ -605,13 +605,18 @@ class _EntityFinder:
         return 0
 
     def _title(self, run: list[Token], i: int) -> int:
+        # "Press Secretary", "Acting Director": a title's modifier opens the title
+        j = i + 1 if run[i].text in _TITLE_MODIFIERS and i + 1 < len(run) else i
         if (
             i
-            and len(run) - i == 3
+            and len(run) - j == 3
             and run[i - 1].text in self.gaz.org_words
-            and run[i].text.lower() in self.gaz.role_words
+            and run[j].text.lower() in self.gaz.role_words
         ):
-            return 1  # "Acme Research Institute Director Ane Alencar": the body's officer
+            return j - i + 1  # "Acme Research Institute Director Ane Alencar": the body's officer
+        if j > i:
+            n = self._title(run, j)
+            return n + 1 if n else 0
         if run[i].text not in self.gaz.title_first_words:
             if (
                 i == 0
@@ -1292,6 +1297,8 @@ class _EntityFinder:
                 return False
             if pending[-1].text in heads or any(t.text in ("of", "for") for t in pending):
                 return True
+            if word == "for" and self._for_cause_body(run, i, pending):
+                return True
             # "International Committee on Taxonomy of Viruses" (but "… on Trade of New York")
             return any(t.text == "on" for t in pending) and not self._known(run, i + 1)
         right = []
@@ -1323,7 +1330,14 @@ class _EntityFinder:
         if joined and len(right) == 2 and right[0].text in self.gaz.first_names:
             return False  # "University of Kelmouth and Ann Lee of Acme": a person, not a body
         if joined:
-            return len(right) <= 2
+            # "Committee for Domestic and External Security Coordination": an adjective right
+            # after "of"/"for" ends no name, the words after "and" finish it
+            return len(right) <= 2 or (
+                len(right) <= 4
+                and len(pending) > 1
+                and pending[-2].text in ("of", "for")
+                and pending[-1].text.endswith(_ADJECTIVE_ENDINGS)
+            )
         # "American Airlines and JetBlue" are two; "University and College Union" (a head noun
         # alone before "and" names nothing by itself) is one
         if len(pending) > 1 and pending[0].text in self.gaz.first_names:
@@ -1332,6 +1346,25 @@ class _EntityFinder:
         if "'" in last or "’" in last:
             last = strip_possessive(last)
         return last in heads and (pending[-1].text not in heads or len(pending) == 1)
+
+    def _for_cause_body(self, run: list[Token], i: int, pending: list[Token]) -> bool:
+        """'the Cinema for Peace Foundation', 'Americans for Prosperity Foundation': one word (no
+        known name but a people's), "for" and a cause ending in a body's head noun name one body
+        (run[i] is the "for")."""
+        first = pending[0]
+        if len(pending) != 1 or first.sentence_start or first.text in self.gaz.first_names:
+            return False
+        right = []
+        for t in run[i + 1 : i + 5]:
+            if t.text.islower():
+                break
+            right.append(t)
+        return (
+            0 < len(right) <= 3
+            and strip_possessive(right[-1].text) in self.gaz.org_words
+            and (i + 1 + len(right) == len(run) or run[i + 1 + len(right)].text.islower())
+            and (self._lookup(first.text) or ("", "GROUP"))[1] == "GROUP"  # "Americans for …"
+        )
 
     def _opens_second_body(self, run: list[Token], i: int) -> bool:
         """Whether run[i] opens a name of its own: a head noun followed by "of" or "for"."""
@@ -2178,6 +2211,13 @@ def _last_word(name: str) -> str:
 
 # The label of a turn in an interview transcript, as Wikinews writes them: "((WSS))  Why?",
 # "((Ann Lee))  Yes." (a name as the label is still a person's), "((hi))" before a quote in Hindi.
+# Words that make a title of a title ("White House Press Secretary Joe Lockhart", "Council
+# Acting Director Ann Lee", "US Special Representative"): no part of the body named before.
+_TITLE_MODIFIERS = frozenset(
+    "Acting Deputy Special Senior Assistant Associate Principal Interim Executive Permanent "
+    "Press Joint".split()
+)
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
 _GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
 
