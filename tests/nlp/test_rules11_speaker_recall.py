@@ -79,3 +79,14 @@ def test_a_union_body_named_again_without_the_union_is_the_same_speaker(extracto
         ("review the mandate before the vote.", "U.N. Trusteeship Council")
     ]
     assert [e.name for e in analysis.entities if e.type == "ORG"] == ["U.N. Trusteeship Council"]
+
+
+# '“…,” remarked the chief economist for Acme in Tokyo, Kyohei Morita.': two unknown words set
+# beside the description after an inverted speech verb name the speaker.
+def test_a_name_beside_the_description_after_an_inverted_verb_is_the_speaker(extractor) -> None:
+    text = (
+        "Exports rose for a third month.\n\n"
+        '"Growth is shifting to the south," remarked the chief economist for Varden Capital '
+        "in Halden, Tokiro Masamune."
+    )
+    assert _quotes(extractor, text) == [("Growth is shifting to the south,", "Tokiro Masamune")]

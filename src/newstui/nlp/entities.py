@@ -1751,6 +1751,7 @@ class _EntityFinder:
             if (
                 next_word in SPEECH_VERBS
                 or (before and before[-1] in SPEECH_VERBS)
+                or _INVERTED_SPEAKER_BEFORE.search(self.text, max(0, start - 160), start)
                 or self._person_after(after)
                 or (before and before[-1].rstrip(",") in gaz.role_words)
                 or (before and before[-1].rstrip(",").rsplit("-", 1)[-1] in gaz.role_words)
@@ -2098,6 +2099,13 @@ _NAMED_AS = re.compile(
 )
 _NAMED_AS_ENDINGS = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
 _PERSON_AGE = re.compile(r", \d{1,3},")
+# '“…,” remarked the chief economist for Acme in Tokyo, ': after a quotation, its speech verb and
+# the speaker's description, the name set beside it is the speaker's.
+_INVERTED_SPEAKER_BEFORE = re.compile(
+    r"[”\"’'],?\s+(?:said|says|remarked|added|explained|noted|wrote|warned|observed|commented|"
+    r"stated|argued|continued|insisted|told\s+[\w.]+)\s+(?:the|a|an|its|his|her|their)\s"
+    r"[^.;:\"“”()\n]{3,100},\s$"
+)
 # What only a person has: "Ann Lee's wife", "Ann Lee's funeral", "Ann Lee's header".
 _PERSON_POSSESSION = re.compile(
     r"['’]s (?:wife|husband|son|daughter|sons|daughters|father|mother|brother|sister|widow|"
