@@ -90,3 +90,13 @@ def test_a_name_beside_the_description_after_an_inverted_verb_is_the_speaker(ext
         "in Halden, Tokiro Masamune."
     )
     assert _quotes(extractor, text) == [("Growth is shifting to the south,", "Tokiro Masamune")]
+
+
+# "An Interpol spokesperson said …. The spokesperson added": an unnamed spokesperson speaks for
+# the body named with them before.
+def test_the_spokesperson_named_again_speaks_for_the_body_named_before(extractor) -> None:
+    text = (
+        "A spokesman for the Halden Port Authority said the berth was closed. "
+        '"We will reopen it on Monday," the spokesman said.'
+    )
+    assert _quotes(extractor, text) == [("We will reopen it on Monday,", "Halden Port Authority")]

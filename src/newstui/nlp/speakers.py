@@ -251,6 +251,7 @@ _TRAILING_AUX = re.compile(
 _WRITTEN_TEXTS = frozenset("statement letter report release communique communiqué".split())
 # Prepositions whose object is never the subject a later pronoun refers back to.
 _OBJECT_PREPOSITIONS = frozenset("of to against with than like about toward towards".split())
+_SPOKES_WORDS = frozenset("spokesperson spokesman spokeswoman".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
 
 
@@ -943,6 +944,9 @@ class SpeakerFinder:
         sentence_start = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
         if head in gaz.role_words:  # "the prosecutor added": the person named in that role
             holder = self._described_holder(rest, sentence_start)
+            if not holder and head in _SPOKES_WORDS and len(rest) == 1:
+                # "An Interpol spokesperson said …. The spokesperson added": the body
+                return self._spokes_body(head, sentence_start)
             if holder or role_only or _qualifiers(rest):  # only its named holder
                 return holder
             return self._subject_before(sentence_start, "PERSON", None)
@@ -965,6 +969,22 @@ class SpeakerFinder:
             if head in m.entity.name.lower():
                 return m.entity.name
         return self._subject_before(pos, "ORG", None)
+
+    def _spokes_body(self, noun: str, before: int) -> str | None:
+        """The organisation whose spokesperson an earlier sentence named ("an Interpol
+        spokesperson", "a spokesman for Acme"), at the latest use of `noun` before `before`."""
+        pattern = _whole_word(noun)
+        uses = [m.start() for m in pattern.finditer(self.masked, max(0, before - 1500), before)]
+        for use in reversed(uses):
+            for m in self.mentions_in(max(0, use - 40), use + len(noun) + 40):
+                if m.entity.type != "ORG":
+                    continue
+                if m.end <= use and not self.masked[m.end : use].strip(" '’s"):
+                    return m.entity.name  # "an Interpol spokesperson", "Acme's spokesman"
+                gap = self.masked[use + len(noun) : m.start].split()
+                if m.start > use and gap[:1] in (["for"], ["of"], ["at"]) and len(gap) <= 2:
+                    return m.entity.name  # "a spokesman for (the) Acme"
+        return None
 
     def _body_nearby(self, pos: int) -> str | None:
         """'Acme said …. A company spokesman said': the first organisation of the sentence
