@@ -88,3 +88,28 @@ def test_a_titles_modifier_is_no_part_of_the_body_named_before_it(extractor) -> 
     assert "Press" not in names
     assert ("Harwell Council", "ORG") in entities
     assert ("Ann Merrow", "PERSON") in entities
+
+
+def test_a_state_universitys_campus_is_part_of_its_name(extractor) -> None:
+    text = (
+        "Ann Lee studied at the University of Nevada, Las Vegas and taught at the University of "
+        "Kansas at Lawrence before joining the University of Oxford, England."
+    )
+    entities = _entities(extractor, text)
+    assert ("University of Nevada, Las Vegas", "ORG") in entities
+    assert ("University of Kansas at Lawrence", "ORG") in entities
+    assert ("University of Oxford", "ORG") in entities
+    assert ("Las Vegas", "PLACE") not in entities
+
+
+def test_a_short_form_in_brackets_after_a_body_is_that_body(extractor) -> None:
+    text = (
+        "The Kelmouth Institute of Geology and Seismology (Kelgeos) said the quake was shallow. "
+        "Kelgeos later raised its magnitude. Scientists at the University of Kansas at Lawrence "
+        "(KU Lawrence) agreed, and KU Lawrence published the data."
+    )
+    entities = _entities(extractor, text)
+    names = _names(extractor, text)
+    assert "Kelgeos" not in names
+    assert "KU Lawrence" not in names
+    assert ("Kelmouth Institute of Geology and Seismology", "ORG") in entities

@@ -11,7 +11,7 @@ from itertools import pairwise
 from operator import attrgetter
 
 from newstui.model import Entity, Mention
-from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
+from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, us_states
 from newstui.nlp.names import PARTICLES, canonical_key, spelling_variant, strip_possessive
 from newstui.nlp.segment import (
     NICKNAME_MARKS,
@@ -742,8 +742,13 @@ class _EntityFinder:
             ]
 
     def _join_campus_places(self) -> None:
-        """'American University in Cairo': a university or college named with its city."""
+        """'American University in Cairo': a university or college named with its city; 'the
+        University of California, San Diego', 'University of Texas at Austin': a state
+        university's campus."""
         cands = sorted(self.candidates, key=_START)
+        for cand in cands:
+            if cand.type == "ORG" and cand.text.startswith("University of "):
+                self._join_campus(cand)
         for cand, nxt in pairwise(cands):
             if (
                 cand.type == "ORG"
@@ -759,6 +764,26 @@ class _EntityFinder:
                 self.candidates.remove(nxt)
                 cand.end, cand.text = nxt.end, self.text[cand.start : nxt.end]
                 cand.words += 1 + nxt.words
+
+    def _join_campus(self, cand: Candidate) -> None:
+        """'University of California, San Diego': a state university's name goes on to its
+        campus after a comma or "at" (not "University of Oxford, England": no US state)."""
+        if cand.text[14:] not in us_states():
+            return
+        m = _CAMPUS_AFTER.match(self.text, cand.end)
+        if m is None or _CAPITAL_NEXT.match(self.text, m.end()):
+            return  # "University of Texas, Austin Community College": a list
+        campus = m.group(1)
+        if campus in us_states() or strip_possessive(campus) in CALENDAR:
+            return  # "University of Iowa, Ohio State…", "University of Texas at Tuesday's…"
+        if m.group(0).startswith(",") and (self._lookup(campus) or ("", ""))[1] != "PLACE":
+            return  # after a comma, only a known city is a campus
+        inside = [c for c in self.candidates if cand.end < c.start < m.end()]
+        if any(c.end > m.end() or c.type in ("ORG", "PERSON") for c in inside):
+            return
+        self.candidates = [c for c in self.candidates if c not in inside]
+        cand.end, cand.text = m.end(), self.text[cand.start : m.end()]
+        cand.words = len(cand.text.split())
 
     def _define_spanning_abbreviations(self) -> None:
         """'Transport for London (TfL)', 'Pacific Gas and Electric (PG&E)': the words before an
@@ -816,30 +841,10 @@ class _EntityFinder:
         defined: dict[str, str] = {}
         for prev, cand in pairwise(cands):
             if (
-                prev.words > 1
-                and cand.start - prev.end == 2  # " (": a gap of two (gaps are mostly long)
+                cand.start - prev.end == 2  # " (": a gap of two (gaps are mostly long)
                 and self.text.startswith(" (", prev.end)
                 and self.text[cand.end : cand.end + 1] == ")"
-                and (
-                    _is_acronym(cand.text)
-                    # "Transport for London (TfL)": the initials of every word, as written
-                    or cand.text == "".join(w[0] for w in (prev.display or prev.text).split())
-                )
-                and (
-                    _initials(prev.display or prev.text).startswith(cand.text[0])
-                    # "Kurdistan Workers' Party (PKK)": initials of the name in another language
-                    or (
-                        prev.type in ("ORG", None)
-                        and len(set(cand.text) & set(_initials(prev.display or prev.text))) >= 1
-                        and self.gaz.known.get(cand.text) != "PLACE"
-                    )
-                    # "German Aerospace Center (DLR)": a body's abbreviation in its own language
-                    or (
-                        prev.type == "ORG"
-                        and prev.strength >= 2
-                        and cand.text not in self.gaz.known
-                    )
-                )
+                and (self._abbreviates(prev, cand) or self._short_form_after(prev, cand))
             ):
                 defined[cand.text] = prev.display or prev.text
                 if (prev.type is None or prev.strength == 0) and not _no_body_last(
@@ -853,6 +858,38 @@ class _EntityFinder:
                     cand.display = name
                     if _no_body_last(name):  # "BIPA": the law's abbreviation
                         cand.type, cand.strength = None, 0
+
+    def _abbreviates(self, prev: Candidate, cand: Candidate) -> bool:
+        """Whether `cand`, in brackets right after the name `prev`, is its abbreviation."""
+        return (
+            prev.words > 1
+            and (
+                _is_acronym(cand.text)
+                # "Transport for London (TfL)": the initials of every word, as written
+                or cand.text == "".join(w[0] for w in (prev.display or prev.text).split())
+            )
+            and (
+                _initials(prev.display or prev.text).startswith(cand.text[0])
+                # "Kurdistan Workers' Party (PKK)": initials of the name in another language
+                or (
+                    prev.type in ("ORG", None)
+                    and len(set(cand.text) & set(_initials(prev.display or prev.text))) >= 1
+                    and self.gaz.known.get(cand.text) != "PLACE"
+                )
+                # "German Aerospace Center (DLR)": a body's abbreviation in its own language
+                or (prev.type == "ORG" and prev.strength >= 2 and cand.text not in self.gaz.known)
+            )
+        )
+
+    def _short_form_after(self, prev: Candidate, cand: Candidate) -> bool:
+        """'University of Colorado at Boulder (CU Boulder)', 'Philippine Institute of Volcanology
+        and Seismology (Phivolcs)': a body's short form in brackets right after its name."""
+        return (
+            prev.type == "ORG"
+            and prev.strength >= 2
+            and cand.text not in self.gaz.known
+            and _short_form(cand.text, prev.display or prev.text)
+        )
 
     def _join_portfolio_lists(self) -> None:
         """'Department for Culture, Media and Sport': an organisation named after a list of fields."""
@@ -2225,6 +2262,9 @@ _TITLE_MODIFIERS = frozenset(
     "Acting Deputy Special Senior Assistant Associate Principal Interim Executive Permanent "
     "Press Joint".split()
 )
+# A campus after a state university's name: ", San Diego", " at Austin", " at Mānoa".
+_CAMPUS_AFTER = re.compile(r"(?:, | at )([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)(?![\w’'-])")
+_CAPITAL_NEXT = re.compile(r" [A-Z]")  # a capitalised word right after: the name goes on
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
 _GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
@@ -2324,6 +2364,26 @@ def _described(before: list[str]) -> bool:
             recent = recent[k + 1 :]
             break
     return "the" in recent
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Whether `short` is a short form of the body `name` given in brackets after it: an
+    abbreviation and a word of the name ("University of Colorado at Boulder (CU Boulder)"), or
+    one word of the name's syllables in order ("Philippine Institute of Volcanology and
+    Seismology (Phivolcs)")."""
+    words = short.split()
+    name_words = name.split()
+    if len(words) > 1:
+        return (
+            len(words) <= 3
+            and all(w in name_words or _is_acronym(w) for w in words)
+            and any(w in name_words for w in words)
+            and any(_is_acronym(w) for w in words)
+        )
+    if len(short) < 4 or _is_acronym(short) or short[0].lower() != name[0].lower():
+        return False
+    letters = iter(name.lower())
+    return all(c in letters for c in short.lower())  # its letters in order, a subsequence
 
 
 def _initials(name: str) -> str:

@@ -94,6 +94,18 @@ def load_gazetteer() -> Gazetteer:
 
 
 @cache
+def us_states() -> frozenset[str]:
+    """The US states of places.txt (its "# US states" section): a state university's campus is
+    named after it ("University of California, San Diego")."""
+    text = resources.files("newstui.nlp").joinpath("data").joinpath("places.txt")
+    section = text.read_text(encoding="utf-8").split("\n# US states\n", 1)[1].split("\n#", 1)[0]
+    return frozenset(line.strip() for line in section.splitlines() if line.strip()) | {
+        "New York",
+        "Washington",
+    }
+
+
+@cache
 def source_fingerprint() -> str:
     """A short hash of this package's code and data, so any edit changes the extractor version."""
     digest = hashlib.sha256()
