@@ -11,6 +11,7 @@ from newstui.library import Library
 from newstui.model import SortOrder
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.sort_order import SortScreen
+from newstui.tui.view import View
 
 from .conftest import screen_text, settle
 
@@ -90,3 +91,25 @@ def test_an_unknown_sort_setting_is_one_line_with_its_line_number(tmp_path):
     assert "feeds.toml:3" in message and "sort must be one of" in message and "'size'" in message
     path.write_text('[settings]\nsort = "title-reverse"\n', "utf-8")
     assert load_config(path).settings.sort == "title-reverse"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_a_narrow_title_bar_shows_the_count_and_the_order_whole(db_path, size):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("O", "t")
+        await settle(pilot)
+        assert "Headlines ▸ All articles — 25 articles · by title A–Z" in screen_text(app)
+
+
+async def test_a_long_view_title_is_cut_before_the_count_and_the_order(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("O", "r")
+        await settle(pilot)
+        app.main.push_view(View("long", " ".join(["A view named at length"] * 3)))
+        await settle(pilot)
+        top = screen_text(app).splitlines()[0]
+        assert top.strip() == "≡ Headlines ▸ A view named… — 25 articles · oldest first"

@@ -147,8 +147,8 @@ class MainScreen(
     def show_view(self, view: View, select_id: int | None = None, at_once: bool = False) -> None:
         """Show a view in the headline list (`at_once`: read here, not in a worker)."""
         self._view_title = view.title
-        self._show_title()
         self.sub_title = ""
+        self._show_title()
         self._view_just_shown = True
         self.headlines.show_view(view, select_id, at_once=at_once)
         self.sources.select_view(view.key)
@@ -175,11 +175,11 @@ class MainScreen(
     @on(HeadlineList.ViewLoaded)
     def _view_loaded(self, message: HeadlineList.ViewLoaded) -> None:
         self._view_title = message.view.title
-        self._show_title()
         count = message.total
         order = self.headlines.order
         sorted_by = "" if order == NEWEST_FIRST else f" · {order.label}"
         self.sub_title = counted(count, "article") + sorted_by
+        self._show_title()  # after the sub-title, which a long title gives way to
         if not self.first_screen_shown:
             self.call_after_refresh(self._first_screen_done)
         if not count:

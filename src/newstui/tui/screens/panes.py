@@ -4,11 +4,13 @@ keys that move between them. Mixed into `MainScreen`."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 
 from newstui.model import ArticleDetail
+from newstui.tui.middle_ellipsis import middle_ellipsis
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
@@ -22,6 +24,10 @@ PANE_NAMES = {
 }
 NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
 SHORT_HEIGHT = 32  # below this the reader takes the whole column while it has focus
+# Cells of the title bar beside its title: Textual's Header icon (8) and clock space (10); a
+# narrow screen narrows both to 3 (newstui.tcss).
+HEADER_SIDES = 18
+HEADER_SIDES_NARROW = 6
 
 
 class PaneLayout(Screen[None]):
@@ -44,6 +50,7 @@ class PaneLayout(Screen[None]):
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
         self.sources.fit_width(event.size.width, narrow)
         self._apply_sidebar()
+        self._show_title()
         if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
             # keys must never go to a pane the user cannot see: the reader when an article is
             # open, else the headlines
@@ -80,8 +87,16 @@ class PaneLayout(Screen[None]):
             self._show_title()
 
     def _show_title(self) -> None:
-        """The title bar names the focused pane, then the view: "Reader ▸ All articles"."""
-        self.title = f"{self._focused_pane} ▸ {self._view_title}"
+        """The title bar names the focused pane, then the view: "Reader ▸ All articles". A title
+        too long for the bar is cut so that the sub-title (the count and the order) shows whole."""
+        title = f"{self._focused_pane} ▸ {self._view_title}"
+        sides = HEADER_SIDES_NARROW if self.has_class("-narrow") else HEADER_SIDES
+        room = self.size.width - sides
+        if self.sub_title:
+            room -= cell_len(f" — {self.sub_title}")
+        if cell_len(title) > room >= cell_len(f"{self._focused_pane} ▸ ") + 8:
+            title = middle_ellipsis(title, room).plain
+        self.title = title
 
     def focus_pane(self, name: str) -> None:
         """Focus a pane by id, showing it first when it is collapsed. The focus moves at once
