@@ -100,3 +100,25 @@ def test_the_spokesperson_named_again_speaks_for_the_body_named_before(extractor
         '"We will reopen it on Monday," the spokesman said.'
     )
     assert _quotes(extractor, text) == [("We will reopen it on Monday,", "Halden Port Authority")]
+
+
+# '“…”, read the warning.' after "The warning issued by Halden Weather Service": a written text
+# named after the quotation speaks for the author named with it before.
+def test_a_quote_read_by_a_warning_is_its_issuers(extractor) -> None:
+    text = (
+        "The orange warning issued by Halden Weather Service applied to three counties. "
+        '"The storm will produce high waves and some coastal flooding", read the warning.'
+    )
+    assert _quotes(extractor, text) == [
+        ("The storm will produce high waves and some coastal flooding", "Halden Weather Service")
+    ]
+
+
+def test_the_warning_said_is_its_issuers_too(extractor) -> None:
+    text = (
+        "A flood warning from the Varden River Authority was posted at noon. "
+        '"Residents should move to higher ground," the warning said.'
+    )
+    assert _quotes(extractor, text) == [
+        ("Residents should move to higher ground,", "Varden River Authority")
+    ]

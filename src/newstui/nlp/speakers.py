@@ -248,9 +248,24 @@ _TRAILING_AUX = re.compile(
     r"(?:\s+(?:also|later|then|has|had|have|was|is|previously|further|again|earlier))+\s*$"
 )
 # Written texts that "add" or "say" things for their author: "the statement added".
-_WRITTEN_TEXTS = frozenset("statement letter report release communique communiqué".split())
+_WRITTEN_TEXTS = frozenset(
+    "statement letter report release communique communiqué warning notice advisory bulletin "
+    "decree announcement".split()
+)
+# "the warning issued by Met Éireann", "a statement from Acme": the author after the text's noun
+_AUTHOR_AFTER = re.compile(
+    r"s?\s+(?:(?:\w+\s+)?(?:issued|signed|written|released|published|posted|sent|put out)"
+    r"\s+by|from)\s+(?:the\s+)?"
+)
+# '“…”, read the warning.': the written text named after the quotation speaks for its author
+_READ_BY_TEXT = re.compile(
+    r"^[\s,]*(?:read|reads)\s+(?:the|an?|its|their|his|her)\s+(?:[\w-]+\s+)?("
+    + "|".join(sorted(_WRITTEN_TEXTS))
+    + r")\b"
+)
 # Prepositions whose object is never the subject a later pronoun refers back to.
 _OBJECT_PREPOSITIONS = frozenset("of to against with than like about toward towards".split())
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _SPOKES_WORDS = frozenset("spokesperson spokesman spokeswoman".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
 
@@ -500,7 +515,14 @@ class SpeakerFinder:
             owner = self._first_named(base, base + statement.end(1), span.close_mark)
             if owner:
                 return owner
+        read_by = _READ_BY_TEXT.match(tail)
+        if read_by:  # '“…”, read the warning.': the author of the warning
+            return self._author_of(read_by.group(1), span.open_mark)
         verb = VERB.search(tail[:160])
+        while (
+            verb and verb.group().endswith("ing") and _DETERMINER_END.search(tail, 0, verb.start())
+        ):
+            verb = VERB.search(tail[:160], verb.end())  # '“…,” the warning said': a noun
         if not verb:
             return self._dash_credit(span.close_mark + 1, tail)
         base = span.close_mark + 1
@@ -1020,6 +1042,11 @@ class SpeakerFinder:
         pattern = _whole_word(noun)
         uses = [m.start() for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
         for use in reversed(uses):
+            agent = _AUTHOR_AFTER.match(self.masked, use + len(noun))
+            if agent:  # "The orange warning issued by Met Éireann": its author
+                for m in self.mentions_in(agent.end(), agent.end() + 1):
+                    if m.entity.type in ("PERSON", "ORG"):
+                        return m.entity.name
             start, end = self.sentence_bounds(use)
             verb = VERB.search(self.masked, use, end)
             if verb and not VERB.search(self.masked, start, use):
