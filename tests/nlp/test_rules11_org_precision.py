@@ -113,3 +113,13 @@ def test_a_short_form_in_brackets_after_a_body_is_that_body(extractor) -> None:
     assert "Kelgeos" not in names
     assert "KU Lawrence" not in names
     assert ("Kelmouth Institute of Geology and Seismology", "ORG") in entities
+
+
+def test_a_head_noun_alone_types_no_list_of_names(extractor) -> None:
+    text = (
+        "Ann Lee said she liked the book Ploughs, Horses, and Steel. Dov Lint, the Minister for "
+        "Tourism, Universities and Skills, agreed."
+    )
+    names = _names(extractor, text)
+    for word in ("Ploughs", "Horses", "Tourism", "Skills"):
+        assert word not in names

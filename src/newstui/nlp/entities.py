@@ -1691,7 +1691,9 @@ class _EntityFinder:
         if head and any(w in gaz.place_words for w in head):
             return "PLACE", 2
         if words[-1] in gaz.org_words:
-            return "ORG", 2
+            # a head noun alone ("Steel", "Mining", "the Union") is weak evidence: it types no
+            # list of names ("Guns, Germs, and Steel", a book)
+            return "ORG", 2 if len(words) > 1 else 1
         if words[-1] in gaz.place_words and len(words) > 1:
             return "PLACE", 2
         if words[0] in PLACE_OPENERS and len(words) > 1:
