@@ -38,12 +38,12 @@ def test_markers_and_speaker_tags_leave_quote_and_entity_styles_on_their_words()
     links = (Link("reporters", "https://e.example/r", offset=TEXT.index(". See")),)
     body = highlighted_body(TEXT, analysis(), links=links)
     assert body.plain.startswith(
-        "Officials said “the bridge is safe,” the mayor told reporters[1]. [— Ana Lima] See"
+        "Officials said “the bridge is safe,” the mayor told reporters[1]. [—Ana Lima] See"
     )
     styled = {body.plain[s.start : s.end] for s in body.spans}
     assert "report" in styled  # the entity's mention, after the inserted marker and tag
     assert "“the bridge is safe,”" in styled  # the quote, with its marks
-    assert "[1]" in styled and " [— Ana Lima]" in styled
+    assert "[1]" in styled and " [—Ana Lima]" in styled
 
 
 def test_an_image_before_a_word_gets_a_space_and_links_without_a_place_no_marker():

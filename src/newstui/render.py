@@ -225,13 +225,14 @@ def highlighted_body(
             spaced = at < len(text) and text[at].isalnum()  # an image before a word
             inserts.append((at, 0, Text(f"[{number}]" + " " * spaced, style=palette.meta)))
     if speakers:
-        # "[— Speaker]" after the sentence each quote belongs to (`“…,” X said. [— X]`), or
+        # "[—Speaker]" after the sentence each quote belongs to (`“…,” X said. [—X]`), or
         # after its closing mark when the quote ends the sentence; from the start, cursor-wise.
+        # No space after the dash: a line never ends in "[—" with the name on the next one.
         cursor = 0
         for i, q in enumerate(quotes):
             limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(text)
             cursor = max(_tag_position(text, q, limit), cursor)
-            tag = Text(f" [— {q.speaker or 'unknown speaker'}]", style=palette.speaker)
+            tag = Text(f" [—{q.speaker or 'unknown speaker'}]", style=palette.speaker)
             inserts.append((cursor, 1, tag))
     if not inserts:
         return body

@@ -59,7 +59,7 @@ def test_show_prints_every_field_cleaned_with_highlights_in_place(
     out = run(capsys, hostile_db.path, "show", str(hostile_db.article_id))
     for label in ("Hostile headline", "Mallory Author", "Hostile Feed", "Link text"):
         assert label in out
-    assert "“We consider this a violation.” [— Dmitry Peskov]" in " ".join(out.split())
+    assert "“We consider this a violation.” [—Dmitry Peskov]" in " ".join(out.split())
     assert "https://evil.example/a" in out
 
 

@@ -4,6 +4,7 @@ the sentence, not inside it."""
 from __future__ import annotations
 
 import pytest
+from textual.content import Content
 
 from newstui.model import Analysis, Quote
 from newstui.render import highlighted_body
@@ -50,14 +51,14 @@ async def test_T_hides_and_shows_the_speaker_tags(db_path):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert "[— Dmitry Peskov]" in body_text(app)
+        assert "[—Dmitry Peskov]" in body_text(app)
         await pilot.press("T")
         await settle(pilot)
-        assert "[— " not in body_text(app)
+        assert "[—" not in body_text(app)
         assert "We consider this a violation" in body_text(app)
         await pilot.press("T")
         await settle(pilot)
-        assert "[— Dmitry Peskov]" in body_text(app)
+        assert "[—Dmitry Peskov]" in body_text(app)
 
 
 def quote(text: str, words: str, speaker: str) -> Quote:
@@ -69,17 +70,26 @@ def test_the_speaker_tag_follows_the_sentence_not_the_closing_mark():
     text = "“We will rebuild,” the mayor said on Monday. Then rain fell."
     quote_ = quote(text, "We will rebuild,", "Ana Lima")
     out = highlighted_body(text, Analysis((), (quote_,))).plain
-    assert out == "“We will rebuild,” the mayor said on Monday. [— Ana Lima] Then rain fell."
+    assert out == "“We will rebuild,” the mayor said on Monday. [—Ana Lima] Then rain fell."
 
 
 def test_a_quote_that_ends_its_sentence_is_tagged_at_once():
     text = "She said: “We will rebuild.” Then rain fell."
     out = highlighted_body(text, Analysis((), (quote(text, "We will rebuild.", "Ana Lima"),))).plain
-    assert out == "She said: “We will rebuild.” [— Ana Lima] Then rain fell."
+    assert out == "She said: “We will rebuild.” [—Ana Lima] Then rain fell."
 
 
 def test_a_tag_never_jumps_past_the_next_quote_or_paragraph():
     text = "“One,” she said “and two” later.\n“Three,” he"
     quotes = (quote(text, "One,", "A"), quote(text, "and two", "B"), quote(text, "Three,", "C"))
     out = highlighted_body(text, Analysis((), quotes)).plain
-    assert out == "“One,” [— A] she said “and two” later. [— B]\n“Three,” [— C] he"
+    assert out == "“One,” [—A] she said “and two” later. [—B]\n“Three,” [—C] he"
+
+
+def test_a_speaker_tag_never_wraps_between_its_dash_and_the_name():
+    text = "“We will rebuild the bridge,” the mayor said on Monday. Then rain fell all day."
+    tagged = highlighted_body(text, Analysis((), (quote(text, "We will", "Emily W. Murphy"),)))
+    for width in range(12, 90):
+        lines = [line.plain.rstrip() for line in Content.from_rich_text(tagged).wrap(width)]
+        assert not [line for line in lines if line.endswith("[—")], width
+        assert any("[—Emily" in line for line in lines), width

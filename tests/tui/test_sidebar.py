@@ -37,8 +37,8 @@ async def test_quotes_are_highlighted_with_their_speaker_in_the_reader(db_path):
         await settle(pilot)
         body = app.main.reader.query_one("#reader-body").render()
         plain = body.plain if hasattr(body, "plain") else str(body)
-        assert "[— Syrian army]" in plain
-        assert "[— Dmitry Peskov]" in plain
+        assert "[—Syrian army]" in plain
+        assert "[—Dmitry Peskov]" in plain
 
 
 async def test_choosing_an_entity_lists_every_article_mentioning_it(db_path, ids):

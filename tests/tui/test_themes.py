@@ -83,7 +83,7 @@ def test_a_palette_colours_quotes_and_entities():
     body = highlighted_body(text, analysis, palette=palette)
     styles = {str(span.style) for span in body.spans}
     assert {"bold #111111", "italic #222222", "bold #333333"} <= styles
-    assert body.plain.endswith("” [— Ann]")
+    assert body.plain.endswith("” [—Ann]")
 
 
 def test_a_colour_too_faint_for_its_background_is_made_readable():

@@ -79,7 +79,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         self._detail: ArticleDetail | None = None
         self._message = "No article selected"
         self._body = _Body(id="reader-body")
-        self.show_speakers = True  # the "[— Speaker]" tags after quotes (colours stay either way)
+        self.show_speakers = True  # the "[—Speaker]" tags after quotes (colours stay either way)
         self.find_text = ""  # words being looked for with `/` in the reader
         self.find_index = 0  # which match is the current one
         self.find_matches = 0
