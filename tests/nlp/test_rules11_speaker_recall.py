@@ -122,3 +122,27 @@ def test_the_warning_said_is_its_issuers_too(extractor) -> None:
     assert _quotes(extractor, text) == [
         ("Residents should move to higher ground,", "Varden River Authority")
     ]
+
+
+# '“…” — as the Halden Court ruling put it —', 'As Vellacott put it, “…”': the words are theirs.
+def test_as_someone_put_it_after_the_quote_names_its_owner(extractor) -> None:
+    text = 'Traffic "ground to a complete halt for days" — as the Halden Court ruling put it — on the bridge.'
+    assert _quotes(extractor, text) == [("ground to a complete halt for days", "Halden Court")]
+
+
+def test_as_someone_put_it_before_the_quote_names_its_owner(extractor) -> None:
+    text = 'As Marta Vellacott put it, "the mill is the town and the town is the mill."'
+    assert _quotes(extractor, text) == [
+        ("the mill is the town and the town is the mill.", "Marta Vellacott")
+    ]
+
+
+# "The decree signed by the Pope read “…”": the holder of the role that signed it.
+def test_a_text_signed_by_a_role_is_its_holders(extractor) -> None:
+    text = (
+        "Pope Gregor announced new rules on Thursday. The decree signed by the Pope read "
+        '"Every abuse must be reported to the bishop at once."'
+    )
+    assert _quotes(extractor, text) == [
+        ("Every abuse must be reported to the bishop at once.", "Gregor")
+    ]

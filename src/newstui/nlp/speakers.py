@@ -265,6 +265,16 @@ _READ_BY_TEXT = re.compile(
 )
 # Prepositions whose object is never the subject a later pronoun refers back to.
 _OBJECT_PREPOSITIONS = frozenset("of to against with than like about toward towards".split())
+# '“…” — as the Supreme Court decision put it —', 'As Moss put it, “…”': the owner of the words
+_AS_PUT_IT_AFTER = re.compile(r"^[\s,—–-]*as\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put)\s+it\b")
+_AS_PUT_IT_BEFORE = re.compile(
+    r"(?:^|[,;]\s|\b[Aa]nd\s)\W*[Aa]s\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put)\s+it\s*[,:—–]?\s*$"
+)
+# "The decree signed by the Pope": a role as the signer of a written text
+_SIGNED_BY_ROLE = re.compile(
+    r"\b(?:signed|written|issued|authored)\s+by\s+(the\s+(?:[\w-]+\s+){0,2}?[\w-]+),?\s+"
+    r"(?:read|reads|says|said|stated|states)\b"
+)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _SPOKES_WORDS = frozenset("spokesperson spokesman spokeswoman".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
@@ -518,6 +528,10 @@ class SpeakerFinder:
         read_by = _READ_BY_TEXT.match(tail)
         if read_by:  # '“…”, read the warning.': the author of the warning
             return self._author_of(read_by.group(1), span.open_mark)
+        put_it = _AS_PUT_IT_AFTER.match(tail)
+        if put_it:  # '“…” — as the Supreme Court decision put it —': whose words they are
+            base = span.close_mark + 1
+            return self._first_named(base + put_it.start(1), base + put_it.end(1), span.close_mark)
         verb = VERB.search(tail[:160])
         while (
             verb and verb.group().endswith("ing") and _DETERMINER_END.search(tail, 0, verb.start())
@@ -619,6 +633,13 @@ class SpeakerFinder:
 
     def _before_from(self, span: QuoteSpan, sent_start: int) -> str | None:
         head = self.masked[sent_start : span.open_mark]
+        put_it = _AS_PUT_IT_BEFORE.search(head)
+        if put_it:  # 'As Moss put it, “…”': whose words they are
+            named = self._first_named(
+                sent_start + put_it.start(1), sent_start + put_it.end(1), span.open_mark
+            )
+            if named:
+                return named
         inverted = _INVERTED.match(head)
         if inverted:
             named = self._named_in(
@@ -642,6 +663,9 @@ class SpeakerFinder:
             for m in self.mentions_in(sent_start + statement.start(), span.open_mark)
         ):  # "Moss's statement read:", "a letter from Acme reads"
             author = self._first_named(sent_start, span.open_mark, span.open_mark)
+            signer = None if author else _SIGNED_BY_ROLE.search(head)
+            if signer:  # "The decree signed by the Pope read": the holder of that role
+                author = self._description(signer.group(1), span.open_mark)
             if author or statement.group().split()[-1].rstrip(":") in ("read", "reads"):
                 return author  # else "In a statement, police said:": who "police" are
         response = (
