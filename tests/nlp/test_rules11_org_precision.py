@@ -123,3 +123,21 @@ def test_a_head_noun_alone_types_no_list_of_names(extractor) -> None:
     names = _names(extractor, text)
     for word in ("Ploughs", "Horses", "Tourism", "Skills"):
         assert word not in names
+
+
+def test_an_abbreviation_after_and_opens_a_second_body(extractor) -> None:
+    text = "Scientists from the University of Kelmouth and UC Tarnwick say the Board of Trade and KELCO agree."
+    entities = _entities(extractor, text)
+    assert ("University of Kelmouth", "ORG") in entities
+    assert ("Board of Trade", "ORG") in entities
+    assert not any(" and " in name for name in _names(extractor, text))
+
+
+def test_a_names_last_word_in_brackets_is_the_body_it_ends(extractor) -> None:
+    text = (
+        "The promotion Silver Crown Ring Starfall (Starfall) announced the tour. Starfall said "
+        "the first show sold out."
+    )
+    entities = _entities(extractor, text)
+    assert ("Silver Crown Ring Starfall", "ORG") in entities
+    assert "Starfall" not in _names(extractor, text)

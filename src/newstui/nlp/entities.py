@@ -839,25 +839,33 @@ class _EntityFinder:
         """'the African Union (AU)': every later 'AU' is that organisation."""
         cands = sorted(self.candidates, key=_START)
         defined: dict[str, str] = {}
+        short_forms: set[str] = set()
         for prev, cand in pairwise(cands):
             if (
-                cand.start - prev.end == 2  # " (": a gap of two (gaps are mostly long)
-                and self.text.startswith(" (", prev.end)
-                and self.text[cand.end : cand.end + 1] == ")"
-                and (self._abbreviates(prev, cand) or self._short_form_after(prev, cand))
+                cand.start - prev.end != 2  # " (": a gap of two (gaps are mostly long)
+                or not self.text.startswith(" (", prev.end)
+                or self.text[cand.end : cand.end + 1] != ")"
             ):
+                continue
+            if self._abbreviates(prev, cand):
                 defined[cand.text] = prev.display or prev.text
                 if (prev.type is None or prev.strength == 0) and not _no_body_last(
                     prev.display or prev.text
                 ):  # a name given an abbreviation: a body (not a law)
                     prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
+            elif self._short_form_after(prev, cand):
+                defined[cand.text] = prev.display or prev.text
+                short_forms.add(cand.text)
+                if prev.type is None or prev.strength == 0:
+                    prev.type, prev.strength = "ORG", 1  # "World Wonder Ring Stardom (Stardom)"
         if defined:
             for cand in self.candidates:
                 name = defined.get(strip_possessive(cand.text))
                 if name:
                     cand.display = name
-                    if _no_body_last(name):  # "BIPA": the law's abbreviation
-                        cand.type, cand.strength = None, 0
+                    if _no_body_last(name) or strip_possessive(cand.text) in short_forms:
+                        cand.type, cand.strength = None, 0  # "BIPA": the law's abbreviation;
+                        # "Stardom said": the body's short form, whatever a cue said
 
     def _abbreviates(self, prev: Candidate, cand: Candidate) -> bool:
         """Whether `cand`, in brackets right after the name `prev`, is its abbreviation."""
@@ -884,11 +892,16 @@ class _EntityFinder:
     def _short_form_after(self, prev: Candidate, cand: Candidate) -> bool:
         """'University of Colorado at Boulder (CU Boulder)', 'Philippine Institute of Volcanology
         and Seismology (Phivolcs)': a body's short form in brackets right after its name."""
+        name = prev.display or prev.text
+        if cand.text in self.gaz.known or not _short_form(cand.text, name):
+            return False
+        if prev.type == "ORG" and prev.strength >= 2:
+            return True
+        # "World Wonder Ring Stardom (Stardom)": an untyped name's last words in brackets
         return (
-            prev.type == "ORG"
-            and prev.strength >= 2
-            and cand.text not in self.gaz.known
-            and _short_form(cand.text, prev.display or prev.text)
+            (prev.type is None or prev.strength == 0)
+            and prev.words > 1
+            and name.endswith(" " + cand.text)
         )
 
     def _join_portfolio_lists(self) -> None:
@@ -1362,8 +1375,9 @@ class _EntityFinder:
             )
         if word == "&":
             return len(right) <= 3  # "Marks & Spencer": an ampersand between capitals joins a name
-        if joined and self._opens_second_body(run, i + 1):
-            return False  # "University of Kelmouth and Centre for Marine Studies": two bodies
+        if joined and (self._opens_second_body(run, i + 1) or _is_acronym(right[0].text)):
+            return False  # "University of Kelmouth and Centre for Marine Studies", "University
+            # of Bristol and UC Davis", "the Department of Energy and KELCO": two bodies
         if joined and len(right) == 2 and right[0].text in self.gaz.first_names:
             return False  # "University of Kelmouth and Ann Lee of Acme": a person, not a body
         if joined:
@@ -2382,6 +2396,8 @@ def _short_form(short: str, name: str) -> bool:
             and any(w in name_words for w in words)
             and any(_is_acronym(w) for w in words)
         )
+    if short in name_words[1:]:
+        return True  # "World Wonder Ring Stardom (Stardom)", "Harland University (Harland)"
     if len(short) < 4 or _is_acronym(short) or short[0].lower() != name[0].lower():
         return False
     letters = iter(name.lower())
