@@ -82,9 +82,16 @@ def shown_date(published: str | None, start: int = 0, end: int = 16) -> str:
     if not published:
         return UNKNOWN_DATE
     safe = terminal_safe(published, line=True)
-    if safe.endswith(DATE_ONLY) and len(safe) == 10 + len(DATE_ONLY):
+    if not carries_time(safe):
         end = min(end, 10)
     return safe[start:end].replace("T", " ")
+
+
+def carries_time(published: str | None) -> bool:
+    """Whether a stored publish date has a time worth showing (not undated, not date-only)."""
+    if not published:
+        return False
+    return not (published.endswith(DATE_ONLY) and len(published) == 10 + len(DATE_ONLY))
 
 
 def _line(value: str | None) -> str | None:

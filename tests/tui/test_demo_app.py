@@ -3,6 +3,10 @@ links carry their [n] marker and # opens link n."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from newstui.demo import build_demo_db
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
@@ -26,16 +30,17 @@ async def test_the_undated_reference_article_shows_its_date_as_unknown(tmp_path)
         assert "Reference article · date unknown" in screen_text(app)
 
 
-async def test_a_date_without_a_time_shows_no_midnight_and_keeps_the_columns(tmp_path):
+@pytest.mark.parametrize("size", [(100, 24), (80, 24)])
+async def test_dates_without_a_time_show_no_midnight_keep_no_room_for_it_and_align(tmp_path, size):
     path = tmp_path / "demo.db"
     build_demo_db(path)  # Wikinews gives dates only
     app = NewstuiApp(path, None, demo=True)
-    async with app.run_test(size=(100, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         lines = screen_text(app).splitlines()
         assert not any("00:00" in line for line in lines)
         row = next(line for line in lines if "Eddie Van Halen" in line)
-        assert "2020-10-08      " in row
+        assert re.search(r"2020-10-08  Culture", row), row  # no blank room for a time
         titles = {line.index(t) for line in lines for t in ("Guitarist", "Bernie") if t in line}
         assert len(titles) == 1  # the titles start in one column
         await pilot.press("j", "enter")

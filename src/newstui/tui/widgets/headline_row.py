@@ -22,24 +22,29 @@ class RowStyles:
     star: Style
 
 
-def headline_date(row: ArticleRow, width: int) -> str:
+def headline_date(row: ArticleRow, width: int, timed: bool = True) -> str:
     """The stored date, shortened to fit: never relative, so the same row always looks the same;
-    "unknown" ("?" in the narrowest column) for an undated article."""
-    start, end = (0, 16) if width >= 90 else (5, 16) if width >= 72 else (5, 10)
+    "unknown" ("?" in the narrowest column) for an undated article. `timed`: whether any row of
+    the list has a time; without one the column keeps no room for it (and shows the year)."""
+    if timed:
+        start, end = (0, 16) if width >= 90 else (5, 16) if width >= 72 else (5, 10)
+    else:
+        start, end = (0, 10) if width >= 72 else (5, 10)
     if row.published is None:
         return (UNKNOWN_DATE if end - start > len(UNKNOWN_DATE) else "?").ljust(end - start)
     return shown_date(row.published, start, end).ljust(end - start)
 
 
 def headline_text(
-    row: ArticleRow, width: int, styles: RowStyles, *, show_source: bool = True
+    row: ArticleRow, width: int, styles: RowStyles, *, show_source: bool = True, timed: bool = True
 ) -> Text:
     """One row as plain `Text` (the title is never parsed as markup); unread titles in bold.
 
-    A list of one feed, or a narrow list, leaves the source out, so the title gets its room."""
+    A list of one feed, or a narrow list, leaves the source out, so the title gets its room;
+    a list whose dates have no time (`timed` False) gives the time's room to the title too."""
     mark = Text("● " if not row.read else "  ", style=styles.unread_mark)
     star = Text("★ " if row.starred else "  ", style=styles.star)
-    date = Text(headline_date(row, width) + "  ", style=styles.meta)
+    date = Text(headline_date(row, width, timed) + "  ", style=styles.meta)
     source = Text("")
     if show_source and width >= 48:
         source_width = max(8, min(18, width // 5))

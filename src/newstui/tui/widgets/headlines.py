@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -17,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newstui.model import NEWEST_FIRST, ArticleRow, SortOrder
+from newstui.render import carries_time
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View
@@ -124,6 +126,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._requested: set[int] = set()
         self._announced: int | None = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
+        # Whether a loaded row has a time: until one does, the date column keeps no room for it
+        # (a feed giving dates only); it widens, once, when a window with a time arrives.
+        self._timed = False
         self._part_styles: dict[str, Style] = {}
 
     # -- data ---------------------------------------------------------------------------------
@@ -231,6 +236,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._shown_order = self.order
         self.total = message.total
         self._chunks = OrderedDict(message.chunks)
+        self._timed = _any_time(message.chunks.values())
         self._requested = set()
         self._strips.clear()
         self.loaded = True
@@ -263,6 +269,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             return
         self._requested.discard(message.chunk)
         self._chunks[message.chunk] = message.rows
+        self._timed = self._timed or _any_time([message.rows])
         while len(self._chunks) > MAX_CHUNKS:
             self._chunks.popitem(last=False)
         self.refresh()
@@ -393,7 +400,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         row = self.row_at(index)
         is_cursor = index == self.cursor
         show_source = self.view.filter.feed_id is None
-        key = (row, is_cursor, width, self.has_focus, index if row is None else 0, show_source)
+        at = index if row is None else 0
+        key = (row, is_cursor, width, self.has_focus, at, show_source, self._timed)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(row, is_cursor, width, base)
@@ -421,10 +429,16 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                 self._part_style("headlines--unread-mark"),
                 self._part_style("headlines--star"),
             )
-            line = headline_text(row, width, styles, show_source=self.view.filter.feed_id is None)
+            show_source = self.view.filter.feed_id is None
+            line = headline_text(row, width, styles, show_source=show_source, timed=self._timed)
         line.stylize_before(base)
         if is_cursor:
             name = "headlines--cursor" if self.has_focus else "headlines--cursor-blurred"
             line.stylize(self._part_style(name))
         segments = list(line.render(self.app.console))
         return Strip(segments).crop_extend(0, width, base)
+
+
+def _any_time(windows: Iterable[list[ArticleRow]]) -> bool:
+    """Whether any row of these windows has a publish time (not undated, not date-only)."""
+    return any(carries_time(row.published) for rows in windows for row in rows)
