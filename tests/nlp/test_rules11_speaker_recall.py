@@ -146,3 +146,13 @@ def test_a_text_signed_by_a_role_is_its_holders(extractor) -> None:
     assert _quotes(extractor, text) == [
         ("Every abuse must be reported to the bishop at once.", "Gregor")
     ]
+
+
+# "Ivo Brandtner, Dean of UC Varden School of Law called it “…”": an appositive opening with a
+# capitalised role word describes the name before it; the names inside it do not speak.
+def test_a_capitalised_role_appositive_does_not_speak(extractor) -> None:
+    text = (
+        "Others dismissed the claims outright. Ivo Brandtner, Dean of UC Varden School of Law "
+        'called it "a truly silly argument."'
+    )
+    assert _quotes(extractor, text) == [("a truly silly argument.", "Ivo Brandtner")]

@@ -194,6 +194,8 @@ _PREPOSITIONS = frozenset(
 _TRAILING_APPOSITIVE = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
 )
+# ", Dean of Acme Law School" before the verb: an appositive opening with a capitalised role
+_ROLE_APPOSITIVE = re.compile(r",\s([A-Z][a-z]+)\s(?:of|at|for)\s[^,;]*,?\s*$")
 # "said that", "told the BBC that": a clause of reported speech follows
 _REPORTED_THAT = re.compile(
     r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed)"
@@ -884,10 +886,12 @@ class SpeakerFinder:
         # "analysts at Barclays said": people named by their role speak for the body after it
         kept = [m for m in inside if m not in kept] or [m for m in kept if self._role_of(m)]
         appositive = _TRAILING_APPOSITIVE.search(clause)
+        by_role = appositive is None and (appositive := self._role_appositive(clause)) is not None
         if appositive and _COORDINATED.match(appositive.group()):
             appositive = None  # "…, something Reid saw, and Moss had said": a clause of its own
         if (
             appositive
+            and not by_role  # ", Dean of Acme Law School": its names are objects of "of"
             and not appositive.group().rstrip().endswith(",")
             and appositive.group()[1:].split()[0].lower() not in ("the", "a", "an")
             and any(
@@ -904,6 +908,14 @@ class SpeakerFinder:
         if not plain:  # "Acme's attorney Stoltz said": the attorney speaks, not Acme
             kept = [m for m in kept if not self._owner_of_role(m)]
         return [m for m in (plain or kept) if not self._object_relative(m)]
+
+    def _role_appositive(self, clause: str) -> re.Match[str] | None:
+        """', Dean of UC Berkeley School of Law' before the verb: an appositive opening with a
+        capitalised role word ("Erwin Chemerinsky, Dean of … called it"), else None."""
+        found = _ROLE_APPOSITIVE.search(clause)
+        if found and found.group(1).lower() in load_gazetteer().role_words:
+            return found
+        return None
 
     def _owner_of_role(self, m: _Mention) -> bool:
         """Whether a possessive name is followed by a role word ("Acme's lawyer")."""
