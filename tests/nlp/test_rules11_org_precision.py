@@ -141,3 +141,16 @@ def test_a_names_last_word_in_brackets_is_the_body_it_ends(extractor) -> None:
     entities = _entities(extractor, text)
     assert ("Silver Crown Ring Starfall", "ORG") in entities
     assert "Starfall" not in _names(extractor, text)
+
+
+def test_an_abbreviation_spelt_out_in_brackets_is_what_the_brackets_name(extractor) -> None:
+    text = (
+        "My DHO [District Health Officer] phoned me, and the DHO agreed. If I made a WAG [wild "
+        "approximate guess], it would be May. She studied at KIT [Kelmouth Institute of "
+        "Technology], and KIT paid her fees."
+    )
+    names = _names(extractor, text)
+    assert "DHO" not in names
+    assert "WAG" not in names
+    assert "KIT" not in names
+    assert ("Kelmouth Institute of Technology", "ORG") in _entities(extractor, text)

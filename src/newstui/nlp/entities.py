@@ -697,6 +697,8 @@ class _EntityFinder:
         self._join_campus_places()
         self._define_spanning_abbreviations()
         self._expand_defined_acronyms()
+        if " [" in self.text or " (" in self.text:
+            self._type_acronyms_spelt_out()
         self._drop_storm_names()
         self._number_roads()
         return self.candidates
@@ -866,6 +868,37 @@ class _EntityFinder:
                     if _no_body_last(name) or strip_possessive(cand.text) in short_forms:
                         cand.type, cand.strength = None, 0  # "BIPA": the law's abbreviation;
                         # "Stardom said": the body's short form, whatever a cue said
+
+    def _type_acronyms_spelt_out(self) -> None:
+        """'my CMD [Chief Health Director]', 'a SWAG [scientific wild-ass guess]', 'UTT
+        [University of Texas at Tyler]': an abbreviation spelt out in brackets right after it is
+        what the words in the brackets name: nothing, unless one typed name spans them."""
+        cands = sorted(self.candidates, key=_START)
+        spelt: dict[str, Candidate | None] = {}  # each abbreviation: the name spelt out, or None
+        for k, cand in enumerate(cands):
+            if cand.display is not None or not _is_acronym(cand.text) or cand.text in spelt:
+                continue
+            m = _SPELT_OUT.match(self.text, cand.end)
+            if m is None or m.group(1)[0].lower() != cand.text[0].lower():
+                continue
+            whole = [
+                c
+                for c in cands[k + 1 : k + 3]
+                if c.start == m.start(1) and c.end >= m.end(1) - 1 and c.type and c.strength
+            ]
+            # "QVM [Queen Victoria Market]" is the market; "CMD [Chief Health Director]" names
+            # no one: a post or a phrase
+            spelt[cand.text] = whole[0] if whole else None
+        if not spelt:
+            return
+        for cand in self.candidates:
+            if cand.display is None and (word := strip_possessive(cand.text)) in spelt:
+                name = spelt[word]
+                if name is None:
+                    cand.type, cand.strength = None, 0
+                else:
+                    cand.display, cand.type = name.display or name.text, name.type
+                    cand.strength = name.strength
 
     def _abbreviates(self, prev: Candidate, cand: Candidate) -> bool:
         """Whether `cand`, in brackets right after the name `prev`, is its abbreviation."""
@@ -2282,6 +2315,8 @@ _TITLE_MODIFIERS = frozenset(
 _CAMPUS_AFTER = re.compile(r"(?:, | at )([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)(?![\w’'-])")
 _CAPITAL_NEXT = re.compile(r" [A-Z]")  # a capitalised word right after: the name goes on
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
+# An abbreviation's words spelt out in brackets right after it: " [Chief Health Director]".
+_SPELT_OUT = re.compile(r" [\[(]([A-Za-z][\w’'-]*(?: [\w’'-]+){1,7})[\])]")
 _GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
 
