@@ -156,3 +156,18 @@ def test_a_capitalised_role_appositive_does_not_speak(extractor) -> None:
         'called it "a truly silly argument."'
     )
     assert _quotes(extractor, text) == [("a truly silly argument.", "Ivo Brandtner")]
+
+
+# 'in what the judge called “…”' in a lede, 'District Judge Marta Vellacott told' two sentences
+# later: a role no one held before is held by the name given with it next.
+def test_a_role_in_the_lede_is_held_by_the_name_given_with_it_after(extractor) -> None:
+    text = (
+        "A former clerk was jailed for six years on Wednesday for stealing from elderly "
+        'customers, in what the judge called "a cruel and calculated betrayal of trust".\n'
+        "Ivo Brandtner, 41, worked at a branch of Varden Bank for nearly a decade.\n"
+        '"You targeted people who trusted you," District Judge Marta Vellacott told Brandtner.'
+    )
+    assert _quotes(extractor, text)[0] == (
+        "a cruel and calculated betrayal of trust",
+        "Marta Vellacott",
+    )

@@ -1005,6 +1005,10 @@ class SpeakerFinder:
             if not holder and head in _SPOKES_WORDS and len(rest) == 1:
                 # "An Interpol spokesperson said …. The spokesperson added": the body
                 return self._spokes_body(head, sentence_start)
+            if not holder and len(rest) == 1 and head not in _SPOKES_WORDS:
+                # 'in what the judge called “…”. … US District Judge Diane Humetewa told': a
+                # role no one held before, named with its holder in the sentences after
+                holder = self._role_holder_after(head, pos)
             if holder or role_only or _qualifiers(rest):  # only its named holder
                 return holder
             return self._subject_before(sentence_start, "PERSON", None)
@@ -1108,6 +1112,20 @@ class SpeakerFinder:
             ]
             if near:
                 return min(near, key=lambda m: abs(m.start - use)).entity.name
+        return None
+
+    def _role_holder_after(self, role: str, after: int) -> str | None:
+        """The person a later sentence of the next few hundred characters names by this role,
+        right after it as a title ("Judge Diane Humetewa") or after a comma ("Ann Lee, the
+        judge"): the first such name."""
+        pattern = _whole_word(re.escape(role))
+        for use in pattern.finditer(self.masked, after, min(len(self.masked), after + 600)):
+            for m in self.mentions_in(use.start() - 40, use.end() + 4):
+                if m.entity.type == "PERSON" and (
+                    0 <= m.start - use.end() <= 1
+                    or (0 <= use.start() - m.end <= 8 and "," in self.masked[m.end : use.start()])
+                ):
+                    return m.entity.name
         return None
 
     def _resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
