@@ -1,5 +1,5 @@
 """Sidebar entity entries: the name on the left, the mention count on the right of its first
-line; a name too long for the pane wraps under itself, as the table they replaced did."""
+line; a name too long for the pane wraps under itself, indented."""
 
 from rich.console import Console
 from rich.table import Table
@@ -31,20 +31,34 @@ def test_the_count_is_aligned_right_on_one_line():
     assert _lines("Syria", 12, 14) == ["Syria      ×12"]
 
 
-def test_a_long_name_wraps_with_the_count_on_its_first_line():
-    assert _lines("Hayat Tahrir al-Sham", 3, 16) == ["Hayat Tahrir  ×3", "al-Sham         "]
+def test_a_long_name_wraps_indented_with_the_count_on_its_first_line():
+    assert _lines("Hayat Tahrir al-Sham", 3, 16) == ["Hayat Tahrir  ×3", "  al-Sham       "]
+    assert _lines("United States General Services Administration", 2, 21) == [
+        "United States      ×2",
+        "  General Services   ",
+        "  Administration     ",
+    ]
 
 
-def test_entries_look_as_the_table_they_replaced_did_at_every_width():
-    names = ["Syria", "Bashar al-Assad", "The United Nations Security Council", "A" * 40, ""]
+def test_a_name_that_fits_looks_as_the_table_it_replaced_did():
+    for name in ["Syria", "Bashar al-Assad", ""]:
+        for mentions in (1, 12, 345):
+            for width in (20, 26, 44, 60):
+                assert _lines(name, mentions, width) == _as_a_table(name, mentions, width)
+
+
+def test_every_width_keeps_the_words_in_order_and_the_lines_exactly_as_wide():
+    names = ["Bashar al-Assad", "The United Nations Security Council", "A" * 40 + " Bank"]
     for name in names:
         for mentions in (1, 12, 345):
             for width in (12, 20, 26, 44, 60):
-                assert _lines(name, mentions, width) == _as_a_table(name, mentions, width), (
-                    name,
-                    mentions,
-                    width,
-                )
+                lines = _lines(name, mentions, width)
+                assert all(len(line) == width for line in lines)
+                assert lines[0].endswith(f" ×{mentions}")
+                assert all(line.startswith("  ") for line in lines[1:])
+                words = " ".join(lines).replace(f" ×{mentions}", "").split()
+                expected = [w if w in words else "…" for w in name.split()]
+                assert [w if w in name.split() else "…" for w in words] == expected, lines
 
 
 def test_a_name_that_fits_is_one_line_without_being_laid_out():
