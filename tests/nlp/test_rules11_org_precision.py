@@ -154,3 +154,21 @@ def test_an_abbreviation_spelt_out_in_brackets_is_what_the_brackets_name(extract
     assert "WAG" not in names
     assert "KIT" not in names
     assert ("Kelmouth Institute of Technology", "ORG") in _entities(extractor, text)
+
+
+def test_a_show_or_a_book_by_its_author_is_no_organisation(extractor) -> None:
+    text = (
+        "Moss said so in an interview on The Midnight Show with Ann Lee. Dov Lint recommended "
+        "Rosa Tull and The Quiet Harbour by Ann Lee."
+    )
+    names = _names(extractor, text)
+    assert "The Midnight Show" not in names
+    assert "The Quiet Harbour" not in names
+    assert ("Ann Lee", "PERSON") in _entities(extractor, text)
+
+
+def test_an_unknown_name_after_a_body_and_its_role_word_is_a_person(extractor) -> None:
+    text = "Quillsoft CEO Taavo Reinsalu said the game would stay free."
+    entities = _entities(extractor, text)
+    assert ("Taavo Reinsalu", "PERSON") in entities
+    assert not any("CEO" in name for name, _ in entities)

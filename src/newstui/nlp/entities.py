@@ -1005,6 +1005,7 @@ class _EntityFinder:
                     )
                     and cand.words <= 3
                     and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
+                    and not (kind == "PERSON" and cand.text.startswith("The "))  # a title
                 ):
                     cand.type, cand.strength = kind, 1
 
@@ -1582,8 +1583,9 @@ class _EntityFinder:
         if len(pending) < 3:
             return 0
         first, last, before = pending[-2], pending[-1], pending[:-2]
+        role = before[-1].text.lower()
         if (
-            first.text not in self.gaz.first_names
+            (first.text not in self.gaz.first_names and not self._unknown_name_after_role(pending))
             or before[-1].text in self.gaz.first_names
             or not _is_cap(last.text)
             or strip_possessive(last.text) in self.heads
@@ -1591,7 +1593,6 @@ class _EntityFinder:
             or before[-1].text.islower()
         ):
             return 0
-        role = before[-1].text.lower()
         if (
             role in self.gaz.role_words
             or role.rstrip("s") in self.gaz.role_words
@@ -1600,6 +1601,22 @@ class _EntityFinder:
         ):
             return len(pending) - 2
         return 0
+
+    def _unknown_name_after_role(self, pending: list[Token]) -> bool:
+        """'Minetest CEO Perttu Ahola': two plain capitalised words no list knows, after a role
+        word that follows a name, are a person's name (whose first name the list lacks)."""
+        role, first, last = pending[-3].text, pending[-2].text, pending[-1].text
+        return (
+            len(pending) >= 4
+            and role.lower() in self.gaz.role_words
+            and all(
+                w[1:].islower()
+                and w not in self.heads
+                and w.lower() not in self.gaz.common_words
+                and not self._lookup(w)
+                for w in (first, strip_possessive(last))
+            )
+        )
 
     def _after_office_of(self, start: int) -> bool:
         """Whether "Director of", "the chair of the" comes right before `start`: the run after
@@ -1680,7 +1697,12 @@ class _EntityFinder:
                 and not self._in_heading(start)
                 and self.text[start - 1 : start] not in _QUOTE_MARKS
             ):
-                if self._work_before(start) or _TITLE_GOES_ON.match(self.text, end):
+                if (
+                    self._work_before(start)
+                    or _TITLE_GOES_ON.match(self.text, end)
+                    or _BY_AUTHOR.match(self.text, end)  # "The Moral Landscape by Sam Harris"
+                    or words[-1] in _NO_BODY_LAST  # "on The Late Show with …": a show
+                ):
                     return None, 0  # "the film The Last Days", "Dawkins' The God Delusion"
                 return "ORG", 2  # "in The Lancet": a capital "The" mid-sentence names a title
         if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
@@ -2317,6 +2339,7 @@ _CAPITAL_NEXT = re.compile(r" [A-Z]")  # a capitalised word right after: the nam
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
 # An abbreviation's words spelt out in brackets right after it: " [Chief Health Director]".
 _SPELT_OUT = re.compile(r" [\[(]([A-Za-z][\w’'-]*(?: [\w’'-]+){1,7})[\])]")
+_BY_AUTHOR = re.compile(r" by [A-Z][a-z]+ [A-Z]")  # a title and its author: "… by Sam Harris"
 _GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
 
