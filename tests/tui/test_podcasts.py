@@ -16,7 +16,7 @@ from newstui.model import Article, Link
 from newstui.tui.screens.downloads import DownloadsScreen
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
-from .conftest import settle
+from .conftest import settle, until
 from .test_external_programs import app_with, calls, program
 
 if TYPE_CHECKING:
@@ -64,15 +64,6 @@ def podcast_app(tmp_path: Path, monkeypatch, db: Path, **settings: object):
     return app_with(
         db, tmp_path, monkeypatch, download_dir=str(tmp_path / "pods"), timeout=5, **settings
     )
-
-
-async def until(pilot, condition, seconds: float = 10.0) -> None:
-    """Let the app run until `condition()` holds (downloads run in a thread)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out waiting")
 
 
 async def test_d_downloads_the_enclosure_and_L_shows_it_done(tmp_path, monkeypatch, feed_server):
@@ -128,7 +119,7 @@ async def test_the_downloads_screen_shows_progress_while_a_download_runs(
         await until(pilot, partly)
         assert screen.query(ProgressBar)
         assert app.main.headlines.selected is not None  # keys still answer meanwhile
-        await until(pilot, lambda: screen.rows()[0].download.state == "done", 20)
+        await until(pilot, lambda: screen.rows()[0].download.state == "done")
         assert screen.rows()[0].bar.percentage == 1.0
 
 
