@@ -43,6 +43,19 @@ def test_listing_articles_imports_no_fetching_editing_or_app_library(tmp_path):
     assert not loaded & {*HEAVY_FOR_READING, "hashlib"}
 
 
+def test_a_listing_into_a_pipe_or_as_json_is_written_without_rich(tmp_path):
+    """rich (~100M instructions to import) prints to a terminal, tables and errors; lines going
+    elsewhere are written as rich would print them there (tests/test_cli_plain_output)."""
+    where = ("--db", str(tmp_path / "n.db"), "--config", str(tmp_path / "none.toml"))
+    for argv in (
+        ["list", "--limit", "1"],
+        ["list", "--json"],
+        ["search", "x"],
+        ["feeds", "--json"],
+    ):
+        assert "rich" not in modules_after(*where, *argv), argv
+
+
 def test_reading_the_store_imports_neither_sqlite_utils_nor_its_plugins(tmp_path):
     loaded = modules_after("--db", str(tmp_path / "n.db"), "list", "--limit", "1")
     assert not loaded & {"sqlite_utils", "pluggy", "dateutil"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import builtins
 import contextlib
 import dataclasses
 import functools
@@ -18,11 +19,6 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
-
-from rich.console import Console
-from rich.segment import Segment
-from rich.table import Table
-from rich.text import Text
 
 from newstui import __version__, nlp_build
 from newstui.config import (
@@ -52,13 +48,45 @@ from newstui.text import clean_line, terminal_safe
 
 # asyncio too is imported by the commands that fetch or sync: it costs a quick command ~30 ms.
 if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
+    # rich (~100M instructions to import) prints tables, terminal output and errors; a listing
+    # piped to another program is written as plain lines without it (see _plain_width)
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
     from newstui.query import Query  # the query language: by the commands given a query
     from newstui.sources.discovery import FeedLink
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+
+def _stdout() -> Console:
+    """The rich console of standard output, made on first use (`newstui.cli.console`)."""
+    made = globals().get("console")
+    if made is None:
+        from rich.console import Console
+
+        made = globals()["console"] = Console(highlight=False)
+    return made
+
+
+def _stderr() -> Console:
+    """The rich console of standard error, made on first use (`newstui.cli.errors`)."""
+    made = globals().get("errors")
+    if made is None:
+        from rich.console import Console
+
+        made = globals()["errors"] = Console(stderr=True, highlight=False)
+    return made
+
+
+def __getattr__(name: str) -> Console:
+    """`console` and `errors`, the rich consoles, are made when first asked for."""
+    if name == "console":
+        return _stdout()
+    if name == "errors":
+        return _stderr()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _article_id(text: str) -> int:
@@ -419,8 +447,10 @@ def _exit_within(seconds: float, status: int) -> None:
 
 def _complain(message: str) -> None:
     """One line on stderr; file names and server text in it are untrusted."""
+    from rich.text import Text
+
     with contextlib.suppress(OSError):  # stderr may be a terminal that hung up
-        errors.print(Text(clean_line(message, 2000)), soft_wrap=True)
+        _stderr().print(Text(clean_line(message, 2000)), soft_wrap=True)
 
 
 WRITING_COMMANDS = (
@@ -543,21 +573,85 @@ def _warn_about_password(config: Config) -> None:
             _complain(f"newstui: warning: {warning}")
 
 
-def _emit(args: argparse.Namespace, data: Any, text: str | Text | Table | None = None) -> int:
+def _emit(
+    args: argparse.Namespace, data: Any, text: str | Text | Table | ArticleLines | None = None
+) -> int:
     """Print `data` as JSON with --json, else `text`; every string terminal-safe either way."""
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=False, indent=2) + "\n")
-    elif isinstance(text, Table):
-        _print_trimmed(text)
-    elif text is not None:
+    elif isinstance(text, ArticleLines):
+        _print_articles(text.rows)
+    elif isinstance(text, str):
         # Plain lines are never hard-wrapped, so piped output keeps paths and names whole.
-        console.print(Text(terminal_safe(text)) if isinstance(text, str) else text, soft_wrap=True)
+        safe = terminal_safe(text)
+        if "\t" in safe or _plain_width() is None:  # rich expands tabs, styles a terminal's text
+            from rich.text import Text
+
+            _stdout().print(Text(safe), soft_wrap=True)
+        else:
+            _write_plain(safe)
+    elif text is not None:
+        from rich.table import Table
+
+        if isinstance(text, Table):
+            _print_trimmed(text)
+        else:
+            _stdout().print(text, soft_wrap=True)
     return 0
+
+
+def _plain_width() -> int | None:
+    """The width rich's console gives standard output when it would print no style there (not
+    a terminal): the same text is then written as it is, without loading rich (~100M
+    instructions). None when rich prints: a terminal (FORCE_COLOR, TTY_COMPATIBLE=1), Windows,
+    Jupyter, an odd COLUMNS, or a rich console already made (a test may have set its width)."""
+    if "console" in globals() or sys.platform == "win32" or hasattr(builtins, "get_ipython"):
+        return None
+    env = os.environ
+    terminal = env.get("TTY_COMPATIBLE", "")
+    if terminal == "1" or (terminal != "0" and env.get("FORCE_COLOR", "") != ""):
+        return None
+    if terminal != "0" and "FORCE_COLOR" not in env:
+        try:
+            if sys.stdout.isatty():
+                return None
+        except (AttributeError, ValueError):  # no isatty, or closed: not a terminal for rich
+            pass
+    columns = env.get("COLUMNS", "")
+    if columns.isdigit():  # rich takes it as the width (0: it prints nothing)
+        return int(columns) or None if columns.isascii() else None
+    width = 0
+    for stream, default in ((sys.__stdin__, 0), (sys.__stdout__, 1), (sys.__stderr__, 2)):
+        try:
+            width = os.get_terminal_size(_fileno(stream, default)).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        break
+    return width or 80
+
+
+def _fileno(stream: Any, default: int) -> int:
+    """The file descriptor rich's console asks a terminal size of for this standard stream."""
+    try:
+        return int(stream.fileno())
+    except Exception:  # rich falls back to the standard number on any error
+        return default
+
+
+def _write_plain(text: str) -> None:
+    """One or more lines on standard output, flushed as rich flushes after each print (a closed
+    pipe is then reported by the command, not at exit)."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
 def _print_trimmed(renderable: Table | Text) -> None:
     """Print a table or wrapped text with no line ending in spaces (rich pads table cells to the
     column width and keeps the space where it wraps a line)."""
+    from rich.segment import Segment
+    from rich.text import Text
+
+    console = _stdout()
     for line in console.render_lines(renderable, pad=False):
         while line and not line[-1].control and not line[-1].text.rstrip():
             line.pop()
@@ -579,6 +673,8 @@ def _terminal_safe_data(value: Any) -> Any:
 
 def _cell(value: str | None) -> Text:
     """A table cell or name from stored or configured text: one terminal-safe line."""
+    from rich.text import Text
+
     return Text(terminal_safe(value, line=True))
 
 
@@ -588,6 +684,8 @@ def _report(
     removed: Sequence[RemovedSource] = (),
     cleaned: CleanupReport | None = None,
 ) -> int:
+    from rich.text import Text
+
     from newstui.ingest import describe
 
     failed = [o for o in outcomes if o.failed]
@@ -636,7 +734,7 @@ def _report(
         _emit(args, data)
     else:
         for r in removed:
-            console.print(_cell(f"{r.summary()} (no longer in the config file)"), soft_wrap=True)
+            _stdout().print(_cell(f"{r.summary()} (no longer in the config file)"), soft_wrap=True)
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
@@ -663,9 +761,9 @@ def _report(
             summary += f", {counted(fulltext, 'full text')} fetched"
         if fulltext_failed:
             summary += f", {fulltext_failed:,} failed"
-        console.print(Text(summary), soft_wrap=True)
+        _stdout().print(Text(summary), soft_wrap=True)
         if cleaned is not None and cleaned.removed:
-            console.print(_cell(cleaned.summary()), soft_wrap=True)
+            _stdout().print(_cell(cleaned.summary()), soft_wrap=True)
     return fetch_status(outcomes)
 
 
@@ -698,7 +796,7 @@ def _fetch_with_progress(
     from newstui.ingest import fetch_feeds
 
     total = len(config.feeds if feeds is None else feeds)
-    if console.is_terminal and not getattr(args, "json", False) and total:
+    if _stdout().is_terminal and not getattr(args, "json", False) and total:
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -713,7 +811,7 @@ def _fetch_with_progress(
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             TextColumn("{task.description}"),
-            console=console,
+            console=_stdout(),
             transient=True,
         ) as progress:
             task = progress.add_task("", total=total)
@@ -784,12 +882,15 @@ def cmd_fetch(args: argparse.Namespace, library: Library, config: Config) -> int
         for entry, matched in filtered:
             if matched:
                 verb = "hid" if entry.action == "hide" else "marked read"
-                console.print(_cell(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
+                _stdout().print(_cell(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
     return status
 
 
 def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui cleanup [--dry-run]`: apply the retention settings now, report per feed."""
+    from rich.table import Table
+    from rich.text import Text
+
     from newstui.retention import cleanup
 
     report = cleanup(library, config, dry_run=args.dry_run)
@@ -805,11 +906,11 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
     for feed in report.feeds:
         counts = (feed.removed, feed.kept_starred, feed.kept_unread)
         table.add_row(_cell(feed.name), *(Text(f"{n:,}") for n in counts))
-    console.print(table)
+    _stdout().print(table)
     line = report.summary()
     if report.reclaimed_bytes:
         line += f"; {report.reclaimed_bytes / 1_048_576:,.1f} MiB given back to the disk"
-    console.print(Text(line), soft_wrap=True)
+    _stdout().print(Text(line), soft_wrap=True)
     return 0
 
 
@@ -833,6 +934,9 @@ def _cleanup_json(report: CleanupReport) -> dict[str, Any]:
 
 def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui filters`: apply the config's filters to articles they have not seen, list counts."""
+    from rich.table import Table
+    from rich.text import Text
+
     from newstui.ingest import apply_filters
 
     apply_filters(library, config)
@@ -861,7 +965,7 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
     if not args.json:
         _print_trimmed(table)
         hidden_text = f"{counted(hidden, 'article')} hidden (the app lists them under Hidden)"
-        console.print(Text(hidden_text))
+        _stdout().print(Text(hidden_text))
         return 0
     return _emit(args, data)
 
@@ -949,7 +1053,7 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
         )
     if not args.json:
         label = f" ({chosen.title})" if chosen.title else ""
-        console.print(
+        _stdout().print(
             _cell(f"{url} links to the {chosen.kind} feed {chosen.url}{label}"), soft_wrap=True
         )
     return chosen.url
@@ -957,6 +1061,8 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
 
 def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
     """The error for a page with several feeds: one line, then a line per feed to add."""
+    from rich.text import Text
+
     if args.json:
         feeds = [{"url": f.url, "title": f.title, "kind": f.kind} for f in exc.choices]
         _print_json_error(str(exc), "input", exc.source, feeds=feeds)
@@ -971,7 +1077,7 @@ def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
                 _cell(f"# {title}({link.kind})"),
             )
             with contextlib.suppress(OSError):
-                errors.print(line, soft_wrap=True)
+                _stderr().print(line, soft_wrap=True)
     return EXIT_FAILED
 
 
@@ -982,9 +1088,11 @@ def _feed_line(link: FeedLink) -> str:
 
 def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
     """Ask on the terminal which of a page's feeds to add (Enter: the first)."""
-    errors.print(_cell(f"{url} links to {len(links)} feeds:"), soft_wrap=True)
+    from rich.text import Text
+
+    _stderr().print(_cell(f"{url} links to {len(links)} feeds:"), soft_wrap=True)
     for n, link in enumerate(links, 1):
-        errors.print(Text.assemble(f"  {n}. ", _cell(_feed_line(link))), soft_wrap=True)
+        _stderr().print(Text.assemble(f"  {n}. ", _cell(_feed_line(link))), soft_wrap=True)
     while True:
         try:
             answer = input(f"Add which feed? [1-{len(links)}, Enter: 1, q: none] ").strip()
@@ -996,7 +1104,7 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
             return links[0]
         if answer.isdigit() and 1 <= int(answer) <= len(links):
             return links[int(answer) - 1]
-        errors.print(Text(f"type a number from 1 to {len(links)}, or q"))
+        _stderr().print(Text(f"type a number from 1 to {len(links)}, or q"))
 
 
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -1034,7 +1142,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     [added] = add_feeds(config.path, [FeedConfig(url, name, trial.tags)])
     library.register_source(url, added.name, url=url, tags=added.tags)
     if not args.json:
-        console.print(_cell(f"added {added.name} to {config.path}"), soft_wrap=True)
+        _stdout().print(_cell(f"added {added.name} to {config.path}"), soft_wrap=True)
     return _report([dataclasses.replace(outcomes[0], name=added.name)], args)
 
 
@@ -1075,6 +1183,11 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         }
         for r in rows
     ]
+    if args.json or not rows:
+        return _emit(args, data, "no sources yet: `newstui fetch` or `newstui import PATH`")
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=None, header_style="bold")
     for column in ("name", "articles", "unread", "last fetch", "next try", "error"):
         # times on one line each, as short as today allows: the error wraps instead
@@ -1096,9 +1209,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
                 style="red",
             ),
         )
-    return _emit(
-        args, data, table if rows else "no sources yet: `newstui fetch` or `newstui import PATH`"
-    )
+    return _emit(args, data, table)
 
 
 def user_query(text: str) -> Query:
@@ -1120,13 +1231,21 @@ def _utc_short(iso: str, now: datetime) -> str:
     return f"{shown[11:]} UTC" if shown[:10] == now.strftime("%Y-%m-%d") else shown
 
 
-def _article_table(rows: list[ArticleRow]) -> Text:
-    """One line per article: id, unread/starred marks, date, source, title (cut to the width)."""
-    width = max(console.width, 60)
+class ArticleLines:
+    """What `list` and `search` print: one line per article, laid out when printed (with --json
+    they print the rows as JSON instead)."""
+
+    def __init__(self, rows: list[ArticleRow]) -> None:
+        self.rows = rows
+
+
+def _article_lines(rows: list[ArticleRow], width: int) -> list[tuple[str, str, bool]]:
+    """One line per article: id, unread/starred marks, date, source (the line's head), title (cut
+    to the width), and whether it is unread."""
     id_width = len(str(max((r.id for r in rows), default=0)))
     feeds = {r.feed: terminal_safe(r.feed, line=True) for r in rows}
     source_width = min(20, max((len(name) for name in feeds.values()), default=0))
-    out = Text(no_wrap=True, overflow="ellipsis")
+    lines = []
     for r in rows:
         marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
         name = feeds[r.feed]
@@ -1136,10 +1255,26 @@ def _article_table(rows: list[ArticleRow]) -> Text:
         head = f"{r.id:>{id_width}} {marks} {date}  {source}  "
         title = terminal_safe(r.title, line=True)
         title = title if len(head) + len(title) <= width else title[: width - len(head) - 1] + "…"
+        lines.append((head, title, not r.read))
+    return lines
+
+
+def _print_articles(rows: list[ArticleRow]) -> None:
+    """The article lines, dim heads and unread titles bold; written as they are where rich
+    would print them unstyled (it neither wraps nor cuts a printed line: soft wrap)."""
+    plain_width = _plain_width()
+    lines = _article_lines(rows, max(plain_width or _stdout().width, 60))
+    if plain_width is not None:  # no tab to expand: the lines are terminal_safe(line=True)
+        _write_plain("".join(f"{head}{title}\n" for head, title, _ in lines).rstrip())
+        return
+    from rich.text import Text
+
+    out = Text(no_wrap=True, overflow="ellipsis")
+    for head, title, unread in lines:
         out.append(head, style="dim")
-        out.append(title + "\n", style="bold" if not r.read else "")
+        out.append(title + "\n", style="bold" if unread else "")
     out.rstrip()
-    return out
+    _stdout().print(out, soft_wrap=True)
 
 
 def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -1165,7 +1300,7 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     order = SortOrder.parse(args.sort) or NEWEST_FIRST
     rows = library.articles(f, limit=args.limit, order=order)  # None with --all
     return _emit(
-        args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no articles"
+        args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else "no articles"
     )
 
 
@@ -1173,7 +1308,7 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
     """`newstui search QUERY`."""
     rows = library.search(user_query(" ".join(args.query)), limit=max(args.limit, 0))
     return _emit(
-        args, [article_row_json(r) for r in rows], _article_table(rows) if rows else "no matches"
+        args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else "no matches"
     )
 
 
@@ -1192,6 +1327,8 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
 
 def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui mark ID... --read/--unread/--star/--unstar`."""
+    from rich.text import Text
+
     if args.read is None and args.starred is None:
         raise NewstuiError("mark: say what to mark: --read, --unread, --star or --unstar")
     count = library.mark(args.ids, read=args.read, starred=args.starred)
@@ -1202,7 +1339,7 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
         raise NewstuiError(f"no article with {plural(len(ids), 'id')} {listed}")
     if missing and not args.json:
         what = plural(missing, "is not a stored article", "are not stored articles")
-        errors.print(Text(f"warning: {missing} of the ids {what}"))
+        _stderr().print(Text(f"warning: {missing} of the ids {what}"))
     return _emit(args, {"marked": count, "missing": missing}, f"marked {counted(count, 'article')}")
 
 
@@ -1210,7 +1347,7 @@ def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> 
     """`newstui download [ID...]`."""
     from newstui.cli_downloads import cmd_download as download
 
-    return download(args, library, config, _emit, console)
+    return download(args, library, config, _emit, _stdout())
 
 
 def cmd_downloads(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -1227,16 +1364,23 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
         {"name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
         for r in rows
     ]
+    if args.json or not rows:
+        return _emit(args, data, "no entities found")
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=None, header_style="bold")
     for column in ("type", "name", "articles", "mentions"):
         table.add_column(column, justify="right" if column in ("articles", "mentions") else "left")
     for r in rows:
         table.add_row(_cell(r.type), _cell(r.name), Text(str(r.articles)), Text(str(r.mentions)))
-    return _emit(args, data, table if rows else "no entities found")
+    return _emit(args, data, table)
 
 
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui quotes [--speaker NAME] [--since DATE]`."""
+    from rich.text import Text
+
     from newstui.nlp import query_keys
     from newstui.query import speaker_keys
 
@@ -1306,7 +1450,9 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             raise NewstuiError(f"{args.file}: cannot write: {exc.strerror or exc}") from None
         if args.json:
             return _emit(args, {"file": str(args.file), "feeds": len(feeds)})
-        errors.print(_cell(f"wrote {counted(len(feeds), 'feed')} to {args.file}"), soft_wrap=True)
+        _stderr().print(
+            _cell(f"wrote {counted(len(feeds), 'feed')} to {args.file}"), soft_wrap=True
+        )
         return 0
     if args.json:
         raise NewstuiError("opml export --json needs a FILE: without one, the OPML goes to stdout")
@@ -1356,7 +1502,7 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
     with _about(sync.url):
         asyncio.run(subscribe())
     if not args.json:
-        console.print(_cell(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
+        _stdout().print(_cell(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
     return _report(outcomes, args)

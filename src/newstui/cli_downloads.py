@@ -8,18 +8,18 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from newstui.config import Config, download_folder
 from newstui.errors import NewstuiError
-from newstui.library import Library
 from newstui.render import enclosures, human_size
 from newstui.text import terminal_safe
 
 if TYPE_CHECKING:  # downloading (httpx) is imported by the commands that download
+    from rich.console import Console  # rich: by the commands that print with it
+    from rich.table import Table
+    from rich.text import Text
+
+    from newstui.config import Config
     from newstui.downloads import QueueResult
+    from newstui.library import Library
     from newstui.model import Download
 
 Emit = Callable[[argparse.Namespace, Any, "str | Text | Table | None"], int]
@@ -85,6 +85,10 @@ def cmd_download(
     args: argparse.Namespace, library: Library, config: Config, emit: Emit, console: Console
 ) -> int:
     """`newstui download [ID...] [--enclosure N] [--later] [--retry]`."""
+    from rich.text import Text
+
+    from newstui.config import download_folder
+
     folder = download_folder(config.settings)
     lines: list[str] = []
     queued: list[Download] = []
@@ -168,6 +172,8 @@ def _run(
 
 
 def _outcome(d: Download) -> Text:
+    from rich.text import Text
+
     path = terminal_safe(d.path, line=True)
     if d.state == "done":
         return Text(f"downloaded {path} ({human_size(d.bytes_done)})")
@@ -182,6 +188,9 @@ def cmd_downloads(args: argparse.Namespace, library: Library, emit: Emit) -> int
             raise NewstuiError(f"no download with number {download_id}")
         if forgotten.state == "downloading":
             raise NewstuiError(f"download {download_id} is running; it can be forgotten after")
+    from rich.table import Table
+    from rich.text import Text
+
     rows = library.downloads.all()
     table = Table(box=None, header_style="bold")
     for column in ("#", "state", "progress"):

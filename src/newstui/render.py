@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
-
 from newstui.model import ArticleRow, Link, StoredArticle
 from newstui.text import terminal_safe, terminal_safe_with_offsets
 
 if TYPE_CHECKING:
+    from rich.text import Text  # by the functions that build one: `list` needs none
+
     from newstui.model import Analysis, Download, Quote
 
 
@@ -215,6 +215,8 @@ def highlighted_body(
 
     Speaker tags and markers are inserted here, at display time: the stored offsets of quotes,
     mentions and links all index the text as stored."""
+    from rich.text import Text
+
     original = text
     text, analysis, moved = _safe_text(text, analysis)
     body = Text(text)
@@ -291,6 +293,8 @@ def render_article_text(
     """The whole article for a terminal: title, byline, highlighted body, numbered enclosures
     (with where their downloads are) and numbered links. `fit_link` shortens the article's link
     under the byline (the app: to one line of the reader; the whole link stays in `o` and `#`)."""
+    from rich.text import Text
+
     row = stored.row
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
