@@ -171,3 +171,15 @@ def test_a_role_in_the_lede_is_held_by_the_name_given_with_it_after(extractor) -
         "a cruel and calculated betrayal of trust",
         "Marta Vellacott",
     )
+
+
+# "A statement on Acme's website, …, states: “…”": the owner of the site the statement is on.
+def test_a_statement_on_a_website_is_the_sites_owners(extractor) -> None:
+    text = (
+        "Steve Rowe, founder of Halden Mining Company, died on Wednesday. A statement on Halden "
+        "Mining Company's website, the homepage of which shows a black and white photograph of "
+        'him, states: "We have lost a visionary and a friend."'
+    )
+    assert _quotes(extractor, text) == [
+        ("We have lost a visionary and a friend.", "Halden Mining Company")
+    ]

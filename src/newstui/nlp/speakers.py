@@ -111,8 +111,13 @@ _CLOSING_MARKS = ("”", '"', "’", "'")
 # A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
 _STATEMENT_READ = re.compile(
     r"\b(?:statement|decree|letter|message|post|tweet|note|notice|announcement|opinion|ruling|"
-    r"release|proclamation)\b[^.;]{0,60}"
-    r"\b(?:read|reads|says|said|stated)(?:\s+in\s+part)?\s*:?\s*$"
+    r"release|proclamation)\b[^.;]{0,160}"
+    r"\b(?:read|reads|says|said|stated|states)(?:\s+in\s+part)?\s*:?\s*$"
+)
+# "on Apple's website", "on Moss's Twitter account": the owner of the page a text is posted on
+_PLATFORM_OWNED = re.compile(
+    r"['’]s?\s+(?:official\s+)?(?:website|web\s+site|site|homepage|page|account|blog|channel|"
+    r"Twitter|Facebook|Instagram|YouTube)\b"
 )
 # "It read, “…”" after "Acme released a statement.": the statement of the sentence before
 _IT_READ = re.compile(
@@ -665,6 +670,16 @@ class SpeakerFinder:
             for m in self.mentions_in(sent_start + statement.start(), span.open_mark)
         ):  # "Moss's statement read:", "a letter from Acme reads"
             author = self._first_named(sent_start, span.open_mark, span.open_mark)
+            if not author:  # "A statement on Apple's website, …, states:": the site's owner
+                author = next(
+                    (
+                        m.entity.name
+                        for m in self.mentions_in(sent_start, span.open_mark)
+                        if m.entity.type in ("PERSON", "ORG")
+                        and _PLATFORM_OWNED.match(self.masked, m.end)
+                    ),
+                    None,
+                )
             signer = None if author else _SIGNED_BY_ROLE.search(head)
             if signer:  # "The decree signed by the Pope read": the holder of that role
                 author = self._description(signer.group(1), span.open_mark)
