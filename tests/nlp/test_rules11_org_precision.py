@@ -172,3 +172,15 @@ def test_an_unknown_name_after_a_body_and_its_role_word_is_a_person(extractor) -
     entities = _entities(extractor, text)
     assert ("Taavo Reinsalu", "PERSON") in entities
     assert not any("CEO" in name for name, _ in entities)
+
+
+def test_a_body_after_a_title_and_of_is_no_persons_name(extractor) -> None:
+    text = "Ivo Brandtner, Dean of KU Varden School of Law called the ruling a mistake."
+    entities = _entities(extractor, text)
+    assert ("KU Varden School of Law", "ORG") in entities
+    assert not any(kind == "PERSON" and "School" in name for name, kind in entities)
+
+
+def test_a_known_bodys_name_going_on_with_of_a_place_is_still_a_body(extractor) -> None:
+    text = "Fighters of the Islamic State of Iraq and Syria attacked the town on Monday."
+    assert ("Islamic State of Iraq and Syria", "ORG") in _entities(extractor, text)

@@ -1358,8 +1358,8 @@ class _EntityFinder:
         j = i + 1
         while j < len(run) and _is_cap(run[j].text):
             j += 1
-        if j - (i + 1) < 3:
-            return i
+        if j - (i + 1) < 3 or strip_possessive(run[j - 1].text) in self.heads:
+            return i  # "Dean of UC Varden School of Law": a body, no name, after the title
         n = j - 2 - (i + 1)
         if n and self._is_place(run, i + 1, n):  # "First Minister of Scotland Nicola Sturgeon"
             start, end, surface = self._surface(run, i + 1, n)
@@ -1755,7 +1755,9 @@ class _EntityFinder:
             return "PLACE", 2  # "Gatot Soebroto Army Hospital", "Kennedy Space Center": a site
         if words[-2:] == ["of", "Fame"]:
             return "ORG", 2  # "the Rock & Roll Hall of Fame": a museum, an institution (not a hall)
-        if head and any(w in gaz.org_words for w in head):
+        if head and (
+            any(w in gaz.org_words for w in head) or gaz.known.get(" ".join(head)) == "ORG"
+        ):  # "Islamic State of Iraq and Syria": a known body's name goes on (not "State")
             return "ORG", 2
         if head and any(w in gaz.place_words for w in head):
             return "PLACE", 2
