@@ -183,3 +183,21 @@ def test_a_statement_on_a_website_is_the_sites_owners(extractor) -> None:
     assert _quotes(extractor, text) == [
         ("We have lost a visionary and a friend.", "Halden Mining Company")
     ]
+
+
+# "… Agency for Displaced Families in the Upper Valley (NRWA)": an abbreviation that spells the
+# name before its "for"/"in" qualifier stands for the whole name, and speaks as it.
+def test_an_abbreviation_spelling_the_name_before_its_qualifier_speaks_as_the_name(
+    extractor,
+) -> None:
+    text = (
+        "This is the second seizure of Northern Relief and Works Agency for Displaced Families "
+        "in the Upper Valley (NRWA) aid by the ministry. NRWA said in a statement that aid "
+        'would stop until "the convoys are safe."'
+    )
+    assert _quotes(extractor, text) == [
+        (
+            "the convoys are safe.",
+            "Northern Relief and Works Agency for Displaced Families in the Upper Valley",
+        )
+    ]

@@ -821,9 +821,9 @@ class _EntityFinder:
     def _abbreviated_words(self, end: int, abbreviation: str) -> int:
         """Where the capitalised words (with 'of', 'for', 'and', 'the' between them) that end at
         `end` start, when their initials spell `abbreviation`; -1 if they do not."""
-        words = list(_NAME_WORD.finditer(self.text, max(0, end - 120), end))
+        words = list(_NAME_WORD.finditer(self.text, max(0, end - 160), end))
         letters = abbreviation.replace("&", "").replace(".", "")
-        for k in range(2, min(len(words), 9) + 1):
+        for k in range(2, min(len(words), 15) + 1):
             chosen = words[-k:]
             if not chosen[0].group()[0].isupper():
                 continue
@@ -831,9 +831,18 @@ class _EntityFinder:
                 chosen[-1].end() != end
             ):
                 return -1
-            caps = "".join(w.group()[0] for w in chosen if w.group()[0].isupper())
+            capitals = [w.group() for w in chosen if w.group()[0].isupper()]
+            caps = "".join(w[0] for w in capitals)
             every = "".join(w.group()[0] for w in chosen)
-            if caps == letters or every.casefold() == letters.casefold():
+            if k <= 9 and (caps == letters or every.casefold() == letters.casefold()):
+                return chosen[0].start()
+            if (
+                len(letters) >= 4
+                and caps.startswith(letters)
+                and len(caps) > len(letters)
+                and _abbreviation_tail(chosen, capitals[len(letters) - 1])
+            ):  # "United Nations Relief and Works Agency for Palestine Refugees in the Near
+                # East (UNRWA)": the abbreviation spells the name before its qualifier
                 return chosen[0].start()
         return -1
 
@@ -2302,6 +2311,14 @@ _FACILITY_PAIRS = frozenset(
 # A licence or copyright line closing an item: "Source: Wikinews, licensed CC BY 2.5 (© Wikinews
 # contributors)." Its names credit the text; they are not what the article is about.
 _CREDIT_MARKS = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")
+
+
+def _abbreviation_tail(chosen: list[re.Match[str]], last_spelt: str) -> bool:
+    """Whether the words after `last_spelt` (the name's last word an abbreviation spells)
+    open with "for", "in" or "of": a qualifier the abbreviation leaves out."""
+    words = [w.group() for w in chosen]
+    at = words.index(last_spelt)
+    return at + 1 < len(words) and words[at + 1] in ("for", "in", "of")
 
 
 def _no_body_last(name: str) -> bool:
