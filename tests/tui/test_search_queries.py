@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.search import SearchScreen
 
@@ -99,3 +101,15 @@ async def test_typing_a_question_mark_shows_the_query_examples_in_the_box(db_pat
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_search_hint_keeps_each_example_on_one_line(db_path, size):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        for example in ('flood "river bank" evac*', 'person:"Dmitry Peskov"', "(type ? for more)"):
+            assert any(example in line for line in lines), example

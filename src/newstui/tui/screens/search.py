@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -18,10 +19,52 @@ from newstui.text import terminal_safe
 if TYPE_CHECKING:  # the query language is imported when a query is typed
     from newstui.query import Query  # noqa: F401  (SearchScreen's result type, a string below)
 
-HINT = (
-    'Enter to search, Esc to cancel.  flood "river bank" evac*  a OR b  -word  title:x  '
-    'feed:bbc  unread  age:<3d  person:"Dmitry Peskov"  speaker:Peskov  (type ? for more)'
+# The hint under the box: each piece stays on one line (a narrow box broke `"river bank"`).
+HINT_PARTS = (
+    "Enter to search, Esc to cancel.",
+    'flood "river bank" evac*',
+    "a OR b",
+    "-word",
+    "title:x",
+    "feed:bbc",
+    "unread",
+    "age:<3d",
+    'person:"Dmitry Peskov"',
+    "speaker:Peskov",
+    "(type ? for more)",
 )
+
+
+def packed_hint(width: int) -> str:
+    """The hint's pieces, two spaces apart, in lines of `width` cells, none split."""
+    lines: list[str] = []
+    line = ""
+    for part in HINT_PARTS:
+        joined = f"{line}  {part}" if line else part
+        if line and cell_len(joined) > width:
+            lines.append(line)
+            line = part
+        else:
+            line = joined
+    return "\n".join([*lines, line])
+
+
+class SearchHint(Static):
+    """The hint under the search box, laid out again for its width; or an error, or examples."""
+
+    def __init__(self) -> None:
+        super().__init__(packed_hint(86), id="search-hint", markup=False)
+        self.showing_hint = True
+
+    def show_hint(self) -> None:
+        """The hint again, after an error or the examples."""
+        self.showing_hint = True
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        if self.showing_hint and self.content_region.width:
+            self.update(packed_hint(self.content_region.width))
+
 
 QUERY_EXAMPLES = [
     ('flood "river bank" evac*', "a word, a phrase, a prefix (all must match)"),
@@ -75,17 +118,16 @@ class SearchScreen(ModalScreen["Query | None"]):
     def __init__(self, initial: str = "") -> None:
         super().__init__()
         self._initial = initial
-        self._hint_shown = True  # the hint, not an error or the examples
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "Search"
             yield Input(
                 value=self._initial,
-                placeholder='words, "phrases", fields (title: person: …), AND/OR/NOT',
+                placeholder='words, "phrases", title: person: …, AND/OR/NOT',
                 id="search-input",
             )
-            yield Static(HINT, id="search-hint", markup=False)
+            yield SearchHint()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -101,23 +143,22 @@ class SearchScreen(ModalScreen["Query | None"]):
         try:
             query = parse_query(text, query_keys)
         except QueryError as exc:
-            hint = self.query_one("#search-hint", Static)
+            hint = self.query_one(SearchHint)
             hint.update(Text(terminal_safe(str(exc), line=True), style="bold"))
             hint.add_class("-error")
-            self._hint_shown = False
+            hint.showing_hint = False
             return
         self.dismiss(query)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        hint = self.query_one("#search-hint", Static)
+        hint = self.query_one(SearchHint)
         hint.remove_class("-error")
         if event.value.strip() == "?":
             hint.update(query_examples())
-            self._hint_shown = False
-        elif not self._hint_shown:
-            hint.update(HINT)
-            self._hint_shown = True
+            hint.showing_hint = False
+        elif not hint.showing_hint:
+            hint.show_hint()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
