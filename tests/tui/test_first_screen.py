@@ -6,7 +6,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from textual import on
+from textual import events, on
+from textual.message import Message
 
 from newstui.tui import app as app_module
 from newstui.tui.app import NewstuiApp
@@ -99,3 +100,21 @@ async def test_the_first_paint_of_the_headlines_already_has_their_rows(db_path, 
         await settle(pilot)
         assert "Kremlin repeats its warning" in screen_text(app)
     assert painted and painted[0] is True
+
+
+async def test_a_narrow_terminal_is_laid_out_narrow_from_the_first_frame(db_path):
+    """The panes the terminal size leaves out are left out of the first layout: nothing is
+    shown and then hidden again when the first Resize arrives (a wasted layout and frame)."""
+    hidden: list[events.Hide] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, events.Hide):
+            hidden.append(message)
+
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await settle(pilot)
+        assert app.main.first_screen_shown
+        assert app.main.has_class("-narrow")
+        assert not app.main.sidebar_visible
+    assert hidden == []

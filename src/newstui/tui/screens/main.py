@@ -119,6 +119,7 @@ class MainScreen(
             yield self.status
 
     def on_mount(self) -> None:
+        self.fit_panes(self.app.size)
         self.reader.show_speakers = self.settings.speaker_tags
         self.headlines.order = SortOrder.parse(self.settings.sort) or NEWEST_FIRST
         self.headlines.border_title = "Headlines"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -44,12 +45,17 @@ class PaneLayout(Screen[None]):
     _before_full_reader: str  # the pane `z` returns to
     _view_title: str
 
-    def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW_WIDTH
+    def fit_panes(self, size: Size) -> None:
+        """Show the panes this terminal size has room for. Called on mount with the app's size
+        too, so the first layout is already the right one (not redone at the first Resize)."""
+        narrow = size.width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
-        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
-        self.sources.fit_width(event.size.width, narrow)
+        self.set_class(size.height < SHORT_HEIGHT, "-short")
+        self.sources.fit_width(size.width, narrow)
         self._apply_sidebar()
+
+    def on_resize(self, event: Resize) -> None:
+        self.fit_panes(event.size)
         self._show_title()
         if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
             # keys must never go to a pane the user cannot see: the reader when an article is
