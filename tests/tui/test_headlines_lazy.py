@@ -9,6 +9,7 @@ from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.store.views import bulk_insert_articles
 from newstui.tui.app import NewstuiApp
+from newstui.tui.widgets import headlines as headlines_module
 from newstui.tui.widgets.headlines import CHUNK
 
 from .conftest import screen_text, settle
@@ -51,3 +52,27 @@ async def test_thousands_of_articles_load_in_windows(tmp_path):
         await pilot.press("pageup")
         await settle(pilot)
         assert headlines.cursor < COUNT - 1
+
+
+async def test_moving_between_panes_redraws_only_the_cursor_row(db_path, monkeypatch):
+    """Focus leaving and coming back restyles the panes; the rows whose colours did not change
+    are not drawn again (only the cursor's row shows the focus)."""
+    drawn: list[str] = []
+    draw = headlines_module.headline_text
+
+    def counting(row, *args, **kwargs):
+        drawn.append(row.title)
+        return draw(row, *args, **kwargs)
+
+    monkeypatch.setattr(headlines_module, "headline_text", counting)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        cursor_title = app.main.headlines.selected.title
+        drawn.clear()
+        await pilot.press("h")  # to the sources
+        await settle(pilot)
+        await pilot.press("l")  # and back to the headlines
+        await settle(pilot)
+        assert app.main.headlines.has_focus
+        assert set(drawn) == {cursor_title}

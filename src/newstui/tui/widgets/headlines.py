@@ -130,6 +130,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         # (a feed giving dates only); it widens, once, when a window with a time arrives.
         self._timed = False
         self._part_styles: dict[str, Style] = {}
+        self._styles_stale = False  # styles were updated: check the rows' colours before drawing
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -381,11 +382,18 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
-        self._part_styles.clear()
+        self._styles_stale = True  # (focus moving between panes restyles the list too)
+
+    def _check_styles(self) -> None:
+        """After a style update: forget the drawn rows only if their colours did change, so
+        a focus change or the first layout does not draw every visible row again."""
+        self._styles_stale = False
+        before, self._part_styles = self._part_styles, {}
+        if any(self._part_style(name) != style for name, style in before.items()):
+            self._strips.clear()
 
     def on_resize(self) -> None:
-        self._strips.clear()
+        # drawn rows are kept by width: another width draws them again, this one keeps them
         self.virtual_size = Size(self.size.width, self.total)
 
     # -- rendering ----------------------------------------------------------------------------
@@ -397,11 +405,14 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         base = self.rich_style
         if index >= self.total:
             return Strip.blank(width, base)
+        if self._styles_stale:
+            self._check_styles()
         row = self.row_at(index)
         is_cursor = index == self.cursor
         show_source = self.view.filter.feed_id is None
         at = index if row is None else 0
-        key = (row, is_cursor, width, self.has_focus, at, show_source, self._timed)
+        focused = is_cursor and self.has_focus  # (only the cursor's row shows the focus)
+        key = (row, is_cursor, width, focused, at, show_source, self._timed, base)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(row, is_cursor, width, base)
