@@ -16,6 +16,7 @@ from pathlib import Path
 
 import newstui.nlp.entities
 import newstui.nlp.rules
+import newstui.nlp.segment
 from newstui import nlp_build
 
 REQUIRE_ENV = "NEWSTUI_REQUIRE_COMPILED"
@@ -29,6 +30,8 @@ def test_nlp_build_names_the_extractor_that_is_imported():
     compiled = _is_extension(newstui.nlp.entities.__file__)
     assert nlp_build() == ("compiled" if compiled else "pure Python")
     assert _is_extension(newstui.nlp.rules.__file__) == compiled  # all compiled, or none
+    # the character loops that replace some scans in the compiled build know which one runs
+    assert compiled == newstui.nlp.segment._COMPILED
 
 
 def build_problem(required: str | None, build: str) -> str | None:

@@ -11,21 +11,28 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newstui.model import Analysis, Entity, Mention, Quote
+from newstui.nlp import segment
 from newstui.nlp.entities import (
+    _PERSON_AFTER,
     _PLATFORM_AFTER,
     NAME_JOINERS,
     Candidate,
     LowerCaseWords,
+    _before_of,
     _best_type,
     _chunks,
+    _entity,
     _EntityFinder,
     _joinable,
     _may_open_known,
+    _mention,
     _voted_type,
 )
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans
+from newstui.nlp.rules import RulesExtractor, _quote
 from newstui.nlp.segment import (
     _CAPITAL_WORD,
     _DATELINE_DASH,
@@ -39,6 +46,7 @@ from newstui.nlp.segment import (
     _name_word_spans,
     _opens_at,
     _word_before,
+    capital_word_spans,
     name_tokens,
     paragraph_spans,
     sentence_starts,
@@ -610,3 +618,110 @@ def test_a_one_word_name_after_or_before_a_cue_is_typed_by_it(text, name) -> Non
 def test_one_word_names_are_typed_as_every_cue_would_type_them_on_real_articles() -> None:
     for text in TEXTS:
         assert _candidates(text) == _candidates_without_the_one_word_shortcut(text)
+
+
+# rules-10 speed work (r10-nlpspeed): the compiled extractor finds capitalised words by a loop
+# over the characters and builds the model's values without their dataclass __init__.
+@settings(max_examples=500, deadline=None)
+@given(EDGE_CHARACTERS)
+def test_the_character_loop_finds_the_capitalised_words_the_pattern_finds(text) -> None:
+    assert capital_word_spans(text) == [m.span() for m in _CAPITAL_WORD.finditer(text)]
+
+
+def test_every_character_opens_ends_or_joins_a_capitalised_word_as_the_pattern_says() -> None:
+    for code in range(0x30000):
+        char = chr(code)
+        for text in (char, f"a{char}", f"a-{char}", f"{char}b", f"A{char}b", f"A{char}'b"):
+            assert capital_word_spans(text) == [m.span() for m in _CAPITAL_WORD.finditer(text)], (
+                code
+            )
+
+
+def test_the_character_loop_finds_the_capitalised_words_of_real_articles() -> None:
+    for text in TEXTS:
+        assert capital_word_spans(text) == [m.span() for m in _CAPITAL_WORD.finditer(text)]
+
+
+def test_mentions_and_entities_are_the_values_their_constructors_make() -> None:
+    mention = _mention(4, 9, "Acme's")
+    assert mention == Mention(4, 9, "Acme's")
+    assert hash(mention) == hash(Mention(4, 9, "Acme's"))
+    assert vars(mention) == vars(Mention(4, 9, "Acme's"))
+    cands = [Candidate(20, 23, "Lee", 1, "PERSON", 1), Candidate(0, 7, "Ann Lee", 2, "PERSON", 2)]
+    entity = _entity(cands, "PERSON")
+    assert entity == Entity("Ann Lee", "PERSON", (Mention(0, 7, "Ann Lee"), Mention(20, 23, "Lee")))
+    assert vars(entity) == vars(Entity("Ann Lee", "PERSON", entity.mentions))
+    with pytest.raises(AttributeError):
+        entity.name = "Lee"  # type: ignore[misc]  # still frozen
+
+
+def test_quotes_and_analyses_are_the_values_their_constructors_make() -> None:
+    quote = _quote("We will win,", 1, 13, "Ann Lee")
+    assert quote == Quote("We will win,", 1, 13, "Ann Lee")
+    assert hash(quote) == hash(Quote("We will win,", 1, 13, "Ann Lee"))
+    analysis = RulesExtractor().analyse("“We will win,” said Ann Lee of Acme Corp in London.")
+    assert analysis == Analysis(entities=analysis.entities, quotes=(quote,))
+    assert vars(analysis) == vars(Analysis(entities=analysis.entities, quotes=(quote,)))
+    assert [e.name for e in analysis.entities] == ["Ann Lee", "Acme Corp", "London"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["of", "for", "on", "Bank", "f", "o", "n", " ", "  "]), max_size=12)
+)
+def test_the_words_before_of_are_what_splitting_at_of_for_on_gives(pieces) -> None:
+    name = "".join(pieces)
+    assert _before_of(name) == re.split(r" (?:of|for|on) ", name)[0]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([",", " ", "who", "whose", "54", "٣", "²", "a", "former", "coach", "the"]),
+        max_size=8,
+    )
+)
+def test_a_description_after_a_name_is_found_where_the_pattern_finds_it(pieces) -> None:
+    after = "".join(pieces)
+    gaz = load_gazetteer()
+    m = _PERSON_AFTER.match(after)
+    expected = m is not None and (
+        not m.group(1) or any(w.lower() in gaz.role_words for w in m.group(1).split())
+    )
+    assert _EntityFinder("Ann Lee", [], [])._person_after(after) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"a.!?…\"”’')] \n\t\x85\u2028", "Mr.", "U.S.", "..."]), max_size=40)
+)
+def test_sentence_starts_read_character_by_character_are_the_pattern_s(pieces) -> None:
+    text = "".join(pieces)
+    with patch.object(segment, "_COMPILED", True):
+        by_characters = sentence_starts(text)
+    with patch.object(segment, "_COMPILED", False):
+        assert by_characters == sentence_starts(text)
+
+
+def test_sentence_starts_read_character_by_character_are_the_pattern_s_on_real_articles() -> None:
+    for text in TEXTS:
+        with patch.object(segment, "_COMPILED", True):
+            by_characters = sentence_starts(text)
+        with patch.object(segment, "_COMPILED", False):
+            assert by_characters == sentence_starts(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 40), st.sampled_from(["Lee", "LEE", "Ann Lee", "ANN LEE", "Ann  Lee"])
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_an_entity_is_named_by_the_mention_the_tuple_key_puts_first(mentions) -> None:
+    cands = [Candidate(s, s + len(t), t, len(t.split()), "PERSON", 1) for s, t in mentions]
+    best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
+    assert _entity(cands, "PERSON").name == best.text

@@ -950,7 +950,7 @@ class _EntityFinder:
         """'Department for Culture, Media and Sport': an organisation named after a list of fields."""
         cands = sorted(self.candidates, key=_START)
         for k, cand in enumerate(cands):
-            if cand.type != "ORG" or cand.strength < 2 or not _OF_FOR.search(cand.text):
+            if cand.type != "ORG" or cand.strength < 2 or not _has_of_or_for(cand.text):
                 continue
             m = _PORTFOLIO_TAIL.match(self.text, cand.end)
             if not m:
@@ -983,7 +983,7 @@ class _EntityFinder:
             gap = self.text[prev.end : cand.start]
             if gap == " to " and self.text[max(0, prev.start - 5) : prev.start] == "from ":
                 self._type_route(prev, cand)  # "a bus from Smolensk to Kaluga"
-            if _LIST_GAP.fullmatch(gap):
+            if gap in _LIST_GAPS:
                 if lists and lists[-1][-1] is prev:
                     lists[-1].append(cand)
                 else:
@@ -2098,6 +2098,10 @@ class _EntityFinder:
 
     def _person_after(self, after: str) -> bool:
         """Whether the words after a name describe a person: ", who", ", 54,", ", a former coach"."""
+        if after[:2] != ", " and not (
+            after[:1] == " " and (after[1:4] == "who" or after[1:2].isdigit())
+        ):
+            return False  # no match can start so (most names): the pattern is not tried
         m = _PERSON_AFTER.match(after)
         if not m:
             return False
@@ -2239,11 +2243,17 @@ _PLATFORM_AFTER = re.compile(r",? (?:writing|saying|posting|adding)\b")
 _APPOSITIVE_ORG = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
 _OCCUPATION_ENDINGS = ("ologist", "ographer", "ician", "ist", "onomer")
 _CAMPUS_HEADS = frozenset("University College Institute School".split())
-_OF_FOR = re.compile(r" (?:of|for) ")
+
+
+def _has_of_or_for(name: str) -> bool:
+    """Whether `name` holds " of " or " for " (a test in the string, not a pattern's search)."""
+    return " of " in name or " for " in name
+
+
 _CAP = r"[A-Z][\w’'-]*"
 _PORTFOLIO_TAIL = re.compile(rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])")
 _TITLE_FUNCTION_WORDS = frozenset("the of and for on in at to a an".split())
-_LIST_GAP = re.compile(r",? and |, |,? or ")
+_LIST_GAPS = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
 # Last words of a law, an award or a vote, never of a body: "the Ballot Interference Prevention
 # Act", "the JWP Junior Championship", "the 2020 US Presidential Election" (names not annotated).
 _NOT_NAME_HEADS = frozenset(
@@ -2556,11 +2566,58 @@ def _entity(cands: list[Candidate], kind: str) -> Entity:
     """The entity a group of mentions names: its longest name, every mention."""
     if len(cands) == 1:  # most entities are mentioned once
         best = cands[0]
-        mentions: tuple[Mention, ...] = (Mention(best.start, best.end, best.text),)
+        mentions: tuple[Mention, ...] = (_mention(best.start, best.end, best.text),)
     else:
-        best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
-        mentions = tuple(Mention(*m) for m in sorted({(c.start, c.end, c.text) for c in cands}))
-    return Entity(best.display or best.text, kind, mentions)
+        best = cands[0]
+        for cand in cands:
+            if _names_better(cand, best):
+                best = cand  # the first of the best, as max() keeps
+        spans = sorted({(c.start, c.end, c.text) for c in cands})
+        mentions = tuple([_mention(start, end, text) for start, end, text in spans])
+    entity = Entity.__new__(Entity)
+    fields = entity.__dict__
+    fields["name"] = best.display or best.text
+    fields["type"] = kind
+    fields["mentions"] = mentions
+    return entity
+
+
+def _names_better(a: Candidate, b: Candidate) -> bool:
+    """Whether `a` is a better name for an entity than `b`: more words, not in capitals,
+    longer, earlier. `(c.words, not c.text.isupper(), len(c.text), -c.start)` compared in
+    turn, as a tuple key would be (a compiled comparison, not a tuple per mention)."""
+    if a.words != b.words:
+        return a.words > b.words
+    a_cased, b_cased = not a.text.isupper(), not b.text.isupper()
+    if a_cased != b_cased:
+        return a_cased
+    if len(a.text) != len(b.text):
+        return len(a.text) > len(b.text)
+    return a.start < b.start
+
+
+def _mention(start: int, end: int, text: str) -> Mention:
+    """`Mention(start, end, text)`, its fields set as the frozen dataclass's `__init__` sets
+    them. That `__init__` runs as Python code even in the compiled extractor (about five times
+    the instructions of this, for every mention of every article); so does Entity's."""
+    mention = Mention.__new__(Mention)
+    fields = mention.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["text"] = text
+    return mention
+
+
+def _before_of(name: str) -> str:
+    """`re.split(r" (?:of|for|on) ", name)[0]`: the words before the first " of ", " for " or
+    " on " ("Bank" in "Bank of Ghana"), cut by str.find (a call of re.split looks its pattern
+    up in the module's cache first)."""
+    cut = len(name)
+    for joiner in (" of ", " for ", " on "):
+        at = name.find(joiner)
+        if 0 <= at < cut:
+            cut = at
+    return name[:cut]
 
 
 _GROUP_KEYS: dict[str, str] = {}  # canonical_key(name, "x") by name (see _CACHED_WORDS)
@@ -2607,7 +2664,7 @@ def group_candidates(
             continue
         longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
         if kind == "ORG" and longest.words > 1:
-            head = re.split(r" (?:of|for|on) ", longest.text)[0].split()[-1]
+            head = _before_of(longest.text).split()[-1]
             if head in org_words:
                 org_heads[head].append(key)
         if longest.words > 1:
