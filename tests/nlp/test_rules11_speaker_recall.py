@@ -201,3 +201,16 @@ def test_an_abbreviation_spelling_the_name_before_its_qualifier_speaks_as_the_na
             "Northern Relief and Works Agency for Displaced Families in the Upper Valley",
         )
     ]
+
+
+# '… described it as a “shambles.”  Brandtner called his rival a “…”': the sentence after a
+# fragment closed by its own stop runs into the next quotation and does not speak the fragment.
+def test_a_fragment_is_not_spoken_by_the_next_sentence_running_into_a_quote(extractor) -> None:
+    text = (
+        'After the debate, Halden anchor Marta Vellacott described it as a "shambles."  Ivo '
+        'Brandtner called his rival a "national embarrassment" for his performance.'
+    )
+    assert _quotes(extractor, text) == [
+        ("shambles.", "Marta Vellacott"),
+        ("national embarrassment", "Ivo Brandtner"),
+    ]

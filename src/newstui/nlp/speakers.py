@@ -393,7 +393,9 @@ class SpeakerFinder:
         """The person or organisation a fragment of three words or fewer is attributed to, if the
         sentence says so: '“We stand ready,” tweeted Moss', 'Moss called the plan “lousy”', or
         beside a longer quote of the same sentence; otherwise it is a scare quote (None)."""
-        speaker = self._after(span)
+        # '“a mess.” Biden called Trump a “…”': a fragment closed by its own stop is not spoken
+        # by the next sentence, which runs into the next quotation
+        speaker = None if self._next_sentence_opens_quote(span) else self._after(span)
         if not speaker:
             sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
@@ -435,6 +437,22 @@ class SpeakerFinder:
             if not speaker and labelled_as:  # "Acme justified the strike as “defensive”"
                 speaker = self._first_named(sent_start, verb_start, span.open_mark)
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
+
+    def _next_sentence_opens_quote(self, span: QuoteSpan) -> bool:
+        """Whether the quotation ends with its own stop and the text after it, a new sentence
+        in the same paragraph with no stop of its own, runs into the next quotation."""
+        if self.text[span.start : span.end].rstrip()[-1:] not in (".", "!", "?"):
+            return False
+        k = bisect.bisect_right(self.open_marks, span.close_mark)
+        if k >= len(self.open_marks):
+            return False
+        tail = self.masked[span.close_mark + 1 : self.open_marks[k]]
+        return (
+            tail[:1].isspace()
+            and tail.lstrip()[:1].isupper()
+            and "\n" not in tail
+            and _SENTENCE_STOP.search(tail) is None
+        )
 
     def _inside_reported_clause(self, span: QuoteSpan, sent_start: int) -> bool:
         """'Lee said there had been a “major lull” in the rioting': whether the fragment sits in a
