@@ -184,3 +184,15 @@ def test_a_body_after_a_title_and_of_is_no_persons_name(extractor) -> None:
 def test_a_known_bodys_name_going_on_with_of_a_place_is_still_a_body(extractor) -> None:
     text = "Fighters of the Islamic State of Iraq and Syria attacked the town on Monday."
     assert ("Islamic State of Iraq and Syria", "ORG") in _entities(extractor, text)
+
+
+def test_unknown_words_before_a_country_name_a_body_in_it(extractor) -> None:
+    text = (
+        "Ann Lee of Brackwater Audit USA said so, and Ledger Futures Canada agreed. Trade "
+        "with Eastern Europe and Greater London grew."
+    )
+    entities = _entities(extractor, text)
+    assert ("Brackwater Audit USA", "ORG") in entities
+    assert ("Ledger Futures Canada", "ORG") in entities
+    assert ("Eastern Europe", "PLACE") in entities
+    assert not any(kind == "ORG" and "London" in name for name, kind in entities)

@@ -695,6 +695,7 @@ class _EntityFinder:
         self._join_portfolio_lists()
         self._join_and_names()
         self._join_campus_places()
+        self._join_country_suffixes()
         self._define_spanning_abbreviations()
         self._expand_defined_acronyms()
         if " [" in self.text or " (" in self.text:
@@ -766,6 +767,43 @@ class _EntityFinder:
                 self.candidates.remove(nxt)
                 cand.end, cand.text = nxt.end, self.text[cand.start : nxt.end]
                 cand.words += 1 + nxt.words
+
+    def _join_country_suffixes(self) -> None:
+        """'Tourism Australia', 'Gas Infrastructure Europe', 'Mazars USA': unknown capitalised
+        words set right before a known country (a name ending there) name a body in it, not a
+        person or nothing beside a place (but "Eastern Europe" is known, "Ann Lee, Australia"
+        has a comma)."""
+        cands = sorted(self.candidates, key=_START)
+        for cand, place in pairwise(cands):
+            if (
+                place.start - cand.end != 1
+                or place.type != "PLACE"
+                or place.strength < 3
+                or cand.strength >= 2
+                or cand.words > 3
+                or self.text[cand.end] != " "
+                or _CAPITAL_NEXT.match(self.text, place.end)
+                or (cand.sentence_start and cand.words == 1)
+            ):
+                continue
+            words = cand.text.split()
+            if _ORDINAL_BEFORE.search(self.text, max(0, cand.start - 8), cand.start) or any(
+                not w[:1].isupper()
+                or w in COMPASS
+                or w in _PLACE_ADJECTIVES  # "Greater Melbourne", "Ancient Egypt"
+                or w in PLACE_OPENERS  # "Port Sudan", "Cape Verde"
+                or w in self.gaz.place_words
+                or (len(w) > 4 and w.endswith(("an", "ese", "ish")))  # "Roman Egypt": an era
+                or w in self.gaz.first_names
+                or self.gaz.known.get(w) is not None
+                or w.lower() in self.gaz.common_words
+                for w in words
+            ):
+                continue
+            self.candidates.remove(place)
+            cand.end, cand.text = place.end, self.text[cand.start : place.end]
+            cand.words += place.words
+            cand.type, cand.strength = "ORG", 1
 
     def _join_campus(self, cand: Candidate) -> None:
         """'University of California, San Diego': a state university's name goes on to its
@@ -2362,6 +2400,12 @@ _TITLE_MODIFIERS = frozenset(
     "Acting Deputy Special Senior Assistant Associate Principal Interim Executive Permanent "
     "Press Joint".split()
 )
+# Words that make a place of a place ("Greater Melbourne", "Mainland China", "Ancient Egypt").
+_PLACE_ADJECTIVES = frozenset(
+    "Greater Upper Lower Inner Outer Mainland Metropolitan Rural Ancient Modern Medieval Colonial "
+    "Imperial Old New Little Central Middle Far Near Continental Coastal Provincial".split()
+)
+_ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th) $")  # "21st Century Australia": an era
 # A campus after a state university's name: ", San Diego", " at Austin", " at Mānoa".
 _CAMPUS_AFTER = re.compile(r"(?:, | at )([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)(?![\w’'-])")
 _CAPITAL_NEXT = re.compile(r" [A-Z]")  # a capitalised word right after: the name goes on
