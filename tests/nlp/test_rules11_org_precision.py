@@ -196,3 +196,13 @@ def test_unknown_words_before_a_country_name_a_body_in_it(extractor) -> None:
     assert ("Ledger Futures Canada", "ORG") in entities
     assert ("Eastern Europe", "PLACE") in entities
     assert not any(kind == "ORG" and "London" in name for name, kind in entities)
+
+
+def test_a_body_named_again_with_middle_words_left_out_is_the_same_body(extractor) -> None:
+    text = (
+        "The Kelmouth Rivers and Canals Trust met on Monday. Later the Kelmouth Trust voted to "
+        "sell the lock."
+    )
+    names = _names(extractor, text)
+    assert "Kelmouth Rivers and Canals Trust" in names
+    assert "Kelmouth Trust" not in names

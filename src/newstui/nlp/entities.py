@@ -2773,6 +2773,7 @@ def group_candidates(
     _merge_company_short_names(groups)
     _merge_spelt_people(groups)
     _merge_name_tails(groups)
+    _merge_org_abridgements(groups)
     return groups, confirmed
 
 
@@ -3012,6 +3013,38 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
         longer = [k for k in by_lead.get(text, ()) if k != key]
         if len(longer) == 1 and key in groups and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
+
+
+def _merge_org_abridgements(groups: dict[str, list[Candidate]]) -> None:
+    """'the Oversight Committee' after 'the House Oversight and Reform Committee': a body named
+    again with words left out of its middle (its head kept) is the same body, when only one
+    longer name of the article abridges so."""
+    orgs = _org_names(groups)
+    if len(orgs) < 2:
+        return
+    words_of = {k: strip_possessive(text).split() for k, text in orgs.items()}
+    for key, words in words_of.items():
+        if len(words) < 2 or key not in groups:
+            continue
+        longer = [
+            k
+            for k, full in words_of.items()
+            if k != key and full[-1] == words[-1] and _abridges(words, full)
+        ]
+        if len(longer) == 1 and longer[0] in groups:
+            groups[longer[0]].extend(groups.pop(key))
+
+
+def _abridges(short: list[str], full: list[str]) -> bool:
+    """Whether `short` is `full` with words left out between its first kept word and its head
+    (not only a prefix or a suffix cut away: "Democratic Party" is no "Iowa Democratic Party")."""
+    if len(short) >= len(full):
+        return False
+    rest = iter(full)
+    if not all(w in rest for w in short):
+        return False  # not a subsequence
+    first = full.index(short[0])
+    return full[first : first + len(short)] != short  # words left out inside, not at the ends
 
 
 def _org_names(groups: dict[str, list[Candidate]]) -> dict[str, str]:
