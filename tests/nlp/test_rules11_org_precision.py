@@ -206,3 +206,13 @@ def test_a_body_named_again_with_middle_words_left_out_is_the_same_body(extracto
     names = _names(extractor, text)
     assert "Kelmouth Rivers and Canals Trust" in names
     assert "Kelmouth Trust" not in names
+
+
+def test_a_word_right_after_a_known_country_is_no_person(extractor) -> None:
+    text = (
+        "The suit says the order breaks the United States Constitution's rules. Rockets hit "
+        "the United Kingdom Consulate in Basra."
+    )
+    names = _names(extractor, text)
+    assert "Constitution" not in names
+    assert "Consulate" not in names

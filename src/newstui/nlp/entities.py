@@ -1691,6 +1691,8 @@ class _EntityFinder:
             return kind, strength
         if kind == "PERSON" and any(t.text in THING_WORDS for t in toks):
             return None, 0  # "Climate Change said": a thing named with a weak cue is not a person
+        if kind == "PERSON" and len(toks) == 1 and self._known_place_before(start):
+            return None, 0  # "the United States Embassy in Baghdad": the country's embassy
         if kind == "PERSON" and toks[0].sentence_start and toks[0].text.endswith("ing"):
             return None, 0  # "Preserving Raleigh-Durham": a verb opening a sentence
         if kind == "PERSON" and (
@@ -1702,6 +1704,14 @@ class _EntityFinder:
         if self._in_heading(start):
             return None, 0  # "Sector Breakdown": headings capitalise every word
         return kind, strength
+
+    def _known_place_before(self, start: int) -> bool:
+        """Whether a known place ends one space before `start`, in the same name's run (the
+        place is the candidate found last)."""
+        if not self.candidates:
+            return False
+        prev = self.candidates[-1]
+        return prev.end == start - 1 and prev.type == "PLACE" and prev.strength >= 3
 
     def _in_heading(self, pos: int) -> bool:
         if not self.heading_starts:
