@@ -56,6 +56,29 @@ def test_a_listing_into_a_pipe_or_as_json_is_written_without_rich(tmp_path):
         assert "rich" not in modules_after(*where, *argv), argv
 
 
+def test_reading_the_store_leaves_the_config_unread(tmp_path):
+    """A command that reads only the database loads neither the config's validation (tomllib,
+    nine dataclasses) nor, with --db, platformdirs (tempfile, shutil, bz2, lzma)."""
+    loaded = loaded_by(
+        "import contextlib, io\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--db', {str(tmp_path / 'n.db')!r}, 'list', '--limit', '1'])\n"
+    )
+    assert not loaded & {"newstui.config", "tomllib", "platformdirs"}
+    data = tmp_path / "data"
+    in_default_place = loaded_by(
+        "import contextlib, io, os\n"
+        f"os.environ.update(XDG_DATA_HOME={str(data)!r}, XDG_CONFIG_HOME={str(data)!r})\n"
+        "os.environ.pop('NEWSTUI_DB', None)\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['list', '--limit', '1'])\n"
+    )
+    assert (data / "newstui" / "newstui.db").exists()
+    assert not in_default_place & {"newstui.config", "tomllib"}
+
+
 def test_reading_the_store_imports_neither_sqlite_utils_nor_its_plugins(tmp_path):
     loaded = modules_after("--db", str(tmp_path / "n.db"), "list", "--limit", "1")
     assert not loaded & {"sqlite_utils", "pluggy", "dateutil"}

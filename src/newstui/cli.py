@@ -21,16 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from newstui import __version__, nlp_build
-from newstui.config import (
-    Config,
-    FeedConfig,
-    add_feeds,
-    default_config_path,
-    default_db_path,
-    ensure_config,
-    load_config,
-    remove_source,
-)
 from newstui.counts import counted, plural
 from newstui.errors import ConfigError, NewstuiError, SourceError, StoreError, SyncError
 from newstui.library import Library
@@ -42,6 +32,7 @@ from newstui.model import (
     ArticleRow,
     SortOrder,
 )
+from newstui.paths import default_config_path, default_db_path
 from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
@@ -54,6 +45,8 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from rich.table import Table
     from rich.text import Text
 
+    # the config (tomllib, its dataclasses): by the commands that read or edit it
+    from newstui.config import Config, FeedConfig
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
     from newstui.query import Query  # the query language: by the commands given a query
@@ -141,9 +134,24 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with a bad command line reported as a JSON error object when it asks for --json
     (the exit status stays 2)."""
 
-    def __init__(self, *args: Any, json_errors: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        json_errors: bool = False,
+        paths_epilog: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.json_errors = json_errors
+        self.paths_epilog = paths_epilog
+
+    def format_help(self) -> str:
+        if self.paths_epilog:  # only --help shows them: finding them may load platformdirs
+            self.epilog = (
+                f"config file: {default_config_path()} (NEWSTUI_CONFIG or --config to change); "
+                f"database: {default_db_path()} (NEWSTUI_DB or --db to change)"
+            )
+        return super().format_help()
 
     def add_subparsers(self, **kwargs: Any) -> Any:
         kwargs.setdefault("parser_class", functools.partial(_Parser, json_errors=self.json_errors))
@@ -163,8 +171,7 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
         prog="newstui",
         description="A terminal news reader that understands what it shows. "
         "With no command, opens the reading app.",
-        epilog=f"config file: {default_config_path()} (NEWSTUI_CONFIG or --config to change); "
-        f"database: {default_db_path()} (NEWSTUI_DB or --db to change)",
+        paths_epilog=True,
     )
     parser.add_argument(
         "--version", action="version", version=f"newstui {__version__} (nlp: {nlp_build()})"
@@ -476,7 +483,8 @@ _DEMO_REFUSALS = {
 """Why the demo refuses a command that does not add sources (the others: `_DEMO_TAKES`)."""
 
 
-def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
+def _db_path(args: argparse.Namespace, command: str) -> Path:
+    """The database the command works on (the demo's, built if need be, with --demo)."""
     if args.demo:
         from newstui.demo import demo_db_path, ensure_demo_db
 
@@ -489,16 +497,23 @@ def _paths(args: argparse.Namespace, command: str) -> tuple[Path, Path]:
             )
         db = demo_db_path()
         ensure_demo_db(db)
-        return db, args.config or default_config_path()
+        return db
     if args.db is not None and not args.db.expanduser().parent.is_dir():
         raise NewstuiError(f"{args.db}: folder {args.db.expanduser().parent} does not exist")
-    return args.db or default_db_path(), args.config or default_config_path()
+    return args.db or default_db_path()
+
+
+def _config_path(args: argparse.Namespace) -> Path:
+    """The config file: --config, else NEWSTUI_CONFIG, else the platform's config folder's."""
+    return args.config or default_config_path()
 
 
 def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
     """The config. A file that does not exist yet is created from the example when the command
     writes the config (`add`, `opml import`) or on first use of the default path; otherwise
     (an explicit --config/NEWSTUI_CONFIG path read by fetch, the app, sync…) it reads as empty."""
+    from newstui.config import Config, ensure_config, load_config
+
     explicit = explicit or bool(os.environ.get("NEWSTUI_CONFIG"))
     if not path.exists():
         if writes or not explicit:
@@ -533,7 +548,7 @@ def run(args: argparse.Namespace) -> int:
             {"db": str(path), "articles": count},
             f"demo database: {path} ({counted(count, 'article')})",
         )
-    db_path, config_path = _paths(args, command)
+    db_path = _db_path(args, command)
     explicit_config = args.config is not None
     if command == "app":
         import gc
@@ -541,24 +556,27 @@ def run(args: argparse.Namespace) -> int:
         gc.disable()  # until the first screen is painted: see newstui.tui.collector
         from newstui.tui.app import run_app
 
-        config = _config(config_path, explicit_config) if not args.demo else None
+        config = _config(_config_path(args), explicit_config) if not args.demo else None
         return run_app(db_path, config, demo=args.demo)
     if command in CONFIGURED_COMMANDS:
+        from newstui.config import Config
+
         writes = command == "add" or (command == "opml" and args.opml_command == "import")
         # The demo database comes with no config: the user's feeds and settings are not its own.
         config = (
-            Config(config_path)
+            Config(_config_path(args))
             if args.demo
-            else _config(config_path, explicit_config, writes=writes)
+            else _config(_config_path(args), explicit_config, writes=writes)
         )
         _warn_about_password(config)
         with Library.open(db_path) as library:
             return CONFIGURED_COMMANDS[command](args, library, config)
     optional: Config | None = None
-    if command == "feeds" and config_path.exists() and not args.demo:
-        optional = load_config(
-            config_path
-        )  # configured sources are listed before their first fetch
+    if command == "feeds" and not args.demo and _config_path(args).exists():
+        from newstui.config import load_config
+
+        # configured sources are listed before their first fetch
+        optional = load_config(_config_path(args))
     with Library.open(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
 
@@ -972,6 +990,7 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
 
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui remove NAME|URL [--purge]`: out of the config file, then out of the database."""
+    from newstui.config import FeedConfig, remove_source
     from newstui.ingest import feed_key, local_key
     from newstui.model.fetching import RemovedSource
 
@@ -1111,7 +1130,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
     import asyncio
 
-    from newstui.config import same_url
+    from newstui.config import FeedConfig, add_feeds, same_url
     from newstui.ingest import describe, fetch_feeds
     from newstui.sources.http import is_http_url
 
@@ -1421,6 +1440,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
 
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
+    from newstui.config import FeedConfig, add_feeds
     from newstui.sources.opml import read_opml, write_opml
 
     if args.opml_command == "import":
@@ -1565,8 +1585,8 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     return _emit(args, data, report.summary())
 
 
-ConfiguredCommand = Callable[[argparse.Namespace, Library, Config], int]
-StoreCommand = Callable[[argparse.Namespace, Library, Config | None], int]
+ConfiguredCommand = Callable[[argparse.Namespace, Library, "Config"], int]
+StoreCommand = Callable[[argparse.Namespace, Library, "Config | None"], int]
 
 CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
     "add": cmd_add,

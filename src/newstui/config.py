@@ -1,9 +1,8 @@
-"""feeds.toml: load and validate it, edit it keeping comments, and the platform data paths."""
+"""feeds.toml: load and validate it, edit it keeping comments (the data paths: newstui.paths)."""
 
 from __future__ import annotations
 
 import math
-import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -13,13 +12,13 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import platformdirs
-
 from newstui.errors import ConfigError
 from newstui.model import SORT_KEYS, FilterAction, FulltextMode, SortOrder
+from newstui.paths import APP_NAME as APP_NAME
+from newstui.paths import default_config_path as default_config_path
+from newstui.paths import default_db_path as default_db_path
+from newstui.paths import default_download_dir as default_download_dir
 from newstui.text import clean_line, strip_controls
-
-APP_NAME = "newstui"
 
 
 def _valid_fulltext(value: Any) -> bool:
@@ -181,31 +180,6 @@ def _same_path(text: str, path: Path) -> bool:
         return Path(text).expanduser().resolve() == path.resolve()
     except (OSError, ValueError):
         return False
-
-
-def default_config_path() -> Path:
-    """The user's config file: NEWSTUI_CONFIG, else the platform config dir."""
-    env = os.environ.get("NEWSTUI_CONFIG")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "feeds.toml"
-
-
-def default_db_path() -> Path:
-    """The user's database: NEWSTUI_DB, else the platform data dir."""
-    env = os.environ.get("NEWSTUI_DB")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "newstui.db"
-
-
-def default_download_dir() -> Path:
-    """Where downloaded enclosures go when `download_dir` is not set: NEWSTUI_DOWNLOADS, else a
-    newstui folder in the user's downloads folder (~/Downloads/newstui on most systems)."""
-    env = os.environ.get("NEWSTUI_DOWNLOADS")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_downloads_dir()) / APP_NAME
 
 
 def download_folder(settings: Settings) -> Path:

@@ -1,0 +1,41 @@
+"""Where newstui keeps its files: the config file, the database and downloads (NEWSTUI_*
+variables, else the platform's folders). Apart from config.py so that a command that reads
+only the database does not load the config's validation (tomllib, its dataclasses)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "newstui"
+
+
+def default_config_path() -> Path:
+    """The user's config file: NEWSTUI_CONFIG, else the platform config dir."""
+    env = os.environ.get("NEWSTUI_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs  # only without NEWSTUI_CONFIG/--config: it imports tempfile, shutil…
+
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "feeds.toml"
+
+
+def default_db_path() -> Path:
+    """The user's database: NEWSTUI_DB, else the platform data dir."""
+    env = os.environ.get("NEWSTUI_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "newstui.db"
+
+
+def default_download_dir() -> Path:
+    """Where downloaded enclosures go when `download_dir` is not set: NEWSTUI_DOWNLOADS, else a
+    newstui folder in the user's downloads folder (~/Downloads/newstui on most systems)."""
+    env = os.environ.get("NEWSTUI_DOWNLOADS")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_downloads_dir()) / APP_NAME
