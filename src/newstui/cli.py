@@ -164,8 +164,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2)
 
 
-def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
-    """The argument parser for every command (`json_errors`: usage errors as a JSON object)."""
+def build_parser(*, json_errors: bool = False, only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser for every command, or with `only` for that command alone (the one a
+    command line names: building all twenty costs a quick command ~25M instructions);
+    `json_errors`: usage errors as a JSON object."""
     parser = _Parser(
         json_errors=json_errors,
         prog="newstui",
@@ -187,6 +189,9 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    def wanted(*names: str) -> bool:
+        return only is None or only in names
+
     def command(name: str, help_: str, *, json_output: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         if json_output:
@@ -196,147 +201,179 @@ def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
         p.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return p
 
-    command("app", "open the reading app (the default)", json_output=False)
-    command(
-        "filters",
-        "apply the config's [[filters]] to articles they have not seen and list what each matched",
-    )
-    p = command("add", "add a feed to the config file and fetch it")
-    p.add_argument("url", metavar="URL", help="the feed's http(s) address")
-    p.add_argument("--name", help="display name (default: the feed's title)")
-    p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
-    p = command(
-        "remove",
-        "remove a feed or local source from the config file and its articles from the database "
-        "(with [sync], a server subscription is unsubscribed)",
-    )
-    p.add_argument("name", metavar="NAME|URL", help="the source's name, feed URL or local path")
-    p.add_argument(
-        "--purge", action="store_true", help="delete its starred articles too (kept by default)"
-    )
-    p = command("fetch", "fetch all feeds, or the named ones, and local sources from the config")
-    p.add_argument("names", nargs="*", metavar="NAME", help="feed names or URLs")
-    group = p.add_mutually_exclusive_group()
-    group.add_argument(
-        "--fulltext",
-        dest="fulltext",
-        action="store_true",
-        default=None,
-        help="fetch the full article page for every new entry",
-    )
-    group.add_argument(
-        "--no-fulltext", dest="fulltext", action="store_false", help="never fetch article pages"
-    )
-    p = command("import", "import local files and folders (text, Markdown, HTML, feed files)")
-    p.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="a file or folder (read recursively)"
-    )
-    p.add_argument("--name", help="source name (default: the file or folder name)")
-    p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
-    command("feeds", "list sources with article and unread counts, last fetch and error")
-    p = command("list", "list articles, newest first")
-    p.add_argument("--feed", metavar="NAME", help="only this feed")
-    p.add_argument("--tag", help="only feeds with this tag")
-    p.add_argument("--unread", action="store_true", help="only unread articles")
-    p.add_argument("--starred", action="store_true", help="only starred articles")
-    p.add_argument(
-        "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
-    )
-    p.add_argument(
-        "--sort",
-        default="date",
-        choices=[f"{key}{suffix}" for key in SORT_KEYS for suffix in ("", "-reverse")],
-        metavar="ORDER",
-        help="date (newest first, the default), feed or title (A to Z); -reverse reverses "
-        "(e.g. title-reverse)",
-    )
-    size = p.add_mutually_exclusive_group()
-    size.add_argument(
-        "--limit", type=_count, default=50, metavar="K", help="at most K articles (default 50)"
-    )
-    size.add_argument(
-        "--all", dest="limit", action="store_const", const=None, help="every matching article"
-    )
-    p = command(
-        "search",
-        'find articles with a query, best text matches first: words, "phrases", prefix*, '
-        "AND/OR/NOT/-word, (…), title: author: text: feed: tag:, unread starred has:fulltext "
-        'has:enclosure has:quotes, after:/before:YYYY-MM-DD age:<3d, person:"…" org: place: '
-        "group: speaker: quotes:",
-    )
-    p.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
-    p.add_argument("--limit", type=_count, default=50, metavar="K", help="at most K (default 50)")
-    p = command("show", "print one article as readable text")
-    p.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `list`)")
-    p = command("mark", "mark articles read/unread/starred")
-    p.add_argument("ids", nargs="+", type=_article_id, metavar="ID", help="article ids")
-    read = p.add_mutually_exclusive_group()
-    read.add_argument(
-        "--read", dest="read", action="store_true", default=None, help="mark them read"
-    )
-    read.add_argument("--unread", dest="read", action="store_false", help="mark them unread")
-    star = p.add_mutually_exclusive_group()
-    star.add_argument("--star", dest="starred", action="store_true", default=None, help="star them")
-    star.add_argument("--unstar", dest="starred", action="store_false", help="unstar them")
-    p = command("entities", "list people, organisations, places and groups with article counts")
-    p.add_argument(
-        "--type", choices=ENTITY_TYPES, type=str.upper, help="only entities of this type"
-    )
-    p.add_argument("--limit", type=_count, default=100, metavar="K", help="at most K (default 100)")
-    p = command("quotes", "list direct quotes with their speakers, newest first")
-    p.add_argument("--speaker", metavar="NAME", help="only this speaker (full name or surname)")
-    p.add_argument(
-        "--since",
-        type=_since,
-        metavar="DATE",
-        help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d); "
-        "an undated article counts from when it was first seen, as in after: and age:",
-    )
-    p.add_argument("--limit", type=_count, default=100, metavar="K", help="at most K (default 100)")
-    p = command("opml", "import or export feeds as OPML 2.0", json_output=False)
-    opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
-    help_ = "add the feeds of an OPML file to the config"
-    p2 = opml.add_parser("import", help=help_, description=help_)
-    p2.add_argument("file", type=Path, metavar="FILE", help="the OPML file")
-    p2.add_argument("--json", action="store_true", help=JSON_HELP)
-    help_ = "write the configured feeds as OPML (stdout by default)"
-    p2 = opml.add_parser("export", help=help_, description=help_)
-    p2.add_argument("file", type=Path, nargs="?", metavar="FILE", help="write it to FILE")
-    p2.add_argument(
-        "--json",
-        action="store_true",
-        help="with FILE: print what was written as JSON (without FILE the OPML goes to stdout)",
-    )
-    p = command(
-        "cleanup",
-        "remove articles past the keep_days / keep_per_feed settings (never starred ones, nor "
-        "unread ones fetched recently) and say what went, per feed; fetch runs it too",
-    )
-    p.add_argument(
-        "--dry-run", action="store_true", help="only say what would be removed; remove nothing"
-    )
-    from newstui.cli_downloads import add_arguments as download_arguments
-
-    download_arguments(
+    if wanted("app"):
+        command("app", "open the reading app (the default)", json_output=False)
+    if wanted("filters"):
         command(
-            "download",
-            "queue the enclosures (podcasts, files) of articles and download everything queued "
-            "into download_dir, resuming partial files",
-        ),
-        command("downloads", "list the download queue: state, progress, file"),
-        _article_id,
-    )
-    command("demo", "build (or rebuild) the demo database and print its path")
-    p = command(
-        "sync",
-        "sync read/starred marks, subscriptions and new items with the [sync] server",
-    )
-    p.add_argument(
-        "action",
-        nargs="?",
-        choices=["login"],
-        help="login: check the [sync] settings and password, and say what is wrong",
-    )
+            "filters",
+            "apply the config's [[filters]] to articles they have not seen and list what each matched",
+        )
+    if wanted("add"):
+        p = command("add", "add a feed to the config file and fetch it")
+        p.add_argument("url", metavar="URL", help="the feed's http(s) address")
+        p.add_argument("--name", help="display name (default: the feed's title)")
+        p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    if wanted("remove"):
+        p = command(
+            "remove",
+            "remove a feed or local source from the config file and its articles from the database "
+            "(with [sync], a server subscription is unsubscribed)",
+        )
+        p.add_argument("name", metavar="NAME|URL", help="the source's name, feed URL or local path")
+        p.add_argument(
+            "--purge", action="store_true", help="delete its starred articles too (kept by default)"
+        )
+    if wanted("fetch"):
+        p = command(
+            "fetch", "fetch all feeds, or the named ones, and local sources from the config"
+        )
+        p.add_argument("names", nargs="*", metavar="NAME", help="feed names or URLs")
+        group = p.add_mutually_exclusive_group()
+        group.add_argument(
+            "--fulltext",
+            dest="fulltext",
+            action="store_true",
+            default=None,
+            help="fetch the full article page for every new entry",
+        )
+        group.add_argument(
+            "--no-fulltext", dest="fulltext", action="store_false", help="never fetch article pages"
+        )
+    if wanted("import"):
+        p = command("import", "import local files and folders (text, Markdown, HTML, feed files)")
+        p.add_argument(
+            "paths",
+            nargs="+",
+            type=Path,
+            metavar="PATH",
+            help="a file or folder (read recursively)",
+        )
+        p.add_argument("--name", help="source name (default: the file or folder name)")
+        p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    if wanted("feeds"):
+        command("feeds", "list sources with article and unread counts, last fetch and error")
+    if wanted("list"):
+        p = command("list", "list articles, newest first")
+        p.add_argument("--feed", metavar="NAME", help="only this feed")
+        p.add_argument("--tag", help="only feeds with this tag")
+        p.add_argument("--unread", action="store_true", help="only unread articles")
+        p.add_argument("--starred", action="store_true", help="only starred articles")
+        p.add_argument(
+            "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
+        )
+        p.add_argument(
+            "--sort",
+            default="date",
+            choices=[f"{key}{suffix}" for key in SORT_KEYS for suffix in ("", "-reverse")],
+            metavar="ORDER",
+            help="date (newest first, the default), feed or title (A to Z); -reverse reverses "
+            "(e.g. title-reverse)",
+        )
+        size = p.add_mutually_exclusive_group()
+        size.add_argument(
+            "--limit", type=_count, default=50, metavar="K", help="at most K articles (default 50)"
+        )
+        size.add_argument(
+            "--all", dest="limit", action="store_const", const=None, help="every matching article"
+        )
+    if wanted("search"):
+        p = command(
+            "search",
+            'find articles with a query, best text matches first: words, "phrases", prefix*, '
+            "AND/OR/NOT/-word, (…), title: author: text: feed: tag:, unread starred has:fulltext "
+            'has:enclosure has:quotes, after:/before:YYYY-MM-DD age:<3d, person:"…" org: place: '
+            "group: speaker: quotes:",
+        )
+        p.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
+        p.add_argument(
+            "--limit", type=_count, default=50, metavar="K", help="at most K (default 50)"
+        )
+    if wanted("show"):
+        p = command("show", "print one article as readable text")
+        p.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `list`)")
+    if wanted("mark"):
+        p = command("mark", "mark articles read/unread/starred")
+        p.add_argument("ids", nargs="+", type=_article_id, metavar="ID", help="article ids")
+        read = p.add_mutually_exclusive_group()
+        read.add_argument(
+            "--read", dest="read", action="store_true", default=None, help="mark them read"
+        )
+        read.add_argument("--unread", dest="read", action="store_false", help="mark them unread")
+        star = p.add_mutually_exclusive_group()
+        star.add_argument(
+            "--star", dest="starred", action="store_true", default=None, help="star them"
+        )
+        star.add_argument("--unstar", dest="starred", action="store_false", help="unstar them")
+    if wanted("entities"):
+        p = command("entities", "list people, organisations, places and groups with article counts")
+        p.add_argument(
+            "--type", choices=ENTITY_TYPES, type=str.upper, help="only entities of this type"
+        )
+        p.add_argument(
+            "--limit", type=_count, default=100, metavar="K", help="at most K (default 100)"
+        )
+    if wanted("quotes"):
+        p = command("quotes", "list direct quotes with their speakers, newest first")
+        p.add_argument("--speaker", metavar="NAME", help="only this speaker (full name or surname)")
+        p.add_argument(
+            "--since",
+            type=_since,
+            metavar="DATE",
+            help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d); "
+            "an undated article counts from when it was first seen, as in after: and age:",
+        )
+        p.add_argument(
+            "--limit", type=_count, default=100, metavar="K", help="at most K (default 100)"
+        )
+    if wanted("opml"):
+        p = command("opml", "import or export feeds as OPML 2.0", json_output=False)
+        opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
+        help_ = "add the feeds of an OPML file to the config"
+        p2 = opml.add_parser("import", help=help_, description=help_)
+        p2.add_argument("file", type=Path, metavar="FILE", help="the OPML file")
+        p2.add_argument("--json", action="store_true", help=JSON_HELP)
+        help_ = "write the configured feeds as OPML (stdout by default)"
+        p2 = opml.add_parser("export", help=help_, description=help_)
+        p2.add_argument("file", type=Path, nargs="?", metavar="FILE", help="write it to FILE")
+        p2.add_argument(
+            "--json",
+            action="store_true",
+            help="with FILE: print what was written as JSON (without FILE the OPML goes to stdout)",
+        )
+    if wanted("cleanup"):
+        p = command(
+            "cleanup",
+            "remove articles past the keep_days / keep_per_feed settings (never starred ones, nor "
+            "unread ones fetched recently) and say what went, per feed; fetch runs it too",
+        )
+        p.add_argument(
+            "--dry-run", action="store_true", help="only say what would be removed; remove nothing"
+        )
+    if wanted("download", "downloads"):
+        from newstui.cli_downloads import add_arguments as download_arguments
+
+        download_arguments(
+            command(
+                "download",
+                "queue the enclosures (podcasts, files) of articles and download everything queued "
+                "into download_dir, resuming partial files",
+            ),
+            command("downloads", "list the download queue: state, progress, file"),
+            _article_id,
+        )
+    if wanted("demo"):
+        command("demo", "build (or rebuild) the demo database and print its path")
+    if wanted("sync"):
+        p = command(
+            "sync",
+            "sync read/starred marks, subscriptions and new items with the [sync] server",
+        )
+        p.add_argument(
+            "action",
+            nargs="?",
+            choices=["login"],
+            help="login: check the [sync] settings and password, and say what is wrong",
+        )
     return parser
 
 
@@ -362,11 +399,34 @@ def _readable(text: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
+COMMANDS = frozenset(
+    "app filters add remove fetch import feeds list search show mark entities quotes opml "
+    "cleanup download downloads demo sync".split()
+)
+
+
+def _command_named(words: list[str]) -> str | None:
+    """The command a command line names ("app" when it names none) when everything before it is
+    a global option spelled out in full (--db X, --db=X, --config X, --config=X, --demo), so
+    argparse reads them alike with its parser alone; else None (every parser is built: help,
+    abbreviations, mistakes)."""
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in ("--db", "--config"):
+            i += 2
+        elif word == "--demo" or word.startswith(("--db=", "--config=")):
+            i += 1
+        else:
+            return word if word in COMMANDS else None
+    return "app" if i == len(words) else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newstui` command; returns the exit status."""
-    words = list(sys.argv[1:] if argv is None else argv)
-    words = words[: words.index("--")] if "--" in words else words
-    parser = build_parser(json_errors="--json" in words)
+    given = list(sys.argv[1:] if argv is None else argv)
+    words = given[: given.index("--")] if "--" in given else given
+    parser = build_parser(json_errors="--json" in words, only=_command_named(given))
     args = _readable_arguments(parser.parse_args(argv))
     if args.command not in QUIET_COMMANDS:
         import logging  # the fetching pipeline and full text log warnings; readers load none
