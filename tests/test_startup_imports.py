@@ -319,3 +319,27 @@ def test_a_lazily_compiled_text_pattern_takes_its_own_place_once_used():
     assert text.author_name("desk@x.example (Priya Nair)") == "Priya Nair"
     for name in ("_UNSAFE", "_SPACES", "_BLANK_LINES", "_EMAIL_THEN_NAME"):
         assert isinstance(vars(text)[name], re.Pattern), name
+
+
+def test_a_command_leaves_the_interpreters_exit_nothing_to_collect(tmp_path):
+    """What a command made is frozen out of the collections of the interpreter's shutdown
+    (they only rescanned modules and classes), and what it printed still arrives whole."""
+    code = (
+        "import contextlib, gc, io, json, sys\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    status = main(['--db', {str(tmp_path / 'n.db')!r}, 'list'])\n"
+        "sys.__stderr__.write('\\n' + json.dumps([status, gc.get_freeze_count()]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    status, frozen = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0 and frozen > 10_000
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "newstui", "--db", str(tmp_path / "n.db"), "list", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert listed.returncode == 0 and json.loads(listed.stdout) == []
