@@ -214,3 +214,17 @@ def test_a_fragment_is_not_spoken_by_the_next_sentence_running_into_a_quote(extr
         ("shambles.", "Marta Vellacott"),
         ("national embarrassment", "Ivo Brandtner"),
     ]
+
+
+# "Vellacott, a nurse at the hospital, said:": a description of one person between a lone name
+# opening a sentence and its speech verb says the name is a person.
+def test_a_lone_name_described_before_its_speech_verb_is_a_speaker(extractor) -> None:
+    text = (
+        "The union voted on Tuesday.\n\n"
+        'Vellacott, a nurse at the hospital, said: "We will not go back for less."\n\n'
+        'Brandtner, who has worked there for 20 years, said: "Nobody asked us."'
+    )
+    assert _quotes(extractor, text) == [
+        ("We will not go back for less.", "Vellacott"),
+        ("Nobody asked us.", "Brandtner"),
+    ]

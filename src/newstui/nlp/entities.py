@@ -1984,6 +1984,9 @@ class _EntityFinder:
         ):
             if _PERSON_AGE.match(after):  # an age, even opening a sentence: "Kessler, 54, said"
                 return "PERSON", 2
+            speaks = _DESCRIBED_THEN_SPEAKS.match(self.text, end)
+            if speaks and (speaks.group(1) in ("a", "an") or not words[0].endswith("s")):
+                return "PERSON", 2  # "Vellacott, a nurse at the hospital, said"
             return "PERSON", 1  # "Moss, who"
         if (
             _is_acronym(surface)
@@ -2270,6 +2273,12 @@ _NAMED_AS = re.compile(
 )
 _NAMED_AS_ENDINGS = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
 _PERSON_AGE = re.compile(r", \d{1,3},")
+# ", a nurse at the hospital, said", ", who has worked there for years, told": a description of
+# one person between a name and its speech verb
+_DESCRIBED_THEN_SPEAKS = re.compile(
+    r",\s(a|an|who)\s[^,.;:\"“”]{1,80},\s(?:also\s+|later\s+)?(?:said|says|told|tells|added|"
+    r"wrote|explained|stated|argued|insisted|warned|recalled|remarked|replied|noted)\b"
+)
 # '“…,” remarked the chief economist for Acme in Tokyo, ': after a quotation, its speech verb and
 # the speaker's description, the name set beside it is the speaker's.
 _INVERTED_SPEAKER_BEFORE = re.compile(
