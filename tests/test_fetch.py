@@ -569,14 +569,13 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
     import newstui.ingest
     from newstui.processes import CpuPool
 
-    in_flight, most = set(), [0]
+    sent, most = [], [0]
     real_chunk = CpuPool.analyse_chunk
 
     def analyse_chunk(self, extractor_name, texts, sketch=()):
         future = real_chunk(self, extractor_name, texts, sketch)
-        in_flight.add(future)
-        most[0] = max(most[0], len(in_flight))
-        future.add_done_callback(in_flight.discard)
+        sent.append(future)
+        most[0] = max(most[0], sum(not f.done() for f in sent))  # the pool's, not yet done
         return future
 
     monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
@@ -659,6 +658,44 @@ async def test_with_one_worker_the_fetching_process_analyses_a_share_itself_and_
     assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
     quotes = Library(db).quotes(speaker="Mensah", limit=1000)
     assert len(quotes) == 400 and {q.text for q in quotes} == {"Count every ballot,"}
+
+
+async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_are_taken(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+    from concurrent.futures import Future
+
+    import newstui.ingest
+    from newstui.processes import CpuPool, analyse_texts
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    chunks, taken, taken_at_send = set(), [0], []  # chunks' results taken when one is sent
+    real_result = newstui.ingest.pool_result
+
+    async def counted_result(future):
+        taken[0] += future in chunks
+        return await real_result(future)
+
+    def analyse_chunk(self, extractor_name, texts, sketch=()):
+        taken_at_send.append(taken[0])
+        future: Future = Future()
+        future.set_result(analyse_texts(extractor_name, texts, sketch))  # finished at once
+        chunks.add(future)
+        return future
+
+    monkeypatch.setattr(newstui.ingest, "pool_result", counted_result)
+    monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
+
+    outcomes = await fetch(db, config_file(ballot_feeds(feed_server, count=8, items=96)))
+
+    assert all(o.new == 96 for o in outcomes.values())
+    # A save or a join holds the event loop longer than the worker needs for its queued
+    # chunks: a finished chunk's room is free at once, not when its results are taken.
+    assert taken_at_send.count(0) > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
 
 
 async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_workers(

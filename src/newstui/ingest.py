@@ -323,6 +323,7 @@ class _StreamedAnalysis:
         self.version = ""  # known at the first submit: a fetch with nothing new loads no extractor
         self._waiting: deque[int] = deque()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._sent: list[Future[list[Analysed]]] = []  # chunks the pool may still be working on
         self._cancelled = False
         self.saved = 0
         self.sketched = 0  # articles sketched (asked of the workers or to do here)
@@ -342,8 +343,11 @@ class _StreamedAnalysis:
         self._more.set()
 
     def _pump(self) -> None:
-        """Send chunks of waiting articles to the pool while there is room."""
-        while self._waiting and len(self._tasks) < self._limit and not self._cancelled:
+        """Send chunks of waiting articles to the pool while there is room: a chunk the pool has
+        finished frees its room at once, before the event loop has taken its results (a save or
+        a join holds the loop for ~0.1 s, longer than the worker takes for its queued chunks)."""
+        self._sent = [future for future in self._sent if not future.done()]
+        while self._waiting and len(self._sent) < self._limit and not self._cancelled:
             ids = [self._waiting.popleft() for _ in range(min(CHUNK, len(self._waiting)))]
             batch = self.library.to_analyse(self.version, ids)
             if not batch:
@@ -359,9 +363,19 @@ class _StreamedAnalysis:
                 ]
                 sketch = []
             future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch)
+            self._sent.append(future)
             ids = [a.article_id for a in batch]
             self._tasks.add(task := asyncio.create_task(self._chunk(ids, future, here)))
             task.add_done_callback(_seen)
+
+    def _top_up(self) -> None:
+        """`_pump`, never raising: a pool that stopped or a busy store leaves the articles
+        still waiting to the final sweep."""
+        try:
+            self._pump()
+        except Exception:
+            logger.debug("streamed analysis stopped", exc_info=True)
+            self._waiting.clear()
 
     async def _chunk(
         self, ids: list[int], future: Future[list[Analysed]], here: list[tuple[int, str]]
@@ -378,11 +392,7 @@ class _StreamedAnalysis:
             task = asyncio.current_task()
             if task is not None:
                 self._tasks.discard(task)
-            try:
-                self._pump()  # first: the worker has its next chunk while this one is saved
-            except Exception:  # the pool stopped or the store is busy: the final sweep does it
-                logger.debug("streamed analysis stopped", exc_info=True)
-                self._waiting.clear()
+            self._top_up()  # first: the worker has its next chunk while this one is saved
         if results is not None:
             self._keep(list(zip(ids, results, strict=True)))
         self._to_join += [(article_id, story_sketch(text)) for article_id, text in here]
@@ -417,6 +427,7 @@ class _StreamedAnalysis:
                 ]
                 self.analysed_here += len(analysed)
                 self._keep(analysed)
+                self._top_up()  # chunks the pool finished meanwhile are replaced at once
                 await asyncio.sleep(0)  # the event loop's turn: feeds arrive, chunks come back
         except Exception:  # the store is busy or the extractor cannot load: the rest is left
             logger.debug("analysis in the fetching process stopped", exc_info=True)
@@ -432,6 +443,7 @@ class _StreamedAnalysis:
         unsaved, self._unsaved = self._unsaved, []
         if not unsaved:
             return
+        self._top_up()  # the worker's next chunks first: this holds the event loop a while
         ids, results = [i for i, _ in unsaved], [r for _, r in unsaved]
         read_as = {i: self._read_as.pop(i, -1) for i in ids}  # -1: no stamp is
         self._to_join += _save_analysed(
@@ -444,6 +456,7 @@ class _StreamedAnalysis:
     def _join(self) -> None:
         """Join the articles sketched so far to their stories."""
         sketched, self._to_join = self._to_join, []
+        self._top_up()  # as in _save
         self.library.join_stories(sketched)
 
     async def finish(self) -> None:
