@@ -754,19 +754,16 @@ def treaty_feeds(feed_server, count: int = 10, items: int = 30) -> dict[str, str
 
 def count_sketches_here(monkeypatch) -> list[int]:
     """Count the story sketches made in this (the fetching) process; the workers' are not."""
-    import newstui.ingest
-    import newstui.processes
-    import newstui.store.stories
+    import newstui.stories
 
     made = [0]
-    for module in (newstui.ingest, newstui.processes, newstui.store.stories):
-        real = module.story_sketch
+    real = newstui.stories.sketch  # what story_sketch calls, wherever it is imported
 
-        def counted(text, real=real):
-            made[0] += 1
-            return real(text)
+    def counted(text):
+        made[0] += 1
+        return real(text)
 
-        monkeypatch.setattr(module, "story_sketch", counted)
+    monkeypatch.setattr(newstui.stories, "sketch", counted)
     return made
 
 
@@ -781,6 +778,7 @@ async def test_new_articles_are_sketched_while_analysed_and_their_stories_found_
     monkeypatch.setattr(os, "cpu_count", lambda: 2)  # a worker pool, even on one core
     monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: workers)
     made_here = count_sketches_here(monkeypatch)
+    analysed_here = count_analyses_here(monkeypatch)
     sweeps: list[int] = []  # stories left to the end of the fetch
     real_find = Library.find_stories
     monkeypatch.setattr(
@@ -790,9 +788,10 @@ async def test_new_articles_are_sketched_while_analysed_and_their_stories_found_
     await fetch(db, config_file(treaty_feeds(feed_server)))
 
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 302  # every article
-    # Several workers sketch beside their analysis; with one (the slower side), this process
-    # sketches the texts it sent while the worker analyses the next ones.
-    assert made_here == [0 if workers > 1 else 302]
+    # Each text is sketched where it is analysed: with one worker this process analyses (and
+    # sketches) a share itself, the worker sketches the texts it was sent.
+    assert made_here == analysed_here
+    assert (made_here[0] > 0) == (workers == 1)
     assert sweeps == [5000 - 302]  # the sweep at the end had nothing left to sketch
     wires = [r[0] for r in db.execute("SELECT id FROM articles WHERE title LIKE 'Wire %'")]
     assert len(wires) == 2

@@ -54,7 +54,7 @@ from newstui.processes import (
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
 from newstui.spawned import pool_result, stopping
-from newstui.stories import STORIES_PER_RUN, StorySketch, story_sketch
+from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
 
 logger = logging.getLogger(__name__)
@@ -291,11 +291,10 @@ class _StreamedAnalysis:
     are read back when a worker is free, so memory does not grow with the fetch.
     Each new article's text is also sketched (one story once, up to STORIES_PER_RUN a fetch)
     and joined to its story as analyses are saved: no sketching is left for the end of a fetch.
-    Several workers sketch beside their analysis (this process is then the busier side); a
-    single worker is the slower side (2 cores: this process idled ~40 % of the time while the
-    worker was always busy, and all of the fetch's last third), so this process sketches the
-    texts it sent, and analyses articles itself from the other end of the queue, a few between
-    turns of the event loop, while any wait: both cores stay busy to the end.
+    Each text is sketched where it is analysed, beside its analysis. A single worker is the
+    slower side on 2 cores (this process idled ~40 % of the time while the worker was always
+    busy), so this process analyses articles itself from the other end of the queue, a few
+    between turns of the event loop, while any wait: both cores stay busy to the end.
     Whatever fails here is left to the final `analyse_pending` sweep."""
 
     def __init__(
@@ -303,12 +302,9 @@ class _StreamedAnalysis:
         library: Library,
         extractor_name: str,
         cpu: CpuPool,
-        sketch_in_workers: bool | None = None,
         analyse_here: bool | None = None,
     ) -> None:
         self.library, self.extractor_name, self.cpu = library, extractor_name, cpu
-        in_workers = cpu.max_workers > 1 if sketch_in_workers is None else sketch_in_workers
-        self.sketch_in_workers = in_workers
         self.analyse_here = cpu.max_workers == 1 if analyse_here is None else analyse_here
         self.analysed_here = 0  # articles this process analysed itself
         self._here: asyncio.Task[None] | None = None  # this process's share, see _analyse_here
@@ -356,16 +352,10 @@ class _StreamedAnalysis:
             sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
             self.sketched += sum(sketch)
             texts = [a.text for a in batch]
-            here: list[tuple[int, str]] = []  # sketched here once the chunk's analyses are in
-            if not self.sketch_in_workers:
-                here = [
-                    (a.article_id, a.text) for a, want in zip(batch, sketch, strict=True) if want
-                ]
-                sketch = []
             future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch)
             self._sent.append(future)
             ids = [a.article_id for a in batch]
-            self._tasks.add(task := asyncio.create_task(self._chunk(ids, future, here)))
+            self._tasks.add(task := asyncio.create_task(self._chunk(ids, future)))
             task.add_done_callback(_seen)
 
     def _top_up(self) -> None:
@@ -377,12 +367,9 @@ class _StreamedAnalysis:
             logger.debug("streamed analysis stopped", exc_info=True)
             self._waiting.clear()
 
-    async def _chunk(
-        self, ids: list[int], future: Future[list[Analysed]], here: list[tuple[int, str]]
-    ) -> None:
+    async def _chunk(self, ids: list[int], future: Future[list[Analysed]]) -> None:
         """Send the next chunk once this one's analyses are back (before this task ends, so
-        `finish` sees it), queue them to save, then sketch the texts `here` while the workers
-        analyse."""
+        `finish` sees it), then queue them to save."""
         results: list[Analysed] | None = None
         try:
             results = await pool_result(future)  # never cancels the pool's future
@@ -395,9 +382,6 @@ class _StreamedAnalysis:
             self._top_up()  # first: the worker has its next chunk while this one is saved
         if results is not None:
             self._keep(list(zip(ids, results, strict=True)))
-        self._to_join += [(article_id, story_sketch(text)) for article_id, text in here]
-        if len(self._to_join) >= STORIES_JOIN_BATCH:
-            self._join()
 
     async def _analyse_here(self) -> None:
         """This process's share of the analysis: while articles wait (the pool then has all
