@@ -118,13 +118,26 @@ _LINK_MARK = "\ue0f0"
 _DROPPED = re.compile("[\ue000-\ue09f\ue0f0\x00]")
 
 
-def _may_hold_dropped(html: str) -> bool:
-    """False when `html` holds nothing _DROPPED removes: in UTF-8 each stand-in and link mark
-    starts with the byte 0xEE and NUL is 0x00, two searches for a byte in C (a 3 KB text: ~3 us,
-    where _DROPPED's character class scanned it in ~10 us)."""
+def _utf8(html: str) -> bytes | None:
+    """`html` in UTF-8 when libxml2 should read it so; None, and it is parsed as a str, for
+    ASCII (lxml hands that over as it is), for a text with a lone surrogate (it has no UTF-8)
+    and for one opening with an XML declaration (which lxml refuses in a str only)."""
+    if html.isascii() or html.startswith("<?xml"):
+        return None
+    try:
+        return html.encode()
+    except UnicodeEncodeError:
+        return None
+
+
+def _may_hold_dropped(html: str, encoded: bytes | None) -> bool:
+    """False when `html` (`encoded`: _utf8's) holds nothing _DROPPED removes: in UTF-8 each
+    stand-in and link mark starts with the byte 0xEE and NUL is 0x00, two searches for a byte
+    in C (a 3 KB text: ~3 us, where _DROPPED's character class scanned it in ~10 us)."""
     if html.isascii():
         return "\x00" in html
-    encoded = html.encode("utf-8", "surrogatepass")
+    if encoded is None:  # no UTF-8 made (see _utf8): let _DROPPED look
+        return True
     return b"\xee" in encoded or b"\x00" in encoded
 
 
@@ -139,6 +152,13 @@ def _control_ref(match: re.Match[str]) -> str:
 # time the walk touches one, and the walk starts at the document root (lxml.html.fromstring's
 # choice of a fragment root only moves blank lines at the ends, which cleaning strips).
 _PARSER = lxml.etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+# The same reading a document's UTF-8 bytes. Given a str, lxml hands libxml2 its buffer to
+# convert to UTF-8 (two bytes a character for a text with curly quotes: ~16 instructions a
+# character); html_to_text has the UTF-8 already. A named encoding overrides a <meta charset>
+# inside, as the str's own encoding does (tests/sources/test_html_bytes.py compares the two).
+_UTF8_PARSER = lxml.etree.HTMLParser(
+    huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8"
+)
 _STRING = lxml.etree.XPath("string()", smart_strings=False)  # lxml.html's text_content()
 
 # Links urljoin leaves as they are (an absolute http(s) URL) or only prefixes with the base's
@@ -188,7 +208,7 @@ _HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | r
 
 def _may_lose_text(html: str) -> bool:
     """False for a document too small to have nested past libxml2's limit (see _lost_text)."""
-    return len(html) >= 20_000 or html.count("<") >= 4_000
+    return len(html) >= 20_000 or (len(html) >= 4_000 and html.count("<") >= 4_000)
 
 
 def _lost_text(text: str, html: str) -> bool:
@@ -203,17 +223,24 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     """Readable text (paragraphs separated by blank lines) and the http(s) links/images, in order."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
-    if _may_hold_dropped(html) and _DROPPED.search(html) is not None:
+    encoded = _utf8(html)
+    if _may_hold_dropped(html, encoded) and _DROPPED.search(html) is not None:
         html = _DROPPED.sub("", html)
+        encoded = _utf8(html)
     # Stand-ins come only from numeric character references (literal ones were just dropped):
     # a document without any needs no substitution now and no stand-in search in its text.
     refs = _NUMERIC_REF.search(html) is not None
     if refs:
-        html = _CONTROL_REF.sub(_control_ref, html)
+        replaced = _CONTROL_REF.sub(_control_ref, html)
+        if replaced != html:
+            html, encoded = replaced, _utf8(replaced)
     if not html.strip():
         return "", []
     try:
-        root = lxml.etree.fromstring(html, parser=_PARSER)
+        if encoded is None:
+            root = lxml.etree.fromstring(html, parser=_PARSER)
+        else:
+            root = lxml.etree.fromstring(encoded, parser=_UTF8_PARSER)
     except (lxml.etree.ParserError, ValueError):
         root = None
     if root is None:  # nothing libxml2 could read as a document

@@ -1,0 +1,41 @@
+"""A document with non-ASCII text reads the same from its UTF-8 bytes as from the str itself."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newstui.sources import html as html_module
+from newstui.sources.html import html_to_text
+
+# Markup, declarations that name another encoding, a byte order mark, characters that Python
+# stores in one, two and four bytes, controls, non-characters and character references.
+_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<b>", "</b>", '<a href="/x">', "</a>", '<img src="i.png" alt="é">', "<br>",
+     '<meta charset="iso-8859-1">', '<meta charset="utf-16">', "<head>", "<body>",
+     '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+     "\ufeff", "word", " ", "\n", "é", "“said”", "東京", "😀", "\x85", "\x01", "\x00", "\ufffe",
+     "\ue001", "&#x85;", "&amp;", "&eacute;", "<?xml version='1.0' encoding='utf-8'?>", "<",
+     "<!-- é -->", "<script>é</script>"]
+)  # fmt: skip
+
+
+def _as_str(html: str) -> tuple[str, list[object]]:
+    """html_to_text as it read every document before: libxml2 given the str."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html_module, "_utf8", lambda _html: None)
+        text, links = html_to_text(html, "http://example.com/feed/")
+    return text, list(links)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+@example('<meta charset="iso-8859-1"><p>café “q”</p>')
+@example('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+         "</head><body><p>“é” and 😀</p></body></html>")  # fmt: skip
+@example("\ufeff<p>é <a href='/a'>x</a></p>")
+@example("<?xml version='1.0' encoding='utf-8'?><p>é</p>")
+def test_non_ascii_documents_read_the_same_as_bytes_and_as_text(html: str) -> None:
+    text, links = html_to_text(html, "http://example.com/feed/")
+    assert (text, list(links)) == _as_str(html)
