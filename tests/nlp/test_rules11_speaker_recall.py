@@ -228,3 +228,26 @@ def test_a_lone_name_described_before_its_speech_verb_is_a_speaker(extractor) ->
         ("We will not go back for less.", "Vellacott"),
         ("Nobody asked us.", "Brandtner"),
     ]
+
+
+# 'Calling it “just another apology”, Vellacott … told Reuters': a sentence opening with a
+# speech participle is spoken by the subject after the quotation, not by the sentence before.
+def test_a_quote_in_an_opening_participle_phrase_is_the_main_subjects(extractor) -> None:
+    text = (
+        'Bishop Ivo Brandtner said, "I am sorry for every wound."  Calling it "just another '
+        'apology", Marta Vellacott of the Halden Victims Fund told Reuters "it almost appears '
+        'as if the statement was prepared long ago."'
+    )
+    assert _quotes(extractor, text)[1] == ("just another apology", "Marta Vellacott")
+
+
+def test_a_quote_after_an_opening_saying_is_the_main_subjects(extractor) -> None:
+    text = (
+        'Illegal abortion has been a crime since 1921.  Saying "there are many abortions '
+        'despite the threat of prison" to reporters, President Ivo Brandtner elaborated, "A '
+        'state that is present must protect its citizens."'
+    )
+    assert _quotes(extractor, text)[0] == (
+        "there are many abortions despite the threat of prison",
+        "Ivo Brandtner",
+    )

@@ -282,6 +282,8 @@ _SIGNED_BY_ROLE = re.compile(
     r"\b(?:signed|written|issued|authored)\s+by\s+(the\s+(?:[\w-]+\s+){0,2}?[\w-]+),?\s+"
     r"(?:read|reads|says|said|stated|states)\b"
 )
+# "Calling it “…”, Moss said", "Saying “…”, Reid added": a sentence opening with a participle
+_PARTICIPLE_OPENS = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _SPOKES_WORDS = frozenset("spokesperson spokesman spokeswoman".split())
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
@@ -651,10 +653,30 @@ class SpeakerFinder:
                     own_start = s.close_mark + 1
             elif s.open_mark >= span.open_mark:
                 break
+        opener = self.masked[own_start : span.open_mark]
+        participle = _PARTICIPLE_OPENS.match(opener)
+        if (
+            participle
+            and VERB.fullmatch(participle.group(1).lower())
+            and not VERB.search(opener)
+            and "," not in opener
+        ):
+            # 'Calling it “just another apology”, Anna Franowska … told': the participle's
+            # subject is the main clause's, after the quotation
+            return self._subject_after(span)
         found = self._before_from(span, own_start)
         if not found and own_start != sent_start:  # '…now.” During the premiere, “…”'
             return self._before_from(span, sent_start)
         return found
+
+    def _subject_after(self, span: QuoteSpan) -> str | None:
+        """The first person or organisation after the quotation, in its sentence and not after
+        a preposition: the subject of the clause an opening participle phrase leads into."""
+        _, sent_end = self.sentence_bounds(span.close_mark)
+        for m in self.mentions_in(span.close_mark + 1, min(sent_end, span.close_mark + 150)):
+            if m.entity.type in ("PERSON", "ORG") and not self._after_preposition(m):
+                return m.entity.name
+        return None
 
     def _before_from(self, span: QuoteSpan, sent_start: int) -> str | None:
         head = self.masked[sent_start : span.open_mark]
