@@ -217,6 +217,15 @@ MADE: list[tuple[str, bytes]] = [
         ),
     ),
     (
+        "rss C1 characters only as references",
+        _rss(
+            "<item><title>T</title><description>caf&#128; &#x93;quoted&#x0094; &#0150;dash"
+            "</description></item><item><title>U</title><description>&lt;p&gt;&#x85;next"
+            "&lt;/p&gt; &#159;</description></item><item><title>V</title><content:encoded>"
+            "&lt;p&gt;&#x9c;x&lt;/p&gt;</content:encoded></item>"
+        ),
+    ),
+    (
         "rss repeated fields",
         _rss(
             "<item><title>A</title><title>B</title></item><item><description>a</description>"

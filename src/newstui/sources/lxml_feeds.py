@@ -115,6 +115,10 @@ _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _URI_KEYS = _FeedParserMixin.can_be_relative_uri
 _ENCODING_DECL = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _C1 = re.compile("[\x80-\x9f]")  # what feedparser's cp1252 table maps
+# Where a C1 character of a well-formed UTF-8 document without entity declarations comes from:
+# its two bytes in UTF-8, or a character reference (decimal 128-159, hex 80-9F).
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_C1_REFERENCE = re.compile(rb"&#(?:[xX]0*[89][0-9a-fA-F]|0*1(?:2[89]|[3-5][0-9]));")
 _XML_TYPES = {"application/xml", "application/rss+xml", "application/atom+xml"}
 
 
@@ -157,12 +161,23 @@ def read_well_formed(
             channels = [c for c in root if c.tag == "channel"]
             if len(channels) != 1 or len(root) != 1:
                 return None
-            return _read(channels[0], "item", _reader_base(root, base), atom=False)
+            c1 = _may_hold_c1(body)
+            return _read(channels[0], "item", _reader_base(root, base), atom=False, c1=c1)
         if root.tag == f"{{{ATOM}}}feed":
-            return _read(root, f"{{{ATOM}}}entry", _reader_base(root, base), atom=True)
+            c1 = _may_hold_c1(body)
+            return _read(root, f"{{{ATOM}}}entry", _reader_base(root, base), atom=True, c1=c1)
     except _Unusual:
         return None
     return None
+
+
+def _may_hold_c1(body: bytes) -> bool:
+    """False when no text of the (well-formed UTF-8, entity-free) document can hold a C1
+    character: two searches of its bytes instead of encoding every summary again for _has_c1
+    (the Latin-1 repair in _finish cannot make one: C1's UTF-8 needs a C1 byte)."""
+    return (b"\xc2" in body and _C1_UTF8.search(body) is not None) or (
+        b"&#" in body and _C1_REFERENCE.search(body) is not None
+    )
 
 
 def _plain_utf8(body: bytes, content_type: str | None) -> bool:
@@ -225,8 +240,9 @@ def _text(el: Any) -> str:
     return el.text or ""
 
 
-def _finish(value: str, key: str, base: str, resolve: bool = True) -> str:
-    """What feedparser's pop() makes of a text field (strip, relative URIs, utf-8 repair, cp1252)."""
+def _finish(value: str, key: str, base: str, resolve: bool = True, c1: bool = True) -> str:
+    """What feedparser's pop() makes of a text field (strip, relative URIs, utf-8 repair, cp1252);
+    `c1` False: the document holds no C1 character (_may_hold_c1), nothing for cp1252 to map."""
     value = value.strip()
     if key in _URI_KEYS and value and resolve:
         value = feedparser_join(base, value)
@@ -234,7 +250,7 @@ def _finish(value: str, key: str, base: str, resolve: bool = True) -> str:
         return value  # both repairs below leave ASCII as it is
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # UTF-8 read as Latin-1
         value = value.encode("iso-8859-1").decode("utf-8")
-    return value.translate(_cp1252) if _has_c1(value) else value
+    return value.translate(_cp1252) if c1 and _has_c1(value) else value
 
 
 def _has_c1(value: str) -> bool:
@@ -275,14 +291,17 @@ def _check_harmless(el: Any) -> None:
             raise _Unusual("a bare base attribute")
 
 
-def _read(container: Any, entry_tag: str, base: str, *, atom: bool) -> tuple[Entry, list[Entry]]:
-    """The feed's title and link, and its entries, from the channel (RSS) or feed (Atom)."""
+def _read(
+    container: Any, entry_tag: str, base: str, *, atom: bool, c1: bool
+) -> tuple[Entry, list[Entry]]:
+    """The feed's title and link, and its entries, from the channel (RSS) or feed (Atom);
+    `c1`: whether the document may hold a C1 character (_may_hold_c1)."""
     feed: Entry = {}
     entries: list[Entry] = []
     titled = False
     for child in container:
         if child.tag == entry_tag:
-            entries.append(_entry(child, _reader_base(child, base), atom))
+            entries.append(_entry(child, _reader_base(child, base), atom, c1))
             continue
         name = _name(child)
         child_base = _reader_base(child, base)
@@ -356,8 +375,9 @@ def _link(context: Entry, el: Any, base: str, atom: bool) -> None:
         context["link"] = href
 
 
-def _entry(item: Any, base: str, atom: bool) -> Entry:
-    """One item/entry, its direct children applied in order as feedparser's handlers do."""
+def _entry(item: Any, base: str, atom: bool, c1: bool = True) -> Entry:
+    """One item/entry, its direct children applied in order as feedparser's handlers do (`c1`:
+    see _read; the long fields, summary and content, skip the C1 check when it is False)."""
     entry: Entry = {}
     seen: set[str] = set()
     titled = has_content = False
@@ -377,7 +397,7 @@ def _entry(item: Any, base: str, atom: bool) -> Entry:
             if "summary" in entry and not has_content:
                 raise _Unusual("a summary after a summary")
             kind = _content_type(child, "text/plain" if atom else "text/html")
-            value = _finish(_text(child), name, where)
+            value = _finish(_text(child), name, where, c1=c1)
             entry["summary"] = value
             entry["summary_detail"] = {"type": kind, "base": where, "value": value}
         elif name == "content_encoded" or (atom and name == "content"):
@@ -385,7 +405,7 @@ def _entry(item: Any, base: str, atom: bool) -> Entry:
                 raise _Unusual("content by reference")
             kind = _content_type(child, "text/plain" if atom else "text/html")
             has_content = True
-            value = _finish(_text(child), "content", where)
+            value = _finish(_text(child), "content", where, c1=c1)
             entry.setdefault("content", []).append({"type": kind, "base": where, "value": value})
             entry.setdefault("summary", value)
         elif name in ("guid", "id"):
