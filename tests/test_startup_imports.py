@@ -136,6 +136,7 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
         "textual.widgets._tabbed_content",
         "importlib.resources",
         "hashlib",  # OpenSSL's digests: an article's content hash and story keys load it
+        "newstui.config_tables",  # [sync], [[views]], [[filters]], [keys] bindings: when present
     }
     assert not loaded & deferred
 
@@ -343,3 +344,46 @@ def test_a_command_leaves_the_interpreters_exit_nothing_to_collect(tmp_path):
         timeout=120,
     )
     assert listed.returncode == 0 and json.loads(listed.stdout) == []
+
+
+def test_the_configs_optional_tables_load_when_a_config_has_them(tmp_path):
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        '[[views]]\nname = "Peskov"\nquery = "peskov"\n'
+        '[[filters]]\nquery = "sport"\n'
+        '[keys]\n"headlines.open" = "o"\n',
+        "utf-8",
+    )
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from newstui.config import load_config\n"
+        f"c = load_config(Path({str(config)!r}))\n"
+        "from newstui.config import FilterConfig, KeyBinding, SyncConfig, ViewConfig\n"
+        "kinds = [type(c.views[0]) is ViewConfig, type(c.filters[0]) is FilterConfig,\n"
+        "         type(c.keys.bindings[0]) is KeyBinding, SyncConfig.__name__]\n"
+        "sys.__stderr__.write('\\n' + json.dumps(kinds))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert json.loads(done.stderr.splitlines()[-1]) == [True, True, True, "SyncConfig"]
+
+
+def test_a_config_without_optional_tables_makes_none_of_their_values(tmp_path):
+    """[sync], [[views]], [[filters]] and [keys] bindings are made by configs that have them
+    (each dataclass costs ~3.5M instructions to create): the app's start reads a config
+    without them."""
+    config = tmp_path / "feeds.toml"
+    config.write_text('[settings]\nextractor = "rules"\n')
+    code = (
+        "import json, sys\n"
+        "import newstui.cli, newstui.tui.app\n"
+        "from pathlib import Path\nfrom newstui.config import load_config\n"
+        f"load_config(Path({str(config)!r}))\n"
+        "sys.__stderr__.write('\\n' + json.dumps(sorted(vars(sys.modules['newstui.config']))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    made = set(json.loads(done.stderr.splitlines()[-1]))
+    assert {"Config", "Settings", "KeysConfig"} <= made
+    assert not made & {"SyncConfig", "ViewConfig", "FilterConfig", "KeyBinding"}

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from newstui.errors import ConfigError
@@ -19,6 +18,25 @@ from newstui.paths import default_config_path as default_config_path
 from newstui.paths import default_db_path as default_db_path
 from newstui.paths import default_download_dir as default_download_dir
 from newstui.text import clean_line, strip_controls
+
+if TYPE_CHECKING:  # the optional tables' values: made when a config has such a table
+    from newstui.config_tables import FilterConfig as FilterConfig
+    from newstui.config_tables import KeyBinding as KeyBinding
+    from newstui.config_tables import SyncConfig as SyncConfig
+    from newstui.config_tables import ViewConfig as ViewConfig
+
+_TABLE_VALUES = frozenset({"FilterConfig", "KeyBinding", "SyncConfig", "ViewConfig"})
+
+
+def __getattr__(name: str) -> Any:
+    """The optional tables' values (newstui.config_tables), loaded on first use (PEP 562)."""
+    if name in _TABLE_VALUES:
+        from newstui import config_tables
+
+        value = getattr(config_tables, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _valid_fulltext(value: Any) -> bool:
@@ -77,49 +95,8 @@ class LocalConfig:
 SYNC_SERVICES = ("greader",)
 
 
-@dataclass(frozen=True)
-class SyncConfig:
-    """The `[sync]` table: a Google Reader API server and how to get its password.
-
-    Exactly one of `password_command` (run without a shell), `password_env` or `password` is set.
-    """
-
-    url: str
-    user: str
-    service: str = "greader"
-    password_command: str | None = None
-    password_env: str | None = None
-    password: str | None = field(default=None, repr=False)
-
-
-@dataclass(frozen=True)
-class ViewConfig:
-    """One `[[views]]` entry: a named query shown in the sources pane like a feed."""
-
-    name: str
-    query: str
-
-
-@dataclass(frozen=True)
-class FilterConfig:
-    """One `[[filters]]` entry: articles matching `query` are hidden or marked read on arrival."""
-
-    query: str
-    action: FilterAction = "hide"
-    name: str = ""
-
-
 KeyPreset = Literal["vim", "emacs"]
 KEY_PRESETS: tuple[KeyPreset, ...] = ("vim", "emacs")
-
-
-@dataclass(frozen=True)
-class KeyBinding:
-    """One entry of the `[keys]` table: a binding id, its keys, and the line it is on."""
-
-    id: str
-    keys: tuple[str, ...]
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -215,6 +192,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config file: {exc}") from exc
+    import tomllib  # only where a config file is read (~11M instructions to import)
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -344,6 +323,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if extra:
             raise fail(line, f"unknown key {sorted(extra)[0]!r} in view {name!r}")
         query = _valid_query(entry.get("query"), f"view {name!r}", line, fail)
+        from newstui.config_tables import ViewConfig
+
         views.append(ViewConfig(name, query))
     filters: list[FilterConfig] = []
     for i, entry in enumerate(_array(data.get("filters", []), "filters", raw, fail)):
@@ -357,6 +338,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, f'filter action must be "hide" or "read", not {given!r}')
         action: FilterAction = "read" if given == "read" else "hide"
         name = _str(entry["name"], "name", line, fail) if "name" in entry else query
+        from newstui.config_tables import FilterConfig
+
         filters.append(FilterConfig(query, action, name))
     sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None
     keys = _validate_keys(data.get("keys", {}), raw, fail)
@@ -396,6 +379,8 @@ def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
             or not all(isinstance(k, str) and k.strip() and "," not in k for k in keys)
         ):
             raise fail(line, f'keys for {binding_id!r} must be a key or a list of keys, like "o"')
+        from newstui.config_tables import KeyBinding
+
         bindings.append(KeyBinding(binding_id, tuple(k.strip() for k in keys), line))
     return KeysConfig(preset, tuple(bindings))
 
@@ -477,6 +462,8 @@ def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
             _key_line(raw, ways[1], "sync") or line,
             f"[sync] takes one of password_command, password_env and password, not {ways[0]} and {ways[1]}",
         )
+    from newstui.config_tables import SyncConfig
+
     return SyncConfig(
         url=url,
         user=user,
@@ -622,6 +609,8 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     table["query"] = tomlkit.string(query, literal=True) if literal else query
     doc["views"].append(table)
     _write_config(path, re.sub(r"(?m)(?<=[^\n]\n)(\[\[)", r"\n\1", tomlkit.dumps(doc)))
+    from newstui.config_tables import ViewConfig
+
     return ViewConfig(name, query)
 
 
@@ -667,6 +656,8 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
 def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
     """Delete a feed or local source (by name, URL or path) from the config file, keeping the
     rest of the file as it was; returns what was removed."""
+    import tomllib
+
     config = load_config(path)
     source = config.source_named(name)
     if source is None:

@@ -1,0 +1,52 @@
+"""The values of feeds.toml's optional tables: `[sync]`, `[[views]]`, `[[filters]]` and the
+`[keys]` bindings. Made only when a config has such a table (each dataclass costs ~3.5M
+instructions to create); `from newstui.config import ViewConfig` works as before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newstui.model import FilterAction
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """The `[sync]` table: a Google Reader API server and how to get its password.
+
+    Exactly one of `password_command` (run without a shell), `password_env` or `password` is set.
+    """
+
+    url: str
+    user: str
+    service: str = "greader"
+    password_command: str | None = None
+    password_env: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class ViewConfig:
+    """One `[[views]]` entry: a named query shown in the sources pane like a feed."""
+
+    name: str
+    query: str
+
+
+@dataclass(frozen=True)
+class FilterConfig:
+    """One `[[filters]]` entry: articles matching `query` are hidden or marked read on arrival."""
+
+    query: str
+    action: FilterAction = "hide"
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class KeyBinding:
+    """One entry of the `[keys]` table: a binding id, its keys, and the line it is on."""
+
+    id: str
+    keys: tuple[str, ...]
+    line: int = 0
