@@ -251,3 +251,17 @@ def test_a_quote_after_an_opening_saying_is_the_main_subjects(extractor) -> None
         "there are many abortions despite the threat of prison",
         "Ivo Brandtner",
     )
+
+
+# "The Valdorian air force branded as “…”": a state's service named by a description speaks,
+# and is an organisation (an army named so stays a group, as since rules-4).
+def test_an_air_force_named_by_a_description_is_an_organisation(extractor) -> None:
+    text = (
+        'The Valdorian air force branded as "one more piece of invented news" a report that '
+        "one of its jets was shot down."
+    )
+    analysis = extractor.analyse(text)
+    assert [(q.text, q.speaker) for q in analysis.quotes] == [
+        ("one more piece of invented news", "Valdorian air force")
+    ]
+    assert {e.name: e.type for e in analysis.entities}["Valdorian air force"] == "ORG"

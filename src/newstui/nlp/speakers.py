@@ -1355,14 +1355,24 @@ def _masked(text: str, spans: list[QuoteSpan]) -> str:
 def described_entities(
     described: dict[str, tuple[int, int]], speakers: set[str | None], entities: list[Entity]
 ) -> list[Entity]:
-    """GROUP entities for speakers named only by a description ("the Syrian army said"), so
-    choosing the speaker in the app finds the article like choosing a person."""
+    """Entities for speakers named only by a description ("the Syrian army said"), so
+    choosing the speaker in the app finds the article like choosing a person: an organisation
+    for a named service ("the Russian air force"), else a group ("the Syrian army")."""
     known = {e.name for e in entities}
     return [
-        Entity(name, "GROUP", (Mention(start, end, name),))
+        Entity(
+            name,
+            "ORG" if name.lower().endswith(_DESCRIBED_SERVICES) else "GROUP",
+            (Mention(start, end, name),),
+        )
         for name, (start, end) in described.items()
         if name not in known and name in speakers
     ]
+
+
+# How a described speaker that is a service of a state ends: "the Russian air force" is an
+# organisation (as annotated), "the Syrian army" a group (as since rules-4)
+_DESCRIBED_SERVICES = (" air force", " navy", " coast guard", " border guard", " national guard")
 
 
 def without_overlaps(entities: list[Entity], added: list[Entity]) -> list[Entity]:
