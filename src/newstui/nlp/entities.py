@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from operator import attrgetter
+from typing import TypeVar
 
 from newstui.model import Entity, Mention
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, us_states
@@ -111,6 +112,7 @@ _NAME_POSSESSIVES = frozenset(
 )
 _DOTTED_PLACES = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Department"
 _START = attrgetter("start")
+_T = TypeVar("_T")
 _NUMBER_AFTER = re.compile(r"\s\d")
 _HAS_DIGIT = re.compile(r"\d")
 _COMMA_WORD = re.compile(r",\s+(\w[\w ]*?)\b")
@@ -1784,7 +1786,7 @@ class _EntityFinder:
                 and words[0] not in gaz.first_names
             )
             or (
-                self.text.endswith(_DEAL_WORDS, max(0, start - 10), start)
+                self.text[max(0, start - 10) : start].endswith(_DEAL_WORDS)
                 and _DEAL_BEFORE.search(self.text, max(0, start - 30), start)
             )
         ):
@@ -1844,7 +1846,7 @@ class _EntityFinder:
             return "PERSON", 2  # "Fifteen-year-old Robert said": an age before a name
         if (
             len(words) <= 2
-            and self.text.endswith(_NAMED_AS_ENDINGS, max(0, start - 11), start)
+            and self.text[max(0, start - 11) : start].endswith(_NAMED_AS_ENDINGS)
             and self._named_as_person(start, words[0])
         ):
             return "PERSON", 2  # "a protester using the pseudonym Katya"
@@ -2019,9 +2021,9 @@ class _EntityFinder:
         ):
             return False
         text = self.text
-        if text.endswith(_DEAL_WORDS, max(0, start - 10), start) or text.endswith(
-            _NAMED_AS_ENDINGS, max(0, start - 11), start
-        ):
+        if text[max(0, start - 10) : start].endswith(_DEAL_WORDS) or text[
+            max(0, start - 11) : start
+        ].endswith(_NAMED_AS_ENDINGS):
             return False  # also "shares of", which ends with " of "
         window = text[max(0, start - 60) : start].rsplit(None, 1)
         before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
@@ -2671,6 +2673,15 @@ def _mention(start: int, end: int, text: str) -> Mention:
     return mention
 
 
+def _add_to(index: dict[str, list[_T]], key: str, value: _T) -> None:
+    """`index[key].append(value)` as a defaultdict(list) would do it, for a plain dict."""
+    values = index.get(key)
+    if values is None:
+        index[key] = [value]
+    else:
+        values.append(value)
+
+
 def _before_of(name: str) -> str:
     """`re.split(r" (?:of|for|on) ", name)[0]`: the words before the first " of ", " for " or
     " on " ("Bank" in "Bank of Ghana"), cut by str.find (a call of re.split looks its pattern
@@ -2699,13 +2710,16 @@ def group_candidates(
     candidates: list[Candidate],
 ) -> tuple[dict[str, list[Candidate]], set[str]]:
     """Mentions grouped per entity, and the keys of people a surname said something about."""
-    groups: dict[str, list[Candidate]] = defaultdict(list)
+    # Plain dicts filled by _add_to (a defaultdict's item is a slower call in the compiled
+    # extractor); the groups become a defaultdict once filled, as the merges expect.
+    by_key: dict[str, list[Candidate]] = {}
     for cand in candidates:
-        groups[_group_key(cand.display or cand.text)].append(cand)
-    full_people: dict[str, list[str]] = defaultdict(list)
-    first_surnames: dict[str, list[str]] = defaultdict(list)
-    initials: dict[str, list[str]] = defaultdict(list)
-    org_heads: dict[str, list[str]] = defaultdict(list)  # "Commission" → "European Commission"
+        _add_to(by_key, _group_key(cand.display or cand.text), cand)
+    groups: dict[str, list[Candidate]] = defaultdict(list, by_key)
+    full_people: dict[str, list[str]] = {}
+    first_surnames: dict[str, list[str]] = {}
+    initials: dict[str, list[str]] = {}
+    org_heads: dict[str, list[str]] = {}  # "Commission" → "European Commission"
     org_words = load_gazetteer().org_words
     confirmed: set[str] = set()
     for key, cands in groups.items():
@@ -2713,33 +2727,32 @@ def group_candidates(
         if kind == "PERSON" and len(words := key.split(":", 1)[1].split()) > 1:
             if words[-1] in _GENERATIONS:  # "Ian Paisley Jr": "Paisley Junior", not "Paisley"
                 for suffix in _GENERATIONS[words[-1]]:
-                    full_people[f"{words[-2]} {suffix}"].append(key)
+                    _add_to(full_people, f"{words[-2]} {suffix}", key)
                 if len(words) > 2:  # "King" for "Martin Luther King Jr" (the first introduced)
-                    full_people[words[-2]].append(key)
+                    _add_to(full_people, words[-2], key)
                 continue
-            full_people[words[-1]].append(key)
-            full_people[words[0]].append(key)
+            _add_to(full_people, words[-1], key)
+            _add_to(full_people, words[0], key)
             if len(words) > 2:  # "Bielle-Biarrey" for "Louis Bielle-Biarrey"
-                full_people[" ".join(words[1:])].append(key)
+                _add_to(full_people, " ".join(words[1:]), key)
             if len(words) == 3:  # "Rosselló" for "Ricardo Rosselló Nevares": the first surname
-                first_surnames[words[1]].append(key)
+                _add_to(first_surnames, words[1], key)
         if kind not in ("ORG", "PLACE"):
             continue
         longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
         if kind == "ORG" and longest.words > 1:
             head = _before_of(longest.text).split()[-1]
             if head in org_words:
-                org_heads[head].append(key)
+                _add_to(org_heads, head, key)
         if longest.words > 1:
             caps = [w for w in longest.text.replace("-", " ").split() if w[:1].isupper()]
-            initials["".join(w[0] for w in caps).upper()].append(key)
-            initials["".join(w[0] for w in longest.text.replace("-", " ").split()).upper()].append(
-                key
-            )
+            _add_to(initials, "".join(w[0] for w in caps).upper(), key)
+            every = "".join(w[0] for w in longest.text.replace("-", " ").split())
+            _add_to(initials, every.upper(), key)
             country = _country_prefix(caps)
             if kind == "ORG" and country and len(caps) - country > 1:
                 # "United States Commission on Presidential Debates" is the "CPD"
-                initials["".join(w[0] for w in caps[country:]).upper()].append(key)
+                _add_to(initials, "".join(w[0] for w in caps[country:]).upper(), key)
     for key in list(groups):
         cands = groups[key]
         surface = cands[0].text
