@@ -21,9 +21,12 @@ from newstui.nlp.entities import (
     LowerCaseWords,
     _before_of,
     _best_type,
+    _by_start,
+    _capitalised,
     _chunks,
     _entity,
     _EntityFinder,
+    _is_cap,
     _joinable,
     _may_open_known,
     _mention,
@@ -725,3 +728,18 @@ def test_an_entity_is_named_by_the_mention_the_tuple_key_puts_first(mentions) ->
     cands = [Candidate(s, s + len(t), t, len(t.split()), "PERSON", 1) for s, t in mentions]
     best = max(cands, key=lambda c: (c.words, not c.text.isupper(), len(c.text), -c.start))
     assert _entity(cands, "PERSON").name == best.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=8))
+def test_candidates_in_order_of_start_are_what_sorting_gives(starts) -> None:
+    cands = [Candidate(s, s + 1, f"X{k}", 1) for k, s in enumerate(starts)]
+    ordered = _by_start(cands)
+    assert [id(c) for c in ordered] == [id(c) for c in sorted(cands, key=lambda c: c.start)]
+    assert ordered is not cands  # a copy, as sorted() gives
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AZaz'’-. É1")), min_size=1, max_size=7))
+def test_a_capitalised_word_is_told_as_the_plain_definition_tells_it(word) -> None:
+    assert _is_cap(word) == _capitalised(word)

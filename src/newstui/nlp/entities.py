@@ -237,6 +237,8 @@ _MAY_OPEN_KNOWN: dict[str, bool] = {}
 
 def _is_cap(word: str) -> bool:
     """Whether a word counts as capitalised in a name (cached: called several times per token)."""
+    if 65 <= ord(word[0]) <= 90 and word[1:2] not in ("'", "’"):
+        return True  # A-Z, no apostrophe after it: most words asked (as _capitalised says)
     found = _IS_CAP.get(word)
     if found is None:
         if len(_IS_CAP) >= _CACHED_WORDS:
@@ -750,7 +752,7 @@ class _EntityFinder:
         """'American University in Cairo': a university or college named with its city; 'the
         University of California, San Diego', 'University of Texas at Austin': a state
         university's campus."""
-        cands = sorted(self.candidates, key=_START)
+        cands = _by_start(self.candidates)
         for cand in cands:
             if cand.type == "ORG" and cand.text.startswith("University of "):
                 self._join_campus(cand)
@@ -888,7 +890,7 @@ class _EntityFinder:
 
     def _expand_defined_acronyms(self) -> None:
         """'the African Union (AU)': every later 'AU' is that organisation."""
-        cands = sorted(self.candidates, key=_START)
+        cands = _by_start(self.candidates)
         defined: dict[str, str] = {}
         short_forms: set[str] = set()
         for prev, cand in pairwise(cands):
@@ -922,7 +924,7 @@ class _EntityFinder:
         """'my CMD [Chief Health Director]', 'a SWAG [scientific wild-ass guess]', 'UTT
         [University of Texas at Tyler]': an abbreviation spelt out in brackets right after it is
         what the words in the brackets name: nothing, unless one typed name spans them."""
-        cands = sorted(self.candidates, key=_START)
+        cands = _by_start(self.candidates)
         spelt: dict[str, Candidate | None] = {}  # each abbreviation: the name spelt out, or None
         for k, cand in enumerate(cands):
             if cand.display is not None or not _is_acronym(cand.text) or cand.text in spelt:
@@ -988,7 +990,7 @@ class _EntityFinder:
 
     def _join_portfolio_lists(self) -> None:
         """'Department for Culture, Media and Sport': an organisation named after a list of fields."""
-        cands = sorted(self.candidates, key=_START)
+        cands = _by_start(self.candidates)
         for k, cand in enumerate(cands):
             if cand.type != "ORG" or cand.strength < 2 or not _has_of_or_for(cand.text):
                 continue
@@ -1015,7 +1017,7 @@ class _EntityFinder:
 
     def _type_lists(self) -> None:
         """'Bhola, Patuakhali and Barguna': untyped names listed with places are places too."""
-        cands = sorted(self.candidates, key=_START)
+        cands = _by_start(self.candidates)
         lists: list[list[Candidate]] = []
         for prev, cand in pairwise(cands):
             if cand.start - prev.end > 6:
@@ -1085,7 +1087,7 @@ class _EntityFinder:
     def _join_and_names(self) -> None:
         """'Law and Justice, the main opposition party': two words joined by "and" named as one
         organisation by an appositive; the same words elsewhere in the article join too."""
-        cands = sorted(self.candidates, key=_START)
+        cands = _by_start(self.candidates)
         pairs = [
             (a, b)
             for a, b in pairwise(cands)
@@ -2671,6 +2673,15 @@ def _mention(start: int, end: int, text: str) -> Mention:
     fields["end"] = end
     fields["text"] = text
     return mention
+
+
+def _by_start(cands: list[Candidate]) -> list[Candidate]:
+    """`sorted(cands, key=_START)`: a copy when they are in order already (as the scan mostly
+    leaves them), sorted only when not (a key call per candidate from the sort otherwise)."""
+    for k in range(1, len(cands)):
+        if cands[k].start < cands[k - 1].start:
+            return sorted(cands, key=_START)
+    return list(cands)
 
 
 def _add_to(index: dict[str, list[_T]], key: str, value: _T) -> None:
