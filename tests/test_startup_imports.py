@@ -106,9 +106,9 @@ def test_parsing_and_analysis_workers_load_no_http_client_nor_asyncio():
 
 
 def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp_path):
-    """The downloads screen, the dialogs, the sidebar's tabs, the name matcher and the example
-    config are imported when first used: every module before the first paint delays it (reading
-    a config that names the extractor included)."""
+    """The downloads screen, the dialogs, the sidebar's tabs, the key footer, external programs,
+    the name matcher and the example config are imported when first used: every module before
+    the first paint delays it (reading a config that names the extractor included)."""
     config = tmp_path / "feeds.toml"
     config.write_text('[settings]\nextractor = "rules"\n')
     loaded = loaded_by(
@@ -134,6 +134,9 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
         "newstui.tui.screens.confirm",
         "newstui.tui.screens.view_name",
         "textual.widgets._tabbed_content",
+        "newstui.tui.widgets.key_footer",  # the key footer is mounted after the first paint
+        "textual.widgets._footer",
+        "newstui.launch",  # external programs: the first browser, pager, pipe or player loads it
         "importlib.resources",
         "hashlib",  # OpenSSL's digests: an article's content hash and story keys load it
         "newstui.config_tables",  # [sync], [[views]], [[filters]], [keys] bindings: when present

@@ -15,7 +15,6 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from newstui.config import Config, Settings
-from newstui.launch import LaunchError, player_launch
 from newstui.library import Library
 from newstui.text import terminal_safe
 from newstui.tui.programs import run_program
@@ -61,6 +60,8 @@ def play(app: App[Any], settings: Settings, download: Download | None, url: str)
     if download is not None and download.state == "done" and Path(download.path).is_file():
         target = download.path
     try:
+        from newstui.launch import LaunchError, player_launch  # (shlex with it: on first use)
+
         launch = player_launch(settings.player, target, shutil.which)
     except LaunchError as exc:
         app.notify(f"player: {exc}", severity="error", markup=False)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import subprocess
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from textual.app import App, SuspendNotSupported
 
-from newstui.launch import Launch
+if TYPE_CHECKING:  # (newstui.launch is imported when a program is first started)
+    from newstui.launch import Launch
 
 
 def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) -> None:

@@ -21,7 +21,6 @@ from textual.worker import Worker, get_current_worker
 from newstui.config import Config, FeedConfig, LocalConfig, Settings, load_config, remove_source
 from newstui.counts import counted
 from newstui.errors import NewstuiError
-from newstui.launch import LaunchError, browser_launch, pager_launch, pipe_launch
 from newstui.model import ArticleDetail, ArticleRow, FeedRow
 from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
@@ -232,6 +231,8 @@ class ArticleActions(Screen[None]):
 
     def _open_url(self, url: str) -> None:
         """Open an http(s) URL with the `browser` setting, $BROWSER or the desktop's browser."""
+        from newstui.launch import LaunchError, browser_launch  # (shlex with it: on first use)
+
         try:
             launch = browser_launch(self.settings.browser, os.environ, url)
         except LaunchError as exc:
@@ -272,6 +273,8 @@ class ArticleActions(Screen[None]):
             "w", encoding="utf-8", prefix="newstui-", suffix=".txt", delete=False
         ) as file:
             file.write(text)
+        from newstui.launch import LaunchError, pager_launch
+
         try:
             run_program(self.app, pager_launch(self.settings.pager, os.environ, file.name))
         except LaunchError as exc:
@@ -289,6 +292,8 @@ class ArticleActions(Screen[None]):
             if not command:
                 return
             self._last_pipe = command
+            from newstui.launch import LaunchError, pipe_launch
+
             try:
                 run_program(self.app, pipe_launch(command), text.encode("utf-8"))
             except LaunchError as exc:

@@ -30,7 +30,6 @@ from newstui.tui.screens.source_refresh import SourceRefresh
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
-from newstui.tui.widgets.key_footer import KeyFooter
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.refresh_status import RefreshStatus
 from newstui.tui.widgets.sidebar import Sidebar
@@ -135,7 +134,10 @@ class MainScreen(
             return
         self.first_screen_shown = True
         # The footer (a widget per key) and the sidebar's tabs were a third of the work before
-        # the first paint; they are built now, in the places kept for them.
+        # the first paint; they are built now, in the places kept for them (the footer's module
+        # and Textual's Footer are imported here too).
+        from newstui.tui.widgets.key_footer import KeyFooter
+
         self.query_one("#bottom").mount(KeyFooter(), before=self.sync_status)
         self.sidebar.build()
         self.sources.start()
