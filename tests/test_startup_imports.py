@@ -390,3 +390,24 @@ def test_a_config_without_optional_tables_makes_none_of_their_values(tmp_path):
     made = set(json.loads(done.stderr.splitlines()[-1]))
     assert {"Config", "Settings", "KeysConfig"} <= made
     assert not made & {"SyncConfig", "ViewConfig", "FilterConfig", "KeyBinding"}
+
+
+def test_the_apps_messages_are_made_without_generated_equality_or_repr():
+    """Each generated method is compiled at import (~0.7M instructions a message on the app's
+    start): a message is one event, compared by identity, so its dataclass makes only __init__."""
+    code = (
+        "import dataclasses, sys\n"
+        "import newstui.tui.app, newstui.tui.screens.downloads\n"
+        "from textual.message import Message\n"
+        "def subclasses(cls):\n"
+        "    for sub in cls.__subclasses__():\n"
+        "        yield sub\n"
+        "        yield from subclasses(sub)\n"
+        "ours = [c for c in subclasses(Message) if c.__module__.startswith('newstui.')]\n"
+        "made = [c for c in ours if dataclasses.is_dataclass(c)]\n"
+        "assert len(made) > 20, made\n"
+        "print([c.__qualname__ for c in made if {'__eq__', '__repr__'} & set(vars(c))])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "[]"

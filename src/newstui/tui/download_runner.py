@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from newstui.tui.shared_library import SharedLibrary
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class DownloadChanged(Message):
     """A download moved on (progress), finished or failed; a newer progress message of the same
     download replaces one still waiting."""
@@ -41,14 +41,14 @@ class DownloadChanged(Message):
         )
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class DownloadsIdle(Message):
     """The queue worker found nothing more to do; `kicks` is how many requests it had seen."""
 
     kicks: int
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class DownloadsQueued(Message):
     """Something was queued: the worker should run."""
 

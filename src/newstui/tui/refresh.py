@@ -42,7 +42,7 @@ def start_process_tracker() -> None:
         resource_tracker.ensure_running()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RefreshProgress(Message):
     """`done` of `total` sources of a running refresh finished, the last one `name`; `changed`
     of them stored new or updated articles. A newer progress message replaces a pending one."""
@@ -56,7 +56,7 @@ class RefreshProgress(Message):
         return isinstance(message, RefreshProgress)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RefreshFinished(Message):
     """A refresh ended: every source's outcome, the sources it removed, the old articles the
     cleanup after it removed, and `warning` when something failed after fetching (the analysis)."""
@@ -68,7 +68,7 @@ class RefreshFinished(Message):
     cleaned: CleanupReport | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class AnalysisFinished(Message):
     """Articles stored before the current extractor version were analysed (`count` of them)."""
 

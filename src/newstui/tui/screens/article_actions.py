@@ -50,7 +50,7 @@ def loaded_detail(
     return detail
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Notice(Message):
     """A line for the user from a worker thread (thread → UI goes through messages)."""
 
@@ -58,7 +58,7 @@ class Notice(Message):
     severity: SeverityLevel = "information"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class FulltextFetched(Message):
     """The full text of an article was fetched (ok), not found (False), or failed with an error
     the worker-error handler shows (None)."""
@@ -67,7 +67,7 @@ class FulltextFetched(Message):
     ok: bool | None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SourceRemoved(Message):
     """A source left the config and the store; `summary` says what was deleted."""
 

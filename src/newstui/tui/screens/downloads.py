@@ -106,17 +106,17 @@ class DownloadsScreen(ModalScreen[None]):
         Binding("P", "play", "Play", tooltip="Play it with the player", id="downloads.play"),
     ]
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class RetryRequested(Message):
         """Queue the failed downloads again."""
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class ForgetRequested(Message):
         """Take a download off the list (its file stays)."""
 
         download: Download
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class PlayRequested(Message):
         """Play a download (its file, or its URL until it is done)."""
 

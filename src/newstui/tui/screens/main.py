@@ -53,7 +53,7 @@ class MainScreen(
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class ArticleLoaded(Message):
         """An article's full text and analysis were read (detail None: it is gone)."""
 
@@ -64,7 +64,7 @@ class MainScreen(
         """The first view's headlines are on screen: start what the first paint did not need
         (source counts, the analysis of an older store)."""
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class UnreadFound(Message):
         """Where the nearest unread article of a view is (index None: there is none)."""
 

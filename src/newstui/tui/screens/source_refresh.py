@@ -48,12 +48,12 @@ RELOAD_LATEST = 2.0
 PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class StoreChanged(Message):
     """Another process (e.g. `newstui fetch`) wrote to the store: the counts may be stale."""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SyncStatusChanged(Message):
     """The sync bookkeeping changed: last sync, queued marks, last error."""
 

@@ -77,26 +77,26 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         Binding("h,escape", "screen.leave_headlines", "Back", show=False, id="headlines.back"),
     ]
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Highlighted(Message):
         """The cursor moved to another article (row is None for an empty list)."""
 
         row: ArticleRow | None
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Opened(Message):
         """The user opened the article under the cursor."""
 
         row: ArticleRow
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class ViewLoaded(Message):
         """A view finished loading: its title and article count."""
 
         view: View
         total: int
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class _Loaded(Message, bubble=False):
         generation: int
         total: int
@@ -104,7 +104,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         chunks: dict[int, list[ArticleRow]]
         row_on_screen: int | None
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class _Chunk(Message, bubble=False):
         generation: int
         chunk: int

@@ -94,7 +94,7 @@ class Sidebar(Vertical):
     }
     """
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class EntityChosen(Message):
         """Show every article mentioning this entity (`query`: the same as a query)."""
 
@@ -102,14 +102,14 @@ class Sidebar(Vertical):
         name: str
         query: str | None = None
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class FollowRequested(Message):
         """Follow an entity or speaker: save `query` as a view named `name`."""
 
         name: str
         query: str
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class QuotesRequested(Message):
         """List every quote of this speaker (who said what); `kind`: the type of the entity the
         speaker is (an organisation or group speaks too), PERSON when unknown."""
@@ -117,7 +117,7 @@ class Sidebar(Vertical):
         speaker: str
         kind: str = "PERSON"
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class SpeakerChosen(Message):
         """Show this speaker's quotes across all articles."""
 

@@ -58,20 +58,20 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     }
     """
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class ViewChosen(Message):
         """The user chose a view."""
 
         view: View
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Loaded(Message):
         """Sources and counts were (re)loaded."""
 
         smart: SmartCounts
         feeds: list[FeedRow]
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class _Counts(Message, bubble=False):
         smart: SmartCounts
         tags: list[tuple[str, int, int]]
