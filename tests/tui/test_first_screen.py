@@ -118,3 +118,20 @@ async def test_a_narrow_terminal_is_laid_out_narrow_from_the_first_frame(db_path
         assert app.main.has_class("-narrow")
         assert not app.main.sidebar_visible
     assert hidden == []
+
+
+async def test_the_start_focuses_the_headlines_without_passing_through_the_sources(db_path):
+    """The headline list has the keys from the start; the sources pane (the first focusable
+    pane) never takes the focus on the way, which restyled both panes before the first paint."""
+    moved: list[events.Focus | events.Blur] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, events.Focus | events.Blur):
+            moved.append(message)
+
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        assert app.main.first_screen_shown
+        assert app.main.headlines.has_focus
+        assert [type(m) for m in moved] == [events.Focus]

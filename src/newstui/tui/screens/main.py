@@ -52,6 +52,7 @@ class MainScreen(
     """Layout, navigation and the open article; owns what it shows and the actions on it."""
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
+    AUTO_FOCUS = "#headlines"  # (not the first focusable pane, which on_mount moved away from)
 
     @dataclass(eq=False, repr=False)
     class ArticleLoaded(Message):
