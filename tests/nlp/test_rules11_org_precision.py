@@ -216,3 +216,10 @@ def test_a_word_right_after_a_known_country_is_no_person(extractor) -> None:
     names = _names(extractor, text)
     assert "Constitution" not in names
     assert "Consulate" not in names
+
+
+def test_a_word_between_a_title_and_a_role_word_belongs_to_the_title(extractor) -> None:
+    text = "Quillsoft's Chief Logistical Officer Ann Merrow wrote that the plant would close."
+    entities = _entities(extractor, text)
+    assert ("Ann Merrow", "PERSON") in entities
+    assert "Logistical" not in _names(extractor, text)

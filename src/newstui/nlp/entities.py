@@ -639,6 +639,14 @@ class _EntityFinder:
             return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
+                if (
+                    i + n + 2 < len(run)
+                    and run[i + n + 1].text.lower() in self.gaz.role_words
+                    and run[i + n].text not in self.gaz.first_names
+                    and run[i + n].text.lower() not in self.gaz.role_words
+                    and not self._lookup(run[i + n].text)
+                ):
+                    return n + 2  # "Chief Technical Officer Chris Wright": one title
                 return n
         return 0
 
