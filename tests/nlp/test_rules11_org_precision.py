@@ -223,3 +223,14 @@ def test_a_word_between_a_title_and_a_role_word_belongs_to_the_title(extractor) 
     entities = _entities(extractor, text)
     assert ("Ann Merrow", "PERSON") in entities
     assert "Logistical" not in _names(extractor, text)
+
+
+def test_a_name_abbreviated_before_the_word_system_is_no_body(extractor) -> None:
+    text = (
+        "Boats report through the Harbour Position Signalling and Logging (HPSL) system. HPSL "
+        "data showed the boat. The Kelmouth Rowing Association (KRA) said it had gone."
+    )
+    names = _names(extractor, text)
+    assert "Harbour Position Signalling and Logging" not in names
+    assert "HPSL" not in names
+    assert ("Kelmouth Rowing Association", "ORG") in _entities(extractor, text)

@@ -862,11 +862,13 @@ class _EntityFinder:
                 continue  # "Ballot Interference Prevention Act (BIPA)": a law, not a body
             self.candidates = [c for c in self.candidates if c not in inside]
             surface = self.text[start:end]
-            cand = Candidate(start, end, surface, len(surface.split()), "ORG", 2)
+            # "the Long Range Identification and Tracking (LRIT) system": a system, no body
+            kind, strength = (None, 0) if _THING_AFTER.match(self.text, m.end()) else ("ORG", 2)
+            cand = Candidate(start, end, surface, len(surface.split()), kind, strength)
             self.candidates.append(cand)
             for other in self.candidates:
                 if strip_possessive(other.text) == abbreviation:
-                    other.display, other.type, other.strength = surface, "ORG", 2
+                    other.display, other.type, other.strength = surface, kind, strength
 
     def _abbreviated_words(self, end: int, abbreviation: str) -> int:
         """Where the capitalised words (with 'of', 'for', 'and', 'the' between them) that end at
@@ -901,6 +903,7 @@ class _EntityFinder:
         cands = _by_start(self.candidates)
         defined: dict[str, str] = {}
         short_forms: set[str] = set()
+        things: set[str] = set()  # abbreviations of things ("LRIT system"), no body's
         for prev, cand in pairwise(cands):
             if (
                 cand.start - prev.end != 2  # " (": a gap of two (gaps are mostly long)
@@ -910,7 +913,11 @@ class _EntityFinder:
                 continue
             if self._abbreviates(prev, cand):
                 defined[cand.text] = prev.display or prev.text
-                if (prev.type is None or prev.strength == 0) and not _no_body_last(
+                if (prev.type is None or prev.strength == 0) and _THING_AFTER.match(
+                    self.text, cand.end + 1
+                ):  # "the Long Range Identification and Tracking (LRIT) system": a system
+                    things.add(cand.text)
+                elif (prev.type is None or prev.strength == 0) and not _no_body_last(
                     prev.display or prev.text
                 ):  # a name given an abbreviation: a body (not a law)
                     prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
@@ -924,7 +931,8 @@ class _EntityFinder:
                 name = defined.get(strip_possessive(cand.text))
                 if name:
                     cand.display = name
-                    if _no_body_last(name) or strip_possessive(cand.text) in short_forms:
+                    word = strip_possessive(cand.text)
+                    if _no_body_last(name) or word in short_forms or word in things:
                         cand.type, cand.strength = None, 0  # "BIPA": the law's abbreviation;
                         # "Stardom said": the body's short form, whatever a cue said
 
@@ -2444,6 +2452,9 @@ _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural"
 # An abbreviation's words spelt out in brackets right after it: " [Chief Health Director]".
 _SPELT_OUT = re.compile(r" [\[(]([A-Za-z][\w’'-]*(?: [\w’'-]+){1,7})[\])]")
 _BY_AUTHOR = re.compile(r" by [A-Z][a-z]+ [A-Z]")  # a title and its author: "… by Sam Harris"
+_THING_AFTER = re.compile(  # a thing's noun after a name's bracketed abbreviation
+    r" (?:system|systems|program|programme|standard|protocol|format|code|scheme|device|test)\b"
+)
 _GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
 
