@@ -234,3 +234,43 @@ def test_a_name_abbreviated_before_the_word_system_is_no_body(extractor) -> None
     assert "Harbour Position Signalling and Logging" not in names
     assert "HPSL" not in names
     assert ("Kelmouth Rowing Association", "ORG") in _entities(extractor, text)
+
+
+def test_a_results_list_of_names_and_countries_keeps_its_countries(extractor) -> None:
+    text = (
+        "Gold went to Kipchoge Kenya, silver to Abdi Belgium and bronze to Mo Farah Britain. "
+        "The winners were Brannock Norway and Kessel Denmark."
+    )
+    entities = _entities(extractor, text)
+    for country in ("Kenya", "Belgium", "Britain", "Norway", "Denmark"):
+        assert (country, "PLACE") in entities
+    assert not any(kind == "ORG" for _, kind in entities)
+
+
+def test_one_country_after_different_names_is_a_results_line(extractor) -> None:
+    text = "Fraser-Pryce Jamaica won the final ahead of Thompson Jamaica, officials said."
+    entities = _entities(extractor, text)
+    assert ("Jamaica", "PLACE") in entities
+    assert "Thompson Jamaica" not in _names(extractor, text)
+
+
+def test_a_country_followed_by_a_score_names_no_body(extractor) -> None:
+    text = "Cricket scores: Root England 120, Smith Australia 85. Halvorsen Norway 3 (2 sets)."
+    entities = _entities(extractor, text)
+    for country in ("England", "Australia", "Norway"):
+        assert (country, "PLACE") in entities
+    assert not any(kind == "ORG" for _, kind in entities)
+
+
+def test_a_person_named_before_a_country_keeps_the_mention(extractor) -> None:
+    text = (
+        "Trudeau said the plan would help. On Tuesday Trudeau Canada's envoy met officials. "
+        "Ann Merrow said she was tired. Later Merrow Ireland's captain scored twice."
+    )
+    analysis = extractor.analyse(text)
+    by_name = {e.name: e for e in analysis.entities}
+    assert "Trudeau Canada" not in by_name
+    assert "Merrow Ireland" not in by_name
+    assert len(by_name["Trudeau"].mentions) == 2
+    assert len(by_name["Ann Merrow"].mentions) == 2
+    assert ("Canada", "PLACE") in {(e.name, e.type) for e in analysis.entities}

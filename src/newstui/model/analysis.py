@@ -9,6 +9,10 @@ from typing import NamedTuple
 from newstui.model import AnalysisRows
 
 
+# nlp/entities.py `_mention` makes `Mention` values with `X.__new__(X)` and a
+# write to its `__dict__`, skipping the dataclass `__init__` (it runs as Python code in the
+# compiled extractor). A new field (even with a default), `slots=True` or a `__post_init__` here
+# must be mirrored there; tests/nlp/test_fast_paths.py compares them with the constructors.
 @dataclass(frozen=True)
 class Mention:
     """One mention of an entity: character offsets into the article text."""
@@ -18,6 +22,10 @@ class Mention:
     text: str
 
 
+# nlp/entities.py `_entity` makes `Entity` values with `X.__new__(X)` and a
+# write to its `__dict__`, skipping the dataclass `__init__` (it runs as Python code in the
+# compiled extractor). A new field (even with a default), `slots=True` or a `__post_init__` here
+# must be mirrored there; tests/nlp/test_fast_paths.py compares them with the constructors.
 @dataclass(frozen=True)
 class Entity:
     """A named entity of one article under its canonical name, with every mention."""
@@ -27,6 +35,10 @@ class Entity:
     mentions: tuple[Mention, ...]
 
 
+# nlp/rules.py `_quote` makes `Quote` values with `X.__new__(X)` and a
+# write to its `__dict__`, skipping the dataclass `__init__` (it runs as Python code in the
+# compiled extractor). A new field (even with a default), `slots=True` or a `__post_init__` here
+# must be mirrored there; tests/nlp/test_fast_paths.py compares them with the constructors.
 @dataclass(frozen=True)
 class Quote:
     """A direct quotation: offsets of its text (without quotation marks) and its speaker, if named."""
@@ -37,6 +49,10 @@ class Quote:
     speaker: str | None = None
 
 
+# nlp/rules.py `analysis_of` makes `Analysis` values with `X.__new__(X)` and a
+# write to its `__dict__`, skipping the dataclass `__init__` (it runs as Python code in the
+# compiled extractor). A new field (even with a default), `slots=True` or a `__post_init__` here
+# must be mirrored there; tests/nlp/test_fast_paths.py compares them with the constructors.
 @dataclass(frozen=True)
 class Analysis:
     """What an extractor found in one article text."""

@@ -784,38 +784,77 @@ class _EntityFinder:
         """'Tourism Australia', 'Gas Infrastructure Europe', 'Mazars USA': unknown capitalised
         words set right before a known country (a name ending there) name a body in it, not a
         person or nothing beside a place (but "Eastern Europe" is known, "Ann Lee, Australia"
-        has a comma)."""
+        has a comma). Not in results and scorelines: a word another mention names a person by
+        ("Trudeau said … Trudeau Canada's envoy"), a list of such pairs ("Kipchoge Kenya, silver to
+        Abdi Belgium", "Thompson Jamaica … Fraser-Pryce Jamaica") or a number after the country
+        ("Smith Australia 85")."""
         cands = sorted(self.candidates, key=_START)
-        for cand, place in pairwise(cands):
+        pairs = [
+            (cand, place) for cand, place in pairwise(cands) if self._names_a_body_in(cand, place)
+        ]
+        if not pairs:
+            return
+        listed = self._paired_in_lists(pairs)
+        people = {  # a word of a name with a person cue ("said", a first name): not a weak guess
+            strip_possessive(w)
+            for c in cands
+            if c.type == "PERSON" and c.strength >= 2
+            for w in c.text.split()
+        }
+        for cand, place in pairs:
             if (
-                place.start - cand.end != 1
-                or place.type != "PLACE"
-                or place.strength < 3
-                or cand.strength >= 2
-                or cand.words > 3
-                or self.text[cand.end] != " "
-                or _CAPITAL_NEXT.match(self.text, place.end)
-                or (cand.sentence_start and cand.words == 1)
-            ):
-                continue
-            words = cand.text.split()
-            if _ORDINAL_BEFORE.search(self.text, max(0, cand.start - 8), cand.start) or any(
-                not w[:1].isupper()
-                or w in COMPASS
-                or w in _PLACE_ADJECTIVES  # "Greater Melbourne", "Ancient Egypt"
-                or w in PLACE_OPENERS  # "Port Sudan", "Cape Verde"
-                or w in self.gaz.place_words
-                or (len(w) > 4 and w.endswith(("an", "ese", "ish")))  # "Roman Egypt": an era
-                or w in self.gaz.first_names
-                or self.gaz.known.get(w) is not None
-                or w.lower() in self.gaz.common_words
-                for w in words
+                (cand.sentence_start and cand.words == 1)
+                or id(cand) in listed
+                or _NUMBER_AFTER.match(self.text, place.end)
+                or any(w in people for w in cand.text.split())
             ):
                 continue
             self.candidates.remove(place)
             cand.end, cand.text = place.end, self.text[cand.start : place.end]
             cand.words += place.words
             cand.type, cand.strength = "ORG", 1
+
+    def _names_a_body_in(self, cand: Candidate, place: Candidate) -> bool:
+        """Whether `cand` is one to three unknown capitalised words right before the known
+        country `place` (a sentence's first word alone counts here too, for the lists)."""
+        if (
+            place.start - cand.end != 1
+            or place.type != "PLACE"
+            or place.strength < 3
+            or cand.strength >= 2
+            or cand.words > 3
+            or self.text[cand.end] != " "
+            or _CAPITAL_NEXT.match(self.text, place.end)
+            or _ORDINAL_BEFORE.search(self.text, max(0, cand.start - 8), cand.start)
+        ):
+            return False
+        return not any(
+            not w[:1].isupper()
+            or w in COMPASS
+            or w in _PLACE_ADJECTIVES  # "Greater Melbourne", "Ancient Egypt"
+            or w in PLACE_OPENERS  # "Port Sudan", "Cape Verde"
+            or w in self.gaz.place_words
+            or (len(w) > 4 and w.endswith(("an", "ese", "ish")))  # "Roman Egypt": an era
+            or w in self.gaz.first_names
+            or self.gaz.known.get(w) is not None
+            or w.lower() in self.gaz.common_words
+            for w in cand.text.split()
+        )
+
+    def _paired_in_lists(self, pairs: list[tuple[Candidate, Candidate]]) -> set[int]:
+        """The 'Name Country' pairs of a results list: two pairs in one sentence with a comma or
+        'and' (and a few lower-case words) between them, or one country after different names."""
+        listed: set[int] = set()  # the names' ids (a Candidate is not hashable)
+        for (a, a_place), (b, _) in pairwise(pairs):
+            if _LIST_GAP.match(self.text[a_place.end : b.start]):
+                listed.update((id(a), id(b)))
+        names_before: dict[str, set[str]] = defaultdict(set)
+        for cand, place in pairs:
+            names_before[strip_possessive(place.text)].add(cand.text)
+        for cand, place in pairs:
+            if len(names_before[strip_possessive(place.text)]) > 1:
+                listed.add(id(cand))
+        return listed
 
     def _join_campus(self, cand: Candidate) -> None:
         """'University of California, San Diego': a state university's name goes on to its
@@ -2447,6 +2486,8 @@ _PLACE_ADJECTIVES = frozenset(
 _ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th) $")  # "21st Century Australia": an era
 # A campus after a state university's name: ", San Diego", " at Austin", " at Mānoa".
 _CAMPUS_AFTER = re.compile(r"(?:, | at )([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)(?![\w’'-])")
+_NUMBER_AFTER = re.compile(r",? \(?\d")  # "Smith Australia 85": a scoreline
+_LIST_GAP = re.compile(r"(?:,| and|, and|;) (?:[a-z]+ ){0,3}\Z")  # ", silver to "
 _CAPITAL_NEXT = re.compile(r" [A-Z]")  # a capitalised word right after: the name goes on
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
 # An abbreviation's words spelt out in brackets right after it: " [Chief Health Director]".

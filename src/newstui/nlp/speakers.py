@@ -658,6 +658,9 @@ class SpeakerFinder:
         if (
             participle
             and VERB.fullmatch(participle.group(1).lower())
+            # VERB is case-sensitive: the capitalised participle ("Calling") is no match, so
+            # this finds a speech verb elsewhere in the opener only. An IGNORECASE VERB would
+            # match the participle itself and switch the rule off without any error.
             and not VERB.search(opener)
             and "," not in opener
         ):
