@@ -4,7 +4,6 @@ bytes must be those rich would print there, at every width and for any title."""
 from __future__ import annotations
 
 import pytest
-from rich.console import Console
 
 from newstui import cli
 from newstui.model import ArticleRow
@@ -46,21 +45,21 @@ def rows(titles: list[str]) -> list[ArticleRow]:
 def no_console_made_here_stays():
     """The CLI's rich consoles are made on first use and read COLUMNS then: none made at this
     module's widths may stay for other tests."""
-    saved = {name: vars(cli).pop(name) for name in ("console", "errors") if name in vars(cli)}
+    cli._stdout.cache_clear()
+    cli._stderr.cache_clear()
     yield
-    for name in ("console", "errors"):
-        vars(cli).pop(name, None)
-    vars(cli).update(saved)
+    cli._stdout.cache_clear()
+    cli._stderr.cache_clear()
 
 
 def printed(capsys, show, *, by_rich: bool) -> str:
     """What `show()` writes to a pipe, through rich's own console or the plain writer."""
     capsys.readouterr()
-    vars(cli).pop("console", None)
+    cli._stdout.cache_clear()
     if by_rich:
-        vars(cli)["console"] = Console(highlight=False)  # reads COLUMNS
+        cli._stdout()  # made now, it reads COLUMNS; a console made keeps the output on rich
     show()
-    vars(cli).pop("console", None)
+    cli._stdout.cache_clear()
     return capsys.readouterr().out
 
 
@@ -90,7 +89,7 @@ def test_a_piped_listing_of_plain_titles_does_not_use_rich(monkeypatch, capsys):
     )
 
     assert len(written) == 1 and "Nairobi talks resume" in written[0]
-    assert "console" not in vars(cli)
+    assert cli._stdout.cache_info().currsize == 0
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
@@ -230,3 +233,31 @@ def test_quotes_of_an_organisation_are_found_under_each_name_it_goes_by(org_quot
     assert main(["--db", str(org_quotes_db), "quotes", "--speaker", "WHO", "--json"]) == 0
     quotes = json.loads(capsys.readouterr().out)
     assert sorted(q["speaker"] for q in quotes) == ["WHO", "World Health Organization"]
+
+
+def test_an_output_encoding_without_a_titles_letters_is_one_line_not_a_traceback(cli, tmp_path):
+    """`PYTHONIOENCODING=ascii newstui list | cat` with a title in another script: one line on
+    stderr naming the encoding, status 1 (and a --json error object a script can parse)."""
+    note = tmp_path / "café.txt"
+    note.write_text("Café crème in Zürich\n\nA body.", "utf-8")
+    assert cli("import", str(note)) == 0
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    env.pop("FORCE_COLOR", None)
+    env.pop("TTY_COMPATIBLE", None)
+    base = [sys.executable, "-m", "newstui", "--db", str(cli.db), "--config", str(cli.config)]
+
+    for extra in ([], ["--limit", "1"]):
+        done = subprocess.run(
+            [*base, "list", *extra], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr == (
+            "newstui: the output's encoding (ascii) cannot write the text; "
+            "try PYTHONIOENCODING=utf-8\n"
+        )
+
+    done = subprocess.run(
+        [*base, "list", "--json"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert json.loads(done.stdout)["kind"] == "file"

@@ -53,33 +53,20 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from newstui.sources.discovery import FeedLink
 
 
+@functools.cache
 def _stdout() -> Console:
-    """The rich console of standard output, made on first use (`newstui.cli.console`)."""
-    made = globals().get("console")
-    if made is None:
-        from rich.console import Console
+    """The rich console of standard output, made on first use (it reads COLUMNS then)."""
+    from rich.console import Console
 
-        made = globals()["console"] = Console(highlight=False)
-    return made
+    return Console(highlight=False)
 
 
+@functools.cache
 def _stderr() -> Console:
-    """The rich console of standard error, made on first use (`newstui.cli.errors`)."""
-    made = globals().get("errors")
-    if made is None:
-        from rich.console import Console
+    """The rich console of standard error, made on first use."""
+    from rich.console import Console
 
-        made = globals()["errors"] = Console(stderr=True, highlight=False)
-    return made
-
-
-def __getattr__(name: str) -> Console:
-    """`console` and `errors`, the rich consoles, are made when first asked for."""
-    if name == "console":
-        return _stdout()
-    if name == "errors":
-        return _stderr()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return Console(stderr=True, highlight=False)
 
 
 def _article_id(text: str) -> int:
@@ -453,6 +440,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except UnicodeEncodeError as exc:  # an output encoding (PYTHONIOENCODING) lacking a letter
+        message = f"the output's encoding ({exc.encoding}) cannot write the text; "
+        message += "try PYTHONIOENCODING=utf-8"
+        _fail(as_json, message, "file")
+        return 1
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         source = os.fsdecode(exc.filename) if isinstance(exc.filename, str | bytes) else None
@@ -683,7 +675,7 @@ def _plain_width() -> int | None:
     a terminal): the same text is then written as it is, without loading rich (~100M
     instructions). None when rich prints: a terminal (FORCE_COLOR, TTY_COMPATIBLE=1), Windows,
     Jupyter, an odd COLUMNS, or a rich console already made (a test may have set its width)."""
-    if "console" in globals() or sys.platform == "win32" or hasattr(builtins, "get_ipython"):
+    if _stdout.cache_info().currsize or sys.platform == "win32" or hasattr(builtins, "get_ipython"):
         return None
     env = os.environ
     terminal = env.get("TTY_COMPATIBLE", "")

@@ -19,24 +19,8 @@ from newstui.paths import default_db_path as default_db_path
 from newstui.paths import default_download_dir as default_download_dir
 from newstui.text import clean_line, strip_controls
 
-if TYPE_CHECKING:  # the optional tables' values: made when a config has such a table
-    from newstui.config_tables import FilterConfig as FilterConfig
-    from newstui.config_tables import KeyBinding as KeyBinding
-    from newstui.config_tables import SyncConfig as SyncConfig
-    from newstui.config_tables import ViewConfig as ViewConfig
-
-_TABLE_VALUES = frozenset({"FilterConfig", "KeyBinding", "SyncConfig", "ViewConfig"})
-
-
-def __getattr__(name: str) -> Any:
-    """The optional tables' values (newstui.config_tables), loaded on first use (PEP 562)."""
-    if name in _TABLE_VALUES:
-        from newstui import config_tables
-
-        value = getattr(config_tables, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if TYPE_CHECKING:  # the optional tables' values: imported by the functions that make them
+    from newstui.config_tables import FilterConfig, KeyBinding, SyncConfig, ViewConfig
 
 
 def _valid_fulltext(value: Any) -> bool:
@@ -59,7 +43,7 @@ class Settings:
     refresh_minutes: int = 30
     fulltext: FulltextMode = "auto"
     mark_read_on_open: bool = True
-    speaker_tags: bool = True  # "[— Speaker]" after each quote in the reader (T toggles)
+    speaker_tags: bool = True  # "[—Speaker]" after each quote in the reader (T toggles)
     mark_all_confirm: int = 20  # `A` asks first when it would mark more than this many read
     extractor: str = "rules"
     browser: str = ""  # e.g. "w3m %u"; empty: $BROWSER, else the desktop's browser

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newstui.article_rows import PreparedArticle
-from newstui.config import Config, FeedConfig, FilterConfig, LocalConfig, clean_tags
+from newstui.config import Config, FeedConfig, LocalConfig, clean_tags
 from newstui.counts import counted
 from newstui.errors import HTTPStatusError, NewstuiError, SourceError
 from newstui.library import Library
@@ -60,6 +60,7 @@ from newstui.text import clean_line
 logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from newstui.config_tables import FilterConfig
     from newstui.fulltext import ExtractionPool
     from newstui.sync.run import SyncReport
 

@@ -6,42 +6,21 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any, cast
+from functools import cache
 
-
-class _LazyPattern:
-    """A regular expression compiled on first use, which then takes its own place among this
-    module's globals: a command that never cleans a body or a byline does not compile the
-    patterns only ingest uses (~2M instructions each), and later uses cost nothing extra."""
-
-    __slots__ = ("_flags", "_name", "_pattern")
-
-    def __init__(self, name: str, pattern: str | bytes, flags: int) -> None:
-        self._name, self._pattern, self._flags = name, pattern, flags
-
-    def __getattr__(self, attribute: str) -> Any:
-        compiled = re.compile(self._pattern, self._flags)
-        globals()[self._name] = compiled
-        return getattr(compiled, attribute)
-
-
-def _lazy(name: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """The pattern `name` of this module, compiled when first used."""
-    return cast("re.Pattern[str]", _LazyPattern(name, pattern, flags))
-
-
-def _lazy_bytes(name: str, pattern: bytes) -> re.Pattern[bytes]:
-    """The bytes pattern `name` of this module, compiled when first used."""
-    return cast("re.Pattern[bytes]", _LazyPattern(name, pattern, 0))
+# Each pattern is compiled on its first use (a cached function): a command that never cleans a
+# body or a byline does not compile the patterns only ingest uses (~2M instructions each).
 
 
 # One pass finds everything a terminal could act on: ANSI/VT escape sequences (CSI, OSC, DCS/PM/
 # APC/SOS strings, two-byte ESC sequences; 7- and 8-bit), the remaining C0 controls except \t and
 # \n, DEL, C1 controls, lone surrogates, bidi overrides; and line breaks to normalise (CR, CRLF,
 # and Unicode's LINE/PARAGRAPH SEPARATOR, which some terminals and widgets treat as new lines).
-_UNSAFE = _lazy(
-    "_UNSAFE",
-    r"""
+@cache
+def _unsafe() -> re.Pattern[str]:
+    """Everything strip_controls removes or turns into a newline."""
+    return re.compile(
+        r"""
     (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                  # CSI ... final byte
   | \x1b[\]PX^_].{0,4096}?(?:\x07|\x1b\\|\x9c)       # OSC/DCS/SOS/PM/APC string, 7-bit
   | [\x90\x98\x9d\x9e\x9f][^\n]{0,256}?(?:\x07|\x1b\\|\x9c)  # the same, 8-bit: short, one line
@@ -50,16 +29,29 @@ _UNSAFE = _lazy(
   | [\u2028\u2029]                                    # Unicode line breaks: a newline
   | [\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]
     """,
-    re.VERBOSE | re.DOTALL,
-)
-# Every match of _UNSAFE begins with one of these characters: a text holding none of them (most
-# do) is safe as it is, and this one-class search is ~7x faster than trying every alternative.
-_UNSAFE_START = _lazy(
-    "_UNSAFE_START",
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]",
-)
-_SPACES = _lazy("_SPACES", r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BLANK_LINES = _lazy("_BLANK_LINES", r"\n\s*\n+")
+        re.VERBOSE | re.DOTALL,
+    )
+
+
+@cache
+def _unsafe_start() -> re.Pattern[str]:
+    """Every match of _unsafe() begins with one of these characters: a text holding none of them
+    (most do) is safe as it is, and this one-class search is ~7x faster than every alternative."""
+    return re.compile(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    )
+
+
+@cache
+def _spaces() -> re.Pattern[str]:
+    """A run of the white space clean_line and clean_text fold into one space."""
+    return re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@cache
+def _blank_lines() -> re.Pattern[str]:
+    """Two or more line breaks with only white space between them: one paragraph break."""
+    return re.compile(r"\n\s*\n+")
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -72,9 +64,9 @@ def _replacement(match: re.Match[str]) -> str:
 def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters (keeping newline and tab; CR and U+2028/9
     become newlines; lone surrogates, from bytes that were not UTF-8, become U+FFFD)."""
-    if _UNSAFE_START.search(text) is None:
+    if _unsafe_start().search(text) is None:
         return text
-    return _UNSAFE.sub(_replacement, text)
+    return _unsafe().sub(_replacement, text)
 
 
 def terminal_safe(text: str | None, *, line: bool = False) -> str:
@@ -92,7 +84,7 @@ def terminal_safe(text: str | None, *, line: bool = False) -> str:
 def terminal_safe_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     """`terminal_safe(text)` and a function moving an offset in `text` to the same place in it,
     so stored mention and quote offsets still point at their words."""
-    matches = list(_UNSAFE.finditer(text)) if _UNSAFE_START.search(text) else []
+    matches = list(_unsafe().finditer(text)) if _unsafe_start().search(text) else []
     if not matches:
         return text, lambda offset: offset
     starts = [m.start() for m in matches]
@@ -124,10 +116,12 @@ def clean_line(text: str, max_length: int = 1000) -> str:
     """A single-line field (title, author, name): controls stripped, whitespace folded, length capped."""
     if text.isprintable() and "  " not in text:
         # No control, no line break, no white space but single plain spaces: only a trim to do
-        # (str.isprintable is false for every character strip_controls removes or _SPACES folds).
+        # (str.isprintable is false for every character strip_controls removes or _spaces() folds).
         text = text.strip(" ")
     else:
-        text = _SPACES.sub(" ", strip_controls(text).replace("\n", " ").replace("\t", " ")).strip()
+        text = (
+            _spaces().sub(" ", strip_controls(text).replace("\n", " ").replace("\t", " ")).strip()
+        )
     if len(text) > max_length:
         text = text[: max_length - 1].rstrip() + "…"
     return text
@@ -138,22 +132,25 @@ def clean_text(text: str) -> str:
     if _plain(text):  # most converted HTML: nothing to strip, every line already folded
         # its only white space is single spaces and newlines, none beside a newline: the only
         # blank lines to fold are three or more newlines in a row
-        return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()
+        return (_blank_lines().sub("\n\n", text) if "\n\n\n" in text else text).strip()
     text = strip_controls(text)
-    if "\u1680" in text:  # the one white space str.split() folds and _SPACES keeps
-        lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    else:  # after strip_controls, str.split()'s white space is _SPACES's (and a trim): C speed
+    if "\u1680" in text:  # the one white space str.split() folds and _spaces() keeps
+        spaces = _spaces()
+        lines = [spaces.sub(" ", line).strip() for line in text.split("\n")]
+    else:  # after strip_controls, str.split()'s white space is _spaces()'s (and a trim): C speed
         lines = [" ".join(line.split()) for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return _blank_lines().sub("\n\n", "\n".join(lines)).strip()
 
 
-# What strip_controls acts on (_UNSAFE_START) and every white space character (str.isspace)
+# What strip_controls acts on (_unsafe_start()) and every white space character (str.isspace)
 # but the plain space and the newline.
-_NOT_PLAIN = _lazy(
-    "_NOT_PLAIN",
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xa0\u1680\u2000-\u200a\u2028\u2029\u202a-\u202f"
-    "\u205f\u2066-\u2069\u3000\ud800-\udfff]",
-)
+@cache
+def _not_plain() -> re.Pattern[str]:
+    """The characters _has_not_plain finds (it searches their UTF-8 bytes instead)."""
+    return re.compile(
+        "[\x00-\x09\x0b-\x1f\x7f-\x9f\xa0\u1680\u2000-\u200a\u2028\u2029\u202a-\u202f"
+        "\u205f\u2066-\u2069\u3000\ud800-\udfff]"
+    )
 
 
 # The same characters in UTF-8, found by searches in C rather than a scan of a character class
@@ -161,14 +158,22 @@ _NOT_PLAIN = _lazy(
 # U+0080-U+00A0 and U+2000-U+206F by patterns with a literal first byte (scanned like a
 # substring); U+1680 and U+3000 are substrings. Lone surrogates cannot be encoded at all.
 _CONTROL_BYTES = bytes(0 if (b < 32 and b != 10) or b == 0x7F else b for b in range(256))
-_NOT_PLAIN_C2 = _lazy_bytes("_NOT_PLAIN_C2", rb"\xc2[\x80-\xa0]")
-_NOT_PLAIN_E2 = _lazy_bytes(
-    "_NOT_PLAIN_E2", rb"\xe2(?:\x80[\x80-\x8a\xa8-\xaf]|\x81[\x9f\xa6-\xa9])"
-)
+
+
+@cache
+def _not_plain_c2() -> re.Pattern[bytes]:
+    """U+0080-U+00A0 in UTF-8."""
+    return re.compile(rb"\xc2[\x80-\xa0]")
+
+
+@cache
+def _not_plain_e2() -> re.Pattern[bytes]:
+    """The characters of _not_plain() in U+2000-U+206F, in UTF-8."""
+    return re.compile(rb"\xe2(?:\x80[\x80-\x8a\xa8-\xaf]|\x81[\x9f\xa6-\xa9])")
 
 
 def _has_not_plain(text: str) -> bool:
-    """True when `text` holds a character of _NOT_PLAIN (the same answer, found faster)."""
+    """True when `text` holds a character of _not_plain() (the same answer, found faster)."""
     try:
         encoded = text.encode()
     except UnicodeEncodeError:  # a lone surrogate
@@ -178,8 +183,8 @@ def _has_not_plain(text: str) -> bool:
     if text.isascii():
         return False
     return (
-        (b"\xe2" in encoded and _NOT_PLAIN_E2.search(encoded) is not None)
-        or (b"\xc2" in encoded and _NOT_PLAIN_C2.search(encoded) is not None)
+        (b"\xe2" in encoded and _not_plain_e2().search(encoded) is not None)
+        or (b"\xc2" in encoded and _not_plain_c2().search(encoded) is not None)
         or b"\xe1\x9a\x80" in encoded
         or b"\xe3\x80\x80" in encoded
     )
@@ -206,8 +211,18 @@ def paragraphs(text: str) -> list[str]:
 
 _EMAIL = r"(?:mailto:)?[^\s@()<>,]+@[^\s@()<>,]+"
 # "desk@x (Priya Nair)" (RSS 2.0's form) and "Priya Nair <desk@x>" / "Priya Nair (desk@x)".
-_EMAIL_THEN_NAME = _lazy("_EMAIL_THEN_NAME", rf"^<?{_EMAIL}>?\s*\(\s*([^()]*?)\s*\)$")
-_NAME_THEN_EMAIL = _lazy("_NAME_THEN_EMAIL", rf"^([^<>()@]*?)\s*[<(]\s*{_EMAIL}\s*[>)]$")
+
+
+@cache
+def _email_then_name() -> re.Pattern[str]:
+    """`desk@x (Priya Nair)`: the name in group 1."""
+    return re.compile(rf"^<?{_EMAIL}>?\s*\(\s*([^()]*?)\s*\)$")
+
+
+@cache
+def _name_then_email() -> re.Pattern[str]:
+    """`Priya Nair <desk@x>` or `Priya Nair (desk@x)`: the name in group 1."""
+    return re.compile(rf"^([^<>()@]*?)\s*[<(]\s*{_EMAIL}\s*[>)]$")
 
 
 def author_name(author: str | None) -> str | None:
@@ -220,6 +235,6 @@ def author_name(author: str | None) -> str | None:
     names = []
     for part in parts:
         part = part.strip()
-        match = _EMAIL_THEN_NAME.match(part) or _NAME_THEN_EMAIL.match(part)
+        match = _email_then_name().match(part) or _name_then_email().match(part)
         names.append(match.group(1).strip() if match and match.group(1).strip() else part)
     return ", ".join(name for name in names if name) or author

@@ -181,7 +181,7 @@ def test_a_feed_that_keeps_failing_backs_off_exponentially_from_the_refresh_inte
 def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name(
     db_path, feed_server, config_file, capsys, monkeypatch
 ):
-    monkeypatch.setattr(cli_module.console, "width", 160)
+    monkeypatch.setattr(cli_module._stdout(), "width", 160)
     feed_server.route("/ok", body=RSS, headers={"Content-Type": "application/rss+xml"})
     busy = feed_server.route("/busy", status=429, headers={"Retry-After": "7200"})
     config = config_file({"Fine": "/ok", "Busy": "/busy"})

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import SyncConfig, load_config
+from newstui.config import load_config
+from newstui.config_tables import SyncConfig
 from newstui.errors import SyncError
 from newstui.sources.http import FetchLimits
 from newstui.store import open_db

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newstui.config import Config, SyncConfig
+from newstui.config import Config
 from newstui.counts import counted
 from newstui.errors import SyncError
 from newstui.library import Library
@@ -20,6 +20,7 @@ from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
 
 if TYPE_CHECKING:
+    from newstui.config_tables import SyncConfig
     from newstui.library import QueuedChange
 
 PUSH_BATCH = 500  # item ids in one edit-tag POST
