@@ -9,10 +9,11 @@ from typing import NamedTuple
 from newstui.model import AnalysisRows
 
 
-# nlp/entities.py `_mention` makes `Mention` values with `X.__new__(X)` and a
-# write to its `__dict__`, skipping the dataclass `__init__` (it runs as Python code in the
-# compiled extractor). A new field (even with a default), `slots=True` or a `__post_init__` here
-# must be mirrored there; tests/nlp/test_fast_paths.py compares them with the constructors.
+# Mention, Entity, Quote and Analysis are made in nlp/ with `X.__new__(X)` and a write to their
+# `__dict__` (nlp/entities.py `_mention`, `_entity`; nlp/rules.py `_quote`, `analysis_of`),
+# skipping the dataclass `__init__`, which runs as Python code in the compiled extractor. A new
+# field (even with a default), `slots=True` or a `__post_init__` on any of them must be mirrored
+# there; tests/nlp/test_fast_paths.py compares them with the constructors.
 @dataclass(frozen=True)
 class Mention:
     """One mention of an entity: character offsets into the article text."""
@@ -22,10 +23,7 @@ class Mention:
     text: str
 
 
-# nlp/entities.py `_entity` makes `Entity` values with `X.__new__(X)` and a
-# write to its `__dict__`, skipping the dataclass `__init__` (it runs as Python code in the
-# compiled extractor). A new field (even with a default), `slots=True` or a `__post_init__` here
-# must be mirrored there; tests/nlp/test_fast_paths.py compares them with the constructors.
+# Built without __init__ in nlp/: see the note at the top of this module.
 @dataclass(frozen=True)
 class Entity:
     """A named entity of one article under its canonical name, with every mention."""
@@ -35,10 +33,7 @@ class Entity:
     mentions: tuple[Mention, ...]
 
 
-# nlp/rules.py `_quote` makes `Quote` values with `X.__new__(X)` and a
-# write to its `__dict__`, skipping the dataclass `__init__` (it runs as Python code in the
-# compiled extractor). A new field (even with a default), `slots=True` or a `__post_init__` here
-# must be mirrored there; tests/nlp/test_fast_paths.py compares them with the constructors.
+# Built without __init__ in nlp/: see the note at the top of this module.
 @dataclass(frozen=True)
 class Quote:
     """A direct quotation: offsets of its text (without quotation marks) and its speaker, if named."""
@@ -49,10 +44,7 @@ class Quote:
     speaker: str | None = None
 
 
-# nlp/rules.py `analysis_of` makes `Analysis` values with `X.__new__(X)` and a
-# write to its `__dict__`, skipping the dataclass `__init__` (it runs as Python code in the
-# compiled extractor). A new field (even with a default), `slots=True` or a `__post_init__` here
-# must be mirrored there; tests/nlp/test_fast_paths.py compares them with the constructors.
+# Built without __init__ in nlp/: see the note at the top of this module.
 @dataclass(frozen=True)
 class Analysis:
     """What an extractor found in one article text."""
