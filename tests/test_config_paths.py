@@ -154,3 +154,32 @@ def test_a_new_tag_replaces_the_old_and_an_empty_tag_clears_them(
     assert sources(capsys, db)[0]["tags"] == ["saved", "later"]
     newstui(capsys, "--db", str(db), "import", str(clips), "--tag", "")
     assert sources(capsys, db)[0]["tags"] == []
+
+
+def test_only_paths_py_decides_where_newstui_keeps_its_files():
+    """The config, database, demo database, ui state and downloads all come from newstui/paths.py:
+    no other module asks platformdirs."""
+    import ast
+
+    import newstui
+
+    package = Path(newstui.__file__).parent
+    asking = []
+    for module in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            if any(name.split(".")[0] == "platformdirs" for name in names):
+                asking.append(module.relative_to(package).as_posix())
+    assert sorted(set(asking)) == ["paths.py"]
+
+
+def test_the_demo_database_and_the_app_state_follow_the_platform_folders(monkeypatch, tmp_path):
+    from newstui.paths import demo_db_path, ui_state_path
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    assert demo_db_path() == tmp_path / "xdg-data" / "newstui" / "demo.db"
+    assert ui_state_path() == tmp_path / "xdg-state" / "newstui" / "ui.json"

@@ -32,7 +32,7 @@ from newstui.model import (
     ArticleRow,
     SortOrder,
 )
-from newstui.paths import default_config_path, default_db_path
+from newstui.paths import default_config_path, default_db_path, demo_db_path
 from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
@@ -538,7 +538,7 @@ _DEMO_REFUSALS = {
 def _db_path(args: argparse.Namespace, command: str) -> Path:
     """The database the command works on (the demo's, built if need be, with --demo)."""
     if args.demo:
-        from newstui.demo import demo_db_path, ensure_demo_db
+        from newstui.demo import ensure_demo_db
 
         if args.db is not None:
             raise NewstuiError("--demo uses the built-in demo database: drop --db, or drop --demo")
@@ -591,7 +591,7 @@ def run(args: argparse.Namespace) -> int:
     """Dispatch a parsed command line."""
     command = args.command or "app"
     if command == "demo":
-        from newstui.demo import build_demo_db, demo_db_path
+        from newstui.demo import build_demo_db
 
         path = args.db or demo_db_path()
         count = build_demo_db(path, fresh=True)

@@ -13,10 +13,7 @@ from urllib.parse import urlsplit
 
 from newstui.errors import ConfigError
 from newstui.model import SORT_KEYS, FilterAction, FulltextMode, SortOrder
-from newstui.paths import APP_NAME as APP_NAME
-from newstui.paths import default_config_path as default_config_path
-from newstui.paths import default_db_path as default_db_path
-from newstui.paths import default_download_dir as default_download_dir
+from newstui.paths import default_download_dir
 from newstui.text import clean_line, strip_controls
 
 if TYPE_CHECKING:  # the optional tables' values: imported by the functions that make them

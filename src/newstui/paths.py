@@ -1,5 +1,5 @@
-"""Where newstui keeps its files: the config file, the database and downloads (NEWSTUI_*
-variables, else the platform's folders). Apart from config.py so that a command that reads
+"""Where newstui keeps its files: the config file, the database, the demo database, the app's
+saved state and downloads (NEWSTUI_* variables, else the platform's folders). Apart from config.py so that a command that reads
 only the database does not load the config's validation (tomllib, its dataclasses)."""
 
 from __future__ import annotations
@@ -39,3 +39,18 @@ def default_download_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_downloads_dir()) / APP_NAME
+
+
+def demo_db_path() -> Path:
+    """Where the demo database lives: beside the user's data, never in it."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "demo.db"
+
+
+def ui_state_path() -> Path:
+    """The app's saved state between runs (sources pane width, sidebar tab…): ui.json in the
+    platform state dir."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME)) / "ui.json"

@@ -5,12 +5,11 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
-from newstui.config import APP_NAME, LocalConfig
+from newstui.config import LocalConfig
 from newstui.errors import NewstuiError
 from newstui.ingest import analyse_pending, import_local
 from newstui.library import Library
+from newstui.paths import demo_db_path
 
 # (file, source name, tags); see LICENSE.md in this folder for where each text comes from (the
 # wikinews-*.xml feeds are written by tools/demo_from_wikinews.py).
@@ -45,11 +44,6 @@ def is_demo_db(path: Path) -> bool:
         return False
     application_id = int.from_bytes(header[68:72], "big")
     return application_id == DEMO_APPLICATION_ID or application_id in OLDER_DEMO_APPLICATION_IDS
-
-
-def demo_db_path() -> Path:
-    """Where the demo database lives: beside the user's data, never in it."""
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "demo.db"
 
 
 def build_demo_db(path: Path, *, fresh: bool = False) -> int:

@@ -12,7 +12,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-import platformdirs
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -22,9 +21,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
-from newstui.config import APP_NAME, Config
+from newstui.config import Config
 from newstui.errors import NewstuiError, error_line
 from newstui.model import ArticleFilter
+from newstui.paths import ui_state_path
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
 from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
@@ -152,7 +152,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
 
     def action_help(self) -> None:
         from newstui.tui.screens.help import HelpScreen, binding_rows
-        from newstui.tui.screens.search import QUERY_EXAMPLES
+        from newstui.tui.widgets.search_hint import QUERY_EXAMPLES
 
         rows = binding_rows(key_sections(), self.user_keymap)
         self.push_screen(HelpScreen(rows, QUERY_EXAMPLES))
@@ -291,8 +291,7 @@ def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     """Open the database and run the app until the user quits; returns the exit status."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NewstuiError(NO_TERMINAL)
-    state = Path(platformdirs.user_state_dir(APP_NAME)) / "ui.json"
-    app = NewstuiApp(db_path, config, demo=demo, ui_state=state)
+    app = NewstuiApp(db_path, config, demo=demo, ui_state=ui_state_path())
     app.run()
     if app.stopped_by is not None:
         raise Stopped(app.stopped_by)  # the terminal is restored; the command line says why
