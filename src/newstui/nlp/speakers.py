@@ -110,9 +110,9 @@ _SAY_THEN_SPEAKER = frozenset(
 _CLOSING_MARKS = ("”", '"', "’", "'")
 # A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
 _STATEMENT_READ = re.compile(
-    r"\b(?:statement|decree|letter|message|post|tweet|note|notice|announcement|opinion|ruling|"
+    r"\b(statement|decree|letter|message|post|tweet|note|notice|announcement|opinion|ruling|"
     r"release|proclamation)\b[^.;]{0,160}"
-    r"\b(?:read|reads|says|said|stated|states)(?:\s+in\s+part)?\s*:?\s*$"
+    r"\b(?:read|reads|says|said|stated|states)(?:\s+in\s+part)?\s*[,:]?\s*$"
 )
 # "on Apple's website", "on Moss's Twitter account": the owner of the page a text is posted on
 _PLATFORM_OWNED = re.compile(
@@ -263,6 +263,14 @@ _WRITTEN_TEXTS = frozenset(
 _AUTHOR_AFTER = re.compile(
     r"s?\s+(?:(?:\w+\s+)?(?:issued|signed|written|released|published|posted|sent|put out)"
     r"\s+by|from)\s+(?:the\s+)?"
+)
+# 'The opinion of the Court, released on Wednesday, read': the body that owns the text
+_OWNER_OF = re.compile(r"\s+of\s+(the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
+# '“…”, the letter read.': a written text named before, reading out after the quotation
+_TEXT_READ_AFTER = re.compile(
+    r"^[\s,]*the\s+(?:[\w-]+\s+)?("
+    + "|".join(sorted(_WRITTEN_TEXTS))
+    + r")\s+(?:also\s+)?(?:read|reads)\b"
 )
 # '“…”, read the warning.': the written text named after the quotation speaks for its author
 _READ_BY_TEXT = re.compile(
@@ -552,8 +560,8 @@ class SpeakerFinder:
             owner = self._first_named(base, base + statement.end(1), span.close_mark)
             if owner:
                 return owner
-        read_by = _READ_BY_TEXT.match(tail)
-        if read_by:  # '“…”, read the warning.': the author of the warning
+        read_by = _READ_BY_TEXT.match(tail) or _TEXT_READ_AFTER.match(tail)
+        if read_by:  # '“…”, read the warning.', '“…”, the letter read.': the text's author
             return self._author_of(read_by.group(1), span.open_mark)
         put_it = _AS_PUT_IT_AFTER.match(tail)
         if put_it:  # '“…” — as the Supreme Court decision put it —': whose words they are
@@ -726,6 +734,9 @@ class SpeakerFinder:
             signer = None if author else _SIGNED_BY_ROLE.search(head)
             if signer:  # "The decree signed by the Pope read": the holder of that role
                 author = self._description(signer.group(1), span.open_mark)
+            elif not author and head[: statement.start()].strip().lower() == "the":
+                # "The opinion of the Court read", "The letter read": the text named before
+                author = self._text_owner(statement.group(1), sent_start + statement.end(1))
             if author or statement.group().split()[-1].rstrip(":") in ("read", "reads"):
                 return author  # else "In a statement, police said:": who "police" are
         response = (
@@ -1146,6 +1157,7 @@ class SpeakerFinder:
                     if m.entity.type in ("PERSON", "ORG"):
                         return m.entity.name
             start, end = self.sentence_bounds(use)
+            start = self._after_closed_quotes(start, use)
             verb = VERB.search(self.masked, use, end)
             if verb and not VERB.search(self.masked, start, use):
                 # "In the letter to GitHub, EFF's attorney Stoltz said": the verb's subject
@@ -1155,6 +1167,27 @@ class SpeakerFinder:
             if author:
                 return author
         return None
+
+    def _after_closed_quotes(self, start: int, pos: int) -> int:
+        """Where the sentence holding `pos` really starts: after the last quotation between
+        `start` and `pos` that ends with its own stop ('…fair use.”  The letter stressed'), which
+        the masked text, hiding that stop, joins to the sentence after it."""
+        k = bisect.bisect_left(self.open_marks, start)
+        while k < len(self.spans) and self.spans[k].close_mark < pos:
+            span = self.spans[k]
+            if self.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?"):
+                start = span.close_mark + 1
+            k += 1
+        return start
+
+    def _text_owner(self, noun: str, noun_end: int) -> str | None:
+        """The owner of "the <noun>" (a statement, an opinion…) that opens a sentence at
+        `noun_end`: the body after "of" ("the opinion of the Court"), else the author an
+        earlier sentence gave the same noun ("In the letter to Acme, Moss said")."""
+        owner = _OWNER_OF.match(self.masked, noun_end)
+        if owner:
+            return self._description(owner.group(1), noun_end)
+        return self._author_of(noun, noun_end - len(noun))
 
     def _role_holder(self, role: str, before: int) -> str | None:
         """The person an earlier sentence names in this role ("prosecutor Ann Lee", "Lee, the

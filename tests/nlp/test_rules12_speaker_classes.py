@@ -1,0 +1,50 @@
+"""Speaker classes of rules-12 found on unannotated reporting (issue 10, speaker recall):
+each from invented examples, none copied from an article."""
+
+from __future__ import annotations
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+
+
+# "The opinion of the Court, released on Wednesday, read in part, “…”": a written text opening
+# its sentence speaks for the body after "of"...
+def test_the_opinion_of_the_court_speaks_for_the_court_named_before(extractor) -> None:
+    text = (
+        "The High Court of Varden ruled on Monday that the appointment was void.\n\n"
+        "The opinion of the Court, released on Wednesday, read in part, "
+        '"The appointment of the minister is void and has no effect on the law."'
+    )
+    assert _quotes(extractor, text) == [
+        (
+            "The appointment of the minister is void and has no effect on the law.",
+            "High Court of Varden",
+        )
+    ]
+
+
+# ... and "the letter" for the author an earlier sentence gave that letter, also when the
+# text reads out after the quotation ('“…”, the letter read.').
+def test_the_letter_read_after_a_quote_speaks_for_its_author_named_before(extractor) -> None:
+    text = (
+        "The union's lawyer Tomas Vale sent a letter to Acme on Monday. Acme's chief Mara Holt "
+        "declined to comment.\n\n"
+        '"Any program that can read a web page can be used in this way, and nobody has '
+        'objected to it," the letter read. It also asked for an answer.'
+    )
+    assert _quotes(extractor, text)[-1][1] == "Tomas Vale"
+
+
+# The sentence the author is taken from ends at a quotation closed by its own stop: in
+# '…fair use.”  The letter stressed “…”' the letter's sentence starts after that quote, and
+# the body named before it (the lawyer's employer) is not its author.
+def test_a_letter_quoted_twice_keeps_its_author_across_a_closed_quotation(extractor) -> None:
+    text = (
+        "In the letter to Acme, the Coders Guild's lawyer Vale said "
+        '"Reading a page is no crime and never was."  The letter stressed "the program copies '
+        'nothing that a browser does not copy."\n\n'
+        "Acme's chief Mara Holt declined to comment. "
+        '"A test that plays a few seconds of a song is a fair use of it," the letter read.'
+    )
+    assert _quotes(extractor, text)[-1][1] == "Vale"
