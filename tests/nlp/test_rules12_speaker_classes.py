@@ -48,3 +48,31 @@ def test_a_letter_quoted_twice_keeps_its_author_across_a_closed_quotation(extrac
         '"A test that plays a few seconds of a song is a fair use of it," the letter read.'
     )
     assert _quotes(extractor, text)[-1][1] == "Vale"
+
+
+# 'Reyes was described by the Bishops Council as “…”': the agent of a passive verb of labelling
+# speaks, not its subject ...
+def test_the_agent_of_a_passive_label_speaks_not_its_subject(extractor) -> None:
+    text = (
+        "Dana Reyes led the parish for thirty years. Reyes was described by the Varden Bishops "
+        'Council as "a tireless voice for the poor of the valley and the hills."'
+    )
+    assert _quotes(extractor, text)[-1][1] == "Varden Bishops Council"
+
+
+# ... also after a noun ('a pattern described by Acme as “…”'), and an agent left unnamed
+# gives no speaker rather than the subject.
+def test_a_label_by_an_agent_after_a_noun_is_the_agents(extractor) -> None:
+    text = (
+        "Tarn Shipping's tracker shows the tanker again on Monday, with a course described by "
+        'Harbour Watch Weekly as "rather erratic and hard to follow for anyone".'
+    )
+    assert _quotes(extractor, text)[-1][1] == "Harbour Watch Weekly"
+
+
+def test_a_label_by_an_unnamed_agent_is_not_the_subjects(extractor) -> None:
+    text = (
+        "Dana Reyes led the parish for thirty years. Reyes was described by the council as "
+        '"a tireless voice for the poor of the valley and the hills."'
+    )
+    assert _quotes(extractor, text)[-1][1] is None

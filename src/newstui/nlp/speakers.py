@@ -278,6 +278,12 @@ _READ_BY_TEXT = re.compile(
     + "|".join(sorted(_WRITTEN_TEXTS))
     + r")\b"
 )
+# 'Moss was described by the council as “…”': a passive verb of labelling and its agent
+# ('a pattern described by Acme as “…”': the participle after a noun phrase is passive too)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?|(?:a|an|the)\s+[a-z-]+\s+)$"
+)
+_LABELLED_BY = re.compile(r"^\s+by\s+([^,.;:]{2,60}?)\s+as\s+(?:an?\s+|the\s+)?$")
 # Prepositions whose object is never the subject a later pronoun refers back to.
 _OBJECT_PREPOSITIONS = frozenset("of to against with than like about toward towards".split())
 # '“…” — as the Supreme Court decision put it —', 'As Moss put it, “…”': the owner of the words
@@ -763,6 +769,13 @@ class SpeakerFinder:
             return None
         verb = verbs[-1]
         lead_in = head[verb.end() :]
+        agent = (
+            _LABELLED_BY.match(lead_in) if _PASSIVE_BEFORE.search(head, 0, verb.start()) else None
+        )
+        if agent:  # 'Moss was described by the council as “…”': the council's words
+            start = sent_start + verb.end() + agent.start(1)
+            named = self._first_named(start, sent_start + verb.end() + agent.end(1), span.open_mark)
+            return named or self._description(agent.group(1), span.open_mark) or ""
         if (
             verb.group() in _SAY_THEN_SPEAKER
             and (
