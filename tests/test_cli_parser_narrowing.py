@@ -4,6 +4,7 @@ does: the same values, the same errors, the same help."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 
@@ -65,10 +66,8 @@ COMMAND_LINES = [
 ]
 
 
-def parsed(argv: list[str], only: str | None) -> tuple[object, str, str]:
-    """What parsing `argv` gives (values or exit status) and prints."""
-    words = argv[: argv.index("--")] if "--" in argv else argv
-    parser = cli.build_parser(json_errors="--json" in words, only=only)
+def parsed(argv: list[str], parser: argparse.ArgumentParser) -> tuple[object, str, str]:
+    """What parsing `argv` with `parser` gives (values or exit status) and prints."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
@@ -78,21 +77,37 @@ def parsed(argv: list[str], only: str | None) -> tuple[object, str, str]:
     return result, out.getvalue(), err.getvalue()
 
 
+def whole_parser(argv: list[str]) -> argparse.ArgumentParser:
+    words = argv[: argv.index("--")] if "--" in argv else argv
+    return cli.build_parser(json_errors="--json" in words)
+
+
+def commands_known(parser: argparse.ArgumentParser) -> set[str]:
+    """The commands a parser knows: argparse lists its choices for an unknown one."""
+    _, _, err = parsed(["nosuch"], parser)
+    listed = err.split("choose from ", 1)[1].split(")", 1)[0]
+    return {name.strip(" '") for name in listed.split(",")}
+
+
 @pytest.mark.parametrize("argv", COMMAND_LINES, ids=" ".join)
 def test_a_command_line_reads_the_same_with_its_command_parser_alone(argv, monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
-    assert parsed(argv, cli._command_named(argv)) == parsed(argv, None)
+    assert parsed(argv, cli.parser_for(argv)) == parsed(argv, whole_parser(argv))
 
 
-def test_the_usual_command_lines_build_one_parser():
-    assert cli._command_named(["--db", "x.db", "list", "--limit", "1"]) == "list"
-    assert cli._command_named(["--db=x.db", "--demo", "show", "3"]) == "show"
-    assert cli._command_named([]) == "app"
-    assert cli._command_named(["--help"]) is None
-    assert cli._command_named(["--", "list"]) is None
+@pytest.mark.parametrize(
+    ("argv", "known"),
+    [
+        (["--db", "x.db", "list", "--limit", "1"], {"list"}),
+        (["--db=x.db", "--demo", "show", "3"], {"show"}),
+        ([], {"app"}),
+        (["--help"], cli.COMMANDS),
+        (["--", "list"], cli.COMMANDS),
+    ],
+)
+def test_the_usual_command_lines_build_one_parser(argv, known):
+    assert commands_known(cli.parser_for(argv)) == known
 
 
 def test_the_commands_known_are_the_parsers_commands():
-    _, _, err = parsed(["nosuch"], None)  # argparse lists the choices: every command
-    listed = err.split("choose from ", 1)[1].split(")", 1)[0]
-    assert {name.strip(" '") for name in listed.split(",")} == cli.COMMANDS
+    assert commands_known(cli.build_parser()) == cli.COMMANDS

@@ -1,12 +1,22 @@
 """Output that is not going to a terminal is written as plain lines without loading rich: the
-bytes must be those rich would print there, at every width and for any title."""
+text must be what a terminal shows (rich's output less its styles), at every width and for any
+title. Each run is a fresh `python -m newstui`, as a user's pipe would be."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 
-from newstui import cli
-from newstui.model import ArticleRow
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.articles import mark_articles, save_articles
+from newstui.store.feeds import ensure_feed
 
 TITLES = [
     "Nairobi talks resume",
@@ -21,117 +31,84 @@ TITLES = [
     "مرحبا بالعالم and עברית",
 ]
 FEEDS = ["Wire", "A feed with a very long name indeed", "新聞", "Ünïcödé"]
+STYLES = re.compile(r"\x1b\[[0-9;]*m")  # what rich adds for a terminal: dim heads, bold unread
 
 
-def rows(titles: list[str]) -> list[ArticleRow]:
-    return [
-        ArticleRow(
-            id=n * 37 + 1,
-            feed_id=n % len(FEEDS),
-            feed=FEEDS[n % len(FEEDS)],
-            title=title,
-            url=None,
-            author=None,
-            published=None if n % 3 == 0 else f"2026-11-{n % 28 + 1:02d}T10:00:00+00:00",
-            sort_date="2026-11-01T00:00:00+00:00",
-            read=n % 2 == 0,
-            starred=n % 4 == 1,
-        )
-        for n, title in enumerate(titles)
-    ]
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    """Every title in every feed, some dated, some read, some starred."""
+    path = tmp_path_factory.mktemp("plain") / "n.db"
+    store = open_db(path)
+    feeds = [ensure_feed(store, f"local:/{n}", name, kind="local") for n, name in enumerate(FEEDS)]
+    for n, title in enumerate(TITLES):
+        published = None if n % 3 == 0 else datetime(2026, 11, n % 28 + 1, 10, tzinfo=UTC)
+        article = Article(title=title, text=f"Text {n}.", guid=f"a{n}", published=published)
+        save_articles(store, feeds[n % len(FEEDS)], [article])
+    mark_articles(store, range(1, len(TITLES) + 1, 2), read=True)
+    mark_articles(store, range(2, len(TITLES) + 1, 4), starred=True)
+    store.conn.close()
+    return path
 
 
-@pytest.fixture(autouse=True)
-def no_console_made_here_stays():
-    """The CLI's rich consoles are made on first use and read COLUMNS then: none made at this
-    module's widths may stay for other tests."""
-    cli._stdout.cache_clear()
-    cli._stderr.cache_clear()
-    yield
-    cli._stdout.cache_clear()
-    cli._stderr.cache_clear()
-
-
-def printed(capsys, show, *, by_rich: bool) -> str:
-    """What `show()` writes to a pipe, through rich's own console or the plain writer."""
-    capsys.readouterr()
-    cli._stdout.cache_clear()
-    if by_rich:
-        cli._stdout()  # made now, it reads COLUMNS; a console made keeps the output on rich
-    show()
-    cli._stdout.cache_clear()
-    return capsys.readouterr().out
-
-
-@pytest.mark.parametrize("columns", ["20", "59", "60", "80", "100", "233"])
-@pytest.mark.parametrize("start", range(len(TITLES)))
-def test_a_piped_listing_is_what_rich_prints(monkeypatch, capsys, columns, start):
-    monkeypatch.setenv("COLUMNS", columns)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
-    listed = rows(TITLES[start:] + TITLES[:start])
-
-    def show() -> None:
-        cli._emit(cli.argparse.Namespace(json=False), [], cli.ArticleLines(listed))
-
-    assert printed(capsys, show, by_rich=False) == printed(capsys, show, by_rich=True)
-
-
-def test_a_piped_listing_of_plain_titles_does_not_use_rich(monkeypatch, capsys):
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
-    written: list[str] = []
-    monkeypatch.setattr(cli, "_write_plain", written.append)
-
-    cli._emit(
-        cli.argparse.Namespace(json=False), [], cli.ArticleLines(rows(TITLES[:1] + TITLES[3:4]))
+def newstui(*argv: str, **env: str) -> tuple[str, bool]:
+    """What `newstui ARGV` writes to a pipe, and whether it loaded rich to write it."""
+    base = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    code = (
+        "import sys\n"
+        "from newstui.__main__ import main\n"
+        "status = main(sys.argv[1:])\n"
+        "sys.__stderr__.write('\\nrich' if 'rich.console' in sys.modules else '\\nplain')\n"
+        "sys.exit(status)\n"
     )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        env={**base, "COLUMNS": "80", **env},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    return done.stdout.decode("utf-8"), done.stderr.decode("utf-8").endswith("rich")
 
-    assert len(written) == 1 and "Nairobi talks resume" in written[0]
-    assert cli._stdout.cache_info().currsize == 0
+
+@pytest.mark.parametrize("columns", ["20", "60", "100", "233"])
+@pytest.mark.parametrize("order", ["date", "title", "feed-reverse"])
+def test_a_piped_listing_is_what_a_terminal_shows(db, columns, order):
+    argv = ("--db", str(db), "list", "--all", "--sort", order)
+
+    piped, piped_by_rich = newstui(*argv, COLUMNS=columns)
+    shown, shown_by_rich = newstui(*argv, COLUMNS=columns, TTY_COMPATIBLE="1")
+
+    assert not piped_by_rich and shown_by_rich
+    assert "\x1b[" in shown and "\x1b" not in piped and "\x07" not in piped
+    assert piped == STYLES.sub("", shown)
+    assert len(piped.splitlines()) == len(TITLES)
+
+
+@pytest.mark.parametrize("columns", ["10", "40"])
+def test_a_piped_message_is_what_a_terminal_shows(tmp_path, columns):
+    argv = ("--db", str(tmp_path / "empty.db"), "list")
+
+    piped, piped_by_rich = newstui(*argv, COLUMNS=columns)
+    shown, _ = newstui(*argv, COLUMNS=columns, TTY_COMPATIBLE="1")
+
+    assert piped == STYLES.sub("", shown) == "no articles\n"
+    assert not piped_by_rich
 
 
 @pytest.mark.parametrize(
-    "message",
-    ["no articles", "two\nlines", "ends in spaces   ", "wide 東京 " * 30, "tab\there", "", "\n\n"],
-)
-def test_a_piped_message_is_what_rich_prints(monkeypatch, capsys, message):
-    monkeypatch.setenv("COLUMNS", "40")
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
-
-    def show() -> None:
-        cli._emit(cli.argparse.Namespace(json=False), None, message)
-
-    assert printed(capsys, show, by_rich=False) == printed(capsys, show, by_rich=True)
-
-
-@pytest.mark.parametrize(
-    ("env", "plain"),
+    ("env", "styled", "plain"),
     [
-        ({}, True),
-        ({"FORCE_COLOR": "1"}, False),  # rich styles the output: it prints it
-        ({"FORCE_COLOR": ""}, True),
-        ({"TTY_COMPATIBLE": "1"}, False),
-        ({"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, True),
-        ({"COLUMNS": "0"}, False),  # rich prints nothing at width 0: let it
-        ({"COLUMNS": "abc"}, True),
+        ({}, False, True),
+        ({"FORCE_COLOR": "1"}, True, False),  # rich styles the output: it prints it
+        ({"FORCE_COLOR": ""}, False, True),
+        ({"TTY_COMPATIBLE": "1"}, True, False),
+        ({"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, False, True),
+        ({"COLUMNS": "abc"}, False, True),
     ],
 )
-def test_rich_prints_whatever_it_would_style(monkeypatch, env, plain):
-    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
+def test_rich_prints_whatever_it_would_style(db, env, styled, plain):
+    out, by_rich = newstui("--db", str(db), "list", "--limit", "3", **env)
 
-    assert (cli._plain_width() is not None) is plain
-
-
-def test_a_forced_colour_listing_still_comes_styled(monkeypatch, capsys):
-    monkeypatch.setenv("FORCE_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "100")
-
-    cli._emit(cli.argparse.Namespace(json=False), [], cli.ArticleLines(rows(TITLES[:2])))
-
-    assert "\x1b[" in capsys.readouterr().out
+    assert ("\x1b[" in out) is styled
+    assert by_rich is not plain
+    assert len(STYLES.sub("", out).splitlines()) == 3

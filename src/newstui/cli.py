@@ -409,12 +409,18 @@ def _command_named(words: list[str]) -> str | None:
     return "app" if i == len(words) else None
 
 
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser that reads this command line: its command's alone when that reads it exactly
+    as the whole parser does, else the whole parser (help, abbreviations, mistakes)."""
+    words = list(argv)
+    before_dashes = words[: words.index("--")] if "--" in words else words
+    return build_parser(json_errors="--json" in before_dashes, only=_command_named(words))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newstui` command; returns the exit status."""
     given = list(sys.argv[1:] if argv is None else argv)
-    words = given[: given.index("--")] if "--" in given else given
-    parser = build_parser(json_errors="--json" in words, only=_command_named(given))
-    args = _readable_arguments(parser.parse_args(argv))
+    args = _readable_arguments(parser_for(given).parse_args(given))
     if args.command not in QUIET_COMMANDS:
         import logging  # the fetching pipeline and full text log warnings; readers load none
 
@@ -1302,12 +1308,12 @@ def _utc_short(iso: str, now: datetime) -> str:
     return f"{shown[11:]} UTC" if shown[:10] == now.strftime("%Y-%m-%d") else shown
 
 
+@dataclasses.dataclass(frozen=True)
 class ArticleLines:
     """What `list` and `search` print: one line per article, laid out when printed (with --json
     they print the rows as JSON instead)."""
 
-    def __init__(self, rows: list[ArticleRow]) -> None:
-        self.rows = rows
+    rows: list[ArticleRow]
 
 
 def _article_lines(rows: list[ArticleRow], width: int) -> list[tuple[str, str, bool]]:
