@@ -76,3 +76,35 @@ def test_a_label_by_an_unnamed_agent_is_not_the_subjects(extractor) -> None:
         '"a tireless voice for the poor of the valley and the hills."'
     )
     assert _quotes(extractor, text)[-1][1] is None
+
+
+# A fragment of three words or fewer is a quote when its own clause says whose words they are:
+# 'Moss declared himself “immune”', 'introduced himself as “pro-life”' ...
+def test_a_fragment_after_a_reflexive_label_is_the_subjects(extractor) -> None:
+    text = (
+        'At the rally on Friday, Corin Wade declared himself "fully healed" and left early.\n\n'
+        'In opening, Lisa Marsh introduced herself as "pro-farmer" and spoke on water.'
+    )
+    assert _quotes(extractor, text) == [
+        ("fully healed", "Corin Wade"),
+        ("pro-farmer", "Lisa Marsh"),
+    ]
+
+
+# ... 'Acme regarded the talks as “more civil”', 'accused the station of “lying”' ...
+def test_a_fragment_judged_as_or_accused_of_is_the_subjects(extractor) -> None:
+    text = (
+        'The Varden Herald regarded the debate as "far more civil" than the last one.\n\n'
+        'Mayor Tom Reeve accused the station of "lying" about the budget.'
+    )
+    assert _quotes(extractor, text) == [
+        ("far more civil", "Varden Herald"),
+        ("lying", "Tom Reeve"),
+    ]
+
+
+# ... and 'Moss said voters “don't deserve” to know': a clause of reported speech whose subject
+# is a plural noun.
+def test_a_fragment_in_reported_speech_with_a_plural_subject_is_the_speakers(extractor) -> None:
+    text = 'Asked about the plan, Corin Wade said voters "don\'t deserve" to know his answer yet.'
+    assert _quotes(extractor, text) == [("don't deserve", "Corin Wade")]

@@ -184,6 +184,11 @@ _LABEL_AS = re.compile(
     r"dismiss(?:es|ed|ing)?|condemn(?:s|ed|ing)?|cit(?:e|es|ed|ing)|brand(?:s|ed|ing)?|"
     r"reject(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|portray(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing))\b"
     r"[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
+    # 'Acme regarded the talks as “…”', 'Moss declared himself “…”', 'accused Acme of “…”'
+    r"|\b(?:regard(?:s|ed|ing)?|view(?:s|ed|ing)?)\b[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
+    r"|\b(?:declar|profess|proclaim|introduc)(?:e|es|ed|ing)\s+(?:himself|herself|themselves|itself)"
+    r"\s+(?:as\s+)?(?:an?\s+|the\s+)?$"
+    r"|\baccus(?:e|es|ed|ing)\b[^.;:!?]{0,60}?\bof\s+(?:being\s+)?(?:an?\s+|the\s+)?$"
 )
 # "According to Moss, the storm will be “very dangerous”": the sentence is credited to Moss
 _ACCORDING_OPENS = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
@@ -214,7 +219,7 @@ _REPORTED_CLAUSE = re.compile(
     r"insisted|insists|acknowledged|admitted|noted|notes|announced|confirmed|conceded|stressed|"
     r"declared|ruled|saying)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier|later|today|yesterday)\b[^,.;:]{0,30}?)?"
-    r"\s+(?:that|it|there|he|she|they|we|this|the|a|an|its|his|her|their)\s[^;:]*$"
+    r"\s+(?:that|it|there|he|she|they|we|this|the|a|an|its|his|her|their|[a-z]+s)\s[^;:]*$"
     # verbs that also take an object ("posted a report"): only with "that", in one clause
     r"|\b(?:tweeted|posted|suggested|predicted|alleged|maintained|asserted|complained|countered|"
     r"recalled|revealed|vowed|promised|pledged)\s+that\s[^;:,]*$"
