@@ -185,6 +185,22 @@ def test_add_refuses_a_non_http_url_with_one_line(cli, url):
     assert cli.config.read_text("utf-8") == before
 
 
+def test_add_given_a_local_file_says_how_files_are_read(cli, tmp_path):
+    saved = tmp_path / "saved feed.xml"
+    saved.write_text("<rss/>", "utf-8")
+
+    for given in (str(saved), f"file://{saved}"):
+        assert cli("add", given) == 1
+        assert "`newstui import PATH`" in one_line(cli.err)
+        assert "[[local]]" in one_line(cli.err)
+
+
+@pytest.mark.parametrize("url", ["example.org/feed.xml", "feeds.bbci.co.uk"])
+def test_add_given_an_address_without_its_scheme_suggests_https(cli, url):
+    assert cli("add", url) == 1
+    assert f"did you mean https://{url} ?" in one_line(cli.err)
+
+
 def test_add_refuses_a_feed_already_configured(fed):
     assert fed("add", fed.config.read_text().split('url = "')[1].split('"')[0]) == 1
 

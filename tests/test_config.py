@@ -58,6 +58,24 @@ def test_bad_config_error_names_file_line_and_problem(tmp_path, text, expected):
     assert "\n" not in message.strip() or "invalid TOML" in message
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "[settings]\ntimeout = 5\n[settings\n",
+            ":3: invalid TOML: Cannot declare [settings] twice",
+        ),
+        ("[a.b]\nx = 1\n[a.b]\n", ":3: invalid TOML: Cannot declare [a.b] twice"),
+        ("[settings]\ntimeout = 5\ntimeout = 6\n", ":3: invalid TOML: Cannot overwrite a value"),
+    ],
+)
+def test_a_toml_error_names_a_table_as_it_is_written(tmp_path, text, expected):
+    with pytest.raises(ConfigError) as info:
+        load_config(_write(tmp_path, text))
+    assert expected in str(info.value)
+    assert "('" not in str(info.value)
+
+
 def test_missing_config_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="config file not found"):
         load_config(tmp_path / "nope.toml")

@@ -1184,6 +1184,24 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
         _stderr().print(Text(f"type a number from 1 to {len(links)}, or q"))
 
 
+def _not_a_feed_url(url: str) -> str:
+    """Why `add` refuses `url`, and what the user probably meant: a local file is imported, a
+    web address needs its scheme."""
+    message = f"{url}: not an http(s) URL"
+    try:
+        local = url.startswith("file://") or (bool(url) and Path(url).expanduser().exists())
+    except (OSError, ValueError):  # not a possible path (a NUL, too long)
+        local = False
+    if local:
+        return (
+            f"{message}; a local file or folder is read by `newstui import PATH` (once) or by a "
+            "[[local]] entry in feeds.toml (on every fetch)"
+        )
+    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(:\d+)?/\S*|[\w-]+(\.[\w-]+){2,}(:\d+)?", url):
+        return f"{message}; did you mean https://{url} ?"
+    return message
+
+
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
     import asyncio
@@ -1194,7 +1212,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
 
     url = args.url.strip()
     if not is_http_url(url):
-        raise NewstuiError(f"{args.url}: not an http(s) URL", source=args.url)
+        raise NewstuiError(_not_a_feed_url(url), source=args.url)
     try:
         url = _feed_behind(url, config, args)
     except FeedChoiceError as exc:

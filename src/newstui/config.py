@@ -180,6 +180,12 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         reason = str(exc).replace(where.group(0), "").strip() if where else str(exc)
+        # tomllib names a table as a Python tuple: "Cannot declare ('settings',) twice"
+        reason = re.sub(
+            r"\(((?:'[^'\n]*', ?)*'[^'\n]*',?)\)",
+            lambda m: "[" + ".".join(re.findall(r"'([^'\n]*)'", m.group(1))) + "]",
+            reason,
+        )
         line = f":{where.group(1)}" if where else ""
         raise ConfigError(f"{path}{line}: invalid TOML: {reason}") from None
     return _validate(path, raw, data)
