@@ -501,6 +501,8 @@ class _EntityFinder:
             self._drop_transcript_labels()
         if any("." in t.text for t in self.tokens):
             self._split_glued_sentences()
+        if "Image:" in text:
+            self._drop_image_labels()
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = LowerCaseWords(text)
@@ -542,6 +544,19 @@ class _EntityFinder:
             stop = t.start + m.end(1)
             tokens.append(Token(t.start, stop, m.group(1), t.sentence_start))
             tokens.append(Token(stop + 1, t.end, m.group(2), True))  # copies: the caller's stay
+        self.tokens = tokens
+
+    def _drop_image_labels(self) -> None:
+        """'Kamala Harris Image: U.S. Senate.', 'Bill HammonsImage: …': a caption names what it
+        shows, then 'Image:' and the credit; the label is no part of the name before it."""
+        tokens = []
+        for t in self.tokens:
+            if t.text.endswith("Image") and self.text.startswith(":", t.end):
+                if t.text == "Image":
+                    continue
+                if t.text[-6].islower():  # "HammonsImage": glued to the caption's last word
+                    t = Token(t.start, t.end - 5, t.text[:-5], t.sentence_start)  # a copy
+            tokens.append(t)
         self.tokens = tokens
 
     def _is_heading(self, start: int, end: int) -> bool:
@@ -902,7 +917,12 @@ class _EntityFinder:
             self.candidates = [c for c in self.candidates if c not in inside]
             surface = self.text[start:end]
             # "the Long Range Identification and Tracking (LRIT) system": a system, no body
-            kind, strength = (None, 0) if _THING_AFTER.match(self.text, m.end()) else ("ORG", 2)
+            kind, strength = (
+                (None, 0)
+                if _THING_AFTER.match(self.text, m.end())
+                or self._names_a_notion(start, surface, abbreviation, m.end())
+                else ("ORG", 2)
+            )
             cand = Candidate(start, end, surface, len(surface.split()), kind, strength)
             self.candidates.append(cand)
             for other in self.candidates:
@@ -918,9 +938,16 @@ class _EntityFinder:
             chosen = words[-k:]
             if not chosen[0].group()[0].isupper():
                 continue
-            if any(b.start() != a.end() + 1 for a, b in pairwise(chosen)) or (
-                chosen[-1].end() != end
-            ):
+            if any(
+                b.start() != a.end() + 1
+                # "United Nations Educational, Scientific and Cultural Organization (UNESCO)"
+                and not (
+                    b.start() == a.end() + 2
+                    and self.text[a.end()] == ","
+                    and a.group()[0].isupper()
+                )
+                for a, b in pairwise(chosen)
+            ) or (chosen[-1].end() != end):
                 return -1
             capitals = [w.group() for w in chosen if w.group()[0].isupper()]
             caps = "".join(w[0] for w in capitals)
@@ -959,7 +986,12 @@ class _EntityFinder:
                 elif (prev.type is None or prev.strength == 0) and not _no_body_last(
                     prev.display or prev.text
                 ):  # a name given an abbreviation: a body (not a law)
-                    prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
+                    if self._names_a_notion(
+                        prev.start, prev.display or prev.text, cand.text, cand.end + 1
+                    ):
+                        things.add(cand.text)
+                    else:
+                        prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
             elif self._short_form_after(prev, cand):
                 defined[cand.text] = prev.display or prev.text
                 short_forms.add(cand.text)
@@ -1027,6 +1059,23 @@ class _EntityFinder:
                 or (prev.type == "ORG" and prev.strength >= 2 and cand.text not in self.gaz.known)
             )
         )
+
+    def _names_a_notion(self, start: int, name: str, abbreviation: str, after: int) -> bool:
+        """'CentOS 8's End of Life (EOL)', 'argued against Universal Basic Income (UBI)': an
+        abbreviated phrase with no "the" before it, no body's head noun or known name in it and
+        no speech after its abbreviation names a notion or a thing, not a body ("the Disease
+        Surveillance Team (DST)", "Deutsche Welle (DW) reported", "PG&E" name bodies)."""
+        if (
+            "&" in abbreviation
+            or self.text[max(0, start - 4) : start].lower() == "the "
+            or any(
+                word in self.heads or word[:-1] in self.heads or word in self.gaz.known
+                for word in name.split()
+            )
+        ):  # "Council of Australian Governments", "People's Protection Units", "Pacific Gas…"
+            return False
+        m = _NEXT_WORD.match(self.text, after)
+        return m is None or (m.group(1) not in SPEECH_VERBS and m.group(1) not in _MEDIA_VERBS)
 
     def _short_form_after(self, prev: Candidate, cand: Candidate) -> bool:
         """'University of Colorado at Boulder (CU Boulder)', 'Philippine Institute of Volcanology
@@ -2496,6 +2545,7 @@ _BY_AUTHOR = re.compile(r" by [A-Z][a-z]+ [A-Z]")  # a title and its author: "�
 _THING_AFTER = re.compile(  # a thing's noun after a name's bracketed abbreviation
     r" (?:system|systems|program|programme|standard|protocol|format|code|scheme|device|test)\b"
 )
+_NEXT_WORD = re.compile(r",? ([a-z]+)")  # the lower-case word right after a name
 _GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
 

@@ -1,0 +1,56 @@
+"""Entity errors found on unseen text in round 11 (issue 10), fixed in rules-12: general forms,
+each pinned by invented examples."""
+
+from __future__ import annotations
+
+
+def _entities(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+def _names(extractor, text: str) -> set[str]:
+    return {name for name, _ in _entities(extractor, text)}
+
+
+def test_a_caption_credit_label_is_no_part_of_the_name_it_follows(extractor) -> None:
+    text = (
+        "Ann Merrow and Tomas Vell joined the race in May.\n\n\n"
+        "Ann Merrow Image: Kestrel Party.\n\n\n"
+        "Tomas VellImage: Tarnwick Times.\n\n\n"
+        "Crowds at the rally. Image: Ben Orris."
+    )
+    names = _names(extractor, text)
+    assert not any("Image" in name for name in names)
+    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
+    assert ("Tomas Vell", "PERSON") in _entities(extractor, text)
+
+
+def test_an_abbreviated_common_phrase_names_a_notion_not_a_body(extractor) -> None:
+    text = (
+        "Kestrel OS 4's Final Support Date (FSD) moved to May. Users complained on Open Message "
+        "Chat (OMC) and Reddit. Ann Merrow argued for Flat Land Tax (FLT) in Tarnwick."
+    )
+    names = _names(extractor, text)
+    for notion in ("Final Support Date", "FSD", "Open Message Chat", "Flat Land Tax", "FLT"):
+        assert notion not in names
+
+
+def test_an_abbreviated_body_keeps_its_type(extractor) -> None:
+    text = (
+        "The Kestrel Relief Team (KRT) arrived on Monday. Kestrel Welle (KW) reported "
+        "the floods. Council of Tarnwick Towns (COTT) members met."
+    )
+    entities = _entities(extractor, text)
+    assert ("Kestrel Relief Team", "ORG") in entities
+    assert ("Kestrel Welle", "ORG") in entities
+    assert ("Council of Tarnwick Towns", "ORG") in entities
+
+
+def test_a_body_spelt_out_with_a_comma_before_its_abbreviation_is_one_body(extractor) -> None:
+    text = (
+        "Officials of the Kestrel Nations Educational, Social and Farming Agency (KNESFA) met "
+        "in Tarnwick on Monday. KNESFA said the school would reopen."
+    )
+    entities = _entities(extractor, text)
+    assert ("Kestrel Nations Educational, Social and Farming Agency", "ORG") in entities
+    assert "Social and Farming Agency" not in _names(extractor, text)
