@@ -54,3 +54,27 @@ def test_a_body_spelt_out_with_a_comma_before_its_abbreviation_is_one_body(extra
     entities = _entities(extractor, text)
     assert ("Kestrel Nations Educational, Social and Farming Agency", "ORG") in entities
     assert "Social and Farming Agency" not in _names(extractor, text)
+
+
+def test_an_abbreviation_of_lower_case_words_is_a_term_not_a_body(extractor) -> None:
+    text = (
+        "The Tarnwick team used quartz-assisted flow spectroscopy (QAFS) on the bones. QAFS "
+        "showed the age. Patients with a high soil iron ratio (SIR) were excluded; the SIR "
+        "was read twice. Readers of Notes from Kestrel (NFK) saw the study."
+    )
+    names = _names(extractor, text)
+    assert "QAFS" not in names
+    assert "SIR" not in names
+    assert ("NFK", "ORG") in _entities(extractor, text)  # "from": no term
+
+
+def test_software_and_hardware_are_neither_places_nor_people(extractor) -> None:
+    text = (
+        "Kestrel Labs sponsors the Vorlix operating system. Work first took place in Vorlix. "
+        "The tool is written in Quarn, and its Tesslo-based modding API runs on Brindle-based "
+        "processors in Tarnwick, Ann Merrow said."
+    )
+    names = _names(extractor, text)
+    for product in ("Vorlix", "Quarn", "Tesslo", "Brindle"):
+        assert product not in names
+    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)

@@ -727,9 +727,31 @@ class _EntityFinder:
         self._expand_defined_acronyms()
         if " [" in self.text or " (" in self.text:
             self._type_acronyms_spelt_out()
+        if " (" in self.text:
+            self._untype_term_abbreviations()
         self._drop_storm_names()
         self._number_roads()
+        self._untype_products()
         return self.candidates
+
+    def _untype_products(self) -> None:
+        """'the Fedora operating system', 'written in Python', 'Lua-based modding API': software
+        or hardware, not a place or a person, wherever the article names it (a known name
+        keeps its type)."""
+        products = {
+            strip_possessive(c.text)
+            for c in self.candidates
+            if c.type != "ORG"
+            and c.strength < 3
+            and (
+                _PRODUCT_AFTER.match(self.text, c.end)
+                or self.text[max(0, c.start - 14) : c.start].endswith(_PRODUCT_BEFORE)
+            )
+        }
+        if products:
+            for cand in self.candidates:
+                if cand.strength < 3 and strip_possessive(cand.text) in products:
+                    cand.type, cand.strength = None, 0
 
     def _number_roads(self) -> None:
         """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place."""
@@ -1037,6 +1059,43 @@ class _EntityFinder:
                 else:
                     cand.display, cand.type = name.display or name.text, name.type
                     cand.strength = name.strength
+
+    def _untype_term_abbreviations(self) -> None:
+        """'polymerase chain reaction (PCR)', 'matrix-assisted laser desorption/ionization
+        (MALDI)': an abbreviation of lower-case words is a term, no body, on every mention."""
+        terms = {
+            m.group(1)
+            for m in _BRACKETED_ABBREVIATION.finditer(self.text)
+            if _is_acronym(m.group(1)) and self._spells_lower_words(m.start(), m.group(1))
+        }
+        if terms:
+            for cand in self.candidates:
+                if cand.strength < 3 and strip_possessive(cand.text) in terms:
+                    cand.type, cand.strength = None, 0
+
+    def _spells_lower_words(self, end: int, abbreviation: str) -> bool:
+        """Whether the words ending at `end`, some in lower case (not only "from", "of": "Notes
+        from Poland (NFP)") and none a body's head noun, spell `abbreviation` by their
+        initials (connecting words may be left out)."""
+        m = _TERM_WORDS.search(self.text, max(0, end - 120), end)
+        if m is None:
+            return False
+        words = _TERM_SPLIT.split(m.group())
+        letters = list(abbreviation.lower())
+        spelt: list[str] = []
+        for word in reversed(words):
+            if not letters:
+                break
+            if word[0].lower() == letters[-1]:
+                letters.pop()
+                spelt.append(word)
+            elif word not in _TERM_CONNECTORS:
+                return False
+        return (
+            not letters
+            and any(w[0].islower() and w not in self.gaz.common_words for w in spelt)
+            and not any(w.capitalize() in self.heads for w in spelt)
+        )
 
     def _abbreviates(self, prev: Candidate, cand: Candidate) -> bool:
         """Whether `cand`, in brackets right after the name `prev`, is its abbreviation."""
@@ -2545,6 +2604,14 @@ _BY_AUTHOR = re.compile(r" by [A-Z][a-z]+ [A-Z]")  # a title and its author: "�
 _THING_AFTER = re.compile(  # a thing's noun after a name's bracketed abbreviation
     r" (?:system|systems|program|programme|standard|protocol|format|code|scheme|device|test)\b"
 )
+_PRODUCT_AFTER = re.compile(  # a product's noun right after its name
+    r"(?:-based)? (?:operating systems?|software|APIs?|processors?|chips?|programming language|"
+    r"interpreter|compiler|web browser|browser|game engine|video game|smartphones?|modding)\b"
+)
+_PRODUCT_BEFORE = ("written in ", "programmed in ", "coded in ", "scripted in ")
+_TERM_WORDS = re.compile(r"(?:[A-Za-z][\w’']*[ /-])*[A-Za-z][\w’']*\Z")  # words before "(PCR)"
+_TERM_SPLIT = re.compile(r"[ /-]")
+_TERM_CONNECTORS = frozenset("and of for the on in to a an by with".split())
 _NEXT_WORD = re.compile(r",? ([a-z]+)")  # the lower-case word right after a name
 _GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
