@@ -108,3 +108,30 @@ def test_a_fragment_judged_as_or_accused_of_is_the_subjects(extractor) -> None:
 def test_a_fragment_in_reported_speech_with_a_plural_subject_is_the_speakers(extractor) -> None:
     text = 'Asked about the plan, Corin Wade said voters "don\'t deserve" to know his answer yet.'
     assert _quotes(extractor, text) == [("don't deserve", "Corin Wade")]
+
+
+# A short sentence of short words right after a speech verb is speech, not a title: 'she said
+# "You are all wrong"' (each word of three letters or fewer looked capitalised enough) ...
+def test_a_short_sentence_right_after_said_is_a_quote(extractor) -> None:
+    text = 'Mara Holt listened for an hour. Then Holt said "You are all wet" and left the hall.'
+    assert _quotes(extractor, text) == [("You are all wet", "Mara Holt")]
+
+
+# ... and a long sentence that is mostly lower case is speech even after a title cue word
+# ('said on the Varden Focus programme "It is a great loss …"'); a title in capitals is not.
+def test_a_long_lower_case_sentence_after_a_programme_name_is_a_quote(extractor) -> None:
+    text = (
+        'Minister Tom Reeve said on the Varden Focus programme "It is a great loss to the '
+        'people of the valley and to all of us who knew him".'
+    )
+    assert _quotes(extractor, text) == [
+        (
+            "It is a great loss to the people of the valley and to all of us who knew him",
+            "Tom Reeve",
+        )
+    ]
+
+
+def test_a_title_after_a_programme_cue_is_still_no_quote(extractor) -> None:
+    text = 'Tom Reeve hosts the programme "The Long Road Home From The Valley Of The Kings".'
+    assert _quotes(extractor, text) == []

@@ -24,6 +24,8 @@ NAMING_CUE = re.compile(
     r"titled|entitled)[,:]?\s+(?:(?:it|them|him|her|their|its|his|the|a|an)\s+)?"
     r"(?:\w+\s+)?$"
 )
+# 'she said "Your dad is gay"', 'I asked, "Who is it?"': a speech verb right before the quote
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|asked|asks|replied|replies)\s*[,:]?\s*$")
 _FUNCTION_WORDS = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
@@ -252,8 +254,13 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
             return "none"  # 'named their robot "Better Idea of Afghan Girls,"': a name
     if ends_like_speech or not content[0].isupper():
         return "speech"
-    if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):
-        return "none"
+    if _SAID_BEFORE.search(text, max(0, span.open_mark - 30), span.open_mark):
+        return "speech"  # 'she said "Your dad is gay"': what a speech verb introduces is speech
     words = WORD.findall(content)
     capitalised = sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
+    if len(words) >= 8 and sum(1 for w in words[1:] if w[0].isupper()) < len(words[1:]) * 0.3:
+        # 'on the Focus programme "It is a great loss to the people of …"': a sentence, no title
+        return "speech"
+    if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):
+        return "none"
     return "speech" if capitalised < len(words[1:]) * 0.8 else "none"
