@@ -135,3 +135,18 @@ def test_a_long_lower_case_sentence_after_a_programme_name_is_a_quote(extractor)
 def test_a_title_after_a_programme_cue_is_still_no_quote(extractor) -> None:
     text = 'Tom Reeve hosts the programme "The Long Road Home From The Valley Of The Kings".'
     assert _quotes(extractor, text) == []
+
+
+# '“…on its own.” Reeve called the case an “odd” one.': a quote closed by its own stop is not
+# spoken by the next sentence when that sentence runs into the next quotation, whatever comes
+# between its verb and that quotation.
+def test_a_closed_quote_is_not_spoken_by_a_sentence_leading_into_the_next_quote(extractor) -> None:
+    text = (
+        "Engineer Dana Lee described a fault in the pump. She also suggested a cause, in which "
+        '"the pump had been switched off by hand or had failed on its own." Tom Reeve called the '
+        'case an "odd" one.'
+    )
+    assert _quotes(extractor, text) == [
+        ("the pump had been switched off by hand or had failed on its own.", "Dana Lee"),
+        ("odd", "Tom Reeve"),
+    ]
