@@ -58,13 +58,13 @@ async def test_moving_between_panes_redraws_only_the_cursor_row(db_path, monkeyp
     """Focus leaving and coming back restyles the panes; the rows whose colours did not change
     are not drawn again (only the cursor's row shows the focus)."""
     drawn: list[str] = []
-    draw = headlines_module.headline_text
+    draw = headlines_module.headline_segments
 
     def counting(row, *args, **kwargs):
         drawn.append(row.title)
         return draw(row, *args, **kwargs)
 
-    monkeypatch.setattr(headlines_module, "headline_text", counting)
+    monkeypatch.setattr(headlines_module, "headline_segments", counting)
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)

@@ -31,6 +31,21 @@ def middle_ellipsis(text: Text | str, width: int) -> Text:
     return out
 
 
+def ellipsis_parts(plain: str, width: int) -> tuple[str, str | None]:
+    """`middle_ellipsis` on a plain string, as (the start with its "…", the end kept after it);
+    the end is None when nothing was cut in the middle (`Text` gives that end its own span)."""
+    if cell_len(plain) <= width:
+        return plain, None
+    if width <= 1:
+        return ELLIPSIS[:width], None
+    if "/" not in plain:
+        return plain[: _fit_start(plain, width - 1)].rstrip() + ELLIPSIS, None
+    room = width - 1
+    head = _fit_start(plain, (room + 1) // 2)
+    tail = _fit_end(plain, room - cell_len(plain[:head]))
+    return plain[:head] + ELLIPSIS, plain[len(plain) - tail :]
+
+
 def _fit_start(plain: str, cells: int) -> int:
     """How many characters from the start fit in `cells`."""
     used = 0

@@ -1,25 +1,51 @@
-"""How one headline row reads: marks, stored date, source and title, fitted to a width."""
+"""How one headline row reads: marks, stored date, source and title, fitted to a width.
+
+A row is built as Segments straight from plain strings (no `Text` objects): the list draws one
+for each row it shows, and the first screen draws a screenful before anything else."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from rich.cells import cell_len, set_cell_size
+from rich.control import strip_control_codes
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 
 from newstui.model import ArticleRow
 from newstui.render import UNKNOWN_DATE, shown_date
 from newstui.text import terminal_safe
-from newstui.tui.middle_ellipsis import middle_ellipsis
+from newstui.tui.middle_ellipsis import ELLIPSIS, ellipsis_parts
 
 
-@dataclass(frozen=True)
-class RowStyles:
-    """Styles from the list's component classes."""
+class RowStyles(NamedTuple):
+    """The finished style of each part of a row: the list's base style, the part's component
+    style and, on the cursor's row, the cursor's style on top. A part whose component style is
+    empty is None: drawn in `plain` (the base and cursor styles alone; None without either),
+    joined to its neighbours as `Text` joins them."""
 
-    meta: Style
-    unread_mark: Style
-    star: Style
+    mark: Style | None
+    star: Style | None
+    meta: Style | None
+    unread_title: Style | None
+    plain: Style | None
+
+
+def row_styles(
+    base: Style, cursor: Style | None, mark: Style, star: Style, meta: Style, bold: Style
+) -> RowStyles:
+    """Each part's style as rich renders a `Text` whose parts carry these styles, with `base`
+    under the whole line and `cursor` over it (`Style.combine` of the spans in their order)."""
+    under = [style for style in (base,) if style]
+    over = [cursor] if cursor else []
+
+    def finished(part: Style | None) -> Style | None:
+        if not part:
+            return None
+        return Style.combine([Style.null(), *under, part, *over])
+
+    plain = Style.combine([Style.null(), *under, *over]) if under or over else None
+    return RowStyles(finished(mark), finished(star), finished(meta), finished(bold), plain)
 
 
 def headline_date(row: ArticleRow, width: int, timed: bool = True) -> str:
@@ -35,25 +61,59 @@ def headline_date(row: ArticleRow, width: int, timed: bool = True) -> str:
     return shown_date(row.published, start, end).ljust(end - start)
 
 
-def headline_text(
+def headline_segments(
     row: ArticleRow, width: int, styles: RowStyles, *, show_source: bool = True, timed: bool = True
-) -> Text:
-    """One row as plain `Text` (the title is never parsed as markup); unread titles in bold.
+) -> list[Segment]:
+    """One row's Segments (the title is never parsed as markup); unread titles in bold.
 
     A list of one feed, or a narrow list, leaves the source out, so the title gets its room;
     a list whose dates have no time (`timed` False) gives the time's room to the title too."""
-    mark = Text("● " if not row.read else "  ", style=styles.unread_mark)
-    star = Text("★ " if row.starred else "  ", style=styles.star)
-    date = Text(headline_date(row, width, timed) + "  ", style=styles.meta)
-    source = Text("")
+    mark = "● " if not row.read else "  "
+    star = "★ " if row.starred else "  "
+    date = headline_date(row, width, timed) + "  "
+    parts: list[tuple[str, Style | None]] = [
+        (mark, styles.mark),
+        (star, styles.star),
+        (date, styles.meta),
+    ]
+    used = cell_len(mark) + cell_len(star) + cell_len(date)
     if show_source and width >= 48:
         source_width = max(8, min(18, width // 5))
-        source = middle_ellipsis(
-            Text(terminal_safe(row.feed, line=True), style=styles.meta), source_width
-        )
-        source.pad_right(source_width - source.cell_len)
-        source.append("  ")
-    used = mark.cell_len + star.cell_len + date.cell_len + source.cell_len
-    title = Text(terminal_safe(row.title, line=True), style="bold" if not row.read else "")
-    title.truncate(max(width - used, 1), overflow="ellipsis")
-    return Text.assemble(mark, star, date, source, title, end="")
+        feed = strip_control_codes(terminal_safe(row.feed, line=True))
+        head, tail = ellipsis_parts(feed, source_width)
+        shown = cell_len(head) + cell_len(tail or "")
+        fill = " " * (source_width - shown) + "  "
+        if tail is None:
+            parts.append((head + fill, styles.meta))
+        else:  # (the end kept after "…" is a span of its own in `Text`: its own segment)
+            parts += [(head, styles.meta), (tail, styles.meta), (fill, styles.meta)]
+        used += max(shown, source_width) + 2
+    title = strip_control_codes(terminal_safe(row.title, line=True))
+    room = max(width - used, 1)
+    if cell_len(title) > room:
+        title = set_cell_size(title, room - 1) + ELLIPSIS
+    if title:
+        parts.append((title, None if row.read else styles.unread_title))
+    return _joined(parts, styles.plain)
+
+
+def _joined(parts: list[tuple[str, Style | None]], plain: Style | None) -> list[Segment]:
+    """Segments of the parts as `Text.render` makes them: each styled part its own segment (an
+    empty one still ends the one before, as its span does), consecutive unstyled parts one."""
+    segments: list[Segment] = []
+    styled = any(style is not None for _, style in parts)
+    if plain is None and styled:
+        plain = Style.null()  # (a line with spans draws its unstyled parts in the null style)
+    loose = ""
+    for text, style in parts:
+        if style is None:
+            loose += text
+            continue
+        if loose:
+            segments.append(Segment(loose, plain))
+            loose = ""
+        if text:
+            segments.append(Segment(text, style))
+    if loose:
+        segments.append(Segment(loose, plain))
+    return segments

@@ -22,7 +22,7 @@ from newstui.render import carries_time
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View
-from newstui.tui.widgets.headline_row import RowStyles, headline_text
+from newstui.tui.widgets.headline_row import RowStyles, headline_segments, row_styles
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 CHUNK = 200  # rows per windowed query
@@ -130,6 +130,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         # (a feed giving dates only); it widens, once, when a window with a time arrives.
         self._timed = False
         self._part_styles: dict[str, Style] = {}
+        self._row_styles: dict[tuple[Style, Style | None], RowStyles] = {}  # by base, cursor
         self._styles_stale = False  # styles were updated: check the rows' colours before drawing
 
     # -- data ---------------------------------------------------------------------------------
@@ -389,6 +390,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         a focus change or the first layout does not draw every visible row again."""
         self._styles_stale = False
         before, self._part_styles = self._part_styles, {}
+        self._row_styles.clear()
         if any(self._part_style(name) != style for name, style in before.items()):
             self._strips.clear()
 
@@ -431,22 +433,29 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     def _render_row(
         self, row: ArticleRow | None, is_cursor: bool, width: int, base: Style
     ) -> Strip:
-        meta = self._part_style("headlines--meta")
-        if row is None:
-            line = Text("   …", style=meta)
-        else:
-            styles = RowStyles(
-                meta,
-                self._part_style("headlines--unread-mark"),
-                self._part_style("headlines--star"),
-            )
-            show_source = self.view.filter.feed_id is None
-            line = headline_text(row, width, styles, show_source=show_source, timed=self._timed)
-        line.stylize_before(base)
+        cursor = None
         if is_cursor:
             name = "headlines--cursor" if self.has_focus else "headlines--cursor-blurred"
-            line.stylize(self._part_style(name))
-        segments = list(line.render(self.app.console))
+            cursor = self._part_style(name)
+        if row is None:
+            line = Text("   …", style=self._part_style("headlines--meta"))
+            line.stylize_before(base)
+            if cursor is not None:
+                line.stylize(cursor)
+            return Strip(list(line.render(self.app.console))).crop_extend(0, width, base)
+        key = (base, cursor)
+        styles = self._row_styles.get(key)
+        if styles is None:
+            styles = self._row_styles[key] = row_styles(
+                base,
+                cursor,
+                self._part_style("headlines--unread-mark"),
+                self._part_style("headlines--star"),
+                self._part_style("headlines--meta"),
+                self.app.console.get_style("bold"),
+            )
+        show_source = self.view.filter.feed_id is None
+        segments = headline_segments(row, width, styles, show_source=show_source, timed=self._timed)
         return Strip(segments).crop_extend(0, width, base)
 
 
