@@ -16,7 +16,7 @@ from newstui.model import Article, Link
 from newstui.tui.screens.downloads import DownloadsScreen
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
-from .conftest import settle, until
+from .conftest import screen_text, settle, until
 from .test_external_programs import app_with, calls, program
 
 if TYPE_CHECKING:
@@ -89,6 +89,29 @@ async def test_d_downloads_the_enclosure_and_L_shows_it_done(tmp_path, monkeypat
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is app.main
+
+
+async def test_the_downloads_screen_shows_where_a_long_file_went_at_80x24(
+    tmp_path, monkeypatch, feed_server
+):
+    """The state line wraps rather than cutting the file's path off at the box's edge."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    folder = tmp_path / "a-folder-with-a-rather-long-name-for-the-podcasts-to-go-in"
+    app, _ = app_with(db, tmp_path, monkeypatch, download_dir=str(folder), timeout=5)
+    target = folder / "Episode 1 Rivers.mp3"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await until(pilot, target.exists)
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        assert isinstance(app.screen, DownloadsScreen)
+        shown = screen_text(app)
+        assert "Episode 1: Rivers" in shown
+        assert "Rivers.mp3" in shown
+        assert "long-name-for-the" in shown
 
 
 async def test_the_downloads_screen_shows_progress_while_a_download_runs(

@@ -31,14 +31,21 @@ def status_line(d: Download) -> str:
 
 
 class DownloadRow(ListItem):
-    """One download: its title, its state line and a progress bar."""
+    """One download: its title (cut with "…" to the width), a progress bar and its state line
+    (wrapped, so the whole path of a finished file shows)."""
 
     DEFAULT_CSS = """
     DownloadRow {
-        height: 3;
+        height: auto;
         padding: 0 1;
     }
+    DownloadRow .download-title {
+        width: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     DownloadRow .download-state {
+        width: 1fr;
         color: $text-muted;
     }
     DownloadRow ProgressBar {
