@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from operator import attrgetter
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from newstui.model import Entity, Mention
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, us_states
@@ -26,22 +26,24 @@ from newstui.nlp.segment import (
     paragraph_spans,
 )
 
-CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
+CONNECTORS: Final = frozenset({"of", "for", "on", "and", "&"})
 # Particles that may join capitalised words into one name ("Ortega y Gasset", "Banco de Portugal");
 # "at", "as", "an" and "ad" are left out: between capitals they are English ("Engineers at CERN").
-JOIN_PARTICLES = (PARTICLES - {"at", "as", "an", "ad"}) | {"en"}
+JOIN_PARTICLES: Final = (PARTICLES - {"at", "as", "an", "ad"}) | {"en"}
 # Abbreviated titles written with a full stop ("Dr. Kwame Mensah"): the stop does not end the name.
-DOTTED_TITLES = frozenset(
+DOTTED_TITLES: Final = frozenset(
     "Dr Mr Mrs Ms Prof Rev Gen Col Capt Lt Sgt Maj Adm Gov Sen Rep Insp Det Supt Cllr Fr St Mt".split()
 )
-COMPASS = frozenset(
+COMPASS: Final = frozenset(
     "North South East West Northern Southern Eastern Western Central Upper Lower".split()
 )
 # Heads that open a place name: "River Aske", "Lake Chad", "Mount Kenya".
 # "County Cork" (Irish and Northern Irish counties are named after the word).
-PLACE_OPENERS = frozenset("River Lake Mount Mt Gulf Bay Isle Cape Fort Port Loch County".split())
+PLACE_OPENERS: Final = frozenset(
+    "River Lake Mount Mt Gulf Bay Isle Cape Fort Port Loch County".split()
+)
 # Words that make a capitalised phrase a thing (law, event, theory), never a person's name.
-THING_WORDS = frozenset(
+THING_WORDS: Final = frozenset(
     "Act Acts Law Bill Treaty Accord Accords Agreement Convention Protocol Charter Declaration "
     "Model Theory Array Telescope Collider Change Index Prize Award Awards Cup Championship "
     "Championships Open Games Olympics Festival Summit Conference Week Day Plan Strategy Scheme "
@@ -49,17 +51,19 @@ THING_WORDS = frozenset(
     "Amendments".split()
 )
 # What is named after a person without being one: "the Rory Peck Awards", "Sven Hedin Medal".
-HONOURS = frozenset("Prize Prizes Award Awards Medal Medals Trophy Lecture Scholarship".split())
+HONOURS: Final = frozenset(
+    "Prize Prizes Award Awards Medal Medals Trophy Lecture Scholarship".split()
+)
 # Letters after a name that mark a person: honours, degrees, silk, seats ("Jane Moss KC").
-POST_NOMINALS = frozenset(
+POST_NOMINALS: Final = frozenset(
     "SC KC QC MP MPs MEP MSP MLA MPP MHA MNA PhD DPhil OBE MBE CBE KBE DBE CH OM FRS FRCP".split()
 )
-WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-CALENDAR = frozenset(
+WEEKDAYS: Final = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+CALENDAR: Final = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
     "July August September October November December".split()
 )
-ORG_NOUNS = frozenset(
+ORG_NOUNS: Final = frozenset(
     "commission ministry watchdog authority institute council department operator producer miner "
     "group company firm union party militia broadcaster newspaper agency charity bank lender carrier airline "
     "regulator chipmaker carmaker automaker retailer insurer club startup outlet platform organisation "
@@ -68,31 +72,31 @@ ORG_NOUNS = frozenset(
     "journal magazine tabloid website channel newswire".split()
     # "the journal Nature Astronomy", "YouTube channel Numberphile"
 )
-PLACE_NOUNS = frozenset(
+PLACE_NOUNS: Final = frozenset(
     "facility base airport site plant region province district area suburb neighbourhood neighborhood "
     "county counties districts provinces regions port ports seaport seaports village villages "
     "township".split()
 )
 # "the town of Sanand", "the districts of Bhola": the name after these is a place.
-PLACE_OF_NOUNS = frozenset(
+PLACE_OF_NOUNS: Final = frozenset(
     "town towns city cities village villages district districts province provinces state region "
     "regions county island islands port municipality suburb suburbs capital canton cantons "
     "prefecture prefectures governorate governorates oblast emirate commune communes parish "
     "borough boroughs kingdom republic peninsula territory".split()
 )
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS: Final = frozenset(
     "said says told added adds wrote writes stated states explained noted argued insisted warned claimed asked "
     "replied continued declared announced acknowledged admitted recalled remarked stressed emphasised "
     "emphasized suggested urged conceded agreed complained predicted posted tweeted cautioned confirmed "
     "accused called described praised criticised criticized spoke tweeted thanked defended "
     "insists argues warns claims recalls".split()
 )
-_SUFFIX_CUES = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
+_SUFFIX_CUES: Final = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
 # "Kremlin-backed", "Soviet-style", "state-run": a name with a descriptive tail ("Man-kei" is a name)
-_SUFFIX_ENDINGS = ("ed", "ing", "style", "run", "born", "made", "wide", "era", "led")
+_SUFFIX_ENDINGS: Final = ("ed", "ing", "style", "run", "born", "made", "wide", "era", "led")
 
 # Verbs that open a sentence in an inverted attribution ("Remarked X, “…”", "Said X: “…”").
-SPEECH_OPENERS = frozenset(
+SPEECH_OPENERS: Final = frozenset(
     "said says remarked added wrote explained continued noted declared warned commented replied "
     "tweeted posted exclaimed observed stated".split()
 )
@@ -103,24 +107,24 @@ def _common_words() -> frozenset[str]:
     return load_gazetteer().common_words
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}|[A-Z]{1,3}&[A-Z]{1,3}")  # "NATO", "PG&E", "AT&T"
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}|[A-Z]{1,3}&[A-Z]{1,3}")  # "NATO", "PG&E", "AT&T"
 # An abbreviation written with small letters inside: "TfL", "PwC", "DfE" (more capitals than not).
-_MIXED_ABBREVIATION = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]{0,3}")
+_MIXED_ABBREVIATION: Final = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]{0,3}")
 # Possessives that belong inside a name: "People's Liberation Army", "Children's Hospital".
-_NAME_POSSESSIVES = frozenset(
+_NAME_POSSESSIVES: Final = frozenset(
     f"{w}{a}s" for w in ("People", "Children", "Women", "Men", "Jehovah") for a in ("'", "’")
 )
-_DOTTED_PLACES = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Department"
-_START = attrgetter("start")
+_DOTTED_PLACES: Final = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Department"
+_START: Final = attrgetter("start")
 _T = TypeVar("_T")
 _NUMBER_AFTER = re.compile(r"\s\d")
-_HAS_DIGIT = re.compile(r"\d")
-_COMMA_WORD = re.compile(r",\s+(\w[\w ]*?)\b")
-_COMMA_NAME = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
-_POSSESSIVE_ENDINGS = ("'s", "’s")
+_HAS_DIGIT: Final = re.compile(r"\d")
+_COMMA_WORD: Final = re.compile(r",\s+(\w[\w ]*?)\b")
+_COMMA_NAME: Final = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
+_POSSESSIVE_ENDINGS: Final = ("'s", "’s")
 # A single name's own speech verb: "Winch said", "Winch also told", "Winch suggested, “…”",
 # "Winch concurred: “…”" (verbs that also take an object count only before the quotation).
-_SPEAKS_ALONE = re.compile(
+_SPEAKS_ALONE: Final = re.compile(
     r"\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|remarked|explained|recalled|"
     r"tweeted|wrote|replied|exclaimed|commented|insisted|recounted|(?:suggested|noted|stated|"
     r"concurred|agreed|argued|countered|responded|retorted|admitted|conceded|acknowledged|"
@@ -129,7 +133,7 @@ _SPEAKS_ALONE = re.compile(
     r"(?=[,:]|\s+[“\"]))\b(?!\s+by\b)"
 )
 # Endings of plurals and abstract nouns, never of a one-word name opening "… said".
-_NOT_NAME_ENDINGS = (
+_NOT_NAME_ENDINGS: Final = (
     "s",
     "ment",
     "tion",
@@ -144,10 +148,12 @@ _NOT_NAME_ENDINGS = (
     "hood",
     "body",
 )
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_WEEKDAYS: Final = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
-_ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ&")  # every _ACRONYM's second character
+_ACRONYM_SECOND: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ&"
+)  # every _ACRONYM's second character
 
 
 def _is_acronym(word: str) -> bool:
@@ -230,9 +236,9 @@ class Candidate:
 
 # Answers of the word tests asked several times per token, by word (a dict: a compiled
 # lookup in it costs a fifth of an lru_cache call; emptied when it holds _CACHED_WORDS).
-_CACHED_WORDS = 65536
-_IS_CAP: dict[str, bool] = {}
-_MAY_OPEN_KNOWN: dict[str, bool] = {}
+_CACHED_WORDS: Final = 65536
+_IS_CAP: Final[dict[str, bool]] = {}
+_MAY_OPEN_KNOWN: Final[dict[str, bool]] = {}
 
 
 def _is_cap(word: str) -> bool:
@@ -259,7 +265,7 @@ def _capitalised(word: str) -> bool:
 
 
 # Lower-case words that may sit inside a name: with capitalised words, the entity finder's tokens.
-NAME_JOINERS = frozenset(CONNECTORS | JOIN_PARTICLES | {"the"}) - {"&"}
+NAME_JOINERS: Final = frozenset(CONNECTORS | JOIN_PARTICLES | {"the"}) - {"&"}
 
 
 @cache
@@ -329,7 +335,7 @@ class LowerCaseWords:
         return found
 
 
-_WORD_JOINERS = "’'.&-"  # what joins the parts of one `segment.WORD` token ("x-ray", "U.S")
+_WORD_JOINERS: Final = "’'.&-"  # what joins the parts of one `segment.WORD` token ("x-ray", "U.S")
 
 
 def _has_word_token(text: str, word: str) -> bool:
@@ -2352,33 +2358,35 @@ class _EntityFinder:
 
 
 # ", who", ", 54,", ", a former minister": what follows a person's name.
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER: Final = re.compile(
     r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) )?((?:[\w-]+ ){0,3}[\w-]+)"
 )
-_OWN_S = ("'s", "’s")
+_OWN_S: Final = ("'s", "’s")
 # What follows a business's own "'s" but never a possessive: a verb, a stop, a comma.
-_OWN_POSSESSIVE_AFTER = re.compile(
+_OWN_POSSESSIVE_AFTER: Final = re.compile(
     r"(?:[,.;)]| (?:said|says|announced|reported|stated|added|confirmed|declined|will|would|"
     r"plans|planned|opened|closed|employs|sells|sold)\b)"
 )
 # What only an organisation has: "Quorvex's chief executive", "Quorvex's shares".
-_ORG_POSSESSION = re.compile(
+_ORG_POSSESSION: Final = re.compile(
     r"['’]s (?:chief executive|chief financial officer|chief operating officer|ceo|cfo|"
     r"chairman|chairwoman|board|shares|stock|share price|headquarters|shareholders|"
     r"subsidiary|revenue|revenues|profits?|sales|customers|website|app|co-founder)\b",
     re.IGNORECASE,
 )
 # An outlet or journal: "published on Monday in X", "in an interview with X", "X reported".
-_MEDIA_VERBS = frozenset("reported reports broadcast published".split())
-_MEDIA_BEFORE = frozenset(
+_MEDIA_VERBS: Final = frozenset("reported reports broadcast published".split())
+_MEDIA_BEFORE: Final = frozenset(
     (("interview", "with"), ("writing", "in"), ("appeared", "in"), ("reported", "by"))
 )
 
 
-_PUBLISHED_WHEN = frozenset(
+_PUBLISHED_WHEN: Final = frozenset(
     "on this last earlier later the online today yesterday week month year".split()
 )
-_MEDIA_LAST = frozenset(second for _, second in _MEDIA_BEFORE) | {"in"}  # how _media_before ends
+_MEDIA_LAST: Final = frozenset(second for _, second in _MEDIA_BEFORE) | {
+    "in"
+}  # how _media_before ends
 
 
 def _media_before(before: list[str]) -> bool:
@@ -2397,76 +2405,87 @@ def _media_before(before: list[str]) -> bool:
 
 
 # Buildings that also name the body inside them: a place after "to", "at", "in", else the body.
-_SEATS = frozenset(
+_SEATS: Final = frozenset(
     "White House|Kremlin|Pentagon|Whitehall|Downing Street|Elysee Palace|Élysée Palace|Blue House|"
     "Zhongnanhai|Quai d'Orsay|Capitol|Capitol Hill".split("|")
 )
-_AT_PLACE = re.compile(
+_AT_PLACE: Final = re.compile(
     r"\b(?:to|at|in|inside|outside|near|into|from|on|of) (?:the )?$", re.IGNORECASE
 )
-_HELD = frozenset("shares stake stakes stock".split())
+_HELD: Final = frozenset("shares stake stakes stock".split())
 # How the names of occupations end ("ranger", "sculptor", "florist", "mechanic", "attendant").
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ic", "ee", "eer")
+_AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ic", "ee", "eer")
 # "Quorvex boss Ann Lee", "Quorvex founder Ann Lee": an officer only a company or body has.
-_OFFICER_OPENINGS = frozenset((" b", " c", " C", " f"))
-_OFFICER_AFTER = re.compile(
+_OFFICER_OPENINGS: Final = frozenset((" b", " c", " C", " f"))
+_OFFICER_AFTER: Final = re.compile(
     r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder) (?:[A-Z]|Mr|Ms|Dr|Sir)"
 )
 # "a takeover bid for Quorvex", "the purchase of Quorvex", "who also own Quorvex": a company.
-_DEAL_WORDS = (" of ", " for ", " with ", " in ", " own ", " owns ", " acquired ", " bought ")
-_DEAL_BEFORE = re.compile(
+_DEAL_WORDS: Final = (
+    " of ",
+    " for ",
+    " with ",
+    " in ",
+    " own ",
+    " owns ",
+    " acquired ",
+    " bought ",
+)
+_DEAL_BEFORE: Final = re.compile(
     r"\b(?:(?:takeover|acquisition|purchase|subsidiary|merger|shareholders?) (?:bid )?"
     r"(?:of|for|with|in)|(?:bid for)|(?:who|which|that)(?: also)? (?:owns?|acquired|bought)) $"
 )
-_DOMAIN = re.compile(
+_DOMAIN: Final = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
     r"(?:\.[a-z]{2})?|[A-Z][\w-]*\.(?:[a-z]{2})"
 )
 # "Ann Lee of the Hajo assembly said": a member of a body, speaking
-_MEMBER_SPEAKS = re.compile(
+_MEMBER_SPEAKS: Final = re.compile(
     r" (?:of|from) the [\w’' -]{1,60}? (?:said|says|told|added|stated|wrote|tweeted)\b"
 )
-_COMMA_SPEECH = re.compile(r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained)\b")
+_COMMA_SPEECH: Final = re.compile(
+    r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained)\b"
+)
 # "Ann Lee of Kenya won", "Ann Lee from the Green camp said": a person from a known place or body
-_OF_PLACE = re.compile(r" (?:of|from) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)")
+_OF_PLACE: Final = re.compile(r" (?:of|from) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)")
 # "Ann Lee of the Kelmouth tribal office told": a name, its body, then its own speech verb
-_OF_BODY_SPEAKS = re.compile(
+_OF_BODY_SPEAKS: Final = re.compile(
     r" (?:of|from) (?:the )?[A-Z][^.;:,\"“”()]{0,80}? (?:said|says|told|tells|added|explained)\b"
 )
 # What gives a person's name: a pseudonym or alias (any word), else a known first name
-_NAMED_AS = re.compile(
+_NAMED_AS: Final = re.compile(
     r"(?:\b(pseudonym|alias|nom de guerre)|\b(?:the|a|first) name|\bidentified (?:only )?as|"
     r"\bgave (?:his|her|their) name as) $"
 )
-_NAMED_AS_ENDINGS = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
-_PERSON_AGE = re.compile(r", \d{1,3},")
+_NAMED_AS_ENDINGS: Final = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
+_PERSON_AGE: Final = re.compile(r", \d{1,3},")
 # ", a nurse at the hospital, said", ", who has worked there for years, told": a description of
 # one person between a name and its speech verb
-_DESCRIBED_THEN_SPEAKS = re.compile(
+_DESCRIBED_THEN_SPEAKS: Final = re.compile(
     r",\s(a|an|who)\s[^,.;:\"“”]{1,80},\s(?:also\s+|later\s+)?(?:said|says|told|tells|added|"
     r"wrote|explained|stated|argued|insisted|warned|recalled|remarked|replied|noted)\b"
 )
 # '“…,” remarked the chief economist for Acme in Tokyo, ': after a quotation, its speech verb and
 # the speaker's description, the name set beside it is the speaker's.
-_INVERTED_SPEAKER_BEFORE = re.compile(
+_INVERTED_SPEAKER_BEFORE: Final = re.compile(
     r"[”\"’'],?\s+(?:said|says|remarked|added|explained|noted|wrote|warned|observed|commented|"
     r"stated|argued|continued|insisted|told\s+[\w.]+)\s+(?:the|a|an|its|his|her|their)\s"
     r"[^.;:\"“”()\n]{3,100},\s$"
 )
 # What only a person has: "Ann Lee's wife", "Ann Lee's funeral", "Ann Lee's header".
-_PERSON_POSSESSION = re.compile(
+_PERSON_POSSESSION: Final = re.compile(
     r"['’]s (?:wife|husband|son|daughter|sons|daughters|father|mother|brother|sister|widow|"
     r"parents|children|girlfriend|boyfriend|fiancée?|death|funeral|birthday|grave|memoir|"
     r"autobiography|header|assist|penalty|attempt)\b"
 )
-_QUOTE_MARKS = frozenset("\"“‘'")
-_PORTFOLIO_TITLES = frozenset("Minister Secretary Commissioner Spokesperson".split())
+_QUOTE_MARKS: Final = frozenset("\"“‘'")
+_PORTFOLIO_TITLES: Final = frozenset("Minister Secretary Commissioner Spokesperson".split())
 # Who holds a brief: the name after "the Secretary of" is a field, not a body (not annotated).
-_PORTFOLIO_HOLDERS = frozenset("secretary secretaries minister ministers".split())
-_PLATFORM_AFTER = re.compile(r",? (?:writing|saying|posting|adding)\b")
-_APPOSITIVE_ORG = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
-_OCCUPATION_ENDINGS = ("ologist", "ographer", "ician", "ist", "onomer")
-_CAMPUS_HEADS = frozenset("University College Institute School".split())
+_PORTFOLIO_HOLDERS: Final = frozenset("secretary secretaries minister ministers".split())
+_PLATFORM_AFTER: Final = re.compile(r",? (?:writing|saying|posting|adding)\b")
+_APPOSITIVE_ORG: Final = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
+_OCCUPATION_ENDINGS: Final = ("ologist", "ographer", "ician", "ist", "onomer")
+_CAMPUS_HEADS: Final = frozenset("University College Institute School".split())
 
 
 def _has_of_or_for(name: str) -> bool:
@@ -2474,13 +2493,15 @@ def _has_of_or_for(name: str) -> bool:
     return " of " in name or " for " in name
 
 
-_CAP = r"[A-Z][\w’'-]*"
-_PORTFOLIO_TAIL = re.compile(rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])")
-_TITLE_FUNCTION_WORDS = frozenset("the of and for on in at to a an".split())
-_LIST_GAPS = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
+_CAP: Final = r"[A-Z][\w’'-]*"
+_PORTFOLIO_TAIL: Final = re.compile(
+    rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])"
+)
+_TITLE_FUNCTION_WORDS: Final = frozenset("the of and for on in at to a an".split())
+_LIST_GAPS: Final = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
 # Last words of a law, an award or a vote, never of a body: "the Ballot Interference Prevention
 # Act", "the JWP Junior Championship", "the 2020 US Presidential Election" (names not annotated).
-_NOT_NAME_HEADS = frozenset(
+_NOT_NAME_HEADS: Final = frozenset(
     "Act Acts Treaty Accord Accords Regulations Directive Amendment Amendments Prize Prizes Award "
     "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
     "Primaries Caucus Caucuses Show Constitution Law Laws Bill Bills".split()
@@ -2489,7 +2510,7 @@ _NOT_NAME_HEADS = frozenset(
 # Master"), of a scheme or a system ("Commercial Crew Program", "Automatic Identification
 # System"), of a day ("International Women's Day") or an adjective before a lower-case noun
 # ("the 2000 US Presidential election"): whatever opens it, the name is no body's.
-_NOT_BODY_LAST = frozenset(
+_NOT_BODY_LAST: Final = frozenset(
     "Master Masters Fellow Manager Representative Vice Chairman Chairwoman Chairperson Director "
     "Secretary Spokesman Spokeswoman Spokesperson Correspondent Editor Professor Lecturer "
     "Researcher Officer Adviser Advisor Ambassador Commissioner Councillor Councilor Treasurer "
@@ -2497,10 +2518,10 @@ _NOT_BODY_LAST = frozenset(
     "Senatorial Linux".split()
 )
 
-_NO_BODY_LAST = _NOT_NAME_HEADS | _NOT_BODY_LAST
+_NO_BODY_LAST: Final = _NOT_NAME_HEADS | _NOT_BODY_LAST
 # Lower-case nouns of things an unknown abbreviation names as a modifier ("his PAN card", "the
 # GBR code", "the ARIEL program", "STIG standards"): a card, a code or a scheme, not a body.
-_ACRONYM_THINGS = frozenset(
+_ACRONYM_THINGS: Final = frozenset(
     "card cards code codes program programs programme programmes standard standards format "
     "formats protocol protocols file files test tests number numbers system systems software "
     "chip chips score scores scale rating ratings technique techniques technology device devices "
@@ -2508,43 +2529,45 @@ _ACRONYM_THINGS = frozenset(
     "licence license certificate certificates classification".split()
 )
 # Last words of an office, never of a person's name ("Minority Leader", "Health Director").
-_OFFICE_NOUNS = frozenset(
+_OFFICE_NOUNS: Final = frozenset(
     "Leader Leaders Representative Representatives President Presidents Director Directors "
     "Officer Officers Secretary Secretaries Minister Ministers Chairman Spokesman Spokeswoman "
     "Spokesperson Commissioner Governor Senator Senators Manager Adviser Advisor Advisors".split()
 )
 # Heads that stand alone for no particular body ("the Cabinet", "this Chamber"), unlike
 # "Parliament", "Congress", "the Senate" or "the Army", which name one (they are annotated).
-_GENERIC_HEADS = frozenset(
+_GENERIC_HEADS: Final = frozenset(
     "Cabinet Chamber Department Administration Board Federation Society Committee Commission "
     "Ministry Agency Office Bureau Directorate Secretariat".split()
 )
-_ROMAN_NUMERAL = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_NUMERAL: Final = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
-_PLACE_OFFICES = frozenset(
+_PLACE_OFFICES: Final = frozenset(
     "mayor mayors governor governors premier deputy-mayor lord-mayor".split()
 )
 # Words before a title that name a work, not an outlet: "the film The Last Days", "his memoir
 # The Master of Disguise", "hosted The Doris Day Show" (titles of works are not annotated).
-_WORK_NOUNS = frozenset(
+_WORK_NOUNS: Final = frozenset(
     "book books film films movie movies memoir memoirs novel novels album albums song songs single "
     "series sitcom show shows play plays musical documentary debut episode poem opera titled "
     "entitled hosted filming starring starred".split()
 )
 # Words inside a title of a work that no body's or person's name holds: pronouns, "is", "than".
-_TITLE_WORDS = frozenset("Who Whom Is Are Was Were Am Than You Your Yours We Me My Us".split())
+_TITLE_WORDS: Final = frozenset(
+    "Who Whom Is Are Was Were Am Than You Your Yours We Me My Us".split()
+)
 # A title opening with "The" that goes on past an "of" to a pronoun: "The Time of Your Life".
-_TITLE_GOES_ON = re.compile(r" (?:of|for|in|to|and|with) (?:Your|My|Our|Their|You|Me|Us)\b")
+_TITLE_GOES_ON: Final = re.compile(r" (?:of|for|in|to|and|with) (?:Your|My|Our|Their|You|Me|Us)\b")
 # Last words of a building or a site, a PLACE even when a body's name opens it ("Army Hospital").
-_FACILITY_HEADS = frozenset("Hospital Headquarters Complex".split())
-_FACILITY_PAIRS = frozenset(
+_FACILITY_HEADS: Final = frozenset("Hospital Headquarters Complex".split())
+_FACILITY_PAIRS: Final = frozenset(
     f"{kind} {centre}"
     for kind in ("Medical", "Space", "Convention")
     for centre in ("Center", "Centre")
 )
 # A licence or copyright line closing an item: "Source: Wikinews, licensed CC BY 2.5 (© Wikinews
 # contributors)." Its names credit the text; they are not what the article is about.
-_CREDIT_MARKS = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")
+_CREDIT_MARKS: Final = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")
 
 
 def _abbreviation_tail(chosen: list[re.Match[str]], last_spelt: str) -> bool:
@@ -2582,39 +2605,43 @@ def _last_word(name: str) -> str:
 # "((Ann Lee))  Yes." (a name as the label is still a person's), "((hi))" before a quote in Hindi.
 # Words that make a title of a title ("White House Press Secretary Joe Lockhart", "Council
 # Acting Director Ann Lee", "US Special Representative"): no part of the body named before.
-_TITLE_MODIFIERS = frozenset(
+_TITLE_MODIFIERS: Final = frozenset(
     "Acting Deputy Special Senior Assistant Associate Principal Interim Executive Permanent "
     "Press Joint".split()
 )
 # Words that make a place of a place ("Greater Melbourne", "Mainland China", "Ancient Egypt").
-_PLACE_ADJECTIVES = frozenset(
+_PLACE_ADJECTIVES: Final = frozenset(
     "Greater Upper Lower Inner Outer Mainland Metropolitan Rural Ancient Modern Medieval Colonial "
     "Imperial Old New Little Central Middle Far Near Continental Coastal Provincial".split()
 )
-_ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th) $")  # "21st Century Australia": an era
+_ORDINAL_BEFORE: Final = re.compile(r"\d(?:st|nd|rd|th) $")  # "21st Century Australia": an era
 # A campus after a state university's name: ", San Diego", " at Austin", " at Mānoa".
-_CAMPUS_AFTER = re.compile(r"(?:, | at )([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)(?![\w’'-])")
+_CAMPUS_AFTER: Final = re.compile(r"(?:, | at )([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)(?![\w’'-])")
 _NUMBER_AFTER = re.compile(r",? \(?\d")  # "Smith Australia 85": a scoreline
-_LIST_GAP = re.compile(r"(?:,| and|, and|;) (?:[a-z]+ ){0,3}\Z")  # ", silver to "
-_CAPITAL_NEXT = re.compile(r" [A-Z]")  # a capitalised word right after: the name goes on
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
+_LIST_GAP: Final = re.compile(r"(?:,| and|, and|;) (?:[a-z]+ ){0,3}\Z")  # ", silver to "
+_CAPITAL_NEXT: Final = re.compile(r" [A-Z]")  # a capitalised word right after: the name goes on
+_ADJECTIVE_ENDINGS: Final = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
 # An abbreviation's words spelt out in brackets right after it: " [Chief Health Director]".
-_SPELT_OUT = re.compile(r" [\[(]([A-Za-z][\w’'-]*(?: [\w’'-]+){1,7})[\])]")
-_BY_AUTHOR = re.compile(r" by [A-Z][a-z]+ [A-Z]")  # a title and its author: "… by Sam Harris"
-_THING_AFTER = re.compile(  # a thing's noun after a name's bracketed abbreviation
+_SPELT_OUT: Final = re.compile(r" [\[(]([A-Za-z][\w’'-]*(?: [\w’'-]+){1,7})[\])]")
+_BY_AUTHOR: Final = re.compile(
+    r" by [A-Z][a-z]+ [A-Z]"
+)  # a title and its author: "… by Sam Harris"
+_THING_AFTER: Final = re.compile(  # a thing's noun after a name's bracketed abbreviation
     r" (?:system|systems|program|programme|standard|protocol|format|code|scheme|device|test)\b"
 )
-_PRODUCT_AFTER = re.compile(  # a product's noun right after its name
+_PRODUCT_AFTER: Final = re.compile(  # a product's noun right after its name
     r"(?:-based)? (?:operating systems?|software|APIs?|processors?|chips?|programming language|"
     r"interpreter|compiler|web browser|browser|game engine|video game|smartphones?|modding)\b"
 )
-_PRODUCT_BEFORE = ("written in ", "programmed in ", "coded in ", "scripted in ")
-_TERM_WORDS = re.compile(r"(?:[A-Za-z][\w’']*[ /-])*[A-Za-z][\w’']*\Z")  # words before "(PCR)"
-_TERM_SPLIT = re.compile(r"[ /-]")
-_TERM_CONNECTORS = frozenset("and of for the on in to a an by with".split())
-_NEXT_WORD = re.compile(r",? ([a-z]+)")  # the lower-case word right after a name
-_GLUED_STOP = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
-_TRANSCRIPT_LABEL = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
+_PRODUCT_BEFORE: Final = ("written in ", "programmed in ", "coded in ", "scripted in ")
+_TERM_WORDS: Final = re.compile(
+    r"(?:[A-Za-z][\w’']*[ /-])*[A-Za-z][\w’']*\Z"
+)  # words before "(PCR)"
+_TERM_SPLIT: Final = re.compile(r"[ /-]")
+_TERM_CONNECTORS: Final = frozenset("and of for the on in to a an by with".split())
+_NEXT_WORD: Final = re.compile(r",? ([a-z]+)")  # the lower-case word right after a name
+_GLUED_STOP: Final = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
+_TRANSCRIPT_LABEL: Final = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
@@ -2628,20 +2655,20 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
 
 # What `_no_one_word_cue` looks for: every word right before or after a one-word name, and
 # every mark right after it, that some cue in `_evidence` needs.
-_ONE_WORD_AFTER_MARKS = frozenset((",", "'", "’"))
-_ONE_WORD_BEFORE_CUES = (
+_ONE_WORD_AFTER_MARKS: Final = frozenset((",", "'", "’"))
+_ONE_WORD_BEFORE_CUES: Final = (
     ORG_NOUNS
     | SPEECH_VERBS
     | _MEDIA_LAST
     | frozenset("daily weekly of to at for in near on".split())
 )
-_ONE_WORD_AFTER_CUES = (
+_ONE_WORD_AFTER_CUES: Final = (
     _MEDIA_VERBS
     | PLACE_NOUNS
     | SPEECH_VERBS
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
 )
-_NOT_PLACE_BEFORE_IN = frozenset(
+_NOT_PLACE_BEFORE_IN: Final = frozenset(
     "shares stake stakes investment investments interest role jobs job roles "
     # a field, not a place: "the Nobel Prize in Physics", "a degree in Economics" (rules-10)
     "prize prizes award awards medal degree degrees doctorate phd diploma major bachelor's "
@@ -2666,13 +2693,13 @@ def _without_weekdays(
     return run[lo:hi], cues[lo:hi]
 
 
-_PEOPLE_NOUNS = frozenset(
+_PEOPLE_NOUNS: Final = frozenset(
     "family families community communities people descent heritage man woman men women boy "
     "girl couple".split()
 )
 
 
-_WAR_NAMES = frozenset(
+_WAR_NAMES: Final = frozenset(
     tuple(name.split())
     for name in (
         "World War I",
@@ -2882,7 +2909,7 @@ def _before_of(name: str) -> str:
     return name[:cut]
 
 
-_GROUP_KEYS: dict[str, str] = {}  # canonical_key(name, "x") by name (see _CACHED_WORDS)
+_GROUP_KEYS: Final[dict[str, str]] = {}  # canonical_key(name, "x") by name (see _CACHED_WORDS)
 
 
 def _group_key(name: str) -> str:
@@ -2997,7 +3024,7 @@ def group_candidates(
     return groups, confirmed
 
 
-_SURNAME_PARTICLES = frozenset(
+_SURNAME_PARTICLES: Final = frozenset(
     "van von de da di du del della der den la le dos das ter".split()
 )  # not "al", "el", "as": "Al Gore", "As Bush said" open with a first name or a word
 
@@ -3093,7 +3120,7 @@ def _country_prefix(words: list[str]) -> int:
 
 
 # Generational suffixes after a surname, folded, each with its other spellings.
-_GENERATIONS = {
+_GENERATIONS: Final = {
     "jr": ("jr", "junior"),
     "junior": ("jr", "junior"),
     "sr": ("sr", "senior"),
@@ -3147,32 +3174,44 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
             groups[longer[0]].extend(groups.pop(key))
 
 
-_OF_IN = (" of ", " for ", " in ")
+_OF_IN: Final = (" of ", " for ", " in ")
 # "The mayor of London, Sadiq Khan, said": a name set beside "the <role> of <Name>,".
-_ROLE_OF_BEFORE = re.compile(
+_ROLE_OF_BEFORE: Final = re.compile(
     r"\b[Tt]he (?:[a-z-]+ ){0,2}(?:mayor|governor|president|chairman|chairwoman|chair|head|"
     r"leader|director|chief executive|founder|minister|secretary|spokesman|spokeswoman|"
     r"spokesperson|editor|owner|captain|coach|manager|ceo) (?:of|at|for) "
     r"(?:the )?[A-Z][\w.'’-]*(?: (?:of |and )?[A-Z][\w.'’-]*){0,4}, $"
 )
-_ROAD_WORDS = tuple("Interstate Route Highway Motorway Expressway Freeway".split())
-_ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
-_BRACKETED_ABBREVIATION = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
-_NAME_WORD = re.compile(r"(?<![\w’'&.-])(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)(?![\w’'])")
-_STORM_HEADS = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
-_STORM_OPENERS = frozenset("Hurricane Typhoon Cyclone Storm Tropical Subtropical Super".split())
-_STORM_NAME = re.compile(
+_ROAD_WORDS: Final = tuple("Interstate Route Highway Motorway Expressway Freeway".split())
+_ROAD_NUMBER: Final = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
+_BRACKETED_ABBREVIATION: Final = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
+_NAME_WORD: Final = re.compile(
+    r"(?<![\w’'&.-])(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)(?![\w’'])"
+)
+_STORM_HEADS: Final = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
+_STORM_OPENERS: Final = frozenset(
+    "Hurricane Typhoon Cyclone Storm Tropical Subtropical Super".split()
+)
+_STORM_NAME: Final = re.compile(
     r"\b(?:Hurricane|(?:Super )?Typhoon|Cyclone|(?:Tropical |Subtropical )?Storm|"
     r"Tropical Depression) ([A-Z][a-z]+)\b(?!-)"
 )
 # Where a _STORM_NAME match may start (only there is it tried: see segment.matches_at).
-_STORM_STARTS = ("Hurricane", "Super ", "Typhoon", "Cyclone", "Tropical ", "Subtropical ", "Storm")
-_AFTER_HEAD = frozenset(("of", "for", "on", "and"))
+_STORM_STARTS: Final = (
+    "Hurricane",
+    "Super ",
+    "Typhoon",
+    "Cyclone",
+    "Tropical ",
+    "Subtropical ",
+    "Storm",
+)
+_AFTER_HEAD: Final = frozenset(("of", "for", "on", "and"))
 
 
 # The unions whose bodies are named again without them: "the U.N. Security Council … the
 # Security Council", "the EU Commission … the Commission".
-_UNION_PREFIXES = frozenset(("UN", "U.N.", "United Nations", "EU", "E.U.", "European Union"))
+_UNION_PREFIXES: Final = frozenset(("UN", "U.N.", "United Nations", "EU", "E.U.", "European Union"))
 
 
 def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
@@ -3199,7 +3238,7 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
             groups[longer[0]].extend(groups.pop(key))
 
 
-_COMPANY_SUFFIXES = frozenset(
+_COMPANY_SUFFIXES: Final = frozenset(
     "Company Corporation Corp Inc Incorporated Ltd Limited Group Holdings plc PLC LLC AG".split()
 )
 
@@ -3295,13 +3334,13 @@ def _untyped(cand: Candidate) -> Candidate:
 
 
 # Officials' roles written before a surname alone ("Administrator Bolden"); not "Star", "Executive".
-_OFFICIAL_ROLES = frozenset(
+_OFFICIAL_ROLES: Final = frozenset(
     "Administrator Prosecutor Inspector Superintendent Detective Sergeant Spokesman Spokeswoman "
     "Spokesperson Commissioner Director Coordinator Ombudsman Registrar Magistrate Coroner Sheriff "
     "Marshal Warden Chairman Chairwoman Chairperson Treasurer Auditor Solicitor Barrister".split()
 )
 # Words that qualify a role in a job title: "Senior Vice President", "Chief Economist".
-_ROLE_QUALIFIERS = frozenset(
+_ROLE_QUALIFIERS: Final = frozenset(
     "senior vice deputy assistant associate acting interim chief executive general principal "
     "co first lead managing joint".split()
 )

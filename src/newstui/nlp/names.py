@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.query import SURNAME_PREFIX
 
-PARTICLES = frozenset(
+PARTICLES: Final = frozenset(
     "al el ad as ash at az ar an ibn bin bint abu van von der den de da di du del della la le dos das ter y".split()
 )
-_POSSESSIVE = re.compile(r"[’']s?$")
-_NON_WORD = re.compile(r"[^\w\s]")
+_POSSESSIVE: Final = re.compile(r"[’']s?$")
+_NON_WORD: Final = re.compile(r"[^\w\s]")
 
 
 def strip_possessive(word: str) -> str:
@@ -23,7 +24,7 @@ def strip_possessive(word: str) -> str:
     return word
 
 
-_VOWELS = frozenset("aeiouy")
+_VOWELS: Final = frozenset("aeiouy")
 
 
 def spelling_variant(a: str, b: str) -> bool:

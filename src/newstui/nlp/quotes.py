@@ -6,12 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import islice
+from typing import Final
 
 from newstui.nlp.segment import WORD, nickname_end, paragraph_spans
 
-_BOUNDARY_BEFORE = " \t\n([{—–-/"
-_SPEECH_END = ",.!?…—–:;"
-_TITLE_CUES = re.compile(
+_BOUNDARY_BEFORE: Final = " \t\n([{—–-/"
+_SPEECH_END: Final = ",.!?…—–:;"
+_TITLE_CUES: Final = re.compile(
     r"\b(?:title|titled|entitled|called|named|film|movie|book|novel|song|album|series|show|play|"
     r"documentary|paper|poem|opera|single|track|programme|program|podcast|headline|dubbed|"
     r"nicknamed|nickname)\W*(?:the\s+|a\s+|an\s+)?$",
@@ -19,18 +20,18 @@ _TITLE_CUES = re.compile(
 )
 # 'the term “subject to”', 'named their robot “Robogee.”', 'the nickname, the “Chuckle Brothers.”':
 # what follows names a word or a thing; it is nobody's speech
-NAMING_CUE = re.compile(
+NAMING_CUE: Final = re.compile(
     r"\b(?:term|phrase|word|words|expression|slogan|motto|nickname|name|named|dubbed|nicknamed|"
     r"titled|entitled)[,:]?\s+(?:(?:it|them|him|her|their|its|his|the|a|an)\s+)?"
     r"(?:\w+\s+)?$"
 )
 # 'she said "Your dad is gay"', 'I asked, "Who is it?"': a speech verb right before the quote
-_SAID_BEFORE = re.compile(r"\b(?:said|says|say|asked|asks|replied|replies)\s*[,:]?\s*$")
-_FUNCTION_WORDS = frozenset("a an and at by for in of on or the to with".split())
-_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
-_DOUBLE_MARK = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
-_THIN_SPACES = "\u2009\u200a\u202f"
-_SINGLE_MARKS = {"‘’": re.compile("[‘’]"), "''": re.compile("'")}
+_SAID_BEFORE: Final = re.compile(r"\b(?:said|says|say|asked|asks|replied|replies)\s*[,:]?\s*$")
+_FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
+_DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
+_DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
+_THIN_SPACES: Final = "\u2009\u200a\u202f"
+_SINGLE_MARKS: Final = {"‘’": re.compile("[‘’]"), "''": re.compile("'")}
 
 
 @dataclass(frozen=True)

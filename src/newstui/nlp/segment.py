@@ -6,17 +6,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import FunctionType
+from typing import Final
 
-WORD = re.compile(r"\w+(?:[’'.&-]\w+)*", re.UNICODE)
+WORD: Final = re.compile(r"\w+(?:[’'.&-]\w+)*", re.UNICODE)
 # Tokens for names also keep a free-standing ampersand ("Marks & Spencer").
-_TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*|(?<= )&(?= )", re.UNICODE)
-_NEWLINE_RUN = re.compile(r"\n\s*")  # a paragraph break, less the blanks before its newline
-_LINE_BLANKS = " \t\r\f\v"
+_TOKEN: Final = re.compile(r"\w+(?:[’'.&-]\w+)*|(?<= )&(?= )", re.UNICODE)
+_NEWLINE_RUN: Final = re.compile(r"\n\s*")  # a paragraph break, less the blanks before its newline
+_LINE_BLANKS: Final = " \t\r\f\v"
 # A sentence's end: stops, closing marks and blanks, or a newline and blanks. Written to open
 # with one set of characters, so the search skips to those (two alternatives are tried at every
 # character): the newline's tail comes first, then the stops' tail.
-_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"”’')\]]*\s+)")
-ABBREVIATIONS = frozenset(
+_SENTENCE_END: Final = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"”’')\]]*\s+)")
+ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr prof st sen rep gen col capt lt sgt maj adm gov jr sr inc ltd co corp no vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
 )
@@ -24,13 +25,13 @@ ABBREVIATIONS = frozenset(
 
 # The dash closing a dateline, less the blanks before it (searched from the dash: fast; each
 # alternative opens with its own character, so the search skips to those).
-_DATELINE_DASH = re.compile(r"—[ \t]+|–[ \t]+|-[ \t]+|--[ \t]+|—|–")
-_AGENCY = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
-_MONTHS = frozenset(
+_DATELINE_DASH: Final = re.compile(r"—[ \t]+|–[ \t]+|-[ \t]+|--[ \t]+|—|–")
+_AGENCY: Final = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
+_MONTHS: Final = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_NOT_DATELINE_PLACE = _MONTHS | frozenset(
+_NOT_DATELINE_PLACE: Final = _MONTHS | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday update updated breaking exclusive "
     "analysis opinion editorial live watch video photos comment by".split()
 )
@@ -116,7 +117,7 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[r
     return found
 
 
-_SENTENCE_END_CHARS = (".", "\n", "!", "?", "…")  # what every _SENTENCE_END match opens with
+_SENTENCE_END_CHARS: Final = (".", "\n", "!", "?", "…")  # what every _SENTENCE_END match opens with
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -166,8 +167,8 @@ def _sentence_end(text: str, at: int) -> int:
     return end
 
 
-_STOPS = frozenset(".!?…")
-_CLOSERS = frozenset("\"”’')]")
+_STOPS: Final = frozenset(".!?…")
+_CLOSERS: Final = frozenset("\"”’')]")
 
 
 def tokenize(text: str, after_datelines: frozenset[int] = frozenset()) -> list[Token]:
@@ -209,17 +210,17 @@ def _name_token_patterns(
 # at a word's start: its lookbehinds come after its first letter (tried only at capitals).
 # The first letter is any letter but a-z ([^\W\d_a-z]): written as "A-Z or not ASCII", then
 # checked as a letter, so the scan tests a plain range, not Unicode categories, at each character.
-_CAPITAL_WORD = re.compile(
+_CAPITAL_WORD: Final = re.compile(
     r"[A-Z\x80-\U0010ffff](?<=[^\W\d_])(?<!\w\w)(?<!\w[’'.&-]\w)\w*(?:[’'.&-]\w+)*"
 )
 # "al-Assad", "d'Estaing": a mark before a capital (A-Z), then look before the mark
-_LOWER_HEAD_MARKS = ("-", "'", "’")
-_UPPER_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOWER_HEAD_MARKS: Final = ("-", "'", "’")
+_UPPER_ASCII: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # "Marks & Spencer": the ampersand first, so the scan skips to it (a leading lookbehind is
 # tried at every character).
-_LONE_AMPERSAND = re.compile(r"&(?<= &)(?= )")
-_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
-_SPAN = re.Match.span
+_LONE_AMPERSAND: Final = re.compile(r"&(?<= &)(?= )")
+_LOWER_ASCII: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
+_SPAN: Final = re.Match.span
 
 
 def capital_word_spans(text: str) -> list[tuple[int, int]]:
@@ -359,7 +360,7 @@ def _joiner_end(text: str, at: int, joiners: frozenset[str]) -> int:
     return end
 
 
-_JOINER_MARKS = frozenset("’'.&-")  # inside a word token, between word characters
+_JOINER_MARKS: Final = frozenset("’'.&-")  # inside a word token, between word characters
 
 
 def _is_word_char(char: str) -> bool:
@@ -367,12 +368,16 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-_NICKNAME_CLOSERS = {'"': '"', "“": "”", "‘": "’", "'": "'"}
-NICKNAME_MARKS = frozenset("\"“”‘’'")  # the marks that may open or close a nickname
+_NICKNAME_CLOSERS: Final = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+NICKNAME_MARKS: Final = frozenset("\"“”‘’'")  # the marks that may open or close a nickname
 # One or two capitalised words; an apostrophe only inside a word, so a single closer stays out.
-_NICKNAME_BODY = re.compile(r"[A-Z][\w.-]*(?:['’]\w+)*(?: [A-Z][\w.-]*(?:['’]\w+)*)?")
-_NICKNAME_NEXT = re.compile(r" (?:[A-Z]|(?:van|von|de|da|di|del|der|du|la|le|al|el|bin|ibn) [A-Z])")
-_NOT_NAME_BEFORE = frozenset("The A An In On At Of For And But Or To As By From With".split())
+_NICKNAME_BODY: Final = re.compile(r"[A-Z][\w.-]*(?:['’]\w+)*(?: [A-Z][\w.-]*(?:['’]\w+)*)?")
+_NICKNAME_NEXT: Final = re.compile(
+    r" (?:[A-Z]|(?:van|von|de|da|di|del|der|du|la|le|al|el|bin|ibn) [A-Z])"
+)
+_NOT_NAME_BEFORE: Final = frozenset(
+    "The A An In On At Of For And But Or To As By From With".split()
+)
 
 
 def nickname_end(text: str, open_mark: int) -> int:
@@ -441,8 +446,8 @@ def _opens_at(text: str, start: int, after_datelines: frozenset[int]) -> bool:
     return start in after_datelines
 
 
-_INNER = "_’'.&-"  # characters inside a word token besides letters and digits
-_NO_STOP = "_,;%"  # before a space after a word, these never end a sentence
+_INNER: Final = "_’'.&-"  # characters inside a word token besides letters and digits
+_NO_STOP: Final = "_,;%"  # before a space after a word, these never end a sentence
 
 
 def _word_before(text: str, end: int) -> str:
@@ -558,4 +563,4 @@ def datelines(text: str) -> list[Dateline]:
 
 # Whether this module runs compiled (mypyc makes its functions built-in ones): the character
 # loops above replace regular-expression scans only there.
-_COMPILED = not isinstance(capital_word_spans, FunctionType)
+_COMPILED: Final = not isinstance(capital_word_spans, FunctionType)

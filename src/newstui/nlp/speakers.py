@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
@@ -15,7 +15,7 @@ from newstui.nlp.quotes import NAMING_CUE, QuoteSpan
 from newstui.nlp.segment import paragraph_spans, sentence_starts
 
 # The attribution verbs: speaking and writing, in every form a news sentence uses them.
-_VERBS = (
+_VERBS: Final = (
     "said|says|say|saying|told|tells|telling|added|adds|adding|stated|states|stating|explained|"
     "explains|explaining|noted|notes|noting|wrote|writes|writing|argued|argues|arguing|insisted|"
     "insists|insisting|warned|warns|warning|claimed|claims|claiming|asked|asks|replied|replies|"
@@ -67,119 +67,127 @@ def literal_alternation(phrases: str) -> str:
     return written(tree)
 
 
-_VERB_ALTERNATION = literal_alternation(_VERBS)
-VERB = re.compile(rf"\b(?:{_VERB_ALTERNATION})\b")
+_VERB_ALTERNATION: Final = literal_alternation(_VERBS)
+VERB: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION})\b")
 # A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
-SPEECH_AFTER = re.compile(
+SPEECH_AFTER: Final = re.compile(
     rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is))*\s+(?:{_VERB_ALTERNATION})\b"
 )
-_PARTICIPLE_OR_ACCORDING = re.compile(r"ing$|^according to$|^in the words of$", re.IGNORECASE)
-_CREDITING = ("according to", "in the words of")
-_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "its": "it"}
-_UNNAMED_OPENERS = re.compile(r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE)
+_PARTICIPLE_OR_ACCORDING: Final = re.compile(
+    r"ing$|^according to$|^in the words of$", re.IGNORECASE
+)
+_CREDITING: Final = ("according to", "in the words of")
+_PRONOUNS: Final = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "its": "it"}
+_UNNAMED_OPENERS: Final = re.compile(
+    r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE
+)
 # Prepositions of place: "a student from Kibera", "an official in Port Sudan" say where an
 # unnamed speaker is, not who speaks.
-_LOCATIVE = frozenset("from in near at".split())
+_LOCATIVE: Final = frozenset("from in near at".split())
 # "The masked man on the video said", "The IATA boss said that": a sentence whose subject is a
 # description of one person (a role or a plain noun), not a name.
-_DESCRIBED_SUBJECT = re.compile(
+_DESCRIBED_SUBJECT: Final = re.compile(
     r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+((?:[\w.-]+\s+){0,3}?)([a-z-]+)"
     rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERB_ALTERNATION})\b"
 )
-_PERSON_NOUNS = frozenset("man woman boy girl person".split())
+_PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
 # Words before a role that say when, not which: "the former minister" is the minister named before
-_TIME_QUALIFIERS = frozenset(
+_TIME_QUALIFIERS: Final = frozenset(
     "former then new current outgoing incoming acting interim late".split()
 )
 # ", who grew up in Murcia,": a relative clause inside a subject, not the subject
-_RELATIVE = re.compile(r"\s*(?:who|whose|whom|which)\b")
+_RELATIVE: Final = re.compile(r"\s*(?:who|whose|whom|which)\b")
 # "A company spokesman": the body a spokesperson speaks for, named by its kind
-_BODY_SPOKESPERSON = re.compile(
+_BODY_SPOKESPERSON: Final = re.compile(
     r"^\s*(?:a|an|the)\s+(\w+)\s+(?:spokesperson|spokesman|spokeswoman)\s*$", re.IGNORECASE
 )
-_AUX = frozenset("also later then has had have was is previously further again earlier".split())
-_SPEAKING_ORG_NOUNS = frozenset(
+_AUX: Final = frozenset(
+    "also later then has had have was is previously further again earlier".split()
+)
+_SPEAKING_ORG_NOUNS: Final = frozenset(
     "agency company firm group organisation organization regulator bank club union party ministry department "
     "government police army military court council authority commission office board charity network".split()
 )
 # Verbs after which a name may be the speaker ("said Mensah:"); after "told" or "asked" it is the
 # listener ("Mensah told Reuters:").
-_SAY_THEN_SPEAKER = frozenset(
+_SAY_THEN_SPEAKER: Final = frozenset(
     "said says added wrote writes replied continued tweeted posted stated declared".split()
 )
-_CLOSING_MARKS = ("”", '"', "’", "'")
+_CLOSING_MARKS: Final = ("”", '"', "’", "'")
 # A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
-_STATEMENT_READ = re.compile(
+_STATEMENT_READ: Final = re.compile(
     r"\b(statement|decree|letter|message|post|tweet|note|notice|announcement|opinion|ruling|"
     r"release|proclamation)\b[^.;]{0,160}"
     r"\b(?:read|reads|says|said|stated|states)(?:\s+in\s+part)?\s*[,:]?\s*$"
 )
 # "on Apple's website", "on Moss's Twitter account": the owner of the page a text is posted on
-_PLATFORM_OWNED = re.compile(
+_PLATFORM_OWNED: Final = re.compile(
     r"['’]s?\s+(?:official\s+)?(?:website|web\s+site|site|homepage|page|account|blog|channel|"
     r"Twitter|Facebook|Instagram|YouTube)\b"
 )
 # "It read, “…”" after "Acme released a statement.": the statement of the sentence before
-_IT_READ = re.compile(
+_IT_READ: Final = re.compile(
     r"^\W*(?:It|it|This|this)\s+(?:also\s+)?(?:read|reads)(?:\s+in\s+part)?\s*[,:]?\s*$"
 )
-_WRITTEN_NOUN = re.compile(r"\b(statement|letter|message|post|tweet|notice|announcement|release)\b")
+_WRITTEN_NOUN: Final = re.compile(
+    r"\b(statement|letter|message|post|tweet|notice|announcement|release)\b"
+)
 # "Moss's response was, “…”", "Reid's reaction to the verdict was:": the owner speaks
-_OWNER_WAS = re.compile(
+_OWNER_WAS: Final = re.compile(
     r"(?:^|[,;]\s|\b(?:and|but)\s)([^,.;]{2,60}?)['’]s?\s+(?:\w+\s+)?"
     r"(?:response|reaction|reply|answer|message|comment|words|verdict)"
     r"(?:\s+(?:to|on|about|of)\s+[^,.;]{1,40}?)?\s+(?:was|were|read|reads)\s*[,:]?\s*$"
 )
 # "…welcomed by Moss, who said it was “…”": the name before ", who" is the relative's subject
-_WHO_BEFORE_VERB = re.compile(
+_WHO_BEFORE_VERB: Final = re.compile(
     r",\s+who(?:\s+(?:also|later|then|had|has|have|was|is|previously|further))*\s+$"
 )
 # "… and said", "… and later added": a verb sharing the clause's subject with the verb before it
-_AND_VERB = re.compile(r"[^,]\s+and(?:\s+(?:also|later|then|has|had|have))*\s+$")
+_AND_VERB: Final = re.compile(r"[^,]\s+and(?:\s+(?:also|later|then|has|had|have))*\s+$")
 # "a statement from the", "the report by": a written text and the preposition naming its author
-_WRITTEN_FROM = re.compile(
+_WRITTEN_FROM: Final = re.compile(
     r"\s*(?:an?|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|letter|report|release|"
     r"announcement|message|post|tweet|note)\s+(?:from|by|of)\s+(?:the\s+)?"
 )
 # "The letter, signed by Moss,": the agent of these verbs is the author of what is said
-_AUTHORED_BY = frozenset("signed written authored issued sent".split())
-_PRONOUN_OPENS = re.compile(r"^\W*(?:he|she|He|She)\s")
-_NOT_SUBJECT = frozenset(
+_AUTHORED_BY: Final = frozenset("signed written authored issued sent".split())
+_PRONOUN_OPENS: Final = re.compile(r"^\W*(?:he|she|He|She)\s")
+_NOT_SUBJECT: Final = frozenset(
     "and but or then so because which that as in on to for with while if".split()
 )
 # '“…,” reads Judge Moss's statement': a written text's owner after the quote
-_READS_OWNER = (
+_READS_OWNER: Final = (
     r"\b(?:reads|read|says|said|states|stated)\s+([^,.;]{2,60}?)['’]s?\s+"
     r"(?:\w+\s+)?(?:statement|letter|ruling|judgment|judgement|opinion|decision|post|tweet|"
     r"message|report|note|announcement)\b"
 )
-_READS_STATEMENT = re.compile(rf"^[\s,]*{_READS_OWNER}")
+_READS_STATEMENT: Final = re.compile(rf"^[\s,]*{_READS_OWNER}")
 # '“…,” reads Judge Moss's statement, “…”': the same frame before the quote it opens
-_READS_STATEMENT_BEFORE = re.compile(rf"{_READS_OWNER}\s*[,:]\s*$")
-_PHRASE_STOP = re.compile(
+_READS_STATEMENT_BEFORE: Final = re.compile(rf"{_READS_OWNER}\s*[,:]\s*$")
+_PHRASE_STOP: Final = re.compile(
     r"[,;:()]|\s(?:who|which|that|as|in|on|at|after|before|during|when|while|to|from)\s"
 )
 
 
-_ON_BEHALF = re.compile(
+_ON_BEHALF: Final = re.compile(
     r"\b(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|from|at)\s+the\s+(\w+)\s*$",
     re.IGNORECASE,
 )
 
 
 # Verbs that put a label on something: the quoted label after them is the subject's word.
-_LABEL = re.compile(
+_LABEL: Final = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|"
     r"referr(?:ed|ing) to|refers to|dubb?(?:ed|s|ing)?|label(?:l?ed|s)?|brand(?:ed|s)|term(?:ed|s))\b"
 )
 # 'warned of “life-threatening” waves', 'spoke about a “turning point”': what a speech verb is about
-_SPEECH_ABOUT = re.compile(
+_SPEECH_ABOUT: Final = re.compile(
     r"\b(?:warn(?:s|ed|ing)?|sp(?:oke|eaks?|eaking)|talk(?:s|ed|ing)?|complain(?:s|ed|ing)?|"
     r"boast(?:s|ed|ing)?)\s+(?:of|about|against)\b"
 )
 # 'Acme justified the strike as “defensive”', 'citing it as “only the beginning”': a verb that
 # judges something "as" the fragment right after it; its subject used those words
-_LABEL_AS = re.compile(
+_LABEL_AS: Final = re.compile(
     r"\b(?:justif(?:y|ies|ied|ying)|hail(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
     r"dismiss(?:es|ed|ing)?|condemn(?:s|ed|ing)?|cit(?:e|es|ed|ing)|brand(?:s|ed|ing)?|"
     r"reject(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|portray(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing))\b"
@@ -191,30 +199,30 @@ _LABEL_AS = re.compile(
     r"|\baccus(?:e|es|ed|ing)\b[^.;:!?]{0,60}?\bof\s+(?:being\s+)?(?:an?\s+|the\s+)?$"
 )
 # "According to Moss, the storm will be “very dangerous”": the sentence is credited to Moss
-_ACCORDING_OPENS = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
+_ACCORDING_OPENS: Final = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
 # Where a clause of its own begins: a mention before it is not the subject of a later verb.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK: Final = re.compile(
     r";|\s(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s"
 )
-_ARTICLES = frozenset(("the", "a", "an"))
-_PREPOSITIONS = frozenset(
+_ARTICLES: Final = frozenset(("the", "a", "an"))
+_PREPOSITIONS: Final = frozenset(
     "of for to with on at by from in about against via into under over than like".split()
 )
 # ", a fire service spokesman," right before the verb: a description of the name before it.
-_TRAILING_APPOSITIVE = re.compile(
+_TRAILING_APPOSITIVE: Final = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
 )
 # ", Dean of Acme Law School" before the verb: an appositive opening with a capitalised role
-_ROLE_APPOSITIVE = re.compile(r",\s([A-Z][a-z]+)\s(?:of|at|for)\s[^,;]*,?\s*$")
+_ROLE_APPOSITIVE: Final = re.compile(r",\s([A-Z][a-z]+)\s(?:of|at|for)\s[^,;]*,?\s*$")
 # "said that", "told the BBC that": a clause of reported speech follows
-_REPORTED_THAT = re.compile(
+_REPORTED_THAT: Final = re.compile(
     r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed)"
     r"\s+that\b"
 )
 # 'said there had been a “major lull” in', 'acknowledged that France had “undeniable problems”',
 # 'said on Wednesday that 2009 was the “worst year”': a speech verb, perhaps a time or place,
 # then the reported clause's own subject; a fragment quoted inside that clause is the speaker's
-_REPORTED_CLAUSE = re.compile(
+_REPORTED_CLAUSE: Final = re.compile(
     r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed|"
     r"insisted|insists|acknowledged|admitted|noted|notes|announced|confirmed|conceded|stressed|"
     r"declared|ruled|saying)"
@@ -225,92 +233,96 @@ _REPORTED_CLAUSE = re.compile(
     r"recalled|revealed|vowed|promised|pledged)\s+that\s[^;:,]*$"
 )
 # Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
-_STOP = re.compile(r"[.!?](?:\s|$)")
-_TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
-_TITLE_WORDS = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
+_STOP: Final = re.compile(r"[.!?](?:\s|$)")
+_TITLE_STOP: Final = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
+_TITLE_WORDS: Final = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
 # ", and Moss had said": a coordinated clause, no appositive
-_COORDINATED = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
+_COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
 # "In his message, ", "However, addressing the leaders, ": before a clause's subject.
-_LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
-_PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
-_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_LEADING_ADVERBIAL: Final = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
+_PARTICIPLE_AT: Final = re.compile(r"[a-z]+ing\b")
+_WORD_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
+_POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\s")
 
 
 # "Remarked scientist Tierra Curry, “…”": a sentence that opens with its verb names the speaker
 # after it, up to the comma or colon that opens the quotation.
-_INVERTED = re.compile(
+_INVERTED: Final = re.compile(
     rf"^\s*(?:{'|'.join(sorted(w.capitalize() for w in SPEECH_OPENERS))})\s+([^.;!?]{{3,90}}?)[,:]\s*$"
 )
 # "…,” recalling their first meeting. “…”: a participle clause after a quote, naming nobody
-_PARTICIPLE_GAP = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
+_PARTICIPLE_GAP: Final = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
 # "“…” — Aparna Garg, railway manager": a name after a dash closing the quote, as in epigraphs
-_DASH_CREDIT = re.compile(r"^\s*[—–]\s*\u200d?\s*")
+_DASH_CREDIT: Final = re.compile(r"^\s*[—–]\s*\u200d?\s*")
 # A verb followed by a clause of its own ("explained he was", "said that"): reported speech
-_CLAUSE_AFTER = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
+_CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
 # 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
 # a comma or colon closes with its own stop; the clause after it starts a new sentence
-_INTRODUCING = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})\s*,|:)\s*$")
-_LAST_THE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
+_INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})\s*,|:)\s*$")
+_LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 
 
 # Auxiliaries and adverbs between a subject and its verb: "The commission has argued".
-_TRAILING_AUX = re.compile(
+_TRAILING_AUX: Final = re.compile(
     r"(?:\s+(?:also|later|then|has|had|have|was|is|previously|further|again|earlier))+\s*$"
 )
 # Written texts that "add" or "say" things for their author: "the statement added".
-_WRITTEN_TEXTS = frozenset(
+_WRITTEN_TEXTS: Final = frozenset(
     "statement letter report release communique communiqué warning notice advisory bulletin "
     "decree announcement".split()
 )
 # "the warning issued by Met Éireann", "a statement from Acme": the author after the text's noun
-_AUTHOR_AFTER = re.compile(
+_AUTHOR_AFTER: Final = re.compile(
     r"s?\s+(?:(?:\w+\s+)?(?:issued|signed|written|released|published|posted|sent|put out)"
     r"\s+by|from)\s+(?:the\s+)?"
 )
 # 'The opinion of the Court, released on Wednesday, read': the body that owns the text
-_OWNER_OF = re.compile(r"\s+of\s+(the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
+_OWNER_OF: Final = re.compile(r"\s+of\s+(the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
 # '“…”, the letter read.': a written text named before, reading out after the quotation
-_TEXT_READ_AFTER = re.compile(
+_TEXT_READ_AFTER: Final = re.compile(
     r"^[\s,]*the\s+(?:[\w-]+\s+)?("
     + "|".join(sorted(_WRITTEN_TEXTS))
     + r")\s+(?:also\s+)?(?:read|reads)\b"
 )
 # '“…”, read the warning.': the written text named after the quotation speaks for its author
-_READ_BY_TEXT = re.compile(
+_READ_BY_TEXT: Final = re.compile(
     r"^[\s,]*(?:read|reads)\s+(?:the|an?|its|their|his|her)\s+(?:[\w-]+\s+)?("
     + "|".join(sorted(_WRITTEN_TEXTS))
     + r")\b"
 )
 # 'Moss was described by the council as “…”': a passive verb of labelling and its agent
 # ('a pattern described by Acme as “…”': the participle after a noun phrase is passive too)
-_PASSIVE_BEFORE = re.compile(
+_PASSIVE_BEFORE: Final = re.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?|(?:a|an|the)\s+[a-z-]+\s+)$"
 )
-_LABELLED_BY = re.compile(r"^\s+by\s+([^,.;:]{2,60}?)\s+as\s+(?:an?\s+|the\s+)?$")
+_LABELLED_BY: Final = re.compile(r"^\s+by\s+([^,.;:]{2,60}?)\s+as\s+(?:an?\s+|the\s+)?$")
 # Prepositions whose object is never the subject a later pronoun refers back to.
-_OBJECT_PREPOSITIONS = frozenset("of to against with than like about toward towards".split())
+_OBJECT_PREPOSITIONS: Final = frozenset("of to against with than like about toward towards".split())
 # '“…” — as the Supreme Court decision put it —', 'As Moss put it, “…”': the owner of the words
-_AS_PUT_IT_AFTER = re.compile(r"^[\s,—–-]*as\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put)\s+it\b")
-_AS_PUT_IT_BEFORE = re.compile(
+_AS_PUT_IT_AFTER: Final = re.compile(
+    r"^[\s,—–-]*as\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put)\s+it\b"
+)
+_AS_PUT_IT_BEFORE: Final = re.compile(
     r"(?:^|[,;]\s|\b[Aa]nd\s)\W*[Aa]s\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put)\s+it\s*[,:—–]?\s*$"
 )
 # "The decree signed by the Pope": a role as the signer of a written text
-_SIGNED_BY_ROLE = re.compile(
+_SIGNED_BY_ROLE: Final = re.compile(
     r"\b(?:signed|written|issued|authored)\s+by\s+(the\s+(?:[\w-]+\s+){0,2}?[\w-]+),?\s+"
     r"(?:read|reads|says|said|stated|states)\b"
 )
 # "Calling it “…”, Moss said", "Saying “…”, Reid added": a sentence opening with a participle
-_PARTICIPLE_OPENS = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
-_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
-_SPOKES_WORDS = frozenset("spokesperson spokesman spokeswoman".split())
-_SUBJECT_PRONOUN = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
+_PARTICIPLE_OPENS: Final = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
+_DETERMINER_END: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_SPOKES_WORDS: Final = frozenset("spokesperson spokesman spokeswoman".split())
+_SUBJECT_PRONOUN: Final = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
 
 
-_SPEAKING_TYPES = frozenset(("PERSON", "ORG", "PLACE"))  # the entities a speaker is chosen from
-_SENTENCE_STOP = re.compile(r"[.!?]")
-_CLAUSE_SPLIT = re.compile(r"[,;:]")
-_ANY_WORD = re.compile(r"\w")
+_SPEAKING_TYPES: Final = frozenset(
+    ("PERSON", "ORG", "PLACE")
+)  # the entities a speaker is chosen from
+_SENTENCE_STOP: Final = re.compile(r"[.!?]")
+_CLAUSE_SPLIT: Final = re.compile(r"[,;:]")
+_ANY_WORD: Final = re.compile(r"\w")
 
 
 @lru_cache(maxsize=256)
@@ -1416,7 +1428,13 @@ def described_entities(
 
 # How a described speaker that is a service of a state ends: "the Russian air force" is an
 # organisation (as annotated), "the Syrian army" a group (as since rules-4)
-_DESCRIBED_SERVICES = (" air force", " navy", " coast guard", " border guard", " national guard")
+_DESCRIBED_SERVICES: Final = (
+    " air force",
+    " navy",
+    " coast guard",
+    " border guard",
+    " national guard",
+)
 
 
 def without_overlaps(entities: list[Entity], added: list[Entity]) -> list[Entity]:
