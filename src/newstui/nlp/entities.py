@@ -567,9 +567,13 @@ class _EntityFinder:
 
     def _is_heading(self, start: int, end: int) -> bool:
         """A short line without a full stop, most of its words capitalised: a title or heading."""
-        line = self.text[start:end].strip()
-        if not line or line[-1] in ".!?,;:”’\"'":
-            return False  # most paragraphs end with a stop: no need to count their words
+        text = self.text
+        last = end  # the last character that `text[start:end].strip()` keeps, found in place
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last == start or text[last - 1] in ".!?,;:”’\"'":
+            return False  # most paragraphs end with a stop: no need to cut out and count words
+        line = text[start:last].strip()
         words = line.split()
         if len(words) > 12 or len(words) < 2:
             return False
@@ -1956,10 +1960,7 @@ class _EntityFinder:
                 and _OFFICER_AFTER.match(after)
                 and words[0] not in gaz.first_names
             )
-            or (
-                self.text[max(0, start - 10) : start].endswith(_DEAL_WORDS)
-                and _DEAL_BEFORE.search(self.text, max(0, start - 30), start)
-            )
+            or self._deal_before(start)
         ):
             return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex", "Quorvex boss
             # Ann Lee", "a takeover bid for Quorvex": only a company has these
@@ -1980,7 +1981,8 @@ class _EntityFinder:
             return None, 0  # "Research Fellow", "Commercial Crew Program", "Earth Day", "Mac OS
             # X", "Red Hat Enterprise Linux": no body (products are not annotated)
         if len(words) > 1 and (
-            words[-1] in _FACILITY_HEADS or " ".join(words[-2:]) in _FACILITY_PAIRS
+            words[-1] in _FACILITY_HEADS
+            or (words[-1] in _FACILITY_LAST and " ".join(words[-2:]) in _FACILITY_PAIRS)
         ):
             return "PLACE", 2  # "Gatot Soebroto Army Hospital", "Kennedy Space Center": a site
         if words[-2:] == ["of", "Fame"]:
@@ -2017,7 +2019,7 @@ class _EntityFinder:
             return "PERSON", 2  # "Fifteen-year-old Robert said": an age before a name
         if (
             len(words) <= 2
-            and self.text[max(0, start - 11) : start].endswith(_NAMED_AS_ENDINGS)
+            and self._named_as_ending_before(start)
             and self._named_as_person(start, words[0])
         ):
             return "PERSON", 2  # "a protester using the pseudonym Katya"
@@ -2048,7 +2050,8 @@ class _EntityFinder:
             if after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3])
             else after
         )  # "Acme's revenue": the word after the possessive
-        next_word = rest_after.split(None, 1)[0].lower().strip(".,;:") if rest_after.strip() else ""
+        parts = rest_after.split(None, 1)  # [] when only spaces are left
+        next_word = parts[0].lower().strip(".,;:") if parts else ""
         if next_word in _MEDIA_VERBS or (
             _media_before(before) and not self._person_interviewed(words, before)
         ):
@@ -2091,7 +2094,10 @@ class _EntityFinder:
             if (
                 next_word in SPEECH_VERBS
                 or (before and before[-1] in SPEECH_VERBS)
-                or _INVERTED_SPEAKER_BEFORE.search(self.text, max(0, start - 160), start)
+                or (
+                    "," in self.text[max(0, start - 3) : start]  # the pattern ends with ",\s$"
+                    and _INVERTED_SPEAKER_BEFORE.search(self.text, max(0, start - 160), start)
+                )
                 or self._person_after(after)
                 or (before and before[-1].rstrip(",") in gaz.role_words)
                 or (before and before[-1].rstrip(",").rsplit("-", 1)[-1] in gaz.role_words)
@@ -2152,10 +2158,11 @@ class _EntityFinder:
             return "PERSON", 1
         if (
             len(words) == 1
-            and (_PERSON_AGE.match(after) or self._person_after(after))
+            and ((after[:2] == ", " and _PERSON_AGE.match(after)) or self._person_after(after))
             and not _described(before)  # "the young Spaniard, who": a description
         ):
-            if _PERSON_AGE.match(after):  # an age, even opening a sentence: "Kessler, 54, said"
+            if after[:2] == ", " and _PERSON_AGE.match(after):
+                # an age, even opening a sentence: "Kessler, 54, said"
                 return "PERSON", 2
             speaks = _DESCRIBED_THEN_SPEAKS.match(self.text, end)
             if speaks and (speaks.group(1) in ("a", "an") or not words[0].endswith("s")):
@@ -2192,9 +2199,7 @@ class _EntityFinder:
         ):
             return False
         text = self.text
-        if text[max(0, start - 10) : start].endswith(_DEAL_WORDS) or text[
-            max(0, start - 11) : start
-        ].endswith(_NAMED_AS_ENDINGS):
+        if self._deal_word_before(start) >= 0 or self._named_as_ending_before(start):
             return False  # also "shares of", which ends with " of "
         window = text[max(0, start - 60) : start].rsplit(None, 1)
         before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
@@ -2206,6 +2211,32 @@ class _EntityFinder:
         if next_word in _ONE_WORD_AFTER_CUES:
             return False
         return not (tok.sentence_start and _SPEAKS_ALONE.match(after))
+
+    def _deal_word_before(self, start: int) -> int:
+        """Where the space before a word of _DEAL_WORDS ending right before `start` is, -1 if
+        none: `text[max(0, start - 10) : start].endswith(_DEAL_WORDS)` found by the last word
+        (one search for a space and a set lookup, not a slice and eight comparisons)."""
+        text = self.text
+        if start < 3 or text[start - 1] != " ":
+            return -1
+        k = text.rfind(" ", max(0, start - 10), start - 1)
+        return k if k >= 0 and text[k + 1 : start - 1] in _DEAL_WORD_SET else -1
+
+    def _deal_before(self, start: int) -> bool:
+        """'a takeover bid for', 'who also owns' right before `start`: only a company is bought."""
+        k = self._deal_word_before(start)
+        return (
+            k >= 0
+            # every match of _DEAL_BEFORE has one of these words before the deal word
+            and self.text[max(0, start - 30) : k].endswith(_DEAL_BEFORE_ENDS)
+            and _DEAL_BEFORE.search(self.text, max(0, start - 30), start) is not None
+        )
+
+    def _named_as_ending_before(self, start: int) -> bool:
+        """`text[max(0, start - 11) : start].endswith(_NAMED_AS_ENDINGS)`, its last letter first."""
+        return self.text[start - 2 : start - 1] in _NAMED_AS_LAST and self.text[
+            max(0, start - 11) : start
+        ].endswith(_NAMED_AS_ENDINGS)
 
     def _person_interviewed(self, words: list[str], before: list[str]) -> bool:
         """'in an interview with Ann Lee': a known first name and a surname, not an outlet."""
@@ -2431,6 +2462,13 @@ _DEAL_WORDS: Final = (
     " acquired ",
     " bought ",
 )
+# The deal words without their spaces (each is " word "), and the words one of them follows in
+# every match of _DEAL_BEFORE (a guard before its search: see _deal_before).
+_DEAL_WORD_SET: Final = frozenset(w[1:-1] for w in _DEAL_WORDS)
+_DEAL_BEFORE_ENDS: Final = tuple(
+    "takeover acquisition purchase subsidiary merger shareholder shareholders bid also who "
+    "which that".split()
+)  # keep in step with _DEAL_BEFORE (tests/nlp/test_fast_paths.py compares the two)
 _DEAL_BEFORE: Final = re.compile(
     r"\b(?:(?:takeover|acquisition|purchase|subsidiary|merger|shareholders?) (?:bid )?"
     r"(?:of|for|with|in)|(?:bid for)|(?:who|which|that)(?: also)? (?:owns?|acquired|bought)) $"
@@ -2458,6 +2496,9 @@ _NAMED_AS: Final = re.compile(
     r"\bgave (?:his|her|their) name as) $"
 )
 _NAMED_AS_ENDINGS: Final = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
+_NAMED_AS_LAST: Final = frozenset(
+    e[-2] for e in _NAMED_AS_ENDINGS
+)  # their letters before the space
 _PERSON_AGE: Final = re.compile(r", \d{1,3},")
 # ", a nurse at the hospital, said", ", who has worked there for years, told": a description of
 # one person between a name and its speech verb
@@ -2565,6 +2606,7 @@ _FACILITY_PAIRS: Final = frozenset(
     for kind in ("Medical", "Space", "Convention")
     for centre in ("Center", "Centre")
 )
+_FACILITY_LAST: Final = frozenset(pair.rsplit(" ", 1)[-1] for pair in _FACILITY_PAIRS)
 # A licence or copyright line closing an item: "Source: Wikinews, licensed CC BY 2.5 (© Wikinews
 # contributors)." Its names credit the text; they are not what the article is about.
 _CREDIT_MARKS: Final = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")

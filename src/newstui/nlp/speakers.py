@@ -120,6 +120,9 @@ _STATEMENT_READ: Final = re.compile(
     r"release|proclamation)\b[^.;]{0,160}"
     r"\b(?:read|reads|says|said|stated|states)(?:\s+in\s+part)?\s*[,:]?\s*$"
 )
+# What the head before a quote ends with (but spaces and one colon or comma) when _STATEMENT_READ
+# matches.
+_STATEMENT_READ_ENDS: Final = ("read", "reads", "says", "said", "stated", "states", "part")
 # "on Apple's website", "on Moss's Twitter account": the owner of the page a text is posted on
 _PLATFORM_OWNED: Final = re.compile(
     r"['’]s?\s+(?:official\s+)?(?:website|web\s+site|site|homepage|page|account|blog|channel|"
@@ -704,7 +707,9 @@ class SpeakerFinder:
 
     def _before_from(self, span: QuoteSpan, sent_start: int) -> str | None:
         head = self.masked[sent_start : span.open_mark]
-        put_it = _AS_PUT_IT_BEFORE.search(head)
+        # Each pattern below is tried only when the head holds what any match must hold (a
+        # search for a pattern led by \b or a wide class tries it at every character).
+        put_it = _AS_PUT_IT_BEFORE.search(head) if "put" in head else None
         if put_it:  # 'As Moss put it, “…”': whose words they are
             named = self._first_named(
                 sent_start + put_it.start(1), sent_start + put_it.end(1), span.open_mark
@@ -721,14 +726,17 @@ class SpeakerFinder:
             )
             if named and self.types.get(named) == "PERSON":
                 return named
-        reads = _READS_STATEMENT_BEFORE.search(head)
+        tail = head.rstrip()  # what `\s*$` leaves: the match ends with the last visible mark
+        reads = _READS_STATEMENT_BEFORE.search(head) if tail[-1:] in (",", ":") else None
         if reads:
             owner = self._first_named(
                 sent_start + reads.start(1), sent_start + reads.end(1), span.open_mark
             )
             if owner:
                 return owner
-        statement = _STATEMENT_READ.search(head)
+        if tail[-1:] in (",", ":"):
+            tail = tail[:-1].rstrip()
+        statement = _STATEMENT_READ.search(head) if tail.endswith(_STATEMENT_READ_ENDS) else None
         if statement and not any(  # "In the letter, Acme's lawyer Stoltz said": Stoltz speaks
             m.entity.type == "PERSON"
             for m in self.mentions_in(sent_start + statement.start(), span.open_mark)

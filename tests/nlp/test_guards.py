@@ -1,0 +1,160 @@
+"""The cheap checks the extractor makes before a regular expression or a slice answer exactly as
+the expression or slice alone would (rules-11 speed work: a guard may only skip a call that
+cannot match)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstui.nlp.entities import (
+    _DEAL_BEFORE,
+    _DEAL_WORDS,
+    _INVERTED_SPEAKER_BEFORE,
+    _NAMED_AS_ENDINGS,
+    NAME_JOINERS,
+    _EntityFinder,
+)
+from newstui.nlp.names import _POSSESSIVE, strip_possessive
+from newstui.nlp.segment import name_tokens
+from newstui.nlp.speakers import (
+    _AS_PUT_IT_BEFORE,
+    _READS_STATEMENT_BEFORE,
+    _STATEMENT_READ,
+    _STATEMENT_READ_ENDS,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
+TEXTS = [
+    json.loads(p.read_text(encoding="utf-8"))["text"]
+    for folder in (DATA, DATA / "heldout", DATA / "dev2", DATA / "wikinews-dev")
+    for p in sorted(folder.glob("*.json"))
+]
+# The words the guarded patterns are made of, and what breaks them.
+CUE_WORDS = (
+    "takeover acquisition purchase subsidiary merger shareholder shareholders (takeover bid for "
+    "of in with own owns acquired bought who which that also the a an as pseudonym alias guerre "
+    "nom de name first identified only gave his her Xname said says read reads stated states "
+    "statement letter decree in part As Moss put puts has it and ” \" ’ ' , : ; . — x"
+).split()
+GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", " \n", ", ", ": ", "", "\t"])
+
+
+@st.composite
+def phrases(draw) -> str:
+    words = draw(st.lists(st.sampled_from(CUE_WORDS), max_size=14))
+    return "".join(w + draw(GAPS) for w in words)
+
+
+def _finder(text: str) -> _EntityFinder:
+    return _EntityFinder(text, name_tokens(text, frozenset(), NAME_JOINERS), [])
+
+
+def _check_deal_and_named_as(finder: _EntityFinder, text: str, start: int) -> None:
+    deal = text[max(0, start - 10) : start].endswith(_DEAL_WORDS)
+    assert (finder._deal_word_before(start) >= 0) == deal
+    assert finder._deal_before(start) == bool(
+        deal and _DEAL_BEFORE.search(text, max(0, start - 30), start)
+    )
+    named_as = text[max(0, start - 11) : start].endswith(_NAMED_AS_ENDINGS)
+    assert finder._named_as_ending_before(start) == named_as
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrases(), st.sampled_from(["Quorvex", "Katya", ""]))
+def test_deal_and_named_as_cues_are_found_as_the_windows_say(before, name) -> None:
+    text = before + name
+    finder = _finder(text)
+    for start in range(len(text) + 1):
+        _check_deal_and_named_as(finder, text, start)
+
+
+def test_deal_and_named_as_cues_are_found_as_the_windows_say_on_real_articles() -> None:
+    for text in TEXTS:
+        finder = _finder(text)
+        for start in range(len(text) + 1):
+            _check_deal_and_named_as(finder, text, start)
+
+
+def _guards_hold(head: str) -> None:
+    """What _before_from and _evidence check before each search: it holds for every match."""
+    tail = head.rstrip()
+    if _AS_PUT_IT_BEFORE.search(head):
+        assert "put" in head
+    if _READS_STATEMENT_BEFORE.search(head):
+        assert tail[-1:] in (",", ":")
+    if tail[-1:] in (",", ":"):
+        tail = tail[:-1].rstrip()
+    if _STATEMENT_READ.search(head):
+        assert tail.endswith(_STATEMENT_READ_ENDS)
+    if _INVERTED_SPEAKER_BEFORE.search(head, max(0, len(head) - 160)):
+        assert "," in head[-3:]
+
+
+@settings(max_examples=600, deadline=None)
+@given(phrases())
+def test_no_guard_skips_a_head_its_pattern_matches(head) -> None:
+    _guards_hold(head)
+
+
+def test_guarded_patterns_match_only_heads_their_guards_let_through() -> None:
+    # every prefix of a few real sentences ending where a quotation could open
+    heads = [
+        "As Moss put it, ",
+        "As the minister has put it: ",
+        "The statement read in part: ",
+        "A letter from Acme reads:\n",
+        "reads Judge Moss's statement, ",
+        "“We will,” said the chief economist for Acme in Tokyo, ",
+    ]
+    for head in heads:
+        assert (
+            _AS_PUT_IT_BEFORE.search(head)
+            or _READS_STATEMENT_BEFORE.search(head)
+            or _STATEMENT_READ.search(head)
+            or _INVERTED_SPEAKER_BEFORE.search(head)
+        ), head  # the examples do match: the guards are tried on matches
+        _guards_hold(head)
+    for text in TEXTS:
+        for end in range(0, len(text), 7):
+            _guards_hold(text[max(0, end - 200) : end])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab's’\n x", max_size=8))
+def test_a_possessive_is_stripped_as_the_pattern_strips_it(word) -> None:
+    expected = _POSSESSIVE.sub("", word) if len(word) > 2 and ("'" in word or "’" in word) else word
+    assert strip_possessive(word) == expected
+
+
+def _is_heading_by_slicing(text: str, start: int, end: int) -> bool:
+    """`_EntityFinder._is_heading` as it was: the paragraph cut out and stripped first."""
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?,;:”’\"'":
+        return False
+    words = line.split()
+    if len(words) > 12 or len(words) < 2:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= 0.6 * len(words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="Ab c.\n \t”'\u2003:", max_size=30))
+def test_a_heading_is_told_as_the_stripped_paragraph_tells(text) -> None:
+    finder = _finder(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert finder._is_heading(start, end) == _is_heading_by_slicing(text, start, end)
+
+
+def test_headings_are_told_as_the_stripped_paragraphs_tell_on_real_articles() -> None:
+    for text in TEXTS:
+        finder = _finder(text)
+        starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            assert finder._is_heading(start, end) == _is_heading_by_slicing(text, start, end)
