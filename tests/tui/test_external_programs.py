@@ -127,3 +127,31 @@ async def test_pipe_sends_the_article_to_a_command_typed_at_the_prompt(
         await pilot.press("escape")
         await settle(pilot)
         assert len(calls(tmp_path, "counter")) == 1
+
+
+async def test_a_piped_command_that_does_not_exist_gives_the_terminal_back_to_the_app(
+    db_path, tmp_path, monkeypatch
+):
+    """The app is resumed (its suspend left) however the program fails to start: it was left
+    suspended, the terminal showing the last program's output and keys echoed."""
+    app, suspended = app_with(db_path, tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("vertical_line")
+        await settle(pilot)
+        await pilot.press(*"nosuchcmd --x", "enter")
+        await settle(pilot)
+        assert suspended == ["in", "out"]
+        assert [n.message for n in app._notifications] == ["nosuchcmd: command not found"]
+
+
+async def test_a_pager_that_is_not_installed_is_one_line_and_the_app_comes_back(
+    db_path, tmp_path, monkeypatch
+):
+    app, suspended = app_with(db_path, tmp_path, monkeypatch, pager="nosuchpager -R")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert suspended in ([], ["in", "out"])
+        assert [n.message for n in app._notifications] == ["nosuchpager: command not found"]

@@ -27,11 +27,17 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
                 start_new_session=True,
             )
             return
-        with app.suspend():
-            status = subprocess.run(launch.argv, input=stdin, check=False).returncode
-            if launch.wait_for_key:
+        with app.suspend():  # Textual resumes the app only when the block ends without error
+            failed: OSError | None = None
+            try:
+                status = subprocess.run(launch.argv, input=stdin, check=False).returncode
+            except OSError as exc:  # not installed, not executable: the app must come back
+                failed = exc
+            if failed is None and launch.wait_for_key:
                 with suppress(EOFError, OSError):
                     input(f"\n[{name} exited with status {status}] Press Enter to return. ")
+        if failed is not None:
+            raise failed
     except SuspendNotSupported:
         app.notify(
             f"{name}: this terminal cannot be handed over to another program",
