@@ -54,6 +54,37 @@ def test_a_hostile_url_is_never_run_by_the_shell(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "command",
+    [
+        'sh -c "echo %u"',  # a command line handed to another program's shell
+        "bash -c 'echo %u'",
+        'sh -c "echo \\"%u\\""',
+        'echo "%u" | cat',  # the shell's own command line, the placeholder quoted
+        "echo '%u' | cat",
+    ],
+)
+def test_a_hostile_url_is_never_run_by_a_shell_a_command_hands_it_to(tmp_path, command):
+    marker = tmp_path / "pwned"
+    url = f"https://x.example/$(touch {marker})`touch {marker}`;touch {marker}&a=*'\""
+
+    out = subprocess.run(command_argv(command, url), capture_output=True, text=True, cwd=tmp_path)
+
+    assert not marker.exists()
+    assert out.stdout == url + "\n", out.stderr
+
+
+@pytest.mark.parametrize("command", ["sh -c 'echo \"link: %u\"'", "tmux new-window 'w3m \"%u \"'"])
+def test_a_placeholder_quoted_with_other_text_in_a_command_line_is_refused(command):
+    with pytest.raises(LaunchError, match="write %u as a word of its own"):
+        command_argv(command, "https://a.example/")
+
+
+def test_a_placeholder_inside_an_option_stays_the_url_itself():
+    url = "https://a.example/?a=1&b=2"
+    assert command_argv("firefox --new-tab=%u", url) == ("firefox", f"--new-tab={url}")
+
+
+@pytest.mark.parametrize(
     ("command", "shell"),
     [
         ("w3m %u", False),

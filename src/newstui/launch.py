@@ -1,9 +1,10 @@
 """External programs (browser, pager, a command the article is piped to) as argument lists.
 
 A command string from the settings or the user is split with shlex; the URL or file becomes one
-argument and is never written into a shell string. Only a command that itself uses the shell
-(pipes, redirections, `;`, `&&`, `$VAR`…) runs through `sh -c`, and then the URL reaches it as
-the positional parameter "$1", never as text inside the script.
+argument and is never written into a shell string as it is. Only a command that itself uses the
+shell (pipes, redirections, `;`, `&&`, `$VAR`…) runs through `sh -c`, and then the URL reaches it
+as the positional parameter "$1", never as text inside the script; a `%u` inside a command line
+handed to another program (`sh -c "w3m %u"`, `tmux new-window "w3m %u"`) is shell-quoted.
 """
 
 from __future__ import annotations
@@ -94,9 +95,7 @@ def command_argv(command: str, argument: str | None = None) -> tuple[str, ...]:
         script = command
         if argument is not None:
             script = (
-                command.replace(PLACEHOLDER, '"$1"')
-                if PLACEHOLDER in command
-                else f'{command} "$1"'
+                _put_in_script(command, '"$1"') if PLACEHOLDER in command else f'{command} "$1"'
             )
         return ("/bin/sh", "-c", script, "newstui", *([argument] if argument is not None else []))
     try:
@@ -106,8 +105,37 @@ def command_argv(command: str, argument: str | None = None) -> tuple[str, ...]:
     if argument is None:
         return tuple(words)
     if any(PLACEHOLDER in word for word in words):
-        return tuple(word.replace(PLACEHOLDER, argument) for word in words)
+        return tuple(_put_in_word(word, argument) for word in words)
     return (*words, argument)
+
+
+def _put_in_word(word: str, argument: str) -> str:
+    """One word of the argument list with `argument` where `%u` stands: as it is in a word like
+    `--new-tab=%u`; shell-quoted in a word that is itself a command line (it holds a space:
+    `sh -c "w3m %u"`, `tmux new-window "w3m %u"`), which the program hands to a shell."""
+    if PLACEHOLDER not in word:
+        return word
+    if not any(char.isspace() for char in word):
+        return word.replace(PLACEHOLDER, argument)
+    script = _put_in_script(word, shlex.quote(argument))
+    try:
+        whole = argument in shlex.split(script)
+    except ValueError:
+        whole = False
+    if not whole:  # %u inside a longer quoted string there: no quoting of ours would hold
+        raise LaunchError(
+            f"cannot put the link into {word!r}: write %u as a word of its own there, "
+            "not inside quotes with other text"
+        )
+    return script
+
+
+def _put_in_script(script: str, quoted: str) -> str:
+    """A shell script with the already quoted `quoted` where `%u` stands, quotes the user put
+    around it ("%u", '%u') replaced too: inside them the quoting would not hold."""
+    for written in (f'"{PLACEHOLDER}"', f"'{PLACEHOLDER}'", PLACEHOLDER):
+        script = script.replace(written, quoted)
+    return script
 
 
 def _first_word(command: str) -> str:
