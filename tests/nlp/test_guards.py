@@ -1,6 +1,6 @@
-"""The cheap checks the extractor makes before a regular expression or a slice answer exactly as
-the expression or slice alone would (rules-11 speed work: a guard may only skip a call that
-cannot match)."""
+"""The extractor's rules-11 shortcuts give exactly what they replace: a cheap check before a
+regular expression or a slice answers as the expression or slice alone would (a guard may only
+skip a call that cannot match), and values built without their constructors are the same."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newstui.model import Entity, Mention
 from newstui.nlp.entities import (
     _DEAL_BEFORE,
     _DEAL_WORDS,
@@ -26,6 +27,8 @@ from newstui.nlp.speakers import (
     _READS_STATEMENT_BEFORE,
     _STATEMENT_READ,
     _STATEMENT_READ_ENDS,
+    _Mention,
+    _new_mention,
 )
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
@@ -158,3 +161,11 @@ def test_headings_are_told_as_the_stripped_paragraphs_tell_on_real_articles() ->
         starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
             assert finder._is_heading(start, end) == _is_heading_by_slicing(text, start, end)
+
+
+def test_a_speakers_mention_is_the_named_tuple_its_constructor_makes() -> None:
+    entity = Entity("Ann Lee", "PERSON", (Mention(4, 11, "Ann Lee"),))
+    made, built = _new_mention(4, 11, entity), _Mention(4, 11, entity)
+    assert type(made) is _Mention
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert (made.start, made.end, made.entity) == (4, 11, entity)
