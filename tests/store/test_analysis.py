@@ -198,6 +198,7 @@ def test_a_batch_of_analyses_is_stored_as_saving_them_one_by_one(
             for article_id, one in done:
                 save_analysis(db, article_id, one, "v1", canonical_key, short_key)
         results.append(stored_by_keys(db))
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         db.conn.close()
     assert results[0] == results[1]
 
@@ -273,6 +274,29 @@ def test_an_analysis_of_an_article_deleted_since_it_was_read_is_dropped(db):
     )
 
     assert list_entities(db) == []
+
+
+def test_an_analysis_of_an_article_that_is_gone_is_dropped_without_a_stamp_too(db):
+    [article_id] = store(db, [Analysis()])
+    with db.conn:
+        db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    found = Analysis(entities=(person("Anna Berg", "Anna Berg", 0),))
+    skipped = save_analyses(db, [(article_id, found)], "v2", canonical_key, short_key)
+
+    assert skipped == {article_id}
+    assert list_entities(db) == []
+    assert db.execute("SELECT count(*) FROM mentions").fetchone() == (0,)
+
+
+def test_an_article_deleted_after_its_analysis_is_saved_takes_its_analysis_along(db):
+    [article_id] = store(db, [Analysis(entities=(person("Anna Berg", "Anna Berg", 0),))])
+
+    with db.conn:
+        db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    assert db.execute("SELECT count(*) FROM mentions").fetchone() == (0,)
+    assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
 
 
 def test_the_sweep_finds_articles_never_analysed_or_at_another_version_and_no_others(db):

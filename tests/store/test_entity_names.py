@@ -112,6 +112,21 @@ def test_a_lone_surname_keeps_its_names_when_it_joins_the_full_name(store):
     assert finds(db, 'person:"the spokesman"') == {other, peskov}
 
 
+def test_a_lone_surname_joining_a_full_name_that_has_its_other_name_leaves_no_stray_name(store):
+    db, (board, other, peskov, lagarde) = store
+    spokesman = (Mention(0, 13, "the spokesman"),)
+    analyse(db, peskov, Entity("Dmitry Peskov", "PERSON", spokesman))
+    analyse(db, board, Entity("Anna Peskov", "PERSON", (Mention(0, 11, "Anna Peskov"),)))
+    analyse(db, other, Entity("Peskov", "PERSON", spokesman))  # two full names: apart
+    analyse(db, board)  # Anna Peskov is mentioned no more
+    assert prune_entities(db) == 1
+    # Dmitry Peskov written again: the lone surname, alone beside him now, joins him
+    analyse(db, lagarde, Entity("Dmitry Peskov", "PERSON", (Mention(0, 13, "Dmitry Peskov"),)))
+    assert finds(db, 'person:"the spokesman"') == {other, peskov, lagarde}
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("SELECT count(*) FROM entity_names").fetchone() == (1,)
+
+
 def test_an_abbreviation_an_article_defines_finds_its_articles(store):
     db, (board, _, _, _) = store
     analysis = get_extractor("rules").analyse(BOARD)

@@ -65,12 +65,13 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
     """Store sketched articles (sketched elsewhere: outside the write lock, or in a worker),
     each joined to the story of the most similar article of another feed; returns how many
     were joined. An article sketched meanwhile, or deleted, is left as it is. The first
-    version (the lowest id) leads a story, whatever order the sketches come in."""
+    version (the lowest id) leads a story, whatever order the sketches come in. It writes only
+    articles it has read in its transaction: their references are not checked row by row."""
     made = dict(sketched)
     if not made:
         return 0
     joined = 0
-    with write_transaction(db) as conn:
+    with write_transaction(db, check_references=False) as conn:
         feeds = conn.execute(
             f"SELECT a.id, a.feed_id FROM articles a WHERE a.id IN (SELECT value FROM "
             f"json_each(?)) AND {_UNSKETCHED} ORDER BY a.id",
