@@ -51,8 +51,44 @@ def test_an_unknown_binding_id_or_key_stops_the_app_with_the_line(
     assert str(err.value).startswith(f"{path}:{line}: ") and message in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("keys", "line", "message"),
+    [
+        ('"article.toggle_star" = "S"\n', 5, "also the key of app.save_view"),  # the old README
+        (
+            '"article.toggle_star" = "j"\n',
+            5,
+            "'j' for article.toggle_star is also the key of headlines.down (Headlines: Down)",
+        ),
+        ('\n"app.search" = ["n"]\n', 6, "'n' for app.search is also the key of"),
+        ('"reader.find" = "?"\n', 5, "'?' for reader.find is also the key of app.help"),
+    ],
+)
+def test_a_key_two_bindings_of_one_pane_would_share_stops_the_app_with_the_line(
+    tmp_path, db_path, keys, line, message
+):
+    """One of them would never run: newstui said nothing and `s` simply stopped starring."""
+    path = write_config(tmp_path, keys)
+    with pytest.raises(ConfigError) as err:
+        NewstuiApp(db_path, load_config(path))
+    assert str(err.value).startswith(f"{path}:{line}: ") and message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        '"headlines.down" = ["j", "down"]\n',  # a default restated
+        '"article.toggle_star" = "j"\n"headlines.down" = ["x", "down"]\n',  # moved away first
+        '"reader.find" = "n"\n"reader.find_next" = "ctrl+n"\n',
+        '"article.toggle_star" = "*"\n',
+    ],
+)
+def test_keys_that_share_no_pane_are_accepted(tmp_path, db_path, keys):
+    NewstuiApp(db_path, load_config(write_config(tmp_path, keys)))
+
+
 async def test_user_keys_replace_the_defaults_and_show_in_help_and_the_palette(tmp_path, db_path):
-    path = write_config(tmp_path, '"article.toggle_star" = "S"\nheadlines.down = ["x", "down"]\n')
+    path = write_config(tmp_path, '"article.toggle_star" = "*"\nheadlines.down = ["x", "down"]\n')
     app = NewstuiApp(db_path, load_config(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -62,18 +98,18 @@ async def test_user_keys_replace_the_defaults_and_show_in_help_and_the_palette(t
         await pilot.press("s")  # no longer bound
         await settle(pilot)
         assert not app.main.headlines.selected.starred
-        await pilot.press("S")
+        await pilot.press("asterisk")
         await settle(pilot)
         assert app.main.headlines.selected.starred
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         rows = {(section, text): keys for section, keys, text in app.screen.rows}
-        assert rows[("Headlines", "Toggle the star")] == "S"
+        assert rows[("Headlines", "Toggle the star")] == "*"
         assert rows[("Headlines", "Down")] == "x ↓"
         await pilot.press("escape")
         commands = {c.title: c.help for c in app.get_system_commands(app.main)}
-        assert commands["Toggle the star"] == "key: S"
+        assert commands["Toggle the star"] == "key: *"
 
 
 async def test_the_emacs_preset_moves_with_ctrl_n_and_opens_the_palette_with_alt_x(

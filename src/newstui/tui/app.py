@@ -30,7 +30,7 @@ from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
-from newstui.tui.keymap import build_keymap, keys_label
+from newstui.tui.keymap import build_keymap, check_key_clashes, keys_label
 from newstui.tui.refresh import AnalysisFinished, run_analysis, start_process_tracker
 from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.main import MainScreen
@@ -85,6 +85,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             if config is not None
             else {}
         )
+        if config is not None and config.keys.bindings:
+            check_key_clashes(config.keys, config.path, key_sections(), self.user_keymap)
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
 
     @property

@@ -97,6 +97,38 @@ def build_keymap(keys: KeysConfig, path: object, known: set[str]) -> dict[str, s
     return keymap
 
 
+def check_key_clashes(
+    keys: KeysConfig,
+    path: object,
+    sections: Iterable[tuple[str, Iterable[Binding]]],
+    keymap: Mapping[str, str],
+) -> None:
+    """A key the user gave a binding that another binding of the same pane (or one that works
+    anywhere) also answers to is a ConfigError naming the line: one of them would never run."""
+    lines = {binding.id: binding.line for binding in keys.bindings}
+    listed = [(name, list(bindings)) for name, bindings in sections]
+    anywhere = [b for name, bindings in listed if name == "Anywhere" for b in bindings]
+    for pane, bindings in listed:
+        scope = bindings if pane == "Anywhere" else [*bindings, *anywhere]
+        holders: dict[str, list[Binding]] = {}
+        for binding in scope:
+            for key in keys_of(binding, keymap).split(","):
+                if binding not in holders.setdefault(key, []):
+                    holders[key].append(binding)
+        for key, holding in holders.items():
+            mine = next((b for b in holding if b.id is not None and b.id in lines), None)
+            if mine is None or mine.id is None:
+                continue
+            clash = next((b for b in holding if (b.id or b.action) != mine.id), None)
+            if clash is not None:
+                where = f"{path}:{lines[mine.id]}" if lines[mine.id] else str(path)
+                raise ConfigError(
+                    f"{where}: {key_label(key)!r} for {mine.id} is also the key of "
+                    f"{clash.id or clash.action} ({pane}: {clash.tooltip or clash.description}); "
+                    "give one of them another key"
+                )
+
+
 def keys_of(binding: Binding, keymap: Mapping[str, str]) -> str:
     """The keys a binding answers to once the keymap is applied."""
     return keymap.get(binding.id, binding.key) if binding.id else binding.key
