@@ -150,3 +150,18 @@ def test_a_closed_quote_is_not_spoken_by_a_sentence_leading_into_the_next_quote(
         ("the pump had been switched off by hand or had failed on its own.", "Dana Lee"),
         ("odd", "Tom Reeve"),
     ]
+
+
+# 'Moss writes that parents must be subject to “complete jurisdiction”', 'Reid commented on
+# the unfairness of “rigged polls”': "writes" opens reported speech as "wrote" does, and
+# "commented on" says what a speech verb is about, as "spoke about" does.
+def test_a_fragment_after_writes_that_or_commented_on_is_the_subjects(extractor) -> None:
+    text = (
+        "In an essay, Professor Dana Lee writes that the rule asks parents to be subject to "
+        '"complete control" by the state.\n\n'
+        'Tom Reeve commented on the unfairness of "rigged polls" during the debate.'
+    )
+    assert _quotes(extractor, text) == [
+        ("complete control", "Dana Lee"),
+        ("rigged polls", "Tom Reeve"),
+    ]

@@ -187,6 +187,7 @@ _LABEL: Final = re.compile(
 _SPEECH_ABOUT: Final = re.compile(
     r"\b(?:warn(?:s|ed|ing)?|sp(?:oke|eaks?|eaking)|talk(?:s|ed|ing)?|complain(?:s|ed|ing)?|"
     r"boast(?:s|ed|ing)?)\s+(?:of|about|against)\b"
+    r"|\bcomment(?:s|ed|ing)?\s+on\b"
 )
 # 'Acme justified the strike as “defensive”', 'citing it as “only the beginning”': a verb that
 # judges something "as" the fragment right after it; its subject used those words
@@ -226,9 +227,9 @@ _REPORTED_THAT: Final = re.compile(
 # 'said on Wednesday that 2009 was the “worst year”': a speech verb, perhaps a time or place,
 # then the reported clause's own subject; a fragment quoted inside that clause is the speaker's
 _REPORTED_CLAUSE: Final = re.compile(
-    r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed|"
-    r"insisted|insists|acknowledged|admitted|noted|notes|announced|confirmed|conceded|stressed|"
-    r"declared|ruled|saying)"
+    r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|writes|argued|"
+    r"claimed|insisted|insists|acknowledged|admitted|noted|notes|announced|confirmed|conceded|"
+    r"stressed|declared|ruled|saying)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier|later|today|yesterday)\b[^,.;:]{0,30}?)?"
     r"\s+(?:that|it|there|he|she|they|we|this|the|a|an|its|his|her|their|[a-z]+s)\s[^;:]*$"
     # verbs that also take an object ("posted a report"): only with "that", in one clause
