@@ -165,3 +165,14 @@ def test_a_fragment_after_writes_that_or_commented_on_is_the_subjects(extractor)
         ("complete control", "Dana Lee"),
         ("rigged polls", "Tom Reeve"),
     ]
+
+
+# 'Miller, often referred to as “The Bear Man”', 'a site known as “Open Door”': a capitalised
+# fragment after "known as" or "referred to as" is a name, not a quote, even beside its owner.
+def test_a_name_after_referred_to_as_or_known_as_is_no_quote(extractor) -> None:
+    text = (
+        "Leon Miller, owner of a bear farm near Varden, died on Monday. Miller, reportedly often "
+        'referred to as "The Bear Man", had kept six bears. His farm, known as "Open Door", '
+        "closed."
+    )
+    assert _quotes(extractor, text) == []

@@ -15,7 +15,7 @@ _SPEECH_END: Final = ",.!?…—–:;"
 _TITLE_CUES: Final = re.compile(
     r"\b(?:title|titled|entitled|called|named|film|movie|book|novel|song|album|series|show|play|"
     r"documentary|paper|poem|opera|single|track|programme|program|podcast|headline|dubbed|"
-    r"nicknamed|nickname)\W*(?:the\s+|a\s+|an\s+)?$",
+    r"nicknamed|nickname|known\s+as|referred\s+to\s+as)\W*(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 # 'the term “subject to”', 'named their robot “Robogee.”', 'the nickname, the “Chuckle Brothers.”':
