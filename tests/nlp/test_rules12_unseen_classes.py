@@ -78,3 +78,33 @@ def test_software_and_hardware_are_neither_places_nor_people(extractor) -> None:
     for product in ("Vorlix", "Quarn", "Tesslo", "Brindle"):
         assert product not in names
     assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
+
+
+def test_a_licence_named_after_general_is_no_person_and_no_body(extractor) -> None:
+    text = "The tool ships under the KSL General Public License 3.0, Ann Merrow said."
+    names = _names(extractor, text)
+    assert not any("License" in name or name == "KSL" for name in names)
+    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
+
+
+def test_a_plural_office_alone_names_no_one(extractor) -> None:
+    text = (
+        "He sat through the hearings of two Presidents, Tomas Vell and Ann Merrow. The list "
+        "named Senators Mary Kells and John Marrin."
+    )
+    names = _names(extractor, text)
+    assert "Presidents" not in names and "Senators" not in names
+    assert ("Mary Kells", "PERSON") in _entities(extractor, text)
+
+
+def test_a_name_ending_in_a_things_word_is_no_person(extractor) -> None:
+    text = (
+        "The Nancy Orrin Space Telescope launched in May. Tomas Vell flew on Kestrel One to "
+        "Tarnwick, Ann Merrow said."
+    )
+    names = _names(extractor, text)
+    assert "Nancy Orrin Space Telescope" not in {
+        n for n, t in _entities(extractor, text) if t == "PERSON"
+    }
+    assert "Kestrel One" not in names
+    assert ("Tomas Vell", "PERSON") in _entities(extractor, text)

@@ -48,7 +48,7 @@ THING_WORDS: Final = frozenset(
     "Model Theory Array Telescope Collider Change Index Prize Award Awards Cup Championship "
     "Championships Open Games Olympics Festival Summit Conference Week Day Plan Strategy Scheme "
     "Doctrine Initiative Deal Era War Wars Revolution Crisis Report Finals Final Amendment "
-    "Amendments".split()
+    "Amendments License Licence Licensed".split()
 )
 # What is named after a person without being one: "the Rory Peck Awards", "Sven Hedin Medal".
 HONOURS: Final = frozenset(
@@ -664,6 +664,8 @@ class _EntityFinder:
             return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
+                if any(t.text in THING_WORDS for t in run[i + n : i + n + 3]):
+                    return 0  # "the GNU General Public License": a thing's name, no title
                 if (
                     i + n + 2 < len(run)
                     and run[i + n + 1].text.lower() in self.gaz.role_words
@@ -1864,6 +1866,8 @@ class _EntityFinder:
         end: int,
     ) -> tuple[str | None, int]:
         kind, strength = self._evidence(toks, surface, person_cue, suffix_cue, start, end)
+        if kind == "PERSON" and len(toks) > 1 and toks[-1].text in _NO_SURNAMES:
+            return None, 0  # "the James Webb Space Telescope", "Marine One": a thing named
         if strength > 1:
             return kind, strength
         if kind == "PERSON" and any(t.text in THING_WORDS for t in toks):
@@ -2545,7 +2549,8 @@ _LIST_GAPS: Final = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",
 _NOT_NAME_HEADS: Final = frozenset(
     "Act Acts Treaty Accord Accords Regulations Directive Amendment Amendments Prize Prizes Award "
     "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
-    "Primaries Caucus Caucuses Show Constitution Law Laws Bill Bills".split()
+    "Primaries Caucus Caucuses Show Constitution Law Laws Bill Bills License Licence "
+    "Licensed".split()
 )
 # Last words of a rank or post ("Royal Society University Research Fellow", "Woman Grand
 # Master"), of a scheme or a system ("Commercial Crew Program", "Automatic Identification
@@ -2568,6 +2573,11 @@ _ACRONYM_THINGS: Final = frozenset(
     "chip chips score scores scale rating ratings technique techniques technology device devices "
     "mode cable cables signal signals scan scans scanner spectrometer gene genes vaccine "
     "licence license certificate certificates classification".split()
+)
+# Last words that end a thing's name, never a person's ("James Webb Space Telescope", "Marine One").
+_NO_SURNAMES: Final = frozenset(
+    "Telescope Collider Act Acts Treaty Prize Prizes Award Awards Amendment Amendments License "
+    "Licence Doctrine One".split()
 )
 # Last words of an office, never of a person's name ("Minority Leader", "Health Director").
 _OFFICE_NOUNS: Final = frozenset(
@@ -2852,6 +2862,10 @@ def names_nothing(key: str, cands: list[Candidate], kind: str, gaz: Gazetteer) -
     ):
         return True  # "the Senate Minority Leader, Ann Lee,", "Vice Presidents": an office
     # "Universities and research institutes have pledged": no name
+    if kind == "PERSON" and all(
+        c.words == 1 and c.text.endswith("s") and c.text in _OFFICE_NOUNS for c in cands
+    ):
+        return True  # "two different Presidents, Richard Nixon and …", "Senators Ann Lee and …"
     return kind == "ORG" and (_only_head_noun(cands, gaz) or _only_generic_head(cands))
 
 
