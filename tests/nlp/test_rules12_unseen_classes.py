@@ -108,3 +108,17 @@ def test_a_name_ending_in_a_things_word_is_no_person(extractor) -> None:
     }
     assert "Kestrel One" not in names
     assert ("Tomas Vell", "PERSON") in _entities(extractor, text)
+
+
+def test_a_chess_title_is_no_part_of_the_players_name(extractor) -> None:
+    text = "IM Ann Merrow beat WGM Mary Kells in Tarnwick. Merrow studies in Kestrel."
+    entities = _entities(extractor, text)
+    assert ("Ann Merrow", "PERSON") in entities
+    assert ("Mary Kells", "PERSON") in entities
+
+
+def test_greater_before_a_known_place_names_its_metropolitan_area(extractor) -> None:
+    text = "In Greater Melbourne at the census, most residents were born abroad."
+    entities = _entities(extractor, text)
+    assert ("Greater Melbourne", "PLACE") in entities
+    assert "Greater" not in _names(extractor, text)

@@ -1379,10 +1379,10 @@ class _EntityFinder:
             if (
                 n_known
                 and pending
-                and pending[-1].text in COMPASS
+                and (pending[-1].text in COMPASS or pending[-1].text == "Greater")
                 and self._is_place(run, i, n_known)
             ):
-                # "South East Asia": two compass words
+                # "South East Asia": two compass words; "Greater Melbourne": its metropolitan area
                 k = 2 if len(pending) > 1 and pending[-2].text in ("North", "South") else 1
                 self._flush(pending[:-k], person_cue, None)
                 start, end, surface = self._surface(run, i - k, n_known + k)
