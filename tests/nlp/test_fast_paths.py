@@ -82,6 +82,8 @@ def texts(draw) -> str:
 
 
 def _lower_words_by_cutting(text: str) -> set[str]:
+    # a handle ("@github", "@acme.com") is no use of a word: blanked first
+    text = re.sub("@" + WORD.pattern, lambda m: " " * len(m.group()), text)
     return set(filter(str.islower, WORD.findall(text)))
 
 

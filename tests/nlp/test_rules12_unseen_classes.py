@@ -122,3 +122,14 @@ def test_greater_before_a_known_place_names_its_metropolitan_area(extractor) -> 
     entities = _entities(extractor, text)
     assert ("Greater Melbourne", "PLACE") in entities
     assert "Greater" not in _names(extractor, text)
+
+
+def test_a_handle_is_no_name_and_no_lower_case_use_of_a_word(extractor) -> None:
+    text = (
+        'The site Quillo blocked the tool on Monday. "Thanks @quillo for nothing," one user '
+        "wrote. Quillo also said it would review the case. Ann Merrow runs the blog TARN@QUILL."
+    )
+    quillo = [e for e in extractor.analyse(text).entities if e.name == "Quillo"]
+    assert quillo and len(quillo[0].mentions) == 2  # "Quillo also said": a mention
+    assert "QUILL" not in _names(extractor, text)
+    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)

@@ -323,7 +323,8 @@ class LowerCaseWords:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        # "@github": a handle is no use of a word ("GitHub also said" stays a name)
+        self.text = _HANDLE.sub(_blank, text) if "@" in text else text
         self.answers: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
@@ -333,6 +334,13 @@ class LowerCaseWords:
         if found is None:
             found = self.answers[word] = _has_word_token(self.text, word)
         return found
+
+
+_HANDLE: Final = re.compile("@" + WORD.pattern)  # "@github", "@acme.com"
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 _WORD_JOINERS: Final = "’'.&-"  # what joins the parts of one `segment.WORD` token ("x-ray", "U.S")
@@ -509,6 +517,8 @@ class _EntityFinder:
             self._split_glued_sentences()
         if "Image:" in text:
             self._drop_image_labels()
+        if "@" in text:  # "@RedHat", "KN@PPSTER": a handle or an address is no name
+            self.tokens = [t for t in self.tokens if text[t.start - 1 : t.start] != "@"]
         self.datelines = datelines
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = LowerCaseWords(text)
