@@ -133,3 +133,13 @@ def test_a_handle_is_no_name_and_no_lower_case_use_of_a_word(extractor) -> None:
     assert quillo and len(quillo[0].mentions) == 2  # "Quillo also said": a mention
     assert "QUILL" not in _names(extractor, text)
     assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
+
+
+def test_a_person_before_a_comma_and_a_country_is_no_place(extractor) -> None:
+    text = (
+        "On Monday, Adrian Vellacott, US sports writer for the Tarnwick Times, wrote about "
+        "the game. Crowds gathered in Croydon, South London."
+    )
+    entities = _entities(extractor, text)
+    assert ("Adrian Vellacott", "PERSON") in entities
+    assert ("Croydon", "PLACE") in entities

@@ -2057,7 +2057,9 @@ class _EntityFinder:
                 and gaz.known.get(nxt.group(1).strip()) == "PLACE"
                 and len(words) <= 3
                 and not self._role_after(end + nxt.end())
-            ):  # "Croydon, South London", but not "Hernan Gomez, Panama coach, said"
+                and not (len(words) > 1 and words[0] in gaz.first_names)
+            ):  # "Croydon, South London", but not "Hernan Gomez, Panama coach, said" nor
+                # "Adrian Wojnarowski, US sport columnist from ESPN, said"
                 return "PLACE", 2
         rest_after = (
             after[2:]
