@@ -140,6 +140,8 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
         "importlib.resources",
         "hashlib",  # OpenSSL's digests: an article's content hash and story keys load it
         "newstui.config_tables",  # [sync], [[views]], [[filters]], [keys] bindings: when present
+        # refresh, full text, removal and analysis functions: when the first of them starts
+        "newstui.tui.refresh",
     }
     assert not loaded & deferred
 

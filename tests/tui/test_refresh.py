@@ -147,10 +147,10 @@ async def test_quitting_during_a_slow_refresh_stops_the_fetch_at_once(
     import threading
     import time
 
-    import newstui.tui.screens.source_refresh as app_module  # where the refresh runs
+    import newstui.tui.refresh as refresh_module  # the screen takes run_refresh from there
 
     finished = threading.Event()
-    real_run_refresh = app_module.run_refresh
+    real_run_refresh = refresh_module.run_refresh
 
     def run_refresh(*args, **kwargs):
         try:
@@ -158,7 +158,7 @@ async def test_quitting_during_a_slow_refresh_stops_the_fetch_at_once(
         finally:
             finished.set()
 
-    monkeypatch.setattr(app_module, "run_refresh", run_refresh)
+    monkeypatch.setattr(refresh_module, "run_refresh", run_refresh)
     app = NewstuiApp(db_path, slow_config)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.2)

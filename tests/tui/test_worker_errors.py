@@ -10,7 +10,7 @@ import pytest
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
-from newstui.tui.refresh import RefreshFinished, RefreshProgress
+from newstui.tui.refresh_messages import RefreshFinished, RefreshProgress
 
 from .conftest import settle
 

@@ -31,7 +31,7 @@ from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.keymap import build_keymap, check_key_clashes, keys_label
-from newstui.tui.refresh import AnalysisFinished, run_analysis, start_process_tracker
+from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
@@ -120,6 +120,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     def _first_screen_shown(self) -> None:
         resume_after_start()
         if self.config is not None:  # after the first paint: it imports the whole pipeline
+            from newstui.tui.refresh import start_process_tracker
+
             start_process_tracker()  # before any worker process (the analysis, a refresh)
             self._analyse_stale(self.config.settings.extractor)
 
@@ -248,6 +250,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse_stale(self, extractor: str) -> None:
         """Analyse articles stored before the current extractor version (after an upgrade)."""
+        from newstui.tui.refresh import run_analysis
+
         try:
             count = run_analysis(self.db_path, extractor)
         except Exception as exc:

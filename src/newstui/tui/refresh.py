@@ -1,8 +1,9 @@
-"""Refresh and full-text fetches as plain blocking functions, run in worker threads, and the
-messages those threads post back.
+"""Refresh and full-text fetches as plain blocking functions, run in worker threads (the
+messages those threads post back are in `refresh_messages`).
 
 Each opens its own database connection, so the app's shared connection is never used by them.
-The pipeline (feedparser, httpx, worker pools) is imported on the first refresh, not at start-up.
+The pipeline (feedparser, httpx, worker pools) is imported on the first refresh, not at start-up;
+this module itself when the first refresh, full-text fetch, removal or analysis starts.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
-
-from textual.message import Message
 
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.counts import counted, plural
@@ -40,39 +39,6 @@ def start_process_tracker() -> None:
 
     with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
         resource_tracker.ensure_running()
-
-
-@dataclass(eq=False, repr=False)
-class RefreshProgress(Message):
-    """`done` of `total` sources of a running refresh finished, the last one `name`; `changed`
-    of them stored new or updated articles. A newer progress message replaces a pending one."""
-
-    done: int
-    total: int
-    name: str
-    changed: int
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, RefreshProgress)
-
-
-@dataclass(eq=False, repr=False)
-class RefreshFinished(Message):
-    """A refresh ended: every source's outcome, the sources it removed, the old articles the
-    cleanup after it removed, and `warning` when something failed after fetching (the analysis)."""
-
-    outcomes: tuple[SourceOutcome, ...]
-    removed: tuple[RemovedSource, ...] = ()
-    warning: str | None = None
-    cancelled: bool = False
-    cleaned: CleanupReport | None = None
-
-
-@dataclass(eq=False, repr=False)
-class AnalysisFinished(Message):
-    """Articles stored before the current extractor version were analysed (`count` of them)."""
-
-    count: int
 
 
 @dataclass(frozen=True)

@@ -25,13 +25,6 @@ from newstui.model import ArticleDetail, ArticleRow, FeedRow
 from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.programs import run_program
-from newstui.tui.refresh import (
-    run_fulltext,
-    run_remove,
-    run_unsubscribe,
-    sentence,
-    start_process_tracker,
-)
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
 
@@ -310,11 +303,15 @@ class ArticleActions(Screen[None]):
             return
         if row := self._row():
             self.notify("Fetching the full text…")
+            from newstui.tui.refresh import start_process_tracker
+
             start_process_tracker()
             self._fetch_fulltext(self.config, row.id)
 
     @work(thread=True, group="fulltext", exit_on_error=False)
     def _fetch_fulltext(self, config: Config, article_id: int) -> None:
+        from newstui.tui.refresh import run_fulltext
+
         cancel = get_current_worker().cancelled_event  # set when the app quits
         try:
             ok = run_fulltext(self.db_path, config, article_id, cancel)
@@ -366,6 +363,8 @@ class ArticleActions(Screen[None]):
 
     @work(thread=True, group="write", exit_on_error=False)
     def _remove_source(self, feed: FeedRow, source: FeedConfig | LocalConfig | None) -> None:
+        from newstui.tui.refresh import run_remove, run_unsubscribe, sentence
+
         assert self.config is not None
         try:
             # A server subscription is unsubscribed first: if the server refuses, nothing changes.

@@ -17,20 +17,11 @@ from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
 from newstui.model import ArticleRow
-from newstui.tui.refresh import (
-    AnalysisFinished,
-    RefreshFinished,
-    RefreshPlan,
-    RefreshProgress,
-    plan_all,
-    plan_for,
-    refresh_summary,
-    run_refresh,
-    start_process_tracker,
-)
+from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 
 if TYPE_CHECKING:
     from newstui.model import CleanupReport, RemovedSource, SourceOutcome, SyncStatus
+    from newstui.tui.refresh import RefreshPlan
     from newstui.tui.shared_library import SharedLibrary
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.refresh_status import RefreshStatus
@@ -94,6 +85,8 @@ class SourceRefresh(Screen[None]):
         if self.config is None:
             self.notify(DEMO_NOTICE, severity="warning")
             return
+        from newstui.tui.refresh import plan_all
+
         self.start_refresh(plan_all(self.config))
 
     def action_refresh_selected(self) -> None:
@@ -109,6 +102,8 @@ class SourceRefresh(Screen[None]):
         else:
             row: ArticleRow | None = self.headlines.selected
             rows = [f for f in feeds if row is not None and f.id == row.feed_id]
+        from newstui.tui.refresh import plan_for
+
         plan = plan_for(self.config, rows)
         if self.config.sync is not None:  # server subscriptions are refreshed by a sync
             with self.library.borrow() as library:
@@ -133,6 +128,8 @@ class SourceRefresh(Screen[None]):
             return
         self._refresh_total, self._changes_seen = plan.total, 0
         self.status.progress(0, plan.total)
+        from newstui.tui.refresh import start_process_tracker
+
         start_process_tracker()  # (R before the first screen came: not started yet)
         self._refresh(plan)
 
@@ -140,6 +137,7 @@ class SourceRefresh(Screen[None]):
     def _refresh(self, plan: RefreshPlan) -> None:
         from newstui.model.fetching import RemovedSource
         from newstui.model.retention import CleanupReport
+        from newstui.tui.refresh import run_refresh
 
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
@@ -192,6 +190,8 @@ class SourceRefresh(Screen[None]):
         if message.cancelled:
             return
         if message.outcomes or message.removed or message.cleaned:
+            from newstui.tui.refresh import refresh_summary
+
             failed = any(o.error for o in message.outcomes)
             self.notify(
                 refresh_summary(message.outcomes, message.removed, message.cleaned),

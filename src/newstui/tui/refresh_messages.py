@@ -1,0 +1,47 @@
+"""The messages a refresh's, a full-text fetch's and the analysis's worker threads post back.
+
+Apart from `refresh` (their blocking functions), so the screens' handlers can name them while
+`refresh` is imported only when the first of those starts, after the first screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from newstui.model import CleanupReport, RemovedSource, SourceOutcome
+
+
+@dataclass(eq=False, repr=False)
+class RefreshProgress(Message):
+    """`done` of `total` sources of a running refresh finished, the last one `name`; `changed`
+    of them stored new or updated articles. A newer progress message replaces a pending one."""
+
+    done: int
+    total: int
+    name: str
+    changed: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgress)
+
+
+@dataclass(eq=False, repr=False)
+class RefreshFinished(Message):
+    """A refresh ended: every source's outcome, the sources it removed, the old articles the
+    cleanup after it removed, and `warning` when something failed after fetching (the analysis)."""
+
+    outcomes: tuple[SourceOutcome, ...]
+    removed: tuple[RemovedSource, ...] = ()
+    warning: str | None = None
+    cancelled: bool = False
+    cleaned: CleanupReport | None = None
+
+
+@dataclass(eq=False, repr=False)
+class AnalysisFinished(Message):
+    """Articles stored before the current extractor version were analysed (`count` of them)."""
+
+    count: int
