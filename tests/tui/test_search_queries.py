@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.search import SearchScreen
@@ -113,3 +114,34 @@ async def test_the_search_hint_keeps_each_example_on_one_line(db_path, size):
         lines = screen_text(app).splitlines()
         for example in ('flood "river bank" evac*', 'person:"Dmitry Peskov"', "(type ? for more)"):
             assert any(example in line for line in lines), example
+
+
+def burst(app, keys: list[str]) -> None:
+    """Keys arriving together (typed while the app was busy, or pasted): posted at once, none
+    handled before the next arrives, as a terminal delivers them to a loaded app."""
+    for key in keys:
+        named = {"enter": "\r", "backspace": "\x7f", "question_mark": "?"}
+        character = key if len(key) == 1 else named.get(key)
+        app.post_message(events.Key(key, character))
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [*"xyz", "ctrl+u", *"title:kremlin", "enter"],
+        ["question_mark", "backspace", *"title:kremlin", "enter"],
+        [*"title:kremlinn", "backspace", "enter"],
+        [*"kremlin", "home", *"title:", "enter"],
+    ],
+    ids=["ctrl+u", "backspace first", "backspace last", "home"],
+)
+async def test_keys_typed_in_one_burst_edit_the_query_in_their_order(db_path, ids, keys):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        burst(app, keys)
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.main.headlines.view.key == "search:title:kremlin"

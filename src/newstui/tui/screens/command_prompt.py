@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from newstui.tui.widgets.ordered_input import OrderedInput
+
 
 class CommandScreen(ModalScreen[str | None]):
     """Returns the command typed (Enter) or None (Esc)."""
@@ -49,7 +51,7 @@ class CommandScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="command-box") as box:
             box.border_title = self._title
-            yield Input(value=self._last, placeholder=self._placeholder, id="command-input")
+            yield OrderedInput(value=self._last, placeholder=self._placeholder, id="command-input")
             yield Static(self._hint, id="command-hint", markup=False)
 
     def answer(self, typed: str) -> str | None:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from newstui.text import terminal_safe
+from newstui.tui.widgets.ordered_input import OrderedInput
 from newstui.tui.widgets.search_hint import SearchHint
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed
@@ -47,7 +48,7 @@ class SearchScreen(ModalScreen["Query | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "Search"
-            yield Input(
+            yield OrderedInput(
                 value=self._initial,
                 placeholder='words, "phrases", title: person: …, AND/OR/NOT',
                 id="search-input",
