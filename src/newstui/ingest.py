@@ -312,7 +312,7 @@ class _StreamedAnalysis:
         self._more = asyncio.Event()  # set when articles are queued, or the fetch is finishing
         self._finishing = False
         self._unsaved: list[tuple[int, Analysed]] = []  # analysed, saved SAVE_STREAMED a time
-        self._read_as: dict[int, int] = {}  # the stamp of each text read, until it is saved
+        self._read: dict[int, TextToAnalyse] = {}  # each text read (and its stamp), until saved
         per_worker = (
             CHUNKS_IN_FLIGHT_BESIDE_HERE if self.analyse_here else CHUNKS_IN_FLIGHT_PER_WORKER
         )
@@ -349,7 +349,7 @@ class _StreamedAnalysis:
             batch = self.library.to_analyse(self.version, ids)
             if not batch:
                 continue
-            self._read_as.update((a.article_id, a.stamp) for a in batch)
+            self._read.update((a.article_id, a) for a in batch)
             sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
             self.sketched += sum(sketch)
             texts = [a.text for a in batch]
@@ -403,7 +403,7 @@ class _StreamedAnalysis:
                     continue
                 ids = [self._waiting.pop() for _ in range(min(LOCAL_BATCH, len(self._waiting)))]
                 batch = self.library.to_analyse(self.version, ids)
-                self._read_as.update((a.article_id, a.stamp) for a in batch)
+                self._read.update((a.article_id, a) for a in batch)
                 sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
                 self.sketched += sum(sketch)
                 analysed = [
@@ -430,9 +430,11 @@ class _StreamedAnalysis:
             return
         self._top_up()  # the worker's next chunks first: this holds the event loop a while
         ids, results = [i for i, _ in unsaved], [r for _, r in unsaved]
-        read_as = {i: self._read_as.pop(i, -1) for i in ids}  # -1: no stamp is
+        read = [self._read.pop(i, None) for i in ids]
+        read_as = {i: a.stamp if a else -1 for i, a in zip(ids, read, strict=True)}  # (none is -1)
+        texts = {a.article_id: a.text for a in read if a}
         self._to_join += _save_analysed(
-            self.library, self.extractor_name, self.version, ids, results, read_as
+            self.library, self.extractor_name, self.version, ids, results, read_as, texts
         )
         self.saved += len(ids)
         if len(self._to_join) >= STORIES_JOIN_BATCH:
@@ -463,7 +465,7 @@ class _StreamedAnalysis:
         self._waiting.clear()
         self._to_join.clear()  # sketched again by a later run
         self._unsaved.clear()  # analysed again by a later run
-        self._read_as.clear()
+        self._read.clear()
         for task in [*self._tasks, *([self._here] if self._here is not None else [])]:
             task.cancel()
 
@@ -945,6 +947,7 @@ def analyse_pending(
             stories -= sum(sketch)
             texts = [a.text for a in batch]
             read_as = {a.article_id: a.stamp for a in batch}
+            read = {a.article_id: a.text for a in batch}
             cores = os.cpu_count() or 1
             if len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1:
                 if pool is None:
@@ -964,7 +967,7 @@ def analyse_pending(
                 part = [a.article_id for a in batch[start : start + SAVE_BATCH]]
                 analysed = list(islice(done, len(part)))
                 sketched += _save_analysed(
-                    library, extractor_name, version, part, analysed, read_as
+                    library, extractor_name, version, part, analysed, read_as, read
                 )
                 count += len(part)
             library.join_stories(sketched)  # the batch's at once: one transaction
@@ -993,10 +996,11 @@ def _save_analysed(
     ids: Sequence[int],
     results: Sequence[Analysed],
     read_as: Mapping[int, int],
+    texts: Mapping[int, str],
 ) -> list[tuple[int, StorySketch]]:
     """Store the analyses of these articles (one transaction), those whose text is still the
-    one read (`read_as`: its stamp); returns the sketched ones saved, for
-    `Library.join_stories`."""
+    one read (`read_as`: its stamp; `texts`: the texts as read); returns the sketched ones
+    saved, for `Library.join_stories`."""
     from newstui.nlp import canonical_key, short_key
 
     done: list[tuple[int, AnalysisRows]] = []
@@ -1009,7 +1013,9 @@ def _save_analysed(
         done.append((article_id, result.rows))
         if result.story is not None:
             sketched.append((article_id, result.story))
-    skipped = library.save_analyses(done, version, canonical_key, short_key, read_as=read_as)
+    skipped = library.save_analyses(
+        done, version, canonical_key, short_key, read_as=read_as, texts=texts
+    )
     return [kept for kept in sketched if kept[0] not in skipped] if skipped else sketched
 
 

@@ -378,14 +378,16 @@ class Library:
         surname_key: EntityKey | None = None,
         *,
         read_as: Mapping[int, int] | None = None,
+        texts: Mapping[int, str] | None = None,
     ) -> set[int]:
         """Replace the entities and quotes of several articles in one transaction (each as an
         `Analysis` or its `AnalysisRows`); `entity_key` merges entities across articles,
         `surname_key` joins lone surnames. With `read_as` (each article's `TextToAnalyse.stamp`)
         an article whose text changed since it was read is skipped: it stays to be analysed;
-        returns the ids skipped."""
+        returns the ids skipped. `texts` (each `TextToAnalyse.text`, with `read_as`) spares
+        unpacking the stored texts again."""
         return _analysis.save_analyses(
-            self._db, results, version, entity_key, surname_key, read_as=read_as
+            self._db, results, version, entity_key, surname_key, read_as=read_as, texts=texts
         )
 
     def prune_entities(self) -> int:

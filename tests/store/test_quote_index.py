@@ -11,7 +11,13 @@ import pytest
 from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.query import parse_query
 from newstui.store import open_db
-from newstui.store.analysis import list_quotes, mark_unanalysed, save_analyses, save_analysis
+from newstui.store.analysis import (
+    articles_to_analyse,
+    list_quotes,
+    mark_unanalysed,
+    save_analyses,
+    save_analysis,
+)
 from newstui.store.articles import count_articles, list_articles, save_articles, set_fulltext
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import ensure_feed, remove_feed
@@ -163,6 +169,26 @@ def test_quotes_keep_their_words_in_the_article_only(store):
     columns = {r[1] for r in db.execute("PRAGMA table_info(quotes)").fetchall()}
     assert "text" not in columns
     assert [q.text for q in list_quotes(db, article_id=first)] == [BUILD.text, CAFE.text]
+
+
+def test_quotes_saved_with_the_texts_as_read_index_their_own_words(store):
+    db, feed, (first, _) = store
+    long = "🙂 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 " + TEXT + " Filler words go on." * 20  # stored packed
+    [third] = save_articles(db, feed, [Article(title="t3", text=long, guid="3")]).changed_ids
+    read = {a.article_id: a for a in articles_to_analyse(db, "t", [first, third])}
+    shift = len("🙂 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ")
+    build = Quote(BUILD.text, BUILD.start + shift, BUILD.end + shift, "the mayor")
+    save_analyses(
+        db,
+        [(third, Analysis((), (build,))), (first, Analysis((), (BUILD,)))],
+        "t",
+        lambda name, _: name.casefold(),
+        read_as={i: a.stamp for i, a in read.items()},
+        texts={i: a.text for i, a in read.items()},
+    )
+    assert quoting(db, 'quotes:"we will build"') == {first, third}
+    assert quoting(db, 'quotes:"zurich cafe"') == set()
+    assert index_matches_quotes(db)
 
 
 def test_a_batch_saved_in_any_order_indexes_each_quotes_own_words(store):

@@ -124,6 +124,7 @@ def save_analyses(
     surname_key: Callable[[str, str], str] | None = None,
     *,
     read_as: Mapping[int, int] | None = None,
+    texts: Mapping[int, str] | None = None,
 ) -> set[int]:
     """Replace the entities and quotes of several articles in one transaction (an article given
     twice keeps its last analysis); an analysis may come as `AnalysisRows`.
@@ -132,6 +133,8 @@ def save_analyses(
     (`TextToAnalyse.stamp`): an article whose text has changed since is skipped and stays
     unanalysed, so the next sweep analyses its new text. Without `read_as` the texts are taken
     to be the ones analysed. An article that is gone is skipped too; returns the ids skipped.
+    With `read_as`, `texts` may give the texts as they were read (`TextToAnalyse.text`): the
+    quotes' words are taken from them instead of unpacking the stored texts again.
 
     The same as saving them one by one, in fewer statements: the old rows go in one delete per
     table, entities other than surname-merged PERSONs in one upsert, each entity is written
@@ -170,7 +173,7 @@ def save_analyses(
         for article_id, rows in latest.items():
             batch.add(article_id, rows)
         batch.flush()
-        _index_quote_words(conn, batch.saved_quotes, stored)
+        _index_quote_words(conn, batch.saved_quotes, stored, texts if read_as else None)
         conn.execute(
             "UPDATE articles SET nlp_version = ? WHERE id IN (SELECT value FROM json_each(?))",
             [version, ids],
@@ -182,12 +185,14 @@ def _index_quote_words(
     conn: sqlite3.Connection,
     quotes: Iterable[tuple[int, int, int, int]],
     stored: Mapping[int, str | bytes],
+    read: Mapping[int, str] | None = None,
 ) -> None:
     """Index the words of saved quotes (id, article id, start, end): their spans of the stored
-    texts this save read, each unpacked once (what `quote_words` reads in SQL). In article
-    order, then id order, as the one INSERT … SELECT that did it wrote them (FTS5 flushes its
-    pending rows when a rowid goes down: the same order leaves the same index)."""
-    texts: dict[int, str] = {}
+    texts this save read, each unpacked once (what `quote_words` reads in SQL), or of the same
+    texts as the caller read them (`read`). In article order, then id order, as the one
+    INSERT … SELECT that did it wrote them (FTS5 flushes its pending rows when a rowid goes
+    down: the same order leaves the same index)."""
+    texts: dict[int, str] = dict(read) if read else {}
     rows = []
     for quote_id, article_id, start, end in sorted(quotes, key=itemgetter(1, 0)):
         text = texts.get(article_id)
