@@ -176,3 +176,13 @@ def test_a_name_after_referred_to_as_or_known_as_is_no_quote(extractor) -> None:
         "closed."
     )
     assert _quotes(extractor, text) == []
+
+
+# "Fifty former officials, including Reeve and Lee, signed a letter saying “…”": names given
+# as examples of an unnamed subject are not the speaker.
+def test_names_after_including_are_not_the_subject_of_the_verb_after(extractor) -> None:
+    text = (
+        "Fifty former officials, including former directors Tom Reeve and Dana Lee, signed a "
+        'letter saying the report "has all the marks of a foreign campaign of lies."'
+    )
+    assert _quotes(extractor, text) == [("has all the marks of a foreign campaign of lies.", None)]

@@ -212,6 +212,8 @@ _ARTICLES: Final = frozenset(("the", "a", "an"))
 _PREPOSITIONS: Final = frozenset(
     "of for to with on at by from in about against via into under over than like".split()
 )
+# "Fifty officials, including Moss and Reid, signed": names given as examples of the subject
+_INCLUDING_ASIDE: Final = re.compile(r",\s+including\s[^;:]*,\s")
 # ", a fire service spokesman," right before the verb: a description of the name before it.
 _TRAILING_APPOSITIVE: Final = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
@@ -960,6 +962,11 @@ class SpeakerFinder:
         of a preposition ("lawyer for Moss"), not inside an appositive ("Reid, a friend of Moss,
         said"), not a possessive modifier ("Moss's lawyer") when another name is there."""
         clause = self.masked[start:end]
+        including = _INCLUDING_ASIDE.search(clause)
+        if including:  # "Fifty officials, including Moss and Reid, signed": examples, no subject
+            inside = [
+                m for m in inside if not including.start() <= m.start - start < including.end()
+            ]
         aside = _TRAILING_APPOSITIVE.search(clause)  # ", who paid for Reid, said": an aside
         if aside and not aside.group().rstrip().endswith(","):
             aside = None  # ", which Moss has called": the relative clause's own verb
