@@ -143,3 +143,28 @@ def test_a_person_before_a_comma_and_a_country_is_no_place(extractor) -> None:
     entities = _entities(extractor, text)
     assert ("Adrian Vellacott", "PERSON") in entities
     assert ("Croydon", "PLACE") in entities
+
+
+def test_a_body_named_presidency_is_whole_and_the_presidency_alone_is_no_one(extractor) -> None:
+    text = (
+        "Kestria's Flood and Fire Management Presidency reported the damage on Monday. The "
+        "Presidency said more would follow."
+    )
+    entities = _entities(extractor, text)
+    assert ("Flood and Fire Management Presidency", "ORG") in entities
+    assert "Presidency" not in _names(extractor, text)
+
+
+def test_a_word_named_often_and_once_after_in_is_no_place(extractor) -> None:
+    text = (
+        "Vorlix is a sandbox game. Ann Merrow started Vorlix in 2010. Vorlix grew fast, and "
+        "Vorlix now has mods. Players build houses in Vorlix. Merrow said Vorlix is free."
+    )
+    assert "Vorlix" not in _names(extractor, text)
+    text = "Ann Merrow lives in Tarnwick. The Tarnwick council met on Monday."
+    assert ("Tarnwick", "PLACE") in _entities(extractor, text)
+
+
+def test_an_abbreviation_before_a_comma_and_a_number_still_names_a_body(extractor) -> None:
+    text = "The QZV, 30 years after its founding, said on Monday it would close."
+    assert ("QZV", "ORG") in _entities(extractor, text)

@@ -864,7 +864,7 @@ class _EntityFinder:
             if (
                 (cand.sentence_start and cand.words == 1)
                 or id(cand) in listed
-                or _NUMBER_AFTER.match(self.text, place.end)
+                or _SCORE_AFTER.match(self.text, place.end)
                 or any(w in people for w in cand.text.split())
             ):
                 continue
@@ -2601,7 +2601,7 @@ _OFFICE_NOUNS: Final = frozenset(
 # "Parliament", "Congress", "the Senate" or "the Army", which name one (they are annotated).
 _GENERIC_HEADS: Final = frozenset(
     "Cabinet Chamber Department Administration Board Federation Society Committee Commission "
-    "Ministry Agency Office Bureau Directorate Secretariat".split()
+    "Ministry Agency Office Bureau Directorate Secretariat Presidency".split()
 )
 _ROMAN_NUMERAL: Final = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
@@ -2681,7 +2681,7 @@ _PLACE_ADJECTIVES: Final = frozenset(
 _ORDINAL_BEFORE: Final = re.compile(r"\d(?:st|nd|rd|th) $")  # "21st Century Australia": an era
 # A campus after a state university's name: ", San Diego", " at Austin", " at Mānoa".
 _CAMPUS_AFTER: Final = re.compile(r"(?:, | at )([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)(?![\w’'-])")
-_NUMBER_AFTER = re.compile(r",? \(?\d")  # "Smith Australia 85": a scoreline
+_SCORE_AFTER: Final = re.compile(r",? \(?\d")  # "Smith Australia 85": a scoreline
 _LIST_GAP: Final = re.compile(r"(?:,| and|, and|;) (?:[a-z]+ ){0,3}\Z")  # ", silver to "
 _CAPITAL_NEXT: Final = re.compile(r" [A-Z]")  # a capitalised word right after: the name goes on
 _ADJECTIVE_ENDINGS: Final = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
@@ -2858,6 +2858,16 @@ def rules_type(key: str, cands: list[Candidate], confirmed: set[str]) -> str | N
         return None
     if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
         return None  # two unknown capitalised words with no sign of a person
+    if (
+        kind == "PLACE"
+        and len(cands) >= 5
+        and max(c.strength for c in cands) == 1
+        and all(c.words == 1 and "-" not in c.text for c in cands)
+    ):
+        placed = sum(1 for c in cands if c.type == "PLACE")
+        if placed * 5 < len(cands):
+            return None  # "Minetest" 84 times, twice "in Minetest": a place named so often
+            # would say so more often (a game, a technique, a people)
     return kind
 
 
