@@ -11,7 +11,7 @@ import pytest
 
 from newstui.cli import main
 from newstui.config import FeedConfig, load_config
-from newstui.ingest import fetch_feeds, hosts_in_turn
+from newstui.ingest import PARSED_BY_POOL_PER_DOCUMENT_HERE, fetch_feeds, hosts_in_turn
 from newstui.library import Library
 from newstui.model import StoredArticle
 from newstui.store import articles as article_store
@@ -1041,7 +1041,8 @@ async def test_with_one_worker_and_no_analysis_the_fetching_process_parses_a_sha
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 12 * 3 + 2
     assert here[0] >= 1
     assert here[0] + by_pool[0] == 12  # each document parsed once
-    assert here[0] <= by_pool[0] // 3 + 1  # at most one here for every three of the pool's
+    # at most one here for every PARSED_BY_POOL_PER_DOCUMENT_HERE of the pool's
+    assert here[0] <= by_pool[0] // PARSED_BY_POOL_PER_DOCUMENT_HERE + 1
 
 
 async def test_the_fetching_process_leaves_parsing_to_the_pool_while_it_analyses(

@@ -71,7 +71,7 @@ FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
 CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
 # own analysis (whose loop turns are longer: the worker must not run dry between them)
-PARSED_BY_POOL_PER_DOCUMENT_HERE = 3  # see _Parsing
+PARSED_BY_POOL_PER_DOCUMENT_HERE = 4  # see _Parsing
 LOCAL_BATCH = 4  # articles the fetching process reads back and analyses between loop turns
 SAVE_STREAMED = 256  # streamed analyses saved per transaction (each commit rewrites the tail
 # pages of the mention, quote and quote-word indexes: 64 a time cost ~7 % more CPU to save)
@@ -481,7 +481,10 @@ class _Parsing:
     worker (2 cores) beside this process when it has nothing else to do (no streamed analysis):
     the worker was the slower side of a cold fetch (CPU 3.6 s against this process's 2.0 s at
     10,000 articles), and this process idled. A document costs about the same here (18-20 ms
-    for 50 articles), so a quarter of them here evens the two sides (about 2.7 s and 2.6 s)."""
+    for 50 articles), so a quarter of them here evened the two sides (about 2.7 s and 2.6 s).
+    Since the parser is compiled (setup.py) this process, which also stores, is the heavier
+    side at one in four (CPU 6.31 s against the worker's 5.60 s, a cold fetch of 10,000
+    articles at load 15); one in five evens them (5.86 s and 5.64 s)."""
 
     def __init__(self, cpu: CpuPool | None, *, share: bool = False) -> None:
         self.cpu, self.share = cpu, share
