@@ -7,7 +7,9 @@ import pytest
 from newstui.config import load_config
 from newstui.errors import ConfigError
 from newstui.tui.app import NewstuiApp
+from newstui.tui.keymap import key_name
 from newstui.tui.screens.help import HelpScreen
+from newstui.tui.screens.search import SearchScreen
 
 from .conftest import settle
 
@@ -85,6 +87,34 @@ def test_a_key_two_bindings_of_one_pane_would_share_stops_the_app_with_the_line(
 )
 def test_keys_that_share_no_pane_are_accepted(tmp_path, db_path, keys):
     NewstuiApp(db_path, load_config(write_config(tmp_path, keys)))
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("/", "slash"),
+        ("slash", "slash"),
+        ("-", "minus"),
+        ("+", "plus"),
+        ("@", "at"),
+        ("_", "underscore"),
+        ("\\", "backslash"),
+        ("ctrl+/", "ctrl+slash"),
+        ("?", "question_mark"),
+    ],
+)
+def test_a_key_is_named_as_textual_names_the_key_pressed(written, name):
+    assert key_name(written) == name
+
+
+async def test_a_punctuation_key_of_the_users_runs_its_binding(tmp_path, db_path):
+    """`"app.search" = "-"` was bound to "hyphen_minus": the key pressed is "minus", nothing ran."""
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path, '"app.search" = "-"\n')))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("minus")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
 
 
 async def test_user_keys_replace_the_defaults_and_show_in_help_and_the_palette(tmp_path, db_path):

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding, BindingType
-from textual.keys import Keys, key_to_character
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
 from newstui.config import KeyPreset, KeysConfig
 from newstui.errors import ConfigError
@@ -46,7 +46,11 @@ _KEY_NAMES = {key.value for key in Keys} | {"space", "tab", "enter", "escape", "
 
 
 def _char_name(char: str) -> str:
-    return unicodedata.name(char, "").lower().replace(" ", "_").replace("-", "_")
+    """Textual's name for a printable character's key: its Unicode name, but "slash", "minus",
+    "plus", "at", "underscore" and "backslash" where Textual shortens it (a binding to
+    "solidus" would never fire)."""
+    name = unicodedata.name(char, "").lower().replace(" ", "_").replace("-", "_")
+    return KEY_NAME_REPLACEMENTS.get(name, name)
 
 
 _KEY_NAMES |= {_char_name(c) for c in map(chr, range(33, 127)) if not c.isalnum()}
