@@ -114,6 +114,8 @@ def test_guarded_patterns_match_only_heads_their_guards_let_through() -> None:
         "reads Judge Moss's statement, ",
         "“We will,” said the chief economist for Acme in Tokyo, ",
     ]
+    for verb in ("read", "reads", "says", "said", "stated", "states"):  # every verb it ends with
+        heads += [f"In a statement, police {verb}: ", f"The letter from Acme {verb} in part, "]
     for head in heads:
         assert (
             _AS_PUT_IT_BEFORE.search(head)
