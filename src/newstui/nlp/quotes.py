@@ -25,6 +25,20 @@ NAMING_CUE: Final = re.compile(
     r"titled|entitled)[,:]?\s+(?:(?:it|them|him|her|their|its|his|the|a|an)\s+)?"
     r"(?:\w+\s+)?$"
 )
+# 'a study, titled "Effects of …"', 'her novel "A history of …"': a cue that names the work
+# outright; what follows is its title however long and lower case it is. A written work's noun
+# is no cue when a speech verb is near ('said, in response to the study, "This virus is …"')
+# or a sentence ends between them ('led the study.\n\n"The strains were …", said Dr. Lind').
+_DIRECT_TITLE_CUES: Final = re.compile(
+    r"\b(?:title|titled|entitled|called)\W*(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
+)
+_WORK_NOUN_CUES: Final = re.compile(r"\b(?:book|novel|paper|study|report)[,:]?\s*$", re.IGNORECASE)
+# 'said on the Focus programme "We …"': a long lower-case quote after a programme reads as speech
+# when it speaks in the first or second person or a speech verb is near
+_PERSON_PRONOUN: Final = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
+_SPEECH_VERB: Final = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|added|adds|replied|replies|stated|explained)\b"
+)
 # 'she said "Your dad is gay"', 'I asked, "Who is it?"': a speech verb right before the quote
 _SAID_BEFORE: Final = re.compile(r"\b(?:said|says|say|asked|asks|replied|replies)\s*[,:]?\s*$")
 _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
@@ -257,11 +271,24 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         return "speech"
     if _SAID_BEFORE.search(text, max(0, span.open_mark - 30), span.open_mark):
         return "speech"  # 'she said "Your dad is gay"': what a speech verb introduces is speech
+    before = text[max(0, span.open_mark - 30) : span.open_mark]
+    spoken = (
+        _SPEECH_VERB.search(text, max(0, span.open_mark - 60), span.open_mark) is not None
+        or _SPEECH_VERB.search(text, span.close_mark, span.close_mark + 25) is not None
+    )
+    if _DIRECT_TITLE_CUES.search(before) or (not spoken and _WORK_NOUN_CUES.search(before)):
+        return "none"  # 'titled "Effects of microplastics on the growth of …"': a title
     words = WORD.findall(content)
-    capitalised = sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
-    if len(words) >= 8 and sum(1 for w in words[1:] if w[0].isupper()) < len(words[1:]) * 0.3:
-        # 'on the Focus programme "It is a great loss to the people of …"': a sentence, no title
+    # eight words or more, fewer than 30% capitalised: a sentence ('It is a great loss to …')
+    lower_sentence = (
+        len(words) >= 8 and sum(1 for w in words[1:] if w[0].isupper()) < len(words[1:]) * 0.3
+    )
+    if _TITLE_CUES.search(before):
+        # 'said on the Focus programme "It is a great loss to us …"' is speech; 'the documentary
+        # "Life and death of the salmon in …"' is a title in sentence case
+        speaks = lower_sentence and (spoken or _PERSON_PRONOUN.search(content) is not None)
+        return "speech" if speaks else "none"
+    if lower_sentence:
         return "speech"
-    if _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark]):
-        return "none"
+    capitalised = sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
     return "speech" if capitalised < len(words[1:]) * 0.8 else "none"
