@@ -73,6 +73,24 @@ def test_a_hostile_url_is_never_run_by_a_shell_a_command_hands_it_to(tmp_path, c
     assert out.stdout == url + "\n", out.stderr
 
 
+@pytest.mark.parametrize(
+    "command",
+    [  # a nested command line in a command with shell syntax of its own (review r11, 1)
+        'tmux new-window "w3m %u" 2>/dev/null',
+        'sh -c "echo %u" 2>/dev/null',
+        "sh -c \"echo '%u'\" | cat",
+        "sh -c 'echo \"link: %u\"' | cat",
+        'echo "link: %u" | cat',
+    ],
+)
+def test_a_hostile_url_never_reaches_a_nested_shell_through_shell_syntax(tmp_path, command):
+    marker = tmp_path / "pwned"
+    url = f"https://example.org/a;touch${{IFS}}{marker}"
+    with pytest.raises(LaunchError, match="write %u as a word of its own"):
+        subprocess.run(command_argv(command, url), capture_output=True, cwd=tmp_path)
+    assert not marker.exists()
+
+
 @pytest.mark.parametrize("command", ["sh -c 'echo \"link: %u\"'", "tmux new-window 'w3m \"%u \"'"])
 def test_a_placeholder_quoted_with_other_text_in_a_command_line_is_refused(command):
     with pytest.raises(LaunchError, match="write %u as a word of its own"):

@@ -3,8 +3,10 @@
 A command string from the settings or the user is split with shlex; the URL or file becomes one
 argument and is never written into a shell string as it is. Only a command that itself uses the
 shell (pipes, redirections, `;`, `&&`, `$VAR`…) runs through `sh -c`, and then the URL reaches it
-as the positional parameter "$1", never as text inside the script; a `%u` inside a command line
-handed to another program (`sh -c "w3m %u"`, `tmux new-window "w3m %u"`) is shell-quoted.
+as the positional parameter "$1", never as text inside the script. A `%u` inside a command line
+handed to another program (`sh -c "w3m %u"`, `tmux new-window "w3m %u"`) is shell-quoted when
+the command has no shell syntax of its own, and refused when it has (there it would be "$1" in
+the inner line, outside any quotes).
 """
 
 from __future__ import annotations
@@ -93,10 +95,13 @@ def command_argv(command: str, argument: str | None = None) -> tuple[str, ...]:
         raise LaunchError("the command is empty")
     if needs_shell(command):
         script = command
-        if argument is not None:
-            script = (
-                _put_in_script(command, '"$1"') if PLACEHOLDER in command else f'{command} "$1"'
-            )
+        if argument is not None and PLACEHOLDER in command:
+            for word in _shell_words(command):
+                if PLACEHOLDER in word and any(char.isspace() for char in word):
+                    raise _placeholder_in_a_command_line(word)
+            script = _put_in_script(command, '"$1"')
+        elif argument is not None:
+            script = f'{command} "$1"'
         return ("/bin/sh", "-c", script, "newstui", *([argument] if argument is not None else []))
     try:
         words = shlex.split(command)
@@ -107,6 +112,24 @@ def command_argv(command: str, argument: str | None = None) -> tuple[str, ...]:
     if any(PLACEHOLDER in word for word in words):
         return tuple(_put_in_word(word, argument) for word in words)
     return (*words, argument)
+
+
+def _shell_words(command: str) -> list[str]:
+    """The words of a shell command line, quotes removed (operators are words of their own)."""
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    try:
+        return list(lexer)
+    except ValueError as exc:
+        raise LaunchError(f"cannot read the command {command!r}: {exc}") from None
+
+
+def _placeholder_in_a_command_line(word: str) -> LaunchError:
+    return LaunchError(
+        f"cannot put the link into {word!r}: write %u as a word of its own there, not inside "
+        "quotes with other text (a command line handed on to a shell takes %u only in a command "
+        "without |, ;, > or $ of its own)"
+    )
 
 
 def _put_in_word(word: str, argument: str) -> str:
@@ -123,10 +146,7 @@ def _put_in_word(word: str, argument: str) -> str:
     except ValueError:
         whole = False
     if not whole:  # %u inside a longer quoted string there: no quoting of ours would hold
-        raise LaunchError(
-            f"cannot put the link into {word!r}: write %u as a word of its own there, "
-            "not inside quotes with other text"
-        )
+        raise _placeholder_in_a_command_line(word)
     return script
 
 

@@ -153,5 +153,5 @@ async def test_a_pager_that_is_not_installed_is_one_line_and_the_app_comes_back(
         await settle(pilot)
         await pilot.press("v")
         await settle(pilot)
-        assert suspended in ([], ["in", "out"])
+        assert suspended == ["in", "out"]
         assert [n.message for n in app._notifications] == ["nosuchpager: command not found"]

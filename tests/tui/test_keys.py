@@ -63,7 +63,9 @@ def test_an_unknown_binding_id_or_key_stops_the_app_with_the_line(
             "'j' for article.toggle_star is also the key of headlines.down (Headlines: Down)",
         ),
         ('\n"app.search" = ["n"]\n', 6, "'n' for app.search is also the key of"),
-        ('"reader.find" = "?"\n', 5, "'?' for reader.find is also the key of app.help"),
+        ('"reader.find" = "?"\n', 5, "app.help would be hidden in the Reader pane"),
+        ('"app.refresh_all" = "f"\n', 5, "app.refresh_all would be hidden in the Reader pane"),
+        ('"article.toggle_star" = "j"\n', 5, "one of them would never run"),
     ],
 )
 def test_a_key_two_bindings_of_one_pane_would_share_stops_the_app_with_the_line(

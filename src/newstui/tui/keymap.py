@@ -108,7 +108,8 @@ def check_key_clashes(
     keymap: Mapping[str, str],
 ) -> None:
     """A key the user gave a binding that another binding of the same pane (or one that works
-    anywhere) also answers to is a ConfigError naming the line: one of them would never run."""
+    anywhere) also answers to is a ConfigError naming the line: of two pane bindings one would
+    never run; an anywhere binding would be hidden in that pane (the pane's binding wins)."""
     lines = {binding.id: binding.line for binding in keys.bindings}
     listed = [(name, list(bindings)) for name, bindings in sections]
     anywhere = [b for name, bindings in listed if name == "Anywhere" for b in bindings]
@@ -126,10 +127,18 @@ def check_key_clashes(
             clash = next((b for b in holding if (b.id or b.action) != mine.id), None)
             if clash is not None:
                 where = f"{path}:{lines[mine.id]}" if lines[mine.id] else str(path)
+                hidden = next(
+                    (b for b in (mine, clash) if pane != "Anywhere" and b in anywhere), None
+                )
+                effect = (
+                    f"{hidden.id or hidden.action} would be hidden in the {pane} pane"
+                    if hidden is not None and (mine in anywhere) != (clash in anywhere)
+                    else "one of them would never run"
+                )
                 raise ConfigError(
                     f"{where}: {key_label(key)!r} for {mine.id} is also the key of "
                     f"{clash.id or clash.action} ({pane}: {clash.tooltip or clash.description}); "
-                    "give one of them another key"
+                    f"{effect}: give one of them another key"
                 )
 
 
