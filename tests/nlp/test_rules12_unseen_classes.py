@@ -168,3 +168,53 @@ def test_a_word_named_often_and_once_after_in_is_no_place(extractor) -> None:
 def test_an_abbreviation_before_a_comma_and_a_number_still_names_a_body(extractor) -> None:
     text = "The QZV, 30 years after its founding, said on Monday it would close."
     assert ("QZV", "ORG") in _entities(extractor, text)
+
+
+def test_a_place_before_based_and_a_firms_noun_stays_a_place(extractor) -> None:
+    # r11 review §2: "-based" before a firm's noun is the commonest place cue in news
+    text = (
+        "The Kaohsiung-based chip maker said output in Kaohsiung would rise. A Turku-based "
+        "software firm hired staff in Turku. The Shenzhen-based smartphone manufacturer "
+        "opened a plant outside Shenzhen."
+    )
+    entities = _entities(extractor, text)
+    for place in ("Kaohsiung", "Turku", "Shenzhen"):
+        assert (place, "PLACE") in entities
+
+
+def test_written_in_a_place_stays_a_place_without_software_in_the_sentence(extractor) -> None:
+    # r11 review §2: "written in" names software only for a language or beside a software word
+    text = (
+        "The letter was written in Mariupol in April, and Mariupol officials kept it. The song "
+        "was written in Geelong before the band left Geelong. Its app is written in Rust."
+    )
+    entities = _entities(extractor, text)
+    assert ("Mariupol", "PLACE") in entities
+    assert ("Geelong", "PLACE") in entities
+    assert "Rust" not in _names(extractor, text)
+
+
+def test_a_body_named_without_a_head_noun_keeps_its_abbreviation_type(extractor) -> None:
+    # r11 review §3: no possessive or verb's "against/on/for" before it, so no notion
+    text = (
+        "She volunteers with Narcotics Anonymous (NA) in Leeds. Lawyers for Extinction "
+        "Rebellion (XR) appealed. Members of Save the Whales (STW) marched. The report was "
+        "funded by Global Justice (GJ). He argued against Basic Land Rent (BLR) in May."
+    )
+    entities = _entities(extractor, text)
+    for body in ("Narcotics Anonymous", "Save the Whales", "Global Justice"):
+        assert (body, "ORG") in entities
+    assert "Basic Land Rent" not in _names(extractor, text)
+
+
+def test_a_place_opening_with_a_given_name_before_a_country_stays_a_place(extractor) -> None:
+    # r11 review §5: the person cue is a role noun or speech verb after ", Country"
+    text = (
+        "The blaze started near Alice Springs, Australia, on Monday. A plant in Charlotte "
+        "Amalie, USA, shut down. Flooding reached Rose Bay, Australia, overnight."
+    )
+    entities = _entities(extractor, text)
+    for place in ("Alice Springs", "Charlotte Amalie", "Rose Bay"):
+        assert (place, "PLACE") in entities
+    person = "Mark Hollis, US film critic from Variety, said the cut was poor."
+    assert ("Mark Hollis", "PERSON") in _entities(extractor, person)

@@ -765,15 +765,30 @@ class _EntityFinder:
             for c in self.candidates
             if c.type != "ORG"
             and c.strength < 3
-            and (
-                _PRODUCT_AFTER.match(self.text, c.end)
-                or self.text[max(0, c.start - 14) : c.start].endswith(_PRODUCT_BEFORE)
-            )
+            and (self._product_after(c.end) or self._written_in_code(c.start, c.text))
         }
         if products:
             for cand in self.candidates:
                 if cand.strength < 3 and strip_possessive(cand.text) in products:
                     cand.type, cand.strength = None, 0
+
+    def _product_after(self, end: int) -> bool:
+        """'the Fedora operating system', 'ARM-based processors': a product noun right after a
+        name; not a firm's ("The Hsinchu-based chip maker", "Espoo-based software company")."""
+        m = _PRODUCT_AFTER.match(self.text, end)
+        return m is not None and not _FIRM_AFTER.match(self.text, m.end())
+
+    def _written_in_code(self, start: int, name: str) -> bool:
+        """'written in Python': a programming language, known or with software in the same
+        sentence; not a place ("The letter was written in Kramatorsk")."""
+        if not self.text[max(0, start - 14) : start].endswith(_PRODUCT_BEFORE):
+            return False
+        if strip_possessive(name) in _LANGUAGES:
+            return True
+        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        right = self.text.find(". ", start)
+        sentence = self.text[left : right if right >= 0 else len(self.text)]
+        return _SOFTWARE_WORD.search(sentence) is not None
 
     def _number_roads(self) -> None:
         """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place."""
@@ -1143,11 +1158,14 @@ class _EntityFinder:
 
     def _names_a_notion(self, start: int, name: str, abbreviation: str, after: int) -> bool:
         """'CentOS 8's End of Life (EOL)', 'argued against Universal Basic Income (UBI)': an
-        abbreviated phrase with no "the" before it, no body's head noun or known name in it and
-        no speech after its abbreviation names a notion or a thing, not a body ("the Disease
-        Surveillance Team (DST)", "Deutsche Welle (DW) reported", "PG&E" name bodies)."""
+        abbreviated phrase after a possessive or a verb's "against/on/for", with no "the" before
+        it, no body's head noun or known name in it and no speech after its abbreviation names a
+        notion or a thing, not a body ("the Disease Surveillance Team (DST)", "Deutsche Welle
+        (DW) reported", "PG&E", "Lawyers for Black Lives Matter (BLM)", "a volunteer with
+        Alcoholics Anonymous (AA)" name bodies)."""
         if (
-            "&" in abbreviation
+            not _NOTION_BEFORE.search(self.text, max(0, start - 40), start)
+            or "&" in abbreviation
             or self.text[max(0, start - 4) : start].lower() == "the "
             or any(
                 word in self.heads or word[:-1] in self.heads or word in self.gaz.known
@@ -2057,9 +2075,15 @@ class _EntityFinder:
                 and gaz.known.get(nxt.group(1).strip()) == "PLACE"
                 and len(words) <= 3
                 and not self._role_after(end + nxt.end())
-                and not (len(words) > 1 and words[0] in gaz.first_names)
-            ):  # "Croydon, South London", but not "Hernan Gomez, Panama coach, said" nor
-                # "Adrian Wojnarowski, US sport columnist from ESPN, said"
+                and not (
+                    len(words) > 1
+                    and words[0] in gaz.first_names
+                    and words[-1] not in _PLACE_HEADS
+                    and not (before and before[-1] in _PLACE_PREPOSITIONS)
+                    and self._person_apposition(end + nxt.end())
+                )
+            ):  # "Croydon, South London", "near Alice Springs, Australia", but not "Hernan
+                # Gomez, Panama coach, said" nor "Adrian Wojnarowski, US sport columnist, said"
                 return "PLACE", 2
         rest_after = (
             after[2:]
@@ -2279,6 +2303,20 @@ class _EntityFinder:
         if len(words) < 2:
             return False
         return words[-2] == "the" or self.gaz.known.get(words[-2]) in ("GROUP", "PLACE")
+
+    def _person_apposition(self, end: int) -> bool:
+        """'Adrian Wojnarowski, US sport columnist from ESPN, said': after a name's ", Country",
+        a role noun within three words, or a speech verb closing the apposition."""
+        tail = self.text[end : end + 120]
+        head, comma, rest = tail.partition(",")
+        words = [w.strip(".;:").lower() for w in head.split()[:3]]
+        if any(
+            w in self.gaz.role_words or w in _PEOPLE_NOUNS or w[:-1] in self.gaz.role_words
+            for w in words
+        ):  # "US sport columnist", "US presidents George Washington and …"
+            return True
+        verb = rest.split(None, 1)[:1] if comma else []
+        return bool(verb) and verb[0].strip(".,;:") in SPEECH_VERBS
 
     def _role_after(self, end: int) -> bool:
         """Whether the word after `end` names people: a role or occupation ("actor", "writer"),
@@ -2698,11 +2736,37 @@ _PRODUCT_AFTER: Final = re.compile(  # a product's noun right after its name
     r"interpreter|compiler|web browser|browser|game engine|video game|smartphones?|modding)\b"
 )
 _PRODUCT_BEFORE: Final = ("written in ", "programmed in ", "coded in ", "scripted in ")
+_FIRM_AFTER: Final = re.compile(  # "chip maker", "software company": a firm, not a product
+    r" (?:makers?|company|companies|firms?|start-?ups?|manufacturers?|developers?|groups?|"
+    r"giants?|producers?|suppliers?|vendors?|retailers?|businesse?s?|corporations?|entrepreneurs?)\b"
+)
+_LANGUAGES: Final = frozenset(  # "written in Python": programming languages
+    "Python Lua Rust C Java JavaScript TypeScript Go Golang Perl PHP Ruby Haskell Fortran COBOL "
+    "Pascal Swift Kotlin Scala Erlang Elixir Lisp Julia MATLAB Assembly Basic BASIC Dart Zig "
+    "OCaml Prolog Smalltalk Ada Clojure Nim Crystal Tcl Bash Solidity".split()
+)
+_SOFTWARE_WORD: Final = re.compile(  # software in the sentence of "written in X"
+    r"\b(?:software|code|coded|program|programs|programming|programmer|apps?|application|"
+    r"library|libraries|tool|tools|scripts?|compiler|interpreter|APIs?|open[- ]source|"
+    r"framework|modding|firmware|operating system|kernel|game engine|plugins?|GitHub)\b"
+)
 _TERM_WORDS: Final = re.compile(
     r"(?:[A-Za-z][\w’']*[ /-])*[A-Za-z][\w’']*\Z"
 )  # words before "(PCR)"
 _TERM_SPLIT: Final = re.compile(r"[ /-]")
 _TERM_CONNECTORS: Final = frozenset("and of for the on in to a an by with".split())
+_PLACE_HEADS: Final = frozenset(  # "Alice Springs", "Grace Bay": the last word of a place
+    "Springs Falls Bay Beach Harbour Harbor Island Islands Lake Valley Heights Hills Creek Point "
+    "Park City Town Village Mountain Mountains River Port Coast Cove Ridge Hill Sound".split()
+)
+_PLACE_PREPOSITIONS: Final = frozenset(  # "near Alice Springs, Australia": a place follows
+    "in near at from outside around across into to towards toward throughout via".split()
+)
+_NOTION_BEFORE: Final = re.compile(  # "CentOS 8's End of Life", "argued for Universal Basic Income",
+    # "the CentOS End Of Life": a possessive, a verb's preposition or a name qualifying the phrase
+    r"(?:['’]s|\b(?:against|on|(?:argu|campaign|call|push|lobb[iy]|advocat)[a-z]* for)"
+    r"|(?<=[a-z] )[A-Z][A-Za-z0-9]*) \Z"
+)
 _NEXT_WORD: Final = re.compile(r",? ([a-z]+)")  # the lower-case word right after a name
 _GLUED_STOP: Final = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
 _TRANSCRIPT_LABEL: Final = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
