@@ -7,43 +7,50 @@ from rich.text import Text
 
 ELLIPSIS = "…"
 
+EllipsisCut = tuple[int, str, int | None]
+"""Where a string too wide is cut, (head, mark, tail): `plain[:head]`, then the mark ("…"), then
+`plain[tail:]` when tail is not None (the end kept after a "…" in the middle). A plain tuple,
+not a NamedTuple: every headline row drawn with its source cuts a name."""
+
+
+def ellipsis_cut(plain: str, width: int) -> EllipsisCut | None:
+    """Where to cut `plain` to `width` cells with "…" (in the middle for a URL or path, else at
+    the end); None when it fits. The one cut behind `middle_ellipsis` and `ellipsis_parts`."""
+    if cell_len(plain) <= width:
+        return None
+    if width <= 1:
+        return 0, ELLIPSIS[:width], None
+    if "/" not in plain:
+        return len(plain[: _fit_start(plain, width - 1)].rstrip()), ELLIPSIS, None
+    room = width - 1
+    head = _fit_start(plain, (room + 1) // 2)
+    tail = _fit_end(plain, room - cell_len(plain[:head]))
+    return head, ELLIPSIS, len(plain) - tail
+
 
 def middle_ellipsis(text: Text | str, width: int) -> Text:
-    """`text` cut to `width` cells with "…": in the middle for a URL or path, else at the end."""
+    """`text` cut to `width` cells with "…": in the middle for a URL or path, else at the end.
+    The kept parts keep their styles; the "…" takes the text's own style."""
     text = Text(text) if isinstance(text, str) else text
-    if text.cell_len <= width:
+    cut = ellipsis_cut(text.plain, width)
+    if cut is None:
         return text.copy()
-    if width <= 1:
-        return Text(ELLIPSIS[:width])
-    if "/" not in text.plain:
-        out = text[: _fit_start(text.plain, width - 1)]
-        out.rstrip()
-        out.append(ELLIPSIS)
-        return out
-    room = width - 1
-    head_cells = (room + 1) // 2
-    plain = text.plain
-    head = _fit_start(plain, head_cells)
-    tail = _fit_end(plain, room - cell_len(plain[:head]))
+    head, mark, tail = cut
     out = text[:head]
-    out.append(ELLIPSIS)
-    out.append_text(text[len(plain) - tail :])
+    out.append(mark)
+    if tail is not None:
+        out.append_text(text[tail:])
     return out
 
 
 def ellipsis_parts(plain: str, width: int) -> tuple[str, str | None]:
     """`middle_ellipsis` on a plain string, as (the start with its "…", the end kept after it);
     the end is None when nothing was cut in the middle (`Text` gives that end its own span)."""
-    if cell_len(plain) <= width:
+    cut = ellipsis_cut(plain, width)
+    if cut is None:
         return plain, None
-    if width <= 1:
-        return ELLIPSIS[:width], None
-    if "/" not in plain:
-        return plain[: _fit_start(plain, width - 1)].rstrip() + ELLIPSIS, None
-    room = width - 1
-    head = _fit_start(plain, (room + 1) // 2)
-    tail = _fit_end(plain, room - cell_len(plain[:head]))
-    return plain[:head] + ELLIPSIS, plain[len(plain) - tail :]
+    head, mark, tail = cut
+    return plain[:head] + mark, None if tail is None else plain[tail:]
 
 
 def _fit_start(plain: str, cells: int) -> int:
