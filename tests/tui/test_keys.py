@@ -42,20 +42,8 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
     [
         ('\n"headlines.opne" = "o"\n', 6, "no key binding with id 'headlines.opne'"),
         ('"headlines.down" = ["x", "ctrl+bogus"]\n', 5, "'ctrl+bogus' is not a key"),
-    ],
-)
-def test_an_unknown_binding_id_or_key_stops_the_app_with_the_line(
-    tmp_path, db_path, keys, line, message
-):
-    path = write_config(tmp_path, keys)
-    with pytest.raises(ConfigError) as err:
-        NewstuiApp(db_path, load_config(path))
-    assert str(err.value).startswith(f"{path}:{line}: ") and message in str(err.value)
-
-
-@pytest.mark.parametrize(
-    ("keys", "line", "message"),
-    [
+        # a key two bindings of one pane would share: one of them would never run (newstui said
+        # nothing and `s` simply stopped starring)
         ('"article.toggle_star" = "S"\n', 5, "also the key of app.save_view"),  # the old README
         (
             '"article.toggle_star" = "j"\n',
@@ -68,10 +56,9 @@ def test_an_unknown_binding_id_or_key_stops_the_app_with_the_line(
         ('"article.toggle_star" = "j"\n', 5, "one of them would never run"),
     ],
 )
-def test_a_key_two_bindings_of_one_pane_would_share_stops_the_app_with_the_line(
+def test_an_unknown_binding_id_or_key_or_a_shared_key_stops_the_app_with_the_line(
     tmp_path, db_path, keys, line, message
 ):
-    """One of them would never run: newstui said nothing and `s` simply stopped starring."""
     path = write_config(tmp_path, keys)
     with pytest.raises(ConfigError) as err:
         NewstuiApp(db_path, load_config(path))
