@@ -20,3 +20,14 @@ def extractor() -> Extractor:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return json.loads((DATA / "00-seed-syria-aleppo.json").read_text(encoding="utf-8"))["text"]
+
+
+@pytest.fixture(scope="session")
+def real_texts() -> list[str]:
+    """The texts of the annotated articles a test may read (top level, heldout, dev2, wikinews-dev):
+    fast paths and guards are checked against what they replace on these."""
+    return [
+        json.loads(p.read_text(encoding="utf-8"))["text"]
+        for folder in (DATA, DATA / "heldout", DATA / "dev2", DATA / "wikinews-dev")
+        for p in sorted(folder.glob("*.json"))
+    ]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from unittest.mock import patch
 
 import pytest
@@ -58,12 +56,6 @@ from newstui.nlp.segment import (
 from newstui.nlp.segment import datelines as find_datelines
 from newstui.nlp.speakers import _VERBS, VERB, _masked
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
-TEXTS = [
-    json.loads(p.read_text(encoding="utf-8"))["text"]
-    for folder in (DATA, DATA / "heldout", DATA / "dev2", DATA / "wikinews-dev")
-    for p in sorted(folder.glob("*.json"))
-]
 # Words, joiners, apostrophes, dots, dashes, ampersands, quotes, capitals and non-Latin letters.
 PIECES = st.lists(
     st.sampled_from(
@@ -96,8 +88,10 @@ def test_lower_case_words_answer_as_cutting_every_word_would(text, asked) -> Non
         assert (word in words) == (word in expected), word
 
 
-def test_lower_case_words_answer_as_cutting_every_word_would_on_real_articles() -> None:
-    for text in TEXTS:
+def test_lower_case_words_answer_as_cutting_every_word_would_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         words, expected = LowerCaseWords(text), _lower_words_by_cutting(text)
         assert all(w in words for w in expected)
         for w in {w.lower() for w in WORD.findall(text)} - expected:
@@ -129,8 +123,10 @@ def test_name_tokens_are_the_name_capable_tokens_of_tokenize(text) -> None:
     assert fast == [k[:3] for k in _name_tokens_by_definition(text)]
 
 
-def test_name_tokens_are_the_name_capable_tokens_of_tokenize_on_real_articles() -> None:
-    for text in TEXTS:
+def test_name_tokens_are_the_name_capable_tokens_of_tokenize_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         fast = [
             (t.start, t.end, t.text, t.sentence_start)
             for t in name_tokens(text, frozenset(), NAME_JOINERS)
@@ -146,8 +142,10 @@ def _masked_by_characters(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-def test_masking_quotations_by_slices_equals_masking_character_by_character() -> None:
-    for text in TEXTS:
+def test_masking_quotations_by_slices_equals_masking_character_by_character(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         spans = list(find_quote_spans(text))
         assert _masked(text, spans) == _masked_by_characters(text, spans)
     text = "a “b ‘c’ d” e"
@@ -209,8 +207,10 @@ def test_a_dateline_dash_is_found_where_the_old_pattern_found_it(text, start) ->
         assert dash.start() - blanks == old[0]
 
 
-def test_paragraphs_and_dateline_dashes_match_the_old_patterns_on_real_articles() -> None:
-    for text in TEXTS:
+def test_paragraphs_and_dateline_dashes_match_the_old_patterns_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         assert paragraph_spans.__wrapped__(text) == _paragraphs_by_old_pattern(text)
         for start, end in paragraph_spans(text):
             old = _dateline_dash_by_old_pattern(text, start, end)
@@ -237,9 +237,11 @@ def test_name_capable_words_are_the_matches_of_the_one_pattern(pieces, gaps) -> 
     assert _name_word_spans(text, capable) == [m.span() for m in capable.finditer(text)]
 
 
-def test_name_capable_words_are_the_matches_of_the_one_pattern_on_real_articles() -> None:
+def test_name_capable_words_are_the_matches_of_the_one_pattern_on_real_articles(
+    real_texts: list[str],
+) -> None:
     capable, _, _ = _name_token_patterns(NAME_JOINERS)
-    for text in TEXTS:
+    for text in real_texts:
         assert _name_word_spans(text, capable) == [m.span() for m in capable.finditer(text)]
 
 
@@ -263,8 +265,10 @@ def test_sentence_ends_are_found_where_the_old_pattern_found_them(pieces) -> Non
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == old
 
 
-def test_sentence_ends_are_found_where_the_old_pattern_found_them_on_real_articles() -> None:
-    for text in TEXTS:
+def test_sentence_ends_are_found_where_the_old_pattern_found_them_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         old = [m.span() for m in _OLD_SENTENCE_END.finditer(text)]
         assert [m.span() for m in _SENTENCE_END.finditer(text)] == old
 
@@ -301,8 +305,10 @@ def test_every_letter_opens_a_capitalised_word_as_the_old_pattern_said() -> None
         assert bool(_CAPITAL_WORD.fullmatch(char)) == bool(_OLD_CAPITAL_WORD.fullmatch(char)), code
 
 
-def test_capitalised_words_and_ampersands_match_the_old_patterns_on_real_articles() -> None:
-    for text in TEXTS:
+def test_capitalised_words_and_ampersands_match_the_old_patterns_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         assert [m.span() for m in _CAPITAL_WORD.finditer(text)] == [
             m.span() for m in _OLD_CAPITAL_WORD.finditer(text)
         ]
@@ -375,8 +381,10 @@ def test_a_word_opens_a_sentence_as_its_whole_gap_says(pieces, after_dateline) -
     assert _opens_at(text, start, datelines) == _opens_at_by_its_gap(text, start, datelines)
 
 
-def test_words_open_sentences_as_their_whole_gaps_say_on_real_articles() -> None:
-    for text in TEXTS:
+def test_words_open_sentences_as_their_whole_gaps_say_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         for m in _CAPITAL_WORD.finditer(text):
             start = m.start()
             for datelines in (frozenset(), frozenset({start})):
@@ -413,9 +421,11 @@ def _known_by_lookup(finder: _EntityFinder, run: list[Token], i: int) -> int:
     return 0
 
 
-def test_a_word_said_to_open_no_known_name_opens_none_on_real_articles() -> None:
+def test_a_word_said_to_open_no_known_name_opens_none_on_real_articles(
+    real_texts: list[str],
+) -> None:
     # `_scan_run` asks `_known` only about words that may open a known name.
-    for text in TEXTS:
+    for text in real_texts:
         tokens = name_tokens(text, frozenset(), NAME_JOINERS)
         finder = _EntityFinder(text, tokens, [])
         for run, _ in _chunks(text, finder.tokens):
@@ -453,9 +463,11 @@ def test_sentences_start_where_every_stop_judged_alone_says(pieces) -> None:
     assert sentence_starts(text) == _sentence_starts_by_every_stop(text)
 
 
-def test_sentences_start_where_every_stop_judged_alone_says_on_real_articles() -> None:
+def test_sentences_start_where_every_stop_judged_alone_says_on_real_articles(
+    real_texts: list[str],
+) -> None:
     assert max(map(len, ABBREVIATIONS)) <= 4  # the shortcut's premise
-    for text in TEXTS:
+    for text in real_texts:
         assert sentence_starts(text) == _sentence_starts_by_every_stop(text)
 
 
@@ -509,8 +521,8 @@ def test_runs_are_never_empty(pieces, gaps) -> None:
     assert all(run and len(run) == len(cues) for run, cues in _chunks(text, tokens))
 
 
-def test_runs_are_never_empty_on_real_articles() -> None:
-    for text in TEXTS:
+def test_runs_are_never_empty_on_real_articles(real_texts: list[str]) -> None:
+    for text in real_texts:
         tokens = name_tokens(text, frozenset(), NAME_JOINERS)
         assert all(run and len(run) == len(cues) for run, cues in _chunks(text, tokens))
 
@@ -540,8 +552,10 @@ def test_attribution_verbs_are_found_where_the_flat_alternation_finds_them(piece
     assert [m.span() for m in VERB.finditer(text)] == [m.span() for m in _FLAT_VERB.finditer(text)]
 
 
-def test_attribution_verbs_match_the_flat_alternation_on_real_articles() -> None:
-    for text in TEXTS:
+def test_attribution_verbs_match_the_flat_alternation_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         assert [m.span() for m in VERB.finditer(text)] == [
             m.span() for m in _FLAT_VERB.finditer(text)
         ]
@@ -620,8 +634,10 @@ def test_a_one_word_name_after_or_before_a_cue_is_typed_by_it(text, name) -> Non
     assert _candidates(text) == full
 
 
-def test_one_word_names_are_typed_as_every_cue_would_type_them_on_real_articles() -> None:
-    for text in TEXTS:
+def test_one_word_names_are_typed_as_every_cue_would_type_them_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         assert _candidates(text) == _candidates_without_the_one_word_shortcut(text)
 
 
@@ -642,8 +658,10 @@ def test_every_character_opens_ends_or_joins_a_capitalised_word_as_the_pattern_s
             )
 
 
-def test_the_character_loop_finds_the_capitalised_words_of_real_articles() -> None:
-    for text in TEXTS:
+def test_the_character_loop_finds_the_capitalised_words_of_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         assert capital_word_spans(text) == [m.span() for m in _CAPITAL_WORD.finditer(text)]
 
 
@@ -708,8 +726,10 @@ def test_sentence_starts_read_character_by_character_are_the_pattern_s(pieces) -
         assert by_characters == sentence_starts(text)
 
 
-def test_sentence_starts_read_character_by_character_are_the_pattern_s_on_real_articles() -> None:
-    for text in TEXTS:
+def test_sentence_starts_read_character_by_character_are_the_pattern_s_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         with patch.object(segment, "_COMPILED", True):
             by_characters = sentence_starts(text)
         with patch.object(segment, "_COMPILED", False):

@@ -4,9 +4,7 @@ skip a call that cannot match), and values built without their constructors are 
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,12 +29,6 @@ from newstui.nlp.speakers import (
     _new_mention,
 )
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "nlp"
-TEXTS = [
-    json.loads(p.read_text(encoding="utf-8"))["text"]
-    for folder in (DATA, DATA / "heldout", DATA / "dev2", DATA / "wikinews-dev")
-    for p in sorted(folder.glob("*.json"))
-]
 # The words the guarded patterns are made of, and what breaks them.
 CUE_WORDS = (
     "takeover acquisition purchase subsidiary merger shareholder shareholders (takeover bid for "
@@ -76,8 +68,10 @@ def test_deal_and_named_as_cues_are_found_as_the_windows_say(before, name) -> No
         _check_deal_and_named_as(finder, text, start)
 
 
-def test_deal_and_named_as_cues_are_found_as_the_windows_say_on_real_articles() -> None:
-    for text in TEXTS:
+def test_deal_and_named_as_cues_are_found_as_the_windows_say_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         finder = _finder(text)
         for start in range(len(text) + 1):
             _check_deal_and_named_as(finder, text, start)
@@ -104,7 +98,7 @@ def test_no_guard_skips_a_head_its_pattern_matches(head) -> None:
     _guards_hold(head)
 
 
-def test_guarded_patterns_match_only_heads_their_guards_let_through() -> None:
+def test_guarded_patterns_match_only_heads_their_guards_let_through(real_texts: list[str]) -> None:
     # every prefix of a few real sentences ending where a quotation could open
     heads = [
         "As Moss put it, ",
@@ -124,7 +118,7 @@ def test_guarded_patterns_match_only_heads_their_guards_let_through() -> None:
             or _INVERTED_SPEAKER_BEFORE.search(head)
         ), head  # the examples do match: the guards are tried on matches
         _guards_hold(head)
-    for text in TEXTS:
+    for text in real_texts:
         for end in range(0, len(text), 7):
             _guards_hold(text[max(0, end - 200) : end])
 
@@ -157,8 +151,10 @@ def test_a_heading_is_told_as_the_stripped_paragraph_tells(text) -> None:
             assert finder._is_heading(start, end) == _is_heading_by_slicing(text, start, end)
 
 
-def test_headings_are_told_as_the_stripped_paragraphs_tell_on_real_articles() -> None:
-    for text in TEXTS:
+def test_headings_are_told_as_the_stripped_paragraphs_tell_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
         finder = _finder(text)
         starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
