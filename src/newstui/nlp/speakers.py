@@ -611,7 +611,13 @@ class SpeakerFinder:
         base = span.close_mark + 1
         before = tail[: verb.start()]
         last_char = self.text[span.start : span.end].rstrip().rstrip("[]")[-1:]
-        if last_char in ".?!" and tail_end == next_open:
+        if (
+            last_char in ".?!"
+            and tail_end == next_open
+            # '“…a bench?” wrote Moss, the sculptor, in an e-mail. “…”': a tail that ends with
+            # its own stop is the quote's attribution, not a sentence leading into the next
+            and not tail.rstrip().endswith((".", "!", "?"))
+        ):
             # '“…exempt?” Moss said, “People…”', '“…use.” The letter stressed “…”', '“…States.”
             # Reid praised it on X, stating he was “…”', '“…own.” Reeve called it an “odd” one':
             return None  # a new sentence with no stop of its own leads into the next quote

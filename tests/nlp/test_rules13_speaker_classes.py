@@ -1,0 +1,28 @@
+"""Speaker classes of rules-13 found on the retired Wikinews blind sets (issue 10, speaker
+recall): each from invented examples, none copied from an article."""
+
+from __future__ import annotations
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+
+
+# '“…a bench?” wrote Moretti, the sculptor, in an e-mail to The Guardian. “…”': a quote closed
+# by its own stop, then an inverted attribution that ends with its own stop before the next
+# quote: the attribution is the first quote's (it is no new sentence running into the next).
+def test_an_inverted_verb_after_a_question_names_its_speaker_before_the_next_quote(
+    extractor,
+) -> None:
+    text = (
+        '"When they woke me I thought it was a joke: who would steal a bench?" wrote Moretti, '
+        'the sculptor, in an e-mail to The Guardian. "I had forgotten it was made of bronze."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Moretti", "Moretti"]
+
+
+# The guard: a sentence with no stop of its own that runs into the next quote still says
+# nothing about the quote before it.
+def test_a_new_sentence_running_into_the_next_quote_still_names_nobody(extractor) -> None:
+    text = '"We lost the vote." Moss said it was over and added "nothing more can be done now."'
+    assert _quotes(extractor, text)[0] == ("We lost the vote.", None)
