@@ -579,6 +579,34 @@ def test_mark_warns_about_ids_that_are_not_articles(fed):
     assert "1 of the ids" in one_line(fed.err)
 
 
+def test_mark_counts_the_ids_given_not_the_other_versions_of_their_story(cli):
+    """Reading one version of a story reads them all; the count and "missing" are about the ids
+    the user typed (it said "marked 2 articles" and "warning: -1 of the ids…")."""
+    from datetime import UTC, datetime
+
+    from newstui.library import Library
+    from newstui.model import Article
+
+    wire_text = " ".join(
+        f"Sentence number {i} of the wire story tells readers about the harbour plan."
+        for i in range(30)
+    )
+    now = datetime.now(UTC)
+    with Library.open(cli.db) as library:
+        for name in ("Wire Service", "Daily Courier"):
+            source = library.register_source(f"https://{name.split()[0].lower()}.example/", name)
+            library.save_batch(
+                source, [Article(title=name, text=wire_text, guid="g", published=now)]
+            )
+        assert library.find_stories() == 1
+    first = str(min(ids_by_title(cli, "--all").values()))
+
+    assert cli.json("mark", first, "--read") == {"marked": 1, "missing": 0}
+    assert cli("mark", first, "--unread") == 0
+    assert cli.out.strip() == "marked 1 article"
+    assert cli.err == ""
+
+
 # opml --------------------------------------------------------------------------------------------
 
 

@@ -589,10 +589,11 @@ def mark_articles(
     read: bool | None = None,
     starred: bool | None = None,
 ) -> int:
-    """Set read and/or starred on articles; returns how many exist."""
-    ids = list(ids)
-    if read is not None:  # every version of a story is read (or unread) together
-        ids = same_story_ids(db, ids)
+    """Set read and/or starred on articles; returns how many of the given ids exist (the other
+    versions of their stories, read or unread with them, are not counted)."""
+    given = list(ids)
+    # every version of a story is read (or unread) together
+    targets = same_story_ids(db, given) if read is not None else given
     sets, values = [], []
     if read is not None:
         sets.append("read = ?")
@@ -600,14 +601,18 @@ def mark_articles(
     if starred is not None:
         sets.append("starred = ?")
         values.append(int(starred))
-    if not ids or not sets:
+    if not targets or not sets:
         return 0
     with db.conn:
-        cur = db.execute(
+        db.execute(
             f"UPDATE articles SET {', '.join(sets)} WHERE id IN (SELECT value FROM json_each(?))",
-            [*values, json.dumps(ids)],
+            [*values, json.dumps(targets)],
         )
-    return cur.rowcount
+        found = db.execute(
+            "SELECT count(*) FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(given)],
+        ).fetchone()[0]
+    return int(found)
 
 
 def mark_all_read(db: Database, f: ArticleFilter) -> int:
