@@ -69,8 +69,8 @@ ORG_NOUNS: Final = frozenset(
     "regulator chipmaker carmaker automaker retailer insurer club startup outlet platform organisation "
     "chain supermarket pollster consultancy band label studio franchise telecom "
     "organization movement coalition conglomerate giant manufacturer publisher network app brand "
-    "journal magazine tabloid website channel newswire".split()
-    # "the journal Nature Astronomy", "YouTube channel Numberphile"
+    "journal magazine tabloid website channel newswire nonprofit non-profit supergroup".split()
+    # "the journal Nature Astronomy", "YouTube channel Numberphile", "the nonprofit Brennan"
 )
 PLACE_NOUNS: Final = frozenset(
     "facility base airport site plant region province district area suburb neighbourhood neighborhood "
@@ -119,6 +119,10 @@ _START: Final = attrgetter("start")
 _T = TypeVar("_T")
 _NUMBER_AFTER = re.compile(r"\s\d")
 _HAS_DIGIT: Final = re.compile(r"\d")
+# A clock time right before a word: "at 7:38 pm ", "20:45 ", "9 a.m. " (not a year: "2019 ").
+_CLOCK_BEFORE: Final = re.compile(
+    r"(?<!\d)(?:\d{1,2}[:.]\d{2}|\d{1,2}) ?[ap]\.?m\.? \Z|\d:\d{2} \Z"
+)
 _COMMA_WORD: Final = re.compile(r",\s+(\w[\w ]*?)\b")
 _COMMA_NAME: Final = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
 _POSSESSIVE_ENDINGS: Final = ("'s", "’s")
@@ -1976,6 +1980,8 @@ class _EntityFinder:
         after = self.text[end : end + 40]
         if _is_acronym(surface) and _NUMBER_AFTER.match(after):
             return None, 0  # a market index: "FTSE 100", "CAC 40"
+        if _is_acronym(surface) and _CLOCK_BEFORE.search(self.text, max(0, start - 14), start):
+            return None, 0  # a time zone: "at 11:30 am IST", "19:45 WAT"
         if "." in surface and _DOMAIN.fullmatch(surface):
             return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
         if person_cue:

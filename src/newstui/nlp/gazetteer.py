@@ -22,6 +22,13 @@ DATA_FILES = (
 )
 
 
+# Offices filled by election, whose holder-to-be is titled "-elect" ("Governor-elect").
+_ELECTED_OFFICES = frozenset(
+    "President Vice-President Governor Mayor Senator Congressman Congresswoman Representative "
+    "Premier Chancellor".split()
+)
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """All lists, ready for lookups: `known` maps an exact name to PLACE, ORG, GROUP or LANGUAGE.
@@ -71,6 +78,8 @@ def load_gazetteer() -> Gazetteer:
         for name in names.split():
             first_names[name] = "u" if first_names.get(name, gender) != gender else gender
     titles = frozenset(_lines("titles.txt"))
+    # "President-elect Ann Lee", "Vice President-elect Moore": an office's "-elect" is its title
+    titles |= {t + "-elect" for t in titles if t.split(" ")[-1] in _ELECTED_OFFICES}
     aliases = {}
     for line in _lines("aliases.txt"):
         alias, _, canonical = line.partition("\t")

@@ -1,0 +1,56 @@
+"""Entity errors read on the retired blind sets in round 12 (issue 10), fixed in rules-13:
+general forms, each pinned by invented examples."""
+
+from __future__ import annotations
+
+
+def _entities(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+def _names(extractor, text: str) -> set[str]:
+    return {name for name, _ in _entities(extractor, text)}
+
+
+def test_an_abbreviation_after_a_clock_time_is_a_time_zone(extractor) -> None:
+    text = (
+        "The ferry left Portree station at 11:30 am IST (1030 UTC), covering 60km to reach "
+        "Tarbert. Kickoff is at 19:45 WAT in Lagos, the NFF said. At 9 a.m. PKT the vote began."
+    )
+    names = _names(extractor, text)
+    for zone in ("IST", "WAT", "PKT"):
+        assert zone not in names
+    assert ("NFF", "ORG") in _entities(extractor, text)
+
+
+def test_a_year_before_an_abbreviation_is_no_clock_time(extractor) -> None:
+    assert ("NBA", "ORG") in _entities(extractor, "The 2019 NBA season ended in June.")
+
+
+def test_her_majesty_names_no_one_on_her_own(extractor) -> None:
+    text = (
+        "The minister's advice to Her Majesty was unlawful. Her Majesty was not told, and His "
+        "Majesty's household said nothing."
+    )
+    assert not any("Majesty" in name for name in _names(extractor, text))
+
+
+def test_an_elect_title_is_no_part_of_the_name(extractor) -> None:
+    text = (
+        "He thanked the voters and Vice President-elect Moore for their trust. Moore said "
+        "little. Governor-elect Ann Kerr agreed."
+    )
+    entities = _entities(extractor, text)
+    assert ("Moore", "PERSON") in entities
+    assert ("Ann Kerr", "PERSON") in entities
+    assert not any("elect" in name for name, _ in entities)
+
+
+def test_a_nonprofit_or_supergroup_before_a_name_makes_it_a_body(extractor) -> None:
+    text = (
+        "Women made up a fifth of recruits, according to nonprofit RAND, which studies the "
+        "forces. He later joined the supergroup Velvet Dawn with two friends."
+    )
+    entities = _entities(extractor, text)
+    assert ("RAND", "ORG") in entities
+    assert ("Velvet Dawn", "ORG") in entities
