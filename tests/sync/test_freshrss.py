@@ -296,3 +296,34 @@ def test_a_sync_killed_mid_way_leaves_a_usable_database_and_queue(
     assert device.has(remote[first_links[0]], "starred")
     assert sync_status(open_db(here.db)).queued == 0
     assert set(here.articles(title)) == set(links)
+
+
+def test_a_cleanup_keeps_marks_for_the_server_and_removed_items_stay_removed(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`keep_days` with sync: a read mark not pushed yet survives the cleanup (it used to go with
+    its article, and the server kept the item unread), and an item the cleanup removed does not
+    come back with the next sync while the server still lists it as unread."""
+    url, title, links = new_feed(freshrss)  # items of November 2026: past keep_days = 1
+    stream = device.subscribe(url)
+    here = Here(tmp_path, freshrss)
+    for config in (here.config, here.offline):
+        config.write_text(
+            config.read_text("utf-8").replace("[settings]\n", "[settings]\nkeep_days = 1\n"),
+            "utf-8",
+        )
+    assert here.run("sync") == 0
+    ids = {link: a["id"] for link, a in here.articles(title).items()}
+    assert here.run("mark", str(ids[links[0]]), "--read") == 0  # not pushed yet
+
+    assert here.run("cleanup") == 0  # the others are unread and new here: kept
+    assert set(here.articles(title)) == set(links)
+    assert here.run("sync") == 0
+    assert device.has(device.items(stream)[links[0]], "read")
+
+    assert here.run("cleanup") == 0  # pushed: now it goes
+    assert set(here.articles(title)) == set(links[1:])
+    device.mark(device.items(stream)[links[0]], remove="read")  # unread on the server again
+    report = here.json(capsys, "sync")
+    assert report["new"] == 0
+    assert set(here.articles(title)) == set(links[1:])

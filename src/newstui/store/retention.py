@@ -60,11 +60,14 @@ def _past_the_limits(
     starred and because unread and recent."""
     older_than = _iso(now - timedelta(days=policy.keep_days)) if policy.keep_days else ""
     grace = _iso(now - timedelta(days=policy.unread_grace_days))
+    # An article whose read or starred change has not reached the sync server yet stays until
+    # it has: removing it would drop the change, and the next sync would bring it back unread.
     rows = conn.execute(
         "SELECT id, starred, read, first_seen FROM ("
         "SELECT id, starred, read, first_seen, sort_date, "
         "row_number() OVER (ORDER BY sort_date DESC, id DESC) AS rank "
-        "FROM articles WHERE feed_id = ?) WHERE sort_date < ? OR (? > 0 AND rank > ?)",
+        "FROM articles WHERE feed_id = ?) WHERE (sort_date < ? OR (? > 0 AND rank > ?)) "
+        "AND id NOT IN (SELECT article_id FROM sync_queue)",
         [feed_id, older_than, policy.keep_per_feed, policy.keep_per_feed],
     ).fetchall()
     remove: list[int] = []
@@ -94,6 +97,14 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
     conn.execute(
         "INSERT OR REPLACE INTO retired_articles (feed_id, guid, seen) "
         "SELECT feed_id, guid, ? FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        [stamp, chunk],
+    )
+    # A sync server's item is remembered by its item id too (an article fetched from the feed
+    # and linked to the item later has the feed's guid), so the next sync does not bring it back.
+    conn.execute(
+        "INSERT OR REPLACE INTO retired_articles (feed_id, guid, seen) "
+        "SELECT a.feed_id, printf('greader:%016x', s.item_id), ? FROM sync_items s "
+        "JOIN articles a ON a.id = s.article_id WHERE a.id IN (SELECT value FROM json_each(?))",
         [stamp, chunk],
     )
     # The FTS rows go with the articles_ad trigger, quotes with articles_delete_quotes (before

@@ -221,15 +221,40 @@ def stream_of(db: Database, feed_id: int) -> str | None:
     return row[0] if row else None
 
 
+def item_key(item_id: int) -> str:
+    """A server item's identity as an article's guid (and as a cleanup remembers it)."""
+    return f"greader:{item_id & 0xFFFFFFFFFFFFFFFF:016x}"
+
+
 def known_items(db: Database, item_ids: Iterable[int]) -> set[int]:
-    """Those of the given server item ids that are stored here."""
-    return {
+    """Those of the given server item ids that are stored here, or that a cleanup removed (those
+    are remembered as still offered, so they do not come back while the server lists them)."""
+    item_ids = list(item_ids)
+    stored = {
         r[0]
         for r in db.execute(
             "SELECT item_id FROM sync_items WHERE item_id IN (SELECT value FROM json_each(?))",
-            [json.dumps(list(item_ids))],
+            [json.dumps(item_ids)],
         ).fetchall()
     }
+    keys = {item_key(i): i for i in item_ids if i not in stored}
+    if not keys or db.execute("SELECT 1 FROM retired_articles LIMIT 1").fetchone() is None:
+        return stored
+    retired = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT guid FROM retired_articles WHERE guid IN "
+            "(SELECT value FROM json_each(?))",
+            [json.dumps(list(keys))],
+        ).fetchall()
+    ]
+    if retired:
+        with db.conn:
+            db.execute(
+                "UPDATE retired_articles SET seen = ? WHERE guid IN (SELECT value FROM json_each(?))",
+                [now_iso(), json.dumps(retired)],
+            )
+    return stored | {keys[k] for k in retired}
 
 
 def save_items(
@@ -267,7 +292,11 @@ def save_items(
                     _link(conn, item, row[0])
                     _take_state(conn, row[0], item)
             if row is None:
-                key = f"greader:{item.item_id & 0xFFFFFFFFFFFFFFFF:016x}"
+                key = item_key(item.item_id)
+                if conn.execute(
+                    "SELECT 1 FROM retired_articles WHERE feed_id = ? AND guid = ?", [feed_id, key]
+                ).fetchone():
+                    continue  # removed by a cleanup: it does not come back
                 article_id = int(
                     conn.execute(
                         INSERT_ARTICLE, new_article_row(feed_id, key, item.article, now, digest)
