@@ -54,3 +54,39 @@ def test_a_nonprofit_or_supergroup_before_a_name_makes_it_a_body(extractor) -> N
     entities = _entities(extractor, text)
     assert ("RAND", "ORG") in entities
     assert ("Velvet Dawn", "ORG") in entities
+
+
+def test_a_saints_name_before_a_known_place_is_a_town(extractor) -> None:
+    text = (
+        "The factory in St. Albert, Alberta will close next year. The St. Albert plant is old, "
+        "said St. Albert's mayor. She grew up in St. Marys, Ontario."
+    )
+    entities = _entities(extractor, text)
+    assert ("St. Albert", "PLACE") in entities
+    assert ("St. Marys", "PLACE") in entities
+    assert "Albert" not in _names(extractor, text)
+
+
+def test_a_saint_with_no_place_after_stays_a_person(extractor) -> None:
+    text = "The pilgrims prayed to Saint Peter, Rome's first bishop, on Monday."
+    assert ("Peter", "PERSON") in _entities(extractor, text)
+
+
+def test_a_coined_name_with_inner_capitals_after_by_or_on_is_a_body(extractor) -> None:
+    text = (
+        "Support was below one percent in averages measured by PollTracker. The claim was "
+        "checked by FactMeter, and the code is now hosted on CodeBarn."
+    )
+    entities = _entities(extractor, text)
+    for body in ("PollTracker", "FactMeter", "CodeBarn"):
+        assert (body, "ORG") in entities
+
+
+def test_inner_capitals_of_a_surname_hashtag_or_language_name_no_body(extractor) -> None:
+    text = (
+        "The plan was backed by McCready and opposed by DeJoy. The tool was written for "
+        "JavaScript, and the hashtag was spread by #FreeAnnLee."
+    )
+    names = _entities(extractor, text)
+    for word in ("McCready", "DeJoy", "JavaScript", "FreeAnnLee"):
+        assert (word, "ORG") not in names

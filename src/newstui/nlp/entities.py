@@ -119,6 +119,17 @@ _START: Final = attrgetter("start")
 _T = TypeVar("_T")
 _NUMBER_AFTER = re.compile(r"\s\d")
 _HAS_DIGIT: Final = re.compile(r"\d")
+# A coined one-word name with capitals inside: "PolitiFact", "GoFundMe" (group 1: its first part).
+_BRAND: Final = re.compile(r"([A-Z][a-z]+)(?:[A-Z][a-z0-9]+)+")
+# What opens a surname written with a capital inside: "McCready", "DeJoy", "LaGuardia", "O'Neil".
+_SURNAME_PREFIXES: Final = frozenset(
+    "Mc Mac De Di Da Du Des Del Della La Le Lo Van Von Vander Fitz Ten Ter San Ja Ke Ty Da".split()
+)
+# The word before a coined name used as a body: its agent, platform or employer.
+_BRAND_BEFORE: Final = frozenset("by on for from at via".split())
+_SAINT_PLACE: Final = re.compile(  # "St. Thomas, Ontario": a town named after a saint
+    r"\b(?:St\.?|Saint) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?), ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\b"
+)
 # A clock time right before a word: "at 7:38 pm ", "20:45 ", "9 a.m. " (not a year: "2019 ").
 _CLOCK_BEFORE: Final = re.compile(
     r"(?<!\d)(?:\d{1,2}[:.]\d{2}|\d{1,2}) ?[ap]\.?m\.? \Z|\d:\d{2} \Z"
@@ -527,6 +538,7 @@ class _EntityFinder:
         self.gaz: Gazetteer = load_gazetteer()
         self.lower_seen = LowerCaseWords(text)
         self.storm_heads = False  # whether a run opens with "Hurricane", "Typhoon"…
+        self.saint_places: set[str] | None = None  # see _saint_names_a_place
         self.candidates: list[Candidate] = []
         self.heads = _head_nouns()
         self.headings = [(s, e) for s, e in paragraph_spans(text) if self._is_heading(s, e)]
@@ -1444,6 +1456,7 @@ class _EntityFinder:
                 n_title
                 and i + n_title < len(run)
                 and not self._title_names_a_thing(run, i + n_title)
+                and not self._saint_names_a_place(run, i, n_title)
             ):  # "General Motors Company" is no general, "St. George Hotel" no saint
                 self._flush(pending, person_cue, None)
                 pending, person_cue = [], True
@@ -1461,6 +1474,19 @@ class _EntityFinder:
             i += 1
         person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _saint_names_a_place(self, run: list[Token], i: int, n_title: int) -> bool:
+        """'St. Thomas, Ontario', 'Saint Marys, Georgia': a saint's name that ends the run right
+        before ", " and a known place is a town, not a person called by a title."""
+        if n_title != 1 or run[i].text not in ("St", "Saint") or not 1 <= len(run) - i - 1 <= 2:
+            return False
+        if self.saint_places is None:  # every "St. X, Place" of the text: "the St. X plant" too
+            self.saint_places = {
+                m.group(1)
+                for m in _SAINT_PLACE.finditer(self.text)
+                if self.gaz.known.get(m.group(2)) == "PLACE"
+            }
+        return strip_possessive(" ".join(t.text for t in run[i + 1 :])) in self.saint_places
 
     def _title_names_a_thing(self, run: list[Token], j: int) -> bool:
         """'General Motors Company', 'St. George Hotel': the words after a title end in a head
@@ -2225,7 +2251,29 @@ class _EntityFinder:
             return "ORG", 1  # two capitals alone ("ID", "PR", "IV") are abbreviations of words
         if self._place_cue(before, start, surface):
             return "PLACE", 1
+        if (
+            len(words) == 1
+            and before
+            and before[-1] in _BRAND_BEFORE
+            and self._brand_name(words[0], start, after)
+        ):
+            return "ORG", 1  # "measured by RealClearPolitics", "hosted on GitLab"
         return None, 0
+
+    def _brand_name(self, word: str, start: int, after: str) -> bool:
+        """One word with a capital inside ("PolitiFact", "GitLab"): a firm's or a website's
+        coined name, but not a surname's ("McCready", "DeJoy", "LaGuardia"), a hashtag's, a
+        programming language's, nor a product's ("PlayStation 4", "a JavaScript interpreter")."""
+        m = _BRAND.fullmatch(word)
+        return (
+            m is not None
+            and m.group(1) not in _SURNAME_PREFIXES
+            and word not in _LANGUAGES
+            and word not in self.gaz.first_names
+            and self.text[start - 1 : start] not in ("#", "@")
+            and not _NUMBER_AFTER.match(after)
+            and not _PRODUCT_AFTER.match(after)
+        )
 
     def _no_one_word_cue(self, name: str, tok: Token, surface: str, start: int, after: str) -> bool:
         """Whether no cue after the early checks of `_evidence` can fire for a one-word name
@@ -2238,6 +2286,7 @@ class _EntityFinder:
         tests/nlp/test_fast_paths.py compare the two on every cue)."""
         if (
             after[:1] in _ONE_WORD_AFTER_MARKS
+            or _BRAND.fullmatch(name)
             or (after[:2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(after))
             or ((after[1:4] == "who" or after[1:2].isdigit()) and _PERSON_AFTER.match(after))
             or (len(surface) > 2 and _is_acronym(surface))
