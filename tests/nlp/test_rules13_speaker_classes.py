@@ -26,3 +26,22 @@ def test_an_inverted_verb_after_a_question_names_its_speaker_before_the_next_quo
 def test_a_new_sentence_running_into_the_next_quote_still_names_nobody(extractor) -> None:
     text = '"We lost the vote." Moss said it was over and added "nothing more can be done now."'
     assert _quotes(extractor, text)[0] == ("We lost the vote.", None)
+
+
+# '“…,” writes Kerr's longtime friend Daniel Boyd on Instagram': after an inverted verb, a
+# possessive names whose friend (lawyer, partner) speaks; the person after it is the speaker.
+def test_after_an_inverted_verb_the_person_after_a_possessive_speaks(extractor) -> None:
+    text = (
+        '"Heartbroken and numb," writes Kerr\'s longtime friend Daniel Boyd on Instagram. '
+        '"I have lost a brother, not only a friend!"\n\n'
+        '"The appeal will be lodged this week," said Holt\'s lawyer, Ann Reid.'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Daniel Boyd", "Daniel Boyd", "Ann Reid"]
+
+
+# With nobody named after it, the possessive's owner still speaks for its text.
+def test_after_an_inverted_verb_an_owners_statement_still_speaks_for_the_owner(
+    extractor,
+) -> None:
+    text = '"The claims are false," said Acme Pharmaceuticals\' statement.'
+    assert _quotes(extractor, text) == [("The claims are false,", "Acme Pharmaceuticals")]

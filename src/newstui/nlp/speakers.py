@@ -643,6 +643,18 @@ class SpeakerFinder:
             named = self._named_in(
                 base + verb.end(), phrase_end, span.close_mark, allow_pronoun=False
             )
+            possessor = self.mentions_in(base + verb.end(), phrase_end)[:1]
+            if possessor and _POSSESSIVE_AFTER.match(self.masked, possessor[0].end):
+                # "writes Kerr's old friend Dan Boyd", "said Moss's lawyer, Ann Reid": the
+                # possessive names whose friend speaks; the person after it is the speaker
+                end = min(len(self.masked), phrase_end + 60)
+                for m in self.mentions_in(possessor[0].end, end):
+                    if (
+                        m.entity.type == "PERSON"
+                        and not self._after_preposition(m)
+                        and not _POSSESSIVE_AFTER.match(self.masked, m.end)
+                    ):
+                        return m.entity.name
             if self.types.get(named or "") != "PERSON":
                 # "said Acme's chancellor, Jane Moss", "said a protester using the name Kit"
                 later = [
