@@ -45,3 +45,23 @@ def test_after_an_inverted_verb_an_owners_statement_still_speaks_for_the_owner(
 ) -> None:
     text = '"The claims are false," said Acme Pharmaceuticals\' statement.'
     assert _quotes(extractor, text) == [("The claims are false,", "Acme Pharmaceuticals")]
+
+
+# 'Stamina was a big factor, according to Morrow. “…”, he said.': the person a sentence is
+# credited to is no mere object of "to"; a "he" right after it refers back to them.
+def test_he_after_a_sentence_credited_according_to_someone_is_that_person(extractor) -> None:
+    text = (
+        "Captain Tom Morrow scored twice against Oakdale. Coach Paul Hendry was pleased with "
+        "the win. Stamina was a big factor in that according to Morrow. "
+        '"We have been training hard all winter", he said.'
+    )
+    assert _quotes(extractor, text) == [("We have been training hard all winter", "Tom Morrow")]
+
+
+# The guard: a name after another "to" ('a letter to Morrow') is still no subject.
+def test_he_after_a_letter_to_someone_is_not_that_person(extractor) -> None:
+    text = (
+        "Coach Paul Hendry was pleased with the win over Oakdale. He sent a letter of thanks "
+        'to Tom Morrow. "We have been training hard all winter", he said.'
+    )
+    assert _quotes(extractor, text) == [("We have been training hard all winter", "Paul Hendry")]

@@ -1342,7 +1342,9 @@ class SpeakerFinder:
 
     def _object_of(self, mention: _Mention) -> bool:
         """'the election of Barack Obama', 'a letter to Moss': a name after a preposition."""
-        before = self.masked[max(0, mention.start - 12) : mention.start].split()
+        before = self.masked[max(0, mention.start - 14) : mention.start].split()
+        if before[-2:] in (["according", "to"], ["According", "to"]):
+            return False  # "…, according to Moss. “…,” he said": the credited source speaks on
         return bool(before) and before[-1].lower() in _OBJECT_PREPOSITIONS
 
     def _after_preposition(self, mention: _Mention) -> bool:
