@@ -65,3 +65,14 @@ def test_he_after_a_letter_to_someone_is_not_that_person(extractor) -> None:
         'to Tom Morrow. "We have been training hard all winter", he said.'
     )
     assert _quotes(extractor, text) == [("We have been training hard all winter", "Paul Hendry")]
+
+
+# '“…,” the party informed the press': "inform" reports speech as "tell" does; its subject
+# speaks (and "Moss informed reporters that “…”").
+def test_informed_is_a_verb_of_speech(extractor) -> None:
+    text = (
+        "The Varden Green Party lost its appeal on Friday. "
+        '"The party accepts the ruling of the court," the party informed the press.\n\n'
+        'Margaret Olsen informed reporters that "the deal is done and signed".'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Varden Green Party", "Margaret Olsen"]

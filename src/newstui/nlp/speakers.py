@@ -37,7 +37,7 @@ _VERBS: Final = (
     # of answering and labelling ("Moss retorted", "The air force branded as")
     "cite|cites|reiterate|reiterates|argue|insist|warn|explain|admit|acknowledge|"
     "acknowledges|contend|contends|assert|asserts|concede|concedes|allege|alleges|"
-    "concurred|concurs|retorted|answered|branded|brands|"
+    "concurred|concurs|retorted|answered|branded|brands|informed|informs|"
     "According to|according to|In the words of|in the words of"
 )
 
