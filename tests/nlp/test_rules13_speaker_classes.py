@@ -76,3 +76,46 @@ def test_informed_is_a_verb_of_speech(extractor) -> None:
         'Margaret Olsen informed reporters that "the deal is done and signed".'
     )
     assert [s for _, s in _quotes(extractor, text)] == ["Varden Green Party", "Margaret Olsen"]
+
+
+# Written texts whose owner is described by a role, not named: "Part of the judge's
+# statement reads “…”", "The judge's summary concluded with the statement: “…”", "the
+# following statement from the king: “…”" speak for the holder of that role named before.
+def test_a_written_text_of_a_described_role_speaks_for_the_role_holder(extractor) -> None:
+    text = (
+        "District Judge Martin Olsen ruled on Monday that the levy was void. Part of the "
+        "judge's statement reads \"the average driver could well be better suited to the job "
+        'than the average pilot." He went on to cite an earlier ruling.\n\n'
+        "The judge's summary concluded with the statement: "
+        '"The plaintiffs will accordingly receive the full sum claimed in damages."\n\n'
+        "King Harald Olav met the ministers on Tuesday. The palace issued the following "
+        'statement from the king: "Even though the plan was approved, it is considered '
+        'deeply unwise by this office."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == [
+        "Martin Olsen",
+        "Martin Olsen",
+        "Harald Olav",
+    ]
+
+
+# '“…”, reads a Pinewood Studios press release': the name among the text's modifiers is its
+# author.
+def test_reads_a_named_press_release_speaks_for_the_name(extractor) -> None:
+    text = (
+        '"Kerr was admired and loved by everyone who met him", reads a Pinewood Studios '
+        "press release."
+    )
+    assert _quotes(extractor, text)[0][1] == "Pinewood Studios"
+
+
+# The guard: a body's text ("the court's summary") is not given to the court named last, as
+# an article may name several courts.
+def test_a_described_courts_summary_is_not_given_to_the_court_named_last(extractor) -> None:
+    text = (
+        "The Court of Session in Varden ruled on Wednesday. The government will appeal to the "
+        "High Court of Ostland next week.\n\n"
+        "The court's summary concluded with the statement: "
+        '"The Court will accordingly make an order declaring the measure unlawful."'
+    )
+    assert _quotes(extractor, text)[0][1] is None

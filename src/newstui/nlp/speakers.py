@@ -291,10 +291,19 @@ _TEXT_READ_AFTER: Final = re.compile(
     + r")\s+(?:also\s+)?(?:read|reads)\b"
 )
 # '“…”, read the warning.': the written text named after the quotation speaks for its author
+# ('reads an Acme press release': a name among its modifiers is that author)
 _READ_BY_TEXT: Final = re.compile(
-    r"^[\s,]*(?:read|reads)\s+(?:the|an?|its|their|his|her)\s+(?:[\w-]+\s+)?("
+    r"^[\s,]*(?:read|reads)\s+(?:the|an?|its|their|his|her)\s+((?:[\w-]+\s+){0,3}?)("
     + "|".join(sorted(_WRITTEN_TEXTS))
     + r")\b"
+)
+# "the judge's statement reads", "The court's summary concluded with the statement:", "the
+# following statement from the king:": a written text whose owner is described, not named
+_DESCRIBED_TEXT_OWNER: Final = re.compile(
+    r"\b([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)['’]s?\s+(?:[a-z]+\s+)?(?:statement|summary|letter|"
+    r"ruling|opinion|judgment|judgement|decision|message|announcement|release)\b"
+    r"|\b(?:statement|letter|message|announcement)\s+(?:from|by)\s+"
+    r"([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*[,:]?\s*$"
 )
 # 'Moss was described by the council as “…”': a passive verb of labelling and its agent
 # ('a pattern described by Acme as “…”': the participle after a noun phrase is passive too)
@@ -594,8 +603,17 @@ class SpeakerFinder:
             owner = self._first_named(base, base + statement.end(1), span.close_mark)
             if owner:
                 return owner
-        read_by = _READ_BY_TEXT.match(tail) or _TEXT_READ_AFTER.match(tail)
-        if read_by:  # '“…”, read the warning.', '“…”, the letter read.': the text's author
+        read_by = _READ_BY_TEXT.match(tail)
+        if read_by:  # '“…”, read the warning.': the text's author
+            base = span.close_mark + 1
+            for m in self.mentions_in(base + read_by.start(1), base + read_by.end(1)):
+                if m.entity.type in ("PERSON", "ORG"):
+                    return m.entity.name  # '“…”, reads an Acme press release'
+            if any(w[:1].isupper() for w in read_by.group(1).split()):
+                return None  # its author is named there, by a name no entity holds
+            return self._author_of(read_by.group(2), span.open_mark)
+        read_by = _TEXT_READ_AFTER.match(tail)
+        if read_by:  # '“…”, the letter read.': the text's author
             return self._author_of(read_by.group(1), span.open_mark)
         put_it = _AS_PUT_IT_AFTER.match(tail)
         if put_it:  # '“…” — as the Supreme Court decision put it —': whose words they are
@@ -785,6 +803,8 @@ class SpeakerFinder:
             elif not author and head[: statement.start()].strip().lower() == "the":
                 # "The opinion of the Court read", "The letter read": the text named before
                 author = self._text_owner(statement.group(1), sent_start + statement.end(1))
+            if not author:  # "Part of the judge's statement reads": the judge in office
+                author = self._described_text_owner(head, span.open_mark)
             if author or statement.group().split()[-1].rstrip(":") in ("read", "reads"):
                 return author  # else "In a statement, police said:": who "police" are
         response = (
@@ -805,6 +825,8 @@ class SpeakerFinder:
                 return self._statement_before(sent_start)
             if head.rstrip().endswith(":"):  # "Moss opposed the plan:": the clause's subject
                 named = self._first_named(sent_start, span.open_mark, span.open_mark)
+                if named is None:  # "The agency issued a statement from the king:"
+                    named = self._described_text_owner(head, span.open_mark)
                 if named is None and _PRONOUN_OPENS.match(head):
                     return ""  # "He sent Moss a message:": "he" spoke, though unresolved
                 return named
@@ -876,6 +898,9 @@ class SpeakerFinder:
             if subject:
                 return subject
         found = self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
+        if not found:
+            found = self._described_text_owner(head[: verb.start()], span.open_mark) or ""
+            # "The judge's summary concluded with the statement:": the judge's
         if not found and len(verbs) > 1 and verb.group().endswith("ing"):
             # "The governor tweeted her reasoning saying, “…”": the subject of the main verb
             return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
@@ -1227,6 +1252,18 @@ class SpeakerFinder:
             if author:
                 return author
         return None
+
+    def _described_text_owner(self, head: str, pos: int) -> str | None:
+        """The holder of the role whose written text `head` describes: "the judge's statement"
+        (the judge named before), "a statement from the king"; a body ("the court's
+        summary") gives None."""
+        owner = _DESCRIBED_TEXT_OWNER.search(head) if "the" in head.lower() else None
+        if not owner:
+            return None
+        phrase = owner.group(1) or owner.group(2)
+        if phrase.split()[-1].lower() not in load_gazetteer().role_words:
+            return None  # "the court's summary": which court is not sure enough
+        return self._description(phrase, pos)
 
     def _after_closed_quotes(self, start: int, pos: int) -> int:
         """Where the sentence holding `pos` really starts: after the last quotation between
