@@ -1079,10 +1079,10 @@ async def sync_with_server(
         async with make_client(config.sync, config, library) as client:
             report = await run_sync(library, config, client)
     except NewstuiError as exc:
-        return SourceOutcome(name, error=str(exc)), None
+        return SourceOutcome(name, error=str(exc), sync=True), None
     except sqlite3.Error as exc:
-        return SourceOutcome(name, error=f"{name}: database error: {exc}"), None
-    outcome = SourceOutcome(name, new=report.new, updated=report.updated)
+        return SourceOutcome(name, error=f"{name}: database error: {exc}", sync=True), None
+    outcome = SourceOutcome(name, new=report.new, updated=report.updated, sync=True)
     mode = config.settings.fulltext if fulltext is None else fulltext
     if mode is not False and report.changed_ids:
         async with Fetcher(limits_from(config)) as fetcher:

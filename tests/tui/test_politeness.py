@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from newstui.config import load_config
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
 from newstui.tui.view import local_time
 
-from .conftest import screen_text, settle
+from .conftest import notifications, screen_text, settle
 
 
 def make_broken_feed_wait(db_path, config) -> str:
@@ -44,6 +45,24 @@ async def test_a_waiting_feed_shows_its_next_try_and_R_leaves_it_alone(db_path, 
         assert note.message.endswith("; 1 failing, left to wait (r on one refreshes it now)")
         row = broken_row(db_path)
         assert row.failures == 2 and row.next_try == until  # not fetched
+
+
+async def test_R_with_only_a_waiting_feed_says_so_instead_of_failing(db_path, config):
+    """One configured feed, left to wait: R's summary raised UnboundLocalError ('describe') and
+    the app stopped with a traceback."""
+    until = make_broken_feed_wait(db_path, config)
+    text = config.path.read_text("utf-8")
+    local = text.index('[[feeds]]\nname = "Local Feed"')
+    broken = text.index('[[feeds]]\nname = "Broken Feed"')
+    config.path.write_text(text[:local] + text[broken:], "utf-8")
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        [note] = notifications(app)
+        assert note.message.startswith("Not refreshed: Broken Feed: not fetched: failing, next try")
+        assert broken_row(db_path).next_try == until
 
 
 async def test_the_empty_waiting_feed_says_when_it_is_tried_next_and_r_tries_it_now(

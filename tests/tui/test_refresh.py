@@ -8,8 +8,9 @@ from newstui.config import load_config
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
+from tests.sync.conftest import free_port
 
-from .conftest import screen_text, settle, until
+from .conftest import notifications, screen_text, settle, until
 
 
 def titles(app: NewstuiApp) -> list[str]:
@@ -334,3 +335,26 @@ async def test_during_a_refresh_the_reader_follows_the_cursor_once_keys_rest(
             assert not app.main.refreshing
     finally:
         held.set()
+
+
+async def test_a_sync_server_that_is_gone_is_named_in_the_summary_not_sent_to_sources(
+    db_path, config
+):
+    """[sync] on a server that is down beside a feed of one's own: the summary said "1 of 2
+    failed — see ! in Sources", where no source has a `!` for the sync."""
+    port = free_port()
+    text = config.path.read_text("utf-8").split('[[feeds]]\nname = "Broken Feed"')[0]
+    text += (
+        f'[sync]\nservice = "greader"\nurl = "http://127.0.0.1:{port}/api/greader.php"\n'
+        'user = "alice"\npassword = "secret"\n'
+    )
+    config.path.write_text(text, "utf-8")
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        [note] = notifications(app)
+        assert note.message.startswith("Refreshed 2 sources: 1 new article; sync failed: ")
+        assert f"sync failed: 127.0.0.1:{port}: unreachable" in note.message
+        assert "in Sources" not in note.message

@@ -124,6 +124,7 @@ class SourceOutcome:
     fulltext_problems: tuple[FulltextProblem, ...] = ()  # each page that failed, for the summary
     problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
     waiting_until: str | None = None  # not fetched: failing, and asked to wait until then (UTC)
+    sync: bool = False  # the sync with the [sync] server (not a source listed in the app)
 
     @property
     def failed(self) -> bool:

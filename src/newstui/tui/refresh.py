@@ -273,9 +273,13 @@ def refresh_summary(
     cleaned: CleanupReport | None = None,
 ) -> str:
     """One line for a finished refresh, e.g. "Refreshed 30 sources: 12 new articles; 3 failed —
-    see ! in Sources", so a refresh never shows more than one notification."""
+    see ! in Sources", so a refresh never shows more than one notification. A failed sync is
+    no source in Sources: its error is said instead."""
+    from newstui.ingest import describe
+
     outcomes = list(outcomes)
-    failed = [o for o in outcomes if o.error]
+    failed = [o for o in outcomes if o.error and not o.sync]
+    sync_failed = "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
     waiting = [o for o in outcomes if o.waiting_until]
     gone = "".join(f"; removed {r.name} (no longer in the config)" for r in removed)
     if cleaned is not None and cleaned.removed:
@@ -283,10 +287,8 @@ def refresh_summary(
         gone += f"; cleaned up {n:,} old article{'s' * (n != 1)}"
     if not outcomes:
         return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
-    if len(outcomes) == 1 and failed:
-        from newstui.ingest import describe
-
-        return f"Refresh failed: {describe(failed[0])}{gone}"
+    if len(outcomes) == 1 and outcomes[0].error:
+        return f"Refresh failed: {describe(outcomes[0])}{gone}"
     subject = outcomes[0].name if len(outcomes) == 1 else counted(len(outcomes), "source")
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
@@ -300,11 +302,12 @@ def refresh_summary(
         parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
     if len(waiting) == len(outcomes) == 1:
         return f"Not refreshed: {describe(waiting[0])}{gone}"
-    if len(failed) == len(outcomes):
-        return f"Refreshed {subject}: all failed — see ! in Sources{gone}"
+    if failed and len(failed) + bool(sync_failed) == len(outcomes):
+        return f"Refreshed {subject}: all failed — see ! in Sources{sync_failed}{gone}"
     text = f"Refreshed {subject}: {', '.join(parts) or 'nothing new'}"
     if failed:
         text += f"; {len(failed)} of {len(outcomes)} failed — see ! in Sources"
+    text += sync_failed
     if waiting:
         text += f"; {len(waiting)} failing, left to wait (r on one refreshes it now)"
     return text + gone
