@@ -90,3 +90,55 @@ def test_inner_capitals_of_a_surname_hashtag_or_language_name_no_body(extractor)
     names = _entities(extractor, text)
     for word in ("McCready", "DeJoy", "JavaScript", "FreeAnnLee"):
         assert (word, "ORG") not in names
+
+
+def test_a_head_noun_alone_is_the_one_body_named_with_it_before_of(extractor) -> None:
+    text = (
+        "Judges ruled on the closure of the Parliament of the Netherlands on Monday. The aim "
+        "was stymying Parliament, they said. Closing Parliament was not lawful."
+    )
+    entities = _entities(extractor, text)
+    assert ("Parliament of the Netherlands", "ORG") in entities
+    assert "Parliament" not in _names(extractor, text)
+
+
+def test_a_head_noun_alone_stays_apart_when_two_bodies_open_with_it(extractor) -> None:
+    text = (
+        "The Bank of Malta and the Bank of Gozo both cut rates. Bank staff said the cut was "
+        "small, and the Bank said more would follow."
+    )
+    assert {"Bank of Malta", "Bank of Gozo"} <= _names(extractor, text)
+    assert not any(
+        len(e.mentions) > 1 for e in extractor.analyse(text).entities if "Bank of" in e.name
+    )
+
+
+def test_a_known_firm_before_a_country_is_its_national_arm(extractor) -> None:
+    text = "Sales rose, said Ann Lee, managing director of Novartis India."
+    assert ("Novartis India", "ORG") in _entities(extractor, text)
+
+
+def test_a_known_abbreviation_before_a_country_is_no_national_arm(extractor) -> None:
+    text = "The talks were led by the UN Syria envoy, Ann Lee, in May."
+    names = _names(extractor, text)
+    assert "UN Syria" not in names
+    assert "Syria" in names
+
+
+def test_a_group_of_a_known_place_is_the_group_and_the_place(extractor) -> None:
+    text = (
+        "Jana Ruiz, an analyst with Harlow Group of Denver, said sales would fall. The mill is "
+        "owned by Kestrel Group of Sweden, which will get a loan."
+    )
+    entities = _entities(extractor, text)
+    for name, kind in (
+        ("Harlow Group", "ORG"),
+        ("Denver", "PLACE"),
+        ("Kestrel Group", "ORG"),
+        ("Sweden", "PLACE"),
+    ):
+        assert (name, kind) in entities
+
+
+def test_a_group_named_with_of_stays_whole(extractor) -> None:
+    assert ("Group of Seven", "ORG") in _entities(extractor, "The Group of Seven met in Rome.")

@@ -127,6 +127,9 @@ _SURNAME_PREFIXES: Final = frozenset(
 )
 # The word before a coined name used as a body: its agent, platform or employer.
 _BRAND_BEFORE: Final = frozenset("by on for from at via".split())
+_GROUP_OF_PLACE: Final = re.compile(
+    r"([A-Z][^ ]*(?: [A-Z][^ ]*)* Group) of ([A-Z][^ ]*(?: [A-Z][^ ]*)?)"
+)
 _SAINT_PLACE: Final = re.compile(  # "St. Thomas, Ontario": a town named after a saint
     r"\b(?:St\.?|Saint) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?), ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\b"
 )
@@ -761,6 +764,8 @@ class _EntityFinder:
         self._join_and_names()
         self._join_campus_places()
         self._join_country_suffixes()
+        if " Group of " in self.text:
+            self._split_group_of_place()
         self._define_spanning_abbreviations()
         self._expand_defined_acronyms()
         if " [" in self.text or " (" in self.text:
@@ -771,6 +776,24 @@ class _EntityFinder:
         self._number_roads()
         self._untype_products()
         return self.candidates
+
+    def _split_group_of_place(self) -> None:
+        """'an analyst with Harlow Group of Denver', 'owned by Volvo Group of Sweden': a named
+        group followed by "of" and a known place ending the name is the group and where it is
+        (a group's name does not go on with "of": "Group of Seven" opens with it)."""
+        for k, cand in enumerate(self.candidates):
+            if cand.type != "ORG" or " Group of " not in cand.text:
+                continue
+            m = _GROUP_OF_PLACE.fullmatch(cand.text)
+            if not m or self.gaz.known.get(m.group(2)) != "PLACE":
+                continue
+            at = cand.start + m.start(2)
+            body = Candidate(
+                cand.start, cand.start + m.end(1), m.group(1), m.group(1).count(" ") + 1
+            )
+            body.type, body.strength, body.sentence_start = "ORG", 2, cand.sentence_start
+            place = Candidate(at, cand.end, m.group(2), m.group(2).count(" ") + 1, "PLACE", 3)
+            self.candidates[k : k + 1] = [body, place]
 
     def _untype_products(self) -> None:
         """'the Fedora operating system', 'written in Python', 'Lua-based modding API': software
@@ -911,8 +934,21 @@ class _EntityFinder:
             place.start - cand.end != 1
             or place.type != "PLACE"
             or place.strength < 3
-            or cand.strength >= 2
             or cand.words > 3
+            or self.text[cand.end] != " "
+            or _CAPITAL_NEXT.match(self.text, place.end)
+        ):
+            return False
+        if cand.strength >= 2:  # "Novartis India", "Reuters Canada": a known firm's national arm
+            return (
+                cand.type == "ORG"
+                and cand.strength >= 3
+                and cand.words == 1
+                and not _is_acronym(cand.text)  # "UN Syria envoy", "EU Ukraine summit"
+                and self.gaz.known.get(cand.text) == "ORG"
+            )
+        if (
+            cand.strength >= 2
             or self.text[cand.end] != " "
             or _CAPITAL_NEXT.match(self.text, place.end)
             or _ORDINAL_BEFORE.search(self.text, max(0, cand.start - 8), cand.start)
@@ -3354,8 +3390,10 @@ def _first_introduced(
 
 
 def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
-    """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name."""
+    """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name;
+    one word only when it is a body's head noun ("Parliament" after "Parliament of Ruritania")."""
     orgs = _org_names(groups)
+    org_words = load_gazetteer().org_words
     by_lead: dict[str, list[str]] = defaultdict(list)  # "Serum Institute" → its longer names
     for k, full in orgs.items():
         for joint in _OF_IN:
@@ -3364,7 +3402,7 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
                 by_lead[full[:at]].append(k)
                 at = full.find(joint, at + 1)
     for key, text in orgs.items():
-        if len(text.split()) < 2 or key not in groups:
+        if (" " not in text and text not in org_words) or key not in groups:
             continue
         longer = [k for k in by_lead.get(text, ()) if k != key]
         if len(longer) == 1 and longer[0] in groups:
