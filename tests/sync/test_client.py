@@ -145,6 +145,25 @@ def test_a_wrong_url_is_not_a_google_reader_endpoint(fake: FakeGReader) -> None:
     assert "not a Google Reader API endpoint (HTTP 404" in failure(fake)
 
 
+def test_a_site_root_or_a_plain_web_server_is_not_a_google_reader_endpoint(
+    fake: FakeGReader,
+) -> None:
+    """FreshRSS's site root sends the login to its web page (`/i/?rid=…`): that said "set url to
+    the final address", which is no API either; a plain web server refuses the POST (501)."""
+    login = "/api/greader.php/accounts/ClientLogin"
+    fake.set(login, 302, b"", headers={"Location": "/i/?rid=6b0f3329374d7"})
+    message = failure(fake)
+    assert "not a Google Reader API endpoint (login redirects to /i/?rid=6b0f3329374d7)" in message
+    assert "https://host/api/greader.php for FreshRSS" in message
+    fake.set(login, 501, b"Unsupported method ('POST')")
+    assert "not a Google Reader API endpoint (HTTP 501 for login)" in failure(fake)
+    # The API itself moved (http → https): the same call under another base says which.
+    fake.set(
+        login, 301, b"", headers={"Location": "https://rss.example/api/greader.php" + login[16:]}
+    )
+    assert failure(fake).endswith("set url to https://rss.example/api/greader.php")
+
+
 def test_malformed_answers_are_named(fake: FakeGReader) -> None:
     fake.api("/subscription/list", 200, b"{not json")
     assert "malformed answer to subscription/list (not JSON)" in failure(fake)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import httpx
 
@@ -135,7 +135,13 @@ class GReaderClient:
         except SourceError as exc:
             raise self.fail(str(exc)) from None
 
-    def _status_error(self, response: Answer, what: str) -> SyncError:
+    def _not_an_endpoint(self, why: str) -> SyncError:
+        return self.fail(
+            f"not a Google Reader API endpoint ({why}); the url is the API base, "
+            "e.g. https://host/api/greader.php for FreshRSS or https://host for Miniflux"
+        )
+
+    def _status_error(self, response: Answer, what: str, path: str = "") -> SyncError:
         code = response.status_code
         if code == 401:
             return self.fail(
@@ -145,20 +151,21 @@ class GReaderClient:
             return self.fail(
                 f"access forbidden (HTTP 403) to {what}: is the API enabled for this user?"
             )
-        if code == 404:
-            return self.fail(
-                f"not a Google Reader API endpoint (HTTP 404 for {what}); the url is the API base, "
-                "e.g. https://host/api/greader.php for FreshRSS or https://host for Miniflux"
-            )
+        if code == 404 or (code in (405, 501) and what == "login"):
+            return self._not_an_endpoint(f"HTTP {code} for {what}")
         if code == 429:
             wait = retry_after_seconds(response.headers.get("retry-after"))
             hint = f", retry after {wait:g} s" if wait is not None else ""
             return self.fail(f"too many requests (HTTP 429){hint}", retry_after=wait)
         if 300 <= code < 400:
             where = clean_line(response.headers.get("location", ""), 200)
-            return self.fail(
-                f"redirects {what} to {where or 'elsewhere'}: set url to the final address"
-            )
+            target = urljoin(self.base + path, where).split("?", 1)[0] if where else ""
+            if path and target.endswith(path) and len(target) > len(path):
+                # the API moved (http → https, another folder): the same call under a new base
+                return self.fail(
+                    f"redirects {what} to {where}: set url to {target.removesuffix(path)}"
+                )
+            return self._not_an_endpoint(f"{what} redirects to {where or 'elsewhere'}")
         reason = response.reason or "error"
         return self.fail(f"HTTP {code} {reason} for {what}")
 
@@ -171,7 +178,7 @@ class GReaderClient:
             auth=False,
         )
         if response.status_code != 200:
-            raise self._status_error(response, "login")
+            raise self._status_error(response, "login", "/accounts/ClientLogin")
         auth = None
         for line in response.text().splitlines():
             if line.startswith("Auth="):
@@ -207,14 +214,14 @@ class GReaderClient:
                 self._cache.put(self._cache_key, None)
                 continue
             if response.status_code != 200:
-                raise self._status_error(response, what)
+                raise self._status_error(response, what, API + path)
             return response
         raise AssertionError("unreachable")
 
     async def _fetch_token(self) -> str:
         response = await self._send("GET", API + "/token")
         if response.status_code != 200:
-            raise self._status_error(response, "token")
+            raise self._status_error(response, "token", API + "/token")
         token = response.text().strip()
         if not token or len(token) > 1000 or any(c.isspace() for c in token):
             raise self.fail("malformed answer to token")
