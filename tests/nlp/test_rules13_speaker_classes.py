@@ -119,3 +119,17 @@ def test_a_described_courts_summary_is_not_given_to_the_court_named_last(extract
         '"The Court will accordingly make an order declaring the measure unlawful."'
     )
     assert _quotes(extractor, text)[0][1] is None
+
+
+# 'Reyes wrote: "… I would think 'Wow, so openly.'\xa0"': a no-break space between an inner
+# closing mark and the outer one is typography, as a thin space is; the outer quote closes there
+# and does not run on into the next paragraph's quote.
+def test_a_no_break_space_before_the_outer_closing_mark_still_closes_the_quote(
+    extractor,
+) -> None:
+    text = (
+        'Lawyer Dana Reyes wrote on Twitter: "If I read a letter like this one I would think '
+        "'Wow, they are saying it so openly.'\xa0\"\n\n"
+        '"The only reading I can see is that they want him gone," wrote former official Sam Ortiz.'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Dana Reyes", "Sam Ortiz"]

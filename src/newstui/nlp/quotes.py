@@ -92,9 +92,9 @@ def _spaced_close(text: str, i: int, end: int) -> bool:
 
 
 def _thin_after_mark(text: str, i: int) -> bool:
-    """'"…like 'am I going to die?'\u2009"': a thin space between an inner closing mark and
-    the outer one is typography, not a gap before an opening mark."""
-    return text[i - 1] in _THIN_SPACES and text[i - 2 : i - 1] in ("'", "’", '"', "”")
+    """'"…like 'am I going to die?'\u2009"': a thin (or no-break) space between an inner closing
+    mark and the outer one is typography, not a gap before an opening mark."""
+    return text[i - 1] in _THIN_SPACES + "\xa0" and text[i - 2 : i - 1] in ("'", "’", '"', "”")
 
 
 def _curly_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
