@@ -133,3 +133,20 @@ def test_a_no_break_space_before_the_outer_closing_mark_still_closes_the_quote(
         '"The only reading I can see is that they want him gone," wrote former official Sam Ortiz.'
     )
     assert [s for _, s in _quotes(extractor, text)] == ["Dana Reyes", "Sam Ortiz"]
+
+
+# '…on Friday."Any attempt …," she added': a space left out between a closing mark and the
+# next opening one; the straight mark after a stop and before a capital closes one quote and
+# opens the next, instead of being skipped (which made one quote of both).
+def test_a_mark_between_a_stop_and_a_capital_closes_one_quote_and_opens_the_next(
+    extractor,
+) -> None:
+    text = (
+        "Pia Holm, head of the Farmers League, told reporters on Monday, "
+        '"We will step up the protest on Friday."Any attempt to stop us will be answered '
+        'calmly," she added.'
+    )
+    assert _quotes(extractor, text) == [
+        ("We will step up the protest on Friday.", "Pia Holm"),
+        ("Any attempt to stop us will be answered calmly,", "Pia Holm"),
+    ]

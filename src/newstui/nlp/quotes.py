@@ -79,6 +79,11 @@ def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | N
         ):
             pairs.append((opened, i))
             opened = None
+        elif opened is not None and prev in ".!?" and nxt.isupper():
+            # '…on Monday."Any delay will …," he added': a space left out between a closing
+            # mark and the next quote's opening one; the mark is both
+            pairs.append((opened, i))
+            opened = i
         i = text.find('"', i + 1, end)
     if opened is not None:
         pairs.append((opened, None))
