@@ -150,3 +150,28 @@ def test_a_mark_between_a_stop_and_a_capital_closes_one_quote_and_opens_the_next
         ("We will step up the protest on Friday.", "Pia Holm"),
         ("Any attempt to stop us will be answered calmly,", "Pia Holm"),
     ]
+
+
+# 'The new governor of the region, Pavel Orlov, during his speech on Monday, offered to …:
+# “…”': the opening phrases (skipped as adverbials before a clause's subject) hold the
+# subject itself, a person set off by commas; the colon introduction is theirs.
+def test_a_person_set_off_by_commas_in_the_opening_phrases_introduces_the_colon_quote(
+    extractor,
+) -> None:
+    text = (
+        "The new governor of the region, Pavel Orlov, during his speech to the deputies on "
+        'Monday, offered to diversify the economy: "Now our exports are close to a billion '
+        'dollars!"'
+    )
+    assert _quotes(extractor, text)[0][1] == "Pavel Orlov"
+
+
+# The guard: a person after a preposition in an opening phrase is not the subject.
+def test_a_person_after_a_preposition_in_the_opening_phrase_introduces_nothing(
+    extractor,
+) -> None:
+    text = (
+        "Writing to Pavel Orlov, the council set out its plan: "
+        '"Now our exports are close to a billion dollars!"'
+    )
+    assert _quotes(extractor, text)[0][1] is None

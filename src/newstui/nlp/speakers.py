@@ -962,6 +962,15 @@ class SpeakerFinder:
             if before and before[-1].lower() in _PREPOSITIONS - {"by", "from"}:
                 continue
             return m.entity.name
+        for m in self.mentions_in(start, start + skip):
+            # "The new governor, Pavel Orlov, in his speech, offered:": a person set off by
+            # commas in the opening phrases is the subject they describe
+            if (
+                m.entity.type == "PERSON"
+                and self.masked[m.end : m.end + 1] == ","
+                and self.masked[max(start, m.start - 2) : m.start] in (", ", "")
+            ):
+                return m.entity.name
         return None
 
     def _speaker_in(self, start: int, end: int, pos: int, allow_pronoun: bool = True) -> str:
