@@ -618,6 +618,28 @@ def ballot_feeds(feed_server, count: int = 10, items: int = 40) -> dict[str, str
     return feeds
 
 
+async def test_a_fetch_of_many_feeds_checkpoints_in_bulk_while_it_stores_and_analyses(
+    db, feed_server, config_file, monkeypatch
+):
+    from newstui.ingest import PARALLEL_MIN_FEEDS
+
+    settings = []  # wal_autocheckpoint at each save of analyses
+    real_save = Library.save_analyses
+
+    def save_analyses(self, *args, **kwargs):
+        settings.append(db.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "save_analyses", save_analyses)
+    feeds = ballot_feeds(feed_server, count=PARALLEL_MIN_FEEDS, items=30)
+
+    outcomes = await fetch(db, config_file(feeds))
+
+    assert all(o.new == 30 for o in outcomes.values())
+    assert settings and set(settings) == {10_000}
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # as before, after
+
+
 def count_analyses_here(monkeypatch) -> list[int]:
     """Count the texts analysed in this (the fetching) process; the workers' are not."""
     import newstui.ingest

@@ -184,6 +184,8 @@ async def fetch_feeds(
     # Pools left by an exception (Ctrl-C, SIGTERM, a cancelled task) end their workers at once.
     async with open_fetcher(limits_from(config)) as fetcher:
         with contextlib.ExitStack() as pools:
+            if parallel:  # many feeds: fewer, larger checkpoints (see Library.bulk_writes)
+                pools.enter_context(library.bulk_writes())
             cpu = pools.enter_context(CpuPool(fetch_workers())) if parallel else None
             pool = pools.enter_context(_FulltextPool(fetcher, config))
             streamed = (

@@ -39,6 +39,8 @@ from newstui.store import views as _views
 from newstui.stories import STORIES_PER_RUN, StorySketch
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from newstui.model import (
         Analysis,
         Article,
@@ -86,6 +88,11 @@ class Library:
     def close(self) -> None:
         """Close the connection."""
         self._db.conn.close()
+
+    def bulk_writes(self) -> AbstractContextManager[None]:
+        """For a fetch of many articles: the write-ahead log is checkpointed less often while
+        it runs (see store.db.bulk_writes)."""
+        return _db.bulk_writes(self._db)
 
     def __enter__(self) -> Library:
         return self

@@ -40,6 +40,28 @@ def test_writes_inside_a_write_transaction_wait_for_its_end(tmp_path):
     db.conn.close()
 
 
+def wal_bytes_after_writing(db, path, megabytes: int) -> int:
+    """The write-ahead log's size after `megabytes` of rows, 100 KB a commit."""
+    for _ in range(megabytes * 10):
+        db.execute(
+            "INSERT INTO sync_state (key, value) VALUES (hex(randomblob(16)), ?)", ["x" * 100_000]
+        )
+    return (path.parent / (path.name + "-wal")).stat().st_size
+
+
+def test_bulk_writes_copy_the_log_into_the_database_less_often_then_as_before(tmp_path):
+    path = tmp_path / "n.db"
+    db = open_db(path)
+    with Library(db).bulk_writes():
+        during = wal_bytes_after_writing(db, path, 8)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    after = wal_bytes_after_writing(db, path, 8)
+    db.conn.close()
+
+    assert during > 8 * 10**6  # 8 MB of rows, ~2,000 pages: not yet copied
+    assert after < 6 * 10**6  # copied every ~1,000 pages (4 MB), the log reused from its start
+
+
 def test_a_changed_article_is_found_by_its_new_words_only(tmp_path):
     with Library.open(tmp_path / "n.db") as library:
         feed = library.register_source("local:/x", "X", kind="local")
