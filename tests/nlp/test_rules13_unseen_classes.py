@@ -142,3 +142,22 @@ def test_a_group_of_a_known_place_is_the_group_and_the_place(extractor) -> None:
 
 def test_a_group_named_with_of_stays_whole(extractor) -> None:
     assert ("Group of Seven", "ORG") in _entities(extractor, "The Group of Seven met in Rome.")
+
+
+def test_a_known_place_after_a_given_name_and_an_initial_is_a_surname(extractor) -> None:
+    text = "He spoke with reporter Tom R. Saturn about the plan. Judge Ann B. Houston agreed."
+    entities = _entities(extractor, text)
+    assert ("Tom R. Saturn", "PERSON") in entities
+    assert ("Ann B. Houston", "PERSON") in entities
+    assert "Saturn" not in _names(extractor, text)
+
+
+def test_the_words_before_a_flight_number_name_the_airline(extractor) -> None:
+    text = (
+        "The crash of Adam Air Flight 574 killed 102 people. Adam Air was grounded in May, "
+        "and Kestrel Jet Flight 12 was cancelled."
+    )
+    entities = _entities(extractor, text)
+    assert ("Adam Air", "ORG") in entities
+    assert ("Kestrel Jet", "ORG") in entities
+    assert not any("Flight" in name for name, _ in entities)

@@ -542,6 +542,7 @@ class _EntityFinder:
         self.lower_seen = LowerCaseWords(text)
         self.storm_heads = False  # whether a run opens with "Hurricane", "Typhoon"…
         self.saint_places: set[str] | None = None  # see _saint_names_a_place
+        self.airlines: set[str] = set()  # "Adam Air" of "Adam Air Flight 574": see _scan_run
         self.candidates: list[Candidate] = []
         self.heads = _head_nouns()
         self.headings = [(s, e) for s, e in paragraph_spans(text) if self._is_heading(s, e)]
@@ -772,6 +773,10 @@ class _EntityFinder:
             self._type_acronyms_spelt_out()
         if " (" in self.text:
             self._untype_term_abbreviations()
+        if self.airlines:  # "Adam Air was grounded": the airline, not a person named Adam
+            for cand in self.candidates:
+                if cand.type == "PERSON" and cand.strength < 3 and cand.text in self.airlines:
+                    cand.type = "ORG"
         self._drop_storm_names()
         self._number_roads()
         self._untype_products()
@@ -1426,6 +1431,14 @@ class _EntityFinder:
             run, cues = _without_weekdays(run, cues)  # "On Friday Ford Motor Company announced"
             if not run:
                 return
+        if (
+            len(run) > 1
+            and run[-1].text == "Flight"
+            and _NUMBER_AFTER.match(self.text, run[-1].end)
+        ):
+            # "Adam Air Flight 574": a flight number names no entity; its airline does
+            run, cues = run[:-1], [*cues[:-2], "ORG"]
+            self.airlines.add(" ".join(t.text for t in run))
         if len(run) > 2 and run[1].text in ("War", "World"):
             run, cues = _without_world_war(run, cues)  # "World War II", an event: no entity
             if not run:
@@ -1629,6 +1642,14 @@ class _EntityFinder:
             pending[-1].text in self.gaz.first_names or (person_cue and len(pending) == 1)
         ):
             return True
+        if (
+            n == 1
+            and len(pending) > 1
+            and len(pending[-1].text) == 1
+            and pending[-1].text.isupper()
+            and pending[-2].text in self.gaz.first_names
+        ):
+            return True  # "William S. Saturn", "Sam C. Jackson": a surname after an initial
         return i + n == len(run) and pending[-1].text in self.gaz.org_words
 
     def _surname_like_group(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
