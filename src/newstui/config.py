@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
@@ -191,6 +191,26 @@ def load_config(path: Path) -> Config:
     return _validate(path, raw, data)
 
 
+_LINE_PATTERNS = {
+    "array": r"(?m)^[ \t]*\[\[[ \t]*([^\]\n]*?)[ \t]*\]\]",  # [[array]] headers
+    "table": r"(?m)^[ \t]*\[(?!\[)[ \t]*([^\]\n]*?)[ \t]*\]",  # [table] headers
+    "header": r"(?m)^[ \t]*\[",  # any header: where a table ends
+    "key": r"(?m)^[ \t]*([^\s=\[#]+?)[ \t]*=",  # key = …
+}
+
+
+@cache
+def _line_pattern(kind: str) -> re.Pattern[str]:
+    """A pattern that finds lines in the config's text, compiled once, when first needed: a line
+    is looked up for each [[…]] entry and [keys] entry, else only for an error message (a pattern
+    per key and table, compiled at every start, cost ~21M instructions)."""
+    return re.compile(_LINE_PATTERNS[kind])
+
+
+def _line_at(raw: str, offset: int) -> int:
+    return raw.count("\n", 0, offset) + 1
+
+
 def _entry_line(raw: str, table: str, index: int) -> int:
     """The line number of the index-th `[[table]]` header (1-based), or 0."""
     lines = _header_lines(raw, table)
@@ -201,13 +221,35 @@ def _entry_line(raw: str, table: str, index: int) -> int:
 def _header_lines(raw: str, table: str) -> tuple[int, ...]:
     """The line numbers of every `[[table]]` header, found once per file and table (a config
     of hundreds of feeds searched the whole file again for each, at every start)."""
-    pattern = rf"(?m)^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]"
     lines, line, done = [], 1, 0
-    for match in re.finditer(pattern, raw):
+    for match in _line_pattern("array").finditer(raw):
+        if match.group(1) != table:
+            continue
         line += raw.count("\n", done, match.start())
         done = match.start()
         lines.append(line)
     return tuple(lines)
+
+
+def _table_header(raw: str, table: str) -> re.Match[str] | None:
+    """The `[table]` header line's match, or None."""
+    return next((m for m in _line_pattern("table").finditer(raw) if m.group(1) == table), None)
+
+
+def _table_line(raw: str, table: str) -> int:
+    """The line of the `[table]` header, else of a `table = …` key, else 0."""
+    header = _table_header(raw, table)
+    return _line_at(raw, header.start()) if header else _key_line(raw, table)
+
+
+def _key_in(raw: str, key: str, start: int) -> int:
+    """The line of `key = …` between `start` and the next header, or 0."""
+    following = _line_pattern("header").search(raw, start)
+    end = following.start() if following else len(raw)
+    for match in _line_pattern("key").finditer(raw, start, end):
+        if match.group(1) == key:
+            return _line_at(raw, match.start())
+    return 0
 
 
 def _entry_key_line(raw: str, table: str, index: int, key: str) -> int:
@@ -215,27 +257,16 @@ def _entry_key_line(raw: str, table: str, index: int, key: str) -> int:
     header = _entry_line(raw, table, index)
     if not header:
         return 0
-    lines = raw.splitlines()
-    for n in range(header, len(lines)):
-        if re.match(r"[ \t]*\[", lines[n]):
-            return 0
-        if re.match(rf"[ \t]*{re.escape(key)}[ \t]*=", lines[n]):
-            return n + 1
-    return 0
+    start = len("".join(raw.splitlines(keepends=True)[:header]))
+    return _key_in(raw, key, start)
 
 
 def _key_line(raw: str, key: str, table: str | None = None) -> int:
     """The line of `key = …` (inside `[table]` when given), or 0."""
-    start, end = 0, len(raw)
-    if table is not None:
-        header = re.search(rf"(?m)^[ \t]*\[{re.escape(table)}\][ \t]*(?:#.*)?$", raw)
-        if header is None:
-            return 0
-        start = header.end()
-        following = re.compile(r"(?m)^[ \t]*\[").search(raw, start)
-        end = following.start() if following else len(raw)
-    match = re.compile(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*=").search(raw, start, end)
-    return raw.count("\n", 0, match.start()) + 1 if match else 0
+    if table is None:
+        return _key_in(raw, key, 0)
+    header = _table_header(raw, table)
+    return _key_in(raw, key, header.end()) if header else 0
 
 
 def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
@@ -338,13 +369,13 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
 def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
     """`[keys]`: `preset = "vim" | "emacs"`, then `"headlines.open" = "o"` or a list of keys
     (an unquoted `headlines.open = …` is a nested table in TOML: both read the same)."""
-    header = re.search(r"(?m)^[ \t]*\[keys\][ \t]*(?:#.*)?$", raw)
-    table_line = raw.count("\n", 0, header.start()) + 1 if header else _key_line(raw, "keys")
+    if not table:
+        return KeysConfig()
     if not isinstance(table, dict):
-        raise fail(table_line, "'keys' must be a table of binding ids and keys")
+        raise fail(_table_line(raw, "keys"), "'keys' must be a table of binding ids and keys")
     preset = table.get("preset", "vim")
     if preset not in KEY_PRESETS:
-        line = _key_line(raw, "preset", "keys") or table_line
+        line = _key_line(raw, "preset", "keys") or _table_line(raw, "keys")
         raise fail(line, f'keys preset must be "vim" or "emacs", not {preset!r}')
     entries: list[tuple[str, Any]] = []
     for name, value in table.items():
@@ -355,6 +386,8 @@ def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
         else:
             entries.append((name, value))
     bindings = []
+    header = _table_header(raw, "keys")
+    table_line = _line_at(raw, header.start()) if header else _key_line(raw, "keys")
     for binding_id, value in entries:
         line = _binding_line(raw, binding_id, header.end() if header else 0) or table_line
         if not re.fullmatch(r"[a-z_]+\.[a-z_]+", binding_id):
@@ -413,40 +446,40 @@ def _valid_query(value: Any, what: str, line: int, fail: Any) -> str:
 
 def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
     """The `[sync]` table: service, url, user and one way to get the password."""
-    header = re.search(r"(?m)^[ \t]*\[sync\]", raw)
-    line = raw.count("\n", 0, header.start()) + 1 if header else _key_line(raw, "sync")
+
+    def line(key: str | None = None) -> int:  # looked up only for an error message
+        return (_key_line(raw, key, "sync") if key else 0) or _table_line(raw, "sync")
+
     if not isinstance(table, dict):
-        raise fail(line, "'sync' must be a table ([sync])")
+        raise fail(line(), "'sync' must be a table ([sync])")
     known = {"service", "url", "user", "password_command", "password_env", "password"}
     for key in table:
         if key not in known:
-            raise fail(_key_line(raw, key, "sync") or line, f"unknown key {key!r} in [sync]")
+            raise fail(line(key), f"unknown key {key!r} in [sync]")
     for key, value in table.items():
         if not isinstance(value, str) or not value.strip():
-            raise fail(
-                _key_line(raw, key, "sync") or line, f"sync {key!r} must be a non-empty string"
-            )
+            raise fail(line(key), f"sync {key!r} must be a non-empty string")
     service = table.get("service", "greader").strip()
     if service not in SYNC_SERVICES:
         choices = ", ".join(f'"{name}"' for name in SYNC_SERVICES)
         raise fail(
-            _key_line(raw, "service", "sync") or line,
+            line("service"),
             f"sync service must be {choices}, not {service!r}",
         )
     url = table.get("url", "").strip()
     if not url:
-        raise fail(line, "[sync] has no 'url' (the server's Google Reader API address)")
+        raise fail(line(), "[sync] has no 'url' (the server's Google Reader API address)")
     if not re.match(r"(?i)^https?://[^\s/]+", url) or any(c.isspace() for c in url):
-        raise fail(_key_line(raw, "url", "sync") or line, f"sync url {url!r} is not an http(s) URL")
+        raise fail(line("url"), f"sync url {url!r} is not an http(s) URL")
     user = table.get("user", "").strip()
     if not user:
-        raise fail(line, "[sync] has no 'user'")
+        raise fail(line(), "[sync] has no 'user'")
     ways = [k for k in ("password_command", "password_env", "password") if k in table]
     if not ways:
-        raise fail(line, "[sync] needs password_command, password_env or password")
+        raise fail(line(), "[sync] needs password_command, password_env or password")
     if len(ways) > 1:
         raise fail(
-            _key_line(raw, ways[1], "sync") or line,
+            line(ways[1]),
             f"[sync] takes one of password_command, password_env and password, not {ways[0]} and {ways[1]}",
         )
     from newstui.config_tables import SyncConfig
@@ -497,48 +530,51 @@ def _number(value: float) -> str:
 def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
     if not isinstance(table, dict):
         raise fail(_key_line(raw, "settings"), "'settings' must be a table")
-    line = _entry_line(raw, "settings", 0) or 0
-    header = re.search(r"(?m)^[ \t]*\[settings\]", raw)
-    if header:
-        line = raw.count("\n", 0, header.start()) + 1
     defaults = Settings()
     values: dict[str, Any] = {}
     for key, value in table.items():
+        # the line is looked up only for an error: a valid config is read without a search
+        def kline(key: str = key) -> int:
+            return (
+                _key_line(raw, key, "settings")
+                or _table_line(raw, "settings")
+                or _entry_line(raw, "settings", 0)
+            )
+
         if not hasattr(defaults, key):
-            raise fail(_key_line(raw, key, "settings") or line, f"unknown setting {key!r}")
+            raise fail(kline(), f"unknown setting {key!r}")
         expected = type(getattr(defaults, key))
-        kline = _key_line(raw, key, "settings") or line
         if key == "fulltext":
             if not _valid_fulltext(value):
-                raise fail(kline, f'fulltext must be "auto", true or false, not {value!r}')
+                raise fail(kline(), f'fulltext must be "auto", true or false, not {value!r}')
         elif key == "extractor":
             if value not in EXTRACTOR_NAMES:
                 choices = ", ".join(f'"{name}"' for name in EXTRACTOR_NAMES)
-                raise fail(kline, f"extractor must be one of {choices}, not {value!r}")
+                raise fail(kline(), f"extractor must be one of {choices}, not {value!r}")
         elif expected in (int, float):
             problem = _number_problem(key, value, expected is float)
             if problem:
-                raise fail(kline, f"setting {key!r} {problem}")
+                raise fail(kline(), f"setting {key!r} {problem}")
             value = float(value) if expected is float else value
         elif key == "sort":
             if not isinstance(value, str) or SortOrder.parse(value) is None:
                 choices = ", ".join(f'"{k}", "{k}-reverse"' for k in SORT_KEYS)
-                raise fail(kline, f"sort must be one of {choices}, not {value!r}")
+                raise fail(kline(), f"sort must be one of {choices}, not {value!r}")
         elif key == "download_dir":
             if not isinstance(value, str) or strip_controls(value) != value or "\0" in value:
-                raise fail(kline, "setting 'download_dir' must be a folder path")
+                raise fail(kline(), "setting 'download_dir' must be a folder path")
         elif key in ("browser", "pager", "player"):
             from newstui.launch import LaunchError, needs_shell
 
             if not isinstance(value, str):
                 example = {"browser": "w3m %u", "pager": "less -R", "player": "mpv %f"}[key]
-                raise fail(kline, f'setting {key!r} must be a command string, like "{example}"')
+                raise fail(kline(), f'setting {key!r} must be a command string, like "{example}"')
             try:
                 needs_shell(value)
             except LaunchError as exc:
-                raise fail(kline, f"setting {key!r}: {exc}") from None
+                raise fail(kline(), f"setting {key!r}: {exc}") from None
         elif not isinstance(value, expected):
-            raise fail(kline, f"setting {key!r} must be a {expected.__name__}")
+            raise fail(kline(), f"setting {key!r} must be a {expected.__name__}")
         values[key] = value
     return Settings(**values)
 
