@@ -113,6 +113,10 @@ def test_starred_and_recent_unread_articles_are_kept_and_counted(two_feeds):
     assert run.out.strip().splitlines()[-1] == (
         "cleanup: nothing to remove (kept 1 starred and 1 recent unread past the limits)"
     )
+    assert run("cleanup", "--dry-run") == 0  # said "(dry run) (kept …)"
+    assert run.out.strip().splitlines()[-1] == (
+        "cleanup: nothing to remove (dry run; kept 1 starred and 1 recent unread past the limits)"
+    )
 
 
 def test_fetch_cleans_up_after_fetching_and_says_so_in_its_summary(two_feeds, feed_server):
