@@ -175,3 +175,29 @@ def test_a_person_after_a_preposition_in_the_opening_phrase_introduces_nothing(
         '"Now our exports are close to a billion dollars!"'
     )
     assert _quotes(extractor, text)[0][1] is None
+
+
+# 'signs reading "Save the Harbour" and "Our coast is not for sale"', 'Some of the placards
+# said, '…,' '…' and '…'', 'Banners declared "…"': the words on a sign, banner or placard
+# (and the next ones of the same list) are no quotes; the next paragraph's quote still is.
+def test_the_words_on_signs_banners_and_placards_are_no_quotes(extractor) -> None:
+    text = (
+        'About 2,000 marchers with signs reading "Save the Harbour" and "Our coast is not for '
+        'sale", walked to the town hall. Banners declared "No to the new runway" and "Tired of '
+        "being ignored by the council.\"\n\nSome of the placards said, 'No mall, no way,' "
+        "'Not in our park' and 'Our town, our choice, no mall.'\n\n"
+        '"The worry is they will knock down shops that have stood here for years," said '
+        "Charles Brent, a protester."
+    )
+    assert _quotes(extractor, text) == [
+        (
+            "The worry is they will knock down shops that have stood here for years,",
+            "Charles Brent",
+        )
+    ]
+
+
+# The guard: a person who holds up a sign and speaks is still quoted.
+def test_a_person_holding_a_sign_who_speaks_is_still_quoted(extractor) -> None:
+    text = 'Ann Moss held up a sign and said "we will keep fighting for the harbour".'
+    assert [q for q, _ in _quotes(extractor, text)] == ["we will keep fighting for the harbour"]

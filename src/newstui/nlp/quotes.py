@@ -41,6 +41,15 @@ _SPEECH_VERB: Final = re.compile(
 )
 # 'she said "Your dad is gay"', 'I asked, "Who is it?"': a speech verb right before the quote
 _SAID_BEFORE: Final = re.compile(r"\b(?:said|says|say|asked|asks|replied|replies)\s*[,:]?\s*$")
+# 'signs reading "Junk the WTO" and "…"', 'Banners declared "…"', 'a banner from Acme saying':
+# the words on a sign, banner or placard (and the next ones of a list of them) are nobody's speech
+_SIGN_TEXT_CUE: Final = re.compile(
+    r"\b(?:signs?|banners?|placards?)(?:\s+(?:that|which)|\s+from\s+[^.;:,\"“”]{1,30}?)?"
+    r"\s+(?:read|reads|reading|said|say|says|saying|declared|declare|declares|declaring|"
+    r"proclaimed|proclaiming|bearing)\s*[,:]?\s*"
+    r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
@@ -257,6 +266,9 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     few = len(list(islice(WORD.finditer(content), 4)))
     if not few or (few <= 2 and nickname_end(text, span.open_mark) == span.close_mark + 1):
         return "none"  # empty marks; 'Earvin "Magic" Johnson': a nickname inside a name
+    lead = text[max(0, span.open_mark - 200) : span.open_mark]
+    if ("ign" in lead or "anner" in lead or "lacard" in lead) and _SIGN_TEXT_CUE.search(lead):
+        return "none"  # 'holding signs which read "silenced"': the words on a sign
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
     sentence = content[0].isupper() and ends_like_speech
     if few <= 3 and not sentence:
