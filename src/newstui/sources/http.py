@@ -275,7 +275,9 @@ def describe_transport_error(exc: httpx.HTTPError) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return "timed out"
     if isinstance(exc, httpx.ConnectError):
-        return f"cannot connect ({exc})" if str(exc) else "cannot connect"
+        # httpx's "All connection attempts failed" (refused, every address) adds nothing
+        reason = "" if str(exc) == "All connection attempts failed" else str(exc)
+        return f"cannot connect ({reason})" if reason else "cannot connect"
     if isinstance(exc, httpx.DecodingError):
         return "response could not be decoded"
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
