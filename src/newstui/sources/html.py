@@ -268,13 +268,16 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
             parts.insert(at, _LINK_MARK)
             words_end = at + 1
 
-    # Iterative walk: documents nest deeper than Python's recursion limit.
+    # Iterative walk: documents nest deeper than Python's recursion limit. Each read of tag,
+    # text or tail makes a new string: each is read once, and an element's kind, looked up at
+    # its start, is kept for its end (every start has its end, a skipped subtree's too).
+    kinds: list[_TagKind] = []  # of the elements open, the innermost last
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        # each read of tag, text or tail makes a new string: read each once
-        tag = el.tag
-        kind = _KINDS.get(tag) or _kind_of(tag)
         if event == "start":
+            tag = el.tag
+            kind = _KINDS.get(tag) or _kind_of(tag)
+            kinds.append(kind)
             if kind.drop:
                 walker.skip_subtree()
                 continue
@@ -288,6 +291,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
                 if not text.isspace():
                     words_end = len(parts)
             continue
+        kind = kinds.pop()
         if not kind.drop:
             if kind.link:
                 # string() of an element holding only text is its text (comments are removed)
