@@ -355,15 +355,15 @@ def _mark_after_space(marked: str) -> bool:
 
 def _placed_links(marked: str, links: list[tuple[str, str, LinkKind]]) -> tuple[str, list[Link]]:
     """The text without its link marks, and the links with the offsets of their marks."""
-    pieces = marked.split(_LINK_MARK)
-    text = "".join(pieces)
-    if len(pieces) != len(links) + 1:  # cannot happen: each link left one mark, kept by _clean
+    text = marked.replace(_LINK_MARK, "")
+    if len(marked) - len(text) != len(links):  # cannot happen: each link left one mark
         return text, [Link(*link) for link in links]
     placed: list[Link] = []
-    offset = 0
-    for piece, (link_text, url, kind) in zip(pieces, links, strict=False):
-        offset += len(piece)
-        placed.append(Link(link_text, url, kind, offset=offset))
+    at = -1
+    for before, (link_text, url, kind) in enumerate(links):
+        # its mark's place in the text without the marks before it (one search, no pieces)
+        at = marked.find(_LINK_MARK, at + 1)
+        placed.append(Link(link_text, url, kind, offset=at - before))
     return text, placed
 
 
