@@ -11,7 +11,12 @@ import pytest
 
 from newstui.cli import main
 from newstui.config import FeedConfig, load_config
-from newstui.ingest import PARSED_BY_POOL_PER_DOCUMENT_HERE, fetch_feeds, hosts_in_turn
+from newstui.ingest import (
+    PARSED_BY_POOL_PER_DOCUMENT_HERE,
+    QUEUED_AT_POOL_WHEN_SHARING,
+    fetch_feeds,
+    hosts_in_turn,
+)
 from newstui.library import Library
 from newstui.model import StoredArticle
 from newstui.store import articles as article_store
@@ -1065,6 +1070,43 @@ async def test_with_one_worker_and_no_analysis_the_fetching_process_parses_a_sha
     assert here[0] + by_pool[0] == 12  # each document parsed once
     # at most one here for every PARSED_BY_POOL_PER_DOCUMENT_HERE of the pool's
     assert here[0] <= by_pool[0] // PARSED_BY_POOL_PER_DOCUMENT_HERE + 1
+
+
+async def test_with_one_worker_and_no_analysis_documents_queue_at_the_worker_while_this_process_stores(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    from newstui.processes import CpuPool
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    # the pool's documents come back only once it holds its own and every queued one (or
+    # after 10 s: then the assertion below fails)
+    full = threading.Event()
+    by_pool = pool_parsing_in_threads(monkeypatch, after=full)
+    in_flight, most = set(), [0]
+    queued_parse = CpuPool.parse_feed
+
+    def parse_feed(self, body, url, content_type):
+        future = queued_parse(self, body, url, content_type)
+        in_flight.add(future)
+        most[0] = max(most[0], len(in_flight))
+        if len(in_flight) == 1 + QUEUED_AT_POOL_WHEN_SHARING:
+            full.set()
+        future.add_done_callback(in_flight.discard)
+        return future
+
+    monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
+
+    feeds = treaty_feeds(feed_server, count=12, items=3)
+    outcomes = await fetch(db, config_file(feeds, extractor="none"))
+
+    assert all(o.error is None for o in outcomes.values())
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 12 * 3 + 2
+    # the worker's document and QUEUED_AT_POOL_WHEN_SHARING more, not one more
+    assert most[0] == 1 + QUEUED_AT_POOL_WHEN_SHARING
+    assert by_pool[0] >= 1 + QUEUED_AT_POOL_WHEN_SHARING
 
 
 async def test_the_fetching_process_leaves_parsing_to_the_pool_while_it_analyses(

@@ -72,6 +72,7 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker p
 CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
 # own analysis (whose loop turns are longer: the worker must not run dry between them)
 PARSED_BY_POOL_PER_DOCUMENT_HERE = 4  # see _Parsing
+QUEUED_AT_POOL_WHEN_SHARING = 3  # documents queued behind the worker's own: see _Parsing
 LOCAL_BATCH = 4  # articles the fetching process reads back and analyses between loop turns
 SAVE_STREAMED = 256  # streamed analyses saved per transaction (each commit rewrites the tail
 # pages of the mention, quote and quote-word indexes: 64 a time cost ~7 % more CPU to save)
@@ -486,10 +487,17 @@ class _Parsing:
     for 50 articles), so a quarter of them here evened the two sides (about 2.7 s and 2.6 s).
     Since the parser is compiled (setup.py) this process, which also stores, is the heavier
     side at one in four (CPU 6.31 s against the worker's 5.60 s, a cold fetch of 10,000
-    articles at load 15); one in five evens them (5.86 s and 5.64 s)."""
+    articles at load 15); one in five evens them (5.86 s and 5.64 s).
+
+    With `share`, QUEUED_AT_POOL_WHEN_SHARING documents may wait behind the worker's, not one:
+    this process stores a group of feeds between documents (~35 ms of CPU, about a document's
+    parse), and with one waiting the worker ran dry meanwhile: asleep 26-34 % of a cold fetch
+    of 10,000 articles against 17-21 % with three, wall 9.8-11.1 s against 8.6 s (compiled,
+    timelines at load 18 in a boosted autogroup)."""
 
     def __init__(self, cpu: CpuPool | None, *, share: bool = False) -> None:
         self.cpu, self.share = cpu, share
+        self.queued = QUEUED_AT_POOL_WHEN_SHARING if share else 1  # behind the workers' own
         self.at_pool = 0  # documents sent to the pool and not yet back
         self.parsing_here = False
         self.parsed_here = 0  # documents this process parsed
@@ -521,7 +529,7 @@ class _Parsing:
                 and self.at_pool >= workers
                 and self.parsed_here * PARSED_BY_POOL_PER_DOCUMENT_HERE <= self.parsed_by_pool
             )
-            if here or self.at_pool < workers + 1:
+            if here or self.at_pool < workers + self.queued:
                 break
             waiter = asyncio.get_running_loop().create_future()
             self._waiting.append(waiter)
