@@ -161,3 +161,28 @@ def test_the_words_before_a_flight_number_name_the_airline(extractor) -> None:
     assert ("Adam Air", "ORG") in entities
     assert ("Kestrel Jet", "ORG") in entities
     assert not any("Flight" in name for name, _ in entities)
+
+
+def test_businessman_opening_a_sentence_is_no_part_of_the_name(extractor) -> None:
+    text = (
+        "Businessman Dov Harrow of Ohio, the party's nominee, answered questions. Harrow said "
+        "coal was key."
+    )
+    entities = _entities(extractor, text)
+    assert ("Dov Harrow", "PERSON") in entities
+    assert not any("Businessman" in name for name, _ in entities)
+
+
+def test_the_words_after_a_title_to_a_place_are_its_holder(extractor) -> None:
+    text = (
+        "The US Ambassador to Iraq Zalmay Khalilzad has claimed that talks will go on. "
+        "Ambassador Khalilzad said more. The Ambassador to Chad Tom Hale has agreed."
+    )
+    entities = _entities(extractor, text)
+    for name, kind in (
+        ("Iraq", "PLACE"),
+        ("Zalmay Khalilzad", "PERSON"),
+        ("Chad", "PLACE"),
+        ("Tom Hale", "PERSON"),
+    ):
+        assert (name, kind) in entities

@@ -1682,11 +1682,20 @@ class _EntityFinder:
             and self._name_follows(run, i + 1)
             and not (
                 i + 2 < len(run)
-                and run[i + 1].text in self.gaz.first_names
                 and _is_cap(run[i + 2].text)
-                and self.text[max(0, run[i].start - 4) : run[i].start] == " of "
+                and self.text[max(0, run[i].start - 4) : run[i].start] in (" of ", " to ")
+                and (
+                    run[i + 1].text in self.gaz.first_names
+                    or self._title_before_posting(run[i].start - 4)
+                )
             )
         )
+
+    def _title_before_posting(self, at: int) -> bool:
+        """'the US Ambassador to Iraq Zalmay Khalilzad': a title right before " to "/" of " and
+        a place (at `at`), so the words after the place are its holder's name."""
+        word = self.text[max(0, at - 20) : at].rsplit(None, 1)[-1:]
+        return bool(word) and word[0] in self.gaz.titles
 
     def _is_place(self, run: list[Token], i: int, n: int) -> bool:
         known = self._lookup(self._surface(run, i, n)[2])
