@@ -12,6 +12,7 @@ from newstui.library import Library
 from newstui.tui.app import NewstuiApp
 from tests.sync.conftest import Device, FreshRSS, free_port
 from tests.sync.test_freshrss import PASSWORD_ENV, new_feed, write_config
+from tests.tui.notifications import notifications, record_notifications  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -86,7 +87,7 @@ async def test_a_server_that_is_gone_is_one_line_and_reading_goes_on(
         await settle(pilot)
         await watch(pilot)
         assert "sync failed" in status_line(app) and "unreachable" in status_line(app)
-        errors = [n for n in app._notifications if n.severity in ("error", "warning")]
+        errors = [n for n in notifications(app) if n.severity in ("error", "warning")]
         assert errors and all("\n" not in n.message for n in errors)
         # Reading still works: open an article, mark it, and it is queued for later.
         await pilot.press("g", "enter")
@@ -117,7 +118,7 @@ async def test_r_on_a_server_subscription_syncs(
         await pilot.pause(1.1)  # the sync time is kept to the second
         await pilot.press("r")
         await settle(pilot)
-        assert not [n for n in app._notifications if "not in the config" in n.message]
+        assert not [n for n in notifications(app) if "not in the config" in n.message]
         with Library.open(db_path) as library:
             assert library.sync.status().last_sync != before
         assert app.main.headlines.total == len(links)

@@ -6,7 +6,7 @@ import webbrowser
 
 from newstui.tui.app import NewstuiApp
 
-from .conftest import settle
+from .conftest import notifications, settle
 from .test_navigation import flags
 
 
@@ -60,7 +60,7 @@ async def test_A_marks_every_article_in_the_view_read(db_path, ids):
         await settle(pilot)
         assert all(row.read for _, row in app.main.headlines.loaded_rows())
         assert flags(db_path, ids["seed"])[0] is False  # outside the view: untouched
-        assert any("Marked 20 articles read" in n.message for n in app._notifications)
+        assert any("Marked 20 articles read" in n.message for n in notifications(app))
 
 
 async def test_n_and_p_jump_to_the_next_and_previous_unread(db_path, ids):
@@ -79,7 +79,7 @@ async def test_n_and_p_jump_to_the_next_and_previous_unread(db_path, ids):
         await pilot.press("g", "p")
         await settle(pilot)
         assert app.main.headlines.cursor == 0
-        assert any("No unread article before" in n.message for n in app._notifications)
+        assert any("No unread article before" in n.message for n in notifications(app))
 
 
 async def test_n_while_reading_opens_and_marks_the_next_unread(db_path, ids):
@@ -113,5 +113,5 @@ async def test_o_refuses_links_that_are_not_http(db_path, monkeypatch):
         await settle(pilot)
         await pilot.press("j", "o")  # the injected article links to javascript:
         await settle(pilot)
-        assert any("no web link" in n.message for n in app._notifications)
+        assert any("no web link" in n.message for n in notifications(app))
     assert opened == []

@@ -8,7 +8,7 @@ import webbrowser
 
 from newstui.tui.app import NewstuiApp
 
-from .conftest import settle
+from .conftest import notifications, settle
 from .test_external_programs import app_with, calls, program
 
 
@@ -51,7 +51,7 @@ async def test_o_without_any_browser_shows_the_whole_link_to_copy(db_path, tmp_p
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-        [note] = [n for n in app._notifications if n.severity == "warning"]
+        [note] = [n for n in notifications(app) if n.severity == "warning"]
         assert note.message.startswith("No browser available")
         assert note.message.endswith("The link: https://news.example/aleppo")
     assert suspended == []

@@ -11,7 +11,7 @@ from newstui.demo import build_demo_db
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 
-from .conftest import screen_text, settle
+from .conftest import notifications, screen_text, settle
 from .test_external_programs import app_with, calls, program
 
 
@@ -71,7 +71,7 @@ async def test_the_reader_marks_links_and_L_opens_link_n(tmp_path, monkeypatch):
         await pilot.press("9", "enter")
         await settle(pilot)
         assert "No link '9': the article's links are numbered 1 to 2." in [
-            n.message for n in app._notifications
+            n.message for n in notifications(app)
         ]
         await pilot.press("number_sign", "1", "enter")
         await settle(pilot)

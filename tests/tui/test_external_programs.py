@@ -12,7 +12,7 @@ from newstui.config import Config, Settings
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 
-from .conftest import settle
+from .conftest import notifications, settle
 
 RECORDER = """#!{python}
 import json, sys
@@ -88,7 +88,7 @@ async def test_a_browser_that_is_not_installed_is_one_line(db_path, tmp_path, mo
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-        assert [n.message for n in app._notifications] == ["links2: command not found"]
+        assert [n.message for n in notifications(app)] == ["links2: command not found"]
 
 
 async def test_v_opens_the_article_text_in_the_pager(db_path, tmp_path, monkeypatch):
@@ -142,7 +142,7 @@ async def test_a_piped_command_that_does_not_exist_gives_the_terminal_back_to_th
         await pilot.press(*"nosuchcmd --x", "enter")
         await settle(pilot)
         assert suspended == ["in", "out"]
-        assert [n.message for n in app._notifications] == ["nosuchcmd: command not found"]
+        assert [n.message for n in notifications(app)] == ["nosuchcmd: command not found"]
 
 
 async def test_a_pager_that_is_not_installed_is_one_line_and_the_app_comes_back(
@@ -154,4 +154,4 @@ async def test_a_pager_that_is_not_installed_is_one_line_and_the_app_comes_back(
         await pilot.press("v")
         await settle(pilot)
         assert suspended == ["in", "out"]
-        assert [n.message for n in app._notifications] == ["nosuchpager: command not found"]
+        assert [n.message for n in notifications(app)] == ["nosuchpager: command not found"]

@@ -6,7 +6,7 @@ from hostile.rows import TERMINAL_CONTROL, HostileDb, hostile
 
 from newstui.tui.app import NewstuiApp
 
-from .conftest import screen_text, settle
+from .conftest import notifications, screen_text, settle
 
 
 def assert_clean(text: str) -> None:
@@ -49,7 +49,7 @@ async def test_notifications_carrying_escapes_show_clean(hostile_db: HostileDb) 
         await settle(pilot)
         app.notify(hostile("server said no"), title=hostile("Feed"), markup=False)
         await settle(pilot)
-        [notification] = [n for n in app._notifications if "server said no" in n.message]
+        [notification] = [n for n in notifications(app) if "server said no" in n.message]
         assert_clean(notification.message + notification.title)
 
 

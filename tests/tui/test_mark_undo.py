@@ -6,7 +6,7 @@ from newstui.config import Config, Settings
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
 
-from .conftest import settle
+from .conftest import notifications, settle
 
 
 def app_for(db_path, tmp_path, **settings) -> NewstuiApp:
@@ -39,7 +39,7 @@ async def test_A_then_y_marks_all_read_and_u_brings_them_back(db_path, tmp_path)
         await pilot.press("u")
         await settle(pilot)
         assert sum(f.unread for f in app.main.sources.feeds) == 25
-        assert "Undone: 25 articles unread again." in [n.message for n in app._notifications]
+        assert "Undone: 25 articles unread again." in [n.message for n in notifications(app)]
 
 
 async def test_A_below_the_threshold_marks_at_once(db_path, tmp_path):
@@ -70,4 +70,4 @@ async def test_u_undoes_a_star_and_then_has_nothing_to_undo(db_path, tmp_path):
         assert not app.main.headlines.selected.starred
         await pilot.press("u")
         await settle(pilot)
-        assert app._notifications and "Nothing to undo." in [n.message for n in app._notifications]
+        assert notifications(app) and "Nothing to undo." in [n.message for n in notifications(app)]

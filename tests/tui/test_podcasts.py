@@ -16,7 +16,7 @@ from newstui.model import Article, Link
 from newstui.tui.screens.downloads import DownloadsScreen
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
-from .conftest import screen_text, settle, until
+from .conftest import notifications, screen_text, settle, until
 from .test_external_programs import app_with, calls, program
 
 if TYPE_CHECKING:
@@ -240,7 +240,7 @@ async def test_d_without_an_enclosure_says_so(tmp_path, monkeypatch, feed_server
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
-        assert any("has no enclosure" in n.message for n in app._notifications)
+        assert any("has no enclosure" in n.message for n in notifications(app))
 
 
 async def test_x_on_the_downloads_screen_forgets_a_failed_download(

@@ -41,7 +41,7 @@ async def test_a_waiting_feed_shows_its_next_try_and_R_leaves_it_alone(db_path, 
         await pilot.press("R")
         await settle(pilot)
 
-        [note] = list(app._notifications)
+        [note] = notifications(app)
         assert note.message.endswith("; 1 failing, left to wait (r on one refreshes it now)")
         row = broken_row(db_path)
         assert row.failures == 2 and row.next_try == until  # not fetched

@@ -29,7 +29,7 @@ async def test_R_refreshes_all_and_says_so_in_one_notification(db_path, config):
         assert shown[0] == (0, 2) and shown[-1][:2] == (2, 2)  # progress beside the footer
         assert "Fresh story from the server" in titles(app)
         assert not app.main.status.display
-        notes = list(app._notifications)
+        notes = notifications(app)
         assert len(notes) == 1 and notes[0].severity == "warning"
         assert notes[0].message == (
             "Refreshed 2 sources: 1 new article; 1 of 2 failed — see ! in Sources"
@@ -56,7 +56,7 @@ async def test_r_refreshes_only_the_selected_feed(db_path, config):
         await pilot.press("r")
         await settle(pilot)
         assert titles(app) == ["Fresh story from the server"]
-        assert not [n for n in app._notifications if n.severity == "error"]  # broken one untouched
+        assert not [n for n in notifications(app) if n.severity == "error"]  # broken one untouched
 
 
 async def test_new_articles_appear_keeping_the_selection(db_path, config, ids):
@@ -87,7 +87,7 @@ async def test_f_fetches_the_full_text_of_the_open_article(db_path, config):
         await settle(pilot)
         body = str(app.main.reader.query_one("#reader-body").render())
         assert "Paragraph 3 of the full story" in body
-        assert any("Full text fetched" in n.message for n in app._notifications)
+        assert any("Full text fetched" in n.message for n in notifications(app))
 
 
 async def test_demo_mode_says_there_is_nothing_to_refresh(db_path):
@@ -97,7 +97,7 @@ async def test_demo_mode_says_there_is_nothing_to_refresh(db_path):
         await pilot.press("r")
         await pilot.press("R")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert messages.count("demo mode: no feeds to refresh") == 2
 
 
@@ -193,11 +193,11 @@ async def test_a_finished_refresh_says_what_it_found(db_path, config):
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert "Refreshed 2 sources: 1 new article; 1 of 2 failed — see ! in Sources" in messages
         await pilot.press("R")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert messages[-1] == "Refreshed 2 sources: nothing new; 1 of 2 failed — see ! in Sources"
 
 
@@ -231,7 +231,7 @@ async def test_thirty_failing_feeds_make_one_notification_not_thirty(db_path, tm
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
-        assert [n.message for n in app._notifications] == [
+        assert [n.message for n in notifications(app)] == [
             "Refreshed 30 sources: all failed — see ! in Sources"
         ]
         assert "Dead 0" in screen_text(app)  # the title bar and sources stay readable

@@ -10,7 +10,7 @@ from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
 
-from .conftest import settle
+from .conftest import notifications, settle
 
 
 def configure_world_desk(db_path, config):
@@ -61,7 +61,7 @@ async def test_D_asks_then_removes_the_feed_from_config_and_store_keeping_starre
         assert "World Desk" not in [f.name for f in app.main.sources.feeds]
         assert "World Desk" not in config.path.read_text("utf-8")
         assert "Removed World Desk: 21 articles deleted, 1 starred kept" in [
-            n.message for n in app._notifications
+            n.message for n in notifications(app)
         ]
         await pilot.press("tab")
         assert app.main.headlines.view.key == "all"
@@ -92,7 +92,7 @@ async def test_D_in_the_demo_says_it_cannot(db_path):
         await pilot.press("D")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
-        assert any("cannot be removed" in n.message for n in app._notifications)
+        assert any("cannot be removed" in n.message for n in notifications(app))
 
 
 async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_path, config):
@@ -108,7 +108,7 @@ async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_pat
         await settle(pilot)
         assert "World Desk" not in [f.name for f in app.main.sources.feeds]
         assert any(
-            "removed World Desk (no longer in the config)" in n.message for n in app._notifications
+            "removed World Desk (no longer in the config)" in n.message for n in notifications(app)
         )
 
 

@@ -12,7 +12,7 @@ from newstui.model import CleanupReport, FeedCleanup, SourceOutcome
 from newstui.tui.app import NewstuiApp
 from newstui.tui.refresh import refresh_summary
 
-from .conftest import settle
+from .conftest import notifications, settle
 
 
 def old_items_feed(*days_old: int) -> bytes:
@@ -47,7 +47,7 @@ async def test_R_cleans_up_old_read_articles_and_says_so(tmp_path, feed_server):
         await pilot.press("R")
         await settle(pilot)
 
-        assert [n.message for n in app._notifications][-1] == (
+        assert [n.message for n in notifications(app)][-1] == (
             "Refreshed Wire: nothing new; cleaned up 2 old articles"
         )
         assert [row.title for _, row in app.main.headlines.loaded_rows()] == ["Item 1"]

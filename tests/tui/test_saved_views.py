@@ -11,7 +11,7 @@ from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.view_name import ViewNameScreen
 
-from .conftest import screen_text, settle
+from .conftest import notifications, screen_text, settle
 
 CONFIG = """# my newstui config: this comment must survive edits
 [settings]
@@ -89,7 +89,7 @@ async def test_s_without_a_search_explains_itself(db_path, tmp_path):
         await pilot.press("S")
         await pilot.pause()
         assert not isinstance(app.screen, ViewNameScreen)
-        assert any("Search first" in n.message for n in app._notifications)
+        assert any("Search first" in n.message for n in notifications(app))
 
 
 async def test_f_on_a_quote_follows_its_speaker(db_path, tmp_path, ids):
