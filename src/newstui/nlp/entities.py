@@ -819,14 +819,19 @@ class _EntityFinder:
     def _product_after(self, end: int) -> bool:
         """'the Fedora operating system', 'ARM-based processors': a product noun right after a
         name; not a firm's ("The Hsinchu-based chip maker", "Espoo-based software company")."""
+        follows = self.text[end : end + 2]
+        if follows[:1] != "-" and (follows[:1] != " " or follows[1:] not in _PRODUCT_INITIALS):
+            return False  # no product noun can follow (most names): the pattern is not tried
         m = _PRODUCT_AFTER.match(self.text, end)
         return m is not None and not _FIRM_AFTER.match(self.text, m.end())
 
     def _written_in_code(self, start: int, name: str) -> bool:
         """'written in Python': a programming language, known or with software in the same
         sentence; not a place ("The letter was written in Kramatorsk")."""
-        if not self.text[max(0, start - 14) : start].endswith(_PRODUCT_BEFORE):
-            return False
+        if self.text[max(0, start - 3) : start] != "in " or not self.text[
+            max(0, start - 14) : start
+        ].endswith(_PRODUCT_BEFORE):
+            return False  # (every ending of _PRODUCT_BEFORE ends with "in ")
         if strip_possessive(name) in _LANGUAGES:
             return True
         left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
@@ -906,7 +911,7 @@ class _EntityFinder:
         ("Trudeau said … Trudeau Canada's envoy"), a list of such pairs ("Kipchoge Kenya, silver to
         Abdi Belgium", "Thompson Jamaica … Fraser-Pryce Jamaica") or a number after the country
         ("Smith Australia 85")."""
-        cands = sorted(self.candidates, key=_START)
+        cands = _by_start(self.candidates)
         pairs = [
             (cand, place) for cand, place in pairwise(cands) if self._names_a_body_in(cand, place)
         ]
@@ -1047,29 +1052,39 @@ class _EntityFinder:
 
     def _abbreviated_words(self, end: int, abbreviation: str) -> int:
         """Where the capitalised words (with 'of', 'for', 'and', 'the' between them) that end at
-        `end` start, when their initials spell `abbreviation`; -1 if they do not."""
-        words = list(_NAME_WORD.finditer(self.text, max(0, end - 160), end))
+        `end` start, when their initials spell `abbreviation`; -1 if they do not.
+
+        The last k words are tried for k = 2, 3…; each try also needs every gap between them
+        to be one space (or ", " after a capitalised word): the gaps are checked once each, as
+        k grows, from the words' offsets read once (not from the Match objects at every try)."""
+        text = self.text
+        words = list(_NAME_WORD.finditer(text, max(0, end - 160), end))
+        starts = [w.start() for w in words]
+        ends = [w.end() for w in words]
+        texts = [w.group() for w in words]
         letters = abbreviation.replace("&", "").replace(".", "")
-        for k in range(2, min(len(words), 15) + 1):
-            chosen = words[-k:]
-            if not chosen[0].group()[0].isupper():
+        n = len(words)
+        checked = n - 1  # the gaps after words checked..n-2 are checked (and good)
+        for k in range(2, min(n, 15) + 1):
+            first = n - k
+            if not texts[first][0].isupper():
                 continue
-            if any(
-                b.start() != a.end() + 1
-                # "United Nations Educational, Scientific and Cultural Organization (UNESCO)"
-                and not (
-                    b.start() == a.end() + 2
-                    and self.text[a.end()] == ","
-                    and a.group()[0].isupper()
-                )
-                for a, b in pairwise(chosen)
-            ) or (chosen[-1].end() != end):
+            for i in range(first, checked):
+                gap = starts[i + 1] - ends[i]
+                if gap != 1 and not (
+                    # "United Nations Educational, Scientific and Cultural Organization (UNESCO)"
+                    gap == 2 and text[ends[i]] == "," and texts[i][0].isupper()
+                ):
+                    return -1
+            checked = first
+            if ends[n - 1] != end:
                 return -1
-            capitals = [w.group() for w in chosen if w.group()[0].isupper()]
+            chosen = texts[first:]
+            capitals = [w for w in chosen if w[0].isupper()]
             caps = "".join(w[0] for w in capitals)
-            every = "".join(w.group()[0] for w in chosen)
+            every = "".join(w[0] for w in chosen)
             if k <= 9 and (caps == letters or every.casefold() == letters.casefold()):
-                return chosen[0].start()
+                return starts[first]
             if (
                 len(letters) >= 4
                 and caps.startswith(letters)
@@ -1077,7 +1092,7 @@ class _EntityFinder:
                 and _abbreviation_tail(chosen, capitals[len(letters) - 1])
             ):  # "United Nations Relief and Works Agency for Palestine Refugees in the Near
                 # East (UNRWA)": the abbreviation spells the name before its qualifier
-                return chosen[0].start()
+                return starts[first]
         return -1
 
     def _expand_defined_acronyms(self) -> None:
@@ -1171,10 +1186,10 @@ class _EntityFinder:
         """Whether the words ending at `end`, some in lower case (not only "from", "of": "Notes
         from Poland (NFP)") and none a body's head noun, spell `abbreviation` by their
         initials (connecting words may be left out)."""
-        m = _TERM_WORDS.search(self.text, max(0, end - 120), end)
-        if m is None:
+        at = _term_words_start(self.text, max(0, end - 120), end)
+        if at < 0:
             return False
-        words = _TERM_SPLIT.split(m.group())
+        words = _TERM_SPLIT.split(self.text[at:end])
         letters = list(abbreviation.lower())
         spelt: list[str] = []
         for word in reversed(words):
@@ -2793,10 +2808,9 @@ _FACILITY_LAST: Final = frozenset(pair.rsplit(" ", 1)[-1] for pair in _FACILITY_
 _CREDIT_MARKS: Final = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")
 
 
-def _abbreviation_tail(chosen: list[re.Match[str]], last_spelt: str) -> bool:
+def _abbreviation_tail(words: list[str], last_spelt: str) -> bool:
     """Whether the words after `last_spelt` (the name's last word an abbreviation spells)
     open with "for", "in" or "of": a qualifier the abbreviation leaves out."""
-    words = [w.group() for w in chosen]
     at = words.index(last_spelt)
     return at + 1 < len(words) and words[at + 1] in ("for", "in", "of")
 
@@ -2856,6 +2870,8 @@ _PRODUCT_AFTER: Final = re.compile(  # a product's noun right after its name
     r"(?:-based)? (?:operating systems?|software|APIs?|processors?|chips?|programming language|"
     r"interpreter|compiler|web browser|browser|game engine|video game|smartphones?|modding)\b"
 )
+# The first letters of _PRODUCT_AFTER's nouns: after a name's " ", only these may open one.
+_PRODUCT_INITIALS: Final = frozenset("osApciwbgvm")
 _PRODUCT_BEFORE: Final = ("written in ", "programmed in ", "coded in ", "scripted in ")
 _FIRM_AFTER: Final = re.compile(  # "chip maker", "software company": a firm, not a product
     r" (?:makers?|company|companies|firms?|start-?ups?|manufacturers?|developers?|groups?|"
@@ -2875,6 +2891,47 @@ _TERM_WORDS: Final = re.compile(
     r"(?:[A-Za-z][\w’']*[ /-])*[A-Za-z][\w’']*\Z"
 )  # words before "(PCR)"
 _TERM_SPLIT: Final = re.compile(r"[ /-]")
+_TERM_JOINERS: Final = " /-"  # what _TERM_WORDS allows between its words
+
+
+def _is_term_char(char: str) -> bool:
+    """Whether `char` is one of _TERM_WORDS' word characters ([\\w’'])."""
+    return char.isalnum() or char == "_" or char == "’" or char == "'"
+
+
+def _is_ascii_letter(char: str) -> bool:
+    """[A-Za-z]: what opens each word of _TERM_WORDS."""
+    return ("a" <= char <= "z") or ("A" <= char <= "Z")
+
+
+def _term_words_start(text: str, lo: int, end: int) -> int:
+    """Where `_TERM_WORDS.search(text, lo, end)` matches (its match ends at `end`), -1 if it
+    does not: found from `end` backwards, one run of word characters at a time. The pattern
+    ends with \\Z, so the search tried it from each of the window's 120 starts (~20,000
+    instructions a call in the compiled extractor).
+
+    The match is the leftmost start from which `text[start:end]` is words opening with A-Z or
+    a-z, one of " /-" between two: in the last run of word characters, its first letter; when
+    that letter opens the run and a joiner comes before it, the run before may go on the same."""
+    found = -1
+    k = end
+    while True:
+        run = k
+        while run > lo and _is_term_char(text[run - 1]):
+            run -= 1
+        first = run
+        while first < k and not _is_ascii_letter(text[first]):
+            first += 1
+        if first == k:
+            return found  # no word here: the words after it (if any) are the match
+        if first > run:
+            return first  # a word opens inside the run: nothing before it can join on
+        found = first
+        if run - 1 < lo or text[run - 1] not in _TERM_JOINERS:
+            return found
+        k = run - 1
+
+
 _TERM_CONNECTORS: Final = frozenset("and of for the on in to a an by with".split())
 _PLACE_HEADS: Final = frozenset(  # "Alice Springs", "Grace Bay": the last word of a place
     "Springs Falls Bay Beach Harbour Harbor Island Islands Lake Valley Heights Hills Creek Point "
@@ -3188,12 +3245,11 @@ def group_candidates(
     candidates: list[Candidate],
 ) -> tuple[dict[str, list[Candidate]], set[str]]:
     """Mentions grouped per entity, and the keys of people a surname said something about."""
-    # Plain dicts filled by _add_to (a defaultdict's item is a slower call in the compiled
-    # extractor); the groups become a defaultdict once filled, as the merges expect.
-    by_key: dict[str, list[Candidate]] = {}
+    # Plain dicts filled by _add_to, here and in the merges: in the compiled extractor a
+    # defaultdict (a dict subclass) is iterated, indexed and popped through generic calls.
+    groups: dict[str, list[Candidate]] = {}
     for cand in candidates:
-        _add_to(by_key, _group_key(cand.display or cand.text), cand)
-    groups: dict[str, list[Candidate]] = defaultdict(list, by_key)
+        _add_to(groups, _group_key(cand.display or cand.text), cand)
     full_people: dict[str, list[str]] = {}
     first_surnames: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
@@ -3239,9 +3295,9 @@ def group_candidates(
         words = key.split(":", 1)[1].split()
         if not words:
             continue
-        targets = set(full_people.get(" ".join(words), [])) or set(
-            first_surnames.get(" ".join(words), [])
-        )
+        name = " ".join(words)
+        found = full_people.get(name) or first_surnames.get(name)  # never an empty list
+        targets = set(found) if found else set()
         # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
         # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
         strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
@@ -3277,7 +3333,11 @@ def group_candidates(
             if any(c.type == "PERSON" and c.strength >= 1 for c in cands):
                 confirmed.add(target)  # "Moss said": the surname confirms "Jane Moss" a person
             moved = [_untyped(c) for c in groups.pop(key)]
-            groups[target].extend(moved)
+            into = groups.get(target)
+            if into is None:  # a target moved away itself: its key opens a group again, last
+                groups[target] = moved
+            else:
+                into.extend(moved)
     _merge_org_prefixes(groups)
     _merge_national_bodies(groups)
     _merge_company_short_names(groups)
@@ -3309,11 +3369,16 @@ def _merge_spelt_people(groups: dict[str, list[Candidate]]) -> None:
     article gives first, unless only the other is typed a person)."""
     # Only names of as many words, each opening with the same consonant (or any vowel), can be
     # spelling variants of each other: they are compared within such a bucket only.
-    buckets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    buckets: dict[tuple[str, ...], list[str]] = {}
     for key, cands in groups.items():
         if " " in key and any(c.type == "PERSON" for c in cands):
             words = key.split(":", 1)[1].split()
-            buckets[tuple("*" if w[0] in "aeiouy" else w[0] for w in words)].append(key)
+            initials = tuple("*" if w[0] in "aeiouy" else w[0] for w in words)
+            bucket = buckets.get(initials)
+            if bucket is None:
+                buckets[initials] = [key]
+            else:
+                bucket.append(key)
     for people in buckets.values():
         if len(people) > 1:
             _merge_spelt_bucket(groups, people)
@@ -3349,9 +3414,9 @@ def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
     }
     if len(people) < 2:
         return
-    by_last: dict[str, list[str]] = defaultdict(list)  # a tail ends with the longer name's word
+    by_last: dict[str, list[str]] = {}  # a tail ends with the longer name's word
     for key, words in people.items():
-        by_last[words[-1]].append(key)
+        _add_to(by_last, words[-1], key)
     gaz = load_gazetteer()
     for key, words in sorted(people.items(), key=lambda item: len(item[1])):
         if len(by_last[words[-1]]) < 2:
@@ -3391,6 +3456,9 @@ _GENERATIONS: Final = {
 }
 
 
+_LONG_ENDS: Final = ("junior", "senior")  # the suffixes of _GENERATIONS longer than two letters
+
+
 def _surname_of_key(key: str) -> str:
     """The last word of a person's key, before a generational suffix ('ian paisley jr')."""
     words = key.rsplit(" ", 2)
@@ -3399,6 +3467,8 @@ def _surname_of_key(key: str) -> str:
 
 def _generation_surname(key: str) -> bool:
     """'Paisley Junior', 'Trump Jr': a surname and a generational suffix, a short form."""
+    if not key[-1:].isspace() and key[-2:] not in ("jr", "sr") and key[-6:] not in _LONG_ENDS:
+        return False  # the last word is no suffix (the commonest answer, without splitting)
     words = key.split(":", 1)[1].split()
     return len(words) == 2 and words[1] in _GENERATIONS
 
@@ -3424,12 +3494,12 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
     one word only when it is a body's head noun ("Parliament" after "Parliament of Ruritania")."""
     orgs = _org_names(groups)
     org_words = load_gazetteer().org_words
-    by_lead: dict[str, list[str]] = defaultdict(list)  # "Serum Institute" → its longer names
+    by_lead: dict[str, list[str]] = {}  # "Serum Institute" → its longer names
     for k, full in orgs.items():
         for joint in _OF_IN:
             at = full.find(joint)
             while at >= 0:
-                by_lead[full[:at]].append(k)
+                _add_to(by_lead, full[:at], k)
                 at = full.find(joint, at + 1)
     for key, text in orgs.items():
         if (" " not in text and text not in org_words) or key not in groups:
@@ -3484,7 +3554,7 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
     Parliament': the body named again without its country is the same organisation."""
     known = load_gazetteer().known
     orgs = _org_names(groups)
-    by_body: dict[str, list[str]] = defaultdict(list)  # "Supreme Court" → the national ones
+    by_body: dict[str, list[str]] = {}  # "Supreme Court" → the national ones
     for k, full in orgs.items():
         at = full.find(" ")
         while at >= 0:
@@ -3493,7 +3563,7 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
                 not country.replace(".", "").isupper()
                 and known.get(country) in ("PLACE", "GROUP")  # "US Senate" stays
             ) or country in _UNION_PREFIXES:  # "Security Council" after "U.N. Security Council"
-                by_body[full[at + 1 :]].append(k)
+                _add_to(by_body, full[at + 1 :], k)
             at = full.find(" ", at + 1)
     for key, text in orgs.items():
         if key not in groups:
@@ -3511,19 +3581,15 @@ _COMPANY_SUFFIXES: Final = frozenset(
 def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
     """'Ford' after 'Ford Motor Company': a company named again by its leading words, when
     its full name ends in a company suffix and no other organisation begins with them."""
-    if not any(
-        c.words > 1 and c.text.rsplit(" ", 1)[-1].rstrip(".") in _COMPANY_SUFFIXES
-        for cands in groups.values()
-        for c in cands
-    ):
+    if not _names_a_company(groups):
         return  # most articles name no "… Company" or "… Group": nothing to look for
     orgs = _org_names(groups)
-    by_lead: dict[str, list[str]] = defaultdict(list)
+    by_lead: dict[str, list[str]] = {}
     for k, full in orgs.items():
         words = full.split()
         if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
             for n in range(1, len(words)):
-                by_lead[" ".join(words[:n])].append(k)
+                _add_to(by_lead, " ".join(words[:n]), k)
     if not by_lead:
         return
     weak_people = {  # '“…,” Brannock said': one word typed a person by its verb alone
@@ -3537,6 +3603,18 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
         longer = [k for k in by_lead.get(text, ()) if k != key]
         if len(longer) == 1 and key in groups and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
+
+
+def _names_a_company(groups: dict[str, list[Candidate]]) -> bool:
+    """Whether a name of several words ends with a company suffix ("Ford Motor Company"):
+    `c.text.rsplit(" ", 1)[-1]` of each, cut at its last space without making a list."""
+    for cands in groups.values():
+        for c in cands:
+            if c.words > 1:
+                text = c.text
+                if text[text.rfind(" ") + 1 :].rstrip(".") in _COMPANY_SUFFIXES:
+                    return True
+    return False
 
 
 def _merge_org_abridgements(groups: dict[str, list[Candidate]]) -> None:
@@ -3579,7 +3657,11 @@ def _org_names(groups: dict[str, list[Candidate]]) -> dict[str, str]:
             if cands[0].type == "ORG":
                 names[key] = cands[0].text
         elif _best_type(cands) == "ORG":
-            names[key] = max((c.text for c in cands), key=len)
+            longest = cands[0].text  # the first of the longest, as max(key=len) keeps
+            for cand in cands:
+                if len(cand.text) > len(longest):
+                    longest = cand.text
+            names[key] = longest
     return names
 
 
@@ -3658,10 +3740,12 @@ def _best_type(cands: list[Candidate]) -> str | None:
 
 def _voted_type(cands: list[Candidate]) -> str | None:
     """The type with most evidence (a gazetteer hit counts 10 more), by name on a tie."""
-    votes: dict[str, int] = defaultdict(int)
+    votes: dict[str, int] = {}
     for cand in cands:
         if cand.type:
-            votes[cand.type] += cand.strength + (10 if cand.strength >= 3 else 0)
+            votes[cand.type] = (
+                votes.get(cand.type, 0) + cand.strength + (10 if cand.strength >= 3 else 0)
+            )
     if not votes:
         return None
     return max(votes, key=lambda k: (votes[k], k))
