@@ -44,6 +44,8 @@ class SyncStatusLine(Static):
         width: auto;
         max-width: 60%;
         height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;  /* a long error cut at the edge says so */
         background: $panel;
         color: $text;
     }
