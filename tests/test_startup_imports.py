@@ -389,3 +389,34 @@ def test_the_apps_messages_are_made_without_generated_equality_or_repr():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == "[]"
+
+
+def test_a_listing_and_a_commands_help_load_no_shutil(tmp_path):
+    """argparse makes a help formatter for each parser and argument, and its own imports shutil
+    (bz2, lzma: ~7M instructions) to find the terminal's width; ours finds the same width."""
+    where = ["--db", str(tmp_path / "n.db")]
+    for argv in (["list", "--limit", "1"], ["list", "--help"], ["show", "--help"]):
+        loaded = loaded_by(
+            "import contextlib, io\n"
+            "from newstui.__main__ import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+            f"    main({where + argv!r})\n"
+        )
+        assert "shutil" not in loaded, argv
+
+
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch):
+    import argparse
+
+    from newstui import cli
+
+    for columns in ("50", "132", "0", "-3", "wide", None):
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        ours = cli.build_parser().format_help()
+        parser = cli.build_parser()
+        parser.formatter_class = argparse.HelpFormatter
+        assert ours == parser.format_help(), columns
+        assert cli._HelpFormatter("p")._width == argparse.HelpFormatter("p")._width, columns

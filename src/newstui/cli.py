@@ -117,6 +117,35 @@ def _bad_since(text: str) -> str:
 JSON_HELP = "print machine-readable JSON (an error is a JSON object too)"
 
 
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil (it loads bz2 and lzma)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help formatter, as wide as argparse makes it, found without shutil: every parser
+    and argument makes one, and shutil's import cost a listing ~7M instructions."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with a bad command line reported as a JSON error object when it asks for --json
     (the exit status stays 2)."""
@@ -128,6 +157,7 @@ class _Parser(argparse.ArgumentParser):
         paths_epilog: bool = False,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
         super().__init__(*args, **kwargs)
         self.json_errors = json_errors
         self.paths_epilog = paths_epilog
