@@ -965,3 +965,22 @@ def test_quotes_of_an_undated_article_say_unknown_and_since_counts_it_like_age(c
     since = {q["article_id"] for q in json.loads(out("quotes", "--json", "--since", "7d"))}
     assert since == recent & {q["article_id"] for q in quotes}
     assert undated[0]["article_id"] in since
+
+
+def test_a_database_path_reads_the_same_however_it_is_written(tmp_path, capsys):
+    """--db is used as written when pathlib would keep it so, else as pathlib reads it."""
+    plain = str(tmp_path / "n.db")
+    assert main(["--db", plain, "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    for written in (f"{tmp_path}//n.db", f"{tmp_path}/./n.db", f"{tmp_path}/sub/../n.db"):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        assert main(["--db", written, "list", "--json"]) == 0, written
+        assert json.loads(capsys.readouterr().out) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == ["n.db"]
+    for written, shown in (
+        (f"{tmp_path}/no/x.db", f"{tmp_path}/no/x.db: folder {tmp_path}/no"),
+        (f"{tmp_path}/no//x.db", f"{tmp_path}/no/x.db: folder {tmp_path}/no"),
+        (f"{tmp_path}/no/x.db/", f"{tmp_path}/no/x.db: folder {tmp_path}/no"),
+    ):
+        assert main(["--db", written, "list"]) == 1
+        assert one_line(capsys.readouterr().err) == f"newstui: {shown} does not exist"

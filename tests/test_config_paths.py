@@ -183,3 +183,19 @@ def test_the_demo_database_and_the_app_state_follow_the_platform_folders(monkeyp
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     assert demo_db_path() == tmp_path / "xdg-data" / "newstui" / "demo.db"
     assert ui_state_path() == tmp_path / "xdg-state" / "newstui" / "ui.json"
+
+
+def test_a_path_is_kept_as_written_only_where_pathlib_would_keep_it():
+    import os
+    from pathlib import Path
+
+    from newstui.paths import kept_as_written
+
+    kept = ("x.db", "/a/b.db", "a/../b.db", "a b/c.db", "/x", "..", "a/.b")
+    rewritten = ("", ".", "/", "./x.db", "a//b.db", "//a/b.db", "a/", "a/./b", "~/x.db", "~")
+    for text in kept:
+        assert kept_as_written(text), text
+        assert str(Path(text)) == text
+        assert str(Path(text).expanduser().parent) == (os.path.dirname(text) or "."), text
+    for text in rewritten:
+        assert not kept_as_written(text), text

@@ -420,3 +420,12 @@ def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch):
         parser.formatter_class = argparse.HelpFormatter
         assert ours == parser.format_help(), columns
         assert cli._HelpFormatter("p")._width == argparse.HelpFormatter("p")._width, columns
+
+
+def test_reading_the_store_at_a_given_path_loads_no_pathlib(tmp_path):
+    """pathlib (with urllib.parse and ipaddress, ~17M instructions) is loaded by the commands
+    that need a Path; a --db and --config written as pathlib would keep them need none."""
+    where = ("--db", str(tmp_path / "n.db"), "--config", str(tmp_path / "none.toml"))
+    for argv in (["list", "--limit", "1"], ["list", "--json"], ["show", "1"]):
+        assert "pathlib" not in modules_after(*where, *argv), argv
+    assert "pathlib" not in modules_after("--version")

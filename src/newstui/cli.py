@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from newstui import __version__, nlp_build
@@ -32,13 +31,17 @@ from newstui.model import (
     ArticleRow,
     SortOrder,
 )
-from newstui.paths import default_config_path, default_db_path, demo_db_path
+from newstui.paths import default_config_path, default_db_path, demo_db_path, kept_as_written
 from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
 
 # asyncio too is imported by the commands that fetch or sync: it costs a quick command ~30 ms.
 if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
+    # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
+    # until a command needs a Path (see _db_path)
+    from pathlib import Path
+
     # rich (~100M instructions to import) prints tables, terminal output and errors; a listing
     # piped to another program is written as plain lines without it (see _plain_width)
     from rich.console import Console
@@ -115,6 +118,13 @@ def _bad_since(text: str) -> str:
 
 
 JSON_HELP = "print machine-readable JSON (an error is a JSON object too)"
+
+
+def _path(text: str) -> Path:
+    """A path argument (pathlib is loaded when a command takes one)."""
+    from pathlib import Path
+
+    return Path(text)
 
 
 def _terminal_columns() -> int:
@@ -195,12 +205,8 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
     parser.add_argument(
         "--version", action="version", version=f"newstui {__version__} (nlp: {nlp_build()})"
     )
-    parser.add_argument(
-        "--db", type=Path, help="database file (default: NEWSTUI_DB or the data dir)"
-    )
-    parser.add_argument(
-        "--config", type=Path, help="config file (default: NEWSTUI_CONFIG or the config dir)"
-    )
+    parser.add_argument("--db", help="database file (default: NEWSTUI_DB or the data dir)")
+    parser.add_argument("--config", help="config file (default: NEWSTUI_CONFIG or the config dir)")
     parser.add_argument(
         "--demo", action="store_true", help="use the built-in demo database (no network needed)"
     )
@@ -214,8 +220,8 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         if json_output:
             p.add_argument("--json", action="store_true", help=JSON_HELP)
         # The global options are accepted after the command too.
-        p.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        p.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return p
 
     if wanted("app"):
@@ -261,7 +267,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         p.add_argument(
             "paths",
             nargs="+",
-            type=Path,
+            type=_path,
             metavar="PATH",
             help="a file or folder (read recursively)",
         )
@@ -347,11 +353,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
         help_ = "add the feeds of an OPML file to the config"
         p2 = opml.add_parser("import", help=help_, description=help_)
-        p2.add_argument("file", type=Path, metavar="FILE", help="the OPML file")
+        p2.add_argument("file", type=_path, metavar="FILE", help="the OPML file")
         p2.add_argument("--json", action="store_true", help=JSON_HELP)
         help_ = "write the configured feeds as OPML (stdout by default)"
         p2 = opml.add_parser("export", help=help_, description=help_)
-        p2.add_argument("file", type=Path, nargs="?", metavar="FILE", help="write it to FILE")
+        p2.add_argument("file", type=_path, nargs="?", metavar="FILE", help="write it to FILE")
         p2.add_argument(
             "--json",
             action="store_true",
@@ -571,8 +577,9 @@ _DEMO_REFUSALS = {
 """Why the demo refuses a command that does not add sources (the others: `_DEMO_TAKES`)."""
 
 
-def _db_path(args: argparse.Namespace, command: str) -> Path:
-    """The database the command works on (the demo's, built if need be, with --demo)."""
+def _db_path(args: argparse.Namespace, command: str) -> Path | str:
+    """The database the command works on (the demo's, built if need be, with --demo); a --db
+    that pathlib would keep as written, in a folder that exists, as its text."""
     if args.demo:
         from newstui.demo import ensure_demo_db
 
@@ -586,14 +593,19 @@ def _db_path(args: argparse.Namespace, command: str) -> Path:
         db = demo_db_path()
         ensure_demo_db(db)
         return db
-    if args.db is not None and not args.db.expanduser().parent.is_dir():
-        raise NewstuiError(f"{args.db}: folder {args.db.expanduser().parent} does not exist")
-    return args.db or default_db_path()
+    if args.db is None:
+        return default_db_path()
+    if kept_as_written(args.db) and os.path.isdir(os.path.dirname(args.db) or "."):
+        return args.db  # what Path(args.db) would be, without loading pathlib
+    db = _path(args.db)
+    if not db.expanduser().parent.is_dir():
+        raise NewstuiError(f"{db}: folder {db.expanduser().parent} does not exist")
+    return db
 
 
 def _config_path(args: argparse.Namespace) -> Path:
     """The config file: --config, else NEWSTUI_CONFIG, else the platform's config folder's."""
-    return args.config or default_config_path()
+    return default_config_path() if args.config is None else _path(args.config)
 
 
 def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
@@ -629,7 +641,7 @@ def run(args: argparse.Namespace) -> int:
     if command == "demo":
         from newstui.demo import build_demo_db
 
-        path = args.db or demo_db_path()
+        path = demo_db_path() if args.db is None else _path(args.db)
         count = build_demo_db(path, fresh=True)
         return _emit(
             args,
@@ -645,7 +657,7 @@ def run(args: argparse.Namespace) -> int:
         from newstui.tui.app import run_app
 
         config = _config(_config_path(args), explicit_config) if not args.demo else None
-        return run_app(db_path, config, demo=args.demo)
+        return run_app(_path(str(db_path)), config, demo=args.demo)
     if command in CONFIGURED_COMMANDS:
         from newstui.config import Config
 
@@ -1219,7 +1231,7 @@ def _not_a_feed_url(url: str) -> str:
     web address needs its scheme."""
     message = f"{url}: not an http(s) URL"
     try:
-        local = url.startswith("file://") or (bool(url) and Path(url).expanduser().exists())
+        local = url.startswith("file://") or (bool(url) and _path(url).expanduser().exists())
     except (OSError, ValueError):  # not a possible path (a NUL, too long)
         local = False
     if local:

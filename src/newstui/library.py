@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import PreparedArticle
@@ -40,6 +39,7 @@ from newstui.stories import STORIES_PER_RUN, StorySketch
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
+    from pathlib import Path
 
     from newstui.model import (
         Analysis,

@@ -5,13 +5,29 @@ only the database does not load the config's validation (tomllib, its dataclasse
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib is loaded by the functions that make a Path (see kept_as_written)
+    from pathlib import Path
 
 APP_NAME = "newstui"
 
 
+def kept_as_written(text: str) -> bool:
+    """Whether pathlib would keep a path given on the command line as it is written, its folder
+    being os.path.dirname's (a POSIX path with no empty or "." part, no trailing slash, no ~):
+    a store-only command then uses it as written and never loads pathlib (with urllib.parse and
+    ipaddress, ~17M instructions)."""
+    if os.name != "posix" or not text or text.startswith("~"):
+        return False
+    parts = text[1:].split("/") if text.startswith("/") else text.split("/")
+    return all(part not in ("", ".") for part in parts)
+
+
 def default_config_path() -> Path:
     """The user's config file: NEWSTUI_CONFIG, else the platform config dir."""
+    from pathlib import Path
+
     env = os.environ.get("NEWSTUI_CONFIG")
     if env:
         return Path(env).expanduser()
@@ -22,6 +38,8 @@ def default_config_path() -> Path:
 
 def default_db_path() -> Path:
     """The user's database: NEWSTUI_DB, else the platform data dir."""
+    from pathlib import Path
+
     env = os.environ.get("NEWSTUI_DB")
     if env:
         return Path(env).expanduser()
@@ -33,6 +51,8 @@ def default_db_path() -> Path:
 def default_download_dir() -> Path:
     """Where downloaded enclosures go when `download_dir` is not set: NEWSTUI_DOWNLOADS, else a
     newstui folder in the user's downloads folder (~/Downloads/newstui on most systems)."""
+    from pathlib import Path
+
     env = os.environ.get("NEWSTUI_DOWNLOADS")
     if env:
         return Path(env).expanduser()
@@ -43,6 +63,8 @@ def default_download_dir() -> Path:
 
 def demo_db_path() -> Path:
     """Where the demo database lives: beside the user's data, never in it."""
+    from pathlib import Path
+
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME)) / "demo.db"
@@ -51,6 +73,8 @@ def demo_db_path() -> Path:
 def ui_state_path() -> Path:
     """The app's saved state between runs (sources pane width, sidebar tab…): ui.json in the
     platform state dir."""
+    from pathlib import Path
+
     import platformdirs
 
     return Path(platformdirs.user_state_dir(APP_NAME)) / "ui.json"
