@@ -429,3 +429,14 @@ def test_reading_the_store_at_a_given_path_loads_no_pathlib(tmp_path):
     for argv in (["list", "--limit", "1"], ["list", "--json"], ["show", "1"]):
         assert "pathlib" not in modules_after(*where, *argv), argv
     assert "pathlib" not in modules_after("--version")
+
+
+def test_a_listings_own_values_are_no_dataclasses():
+    """Making a dataclass compiles its generated methods (~3M instructions for one field): the
+    lines `list` prints are a plain class (nothing compares or prints them)."""
+    import dataclasses
+
+    from newstui import cli
+
+    assert not dataclasses.is_dataclass(cli.ArticleLines)
+    assert cli.ArticleLines([]).rows == []

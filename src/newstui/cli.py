@@ -1368,12 +1368,15 @@ def _utc_short(iso: str, now: datetime) -> str:
     return f"{shown[11:]} UTC" if shown[:10] == now.strftime("%Y-%m-%d") else shown
 
 
-@dataclasses.dataclass(frozen=True)
 class ArticleLines:
     """What `list` and `search` print: one line per article, laid out when printed (with --json
-    they print the rows as JSON instead)."""
+    they print the rows as JSON instead). A plain class: a dataclass costs every listing ~3M
+    instructions to make, and nothing compares or prints these."""
 
-    rows: list[ArticleRow]
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: list[ArticleRow]) -> None:
+        self.rows = rows
 
 
 def _article_lines(rows: list[ArticleRow], width: int) -> list[tuple[str, str, bool]]:
