@@ -186,3 +186,18 @@ def test_the_words_after_a_title_to_a_place_are_its_holder(extractor) -> None:
         ("Tom Hale", "PERSON"),
     ):
         assert (name, kind) in entities
+
+
+def test_a_place_heading_glued_to_the_first_sentence_is_apart(extractor) -> None:
+    text = (
+        "Malta On Monday, Malta announced a rescue plan for its shipyards.\n\n"
+        "Chad The Supreme Court of Chad has ordered the arrest of two ministers."
+    )
+    entities = _entities(extractor, text)
+    assert ("Malta", "PLACE") in entities
+    assert ("Chad", "PLACE") in entities
+    assert not any(name.startswith(("Malta On", "Chad The")) for name, _ in entities)
+
+
+def test_a_name_opening_a_paragraph_with_the_inside_is_not_split(extractor) -> None:
+    assert ("New York Times", "ORG") in _entities(extractor, "New York Times reporters left.")

@@ -130,6 +130,8 @@ _BRAND_BEFORE: Final = frozenset("by on for from at via".split())
 _GROUP_OF_PLACE: Final = re.compile(
     r"([A-Z][^ ]*(?: [A-Z][^ ]*)* Group) of ([A-Z][^ ]*(?: [A-Z][^ ]*)?)"
 )
+# Words that, capitalised, open a sentence and no name ("France On Monday, …": a glued heading).
+_SENTENCE_OPENERS: Final = frozenset("The On In At After Before During Yesterday Today".split())
 _SAINT_PLACE: Final = re.compile(  # "St. Thomas, Ontario": a town named after a saint
     r"\b(?:St\.?|Saint) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?), ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\b"
 )
@@ -1438,6 +1440,16 @@ class _EntityFinder:
         return run
 
     def _scan_run(self, run: list[Token], cues: list[str | None]) -> None:
+        if (
+            run[0].sentence_start
+            and len(run) > 2
+            and self.text[run[0].start - 1 : run[0].start] in ("", "\n")
+        ):
+            k = self._glued_heading(run)
+            if k:  # "France On Monday, France announced": a heading glued to the first sentence
+                self._scan_run(run[:k], cues[:k])
+                opener = Token(run[k].start, run[k].end, run[k].text, True)
+                run, cues = [opener, *run[k + 1 :]], cues[k:]
         if run[0].text in _STORM_OPENERS:
             self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
         if run[0].sentence_start:
@@ -1551,6 +1563,15 @@ class _EntityFinder:
                 if self.gaz.known.get(m.group(2)) == "PLACE"
             }
         return strip_possessive(" ".join(t.text for t in run[i + 1 :])) in self.saint_places
+
+    def _glued_heading(self, run: list[Token]) -> int:
+        """How many words of a known place open a paragraph right before a capitalised word that
+        only opens sentences ("Sudan The International Criminal Court (ICC) …"), 0 if not so."""
+        n = self._known(run, 0) if _may_open_known(run[0].text) else 0
+        if not n or n >= len(run) - 1 or run[n].text not in _SENTENCE_OPENERS:
+            return 0
+        known = self._lookup(self._surface(run, 0, n)[2])
+        return n if known is not None and known[1] == "PLACE" else 0
 
     def _title_names_a_thing(self, run: list[Token], j: int) -> bool:
         """'General Motors Company', 'St. George Hotel': the words after a title end in a head
