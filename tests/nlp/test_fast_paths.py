@@ -37,6 +37,7 @@ from newstui.nlp.rules import RulesExtractor, _quote
 from newstui.nlp.segment import (
     _CAPITAL_WORD,
     _DATELINE_DASH,
+    _DOTTED_INITIALISM,
     _LONE_AMPERSAND,
     _SENTENCE_END,
     ABBREVIATIONS,
@@ -444,13 +445,26 @@ def _sentence_starts_by_every_stop(text: str) -> list[int]:
             last = before[-1].lower().strip("\"“‘'(") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
+            if _DOTTED_INITIALISM.fullmatch(last) and text[end.end() : end.end() + 1].islower():
+                continue  # "Washington, D.C. saying": no sentence end
         starts.append(end.end())
     return starts
 
 
 STOP_PIECES = st.lists(
     st.sampled_from(
-        [*"a.!?…\"”’')] \n\t(", "Mr.", "U.S.", "Sept.", "corp.", "İİİİİ.", "ÉTATS.", "words.", "x"]
+        [
+            *"a.!?…\"”’')] \n\t(",
+            "Mr.",
+            "U.S.",
+            "D.C.",
+            "Sept.",
+            "corp.",
+            "İİİİİ.",
+            "ÉTATS.",
+            "words.",
+            "x",
+        ]
     ),
     max_size=40,
 )

@@ -201,3 +201,22 @@ def test_the_words_on_signs_banners_and_placards_are_no_quotes(extractor) -> Non
 def test_a_person_holding_a_sign_who_speaks_is_still_quoted(extractor) -> None:
     text = 'Ann Moss held up a sign and said "we will keep fighting for the harbour".'
     assert [q for q, _ in _quotes(extractor, text)] == ["we will keep fighting for the harbour"]
+
+
+# 'Moss issued a statement at his club outside Washington, D.C. saying, “…”': a dotted
+# initialism followed by a lower-case word ends no sentence, so the clause keeps its subject.
+def test_a_dotted_initialism_before_a_lower_case_word_ends_no_sentence(extractor) -> None:
+    text = (
+        "Following the result, Ann Moss issued a statement at her golf club outside "
+        'Washington, D.C. saying, "The simple fact is this race is far from over."'
+    )
+    assert _quotes(extractor, text)[0][1] == "Ann Moss"
+
+
+# The guard: before a capital it still ends the sentence, and the next one has its own subject.
+def test_a_dotted_initialism_before_a_capital_still_ends_the_sentence(extractor) -> None:
+    text = (
+        "Ann Moss flew home to Washington, D.C. Officials at the airport were told "
+        '"nothing about the delay, nothing at all."'
+    )
+    assert _quotes(extractor, text)[0][1] is None

@@ -120,6 +120,9 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[r
 _SENTENCE_END_CHARS: Final = (".", "\n", "!", "?", "…")  # what every _SENTENCE_END match opens with
 
 
+_DOTTED_INITIALISM: Final = re.compile(r"[a-z](?:\.[a-z]){1,3}")
+
+
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin; `text` may have quote contents masked so inner stops are ignored."""
     starts = [0]
@@ -138,6 +141,8 @@ def sentence_starts(text: str) -> list[int]:
             last = before[-1].lower().strip("\"“‘'(") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
+            if _DOTTED_INITIALISM.fullmatch(last) and text[end : end + 1].islower():
+                continue  # "outside Washington, D.C. saying": a dotted initialism, then lower case
         starts.append(end)
     return starts
 
