@@ -440,3 +440,22 @@ def test_a_listings_own_values_are_no_dataclasses():
 
     assert not dataclasses.is_dataclass(cli.ArticleLines)
     assert cli.ArticleLines([]).rows == []
+
+
+def test_a_listing_loads_no_article_layout(tmp_path):
+    """`list` and `search` print headline fields (newstui.headline_fields): render.py's palettes
+    and article layout (~6.5M instructions to load) are for `show` and the app."""
+    where = ("--db", str(tmp_path / "n.db"))
+    for argv in (["list", "--limit", "1"], ["list", "--json"]):
+        loaded = loaded_by(
+            "import contextlib, io\n"
+            "from newstui.__main__ import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main({[*where, *argv]!r})\n"
+        )
+        assert "newstui.headline_fields" in loaded
+        assert "newstui.render" not in loaded, argv
+    from newstui import headline_fields, render
+
+    assert render.shown_date is headline_fields.shown_date
+    assert render.article_row_json is headline_fields.article_row_json

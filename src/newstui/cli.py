@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 from newstui import __version__, nlp_build
 from newstui.counts import counted, plural
 from newstui.errors import ConfigError, NewstuiError, SourceError, StoreError, SyncError
+from newstui.headline_fields import article_row_json, shown_date
 from newstui.library import Library
 from newstui.model import (
     ENTITY_TYPES,
@@ -32,7 +33,6 @@ from newstui.model import (
     SortOrder,
 )
 from newstui.paths import default_config_path, default_db_path, demo_db_path, kept_as_written
-from newstui.render import article_json, article_row_json, render_article_text, shown_date
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
 
@@ -1459,6 +1459,8 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
         raise NewstuiError(f"no article with id {args.id}")
     analysis = library.analysis(args.id)
     downloads = library.downloads.all(args.id)
+    from newstui.render import article_json, render_article_text  # a listing needs neither
+
     if args.json:
         return _emit(args, article_json(stored, analysis, downloads))
     _print_trimmed(render_article_text(stored, analysis, downloads=downloads))

@@ -7,7 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newstui.model import ArticleRow, Link, StoredArticle
+from newstui.headline_fields import DATE_ONLY as DATE_ONLY
+from newstui.headline_fields import UNKNOWN_DATE as UNKNOWN_DATE
+from newstui.headline_fields import article_row_json as article_row_json
+from newstui.headline_fields import carries_time as carries_time
+from newstui.headline_fields import shown_date as shown_date
+from newstui.headline_fields import terminal_line as _line
+from newstui.model import Link, StoredArticle
 from newstui.text import terminal_safe, terminal_safe_with_offsets
 
 if TYPE_CHECKING:
@@ -66,39 +72,6 @@ LIGHT_PALETTE = Palette(
 )
 
 
-UNKNOWN_DATE = "unknown"  # an article whose source gave no usable date: never its import time
-
-
-DATE_ONLY = (
-    "T00:00:00+00:00"  # how a source's date without a time (`<pubDate>2 Nov 2026`) is stored
-)
-
-
-def shown_date(published: str | None, start: int = 0, end: int = 16) -> str:
-    """A stored publish date cut to `published[start:end]` ("2026-11-30 14:13" by default), or
-    "unknown" for an undated article (shown the same way in the app, `list` and `show`). A date
-    stored at midnight UTC came without a time (or at a time nobody needs): shown without one,
-    never as "00:00"."""
-    if not published:
-        return UNKNOWN_DATE
-    safe = terminal_safe(published, line=True)
-    if not carries_time(safe):
-        end = min(end, 10)
-    return safe[start:end].replace("T", " ")
-
-
-def carries_time(published: str | None) -> bool:
-    """Whether a stored publish date has a time worth showing (not undated, not date-only)."""
-    if not published:
-        return False
-    return not (published.endswith(DATE_ONLY) and len(published) == 10 + len(DATE_ONLY))
-
-
-def _line(value: str | None) -> str | None:
-    """An optional one-line field, safe for a terminal."""
-    return None if value is None else terminal_safe(value, line=True)
-
-
 def safe_analysis(text: str, analysis: Analysis) -> tuple[str, Analysis]:
     """A stored text and its analysis made safe to show, offsets moved to match the safe text."""
     safe, analysis, _ = _safe_text(text, analysis)
@@ -134,20 +107,6 @@ def _needs_cleaning(analysis: Analysis) -> bool:
     names = [n for e in analysis.entities for n in (e.name, e.type, *(m.text for m in e.mentions))]
     names += [t for q in analysis.quotes for t in (q.text, q.speaker or "")]
     return any(terminal_safe(n) != n for n in names)
-
-
-def article_row_json(row: ArticleRow) -> dict[str, Any]:
-    """The list/search JSON fields of an article (every string safe for a terminal)."""
-    return {
-        "id": row.id,
-        "title": terminal_safe(row.title, line=True),
-        "feed": _line(row.feed),
-        "url": _line(row.url),
-        "author": _line(row.author),
-        "published": _line(row.published),
-        "read": row.read,
-        "starred": row.starred,
-    }
 
 
 def article_json(

@@ -1,0 +1,58 @@
+"""A stored article's headline fields as a listing, the app and scripts show them: its date (cut
+to what the source gave) and its JSON object. Apart from render.py so that `list` and `search`
+load neither its styles (a dataclass, three palettes) nor its article layout."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from newstui.text import terminal_safe
+
+if TYPE_CHECKING:
+    from newstui.model import ArticleRow
+
+UNKNOWN_DATE = "unknown"  # an article whose source gave no usable date: never its import time
+
+
+DATE_ONLY = (
+    "T00:00:00+00:00"  # how a source's date without a time (`<pubDate>2 Nov 2026`) is stored
+)
+
+
+def shown_date(published: str | None, start: int = 0, end: int = 16) -> str:
+    """A stored publish date cut to `published[start:end]` ("2026-11-30 14:13" by default), or
+    "unknown" for an undated article (shown the same way in the app, `list` and `show`). A date
+    stored at midnight UTC came without a time (or at a time nobody needs): shown without one,
+    never as "00:00"."""
+    if not published:
+        return UNKNOWN_DATE
+    safe = terminal_safe(published, line=True)
+    if not carries_time(safe):
+        end = min(end, 10)
+    return safe[start:end].replace("T", " ")
+
+
+def carries_time(published: str | None) -> bool:
+    """Whether a stored publish date has a time worth showing (not undated, not date-only)."""
+    if not published:
+        return False
+    return not (published.endswith(DATE_ONLY) and len(published) == 10 + len(DATE_ONLY))
+
+
+def terminal_line(value: str | None) -> str | None:
+    """An optional one-line field, safe for a terminal."""
+    return None if value is None else terminal_safe(value, line=True)
+
+
+def article_row_json(row: ArticleRow) -> dict[str, Any]:
+    """The list/search JSON fields of an article (every string safe for a terminal)."""
+    return {
+        "id": row.id,
+        "title": terminal_safe(row.title, line=True),
+        "feed": terminal_line(row.feed),
+        "url": terminal_line(row.url),
+        "author": terminal_line(row.author),
+        "published": terminal_line(row.published),
+        "read": row.read,
+        "starred": row.starred,
+    }
