@@ -1,5 +1,5 @@
 """The extractor's rules-12 shortcuts give exactly what they replace: the backward scan for the
-words before a bracketed abbreviation answers as `_TERM_WORDS.search` does, and the product
+words before a bracketed abbreviation answers as the pattern it replaced does, and the product
 cues' and the merges' cheap checks answer as the expressions they stand for."""
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from newstui.nlp.entities import (
     _PRODUCT_AFTER,
     _PRODUCT_BEFORE,
     _PRODUCT_INITIALS,
-    _TERM_WORDS,
     Candidate,
     _abbreviation_tail,
     _EntityFinder,
@@ -30,6 +29,8 @@ from newstui.nlp.entities import (
 # Word characters of every kind the pattern tells apart (ASCII letters open its words; digits,
 # "_", apostrophes and other letters only go on), its joiners, and what breaks a run.
 TERM_CHARS = st.sampled_from(list("aZqB09_’'é٣Ωx /-/ .,(\n\t"))
+# The words before "(PCR)" as a pattern: what `_term_words_start` answers, found by a search.
+_TERM_WORDS = re.compile(r"(?:[A-Za-z][\w’']*[ /-])*[A-Za-z][\w’']*\Z")
 
 
 def _search_start(text: str, lo: int, end: int) -> int:

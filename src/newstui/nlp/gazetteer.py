@@ -25,7 +25,7 @@ DATA_FILES = (
 # Offices filled by election, whose holder-to-be is titled "-elect" ("Governor-elect").
 _ELECTED_OFFICES = frozenset(
     "President Vice-President Governor Mayor Senator Congressman Congresswoman Representative "
-    "Premier Chancellor".split()
+    "Premier Chancellor Minister Speaker".split()
 )
 
 
