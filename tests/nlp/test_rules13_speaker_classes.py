@@ -47,6 +47,22 @@ def test_after_an_inverted_verb_an_owners_statement_still_speaks_for_the_owner(
     assert _quotes(extractor, text) == [("The claims are false,", "Acme Pharmaceuticals")]
 
 
+# The guards: the person after "said X's lawyer" must follow the role noun; one in the next
+# sentence or in a later clause does not speak for the lawyer.
+def test_a_person_after_the_possessives_sentence_or_clause_does_not_speak(extractor) -> None:
+    text = (
+        '"We are confident the jury will see the truth," said Smith\'s lawyer. Mark Jones, the '
+        "prosecutor, disagreed.\n\n"
+        '"We will appeal," said Walsh\'s lawyer. The judge, Anne Cole, said the sentence would '
+        "stand.\n\n"
+        '"The evidence is overwhelming," said Senator Clark\'s spokesman, adding that Governor '
+        "Ann Baker had ignored the warnings."
+    )
+    speakers = [s for _, s in _quotes(extractor, text)]
+    assert len(speakers) == 3
+    assert not {"Mark Jones", "Anne Cole", "Ann Baker"} & set(speakers)
+
+
 # 'Stamina was a big factor, according to Morrow. “…”, he said.': the person a sentence is
 # credited to is no mere object of "to"; a "he" right after it refers back to them.
 def test_he_after_a_sentence_credited_according_to_someone_is_that_person(extractor) -> None:
@@ -97,6 +113,22 @@ def test_a_written_text_of_a_described_role_speaks_for_the_role_holder(extractor
         "Martin Olsen",
         "Harald Olav",
     ]
+
+
+# The guards: a reaction to a role holder's ruling or decision, voiced by someone else in a
+# later clause, is not the role holder's.
+def test_a_reaction_to_a_described_roles_decision_is_not_the_role_holders(extractor) -> None:
+    text = (
+        "Judge Mary Cole jailed the activist for a year. The judge's ruling sparked protests "
+        'outside the court, where supporters chanted: "Free him now!"\n\n'
+        "Coach Tom Reed dropped the striker on Friday. After the coach's decision, fans who "
+        'gathered at the stadium said: "He deserves better."\n\n'
+        "President Ann Moss vetoed the bill. The president's decision was condemned by unions, "
+        'whose leaders said: "This is a betrayal."\n\n'
+        "Mayor Tom Jenkins closed the park on Monday. The mayor's decision angered residents, "
+        'who told reporters: "We were never consulted."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == [None, None, None, None]
 
 
 # '“…”, reads a Pinewood Studios press release': the name among the text's modifiers is its
@@ -177,6 +209,20 @@ def test_a_person_after_a_preposition_in_the_opening_phrase_introduces_nothing(
     assert _quotes(extractor, text)[0][1] is None
 
 
+# The guards: an opening phrase about someone else (asked about, unlike, when) does not make
+# the person set off by commas in it the subject; the described subject after it speaks.
+def test_a_person_in_an_opening_phrase_about_someone_else_introduces_nothing(extractor) -> None:
+    text = (
+        "Asked about his deputy, Ivan Petrov, during the hearing, the governor offered a reply: "
+        '"He has my full trust."\n\n'
+        "Unlike his rival, Pavel Orlov, during the debate on Tuesday, the candidate offered a "
+        'promise: "No new taxes."\n\n'
+        "When his predecessor, Ivan Petrov, was arrested, the new governor, during his first "
+        'speech, offered an apology: "We failed you."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == [None, None, None]
+
+
 # 'signs reading "Save the Harbour" and "Our coast is not for sale"', 'Some of the placards
 # said, '…,' '…' and '…'', 'Banners declared "…"': the words on a sign, banner or placard
 # (and the next ones of the same list) are no quotes; the next paragraph's quote still is.
@@ -201,6 +247,17 @@ def test_the_words_on_signs_banners_and_placards_are_no_quotes(extractor) -> Non
 def test_a_person_holding_a_sign_who_speaks_is_still_quoted(extractor) -> None:
     text = 'Ann Moss held up a sign and said "we will keep fighting for the harbour".'
     assert [q for q, _ in _quotes(extractor, text)] == ["we will keep fighting for the harbour"]
+
+
+# The guard: the surnames Banner and Sign are people, not signs; their words are quotes
+# (the second "Banner" is Tom Banner again).
+def test_a_person_named_banner_or_sign_is_still_quoted(extractor) -> None:
+    text = (
+        'Coach Tom Banner said "We played well and deserved the win."\n\n'
+        'After the match, Banner said: "The referee was fair."\n\n'
+        'Senator Ann Sign said "the vote is a disgrace" on Monday.'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Tom Banner", "Tom Banner", "Ann Sign"]
 
 
 # 'Moss issued a statement at his club outside Washington, D.C. saying, “…”': a dotted

@@ -42,13 +42,15 @@ _SPEECH_VERB: Final = re.compile(
 # 'she said "Your dad is gay"', 'I asked, "Who is it?"': a speech verb right before the quote
 _SAID_BEFORE: Final = re.compile(r"\b(?:said|says|say|asked|asks|replied|replies)\s*[,:]?\s*$")
 # 'signs reading "Junk the WTO" and "…"', 'Banners declared "…"', 'a banner from Acme saying':
-# the words on a sign, banner or placard (and the next ones of a list of them) are nobody's speech
+# the words on a sign, banner or placard (and the next ones of a list of them) are nobody's
+# speech. Capitalised only as a plural opening a sentence: "Banner said" and "Ann Sign said" are
+# people
 _SIGN_TEXT_CUE: Final = re.compile(
-    r"\b(?:signs?|banners?|placards?)(?:\s+(?:that|which)|\s+from\s+[^.;:,\"“”]{1,30}?)?"
+    r"(?:\b(?:signs?|banners?|placards?)|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Signs|Banners|Placards))"
+    r"(?:\s+(?:that|which)|\s+from\s+[^.;:,\"“”]{1,30}?)?"
     r"\s+(?:read|reads|reading|said|say|says|saying|declared|declare|declares|declaring|"
     r"proclaimed|proclaiming|bearing)\s*[,:]?\s*"
-    r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$",
-    re.IGNORECASE,
+    r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
 )
 _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}

@@ -249,6 +249,9 @@ _LEADING_ADVERBIAL: Final = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40
 _PARTICIPLE_AT: Final = re.compile(r"[a-z]+ing\b")
 _WORD_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
 _POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\s")
+# "'s longtime friend ", "'s lawyer, ": a possessive and the lower-case role noun of the person
+# who follows it
+_ROLE_BEFORE_NAME: Final = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},?\s+$")
 
 
 # "Remarked scientist Tierra Curry, “…”": a sentence that opens with its verb names the speaker
@@ -304,6 +307,16 @@ _DESCRIBED_TEXT_OWNER: Final = re.compile(
     r"ruling|opinion|judgment|judgement|decision|message|announcement|release)\b"
     r"|\b(?:statement|letter|message|announcement)\s+(?:from|by)\s+"
     r"([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*[,:]?\s*$"
+)
+# "The new governor of the region, ": a clause opening with a determiner's noun phrase, which
+# the person set off by commas after it names
+_OPENING_NOUN_PHRASE: Final = re.compile(r"^\s*(?:The|A|An|Its|His|Her|Their)\s+[^,]+,\s$")
+# "The judge's summary ", "Part of the king's message ": a described owner's written text
+# that opens the clause and stands right before its verb
+_TEXT_AS_SUBJECT: Final = re.compile(
+    r"^\s*(?:Part\s+of\s+)?[Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s?\s+(?:[a-z]+\s+)?"
+    r"(?:statement|summary|letter|ruling|opinion|judgment|judgement|decision|message|"
+    r"announcement|release)\s*$"
 )
 # 'Moss was described by the council as “…”': a passive verb of labelling and its agent
 # ('a pattern described by Acme as “…”': the participle after a noun phrase is passive too)
@@ -664,11 +677,13 @@ class SpeakerFinder:
             possessor = self.mentions_in(base + verb.end(), phrase_end)[:1]
             if possessor and _POSSESSIVE_AFTER.match(self.masked, possessor[0].end):
                 # "writes Kerr's old friend Dan Boyd", "said Moss's lawyer, Ann Reid": the
-                # possessive names whose friend speaks; the person after it is the speaker
-                end = min(len(self.masked), phrase_end + 60)
-                for m in self.mentions_in(possessor[0].end, end):
+                # possessive names whose friend speaks; the person right after its role noun
+                # (or after one comma) is the speaker, never one in a later clause or sentence
+                end = min(self.sentence_bounds(phrase_end)[1], phrase_end + 60)
+                for m in self.mentions_in(possessor[0].end, end)[:1]:
                     if (
                         m.entity.type == "PERSON"
+                        and _ROLE_BEFORE_NAME.match(self.masked[possessor[0].end : m.start])
                         and not self._after_preposition(m)
                         and not _POSSESSIVE_AFTER.match(self.masked, m.end)
                     ):
@@ -899,8 +914,12 @@ class SpeakerFinder:
                 return subject
         found = self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
         if not found:
-            found = self._described_text_owner(head[: verb.start()], span.open_mark) or ""
-            # "The judge's summary concluded with the statement:": the judge's
+            # "The judge's summary concluded with the statement:": the judge's; only when the
+            # text is the verb's subject ("The judge's ruling sparked protests, where
+            # supporters chanted:" is the supporters')
+            subject = head[: verb.start()]
+            if _TEXT_AS_SUBJECT.match(subject):
+                found = self._described_text_owner(subject, span.open_mark) or ""
         if not found and len(verbs) > 1 and verb.group().endswith("ing"):
             # "The governor tweeted her reasoning saying, “…”": the subject of the main verb
             return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
@@ -964,11 +983,16 @@ class SpeakerFinder:
             return m.entity.name
         for m in self.mentions_in(start, start + skip):
             # "The new governor, Pavel Orlov, in his speech, offered:": a person set off by
-            # commas in the opening phrases is the subject they describe
+            # commas in the opening phrases is the subject they describe, when it opens the
+            # clause or follows the noun phrase that opens it ("Asked about his deputy, Ivan
+            # Petrov, …, the governor offered:" is the governor's)
             if (
                 m.entity.type == "PERSON"
                 and self.masked[m.end : m.end + 1] == ","
-                and self.masked[max(start, m.start - 2) : m.start] in (", ", "")
+                and (
+                    not self.masked[start : m.start].strip()
+                    or _OPENING_NOUN_PHRASE.match(self.masked[start : m.start])
+                )
             ):
                 return m.entity.name
         return None
