@@ -690,6 +690,7 @@ async def test_with_one_worker_the_fetching_process_analyses_a_share_itself_and_
 async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_are_taken(
     db, feed_server, config_file, monkeypatch
 ):
+    import asyncio
     import os
     from concurrent.futures import Future
 
@@ -698,29 +699,45 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
-    chunks, taken, taken_at_send = set(), [0], []  # chunks' results taken when one is sent
+    feeds = ballot_feeds(feed_server, count=8, items=96)
+    events: list[str] = []  # "sent" (a chunk to the worker), "taken" (a chunk's results)
+    chunks: set[Future] = set()
+    # The worker finishes each chunk at once, but the event loop takes no chunk's results
+    # until every feed is stored: as when a save or a join holds it. No timing decides.
+    every_feed_reported = asyncio.Event()
     real_result = newstui.ingest.pool_result
 
-    async def counted_result(future):
-        taken[0] += future in chunks
-        return await real_result(future)
+    async def late_result(future):
+        if future not in chunks:  # a parsed document: at once
+            return await real_result(future)
+        await every_feed_reported.wait()
+        result = await real_result(future)
+        events.append("taken")
+        return result
 
     def analyse_chunk(self, extractor_name, texts, sketch=()):
-        taken_at_send.append(taken[0])
+        events.append("sent")
         future: Future = Future()
         future.set_result(analyse_texts(extractor_name, texts, sketch))  # finished at once
         chunks.add(future)
         return future
 
-    monkeypatch.setattr(newstui.ingest, "pool_result", counted_result)
+    reports: list = []
+
+    def reported(outcome) -> None:
+        reports.append(outcome)
+        if len(reports) == len(feeds):
+            every_feed_reported.set()
+
+    monkeypatch.setattr(newstui.ingest, "pool_result", late_result)
     monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
 
-    outcomes = await fetch(db, config_file(ballot_feeds(feed_server, count=8, items=96)))
+    outcomes = await fetch_feeds(Library(db), load_config(config_file(feeds)), on_outcome=reported)
 
-    assert all(o.new == 96 for o in outcomes.values())
-    # A save or a join holds the event loop longer than the worker needs for its queued
-    # chunks: a finished chunk's room is free at once, not when its results are taken.
-    assert taken_at_send.count(0) > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE
+    assert len(outcomes) == 8 and all(o.new == 96 for o in outcomes)
+    # Finished chunks free their room at once: the worker was sent more chunks than may be in
+    # flight before any chunk's results were taken (counting chunks by their results: 4).
+    assert events.index("taken") > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE
     assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
 
