@@ -46,6 +46,10 @@ def _write(tmp_path: Path, text: str) -> Path:
             '[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',
             ":4: duplicate feed name 'a'",
         ),
+        ("# mine\nkeys = false\n", ":2: 'keys' must be a table of binding ids and keys"),
+        ('keys = ""\n', ":1: 'keys' must be a table of binding ids and keys"),
+        ("keys = 0\n", ":1: 'keys' must be a table of binding ids and keys"),
+        ("keys = []\n", ":1: 'keys' must be a table of binding ids and keys"),
     ],
 )
 def test_bad_config_error_names_file_line_and_problem(tmp_path, text, expected):

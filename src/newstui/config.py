@@ -369,10 +369,10 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
 def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
     """`[keys]`: `preset = "vim" | "emacs"`, then `"headlines.open" = "o"` or a list of keys
     (an unquoted `headlines.open = …` is a nested table in TOML: both read the same)."""
-    if not table:
-        return KeysConfig()
     if not isinstance(table, dict):
         raise fail(_table_line(raw, "keys"), "'keys' must be a table of binding ids and keys")
+    if not table:
+        return KeysConfig()
     preset = table.get("preset", "vim")
     if preset not in KEY_PRESETS:
         line = _key_line(raw, "preset", "keys") or _table_line(raw, "keys")
