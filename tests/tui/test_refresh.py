@@ -218,6 +218,20 @@ def test_the_refresh_summary_names_a_single_source():
     ) == ("Refreshed 2 sources: all failed — see ! in Sources")
 
 
+def test_the_refresh_summary_counts_the_sync_apart_from_the_sources():
+    from newstui.ingest import SourceOutcome
+    from newstui.tui.refresh import refresh_summary
+
+    sync_down = SourceOutcome("rss.example.org", error="rss.example.org: unreachable", sync=True)
+    assert refresh_summary([SourceOutcome("A", new=1), sync_down]) == (
+        "Refreshed A: 1 new article; sync failed: rss.example.org: unreachable"
+    )
+    synced = SourceOutcome("rss.example.org", new=3, sync=True)
+    assert refresh_summary(
+        [SourceOutcome("A", new=1), SourceOutcome("B", error="B: 404"), synced]
+    ) == ("Refreshed 2 sources: 4 new articles; 1 of 2 failed — see ! in Sources")
+
+
 async def test_thirty_failing_feeds_make_one_notification_not_thirty(db_path, tmp_path):
     from newstui.config import load_config
 
@@ -355,6 +369,6 @@ async def test_a_sync_server_that_is_gone_is_named_in_the_summary_not_sent_to_so
         await pilot.press("R")
         await settle(pilot)
         [note] = notifications(app)
-        assert note.message.startswith("Refreshed 2 sources: 1 new article; sync failed: ")
+        assert note.message.startswith("Refreshed Local Feed: 1 new article; sync failed: ")
         assert f"sync failed: 127.0.0.1:{port}: unreachable" in note.message
         assert "in Sources" not in note.message

@@ -289,7 +289,8 @@ def refresh_summary(
         return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
     if len(outcomes) == 1 and outcomes[0].error:
         return f"Refresh failed: {describe(outcomes[0])}{gone}"
-    subject = outcomes[0].name if len(outcomes) == 1 else counted(len(outcomes), "source")
+    sources = [o for o in outcomes if not o.sync] or outcomes  # the sync is counted apart
+    subject = sources[0].name if len(sources) == 1 else counted(len(sources), "source")
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
     parts = []
@@ -306,7 +307,7 @@ def refresh_summary(
         return f"Refreshed {subject}: all failed — see ! in Sources{sync_failed}{gone}"
     text = f"Refreshed {subject}: {', '.join(parts) or 'nothing new'}"
     if failed:
-        text += f"; {len(failed)} of {len(outcomes)} failed — see ! in Sources"
+        text += f"; {len(failed)} of {len(sources)} failed — see ! in Sources"
     text += sync_failed
     if waiting:
         text += f"; {len(waiting)} failing, left to wait (r on one refreshes it now)"
