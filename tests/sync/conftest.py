@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -17,13 +16,8 @@ import httpx
 import pytest
 
 from tests.conftest import FeedServer
+from tests.ports import free_port
 from tests.shared_material import require_shared
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss(title: str, items: list[tuple[str, str]], base: str = "https://example.org") -> bytes:

@@ -10,7 +10,8 @@ import pytest
 from newstui.config import load_config
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
-from tests.sync.conftest import Device, FreshRSS, free_port
+from tests.ports import free_port
+from tests.sync.conftest import Device, FreshRSS
 from tests.sync.test_freshrss import PASSWORD_ENV, new_feed, write_config
 from tests.tui.notifications import notifications, record_notifications  # noqa: F401
 

@@ -17,7 +17,8 @@ import pytest
 from newstui.cli import main
 from newstui.store import open_db
 from newstui.store.sync import sync_status
-from tests.sync.conftest import Device, FreshRSS, free_port, rss
+from tests.ports import free_port
+from tests.sync.conftest import Device, FreshRSS, rss
 
 PASSWORD_ENV = "NEWSTUI_TEST_SYNC_PASSWORD"
 

@@ -8,7 +8,7 @@ from newstui.config import load_config
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
-from tests.sync.conftest import free_port
+from tests.ports import free_port
 
 from .conftest import notifications, screen_text, settle, until
 
