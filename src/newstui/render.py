@@ -7,11 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newstui.headline_fields import DATE_ONLY as DATE_ONLY
-from newstui.headline_fields import UNKNOWN_DATE as UNKNOWN_DATE
-from newstui.headline_fields import article_row_json as article_row_json
-from newstui.headline_fields import carries_time as carries_time
-from newstui.headline_fields import shown_date as shown_date
+from newstui.headline_fields import article_row_json
+from newstui.headline_fields import shown_date as _shown_date
 from newstui.headline_fields import terminal_line as _line
 from newstui.model import Link, StoredArticle
 from newstui.text import terminal_safe, terminal_safe_with_offsets
@@ -257,7 +254,7 @@ def render_article_text(
     row = stored.row
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
-    date = shown_date(row.published)
+    date = _shown_date(row.published)
     meta = " · ".join(
         terminal_safe(x, line=True)
         for x in (row.feed, row.author, f"date {date}" if row.published is None else date)

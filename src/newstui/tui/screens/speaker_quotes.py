@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newstui.counts import counted
-from newstui.render import shown_date
+from newstui.headline_fields import shown_date
 from newstui.text import terminal_safe
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.widgets.pane_list import PaneList

@@ -12,8 +12,8 @@ from rich.control import strip_control_codes
 from rich.segment import Segment
 from rich.style import Style
 
+from newstui.headline_fields import UNKNOWN_DATE, shown_date
 from newstui.model import ArticleRow
-from newstui.render import UNKNOWN_DATE, shown_date
 from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import ELLIPSIS, ellipsis_parts
 

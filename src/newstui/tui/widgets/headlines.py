@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from newstui.headline_fields import carries_time
 from newstui.model import NEWEST_FIRST, ArticleRow, SortOrder
-from newstui.render import carries_time
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View
