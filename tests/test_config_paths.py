@@ -199,3 +199,13 @@ def test_a_path_is_kept_as_written_only_where_pathlib_would_keep_it():
         assert str(Path(text).expanduser().parent) == (os.path.dirname(text) or "."), text
     for text in rewritten:
         assert not kept_as_written(text), text
+
+
+def test_a_database_path_is_opened_as_written_only_in_a_folder_that_exists(tmp_path):
+
+    from newstui.paths import opened_as_written
+
+    assert opened_as_written(str(tmp_path / "n.db"))
+    assert not opened_as_written(str(tmp_path / "missing" / "n.db"))  # its folder is made
+    assert not opened_as_written(f"{tmp_path}//n.db")  # pathlib rewrites it
+    assert not opened_as_written(tmp_path / "n.db")  # already a Path

@@ -32,7 +32,7 @@ from newstui.model import (
     ArticleRow,
     SortOrder,
 )
-from newstui.paths import default_config_path, default_db_path, demo_db_path, kept_as_written
+from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
 from newstui.signals import Stopped, exit_status, stop_on_signals
 from newstui.text import clean_line, terminal_safe
 
@@ -595,7 +595,7 @@ def _db_path(args: argparse.Namespace, command: str) -> Path | str:
         return db
     if args.db is None:
         return default_db_path()
-    if kept_as_written(args.db) and os.path.isdir(os.path.dirname(args.db) or "."):
+    if opened_as_written(args.db):
         return args.db  # what Path(args.db) would be, without loading pathlib
     db = _path(args.db)
     if not db.expanduser().parent.is_dir():

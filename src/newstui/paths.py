@@ -24,6 +24,16 @@ def kept_as_written(text: str) -> bool:
     return all(part not in ("", ".") for part in parts)
 
 
+def opened_as_written(path: str | Path) -> bool:
+    """Whether a database path is text pathlib would keep as written, in a folder that exists: the
+    CLI and the store then use it as it is, and never load pathlib to make its folder."""
+    return (
+        isinstance(path, str)
+        and kept_as_written(path)
+        and os.path.isdir(os.path.dirname(path) or ".")
+    )
+
+
 def default_config_path() -> Path:
     """The user's config file: NEWSTUI_CONFIG, else the platform config dir."""
     from pathlib import Path

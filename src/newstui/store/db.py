@@ -8,7 +8,6 @@ anything else of sqlite-utils, whose import (plugins, dateutil) cost more than a
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import zlib
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from newstui.article_rows import packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
-from newstui.paths import kept_as_written
+from newstui.paths import opened_as_written
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -101,7 +100,7 @@ def json_list(value: str | None) -> list[Any]:
 def open_db(path: Path | str, *, threads: bool = False) -> Database:
     """Open (creating if needed) a newstui database: WAL, foreign keys, busy timeout, migrated."""
     memory = str(path) == ":memory:"
-    if not memory and not _in_a_folder(path):
+    if not memory and not opened_as_written(path):
         from pathlib import Path
 
         path = Path(path)
@@ -136,16 +135,6 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable newstui database: {exc}") from exc
     return db
-
-
-def _in_a_folder(path: Path | str) -> bool:
-    """Whether `path` is text pathlib would keep as written, in a folder that exists: it is opened
-    as it is (pathlib, ~17M instructions to load, is not needed to make its folder)."""
-    return (
-        isinstance(path, str)
-        and kept_as_written(path)
-        and os.path.isdir(os.path.dirname(path) or ".")
-    )
 
 
 @contextmanager
