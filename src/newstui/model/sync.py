@@ -32,6 +32,12 @@ class RemoteItem:
     starred: bool
 
 
+def item_key(item_id: int) -> str:
+    """A server item's identity as an article's guid (and as a cleanup remembers it): its id as
+    an unsigned 64-bit hex number."""
+    return f"greader:{item_id & 0xFFFFFFFFFFFFFFFF:016x}"
+
+
 @dataclass(frozen=True)
 class SyncStatus:
     """What the last sync left: when it ran, its error, the changes still to push."""

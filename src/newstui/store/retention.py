@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from newstui.model.sync import item_key
 from newstui.store.analysis import prune_entities
 from newstui.store.db import Database, give_back_free_pages, write_transaction
 
@@ -101,11 +102,14 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
     )
     # A sync server's item is remembered by its item id too (an article fetched from the feed
     # and linked to the item later has the feed's guid), so the next sync does not bring it back.
-    conn.execute(
-        "INSERT OR REPLACE INTO retired_articles (feed_id, guid, seen) "
-        "SELECT a.feed_id, printf('greader:%016x', s.item_id), ? FROM sync_items s "
-        "JOIN articles a ON a.id = s.article_id WHERE a.id IN (SELECT value FROM json_each(?))",
-        [stamp, chunk],
+    items = conn.execute(
+        "SELECT a.feed_id, s.item_id FROM sync_items s JOIN articles a ON a.id = s.article_id "
+        "WHERE a.id IN (SELECT value FROM json_each(?))",
+        [chunk],
+    ).fetchall()
+    conn.executemany(
+        "INSERT OR REPLACE INTO retired_articles (feed_id, guid, seen) VALUES (?, ?, ?)",
+        [(feed_id, item_key(item_id), stamp) for feed_id, item_id in items],
     )
     # The FTS rows go with the articles_ad trigger, quotes with articles_delete_quotes (before
     # the text their index rows are read from); mentions, sync rows, stories and their bands by

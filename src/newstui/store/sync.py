@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newstui.article_rows import content_hash
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
+from newstui.model.sync import item_key
 from newstui.store.articles import INSERT_ARTICLE, new_article_row, update_article_content
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
@@ -219,11 +220,6 @@ def stream_of(db: Database, feed_id: int) -> str | None:
     """The server's subscription id of a stored source, or None."""
     row = db.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
     return row[0] if row else None
-
-
-def item_key(item_id: int) -> str:
-    """A server item's identity as an article's guid (and as a cleanup remembers it)."""
-    return f"greader:{item_id & 0xFFFFFFFFFFFFFFFF:016x}"
 
 
 def known_items(db: Database, item_ids: Iterable[int]) -> set[int]:
