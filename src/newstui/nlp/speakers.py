@@ -300,12 +300,17 @@ _READ_BY_TEXT: Final = re.compile(
     + "|".join(sorted(_WRITTEN_TEXTS))
     + r")\b"
 )
+# The written texts a described owner ("the judge's …") has: statement, ruling, letter…
+_OWNED_TEXT_NOUNS: Final = (
+    r"(?:statement|summary|letter|ruling|opinion|judgment|judgement|decision|message|"
+    r"announcement|release)"
+)
 # "the judge's statement reads", "The court's summary concluded with the statement:", "the
 # following statement from the king:": a written text whose owner is described, not named
 _DESCRIBED_TEXT_OWNER: Final = re.compile(
-    r"\b([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)['’]s?\s+(?:[a-z]+\s+)?(?:statement|summary|letter|"
-    r"ruling|opinion|judgment|judgement|decision|message|announcement|release)\b"
-    r"|\b(?:statement|letter|message|announcement)\s+(?:from|by)\s+"
+    r"\b([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)['’]s?\s+(?:[a-z]+\s+)?"
+    + _OWNED_TEXT_NOUNS
+    + r"\b|\b(?:statement|letter|message|announcement)\s+(?:from|by)\s+"
     r"([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*[,:]?\s*$"
 )
 # "The new governor of the region, ": a clause opening with a determiner's noun phrase, which
@@ -315,8 +320,8 @@ _OPENING_NOUN_PHRASE: Final = re.compile(r"^\s*(?:The|A|An|Its|His|Her|Their)\s+
 # that opens the clause and stands right before its verb
 _TEXT_AS_SUBJECT: Final = re.compile(
     r"^\s*(?:Part\s+of\s+)?[Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s?\s+(?:[a-z]+\s+)?"
-    r"(?:statement|summary|letter|ruling|opinion|judgment|judgement|decision|message|"
-    r"announcement|release)\s*$"
+    + _OWNED_TEXT_NOUNS
+    + r"\s*$"
 )
 # 'Moss was described by the council as “…”': a passive verb of labelling and its agent
 # ('a pattern described by Acme as “…”': the participle after a noun phrase is passive too)
