@@ -533,6 +533,20 @@ def test_search_understands_boolean_operators_and_fields(searchable):
     ]
 
 
+def test_a_minus_word_given_unquoted_excludes_like_in_the_query(searchable):
+    """`newstui search council -harbour` as a shell splits it: argparse took -harbour for an
+    option ("unrecognized arguments", or -h's "ignored explicit argument 'arbour'")."""
+    assert searchable("search", "council", "-harbour", "--json") == 0
+    assert json.loads(searchable.out) == []
+    assert searchable("search", "--limit", "5", "-harbour") == 0
+    assert "C++ for multi-agent systems" in searchable.out and "Council" not in searchable.out
+    rows = searchable.json("list", "--query", "-harbour")
+    assert [r["title"] for r in rows] == ["C++ for multi-agent systems"]
+    with pytest.raises(SystemExit):  # -3 is still --limit's (bad) value, not a query word
+        searchable("search", "harbour", "--limit", "-3")
+    assert "--limit: must be at least 1, not -3" in searchable.capsys.readouterr().err
+
+
 def test_list_query_lists_matches_newest_first(searchable):
     rows = searchable.json("list", "--query", "harbour OR council")
     assert {r["title"] for r in rows} == {"Harbour news", "Council report"}

@@ -453,9 +453,47 @@ def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     return build_parser(json_errors="--json" in before_dashes, only=_command_named(words))
 
 
+def excluded_words_kept(words: list[str]) -> list[str]:
+    """The command line with a query's `-word` (the query language's "not") kept as query text:
+    `search flood -drought` puts `-drought` after a `--`, and `list --query -drought` becomes
+    `--query=-drought`; argparse would read either as an unknown option. A word starting with
+    one dash (not `-h`) names no option of these commands."""
+    command = _command_named(words)
+    if command not in ("search", "list"):
+        return words
+    start = words.index(command) + 1
+    rest = words[start:]
+    if "--" in rest:
+        return words  # the user separated them already
+    if command == "list":
+        kept = list(words[:start])
+        for word in rest:
+            if kept[-1] == "--query" and _excluded_word(word):
+                kept[-1] = f"--query={word}"
+            else:
+                kept.append(word)
+        return kept
+    options: list[str] = []
+    query: list[str] = []
+    for i, word in enumerate(rest):
+        if _excluded_word(word) and not (i and rest[i - 1] == "--limit"):
+            query.append(word)
+        elif word.startswith("-") or (i and rest[i - 1] == "--limit"):
+            options.append(word)
+        else:
+            query.append(word)
+    if not any(_excluded_word(word) for word in query):
+        return words
+    return [*words[:start], *options, "--", *query]
+
+
+def _excluded_word(word: str) -> bool:
+    return len(word) > 1 and word.startswith("-") and not word.startswith("--") and word != "-h"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newstui` command; returns the exit status."""
-    given = list(sys.argv[1:] if argv is None else argv)
+    given = excluded_words_kept(list(sys.argv[1:] if argv is None else argv))
     args = _readable_arguments(parser_for(given).parse_args(given))
     if args.command not in QUIET_COMMANDS:
         import logging  # the fetching pipeline and full text log warnings; readers load none
