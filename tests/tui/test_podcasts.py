@@ -165,6 +165,26 @@ async def test_d_on_an_article_with_two_enclosures_asks_which(tmp_path, monkeypa
         assert not (tmp_path / "pods" / "Episode 2.mp3").exists()
 
 
+async def test_the_number_of_an_enclosure_chooses_it(tmp_path, monkeypatch, feed_server):
+    """The choice numbers its lines "1." and "2.", so 2 takes the second (it did nothing)."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "d")  # Episode 2
+        await settle(pilot)
+        assert isinstance(app.screen, EnclosureChoiceScreen)
+        assert "Enter or 1–2: choose" in screen_text(app)
+        await pilot.press("3")  # no third: the choice stays
+        await settle(pilot)
+        assert isinstance(app.screen, EnclosureChoiceScreen)
+        await pilot.press("2")
+        target = tmp_path / "pods" / "Episode 2.ogg"
+        await until(pilot, target.exists)
+        assert target.read_bytes() == b"second file"
+
+
 async def test_a_queue_left_by_the_last_run_carries_on_when_the_app_starts(
     tmp_path, monkeypatch, feed_server
 ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -19,7 +19,8 @@ from newstui.text import terminal_safe
 
 
 class EnclosureChoiceScreen(ModalScreen[Link | None]):
-    """Returns the enclosure chosen with Enter (j/k or arrows move), or None for Esc."""
+    """Returns the enclosure chosen with Enter (j/k or arrows move) or by its number, or None
+    for Esc."""
 
     DEFAULT_CSS = """
     EnclosureChoiceScreen {
@@ -66,12 +67,22 @@ class EnclosureChoiceScreen(ModalScreen[Link | None]):
         with Vertical(id="choice-box") as box:
             box.border_title = Content(terminal_safe(self._title, line=True))
             yield OptionList(*options, id="choices")
-            yield Static(Content("Enter: choose    Esc: cancel"), id="choice-hint")
+            numbers = "1" if len(options) == 1 else f"1–{min(len(options), 9)}"
+            hint = f"Enter or {numbers}: choose    Esc: cancel"
+            yield Static(Content(hint), id="choice-hint")
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
         choices.highlighted = 0
         choices.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit chooses the enclosure of that number, as the list numbers them."""
+        if event.character and event.character in "123456789":
+            event.stop()
+            number = int(event.character)
+            if number <= len(self._enclosures):
+                self.dismiss(self._enclosures[number - 1])
 
     def action_move(self, step: int) -> None:
         choices = self.query_one(OptionList)
