@@ -41,6 +41,10 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
     ("keys", "line", "message"),
     [
         ('\n"headlines.opne" = "o"\n', 6, "no key binding with id 'headlines.opne'"),
+        # the nearest id is named (the message used to send the user to `?` help, which shows
+        # no ids)
+        ('"headlines.opne" = "o"\n', 5, "(did you mean 'headlines.open'? every id is listed in"),
+        ('"article.star" = "*"\n', 5, "did you mean 'article.toggle_star'?"),
         ('"headlines.down" = ["x", "ctrl+bogus"]\n', 5, "'ctrl+bogus' is not a key"),
         # a key two bindings of one pane would share: one of them would never run (newstui said
         # nothing and `s` simply stopped starring)

@@ -88,8 +88,7 @@ def build_keymap(keys: KeysConfig, path: object, known: set[str]) -> dict[str, s
         where = f"{path}:{binding.line}" if binding.line else str(path)
         if binding.id not in known:
             raise ConfigError(
-                f"{where}: no key binding with id {binding.id!r} (the ids are listed in the "
-                "README and in ? help)"
+                f"{where}: no key binding with id {binding.id!r}{_nearest(binding.id, known)}"
             )
         names = []
         for key in binding.keys:
@@ -99,6 +98,18 @@ def build_keymap(keys: KeysConfig, path: object, known: set[str]) -> dict[str, s
             names.append(name)
         keymap[binding.id] = ",".join(names)
     return keymap
+
+
+def _nearest(given: str, known: set[str]) -> str:
+    """A hint after an unknown binding id: the nearest id, if one is near, and where all are."""
+    import difflib
+
+    last = given.rpartition(".")[2].casefold()
+    near = [k for k in known if last and last in k.rpartition(".")[2]]  # "star": toggle_star
+    if len(near) != 1:
+        near = difflib.get_close_matches(given, sorted(known), n=1, cutoff=0.7)
+    guess = f"did you mean {near[0]!r}? " if len(near) == 1 else ""
+    return f" ({guess}every id is listed in the README's Keys section)"
 
 
 def check_key_clashes(
