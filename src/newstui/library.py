@@ -617,11 +617,12 @@ class SyncBook:
 
         return _sync.save_items(self._db, items, feed_ids, cursor)
 
-    def known_items(self, item_ids: Iterable[int]) -> set[int]:
-        """Those of the item ids stored here."""
+    def known_items(self, item_ids: Iterable[int], starred: Iterable[int] = ()) -> set[int]:
+        """Those of the item ids stored here, or removed by a cleanup unless `starred` (a
+        starred item comes back)."""
         from newstui.store import sync as _sync
 
-        return _sync.known_items(self._db, item_ids)
+        return _sync.known_items(self._db, item_ids, starred)
 
     def apply_states(self, unread: Iterable[int], starred: Iterable[int]) -> tuple[int, int]:
         """Match the server's unread and starred sets (except unpushed changes)."""

@@ -328,3 +328,66 @@ def test_a_cleanup_keeps_marks_for_the_server_and_removed_items_stay_removed(
     report = here.json(capsys, "sync")
     assert report["new"] == 0
     assert set(here.articles(title)) == set(links[1:])
+
+
+def test_an_item_a_cleanup_removed_comes_back_when_starred_elsewhere(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A removed item stays removed while the server lists it, but one starred on another
+    device since (a cleanup never removes a starred article) comes back, starred: the star
+    never arrived before."""
+    url, title, links = new_feed(freshrss)  # items of November 2026: past keep_days = 1
+    stream = device.subscribe(url)
+    here = Here(tmp_path, freshrss)
+    here.config.write_text(
+        here.config.read_text("utf-8").replace("[settings]\n", "[settings]\nkeep_days = 1\n"),
+        "utf-8",
+    )
+    device.mark(device.items(stream)[links[0]], add="read")
+    assert here.run("sync") == 0
+    assert here.run("cleanup") == 0  # read and old: removed
+    assert set(here.articles(title)) == set(links[1:])
+
+    device.mark(device.items(stream)[links[0]], add="starred")
+    report = here.json(capsys, "sync")
+    assert report["new"] == 1
+    back = here.articles(title)[links[0]]
+    assert back["starred"] and back["read"]
+    assert here.run("cleanup") == 0  # starred: it stays
+    assert links[0] in here.articles(title)
+
+
+def test_an_item_fetched_from_its_feed_then_synced_stays_removed_after_a_cleanup(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article fetched from a configured feed keeps the feed's guid when a sync links it to
+    the server's item later, so the cleanup must remember the item by its item key too: else
+    the next sync fetches the item by id (the server lists it unread) and stores it again."""
+    url, _title, links = new_feed(freshrss)
+    stream = device.subscribe(url)
+    feeds = f'\n[[feeds]]\nname = "My wire"\nurl = "{url}"\n'
+    here = Here(tmp_path, freshrss, feeds)
+    for config in (here.config, here.offline):
+        config.write_text(
+            config.read_text("utf-8").replace("[settings]\n", "[settings]\nkeep_days = 1\n"),
+            "utf-8",
+        )
+    assert here.run("fetch", offline=True) == 3  # the feed is read; the sync server is not
+    ids = {link: a["id"] for link, a in here.articles("My wire").items()}
+    assert set(ids) == set(links)
+    assert here.run("sync") == 0  # links the stored articles to the server's items
+    db = open_db(here.db)
+    guids = dict(db.execute("SELECT id, guid FROM articles").fetchall())
+    linked = dict(db.execute("SELECT article_id, item_id FROM sync_items").fetchall())
+    db.conn.close()
+    assert set(ids.values()) <= linked.keys()
+    assert not guids[ids[links[0]]].startswith("greader:")  # the feed's guid, not the item's
+
+    assert here.run("mark", str(ids[links[0]]), "--read") == 0
+    assert here.run("sync") == 0  # pushed
+    assert here.run("cleanup") == 0
+    assert set(here.articles("My wire")) == set(links[1:])
+    device.mark(device.items(stream)[links[0]], remove="read")  # unread on the server again
+    report = here.json(capsys, "sync")
+    assert report["new"] == 0
+    assert set(here.articles("My wire")) == set(links[1:])

@@ -222,9 +222,12 @@ def stream_of(db: Database, feed_id: int) -> str | None:
     return row[0] if row else None
 
 
-def known_items(db: Database, item_ids: Iterable[int]) -> set[int]:
+def known_items(db: Database, item_ids: Iterable[int], starred: Iterable[int] = ()) -> set[int]:
     """Those of the given server item ids that are stored here, or that a cleanup removed (those
-    are remembered as still offered, so they do not come back while the server lists them)."""
+    are remembered as still offered, so they do not come back while the server lists them).
+    A removed item in `starred` is not known: a cleanup never removes a starred article, so it
+    was starred elsewhere since, and it comes back."""
+    welcome = set(starred)
     item_ids = list(item_ids)
     stored = {
         r[0]
@@ -233,7 +236,7 @@ def known_items(db: Database, item_ids: Iterable[int]) -> set[int]:
             [json.dumps(item_ids)],
         ).fetchall()
     }
-    keys = {item_key(i): i for i in item_ids if i not in stored}
+    keys = {item_key(i): i for i in item_ids if i not in stored and i not in welcome}
     if not keys or db.execute("SELECT 1 FROM retired_articles LIMIT 1").fetchone() is None:
         return stored
     retired = [
@@ -292,7 +295,12 @@ def save_items(
                 if conn.execute(
                     "SELECT 1 FROM retired_articles WHERE feed_id = ? AND guid = ?", [feed_id, key]
                 ).fetchone():
-                    continue  # removed by a cleanup: it does not come back
+                    if not item.starred:
+                        continue  # removed by a cleanup: it does not come back
+                    conn.execute(  # starred elsewhere since: it does
+                        "DELETE FROM retired_articles WHERE feed_id = ? AND guid = ?",
+                        [feed_id, key],
+                    )
                 article_id = int(
                     conn.execute(
                         INSERT_ARTICLE, new_article_row(feed_id, key, item.article, now, digest)

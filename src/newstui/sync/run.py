@@ -168,8 +168,10 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
             break
     unread = await _all_ids(client, READING_LIST, READ)
     starred = await _all_ids(client, STARRED, None)
-    # Unread or starred items older than the cursor (a first sync, a server restored from backup).
-    missing = sorted((set(unread) | set(starred)) - library.sync.known_items({*unread, *starred}))
+    # Unread or starred items older than the cursor (a first sync, a server restored from backup),
+    # and starred ones a cleanup removed (starred elsewhere since).
+    wanted = {*unread, *starred}
+    missing = sorted(wanted - library.sync.known_items(wanted, starred))
     for start in range(0, len(missing), CONTENTS_BATCH):
         await store(await client.items_by_id(missing[start : start + CONTENTS_BATCH]))
     read_changed, starred_changed = library.sync.apply_states(unread, starred)
