@@ -304,12 +304,14 @@ class Library:
         *,
         now: datetime | None = None,
         dry_run: bool = False,
+        syncing: bool = True,
     ) -> CleanupReport:
         """Remove each source's articles past its retention limits (source id → policy), never
-        starred ones nor unread ones fetched recently; a dry run only counts. A removed article
-        does not come back while its feed still offers it."""
+        starred ones nor unread ones fetched recently, nor (`syncing`) a server subscription's
+        article whose mark waits to be pushed; a dry run only counts. A removed article does not
+        come back while its feed still offers it."""
         when = now or datetime.now(UTC)
-        return _retention.cleanup(self._db, policies, now=when, dry_run=dry_run)
+        return _retention.cleanup(self._db, policies, now=when, dry_run=dry_run, syncing=syncing)
 
     # -- writing what sources produced ------------------------------------------------------
 

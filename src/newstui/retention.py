@@ -44,4 +44,4 @@ def cleanup(
     policies = retention_policies(library, config)
     if not any(p.active for p in policies.values()):
         return CleanupReport(dry_run=dry_run)
-    return library.cleanup(policies, now=now, dry_run=dry_run)
+    return library.cleanup(policies, now=now, dry_run=dry_run, syncing=config.sync is not None)

@@ -391,3 +391,22 @@ def test_an_item_fetched_from_its_feed_then_synced_stays_removed_after_a_cleanup
     report = here.json(capsys, "sync")
     assert report["new"] == 0
     assert set(here.articles("My wire")) == set(links[1:])
+
+
+def test_with_sync_left_out_of_the_config_a_queued_mark_holds_no_article(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mark queued for the server keeps its article through cleanups until a sync pushes it;
+    once [sync] is gone from the config no sync ever will, and the article stayed for good."""
+    url, title, links = new_feed(freshrss)
+    device.subscribe(url)
+    here = Here(tmp_path, freshrss)
+    assert here.run("sync") == 0
+    ids = {link: a["id"] for link, a in here.articles(title).items()}
+    assert here.run("mark", str(ids[links[0]]), "--read") == 0  # queued, not pushed
+    here.config.write_text("[settings]\nkeep_days = 1\n", "utf-8")  # no [sync] any more
+
+    report = here.json(capsys, "cleanup")
+    assert [f["removed"] for f in report["feeds"] if f["source"] == title] == [1]
+    assert set(here.articles(title)) == set(links[1:])
+    assert sync_status(open_db(here.db)).queued == 0

@@ -27,8 +27,10 @@ def cleanup(
     *,
     now: datetime,
     dry_run: bool = False,
+    syncing: bool = True,
 ) -> CleanupReport:
-    """Apply each source's policy (source id → policy); a dry run only counts."""
+    """Apply each source's policy (source id → policy); a dry run only counts. `syncing`: a
+    sync server is configured, so a queued mark of a server subscription's article waits."""
     from newstui.model.retention import CleanupReport, FeedCleanup
 
     results: list[FeedCleanup] = []
@@ -38,7 +40,8 @@ def cleanup(
         for feed_id, policy in sorted(policies.items(), key=lambda p: names.get(p[0], "")):
             if not policy.active or feed_id not in names:
                 continue
-            remove, starred, unread = _past_the_limits(conn, feed_id, policy, now)
+            held = syncing and _subscribed(conn, feed_id)
+            remove, starred, unread = _past_the_limits(conn, feed_id, policy, now, held)
             if remove and not dry_run:
                 delete_articles(conn, remove, stamp)
             results.append(FeedCleanup(names[feed_id], len(remove), starred, unread))
@@ -54,21 +57,29 @@ def cleanup(
     return CleanupReport(tuple(results), reclaimed_bytes=_reclaim(db))
 
 
+def _subscribed(conn: sqlite3.Connection, feed_id: int) -> bool:
+    """Whether a source is a subscription of the sync server."""
+    return (
+        conn.execute("SELECT 1 FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone() is not None
+    )
+
+
 def _past_the_limits(
-    conn: sqlite3.Connection, feed_id: int, policy: RetentionPolicy, now: datetime
+    conn: sqlite3.Connection, feed_id: int, policy: RetentionPolicy, now: datetime, held: bool
 ) -> tuple[list[int], int, int]:
     """The ids of a feed's articles to remove, and how many past the limits stay because
-    starred and because unread and recent."""
+    starred and because unread and recent. `held`: queued marks wait for the sync server."""
     older_than = _iso(now - timedelta(days=policy.keep_days)) if policy.keep_days else ""
     grace = _iso(now - timedelta(days=policy.unread_grace_days))
     # An article whose read or starred change has not reached the sync server yet stays until
     # it has: removing it would drop the change, and the next sync would bring it back unread.
+    # Not once the feed left the server or [sync] the config: no sync would ever push it.
+    waiting = "AND id NOT IN (SELECT article_id FROM sync_queue)" if held else ""
     rows = conn.execute(
         "SELECT id, starred, read, first_seen FROM ("
         "SELECT id, starred, read, first_seen, sort_date, "
         "row_number() OVER (ORDER BY sort_date DESC, id DESC) AS rank "
-        "FROM articles WHERE feed_id = ?) WHERE (sort_date < ? OR (? > 0 AND rank > ?)) "
-        "AND id NOT IN (SELECT article_id FROM sync_queue)",
+        f"FROM articles WHERE feed_id = ?) WHERE (sort_date < ? OR (? > 0 AND rank > ?)) {waiting}",
         [feed_id, older_than, policy.keep_per_feed, policy.keep_per_feed],
     ).fetchall()
     remove: list[int] = []
