@@ -139,7 +139,8 @@ class ArticleActions(Screen[None]):
             question = f"Mark {counted(unread, 'article')} in {title} read? (u undoes it)"
 
             def answered(yes: bool | None) -> None:
-                if yes:
+                if yes:  # many: a big view's marks take seconds, so say it has begun
+                    self.notify(f"Marking {counted(unread, 'article')} read…")
                     self._mark_view_read(view)
 
             from newstui.tui.screens.confirm import ConfirmScreen
