@@ -626,7 +626,7 @@ def ballot_feeds(feed_server, count: int = 10, items: int = 40) -> dict[str, str
 async def test_a_fetch_of_many_feeds_checkpoints_in_bulk_while_it_stores_and_analyses(
     db, feed_server, config_file, monkeypatch
 ):
-    from newstui.ingest import PARALLEL_MIN_FEEDS
+    from newstui.processes import PARALLEL_MIN_FEEDS
 
     settings = []  # wal_autocheckpoint at each save of analyses
     real_save = Library.save_analyses
@@ -1185,3 +1185,41 @@ async def test_a_feed_whose_articles_cannot_be_stored_fails_alone_while_the_othe
     assert [o.name for o in outcomes.values() if o.error] == ["Feed 3"]
     assert len(articles(db, "Feed 3")) == 0
     assert all(len(articles(db, f"Feed {i}")) == 3 + (i < 2) for i in range(10) if i != 3)
+
+
+def test_a_first_fetch_starts_its_parsing_workers_before_it_makes_the_store(
+    tmp_path, feed_server, config_file, monkeypatch
+):
+    import contextlib
+    import os
+    import sqlite3
+
+    from newstui.processes import PARALLEL_MIN_FEEDS, CpuPool
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    events: list[str] = []
+    start_parsing, open_library = CpuPool.start_parsing, Library.open
+
+    def started(self):
+        events.append("workers started")
+        start_parsing(self)
+
+    def opened(path, **kwargs):
+        events.append("store opened")
+        return open_library(path, **kwargs)
+
+    monkeypatch.setattr(CpuPool, "start_parsing", started)
+    monkeypatch.setattr(Library, "open", staticmethod(opened))
+    config = config_file(treaty_feeds(feed_server, count=PARALLEL_MIN_FEEDS, items=3))
+    db_path = tmp_path / "new.db"
+
+    assert cli(db_path, config, "fetch") == 0
+    # the workers start up while the store is made, not once the first document has come
+    assert events == ["workers started", "store opened"]
+    with contextlib.closing(sqlite3.connect(db_path)) as stored:
+        count = stored.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert count == PARALLEL_MIN_FEEDS * 3 + 2
+
+    events.clear()
+    assert cli(db_path, config, "fetch") == 0
+    assert events == ["store opened"]  # the store is made: a refresh starts them when needed

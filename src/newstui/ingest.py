@@ -50,6 +50,7 @@ from newstui.processes import (
     analyse_text,
     fetch_workers,
     parse_document,
+    parses_in_workers,
 )
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
@@ -65,7 +66,6 @@ if TYPE_CHECKING:
     from newstui.sync.run import SyncReport
 
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
-PARALLEL_MIN_FEEDS = 8  # fewer feeds than this are parsed in this process
 SAVE_BATCH = 100  # analysed articles stored per transaction
 FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
@@ -162,6 +162,7 @@ async def fetch_feeds(
     cancel: threading.Event | None = None,
     open_fetcher: OpenFetcher = Fetcher,
     respect_waits: bool = True,
+    pool: CpuPool | None = None,
 ) -> list[SourceOutcome]:
     """Fetch feeds concurrently, store their articles; one failing feed never stops the others.
 
@@ -169,6 +170,8 @@ async def fetch_feeds(
     before its next try time unless `respect_waits` is False (the user named it).
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
     what was stored stays, and the outcomes of the feeds finished so far are returned.
+    `pool`: worker processes to parse in, started (and closed) by the caller
+    (processes.fetch_pool); without it a fetch of many feeds starts its own.
     """
     ids = sync_sources(library, config)
     feeds = list(config.feeds if feeds is None else feeds)
@@ -178,7 +181,7 @@ async def fetch_feeds(
     records = _FetchRecords(library)
     now = datetime.now(UTC)
     interval = timedelta(minutes=config.settings.refresh_minutes) or DEFAULT_INTERVAL
-    parallel = len(feeds) >= PARALLEL_MIN_FEEDS and (os.cpu_count() or 1) > 1
+    parallel = pool is not None or parses_in_workers(len(feeds))
     # Documents between request and storage: bounded, so memory does not grow with the feed
     # count when parsing falls behind the network.
     in_hand = asyncio.Semaphore(max(2, config.settings.concurrency))
@@ -187,8 +190,10 @@ async def fetch_feeds(
         with contextlib.ExitStack() as pools:
             if parallel:  # many feeds: fewer, larger checkpoints (see Library.bulk_writes)
                 pools.enter_context(library.bulk_writes())
-            cpu = pools.enter_context(CpuPool(fetch_workers())) if parallel else None
-            pool = pools.enter_context(_FulltextPool(fetcher, config))
+            cpu = pool
+            if cpu is None and parallel:  # started at its first document
+                cpu = pools.enter_context(CpuPool(fetch_workers()))
+            fulltext_pool = pools.enter_context(_FulltextPool(fetcher, config))
             streamed = (
                 _StreamedAnalysis(library, config.settings.extractor, cpu)
                 if analyse and cpu is not None and config.settings.extractor != "none"
@@ -225,7 +230,7 @@ async def fetch_feeds(
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
-                        outcome = await pool.fill(library, outcome, changed, mode)
+                        outcome = await fulltext_pool.fill(library, outcome, changed, mode)
                     if streamed is not None and changed:
                         streamed.submit(changed)
                 except NewstuiError as exc:
