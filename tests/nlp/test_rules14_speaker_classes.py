@@ -29,3 +29,30 @@ def test_a_dotted_title_before_the_name_after_a_quote_keeps_its_speaker(extracto
 def test_a_real_stop_before_a_dotted_title_still_ends_the_attribution(extractor) -> None:
     text = '"The plan is dead," the union said on Friday. Dr. Dana Whitlow disagreed with that.'
     assert _quotes(extractor, text) == [("The plan is dead,", None)]
+
+
+# 'a talk by the producer of the film "Hotel Kigali."', 'another charity called "Open Doors,"':
+# after a title cue, a phrase whose every word is capitalised is a title, even with the
+# sentence's stop or comma inside the marks; it is nobody's speech.
+def test_a_capitalised_title_after_a_cue_with_a_stop_inside_the_marks_is_no_quote(
+    extractor,
+) -> None:
+    text = (
+        "The evening ends with a talk by the producer of the film \"Hotel Kigali.\"\n\n"
+        'The parents may have confused it with another charity called "Open Doors," which '
+        "runs shelters."
+    )
+    assert _quotes(extractor, text) == []
+
+
+# The guards: speech after a title cue is still speech when it is a sentence in lower case,
+# and a capitalised word of one sentence after "called" is still the caller's label.
+def test_a_sentence_after_a_title_cue_is_still_speech(extractor) -> None:
+    text = (
+        'On the radio programme, Moss said "We will not give up on this town."\n\n'
+        'Ann Reid called the plan "Reckless," and voted against it.'
+    )
+    assert _quotes(extractor, text) == [
+        ("We will not give up on this town.", "Moss"),
+        ("Reckless,", "Ann Reid"),
+    ]
