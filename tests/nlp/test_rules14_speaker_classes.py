@@ -38,7 +38,7 @@ def test_a_capitalised_title_after_a_cue_with_a_stop_inside_the_marks_is_no_quot
     extractor,
 ) -> None:
     text = (
-        "The evening ends with a talk by the producer of the film \"Hotel Kigali.\"\n\n"
+        'The evening ends with a talk by the producer of the film "Hotel Kigali."\n\n'
         'The parents may have confused it with another charity called "Open Doors," which '
         "runs shelters."
     )
@@ -56,3 +56,40 @@ def test_a_sentence_after_a_title_cue_is_still_speech(extractor) -> None:
         ("We will not give up on this town.", "Moss"),
         ("Reckless,", "Ann Reid"),
     ]
+
+
+# 'Moss said that her talks with Reid went well. “…”': a quote standing alone after a
+# sentence that names several people is said by the subject of that sentence's speech verb.
+def test_a_lone_quote_after_a_sentence_naming_several_people_goes_to_the_verbs_subject(
+    extractor,
+) -> None:
+    text = (
+        "Premier Ingrid Halvorsen met the visiting chancellor on Monday. Ms Halvorsen said that "
+        'her talks with Chancellor Tomas Brandt had gone well. "We set aside old quarrels and '
+        'looked for results."'
+    )
+    assert _quotes(extractor, text)[-1][1] == "Ingrid Halvorsen"
+
+
+# The guard: with no speech verb, a sentence naming two people names no speaker.
+def test_a_lone_quote_after_a_sentence_naming_two_people_without_a_verb_has_no_speaker(
+    extractor,
+) -> None:
+    text = (
+        "Premier Ingrid Halvorsen met Chancellor Tomas Brandt on Monday. "
+        '"We set aside old quarrels and looked for results."'
+    )
+    assert _quotes(extractor, text)[-1][1] is None
+
+
+# 'The UN, in turn, asked the authorities to act:' closing a paragraph, then a paragraph that
+# is only a quote: the subject of the introduction speaks, an organisation as well as a person.
+def test_a_paragraph_ending_in_a_colon_gives_its_subject_to_the_quote_paragraph_after_it(
+    extractor,
+) -> None:
+    text = (
+        "The flooding has displaced thousands of families across the valley.\n\n"
+        "The World Health Organization, in turn, urged the regional government to act:\n\n"
+        '"Clean water must reach every camp before the rains return next month."'
+    )
+    assert _quotes(extractor, text)[-1][1] == "World Health Organization"

@@ -286,8 +286,10 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         named = [w for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS]
         if sum(w[0].isupper() for w in named) >= 0.8 * len(named):
             return "none"  # 'named their robot "Better Idea of Afghan Girls,"': a name
-    if ends_like_speech and content[0].isupper() and _TITLE_CUES.search(
-        text, max(0, span.open_mark - 30), span.open_mark
+    if (
+        ends_like_speech
+        and content[0].isupper()
+        and _TITLE_CUES.search(text, max(0, span.open_mark - 30), span.open_mark)
     ):
         # 'the film "Hotel Kigali."', 'a band called "Dust and Stone,"': every word of a title
         # capitalised; the stop or comma inside the marks is the sentence's, not speech's

@@ -568,6 +568,17 @@ class SpeakerFinder:
         people = [m for m in self.mentions_in(last_start, prev_end) if m.entity.type == "PERSON"]
         if people:
             return people[0].entity.name
+        if sentence.rstrip().endswith(":"):
+            # 'The UN asked the government to act:' as a paragraph of its own: what follows is
+            # said by the subject of that introduction, an organisation as well as a person
+            verb = VERB.search(self.masked, last_start, prev_end)
+            named = (
+                self._named_in(last_start, verb.start(), prev_end, allow_pronoun=True)
+                if verb
+                else self._first_named(last_start, prev_end, prev_end)
+            )
+            if named:
+                return named
         pronoun = _SUBJECT_PRONOUN.search(sentence)
         return self._resolve_pronoun(pronoun.group(1).lower(), last_start) if pronoun else None
 
@@ -590,6 +601,19 @@ class SpeakerFinder:
         }  # "Jo Lee (Nancy Drew, Jem) told of…": credits in parentheses name no speaker
         if len(people) == 1:
             return people.pop()
+        verb = VERB.search(self.masked, start, end) if people else None
+        if (
+            verb
+            and not verb.group().endswith("ing")
+            and verb.group()[:1].islower()
+            and len({m.entity.name for m in self.mentions_in(start, verb.start())}) == 1
+        ):
+            # 'Moss said that her talks with Reid were good. “We put aside …”': of several
+            # people, the one subject of the sentence's speech verb ("Moss and Reid argued"
+            # names two: nobody)
+            subject = self._first_named(start, verb.start(), verb.start())
+            if subject in people:
+                return subject
         sentence = self.masked[start:end]
         opener = _LEADING_ADVERBIAL.match(sentence)  # "Underwhelmed by it, she left."
         words = sentence[opener.end() if opener else 0 :].split()
