@@ -93,3 +93,42 @@ def test_a_paragraph_ending_in_a_colon_gives_its_subject_to_the_quote_paragraph_
         '"Clean water must reach every camp before the rains return next month."'
     )
     assert _quotes(extractor, text)[-1][1] == "World Health Organization"
+
+
+# 'would — as Moss had put it — “kill the bill”': a fragment credited by "as X (had) put it",
+# set off by a dash, is X's words.
+def test_a_fragment_after_as_x_had_put_it_between_dashes_is_xs(extractor) -> None:
+    text = (
+        "The opposition moved two amendments, one of which would — as Senator Lena Varga had "
+        'put it — "sink the reform", and another that would delay it.'
+    )
+    assert _quotes(extractor, text) == [("sink the reform", "Lena Varga")]
+
+
+# 'The newly inaugurated governor said': "newly elected", "recently appointed" say when, not
+# which governor; the holder named before speaks. A qualifier that says which one ("the
+# locally elected minister") still needs its own earlier use.
+def test_a_role_qualified_by_newly_or_recently_is_the_holder_named_before(extractor) -> None:
+    text = (
+        "The reply came from the governor of the state, Carla Mendes. She spoke for ten "
+        "minutes.\n\n"
+        'The newly elected governor said, "What a government must not do is raise taxes on '
+        'families."\n\n'
+        "Osman Diallo, the health minister, listened.\n\n"
+        'The locally elected minister said, "Clinics will stay open all summer long."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Carla Mendes", None]
+
+
+# 'The spokesman declined to give details, but said the act was “…”': a verb coordinated by
+# "but" shares the clause's subject, here a role held by a person named before; with names,
+# the first one ("Moss thanked Reid but said") is the subject, not the object.
+def test_a_verb_after_but_shares_the_subject_of_the_clause(extractor) -> None:
+    text = (
+        "Pierre Lamarque, a government spokesman, confirmed the visit. The spokesman declined "
+        'to give details, but said the search had been "entirely out of proportion for an '
+        'envoy."\n\n'
+        'Ann Moss thanked Tom Reid for the offer but said she was "not convinced by the '
+        'figures at all."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Pierre Lamarque", "Ann Moss"]

@@ -95,6 +95,8 @@ _PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
 _TIME_QUALIFIERS: Final = frozenset(
     "former then new current outgoing incoming acting interim late".split()
 )
+# "the newly elected governor", "the recently appointed coach": when, not which
+_TIME_ADVERBS: Final = frozenset("newly recently freshly previously formerly".split())
 # ", who grew up in Murcia,": a relative clause inside a subject, not the subject
 _RELATIVE: Final = re.compile(r"\s*(?:who|whose|whom|which)\b")
 # "A company spokesman": the body a spokesperson speaks for, named by its kind
@@ -146,7 +148,9 @@ _WHO_BEFORE_VERB: Final = re.compile(
     r",\s+who(?:\s+(?:also|later|then|had|has|have|was|is|previously|further))*\s+$"
 )
 # "… and said", "… and later added": a verb sharing the clause's subject with the verb before it
-_AND_VERB: Final = re.compile(r"[^,]\s+and(?:\s+(?:also|later|then|has|had|have))*\s+$")
+_AND_VERB: Final = re.compile(
+    r"(?:[^,]\s+and|,?\s+but)(?:\s+(?:also|later|then|has|had|have))*\s+$"
+)
 # "a statement from the", "the report by": a written text and the preposition naming its author
 _WRITTEN_FROM: Final = re.compile(
     r"\s*(?:an?|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|letter|report|release|"
@@ -333,10 +337,11 @@ _LABELLED_BY: Final = re.compile(r"^\s+by\s+([^,.;:]{2,60}?)\s+as\s+(?:an?\s+|th
 _OBJECT_PREPOSITIONS: Final = frozenset("of to against with than like about toward towards".split())
 # '“…” — as the Supreme Court decision put it —', 'As Moss put it, “…”': the owner of the words
 _AS_PUT_IT_AFTER: Final = re.compile(
-    r"^[\s,—–-]*as\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put)\s+it\b"
+    r"^[\s,—–-]*as\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put|had put)\s+it\b"
 )
 _AS_PUT_IT_BEFORE: Final = re.compile(
-    r"(?:^|[,;]\s|\b[Aa]nd\s)\W*[Aa]s\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put)\s+it\s*[,:—–]?\s*$"
+    r"(?:^|[,;—–]\s|\b[Aa]nd\s)\W*[Aa]s\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put|had put)\s+it"
+    r"\s*[,:—–]?\s*$"
 )
 # "The decree signed by the Pope": a role as the signer of a written text
 _SIGNED_BY_ROLE: Final = re.compile(
@@ -501,8 +506,10 @@ class SpeakerFinder:
             verb_start = sent_start + labelled_as.start() if labelled_as else 0
             if labelled_as:  # "…such as Chris Moss, who denounced the claims as “…”"
                 speaker = self._relative_subject(sent_start, verb_start)
+            # 'would — as Moss had put it — “kill the bill”': whose words they are
+            put_it = "put" in head and _AS_PUT_IT_BEFORE.search(head) is not None
             if not speaker and (
-                labelled or beside or stopped or reported or credited or labelled_as
+                labelled or beside or stopped or reported or credited or labelled_as or put_it
             ):
                 speaker = self._before(span)
             if not speaker and labelled_as:  # "Acme justified the strike as “defensive”"
@@ -967,6 +974,13 @@ class SpeakerFinder:
             for m in free:
                 if m.entity.type == kind:
                     return m.entity.name
+        # "The spokesman declined to give details, but said": the role's holder named before
+        roles = load_gazetteer().role_words
+        for i, w in enumerate(words[1:5], 1):
+            if w in roles:
+                if words[0] == "The" and (i + 1 == len(words) or words[i + 1] not in _PREPOSITIONS):
+                    return self._description(" ".join(words[: i + 1]), end)
+                break
         return None
 
     def _relative_subject(self, start: int, verb_start: int) -> str | None:
@@ -1526,8 +1540,19 @@ def _outside(mentions: list[_Mention], spans: list[QuoteSpan]) -> list[_Mention]
 
 
 def _qualifiers(words: list[str]) -> list[str]:
-    """The lower-case words before a role that say which one it is ("local health" minister)."""
-    return [w for w in words[:-1] if w.islower() and w not in _TIME_QUALIFIERS]
+    """The lower-case words before a role that say which one it is ("local health" minister);
+    "newly elected", "recently appointed" (a time adverb and the participle after it) say
+    when, as "former" does."""
+    kept = []
+    for i, w in enumerate(words[:-1]):
+        if not w.islower() or w in _TIME_QUALIFIERS:
+            continue
+        if (w in _TIME_ADVERBS and words[i + 1].endswith("ed")) or (
+            w.endswith("ed") and i and words[i - 1] in _TIME_ADVERBS
+        ):
+            continue
+        kept.append(w)
+    return kept
 
 
 def _masked(text: str, spans: list[QuoteSpan]) -> str:
