@@ -132,3 +132,20 @@ def test_a_verb_after_but_shares_the_subject_of_the_clause(extractor) -> None:
         'figures at all."'
     )
     assert [s for _, s in _quotes(extractor, text)] == ["Pierre Lamarque", "Ann Moss"]
+
+
+# 'Moss wrote to Reid saying: “…”': a participle right after the object of a finite speech
+# verb takes that verb's subject, not the name between them.
+def test_a_participle_after_the_listener_takes_the_subject_of_the_finite_verb(extractor) -> None:
+    text = (
+        "Union leader Mara Quist wrote to federation chief Olav Brenner saying: "
+        '"Tradition alone will not carry us through the years ahead."'
+    )
+    assert _quotes(extractor, text)[0][1] == "Mara Quist"
+
+
+# The same when the name between is the subject of a verb of its own ("Reid called her"):
+# the participle is that verb's (before, the first name of the sentence was taken).
+def test_a_participle_after_a_clause_of_its_own_takes_that_clauses_subject(extractor) -> None:
+    text = 'Ann Moss said Tom Reid called her saying "You will lose this vote next week."'
+    assert _quotes(extractor, text)[0][1] == "Tom Reid"

@@ -941,6 +941,18 @@ class SpeakerFinder:
             return self._speaker_in(
                 sent_start, sent_start + verb.start(), span.open_mark, allow_pronoun=False
             )
+        if (
+            verb.group().endswith("ing")
+            and len(verbs) > 1
+            and not verbs[-2].group().endswith("ing")
+            and verbs[-2].group()[:1].islower()
+            and not _CLAUSE_BREAK.search(head, verbs[-2].end(), verb.start())
+        ):
+            # "Moss wrote to Reid saying: “…”": the participle's subject is the finite
+            # verb's, not the name between them
+            found = self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
+            if found:
+                return found
         relative = self._relative_subject(sent_start, sent_start + verb.start())
         if relative:  # "…welcomed by Moss, who said it was “…”": Moss
             return relative
