@@ -149,3 +149,26 @@ def test_a_participle_after_the_listener_takes_the_subject_of_the_finite_verb(ex
 def test_a_participle_after_a_clause_of_its_own_takes_that_clauses_subject(extractor) -> None:
     text = 'Ann Moss said Tom Reid called her saying "You will lose this vote next week."'
     assert _quotes(extractor, text)[0][1] == "Tom Reid"
+
+
+# 'The Attorney General attacked the act, saying that it was “provocative”': a participle
+# after a clause opened by a role (capitalised or not) takes the role's holder named before.
+def test_a_participle_after_a_clause_opened_by_a_role_takes_the_roles_holder(extractor) -> None:
+    text = (
+        "Attorney General Nora Falk answered questions on Monday. The Attorney General "
+        'attacked the new licensing act, saying that it was "reckless" and would not survive '
+        "an appeal.\n\n"
+        "Carl Imre, the mayor, inspected the pier on Friday. The mayor closed it, "
+        'saying "Nobody walks on this until it has been rebuilt."'
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Nora Falk", "Carl Imre"]
+
+
+# The guard: a role followed by a preposition names the body or person after it, which this
+# rule leaves to the other rules.
+def test_a_role_followed_by_a_preposition_is_not_read_as_the_opening_role(extractor) -> None:
+    text = (
+        "Ann Moss, a spokeswoman, spoke first. The spokeswoman for the ferry company closed "
+        'the office, saying "Nobody will travel until the storm has passed."'
+    )
+    assert _quotes(extractor, text)[0][1] != "Ann Moss"

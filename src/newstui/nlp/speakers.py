@@ -938,9 +938,11 @@ class SpeakerFinder:
                 found = self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
                 if found:
                     return found
-            return self._speaker_in(
+            found = self._speaker_in(
                 sent_start, sent_start + verb.start(), span.open_mark, allow_pronoun=False
             )
+            # "The Attorney General attacked the act, saying": the role that opens the clause
+            return found or self._opening_role(sent_start, sent_start + verb.start()) or found
         if (
             verb.group().endswith("ing")
             and len(verbs) > 1
@@ -987,12 +989,23 @@ class SpeakerFinder:
                 if m.entity.type == kind:
                     return m.entity.name
         # "The spokesman declined to give details, but said": the role's holder named before
+        return self._opening_role(start, end)
+
+    def _opening_role(self, start: int, end: int) -> str | None:
+        """The holder, named before, of a role that opens the clause in text[start:end] ("The
+        spokesman declined …, but said", "The Attorney General attacked …, saying"); None when
+        no role opens it or a preposition follows the role ("The spokesman for Acme")."""
+        words = self.masked[start:end].split()
+        if words[:1] != ["The"]:
+            return None
         roles = load_gazetteer().role_words
         for i, w in enumerate(words[1:5], 1):
-            if w in roles:
-                if words[0] == "The" and (i + 1 == len(words) or words[i + 1] not in _PREPOSITIONS):
-                    return self._description(" ".join(words[: i + 1]), end)
-                break
+            if w.lower() in roles:
+                while i + 1 < len(words) and words[i + 1].lower() in roles:
+                    i += 1  # "The Attorney General"
+                if i + 1 < len(words) and words[i + 1].lower() in _PREPOSITIONS:
+                    return None
+                return self._description(" ".join(words[: i + 1]), end)
         return None
 
     def _relative_subject(self, start: int, verb_start: int) -> str | None:
