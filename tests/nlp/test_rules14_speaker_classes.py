@@ -172,3 +172,17 @@ def test_a_role_followed_by_a_preposition_is_not_read_as_the_opening_role(extrac
         'the office, saying "Nobody will travel until the storm has passed."'
     )
     assert _quotes(extractor, text)[0][1] != "Ann Moss"
+
+
+# 'Khan denied it, saying “…”, according to IRNA': "according to" after the quote credits the
+# outlet that reports it; when the sentence itself names the person who said it, that person
+# speaks. With no one named, the outlet still does.
+def test_according_to_an_outlet_after_a_named_speakers_quote_keeps_the_person(extractor) -> None:
+    text = (
+        "Back home, Foreign Minister Darius Vahidi denied that the meeting took place, saying "
+        '"These reports are as false as all the others before them," according to the Tasnim '
+        "News Agency.\n\n"
+        'By morning the river had "risen over every barrier in the valley", according to '
+        "The Valley Herald."
+    )
+    assert [s for _, s in _quotes(extractor, text)] == ["Darius Vahidi", "The Valley Herald"]

@@ -701,6 +701,14 @@ class SpeakerFinder:
         ends_open = last_char in ",!?—–…-" or tail.lstrip(" ")[:1] in (",", "—", "–")
         if last_char in ".?!" and verb.group() == "According to" and not before.strip():
             return None  # '“…revoked them.” According to the report, Moss…': a new sentence
+        if verb.group() == "according to" and not before.strip(" ,\t"):
+            sent_start = self.sentence_bounds(span.open_mark)[0]
+            if VERB.search(self.masked, sent_start, span.open_mark):
+                # 'Khan denied it, saying “…”, according to IRNA': the agency reports what the
+                # person its sentence names said; that person speaks
+                said = self._before_from(span, sent_start)
+                if said and self.types.get(said) == "PERSON":
+                    return said
         if not before.strip(" ,\t"):
             after = tail[verb.end() :]
             if verb.group().endswith("ing") and after.split()[:1] not in (["he"], ["she"]):
