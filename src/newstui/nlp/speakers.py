@@ -245,6 +245,10 @@ _REPORTED_CLAUSE: Final = re.compile(
 # Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
 _STOP: Final = re.compile(r"[.!?](?:\s|$)")
 _TITLE_STOP: Final = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
+# The titles of people only: "St." and "Mt." (street, mount) may end a sentence
+_PERSON_TITLE_STOP: Final = re.compile(
+    rf"\b(?:{'|'.join(sorted(DOTTED_TITLES - {'St', 'Mt'}))})\.\s"
+)
 _TITLE_WORDS: Final = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
 # ", and Moss had said": a coordinated clause, no appositive
 _COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
@@ -749,8 +753,11 @@ class SpeakerFinder:
         first = (before.lstrip(" ,—–").split() or [""])[0]
         if first in _NOT_SUBJECT or (not ends_open and len(before.split()) > 3):
             return None
-        # '“…,” State Sen. Ann Reid said': the stop of a dotted title before a name ends nothing
-        if _SENTENCE_STOP.search(_TITLE_STOP.sub(" ", before)) or len(before.split()) > 14:
+        # '“…,” State Sen. Ann Reid said': the stop of a person's dotted title ends nothing, in
+        # a subject with no preposition ('neighbours of Mr. Reid said' is about Reid)
+        if not _PREPOSITIONS.intersection(before.lower().split()):
+            before = _PERSON_TITLE_STOP.sub(" ", before)
+        if _SENTENCE_STOP.search(before) or len(before.split()) > 14:
             return None
         return self._speaker_in(base, base + verb.start(), span.close_mark)
 
