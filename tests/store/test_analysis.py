@@ -328,3 +328,45 @@ def test_the_sweep_reads_an_index_not_every_article(db):
     ):
         plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
         assert "articles_analysis" in plan and "SCAN articles" not in plan, plan
+
+
+def test_a_large_batch_writes_its_mentions_hundreds_a_statement_as_one_by_one(tmp_path):
+    """Hundreds of mentions (some at a place another mention took first, which keeps it) go
+    in a few statements, and the store is what one save per article leaves: the same
+    entities, mentions, quotes and quote words."""
+    names = [("Ana Lopes", "PERSON"), ("NATO", "ORG"), ("Paris", "PLACE"), ("Bo Lopes", "PERSON")]
+
+    def analysis(n: int) -> Analysis:
+        entities = tuple(
+            Entity(name, type_, tuple(Mention(at, at + 2, "xx") for at in (0, 5 + 5 * k, 40 + n)))
+            for k, (name, type_) in enumerate(names)
+        )
+        quotes = tuple(Quote("w", 50 + 9 * q, 58 + 9 * q, names[(n + q) % 4][0]) for q in range(4))
+        return Analysis(entities=entities, quotes=quotes)
+
+    stored, words, inserts = [], [], []
+    for way in ("one by one", "batch"):
+        db = open_db(tmp_path / f"{way}.db")
+        feed = ensure_feed(db, "k", "Feed")
+        text = " ".join(f"word{i:03d}" for i in range(20))
+        articles = [Article(title=f"A{i}", text=text, guid=str(i)) for i in range(90)]
+        done = [
+            (article_id, analysis(n % 7))
+            for n, article_id in enumerate(save_articles(db, feed, articles).changed_ids)
+        ]
+        traced: list[str] = []
+        db.conn.set_trace_callback(traced.append)
+        if way == "batch":
+            save_analyses(db, done, "v1", canonical_key, short_key)
+        else:
+            for article_id, one in done:
+                save_analysis(db, article_id, one, "v1", canonical_key, short_key)
+        db.conn.set_trace_callback(None)
+        inserts.append(sum("INTO mentions" in statement for statement in traced))
+        stored.append(stored_by_keys(db))
+        db.execute("CREATE VIRTUAL TABLE temp.w USING fts5vocab(main, quotes_fts, instance)")
+        words.append(db.execute("SELECT term, doc, offset FROM temp.w ORDER BY 1, 2, 3").fetchall())
+        db.conn.close()
+    assert len(stored[1][1]) == 90 * 6  # 12 mentions an article, 6 of them at a place taken
+    assert len(words[1]) == 90 * 4 * 2 and stored[0] == stored[1] and words[0] == words[1]
+    assert inserts[1] == 5  # 1,080 mentions given (540 kept): one statement a row made 1,080
