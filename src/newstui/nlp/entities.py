@@ -1337,6 +1337,11 @@ class _EntityFinder:
             if len(kinds) != 1 or kinds & {"GROUP", "LANGUAGE"}:
                 continue
             kind = kinds.pop()
+            if kind == "PERSON" and _PORTFOLIO_BEFORE.search(
+                self.text, max(0, members[0].start - 14), members[0].start
+            ):
+                self._untype_brief(members)
+                continue
             if (
                 kind == "ORG"
                 and len(members) == 2
@@ -1352,8 +1357,21 @@ class _EntityFinder:
                     and cand.words <= 3
                     and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
                     and not (kind == "PERSON" and cand.text.startswith("The "))  # a title
+                    and not (kind == "PERSON" and _is_acronym(cand.text))  # "Ann Lee, MP,"
                 ):
                     cand.type, cand.strength = kind, 1
+
+    def _untype_brief(self, members: list[Candidate]) -> None:
+        """'Minister for Education, Science and Training, Julie Bishop': the fields of a brief, up
+        to the one after "and", name nothing; the holder after them is no list's member."""
+        last = 0
+        for k in range(1, len(members)):
+            if "and" in self.text[members[k - 1].end : members[k].start]:
+                last = k
+                break
+        for cand in members[: last + 1]:
+            if cand.strength < 2:
+                cand.type, cand.strength = None, 0
 
     def _place_list_opener(self, start: int, longest: int) -> bool:
         """'in', 'at', 'near' before a list; 'from' too when no name in it is over two words
@@ -2758,6 +2776,7 @@ _PERSON_POSSESSION: Final = re.compile(
 _QUOTE_MARKS: Final = frozenset("\"“‘'")
 _PORTFOLIO_TITLES: Final = frozenset("Minister Secretary Commissioner Spokesperson".split())
 # Who holds a brief: the name after "the Secretary of" is a field, not a body (not annotated).
+_PORTFOLIO_BEFORE: Final = re.compile(r"\b(?:Minister|Ministers|Secretary) (?:for|of) \Z")
 _PORTFOLIO_HOLDERS: Final = frozenset("secretary secretaries minister ministers".split())
 _PLATFORM_AFTER: Final = re.compile(r",? (?:writing|saying|posting|adding)\b")
 _APPOSITIVE_ORG: Final = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
