@@ -30,3 +30,31 @@ def test_a_list_of_people_after_a_brief_keeps_its_people(extractor) -> None:
     found = _entities(extractor, text)
     assert ("Tom Hanks", "PERSON") in found
     assert ("Mary Jones", "PERSON") in found
+
+
+def test_a_surname_naming_an_administration_is_a_person(extractor) -> None:
+    text = (
+        "Subsidies were cut under the Harlan administration. Critics of the Pemberton "
+        "government said nothing changed."
+    )
+    found = _entities(extractor, text)
+    assert ("Harlan", "PERSON") in found
+    assert ("Pemberton", "PERSON") in found
+
+
+def test_a_known_place_or_people_before_government_stays_what_it_is(extractor) -> None:
+    text = "Talks between the Ontario government and the Kenyan government ended."
+    found = _entities(extractor, text)
+    assert ("Ontario", "PLACE") in found
+    assert ("Kenyan", "GROUP") in found
+    assert not any(kind == "PERSON" for _, kind in found)
+
+
+def test_a_president_named_by_his_administration_does_not_take_the_next_quote(extractor) -> None:
+    text = (
+        'Vice President Ana Ruiz said the war was almost over. "We have days left," she said. '
+        "She also praised the Harlan administration. "
+        '"The enemy is in a deep hole and cannot move."'
+    )
+    quotes = extractor.analyse(text).quotes
+    assert quotes[-1].speaker == "Ana Ruiz"

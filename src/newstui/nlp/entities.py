@@ -2351,6 +2351,17 @@ class _EntityFinder:
                     1,
                 )  # "the mayor of Yartsevo", "governor of New York": a place's office
             return "ORG", 1
+        if (
+            len(words) == 1
+            and next_word in _LEADERS_RULE
+            and before[-1:] == ["the"]
+            and after[:1] == " "
+            and not self._lookup(words[0])
+            and words[0].lower() not in self.lower_seen
+            and words[0][1:].islower()
+            and not words[0].endswith(("ish", "ese"))  # "the Tuskish government": a people's
+        ):
+            return "PERSON", 1  # "the Clinton administration", "the Howard government"
         if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
             return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker
         if (
@@ -3031,11 +3042,14 @@ _ONE_WORD_BEFORE_CUES: Final = (
     | _MEDIA_LAST
     | frozenset("daily weekly of to at for in near on".split())
 )
+# "the Clinton administration", "the Howard government": a leader's surname names the rule.
+_LEADERS_RULE: Final = frozenset(("administration", "government", "regime"))
 _ONE_WORD_AFTER_CUES: Final = (
     _MEDIA_VERBS
     | PLACE_NOUNS
     | SPEECH_VERBS
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
+    | _LEADERS_RULE
 )
 _NOT_PLACE_BEFORE_IN: Final = frozenset(
     "shares stake stakes investment investments interest role jobs job roles "

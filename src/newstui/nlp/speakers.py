@@ -608,7 +608,9 @@ class SpeakerFinder:
         people = {
             m.entity.name
             for m in self.mentions_in(start, end)
-            if m.entity.type == "PERSON" and not self._in_parentheses(start, m.start)
+            if m.entity.type == "PERSON"
+            and not self._in_parentheses(start, m.start)
+            and not self._attributive(m)  # "He praised the Moss administration.": no subject
         }  # "Jo Lee (Nancy Drew, Jem) told of…": credits in parentheses name no speaker
         if len(people) == 1:
             return people.pop()
