@@ -58,3 +58,20 @@ def test_a_president_named_by_his_administration_does_not_take_the_next_quote(ex
     )
     quotes = extractor.analyse(text).quotes
     assert quotes[-1].speaker == "Ana Ruiz"
+
+
+def test_a_unit_named_with_its_ordinal_keeps_the_ordinal(extractor) -> None:
+    text = (
+        "A soldier of the 4th Mountain Brigade was hurt near Tarbert. The 82nd Airborne Division "
+        "and the 212th Legion marched."
+    )
+    found = _entities(extractor, text)
+    assert ("4th Mountain Brigade", "ORG") in found
+    assert ("82nd Airborne Division", "ORG") in found
+    assert ("212th Legion", "ORG") in found
+
+
+def test_an_ordinal_before_a_known_body_or_a_day_is_no_unit_name(extractor) -> None:
+    text = "On the 3rd Navy Day, members of the 116th United States Congress met in Boston."
+    names = _names(extractor, text)
+    assert not any(name[0].isdigit() for name in names)

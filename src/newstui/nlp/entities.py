@@ -798,6 +798,8 @@ class _EntityFinder:
                     cand.type = "ORG"
         self._drop_storm_names()
         self._number_roads()
+        if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
+            self._number_units()
         self._untype_products()
         return self.candidates
 
@@ -877,6 +879,22 @@ class _EntityFinder:
                         cand.start, cand.display = state.start, None
                         cand.text = self.text[cand.start : cand.end]
                     cand.words = len(cand.text.split())
+
+    def _number_units(self) -> None:
+        """'the 7th Armoured Brigade', 'the 501st Legion': a unit named with its ordinal is one
+        organisation, the ordinal part of its name."""
+        for cand in self.candidates:
+            if cand.strength >= 3 or cand.type not in (None, "ORG", "PERSON"):
+                continue
+            if _UNIT_HEADS.isdisjoint(cand.text.split()):
+                continue
+            m = _UNIT_ORDINAL.search(self.text, max(0, cand.start - 7), cand.start)
+            if m:
+                cand.start = m.start()
+                cand.text = self.text[cand.start : cand.end]
+                cand.words += 1
+                cand.type, cand.strength = "ORG", 2
+                cand.sentence_start = False
 
     def _drop_storm_names(self) -> None:
         """'Hurricane Dorian … Dorian reached the Bahamas': a named storm is a weather event,
@@ -2785,6 +2803,12 @@ _PERSON_POSSESSION: Final = re.compile(
     r"autobiography|header|assist|penalty|attempt)\b"
 )
 _QUOTE_MARKS: Final = frozenset("\"“‘'")
+# The head nouns of armed units named by an ordinal: "the 3rd Infantry Division".
+_UNIT_HEADS: Final = frozenset(
+    "Legion Brigade Brigades Regiment Division Battalion Corps Squadron Fleet Army Infantry "
+    "Cavalry Airborne Commando Flotilla".split()
+)
+_UNIT_ORDINAL: Final = re.compile(r"(?<![\w.,])\d{1,4}(?:st|nd|rd|th) \Z")
 _PORTFOLIO_TITLES: Final = frozenset("Minister Secretary Commissioner Spokesperson".split())
 # Who holds a brief: the name after "the Secretary of" is a field, not a body (not annotated).
 _PORTFOLIO_BEFORE: Final = re.compile(r"\b(?:Minister|Ministers|Secretary) (?:for|of) \Z")
