@@ -75,3 +75,14 @@ def test_an_ordinal_before_a_known_body_or_a_day_is_no_unit_name(extractor) -> N
     text = "On the 3rd Navy Day, members of the 116th United States Congress met in Boston."
     names = _names(extractor, text)
     assert not any(name[0].isdigit() for name in names)
+
+
+def test_the_internet_and_a_web_site_are_no_places(extractor) -> None:
+    text = (
+        "The council posted the plans on its Internet site. Residents in Tarbert can read them "
+        "on the Web site of the ferry operator CalMac."
+    )
+    names = _names(extractor, text)
+    assert "Internet" not in names
+    assert "Web" not in names
+    assert ("Tarbert", "PLACE") in _entities(extractor, text)
