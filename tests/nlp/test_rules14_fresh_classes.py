@@ -86,3 +86,18 @@ def test_the_internet_and_a_web_site_are_no_places(extractor) -> None:
     assert "Internet" not in names
     assert "Web" not in names
     assert ("Tarbert", "PLACE") in _entities(extractor, text)
+
+
+def test_a_name_before_newspaper_or_magazine_is_an_outlet(extractor) -> None:
+    text = (
+        "The interview ran in Malta's Torca newspaper and in the Evening Herald and Morning "
+        "Star newspapers, and later in the Kurier magazine."
+    )
+    found = _entities(extractor, text)
+    for outlet in ("Torca", "Evening Herald", "Morning Star", "Kurier"):
+        assert (outlet, "ORG") in found
+
+
+def test_a_proprietors_newspapers_name_no_outlet(extractor) -> None:
+    text = "Critics of the Pemberton newspapers and a Sunday newspaper met in Leeds."
+    assert "Pemberton" not in _names(extractor, text)

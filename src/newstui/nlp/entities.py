@@ -2280,8 +2280,15 @@ class _EntityFinder:
         )  # "Acme's revenue": the word after the possessive
         parts = rest_after.split(None, 1)  # [] when only spaces are left
         next_word = parts[0].lower().strip(".,;:") if parts else ""
-        if next_word in _MEDIA_VERBS or (
-            _media_before(before) and not self._person_interviewed(words, before)
+        if (
+            next_word in _MEDIA_VERBS
+            or (
+                next_word in _OUTLET_NOUNS
+                and rest_after[:1] == " "
+                and (next_word[-1] != "s" or self.text[start - 5 : start] == " and ")
+            )  # "Maariv newspaper", "the Sun and Daily Mirror newspapers" (not "the Murdoch
+            # newspapers": a proprietor's)
+            or (_media_before(before) and not self._person_interviewed(words, before))
         ):
             return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
         if next_word in PLACE_NOUNS:
@@ -3066,6 +3073,10 @@ _ONE_WORD_BEFORE_CUES: Final = (
     | _MEDIA_LAST
     | frozenset("daily weekly of to at for in near on".split())
 )
+# "Israel's Maariv newspaper", "the Sun and Daily Mirror newspapers": what a title is.
+_OUTLET_NOUNS: Final = frozenset(
+    "newspaper newspapers tabloid tabloids broadsheet magazine magazines".split()
+)
 # "the Clinton administration", "the Howard government": a leader's surname names the rule.
 _LEADERS_RULE: Final = frozenset(("administration", "government", "regime"))
 _ONE_WORD_AFTER_CUES: Final = (
@@ -3074,6 +3085,7 @@ _ONE_WORD_AFTER_CUES: Final = (
     | SPEECH_VERBS
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
     | _LEADERS_RULE
+    | _OUTLET_NOUNS
 )
 _NOT_PLACE_BEFORE_IN: Final = frozenset(
     "shares stake stakes investment investments interest role jobs job roles "
