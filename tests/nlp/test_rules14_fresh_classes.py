@@ -101,3 +101,13 @@ def test_a_name_before_newspaper_or_magazine_is_an_outlet(extractor) -> None:
 def test_a_proprietors_newspapers_name_no_outlet(extractor) -> None:
     text = "Critics of the Pemberton newspapers and a Sunday newspaper met in Leeds."
     assert "Pemberton" not in _names(extractor, text)
+
+
+def test_a_role_owned_by_a_place_after_a_name_describes_a_person(extractor) -> None:
+    text = (
+        "Tarik Olwan, Hebron's deputy water minister, said the wells were dry. "
+        "Quorvex Lindal, Britain's largest retailer, said profits fell."
+    )
+    found = _entities(extractor, text)
+    assert ("Tarik Olwan", "PERSON") in found
+    assert ("Quorvex Lindal", "PERSON") not in found

@@ -2678,9 +2678,11 @@ class _EntityFinder:
         return _PLATFORM_AFTER.match(self.text, end) is not None  # "on X, writing that"
 
 
-# ", who", ", 54,", ", a former minister": what follows a person's name.
+# ", who", ", 54,", ", a former minister", ", Gaza's deputy health minister": what follows a
+# person's name.
 _PERSON_AFTER: Final = re.compile(
-    r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) )?((?:[\w-]+ ){0,3}[\w-]+)"
+    r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) |[A-Z][\w-]*['’]s )?"
+    r"((?:[\w-]+ ){0,3}[\w-]+)"
 )
 _OWN_S: Final = ("'s", "’s")
 # What follows a business's own "'s" but never a possessive: a verb, a stop, a comma.
