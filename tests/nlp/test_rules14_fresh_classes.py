@@ -111,3 +111,15 @@ def test_a_role_owned_by_a_place_after_a_name_describes_a_person(extractor) -> N
     found = _entities(extractor, text)
     assert ("Tarik Olwan", "PERSON") in found
     assert ("Quorvex Lindal", "PERSON") not in found
+
+
+def test_a_plural_in_mens_before_a_head_noun_stays_in_the_name(extractor) -> None:
+    text = "The Cornish Fishermen's Association and the Welsh Horsemen's Union met in Truro."
+    found = _entities(extractor, text)
+    assert ("Cornish Fishermen's Association", "ORG") in found
+    assert ("Welsh Horsemen's Union", "ORG") in found
+
+
+def test_a_plural_in_mens_before_a_common_noun_ends_the_name(extractor) -> None:
+    text = "The Horsemen's horses ran at Ascot."
+    assert not any("horses" in name for name in _names(extractor, text))

@@ -488,7 +488,9 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
     width = tok.start - last.end
     if width == 1:
         return text[last.end] == " " and (
-            not last.text.endswith(("’s", "'s")) or last.text in _NAME_POSSESSIVES
+            not last.text.endswith(("’s", "'s"))
+            or last.text in _NAME_POSSESSIVES
+            or (last.text[-5:-2] == "men" and tok.text in org_words)  # "Horsemen's Association"
         )
     if width != 2:
         return False
