@@ -123,3 +123,10 @@ def test_a_plural_in_mens_before_a_head_noun_stays_in_the_name(extractor) -> Non
 def test_a_plural_in_mens_before_a_common_noun_ends_the_name(extractor) -> None:
     text = "The Horsemen's horses ran at Ascot."
     assert not any("horses" in name for name in _names(extractor, text))
+
+
+def test_every_country_is_a_place_under_its_other_official_names(extractor) -> None:
+    text = "Aid flights reached Swaziland, Timor-Leste and Saint Kitts and Nevis on Monday."
+    found = _entities(extractor, text)
+    for country in ("Swaziland", "Timor-Leste", "Saint Kitts and Nevis"):
+        assert (country, "PLACE") in found
