@@ -130,3 +130,18 @@ def test_every_country_is_a_place_under_its_other_official_names(extractor) -> N
     found = _entities(extractor, text)
     for country in ("Swaziland", "Timor-Leste", "Saint Kitts and Nevis"):
         assert (country, "PLACE") in found
+
+
+def test_a_named_address_is_a_speech_not_a_place(extractor) -> None:
+    text = (
+        "The governor gave her State of the Province address in Halifax. A year earlier the "
+        "State of the Province Address had been cancelled."
+    )
+    names = _names(extractor, text)
+    assert not any(name.startswith("State of") for name in names)
+    assert ("Halifax", "PLACE") in _entities(extractor, text)
+
+
+def test_a_bodys_postal_address_keeps_the_body(extractor) -> None:
+    text = "Mail sent to the University of Kelmouth address came back."
+    assert ("University of Kelmouth", "ORG") in _entities(extractor, text)

@@ -2186,6 +2186,16 @@ class _EntityFinder:
         ):
             return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex", "Quorvex boss
             # Ann Lee", "a takeover bid for Quorvex": only a company has these
+        if (
+            "of" in words
+            and (
+                words[-1] in _SPEECH_HEADS
+                or after.split(None, 1)[:1] in (["address"], ["addresses"])
+            )
+            and not any(w in gaz.org_words for w in words[: words.index("of")])
+        ):
+            return None, 0  # "the State of the Union address": a speech, no place (but "the
+            # University of Leeds address" is the university's)
         head = (
             words[: words.index("of")]
             if "of" in words
@@ -3077,6 +3087,7 @@ _ONE_WORD_BEFORE_CUES: Final = (
     | _MEDIA_LAST
     | frozenset("daily weekly of to at for in near on".split())
 )
+_SPEECH_HEADS: Final = frozenset(("Address", "Addresses"))
 # "Israel's Maariv newspaper", "the Sun and Daily Mirror newspapers": what a title is.
 _OUTLET_NOUNS: Final = frozenset(
     "newspaper newspapers tabloid tabloids broadsheet magazine magazines".split()
