@@ -145,3 +145,14 @@ def test_a_named_address_is_a_speech_not_a_place(extractor) -> None:
 def test_a_bodys_postal_address_keeps_the_body(extractor) -> None:
     text = "Mail sent to the University of Kelmouth address came back."
     assert ("University of Kelmouth", "ORG") in _entities(extractor, text)
+
+
+def test_hyphenated_ranks_and_malaysian_honorifics_are_titles(extractor) -> None:
+    text = (
+        "Major-General Ann Pike inspected the base. Later Major-General Pike left. "
+        "Datuk Seri Lim Boon Keat opened the bridge in Penang."
+    )
+    found = _entities(extractor, text)
+    assert ("Ann Pike", "PERSON") in found
+    assert ("Lim Boon Keat", "PERSON") in found
+    assert not any(name.startswith(("Major", "Datuk")) for name, _ in found)
