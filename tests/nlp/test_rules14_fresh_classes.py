@@ -156,3 +156,15 @@ def test_hyphenated_ranks_and_malaysian_honorifics_are_titles(extractor) -> None
     assert ("Ann Pike", "PERSON") in found
     assert ("Lim Boon Keat", "PERSON") in found
     assert not any(name.startswith(("Major", "Datuk")) for name, _ in found)
+
+
+def test_a_person_after_a_role_in_a_place_is_no_part_of_the_place(extractor) -> None:
+    text = "Talks stalled, and the EU envoy in Kenya Susan Marlow flew home."
+    found = _entities(extractor, text)
+    assert ("Kenya", "PLACE") in found
+    assert ("Susan Marlow", "PERSON") in found
+
+
+def test_a_place_with_a_given_names_word_after_in_stays_whole(extractor) -> None:
+    text = "The envoy lived in Victoria Park for years."
+    assert ("Victoria Park", "PLACE") in _entities(extractor, text)

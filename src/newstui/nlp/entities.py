@@ -1775,13 +1775,28 @@ class _EntityFinder:
             and not (
                 i + 2 < len(run)
                 and _is_cap(run[i + 2].text)
-                and self.text[max(0, run[i].start - 4) : run[i].start] in (" of ", " to ")
                 and (
-                    run[i + 1].text in self.gaz.first_names
-                    or self._title_before_posting(run[i].start - 4)
+                    (
+                        self.text[max(0, run[i].start - 4) : run[i].start] in (" of ", " to ")
+                        and (
+                            run[i + 1].text in self.gaz.first_names
+                            or self._title_before_posting(run[i].start - 4)
+                        )
+                    )
+                    or (
+                        self.text[max(0, run[i].start - 4) : run[i].start] == " in "
+                        and run[i + 1].text in self.gaz.first_names
+                        and self._role_before_posting(run[i].start - 4)
+                    )
                 )
             )
         )
+
+    def _role_before_posting(self, at: int) -> bool:
+        """'the UN representative in Burundi Carolyn McAskie': a role word right before " in "
+        and a place (at `at`), so a given name after the place opens its holder's name."""
+        word = self.text[max(0, at - 20) : at].rsplit(None, 1)[-1:]
+        return bool(word) and word[0].lower() in self.gaz.role_words
 
     def _title_before_posting(self, at: int) -> bool:
         """'the US Ambassador to Iraq Zalmay Khalilzad': a title right before " to "/" of " and
