@@ -168,3 +168,13 @@ def test_a_person_after_a_role_in_a_place_is_no_part_of_the_place(extractor) -> 
 def test_a_place_with_a_given_names_word_after_in_stays_whole(extractor) -> None:
     text = "The envoy lived in Victoria Park for years."
     assert ("Victoria Park", "PLACE") in _entities(extractor, text)
+
+
+def test_a_house_of_members_is_a_chamber(extractor) -> None:
+    text = (
+        "The bill passed the Maryland House of Delegates on Monday. In Tokyo the House of "
+        "Peers debated it, and the House of Peers voted."
+    )
+    found = _entities(extractor, text)
+    assert ("Maryland House of Delegates", "ORG") in found
+    assert ("House of Peers", "ORG") in found

@@ -1838,6 +1838,8 @@ class _EntityFinder:
                 return False
             if pending[-1].text in heads or any(t.text in ("of", "for") for t in pending):
                 return True
+            if word == "of" and pending[-1].text == "House" and run[i + 1].text.endswith("s"):
+                return True  # "House of Councillors", "House of Delegates": a chamber
             if word == "for" and self._for_cause_body(run, i, pending):
                 return True
             # "International Committee on Taxonomy of Viruses" (but "… on Trade of New York")
@@ -2238,6 +2240,8 @@ class _EntityFinder:
             any(w in gaz.org_words for w in head) or gaz.known.get(" ".join(head)) == "ORG"
         ):  # "Islamic State of Iraq and Syria": a known body's name goes on (not "State")
             return "ORG", 2
+        if head and head[-1] == "House" and words[len(head) + 1 : len(head) + 2] != ["the"]:
+            return "ORG", 2  # "House of Councillors": a chamber (not "House of the Dragon")
         if head and any(w in gaz.place_words for w in head):
             return "PLACE", 2
         if words[-1] in gaz.org_words:
