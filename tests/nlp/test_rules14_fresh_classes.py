@@ -178,3 +178,15 @@ def test_a_house_of_members_is_a_chamber(extractor) -> None:
     found = _entities(extractor, text)
     assert ("Maryland House of Delegates", "ORG") in found
     assert ("House of Peers", "ORG") in found
+
+
+def test_the_parties_in_a_court_cases_name_are_no_entities(extractor) -> None:
+    text = (
+        "The judge cited Harper v. Board of Regents and Miller v. Ohio in her ruling, "
+        "which Ohio will appeal."
+    )
+    found = _entities(extractor, text)
+    assert "Board of Regents" not in _names(extractor, text)
+    ohio = [e for e in extractor.analyse(text).entities if e.name == "Ohio"]
+    assert len(ohio) == 1 and len(ohio[0].mentions) == 1  # "which Ohio will appeal" only
+    assert ("Ohio", "PLACE") in found

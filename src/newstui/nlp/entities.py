@@ -799,6 +799,8 @@ class _EntityFinder:
                 if cand.type == "PERSON" and cand.strength < 3 and cand.text in self.airlines:
                     cand.type = "ORG"
         self._drop_storm_names()
+        if " v. " in self.text or " v " in self.text:
+            self._drop_case_parties()
         self._number_roads()
         if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
             self._number_units()
@@ -881,6 +883,14 @@ class _EntityFinder:
                         cand.start, cand.display = state.start, None
                         cand.text = self.text[cand.start : cand.end]
                     cand.words = len(cand.text.split())
+
+    def _drop_case_parties(self) -> None:
+        """'Brown v. Board of Education', 'Lawrence v. Texas': the parties named in a court
+        case's name are the case's name, no mention of a person, a body or a place."""
+        for m in _CASE_NAME.finditer(self.text):
+            self.candidates = [
+                c for c in self.candidates if c.end <= m.start() or c.start >= m.end()
+            ]
 
     def _number_units(self) -> None:
         """'the 7th Armoured Brigade', 'the 501st Legion': a unit named with its ordinal is one
@@ -2843,6 +2853,10 @@ _PERSON_POSSESSION: Final = re.compile(
     r"autobiography|header|assist|penalty|attempt)\b"
 )
 _QUOTE_MARKS: Final = frozenset("\"“‘'")
+# A court case: capitalised words, " v. " (or " v "), capitalised words ("of", "the" inside).
+_CASE_NAME: Final = re.compile(
+    r"(?:[A-Z][\w'’&-]* )+v\.? [A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|the)(?![\w'’]))*"
+)
 # The head nouns of armed units named by an ordinal: "the 3rd Infantry Division".
 _UNIT_HEADS: Final = frozenset(
     "Legion Brigade Brigades Regiment Division Battalion Corps Squadron Fleet Army Infantry "
