@@ -13,7 +13,7 @@ from newstui.tui.app import NewstuiApp
 from tests.ports import free_port
 from tests.sync.conftest import Device, FreshRSS
 from tests.sync.test_freshrss import PASSWORD_ENV, new_feed, write_config
-from tests.tui.notifications import notifications, record_notifications  # noqa: F401
+from tests.tui.notifications import notifications, run_recorded
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +47,7 @@ async def test_refresh_syncs_and_the_status_line_shows_the_queue(
     config = load_config(write_config(tmp_path / "feeds.toml", freshrss.greader))
     db_path = tmp_path / "newstui.db"
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         assert "not synced yet" in status_line(app)
         await pilot.press("R")
@@ -77,12 +77,12 @@ async def test_a_server_that_is_gone_is_one_line_and_reading_goes_on(
     db_path = tmp_path / "newstui.db"
     good = load_config(write_config(tmp_path / "good.toml", freshrss.greader))
     app = NewstuiApp(db_path, good)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await pilot.press("R")
         await settle(pilot)
     gone = f"http://127.0.0.1:{free_port()}/api/greader.php"
     app = NewstuiApp(db_path, load_config(write_config(tmp_path / "gone.toml", gone)))
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
@@ -106,7 +106,7 @@ async def test_r_on_a_server_subscription_syncs(
     config = load_config(write_config(tmp_path / "feeds.toml", freshrss.greader))
     db_path = tmp_path / "newstui.db"
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await pilot.press("R")
         await settle(pilot)
         source = next(f for f in app.main.sources.feeds if f.name == title)

@@ -18,7 +18,7 @@ from newstui.store.analysis import save_analysis
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed
 
-from .notifications import notifications, record_notifications  # noqa: F401
+from .notifications import notifications, run_recorded  # noqa: F401
 from .screenshot import screen_text  # noqa: F401  (the tests import it from here)
 
 if TYPE_CHECKING:

@@ -1,42 +1,34 @@
-"""What an app has notified, recorded at Textual's public `App.notify` (widgets and screens notify
-through it; newstui's own `notify` cleans the text, then calls it), instead of reading the app's
-private `_notifications`."""
+"""What an app has notified, read from the `Notify` messages Textual posts to the app (every
+notification, widgets' and screens' included, goes through `App.notify`, which posts one),
+seen through `run_test`'s public `message_hook` instead of the app's private `_notifications`."""
 
 from __future__ import annotations
 
-import inspect
 import weakref
-from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-import pytest
 from textual.app import App
-from textual.notifications import Notification
+from textual.message import Message
+from textual.notifications import Notification, Notify
+from textual.pilot import Pilot
 
 _SHOWN: weakref.WeakKeyDictionary[App[Any], list[Notification]] = weakref.WeakKeyDictionary()
 
 
-@pytest.fixture(autouse=True)
-def record_notifications(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Record every notification any app shows during the test, for `notifications(app)`. The
-    wrapper passes every argument on and reads them through Textual's own signature, so a
-    parameter Textual adds is neither dropped nor given a copied default here."""
-    shown = App.notify
-    signature = inspect.signature(shown)
+def run_recorded(app: App[Any], **kwargs: Any) -> AbstractAsyncContextManager[Pilot[Any]]:
+    """`app.run_test(**kwargs)`, recording each notification the app shows for
+    `notifications(app)`."""
+    shown = _SHOWN.setdefault(app, [])
 
-    def notify(self: App[Any], message: str, *args: Any, **kwargs: Any) -> None:
-        given = signature.bind(self, message, *args, **kwargs)
-        given.apply_defaults()
-        a = given.arguments
-        _SHOWN.setdefault(self, []).append(
-            Notification(a["message"], a["title"], a["severity"], markup=a["markup"])
-        )
-        shown(self, message, *args, **kwargs)
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            shown.append(message.notification)
 
-    monkeypatch.setattr(App, "notify", notify)
-    yield
+    return app.run_test(message_hook=hook, **kwargs)
 
 
 def notifications(app: App[Any]) -> list[Notification]:
-    """Every notification the app has shown, oldest first."""
-    return list(_SHOWN.get(app, ()))
+    """Every notification the app has shown, oldest first (the app run with `run_recorded`)."""
+    assert app in _SHOWN, "run the app with run_recorded(app, …) to read its notifications"
+    return list(_SHOWN[app])

@@ -6,13 +6,13 @@ import webbrowser
 
 from newstui.tui.app import NewstuiApp
 
-from .conftest import notifications, settle
+from .conftest import notifications, run_recorded, settle
 from .test_navigation import flags
 
 
 async def test_m_toggles_read_and_writes_it_at_once(db_path, ids):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("m")
         await settle(pilot)
@@ -26,7 +26,7 @@ async def test_m_toggles_read_and_writes_it_at_once(db_path, ids):
 
 async def test_s_toggles_the_star_and_the_starred_view_shows_it(db_path, ids):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j", "s")
         await settle(pilot)
@@ -43,7 +43,7 @@ async def test_s_toggles_the_star_and_the_starred_view_shows_it(db_path, ids):
 
 async def test_state_survives_quitting_right_after_a_change(db_path, ids):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("s", "q")
     assert flags(db_path, ids["seed"]) == (False, True)
@@ -51,7 +51,7 @@ async def test_state_survives_quitting_right_after_a_change(db_path, ids):
 
 async def test_A_marks_every_article_in_the_view_read(db_path, ids):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"briefing", "enter")
         await settle(pilot)
@@ -65,7 +65,7 @@ async def test_A_marks_every_article_in_the_view_read(db_path, ids):
 
 async def test_n_and_p_jump_to_the_next_and_previous_unread(db_path, ids):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("m", "j", "m", "j", "m")  # read rows 0, 1, 2
         await settle(pilot)
@@ -84,7 +84,7 @@ async def test_n_and_p_jump_to_the_next_and_previous_unread(db_path, ids):
 
 async def test_n_while_reading_opens_and_marks_the_next_unread(db_path, ids):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -98,7 +98,7 @@ async def test_o_opens_the_link_in_the_browser(db_path, monkeypatch):
     opened = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -109,7 +109,7 @@ async def test_o_refuses_links_that_are_not_http(db_path, monkeypatch):
     opened = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j", "o")  # the injected article links to javascript:
         await settle(pilot)

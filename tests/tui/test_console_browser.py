@@ -8,7 +8,7 @@ import webbrowser
 
 from newstui.tui.app import NewstuiApp
 
-from .conftest import notifications, settle
+from .conftest import notifications, run_recorded, settle
 from .test_external_programs import app_with, calls, program
 
 
@@ -21,7 +21,7 @@ async def test_o_runs_webbrowsers_console_browser_with_the_app_suspended(
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: backgrounded.append(url) or True)
     app, suspended = app_with(db_path, tmp_path, monkeypatch)
     assert isinstance(app, NewstuiApp) and not app.config.settings.browser
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -36,7 +36,7 @@ async def test_o_leaves_a_desktop_browser_to_webbrowser(db_path, tmp_path, monke
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     app, suspended = app_with(db_path, tmp_path, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -47,7 +47,7 @@ async def test_o_leaves_a_desktop_browser_to_webbrowser(db_path, tmp_path, monke
 async def test_o_without_any_browser_shows_the_whole_link_to_copy(db_path, tmp_path, monkeypatch):
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: False)  # none registered
     app, suspended = app_with(db_path, tmp_path, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)

@@ -11,7 +11,7 @@ from newstui.demo import build_demo_db
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 
-from .conftest import notifications, screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle
 from .test_external_programs import app_with, calls, program
 
 
@@ -19,7 +19,7 @@ async def test_the_undated_reference_article_shows_its_date_as_unknown(tmp_path)
     path = tmp_path / "demo.db"
     build_demo_db(path)
     app = NewstuiApp(path, None, demo=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
         lines = screen_text(app).splitlines()
         row = next(line for line in lines if "Syrian military" in line)
@@ -35,7 +35,7 @@ async def test_dates_without_a_time_show_no_midnight_keep_no_room_for_it_and_ali
     path = tmp_path / "demo.db"
     build_demo_db(path)  # Wikinews gives dates only
     app = NewstuiApp(path, None, demo=True)
-    async with app.run_test(size=size) as pilot:
+    async with run_recorded(app, size=size) as pilot:
         await settle(pilot)
         lines = screen_text(app).splitlines()
         assert not any("00:00" in line for line in lines)
@@ -56,7 +56,7 @@ async def test_the_reader_marks_links_and_L_opens_link_n(tmp_path, monkeypatch):
     build_demo_db(path)
     program(tmp_path, "w3m")
     app, suspended = app_with(path, tmp_path, monkeypatch, browser="w3m %u")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j", "enter")  # the newest Wikinews article (the first is undated)
         await settle(pilot)

@@ -12,7 +12,7 @@ from newstui.config import Config, Settings
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 
-from .conftest import notifications, settle
+from .conftest import notifications, run_recorded, settle
 
 RECORDER = """#!{python}
 import json, sys
@@ -61,7 +61,7 @@ async def test_o_with_a_terminal_browser_runs_it_with_the_app_suspended(
 ):
     program(tmp_path, "w3m")
     app, suspended = app_with(db_path, tmp_path, monkeypatch, browser="w3m -T text/html %u")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -74,7 +74,7 @@ async def test_o_with_BROWSER_set_to_lynx_suspends_too(db_path, tmp_path, monkey
     program(tmp_path, "lynx")
     monkeypatch.setenv("BROWSER", "lynx")
     app, suspended = app_with(db_path, tmp_path, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -84,7 +84,7 @@ async def test_o_with_BROWSER_set_to_lynx_suspends_too(db_path, tmp_path, monkey
 
 async def test_a_browser_that_is_not_installed_is_one_line(db_path, tmp_path, monkeypatch):
     app, _ = app_with(db_path, tmp_path, monkeypatch, browser="links2 %u")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -94,7 +94,7 @@ async def test_a_browser_that_is_not_installed_is_one_line(db_path, tmp_path, mo
 async def test_v_opens_the_article_text_in_the_pager(db_path, tmp_path, monkeypatch):
     pager = program(tmp_path, "mypager")
     app, suspended = app_with(db_path, tmp_path, monkeypatch, pager=str(pager))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("v")
         await settle(pilot)
@@ -110,7 +110,7 @@ async def test_pipe_sends_the_article_to_a_command_typed_at_the_prompt(
 ):
     program(tmp_path, "counter")
     app, suspended = app_with(db_path, tmp_path, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("vertical_line")
         await settle(pilot)
@@ -135,7 +135,7 @@ async def test_a_piped_command_that_does_not_exist_gives_the_terminal_back_to_th
     """The app is resumed (its suspend left) however the program fails to start: it was left
     suspended, the terminal showing the last program's output and keys echoed."""
     app, suspended = app_with(db_path, tmp_path, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("vertical_line")
         await settle(pilot)
@@ -149,7 +149,7 @@ async def test_a_pager_that_is_not_installed_is_one_line_and_the_app_comes_back(
     db_path, tmp_path, monkeypatch
 ):
     app, suspended = app_with(db_path, tmp_path, monkeypatch, pager="nosuchpager -R")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("v")
         await settle(pilot)

@@ -6,7 +6,7 @@ from hostile.rows import TERMINAL_CONTROL, HostileDb, hostile
 
 from newstui.tui.app import NewstuiApp
 
-from .conftest import notifications, screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle
 
 
 def assert_clean(text: str) -> None:
@@ -17,7 +17,7 @@ def assert_clean(text: str) -> None:
 
 async def test_every_pane_shows_hostile_rows_without_their_escapes(hostile_db: HostileDb) -> None:
     app = NewstuiApp(hostile_db.path, None)
-    async with app.run_test(size=(200, 50)) as pilot:
+    async with run_recorded(app, size=(200, 50)) as pilot:
         await settle(pilot)
         assert app.main.reader.article_id == hostile_db.article_id
         text = screen_text(app)
@@ -34,7 +34,7 @@ async def test_every_pane_shows_hostile_rows_without_their_escapes(hostile_db: H
 
 async def test_a_hostile_feed_name_is_a_clean_header_title(hostile_db: HostileDb) -> None:
     app = NewstuiApp(hostile_db.path, None)
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with run_recorded(app, size=(160, 40)) as pilot:
         await settle(pilot)
         app.main.push_view(_feed_view_of(app, "Hostile Feed"))
         await settle(pilot)
@@ -45,7 +45,7 @@ async def test_a_hostile_feed_name_is_a_clean_header_title(hostile_db: HostileDb
 
 async def test_notifications_carrying_escapes_show_clean(hostile_db: HostileDb) -> None:
     app = NewstuiApp(hostile_db.path, None)
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with run_recorded(app, size=(160, 40)) as pilot:
         await settle(pilot)
         app.notify(hostile("server said no"), title=hostile("Feed"), markup=False)
         await settle(pilot)
@@ -73,7 +73,7 @@ async def test_config_names_and_tags_with_toml_escapes_show_clean(tmp_path) -> N
 
     assert main(["--db", str(tmp_path / "x.db"), "--config", str(path), "feeds"]) == 0
     app = NewstuiApp(tmp_path / "x.db", load_config(path))
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with run_recorded(app, size=(160, 40)) as pilot:
         await settle(pilot)
         text = screen_text(app)
         assert_clean(text)

@@ -6,7 +6,7 @@ from newstui.config import Config, Settings
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
 
-from .conftest import notifications, settle
+from .conftest import notifications, run_recorded, settle
 
 
 def app_for(db_path, tmp_path, **settings) -> NewstuiApp:
@@ -15,7 +15,7 @@ def app_for(db_path, tmp_path, **settings) -> NewstuiApp:
 
 async def test_A_above_the_threshold_asks_and_n_marks_nothing(db_path, tmp_path):
     app = app_for(db_path, tmp_path, mark_all_confirm=5)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("A")
         await settle(pilot)
@@ -29,7 +29,7 @@ async def test_A_above_the_threshold_asks_and_n_marks_nothing(db_path, tmp_path)
 
 async def test_A_then_y_marks_all_read_and_u_brings_them_back(db_path, tmp_path):
     app = app_for(db_path, tmp_path, mark_all_confirm=5)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("A")
         await settle(pilot)
@@ -47,7 +47,7 @@ async def test_A_then_y_marks_all_read_and_u_brings_them_back(db_path, tmp_path)
 
 async def test_A_below_the_threshold_marks_at_once(db_path, tmp_path):
     app = app_for(db_path, tmp_path)  # default: asks above 20
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         tech = next(f for f in app.main.sources.feeds if f.name == "Tech Wire")
         app.main.focus_pane("sources")
@@ -63,7 +63,7 @@ async def test_A_below_the_threshold_marks_at_once(db_path, tmp_path):
 
 async def test_u_undoes_a_star_and_then_has_nothing_to_undo(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("s")
         await settle(pilot)

@@ -16,7 +16,7 @@ from newstui.model import Article, Link
 from newstui.tui.screens.downloads import DownloadsScreen
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
-from .conftest import notifications, screen_text, settle, until
+from .conftest import notifications, run_recorded, screen_text, settle, until
 from .test_external_programs import app_with, calls, program
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ async def test_d_downloads_the_enclosure_and_L_shows_it_done(tmp_path, monkeypat
     podcast_db(db, feed_server)
     app, _ = podcast_app(tmp_path, monkeypatch, db)
     target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         assert "Enclosures" in str(app.main.reader.query_one("#reader-body").render())
         await pilot.press("d")
@@ -100,7 +100,7 @@ async def test_the_downloads_screen_shows_where_a_long_file_went_at_80x24(
     folder = tmp_path / "a-folder-with-a-rather-long-name-for-the-podcasts-to-go-in"
     app, _ = app_with(db, tmp_path, monkeypatch, download_dir=str(folder), timeout=5)
     target = folder / "Episode 1 Rivers.mp3"
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("d")
         await until(pilot, target.exists)
@@ -121,7 +121,7 @@ async def test_the_downloads_screen_shows_progress_while_a_download_runs(
     podcast_db(db, feed_server)
     feed_server.route("/e1.mp3", body=AUDIO[:3000], drip=0.002)  # about 6 s, byte by byte
     app, _ = podcast_app(tmp_path, monkeypatch, db)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("L")
         await pilot.pause()
@@ -150,7 +150,7 @@ async def test_d_on_an_article_with_two_enclosures_asks_which(tmp_path, monkeypa
     db = tmp_path / "pod.db"
     podcast_db(db, feed_server)
     app, _ = podcast_app(tmp_path, monkeypatch, db)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j")  # Episode 2
         await settle(pilot)
@@ -170,7 +170,7 @@ async def test_the_number_of_an_enclosure_chooses_it(tmp_path, monkeypatch, feed
     db = tmp_path / "pod.db"
     podcast_db(db, feed_server)
     app, _ = podcast_app(tmp_path, monkeypatch, db)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j", "d")  # Episode 2
         await settle(pilot)
@@ -197,7 +197,7 @@ async def test_a_queue_left_by_the_last_run_carries_on_when_the_app_starts(
     Path(download.path).parent.mkdir(parents=True)
     Path(download.path + ".part").write_bytes(AUDIO[:5000])  # the last run got this far
     app, _ = podcast_app(tmp_path, monkeypatch, db)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await until(pilot, Path(download.path).exists)
         await settle(pilot)
     assert Path(download.path).read_bytes() == AUDIO
@@ -212,7 +212,7 @@ async def test_P_plays_the_url_then_the_downloaded_file_with_the_player(
     program(tmp_path, "mpv")
     app, suspended = podcast_app(tmp_path, monkeypatch, db, player="mpv --no-video %f")
     target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("P")
         await settle(pilot)
@@ -237,7 +237,7 @@ async def test_a_failed_download_says_why_and_r_retries_it(tmp_path, monkeypatch
     del feed_server.routes["/e1.mp3"]
     app, _ = podcast_app(tmp_path, monkeypatch, db)
     target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
@@ -256,7 +256,7 @@ async def test_a_failed_download_says_why_and_r_retries_it(tmp_path, monkeypatch
 
 async def test_d_without_an_enclosure_says_so(tmp_path, monkeypatch, feed_server, db_path):
     app, _ = podcast_app(tmp_path, monkeypatch, db_path)  # the fixed database: no enclosures
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
@@ -270,7 +270,7 @@ async def test_x_on_the_downloads_screen_forgets_a_failed_download(
     podcast_db(db, feed_server)
     del feed_server.routes["/e1.mp3"]
     app, _ = podcast_app(tmp_path, monkeypatch, db)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)

@@ -10,7 +10,7 @@ from newstui.library import Library
 from newstui.tui.app import NewstuiApp
 from newstui.tui.view import local_time
 
-from .conftest import notifications, screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle
 
 
 def make_broken_feed_wait(db_path, config) -> str:
@@ -34,7 +34,7 @@ def broken_row(db_path):
 async def test_a_waiting_feed_shows_its_next_try_and_R_leaves_it_alone(db_path, config):
     until = make_broken_feed_wait(db_path, config)
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         assert f"Broken Feed · next {local_time(until)}" in screen_text(app)
 
@@ -56,7 +56,7 @@ async def test_R_with_only_a_waiting_feed_says_so_instead_of_failing(db_path, co
     broken = text.index('[[feeds]]\nname = "Broken Feed"')
     config.path.write_text(text[:local] + text[broken:], "utf-8")
     app = NewstuiApp(db_path, load_config(config.path))
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
@@ -70,7 +70,7 @@ async def test_the_empty_waiting_feed_says_when_it_is_tried_next_and_r_tries_it_
 ):
     until = make_broken_feed_wait(db_path, config)
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         feed_id = next(f.id for f in app.main.sources.feeds if f.name == "Broken Feed")
         app.main.sources.select_view(f"feed:{feed_id}")

@@ -10,7 +10,7 @@ from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 from tests.ports import free_port
 
-from .conftest import notifications, screen_text, settle, until
+from .conftest import notifications, run_recorded, screen_text, settle, until
 
 
 def titles(app: NewstuiApp) -> list[str]:
@@ -19,7 +19,7 @@ def titles(app: NewstuiApp) -> list[str]:
 
 async def test_R_refreshes_all_and_says_so_in_one_notification(db_path, config):
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         shown = []
         progress = app.main.status.progress
@@ -44,7 +44,7 @@ async def test_r_refreshes_only_the_selected_feed(db_path, config):
     ensure_feed(db, local.url, local.name, url=local.url, tags=local.tags)
     db.conn.close()
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         app.main.sources.select_view(
             f"feed:{next(f.id for f in app.main.sources.feeds if f.name == 'Local Feed')}"
@@ -61,7 +61,7 @@ async def test_r_refreshes_only_the_selected_feed(db_path, config):
 
 async def test_new_articles_appear_keeping_the_selection(db_path, config, ids):
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j")
         await settle(pilot)
@@ -73,7 +73,7 @@ async def test_new_articles_appear_keeping_the_selection(db_path, config, ids):
 
 async def test_f_fetches_the_full_text_of_the_open_article(db_path, config):
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
@@ -92,7 +92,7 @@ async def test_f_fetches_the_full_text_of_the_open_article(db_path, config):
 
 async def test_demo_mode_says_there_is_nothing_to_refresh(db_path):
     app = NewstuiApp(db_path, None, demo=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("r")
         await pilot.press("R")
@@ -106,7 +106,7 @@ async def test_auto_refresh_runs_every_refresh_minutes(db_path, config, tmp_path
 
     config = replace(config, settings=replace(config.settings, refresh_minutes=15))
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         timer = app.auto_refresh_timer
         assert timer is not None and timer._interval == 15 * 60
@@ -117,7 +117,7 @@ async def test_auto_refresh_runs_every_refresh_minutes(db_path, config, tmp_path
 
 async def test_no_auto_refresh_without_a_config(db_path):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.auto_refresh_timer is None
 
@@ -130,7 +130,7 @@ async def test_articles_from_an_older_extractor_are_analysed_when_the_app_starts
     db.conn.commit()
     db.conn.close()
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await app.workers.wait_for_complete()
         await settle(pilot)
@@ -161,7 +161,7 @@ async def test_quitting_during_a_slow_refresh_stops_the_fetch_at_once(
 
     monkeypatch.setattr(refresh_module, "run_refresh", run_refresh)
     app = NewstuiApp(db_path, slow_config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await pilot.pause(0.2)
         await pilot.press("R")
         await pilot.pause(1.0)  # the feed is dripping in
@@ -189,7 +189,7 @@ def test_a_cancelled_refresh_returns_without_fetching(db_path, slow_config):
 
 async def test_a_finished_refresh_says_what_it_found(db_path, config):
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
@@ -241,7 +241,7 @@ async def test_thirty_failing_feeds_make_one_notification_not_thirty(db_path, tm
     path = tmp_path / "dead.toml"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     app = NewstuiApp(db_path, load_config(path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
@@ -258,7 +258,7 @@ async def test_articles_stored_by_another_process_appear_in_the_list(db_path, id
     from newstui.store.articles import save_articles
 
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j")
         await settle(pilot)
@@ -295,7 +295,7 @@ async def test_articles_another_process_stores_appear_without_a_key_press(
 
     monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 0.2)
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await asyncio.sleep(0.5)  # the watcher has seen the database once
         before = app.main.headlines.total
@@ -327,7 +327,7 @@ async def test_during_a_refresh_the_reader_follows_the_cursor_once_keys_rest(
     )
     app = NewstuiApp(db_path, load_config(config.path))
     try:
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with run_recorded(app, size=(120, 40)) as pilot:
             await settle(pilot)
             first = app.main.reader.article_id
             await pilot.press("R")
@@ -364,7 +364,7 @@ async def test_a_sync_server_that_is_gone_is_named_in_the_summary_not_sent_to_so
     )
     config.path.write_text(text, "utf-8")
     app = NewstuiApp(db_path, load_config(config.path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)

@@ -10,7 +10,7 @@ from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
 
-from .conftest import notifications, settle
+from .conftest import notifications, run_recorded, settle
 
 
 def configure_world_desk(db_path, config):
@@ -46,7 +46,7 @@ async def test_D_asks_then_removes_the_feed_from_config_and_store_keeping_starre
     mark_articles(db, [ids["seed"]], starred=True)
     db.conn.close()
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await choose_world_desk(app, pilot)
         await pilot.press("D")
@@ -74,7 +74,7 @@ async def test_D_then_n_changes_nothing(db_path, config):
     config = configure_world_desk(db_path, config)
     before = config.path.read_text("utf-8")
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
         await choose_world_desk(app, pilot)
         await pilot.press("D")
@@ -87,7 +87,7 @@ async def test_D_then_n_changes_nothing(db_path, config):
 
 async def test_D_in_the_demo_says_it_cannot(db_path):
     app = NewstuiApp(db_path, None, demo=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("D")
         await settle(pilot)
@@ -98,7 +98,7 @@ async def test_D_in_the_demo_says_it_cannot(db_path):
 async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_path, config):
     config = configure_world_desk(db_path, config)
     app = NewstuiApp(db_path, load_config(config.path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         assert "World Desk" in [f.name for f in app.main.sources.feeds]
         text = config.path.read_text("utf-8")
@@ -121,7 +121,7 @@ async def test_D_on_a_feed_without_articles_says_so_instead_of_counting_none(db_
                 url="http://127.0.0.1:9/quiet.xml")  # fmt: skip
     db.conn.close()
     app = NewstuiApp(db_path, load_config(config.path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         quiet = next(f for f in app.main.sources.feeds if f.name == "Quiet Feed")
         app.main.focus_pane("sources")

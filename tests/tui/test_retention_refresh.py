@@ -12,7 +12,7 @@ from newstui.model import CleanupReport, FeedCleanup, SourceOutcome
 from newstui.tui.app import NewstuiApp
 from newstui.tui.refresh import refresh_summary
 
-from .conftest import notifications, settle
+from .conftest import notifications, run_recorded, settle
 
 
 def old_items_feed(*days_old: int) -> bytes:
@@ -36,7 +36,7 @@ async def test_R_cleans_up_old_read_articles_and_says_so(tmp_path, feed_server):
         "utf-8",
     )
     app = NewstuiApp(db_path, load_config(path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)

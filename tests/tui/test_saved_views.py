@@ -11,7 +11,7 @@ from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.view_name import ViewNameScreen
 
-from .conftest import notifications, screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle
 
 CONFIG = """# my newstui config: this comment must survive edits
 [settings]
@@ -43,7 +43,7 @@ async def open_kremlin_quotes(app: NewstuiApp, pilot: Pilot[None]) -> None:
 async def test_a_configured_view_is_listed_with_its_unread_count_and_opens(db_path, tmp_path):
     config = load_config(write_config(tmp_path))
     app = NewstuiApp(db_path, config)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         text = screen_text(app)
         assert "Views" in text
@@ -64,7 +64,7 @@ async def test_a_configured_view_is_listed_with_its_unread_count_and_opens(db_pa
 async def test_s_saves_the_current_search_as_a_view_keeping_comments(db_path, tmp_path):
     path = write_config(tmp_path)
     app = NewstuiApp(db_path, load_config(path))
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"aleppo -title:rebels", "enter")
         await settle(pilot)
@@ -84,7 +84,7 @@ async def test_s_saves_the_current_search_as_a_view_keeping_comments(db_path, tm
 
 async def test_s_without_a_search_explains_itself(db_path, tmp_path):
     app = NewstuiApp(db_path, load_config(write_config(tmp_path)))
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("S")
         await pilot.pause()
@@ -95,7 +95,7 @@ async def test_s_without_a_search_explains_itself(db_path, tmp_path):
 async def test_f_on_a_quote_follows_its_speaker(db_path, tmp_path, ids):
     path = write_config(tmp_path)
     app = NewstuiApp(db_path, load_config(path))
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await open_kremlin_quotes(app, pilot)
         await pilot.press("F")
         await settle(pilot)
@@ -112,7 +112,7 @@ async def test_articles_a_filter_hid_are_listed_only_under_hidden(db_path):
     with Library.open(db_path) as library:
         assert library.apply_filter(parse_query("title:briefing"), "hide") == 20
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         assert app.main.headlines.total == 5  # 25 stored, 20 hidden
         assert "World briefing" not in screen_text(app)
@@ -128,7 +128,7 @@ async def test_articles_a_filter_hid_are_listed_only_under_hidden(db_path):
 async def test_s_saves_a_speakers_view_reached_from_the_sidebar(db_path, tmp_path, ids):
     path = write_config(tmp_path)
     app = NewstuiApp(db_path, load_config(path))
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await open_kremlin_quotes(app, pilot)
         await pilot.press("enter")  # the articles quoting him
         await settle(pilot)
@@ -147,7 +147,7 @@ async def test_s_saves_a_speakers_view_reached_from_the_sidebar(db_path, tmp_pat
 async def test_s_saves_an_entitys_view_reached_from_the_sidebar(db_path, tmp_path, ids):
     path = write_config(tmp_path)
     app = NewstuiApp(db_path, load_config(path))
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
         app.main.headlines.move_cursor(3)
         await settle(pilot)
