@@ -540,6 +540,9 @@ def test_a_minus_word_given_unquoted_excludes_like_in_the_query(searchable):
     assert json.loads(searchable.out) == []
     assert searchable("search", "--limit", "5", "-harbour") == 0
     assert "C++ for multi-agent systems" in searchable.out and "Council" not in searchable.out
+    # a global option after the command keeps its value (the reviewer's case)
+    assert searchable("search", "council", "--db", str(searchable.db), "-harbour") == 0
+    assert searchable.out.strip() == "no matches"
     rows = searchable.json("list", "--query", "-harbour")
     assert [r["title"] for r in rows] == ["C++ for multi-agent systems"]
     with pytest.raises(SystemExit):  # -3 is still --limit's (bad) value, not a query word

@@ -477,15 +477,20 @@ def excluded_words_kept(words: list[str]) -> list[str]:
     options: list[str] = []
     query: list[str] = []
     for i, word in enumerate(rest):
-        if _excluded_word(word) and not (i and rest[i - 1] == "--limit"):
+        value = bool(i) and rest[i - 1] in _VALUED  # --limit -3, --db PATH: the option's value
+        if _excluded_word(word) and not value:
             query.append(word)
-        elif word.startswith("-") or (i and rest[i - 1] == "--limit"):
+        elif word.startswith("-") or value:
             options.append(word)
         else:
             query.append(word)
     if not any(_excluded_word(word) for word in query):
         return words
     return [*words[:start], *options, "--", *query]
+
+
+_VALUED = frozenset({"--limit", "--db", "--config"})
+"""Options of `search` whose value is the next word."""
 
 
 def _excluded_word(word: str) -> bool:
