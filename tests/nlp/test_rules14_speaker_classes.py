@@ -190,3 +190,41 @@ def test_according_to_an_outlet_after_a_named_speakers_quote_keeps_the_person(ex
         "The Valley Herald."
     )
     assert [s for _, s in _quotes(extractor, text)] == ["Darius Vahidi", "The Valley Herald"]
+
+
+# Guards from r13-review's counter-examples (invented): a role's possessive or a "former"
+# role names someone else; "quoting X as saying", "heard X saying" and "that X …" give the
+# participle its own subject; a sentence that reports another person's speech or writing
+# names no speaker for a lone quote after it; "recently sacked" is no taking of office; an
+# exclamation inside the marks after "called" is still speech.
+def test_review_counter_examples_name_no_wrong_speaker(extractor) -> None:
+    cases = [
+        "Attorney General Ruth Kline spoke on Monday. The Attorney General's critics attacked "
+        'the bill, saying it would "leave thousands of families without any help at all."',
+        "Head coach Dan Ferris was sacked on Monday. The head coach's wife criticised the club, "
+        'saying it had treated him "worse than any player in the history of the club."',
+        "President Ann Lee met the delegation. The former president attacked the deal, saying "
+        'it would "sell the country short for a generation."',
+        "Judge Ellen Moss said Tom Reid had written to the court in March. "
+        '"I am sorry for what I did, and I ask for mercy."',
+        "Coach Dan Ferris said his captain, Liam Wood, spoke to the squad at half-time. "
+        '"Nobody leaves this pitch with their head down."',
+        "The newly appointed coach, Dan Ferris, arrived on Monday. The recently sacked coach "
+        'said, "I wish him luck."',
+    ]
+    assert [_quotes(extractor, text)[0][1] for text in cases] == [None] * len(cases)
+
+
+def test_review_counter_examples_keep_the_participles_own_subject(extractor) -> None:
+    cases = [
+        'Joe Hart wrote to the council quoting Ann Lee as saying: "The city has no more money."',
+        'Joe Hart wrote to the council citing Ann Lee as saying: "The city has no more money."',
+        "Joe Hart told the Herald that a friend had heard Ann Lee saying: "
+        '"The city has no more money."',
+    ]
+    assert [_quotes(extractor, text)[0][1] for text in cases] == ["Ann Lee"] * len(cases)
+
+
+def test_a_shout_after_called_is_still_a_quote(extractor) -> None:
+    text = 'The crowd called "Shame, Shame!" as the minister left, according to Tom Reid.'
+    assert [q for q, _ in _quotes(extractor, text)] == ["Shame, Shame!"]

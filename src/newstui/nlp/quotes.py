@@ -288,6 +288,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
             return "none"  # 'named their robot "Better Idea of Afghan Girls,"': a name
     if (
         ends_like_speech
+        and content.rstrip("”’\"'")[-1:] not in ("!", "?")  # 'The crowd called "Shame!"'
         and content[0].isupper()
         and _TITLE_CUES.search(text, max(0, span.open_mark - 30), span.open_mark)
     ):

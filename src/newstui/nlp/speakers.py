@@ -95,8 +95,14 @@ _PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
 _TIME_QUALIFIERS: Final = frozenset(
     "former then new current outgoing incoming acting interim late".split()
 )
-# "the newly elected governor", "the recently appointed coach": when, not which
-_TIME_ADVERBS: Final = frozenset("newly recently freshly previously formerly".split())
+# "the newly elected governor", "the recently appointed coach": when, not which; only with a
+# participle of taking office ("the recently sacked coach" is another one)
+_TIME_ADVERBS: Final = frozenset("newly recently freshly".split())
+_TAKING_OFFICE: Final = frozenset(
+    "elected appointed inaugurated installed named chosen confirmed sworn re-elected".split()
+)
+# "The former president attacked …": a qualifier that makes the role another holder's
+_OTHER_HOLDER: Final = frozenset("former outgoing previous opposing rival late".split())
 # ", who grew up in Murcia,": a relative clause inside a subject, not the subject
 _RELATIVE: Final = re.compile(r"\s*(?:who|whose|whom|which)\b")
 # "A company spokesman": the body a spokesperson speaks for, named by its kind
@@ -216,6 +222,13 @@ _ARTICLES: Final = frozenset(("the", "a", "an"))
 _PREPOSITIONS: Final = frozenset(
     "of for to with on at by from in about against via into under over than like".split()
 )
+# Between a finite speech verb and a participle: words that give the participle a subject of
+# its own ("quoting Lee as saying", "heard Lee saying", "that a friend …", another -ing verb)
+_OWN_PARTICIPLE_SUBJECT: Final = re.compile(
+    r"\b(?:as|that|who|whom|which|heard|hear|hears|saw|see|sees|seen|watched|watch)\b|\w+ing\b"
+)
+# Verbs of speaking or writing that VERB leaves out ("had written to the court", "spoken")
+_OTHER_SPEECH: Final = re.compile(r"\b(?:written|write|writes|spoken|speak|speaks)\b")
 # "Fifty officials, including Moss and Reid, signed": names given as examples of the subject
 _INCLUDING_ASIDE: Final = re.compile(r",\s+including\s[^;:]*,\s")
 # ", a fire service spokesman," right before the verb: a description of the name before it.
@@ -620,6 +633,9 @@ class SpeakerFinder:
             and not verb.group().endswith("ing")
             and verb.group()[:1].islower()
             and len({m.entity.name for m in self.mentions_in(start, verb.start())}) == 1
+            # 'Moss said Reid had written to the court. “…”': Reid's words, perhaps
+            and not VERB.search(self.masked, verb.end(), end)
+            and not _OTHER_SPEECH.search(self.masked, verb.end(), end)
         ):
             # 'Moss said that her talks with Reid were good. “We put aside …”': of several
             # people, the one subject of the sentence's speech verb ("Moss and Reid argued"
@@ -966,6 +982,8 @@ class SpeakerFinder:
             and not verbs[-2].group().endswith("ing")
             and verbs[-2].group()[:1].islower()
             and not _CLAUSE_BREAK.search(head, verbs[-2].end(), verb.start())
+            # "quoting Lee as saying", "heard Lee saying", "told … that Lee …": Lee's words
+            and not _OWN_PARTICIPLE_SUBJECT.search(head, verbs[-2].end(), verb.start())
         ):
             # "Moss wrote to Reid saying: “…”": the participle's subject is the finite
             # verb's, not the name between them
@@ -1017,11 +1035,15 @@ class SpeakerFinder:
             return None
         roles = load_gazetteer().role_words
         for i, w in enumerate(words[1:5], 1):
-            if w.lower() in roles:
-                while i + 1 < len(words) and words[i + 1].lower() in roles:
+            if _unpossessed(w).lower() in roles:
+                while i + 1 < len(words) and _unpossessed(words[i + 1]).lower() in roles:
                     i += 1  # "The Attorney General"
                 if i + 1 < len(words) and words[i + 1].lower() in _PREPOSITIONS:
                     return None
+                if words[i] != _unpossessed(words[i]) or any(
+                    q.lower() in _OTHER_HOLDER or q.lower().startswith("ex-") for q in words[1:i]
+                ):
+                    return None  # "The coach's wife", "The former president": someone else
                 return self._description(" ".join(words[: i + 1]), end)
         return None
 
@@ -1581,6 +1603,13 @@ def _outside(mentions: list[_Mention], spans: list[QuoteSpan]) -> list[_Mention]
     return kept
 
 
+def _unpossessed(word: str) -> str:
+    """'coach's' → 'coach'; 'States'' → 'States'; any other word as it is."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word.rstrip("'’")
+
+
 def _qualifiers(words: list[str]) -> list[str]:
     """The lower-case words before a role that say which one it is ("local health" minister);
     "newly elected", "recently appointed" (a time adverb and the participle after it) say
@@ -1589,8 +1618,8 @@ def _qualifiers(words: list[str]) -> list[str]:
     for i, w in enumerate(words[:-1]):
         if not w.islower() or w in _TIME_QUALIFIERS:
             continue
-        if (w in _TIME_ADVERBS and words[i + 1].endswith("ed")) or (
-            w.endswith("ed") and i and words[i - 1] in _TIME_ADVERBS
+        if (w in _TIME_ADVERBS and words[i + 1] in _TAKING_OFFICE) or (
+            w in _TAKING_OFFICE and i and words[i - 1] in _TIME_ADVERBS
         ):
             continue
         kept.append(w)
