@@ -228,3 +228,14 @@ def test_review_counter_examples_keep_the_participles_own_subject(extractor) -> 
 def test_a_shout_after_called_is_still_a_quote(extractor) -> None:
     text = 'The crowd called "Shame, Shame!" as the minister left, according to Tom Reid.'
     assert [q for q, _ in _quotes(extractor, text)] == ["Shame, Shame!"]
+
+
+# The guard (r13-review): when the speech verb before the quote belongs to a text in a
+# relative clause ("the audit, which called …"), the person of the sentence did not say it;
+# the outlet after "according to" stays, as before this round.
+def test_according_to_after_a_texts_relative_clause_does_not_pick_the_person(extractor) -> None:
+    text = (
+        'Tom Reid was asked about the audit, which called the scheme "a costly failure from '
+        'the start," according to the Herald.'
+    )
+    assert _quotes(extractor, text)[0][1] != "Tom Reid"

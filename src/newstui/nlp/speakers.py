@@ -227,6 +227,10 @@ _PREPOSITIONS: Final = frozenset(
 _OWN_PARTICIPLE_SUBJECT: Final = re.compile(
     r"\b(?:as|that|who|whom|which|heard|hear|hears|saw|see|sees|seen|watched|watch)\b|\w+ing\b"
 )
+# "the audit, which called", "a report that described": a text, not a person, speaks
+_RELATIVE_WHICH: Final = re.compile(
+    r"\bwhich\b|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+that\b"
+)
 # Verbs of speaking or writing that VERB leaves out ("had written to the court", "spoken")
 _OTHER_SPEECH: Final = re.compile(r"\b(?:written|write|writes|spoken|speak|speaks)\b")
 # "Fifty officials, including Moss and Reid, signed": names given as examples of the subject
@@ -725,9 +729,11 @@ class SpeakerFinder:
             return None  # '“…revoked them.” According to the report, Moss…': a new sentence
         if verb.group() == "according to" and not before.strip(" ,\t"):
             sent_start = self.sentence_bounds(span.open_mark)[0]
-            if VERB.search(self.masked, sent_start, span.open_mark):
+            said_by = [*VERB.finditer(self.masked, sent_start, span.open_mark)][-1:]
+            if said_by and not _RELATIVE_WHICH.search(self.masked, sent_start, said_by[0].start()):
                 # 'Khan denied it, saying “…”, according to IRNA': the agency reports what the
-                # person its sentence names said; that person speaks
+                # person its sentence names said; that person speaks ('the audit, which
+                # called it “…”': the audit's words, so the outlet stays)
                 said = self._before_from(span, sent_start)
                 if said and self.types.get(said) == "PERSON":
                     return said
