@@ -190,3 +190,13 @@ def test_the_parties_in_a_court_cases_name_are_no_entities(extractor) -> None:
     ohio = [e for e in extractor.analyse(text).entities if e.name == "Ohio"]
     assert len(ohio) == 1 and len(ohio[0].mentions) == 1  # "which Ohio will appeal" only
     assert ("Ohio", "PLACE") in found
+
+
+def test_a_reporter_named_after_his_role_reports_as_a_person(extractor) -> None:
+    text = "Veteran journalist Tom Hadley reported that the talks had failed."
+    assert ("Tom Hadley", "PERSON") in _entities(extractor, text)
+
+
+def test_an_outlet_that_reports_stays_an_outlet(extractor) -> None:
+    text = "The Kelmouth Gazette reported that the talks had failed."
+    assert ("Kelmouth Gazette", "ORG") in _entities(extractor, text)

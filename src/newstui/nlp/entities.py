@@ -2322,7 +2322,10 @@ class _EntityFinder:
         parts = rest_after.split(None, 1)  # [] when only spaces are left
         next_word = parts[0].lower().strip(".,;:") if parts else ""
         if (
-            next_word in _MEDIA_VERBS
+            (
+                next_word in _MEDIA_VERBS
+                and not (len(words) > 1 and before and before[-1] in gaz.role_words)
+            )  # but "journalist Ron Suskind reported": a reporter
             or (
                 next_word in _OUTLET_NOUNS
                 and rest_after[:1] == " "
