@@ -200,3 +200,45 @@ def test_a_reporter_named_after_his_role_reports_as_a_person(extractor) -> None:
 def test_an_outlet_that_reports_stays_an_outlet(extractor) -> None:
     text = "The Kelmouth Gazette reported that the talks had failed."
     assert ("Kelmouth Gazette", "ORG") in _entities(extractor, text)
+
+
+def test_an_adjective_or_a_sentence_opener_before_government_names_no_one(extractor) -> None:
+    for text in (
+        "The Interim government will hold elections in May.",
+        "The Provisional government met in Petrograd.",
+        "Ties with the Baathist regime were cut.",
+    ):
+        assert not any(e.type == "PERSON" for e in extractor.analyse(text).entities), text
+
+
+def test_an_administration_named_for_its_leader_speaks_as_the_administration(extractor) -> None:
+    said = (
+        '"We will not negotiate with the strikers under any circumstances," the Calloway '
+        "administration said in a statement."
+    )
+    assert extractor.analyse(said).quotes[0].speaker == "Calloway administration"
+    told = (
+        "Officials in the Calloway administration told reporters: "
+        '"The dam is safe for at least another fifty years."'
+    )
+    assert extractor.analyse(told).quotes[0].speaker != "Calloway"
+
+
+def test_a_places_postal_address_keeps_the_place(extractor) -> None:
+    for text, place in (
+        ("He gave his Isle of Wight address to police.", "Isle of Wight"),
+        ("He gave a City of London address to the court.", "City of London"),
+    ):
+        assert (place, "PLACE") in _entities(extractor, text)
+
+
+def test_a_company_owned_by_a_country_is_no_person(extractor) -> None:
+    text = "Northwind Freight, Canada's chief rail operator, said the line would close."
+    assert ("Northwind Freight", "PERSON") not in _entities(extractor, text)
+
+
+def test_a_sports_fixture_with_a_bare_v_keeps_its_teams(extractor) -> None:
+    text = "England v Australia at Lord's drew a record crowd, and Australia won by six wickets."
+    found = _entities(extractor, text)
+    assert ("England", "PLACE") in found
+    assert ("Australia", "PLACE") in found

@@ -799,7 +799,7 @@ class _EntityFinder:
                 if cand.type == "PERSON" and cand.strength < 3 and cand.text in self.airlines:
                     cand.type = "ORG"
         self._drop_storm_names()
-        if " v. " in self.text or " v " in self.text:
+        if " v. " in self.text:
             self._drop_case_parties()
         self._number_roads()
         if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
@@ -2215,11 +2215,14 @@ class _EntityFinder:
             # Ann Lee", "a takeover bid for Quorvex": only a company has these
         if (
             "of" in words
-            and (
-                words[-1] in _SPEECH_HEADS
-                or after.split(None, 1)[:1] in (["address"], ["addresses"])
-            )
+            and (words[-1] in _SPEECH_HEADS or _ADDRESS_AFTER.match(after) is not None)
             and not any(w in gaz.org_words for w in words[: words.index("of")])
+            and words[0] not in PLACE_OPENERS  # "his Isle of Wight address": a place's
+            and not self._lookup(surface)
+            and not (
+                words[words.index("of") + 1] != "the"
+                and self._lookup(" ".join(words[words.index("of") + 1 :]))
+            )  # "a City of London address"
         ):
             return None, 0  # "the State of the Union address": a speech, no place (but "the
             # University of Leeds address" is the university's)
@@ -2423,12 +2426,13 @@ class _EntityFinder:
         if (
             len(words) == 1
             and next_word in _LEADERS_RULE
-            and before[-1:] == ["the"]
+            and self.text[start - 4 : start] == "the "  # mid-sentence: "The Interim government"
             and after[:1] == " "
             and not self._lookup(words[0])
             and words[0].lower() not in self.lower_seen
             and words[0][1:].islower()
-            and not words[0].endswith(("ish", "ese"))  # "the Tuskish government": a people's
+            and not words[0].endswith(_ADJECTIVE_SUFFIXES)  # "the Tuskish government", "the
+            # Baathist regime": a people's, a party's
         ):
             return "PERSON", 1  # "the Clinton administration", "the Howard government"
         if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
@@ -2694,6 +2698,13 @@ class _EntityFinder:
         m = _PERSON_AFTER.match(after)
         if not m:
             return False
+        if m.group(1) and ("'s " in m.group(0) or "’s " in m.group(0)):
+            # ", Gaza's deputy health minister,": the role is the head (not ", Canada's chief
+            # rail operator,")
+            words = m.group(1).split()
+            if m.end() < len(after):  # the whole apposition is in view: its last word is the head
+                words = words[-1:]
+            return any(w.lower() in self.gaz.role_words for w in words)
         return not m.group(1) or any(
             w.lower() in self.gaz.role_words for w in m.group(1).split()
         )  # ", the acting Prime Minister of Iraq"
@@ -2856,9 +2867,10 @@ _PERSON_POSSESSION: Final = re.compile(
     r"autobiography|header|assist|penalty|attempt)\b"
 )
 _QUOTE_MARKS: Final = frozenset("\"“‘'")
-# A court case: capitalised words, " v. " (or " v "), capitalised words ("of", "the" inside).
+# A court case: capitalised words, " v. ", capitalised words ("of", "the" inside); a bare " v "
+# is also a sports fixture ("England v Australia"), left alone.
 _CASE_NAME: Final = re.compile(
-    r"(?:[A-Z][\w'’&-]* )+v\.? [A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|the)(?![\w'’]))*"
+    r"(?:[A-Z][\w'’&-]* )+v\. [A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|the)(?![\w'’]))*"
 )
 # The head nouns of armed units named by an ordinal: "the 3rd Infantry Division".
 _UNIT_HEADS: Final = frozenset(
@@ -3124,10 +3136,12 @@ _ONE_WORD_BEFORE_CUES: Final = (
     | frozenset("daily weekly of to at for in near on".split())
 )
 _SPEECH_HEADS: Final = frozenset(("Address", "Addresses"))
+_ADDRESS_AFTER: Final = re.compile(r" address(?:es)?\b")
 # "Israel's Maariv newspaper", "the Sun and Daily Mirror newspapers": what a title is.
 _OUTLET_NOUNS: Final = frozenset(
     "newspaper newspapers tabloid tabloids broadsheet magazine magazines".split()
 )
+_ADJECTIVE_SUFFIXES: Final = ("ish", "ese", "ist", "ite", "al", "ian", "ic", "ary", "ive")
 # "the Clinton administration", "the Howard government": a leader's surname names the rule.
 _LEADERS_RULE: Final = frozenset(("administration", "government", "regime"))
 _ONE_WORD_AFTER_CUES: Final = (

@@ -404,6 +404,10 @@ def _new_mention(start: int, end: int, entity: Entity) -> _Mention:
     return tuple.__new__(_Mention, (start, end, entity))
 
 
+# "the Calloway administration said": the administration speaks, not the leader it is named for
+_LEADERS_RULE: Final = re.compile(r" (?:administration|government|regime)\b")
+
+
 class SpeakerFinder:
     """Attributes the speech quotes of one article."""
 
@@ -433,6 +437,7 @@ class SpeakerFinder:
                         for e in entities
                         if e.type in _SPEAKING_TYPES
                         for m in e.mentions
+                        if not (e.type == "PERSON" and _LEADERS_RULE.match(text, m.end))
                     ),
                     key=itemgetter(0),  # the mention's start
                 ),
