@@ -138,8 +138,10 @@ _GROUP_OF_PLACE: Final = re.compile(
 # Words that, capitalised, open a sentence and no name ("France On Monday, …": a glued heading).
 # Not "Today": it goes on names after a place ("USA Today Network", "Russia Today").
 _SENTENCE_OPENERS: Final = frozenset("The On In At After Before During Yesterday".split())
-_SAINT_PLACE: Final = re.compile(  # "St. Thomas, Ontario": a town named after a saint
-    r"\b(?:St\.?|Saint) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?), ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\b"
+# "St. Thomas, Ontario": a town named after a saint. It opens with the literal "S" (the word
+# boundary checked behind it), so a search of the whole text skips to each "S".
+_SAINT_PLACE: Final = re.compile(
+    r"S(?<=\bS)(?:t\.?|aint) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?), ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\b"
 )
 # A noun after "<firm> <country>" that makes the two a relation, not a national arm.
 _RELATION_AFTER: Final = re.compile(
@@ -195,8 +197,19 @@ _ACRONYM_SECOND: Final = frozenset(
 
 def _is_acronym(word: str) -> bool:
     """Whether `word` is all one _ACRONYM ("NATO", "PG&E"); its second character rules out
-    most words without the regular expression (asked of most candidates)."""
-    return word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word) is not None
+    most words, and one without "&" is two to six capitals A-Z (asked of most candidates: no
+    regular expression's call)."""
+    if word[1:2] not in _ACRONYM_SECOND:
+        return False
+    if "&" in word:
+        return _ACRONYM.fullmatch(word) is not None
+    return len(word) <= 6 and word.isascii() and word.isalpha() and word.isupper()
+
+
+def _brand_match(word: str) -> re.Match[str] | None:
+    """`_BRAND.fullmatch(word)`: a word with no capital after its first letter ("Smith", most
+    names asked) is none without the regular expression."""
+    return None if word[1:].islower() else _BRAND.fullmatch(word)
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -2487,7 +2500,7 @@ class _EntityFinder:
         """One word with a capital inside ("PolitiFact", "GitLab"): a firm's or a website's
         coined name, but not a surname's ("McCready", "DeJoy", "LaGuardia"), a hashtag's, a
         programming language's, nor a product's ("PlayStation 4", "a JavaScript interpreter")."""
-        m = _BRAND.fullmatch(word)
+        m = _brand_match(word)
         return (
             m is not None
             and m.group(1) not in _SURNAME_PREFIXES
@@ -2515,7 +2528,7 @@ class _EntityFinder:
         tests/nlp/test_fast_paths.py compare the two on every cue)."""
         if (
             after[:1] in _ONE_WORD_AFTER_MARKS
-            or _BRAND.fullmatch(name)
+            or _brand_match(name)
             or (after[:2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(after))
             or ((after[1:4] == "who" or after[1:2].isdigit()) and _PERSON_AFTER.match(after))
             or (len(surface) > 2 and _is_acronym(surface))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as _re_constants  # type: ignore[attr-defined]
+from re import _parser as _re_parser  # type: ignore[attr-defined]
 from types import FunctionType
-from typing import Final
+from typing import Any, Final
 
 WORD: Final = re.compile(r"\w+(?:[’'.&-]\w+)*", re.UNICODE)
 # Tokens for names also keep a free-standing ampersand ("Marks & Spencer").
@@ -26,6 +28,8 @@ ABBREVIATIONS: Final = frozenset(
 # The dash closing a dateline, less the blanks before it (searched from the dash: fast; each
 # alternative opens with its own character, so the search skips to those).
 _DATELINE_DASH: Final = re.compile(r"—[ \t]+|–[ \t]+|-[ \t]+|--[ \t]+|—|–")
+# What every match of _DATELINE_DASH holds: a paragraph whose opening holds none has no dateline.
+DATELINE_DASH_MARKS: Final = ("—", "–", "- ", "-\t")
 _AGENCY: Final = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 _MONTHS: Final = frozenset(
     "january february march april may june july august september october november december "
@@ -512,7 +516,10 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
     An ALL-CAPS place ("ACCRA —", "TURIN, Italy —", "WASHINGTON (Reuters) -"), or a place in
     normal case followed by a date ("Kelmouth, 16 November 2026 —"), then a dash.
     """
-    dash = _DATELINE_DASH.search(text, start, min(end, start + 90))
+    opening_end = min(end, start + 90)
+    if not may_match(text, DATELINE_DASH_MARKS, start, opening_end):
+        return None  # most paragraphs: four finds cost less than the search
+    dash = _DATELINE_DASH.search(text, start, opening_end)
     if dash is None:
         return None
     dash_start = dash.start()
@@ -564,6 +571,63 @@ def datelines(text: str) -> list[Dateline]:
         if dateline:
             found.append(dateline)
     return found
+
+
+def literal_heads(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which opens every match of `pattern` (after a leading word boundary), read
+    from the pattern itself, so `may_match` rules a text out without the search, which tries a
+    pattern led by \\b at every character. () when a match may open otherwise (a class, a
+    lookaround or an optional part first, IGNORECASE): then nothing is ruled out."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    try:
+        heads = _heads(list(_re_parser.parse(pattern.pattern, pattern.flags).data))
+    except Exception:  # a parser of another Python: no shortcut, same answers
+        return ()
+    if not heads:
+        return ()
+    kept: list[str] = []
+    for head in sorted(set(heads), key=lambda h: (len(h), h)):  # "name" stands for "named"
+        if not any(short in head for short in kept):
+            kept.append(head)
+    return tuple(kept)
+
+
+def _heads(items: list[Any]) -> list[str] | None:
+    """The literal strings that open the matches of the parsed sequence `items`, None if some
+    match may open with no literal."""
+    text = ""
+    for i, (op, av) in enumerate(items):
+        if op is _re_constants.LITERAL:
+            text += chr(av)
+        elif op is _re_constants.AT and not text and av is _re_constants.AT_BOUNDARY:
+            continue  # \b before the first literal: the literal still opens the match
+        elif op is _re_constants.SUBPATTERN and not av[1] and not av[2]:  # (?:…), (…)
+            inner = _heads(list(av[3].data) + items[i + 1 :])
+            if inner is None:
+                return [text] if text else None
+            return [text + h for h in inner]
+        elif op is _re_constants.BRANCH:
+            found: list[str] = []
+            for alternative in av[1]:
+                inner = _heads(list(alternative.data) + items[i + 1 :])
+                if inner is None:
+                    return [text] if text else None
+                found += inner
+            return [text + h for h in found]
+        else:
+            break
+    return [text] if text else None
+
+
+def may_match(text: str, heads: tuple[str, ...], start: int = 0, end: int = -1) -> bool:
+    """False when no string of `heads` (`literal_heads` of a pattern) lies in text[start:end]
+    (end -1: the text's end), so the pattern's search there finds nothing; True otherwise."""
+    if not heads:
+        return True
+    if end < 0:
+        end = len(text)
+    return any(text.find(head, start, end) >= 0 for head in heads)
 
 
 # Whether this module runs compiled (mypyc makes its functions built-in ones): the character

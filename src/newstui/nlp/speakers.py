@@ -11,8 +11,8 @@ from typing import Final, NamedTuple
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.quotes import NAMING_CUE, QuoteSpan
-from newstui.nlp.segment import paragraph_spans, sentence_starts
+from newstui.nlp.quotes import NAMING_CUE, NAMING_CUE_HEADS, QuoteSpan
+from newstui.nlp.segment import literal_heads, may_match, paragraph_spans, sentence_starts
 
 # The attribution verbs: speaking and writing, in every form a news sentence uses them.
 _VERBS: Final = (
@@ -246,6 +246,12 @@ _REPORTED_THAT: Final = re.compile(
     r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed)"
     r"\s+that\b"
 )
+# The words opening each match of the patterns a fragment's sentence is searched for (read from
+# the patterns): a sentence holding none of them is not searched.
+_LABEL_HEADS: Final = literal_heads(_LABEL)
+_SPEECH_ABOUT_HEADS: Final = literal_heads(_SPEECH_ABOUT)
+_LABEL_AS_HEADS: Final = literal_heads(_LABEL_AS)
+_REPORTED_THAT_HEADS: Final = literal_heads(_REPORTED_THAT)
 # 'said there had been a “major lull” in', 'acknowledged that France had “undeniable problems”',
 # 'said on Wednesday that 2009 was the “worst year”': a speech verb, perhaps a time or place,
 # then the reported clause's own subject; a fragment quoted inside that clause is the speaker's
@@ -501,8 +507,12 @@ class SpeakerFinder:
         if not speaker:
             sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
-            label_ends = [m.end() for m in _LABEL.finditer(head)]
-            label_ends += [m.end() for m in _SPEECH_ABOUT.finditer(head)]
+            # each search only when the head holds a word opening one of its matches
+            label_ends = (
+                [m.end() for m in _LABEL.finditer(head)] if may_match(head, _LABEL_HEADS) else []
+            )
+            if may_match(head, _SPEECH_ABOUT_HEADS):
+                label_ends += [m.end() for m in _SPEECH_ABOUT.finditer(head)]
             labelled = bool(label_ends) and len(head) - max(label_ends) <= 60
             according = _ACCORDING_OPENS.match(head)
             credited = according is not None and any(
@@ -524,11 +534,13 @@ class SpeakerFinder:
             # 'He told the BBC that police suspect they had been “exposed to radicalism”.':
             # a fragment closing a sentence of reported speech is the reporter's words
             reported = (
-                _REPORTED_THAT.search(head) is not None and self._closes_sentence(span)
+                may_match(head, _REPORTED_THAT_HEADS)
+                and _REPORTED_THAT.search(head) is not None
+                and self._closes_sentence(span)
             ) or self._inside_reported_clause(span, sent_start)
-            if NAMING_CUE.search(head):
+            if may_match(head, NAMING_CUE_HEADS) and NAMING_CUE.search(head):
                 return None  # 'the term “subject to”', 'he named it “Operation Spring”': a name
-            labelled_as = _LABEL_AS.search(head)
+            labelled_as = _LABEL_AS.search(head) if may_match(head, _LABEL_AS_HEADS) else None
             verb_start = sent_start + labelled_as.start() if labelled_as else 0
             if labelled_as:  # "…such as Chris Moss, who denounced the claims as “…”"
                 speaker = self._relative_subject(sent_start, verb_start)
@@ -929,9 +941,11 @@ class SpeakerFinder:
             return None
         verb = verbs[-1]
         lead_in = head[verb.end() :]
-        agent = (
-            _LABELLED_BY.match(lead_in) if _PASSIVE_BEFORE.search(head, 0, verb.start()) else None
-        )
+        # the anchored match first: it fails at once after most verbs, where the search for a
+        # passive before the verb (anchored at its end) is tried from every character of the head
+        agent = _LABELLED_BY.match(lead_in)
+        if agent and not _PASSIVE_BEFORE.search(head, 0, verb.start()):
+            agent = None
         if agent:  # 'Moss was described by the council as “…”': the council's words
             start = sent_start + verb.end() + agent.start(1)
             named = self._first_named(start, sent_start + verb.end() + agent.end(1), span.open_mark)

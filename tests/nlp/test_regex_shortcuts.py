@@ -1,0 +1,195 @@
+"""The extractor's rules-13 shortcuts give exactly what they replace: patterns rewritten so their
+search skips faster find what the patterns they replace found, and the checks standing for a
+regular expression's call answer as the call does."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstui.nlp.entities import (
+    _ACRONYM,
+    _ACRONYM_SECOND,
+    _BRAND,
+    _SAINT_PLACE,
+    _brand_match,
+    _is_acronym,
+)
+from newstui.nlp.quotes import (
+    _SIGN_TEXT_CUE,
+    NAMING_CUE,
+    NAMING_CUE_HEADS,
+    find_quote_spans,
+)
+from newstui.nlp.segment import (
+    _DATELINE_DASH,
+    DATELINE_DASH_MARKS,
+    WORD,
+    literal_heads,
+    may_match,
+    sentence_starts,
+)
+from newstui.nlp.speakers import (
+    _LABEL,
+    _LABEL_AS,
+    _LABEL_AS_HEADS,
+    _LABEL_HEADS,
+    _REPORTED_THAT,
+    _REPORTED_THAT_HEADS,
+    _SPEECH_ABOUT,
+    _SPEECH_ABOUT_HEADS,
+)
+
+# The patterns as they were written before (a lookbehind or a word boundary tried at every
+# character of the text searched).
+_OLD_SAINT_PLACE = re.compile(
+    r"\b(?:St\.?|Saint) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?), ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\b"
+)
+_OLD_SIGN_TEXT_CUE = re.compile(
+    r"(?:\b(?:signs?|banners?|placards?)|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Signs|Banners|Placards))"
+    r"(?:\s+(?:that|which)|\s+from\s+[^.;:,\"“”]{1,30}?)?"
+    r"\s+(?:read|reads|reading|said|say|says|saying|declared|declare|declares|declaring|"
+    r"proclaimed|proclaiming|bearing)\s*[,:]?\s*"
+    r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
+)
+
+SAINT_PIECES = st.sampled_from(
+    [*"St St. Saint S aint Thomas Ontario Marys x A ’s - _ 9 é First".split(), " ", ", ", ",", "\n"]
+)
+SIGN_PIECES = st.sampled_from(
+    [
+        *"sign signs Signs Sign banner Banners placards Placards design x read reads".split(),
+        *"said saying from which that Acme S \" “ ” ‘ ’ ' , :".split(),
+        *[". ", "! ", "? ", "\n", " ", " ", "\t", "and ", "or "],
+    ]
+)
+WORD_CHARS = st.sampled_from(list("ABZaqz&’'.-_ 9éÉǅß\n"))
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=3000)
+@given(st.lists(SAINT_PIECES, max_size=14).map("".join))
+def test_saint_places_are_found_as_the_old_pattern_found_them(text) -> None:
+    assert _found(_SAINT_PLACE, text) == _found(_OLD_SAINT_PLACE, text)
+
+
+@settings(max_examples=3000)
+@given(st.lists(SIGN_PIECES, max_size=16).map("".join))
+def test_sign_texts_are_found_as_the_old_pattern_found_them(lead) -> None:
+    new, old = _SIGN_TEXT_CUE.search(lead), _OLD_SIGN_TEXT_CUE.search(lead)
+    assert (new and new.span()) == (old and old.span())
+
+
+def test_capitalised_signs_open_a_sign_text_only_at_a_sentence_start() -> None:
+    leads = [
+        f"{before}{word} {verb}{after}"
+        for before in ("", "x.\n", "x\n", "\n", "x. ", "Hi! ", "Why? ", "the ", "x", "x.", ".\t")
+        for word in ("Signs", "Banners", "Placards", "signs", "Sign")
+        for verb in ("read", "said:", "declared")
+        for after in (" ", ' "No war" and ', "")
+    ]
+    for lead in leads:
+        new, old = _SIGN_TEXT_CUE.search(lead), _OLD_SIGN_TEXT_CUE.search(lead)
+        assert (new and new.span()) == (old and old.span()), lead
+    assert _SIGN_TEXT_CUE.search("Moss left.\nBanners read ") is not None
+    assert _SIGN_TEXT_CUE.search("the Banners read ") is None
+
+
+def test_saint_places_open_only_at_a_word_start() -> None:
+    for text in ("near St. Thomas, Ontario", "St Marys, Georgia", "xSt Thomas, Ontario"):
+        assert _found(_SAINT_PLACE, text) == _found(_OLD_SAINT_PLACE, text)
+    assert not _found(_SAINT_PLACE, "ASaint Marys, Georgia")
+
+
+def test_both_patterns_find_what_the_old_ones_found_in_articles(real_texts: list[str]) -> None:
+    for text in real_texts:
+        assert _found(_SAINT_PLACE, text) == _found(_OLD_SAINT_PLACE, text)
+        for span in find_quote_spans(text):
+            lead = text[max(0, span.open_mark - 200) : span.open_mark]
+            new, old = _SIGN_TEXT_CUE.search(lead), _OLD_SIGN_TEXT_CUE.search(lead)
+            assert (new and new.span()) == (old and old.span())
+
+
+def _acronym_by_pattern(word: str) -> bool:
+    return word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word) is not None
+
+
+def _check_word(word: str) -> None:
+    assert _is_acronym(word) == _acronym_by_pattern(word)
+    new, old = _brand_match(word), _BRAND.fullmatch(word)
+    assert (new and (new.span(), new.group(1))) == (old and (old.span(), old.group(1)))
+
+
+@settings(max_examples=5000)
+@given(st.lists(WORD_CHARS, max_size=10).map("".join))
+def test_acronyms_and_coined_names_are_told_as_the_patterns_tell(word) -> None:
+    _check_word(word)
+
+
+def test_acronyms_and_coined_names_are_told_as_the_patterns_tell_in_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        for word in WORD.findall(text):
+            _check_word(word)
+    for word in ("NATO", "ABCDEF", "ABCDEFG", "PG&E", "AT&T", "GoFundMe", "PolitiFact", "McD"):
+        _check_word(word)
+
+
+def test_literal_heads_are_the_strings_opening_every_match() -> None:
+    assert literal_heads(re.compile(r"\b(?:ab|cd)e")) == ("abe", "cde")
+    assert literal_heads(re.compile(r"\b(?:name|named|nickname)\b")) == ("name",)
+    assert literal_heads(re.compile(r"x(?:s|ed)?y")) == ("x",)
+    assert literal_heads(re.compile(r"(?:ab|[cd]e)")) == ()  # a class may open a match
+    assert literal_heads(re.compile(r"(?<=a)b")) == ()
+    assert literal_heads(re.compile(r"(?:ab)?c")) == ()
+    assert literal_heads(re.compile("ab", re.IGNORECASE)) == ()
+    assert may_match("xx abe", ("abe", "cde")) and not may_match("xx abe", ("abe",), 0, 5)
+    assert may_match("anything", ())
+
+
+# Every guarded pattern with the heads its search is skipped without.
+GUARDED = [
+    (NAMING_CUE, NAMING_CUE_HEADS),
+    (_LABEL, _LABEL_HEADS),
+    (_SPEECH_ABOUT, _SPEECH_ABOUT_HEADS),
+    (_LABEL_AS, _LABEL_AS_HEADS),
+    (_REPORTED_THAT, _REPORTED_THAT_HEADS),
+]
+CUE_PIECES = st.sampled_from(
+    [
+        *sorted({w for _, heads in GUARDED for h in heads for w in (h, h[:-1], h + "s", h + "ed")}),
+        *"it the a as an that of on about to him Moss x".split(),
+    ]
+)
+GAPS = st.sampled_from([" ", " ", ", ", ": ", "", "\n", "  "])
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.tuples(CUE_PIECES, GAPS).map("".join), max_size=10).map("".join))
+def test_no_guard_skips_a_text_its_pattern_matches(text) -> None:
+    for pattern, heads in GUARDED:
+        assert heads, pattern.pattern  # a pattern whose matches open with no word: no guard
+        if pattern.search(text) is not None:
+            assert may_match(text, heads)
+
+
+def test_no_guard_skips_a_sentence_its_pattern_matches_in_articles(real_texts: list[str]) -> None:
+    for text in real_texts:
+        for start, end in pairwise([*sentence_starts(text), len(text)]):
+            for pattern, heads in GUARDED:
+                if pattern.search(text, start, end) is not None:
+                    assert may_match(text, heads, start, end)
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(list("—–- \t-xA,\n")), max_size=12).map("".join))
+def test_a_paragraph_without_a_dash_mark_has_no_dateline_dash(text) -> None:
+    if _DATELINE_DASH.search(text) is not None:
+        assert may_match(text, DATELINE_DASH_MARKS)
