@@ -32,16 +32,6 @@ def test_a_list_of_people_after_a_brief_keeps_its_people(extractor) -> None:
     assert ("Mary Jones", "PERSON") in found
 
 
-def test_a_surname_naming_an_administration_is_a_person(extractor) -> None:
-    text = (
-        "Subsidies were cut under the Harlan administration. Critics of the Pemberton "
-        "government said nothing changed."
-    )
-    found = _entities(extractor, text)
-    assert ("Harlan", "PERSON") in found
-    assert ("Pemberton", "PERSON") in found
-
-
 def test_a_known_place_or_people_before_government_stays_what_it_is(extractor) -> None:
     text = "Talks between the Ontario government and the Kenyan government ended."
     found = _entities(extractor, text)
@@ -52,9 +42,9 @@ def test_a_known_place_or_people_before_government_stays_what_it_is(extractor) -
 
 def test_a_president_named_by_his_administration_does_not_take_the_next_quote(extractor) -> None:
     text = (
-        'Vice President Ana Ruiz said the war was almost over. "We have days left," she said. '
-        "She also praised the Harlan administration. "
-        '"The enemy is in a deep hole and cannot move."'
+        "President Tom Harlan left office in May. Vice President Ana Ruiz said the war was "
+        'almost over. "We have days left," she said. She also praised the Harlan '
+        'administration. "The enemy is in a deep hole and cannot move."'
     )
     quotes = extractor.analyse(text).quotes
     assert quotes[-1].speaker == "Ana Ruiz"
@@ -202,10 +192,11 @@ def test_an_outlet_that_reports_stays_an_outlet(extractor) -> None:
     assert ("Kelmouth Gazette", "ORG") in _entities(extractor, text)
 
 
-def test_an_adjective_or_a_sentence_opener_before_government_names_no_one(extractor) -> None:
+def test_a_word_before_government_names_no_one_by_itself(extractor) -> None:
     for text in (
         "The Interim government will hold elections in May.",
-        "The Provisional government met in Petrograd.",
+        "Voters punished the Labor government at the polls on Saturday.",
+        "Protesters marched against the Junta government on Sunday.",
         "Ties with the Baathist regime were cut.",
     ):
         assert not any(e.type == "PERSON" for e in extractor.analyse(text).entities), text

@@ -2436,18 +2436,6 @@ class _EntityFinder:
                     1,
                 )  # "the mayor of Yartsevo", "governor of New York": a place's office
             return "ORG", 1
-        if (
-            len(words) == 1
-            and next_word in _LEADERS_RULE
-            and self.text[start - 4 : start] == "the "  # mid-sentence: "The Interim government"
-            and after[:1] == " "
-            and not self._lookup(words[0])
-            and words[0].lower() not in self.lower_seen
-            and words[0][1:].islower()
-            and not words[0].endswith(_ADJECTIVE_SUFFIXES)  # "the Tuskish government", "the
-            # Baathist regime": a people's, a party's
-        ):
-            return "PERSON", 1  # "the Clinton administration", "the Howard government"
         if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
             return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker
         if (
@@ -3154,15 +3142,11 @@ _ADDRESS_AFTER: Final = re.compile(r" address(?:es)?\b")
 _OUTLET_NOUNS: Final = frozenset(
     "newspaper newspapers tabloid tabloids broadsheet magazine magazines".split()
 )
-_ADJECTIVE_SUFFIXES: Final = ("ish", "ese", "ist", "ite", "al", "ian", "ic", "ary", "ive")
-# "the Clinton administration", "the Howard government": a leader's surname names the rule.
-_LEADERS_RULE: Final = frozenset(("administration", "government", "regime"))
 _ONE_WORD_AFTER_CUES: Final = (
     _MEDIA_VERBS
     | PLACE_NOUNS
     | SPEECH_VERBS
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
-    | _LEADERS_RULE
     | _OUTLET_NOUNS
 )
 _NOT_PLACE_BEFORE_IN: Final = frozenset(
