@@ -1223,3 +1223,33 @@ def test_a_first_fetch_starts_its_parsing_workers_before_it_makes_the_store(
     events.clear()
     assert cli(db_path, config, "fetch") == 0
     assert events == ["store opened"]  # the store is made: a refresh starts them when needed
+
+
+def test_a_first_fetch_with_sync_starts_its_parsing_workers_only_when_needed(
+    tmp_path, feed_server, config_file, monkeypatch
+):
+    import os
+
+    from newstui.processes import PARALLEL_MIN_FEEDS, CpuPool
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("NEWSTUI_TEST_PASSWORD", "secret")
+    started: list[str] = []
+    start_parsing = CpuPool.start_parsing
+
+    def recorded(self):
+        started.append("workers started")
+        start_parsing(self)
+
+    monkeypatch.setattr(CpuPool, "start_parsing", recorded)
+    config = config_file(treaty_feeds(feed_server, count=PARALLEL_MIN_FEEDS, items=3))
+    url = "http://127.0.0.1:9/api/greader.php"  # the discard port: the sync fails at once
+    with config.open("a", encoding="utf-8") as toml:
+        toml.write(
+            f'\n[sync]\nservice = "greader"\nurl = "{url}"\nuser = "alice"\n'
+            'password_env = "NEWSTUI_TEST_PASSWORD"\n'
+        )
+
+    cli(tmp_path / "new.db", config, "fetch")
+    # the server is read first and may leave nothing to parse here: no workers wait for it
+    assert started == []

@@ -733,8 +733,9 @@ def _first_fetch_pool(
 ) -> contextlib.AbstractContextManager[CpuPool | None]:
     """For a fetch into a store not made yet (every document is parsed): its parsing workers,
     started before the store is made (~0.3 s), so their own start-up (~0.3 s) is done by the
-    first document. Other fetches start them when needed (ingest.fetch_feeds)."""
-    if os.path.exists(db_path):
+    first document. Other fetches start them when needed (ingest.fetch_feeds), and so does one
+    with [sync]: the server is read first, and its feeds are not fetched here."""
+    if config.sync is not None or os.path.exists(db_path):
         return contextlib.nullcontext()
     from newstui.processes import fetch_pool
 
