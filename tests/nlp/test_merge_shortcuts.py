@@ -38,7 +38,7 @@ def _search_start(text: str, lo: int, end: int) -> int:
     return -1 if m is None else m.start()
 
 
-@settings(max_examples=3000)
+@settings(max_examples=3000, deadline=None)
 @given(st.lists(TERM_CHARS, max_size=24).map("".join), st.data())
 def test_the_words_before_an_abbreviation_start_where_the_pattern_finds_them(text, data) -> None:
     end = data.draw(st.integers(0, len(text)))
