@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import chain
+from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import unpacked_text
 from newstui.model import AnalysisRows
-from newstui.store.db import Database, write_transaction
+from newstui.store.db import Database, row_statements, write_transaction
 from newstui.store.schema import quote_words
 
 if TYPE_CHECKING:
@@ -203,32 +202,17 @@ def _index_quote_words(
     conn.executemany("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", rows)
 
 
-UPSERT_ENTITY = (
-    "INSERT INTO entities (key, name, type, short_key) VALUES {values} "
+UPSERT_INTO_ENTITIES = "INSERT INTO entities (key, name, type, short_key)"
+ON_ENTITY_CONFLICT = (
     "ON CONFLICT(key) DO UPDATE SET name = CASE WHEN length(excluded.name) > "
     "length(name) THEN excluded.name ELSE name END RETURNING id, key"
 )
+UPSERT_ENTITY = f"{UPSERT_INTO_ENTITIES} VALUES (?, ?, ?, ?) {ON_ENTITY_CONFLICT}"
 UPSERT_ROWS = 500  # rows of one multi-row upsert (4 parameters each)
-INSERT_ROWS = 250  # mentions inserted by one statement (4 parameters each)
-
-
-def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[Sequence[object]]) -> None:
-    """Run `insert` (INSERT … INTO table (columns)) on rows, INSERT_ROWS of them a statement:
-    the same rows in the same order as one statement a row, in a fraction of the steps and
-    resets (a cold fetch's 225,332 mentions: 1.0 → 0.6 CPU-s). Quotes and their words gained
-    nothing measurable this way (the word index lost: 0.6 → 0.9 s), so they stay one a row."""
-    if not rows:
-        return
-    values = f"({', '.join(['?'] * len(rows[0]))})"
-    full = f"{insert} VALUES {', '.join([values] * INSERT_ROWS)}"
-    for at in range(0, len(rows), INSERT_ROWS):
-        part = rows[at : at + INSERT_ROWS]
-        sql = (
-            full
-            if len(part) == INSERT_ROWS
-            else f"{insert} VALUES {', '.join([values] * len(part))}"
-        )
-        conn.execute(sql, list(chain.from_iterable(part)))
+# Mentions inserted by one statement (4 parameters each): a cold fetch's 225,332 mentions
+# 1.0 → 0.6 CPU-s against one statement a row. Quotes and their words gained nothing
+# measurable this way (the word index lost: 0.6 → 0.9 s), so they stay one a row.
+INSERT_ROWS = 250
 
 
 class _AnalysisBatch:
@@ -286,10 +270,8 @@ class _AnalysisBatch:
         """Write entities that no surname merges, UPSERT_ROWS in one statement; key → id."""
         ids: dict[str, int] = {}
         rows = [(key, self.names[key], type_, None) for key, type_ in entities.items()]
-        for at in range(0, len(rows), UPSERT_ROWS):
-            part = rows[at : at + UPSERT_ROWS]
-            sql = UPSERT_ENTITY.format(values=", ".join(["(?, ?, ?, ?)"] * len(part)))
-            params = [value for row in part for value in row]
+        statements = row_statements(UPSERT_INTO_ENTITIES, rows, UPSERT_ROWS, ON_ENTITY_CONFLICT)
+        for sql, params in statements:
             ids.update((key, entity_id) for entity_id, key in self.conn.execute(sql, params))
         return ids
 
@@ -330,8 +312,7 @@ class _AnalysisBatch:
         seen = self.written.get(key)
         if seen is not None and len(name) <= len(seen[1]):
             return seen[0]
-        sql = UPSERT_ENTITY.format(values="(?, ?, ?, ?)")
-        row = self.conn.execute(sql, [key, name, type_, short]).fetchone()
+        row = self.conn.execute(UPSERT_ENTITY, [key, name, type_, short]).fetchone()
         self.written[key] = (int(row[0]), name)
         return int(row[0])
 
@@ -356,11 +337,12 @@ class _AnalysisBatch:
     def flush(self) -> None:
         """Write the queued rows."""
         conn = self.conn
-        _insert_rows(
-            conn,
+        for sql, params in row_statements(
             "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end)",
             self.mentions,
-        )
+            INSERT_ROWS,
+        ):
+            conn.execute(sql, params)
         conn.executemany(
             "INSERT OR IGNORE INTO entity_names (key, entity_id) VALUES (?, ?)",
             sorted(self.other_names),

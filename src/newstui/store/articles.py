@@ -28,7 +28,7 @@ from newstui.model import (
     SortOrder,
     StoredArticle,
 )
-from newstui.store.db import Database, json_list, write_transaction
+from newstui.store.db import Database, json_list, row_statements, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.match_sets import match_set
 from newstui.store.retention import retired_keys
@@ -120,10 +120,9 @@ def insert_new_articles(
     by identity (guid). One statement, not one a row: the full-text index, written by a
     trigger, is flushed at the end of each statement."""
     ids: dict[str, int] = {}
-    for at in range(0, len(rows), INSERT_ROWS):
-        part = rows[at : at + INSERT_ROWS]
-        sql = f"{INSERT_INTO_ARTICLES} VALUES {', '.join([ARTICLE_VALUES] * len(part))} RETURNING id, guid"
-        params = [value for row in part for value in row]
+    for sql, params in row_statements(
+        INSERT_INTO_ARTICLES, rows, INSERT_ROWS, "RETURNING id, guid"
+    ):
         ids.update((guid, article_id) for article_id, guid in conn.execute(sql, params))
     return ids
 

@@ -137,6 +137,27 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
     return db
 
 
+def row_statements(
+    insert: str, rows: Sequence[Sequence[object]], per: int, after: str = ""
+) -> Iterator[tuple[str, list[object]]]:
+    """`insert` (`INSERT … INTO table (columns)`) over `rows`, `per` rows a statement, each
+    statement's VALUES followed by `after` (`ON CONFLICT …`, `RETURNING …`): the SQL and the
+    flattened parameters of each, in order. One statement for many rows takes one step and
+    reset, not one a row, and a trigger-written full-text index is flushed once a statement."""
+    if not rows:
+        return
+    values = f"({', '.join(['?'] * len(rows[0]))})"
+    tail = f" {after}" if after else ""
+
+    def statement(count: int) -> str:
+        return f"{insert} VALUES {', '.join([values] * count)}{tail}"
+
+    full = statement(per) if len(rows) >= per else ""  # made once for every full chunk
+    for at in range(0, len(rows), per):
+        part = rows[at : at + per]
+        yield (full if len(part) == per else statement(len(part))), [v for row in part for v in row]
+
+
 @contextmanager
 def write_transaction(
     db: Database, *, check_references: bool = True
