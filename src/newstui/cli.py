@@ -1053,7 +1053,7 @@ def cmd_fetch(
     if feeds is None or feeds:
         # feeds named on the command line are fetched now, even if they are waiting
         outcomes += _fetch_with_progress(
-            library, config, feeds, args.fulltext, args, not args.names, pool
+            library, config, feeds, args.fulltext, args, respect_waits=not args.names, pool=pool
         )
     if not args.names:
         outcomes += [
