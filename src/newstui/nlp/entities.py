@@ -2226,25 +2226,21 @@ class _EntityFinder:
         ):
             return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex", "Quorvex boss
             # Ann Lee", "a takeover bid for Quorvex": only a company has these
+        of_at = words.index("of") if "of" in words else -1
         if (
-            "of" in words
+            of_at >= 0
             and (words[-1] in _SPEECH_HEADS or _ADDRESS_AFTER.match(after) is not None)
-            and not any(w in gaz.org_words for w in words[: words.index("of")])
+            and not any(w in gaz.org_words for w in words[:of_at])
             and words[0] not in PLACE_OPENERS  # "his Isle of Wight address": a place's
             and not self._lookup(surface)
             and not (
-                words[words.index("of") + 1] != "the"
-                and self._lookup(" ".join(words[words.index("of") + 1 :]))
+                words[of_at + 1] != "the" and self._lookup(" ".join(words[of_at + 1 :]))
             )  # "a City of London address"
         ):
             return None, 0  # "the State of the Union address": a speech, no place (but "the
             # University of Leeds address" is the university's)
         head = (
-            words[: words.index("of")]
-            if "of" in words
-            else words[: words.index("for")]
-            if "for" in words
-            else None
+            words[:of_at] if of_at >= 0 else words[: words.index("for")] if "for" in words else None
         )
         if len(words) > 1 and (head or words)[-1] in _NOT_NAME_HEADS:
             return None, 0  # "Academy Award", "Ballot Interference Prevention Act": no body
