@@ -289,6 +289,7 @@ class Candidate:
 _CACHED_WORDS: Final = 65536
 _IS_CAP: Final[dict[str, bool]] = {}
 _MAY_OPEN_KNOWN: Final[dict[str, bool]] = {}
+_MAY_CLOSE_KNOWN: Final[dict[str, bool]] = {}
 
 
 def _is_cap(word: str) -> bool:
@@ -340,6 +341,32 @@ def _may_open_known(word: str) -> bool:
         if len(_MAY_OPEN_KNOWN) >= _CACHED_WORDS:
             _MAY_OPEN_KNOWN.clear()
         found = _MAY_OPEN_KNOWN[word] = _opens_known(word)
+    return found
+
+
+@cache
+def _known_last_words() -> frozenset[str]:
+    """The last word of every known name, as written and in capitals ("Town", "TOWN")."""
+    gaz = load_gazetteer()
+    return frozenset(name.rsplit(" ", 1)[-1] for name in (*gaz.known, *gaz.known_upper))
+
+
+def _may_close_known(word: str) -> bool:
+    """Whether `word` may end a known name of two or more words longer than eight characters,
+    as `_lookup` finds them: the name as written or in capitals, or a nationality's plural
+    ("South Africans"). `_lookup`'s other forms need a dotted name of eight characters or
+    fewer, or change only the first word ("Al-Qaeda"). False rules the name out.
+
+    `word` is the name's last word after a space (the caller checks the space): the surface
+    then ends with " " + word, so its last word is `word` whichever form matches."""
+    found = _MAY_CLOSE_KNOWN.get(word)
+    if found is None:
+        if len(_MAY_CLOSE_KNOWN) >= _CACHED_WORDS:
+            _MAY_CLOSE_KNOWN.clear()
+        last_words = _known_last_words()
+        found = _MAY_CLOSE_KNOWN[word] = (
+            word in last_words or len(word) < 2 or word[:-1] in last_words
+        )
     return found
 
 
@@ -580,7 +607,9 @@ class _EntityFinder:
         self.candidates: list[Candidate] = []
         self.heads = _head_nouns()
         self.headings = [(s, e) for s, e in paragraph_spans(text) if self._is_heading(s, e)]
-        self.lone_openers: dict[tuple[str, bool], bool] = {}  # see _drop_sentence_opener
+        # see _drop_sentence_opener: by word, one dict for a word before a comma, one for others
+        self.lone_openers: dict[str, bool] = {}
+        self.lone_openers_comma: dict[str, bool] = {}
         self.heading_starts = [start for start, _ in self.headings]
 
     def _drop_transcript_labels(self) -> None:
@@ -688,12 +717,22 @@ class _EntityFinder:
         if not _may_open_known(run[i].text):
             return 0  # most capitalised words open no known name: one cached answer says so
         start = run[i].start
+        text = self.text
         for n in range(min(self.gaz.known_max_words, len(run) - i), 0, -1):
-            last = run[i + n - 1].text
+            tok = run[i + n - 1]
+            last = tok.text
             if last.islower():
                 continue
-            end = run[i + n - 1].end - (len(last) - len(strip_possessive(last)))
-            if self._lookup(self.text[start:end]):
+            word = strip_possessive(last)
+            end = tok.end - (len(last) - len(word))
+            if (
+                n > 1
+                and end - start > 8
+                and text[tok.start - 1] == " "
+                and not _may_close_known(word)
+            ):
+                continue  # no known name ends with this word: _lookup would find none
+            if self._lookup(text[start:end]):
                 return n
         return 0
 
@@ -857,8 +896,11 @@ class _EntityFinder:
     def _product_after(self, end: int) -> bool:
         """'the Fedora operating system', 'ARM-based processors': a product noun right after a
         name; not a firm's ("The Hsinchu-based chip maker", "Espoo-based software company")."""
-        follows = self.text[end : end + 2]
-        if follows[:1] != "-" and (follows[:1] != " " or follows[1:] not in _PRODUCT_INITIALS):
+        text = self.text
+        if end >= len(text):
+            return False
+        follows = text[end]  # `text[end : end + 2]`'s first character, without a slice
+        if follows != "-" and (follows != " " or text[end + 1 : end + 2] not in _PRODUCT_INITIALS):
             return False  # no product noun can follow (most names): the pattern is not tried
         m = _PRODUCT_AFTER.match(self.text, end)
         return m is not None and not _FIRM_AFTER.match(self.text, m.end())
@@ -866,9 +908,10 @@ class _EntityFinder:
     def _written_in_code(self, start: int, name: str) -> bool:
         """'written in Python': a programming language, known or with software in the same
         sentence; not a place ("The letter was written in Kramatorsk")."""
-        if self.text[max(0, start - 3) : start] != "in " or not self.text[
-            max(0, start - 14) : start
-        ].endswith(_PRODUCT_BEFORE):
+        text = self.text
+        if start < 3 or text[start - 1] != " " or text[start - 2] != "n" or text[start - 3] != "i":
+            return False  # not after "in " (most names): `text[start - 3 : start]`, unsliced
+        if not text[max(0, start - 14) : start].endswith(_PRODUCT_BEFORE):
             return False  # (every ending of _PRODUCT_BEFORE ends with "in ")
         if strip_possessive(name) in _LANGUAGES:
             return True
@@ -908,7 +951,12 @@ class _EntityFinder:
     def _number_units(self) -> None:
         """'the 7th Armoured Brigade', 'the 501st Legion': a unit named with its ordinal is one
         organisation, the ordinal part of its name."""
+        text = self.text
         for cand in self.candidates:
+            start = cand.start
+            # a match ends "4th " right before the name: a space, and a digit four back
+            if start < 4 or text[start - 1] != " " or not text[start - 4].isdecimal():
+                continue  # (most names: no ordinal can end there, nothing split)
             if cand.strength >= 3 or cand.type not in (None, "ORG", "PERSON"):
                 continue
             if _UNIT_HEADS.isdisjoint(cand.text.split()):
@@ -1470,10 +1518,12 @@ class _EntityFinder:
         if not first.sentence_start:
             return run
         if len(run) == 1:  # "The", "But", "Police": the same few words open most sentences
-            key = (first.text, self.text[first.end : first.end + 1] == ",")
-            kept = self.lone_openers.get(key)
+            text = self.text
+            comma = first.end < len(text) and text[first.end] == ","  # the answer may differ
+            answers = self.lone_openers_comma if comma else self.lone_openers
+            kept = answers.get(first.text)  # the token's own string: its hash is kept
             if kept is None:
-                kept = self.lone_openers[key] = bool(self._opener_kept(run))
+                kept = answers[first.text] = bool(self._opener_kept(run))
             return run if kept else []
         return self._opener_kept(run)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -306,7 +307,11 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
             if found:
                 extra.append(found.span())
     if extra:
-        spans = sorted(set(spans).union(extra))
+        # `sorted(set(spans).union(extra))`: `spans` is sorted and distinct, the extras few
+        for span in extra:
+            at = bisect.bisect_left(spans, span)
+            if at == len(spans) or spans[at] != span:
+                spans.insert(at, span)
     return spans
 
 
