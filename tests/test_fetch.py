@@ -604,7 +604,8 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
 
     assert all(o.new == 30 for o in outcomes.values())
     workers = CpuPool().max_workers
-    assert most[0] <= newstui.ingest.CHUNKS_IN_FLIGHT_PER_WORKER * workers < 300 // 16
+    room = newstui.ingest.CHUNKS_IN_FLIGHT_PER_WORKER * newstui.ingest.CHUNKS_BEFORE_A_SAVE
+    assert most[0] <= room * workers < 300 // 16
     assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
     assert left_for_the_end == [0]
 
@@ -740,6 +741,53 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
     assert events.index("taken") > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE
     assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
+
+
+async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more_chunks(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+    from concurrent.futures import Future
+
+    import newstui.ingest
+    from newstui.processes import CpuPool, analyse_texts
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    # The worker finishes no chunk until a save begins with more than the usual chunks in
+    # flight (or at the fourth save, so that the fetch ends either way), then all at once.
+    held: list[tuple[Future, list]] = []
+    at_saves: list[int] = []  # chunks in flight as each save begins
+
+    def analyse_chunk(self, extractor_name, texts, sketch=()):
+        future: Future = Future()
+        results = analyse_texts(extractor_name, texts, sketch)
+        if len(at_saves) > 0 and not held:  # released: finished at once from now on
+            future.set_result(results)
+        else:
+            held.append((future, results))
+        return future
+
+    real_save = Library.save_analyses
+
+    def save_analyses(self, *args, **kwargs):
+        at_saves.append(len(held))
+        if held and (len(held) > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE or len(at_saves) >= 4):
+            for future, results in held:
+                future.set_result(results)
+            held.clear()
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
+    monkeypatch.setattr(Library, "save_analyses", save_analyses)
+
+    outcomes = await fetch(db, config_file(ballot_feeds(feed_server, count=8, items=200)))
+
+    assert all(o.new == 200 for o in outcomes.values())
+    most = newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE * newstui.ingest.CHUNKS_BEFORE_A_SAVE
+    assert max(at_saves) == most  # not only the 4 that may be in flight otherwise
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
 
 
 async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_workers(
@@ -965,7 +1013,7 @@ def test_feeds_are_started_one_host_at_a_time_in_turn():
 async def test_only_a_few_documents_are_parsed_at_once_and_every_feed_is_stored(
     db, feed_server, config_file, monkeypatch
 ):
-    from newstui.processes import CpuPool
+    from newstui.processes import CpuPool, fetch_workers
 
     in_flight, most = set(), [0]
     real_parse = CpuPool.parse_feed
@@ -988,8 +1036,9 @@ async def test_only_a_few_documents_are_parsed_at_once_and_every_feed_is_stored(
 
     assert all(o.new == 20 for o in outcomes.values()) and len(outcomes) == 24
     # Parsed feeds wait for the store one at a time: the parse results alive at once are
-    # bounded by the workers, not by the 16 documents fetched at once.
-    assert 1 <= most[0] <= CpuPool().max_workers + 1 < 16
+    # bounded by the workers (and the few queued behind a single worker beside this process's
+    # own analysis), not by the 16 documents fetched at once.
+    assert 1 <= most[0] <= fetch_workers() + QUEUED_AT_POOL_WHEN_SHARING < 16
 
 
 async def test_a_feed_whose_parsing_worker_died_says_so_in_one_line_and_the_others_are_stored(
@@ -1124,6 +1173,43 @@ async def test_with_one_worker_and_no_analysis_documents_queue_at_the_worker_whi
     # the worker's document and QUEUED_AT_POOL_WHEN_SHARING more, not one more
     assert most[0] == 1 + QUEUED_AT_POOL_WHEN_SHARING
     assert by_pool[0] >= 1 + QUEUED_AT_POOL_WHEN_SHARING
+
+
+async def test_with_one_worker_and_analysis_on_documents_queue_at_the_worker_while_this_process_analyses(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    from newstui.processes import CpuPool
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    # as in the test above, with streamed analysis (its chunks go to the real worker)
+    full = threading.Event()
+    by_pool = pool_parsing_in_threads(monkeypatch, after=full)
+    in_flight, most = set(), [0]
+    queued_parse = CpuPool.parse_feed
+
+    def parse_feed(self, body, url, content_type):
+        future = queued_parse(self, body, url, content_type)
+        in_flight.add(future)
+        most[0] = max(most[0], len(in_flight))
+        if len(in_flight) == 1 + QUEUED_AT_POOL_WHEN_SHARING:
+            full.set()
+        future.add_done_callback(in_flight.discard)
+        return future
+
+    monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
+
+    feeds = treaty_feeds(feed_server, count=12, items=3)
+    outcomes = await fetch(db, config_file(feeds, extractor="rules"))
+
+    assert all(o.error is None for o in outcomes.values())
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 12 * 3 + 2
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    # the worker's document and QUEUED_AT_POOL_WHEN_SHARING more, not one more
+    assert most[0] == 1 + QUEUED_AT_POOL_WHEN_SHARING
+    assert by_pool[0] == 12  # this process parsed none: it analyses
 
 
 async def test_the_fetching_process_leaves_parsing_to_the_pool_while_it_analyses(

@@ -71,6 +71,8 @@ FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
 CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
 # own analysis (whose loop turns are longer: the worker must not run dry between them)
+CHUNKS_BEFORE_A_SAVE = 2  # times as many chunks in flight sent before a save or a join holds
+# the event loop (~0.15 s; a worker's 4 chunks take ~0.1 s): see _StreamedAnalysis._save
 PARSED_BY_POOL_PER_DOCUMENT_HERE = 4  # see _Parsing
 QUEUED_AT_POOL_WHEN_SHARING = 3  # documents queued behind the worker's own: see _Parsing
 LOCAL_BATCH = 4  # articles the fetching process reads back and analyses between loop turns
@@ -201,7 +203,9 @@ async def fetch_feeds(
             )
             # One worker and no streamed analysis: this process parses a share too.
             share = streamed is None and cpu is not None and cpu.max_workers == 1
-            parsing = _Parsing(cpu, share=share)
+            # With either share, documents queue deeper at the worker (see _Parsing).
+            beside = share or (streamed is not None and streamed.analyse_here)
+            parsing = _Parsing(cpu, share=share, queue_deeper=beside)
             saving = _Saving(library, empty_analysis_version(config.settings.extractor), parsing)
             if streamed is not None:
                 pools.callback(streamed.cancel)
@@ -347,12 +351,14 @@ class _StreamedAnalysis:
             self._here.add_done_callback(_seen)
         self._more.set()
 
-    def _pump(self) -> None:
-        """Send chunks of waiting articles to the pool while there is room: a chunk the pool has
-        finished frees its room at once, before the event loop has taken its results (a save or
-        a join holds the loop for ~0.1 s, longer than the worker takes for its queued chunks)."""
+    def _pump(self, room: int = 1) -> None:
+        """Send chunks of waiting articles to the pool while there is room (`room` times the
+        chunks in flight): a chunk the pool has finished frees its room at once, before the
+        event loop has taken its results (a save or a join holds the loop for ~0.15 s, longer
+        than the worker takes for its queued chunks)."""
         self._sent = [future for future in self._sent if not future.done()]
-        while self._waiting and len(self._sent) < self._limit and not self._cancelled:
+        limit = self._limit * room
+        while self._waiting and len(self._sent) < limit and not self._cancelled:
             ids = [self._waiting.popleft() for _ in range(min(CHUNK, len(self._waiting)))]
             batch = self.library.to_analyse(self.version, ids)
             if not batch:
@@ -367,11 +373,11 @@ class _StreamedAnalysis:
             self._tasks.add(task := asyncio.create_task(self._chunk(ids, future)))
             task.add_done_callback(_seen)
 
-    def _top_up(self) -> None:
+    def _top_up(self, room: int = 1) -> None:
         """`_pump`, never raising: a pool that stopped or a busy store leaves the articles
         still waiting to the final sweep."""
         try:
-            self._pump()
+            self._pump(room)
         except Exception:
             logger.debug("streamed analysis stopped", exc_info=True)
             self._waiting.clear()
@@ -432,11 +438,16 @@ class _StreamedAnalysis:
             self._save()
 
     def _save(self) -> None:
-        """Save the queued analyses (one transaction)."""
+        """Save the queued analyses (one transaction). The workers are sent CHUNKS_BEFORE_A_SAVE
+        times their chunks first: the save holds the event loop (~0.15 s for 256 analyses,
+        a join ~0.1 s) and no finished chunk is replaced meanwhile. With the usual room a
+        single worker ran dry during saves: 2.1-2.8 s of a cold fetch of 10,000 articles,
+        with documents queued deeper too (see _Parsing) 1.0-2.2 s, and 0.8-0.9 s with twice
+        the chunks (compiled, boosted timelines at load 12)."""
         unsaved, self._unsaved = self._unsaved, []
         if not unsaved:
             return
-        self._top_up()  # the worker's next chunks first: this holds the event loop a while
+        self._top_up(CHUNKS_BEFORE_A_SAVE)  # the worker's next chunks first
         ids, results = [i for i, _ in unsaved], [r for _, r in unsaved]
         read = [self._read.pop(i, None) for i in ids]
         read_as = {i: a.stamp if a else -1 for i, a in zip(ids, read, strict=True)}  # (none is -1)
@@ -451,7 +462,7 @@ class _StreamedAnalysis:
     def _join(self) -> None:
         """Join the articles sketched so far to their stories."""
         sketched, self._to_join = self._to_join, []
-        self._top_up()  # as in _save
+        self._top_up(CHUNKS_BEFORE_A_SAVE)  # as in _save
         self.library.join_stories(sketched)
 
     async def finish(self) -> None:
@@ -498,11 +509,21 @@ class _Parsing:
     this process stores a group of feeds between documents (~35 ms of CPU, about a document's
     parse), and with one waiting the worker ran dry meanwhile: asleep 26-34 % of a cold fetch
     of 10,000 articles against 17-21 % with three, wall 9.8-11.1 s against 8.6 s (compiled,
-    timelines at load 18 in a boosted autogroup)."""
+    timelines at load 18 in a boosted autogroup).
 
-    def __init__(self, cpu: CpuPool | None, *, share: bool = False) -> None:
+    `queue_deeper` (set with `share`, and for one worker beside this process's own analysis)
+    lets QUEUED_AT_POOL_WHEN_SHARING documents wait. With analysis on and one waiting, the
+    worker, which parses behind its analysis chunks, parsed too slowly to keep articles
+    coming: this process ran out of them to analyse (waiting for work 1.1-2.4 s of a cold
+    fetch of 10,000 articles, 0.1-0.25 s with three) and the worker idled while it stored
+    them (more than 20 ms without a task: 2.1-3.3 s, 1.0-2.2 s with three)."""
+
+    def __init__(
+        self, cpu: CpuPool | None, *, share: bool = False, queue_deeper: bool = False
+    ) -> None:
         self.cpu, self.share = cpu, share
-        self.queued = QUEUED_AT_POOL_WHEN_SHARING if share else 1  # behind the workers' own
+        deeper = share or queue_deeper
+        self.queued = QUEUED_AT_POOL_WHEN_SHARING if deeper else 1  # behind the workers' own
         self.at_pool = 0  # documents sent to the pool and not yet back
         self.parsing_here = False
         self.parsed_here = 0  # documents this process parsed
