@@ -790,6 +790,68 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
     assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
 
 
+async def test_a_fetch_of_many_feeds_copies_its_log_beside_its_last_analyses_not_at_its_close(
+    db, feed_server, config_file, monkeypatch
+):
+    import contextlib
+
+    from newstui.processes import PARALLEL_MIN_FEEDS
+
+    events: list[str] = []
+    real_save = Library.save_analyses
+
+    def save_analyses(self, *args, **kwargs):
+        events.append("save")
+        return real_save(self, *args, **kwargs)
+
+    real_beside = Library.checkpoint_beside
+
+    @contextlib.contextmanager
+    def checkpoint_beside(self):
+        events.append("copy")
+        with real_beside(self):
+            yield
+        events.append("copied")
+
+    monkeypatch.setattr(Library, "save_analyses", save_analyses)
+    monkeypatch.setattr(Library, "checkpoint_beside", checkpoint_beside)
+    feeds = ballot_feeds(feed_server, count=PARALLEL_MIN_FEEDS, items=40)
+
+    outcomes = await fetch(db, config_file(feeds))
+
+    assert all(o.new == 40 for o in outcomes.values())
+    # once every article is stored, beside the last analyses' saves, and done by the end
+    assert events.count("copy") == 1 and events[-1] == "copied"
+    assert events.index("copy") < len(events) - 2 and events[-2] == "save"
+
+
+async def test_a_fetch_winds_down_the_workers_its_caller_gave_it(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    from newstui.processes import CpuPool
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    calls: list[str] = []
+    real_wind_down = CpuPool.wind_down
+
+    def wind_down(self):
+        calls.append("wound down")
+        real_wind_down(self)
+
+    monkeypatch.setattr(CpuPool, "wind_down", wind_down)
+    config = load_config(config_file(ballot_feeds(feed_server, count=8, items=5)))
+
+    with CpuPool(1) as pool:
+        outcomes = await fetch_feeds(Library(db), config, pool=pool)
+        assert calls == ["wound down"]  # its workers exit while the caller goes on
+        assert pool.submit_call(abs, -2).result(timeout=60) == 2  # a later task still runs
+
+    assert all(o.new == 5 for o in outcomes)
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+
+
 async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_workers(
     db, feed_server, config_file, monkeypatch
 ):

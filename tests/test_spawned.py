@@ -38,6 +38,15 @@ def test_a_pool_whose_worker_died_runs_the_next_tasks_in_a_fresh_one() -> None:
         assert pool.submit_call(abs, -3).result(timeout=60) == 3
 
 
+def test_a_wound_down_pool_finishes_its_tasks_and_starts_new_workers_for_later_ones() -> None:
+    with SpawnedPool(1) as pool:
+        first = pool.submit_call(os.getpid)
+        pool.wind_down()  # not waited for: the worker exits once its task is done
+        assert first.result(timeout=60) != os.getpid()
+        later = pool.submit_call(os.getpid).result(timeout=60)
+    assert later not in (first.result(), os.getpid())  # a new worker
+
+
 def live_workers() -> int:
     """This process's spawned workers that have not exited (zombies not counted)."""
     count = 0

@@ -173,7 +173,8 @@ async def fetch_feeds(
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
     what was stored stays, and the outcomes of the feeds finished so far are returned.
     `pool`: worker processes to parse in, started (and closed) by the caller
-    (processes.fetch_pool); without it a fetch of many feeds starts its own.
+    (processes.fetch_pool), wound down at the end; without it a fetch of many feeds starts its
+    own.
     """
     ids = sync_sources(library, config)
     feeds = list(config.feeds if feeds is None else feeds)
@@ -266,13 +267,18 @@ async def fetch_feeds(
                 return outcomes
             stories = STORIES_PER_RUN  # articles this fetch may sketch
             if streamed is not None:
-                await streamed.finish()
+                # Every article is stored: the log is copied into the database beside the
+                # last analyses, not by the close that ends the fetch (on its critical path).
+                with library.checkpoint_beside():
+                    await streamed.finish()
                 stories -= streamed.sketched
             changed = any(o.new or o.updated or o.fulltext_ok for o in outcomes)
             # What is left, and what an interrupted fetch left (however little this one found):
             # with nothing new, only an index look-up unless some article has no analysis.
             if analyse and (changed or library.any_unanalysed()):
                 analyse_pending(library, config.settings.extractor, pool=cpu, stories=stories)
+            if pool is not None:  # the caller's: its workers exit while the caller goes on
+                pool.wind_down()
     return outcomes
 
 

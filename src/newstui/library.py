@@ -94,6 +94,12 @@ class Library:
         it runs (see store.db.bulk_writes)."""
         return _db.bulk_writes(self._db)
 
+    def checkpoint_beside(self) -> AbstractContextManager[None]:
+        """The write-ahead log copied into the database in a thread while this connection goes
+        on writing (a fetch's last analyses): closing the store then copies only what was
+        written since (see store.db.checkpoint_beside)."""
+        return _db.checkpoint_beside(self._db)
+
     def __enter__(self) -> Library:
         return self
 

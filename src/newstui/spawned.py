@@ -113,6 +113,7 @@ class SpawnedPool:
         self.max_workers = max_workers
         self.tasks_per_worker = tasks_per_worker
         self._executor: ProcessPoolExecutor | None = None
+        self._leaving: list[threading.Thread] = []  # managers of wound-down executors
 
     def __enter__(self) -> Self:
         return self
@@ -147,6 +148,18 @@ class SpawnedPool:
             self._restart()
             return self._pool().submit(fn, *args)
 
+    def wind_down(self) -> None:
+        """Let the workers exit once their tasks are done, without waiting for them: the caller
+        goes on meanwhile (a fetch closes its store: ~0.15 s of a worker's exit off its end),
+        and `close` then finds them gone. A task submitted later starts new workers."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        manager = getattr(executor, "_executor_manager_thread", None)
+        executor.shutdown(wait=False)  # (forgets its manager thread: kept here, see close)
+        if manager is not None:
+            self._leaving.append(manager)
+
     def _restart(self) -> None:
         """Drop a broken pool (a worker died): the next task starts a fresh one."""
         self.close(wait=False)
@@ -155,8 +168,15 @@ class SpawnedPool:
         """Stop the pool, cancelling tasks not yet started: wait for the running ones, or end
         the workers at once (their tasks fail with BrokenProcessPool)."""
         executor, self._executor = self._executor, None
-        if executor is None:
-            return
+        if executor is not None:
+            self._close(executor, wait=wait)
+        leaving, self._leaving = self._leaving, []
+        for manager in leaving:  # wound down: it ends once its workers have exited
+            if manager is not threading.current_thread():
+                manager.join(None if wait else MANAGER_GRACE)
+
+    @staticmethod
+    def _close(executor: ProcessPoolExecutor, *, wait: bool) -> None:
         manager = getattr(executor, "_executor_manager_thread", None)
         if not wait:
             _end_workers(executor)  # first: shutdown() forgets the worker processes

@@ -62,6 +62,24 @@ def test_bulk_writes_copy_the_log_into_the_database_less_often_then_as_before(tm
     assert after < 6 * 10**6  # copied every ~1,000 pages (4 MB), the log reused from its start
 
 
+def test_a_checkpoint_beside_copies_the_log_into_the_database_while_writing_goes_on(tmp_path):
+    path = tmp_path / "n.db"
+    db = open_db(path)
+    library = Library(db)
+    with library.bulk_writes():
+        wal_bytes_after_writing(db, path, 8)  # ~2,000 pages, in the log only
+        before = path.stat().st_size
+        with library.checkpoint_beside():
+            wal_bytes_after_writing(db, path, 1)  # this connection writes on meanwhile
+        after = path.stat().st_size
+    count = db.execute("SELECT count(*) FROM sync_state").fetchone()[0]
+    db.conn.close()
+
+    assert before < 10**6
+    assert after > 8 * 10**6  # the 8 MB copied into the database file
+    assert count == 90
+
+
 def test_a_changed_article_is_found_by_its_new_words_only(tmp_path):
     with Library.open(tmp_path / "n.db") as library:
         feed = library.register_source("local:/x", "X", kind="local")

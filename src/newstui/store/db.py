@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -204,6 +205,39 @@ def bulk_writes(db: Database, pages: int = BULK_CHECKPOINT_PAGES) -> Iterator[No
         yield
     finally:
         conn.execute(f"PRAGMA wal_autocheckpoint = {before}")
+
+
+@contextmanager
+def checkpoint_beside(db: Database) -> Iterator[None]:
+    """Copy the write-ahead log into the database file in a thread, on a connection of its own,
+    while this one goes on writing; the block is left once the copy is done. At the end of a
+    bulk write the log holds up to BULK_CHECKPOINT_PAGES pages, which closing the store copies
+    (and waits for the disk) on the closing thread: copied beside the last analyses of a
+    fetch, only the pages written since are left to the close. A PASSIVE checkpoint takes no
+    lock a writer needs; where another checkpoint runs it does nothing."""
+    row = db.conn.execute("PRAGMA database_list").fetchone()
+    path = row[2] if row else ""
+    if not path:  # in memory: no log
+        yield
+        return
+    thread = threading.Thread(target=_checkpoint, args=(path,), name="checkpoint", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+
+
+def _checkpoint(path: str) -> None:
+    """A PASSIVE checkpoint of the database at `path` (sqlite3 lets other threads run meanwhile)."""
+    try:
+        conn = sqlite3.connect(path, timeout=30)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:  # the close copies the log as before
+        pass
 
 
 def data_version(db: Database) -> int:
