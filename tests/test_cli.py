@@ -151,6 +151,18 @@ def test_add_of_a_feed_that_cannot_be_fetched_fails_with_one_line(cli, feed_serv
     assert json.loads(cli.out) == []
 
 
+def test_add_of_a_broken_document_without_one_article_is_refused(cli, feed_server):
+    feed_server.route("/cut.xml", body=b"<rss><channel><title>Cut off")
+    before = cli.config.read_text("utf-8")
+
+    assert cli("add", feed_server.url("/cut.xml")) == 1
+
+    assert "no article could be read, ill-formed feed" in one_line(cli.err)
+    assert "not added to" in one_line(cli.err)
+    assert cli.config.read_text("utf-8") == before
+    assert cli.json("feeds") == []
+
+
 def test_add_of_a_url_differing_only_in_case_is_refused_and_renames_nothing(cli, feed_server):
     feed_server.serve_file("/atom", "atom.xml", "application/atom+xml")
     assert cli("add", feed_server.url("/atom"), "--name", "My Atom") == 0

@@ -1210,17 +1210,9 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
     """The feed to add for `url`: itself when it is not a web page, else the feed the page links
     to (`<link rel="alternate">`); with several, the user picks one on a terminal, and anywhere
     else the command fails listing them (pass the feed's URL instead)."""
-    import asyncio
+    from newstui.subscribe import feeds_behind
 
-    from newstui.ingest import limits_from
-    from newstui.sources.discovery import discover_feeds
-    from newstui.sources.http import Fetcher
-
-    async def discover() -> list[FeedLink] | None:
-        async with Fetcher(limits_from(config)) as fetcher:
-            return await discover_feeds(fetcher, url)
-
-    links = asyncio.run(discover())
+    links = feeds_behind(url, config)
     if links is None:
         return url
     if not links:
@@ -1293,61 +1285,25 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
         _stderr().print(Text(f"type a number from 1 to {len(links)}, or q"))
 
 
-def _not_a_feed_url(url: str) -> str:
-    """Why `add` refuses `url`, and what the user probably meant: a local file is imported, a
-    web address needs its scheme."""
-    message = f"{url}: not an http(s) URL"
-    try:
-        local = url.startswith("file://") or (bool(url) and _path(url).expanduser().exists())
-    except (OSError, ValueError):  # not a possible path (a NUL, too long)
-        local = False
-    if local:
-        return (
-            f"{message}; a local file or folder is read by `newstui import PATH` (once) or by a "
-            "[[local]] entry in feeds.toml (on every fetch)"
-        )
-    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(:\d+)?/\S*|[\w-]+(\.[\w-]+){2,}(:\d+)?", url):
-        return f"{message}; did you mean https://{url} ?"
-    return message
-
-
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
-    import asyncio
-
-    from newstui.config import FeedConfig, add_feeds, same_url
-    from newstui.ingest import describe, fetch_feeds
     from newstui.sources.http import is_http_url
+    from newstui.subscribe import add_feed, already_configured, not_a_feed_url
 
     url = args.url.strip()
     if not is_http_url(url):
-        raise NewstuiError(_not_a_feed_url(url), source=args.url)
+        raise NewstuiError(not_a_feed_url(url), source=args.url)
     try:
         url = _feed_behind(url, config, args)
     except FeedChoiceError as exc:
         return _report_feed_choice(exc, args)
-    existing = next((f for f in config.feeds if same_url(f.url, url)), None)
-    if existing:
-        raise NewstuiError(
-            f"{config.path}: feed already configured as {existing.name!r}", source=url
-        )
+    already_configured(config, url)
     if config.sync is not None:
         return _add_on_server(args, library, config, url)
-    # The trial fetch is the one `fetch` would make for this feed once added: a new entry carries no
-    # settings of its own, so [settings] decide (full text above all: false means no page fetched).
-    trial = FeedConfig(url, args.name or url, tuple(args.tag), config.settings.fulltext)
-    outcomes = asyncio.run(
-        fetch_feeds(library, dataclasses.replace(config, feeds=(*config.feeds, trial)), [trial])
-    )
-    if outcomes[0].error:
-        library.forget_source_if_empty(url)
-        raise SourceError(f"{describe(outcomes[0])} (not added to {config.path})", source=url)
-    name = args.name or library.source_title(url) or url
-    [added] = add_feeds(config.path, [FeedConfig(url, name, trial.tags)])
-    library.register_source(url, added.name, url=url, tags=added.tags)
+    added, outcome = add_feed(library, config, url, args.name, tuple(args.tag))
     if not args.json:
         _stdout().print(_cell(f"added {added.name} to {config.path}"), soft_wrap=True)
-    return _report([dataclasses.replace(outcomes[0], name=added.name)], args)
+    return _report([outcome], args)
 
 
 def cmd_import(args: argparse.Namespace, library: Library, config: Config | None) -> int:

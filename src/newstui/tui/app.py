@@ -123,6 +123,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             from newstui.tui.refresh import start_process_tracker
 
             start_process_tracker()  # before any worker process (the analysis, a refresh)
+            self._list_configured(self.config)
             self._analyse_stale(self.config.settings.extractor)
 
     def on_unmount(self) -> None:
@@ -235,7 +236,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                     )
 
     async def action_main(self, action: str) -> None:
-        """Run one of the main screen's actions (the keys m, s, A, u, o, v, |, f, r, D)."""
+        """Run one of the main screen's actions (the keys m, s, A, u, o, v, |, f, a, r, D)."""
         await self.main.run_action(action)
 
     # -- refreshes and timers -----------------------------------------------------------------
@@ -246,6 +247,15 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     def _refresh_on_timer(self) -> None:
         if self.config is not None and not self.main.refreshing:
             self.main.refresh_all()
+
+    @work(thread=True, group="configured", exit_on_error=False)
+    def _list_configured(self, config: Config) -> None:
+        """List the configured feeds not fetched yet in Sources (a first start lists the
+        config's feeds, as newsboat does, before R fetches them)."""
+        from newstui.tui.refresh import run_list_configured
+
+        if run_list_configured(self.db_path, config):
+            self.main.post_message(StoreChanged())
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse_stale(self, extractor: str) -> None:

@@ -113,6 +113,14 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Refresh the selected feed",
         id="sources.refresh_selected",
     ),
+    Binding(
+        "a",
+        "main('add_feed')",
+        "Add feed",
+        show=False,
+        tooltip="Add a feed by its URL (or a site's, whose feed is found)",
+        id="sources.add",
+    ),
     Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
     Binding(
         "D",
@@ -174,7 +182,11 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
     per_pane: list[tuple[str, list[Binding]]] = [
         (
             "Sources",
-            [*moves(PaneList.BINDINGS), choose, *of(app, "refresh_selected", "remove_source")],
+            [
+                *moves(PaneList.BINDINGS),
+                choose,
+                *of(app, "add_feed", "refresh_selected", "remove_source"),
+            ],
         ),
         (
             "Headlines",

@@ -220,6 +220,23 @@ def run_unsubscribe(db_path: Path | str, config: Config, feed_id: int) -> str | 
         return asyncio.run(unsubscribe_source(library, config, feed_id))
 
 
+def run_list_configured(db_path: Path | str, config: Config) -> int:
+    """Store the configured sources the store does not list yet (a first start, a feed written
+    into feeds.toml by hand), so Sources shows them before their first fetch; returns how many."""
+    from newstui.ingest import sync_sources
+    from newstui.model import fold_url
+
+    with Library.open(db_path, threads=True) as library:
+        stored = library.sources()
+        urls = {fold_url(f.url) for f in stored if f.url}
+        names = {f.name for f in stored}
+        missing = sum(1 for f in config.feeds if fold_url(f.url) not in urls)
+        missing += sum(1 for s in config.local if s.name not in names)
+        if missing:
+            sync_sources(library, config)
+        return missing
+
+
 def run_remove(db_path: Path | str, feed_id: int) -> RemovedSource:
     """Remove one stored source and its unstarred articles (the config is edited by the caller)."""
     with Library.open(db_path, threads=True) as library:

@@ -1,7 +1,7 @@
 """The main screen: sources, headlines over the reader, and the sidebar; routes their messages.
 
 Its keys are in `main_keys`, which panes show and have focus in `panes`, its article and source
-actions in `article_actions`, refreshing in `source_refresh`."""
+actions in `article_actions`, adding a feed in `feed_adding`, refreshing in `source_refresh`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from newstui.config import Config, Settings
 from newstui.counts import counted
 from newstui.model import NEWEST_FIRST, ArticleDetail, ArticleRow, Direction, FeedRow, SortOrder
 from newstui.tui.screens.article_actions import ArticleActions
+from newstui.tui.screens.feed_adding import FeedAdding
 from newstui.tui.screens.main_keys import MAIN_BINDINGS
 from newstui.tui.screens.panes import PANE_NAMES, PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
@@ -47,7 +48,13 @@ DETAIL_REST_REFRESHING = 0.25
 
 
 class MainScreen(
-    ReportsWorkerErrors, ArticleActions, PodcastActions, SourceRefresh, PaneLayout, Screen[None]
+    ReportsWorkerErrors,
+    ArticleActions,
+    PodcastActions,
+    FeedAdding,
+    SourceRefresh,
+    PaneLayout,
+    Screen[None],
 ):
     """Layout, navigation and the open article; owns what it shows and the actions on it."""
 

@@ -1,0 +1,88 @@
+"""Adding a feed by its address: the feed behind a web page, one trial fetch, and only when it
+reads, an entry in feeds.toml. `newstui add` and the app's `a` both go through here."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newstui.config import Config, FeedConfig, add_feeds, same_url
+from newstui.errors import NewstuiError, SourceError
+from newstui.library import Library
+
+if TYPE_CHECKING:
+    from newstui.model import SourceOutcome
+    from newstui.sources.discovery import FeedLink
+
+
+def not_a_feed_url(url: str) -> str:
+    """Why `url` cannot be added, and what the user probably meant: a local file is imported, a
+    web address needs its scheme."""
+    message = f"{url}: not an http(s) URL"
+    try:
+        local = url.startswith("file://") or (bool(url) and Path(url).expanduser().exists())
+    except (OSError, ValueError):  # not a possible path (a NUL, too long)
+        local = False
+    if local:
+        return (
+            f"{message}; a local file or folder is read by `newstui import PATH` (once) or by a "
+            "[[local]] entry in feeds.toml (on every fetch)"
+        )
+    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(:\d+)?/\S*|[\w-]+(\.[\w-]+){2,}(:\d+)?", url):
+        return f"{message}; did you mean https://{url} ?"
+    return message
+
+
+def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
+    """The feeds a web page at `url` links to (`<link rel="alternate">`), or None when `url` is
+    not a web page (then it is taken to be the feed itself)."""
+    from newstui.ingest import limits_from
+    from newstui.sources.discovery import discover_feeds
+    from newstui.sources.http import Fetcher
+
+    async def discover() -> list[FeedLink] | None:
+        async with Fetcher(limits_from(config)) as fetcher:
+            return await discover_feeds(fetcher, url)
+
+    return asyncio.run(discover())
+
+
+def already_configured(config: Config, url: str) -> None:
+    """Raise when `url` is one of the config's feeds already."""
+    existing = next((f for f in config.feeds if same_url(f.url, url)), None)
+    if existing:
+        raise NewstuiError(
+            f"{config.path}: feed already configured as {existing.name!r}", source=url
+        )
+
+
+def add_feed(
+    library: Library, config: Config, url: str, name: str | None, tags: tuple[str, ...] = ()
+) -> tuple[FeedConfig, SourceOutcome]:
+    """Fetch the feed at `url` once, as `fetch` would once it is added; when it reads, append it
+    to the config file (comments kept) and return its entry and the fetch's outcome. A feed that
+    does not read (or reads as an ill-formed document without one article) is a SourceError and
+    leaves the config and the store as they were."""
+    from newstui.ingest import describe, fetch_feeds
+
+    already_configured(config, url)
+    # A new entry carries no settings of its own, so [settings] decide (full text above all:
+    # false means no page fetched).
+    trial = FeedConfig(url, name or url, tags, config.settings.fulltext)
+    with_trial = dataclasses.replace(config, feeds=(*config.feeds, trial))
+    [outcome] = asyncio.run(fetch_feeds(library, with_trial, [trial]))
+    error = outcome.error
+    if error is None and outcome.warning and not (outcome.new or outcome.updated):
+        problem = outcome.warning.replace(", read anyway", "")  # a broken document
+        error = f"{url}: no article could be read, {problem}"
+    if error is not None:
+        library.forget_source_if_empty(url)
+        reason = describe(outcome) if outcome.error else error
+        raise SourceError(f"{reason} (not added to {config.path})", source=url)
+    title = name or library.source_title(url) or url
+    [added] = add_feeds(config.path, [FeedConfig(url, title, trial.tags)])
+    library.register_source(url, added.name, url=url, tags=added.tags)
+    return added, dataclasses.replace(outcome, name=added.name)

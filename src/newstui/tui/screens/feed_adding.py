@@ -1,0 +1,133 @@
+"""`a` adds a feed from inside the app: asks for its address, then (in a worker) finds the feed
+behind a web page, fetches it once and, when it reads, writes it to feeds.toml and shows it.
+Part of `MainScreen`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.message import Message
+from textual.screen import Screen
+
+from newstui.config import Config
+from newstui.counts import counted
+from newstui.errors import NewstuiError
+
+if TYPE_CHECKING:
+    from newstui.model import SourceOutcome
+    from newstui.tui.view import View
+    from newstui.tui.widgets.headlines import HeadlineList
+    from newstui.tui.widgets.sources import SourcesPane
+
+ADD_HINT = "A feed's URL, or a site's page that links to its feed. Enter: add · Esc: cancel"
+
+
+@dataclass(eq=False, repr=False)
+class FeedAdded(Message):
+    """A feed was fetched and written to the config file (`config`: the file read again)."""
+
+    feed_id: int
+    outcome: SourceOutcome
+    config: Config
+
+
+def several_feeds_line(url: str, links: list[tuple[str, str]]) -> str:
+    """The one line for a page that links to several feeds: each feed's URL, to add one."""
+    listed = "; ".join(f"{feed} ({kind})" for feed, kind in links)
+    return f"{url} links to {len(links)} feeds; add one of them by its URL: {listed}"
+
+
+class FeedAdding(Screen[None]):
+    """Add a feed by its address (`a`), as `newstui add` does."""
+
+    # Provided by MainScreen.
+    config: Config | None
+    db_path: Path | str
+    headlines: HeadlineList
+    sources: SourcesPane
+
+    if TYPE_CHECKING:
+
+        def show_view(
+            self, view: View, select_id: int | None = None, at_once: bool = False
+        ) -> None: ...
+
+    _adding: str | None = None  # the address being added, while its worker runs
+
+    def action_add_feed(self, typed: str = "") -> None:
+        """Ask for a feed's address, then add it in a worker."""
+        if self.config is None:
+            self.notify("demo mode: feeds cannot be added", severity="warning")
+            return
+        if self._adding is not None:
+            self.notify(f"Still adding {self._adding}…", severity="warning", markup=False)
+            return
+        if self.config.sync is not None:
+            self.notify(
+                "With [sync], feeds are subscriptions on the server: add it there or with "
+                "`newstui add URL`.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        from newstui.tui.screens.command_prompt import CommandScreen
+
+        prompt = CommandScreen(
+            "Add feed", ADD_HINT, last=typed, placeholder="https://example.org/feed.xml"
+        )
+        self.app.push_screen(prompt, self._address_typed)
+
+    def _address_typed(self, typed: str | None) -> None:
+        if typed is None:
+            return
+        from newstui.sources.http import is_http_url
+        from newstui.subscribe import not_a_feed_url
+
+        if not is_http_url(typed):
+            message = not_a_feed_url(typed)
+            self.notify(message, severity="error", markup=False)
+            if message.endswith(f"https://{typed} ?"):  # asked again, the scheme written in
+                self.action_add_feed(f"https://{typed}")
+            return
+        self._adding = typed
+        self.notify(f"Adding {typed}…", markup=False)
+        self._add_feed(typed)
+
+    @work(thread=True, group="add-feed", exit_on_error=False)
+    def _add_feed(self, url: str) -> None:
+        from newstui.config import load_config
+        from newstui.library import Library
+        from newstui.subscribe import add_feed, already_configured, feeds_behind
+
+        config = self.config
+        assert config is not None
+        try:
+            links = feeds_behind(url, config)
+            if links == []:
+                raise NewstuiError(f"{url}: this is an HTML page, not a feed (no feed link found)")
+            if links is not None and len(links) > 1:
+                raise NewstuiError(several_feeds_line(url, [(f.url, f.kind) for f in links]))
+            if links:
+                url = links[0].url
+            already_configured(config, url)
+            with Library.open(self.db_path, threads=True) as library:
+                added, outcome = add_feed(library, config, url, None)
+                feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
+            self.post_message(FeedAdded(feed_id, outcome, load_config(config.path)))
+        finally:
+            self._adding = None
+
+    @on(FeedAdded)
+    def _feed_added(self, message: FeedAdded) -> None:
+        from newstui.tui.view import feed_view
+
+        self.config = message.config
+        outcome = message.outcome
+        got = counted(outcome.new, "article")
+        self.notify(f"Added {outcome.name} to {message.config.path.name}: {got}.", markup=False)
+        self.show_view(feed_view(message.feed_id, outcome.name))
+        self.headlines.focus()
+        self.sources.reload()

@@ -1,0 +1,104 @@
+"""Pilot tests: `a` adds a feed from inside the app (its address asked for, fetched in a worker,
+written to feeds.toml, then shown); a failure is one line and changes nothing; the configured
+feeds are listed in Sources before their first fetch."""
+
+from __future__ import annotations
+
+from newstui.config import load_config
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.command_prompt import CommandScreen
+
+from .conftest import FEED_XML, notifications, run_recorded, settle
+
+PAGE = (
+    '<html><head><link rel="alternate" type="application/rss+xml" href="/news.xml"></head></html>'
+)
+
+
+def no_feeds_config(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text("# my feeds\n[settings]\nrefresh_minutes = 0\nfulltext = false\n", "utf-8")
+    return load_config(path)
+
+
+def shown(app) -> list[str]:
+    return [n.message for n in notifications(app)]
+
+
+async def add(pilot, address: str) -> None:
+    await pilot.press("a")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CommandScreen)
+    await pilot.press(*address, "enter")
+    await settle(pilot)
+
+
+async def test_a_adds_the_feed_behind_a_site_address_writes_it_to_the_config_and_shows_it(
+    tmp_path, db_path, feed_server
+):
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    feed_server.route("/", body=PAGE.encode(), headers={"Content-Type": "text/html"})
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await add(pilot, feed_server.url("/"))
+        assert not isinstance(app.screen, CommandScreen)
+        written = load_config(config.path)
+        assert [(f.name, f.url) for f in written.feeds] == [
+            ("Local Feed", feed_server.url("/news.xml"))
+        ]
+        assert config.path.read_text("utf-8").startswith("# my feeds\n")
+        assert "Added Local Feed to feeds.toml: 1 article." in shown(app)
+        assert app.main.headlines.view.title == "Local Feed"
+        assert app.main.headlines.total == 1
+        assert app.main.headlines.selected.title == "Fresh story from the server"
+        assert "Local Feed" in [f.name for f in app.main.sources.feeds]
+        assert app.main.config is not None and len(app.main.config.feeds) == 1  # R fetches it
+
+
+async def test_a_feed_that_cannot_be_fetched_is_one_line_and_nothing_is_added(
+    tmp_path, db_path, feed_server
+):
+    config = no_feeds_config(tmp_path)
+    before = config.path.read_text("utf-8")
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        sources = [f.name for f in app.main.sources.feeds]
+        await add(pilot, feed_server.url("/gone.xml"))
+        errors = [n for n in shown(app) if "404" in n]
+        assert len(errors) == 1 and "\n" not in errors[0]
+        assert "not added to" in errors[0]
+        assert config.path.read_text("utf-8") == before
+        assert [f.name for f in app.main.sources.feeds] == sources
+
+
+async def test_an_address_without_its_scheme_is_asked_again_with_https_written_in(
+    tmp_path, db_path
+):
+    app = NewstuiApp(db_path, no_feeds_config(tmp_path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await add(pilot, "example.org/feed.xml")
+        assert any("did you mean https://example.org/feed.xml" in n for n in shown(app))
+        assert isinstance(app.screen, CommandScreen)
+        assert app.screen.query_one("#command-input").value == "https://example.org/feed.xml"
+
+
+async def test_the_demo_says_feeds_cannot_be_added(db_path):
+    app = NewstuiApp(db_path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert not isinstance(app.screen, CommandScreen)
+        assert "demo mode: feeds cannot be added" in shown(app)
+
+
+async def test_configured_feeds_are_listed_in_sources_before_their_first_fetch(db_path, config):
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        names = [f.name for f in app.main.sources.feeds]
+        assert "Local Feed" in names and "Broken Feed" in names
