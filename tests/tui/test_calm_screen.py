@@ -79,7 +79,8 @@ async def test_help_has_a_section_per_pane_and_explains_enter_in_the_sidebar(db_
             "Headlines",
             "Reader",
             "Sidebar",
-            "Anywhere",
+            "The article (any pane)",
+            "Anywhere (a pane's own key first)",
         ]
         described = {(section, text) for section, _keys, text in app.screen.rows}
         assert any(
@@ -88,6 +89,29 @@ async def test_help_has_a_section_per_pane_and_explains_enter_in_the_sidebar(db_
         )
         assert ("Sources", "Remove the selected feed") in described
         assert "Remove the selected feed" in screen_text(app)
+
+
+async def test_help_lists_each_key_once_and_the_article_keys_as_working_in_every_pane(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = app.screen.rows
+        moves = {"Down", "Up", "First", "Last", "Back"}  # each pane's own, alike
+        described = [text for _section, _keys, text in rows if text not in moves]
+        assert len(described) == len(set(described)), "a binding is listed twice"
+        section = {text: name for name, _keys, text in rows}
+        keys = {text: k for _name, k, text in rows}
+        article = "The article (any pane)"
+        for text in ("Toggle read / unread", "Toggle the star", "Open the link in a browser"):
+            assert section[text] == article  # m, s, o work in the reader too
+        for text in ("Download the article's enclosure (podcast)", "Fetch the full text"):
+            assert section[text] == article  # d, f work in the headlines too
+        assert section["Search"].startswith("Anywhere")  # not only in the headlines
+        assert section["Find words in the article"] == "Reader"
+        assert keys["Show the source's articles"] == "Enter l"  # l chooses a source too
 
 
 async def test_a_search_from_a_search_does_not_stack(db_path):

@@ -49,15 +49,18 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
         # a key two bindings of one pane would share: one of them would never run (newstui said
         # nothing and `s` simply stopped starring)
         ('"article.toggle_star" = "S"\n', 5, "also the key of app.save_view"),  # the old README
-        (
+        (  # (the article's keys work in every pane: Sources is the first to see the clash)
             '"article.toggle_star" = "j"\n',
             5,
-            "'j' for article.toggle_star is also the key of headlines.down (Headlines: Down)",
+            "'j' for article.toggle_star is also the key of list.down (Sources: Down)",
         ),
         ('\n"app.search" = ["n"]\n', 6, "'n' for app.search is also the key of"),
         ('"reader.find" = "?"\n', 5, "app.help would be hidden in the Reader pane"),
-        ('"app.refresh_all" = "f"\n', 5, "app.refresh_all would be hidden in the Reader pane"),
-        ('"article.toggle_star" = "j"\n', 5, "one of them would never run"),
+        ('"app.refresh_all" = "f"\n', 5, "also the key of article.fetch_fulltext (Sources: "),
+        ('"article.toggle_star" = "j"\n', 5, "toggle_star would be hidden in the Sources pane"),
+        # the article's keys work in every pane: one on the sidebar's `F` is hidden there
+        ('"article.pager" = "F"\n', 5, "article.pager would be hidden in the Sidebar pane"),
+        ('"sources.refresh_selected" = "D"\n', 5, "one of them would never run"),
     ],
 )
 def test_an_unknown_binding_id_or_key_or_a_shared_key_stops_the_app_with_the_line(
@@ -73,7 +76,8 @@ def test_an_unknown_binding_id_or_key_or_a_shared_key_stops_the_app_with_the_lin
     "keys",
     [
         '"headlines.down" = ["j", "down"]\n',  # a default restated
-        '"article.toggle_star" = "j"\n"headlines.down" = ["x", "down"]\n',  # moved away first
+        '"app.refresh_all" = "r"\n"sources.refresh_selected" = "ctrl+r"\n',  # moved away first
+        '"reader.find" = "slash"\n"app.search" = "/"\n',  # the overlap the app is built with
         '"reader.find" = "n"\n"reader.find_next" = "ctrl+n"\n',
         '"article.toggle_star" = "*"\n',
     ],
@@ -128,7 +132,7 @@ async def test_user_keys_replace_the_defaults_and_show_in_help_and_the_palette(t
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         rows = {(section, text): keys for section, keys, text in app.screen.rows}
-        assert rows[("Headlines", "Toggle the star")] == "*"
+        assert rows[("The article (any pane)", "Toggle the star")] == "*"
         assert rows[("Headlines", "Down")] == "x ↓"
         await pilot.press("escape")
         commands = {c.title: c.help for c in app.get_system_commands(app.main)}

@@ -27,7 +27,7 @@ from newstui.model import ArticleFilter
 from newstui.paths import ui_state_path
 from newstui.signals import STOP_SIGNALS, Stopped, exit_status
 from newstui.text import terminal_safe
-from newstui.tui.app_keys import APP_BINDINGS, all_binding_ids, key_sections
+from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_ids, key_sections
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.keymap import build_keymap, check_key_clashes, keys_label
@@ -86,7 +86,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             else {}
         )
         if config is not None and config.keys.bindings:
-            check_key_clashes(config.keys, config.path, key_sections(), self.user_keymap)
+            check_key_clashes(
+                config.keys, config.path, key_sections(), self.user_keymap, EVERY_PANE
+            )
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
 
     @property

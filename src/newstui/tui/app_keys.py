@@ -118,7 +118,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('add_feed')",
         "Add feed",
         show=False,
-        tooltip="Add a feed by its URL (or a site's, whose feed is found)",
+        tooltip="Add a feed (its URL, or a site's address)",
         id="sources.add",
     ),
     Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
@@ -167,8 +167,15 @@ APP_BINDINGS: list[BindingType] = [
 ]
 
 
+ARTICLE_KEYS = "The article (any pane)"
+ANYWHERE = "Anywhere (a pane's own key first)"
+EVERY_PANE = (ARTICLE_KEYS, ANYWHERE)  # help sections whose keys work in every pane
+
+
 def key_sections() -> list[tuple[str, Iterable[Binding]]]:
-    """Bindings to list in help, a section per pane, then those that work anywhere."""
+    """Bindings to list in help: a section per pane (its own keys, and keys about what it
+    shows), then the keys on the selected article and the rest, which work in every pane.
+    Each binding is listed once."""
 
     def of(bindings: Iterable[BindingType], *actions: str) -> list[Binding]:
         found = [b for b in bindings if isinstance(b, Binding)]
@@ -178,7 +185,8 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
         return [b for b in bindings if isinstance(b, Binding) and b.action != "select"]
 
     app, main = APP_BINDINGS, MainScreen.BINDINGS
-    choose = Binding("enter", "select", "Show", tooltip="Show the source's articles")
+    # Enter is the option list's own key; `l` is the pane list's binding (list.choose)
+    choose = Binding("enter,l", "select", "Show", tooltip="Show the source's articles")
     per_pane: list[tuple[str, list[Binding]]] = [
         (
             "Sources",
@@ -193,36 +201,37 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             [
                 *moves(HeadlineList.BINDINGS),
                 *of(main, "next_unread", "sort"),
-                *of(app, "toggle_read", "toggle_star", "mark_all_read", "undo", "open_link"),
-                *of(app, "pager", "pipe", "search", "save_view"),
+                *of(app, "mark_all_read"),
             ],
         ),
         (
             "Reader",
-            [
-                *moves(Reader.BINDINGS),
-                *of(main, "page", "toggle_full_reader", "toggle_speakers"),
-                *of(app, "open_link_number", "fetch_fulltext", "story_versions"),
-                *of(app, "download", "play"),
-            ],
+            [*moves(Reader.BINDINGS), *of(main, "page", "toggle_full_reader", "toggle_speakers")],
         ),
         (
             "Sidebar",
             [  # it moves like Sources: only what differs is listed
                 Binding(
-                    "enter",
+                    "enter,l",
                     "select",
                     "List",
                     tooltip="Enter on an entity or quote lists its articles",
                 ),
                 *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
-                *of(main, "toggle_sidebar", "sidebar_tab"),
+                *of(main, "sidebar_tab"),
+            ],
+        ),
+        (
+            ARTICLE_KEYS,
+            [
+                *of(app, "toggle_read", "toggle_star", "undo", "open_link", "open_link_number"),
+                *of(app, "pager", "pipe", "fetch_fulltext", "story_versions", "download", "play"),
             ],
         ),
     ]
     listed = {id(b) for _, bindings in per_pane for b in bindings}
     anywhere = [b for b in [*main, *app] if isinstance(b, Binding) and id(b) not in listed]
-    return [*per_pane, ("Anywhere", anywhere)]
+    return [*per_pane, (ANYWHERE, anywhere)]
 
 
 def all_binding_ids() -> set[str]:

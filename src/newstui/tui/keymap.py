@@ -4,7 +4,7 @@ checked against the app's binding ids and turned into a Textual keymap (`App.set
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from textual.binding import Binding, BindingType
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
@@ -117,15 +117,19 @@ def check_key_clashes(
     path: object,
     sections: Iterable[tuple[str, Iterable[Binding]]],
     keymap: Mapping[str, str],
+    every_pane: Collection[str] = ("Anywhere",),
 ) -> None:
     """A key the user gave a binding that another binding of the same pane (or one that works
-    anywhere) also answers to is a ConfigError naming the line: of two pane bindings one would
-    never run; an anywhere binding would be hidden in that pane (the pane's binding wins)."""
+    anywhere: the `every_pane` sections) also answers to is a ConfigError naming the line: of two
+    pane bindings one would never run; an anywhere binding would be hidden in that pane (the
+    pane's binding wins)."""
     lines = {binding.id: binding.line for binding in keys.bindings}
     listed = [(name, list(bindings)) for name, bindings in sections]
-    anywhere = [b for name, bindings in listed if name == "Anywhere" for b in bindings]
+    anywhere = [b for name, bindings in listed if name in every_pane for b in bindings]
     for pane, bindings in listed:
-        scope = bindings if pane == "Anywhere" else [*bindings, *anywhere]
+        if pane in every_pane and pane != next(n for n, _ in listed if n in every_pane):
+            continue  # (the first such section checks all of them together)
+        scope = anywhere if pane in every_pane else [*bindings, *anywhere]
         holders: dict[str, list[Binding]] = {}
         for binding in scope:
             for key in keys_of(binding, keymap).split(","):
@@ -135,22 +139,37 @@ def check_key_clashes(
             mine = next((b for b in holding if b.id is not None and b.id in lines), None)
             if mine is None or mine.id is None:
                 continue
-            clash = next((b for b in holding if (b.id or b.action) != mine.id), None)
+            preset = PRESETS[keys.preset]  # an overlap the app is built with (`/` finds in
+            # the reader, searches elsewhere) is no clash when the user restates it
+            clash = next(
+                (
+                    b
+                    for b in holding
+                    if (b.id or b.action) != mine.id
+                    and not (key in _keys(b, preset) and key in _keys(mine, preset))
+                ),
+                None,
+            )
             if clash is not None:
                 where = f"{path}:{lines[mine.id]}" if lines[mine.id] else str(path)
                 hidden = next(
-                    (b for b in (mine, clash) if pane != "Anywhere" and b in anywhere), None
+                    (b for b in (mine, clash) if pane not in every_pane and b in anywhere), None
                 )
                 effect = (
                     f"{hidden.id or hidden.action} would be hidden in the {pane} pane"
                     if hidden is not None and (mine in anywhere) != (clash in anywhere)
                     else "one of them would never run"
                 )
+                label = "Anywhere" if pane in every_pane else pane
                 raise ConfigError(
                     f"{where}: {key_label(key)!r} for {mine.id} is also the key of "
-                    f"{clash.id or clash.action} ({pane}: {clash.tooltip or clash.description}); "
+                    f"{clash.id or clash.action} ({label}: {clash.tooltip or clash.description}); "
                     f"{effect}: give one of them another key"
                 )
+
+
+def _keys(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
+    return keys_of(binding, keymap).split(",")
 
 
 def keys_of(binding: Binding, keymap: Mapping[str, str]) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -107,16 +109,21 @@ class HelpScreen(ModalScreen[None]):
         moves[where](animate=False)
 
     @staticmethod
-    def _table(rows: list[tuple[str, str, str]]) -> Table:
-        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
-        table.add_column("keys", style="bold", no_wrap=True)
-        table.add_column("action")
-        section = None
-        for name, keys, description in rows:
-            if name != section:
-                if section is not None:
-                    table.add_row("", "")
-                table.add_row(Text(name, style="italic dim"), "")
-                section = name
-            table.add_row(Text(keys), Text(description))
-        return table
+    def _table(rows: list[tuple[str, str, str]]) -> Group:
+        """A section heading on a line of its own (a long one does not widen the keys column),
+        then its keys and actions; every section's keys column as wide as the widest keys."""
+        width = max((cell_len(keys) for _, keys, _ in rows), default=0)
+        parts: list[RenderableType] = []
+        sections = list(dict.fromkeys(name for name, _, _ in rows))
+        for n, name in enumerate(sections):
+            if n:
+                parts.append(Text(""))
+            parts.append(Text(f" {name}", style="italic dim"))
+            table = Table(box=None, show_header=False, padding=(0, 1))
+            table.add_column("keys", style="bold", no_wrap=True, width=width)
+            table.add_column("action")
+            for section, keys, description in rows:
+                if section == name:
+                    table.add_row(Text(keys), Text(description))
+            parts.append(table)
+        return Group(*parts)
