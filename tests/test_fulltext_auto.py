@@ -95,7 +95,7 @@ def test_each_failed_page_is_one_line_naming_the_feed_article_and_problem(run, s
     assert missing.endswith(f"{site.url('/page/missing')}: HTTP 404 Not Found")
     assert "Story binary" in binary and "not an HTML page (application/pdf)" in binary
     assert run.out.strip().splitlines()[-1] == (
-        "1 of 1 source ok: 5 new articles, 0 updated, 2 full texts fetched, 2 failed"
+        "1 of 1 source ok: 5 new articles, 0 updated; full texts: 2 fetched, 2 failed"
     )
 
 
@@ -113,7 +113,7 @@ def test_add_says_which_pages_failed(db_path, site, tmp_path, capsys):
     run = Cli(db_path, config, capsys)
     assert run("add", site.url("/feed")) == 0
     assert sum("full text of" in line for line in run.err.splitlines()) == 2
-    assert run.out.strip().splitlines()[-1].endswith("2 full texts fetched, 2 failed")
+    assert run.out.strip().splitlines()[-1].endswith("; full texts: 2 fetched, 2 failed")
     assert run.out.splitlines()[0].startswith("added Gazette to ")
 
 

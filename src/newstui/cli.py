@@ -936,8 +936,8 @@ def _report(
         )
         fulltext = sum(o.fulltext_ok for o in outcomes)
         fulltext_failed = sum(o.fulltext_failed for o in outcomes)
-        if fulltext or fulltext_failed:
-            summary += f", {counted(fulltext, 'full text')} fetched"
+        if fulltext or fulltext_failed:  # pages, not sources: their own clause
+            summary += f"; full texts: {fulltext:,} fetched"
         if fulltext_failed:
             summary += f", {fulltext_failed:,} failed"
         _stdout().print(Text(summary), soft_wrap=True)
