@@ -130,3 +130,18 @@ def test_a_lone_opening_word_is_answered_apart_before_a_comma() -> None:
     text = "Specifically said it would. Specifically, it rained."
     cands = [c for c in _finder(text).scan() if c.text == "Specifically"]
     assert [c.start for c in cands] == [0]
+
+
+def test_a_country_written_before_a_dollar_sign_is_a_currency() -> None:
+    names = {c.text for c in _finder("It cost US$20 and NZ$10,000 in the United States.").scan()}
+    assert "US" not in names and "NZ" not in names
+    assert "United States" in names
+
+
+def test_joiners_of_every_length_join_a_name_and_longer_words_do_not() -> None:
+    text = "Valentina della Rovere, Osama bin Laden, Bank of the West, Ann delladonna Lee"
+    words = [t.text for t in name_tokens(text, frozenset(), NAME_JOINERS)]
+    assert words[:3] == ["Valentina", "della", "Rovere"]
+    assert words[3:6] == ["Osama", "bin", "Laden"]
+    assert words[6:10] == ["Bank", "of", "the", "West"]
+    assert words[10:] == ["Ann", "Lee"]  # no "della" cut from "delladonna"

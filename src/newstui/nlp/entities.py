@@ -479,7 +479,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     for i, raw in enumerate(tokens):
         if not run and not caps[i]:
             continue  # a lower-case word outside a run, the commonest case (never split either)
-        if text[raw.end : raw.end + 1] == "$" and raw.text.isupper():
+        if raw.end < len(text) and ord(text[raw.end]) == 36 and raw.text.isupper():  # "$"
             if run:  # "US$20", "NZ$10,000": a currency, not a mention of the country
                 out.append((run, cues))
             run, cues = [], []

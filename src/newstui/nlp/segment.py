@@ -324,11 +324,11 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     no name. Name-capable words are found by fast scans, the joiners after each.
     """
     capable, _, initials = _name_token_patterns(joiners)
+    longest = max(map(len, joiners), default=0)
     tokens: list[Token] = []
     append = tokens.append
     for start, end in _name_word_spans(text, capable):
-        head = text[start]
-        if not head.isascii() and not head.isupper():
+        if ord(text[start]) >= 128 and not text[start].isupper():
             continue  # a letter without case (Devanagari, Han): never part of a name here
         if (
             start > 1
@@ -339,7 +339,11 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
         else:
             first = _opens_at(text, start, after_datelines)
         append(Token(start, end, text[start:end], first))
-        follows = _joiner_end(text, end + 1, joiners) if text[end + 1 : end + 2] in initials else -1
+        follows = (
+            _joiner_end(text, end + 1, joiners, longest)
+            if text[end + 1 : end + 2] in initials
+            else -1
+        )
         while follows >= 0:  # "Bank of the West", "Institut de la Santé"
             start, end = end + 1, follows
             if text[start - 1] == " " and (
@@ -349,14 +353,15 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
             else:
                 first = _opens_at(text, start, after_datelines)
             append(Token(start, end, text[start:end], first))
-            follows = _joiner_end(text, end + 1, joiners)
+            follows = _joiner_end(text, end + 1, joiners, longest)
     return tokens
 
 
-def _joiner_end(text: str, at: int, joiners: frozenset[str]) -> int:
+def _joiner_end(text: str, at: int, joiners: frozenset[str], longest: int) -> int:
     """Where the word of `joiners` starting at `at` ends, -1 if none does: what the `joiner`
     pattern of _name_token_patterns matches there (a whole word, not inside a token), found
-    without a regular expression's call (tried after most capitalised words)."""
+    without a regular expression's call (tried after most capitalised words). `longest`: the
+    length of the longest joiner (a longer word is none, so its end is not looked for)."""
     if at >= len(text):
         return -1
     if at >= 1 and (
@@ -365,9 +370,10 @@ def _joiner_end(text: str, at: int, joiners: frozenset[str]) -> int:
     ):
         return -1
     end = at
-    while end < len(text) and _is_word_char(text[end]):
+    limit = min(len(text), at + longest + 1)
+    while end < limit and _is_word_char(text[end]):
         end += 1
-    if end == at or text[at:end] not in joiners:
+    if end == at or end - at > longest or text[at:end] not in joiners:
         return -1  # joiners are all letters: the match is the whole run of word characters
     if text[end : end + 1] in _JOINER_MARKS and _is_word_char(text[end + 1 : end + 2]):
         return -1  # "de.x": a token goes on past the word
