@@ -3299,10 +3299,10 @@ def _title_case(name: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
 
 
-def merge_candidates(candidates: list[Candidate]) -> list[Entity]:
+def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity]:
     """Group mentions of one entity: same key, a surname or first name of a full name, an acronym;
-    each group typed by the rules' vote."""
-    groups, confirmed = group_candidates(candidates)
+    each group typed by the rules' vote (`text`: the article they were found in)."""
+    groups, confirmed = group_candidates(candidates, text)
     gaz = load_gazetteer()
     entities = []
     for key, cands in groups.items():
@@ -3463,9 +3463,11 @@ def _group_key(name: str) -> str:
 
 
 def group_candidates(
-    candidates: list[Candidate],
+    candidates: list[Candidate], text: str = ""
 ) -> tuple[dict[str, list[Candidate]], set[str]]:
-    """Mentions grouped per entity, and the keys of people a surname said something about."""
+    """Mentions grouped per entity, and the keys of people a surname said something about or
+    took up alone (`text`: the article the candidates were found in; without it, no surname
+    alone confirms a person)."""
     # Plain dicts filled by _add_to, here and in the merges: in the compiled extractor a
     # defaultdict (a dict subclass) is iterated, indexed and popped through generic calls.
     groups: dict[str, list[Candidate]] = {}
@@ -3551,7 +3553,9 @@ def group_candidates(
         if len(targets) == 1:
             # a short form takes the type of the full name it refers to
             target = targets.pop()
-            if any(c.type == "PERSON" and c.strength >= 1 for c in cands):
+            if any(c.type == "PERSON" and c.strength >= 1 for c in cands) or _surname_alone(
+                target, name, cands, groups, text
+            ):
                 confirmed.add(target)  # "Moss said": the surname confirms "Jane Moss" a person
             moved = [_untyped(c) for c in groups.pop(key)]
             into = groups.get(target)
@@ -3566,6 +3570,50 @@ def group_candidates(
     _merge_name_tails(groups)
     _merge_org_abridgements(groups)
     return groups, confirmed
+
+
+# Words after which a lone capitalised word is a place, not a surname ("the square at Vellow").
+_AT_A_PLACE: Final = frozenset(("in", "at", "near"))
+
+
+def _surname_alone(
+    target: str,
+    surname: str,
+    cands: list[Candidate],
+    groups: dict[str, list[Candidate]],
+    text: str,
+) -> bool:
+    """Whether a lone word, untyped or weakly a person, takes up the full name introduced before
+    it by that name's last word, standing alone mid-sentence ("… Mohamedou Ould Slahi. … he
+    suspected Slahi had"): articles take people up by their surnames, places and bodies by other
+    words ("Garuda" for "Garuda Indonesia"). Not the end of a longer run ("Wikimedia Commons"
+    after "Creative Commons")."""
+    into = groups.get(target)
+    if (
+        not text
+        or into is None
+        or not target.endswith(" " + surname)
+        or not all(c.type is None or c.type == "PERSON" for c in cands)
+        or min(c.start for c in cands) < min(c.start for c in into)
+    ):
+        return False
+    return any(not c.sentence_start and _stands_alone(text, c.start) for c in cands)
+
+
+def _stands_alone(text: str, start: int) -> bool:
+    """Whether the word at `start` stands as a person's surname would: not after a capitalised
+    word of the same run ("Wikimedia Commons"), a hyphen or an apostrophe, nor after a
+    preposition of place ("the square at Vellow")."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(" "):
+        return not before[-1:].isalnum() and before[-1:] not in ("-", "'", "’")
+    words = before.split()
+    if not words:
+        return True
+    last = words[-1]
+    if last in _AT_A_PLACE:
+        return False
+    return not last[:1].isupper() or last[-1] in ",.;:"
 
 
 _SURNAME_PARTICLES: Final = frozenset(
@@ -3991,7 +4039,7 @@ def extract_entities(
     text: str, tokens: list[Token], datelines: list[Dateline] | None = None
 ) -> list[Entity]:
     """Entities of one article, each under its longest name, with every mention's offsets."""
-    return merge_candidates(_EntityFinder(text, tokens, datelines or []).scan())
+    return merge_candidates(_EntityFinder(text, tokens, datelines or []).scan(), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -4009,7 +4057,7 @@ def candidate_groups(
     text: str, tokens: list[Token], datelines: list[Dateline] | None = None
 ) -> list[CandidateGroup]:
     """Every group of mentions in an article with the rules' verdict (for tools/train_entities.py)."""
-    groups, confirmed = group_candidates(_EntityFinder(text, tokens, datelines or []).scan())
+    groups, confirmed = group_candidates(_EntityFinder(text, tokens, datelines or []).scan(), text)
     return [
         CandidateGroup(
             key,

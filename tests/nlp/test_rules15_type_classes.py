@@ -1,0 +1,48 @@
+"""Entity types decided by whole-article evidence (issue 10, rules-15): general mechanisms found
+by breaking every dev-set error down by class, each pinned by invented examples."""
+
+from __future__ import annotations
+
+from newstui.nlp.entities import Candidate, merge_candidates
+
+
+def _entities(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+def test_a_full_name_taken_up_by_its_surname_alone_is_a_person(extractor) -> None:
+    text = (
+        "The band played with Roke Hudsley in 1970. After a long illness, Hudsley's voice gave out."
+    )
+    assert ("Roke Hudsley", "PERSON") in _entities(extractor, text)
+
+
+def test_a_surname_alone_confirms_a_name_with_a_particle(extractor) -> None:
+    text = (
+        "In 2005 the panel dropped the case against Tavrel Ould Minsa. Couch said that he "
+        "suspected Minsa had helped."
+    )
+    assert ("Tavrel Ould Minsa", "PERSON") in _entities(extractor, text)
+
+
+def test_a_last_word_after_a_preposition_of_place_is_no_surname(extractor) -> None:
+    text = "Crowds gathered at Tarn Vellow on Friday, and the square at Vellow was full."
+    assert not any(kind == "PERSON" for _, kind in _entities(extractor, text))
+
+
+def test_a_last_word_opening_sentences_only_confirms_nobody(extractor) -> None:
+    text = "Second place went to Ababi Tolosse. Tolosse trained in Addis Ababa."
+    assert "Ababi Tolosse" not in {name for name, _ in _entities(extractor, text)}
+
+
+def test_a_last_word_that_ends_another_capitalised_run_is_no_surname() -> None:
+    # "Wikimedia Commons" after "Creative Commons": the lone "Commons" is what is left of a
+    # longer run, not the name taken up alone.
+    text = "Films under the Bravik Tolley scheme were shown. Videos on Wikimedia Tolley are shared."
+    full = text.index("Bravik Tolley")
+    lone = text.index("Tolley are")
+    candidates = [
+        Candidate(full, full + len("Bravik Tolley"), "Bravik Tolley", 2, "PERSON", 0),
+        Candidate(lone, lone + len("Tolley"), "Tolley", 1),
+    ]
+    assert merge_candidates(candidates, text) == []
