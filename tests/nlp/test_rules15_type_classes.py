@@ -46,3 +46,21 @@ def test_a_last_word_that_ends_another_capitalised_run_is_no_surname() -> None:
         Candidate(lone, lone + len("Tolley"), "Tolley", 1),
     ]
     assert merge_candidates(candidates, text) == []
+
+
+def test_a_name_ending_in_a_street_or_site_word_is_a_place(extractor) -> None:
+    text = (
+        "Stalls at the Tarlow Market stayed shut. The herd was moved to the Kessin Ranch near "
+        "the Pell River Reservation, and police guarded the Vanten Mansion on Hollis Place and "
+        "the Ossery Mall."
+    )
+    found = _entities(extractor, text)
+    for place in (
+        "Tarlow Market",
+        "Kessin Ranch",
+        "Pell River Reservation",
+        "Vanten Mansion",
+        "Hollis Place",
+        "Ossery Mall",
+    ):
+        assert (place, "PLACE") in found
