@@ -64,3 +64,22 @@ def test_a_name_ending_in_a_street_or_site_word_is_a_place(extractor) -> None:
         "Ossery Mall",
     ):
         assert (place, "PLACE") in found
+
+
+def test_a_name_ending_in_a_business_or_group_word_is_an_organisation(extractor) -> None:
+    text = (
+        "Morris co-owns Carvell Apparel, a vintage shop. The hotel will join the Tessing Hotels "
+        "group, and the Brannock Diamonds mine closed. The Orrin Hand Commando said it was not "
+        "involved, according to the Lorne Violence Archive. Later, Pacific Star Wrestling "
+        "signed her."
+    )
+    found = _entities(extractor, text)
+    for body in (
+        "Carvell Apparel",
+        "Tessing Hotels",
+        "Brannock Diamonds",
+        "Orrin Hand Commando",
+        "Lorne Violence Archive",
+        "Pacific Star Wrestling",
+    ):
+        assert (body, "ORG") in found
