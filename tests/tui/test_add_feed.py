@@ -102,3 +102,22 @@ async def test_configured_feeds_are_listed_in_sources_before_their_first_fetch(d
         await settle(pilot)
         names = [f.name for f in app.main.sources.feeds]
         assert "Local Feed" in names and "Broken Feed" in names
+
+
+async def test_a_feed_added_to_a_config_without_feeds_is_refreshed_on_the_timer(
+    tmp_path, db_path, feed_server
+):
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    config = no_feeds_config(tmp_path)
+    config.path.write_text(
+        config.path.read_text("utf-8").replace("refresh_minutes = 0", "refresh_minutes = 30")
+    )
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app._refresh_on_timer()  # what the timer calls: no sources, nothing to say
+        await settle(pilot)
+        assert shown(app) == []
+        await add(pilot, feed_server.url("/news.xml"))
+        timer = app.auto_refresh_timer
+        assert timer is not None  # started though the config had no feed when the app began

@@ -113,7 +113,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.resume_downloads()  # a queue left by the last run carries on
         if self.config is not None and self.config.sync is not None:
             self._watch_other_writers()  # show the sync state at once
-        if self.config is not None and (self.config.feeds or self.config.local or self.config.sync):
+        if self.config is not None:  # (a config with no sources yet may get one from `a`)
             minutes = self.config.settings.refresh_minutes
             if minutes:
                 self.auto_refresh_timer = self.set_interval(minutes * 60, self._refresh_on_timer)
@@ -247,7 +247,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.main.refresh_all()
 
     def _refresh_on_timer(self) -> None:
-        if self.config is not None and not self.main.refreshing:
+        config = self.config
+        if config is None or self.main.refreshing:
+            return
+        if config.feeds or config.local or config.sync:  # nothing to say when there is nothing
             self.main.refresh_all()
 
     @work(thread=True, group="configured", exit_on_error=False)
