@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from newstui.model import Link
 from newstui.sources.feeds import parse_feed
-from newstui.sources.html import html_to_text
+from newstui.sources.html import _fold_paragraphs, _placed_link, html_to_text
+from newstui.text import clean_text
 
 _PIECES = st.sampled_from(
     [
@@ -106,3 +109,29 @@ def test_feed_entries_store_their_links_places() -> None:
     [article] = parse_feed(body, "https://e.example/feed").articles
     [link] = article.links
     assert article.text[: link.offset] == "See the source"
+
+
+def test_a_placed_link_is_the_link_its_constructor_makes() -> None:
+    made = _placed_link("the source", "https://e.example/src", "image", 14)
+    built = Link("the source", "https://e.example/src", "image", offset=14)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert vars(made) == vars(built)  # every field, a new one too (then mirror it there)
+    assert pickle.loads(pickle.dumps(made)) == built
+
+
+_TEXT_PIECES = st.sampled_from(
+    ["word", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x0b", "•", "• ", "\ue0f0"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_TEXT_PIECES, max_size=30).map("".join))
+@example("a\n• b")
+@example(" a \n\n b ")
+def test_folded_paragraphs_said_to_be_trimmed_have_no_line_with_white_space_at_an_end(
+    text: str,
+) -> None:
+    folded, trimmed = _fold_paragraphs(text)
+    if trimmed:
+        assert all(line == line.strip() for line in folded.split("\n"))
+    assert clean_text(folded, trimmed=trimmed) == clean_text(folded)

@@ -4,10 +4,11 @@ for every feed document the tests know; it declines what it does not reproduce."
 from __future__ import annotations
 
 import pytest
+from feedparser.datetimes import _parse_date
 
 from newstui.errors import SourceError
 from newstui.sources.feeds import ParsedFeed, parse_feed
-from newstui.sources.lxml_feeds import read_well_formed
+from newstui.sources.lxml_feeds import parsed_date, read_well_formed
 from newstui.store import open_db
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed
@@ -118,3 +119,29 @@ def test_text_xml_and_other_charsets_are_left_to_feedparser():
     assert read_well_formed(body, URL, "text/xml") is None
     assert read_well_formed(body, URL, "application/xml; charset=iso-8859-1") is None
     assert read_well_formed(body, URL, "text/html") is None
+
+
+_DATES = [
+    f"{day}, {date} {zone}"
+    for day in ("Mon", "Sun")
+    for date in (
+        "01 Nov 2026 09:30:05",
+        "1 Jan 1970 00:00:00",
+        "31 Dec 9999 23:59:59",
+        "01 Jan 0001 00:00:00",
+        "29 Feb 2024 12:00:00",
+        "29 Feb 2023 12:00:00",  # no such day: feedparser's other handlers have their say
+        "31 Apr 2026 10:00:00",
+        "00 Mar 2026 10:00:00",
+        "15 Jun 2026 24:00:00",
+        "15 Jun 2026 23:60:00",
+        "15 Jun 2026 23:59:60",
+        "5 Aug 0099 01:02:03",
+    )
+    for zone in ("GMT", "UTC", "UT", "Z", "+0000", "-0000", "+0530", "-0500", "+1400", "-9959")
+]
+
+
+@pytest.mark.parametrize("value", [*_DATES, "Mon, 01 Nov 2026 09:30:05 EST", "2026-11-01"])
+def test_dates_are_read_as_feedparser_reads_them(value):
+    assert parsed_date(value) == _parse_date(value)

@@ -155,6 +155,10 @@ ENTITY_TYPES = (
 )  # GROUP: nationalities, religious and political groups
 
 
+# Made in sources/html.py with `Link.__new__(Link)` and a write to its `__dict__`
+# (`_placed_link`), skipping the dataclass `__init__` for every link of every article: a new
+# field, `slots=True` or a `__post_init__` must be mirrored there (tests/sources/
+# test_link_offsets.py compares it with the constructor).
 @dataclass(frozen=True)
 class Link:
     """A link or image found in an article body: its visible text and an http(s) URL. An

@@ -244,7 +244,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     except (lxml.etree.ParserError, ValueError):
         root = None
     if root is None:  # nothing libxml2 could read as a document
-        return _clean(re.sub(r"<[^>]*>", " ", html), refs), []
+        return _clean(re.sub(r"<[^>]*>", " ", html), False, refs), []
     parts: list[str] = []
     links: list[tuple[str, str, LinkKind]] = []  # (text, url, kind); Links made at the end
     seen: set[str] = set()
@@ -312,19 +312,28 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
         marked.replace(_LINK_MARK, "") if links else marked, html
     ):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
-        text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))), refs)
+        text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))), False, refs)
         return text, [Link(*link) for link in links]
+    folded, trimmed = _fold_paragraphs(_marks_off_spaces(marked) if links else marked)
     if not links:
-        return _clean(_fold_paragraphs(marked), refs), []
-    return _placed_links(_clean(_fold_paragraphs(_marks_off_spaces(marked)), refs), links)
+        return _clean(folded, trimmed, refs), []
+    return _placed_links(_clean(folded, trimmed, refs), links)
 
 
-def _fold_paragraphs(text: str) -> str:
-    """Paragraphs at blank lines; inside a paragraph, single newlines from the source are spaces."""
-    return "\n\n".join(
-        _LINE_BREAK.sub(" ", p).strip() if "\n" in p else p.strip()
-        for p in _PARAGRAPH_BREAK.split(text)
-    )
+def _fold_paragraphs(text: str) -> tuple[str, bool]:
+    """Paragraphs at blank lines; inside a paragraph, single newlines from the source are spaces.
+    And whether every line is trimmed: no newline was left inside a paragraph (a bullet's), so
+    each line is a stripped paragraph or empty."""
+    paragraphs: list[str] = []
+    trimmed = True
+    for paragraph in _PARAGRAPH_BREAK.split(text):
+        if "\n" in paragraph:
+            paragraph = _LINE_BREAK.sub(" ", paragraph).strip()
+            trimmed = trimmed and "\n" not in paragraph
+        else:
+            paragraph = paragraph.strip()
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs), trimmed
 
 
 _MARKS_AFTER_SPACE = re.compile(r"(?<!\s)\s++\ue0f0(?:\s*+\ue0f0)*+")
@@ -363,17 +372,35 @@ def _placed_links(marked: str, links: list[tuple[str, str, LinkKind]]) -> tuple[
     for before, (link_text, url, kind) in enumerate(links):
         # its mark's place in the text without the marks before it (one search, no pieces)
         at = marked.find(_LINK_MARK, at + 1)
-        placed.append(Link(link_text, url, kind, offset=at - before))
+        placed.append(_placed_link(link_text, url, kind, at - before))
     return text, placed
+
+
+def _placed_link(text: str, url: str, kind: LinkKind, offset: int) -> Link:
+    """`Link(text, url, kind, offset=offset)`, its fields set as the frozen dataclass's
+    `__init__` sets them: that `__init__` runs as Python code (~12K instructions a link, this
+    ~2K; an article of the ingest benchmark has 7.5 links). See the note above model.Link;
+    tests/sources/test_link_offsets.py compares the two."""
+    link = Link.__new__(Link)
+    fields = link.__dict__
+    fields["text"] = text
+    fields["url"] = url
+    fields["kind"] = kind
+    fields["size"] = None
+    fields["duration"] = None
+    fields["offset"] = offset
+    return link
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?!•\ue0f0* )")  # a bullet's link mark stays with it
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _clean(text: str, refs: bool) -> str:
+def _clean(text: str, trimmed: bool, refs: bool) -> str:
     """Clean converted text, stripping escape sequences that came in as character references
-    (`refs`: the document had numeric references, the only source of stand-ins)."""
+    (`refs`: the document had numeric references, the only source of stand-ins; `trimmed`: see
+    _fold_paragraphs. A stand-in put back is a control character: clean_text's check of the
+    characters finds it, whatever `trimmed` says)."""
     if refs and _STAND_INS.search(text) is not None:
         text = _STAND_INS.sub(lambda m: chr(ord(m.group(0)) - _STAND_IN), text)
-    return clean_text(text)
+    return clean_text(text, trimmed=trimmed)
