@@ -3572,8 +3572,11 @@ def group_candidates(
     return groups, confirmed
 
 
-# Words after which a lone capitalised word is a place, not a surname ("the square at Vellow").
-_AT_A_PLACE: Final = frozenset(("in", "at", "near"))
+# Words after which a lone capitalised word is a place, not a surname ("the square at Vellow",
+# "Roads to Valesi were closed").
+_AT_A_PLACE: Final = frozenset(
+    ("in", "at", "near", "to", "from", "into", "towards", "toward", "across", "through")
+)
 
 
 def _surname_alone(
