@@ -260,6 +260,12 @@ def _content(text: str, open_mark: int, close_mark: int) -> QuoteSpan | None:
     return QuoteSpan(start, end, open_mark, close_mark) if end > start else None
 
 
+def title_cased(content: str) -> bool:
+    """Whether every word of a quotation but "of", "the" and the like is capitalised: the name
+    of something ("Sinn Fein/IRA", "Keeper of the Federal Seal"), not anyone's words."""
+    return all(w[0].isupper() for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS)
+
+
 def is_speech(text: str, span: QuoteSpan) -> bool:
     """False for scare quotes, short fragments and titles of works; those are never speech."""
     return speech_kind(text, span) == "speech"

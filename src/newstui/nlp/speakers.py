@@ -11,7 +11,7 @@ from typing import Final, NamedTuple
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.quotes import NAMING_CUE, NAMING_CUE_HEADS, QuoteSpan
+from newstui.nlp.quotes import NAMING_CUE, NAMING_CUE_HEADS, QuoteSpan, title_cased
 from newstui.nlp.segment import literal_heads, may_match, paragraph_spans, sentence_starts
 
 # The attribution verbs: speaking and writing, in every form a news sentence uses them.
@@ -279,6 +279,21 @@ _COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
 _LEADING_ADVERBIAL: Final = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
 _PARTICIPLE_AT: Final = re.compile(r"[a-z]+ing\b")
 _WORD_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
+# The subject of a clause with no speech verb (`_clause_subject`): what may stand before it in
+# its clause, the verb after it (past an appositive set off by commas), words that are no verb
+_SUBJECT_TYPES: Final = frozenset(("PERSON", "ORG"))
+_CLAUSE_OPENING: Final = re.compile(r"(?:^|;\s|,?\s(?:and|but|while|whereas)\s)\s*(?:[Tt]he\s+)?$")
+_SUBJECT_VERB: Final = re.compile(r"(?:,[^,;:]{1,80},)?\s+([a-z]+)\b")
+_NOT_A_VERB: Final = _PREPOSITIONS | frozenset(
+    "and or who whom whose which that the a an his her its their".split()
+)
+_PRONOUN_SUBJECT: Final = re.compile(r"\s*(He|She)\s+[a-z]")
+_PASSIVE: Final = re.compile(
+    r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b"
+)
+_NAMING_VERB: Final = re.compile(
+    r"\b(?:named?|names|naming|dubb?(?:ed|s)?|nicknamed|(?:en)?titled|termed|labell?ed)\b"
+)
 _POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\s")
 # "'s longtime friend ", "'s lawyer, ": a possessive and the lower-case role noun of the person
 # who follows it
@@ -491,7 +506,11 @@ class SpeakerFinder:
                 if prev and prev[1] and self._continues_previous(prev[0], span, prev[2] == "after"):
                     speaker, found = prev[1], "carried"
                 else:
-                    speaker = self._interviewee(span) or self._sentence_before_names(span)
+                    speaker = (
+                        self._interviewee(span)
+                        or self._sentence_before_names(span)
+                        or self._clause_subject(span)
+                    )
             out.append(speaker or None)
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
@@ -670,6 +689,55 @@ class SpeakerFinder:
         if not people and words[:1] and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start)
         return None
+
+    def _clause_subject(self, span: QuoteSpan) -> str | None:
+        """'Lee believed the plan would “…”', 'and the bank will “…”': a quote inside a clause
+        with no verb of speaking is the words of that clause's subject, when the subject is the
+        last person or organisation before the quote, opens its clause (the sentence, or after
+        "and"/"but"/";") and is followed by its verb in the active voice; a leading "he"/"she"
+        with no name after it stands for its person. A quotation that is a name ("Keeper of the
+        Seal"), or one the clause names something with, is nobody's words."""
+        start, _ = self.sentence_bounds(span.open_mark)
+        head = self.masked[start : span.open_mark]
+        if not head.strip() or self._in_parentheses(start, span.open_mark):
+            return None  # a quote opening its sentence: `_sentence_before_names` decides
+        if title_cased(self.text[span.start : span.end]):
+            return None  # 'Lee took the title of "Keeper of the Seal"': a name, not words
+        named = [
+            m for m in self.mentions_in(start, span.open_mark) if m.entity.type in _SUBJECT_TYPES
+        ]
+        if named:
+            m = named[-1]
+            lead = self.masked[start : m.start]
+            opening = _LEADING_ADVERBIAL.match(head)
+            if opening and start + opening.end() > m.end and lead.strip():
+                return None  # "Asked about his deputy, Ivan Lee, at the hearing, …": no subject
+            opener = _LEADING_ADVERBIAL.match(lead)  # "In May, Lee …"
+            if not (
+                _CLAUSE_OPENING.search(lead)
+                or (opener and _CLAUSE_OPENING.match(lead[opener.end() :]))
+            ):
+                return None
+            subject_end = m.end
+        else:
+            opener = _LEADING_ADVERBIAL.match(head)
+            pronoun = _PRONOUN_SUBJECT.match(head, opener.end() if opener else 0)
+            if pronoun is None:
+                return None
+            subject_end = start + pronoun.end(1)
+        verb = _SUBJECT_VERB.match(self.masked, subject_end, span.open_mark)
+        if (
+            verb is None
+            or verb.group(1) in _NOT_A_VERB
+            # "Lee and the council were mocked with chants of “…”": not their words
+            or _PASSIVE.match(self.masked, verb.start(1), span.open_mark)
+            # "The board named the new ward “…”": a name it gives, not its words
+            or _NAMING_VERB.search(self.masked, subject_end, span.open_mark)
+        ):
+            return None
+        if named:
+            return named[-1].entity.name
+        return self._resolve_pronoun(self.masked[start:subject_end].split()[-1].lower(), start)
 
     def _in_parentheses(self, start: int, pos: int) -> bool:
         """Whether an opening parenthesis after `start` is still open at `pos`."""

@@ -1,0 +1,56 @@
+"""A quotation inside a clause with no verb of speaking is the words of that clause's subject
+(rules-15, issue 10): invented examples, none copied from an article."""
+
+from __future__ import annotations
+
+
+def _speakers(extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+
+
+# 'Lee believed the plan would “…”', '…, but Lee predicts “…”', 'and the bank will “…”': the
+# subject that opens the quote's clause, before its verb, speaks.
+def test_a_quote_in_a_clause_without_a_speech_verb_is_its_subjects(extractor) -> None:
+    text = (
+        "The harbour board met on Tuesday.\n\n"
+        "Marta Olsen, a ferry captain for twenty years, believed the new timetable would "
+        '"leave the island towns stranded every winter evening."\n\n'
+        "Fares will rise in spring, but Olsen predicts "
+        '"most commuters will simply move to the mainland for good."\n\n'
+        "The board will sell two older boats and the Fjordline Company will "
+        '"keep the remaining vessels in service until the new ones arrive."'
+    )
+    assert _speakers(extractor, text) == [
+        ("leave the island towns stranded every winter evening.", "Marta Olsen"),
+        ("most commuters will simply move to the mainland for good.", "Marta Olsen"),
+        ("keep the remaining vessels in service until the new ones arrive.", "Fjordline Company"),
+    ]
+
+
+# A leading "he"/"she" is the clause's subject too: the person it stands for speaks.
+def test_a_leading_pronoun_as_the_clause_subject_stands_for_its_person(extractor) -> None:
+    text = (
+        "Tomas Varga is running for mayor of the town.\n\n"
+        'He has built his campaign on a promise to "open every school library on weekends '
+        'for the whole summer."'
+    )
+    assert _speakers(extractor, text) == [
+        ("open every school library on weekends for the whole summer.", "Tomas Varga")
+    ]
+
+
+# The guards: a passive subject ("were mocked with"), a clause that names something
+# ("named the bridge"), a quotation that is a name, a subject in the middle of a clause
+# ("used by the Weather Office"), and a possessive: nobody speaks.
+def test_a_passive_naming_or_embedded_subject_gives_no_speaker(extractor) -> None:
+    text = (
+        "During the march, Mayor Ines Cole and the Harbour Trust were mocked with chants of "
+        '"nobody asked us about the new road at all."\n\n'
+        'The Fjordline Company named the ferry "the pride of the northern coast and its people."\n\n'
+        'Marta Olsen took the title of "Keeper of the Harbour Lights."\n\n'
+        "On the scale used by the Weather Office for storms, at level four "
+        '"roofs will be torn from houses across the region."\n\n'
+        "Olsen's plan was to "
+        '"sail every boat to the mainland before the storm arrived."'
+    )
+    assert [s for _, s in _speakers(extractor, text)] == [None] * 5
