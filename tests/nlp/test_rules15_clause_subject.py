@@ -54,3 +54,24 @@ def test_a_passive_naming_or_embedded_subject_gives_no_speaker(extractor) -> Non
         '"sail every boat to the mainland before the storm arrived."'
     )
     assert [s for _, s in _speakers(extractor, text)] == [None] * 5
+
+
+# A person's speaker name is the article's fullest form of them: "Nora Blix", first named
+# "Nora K. Blix", speaks as "Nora K. Blix".
+def test_a_speaker_is_named_by_the_articles_fullest_form_of_that_person(extractor) -> None:
+    text = (
+        "Nora K. Blix, the chief executive of Harbourline, spoke to the committee.\n\n"
+        '"Fees will stay where they are this year," warned Nora Blix.\n\n'
+        '"We have no plans to sell," Blix said.'
+    )
+    assert [s for _, s in _speakers(extractor, text)] == ["Nora K. Blix", "Nora K. Blix"]
+
+
+# The guard: with two fuller forms ("Sam T. Rowe" and "Sam J. Rowe", father and son) the
+# shorter name may be either: it stays as written.
+def test_a_speaker_with_two_fuller_forms_keeps_the_name_written(extractor) -> None:
+    text = (
+        "Sam T. Rowe and his son Sam J. Rowe run the ferry company together.\n\n"
+        '"Fees will stay where they are this year," warned Sam Rowe.'
+    )
+    assert [s for _, s in _speakers(extractor, text)] == ["Sam Rowe"]

@@ -11,6 +11,7 @@ from typing import Final, NamedTuple
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.gazetteer import load_gazetteer
+from newstui.nlp.names import fold
 from newstui.nlp.quotes import NAMING_CUE, NAMING_CUE_HEADS, QuoteSpan, title_cased
 from newstui.nlp.segment import literal_heads, may_match, paragraph_spans, sentence_starts
 
@@ -514,7 +515,30 @@ class SpeakerFinder:
             out.append(speaker or None)
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
-        return out
+        return self._fullest_forms(out)
+
+    def _fullest_forms(self, speakers: list[str | None]) -> list[str | None]:
+        """Each person speaker by the article's fullest name of them: "Ann Lee" is "Ann B. Lee"
+        when that is the one person entity with the same first and last names and more."""
+        people = [name for name, kind in self.types.items() if kind == "PERSON"]
+        fuller: dict[str, str | None] = {}
+        for name in {s for s in speakers if s and self.types.get(s) == "PERSON"}:
+            words = fold(name).split()
+            if len(words) < 2:
+                continue
+            longer = [
+                other
+                for other in people
+                if len(other_words := fold(other).split()) > len(words)
+                and other_words[0] == words[0]
+                and other_words[-1] == words[-1]
+                and set(words) < set(other_words)
+            ]
+            if len(longer) == 1:
+                fuller[name] = longer[0]
+        if not fuller:
+            return speakers
+        return [fuller.get(s, s) if s else s for s in speakers]
 
     def _short_speaker(self, span: QuoteSpan) -> str | None:
         """The person or organisation a fragment of three words or fewer is attributed to, if the
