@@ -11,7 +11,6 @@ from typing import Final, NamedTuple
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.names import fold
 from newstui.nlp.quotes import NAMING_CUE, NAMING_CUE_HEADS, QuoteSpan, title_cased
 from newstui.nlp.segment import literal_heads, may_match, paragraph_spans, sentence_starts
 
@@ -520,25 +519,26 @@ class SpeakerFinder:
     def _fullest_forms(self, speakers: list[str | None]) -> list[str | None]:
         """Each person speaker by the article's fullest name of them: "Ann Lee" is "Ann B. Lee"
         when that is the one person entity with the same first and last names and more."""
-        people = [name for name, kind in self.types.items() if kind == "PERSON"]
-        fuller: dict[str, str | None] = {}
-        for name in {s for s in speakers if s and self.types.get(s) == "PERSON"}:
-            words = fold(name).split()
-            if len(words) < 2:
-                continue
+        named = {s for s in speakers if s and " " in s and self.types.get(s) == "PERSON"}
+        # a fuller form has three words or more: most articles have none, and stop here
+        people = [n for n, kind in self.types.items() if kind == "PERSON" and n.count(" ") > 1]
+        if not named or not people:
+            return speakers
+        fuller: dict[str | None, str] = {}
+        for name in named:
+            words = name.split()
             longer = [
                 other
                 for other in people
-                if len(other_words := fold(other).split()) > len(words)
+                if len(other) > len(name)
+                and len(other_words := other.split()) > len(words)
                 and other_words[0] == words[0]
                 and other_words[-1] == words[-1]
                 and set(words) < set(other_words)
             ]
             if len(longer) == 1:
                 fuller[name] = longer[0]
-        if not fuller:
-            return speakers
-        return [fuller.get(s, s) if s else s for s in speakers]
+        return [fuller.get(s, s) for s in speakers] if fuller else speakers
 
     def _short_speaker(self, span: QuoteSpan) -> str | None:
         """The person or organisation a fragment of three words or fewer is attributed to, if the
