@@ -1,14 +1,17 @@
-"""Train a linear speaker ranker (speaker_ranker.py, beside this file) on the annotated sets and
-print its leave-one-folder-out cross-validation against the rules.
+"""Train the linear speaker model of the extractor's fill (src/newstui/nlp/speaker_fill.py) on the
+annotated sets and print its leave-one-folder-out cross-validation against the rules.
 
-Run from the repository root: `python tools/train_speakers.py [--write PATH]`. The data is every
+Run from the repository root: `python tools/train_speakers.py [--margins 1,2,3] [--write [PATH]]`.
+The data is every
 annotated folder under tests/data/nlp except the blind ones (tools/blind_sets.py:
 never read here). For each folder the model is trained on all the others and scored on it, as
 bench/nlp_eval.py counts speakers (P/R/F1 of named speakers over exactly matched quotes), in two
 uses: "rerank" (the model chooses every speaker, the rules' choice one feature among others) and
-"fill" (the rules' speaker stands; where they name nobody the model's best candidate speaks if it
-beats nobody by --margin). `--write` saves weights trained on every folder. Deterministic: the
-same data and code give the same bytes.
+"fill" (the rules' speaker stands; where they name nobody the model's best candidate, an entity of
+the article, speaks if it beats nobody by the margin: what the extractor does), with the speakers
+the fill adds right and wrong per folder, for each of --margins. `--write` saves weights trained
+on every folder, by default into the package (src/newstui/nlp/data/speaker_fill.json).
+Deterministic: the same data and code give the same bytes.
 """
 
 from __future__ import annotations
@@ -29,14 +32,21 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from blind_sets import is_blind  # noqa: E402
 from nlp_eval import _prf, _quote_key, _speaker_key, load_articles  # noqa: E402
-from speaker_ranker import Candidate, best, candidates, score  # noqa: E402
 
 from newstui.nlp.rules import rules_view  # noqa: E402
+from newstui.nlp.speaker_fill import (  # noqa: E402
+    FILL_MARGIN,
+    WEIGHTS_FILE,
+    Candidate,
+    best,
+    candidates,
+    fill_choice,
+)
 
 DATA = ROOT / "tests" / "data" / "nlp"
+SHIPPED = ROOT / "src" / "newstui" / "nlp" / "data" / WEIGHTS_FILE
 EPOCHS = 12
 SEED = 10
-MARGIN = 3.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,7 @@ class Example:
     """One quotation the rules found: its candidates, the rules' speaker, the annotated one."""
 
     options: list[Candidate]
+    types: dict[str, str]  # the article's entities' types (the fill names only entities)
     rules: str | None
     key: str  # the quotation's scoring key (bench/nlp_eval.py)
     short: bool  # a fragment of three words or fewer: a quote only when attributed
@@ -86,7 +97,11 @@ def read_folder(folder: Path) -> list[Article]:
             index = next(
                 (i for i, c in enumerate(options) if _speaker_key(c.speaker) == want), None
             )
-            examples.append(Example(options, view.speakers[k], key, span in view.short, index))
+            examples.append(
+                Example(
+                    options, view.finder.types, view.speakers[k], key, span in view.short, index
+                )
+            )
         out.append(Article(examples, gold))
     return out
 
@@ -128,17 +143,31 @@ def rerank(weights: dict[str, float]) -> Chooser:
     return lambda ex: best(weights, ex.options).speaker
 
 
-def fill(weights: dict[str, float], margin: float = MARGIN) -> Chooser:
-    """The rules' speaker stands; where they name nobody, the model's best if it beats nobody."""
+def fill(weights: dict[str, float], margin: float = FILL_MARGIN) -> Chooser:
+    """The rules' speaker stands; where they name nobody, the model's best if it beats nobody
+    (as the extractor does: speaker_fill.fill_choice)."""
 
     def choose(ex: Example) -> str | None:
         if ex.rules:
             return ex.rules
-        top = best(weights, ex.options)
-        beats = score(weights, top) - score(weights, ex.options[0]) > margin
-        return top.speaker if beats else None
+        return fill_choice(weights, ex.options, ex.types, margin)
 
     return choose
+
+
+def added(articles: list[Article], weights: dict[str, float], margin: float) -> tuple[int, int]:
+    """How many speakers the fill adds that are right and wrong (a fragment the annotation has
+    no quote for counts as wrong)."""
+    right = wrong = 0
+    choose = fill(weights, margin)
+    for art in articles:
+        for ex in art.examples:
+            if ex.rules is None and (speaker := choose(ex)) is not None:
+                if art.gold.get(ex.key) == _speaker_key(speaker):
+                    right += 1
+                else:
+                    wrong += 1
+    return right, wrong
 
 
 def count(articles: list[Article], choose: Chooser) -> Counter[str]:
@@ -166,8 +195,20 @@ def _row(name: str, rules: Counter[str], model: Counter[str]) -> str:
     )
 
 
-def cross_validate(sets: dict[str, list[Article]], use: Callable[[dict], Chooser]) -> list[str]:
-    """Leave one folder out: train on the rest, score it, rules against model; table rows."""
+def held_out_weights(sets: dict[str, list[Article]]) -> dict[str, dict[str, float]]:
+    """Leave one folder out: for each folder, weights trained on all the others."""
+    return {
+        name: train([a for other, more in sets.items() if other != name for a in more])
+        for name in sets
+    }
+
+
+def cross_validate(
+    sets: dict[str, list[Article]],
+    folds: dict[str, dict[str, float]],
+    use: Callable[[dict[str, float]], Chooser],
+) -> list[str]:
+    """Each folder scored by its held-out weights, rules against model; table rows."""
     rows = [
         "| held-out folder | named speakers | rules P / R / F1 | model P / R / F1 | ΔF1 |",
         "|---|---|---|---|---|",
@@ -175,12 +216,43 @@ def cross_validate(sets: dict[str, list[Article]], use: Callable[[dict], Chooser
     pooled_rules: Counter[str] = Counter()
     pooled_model: Counter[str] = Counter()
     for name, arts in sets.items():
-        weights = train([a for other, more in sets.items() if other != name for a in more])
-        rules, model = count(arts, lambda ex: ex.rules), count(arts, use(weights))
+        rules, model = count(arts, lambda ex: ex.rules), count(arts, use(folds[name]))
         pooled_rules.update(rules)
         pooled_model.update(model)
         rows.append(_row(name, rules, model))
     rows.append(_row("all, pooled", pooled_rules, pooled_model))
+    return rows
+
+
+def fill_table(
+    sets: dict[str, list[Article]], folds: dict[str, dict[str, float]], margins: list[float]
+) -> list[str]:
+    """Fill's ΔF1 and speakers added right/wrong per folder, one column per margin."""
+    head = " | ".join(f"margin {m:g}: ΔF1 (right/wrong)" for m in margins)
+    rows = [f"| held-out folder | rules F1 | {head} |", "|---|---|" + "---|" * len(margins)]
+    pooled: dict[float, Counter[str]] = {m: Counter() for m in margins}
+    pooled_rules: Counter[str] = Counter()
+    pooled_added = {m: [0, 0] for m in margins}
+    for name, arts in sets.items():
+        rules = count(arts, lambda ex: ex.rules)
+        pooled_rules.update(rules)
+        base = _prf(rules["tp"], rules["pred"], rules["gold"])[2]
+        cells = []
+        for m in margins:
+            model = count(arts, fill(folds[name], m))
+            pooled[m].update(model)
+            right, wrong = added(arts, folds[name], m)
+            pooled_added[m][0] += right
+            pooled_added[m][1] += wrong
+            f1 = _prf(model["tp"], model["pred"], model["gold"])[2]
+            cells.append(f"{f1 - base:+.3f} ({right}/{wrong})")
+        rows.append(f"| {name} | {base:.3f} | " + " | ".join(cells) + " |")
+    base = _prf(pooled_rules["tp"], pooled_rules["pred"], pooled_rules["gold"])[2]
+    cells = []
+    for m in margins:
+        f1 = _prf(pooled[m]["tp"], pooled[m]["pred"], pooled[m]["gold"])[2]
+        cells.append(f"{f1:.3f} {f1 - base:+.3f} ({pooled_added[m][0]}/{pooled_added[m][1]})")
+    rows.append(f"| all, pooled | {base:.3f} | " + " | ".join(cells) + " |")
     return rows
 
 
@@ -191,9 +263,21 @@ def weights_text(weights: dict[str, float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--write", type=Path, metavar="PATH", help="save weights from all folders")
-    parser.add_argument("--margin", type=float, default=MARGIN, help="of the fill use")
+    parser.add_argument(
+        "--write",
+        type=Path,
+        nargs="?",
+        const=SHIPPED,
+        metavar="PATH",
+        help=f"save weights from all folders (default {SHIPPED.relative_to(ROOT)})",
+    )
+    parser.add_argument(
+        "--margins",
+        default=f"{FILL_MARGIN:g}",
+        help="of the fill use, comma-separated (the shipped margin by default)",
+    )
     args = parser.parse_args()
+    margins = [float(m) for m in args.margins.split(",")]
     sets = {str(f.relative_to(DATA.parent)): read_folder(f) for f in folders()}
     examples = [ex for arts in sets.values() for a in arts for ex in a.examples]
     reachable = sum(ex.gold is not None for ex in examples)
@@ -201,10 +285,14 @@ def main() -> None:
         f"{len(examples)} quotations found by the rules in {len(sets)} folders; the annotated "
         f"speaker (or nobody) is among the candidates for {reachable}\n"
     )
+    folds = held_out_weights(sets)
     print("Rerank: the model chooses every speaker")
-    print("\n".join(cross_validate(sets, rerank)))
-    print(f"\nFill: the model speaks only where the rules name nobody (margin {args.margin})")
-    print("\n".join(cross_validate(sets, lambda w: fill(w, args.margin))))
+    print("\n".join(cross_validate(sets, folds, rerank)))
+    for m in margins:
+        print(f"\nFill: the model speaks only where the rules name nobody (margin {m:g})")
+        print("\n".join(cross_validate(sets, folds, lambda w, m=m: fill(w, m))))
+    print("\nFill by margin: ΔF1 against the rules (speakers added right/wrong)")
+    print("\n".join(fill_table(sets, folds, margins)))
     if args.write:
         args.write.write_text(weights_text(train([a for arts in sets.values() for a in arts])))
         print(f"\nwrote {args.write}")

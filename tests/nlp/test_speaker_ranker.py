@@ -1,4 +1,5 @@
-"""The learned speaker ranker's tooling (issue 10): candidates, reproducible training, no blind data."""
+"""The learned speaker model's features and tooling (issue 10): candidates, reproducible training,
+no blind data."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ from types import ModuleType
 import pytest
 
 from newstui.nlp.rules import rules_view
+from newstui.nlp.speaker_fill import Candidate, best, candidates
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))  # the ranker is a tool: the extractor does not use it
-
-from speaker_ranker import Candidate, best, candidates  # noqa: E402
+sys.path.insert(0, str(ROOT / "tools"))  # train_speakers is a tool
 
 ARTICLE = (
     "Acme Corp reported a loss on Monday.\n\n"

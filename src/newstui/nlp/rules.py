@@ -9,6 +9,7 @@ from newstui.nlp.entities import NAME_JOINERS, extract_entities
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans, speech_kind
 from newstui.nlp.segment import datelines, name_tokens
+from newstui.nlp.speaker_fill import filled_speakers
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
 RULES_VERSION = "15"
@@ -50,11 +51,12 @@ class RulesExtractor:
         self.version = f"rules-{RULES_VERSION}+{source_fingerprint()}"
 
     def analyse(self, text: str) -> Analysis:
-        """Entities and speech quotes of `text`; scare quotes and titles of works are left out."""
+        """Entities and speech quotes of `text`; scare quotes and titles of works are left out.
+        Where the rules name no speaker, the learned fill may name one (speaker_fill.py)."""
         if not text or not text.strip():
             return Analysis()
         view = rules_view(text)
-        return analysis_of(text, view, view.speakers)
+        return analysis_of(text, view, filled_speakers(view.finder, view.speakers))
 
 
 def analysis_of(text: str, view: RulesView, speakers: list[str | None]) -> Analysis:

@@ -1,32 +1,40 @@
-"""Speaker candidates and their features, for a learned ranker of who speaks (issue 10).
+"""A learned fill of missing speakers (issue 10): where the rules name nobody, a linear model
+ranks the entities named near the quotation, and its best speaks if it beats nobody by a margin.
 
-For each quotation the candidates are the people, bodies and places named near it outside
-quotations, the rules' own choice, the rules' previous speaker and nobody (None). Each has a few
-string features: where it stands, the words around it, its type, whether the rules chose it. A
-linear model scores them; train_speakers.py (beside this file) trains one on the annotated sets
-and prints its cross-validation against the rules. The extractor does not use it: it gained
-nothing over the rules (README, "Who is speaking: a learned ranker"). Pure Python, deterministic.
+The candidates of a quotation are the people, bodies and places named in its sentence and the two
+before (outside quotations), the rules' own choice, the rules' previous speaker and nobody. Each
+is described by a few string features (where it stands, the words around it, its type, whether
+the rules chose it); the weights are an averaged perceptron's, trained on the annotated sets by
+tools/train_speakers.py and shipped in data/speaker_fill.json. Pure Python, deterministic.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+import json
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Final
 
 from newstui.nlp.speakers import SPEECH_AFTER, VERB, SpeakerFinder
 
-_WINDOW_SENTENCES = 2  # candidates come from the quote's sentence and this many before it
+WEIGHTS_FILE: Final = "speaker_fill.json"
+# The model's best speaks only when its score beats nobody's by more than this (chosen by
+# leave-one-folder-out cross-validation: README, "Who is speaking: a learned fill")
+FILL_MARGIN: Final = 3.0
+_WINDOW_SENTENCES: Final = 2  # candidates come from the quote's sentence and this many before it
 # Words kept as themselves in "the word before/after a name" features; others by their shape
-_CUE_WORDS = frozenset(
+_CUE_WORDS: Final = frozenset(
     "said says told tells added according to by from of for at with and in on the a an his her "
     "their its spokesman spokeswoman spokesperson minister president leader chief official "
     "director statement interview quoted asked wrote posted tweeted".split()
 )
-_PREPOSITIONS = frozenset("according to by from of for at with in on".split())
+_PREPOSITIONS: Final = frozenset("according to by from of for at with in on".split())
+_FILLING_TYPES: Final = frozenset(("PERSON", "ORG", "PLACE", "GROUP"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One possible speaker of a quotation (None: nobody) and its features."""
 
@@ -34,7 +42,7 @@ class Candidate:
     features: tuple[str, ...]
 
 
-def _bucket(n: int, edges: Iterable[int] = (0, 2, 5, 10, 20, 40)) -> str:
+def _bucket(n: int, edges: tuple[int, ...] = (0, 2, 5, 10, 20, 40)) -> str:
     last = 0
     for edge in edges:
         if n <= edge:
@@ -74,7 +82,11 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
     sent_start, sent_end = sentences[i_open], finder.sentence_bounds(span.close_mark)[1]
     par = bisect.bisect_right(paragraphs, span.open_mark) - 1
     how, rule, short = finder.how[k], rules[k], span in finder.short
-    prev = next((s for s in reversed(rules[:k]) if s), None)
+    prev: str | None = None
+    for earlier in reversed(rules[:k]):
+        if earlier:
+            prev = earlier
+            break
     head, tail = masked[sent_start : span.open_mark], masked[span.close_mark + 1 : sent_end]
     verb_head = VERB.search(head) is not None
     context = (
@@ -99,8 +111,11 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
         )
         if name not in nearest or distance < nearest[name][0]:
             nearest[name] = (distance, m.start, m.end)
-    out = [Candidate(None, tuple(f"none&{c}" for c in context))]
-    names = list(nearest) + [n for n in dict.fromkeys((rule, prev)) if n and n not in nearest]
+    out = [Candidate(None, tuple([f"none&{c}" for c in context]))]
+    names = list(nearest)
+    for extra in (rule, prev):
+        if extra and extra not in nearest and extra not in names:
+            names.append(extra)
     for name in names:
         kind = finder.types.get(name, "DESCRIBED")
         is_rule = name == rule
@@ -163,12 +178,15 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
     return out
 
 
-def score(weights: Mapping[str, float], candidate: Candidate) -> float:
+def score(weights: dict[str, float], candidate: Candidate) -> float:
     """The linear model's score of one candidate."""
-    return sum(weights.get(f, 0.0) for f in candidate.features)
+    total = 0.0
+    for f in candidate.features:
+        total += weights.get(f, 0.0)
+    return total
 
 
-def best(weights: Mapping[str, float], options: list[Candidate]) -> Candidate:
+def best(weights: dict[str, float], options: list[Candidate]) -> Candidate:
     """The highest-scoring candidate; a tie goes to the earlier one (nobody first): stable."""
     top, top_score = options[0], score(weights, options[0])
     for c in options[1:]:
@@ -176,3 +194,47 @@ def best(weights: Mapping[str, float], options: list[Candidate]) -> Candidate:
         if s > top_score:
             top, top_score = c, s
     return top
+
+
+def fill_choice(
+    weights: dict[str, float], options: list[Candidate], types: dict[str, str], margin: float
+) -> str | None:
+    """The model's speaker among `options` if it beats nobody by more than `margin` and is an
+    entity of the article (`types`: its names' types), else None."""
+    top = best(weights, options)
+    if top.speaker is None or types.get(top.speaker) not in _FILLING_TYPES:
+        return None
+    if score(weights, top) - score(weights, options[0]) > margin:
+        return top.speaker
+    return None
+
+
+@cache
+def shipped_weights() -> dict[str, float]:
+    """The weights shipped in data/speaker_fill.json (tools/train_speakers.py --write)."""
+    path = resources.files("newstui.nlp").joinpath("data").joinpath(WEIGHTS_FILE)
+    loaded = json.loads(path.read_text(encoding="utf-8"))
+    return {str(f): float(w) for f, w in loaded["weights"].items()}
+
+
+def filled_speakers(
+    finder: SpeakerFinder,
+    rules: list[str | None],
+    weights: dict[str, float] | None = None,
+    margin: float = FILL_MARGIN,
+) -> list[str | None]:
+    """`rules` (the rules' speakers of `finder`'s quotations) with the model's speaker where they
+    name nobody and the model is sure enough; `rules` itself when nothing changes."""
+    if None not in rules:
+        return rules
+    model = shipped_weights() if weights is None else weights
+    out = rules
+    for k, speaker in enumerate(rules):
+        if speaker is not None:
+            continue
+        choice = fill_choice(model, candidates(finder, k, rules), finder.types, margin)
+        if choice is not None:
+            if out is rules:
+                out = list(rules)
+            out[k] = choice
+    return out
