@@ -41,6 +41,7 @@ from newstui.nlp.speaker_fill import (  # noqa: E402
     best,
     candidates,
     fill_choice,
+    fillable,
 )
 
 DATA = ROOT / "tests" / "data" / "nlp"
@@ -55,6 +56,7 @@ class Example:
 
     options: list[Candidate]
     types: dict[str, str]  # the article's entities' types (the fill names only entities)
+    how: str  # how the rules found their speaker (SpeakerFinder.how)
     rules: str | None
     key: str  # the quotation's scoring key (bench/nlp_eval.py)
     short: bool  # a fragment of three words or fewer: a quote only when attributed
@@ -99,7 +101,13 @@ def read_folder(folder: Path) -> list[Article]:
             )
             examples.append(
                 Example(
-                    options, view.finder.types, view.speakers[k], key, span in view.short, index
+                    options,
+                    view.finder.types,
+                    view.finder.how[k],
+                    view.speakers[k],
+                    key,
+                    span in view.short,
+                    index,
                 )
             )
         out.append(Article(examples, gold))
@@ -148,7 +156,7 @@ def fill(weights: dict[str, float], margin: float = FILL_MARGIN) -> Chooser:
     (as the extractor does: speaker_fill.fill_choice)."""
 
     def choose(ex: Example) -> str | None:
-        if ex.rules:
+        if ex.rules or not fillable(ex.how):
             return ex.rules
         return fill_choice(weights, ex.options, ex.types, margin)
 

@@ -32,6 +32,15 @@ _CUE_WORDS: Final = frozenset(
 )
 _PREPOSITIONS: Final = frozenset("according to by from of for at with in on".split())
 _FILLING_TYPES: Final = frozenset(("PERSON", "ORG", "PLACE", "GROUP"))
+# How the rules found a quote's speaker (SpeakerFinder.how) when the fill may give one: they found
+# no attribution ("nobody"), or none for a short fragment. Where they found one that names no
+# entity ("before"/"after": 'described by the council as', 'one resident said'), nobody stands.
+_FILLABLE: Final = frozenset(("nobody", "short"))
+
+
+def fillable(how: str) -> bool:
+    """Whether the fill may name a speaker for a quote the rules found `how` (and gave None)."""
+    return how in _FILLABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +239,7 @@ def filled_speakers(
     model = shipped_weights() if weights is None else weights
     out = rules
     for k, speaker in enumerate(rules):
-        if speaker is not None:
+        if speaker is not None or not fillable(finder.how[k]):
             continue
         choice = fill_choice(model, candidates(finder, k, rules), finder.types, margin)
         if choice is not None:
