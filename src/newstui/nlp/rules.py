@@ -1,4 +1,5 @@
-"""The default backend: pure-Python rules and shipped word lists, deterministic, no model."""
+"""The default backend: pure-Python rules, shipped word lists and a small shipped speaker model
+(speaker_fill.py), deterministic, nothing downloaded."""
 
 from __future__ import annotations
 
