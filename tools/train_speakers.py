@@ -57,6 +57,7 @@ class Example:
     options: list[Candidate]
     types: dict[str, str]  # the article's entities' types (the fill names only entities)
     how: str  # how the rules found their speaker (SpeakerFinder.how)
+    quote: str  # the quotation's text
     rules: str | None
     key: str  # the quotation's scoring key (bench/nlp_eval.py)
     short: bool  # a fragment of three words or fewer: a quote only when attributed
@@ -104,6 +105,7 @@ def read_folder(folder: Path) -> list[Article]:
                     options,
                     view.finder.types,
                     view.finder.how[k],
+                    text[span.start : span.end],
                     view.speakers[k],
                     key,
                     span in view.short,
@@ -156,7 +158,7 @@ def fill(weights: dict[str, float], margin: float = FILL_MARGIN) -> Chooser:
     (as the extractor does: speaker_fill.fill_choice)."""
 
     def choose(ex: Example) -> str | None:
-        if ex.rules or not fillable(ex.how):
+        if ex.rules or not fillable(ex.how, ex.quote):
             return ex.rules
         return fill_choice(weights, ex.options, ex.types, margin)
 

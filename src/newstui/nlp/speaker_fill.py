@@ -38,9 +38,13 @@ _FILLING_TYPES: Final = frozenset(("PERSON", "ORG", "PLACE", "GROUP"))
 _FILLABLE: Final = frozenset(("nobody", "short"))
 
 
-def fillable(how: str) -> bool:
-    """Whether the fill may name a speaker for a quote the rules found `how` (and gave None)."""
-    return how in _FILLABLE
+def fillable(how: str, quote: str) -> bool:
+    """Whether the fill may name a speaker for `quote`, which the rules found `how` and gave None:
+    not a short fragment that is a name ('named it "Operation Clearwater"': no one's words)."""
+    if how not in _FILLABLE:
+        return False
+    words = quote.split()
+    return how != "short" or not words or not all(w[:1].isupper() for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +243,10 @@ def filled_speakers(
     model = shipped_weights() if weights is None else weights
     out = rules
     for k, speaker in enumerate(rules):
-        if speaker is not None or not fillable(finder.how[k]):
+        if speaker is not None:
+            continue
+        span = finder.spans[k]
+        if not fillable(finder.how[k], finder.text[span.start : span.end]):
             continue
         choice = fill_choice(model, candidates(finder, k, rules), finder.types, margin)
         if choice is not None:
