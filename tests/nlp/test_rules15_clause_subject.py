@@ -75,3 +75,22 @@ def test_a_speaker_with_two_fuller_forms_keeps_the_name_written(extractor) -> No
         '"Fees will stay where they are this year," warned Sam Rowe.'
     )
     assert [s for _, s in _speakers(extractor, text)] == ["Sam Rowe"]
+
+
+# The reviewer's guards: a text with its own verb ("a bill that would let"), another holder's
+# possessive ("the government's promise to") or another clause (", and the crowd joined in
+# for") between the subject and the quote; and a fuller form that adds a name, not an
+# initial ("Maria Elena Soto" beside "Maria Soto": maybe two people).
+def test_a_text_another_holder_or_clause_between_gives_no_speaker(extractor) -> None:
+    text = (
+        "The vote is today.\n\n"
+        "The Tenants Union opposes a bill that would let landlords "
+        '"raise rents by any amount once a lease has ended."\n\n'
+        "Gwen Tallis mocked the government's promise to "
+        '"build a new school in every town before the next election."\n\n'
+        "Ella Brook performed her new single, and the crowd joined in for "
+        '"all the roads lead back to you tonight, my love" at the end.\n\n'
+        "The award went to Maria Elena Soto, the mother of the athlete.\n\n"
+        '"I trained every single morning for this," Maria Soto said after the race.'
+    )
+    assert [s for _, s in _speakers(extractor, text)] == [None, None, None, "Maria Soto"]

@@ -291,6 +291,10 @@ _PRONOUN_SUBJECT: Final = re.compile(r"\s*(He|She)\s+[a-z]")
 _PASSIVE: Final = re.compile(
     r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b"
 )
+_INITIAL: Final = re.compile(r"[A-Z]\.?")
+_OTHER_CLAUSE: Final = re.compile(
+    r"\b(?:that|which|who|whom|whose)\b|\w['’]s\s|;|,\s(?:and|but|while|whereas|as|where)\s"
+)
 _NAMING_VERB: Final = re.compile(
     r"\b(?:named?|names|naming|dubb?(?:ed|s)?|nicknamed|(?:en)?titled|termed|labell?ed)\b"
 )
@@ -518,7 +522,7 @@ class SpeakerFinder:
 
     def _fullest_forms(self, speakers: list[str | None]) -> list[str | None]:
         """Each person speaker by the article's fullest name of them: "Ann Lee" is "Ann B. Lee"
-        when that is the one person entity with the same first and last names and more."""
+        when that is the one person entity with the same names and middle initials added."""
         named = {s for s in speakers if s and " " in s and self.types.get(s) == "PERSON"}
         # a fuller form has three words or more: most articles have none, and stop here
         people = [n for n, kind in self.types.items() if kind == "PERSON" and n.count(" ") > 1]
@@ -535,6 +539,8 @@ class SpeakerFinder:
                 and other_words[0] == words[0]
                 and other_words[-1] == words[-1]
                 and set(words) < set(other_words)
+                # only initials added ("Ann B. Lee"): "Ann Ruiz Lee" may be another Ann Lee
+                and all(_INITIAL.fullmatch(w) for w in other_words if w not in words)
             ]
             if len(longer) == 1:
                 fuller[name] = longer[0]
@@ -757,6 +763,9 @@ class SpeakerFinder:
             or _PASSIVE.match(self.masked, verb.start(1), span.open_mark)
             # "The board named the new ward “…”": a name it gives, not its words
             or _NAMING_VERB.search(self.masked, subject_end, span.open_mark)
+            # "opposes a bill that would let …", "mocked the council's promise to …", "…, and
+            # the crowd joined in for …": a text, another holder or another clause in between
+            or _OTHER_CLAUSE.search(self.masked, verb.end(1), span.open_mark)
         ):
             return None
         if named:
