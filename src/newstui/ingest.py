@@ -966,12 +966,16 @@ def analyse_pending(
     *,
     pool: CpuPool | None = None,
     stories: int = STORIES_PER_RUN,
+    stale: bool = True,
+    cancel: threading.Event | None = None,
 ) -> int:
     """Run the quote/entity extractor over articles not yet analysed by its version, then find
     copies of stories (one story once) among at most `stories` articles not yet sketched: those
     analysed here are sketched with their analysis, the others after it.
 
     Large batches go to worker processes (a given pool, or one started for the occasion).
+    `stale=False` analyses only articles never analysed (a refresh's new ones in the app, whose
+    own pass re-analyses older versions'); `cancel` stops between saves (what is saved stays).
     """
     from newstui.nlp import get_extractor
     from newstui.nlp.none import NoneExtractor
@@ -983,9 +987,10 @@ def analyse_pending(
             library.prune_entities()
         return count
     count, version = 0, extractor.version
+    stopped = cancel.is_set if cancel is not None else lambda: False
     with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only
-        while True:
-            batch = library.to_analyse(version, ids)
+        while not stopped():
+            batch = library.to_analyse(version, ids, stale=stale)
             if not batch:
                 break
             sketch = _to_sketch(library, batch, stories)
@@ -1006,11 +1011,14 @@ def analyse_pending(
                 results: Iterable[Analysed] = chain(sent, here)
             else:
                 results = map(analyse_text, repeat(extractor), texts, sketch)
-            done = iter(results)
+            done = iter(results) if cancel is None else _until_set(cancel, results)
             sketched: list[tuple[int, StorySketch]] = []
             for start in range(0, len(batch), SAVE_BATCH):
                 part = [a.article_id for a in batch[start : start + SAVE_BATCH]]
                 analysed = list(islice(done, len(part)))
+                part = part[: len(analysed)]  # fewer once cancelled: the rest stays to analyse
+                if not part:
+                    break
                 sketched += _save_analysed(
                     library, extractor_name, version, part, analysed, read_as, read
                 )
@@ -1020,9 +1028,19 @@ def analyse_pending(
                 break
     if count:
         library.prune_entities()
-    if stories > 0:
+    if stories > 0 and not stopped():
         library.find_stories(stories)  # articles analysed before, or elsewhere
     return count
+
+
+def _until_set(cancel: threading.Event, items: Iterable[Analysed]) -> Iterable[Analysed]:
+    """The items, until `cancel` is set (looked at before each: a lazy item is not made)."""
+    source = iter(items)
+    while not cancel.is_set():
+        try:
+            yield next(source)
+        except StopIteration:
+            return
 
 
 def _to_sketch(library: Library, batch: Sequence[TextToAnalyse], budget: int) -> list[bool]:

@@ -369,11 +369,17 @@ class Library:
     # -- analyses ---------------------------------------------------------------------------
 
     def to_analyse(
-        self, version: str, ids: Iterable[int] | None = None, *, limit: int = 1000
+        self,
+        version: str,
+        ids: Iterable[int] | None = None,
+        *,
+        limit: int = 1000,
+        stale: bool = True,
     ) -> list[TextToAnalyse]:
         """Articles not yet analysed by this extractor version (optionally among `ids`): id,
-        text and the text's stamp, for `save_analyses`' `read_as`."""
-        return _analysis.articles_to_analyse(self._db, version, ids, limit)
+        text and the text's stamp, for `save_analyses`' `read_as`. `stale=False`: only those
+        never analysed (new or changed), leaving older versions' to a re-analysis of its own."""
+        return _analysis.articles_to_analyse(self._db, version, ids, limit, stale=stale)
 
     def any_unanalysed(self) -> bool:
         """Whether some article has no analysis at all (new, changed, or left by an interrupted

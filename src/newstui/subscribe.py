@@ -60,20 +60,28 @@ def already_configured(config: Config, url: str) -> None:
 
 
 def add_feed(
-    library: Library, config: Config, url: str, name: str | None, tags: tuple[str, ...] = ()
+    library: Library,
+    config: Config,
+    url: str,
+    name: str | None,
+    tags: tuple[str, ...] = (),
+    *,
+    analyse_stale: bool = True,
 ) -> tuple[FeedConfig, SourceOutcome]:
     """Fetch the feed at `url` once, as `fetch` would once it is added; when it reads, append it
     to the config file (comments kept) and return its entry and the fetch's outcome. A feed that
     does not read (or reads as an ill-formed document without one article) is a SourceError and
-    leaves the config and the store as they were."""
-    from newstui.ingest import describe, fetch_feeds
+    leaves the config and the store as they were. `analyse_stale=False` analyses only articles
+    never analysed, not those an older extractor did (the app re-analyses them on its own)."""
+    from newstui.ingest import analyse_pending, describe, fetch_feeds
 
     already_configured(config, url)
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
     trial = FeedConfig(url, name or url, tags, config.settings.fulltext)
     with_trial = dataclasses.replace(config, feeds=(*config.feeds, trial))
-    [outcome] = asyncio.run(fetch_feeds(library, with_trial, [trial]))
+    [outcome] = asyncio.run(fetch_feeds(library, with_trial, [trial], analyse=False))
+    analyse_pending(library, config.settings.extractor, stale=analyse_stale)
     error = outcome.error
     if error is None and outcome.warning and not (outcome.new or outcome.updated):
         problem = outcome.warning.replace(", read anyway", "")  # a broken document

@@ -370,3 +370,16 @@ def test_a_large_batch_writes_its_mentions_hundreds_a_statement_as_one_by_one(tm
     assert len(stored[1][1]) == 90 * 6  # 12 mentions an article, 6 of them at a place taken
     assert len(words[1]) == 90 * 4 * 2 and stored[0] == stored[1] and words[0] == words[1]
     assert inserts[1] == 5  # 1,080 mentions given (540 kept): one statement a row made 1,080
+
+
+def test_only_never_analysed_articles_are_listed_when_older_versions_are_left_out(db):
+    from newstui.store.analysis import articles_to_analyse
+
+    old, new = store(db, [Analysis(), Analysis()])  # analysed by "v1"
+    db.execute("UPDATE articles SET nlp_version = NULL WHERE id = ?", [new])
+    db.conn.commit()
+
+    assert {a.article_id for a in articles_to_analyse(db, "v2")} == {old, new}
+    assert [a.article_id for a in articles_to_analyse(db, "v2", stale=False)] == [new]
+    assert [a.article_id for a in articles_to_analyse(db, "v2", [old, new], stale=False)] == [new]
+    assert articles_to_analyse(db, "v2", [old], stale=False) == []

@@ -33,24 +33,34 @@ NOT_AT_VERSION = (
 
 
 def articles_to_analyse(
-    db: Database, version: str, ids: Iterable[int] | None = None, limit: int = 1000
+    db: Database,
+    version: str,
+    ids: Iterable[int] | None = None,
+    limit: int = 1000,
+    *,
+    stale: bool = True,
 ) -> list[TextToAnalyse]:
     """Articles not yet analysed by this extractor version (optionally among ids): their texts
-    and stamps (save_analyses keeps an analysis only while the stored text has that stamp)."""
+    and stamps (save_analyses keeps an analysis only while the stored text has that stamp).
+    `stale=False`: only those never analysed (new or changed), not those of older versions."""
     from newstui.model.analysis import TextToAnalyse
 
     if ids is not None:
         ids = list(ids)
         if not ids:
             return []
-        sql = (
-            "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
-            "AND nlp_version IS NOT ?"
-        )
-        rows = db.execute(sql, [json.dumps(ids), version]).fetchall()
-    else:
+        among = "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+        if stale:
+            sql, params = f"{among} AND nlp_version IS NOT ?", [json.dumps(ids), version]
+        else:
+            sql, params = f"{among} AND nlp_version IS NULL", [json.dumps(ids)]
+        rows = db.execute(sql, params).fetchall()
+    elif stale:
         sql = f"SELECT id, text FROM {NOT_AT_VERSION} LIMIT ?2"  # never analysed first
         rows = db.execute(sql, [version, limit]).fetchall()
+    else:
+        sql = "SELECT id, text FROM articles WHERE nlp_version IS NULL LIMIT ?"
+        rows = db.execute(sql, [limit]).fetchall()
     return [TextToAnalyse(r[0], unpacked_text(r[1]), text_stamp(r[1])) for r in rows]
 
 

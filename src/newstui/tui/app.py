@@ -265,10 +265,13 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse_stale(self, extractor: str) -> None:
         """Analyse articles stored before the current extractor version (after an upgrade)."""
+        from textual.worker import get_current_worker
+
         from newstui.tui.refresh import run_analysis
 
+        cancel = get_current_worker().cancelled_event  # set when the app quits
         try:
-            count = run_analysis(self.db_path, extractor)
+            count = run_analysis(self.db_path, extractor, cancel)
         except Exception as exc:
             raise NewstuiError(f"quote and entity analysis failed: {error_line(exc)}") from exc
         self.main.post_message(AnalysisFinished(count))

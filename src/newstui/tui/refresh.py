@@ -173,8 +173,8 @@ def refresh_here(
             report(outcome)
         if cancel.is_set():
             return None
-        try:
-            analyse_pending(library, config.settings.extractor)
+        try:  # the new articles: those of older versions are the app's stale pass's
+            analyse_pending(library, config.settings.extractor, stale=False)
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
         apply_filters(library, config)
@@ -243,13 +243,16 @@ def run_remove(db_path: Path | str, feed_id: int) -> RemovedSource:
         return library.remove_source(feed_id)
 
 
-def run_analysis(db_path: Path | str, extractor: str) -> int:
-    """Analyse every article the current extractor version has not seen; returns how many."""
+def run_analysis(db_path: Path | str, extractor: str, cancel: threading.Event | None = None) -> int:
+    """Analyse every article the current extractor version has not seen (after an upgrade);
+    returns how many. It writes a hundred analyses a transaction, so a refresh or an add
+    running beside it (which analyse only their new articles) never wait for it to end;
+    setting `cancel` (the app quits) stops it at its next save, keeping what it saved."""
     from newstui.ingest import analyse_pending
 
     library = Library.open(db_path, threads=True)
     try:
-        return analyse_pending(library, extractor)
+        return analyse_pending(library, extractor, cancel=cancel)
     finally:
         library.close()
 

@@ -114,7 +114,8 @@ class FeedAdding(Screen[None]):
                 url = links[0].url
             already_configured(config, url)
             with Library.open(self.db_path, threads=True) as library:
-                added, outcome = add_feed(library, config, url, None)
+                # older versions' analyses are the app's stale pass's (not this add's wait)
+                added, outcome = add_feed(library, config, url, None, analyse_stale=False)
                 feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
             self.post_message(FeedAdded(feed_id, outcome, load_config(config.path)))
         finally:
