@@ -18,19 +18,10 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 # What the extractor runs for every article: segmentation, the entity scan and merge, quotes,
-# speakers and their learned fill, names and the word lists' lookups.
+# speakers, names and the word lists' lookups.
 COMPILED_MODULES = [
     f"src/newstui/nlp/{name}.py"
-    for name in (
-        "entities",
-        "names",
-        "segment",
-        "quotes",
-        "speakers",
-        "speaker_fill",
-        "rules",
-        "gazetteer",
-    )
+    for name in ("entities", "names", "segment", "quotes", "speakers", "rules", "gazetteer")
 ]
 # What a fetch runs for every document and article: the XML reader, feedparser's fallback and the
 # fields' cleaning, and HTML -> text (its walk over the elements is the parser's biggest cost).

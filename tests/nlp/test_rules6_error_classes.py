@@ -3,8 +3,6 @@ rules-6): quotes that got no speaker although one is named. Each pinned by inven
 
 from __future__ import annotations
 
-from newstui.nlp.rules import rules_view
-
 
 def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
@@ -96,9 +94,7 @@ def test_a_participle_clause_naming_someone_else_stops_the_continuation(extracto
         'Director Helen Brannagh wrote of the actor, "I knew then that he was special", '
         'praising Thomas Haddley. "He was calm. Assured. Always studying the script."'
     )
-    assert rules_view(text).speakers[-1] is None  # the rules stop carrying Brannagh here ...
-    # ... and the learned fill (speaker_fill.py, round 14) then names her: its guess, on trial
-    assert _quotes(extractor, text)[-1][1] == "Helen Brannagh"
+    assert _quotes(extractor, text)[-1][1] is None
 
 
 # A credit after a dash, as under an epigraph or a pull quote.
@@ -143,9 +139,7 @@ def test_an_unattributed_quote_after_a_sentence_naming_two_people_gets_no_speake
         "Peter Ingle and Sarah Tolley argued about the two yellow cards after the match.  "
         '"One of them was questionable. The other one was probably fair."'
     )
-    assert rules_view(text).speakers == [None]
-    # the learned fill (speaker_fill.py, round 14) guesses the nearer one: on trial (blind A/B)
-    assert _quotes(extractor, text)[0][1] == "Sarah Tolley"
+    assert _quotes(extractor, text)[0][1] is None
 
 
 def test_an_unattributed_quote_opening_a_new_paragraph_is_not_given_by_this_rule(

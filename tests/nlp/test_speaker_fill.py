@@ -1,22 +1,23 @@
-"""The learned fill of missing speakers (issue 10): it names an entity of the article where the
-rules name nobody and the model is sure, and leaves nobody where nobody speaks."""
+"""The learned fill of missing speakers (issue 10; not used by the extractor since rules-15): it
+names an entity of the article where the rules name nobody and the model is sure, and leaves
+nobody where nobody speaks."""
 
 from __future__ import annotations
 
-from newstui.nlp.rules import RulesExtractor, rules_view
+from newstui.nlp.rules import rules_view
 from newstui.nlp.speaker_fill import (
     FILL_MARGIN,
     Candidate,
     fill_choice,
+    fillable,
     filled_speakers,
     shipped_weights,
 )
 
-# The speaker's verb ("predicts") is no verb of speaking to the rules: they name nobody
-PREDICTS = (
-    "John Bellweather, the harbour master, opened the new pier on Monday.\n\n"
-    "Bellweather predicts the pier “will bring more boats than the town has ever seen in one "
-    "summer.”"
+# "In his view the pier “…”": no verb of speaking, the rules name nobody
+IN_HIS_VIEW = (
+    "John Bellweather opened the new pier on Monday, and praised the builders. In his view the "
+    "pier “will bring more boats than the town has ever seen in one summer.”"
 )
 NOBODY_NAMED = (
     "It was a cold night in Fenwick. “Nobody expected the river to rise so fast, and nobody was "
@@ -33,14 +34,15 @@ TALKED_ABOUT = (
 
 
 def speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in RulesExtractor().analyse(text).quotes]
+    view = rules_view(text)
+    return filled_speakers(view.finder, view.speakers)
 
 
 def test_the_fill_names_the_person_whose_words_the_rules_leave_unattributed() -> None:
-    assert rules_view(PREDICTS).speakers == [None]
-    analysis = RulesExtractor().analyse(PREDICTS)
-    assert [q.speaker for q in analysis.quotes] == ["John Bellweather"]
-    assert "John Bellweather" in {e.name for e in analysis.entities}  # links like any speaker
+    view = rules_view(IN_HIS_VIEW)
+    assert view.speakers == [None]
+    assert filled_speakers(view.finder, view.speakers) == ["John Bellweather"]
+    assert "John Bellweather" in {e.name for e in view.entities}  # an entity of the article
 
 
 def test_the_fill_names_nobody_where_nobody_is_named() -> None:
@@ -56,7 +58,7 @@ def test_the_fill_does_not_give_a_talked_about_person_the_critics_words() -> Non
 
 
 def test_the_fill_leaves_the_rules_speakers_alone() -> None:
-    view = rules_view(PREDICTS)
+    view = rules_view(IN_HIS_VIEW)
     said = ["Someone Else"]
     assert filled_speakers(view.finder, said, {"bias": 100.0}) is said
 
@@ -74,3 +76,18 @@ def test_the_shipped_weights_are_small_and_load() -> None:
     weights = shipped_weights()
     assert 50 < len(weights) < 2000
     assert weights["rule=True"] > 0
+
+
+def test_the_fill_leaves_a_label_by_an_unnamed_agent_to_nobody() -> None:
+    text = (
+        "Dana Reyes led the parish for thirty years. Reyes was described by the council as "
+        "“a tireless voice for the poor of the valley and the hills.”"
+    )
+    assert speakers(text) == [None]
+
+
+def test_the_fill_gives_a_name_in_quotes_to_no_one() -> None:
+    assert not fillable("short", "Operation Clearwater")  # 'the army named it “…”'
+    assert fillable("short", "mutual concern")
+    assert fillable("nobody", "We Are Ready")  # a whole sentence may be in capitals
+    assert not fillable("before", "a tireless voice")  # the rules found an unnamed agent

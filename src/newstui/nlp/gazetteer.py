@@ -19,7 +19,6 @@ DATA_FILES = (
     "place_words.txt",
     "common_words.txt",
     "aliases.txt",
-    "speaker_fill.json",  # the learned fill's weights (speaker_fill.py), hashed like the lists
 )
 
 

@@ -1,5 +1,4 @@
-"""The default backend: pure-Python rules, shipped word lists and a small shipped speaker model
-(speaker_fill.py), deterministic, nothing downloaded."""
+"""The default backend: pure-Python rules and shipped word lists, deterministic, no model."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from newstui.nlp.entities import NAME_JOINERS, extract_entities
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans, speech_kind
 from newstui.nlp.segment import datelines, name_tokens
-from newstui.nlp.speaker_fill import filled_speakers
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
 RULES_VERSION = "15"
@@ -52,12 +50,11 @@ class RulesExtractor:
         self.version = f"rules-{RULES_VERSION}+{source_fingerprint()}"
 
     def analyse(self, text: str) -> Analysis:
-        """Entities and speech quotes of `text`; scare quotes and titles of works are left out.
-        Where the rules name no speaker, the learned fill may name one (speaker_fill.py)."""
+        """Entities and speech quotes of `text`; scare quotes and titles of works are left out."""
         if not text or not text.strip():
             return Analysis()
         view = rules_view(text)
-        return analysis_of(text, view, filled_speakers(view.finder, view.speakers))
+        return analysis_of(text, view, view.speakers)
 
 
 def analysis_of(text: str, view: RulesView, speakers: list[str | None]) -> Analysis:

@@ -6,6 +6,8 @@ before (outside quotations), the rules' own choice, the rules' previous speaker 
 is described by a few string features (where it stands, the words around it, its type, whether
 the rules chose it); the weights are an averaged perceptron's, trained on the annotated sets by
 tools/train_speakers.py and shipped in data/speaker_fill.json. Pure Python, deterministic.
+The extractor does not call it: on rules-15 it loses in cross-validation (README, "Who is
+speaking: a learned fill").
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from newstui.nlp.speakers import SPEECH_AFTER, VERB, SpeakerFinder
 
 WEIGHTS_FILE: Final = "speaker_fill.json"
 # The model's best speaks only when its score beats nobody's by more than this (chosen by
-# leave-one-folder-out cross-validation: README, "Who is speaking: a learned fill")
+# leave-one-folder-out cross-validation on rules-14: README, "Who is speaking: a learned fill")
 FILL_MARGIN: Final = 3.0
 _WINDOW_SENTENCES: Final = 2  # candidates come from the quote's sentence and this many before it
 # Words kept as themselves in "the word before/after a name" features; others by their shape
