@@ -1,4 +1,4 @@
-"""Train the linear speaker model of the extractor's fill (src/newstui/nlp/speaker_fill.py) on the
+"""Train the linear speaker model of the learned fill (tools/speaker_fill.py, beside this file) on the
 annotated sets and print its leave-one-folder-out cross-validation against the rules.
 
 Run from the repository root: `python tools/train_speakers.py [--margins 1,2,3] [--write [PATH]]`.
@@ -8,9 +8,9 @@ never read here). For each folder the model is trained on all the others and sco
 bench/nlp_eval.py counts speakers (P/R/F1 of named speakers over exactly matched quotes), in two
 uses: "rerank" (the model chooses every speaker, the rules' choice one feature among others) and
 "fill" (the rules' speaker stands; where they name nobody the model's best candidate, an entity of
-the article, speaks if it beats nobody by the margin: what the extractor does), with the speakers
+the article, speaks if it beats nobody by the margin; the extractor does not use it), with the speakers
 the fill adds right and wrong per folder, for each of --margins. `--write` saves weights trained
-on every folder, by default into the package (src/newstui/nlp/data/speaker_fill.json).
+on every folder, by default into tools/speaker_fill.json.
 Deterministic: the same data and code give the same bytes.
 """
 
@@ -32,9 +32,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from blind_sets import is_blind  # noqa: E402
 from nlp_eval import _prf, _quote_key, _speaker_key, load_articles  # noqa: E402
-
-from newstui.nlp.rules import rules_view  # noqa: E402
-from newstui.nlp.speaker_fill import (  # noqa: E402
+from speaker_fill import (  # noqa: E402
     FILL_MARGIN,
     WEIGHTS_FILE,
     Candidate,
@@ -44,8 +42,10 @@ from newstui.nlp.speaker_fill import (  # noqa: E402
     fillable,
 )
 
+from newstui.nlp.rules import rules_view  # noqa: E402
+
 DATA = ROOT / "tests" / "data" / "nlp"
-SHIPPED = ROOT / "src" / "newstui" / "nlp" / "data" / WEIGHTS_FILE
+SHIPPED = ROOT / "tools" / WEIGHTS_FILE
 EPOCHS = 12
 SEED = 10
 
@@ -155,7 +155,7 @@ def rerank(weights: dict[str, float]) -> Chooser:
 
 def fill(weights: dict[str, float], margin: float = FILL_MARGIN) -> Chooser:
     """The rules' speaker stands; where they name nobody, the model's best if it beats nobody
-    (as the extractor does: speaker_fill.fill_choice)."""
+    (speaker_fill.fill_choice)."""
 
     def choose(ex: Example) -> str | None:
         if ex.rules or not fillable(ex.how, ex.quote):

@@ -4,8 +4,14 @@ nobody where nobody speaks."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from newstui.nlp.rules import rules_view
-from newstui.nlp.speaker_fill import (
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))  # a tool, not the package
+
+from speaker_fill import (
     FILL_MARGIN,
     Candidate,
     fill_choice,

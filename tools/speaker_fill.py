@@ -5,9 +5,9 @@ The candidates of a quotation are the people, bodies and places named in its sen
 before (outside quotations), the rules' own choice, the rules' previous speaker and nobody. Each
 is described by a few string features (where it stands, the words around it, its type, whether
 the rules chose it); the weights are an averaged perceptron's, trained on the annotated sets by
-tools/train_speakers.py and shipped in data/speaker_fill.json. Pure Python, deterministic.
-The extractor does not call it: on rules-15 it loses in cross-validation (README, "Who is
-speaking: a learned fill").
+tools/train_speakers.py and kept beside this file in speaker_fill.json. Pure Python, deterministic.
+A tool, not part of the package: the extractor does not call it, because on rules-15 it loses in
+cross-validation (README, "Who is speaking: a learned fill").
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import bisect
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Final
 
 from newstui.nlp.speakers import SPEECH_AFTER, VERB, SpeakerFinder
@@ -226,8 +226,8 @@ def fill_choice(
 
 @cache
 def shipped_weights() -> dict[str, float]:
-    """The weights shipped in data/speaker_fill.json (tools/train_speakers.py --write)."""
-    path = resources.files("newstui.nlp").joinpath("data").joinpath(WEIGHTS_FILE)
+    """The weights kept beside this file (tools/train_speakers.py --write)."""
+    path = Path(__file__).with_name(WEIGHTS_FILE)
     loaded = json.loads(path.read_text(encoding="utf-8"))
     return {str(f): float(w) for f, w in loaded["weights"].items()}
 
