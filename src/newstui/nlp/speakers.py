@@ -1432,7 +1432,10 @@ class SpeakerFinder:
                 holder = self._role_holder_after(head, pos)
             if holder or role_only or _qualifiers(rest):  # only its named holder
                 return holder
-            return self._subject_before(sentence_start, "PERSON", None)
+            # no one named in that role: the person who opens or speaks the sentence before
+            # ("Brell, who scored twice, …. ‘…,’ the winger said"), never one it acts on ("The
+            # court jailed Hale. … the judge said": nobody)
+            return self._leading_person_before(sentence_start)
         if any(w[:1].isupper() for w in rest) and rest[-1].islower():
             name = " ".join(rest)  # "the Syrian army": a group speaks; it becomes an entity
             at = self.masked.rfind(name, 0, pos)
@@ -1452,6 +1455,30 @@ class SpeakerFinder:
             if head in m.entity.name.lower():
                 return m.entity.name
         return self._subject_before(pos, "ORG", None)
+
+    def _leading_person_before(self, before: int) -> str | None:
+        """The likely subject of the sentences before `before` (`_subject_before`) when its
+        mention opens its sentence after names, titles and role words only ("Ireland captain
+        Doris", "Doris, who …") or follows a verb of speaking ("said co-author Ann Lee"), else
+        None (an object: "The court jailed Hale")."""
+        name = self._subject_before(before, "PERSON", None)
+        if name is None:
+            return None
+        mentions = [
+            m for m in self.mentions_in(max(0, before - 3000), before) if m.entity.name == name
+        ]
+        if not mentions:
+            return None
+        m = mentions[-1]
+        start = self.sentences[bisect.bisect_right(self.sentences, m.start) - 1]
+        lead = self.masked[self._after_closed_quotes(start, m.start) : m.start]
+        if VERB.search(lead):
+            return name
+        roles = load_gazetteer().role_words
+        words = re.findall(r"[\w'’-]+", lead)
+        if all(w[:1].isupper() or w.lower() in roles for w in words):
+            return name
+        return None
 
     def _spokes_body(self, noun: str, before: int) -> str | None:
         """The organisation whose spokesperson an earlier sentence named ("an Interpol
