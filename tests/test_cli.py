@@ -163,6 +163,46 @@ def test_add_of_a_broken_document_without_one_article_is_refused(cli, feed_serve
     assert cli.json("feeds") == []
 
 
+# A new blog or podcast with no item yet, in documents feedparser reads with a warning.
+EMPTY_AS_HTML = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>New Blog</title></channel></rss>'
+)
+EMPTY_WITH_NBSP = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>New&nbsp;Cast</title></channel></rss>'
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "name"),
+    [
+        (EMPTY_AS_HTML, "text/html", "New Blog"),
+        (EMPTY_WITH_NBSP, "application/rss+xml", "New Cast"),
+    ],
+    ids=["served-as-html", "undefined-entity"],
+)
+def test_add_of_a_whole_feed_without_an_item_yet_adds_it_and_says_so(
+    cli, feed_server, body, content_type, name
+):
+    feed_server.route("/new.xml", body=body, headers={"Content-Type": content_type})
+
+    assert cli("add", feed_server.url("/new.xml")) == 0, cli.err
+
+    assert f"added {name} to {cli.config}: no article yet\n" in cli.out
+    assert f'name = "{name}"' in cli.config.read_text("utf-8")
+    assert [f["name"] for f in cli.json("feeds")] == [name]
+
+
+def test_add_of_a_cut_off_document_served_as_html_is_refused(cli, feed_server):
+    feed_server.route(
+        "/cut.html", body=b"<rss><channel><title>Cut off", headers={"Content-Type": "text/html"}
+    )
+
+    assert cli("add", feed_server.url("/cut.html")) == 1
+
+    assert "no article could be read" in one_line(cli.err)
+    assert cli.json("feeds") == []
+
+
 def test_add_of_a_url_differing_only_in_case_is_refused_and_renames_nothing(cli, feed_server):
     feed_server.serve_file("/atom", "atom.xml", "application/atom+xml")
     assert cli("add", feed_server.url("/atom"), "--name", "My Atom") == 0

@@ -1288,7 +1288,7 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
     from newstui.sources.http import is_http_url
-    from newstui.subscribe import add_feed, already_configured, not_a_feed_url
+    from newstui.subscribe import add_feed, already_configured, has_articles, not_a_feed_url
 
     url = args.url.strip()
     if not is_http_url(url):
@@ -1302,7 +1302,8 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
         return _add_on_server(args, library, config, url)
     added, outcome = add_feed(library, config, url, args.name, tuple(args.tag))
     if not args.json:
-        _stdout().print(_cell(f"added {added.name} to {config.path}"), soft_wrap=True)
+        yet = "" if has_articles(outcome) else ": no article yet"  # a new blog or podcast
+        _stdout().print(_cell(f"added {added.name} to {config.path}{yet}"), soft_wrap=True)
     return _report([outcome], args)
 
 

@@ -59,6 +59,15 @@ def already_configured(config: Config, url: str) -> None:
         )
 
 
+# Expat's words for a document that ends before its root element closes (cut off in transit).
+_CUT_OFF = re.compile(r"no element found|unclosed token|unclosed CDATA section|partial character")
+
+
+def has_articles(outcome: SourceOutcome) -> bool:
+    """True when the trial fetch read at least one article (a new blog or podcast may have none)."""
+    return bool(outcome.new or outcome.updated)
+
+
 def add_feed(
     library: Library,
     config: Config,
@@ -70,8 +79,9 @@ def add_feed(
 ) -> tuple[FeedConfig, SourceOutcome]:
     """Fetch the feed at `url` once, as `fetch` would once it is added; when it reads, append it
     to the config file (comments kept) and return its entry and the fetch's outcome. A feed that
-    does not read (or reads as an ill-formed document without one article) is a SourceError and
-    leaves the config and the store as they were. `analyse_stale=False` analyses only articles
+    does not read, or reads without one article from a cut-off document or one with no title, is
+    a SourceError and leaves the config and the store as they were; a feed with no article yet
+    (an ill-formed but whole one too: `&nbsp;`, served as text/html) is added. `analyse_stale=False` analyses only articles
     never analysed, not those an older extractor did (the app re-analyses them on its own)."""
     from newstui.ingest import analyse_pending, describe, fetch_feeds
 
@@ -83,8 +93,10 @@ def add_feed(
     [outcome] = asyncio.run(fetch_feeds(library, with_trial, [trial], analyse=False))
     analyse_pending(library, config.settings.extractor, stale=analyse_stale)
     error = outcome.error
-    if error is None and outcome.warning and not (outcome.new or outcome.updated):
-        problem = outcome.warning.replace(", read anyway", "")  # a broken document
+    warning = outcome.warning
+    cut_off = warning and (_CUT_OFF.search(warning) or not library.source_title(url))
+    if error is None and warning and cut_off and not has_articles(outcome):
+        problem = warning.replace(", read anyway", "")  # a broken document, not a new feed
         error = f"{url}: no article could be read, {problem}"
     if error is not None:
         library.forget_source_if_empty(url)

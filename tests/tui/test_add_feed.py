@@ -74,6 +74,35 @@ async def test_a_feed_that_cannot_be_fetched_is_one_line_and_nothing_is_added(
         assert [f.name for f in app.main.sources.feeds] == sources
 
 
+async def test_a_new_podcast_without_an_item_yet_is_added_and_said_to_have_no_article_yet(
+    tmp_path, db_path, feed_server
+):
+    # served as text/html and with &nbsp;: feedparser reads it with a warning, yet it is whole
+    body = b'<rss version="2.0"><channel><title>New&nbsp;Cast</title></channel></rss>'
+    feed_server.route("/cast.xml", body=body, headers={"Content-Type": "text/html"})
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await add(pilot, feed_server.url("/cast.xml"))
+        assert "Added New Cast to feeds.toml: no article yet." in shown(app)
+        assert [f.name for f in load_config(config.path).feeds] == ["New Cast"]
+        assert "New Cast" in [f.name for f in app.main.sources.feeds]
+
+
+async def test_a_cut_off_document_is_one_line_and_nothing_is_added(tmp_path, db_path, feed_server):
+    feed_server.route("/cut.xml", body=b"<rss><channel><title>Cut off")
+    config = no_feeds_config(tmp_path)
+    before = config.path.read_text("utf-8")
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await add(pilot, feed_server.url("/cut.xml"))
+        errors = [n for n in shown(app) if "no article could be read" in n]
+        assert len(errors) == 1 and "\n" not in errors[0]
+        assert config.path.read_text("utf-8") == before
+
+
 async def test_an_address_without_its_scheme_is_asked_again_with_https_written_in(
     tmp_path, db_path
 ):

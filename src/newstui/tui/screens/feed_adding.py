@@ -123,11 +123,12 @@ class FeedAdding(Screen[None]):
 
     @on(FeedAdded)
     def _feed_added(self, message: FeedAdded) -> None:
+        from newstui.subscribe import has_articles
         from newstui.tui.view import feed_view
 
         self.config = message.config
         outcome = message.outcome
-        got = counted(outcome.new, "article")
+        got = counted(outcome.new, "article") if has_articles(outcome) else "no article yet"
         self.notify(f"Added {outcome.name} to {message.config.path.name}: {got}.", markup=False)
         self.show_view(feed_view(message.feed_id, outcome.name))
         self.headlines.focus()
