@@ -1200,17 +1200,12 @@ async def test_with_one_worker_and_no_analysis_the_fetching_process_parses_a_sha
     assert here[0] <= by_pool[0] // PARSED_BY_POOL_PER_DOCUMENT_HERE + 1
 
 
-async def test_with_one_worker_and_no_analysis_documents_queue_at_the_worker_while_this_process_stores(
-    db, feed_server, config_file, monkeypatch
-):
-    import os
-
+def documents_at_the_worker(monkeypatch) -> tuple[list[int], list[int]]:
+    """(parsed by the pool, most documents at the worker at once): the pool's documents come back
+    only once it holds its own and QUEUED_AT_POOL_WHEN_SHARING queued ones (or after 10 s: then
+    the caller's assertion fails)."""
     from newstui.processes import CpuPool
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
-    # the pool's documents come back only once it holds its own and every queued one (or
-    # after 10 s: then the assertion below fails)
     full = threading.Event()
     by_pool = pool_parsing_in_threads(monkeypatch, after=full)
     in_flight, most = set(), [0]
@@ -1226,6 +1221,17 @@ async def test_with_one_worker_and_no_analysis_documents_queue_at_the_worker_whi
         return future
 
     monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
+    return by_pool, most
+
+
+async def test_with_one_worker_and_no_analysis_documents_queue_at_the_worker_while_this_process_stores(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    by_pool, most = documents_at_the_worker(monkeypatch)
 
     feeds = treaty_feeds(feed_server, count=12, items=3)
     outcomes = await fetch(db, config_file(feeds, extractor="none"))
@@ -1242,26 +1248,10 @@ async def test_with_one_worker_and_analysis_on_documents_queue_at_the_worker_whi
 ):
     import os
 
-    from newstui.processes import CpuPool
-
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     # as in the test above, with streamed analysis (its chunks go to the real worker)
-    full = threading.Event()
-    by_pool = pool_parsing_in_threads(monkeypatch, after=full)
-    in_flight, most = set(), [0]
-    queued_parse = CpuPool.parse_feed
-
-    def parse_feed(self, body, url, content_type):
-        future = queued_parse(self, body, url, content_type)
-        in_flight.add(future)
-        most[0] = max(most[0], len(in_flight))
-        if len(in_flight) == 1 + QUEUED_AT_POOL_WHEN_SHARING:
-            full.set()
-        future.add_done_callback(in_flight.discard)
-        return future
-
-    monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
+    by_pool, most = documents_at_the_worker(monkeypatch)
 
     feeds = treaty_feeds(feed_server, count=12, items=3)
     outcomes = await fetch(db, config_file(feeds, extractor="rules"))
