@@ -1297,10 +1297,10 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
         url = _feed_behind(url, config, args)
     except FeedChoiceError as exc:
         return _report_feed_choice(exc, args)
-    already_configured(config, url)
     if config.sync is not None:
+        already_configured(config, url)
         return _add_on_server(args, library, config, url)
-    added, outcome = add_feed(library, config, url, args.name, tuple(args.tag))
+    added, outcome, _ = add_feed(library, config, url, args.name, tuple(args.tag))
     if not args.json:
         yet = "" if has_articles(outcome) else ": no article yet"  # a new blog or podcast
         _stdout().print(_cell(f"added {added.name} to {config.path}{yet}"), soft_wrap=True)

@@ -7,7 +7,7 @@ import asyncio
 import dataclasses
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newstui.config import Config, FeedConfig, add_feeds, same_url
 from newstui.errors import NewstuiError, SourceError
@@ -68,6 +68,15 @@ def has_articles(outcome: SourceOutcome) -> bool:
     return bool(outcome.new or outcome.updated)
 
 
+class AddedFeed(NamedTuple):
+    """A feed `add_feed` wrote to the config: its entry, the trial fetch's outcome (named as the
+    entry) and its id in the store."""
+
+    entry: FeedConfig
+    outcome: SourceOutcome
+    feed_id: int
+
+
 def add_feed(
     library: Library,
     config: Config,
@@ -76,13 +85,14 @@ def add_feed(
     tags: tuple[str, ...] = (),
     *,
     analyse_stale: bool = True,
-) -> tuple[FeedConfig, SourceOutcome]:
+) -> AddedFeed:
     """Fetch the feed at `url` once, as `fetch` would once it is added; when it reads, append it
-    to the config file (comments kept) and return its entry and the fetch's outcome. A feed that
-    does not read, or reads without one article from a cut-off document or one with no title, is
-    a SourceError and leaves the config and the store as they were; a feed with no article yet
-    (an ill-formed but whole one too: `&nbsp;`, served as text/html) is added. `analyse_stale=False` analyses only articles
-    never analysed, not those an older extractor did (the app re-analyses them on its own)."""
+    to the config file (comments kept) and store it as a source. A feed already configured, one
+    that does not read, or one that reads without one article from a cut-off document or one
+    with no title, is an error and leaves the config and the store as they were; a feed with no
+    article yet (an ill-formed but whole one too: `&nbsp;`, served as text/html) is added.
+    `analyse_stale=False` analyses only articles never analysed, not those an older extractor
+    did (the app re-analyses them on its own)."""
     from newstui.ingest import analyse_pending, describe, fetch_feeds
 
     already_configured(config, url)
@@ -104,5 +114,5 @@ def add_feed(
         raise SourceError(f"{reason} (not added to {config.path})", source=url)
     title = name or library.source_title(url) or url
     [added] = add_feeds(config.path, [FeedConfig(url, title, trial.tags)])
-    library.register_source(url, added.name, url=url, tags=added.tags)
-    return added, dataclasses.replace(outcome, name=added.name)
+    feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
+    return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id)

@@ -100,7 +100,7 @@ class FeedAdding(Screen[None]):
     def _add_feed(self, url: str) -> None:
         from newstui.config import load_config
         from newstui.library import Library
-        from newstui.subscribe import add_feed, already_configured, feeds_behind
+        from newstui.subscribe import add_feed, feeds_behind
 
         config = self.config
         assert config is not None
@@ -112,12 +112,10 @@ class FeedAdding(Screen[None]):
                 raise NewstuiError(several_feeds_line(url, [(f.url, f.kind) for f in links]))
             if links:
                 url = links[0].url
-            already_configured(config, url)
             with Library.open(self.db_path, threads=True) as library:
                 # older versions' analyses are the app's stale pass's (not this add's wait)
-                added, outcome = add_feed(library, config, url, None, analyse_stale=False)
-                feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
-            self.post_message(FeedAdded(feed_id, outcome, load_config(config.path)))
+                added = add_feed(library, config, url, None, analyse_stale=False)
+            self.post_message(FeedAdded(added.feed_id, added.outcome, load_config(config.path)))
         finally:
             self._adding = None
 
