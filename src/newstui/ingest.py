@@ -204,8 +204,8 @@ async def fetch_feeds(
             )
             # One worker and no streamed analysis: this process parses a share too.
             share = streamed is None and cpu is not None and cpu.max_workers == 1
-            # With either share, documents queue deeper at the worker (see _Parsing).
-            beside = share or (streamed is not None and streamed.analyse_here)
+            # Beside this process's own analysis, documents queue deeper at the worker too.
+            beside = streamed is not None and streamed.analyse_here
             parsing = _Parsing(cpu, share=share, queue_deeper=beside)
             saving = _Saving(library, empty_analysis_version(config.settings.extractor), parsing)
             if streamed is not None:
@@ -517,8 +517,8 @@ class _Parsing:
     of 10,000 articles against 17-21 % with three, wall 9.8-11.1 s against 8.6 s (compiled,
     timelines at load 18 in a boosted autogroup).
 
-    `queue_deeper` (set with `share`, and for one worker beside this process's own analysis)
-    lets QUEUED_AT_POOL_WHEN_SHARING documents wait. With analysis on and one waiting, the
+    `share`, or `queue_deeper` (one worker beside this process's own analysis), lets
+    QUEUED_AT_POOL_WHEN_SHARING documents wait. With analysis on and one waiting, the
     worker, which parses behind its analysis chunks, parsed too slowly to keep articles
     coming: this process ran out of them to analyse (waiting for work 1.1-2.4 s of a cold
     fetch of 10,000 articles, 0.1-0.25 s with three) and the worker idled while it stored

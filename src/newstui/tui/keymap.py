@@ -126,8 +126,12 @@ def check_key_clashes(
     lines = {binding.id: binding.line for binding in keys.bindings}
     listed = [(name, list(bindings)) for name, bindings in sections]
     anywhere = [b for name, bindings in listed if name in every_pane for b in bindings]
+    first_every = next((n for n, _ in listed if n in every_pane), None)
+    # an overlap the app is built with (`/` finds in the reader, searches elsewhere) is no
+    # clash when the user restates it
+    preset = PRESETS[keys.preset]
     for pane, bindings in listed:
-        if pane in every_pane and pane != next(n for n, _ in listed if n in every_pane):
+        if pane in every_pane and pane != first_every:
             continue  # (the first such section checks all of them together)
         scope = anywhere if pane in every_pane else [*bindings, *anywhere]
         holders: dict[str, list[Binding]] = {}
@@ -139,8 +143,6 @@ def check_key_clashes(
             mine = next((b for b in holding if b.id is not None and b.id in lines), None)
             if mine is None or mine.id is None:
                 continue
-            preset = PRESETS[keys.preset]  # an overlap the app is built with (`/` finds in
-            # the reader, searches elsewhere) is no clash when the user restates it
             clash = next(
                 (
                     b
