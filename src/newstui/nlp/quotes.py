@@ -260,10 +260,15 @@ def _content(text: str, open_mark: int, close_mark: int) -> QuoteSpan | None:
     return QuoteSpan(start, end, open_mark, close_mark) if end > start else None
 
 
+def _name_words(content: str) -> list[str]:
+    """The words of a quotation but "of", "the" and the like: those a name capitalises."""
+    return [w for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS]
+
+
 def title_cased(content: str) -> bool:
     """Whether every word of a quotation but "of", "the" and the like is capitalised: the name
     of something ("Sinn Fein/IRA", "Keeper of the Federal Seal"), not anyone's words."""
-    return all(w[0].isupper() for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS)
+    return all(w[0].isupper() for w in _name_words(content))
 
 
 def is_speech(text: str, span: QuoteSpan) -> bool:
@@ -296,7 +301,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         and may_match(text, NAMING_CUE_HEADS, max(0, span.open_mark - 40), span.open_mark)
         and NAMING_CUE.search(text, max(0, span.open_mark - 40), span.open_mark)
     ):
-        named = [w for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS]
+        named = _name_words(content)
         if sum(w[0].isupper() for w in named) >= 0.8 * len(named):
             return "none"  # 'named their robot "Better Idea of Afghan Girls,"': a name
     if (
@@ -307,7 +312,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     ):
         # 'the film "Hotel Kigali."', 'a band called "Dust and Stone,"': every word of a title
         # capitalised; the stop or comma inside the marks is the sentence's, not speech's
-        named = [w for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS]
+        named = _name_words(content)
         if len(named) <= 6 and all(w[0].isupper() for w in named):
             return "none"
     if ends_like_speech or not content[0].isupper():
