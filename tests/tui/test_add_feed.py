@@ -67,7 +67,7 @@ async def test_a_feed_that_cannot_be_fetched_is_one_line_and_nothing_is_added(
         await settle(pilot)
         sources = [f.name for f in app.main.sources.feeds]
         await add(pilot, feed_server.url("/gone.xml"))
-        errors = [n for n in shown(app) if "404" in n]
+        errors = [n for n in shown(app) if "HTTP 404" in n]  # (not "Adding …:40461…")
         assert len(errors) == 1 and "\n" not in errors[0]
         assert "not added to" in errors[0]
         assert config.path.read_text("utf-8") == before
