@@ -291,6 +291,12 @@ _PRONOUN_SUBJECT: Final = re.compile(r"\s*(He|She)\s+[a-z]")
 _PASSIVE: Final = re.compile(
     r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b"
 )
+# a passive with an irregular participle ("was sold", "were held"), besides _PASSIVE's -ed/-en/-wn
+_PASSIVE_IRREGULAR: Final = re.compile(
+    r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:bought|brought|caught|cut|dealt|"
+    r"fought|found|held|hit|hurt|kept|laid|led|left|lost|made|met|paid|put|sent|set|shot|sold|"
+    r"struck|sought|taught|told|won)\b"
+)
 _INITIAL: Final = re.compile(r"[A-Z]\.?")
 _OTHER_CLAUSE: Final = re.compile(
     r"\b(?:that|which|who|whom|whose)\b|\w['’]s\s|;|,\s(?:and|but|while|whereas|as|where)\s"
@@ -1474,6 +1480,14 @@ class SpeakerFinder:
         lead = self.masked[self._after_closed_quotes(start, m.start) : m.start]
         if VERB.search(lead):
             return name
+        verb = _SUBJECT_VERB.match(self.masked, m.end, before)
+        if verb and (
+            _PASSIVE.match(self.masked, verb.start(1), before)
+            or _PASSIVE_IRREGULAR.match(self.masked, verb.start(1), before)
+        ):
+            # "Orla Venn, 41, was sentenced …. “…,” the judge said": one acted on, by someone
+            # else, is not who the role noun names
+            return None
         roles = load_gazetteer().role_words
         words = re.findall(r"[\w'’-]+", lead)
         if all(w[:1].isupper() or w.lower() in roles for w in words):
