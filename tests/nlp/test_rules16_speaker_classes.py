@@ -39,3 +39,22 @@ def test_an_active_subject_still_speaks_for_its_role_noun(extractor) -> None:
         '"The others did the hard work," the striker said.'
     )
     assert _speakers(extractor, text) == ["Tomas Brell"]
+
+
+def test_she_is_the_spokeswoman_not_the_man_the_raid_targeted(extractor) -> None:
+    # the article gives each person's sex: "a spokeswoman", "Mullah"; the nearer name is his
+    text = (
+        "Rimu Talavera-Oke, a spokeswoman for the border police, said nine smugglers were "
+        "held. The raid targeted a local commander, Mullah Dastagir.\n\n"
+        '"We are sure we found the right house," she said.'
+    )
+    assert _speakers(extractor, text) == ["Rimu Talavera-Oke"]
+
+
+def test_a_title_says_who_he_is_when_the_first_name_list_does_not(extractor) -> None:
+    # "Dominique" is a woman's name to the first-name list; "Mr" says otherwise here
+    text = (
+        "Mr Dominique Varenne, the finance minister, presented the budget on Tuesday.\n\n"
+        '"The figures speak for themselves," he said.'
+    )
+    assert _speakers(extractor, text) == ["Dominique Varenne"]

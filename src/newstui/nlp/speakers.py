@@ -91,6 +91,29 @@ _DESCRIBED_SUBJECT: Final = re.compile(
     rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERB_ALTERNATION})\b"
 )
 _PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
+# What an article itself says of a person's sex: a title right before the name ("Ms Lee",
+# "Mullah Omar") or the noun of an appositive right after it ("Lee, a spokeswoman for")
+_GENDERED_TITLES: Final = {
+    **dict.fromkeys("Mr Mr. Sir Lord King Prince Mullah Father Brother".split(), "m"),
+    **dict.fromkeys("Mrs Mrs. Ms Ms. Miss Lady Queen Princess Dame Madam Sister".split(), "f"),
+}
+_GENDERED_NOUNS: Final = {
+    **dict.fromkeys(
+        "spokesman businessman congressman councilman chairman actor husband father son "
+        "brother widower grandfather boyfriend nephew uncle king prince".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "spokeswoman businesswoman congresswoman councilwoman chairwoman actress wife mother "
+        "daughter sister widow grandmother girlfriend niece aunt queen princess".split(),
+        "f",
+    ),
+}
+# ", a spokeswoman for …", ", his wife,": the head noun of an appositive (its last word before
+# a preposition or the appositive's end)
+_APPOSITIVE_NOUN: Final = re.compile(
+    r",\s+(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)(?=\s+(?:for|of|at|in|to|with)\b|[,;.)])"
+)
 # Words before a role that say when, not which: "the former minister" is the minister named before
 _TIME_QUALIFIERS: Final = frozenset(
     "former then new current outgoing incoming acting interim late".split()
@@ -478,6 +501,7 @@ class SpeakerFinder:
         # Speakers named by a description ("the Syrian army"): name → offsets of its first use
         self.described: dict[str, tuple[int, int]] = {}
         self.first_names = load_gazetteer().first_names
+        self._genders: dict[str, str | None] = {}  # `_article_gender` of each person asked
         # How `speakers()` found each: after, before, carried, context, nobody; short fragments
         self.how: list[str] = []
 
@@ -1724,8 +1748,29 @@ class SpeakerFinder:
     def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
         if gender is None:
             return True
+        said = self._article_gender(entity)
+        if said is not None:
+            return said == gender
         first = entity.name.split()[0]
         return self.first_names.get(first, "u") in ("u", gender)
+
+    def _article_gender(self, entity: Entity) -> str | None:
+        """The sex the article itself gives a person, by a title before one of its mentions
+        ("Mr Lee", "Mullah Omar") or the noun of an appositive after one ("Lee, a spokeswoman
+        for …", "Lee, his wife,"); None when it gives none, or both."""
+        found = self._genders.get(entity.name, "")
+        if found == "":
+            seen = set()
+            for m in entity.mentions:
+                title = self.text[max(0, m.start - 9) : m.start].split()[-1:]
+                if title and title[0] in _GENDERED_TITLES:
+                    seen.add(_GENDERED_TITLES[title[0]])
+                noun = _APPOSITIVE_NOUN.match(self.text, m.end, m.end + 60)
+                if noun and noun.group(1) in _GENDERED_NOUNS:
+                    seen.add(_GENDERED_NOUNS[noun.group(1)])
+            found = seen.pop() if len(seen) == 1 else None
+            self._genders[entity.name] = found
+        return found
 
     def _unnamed_paragraph_between(self, start: int, end: int) -> bool:
         """Whether a whole paragraph of text naming nobody lies between two quotes: the speaker
