@@ -58,3 +58,13 @@ def test_a_title_says_who_he_is_when_the_first_name_list_does_not(extractor) -> 
         '"The figures speak for themselves," he said.'
     )
     assert _speakers(extractor, text) == ["Dominique Varenne"]
+
+
+def test_a_surname_kept_apart_is_named_by_the_one_full_name_it_ends(extractor) -> None:
+    text = (
+        "Ilse Marwick, leader of the opposition, promised to scrap the tax on Monday.\n\n"
+        '"Families cannot wait another year," Marwick said, calling it a Marwick Labor '
+        "promise.\n\n"
+        '"We will fund it from the surplus," said Ms Marwick.'
+    )
+    assert set(_speakers(extractor, text)) == {"Ilse Marwick"}

@@ -553,12 +553,20 @@ class SpeakerFinder:
     def _fullest_forms(self, speakers: list[str | None]) -> list[str | None]:
         """Each person speaker by the article's fullest name of them: "Ann Lee" is "Ann B. Lee"
         when that is the one person entity with the same names and middle initials added."""
+        fuller: dict[str | None, str] = {}
+        for name in {s for s in speakers if s and " " not in s and self.types.get(s) == "PERSON"}:
+            # "Beazley" kept apart from "Kim Beazley" (as by "a Beazley Labor government"): the
+            # one person of the article whose full name ends with that surname
+            full = [
+                n for n, kind in self.types.items() if kind == "PERSON" and n.endswith(" " + name)
+            ]
+            if len(full) == 1:
+                fuller[name] = full[0]
         named = {s for s in speakers if s and " " in s and self.types.get(s) == "PERSON"}
         # a fuller form has three words or more: most articles have none, and stop here
         people = [n for n, kind in self.types.items() if kind == "PERSON" and n.count(" ") > 1]
         if not named or not people:
-            return speakers
-        fuller: dict[str | None, str] = {}
+            return [fuller.get(s, s) for s in speakers] if fuller else speakers
         for name in named:
             words = name.split()
             longer = [
