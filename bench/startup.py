@@ -148,6 +148,49 @@ def startup(
         tmux.close(app)
 
 
+def cursor_row(screen: str, app: str = "newstui") -> int | None:
+    """Which headline row (0: the first shown) carries the cursor in a capture with colours: the
+    one row with a background colour no other headline row has (each row read between the
+    list's borders, if any: the panes beside it have cursors of their own)."""
+    backgrounds: list[set[str]] = []
+    for line in screen.splitlines():
+        found = SCREENS[app].search(line)
+        if found:
+            end = line.find("\u258f", found.end())
+            row = line[line.rfind("\u2595", 0, found.start()) + 1 : None if end < 0 else end]
+            backgrounds.append(
+                set(re.findall(r"\x1b\[(?:[0-9;]*;)?(48;[25];[0-9;]+|4[0-7]|10[0-7])m", row))
+            )
+    odd = [
+        i
+        for i, colours in enumerate(backgrounds)
+        if colours - set().union(*(b for j, b in enumerate(backgrounds) if j != i))
+    ]
+    return odd[0] if len(odd) == 1 and len(backgrounds) > 2 else None
+
+
+def ready_for_keys(tmux: Tmux, cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """`j` sent the moment the app is launched: (s until the first screen, s until the cursor
+    stands on the second headline, i.e. the app has read and answered the key). A frame drawn
+    before the app reads keys counts in the first figure only."""
+    start, _ = launch(tmux, "newstui", cmd, env)
+    tmux("send-keys", "-t", "newstui", "j")
+    first = None
+    try:
+        deadline = time.perf_counter() + 120
+        while time.perf_counter() < deadline:
+            screen = tmux.capture("newstui", True)
+            now = time.perf_counter() - start
+            if first is None and SCREENS["newstui"].search(screen):
+                first = now
+            if first is not None and cursor_row(screen) == 1:
+                return first, now
+            time.sleep(POLL)
+        raise TimeoutError("newstui: the cursor never reached the second headline")
+    finally:
+        tmux.close("newstui")
+
+
 def key_latency(tmux: Tmux, app: str, cmd: list[str], env: dict[str, str], presses: int,
                 open_keys: tuple[str, ...]) -> tuple[list[float], int]:  # fmt: skip
     """Seconds from `send-keys j` to the first changed capture (with colours), per press."""

@@ -459,3 +459,37 @@ def test_a_listing_loads_no_article_layout(tmp_path):
 
     assert headline_fields.shown_date and headline_fields.carries_time  # one owner each:
     assert not {"shown_date", "carries_time", "UNKNOWN_DATE", "DATE_ONLY"} & set(vars(render))
+
+
+def test_a_listing_loads_neither_the_readers_values_nor_story_matching_nor_sync(tmp_path):
+    """`list` makes headline rows only: one article in full, its links, the smart views' counts
+    (each dataclass ~4.5M instructions to create), sync's values (~12M), story matching, the
+    query match sets and shlex load when a command or the app first needs them."""
+    loaded = loaded_by(
+        "import contextlib, io\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--db', {str(tmp_path / 'n.db')!r}, 'list', '--limit', '1'])\n"
+    )
+    assert "newstui.library" in loaded
+    assert not loaded & {
+        "newstui.model.views",
+        "newstui.model.links",
+        "newstui.model.sync",
+        "newstui.stories",
+        "newstui.store.match_sets",
+        "shlex",  # quotes the URLs of an ambiguous `add` only
+    }
+    made = values_made_by("from newstui.model import Link, StoredArticle, SmartCounts")
+    assert {"Link", "StoredArticle", "SmartCounts"} <= made
+
+
+def test_a_byline_without_an_address_is_kept_without_compiling_the_address_patterns():
+    from newstui import text
+
+    text._email_then_name.cache_clear()
+    text._name_then_email.cache_clear()
+    assert text.author_name("  Priya Nair ") == "Priya Nair"
+    assert text.author_name("   ") == "   "
+    assert text._email_then_name.cache_info().currsize == 0
+    assert text.author_name("desk@x.example (Priya Nair)") == "Priya Nair"

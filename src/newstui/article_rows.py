@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from newstui.model import Link
-
 if TYPE_CHECKING:
-    from newstui.model import Article
+    from newstui.model import Article, Link
 
 EARLIEST_PUBLISHED = datetime(1900, 1, 1, tzinfo=UTC)  # before this a date is a placeholder
 

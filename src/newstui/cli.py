@@ -10,7 +10,6 @@ import functools
 import json
 import os
 import re
-import shlex
 import sqlite3
 import sys
 import threading
@@ -1245,6 +1244,8 @@ def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
         feeds = [{"url": f.url, "title": f.title, "kind": f.kind} for f in exc.choices]
         _print_json_error(str(exc), "input", exc.source, feeds=feeds)
     else:
+        import shlex  # its import compiles a pattern: only this message needs it
+
         _complain(f"newstui: {exc}:")
         for link in exc.choices:
             title = f"{link.title} " if link.title else ""

@@ -14,28 +14,22 @@ from newstui.article_rows import PreparedArticle
 from newstui.model import (
     NEWEST_FIRST,
     AnalysisRows,
-    ArticleDetail,
     ArticleFilter,
     ArticleRow,
     Direction,
     FeedRow,
     FilterAction,
-    Link,
-    SmartCounts,
     SortOrder,
     SourceKind,
-    StoredArticle,
 )
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
 from newstui.store import db as _db
 from newstui.store import downloads as _downloads
 from newstui.store import feeds as _feeds
-from newstui.store import match_sets as _match_sets
 from newstui.store import retention as _retention
 from newstui.store import stories as _stories
 from newstui.store import views as _views
-from newstui.stories import STORIES_PER_RUN, StorySketch
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -44,19 +38,23 @@ if TYPE_CHECKING:
     from newstui.model import (
         Analysis,
         Article,
+        ArticleDetail,
         CleanupReport,
         Download,
         EntityRow,
         FeedCache,
         FetchRecord,
         FilterCount,
+        Link,
         QuoteRow,
         RemoteFeed,
         RemoteItem,
         RemovedSource,
         RetentionPolicy,
         SaveResult,
+        SmartCounts,
         SourceSpec,
+        StoredArticle,
         StoryVersion,
         SyncStatus,
         TextToAnalyse,
@@ -65,6 +63,7 @@ if TYPE_CHECKING:
     from newstui.store import sync as _sync  # only sync and its status line need it
     from newstui.store.sync import QueuedChange as QueuedChange
     from newstui.store.sync import SyncedFeed as SyncedFeed
+    from newstui.stories import StorySketch
 
 EntityKey = Callable[
     [str, str], str
@@ -140,6 +139,8 @@ class Library:
     def forget_match_sets(self) -> None:
         """Drop the text matches kept for recent queries until the data changes, so the next
         query evaluates its text part again (what bench/query.py times)."""
+        from newstui.store import match_sets as _match_sets  # loaded by the first query search
+
         _match_sets.forget_match_sets(self._db)
 
     def position(
@@ -445,9 +446,9 @@ class Library:
 
     # -- one story once ---------------------------------------------------------------------
 
-    def find_stories(self, limit: int = STORIES_PER_RUN) -> int:
-        """Sketch up to `limit` recent articles not yet sketched and join those that copy an
-        article of another feed to its story; returns how many were joined."""
+    def find_stories(self, limit: int | None = None) -> int:
+        """Sketch up to `limit` (None: STORIES_PER_RUN) recent articles not yet sketched and join
+        those that copy an article of another feed to its story; returns how many were joined."""
         return _stories.find_stories(self._db, limit)
 
     def unsketched(self, ids: Iterable[int]) -> list[int]:

@@ -233,6 +233,8 @@ def author_name(author: str | None) -> str | None:
     separated by commas are each shortened."""
     if not author:
         return author
+    if "@" not in author:  # no address to drop (both patterns need one): most stored bylines
+        return author.strip() or author
     parts = [author] if author.count("@") < 2 else author.split(",")
     names = []
     for part in parts:

@@ -69,6 +69,9 @@ if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing 
     from newstui.model.fetching import (
         SourceSpec as SourceSpec,
     )
+    from newstui.model.links import (
+        Link as Link,
+    )
     from newstui.model.retention import (
         UNREAD_GRACE_DAYS as UNREAD_GRACE_DAYS,
     )
@@ -90,9 +93,18 @@ if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing 
     from newstui.model.sync import (
         SyncStatus as SyncStatus,
     )
+    from newstui.model.views import (
+        ArticleDetail as ArticleDetail,
+    )
+    from newstui.model.views import (
+        SmartCounts as SmartCounts,
+    )
+    from newstui.model.views import (
+        StoredArticle as StoredArticle,
+    )
     from newstui.query import Query
 
-# Values the first screen and a listing do not need live in submodules, imported when first
+# Values a listing (or the first screen) does not need live in submodules, imported when first
 # asked for (`from newstui.model import Analysis` works as before): each dataclass costs ~4M
 # instructions to create, and the app's start made 31 of them here.
 _LAZY = {
@@ -123,6 +135,8 @@ _LAZY = {
         ),
         "retention": ("UNREAD_GRACE_DAYS", "CleanupReport", "FeedCleanup", "RetentionPolicy"),
         "sync": ("RemoteFeed", "RemoteItem", "SyncStatus"),
+        "links": ("Link",),
+        "views": ("ArticleDetail", "SmartCounts", "StoredArticle"),
     }.items()
     for name in names
 }
@@ -153,28 +167,6 @@ ENTITY_TYPES = (
     "PLACE",
     "GROUP",
 )  # GROUP: nationalities, religious and political groups
-
-
-# Made in sources/html.py with `Link.__new__(Link)` and a write to its `__dict__`
-# (`_placed_link`), skipping the dataclass `__init__` for every link of every article: a new
-# field, `slots=True` or a `__post_init__` must be mirrored there (tests/sources/
-# test_link_offsets.py compares it with the constructor).
-@dataclass(frozen=True)
-class Link:
-    """A link or image found in an article body: its visible text and an http(s) URL. An
-    enclosure's text is its MIME type; its size (bytes) and duration (seconds) are as the feed
-    said, when valid.
-
-    `offset`: where in the article text the link's words end (an image: where it stood), so its
-    `[n]` marker can be drawn there; None when not known (a feed's enclosure, a full-text page,
-    an article stored before links kept their place)."""
-
-    text: str
-    url: str
-    kind: LinkKind = "link"
-    size: int | None = None
-    duration: int | None = None
-    offset: int | None = None
 
 
 # An analysis as plain tuples, what storing it needs: entities as (name, type, mentions as
@@ -234,18 +226,6 @@ class ArticleRow:
 
 
 @dataclass(frozen=True)
-class StoredArticle:
-    """A stored article in full."""
-
-    row: ArticleRow
-    text: str
-    summary: str
-    links: tuple[Link, ...]
-    fulltext_status: FulltextStatus | None = None
-    fulltext_error: str | None = None
-
-
-@dataclass(frozen=True)
 class SortOrder:
     """How a list of articles is ordered: by date (newest first), by feed name or by title (A to
     Z, case-insensitive), or the reverse of that; ties go newest first."""
@@ -294,17 +274,6 @@ class ArticleFilter:
     hidden: bool = False  # True: only articles a filter hid (the Hidden view); False: none of them
 
 
-@dataclass(frozen=True)
-class SmartCounts:
-    """Totals for the smart views All, Unread and Starred."""
-
-    total: int
-    unread: int
-    starred: int
-    starred_unread: int
-    hidden: int = 0  # articles a filter hid, listed only in the Hidden view
-
-
 FULL_ARTICLE_PARAGRAPHS = 3  # an entry with this many paragraphs…
 FULL_ARTICLE_WORDS = 150  # …and this many words is the article itself, not a summary
 FULL_ARTICLE_WALL = 400  # words: a text this long is the article even without paragraph breaks
@@ -328,17 +297,6 @@ def carries_full_article(text: str) -> bool:
     return words >= FULL_ARTICLE_WALL or (
         len(paragraphs) >= FULL_ARTICLE_PARAGRAPHS and words >= FULL_ARTICLE_WORDS
     )
-
-
-@dataclass(frozen=True)
-class ArticleDetail:
-    """Everything the reader and the sidebar show for one article."""
-
-    article: StoredArticle
-    analysis: Analysis
-    entities: tuple[EntityRow, ...]
-    versions: tuple[StoryVersion, ...] = ()  # the same story in other feeds (this one included)
-    downloads: tuple[Download, ...] = ()  # its enclosures in the download queue
 
 
 def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:

@@ -23,20 +23,17 @@ from newstui.model import (
     NEWEST_FIRST,
     ArticleFilter,
     ArticleRow,
-    Link,
     LinkKind,
     SortOrder,
-    StoredArticle,
 )
 from newstui.store.db import Database, json_list, row_statements, write_transaction
 from newstui.store.feeds import now_iso
-from newstui.store.match_sets import match_set
 from newstui.store.retention import retired_keys
 from newstui.store.stories import same_story_ids
 from newstui.text import author_name, clean_line
 
 if TYPE_CHECKING:  # the query language (and its SQL) is imported when a filter has a query
-    from newstui.model import Article, SaveResult
+    from newstui.model import Article, Link, SaveResult, StoredArticle
     from newstui.query import Query
 
 EVERY_ARTICLE = ArticleFilter()
@@ -44,6 +41,8 @@ EVERY_ARTICLE = ArticleFilter()
 
 def stored_link(data: dict[str, Any]) -> Link:
     """A link read back from the `links` column; values another tool wrote badly are dropped."""
+    from newstui.model.links import Link
+
     stored_kind = data.get("kind")
     kind: LinkKind = (
         "image" if stored_kind == "image" else "enclosure" if stored_kind == "enclosure" else "link"
@@ -373,6 +372,7 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
     if f.starred:
         clauses.append("a.starred = 1")
     if f.query is not None:
+        from newstui.store.match_sets import match_set
         from newstui.store.query_sql import query_condition
 
         sql, query_params = query_condition(
@@ -400,6 +400,7 @@ def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     """How many articles match the filter."""
     one_set = None
     if f.query is not None:
+        from newstui.store.match_sets import match_set
         from newstui.store.query_sql import node_matches
 
         one_set = node_matches(f.query.root)
@@ -564,6 +565,8 @@ def search_articles(db: Database, query: Query, limit: int = 50) -> list[Article
 
 def get_article(db: Database, article_id: int) -> StoredArticle | None:
     """One article in full, or None."""
+    from newstui.model.views import StoredArticle
+
     r = db.execute(
         f"""SELECT {_ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error
         FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from newstui.model.sync import item_key
 from newstui.store.analysis import prune_entities
 from newstui.store.db import Database, give_back_free_pages, write_transaction
 
@@ -118,6 +117,8 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
         "WHERE a.id IN (SELECT value FROM json_each(?))",
         [chunk],
     ).fetchall()
+    from newstui.model.sync import item_key  # sync's values: not made by a start or a listing
+
     conn.executemany(
         "INSERT OR REPLACE INTO retired_articles (feed_id, guid, seen) VALUES (?, ?, ?)",
         [(feed_id, item_key(item_id), stamp) for feed_id, item_id in items],

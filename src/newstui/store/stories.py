@@ -9,17 +9,10 @@ from typing import TYPE_CHECKING
 
 from newstui.article_rows import unpacked_text
 from newstui.store.db import Database, write_transaction
-from newstui.stories import (
-    SAME_STORY,
-    STORIES_PER_RUN,
-    StorySketch,
-    similarity,
-    story_sketch,
-    unpack,
-)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the matching (newstui.stories) loads when a fetch or analysis sketches
     from newstui.model import StoryVersion
+    from newstui.stories import StorySketch
 
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
 SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
@@ -29,11 +22,14 @@ _RECENT = (  # an article first seen within RECENT_DAYS
 _UNSKETCHED = "NOT EXISTS (SELECT 1 FROM stories s WHERE s.article_id = a.id)"
 
 
-def find_stories(db: Database, limit: int = STORIES_PER_RUN) -> int:
-    """Sketch the recent articles not yet sketched (oldest first, at most `limit`) and join
-    copies of an earlier article from another feed to its story; returns how many articles
-    were joined to another. Articles analysed in a worker come sketched (`join_stories`): this
-    is for the others."""
+def find_stories(db: Database, limit: int | None = None) -> int:
+    """Sketch the recent articles not yet sketched (oldest first, at most `limit`, None:
+    STORIES_PER_RUN) and join copies of an earlier article from another feed to its story;
+    returns how many articles were joined to another. Articles analysed in a worker come
+    sketched (`join_stories`): this is for the others."""
+    from newstui.stories import STORIES_PER_RUN, story_sketch
+
+    limit = STORIES_PER_RUN if limit is None else limit
     joined = done = 0
     while done < limit:
         rows = db.execute(
@@ -67,6 +63,8 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
     were joined. An article sketched meanwhile, or deleted, is left as it is. The first
     version (the lowest id) leads a story, whatever order the sketches come in. It writes only
     articles it has read in its transaction: their references are not checked row by row."""
+    from newstui.stories import SAME_STORY, similarity, unpack
+
     made = dict(sketched)
     if not made:
         return 0

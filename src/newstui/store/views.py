@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newstui.model import ArticleDetail, SmartCounts
 from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import downloads as downloads_store
@@ -15,11 +14,13 @@ from newstui.store.db import Database
 from newstui.store.feeds import now_iso
 
 if TYPE_CHECKING:
-    from newstui.model import Article
+    from newstui.model import Article, ArticleDetail, SmartCounts
 
 
 def smart_counts(db: Database) -> SmartCounts:
     """Article, unread and starred counts over the whole store."""
+    from newstui.model.views import SmartCounts  # the app's; a listing never makes one
+
     # Totals over every article (from indexes), minus the few hidden ones (their partial index).
     total, unread = db.execute(
         "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles"
@@ -48,6 +49,8 @@ def smart_counts(db: Database) -> SmartCounts:
 
 def article_detail(db: Database, article_id: int) -> ArticleDetail | None:
     """One article in full with its stored analysis and entity counts, or None."""
+    from newstui.model.views import ArticleDetail
+
     stored = article_store.get_article(db, article_id)
     if stored is None:
         return None

@@ -1,0 +1,47 @@
+"""What the reading app reads beyond a list (store/views.py): the smart views' counts and one
+article in full with its analysis. A listing never makes them (each dataclass costs ~4.5M
+instructions to create)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newstui.model import ArticleRow, FulltextStatus, Link
+    from newstui.model.analysis import Analysis, EntityRow, StoryVersion
+    from newstui.model.downloads import Download
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """A stored article in full."""
+
+    row: ArticleRow
+    text: str
+    summary: str
+    links: tuple[Link, ...]
+    fulltext_status: FulltextStatus | None = None
+    fulltext_error: str | None = None
+
+
+@dataclass(frozen=True)
+class SmartCounts:
+    """Totals for the smart views All, Unread and Starred."""
+
+    total: int
+    unread: int
+    starred: int
+    starred_unread: int
+    hidden: int = 0  # articles a filter hid, listed only in the Hidden view
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    """Everything the reader and the sidebar show for one article."""
+
+    article: StoredArticle
+    analysis: Analysis
+    entities: tuple[EntityRow, ...]
+    versions: tuple[StoryVersion, ...] = ()  # the same story in other feeds (this one included)
+    downloads: tuple[Download, ...] = ()  # its enclosures in the download queue
