@@ -790,6 +790,57 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
     assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
 
 
+async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+    from concurrent.futures import Future
+
+    import newstui.ingest
+    from newstui.processes import CpuPool, analyse_texts
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    # The worker finishes no chunk until feeds are stored with more than the usual chunks in
+    # flight (or at the fourth store, so that the fetch ends either way), then all at once.
+    held: list[tuple[Future, list]] = []
+    at_stores: list[int] = []  # chunks in flight as each store of feeds begins
+    released = [False]
+
+    def analyse_chunk(self, extractor_name, texts, sketch=()):
+        future: Future = Future()
+        results = analyse_texts(extractor_name, texts, sketch)
+        if released[0]:
+            future.set_result(results)
+        else:
+            held.append((future, results))
+        return future
+
+    real_store = Library.save_batches
+
+    def save_batches(self, *args, **kwargs):
+        at_stores.append(len(held))
+        if not released[0] and (
+            len(held) > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE or len(at_stores) >= 4
+        ):
+            released[0] = True
+            for future, results in held:
+                future.set_result(results)
+            held.clear()
+        return real_store(self, *args, **kwargs)
+
+    monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
+    monkeypatch.setattr(Library, "save_batches", save_batches)
+
+    outcomes = await fetch(db, config_file(ballot_feeds(feed_server, count=8, items=200)))
+
+    assert all(o.new == 200 for o in outcomes.values())
+    most = newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE * newstui.ingest.CHUNKS_BEFORE_A_SAVE
+    assert max(at_stores) == most  # not only the 4 that may be in flight otherwise
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
+
+
 async def test_a_fetch_of_many_feeds_copies_its_log_beside_its_last_analyses_not_at_its_close(
     db, feed_server, config_file, monkeypatch
 ):
@@ -877,9 +928,94 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
     assert all(o.new == 40 and not o.error for o in outcomes.values())
     # the failure ended this process's share: only the articles it had taken were analysed
     # here again, by the final sweep
-    assert 1 < len(tried) <= 1 + newstui.ingest.LOCAL_BATCH
+    assert 1 < len(tried) <= 1 + newstui.ingest.LOCAL_READ
     assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 400
+
+
+async def test_the_fetching_process_reads_back_its_share_of_texts_many_at_a_time(
+    db, feed_server, config_file, monkeypatch
+):
+    import os
+
+    import newstui.ingest
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    reads: list[list[int]] = []
+    real_read = Library.to_analyse
+
+    def to_analyse(self, version, ids=None, **kwargs):
+        reads.append(list(ids) if ids is not None else [])
+        return real_read(self, version, ids, **kwargs)
+
+    monkeypatch.setattr(Library, "to_analyse", to_analyse)
+
+    outcomes = await fetch(db, config_file(ballot_feeds(feed_server, count=8, items=96)))
+
+    assert all(o.new == 96 and not o.error for o in outcomes.values())
+    # this process takes its share from the far end of the queue (ids going down), and reads
+    # more texts back at once than it analyses between turns of the event loop
+    here = [ids for ids in reads if len(ids) > 1 and ids == sorted(ids, reverse=True)]
+    assert max(map(len, here)) == newstui.ingest.LOCAL_READ > newstui.ingest.LOCAL_BATCH
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
+
+
+async def test_while_analyses_stream_the_collector_leaves_the_objects_made_before_alone(
+    db, feed_server, config_file, monkeypatch
+):
+    import gc
+
+    frozen_at_saves: list[bool] = []
+    real_save = Library.save_analyses
+
+    def save_analyses(self, *args, **kwargs):
+        frozen_at_saves.append(gc.get_freeze_count() > 0)
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "save_analyses", save_analyses)
+    assert gc.get_freeze_count() == 0
+
+    outcomes = await fetch(db, config_file(ballot_feeds(feed_server)))
+
+    assert all(o.new == 40 and not o.error for o in outcomes.values())
+    assert frozen_at_saves and all(frozen_at_saves)
+    assert gc.get_freeze_count() == 0  # unfrozen at the end
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+
+
+def test_objects_stay_frozen_until_the_last_of_two_fetches_ends():
+    import contextlib
+    import gc
+
+    from newstui.ingest import old_objects_frozen
+
+    assert gc.get_freeze_count() == 0
+    first, second = contextlib.ExitStack(), contextlib.ExitStack()
+    try:
+        first.enter_context(old_objects_frozen())
+        second.enter_context(old_objects_frozen())  # a second fetch at the same time
+        first.close()  # the first ends first
+        assert gc.get_freeze_count() > 0
+        second.close()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+
+
+def test_what_the_app_froze_before_a_fetch_stays_frozen_after_it():
+    import gc
+
+    from newstui.ingest import old_objects_frozen
+
+    gc.freeze()  # as the app does after its first screen
+    try:
+        with old_objects_frozen():
+            pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 WIRE = " ".join(f"Delegates in Nairobi debated clause {n} of the water treaty." for n in range(9))

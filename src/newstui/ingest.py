@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import hashlib
 import logging
 import os
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -75,7 +76,8 @@ CHUNKS_BEFORE_A_SAVE = 2  # times as many chunks in flight sent before a save or
 # the event loop (~0.15 s; a worker's 4 chunks take ~0.1 s): see _StreamedAnalysis._save
 PARSED_BY_POOL_PER_DOCUMENT_HERE = 4  # see _Parsing
 QUEUED_AT_POOL_WHEN_SHARING = 3  # documents queued behind the worker's own: see _Parsing
-LOCAL_BATCH = 4  # articles the fetching process reads back and analyses between loop turns
+LOCAL_BATCH = 4  # articles the fetching process analyses itself between loop turns
+LOCAL_READ = 16  # articles it reads back (texts, stamps, sketch wanted) at a time for that
 SAVE_STREAMED = 256  # streamed analyses saved per transaction (each commit rewrites the tail
 # pages of the mention, quote and quote-word indexes: 64 a time cost ~7 % more CPU to save)
 SAVE_GROUP_WAIT = 0.05  # seconds a parsed feed waits for others to share its transaction
@@ -207,7 +209,12 @@ async def fetch_feeds(
             # Beside this process's own analysis, documents queue deeper at the worker too.
             beside = streamed is not None and streamed.analyse_here
             parsing = _Parsing(cpu, share=share, queue_deeper=beside)
-            saving = _Saving(library, empty_analysis_version(config.settings.extractor), parsing)
+            saving = _Saving(
+                library,
+                empty_analysis_version(config.settings.extractor),
+                parsing,
+                before_store=streamed.before_a_store if streamed is not None else None,
+            )
             if streamed is not None:
                 pools.callback(streamed.cancel)
 
@@ -282,6 +289,41 @@ async def fetch_feeds(
     return outcomes
 
 
+class _OldObjectsFrozen:
+    """How many fetches are inside `old_objects_frozen` (the app may run two at once), and
+    whether the first of them froze."""
+
+    lock = threading.Lock()
+    held = 0
+    froze = False
+
+
+@contextlib.contextmanager
+def old_objects_frozen() -> Iterator[None]:
+    """Leave the objects that exist now (modules, the extractor's tables) out of the cyclic
+    garbage collector's scans while analyses stream: they outlive the fetch, and every full
+    collection walked them all again while analysing, unpickling results and building rows
+    allocated millions of short-lived objects. A cold fetch of 10,000 articles spent 0.27-0.32
+    CPU-s of the fetching process in 8 full collections, 0.01-0.05 s with them frozen. They
+    are unfrozen when the last such fetch ends; a process that froze objects before (the app,
+    after its first screen) keeps them frozen and freezes nothing more."""
+    state = _OldObjectsFrozen
+    with state.lock:
+        if state.held == 0:
+            state.froze = gc.get_freeze_count() == 0
+            if state.froze:
+                gc.freeze()
+        state.held += 1
+    try:
+        yield
+    finally:
+        with state.lock:
+            state.held -= 1
+            if state.held == 0 and state.froze:
+                gc.unfreeze()
+                state.froze = False
+
+
 class _FetchRecords:
     """Fetch outcomes stored a batch at a time: one transaction for many feeds instead of one per
     feed (200 feeds answering 304 were 200 commits). An outcome not yet stored when the process
@@ -343,6 +385,7 @@ class _StreamedAnalysis:
         self.saved = 0
         self.sketched = 0  # articles sketched (asked of the workers or to do here)
         self._to_join: list[tuple[int, StorySketch]] = []  # sketched, not yet joined
+        self._frozen = contextlib.ExitStack()  # old_objects_frozen, while analyses stream
 
     def submit(self, ids: Sequence[int]) -> None:
         """Queue the analysis of these articles (those not yet at this extractor's version)."""
@@ -350,6 +393,7 @@ class _StreamedAnalysis:
             from newstui.nlp import get_extractor
 
             self.version = get_extractor(self.extractor_name).version
+            self._frozen.enter_context(old_objects_frozen())  # with the extractor just loaded
         self._waiting.extend(ids)
         self._pump()
         if self.analyse_here and self._here is None:
@@ -406,29 +450,38 @@ class _StreamedAnalysis:
 
     async def _analyse_here(self) -> None:
         """This process's share of the analysis: while articles wait (the pool then has all
-        its chunks in flight: `_pump` sends them first), take LOCAL_BATCH from the far end of
-        the queue, analyse and sketch them here, and let the event loop run its fetching and
-        storing between them. Stops at the first error (the pool and the final sweep do the
-        rest)."""
+        its chunks in flight: `_pump` sends them first), read LOCAL_READ back from the far end
+        of the queue, analyse and sketch them here LOCAL_BATCH at a time, and let the event
+        loop run its fetching and storing between those. Stops at the first error (the pool
+        and the final sweep do the rest)."""
         from newstui.nlp import get_extractor
 
         extractor = get_extractor(self.extractor_name)
+        taken: deque[tuple[TextToAnalyse, bool]] = deque()  # read back, not yet analysed
         try:
             while not self._cancelled:
-                if not self._waiting:  # (while any wait, the pool has all its chunks)
-                    if self._finishing:
-                        break
-                    self._more.clear()
-                    await self._more.wait()
+                if not taken:
+                    if not self._waiting:  # (while any wait, the pool has all its chunks)
+                        if self._finishing:
+                            break
+                        self._more.clear()
+                        await self._more.wait()
+                        continue
+                    # One read back for LOCAL_READ articles, not one for every LOCAL_BATCH
+                    # analysed: 1,100 reads of a cold fetch's 1,500 cost ~0.4 ms each.
+                    count = min(LOCAL_READ, len(self._waiting))
+                    batch = self.library.to_analyse(
+                        self.version, [self._waiting.pop() for _ in range(count)]
+                    )
+                    self._read.update((a.article_id, a) for a in batch)
+                    sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
+                    self.sketched += sum(sketch)
+                    taken.extend(zip(batch, sketch, strict=True))
                     continue
-                ids = [self._waiting.pop() for _ in range(min(LOCAL_BATCH, len(self._waiting)))]
-                batch = self.library.to_analyse(self.version, ids)
-                self._read.update((a.article_id, a) for a in batch)
-                sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
-                self.sketched += sum(sketch)
+                now = [taken.popleft() for _ in range(min(LOCAL_BATCH, len(taken)))]
                 analysed = [
-                    (article_id, analyse_text(extractor, text, wanted))
-                    for (article_id, text, _), wanted in zip(batch, sketch, strict=True)
+                    (read.article_id, analyse_text(extractor, read.text, wanted))
+                    for read, wanted in now
                 ]
                 self.analysed_here += len(analysed)
                 self._keep(analysed)
@@ -465,6 +518,12 @@ class _StreamedAnalysis:
         if len(self._to_join) >= STORIES_JOIN_BATCH:
             self._join()
 
+    def before_a_store(self) -> None:
+        """Before parsed feeds are stored: their transaction holds the event loop too (~35 ms
+        a group, 60-75 groups in a cold fetch of 10,000 articles), so the workers are sent
+        CHUNKS_BEFORE_A_SAVE times their chunks first, as before a save."""
+        self._top_up(CHUNKS_BEFORE_A_SAVE)
+
     def _join(self) -> None:
         """Join the articles sketched so far to their stories."""
         sketched, self._to_join = self._to_join, []
@@ -481,6 +540,7 @@ class _StreamedAnalysis:
             await asyncio.gather(*self._tasks, *here, return_exceptions=True)
         self._save()
         self._join()
+        self._frozen.close()
         if self.saved:
             self.library.prune_entities()
 
@@ -491,6 +551,7 @@ class _StreamedAnalysis:
         self._to_join.clear()  # sketched again by a later run
         self._unsaved.clear()  # analysed again by a later run
         self._read.clear()
+        self._frozen.close()
         for task in [*self._tasks, *([self._here] if self._here is not None else [])]:
             task.cancel()
 
@@ -601,8 +662,15 @@ class _Saving:
     save fails alone). A commit a feed cost 0.15-0.23 s of CPU more per 200 feeds of 50 new
     articles (1.24 s) than one for three to ten feeds. `analysed_as`: see Library.save_batch."""
 
-    def __init__(self, library: Library, analysed_as: str | None, parsing: _Parsing) -> None:
+    def __init__(
+        self,
+        library: Library,
+        analysed_as: str | None,
+        parsing: _Parsing,
+        before_store: Callable[[], None] | None = None,
+    ) -> None:
         self.library, self.analysed_as, self.parsing = library, analysed_as, parsing
+        self.before_store = before_store  # called before each group's transaction
         self._group: list[tuple[int, Sequence[PreparedArticle], asyncio.Future[SaveResult]]] = []
         self._articles = 0
         self._full: asyncio.Future[None] | None = None  # set when the group is full
@@ -639,6 +707,8 @@ class _Saving:
 
     def _store(self) -> None:
         group, self._group, self._articles = self._group, [], 0
+        if self.before_store is not None:
+            self.before_store()
         try:
             results = self.library.save_batches(
                 [(feed_id, articles) for feed_id, articles, _ in group],
