@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.spawned import SpawnedPool
+from newstui.spawned import RESULT_PIPE_BYTES, SpawnedPool
 
 
 def test_a_pool_whose_workers_retire_finishes_every_queued_task() -> None:
@@ -85,3 +85,15 @@ def test_a_retired_worker_is_gone_before_its_replacement_starts() -> None:
         stop.set()
         watcher.join()
     assert len(set(pids)) == 8 and most == 1
+
+
+def test_a_result_larger_than_a_pipe_s_default_fits_in_the_pipe_that_brings_it_back() -> None:
+    # A parsed feed (~70 KB) must not hold its worker until the busy parent reads it.
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are Linux's")
+    with SpawnedPool(1) as pool:
+        assert pool.submit_call(bytes, 200_000).result(timeout=60) == bytes(200_000)
+        writer = pool._executor._result_queue._writer  # type: ignore[union-attr]
+        size = fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ)
+    assert size >= RESULT_PIPE_BYTES > 200_000

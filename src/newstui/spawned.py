@@ -30,6 +30,7 @@ T = TypeVar("T")
 PARENT_POLL = 1.0  # seconds between looks at the parent's pid, beside its sentinel
 EXIT_PARENT_GONE = 70  # a worker's exit status when it stopped because its parent died
 MANAGER_GRACE = 2.0  # seconds an abandoned pool's manager thread is given to end
+RESULT_PIPE_BYTES = 2**20  # what the pipe bringing results back holds: see _widen_result_pipe
 
 _live_pools: weakref.WeakSet[SpawnedPool] = weakref.WeakSet()
 _stopping = threading.Event()  # set by stop_all_pools: no new workers start after it
@@ -136,6 +137,7 @@ class SpawnedPool:
                 max_tasks_per_child=self.tasks_per_worker,
                 initializer=prepare_worker,
             )
+            _widen_result_pipe(self._executor)
             _live_pools.add(self)
         return self._executor
 
@@ -186,6 +188,23 @@ class SpawnedPool:
             # races the interpreter's exit hook, which wakes it through a pipe it is closing
             # (Python 3.11: an `OSError: [Errno 9] Bad file descriptor` traceback on exit).
             manager.join(MANAGER_GRACE)
+
+
+def _widen_result_pipe(executor: ProcessPoolExecutor) -> None:
+    """Let the pipe that brings the workers' results back hold RESULT_PIPE_BYTES (Linux: 64 KiB
+    otherwise). A parsed 50-item feed is ~70 KB: its worker waited, unable to start its next
+    task, until the busy fetching process had read the rest (4-7 ms a document, ~0.9 s of a
+    cold fetch of 10,000 articles). Where the size cannot be set, results pass as before."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        return
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if setsize is None or writer is None:
+        return
+    with suppress(OSError, ValueError):  # above /proc/sys/fs/pipe-max-size: left as it is
+        fcntl.fcntl(writer.fileno(), setsize, RESULT_PIPE_BYTES)
 
 
 def _end_workers(executor: ProcessPoolExecutor) -> None:
