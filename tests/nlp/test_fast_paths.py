@@ -593,7 +593,9 @@ CUE_PIECES = st.lists(
         "Acme Quill Ann Lee NATO AT&T TfL Ministry Kestrel.com Acme's Quill’s Korean-Canadian "
         "said told says of in on near at for to according daily weekly the carmaker commission, "
         "town pseudonym name as shares bid who whose 54, 54 a former minister reported mayor "
-        "base posted writing boss founder 15-year-old , . ' ’s 's \n".split(" ")
+        "base posted writing boss founder 15-year-old , . ' ’s 's \n Croydon London Cochilco "
+        "newspaper province coach 41, Mary Bank Hospital Award Awards Polk Street & with by "
+        "interview Space Center".split(" ")
     ),
     max_size=30,
 )
@@ -638,6 +640,13 @@ ONE_WORD_CUES = [
     ("He joined the Ministry today", "Ministry"),
     ("an interview with Quillnet today", "Quillnet"),
     ("it was reported by Quillnet today", "Quillnet"),
+    # the cues that need a comma or an apostrophe right after the name
+    ("the national copper commission, Cochilco, said", "Cochilco"),
+    ("They left Croydon, London today.", "Croydon"),
+    ("He met Moss, a former coach, there.", "Moss"),
+    ("Then Quillnet's newspaper said so.", "Quillnet"),
+    ("Then Yartsevo's mayor said so.", "Yartsevo"),
+    ("Then Yartsevo's province grew.", "Yartsevo"),
 ]
 
 
@@ -653,6 +662,70 @@ def test_one_word_names_are_typed_as_every_cue_would_type_them_on_real_articles(
 ) -> None:
     for text in real_texts:
         assert _candidates(text) == _candidates_without_the_one_word_shortcut(text)
+
+
+def _candidates_without_the_first_name_shortcut(text: str) -> list:
+    with patch.object(_EntityFinder, "_first_name_decides", lambda *args: False):
+        return _candidates(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CUE_PIECES, st.lists(SEPARATORS, min_size=30, max_size=30))
+def test_a_full_name_opening_with_a_first_name_is_typed_as_every_cue_would_type_it(
+    pieces, gaps
+) -> None:
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    assert _candidates(text) == _candidates_without_the_first_name_shortcut(text)
+
+
+# One sentence for each check before the first-name rule that types a full name otherwise.
+FIRST_NAME_CUES = [
+    ("then shares of Ann Lee fell", "Ann Lee"),
+    ("a takeover bid for Ann Lee failed", "Ann Lee"),
+    ("He won the George Polk Awards today.", "George Polk Awards"),
+    ("They went to Mary Smith Hospital today.", "Mary Smith Hospital"),
+    ("He joined Jean Monnet Foundation today.", "Jean Monnet Foundation"),
+    ("He won the Sam Houston Award today.", "Sam Houston Award"),
+    ("He gave the George Polk Lecture today.", "George Polk Lecture"),
+    ("He signed the Mary Lee Act today.", "Mary Lee Act"),
+    ("They went to Mary Smith Complex today.", "Mary Smith Complex"),
+    ("They left Mary Lee Street today.", "Mary Lee Street"),
+    ("He joined Mary Bank of London today.", "Mary Bank of London"),
+    ("He joined Mary Fund for Peace today.", "Mary Fund for Peace"),
+    ("the carmaker Ann Lee rose", "Ann Lee"),
+    ("He read the Greek daily Ann Lee today.", "Ann Lee"),
+    ("the national copper commission, Ann Lee, said", "Ann Lee"),
+    ("He left the town of Ann Lee today.", "Ann Lee"),
+    ("He left the town of  Ann Lee today.", "Ann Lee"),  # two spaces: no deal word's " of "
+    ("He posted on Ann Lee today.", "Ann Lee"),
+    ("They met in Mary Lee, London today.", "Mary Lee"),
+    ("Then Ann Lee reported the fire.", "Ann Lee"),
+    ("Then Ann Lee newspaper said so.", "Ann Lee"),
+    ("writing in Ann Lee Quill today", "Ann Lee Quill"),
+    ("It was published in Ann Lee today.", "Ann Lee"),
+    ("It was published in  Ann Lee today.", "Ann Lee"),
+    ("it was reported by Ann Lee today", "Ann Lee"),
+    ("They came to Ann Lee province today.", "Ann Lee"),
+    ("the Ann Lee's chief executive resigned.", "Ann Lee"),
+    ("The Ann Lee's mayor said so.", "Ann Lee"),
+    ("Then Ann Lee's magazine said so.", "Ann Lee"),
+    ("They left Ann Lee & Quill today.", "Ann Lee & Quill"),
+    ("They left Ann NATO today.", "Ann NATO"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FIRST_NAME_CUES)
+def test_a_full_name_after_or_before_a_cue_is_typed_by_the_cue(text, name) -> None:
+    full = _candidates_without_the_first_name_shortcut(text)
+    assert [c[3:] != ("PERSON", 2) for c in full if c[2] == name] == [True]
+    assert _candidates(text) == full
+
+
+def test_full_names_are_typed_as_every_cue_would_type_them_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        assert _candidates(text) == _candidates_without_the_first_name_shortcut(text)
 
 
 # rules-10 speed work (r10-nlpspeed): the compiled extractor finds capitalised words by a loop

@@ -2265,6 +2265,12 @@ class _EntityFinder:
         if len(toks) == 1 and self._no_one_word_cue(words[0], toks[0], surface, start, after):
             return None, 0  # most one-word names: no cue below can fire (a cheap proof)
         if (
+            len(words) > 1
+            and words[0] in gaz.first_names
+            and self._first_name_decides(words, start, after)
+        ):
+            return "PERSON", 2  # most full names: the first-name rule below (a cheap proof)
+        if (
             (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
             or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
             or (
@@ -2558,17 +2564,30 @@ class _EntityFinder:
         Each test is a necessary condition of one or more of those cues (the word right before
         or after is a cue word, a comma or an apostrophe follows, the name is an
         abbreviation…), so a name passing them all is untyped without trying the cues one by
-        one: one `_evidence` call in four. Keep this in step with `_evidence` (the tests in
+        one: three one-word candidates in five. Keep this in step with `_evidence` (the tests in
         tests/nlp/test_fast_paths.py compare the two on every cue)."""
+        mark = after[:1]
+        gaz = self.gaz
         if (
-            after[:1] in _ONE_WORD_AFTER_MARKS
-            or _brand_match(name)
+            _brand_match(name)
             or (after[:2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(after))
             or ((after[1:4] == "who" or after[1:2].isdigit()) and _PERSON_AFTER.match(after))
             or (len(surface) > 2 and _is_acronym(surface))
-            or name in self.gaz.org_words
+            or name in gaz.org_words
         ):
             return False
+        rest_after = after
+        if mark == ",":  # the cues that need a comma after the name
+            if after[:2] == ", " and self._person_after(after):
+                return False  # "Moss, 41,", "Moss, a former coach" (and all _PERSON_AGE)
+            place = _COMMA_NAME.match(after)  # "Croydon, London"
+            if place and gaz.known.get(place.group(1).strip()) == "PLACE":
+                return False
+        elif mark in _APOSTROPHES:  # and those that need an apostrophe
+            if _ORG_POSSESSION.match(after):
+                return False  # "Quorvex's chief executive"
+            if after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3]):
+                rest_after = after[2:]  # "Acme's newspaper": the word after the possessive
         text = self.text
         if self._deal_word_before(start) >= 0 or self._named_as_ending_before(start):
             return False  # also "shares of", which ends with " of "
@@ -2577,11 +2596,49 @@ class _EntityFinder:
         # ("on" covers _platform_cue: its shorter window must hold a word before the "on")
         if before in _ONE_WORD_BEFORE_CUES or before.endswith("-year-old"):
             return False
-        next_words = after.split(None, 1)
+        if mark == "," and before[-1:] == "," and before[:-1] in ORG_NOUNS:
+            return False  # "the copper commission, Cochilco, said"
+        next_words = rest_after.split(None, 1)
         next_word = next_words[0].lower().strip(".,;:") if next_words else ""
         if next_word in _ONE_WORD_AFTER_CUES:
             return False
         return not (tok.sentence_start and _SPEAKS_ALONE.match(after))
+
+    def _first_name_decides(self, words: list[str], start: int, after: str) -> bool:
+        """Whether a name of 2+ words opening with a first name (`words`, possessives cut) is
+        typed by the first-name rule of `_evidence` (PERSON 2): no check between
+        `_no_one_word_cue` and that rule can give anything else.
+
+        Each test is a necessary condition of one or more of those checks (its last word is a
+        head, "of" or "for" is in it, an apostrophe or comma follows, the word right before or
+        after is a cue word…); checks that give PERSON 2 themselves ("15-year-old Ann Lee")
+        need none. Keep this in step with `_evidence` (tests/nlp/test_fast_paths.py compares
+        the two on every cue)."""
+        gaz = self.gaz
+        last = words[-1]
+        if (
+            last in HONOURS
+            or last in _FIRST_NAME_LAST_CUES
+            or last in gaz.org_words
+            or last in gaz.place_words
+            or words[0] in PLACE_OPENERS
+            or after[:1] in _ONE_WORD_AFTER_MARKS
+            or "of" in words
+            or "for" in words
+            or any(_is_acronym(w) or w == "&" for w in words)
+        ):
+            return False
+        if self._deal_word_before(start) >= 0:
+            return False  # also "shares of", "a stake in"
+        window = self.text[max(0, start - 60) : start].rsplit(None, 1)
+        before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
+        if before in _FIRST_NAME_BEFORE_CUES or (
+            before in ORG_NOUNS and before not in gaz.role_words
+        ):
+            return False
+        next_words = after.split(None, 1)
+        next_word = next_words[0].lower().strip(".,;:") if next_words else ""
+        return next_word not in _FIRST_NAME_AFTER_CUES
 
     def _deal_word_before(self, start: int) -> int:
         """Where the space before a word of _DEAL_WORDS ending right before `start` is, -1 if
@@ -3173,9 +3230,11 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
     ]
 
 
-# What `_no_one_word_cue` looks for: every word right before or after a one-word name, and
-# every mark right after it, that some cue in `_evidence` needs.
+# What `_no_one_word_cue` looks for: every word right before or after a one-word name that
+# some cue in `_evidence` needs. The marks are what `_first_name_decides` stops at (the one-word
+# proof tries the cues needing a comma or an apostrophe).
 _ONE_WORD_AFTER_MARKS: Final = frozenset((",", "'", "’"))
+_APOSTROPHES: Final = frozenset(("'", "’"))
 _ONE_WORD_BEFORE_CUES: Final = (
     ORG_NOUNS
     | SPEECH_VERBS
@@ -3195,6 +3254,12 @@ _ONE_WORD_AFTER_CUES: Final = (
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
     | _OUTLET_NOUNS
 )
+# What `_first_name_decides` looks for: the last words, the words right before ("on" covers
+# _platform_cue, "with", "in", "by" _media_before; ORG_NOUNS are asked apart) and the words
+# right after a full name that some check before the first-name rule needs.
+_FIRST_NAME_LAST_CUES: Final = _NOT_NAME_HEADS | _FACILITY_HEADS | _FACILITY_LAST
+_FIRST_NAME_BEFORE_CUES: Final = _MEDIA_LAST | frozenset("daily weekly of on".split())
+_FIRST_NAME_AFTER_CUES: Final = _MEDIA_VERBS | _OUTLET_NOUNS | PLACE_NOUNS
 _NOT_PLACE_BEFORE_IN: Final = frozenset(
     "shares stake stakes investment investments interest role jobs job roles "
     # a field, not a place: "the Nobel Prize in Physics", "a degree in Economics" (rules-10)
