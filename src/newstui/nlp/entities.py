@@ -3036,7 +3036,7 @@ _ACRONYM_THINGS: Final = frozenset(
 # Last words that end a thing's name, never a person's ("James Webb Space Telescope", "Marine One").
 _NO_SURNAMES: Final = frozenset(
     "Telescope Collider Act Acts Treaty Prize Prizes Award Awards Amendment Amendments License "
-    "Licence Doctrine One".split()
+    "Licence Doctrine One Inquiry Inquest Report Review".split()
 )
 # Last words of an office, never of a person's name ("Minority Leader", "Health Director").
 _OFFICE_NOUNS: Final = frozenset(
@@ -3536,8 +3536,13 @@ def group_candidates(
     # Plain dicts filled by _add_to, here and in the merges: in the compiled extractor a
     # defaultdict (a dict subclass) is iterated, indexed and popped through generic calls.
     groups: dict[str, list[Candidate]] = {}
+    gaz = load_gazetteer()
     for cand in candidates:
+        if cand.type == "PLACE" and cand.words > 1 and text:
+            cand = _titled_person(cand, text, gaz)
         _add_to(groups, _group_key(cand.display or cand.text), cand)
+    if text:
+        _people_by_surname_heads(groups, gaz)
     full_people: dict[str, list[str]] = {}
     first_surnames: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
@@ -3635,6 +3640,82 @@ def group_candidates(
     _merge_name_tails(groups)
     _merge_org_abridgements(groups)
     return groups, confirmed
+
+
+# Last words of place names that are also common surnames ("Keith Hall", "Dr Amelia Hill"):
+# their place cue gives way to a person's title, a role word or the surname taken up alone.
+_SURNAME_HEADS: Final = frozenset(
+    "Hill Hills Hall Park Lane Ridge Castle Forest Bay Bridge".split()
+)
+# Titles only a person bears (not "King", "Lord", "Saint": "King George Island", "Lord Howe Island").
+_PERSONAL_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor".split())
+
+
+def _titled_person(cand: Candidate, text: str, gaz: Gazetteer) -> Candidate:
+    """A run typed a place by a surname-like last word is a person when a personal title opens
+    it or a lower-case role word stands right before it ("Dr Amelia Hill", "Mr. Hall",
+    "protester Dick Hill"); the title is no part of the name. Otherwise `cand` itself."""
+    words = cand.text.split()
+    if words[-1] not in _SURNAME_HEADS or len(words) > 4:
+        return cand
+    first = words[0].rstrip(".")
+    if first in _PERSONAL_TITLES or (
+        len(words) > 2 and first.lower() in gaz.role_words and words[1] in gaz.first_names
+    ):  # "Dr Amelia Hill", "Defender Sam Park" (a role opening a sentence)
+        cut = cand.text.find(" ") + 1
+        return Candidate(
+            cand.start + cut,
+            cand.end,
+            cand.text[cut:],
+            cand.words - 1,
+            "PERSON",
+            2,
+            False,
+            None,
+            cand.speaks,
+        )
+    before = text[max(0, cand.start - 30) : cand.start].split()
+    if (
+        before
+        and before[-1] in gaz.role_words
+        and not any(w in gaz.place_words or w in gaz.org_words for w in words[:-1])
+    ):
+        return Candidate(
+            cand.start, cand.end, cand.text, cand.words, "PERSON", 2, False, None, cand.speaks
+        )
+    return cand
+
+
+def _people_by_surname_heads(groups: dict[str, list[Candidate]], gaz: Gazetteer) -> None:
+    """A place by its last word that opens with a known first name is a person when that last
+    word alone is a person in the same article ("Keith Hall … said Mr. Hall", "Sam Park scored
+    … Park said"), though "Victoria Park" stays a place."""
+    by_surname: dict[str, list[str]] = {}
+    for key, cands in groups.items():
+        words = key.split(":", 1)[1].split()
+        if len(words) < 2 or len(words) > 3 or _best_type(cands) != "PLACE":
+            continue
+        longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
+        shown = longest.text.split()
+        if shown[-1] in _SURNAME_HEADS and shown[0] in gaz.first_names:
+            _add_to(by_surname, words[-1], key)
+    for surname, keys in by_surname.items():
+        alone = groups.get("x:" + surname)
+        if (
+            len(keys) > 1  # "Victoria Park" and "Sam Park": which one "Park" is, is unknown
+            or alone is None
+            or not any(c.type == "PERSON" and c.strength >= 1 for c in alone)
+        ):
+            continue
+        key = keys[0]
+        groups[key] = [
+            Candidate(
+                c.start, c.end, c.text, c.words, "PERSON", 2, c.sentence_start, c.display, c.speaks
+            )
+            if c.type == "PLACE"
+            else c
+            for c in groups[key]
+        ]
 
 
 # Words after which a lone capitalised word is a place, not a surname ("the square at Vellow",
@@ -4101,6 +4182,46 @@ def _voted_type(cands: list[Candidate]) -> str | None:
     if not votes:
         return None
     return max(votes, key=lambda k: (votes[k], k))
+
+
+# Words that open a sentence after a category heading glued before it ("Sudan The
+# International Criminal Court …", "France On Monday, …"): mid-sentence, after a capitalised word,
+# they are never written with a capital but in titles ("Dawkins' The God Delusion").
+_HEADING_OPENERS: Final = frozenset("The A An On In At According After Following".split())
+_HEADING_MAX_WORDS: Final = 6
+
+
+def glued_heading_end(text: str) -> int:
+    """Where the category heading that some sources glue before an article's first sentence
+    ends: the offset of the space after it ("Cole Inquiry| The Australian Wheat Board …",
+    "Canada| Stephen Harper, Canada's Prime Minister, …", "Cyprus| Cyprus today …"), -1 if none.
+    Names do not run across it; the entity pass reads that space as a line break."""
+    first_line = text[: text.find("\n")] if "\n" in text[:200] else text[:200]
+    words = [(m.start(), m.group()) for m in _WORD_SPLIT.finditer(first_line)]
+    if len(words) < 2 or words[0][0] != 0:
+        return -1
+    for k in range(1, min(len(words) - 1, _HEADING_MAX_WORDS + 1)):
+        prev, word = words[k - 1][1], words[k][1]
+        if word in _HEADING_OPENERS and (prev[:1].isupper() or prev[:1].isdigit()):
+            if prev[-1:].isalnum() and text[words[k][0] - 1] == " ":
+                return words[k][0] - 1
+            return -1
+        if not (prev[:1].isupper() or prev[:1].isdigit()):
+            break  # a lower-case word: the sentence has begun ("Iraq Almost 1,000 people")
+    gaz = load_gazetteer()
+    for n in (1, 2, 3):  # a known place, then a known first name or that place again
+        if len(words) <= n + 1 or words[n][0] - 1 != len(" ".join(w for _, w in words[:n])):
+            break
+        place = " ".join(w for _, w in words[:n])
+        if gaz.known.get(place) != "PLACE":
+            continue
+        rest = [w for _, w in words[n : n + n]]
+        if words[n][1] in gaz.first_names or " ".join(rest) == place:
+            return words[n][0] - 1
+    return -1
+
+
+_WORD_SPLIT: Final = re.compile(r"\S+")
 
 
 def extract_entities(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from newstui.model import Analysis, Entity, Quote
-from newstui.nlp.entities import NAME_JOINERS, extract_entities
+from newstui.nlp.entities import NAME_JOINERS, extract_entities, glued_heading_end
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans, speech_kind
 from newstui.nlp.segment import datelines, name_tokens
@@ -28,8 +28,10 @@ def rules_view(text: str) -> RulesView:
     """Entities, speech quotes (fragments of three words or fewer in `short`) and the rules'
     speaker of each, for a non-blank `text`."""
     found = datelines(text)
-    tokens = name_tokens(text, frozenset(d.end for d in found), NAME_JOINERS)
-    entities = extract_entities(text, tokens, found)
+    cut = glued_heading_end(text)  # names are read as if the glued heading had its own line
+    seen = text if cut < 0 else f"{text[:cut]}\n{text[cut + 1 :]}"
+    tokens = name_tokens(seen, frozenset(d.end for d in found), NAME_JOINERS)
+    entities = extract_entities(seen, tokens, found)
     spans, short = [], set()
     for span in find_quote_spans(text):
         kind = speech_kind(text, span)

@@ -1,0 +1,72 @@
+"""Entity types and boundaries of rules-16 (issue 10): general mechanisms found by judging the
+extractor's output on 60 unread Wikinews articles (g000–g059), each pinned by invented examples."""
+
+from __future__ import annotations
+
+
+def _entities(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+def test_a_personal_title_before_a_place_like_surname_makes_a_person(extractor) -> None:
+    text = 'Dr Amelia Hill, who led the study, said it was clear. "We saw no benefit," Hill said.'
+    found = _entities(extractor, text)
+    assert ("Amelia Hill", "PERSON") in found
+    assert not any(kind == "PLACE" for _, kind in found)
+
+
+def test_a_role_word_before_a_place_like_surname_makes_a_person(extractor) -> None:
+    found = _entities(extractor, '"Things are very tense," said protester Dack Hill.')
+    assert ("Dack Hill", "PERSON") in found
+    found = _entities(extractor, "Defender Sam Park scored twice on Saturday.")
+    assert ("Sam Park", "PERSON") in found
+
+
+def test_a_first_name_and_a_place_like_surname_taken_up_alone_is_a_person(extractor) -> None:
+    text = (
+        "Keith Hall, head of the statistics office, gave the figure. "
+        '"It is good news," said Mr. Hall.'
+    )
+    analysis = extractor.analyse(text)
+    assert ("Keith Hall", "PERSON") in {(e.name, e.type) for e in analysis.entities}
+    assert [q.speaker for q in analysis.quotes] == ["Keith Hall"]
+
+
+def test_places_with_a_given_name_and_a_place_head_stay_places(extractor) -> None:
+    text = (
+        "Crowds gathered at Victoria Park and near George Street, then walked to the Albert "
+        "Hall. Later, Sam Park said the march had been peaceful."
+    )
+    found = _entities(extractor, text)
+    assert ("Victoria Park", "PLACE") in found
+    assert ("George Street", "PLACE") in found
+    assert ("Albert Hall", "PLACE") in found
+
+
+def test_a_category_heading_glued_before_the_first_sentence_joins_no_name(extractor) -> None:
+    text = (
+        "Tarvel Inquiry The Orvant Grain Board has lost its export contract, the board said. "
+        "Its chairman was not available."
+    )
+    names = {name for name, _ in _entities(extractor, text)}
+    assert not any("Inquiry" in name for name in names)
+    text = "Kelmar Election The campaign offices were closed on Friday after a threat."
+    assert not any(
+        "Election" in name or name.endswith("The") for name, _ in _entities(extractor, text)
+    )
+
+
+def test_a_country_heading_glued_before_a_person_is_no_part_of_the_name(extractor) -> None:
+    text = (
+        'Canada Stephen Marlow, the country\'s trade minister, apologised. "It was wrong," '
+        "Marlow said."
+    )
+    analysis = extractor.analyse(text)
+    assert ("Stephen Marlow", "PERSON") in {(e.name, e.type) for e in analysis.entities}
+    assert [q.speaker for q in analysis.quotes] == ["Stephen Marlow"]
+
+
+def test_a_name_opening_an_article_keeps_its_words(extractor) -> None:
+    text = "Canada Post said on Monday that it would raise its prices. The Hague court agreed."
+    names = {name for name, _ in _entities(extractor, text)}
+    assert "Canada Post" in names
