@@ -70,3 +70,21 @@ def test_a_name_opening_an_article_keeps_its_words(extractor) -> None:
     text = "Canada Post said on Monday that it would raise its prices. The Hague court agreed."
     names = {name for name, _ in _entities(extractor, text)}
     assert "Canada Post" in names
+
+
+def test_parties_of_australia_new_zealand_and_canada_are_organisations(extractor) -> None:
+    text = (
+        "Labor has promised to scrap the agreements, and the Australian Greens agreed. In "
+        "Wellington, New Zealand First called for a vote, while the New Democratic Party "
+        "abstained."
+    )
+    found = _entities(extractor, text)
+    for party in ("Labor", "Australian Greens", "New Zealand First", "New Democratic Party"):
+        assert (party, "ORG") in found
+
+
+def test_a_name_before_day_is_a_holiday_not_the_name(extractor) -> None:
+    text = "Stores in Chicago closed on Labor Day, and Toronto marked Canada Day with fireworks."
+    names = {name for name, _ in _entities(extractor, text)}
+    assert "Labor" not in names
+    assert "Canada" not in names

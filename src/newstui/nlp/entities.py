@@ -3540,6 +3540,11 @@ def group_candidates(
     for cand in candidates:
         if cand.type == "PLACE" and cand.words > 1 and text:
             cand = _titled_person(cand, text, gaz)
+        if (
+            text[cand.end : cand.end + 4] == " Day"
+            and not text[cand.end + 4 : cand.end + 5].isalpha()
+        ):
+            continue  # "Labor Day", "Australia Day", "Canada Day": a holiday, not the name
         _add_to(groups, _group_key(cand.display or cand.text), cand)
     if text:
         _people_by_surname_heads(groups, gaz)
