@@ -88,3 +88,24 @@ def test_a_name_before_day_is_a_holiday_not_the_name(extractor) -> None:
     names = {name for name, _ in _entities(extractor, text)}
     assert "Labor" not in names
     assert "Canada" not in names
+
+
+def test_a_known_body_after_a_persons_given_names_is_the_surname(extractor) -> None:
+    text = (
+        "Prime minister Anders Fogh Rasmussen said the troops would leave. "
+        '"It is time," Rasmussen said.'
+    )
+    analysis = extractor.analyse(text)
+    found = {(e.name, e.type) for e in analysis.entities}
+    assert ("Anders Fogh Rasmussen", "PERSON") in found
+    assert not any(kind == "ORG" for _, kind in found)
+    assert [q.speaker for q in analysis.quotes] == ["Anders Fogh Rasmussen"]
+
+
+def test_a_known_company_named_beside_its_founders_heir_keeps_its_mentions(extractor) -> None:
+    text = (
+        "The Ford Motor Company will cut jobs, executive chairman William Clay Ford said. "
+        "Ford lost money last year."
+    )
+    companies = [e for e in extractor.analyse(text).entities if e.type == "ORG"]
+    assert [m.text for e in companies for m in e.mentions].count("Ford") == 1

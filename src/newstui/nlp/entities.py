@@ -3537,6 +3537,8 @@ def group_candidates(
     # defaultdict (a dict subclass) is iterated, indexed and popped through generic calls.
     groups: dict[str, list[Candidate]] = {}
     gaz = load_gazetteer()
+    if text:
+        candidates = _surnames_known_as_bodies(candidates, text, gaz)
     for cand in candidates:
         if cand.type == "PLACE" and cand.words > 1 and text:
             cand = _titled_person(cand, text, gaz)
@@ -3654,6 +3656,54 @@ _SURNAME_HEADS: Final = frozenset(
 )
 # Titles only a person bears (not "King", "Lord", "Saint": "King George Island", "Lord Howe Island").
 _PERSONAL_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor".split())
+
+
+def _surnames_known_as_bodies(
+    candidates: list[Candidate], text: str, gaz: Gazetteer
+) -> list[Candidate]:
+    """A known one-word body right after a person's given names is the person's surname: "Anders
+    Fogh" + "Rasmussen" (a pollster's name too) is Anders Fogh Rasmussen. The list itself when
+    there is none (the order of the rest is kept)."""
+    joined: dict[int, Candidate] = {}  # id of the given names' candidate → the whole name
+    for prev, cand in pairwise(_by_start(candidates)):
+        if (
+            cand.start == prev.end + 1
+            and cand.words == 1
+            and cand.type == "ORG"
+            and cand.strength >= 3
+            and prev.type == "PERSON"
+            and prev.strength >= 2
+            and prev.words >= 2
+            and text[prev.end] == " "
+            and prev.text.split(" ", 1)[0] in gaz.first_names
+        ):
+            joined[id(prev)] = Candidate(
+                prev.start,
+                cand.end,
+                text[prev.start : cand.end],
+                prev.words + 1,
+                "PERSON",
+                prev.strength,
+                prev.sentence_start,
+                None,
+                prev.speaks or cand.speaks,
+            )
+            joined[id(cand)] = cand
+    if not joined:
+        return candidates
+    surnames = {c.text for c in joined.values() if c.words == 1}
+    surnames -= {  # "Ford" beside "Ford Motor Company" is the company too
+        w for c in candidates if c.type == "ORG" and c.words > 1 for w in c.text.split()
+    }
+    return [  # the surname alone elsewhere is the person's too ("Rasmussen said")
+        joined[id(c)]
+        if id(c) in joined
+        else _untyped(c)
+        if c.words == 1 and c.text in surnames and c.type == "ORG"
+        else c
+        for c in candidates
+        if joined.get(id(c)) is not c
+    ]
 
 
 def _titled_person(cand: Candidate, text: str, gaz: Gazetteer) -> Candidate:
