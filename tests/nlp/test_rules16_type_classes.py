@@ -109,3 +109,12 @@ def test_a_known_company_named_beside_its_founders_heir_keeps_its_mentions(extra
     )
     companies = [e for e in extractor.analyse(text).entities if e.type == "ORG"]
     assert [m.text for e in companies for m in e.mentions].count("Ford") == 1
+
+
+def test_a_party_named_without_its_country_or_party_word_is_the_same_party(extractor) -> None:
+    text = (
+        "The Australian Labor Party (ALP) won the state election. In Tasmania, Labor has "
+        "governed for two terms."
+    )
+    orgs = [e for e in extractor.analyse(text).entities if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["Australian Labor Party"]

@@ -4044,6 +4044,8 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
     orgs = _org_names(groups)
     by_body: dict[str, list[str]] = {}  # "Supreme Court" → the national ones
     for k, full in orgs.items():
+        if full.endswith(" Party"):  # "Labor" after "Labor Party"
+            _add_to(by_body, full[:-6], k)
         at = full.find(" ")
         while at >= 0:
             country = full[:at]
@@ -4052,6 +4054,8 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
                 and known.get(country) in ("PLACE", "GROUP")  # "US Senate" stays
             ) or country in _UNION_PREFIXES:  # "Security Council" after "U.N. Security Council"
                 _add_to(by_body, full[at + 1 :], k)
+                if full.endswith(" Party") and full.count(" ", at + 1) >= 1:
+                    _add_to(by_body, full[at + 1 : -6], k)  # "Labor": "Australian Labor Party"
             at = full.find(" ", at + 1)
     for key, text in orgs.items():
         if key not in groups:
