@@ -985,6 +985,57 @@ async def test_while_analyses_stream_the_collector_leaves_the_objects_made_befor
     assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
 
 
+async def test_a_fetch_s_saves_joins_and_stores_run_without_the_collector_and_it_is_on_after(
+    db, feed_server, config_file, monkeypatch
+):
+    import gc
+
+    collecting: dict[str, list[bool]] = {"save_analyses": [], "join_stories": [], "store": []}
+    real_save, real_join = Library.save_analyses, Library.join_stories
+    real_store = Library.save_batches
+
+    def save_analyses(self, *args, **kwargs):
+        collecting["save_analyses"].append(gc.isenabled())
+        return real_save(self, *args, **kwargs)
+
+    def join_stories(self, *args, **kwargs):
+        collecting["join_stories"].append(gc.isenabled())
+        return real_join(self, *args, **kwargs)
+
+    def save_batches(self, *args, **kwargs):
+        collecting["store"].append(gc.isenabled())
+        return real_store(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "save_analyses", save_analyses)
+    monkeypatch.setattr(Library, "join_stories", join_stories)
+    monkeypatch.setattr(Library, "save_batches", save_batches)
+    assert gc.isenabled()
+
+    outcomes = await fetch(db, config_file(ballot_feeds(feed_server)))
+
+    assert all(o.new == 40 and not o.error for o in outcomes.values())
+    assert all(calls and not any(calls) for calls in collecting.values()), collecting
+    assert gc.isenabled()
+    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+
+
+def test_a_collector_that_was_off_stays_off_after_a_save():
+    import gc
+
+    from newstui.ingest import collector_paused
+
+    gc.disable()  # as the app's start-up
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
 def test_objects_stay_frozen_until_the_last_of_two_fetches_ends():
     import contextlib
     import gc

@@ -324,6 +324,22 @@ def old_objects_frozen() -> Iterator[None]:
                 state.froze = False
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection during one save, join or store of a fetch: each builds
+    thousands of rows that live until its statements have run, and young collections
+    scanned them and moved them to an older generation to be scanned again. The fetching
+    process's collections of a cold fetch of 10,000 articles took 0.57-0.66 CPU-s (old
+    objects frozen), 0.43 s with them paused there. Garbage made meanwhile is collected after."""
+    enabled = gc.isenabled()  # (the app's start-up keeps it off until its first screen)
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _FetchRecords:
     """Fetch outcomes stored a batch at a time: one transaction for many feeds instead of one per
     feed (200 feeds answering 304 were 200 commits). An outcome not yet stored when the process
@@ -511,9 +527,10 @@ class _StreamedAnalysis:
         read = [self._read.pop(i, None) for i in ids]
         read_as = {i: a.stamp if a else -1 for i, a in zip(ids, read, strict=True)}  # (none is -1)
         texts = {a.article_id: a.text for a in read if a}
-        self._to_join += _save_analysed(
-            self.library, self.extractor_name, self.version, ids, results, read_as, texts
-        )
+        with collector_paused():
+            self._to_join += _save_analysed(
+                self.library, self.extractor_name, self.version, ids, results, read_as, texts
+            )
         self.saved += len(ids)
         if len(self._to_join) >= STORIES_JOIN_BATCH:
             self._join()
@@ -528,7 +545,8 @@ class _StreamedAnalysis:
         """Join the articles sketched so far to their stories."""
         sketched, self._to_join = self._to_join, []
         self._top_up(CHUNKS_BEFORE_A_SAVE)  # as in _save
-        self.library.join_stories(sketched)
+        with collector_paused():
+            self.library.join_stories(sketched)
 
     async def finish(self) -> None:
         """Wait until every queued analysis is saved; drop entities no article mentions now."""
@@ -710,10 +728,11 @@ class _Saving:
         if self.before_store is not None:
             self.before_store()
         try:
-            results = self.library.save_batches(
-                [(feed_id, articles) for feed_id, articles, _ in group],
-                analysed_as=self.analysed_as,
-            )
+            with collector_paused():
+                results = self.library.save_batches(
+                    [(feed_id, articles) for feed_id, articles, _ in group],
+                    analysed_as=self.analysed_as,
+                )
         except Exception as exc:  # the transaction itself failed: every feed of the group
             results = [exc] * len(group)
         for (_, _, done), result in zip(group, results, strict=True):
