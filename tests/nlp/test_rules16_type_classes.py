@@ -118,3 +118,15 @@ def test_a_party_named_without_its_country_or_party_word_is_the_same_party(extra
     )
     orgs = [e for e in extractor.analyse(text).entities if e.type == "ORG"]
     assert [e.name for e in orgs] == ["Australian Labor Party"]
+
+
+def test_stock_indexes_are_no_organisations(extractor) -> None:
+    text = (
+        "The Dow Jones Industrial Average fell 2%. The Standard & Poor's 500 (S&P) lost 9 "
+        "points and the Nasdaq Composite closed lower, while the primary UK index, the FTSE "
+        "100, rose. Shares of Citigroup fell."
+    )
+    found = _entities(extractor, text)
+    assert not any(kind == "ORG" and name != "Citigroup" for name, kind in found)
+    assert ("Citigroup", "ORG") in found
+    assert any(kind == "PLACE" for _, kind in found)  # "UK" before "index" stays a place

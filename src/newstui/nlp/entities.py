@@ -3550,6 +3550,7 @@ def group_candidates(
         _add_to(groups, _group_key(cand.display or cand.text), cand)
     if text:
         _people_by_surname_heads(groups, gaz)
+        _drop_market_indexes(groups, text)
     full_people: dict[str, list[str]] = {}
     first_surnames: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
@@ -3656,6 +3657,41 @@ _SURNAME_HEADS: Final = frozenset(
 )
 # Titles only a person bears (not "King", "Lord", "Saint": "King George Island", "Lord Howe Island").
 _PERSONAL_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor".split())
+
+
+# What follows a stock index's name ("the FTSE index", "Nasdaq Composite", "Dow Jones
+# Industrial Average", "Standard & Poor's 500"): an index is a number, not a body.
+_INDEX_AFTER: Final = re.compile(
+    r"(?:'s)? (?:[Ii]ndex\b|Composite\b|Industrial Average\b|500\b|100\b)"
+)
+
+
+def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
+    """Names an article uses for a stock index are no entity, every mention of them ("the
+    NASDAQ index rose … the Nasdaq fell"), nor their initials ("S&P"): one mention followed by
+    "index", "Composite", "Industrial Average" or the index's size tells. A place or nationality
+    before "index" stays ("the UK index")."""
+    dropped = [
+        k
+        for k, cands in groups.items()
+        if _best_type(cands) in ("ORG", None)
+        and (
+            any(_INDEX_AFTER.match(text, c.end) for c in cands)
+            or any(c.text.endswith("Industrial Average") for c in cands)
+        )
+    ]
+    if not dropped:
+        return
+    initials = {
+        "".join(w[0] for w in c.text.split() if w[0].isupper() or w == "&")
+        for k in dropped
+        for c in groups[k]
+        if c.words > 1
+    }
+    for key in dropped:
+        del groups[key]
+    for key in [k for k, cands in groups.items() if all(c.text in initials for c in cands)]:
+        del groups[key]
 
 
 def _surnames_known_as_bodies(
