@@ -3666,6 +3666,9 @@ _INDEX_AFTER: Final = re.compile(
 )
 
 
+_INDEX_OPENINGS: Final = (" index", " Index", " Composite", " Industrial", " 500", " 100", "'s ")
+
+
 def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
     """Names an article uses for a stock index are no entity, every mention of them ("the
     NASDAQ index rose … the Nasdaq fell"), nor their initials ("S&P"): one mention followed by
@@ -3674,11 +3677,12 @@ def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
     dropped = [
         k
         for k, cands in groups.items()
-        if _best_type(cands) in ("ORG", None)
-        and (
-            any(_INDEX_AFTER.match(text, c.end) for c in cands)
-            or any(c.text.endswith("Industrial Average") for c in cands)
+        if any(
+            (text.startswith(_INDEX_OPENINGS, c.end) and _INDEX_AFTER.match(text, c.end))
+            or c.text.endswith("Industrial Average")
+            for c in cands
         )
+        and _best_type(cands) in ("ORG", None)
     ]
     if not dropped:
         return
