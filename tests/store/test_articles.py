@@ -1,6 +1,6 @@
 """Saving, deduplicating, listing, searching and marking articles."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -251,3 +251,21 @@ def test_feeds_saved_in_one_transaction_keep_their_own_outcomes_and_a_failing_on
     assert [get_article(db, i).text for i in broken_ids] == ["Body of story 7."]  # rolled back
     assert get_article(db, results[2].changed_ids[0]).text == "New"
     assert not db.conn.in_transaction
+
+
+def test_a_batch_lists_newest_first_by_its_own_dates_even_when_some_lie_ahead(db, feed):
+    """Dates ahead of the fetch (a day, a year, a skewed clock's hour) sort at the fetch time,
+    and among those the batch keeps its own date order, newest first; undated ones below them."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    hours = [-30, 1, 24 * 400, -2, 48, 5]  # in the feed's order
+    save_articles(
+        db,
+        feed,
+        [art(i, published=now + timedelta(hours=h)) for i, h in enumerate(hours)]
+        + [art(9, published=None), art(10, published=None)],
+    )
+    listed = [r.title for r in list_articles(db)]
+    by_date = [f"Story {i}" for i in sorted(range(6), key=lambda i: -hours[i])]
+    ahead = [t for t in by_date if hours[int(t.split()[1])] > 0]
+    assert listed[: len(ahead)] == ahead and listed[-2:] == ["Story 3", "Story 0"]
+    assert set(listed[len(ahead) : -2]) == {"Story 9", "Story 10"}  # undated: at the fetch

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from newstui.article_rows import (
@@ -88,19 +88,31 @@ def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
     return keys
 
 
-FUTURE_SLACK = timedelta(days=1)  # clocks and time zones differ; beyond this a date is a claim
-
-
 def _sortable(published: str | None, now: str) -> str | None:
     """The publish date to sort by: None (sort by fetch time) when it lies in the future.
 
     A feed claiming 9999-12-31 would otherwise sit at the top of every list forever; the claimed
-    date stays stored and shown.
+    date stays stored and shown. Clamped at `now`, not a day later: a date a few hours ahead
+    (a clock or time zone skew) sorting by itself put it above a batch's far-future claims, so
+    a batch listed "12-02, 12-04, 12-03"; see `_arrival_order` for the order within a batch.
     """
     if published is None:
         return None
-    limit = datetime.fromisoformat(now) + FUTURE_SLACK
-    return published if datetime.fromisoformat(published) <= limit else None
+    return published if datetime.fromisoformat(published) <= datetime.fromisoformat(now) else None
+
+
+def _arrival_order(rows: Sequence[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """New INSERT_ARTICLE rows of one batch in the order to insert them. Those that sort by the
+    batch's fetch time (dated ahead of it, or undated) tie on `sort_date`, and lists break ties
+    by id, newest first: so among their own places in the batch they go oldest claimed date
+    first (undated ones count as dated at the fetch; the sort is stable), and list newest first.
+    Every other row keeps its place, so its id (and any order by id) is as before."""
+    tied = [i for i, row in enumerate(rows) if row[7] == row[6]]  # sort_date is first_seen
+    ordered = sorted(tied, key=lambda i: str(rows[i][5] or rows[i][6]))
+    placed = list(rows)
+    for slot, i in zip(tied, ordered, strict=True):
+        placed[slot] = rows[i]
+    return placed
 
 
 INSERT_INTO_ARTICLES = """
@@ -233,7 +245,7 @@ def _save_in_transaction(
             update_article_content(db.conn, row[0], article, digest, analysed_as)
             updated += 1
             changed.append(row[0])
-    new_ids = insert_new_articles(db.conn, new_rows)
+    new_ids = insert_new_articles(db.conn, _arrival_order(new_rows))
     ids = tuple(new_ids[c] if isinstance(c, str) else c for c in changed)
     return SaveResult(len(new_rows), updated, ids)
 
