@@ -157,3 +157,18 @@ def test_a_feed_served_as_text_html_is_still_added_as_a_feed(cli, feed_server):
 
     assert cli("add", feed_server.url("/mislabelled"), "--name", "Wire") == 0, cli.err
     assert len(cli.json("list")) == 3
+
+
+def test_add_of_an_address_nobody_answers_says_so_in_plain_words(cli):
+    from tests.ports import free_port
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/feed.xml"
+
+    assert cli("add", url) == 1
+
+    line = one_line(cli.err)
+    assert line.startswith(
+        f"newstui: {url}: cannot connect to 127.0.0.1:{port}: connection refused"
+    )
+    assert "Errno" not in line and "(not added to" in line

@@ -17,7 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstui.errors import SourceError
-from newstui.sources.connections import ConnectFailed, ConnectionPool, target_of
+from newstui.sources.connections import (
+    ConnectFailed,
+    ConnectionPool,
+    connect_failure,
+    target_of,
+)
 from newstui.sources.http import Fetcher, FetchLimits
 
 QUICK = FetchLimits(timeout=5)
@@ -276,9 +281,30 @@ async def test_a_port_nobody_listens_on_cannot_be_connected_to():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
 
-    with pytest.raises(SourceError, match="cannot connect"):
+    with pytest.raises(SourceError) as info:
         async with Fetcher(QUICK) as fetcher:
             await fetcher.fetch(f"http://127.0.0.1:{port}/feed")
+    # one plain line naming where, not Python's "[Errno 111] Connect call failed (…)"
+    assert str(info.value) == (
+        f"http://127.0.0.1:{port}/feed: cannot connect to 127.0.0.1:{port}: connection refused"
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (ConnectionRefusedError(111, "Connect call failed ('::1', 80)"), "connection refused"),
+        (OSError("Multiple exceptions: [Errno 111] Connect call failed (…)"), "connection refused"),
+        (socket.gaierror(-2, "Name or service not known"), "unknown host"),
+        (OSError(101, "Network is unreachable"), "network is unreachable"),
+        (UnicodeError("label too long"), "invalid host name"),
+    ],
+)
+def test_a_failed_connection_reads_as_one_plain_line_naming_the_host(error, reason):
+    assert connect_failure("news.example", 443, "https", error) == (
+        f"cannot connect to news.example: {reason}"
+    )
+    assert connect_failure("::1", 8080, "http", error).startswith("cannot connect to [::1]:8080: ")
 
 
 # The pool on its own ----------------------------------------------------------------------

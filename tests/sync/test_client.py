@@ -192,7 +192,7 @@ def test_an_unreachable_server_is_one_line() -> None:
         asyncio.run(go())
     # short enough for the app's status line (httpx's "All connection attempts failed" made it
     # "unreachable (cannot connect (All connection attempts failed))", cut off there)
-    assert str(info.value) == "127.0.0.1:9: unreachable (cannot connect)"
+    assert str(info.value) == "127.0.0.1:9: unreachable (cannot connect: connection refused)"
 
 
 def test_only_http_urls_are_accepted() -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import os
 import re
+import socket
 import ssl
 import time
 from collections import OrderedDict
@@ -46,6 +48,45 @@ class BrokenAnswer(TransportError):
 
 class _StaleConnection(Exception):
     """A reused connection closed by the server before it answered: retried on a new one."""
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+_ERRNO = re.compile(r"\[Errno (-?\d+)\]")
+
+
+def connect_failure(host: str, port: int | None, scheme: str, exc: BaseException) -> str:
+    """One plain line for a connection that failed: "cannot connect to 127.0.0.1:8799:
+    connection refused" (the port only when it is not the scheme's own; the host, as a
+    redirect may have led elsewhere than the URL the user gave)."""
+    where = f"[{host}]" if ":" in host else host
+    if port is not None and port != DEFAULT_PORTS.get(scheme):
+        where = f"{where}:{port}"
+    return f"cannot connect to {where}: {connect_reason(exc)}"
+
+
+def connect_reason(exc: BaseException) -> str:
+    """Why a connection failed, in a few words ("connection refused"), not Python's text."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"certificate not accepted ({exc.verify_message or exc.reason or 'invalid'})"
+    if isinstance(exc, ssl.SSLError):
+        reason = (exc.reason or "").replace("_", " ").lower()
+        return f"TLS failed ({reason})" if reason else "TLS failed"
+    if isinstance(exc, UnicodeError):
+        return "invalid host name"
+    if isinstance(exc, socket.gaierror):
+        return "unknown host" if exc.errno in _UNKNOWN_HOST else "host name lookup failed"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    number = exc.errno if isinstance(exc, OSError) else None
+    if number is None:  # asyncio's "Multiple exceptions: [Errno 111] …" (every address)
+        found = _ERRNO.search(str(exc))
+        number = int(found.group(1)) if found else None
+    if number is not None and number > 0:
+        return os.strerror(number).lower()
+    return "connection failed"
+
+
+_UNKNOWN_HOST = {-2, -5, 8, 11001}  # EAI_NONAME, EAI_NODATA (glibc), EAI_NONAME (BSD), Windows
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,9 +364,7 @@ class ConnectionPool:
         except TimeoutError:
             raise TimedOut("timed out connecting") from None
         except (OSError, UnicodeError) as exc:  # refused, unknown host, TLS (certificate) errors
-            raise ConnectFailed(
-                f"cannot connect ({exc})" if str(exc) else "cannot connect"
-            ) from None
+            raise ConnectFailed(connect_failure(host, port, scheme, exc)) from None
         return Connection(reader, writer)
 
 

@@ -14,7 +14,14 @@ from urllib.parse import urljoin, urlsplit
 
 from newstui import __version__
 from newstui.errors import HTTPStatusError, SourceError
-from newstui.sources.connections import ConnectionPool, Timeouts, TransportError, target_of
+from newstui.sources.connections import (
+    ConnectionPool,
+    Timeouts,
+    TransportError,
+    connect_failure,
+    connect_reason,
+    target_of,
+)
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
 from newstui.sources.urls import is_http_url
 
@@ -268,16 +275,36 @@ async def _decoded(
         yield piece
 
 
-def describe_transport_error(exc: httpx.HTTPError) -> str:
-    """A short reason for an httpx transport error (the sync client's and downloads')."""
+def describe_transport_error(exc: httpx.HTTPError, *, naming_host: bool = True) -> str:
+    """A short reason for an httpx transport error (the sync client's and downloads'); a
+    connection that failed names its host unless `naming_host` is False (the caller does)."""
     import httpx  # loaded already by whoever raised it
 
     if isinstance(exc, httpx.TimeoutException):
         return "timed out"
     if isinstance(exc, httpx.ConnectError):
-        # httpx's "All connection attempts failed" (refused, every address) adds nothing
-        reason = "" if str(exc) == "All connection attempts failed" else str(exc)
-        return f"cannot connect ({reason})" if reason else "cannot connect"
+        cause = _connect_cause(exc)
+        try:
+            url = exc.request.url
+        except RuntimeError:  # no request attached
+            naming_host = False
+        if not naming_host:
+            return f"cannot connect: {connect_reason(cause)}"
+        return connect_failure(url.host, url.port, url.scheme, cause)
     if isinstance(exc, httpx.DecodingError):
         return "response could not be decoded"
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _connect_cause(exc: BaseException) -> BaseException:
+    """The OS's own error under httpx's ConnectError (which wraps httpcore's, which wraps
+    anyio's "All connection attempts failed", which wraps the refusal), else `exc`."""
+    found: BaseException | None = None
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, UnicodeError) or (isinstance(cause, OSError) and cause.errno):
+            return cause
+        if found is None and isinstance(cause, OSError):
+            found = cause
+        cause = cause.__cause__ or cause.__context__
+    return found or exc

@@ -129,7 +129,8 @@ class GReaderClient:
         except TimeoutError:
             raise self.fail(f"timed out after {self.limits.timeout:g} s ({path})") from None
         except httpx.ConnectError as exc:
-            raise self.fail(f"unreachable ({describe_transport_error(exc)})") from None
+            reason = describe_transport_error(exc, naming_host=False)  # fail names the server
+            raise self.fail(f"unreachable ({reason})") from None
         except httpx.HTTPError as exc:
             raise self.fail(f"{describe_transport_error(exc)} ({path})") from None
         except SourceError as exc:
