@@ -8,7 +8,7 @@ from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 
-from .conftest import FEED_XML, notifications, run_recorded, settle
+from .conftest import FEED_XML, notifications, run_recorded, screen_text, settle
 
 PAGE = (
     '<html><head><link rel="alternate" type="application/rss+xml" href="/news.xml"></head></html>'
@@ -150,3 +150,50 @@ async def test_a_feed_added_to_a_config_without_feeds_is_refreshed_on_the_timer(
         await add(pilot, feed_server.url("/news.xml"))
         timer = app.auto_refresh_timer
         assert timer is not None  # started though the config had no feed when the app began
+
+
+async def test_an_address_nobody_answers_is_one_plain_line(tmp_path, db_path):
+    from tests.ports import free_port
+
+    port = free_port()
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await add(pilot, f"http://127.0.0.1:{port}/feed.xml")
+        errors = [n for n in shown(app) if "cannot connect" in n]
+        assert len(errors) == 1 and "Errno" not in errors[0]
+        assert f"cannot connect to 127.0.0.1:{port}: connection refused" in errors[0]
+
+
+async def test_a_page_with_several_feeds_asks_which_and_adds_the_one_chosen(
+    tmp_path, db_path, feed_server
+):
+    from newstui.tui.screens.choice import ChoiceScreen
+
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    feed_server.route("/other.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    page = (
+        '<html><head><link rel="alternate" type="application/rss+xml" title="Headlines" '
+        'href="/other.xml"><link rel="alternate" type="application/rss+xml" title="Everything" '
+        'href="/news.xml"></head></html>'
+    )
+    feed_server.route("/", body=page.encode(), headers={"Content-Type": "text/html"})
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await add(pilot, feed_server.url("/"))
+        assert isinstance(app.screen, ChoiceScreen)
+        text = screen_text(app)
+        assert "links to 2 feeds" in text and "1. Headlines · RSS" in text
+        assert "2. Everything · RSS" in text and "Esc: cancel" in text
+        await pilot.press("escape")  # nothing added
+        await settle(pilot)
+        assert not isinstance(app.screen, ChoiceScreen) and not load_config(config.path).feeds
+        await add(pilot, feed_server.url("/"))
+        await pilot.press("j", "enter")  # keyboard first: the second one
+        await settle(pilot)
+        assert [f.url for f in load_config(config.path).feeds] == [feed_server.url("/news.xml")]
+        assert app.main.headlines.view.title == "Local Feed"
+        assert not [n for n in notifications(app) if n.severity == "error"]

@@ -18,6 +18,7 @@ from newstui.errors import NewstuiError
 
 if TYPE_CHECKING:
     from newstui.model import SourceOutcome
+    from newstui.sources.discovery import FeedLink
     from newstui.tui.view import View
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.sources import SourcesPane
@@ -34,10 +35,18 @@ class FeedAdded(Message):
     config: Config
 
 
-def several_feeds_line(url: str, links: list[tuple[str, str]]) -> str:
-    """The one line for a page that links to several feeds: each feed's URL, to add one."""
-    listed = "; ".join(f"{feed} ({kind})" for feed, kind in links)
-    return f"{url} links to {len(links)} feeds; add one of them by its URL: {listed}"
+@dataclass(eq=False, repr=False)
+class SeveralFeeds(Message):
+    """The page `url` links to several feeds: the user picks the one to add."""
+
+    url: str
+    links: list[FeedLink]
+
+
+def feed_choice_label(link: FeedLink) -> str:
+    """A feed a page links to, as the choice lists it: its title (if any), format and URL."""
+    title = f"{link.title} · " if link.title else ""
+    return f"{title}{link.kind}  {link.url}"
 
 
 class FeedAdding(Screen[None]):
@@ -96,8 +105,24 @@ class FeedAdding(Screen[None]):
         self.notify(f"Adding {typed}…", markup=False)
         self._add_feed(typed)
 
+    @on(SeveralFeeds)
+    def _several_feeds(self, message: SeveralFeeds) -> None:
+        """Ask which of a page's feeds to add (as `newstui add` does on a terminal)."""
+        from newstui.tui.screens.choice import ChoiceScreen
+
+        def chosen(link: FeedLink | None) -> None:
+            if link is None or self._adding is not None:
+                return
+            self._adding = link.url
+            self.notify(f"Adding {link.url}…", markup=False)
+            self._add_feed(link.url, discover=False)
+
+        choices = [(feed_choice_label(link), link) for link in message.links]
+        title = f"{message.url} links to {len(message.links)} feeds: add which?"
+        self.app.push_screen(ChoiceScreen(title, choices, verb="add"), chosen)
+
     @work(thread=True, group="add-feed", exit_on_error=False)
-    def _add_feed(self, url: str) -> None:
+    def _add_feed(self, url: str, discover: bool = True) -> None:
         from newstui.config import load_config
         from newstui.library import Library
         from newstui.subscribe import add_feed, feeds_behind
@@ -105,11 +130,12 @@ class FeedAdding(Screen[None]):
         config = self.config
         assert config is not None
         try:
-            links = feeds_behind(url, config)
+            links = feeds_behind(url, config) if discover else None
             if links == []:
                 raise NewstuiError(f"{url}: this is an HTML page, not a feed (no feed link found)")
             if links is not None and len(links) > 1:
-                raise NewstuiError(several_feeds_line(url, [(f.url, f.kind) for f in links]))
+                self.post_message(SeveralFeeds(url, links))
+                return
             if links:
                 url = links[0].url
             with Library.open(self.db_path, threads=True) as library:
