@@ -68,3 +68,32 @@ def test_a_surname_kept_apart_is_named_by_the_one_full_name_it_ends(extractor) -
         '"We will fund it from the surplus," said Ms Marwick.'
     )
     assert set(_speakers(extractor, text)) == {"Ilse Marwick"}
+
+
+def test_a_passive_with_a_complement_still_gives_the_role(extractor) -> None:
+    # review r15-1: "was made captain", "was left out of the squad": the role noun is the subject
+    made = (
+        "Owen Tully was made captain of the side for the tour of India.\n\n"
+        '"It is the proudest day of my career," the batsman said.'
+    )
+    left = (
+        "Kai Moro was left out of the squad after injuring his knee in training.\n\n"
+        '"I will be back before the final," the striker said.'
+    )
+    assert _speakers(extractor, made) == ["Owen Tully"]
+    assert _speakers(extractor, left) == ["Kai Moro"]
+
+
+def test_his_wife_in_a_list_says_nothing_of_his_sex(extractor) -> None:
+    # review r15-2: ", his wife, and their sons" is a list, not an appositive of the name
+    pulled = (
+        "Paul Ames, his wife, and their two sons were pulled from the flooded car by a "
+        "passing farmer.\n\n"
+        '"The water rose so fast we could not open the doors," he said.'
+    )
+    among = (
+        "Among the passengers were Omar Haddad, his wife, and their three children.\n\n"
+        '"We had to leave everything behind," he said.'
+    )
+    assert _speakers(extractor, pulled) == ["Paul Ames"]
+    assert _speakers(extractor, among) == ["Omar Haddad"]

@@ -109,6 +109,7 @@ _GENDERED_NOUNS: Final = {
         "f",
     ),
 }
+_LIST_GOES_ON: Final = re.compile(r",?\s+(?:and|or)\b")
 # ", a spokeswoman for …", ", his wife,": the head noun of an appositive (its last word before
 # a preposition or the appositive's end)
 _APPOSITIVE_NOUN: Final = re.compile(
@@ -314,11 +315,10 @@ _PRONOUN_SUBJECT: Final = re.compile(r"\s*(He|She)\s+[a-z]")
 _PASSIVE: Final = re.compile(
     r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b"
 )
-# a passive with an irregular participle ("was sold", "were held"), besides _PASSIVE's -ed/-en/-wn
+# a passive with an irregular participle of something done to a person ("was sold", "was
+# shot"), besides _PASSIVE's -ed/-en/-wn
 _PASSIVE_IRREGULAR: Final = re.compile(
-    r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:bought|brought|caught|cut|dealt|"
-    r"fought|found|held|hit|hurt|kept|laid|led|left|lost|made|met|paid|put|sent|set|shot|sold|"
-    r"struck|sought|taught|told|won)\b"
+    r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:bought|caught|hit|shot|sold|struck)\b"
 )
 _INITIAL: Final = re.compile(r"[A-Z]\.?")
 _OTHER_CLAUSE: Final = re.compile(
@@ -1513,13 +1513,17 @@ class SpeakerFinder:
         if VERB.search(lead):
             return name
         verb = _SUBJECT_VERB.match(self.masked, m.end, before)
-        if verb and (
+        passive = verb and (
             _PASSIVE.match(self.masked, verb.start(1), before)
             or _PASSIVE_IRREGULAR.match(self.masked, verb.start(1), before)
-        ):
-            # "Orla Venn, 41, was sentenced …. “…,” the judge said": one acted on, by someone
-            # else, is not who the role noun names
-            return None
+        )
+        if passive:
+            after = _WORD_AFTER.match(self.masked, passive.end())
+            if after is None or after.group(1) in _PREPOSITIONS:
+                # "Orla Venn, 41, was sentenced to …. “…,” the judge said": one acted on, by
+                # someone else, is not who the role noun names ("Tully was made captain ….
+                # the batsman said": a complement gives the role, so Tully)
+                return None
         roles = load_gazetteer().role_words
         words = re.findall(r"[\w'’-]+", lead)
         if all(w[:1].isupper() or w.lower() in roles for w in words):
@@ -1774,6 +1778,8 @@ class SpeakerFinder:
                 if title and title[0] in _GENDERED_TITLES:
                     seen.add(_GENDERED_TITLES[title[0]])
                 noun = _APPOSITIVE_NOUN.match(self.text, m.end, m.end + 60)
+                if noun and _LIST_GOES_ON.match(self.text, noun.end()):
+                    noun = None  # "Paul Ames, his wife, and their sons": a list, no appositive
                 if noun and noun.group(1) in _GENDERED_NOUNS:
                     seen.add(_GENDERED_NOUNS[noun.group(1)])
             found = seen.pop() if len(seen) == 1 else None
