@@ -25,6 +25,9 @@ from newstui.nlp.entities import (
     _entity,
     _EntityFinder,
     _is_cap,
+    _is_lower,
+    _is_title_start,
+    _is_upper,
     _joinable,
     _may_open_known,
     _mention,
@@ -852,3 +855,28 @@ def test_candidates_in_order_of_start_are_what_sorting_gives(starts) -> None:
 @given(st.text(alphabet=st.sampled_from(list("AZaz'’-. É1")), min_size=1, max_size=7))
 def test_a_capitalised_word_is_told_as_the_plain_definition_tells_it(word) -> None:
     assert _is_cap(word) == _capitalised(word)
+
+
+# r15-nlpspeed: islower/isupper without the method call for the commonest words, each
+# compared with the method on every character and on words of every case.
+WORD_CHARACTERS = st.text(
+    alphabet=st.sampled_from(list("AZaz_09'’-. ") + list("ÀéÜßªǅΣω東٣\U0001d400")), max_size=7
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORD_CHARACTERS)
+def test_a_word_is_lower_or_upper_case_as_the_str_methods_say(word) -> None:
+    assert _is_lower(word) == word.islower()
+    assert _is_upper(word) == word.isupper()
+    if word:
+        assert _is_title_start(Token(0, len(word), word, False)) == word[0].isupper()
+
+
+def test_every_character_opens_a_lower_or_upper_case_word_as_the_str_methods_say() -> None:
+    for code in range(0x30000):
+        char = chr(code)
+        for word in (char, f"{char}a", f"A{char}", f"a{char}", f"{char}A"):
+            assert _is_lower(word) == word.islower(), code
+            assert _is_upper(word) == word.isupper(), code
+            assert _is_title_start(Token(0, len(word), word, False)) == word[0].isupper(), code

@@ -292,6 +292,23 @@ _MAY_OPEN_KNOWN: Final[dict[str, bool]] = {}
 _MAY_CLOSE_KNOWN: Final[dict[str, bool]] = {}
 
 
+def _is_lower(word: str) -> bool:
+    """`word.islower()`, False at once for a word opening with A-Z (most words of a name run;
+    the compiled extractor calls str methods such as islower through Python, ~200
+    instructions a call, and reads `ord(word[0])` in a few)."""
+    if word and 65 <= ord(word[0]) <= 90:
+        return False  # a capital is a cased character that is not lower case
+    return word.islower()
+
+
+def _is_upper(word: str) -> bool:
+    """`word.isupper()`, False at once when its second character is a-z ("Smith": most words
+    asked; see _is_lower)."""
+    if len(word) > 1 and 97 <= ord(word[1]) <= 122:
+        return False  # a lower-case letter is a cased character that is not upper case
+    return word.isupper()
+
+
 def _is_cap(word: str) -> bool:
     """Whether a word counts as capitalised in a name (cached: called several times per token)."""
     if 65 <= ord(word[0]) <= 90 and word[1:2] not in ("'", "’"):
@@ -502,7 +519,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             run, cues = [tok], [cue]
         elif (
             joinable
-            and (tok.text.islower() or tok.text == "&")
+            and (_is_lower(tok.text) or tok.text == "&")
             and _is_inner(lower := tok.text.lower(), run, org_words)
             and _capital_follows(tokens, i, lower)
         ):
@@ -703,7 +720,7 @@ class _EntityFinder:
             compact = surface.replace(".", "")  # "U.S" → "US"
             if compact.isupper() and compact in self.gaz.known:
                 return compact, self.gaz.known[compact]
-        if surface.isupper() and len(surface) > 3:
+        if len(surface) > 3 and _is_upper(surface):
             name = self.gaz.known_upper.get(surface)
             if name:
                 return name, self.gaz.known[name]
@@ -721,7 +738,7 @@ class _EntityFinder:
         for n in range(min(self.gaz.known_max_words, len(run) - i), 0, -1):
             tok = run[i + n - 1]
             last = tok.text
-            if last.islower():
+            if _is_lower(last):
                 continue
             word = strip_possessive(last)
             end = tok.end - (len(last) - len(word))
@@ -825,7 +842,7 @@ class _EntityFinder:
             and not self._known(run, 0)
             and not self._known(run, 1)
             and strip_possessive(run[-1].text) not in self.heads
-            and not any(t.text.islower() for t in run[1:3])
+            and not any(_is_lower(t.text) for t in run[1:3])
         )
 
     def scan(self) -> list[Candidate]:
@@ -1564,7 +1581,7 @@ class _EntityFinder:
             return run  # "North Wales Fire and Rescue Service said": the region's name
         if lower in self.gaz.common_words or lower in self.lower_seen:
             run = run[1:]
-            while run and run[0].text.islower():
+            while run and _is_lower(run[0].text):
                 run = run[1:]
         return run
 
@@ -1668,7 +1685,7 @@ class _EntityFinder:
                 i = self._skip_portfolio(run, i + n_title)
                 continue
             if (
-                (tok.text.islower() or tok.text == "&")
+                (_is_lower(tok.text) or tok.text == "&")
                 and tok.text in CONNECTORS
                 and not self._joins(run, i, pending)
             ):
@@ -1709,7 +1726,7 @@ class _EntityFinder:
         last = strip_possessive(run[-1].text)
         if last in self.gaz.org_words:
             return True
-        return last in self.heads and not any(t.text.islower() for t in run[j:])
+        return last in self.heads and not any(_is_lower(t.text) for t in run[j:])
 
     def _org_noun_before(self, run: list[Token]) -> bool:
         """'the magazine Scientific American', 'law firm Sidley Austin': after a noun naming a
@@ -1742,7 +1759,7 @@ class _EntityFinder:
         if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
             return False  # "House of Representatives' Committee on …": the body's own committee
         if not rest or any(
-            t.text.islower()
+            _is_lower(t.text)
             and t.text not in CONNECTORS
             and not (t.text == "the" and k and rest[k - 1].text in ("of", "for"))
             for k, t in enumerate(rest)
@@ -1919,7 +1936,7 @@ class _EntityFinder:
             return any(t.text == "on" for t in pending) and not self._known(run, i + 1)
         right = []
         for t in run[i + 1 :]:
-            if t.text.islower():
+            if _is_lower(t.text):
                 break
             right.append(t)
         if not right:
@@ -1973,13 +1990,13 @@ class _EntityFinder:
             return False
         right = []
         for t in run[i + 1 : i + 5]:
-            if t.text.islower():
+            if _is_lower(t.text):
                 break
             right.append(t)
         return (
             0 < len(right) <= 3
             and strip_possessive(right[-1].text) in self.gaz.org_words
-            and (i + 1 + len(right) == len(run) or run[i + 1 + len(right)].text.islower())
+            and (i + 1 + len(right) == len(run) or _is_lower(run[i + 1 + len(right)].text))
             and (self._lookup(first.text) or ("", "GROUP"))[1] == "GROUP"  # "Americans for …"
         )
 
@@ -2011,15 +2028,15 @@ class _EntityFinder:
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
         if len(pending) == 1:  # one word, the commonest: only the trims and checks for one word
             first = pending[0]
-            if first.text.islower() or first.text == "&":
+            if _is_lower(first.text) or first.text == "&":
                 return
             if first.text in POST_NOMINALS and self.text[first.start - 2 : first.start] == ", ":
                 return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
         else:
-            while pending and (pending[-1].text.islower() or pending[-1].text == "&"):
+            while pending and (_is_lower(pending[-1].text) or pending[-1].text == "&"):
                 pending = pending[:-1]
             while pending and (
-                pending[0].text.islower()
+                _is_lower(pending[0].text)
                 or (
                     pending[0].text.lower() in _TITLE_FUNCTION_WORDS
                     and len(pending) > 1
@@ -2122,7 +2139,7 @@ class _EntityFinder:
             or not _is_cap(last.text)
             or strip_possessive(last.text) in self.heads
             or self._lookup(strip_possessive(last.text))
-            or before[-1].text.islower()
+            or _is_lower(before[-1].text)
         ):
             return 0
         if (
@@ -2577,17 +2594,8 @@ class _EntityFinder:
         ):
             return False
         rest_after = after
-        if mark == ",":  # the cues that need a comma after the name
-            if after[:2] == ", " and self._person_after(after):
-                return False  # "Moss, 41,", "Moss, a former coach" (and all _PERSON_AGE)
-            place = _COMMA_NAME.match(after)  # "Croydon, London"
-            if place and gaz.known.get(place.group(1).strip()) == "PLACE":
-                return False
-        elif mark in _APOSTROPHES:  # and those that need an apostrophe
-            if _ORG_POSSESSION.match(after):
-                return False  # "Quorvex's chief executive"
-            if after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3]):
-                rest_after = after[2:]  # "Acme's newspaper": the word after the possessive
+        if after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3]):
+            rest_after = after[2:]  # "Acme's newspaper": the word after the possessive
         text = self.text
         if self._deal_word_before(start) >= 0 or self._named_as_ending_before(start):
             return False  # also "shares of", which ends with " of "
@@ -2602,6 +2610,16 @@ class _EntityFinder:
         next_word = next_words[0].lower().strip(".,;:") if next_words else ""
         if next_word in _ONE_WORD_AFTER_CUES:
             return False
+        # the cues that need a comma or an apostrophe after the name: regular expressions,
+        # tried last (most names with a comma after them fail a cheaper test above)
+        if mark == ",":
+            if after[:2] == ", " and self._person_after(after):
+                return False  # "Moss, 41,", "Moss, a former coach" (and all _PERSON_AGE)
+            place = _COMMA_NAME.match(after)  # "Croydon, London"
+            if place and gaz.known.get(place.group(1).strip()) == "PLACE":
+                return False
+        elif mark in _APOSTROPHES and _ORG_POSSESSION.match(after):
+            return False  # "Quorvex's chief executive"
         return not (tok.sentence_start and _SPEAKS_ALONE.match(after))
 
     def _first_name_decides(self, words: list[str], start: int, after: str) -> bool:
@@ -3278,7 +3296,7 @@ def _without_weekdays(
         lo += 1
     if hi - lo == 2 and run[hi - 1].text in WEEKDAYS and run[lo].text.isupper():
         hi -= 1  # "0000 UTC Thursday"; but "Super Tuesday" and "Good Friday" are names
-    while lo < hi and run[lo].text.islower():
+    while lo < hi and _is_lower(run[lo].text):
         lo += 1
     while hi > lo and run[hi - 1].text.islower():
         hi -= 1
@@ -3319,6 +3337,9 @@ def _all_groups(parts: list[str], gaz: Gazetteer) -> bool:
 
 
 def _is_title_start(tok: Token) -> bool:
+    code = ord(tok.text[0])
+    if code < 128:
+        return 65 <= code <= 90  # A-Z: `isupper` of an ASCII character, without the method call
     return tok.text[0].isupper()
 
 
