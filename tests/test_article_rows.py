@@ -134,3 +134,20 @@ def test_texts_packed_at_any_zlib_level_read_back():
     assert unpacked_text(zlib.compress(text.encode(), 6)) == text
     assert isinstance(packed_text(text), bytes)
     assert unpacked_text(packed_text(text)) == text
+
+
+def test_a_prepared_article_is_the_one_its_constructor_makes():
+    """prepare_article sets the fields itself (not through the frozen dataclass's __init__):
+    every field, a new one too, must come out as the constructor makes it."""
+    article = Article(
+        title="Harbour", text="Open again. " * 30, guid="g1", url="https://e.example/a",
+        author="Ana", published=datetime(2026, 11, 2, 10, 30, tzinfo=UTC), summary="Open.",
+        links=[Link("b", "https://y.org/", offset=4)],
+    )  # fmt: skip
+    made = prepare_article(article)
+    built = PreparedArticle(**{name: getattr(made, name) for name in made.__dataclass_fields__})
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert vars(made) == vars(built)  # every field, a new one too (then set it there)
+    assert pickle.loads(pickle.dumps(made)) == built
+    with pytest.raises(AttributeError):
+        made.title = "changed"  # type: ignore[misc]

@@ -43,18 +43,21 @@ def prepare_article(article: Article) -> PreparedArticle:
         encoded = article.text.encode()
     except UnicodeEncodeError:  # a lone surrogate: each value computed on its own, as before
         encoded = None
-    summary = stored_summary(article)
-    return PreparedArticle(
-        title=article.title,
-        text=packed_text(article.text, encoded),
-        guid=article.guid,
-        url=article.url,
-        author=article.author,
-        published=stored_date(article.published),
-        summary=packed_text(summary),
-        links=packed_links(links_json(article.links)),
-        content_hash=content_hash(article, encoded),
-    )
+    # PreparedArticle(...)'s fields, set as its frozen dataclass `__init__` sets them: that
+    # `__init__` is nine object.__setattr__ calls in Python code. A new field (or `slots=True`,
+    # a `__post_init__`) must be set here too; tests/test_article_rows.py compares the two.
+    prepared = PreparedArticle.__new__(PreparedArticle)
+    fields = prepared.__dict__
+    fields["title"] = article.title
+    fields["text"] = packed_text(article.text, encoded)
+    fields["guid"] = article.guid
+    fields["url"] = article.url
+    fields["author"] = article.author
+    fields["published"] = stored_date(article.published)
+    fields["summary"] = packed_text(stored_summary(article))
+    fields["links"] = packed_links(links_json(article.links))
+    fields["content_hash"] = content_hash(article, encoded)
+    return prepared
 
 
 def prepared(article: Article | PreparedArticle) -> PreparedArticle:

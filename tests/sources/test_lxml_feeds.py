@@ -3,12 +3,16 @@ for every feed document the tests know; it declines what it does not reproduce."
 
 from __future__ import annotations
 
+import calendar
+import time
+
 import pytest
 from feedparser.datetimes import _parse_date
+from feedparser.mixin import _FeedParserMixin
 
 from newstui.errors import SourceError
-from newstui.sources.feeds import ParsedFeed, parse_feed
-from newstui.sources.lxml_feeds import parsed_date, read_well_formed
+from newstui.sources.feeds import ParsedFeed, _timegm, parse_feed
+from newstui.sources.lxml_feeds import _looks_like_html, _mapped_type, parsed_date, read_well_formed
 from newstui.store import open_db
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed
@@ -145,3 +149,31 @@ _DATES = [
 @pytest.mark.parametrize("value", [*_DATES, "Mon, 01 Nov 2026 09:30:05 EST", "2026-11-01"])
 def test_dates_are_read_as_feedparser_reads_them(value):
     assert parsed_date(value) == _parse_date(value)
+
+
+@pytest.mark.parametrize("value", _DATES)
+def test_a_read_date_is_the_moment_calendar_computes(value):
+    parsed = parsed_date(value)
+    if parsed is not None:
+        assert _timegm(parsed) == calendar.timegm(parsed)
+
+
+def test_seconds_since_the_epoch_are_calendars_across_the_years():
+    for stamp in range(-62_135_596_800, 253_402_300_800, 86_399 * 997):
+        moment = time.gmtime(stamp)
+        assert _timegm(moment) == calendar.timegm(moment) == stamp
+
+
+@pytest.mark.parametrize(
+    "kind", ["text", "TEXT", "plain", "Plain", "html", "HTML", "xhtml", "XHTML", "text/html", ""]
+)
+def test_content_types_are_mapped_as_feedparser_maps_them(kind):
+    assert _mapped_type(kind) == _FeedParserMixin.map_content_type(kind)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Plain", "A &amp; B", "<b>bold</b>", "x </b>", "&#169; 2026", "&nosuch;", "a < b & c", ""],
+)
+def test_titles_look_like_html_as_they_do_to_feedparser(title):
+    assert _looks_like_html(title) == _FeedParserMixin.looks_like_html(title)

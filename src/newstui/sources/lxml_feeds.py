@@ -13,7 +13,6 @@ stored articles field by field.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -252,9 +251,17 @@ def _finish(value: str, key: str, base: str, resolve: bool = True, c1: bool = Tr
         value = feedparser_join(base, value)
     if value.isascii():
         return value  # both repairs below leave ASCII as it is
-    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # UTF-8 read as Latin-1
-        value = value.encode("iso-8859-1").decode("utf-8")
+    value = _utf8_read_as_latin1(value)
     return value.translate(_cp1252) if c1 and _has_c1(value) else value
+
+
+def _utf8_read_as_latin1(value: str) -> str:
+    """`value` repaired when it is UTF-8 read as Latin-1, else as it is (a try, not
+    contextlib.suppress, whose methods run as Python code)."""
+    try:
+        return value.encode("iso-8859-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return value
 
 
 def _has_c1(value: str) -> bool:
@@ -349,10 +356,26 @@ def _check_feed_level(el: Any) -> None:
 
 def _content_type(el: Any, default: str) -> str:
     """A text construct's type as feedparser maps it; only plain text and HTML are read here."""
-    kind = _FeedParserMixin.map_content_type(_attrs(el).get("type", default))
+    kind = _mapped_type(_attrs(el).get("type", default))
     if kind not in _TEXT_TYPES:
         raise _Unusual(f"content of type {kind}")
     return kind
+
+
+def _mapped_type(content_type: str) -> str:
+    """feedparser's _FeedParserMixin.map_content_type (a type's short names made MIME types),
+    here so that it runs compiled: it is called twice an entry."""
+    content_type = content_type.lower()
+    if content_type == "text" or content_type == "plain":
+        return "text/plain"
+    if content_type == "html":
+        return "text/html"
+    if content_type == "xhtml":
+        return "application/xhtml+xml"
+    return content_type
+
+
+_LOOSE_ENTITY = re.compile("&([A-Za-z0-9_]+);")
 
 
 def _link(context: Entry, el: Any, base: str, atom: bool) -> None:
@@ -363,8 +386,8 @@ def _link(context: Entry, el: Any, base: str, atom: bool) -> None:
         if atom or el.tag != "link":
             raise _Unusual("an Atom link without href")
         value = _finish(_text(el), "link", base)
-        value = value.replace("&amp;", "&")
-        value = re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", value)
+        if "&" in value:  # (both changes below need one)
+            value = _LOOSE_ENTITY.sub(r"&\g<1>", value.replace("&amp;", "&"))
         context["link"] = value
         return
     if len(el):
@@ -375,7 +398,7 @@ def _link(context: Entry, el: Any, base: str, atom: bool) -> None:
     details = {k: v for k, v in attrs.items() if k not in ("url", "uri", "href")}
     details.update(rel=rel, type=kind, href=href)
     context.setdefault("links", []).append(details)
-    if rel == "alternate" and _FeedParserMixin.map_content_type(kind) in _HTML_TYPES:
+    if rel == "alternate" and _mapped_type(kind) in _HTML_TYPES:
         context["link"] = href
 
 
@@ -526,10 +549,17 @@ def _title(target: Entry, child: Any, base: str, atom: bool, *, titled: bool) ->
     text that looks like HTML is typed text/html); returns whether a title is now set."""
     kind = _content_type(child, "text/plain")
     value = _finish(_text(child), "title", base)
-    if not atom and kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
+    if not atom and kind == "text/plain" and _looks_like_html(value):
         kind = "text/html"
     if titled:
         return True
     target["title"] = value
     target["title_detail"] = {"type": kind, "base": base, "value": value}
     return bool(value)
+
+
+def _looks_like_html(value: str) -> bool:
+    """feedparser's _FeedParserMixin.looks_like_html(value), which is False unless `value` has a
+    closing tag or an entity reference: a text holding neither "</" nor "&" (most titles) is
+    answered without its two searches."""
+    return ("</" in value or "&" in value) and bool(_FeedParserMixin.looks_like_html(value))
