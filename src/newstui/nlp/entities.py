@@ -3558,8 +3558,6 @@ def group_candidates(
     # defaultdict (a dict subclass) is iterated, indexed and popped through generic calls.
     groups: dict[str, list[Candidate]] = {}
     gaz = load_gazetteer()
-    if text:
-        candidates = _surnames_known_as_bodies(candidates, text, gaz)
     for cand in candidates:
         if cand.type == "PLACE" and cand.words > 1 and text:
             cand = _titled_person(cand, text, gaz)
@@ -3683,7 +3681,7 @@ _PERSONAL_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor".split(
 # What follows a stock index's name ("the FTSE index", "Nasdaq Composite", "Dow Jones
 # Industrial Average", "Standard & Poor's 500"): an index is a number, not a body.
 _INDEX_AFTER: Final = re.compile(
-    r"(?:'s)? (?:[Ii]ndex\b|Composite\b|Industrial Average\b|500\b|100\b)"
+    r" (?:[Ii]ndex\b(?! of)|Composite\b|Industrial Average\b|500\b|100\b)|'s (?:500|100)\b"
 )
 
 
@@ -3691,14 +3689,15 @@ _INDEX_OPENINGS: Final = (" index", " Index", " Composite", " Industrial", " 500
 
 
 def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
-    """Names an article uses for a stock index are no entity, every mention of them ("the
-    NASDAQ index rose … the Nasdaq fell"), nor their initials ("S&P"): one mention followed by
-    "index", "Composite", "Industrial Average" or the index's size tells. A place or nationality
-    before "index" stays ("the UK index")."""
+    """Names an article uses only for a stock index are no entity, nor their initials ("S&P"):
+    every mention followed by "index", "Composite", "Industrial Average" or the index's size
+    ("the FTSE index", "Nasdaq Composite", "Standard & Poor's 500"). Not a body's published
+    index ("Transparency International's index", "the Gallup index of …", "Gallup said"), nor
+    a place or nationality before "index" ("the UK index")."""
     dropped = [
         k
         for k, cands in groups.items()
-        if any(
+        if all(
             (text.startswith(_INDEX_OPENINGS, c.end) and _INDEX_AFTER.match(text, c.end))
             or c.text.endswith("Industrial Average")
             for c in cands
@@ -3719,54 +3718,6 @@ def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
         del groups[key]
 
 
-def _surnames_known_as_bodies(
-    candidates: list[Candidate], text: str, gaz: Gazetteer
-) -> list[Candidate]:
-    """A known one-word body right after a person's given names is the person's surname: "Anders
-    Fogh" + "Rasmussen" (a pollster's name too) is Anders Fogh Rasmussen. The list itself when
-    there is none (the order of the rest is kept)."""
-    joined: dict[int, Candidate] = {}  # id of the given names' candidate → the whole name
-    for prev, cand in pairwise(_by_start(candidates)):
-        if (
-            cand.start == prev.end + 1
-            and cand.words == 1
-            and cand.type == "ORG"
-            and cand.strength >= 3
-            and prev.type == "PERSON"
-            and prev.strength >= 2
-            and prev.words >= 2
-            and text[prev.end] == " "
-            and prev.text.split(" ", 1)[0] in gaz.first_names
-        ):
-            joined[id(prev)] = Candidate(
-                prev.start,
-                cand.end,
-                text[prev.start : cand.end],
-                prev.words + 1,
-                "PERSON",
-                prev.strength,
-                prev.sentence_start,
-                None,
-                prev.speaks or cand.speaks,
-            )
-            joined[id(cand)] = cand
-    if not joined:
-        return candidates
-    surnames = {c.text for c in joined.values() if c.words == 1}
-    surnames -= {  # "Ford" beside "Ford Motor Company" is the company too
-        w for c in candidates if c.type == "ORG" and c.words > 1 for w in c.text.split()
-    }
-    return [  # the surname alone elsewhere is the person's too ("Rasmussen said")
-        joined[id(c)]
-        if id(c) in joined
-        else _untyped(c)
-        if c.words == 1 and c.text in surnames and c.type == "ORG"
-        else c
-        for c in candidates
-        if joined.get(id(c)) is not c
-    ]
-
-
 def _titled_person(cand: Candidate, text: str, gaz: Gazetteer) -> Candidate:
     """A run typed a place by a surname-like last word is a person when a personal title opens
     it or a lower-case role word stands right before it ("Dr Amelia Hill", "Mr. Hall",
@@ -3774,9 +3725,15 @@ def _titled_person(cand: Candidate, text: str, gaz: Gazetteer) -> Candidate:
     words = cand.text.split()
     if words[-1] not in _SURNAME_HEADS or len(words) > 4:
         return cand
+    before = text[max(0, cand.start - 30) : cand.start].split()
+    if before and before[-1] in _AT_A_PLACE:
+        return cand  # "in Prince Alfred Park", "to Dr Hill Street": a place's name
     first = words[0].rstrip(".")
     if first in _PERSONAL_TITLES or (
-        len(words) > 2 and first.lower() in gaz.role_words and words[1] in gaz.first_names
+        len(words) > 2
+        and first.lower() in gaz.role_words
+        and first not in gaz.titles  # "Queen Elizabeth Park", "King Edward Hill": places
+        and words[1] in gaz.first_names
     ):  # "Dr Amelia Hill", "Defender Sam Park" (a role opening a sentence)
         cut = cand.text.find(" ") + 1
         return Candidate(
@@ -3790,7 +3747,6 @@ def _titled_person(cand: Candidate, text: str, gaz: Gazetteer) -> Candidate:
             None,
             cand.speaks,
         )
-    before = text[max(0, cand.start - 30) : cand.start].split()
     if (
         before
         and before[-1] in gaz.role_words
@@ -4314,7 +4270,7 @@ _HEADING_MAX_WORDS: Final = 6
 def glued_heading_end(text: str) -> int:
     """Where the category heading that some sources glue before an article's first sentence
     ends: the offset of the space after it ("Cole Inquiry| The Australian Wheat Board …",
-    "Canada| Stephen Harper, Canada's Prime Minister, …", "Cyprus| Cyprus today …"), -1 if none.
+    "Cyprus| Cyprus today …"), -1 if none.
     Names do not run across it; the entity pass reads that space as a line break."""
     first_line = text[: text.find("\n")] if "\n" in text[:200] else text[:200]
     words = [(m.start(), m.group()) for m in _WORD_SPLIT.finditer(first_line)]
@@ -4329,16 +4285,15 @@ def glued_heading_end(text: str) -> int:
         if not (prev[:1].isupper() or prev[:1].isdigit()):
             break  # a lower-case word: the sentence has begun ("Iraq Almost 1,000 people")
     gaz = load_gazetteer()
-    for n in (1, 2, 3):  # a known place, then a known first name or that place again
+    for n in (1, 2, 3):  # a known place, then that place again ("Cyprus Cyprus today …")
         if len(words) <= n + 1 or words[n][0] - 1 != len(" ".join(w for _, w in words[:n])):
             break
         place = " ".join(w for _, w in words[:n])
         if gaz.known.get(place) != "PLACE":
             continue
-        rest = [w for _, w in words[n : n + n]]
-        if words[n][1] in gaz.first_names or " ".join(rest) == place:
+        if " ".join(w for _, w in words[n : n + n]) == place:
             return words[n][0] - 1
-    return -1
+    return -1  # not a place and a first name: "Austin James Mercer, 19, was charged …"
 
 
 _WORD_SPLIT: Final = re.compile(r"\S+")
