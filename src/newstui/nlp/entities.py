@@ -3686,6 +3686,20 @@ _INDEX_AFTER: Final = re.compile(
 
 
 _INDEX_OPENINGS: Final = (" index", " Index", " Composite", " Industrial", " 500", " 100", "'s ")
+# The character after the space of each opening that starts with one
+_INDEX_SECOND: Final = frozenset("iIC51")
+
+
+def _before_index(text: str, end: int) -> bool:
+    """Whether an index word follows a mention ending at `end` (one of _INDEX_OPENINGS, then
+    _INDEX_AFTER). The next one or two characters decide for almost every mention."""
+    mark = text[end : end + 1]
+    if mark == " ":
+        if text[end + 1 : end + 2] not in _INDEX_SECOND:
+            return False
+    elif mark != "'":
+        return False
+    return text.startswith(_INDEX_OPENINGS, end) and _INDEX_AFTER.match(text, end) is not None
 
 
 def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
@@ -3694,16 +3708,14 @@ def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
     ("the FTSE index", "Nasdaq Composite", "Standard & Poor's 500"). Not a body's published
     index ("Transparency International's index", "the Gallup index of …", "Gallup said"), nor
     a place or nationality before "index" ("the UK index")."""
-    dropped = [
-        k
-        for k, cands in groups.items()
-        if all(
-            (text.startswith(_INDEX_OPENINGS, c.end) and _INDEX_AFTER.match(text, c.end))
-            or c.text.endswith("Industrial Average")
-            for c in cands
-        )
-        and _best_type(cands) in ("ORG", None)
-    ]
+    dropped: list[str] = []
+    for k, cands in groups.items():
+        for c in cands:
+            if not (_before_index(text, c.end) or c.text.endswith("Industrial Average")):
+                break
+        else:
+            if _best_type(cands) in ("ORG", None):
+                dropped.append(k)
     if not dropped:
         return
     initials = {
@@ -3764,13 +3776,15 @@ def _people_by_surname_heads(groups: dict[str, list[Candidate]], gaz: Gazetteer)
     … Park said"), though "Victoria Park" stays a place."""
     by_surname: dict[str, list[str]] = {}
     for key, cands in groups.items():
+        # the cheap tests on the name as shown first: few groups end with a surname head
+        longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
+        shown = longest.text.split()
+        if shown[-1] not in _SURNAME_HEADS or shown[0] not in gaz.first_names:
+            continue
         words = key.split(":", 1)[1].split()
         if len(words) < 2 or len(words) > 3 or _best_type(cands) != "PLACE":
             continue
-        longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
-        shown = longest.text.split()
-        if shown[-1] in _SURNAME_HEADS and shown[0] in gaz.first_names:
-            _add_to(by_surname, words[-1], key)
+        _add_to(by_surname, words[-1], key)
     for surname, keys in by_surname.items():
         alone = groups.get("x:" + surname)
         if (
