@@ -97,3 +97,16 @@ def test_his_wife_in_a_list_says_nothing_of_his_sex(extractor) -> None:
     )
     assert _speakers(extractor, pulled) == ["Paul Ames"]
     assert _speakers(extractor, among) == ["Omar Haddad"]
+
+
+def test_a_passive_keeps_the_role_when_the_role_noun_acts_on_no_one(extractor) -> None:
+    # review r15-4: only a role that acts on others (a judge, a coach) or a passive with its
+    # agent ("by …") is someone else than the passive subject
+    for text in (
+        "Kai Moro was recalled to the national squad on Monday after a year out. "
+        '"I never stopped believing," the striker said.',
+        "Luis Ferro was elected to parliament in 2015 and has held the seat since. "
+        '"The town deserves better roads," the MP said.',
+    ):
+        [quote] = extractor.analyse(text).quotes
+        assert quote.speaker in ("Kai Moro", "Luis Ferro"), text

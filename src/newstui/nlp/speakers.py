@@ -320,6 +320,13 @@ _PASSIVE: Final = re.compile(
 _PASSIVE_IRREGULAR: Final = re.compile(
     r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:bought|caught|hit|shot|sold|struck)\b"
 )
+# Roles whose holder acts on others (sentences, treats, coaches, arrests them): after "X was
+# sentenced …", "the judge said" is not X's words. Other roles ("the striker", "the MP") may be
+# X's own after a passive ("was recalled to the squad", "was elected to parliament").
+_ACTING_ON_ROLES: Final = frozenset(
+    "judge magistrate coroner prosecutor prosecutors sheriff detective inspector officer "
+    "investigator coach manager referee doctor surgeon warden governor".split()
+)
 _INITIAL: Final = re.compile(r"[A-Z]\.?")
 _OTHER_CLAUSE: Final = re.compile(
     r"\b(?:that|which|who|whom|whose)\b|\w['’]s\s|;|,\s(?:and|but|while|whereas|as|where)\s"
@@ -1473,7 +1480,7 @@ class SpeakerFinder:
             # no one named in that role: the person who opens or speaks the sentence before
             # ("Brell, who scored twice, …. ‘…,’ the winger said"), never one it acts on ("The
             # court jailed Hale. … the judge said": nobody)
-            return self._leading_person_before(sentence_start)
+            return self._leading_person_before(sentence_start, head)
         if any(w[:1].isupper() for w in rest) and rest[-1].islower():
             name = " ".join(rest)  # "the Syrian army": a group speaks; it becomes an entity
             at = self.masked.rfind(name, 0, pos)
@@ -1494,7 +1501,7 @@ class SpeakerFinder:
                 return m.entity.name
         return self._subject_before(pos, "ORG", None)
 
-    def _leading_person_before(self, before: int) -> str | None:
+    def _leading_person_before(self, before: int, role: str = "") -> str | None:
         """The likely subject of the sentences before `before` (`_subject_before`) when its
         mention opens its sentence after names, titles and role words only ("Ireland captain
         Doris", "Doris, who …") or follows a verb of speaking ("said co-author Ann Lee"), else
@@ -1519,10 +1526,13 @@ class SpeakerFinder:
         )
         if passive:
             after = _WORD_AFTER.match(self.masked, passive.end())
-            if after is None or after.group(1) in _PREPOSITIONS:
+            if (after is None or after.group(1) in _PREPOSITIONS) and (
+                role in _ACTING_ON_ROLES or (after is not None and after.group(1) == "by")
+            ):
                 # "Orla Venn, 41, was sentenced to …. “…,” the judge said": one acted on, by
                 # someone else, is not who the role noun names ("Tully was made captain ….
-                # the batsman said": a complement gives the role, so Tully)
+                # the batsman said": a complement gives the role, so Tully; "Moro was recalled
+                # to the squad …. the striker said": a role no one acts on people in, so Moro)
                 return None
         roles = load_gazetteer().role_words
         words = re.findall(r"[\w'’-]+", lead)
