@@ -3674,6 +3674,7 @@ def group_candidates(
 _SURNAME_HEADS: Final = frozenset(
     "Hill Hills Hall Park Lane Ridge Castle Forest Bay Bridge".split()
 )
+_SURNAME_HEAD_ENDINGS: Final = tuple(_SURNAME_HEADS)
 # Titles only a person bears (not "King", "Lord", "Saint": "King George Island", "Lord Howe Island").
 _PERSONAL_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor".split())
 
@@ -3776,7 +3777,12 @@ def _people_by_surname_heads(groups: dict[str, list[Candidate]], gaz: Gazetteer)
     … Park said"), though "Victoria Park" stays a place."""
     by_surname: dict[str, list[str]] = {}
     for key, cands in groups.items():
-        # the cheap tests on the name as shown first: few groups end with a surname head
+        # the cheap tests first: few groups have a mention ending with a surname head
+        for c in cands:
+            if c.text.rstrip().endswith(_SURNAME_HEAD_ENDINGS):
+                break
+        else:
+            continue
         longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
         shown = longest.text.split()
         if shown[-1] not in _SURNAME_HEADS or shown[0] not in gaz.first_names:
@@ -4279,6 +4285,9 @@ def _voted_type(cands: list[Candidate]) -> str | None:
 # they are never written with a capital but in titles ("Dawkins' The God Delusion").
 _HEADING_OPENERS: Final = frozenset("The A An On In At According After Following".split())
 _HEADING_MAX_WORDS: Final = 6
+# The words glued_heading_end reads at most: the heading's and the word after it, and a place
+# of up to three words repeated
+_HEADING_WORDS_READ: Final = max(_HEADING_MAX_WORDS + 2, 7)
 
 
 def glued_heading_end(text: str) -> int:
@@ -4287,7 +4296,11 @@ def glued_heading_end(text: str) -> int:
     "Cyprus| Cyprus today …"), -1 if none.
     Names do not run across it; the entity pass reads that space as a line break."""
     first_line = text[: text.find("\n")] if "\n" in text[:200] else text[:200]
-    words = [(m.start(), m.group()) for m in _WORD_SPLIT.finditer(first_line)]
+    words: list[tuple[int, str]] = []
+    for m in _WORD_SPLIT.finditer(first_line):  # the first words are all either test reads
+        words.append((m.start(), m.group()))
+        if len(words) == _HEADING_WORDS_READ:
+            break
     if len(words) < 2 or words[0][0] != 0:
         return -1
     for k in range(1, min(len(words) - 1, _HEADING_MAX_WORDS + 1)):
