@@ -553,12 +553,14 @@ class _StreamedAnalysis:
         self._finishing = True
         self._more.set()
         here = [self._here] if self._here is not None else []
-        while self._tasks or not all(task.done() for task in here):
-            # a finished chunk sends the next one before this wakes up
-            await asyncio.gather(*self._tasks, *here, return_exceptions=True)
-        self._save()
-        self._join()
-        self._frozen.close()
+        try:
+            while self._tasks or not all(task.done() for task in here):
+                # a finished chunk sends the next one before this wakes up
+                await asyncio.gather(*self._tasks, *here, return_exceptions=True)
+            self._save()
+            self._join()
+        finally:
+            self._frozen.close()  # also when a save fails: the next fetch freezes afresh
         if self.saved:
             self.library.prune_entities()
 

@@ -1501,11 +1501,12 @@ class SpeakerFinder:
                 return m.entity.name
         return self._subject_before(pos, "ORG", None)
 
-    def _leading_person_before(self, before: int, role: str = "") -> str | None:
+    def _leading_person_before(self, before: int, role: str) -> str | None:
         """The likely subject of the sentences before `before` (`_subject_before`) when its
         mention opens its sentence after names, titles and role words only ("Ireland captain
         Doris", "Doris, who …") or follows a verb of speaking ("said co-author Ann Lee"), else
-        None (an object: "The court jailed Hale")."""
+        None (an object: "The court jailed Hale"; one a passive acts on, when `role`, the
+        speaking role noun, acts on people: "Venn was sentenced …. the judge said")."""
         name = self._subject_before(before, "PERSON", None)
         if name is None:
             return None
