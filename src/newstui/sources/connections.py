@@ -58,10 +58,14 @@ def connect_failure(host: str, port: int | None, scheme: str, exc: BaseException
     """One plain line for a connection that failed: "cannot connect to 127.0.0.1:8799:
     connection refused" (the port only when it is not the scheme's own; the host, as a
     redirect may have led elsewhere than the URL the user gave)."""
+    return f"cannot connect to {authority(scheme, host, port)}: {connect_reason(exc)}"
+
+
+def authority(scheme: str, host: str, port: int | None) -> str:
+    """A host as a Host header or a message names it: IPv6 in brackets, and the port unless it
+    is unknown (None) or the scheme's default."""
     where = f"[{host}]" if ":" in host else host
-    if port is not None and port != DEFAULT_PORTS.get(scheme):
-        where = f"{where}:{port}"
-    return f"cannot connect to {where}: {connect_reason(exc)}"
+    return where if port is None or port == DEFAULT_PORTS.get(scheme, 80) else f"{where}:{port}"
 
 
 def connect_reason(exc: BaseException) -> str:
@@ -115,9 +119,7 @@ class Target:
     @property
     def authority(self) -> str:
         """The Host header: the host, and the port unless it is the scheme's default."""
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        default = 443 if self.scheme == "https" else 80
-        return host if self.port == default else f"{host}:{self.port}"
+        return authority(self.scheme, self.host, self.port)
 
 
 class Headers:
@@ -458,7 +460,7 @@ def target_of(url: str) -> Target:
     match = _PLAIN.fullmatch(url)
     if match is not None:
         scheme, host = match["scheme"].lower(), match["host"].lower()
-        port = int(match["port"] or (443 if scheme == "https" else 80))
+        port = int(match["port"] or DEFAULT_PORTS.get(scheme, 80))
         path = match["path"] or "/"
         if port <= 65535 and _plain_host(host) and not _has_dot_segment(path):
             return Target(scheme, host, port, path + (match["query"] or ""))
@@ -491,7 +493,7 @@ def _target_by_httpx(url: str) -> Target:
     scheme = parsed.scheme
     if scheme not in ("http", "https") or not host:
         raise ValueError(f"not an http(s) URL with a host: {url}")
-    port = parsed.port or (443 if scheme == "https" else 80)
+    port = parsed.port or DEFAULT_PORTS.get(scheme, 80)
     if port > 65535:  # httpx takes it; connecting would fail inside asyncio (an IndexError)
         raise ValueError(f"port {port} out of range")
     credentials = (parsed.username, parsed.password) if parsed.userinfo else None
