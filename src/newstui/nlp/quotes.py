@@ -57,6 +57,28 @@ _SIGN_TEXT_CUE: Final = re.compile(
     r"proclaimed|proclaiming|bearing)\s*[,:]?\s*"
     r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
 )
+# 'Lee said on Monday that the plan was "a disgrace"', 'was said to be "clearly upset"',
+# 'He blamed a "small" number', 'yelling "Stay with us"': a fragment in a clause that reports
+# someone's words is a quotation even when the rules name nobody as its speaker
+_REPORTING_CLAUSE: Final = re.compile(
+    r"\b(?:said|says|say|saying|stated|states|claimed|claims|claim|reported|reports|warned|warns|"
+    r"suggested|suggests|argued|argues|insisted|insists|believed|believes|believe|ruled|rules|"
+    r"alleged|alleges|wrote|writes|told|tells|added|adds|noted|notes|announced|declared|promised|"
+    r"admitted|predicted|complained|indicated|acknowledged|conceded|maintained|asserted)"
+    r"(?:\s+[\w,]+){0,3}?\s+that\b(?P<that>[^;:]*)$"
+    r"|\b(?:blamed|blames|blame|blaming|praised|praises|praising)\b[^;:]*$"
+    r"|\bsaid\s+to\s+(?:be|have)\b[^;:.]*$"
+    r"|\b(?:yelling|yelled|shouting|shouted|chanting|chanted|screaming|screamed|crying|cried)"
+    r"\s*[,:]?\s*$"
+)
+# '…that 20% wanted a vote, and 13% had "no opinion"': the reported clause ended at the comma;
+# '…that the law's definition of "consent"': a word the clause mentions, not its speaker's
+_CLAUSE_LEFT: Final = re.compile(
+    r",\s+(?:and|but|while|whereas)\s|\b(?:term|terms|phrase|word|words|translation|definition|"
+    r"expression|slogan|label|name)\b"
+)
+_SENTENCE_BREAK: Final = re.compile(r"(?<![A-Z])[.!?][\"”’']?\s+(?=[A-Z\"“‘'])|\n")
+_REPORTED_WORDS: Final = 10  # at most this many words between "that" (or a quotation) and it
 _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
@@ -340,3 +362,23 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         return "speech"
     capitalised = sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
     return "speech" if capitalised < len(words[1:]) * 0.8 else "none"
+
+
+def reported_fragment(text: str, span: QuoteSpan) -> bool:
+    """Whether a fragment of three words or fewer sits near the verb of a clause reporting
+    speech in its own sentence ('they say that the law gives police "sweeping powers"'): a
+    quotation of those words whoever said them, unless it is a name."""
+    lo = max(0, span.open_mark - 250)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, span.open_mark)]
+    head = text[breaks[-1] if breaks else lo : span.open_mark]
+    clause = _REPORTING_CLAUSE.search(head)
+    if clause is None or title_cased(text[span.start : span.end]):
+        return False
+    that = clause.group("that")
+    if that is None:
+        return True
+    if _CLAUSE_LEFT.search(that):
+        return False
+    # words since "that" or since an earlier quotation of the clause
+    near = that[max(that.rfind('"'), that.rfind("”")) + 1 :]
+    return len(WORD.findall(near)) <= _REPORTED_WORDS

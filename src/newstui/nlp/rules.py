@@ -7,11 +7,11 @@ from typing import NamedTuple
 from newstui.model import Analysis, Entity, Quote
 from newstui.nlp.entities import NAME_JOINERS, extract_entities, glued_heading_end
 from newstui.nlp.gazetteer import source_fingerprint
-from newstui.nlp.quotes import QuoteSpan, find_quote_spans, speech_kind
+from newstui.nlp.quotes import QuoteSpan, find_quote_spans, reported_fragment, speech_kind
 from newstui.nlp.segment import datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
-RULES_VERSION = "16"
+RULES_VERSION = "17"
 
 
 class RulesView(NamedTuple):
@@ -20,27 +20,31 @@ class RulesView(NamedTuple):
     entities: list[Entity]
     spans: list[QuoteSpan]
     short: set[QuoteSpan]
+    reported: set[QuoteSpan]
     finder: SpeakerFinder
     speakers: list[str | None]
 
 
 def rules_view(text: str) -> RulesView:
-    """Entities, speech quotes (fragments of three words or fewer in `short`) and the rules'
-    speaker of each, for a non-blank `text`."""
+    """Entities, speech quotes (fragments of three words or fewer in `short`, those of them in a
+    clause reporting speech also in `reported`) and the rules' speaker of each, for a non-blank
+    `text`."""
     found = datelines(text)
     cut = glued_heading_end(text)  # names are read as if the glued heading had its own line
     seen = text if cut < 0 else f"{text[:cut]}\n{text[cut + 1 :]}"
     tokens = name_tokens(seen, frozenset(d.end for d in found), NAME_JOINERS)
     entities = extract_entities(seen, tokens, found)
-    spans, short = [], set()
+    spans, short, reported = [], set(), set()
     for span in find_quote_spans(text):
         kind = speech_kind(text, span)
         if kind != "none":
             spans.append(span)
             if kind == "short":
                 short.add(span)
+                if reported_fragment(text, span):
+                    reported.add(span)
     finder = SpeakerFinder(text, spans, entities, short)
-    return RulesView(entities, spans, short, finder, finder.speakers())
+    return RulesView(entities, spans, short, reported, finder, finder.speakers())
 
 
 class RulesExtractor:
@@ -61,7 +65,7 @@ class RulesExtractor:
 
 def analysis_of(text: str, view: RulesView, speakers: list[str | None]) -> Analysis:
     """The analysis of `text` with these speakers of `view`'s quotes: a short fragment is a quote
-    only when attributed, and a speaker named by a description becomes a GROUP entity."""
+    only when attributed or reported, and a speaker named by a description becomes a GROUP entity."""
     entities = view.entities
     described = described_entities(view.finder.described, set(speakers), entities)
     if described:
@@ -70,7 +74,8 @@ def analysis_of(text: str, view: RulesView, speakers: list[str | None]) -> Analy
         [
             _quote(text[s.start : s.end], s.start, s.end, speaker)
             for s, speaker in zip(view.spans, speakers, strict=True)
-            if speaker or s not in view.short  # a short fragment is a quote only when attributed
+            # a short fragment is a quote only when attributed or in a clause reporting speech
+            if speaker or s not in view.short or s in view.reported
         ]
     )
     analysis = Analysis.__new__(Analysis)

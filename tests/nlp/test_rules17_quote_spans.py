@@ -1,0 +1,63 @@
+"""Rules-17 quotation spans (issue 10: quote-span F1 on real reporting), each class pinned by
+invented sentences (no article text)."""
+
+from __future__ import annotations
+
+
+def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+
+
+def _texts(extractor, text: str) -> list[str]:
+    return [q.text for q in extractor.analyse(text).quotes]
+
+
+def test_a_fragment_in_a_clause_reporting_speech_is_a_quote_with_no_speaker_named(
+    extractor,
+) -> None:
+    text = (
+        "Residents of the valley met on Friday. They say that the new dam poses a "
+        '"grave risk" to the farms below it.'
+    )
+    assert _texts(extractor, text) == ["grave risk"]
+
+
+def test_a_fragment_said_to_be_someones_state_is_a_quote(extractor) -> None:
+    text = 'The old keeper of the lighthouse was said to be "deeply shaken" by the storm.'
+    assert _texts(extractor, text) == ["deeply shaken"]
+
+
+def test_words_a_crowd_chants_are_a_quote(extractor) -> None:
+    text = 'Hundreds marched to the harbour on Sunday, chanting "Not our war" as they went.'
+    assert _texts(extractor, text) == ["Not our war"]
+
+
+def test_a_fragment_blamed_on_someone_is_a_quote(extractor) -> None:
+    text = 'The report blames a "tiny minority" of fans for the damage to the stand.'
+    assert _texts(extractor, text) == ["tiny minority"]
+
+
+def test_a_fragment_after_the_reported_clause_ended_is_no_quote(extractor) -> None:
+    text = (
+        "In the poll 40% said that the mayor should stay, 31% wanted a new vote, and 29% had "
+        '"no view" at all.'
+    )
+    assert _texts(extractor, text) == []
+
+
+def test_a_word_the_clause_mentions_is_no_quote(extractor) -> None:
+    text = (
+        'Critics argued that the bill\'s definition of "fair use" would hurt libraries across '
+        "the region."
+    )
+    assert _texts(extractor, text) == []
+
+
+def test_a_name_in_a_reported_clause_is_no_quote(extractor) -> None:
+    text = 'The minister claims that a "Green Harbour" scheme would follow within a year.'
+    assert _texts(extractor, text) == []
+
+
+def test_a_scare_quote_outside_any_report_is_still_no_quote(extractor) -> None:
+    text = 'The so-called "quiet zone" opened beside the station on Monday.'
+    assert _texts(extractor, text) == []
