@@ -71,7 +71,8 @@ _VERB_ALTERNATION: Final = literal_alternation(_VERBS)
 VERB: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION})\b")
 # A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
 SPEECH_AFTER: Final = re.compile(
-    rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is))*\s+(?:{_VERB_ALTERNATION})\b"
+    rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is|once|often|[a-z]+ly))*"
+    rf"\s+(?:{_VERB_ALTERNATION})\b"
 )
 _PARTICIPLE_OR_ACCORDING: Final = re.compile(
     r"ing$|^according to$|^in the words of$", re.IGNORECASE
@@ -136,6 +137,8 @@ _BODY_SPOKESPERSON: Final = re.compile(
 _AUX: Final = frozenset(
     "also later then has had have was is previously further again earlier".split()
 )
+# Adverbs between a subject and its verb: "she once said", "he often said", "Moss quickly added"
+_ADVERB: Final = re.compile(r"once|often|[a-z]{2,}ly")
 _SPEAKING_ORG_NOUNS: Final = frozenset(
     "agency company firm group organisation organization regulator bank club union party ministry department "
     "government police army military court council authority commission office board charity network".split()
@@ -340,10 +343,13 @@ _POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\s")
 _ROLE_BEFORE_NAME: Final = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},?\s+$")
 
 
-# "Remarked scientist Tierra Curry, “…”": a sentence that opens with its verb names the speaker
-# after it, up to the comma or colon that opens the quotation.
+# "Remarked scientist Tierra Curry, “…”", "Explains CEO Ann B. Lee, “…”": a sentence that opens
+# with its verb (past or present) names the speaker after it, up to the comma or colon that opens
+# the quotation; a full stop there only after an initial.
+_INVERTED_OPENERS: Final = SPEECH_OPENERS | frozenset("explains adds notes comments".split())
 _INVERTED: Final = re.compile(
-    rf"^\s*(?:{'|'.join(sorted(w.capitalize() for w in SPEECH_OPENERS))})\s+([^.;!?]{{3,90}}?)[,:]\s*$"
+    rf"^\s*(?:{'|'.join(sorted(w.capitalize() for w in _INVERTED_OPENERS))})\s+"
+    r"((?:[^.;!?]|(?<=\b[A-Z])\.){3,90}?)[,:]\s*$"
 )
 # "…,” recalling their first meeting. “…”: a participle clause after a quote, naming nobody
 _PARTICIPLE_GAP: Final = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
@@ -354,6 +360,8 @@ _CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
 # 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
 # a comma or colon closes with its own stop; the clause after it starts a new sentence
 _INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})\s*,|:)\s*$")
+# What may end a clause right after its speech verb: a stop, or nothing left in the tail
+_CLAUSE_ENDS: Final = re.compile(r"\s*(?:[.!?]|$)")
 _LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 
 
@@ -938,7 +946,13 @@ class SpeakerFinder:
                 return None  # '…,” adding that …': the speaker is the subject before the quote
             return named or ""
         first = (before.lstrip(" ,—–").split() or [""])[0]
-        if first in _NOT_SUBJECT or (not ends_open and len(before.split()) > 3):
+        if first in _NOT_SUBJECT:
+            return None
+        if (
+            not ends_open
+            and len(before.split()) > 3
+            and not self._attribution_sentence(span, tail, verb)
+        ):
             return None
         # '“…,” State Sen. Ann Reid said': the stop of a person's dotted title ends nothing, in
         # a subject with no preposition ('neighbours of Mr. Reid said' is about Reid)
@@ -947,6 +961,15 @@ class SpeakerFinder:
         if _SENTENCE_STOP.search(before) or len(before.split()) > 14:
             return None
         return self._speaker_in(base, base + verb.start(), span.close_mark)
+
+    def _attribution_sentence(self, span: QuoteSpan, tail: str, verb: re.Match[str]) -> bool:
+        """'“…support” EU Trade Commissioner Ann Lee said.': a quotation that opens its sentence,
+        then a subject and a speech verb that end it, is attributed even with no comma between."""
+        sent_start, _ = self.sentence_bounds(span.open_mark)
+        return (
+            not self.masked[sent_start : span.open_mark].strip()
+            and _CLAUSE_ENDS.match(tail, verb.end()) is not None
+        )
 
     def _dash_credit(self, base: int, tail: str) -> str | None:
         """'“…” — Aparna Garg, Mysore Divisional Railway Manager': the person right after a
@@ -1282,8 +1305,8 @@ class SpeakerFinder:
 
     def _named_in(self, start: int, end: int, pos: int, allow_pronoun: bool) -> str | None:
         words = self.masked[start:end].split()
-        while words and words[-1].lower() in _AUX:
-            words.pop()
+        while words and (words[-1].lower() in _AUX or _ADVERB.fullmatch(words[-1])):
+            words.pop()  # "he has said", "she once said", "Moss quickly denied"
         if allow_pronoun and words and words[-1].lower() in _PRONOUNS:
             # "He argued that if Moss wins, “…”": resolved from where the pronoun stands
             at = self.masked.rfind(words[-1], start, end)
