@@ -61,3 +61,26 @@ def test_a_name_in_a_reported_clause_is_no_quote(extractor) -> None:
 def test_a_scare_quote_outside_any_report_is_still_no_quote(extractor) -> None:
     text = 'The so-called "quiet zone" opened beside the station on Monday.'
     assert _texts(extractor, text) == []
+
+
+def test_a_quote_whose_middle_paragraphs_lost_their_marks_is_one_quote(extractor) -> None:
+    text = (
+        'The harbour master, Ilse Varga, wrote to the council: "We cannot keep the pier open '
+        "through another winter.\n\nThe timber is rotten at the waterline.\n\n"
+        'Nobody should walk on it after dark."\n\nThe council meets on Tuesday.'
+    )
+    quotes = extractor.analyse(text).quotes
+    assert [" ".join(q.text.split()) for q in quotes] == [
+        "We cannot keep the pier open through another winter. The timber is rotten at the "
+        "waterline. Nobody should walk on it after dark."
+    ]
+
+
+def test_an_open_quote_is_not_joined_to_a_later_quote_that_opens_its_own_mark(
+    extractor,
+) -> None:
+    text = (
+        'Ilse Varga wrote: "We cannot keep the pier open.\n\nThe timber is rotten.\n\n'
+        'Her deputy said "it will be fine" and left.\n\nThe council meets on Tuesday.'
+    )
+    assert _texts(extractor, text) == ["it will be fine"]

@@ -82,6 +82,8 @@ _REPORTED_WORDS: Final = 10  # at most this many words between "that" (or a quot
 _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
+_ANY_DOUBLE_MARK: Final = re.compile('["“”«»„]')
+_UNMARKED_PARAGRAPHS: Final = 5  # a quotation runs over at most this many paragraphs unmarked
 _THIN_SPACES: Final = "\u2009\u200a\u202f"
 _SINGLE_MARKS: Final = {"‘’": re.compile("[‘’]"), "''": re.compile("'")}
 
@@ -257,6 +259,19 @@ def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
                 break
             pairs, end = joined, paragraphs[k][1]
             k += 1
+        if (
+            pairs
+            and pairs[-1][1] is None
+            and text[pairs[-1][0]] in '"“«„'
+            and not _continues(text, end, text[pairs[-1][0]])
+        ):
+            closed = _closed_later(text, paragraphs, k, text[pairs[-1][0]])
+            if closed is not None:
+                pairs[-1] = (pairs[-1][0], closed)
+                while paragraphs[k][1] <= closed:
+                    k += 1
+                end = paragraphs[k][1]
+                k += 1
         if pending_open is not None:
             first_open = pairs[0][0] if pairs else None
             if first_open is not None and not text[start:first_open].strip():
@@ -271,6 +286,25 @@ def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
             if span:
                 spans.append(span)
     return spans
+
+
+def _closed_later(
+    text: str, paragraphs: tuple[tuple[int, int], ...], k: int, opener: str
+) -> int | None:
+    """'stating, "I have always said …know.¶Unfortunately, that day has come."': the closing
+    mark of a quotation left open, when the paragraphs from the k-th on hold no quotation
+    mark before a lone closing one (the marks of the paragraphs between were never written)."""
+    closer = _DOUBLE_OPEN.get(opener, '"')
+    for start, end in paragraphs[k : k + _UNMARKED_PARAGRAPHS]:
+        marks = [m.start() for m in _ANY_DOUBLE_MARK.finditer(text, start, end)]
+        if not marks:
+            continue
+        i = marks[0]
+        if len(marks) > 1 or text[i] != closer or text[i - 1].isspace():
+            return None
+        nxt = text[i + 1 : i + 2]
+        return i if not nxt or nxt.isspace() or nxt in _SPEECH_END else None
+    return None
 
 
 def _content(text: str, open_mark: int, close_mark: int) -> QuoteSpan | None:
