@@ -45,7 +45,7 @@ async def test_state_survives_quitting_right_after_a_change(db_path, ids):
     app = NewstuiApp(db_path, None)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("s", "q")
+        await pilot.press("s", "Q")
     assert flags(db_path, ids["seed"]) == (False, True)
 
 

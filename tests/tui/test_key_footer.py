@@ -21,7 +21,7 @@ def test_the_least_important_keys_give_way_and_the_rest_keep_their_order():
         ("sidebar.toggle", footer_key_width("e", "Sidebar")),
         ("sources.follow", footer_key_width("F", "Follow")),
         ("app.help", footer_key_width("?", "Help")),
-        ("app.quit", footer_key_width("q", "Quit")),
+        ("app.quit", footer_key_width("Q", "Quit")),
     ]
     assert keys_that_fit(keys, 20) == [0, 3, 4]
     assert keys_that_fit(keys, 13) == [3, 4]
@@ -37,4 +37,4 @@ async def test_quit_help_and_refresh_show_in_the_footer_at_every_size(db_path, s
                 await pilot.press(key)
             await settle(pilot)
             footer = screen_text(app).splitlines()[-1]
-            assert "q Quit" in footer and "? Help" in footer and "R Refresh" in footer, footer
+            assert "Q Quit" in footer and "? Help" in footer and "R Refresh" in footer, footer

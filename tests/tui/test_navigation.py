@@ -270,14 +270,48 @@ async def test_t_switches_between_light_and_dark_themes(db_path):
         assert app.current_theme.dark is dark
 
 
-async def test_q_quits(db_path):
+async def test_q_goes_back_one_level_as_in_newsboat_and_quits_only_from_the_sources(db_path):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await pilot.press("tab", "tab")  # the sidebar
+        await pilot.press("q")
+        assert isinstance(app.focused, Reader)
+        await pilot.press("q")
+        assert isinstance(app.focused, HeadlineList)
+        await pilot.press("q")
+        assert app.focused is not None and app.focused.id == "sources"
+        assert app.is_running
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
     assert not app.is_running
+
+
+async def test_q_in_a_search_returns_to_the_list_the_search_started_from(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"aleppo", "enter")
+        await settle(pilot)
+        assert app.main.current_view.key.startswith("search:")
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.main.current_view.key == "all"
+        assert app.is_running
+
+
+async def test_Q_and_ctrl_c_quit_from_any_pane(db_path):
+    for key in ("Q", "ctrl+c"):
+        app = NewstuiApp(db_path, None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")  # the reader
+            assert isinstance(app.focused, Reader)
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running, key
 
 
 async def test_clicking_a_headline_selects_it_and_scrolling_works(db_path, ids):

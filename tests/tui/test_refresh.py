@@ -167,7 +167,7 @@ async def test_quitting_during_a_slow_refresh_stops_the_fetch_at_once(
         await pilot.pause(1.0)  # the feed is dripping in
         assert app.main.status.display and not finished.is_set()
         quit_at = time.monotonic()
-        await pilot.press("q")
+        await pilot.press("Q")
     assert finished.wait(3), "the refresh thread still runs after quitting"
     assert time.monotonic() - quit_at < 3
 

@@ -96,7 +96,7 @@ async def test_quitting_during_the_stale_analysis_stops_it_and_keeps_the_rest_st
     try:
         async with run_recorded(app, size=(120, 40)) as pilot:
             await until(pilot, analysis.held.is_set)
-            await pilot.press("q")
+            await pilot.press("Q")
             analysis.release.set()  # the one article in hand is finished
             await app.workers.wait_for_complete()
     finally:

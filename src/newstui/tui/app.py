@@ -238,7 +238,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                     )
 
     async def action_main(self, action: str) -> None:
-        """Run one of the main screen's actions (the keys m, s, A, u, o, v, |, f, a, r, D)."""
+        """Run one of the main screen's actions (the keys m, s, A, u, o, v, |, f, a, r, D, q)."""
         await self.main.run_action(action)
 
     # -- refreshes and timers -----------------------------------------------------------------

@@ -154,7 +154,15 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Every version of the story (the same text in other feeds)",
         id="article.versions",
     ),
-    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding(
+        "q",
+        "main('back')",
+        "Back",
+        show=False,
+        tooltip="Back one level (sidebar → reader → headlines → sources); quit from Sources",
+        id="main.back",
+    ),
+    Binding("Q,ctrl+c", "quit", "Quit", tooltip="Quit from anywhere", id="app.quit"),
     Binding(
         "ctrl+p",
         "command_palette",

@@ -245,6 +245,19 @@ class MainScreen(
         else:
             self.focus_pane("headlines")
 
+    def action_back(self) -> None:
+        """q, as in newsboat: back one level (what h/Esc does in the pane); from the sources,
+        the top level, quit."""
+        pane = self._pane_asked or self._pane_of(self.focused)
+        if pane == "sources":
+            self.app.exit()
+        elif pane == "reader":
+            self.action_leave_reader()
+        elif pane == "sidebar":
+            self.action_leave_list()
+        else:
+            self.action_leave_headlines()
+
     @on(Sidebar.EntityChosen)
     def _entity_chosen(self, message: Sidebar.EntityChosen) -> None:
         self.push_view(entity_view(message.entity_id, message.name, message.query))
