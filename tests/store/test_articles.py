@@ -268,4 +268,13 @@ def test_a_batch_lists_newest_first_by_its_own_dates_even_when_some_lie_ahead(db
     by_date = [f"Story {i}" for i in sorted(range(6), key=lambda i: -hours[i])]
     ahead = [t for t in by_date if hours[int(t.split()[1])] > 0]
     assert listed[: len(ahead)] == ahead and listed[-2:] == ["Story 3", "Story 0"]
-    assert set(listed[len(ahead) : -2]) == {"Story 9", "Story 10"}  # undated: at the fetch
+    assert listed[len(ahead) : -2] == ["Story 9", "Story 10"]  # undated: at the fetch
+
+
+def test_undated_articles_of_one_fetch_list_in_the_feed_s_own_order(db, feed):
+    """A feed without dates lists as the feed does (its first item on top), not reversed."""
+    same = datetime.now(UTC) + timedelta(days=3)  # ahead of the fetch: sorts at it too
+    save_articles(db, feed, [art(i, published=None) for i in (5, 3, 8, 1)])
+    save_articles(db, feed, [art(i, published=same) for i in (21, 27, 24)])
+    listed = [r.title for r in list_articles(db)]
+    assert listed == [f"Story {i}" for i in (21, 27, 24, 5, 3, 8, 1)]

@@ -105,10 +105,11 @@ def _arrival_order(rows: Sequence[tuple[object, ...]]) -> list[tuple[object, ...
     """New INSERT_ARTICLE rows of one batch in the order to insert them. Those that sort by the
     batch's fetch time (dated ahead of it, or undated) tie on `sort_date`, and lists break ties
     by id, newest first: so among their own places in the batch they go oldest claimed date
-    first (undated ones count as dated at the fetch; the sort is stable), and list newest first.
+    first (undated ones count as dated at the fetch), and list newest first; rows claiming the
+    same date go last in the feed first, so they list in the feed's own order, as newsboat does.
     Every other row keeps its place, so its id (and any order by id) is as before."""
     tied = [i for i, row in enumerate(rows) if row[7] == row[6]]  # sort_date is first_seen
-    ordered = sorted(tied, key=lambda i: str(rows[i][5] or rows[i][6]))
+    ordered = sorted(tied, key=lambda i: (str(rows[i][5] or rows[i][6]), -i))
     placed = list(rows)
     for slot, i in zip(tied, ordered, strict=True):
         placed[slot] = rows[i]
