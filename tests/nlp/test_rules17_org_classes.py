@@ -17,3 +17,21 @@ def test_pm_and_a_state_councillor_are_titles_before_a_name(extractor) -> None:
     assert ("Tobin Fray", "PERSON") in found
     found = _entities(extractor, '"The Deputy PM has to answer for it," said Ola Brenn.')
     assert {kind for _, kind in found} == {"PERSON"}
+
+
+def test_a_level_word_before_a_known_body_names_a_body_of_its_own(extractor) -> None:
+    text = "A spokesman for the National Security Council, Ola Brenn, said the test was a threat."
+    found = _entities(extractor, text)
+    assert ("National Security Council", "ORG") in found
+    assert ("Security Council", "ORG") not in found
+    found = _entities(extractor, "The bill was debated in Federal Parliament on Monday.")
+    assert ("Federal Parliament", "ORG") in found
+
+
+def test_a_given_name_right_after_a_body_name_opens_a_person(extractor) -> None:
+    text = "The chief spokesman for the Security Council Frederick Amsel said it was wrong."
+    found = _entities(extractor, text)
+    assert ("Frederick Amsel", "PERSON") in found
+    assert ("Security Council", "ORG") in found
+    found = _entities(extractor, "The carmaker Ladon Motors said sales fell.")
+    assert ("Ladon Motors", "ORG") in found

@@ -1656,6 +1656,13 @@ class _EntityFinder:
                 pending, person_cue = [], False
                 i += n_known
                 continue
+            if n_known and pending and self._levels_a_body(run, i, n_known, pending):
+                start, end, surface = self._surface(run, i - len(pending), len(pending) + n_known)
+                cand = Candidate(start, end, surface, len(pending) + n_known, "ORG", 2)
+                self.candidates.append(cand)
+                pending, person_cue = [], False
+                i += n_known
+                continue
             n_body = self._country_body(run, i, n_known) if n_known else 0
             if n_body:
                 self._flush(pending, person_cue, None)
@@ -1788,6 +1795,14 @@ class _EntityFinder:
             words = words[1:]
         names = " ".join(words).split(" and ")
         return bool(words) and all(self.gaz.known.get(name) == "PLACE" for name in names)
+
+    def _levels_a_body(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
+        """'National Security Council', 'Federal Parliament': words naming a body's level right
+        before a known body's name make a body of its own, not the UN's council or a parliament."""
+        if not all(t.text in _BODY_LEVELS for t in pending):
+            return False
+        known = self._lookup(self._surface(run, i, n)[2])
+        return known is not None and known[1] == "ORG"
 
     def _country_body(self, run: list[Token], i: int, n: int) -> int:
         """'United States House of Representatives': a known place right before a known
@@ -2209,6 +2224,11 @@ class _EntityFinder:
             return None, 0  # "Sector Breakdown": headings capitalise every word
         return kind, strength
 
+    def _capitalised_before(self, start: int) -> bool:
+        """Whether the word one space before `start` is capitalised (the end of a name)."""
+        at = self.text.rfind(" ", 0, start - 1) + 1
+        return start - at > 1 and self.text[at].isupper()
+
     def _known_place_before(self, start: int) -> bool:
         """Whether a known place ends one space before `start`, in the same name's run (the
         place is the candidate found last)."""
@@ -2351,8 +2371,12 @@ class _EntityFinder:
         if (
             before
             and before[-1] in ORG_NOUNS
-            and not (before[-1] in gaz.role_words and words[0] in gaz.first_names)
-        ):  # "the carmaker Ladon Motors", but "actor and producer Ann Lee" is a person
+            and not (
+                words[0] in gaz.first_names
+                and (before[-1] in gaz.role_words or self._capitalised_before(start))
+            )
+        ):  # "the carmaker Ladon Motors", but "actor and producer Ann Lee" is a person, and so
+            # is "the Security Council Ann Lee": the council's name ends before her given name
             return "ORG", 2
         if before and before[-1] in ("daily", "weekly") and self._newspaper_before(start):
             return "ORG", 2  # "Greek daily Kathimerini", "the weekly Der Kurier"
@@ -3136,6 +3160,11 @@ def _last_word(name: str) -> str:
 _TITLE_MODIFIERS: Final = frozenset(
     "Acting Deputy Special Senior Assistant Associate Principal Interim Executive Permanent "
     "Press Joint".split()
+)
+# Words that name a body's level before a known body's name: "National Security Council" and
+# "Federal Parliament" are bodies of their own, not the UN's Security Council or a parliament.
+_BODY_LEVELS: Final = frozenset(
+    "National Federal State Provincial Regional Municipal Royal Imperial Supreme".split()
 )
 # Words that make a place of a place ("Greater Melbourne", "Mainland China", "Ancient Egypt").
 _PLACE_ADJECTIVES: Final = frozenset(
