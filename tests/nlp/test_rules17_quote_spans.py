@@ -84,3 +84,30 @@ def test_an_open_quote_is_not_joined_to_a_later_quote_that_opens_its_own_mark(
         'Her deputy said "it will be fine" and left.\n\nThe council meets on Tuesday.'
     )
     assert _texts(extractor, text) == ["it will be fine"]
+
+
+def test_a_quote_opened_straight_and_closed_curly_is_one_quote(extractor) -> None:
+    text = '"We walked in together and nobody was hurt,” said Oren Vale, a marcher from Perth.'
+    assert _quotes(extractor, text) == [("We walked in together and nobody was hurt,", "Oren Vale")]
+
+
+def test_a_quote_opened_curly_and_closed_straight_is_one_quote(extractor) -> None:
+    text = '“The ministry must act before the rains come," Oren Vale told the paper.'
+    assert _quotes(extractor, text) == [
+        ("The ministry must act before the rains come,", "Oren Vale")
+    ]
+
+
+def test_an_opening_mark_glued_to_the_stop_before_it_still_opens(extractor) -> None:
+    text = (
+        'Oren Vale spoke to the radio on Monday."The bridge has to be rebuilt this year," he said.'
+    )
+    assert _texts(extractor, text) == ["The bridge has to be rebuilt this year,"]
+
+
+def test_a_closing_mark_before_a_double_hyphen_closes(extractor) -> None:
+    text = (
+        'The court rejected the "broad reading"--a reading with no limit at all. '
+        '"Only a clear law can send a man to prison," Justice Oren Vale wrote.'
+    )
+    assert _quotes(extractor, text) == [("Only a clear law can send a man to prison,", "Oren Vale")]

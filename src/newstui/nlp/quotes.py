@@ -83,6 +83,7 @@ _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
 _ANY_DOUBLE_MARK: Final = re.compile('["“”«»„]')
+_MIXED_MARK: Final = re.compile('["“”]')
 _UNMARKED_PARAGRAPHS: Final = 5  # a quotation runs over at most this many paragraphs unmarked
 _THIN_SPACES: Final = "\u2009\u200a\u202f"
 _SINGLE_MARKS: Final = {"‘’": re.compile("[‘’]"), "''": re.compile("'")}
@@ -103,28 +104,64 @@ class QuoteSpan:
 
 def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     pairs: list[tuple[int, int | None]] = []
-    opened = None
+    opened: int | None = None
     i = text.find('"', start, end)
     while i >= 0:
-        prev = text[i - 1] if i > start else " "
-        nxt = text[i + 1] if i + 1 < end else " "
-        can_open = prev in _BOUNDARY_BEFORE or prev in "\"'‘“" or i == start
-        can_close = nxt.isspace() or nxt in _SPEECH_END + ")]}'’" or i + 1 == end
-        if opened is None and can_open and not nxt.isspace():
-            opened = i
-        elif (
-            opened is not None
-            and can_close
-            and (not prev.isspace() or _thin_after_mark(text, i) or _spaced_close(text, i, end))
-        ):
+        closes, now_open = _straight_mark(text, i, start, end, opened)
+        if closes and opened is not None:
+            pairs.append((opened, i))
+        opened = now_open
+        i = text.find('"', i + 1, end)
+    if opened is not None:
+        pairs.append((opened, None))
+    return pairs
+
+
+def _straight_mark(
+    text: str, i: int, start: int, end: int, opened: int | None
+) -> tuple[bool, int | None]:
+    """What the straight double mark at `i` does to the quotation `opened` (None: none is):
+    whether it closes it, and the quotation open after it."""
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    can_open = prev in _BOUNDARY_BEFORE or prev in "\"'‘“" or i == start
+    # '…of "corrupt persuasion"--persuasion with …': a double hyphen is a dash
+    can_close = (
+        nxt.isspace() or nxt in _SPEECH_END + ")]}'’" or i + 1 == end or text[i + 1 : i + 3] == "--"
+    )
+    if opened is None and (can_open or (prev in ".!?" and nxt.isupper())) and not nxt.isspace():
+        # '…by Kampuchea Thmey."The website …"': a space left out after a sentence's stop
+        return False, i
+    if (
+        opened is not None
+        and can_close
+        and (not prev.isspace() or _thin_after_mark(text, i) or _spaced_close(text, i, end))
+    ):
+        return True, None
+    if opened is not None and prev in ".!?" and nxt.isupper():
+        # '…on Monday."Any delay will …," he added': a space left out between a closing
+        # mark and the next quote's opening one; the mark is both
+        return True, i
+    return False, opened
+
+
+def _mixed_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """'"Everyone was …the centre,” said Kate', '“The royal …Cooperation," Saphan said': a
+    quotation opened with a straight mark and closed with a curly one, or the other way."""
+    pairs: list[tuple[int, int | None]] = []
+    opened: int | None = None
+    for mark in _MIXED_MARK.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
+        if ch == '"':
+            closes, now_open = _straight_mark(text, i, start, end, opened)
+            if closes and opened is not None:
+                pairs.append((opened, i))
+            opened = now_open
+        elif ch == "“":
+            opened = i if opened is None else opened
+        elif opened is not None:
             pairs.append((opened, i))
             opened = None
-        elif opened is not None and prev in ".!?" and nxt.isupper():
-            # '…on Monday."Any delay will …," he added': a space left out between a closing
-            # mark and the next quote's opening one; the mark is both
-            pairs.append((opened, i))
-            opened = i
-        i = text.find('"', i + 1, end)
     if opened is not None:
         pairs.append((opened, None))
     return pairs
@@ -217,10 +254,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     for openers, finder in (
         ("“«„", _curly_double),
         ('"', _straight_double),
+        ('"“' if "”" in text or "“" in text else "", _mixed_double),
         ("‘", lambda t, s, e: _single(t, s, e, "‘", "’")),
         ("'", lambda t, s, e: _single(t, s, e, "'", "'")),
     ):
-        if not any(mark in text for mark in openers):
+        if not any(mark in text for mark in openers) or (
+            finder is _mixed_double and '"' not in text
+        ):
             continue  # no opening mark of this style (most articles use one): nothing to find
         for span in _join_paragraphs(text, finder):
             # a span of an earlier style (the marks tried first) that overlaps this one wins;
