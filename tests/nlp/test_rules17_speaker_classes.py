@@ -54,3 +54,47 @@ def test_a_present_tense_inverted_attribution_names_a_speaker_with_an_initial(ex
         '"Most of the firms want to grow, and few of them know how."'
     )
     assert _speakers(extractor, text) == ["Orla B. Keane"]
+
+
+def test_he_is_not_the_possessor_but_the_subject_of_the_clause(extractor) -> None:
+    text = (
+        "The fleet's commander, Admiral Ivo Laskar, was dismissed on Monday.\n\n"
+        "No reason was given for Laskar's dismissal, although Admiral Teodor Brandt "
+        "speculated on the radio that it was his health.\n\n"
+        'According to the agency, he told a newspaper: "He has been in hospital for months."'
+    )
+    assert _speakers(extractor, text) == ["Teodor Brandt"]
+
+
+def test_it_is_not_the_body_named_after_a_preposition_and_its_article(extractor) -> None:
+    text = (
+        "The Northern Ports Authority published its yearly review on Monday.\n\n"
+        "The review urged shipping lines to work with the United Nations on safety. "
+        'It also asks them to address the "rising cost of insurance" in the north.'
+    )
+    assert _speakers(extractor, text) == ["Northern Ports Authority"]
+
+
+def test_who_after_an_appositive_is_the_person_it_describes(extractor) -> None:
+    text = (
+        "A different view came from Carl Osterman, a historian at Linwood University, who "
+        'stated, "Great empires rarely fall from outside."'
+    )
+    assert _speakers(extractor, text) == ["Carl Osterman"]
+
+
+def test_a_quote_right_after_one_closed_by_its_stop_goes_on_with_its_speaker(extractor) -> None:
+    text = (
+        '"We will not give up the port," Mayor Lena Hartwig said. "The city has a right to '
+        'be heard." "And no minister can take that right away."\n\n'
+        "The council meets again in June."
+    )
+    assert _speakers(extractor, text) == ["Lena Hartwig", "Lena Hartwig", "Lena Hartwig"]
+
+
+def test_the_first_of_two_people_joined_by_and_speaks_for_both(extractor) -> None:
+    text = (
+        "In a statement, Senate Leader Paul Brandau and House Speaker Greta Vollmer responded "
+        'by saying that "the real concern here is not safety."'
+    )
+    assert _speakers(extractor, text) == ["Paul Brandau"]

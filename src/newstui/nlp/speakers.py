@@ -180,6 +180,10 @@ _OWNER_WAS: Final = re.compile(
 _WHO_BEFORE_VERB: Final = re.compile(
     r",\s+who(?:\s+(?:also|later|then|had|has|have|was|is|previously|further))*\s+$"
 )
+# " and House Speaker ": "and" between two names, and the titles of the second
+_AND_TITLES: Final = re.compile(r"\s+and\s+(?:[A-Z][\w.-]*\s+)*")
+# ", an expert at ": an appositive after a name, up to the body it names
+_APPOSITIVE_UNTIL: Final = re.compile(r",\s(?:a|an|the)\s[^,;.]*")
 # "… and said", "… and later added": a verb sharing the clause's subject with the verb before it
 _AND_VERB: Final = re.compile(
     r"(?:[^,]\s+and|,?\s+but)(?:\s+(?:also|later|then|has|had|have))*\s+$"
@@ -1252,6 +1256,14 @@ class SpeakerFinder:
                 and before[-1].end == relative.start()
                 and before[-1].entity.type in ("PERSON", "ORG")
             ):
+                if before[-1].entity.type == "ORG":
+                    # "O'Reilly, an expert at Acme University, who said": the person the
+                    # appositive describes, not the body that ends it
+                    for m in reversed(before[:-1]):
+                        if m.entity.type == "PERSON" and _APPOSITIVE_UNTIL.fullmatch(
+                            self.masked, m.end, before[-1].start
+                        ):
+                            return m.entity.name
                 return before[-1].entity.name
         return None
 
@@ -1322,8 +1334,15 @@ class SpeakerFinder:
             inside = self._subject_candidates(inside, start, end)
         for kind in ("PERSON", "ORG"):
             found = [m for m in inside if m.entity.type == kind]
+            if found and allow_pronoun:
+                # "Leader Ann Reid and Speaker Jo Lee responded": the first of the pair speaks
+                while len(found) > 1 and _AND_TITLES.fullmatch(
+                    self.masked, found[-2].end, found[-1].start
+                ):
+                    found.pop()
+                return found[-1].entity.name
             if found:
-                return found[-1].entity.name if allow_pronoun else found[0].entity.name
+                return found[0].entity.name
         places = [m for m in inside if m.entity.type == "PLACE"]
         if not allow_pronoun:  # "The man focused on Australia, saying": not Australia
             places = [m for m in places if not self._object_within(m, start)]
@@ -1724,9 +1743,18 @@ class SpeakerFinder:
             if found and kind == "PERSON" and gender:
                 if self._pronoun_before(start, found[0].start, gender):
                     continue  # "…, he had criticized Bush's handling. He told": the same "he"
+                # "for Kuroyedov's dismissal, although Baltin said": a possessor is no subject
+                found = [
+                    m for m in found if not _POSSESSIVE_AFTER.match(self.masked, m.end)
+                ] or found
                 found = [m for m in found if not self._object_of(m)] or found
                 if all(self._object_of(m) for m in found):
                     continue  # "the election of Barack Obama …. He told": not the subject
+            if found and kind == "ORG":
+                # "urged governments to work with the UN. It also asks": "it" is no object
+                found = [m for m in found if not self._object_of(m)]
+                if not found:
+                    continue
             if found:
                 speaking = [m for m in found if SPEECH_AFTER.match(self.masked, m.end)]
                 if kind == "PERSON" and speaking:  # "Moss said … while Reid wrote …. He added"
@@ -1756,10 +1784,13 @@ class SpeakerFinder:
         return _whole_word(pronoun).search(clause) is not None
 
     def _object_of(self, mention: _Mention) -> bool:
-        """'the election of Barack Obama', 'a letter to Moss': a name after a preposition."""
-        before = self.masked[max(0, mention.start - 14) : mention.start].split()
+        """'the election of Barack Obama', 'a letter to Moss', 'working with the UN': a name
+        after a preposition (and its article)."""
+        before = self.masked[max(0, mention.start - 18) : mention.start].split()
         if before[-2:] in (["according", "to"], ["According", "to"]):
             return False  # "…, according to Moss. “…,” he said": the credited source speaks on
+        if len(before) > 1 and before[-1].lower() in _ARTICLES:
+            before.pop()
         return bool(before) and before[-1].lower() in _OBJECT_PREPOSITIONS
 
     def _after_preposition(self, mention: _Mention) -> bool:
@@ -1847,6 +1878,8 @@ class SpeakerFinder:
         if len(gap) > 160 or stops > 1:
             return False
         sent_start, _ = self.sentence_bounds(span.open_mark)
+        # '…,” Moss said. “…all.” “And…”': a quotation closed by its own stop ends a sentence
+        sent_start = self._after_closed_quotes(sent_start, span.open_mark)
         return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
 
 
