@@ -35,3 +35,20 @@ def test_a_given_name_right_after_a_body_name_opens_a_person(extractor) -> None:
     assert ("Security Council", "ORG") in found
     found = _entities(extractor, "The carmaker Ladon Motors said sales fell.")
     assert ("Ladon Motors", "ORG") in found
+
+
+def test_a_field_or_brief_after_a_role_is_no_body(extractor) -> None:
+    text = (
+        "Ana Ruiz, Assistant Professor of Economics at the university, and Tom Vale, the "
+        "Minister for Youth and Sports, met Ian Dorn, Head of Acquisitions at the library."
+    )
+    found = _entities(extractor, text)
+    assert not any(kind == "ORG" for _, kind in found)
+    assert {"Ana Ruiz", "Tom Vale", "Ian Dorn"} <= {name for name, _ in found}
+
+
+def test_a_company_after_a_role_is_still_a_body(extractor) -> None:
+    text = "Art Levinson, chairman of Genentech, and the director of Amnesty International spoke."
+    found = _entities(extractor, text)
+    assert ("Genentech", "ORG") in found
+    assert ("Amnesty International", "ORG") in found

@@ -874,7 +874,39 @@ class _EntityFinder:
         if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
             self._number_units()
         self._untype_products()
+        if " of " in self.text or " for " in self.text:
+            self._untype_briefs()
         return self.candidates
+
+    def _untype_briefs(self) -> None:
+        """'Professor of Economics', 'Minister for Youth and Sports', 'Head of Acquisitions': the
+        field or brief after a role and "of"/"for" is no body (unless known or named by a head
+        noun: "chairman of Genentech", "director of the Kiel Institute")."""
+        for cand in self.candidates:
+            if cand.type == "ORG" and cand.strength < 3 and self._is_brief(cand):
+                cand.type, cand.strength = None, 0
+
+    def _is_brief(self, cand: Candidate) -> bool:
+        """Whether `cand`, right after a role and "of"/"for", names a field or a brief."""
+        m = _ROLE_OF_END.search(self.text, max(0, cand.start - 40), cand.start)
+        if m is None:
+            return False
+        role = m.group(1)
+        if role.lower() not in self.gaz.role_words and role not in self.gaz.titles:
+            return False
+        words = [strip_possessive(w) for w in cand.text.split() if w not in CONNECTORS]
+        listed = " and " in cand.text  # "Transport and Regional Services": a list of briefs
+        if any(
+            (w in self.gaz.org_words and not (listed and k == len(words) - 1))
+            or w in self.gaz.first_names
+            or w in self.gaz.known
+            or not w.isalpha()
+            or _is_upper(w)
+            for k, w in enumerate(words)
+        ):
+            return False
+        last = words[-1]
+        return last.endswith(_BRIEF_ENDINGS) or (listed and last.endswith("s"))
 
     def _split_group_of_place(self) -> None:
         """'an analyst with Harlow Group of Denver', 'owned by Volvo Group of Sweden': a named
@@ -3166,6 +3198,10 @@ _TITLE_MODIFIERS: Final = frozenset(
 _BODY_LEVELS: Final = frozenset(
     "National Federal State Provincial Regional Municipal Royal Imperial Supreme".split()
 )
+# A role and "of"/"for" right before a name ("Professor of ", "Minister for "): group 1 the role.
+_ROLE_OF_END: Final = re.compile(r"\b([A-Za-z]+) (?:of|for) \Z")
+# Endings of the abstract nouns that name a field or a brief ("Economics", "Acquisitions").
+_BRIEF_ENDINGS: Final = tuple("tion sion ment ence ance ity ics ogy ship ness ism ions".split())
 # Words that make a place of a place ("Greater Melbourne", "Mainland China", "Ancient Egypt").
 _PLACE_ADJECTIVES: Final = frozenset(
     "Greater Upper Lower Inner Outer Mainland Metropolitan Rural Ancient Modern Medieval Colonial "
