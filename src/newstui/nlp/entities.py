@@ -4355,17 +4355,25 @@ _HEADING_MAX_WORDS: Final = 6
 _HEADING_WORDS_READ: Final = max(_HEADING_MAX_WORDS + 2, 7)
 
 
+def first_words(line: str, most: int) -> list[tuple[int, str]]:
+    """(offset, word) of the first `most` matches of \\S+ in `line`: cut by str.split (the same
+    blanks) and placed by str.find, without a match object each."""
+    words: list[tuple[int, str]] = []
+    at = 0
+    for word in line.split(None, most)[:most]:
+        at = line.find(word, at)
+        words.append((at, word))
+        at += len(word)
+    return words
+
+
 def glued_heading_end(text: str) -> int:
     """Where the category heading that some sources glue before an article's first sentence
     ends: the offset of the space after it ("Cole Inquiry| The Australian Wheat Board …",
     "Cyprus| Cyprus today …"), -1 if none.
     Names do not run across it; the entity pass reads that space as a line break."""
     first_line = text[: text.find("\n")] if "\n" in text[:200] else text[:200]
-    words: list[tuple[int, str]] = []
-    for m in _WORD_SPLIT.finditer(first_line):  # the first words are all either test reads
-        words.append((m.start(), m.group()))
-        if len(words) == _HEADING_WORDS_READ:
-            break
+    words = first_words(first_line, _HEADING_WORDS_READ)  # all either test reads
     if len(words) < 2 or words[0][0] != 0:
         return -1
     for k in range(1, min(len(words) - 1, _HEADING_MAX_WORDS + 1)):
@@ -4386,9 +4394,6 @@ def glued_heading_end(text: str) -> int:
         if " ".join(w for _, w in words[n : n + n]) == place:
             return words[n][0] - 1
     return -1  # not a place and a first name: "Austin James Mercer, 19, was charged …"
-
-
-_WORD_SPLIT: Final = re.compile(r"\S+")
 
 
 def extract_entities(

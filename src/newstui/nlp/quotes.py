@@ -5,10 +5,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import islice
 from typing import Final
 
-from newstui.nlp.segment import WORD, literal_heads, may_match, nickname_end, paragraph_spans
+from newstui.nlp.segment import (
+    WORD,
+    count_words,
+    literal_heads,
+    may_match,
+    nickname_end,
+    paragraph_spans,
+)
 
 _BOUNDARY_BEFORE: Final = " \t\n([{—–-/"
 _SPEECH_END: Final = ",.!?…—–:;"
@@ -377,7 +383,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     (a scare quote is not, "called the deal 'lousy'" is); 'none' for titles and empty marks."""
     content = text[span.start : span.end]
     # the first four words tell a fragment; all of them are read only for the last tests
-    few = len(list(islice(WORD.finditer(content), 4)))
+    few = count_words(content, 4)
     if not few or (few <= 2 and nickname_end(text, span.open_mark) == span.close_mark + 1):
         return "none"  # empty marks; 'Earvin "Magic" Johnson': a nickname inside a name
     lead = text[max(0, span.open_mark - 200) : span.open_mark]
