@@ -111,3 +111,50 @@ def test_a_closing_mark_before_a_double_hyphen_closes(extractor) -> None:
         '"Only a clear law can send a man to prison," Justice Oren Vale wrote.'
     )
     assert _quotes(extractor, text) == [("Only a clear law can send a man to prison,", "Oren Vale")]
+
+
+def test_what_follows_dubbed_is_a_name_whatever_its_case(extractor) -> None:
+    text = 'Dubbed the "grandmother of the river campaign," Ada Morrow died on Sunday aged 91.'
+    assert _texts(extractor, text) == []
+
+
+def test_a_term_after_definition_of_is_no_quote(extractor) -> None:
+    text = (
+        'Ada Morrow said that under the board\'s narrow definition of "public land," most '
+        "of the valley would be sold."
+    )
+    assert _texts(extractor, text) == []
+
+
+def test_a_title_given_in_translation_is_no_quote(extractor) -> None:
+    text = 'Ada Morrow sent in a poem with a title meaning "Where did the river go?" last spring.'
+    assert _texts(extractor, text) == []
+
+
+def test_a_gloss_in_brackets_after_a_quotation_is_no_second_quote(extractor) -> None:
+    text = (
+        'Ada Morrow told the crowd "the river is ours," and the banners read "flumen nostrum" '
+        '("our river").'
+    )
+    assert _texts(extractor, text) == ["the river is ours,"]
+
+
+def test_the_name_of_a_court_case_is_no_quote(extractor) -> None:
+    text = 'In "Morrow v. Keld Water Board, et al.", the judge ruled for the farmers.'
+    assert _texts(extractor, text) == []
+
+
+def test_a_capitalised_name_after_an_article_is_no_quote(extractor) -> None:
+    text = (
+        'Ada Morrow said the vote was moved to after the "Harvest Weekend." She spoke on a '
+        '"River Hour Live" broadcast.'
+    )
+    assert _texts(extractor, text) == []
+
+
+def test_every_banner_of_a_list_introduced_by_such_as_is_sign_text(extractor) -> None:
+    text = (
+        'Marchers carried banners such as "Save Our River" and "The water belongs to all."\n\n'
+        '"We will be back next week," said Ada Morrow.'
+    )
+    assert _texts(extractor, text) == ["We will be back next week,"]

@@ -60,7 +60,7 @@ _SIGN_TEXT_CUE: Final = re.compile(
     r"|Placards(?:(?<=^Placards)|(?<=[.!?]\sPlacards)|(?<=\nPlacards)))"
     r"(?:\s+(?:that|which)|\s+from\s+[^.;:,\"“”]{1,30}?)?"
     r"\s+(?:read|reads|reading|said|say|says|saying|declared|declare|declares|declaring|"
-    r"proclaimed|proclaiming|bearing)\s*[,:]?\s*"
+    r"proclaimed|proclaiming|bearing|such\s+as)\s*[,:]?\s*"
     r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
 )
 # 'Lee said on Monday that the plan was "a disgrace"', 'was said to be "clearly upset"',
@@ -85,6 +85,19 @@ _CLAUSE_LEFT: Final = re.compile(
 )
 _SENTENCE_BREAK: Final = re.compile(r"(?<![A-Z])[.!?][\"”’']?\s+(?=[A-Z\"“‘'])|\n")
 _REPORTED_WORDS: Final = 10  # at most this many words between "that" (or a quotation) and it
+# 'Dubbed the "first lady of …"', 'the legal definition of "consent"', 'an essay with a title
+# meaning "Was it …?"', '"non possumus" ("we cannot allow that")': a name, a term, a title or
+# the gloss of the quotation before follows, whatever its case and stops
+_NAME_CUE: Final = re.compile(
+    r"\b(?:[Dd]ubbed|[Nn]icknamed)\s+(?:(?:it|him|her|them)\s+)?(?:(?:the|a|an)\s+)?$"
+    r"|\b(?:definition|definitions|meaning)\s+of\s+(?:the\s+)?$"
+    r"|\btitle\s+(?:meaning|reading|translated\s+as)\s+$"
+    r"|[\"”]\s*\($"
+)
+# 'In "Lee v. Acme Corp., et al."': the name of a court case
+_CASE_NAME: Final = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,4}(?:v|vs)\.?\s+[A-Z]")
+# 'after the "Super Weekend."', 'on a "Fox News Sunday" broadcast': a name after an article
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+$")
 _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
@@ -389,6 +402,11 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     lead = text[max(0, span.open_mark - 200) : span.open_mark]
     if ("ign" in lead or "anner" in lead or "lacard" in lead) and _SIGN_TEXT_CUE.search(lead):
         return "none"  # 'holding signs which read "silenced"': the words on a sign
+    near = text[max(0, span.open_mark - 40) : span.open_mark]
+    if _NAME_CUE.search(near) or _CASE_NAME.match(content):
+        return "none"
+    if 2 <= few <= 3 and title_cased(content) and _ARTICLE_BEFORE.search(near):
+        return "none"
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
     sentence = content[0].isupper() and ends_like_speech
     if few <= 3 and not sentence:
