@@ -52,3 +52,17 @@ def test_a_company_after_a_role_is_still_a_body(extractor) -> None:
     found = _entities(extractor, text)
     assert ("Genentech", "ORG") in found
     assert ("Amnesty International", "ORG") in found
+
+
+def test_a_legal_form_after_a_comma_ends_the_company_name(extractor) -> None:
+    text = (
+        "Kelvar Media, L.L.C. was sued on Monday. Kelvar Media said it would fight. He sits "
+        "on the board of the office supply giant, Quillon, Inc."
+    )
+    found = _entities(extractor, text)
+    assert ("Kelvar Media, L.L.C.", "ORG") in found
+    assert ("Quillon, Inc", "ORG") in found
+    assert not {name for name, _ in found} & {"Inc", "Kelvar Media", "Quillon"}
+    found = _entities(extractor, "She worked for Apple, Inc. in California for ten years.")
+    assert ("Apple, Inc", "ORG") in found
+    assert "Inc" not in {name for name, _ in found}

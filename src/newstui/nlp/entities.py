@@ -873,10 +873,35 @@ class _EntityFinder:
         self._number_roads()
         if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
             self._number_units()
+        if ", " in self.text:
+            self._join_legal_suffixes()
         self._untype_products()
         if " of " in self.text or " for " in self.text:
             self._untype_briefs()
         return self.candidates
+
+    def _join_legal_suffixes(self) -> None:
+        """'Staples, Inc.', 'WebSource Media, L.L.C.': a company's legal form after a comma is
+        the end of its name, not a body of its own."""
+        out: list[Candidate] = []
+        for cand in self.candidates:
+            prev = out[-1] if out else None
+            if (
+                prev is None
+                or cand.text not in _LEGAL_FORMS
+                or cand.start != prev.end + 2
+                or self.text[prev.end : cand.start] != ", "
+                or prev.type not in ("ORG", "PERSON", None)
+                or (prev.type != "ORG" and prev.strength >= 3)
+            ):
+                out.append(cand)
+                continue
+            end = cand.end + ("." in cand.text and self.text[cand.end : cand.end + 1] == ".")
+            joined = Candidate(prev.start, end, self.text[prev.start : end], prev.words + 1)
+            joined.type, joined.strength = "ORG", 2
+            joined.sentence_start = prev.sentence_start
+            out[-1] = joined
+        self.candidates = out
 
     def _untype_briefs(self) -> None:
         """'Professor of Economics', 'Minister for Youth and Sports', 'Head of Acquisitions': the
@@ -3198,6 +3223,8 @@ _TITLE_MODIFIERS: Final = frozenset(
 _BODY_LEVELS: Final = frozenset(
     "National Federal State Provincial Regional Municipal Royal Imperial Supreme".split()
 )
+# A company's legal form written after its name and a comma ("Staples, Inc.").
+_LEGAL_FORMS: Final = frozenset("Inc Ltd LLC L.L.C Corp PLC LLP GmbH Limited".split())
 # A role and "of"/"for" right before a name ("Professor of ", "Minister for "): group 1 the role.
 _ROLE_OF_END: Final = re.compile(r"\b([A-Za-z]+) (?:of|for) \Z")
 # Endings of the abstract nouns that name a field or a brief ("Economics", "Acquisitions").
@@ -4167,8 +4194,8 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
             groups[longer[0]].extend(groups.pop(key))
 
 
-_COMPANY_SUFFIXES: Final = frozenset(
-    "Company Corporation Corp Inc Incorporated Ltd Limited Group Holdings plc PLC LLC AG".split()
+_COMPANY_SUFFIXES: Final = (
+    frozenset("Company Corporation Incorporated Group Holdings plc AG".split()) | _LEGAL_FORMS
 )
 
 
@@ -4183,7 +4210,7 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
         words = full.split()
         if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
             for n in range(1, len(words)):
-                _add_to(by_lead, " ".join(words[:n]), k)
+                _add_to(by_lead, " ".join(words[:n]).rstrip(","), k)  # "Staples, Inc."
     if not by_lead:
         return
     weak_people = {  # '“…,” Brannock said': one word typed a person by its verb alone
