@@ -134,3 +134,15 @@ def test_offsets_move_with_the_removed_sequences():
         start = text.index(word)
         assert safe[moved(start) : moved(start + 2)] == word
     assert moved(3) == 2  # inside a removed sequence: where it was
+
+
+def test_a_printable_text_is_returned_without_compiling_the_control_pattern():
+    """Config values and most names are printable: their check costs no pattern compile."""
+    from newstui import text as text_module
+
+    text_module._unsafe_start.cache_clear()
+    assert text_module.strip_controls("https://news.example/feed — Café") == (
+        "https://news.example/feed — Café"
+    )
+    assert text_module._unsafe_start.cache_info().currsize == 0
+    assert text_module.strip_controls("a\x1b[31mb\u202ec") == "abc"

@@ -65,7 +65,9 @@ def _replacement(match: re.Match[str]) -> str:
 def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters (keeping newline and tab; CR and U+2028/9
     become newlines; lone surrogates, from bytes that were not UTF-8, become U+FFFD)."""
-    if _unsafe_start().search(text) is None:
+    # str.isprintable is false for every character _unsafe_start() finds (and for the tab and
+    # the newline): a printable text is returned without compiling or running a pattern
+    if text.isprintable() or _unsafe_start().search(text) is None:
         return text
     return _unsafe().sub(_replacement, text)
 
