@@ -4,11 +4,16 @@ settings come once they are painted, and everything works as before after that."
 from __future__ import annotations
 
 import gc
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual import events, on
 from textual.message import Message
 
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.feeds import ensure_feed
+from newstui.store.views import bulk_insert_articles
 from newstui.tui import app as app_module
 from newstui.tui.app import NewstuiApp
 from newstui.tui.collector import THRESHOLDS
@@ -135,3 +140,35 @@ async def test_the_start_focuses_the_headlines_without_passing_through_the_sourc
         assert app.main.first_screen_shown
         assert app.main.headlines.has_focus
         assert [type(m) for m in moved] == [events.Focus]
+
+
+async def test_a_list_longer_than_the_terminal_is_drawn_once_for_the_first_screen(
+    tmp_path, monkeypatch
+):
+    """Its scrollbar is in the first layout: Textual would add it only after laying the screen
+    out once, then lay it out and draw every row again."""
+    path = tmp_path / "many.db"
+    db = open_db(path)
+    feed = ensure_feed(db, "https://many.example/feed", "Many")
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    stories = (
+        Article(title=f"Story {i}", text="x", guid=f"g{i}", published=start + timedelta(hours=i))
+        for i in range(100)
+    )
+    bulk_insert_articles(db, feed, stories)
+    db.conn.close()
+    drawn: list[int] = []  # the rows drawn before the first screen's deferred work
+    render_line = HeadlineList.render_line
+
+    def noting(self: HeadlineList, y: int):  # type: ignore[no-untyped-def]
+        if not self.screen.first_screen_shown:  # (then the sources pane fits its names)
+            drawn.append(y)
+        return render_line(self, y)
+
+    monkeypatch.setattr(HeadlineList, "render_line", noting)
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main.headlines.show_vertical_scrollbar
+        assert "Story 99" in screen_text(app)
+    assert drawn and sorted(drawn) == sorted(set(drawn))

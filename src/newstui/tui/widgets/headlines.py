@@ -242,7 +242,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._requested = set()
         self._strips.clear()
         self.loaded = True
-        self.virtual_size = Size(self.size.width, self.total)
+        self.virtual_size = Size(0, self.total)  # (no width: rows are cut to the list's width)
+        if self.total > self.app.size.height:
+            self._show_scrollbar()
         self.cursor = min(message.cursor, max(self.total - 1, 0))
         self._announced = -1
         on_screen = message.row_on_screen
@@ -394,9 +396,12 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         if any(self._part_style(name) != style for name, style in before.items()):
             self._strips.clear()
 
-    def on_resize(self) -> None:
-        # drawn rows are kept by width: another width draws them again, this one keeps them
-        self.virtual_size = Size(self.size.width, self.total)
+    def _show_scrollbar(self) -> None:
+        """Show the scrollbar before the layout when the rows surely overflow (more than the
+        terminal has lines): Textual would find that out only after the layout and lay the
+        screen out again, so the first frame would be drawn twice, once without it."""
+        self.show_vertical_scrollbar = True
+        self.vertical_scrollbar.display = True
 
     # -- rendering ----------------------------------------------------------------------------
 
