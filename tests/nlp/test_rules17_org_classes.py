@@ -66,3 +66,39 @@ def test_a_legal_form_after_a_comma_ends_the_company_name(extractor) -> None:
     found = _entities(extractor, "She worked for Apple, Inc. in California for ten years.")
     assert ("Apple, Inc", "ORG") in found
     assert "Inc" not in {name for name, _ in found}
+
+
+def test_a_nationality_inside_a_body_named_with_of_stays_in_the_name(extractor) -> None:
+    text = (
+        "The Organization of Caribbean States met, and the Society of American Archivists "
+        "objected. An American tourist was hurt."
+    )
+    found = _entities(extractor, text)
+    assert ("Organization of Caribbean States", "ORG") in found
+    assert ("Society of American Archivists", "ORG") in found
+    assert ("American", "GROUP") in found
+    assert ("Organization", "ORG") not in found
+
+
+def test_an_acronym_given_after_or_is_the_name_before_it(extractor) -> None:
+    text = (
+        "The Association of Coastal Fishing Towns, or ACOFT, a regional body, met on Monday. "
+        "ACOFT said it would appeal."
+    )
+    found = _entities(extractor, text)
+    assert ("Association of Coastal Fishing Towns", "ORG") in found
+    assert "ACOFT" not in {name for name, _ in found}
+
+
+def test_a_body_named_with_for_a_or_to_is_one_name(extractor) -> None:
+    text = (
+        "The Union for a Democratic Future (UDF) won, and the Committee to Protect Farmers "
+        "said so. Congress asked for a Senate vote."
+    )
+    found = _entities(extractor, text)
+    assert ("Union for a Democratic Future", "ORG") in found
+    assert ("Committee to Protect Farmers", "ORG") in found
+    assert ("Senate", "ORG") in found
+    assert not any(
+        " for a " in name for name, _ in found if name != "Union for a Democratic Future"
+    )

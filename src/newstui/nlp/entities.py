@@ -333,7 +333,7 @@ def _capitalised(word: str) -> bool:
 
 
 # Lower-case words that may sit inside a name: with capitalised words, the entity finder's tokens.
-NAME_JOINERS: Final = frozenset(CONNECTORS | JOIN_PARTICLES | {"the"}) - {"&"}
+NAME_JOINERS: Final = frozenset(CONNECTORS | JOIN_PARTICLES | {"the", "a", "to"}) - {"&"}
 
 
 @cache
@@ -574,6 +574,8 @@ def _is_inner(lower: str, run: list[Token], org_words: frozenset[str]) -> bool:
         (lower in CONNECTORS and (lower != "on" or run[-1].text in org_words))
         or lower in JOIN_PARTICLES
         or (lower == "the" and run[-1].text in ("of", "for", "on"))
+        or (lower == "a" and run[-1].text == "for")  # "Union for a Popular Movement"
+        or (lower == "to" and run[-1].text in org_words)  # "Committee to Protect Journalists"
     )
 
 
@@ -583,8 +585,10 @@ def _capital_follows(tokens: list[Token], i: int, lower: str) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or nxt.start != tokens[i].end + 1:
         return False
-    if nxt.text == "the" and lower in ("of", "for", "on") and i + 2 < len(tokens):
-        nxt = tokens[i + 2]  # "Kiel Institute for the World Economy"
+    if (
+        (nxt.text == "the" and lower in ("of", "for", "on")) or (nxt.text == "a" and lower == "for")
+    ) and i + 2 < len(tokens):
+        nxt = tokens[i + 2]  # "Kiel Institute for the World Economy", "Union for a Popular …"
     elif lower in JOIN_PARTICLES and nxt.text in JOIN_PARTICLES and i + 2 < len(tokens):
         nxt = tokens[i + 2]  # "Institut de la Santé", "Ursula von der Leyen"
     else:
@@ -1287,10 +1291,18 @@ class _EntityFinder:
         short_forms: set[str] = set()
         things: set[str] = set()  # abbreviations of things ("LRIT system"), no body's
         for prev, cand in pairwise(cands):
-            if (
-                cand.start - prev.end != 2  # " (": a gap of two (gaps are mostly long)
-                or not self.text.startswith(" (", prev.end)
-                or self.text[cand.end : cand.end + 1] != ")"
+            if not (
+                (  # " (": a gap of two (gaps are mostly long)
+                    cand.start - prev.end == 2
+                    and self.text.startswith(" (", prev.end)
+                    and self.text[cand.end : cand.end + 1] == ")"
+                )
+                or (  # "the Association of Southeast Asian Nations, or ASEAN, a body of"
+                    cand.start - prev.end == 5
+                    and self.text.startswith(", or ", prev.end)
+                    and self.text[cand.end : cand.end + 1] in _AFTER_OR_ABBREVIATION
+                    and _is_acronym(cand.text)
+                )
             ):
                 continue
             if self._abbreviates(prev, cand):
@@ -1885,7 +1897,9 @@ class _EntityFinder:
         if known is None:
             return False
         if known[1] in ("GROUP", "LANGUAGE"):
-            return self._surname_like_group(run, i, n, pending)
+            return self._surname_like_group(run, i, n, pending) or self._group_in_body(
+                run, i, n, pending
+            )
         if pending and pending[-1].text in ("of", "for", "on", "the"):
             return True
         if n == 1 and run[i].text in self.gaz.first_names and self._name_follows(run, i + 1):
@@ -1914,6 +1928,17 @@ class _EntityFinder:
         if len(pending) == 2 and pending[1].text not in PARTICLES:
             return False  # "Ann Lee British champion": a full name, then a nationality
         return pending[0].text in self.gaz.first_names and not run[i].text.endswith("s")
+
+    def _group_in_body(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
+        """'Organization of American States', 'Society of American Archivists': a nationality
+        after a body's head noun and "of"/"for", with more of the name after it, is inside it."""
+        return (
+            len(pending) > 1
+            and pending[-1].text in ("of", "for")
+            and i + n < len(run)
+            and _is_cap(run[i + n].text)
+            and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:-1])
+        )
 
     def _name_follows(self, run: list[Token], i: int) -> bool:
         """Whether run[i] is a capitalised word that is neither known, a head noun, nor a title."""
@@ -3225,6 +3250,8 @@ _BODY_LEVELS: Final = frozenset(
 )
 # A company's legal form written after its name and a comma ("Staples, Inc.").
 _LEGAL_FORMS: Final = frozenset("Inc Ltd LLC L.L.C Corp PLC LLP GmbH Limited".split())
+# What follows "…, or ASEAN" when the abbreviation is given as another name for the one before.
+_AFTER_OR_ABBREVIATION: Final = frozenset((",", ")", ".", ";", ":"))
 # A role and "of"/"for" right before a name ("Professor of ", "Minister for "): group 1 the role.
 _ROLE_OF_END: Final = re.compile(r"\b([A-Za-z]+) (?:of|for) \Z")
 # Endings of the abstract nouns that name a field or a brief ("Economics", "Acquisitions").
