@@ -98,3 +98,41 @@ def test_the_first_of_two_people_joined_by_and_speaks_for_both(extractor) -> Non
         'by saying that "the real concern here is not safety."'
     )
     assert _speakers(extractor, text) == ["Paul Brandau"]
+
+
+def test_a_fragment_after_said_previously_that_is_the_speakers(extractor) -> None:
+    text = (
+        "Foreign Minister Anton Velikov said previously that the radar was seen as a "
+        '"direct threat" by his country.'
+    )
+    assert _speakers(extractor, text) == ["Anton Velikov"]
+
+
+def test_a_fragment_after_warned_that_and_a_comma_is_the_speakers(extractor) -> None:
+    text = (
+        "In his speech, Governor Hal Brenner spoke of the dam. He warned that, with "
+        '"continued neglect", the wall could fail by 2030.'
+    )
+    assert _speakers(extractor, text) == ["Hal Brenner"]
+
+
+def test_a_fragment_reported_by_a_broadcaster_is_the_broadcasters(extractor) -> None:
+    text = (
+        'Channel Nine reported that the aircraft was landing at an "odd angle" before it '
+        "caught fire."
+    )
+    assert _speakers(extractor, text) == ["Channel Nine"]
+
+
+def test_a_fragment_its_unnamed_source_said_is_not_the_reporters(extractor) -> None:
+    text = (
+        'The website Harbor Daily reported its source said "two gunmen" were killed in the night.'
+    )
+    assert _speakers(extractor, text) == []
+
+
+def test_a_fragment_in_a_sentence_credited_at_its_end_is_the_credited_persons(
+    extractor,
+) -> None:
+    text = 'The rocket used a "kinetic strike" to destroy the old probe, said Gordon Ashcombe.'
+    assert _speakers(extractor, text) == ["Gordon Ashcombe"]

@@ -139,6 +139,10 @@ _AUX: Final = frozenset(
 )
 # Adverbs between a subject and its verb: "she once said", "he often said", "Moss quickly added"
 _ADVERB: Final = re.compile(r"once|often|[a-z]{2,}ly")
+# The verbs of a source speaking inside a clause of reported speech ("reported its source said")
+_NESTED_SAYING: Final = frozenset("said says say told tells".split())
+# The pronouns that may be the subject of a verb inside a clause of reported speech
+_SUBJECT_PRONOUNS: Final = frozenset("he she it they we i you".split())
 _SPEAKING_ORG_NOUNS: Final = frozenset(
     "agency company firm group organisation organization regulator bank club union party ministry department "
     "government police army military court council authority commission office board charity network".split()
@@ -147,6 +151,10 @@ _SPEAKING_ORG_NOUNS: Final = frozenset(
 # listener ("Mensah told Reuters:").
 _SAY_THEN_SPEAKER: Final = frozenset(
     "said says added wrote writes replied continued tweeted posted stated declared".split()
+)
+# ", said Lee." closing a sentence: the credit of all the sentence says, fragments included
+_SENTENCE_CREDIT: Final = re.compile(
+    rf",\s+(?:{'|'.join(sorted(_SAY_THEN_SPEAKER))})\s+([^,;:.!?]{{2,60}})[.!?]?\s*$"
 )
 _CLOSING_MARKS: Final = ("”", '"', "’", "'")
 # A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
@@ -289,9 +297,11 @@ _REPORTED_THAT_HEADS: Final = literal_heads(_REPORTED_THAT)
 _REPORTED_CLAUSE: Final = re.compile(
     r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|writes|argued|"
     r"claimed|insisted|insists|acknowledged|admitted|noted|notes|announced|confirmed|conceded|"
-    r"stressed|declared|ruled|saying)"
+    r"stressed|declared|ruled|saying|reported|reports)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier|later|today|yesterday)\b[^,.;:]{0,30}?)?"
-    r"\s+(?:that|it|there|he|she|they|we|this|the|a|an|its|his|her|their|[a-z]+s)\s[^;:]*$"
+    # 'said previously that', 'warned that, with “…”': an adverb before, a comma after "that"
+    r"(?:\s+[a-z]+ly)?"
+    r"\s+(?:that,?|it|there|he|she|they|we|this|the|a|an|its|his|her|their|[a-z]+s)\s[^;:]*$"
     # verbs that also take an object ("posted a report"): only with "that", in one clause
     r"|\b(?:tweeted|posted|suggested|predicted|alleged|maintained|asserted|complained|countered|"
     r"recalled|revealed|vowed|promised|pledged)\s+that\s[^;:,]*$"
@@ -658,6 +668,11 @@ class SpeakerFinder:
                 speaker = self._before(span)
             if not speaker and labelled_as:  # "Acme justified the strike as “defensive”"
                 speaker = self._first_named(sent_start, verb_start, span.open_mark)
+            if not speaker:  # 'The missile used a “kinetic impact” to hit it, said Lee.'
+                credit = _SENTENCE_CREDIT.search(self.masked, span.close_mark + 1, sent_end)
+                if credit:
+                    found = self.mentions_in(credit.start(1), credit.start(1) + 1)
+                    speaker = found[0].entity.name if found else None
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
 
     def _next_sentence_opens_quote(self, span: QuoteSpan) -> bool:
@@ -685,7 +700,19 @@ class SpeakerFinder:
                 break
             if sent_start <= s.open_mark and self._ends_sentence_before(s, span):
                 sent_start = s.close_mark + 1
-        return _REPORTED_CLAUSE.search(self.masked, sent_start, span.open_mark) is not None
+        clause = _REPORTED_CLAUSE.search(self.masked, sent_start, span.open_mark)
+        if clause is None:
+            return False
+        # 'Acme reported its source said “…”': the words of the later verb's unnamed subject
+        for verb in VERB.finditer(self.masked, clause.start() + 1, span.open_mark):
+            if verb.group() not in _NESTED_SAYING:
+                continue  # "writes that the rule asks parents to be subject to “…”"
+            words = self.masked[clause.start() : verb.start()].split()
+            while len(words) > 1 and (words[-1] in _AUX or _ADVERB.fullmatch(words[-1])):
+                words.pop()
+            if words[-1].islower() and words[-1] not in _SUBJECT_PRONOUNS:
+                return False
+        return True
 
     def _closes_sentence(self, span: QuoteSpan) -> bool:
         """Whether only a full stop (or nothing) follows the quotation in its paragraph."""
