@@ -158,3 +158,20 @@ def test_every_banner_of_a_list_introduced_by_such_as_is_sign_text(extractor) ->
         '"We will be back next week," said Ada Morrow.'
     )
     assert _texts(extractor, text) == ["We will be back next week,"]
+
+
+def test_a_label_given_as_something_is_no_quote(extractor) -> None:
+    text = (
+        'The ministry will be labelling the river militia as a "lawless armed group of the '
+        'delta" from May, Ada Morrow said.'
+    )
+    assert _texts(extractor, text) == []
+
+
+def test_the_name_of_a_panel_or_a_title_taken_is_no_quote(extractor) -> None:
+    text = (
+        'At the panel "Making Rivers Pay," farmers met the board. Ada Morrow will take the '
+        'title of "Keeper of the Northern Waters." The title of her new pamphlet, "Where '
+        'Rivers End (Maybe)," is hers too.'
+    )
+    assert _texts(extractor, text) == []

@@ -93,6 +93,12 @@ _NAME_CUE: Final = re.compile(
     r"|\b(?:definition|definitions|meaning)\s+of\s+(?:the\s+)?$"
     r"|\btitle\s+(?:meaning|reading|translated\s+as)\s+$"
     r"|[\"”]\s*\($"
+    # 'labeling the Guard as a "specially designated …"', 'named in the film as "…"', 'shortened
+    # to "Doris Day,"'; 'At the panel "Breaking Into …,"', 'take the title of "Custodian of …"'
+    r"|\b(?:label(?:l?ing|l?ed|s)?|renamed|designated|listed|classified|known)\b"
+    r"[^.;:\"“”]{0,50}?\b(?:as|to)\s+(?:(?:a|an|the)\s+)?$"
+    r"|\b(?:title|panel|motto|slogan|headline|heading|caption|hashtag)(?:\s+of(?:\s+the)?)?\s*[,:]?\s*$"
+    r"|\b[Tt]itle\s+of\s+[^.;:\"“”]{0,50},\s*$"
 )
 # 'In "Lee v. Acme Corp., et al."': the name of a court case
 _CASE_NAME: Final = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,4}(?:v|vs)\.?\s+[A-Z]")
@@ -402,7 +408,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     lead = text[max(0, span.open_mark - 200) : span.open_mark]
     if ("ign" in lead or "anner" in lead or "lacard" in lead) and _SIGN_TEXT_CUE.search(lead):
         return "none"  # 'holding signs which read "silenced"': the words on a sign
-    near = text[max(0, span.open_mark - 40) : span.open_mark]
+    near = text[max(0, span.open_mark - 80) : span.open_mark]
     if _NAME_CUE.search(near) or _CASE_NAME.match(content):
         return "none"
     if 2 <= few <= 3 and title_cased(content) and _ARTICLE_BEFORE.search(near):
