@@ -1,5 +1,6 @@
 """Saving, deduplicating, listing, searching and marking articles."""
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -153,6 +154,38 @@ def test_search_follows_updates(db, feed):
     save_articles(db, feed, [art(1, text="omega")])
     assert search_articles(db, q("alpha")) == []
     assert [r.id for r in search_articles(db, q("omega"))] == [1]
+
+
+def test_a_prepared_text_is_indexed_from_the_utf8_it_brings_and_not_kept_after(db, feed):
+    """The full-text index reads a prepared article's text from its UTF-8 (not by unpacking
+    the stored form again), and the storing connection keeps none of those bytes after."""
+    from newstui.article_rows import prepare_article, unpacked_text
+
+    words = "The harbour reopened after the storm, officials said. " * 10
+    prepared = prepare_article(art(1, text=words))
+    assert isinstance(prepared.text, bytes) and prepared.text_utf8 == words.encode()
+    # bytes the stored text does not hold: found in the index only if it read these
+    told = dataclasses.replace(prepared, text_utf8=b"lighthouse " * 30)
+
+    save_articles(db, feed, [told, prepare_article(art(2, text=words.replace("harbour", "port")))])
+
+    assert [r.id for r in search_articles(db, q("lighthouse"))] == [1]
+    assert [r.id for r in search_articles(db, q("port"))] == [2]  # from its own bytes
+    assert unpacked_text(db.execute("SELECT text FROM articles WHERE id = 1").fetchone()[0]) == (
+        words
+    )
+    assert db.known_texts == {}
+
+
+def test_a_packed_text_no_one_brought_is_unpacked_for_the_index(db, feed):
+    from newstui.article_rows import prepare_article
+
+    words = "Ferries run again across the bay, the port authority said. " * 10
+    prepared = prepare_article(art(1, text=words))
+    save_articles(db, feed, [dataclasses.replace(prepared, text_utf8=None), art(2, text=words)])
+
+    assert sorted(r.id for r in search_articles(db, q("ferries"))) == [1, 2]
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
 
 
 def test_lone_surrogates_and_nul_never_reach_the_store(db, feed):

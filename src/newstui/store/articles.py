@@ -26,7 +26,7 @@ from newstui.model import (
     LinkKind,
     SortOrder,
 )
-from newstui.store.db import Database, json_list, row_statements, write_transaction
+from newstui.store.db import Database, json_list, row_statements, with_texts, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.retention import retired_keys
 from newstui.store.stories import same_story_ids
@@ -126,16 +126,20 @@ INSERT_ROWS = 500  # articles inserted by one statement (13 parameters each)
 
 
 def insert_new_articles(
-    conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]]
+    db: Database,
+    rows: Sequence[tuple[object, ...]],
+    texts: Iterable[tuple[bytes, bytes]] = (),
 ) -> dict[str, int]:
     """Insert new articles (INSERT_ARTICLE rows of one feed), many in one statement; their ids
     by identity (guid). One statement, not one a row: the full-text index, written by a
-    trigger, is flushed at the end of each statement."""
+    trigger, is flushed at the end of each statement. `texts`: (packed, UTF-8) of their texts
+    known already, which the trigger then need not unpack."""
     ids: dict[str, int] = {}
-    for sql, params in row_statements(
-        INSERT_INTO_ARTICLES, rows, INSERT_ROWS, "RETURNING id, guid"
-    ):
-        ids.update((guid, article_id) for article_id, guid in conn.execute(sql, params))
+    with with_texts(db, texts):
+        for sql, params in row_statements(
+            INSERT_INTO_ARTICLES, rows, INSERT_ROWS, "RETURNING id, guid"
+        ):
+            ids.update((guid, article_id) for article_id, guid in db.conn.execute(sql, params))
     return ids
 
 
@@ -219,6 +223,7 @@ def _save_in_transaction(
     updated = 0
     changed: list[int | str] = []  # ids of updated articles, keys of new ones
     new_rows: list[tuple[object, ...]] = []
+    texts: list[tuple[bytes, bytes]] = []  # (packed, UTF-8) of new rows' texts
     now = now_iso()
     # What this batch already has in the store: two indexed look-ups for the whole batch
     # (bounded by its size, never every key of the feed).
@@ -240,13 +245,15 @@ def _save_in_transaction(
         if row is None:
             new_rows.append(new_article_row(feed_id, key, article, now, digest, analysed_as))
             changed.append(key)
+            if article.text_utf8 is not None and isinstance(article.text, bytes):
+                texts.append((article.text, article.text_utf8))
             continue
         claimed.add(row[0])
         if row[1] != digest:
             update_article_content(db.conn, row[0], article, digest, analysed_as)
             updated += 1
             changed.append(row[0])
-    new_ids = insert_new_articles(db.conn, _arrival_order(new_rows))
+    new_ids = insert_new_articles(db, _arrival_order(new_rows), texts)
     ids = tuple(new_ids[c] if isinstance(c, str) else c for c in changed)
     return SaveResult(len(new_rows), updated, ids)
 

@@ -12,7 +12,7 @@ import re
 import sqlite3
 import threading
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,7 @@ class Database:
         self.conn = conn
         # as sqlite-utils did: REPLACE's deletes fire the delete triggers (full-text index)
         conn.execute("PRAGMA recursive_triggers = ON")
-        add_text_functions(conn)
+        self.known_texts = add_text_functions(conn)
 
     def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
         """Run one statement; a write that is not part of an open transaction is committed."""
@@ -61,16 +61,38 @@ class Database:
         return cursor
 
 
-def add_text_functions(conn: sqlite3.Connection) -> None:
+class KnownTexts(dict[bytes, bytes]):
+    """Packed texts whose UTF-8 a connection has at hand (rows it is inserting), by their
+    packed form: its inflate() returns them from here, and unpacks any other (zlib.decompress,
+    which `__missing__` is). A dict's own lookup: no Python code runs inside SQLite (a
+    signal's exception would be raised there, and lost by SQLite)."""
+
+    __missing__ = staticmethod(zlib.decompress)
+
+
+def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     """The SQL functions the schema's view and triggers use since schema 18: article_text(v) is
     a stored text, summary or links as text (they are stored compressed), pack_text(t) and
-    pack_links(t) the reverse."""
+    pack_links(t) the reverse. Returns the texts inflate() needs not unpack (see with_texts)."""
     conn.create_function("article_text", 1, unpacked_text, deterministic=True)
-    # schema.unpacked's: zlib.decompress itself, a C function, so no signal's exception is raised
-    # (and lost by SQLite) inside it, as it can be inside a Python function
-    conn.create_function("inflate", 1, zlib.decompress, deterministic=True)
+    # schema.unpacked's: a C function (see KnownTexts)
+    known = KnownTexts()
+    conn.create_function("inflate", 1, known.__getitem__, deterministic=True)
     conn.create_function("pack_text", 1, _packing(packed_text), deterministic=True)
     conn.create_function("pack_links", 1, _packing(packed_links), deterministic=True)
+    return known
+
+
+@contextmanager
+def with_texts(db: Database, texts: Iterable[tuple[bytes, bytes]]) -> Iterator[None]:
+    """Inside the block SQL reads these packed texts (packed, UTF-8) without unpacking them:
+    the full-text index's trigger, as the rows that hold them are inserted."""
+    known = db.known_texts
+    known.update(texts)
+    try:
+        yield
+    finally:
+        known.clear()
 
 
 def _packing(

@@ -71,5 +71,5 @@ def bulk_insert_articles(db: Database, feed_id: int, articles: Iterable[Article]
         for i, article in enumerate(articles)
     ]
     with db.conn:
-        article_store.insert_new_articles(db.conn, rows)
+        article_store.insert_new_articles(db, rows)
     return len(rows)
