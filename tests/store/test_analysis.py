@@ -309,11 +309,9 @@ def test_the_sweep_finds_articles_never_analysed_or_at_another_version_and_no_ot
     db.conn.commit()
 
     assert any_unanalysed(db)
-    assert sorted(a.article_id for a in articles_to_analyse(db, "rules-9")) == [
-        older,
-        newer,
-        never,
-    ]
+    assert sorted(a.article_id for a in articles_to_analyse(db, "rules-9")) == sorted(
+        [older, newer, never]
+    )
     assert mark_unanalysed(db, "rules-9") == 3
     assert articles_to_analyse(db, "rules-9") == [] and not any_unanalysed(db)
     assert mark_unanalysed(db, "rules-9") == 0
