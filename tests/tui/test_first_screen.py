@@ -47,7 +47,7 @@ async def test_footer_and_sidebar_tabs_come_after_the_headlines(db_path):
         assert app.main.sidebar.built
         text = screen_text(app)
         assert "Entities" in text and "Quotes" in text  # the tabs
-        assert "q Quit" in text.splitlines()[-1]  # the footer, in its place at the bottom
+        assert "Q Quit" in text.splitlines()[-1]  # the footer, in its place at the bottom
         assert "Reuters" in text  # the sidebar lists the open article's entities
 
 
