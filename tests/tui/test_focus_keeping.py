@@ -140,3 +140,51 @@ async def test_h_then_j_in_one_burst_from_the_sources_moves_the_headline_cursor(
         await settle(pilot)
         assert app.main.title.startswith("Headlines ▸")
         assert app.main.headlines.cursor == start + 1  # j moved the sources cursor instead
+
+
+async def test_enter_then_j_in_one_burst_from_the_sources_moves_in_the_chosen_view(db_path):
+    """Enter's choice is a message, handled after the next key: that j moved the sources cursor
+    and then chose nothing (tmux send-keys `Enter j`, a fast typist, a loaded machine)."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab", "j")  # the sources, on Unread
+        await settle(pilot)
+        for key in ("enter", "j"):  # as fast as a terminal sends them
+            app.post_message(events.Key(key, None))
+        await settle(pilot)
+        assert app.main.title.startswith("Headlines ▸ Unread")
+        assert app.main.headlines.cursor == 1
+
+
+async def test_enter_then_j_in_one_burst_on_an_entity_moves_in_its_articles(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "j")  # the sidebar's first entity
+        await settle(pilot)
+        for key in ("enter", "j"):
+            app.post_message(events.Key(key, None))
+        await settle(pilot)
+        assert app.main.current_view.key.startswith("entity:")
+        assert app.main.title.startswith("Headlines ▸")
+        assert app.main.headlines.cursor == min(1, app.main.headlines.total - 1)
+
+
+async def test_keys_typed_while_the_list_reloads_are_not_lost(db_path):
+    """A reload (a refresh, another writer) put the cursor back on the row it started from,
+    undoing the keys typed before its rows arrived."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.main.headlines
+        headlines.reload()
+        for key in ("j", "j"):
+            app.post_message(events.Key(key, None))
+        await settle(pilot)
+        assert headlines.cursor == 2
+        headlines.reload()
+        app.post_message(events.Key("G", None))
+        app.post_message(events.Key("k", None))
+        await settle(pilot)
+        assert headlines.cursor == headlines.total - 2

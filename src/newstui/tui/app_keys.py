@@ -190,11 +190,11 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
         return [b for name in actions for b in found if action_name(b) == name]
 
     def moves(bindings: Iterable[BindingType]) -> list[Binding]:
-        return [b for b in bindings if isinstance(b, Binding) and b.action != "select"]
+        return [b for b in bindings if isinstance(b, Binding) and b.action != "choose"]
 
     app, main = APP_BINDINGS, MainScreen.BINDINGS
-    # Enter is the option list's own key; `l` is the pane list's binding (list.choose)
-    choose = Binding("enter,l", "select", "Show", tooltip="Show the source's articles")
+    # the pane list's list.choose, described for the sources
+    choose = Binding("enter,l", "choose", "Show", tooltip="Show the source's articles")
     per_pane: list[tuple[str, list[Binding]]] = [
         (
             "Sources",
@@ -221,7 +221,7 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             [  # it moves like Sources: only what differs is listed
                 Binding(
                     "enter,l",
-                    "select",
+                    "choose",
                     "List",
                     tooltip="Enter on an entity or quote lists its articles",
                 ),

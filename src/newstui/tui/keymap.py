@@ -28,7 +28,7 @@ EMACS: dict[str, str] = {
     "list.up": "ctrl+p,up",
     "list.first": _BEGIN,
     "list.last": _END,
-    "list.choose": "ctrl+o",
+    "list.choose": "enter,ctrl+o",
     "list.back": "ctrl+g,escape",
     "reader.scroll_down": "ctrl+n,down",
     "reader.scroll_up": "ctrl+p,up",

@@ -11,6 +11,7 @@ from time import monotonic
 from typing import ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -181,7 +182,7 @@ class MainScreen(
             row = self.headlines.selected
             self._history.append((current, row.id if row else None))
         self.show_view(view, select_id)
-        self.headlines.focus()
+        self.focus_pane("headlines")
 
     @on(HeadlineList.ViewLoaded)
     def _view_loaded(self, message: HeadlineList.ViewLoaded) -> None:
@@ -208,7 +209,7 @@ class MainScreen(
     def _view_chosen(self, message: SourcesPane.ViewChosen) -> None:
         self._history.clear()
         self.show_view(message.view)
-        self.headlines.focus()
+        self.focus_pane("headlines")
 
     @on(SourcesPane.Loaded)
     def _sources_loaded(self, message: SourcesPane.Loaded) -> None:
@@ -244,6 +245,20 @@ class MainScreen(
             self.focus_pane("reader")
         else:
             self.focus_pane("headlines")
+
+    def action_list_chosen(self) -> None:
+        """Enter/l on a source, or on an entity or quote in the sidebar: list its articles now,
+        not when the choice's message arrives, after the keys typed behind Enter."""
+        pane = self._pane_of(self.focused)
+        if pane == "sources" and (view := self.sources.highlighted_view()) is not None:
+            self._view_chosen(SourcesPane.ViewChosen(view))
+        elif pane == "sidebar" and (choice := self.sidebar.highlighted_choice()) is not None:
+            if isinstance(choice, Sidebar.EntityChosen):
+                self._entity_chosen(choice)
+            else:
+                self._speaker_chosen(choice)
+        else:
+            raise SkipAction()  # the list's own choice: a heading, a quote without a speaker
 
     def action_back(self) -> None:
         """q, as in newsboat: back one level (what h/Esc does in the pane); from the sources,

@@ -132,6 +132,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._part_styles: dict[str, Style] = {}
         self._row_styles: dict[tuple[Style, Style | None], RowStyles] = {}  # by base, cursor
         self._styles_stale = False  # styles were updated: check the rows' colours before drawing
+        # Keys that moved the cursor while a (re)load ran, as (anchor, steps): the loaded list
+        # repeats them from its first row (anchor 0), its last (-1), or the row it selected (None).
+        self._typed: tuple[int | None, int] | None = None
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -151,6 +154,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         """
         self.view = view
         self._generation += 1
+        self._typed = None
         args = (self._generation, view, self.order, select_id, row_on_screen)
         if at_once:
             try:
@@ -222,7 +226,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
-        if self._same_as_shown(message):  # a reload that found nothing new: nothing to redraw
+        cursor = self._after_typed(message.cursor, message.total)
+        if self._same_as_shown(
+            message, cursor
+        ):  # a reload that found nothing new: nothing to redraw
             self._loaded_generation = message.generation
             self._requested = set()  # windows asked for under the old generation are asked again
             stale = [chunk for chunk in self._chunks if chunk not in message.chunks]
@@ -245,7 +252,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.virtual_size = Size(0, self.total)  # (no width: rows are cut to the list's width)
         if self.total > self.app.size.height:
             self._show_scrollbar()
-        self.cursor = min(message.cursor, max(self.total - 1, 0))
+        self.cursor = min(cursor, max(self.total - 1, 0))
         self._announced = -1
         on_screen = message.row_on_screen
         if on_screen is None or not 0 <= on_screen < self.size.height:
@@ -255,14 +262,14 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.post_message(self.ViewLoaded(self.view, self.total))
         self._announce()
 
-    def _same_as_shown(self, message: _Loaded) -> bool:
+    def _same_as_shown(self, message: _Loaded, cursor: int) -> bool:
         """Whether a reload brought the rows already shown, with the cursor where it is."""
         return (
             self.loaded
             and self._shown_view == self.view
             and self._shown_order == self.order
             and message.total == self.total
-            and message.cursor == self.cursor
+            and cursor == self.cursor
             and all(self._chunks.get(chunk) == rows for chunk, rows in message.chunks.items())
         )
 
@@ -346,20 +353,43 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._announced = row.id
             self.post_message(self.Highlighted(row))
 
+    def _typed_move(self, steps: int, anchor: int | None = None, jump: bool = False) -> None:
+        """A cursor key: moves the rows shown, and while a load runs, is kept for its rows too
+        (keys typed on a busy machine, or right after Enter on a source, are not lost). A new
+        view's rows are not shown yet: the key waits for them."""
+        if self.load_pending:
+            before = self._typed or (None, 0)
+            self._typed = (anchor, steps) if jump else (before[0], before[1] + steps)
+            if self._shown_view != self.view:
+                return
+        if jump:
+            self.move_cursor(steps if anchor == 0 else self.total - 1 + steps)
+        else:
+            self.move_cursor(self.cursor + steps)
+
+    def _after_typed(self, cursor: int, total: int) -> int:
+        """Where a loaded list's cursor goes: its selected row, moved by the keys typed since."""
+        if self._typed is None:
+            return cursor
+        anchor, steps = self._typed
+        self._typed = None
+        start = cursor if anchor is None else 0 if anchor == 0 else total - 1
+        return max(0, min(start + steps, total - 1))
+
     def action_cursor_down(self) -> None:
-        self.move_cursor(self.cursor + 1)
+        self._typed_move(1)
 
     def action_cursor_up(self) -> None:
-        self.move_cursor(self.cursor - 1)
+        self._typed_move(-1)
 
     def action_first(self) -> None:
-        self.move_cursor(0)
+        self._typed_move(0, anchor=0, jump=True)
 
     def action_last(self) -> None:
-        self.move_cursor(self.total - 1)
+        self._typed_move(0, anchor=-1, jump=True)
 
     def action_page(self, direction: int) -> None:
-        self.move_cursor(self.cursor + direction * max(1, self.scrollable_content_region.height))
+        self._typed_move(direction * max(1, self.scrollable_content_region.height))
 
     def action_open(self) -> None:
         row = self.selected

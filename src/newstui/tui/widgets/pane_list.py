@@ -1,4 +1,4 @@
-"""An option list with the app's movement keys (j/k, g/G, l to choose, h/Esc to go back)."""
+"""An option list with the app's movement keys (j/k, g/G, Enter/l to choose, h/Esc to go back)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,15 @@ class PaneList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("g", "first", "First", show=False, id="list.first"),
         Binding("G", "last", "Last", show=False, id="list.last"),
-        Binding("l", "select", "Choose", show=False, id="list.choose"),
+        Binding("enter,l", "choose", "Choose", show=False, id="list.choose"),
         # the screen's action: it moves the focus at once, so the next key of a burst goes to
         # the pane it moved to (a message would arrive after that key was resolved here)
         Binding("h,escape", "screen.leave_list", "Back", show=False, id="list.back"),
     ]
+
+    async def action_choose(self) -> None:
+        """Choose the highlighted entry: the screen's `list_chosen` shows the choice at once, so
+        `Enter j` typed in one burst moves in the list it shows; where it does not (it skips, or
+        the screen has none), the option list's own choice, a message."""
+        if not await self.app.run_action("screen.list_chosen", self):
+            self.action_select()

@@ -295,24 +295,26 @@ class Sidebar(Vertical):
         enabled = [i for i, o in enumerate(options) if not o.disabled]
         option_list.highlighted = enabled[0] if enabled else None
 
-    @on(OptionList.OptionSelected, "#entity-list")
-    def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        key = event.option.id or ""
+    def highlighted_choice(self) -> EntityChosen | SpeakerChosen | None:
+        """What choosing the highlighted entity or quote asks for (None: nothing to list)."""
+        option = self.active_list.highlighted_option
+        return self._choice(option.id or "") if option is not None else None
+
+    def _choice(self, key: str) -> EntityChosen | SpeakerChosen | None:
         found = self._entity_names.get(key)
         if found:
             field = FOLLOW_FIELDS.get(self._entity_types.get(key, ""))
             query = follow_query(field, found[1]) if field else None
-            self.post_message(self.EntityChosen(*found, query))
+            return self.EntityChosen(*found, query)
+        speaker = self._speakers.get(key)
+        return self.SpeakerChosen(speaker) if speaker else None
 
-    @on(OptionList.OptionSelected, "#quote-list")
-    def _quote_chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         key = event.option.id or ""
-        if key not in self._speakers:
-            return
-        speaker = self._speakers[key]
-        if speaker:
-            self.post_message(self.SpeakerChosen(speaker))
-        else:
+        choice = self._choice(key)
+        if choice is not None:
+            self.post_message(choice)
+        elif key in self._speakers:
             self.notify("This quote has no named speaker.", severity="warning")

@@ -203,9 +203,13 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
 
     def highlighted_feed_id(self) -> int | None:
         """The id of the feed or local source under the cursor, if it is one."""
-        option = self.highlighted_option
-        view = self._views.get(option.id or "") if option is not None else None
+        view = self.highlighted_view()
         return view.filter.feed_id if view is not None else None
+
+    def highlighted_view(self) -> View | None:
+        """The view of the entry under the cursor (None on a heading)."""
+        option = self.highlighted_option
+        return self._views.get(option.id or "") if option is not None else None
 
     def select_view(self, key: str) -> None:
         """Move the highlight to a view's entry, if listed."""
@@ -218,5 +222,5 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         view = self._views.get(event.option.id or "")
-        if view is not None:
+        if view is not None:  # (Enter and l show it at once: MainScreen.action_list_chosen)
             self.post_message(self.ViewChosen(view))
