@@ -102,3 +102,30 @@ def test_a_body_named_with_for_a_or_to_is_one_name(extractor) -> None:
     assert not any(
         " for a " in name for name, _ in found if name != "Union for a Democratic Future"
     )
+
+
+def test_a_name_after_what_befalls_a_person_is_a_person(extractor) -> None:
+    text = (
+        "The assassination of Tomas Krelling shocked the city, and the trial of Bo Anwerk "
+        "opened on Monday."
+    )
+    found = _entities(extractor, text)
+    assert ("Tomas Krelling", "PERSON") in found
+    assert ("Bo Anwerk", "PERSON") in found
+    found = _entities(extractor, "The trial of Kelmouth County Council opened on Monday.")
+    assert not any(kind == "PERSON" for _, kind in found)
+
+
+def test_a_known_branch_named_in_a_place_is_one_body(extractor) -> None:
+    text = "Al Qaeda in the Islamic Maghreb said so, while al-Qaeda in Yemen was silent."
+    found = _entities(extractor, text)
+    assert ("al-Qaeda in the Islamic Maghreb", "ORG") in found
+    assert ("al-Qaeda", "ORG") in found
+    assert ("Yemen", "PLACE") in found
+
+
+def test_a_state_university_campus_town_set_off_by_commas_is_in_the_name(extractor) -> None:
+    text = "Ann Vole, a professor at the University of Wisconsin, Kelby, said it was late."
+    found = _entities(extractor, text)
+    assert ("University of Wisconsin, Kelby", "ORG") in found
+    assert "Kelby" not in {name for name, _ in found}

@@ -858,6 +858,8 @@ class _EntityFinder:
         self._join_portfolio_lists()
         self._join_and_names()
         self._join_campus_places()
+        if " in " in self.text:
+            self._join_known_branches()
         self._join_country_suffixes()
         if " Group of " in self.text:
             self._split_group_of_place()
@@ -1091,6 +1093,27 @@ class _EntityFinder:
                 cand.end, cand.text = nxt.end, self.text[cand.start : nxt.end]
                 cand.words += 1 + nxt.words
 
+    def _join_known_branches(self) -> None:
+        """'al-Qaeda in Iraq', 'al-Qaeda in the Islamic Maghreb': a known body's branch named
+        "in" a place is a known name of its own."""
+        cands = _by_start(self.candidates)
+        for k, cand in enumerate(cands):
+            if cand.type != "ORG" or not self.text.startswith(" in ", cand.end):
+                continue
+            for n in (1, 2):  # the place's name: one or two candidates ("Islamic", "Maghreb")
+                inside = cands[k + 1 : k + 1 + n]
+                if len(inside) < n or inside[0].start > cand.end + 8:
+                    break
+                # "Al Qaeda in Iraq" is found as its usual name is: "al-Qaeda in Iraq"
+                head = self.gaz.aliases.get(cand.text.casefold(), cand.text)
+                known = self._lookup(head + self.text[cand.end : inside[-1].end])
+                if known is not None and known[1] == "ORG":
+                    self.candidates = [c for c in self.candidates if c not in inside]
+                    cand.end, cand.text = inside[-1].end, self.text[cand.start : inside[-1].end]
+                    cand.words = len(cand.text.split())
+                    cand.display, cand.strength = known[0], 3
+                    break
+
     def _join_country_suffixes(self) -> None:
         """'Tourism Australia', 'Gas Infrastructure Europe', 'Mazars USA': unknown capitalised
         words set right before a known country (a name ending there) name a body in it, not a
@@ -1192,14 +1215,28 @@ class _EntityFinder:
         campus = m.group(1)
         if campus in us_states() or strip_possessive(campus) in CALENDAR:
             return  # "University of Iowa, Ohio State…", "University of Texas at Tuesday's…"
-        if m.group(0).startswith(",") and (self._lookup(campus) or ("", ""))[1] != "PLACE":
-            return  # after a comma, only a known city is a campus
+        if (
+            m.group(0).startswith(",")
+            and (self._lookup(campus) or ("", ""))[1] != "PLACE"
+            and not self._campus_in_commas(campus, m.end())
+        ):
+            return  # after a comma, only a known city is a campus, or a town set off by commas
         inside = [c for c in self.candidates if cand.end < c.start < m.end()]
         if any(c.end > m.end() or c.type in ("ORG", "PERSON") for c in inside):
             return
         self.candidates = [c for c in self.candidates if c not in inside]
         cand.end, cand.text = m.end(), self.text[cand.start : m.end()]
         cand.words = len(cand.text.split())
+
+    def _campus_in_commas(self, campus: str, end: int) -> bool:
+        """'University of California, Davis, said': one unknown word between commas after a
+        state university names its campus town."""
+        return (
+            " " not in campus
+            and self.text.startswith(", ", end)
+            and self._lookup(campus) is None
+            and campus.lower() not in self.lower_seen
+        )
 
     def _define_spanning_abbreviations(self) -> None:
         """'Transport for London (TfL)', 'Pacific Gas and Electric (PG&E)': the words before an
@@ -2306,6 +2343,21 @@ class _EntityFinder:
             return None, 0  # "Sector Breakdown": headings capitalise every word
         return kind, strength
 
+    def _plain_name(self, words: list[str]) -> bool:
+        """Whether `words` hold no known name, head noun, title, role or common word."""
+        gaz = self.gaz
+        return not any(
+            w in gaz.known
+            or w in self.heads
+            or w in gaz.org_words
+            or w in gaz.place_words
+            or w in gaz.titles
+            or w.lower() in gaz.role_words
+            or w.lower() in gaz.common_words
+            or w.lower() in self.lower_seen
+            for w in words
+        )
+
     def _capitalised_before(self, start: int) -> bool:
         """Whether the word one space before `start` is capitalised (the end of a name)."""
         at = self.text.rfind(" ", 0, start - 1) + 1
@@ -2462,6 +2514,14 @@ class _EntityFinder:
             return "ORG", 2
         if before and before[-1] in ("daily", "weekly") and self._newspaper_before(start):
             return "ORG", 2  # "Greek daily Kathimerini", "the weekly Der Kurier"
+        if (
+            len(before) >= 2
+            and before[-1] == "of"
+            and before[-2] in _PERSON_EVENTS
+            and 2 <= len(words) <= 3
+            and self._plain_name(words)
+        ):
+            return "PERSON", 2  # "the assassination of Rafiq Hariri", "the trial of Ann Lee"
         if (
             before
             and before[-1].endswith("-year-old")
@@ -3252,6 +3312,11 @@ _BODY_LEVELS: Final = frozenset(
 _LEGAL_FORMS: Final = frozenset("Inc Ltd LLC L.L.C Corp PLC LLP GmbH Limited".split())
 # What follows "…, or ASEAN" when the abbreviation is given as another name for the one before.
 _AFTER_OR_ABBREVIATION: Final = frozenset((",", ")", ".", ";", ":"))
+# What happens to a person, named after "of": "the assassination of Rafiq Hariri".
+_PERSON_EVENTS: Final = frozenset(
+    "death assassination murder killing funeral trial arrest execution widow kidnapping "
+    "abduction resignation extradition sentencing conviction acquittal detention".split()
+)
 # A role and "of"/"for" right before a name ("Professor of ", "Minister for "): group 1 the role.
 _ROLE_OF_END: Final = re.compile(r"\b([A-Za-z]+) (?:of|for) \Z")
 # Endings of the abstract nouns that name a field or a brief ("Economics", "Acquisitions").
