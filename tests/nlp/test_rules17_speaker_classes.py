@@ -136,3 +136,14 @@ def test_a_fragment_in_a_sentence_credited_at_its_end_is_the_credited_persons(
 ) -> None:
     text = 'The rocket used a "kinetic strike" to destroy the old probe, said Gordon Ashcombe.'
     assert _speakers(extractor, text) == ["Gordon Ashcombe"]
+
+
+def test_a_speech_verb_and_comma_ending_the_paragraph_before_introduces_the_quote(
+    extractor,
+) -> None:
+    text = (
+        "Senator Joan Whitcombe spoke at the university on Monday.\n\n"
+        "She questioned the voters' grasp of the war, saying,\n\n"
+        '"Would they feel the same way if they knew what we know?"'
+    )
+    assert _speakers(extractor, text) == ["Joan Whitcombe"]

@@ -376,6 +376,8 @@ _CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
 _INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})\s*,|:)\s*$")
 # What may end a clause right after its speech verb: a stop, or nothing left in the tail
 _CLAUSE_ENDS: Final = re.compile(r"\s*(?:[.!?]|$)")
+# "…, saying," ending a paragraph: a speech verb right before the comma
+_VERB_BEFORE_COMMA: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION}),$")
 _LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 
 
@@ -1019,8 +1021,15 @@ class SpeakerFinder:
         if (
             sent_start
             and not self.masked[sent_start : span.open_mark].strip()
-            and lead.endswith(":")
-            and self.masked.count("\n", len(lead), span.open_mark) == 1
+            and (
+                (lead.endswith(":") and self.masked.count("\n", len(lead), span.open_mark) == 1)
+                # 'He questioned the war, saying,¶¶"Do you think…"': a speech verb and a comma
+                or (
+                    lead.endswith(",")
+                    and _VERB_BEFORE_COMMA.search(lead[-40:]) is not None
+                    and self.masked.count("\n", len(lead), span.open_mark) <= 2
+                )
+            )
         ):  # 'Moss writes:¶"It's a long shot…"': a colon introduction on the line before
             sent_start, _ = self.sentence_bounds(len(lead) - 1)
         own_start = sent_start
