@@ -172,3 +172,17 @@ async def test_a_list_longer_than_the_terminal_is_drawn_once_for_the_first_scree
         assert app.main.headlines.show_vertical_scrollbar
         assert "Story 99" in screen_text(app)
     assert drawn and sorted(drawn) == sorted(set(drawn))
+
+
+async def test_the_panes_containers_are_left_out_of_the_frames_and_the_panes_are_not(db_path):
+    """The containers are covered by the panes: hidden, no frame draws them under the panes."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert not main.query_one("#main").visible and not main.query_one("#center").visible
+        for pane in (main.sources, main.headlines, main.reader, main.sidebar):
+            assert pane.visible
+        assert main.sidebar.active_list.visible and main.reader.focusable
+        text = screen_text(app)
+        assert "Kremlin repeats its warning" in text and "#news        22" in text
