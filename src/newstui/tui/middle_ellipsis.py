@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.text import Text
 
 ELLIPSIS = "…"
+SEPARATORS = " ·•|-–—:,;"  # what a name may join its parts with ("Politics · Wikinews")
+_PART_BREAK = re.compile(r"\s+[·•|\-–—]\s+|[:;,]\s+")  # between the parts of a name
 
 EllipsisCut = tuple[int, str, int | None]
 """Where a string too wide is cut, (head, mark, tail): `plain[:head]`, then the mark ("…"), then
@@ -21,7 +25,7 @@ def ellipsis_cut(plain: str, width: int) -> EllipsisCut | None:
     if width <= 1:
         return 0, ELLIPSIS[:width], None
     if "/" not in plain:
-        return len(plain[: _fit_start(plain, width - 1)].rstrip()), ELLIPSIS, None
+        return len(_cut_at_end(plain, width - 1)), ELLIPSIS, None
     room = width - 1
     head = _fit_start(plain, (room + 1) // 2)
     tail = _fit_end(plain, room - cell_len(plain[:head]))
@@ -51,6 +55,19 @@ def ellipsis_parts(plain: str, width: int) -> tuple[str, str | None]:
         return plain, None
     head, mark, tail = cut
     return plain[:head] + mark, None if tail is None else plain[tail:]
+
+
+def _cut_at_end(plain: str, cells: int) -> str:
+    """The start of `plain` that fits `cells`; a cut that would split the word after a
+    separator ends at the part before it ("Sport · Wi…" → "Sport…"), and no separator is left
+    dangling before the "…"."""
+    head = _fit_start(plain, cells)
+    kept = plain[:head]
+    if head < len(plain) and not plain[head].isspace():  # the cut splits a word
+        breaks = [m.start() for m in _PART_BREAK.finditer(kept) if m.start() > 0]
+        if breaks:
+            kept = kept[: breaks[-1]]
+    return kept.rstrip(SEPARATORS)
 
 
 def _fit_start(plain: str, cells: int) -> int:
