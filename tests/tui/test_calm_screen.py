@@ -125,3 +125,15 @@ async def test_a_search_from_a_search_does_not_stack(db_path):
         await pilot.press("escape")
         await settle(pilot)
         assert app.main.headlines.view.key == "all"
+
+
+async def test_help_on_a_narrow_terminal_is_one_column_whose_descriptions_fit_on_a_line(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = screen_text(app).splitlines()
+        assert not any("Sources" in line and "Sidebar" in line for line in lines)  # no 2nd column
+        assert any("Add a feed (its URL, or a site's address)" in line for line in lines)

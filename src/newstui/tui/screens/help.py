@@ -56,7 +56,19 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-columns Static {
         width: 1fr;
     }
+    HelpScreen.-one-column #help-columns {
+        layout: vertical;
+    }
+    HelpScreen.-one-column #help-columns Static {
+        width: 100%;
+    }
     """
+    # below 80 columns the sections stack in one column: two columns of half that wrapped
+    # nearly every description onto three lines
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-one-column"),
+        (80, "-two-columns"),
+    ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
