@@ -93,8 +93,9 @@ def test_a_name_before_who_said_is_the_speaker_even_after_by(extractor) -> None:
 def test_a_short_fragment_in_a_sentence_credited_by_according_to_is_kept(extractor) -> None:
     text = "According to Jonas Brandt, the storm will be “very dangerous” for the coast."
     assert _quotes(extractor, text) == [("very dangerous", "Jonas Brandt")]
+    # data is nobody's speech: no speaker, though the fragment it credits is a quote (rules-17)
     text = "According to data from Jonas Brandt, the storm will be “very dangerous” for the coast."
-    assert _quotes(extractor, text) == []
+    assert _quotes(extractor, text) == [("very dangerous", None)]
 
 
 def test_a_short_fragment_after_warned_of_is_the_warners(extractor) -> None:

@@ -175,3 +175,16 @@ def test_the_name_of_a_panel_or_a_title_taken_is_no_quote(extractor) -> None:
         'Rivers End (Maybe)," is hers too.'
     )
     assert _texts(extractor, text) == []
+
+
+def test_a_fragment_credited_by_according_to_is_a_quote(extractor) -> None:
+    text = (
+        "Nine boats sank in the storm. The losses were, according to the harbour records, "
+        '"beyond any year" since 1950.'
+    )
+    assert _texts(extractor, text) == ["beyond any year"]
+
+
+def test_a_fragment_owned_by_a_possessive_is_a_label(extractor) -> None:
+    text = 'Farmers say that the old governor\'s "river first" plan emptied the wells.'
+    assert _texts(extractor, text) == []

@@ -64,7 +64,8 @@ _SIGN_TEXT_CUE: Final = re.compile(
     r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
 )
 # 'Lee said on Monday that the plan was "a disgrace"', 'was said to be "clearly upset"',
-# 'He blamed a "small" number', 'yelling "Stay with us"': a fragment in a clause that reports
+# 'He blamed a "small" number', 'yelling "Stay with us"', 'according to the report, "dire"': a
+# fragment in a clause that reports
 # someone's words is a quotation even when the rules name nobody as its speaker
 _REPORTING_CLAUSE: Final = re.compile(
     r"\b(?:said|says|say|saying|stated|states|claimed|claims|claim|reported|reports|warned|warns|"
@@ -74,6 +75,7 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"(?:\s+[\w,]+){0,3}?\s+that\b(?P<that>[^;:]*)$"
     r"|\b(?:blamed|blames|blame|blaming|praised|praises|praising)\b[^;:]*$"
     r"|\bsaid\s+to\s+(?:be|have)\b[^;:.]*$"
+    r"|\b[Aa]ccording\s+to\b[^;:]*$"  # 'were, according to the court, "sexual in nature"'
     r"|\b(?:yelling|yelled|shouting|shouted|chanting|chanted|screaming|screamed|crying|cried)"
     r"\s*[,:]?\s*$"
 )
@@ -104,6 +106,8 @@ _NAME_CUE: Final = re.compile(
 _CASE_NAME: Final = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,4}(?:v|vs)\.?\s+[A-Z]")
 # 'after the "Super Weekend."', 'on a "Fox News Sunday" broadcast': a name after an article
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+$")
+# 'George W. Bush's "war on terror"': a fragment owned by a possessive is that one's label
+_POSSESSIVE_BEFORE: Final = re.compile(r"\w['’]s\s+$")
 _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
@@ -411,7 +415,10 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     near = text[max(0, span.open_mark - 80) : span.open_mark]
     if _NAME_CUE.search(near) or _CASE_NAME.match(content):
         return "none"
-    if 2 <= few <= 3 and title_cased(content) and _ARTICLE_BEFORE.search(near):
+    if few <= 3 and (
+        (few >= 2 and title_cased(content) and _ARTICLE_BEFORE.search(near))
+        or _POSSESSIVE_BEFORE.search(near)
+    ):
         return "none"
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
     sentence = content[0].isupper() and ends_like_speech
