@@ -129,3 +129,28 @@ def test_a_state_university_campus_town_set_off_by_commas_is_in_the_name(extract
     found = _entities(extractor, text)
     assert ("University of Wisconsin, Kelby", "ORG") in found
     assert "Kelby" not in {name for name, _ in found}
+
+
+def test_a_titled_person_of_a_named_institute_keeps_the_title_out(extractor) -> None:
+    text = (
+        "The study was small.\n\nDr. Eric Varlow of Kelmouth Translational Science Institute "
+        "noted it. Dr. Varlow agrees."
+    )
+    found = _entities(extractor, text)
+    assert ("Eric Varlow", "PERSON") in found
+    assert ("Kelmouth Translational Science Institute", "ORG") in found
+    assert not any(name.startswith("Dr") for name, _ in found)
+
+
+def test_a_person_who_gives_only_a_given_name_is_a_person(extractor) -> None:
+    text = "A worker who identified himself only as Alan said he heard a bang."
+    assert ("Alan", "PERSON") in _entities(extractor, text)
+    text = '"My name is Jason and today is Monday," the man said in the video.'
+    assert ("Jason", "PERSON") in _entities(extractor, text)
+
+
+def test_a_newspaper_named_monitor_or_observer_is_a_body(extractor) -> None:
+    text = "The correspondent for the Christian Science Monitor, Fred Weir, said so."
+    found = _entities(extractor, text)
+    assert ("Christian Science Monitor", "ORG") in found
+    assert ("Fred Weir", "PERSON") in found

@@ -1837,9 +1837,11 @@ class _EntityFinder:
         noun of a body or place with no lower-case word between ("Dr. Ann Lee of the University
         of Cape Town" is a person)."""
         last = strip_possessive(run[-1].text)
+        lower = any(_is_lower(t.text) for t in run[j:])
         if last in self.gaz.org_words:
-            return True
-        return last in self.heads and not any(_is_lower(t.text) for t in run[j:])
+            # "Dr. Ann Lee of Scripps Research Institute": a given name, then the body's name
+            return not (lower and run[j].text in self.gaz.first_names and _is_cap(run[j + 1].text))
+        return last in self.heads and not lower
 
     def _org_noun_before(self, run: list[Token]) -> bool:
         """'the magazine Scientific American', 'law firm Sidley Austin': after a noun naming a
@@ -3127,10 +3129,11 @@ _OF_BODY_SPEAKS: Final = re.compile(
 )
 # What gives a person's name: a pseudonym or alias (any word), else a known first name
 _NAMED_AS: Final = re.compile(
-    r"(?:\b(pseudonym|alias|nom de guerre)|\b(?:the|a|first) name|\bidentified (?:only )?as|"
+    r"(?:\b(pseudonym|alias|nom de guerre)|\b(?:the|a|first) name|\b[Mm]y name is|"
+    r"\bidentified (?:(?:him|her)self |themselves )?(?:only )?as|"
     r"\bgave (?:his|her|their) name as) $"
-)
-_NAMED_AS_ENDINGS: Final = ("pseudonym ", "alias ", "guerre ", "name ", " as ")
+)  # "identified himself only as Alan", "My name is Jason"
+_NAMED_AS_ENDINGS: Final = ("pseudonym ", "alias ", "guerre ", "name ", " as ", "name is ")
 _NAMED_AS_LAST: Final = frozenset(
     e[-2] for e in _NAMED_AS_ENDINGS
 )  # their letters before the space
