@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from textual.dom import DOMNode
+
 from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.store.views import bulk_insert_articles
 from newstui.tui.app import NewstuiApp
 from newstui.tui.widgets import headlines as headlines_module
-from newstui.tui.widgets.headlines import CHUNK
+from newstui.tui.widgets.headlines import CHUNK, HeadlineList
 
 from .conftest import screen_text, settle
 
@@ -76,3 +78,27 @@ async def test_moving_between_panes_redraws_only_the_cursor_row(db_path, monkeyp
         await settle(pilot)
         assert app.main.headlines.has_focus
         assert set(drawn) == {cursor_title}
+
+
+async def test_a_paint_of_the_list_finds_its_style_once_not_for_every_row(db_path, monkeypatch):
+    """The list's style walks every ancestor's colours: one paint's rows share it."""
+    looked_up: list[int] = []
+    drawn: list[int] = []
+    style = DOMNode.rich_style
+    render_line = HeadlineList.render_line
+
+    def counting(self: HeadlineList):  # type: ignore[no-untyped-def]
+        looked_up.append(1)
+        return style.fget(self)  # type: ignore[attr-defined]
+
+    def noting(self: HeadlineList, y: int):  # type: ignore[no-untyped-def]
+        drawn.append(y)
+        return render_line(self, y)
+
+    monkeypatch.setattr(HeadlineList, "rich_style", property(counting))
+    monkeypatch.setattr(HeadlineList, "render_line", noting)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Kremlin repeats its warning" in screen_text(app)
+    assert len(drawn) >= 17 and len(looked_up) <= len(drawn) // 2

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -132,6 +132,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._part_styles: dict[str, Style] = {}
         self._row_styles: dict[tuple[Style, Style | None], RowStyles] = {}  # by base, cursor
         self._styles_stale = False  # styles were updated: check the rows' colours before drawing
+        self._paint: tuple[Style, int] | None = None  # the style and width of the paint under way
         # Keys that moved the cursor while a (re)load ran, as (anchor, steps): the loaded list
         # repeats them from its first row (anchor 0), its last (-1), or the row it selected (None).
         self._typed: tuple[int | None, int] | None = None
@@ -435,11 +436,19 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
 
     # -- rendering ----------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # one paint's rows share the list's style and width: found once, not for every row
+        # (the style walks every ancestor's colours)
+        self._paint = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, width = self._paint or (self.rich_style, self.scrollable_content_region.width)
         if index >= self.total:
             return Strip.blank(width, base)
         if self._styles_stale:
