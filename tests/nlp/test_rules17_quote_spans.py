@@ -188,3 +188,16 @@ def test_a_fragment_credited_by_according_to_is_a_quote(extractor) -> None:
 def test_a_fragment_owned_by_a_possessive_is_a_label(extractor) -> None:
     text = 'Farmers say that the old governor\'s "river first" plan emptied the wells.'
     assert _texts(extractor, text) == []
+
+
+def test_the_name_of_a_kind_between_an_article_and_its_noun_is_no_quote(extractor) -> None:
+    text = (
+        'The valley has been run under the "one river, many towns" model since 1990, and the '
+        'board said it will offer a "junior river keeper" course.'
+    )
+    assert _texts(extractor, text) == []
+
+
+def test_a_role_something_acted_as_is_no_quote(extractor) -> None:
+    text = 'The last time the state acted as "buyer of last resort" for grain was in 1951.'
+    assert _texts(extractor, text) == []

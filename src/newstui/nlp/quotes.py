@@ -101,6 +101,15 @@ _NAME_CUE: Final = re.compile(
     r"[^.;:\"“”]{0,50}?\b(?:as|to)\s+(?:(?:a|an|the)\s+)?$"
     r"|\b(?:title|panel|motto|slogan|headline|heading|caption|hashtag)(?:\s+of(?:\s+the)?)?\s*[,:]?\s*$"
     r"|\b[Tt]itle\s+of\s+[^.;:\"“”]{0,50},\s*$"
+    r"|\b(?:acted|acting|acts|act|served|serving|serves|serve)\s+as\s+(?:(?:a|an|the)\s+)?$"
+)
+# 'under the "one country, two systems" model', 'offer a "basic shift manager" course': the
+# name of a kind of thing, between a determiner and the noun of the kind
+_DETERMINER_BEFORE: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$")
+_KIND_NOUN_AFTER: Final = re.compile(
+    r"\s*(?:model|policy|policies|system|doctrine|plan|programme|program|campaign|initiative|"
+    r"approach|principle|formula|strategy|scheme|movement|project|agenda|concept|theory|label|"
+    r"status|category|option|course|role|style|era|zone|list)\b"
 )
 # 'In "Lee v. Acme Corp., et al."': the name of a court case
 _CASE_NAME: Final = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,4}(?:v|vs)\.?\s+[A-Z]")
@@ -413,7 +422,11 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if ("ign" in lead or "anner" in lead or "lacard" in lead) and _SIGN_TEXT_CUE.search(lead):
         return "none"  # 'holding signs which read "silenced"': the words on a sign
     near = text[max(0, span.open_mark - 80) : span.open_mark]
-    if _NAME_CUE.search(near) or _CASE_NAME.match(content):
+    if (
+        _NAME_CUE.search(near)
+        or _CASE_NAME.match(content)
+        or (_DETERMINER_BEFORE.search(near) and _KIND_NOUN_AFTER.match(text, span.close_mark + 1))
+    ):
         return "none"
     if few <= 3 and (
         (few >= 2 and title_cased(content) and _ARTICLE_BEFORE.search(near))
