@@ -147,3 +147,45 @@ def test_a_speech_verb_and_comma_ending_the_paragraph_before_introduces_the_quot
         '"Would they feel the same way if they knew what we know?"'
     )
     assert _speakers(extractor, text) == ["Joan Whitcombe"]
+
+
+def test_as_before_a_name_is_no_plural_noun_of_a_relative_clause(extractor) -> None:
+    text = (
+        "Alderman Pieter Claessens spoke to the council on Monday.\n\n"
+        'But, as Claessens pointed out: "This is not a problem of one town alone."'
+    )
+    assert _speakers(extractor, text) == ["Pieter Claessens"]
+
+
+def test_he_is_the_person_whose_appositive_closes_before_his_speech_verb(extractor) -> None:
+    text = (
+        "The Berlin correspondent for the Daily Courier, Frank Wessel, told a radio station "
+        "that the plot had been known for weeks.\n\n"
+        '"It could be a scheme of the old guard," he said.'
+    )
+    assert _speakers(extractor, text) == ["Frank Wessel"]
+
+
+def test_went_on_to_is_no_part_of_the_described_subject(extractor) -> None:
+    text = (
+        "Harbor News Network admitted the error on Tuesday.\n\n"
+        'The network then went on to say, "We have corrected the story on all our sites."'
+    )
+    assert _speakers(extractor, text) == ["Harbor News Network"]
+
+
+def test_a_participle_after_denies_is_said_by_the_subject_of_denies(extractor) -> None:
+    text = (
+        "The Northland Unity Party was registered again in May.\n\n"
+        'The party denies this claiming "There is no way a small group could do that".'
+    )
+    assert _speakers(extractor, text) == ["Northland Unity Party"]
+
+
+def test_according_to_a_spokesman_for_someone_is_the_named_spokesman(extractor) -> None:
+    text = (
+        "President Arvid Sorensen dismissed two ministers on Tuesday. According to a "
+        "spokesman for Sorensen, Mikkel Dahl, the dismissals were over "
+        '"their poor work on the floods."'
+    )
+    assert _speakers(extractor, text) == ["Mikkel Dahl"]

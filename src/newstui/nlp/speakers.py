@@ -26,7 +26,7 @@ _VERBS: Final = (
     "characterised|characterized|defended|defends|defending|thanked|thanks|thanking|praised|"
     "praises|praising|criticised|criticized|criticises|criticizes|condemned|condemns|responded|"
     "responds|commented|comments|testified|vowed|vows|pledged|promised|demanded|reported|reports|observed|"
-    "concluded|countered|reiterated|asserted|maintained|contended|alleged|denied|dismissed|"
+    "concluded|countered|reiterated|asserted|maintained|contended|alleged|denied|denies|dismissed|"
     "labelled|labeled|dubbed|hailed|welcomed|lamented|blasted|slammed|decried|questioned|wondered|"
     "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
@@ -319,6 +319,11 @@ _COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
 # "In his message, ", "However, addressing the leaders, ": before a clause's subject.
 _LEADING_ADVERBIAL: Final = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
 _PARTICIPLE_AT: Final = re.compile(r"[a-z]+ing\b")
+# Words ending in "s" that are no plural noun a relative clause could describe
+_NOT_PLURAL_NOUNS: Final = frozenset(
+    "as was has is this thus its his hers theirs ours yours us yes whereas always perhaps "
+    "besides sometimes unless".split()
+)
 _WORD_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
 # The subject of a clause with no speech verb (`_clause_subject`): what may stand before it in
 # its clause, the verb after it (past an appositive set off by commas), words that are no verb
@@ -383,7 +388,9 @@ _LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 
 # Auxiliaries and adverbs between a subject and its verb: "The commission has argued".
 _TRAILING_AUX: Final = re.compile(
-    r"(?:\s+(?:also|later|then|has|had|have|was|is|previously|further|again|earlier))+\s*$"
+    # "The network then went on to say": "went on to" is no part of the subject
+    r"(?:\s+(?:also|later|then|has|had|have|was|is|previously|further|again|earlier|"
+    r"(?:went|goes|go)\s+on\s+to))+\s*$"
 )
 # Written texts that "add" or "say" things for their author: "the statement added".
 _WRITTEN_TEXTS: Final = frozenset(
@@ -1180,11 +1187,12 @@ class SpeakerFinder:
             after = head[verb.end() :]
             stop = _PHRASE_STOP.search(after)
             end = sent_start + verb.end() + (stop.start() if stop else len(after))
-            role = head[verb.end() : end - sent_start].split()[-1:]
-            if (
-                self.masked[end : end + 1] == ","
-                and role
-                and role[0] in load_gazetteer().role_words
+            roles = load_gazetteer().role_words
+            phrase = head[verb.end() : end - sent_start].split()
+            if self.masked[end : end + 1] == "," and (
+                (bool(phrase) and phrase[-1] in roles)
+                # "according to a spokesman for Akayev, Abdil Seghizbayev,": the role's holder
+                or (len(phrase) > 2 and phrase[1] in roles and phrase[2] in ("for", "of"))
             ):
                 # "in the words of the Crown prosecutor, Mark Tedeschi, QC,": the name after
                 for m in self.mentions_in(end, end + 3):
@@ -1491,8 +1499,9 @@ class SpeakerFinder:
         return (
             before[-1].islower()
             and before[-1].endswith("s")
+            and before[-1] not in _NOT_PLURAL_NOUNS  # "But, as Moss pointed out:"
             and verb.endswith("ed")
-            and not VERB.fullmatch(verb)
+            and not VERB.match(self.masked, after.start(1))  # "pointed out", not "pointed"
         )
 
     def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
@@ -1792,7 +1801,7 @@ class SpeakerFinder:
                 if not found:
                     continue
             if found:
-                speaking = [m for m in found if SPEECH_AFTER.match(self.masked, m.end)]
+                speaking = [m for m in found if self._speaks_after(m)]
                 if kind == "PERSON" and speaking:  # "Moss said … while Reid wrote …. He added"
                     return speaking[-1].entity.name
                 return found[0].entity.name
@@ -1810,6 +1819,17 @@ class SpeakerFinder:
                 if paragraphs_crossed > 2:
                     break
         return None
+
+    def _speaks_after(self, m: _Mention) -> bool:
+        """Whether a speech verb follows the name ("Moss said"), also past the comma closing an
+        appositive the name ends ("The correspondent for Acme, Fred Weir, told")."""
+        if SPEECH_AFTER.match(self.masked, m.end):
+            return True
+        return (
+            self.masked[m.start - 2 : m.start] == ", "
+            and self.masked[m.end : m.end + 1] == ","
+            and SPEECH_AFTER.match(self.masked, m.end + 1) is not None
+        )
 
     def _pronoun_before(self, start: int, end: int, gender: str) -> bool:
         """Whether a subject pronoun of `gender` opens the clause that runs up to `end`
