@@ -154,3 +154,24 @@ def test_a_newspaper_named_monitor_or_observer_is_a_body(extractor) -> None:
     found = _entities(extractor, text)
     assert ("Christian Science Monitor", "ORG") in found
     assert ("Fred Weir", "PERSON") in found
+
+
+def test_a_tax_a_survey_or_an_index_given_an_abbreviation_is_no_body(extractor) -> None:
+    text = (
+        "The government cut the rate of Goods Levy Tax (GLT) to 15%. The Kelmouth Household "
+        "Survey (KHS) found prices rose, and the Orvant Price Index (OPI) fell."
+    )
+    found = _entities(extractor, text)
+    assert not any(kind == "ORG" for _, kind in found)
+
+
+def test_a_name_after_a_place_based_is_a_body(extractor) -> None:
+    text = (
+        "The suppliers were South Korea-based Cresvel and Singapore-based Jin Tai Mould "
+        "Manufacturing. They switched to a bio-based PET for packaging."
+    )
+    found = _entities(extractor, text)
+    assert ("Cresvel", "ORG") in found
+    assert ("Jin Tai Mould Manufacturing", "ORG") in found
+    assert ("South Korea", "PLACE") in found
+    assert "PET" not in {name for name, _ in found}

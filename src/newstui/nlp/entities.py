@@ -884,7 +884,21 @@ class _EntityFinder:
         self._untype_products()
         if " of " in self.text or " for " in self.text:
             self._untype_briefs()
+        if "-based " in self.text:
+            self._type_based_bodies()
         return self.candidates
+
+    def _type_based_bodies(self) -> None:
+        """'South Korea-based Cresyn', 'Singapore-based Jin Li Mould Manufacturing': the name
+        right after "<place>-based" is a body based there (not a person: no given name)."""
+        for cand in self.candidates:
+            if (
+                cand.strength < 3
+                and cand.type != "ORG"
+                and _PLACE_BASED_BEFORE.search(self.text, max(0, cand.start - 40), cand.start)
+                and cand.text.split()[0] not in self.gaz.first_names
+            ):
+                cand.type, cand.strength = "ORG", 2
 
     def _join_legal_suffixes(self) -> None:
         """'Staples, Inc.', 'WebSource Media, L.L.C.': a company's legal form after a comma is
@@ -3207,7 +3221,7 @@ _NOT_BODY_LAST: Final = frozenset(
     "Secretary Spokesman Spokeswoman Spokesperson Correspondent Editor Professor Lecturer "
     "Researcher Officer Adviser Advisor Ambassador Commissioner Councillor Councilor Treasurer "
     "Program System Day Days Presidential Parliamentary Congressional Gubernatorial Mayoral "
-    "Senatorial Linux".split()
+    "Senatorial Linux Tax Taxes Skills Index Survey".split()
 )
 
 _NO_BODY_LAST: Final = _NOT_NAME_HEADS | _NOT_BODY_LAST
@@ -3320,6 +3334,8 @@ _PERSON_EVENTS: Final = frozenset(
     "death assassination murder killing funeral trial arrest execution widow kidnapping "
     "abduction resignation extradition sentencing conviction acquittal detention".split()
 )
+# "South Korea-based ": a capitalised place and "-based" right before a name ("bio-based" is not).
+_PLACE_BASED_BEFORE: Final = re.compile(r"(?<![\w.-])[A-Z][\w.]*-based \Z")
 # A role and "of"/"for" right before a name ("Professor of ", "Minister for "): group 1 the role.
 _ROLE_OF_END: Final = re.compile(r"\b([A-Za-z]+) (?:of|for) \Z")
 # Endings of the abstract nouns that name a field or a brief ("Economics", "Acquisitions").
