@@ -64,11 +64,8 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     # below 80 columns the sections stack in one column: two columns of half that wrapped
-    # nearly every description onto three lines
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-one-column"),
-        (80, "-two-columns"),
-    ]
+    # nearly every description onto three lines (no ClassVar: Textual declares an attribute)
+    HORIZONTAL_BREAKPOINTS = [(0, "-one-column"), (80, "-two-columns")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
