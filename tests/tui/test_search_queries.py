@@ -145,3 +145,15 @@ async def test_keys_typed_in_one_burst_edit_the_query_in_their_order(db_path, id
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)
         assert app.main.headlines.view.key == "search:title:kremlin"
+
+
+async def test_a_query_typed_in_the_same_burst_as_the_slash_is_searched_not_lost(db_path, ids):
+    """`/kremlin` Enter typed at once: the letters arrived before the box had the focus and
+    were dropped (or run as keys of the list behind it), and Enter closed an empty box."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, ["slash", *"title:kremlin", "enter"])
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.main.headlines.view.key == "search:title:kremlin"

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -149,6 +149,14 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         stop_all_pools()
         self.stopped_by = signum
         self.exit(return_code=exit_status(signum))
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that reaches the app from the screen behind a prompt, typed in the same burst
+        as the `/` (or `|`, `#`…) that opened it: it goes into the prompt's box."""
+        # (a prompt is up only once its module is loaded: the first screen does not load it)
+        prompts = sys.modules.get("newstui.tui.widgets.ordered_input")
+        if prompts is not None and isinstance(self.screen, prompts.TypedAhead):
+            self.screen.take_typed_key(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in GLOBAL_ACTIONS:

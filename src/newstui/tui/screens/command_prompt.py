@@ -12,10 +12,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from newstui.tui.widgets.ordered_input import OrderedInput
+from newstui.tui.widgets.ordered_input import OrderedInput, TypedAhead
 
 
-class CommandScreen(ModalScreen[str | None]):
+class CommandScreen(TypedAhead[str | None], ModalScreen[str | None]):
     """Returns the command typed (Enter) or None (Esc)."""
 
     DEFAULT_CSS = """

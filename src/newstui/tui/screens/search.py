@@ -13,14 +13,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from newstui.text import terminal_safe
-from newstui.tui.widgets.ordered_input import OrderedInput
+from newstui.tui.widgets.ordered_input import OrderedInput, TypedAhead
 from newstui.tui.widgets.search_hint import SearchHint
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed
     from newstui.query import Query  # noqa: F401  (SearchScreen's result type, a string below)
 
 
-class SearchScreen(ModalScreen["Query | None"]):
+class SearchScreen(TypedAhead["Query | None"], ModalScreen["Query | None"]):
     """Returns the parsed query (Enter) or None (Esc); an invalid query keeps the box open."""
 
     DEFAULT_CSS = """
