@@ -175,3 +175,12 @@ def test_a_name_after_a_place_based_is_a_body(extractor) -> None:
     assert ("Jin Tai Mould Manufacturing", "ORG") in found
     assert ("South Korea", "PLACE") in found
     assert "PET" not in {name for name, _ in found}
+
+
+def test_the_abbreviation_of_a_name_that_names_no_body_is_no_body(extractor) -> None:
+    text = (
+        "The board reviews the Orvana Essential Knowledge and Skills (OEKS), which set what is "
+        "taught. The OEKS were revised in May."
+    )
+    found = _entities(extractor, text)
+    assert not any(kind == "ORG" for _, kind in found)

@@ -1274,7 +1274,12 @@ class _EntityFinder:
             if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
                 continue  # one name already found whole: the other pass handles it
             if _no_body_last(self.text[start:end]):
-                continue  # "Ballot Interference Prevention Act (BIPA)": a law, not a body
+                # "Ballot Interference Prevention Act (BIPA)": a law, not a body, and so is
+                # its abbreviation wherever it stands
+                for other in self.candidates:
+                    if other.strength < 3 and strip_possessive(other.text) == abbreviation:
+                        other.type, other.strength = None, 0
+                continue
             self.candidates = [c for c in self.candidates if c not in inside]
             surface = self.text[start:end]
             # "the Long Range Identification and Tracking (LRIT) system": a system, no body
