@@ -75,7 +75,7 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"(?:\s+[\w,]+){0,3}?\s+that\b(?P<that>[^;:]*)$"
     r"|\b(?:blamed|blames|blame|blaming|praised|praises|praising)\b[^;:]*$"
     r"|\bsaid\s+to\s+(?:be|have)\b[^;:.]*$"
-    r"|\b[Aa]ccording\s+to\b[^;:]*$"  # 'were, according to the court, "sexual in nature"'
+    r"|\b(?:According|according)\s+to\b[^;:]*$"  # 'were, according to the court, "sexual in nature"'
     r"|\b(?:yelling|yelled|shouting|shouted|chanting|chanted|screaming|screamed|crying|cried)"
     r"\s*[,:]?\s*$"
 )
@@ -85,27 +85,38 @@ _CLAUSE_LEFT: Final = re.compile(
     r",\s+(?:and|but|while|whereas)\s|\b(?:term|terms|phrase|word|words|translation|definition|"
     r"expression|slogan|label|name)\b"
 )
-_SENTENCE_BREAK: Final = re.compile(r"(?<![A-Z])[.!?][\"”’']?\s+(?=[A-Z\"“‘'])|\n")
+# a stop not after a lone capital ("W. Bush"), then a capital or a mark; or a newline (opens
+# with a class of characters, so the search skips to those)
+_SENTENCE_BREAK: Final = re.compile(r"[.!?](?<![A-Z].)[\"”’']?\s+(?=[A-Z\"“‘'])|\n")
 _REPORTED_WORDS: Final = 10  # at most this many words between "that" (or a quotation) and it
 # 'Dubbed the "first lady of …"', 'the legal definition of "consent"', 'an essay with a title
-# meaning "Was it …?"', '"non possumus" ("we cannot allow that")': a name, a term, a title or
-# the gloss of the quotation before follows, whatever its case and stops
-_NAME_CUE: Final = re.compile(
-    r"\b(?:[Dd]ubbed|[Nn]icknamed)\s+(?:(?:it|him|her|them)\s+)?(?:(?:the|a|an)\s+)?$"
+# meaning "Was it …?"': a name, a term or a title follows, whatever its case and stops
+_NAME_CUE: Final = re.compile(  # searched in the 40 characters before the mark
+    r"\b(?:Dubbed|dubbed|Nicknamed|nicknamed)\s+(?:(?:it|him|her|them)\s+)?(?:(?:the|a|an)\s+)?$"
     r"|\b(?:definition|definitions|meaning)\s+of\s+(?:the\s+)?$"
     r"|\btitle\s+(?:meaning|reading|translated\s+as)\s+$"
-    r"|[\"”]\s*\($"
-    # 'labeling the Guard as a "specially designated …"', 'named in the film as "…"', 'shortened
-    # to "Doris Day,"'; 'At the panel "Breaking Into …,"', 'take the title of "Custodian of …"'
-    r"|\b(?:label(?:l?ing|l?ed|s)?|renamed|designated|listed|classified|known)\b"
-    r"[^.;:\"“”]{0,50}?\b(?:as|to)\s+(?:(?:a|an|the)\s+)?$"
+    # 'At the panel "Breaking Into …,"', 'the Bank acted as "lender of last resort"'
     r"|\b(?:title|panel|motto|slogan|headline|heading|caption|hashtag)(?:\s+of(?:\s+the)?)?\s*[,:]?\s*$"
-    r"|\b[Tt]itle\s+of\s+[^.;:\"“”]{0,50},\s*$"
     r"|\b(?:acted|acting|acts|act|served|serving|serves|serve)\s+as\s+(?:(?:a|an|the)\s+)?$"
 )
+# in the 80 characters before: 'labeling the Guard as a "specially designated …"', 'known in
+# English as "…"', 'take the title of "Custodian of …"', 'The title of the commentary, "…"'
+_FAR_NAME_CUE: Final = re.compile(
+    r"\b(?:label(?:l?ing|l?ed|s)?|renamed|designated|listed|classified|known)\b"
+    r"[^.;:\"“”]{0,50}?\b(?:as|to)\s+(?:(?:a|an|the)\s+)?$"
+    r"|\b(?:Title|title)\s+of\s+[^.;:\"“”]{0,50},\s*$"
+)
+_FAR_NAME_CUE_WORDS: Final = literal_heads(_FAR_NAME_CUE)  # a text holding none is not searched
+# the words each cue may end with (before a comma or colon)
+_NAME_CUE_ENDS: Final = frozenset(
+    "dubbed nicknamed it him her them the a an of meaning reading as title panel motto slogan "
+    "headline heading caption hashtag".split()
+)
+_FAR_NAME_CUE_ENDS: Final = frozenset("as to a an the".split())
+_GLOSS_BEFORE: Final = re.compile(r"[\"”]\s*\($")  # '"non possumus" ("…")': a gloss
 # 'under the "one country, two systems" model', 'offer a "basic shift manager" course': the
 # name of a kind of thing, between a determiner and the noun of the kind
-_DETERMINER_BEFORE: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$")
+_DETERMINERS: Final = frozenset("the a an its their his her".split())
 _KIND_NOUN_AFTER: Final = re.compile(
     r"\s*(?:model|policy|policies|system|doctrine|plan|programme|program|campaign|initiative|"
     r"approach|principle|formula|strategy|scheme|movement|project|agenda|concept|theory|label|"
@@ -113,10 +124,9 @@ _KIND_NOUN_AFTER: Final = re.compile(
 )
 # 'In "Lee v. Acme Corp., et al."': the name of a court case
 _CASE_NAME: Final = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,4}(?:v|vs)\.?\s+[A-Z]")
-# 'after the "Super Weekend."', 'on a "Fox News Sunday" broadcast': a name after an article
-_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+$")
+# 'after the "Super Weekend."', 'on a "Fox News Sunday" broadcast': a name after an article;
 # 'George W. Bush's "war on terror"': a fragment owned by a possessive is that one's label
-_POSSESSIVE_BEFORE: Final = re.compile(r"\w['’]s\s+$")
+_ARTICLES: Final = frozenset("the a an".split())
 _FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
@@ -394,6 +404,39 @@ def _content(text: str, open_mark: int, close_mark: int) -> QuoteSpan | None:
     return QuoteSpan(start, end, open_mark, close_mark) if end > start else None
 
 
+def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
+    """Whether the words around the marks say the quotation names a thing, a term, a title, a
+    case or a kind ('Dubbed the "…"', 'under the "…" model', 'Bush's "war on terror"')."""
+    at = span.open_mark
+    if _CASE_NAME.match(content) or (
+        text[at - 1 : at] == "(" and _GLOSS_BEFORE.search(text, max(0, at - 10), at)
+    ):
+        return True
+    # each cue ends with one of a few words: the word before the mark says which may match
+    tail = text[max(0, at - 30) : at].rstrip()
+    words = tail.rstrip(",:").rsplit(None, 1)
+    last = words[-1] if words else ""
+    lower = last.lower()
+    if lower in _NAME_CUE_ENDS and _NAME_CUE.search(text, max(0, at - 40), at):
+        return True
+    far = max(0, at - 80)
+    if (
+        (lower in _FAR_NAME_CUE_ENDS or tail.endswith(","))
+        and may_match(text, _FAR_NAME_CUE_WORDS, far, at)
+        and _FAR_NAME_CUE.search(text, far, at) is not None
+    ):
+        return True
+    if tail.endswith((",", ":")) or not text[at - 1 : at].isspace():
+        return False
+    # a determiner or a possessive right before the mark
+    if last in _DETERMINERS and _KIND_NOUN_AFTER.match(text, span.close_mark + 1):
+        return True
+    return few <= 3 and (
+        (few >= 2 and last in _ARTICLES and title_cased(content))
+        or (len(last) > 2 and last[-2:] in ("'s", "’s") and (last[-3].isalnum() or last[-3] == "_"))
+    )
+
+
 def _name_words(content: str) -> list[str]:
     """The words of a quotation but "of", "the" and the like: those a name capitalises."""
     return [w for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS]
@@ -421,17 +464,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     lead = text[max(0, span.open_mark - 200) : span.open_mark]
     if ("ign" in lead or "anner" in lead or "lacard" in lead) and _SIGN_TEXT_CUE.search(lead):
         return "none"  # 'holding signs which read "silenced"': the words on a sign
-    near = text[max(0, span.open_mark - 80) : span.open_mark]
-    if (
-        _NAME_CUE.search(near)
-        or _CASE_NAME.match(content)
-        or (_DETERMINER_BEFORE.search(near) and _KIND_NOUN_AFTER.match(text, span.close_mark + 1))
-    ):
-        return "none"
-    if few <= 3 and (
-        (few >= 2 and title_cased(content) and _ARTICLE_BEFORE.search(near))
-        or _POSSESSIVE_BEFORE.search(near)
-    ):
+    if _names_a_thing(text, span, content, few):
         return "none"
     ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
     sentence = content[0].isupper() and ends_like_speech
