@@ -189,3 +189,20 @@ def test_according_to_a_spokesman_for_someone_is_the_named_spokesman(extractor) 
         '"their poor work on the floods."'
     )
     assert _speakers(extractor, text) == ["Mikkel Dahl"]
+
+
+def test_verbs_of_opinion_and_likening_attribute_the_quote_to_their_subject(extractor) -> None:
+    text = (
+        'Mayor Tom Ardley of Linwood thinks "it is a great idea and long overdue."\n\n'
+        'Professor Dana Whitlow agrees that the rules "should be much clearer."\n\n'
+        'Prosecutor Ivan Petrakis likened the shredding to "burning the evidence."'
+    )
+    assert _speakers(extractor, text) == ["Tom Ardley", "Dana Whitlow", "Ivan Petrakis"]
+
+
+def test_a_participle_after_an_article_is_no_speech_verb(extractor) -> None:
+    text = (
+        "Defence Secretary Robert Hale spoke on Tuesday.\n\n"
+        'The secretary said a threatened cut-off of funds "would be dramatic."'
+    )
+    assert _speakers(extractor, text) == ["Robert Hale"]

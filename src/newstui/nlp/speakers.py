@@ -38,6 +38,9 @@ _VERBS: Final = (
     "cite|cites|reiterate|reiterates|argue|insist|warn|explain|admit|acknowledge|"
     "acknowledges|contend|contends|assert|asserts|concede|concedes|allege|alleges|"
     "concurred|concurs|retorted|answered|branded|brands|informed|informs|"
+    # verbs of opinion and of putting words on something ("Topol agrees that", "Iriti thinks",
+    # "Dreeben likened it to", "Bush proclaimed", "quoted as responding")
+    "agrees|thinks|threatened|likened|discussed|proclaimed|responding|"
     "According to|according to|In the words of|in the words of"
 )
 
@@ -1143,7 +1146,11 @@ class SpeakerFinder:
             )
             if named:
                 return named
-        verbs = list(VERB.finditer(head))
+        verbs = [  # "a threatened cut-off", "the alleged victim": a participle as an adjective
+            v
+            for v in VERB.finditer(head)
+            if not _DETERMINER_END.search(head, max(0, v.start() - 7), v.start())
+        ]
         if not verbs:
             if _IT_READ.match(head):  # "Acme released a statement. It read, “…”"
                 return self._statement_before(sent_start)
