@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import work
 from textual.app import App
 from textual.message import Message
 from textual.worker import get_current_worker
@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from newstui.config import Config, Settings
 from newstui.library import Library
 from newstui.text import terminal_safe
+from newstui.tui.mixins import AppMixin
 from newstui.tui.programs import run_program
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def play(app: App[Any], settings: Settings, download: Download | None, url: str)
     run_program(app, launch)
 
 
-class RunsDownloads(App[int]):
+class RunsDownloads(AppMixin):
     """Mixed into the app: runs the download queue in a worker and routes its news."""
 
     db_path: Path | str
@@ -125,18 +126,15 @@ class RunsDownloads(App[int]):
         """From the worker thread: how a download goes."""
         self.post_message(DownloadChanged(download))
 
-    @on(DownloadsIdle)
-    def _downloads_idle(self, message: DownloadsIdle) -> None:
+    def _on_downloads_idle(self, message: DownloadsIdle) -> None:
         self._downloads_running = False
         if message.kicks != self._download_kicks:  # queued while the worker was finishing
             self.start_downloads()
 
-    @on(DownloadsQueued)
-    def _downloads_queued(self, message: DownloadsQueued) -> None:
+    def _on_downloads_queued(self, message: DownloadsQueued) -> None:
         self.start_downloads()
 
-    @on(DownloadChanged)
-    def _download_changed(self, message: DownloadChanged) -> None:
+    def _on_download_changed(self, message: DownloadChanged) -> None:
         from newstui.tui.screens.downloads import DownloadsScreen
 
         download = message.download

@@ -3,18 +3,16 @@ current search, entity or speaker list as one, and `F` following a name (a view 
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import App
-
 from newstui.config import Config, add_view, load_config
 from newstui.errors import NewstuiError
 from newstui.text import terminal_safe
+from newstui.tui.mixins import AppMixin
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.view import View, saved_view
 from newstui.tui.widgets.sidebar import Sidebar
 
 
-class SavesViews(App[int]):
+class SavesViews(AppMixin):
     """Mixed into the app: reads and writes the config's views through the main screen."""
 
     main: MainScreen
@@ -85,6 +83,5 @@ class SavesViews(App[int]):
         self.main.show_view(view)
         self.notify(f"Saved view {added.name} in {self.config.path.name}", markup=False)
 
-    @on(Sidebar.FollowRequested)
-    def _follow(self, message: Sidebar.FollowRequested) -> None:
+    def _on_sidebar_follow_requested(self, message: Sidebar.FollowRequested) -> None:
         self.add_view(message.name, message.query)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from textual import on, work
+from textual import work
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from newstui.errors import NewstuiError
 from newstui.model import ArticleDetail, ArticleRow, FeedRow
 from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
+from newstui.tui.mixins import ScreenMixin
 from newstui.tui.programs import run_program
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
@@ -68,7 +69,7 @@ class SourceRemoved(Message):
     summary: str
 
 
-class ArticleActions(Screen[None]):
+class ArticleActions(ScreenMixin):
     """Article and source actions; the state they change is written at once."""
 
     # Provided by MainScreen, which holds the panes and the open article.
@@ -323,8 +324,7 @@ class ArticleActions(Screen[None]):
         if not cancel.is_set():
             self.post_message(FulltextFetched(article_id, ok))
 
-    @on(FulltextFetched)
-    def _fulltext_fetched(self, message: FulltextFetched) -> None:
+    def _on_fulltext_fetched(self, message: FulltextFetched) -> None:
         if message.ok:
             self.notify("Full text fetched.")
         elif message.ok is False:
@@ -385,8 +385,7 @@ class ArticleActions(Screen[None]):
             summary += f"; unsubscribed on {unsubscribed}"
         self.post_message(SourceRemoved(feed.id, summary))
 
-    @on(SourceRemoved)
-    def _source_removed(self, message: SourceRemoved) -> None:
+    def _on_source_removed(self, message: SourceRemoved) -> None:
         self.notify(message.summary, markup=False)
         if self.headlines.view.filter.feed_id == message.source_id:
             self.show_view(ALL)
@@ -394,6 +393,5 @@ class ArticleActions(Screen[None]):
             self.headlines.reload()
         self.sources.reload()
 
-    @on(Notice)
-    def _notice(self, message: Notice) -> None:
+    def _on_notice(self, message: Notice) -> None:
         self.notify(message.text, severity=message.severity, markup=False)

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import work
 from textual.message import Message
-from textual.screen import Screen
 
 from newstui.config import Config
 from newstui.counts import counted
 from newstui.errors import NewstuiError
+from newstui.tui.mixins import ScreenMixin
 
 if TYPE_CHECKING:
     from newstui.model import SourceOutcome
@@ -49,7 +49,7 @@ def feed_choice_label(link: FeedLink) -> str:
     return f"{title}{link.kind}  {link.url}"
 
 
-class FeedAdding(Screen[None]):
+class FeedAdding(ScreenMixin):
     """Add a feed by its address (`a`), as `newstui add` does."""
 
     # Provided by MainScreen.
@@ -105,8 +105,7 @@ class FeedAdding(Screen[None]):
         self.notify(f"Adding {typed}…", markup=False)
         self._add_feed(typed)
 
-    @on(SeveralFeeds)
-    def _several_feeds(self, message: SeveralFeeds) -> None:
+    def _on_several_feeds(self, message: SeveralFeeds) -> None:
         """Ask which of a page's feeds to add (as `newstui add` does on a terminal)."""
         from newstui.tui.screens.choice import ChoiceScreen
 
@@ -145,8 +144,7 @@ class FeedAdding(Screen[None]):
         finally:
             self._adding = None
 
-    @on(FeedAdded)
-    def _feed_added(self, message: FeedAdded) -> None:
+    def _on_feed_added(self, message: FeedAdded) -> None:
         from newstui.subscribe import has_articles
         from newstui.tui.view import feed_view
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.events import Resize
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.widget import Widget
 
 from newstui.model import ArticleDetail
 from newstui.tui.middle_ellipsis import middle_ellipsis
+from newstui.tui.mixins import ScreenMixin
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
@@ -31,7 +31,7 @@ HEADER_SIDES = 18
 HEADER_SIDES_NARROW = 6
 
 
-class PaneLayout(Screen[None]):
+class PaneLayout(ScreenMixin):
     """Mixed into the main screen: its panes' visibility and focus."""
 
     sources: SourcesPane

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 
 from newstui.config import Config, Settings, download_folder
 from newstui.model import ArticleDetail, Link
 from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
+from newstui.tui.mixins import ScreenMixin
 from newstui.tui.screens.article_actions import loaded_detail
 from newstui.tui.shared_library import SharedLibrary
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from newstui.tui.widgets.reader import Reader
 
 
-class PodcastActions(Screen[None]):
+class PodcastActions(ScreenMixin):
     """Download and play the open article's enclosures."""
 
     # Provided by MainScreen.

@@ -9,14 +9,14 @@ from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import work
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
 from newstui.model import ArticleRow
+from newstui.tui.mixins import ScreenMixin
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class SyncStatusChanged(Message):
     status: SyncStatus
 
 
-class SourceRefresh(Screen[None]):
+class SourceRefresh(ScreenMixin):
     """Refresh state belongs to the screen that shows it; the app only triggers refreshes."""
 
     # Provided by MainScreen.
@@ -160,8 +160,7 @@ class SourceRefresh(Screen[None]):
             )
             self.post_message(finished)
 
-    @on(RefreshProgress)
-    def _refresh_progress(self, message: RefreshProgress) -> None:
+    def _on_refresh_progress(self, message: RefreshProgress) -> None:
         # The status line is redrawn (and the bottom bar laid out) at most every PROGRESS_EVERY
         # seconds; the latest progress is kept and shown by a timer if none follows.
         self._progress = message
@@ -182,8 +181,7 @@ class SourceRefresh(Screen[None]):
         if self.refreshing:
             self.status.progress(progress.done, progress.total, progress.name)
 
-    @on(RefreshFinished)
-    def _refresh_finished(self, message: RefreshFinished) -> None:
+    def _on_refresh_finished(self, message: RefreshFinished) -> None:
         self._show_progress()  # the last count, if the timer had not shown it yet
         self._refresh_total = 0
         self.status.finish()
@@ -231,17 +229,14 @@ class SourceRefresh(Screen[None]):
         self.headlines.reload()
         self.sources.reload()
 
-    @on(StoreChanged)
-    def _store_changed(self) -> None:
+    def _on_store_changed(self) -> None:
         if not self.refreshing:
             self.sources.reload()  # the headlines follow when the counts say they are short
 
-    @on(SyncStatusChanged)
-    def _sync_status_changed(self, message: SyncStatusChanged) -> None:
+    def _on_sync_status_changed(self, message: SyncStatusChanged) -> None:
         self.sync_status.show(message.status)
 
-    @on(AnalysisFinished)
-    def _analysis_finished(self, message: AnalysisFinished) -> None:
+    def _on_analysis_finished(self, message: AnalysisFinished) -> None:
         if message.count:
             self.sources.reload()
             if (row := self.headlines.selected) is not None:
