@@ -1,15 +1,22 @@
 """Loops and str methods that stand for a regular expression's matches (rules-17 speed work) find
-what the matches found: the same words, at the same offsets, counted alike."""
+what the matches found: the same words, at the same offsets, counted alike; a pattern's search
+is skipped only where no match can be (its needed literals absent); and values made without the
+Python code `dataclass` and `NamedTuple` write are the values that code makes."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import FrozenInstanceError
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.nlp.entities import first_words
-from newstui.nlp.segment import WORD, count_words
+from newstui.nlp import entities, quotes, segment, speakers
+from newstui.nlp.entities import _dot_inside_word, first_words
+from newstui.nlp.quotes import _NAME_CUE, _REPORTING_CLAUSE, _SIGN_TEXT_CUE, _TITLE_CUES, QuoteSpan
+from newstui.nlp.rules import RulesView, rules_view
+from newstui.nlp.segment import WORD, LiteralGuard, count_words, required_literals
 
 # Words, the characters that join two words into one WORD, other marks, blanks of every kind
 # (a no-break space, an em space, a form feed) and letters, digits and numbers beyond ASCII.
@@ -70,3 +77,101 @@ def test_the_first_words_of_real_articles_are_the_first_matches_of_non_blanks(
     for text in real_texts:
         for most in (1, 2, 8):
             assert first_words(text[:200], most) == _first_matches(text[:200], most)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PIECES)
+def test_a_stop_inside_a_word_is_found_as_the_pattern_finds_it(pieces) -> None:
+    text = "".join(pieces)
+    assert _dot_inside_word(text) == (re.search(r"\w\.\w", text) is not None)
+    if not _dot_inside_word(text):  # then no token holds a stop
+        assert not any("." in word for word in WORD.findall(text))
+
+
+def test_a_stop_inside_a_word_is_found_as_the_pattern_finds_it_in_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        assert _dot_inside_word(text) == (re.search(r"\w\.\w", text) is not None)
+
+
+def test_a_quotation_span_is_the_frozen_value_its_dataclass_makes() -> None:
+    span = QuoteSpan(3, 10, 2, 11)
+    assert (span.start, span.end, span.open_mark, span.close_mark) == (3, 10, 2, 11)
+    assert span == QuoteSpan(3, 10, 2, 11) and span != QuoteSpan(3, 10, 2, 12)
+    assert hash(span) == hash((3, 10, 2, 11))  # the hash dataclass(frozen=True) gives
+    assert {span: 1}[QuoteSpan(3, 10, 2, 11)] == 1
+    with pytest.raises(FrozenInstanceError):
+        span.start = 4  # type: ignore[misc]  # still frozen
+
+
+def test_the_rules_view_is_the_named_tuple_of_its_fields() -> None:
+    view = rules_view("“We will win,” said Ann Lee of Acme Corp in London.")
+    assert type(view) is RulesView and len(view) == len(RulesView._fields)
+    assert view.speakers == ["Ann Lee"] and view.finder.speakers() == view.speakers
+    assert RulesView(*view) == view
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every module-level pattern of the extractor."""
+    return [
+        (f"{module.__name__}.{name}", value)
+        for module in (entities, quotes, segment, speakers)
+        for name, value in vars(module).items()
+        if isinstance(value, re.Pattern)
+    ]
+
+
+def test_the_literals_every_match_needs_are_read_from_the_pattern() -> None:
+    assert required_literals(re.compile(r"\b(?:said|told)\s+(?:him|her)?$")) == ("said", "told")
+    assert required_literals(re.compile(r"[A-Z]\w+ (?:Inc|Corp)\.?")) == ("Inc", "Corp")
+    assert required_literals(re.compile(r"of (?:the )?Year")) == ("Year",)  # the longest run
+    assert required_literals(re.compile(r"(?:Blamed|blames)x*", re.I)) == ("blamed", "blames")
+    assert required_literals(re.compile(r"a|\w+")) == ()  # a match may hold no literal
+    assert required_literals(re.compile(r"(?:x)?y*")) == ()
+    assert required_literals(re.compile(r"ſign", re.IGNORECASE)) == ()  # folds beyond ASCII
+
+
+def test_a_window_without_the_needed_literals_is_ruled_out_and_case_is_folded() -> None:
+    guard = LiteralGuard(re.compile(r"\b(?:called|titled)\s+$", re.IGNORECASE))
+    assert guard.may_match("a film CALLED ") and guard.may_match("xx Titled ", 3)
+    assert not guard.may_match("a film named ") and not guard.may_match("called it", 1, 6)
+    assert guard.may_match("a film ſtarring ")  # beyond ASCII only the search knows
+    cased = LiteralGuard(re.compile(r"\bsaid$"))
+    assert cased.may_match("she said") and not cased.may_match("she SAID")
+
+
+def test_no_pattern_of_the_extractor_matches_where_its_guard_rules_a_window_out(
+    real_texts: list[str],
+) -> None:
+    guards = [(name, pattern, LiteralGuard(pattern)) for name, pattern in _patterns()]
+    assert sum(1 for _, _, guard in guards if guard.needs) >= 20  # most patterns have some
+    for text in real_texts[::3]:
+        for start in range(0, len(text), 211):
+            for size in (30, 60, 250):
+                window = text[start : start + size]
+                for name, pattern, guard in guards:
+                    if not guard.may_match(window):
+                        assert pattern.search(window) is None, (name, window)
+                    if not guard.may_match(text, start, start + size):
+                        assert pattern.search(text, start, start + size) is None, (name, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "said Said SAID that signs Signs read reading banner placard dubbed Dubbed title "
+            'titled Titled called CALLED film the a an of definition meaning ( “ ” " , : . '
+            "yelling blamed praised such as known as referred to as named nicknamed K ſ x "
+            "\n".split(" ")
+        ),
+        max_size=25,
+    ),
+    st.sampled_from([" ", "  ", "", "\n", ", "]),
+)
+def test_the_quotation_cues_match_nowhere_their_guards_rule_out(words, gap) -> None:
+    window = gap.join(words)
+    for pattern in (_TITLE_CUES, _SIGN_TEXT_CUE, _NAME_CUE, _REPORTING_CLAUSE):
+        if not LiteralGuard(pattern).may_match(window):
+            assert pattern.search(window) is None, (pattern.pattern, window)

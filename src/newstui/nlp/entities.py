@@ -469,6 +469,17 @@ def _has_word_token(text: str, word: str) -> bool:
     return False
 
 
+def _dot_inside_word(text: str) -> bool:
+    """Whether some "." of `text` has a word character on each side, as one inside a token has
+    ("U.S", "Afghanistan.Trump"): a text with none holds no token with a stop (most texts)."""
+    at = text.find(".", 1)
+    while at >= 0:
+        if _is_word_char(text[at - 1]) and _is_word_char(text[at + 1 : at + 2]):
+            return True
+        at = text.find(".", at + 1)
+    return False
+
+
 def _split_suffix(tok: Token) -> tuple[Token, str | None]:
     """'California-based' → ('California', 'PLACE'); 'Kremlin-backed' → ('Kremlin', None)."""
     head, sep, tail = tok.text.rpartition("-")
@@ -613,7 +624,7 @@ class _EntityFinder:
                 self.tokens = self.tokens[:lo] + self.tokens[hi:]
         if "((" in text:
             self._drop_transcript_labels()
-        if any("." in t.text for t in self.tokens):
+        if _dot_inside_word(text) and any("." in t.text for t in self.tokens):
             self._split_glued_sentences()
         if "Image:" in text:
             self._drop_image_labels()

@@ -614,12 +614,15 @@ def literal_heads(pattern: re.Pattern[str]) -> tuple[str, ...]:
         heads = _heads(list(_re_parser.parse(pattern.pattern, pattern.flags).data))
     except Exception:  # a parser of another Python: no shortcut, same answers
         return ()
-    if not heads:
-        return ()
+    return _shortest_cover(heads) if heads else ()
+
+
+def _shortest_cover(strings: list[str]) -> tuple[str, ...]:
+    """The strings that hold none of the others, shortest first: finding "name" finds "named"."""
     kept: list[str] = []
-    for head in sorted(set(heads), key=lambda h: (len(h), h)):  # "name" stands for "named"
-        if not any(short in head for short in kept):
-            kept.append(head)
+    for string in sorted(set(strings), key=lambda s: (len(s), s)):
+        if not any(short in string for short in kept):
+            kept.append(string)
     return tuple(kept)
 
 
@@ -658,6 +661,89 @@ def may_match(text: str, heads: tuple[str, ...], start: int = 0, end: int = -1) 
     if end < 0:
         end = len(text)
     return any(text.find(head, start, end) >= 0 for head in heads)
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which lies inside every match of `pattern`, read from the pattern itself
+    (lower-cased when it ignores case): a window holding none is ruled out without the search,
+    which tries a pattern that opens with a class or a word boundary at every character (one
+    that must end the window, `…$`, the most). () when no such strings are known."""
+    try:
+        needs = _needs(list(_re_parser.parse(pattern.pattern, pattern.flags).data))
+    except Exception:  # a parser of another Python: no shortcut, same answers
+        return ()
+    if not needs:
+        return ()
+    if pattern.flags & re.IGNORECASE:
+        if not all(need.isascii() for need in needs):
+            return ()  # "ſ" matches "s" when case is ignored: only ASCII is folded by lower()
+        needs = [need.lower() for need in needs]
+    return _shortest_cover(needs)
+
+
+def _needs(items: list[Any]) -> list[str] | None:
+    """Strings one of which every match of the parsed sequence `items` holds, the most
+    selective choice (longest shortest string) of its literal runs and required groups; None
+    if none is known."""
+    best: list[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:  # a last item that ends the last run
+        if op is _re_constants.LITERAL:
+            run += chr(av)
+            continue
+        options: list[str] | None = None
+        if op is _re_constants.SUBPATTERN and not av[1] and not av[2]:  # (?:…), (…)
+            options = _needs(list(av[3].data))
+        elif op is _re_constants.BRANCH:
+            options = []
+            for alternative in av[1]:
+                inner = _needs(list(alternative.data))
+                if inner is None:
+                    options = None
+                    break
+                options += inner
+        elif op in _REPEATS and av[0] >= 1:  # at least once: its body is required
+            options = _needs(list(av[2].data))
+        for choice in ([run] if run else None, options):
+            if choice and (best is None or _selectivity(choice) > _selectivity(best)):
+                best = choice
+        run = ""
+    return best
+
+
+_REPEATS: Final = tuple(
+    getattr(_re_constants, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_re_constants, name)
+)
+
+
+def _selectivity(needs: list[str]) -> tuple[int, int]:
+    """How well a set of strings rules windows out: its shortest string long, then few strings."""
+    return min(map(len, needs)), -len(needs)
+
+
+class LiteralGuard:
+    """`required_literals` of a pattern and the test of a window against them: False when the
+    pattern's search in text[start:end] can find nothing, True when it may."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.needs = required_literals(pattern)
+        self.folded = bool(pattern.flags & re.IGNORECASE)
+
+    def may_match(self, text: str, start: int = 0, end: int = -1) -> bool:
+        """Whether text[start:end] (end -1: the text's end) holds one of the needed strings."""
+        if not self.needs:
+            return True
+        if end < 0:
+            end = len(text)
+        if not self.folded:
+            return any(text.find(need, start, end) >= 0 for need in self.needs)
+        window = text[start:end]
+        if not window.isascii():
+            return True  # "K" (Kelvin) is "k" when case is ignored: only the search knows
+        window = window.lower()
+        return any(need in window for need in self.needs)
 
 
 # Whether this module runs compiled (mypyc makes its functions built-in ones): the character
