@@ -184,3 +184,16 @@ def test_the_abbreviation_of_a_name_that_names_no_body_is_no_body(extractor) -> 
     )
     found = _entities(extractor, text)
     assert not any(kind == "ORG" for _, kind in found)
+
+
+def test_a_compass_word_before_a_nationality_makes_one_group(extractor) -> None:
+    text = (
+        "Tariffs in Central American countries rose, the firm cut 900 Northern American and "
+        "British jobs, and the South Ossetian rebels held out."
+    )
+    found = _entities(extractor, text)
+    assert ("Central American", "GROUP") in found
+    assert ("Northern American", "GROUP") in found
+    assert ("South Ossetian", "GROUP") in found
+    assert ("British", "GROUP") in found
+    assert ("American", "GROUP") not in found

@@ -1778,17 +1778,20 @@ class _EntityFinder:
                 or self._part_of_longer_name(run, i, n_known)
             ):
                 extending, n_known = True, 0
-            if (
-                n_known
+            kind = (
+                self._compass_kind(run, i, n_known, pending[-1].text)
+                if n_known
                 and pending
                 and (pending[-1].text in COMPASS or pending[-1].text == "Greater")
-                and self._is_place(run, i, n_known)
-            ):
-                # "South East Asia": two compass words; "Greater Melbourne": its metropolitan area
+                else None
+            )
+            if kind:
+                # "South East Asia": two compass words; "Greater Melbourne": its metropolitan
+                # area; "Central American countries", "the South Ossetian rebels": a people's
                 k = 2 if len(pending) > 1 and pending[-2].text in ("North", "South") else 1
                 self._flush(pending[:-k], person_cue, None)
                 start, end, surface = self._surface(run, i - k, n_known + k)
-                self.candidates.append(Candidate(start, end, surface, n_known + k, "PLACE", 2))
+                self.candidates.append(Candidate(start, end, surface, n_known + k, kind, 2))
                 pending, person_cue = [], False
                 i += n_known
                 continue
@@ -1933,6 +1936,17 @@ class _EntityFinder:
             words = words[1:]
         names = " ".join(words).split(" and ")
         return bool(words) and all(self.gaz.known.get(name) == "PLACE" for name in names)
+
+    def _compass_kind(self, run: list[Token], i: int, n: int, before: str) -> str | None:
+        """PLACE or GROUP when the known name at run[i] is a place, or a nationality ending the
+        name after a compass word (`before`), so that the word makes one name with it."""
+        known = self._lookup(self._surface(run, i, n)[2])
+        if known is None or known[1] not in ("PLACE", "GROUP"):
+            return None
+        if known[1] == "PLACE":
+            return "PLACE"
+        ends = i + n == len(run) or _is_lower(run[i + n].text)  # "Northern American and …"
+        return "GROUP" if ends and before != "Greater" else None
 
     def _levels_a_body(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
         """'National Security Council', 'Federal Parliament': words naming a body's level right
