@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
@@ -97,3 +100,38 @@ def test_a_result_larger_than_a_pipe_s_default_fits_in_the_pipe_that_brings_it_b
         writer = pool._executor._result_queue._writer  # type: ignore[union-attr]
         size = fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ)
     assert size >= RESULT_PIPE_BYTES > 200_000
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_workers_start_without_a_resource_tracker_process_and_leave_no_semaphore() -> None:
+    # multiprocessing's resource tracker is a Python process of its own (12 MiB of a fill's
+    # tree) that only unlinks semaphores after a kill -9; the pool unlinks its own at close.
+    code = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from newstui.spawned import SpawnedPool\n"
+        "def children():\n"
+        "    found = []\n"
+        "    for entry in Path('/proc').iterdir():\n"
+        "        try:\n"
+        "            stat = (entry / 'stat').read_text()\n"
+        "            command = (entry / 'cmdline').read_bytes()\n"
+        "        except OSError:\n"
+        "            continue\n"
+        "        if entry.name.isdigit() and int(stat.rsplit(')', 1)[1].split()[1]) == os.getpid():\n"
+        "            found.append(command.replace(b'\\0', b' ').decode())\n"
+        "    return found\n"
+        "with SpawnedPool(1) as pool:\n"
+        "    assert pool.submit_call(abs, -3).result(timeout=60) == 3\n"
+        "    names = [q._rlock._semlock.name for q in (pool._executor._call_queue,"
+        " pool._executor._result_queue)]\n"
+        "    print(repr(children()))\n"
+        "print(repr(names))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    running, names = (ast.literal_eval(line) for line in done.stdout.splitlines())
+    assert [c for c in running if "spawn_main" in c] and not [
+        c for c in running if "resource_tracker" in c
+    ]
+    assert names and not [n for n in names if Path(f"/dev/shm/sem.{n.lstrip('/')}").exists()]

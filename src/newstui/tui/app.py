@@ -122,9 +122,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     def _first_screen_shown(self) -> None:
         resume_after_start()
         if self.config is not None:  # after the first paint: it imports the whole pipeline
-            from newstui.tui.refresh import start_process_tracker
+            from newstui.tui.refresh import prepare_worker_processes
 
-            start_process_tracker()  # before any worker process (the analysis, a refresh)
+            prepare_worker_processes()  # before any worker process (the analysis, a refresh)
             self._list_configured(self.config)
             self._analyse_stale(self.config.settings.extractor)
 

@@ -29,12 +29,16 @@ T = TypeVar("T")
 CANCEL_POLL = 0.1  # seconds between looks at a cancel event
 
 
-def start_process_tracker() -> None:
-    """Start multiprocessing's resource tracker, which the worker processes of a refresh, a
-    full-text fetch and the analysis need, if it is not running. Call it from the event loop's
-    thread: it is started with the real stderr, since Textual's stand-in for stderr has no file
-    descriptor to hand it. Not at start-up: its import and its process (a Python start-up on
-    the other core) competed with the first screen."""
+def prepare_worker_processes() -> None:
+    """See that the worker processes of a refresh, a full-text fetch and the analysis start
+    without multiprocessing's resource tracker (spawned.skip_tracker_process), or, where they
+    cannot, start the tracker now. Call it from the event loop's thread: the tracker is started
+    with the real stderr, since Textual's stand-in for stderr has no file descriptor to hand
+    it. Not at start-up: the tracker's import and process competed with the first screen."""
+    from newstui.spawned import skip_tracker_process
+
+    if skip_tracker_process():
+        return
     from multiprocessing import resource_tracker
 
     with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):

@@ -305,9 +305,9 @@ class ArticleActions(ScreenMixin):
             return
         if row := self._row():
             self.notify("Fetching the full text…")
-            from newstui.tui.refresh import start_process_tracker
+            from newstui.tui.refresh import prepare_worker_processes
 
-            start_process_tracker()
+            prepare_worker_processes()
             self._fetch_fulltext(self.config, row.id)
 
     @work(thread=True, group="fulltext", exit_on_error=False)

@@ -128,9 +128,9 @@ class SourceRefresh(ScreenMixin):
             return
         self._refresh_total, self._changes_seen = plan.total, 0
         self.status.progress(0, plan.total)
-        from newstui.tui.refresh import start_process_tracker
+        from newstui.tui.refresh import prepare_worker_processes
 
-        start_process_tracker()  # (R before the first screen came: not started yet)
+        prepare_worker_processes()  # (R before the first screen came: not started yet)
         self._refresh(plan)
 
     @work(thread=True, group="refresh", exit_on_error=False)
