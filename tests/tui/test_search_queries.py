@@ -157,3 +157,15 @@ async def test_a_query_typed_in_the_same_burst_as_the_slash_is_searched_not_lost
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)
         assert app.main.headlines.view.key == "search:title:kremlin"
+
+
+async def test_a_search_that_finds_nothing_says_so_and_how_to_go_back(db_path, ids):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzyzx", "enter")
+        await settle(pilot)
+        assert "Nothing matches zzyzx. Press / to search again, q to go back." in screen_text(app)
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "all"

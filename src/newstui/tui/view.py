@@ -67,8 +67,9 @@ def tag_view(tag: str) -> View:
 
 
 def search_view(query: Query) -> View:
-    """The articles matching a query typed in the search box."""
-    return View(f"search:{query.text}", f"Search: {query.text}", ArticleFilter(query=query))
+    """The articles matching a query typed in the search box (empty: how to go on from it)."""
+    note = f"Nothing matches {query.text}. Press / to search again, q to go back."
+    return View(f"search:{query.text}", f"Search: {query.text}", ArticleFilter(query=query), note)
 
 
 def saved_view(name: str, query: Query) -> View:
