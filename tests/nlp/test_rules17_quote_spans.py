@@ -201,3 +201,11 @@ def test_the_name_of_a_kind_between_an_article_and_its_noun_is_no_quote(extracto
 def test_a_role_something_acted_as_is_no_quote(extractor) -> None:
     text = 'The last time the state acted as "buyer of last resort" for grain was in 1951.'
     assert _texts(extractor, text) == []
+
+
+def test_what_banners_held_up_stated_is_sign_text(extractor) -> None:
+    text = (
+        "Banners held up outside the town hall stated that the mayor had "
+        '"no right to the river", and the march ended at noon.'
+    )
+    assert _texts(extractor, text) == []

@@ -59,9 +59,11 @@ _SIGN_TEXT_CUE: Final = re.compile(
     r"|Signs(?:(?<=^Signs)|(?<=[.!?]\sSigns)|(?<=\nSigns))"
     r"|Banners(?:(?<=^Banners)|(?<=[.!?]\sBanners)|(?<=\nBanners))"
     r"|Placards(?:(?<=^Placards)|(?<=[.!?]\sPlacards)|(?<=\nPlacards)))"
-    r"(?:\s+(?:that|which)|\s+from\s+[^.;:,\"“”]{1,30}?)?"
+    r"(?:\s+(?:that|which)|\s+from\s+[^.;:,\"“”]{1,30}?"
+    r"|\s+(?:displayed|held|carried|hung|raised|waved)\b[^.;:,\"“”]{0,40}?)?"
     r"\s+(?:read|reads|reading|said|say|says|saying|declared|declare|declares|declaring|"
-    r"proclaimed|proclaiming|bearing|such\s+as)\s*[,:]?\s*"
+    r"proclaimed|proclaiming|stated|stating|bearing|such\s+as)"
+    r"(?:\s+that\s[^.;:,\"“”]{0,40}?)?\s*[,:]?\s*"  # 'banners … stated that he had "…"'
     r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
 )
 # 'Lee said on Monday that the plan was "a disgrace"', 'was said to be "clearly upset"',
