@@ -206,3 +206,22 @@ def test_a_participle_after_an_article_is_no_speech_verb(extractor) -> None:
         'The secretary said a threatened cut-off of funds "would be dramatic."'
     )
     assert _speakers(extractor, text) == ["Robert Hale"]
+
+
+def test_a_quote_paragraph_after_a_sentence_opened_by_a_role_is_its_holders(extractor) -> None:
+    text = (
+        "Queen Margrethe II of Denmark will visit Iceland in May.\n\n"
+        "The Queen herself mentioned the visit in her New Year speech.\n\n"
+        '"The Prince and I look forward to seeing our friends in Reykjavik."'
+    )
+    assert _speakers(extractor, text) == ["Margrethe II"]
+
+
+def test_in_his_opinion_gives_the_words_to_the_man_named_before(extractor) -> None:
+    text = (
+        "Dr. Martin Wolfe, the chief surgeon at Linwood Hospital, notes that the tests miss "
+        "one case in ten.\n\n"
+        'In his opinion, doctors who rely on the tests "are going to miss people with '
+        'severe disease."'
+    )
+    assert _speakers(extractor, text) == ["Martin Wolfe"]

@@ -386,6 +386,9 @@ _INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})\s*,|:)\s*$")
 _CLAUSE_ENDS: Final = re.compile(r"\s*(?:[.!?]|$)")
 # "…, saying," ending a paragraph: a speech verb right before the comma
 _VERB_BEFORE_COMMA: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION}),$")
+# "In his opinion, …", "In her view, …": a sentence giving the words of the person "his" names
+_IN_HIS_OPINION: Final = re.compile(r"^\W*[Ii]n\s+(his|her)\s+(?:opinion|view|words|mind),")
+_SUBJECT_OF: Final = {"his": "he", "her": "she"}
 _LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 
 
@@ -758,6 +761,9 @@ class SpeakerFinder:
         people = [m for m in self.mentions_in(last_start, prev_end) if m.entity.type == "PERSON"]
         if people:
             return people[0].entity.name
+        role = self._opening_role(last_start, prev_end)
+        if role:  # "The Queen herself mentioned the visit in her speech.¶“…”": its holder
+            return role
         if sentence.rstrip().endswith(":"):
             # 'The UN asked the government to act:' as a paragraph of its own: what follows is
             # said by the subject of that introduction, an organisation as well as a person
@@ -1152,6 +1158,9 @@ class SpeakerFinder:
             if not _DETERMINER_END.search(head, max(0, v.start() - 7), v.start())
         ]
         if not verbs:
+            opinion = _IN_HIS_OPINION.match(head)
+            if opinion:  # "In his opinion, doctors who rely on tests “…”": whose opinion
+                return self._resolve_pronoun(_SUBJECT_OF[opinion.group(1).lower()], sent_start)
             if _IT_READ.match(head):  # "Acme released a statement. It read, “…”"
                 return self._statement_before(sent_start)
             if head.rstrip().endswith(":"):  # "Moss opposed the plan:": the clause's subject
