@@ -209,3 +209,11 @@ def test_what_banners_held_up_stated_is_sign_text(extractor) -> None:
         '"no right to the river", and the march ended at noon.'
     )
     assert _texts(extractor, text) == []
+
+
+def test_title_cased_words_a_claim_that_introduces_are_speech(extractor) -> None:
+    text = (
+        "The group's leaflet does claim that "
+        '"Every Town On The River Should Join The March On Sunday".'
+    )
+    assert _texts(extractor, text) == ["Every Town On The River Should Join The March On Sunday"]

@@ -47,8 +47,13 @@ _PERSON_PRONOUN: Final = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]
 _SPEECH_VERB: Final = re.compile(
     r"\b(?:said|says|say|told|tells|asked|asks|added|adds|replied|replies|stated|explained)\b"
 )
-# 'she said "Your dad is gay"', 'I asked, "Who is it?"': a speech verb right before the quote
-_SAID_BEFORE: Final = re.compile(r"\b(?:said|says|say|asked|asks|replied|replies)\s*[,:]?\s*$")
+# 'she said "Your dad is gay"', 'I asked, "Who is it?"': a speech verb right before the quote;
+# 'the website does claim that "Families Should Support The …"': so is one and "that"
+_SAID_BEFORE: Final = re.compile(
+    r"\b(?:said|says|say|asked|asks|replied|replies)\s*[,:]?\s*$"
+    r"|\b(?:said|says|claim|claims|claimed|stated|states|wrote|writes|argued|argues|warned|added)"
+    r"\s+that\s*$"
+)
 # 'signs reading "Junk the WTO" and "…"', 'Banners declared "…"', 'a banner from Acme saying':
 # the words on a sign, banner or placard (and the next ones of a list of them) are nobody's
 # speech. Capitalised only as a plural opening a sentence: "Banner said" and "Ann Sign said" are
