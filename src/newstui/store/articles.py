@@ -137,7 +137,7 @@ def insert_new_articles(
     ids: dict[str, int] = {}
     with with_texts(db, texts):
         for sql, params in row_statements(
-            INSERT_INTO_ARTICLES, rows, INSERT_ROWS, "RETURNING id, guid"
+            INSERT_INTO_ARTICLES, rows, INSERT_ROWS, "RETURNING id, guid", split_tail=False
         ):
             ids.update((guid, article_id) for article_id, guid in db.conn.execute(sql, params))
     return ids
