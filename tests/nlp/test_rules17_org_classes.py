@@ -197,3 +197,10 @@ def test_a_compass_word_before_a_nationality_makes_one_group(extractor) -> None:
     assert ("South Ossetian", "GROUP") in found
     assert ("British", "GROUP") in found
     assert ("American", "GROUP") not in found
+
+
+def test_a_mastheads_word_alone_opening_a_sentence_names_no_paper(extractor) -> None:
+    text = "The app is fast. Monitor team productivity and send messages without leaving it."
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+    found = _entities(extractor, "She told the Monitor that the ward was full.")
+    assert ("Monitor", "ORG") in found

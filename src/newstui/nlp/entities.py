@@ -138,6 +138,9 @@ _GROUP_OF_PLACE: Final = re.compile(
 # Words that, capitalised, open a sentence and no name ("France On Monday, …": a glued heading).
 # Not "Today": it goes on names after a place ("USA Today Network", "Russia Today").
 _SENTENCE_OPENERS: Final = frozenset("The On In At After Before During Yesterday".split())
+# Newspapers' head words that are also common nouns or verbs: one alone opening a sentence
+# ("Monitor team productivity", "Observer bias") names no paper ("the Monitor" still does).
+_MASTHEAD_WORDS: Final = frozenset("Monitor Statesman Examiner Courier Inquirer Observer".split())
 # "St. Thomas, Ontario": a town named after a saint. It opens with the literal "S" (the word
 # boundary checked behind it), so a search of the whole text skips to each "S".
 _SAINT_PLACE: Final = re.compile(
@@ -1704,6 +1707,8 @@ class _EntityFinder:
             return run[:1]  # "MS Although we used…": an interviewee's initials open the answer
         if known or self._title(run, 0):
             return run
+        if len(run) == 1 and first.text in _MASTHEAD_WORDS:
+            return []  # "Monitor compliance in real time": a masthead's word alone is a word
         if len(run) > 1 and lower in SPEECH_OPENERS:
             return run[1:]  # "Remarked Acme scientist Tia Curry, “…”": an inverted attribution
         if len(run) == 1 and lower.endswith("ly") and self.text[first.end : first.end + 1] == ",":
