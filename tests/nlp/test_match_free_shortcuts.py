@@ -175,3 +175,12 @@ def test_the_quotation_cues_match_nowhere_their_guards_rule_out(words, gap) -> N
     for pattern in (_TITLE_CUES, _SIGN_TEXT_CUE, _NAME_CUE, _REPORTING_CLAUSE):
         if not LiteralGuard(pattern).may_match(window):
             assert pattern.search(window) is None, (pattern.pattern, window)
+
+
+def test_a_role_and_of_or_for_end_every_window_they_match_in(real_texts: list[str]) -> None:
+    pattern = entities._ROLE_OF_END
+    for text in [*real_texts[::2], "the Minister for Youth", "Head of  Acquisitions", "of "]:
+        for end in range(len(text) + 1):
+            lo = max(0, end - 40)
+            if not text.endswith((" of ", " for "), lo, end):
+                assert pattern.search(text, lo, end) is None, (text[lo:end], end)

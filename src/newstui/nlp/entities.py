@@ -947,7 +947,11 @@ class _EntityFinder:
 
     def _is_brief(self, cand: Candidate) -> bool:
         """Whether `cand`, right after a role and "of"/"for", names a field or a brief."""
-        m = _ROLE_OF_END.search(self.text, max(0, cand.start - 40), cand.start)
+        lo = max(0, cand.start - 40)
+        # every match ends the window with " of " or " for ": most windows are not searched
+        if not self.text.endswith((" of ", " for "), lo, cand.start):
+            return False
+        m = _ROLE_OF_END.search(self.text, lo, cand.start)
         if m is None:
             return False
         role = m.group(1)

@@ -12,7 +12,13 @@ from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import NAMING_CUE, NAMING_CUE_HEADS, QuoteSpan, title_cased
-from newstui.nlp.segment import literal_heads, may_match, paragraph_spans, sentence_starts
+from newstui.nlp.segment import (
+    LiteralGuard,
+    literal_heads,
+    may_match,
+    paragraph_spans,
+    sentence_starts,
+)
 
 # The attribution verbs: speaking and writing, in every form a news sentence uses them.
 _VERBS: Final = (
@@ -309,6 +315,10 @@ _REPORTED_CLAUSE: Final = re.compile(
     r"|\b(?:tweeted|posted|suggested|predicted|alleged|maintained|asserted|complained|countered|"
     r"recalled|revealed|vowed|promised|pledged)\s+that\s[^;:,]*$"
 )
+# What every match of these holds ("and" or "but", a reporting verb): a window holding none
+# is not searched
+_AND_VERB_NEEDS: Final = LiteralGuard(_AND_VERB)
+_REPORTED_CLAUSE_NEEDS: Final = LiteralGuard(_REPORTED_CLAUSE)
 # Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
 _STOP: Final = re.compile(r"[.!?](?:\s|$)")
 _TITLE_STOP: Final = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
@@ -715,7 +725,11 @@ class SpeakerFinder:
                 break
             if sent_start <= s.open_mark and self._ends_sentence_before(s, span):
                 sent_start = s.close_mark + 1
-        clause = _REPORTED_CLAUSE.search(self.masked, sent_start, span.open_mark)
+        clause = (
+            _REPORTED_CLAUSE.search(self.masked, sent_start, span.open_mark)
+            if _REPORTED_CLAUSE_NEEDS.may_match(self.masked, sent_start, span.open_mark)
+            else None
+        )
         if clause is None:
             return False
         # 'Acme reported its source said “…”': the words of the later verb's unnamed subject
@@ -1251,7 +1265,9 @@ class SpeakerFinder:
         relative = self._relative_subject(sent_start, sent_start + verb.start())
         if relative:  # "…welcomed by Moss, who said it was “…”": Moss
             return relative
-        if _AND_VERB.search(head, max(0, verb.start() - 40), verb.start()):
+        if _AND_VERB_NEEDS.may_match(head, max(0, verb.start() - 40), verb.start()) and (
+            _AND_VERB.search(head, max(0, verb.start() - 40), verb.start())
+        ):
             # "Moss thanked Reid for his help and said she was “…”": the first verb's subject
             subject = self._coordinated_subject(sent_start, sent_start + verb.start())
             if subject:
