@@ -47,6 +47,14 @@ def test_a_field_or_brief_after_a_role_is_no_body(extractor) -> None:
     assert {"Ana Ruiz", "Tom Vale", "Ian Dorn"} <= {name for name, _ in found}
 
 
+def test_what_a_founder_founded_is_a_body_whatever_its_ending(extractor) -> None:
+    text = (
+        "Extras via Email Vendor Selection\n\nFree trial\n\nJan Pohl is an email marketing "
+        "consultant. He is the founder of Email Vendor Selection and specializes in reviews."
+    )
+    assert ("Email Vendor Selection", "ORG") in _entities(extractor, text)
+
+
 def test_a_company_after_a_role_is_still_a_body(extractor) -> None:
     text = "Art Levinson, chairman of Genentech, and the director of Amnesty International spoke."
     found = _entities(extractor, text)

@@ -957,6 +957,8 @@ class _EntityFinder:
         role = m.group(1)
         if role.lower() not in self.gaz.role_words and role not in self.gaz.titles:
             return False
+        if role.lower() in _BODY_ROLES:
+            return False  # "the founder of Email Vendor Selection": one founds a body, not a field
         words = [strip_possessive(w) for w in cand.text.split() if w not in CONNECTORS]
         listed = " and " in cand.text  # "Transport and Regional Services": a list of briefs
         if any(
@@ -3379,6 +3381,8 @@ _PLACE_BASED_BEFORE: Final = re.compile(r"(?<![\w.-])[A-Z][\w.]*-based \Z")
 _ROLE_OF_END: Final = re.compile(r"\b([A-Za-z]+) (?:of|for) \Z")
 # Endings of the abstract nouns that name a field or a brief ("Economics", "Acquisitions").
 _BRIEF_ENDINGS: Final = tuple("tion sion ment ence ance ity ics ogy ship ness ism ions".split())
+# Roles held only in a body, never over a field ("founder of", "owner of", "CEO of").
+_BODY_ROLES: Final = frozenset(("founder", "cofounder", "owner", "co-owner", "ceo"))
 # Words that make a place of a place ("Greater Melbourne", "Mainland China", "Ancient Egypt").
 _PLACE_ADJECTIVES: Final = frozenset(
     "Greater Upper Lower Inner Outer Mainland Metropolitan Rural Ancient Modern Medieval Colonial "
