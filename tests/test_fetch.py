@@ -1267,8 +1267,8 @@ async def test_only_a_few_documents_are_parsed_at_once_and_every_feed_is_stored(
     in_flight, most = set(), [0]
     real_parse = CpuPool.parse_feed
 
-    def parse_feed(self, body, url, content_type):
-        future = real_parse(self, body, url, content_type)
+    def parse_feed(self, body, url, content_type, *utf8):
+        future = real_parse(self, body, url, content_type, *utf8)
         in_flight.add(future)
         most[0] = max(most[0], len(in_flight))
         future.add_done_callback(in_flight.discard)
@@ -1300,9 +1300,9 @@ async def test_a_feed_whose_parsing_worker_died_says_so_in_one_line_and_the_othe
 
     real_parse = CpuPool.parse_feed
 
-    def parse_feed(self, body, url, content_type):
+    def parse_feed(self, body, url, content_type, *utf8):
         if not url.endswith("/p3"):
-            return real_parse(self, body, url, content_type)
+            return real_parse(self, body, url, content_type, *utf8)
         died: Future = Future()  # what a worker killed by the OOM killer leaves
         died.set_exception(BrokenProcessPool("A process in the process pool was terminated"))
         return died
@@ -1349,14 +1349,14 @@ def pool_parsing_in_threads(monkeypatch, after: threading.Event | None = None) -
 
     by_pool = [0]
 
-    def parse_feed(self, body, url, content_type):
+    def parse_feed(self, body, url, content_type, *utf8):
         future: Future = Future()
 
         def run():
             if after is not None:
                 after.wait(10)
             by_pool[0] += 1
-            future.set_result(parse_document(body, url, content_type))
+            future.set_result(parse_document(body, url, content_type, *utf8))
 
         threading.Thread(target=run, daemon=True).start()
         return future
@@ -1398,8 +1398,8 @@ def documents_at_the_worker(monkeypatch) -> tuple[list[int], list[int]]:
     in_flight, most = set(), [0]
     queued_parse = CpuPool.parse_feed
 
-    def parse_feed(self, body, url, content_type):
-        future = queued_parse(self, body, url, content_type)
+    def parse_feed(self, body, url, content_type, *utf8):
+        future = queued_parse(self, body, url, content_type, *utf8)
         in_flight.add(future)
         most[0] = max(most[0], len(in_flight))
         if len(in_flight) == 1 + QUEUED_AT_POOL_WHEN_SHARING:

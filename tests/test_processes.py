@@ -62,3 +62,20 @@ def test_story_sketches_made_in_a_worker_are_those_made_in_the_fetching_process(
         assert result.story.keys == tuple(band_keys(here))
         assert unpack(result.story.packed) == stored_form(here)  # what the store compares
     assert results[-1].story is not None and results[-1].story.packed is None
+
+
+def test_a_parsed_feed_brings_its_packed_texts_utf8_only_when_asked():
+    """The storing process indexes a packed text from its UTF-8 (no unpacking) when the parse
+    brings it; a fetch whose analyses stream asks for none (~3 KB less an article in hand)."""
+    from newstui.processes import parse_document
+
+    text = "The harbour reopened after the storm, officials said. " * 10
+    rss = (
+        "<rss version='2.0'><channel><title>t</title><item><title>Harbour</title>"
+        f"<description>{text}</description><guid>1</guid></item></channel></rss>"
+    ).encode()
+    with_utf8 = parse_document(rss, "http://x/", "application/rss+xml").articles[0]
+    without = parse_document(rss, "http://x/", "application/rss+xml", utf8=False).articles[0]
+
+    assert isinstance(with_utf8.text, bytes) and with_utf8.text_utf8 == text.strip().encode()
+    assert without.text_utf8 is None and without.text == with_utf8.text

@@ -41,8 +41,8 @@ class PreparedArticle:
     text_utf8: bytes | None = None
 
 
-def prepare_article(article: Article) -> PreparedArticle:
-    """The stored form of an article."""
+def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
+    """The stored form of an article (`utf8`: with `text_utf8` when the text is packed)."""
     try:
         encoded = article.text.encode()
     except UnicodeEncodeError:  # a lone surrogate: each value computed on its own, as before
@@ -61,7 +61,7 @@ def prepare_article(article: Article) -> PreparedArticle:
     fields["summary"] = packed_text(stored_summary(article))
     fields["links"] = packed_links(links_json(article.links))
     fields["content_hash"] = content_hash(article, encoded)
-    fields["text_utf8"] = encoded if isinstance(text, bytes) else None
+    fields["text_utf8"] = encoded if utf8 and isinstance(text, bytes) else None
     return prepared
 
 
