@@ -52,6 +52,7 @@ from newstui.nlp.segment import (
     _opens_at,
     _word_before,
     capital_word_spans,
+    given_initials,
     name_tokens,
     paragraph_spans,
     sentence_starts,
@@ -448,6 +449,8 @@ def _sentence_starts_by_every_stop(text: str) -> list[int]:
             last = before[-1].lower().strip("\"“‘'(") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
+            if before and given_initials(before[-1].strip("\"“‘'(")):
+                continue  # "T.J. Bonner": a name's initials
             if _DOTTED_INITIALISM.fullmatch(last) and text[end.end() : end.end() + 1].islower():
                 continue  # "Washington, D.C. saying": no sentence end
         starts.append(end.end())
@@ -461,6 +464,8 @@ STOP_PIECES = st.lists(
             "Mr.",
             "U.S.",
             "D.C.",
+            "T.J.",
+            "J.R.R.",
             "Sept.",
             "corp.",
             "İİİİİ.",

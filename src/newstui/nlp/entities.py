@@ -21,6 +21,7 @@ from newstui.nlp.segment import (
     Token,
     closes_nickname,
     find_all,
+    given_initials,
     matches_at,
     nickname_end,
     paragraph_spans,
@@ -573,7 +574,10 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
     if gap == ". ":
         word = last.text
         return (
-            word in _DOTTED_PLACES or word in DOTTED_TITLES or (len(word) == 1 and word.isupper())
+            word in _DOTTED_PLACES
+            or word in DOTTED_TITLES
+            or (len(word) == 1 and word.isupper())
+            or given_initials(word)  # "T.J. Bonner"
         )
     return (
         gap in ("' ", "’ ")
@@ -1789,6 +1793,8 @@ class _EntityFinder:
                 or self._part_of_longer_name(run, i, n_known)
             ):
                 extending, n_known = True, 0
+            elif n_known == 1 and not pending and self._known_word_as_given_name(run, i):
+                extending, n_known, person_cue = True, 0, True  # "Chelsea Staub, agreed"
             kind = (
                 self._compass_kind(run, i, n_known, pending[-1].text)
                 if n_known
@@ -2014,6 +2020,34 @@ class _EntityFinder:
             return True  # "William S. Saturn", "Sam C. Jackson": a surname after an initial
         return i + n == len(run) and pending[-1].text in self.gaz.org_words
 
+    def _known_word_as_given_name(self, run: list[Token], i: int) -> bool:
+        """'Chelsea Staub, agreed', 'Austin Merrow … Merrow said': a place's or a club's word
+        before an unknown surname ending the run is a given name when the pair or the surname
+        alone is the subject of a speech verb."""
+        known = self._lookup(run[i].text)
+        if i + 2 != len(run) or known is None or known[1] not in ("PLACE", "ORG"):
+            return False
+        surname = run[i + 1]
+        word = surname.text
+        if (
+            not word.isalpha()
+            or _is_upper(word)
+            or word in self.gaz.org_words
+            or word.lower() in self.gaz.common_words
+            or self._lookup(word) is not None
+        ):
+            return False
+        for at in find_all(self.text, (word,)):
+            end = at + len(word)
+            if (at and _is_word_char(self.text[at - 1])) or (
+                end < len(self.text) and _is_word_char(self.text[end])
+            ):
+                continue
+            m = _SPEECH_VERB_AFTER.match(self.text, end)
+            if m and m.group(1) in SPEECH_VERBS:
+                return True
+        return False
+
     def _surname_like_group(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
         """'Hassan English', 'Ahmed al Kurd': a nationality's word ending a run after a given
         name (and a particle) is the person's surname."""
@@ -2090,17 +2124,19 @@ class _EntityFinder:
         return known is not None and known[1] == "PLACE"
 
     def _skip_portfolio(self, run: list[Token], i: int) -> int:
-        """After 'Minister', skip 'for International Affairs' when a name follows it."""
+        """After 'Minister', skip 'for International Affairs' or 'for the Environment' when a
+        name follows it."""
         if i >= len(run) or run[i].text not in ("for", "of"):
             return i
-        j = i + 1
+        first = i + 1 + (i + 1 < len(run) and run[i + 1].text == "the")
+        j = first
         while j < len(run) and _is_cap(run[j].text):
             j += 1
-        if j - (i + 1) < 3 or strip_possessive(run[j - 1].text) in self.heads:
+        if j - first < 3 or strip_possessive(run[j - 1].text) in self.heads:
             return i  # "Dean of UC Varden School of Law": a body, no name, after the title
-        n = j - 2 - (i + 1)
-        if n and self._is_place(run, i + 1, n):  # "First Minister of Scotland Nicola Sturgeon"
-            start, end, surface = self._surface(run, i + 1, n)
+        n = j - 2 - first
+        if n and self._is_place(run, first, n):  # "First Minister of Scotland Nicola Sturgeon"
+            start, end, surface = self._surface(run, first, n)
             name, kind = self._lookup(surface) or (surface, "PLACE")
             cand = Candidate(start, end, surface, n, kind, 3)
             cand.display = name if name != surface else None
@@ -3080,6 +3116,7 @@ class _EntityFinder:
 
 # ", who", ", 54,", ", a former minister", ", Gaza's deputy health minister": what follows a
 # person's name.
+_SPEECH_VERB_AFTER: Final = re.compile(r",? (?:also |later )?([a-z]+)\b")
 _PERSON_AFTER: Final = re.compile(
     r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) |[A-Z][\w-]*['’]s )?"
     r"((?:[\w-]+ ){0,3}[\w-]+)"

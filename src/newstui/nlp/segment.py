@@ -145,6 +145,20 @@ _SENTENCE_END_CHARS: Final = (".", "\n", "!", "?", "…")  # what every _SENTENC
 
 
 _DOTTED_INITIALISM: Final = re.compile(r"[a-z](?:\.[a-z]){1,3}")
+_GIVEN_INITIALS: Final = re.compile(r"[A-Z](?:\.[A-Z]){1,2}")
+# dotted abbreviations of places that often end a sentence ("in Washington, D.C.") and ships'
+# prefixes ("U.S.S. Grayback"): no person's initials
+_DOTTED_PLACE_ABBREVIATIONS: Final = frozenset(
+    "d.c n.y l.a n.j n.z s.f p.r u.a.e u.s.a u.s.s h.m.s".split()
+)
+
+
+def given_initials(word: str) -> bool:
+    """'T.J', 'J.R.R': initials opening a person's name, after which a full stop goes on."""
+    return (
+        _GIVEN_INITIALS.fullmatch(word) is not None
+        and word.lower() not in _DOTTED_PLACE_ABBREVIATIONS
+    )
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -165,6 +179,8 @@ def sentence_starts(text: str) -> list[int]:
             last = before[-1].lower().strip("\"“‘'(") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
+            if before and given_initials(before[-1].strip("\"“‘'(")):
+                continue  # "T.J. Bonner", "J.R.R. Tolkien": a name's initials
             if _DOTTED_INITIALISM.fullmatch(last) and text[end : end + 1].islower():
                 continue  # "outside Washington, D.C. saying": a dotted initialism, then lower case
         starts.append(end)
@@ -518,7 +534,11 @@ def _ends_sentence(gap: str, prev: str) -> bool:
         return True
     if not gap.endswith("."):
         return False
-    return prev.lower() not in ABBREVIATIONS and not (len(prev) == 1 and prev.isupper())
+    return (
+        prev.lower() not in ABBREVIATIONS
+        and not (len(prev) == 1 and prev.isupper())
+        and not given_initials(prev)
+    )
 
 
 def _name_words(part: str) -> list[str] | None:

@@ -1,0 +1,51 @@
+"""Rules-17 name classes, each pinned by invented sentences (no article text): speakers' names the
+entity step found only in part or glued to a word before them (r16-names)."""
+
+from __future__ import annotations
+
+
+def _people(extractor, text: str) -> set[str]:
+    return {e.name for e in extractor.analyse(text).entities if e.type == "PERSON"}
+
+
+def test_a_sentence_adverb_before_a_surname_is_no_part_of_the_name(extractor) -> None:
+    text = (
+        "Reportedly Vandermolen refused to resign. Vandermolen said the essay was his own.\n\n"
+        "Additionally Okonkwo wrote to the board."
+    )
+    people = _people(extractor, text)
+    assert "Vandermolen" in people
+    assert not any(name.startswith(("Reportedly", "Additionally")) for name in people)
+
+
+def test_a_portfolio_with_the_after_a_title_ends_at_the_name(extractor) -> None:
+    text = "Minister for the Environment Peter Halloway said the dam would not be built."
+    people = _people(extractor, text)
+    assert "Peter Halloway" in people
+    assert not any(name.startswith("Environment") for name in people)
+
+
+def test_dotted_initials_open_a_name_and_end_no_sentence(extractor) -> None:
+    text = (
+        "Union president T.J. Wendover said the fence would not work.\n\n"
+        "The novelist J.R.R. Haskell wrote three books about it."
+    )
+    people = _people(extractor, text)
+    assert {"T.J. Wendover", "J.R.R. Haskell"} <= people
+
+
+def test_a_place_abbreviation_still_ends_its_sentence(extractor) -> None:
+    text = "The delegates flew to Washington, D.C. Wendover stayed at home."
+    assert "D.C. Wendover" not in _people(extractor, text)
+
+
+def test_a_place_word_as_a_given_name_before_a_speaking_surname_is_a_person(extractor) -> None:
+    text = "One of the riders, Chelsea Varnholt, agreed. Varnholt said the course was fair."
+    people = _people(extractor, text)
+    assert "Chelsea Varnholt" in people
+    assert "Chelsea" not in {e.name for e in extractor.analyse(text).entities}
+
+
+def test_a_place_word_before_a_thing_that_never_speaks_stays_a_place(extractor) -> None:
+    text = "Visitors to Chelsea Harbour counted the boats. The Harbour was quiet."
+    assert not _people(extractor, text)
