@@ -19,6 +19,16 @@ def test_pm_and_a_state_councillor_are_titles_before_a_name(extractor) -> None:
     assert {kind for _, kind in found} == {"PERSON"}
 
 
+def test_pm_after_a_clock_hour_is_a_time_not_a_title(extractor) -> None:
+    for text in (
+        "The final starts at 3 PM Eastern Time on Sunday.",
+        "The polls close at 9 AM Pacific Time, officials said.",
+    ):
+        assert _entities(extractor, text) == set()
+    found = _entities(extractor, "At 10 PM Karla Vintner said the count was done.")
+    assert ("Karla Vintner", "PERSON") in found
+
+
 def test_a_level_word_before_a_known_body_names_a_body_of_its_own(extractor) -> None:
     text = "A spokesman for the National Security Council, Ola Brenn, said the test was a threat."
     found = _entities(extractor, text)

@@ -139,6 +139,9 @@ _GROUP_OF_PLACE: Final = re.compile(
 # Words that, capitalised, open a sentence and no name ("France On Monday, …": a glued heading).
 # Not "Today": it goes on names after a place ("USA Today Network", "Russia Today").
 _SENTENCE_OPENERS: Final = frozenset("The On In At After Before During Yesterday".split())
+# "3 PM", "11 AM": the marks of a clock time, and a digit with the space before one.
+_CLOCK_MARKS: Final = frozenset(("AM", "PM"))
+_DIGIT_SPACES: Final = frozenset(f"{d} " for d in "0123456789")
 # Newspapers' head words that are also common nouns or verbs: one alone opening a sentence
 # ("Monitor team productivity", "Observer bias") names no paper ("the Monitor" still does).
 _MASTHEAD_WORDS: Final = frozenset("Monitor Statesman Examiner Courier Inquirer Observer".split())
@@ -1751,6 +1754,15 @@ class _EntityFinder:
             self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
         if run[0].sentence_start:
             run = self._drop_sentence_opener(run)
+        if (
+            len(run) > 1
+            and run[0].text in _CLOCK_MARKS
+            and self.text[run[0].start - 2 : run[0].start] in _DIGIT_SPACES
+        ):
+            run, cues = (
+                run[1:],
+                cues[1:],
+            )  # "at 3 PM Eastern Time": a clock time, not "PM" the title
         if len(run) > 1 and (run[0].text in WEEKDAYS or run[-1].text in WEEKDAYS):
             run, cues = _without_weekdays(run, cues)  # "On Friday Ford Motor Company announced"
             if not run:
