@@ -49,3 +49,24 @@ def test_a_place_word_as_a_given_name_before_a_speaking_surname_is_a_person(extr
 def test_a_place_word_before_a_thing_that_never_speaks_stays_a_place(extractor) -> None:
     text = "Visitors to Chelsea Harbour counted the boats. The Harbour was quiet."
     assert not _people(extractor, text)
+
+
+def test_an_unknown_pair_opening_a_paragraph_is_a_person_when_she_speaks_after(
+    extractor,
+) -> None:
+    text = (
+        "The camp grew all week.\n\n"
+        "Zorya Tavenek, credited with starting the camp, addressed the crowd at the museum. "
+        '"We will stay until the rents fall", she said.'
+    )
+    assert "Zorya Tavenek" in _people(extractor, text)
+    assert [q.speaker for q in extractor.analyse(text).quotes] == ["Zorya Tavenek"]
+
+
+def test_an_unknown_pair_opening_a_paragraph_with_no_pronoun_speaking_is_no_person(
+    extractor,
+) -> None:
+    text = (
+        "The camp grew all week.\n\nNowa Brela, a district of the town, held a vote on the rents."
+    )
+    assert "Nowa Brela" not in _people(extractor, text)

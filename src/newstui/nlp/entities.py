@@ -2747,6 +2747,7 @@ class _EntityFinder:
                 or _OF_BODY_SPEAKS.match(self.text, end)
                 or self._role_of_before(before)
                 or (after[:1] in ("'", "’") and _PERSON_POSSESSION.match(after))
+                or self._opens_paragraph_pronoun_speaks(toks, start, end)
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -3082,6 +3083,20 @@ class _EntityFinder:
         m = _OF_PLACE.match(after)
         return m is not None and self.gaz.known.get(m.group(1)) == "PLACE"
 
+    def _opens_paragraph_pronoun_speaks(self, toks: list[Token], start: int, end: int) -> bool:
+        """'Daphni Leef, credited with …, addressed the crowd. "…", she said.': two unknown words
+        opening a paragraph, set off by a comma, name a person when "she" or "he" speaks later in
+        that paragraph."""
+        if len(toks) != 2 or (start and self.text[start - 1] != "\n"):
+            return False
+        if self.text[end : end + 2] != ", ":
+            return False
+        stop = self.text.find("\n", end)
+        return (
+            _PRONOUN_SPEAKS.search(self.text, end, stop if stop >= 0 else len(self.text))
+            is not None
+        )
+
     def _person_after(self, after: str) -> bool:
         """Whether the words after a name describe a person: ", who", ", 54,", ", a former coach"."""
         if after[:2] != ", " and not (
@@ -3128,6 +3143,9 @@ class _EntityFinder:
 
 # ", who", ", 54,", ", a former minister", ", Gaza's deputy health minister": what follows a
 # person's name.
+_PRONOUN_SPEAKS: Final = re.compile(
+    r"\b(?:[Ss]he|[Hh]e) (?:said|says|added|told|explained|stated)\b"
+)
 _SPEECH_VERB_AFTER: Final = re.compile(r",? (?:also |later )?([a-z]+)\b")
 _PERSON_AFTER: Final = re.compile(
     r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) |[A-Z][\w-]*['’]s )?"
