@@ -70,3 +70,20 @@ def test_an_unknown_pair_opening_a_paragraph_with_no_pronoun_speaking_is_no_pers
         "The camp grew all week.\n\nNowa Brela, a district of the town, held a vote on the rents."
     )
     assert "Nowa Brela" not in _people(extractor, text)
+
+
+def test_a_brief_naming_an_event_after_a_title_still_ends_at_the_name(extractor) -> None:
+    text = "Minister for the Olympics Peter Halloway rejected the calls for a boycott."
+    people = _people(extractor, text)
+    assert "Peter Halloway" in people
+    assert not any("Olympics" in name for name in people)
+
+
+def test_one_of_a_plural_role_after_an_unknown_pair_makes_a_person(extractor) -> None:
+    text = "Tarik Osmanli, one of the MPs who signed the letter, condemns the plan."
+    assert "Tarik Osmanli" in _people(extractor, text)
+
+
+def test_one_of_a_plural_thing_after_an_unknown_pair_makes_no_person(extractor) -> None:
+    text = "Nowa Brela, one of the largest districts, held a vote on the rents."
+    assert "Nowa Brela" not in _people(extractor, text)

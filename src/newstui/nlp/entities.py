@@ -809,7 +809,9 @@ class _EntityFinder:
             return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
-                if any(t.text in THING_WORDS for t in run[i + n : i + n + 3]):
+                if any(
+                    t.text in THING_WORDS for t in run[i + n : i + n + 3]
+                ) and not self._brief_then_full_name(run, i + n):
                     return 0  # "the GNU General Public License": a thing's name, no title
                 if (
                     i + n + 2 < len(run)
@@ -2135,6 +2137,19 @@ class _EntityFinder:
         known = self._lookup(self._surface(run, i, n)[2])
         return known is not None and known[1] == "PLACE"
 
+    def _brief_then_full_name(self, run: list[Token], j: int) -> bool:
+        """'Minister for the Olympics Tessa Jowell': a brief after a title, then a known given
+        name and a surname ending the run (the brief's thing word makes no thing's name)."""
+        if j >= len(run) or run[j].text not in ("for", "of"):
+            return False
+        k = j + 1 + (j + 1 < len(run) and run[j + 1].text == "the")
+        return (
+            len(run) - k >= 3
+            and all(_is_cap(t.text) for t in run[k:])
+            and run[-2].text in self.gaz.first_names
+            and run[-1].text not in THING_WORDS
+        )
+
     def _skip_portfolio(self, run: list[Token], i: int) -> int:
         """After 'Minister', skip 'for International Affairs' or 'for the Environment' when a
         name follows it."""
@@ -3113,6 +3128,9 @@ class _EntityFinder:
             if m.end() < len(after):  # the whole apposition is in view: its last word is the head
                 words = words[-1:]
             return any(w.lower() in self.gaz.role_words for w in words)
+        if m.group(1) and m.group(1).startswith("one of the "):
+            last = m.group(1).rsplit(" ", 1)[-1].lower()  # ", one of the MPs who signed"
+            return last.endswith("s") and last[:-1] in self.gaz.role_words
         return not m.group(1) or any(
             w.lower() in self.gaz.role_words for w in m.group(1).split()
         )  # ", the acting Prime Minister of Iraq"
