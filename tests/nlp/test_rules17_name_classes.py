@@ -87,3 +87,13 @@ def test_one_of_a_plural_role_after_an_unknown_pair_makes_a_person(extractor) ->
 def test_one_of_a_plural_thing_after_an_unknown_pair_makes_no_person(extractor) -> None:
     text = "Nowa Brela, one of the largest districts, held a vote on the rents."
     assert "Nowa Brela" not in _people(extractor, text)
+
+
+def test_an_unknown_pair_after_a_one_word_brief_is_the_titled_person(extractor) -> None:
+    text = (
+        "Chief of Staff Tomiro Kemazaki of Coastal Guard Force was dismissed on Friday. "
+        "Kemazaki said the essay was his own."
+    )
+    people = _people(extractor, text)
+    assert "Tomiro Kemazaki" in people
+    assert not any(name.startswith("Staff") for name in people)

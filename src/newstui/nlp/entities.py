@@ -1904,8 +1904,43 @@ class _EntityFinder:
         lower = any(_is_lower(t.text) for t in run[j:])
         if last in self.gaz.org_words:
             # "Dr. Ann Lee of Scripps Research Institute": a given name, then the body's name
-            return not (lower and run[j].text in self.gaz.first_names and _is_cap(run[j + 1].text))
+            return not (lower and self._given_name_after_brief(run, j))
         return last in self.heads and not lower
+
+    def _given_name_after_brief(self, run: list[Token], j: int) -> bool:
+        """Whether a given name and a capitalised word follow at `j`, or after a brief there
+        ("Minister for the Arts Ann Lee of …"); after a one-word brief the given name may be
+        unknown when the article uses the surname alone ("Chief of Staff Toshio Tamogami of …")."""
+        g = j
+        if run[j].text in ("for", "of"):
+            k = j + 1 + (j + 1 < len(run) and run[j + 1].text == "the")
+            g = k
+            while g < len(run) and _is_cap(run[g].text) and run[g].text not in self.gaz.first_names:
+                g += 1
+            if (g == len(run) or not _is_cap(run[g].text)) and self._unknown_name_after_brief(
+                run, k + 1
+            ):
+                return True
+        return g + 1 < len(run) and run[g].text in self.gaz.first_names and _is_cap(run[g + 1].text)
+
+    def _unknown_name_after_brief(self, run: list[Token], g: int) -> bool:
+        """Two capitalised words at `g` before a lower-case word, the second used alone elsewhere
+        in the article: 'Toshio Tamogami of …' then 'Tamogami said'."""
+        if g + 2 >= len(run) or not _is_lower(run[g + 2].text):
+            return False
+        given, surname = run[g].text, run[g + 1].text
+        if not (given.isalpha() and surname.isalpha() and _is_cap(given) and _is_cap(surname)):
+            return False
+        if self._lookup(given) or self._lookup(surname) or surname in self.heads:
+            return False
+        alone = [
+            at
+            for at in find_all(self.text, (surname,))
+            if at != run[g + 1].start
+            and self.text[at - 1 : at] == " "
+            and not _is_word_char(self.text[at + len(surname) : at + len(surname) + 1] or " ")
+        ]
+        return any(self.text[max(0, at - len(given) - 1) : at - 1] != given for at in alone)
 
     def _org_noun_before(self, run: list[Token]) -> bool:
         """'the magazine Scientific American', 'law firm Sidley Austin': after a noun naming a
