@@ -97,3 +97,13 @@ def test_an_unknown_pair_after_a_one_word_brief_is_the_titled_person(extractor) 
     people = _people(extractor, text)
     assert "Tomiro Kemazaki" in people
     assert not any(name.startswith("Staff") for name in people)
+
+
+def test_a_parliamentarian_apposition_makes_an_unknown_pair_the_speaker(extractor) -> None:
+    text = (
+        "The row grew on Monday.\n\n"
+        '"The map must be corrected at once," Velm Sarovan, a Kestral parliamentarian was '
+        "quoted as saying."
+    )
+    assert "Velm Sarovan" in _people(extractor, text)
+    assert [q.speaker for q in extractor.analyse(text).quotes] == ["Velm Sarovan"]
