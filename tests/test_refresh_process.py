@@ -1,9 +1,14 @@
 """A large refresh runs in a child process: outcomes stream back, articles are stored, and a
-cancel stops it soon."""
+cancel stops it soon; its last message counts even when it lands as the child ends."""
 
+import queue
 import threading
 import time
+from typing import Any
 
+import pytest
+
+from newstui import refresh_process
 from newstui.config import load_config
 from newstui.library import Library
 from newstui.tui.refresh import CHILD_MIN_FEEDS, plan_all, run_refresh
@@ -54,3 +59,80 @@ def test_cancelling_a_refresh_in_a_child_process_returns_soon(db_path, feed_serv
     assert run_refresh(db_path, config, plan_all(config), print, cancel) is None
 
     assert time.monotonic() - started < 8
+
+
+class _LateQueue:
+    """A queue whose first read finds nothing: the child's last message arrives just after."""
+
+    def __init__(self) -> None:
+        self._items: queue.Queue[Any] = queue.Queue()
+        self._reads = 0
+
+    def put(self, item: Any) -> None:
+        self._items.put(item)
+
+    def get(self, timeout: float) -> Any:
+        self._reads += 1
+        if self._reads == 1:
+            raise queue.Empty
+        return self._items.get(timeout=timeout)
+
+    def close(self) -> None:
+        pass
+
+
+class _EndedChild:
+    """A child process that already ran to its end (exit code 0), having sent `done`."""
+
+    exitcode = 0
+
+    def __init__(self, messages: _LateQueue) -> None:
+        self._messages = messages
+
+    def start(self) -> None:
+        self._messages.put(("done", "1 feed skipped"))
+
+    def is_alive(self) -> bool:
+        return False
+
+    def join(self, timeout: float | None = None) -> None:
+        pass
+
+
+class _Context:
+    def __init__(self) -> None:
+        self.messages = _LateQueue()
+
+    def Queue(self) -> _LateQueue:
+        return self.messages
+
+    def Event(self) -> threading.Event:
+        return threading.Event()
+
+    def Process(self, **_: Any) -> _EndedChild:
+        return _EndedChild(self.messages)
+
+
+def _work(*_: Any, **__: Any) -> None:
+    return None
+
+
+def test_a_child_whose_last_message_lands_as_it_ends_is_no_failed_refresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    context = _Context()
+    monkeypatch.setattr(refresh_process.multiprocessing, "get_context", lambda _: context)
+    monkeypatch.setattr(refresh_process, "POLL", 0.01)
+    outcome = refresh_process.run_in_child(_work, (), report=lambda _: None)
+    assert outcome == "1 feed skipped"
+
+
+def test_a_child_that_ended_without_a_word_is_a_failed_refresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    context = _Context()
+    monkeypatch.setattr(refresh_process.multiprocessing, "get_context", lambda _: context)
+    monkeypatch.setattr(refresh_process, "POLL", 0.01)
+    monkeypatch.setattr(_EndedChild, "start", lambda self: None)
+    outcome = refresh_process.run_in_child(_work, (), report=lambda _: None)
+    assert outcome == "refresh failed: its process ended (exit code 0)"

@@ -53,6 +53,7 @@ def run_in_child(
     )
     child.start()
     stopping_since: float | None = None
+    ended_seen = False  # the child was seen ended once, with no message waiting at that look
     try:
         while True:
             if cancel is not None and cancel.is_set() and stopping_since is None:
@@ -65,7 +66,12 @@ def run_in_child(
                     if time.monotonic() - stopping_since > STOP_GRACE or not child.is_alive():
                         return None
                 elif not child.is_alive():
-                    return f"refresh failed: its process ended (exit code {child.exitcode})"
+                    # a child flushes its queue before it ends, but its last message can land
+                    # between a look that found none and the look that finds the child ended
+                    # (a busy machine): read once more before calling the refresh failed
+                    if ended_seen:
+                        return f"refresh failed: its process ended (exit code {child.exitcode})"
+                    ended_seen = True
                 continue
             if kind == "outcome":
                 report(value)
