@@ -3431,10 +3431,11 @@ _TITLE_WORDS: Final = frozenset(
 # A title opening with "The" that goes on past an "of" to a pronoun: "The Time of Your Life".
 _TITLE_GOES_ON: Final = re.compile(r" (?:of|for|in|to|and|with) (?:Your|My|Our|Their|You|Me|Us)\b")
 # Last words of a building or a site, a PLACE even when a body's name opens it ("Army Hospital").
-_FACILITY_HEADS: Final = frozenset("Hospital Headquarters Complex".split())
+# "Mayo Clinic", "Blakely Care Center": a clinic, like a hospital, is where patients are treated
+_FACILITY_HEADS: Final = frozenset("Hospital Headquarters Complex Clinic Clinics".split())
 _FACILITY_PAIRS: Final = frozenset(
     f"{kind} {centre}"
-    for kind in ("Medical", "Space", "Convention")
+    for kind in ("Medical", "Space", "Convention", "Care")
     for centre in ("Center", "Centre")
 )
 _FACILITY_LAST: Final = frozenset(pair.rsplit(" ", 1)[-1] for pair in _FACILITY_PAIRS)
