@@ -15,3 +15,27 @@ def test_a_clinic_or_a_care_centre_is_a_place_like_a_hospital(extractor) -> None
     assert ("Pellridge Care Center", "PLACE") in found
     found = _entities(extractor, "Patients queued outside the Marsh Valley Clinics on Monday.")
     assert ("Marsh Valley Clinics", "PLACE") in found
+
+
+def test_a_stock_ticker_in_brackets_is_no_organisation(extractor) -> None:
+    text = "The list includes Quorvane (QVNE) and Telmarch (TMH), the report said."
+    found = _entities(extractor, text)
+    assert not any(name in ("QVNE", "TMH") for name, _ in found)
+    found = _entities(extractor, "Korvex shares (KRVX) fell 5% in late trading on Monday.")
+    assert not any(name == "KRVX" for name, _ in found)
+    found = _entities(extractor, "Halden Motors (NYSE: HLM) said its profit rose.")
+    assert ("Halden Motors", "ORG") in found
+    assert not any(name == "HLM" for name, _ in found)
+    found = _entities(extractor, "It was sold to Parrow & Co, (PRW) for $4 million.")
+    assert not any(name == "PRW" for name, _ in found)
+
+
+def test_an_abbreviation_defined_after_a_name_and_used_again_stays(extractor) -> None:
+    text = "The Northern Water Board (NWB) met on Monday. NWB officials said rates would rise."
+    assert ("Northern Water Board", "ORG") in _entities(extractor, text)
+    text = "Delmar Motor Company (DMC) said sales fell."
+    assert ("Delmar Motor Company", "ORG") in _entities(extractor, text)
+    text = (
+        "Officials at Rosvodkanal (RVK) said the pipes burst. RVK said repairs would take a week."
+    )
+    assert any(name in ("RVK", "Rosvodkanal") for name, _ in _entities(extractor, text))

@@ -892,6 +892,7 @@ class _EntityFinder:
             self._type_acronyms_spelt_out()
         if " (" in self.text:
             self._untype_term_abbreviations()
+            self._drop_stock_tickers()
         if self.airlines:  # "Adam Air was grounded": the airline, not a person named Adam
             for cand in self.candidates:
                 if cand.type == "PERSON" and cand.strength < 3 and cand.text in self.airlines:
@@ -1463,6 +1464,40 @@ class _EntityFinder:
             for cand in self.candidates:
                 if cand.strength < 3 and strip_possessive(cand.text) in terms:
                     cand.type, cand.strength = None, 0
+
+    def _drop_stock_tickers(self) -> None:
+        """'Lionbridge (LIOX)', 'Apple shares (AAPL)', '(NYSE: KRX)': capitals in brackets
+        after one word of a company's name, after shares or an exchange are its stock ticker, no
+        body's abbreviation (nothing is abbreviated from one word), unless the article uses
+        them again outside brackets."""
+        tickers: set[int] = set()
+        for m in _TICKER.finditer(self.text):
+            code = m.group(2)
+            if not m.group(1) and not self._one_word_name_before(m.start(), code):
+                continue
+            if not _has_word_token(self.text[: m.start()] + self.text[m.end() :], code):
+                tickers.add(m.start(2))
+        if tickers:
+            self.candidates = [c for c in self.candidates if c.start not in tickers]
+
+    def _one_word_name_before(self, at: int, code: str) -> bool:
+        """Whether `text[:at]` ends with "shares", "stock", a one-word name found as a candidate
+        or a company's name ending in its legal form (the `_TICKER` match at `at` holds the
+        comma and the bracket)."""
+        before = self.text[max(0, at - 7) : at]
+        if before.endswith((" shares", " stock")):
+            return True
+        for cand in self.candidates:
+            if cand.end == at and "'" not in cand.text:
+                if cand.words == 1:
+                    return True
+                # "Bowne & Co, (BNE)": after a legal form, capitals that are not the name's
+                # initials ("Ford Motor Company (FMC)" abbreviates the name)
+                words = cand.text.split()
+                return words[-1].rstrip(".") in _TICKER_AFTER and not _initials(
+                    cand.text
+                ).startswith(code[:2])
+        return False
 
     def _spells_lower_words(self, end: int, abbreviation: str) -> bool:
         """Whether the words ending at `end`, some in lower case (not only "from", "of": "Notes
@@ -4412,6 +4447,11 @@ _ROLE_OF_BEFORE: Final = re.compile(
 _ROAD_WORDS: Final = tuple("Interstate Route Highway Motorway Expressway Freeway".split())
 _ROAD_NUMBER: Final = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
 _BRACKETED_ABBREVIATION: Final = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
+_TICKER_AFTER: Final = _LEGAL_FORMS | {"Co", "Corporation", "Company", "plc", "SA", "AG", "NV"}
+# A stock ticker in brackets: "(LIOX)", ", (BNE)", "(NYSE: KRX)", "(Nasdaq:AAPL)"
+_TICKER: Final = re.compile(
+    r",? \(((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX|NZX|HKEX|SGX|TSE|OTC)\s?:\s?)?([A-Z]{2,5})\)"
+)
 _NAME_WORD: Final = re.compile(
     r"(?<![\w’'&.-])(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)(?![\w’'])"
 )
