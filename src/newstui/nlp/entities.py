@@ -2533,6 +2533,29 @@ class _EntityFinder:
             return None, 0  # "Sector Breakdown": headings capitalise every word
         return kind, strength
 
+    def _leader_of_term(self, words: list[str], surface: str, start: int, after: str) -> bool:
+        """'the Kelbrook government', 'the Marlowe administration', 'Ovid Tarrant's presidency':
+        a name that no list knows, standing for a government or a term of office, is its
+        leader's (a party, a nation or an adjective is known or reads as one)."""
+        possessive = after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3])
+        rest = after[2:] if possessive else after
+        m = _LEADER_TERM.match(rest)
+        if m is None or len(words) > 3 or (m.group(1) == "rule" and not possessive):
+            return False
+        if not possessive and (
+            len(words) > 1
+            or self.text[start - 4 : start] not in ("the ", "The ")
+            or words[0].endswith(_QUALIFIER_ENDINGS)  # "the Provisional government"
+            or words[0] in _GOVERNMENT_QUALIFIERS
+        ):
+            return False
+        return (
+            all(_is_cap(w) and not _is_upper(w) and "." not in w for w in words)
+            and self._plain_name(words)
+            and not self._lookup(surface)
+            and not any(self._lookup(w) for w in words)
+        )
+
     def _plain_name(self, words: list[str]) -> bool:
         """Whether `words` hold no known name, head noun, title, role or common word."""
         gaz = self.gaz
@@ -2631,6 +2654,8 @@ class _EntityFinder:
             and self._first_name_decides(words, start, after)
         ):
             return "PERSON", 2  # most full names: the first-name rule below (a cheap proof)
+        if after[:1] in _LEADER_OPENINGS and self._leader_of_term(words, surface, start, after):
+            return "PERSON", 1  # "the Kelbrook government", "Ovid Tarrant's presidency"
         if (
             (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
             or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
@@ -2965,8 +2990,8 @@ class _EntityFinder:
             return False  # "the copper commission, Cochilco, said"
         next_words = rest_after.split(None, 1)
         next_word = next_words[0].lower().strip(".,;:") if next_words else ""
-        if next_word in _ONE_WORD_AFTER_CUES:
-            return False
+        if next_word in _ONE_WORD_AFTER_CUES or strip_possessive(next_word) in _LEADER_TERMS:
+            return False  # (also "the Kelbrook government's")
         # the cues that need a comma or an apostrophe after the name: regular expressions,
         # tried last (most names with a comma after them fail a cheaper test above)
         if mark == ",":
@@ -3667,8 +3692,23 @@ _ADDRESS_AFTER: Final = re.compile(r" address(?:es)?\b")
 _OUTLET_NOUNS: Final = frozenset(
     "newspaper newspapers tabloid tabloids broadsheet magazine magazines".split()
 )
+# What a leader's name stands for: "the Kelbrook government", "Ovid Tarrant's rule".
+_LEADER_TERM: Final = re.compile(
+    r" (administration|government|presidency|premiership|regime|reign|rule)\b"
+)
+_LEADER_OPENINGS: Final = frozenset((" ", "'", "’"))
+_LEADER_TERMS: Final = frozenset(
+    "administration government presidency premiership regime reign rule".split()
+)
+# Endings of adjectives that qualify a government ("the Provisional government", "the
+# Democratic administration", "the Federal government"), never taken for a leader's name.
+_QUALIFIER_ENDINGS: Final = ("al", "ic", "ist", "ary", "ity", "ion", "ian", "ern", "ive")
+_GOVERNMENT_QUALIFIERS: Final = frozenset(
+    "Interim Caretaker Puppet Green Unity Shadow Exile Rebel Reform Junta Minority".split()
+)
 _ONE_WORD_AFTER_CUES: Final = (
-    _MEDIA_VERBS
+    _LEADER_TERMS
+    | _MEDIA_VERBS
     | PLACE_NOUNS
     | SPEECH_VERBS
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
