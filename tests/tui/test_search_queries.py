@@ -159,6 +159,34 @@ async def test_a_query_typed_in_the_same_burst_as_the_slash_is_searched_not_lost
         assert app.main.headlines.view.key == "search:title:kremlin"
 
 
+async def test_a_key_typed_right_behind_enter_moves_in_the_results_not_lost(db_path, ids):
+    """`/aleppo` Enter `j` in one burst: the j reached the box before its screen had answered
+    Enter, was typed into the closing box and lost; the cursor stayed on the first result."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, ["slash", *"aleppo", "enter", "j"])
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.main.headlines.view.key == "search:aleppo"
+        assert app.main.headlines.total >= 2
+        assert app.main.headlines.cursor == 1
+
+
+async def test_keys_behind_enter_on_an_invalid_query_go_on_into_the_box(db_path, ids):
+    """The box stays open on an error: what was typed behind Enter is typed into it, in order,
+    and an Enter among those keys searches the mended query."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, ["slash", *"(title:kremlin OR", "enter", *" text:milk)", "enter", "j"])
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.main.headlines.view.key == "search:(title:kremlin OR text:milk)"
+        assert app.main.headlines.total == 2
+        assert app.main.headlines.cursor == 1
+
+
 async def test_a_search_that_finds_nothing_says_so_and_how_to_go_back(db_path, ids):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:

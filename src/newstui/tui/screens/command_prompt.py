@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from newstui.tui.widgets.ordered_input import OrderedInput, TypedAhead
 
@@ -58,9 +57,8 @@ class CommandScreen(TypedAhead[str | None], ModalScreen[str | None]):
         """What the screen returns for the typed line (None when nothing was typed)."""
         return typed.strip() or None
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(self.answer(event.value))
+    def submitted(self, typed: str) -> None:
+        self.dismiss(self.answer(typed))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

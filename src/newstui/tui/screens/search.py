@@ -55,9 +55,8 @@ class SearchScreen(TypedAhead["Query | None"], ModalScreen["Query | None"]):
             )
             yield SearchHint()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
+    def submitted(self, typed: str) -> None:
+        text = typed.strip()
         if not text:
             self.dismiss(None)
             return

@@ -6,11 +6,12 @@ app is busy, a paste, a fast typist) they ran after the characters typed behind 
 Backspace, `flood OR` searched for "?flood O", and Ctrl-U, `words`, Enter for nothing
 (textual#6605, open upstream).
 Here the box runs its own (non-priority) bindings as the key arrives, as the app would have.
-`TypedAhead` gives a prompt screen's box the keys typed before it had the focus."""
+`TypedAhead` gives a prompt screen's box the keys typed before it had the focus, and the keys
+typed behind Enter to whatever shows once the screen has answered it."""
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import Screen, ScreenResultType
@@ -19,6 +20,11 @@ from textual.widgets import Input
 
 class OrderedInput(Input):
     """An Input whose editing keys and Enter keep their place among the characters typed."""
+
+    def __init__(self, value: str = "", placeholder: str = "", *, id: str | None = None) -> None:
+        super().__init__(value=value, placeholder=placeholder, id=id)
+        # Keys typed behind Enter, kept until the screen has answered it (None: not waiting).
+        self._held: list[events.Key] | None = None
 
     def binds(self, key: str) -> Binding | None:
         """The box's own (non-priority) binding of a key, if it has one."""
@@ -30,20 +36,54 @@ class OrderedInput(Input):
         return None
 
     async def on_key(self, event: events.Key) -> None:
+        if not self.screen.is_active:  # Enter closed the box: the key is for what shows now
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        if self._held is not None:  # behind Enter: it waits for the screen's answer
+            event.stop()
+            event.prevent_default()
+            self._held.append(events.Key(event.key, event.character))
+            return
         if event.is_printable:
-            return  # Input has inserted it already
+            return  # Input inserts it
         binding = self.binds(event.key)
         if binding is not None:
             event.stop()
             event.prevent_default()
-            await self.run_action(binding.action)
+            await self._run(binding)
+
+    async def _run(self, binding: Binding) -> None:
+        await self.run_action(binding.action)
+        if binding.action == "submit":
+            self._held = []  # until the screen answers
+
+    async def release_held(self) -> None:
+        """Once the screen has answered Enter: the keys typed behind it go on their way, to
+        what shows now if the screen closed, else into this box, in their order."""
+        held, self._held = self._held or [], None
+        for key in held:
+            if self._held is not None:  # an Enter among them: the rest wait for its answer
+                self._held.append(key)
+            elif self.screen.is_active and key.is_printable and key.character is not None:
+                selection = self.selection  # as Input types a character
+                if selection.is_empty:
+                    self.insert_text_at_cursor(key.character)
+                else:
+                    self.replace(key.character, *selection)
+            elif self.screen.is_active and (binding := self.binds(key.key)) is not None:
+                await self._run(binding)
+            else:  # (Esc, Tab… and every key once the screen closed: the app routes them)
+                self.app.post_message(events.Key(key.key, key.character))
 
 
 class TypedAhead(Screen[ScreenResultType]):
     """Mixed into a prompt screen: keys typed right behind the one that opened it (`/kremlin`
     Enter in one burst) reach this screen before its box has the focus, or the app after
     passing the screen behind; they go into the box, in order (they were dropped, run as the
-    app's keys, and Enter closed an empty box)."""
+    app's keys, and Enter closed an empty box). Keys typed behind Enter (`/aleppo` Enter `j`)
+    reach the screen showing after it closed (they were typed into the closing box)."""
 
     def take_typed_key(self, event: events.Key) -> None:
         """Give the box a key it would have taken (a character, Enter, Backspace…)."""
@@ -61,3 +101,13 @@ class TypedAhead(Screen[ScreenResultType]):
     def on_key(self, event: events.Key) -> None:
         if self.focused is None:
             self.take_typed_key(event)
+
+    def submitted(self, typed: str) -> None:
+        """Answer Enter on the box's text: dismiss the screen with a result, or keep it open."""
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def _typed_submitted(self, event: Input.Submitted) -> None:
+        self.submitted(event.value)
+        if isinstance(event.input, OrderedInput):
+            event.input.call_later(event.input.release_held)
