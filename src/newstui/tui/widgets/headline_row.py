@@ -5,6 +5,7 @@ for each row it shows, and the first screen draws a screenful before anything el
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -61,13 +62,44 @@ def headline_date(row: ArticleRow, width: int, timed: bool = True) -> str:
     return shown_date(row.published, start, end).ljust(end - start)
 
 
+def source_room(width: int) -> int:
+    """The most cells the source column takes in a list `width` cells wide."""
+    return max(8, min(18, width // 5))
+
+
+def shown_source(feed: str | None) -> str:
+    """A source's name as a row shows it (before it is cut to the column)."""
+    return strip_control_codes(terminal_safe(feed, line=True))
+
+
+def source_cells(feeds: Iterable[str | None], width: int) -> int:
+    """How wide the source column is for these sources' names: as the widest once cut to the
+    column's room, so a list of short names, or of names cut short, keeps no blank room."""
+    room = source_room(width)
+    widest = 0
+    for feed in feeds:
+        head, tail = ellipsis_parts(shown_source(feed), room)
+        widest = max(widest, cell_len(head) + cell_len(tail or ""))
+        if widest >= room:
+            break
+    return widest
+
+
 def headline_segments(
-    row: ArticleRow, width: int, styles: RowStyles, *, show_source: bool = True, timed: bool = True
+    row: ArticleRow,
+    width: int,
+    styles: RowStyles,
+    *,
+    show_source: bool = True,
+    timed: bool = True,
+    source_width: int | None = None,
 ) -> list[Segment]:
     """One row's Segments (the title is never parsed as markup); unread titles in bold.
 
     A list of one feed, or a narrow list, leaves the source out, so the title gets its room;
-    a list whose dates have no time (`timed` False) gives the time's room to the title too."""
+    a list whose dates have no time (`timed` False) gives the time's room to the title too.
+    `source_width`: the source column's width (`source_cells` of the list's sources), at most
+    its room; None: the whole room."""
     mark = "● " if not row.read else "  "
     star = "★ " if row.starred else "  "
     date = headline_date(row, width, timed) + "  "
@@ -78,9 +110,9 @@ def headline_segments(
     ]
     used = cell_len(mark) + cell_len(star) + cell_len(date)
     if show_source and width >= 48:
-        source_width = max(8, min(18, width // 5))
-        feed = strip_control_codes(terminal_safe(row.feed, line=True))
-        head, tail = ellipsis_parts(feed, source_width)
+        room = source_room(width)
+        source_width = room if source_width is None else min(source_width, room)
+        head, tail = ellipsis_parts(shown_source(row.feed), source_width)
         shown = cell_len(head) + cell_len(tail or "")
         fill = " " * (source_width - shown) + "  "
         if tail is None:

@@ -22,7 +22,12 @@ from newstui.model import NEWEST_FIRST, ArticleRow, SortOrder
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View
-from newstui.tui.widgets.headline_row import RowStyles, headline_segments, row_styles
+from newstui.tui.widgets.headline_row import (
+    RowStyles,
+    headline_segments,
+    row_styles,
+    source_cells,
+)
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 CHUNK = 200  # rows per windowed query
@@ -129,6 +134,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         # Whether a loaded row has a time: until one does, the date column keeps no room for it
         # (a feed giving dates only); it widens, once, when a window with a time arrives.
         self._timed = False
+        # The sources of the loaded rows: the source column is as wide as their names need.
+        self._feeds: set[str | None] = set()
+        self._source_width: tuple[int, int, int] = (-1, -1, 0)  # (list width, len(_feeds), cells)
         self._part_styles: dict[str, Style] = {}
         self._row_styles: dict[tuple[Style, Style | None], RowStyles] = {}  # by base, cursor
         self._styles_stale = False  # styles were updated: check the rows' colours before drawing
@@ -247,6 +255,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.total = message.total
         self._chunks = OrderedDict(message.chunks)
         self._timed = _any_time(message.chunks.values())
+        self._feeds = {row.feed for rows in message.chunks.values() for row in rows}
+        self._source_width = (-1, -1, 0)  # other names, perhaps as many: found again
         self._requested = set()
         self._strips.clear()
         self.loaded = True
@@ -282,6 +292,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._requested.discard(message.chunk)
         self._chunks[message.chunk] = message.rows
         self._timed = self._timed or _any_time([message.rows])
+        self._feeds.update(row.feed for row in message.rows)
         while len(self._chunks) > MAX_CHUNKS:
             self._chunks.popitem(last=False)
         self.refresh()
@@ -455,15 +466,24 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._check_styles()
         row = self.row_at(index)
         is_cursor = index == self.cursor
-        show_source = self.view.filter.feed_id is None
+        sources = self._source_cells(width) if self.view.filter.feed_id is None else None
         at = index if row is None else 0
         focused = is_cursor and self.has_focus  # (only the cursor's row shows the focus)
-        key = (row, is_cursor, width, focused, at, show_source, self._timed, base)
+        key = (row, is_cursor, width, focused, at, sources, self._timed, base)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row(row, is_cursor, width, base)
+            strip = self._render_row(row, is_cursor, width, base, sources)
             self._strips[key] = strip
         return strip.apply_offsets(scroll_x, index)
+
+    def _source_cells(self, width: int) -> int:
+        """The source column's width for the loaded rows' sources, found again only when the
+        list's width or the sources change."""
+        known_width, known_feeds, cells = self._source_width
+        if (known_width, known_feeds) != (width, len(self._feeds)):
+            cells = source_cells(self._feeds, width)
+            self._source_width = (width, len(self._feeds), cells)
+        return cells
 
     def _part_style(self, name: str) -> Style:
         """A component class's style with solid colours readable on the list's background."""
@@ -475,8 +495,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         return style
 
     def _render_row(
-        self, row: ArticleRow | None, is_cursor: bool, width: int, base: Style
+        self, row: ArticleRow | None, is_cursor: bool, width: int, base: Style, sources: int | None
     ) -> Strip:
+        """One row (`sources`: the source column's width; None: the list leaves it out)."""
         cursor = None
         if is_cursor:
             name = "headlines--cursor" if self.has_focus else "headlines--cursor-blurred"
@@ -498,8 +519,14 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                 self._part_style("headlines--meta"),
                 self.app.console.get_style("bold"),
             )
-        show_source = self.view.filter.feed_id is None
-        segments = headline_segments(row, width, styles, show_source=show_source, timed=self._timed)
+        segments = headline_segments(
+            row,
+            width,
+            styles,
+            show_source=sources is not None,
+            timed=self._timed,
+            source_width=sources,
+        )
         return Strip(segments).crop_extend(0, width, base)
 
 

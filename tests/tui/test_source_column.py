@@ -1,0 +1,80 @@
+"""The headline list's source column is as wide as the names it shows need: a list whose names
+are short, or were cut short, gives the rest of the room to the titles."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.articles import save_articles
+from newstui.store.feeds import ensure_feed
+from newstui.tui.app import NewstuiApp
+from newstui.tui.view import tag_view
+from newstui.tui.widgets.headline_row import source_cells, source_room
+
+from .conftest import BASE, screen_text, settle
+
+
+def add_harbour_feeds(path) -> None:
+    """Two feeds whose long names are cut at their separator ("Harbour…"), tagged `harbour`."""
+    db = open_db(path)
+    for hour, edition in enumerate(("Evening", "Morning")):
+        feed = ensure_feed(
+            db,
+            f"http://127.0.0.1:9/harbour-{edition.lower()}.xml",
+            f"Harbour · {edition} Edition",
+            url=f"http://127.0.0.1:9/harbour-{edition.lower()}.xml",
+            tags=("harbour",),
+        )
+        title = f"Tide tables for the {edition.lower()} ferries"
+        article = Article(
+            title=title,
+            text=f"{title}.",
+            url=f"https://harbour.example/{edition.lower()}",
+            published=BASE - timedelta(days=1, hours=hour),
+            guid=f"harbour-{edition.lower()}",
+        )
+        save_articles(db, feed, [article])
+    db.conn.close()
+
+
+async def test_a_column_of_names_cut_short_is_as_wide_as_they_are(db_path):
+    add_harbour_feeds(db_path)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.show_view(tag_view("harbour"))
+        await settle(pilot)
+        rows = [line for line in screen_text(app).splitlines() if "●   11-29" in line]
+        assert len(rows) == 2
+        for row in rows:  # the column kept 5 blank cells after "Harbour…" (its whole room)
+            assert "Harbour…  Tide tables for the " in row, row
+
+
+async def test_titles_stay_aligned_under_names_of_every_length(db_path):
+    add_harbour_feeds(db_path)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        starts = {
+            line.index(title)
+            for line in lines
+            if "●   11-" in line  # a headline row (the reader shows titles too)
+            for title in ("Tide tables", "A local note", "Chip makers", "World briefing")
+            if title in line
+        }
+        assert len(starts) == 1, lines
+
+
+def test_the_column_is_the_widest_name_once_cut_and_never_wider_than_its_room():
+    width = 65  # the list's width at 120x40: 13 cells of room
+    assert source_room(width) == 13
+    assert source_cells(["Tech Wire", "World Desk"], width) == len("World Desk")
+    assert source_cells(["Harbour · Evening Edition", "Tech Wire"], width) == len("Tech Wire")
+    assert source_cells(["Harbour · Evening Edition"], width) == len("Harbour…")
+    assert source_cells(["A name far longer than any column gives it room for"], width) == 13
+    assert source_cells(["\x1b[31mRed\x1b[0m"], width) == len("Red")  # as the row shows it
