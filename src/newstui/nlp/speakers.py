@@ -1297,8 +1297,18 @@ class SpeakerFinder:
             for m in free:
                 if m.entity.type == kind:
                     return m.entity.name
+        if free and free[0].entity.type == "PLACE" and self._opens_clause(free[0], start):
+            return free[0].entity.name  # "Norway expressed regret and said": a country speaks
         # "The spokesman declined to give details, but said": the role's holder named before
         return self._opening_role(start, end)
+
+    def _opens_clause(self, mention: _Mention, start: int) -> bool:
+        """Whether the name is the first words of the clause from `start` (after "the" or a
+        leading adverbial: "On Monday, the United States said"), not a possessive."""
+        lead = self.masked[start : mention.start]
+        opener = _LEADING_ADVERBIAL.match(lead)
+        lead = lead[opener.end() if opener else 0 :].strip()
+        return lead in ("", "the", "The") and not _POSSESSIVE_AFTER.match(self.masked, mention.end)
 
     def _opening_role(self, start: int, end: int) -> str | None:
         """The holder, named before, of a role that opens the clause in text[start:end] ("The
@@ -1537,8 +1547,10 @@ class SpeakerFinder:
         )
 
     def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
-        """A place speaks only as the subject right before the verb ("Qatar said"), not "in Murcia, said"."""
-        if self.masked[mention.end : verb_start].strip():
+        """A place speaks only as the subject right before the verb ("Qatar said", "Qatar has
+        also said"), not "in Murcia, said"."""
+        between = self.masked[mention.end : verb_start].split()
+        if any(w not in _AUX and not _ADVERB.fullmatch(w) for w in between):
             return False
         before = self.masked[max(0, mention.start - 12) : mention.start].split()
         return not before or before[-1].lower() not in (
