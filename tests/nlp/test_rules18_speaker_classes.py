@@ -48,3 +48,41 @@ def test_the_given_names_of_women_are_not_listed_as_mens() -> None:
     for name in ("Condoleezza", "Tzipi", "Kirsten", "Ilhan", "Rashida", "Dianne", "Kamala"):
         assert names[name] == "f", name
     assert names["Sheikh"] == "u"  # a title as well: "Sheikh Hasina", "Sheikh Mohammed"
+
+
+def test_the_agent_of_a_passive_speech_verb_before_the_quote_speaks(extractor) -> None:
+    text = (
+        "Parliament met on Monday. In a briefing that evening the mayor was told by Fire Chief "
+        'Harold Benning of "at least twelve families still unaccounted for", while the council '
+        "prepared shelters.\n\n"
+        "The mayor met the press. She was warned by the Kestrel Water Board that "
+        '"the reservoir will not last the summer at this rate".'
+    )
+    assert _speakers(extractor, text) == ["Harold Benning", "Kestrel Water Board"]
+
+
+def test_the_agent_after_the_quote_of_a_passive_speech_verb_speaks(extractor) -> None:
+    text = (
+        'The virus spread fast. It was previously declared a "national emergency" by the '
+        "Ministry of Health on Friday.\n\n"
+        'The bill passed on Monday. It was described as "reckless and cruel" by Senator Ann '
+        "Whitcombe of Ohio."
+    )
+    assert _speakers(extractor, text) == ["Ministry of Health", "Ann Whitcombe"]
+
+
+def test_by_after_a_quote_with_no_passive_verb_names_no_speaker(extractor) -> None:
+    text = (
+        "The harbour reopened on Friday. Local fishermen said the first boats had come back "
+        '"in good order and on time" by the Kestrel Water Board pier.'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_a_report_that_predicts_speaks_for_the_body_that_published_it(extractor) -> None:
+    text = (
+        "The International Labour Office published its yearly report on Wednesday. Even for "
+        'those who keep their jobs, the report predicts that "earnings and other conditions '
+        'of work will deteriorate."'
+    )
+    assert _speakers(extractor, text) == ["International Labour Office"]

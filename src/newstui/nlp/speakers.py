@@ -46,7 +46,7 @@ _VERBS: Final = (
     "concurred|concurs|retorted|answered|branded|brands|informed|informs|"
     # verbs of opinion and of putting words on something ("Topol agrees that", "Iriti thinks",
     # "Dreeben likened it to", "Bush proclaimed", "quoted as responding")
-    "agrees|thinks|threatened|likened|discussed|proclaimed|responding|"
+    "agrees|thinks|predicts|threatened|likened|discussed|proclaimed|responding|"
     "According to|according to|In the words of|in the words of"
 )
 
@@ -461,7 +461,11 @@ _TEXT_AS_SUBJECT: Final = re.compile(
 _PASSIVE_BEFORE: Final = re.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?|(?:a|an|the)\s+[a-z-]+\s+)$"
 )
-_LABELLED_BY: Final = re.compile(r"^\s+by\s+([^,.;:]{2,60}?)\s+as\s+(?:an?\s+|the\s+)?$")
+_LABELLED_BY: Final = re.compile(
+    r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+)$"
+)
+# '“…” by the WHO': the agent of a passive verb, right after the quotation
+_BY_AGENT: Final = re.compile(r"^[\s,]*by\s+([^,.;:()]{2,60})")
 # Prepositions whose object is never the subject a later pronoun refers back to.
 _OBJECT_PREPOSITIONS: Final = frozenset("of to against with than like about toward towards".split())
 # '“…” — as the Supreme Court decision put it —', 'As Moss put it, “…”': the owner of the words
@@ -934,7 +938,7 @@ class SpeakerFinder:
         ):
             verb = VERB.search(tail[:160], verb.end())  # '“…,” the warning said': a noun
         if not verb:
-            return self._dash_credit(span.close_mark + 1, tail)
+            return self._dash_credit(span.close_mark + 1, tail) or self._agent_after(span, tail)
         base = span.close_mark + 1
         before = tail[: verb.start()]
         last_char = self.text[span.start : span.end].rstrip().rstrip("[]")[-1:]
@@ -1033,6 +1037,19 @@ class SpeakerFinder:
             not self.masked[sent_start : span.open_mark].strip()
             and _CLAUSE_ENDS.match(tail, verb.end()) is not None
         )
+
+    def _agent_after(self, span: QuoteSpan, tail: str) -> str | None:
+        """'It was declared a “pandemic” by the WHO': the person or organisation after "by"
+        when the quotation is the complement of a passive speech verb before it."""
+        by = _BY_AGENT.match(tail)
+        if by is None:
+            return None
+        sent_start, _ = self.sentence_bounds(span.open_mark)
+        verbs = list(VERB.finditer(self.masked, sent_start, span.open_mark))
+        if not verbs or not _PASSIVE_BEFORE.search(self.masked, sent_start, verbs[-1].start()):
+            return None
+        base = span.close_mark + 1
+        return self._first_named(base + by.start(1), base + by.end(1), span.close_mark)
 
     def _dash_credit(self, base: int, tail: str) -> str | None:
         """'“…” — Aparna Garg, Mysore Divisional Railway Manager': the person right after a
