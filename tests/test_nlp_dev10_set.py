@@ -1,0 +1,49 @@
+"""wikinews-dev10's files are well formed: the checks its README promises, on every file.
+
+Reads only tests/data/nlp/wikinews-dev10 (a development set); never a blind set."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+SET = Path(__file__).parent / "data" / "nlp" / "wikinews-dev10"
+FILES = sorted(SET.glob("t*.json"))
+LICENCE = "CC BY 2.5, Wikinews contributors; text changed (recovered from wiki markup)"
+ORIGIN = re.compile(
+    r"github:Docma-TU/toscaData@79923805871963be01827c4f70dc51c76272c106:data/(economy|politics)\.rda#\d+"
+)
+OPENING_MARKS = ('"', "“", "'", "‘")
+
+
+def test_the_set_holds_at_least_forty_articles_each_listed_in_its_readme():
+    readme = (SET / "README.md").read_text("utf-8")
+    assert len(FILES) >= 40
+    assert [f.name for f in FILES] == re.findall(
+        r"^\| `(t\d{3}-[a-z0-9-]+\.json)` \|", readme, re.M
+    )
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:4])
+def test_each_article_is_attributed_and_its_annotations_point_into_its_text(path: Path):
+    raw = path.read_text("utf-8")
+    article = json.loads(raw)
+    assert raw == json.dumps(article, indent=1, ensure_ascii=False) + "\n"
+    source, text = article["source"], article["text"]
+    assert source["url"].startswith("https://en.wikinews.org/wiki/")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", source["date"]) and source["title"]
+    assert source["licence"] == LICENCE and ORIGIN.fullmatch(source["origin"])
+    assert 250 <= len(text.split()) <= 900
+    names = [e["name"] for e in article["entities"]]
+    assert len(names) == len(set(names)), "duplicate entity names"
+    for entity in article["entities"]:
+        assert entity["type"] in ("PERSON", "ORG", "PLACE", "GROUP") and entity["name"] in text
+    for quote in article["quotes"]:
+        at = text.find(quote["text"])
+        assert quote["text"] and at >= 0, quote["text"]
+        # a quotation opens with a mark, or is the rest of a quotation broken by a paragraph break
+        assert text[at - 1 : at] in OPENING_MARKS or text[at - 2 : at] == "\n\n", quote["text"]
+        assert quote["speaker"] is None or quote["speaker"] in names, quote["speaker"]
