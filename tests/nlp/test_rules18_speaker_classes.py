@@ -86,3 +86,34 @@ def test_a_report_that_predicts_speaks_for_the_body_that_published_it(extractor)
         'of work will deteriorate."'
     )
     assert _speakers(extractor, text) == ["International Labour Office"]
+
+
+def test_a_name_before_a_role_word_is_whom_the_speaker_works_for(extractor) -> None:
+    text = (
+        'Martin Ostrova spoke on Monday. "It is a witch hunt," said Ostrova lawyer Rudy '
+        "Kellerman.\n\n"
+        '"We will win this," said Ostrova campaign manager Dana Whitlock.'
+    )
+    assert _speakers(extractor, text) == ["Rudy Kellerman", "Dana Whitlock"]
+
+
+def test_a_second_name_after_a_clause_is_not_the_role_holder(extractor) -> None:
+    text = 'Martin Ostrova spoke on Monday. "We will win this," said Ostrova, and Dana Whitlock agreed.'
+    assert _speakers(extractor, text) == ["Martin Ostrova"]
+
+
+def test_the_named_holder_of_a_role_credited_by_according_to_speaks(extractor) -> None:
+    text = (
+        "According to the Kestrel Water Board (KWB) director of planning, Ann Whitcombe "
+        '"the reservoir will not last the summer".\n\n'
+        'According to the Kestrel Water Board (KWB), "the river will not last the winter".'
+    )
+    assert _speakers(extractor, text) == ["Ann Whitcombe", "Kestrel Water Board"]
+
+
+def test_a_speech_verb_after_a_semicolon_belongs_to_another_clause(extractor) -> None:
+    text = (
+        'Brandt Holm and Ortega Vale met on Friday. Holm called the plan an "interesting" '
+        'one; Vale said "It is the best we have".'
+    )
+    assert _speakers(extractor, text) == ["Brandt Holm", "Ortega Vale"]

@@ -1013,8 +1013,8 @@ class SpeakerFinder:
                 return None  # '…,” adding that …': the speaker is the subject before the quote
             return named or ""
         first = (before.lstrip(" ,—–").split() or [""])[0]
-        if first in _NOT_SUBJECT:
-            return None
+        if first in _NOT_SUBJECT or ";" in before:
+            return None  # '“interesting” case; Reid said': the verb of another clause
         if (
             not ends_open
             and len(before.split()) > 3
@@ -1233,6 +1233,11 @@ class SpeakerFinder:
         if verb.group().lower() in _CREDITING:
             after = head[verb.end() :]
             stop = _PHRASE_STOP.search(after)
+            while (
+                stop and stop.group() == "(" and 0 <= after.find(")", stop.end()) < stop.end() + 12
+            ):
+                # "according to Acme (ACM) director of safety, …": a short form goes on
+                stop = _PHRASE_STOP.search(after, after.find(")", stop.end()) + 1)
             end = sent_start + verb.end() + (stop.start() if stop else len(after))
             roles = load_gazetteer().role_words
             phrase = head[verb.end() : end - sent_start].split()
@@ -1240,10 +1245,20 @@ class SpeakerFinder:
                 (bool(phrase) and phrase[-1] in roles)
                 # "according to a spokesman for Akayev, Abdil Seghizbayev,": the role's holder
                 or (len(phrase) > 2 and phrase[1] in roles and phrase[2] in ("for", "of"))
+                # "according to Acme director of safety, Ann Reid “…”": a role of no name
+                or (
+                    any(w in roles for w in phrase if w.islower())
+                    and not any(
+                        m.entity.type == "PERSON" for m in self.mentions_in(sent_start, end)
+                    )
+                )
             ):
                 # "in the words of the Crown prosecutor, Mark Tedeschi, QC,": the name after
                 for m in self.mentions_in(end, end + 3):
-                    if m.entity.type == "PERSON" and self.masked[m.end : m.end + 1] in (",", ""):
+                    if m.entity.type == "PERSON" and (
+                        self.masked[m.end : m.end + 1] in (",", "")
+                        or not self.masked[m.end : span.open_mark].strip()
+                    ):
                         return m.entity.name
             written = _WRITTEN_FROM.match(after)
             if written:  # "According to a statement from Acme, “…”": the statement's author
@@ -1445,6 +1460,8 @@ class SpeakerFinder:
                     found.pop()
                 return found[-1].entity.name
             if found:
+                if len(found) > 1 and self._modifies_role(found[0], found[1]):
+                    return found[1].entity.name  # "said Acme lawyer Ann Reid": Reid
                 return found[0].entity.name
         places = [m for m in inside if m.entity.type == "PLACE"]
         if not allow_pronoun:  # "The man focused on Australia, saying": not Australia
@@ -1456,6 +1473,17 @@ class SpeakerFinder:
             return self._resolve_pronoun(words[0].lower(), start)
         # 'the company noted that … PET …, “…”': the body meant comes before its description
         return self._description(self.masked[start:end], min(pos, end), start)
+
+    def _modifies_role(self, name: _Mention, holder: _Mention) -> bool:
+        """'Trump lawyer Rudy Giuliani', 'Liberal strategist Scott Reid': whether only
+        lower-case words ending with a role word stand between the two names (the first then
+        names whom the second works for, not who speaks)."""
+        words = self.masked[name.end : holder.start].split()
+        return (
+            0 < len(words) <= 3
+            and all(w.islower() and w.isalpha() for w in words)
+            and words[-1] in load_gazetteer().role_words
+        )
 
     def _subject_candidates(self, inside: list[_Mention], start: int, end: int) -> list[_Mention]:
         """Mentions before a verb that can be its subject: in the verb's own clause, not the object
