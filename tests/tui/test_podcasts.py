@@ -8,11 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from textual.widgets import OptionList, ProgressBar
 
 from newstui.downloads import queue_enclosure
 from newstui.library import Library
-from newstui.model import Article, Link
+from newstui.model import Article, Download, Link
+from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.downloads import DownloadsScreen
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
@@ -284,3 +286,45 @@ async def test_x_on_the_downloads_screen_forgets_a_failed_download(
         assert screen.rows() == []
         with app.library.borrow() as library:
             assert library.downloads.all() == []
+        assert "No downloads yet" in screen_text(app)  # (the box was left blank)
+
+
+def episode(number: int) -> Download:
+    return Download(
+        number,
+        f"https://pod.example/{number}.mp3",
+        f"Episode {number}",
+        "audio/mpeg",
+        "done",
+        f"/pods/{number}.mp3",
+        1000,
+        1000,
+    )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (120, 40)])
+async def test_the_downloads_box_is_as_tall_as_what_it_shows(db_path, size):
+    """Empty, it took 80% of the screen for one line; a few downloads, as many lines as they
+    take; many, 80% of the screen, the list scrolling and the keys' hint still in view."""
+    heights = {}
+    for count in (0, 2, 40):
+        app = NewstuiApp(db_path, None)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("L")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, DownloadsScreen)
+            for number in range(1, count + 1):
+                screen.update_download(episode(number))
+            await settle(pilot)
+            box = screen.query_one("#downloads-box").region
+            heights[count] = box.height
+            text = screen_text(app)
+            hint = next(i for i, line in enumerate(text.splitlines()) if "Esc: close" in line)
+            assert hint == box.bottom - 2, (count, size)  # right above the bottom border
+            if count == 0:
+                assert "No downloads yet" in text
+    assert heights[0] == 4  # borders, the message, the hint
+    assert heights[2] == 2 + 2 * 3 + 1  # borders, two rows of three lines, the hint
+    assert heights[40] == int(size[1] * 0.8)

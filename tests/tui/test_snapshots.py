@@ -82,3 +82,13 @@ def test_a_long_link_on_one_line_80x24(snap_compare, db_path):
     add_long_link_article(db_path)
     app = NewstuiApp(db_path, None)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_long_link_opened)
+
+
+async def _downloads(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("L")
+    await settle(pilot)
+
+
+def test_empty_downloads_box_80x24(snap_compare, db_path):
+    assert snap_compare(NewstuiApp(db_path, None), terminal_size=(80, 24), run_before=_downloads)

@@ -30,6 +30,9 @@ def status_line(d: Download) -> str:
     return f"{d.state} · {arrived}{total}"
 
 
+BOX_SHARE = 0.8  # the most of the screen's height the box takes
+
+
 class DownloadRow(ListItem):
     """One download: its title (cut with "…" to the width), a progress bar and its state line
     (wrapped, so the whole path of a finished file shows)."""
@@ -91,13 +94,14 @@ class DownloadsScreen(ModalScreen[None]):
     DownloadsScreen > #downloads-box {
         width: 100;
         max-width: 95%;
-        height: 80%;
+        height: auto;
+        max-height: 80%;  /* BOX_SHARE */
         border: round $accent;
         background: $panel;
         padding: 0 1;
     }
     DownloadsScreen ListView {
-        height: 1fr;
+        height: auto;
     }
     DownloadsScreen #downloads-hint {
         color: $text-muted;
@@ -149,6 +153,11 @@ class DownloadsScreen(ModalScreen[None]):
         self.query_one("#downloads-empty").display = not self._initial
         self.list.focus()
 
+    def on_resize(self) -> None:
+        """The box is as tall as its rows, up to 80% of the screen: past that the list scrolls
+        and the hint under it stays in view (its borders and the hint take 3 lines)."""
+        self.list.styles.max_height = max(int(self.size.height * BOX_SHARE) - 3, 1)
+
     def rows(self) -> list[DownloadRow]:
         """The rows shown, oldest first."""
         return list(self.list.query(DownloadRow))
@@ -163,10 +172,14 @@ class DownloadsScreen(ModalScreen[None]):
         self.query_one("#downloads-empty").display = False
 
     def remove_download(self, download_id: int) -> None:
-        """Take a forgotten download's row away."""
+        """Take a forgotten download's row away (the last one gone, the box says it is empty)."""
+        left = False
         for row in self.rows():
             if row.download.id == download_id:
                 row.remove()
+            else:
+                left = True
+        self.query_one("#downloads-empty").display = not left
 
     def _highlighted(self) -> Download | None:
         item = self.list.highlighted_child
