@@ -22,3 +22,13 @@ def test_a_party_a_nation_or_an_adjective_before_government_is_no_person(extract
         "met the Tuvalu government and the Democratic administration."
     )
     assert not _people(extractor, text)
+
+
+def test_an_occupation_before_two_unknown_words_makes_them_a_person(extractor) -> None:
+    text = (
+        "According to ecologist Tamsin Orrow of the field station, the count fell. "
+        '"Turnout was low," said Assembly speaker Vedran al-Kasimi later.\n\n'
+        "The paper dropped its case against media firebrand, Ottar Brennick."
+    )
+    assert {"Tamsin Orrow", "Vedran al-Kasimi", "Ottar Brennick"} <= _people(extractor, text)
+    assert [q.speaker for q in extractor.analyse(text).quotes] == ["Vedran al-Kasimi"]
