@@ -238,16 +238,16 @@ def tokenize(text: str, after_datelines: frozenset[int] = frozenset()) -> list[T
 @lru_cache(maxsize=4)
 def _name_token_patterns(
     joiners: frozenset[str],
-) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """Words that can open or be a name (capitalised, "al-", "d'"), the plain joiners, and
-    the joiners' first letters (tested before matching one)."""
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], int]:
+    """Words that can open or be a name (capitalised, "al-", "d'"), the plain joiners, the
+    joiners' first letters (tested before matching one) and the longest joiner's length."""
     words = "|".join(sorted(map(re.escape, joiners), key=len, reverse=True))
     capable = re.compile(
         rf"(?<!\w)(?<!\w[’'.&-])(?:[^\W\d_a-z]|(?:{words})-(?=[A-Z])|[dl]['’](?=[A-Z]))"
         r"\w*(?:[’'.&-]\w+)*|(?<= )&(?= )"
     )
     joiner = re.compile(rf"(?<!\w)(?<!\w[’'.&-])(?:{words})(?!\w)(?![’'.&-]\w)")
-    return capable, joiner, frozenset(w[0] for w in joiners)
+    return capable, joiner, frozenset(w[0] for w in joiners), max(map(len, joiners), default=0)
 
 
 # The three ways a name-capable word opens, each found by its own fast scan (one pattern with
@@ -358,8 +358,8 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     The entity finder needs only these (a seventh of the words): a joiner anywhere else joins
     no name. Name-capable words are found by fast scans, the joiners after each.
     """
-    capable, _, initials = _name_token_patterns(joiners)
-    longest = max(map(len, joiners), default=0)
+    # the longest joiner's length once per joiner set, not per text (1.5% of the extractor)
+    capable, _, initials, longest = _name_token_patterns(joiners)
     tokens: list[Token] = []
     append = tokens.append
     for start, end in _name_word_spans(text, capable):
