@@ -16,7 +16,8 @@ LICENCE = "CC BY 2.5, Wikinews contributors; text changed (recovered from wiki m
 ORIGIN = re.compile(
     r"github:Docma-TU/toscaData@79923805871963be01827c4f70dc51c76272c106:data/(economy|politics)\.rda#\d+"
 )
-OPENING_MARKS = ('"', "“", "'", "‘")
+OPENING_MARKS = ('"', "“", "'", "‘", "`")
+CLOSING_MARKS = ('"', "”", "'", "’")
 
 
 def test_the_set_holds_at_least_forty_articles_each_listed_in_its_readme():
@@ -44,8 +45,13 @@ def test_each_article_is_attributed_and_its_annotations_point_into_its_text(path
     for quote in article["quotes"]:
         starts = [m.start() for m in re.finditer(re.escape(quote["text"]), text)]
         assert quote["text"] and starts, quote["text"]
-        # a quotation opens with a mark, or is the rest of a quotation broken by a paragraph break
+        # a quotation sits between marks; where the source lost one mark, the other is there,
+        # and a quotation broken by a paragraph break goes on from the paragraph's start
+        end = len(quote["text"])
         assert any(
-            text[at - 1 : at] in OPENING_MARKS or text[at - 2 : at] == "\n\n" for at in starts
+            text[at - 1 : at] in OPENING_MARKS
+            or text[at + end : at + end + 1] in CLOSING_MARKS
+            or text[at - 2 : at] == "\n\n"
+            for at in starts
         ), quote["text"]
         assert quote["speaker"] is None or quote["speaker"] in names, quote["speaker"]
