@@ -18,7 +18,7 @@ def test_a_clinic_or_a_care_centre_is_a_place_like_a_hospital(extractor) -> None
 
 
 def test_a_stock_ticker_in_brackets_is_no_organisation(extractor) -> None:
-    text = "The list includes Quorvane (QVNE) and Telmarch (TMH), the report said."
+    text = "The list includes Quorvane (QVNE), Telmarch (TMH) and two others, the report said."
     found = _entities(extractor, text)
     assert not any(name in ("QVNE", "TMH") for name, _ in found)
     found = _entities(extractor, "Korvex shares (KRVX) fell 5% in late trading on Monday.")
@@ -33,9 +33,32 @@ def test_a_stock_ticker_in_brackets_is_no_organisation(extractor) -> None:
 def test_an_abbreviation_defined_after_a_name_and_used_again_stays(extractor) -> None:
     text = "The Northern Water Board (NWB) met on Monday. NWB officials said rates would rise."
     assert ("Northern Water Board", "ORG") in _entities(extractor, text)
+    text = "Readers of Notes from Kestrel (NFK) saw the study first."
+    assert ("NFK", "ORG") in _entities(extractor, text)  # a longer name's abbreviation
     text = "Delmar Motor Company (DMC) said sales fell."
     assert ("Delmar Motor Company", "ORG") in _entities(extractor, text)
     text = (
         "Officials at Rosvodkanal (RVK) said the pipes burst. RVK said repairs would take a week."
     )
     assert any(name in ("RVK", "Rosvodkanal") for name, _ in _entities(extractor, text))
+
+
+def test_the_one_told_as_the_something_is_an_outlet_or_a_body(extractor) -> None:
+    found = _entities(extractor, "Ola Brenn told the Kelmouth Clarion in an interview on Monday.")
+    assert ("Kelmouth Clarion", "ORG") in found
+    text = 'Ann Moss, a senator, was telling the Dunmore Independent: "We will see."'
+    assert ("Dunmore Independent", "ORG") in _entities(extractor, text)
+
+
+def test_a_name_told_with_no_given_name_is_no_person_unless_confirmed(extractor) -> None:
+    found = _entities(extractor, 'Moss told Vesti Kelma: "He is ill."')
+    assert not any(kind == "PERSON" and "Kelma" in name for name, kind in found)
+    text = 'Moss told Kaveh Baran: "He is ill." Baran said he agreed.'
+    assert ("Kaveh Baran", "PERSON") in _entities(extractor, text)
+
+
+def test_a_given_name_after_the_and_before_no_noun_names_no_person(extractor) -> None:
+    text = "According to documents obtained by the Austin Courier-Ledger, the plan failed."
+    assert not any(kind == "PERSON" for _, kind in _entities(extractor, text))
+    text = "She starred in the James Cagney film Love Me or Leave Me."
+    assert ("James Cagney", "PERSON") in _entities(extractor, text)
