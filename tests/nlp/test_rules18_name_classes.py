@@ -32,3 +32,22 @@ def test_an_occupation_before_two_unknown_words_makes_them_a_person(extractor) -
     )
     assert {"Tamsin Orrow", "Vedran al-Kasimi", "Ottar Brennick"} <= _people(extractor, text)
     assert [q.speaker for q in extractor.analyse(text).quotes] == ["Vedran al-Kasimi"]
+
+
+def test_names_in_a_list_with_a_bracket_after_each_take_the_type_of_their_neighbours(
+    extractor,
+) -> None:
+    text = "Four stood in 2002: Lionel Marchand (PS), Tamsin Orrow (PC), Olaf Kettering (LV)."
+    assert {"Lionel Marchand", "Tamsin Orrow", "Olaf Kettering"} <= _people(extractor, text)
+
+
+def test_a_name_that_replies_or_comments_after_its_apposition_is_a_person(extractor) -> None:
+    text = (
+        "The consul in Galvor, Tamsin Orrow-Ket, replied to the statement. "
+        '"We regret it," she said.\n\n'
+        "Ulm Dreker of the Kelmouth Health Institute commented on the vote. "
+        '"It is a start," Dreker said.'
+    )
+    analysis = extractor.analyse(text)
+    assert {"Tamsin Orrow-Ket", "Ulm Dreker"} <= _people(extractor, text)
+    assert [q.speaker for q in analysis.quotes] == ["Tamsin Orrow-Ket", "Ulm Dreker"]

@@ -1611,12 +1611,23 @@ class _EntityFinder:
 
     def _type_lists(self) -> None:
         """'Bhola, Patuakhali and Barguna': untyped names listed with places are places too."""
-        cands = _by_start(self.candidates)
+        text = self.text
+        # a bracket after a member is no member: "Ann Lee (PS), Bo Kett (PC) and …"
+        cands = [
+            c
+            for c in _by_start(self.candidates)
+            if text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")"
+        ]
         lists: list[list[Candidate]] = []
         for prev, cand in pairwise(cands):
-            if cand.start - prev.end > 6:
+            if cand.start - prev.end <= 6:
+                gap = text[prev.end : cand.start]
+            elif text[prev.end : prev.end + 2] == " (" and (
+                bracketed := _BRACKETED_GAP.fullmatch(text, prev.end, cand.start)
+            ):
+                gap = bracketed.group(1)  # "Ann Lee (PS), Bo Kett": the gap after the bracket
+            else:
                 continue  # a gap too wide for ", and " or " to "
-            gap = self.text[prev.end : cand.start]
             if gap == " to " and self.text[max(0, prev.start - 5) : prev.start] == "from ":
                 self._type_route(prev, cand)  # "a bus from Smolensk to Kaluga"
             if gap in _LIST_GAPS:
@@ -3377,13 +3388,15 @@ _MEMBER_SPEAKS: Final = re.compile(
     r" (?:of|from) the [\w’' -]{1,60}? (?:said|says|told|added|stated|wrote|tweeted)\b"
 )
 _COMMA_SPEECH: Final = re.compile(
-    r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained)\b"
+    r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained|replied|responded|"
+    r"commented|remarked)\b"
 )
 # "Ann Lee of Kenya won", "Ann Lee from the Green camp said": a person from a known place or body
 _OF_PLACE: Final = re.compile(r" (?:of|from) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)")
 # "Ann Lee of the Kelmouth tribal office told": a name, its body, then its own speech verb
 _OF_BODY_SPEAKS: Final = re.compile(
-    r" (?:of|from) (?:the )?[A-Z][^.;:,\"“”()]{0,80}? (?:said|says|told|tells|added|explained)\b"
+    r" (?:of|from) (?:the )?[A-Z][^.;:,\"“”()]{0,80}? (?:said|says|told|tells|added|explained|"
+    r"commented|replied|responded|remarked)\b"
 )
 # What gives a person's name: a pseudonym or alias (any word), else a known first name
 _NAMED_AS: Final = re.compile(
@@ -3448,6 +3461,8 @@ _PORTFOLIO_TAIL: Final = re.compile(
 )
 _TITLE_FUNCTION_WORDS: Final = frozenset("the of and for on in at to a an".split())
 _LIST_GAPS: Final = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
+# A list's gap after a member's bracket: " (PS), ", " (Greens) and ".
+_BRACKETED_GAP: Final = re.compile(r" \([^()\n]{1,30}\)(, | and |, and | or |, or )")
 # Last words of a law, an award or a vote, never of a body: "the Ballot Interference Prevention
 # Act", "the JWP Junior Championship", "the 2020 US Presidential Election" (names not annotated).
 _NOT_NAME_HEADS: Final = frozenset(
