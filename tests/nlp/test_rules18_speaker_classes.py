@@ -117,3 +117,62 @@ def test_a_speech_verb_after_a_semicolon_belongs_to_another_clause(extractor) ->
         'one; Vale said "It is the best we have".'
     )
     assert _speakers(extractor, text) == ["Brandt Holm", "Ortega Vale"]
+
+
+def test_a_quote_introduced_with_that_is_not_attributed_to_the_next_sentence(extractor) -> None:
+    text = (
+        "The port deal collapsed on Friday. Harbour manager Sanjay Govender commented that "
+        '"It is the length of stay that worries us. It has been a long time." Kestrel Shipping '
+        "has confirmed the trip is off."
+    )
+    assert _speakers(extractor, text) == ["Sanjay Govender"]
+
+
+def test_a_name_after_a_preposition_and_a_title_is_not_the_subject(extractor) -> None:
+    text = (
+        "At the briefing, a reporter asked if Martin Keel was aware of the remarks ascribed to "
+        'President Dorne and Keel replied, "No, that is absurd."'
+    )
+    assert _speakers(extractor, text) == ["Martin Keel"]
+
+
+def test_an_aside_in_parentheses_does_not_lengthen_the_attribution(extractor) -> None:
+    text = (
+        '"This is a brand new kind of network and it is the future of the trade." Ron Resnick '
+        "(Chairman of the Kestrel Forum) remarked at the press conference."
+    )
+    assert _speakers(extractor, text) == ["Ron Resnick"]
+
+
+def test_he_was_quoted_as_saying_is_his_words(extractor) -> None:
+    text = (
+        'Martin Keller left the country in May. "When democracy returns, I will come back as a '
+        'normal citizen," he was quoted as saying by Reuters.'
+    )
+    assert _speakers(extractor, text) == ["Martin Keller"]
+
+
+def test_the_one_who_was_told_is_not_the_speaker(extractor) -> None:
+    text = (
+        'Martin Keller flew home on Monday. "Many people called about the shirt you wore in the '
+        'boarding area", Keller was told after he complained.'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_the_author_of_a_statement_named_after_the_quote_speaks(extractor) -> None:
+    text = (
+        'Prime Minister Martin Keller spoke on Monday. "Nobody has conveyed anything to us and '
+        "we will see when they arrive,\" said a statement from Keller's office.\n\n"
+        '"People who did not pay the fines will not be chased," a statement by the Office of '
+        "State Revenue said."
+    )
+    assert _speakers(extractor, text) == ["Martin Keller", "Office of State Revenue"]
+
+
+def test_the_committee_is_the_committee_the_article_names(extractor) -> None:
+    text = (
+        'The Assets Examination Committee met on Friday. "The committee found the family '
+        'unusually rich," the committee said in a statement.'
+    )
+    assert _speakers(extractor, text) == ["Assets Examination Committee"]

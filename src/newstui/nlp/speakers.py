@@ -154,7 +154,8 @@ _NESTED_SAYING: Final = frozenset("said says say told tells".split())
 _SUBJECT_PRONOUNS: Final = frozenset("he she it they we i you".split())
 _SPEAKING_ORG_NOUNS: Final = frozenset(
     "agency company firm group organisation organization regulator bank club union party ministry department "
-    "government police army military court council authority commission office board charity network".split()
+    "government police army military court council authority commission office board charity network "
+    "committee foundation association institute tribunal panel".split()
 )
 # Verbs after which a name may be the speaker ("said Mensah:"); after "told" or "asked" it is the
 # listener ("Mensah told Reuters:").
@@ -391,7 +392,7 @@ _DASH_CREDIT: Final = re.compile(r"^\s*[—–]\s*\u200d?\s*")
 _CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
 # 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
 # a comma or colon closes with its own stop; the clause after it starts a new sentence
-_INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})\s*,|:)\s*$")
+_INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})(?:\s*,|\s+that)|:)\s*$")
 # What may end a clause right after its speech verb: a stop, or nothing left in the tail
 _CLAUSE_ENDS: Final = re.compile(r"\s*(?:[.!?]|$)")
 # "…, saying," ending a paragraph: a speech verb right before the comma
@@ -464,6 +465,11 @@ _PASSIVE_BEFORE: Final = re.compile(
 _LABELLED_BY: Final = re.compile(
     r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+)$"
 )
+# '“…,” he was quoted as saying', '“…,” Moss was told': passive verbs after a quotation
+_QUOTED_AS: Final = re.compile(r"\s(?:was|were|is|are|has been|had been)\s+quoted\s+as\s*$")
+_PASSIVE_AUX_END: Final = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_TOLD_VERBS: Final = frozenset("told asked urged warned informed assured".split())
+_PARENTHESES: Final = re.compile(r"\([^()]*\)")
 # '“…” by the WHO': the agent of a passive verb, right after the quotation
 _BY_AGENT: Final = re.compile(r"^[\s,]*by\s+([^,.;:()]{2,60})")
 # Prepositions whose object is never the subject a later pronoun refers back to.
@@ -977,6 +983,12 @@ class SpeakerFinder:
                     return said
         if not before.strip(" ,\t"):
             after = tail[verb.end() :]
+            written = _WRITTEN_FROM.match(after)
+            if written:  # '“…,” said a statement from Moss's office': the statement's author
+                at = base + verb.end() + written.end()
+                for m in self.mentions_in(at, at + 1):
+                    if m.entity.type in ("PERSON", "ORG"):
+                        return m.entity.name
             if verb.group().endswith("ing") and after.split()[:1] not in (["he"], ["she"]):
                 return None  # '“…,” praising Reid': the name after a participle is its object
             stop = _PHRASE_STOP.search(after)
@@ -1015,19 +1027,25 @@ class SpeakerFinder:
         first = (before.lstrip(" ,—–").split() or [""])[0]
         if first in _NOT_SUBJECT or ";" in before:
             return None  # '“interesting” case; Reid said': the verb of another clause
+        subject_end = verb.start()
+        quoted_as = _QUOTED_AS.search(before)
+        if quoted_as:  # '“…,” he was quoted as saying': the subject of "was quoted"
+            before, subject_end = before[: quoted_as.start()], quoted_as.start()
+        elif verb.group() in _TOLD_VERBS and _PASSIVE_AUX_END.search(before):
+            return ""  # '“…,” Moss was told': Moss listened; who spoke is not named
         if (
             not ends_open
-            and len(before.split()) > 3
+            and len(_PARENTHESES.sub("", before).split()) > 3
             and not self._attribution_sentence(span, tail, verb)
         ):
-            return None
+            return None  # '“…” Ann Reid (chair of Acme) remarked': an aside adds no words
         # '“…,” State Sen. Ann Reid said': the stop of a person's dotted title ends nothing, in
         # a subject with no preposition ('neighbours of Mr. Reid said' is about Reid)
         if not _PREPOSITIONS.intersection(before.lower().split()):
             before = _PERSON_TITLE_STOP.sub(" ", before)
         if _SENTENCE_STOP.search(before) or len(before.split()) > 14:
             return None
-        return self._speaker_in(base, base + verb.start(), span.close_mark)
+        return self._speaker_in(base, base + subject_end, span.close_mark)
 
     def _attribution_sentence(self, span: QuoteSpan, tail: str, verb: re.Match[str]) -> bool:
         """'“…support” EU Trade Commissioner Ann Lee said.': a quotation that opens its sentence,
@@ -1509,8 +1527,12 @@ class SpeakerFinder:
         kept: list[_Mention] = []  # here: the objects of prepositions, "by A and B" both
         for m in inside:
             before = self.masked[max(start, m.start - 20) : m.start].split()
-            if len(before) > 1 and before[-1].rstrip(".") in _TITLE_WORDS:
-                before.pop()  # "at St. Ann's said", "for Dr. Moss": the title's preposition
+            if len(before) > 1 and (
+                before[-1].rstrip(".") in _TITLE_WORDS or before[-1] in load_gazetteer().titles
+            ):
+                # "at St. Ann's said", "for Dr. Moss", "ascribed to President Dorne": the
+                # title's preposition
+                before.pop()
             if not before:
                 continue
             word = before[-1].lower()
@@ -1572,6 +1594,8 @@ class SpeakerFinder:
         if len(before) < 2:
             return False
         role = before[-2].lower()
+        if role in _WRITTEN_TEXTS and before[-1].lower() in ("by", "from"):
+            return True  # '“…” a statement by the Revenue Office said': its author
         roles = load_gazetteer().role_words
         return role in roles or (role.endswith("s") and role[:-1] in roles)
 
@@ -1957,6 +1981,8 @@ class SpeakerFinder:
         while len(before) > 1 and before[-1][:1].isupper():
             before.pop()  # "in Port Sudan": the name's own first words
         word = before[-1].lower() if before else ""
+        if len(before) > 1 and before[-2].lower() in _WRITTEN_TEXTS:
+            return False  # "a statement from Moss's office": its author, not a place
         return word in _LOCATIVE and mention.entity.type != "ORG"
 
     def _attributive(self, mention: _Mention) -> bool:
