@@ -176,3 +176,21 @@ def test_the_committee_is_the_committee_the_article_names(extractor) -> None:
         'unusually rich," the committee said in a statement.'
     )
     assert _speakers(extractor, text) == ["Assets Examination Committee"]
+
+
+def test_a_role_set_off_from_its_verb_by_a_participle_phrase_is_its_holder(extractor) -> None:
+    text = (
+        "Vice President Dick Halvorsen spoke on Friday. The vice president, anticipating a "
+        '"spirited debate" on the program, said the leak of the data had been a "clear '
+        'detriment to our national security."'
+    )
+    quotes = extractor.analyse(text).quotes
+    assert [(q.text[:16], q.speaker) for q in quotes][-1] == ("clear detriment ", "Dick Halvorsen")
+
+
+def test_the_agent_of_a_passive_verb_speaks_the_that_clause(extractor) -> None:
+    text = (
+        "Four men were arrested at Kennedy Airport. It was alleged by the Department of Justice "
+        'that the plotters "tapped into an international network to carry it out."'
+    )
+    assert _speakers(extractor, text) == ["Department of Justice"]

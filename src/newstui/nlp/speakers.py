@@ -463,8 +463,10 @@ _PASSIVE_BEFORE: Final = re.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?|(?:a|an|the)\s+[a-z-]+\s+)$"
 )
 _LABELLED_BY: Final = re.compile(
-    r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+)$"
+    r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+(?:[^,.;:]{1,60}\s)?)$"
 )
+# ", anticipating a debate," before a verb: a participle phrase set off by commas
+_PARTICIPLE_ASIDE: Final = re.compile(r"\s*[a-z]+ing\s")
 # '“…,” he was quoted as saying', '“…,” Moss was told': passive verbs after a quotation
 _QUOTED_AS: Final = re.compile(r"\s(?:was|were|is|are|has been|had been)\s+quoted\s+as\s*$")
 _PASSIVE_AUX_END: Final = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
@@ -1642,6 +1644,8 @@ class SpeakerFinder:
         clause = [
             c for c in _CLAUSE_SPLIT.split(phrase.strip()) if c.strip() and not _RELATIVE.match(c)
         ]  # "The 21-year-old Spaniard, who grew up in Murcia, said": the description
+        while len(clause) > 1 and _PARTICIPLE_ASIDE.match(clause[-1]):
+            clause.pop()  # "The vice president, anticipating a debate, said": the description
         last = clause[-1] if clause else ""
         spokes = _BODY_SPOKESPERSON.match(last)
         if spokes and spokes.group(1).lower() in _SPEAKING_ORG_NOUNS:  # "A company spokesman said"
