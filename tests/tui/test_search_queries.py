@@ -7,6 +7,7 @@ from textual import events
 
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.search import SearchScreen
+from newstui.tui.widgets.search_hint import QUERY_EXAMPLES
 
 from .conftest import screen_text, settle
 
@@ -53,6 +54,65 @@ async def test_help_lists_query_examples(db_path):
         assert "Search queries" in text
         assert "speaker:Peskov" in text
         assert "age:<3d" in text
+
+
+def example_lines(text: str) -> list[tuple[str, str]]:
+    """Each query example shown and the line its meaning starts on (its own, or the next)."""
+    lines = text.splitlines()
+    found = []
+    for n, line in enumerate(lines):
+        for example, _ in QUERY_EXAMPLES:
+            if example in line:
+                found.append((example, line + "\n" + (lines[n + 1] if n + 1 < len(lines) else "")))
+    return found
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+async def test_the_help_s_query_examples_keep_each_meaning_on_one_line(db_path, size):
+    """At 60 columns the examples' column left the meanings 14 cells: each wrapped over three
+    or four lines. A narrow help lists each meaning whole on the line under its example."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark", "G")
+        await settle(pilot)
+        shown = dict(example_lines(screen_text(app)))
+        assert len(shown) >= 6, shown  # the help's end shows (nearly) all of them
+        meanings = dict(QUERY_EXAMPLES)
+        for example, lines in shown.items():
+            assert meanings[example] in lines.replace("│", " "), (example, lines)
+
+
+async def test_a_one_column_help_keeps_a_blank_line_between_its_sections(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark", "G")
+        for _ in range(8):  # up from the end until the examples' heading shows
+            await pilot.press("k")
+            await settle(pilot)
+            lines = [line.strip("│ ") for line in screen_text(app).splitlines()]
+            if "Search queries (/)" in lines[3:]:
+                break
+        heading = lines.index("Search queries (/)")
+        assert lines[heading - 1] == ""  # it ran on from the last key ("Ctrl-P")
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_examples_in_the_search_box_keep_each_meaning_on_one_line(db_path, size):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "question_mark")
+        await settle(pilot)
+        text = screen_text(app)
+        shown = dict(example_lines(text))
+        assert len(shown) >= 7, shown
+        meanings = dict(QUERY_EXAMPLES)
+        for example, lines in shown.items():
+            if "╰" not in lines:  # (at 60x20 the last meaning is under the box's edge)
+                assert meanings[example] in lines.replace("│", " "), (example, lines)
+        assert any("╰" in line for line in text.splitlines())  # the box ends on the screen
 
 
 async def test_a_search_from_the_reader_marks_no_result_read(db_path, ids):

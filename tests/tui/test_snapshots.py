@@ -92,3 +92,13 @@ async def _downloads(pilot) -> None:
 
 def test_empty_downloads_box_80x24(snap_compare, db_path):
     assert snap_compare(NewstuiApp(db_path, None), terminal_size=(80, 24), run_before=_downloads)
+
+
+async def _help_end(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("question_mark", "G")
+    await settle(pilot)
+
+
+def test_help_query_examples_60x20(snap_compare, db_path):
+    assert snap_compare(NewstuiApp(db_path, None), terminal_size=(60, 20), run_before=_help_end)

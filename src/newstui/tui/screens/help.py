@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newstui.tui.keymap import keys_label
+from newstui.tui.widgets.term_rows import TermRows
 
 
 def binding_rows(
@@ -62,6 +63,9 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen.-one-column #help-columns Static {
         width: 100%;
     }
+    HelpScreen.-one-column #help-right, HelpScreen #help-examples {
+        margin-top: 1;  /* a blank line between sections, as within a column */
+    }
     """
     # below 80 columns the sections stack in one column: two columns of half that wrapped
     # nearly every description onto three lines (no ClassVar: Textual declares an attribute)
@@ -101,9 +105,11 @@ class HelpScreen(ModalScreen[None]):
             box.border_subtitle = "Esc to close"
             with Horizontal(id="help-columns"):
                 yield Static(self._table([r for r in self.rows if r[0] in left]))
-                yield Static(self._table([r for r in self.rows if r[0] not in left]))
+                yield Static(
+                    self._table([r for r in self.rows if r[0] not in left]), id="help-right"
+                )
             if self._examples:
-                yield Static(self._table([("Search queries (/)", *e) for e in self._examples]))
+                yield Static(self._examples_table(), id="help-examples")
 
     def action_scroll_help(self, where: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
@@ -116,6 +122,12 @@ class HelpScreen(ModalScreen[None]):
             "page_up": box.scroll_page_up,
         }
         moves[where](animate=False)
+
+    def _examples_table(self) -> Group:
+        """The query examples under their heading: an example and its meaning side by side, or
+        the meaning under its example where they would not both fit."""
+        heading = Text(" Search queries (/)", style="italic dim")
+        return Group(heading, TermRows(self._examples, term_style="bold", indent=1))
 
     @staticmethod
     def _table(rows: list[tuple[str, str, str]]) -> Group:

@@ -31,6 +31,9 @@ class SearchScreen(TypedAhead["Query | None"], ModalScreen["Query | None"]):
         width: 90;
         max-width: 100%;
         height: auto;
+        max-height: 100%;  /* the examples (?) at 60x20: the box scrolls, its border stays */
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
         border: round $accent;
         background: $surface;
         padding: 0 1;

@@ -4,9 +4,10 @@ query's error in its place, or the examples when the query typed is "?"."""
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
+
+from newstui.tui.widgets.term_rows import TermRows
 
 # The hint under the box: each piece stays on one line (a narrow box broke `"river bank"`).
 HINT_PARTS = (
@@ -90,11 +91,7 @@ QUERY_EXAMPLES = [
 ]
 
 
-def query_examples() -> Table:
-    """What a query may say, an example a line: shown when the query typed is "?"."""
-    table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
-    table.add_column(no_wrap=True)
-    table.add_column()
-    for example, meaning in QUERY_EXAMPLES:
-        table.add_row(Text(example), Text(meaning))
-    return table
+def query_examples() -> TermRows:
+    """What a query may say, an example a line (its meaning under it in a narrow box): shown
+    when the query typed is "?"."""
+    return TermRows(QUERY_EXAMPLES)
