@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Any
 from newstui.headline_fields import article_row_json
 from newstui.headline_fields import shown_date as _shown_date
 from newstui.headline_fields import terminal_line as _line
-from newstui.model import Link, StoredArticle
 from newstui.text import terminal_safe, terminal_safe_with_offsets
 
 if TYPE_CHECKING:
     from rich.text import Text  # by the functions that build one: `list` needs none
 
-    from newstui.model import Analysis, Download, Quote
+    from newstui.model import Analysis, Download, Link, Quote, StoredArticle
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from newstui.model import ArticleFilter, FeedRow, SmartCounts
+from newstui.model import ArticleFilter, FeedRow
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed or a view saved
+    from newstui.model import SmartCounts
     from newstui.query import Query
 
 

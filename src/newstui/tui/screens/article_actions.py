@@ -21,7 +21,7 @@ from textual.worker import Worker, get_current_worker
 from newstui.config import Config, FeedConfig, LocalConfig, Settings, load_config, remove_source
 from newstui.counts import counted
 from newstui.errors import NewstuiError
-from newstui.model import ArticleDetail, ArticleRow, FeedRow
+from newstui.model import ArticleRow, FeedRow
 from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
@@ -30,6 +30,7 @@ from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
 
 if TYPE_CHECKING:
+    from newstui.model import ArticleDetail
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.sources import SourcesPane
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from time import monotonic
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.actions import SkipAction
@@ -22,7 +22,7 @@ from textual.widgets import Header
 
 from newstui.config import Config, Settings
 from newstui.counts import counted
-from newstui.model import NEWEST_FIRST, ArticleDetail, ArticleRow, Direction, FeedRow, SortOrder
+from newstui.model import NEWEST_FIRST, ArticleRow, Direction, FeedRow, SortOrder
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.feed_adding import FeedAdding
 from newstui.tui.screens.main_keys import MAIN_BINDINGS
@@ -38,6 +38,9 @@ from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.widgets.sources import SourcesPane
 from newstui.tui.widgets.sync_status import SyncStatusLine
 from newstui.tui.worker_errors import ReportsWorkerErrors
+
+if TYPE_CHECKING:  # the open article's values load when the first article is read
+    from newstui.model import ArticleDetail
 
 FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving

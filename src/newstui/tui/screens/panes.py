@@ -4,18 +4,22 @@ keys that move between them. Mixed into `MainScreen`."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from textual.events import Resize
 from textual.geometry import Size
 from textual.widget import Widget
 
-from newstui.model import ArticleDetail
 from newstui.tui.middle_ellipsis import middle_ellipsis
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.widgets.sources import SourcesPane
+
+if TYPE_CHECKING:
+    from newstui.model import ArticleDetail
 
 PANE_NAMES = {
     "sources": "Sources",

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from newstui.config import Config, Settings, download_folder
-from newstui.model import ArticleDetail, Link
 from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
@@ -20,7 +19,7 @@ from newstui.tui.screens.article_actions import loaded_detail
 from newstui.tui.shared_library import SharedLibrary
 
 if TYPE_CHECKING:
-    from newstui.model import Download
+    from newstui.model import ArticleDetail, Download, Link
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.reader import Reader
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,12 +13,15 @@ from textual.theme import Theme
 from textual.widgets import Static
 
 from newstui.counts import counted
-from newstui.model import ArticleDetail, carries_full_article
+from newstui.model import carries_full_article
 from newstui.render import Palette, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import middle_ellipsis
 from newstui.tui.reader_find import find_spans, line_of
 from newstui.tui.theme_colours import reader_palette
+
+if TYPE_CHECKING:
+    from newstui.model import ArticleDetail
 
 
 class _NoRelayout:

@@ -18,7 +18,6 @@ from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newstui.model import ArticleDetail
 from newstui.text import terminal_safe
 from newstui.tui.theme_colours import muted_colour
 from newstui.tui.view import follow_query
@@ -27,6 +26,8 @@ from newstui.tui.widgets.pane_list import PaneList
 
 if TYPE_CHECKING:  # imported by `build`, after the first screen (Textual's tabs are ~6 ms)
     from textual.widgets import TabbedContent
+
+    from newstui.model import ArticleDetail
 
 ENTITY_GROUPS = {
     "PERSON": "People",

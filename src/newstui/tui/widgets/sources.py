@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -11,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newstui.model import FeedRow, SmartCounts, tag_unread_counts
+from newstui.model import FeedRow, tag_unread_counts
 from newstui.text import terminal_safe
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
@@ -19,6 +20,9 @@ from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, loca
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.source_label import SourceLabel
 from newstui.tui.worker_errors import ReportsWorkerErrors
+
+if TYPE_CHECKING:  # the smart views' counts load with the first counts
+    from newstui.model import SmartCounts
 
 
 def _label(name: str | Text, unread: int) -> SourceLabel:
