@@ -51,3 +51,13 @@ def test_a_name_that_replies_or_comments_after_its_apposition_is_a_person(extrac
     analysis = extractor.analyse(text)
     assert {"Tamsin Orrow-Ket", "Ulm Dreker"} <= _people(extractor, text)
     assert [q.speaker for q in analysis.quotes] == ["Tamsin Orrow-Ket", "Ulm Dreker"]
+
+
+def test_a_place_heading_glued_before_a_full_name_ends_before_the_name(extractor) -> None:
+    text = (
+        "Moldova Peter J. Hallworth, the envoy, met the president.\n\n"
+        'Hallworth said: "We had a good talk."'
+    )
+    analysis = extractor.analyse(text)
+    assert "Peter J. Hallworth" in _people(extractor, text)
+    assert [q.speaker for q in analysis.quotes] == ["Peter J. Hallworth"]

@@ -4774,6 +4774,7 @@ def _voted_type(cands: list[Candidate]) -> str | None:
 # they are never written with a capital but in titles ("Dawkins' The God Delusion").
 _HEADING_OPENERS: Final = frozenset("The A An On In At According After Following".split())
 _HEADING_MAX_WORDS: Final = 6
+_INITIAL: Final = re.compile(r"[A-Z]\.?")  # "W.", the middle initial of "George W. Bush"
 # The words glued_heading_end reads at most: the heading's and the word after it, and a place
 # of up to three words repeated
 _HEADING_WORDS_READ: Final = max(_HEADING_MAX_WORDS + 2, 7)
@@ -4816,6 +4817,15 @@ def glued_heading_end(text: str) -> int:
         if gaz.known.get(place) != "PLACE":
             continue
         if " ".join(w for _, w in words[n : n + n]) == place:
+            return words[n][0] - 1
+        if (
+            words[n][1] in gaz.first_names
+            and words[n + 1][1][:1].isupper()
+            and (n > 1 or _INITIAL.fullmatch(words[n + 1][1]) is not None)
+            and not any(w in gaz.first_names for _, w in words[:n])
+        ):
+            # "Guatemala George W. Bush met …", "New Zealand Helen Clark said …": a place,
+            # then a person (but a one-word place may be a given name: "Chad Michael Murray")
             return words[n][0] - 1
     return -1  # not a place and a first name: "Austin James Mercer, 19, was charged …"
 
