@@ -194,3 +194,36 @@ def test_the_agent_of_a_passive_verb_speaks_the_that_clause(extractor) -> None:
         'that the plotters "tapped into an international network to carry it out."'
     )
     assert _speakers(extractor, text) == ["Department of Justice"]
+
+
+def test_the_aide_named_after_a_possessive_speaks_not_his_employer(extractor) -> None:
+    text = (
+        "Martin Keller fled in May. Keller's spokesman and lawyer Dana Whitlock issued a "
+        'statement, saying Keller would "fight until the very end of this."'
+    )
+    assert _speakers(extractor, text) == ["Dana Whitlock"]
+
+
+def test_the_company_opening_the_clause_speaks_through_a_participle(extractor) -> None:
+    text = (
+        "Kestrel Shipping wanted the berth. The company has refused to confirm or deny this, "
+        'only stating that "There are a number of options for the vessel."'
+    )
+    assert _speakers(extractor, text) == ["Kestrel Shipping"]
+
+
+def test_a_last_clause_with_its_own_unnamed_subject_is_not_the_first_ones(extractor) -> None:
+    text = (
+        "The Kestrel Gazette wrote that the school raised $8 million for a new centre, but "
+        'construction has begun and officials said "the school has used the money for its '
+        'daily operations."'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_the_agent_of_deemed_speaks_the_quote_before_it(extractor) -> None:
+    text = (
+        'Tom Halloran arrived in May. He was deemed "a threat to national security" by the '
+        "Department of Immigration on Friday."
+    )
+    assert _speakers(extractor, text) == ["Department of Immigration"]

@@ -465,6 +465,10 @@ _PASSIVE_BEFORE: Final = re.compile(
 _LABELLED_BY: Final = re.compile(
     r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+(?:[^,.;:]{1,60}\s)?)$"
 )
+# "and officials said", "but police later said": a lower-case subject right before the verb
+_OWN_SUBJECT: Final = re.compile(
+    r"(?:^|\s)(?:and|but|while|when|which|who)\s+(?:the\s+)?[a-z]+s(?:\s+(?:also|later|then|[a-z]+ly))*\s*$"
+)
 # ", anticipating a debate," before a verb: a participle phrase set off by commas
 _PARTICIPLE_ASIDE: Final = re.compile(r"\s*[a-z]+ing\s")
 # '“…,” he was quoted as saying', '“…,” Moss was told': passive verbs after a quotation
@@ -472,6 +476,10 @@ _QUOTED_AS: Final = re.compile(r"\s(?:was|were|is|are|has been|had been)\s+quote
 _PASSIVE_AUX_END: Final = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 _TOLD_VERBS: Final = frozenset("told asked urged warned informed assured".split())
 _PARENTHESES: Final = re.compile(r"\([^()]*\)")
+# 'He was deemed “a threat” by the ministry': passive verbs of judging, which name no speech
+_DEEMED: Final = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?:deemed|considered|seen|viewed)\b"
+)
 # '“…” by the WHO': the agent of a passive verb, right after the quotation
 _BY_AGENT: Final = re.compile(r"^[\s,]*by\s+([^,.;:()]{2,60})")
 # Prepositions whose object is never the subject a later pronoun refers back to.
@@ -1066,7 +1074,9 @@ class SpeakerFinder:
             return None
         sent_start, _ = self.sentence_bounds(span.open_mark)
         verbs = list(VERB.finditer(self.masked, sent_start, span.open_mark))
-        if not verbs or not _PASSIVE_BEFORE.search(self.masked, sent_start, verbs[-1].start()):
+        if (
+            not verbs or not _PASSIVE_BEFORE.search(self.masked, sent_start, verbs[-1].start())
+        ) and not _DEEMED.search(self.masked, sent_start, span.open_mark):
             return None
         base = span.close_mark + 1
         return self._first_named(base + by.start(1), base + by.end(1), span.close_mark)
@@ -1299,7 +1309,12 @@ class SpeakerFinder:
                 sent_start, sent_start + verb.start(), span.open_mark, allow_pronoun=False
             )
             # "The Attorney General attacked the act, saying": the role that opens the clause
-            return found or self._opening_role(sent_start, sent_start + verb.start()) or found
+            return (
+                found
+                or self._opening_role(sent_start, sent_start + verb.start())
+                or self._opening_body(sent_start, span.open_mark)
+                or found
+            )
         if (
             verb.group().endswith("ing")
             and len(verbs) > 1
@@ -1335,6 +1350,8 @@ class SpeakerFinder:
         if not found and len(verbs) > 1 and verb.group().endswith("ing"):
             # "The governor tweeted her reasoning saying, “…”": the subject of the main verb
             return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
+        if not found and verb.group().endswith("ing"):
+            return self._opening_body(sent_start, span.open_mark) or found
         return found
 
     def _coordinated_subject(self, start: int, end: int) -> str | None:
@@ -1382,6 +1399,14 @@ class SpeakerFinder:
                     return None  # "The coach's wife", "The former president": someone else
                 return self._description(" ".join(words[: i + 1]), end)
         return None
+
+    def _opening_body(self, start: int, pos: int) -> str | None:
+        """'The company has refused to comment, only stating that': the body a clause opening
+        with "The <company|ministry|…>" means (`_description`), else None."""
+        words = self.masked[start:pos].split()[:2]
+        if len(words) < 2 or words[0] != "The" or words[1] not in _SPEAKING_ORG_NOUNS:
+            return None
+        return self._description(" ".join(words), pos)
 
     def _relative_subject(self, start: int, verb_start: int) -> str | None:
         """The person or organisation right before ", who" when that relative clause's verb
@@ -1480,8 +1505,10 @@ class SpeakerFinder:
                     found.pop()
                 return found[-1].entity.name
             if found:
-                if len(found) > 1 and self._modifies_role(found[0], found[1]):
-                    return found[1].entity.name  # "said Acme lawyer Ann Reid": Reid
+                if len(found) > 1 and (
+                    self._modifies_role(found[0], found[1]) or self._owner_of_role(found[0])
+                ):
+                    return found[1].entity.name  # "said Acme lawyer Ann Reid", "Moss's aide Reid"
                 return found[0].entity.name
         places = [m for m in inside if m.entity.type == "PLACE"]
         if not allow_pronoun:  # "The man focused on Australia, saying": not Australia
@@ -1523,7 +1550,11 @@ class SpeakerFinder:
         ]
         if breaks:  # "X welcomed it but said": with no name after the break, X is still the subject
             cut = start + breaks[-1].end()
-            inside = [m for m in inside if m.start >= cut] or inside
+            after_break = [m for m in inside if m.start >= cut]
+            if after_break or not _OWN_SUBJECT.search(self.masked, cut, end):
+                inside = after_break or inside
+            else:  # "X wrote that …, but … and officials said": the last clause's own subject
+                inside = []
         # "with Moss calling it …": after "with", a name is the subject of the participle
         participle = bool(_PARTICIPLE_AT.match(self.masked, end))
         kept: list[_Mention] = []  # here: the objects of prepositions, "by A and B" both
