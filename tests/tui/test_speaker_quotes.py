@@ -85,3 +85,25 @@ async def test_an_organisation_speaks_like_a_person_under_each_name_it_goes_by(o
         await pilot.press("w")  # its quote
         await settle(pilot)
         assert "2 quotes in 2 articles" in screen_text(app)
+
+
+async def test_who_said_what_is_as_tall_as_its_quotes(db_path, ids):
+    """Two quotes took a box of 90% of the screen, blank under them; the box ends under the
+    last quote (a long list still takes at most 90%, scrolling)."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
+        await settle(pilot)
+        await pilot.press("2")
+        app.main.focus_pane("sidebar")
+        await pilot.pause()
+        await pilot.press("w")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SpeakerQuotesScreen)
+        box = screen.query_one("#quotes-box").region
+        lines = screen_text(app).splitlines()
+        last = max(n for n, line in enumerate(lines) if "2024-11-30" in line)
+        assert box.bottom - 1 - last <= 2, (box, last)  # the list's edge, the box's border
+        assert box.height < 40 * 0.9 // 2

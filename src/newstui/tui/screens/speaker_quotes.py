@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from newstui.model import QuoteRow
 
 MAX_QUOTES = 500
+BOX_SHARE = 0.9  # the most of the screen's height the box takes
 
 
 class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
@@ -37,7 +38,8 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
     SpeakerQuotesScreen #quotes-box {
         width: 110;
         max-width: 100%;
-        height: 90%;
+        height: auto;
+        max-height: 90%;  /* BOX_SHARE */
         border: round $accent;
         background: $surface;
         padding: 0 1;
@@ -46,7 +48,7 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
         color: $text-muted;
     }
     SpeakerQuotesScreen PaneList {
-        height: 1fr;
+        height: auto;
         border: none;
     }
     """
@@ -77,6 +79,11 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
     def on_mount(self) -> None:
         self.query_one(PaneList).focus()
         self.load()
+
+    def on_resize(self) -> None:
+        """The box is as tall as its quotes, up to 90% of the screen: past that the list
+        scrolls (the box's borders and the summary line take 3 lines)."""
+        self.query_one(PaneList).styles.max_height = max(int(self.size.height * BOX_SHARE) - 3, 3)
 
     @work(thread=True, group="speaker-quotes", exclusive=True, exit_on_error=False)
     def load(self) -> None:
