@@ -717,7 +717,6 @@ FIRST_NAME_CUES = [
     ("He left the town of  Ann Lee today.", "Ann Lee"),  # two spaces: no deal word's " of "
     ("He posted on Ann Lee today.", "Ann Lee"),
     ("They met in Mary Lee, London today.", "Mary Lee"),
-    ("Then Ann Lee reported the fire.", "Ann Lee"),
     ("Then Ann Lee newspaper said so.", "Ann Lee"),
     ("writing in Ann Lee Quill today", "Ann Lee Quill"),
     ("It was published in Ann Lee today.", "Ann Lee"),

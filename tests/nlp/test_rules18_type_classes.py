@@ -62,3 +62,23 @@ def test_a_given_name_after_the_and_before_no_noun_names_no_person(extractor) ->
     assert not any(kind == "PERSON" for _, kind in _entities(extractor, text))
     text = "She starred in the James Cagney film Love Me or Leave Me."
     assert ("James Cagney", "PERSON") in _entities(extractor, text)
+
+
+def test_the_name_after_a_role_for_a_body_and_a_comma_is_the_person_in_the_role(
+    extractor,
+) -> None:
+    text = "A spokeswoman for the Kelmouth Gaming Commission, Marta Olsen-Vray, said it was legal."
+    found = _entities(extractor, text)
+    assert ("Marta Olsen-Vray", "PERSON") in found
+    assert ("Kelmouth Gaming Commission", "ORG") in found
+    text = "It is a milestone, said the chairman of the auto firm, Ravi Tandel, on Monday."
+    assert ("Ravi Tandel", "PERSON") in _entities(extractor, text)
+    text = "Ann Lee, head of the copper commission, Cochilco, said output fell."
+    assert ("Cochilco", "ORG") in _entities(extractor, text)
+
+
+def test_a_given_name_and_surname_that_report_are_a_reporter(extractor) -> None:
+    found = _entities(extractor, "Radio Kelm's David Morrow reports from the capital.")
+    assert ("David Morrow", "PERSON") in found
+    found = _entities(extractor, "The Kelmouth Clarion reported that the mill would close.")
+    assert ("Kelmouth Clarion", "ORG") in found

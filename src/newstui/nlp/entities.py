@@ -2772,6 +2772,7 @@ class _EntityFinder:
             and before[-1][:-1] in ORG_NOUNS
             and after.startswith(",")
             and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
+            and not (len(words) > 1 and self._role_for_body_before(start))
             and not _PERSON_AGE.match(after)  # "the Unionist Party, Ian Paisley, 81,": its leader
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
@@ -2806,8 +2807,14 @@ class _EntityFinder:
         if (
             (
                 next_word in _MEDIA_VERBS
-                and not (len(words) > 1 and before and before[-1] in gaz.role_words)
-            )  # but "journalist Ron Suskind reported": a reporter
+                and not (
+                    len(words) > 1
+                    and (
+                        (before and before[-1] in gaz.role_words)
+                        or (words[0] in gaz.first_names and words[-1] not in gaz.org_words)
+                    )
+                )
+            )  # but "journalist Ron Suskind reported", "VOA's David Gollust reports": a reporter
             or (
                 next_word in _OUTLET_NOUNS
                 and rest_after[:1] == " "
@@ -3065,6 +3072,19 @@ class _EntityFinder:
         next_words = after.split(None, 1)
         next_word = next_words[0].lower().strip(".,;:") if next_words else ""
         return next_word not in _FIRST_NAME_AFTER_CUES
+
+    def _role_for_body_before(self, start: int) -> bool:
+        """'a spokeswoman for the Alberta Liquor Commission, ', 'the chairman of the auto firm, '
+        right before `start`: a role word, then "of", "for" or "at" and a body named with no
+        comma, in the same sentence: a name of two words or more after the comma holds the role
+        (but "head of the copper commission, Cochilco," names the commission)."""
+        window = self.text[max(0, start - 100) : start - 2]
+        cut = max(window.rfind(","), window.rfind(". "), window.rfind('"'), window.rfind("“"))
+        words = window[cut + 1 :].lower().split()
+        role_words = self.gaz.role_words
+        return any(
+            w in role_words and nxt in ("of", "for", "at") for w, nxt in pairwise(words[:-1])
+        )
 
     def _told_the_before(self, start: int) -> bool:
         """Whether "told the", "telling the", "tells the" or "tell the" ends right before `start`."""
@@ -3759,7 +3779,8 @@ _FIRST_NAME_LAST_CUES: Final = _NOT_NAME_HEADS | _FACILITY_HEADS | _FACILITY_LAS
 # The forms of "tell": its object is the one told, a person or, as "the …", an outlet or a body.
 _TOLD: Final = frozenset("told tells telling tell".split())
 _FIRST_NAME_BEFORE_CUES: Final = _MEDIA_LAST | frozenset("daily weekly of on the".split())
-_FIRST_NAME_AFTER_CUES: Final = _MEDIA_VERBS | _OUTLET_NOUNS | PLACE_NOUNS
+# (not _MEDIA_VERBS: "David Morrow reports" is a reporter, rules-18)
+_FIRST_NAME_AFTER_CUES: Final = _OUTLET_NOUNS | PLACE_NOUNS
 _NOT_PLACE_BEFORE_IN: Final = frozenset(
     "shares stake stakes investment investments interest role jobs job roles "
     # a field, not a place: "the Nobel Prize in Physics", "a degree in Economics" (rules-10)
