@@ -82,3 +82,16 @@ def test_a_given_name_and_surname_that_report_are_a_reporter(extractor) -> None:
     assert ("David Morrow", "PERSON") in found
     found = _entities(extractor, "The Kelmouth Clarion reported that the mill would close.")
     assert ("Kelmouth Clarion", "ORG") in found
+
+
+def test_a_places_government_capitalised_is_an_organisation(extractor) -> None:
+    found = _entities(extractor, "Today the Kelmish Government announced a surplus.")
+    assert ("Kelmish Government", "ORG") not in found  # no known place or people before it
+    found = _entities(extractor, "The New Zealand Government announced a record surplus.")
+    assert ("New Zealand Government", "ORG") in found
+    found = _entities(extractor, "The Western Australian Government has set new rules.")
+    assert ("Western Australian Government", "ORG") in found
+    found = _entities(extractor, "Ministers of the Howard Government met on Monday.")
+    assert not any(kind == "ORG" for _, kind in found)  # a leader's government
+    found = _entities(extractor, "The Australian government said it was neutral.")
+    assert ("Australian", "GROUP") in found  # lower case: the country's, no name

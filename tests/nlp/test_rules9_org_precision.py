@@ -130,15 +130,17 @@ def test_a_lone_cabinet_or_chamber_names_no_body(extractor) -> None:
     assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
 
 
-def test_a_countrys_government_is_the_country_not_an_organisation(extractor) -> None:
+def test_a_countrys_government_capitalised_is_a_body_beside_the_country(extractor) -> None:
+    # rules-18: the sets annotated since rules-15 (dev9, dev10) name "the UK Government" an
+    # organisation; the older ones (dev, dev4) left it out
     text = (
         "Brenner announced the rules at the UK Government's briefing. The Australian "
-        "Government disagreed."
+        "Government disagreed. The UK later changed them."
     )
     found = _entities(extractor, text)
-    assert not any(kind == "ORG" for _, kind in found)
+    assert ("UK Government", "ORG") in found
+    assert ("Australian Government", "ORG") in found
     assert ("UK", "PLACE") in found
-    assert ("Australian", "GROUP") in found
 
 
 def test_an_outlet_that_reports_a_quote_is_its_speaker(extractor) -> None:

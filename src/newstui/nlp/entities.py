@@ -2389,10 +2389,19 @@ class _EntityFinder:
                 strip_possessive(pending[-1].text) == "Government"
                 and pending[-2].text not in _TITLE_FUNCTION_WORDS
             ):
-                # "the Australian Government": a country's government, a common noun after
-                # the name (not annotated); the name before it is still found
+                # "the Australian Government", "the UK Government's": a country's or a
+                # state's government, capitalised, is a body of its own (the sets annotated
+                # since rules-15 name it so); "the Howard Government" is its leader's
                 body = pending[:-1]
-                if self._lookup(self.text[body[0].start : body[-1].end]):
+                known = self._lookup(self.text[body[0].start : body[-1].end])
+                kind = known[1] if known else None
+                if kind is None and len(body) > 1 and body[0].text in COMPASS:
+                    rest = self._lookup(self.text[body[1].start : body[-1].end])
+                    kind = rest[1] if rest else None  # "the Western Australian Government"
+                if kind in ("PLACE", "GROUP"):
+                    start, end, surface = self._surface(pending, 0, len(pending))
+                    self.candidates.append(Candidate(start, end, surface, len(pending), "ORG", 2))
+                elif known:
                     self._add_known(body, 0, len(body), None)
                 else:
                     self._flush(body, False, None)
