@@ -61,3 +61,26 @@ def test_a_place_heading_glued_before_a_full_name_ends_before_the_name(extractor
     analysis = extractor.analyse(text)
     assert "Peter J. Hallworth" in _people(extractor, text)
     assert [q.speaker for q in analysis.quotes] == ["Peter J. Hallworth"]
+
+
+def test_a_plural_title_before_a_list_of_names_is_no_part_of_the_first_name(extractor) -> None:
+    text = "The letter was signed by Representatives Tamsin Orrow, Ulm Dreker and Bo Kettering."
+    people = _people(extractor, text)
+    assert {"Tamsin Orrow", "Ulm Dreker", "Bo Kettering"} <= people
+    assert not any(name.startswith("Representatives") for name in people)
+
+
+def test_an_attorneys_title_before_a_surname_is_no_part_of_the_name(extractor) -> None:
+    text = (
+        "The suit named Kelmouth District Attorney Tamsin R. Orrow. "
+        'According to U.S. Attorney Dreker, "the case is strong."'
+    )
+    analysis = extractor.analyse(text)
+    names = {(e.name, e.type) for e in analysis.entities}
+    assert {("Tamsin R. Orrow", "PERSON"), ("Dreker", "PERSON")} <= names
+    assert not any("Attorney" in name for name, _ in names)
+
+
+def test_a_generation_suffix_after_a_name_ends_the_name_comma_or_not(extractor) -> None:
+    text = "The late Tamsin Orrow, Jr. founded the school. Ulm Dreker Sr. said the fund would grow."
+    assert {"Tamsin Orrow, Jr.", "Ulm Dreker Sr."} <= _people(extractor, text)

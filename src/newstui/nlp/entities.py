@@ -806,6 +806,17 @@ class _EntityFinder:
                 return 1  # "newly elected Assemblywoman Selena Torres", "CEO Andy Vesey"
             if len(run) - i == 2 and self._role_before_surname(run, i):
                 return 1  # "Administrator Bolden stated", "Prosecutor Quill said"
+            if (
+                i + 2 < len(run)
+                and run[i].text[-1:] == "s"
+                and run[i].text[:-1] in self.gaz.titles
+                and (
+                    run[i + 1].text in self.gaz.first_names
+                    or self._plain_name([t.text for t in run[i + 1 : i + 3]])
+                )
+            ):
+                return 1  # "Senators Ann Lee and …", "Representatives Ann Lee, Bo Kett": a title
+                # for each person of a list
             return 0
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
@@ -822,6 +833,8 @@ class _EntityFinder:
                 ):
                     return n + 2  # "Chief Technical Officer Chris Wright": one title
                 return n
+        if len(run) - i == 2 and self._role_before_surname(run, i):
+            return 1  # "U.S. Attorney Bash": a title's first word as a title of its own
         return 0
 
     def _role_before_name(self, run: list[Token]) -> bool:
@@ -905,6 +918,7 @@ class _EntityFinder:
             self._number_units()
         if ", " in self.text:
             self._join_legal_suffixes()
+            self._join_generation_suffixes()
         self._untype_products()
         if " of " in self.text or " for " in self.text:
             self._untype_briefs()
@@ -945,6 +959,27 @@ class _EntityFinder:
             joined.type, joined.strength = "ORG", 2
             joined.sentence_start = prev.sentence_start
             out[-1] = joined
+        self.candidates = out
+
+    def _join_generation_suffixes(self) -> None:
+        """'Martin Luther King, Jr.', 'Ann Lee, Sr.': a generation after a comma ends the
+        person's name (with its full stop), not a name of its own."""
+        out: list[Candidate] = []
+        for cand in self.candidates:
+            prev = out[-1] if out else None
+            if (
+                prev is None
+                or cand.text not in _GENERATION_WORDS
+                or cand.start != prev.end + 2
+                or self.text[prev.end : cand.start] != ", "
+                or prev.words < 2
+                or prev.type not in ("PERSON", None)
+            ):
+                out.append(cand)
+                continue
+            end = cand.end + (self.text[cand.end : cand.end + 1] == ".")
+            prev.end, prev.text, prev.words = end, self.text[prev.start : end], prev.words + 1
+            prev.type, prev.strength = "PERSON", max(prev.strength, cand.strength, 1)
         self.candidates = out
 
     def _untype_briefs(self) -> None:
@@ -2430,6 +2465,9 @@ class _EntityFinder:
                 pending, person_cue, suffix_cue = pending[split:], True, None
         start, end, surface = self._surface(pending, 0, len(pending))
         words = len(pending)
+        if words > 2 and pending[-1].text in _GENERATION_WORDS and self.text[end : end + 1] == ".":
+            end += 1  # "Ann Lee Jr. said": the suffix's full stop is the name's, "said" follows
+            surface = self.text[start:end]
         if words == 1 and len(surface) == 1:
             cand = Candidate(start, end, surface, 1)
             if self._platform_cue(start, end):
@@ -4470,6 +4508,8 @@ def _country_prefix(words: list[str]) -> int:
 
 
 # Generational suffixes after a surname, folded, each with its other spellings.
+# Generation suffixes as written after a name ("Ann Lee Jr.", "Martin Luther King, Jr.").
+_GENERATION_WORDS: Final = frozenset("Jr Sr Jnr Snr".split())
 _GENERATIONS: Final = {
     "jr": ("jr", "junior"),
     "junior": ("jr", "junior"),
@@ -4732,7 +4772,8 @@ def _untyped(cand: Candidate) -> Candidate:
 _OFFICIAL_ROLES: Final = frozenset(
     "Administrator Prosecutor Inspector Superintendent Detective Sergeant Spokesman Spokeswoman "
     "Spokesperson Commissioner Director Coordinator Ombudsman Registrar Magistrate Coroner Sheriff "
-    "Marshal Warden Chairman Chairwoman Chairperson Treasurer Auditor Solicitor Barrister".split()
+    "Marshal Warden Chairman Chairwoman Chairperson Treasurer Auditor Solicitor Barrister "
+    "Attorney".split()
 )
 # Words that qualify a role in a job title: "Senior Vice President", "Chief Economist".
 _ROLE_QUALIFIERS: Final = frozenset(
