@@ -113,3 +113,21 @@ async def test_a_long_view_title_is_cut_before_the_count_and_the_order(db_path):
         await settle(pilot)
         top = screen_text(app).splitlines()[0]
         assert top.strip() == "≡ Headlines ▸ A view named… — 25 articles · oldest first"
+
+
+async def test_a_sort_that_moves_the_article_down_the_first_screen_hides_no_row_above_it(db_path):
+    """Sorted by feed, the selected briefing became row 8: it was put a third down the list,
+    which scrolled the first three rows (the local note, Tech Wire's two) out of sight."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"jjjjjjj")  # World briefing number 3
+        await settle(pilot)
+        await pilot.press("O", "f")
+        await settle(pilot)
+        headlines = app.main.headlines
+        assert headlines.selected is not None
+        assert headlines.selected.title == "World briefing number 3"
+        assert 8 == headlines.cursor < headlines.size.height
+        assert headlines.scroll_y == 0
+        assert "A local note" in screen_text(app).splitlines()[1]  # the first row, in view

@@ -157,7 +157,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     ) -> None:
         """Switch to a view (or reload the current one), keeping `select_id` selected if present.
 
-        `row_on_screen` keeps the selected row on that line of the list (default: a third down).
+        `row_on_screen` keeps the selected row on that line of the list (default: a third down,
+        or where it is on the first screen if in its top two thirds).
         `at_once` reads the first window here rather than in a worker: the app's first view, so
         the first paint already has its headlines (a worker's rows came after two paints).
         """
@@ -266,8 +267,11 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.cursor = min(cursor, max(self.total - 1, 0))
         self._announced = -1
         on_screen = message.row_on_screen
-        if on_screen is None or not 0 <= on_screen < self.size.height:
-            on_screen = self.size.height // 3
+        height = self.size.height
+        if on_screen is None or not 0 <= on_screen < height:
+            # a third down; a row in the first screen's top two thirds scrolls nothing (a sort
+            # put row 8 a third down and hid the list's first rows above it)
+            on_screen = self.cursor if self.cursor < height * 2 // 3 else height // 3
         self.scroll_to(y=max(0, self.cursor - on_screen), animate=False, immediate=True)
         self.refresh()
         self.post_message(self.ViewLoaded(self.view, self.total))
