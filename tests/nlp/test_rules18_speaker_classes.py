@@ -227,3 +227,30 @@ def test_the_agent_of_deemed_speaks_the_quote_before_it(extractor) -> None:
         "Department of Immigration on Friday."
     )
     assert _speakers(extractor, text) == ["Department of Immigration"]
+
+
+def test_a_quote_alone_after_its_speakers_next_verb_of_speech_continues_it(extractor) -> None:
+    text = (
+        'Eric Toland is a cardiologist. He says the rules "should be much more clear-cut", and '
+        "adds that stress tests ought to be done every year.\n\n"
+        '"You can do a stress test every year to find out what is going on with the heart."'
+    )
+    assert _speakers(extractor, text) == ["Eric Toland", "Eric Toland"]
+
+
+def test_a_quote_after_a_sentence_opened_by_a_role_is_the_holders(extractor) -> None:
+    text = (
+        'Premier Morris Iemma spoke on Monday. "The ball is in their court," he said.\n\n'
+        "The Premier said it would be wise for the company to keep the toll low. "
+        '"It is in their commercial interest to keep people on this road."'
+    )
+    assert _speakers(extractor, text) == ["Morris Iemma", "Morris Iemma"]
+
+
+def test_a_quote_alone_after_a_paragraph_ending_on_what_he_did_is_his(extractor) -> None:
+    text = (
+        'Barack Oberman once promised to "crush the network" within a year. But yesterday he '
+        "softened that stance.\n\n"
+        '"We have to weaken the network so much that it cannot threaten our homeland."'
+    )
+    assert _speakers(extractor, text)[-1] == "Barack Oberman"

@@ -386,6 +386,10 @@ _INVERTED: Final = re.compile(
 )
 # "…,” recalling their first meeting. “…”: a participle clause after a quote, naming nobody
 _PARTICIPLE_GAP: Final = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
+# '“…”, and adds that tests ought to be done yearly.¶“…”': the subject's own next verb of speech
+_SAME_SUBJECT_GAP: Final = re.compile(
+    rf"^,?\s+and\s+(?:also\s+)?(?:{_VERB_ALTERNATION})\b[^.!?]{{0,100}}[.!?]\s*$"
+)
 # "“…” — Aparna Garg, railway manager": a name after a dash closing the quote, as in epigraphs
 _DASH_CREDIT: Final = re.compile(r"^\s*[—–]\s*\u200d?\s*")
 # A verb followed by a clause of its own ("explained he was", "said that"): reported speech
@@ -501,7 +505,11 @@ _SIGNED_BY_ROLE: Final = re.compile(
 _PARTICIPLE_OPENS: Final = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
 _DETERMINER_END: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _SPOKES_WORDS: Final = frozenset("spokesperson spokesman spokeswoman".split())
-_SUBJECT_PRONOUN: Final = re.compile(r"(?:^|,\s)(she|he)\s+[a-z]+s\b", re.IGNORECASE)
+_SUBJECT_PRONOUN: Final = re.compile(
+    r"(?:^|,\s|\b(?:But|And|Yesterday|Today|Later|Then)\s(?:[a-z]+\s)?)(she|he)\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b",
+    re.IGNORECASE,
+)
 
 
 _SPEAKING_TYPES: Final = frozenset(
@@ -854,6 +862,9 @@ class SpeakerFinder:
         words = sentence[opener.end() if opener else 0 :].split()
         if not people and words[:1] and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start)
+        if not people and words[:1] == ["The"] and VERB.search(sentence):
+            # 'The Premier said it would be wise to wait. “…”': the role's holder goes on
+            return self._opening_role(start, end)
         return None
 
     def _clause_subject(self, span: QuoteSpan) -> str | None:
@@ -2073,9 +2084,9 @@ class SpeakerFinder:
     def _continues_previous(self, prev: QuoteSpan, span: QuoteSpan, prev_tail: bool) -> bool:
         """A quote standing alone right after an attributed one continues it (news convention)."""
         gap = self.masked[prev.close_mark + 1 : span.open_mark]
-        participle_gap = bool(_PARTICIPLE_GAP.match(gap)) and not self.mentions_in(
-            prev.close_mark, span.open_mark
-        )
+        participle_gap = bool(
+            _PARTICIPLE_GAP.match(gap) or _SAME_SUBJECT_GAP.match(gap)
+        ) and not self.mentions_in(prev.close_mark, span.open_mark)
         if not prev_tail and _ANY_WORD.search(gap) and not participle_gap:
             return False
         if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
