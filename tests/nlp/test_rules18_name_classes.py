@@ -8,6 +8,10 @@ def _people(extractor, text: str) -> set[str]:
     return {e.name for e in extractor.analyse(text).entities if e.type == "PERSON"}
 
 
+def _named(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
 def test_a_leaders_name_before_government_or_administration_is_a_person(extractor) -> None:
     text = (
         "Farmers said the Kelbrook government had failed them. Under the Marlowe "
@@ -75,8 +79,7 @@ def test_an_attorneys_title_before_a_surname_is_no_part_of_the_name(extractor) -
         "The suit named Kelmouth District Attorney Tamsin R. Orrow. "
         'According to U.S. Attorney Dreker, "the case is strong."'
     )
-    analysis = extractor.analyse(text)
-    names = {(e.name, e.type) for e in analysis.entities}
+    names = _named(extractor, text)
     assert {("Tamsin R. Orrow", "PERSON"), ("Dreker", "PERSON")} <= names
     assert not any("Attorney" in name for name, _ in names)
 
@@ -84,3 +87,28 @@ def test_an_attorneys_title_before_a_surname_is_no_part_of_the_name(extractor) -
 def test_a_generation_suffix_after_a_name_ends_the_name_comma_or_not(extractor) -> None:
     text = "The late Tamsin Orrow, Jr. founded the school. Ulm Dreker Sr. said the fund would grow."
     assert {"Tamsin Orrow, Jr.", "Ulm Dreker Sr."} <= _people(extractor, text)
+
+
+def test_given_names_after_a_word_of_kinship_are_people(extractor) -> None:
+    text = (
+        "Orrow is survived by his wife, Tamsin, their sons Ulmo and Berek, and three "
+        "daughters, Ama, 17, Efua, 14 and Kesi.\n\n"
+        "She leaves her widower Dreker Okonjo."
+    )
+    people = _people(extractor, text)
+    assert {"Tamsin", "Ulmo", "Berek", "Ama", "Efua", "Kesi", "Dreker Okonjo"} <= people
+
+
+def test_a_given_name_before_and_i_is_a_person_and_a_generation_no_body(extractor) -> None:
+    text = (
+        '"Laura and I are saddened by the news," the senator said. '
+        "The family of Martin III, Ann Lee II and Bo Kett met."
+    )
+    assert {("Laura", "PERSON"), ("Martin III", "PERSON")} <= _named(extractor, text)
+
+
+def test_a_word_of_kinship_before_a_place_or_a_known_name_leaves_it_alone(extractor) -> None:
+    text = "Leeds is the sister city of Kyoto, and Gaia was the mother Earth of legend."
+    names = _named(extractor, text)
+    assert ("Kyoto", "PLACE") in names
+    assert not any(kind == "PERSON" for _, kind in names)

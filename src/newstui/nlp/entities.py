@@ -1655,13 +1655,14 @@ class _EntityFinder:
         ]
         lists: list[list[Candidate]] = []
         for prev, cand in pairwise(cands):
-            if cand.start - prev.end <= 6:
-                gap = text[prev.end : cand.start]
-            elif text[prev.end : prev.end + 2] == " (" and (
-                bracketed := _BRACKETED_GAP.fullmatch(text, prev.end, cand.start)
+            gap = text[prev.end : cand.start] if cand.start - prev.end <= 6 else ""
+            if (
+                gap not in _LIST_GAPS
+                and text[prev.end : prev.end + 2] in (" (", ", ")
+                and (bracketed := _BRACKETED_GAP.fullmatch(text, prev.end, cand.start))
             ):
-                gap = bracketed.group(1)  # "Ann Lee (PS), Bo Kett": the gap after the bracket
-            else:
+                gap = bracketed.group(1)  # "Ann Lee (PS), Bo Kett", "Ama, 17, Efua, 14 and …"
+            elif not gap:
                 continue  # a gap too wide for ", and " or " to "
             if gap == " to " and self.text[max(0, prev.start - 5) : prev.start] == "from ":
                 self._type_route(prev, cand)  # "a bus from Smolensk to Kaluga"
@@ -2616,6 +2617,23 @@ class _EntityFinder:
             and not any(self._lookup(w) for w in words)
         )
 
+    def _named_kin(self, words: list[str], surface: str, start: int, after: str) -> bool:
+        """'his wife, Maureen', 'daughters Ama and …', 'Laura and I welcome': a name right after
+        a word of kinship, or a given name before "and I", is a person's."""
+        if len(words) > 3:
+            return False
+        window = self.text[max(0, start - 14) : start].rsplit(None, 1)
+        kin = bool(window) and window[-1].rstrip(",").lower() in _KIN_NOUNS
+        if not kin and not (
+            len(words) == 1 and words[0] in self.gaz.first_names and _AND_I.match(after)
+        ):
+            return False
+        return (
+            self._plain_name(words)
+            and not self._lookup(surface)
+            and not any(_is_upper(w) and len(w) > 1 for w in words)
+        )
+
     def _plain_name(self, words: list[str]) -> bool:
         """Whether `words` hold no known name, head noun, title, role or common word."""
         gaz = self.gaz
@@ -2719,6 +2737,8 @@ class _EntityFinder:
             return "PERSON", 2  # most full names: the first-name rule below (a cheap proof)
         if after[:1] in _LEADER_OPENINGS and self._leader_of_term(words, surface, start, after):
             return "PERSON", 1  # "the Kelbrook government", "Ovid Tarrant's presidency"
+        if self._named_kin(words, surface, start, after):
+            return "PERSON", 2  # "survived by his wife, Maureen", "Laura and I welcome"
         if (
             (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
             or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
@@ -2877,7 +2897,11 @@ class _EntityFinder:
             ("'s", "’s")
         ):
             return "PLACE", 2
-        if len(words) > 1 and any(_is_acronym(w) or w == "&" for w in words):
+        if (
+            len(words) > 1
+            and any(_is_acronym(w) or w == "&" for w in words)
+            and not (words[0] in gaz.first_names and _ROMAN_NUMERAL.fullmatch(words[-1]))
+        ):  # but "Martin III", "Ann Lee II": a given name and a generation
             return "ORG", 1
         if (
             len(words) > 1
@@ -3064,8 +3088,14 @@ class _EntityFinder:
         window = text[max(0, start - 60) : start].rsplit(None, 1)
         before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
         # ("on" covers _platform_cue: its shorter window must hold a word before the "on")
-        if before in _ONE_WORD_BEFORE_CUES or before.endswith("-year-old"):
+        if (
+            before in _ONE_WORD_BEFORE_CUES
+            or before.endswith("-year-old")
+            or before.rstrip(",") in _KIN_NOUNS
+        ):
             return False
+        if after[:7] == " and I " and _AND_I.match(after):
+            return False  # "Laura and I welcome"
         if mark == "," and before[-1:] == "," and before[:-1] in ORG_NOUNS:
             return False  # "the copper commission, Cochilco, said"
         next_words = rest_after.split(None, 1)
@@ -3528,8 +3558,8 @@ _PORTFOLIO_TAIL: Final = re.compile(
 )
 _TITLE_FUNCTION_WORDS: Final = frozenset("the of and for on in at to a an".split())
 _LIST_GAPS: Final = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
-# A list's gap after a member's bracket: " (PS), ", " (Greens) and ".
-_BRACKETED_GAP: Final = re.compile(r" \([^()\n]{1,30}\)(, | and |, and | or |, or )")
+# A list's gap after a member's bracket or age: " (PS), ", " (Greens) and ", ", 17 and ".
+_BRACKETED_GAP: Final = re.compile(r"(?: \([^()\n]{1,30}\)|, \d{1,3})(, | and |, and | or |, or )")
 # Last words of a law, an award or a vote, never of a body: "the Ballot Interference Prevention
 # Act", "the JWP Junior Championship", "the 2020 US Presidential Election" (names not annotated).
 _NOT_NAME_HEADS: Final = frozenset(
@@ -3811,6 +3841,13 @@ _QUALIFIER_ENDINGS: Final = ("al", "ic", "ist", "ary", "ity", "ion", "ian", "ern
 _GOVERNMENT_QUALIFIERS: Final = frozenset(
     "Interim Caretaker Puppet Green Unity Shadow Exile Rebel Reform Junta Minority".split()
 )
+# Words of kinship that name the relative after them ("his wife Maureen", "sons Wyatt and …").
+_KIN_NOUNS: Final = frozenset(
+    "wife husband widow widower son sons daughter daughters child children mother father "
+    "brother brothers sister sisters grandson grandsons granddaughter granddaughters "
+    "grandchildren stepson stepdaughter fiancé fiancée fiance fiancee nephew niece".split()
+)
+_AND_I: Final = re.compile(r" and I (?:[a-z]|have\b|am\b|was\b|were\b|will\b)")
 _ONE_WORD_AFTER_CUES: Final = (
     _LEADER_TERMS
     | _MEDIA_VERBS
