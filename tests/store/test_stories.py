@@ -67,6 +67,42 @@ def test_a_copy_scores_high_and_a_same_topic_story_low():
     assert sketch("Too short to judge.") is None
 
 
+def test_sketches_stay_those_stored_by_earlier_versions():
+    """Stored sketches and band keys are compared with new ones: the same text must give the
+    same bytes whatever way the sketch is computed (digests of what newstui 0.17 stored)."""
+    import hashlib
+
+    from newstui.stories import story_sketch
+
+    marked = copy_of(STORY).replace(" said", " said\u2014\u201cyes\u201d, caf\u00e9 na\u00efve")
+    for text, packed, keys in (
+        (STORY, "031f367812b4bd4d", "4518026bfe509443"),
+        (marked, "ab23d113376fed18", "a6f43647778b53c9"),
+    ):
+        made = story_sketch(text)
+        assert made.packed is not None
+        assert hashlib.blake2b(made.packed, digest_size=8).hexdigest() == packed
+        assert hashlib.blake2b(repr(made.keys).encode(), digest_size=8).hexdigest() == keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII: the Mayor's office said it would OPEN at 9am_sharp, didn't it?",
+        "\u201cWe\u2019re ready\u201d \u2014 the minister\u2026 said.\u00a0Caf\u00e9 na\u00efve",
+        "Stra\u00dfe \ufb00ort \u0130stanbul \u212a 12\u00b3 \u0661\u0662 \u65e5\u672c\u8a9e "
+        "\u0645\u0631\u062d\u0628\u0627 x\u203fy a\u00b7b \u2028 end",
+        "broken \ud800surrogate\udfff here, tab\tand\x1cseparator \x00 nul",
+        "\u201c\u201d\u2019 \u2014 !!",
+        "",
+    ],
+)
+def test_the_words_sketched_are_those_the_expression_finds_in_any_script(text):
+    from newstui.stories import word_bytes, words
+
+    assert word_bytes(text) == [w.encode("utf-8", "surrogatepass") for w in words(text)]
+
+
 def test_copies_in_other_feeds_are_one_story_listed_once_and_read_together(library):
     first = add(library, "wire", "Council to close three libraries", STORY, 30)
     copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
