@@ -197,3 +197,15 @@ async def test_a_page_with_several_feeds_asks_which_and_adds_the_one_chosen(
         assert [f.url for f in load_config(config.path).feeds] == [feed_server.url("/news.xml")]
         assert app.main.headlines.view.title == "Local Feed"
         assert not [n for n in notifications(app) if n.severity == "error"]
+
+
+async def test_the_add_box_keeps_its_keys_on_a_line_of_their_own(tmp_path, db_path):
+    """The hint wrapped after 'Enter: add', leaving '· Esc: cancel' alone on the next line."""
+    app = NewstuiApp(db_path, no_feeds_config(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        lines = [line.strip("│ ") for line in screen_text(app).splitlines()]
+        assert "Enter: add · Esc: cancel" in lines
+        assert "A feed's URL, or a site's page that links to its feed." in lines

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.sources import SourcesPane
 
-ADD_HINT = "A feed's URL, or a site's page that links to its feed. Enter: add · Esc: cancel"
+ADD_HINT = "A feed's URL, or a site's page that links to its feed.\nEnter: add · Esc: cancel"
 
 
 @dataclass(eq=False, repr=False)
