@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header
 
 from newstui.config import Config, Settings
 from newstui.counts import counted
@@ -37,6 +36,7 @@ from newstui.tui.widgets.refresh_status import RefreshStatus
 from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.widgets.sources import SourcesPane
 from newstui.tui.widgets.sync_status import SyncStatusLine
+from newstui.tui.widgets.title_bar import TitleBar
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the open article's values load when the first article is read
@@ -118,7 +118,7 @@ class MainScreen(
         self._first_detail: int | None = None  # the article to read once the first screen is up
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar("≡")
         with Horizontal(id="main"):
             yield self.sources
             with Vertical(id="center"):

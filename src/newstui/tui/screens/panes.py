@@ -17,6 +17,7 @@ from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.widgets.sources import SourcesPane
+from newstui.tui.widgets.title_bar import side_cells
 
 if TYPE_CHECKING:
     from newstui.model import ArticleDetail
@@ -29,10 +30,6 @@ PANE_NAMES = {
 }
 NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
 SHORT_HEIGHT = 32  # below this the reader takes the whole column while it has focus
-# Cells of the title bar beside its title: Textual's Header icon (8) and clock space (10); a
-# narrow screen narrows both to 3 (newstui.tcss).
-HEADER_SIDES = 18
-HEADER_SIDES_NARROW = 6
 
 
 class PaneLayout(ScreenMixin):
@@ -100,8 +97,7 @@ class PaneLayout(ScreenMixin):
         """The title bar names the focused pane, then the view: "Reader ▸ All articles". A title
         too long for the bar is cut so that the sub-title (the count and the order) shows whole."""
         title = f"{self._focused_pane} ▸ {self._view_title}"
-        sides = HEADER_SIDES_NARROW if self.has_class("-narrow") else HEADER_SIDES
-        room = self.size.width - sides
+        room = self.size.width - sum(side_cells(self.has_class("-narrow")))
         if self.sub_title:
             room -= cell_len(f" — {self.sub_title}")
         if cell_len(title) > room >= cell_len(f"{self._focused_pane} ▸ ") + 8:
