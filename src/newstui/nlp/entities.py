@@ -2434,7 +2434,9 @@ class _EntityFinder:
                 if kind is None and len(body) > 1 and body[0].text in COMPASS:
                     rest = self._lookup(self.text[body[1].start : body[-1].end])
                     kind = rest[1] if rest else None  # "the Western Australian Government"
-                if kind in ("PLACE", "GROUP"):
+                if kind in ("PLACE", "GROUP") and not _ASIDE_THEN_NAME.match(
+                    self.text, pending[-1].end
+                ):  # but "the Japanese Government (Mombusho) Scholarship": a longer name's words
                     start, end, surface = self._surface(pending, 0, len(pending))
                     self.candidates.append(Candidate(start, end, surface, len(pending), "ORG", 2))
                 elif known:
@@ -2907,10 +2909,15 @@ class _EntityFinder:
             len(words) > 1
             and words[0] in gaz.first_names
             and words[-1] not in HONOURS
-            and not (self.text[start - 4 : start] == "the " and not after[1:2].islower())
+            and not (
+                self.text[start - 4 : start] == "the "
+                and not after[1:2].islower()
+                and not (len(words) == 3 and _INITIAL.fullmatch(words[1]))
+            )
         ):  # but "George Polk Awards" is a prize named after him, and "by the Austin
             # American-Statesman," is no one: nobody is "the" Ann Lee (but "the James Cagney
-            # film" is his film)
+            # film" is his film, and "the Frank E. Buck Professor": a middle initial is a
+            # person's)
             return "PERSON", 2
         if (
             len(words) == 3
@@ -4635,6 +4642,9 @@ _ROAD_WORDS: Final = tuple("Interstate Route Highway Motorway Expressway Freeway
 _ROAD_NUMBER: Final = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
 _BRACKETED_ABBREVIATION: Final = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
 _TICKER_AFTER: Final = _LEGAL_FORMS | {"Co", "Corporation", "Company", "plc", "SA", "AG", "NV"}
+# An aside in brackets after a name, then a capitalised word: the name goes on past the aside
+# ("the Japanese Government (Mombusho) Scholarship program").
+_ASIDE_THEN_NAME: Final = re.compile(r" \([^()\n]{1,40}\) [A-Z]")
 # Words that link a name's words: a capitalised word after one may end a longer name.
 _NAME_LINKS: Final = CONNECTORS | {"from", "the", "de", "du", "des", "di", "da", "in", "to", "at"}
 # A stock ticker in brackets: "(LIOX)", ", (BNE)", "(NYSE: KRX)", "(Nasdaq:AAPL)"
