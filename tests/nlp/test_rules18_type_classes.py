@@ -95,3 +95,23 @@ def test_a_places_government_capitalised_is_an_organisation(extractor) -> None:
     assert not any(kind == "ORG" for _, kind in found)  # a leader's government
     found = _entities(extractor, "The Australian government said it was neutral.")
     assert ("Australian", "GROUP") in found  # lower case: the country's, no name
+
+
+def test_a_name_described_after_a_comma_as_a_company_is_an_organisation(extractor) -> None:
+    for name, text in (
+        ("Kestrix", "Kestrix, the company which runs the network, said it would close it."),
+        ("Marlo", "Workers lost jobs at Marlo, the main Danish provider of dairy products."),
+        ("Paw Watch", "Fans gave money to Paw Watch, a non-profit rescue organization in Ontario."),
+    ):
+        assert (name, "ORG") in _entities(extractor, text)
+
+
+def test_a_person_described_by_a_bodys_noun_stays_a_person(extractor) -> None:
+    for text in (
+        "Ann Lee, a member of the charity, said the money was gone.",
+        "Ann Lee, an airline pilot, said the runway was wet.",
+        "Ann Lee, the company's founder, said sales fell.",
+    ):
+        found = _entities(extractor, text)
+        assert ("Ann Lee", "PERSON") in found
+        assert not any(kind == "ORG" for _, kind in found)

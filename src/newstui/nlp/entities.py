@@ -2845,6 +2845,13 @@ class _EntityFinder:
             and not _PERSON_AGE.match(after)  # "the Unionist Party, Ian Paisley, 81,": its leader
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
+        if (
+            after[:1] == ","
+            and _DESCRIBED_AS_BODY.match(self.text, end)
+            and self.text[start - 4 : start] != "and "  # "Security and Investigations, a firm"
+        ):
+            return "ORG", 2  # "Arla, the main Danish provider of dairy products", "Hutchison,
+            # the company which operates the network": a body described after a comma
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
             return "PLACE", 2
         if self._platform_cue(start, end):
@@ -3112,6 +3119,8 @@ class _EntityFinder:
         # the cues that need a comma or an apostrophe after the name: regular expressions,
         # tried last (most names with a comma after them fail a cheaper test above)
         if mark == ",":
+            if _DESCRIBED_AS_BODY.match(self.text, start + len(surface)):
+                return False  # "Arla, the main Danish provider of dairy products"
             if after[:2] == ", " and self._person_after(after):
                 return False  # "Moss, 41,", "Moss, a former coach" (and all _PERSON_AGE)
             place = _COMMA_NAME.match(after)  # "Croydon, London"
@@ -4647,6 +4656,17 @@ _TICKER_AFTER: Final = _LEGAL_FORMS | {"Co", "Corporation", "Company", "plc", "S
 _ASIDE_THEN_NAME: Final = re.compile(r" \([^()\n]{1,40}\) [A-Z]")
 # Words that link a name's words: a capitalised word after one may end a longer name.
 _NAME_LINKS: Final = CONNECTORS | {"from", "the", "de", "du", "des", "di", "da", "in", "to", "at"}
+# ", the main Danish provider of", ", a company which", ", a non-profit rescue organization in":
+# a body described after its name (the head noun last, then a stop or a word that goes on a
+# noun phrase; no "of" before it: "Ann Lee, a member of the party" is a person).
+_DESCRIBED_AS_BODY: Final = re.compile(
+    r", (?:a|an|the) (?:(?!(?:of|for|in|at|to|from|with|and|the|who|whose)\b)[\w’'-]+ ){0,3}"
+    r"(?:company|firm|provider|operator|carrier|airline|bank|lender|retailer|chain|"
+    r"manufacturer|carmaker|automaker|producer|organisation|organization|charity|agency|"
+    r"newspaper|broadcaster|website|magazine|insurer|publisher|conglomerate|corporation|"
+    r"subsidiary|nonprofit|non-profit|consultancy)"
+    r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b)"
+)
 # A stock ticker in brackets: "(LIOX)", ", (BNE)", "(NYSE: KRX)", "(Nasdaq:AAPL)"
 _TICKER: Final = re.compile(
     r",? \(((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX|NZX|HKEX|SGX|TSE|OTC)\s?:\s?)?([A-Z]{2,5})\)"
