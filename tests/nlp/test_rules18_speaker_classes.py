@@ -254,3 +254,37 @@ def test_a_quote_alone_after_a_paragraph_ending_on_what_he_did_is_his(extractor)
         '"We have to weaken the network so much that it cannot threaten our homeland."'
     )
     assert _speakers(extractor, text)[-1] == "Barack Oberman"
+
+
+def test_a_name_opening_a_long_subject_set_off_by_commas_speaks(extractor) -> None:
+    text = (
+        '"We were not prepared for that. We are now confronted with another trauma," Robert '
+        "Soulas, vice president of the Kestrel Families Trust, a support group for the families "
+        "of the victims of the crash, said."
+    )
+    assert _speakers(extractor, text) == ["Robert Soulas"]
+
+
+def test_a_title_glued_to_the_surname_gives_the_full_name(extractor) -> None:
+    text = (
+        "George W. Harlan met the president of Mali on Friday. Mr.Harlan said that he "
+        '"was touched by the concern of the president for the average citizen."'
+    )
+    assert _speakers(extractor, text) == ["George W. Harlan"]
+
+
+def test_the_person_a_relative_clause_describes_speaks_not_a_body_inside_it(extractor) -> None:
+    text = (
+        "The court ruled on Friday. Cate McKenzie, who is the chief of the Kestrel Equal "
+        'Opportunities Commission also supports the ruling saying, "This would undermine the '
+        'rights of the women."'
+    )
+    assert _speakers(extractor, text) == ["Cate McKenzie"]
+
+
+def test_the_owner_of_a_role_is_not_the_one_who_speaks(extractor) -> None:
+    text = (
+        "Anna Lowell died in March after a long court fight. But Lowell's lawyer did respond, "
+        'saying, "Obviously, there is a lot of pain and the case is now concluded."'
+    )
+    assert _speakers(extractor, text) == [None]

@@ -639,8 +639,13 @@ class SpeakerFinder:
         for name in {s for s in speakers if s and " " not in s and self.types.get(s) == "PERSON"}:
             # "Beazley" kept apart from "Kim Beazley" (as by "a Beazley Labor government"): the
             # one person of the article whose full name ends with that surname
+            title, dot, surname = name.partition(".")
+            if not (dot and surname and title in DOTTED_TITLES):
+                surname = name  # "Mr.Bush", a title glued to the surname: the surname
             full = [
-                n for n, kind in self.types.items() if kind == "PERSON" and n.endswith(" " + name)
+                n
+                for n, kind in self.types.items()
+                if kind == "PERSON" and n.endswith(" " + surname)
             ]
             if len(full) == 1:
                 fuller[name] = full[0]
@@ -1064,7 +1069,20 @@ class SpeakerFinder:
         # a subject with no preposition ('neighbours of Mr. Reid said' is about Reid)
         if not _PREPOSITIONS.intersection(before.lower().split()):
             before = _PERSON_TITLE_STOP.sub(" ", before)
-        if _SENTENCE_STOP.search(before) or len(before.split()) > 14:
+        if _SENTENCE_STOP.search(before):
+            return None
+        if len(before.split()) > 14:
+            # '“…,” Ann Reid, vice president of Acme, a group for …, said': the name that
+            # opens a subject set off by commas, however long its description
+            lead = self.mentions_in(base, base + 4)
+            if (
+                lead
+                and lead[0].entity.type == "PERSON"
+                and not self.masked[base : lead[0].start].strip(" ,")
+                and self.masked[lead[0].end : lead[0].end + 1] == ","
+                and before.rstrip().endswith(",")
+            ):
+                return lead[0].entity.name
             return None
         return self._speaker_in(base, base + subject_end, span.close_mark)
 
@@ -1515,11 +1533,11 @@ class SpeakerFinder:
                 ):
                     found.pop()
                 return found[-1].entity.name
+            if kind == "PERSON":  # "Moss's lawyer did respond, saying": not Moss
+                found = [m for m in found if not self._owner_of_role(m)]
             if found:
-                if len(found) > 1 and (
-                    self._modifies_role(found[0], found[1]) or self._owner_of_role(found[0])
-                ):
-                    return found[1].entity.name  # "said Acme lawyer Ann Reid", "Moss's aide Reid"
+                if len(found) > 1 and self._modifies_role(found[0], found[1]):
+                    return found[1].entity.name  # "said Acme lawyer Ann Reid": Reid
                 return found[0].entity.name
         places = [m for m in inside if m.entity.type == "PLACE"]
         if not allow_pronoun:  # "The man focused on Australia, saying": not Australia
@@ -1559,6 +1577,17 @@ class SpeakerFinder:
         breaks = [
             b for b in _CLAUSE_BREAK.finditer(clause) if not (aside and b.start() >= aside.start())
         ]
+        if breaks and breaks[-1].group().strip() == "who":
+            # "Cate Reid, who is the chief of the Acme Commission also supports it, saying":
+            # the person the relative clause describes, not a name inside it
+            at = start + breaks[-1].start()
+            person = [m for m in inside if m.end <= at][-1:]
+            if (
+                person
+                and person[0].entity.type == "PERSON"
+                and self.masked[person[0].end : at].strip() in (",", "")
+            ):
+                return person
         if breaks:  # "X welcomed it but said": with no name after the break, X is still the subject
             cut = start + breaks[-1].end()
             after_break = [m for m in inside if m.start >= cut]
