@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from newstui.config import FeedConfig, add_feeds, ensure_config, example_config_text, load_config
+from newstui.config import (
+    FeedConfig,
+    add_feeds,
+    add_view,
+    ensure_config,
+    example_config_text,
+    load_config,
+)
 from newstui.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,6 +117,25 @@ def test_add_feeds_renames_a_clashing_name(tmp_path):
     path = _write(tmp_path, '[[feeds]]\nname = "News"\nurl = "https://a.example/feed"\n')
     added = add_feeds(path, [FeedConfig("https://b.example/rss", "News")])
     assert added[0].name == "News (2)"
+
+
+def test_an_added_view_or_feed_leaves_a_blank_line_before_the_table_after_it(tmp_path):
+    """A view saved with S (or a feed added) before a [keys] table ran straight into its
+    header: 'query = ...' then '[keys]' on the next line."""
+    path = _write(
+        tmp_path,
+        '[[feeds]]\nname = "A"\nurl = "https://a.example/feed"\n\n'
+        '[[views]]\nname = "Old"\nquery = "old"\n\n[keys]\n"article.toggle_star" = "*"\n',
+    )
+    add_view(path, "Kremlin", "kremlin")
+    add_feeds(path, [FeedConfig("https://b.example/rss", "B")])
+    text = path.read_text("utf-8")
+    assert "query = 'kremlin'\n\n[keys]\n" in text
+    assert 'url = "https://b.example/rss"\n\n[[views]]\n' in text
+    assert "\n\n\n" not in text
+    config = load_config(path)
+    assert [v.name for v in config.views] == ["Old", "Kremlin"]
+    assert [f.name for f in config.feeds] == ["A", "B"]
 
 
 def test_local_sources_resolve_relative_to_the_config(tmp_path):

@@ -631,7 +631,7 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     literal = "'" not in query and not any(c < " " for c in query)
     table["query"] = tomlkit.string(query, literal=True) if literal else query
     doc["views"].append(table)
-    _write_config(path, re.sub(r"(?m)(?<=[^\n]\n)(\[\[)", r"\n\1", tomlkit.dumps(doc)))
+    _write_config(path, _tables_parted(tomlkit.dumps(doc)))
     from newstui.config_tables import ViewConfig
 
     return ViewConfig(name, query)
@@ -671,9 +671,25 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         known_names.add(name.casefold())
         added.append(FeedConfig(feed.url, name, tags, feed.fulltext))
     if added:
-        text = re.sub(r"(?m)(?<=[^\n]\n)(\[\[feeds\]\])", r"\n\1", tomlkit.dumps(doc))
-        _write_config(path, text)
+        _write_config(path, _tables_parted(tomlkit.dumps(doc)))
     return added
+
+
+# A table header ([keys], [[views]]): tomlkit appends an entry to an array of tables with no blank
+# line between it and the next table's header.
+_TABLE_HEADER = re.compile(r"\[\[?[\w.\"' -]+\]\]?[ \t]*(?:#.*)?")
+
+
+def _tables_parted(text: str) -> str:
+    """The config text with a blank line before each table header right under a setting (a
+    comment line above a header stays with it)."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        above = lines[-1].strip() if lines else ""
+        if above and not above.startswith("#") and _TABLE_HEADER.fullmatch(line):
+            lines.append("")
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
