@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 import struct
+import sys
 import zlib
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import rshift
 
 SHINGLE_WORDS = 5
 SKETCH_BINS = 128
@@ -90,18 +93,49 @@ def sketch(text: str) -> tuple[int, ...] | None:
     encoded = word_bytes(text)
     if len(encoded) < MIN_WORDS:
         return None
-    # Each shingle's 64-bit hash h = crc32(s) | crc32(s, seed) << 32 (stable across runs) goes
-    # to bin h % 128 with the value h >> 7; a bin keeps its smallest value. The shingles and
-    # their hashes are made by map() over C functions (the same sketch, ~15% faster).
     runs = (encoded[i:] for i in range(SHINGLE_WORDS))  # zip stops at the shortest: the last run
-    shingles = list(map(b" ".join, zip(*runs, strict=False)))
-    low, high = map(zlib.crc32, shingles), map(zlib.crc32, shingles, repeat(_SEED))
-    mins = [EMPTY] * SKETCH_BINS
-    for lo, hi in zip(low, high, strict=True):
-        b, value = lo % SKETCH_BINS, lo >> 7 | hi << 25  # h % 128 and h >> 7: 128 divides 2**32
-        if value < mins[b]:
-            mins[b] = value
-    return tuple(mins)
+    return _smallest_per_bin(list(map(b" ".join, zip(*runs, strict=False))))
+
+
+def _smallest_per_bin(shingles: list[bytes]) -> tuple[int, ...]:
+    """Each shingle's 64-bit hash h = crc32(s) | crc32(s, seed) << 32 (stable across runs) goes
+    to bin h % 128 with the value h >> 7; a bin keeps its smallest value. The hashes are made
+    by C functions over arrays, not one by one: crc32(s, seed) is crc32(s) XOR a constant for
+    the length of s (_SEEDED), XORed for all shingles at once as two long integers, and the
+    two halves interleaved into 64-bit hashes by slice assignment. Within a bin (h's lowest
+    7 bits) the smallest h has the smallest h >> 7, so the loop compares hashes only."""
+    low = array("I", map(zlib.crc32, shingles))
+    seeded = array("I", map(_SEEDED.__getitem__, map(len, shingles)))
+    size = 4 * len(low)  # bytes (the bytes' order does not matter to a XOR)
+    xored = int.from_bytes(low, "little") ^ int.from_bytes(seeded, "little")
+    halves = array("I", bytes(2 * size))
+    halves[_LOW_HALF::2] = low
+    halves[1 - _LOW_HALF :: 2] = array("I", xored.to_bytes(size, "little"))
+    packed = halves.tobytes()
+    smallest = [_NO_HASH] * SKETCH_BINS
+    for b, h in zip(packed[_LOWEST_BYTE::8].translate(_BIN), array("Q", packed), strict=True):
+        if h < smallest[b]:
+            smallest[b] = h
+    return tuple(map(rshift, smallest, repeat(7)))
+
+
+class _SeededCrc(dict[int, int]):
+    """For a length n: crc32(s, _SEED) ^ crc32(s), the same for every s of n bytes. CRC-32 is
+    affine in its starting value: another start changes the checksum by that start carried
+    through n zero bytes, whatever the bytes are."""
+
+    def __missing__(self, size: int) -> int:
+        zeros = bytes(size)
+        seeded = self[size] = zlib.crc32(zeros, _SEED) ^ zlib.crc32(zeros)
+        return seeded
+
+
+_SEEDED = _SeededCrc()
+_NO_HASH = (1 << 64) - 1  # >> 7 is EMPTY
+_BIN = bytes(range(SKETCH_BINS)) * (256 // SKETCH_BINS)  # a byte's lowest 7 bits
+# Where the halves of a native 64-bit hash are: crc32(s) the low half, its lowest byte first
+# on a little-endian machine, last on a big-endian one.
+_LOW_HALF, _LOWEST_BYTE = (0, 0) if sys.byteorder == "little" else (1, 7)
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
