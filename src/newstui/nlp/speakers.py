@@ -1036,6 +1036,8 @@ class SpeakerFinder:
                         and not _POSSESSIVE_AFTER.match(self.masked, m.end)
                     ):
                         return m.entity.name
+                if possessor[0].entity.type == "PERSON" and self._owner_of_role(possessor[0]):
+                    return ""  # "said Senator Clark's spokesman, adding that …": unnamed
             if self.types.get(named or "") != "PERSON":
                 # "said Acme's chancellor, Jane Moss", "said a protester using the name Kit"
                 later = [
