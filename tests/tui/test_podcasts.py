@@ -323,8 +323,13 @@ async def test_the_downloads_box_is_as_tall_as_what_it_shows(db_path, size):
             text = screen_text(app)
             hint = next(i for i, line in enumerate(text.splitlines()) if "Esc: close" in line)
             assert hint == box.bottom - 2, (count, size)  # right above the bottom border
+            lines = text.splitlines()
             if count == 0:
                 assert "No downloads yet" in text
+                assert lines[hint - 1].index("No downloads") == lines[hint].index("r: retry")
+            else:  # the hint starts where the rows' titles do (it stood one cell left of them)
+                title = next(line for line in lines if "Episode 1" in line)
+                assert title.index("Episode 1") == lines[hint].index("r: retry")
     assert heights[0] == 4  # borders, the message, the hint
     assert heights[2] == 2 + 2 * 3 + 1  # borders, two rows of three lines, the hint
     assert heights[40] == int(size[1] * 0.8)

@@ -106,6 +106,9 @@ class DownloadsScreen(ModalScreen[None]):
     DownloadsScreen #downloads-hint {
         color: $text-muted;
     }
+    DownloadsScreen #downloads-hint, DownloadsScreen #downloads-empty {
+        padding: 0 1;  /* in line with the rows' text (a row has its own padding) */
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
