@@ -112,3 +112,13 @@ def test_a_word_of_kinship_before_a_place_or_a_known_name_leaves_it_alone(extrac
     names = _named(extractor, text)
     assert ("Kyoto", "PLACE") in names
     assert not any(kind == "PERSON" for _, kind in names)
+
+
+def test_a_title_glued_to_a_surname_is_cut_off_and_the_surname_taken_up(extractor) -> None:
+    text = (
+        "President Tamsin Orrow met the envoy on Monday.\n\n"
+        'Mr.Orrow said the talks were "very good." He flew to St.Kelmouth later.'
+    )
+    analysis = extractor.analyse(text)
+    assert "Mr.Orrow" not in _people(extractor, text)
+    assert [q.speaker for q in analysis.quotes] == ["Tamsin Orrow"]

@@ -35,6 +35,8 @@ JOIN_PARTICLES: Final = (PARTICLES - {"at", "as", "an", "ad"}) | {"en"}
 DOTTED_TITLES: Final = frozenset(
     "Dr Mr Mrs Ms Prof Rev Gen Col Capt Lt Sgt Maj Adm Gov Sen Rep Insp Det Supt Cllr Fr St Mt".split()
 )
+# The titles of DOTTED_TITLES that only a person bears (not "St", "Mt": "St.Louis").
+_GLUED_TITLES: Final = DOTTED_TITLES - {"St", "Mt", "Fr"}
 COMPASS: Final = frozenset(
     "North South East West Northern Southern Eastern Western Central Upper Lower".split()
 )
@@ -2468,6 +2470,11 @@ class _EntityFinder:
                 pending, person_cue, suffix_cue = pending[split:], True, None
         start, end, surface = self._surface(pending, 0, len(pending))
         words = len(pending)
+        if words == 1 and "." in surface:
+            title, _, surname = surface.partition(".")
+            if title in _GLUED_TITLES and _is_cap(surname) and "." not in surname:
+                # "Mr.Bush said": a title glued to the surname, no space between
+                start, surface, person_cue = start + len(title) + 1, surname, True
         if words > 2 and pending[-1].text in _GENERATION_WORDS and self.text[end : end + 1] == ".":
             end += 1  # "Ann Lee Jr. said": the suffix's full stop is the name's, "said" follows
             surface = self.text[start:end]
