@@ -1,5 +1,6 @@
-"""The first screen: headlines first; the key footer, the sidebar's tabs and the collector's
-settings come once they are painted, and everything works as before after that."""
+"""The first screen: headlines first; the key footer, the status lines, the sidebar's tabs and
+the collector's settings come once they are painted, and everything works as before after
+that."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from newstui.tui.app import NewstuiApp
 from newstui.tui.collector import THRESHOLDS
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.key_footer import KeyFooter
+from newstui.tui.widgets.refresh_status import RefreshStatus
+from newstui.tui.widgets.sync_status import SyncStatusLine
 
 from .conftest import screen_text, settle
 
@@ -35,6 +38,7 @@ class WatchedApp(NewstuiApp):
             self.at_first_headlines = (
                 self.main.sidebar.built,
                 len(self.main.query(KeyFooter)),
+                len(self.main.query(RefreshStatus)) + len(self.main.query(SyncStatusLine)),
             )
 
 
@@ -42,12 +46,15 @@ async def test_footer_and_sidebar_tabs_come_after_the_headlines(db_path):
     app = WatchedApp(db_path, None)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        assert app.at_first_headlines == (False, 0)
+        assert app.at_first_headlines == (False, 0, 0)
         assert app.main.first_screen_shown
         assert app.main.sidebar.built
         text = screen_text(app)
         assert "Entities" in text and "Quotes" in text  # the tabs
         assert "Q Quit" in text.splitlines()[-1]  # the footer, in its place at the bottom
+        bottom = app.main.query_one("#bottom")
+        assert [type(w) for w in bottom.children] == [KeyFooter, SyncStatusLine, RefreshStatus]
+        assert not app.main.status.display and not app.main.sync_status.display
         assert "Reuters" in text  # the sidebar lists the open article's entities
 
 

@@ -125,9 +125,9 @@ class MainScreen(
                 yield self.headlines
                 yield self.reader
             yield self.sidebar
-        with Horizontal(id="bottom"):  # the key footer joins it after the first paint
-            yield self.sync_status
-            yield self.status
+        # The key footer and the two status lines (hidden until a refresh or a sync) join the
+        # bottom line after the first paint: the first frame does not show them.
+        yield Horizontal(id="bottom")
 
     def on_mount(self) -> None:
         self.fit_panes(self.app.size)
@@ -150,7 +150,7 @@ class MainScreen(
         # and Textual's Footer are imported here too).
         from newstui.tui.widgets.key_footer import KeyFooter
 
-        self.query_one("#bottom").mount(KeyFooter(), before=self.sync_status)
+        self.query_one("#bottom").mount(KeyFooter(), self.sync_status, self.status)
         self.sidebar.build()
         self.sources.start()
         if self._first_detail is not None:

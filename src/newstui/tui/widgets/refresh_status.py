@@ -20,6 +20,7 @@ class RefreshStatus(Static):
 
     DEFAULT_CSS = """
     RefreshStatus {
+        display: none;
         width: auto;
         height: 1;
         background: $accent;
@@ -28,9 +29,6 @@ class RefreshStatus(Static):
     """
 
     _cells = 0  # the width of the line shown
-
-    def on_mount(self) -> None:
-        self.display = False
 
     def progress(self, done: int, total: int, name: str = "") -> None:
         """Show progress of a running refresh."""

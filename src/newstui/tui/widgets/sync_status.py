@@ -41,6 +41,7 @@ class SyncStatusLine(Static):
 
     DEFAULT_CSS = """
     SyncStatusLine {
+        display: none;
         width: auto;
         max-width: 60%;
         height: 1;
@@ -53,9 +54,6 @@ class SyncStatusLine(Static):
         background: $error;
     }
     """
-
-    def on_mount(self) -> None:
-        self.display = False
 
     def show(self, status: SyncStatus) -> None:
         """Show the sync state."""
