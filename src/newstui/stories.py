@@ -52,12 +52,11 @@ def word_bytes(text: str) -> list[bytes]:
     the word there)."""
     if text.isascii():  # casefold is lower for ASCII: the table lowers A-Z
         return text.encode("ascii").translate(_ASCII_WORDS).split()
-    encoded = text.casefold().encode("utf-8", "surrogatepass")
-    for mark in _MARKS:
-        encoded = encoded.replace(mark, b" ")  # UTF-8: a match is always that character
+    encoded = _without_marks(text.encode("utf-8", "surrogatepass"))
+    if encoded.isascii():  # only marks were not ASCII (casefold leaves them as they are)
+        return encoded.translate(_ASCII_WORDS).split()
+    encoded = _without_marks(text.casefold().encode("utf-8", "surrogatepass"))
     found = encoded.translate(_ASCII_WORDS).split()
-    if encoded.isascii():
-        return found
     tokens: list[bytes] = []
     for token in found:
         if token.isascii():
@@ -66,6 +65,13 @@ def word_bytes(text: str) -> list[bytes]:
             pieces = _WORD.findall(token.decode("utf-8", "surrogatepass"))
             tokens += [piece.encode("utf-8", "surrogatepass") for piece in pieces]
     return tokens
+
+
+def _without_marks(encoded: bytes) -> bytes:
+    """UTF-8 with the _MARKS replaced by spaces (a match is always that character)."""
+    for mark in _MARKS:
+        encoded = encoded.replace(mark, b" ")
+    return encoded
 
 
 def _ascii_words() -> bytes:
@@ -80,11 +86,12 @@ def _ascii_words() -> bytes:
 
 _ASCII_WORDS = _ascii_words()
 # The marks between words that news texts have most (curly quotes, dashes, an ellipsis, a
-# no-break space), replaced by spaces before the split: none is a word character.
+# no-break space), replaced by spaces before the split: none is a word character or has
+# another case.
 _MARKS = tuple(
     mark.encode()
     for mark in "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00a0"
-    if not _WORD.fullmatch(mark)
+    if not _WORD.fullmatch(mark) and mark.casefold() == mark
 )
 
 
