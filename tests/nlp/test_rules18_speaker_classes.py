@@ -288,3 +288,29 @@ def test_the_owner_of_a_role_is_not_the_one_who_speaks(extractor) -> None:
         'saying, "Obviously, there is a lot of pain and the case is now concluded."'
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_he_reaches_a_man_whose_given_name_women_also_bear(extractor) -> None:
+    text = (
+        '"All that has been done can be undone very rapidly," said Dominique Lavergne, the '
+        "managing director of the fund.\n\n"
+        '"Children will be suffering from hunger for all their lives," he said.'
+    )
+    assert _speakers(extractor, text) == ["Dominique Lavergne", "Dominique Lavergne"]
+
+
+def test_the_spokesperson_for_a_place_speaks_for_it(extractor) -> None:
+    text = (
+        "Fog closed the runway on Monday. The spokesperson for Kestrel Airport added: "
+        '"The airport is closed until further notice."'
+    )
+    assert _speakers(extractor, text) == ["Kestrel Airport"]
+
+
+def test_the_airport_is_the_one_airport_the_article_names(extractor) -> None:
+    text = (
+        'A jet crashed on approach in fog. A spokesperson for the airport said: "We can '
+        'confirm that an incident has occurred."\n\n'
+        "Flights at Kestrel Airport were diverted to Lydd."
+    )
+    assert _speakers(extractor, text) == ["Kestrel Airport"]

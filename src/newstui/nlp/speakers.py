@@ -1544,7 +1544,12 @@ class SpeakerFinder:
         places = [m for m in inside if m.entity.type == "PLACE"]
         if not allow_pronoun:  # "The man focused on Australia, saying": not Australia
             places = [m for m in places if not self._object_within(m, start)]
-        if places and (not allow_pronoun or self._is_subject(places[-1], end)):
+        if places and (
+            not allow_pronoun
+            or self._is_subject(places[-1], end)
+            # "The spokesperson for Birmingham Airport added": the place the role speaks for
+            or (self._role_of(places[-1]) and self._after_preposition(places[-1]))
+        ):
             return places[-1].entity.name if allow_pronoun else places[0].entity.name
         if allow_pronoun and not inside and len(words) <= 6 and words[:1] in (["He"], ["She"]):
             # "She went on to say, “…”", "He then told reporters": the clause's own subject
@@ -1771,7 +1776,14 @@ class SpeakerFinder:
         if head in _WRITTEN_TEXTS and len(rest) <= 2:  # '“…,” the statement added'
             return self._author_of(head, min(pos, phrase_start) if phrase_start >= 0 else pos)
         if head not in _SPEAKING_ORG_NOUNS:
-            return None
+            # "A spokesperson for the airport said": the one body or place of the article
+            # whose name ends with that noun ("Birmingham Airport")
+            bodies = [
+                name
+                for name, kind in self.types.items()
+                if kind in ("ORG", "PLACE") and name.rsplit(None, 1)[-1].lower() == head
+            ]
+            return bodies[0] if len(bodies) == 1 and len(rest) == 1 else None
         before = [m for m in self.mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
         for m in reversed(before):
             if head in m.entity.name.lower():
