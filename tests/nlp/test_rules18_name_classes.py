@@ -122,3 +122,14 @@ def test_a_title_glued_to_a_surname_is_cut_off_and_the_surname_taken_up(extracto
     analysis = extractor.analyse(text)
     assert "Mr.Orrow" not in _people(extractor, text)
     assert [q.speaker for q in analysis.quotes] == ["Tamsin Orrow"]
+
+
+def test_an_officer_named_right_after_the_body_of_the_office_is_split_from_it(extractor) -> None:
+    text = (
+        "Spokeswoman for the Kelmouth Harbour Trust Kim Orrow said the pier would close. "
+        "The attorney for the Eastern District of Ohio Tamsin Dreker described the plan.\n\n"
+        "Minister of Fisheries Omar Azim Kettering said the catch had fallen."
+    )
+    people = _people(extractor, text)
+    assert {"Kim Orrow", "Tamsin Dreker", "Omar Azim Kettering"} <= people
+    assert not any(name.startswith(("Kelmouth", "Eastern", "Azim")) for name in people)

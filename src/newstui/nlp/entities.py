@@ -2289,6 +2289,8 @@ class _EntityFinder:
             cand = Candidate(start, end, surface, n, kind, 3)
             cand.display = name if name != surface else None
             self.candidates.append(cand)
+        if j - first > 3 and run[j - 3].text in self.gaz.first_names:
+            return j - 3  # "Minister of Information Ann Azim Khan": a given name and two more
         return j - 2
 
     def _joins(self, run: list[Token], i: int, pending: list[Token]) -> bool:
@@ -2528,7 +2530,11 @@ class _EntityFinder:
         first, last, before = pending[-2], pending[-1], pending[:-2]
         role = before[-1].text.lower()
         if (
-            (first.text not in self.gaz.first_names and not self._unknown_name_after_role(pending))
+            (
+                first.text not in self.gaz.first_names
+                and not self._unknown_name_after_role(pending)
+                and not self._unknown_name_after_body(pending)
+            )
             or before[-1].text in self.gaz.first_names
             or not _is_cap(last.text)
             or strip_possessive(last.text) in self.heads
@@ -2561,14 +2567,29 @@ class _EntityFinder:
             )
         )
 
+    def _unknown_name_after_body(self, pending: list[Token]) -> bool:
+        """'the attorney for the Eastern District of Kelmouth Ann Orrow': two plain words no
+        list knows, after a known name that an office's "of"/"for" opens, are its officer's
+        name."""
+        first, last, body = pending[-2].text, strip_possessive(pending[-1].text), pending[:-2]
+        if not self._plain_name([first, last]) or self._lookup(first) or self._lookup(last):
+            return False
+        if any(not _is_cap(w) or "." in w for w in (first, last)):
+            return False
+        return self._after_office_of(pending[0].start) and any(
+            self._lookup(self._surface(body, len(body) - n, n)[2])
+            for n in (1, 2, 3)
+            if n <= len(body)
+        )
+
     def _after_office_of(self, start: int) -> bool:
-        """Whether "Director of", "the chair of the" comes right before `start`: the run after
-        it names a body, and a person named at its end holds that office ("Director of National
-        Intelligence Ann Lee")."""
+        """Whether "Director of", "the chair of the", "spokesperson for the" comes right before
+        `start`: the run after it names a body, and a person named at its end holds that office
+        ("Director of National Intelligence Ann Lee")."""
         words = self.text[max(0, start - 40) : start].split()
         if words and words[-1] == "the":
             words.pop()
-        if len(words) < 2 or words[-1] != "of":
+        if len(words) < 2 or words[-1] not in ("of", "for"):
             return False
         office = words[-2]
         return office.lower() in self.gaz.role_words or office in self.gaz.titles
