@@ -115,3 +115,17 @@ def test_a_person_described_by_a_bodys_noun_stays_a_person(extractor) -> None:
         found = _entities(extractor, text)
         assert ("Ann Lee", "PERSON") in found
         assert not any(kind == "ORG" for _, kind in found)
+
+
+def test_a_known_place_after_a_title_or_with_another_place_stays_a_place(extractor) -> None:
+    for text in (
+        "He had access to the documents and to the President of the United States.",
+        "The group is banned in both the United States and United Kingdom.",
+    ):
+        found = _entities(extractor, text)
+        assert ("United States", "PLACE") in found
+        assert not any(kind == "ORG" for _, kind in found)
+    text = "Ryan Marsh of the Harvard–Smithsonian Center for Astrophysics said so."
+    assert ("Harvard", "ORG") not in _entities(extractor, text)
+    text = "The Governor of the Bank of England spoke on Monday."
+    assert ("Bank of England", "ORG") in _entities(extractor, text)

@@ -2067,6 +2067,8 @@ class _EntityFinder:
             return False
         heads = self.heads
         words = [strip_possessive(t.text) for t in rest]
+        if words[0] == "and" and len(rest) > 1 and self._known(run, i + n + 1) == len(rest) - 1:
+            return False  # "the United States and United Kingdom": two known names
         if words[-1] in heads:
             # "U.S. Securities and Exchange Commission": the country's own known body instead
             return self._country_body(run, i, n) != len(rest)
@@ -2135,7 +2137,16 @@ class _EntityFinder:
             return self._surname_like_group(run, i, n, pending) or self._group_in_body(
                 run, i, n, pending
             )
-        if pending and pending[-1].text in ("of", "for", "on", "the"):
+        if (
+            pending
+            and pending[-1].text in ("of", "for", "on", "the")
+            and not (
+                i + n == len(run)
+                and all(_is_lower(t.text) for t in pending)
+                and self.text[run[-1].end : run[-1].end + 1] not in _NAME_DASHES
+            )
+        ):  # "Bank of Ghana", but "the President of the United States": a title cut before
+            # (but "the Harvard–Smithsonian Center": a name goes on past the dash)
             return True
         if n == 1 and run[i].text in self.gaz.first_names and self._name_follows(run, i + 1):
             return True
@@ -4695,6 +4706,7 @@ _DESCRIBED_AS_BODY: Final = re.compile(
     r"subsidiary|nonprofit|non-profit|consultancy)"
     r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b)"
 )
+_NAME_DASHES: Final = frozenset("-–—")
 # A stock ticker in brackets: "(LIOX)", ", (BNE)", "(NYSE: KRX)", "(Nasdaq:AAPL)"
 _TICKER: Final = re.compile(
     r",? \(((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX|NZX|HKEX|SGX|TSE|OTC)\s?:\s?)?([A-Z]{2,5})\)"
