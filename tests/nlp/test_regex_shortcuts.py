@@ -15,8 +15,10 @@ from newstui.nlp.entities import (
     _ACRONYM_SECOND,
     _BRAND,
     _SAINT_PLACE,
+    _TICKER,
     _brand_match,
     _is_acronym,
+    ticker_matches,
 )
 from newstui.nlp.quotes import (
     _SIGN_TEXT_CUE,
@@ -200,3 +202,21 @@ def test_every_dateline_dash_holds_a_dash_mark() -> None:
         text = f"ACCRA {dash}Ghana's"
         assert _DATELINE_DASH.search(text) is not None
         assert may_match(text, DATELINE_DASH_MARKS)
+
+
+TICKER_PIECES = st.sampled_from(
+    [*"( ) , NYSE: NASDAQ : Nasdaq AB ABCD ABCDEF Ab Acme shares x é".split(), " ", " (", ", ("]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TICKER_PIECES, max_size=30))
+def test_stock_tickers_are_found_where_a_bracket_opens_as_by_the_whole_search(pieces) -> None:
+    text = "".join(pieces)
+    found = [(m.span(), m.groups()) for m in ticker_matches(text)]
+    assert found == [(m.span(), m.groups()) for m in _TICKER.finditer(text)]
+
+
+def test_a_ticker_after_a_comma_is_found_from_the_comma() -> None:
+    text = "Shares of Vornel Corp, (NYSE: VRN) and Quist (QST) fell, (NOT A TICKER)."
+    assert [m.group() for m in ticker_matches(text)] == [", (NYSE: VRN)", " (QST)"]

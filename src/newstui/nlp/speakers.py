@@ -1244,11 +1244,15 @@ class SpeakerFinder:
             )
             if named:
                 return named
-        verbs = [  # "a threatened cut-off", "the alleged victim": a participle as an adjective
-            v
-            for v in VERB.finditer(head)
-            if not _DETERMINER_END.search(head, max(0, v.start() - 7), v.start())
-        ]
+        # the verbs not after a determiner ("a threatened cut-off", "the alleged victim": a
+        # participle as an adjective); only the last two are read, so only they are tested
+        verbs: list[re.Match[str]] = []
+        for v in reversed([*VERB.finditer(head)]):
+            at = v.start()
+            if not _DETERMINER_END.search(head, max(0, at - 7), at):
+                verbs.insert(0, v)
+                if len(verbs) == 2:
+                    break
         if not verbs:
             opinion = _IN_HIS_OPINION.match(head)
             if opinion:  # "In his opinion, doctors who rely on tests “…”": whose opinion
