@@ -3,6 +3,8 @@ named, help by pane, searches that do not stack."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newstui.store import open_db
@@ -137,3 +139,27 @@ async def test_help_on_a_narrow_terminal_is_one_column_whose_descriptions_fit_on
         lines = screen_text(app).splitlines()
         assert not any("Sources" in line and "Sidebar" in line for line in lines)  # no 2nd column
         assert any("Add a feed (its URL, or a site's address)" in line for line in lines)
+
+
+async def test_a_one_column_help_lines_up_every_action(db_path):
+    """Stacked, the two halves kept a keys column each: 'Enter l  Open' under Headlines but
+    'Enter l    Enter on an entity…' under Sidebar. Two columns keep a keys column each."""
+
+    async def action_columns(size: tuple[int, int]) -> set[int]:
+        app = NewstuiApp(db_path, None)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            await settle(pilot)
+            found: dict[str, int] = {}
+            for _ in range(12):  # page through the help
+                for line in screen_text(app).splitlines():
+                    for match in re.finditer(r"Enter l +(Open|Enter on an entity)", line):
+                        found[match.group(1)] = match.start(1) - match.start()
+                await pilot.press("space")
+                await settle(pilot)
+            assert len(found) == 2, found
+            return set(found.values())
+
+    assert len(await action_columns((60, 20))) == 1
+    assert len(await action_columns((120, 40))) == 2

@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -33,6 +34,9 @@ def binding_rows(
             keys = keys_label(binding, keymap or {})
             rows.append((section, keys, binding.tooltip or binding.description))
     return rows
+
+
+TWO_COLUMNS_FROM = 80  # the screen's width from which the keys take two columns
 
 
 class HelpScreen(ModalScreen[None]):
@@ -69,7 +73,7 @@ class HelpScreen(ModalScreen[None]):
     """
     # below 80 columns the sections stack in one column: two columns of half that wrapped
     # nearly every description onto three lines (no ClassVar: Textual declares an attribute)
-    HORIZONTAL_BREAKPOINTS = [(0, "-one-column"), (80, "-two-columns")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-one-column"), (TWO_COLUMNS_FROM, "-two-columns")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
@@ -88,6 +92,8 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.rows = rows
         self._examples = examples or []
+        self._halves: tuple[list[tuple[str, str, str]], ...] = ([], [])
+        self._one_column: bool | None = None  # how the halves are laid out (None: not yet)
 
     def compose(self) -> ComposeResult:
         sections = list(dict.fromkeys(name for name, _, _ in self.rows))
@@ -100,16 +106,30 @@ class HelpScreen(ModalScreen[None]):
                 break
             left.add(name)
             used += size
+        self._halves = (
+            [r for r in self.rows if r[0] in left],
+            [r for r in self.rows if r[0] not in left],
+        )
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Esc to close"
             with Horizontal(id="help-columns"):
-                yield Static(self._table([r for r in self.rows if r[0] in left]))
-                yield Static(
-                    self._table([r for r in self.rows if r[0] not in left]), id="help-right"
-                )
+                yield Static(id="help-left")
+                yield Static(id="help-right")
             if self._examples:
                 yield Static(self._examples_table(), id="help-examples")
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the halves out again when they go from two columns to one, or back: stacked,
+        they share one keys column (each had its own, and the actions did not line up)."""
+        one_column = event.size.width < TWO_COLUMNS_FROM
+        if one_column == self._one_column:
+            return
+        self._one_column = one_column
+        shared = max((cell_len(keys) for _, keys, _ in self.rows), default=0)
+        width = shared if one_column else None
+        for name, rows in zip(("#help-left", "#help-right"), self._halves, strict=True):
+            self.query_one(name, Static).update(self._table(rows, width))
 
     def action_scroll_help(self, where: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
@@ -130,10 +150,12 @@ class HelpScreen(ModalScreen[None]):
         return Group(heading, TermRows(self._examples, term_style="bold", indent=1))
 
     @staticmethod
-    def _table(rows: list[tuple[str, str, str]]) -> Group:
+    def _table(rows: list[tuple[str, str, str]], width: int | None = None) -> Group:
         """A section heading on a line of its own (a long one does not widen the keys column),
-        then its keys and actions; every section's keys column as wide as the widest keys."""
-        width = max((cell_len(keys) for _, keys, _ in rows), default=0)
+        then its keys and actions; every section's keys column as wide as the widest keys (or
+        `width`)."""
+        if width is None:
+            width = max((cell_len(keys) for _, keys, _ in rows), default=0)
         parts: list[RenderableType] = []
         sections = list(dict.fromkeys(name for name, _, _ in rows))
         for n, name in enumerate(sections):
