@@ -22,3 +22,14 @@ def test_a_government_inside_a_programmes_name_is_no_organisation(extractor) -> 
     assert ("Australian", "GROUP") in found
     found = _entities(extractor, "The Australian Government (the Commonwealth) said it would pay.")
     assert ("Australian Government", "ORG") in found
+
+
+def test_a_capitalised_word_after_a_bare_plural_of_kinship_needs_a_names_ending(extractor) -> None:
+    found = _entities(
+        extractor,
+        "Ways to help: Bringing toys to sick children Creating art for care homes "
+        "Feeding women and children Painting murals downtown. Orrow is survived by wife "
+        "Tamsin. His love for children Berek and Ulmo was plain.",
+    )
+    people = {name for name, kind in found if kind == "PERSON"}
+    assert people - {"Orrow"} == {"Tamsin", "Berek", "Ulmo"}

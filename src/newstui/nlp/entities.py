@@ -2663,8 +2663,12 @@ class _EntityFinder:
         a word of kinship, or a given name before "and I", is a person's."""
         if len(words) > 3:
             return False
-        window = self.text[max(0, start - 14) : start].rsplit(None, 1)
-        kin = bool(window) and window[-1].rstrip(",").lower() in _KIN_NOUNS
+        window = self.text[max(0, start - 40) : start].split()
+        kin = (
+            bool(window)
+            and window[-1].rstrip(",").lower() in _KIN_NOUNS
+            and (any(_determines_kin(w) for w in window[-3:-1]) or _KIN_NAME_END.match(after))
+        )  # "his wife Ann said", "wife Maureen.", "children Bo and Al", not "children Creating art"
         if not kin and not (
             len(words) == 1 and words[0] in self.gaz.first_names and _AND_I.match(after)
         ):
@@ -3896,12 +3900,27 @@ _QUALIFIER_ENDINGS: Final = ("al", "ic", "ist", "ary", "ity", "ion", "ian", "ern
 _GOVERNMENT_QUALIFIERS: Final = frozenset(
     "Interim Caretaker Puppet Green Unity Shadow Exile Rebel Reform Junta Minority".split()
 )
+# What ends a name after a bare word of kinship: "survived by wife Maureen.", "children Bo and".
+_KIN_NAME_END: Final = re.compile(r"[.,;:)]|\s+(?:and|or)\s|\s*$")
+_KIN_DETERMINERS: Final = frozenset(
+    "his her their its my our your the a an one two three four five six seven eight nine "
+    "ten both".split()
+)
 # Words of kinship that name the relative after them ("his wife Maureen", "sons Wyatt and …").
 _KIN_NOUNS: Final = frozenset(
     "wife husband widow widower son sons daughter daughters child children mother father "
     "brother brothers sister sisters grandson grandsons granddaughter granddaughters "
     "grandchildren stepson stepdaughter fiancé fiancée fiance fiancee nephew niece".split()
 )
+
+
+def _determines_kin(word: str) -> bool:
+    """Whether `word` before a word of kinship makes it one's own relatives ("his", "their",
+    "Orrow's", "three", "the"), where a bare plural is anyone's ("women and children")."""
+    word = word.lower()
+    return word in _KIN_DETERMINERS or word.isdigit() or word.endswith(("'s", "’s", "s'"))
+
+
 _AND_I: Final = re.compile(r" and I (?:[a-z]|have\b|am\b|was\b|were\b|will\b)")
 _ONE_WORD_AFTER_CUES: Final = (
     _LEADER_TERMS
