@@ -108,6 +108,8 @@ class TypedAhead(Screen[ScreenResultType]):
 
     @on(Input.Submitted)
     def _typed_submitted(self, event: Input.Submitted) -> None:
-        self.submitted(event.value)
-        if isinstance(event.input, OrderedInput):
-            event.input.call_later(event.input.release_held)
+        try:
+            self.submitted(event.value)
+        finally:  # (an error answering must not leave the box holding every key typed after)
+            if isinstance(event.input, OrderedInput):
+                event.input.call_later(event.input.release_held)
