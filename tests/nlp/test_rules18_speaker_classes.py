@@ -314,3 +314,11 @@ def test_the_airport_is_the_one_airport_the_article_names(extractor) -> None:
         "Flights at Kestrel Airport were diverted to Lydd."
     )
     assert _speakers(extractor, text) == ["Kestrel Airport"]
+
+
+def test_the_minister_for_the_environment_is_not_a_person_named_environment(extractor) -> None:
+    text = (
+        "Dumping in the bay went on all summer. The Minister for the Environment said "
+        '"we will not allow the dumping to continue" on Tuesday.'
+    )
+    assert "Environment" not in _speakers(extractor, text)

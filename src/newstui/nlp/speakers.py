@@ -1531,7 +1531,7 @@ class SpeakerFinder:
         if allow_pronoun:
             inside = self._subject_candidates(inside, start, end)
         for kind in ("PERSON", "ORG"):
-            found = [m for m in inside if m.entity.type == kind]
+            found = [m for m in inside if m.entity.type == kind and not self._the_thing(m)]
             if found and allow_pronoun:
                 # "Leader Ann Reid and Speaker Jo Lee responded": the first of the pair speaks
                 while len(found) > 1 and _AND_TITLES.fullmatch(
@@ -2077,6 +2077,15 @@ class SpeakerFinder:
         if len(before) > 1 and before[-2].lower() in _WRITTEN_TEXTS:
             return False  # "a statement from Moss's office": its author, not a place
         return word in _LOCATIVE and mention.entity.type != "ORG"
+
+    def _the_thing(self, mention: _Mention) -> bool:
+        """'The Minister for the Environment said': a one-word "person" right after "the" is
+        a thing or a portfolio, not someone who speaks."""
+        return (
+            mention.entity.type == "PERSON"
+            and " " not in mention.entity.name
+            and self.masked[max(0, mention.start - 4) : mention.start].lower() == "the "
+        )
 
     def _attributive(self, mention: _Mention) -> bool:
         """'the Moss decision', 'the Moss report': a name used as a modifier is no one's subject."""
