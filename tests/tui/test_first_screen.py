@@ -21,6 +21,7 @@ from newstui.tui.collector import THRESHOLDS
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.key_footer import KeyFooter
 from newstui.tui.widgets.refresh_status import RefreshStatus
+from newstui.tui.widgets.sources import SourcesSpace
 from newstui.tui.widgets.sync_status import SyncStatusLine
 
 from .conftest import screen_text, settle
@@ -193,3 +194,52 @@ async def test_the_panes_containers_are_left_out_of_the_frames_and_the_panes_are
         assert main.sidebar.active_list.visible and main.reader.focusable
         text = screen_text(app)
         assert "Kremlin repeats its warning" in text and "#news        22" in text
+
+
+class SpaceWatchingApp(NewstuiApp):
+    """Notes where the sources pane was when the first headlines arrived."""
+
+    CSS_PATH = WatchedApp.CSS_PATH
+    at_first_headlines: tuple[bool, int] | None = None
+
+    @on(HeadlineList.ViewLoaded)
+    def _first_headlines(self) -> None:
+        if self.at_first_headlines is None:
+            spaces = self.main.query(SourcesSpace)
+            self.at_first_headlines = (
+                self.main.sources.is_attached,
+                spaces.first().styles.width.cells if spaces else 0,  # type: ignore[union-attr]
+            )
+
+
+async def test_the_sources_pane_joins_after_the_first_paint_in_the_room_kept_for_it(db_path):
+    """The empty option list (its styles, layouts and draws) is not in the first frame: a blank
+    pane of its width and look is, replaced by the pane before its first counts."""
+    app = SpaceWatchingApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.at_first_headlines == (False, 20)
+        assert app.main.sources.is_mounted and not app.main.query(SourcesSpace)
+        assert app.main.query_one("#main").children[0] is app.main.sources
+        assert "#news" in screen_text(app)  # its counts came
+
+
+async def test_focus_sent_to_the_sources_before_the_first_paint_finds_the_pane(db_path):
+    """Tab or h typed at launch, before the pane has joined: it joins at once and has the keys."""
+
+    class EarlyFocusApp(NewstuiApp):
+        CSS_PATH = WatchedApp.CSS_PATH
+
+        @on(HeadlineList.ViewLoaded)
+        def _early(self) -> None:
+            if not self.main.first_screen_shown:
+                self.main.focus_pane("sources")
+
+    app = EarlyFocusApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main.sources.has_focus
+        assert not app.main.query(SourcesSpace)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.main.sources.highlighted == 1

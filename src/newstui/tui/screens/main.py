@@ -34,7 +34,7 @@ from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.refresh_status import RefreshStatus
 from newstui.tui.widgets.sidebar import Sidebar
-from newstui.tui.widgets.sources import SourcesPane
+from newstui.tui.widgets.sources import SourcesPane, SourcesSpace
 from newstui.tui.widgets.sync_status import SyncStatusLine
 from newstui.tui.widgets.title_bar import TitleBar
 from newstui.tui.worker_errors import ReportsWorkerErrors
@@ -96,6 +96,7 @@ class MainScreen(
         self.config = config  # None: the demo, which has no sources to fetch
         self.settings = config.settings if config else Settings()
         self.sources = SourcesPane(counts, id="sources")
+        self._sources_space: SourcesSpace | None = SourcesSpace()  # until the pane is mounted
         self.headlines = HeadlineList(library, id="headlines")
         self.reader = Reader(id="reader")
         self.sidebar = Sidebar(id="sidebar")
@@ -120,7 +121,7 @@ class MainScreen(
     def compose(self) -> ComposeResult:
         yield TitleBar("≡")
         with Horizontal(id="main"):
-            yield self.sources
+            yield self._sources_space or self.sources
             with Vertical(id="center"):
                 yield self.headlines
                 yield self.reader
@@ -150,6 +151,7 @@ class MainScreen(
         # and Textual's Footer are imported here too).
         from newstui.tui.widgets.key_footer import KeyFooter
 
+        self.mount_sources()
         self.query_one("#bottom").mount(KeyFooter(), self.sync_status, self.status)
         self.sidebar.build()
         self.sources.start()

@@ -16,7 +16,7 @@ from newstui.tui.mixins import ScreenMixin
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
-from newstui.tui.widgets.sources import SourcesPane
+from newstui.tui.widgets.sources import SourcesPane, SourcesSpace
 from newstui.tui.widgets.title_bar import side_cells
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ class PaneLayout(ScreenMixin):
     """Mixed into the main screen: its panes' visibility and focus."""
 
     sources: SourcesPane
+    _sources_space: SourcesSpace | None  # the pane's place until it is mounted
     headlines: HeadlineList
     reader: Reader
     sidebar: Sidebar
@@ -53,7 +54,22 @@ class PaneLayout(ScreenMixin):
         self.set_class(narrow, "-narrow")
         self.set_class(size.height < SHORT_HEIGHT, "-short")
         self.sources.fit_width(size.width, narrow)
+        if (space := self._sources_space) is not None:  # the place kept takes the same room
+            space.display = not narrow  # (a narrow screen shows the pane only with the focus)
+            space.styles.width = self.sources.styles.width
+            space.styles.min_width = self.sources.styles.min_width
+            space.styles.max_width = self.sources.styles.max_width
         self._apply_sidebar()
+
+    def mount_sources(self) -> None:
+        """Put the sources pane in the place kept for it (once: after the first paint, or
+        when the focus goes there first)."""
+        space, self._sources_space = self._sources_space, None
+        if space is None:
+            return
+        space.display = False  # no frame shows both
+        self.query_one("#main").mount(self.sources, before=space)
+        space.remove()
 
     def on_resize(self, event: Resize) -> None:
         self.fit_panes(event.size)
@@ -110,6 +126,7 @@ class PaneLayout(ScreenMixin):
         after the one that called this (`h k`, Enter `j`) go to the new pane."""
         self._pane_asked = name  # until the Focus event comes: a Tab before it goes on from here
         if name == "sources":
+            self.mount_sources()  # (keys typed before the first paint was done)
             self.remove_class("-reading")
             self.add_class("-show-sources")
             self.set_focus(self.sources)

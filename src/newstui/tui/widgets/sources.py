@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -48,6 +49,24 @@ def _same_prompt(before: object, after: object) -> bool:
 
 def _heading(name: str, style: str) -> Option:
     return Option(Text(name, style=style), disabled=True)
+
+
+class SourcesSpace(Widget):
+    """The sources pane's place in the first frame, as the empty pane looks: the pane (an option
+    list: its styles, two layouts and two draws of its blank lines, ~25M instructions) joins
+    the screen in its place once the headlines are painted, before its first counts."""
+
+    DEFAULT_CSS = """
+    SourcesSpace {
+        visibility: visible;  /* (its container is hidden: newstui.tcss) */
+        height: 1fr;
+        border-right: vkey $foreground 20%;
+        background: $surface;
+    }
+    """
+
+    def render(self) -> str:
+        return ""
 
 
 class SourcesPane(ReportsWorkerErrors, PaneList):
