@@ -131,3 +131,17 @@ async def test_a_sort_that_moves_the_article_down_the_first_screen_hides_no_row_
         assert 8 == headlines.cursor < headlines.size.height
         assert headlines.scroll_y == 0
         assert "A local note" in screen_text(app).splitlines()[1]  # the first row, in view
+
+
+async def test_the_sort_dialog_writes_its_keys_as_help_does(db_path, tmp_path):
+    """It said 'esc: keep the order' (and '^s' for a user's ctrl+s) where help says Esc, Ctrl-S."""
+    path = tmp_path / "feeds.toml"
+    path.write_text('[settings]\nrefresh_minutes = 0\n\n[keys]\n"sort.title" = "ctrl+s"\n')
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("O")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Esc: keep the order" in text
+        assert "Ctrl-S  title, A to Z" in text

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newstui.model import SortKey, SortOrder
-from newstui.tui.keymap import keys_of
+from newstui.tui.keymap import key_label, keys_of
 
 
 class SortScreen(ModalScreen[SortOrder | None]):
@@ -51,8 +51,8 @@ class SortScreen(ModalScreen[SortOrder | None]):
         self._keymap = keymap or {}
 
     def compose(self) -> ComposeResult:
-        keys = {
-            b.id: self.app.get_key_display(Binding(keys_of(b, self._keymap).split(",")[0], ""))
+        keys = {  # each choice's first key, written as `?` help writes it ("Esc", "Ctrl-S")
+            b.id: key_label(keys_of(b, self._keymap).split(",")[0])
             for b in self.BINDINGS
             if isinstance(b, Binding)
         }
