@@ -129,3 +129,18 @@ def test_a_known_place_after_a_title_or_with_another_place_stays_a_place(extract
     assert ("Harvard", "ORG") not in _entities(extractor, text)
     text = "The Governor of the Bank of England spoke on Monday."
     assert ("Bank of England", "ORG") in _entities(extractor, text)
+
+
+def test_capitals_before_a_persons_description_name_a_body(extractor) -> None:
+    text = "Speaking to KBNC, the head of the trade body, Ola Brenn said talks would go on."
+    found = _entities(extractor, text)
+    assert ("KBNC", "ORG") in found
+    assert ("Ola Brenn", "PERSON") in found
+
+
+def test_outlets_and_publishers_described_or_named_by_their_head_are_bodies(extractor) -> None:
+    for name, text in (
+        ("Daily Clarion", "On Tuesday the Daily Clarion, a British tabloid, ran the story."),
+        ("Vostra Publishers", "He founded a publishing house called Vostra Publishers in 1977."),
+    ):
+        assert (name, "ORG") in _entities(extractor, text)

@@ -3067,6 +3067,8 @@ class _EntityFinder:
             len(words) == 1
             and ((after[:2] == ", " and _PERSON_AGE.match(after)) or self._person_after(after))
             and not _described(before)  # "the young Spaniard, who": a description
+            and not (len(surface) > 2 and _is_acronym(surface))  # "Speaking to CNBC, the head
+            # of the WTO, Ann Lee said": capitals alone name a body, not the person after it
         ):
             if after[:2] == ", " and _PERSON_AGE.match(after):
                 # an age, even opening a sentence: "Kessler, 54, said"
@@ -4726,7 +4728,8 @@ _DESCRIBED_AS_BODY: Final = re.compile(
     r"(?:company|firm|provider|operator|carrier|airline|bank|lender|retailer|chain|"
     r"manufacturer|carmaker|automaker|producer|organisation|organization|charity|agency|"
     r"newspaper|broadcaster|website|magazine|insurer|publisher|conglomerate|corporation|"
-    r"subsidiary|nonprofit|non-profit|consultancy)"
+    r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet|daily|weekly|channel|"
+    r"station)"
     r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b)"
 )
 _NAME_DASHES: Final = frozenset("-–—")
