@@ -133,3 +133,12 @@ def test_an_officer_named_right_after_the_body_of_the_office_is_split_from_it(ex
     people = _people(extractor, text)
     assert {"Kim Orrow", "Tamsin Dreker", "Omar Azim Kettering"} <= people
     assert not any(name.startswith(("Kelmouth", "Eastern", "Azim")) for name in people)
+
+
+def test_a_hyphenated_given_name_with_a_lower_case_tail_stays_whole(extractor) -> None:
+    text = (
+        "Minister Steve Wei-long Tsai said the plan would work. "
+        "Kesi-in Ola-bo, the deputy chair, agreed. Fifteen-year-old Tomas said no."
+    )
+    people = _people(extractor, text)
+    assert {"Steve Wei-long Tsai", "Kesi-in Ola-bo", "Tomas"} <= people

@@ -523,6 +523,16 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             continue
         if "-" in raw.text:  # "California-based": the name, and the cue in its tail
             tok, cue = _split_suffix(raw)
+            if (
+                tok is not raw
+                and cue is None
+                and i + 1 < len(tokens)
+                and caps[i + 1]
+                and tokens[i + 1].start == raw.end + 1
+                and not raw.text.endswith(_SUFFIX_ENDINGS)
+                and raw.text.count("-") == 1  # not "Fifteen-year-old Ann"
+            ):
+                tok = raw  # "Steve Ruey-long Chen", "Zafi-in Jae-loh": a given name goes on
             cap = caps[i] if tok is raw else _is_cap(tok.text)
         else:
             tok, cue, cap = raw, None, caps[i]
@@ -2658,17 +2668,11 @@ class _EntityFinder:
             and not any(self._lookup(w) for w in words)
         )
 
-    def _named_kin(self, words: list[str], surface: str, start: int, after: str) -> bool:
+    def _named_kin(self, words: list[str], surface: str, kin: bool, after: str) -> bool:
         """'his wife, Maureen', 'daughters Ama and …', 'Laura and I welcome': a name right after
-        a word of kinship, or a given name before "and I", is a person's."""
+        a word of kinship (`kin`), or a given name before "and I", is a person's."""
         if len(words) > 3:
             return False
-        window = self.text[max(0, start - 40) : start].split()
-        kin = (
-            bool(window)
-            and window[-1].rstrip(",").lower() in _KIN_NOUNS
-            and (any(_determines_kin(w) for w in window[-3:-1]) or _KIN_NAME_END.match(after))
-        )  # "his wife Ann said", "wife Maureen.", "children Bo and Al", not "children Creating art"
         if not kin and not (
             len(words) == 1 and words[0] in self.gaz.first_names and _AND_I.match(after)
         ):
@@ -2782,8 +2786,6 @@ class _EntityFinder:
             return "PERSON", 2  # most full names: the first-name rule below (a cheap proof)
         if after[:1] in _LEADER_OPENINGS and self._leader_of_term(words, surface, start, after):
             return "PERSON", 1  # "the Kelbrook government", "Ovid Tarrant's presidency"
-        if self._named_kin(words, surface, start, after):
-            return "PERSON", 2  # "survived by his wife, Maureen", "Laura and I welcome"
         if (
             (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
             or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
@@ -2845,6 +2847,16 @@ class _EntityFinder:
         if words[0] in PLACE_OPENERS and len(words) > 1:
             return "PLACE", 2
         before = self.text[max(0, start - 60) : start].lower().split()
+        kin = (
+            bool(before)
+            and before[-1].rstrip(",") in _KIN_NOUNS
+            and (
+                any(_determines_kin(w) for w in before[-3:-1])
+                or _KIN_NAME_END.match(after) is not None
+            )
+        )  # "his wife Ann said", "wife Maureen.", "children Bo and Al", not "children Creating art"
+        if (kin or after[:7] == " and I ") and self._named_kin(words, surface, kin, after):
+            return "PERSON", 2  # "survived by his wife, Maureen", "Laura and I welcome"
         if (
             before
             and before[-1] in ORG_NOUNS
