@@ -144,3 +144,13 @@ def test_outlets_and_publishers_described_or_named_by_their_head_are_bodies(extr
         ("Vostra Publishers", "He founded a publishing house called Vostra Publishers in 1977."),
     ):
         assert (name, "ORG") in _entities(extractor, text)
+
+
+def test_an_examiner_before_a_name_is_an_office_not_a_newspaper(extractor) -> None:
+    for text in (
+        "Examiner Jane Lowe said the death was an accident.",
+        "Medical Examiner Jane Lowe said the death was an accident.",
+    ):
+        assert _entities(extractor, text) == {("Jane Lowe", "PERSON")}
+    text = "San Francisco Examiner editor Jane Lowe said the paper would close."
+    assert ("San Francisco Examiner", "ORG") in _entities(extractor, text)

@@ -2489,6 +2489,8 @@ class _EntityFinder:
                 body = pending[:split]
                 while body and body[-1].text.lower() in self.gaz.role_words:
                     body = body[:-1]
+                if body and len(body) <= 2 and body[-1].text in _OFFICE_PAPER_HEADS:
+                    body = []  # "Examiner Jane Lowe", "Medical Examiner Jane Lowe": her office
                 self._flush(body, False, None)
                 pending, person_cue, suffix_cue = pending[split:], True, None
         start, end, surface = self._surface(pending, 0, len(pending))
@@ -4745,6 +4747,8 @@ _DESCRIBED_AS_BODY: Final = re.compile(
     r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b)"
 )
 _NAME_DASHES: Final = frozenset("-–—")
+# Newspapers' head words that are also offices held by the person named after them.
+_OFFICE_PAPER_HEADS: Final = frozenset("Examiner Observer Monitor Inquirer".split())
 # A stock ticker in brackets: "(LIOX)", ", (BNE)", "(NYSE: KRX)", "(Nasdaq:AAPL)"
 _TICKER: Final = re.compile(
     r",? \(((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX|NZX|HKEX|SGX|TSE|OTC)\s?:\s?)?([A-Z]{2,5})\)"
