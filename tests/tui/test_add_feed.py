@@ -209,3 +209,25 @@ async def test_the_add_box_keeps_its_keys_on_a_line_of_their_own(tmp_path, db_pa
         lines = [line.strip("│ ") for line in screen_text(app).splitlines()]
         assert "Enter: add · Esc: cancel" in lines
         assert "A feed's URL, or a site's page that links to its feed." in lines
+
+
+async def test_an_empty_store_with_no_sources_says_to_add_a_feed_not_to_refresh(tmp_path):
+    """A first start on a config with no sources said 'Press R to fetch your feeds', and R
+    then said 'No sources to refresh.'"""
+    app = NewstuiApp(tmp_path / "empty.db", no_feeds_config(tmp_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "No articles yet. Press a to add a feed (its URL, or a site's address)" in text
+        assert "Press R" not in text
+        await pilot.press("R")
+        await settle(pilot)
+        assert "No sources to refresh: press a to add a feed." in shown(app)
+
+
+async def test_an_empty_store_with_feeds_configured_says_to_fetch_them(tmp_path, config):
+    app = NewstuiApp(tmp_path / "empty.db", config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "No articles yet. Press R to fetch your feeds" in text

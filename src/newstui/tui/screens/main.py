@@ -202,13 +202,20 @@ class MainScreen(
         if not count:
             self.detail = None
             if message.view.key == "all":
-                self.reader.show_message(
-                    "No articles yet. Press R to fetch your feeds, or import files and folders "
-                    "with `newstui import PATH`."
-                )
+                self.reader.show_message(self._no_articles_yet())
             else:
                 self.reader.show_message(message.view.note or "No articles in this view.")
             self.sidebar.show_message("No article selected")
+
+    def _no_articles_yet(self) -> str:
+        """What an empty store says to do: fetch the configured sources, or add one first (R
+        said "No sources to refresh." to a config with none)."""
+        config = self.config
+        if config is not None and (config.feeds or config.local or config.sync):
+            first = "Press R to fetch your feeds"
+        else:
+            first = "Press a to add a feed (its URL, or a site's address)"
+        return f"No articles yet. {first}, or import files and folders with `newstui import PATH`."
 
     @on(SourcesPane.ViewChosen)
     def _view_chosen(self, message: SourcesPane.ViewChosen) -> None:

@@ -124,7 +124,7 @@ class SourceRefresh(ScreenMixin):
             return
         if not plan.total:
             if not plan.unknown:
-                self.notify("No sources to refresh.", severity="warning")
+                self.notify("No sources to refresh: press a to add a feed.", severity="warning")
             return
         self._refresh_total, self._changes_seen = plan.total, 0
         self.status.progress(0, plan.total)
