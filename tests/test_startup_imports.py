@@ -146,6 +146,11 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
         # make): read after the first paint; the first screen's modules name them for types only
         "newstui.model.views",
         "newstui.model.links",
+        # widgets textual.types names for its re-exports (newstui.tui.textual_types)
+        "textual.widgets._directory_tree",
+        "textual.widgets._tree",
+        "textual.widgets._select",
+        "textual.widgets._placeholder",
     }
     assert not loaded & deferred
 
@@ -497,3 +502,32 @@ def test_a_byline_without_an_address_is_kept_without_compiling_the_address_patte
     assert text.author_name("   ") == "   "
     assert text._email_then_name.cache_info().currsize == 0
     assert text.author_name("desk@x.example (Priya Nair)") == "Priya Nair"
+
+
+def test_textual_types_deferred_by_the_app_still_holds_every_name():
+    """newstui.tui puts a deferred textual.types in place: the first name read that it does not
+    hold runs Textual's module, and every name it exports is there, as without the app."""
+    code = (
+        "import newstui.tui.app, sys\n"
+        "assert 'textual.widgets._select' not in sys.modules\n"
+        "from textual.types import IgnoreReturnCallbackType\n"
+        "assert 'textual.widgets._select' not in sys.modules\n"
+        "import textual.types as deferred\n"
+        "from textual.types import SelectType, DirEntry\n"
+        "names = sorted(n for n in deferred.__all__ if getattr(deferred, n) is not None)\n"
+        "import json; print(json.dumps(names))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    plain = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, textual.types as t; print(json.dumps(sorted(t.__all__)))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert json.loads(done.stdout) == json.loads(plain.stdout)
+    assert "SelectType" in json.loads(done.stdout)
