@@ -504,10 +504,17 @@ def test_a_byline_without_an_address_is_kept_without_compiling_the_address_patte
     assert text.author_name("desk@x.example (Priya Nair)") == "Priya Nair"
 
 
+def printed_by(code: str) -> object:
+    """What CODE prints as JSON on its last line, run in a fresh interpreter."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
 def test_textual_types_deferred_by_the_app_still_holds_every_name():
     """newstui.tui puts a deferred textual.types in place: the first name read that it does not
     hold runs Textual's module, and every name it exports is there, as without the app."""
-    code = (
+    names = printed_by(
         "import newstui.tui.app, sys\n"
         "assert 'textual.widgets._select' not in sys.modules\n"
         "from textual.types import IgnoreReturnCallbackType\n"
@@ -517,17 +524,5 @@ def test_textual_types_deferred_by_the_app_still_holds_every_name():
         "names = sorted(n for n in deferred.__all__ if getattr(deferred, n) is not None)\n"
         "import json; print(json.dumps(names))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-500:]
-    plain = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import json, textual.types as t; print(json.dumps(sorted(t.__all__)))",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert json.loads(done.stdout) == json.loads(plain.stdout)
-    assert "SelectType" in json.loads(done.stdout)
+    plain = printed_by("import json, textual.types as t; print(json.dumps(sorted(t.__all__)))")
+    assert names == plain and "SelectType" in plain  # type: ignore[operator]
