@@ -322,3 +322,29 @@ def test_the_minister_for_the_environment_is_not_a_person_named_environment(extr
         '"we will not allow the dumping to continue" on Tuesday.'
     )
     assert "Environment" not in _speakers(extractor, text)
+
+
+def test_the_government_of_a_country_the_article_names_is_that_country(extractor) -> None:
+    text = (
+        "Switzerland has criticised the blockade of Gaza. The Swiss government has said Israel "
+        'has "not taken the precautions required by international law" in its offensive.'
+    )
+    assert _speakers(extractor, text) == ["Switzerland"]
+
+
+def test_the_government_of_a_people_whose_country_goes_unnamed_stays_a_description(
+    extractor,
+) -> None:
+    text = (
+        "Tehran tested nine missiles on Wednesday. The Valdorian government stated that it "
+        '"underlines the need for restraint on every side of the dispute".'
+    )
+    assert _speakers(extractor, text) == ["Valdorian government"]
+
+
+def test_the_british_government_is_the_uk_the_article_names(extractor) -> None:
+    text = (
+        "Troops left the UK for Iraq in 2003. The British government insisted on Tuesday that "
+        '"the prime minister acted only after the vote in the House of Commons."'
+    )
+    assert _speakers(extractor, text) == ["UK"]

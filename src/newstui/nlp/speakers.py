@@ -473,6 +473,24 @@ _LABELLED_BY: Final = re.compile(
 _OWN_SUBJECT: Final = re.compile(
     r"(?:^|\s)(?:and|but|while|when|which|who)\s+(?:the\s+)?[a-z]+s(?:\s+(?:also|later|then|[a-z]+ly))*\s*$"
 )
+# The peoples whose country's name does not start as theirs does ("Israeli" → "Israel" needs
+# no entry): "the Swiss government" speaks for Switzerland
+_DEMONYM_COUNTRIES: Final = {
+    "British": "United Kingdom",
+    "Swiss": "Switzerland",
+    "French": "France",
+    "Dutch": "Netherlands",
+    "Spanish": "Spain",
+    "Polish": "Poland",
+    "Danish": "Denmark",
+    "Irish": "Ireland",
+    "Welsh": "Wales",
+    "Finnish": "Finland",
+    "Filipino": "Philippines",
+    "Philippine": "Philippines",
+    "Scottish": "Scotland",
+    "Kuwaiti": "Kuwait",
+}
 # ", anticipating a debate," before a verb: a participle phrase set off by commas
 _PARTICIPLE_ASIDE: Final = re.compile(r"\s*[a-z]+ing\s")
 # '“…,” he was quoted as saying', '“…,” Moss was told': passive verbs after a quotation
@@ -1768,6 +1786,10 @@ class SpeakerFinder:
             # court jailed Hale. … the judge said": nobody)
             return self._leading_person_before(sentence_start, head)
         if any(w[:1].isupper() for w in rest) and rest[-1].islower():
+            if head == "government" and all(w[:1].isupper() for w in rest[:-1]):
+                country = self._country_named(rest[:-1])
+                if country:  # "the Swiss government said": Switzerland, as annotated
+                    return country
             name = " ".join(rest)  # "the Syrian army": a group speaks; it becomes an entity
             at = self.masked.rfind(name, 0, pos)
             if at < 0:
@@ -2077,6 +2099,23 @@ class SpeakerFinder:
         if len(before) > 1 and before[-2].lower() in _WRITTEN_TEXTS:
             return False  # "a statement from Moss's office": its author, not a place
         return word in _LOCATIVE and mention.entity.type != "ORG"
+
+    def _country_named(self, words: list[str]) -> str | None:
+        """The place of the article that `words` name or whose people they name ("United
+        States", "Swiss" → "Switzerland", "Israeli" → "Israel"), else None."""
+        said = " ".join(words)
+        stem = _DEMONYM_COUNTRIES.get(said, said)
+        aliases = load_gazetteer().aliases  # "UK" and "Britain" are "United Kingdom"
+        stem = aliases.get(stem.casefold(), stem)
+        places = [n for n, kind in self.types.items() if kind == "PLACE"]
+        for name in places:
+            if name == stem or aliases.get(name.casefold()) == stem:
+                return name
+        if len(words) == 1 and len(said) > 4:
+            for name in places:  # "Israeli" → "Israel", "Lebanese" → "Lebanon"
+                if " " not in name and len(name) > 3 and said[:4] == name[:4]:
+                    return name
+        return None
 
     def _the_thing(self, mention: _Mention) -> bool:
         """'The Minister for the Environment said': a one-word "person" right after "the" is
