@@ -142,3 +142,14 @@ def test_a_hyphenated_given_name_with_a_lower_case_tail_stays_whole(extractor) -
     )
     people = _people(extractor, text)
     assert {"Steve Wei-long Tsai", "Kesi-in Ola-bo", "Tomas"} <= people
+
+
+def test_ranks_and_a_security_advisers_office_are_no_part_of_the_name(extractor) -> None:
+    text = (
+        "Army Sergeant First Class Tamsin Orrow was honoured. Guardsman Ulm Dreker, 21, "
+        "and Lance Corporal Bo Kettering were charged.\n\n"
+        'National Security Adviser Kim Okonjo said: "We will review it."'
+    )
+    people = _people(extractor, text)
+    assert {"Tamsin Orrow", "Ulm Dreker", "Bo Kettering", "Kim Okonjo"} <= people
+    assert [q.speaker for q in extractor.analyse(text).quotes] == ["Kim Okonjo"]
