@@ -153,3 +153,15 @@ def test_ranks_and_a_security_advisers_office_are_no_part_of_the_name(extractor)
     people = _people(extractor, text)
     assert {"Tamsin Orrow", "Ulm Dreker", "Bo Kettering", "Kim Okonjo"} <= people
     assert [q.speaker for q in extractor.analyse(text).quotes] == ["Kim Okonjo"]
+
+
+def test_names_given_after_named_or_identified_as_are_people(extractor) -> None:
+    text = (
+        '"It is a new day," said an opposition official named Tamsin Orrowek. '
+        "Police identified the men as Ulm Dreker, Bo Kettering and Kesi Olabo.\n\n"
+        "A ship named Ever Given ran aground."
+    )
+    people = _people(extractor, text)
+    assert {"Tamsin Orrowek", "Ulm Dreker", "Bo Kettering", "Kesi Olabo"} <= people
+    assert "Ever Given" not in people
+    assert [q.speaker for q in extractor.analyse(text).quotes] == ["Tamsin Orrowek"]

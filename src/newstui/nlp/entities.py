@@ -3008,6 +3008,12 @@ class _EntityFinder:
                 return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
             if next_word in SPEECH_VERBS and self._place_cue(before, start, surface):
                 return "PLACE", 1  # "police in Nowa Huta said"
+            if len(before) >= 2 and (
+                (before[-1] == "named" and before[-2] in _PEOPLE_NAMED)
+                or (before[-1] == "as" and "identified" in before[-4:-1])
+            ):
+                return "PERSON", 2  # "an opposition official named Ann Orrow", "police
+                # identified the men as Ann Orrow, …" (a list after it takes the type)
             if before and before[-1] in _TOLD and next_word not in SPEECH_VERBS:
                 return "PERSON", 0  # "he told Ekho Moskvy": with no given name, an outlet as
                 # often as a person; unconfirmed, no one (but "Baran said" later confirms)
@@ -3580,6 +3586,11 @@ _NAMED_AS_ENDINGS: Final = ("pseudonym ", "alias ", "guerre ", "name ", " as ", 
 _NAMED_AS_LAST: Final = frozenset(
     e[-2] for e in _NAMED_AS_ENDINGS
 )  # their letters before the space
+# Nouns of people before "named": "a man named Ann Orrow", "an official named …".
+_PEOPLE_NAMED: Final = frozenset(
+    "man woman boy girl person people official officer soldier suspect student teenager "
+    "resident worker journalist activist lawyer judge doctor pilot driver".split()
+)
 _PERSON_AGE: Final = re.compile(r", \d{1,3},")
 # ", a nurse at the hospital, said", ", who has worked there for years, told": a description of
 # one person between a name and its speech verb
