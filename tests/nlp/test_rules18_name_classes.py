@@ -8,6 +8,10 @@ def _people(extractor, text: str) -> set[str]:
     return {e.name for e in extractor.analyse(text).entities if e.type == "PERSON"}
 
 
+def _speakers(extractor, text: str) -> list[str | None]:
+    return [q.speaker for q in extractor.analyse(text).quotes]
+
+
 def _named(extractor, text: str) -> set[tuple[str, str]]:
     return {(e.name, e.type) for e in extractor.analyse(text).entities}
 
@@ -35,7 +39,7 @@ def test_an_occupation_before_two_unknown_words_makes_them_a_person(extractor) -
         "The paper dropped its case against media firebrand, Ottar Brennick."
     )
     assert {"Tamsin Orrow", "Vedran al-Kasimi", "Ottar Brennick"} <= _people(extractor, text)
-    assert [q.speaker for q in extractor.analyse(text).quotes] == ["Vedran al-Kasimi"]
+    assert _speakers(extractor, text) == ["Vedran al-Kasimi"]
 
 
 def test_names_in_a_list_with_a_bracket_after_each_take_the_type_of_their_neighbours(
@@ -52,9 +56,8 @@ def test_a_name_that_replies_or_comments_after_its_apposition_is_a_person(extrac
         "Ulm Dreker of the Kelmouth Health Institute commented on the vote. "
         '"It is a start," Dreker said.'
     )
-    analysis = extractor.analyse(text)
     assert {"Tamsin Orrow-Ket", "Ulm Dreker"} <= _people(extractor, text)
-    assert [q.speaker for q in analysis.quotes] == ["Tamsin Orrow-Ket", "Ulm Dreker"]
+    assert _speakers(extractor, text) == ["Tamsin Orrow-Ket", "Ulm Dreker"]
 
 
 def test_a_place_heading_glued_before_a_full_name_ends_before_the_name(extractor) -> None:
@@ -62,9 +65,8 @@ def test_a_place_heading_glued_before_a_full_name_ends_before_the_name(extractor
         "Moldova Peter J. Hallworth, the envoy, met the president.\n\n"
         'Hallworth said: "We had a good talk."'
     )
-    analysis = extractor.analyse(text)
     assert "Peter J. Hallworth" in _people(extractor, text)
-    assert [q.speaker for q in analysis.quotes] == ["Peter J. Hallworth"]
+    assert _speakers(extractor, text) == ["Peter J. Hallworth"]
 
 
 def test_a_plural_title_before_a_list_of_names_is_no_part_of_the_first_name(extractor) -> None:
@@ -119,9 +121,8 @@ def test_a_title_glued_to_a_surname_is_cut_off_and_the_surname_taken_up(extracto
         "President Tamsin Orrow met the envoy on Monday.\n\n"
         'Mr.Orrow said the talks were "very good." He flew to St.Kelmouth later.'
     )
-    analysis = extractor.analyse(text)
     assert "Mr.Orrow" not in _people(extractor, text)
-    assert [q.speaker for q in analysis.quotes] == ["Tamsin Orrow"]
+    assert _speakers(extractor, text) == ["Tamsin Orrow"]
 
 
 def test_an_officer_named_right_after_the_body_of_the_office_is_split_from_it(extractor) -> None:
@@ -152,7 +153,7 @@ def test_ranks_and_a_security_advisers_office_are_no_part_of_the_name(extractor)
     )
     people = _people(extractor, text)
     assert {"Tamsin Orrow", "Ulm Dreker", "Bo Kettering", "Kim Okonjo"} <= people
-    assert [q.speaker for q in extractor.analyse(text).quotes] == ["Kim Okonjo"]
+    assert _speakers(extractor, text) == ["Kim Okonjo"]
 
 
 def test_names_given_after_named_or_identified_as_are_people(extractor) -> None:
@@ -161,7 +162,6 @@ def test_names_given_after_named_or_identified_as_are_people(extractor) -> None:
         "Police identified the men as Ulm Dreker, Bo Kettering and Kesi Olabo.\n\n"
         "A ship named Ever Given ran aground."
     )
-    people = _people(extractor, text)
-    assert {"Tamsin Orrowek", "Ulm Dreker", "Bo Kettering", "Kesi Olabo"} <= people
-    assert "Ever Given" not in people
-    assert [q.speaker for q in extractor.analyse(text).quotes] == ["Tamsin Orrowek"]
+    assert _people(extractor, text) & {"Tamsin Orrowek", "Ever Given"} == {"Tamsin Orrowek"}
+    assert {"Ulm Dreker", "Bo Kettering", "Kesi Olabo"} <= _people(extractor, text)
+    assert _speakers(extractor, text) == ["Tamsin Orrowek"]
