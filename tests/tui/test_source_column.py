@@ -78,3 +78,16 @@ def test_the_column_is_the_widest_name_once_cut_and_never_wider_than_its_room():
     assert source_cells(["Harbour · Evening Edition"], width) == len("Harbour…")
     assert source_cells(["A name far longer than any column gives it room for"], width) == 13
     assert source_cells(["\x1b[31mRed\x1b[0m"], width) == len("Red")  # as the row shows it
+
+
+async def test_a_list_whose_rows_all_come_from_one_source_leaves_the_column_out(db_path):
+    """A tag of one feed repeated its name on every row, as a feed's own list does not."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.show_view(tag_view("tech"))
+        await settle(pilot)
+        rows = [line for line in screen_text(app).splitlines() if "●   11-30" in line]
+        assert len(rows) == 2
+        assert not any("Tech Wire" in row for row in rows), rows
+        assert any("11-30 10:00  Chip makers report record quarter" in row for row in rows)

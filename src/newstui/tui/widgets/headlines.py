@@ -470,7 +470,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._check_styles()
         row = self.row_at(index)
         is_cursor = index == self.cursor
-        sources = self._source_cells(width) if self.view.filter.feed_id is None else None
+        # a feed's own list, or one whose rows all come from one source, leaves the source out
+        one_source = self.view.filter.feed_id is not None or len(self._feeds) < 2
+        sources = None if one_source else self._source_cells(width)
         at = index if row is None else 0
         focused = is_cursor and self.has_focus  # (only the cursor's row shows the focus)
         key = (row, is_cursor, width, focused, at, sources, self._timed, base)
