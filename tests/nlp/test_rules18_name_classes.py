@@ -165,3 +165,13 @@ def test_names_given_after_named_or_identified_as_are_people(extractor) -> None:
     assert _people(extractor, text) & {"Tamsin Orrowek", "Ever Given"} == {"Tamsin Orrowek"}
     assert {"Ulm Dreker", "Bo Kettering", "Kesi Olabo"} <= _people(extractor, text)
     assert _speakers(extractor, text) == ["Tamsin Orrowek"]
+
+
+def test_a_month_or_a_place_heading_before_a_name_is_no_part_of_it(extractor) -> None:
+    text = (
+        "Moldova Tamsin Orrowek, the President of Moldova, died on Monday.\n\n"
+        'In August Peter Kettering met the envoy. "It went well," Kettering said.'
+    )
+    people = _people(extractor, text)
+    assert {"Tamsin Orrowek", "Peter Kettering"} <= people
+    assert _speakers(extractor, text) == ["Peter Kettering"]

@@ -197,6 +197,11 @@ _NOT_NAME_ENDINGS: Final = (
     "body",
 )
 _WEEKDAYS: Final = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_MONTHS: Final = CALENDAR - _WEEKDAYS
+# Words before a month that make it a date ("In August", "since May", "late June").
+_MONTH_PREPOSITIONS: Final = frozenset(
+    "in since until till by during from last early late mid next this".split()
+)
 
 
 _ACRONYM_SECOND: Final = frozenset(
@@ -2444,6 +2449,13 @@ class _EntityFinder:
                 pending = pending[1:]
             while len(pending) > 1 and pending[0].text in _WEEKDAYS:
                 pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
+            if (
+                len(pending) > 2
+                and pending[0].text in _MONTHS
+                and pending[1].text in self.gaz.first_names
+                and self._word_before(pending[0].start) in _MONTH_PREPOSITIONS
+            ):
+                pending = pending[1:]  # "In August William Delahunt met": the month is no name
             if not pending:
                 return
             if (
@@ -2514,6 +2526,11 @@ class _EntityFinder:
             pending, surface, person_cue, suffix_cue, start, end
         )
         self.candidates.append(cand)
+
+    def _word_before(self, start: int) -> str:
+        """The word right before `start`, in lower case ("" at the text's start)."""
+        words = self.text[max(0, start - 12) : start].split()
+        return words[-1].lower() if words else ""
 
     def _occupation_before_person(self, pending: list[Token]) -> bool:
         """'Ranger Ann Lee said', 'and Co-author Ann Lee', 'and CEO Ann Lee': a role word, or
@@ -5068,6 +5085,15 @@ def glued_heading_end(text: str) -> int:
             # "Guatemala George W. Bush met …", "New Zealand Helen Clark said …": a place,
             # then a person (but a one-word place may be a given name: "Chad Michael Murray")
             return words[n][0] - 1
+        if (
+            len(words) > n + 2
+            and words[n + 1][1].endswith(",")
+            and words[n + 2][1] in ("the", "a", "an")
+            and words[n][1][:1].isupper()
+            and words[n + 1][1][:1].isupper()
+            and not any(w in gaz.first_names for _, w in words[: n + 2])
+        ):
+            return words[n][0] - 1  # "Zambia Levy Mwanawasa, the President of Zambia, …"
     return -1  # not a place and a first name: "Austin James Mercer, 19, was charged …"
 
 
