@@ -105,3 +105,18 @@ async def test_a_click_on_the_quotes_tab_makes_w_and_f_work_on_quotes(db_path):
         await settle(pilot)
         assert app.main.sidebar.query_one(TabbedContent).active == "quotes-tab"
         assert app.main.sidebar.active_list.id == "quote-list"
+
+
+async def test_a_rule_parts_one_quote_from_the_next(db_path):
+    """The quotes ran together: a speaker's line, then the next quote's first line."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        lines = [line.rsplit("▏", 1)[-1] for line in screen_text(app).splitlines()]
+        speaker = next(n for n, line in enumerate(lines) if line.startswith("— Syrian army"))
+        assert set(lines[speaker + 1].strip()) == {"─"}
+        assert lines[speaker + 2].startswith("“We consider this a violation")
+        last = lines.index("— Dmitry Peskov")
+        assert lines[last + 1].strip() == ""  # no rule under the last quote

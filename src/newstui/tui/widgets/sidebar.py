@@ -25,6 +25,8 @@ from newstui.tui.widgets.entity_label import EntityLabel
 from newstui.tui.widgets.pane_list import PaneList
 
 if TYPE_CHECKING:  # imported by `build`, after the first screen (Textual's tabs are ~6 ms)
+    from collections.abc import Sequence
+
     from textual.widgets import TabbedContent
 
     from newstui.model import ArticleDetail
@@ -269,9 +271,11 @@ class Sidebar(Vertical):
                 entity_options.append(Option(label, id=key))
         if not entity_options:
             entity_options = [_notice("No entities found", muted)]
-        quote_options: list[Option] = []
+        quote_options: list[Option | None] = []
         self._speakers = {}
         for i, quote in enumerate(detail.analysis.quotes):
+            if i:
+                quote_options.append(None)  # a rule between two quotes (they ran together)
             quote_label = Text(f"“{terminal_safe(quote.text)}”", style="italic")
             speaker = terminal_safe(quote.speaker, line=True) or "unknown speaker"
             quote_label.append(f"\n— {speaker}", style="bold")
@@ -294,10 +298,13 @@ class Sidebar(Vertical):
         self._replace(self._quotes, [_notice(message, muted)])
 
     @staticmethod
-    def _replace(option_list: OptionList, options: list[Option]) -> None:
+    def _replace(option_list: OptionList, options: Sequence[Option | None]) -> None:
+        """Show these options (None: a rule under the option before), the first that can be
+        chosen highlighted."""
         option_list.clear_options()
         option_list.add_options(options)
-        enabled = [i for i, o in enumerate(options) if not o.disabled]
+        listed = [o for o in options if o is not None]  # (the list's indices skip the rules)
+        enabled = [i for i, o in enumerate(listed) if not o.disabled]
         option_list.highlighted = enabled[0] if enabled else None
 
     def highlighted_choice(self) -> EntityChosen | SpeakerChosen | None:
