@@ -348,3 +348,21 @@ def test_the_british_government_is_the_uk_the_article_names(extractor) -> None:
         '"the prime minister acted only after the vote in the House of Commons."'
     )
     assert _speakers(extractor, text) == ["UK"]
+
+
+def test_a_fragment_in_the_clause_of_a_persons_speech_verb_is_theirs(extractor) -> None:
+    text = (
+        "Rioting went on for a third night. Chief Constable Hugh Bellamy has praised the "
+        'officers for being "heroes" and asked for calm.\n\n'
+        "Dana Whitlock met the bankers on Monday. She complained the lenders acted like a "
+        '"colonial force" in the talks.'
+    )
+    assert _speakers(extractor, text) == ["Hugh Bellamy", "Dana Whitlock"]
+
+
+def test_a_fragment_whose_clause_has_no_speaking_person_stays_a_scare_quote(extractor) -> None:
+    text = (
+        "The suit names Anna Lowell as the agency's head, and the suit claims that hundreds of "
+        'people were "needlessly exposed" to the dust.'
+    )
+    assert _speakers(extractor, text) in ([], [None])

@@ -491,6 +491,12 @@ _DEMONYM_COUNTRIES: Final = {
     "Scottish": "Scotland",
     "Kuwaiti": "Kuwait",
 }
+# "about the ", "of a ": a fragment that is what something is about, not anyone's words
+_TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")
+# "He complained the banks …", "She has also urged …": a pronoun and its speech verb open the clause
+_PRONOUN_SPEAKS: Final = re.compile(
+    rf"\W*(?:He|She)(?:\s+(?:also|then|later|has|had|have|[a-z]+ly))*\s+(?:{_VERB_ALTERNATION})\b"
+)
 # ", anticipating a debate," before a verb: a participle phrase set off by commas
 _PARTICIPLE_ASIDE: Final = re.compile(r"\s*[a-z]+ing\s")
 # '“…,” he was quoted as saying', '“…,” Moss was told': passive verbs after a quotation
@@ -742,6 +748,19 @@ class SpeakerFinder:
                 labelled or beside or stopped or reported or credited or labelled_as or put_it
             ):
                 speaker = self._before(span)
+            if (
+                not speaker
+                and not (labelled or beside or stopped or reported or credited)
+                and not title_cased(self.text[span.start : span.end])
+                and not _TOPIC_BEFORE.search(head)  # "posted a report about the “scandal”"
+                and self._person_speaks_in(
+                    self._after_closed_quotes(sent_start, span.open_mark), span.open_mark
+                )
+            ):
+                # 'Hugh Orde has praised the police for being “heroes”': the words of the
+                # person whose speech verb heads the fragment's sentence
+                subject = self._before(span)
+                speaker = subject if self.types.get(subject or "") == "PERSON" else None
             if not speaker and labelled_as:  # "Acme justified the strike as “defensive”"
                 speaker = self._first_named(sent_start, verb_start, span.open_mark)
             if not speaker:  # 'The missile used a “kinetic impact” to hit it, said Lee.'
@@ -750,6 +769,16 @@ class SpeakerFinder:
                     found = self.mentions_in(credit.start(1), credit.start(1) + 1)
                     speaker = found[0].entity.name if found else None
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
+
+    def _person_speaks_in(self, start: int, end: int) -> bool:
+        """Whether a person named in text[start:end] ("Hugh Orde has praised"), or a "he" or
+        "she" opening it, is followed by a speech verb there."""
+        if _PRONOUN_SPEAKS.match(self.masked, start, end):
+            return True
+        return any(
+            m.entity.type == "PERSON" and self._speaks_after(m)
+            for m in self.mentions_in(start, end)
+        )
 
     def _next_sentence_opens_quote(self, span: QuoteSpan) -> bool:
         """Whether the quotation ends with its own stop and the text after it, a new sentence
