@@ -3,6 +3,8 @@ the shared unannotated articles, each pinned by invented sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _entities(extractor, text: str) -> set[tuple[str, str]]:
     return {(e.name, e.type) for e in extractor.analyse(text).entities}
@@ -97,13 +99,20 @@ def test_a_places_government_capitalised_is_an_organisation(extractor) -> None:
     assert ("Australian", "GROUP") in found  # lower case: the country's, no name
 
 
-def test_a_name_described_after_a_comma_as_a_company_is_an_organisation(extractor) -> None:
-    for name, text in (
-        ("Kestrix", "Kestrix, the company which runs the network, said it would close it."),
-        ("Marlo", "Workers lost jobs at Marlo, the main Danish provider of dairy products."),
-        ("Paw Watch", "Fans gave money to Paw Watch, a non-profit rescue organization in Ontario."),
-    ):
-        assert (name, "ORG") in _entities(extractor, text)
+# A body's head noun after a comma ("…, the company which") or right after the name.
+BODIES_BY_THEIR_NOUN = [
+    ("Kestrix", "Kestrix, the company which runs the network, said it would close it."),
+    ("Marlo", "Workers lost jobs at Marlo, the main Danish provider of dairy products."),
+    ("Paw Watch", "Fans gave money to Paw Watch, a non-profit rescue organization in Ontario."),
+    ("Kelso Pizza", "New Zealand's Kelso Pizza company sparked a storm of protest."),
+    ("Vantor World", "The loan lets the state-owned Vantor World conglomerate repay its debt."),
+    ("Jamaat Kelmiya", "The suspects were linked to the Jamaat Kelmiya network, police said."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), BODIES_BY_THEIR_NOUN)
+def test_a_name_described_by_a_bodys_noun_is_an_organisation(extractor, name, text) -> None:
+    assert (name, "ORG") in _entities(extractor, text)
 
 
 def test_a_person_described_by_a_bodys_noun_stays_a_person(extractor) -> None:
@@ -154,3 +163,8 @@ def test_an_examiner_before_a_name_is_an_office_not_a_newspaper(extractor) -> No
         assert _entities(extractor, text) == {("Jane Lowe", "PERSON")}
     text = "San Francisco Examiner editor Jane Lowe said the paper would close."
     assert ("San Francisco Examiner", "ORG") in _entities(extractor, text)
+
+
+def test_a_given_name_before_company_stays_a_person(extractor) -> None:
+    found = _entities(extractor, "Ann Lee company director Bo Kett said sales fell.")
+    assert ("Ann Lee", "ORG") not in found

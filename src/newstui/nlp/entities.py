@@ -2966,7 +2966,10 @@ class _EntityFinder:
                 )
             )  # but "journalist Ron Suskind reported", "VOA's David Gollust reports": a reporter
             or (
-                next_word in _OUTLET_NOUNS
+                (
+                    next_word in _OUTLET_NOUNS
+                    or (next_word in _BODY_NOUNS_AFTER and words[0] not in gaz.first_names)
+                )
                 and rest_after[:1] == " "
                 and (next_word[-1] != "s" or self.text[start - 5 : start] == " and ")
             )  # "Maariv newspaper", "the Sun and Daily Mirror newspapers" (not "the Murdoch
@@ -3930,6 +3933,12 @@ _ADDRESS_AFTER: Final = re.compile(r" address(?:es)?\b")
 _OUTLET_NOUNS: Final = frozenset(
     "newspaper newspapers tabloid tabloids broadsheet magazine magazines".split()
 )
+# What a company or a channel is (rules-18): "New Zealand's Hell Pizza company", "the state-owned
+# Dubai World conglomerate", "the Nakheel and Limitless companies", "the Jamaah Ansharut Daulah
+# network" (not after a given name: "Ann Lee company director").
+_BODY_NOUNS_AFTER: Final = frozenset(
+    "company companies firm conglomerate corporation channel network".split()
+)
 # What a leader's name stands for: "the Kelbrook government", "Ovid Tarrant's rule".
 _LEADER_TERM: Final = re.compile(
     r" (administration|government|presidency|premiership|regime|reign|rule)\b"
@@ -3973,6 +3982,7 @@ _ONE_WORD_AFTER_CUES: Final = (
     | SPEECH_VERBS
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
     | _OUTLET_NOUNS
+    | _BODY_NOUNS_AFTER
 )
 # What `_first_name_decides` looks for: the last words, the words right before ("on" covers
 # _platform_cue, "with", "in", "by" _media_before; ORG_NOUNS are asked apart) and the words
