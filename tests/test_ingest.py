@@ -127,3 +127,42 @@ def test_a_fetch_that_finds_nothing_new_analyses_what_an_interrupted_fetch_left(
         assert again.not_modified and again.new == 0
         assert library.to_analyse(version) == [] and not library.any_unanalysed()
         assert {e.name for e in library.analysis(left).entities} >= {"Ana Lopes"}
+
+
+def test_a_fetch_loads_its_extractor_beside_its_first_parse_and_none_when_nothing_changed(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The fetching process loads the extractor in a thread while the worker parses its first
+    document (it would otherwise wait for it), and a fetch where every feed answers 304 loads
+    none (nothing to analyse: a refresh of unchanged feeds stays cheap)."""
+    import threading
+
+    import newstui.nlp
+    from newstui.processes import CpuPool
+
+    loads: list[str] = []
+    real = newstui.nlp.get_extractor
+
+    def get_extractor(name: str = "rules"):
+        loads.append(threading.current_thread().name)
+        return real(name)
+
+    monkeypatch.setattr(newstui.nlp, "get_extractor", get_extractor)
+    urls = {f"Feed {i}": f"https://f{i}.example/rss" for i in range(8)}  # parsed in a worker
+    body = (FEEDS / "rss2.xml").read_bytes()
+    fake = FakeFetcher(
+        pages=dict.fromkeys(urls.values(), body), etags=dict.fromkeys(urls.values(), '"v1"')
+    )
+    config = load_config(write_config(tmp_path, urls, extractor="rules"))
+    with Library.open(tmp_path / "n.db") as library, CpuPool(1) as pool:
+        first = asyncio.run(fetch_feeds(library, config, open_fetcher=fake, pool=pool))
+        for thread in threading.enumerate():
+            if thread.name == "load-extractor":
+                thread.join(30)
+        assert sum(o.new for o in first) == 24
+        assert "load-extractor" in loads
+        assert library.to_analyse(real("rules").version) == []  # all analysed, as before
+        loads.clear()
+        again = asyncio.run(fetch_feeds(library, config, open_fetcher=fake, pool=pool))
+    assert all(o.not_modified for o in again)
+    assert loads == []

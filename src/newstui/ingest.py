@@ -212,7 +212,13 @@ async def fetch_feeds(
             # unpacking: -0.13 CPU-s a cold fetch of 10,000) unless analyses stream: parsed
             # feeds then wait longer for the busy event loop, and a 20,000-article fill's
             # storing process peaked 2 MiB higher with them (56 -> 58 MiB).
-            parsing = _Parsing(cpu, share=share, queue_deeper=beside, utf8=streamed is None)
+            parsing = _Parsing(
+                cpu,
+                share=share,
+                queue_deeper=beside,
+                utf8=streamed is None,
+                first_sent=streamed.load_extractor_beside if streamed is not None else None,
+            )
             saving = _Saving(
                 library,
                 empty_analysis_version(config.settings.extractor),
@@ -406,6 +412,20 @@ class _StreamedAnalysis:
         self.sketched = 0  # articles sketched (asked of the workers or to do here)
         self._to_join: list[tuple[int, StorySketch]] = []  # sketched, not yet joined
         self._frozen = contextlib.ExitStack()  # old_objects_frozen, while analyses stream
+
+    def load_extractor_beside(self) -> None:
+        """Load the extractor (its modules and tables: ~0.05 s of CPU) in a thread, now that a
+        document is being parsed: this process mostly waits for the first parsed documents
+        (the worker is still starting), where the first `submit` loaded it while parsed
+        feeds waited to be stored. A fetch that parses nothing loads no extractor. A failure
+        here is left to `submit`, which meets and reports it as before."""
+        threading.Thread(target=self._load_extractor, name="load-extractor", daemon=True).start()
+
+    def _load_extractor(self) -> None:
+        with contextlib.suppress(Exception):
+            from newstui.nlp import get_extractor
+
+            get_extractor(self.extractor_name)
 
     def submit(self, ids: Sequence[int]) -> None:
         """Queue the analysis of these articles (those not yet at this extractor's version)."""
@@ -616,8 +636,10 @@ class _Parsing:
         share: bool = False,
         queue_deeper: bool = False,
         utf8: bool = True,
+        first_sent: Callable[[], None] | None = None,
     ) -> None:
         self.cpu, self.share, self.utf8 = cpu, share, utf8
+        self.first_sent = first_sent  # called once the first document is in the pool's hands
         deeper = share or queue_deeper
         self.queued = QUEUED_AT_POOL_WHEN_SHARING if deeper else 1  # behind the workers' own
         self.at_pool = 0  # documents sent to the pool and not yet back
@@ -667,7 +689,11 @@ class _Parsing:
         try:
             if here:
                 return await self._parse_here(body, url, content_type)
-            parsed = await pool_result(self.cpu.parse_feed(body, url, content_type, self.utf8))
+            future = self.cpu.parse_feed(body, url, content_type, self.utf8)
+            if self.first_sent is not None:
+                first_sent, self.first_sent = self.first_sent, None
+                first_sent()
+            parsed = await pool_result(future)
             self.parsed_by_pool += 1
             return parsed
         finally:
