@@ -1624,12 +1624,14 @@ class SpeakerFinder:
         of a preposition ("lawyer for Moss"), not inside an appositive ("Reid, a friend of Moss,
         said"), not a possessive modifier ("Moss's lawyer") when another name is there."""
         clause = self.masked[start:end]
-        including = _INCLUDING_ASIDE.search(clause)
+        # each search only when the clause holds what any match must (a literal word, a comma)
+        including = _INCLUDING_ASIDE.search(clause) if "including" in clause else None
         if including:  # "Fifty officials, including Moss and Reid, signed": examples, no subject
             inside = [
                 m for m in inside if not including.start() <= m.start - start < including.end()
             ]
-        aside = _TRAILING_APPOSITIVE.search(clause)  # ", who paid for Reid, said": an aside
+        trailing = _TRAILING_APPOSITIVE.search(clause) if "," in clause else None
+        aside = trailing  # ", who paid for Reid, said": an aside
         if aside and not aside.group().rstrip().endswith(","):
             aside = None  # ", which Moss has called": the relative clause's own verb
         breaks = [
@@ -1677,7 +1679,7 @@ class SpeakerFinder:
                 kept.append(m)
         # "analysts at Barclays said": people named by their role speak for the body after it
         kept = [m for m in inside if m not in kept] or [m for m in kept if self._role_of(m)]
-        appositive = _TRAILING_APPOSITIVE.search(clause)
+        appositive = trailing  # the search above, on the same clause
         by_role = appositive is None and (appositive := self._role_appositive(clause)) is not None
         if appositive and _COORDINATED.match(appositive.group()):
             appositive = None  # "…, something Reid saw, and Moss had said": a clause of its own
