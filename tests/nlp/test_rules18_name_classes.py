@@ -175,3 +175,8 @@ def test_a_month_or_a_place_heading_before_a_name_is_no_part_of_it(extractor) ->
     people = _people(extractor, text)
     assert {"Tamsin Orrowek", "Peter Kettering"} <= people
     assert _speakers(extractor, text) == ["Peter Kettering"]
+
+
+def test_an_initial_before_a_given_name_opens_a_full_name(extractor) -> None:
+    text = "The sentence of J. Lewis 'Scooter' Orrowby was commuted. Orrowby stayed silent."
+    assert "J. Lewis 'Scooter' Orrowby" in _people(extractor, text)

@@ -2991,7 +2991,10 @@ class _EntityFinder:
             return "ORG", 1
         if (
             len(words) > 1
-            and words[0] in gaz.first_names
+            and (
+                words[0] in gaz.first_names
+                or (len(words) > 2 and _INITIAL.fullmatch(words[0]) and words[1] in gaz.first_names)
+            )  # "J. Lewis Libby", "F. Scott Orrow": an initial before the given name
             and words[-1] not in HONOURS
             and not (
                 self.text[start - 4 : start] == "the "
