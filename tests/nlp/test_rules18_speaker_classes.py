@@ -366,3 +366,12 @@ def test_a_fragment_whose_clause_has_no_speaking_person_stays_a_scare_quote(extr
         'people were "needlessly exposed" to the dust.'
     )
     assert _speakers(extractor, text) in ([], [None])
+
+
+def test_an_unnamed_subject_after_a_closed_quote_is_not_the_speaker_before(extractor) -> None:
+    text = (
+        'Michael Garner, whose sister was on board, said, "We want to know what happened." '
+        "An attorney for several families said some had yet to come to terms with the loss, "
+        'saying "There has been no burial and there is a lot of suffering."'
+    )
+    assert _speakers(extractor, text) == ["Michael Garner", None]

@@ -491,6 +491,8 @@ _DEMONYM_COUNTRIES: Final = {
     "Scottish": "Scotland",
     "Kuwaiti": "Kuwait",
 }
+# "An attorney for several families said": a clause whose subject is a noun, no pronoun
+_NOUN_SUBJECT: Final = re.compile(r"^\W*(?:An?|The|One|Another|Some)\s+[a-z]")
 # "about the ", "of a ": a fragment that is what something is about, not anyone's words
 _TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")
 # "He complained the banks …", "She has also urged …": a pronoun and its speech verb open the clause
@@ -1209,9 +1211,11 @@ class SpeakerFinder:
             # subject is the main clause's, after the quotation
             return self._subject_after(span)
         found = self._before_from(span, own_start)
-        if not found and own_start != sent_start:  # '…now.” During the premiere, “…”'
+        if own_start != sent_start and (
+            found is None or (found == "" and not _NOUN_SUBJECT.match(opener))
+        ):  # '…now.” During the premiere, “…”', '…all.” They said that “…”'
             return self._before_from(span, sent_start)
-        return found
+        return found  # '…plane.” An attorney for the families said “…”': someone unnamed
 
     def _subject_after(self, span: QuoteSpan) -> str | None:
         """The first person or organisation after the quotation, in its sentence and not after
