@@ -47,6 +47,22 @@ async def test_leaving_the_full_width_reader_with_esc_shows_the_list(db_path):
         assert visible(app.main.headlines) and app.focused is app.main.headlines
 
 
+@pytest.mark.parametrize("keys", [["e"], ["2"]])
+async def test_the_sidebar_keys_in_the_full_width_reader_show_the_sidebar(db_path, keys):
+    """e in the reader alone hid the (already hidden) sidebar, unseen, for good: after z the
+    sidebar was gone; 2 switched to a tab nobody could see."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("z", *keys)
+        await settle(pilot)
+        main = app.main
+        assert visible(main.sidebar) and visible(main.reader)
+        await pilot.press("e")  # and e hides it again, as anywhere
+        await settle(pilot)
+        assert not visible(main.sidebar)
+
+
 async def test_T_hides_and_shows_the_speaker_tags(db_path):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:

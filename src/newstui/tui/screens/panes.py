@@ -169,15 +169,23 @@ class PaneLayout(ScreenMixin):
         self.notify("Speaker tags shown." if shown else "Speaker tags hidden.")
 
     def action_toggle_sidebar(self) -> None:
+        if self.has_class("-full-reader"):
+            self._show_sidebar()  # (the full-width reader hid it: e hid it for good, unseen)
+            return
         self._sidebar_wanted = not self.sidebar_visible
         self._apply_sidebar()
         if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
             self.focus_pane("reader")
 
-    def action_sidebar_tab(self, name: str) -> None:
+    def _show_sidebar(self) -> None:
+        """Show the sidebar, beside the reader if the reader had the whole width."""
+        self.remove_class("-full-reader")
         if not self.sidebar_visible:
             self._sidebar_wanted = True
             self._apply_sidebar()
+
+    def action_sidebar_tab(self, name: str) -> None:
+        self._show_sidebar()
         in_sidebar = self._pane_of(self.focused) == "sidebar"
         self.sidebar.show_tab(name)
         if in_sidebar:  # the old tab's list is hidden now: keep the keys on the sidebar
