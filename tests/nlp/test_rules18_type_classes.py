@@ -168,3 +168,29 @@ def test_an_examiner_before_a_name_is_an_office_not_a_newspaper(extractor) -> No
 def test_a_given_name_before_company_stays_a_person(extractor) -> None:
     found = _entities(extractor, "Ann Lee company director Bo Kett said sales fell.")
     assert ("Ann Lee", "ORG") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "text"),
+    [
+        (
+            "Kelby Marr",
+            "Ola Brenn",
+            "Head of research at Kelby Marr, Ola Brenn, said it had fallen.",
+        ),
+        (
+            "Tullow Preme",
+            "Ann Lee",
+            "The head of markets at Tullow Preme, Ann Lee, observed a fall.",
+        ),
+        (
+            "Hudson Vale Research",
+            "Daniel Kett",
+            "Daniel Kett, with Hudson Vale Research, remarked on it.",
+        ),
+    ],
+)
+def test_where_a_named_person_works_is_an_organisation(extractor, body, person, text) -> None:
+    found = _entities(extractor, text)
+    assert (body, "ORG") in found
+    assert (person, "PERSON") in found

@@ -3031,6 +3031,8 @@ class _EntityFinder:
                 return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
             if next_word in SPEECH_VERBS and self._place_cue(before, start, surface):
                 return "PLACE", 1  # "police in Nowa Huta said"
+            if after[:1] == "," and self._employer_before(before):
+                return "ORG", 1  # "head of research at Forsyth Barr, Rob Mercer, said"
             if len(before) >= 2 and (
                 (before[-1] == "named" and before[-2] in _PEOPLE_NAMED)
                 or (before[-1] == "as" and "identified" in before[-4:-1])
@@ -3266,6 +3268,15 @@ class _EntityFinder:
         return any(
             w in role_words and nxt in ("of", "for", "at") for w, nxt in pairwise(words[:-1])
         )
+
+    def _employer_before(self, before: list[str]) -> bool:
+        """'head of research at', 'an analyst at', 'Ann Lee, with' before a name and a comma:
+        the name is where someone works ("…, with Hudson Square Research, remarked")."""
+        if len(before) < 2:
+            return False
+        if before[-1] == "at":
+            return any(w.rstrip(",") in self.gaz.role_words for w in before[-6:-1])
+        return before[-1] == "with" and before[-2].endswith(",")
 
     def _told_the_before(self, start: int) -> bool:
         """Whether "told the", "telling the", "tells the" or "tell the" ends right before `start`."""
