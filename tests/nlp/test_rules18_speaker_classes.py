@@ -375,3 +375,13 @@ def test_an_unnamed_subject_after_a_closed_quote_is_not_the_speaker_before(extra
         'saying "There has been no burial and there is a lot of suffering."'
     )
     assert _speakers(extractor, text) == ["Michael Garner", None]
+
+
+def test_the_one_a_news_agency_quotes_speaks_not_the_agency(extractor) -> None:
+    text = (
+        "The aid talks broke down on Monday. The Associated Press quotes the Belgian aid "
+        'minister saying, "There are no objections from the other countries."\n\n'
+        "The head of the channel, John Ryley, was quoted by the AFP news agency as saying that "
+        '"the conflict is one of the hardest stories to cover."'
+    )
+    assert _speakers(extractor, text) == [None, "John Ryley"]

@@ -493,6 +493,10 @@ _DEMONYM_COUNTRIES: Final = {
 }
 # "An attorney for several families said": a clause whose subject is a noun, no pronoun
 _NOUN_SUBJECT: Final = re.compile(r"^\W*(?:An?|The|One|Another|Some)\s+[a-z]")
+# "quotes the minister saying, ", "quoted Ann Reid as saying that ": whom a text quotes
+_QUOTES_SAYING: Final = re.compile(
+    r"\bquot(?:es|ed|ing)\s+(?!as\b|by\b)([^,.;:]{2,80}?)\s+(?:as\s+)?saying(?:\s+that)?\s*,?\s*$"
+)
 # "about the ", "of a ": a fragment that is what something is about, not anyone's words
 _TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")
 # "He complained the banks …", "She has also urged …": a pronoun and its speech verb open the clause
@@ -1415,6 +1419,11 @@ class SpeakerFinder:
             found = self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
             if found:
                 return found
+        quoted = _QUOTES_SAYING.search(head) if "quot" in head else None
+        if quoted:  # "The AP quotes the Belgian minister saying, “…”": the one quoted speaks
+            at = sent_start + quoted.start(1)
+            people = [m for m in self.mentions_in(at, sent_start + verb.start())]
+            return next((m.entity.name for m in people if m.entity.type == "PERSON"), "")
         relative = self._relative_subject(sent_start, sent_start + verb.start())
         if relative:  # "…welcomed by Moss, who said it was “…”": Moss
             return relative
