@@ -33,3 +33,12 @@ def test_a_capitalised_word_after_a_bare_plural_of_kinship_needs_a_names_ending(
     )
     people = {name for name, kind in found if kind == "PERSON"}
     assert people - {"Orrow"} == {"Tamsin", "Berek", "Ulmo"}
+
+
+def test_a_kind_of_company_or_network_names_no_organisation(extractor) -> None:
+    text = (
+        "The tool suits B2B and B2C companies best. Users get a Content Creator network "
+        "for tips. Investors in the Nakheel and Limitless companies lost money."
+    )
+    orgs = {name for name, kind in _entities(extractor, text) if kind == "ORG"}
+    assert orgs == {"Nakheel", "Limitless"}

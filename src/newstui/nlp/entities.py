@@ -2968,7 +2968,11 @@ class _EntityFinder:
             or (
                 (
                     next_word in _OUTLET_NOUNS
-                    or (next_word in _BODY_NOUNS_AFTER and words[0] not in gaz.first_names)
+                    or (
+                        next_word in _BODY_NOUNS_AFTER
+                        and words[0] not in gaz.first_names
+                        and _names_one_body(self.text[max(0, start - 60) : start], next_word)
+                    )
                 )
                 and rest_after[:1] == " "
                 and (next_word[-1] != "s" or self.text[start - 5 : start] == " and ")
@@ -3953,6 +3957,22 @@ _OUTLET_NOUNS: Final = frozenset(
 _BODY_NOUNS_AFTER: Final = frozenset(
     "company companies firm conglomerate corporation channel network".split()
 )
+
+
+def _names_one_body(before: str, noun: str) -> bool:
+    """Whether a name after the text `before` and then a body's `noun` names that body ("the
+    Dubai World conglomerate", "the Nakheel and Limitless companies"), not a kind ("a Content
+    Creator network", "for B2B and B2C companies")."""
+    if _ARTICLE_A_BEFORE.search(before):
+        return False
+    return noun[-1] != "s" or _THE_LIST_BEFORE.search(before) is not None
+
+
+_ARTICLE_A_BEFORE: Final = re.compile(r"(?:^|\s)[Aa]n? $")
+# "the Nakheel and ": the first names of a list of bodies after "the", up to the last "and".
+_THE_LIST_BEFORE: Final = re.compile(r"\b[Tt]he (?:[A-Z]\S*\s){1,4}and $")
+
+
 # What a leader's name stands for: "the Kelbrook government", "Ovid Tarrant's rule".
 _LEADER_TERM: Final = re.compile(
     r" (administration|government|presidency|premiership|regime|reign|rule)\b"
