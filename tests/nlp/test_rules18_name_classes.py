@@ -180,3 +180,13 @@ def test_a_month_or_a_place_heading_before_a_name_is_no_part_of_it(extractor) ->
 def test_an_initial_before_a_given_name_opens_a_full_name(extractor) -> None:
     text = "The sentence of J. Lewis 'Scooter' Orrowby was commuted. Orrowby stayed silent."
     assert "J. Lewis 'Scooter' Orrowby" in _people(extractor, text)
+
+
+def test_a_given_name_and_surname_after_the_full_name_with_an_initial_is_one_person(
+    extractor,
+) -> None:
+    text = (
+        "President Tamsin K. Orrow spoke on Monday. Later Tamsin Orrow said it again.\n\n"
+        "Ulm Dreker died. As a child, Dreker lived with his mother, Ulm K. Dreker."
+    )
+    assert _people(extractor, text) == {"Tamsin K. Orrow", "Ulm Dreker", "Ulm K. Dreker"}

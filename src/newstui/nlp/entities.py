@@ -4669,7 +4669,8 @@ def _merge_spelt_bucket(groups: dict[str, list[Candidate]], people: list[str]) -
 def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
     """'Phillip Field' after 'Taito Phillip Field', 'Mujibur Rahman' after 'Sheikh Mujibur
     Rahman': a person's name of two or more words that ends a longer person's name of the
-    article (only one) is that person."""
+    article (only one) is that person; so is a given name and surname that open and end one
+    with middle initials, named first ('George W. Bush' … 'George Bush')."""
     people = {
         key: key.split(":", 1)[1].split()
         for key, cands in groups.items()
@@ -4691,9 +4692,20 @@ def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
             and people[other][-len(words) :] == words
             and other in groups
         ]
+        if not longer and len(words) == 2:  # "George Bush" after "George W. Bush": the given
+            longer = [  # name and the surname of a longer name with middle initials
+                other
+                for other in by_last[words[-1]]
+                if len(people[other]) > 2
+                and people[other][0] == words[0]
+                and all(len(w) == 1 for w in people[other][1:-1])  # initials, not a name
+                and other in groups
+                and min(c.start for c in groups[other]) < min(c.start for c in groups[key])
+            ]  # (named in full first: "Ann Lee … her mother, Ann K. Lee" are two)
         if len(longer) != 1 or key not in groups:
             continue
-        extra = people[longer[0]][: -len(words)]
+        other_words = people[longer[0]]
+        extra = other_words[: -len(words)] if other_words[0] != words[0] else other_words[1:-1]
         if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
             continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
         groups[longer[0]].extend(groups.pop(key))
