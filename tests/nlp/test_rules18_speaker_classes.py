@@ -45,9 +45,21 @@ def test_she_reaches_a_woman_whose_given_name_was_listed_as_a_mans(extractor) ->
 
 def test_the_given_names_of_women_are_not_listed_as_mens() -> None:
     names = load_gazetteer().first_names
-    for name in ("Condoleezza", "Tzipi", "Kirsten", "Ilhan", "Rashida", "Dianne", "Kamala"):
+    for name in (
+        "Condoleezza",
+        "Tzipi",
+        "Kirsten",
+        "Ilhan",
+        "Dianne",
+        "Kamala",
+        "Nancy",
+        "Hillary",
+    ):
         assert names[name] == "f", name
     assert names["Sheikh"] == "u"  # a title as well: "Sheikh Hasina", "Sheikh Mohammed"
+    for name in ("Dominique", "Hilary", "Alexis", "Toni", "Jackie"):  # men and women bear them
+        assert names[name] == "u", name
+    assert names["Mikey"] == "m"
 
 
 def test_the_agent_of_a_passive_speech_verb_before_the_quote_speaks(extractor) -> None:
