@@ -1,5 +1,6 @@
 """Feed documents of every format become clean articles; hostile documents are refused or defused."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,13 @@ def test_html_titles_show_their_text_without_tags_or_scripts():
     assert feed.title == "A bold feed"
     assert feed.articles[0].title == "Rates & bonds"
     assert feed.articles[0].text == "plain <3 text"
+
+
+def test_a_parser_complaint_says_line_and_column_not_unknown():
+    with pytest.raises(SourceError) as info:
+        parse_feed(b"<?xml version='1.0'?>\n\x01 <<< not xml", "http://127.0.0.1/x")
+    assert "<unknown>" not in str(info.value)
+    assert "line 2, column 1: not well-formed" in str(info.value)
+    warning = parse("illformed.xml").warning
+    assert "<unknown>" not in warning
+    assert re.search(r"read anyway: line \d+, column \d+: ", warning)

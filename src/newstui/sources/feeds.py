@@ -26,6 +26,8 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY|<!DOCTYPE[^>]*\[", re.I)
 _AUTHOR_FIELD = re.compile(
     rb"(<(?:author|dc:creator|name|email|managingEditor|webMaster)\b[^>]*>)([^<]{512,})", re.I
 )
+# expat's "<unknown>:2:0: not well-formed": no file name, and a column counted from 0.
+_EXPAT_PLACE = re.compile(r"^<unknown>:(\d+):(\d+): ")
 _HTML_HINT = re.compile(
     r"<(?:p|br|div|a|img|span|b|i|em|strong|ul|ol|li|h\d|blockquote|table)\b", re.I
 )
@@ -94,16 +96,22 @@ def _feedparser_read(
         )
     except Exception as exc:  # feedparser raises on some malformed character references
         raise SourceError(f"{url}: unparseable feed ({type(exc).__name__})") from None
+    reason = parsed.get("bozo_exception")
     if not parsed.get("version") and not parsed.entries:
-        reason = parsed.get("bozo_exception")
-        detail = f": {clean_line(str(reason), 120)}" if reason else ""
+        detail = f": {_parser_reason(reason)}" if reason else ""
         raise SourceError(f"{url}: not a feed (RSS, Atom or JSON Feed){detail}")
     warning = None
     if parsed.get("bozo"):
-        warning = (
-            f"ill-formed feed, read anyway: {clean_line(str(parsed.get('bozo_exception')), 120)}"
-        )
+        warning = f"ill-formed feed, read anyway: {_parser_reason(reason)}"
     return parsed.get("feed", {}), parsed.entries, warning
+
+
+def _parser_reason(reason: object) -> str:
+    """feedparser's complaint as one line, its place as 'line 2, column 1'."""
+    place = _EXPAT_PLACE.sub(
+        lambda m: f"line {m.group(1)}, column {int(m.group(2)) + 1}: ", str(reason)
+    )
+    return clean_line(place, 120)
 
 
 def _entry_article(entry: Any, feed_url: str) -> Article:
