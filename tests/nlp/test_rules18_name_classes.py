@@ -190,3 +190,13 @@ def test_a_given_name_and_surname_after_the_full_name_with_an_initial_is_one_per
         "Ulm Dreker died. As a child, Dreker lived with his mother, Ulm K. Dreker."
     )
     assert _people(extractor, text) == {"Tamsin K. Orrow", "Ulm Dreker", "Ulm K. Dreker"}
+
+
+def test_a_peoples_name_ending_a_listed_name_is_its_surname(extractor) -> None:
+    text = (
+        "Police identified the men as Ulm Dreker, Bekir Tatar, Omar Kettering and Bo Olabo. "
+        "Fans of Kelmouth Tatar, Ann Lee said, were upset."
+    )
+    people = _people(extractor, text)
+    assert {"Ulm Dreker", "Bekir Tatar", "Omar Kettering", "Bo Olabo"} <= people
+    assert "Kelmouth Tatar" not in people

@@ -2214,9 +2214,19 @@ class _EntityFinder:
         name (and a particle) is the person's surname."""
         if n != 1 or i + 1 != len(run) or not 1 <= len(pending) <= 2:
             return False
+        if run[i].text.endswith("s"):
+            return False
         if len(pending) == 2 and pending[1].text not in PARTICLES:
             return False  # "Ann Lee British champion": a full name, then a nationality
-        return pending[0].text in self.gaz.first_names and not run[i].text.endswith("s")
+        if pending[0].text in self.gaz.first_names:
+            return True
+        return (  # "Serdar Tatar, Mohamad Shnewer and …": in a list of names
+            len(pending) == 1
+            and self._word_before(pending[0].start) not in _PREPOSITIONS_OF_PLACES
+            and self._plain_name([pending[0].text])
+            and not self._lookup(pending[0].text)
+            and _AFTER_PERSON_SURNAME.match(self.text, run[i].end) is not None
+        )
 
     def _group_in_body(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
         """'Organization of American States', 'Society of American Archivists': a nationality
@@ -3624,6 +3634,9 @@ _NAMED_AS_ENDINGS: Final = ("pseudonym ", "alias ", "guerre ", "name ", " as ", 
 _NAMED_AS_LAST: Final = frozenset(
     e[-2] for e in _NAMED_AS_ENDINGS
 )  # their letters before the space
+# What follows a people's name used as a surname ("Serdar Tatar, Ann Lee and …"): ", who", a
+# list going on, a speech verb.
+_AFTER_PERSON_SURNAME: Final = re.compile(r",? who\b|, [A-Z]| and [A-Z]| (?:said|says|told)\b")
 # Nouns of people before "named": "a man named Ann Orrow", "an official named …".
 _PEOPLE_NAMED: Final = frozenset(
     "man woman boy girl person people official officer soldier suspect student teenager "
@@ -3915,6 +3928,7 @@ _PLACE_HEADS: Final = frozenset(  # "Alice Springs", "Grace Bay": the last word 
 _PLACE_PREPOSITIONS: Final = frozenset(  # "near Alice Springs, Australia": a place follows
     "in near at from outside around across into to towards toward throughout via".split()
 )
+_PREPOSITIONS_OF_PLACES: Final = _PLACE_PREPOSITIONS | {"of"}  # "fans of Kelmouth Tatar, …"
 _NOTION_BEFORE: Final = re.compile(  # "CentOS 8's End of Life", "argued for Universal Basic Income",
     # "the CentOS End Of Life": a possessive, a verb's preposition or a name qualifying the phrase
     r"(?:['’]s|\b(?:against|on|(?:argu|campaign|call|push|lobb[iy]|advocat)[a-z]* for)"
