@@ -18,9 +18,19 @@ def type_by_name(extractor: Extractor, text: str) -> dict[str, str]:
     return {e.name: e.type for e in extractor.analyse(text).entities}
 
 
+def entity_names(extractor: Extractor, text: str) -> set[str]:
+    """The names of the entities found in `text`, whatever their type."""
+    return {e.name for e in extractor.analyse(text).entities}
+
+
 def names_of_type(extractor: Extractor, text: str, kind: str) -> set[str]:
     """The names of the entities of type `kind` (PERSON, ORG, PLACE, GROUP) found in `text`."""
     return {e.name for e in extractor.analyse(text).entities if e.type == kind}
+
+
+def person_names(extractor: Extractor, text: str) -> set[str]:
+    """The names of the people found in `text`."""
+    return names_of_type(extractor, text, "PERSON")
 
 
 def quotes_and_speakers(extractor: Extractor, text: str) -> list[tuple[str, str | None]]:

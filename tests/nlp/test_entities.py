@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from extracted import type_by_name
+
 from newstui.nlp import canonical_key, short_key
-
-
-def _entities(extractor, text: str) -> dict[str, str]:
-    return {e.name: e.type for e in extractor.analyse(text).entities}
 
 
 def test_known_places_orgs_and_people_with_titles(extractor) -> None:
     text = "Prime Minister Sanna Marin met officials from NATO in Helsinki on Tuesday."
-    assert _entities(extractor, text) == {
+    assert type_by_name(extractor, text) == {
         "Sanna Marin": "PERSON",
         "NATO": "ORG",
         "Helsinki": "PLACE",
@@ -20,7 +18,7 @@ def test_known_places_orgs_and_people_with_titles(extractor) -> None:
 
 def test_org_suffixes_and_of_phrases_make_organisations(extractor) -> None:
     text = "The Ministry of Defence and Acme Widgets Ltd signed the contract with Harlow Borough Council."
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert found["Ministry of Defence"] == "ORG"
     assert found["Acme Widgets Ltd"] == "ORG"
     assert found["Harlow Borough Council"] == "ORG"
@@ -28,12 +26,12 @@ def test_org_suffixes_and_of_phrases_make_organisations(extractor) -> None:
 
 def test_sentence_initial_common_words_are_not_entities(extractor) -> None:
     text = "Despite the rain, crowds gathered. Earlier on Monday, Officials met. However, nothing changed."
-    assert _entities(extractor, text) == {}
+    assert type_by_name(extractor, text) == {}
 
 
 def test_based_and_comma_place_cues_make_places(extractor) -> None:
     text = "The Fremont, California-based startup hired Priya Nair."
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert found["Fremont"] == "PLACE"
     assert found["California"] == "PLACE"
     assert found["Priya Nair"] == "PERSON"
@@ -41,7 +39,7 @@ def test_based_and_comma_place_cues_make_places(extractor) -> None:
 
 def test_group_cue_makes_an_unknown_name_an_organisation(extractor) -> None:
     assert (
-        _entities(extractor, "Fighters from the militant group Jaish al-Adl attacked.")[
+        type_by_name(extractor, "Fighters from the militant group Jaish al-Adl attacked.")[
             "Jaish al-Adl"
         ]
         == "ORG"

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-
-def _entities(extractor, text: str) -> set[tuple[str, str]]:
-    return {(e.name, e.type) for e in extractor.analyse(text).entities}
-
-
-def _names(extractor, text: str) -> set[str]:
-    return {name for name, _ in _entities(extractor, text)}
+from extracted import entity_names, typed_names
 
 
 def test_ranks_and_posts_are_not_organisations(extractor) -> None:
@@ -18,7 +12,7 @@ def test_ranks_and_posts_are_not_organisations(extractor) -> None:
         "Martin Pell said the result was new. Rail Board Divisional Operations Manager Ada Kray "
         "agreed, and Quillport Party Vice Chairman Dov Lint said so too."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     for rank in (
         "Regional Chess Master",
         "Woman Candidate Master",
@@ -28,7 +22,7 @@ def test_ranks_and_posts_are_not_organisations(extractor) -> None:
     ):
         assert rank not in names
     assert not any(name.endswith("Vice") for name in names)
-    assert ("Martin Pell", "PERSON") in _entities(extractor, text)
+    assert ("Martin Pell", "PERSON") in typed_names(extractor, text)
 
 
 def test_schemes_systems_and_days_are_not_organisations(extractor) -> None:
@@ -37,7 +31,7 @@ def test_schemes_systems_and_days_are_not_organisations(extractor) -> None:
         "Harbour Position Reporting System (HPRS); HPRS data showed the ship. Marches were held on "
         "Global Harvest Day and during the Quillport Reading Days."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     for thing in (
         "Lunar Cargo Program",
         "Harbour Position Reporting System",
@@ -49,7 +43,7 @@ def test_schemes_systems_and_days_are_not_organisations(extractor) -> None:
 
 
 def test_a_person_named_like_a_day_is_still_a_person(extractor) -> None:
-    assert ("Doris Day", "PERSON") in _entities(extractor, "Doris Day sang the song in 1956.")
+    assert ("Doris Day", "PERSON") in typed_names(extractor, "Doris Day sang the song in 1956.")
 
 
 def test_an_interviewers_initials_as_a_transcript_label_name_no_one(extractor) -> None:
@@ -59,7 +53,7 @@ def test_an_interviewers_initials_as_a_transcript_label_name_no_one(extractor) -
         "((Ann Merrow))  It asked the right questions.\n\n"
         "((TDM))  And now?"
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert "TDM" not in {name for name, _ in found}
     assert ("Ann Merrow", "PERSON") in found
     assert ("Harwell Reform League", "ORG") in found
@@ -67,7 +61,7 @@ def test_an_interviewers_initials_as_a_transcript_label_name_no_one(extractor) -
 
 def test_a_hall_of_fame_is_an_organisation_not_a_place(extractor) -> None:
     text = "The band joined the Quillport Rock & Roll Hall of Fame in May."
-    assert ("Quillport Rock & Roll Hall of Fame", "ORG") in _entities(extractor, text)
+    assert ("Quillport Rock & Roll Hall of Fame", "ORG") in typed_names(extractor, text)
 
 
 def test_the_brief_after_secretary_of_or_minister_for_is_no_organisation(extractor) -> None:
@@ -75,7 +69,7 @@ def test_the_brief_after_secretary_of_or_minister_for_is_no_organisation(extract
         "Ann Merrow, the Secretary of Fisheries, and Dov Lint, the Minister for Tourism, met on "
         "Monday. The Secretary General of NATO was there."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert not {"Fisheries", "Tourism"} & {name for name, _ in found}
     assert ("NATO", "ORG") in found
 
@@ -85,7 +79,7 @@ def test_a_name_with_and_stays_whole_before_its_possessive(extractor) -> None:
         "The Harbour and Fisheries Authority's chief said the Quillport Parks and Gardens "
         "Department’s plan was late."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert ("Harbour and Fisheries Authority", "ORG") in found
     assert ("Quillport Parks and Gardens Department", "ORG") in found
     assert not {"Harbour", "Fisheries Authority"} & {name for name, _ in found}
@@ -93,7 +87,7 @@ def test_a_name_with_and_stays_whole_before_its_possessive(extractor) -> None:
 
 def test_a_body_on_a_subject_keeps_its_of(extractor) -> None:
     text = "The Regional Committee on Nomenclature of Mosses named the plant on Friday."
-    assert ("Regional Committee on Nomenclature of Mosses", "ORG") in _entities(extractor, text)
+    assert ("Regional Committee on Nomenclature of Mosses", "ORG") in typed_names(extractor, text)
 
 
 def test_lodges_inns_and_taverns_are_places(extractor) -> None:
@@ -101,7 +95,7 @@ def test_lodges_inns_and_taverns_are_places(extractor) -> None:
         "Ann Merrow, owner of Tarnwick Valley Game Lodge near Quillport, was found at Brennock "
         "Lodge & Tavern, a hostel, and later moved to the Old Quay Inn."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     for place in ("Tarnwick Valley Game Lodge", "Brennock Lodge & Tavern", "Old Quay Inn"):
         assert (place, "PLACE") in found
 
@@ -113,7 +107,7 @@ def test_the_word_after_a_transcript_label_opens_a_sentence(extractor) -> None:
         "((Ann Merrow))  As I said, it is.\n\n"
         "((TDM))  Oh, why?"
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert not {"Is", "As I", "Oh"} & names
     assert "ISIS" in names
 
@@ -123,7 +117,7 @@ def test_products_and_their_editions_are_not_organisations(extractor) -> None:
         "Tarnwick Soft said Harbour Desk XP runs on Quill OS X, and Fleet Commander X (FCX) on "
         "Brennock Enterprise Linux. FCX sold well."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     for product in (
         "Harbour Desk XP",
         "Quill OS X",
@@ -135,15 +129,15 @@ def test_products_and_their_editions_are_not_organisations(extractor) -> None:
 
 def test_an_office_adjective_before_a_lower_case_noun_is_no_organisation(extractor) -> None:
     text = "He lost the 2012 UK Parliamentary by-election and the 1998 US Congressional race."
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert not {"UK Parliamentary", "US Congressional"} & names
 
 
 def test_a_person_interviewed_is_no_outlet(extractor) -> None:
     text = "In an interview with Maria Kettleby, Lint said the plan was sound."
-    assert ("Maria Kettleby", "PERSON") in _entities(extractor, text)
+    assert ("Maria Kettleby", "PERSON") in typed_names(extractor, text)
     text = "In an interview with Quill Weekly, Lint said the plan was sound."
-    assert ("Quill Weekly", "ORG") in _entities(extractor, text)
+    assert ("Quill Weekly", "ORG") in typed_names(extractor, text)
 
 
 def test_the_holder_of_an_office_of_a_body_is_a_person_of_their_own(extractor) -> None:
@@ -151,7 +145,7 @@ def test_the_holder_of_an_office_of_a_body_is_a_person_of_their_own(extractor) -
         "Speaker of the Assembly Maria Kettleby and Director of Coastal Resilience John "
         "Pellow met on Monday. Pellow said the wall would hold."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert ("Maria Kettleby", "PERSON") in found
     assert ("John Pellow", "PERSON") in found
     assert not any(
@@ -165,7 +159,7 @@ def test_religions_and_deities_are_not_places(extractor) -> None:
         "Ann Merrow left Islam in 2015 and no longer believes in God. Her brother converted to "
         "Christianity in Kelmouth."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert not {"Islam", "God", "Christianity"} & names
     assert "Ann Merrow" in names
 
@@ -178,7 +172,7 @@ def test_a_journal_published_in_is_an_organisation_when_the_date_comes_between(
         "reef was shrinking; a study published on Monday in Harwell Reports agreed. A report "
         "published by police in Tarnwick Vale disagreed."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert ("Coastal Ecology Letters", "ORG") in found
     assert ("Harwell Reports", "ORG") in found
     assert ("Tarnwick Vale", "ORG") not in found
@@ -189,21 +183,21 @@ def test_a_law_named_in_words_is_not_an_organisation(extractor) -> None:
         "The Quillport Port Authority says Kelmouth does not take International Trade Law "
         "seriously."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert "International Trade Law" not in {name for name, _ in found}
     assert ("Quillport Port Authority", "ORG") in found
 
 
 def test_a_guilds_hall_is_one_place(extractor) -> None:
     text = "A man attacked guests at Ropemakers' Hall in Kelmouth, then fled over the bridge."
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert ("Ropemakers' Hall", "PLACE") in found
     assert "Hall" not in {name for name, _ in found}
 
 
 def test_the_field_of_a_prize_or_a_degree_is_not_a_place(extractor) -> None:
     text = "Ann Merrow won the Harwell Prize in Geomatics and holds a degree in Oceanics."
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert not {"Geomatics", "Oceanics"} & names
 
 
@@ -212,7 +206,7 @@ def test_an_office_without_a_name_is_no_person(extractor) -> None:
         "One of Tarnwick's Vice Presidents, Ann Merrow, also commented. Being the Chief "
         "Technical Officer of the project is hard, said Dov Lint. The Technical Officer works late."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert not {"Vice Presidents", "Technical Officer"} & {name for name, _ in found}
     assert ("Ann Merrow", "PERSON") in found
     assert ("Dov Lint", "PERSON") in found

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 # A quote opened by "said," or a colon and closed by its own full stop ends its sentence: the
@@ -14,7 +12,7 @@ def test_a_quote_introduced_by_said_is_not_spoken_by_the_next_sentences_subject(
         'On the radio Halvard Brekke said, "The mill will never close while I run it." '
         "Halden Council reportedly said a new mill would need a licence."
     )
-    assert _quotes(extractor, text)[0] == (
+    assert quotes_and_speakers(extractor, text)[0] == (
         "The mill will never close while I run it.",
         "Halvard Brekke",
     )
@@ -25,7 +23,7 @@ def test_a_quote_after_a_colon_is_not_spoken_by_the_next_sentences_subject(extra
         "Inspector Ola Vinje said at a briefing: “The officers were in danger from the crowd.” "
         "Amnesty International has called for an inquiry into the shooting."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("The officers were in danger from the crowd.", "Ola Vinje")
     ]
 
@@ -36,7 +34,9 @@ def test_an_outlet_after_said_and_a_preposition_is_not_the_speaker(extractor) ->
         "Maria Aasen is a former director of the Varden Health Board. She said, in remarks "
         "published by Halden Radio, “nothing like this has been seen before.”"
     )
-    assert _quotes(extractor, text) == [("nothing like this has been seen before.", "Maria Aasen")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("nothing like this has been seen before.", "Maria Aasen")
+    ]
 
 
 # "withdrew from the Varden Chess League saying": the object of "from the" is not the subject.
@@ -45,7 +45,9 @@ def test_an_organisation_after_a_preposition_and_the_is_not_the_speaker(extracto
         "In March the Halden Chess Club withdrew from the Varden Chess League saying “it was "
         "never a good fit” for its players."
     )
-    assert _quotes(extractor, text) == [("it was never a good fit", "Halden Chess Club")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("it was never a good fit", "Halden Chess Club")
+    ]
 
 
 def test_a_spokesperson_for_the_body_still_speaks_for_it(extractor) -> None:
@@ -53,7 +55,7 @@ def test_a_spokesperson_for_the_body_still_speaks_for_it(extractor) -> None:
         "A spokesperson for the Varden Health Board said the board was “watching the "
         "situation in Halden closely”."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("watching the situation in Halden closely", "Varden Health Board")
     ]
 
@@ -65,7 +67,7 @@ def test_it_read_after_a_released_statement_is_the_statements_author(extractor) 
         "The Varden Rowing Federation released a statement about the arrest. It read, “We "
         "condemn any form of violence and will help the police.”"
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("We condemn any form of violence and will help the police.", "Varden Rowing Federation")
     ]
 
@@ -75,7 +77,9 @@ def test_a_persons_response_was_is_that_persons(extractor) -> None:
         "Jonas Brandt lost the vote on Monday. Brandt's response to the result was, “The "
         "voters have spoken and I accept it.”"
     )
-    assert _quotes(extractor, text) == [("The voters have spoken and I accept it.", "Jonas Brandt")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("The voters have spoken and I accept it.", "Jonas Brandt")
+    ]
 
 
 # "…welcomed by Moss, who said": the name before ", who" is the subject of the relative's verb.
@@ -84,7 +88,7 @@ def test_a_name_before_who_said_is_the_speaker_even_after_by(extractor) -> None:
         "The ruling was welcomed by Marta Kessler, who said it was “a victory for every "
         "family that lost someone.”"
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("a victory for every family that lost someone.", "Marta Kessler")
     ]
 
@@ -92,22 +96,22 @@ def test_a_name_before_who_said_is_the_speaker_even_after_by(extractor) -> None:
 # Short fragments (three words or fewer) kept when the sentence attributes them.
 def test_a_short_fragment_in_a_sentence_credited_by_according_to_is_kept(extractor) -> None:
     text = "According to Jonas Brandt, the storm will be “very dangerous” for the coast."
-    assert _quotes(extractor, text) == [("very dangerous", "Jonas Brandt")]
+    assert quotes_and_speakers(extractor, text) == [("very dangerous", "Jonas Brandt")]
     # data is nobody's speech: no speaker, though the fragment it credits is a quote (rules-17)
     text = "According to data from Jonas Brandt, the storm will be “very dangerous” for the coast."
-    assert _quotes(extractor, text) == [("very dangerous", None)]
+    assert quotes_and_speakers(extractor, text) == [("very dangerous", None)]
 
 
 def test_a_short_fragment_after_warned_of_is_the_warners(extractor) -> None:
     text = "The Halden Weather Service warned of “life-threatening” waves on Monday."
-    assert _quotes(extractor, text) == [("life-threatening", "Halden Weather Service")]
+    assert quotes_and_speakers(extractor, text) == [("life-threatening", "Halden Weather Service")]
 
 
 def test_a_short_fragment_after_tweeted_that_is_the_tweeters(extractor) -> None:
     text = "Marta Kessler tweeted that the verdict was a “scandal”."
-    assert _quotes(extractor, text) == [("scandal", "Marta Kessler")]
+    assert quotes_and_speakers(extractor, text) == [("scandal", "Marta Kessler")]
     text = "Marta Kessler posted a report about the “scandal” online."
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 # 'justified the strike as “defensive”', 'denounced the claims as a “national embarrassment”':
@@ -117,7 +121,7 @@ def test_a_short_fragment_after_justified_as_is_the_subjects(extractor) -> None:
         "In a statement released later, the Varden Defence Agency justified the strike, which "
         "was approved by Halvard Brekke, as “defensive” in nature."
     )
-    assert _quotes(extractor, text) == [("defensive", "Varden Defence Agency")]
+    assert quotes_and_speakers(extractor, text) == [("defensive", "Varden Defence Agency")]
 
 
 def test_a_short_fragment_after_who_denounced_as_is_the_relatives_subject(extractor) -> None:
@@ -125,7 +129,7 @@ def test_a_short_fragment_after_who_denounced_as_is_the_relatives_subject(extrac
         "Others urged Halvard Brekke to concede, such as Marta Kessler, who denounced his "
         "lawyers' claims as a “national embarrassment”."
     )
-    assert _quotes(extractor, text) == [("national embarrassment", "Marta Kessler")]
+    assert quotes_and_speakers(extractor, text) == [("national embarrassment", "Marta Kessler")]
 
 
 # "Moss thanked Reid … and said": the second verb shares the first one's subject, not its object.
@@ -134,12 +138,15 @@ def test_and_said_after_a_verb_and_its_object_is_the_subjects(extractor) -> None
         "The opposition leader, Marta Kessler, accused the Halden Council of “hiding the "
         "figures” and said the plan would “ruin the harbour for good”."
     )
-    assert _quotes(extractor, text)[-1] == ("ruin the harbour for good", "Marta Kessler")
+    assert quotes_and_speakers(extractor, text)[-1] == (
+        "ruin the harbour for good",
+        "Marta Kessler",
+    )
     text = (
         "In a video posted online, Marta Kessler thanked Jonas Brandt for his support and said "
         "she was “proud to work with him on the new harbour plan.”"
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("proud to work with him on the new harbour plan.", "Marta Kessler")
     ]
 
@@ -152,7 +159,10 @@ def test_a_clause_running_into_the_next_quote_does_not_speak_the_one_before(extr
         "Brandt praised her words online, stating he was “glad to have the best ally of all” "
         "for the harbour."
     )
-    assert [speaker for _, speaker in _quotes(extractor, text)] == ["Marta Kessler", "Jonas Brandt"]
+    assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] == [
+        "Marta Kessler",
+        "Jonas Brandt",
+    ]
 
 
 # '“…war.” Brandt then explained he was …': after a quote closed by its own stop, a verb with a
@@ -162,7 +172,7 @@ def test_a_verb_with_its_own_clause_after_a_closed_quote_does_not_speak_it(extra
         "Marta Kessler described the army as a “costly” use of public money. She called the "
         "old war a “criminal war.” Jonas Brandt then explained he was a veteran himself."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("costly", "Marta Kessler"),
         ("criminal war.", "Marta Kessler"),
     ]

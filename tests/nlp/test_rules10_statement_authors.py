@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 def test_according_to_a_statement_from_a_body_is_that_bodys(extractor) -> None:
@@ -12,21 +10,21 @@ def test_according_to_a_statement_from_a_body_is_that_bodys(extractor) -> None:
         "According to a statement from the Varden Health Board, “both patients remain in a "
         "stable condition.”"
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("both patients remain in a stable condition.", "Varden Health Board")
     ]
 
 
 def test_a_letter_signed_by_someone_says_what_they_wrote(extractor) -> None:
     text = 'The letter, signed by Jonas Brandt, said the council had "failed every family in town".'
-    assert _quotes(extractor, text) == [("failed every family in town", "Jonas Brandt")]
+    assert quotes_and_speakers(extractor, text) == [("failed every family in town", "Jonas Brandt")]
 
 
 def test_a_letter_welcomed_by_someone_is_not_theirs(extractor) -> None:
     text = (
         'The letter, welcomed by Jonas Brandt, said the council had "failed every family in town".'
     )
-    assert _quotes(extractor, text) == [("failed every family in town", None)]
+    assert quotes_and_speakers(extractor, text) == [("failed every family in town", None)]
 
 
 def test_police_in_a_statement_are_the_police_force_named_before(extractor) -> None:
@@ -34,7 +32,7 @@ def test_police_in_a_statement_are_the_police_force_named_before(extractor) -> N
         "Halden Police arrested two men on Monday. In a statement, police said: “Both men "
         "remain in custody and will appear in court on Friday.”"
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Both men remain in custody and will appear in court on Friday.", "Halden Police")
     ]
 
@@ -46,7 +44,7 @@ def test_a_colon_introduction_on_the_line_before_the_quote_names_its_speaker(ext
         '"It is a long shot, I grant you, but the harbour plan may still pass this year."\n\n\n'
         "The vote is on Friday."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         (
             "It is a long shot, I grant you, but the harbour plan may still pass this year.",
             "Marta Kessler",
@@ -56,4 +54,4 @@ def test_a_colon_introduction_on_the_line_before_the_quote_names_its_speaker(ext
 
 def test_rejected_as_gives_a_short_fragment_to_the_subject(extractor) -> None:
     text = 'Jonas Brandt rejected the claims as "complete fiction".'
-    assert _quotes(extractor, text) == [("complete fiction", "Jonas Brandt")]
+    assert quotes_and_speakers(extractor, text) == [("complete fiction", "Jonas Brandt")]

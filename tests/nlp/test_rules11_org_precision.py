@@ -3,13 +3,7 @@ invented examples."""
 
 from __future__ import annotations
 
-
-def _entities(extractor, text: str) -> set[tuple[str, str]]:
-    return {(e.name, e.type) for e in extractor.analyse(text).entities}
-
-
-def _names(extractor, text: str) -> set[str]:
-    return {name for name, _ in _entities(extractor, text)}
+from extracted import entity_names, typed_names
 
 
 def test_an_unknown_abbreviation_naming_a_card_code_or_scheme_is_no_organisation(
@@ -20,15 +14,15 @@ def test_an_unknown_abbreviation_naming_a_card_code_or_scheme_is_no_organisation
         "QZV code, and the agency's MORVA program flies in 2031. Servers follow the DELTIX "
         "standards, Ann Merrow said."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     for thing in ("KRT", "QZV", "MORVA", "DELTIX"):
         assert thing not in names
-    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
+    assert ("Ann Merrow", "PERSON") in typed_names(extractor, text)
 
 
 def test_an_unknown_abbreviation_that_acts_is_still_an_organisation(extractor) -> None:
     text = "The QZV said on Monday that the QZV card scheme would end."
-    assert ("QZV", "ORG") in _entities(extractor, text)
+    assert ("QZV", "ORG") in typed_names(extractor, text)
 
 
 def test_a_title_holding_a_pronoun_or_is_names_a_work_not_a_body(extractor) -> None:
@@ -37,10 +31,10 @@ def test_a_title_holding_a_pronoun_or_is_names_a_work_not_a_body(extractor) -> N
         "study, The North Is Richer Than You Think, came out on Monday. She sang in The Summer "
         "of My Discontent at Tarnwick. Ann Lee works for Doctors Without Borders."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert not any("Who" in name or "Is Richer" in name for name in names)
     assert "The Summer" not in names
-    assert ("Doctors Without Borders", "ORG") in _entities(extractor, text)
+    assert ("Doctors Without Borders", "ORG") in typed_names(extractor, text)
 
 
 def test_a_full_stop_with_no_space_after_it_still_ends_the_name(extractor) -> None:
@@ -48,8 +42,8 @@ def test_a_full_stop_with_no_space_after_it_still_ends_the_name(extractor) -> No
         "Ann Merrow met the envoy in Tarnwick.Merrow later said the talks went well. Readers of "
         "Kestrel.com.au and the U.S. Army were told."
     )
-    entities = _entities(extractor, text)
-    names = _names(extractor, text)
+    entities = typed_names(extractor, text)
+    names = entity_names(extractor, text)
     assert not any("." in name and "Kestrel" not in name and "U.S" not in name for name in names)
     assert ("Tarnwick", "PLACE") in entities
     assert ("Ann Merrow", "PERSON") in entities
@@ -60,10 +54,10 @@ def test_a_body_for_a_cause_keeps_the_word_before_for(extractor) -> None:
         "Funding came from the Cinema for Peace Foundation in Tarnwick, and Americans for Clean "
         "Water Foundation sued the state."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Cinema for Peace Foundation", "ORG") in entities
     assert ("Americans for Clean Water Foundation", "ORG") in entities
-    assert "Peace Foundation" not in _names(extractor, text)
+    assert "Peace Foundation" not in entity_names(extractor, text)
 
 
 def test_an_adjective_after_of_or_for_does_not_end_a_body_before_and(extractor) -> None:
@@ -71,10 +65,10 @@ def test_an_adjective_after_of_or_for_does_not_end_a_body_before_and(extractor) 
         "The Council for Coastal and Inland Water Safety met the Board of Medical and Dental "
         "Examiners on Monday."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Council for Coastal and Inland Water Safety", "ORG") in entities
     assert ("Board of Medical and Dental Examiners", "ORG") in entities
-    assert "Council for Coastal" not in _names(extractor, text)
+    assert "Council for Coastal" not in entity_names(extractor, text)
 
 
 def test_a_titles_modifier_is_no_part_of_the_body_named_before_it(extractor) -> None:
@@ -82,8 +76,8 @@ def test_a_titles_modifier_is_no_part_of_the_body_named_before_it(extractor) -> 
         "Tarnwick Palace Press Secretary Ann Merrow said no. The UN Special Envoy for Kelmouth, "
         "Dov Lint, agreed, and Harwell Council Acting Director Rosa Tull said so too."
     )
-    entities = _entities(extractor, text)
-    names = _names(extractor, text)
+    entities = typed_names(extractor, text)
+    names = entity_names(extractor, text)
     assert not any(name.endswith(("Press", "Special", "Acting")) for name in names)
     assert "Press" not in names
     assert ("Harwell Council", "ORG") in entities
@@ -95,7 +89,7 @@ def test_a_state_universitys_campus_is_part_of_its_name(extractor) -> None:
         "Ann Lee studied at the University of Nevada, Las Vegas and taught at the University of "
         "Kansas at Lawrence before joining the University of Oxford, England."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("University of Nevada, Las Vegas", "ORG") in entities
     assert ("University of Kansas at Lawrence", "ORG") in entities
     assert ("University of Oxford", "ORG") in entities
@@ -108,8 +102,8 @@ def test_a_short_form_in_brackets_after_a_body_is_that_body(extractor) -> None:
         "Kelgeos later raised its magnitude. Scientists at the University of Kansas at Lawrence "
         "(KU Lawrence) agreed, and KU Lawrence published the data."
     )
-    entities = _entities(extractor, text)
-    names = _names(extractor, text)
+    entities = typed_names(extractor, text)
+    names = entity_names(extractor, text)
     assert "Kelgeos" not in names
     assert "KU Lawrence" not in names
     assert ("Kelmouth Institute of Geology and Seismology", "ORG") in entities
@@ -120,17 +114,17 @@ def test_a_head_noun_alone_types_no_list_of_names(extractor) -> None:
         "Ann Lee said she liked the book Ploughs, Horses, and Steel. Dov Lint, the Minister for "
         "Tourism, Universities and Skills, agreed."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     for word in ("Ploughs", "Horses", "Tourism", "Skills"):
         assert word not in names
 
 
 def test_an_abbreviation_after_and_opens_a_second_body(extractor) -> None:
     text = "Scientists from the University of Kelmouth and UC Tarnwick say the Board of Trade and KELCO agree."
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("University of Kelmouth", "ORG") in entities
     assert ("Board of Trade", "ORG") in entities
-    assert not any(" and " in name for name in _names(extractor, text))
+    assert not any(" and " in name for name in entity_names(extractor, text))
 
 
 def test_a_names_last_word_in_brackets_is_the_body_it_ends(extractor) -> None:
@@ -138,9 +132,9 @@ def test_a_names_last_word_in_brackets_is_the_body_it_ends(extractor) -> None:
         "The promotion Silver Crown Ring Starfall (Starfall) announced the tour. Starfall said "
         "the first show sold out."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Silver Crown Ring Starfall", "ORG") in entities
-    assert "Starfall" not in _names(extractor, text)
+    assert "Starfall" not in entity_names(extractor, text)
 
 
 def test_an_abbreviation_spelt_out_in_brackets_is_what_the_brackets_name(extractor) -> None:
@@ -149,11 +143,11 @@ def test_an_abbreviation_spelt_out_in_brackets_is_what_the_brackets_name(extract
         "approximate guess], it would be May. She studied at KIT [Kelmouth Institute of "
         "Technology], and KIT paid her fees."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert "DHO" not in names
     assert "WAG" not in names
     assert "KIT" not in names
-    assert ("Kelmouth Institute of Technology", "ORG") in _entities(extractor, text)
+    assert ("Kelmouth Institute of Technology", "ORG") in typed_names(extractor, text)
 
 
 def test_a_show_or_a_book_by_its_author_is_no_organisation(extractor) -> None:
@@ -161,29 +155,29 @@ def test_a_show_or_a_book_by_its_author_is_no_organisation(extractor) -> None:
         "Moss said so in an interview on The Midnight Show with Ann Lee. Dov Lint recommended "
         "Rosa Tull and The Quiet Harbour by Ann Lee."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert "The Midnight Show" not in names
     assert "The Quiet Harbour" not in names
-    assert ("Ann Lee", "PERSON") in _entities(extractor, text)
+    assert ("Ann Lee", "PERSON") in typed_names(extractor, text)
 
 
 def test_an_unknown_name_after_a_body_and_its_role_word_is_a_person(extractor) -> None:
     text = "Quillsoft CEO Taavo Reinsalu said the game would stay free."
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Taavo Reinsalu", "PERSON") in entities
     assert not any("CEO" in name for name, _ in entities)
 
 
 def test_a_body_after_a_title_and_of_is_no_persons_name(extractor) -> None:
     text = "Ivo Brandtner, Dean of KU Varden School of Law called the ruling a mistake."
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("KU Varden School of Law", "ORG") in entities
     assert not any(kind == "PERSON" and "School" in name for name, kind in entities)
 
 
 def test_a_known_bodys_name_going_on_with_of_a_place_is_still_a_body(extractor) -> None:
     text = "Fighters of the Islamic State of Iraq and Syria attacked the town on Monday."
-    assert ("Islamic State of Iraq and Syria", "ORG") in _entities(extractor, text)
+    assert ("Islamic State of Iraq and Syria", "ORG") in typed_names(extractor, text)
 
 
 def test_unknown_words_before_a_country_name_a_body_in_it(extractor) -> None:
@@ -191,7 +185,7 @@ def test_unknown_words_before_a_country_name_a_body_in_it(extractor) -> None:
         "Ann Lee of Brackwater Audit USA said so, and Ledger Futures Canada agreed. Trade "
         "with Eastern Europe and Greater London grew."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Brackwater Audit USA", "ORG") in entities
     assert ("Ledger Futures Canada", "ORG") in entities
     assert ("Eastern Europe", "PLACE") in entities
@@ -203,7 +197,7 @@ def test_a_body_named_again_with_middle_words_left_out_is_the_same_body(extracto
         "The Kelmouth Rivers and Canals Trust met on Monday. Later the Kelmouth Trust voted to "
         "sell the lock."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert "Kelmouth Rivers and Canals Trust" in names
     assert "Kelmouth Trust" not in names
 
@@ -213,16 +207,16 @@ def test_a_word_right_after_a_known_country_is_no_person(extractor) -> None:
         "The suit says the order breaks the United States Constitution's rules. Rockets hit "
         "the United Kingdom Consulate in Basra."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert "Constitution" not in names
     assert "Consulate" not in names
 
 
 def test_a_word_between_a_title_and_a_role_word_belongs_to_the_title(extractor) -> None:
     text = "Quillsoft's Chief Logistical Officer Ann Merrow wrote that the plant would close."
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Ann Merrow", "PERSON") in entities
-    assert "Logistical" not in _names(extractor, text)
+    assert "Logistical" not in entity_names(extractor, text)
 
 
 def test_a_name_abbreviated_before_the_word_system_is_no_body(extractor) -> None:
@@ -230,10 +224,10 @@ def test_a_name_abbreviated_before_the_word_system_is_no_body(extractor) -> None
         "Boats report through the Harbour Position Signalling and Logging (HPSL) system. HPSL "
         "data showed the boat. The Kelmouth Rowing Association (KRA) said it had gone."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert "Harbour Position Signalling and Logging" not in names
     assert "HPSL" not in names
-    assert ("Kelmouth Rowing Association", "ORG") in _entities(extractor, text)
+    assert ("Kelmouth Rowing Association", "ORG") in typed_names(extractor, text)
 
 
 def test_a_results_list_of_names_and_countries_keeps_its_countries(extractor) -> None:
@@ -241,7 +235,7 @@ def test_a_results_list_of_names_and_countries_keeps_its_countries(extractor) ->
         "Gold went to Kipchoge Kenya, silver to Abdi Belgium and bronze to Mo Farah Britain. "
         "The winners were Brannock Norway and Kessel Denmark."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     for country in ("Kenya", "Belgium", "Britain", "Norway", "Denmark"):
         assert (country, "PLACE") in entities
     assert not any(kind == "ORG" for _, kind in entities)
@@ -249,14 +243,14 @@ def test_a_results_list_of_names_and_countries_keeps_its_countries(extractor) ->
 
 def test_one_country_after_different_names_is_a_results_line(extractor) -> None:
     text = "Fraser-Pryce Jamaica won the final ahead of Thompson Jamaica, officials said."
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Jamaica", "PLACE") in entities
-    assert "Thompson Jamaica" not in _names(extractor, text)
+    assert "Thompson Jamaica" not in entity_names(extractor, text)
 
 
 def test_a_country_followed_by_a_score_names_no_body(extractor) -> None:
     text = "Cricket scores: Root England 120, Smith Australia 85. Halvorsen Norway 3 (2 sets)."
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     for country in ("England", "Australia", "Norway"):
         assert (country, "PLACE") in entities
     assert not any(kind == "ORG" for _, kind in entities)

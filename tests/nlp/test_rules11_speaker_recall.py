@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 def _people(extractor, text: str) -> list[str]:
@@ -17,7 +15,7 @@ def test_a_lone_surname_with_an_age_opening_a_sentence_is_a_speaker(extractor) -
         "The union held a vote on Tuesday. Members rejected the offer.\n\n"
         'Vellacott, 54, said: "We will not go back for less than we earned last year."'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("We will not go back for less than we earned last year.", "Vellacott")
     ]
 
@@ -29,7 +27,9 @@ def test_a_lone_name_introducing_a_quote_is_a_person_whatever_its_ending(extract
         "Voters heard the two candidates on Monday.\n\n"
         'Tollenship concurred: "We need to stop policing the world."'
     )
-    assert _quotes(extractor, text) == [("We need to stop policing the world.", "Tollenship")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We need to stop policing the world.", "Tollenship")
+    ]
 
 
 # ... and the short form of the full name introduced earlier.
@@ -38,7 +38,9 @@ def test_a_lone_surname_introducing_a_quote_is_the_person_named_in_full_before(e
         "Harald Tollenship of the Frontier Party spoke after the debate.\n\n"
         'Tollenship concurred: "We need to stop policing the world", he argued.'
     )
-    assert _quotes(extractor, text) == [("We need to stop policing the world", "Harald Tollenship")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We need to stop policing the world", "Harald Tollenship")
+    ]
 
 
 def test_a_plural_introducing_a_quote_is_still_no_person(extractor) -> None:
@@ -53,7 +55,7 @@ def test_a_plural_present_speech_verb_introduces_the_quote(extractor) -> None:
         "The Varden Trade Council met on Monday. The draft Varden Trade Council proposals "
         'cite "the conviction that further tariffs would deepen the crisis."'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("the conviction that further tariffs would deepen the crisis.", "Varden Trade Council")
     ]
 
@@ -64,7 +66,9 @@ def test_a_body_branding_a_report_speaks_the_label(extractor) -> None:
         'The Halden Coast Guard branded as "one more piece of invented news" a report that '
         "one of its boats had sunk."
     )
-    assert _quotes(extractor, text) == [("one more piece of invented news", "Halden Coast Guard")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("one more piece of invented news", "Halden Coast Guard")
+    ]
 
 
 # "the U.N. Security Council … the Security Council said": one body, named again without the
@@ -89,7 +93,9 @@ def test_a_name_beside_the_description_after_an_inverted_verb_is_the_speaker(ext
         '"Growth is shifting to the south," remarked the chief economist for Varden Capital '
         "in Halden, Tokiro Masamune."
     )
-    assert _quotes(extractor, text) == [("Growth is shifting to the south,", "Tokiro Masamune")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("Growth is shifting to the south,", "Tokiro Masamune")
+    ]
 
 
 # "An Interpol spokesperson said …. The spokesperson added": an unnamed spokesperson speaks for
@@ -99,7 +105,9 @@ def test_the_spokesperson_named_again_speaks_for_the_body_named_before(extractor
         "A spokesman for the Halden Port Authority said the berth was closed. "
         '"We will reopen it on Monday," the spokesman said.'
     )
-    assert _quotes(extractor, text) == [("We will reopen it on Monday,", "Halden Port Authority")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We will reopen it on Monday,", "Halden Port Authority")
+    ]
 
 
 # '“…”, read the warning.' after "The warning issued by Halden Weather Service": a written text
@@ -109,7 +117,7 @@ def test_a_quote_read_by_a_warning_is_its_issuers(extractor) -> None:
         "The orange warning issued by Halden Weather Service applied to three counties. "
         '"The storm will produce high waves and some coastal flooding", read the warning.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("The storm will produce high waves and some coastal flooding", "Halden Weather Service")
     ]
 
@@ -119,7 +127,7 @@ def test_the_warning_said_is_its_issuers_too(extractor) -> None:
         "A flood warning from the Varden River Authority was posted at noon. "
         '"Residents should move to higher ground," the warning said.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Residents should move to higher ground,", "Varden River Authority")
     ]
 
@@ -127,12 +135,14 @@ def test_the_warning_said_is_its_issuers_too(extractor) -> None:
 # '“…” — as the Halden Court ruling put it —', 'As Vellacott put it, “…”': the words are theirs.
 def test_as_someone_put_it_after_the_quote_names_its_owner(extractor) -> None:
     text = 'Traffic "ground to a complete halt for days" — as the Halden Court ruling put it — on the bridge.'
-    assert _quotes(extractor, text) == [("ground to a complete halt for days", "Halden Court")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("ground to a complete halt for days", "Halden Court")
+    ]
 
 
 def test_as_someone_put_it_before_the_quote_names_its_owner(extractor) -> None:
     text = 'As Marta Vellacott put it, "the mill is the town and the town is the mill."'
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("the mill is the town and the town is the mill.", "Marta Vellacott")
     ]
 
@@ -143,7 +153,7 @@ def test_a_text_signed_by_a_role_is_its_holders(extractor) -> None:
         "Pope Gregor announced new rules on Thursday. The decree signed by the Pope read "
         '"Every abuse must be reported to the bishop at once."'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Every abuse must be reported to the bishop at once.", "Gregor")
     ]
 
@@ -155,7 +165,7 @@ def test_a_capitalised_role_appositive_does_not_speak(extractor) -> None:
         "Others dismissed the claims outright. Ivo Brandtner, Dean of UC Varden School of Law "
         'called it "a truly silly argument."'
     )
-    assert _quotes(extractor, text) == [("a truly silly argument.", "Ivo Brandtner")]
+    assert quotes_and_speakers(extractor, text) == [("a truly silly argument.", "Ivo Brandtner")]
 
 
 # 'in what the judge called “…”' in a lede, 'District Judge Marta Vellacott told' two sentences
@@ -167,7 +177,7 @@ def test_a_role_in_the_lede_is_held_by_the_name_given_with_it_after(extractor) -
         "Ivo Brandtner, 41, worked at a branch of Varden Bank for nearly a decade.\n"
         '"You targeted people who trusted you," District Judge Marta Vellacott told Brandtner.'
     )
-    assert _quotes(extractor, text)[0] == (
+    assert quotes_and_speakers(extractor, text)[0] == (
         "a cruel and calculated betrayal of trust",
         "Marta Vellacott",
     )
@@ -180,7 +190,7 @@ def test_a_statement_on_a_website_is_the_sites_owners(extractor) -> None:
         "Mining Company's website, the homepage of which shows a black and white photograph of "
         'him, states: "We have lost a visionary and a friend."'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("We have lost a visionary and a friend.", "Halden Mining Company")
     ]
 
@@ -195,7 +205,7 @@ def test_an_abbreviation_spelling_the_name_before_its_qualifier_speaks_as_the_na
         "in the Upper Valley (NRWA) aid by the ministry. NRWA said in a statement that aid "
         'would stop until "the convoys are safe."'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         (
             "the convoys are safe.",
             "Northern Relief and Works Agency for Displaced Families in the Upper Valley",
@@ -210,7 +220,7 @@ def test_a_fragment_is_not_spoken_by_the_next_sentence_running_into_a_quote(extr
         'After the debate, Halden anchor Marta Vellacott described it as a "shambles."  Ivo '
         'Brandtner called his rival a "national embarrassment" for his performance.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("shambles.", "Marta Vellacott"),
         ("national embarrassment", "Ivo Brandtner"),
     ]
@@ -224,7 +234,7 @@ def test_a_lone_name_described_before_its_speech_verb_is_a_speaker(extractor) ->
         'Vellacott, a nurse at the hospital, said: "We will not go back for less."\n\n'
         'Brandtner, who has worked there for 20 years, said: "Nobody asked us."'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("We will not go back for less.", "Vellacott"),
         ("Nobody asked us.", "Brandtner"),
     ]
@@ -238,7 +248,7 @@ def test_a_quote_in_an_opening_participle_phrase_is_the_main_subjects(extractor)
         'apology", Marta Vellacott of the Halden Victims Fund told Reuters "it almost appears '
         'as if the statement was prepared long ago."'
     )
-    assert _quotes(extractor, text)[1] == ("just another apology", "Marta Vellacott")
+    assert quotes_and_speakers(extractor, text)[1] == ("just another apology", "Marta Vellacott")
 
 
 def test_a_quote_after_an_opening_saying_is_the_main_subjects(extractor) -> None:
@@ -247,7 +257,7 @@ def test_a_quote_after_an_opening_saying_is_the_main_subjects(extractor) -> None
         'despite the threat of prison" to reporters, President Ivo Brandtner elaborated, "A '
         'state that is present must protect its citizens."'
     )
-    assert _quotes(extractor, text)[0] == (
+    assert quotes_and_speakers(extractor, text)[0] == (
         "there are many abortions despite the threat of prison",
         "Ivo Brandtner",
     )

@@ -3,9 +3,7 @@ each from invented examples, none copied from an article."""
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 # "The opinion of the Court, released on Wednesday, read in part, “…”": a written text opening
@@ -16,7 +14,7 @@ def test_the_opinion_of_the_court_speaks_for_the_court_named_before(extractor) -
         "The opinion of the Court, released on Wednesday, read in part, "
         '"The appointment of the minister is void and has no effect on the law."'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         (
             "The appointment of the minister is void and has no effect on the law.",
             "High Court of Varden",
@@ -33,7 +31,7 @@ def test_the_letter_read_after_a_quote_speaks_for_its_author_named_before(extrac
         '"Any program that can read a web page can be used in this way, and nobody has '
         'objected to it," the letter read. It also asked for an answer.'
     )
-    assert _quotes(extractor, text)[-1][1] == "Tomas Vale"
+    assert quotes_and_speakers(extractor, text)[-1][1] == "Tomas Vale"
 
 
 # The sentence the author is taken from ends at a quotation closed by its own stop: in
@@ -47,7 +45,7 @@ def test_a_letter_quoted_twice_keeps_its_author_across_a_closed_quotation(extrac
         "Acme's chief Mara Holt declined to comment. "
         '"A test that plays a few seconds of a song is a fair use of it," the letter read.'
     )
-    assert _quotes(extractor, text)[-1][1] == "Vale"
+    assert quotes_and_speakers(extractor, text)[-1][1] == "Vale"
 
 
 # 'Reyes was described by the Bishops Council as “…”': the agent of a passive verb of labelling
@@ -57,7 +55,7 @@ def test_the_agent_of_a_passive_label_speaks_not_its_subject(extractor) -> None:
         "Dana Reyes led the parish for thirty years. Reyes was described by the Varden Bishops "
         'Council as "a tireless voice for the poor of the valley and the hills."'
     )
-    assert _quotes(extractor, text)[-1][1] == "Varden Bishops Council"
+    assert quotes_and_speakers(extractor, text)[-1][1] == "Varden Bishops Council"
 
 
 # ... also after a noun ('a pattern described by Acme as “…”'), and an agent left unnamed
@@ -67,7 +65,7 @@ def test_a_label_by_an_agent_after_a_noun_is_the_agents(extractor) -> None:
         "Tarn Shipping's tracker shows the tanker again on Monday, with a course described by "
         'Harbour Watch Weekly as "rather erratic and hard to follow for anyone".'
     )
-    assert _quotes(extractor, text)[-1][1] == "Harbour Watch Weekly"
+    assert quotes_and_speakers(extractor, text)[-1][1] == "Harbour Watch Weekly"
 
 
 def test_a_label_by_an_unnamed_agent_is_not_the_subjects(extractor) -> None:
@@ -75,7 +73,7 @@ def test_a_label_by_an_unnamed_agent_is_not_the_subjects(extractor) -> None:
         "Dana Reyes led the parish for thirty years. Reyes was described by the council as "
         '"a tireless voice for the poor of the valley and the hills."'
     )
-    assert _quotes(extractor, text)[-1][1] is None
+    assert quotes_and_speakers(extractor, text)[-1][1] is None
 
 
 # A fragment of three words or fewer is a quote when its own clause says whose words they are:
@@ -85,7 +83,7 @@ def test_a_fragment_after_a_reflexive_label_is_the_subjects(extractor) -> None:
         'At the rally on Friday, Corin Wade declared himself "fully healed" and left early.\n\n'
         'In opening, Lisa Marsh introduced herself as "pro-farmer" and spoke on water.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("fully healed", "Corin Wade"),
         ("pro-farmer", "Lisa Marsh"),
     ]
@@ -97,7 +95,7 @@ def test_a_fragment_judged_as_or_accused_of_is_the_subjects(extractor) -> None:
         'The Varden Herald regarded the debate as "far more civil" than the last one.\n\n'
         'Mayor Tom Reeve accused the station of "lying" about the budget.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("far more civil", "Varden Herald"),
         ("lying", "Tom Reeve"),
     ]
@@ -107,14 +105,14 @@ def test_a_fragment_judged_as_or_accused_of_is_the_subjects(extractor) -> None:
 # is a plural noun.
 def test_a_fragment_in_reported_speech_with_a_plural_subject_is_the_speakers(extractor) -> None:
     text = 'Asked about the plan, Corin Wade said voters "don\'t deserve" to know his answer yet.'
-    assert _quotes(extractor, text) == [("don't deserve", "Corin Wade")]
+    assert quotes_and_speakers(extractor, text) == [("don't deserve", "Corin Wade")]
 
 
 # A short sentence of short words right after a speech verb is speech, not a title: 'she said
 # "You are all wrong"' (each word of three letters or fewer looked capitalised enough) ...
 def test_a_short_sentence_right_after_said_is_a_quote(extractor) -> None:
     text = 'Mara Holt listened for an hour. Then Holt said "You are all wet" and left the hall.'
-    assert _quotes(extractor, text) == [("You are all wet", "Mara Holt")]
+    assert quotes_and_speakers(extractor, text) == [("You are all wet", "Mara Holt")]
 
 
 # ... and a long sentence that is mostly lower case is speech even after a title cue word
@@ -124,7 +122,7 @@ def test_a_long_lower_case_sentence_after_a_programme_name_is_a_quote(extractor)
         'Minister Tom Reeve said on the Varden Focus programme "It is a great loss to the '
         'people of the valley and to all of us who knew him".'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         (
             "It is a great loss to the people of the valley and to all of us who knew him",
             "Tom Reeve",
@@ -134,7 +132,7 @@ def test_a_long_lower_case_sentence_after_a_programme_name_is_a_quote(extractor)
 
 def test_a_title_after_a_programme_cue_is_still_no_quote(extractor) -> None:
     text = 'Tom Reeve hosts the programme "The Long Road Home From The Valley Of The Kings".'
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 # '“…on its own.” Reeve called the case an “odd” one.': a quote closed by its own stop is not
@@ -146,7 +144,7 @@ def test_a_closed_quote_is_not_spoken_by_a_sentence_leading_into_the_next_quote(
         '"the pump had been switched off by hand or had failed on its own." Tom Reeve called the '
         'case an "odd" one.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("the pump had been switched off by hand or had failed on its own.", "Dana Lee"),
         ("odd", "Tom Reeve"),
     ]
@@ -161,7 +159,7 @@ def test_a_fragment_after_writes_that_or_commented_on_is_the_subjects(extractor)
         '"complete control" by the state.\n\n'
         'Tom Reeve commented on the unfairness of "rigged polls" during the debate.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("complete control", "Dana Lee"),
         ("rigged polls", "Tom Reeve"),
     ]
@@ -175,7 +173,7 @@ def test_a_name_after_referred_to_as_or_known_as_is_no_quote(extractor) -> None:
         'referred to as "The Bear Man", had kept six bears. His farm, known as "Open Door", '
         "closed."
     )
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 # "Fifty former officials, including Reeve and Lee, signed a letter saying “…”": names given
@@ -185,4 +183,6 @@ def test_names_after_including_are_not_the_subject_of_the_verb_after(extractor) 
         "Fifty former officials, including former directors Tom Reeve and Dana Lee, signed a "
         'letter saying the report "has all the marks of a foreign campaign of lies."'
     )
-    assert _quotes(extractor, text) == [("has all the marks of a foreign campaign of lies.", None)]
+    assert quotes_and_speakers(extractor, text) == [
+        ("has all the marks of a foreign campaign of lies.", None)
+    ]

@@ -4,9 +4,7 @@ Invented examples, none copied from an article."""
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 # "titled", "entitled", "called": what follows is a name, however long and lower case
@@ -15,7 +13,7 @@ def test_a_long_sentence_case_title_after_titled_is_no_quote(extractor) -> None:
         'The survey, titled "Patterns of sleep among night workers in three northern ports", '
         "appeared in the Varden Medical Review last week."
     )
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 def test_a_long_sentence_case_title_after_called_is_no_quote(extractor) -> None:
@@ -23,7 +21,7 @@ def test_a_long_sentence_case_title_after_called_is_no_quote(extractor) -> None:
         'Ilse Marr wrote a pamphlet called "Notes on the keeping of bees in a small town garden" '
         "in 1998."
     )
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 # a book, novel, paper, study or report right before: its title, even with "my" or "our" in it
@@ -31,7 +29,7 @@ def test_a_long_sentence_case_novel_title_with_my_is_no_quote(extractor) -> None
     text = (
         'His second novel, "The summer my brother walked to the sea and back again", won a prize.'
     )
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 def test_a_long_sentence_case_study_title_is_no_quote(extractor) -> None:
@@ -39,14 +37,14 @@ def test_a_long_sentence_case_study_title_is_no_quote(extractor) -> None:
         'The study "Rates of decay in wooden bridges of the lower river valley" '
         "was funded by the council."
     )
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 def test_a_long_sentence_case_paper_title_is_no_quote(extractor) -> None:
     text = (
         'Her paper "Traces of an early flood in the sediments of a mountain lake" drew wide notice.'
     )
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 # after a programme or show, a long lower-case title stays a title unless it reads as speech
@@ -55,7 +53,7 @@ def test_a_long_sentence_case_show_title_is_no_quote(extractor) -> None:
         'The documentary "Life and death of the salmon in the cold rivers of the north" '
         "airs on Sunday."
     )
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 def test_speech_with_we_after_a_show_name_and_said_is_a_quote(extractor) -> None:
@@ -63,7 +61,7 @@ def test_speech_with_we_after_a_show_name_and_said_is_a_quote(extractor) -> None
         'Mayor Pia Lund said on the Morning Valley show "We have done everything in our power to '
         'keep the bridge open" and left the studio.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         (
             "We have done everything in our power to keep the bridge open",
             "Pia Lund",
@@ -77,6 +75,6 @@ def test_speech_after_said_in_reply_to_the_report_is_a_quote(extractor) -> None:
         'Engineer Ola Brandt said, in reply to the report, "Nobody here was told of the cracks '
         'in the old pier [last] year"'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Nobody here was told of the cracks in the old pier [last] year", "Ola Brandt")
     ]

@@ -3,13 +3,7 @@ each pinned by invented examples."""
 
 from __future__ import annotations
 
-
-def _entities(extractor, text: str) -> set[tuple[str, str]]:
-    return {(e.name, e.type) for e in extractor.analyse(text).entities}
-
-
-def _names(extractor, text: str) -> set[str]:
-    return {name for name, _ in _entities(extractor, text)}
+from extracted import entity_names, typed_names
 
 
 def test_a_caption_credit_label_is_no_part_of_the_name_it_follows(extractor) -> None:
@@ -19,10 +13,10 @@ def test_a_caption_credit_label_is_no_part_of_the_name_it_follows(extractor) -> 
         "Tomas VellImage: Tarnwick Times.\n\n\n"
         "Crowds at the rally. Image: Ben Orris."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert not any("Image" in name for name in names)
-    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
-    assert ("Tomas Vell", "PERSON") in _entities(extractor, text)
+    assert ("Ann Merrow", "PERSON") in typed_names(extractor, text)
+    assert ("Tomas Vell", "PERSON") in typed_names(extractor, text)
 
 
 def test_an_abbreviated_common_phrase_names_a_notion_not_a_body(extractor) -> None:
@@ -30,7 +24,7 @@ def test_an_abbreviated_common_phrase_names_a_notion_not_a_body(extractor) -> No
         "Kestrel OS 4's Final Support Date (FSD) moved to May. Users complained on Open Message "
         "Chat (OMC) and Reddit. Ann Merrow argued for Flat Land Tax (FLT) in Tarnwick."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     for notion in ("Final Support Date", "FSD", "Open Message Chat", "Flat Land Tax", "FLT"):
         assert notion not in names
 
@@ -40,7 +34,7 @@ def test_an_abbreviated_body_keeps_its_type(extractor) -> None:
         "The Kestrel Relief Team (KRT) arrived on Monday. Kestrel Welle (KW) reported "
         "the floods. Council of Tarnwick Towns (COTT) members met."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Kestrel Relief Team", "ORG") in entities
     assert ("Kestrel Welle", "ORG") in entities
     assert ("Council of Tarnwick Towns", "ORG") in entities
@@ -51,9 +45,9 @@ def test_a_body_spelt_out_with_a_comma_before_its_abbreviation_is_one_body(extra
         "Officials of the Kestrel Nations Educational, Social and Farming Agency (KNESFA) met "
         "in Tarnwick on Monday. KNESFA said the school would reopen."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Kestrel Nations Educational, Social and Farming Agency", "ORG") in entities
-    assert "Social and Farming Agency" not in _names(extractor, text)
+    assert "Social and Farming Agency" not in entity_names(extractor, text)
 
 
 def test_an_abbreviation_of_lower_case_words_is_a_term_not_a_body(extractor) -> None:
@@ -62,10 +56,10 @@ def test_an_abbreviation_of_lower_case_words_is_a_term_not_a_body(extractor) -> 
         "showed the age. Patients with a high soil iron ratio (SIR) were excluded; the SIR "
         "was read twice. Readers of Notes from Kestrel (NFK) saw the study."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert "QAFS" not in names
     assert "SIR" not in names
-    assert ("NFK", "ORG") in _entities(extractor, text)  # "from": no term
+    assert ("NFK", "ORG") in typed_names(extractor, text)  # "from": no term
 
 
 def test_software_and_hardware_are_neither_places_nor_people(extractor) -> None:
@@ -74,17 +68,17 @@ def test_software_and_hardware_are_neither_places_nor_people(extractor) -> None:
         "The tool is written in Quarn, and its Tesslo-based modding API runs on Brindle-based "
         "processors in Tarnwick, Ann Merrow said."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     for product in ("Vorlix", "Quarn", "Tesslo", "Brindle"):
         assert product not in names
-    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
+    assert ("Ann Merrow", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_licence_named_after_general_is_no_person_and_no_body(extractor) -> None:
     text = "The tool ships under the KSL General Public License 3.0, Ann Merrow said."
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert not any("License" in name or name == "KSL" for name in names)
-    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
+    assert ("Ann Merrow", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_plural_office_alone_names_no_one(extractor) -> None:
@@ -92,9 +86,9 @@ def test_a_plural_office_alone_names_no_one(extractor) -> None:
         "He sat through the hearings of two Presidents, Tomas Vell and Ann Merrow. The list "
         "named Senators Mary Kells and John Marrin."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert "Presidents" not in names and "Senators" not in names
-    assert ("Mary Kells", "PERSON") in _entities(extractor, text)
+    assert ("Mary Kells", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_name_ending_in_a_things_word_is_no_person(extractor) -> None:
@@ -102,26 +96,26 @@ def test_a_name_ending_in_a_things_word_is_no_person(extractor) -> None:
         "The Nancy Orrin Space Telescope launched in May. Tomas Vell flew on Kestrel One to "
         "Tarnwick, Ann Merrow said."
     )
-    names = _names(extractor, text)
+    names = entity_names(extractor, text)
     assert "Nancy Orrin Space Telescope" not in {
-        n for n, t in _entities(extractor, text) if t == "PERSON"
+        n for n, t in typed_names(extractor, text) if t == "PERSON"
     }
     assert "Kestrel One" not in names
-    assert ("Tomas Vell", "PERSON") in _entities(extractor, text)
+    assert ("Tomas Vell", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_chess_title_is_no_part_of_the_players_name(extractor) -> None:
     text = "IM Ann Merrow beat WGM Mary Kells in Tarnwick. Merrow studies in Kestrel."
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Ann Merrow", "PERSON") in entities
     assert ("Mary Kells", "PERSON") in entities
 
 
 def test_greater_before_a_known_place_names_its_metropolitan_area(extractor) -> None:
     text = "In Greater Melbourne at the census, most residents were born abroad."
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Greater Melbourne", "PLACE") in entities
-    assert "Greater" not in _names(extractor, text)
+    assert "Greater" not in entity_names(extractor, text)
 
 
 def test_a_handle_is_no_name_and_no_lower_case_use_of_a_word(extractor) -> None:
@@ -131,8 +125,8 @@ def test_a_handle_is_no_name_and_no_lower_case_use_of_a_word(extractor) -> None:
     )
     quillo = [e for e in extractor.analyse(text).entities if e.name == "Quillo"]
     assert quillo and len(quillo[0].mentions) == 2  # "Quillo also said": a mention
-    assert "QUILL" not in _names(extractor, text)
-    assert ("Ann Merrow", "PERSON") in _entities(extractor, text)
+    assert "QUILL" not in entity_names(extractor, text)
+    assert ("Ann Merrow", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_person_before_a_comma_and_a_country_is_no_place(extractor) -> None:
@@ -140,7 +134,7 @@ def test_a_person_before_a_comma_and_a_country_is_no_place(extractor) -> None:
         "On Monday, Adrian Vellacott, US sports writer for the Tarnwick Times, wrote about "
         "the game. Crowds gathered in Croydon, South London."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Adrian Vellacott", "PERSON") in entities
     assert ("Croydon", "PLACE") in entities
 
@@ -150,9 +144,9 @@ def test_a_body_named_presidency_is_whole_and_the_presidency_alone_is_no_one(ext
         "Kestria's Flood and Fire Management Presidency reported the damage on Monday. The "
         "Presidency said more would follow."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Flood and Fire Management Presidency", "ORG") in entities
-    assert "Presidency" not in _names(extractor, text)
+    assert "Presidency" not in entity_names(extractor, text)
 
 
 def test_a_word_named_often_and_once_after_in_is_no_place(extractor) -> None:
@@ -160,14 +154,14 @@ def test_a_word_named_often_and_once_after_in_is_no_place(extractor) -> None:
         "Vorlix is a sandbox game. Ann Merrow started Vorlix in 2010. Vorlix grew fast, and "
         "Vorlix now has mods. Players build houses in Vorlix. Merrow said Vorlix is free."
     )
-    assert "Vorlix" not in _names(extractor, text)
+    assert "Vorlix" not in entity_names(extractor, text)
     text = "Ann Merrow lives in Tarnwick. The Tarnwick council met on Monday."
-    assert ("Tarnwick", "PLACE") in _entities(extractor, text)
+    assert ("Tarnwick", "PLACE") in typed_names(extractor, text)
 
 
 def test_an_abbreviation_before_a_comma_and_a_number_still_names_a_body(extractor) -> None:
     text = "The QZV, 30 years after its founding, said on Monday it would close."
-    assert ("QZV", "ORG") in _entities(extractor, text)
+    assert ("QZV", "ORG") in typed_names(extractor, text)
 
 
 def test_a_place_before_based_and_a_firms_noun_stays_a_place(extractor) -> None:
@@ -177,7 +171,7 @@ def test_a_place_before_based_and_a_firms_noun_stays_a_place(extractor) -> None:
         "software firm hired staff in Turku. The Shenzhen-based smartphone manufacturer "
         "opened a plant outside Shenzhen."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     for place in ("Kaohsiung", "Turku", "Shenzhen"):
         assert (place, "PLACE") in entities
 
@@ -188,10 +182,10 @@ def test_written_in_a_place_stays_a_place_without_software_in_the_sentence(extra
         "The letter was written in Mariupol in April, and Mariupol officials kept it. The song "
         "was written in Geelong before the band left Geelong. Its app is written in Rust."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     assert ("Mariupol", "PLACE") in entities
     assert ("Geelong", "PLACE") in entities
-    assert "Rust" not in _names(extractor, text)
+    assert "Rust" not in entity_names(extractor, text)
 
 
 def test_a_body_named_without_a_head_noun_keeps_its_abbreviation_type(extractor) -> None:
@@ -201,10 +195,10 @@ def test_a_body_named_without_a_head_noun_keeps_its_abbreviation_type(extractor)
         "Rebellion (XR) appealed. Members of Save the Whales (STW) marched. The report was "
         "funded by Global Justice (GJ). He argued against Basic Land Rent (BLR) in May."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     for body in ("Narcotics Anonymous", "Save the Whales", "Global Justice"):
         assert (body, "ORG") in entities
-    assert "Basic Land Rent" not in _names(extractor, text)
+    assert "Basic Land Rent" not in entity_names(extractor, text)
 
 
 def test_a_place_opening_with_a_given_name_before_a_country_stays_a_place(extractor) -> None:
@@ -213,8 +207,8 @@ def test_a_place_opening_with_a_given_name_before_a_country_stays_a_place(extrac
         "The blaze started near Alice Springs, Australia, on Monday. A plant in Charlotte "
         "Amalie, USA, shut down. Flooding reached Rose Bay, Australia, overnight."
     )
-    entities = _entities(extractor, text)
+    entities = typed_names(extractor, text)
     for place in ("Alice Springs", "Charlotte Amalie", "Rose Bay"):
         assert (place, "PLACE") in entities
     person = "Mark Hollis, US film critic from Variety, said the cut was poor."
-    assert ("Mark Hollis", "PERSON") in _entities(extractor, person)
+    assert ("Mark Hollis", "PERSON") in typed_names(extractor, person)

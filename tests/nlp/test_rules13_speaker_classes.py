@@ -3,9 +3,7 @@ recall): each from invented examples, none copied from an article."""
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 # '“…a bench?” wrote Moretti, the sculptor, in an e-mail to The Guardian. “…”': a quote closed
@@ -18,14 +16,14 @@ def test_an_inverted_verb_after_a_question_names_its_speaker_before_the_next_quo
         '"When they woke me I thought it was a joke: who would steal a bench?" wrote Moretti, '
         'the sculptor, in an e-mail to The Guardian. "I had forgotten it was made of bronze."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Moretti", "Moretti"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Moretti", "Moretti"]
 
 
 # The guard: a sentence with no stop of its own that runs into the next quote still says
 # nothing about the quote before it.
 def test_a_new_sentence_running_into_the_next_quote_still_names_nobody(extractor) -> None:
     text = '"We lost the vote." Moss said it was over and added "nothing more can be done now."'
-    assert _quotes(extractor, text)[0] == ("We lost the vote.", None)
+    assert quotes_and_speakers(extractor, text)[0] == ("We lost the vote.", None)
 
 
 # '“…,” writes Kerr's longtime friend Daniel Boyd on Instagram': after an inverted verb, a
@@ -36,7 +34,11 @@ def test_after_an_inverted_verb_the_person_after_a_possessive_speaks(extractor) 
         '"I have lost a brother, not only a friend!"\n\n'
         '"The appeal will be lodged this week," said Holt\'s lawyer, Ann Reid.'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Daniel Boyd", "Daniel Boyd", "Ann Reid"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
+        "Daniel Boyd",
+        "Daniel Boyd",
+        "Ann Reid",
+    ]
 
 
 # With nobody named after it, the possessive's owner still speaks for its text.
@@ -44,7 +46,9 @@ def test_after_an_inverted_verb_an_owners_statement_still_speaks_for_the_owner(
     extractor,
 ) -> None:
     text = '"The claims are false," said Acme Pharmaceuticals\' statement.'
-    assert _quotes(extractor, text) == [("The claims are false,", "Acme Pharmaceuticals")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("The claims are false,", "Acme Pharmaceuticals")
+    ]
 
 
 # The guards: the person after "said X's lawyer" must follow the role noun; one in the next
@@ -58,7 +62,7 @@ def test_a_person_after_the_possessives_sentence_or_clause_does_not_speak(extrac
         '"The evidence is overwhelming," said Senator Clark\'s spokesman, adding that Governor '
         "Ann Baker had ignored the warnings."
     )
-    speakers = [s for _, s in _quotes(extractor, text)]
+    speakers = [s for _, s in quotes_and_speakers(extractor, text)]
     assert len(speakers) == 3
     assert not {"Mark Jones", "Anne Cole", "Ann Baker"} & set(speakers)
 
@@ -71,7 +75,9 @@ def test_he_after_a_sentence_credited_according_to_someone_is_that_person(extrac
         "the win. Stamina was a big factor in that according to Morrow. "
         '"We have been training hard all winter", he said.'
     )
-    assert _quotes(extractor, text) == [("We have been training hard all winter", "Tom Morrow")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We have been training hard all winter", "Tom Morrow")
+    ]
 
 
 # The guard: a name after another "to" ('a letter to Morrow') is still no subject.
@@ -80,7 +86,9 @@ def test_he_after_a_letter_to_someone_is_not_that_person(extractor) -> None:
         "Coach Paul Hendry was pleased with the win over Oakdale. He sent a letter of thanks "
         'to Tom Morrow. "We have been training hard all winter", he said.'
     )
-    assert _quotes(extractor, text) == [("We have been training hard all winter", "Paul Hendry")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We have been training hard all winter", "Paul Hendry")
+    ]
 
 
 # '“…,” the party informed the press': "inform" reports speech as "tell" does; its subject
@@ -91,7 +99,10 @@ def test_informed_is_a_verb_of_speech(extractor) -> None:
         '"The party accepts the ruling of the court," the party informed the press.\n\n'
         'Margaret Olsen informed reporters that "the deal is done and signed".'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Varden Green Party", "Margaret Olsen"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
+        "Varden Green Party",
+        "Margaret Olsen",
+    ]
 
 
 # Written texts whose owner is described by a role, not named: "Part of the judge's
@@ -108,7 +119,7 @@ def test_a_written_text_of_a_described_role_speaks_for_the_role_holder(extractor
         'statement from the king: "Even though the plan was approved, it is considered '
         'deeply unwise by this office."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == [
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
         "Martin Olsen",
         "Martin Olsen",
         "Harald Olav",
@@ -128,7 +139,7 @@ def test_a_reaction_to_a_described_roles_decision_is_not_the_role_holders(extrac
         "Mayor Tom Jenkins closed the park on Monday. The mayor's decision angered residents, "
         'who told reporters: "We were never consulted."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == [None, None, None, None]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [None, None, None, None]
 
 
 # '“…”, reads a Pinewood Studios press release': the name among the text's modifiers is its
@@ -138,7 +149,7 @@ def test_reads_a_named_press_release_speaks_for_the_name(extractor) -> None:
         '"Kerr was admired and loved by everyone who met him", reads a Pinewood Studios '
         "press release."
     )
-    assert _quotes(extractor, text)[0][1] == "Pinewood Studios"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Pinewood Studios"
 
 
 # The guard: a body's text ("the court's summary") is not given to the court named last, as
@@ -150,7 +161,7 @@ def test_a_described_courts_summary_is_not_given_to_the_court_named_last(extract
         "The court's summary concluded with the statement: "
         '"The Court will accordingly make an order declaring the measure unlawful."'
     )
-    assert _quotes(extractor, text)[0][1] is None
+    assert quotes_and_speakers(extractor, text)[0][1] is None
 
 
 # 'Reyes wrote: "… I would think 'Wow, so openly.'\xa0"': a no-break space between an inner
@@ -164,7 +175,7 @@ def test_a_no_break_space_before_the_outer_closing_mark_still_closes_the_quote(
         "'Wow, they are saying it so openly.'\xa0\"\n\n"
         '"The only reading I can see is that they want him gone," wrote former official Sam Ortiz.'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Dana Reyes", "Sam Ortiz"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Dana Reyes", "Sam Ortiz"]
 
 
 # '…on Friday."Any attempt …," she added': a space left out between a closing mark and the
@@ -178,7 +189,7 @@ def test_a_mark_between_a_stop_and_a_capital_closes_one_quote_and_opens_the_next
         '"We will step up the protest on Friday."Any attempt to stop us will be answered '
         'calmly," she added.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("We will step up the protest on Friday.", "Pia Holm"),
         ("Any attempt to stop us will be answered calmly,", "Pia Holm"),
     ]
@@ -195,7 +206,7 @@ def test_a_person_set_off_by_commas_in_the_opening_phrases_introduces_the_colon_
         'Monday, offered to diversify the economy: "Now our exports are close to a billion '
         'dollars!"'
     )
-    assert _quotes(extractor, text)[0][1] == "Pavel Orlov"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Pavel Orlov"
 
 
 # The guard: a person after a preposition in an opening phrase is not the subject.
@@ -206,7 +217,7 @@ def test_a_person_after_a_preposition_in_the_opening_phrase_introduces_nothing(
         "Writing to Pavel Orlov, the council set out its plan: "
         '"Now our exports are close to a billion dollars!"'
     )
-    assert _quotes(extractor, text)[0][1] is None
+    assert quotes_and_speakers(extractor, text)[0][1] is None
 
 
 # The guards: an opening phrase about someone else (asked about, unlike, when) does not make
@@ -220,7 +231,7 @@ def test_a_person_in_an_opening_phrase_about_someone_else_introduces_nothing(ext
         "When his predecessor, Ivan Petrov, was arrested, the new governor, during his first "
         'speech, offered an apology: "We failed you."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == [None, None, None]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [None, None, None]
 
 
 # 'signs reading "Save the Harbour" and "Our coast is not for sale"', 'Some of the placards
@@ -235,7 +246,7 @@ def test_the_words_on_signs_banners_and_placards_are_no_quotes(extractor) -> Non
         '"The worry is they will knock down shops that have stood here for years," said '
         "Charles Brent, a protester."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         (
             "The worry is they will knock down shops that have stood here for years,",
             "Charles Brent",
@@ -246,7 +257,9 @@ def test_the_words_on_signs_banners_and_placards_are_no_quotes(extractor) -> Non
 # The guard: a person who holds up a sign and speaks is still quoted.
 def test_a_person_holding_a_sign_who_speaks_is_still_quoted(extractor) -> None:
     text = 'Ann Moss held up a sign and said "we will keep fighting for the harbour".'
-    assert [q for q, _ in _quotes(extractor, text)] == ["we will keep fighting for the harbour"]
+    assert [q for q, _ in quotes_and_speakers(extractor, text)] == [
+        "we will keep fighting for the harbour"
+    ]
 
 
 # The guard: the surnames Banner and Sign are people, not signs; their words are quotes
@@ -257,7 +270,11 @@ def test_a_person_named_banner_or_sign_is_still_quoted(extractor) -> None:
         'After the match, Banner said: "The referee was fair."\n\n'
         'Senator Ann Sign said "the vote is a disgrace" on Monday.'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Tom Banner", "Tom Banner", "Ann Sign"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
+        "Tom Banner",
+        "Tom Banner",
+        "Ann Sign",
+    ]
 
 
 # 'Moss issued a statement at his club outside Washington, D.C. saying, “…”': a dotted
@@ -267,7 +284,7 @@ def test_a_dotted_initialism_before_a_lower_case_word_ends_no_sentence(extractor
         "Following the result, Ann Moss issued a statement at her golf club outside "
         'Washington, D.C. saying, "The simple fact is this race is far from over."'
     )
-    assert _quotes(extractor, text)[0][1] == "Ann Moss"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Ann Moss"
 
 
 # The guard: before a capital it still ends the sentence, and the next one has its own subject.
@@ -276,4 +293,4 @@ def test_a_dotted_initialism_before_a_capital_still_ends_the_sentence(extractor)
         "Ann Moss flew home to Washington, D.C. Officials at the airport were told "
         '"nothing about the delay, nothing at all."'
     )
-    assert _quotes(extractor, text)[0][1] is None
+    assert quotes_and_speakers(extractor, text)[0][1] is None

@@ -4,9 +4,7 @@ copied from an article."""
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 # '“…,” State Sen. Ann Reid said': the stop of an abbreviated title before the name ends no
@@ -17,7 +15,7 @@ def test_a_dotted_title_before_the_name_after_a_quote_keeps_its_speaker(extracto
         '"Schools are already cutting staff."\n\n'
         '"We will vote on it next week," Rep. Marco Ibarra told reporters.'
     )
-    assert [s for _, s in _quotes(extractor, text)] == [
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
         "Dana Whitlow",
         "Dana Whitlow",
         "Marco Ibarra",
@@ -32,7 +30,7 @@ def test_a_street_stop_or_a_preposition_before_a_dotted_title_names_nobody(extra
         "at once.\n\n"
         '"He was a kind man," neighbours of the late Mr. Tom Reilly said on Sunday.'
     )
-    assert [s for _, s in _quotes(extractor, text)] == [None, None]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [None, None]
 
 
 # 'a talk by the producer of the film "Hotel Kigali."', 'another charity called "Open Doors,"':
@@ -46,7 +44,7 @@ def test_a_capitalised_title_after_a_cue_with_a_stop_inside_the_marks_is_no_quot
         'The parents may have confused it with another charity called "Open Doors," which '
         "runs shelters."
     )
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []
 
 
 # The guards: speech after a title cue is still speech when it is a sentence in lower case,
@@ -56,7 +54,7 @@ def test_a_sentence_after_a_title_cue_is_still_speech(extractor) -> None:
         'On the radio programme, Moss said "We will not give up on this town."\n\n'
         'Ann Reid called the plan "Reckless," and voted against it.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("We will not give up on this town.", "Moss"),
         ("Reckless,", "Ann Reid"),
     ]
@@ -72,7 +70,7 @@ def test_a_lone_quote_after_a_sentence_naming_several_people_goes_to_the_verbs_s
         'her talks with Chancellor Tomas Brandt had gone well. "We set aside old quarrels and '
         'looked for results."'
     )
-    assert _quotes(extractor, text)[-1][1] == "Ingrid Halvorsen"
+    assert quotes_and_speakers(extractor, text)[-1][1] == "Ingrid Halvorsen"
 
 
 # The guard: with no speech verb, a sentence naming two people names no speaker.
@@ -83,7 +81,7 @@ def test_a_lone_quote_after_a_sentence_naming_two_people_without_a_verb_has_no_s
         "Premier Ingrid Halvorsen met Chancellor Tomas Brandt on Monday. "
         '"We set aside old quarrels and looked for results."'
     )
-    assert _quotes(extractor, text)[-1][1] is None
+    assert quotes_and_speakers(extractor, text)[-1][1] is None
 
 
 # 'The UN, in turn, asked the authorities to act:' closing a paragraph, then a paragraph that
@@ -96,7 +94,7 @@ def test_a_paragraph_ending_in_a_colon_gives_its_subject_to_the_quote_paragraph_
         "The World Health Organization, in turn, urged the regional government to act:\n\n"
         '"Clean water must reach every camp before the rains return next month."'
     )
-    assert _quotes(extractor, text)[-1][1] == "World Health Organization"
+    assert quotes_and_speakers(extractor, text)[-1][1] == "World Health Organization"
 
 
 # 'would — as Moss had put it — “kill the bill”': a fragment credited by "as X (had) put it",
@@ -106,7 +104,7 @@ def test_a_fragment_after_as_x_had_put_it_between_dashes_is_xs(extractor) -> Non
         "The opposition moved two amendments, one of which would — as Senator Lena Varga had "
         'put it — "sink the reform", and another that would delay it.'
     )
-    assert _quotes(extractor, text) == [("sink the reform", "Lena Varga")]
+    assert quotes_and_speakers(extractor, text) == [("sink the reform", "Lena Varga")]
 
 
 # 'The newly inaugurated governor said': "newly elected", "recently appointed" say when, not
@@ -121,7 +119,7 @@ def test_a_role_qualified_by_newly_or_recently_is_the_holder_named_before(extrac
         "Osman Diallo, the health minister, listened.\n\n"
         'The locally elected minister said, "Clinics will stay open all summer long."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Carla Mendes", None]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Carla Mendes", None]
 
 
 # 'The spokesman declined to give details, but said the act was “…”': a verb coordinated by
@@ -135,7 +133,7 @@ def test_a_verb_after_but_shares_the_subject_of_the_clause(extractor) -> None:
         'Ann Moss thanked Tom Reid for the offer but said she was "not convinced by the '
         'figures at all."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Pierre Lamarque", "Ann Moss"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Pierre Lamarque", "Ann Moss"]
 
 
 # 'Moss wrote to Reid saying: “…”': a participle right after the object of a finite speech
@@ -145,14 +143,14 @@ def test_a_participle_after_the_listener_takes_the_subject_of_the_finite_verb(ex
         "Union leader Mara Quist wrote to federation chief Olav Brenner saying: "
         '"Tradition alone will not carry us through the years ahead."'
     )
-    assert _quotes(extractor, text)[0][1] == "Mara Quist"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Mara Quist"
 
 
 # The same when the name between is the subject of a verb of its own ("Reid called her"):
 # the participle is that verb's (before, the first name of the sentence was taken).
 def test_a_participle_after_a_clause_of_its_own_takes_that_clauses_subject(extractor) -> None:
     text = 'Ann Moss said Tom Reid called her saying "You will lose this vote next week."'
-    assert _quotes(extractor, text)[0][1] == "Tom Reid"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Tom Reid"
 
 
 # 'The Attorney General attacked the act, saying that it was “provocative”': a participle
@@ -165,7 +163,7 @@ def test_a_participle_after_a_clause_opened_by_a_role_takes_the_roles_holder(ext
         "Carl Imre, the mayor, inspected the pier on Friday. The mayor closed it, "
         'saying "Nobody walks on this until it has been rebuilt."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Nora Falk", "Carl Imre"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Nora Falk", "Carl Imre"]
 
 
 # The guard: a role followed by a preposition names the body or person after it, which this
@@ -175,7 +173,7 @@ def test_a_role_followed_by_a_preposition_is_not_read_as_the_opening_role(extrac
         "Ann Moss, a spokeswoman, spoke first. The spokeswoman for the ferry company closed "
         'the office, saying "Nobody will travel until the storm has passed."'
     )
-    assert _quotes(extractor, text)[0][1] != "Ann Moss"
+    assert quotes_and_speakers(extractor, text)[0][1] != "Ann Moss"
 
 
 # 'Khan denied it, saying “…”, according to IRNA': "according to" after the quote credits the
@@ -189,7 +187,10 @@ def test_according_to_an_outlet_after_a_named_speakers_quote_keeps_the_person(ex
         'By morning the river had "risen over every barrier in the valley", according to '
         "The Valley Herald."
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Darius Vahidi", "The Valley Herald"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
+        "Darius Vahidi",
+        "The Valley Herald",
+    ]
 
 
 # Guards from r13-review's counter-examples (invented): a role's possessive or a "former"
@@ -212,7 +213,7 @@ def test_review_counter_examples_name_no_wrong_speaker(extractor) -> None:
         "The newly appointed coach, Dan Ferris, arrived on Monday. The recently sacked coach "
         'said, "I wish him luck."',
     ]
-    assert [_quotes(extractor, text)[0][1] for text in cases] == [None] * len(cases)
+    assert [quotes_and_speakers(extractor, text)[0][1] for text in cases] == [None] * len(cases)
 
 
 def test_review_counter_examples_keep_the_participles_own_subject(extractor) -> None:
@@ -222,12 +223,14 @@ def test_review_counter_examples_keep_the_participles_own_subject(extractor) -> 
         "Joe Hart told the Herald that a friend had heard Ann Lee saying: "
         '"The city has no more money."',
     ]
-    assert [_quotes(extractor, text)[0][1] for text in cases] == ["Ann Lee"] * len(cases)
+    assert [quotes_and_speakers(extractor, text)[0][1] for text in cases] == ["Ann Lee"] * len(
+        cases
+    )
 
 
 def test_a_shout_after_called_is_still_a_quote(extractor) -> None:
     text = 'The crowd called "Shame, Shame!" as the minister left, according to Tom Reid.'
-    assert [q for q, _ in _quotes(extractor, text)] == ["Shame, Shame!"]
+    assert [q for q, _ in quotes_and_speakers(extractor, text)] == ["Shame, Shame!"]
 
 
 # The guard (r13-review): when the speech verb before the quote belongs to a text in a
@@ -238,4 +241,4 @@ def test_according_to_after_a_texts_relative_clause_does_not_pick_the_person(ext
         'Tom Reid was asked about the audit, which called the scheme "a costly failure from '
         'the start," according to the Herald.'
     )
-    assert _quotes(extractor, text)[0][1] != "Tom Reid"
+    assert quotes_and_speakers(extractor, text)[0][1] != "Tom Reid"

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-
-def _speakers(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 # 'Lee believed the plan would “…”', '…, but Lee predicts “…”', 'and the bank will “…”': the
@@ -20,7 +18,7 @@ def test_a_quote_in_a_clause_without_a_speech_verb_is_its_subjects(extractor) ->
         "The board will sell two older boats and the Fjordline Company will "
         '"keep the remaining vessels in service until the new ones arrive."'
     )
-    assert _speakers(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("leave the island towns stranded every winter evening.", "Marta Olsen"),
         ("most commuters will simply move to the mainland for good.", "Marta Olsen"),
         ("keep the remaining vessels in service until the new ones arrive.", "Fjordline Company"),
@@ -34,7 +32,7 @@ def test_a_leading_pronoun_as_the_clause_subject_stands_for_its_person(extractor
         'He has built his campaign on a promise to "open every school library on weekends '
         'for the whole summer."'
     )
-    assert _speakers(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("open every school library on weekends for the whole summer.", "Tomas Varga")
     ]
 
@@ -53,7 +51,7 @@ def test_a_passive_naming_or_embedded_subject_gives_no_speaker(extractor) -> Non
         "Olsen's plan was to "
         '"sail every boat to the mainland before the storm arrived."'
     )
-    found = _speakers(extractor, text)
+    found = quotes_and_speakers(extractor, text)
     # the title taken (rules-17) is no quotation at all; the others have no speaker
     assert "Keeper of the Harbour Lights." not in [q for q, _ in found]
     assert [s for _, s in found] == [None] * 4
@@ -67,7 +65,7 @@ def test_a_speaker_is_named_by_the_articles_fullest_form_of_that_person(extracto
         '"Fees will stay where they are this year," warned Nora Blix.\n\n'
         '"We have no plans to sell," Blix said.'
     )
-    assert [s for _, s in _speakers(extractor, text)] == ["Nora K. Blix", "Nora K. Blix"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Nora K. Blix", "Nora K. Blix"]
 
 
 # The guard: with two fuller forms ("Sam T. Rowe" and "Sam J. Rowe", father and son) the
@@ -77,7 +75,7 @@ def test_a_speaker_with_two_fuller_forms_keeps_the_name_written(extractor) -> No
         "Sam T. Rowe and his son Sam J. Rowe run the ferry company together.\n\n"
         '"Fees will stay where they are this year," warned Sam Rowe.'
     )
-    assert [s for _, s in _speakers(extractor, text)] == ["Sam Rowe"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Sam Rowe"]
 
 
 # The reviewer's guards: a text with its own verb ("a bill that would let"), another holder's
@@ -96,4 +94,4 @@ def test_a_text_another_holder_or_clause_between_gives_no_speaker(extractor) -> 
         "The award went to Maria Elena Soto, the mother of the athlete.\n\n"
         '"I trained every single morning for this," Maria Soto said after the race.'
     )
-    assert [s for _, s in _speakers(extractor, text)] == [None, None, None, "Maria Soto"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [None, None, None, "Maria Soto"]

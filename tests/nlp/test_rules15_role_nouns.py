@@ -3,9 +3,7 @@ nobody, never merely the last person named (rules-15, review finding 7): invente
 
 from __future__ import annotations
 
-
-def _speakers(extractor, text: str) -> list[str | None]:
-    return [q.speaker for q in extractor.analyse(text).quotes]
+from extracted import speakers
 
 
 def test_the_judge_is_not_the_defendant_named_before(extractor) -> None:
@@ -13,7 +11,7 @@ def test_the_judge_is_not_the_defendant_named_before(extractor) -> None:
         "A district court sentenced Orla Venn to nine years in prison for the arson.\n\n"
         '"Nothing excuses putting a whole street in danger," the judge said.'
     )
-    assert _speakers(extractor, text) == [None]
+    assert speakers(extractor, text) == [None]
 
 
 def test_the_coach_is_nobody_when_no_one_was_called_the_coach(extractor) -> None:
@@ -21,7 +19,7 @@ def test_the_coach_is_nobody_when_no_one_was_called_the_coach(extractor) -> None
         "Kelmark sold striker Tomas Brell to a rival club on Sunday.\n\n"
         '"We will miss his goals in the second half of the season," the coach said.'
     )
-    assert _speakers(extractor, text) == [None]
+    assert speakers(extractor, text) == [None]
 
 
 def test_the_judge_is_the_person_given_that_role(extractor) -> None:
@@ -29,7 +27,7 @@ def test_the_judge_is_the_person_given_that_role(extractor) -> None:
         "Judge Irma Castell sentenced Orla Venn to nine years in prison for the arson.\n\n"
         '"Nothing excuses putting a whole street in danger," the judge said.'
     )
-    assert _speakers(extractor, text) == ["Irma Castell"]
+    assert speakers(extractor, text) == ["Irma Castell"]
 
 
 def test_the_coach_is_the_person_named_as_the_coach(extractor) -> None:
@@ -37,7 +35,7 @@ def test_the_coach_is_the_person_named_as_the_coach(extractor) -> None:
         "Ruud Damsel, the coach, praised striker Tomas Brell after the win on Sunday.\n\n"
         '"We showed real character in the second half," the coach said.'
     )
-    assert _speakers(extractor, text) == ["Ruud Damsel"]
+    assert speakers(extractor, text) == ["Ruud Damsel"]
 
 
 def test_the_role_noun_still_stands_for_the_person_who_opened_the_sentence_before(
@@ -47,4 +45,4 @@ def test_the_role_noun_still_stands_for_the_person_who_opened_the_sentence_befor
         "Tomas Brell, who scored twice on Sunday, played down his own part in the win.\n\n"
         '"The others did the hard work," the striker said.'
     )
-    assert _speakers(extractor, text) == ["Tomas Brell"]
+    assert speakers(extractor, text) == ["Tomas Brell"]

@@ -3,18 +3,16 @@ by breaking every dev-set error down by class, each pinned by invented examples.
 
 from __future__ import annotations
 
+from extracted import typed_names
+
 from newstui.nlp.entities import Candidate, merge_candidates
-
-
-def _entities(extractor, text: str) -> set[tuple[str, str]]:
-    return {(e.name, e.type) for e in extractor.analyse(text).entities}
 
 
 def test_a_full_name_taken_up_by_its_surname_alone_is_a_person(extractor) -> None:
     text = (
         "The band played with Roke Hudsley in 1970. After a long illness, Hudsley's voice gave out."
     )
-    assert ("Roke Hudsley", "PERSON") in _entities(extractor, text)
+    assert ("Roke Hudsley", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_surname_alone_confirms_a_name_with_a_particle(extractor) -> None:
@@ -22,17 +20,17 @@ def test_a_surname_alone_confirms_a_name_with_a_particle(extractor) -> None:
         "In 2005 the panel dropped the case against Tavrel Ould Minsa. Couch said that he "
         "suspected Minsa had helped."
     )
-    assert ("Tavrel Ould Minsa", "PERSON") in _entities(extractor, text)
+    assert ("Tavrel Ould Minsa", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_last_word_after_a_preposition_of_place_is_no_surname(extractor) -> None:
     text = "Crowds gathered at Tarn Vellow on Friday, and the square at Vellow was full."
-    assert not any(kind == "PERSON" for _, kind in _entities(extractor, text))
+    assert not any(kind == "PERSON" for _, kind in typed_names(extractor, text))
 
 
 def test_a_last_word_opening_sentences_only_confirms_nobody(extractor) -> None:
     text = "Second place went to Ababi Tolosse. Tolosse trained in Addis Ababa."
-    assert "Ababi Tolosse" not in {name for name, _ in _entities(extractor, text)}
+    assert "Ababi Tolosse" not in {name for name, _ in typed_names(extractor, text)}
 
 
 def test_a_last_word_that_ends_another_capitalised_run_is_no_surname() -> None:
@@ -53,19 +51,19 @@ def test_a_name_ending_in_a_site_word_is_a_place(extractor) -> None:
         "The herd was moved to the Kessin Ranch near the Pell River Reservation, and police "
         "guarded the Vanten Mansion."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     for place in ("Kessin Ranch", "Pell River Reservation", "Vanten Mansion"):
         assert (place, "PLACE") in found
 
 
 def test_a_surname_that_is_also_a_street_word_stays_a_person(extractor) -> None:
     text = 'Tom Corner scored twice. "We deserved this," said Corner.'
-    assert ("Tom Corner", "PERSON") in _entities(extractor, text)
+    assert ("Tom Corner", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_last_word_after_to_or_from_is_no_surname(extractor) -> None:
     text = "Heavy rain hit Doruk Valesi overnight. Roads to Valesi were closed and power was cut."
-    assert not any(kind == "PERSON" for _, kind in _entities(extractor, text))
+    assert not any(kind == "PERSON" for _, kind in typed_names(extractor, text))
 
 
 def test_a_name_ending_in_a_business_or_group_word_is_an_organisation(extractor) -> None:
@@ -75,7 +73,7 @@ def test_a_name_ending_in_a_business_or_group_word_is_an_organisation(extractor)
         "involved, according to the Lorne Violence Archive. Later, Pacific Star Wrestling "
         "signed her."
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     for body in (
         "Carvell Apparel",
         "Tessing Hotels",

@@ -4,9 +4,7 @@ r14-7), and the other general mechanisms of round 15 (r15-speak.md)."""
 
 from __future__ import annotations
 
-
-def _speakers(extractor, text: str) -> list[str | None]:
-    return [q.speaker for q in extractor.analyse(text).quotes]
+from extracted import speakers
 
 
 def test_the_judge_is_not_the_passive_subject_sentenced_before(extractor) -> None:
@@ -14,7 +12,7 @@ def test_the_judge_is_not_the_passive_subject_sentenced_before(extractor) -> Non
         "Rafe Colden, 52, was jailed for eleven years on Friday for the fire at the depot.\n\n"
         '"The harm done to the families cannot be undone," the judge said.'
     )
-    assert _speakers(extractor, text) == [None]
+    assert speakers(extractor, text) == [None]
 
 
 def test_the_coach_is_not_the_player_who_was_sold(extractor) -> None:
@@ -22,7 +20,7 @@ def test_the_coach_is_not_the_player_who_was_sold(extractor) -> None:
         "Pell Andry, 24, was sold to a rival club in June.\n\n"
         '"We will miss him in the dressing room," the coach said.'
     )
-    assert _speakers(extractor, text) == [None]
+    assert speakers(extractor, text) == [None]
 
 
 def test_the_director_is_not_the_nurse_praised_by_the_board(extractor) -> None:
@@ -30,7 +28,7 @@ def test_the_director_is_not_the_nurse_praised_by_the_board(extractor) -> None:
         "Nurse Ines Vahl was praised by the hospital board for her work in the outbreak.\n\n"
         '"She never once complained about the hours," the director said.'
     )
-    assert _speakers(extractor, text) == [None]
+    assert speakers(extractor, text) == [None]
 
 
 def test_an_active_subject_still_speaks_for_its_role_noun(extractor) -> None:
@@ -38,7 +36,7 @@ def test_an_active_subject_still_speaks_for_its_role_noun(extractor) -> None:
         "Tomas Brell, who scored twice on Sunday, played down his own part in the win.\n\n"
         '"The others did the hard work," the striker said.'
     )
-    assert _speakers(extractor, text) == ["Tomas Brell"]
+    assert speakers(extractor, text) == ["Tomas Brell"]
 
 
 def test_she_is_the_spokeswoman_not_the_man_the_raid_targeted(extractor) -> None:
@@ -48,7 +46,7 @@ def test_she_is_the_spokeswoman_not_the_man_the_raid_targeted(extractor) -> None
         "held. The raid targeted a local commander, Mullah Dastagir.\n\n"
         '"We are sure we found the right house," she said.'
     )
-    assert _speakers(extractor, text) == ["Rimu Talavera-Oke"]
+    assert speakers(extractor, text) == ["Rimu Talavera-Oke"]
 
 
 def test_a_title_says_who_he_is_when_the_first_name_list_does_not(extractor) -> None:
@@ -57,7 +55,7 @@ def test_a_title_says_who_he_is_when_the_first_name_list_does_not(extractor) -> 
         "Mr Dominique Varenne, the finance minister, presented the budget on Tuesday.\n\n"
         '"The figures speak for themselves," he said.'
     )
-    assert _speakers(extractor, text) == ["Dominique Varenne"]
+    assert speakers(extractor, text) == ["Dominique Varenne"]
 
 
 def test_a_surname_kept_apart_is_named_by_the_one_full_name_it_ends(extractor) -> None:
@@ -67,7 +65,7 @@ def test_a_surname_kept_apart_is_named_by_the_one_full_name_it_ends(extractor) -
         "promise.\n\n"
         '"We will fund it from the surplus," said Ms Marwick.'
     )
-    assert set(_speakers(extractor, text)) == {"Ilse Marwick"}
+    assert set(speakers(extractor, text)) == {"Ilse Marwick"}
 
 
 def test_a_passive_with_a_complement_still_gives_the_role(extractor) -> None:
@@ -80,8 +78,8 @@ def test_a_passive_with_a_complement_still_gives_the_role(extractor) -> None:
         "Kai Moro was left out of the squad after injuring his knee in training.\n\n"
         '"I will be back before the final," the striker said.'
     )
-    assert _speakers(extractor, made) == ["Owen Tully"]
-    assert _speakers(extractor, left) == ["Kai Moro"]
+    assert speakers(extractor, made) == ["Owen Tully"]
+    assert speakers(extractor, left) == ["Kai Moro"]
 
 
 def test_his_wife_in_a_list_says_nothing_of_his_sex(extractor) -> None:
@@ -95,8 +93,8 @@ def test_his_wife_in_a_list_says_nothing_of_his_sex(extractor) -> None:
         "Among the passengers were Omar Haddad, his wife, and their three children.\n\n"
         '"We had to leave everything behind," he said.'
     )
-    assert _speakers(extractor, pulled) == ["Paul Ames"]
-    assert _speakers(extractor, among) == ["Omar Haddad"]
+    assert speakers(extractor, pulled) == ["Paul Ames"]
+    assert speakers(extractor, among) == ["Omar Haddad"]
 
 
 def test_a_passive_keeps_the_role_when_the_role_noun_acts_on_no_one(extractor) -> None:

@@ -3,9 +3,7 @@ invented sentences (no article text)."""
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 def _texts(extractor, text: str) -> list[str]:
@@ -88,12 +86,14 @@ def test_an_open_quote_is_not_joined_to_a_later_quote_that_opens_its_own_mark(
 
 def test_a_quote_opened_straight_and_closed_curly_is_one_quote(extractor) -> None:
     text = '"We walked in together and nobody was hurt,” said Oren Vale, a marcher from Perth.'
-    assert _quotes(extractor, text) == [("We walked in together and nobody was hurt,", "Oren Vale")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We walked in together and nobody was hurt,", "Oren Vale")
+    ]
 
 
 def test_a_quote_opened_curly_and_closed_straight_is_one_quote(extractor) -> None:
     text = '“The ministry must act before the rains come," Oren Vale told the paper.'
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("The ministry must act before the rains come,", "Oren Vale")
     ]
 
@@ -110,7 +110,9 @@ def test_a_closing_mark_before_a_double_hyphen_closes(extractor) -> None:
         'The court rejected the "broad reading"--a reading with no limit at all. '
         '"Only a clear law can send a man to prison," Justice Oren Vale wrote.'
     )
-    assert _quotes(extractor, text) == [("Only a clear law can send a man to prison,", "Oren Vale")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("Only a clear law can send a man to prison,", "Oren Vale")
+    ]
 
 
 def test_what_follows_dubbed_is_a_name_whatever_its_case(extractor) -> None:

@@ -4,9 +4,7 @@ inverted attributions, and the other general mechanisms of round 16 (r16-speak.m
 
 from __future__ import annotations
 
-
-def _speakers(extractor, text: str) -> list[str | None]:
-    return [q.speaker for q in extractor.analyse(text).quotes]
+from extracted import speakers
 
 
 def test_an_adverb_before_the_verb_leaves_the_pronoun_its_subject(extractor) -> None:
@@ -14,7 +12,7 @@ def test_an_adverb_before_the_verb_leaves_the_pronoun_its_subject(extractor) -> 
         "Maria Solberg ran the harbour cafe for forty years.\n\n"
         '"Every storm brings the same sailors back," she often said.'
     )
-    assert _speakers(extractor, text) == ["Maria Solberg"]
+    assert speakers(extractor, text) == ["Maria Solberg"]
 
 
 def test_he_is_the_subject_who_quickly_answered_not_the_first_name(extractor) -> None:
@@ -23,7 +21,7 @@ def test_he_is_the_subject_who_quickly_answered_not_the_first_name(extractor) ->
         "At the talks, Lindqvist charged Dorne's ministry with the delay, a charge that Dorne "
         'quickly denied. "We met every deadline we were given," he said.'
     )
-    assert _speakers(extractor, text) == ["Pavel Dorne"]
+    assert speakers(extractor, text) == ["Pavel Dorne"]
 
 
 def test_a_quote_opening_its_sentence_is_attributed_with_no_comma_after_it(extractor) -> None:
@@ -34,7 +32,7 @@ def test_a_quote_opening_its_sentence_is_attributed_with_no_comma_after_it(extra
         '"We will not sign a deal that ignores the growers" Greta Holm, head of the '
         "Growers Council, said."
     )
-    assert _speakers(extractor, text) == ["Tobias Wendt", "Greta Holm"]
+    assert speakers(extractor, text) == ["Tobias Wendt", "Greta Holm"]
 
 
 def test_a_sentence_that_goes_on_after_an_uncommaed_quote_is_not_its_attribution(
@@ -44,7 +42,7 @@ def test_a_sentence_that_goes_on_after_an_uncommaed_quote_is_not_its_attribution
         'Voters heard the phrase "a fair deal for the growers" many times as the Farm Union '
         "chair Tobias Wendt said on Friday."
     )
-    assert _speakers(extractor, text) == [None]
+    assert speakers(extractor, text) == [None]
 
 
 def test_a_present_tense_inverted_attribution_names_a_speaker_with_an_initial(extractor) -> None:
@@ -53,7 +51,7 @@ def test_a_present_tense_inverted_attribution_names_a_speaker_with_an_initial(ex
         "Explains Lantern Research founder and chief executive, Orla B. Keane, "
         '"Most of the firms want to grow, and few of them know how."'
     )
-    assert _speakers(extractor, text) == ["Orla B. Keane"]
+    assert speakers(extractor, text) == ["Orla B. Keane"]
 
 
 def test_he_is_not_the_possessor_but_the_subject_of_the_clause(extractor) -> None:
@@ -63,7 +61,7 @@ def test_he_is_not_the_possessor_but_the_subject_of_the_clause(extractor) -> Non
         "speculated on the radio that it was his health.\n\n"
         'According to the agency, he told a newspaper: "He has been in hospital for months."'
     )
-    assert _speakers(extractor, text) == ["Teodor Brandt"]
+    assert speakers(extractor, text) == ["Teodor Brandt"]
 
 
 def test_it_is_not_the_body_named_after_a_preposition_and_its_article(extractor) -> None:
@@ -72,7 +70,7 @@ def test_it_is_not_the_body_named_after_a_preposition_and_its_article(extractor)
         "The review urged shipping lines to work with the United Nations on safety. "
         'It also asks them to address the "rising cost of insurance" in the north.'
     )
-    assert _speakers(extractor, text) == ["Northern Ports Authority"]
+    assert speakers(extractor, text) == ["Northern Ports Authority"]
 
 
 def test_who_after_an_appositive_is_the_person_it_describes(extractor) -> None:
@@ -80,7 +78,7 @@ def test_who_after_an_appositive_is_the_person_it_describes(extractor) -> None:
         "A different view came from Carl Osterman, a historian at Linwood University, who "
         'stated, "Great empires rarely fall from outside."'
     )
-    assert _speakers(extractor, text) == ["Carl Osterman"]
+    assert speakers(extractor, text) == ["Carl Osterman"]
 
 
 def test_a_quote_right_after_one_closed_by_its_stop_goes_on_with_its_speaker(extractor) -> None:
@@ -89,7 +87,7 @@ def test_a_quote_right_after_one_closed_by_its_stop_goes_on_with_its_speaker(ext
         'be heard." "And no minister can take that right away."\n\n'
         "The council meets again in June."
     )
-    assert _speakers(extractor, text) == ["Lena Hartwig", "Lena Hartwig", "Lena Hartwig"]
+    assert speakers(extractor, text) == ["Lena Hartwig", "Lena Hartwig", "Lena Hartwig"]
 
 
 def test_the_first_of_two_people_joined_by_and_speaks_for_both(extractor) -> None:
@@ -97,7 +95,7 @@ def test_the_first_of_two_people_joined_by_and_speaks_for_both(extractor) -> Non
         "In a statement, Senate Leader Paul Brandau and House Speaker Greta Vollmer responded "
         'by saying that "the real concern here is not safety."'
     )
-    assert _speakers(extractor, text) == ["Paul Brandau"]
+    assert speakers(extractor, text) == ["Paul Brandau"]
 
 
 def test_a_fragment_after_said_previously_that_is_the_speakers(extractor) -> None:
@@ -105,7 +103,7 @@ def test_a_fragment_after_said_previously_that_is_the_speakers(extractor) -> Non
         "Foreign Minister Anton Velikov said previously that the radar was seen as a "
         '"direct threat" by his country.'
     )
-    assert _speakers(extractor, text) == ["Anton Velikov"]
+    assert speakers(extractor, text) == ["Anton Velikov"]
 
 
 def test_a_fragment_after_warned_that_and_a_comma_is_the_speakers(extractor) -> None:
@@ -113,7 +111,7 @@ def test_a_fragment_after_warned_that_and_a_comma_is_the_speakers(extractor) -> 
         "In his speech, Governor Hal Brenner spoke of the dam. He warned that, with "
         '"continued neglect", the wall could fail by 2030.'
     )
-    assert _speakers(extractor, text) == ["Hal Brenner"]
+    assert speakers(extractor, text) == ["Hal Brenner"]
 
 
 def test_a_fragment_reported_by_a_broadcaster_is_the_broadcasters(extractor) -> None:
@@ -121,21 +119,21 @@ def test_a_fragment_reported_by_a_broadcaster_is_the_broadcasters(extractor) -> 
         'Channel Nine reported that the aircraft was landing at an "odd angle" before it '
         "caught fire."
     )
-    assert _speakers(extractor, text) == ["Channel Nine"]
+    assert speakers(extractor, text) == ["Channel Nine"]
 
 
 def test_a_fragment_its_unnamed_source_said_is_not_the_reporters(extractor) -> None:
     text = (
         'The website Harbor Daily reported its source said "two gunmen" were killed in the night.'
     )
-    assert _speakers(extractor, text) == []
+    assert speakers(extractor, text) == []
 
 
 def test_a_fragment_in_a_sentence_credited_at_its_end_is_the_credited_persons(
     extractor,
 ) -> None:
     text = 'The rocket used a "kinetic strike" to destroy the old probe, said Gordon Ashcombe.'
-    assert _speakers(extractor, text) == ["Gordon Ashcombe"]
+    assert speakers(extractor, text) == ["Gordon Ashcombe"]
 
 
 def test_a_speech_verb_and_comma_ending_the_paragraph_before_introduces_the_quote(
@@ -146,7 +144,7 @@ def test_a_speech_verb_and_comma_ending_the_paragraph_before_introduces_the_quot
         "She questioned the voters' grasp of the war, saying,\n\n"
         '"Would they feel the same way if they knew what we know?"'
     )
-    assert _speakers(extractor, text) == ["Joan Whitcombe"]
+    assert speakers(extractor, text) == ["Joan Whitcombe"]
 
 
 def test_as_before_a_name_is_no_plural_noun_of_a_relative_clause(extractor) -> None:
@@ -154,7 +152,7 @@ def test_as_before_a_name_is_no_plural_noun_of_a_relative_clause(extractor) -> N
         "Alderman Pieter Claessens spoke to the council on Monday.\n\n"
         'But, as Claessens pointed out: "This is not a problem of one town alone."'
     )
-    assert _speakers(extractor, text) == ["Pieter Claessens"]
+    assert speakers(extractor, text) == ["Pieter Claessens"]
 
 
 def test_he_is_the_person_whose_appositive_closes_before_his_speech_verb(extractor) -> None:
@@ -163,7 +161,7 @@ def test_he_is_the_person_whose_appositive_closes_before_his_speech_verb(extract
         "that the plot had been known for weeks.\n\n"
         '"It could be a scheme of the old guard," he said.'
     )
-    assert _speakers(extractor, text) == ["Frank Wessel"]
+    assert speakers(extractor, text) == ["Frank Wessel"]
 
 
 def test_went_on_to_is_no_part_of_the_described_subject(extractor) -> None:
@@ -171,7 +169,7 @@ def test_went_on_to_is_no_part_of_the_described_subject(extractor) -> None:
         "Harbor News Network admitted the error on Tuesday.\n\n"
         'The network then went on to say, "We have corrected the story on all our sites."'
     )
-    assert _speakers(extractor, text) == ["Harbor News Network"]
+    assert speakers(extractor, text) == ["Harbor News Network"]
 
 
 def test_a_participle_after_denies_is_said_by_the_subject_of_denies(extractor) -> None:
@@ -179,7 +177,7 @@ def test_a_participle_after_denies_is_said_by_the_subject_of_denies(extractor) -
         "The Northland Unity Party was registered again in May.\n\n"
         'The party denies this claiming "There is no way a small group could do that".'
     )
-    assert _speakers(extractor, text) == ["Northland Unity Party"]
+    assert speakers(extractor, text) == ["Northland Unity Party"]
 
 
 def test_according_to_a_spokesman_for_someone_is_the_named_spokesman(extractor) -> None:
@@ -188,7 +186,7 @@ def test_according_to_a_spokesman_for_someone_is_the_named_spokesman(extractor) 
         "spokesman for Sorensen, Mikkel Dahl, the dismissals were over "
         '"their poor work on the floods."'
     )
-    assert _speakers(extractor, text) == ["Mikkel Dahl"]
+    assert speakers(extractor, text) == ["Mikkel Dahl"]
 
 
 def test_verbs_of_opinion_and_likening_attribute_the_quote_to_their_subject(extractor) -> None:
@@ -197,7 +195,7 @@ def test_verbs_of_opinion_and_likening_attribute_the_quote_to_their_subject(extr
         'Professor Dana Whitlow agrees that the rules "should be much clearer."\n\n'
         'Prosecutor Ivan Petrakis likened the shredding to "burning the evidence."'
     )
-    assert _speakers(extractor, text) == ["Tom Ardley", "Dana Whitlow", "Ivan Petrakis"]
+    assert speakers(extractor, text) == ["Tom Ardley", "Dana Whitlow", "Ivan Petrakis"]
 
 
 def test_a_participle_after_an_article_is_no_speech_verb(extractor) -> None:
@@ -205,7 +203,7 @@ def test_a_participle_after_an_article_is_no_speech_verb(extractor) -> None:
         "Defence Secretary Robert Hale spoke on Tuesday.\n\n"
         'The secretary said a threatened cut-off of funds "would be dramatic."'
     )
-    assert _speakers(extractor, text) == ["Robert Hale"]
+    assert speakers(extractor, text) == ["Robert Hale"]
 
 
 def test_a_quote_paragraph_after_a_sentence_opened_by_a_role_is_its_holders(extractor) -> None:
@@ -214,7 +212,7 @@ def test_a_quote_paragraph_after_a_sentence_opened_by_a_role_is_its_holders(extr
         "The Queen herself mentioned the visit in her New Year speech.\n\n"
         '"The Prince and I look forward to seeing our friends in Reykjavik."'
     )
-    assert _speakers(extractor, text) == ["Margrethe II"]
+    assert speakers(extractor, text) == ["Margrethe II"]
 
 
 def test_in_his_opinion_gives_the_words_to_the_man_named_before(extractor) -> None:
@@ -224,4 +222,4 @@ def test_in_his_opinion_gives_the_words_to_the_man_named_before(extractor) -> No
         'In his opinion, doctors who rely on the tests "are going to miss people with '
         'severe disease."'
     )
-    assert _speakers(extractor, text) == ["Martin Wolfe"]
+    assert speakers(extractor, text) == ["Martin Wolfe"]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-def _entities(extractor, text: str) -> dict[str, str]:
-    return {e.name: e.type for e in extractor.analyse(text).entities}
+from extracted import type_by_name
 
 
 def test_weekdays_and_months_are_never_entities(extractor) -> None:
@@ -12,14 +10,14 @@ def test_weekdays_and_months_are_never_entities(extractor) -> None:
         "Hull beat Leeds on Friday, Grimsby on Sunday. In August, Parliament returned. "
         "The hearing at the Crown Court on Wednesday was short."
     )
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert not {"Friday", "Sunday", "August", "Wednesday"} & set(found)
     assert found.get("Crown Court") == "ORG"
 
 
 def test_post_nominal_letters_are_dropped_and_mark_a_person(extractor) -> None:
     text = "The appeal was argued by Harriet Quellington KC and opposed by Osric Pembleton MP."
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert found.get("Harriet Quellington") == "PERSON"
     assert found.get("Osric Pembleton") == "PERSON"
     assert not any(name.endswith((" KC", " MP")) for name in found)
@@ -27,12 +25,12 @@ def test_post_nominal_letters_are_dropped_and_mark_a_person(extractor) -> None:
 
 def test_organisation_named_after_a_list_of_fields_stays_whole(extractor) -> None:
     text = "A letter from the Department for Energy, Trade and Farming was leaked."
-    assert _entities(extractor, text) == {"Department for Energy, Trade and Farming": "ORG"}
+    assert type_by_name(extractor, text) == {"Department for Energy, Trade and Farming": "ORG"}
 
 
 def test_ampersand_joins_an_organisation_name(extractor) -> None:
     text = "Staff at the Royal College of Music & Drama and at Fenwick & Daughters went on strike."
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert found.get("Royal College of Music & Drama") == "ORG"
     assert found.get("Fenwick & Daughters") == "ORG"
 
@@ -42,38 +40,38 @@ def test_and_name_with_an_organisation_appositive_is_one_organisation(extractor)
         "The mayor relied on Bread and Roses, a small socialist party. "
         "A leader of Bread and Roses welcomed the result."
     )
-    assert _entities(extractor, text) == {"Bread and Roses": "ORG"}
+    assert type_by_name(extractor, text) == {"Bread and Roses": "ORG"}
 
 
 def test_foreign_name_with_particles_stays_whole(extractor) -> None:
     text = "Researchers at the Institut de Recherche en Biologie de la Mer published the data."
-    assert _entities(extractor, text) == {"Institut de Recherche en Biologie de la Mer": "ORG"}
+    assert type_by_name(extractor, text) == {"Institut de Recherche en Biologie de la Mer": "ORG"}
 
 
 def test_nationality_university_keeps_its_city(extractor) -> None:
     text = "Salma Idris, a lecturer at the British University in Dubai, disagreed."
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert found.get("British University in Dubai") == "ORG"
 
 
 def test_plural_possessive_inside_an_organisation_name(extractor) -> None:
     text = "Members of the Northfield Nurses’ Union voted to strike."
-    assert _entities(extractor, text) == {"Northfield Nurses’ Union": "ORG"}
+    assert type_by_name(extractor, text) == {"Northfield Nurses’ Union": "ORG"}
 
 
 def test_capital_the_mid_sentence_names_a_publication(extractor) -> None:
     text = "The findings appeared in The Quarrybank Courier last week."
-    assert _entities(extractor, text) == {"The Quarrybank Courier": "ORG"}
+    assert type_by_name(extractor, text) == {"The Quarrybank Courier": "ORG"}
 
 
 def test_capital_the_inside_quotation_marks_is_a_title_of_a_work(extractor) -> None:
     text = "She starred in “The Glassmaker” in 2019."
-    assert "The Glassmaker" not in _entities(extractor, text)
+    assert "The Glassmaker" not in type_by_name(extractor, text)
 
 
 def test_ministerial_brief_is_not_the_party_of_that_name(extractor) -> None:
     text = "According to Labour Minister Ines Carvalho, the talks will resume."
-    assert _entities(extractor, text) == {"Ines Carvalho": "PERSON"}
+    assert type_by_name(extractor, text) == {"Ines Carvalho": "PERSON"}
 
 
 def test_unknown_two_word_names_need_a_person_cue(extractor) -> None:
@@ -81,7 +79,7 @@ def test_unknown_two_word_names_need_a_person_cue(extractor) -> None:
         "Output at Kessock Vale fell, while Brindle Oakes, 47, said the plant was safe. "
         "Operations moved to Dunmore Flats."
     )
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert found.get("Brindle Oakes") == "PERSON"
     assert found.get("Kessock Vale", "PLACE") != "PERSON"
     assert found.get("Dunmore Flats", "PLACE") != "PERSON"
@@ -89,34 +87,34 @@ def test_unknown_two_word_names_need_a_person_cue(extractor) -> None:
 
 def test_role_appositive_before_a_comma_marks_a_person(extractor) -> None:
     text = "The firm’s chief spokesperson, Tiberiu Vasko, said sales were steady."
-    assert _entities(extractor, text).get("Tiberiu Vasko") == "PERSON"
+    assert type_by_name(extractor, text).get("Tiberiu Vasko") == "PERSON"
 
 
 def test_unknown_name_after_in_is_a_place(extractor) -> None:
     text = "Residents in Marrow Heath were evacuated."
-    assert _entities(extractor, text) == {"Marrow Heath": "PLACE"}
+    assert type_by_name(extractor, text) == {"Marrow Heath": "PLACE"}
 
 
 def test_untyped_names_listed_after_at_are_places(extractor) -> None:
     text = "The council will close the offices at Brackley, Toddington and Wemsford next year."
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert {found.get(n) for n in ("Brackley", "Toddington", "Wemsford")} == {"PLACE"}
 
 
 def test_languages_are_not_places(extractor) -> None:
     text = "The film is narrated in Swahili and in Amharic."
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert found.get("Swahili") != "PLACE" and found.get("Amharic") != "PLACE"
 
 
 def test_one_letter_platform_before_writing(extractor) -> None:
     text = "Okafor thanked the volunteers on X, writing that they had saved lives."
-    assert _entities(extractor, text).get("X") == "ORG"
+    assert type_by_name(extractor, text).get("X") == "ORG"
 
 
 def test_defined_acronym_merges_with_its_full_name(extractor) -> None:
     text = "The Pacific Islands Forum (PIF) met in Suva. A PIF envoy said the PIF’s plan was ready."
-    found = _entities(extractor, text)
+    found = type_by_name(extractor, text)
     assert found.get("Pacific Islands Forum") == "ORG"
     assert "PIF" not in found
 

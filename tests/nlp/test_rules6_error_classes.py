@@ -3,9 +3,7 @@ rules-6): quotes that got no speaker although one is named. Each pinned by inven
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 # Inverted attribution: the sentence opens with its verb, the speaker follows it.
@@ -14,14 +12,14 @@ def test_a_sentence_opening_with_its_verb_names_the_speaker_after_it(extractor) 
         "Orchard yields rose this year. Remarked Halvern Fruit Trust botanist Sarah Tolley, "
         '"This is the best season the valley has had in a decade." Prices fell.'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("This is the best season the valley has had in a decade.", "Sarah Tolley")
     ]
 
 
 def test_an_inverted_verb_followed_by_no_person_gives_no_speaker(extractor) -> None:
     text = 'Said the sign on the gate, "Keep out of the orchard after dark, please."'
-    assert _quotes(extractor, text)[0][1] is None
+    assert quotes_and_speakers(extractor, text)[0][1] is None
 
 
 # A quote closed by its own stop ends its sentence: a pronoun after it looks back to the speaker.
@@ -33,7 +31,10 @@ def test_a_pronoun_after_a_quote_that_closed_its_sentence_resolves_to_its_speake
         '"new life to the old quays[.]" She went on to say, "People forget the port built '
         'this town and everything in it."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Odile Varnsworth", "Odile Varnsworth"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
+        "Odile Varnsworth",
+        "Odile Varnsworth",
+    ]
 
 
 def test_a_clause_with_its_own_verb_after_a_closed_quote_gets_its_own_subject(extractor) -> None:
@@ -42,7 +43,7 @@ def test_a_clause_with_its_own_verb_after_a_closed_quote_gets_its_own_subject(ex
         'Quillan welcomed the support on Twitter, stating he was "grateful to have the fiercest '
         'of allies" on his side.'
     )
-    assert _quotes(extractor, text)[-1][1] == "Thomas Quillan"
+    assert quotes_and_speakers(extractor, text)[-1][1] == "Thomas Quillan"
 
 
 def test_with_no_verb_after_a_closed_quote_the_speaker_before_it_still_counts(extractor) -> None:
@@ -50,7 +51,7 @@ def test_with_no_verb_after_a_closed_quote_the_speaker_before_it_still_counts(ex
         'Lead actor Corwin Haddley talked about how the show had been overlooked "until now." '
         'At the premiere, "I felt like a prince at the ball and I still cannot believe it".'
     )
-    assert _quotes(extractor, text)[-1][1] == "Corwin Haddley"
+    assert quotes_and_speakers(extractor, text)[-1][1] == "Corwin Haddley"
 
 
 # A participle after the verb ("tweeted her reasoning saying"): the main verb's subject speaks.
@@ -59,7 +60,7 @@ def test_a_participle_after_another_verb_takes_the_main_verbs_subject(extractor)
         "Governor Alma Restrepo signed the bill on Friday. The governor tweeted her reasoning "
         'saying, "Today I signed the Valley Water Act, a law for every family in this state."'
     )
-    assert _quotes(extractor, text)[0][1] == "Alma Restrepo"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Alma Restrepo"
 
 
 # A role noun closing a clause that opens with other words ("Calling it …, the bishop said").
@@ -68,7 +69,7 @@ def test_a_role_at_the_end_of_a_longer_clause_is_its_named_holder(extractor) -> 
         "The law was criticised by bishop Anselm Korvath on Sunday. Calling it a mistake the "
         'bishop said "We will pray that the parliament thinks again about this law."'
     )
-    assert _quotes(extractor, text)[0][1] == "Anselm Korvath"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Anselm Korvath"
 
 
 def test_a_role_with_no_named_holder_is_not_given_to_another_person(extractor) -> None:
@@ -77,7 +78,7 @@ def test_a_role_with_no_named_holder_is_not_given_to_another_person(extractor) -
         "The law was criticised by church leaders. Calling it a mistake the bishop said "
         '"We will pray that the parliament thinks again about this law."'
     )
-    assert _quotes(extractor, text)[-1][1] is None
+    assert quotes_and_speakers(extractor, text)[-1][1] is None
 
 
 # A continuation after a participle clause ('…", recalling their first meeting. "…"').
@@ -86,7 +87,10 @@ def test_a_quote_after_a_participle_clause_continues_the_previous_speaker(extrac
         'Director Helen Brannagh wrote of the actor, "I knew then that he was special", '
         'recalling their first meeting. "He was calm. Assured. Always studying the script."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Helen Brannagh", "Helen Brannagh"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
+        "Helen Brannagh",
+        "Helen Brannagh",
+    ]
 
 
 def test_a_participle_clause_naming_someone_else_stops_the_continuation(extractor) -> None:
@@ -94,7 +98,7 @@ def test_a_participle_clause_naming_someone_else_stops_the_continuation(extracto
         'Director Helen Brannagh wrote of the actor, "I knew then that he was special", '
         'praising Thomas Haddley. "He was calm. Assured. Always studying the script."'
     )
-    assert _quotes(extractor, text)[-1][1] is None
+    assert quotes_and_speakers(extractor, text)[-1][1] is None
 
 
 # A credit after a dash, as under an epigraph or a pull quote.
@@ -103,7 +107,7 @@ def test_a_person_after_a_dash_closing_the_quote_is_its_author(extractor) -> Non
         '"More women taking up engineering has been the big change on the railway."'
         "  — Aparna Veldkamp, Divisional Railway Manager"
     )
-    assert _quotes(extractor, text)[0][1] == "Aparna Veldkamp"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Aparna Veldkamp"
 
 
 # Verbs of speaking that were missing from the lexicon.
@@ -115,7 +119,7 @@ def test_exclaimed_underlined_and_went_on_to_add_are_attribution_verbs(extractor
         'far off in most chambers across the country." Drummond went on to add, "It means more '
         'candidates from both parties."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == [
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
         "Karen Oduya",
         "Peter Farrant",
         "Alice Drummond",
@@ -129,7 +133,7 @@ def test_an_unattributed_quote_after_a_sentence_naming_one_person_is_theirs(extr
         "The home side received two yellow cards, leaving coach Peter Ingle unimpressed.  "
         '"One of them was questionable. The other one was probably fair."'
     )
-    assert _quotes(extractor, text)[0][1] == "Peter Ingle"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Peter Ingle"
 
 
 def test_an_unattributed_quote_after_a_sentence_naming_two_people_gets_no_speaker(
@@ -139,7 +143,7 @@ def test_an_unattributed_quote_after_a_sentence_naming_two_people_gets_no_speake
         "Peter Ingle and Sarah Tolley argued about the two yellow cards after the match.  "
         '"One of them was questionable. The other one was probably fair."'
     )
-    assert _quotes(extractor, text)[0][1] is None
+    assert quotes_and_speakers(extractor, text)[0][1] is None
 
 
 def test_an_unattributed_quote_opening_a_new_paragraph_is_not_given_by_this_rule(
@@ -149,7 +153,7 @@ def test_an_unattributed_quote_opening_a_new_paragraph_is_not_given_by_this_rule
         "The home side received two yellow cards. The visitors scored twice.\n\n"
         '"One of them was questionable. The other one was probably fair."'
     )
-    assert _quotes(extractor, text)[0][1] is None
+    assert quotes_and_speakers(extractor, text)[0][1] is None
 
 
 def test_assailed_accusing_and_cited_attribute_their_subject(extractor) -> None:
@@ -159,7 +163,7 @@ def test_assailed_accusing_and_cited_attribute_their_subject(extractor) -> None:
         'accusing it of "not doing its job at all". In the letter, Alice Drummond cited the '
         'board\'s "long record of ignoring the tenants" as her motivation.'
     )
-    assert [s for _, s in _quotes(extractor, text)] == [
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
         "Peter Farrant",
         "Karen Oduya",
         "Alice Drummond",

@@ -3,23 +3,19 @@ quote spans found on new development articles. Each pinned by invented examples.
 
 from __future__ import annotations
 
+from extracted import quotes_and_speakers, typed_names
+
 from newstui.nlp.names import spelling_variant
-
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
-
-
-def _entities(extractor, text: str) -> set[tuple[str, str]]:
-    return {(e.name, e.type) for e in extractor.analyse(text).entities}
 
 
 # An unknown single name opening a sentence as the subject of a speech verb is a person.
 def test_an_unknown_single_name_saying_something_is_a_person_speaker(extractor) -> None:
     text = 'The ferry ran aground at dawn. Quorrell said "We heard the hull scrape the rocks."'
-    assert _quotes(extractor, text) == [("We heard the hull scrape the rocks.", "Quorrell")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We heard the hull scrape the rocks.", "Quorrell")
+    ]
     text = "Tarvish told the Kelmouth Echo he had waited six hours for the tow."
-    assert ("Tarvish", "PERSON") in _entities(extractor, text)
+    assert ("Tarvish", "PERSON") in typed_names(extractor, text)
 
 
 def test_plural_and_abstract_sentence_openers_before_said_are_no_people(extractor) -> None:
@@ -27,13 +23,13 @@ def test_plural_and_abstract_sentence_openers_before_said_are_no_people(extracto
         "Harbourmasters said the channel was closed. Management said nothing more. "
         "Everybody said the tide was wrong. Sediment continued to build up."
     )
-    people = {name for name, kind in _entities(extractor, text) if kind == "PERSON"}
+    people = {name for name, kind in typed_names(extractor, text) if kind == "PERSON"}
     assert people == set()
 
 
 def test_contractions_opening_a_sentence_are_no_names(extractor) -> None:
     text = "You've said the ferry should stop. We've said no."
-    assert not any(kind == "PERSON" for _, kind in _entities(extractor, text))
+    assert not any(kind == "PERSON" for _, kind in typed_names(extractor, text))
 
 
 # A surname alone refers back to the full name, even when an occupation came before it.
@@ -42,10 +38,10 @@ def test_a_surname_after_producer_firstname_lastname_is_that_person(extractor) -
         "Film-maker and producer Joshua Pellard screened three shorts. "
         'Pellard said "Horror is the most honest genre there is."'
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Horror is the most honest genre there is.", "Joshua Pellard")
     ]
-    assert ("Joshua Pellard", "PERSON") in _entities(extractor, text)
+    assert ("Joshua Pellard", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_body_then_and_then_a_person_are_two_entities(extractor) -> None:
@@ -54,10 +50,10 @@ def test_a_body_then_and_then_a_person_are_two_entities(extractor) -> None:
         "Chris Dallowby of Seaglass Tours, a boat operator. Dallowby remarked, "
         '"We had never seen seals this far up the estuary."'
     )
-    found = _entities(extractor, text)
+    found = typed_names(extractor, text)
     assert ("Chris Dallowby", "PERSON") in found
     assert not any(" and " in name for name, _ in found)
-    assert _quotes(extractor, text)[0][1] == "Chris Dallowby"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Chris Dallowby"
 
 
 # One name spelled two ways in one article is one person.
@@ -66,7 +62,7 @@ def test_a_surname_spelled_another_way_refers_to_the_full_name(extractor) -> Non
         "Lead author Mira Kastef of Harlow University studied the bones. "
         'Kastif suggested, "There was likely a marsh beside every shrine."'
     )
-    assert _quotes(extractor, text)[0][1] == "Mira Kastef"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Mira Kastef"
 
 
 def test_spelling_variants_are_one_vowel_or_one_doubled_letter_apart() -> None:
@@ -80,7 +76,9 @@ def test_spelling_variants_are_one_vowel_or_one_doubled_letter_apart() -> None:
 # An occupation before "First Last" is no part of the name.
 def test_an_occupation_opening_the_sentence_before_a_name_is_cut_off(extractor) -> None:
     text = 'Ranger Jane Horrocks said "The bears came down early this year."'
-    assert _quotes(extractor, text) == [("The bears came down early this year.", "Jane Horrocks")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("The bears came down early this year.", "Jane Horrocks")
+    ]
 
 
 def test_a_role_after_and_before_a_name_is_cut_off(extractor) -> None:
@@ -88,13 +86,13 @@ def test_a_role_after_and_before_a_name_is_cut_off(extractor) -> None:
         "Lakeview Power president and CEO Andy Brennock said the firm would bury "
         '"two hundred miles of cable before the next storm season."'
     )
-    assert ("Andy Brennock", "PERSON") in _entities(extractor, text)
-    assert _quotes(extractor, text)[0][1] == "Andy Brennock"
+    assert ("Andy Brennock", "PERSON") in typed_names(extractor, text)
+    assert quotes_and_speakers(extractor, text)[0][1] == "Andy Brennock"
 
 
 def test_a_hyphenated_role_before_an_unknown_name_is_cut_off(extractor) -> None:
     text = 'Co-author Wen-Lu Taoyin said "The feathers were far longer than we thought."'
-    assert _quotes(extractor, text)[0][1] == "Wen-Lu Taoyin"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Wen-Lu Taoyin"
 
 
 def test_a_weekday_before_a_name_is_no_part_of_it(extractor) -> None:
@@ -103,7 +101,7 @@ def test_a_weekday_before_a_name_is_no_part_of_it(extractor) -> None:
         "President Carlo Menotti, where he spoke of peace. In a statement, he noted "
         '"the talks went better than hoped".'
     )
-    assert _quotes(extractor, text)[0][1] == "Stavros Kelidis"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Stavros Kelidis"
 
 
 # A person named only by a pseudonym or "gave her name as" is a person speaker.
@@ -112,17 +110,17 @@ def test_a_speaker_named_by_a_pseudonym_is_a_person(extractor) -> None:
         '"They will not listen to us. Nobody here believes that," said a marcher using the '
         'pseudonym Velka. "The square will be full again tomorrow."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Velka", "Velka"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Velka", "Velka"]
 
 
 def test_a_known_first_name_after_gave_her_name_as_is_a_person(extractor) -> None:
     text = '"We will stay until the end," said a nurse who gave her name as Katya.'
-    assert _quotes(extractor, text) == [("We will stay until the end,", "Katya")]
+    assert quotes_and_speakers(extractor, text) == [("We will stay until the end,", "Katya")]
 
 
 def test_a_word_after_the_name_that_is_no_first_name_stays_unnamed(extractor) -> None:
     text = 'The boat, under the name Stormglass, sailed at noon. "It was cold," a sailor said.'
-    assert ("Stormglass", "PERSON") not in _entities(extractor, text)
+    assert ("Stormglass", "PERSON") not in typed_names(extractor, text)
 
 
 # "First Last of the <body> told": an unknown two-word name with its body before its own verb.
@@ -131,7 +129,7 @@ def test_a_name_of_a_body_before_told_is_a_person_speaker(extractor) -> None:
         '"Bringing the elk home is going to heal us[,]" Marnie T\'Vella of the Ossining '
         "tribal heritage office told those gathered."
     )
-    assert _quotes(extractor, text)[0][1] == "Marnie T'Vella"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Marnie T'Vella"
 
 
 # Quote spans: a thin space between an inner closing mark and the outer one ends the quote.
@@ -140,7 +138,9 @@ def test_a_thin_space_before_the_outer_closing_mark_keeps_the_whole_quote(extrac
         "Twelve-year-old Robin said the lights went out and "
         "\"[i]t felt like 'is anyone coming for us?'\u2009\"."
     )
-    assert _quotes(extractor, text) == [("[i]t felt like 'is anyone coming for us?'", "Robin")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("[i]t felt like 'is anyone coming for us?'", "Robin")
+    ]
 
 
 # ", and X had said": a coordinated clause after an aside names its own subject.
@@ -150,7 +150,7 @@ def test_the_subject_after_comma_and_is_the_speaker_not_the_name_in_the_aside(ex
         "The Harnwicks had trouble finding staff, something Strome accepted, and Mr Harnwick "
         'had said they planned to "bring the mill back to life."'
     )
-    assert _quotes(extractor, text)[0][1] == "Pell Harnwick"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Pell Harnwick"
 
 
 # '“…,” reads Judge Moss's statement, “…”': the owner of a written text speaks both quotes.
@@ -160,13 +160,13 @@ def test_reads_someones_statement_after_a_quote_names_its_speaker(extractor) -> 
         '"While old rules may have justified it," reads Judge Hollis\'s statement, '
         '"nurses and porters are now equal. That time has passed."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Gray Hollis", "Gray Hollis"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Gray Hollis", "Gray Hollis"]
 
 
 # A title before a name does not hide the preposition that makes it an object.
 def test_a_saint_named_place_after_at_is_not_the_speaker(extractor) -> None:
     text = 'Dr. Ilse Brandvik at Saint Edmund said, "We received six patients this morning."'
-    assert _quotes(extractor, text)[0][1] == "Ilse Brandvik"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Ilse Brandvik"
 
 
 # "said Dr. Moss. “…”": the abbreviation's full stop ends no sentence between two quotes.
@@ -176,12 +176,15 @@ def test_a_quote_after_said_dr_name_continues_the_same_speaker(extractor) -> Non
         '"The strains were almost entirely different", said Dr. Lindqvist. "Rather, the '
         'likeliest route is from one person to another."'
     )
-    assert [s for _, s in _quotes(extractor, text)] == ["Petra Lindqvist", "Petra Lindqvist"]
+    assert [s for _, s in quotes_and_speakers(extractor, text)] == [
+        "Petra Lindqvist",
+        "Petra Lindqvist",
+    ]
 
 
 def test_reacted_is_an_attribution_verb(extractor) -> None:
     text = 'Singer Kaia Moreno also reacted on Twitter, "Sad news today. He was a giant."'
-    assert _quotes(extractor, text)[0][1] == "Kaia Moreno"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Kaia Moreno"
 
 
 def test_confirming_is_an_attribution_verb(extractor) -> None:
@@ -189,7 +192,7 @@ def test_confirming_is_an_attribution_verb(extractor) -> None:
         "Inquiries were opened by the Kelmouth Port Authority and the Harbour Safety Board, "
         'with the latter confirming on Twitter they were "not sending inspectors at this time."'
     )
-    assert _quotes(extractor, text)[0][1] == "Harbour Safety Board"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Harbour Safety Board"
 
 
 # Short names referring back to a full name said earlier.
@@ -198,8 +201,8 @@ def test_a_company_named_again_by_its_leading_word_is_the_full_company(extractor
         "Prosecutors are looking into the Brannock Motor Company. "
         '"We are cooperating fully," Brannock said in a statement.'
     )
-    assert _quotes(extractor, text)[0][1] == "Brannock Motor Company"
-    assert ("Brannock", "ORG") not in _entities(extractor, text)
+    assert quotes_and_speakers(extractor, text)[0][1] == "Brannock Motor Company"
+    assert ("Brannock", "ORG") not in typed_names(extractor, text)
 
 
 def test_a_first_surname_alone_refers_to_a_double_surname(extractor) -> None:
@@ -207,7 +210,7 @@ def test_a_first_surname_alone_refers_to_a_double_surname(extractor) -> None:
         "Governor Ricardo Velasco Ortiz resigned on Friday. "
         '"I leave with my head held high," Velasco said.'
     )
-    assert _quotes(extractor, text)[0][1] == "Ricardo Velasco Ortiz"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Ricardo Velasco Ortiz"
 
 
 def test_a_name_after_the_role_of_a_place_and_a_comma_is_a_person(extractor) -> None:
@@ -215,8 +218,8 @@ def test_a_name_after_the_role_of_a_place_and_a_comma_is_a_person(extractor) -> 
         "The mayor of Kelmouth, Tamsin Achterberg, sent condolences online, adding, "
         '"An urgent inquiry into what happened is under way."'
     )
-    assert ("Tamsin Achterberg", "PERSON") in _entities(extractor, text)
-    assert _quotes(extractor, text)[0][1] == "Tamsin Achterberg"
+    assert ("Tamsin Achterberg", "PERSON") in typed_names(extractor, text)
+    assert quotes_and_speakers(extractor, text)[0][1] == "Tamsin Achterberg"
 
 
 # A quote opening its own sentence after a sentence about one person (rules-6), extended.
@@ -225,7 +228,7 @@ def test_credits_in_parentheses_do_not_count_as_people_named(extractor) -> None:
         "Comic artist Wren Ostrava (Moon Harbour, Tilda Grey and the Owls) told of a slow "
         'start. "In my first year, nobody answered my emails at all."'
     )
-    assert _quotes(extractor, text)[0][1] == "Wren Ostrava"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Wren Ostrava"
 
 
 def test_a_pronoun_subject_after_a_leading_phrase_names_the_speaker(extractor) -> None:
@@ -234,7 +237,7 @@ def test_a_pronoun_subject_after_a_leading_phrase_names_the_speaker(extractor) -
         "Unhappy with her part, she left the show early. "
         '"This is not what I became an actor for. I wanted to do more."'
     )
-    assert _quotes(extractor, text)[0][1] == "Delia Marchetti"
+    assert quotes_and_speakers(extractor, text)[0][1] == "Delia Marchetti"
 
 
 def test_the_body_a_description_means_is_looked_for_before_the_description(extractor) -> None:
@@ -242,7 +245,7 @@ def test_the_body_a_description_means_is_looked_for_before_the_description(extra
         "Asked about waste, the company noted that it now used a bio-based PLA in its boxes, "
         '"which is more plant-based plastic for the environment."'
     )
-    assert _quotes(extractor, text)[0][1] is None
+    assert quotes_and_speakers(extractor, text)[0][1] is None
 
 
 # Short attributed quotes: a fragment closing a sentence of reported speech is kept.
@@ -251,11 +254,11 @@ def test_a_fragment_closing_reported_speech_is_the_reporters_words(extractor) ->
         "Police spokesperson Dedra Amsel confirmed two arrests. She told the Kelmouth Echo "
         'that officers believe the pair had been "drawn into extremism".'
     )
-    assert _quotes(extractor, text) == [("drawn into extremism", "Dedra Amsel")]
+    assert quotes_and_speakers(extractor, text) == [("drawn into extremism", "Dedra Amsel")]
 
 
 def test_a_fragment_inside_a_sentence_without_reported_speech_stays_a_scare_quote(
     extractor,
 ) -> None:
     text = 'Dedra Amsel runs the "quiet room" at the station.'
-    assert _quotes(extractor, text) == []
+    assert quotes_and_speakers(extractor, text) == []

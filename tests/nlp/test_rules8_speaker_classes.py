@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-def _quotes(extractor, text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
+from extracted import quotes_and_speakers
 
 
 # An unnamed speaker described with where they are: the place is not the speaker.
@@ -13,19 +11,25 @@ def test_a_speaker_left_unnamed_is_not_the_place_they_come_from(extractor) -> No
         "Locals in Kibera protested. “We marched last year and we will march again,” said a "
         "24-year-old student from Kibera, who did not want to be named."
     )
-    assert _quotes(extractor, text) == [("We marched last year and we will march again,", None)]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We marched last year and we will march again,", None)
+    ]
 
 
 def test_an_unnamed_official_in_a_city_or_of_a_country_is_unnamed(extractor) -> None:
     text = "“We are choosing which children to feed,” one senior aid official in Port Sudan said."
-    assert _quotes(extractor, text) == [("We are choosing which children to feed,", None)]
+    assert quotes_and_speakers(extractor, text) == [
+        ("We are choosing which children to feed,", None)
+    ]
     text = "“Anyone trading with them will think again,” said an unnamed U.S. official."
-    assert _quotes(extractor, text) == [("Anyone trading with them will think again,", None)]
+    assert quotes_and_speakers(extractor, text) == [
+        ("Anyone trading with them will think again,", None)
+    ]
 
 
 def test_an_official_from_a_body_still_speaks_for_it(extractor) -> None:
     text = "An official from TfL stated: “We are working with the police.”"
-    assert _quotes(extractor, text) == [("We are working with the police.", "TfL")]
+    assert quotes_and_speakers(extractor, text) == [("We are working with the police.", "TfL")]
 
 
 def test_she_after_an_unnamed_woman_from_a_place_is_unnamed(extractor) -> None:
@@ -33,7 +37,7 @@ def test_she_after_an_unnamed_woman_from_a_place_is_unnamed(extractor) -> None:
         "Halvard Brekke opened the mill. One worker, a welder from Kibera who asked not "
         "to be identified, said she had lost her job. “I only found out from the radio,” she said."
     )
-    assert _quotes(extractor, text) == [("I only found out from the radio,", None)]
+    assert quotes_and_speakers(extractor, text) == [("I only found out from the radio,", None)]
 
 
 # A pronoun after a sentence whose subject is a description: the role's holder, or nobody.
@@ -44,7 +48,7 @@ def test_he_after_the_role_named_earlier_is_the_roles_holder(extractor) -> None:
         "The cooperative boss said that costs would stay high. “Margins will be thin for a "
         "year,” he noted."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Prices will rise again,", "Halvard Brekke"),
         ("Margins will be thin for a year,", "Halvard Brekke"),
     ]
@@ -55,7 +59,7 @@ def test_he_after_an_unnamed_man_is_not_an_earlier_name(extractor) -> None:
         "Police said Halvard Brekke had fled. The masked man on the video said that “you "
         "will feel our anger.” He continued, “You will be the target of our next protest.”"
     )
-    assert [speaker for _, speaker in _quotes(extractor, text)] == [None, None]
+    assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] == [None, None]
 
 
 # The wrong name in the attribution clause: an outlet told, a place talked about.
@@ -64,7 +68,7 @@ def test_a_participle_after_told_an_outlet_is_the_tellers(extractor) -> None:
         "Minister Oskar Lindqvist rejected the claim. “Spending is at a record high,” he told "
         "RTÉ on Thursday, accusing the universities of “cherry-picking one programme” for politics."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Spending is at a record high,", "Oskar Lindqvist"),
         ("cherry-picking one programme", "Oskar Lindqvist"),
     ]
@@ -72,7 +76,7 @@ def test_a_participle_after_told_an_outlet_is_the_tellers(extractor) -> None:
 
 def test_a_place_talked_about_before_saying_is_not_the_speaker(extractor) -> None:
     text = "The man focused especially on Australia, saying: “You will be our next target.”"
-    assert _quotes(extractor, text) == [("You will be our next target.", None)]
+    assert quotes_and_speakers(extractor, text) == [("You will be our next target.", None)]
 
 
 # Role nouns and descriptions resolved to the person or body named earlier in that role.
@@ -81,7 +85,7 @@ def test_a_company_spokesman_speaks_for_the_company_just_named(extractor) -> Non
         "Halden Pharmaceuticals said it had traced the fault. A company spokesman said the firm "
         "was “deeply sorry for the worry this will cause” and would pay."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("deeply sorry for the worry this will cause", "Halden Pharmaceuticals")
     ]
 
@@ -91,7 +95,7 @@ def test_a_described_subject_before_a_relative_clause_is_the_person_described(ex
         "Carlos Alcaraz won on Sunday. The 21-year-old Spaniard, who grew up in Murcia, said "
         "afterwards that he had felt “completely at home on this court from the first point”."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("completely at home on this court from the first point", "Carlos Alcaraz")
     ]
 
@@ -101,7 +105,9 @@ def test_a_role_with_another_qualifier_is_not_the_earlier_holder(extractor) -> N
         "Civil Aviation Minister Hardeep Puri said 18 people died. The local health minister "
         "said, “The injured have been rushed to hospital.”"
     )
-    assert _quotes(extractor, text) == [("The injured have been rushed to hospital.", None)]
+    assert quotes_and_speakers(extractor, text) == [
+        ("The injured have been rushed to hospital.", None)
+    ]
 
 
 # Less common attribution frames: "in the words of", "believes", "regards … as".
@@ -110,7 +116,7 @@ def test_in_the_words_of_a_role_then_its_name_is_that_person(extractor) -> None:
         "Her skin broke, and in the words of the Crown prosecutor, Mark Tedeschi, QC, “Gloria "
         "spent months crying and scratching.”"
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Gloria spent months crying and scratching.", "Mark Tedeschi")
     ]
 
@@ -119,11 +125,13 @@ def test_believes_and_regards_as_attribute_a_quotation(extractor) -> None:
     text = (
         "Mayor Doug Leeper spoke. Leeper regards that as “the cutting-edge part of our ordinance”."
     )
-    assert _quotes(extractor, text) == [("the cutting-edge part of our ordinance", "Doug Leeper")]
+    assert quotes_and_speakers(extractor, text) == [
+        ("the cutting-edge part of our ordinance", "Doug Leeper")
+    ]
     text = (
         "Jolie Carver, an attorney in San Jose, believes “Lenders will respond when it costs less.”"
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("Lenders will respond when it costs less.", "Jolie Carver")
     ]
 
@@ -133,9 +141,9 @@ def test_a_fragment_after_declared_or_ruled_that_is_the_subjects(extractor) -> N
     text = (
         'The Harrowgate Guard Corps (HGC) declared that the captain was "martyred" by the strike.'
     )
-    assert _quotes(extractor, text) == [("martyred", "Harrowgate Guard Corps")]
+    assert quotes_and_speakers(extractor, text) == [("martyred", "Harrowgate Guard Corps")]
     text = 'Yesterday the Harrowgate Court ruled that the order was "irrational and unlawful".'
-    assert _quotes(extractor, text) == [("irrational and unlawful", "Harrowgate Court")]
+    assert quotes_and_speakers(extractor, text) == [("irrational and unlawful", "Harrowgate Court")]
 
 
 def test_a_fragment_in_a_clause_opening_with_a_is_the_speakers(extractor) -> None:
@@ -143,7 +151,7 @@ def test_a_fragment_in_a_clause_opening_with_a_is_the_speakers(extractor) -> Non
         'Mayor Ingrid Solvang said a compulsory curfew could be "inevitable" and that she was '
         "considering it."
     )
-    assert _quotes(extractor, text) == [("inevitable", "Ingrid Solvang")]
+    assert quotes_and_speakers(extractor, text) == [("inevitable", "Ingrid Solvang")]
 
 
 # An outlet after a quote that closed its sentence opens the next statement; it is not the speaker.
@@ -152,7 +160,7 @@ def test_according_to_after_a_closed_quote_does_not_name_its_speaker(extractor) 
         'Director Ingrid Solvang said the plan was "not part of some disinformation campaign." '
         "According to The Harrowgate Post, officials warned the board last year."
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         ("not part of some disinformation campaign.", "Ingrid Solvang")
     ]
 
@@ -164,7 +172,7 @@ def test_a_quote_paragraph_after_a_sentence_with_a_fragment_is_the_persons(extra
         "Haddad bristles at talk of “elevating” Lebanese food.\n\n"
         "“My grandmother’s food does not need elevating. It was already at the top.”"
     )
-    assert _quotes(extractor, text) == [
+    assert quotes_and_speakers(extractor, text) == [
         (
             "My grandmother’s food does not need elevating. It was already at the top.",
             "Rania Haddad",
