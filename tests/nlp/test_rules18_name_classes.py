@@ -200,3 +200,8 @@ def test_a_peoples_name_ending_a_listed_name_is_its_surname(extractor) -> None:
     people = _people(extractor, text)
     assert {"Ulm Dreker", "Bekir Tatar", "Omar Kettering", "Bo Olabo"} <= people
     assert "Kelmouth Tatar" not in people
+
+
+def test_a_leaders_name_before_a_capitalised_government_is_a_person(extractor) -> None:
+    text = "Critics accused the Kelbrook Government of neglect. The Interim Government met."
+    assert _people(extractor, text) == {"Kelbrook"}

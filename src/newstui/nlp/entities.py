@@ -2489,7 +2489,14 @@ class _EntityFinder:
                 elif known:
                     self._add_known(body, 0, len(body), None)
                 else:
-                    self._flush(body, False, None)
+                    first = body[0]
+                    leader = len(body) == 1 and self._leader_of_term(
+                        [first.text],
+                        first.text,
+                        first.start,
+                        self.text[first.end : first.end + 40].lower(),
+                    )  # "the Howard Government": as "the Howard government", its leader
+                    self._flush(body, leader, None)
                 return
             while (
                 len(pending) > 1
