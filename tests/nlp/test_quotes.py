@@ -2,35 +2,66 @@
 
 from __future__ import annotations
 
+import pytest
 from extracted import quotes_and_speakers
 
 
-def test_curly_double_quotes_with_said_after(extractor) -> None:
-    text = "“We will rebuild the bridge,” Mayor Anna Kowalski said on Monday."
-    assert quotes_and_speakers(extractor, text) == [
-        ("We will rebuild the bridge,", "Anna Kowalski")
-    ]
-
-
-def test_straight_double_quotes_with_said_before_the_speaker(extractor) -> None:
-    text = 'Prices will keep rising. "Nobody should expect relief soon," said Tom Fischer, an economist.'
-    assert quotes_and_speakers(extractor, text) == [
-        ("Nobody should expect relief soon,", "Tom Fischer")
-    ]
-
-
-def test_curly_single_quotes_survive_apostrophes_inside(extractor) -> None:
-    text = "‘The players’ effort was brilliant and it’s our best win,’ coach Mark Hughes said."
-    assert quotes_and_speakers(extractor, text) == [
-        ("The players’ effort was brilliant and it’s our best win,", "Mark Hughes")
-    ]
-
-
-def test_straight_single_quotes_survive_apostrophes_inside(extractor) -> None:
-    text = "'We don't know what we'll find there,' rescuer Jane Doyle told the BBC."
-    assert quotes_and_speakers(extractor, text) == [
-        ("We don't know what we'll find there,", "Jane Doyle")
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            ("“We will rebuild the bridge,” Mayor Anna Kowalski said on Monday."),
+            [("We will rebuild the bridge,", "Anna Kowalski")],
+            id="curly_double_quotes_with_said_after",
+        ),
+        pytest.param(
+            (
+                'Prices will keep rising. "Nobody should expect relief soon," said Tom Fischer, an economist.'
+            ),
+            [("Nobody should expect relief soon,", "Tom Fischer")],
+            id="straight_double_quotes_with_said_before_the_speaker",
+        ),
+        pytest.param(
+            ("‘The players’ effort was brilliant and it’s our best win,’ coach Mark Hughes said."),
+            [("The players’ effort was brilliant and it’s our best win,", "Mark Hughes")],
+            id="curly_single_quotes_survive_apostrophes_inside",
+        ),
+        pytest.param(
+            ("'We don't know what we'll find there,' rescuer Jane Doyle told the BBC."),
+            [("We don't know what we'll find there,", "Jane Doyle")],
+            id="straight_single_quotes_survive_apostrophes_inside",
+        ),
+        pytest.param(
+            (
+                "Sarah Lin said the ruling was “a victory for every tenant in the city” and vowed to fight on."
+            ),
+            [("a victory for every tenant in the city", "Sarah Lin")],
+            id="partial_quote_inside_a_sentence_is_attributed",
+        ),
+        pytest.param(
+            (
+                'The government calls them "terrorists", while others speak of a "special operation".'
+            ),
+            [],
+            id="scare_quotes_are_not_speech",
+        ),
+        pytest.param(
+            ('She starred in "The Long Goodbye of Summer Evenings" and the film "Dune".'),
+            [],
+            id="titles_of_works_are_not_speech",
+        ),
+        pytest.param(
+            ("“This is the start,” said Omar Haddad, “not the end of our work.”"),
+            [
+                ("This is the start,", "Omar Haddad"),
+                ("not the end of our work.", "Omar Haddad"),
+            ],
+            id="quote_interrupted_by_attribution_gives_two_quotes_one_speaker",
+        ),
+    ],
+)
+def test_the_quotes_and_their_speakers_are(extractor, text, expected) -> None:
+    assert quotes_and_speakers(extractor, text) == expected
 
 
 def test_quote_running_over_two_paragraphs_is_one_quote(extractor) -> None:
@@ -42,31 +73,6 @@ def test_quote_running_over_two_paragraphs_is_one_quote(extractor) -> None:
     [(quote, speaker)] = quotes_and_speakers(extractor, text)
     assert quote == "We fought for this for ten years. Nobody believed us.\n“Today they have to,"
     assert speaker == "Maria Lopez"
-
-
-def test_partial_quote_inside_a_sentence_is_attributed(extractor) -> None:
-    text = "Sarah Lin said the ruling was “a victory for every tenant in the city” and vowed to fight on."
-    assert quotes_and_speakers(extractor, text) == [
-        ("a victory for every tenant in the city", "Sarah Lin")
-    ]
-
-
-def test_scare_quotes_are_not_speech(extractor) -> None:
-    text = 'The government calls them "terrorists", while others speak of a "special operation".'
-    assert quotes_and_speakers(extractor, text) == []
-
-
-def test_titles_of_works_are_not_speech(extractor) -> None:
-    text = 'She starred in "The Long Goodbye of Summer Evenings" and the film "Dune".'
-    assert quotes_and_speakers(extractor, text) == []
-
-
-def test_quote_interrupted_by_attribution_gives_two_quotes_one_speaker(extractor) -> None:
-    text = "“This is the start,” said Omar Haddad, “not the end of our work.”"
-    assert quotes_and_speakers(extractor, text) == [
-        ("This is the start,", "Omar Haddad"),
-        ("not the end of our work.", "Omar Haddad"),
-    ]
 
 
 def test_unbalanced_quote_is_dropped_not_guessed(extractor) -> None:

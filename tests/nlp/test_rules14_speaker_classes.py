@@ -4,6 +4,7 @@ copied from an article."""
 
 from __future__ import annotations
 
+import pytest
 from extracted import quotes_and_speakers
 
 
@@ -33,31 +34,48 @@ def test_a_street_stop_or_a_preposition_before_a_dotted_title_names_nobody(extra
     assert [s for _, s in quotes_and_speakers(extractor, text)] == [None, None]
 
 
-# 'a talk by the producer of the film "Hotel Kigali."', 'another charity called "Open Doors,"':
-# after a title cue, a phrase whose every word is capitalised is a title, even with the
-# sentence's stop or comma inside the marks; it is nobody's speech.
-def test_a_capitalised_title_after_a_cue_with_a_stop_inside_the_marks_is_no_quote(
-    extractor,
-) -> None:
-    text = (
-        'The evening ends with a talk by the producer of the film "Hotel Kigali."\n\n'
-        'The parents may have confused it with another charity called "Open Doors," which '
-        "runs shelters."
-    )
-    assert quotes_and_speakers(extractor, text) == []
-
-
-# The guards: speech after a title cue is still speech when it is a sentence in lower case,
-# and a capitalised word of one sentence after "called" is still the caller's label.
-def test_a_sentence_after_a_title_cue_is_still_speech(extractor) -> None:
-    text = (
-        'On the radio programme, Moss said "We will not give up on this town."\n\n'
-        'Ann Reid called the plan "Reckless," and voted against it.'
-    )
-    assert quotes_and_speakers(extractor, text) == [
-        ("We will not give up on this town.", "Moss"),
-        ("Reckless,", "Ann Reid"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'a talk by the producer of the film "Hotel Kigali."', 'another charity called "Open Doors,"':
+        # after a title cue, a phrase whose every word is capitalised is a title, even with the
+        # sentence's stop or comma inside the marks; it is nobody's speech.
+        pytest.param(
+            (
+                'The evening ends with a talk by the producer of the film "Hotel Kigali."\n\n'
+                'The parents may have confused it with another charity called "Open Doors," which '
+                "runs shelters."
+            ),
+            [],
+            id="a_capitalised_title_after_a_cue_with_a_stop_inside_the_marks_is_no_quote",
+        ),
+        # The guards: speech after a title cue is still speech when it is a sentence in lower case,
+        # and a capitalised word of one sentence after "called" is still the caller's label.
+        pytest.param(
+            (
+                'On the radio programme, Moss said "We will not give up on this town."\n\n'
+                'Ann Reid called the plan "Reckless," and voted against it.'
+            ),
+            [
+                ("We will not give up on this town.", "Moss"),
+                ("Reckless,", "Ann Reid"),
+            ],
+            id="a_sentence_after_a_title_cue_is_still_speech",
+        ),
+        # 'would — as Moss had put it — “kill the bill”': a fragment credited by "as X (had) put it",
+        # set off by a dash, is X's words.
+        pytest.param(
+            (
+                "The opposition moved two amendments, one of which would — as Senator Lena Varga had "
+                'put it — "sink the reform", and another that would delay it.'
+            ),
+            [("sink the reform", "Lena Varga")],
+            id="a_fragment_after_as_x_had_put_it_between_dashes_is_xs",
+        ),
+    ],
+)
+def test_the_quotes_and_their_speakers_are(extractor, text, expected) -> None:
+    assert quotes_and_speakers(extractor, text) == expected
 
 
 # 'Moss said that her talks with Reid went well. “…”': a quote standing alone after a
@@ -95,16 +113,6 @@ def test_a_paragraph_ending_in_a_colon_gives_its_subject_to_the_quote_paragraph_
         '"Clean water must reach every camp before the rains return next month."'
     )
     assert quotes_and_speakers(extractor, text)[-1][1] == "World Health Organization"
-
-
-# 'would — as Moss had put it — “kill the bill”': a fragment credited by "as X (had) put it",
-# set off by a dash, is X's words.
-def test_a_fragment_after_as_x_had_put_it_between_dashes_is_xs(extractor) -> None:
-    text = (
-        "The opposition moved two amendments, one of which would — as Senator Lena Varga had "
-        'put it — "sink the reform", and another that would delay it.'
-    )
-    assert quotes_and_speakers(extractor, text) == [("sink the reform", "Lena Varga")]
 
 
 # 'The newly inaugurated governor said': "newly elected", "recently appointed" say when, not

@@ -3,6 +3,7 @@ invented sentences (no article text)."""
 
 from __future__ import annotations
 
+import pytest
 from extracted import quotes_and_speakers
 
 
@@ -84,18 +85,31 @@ def test_an_open_quote_is_not_joined_to_a_later_quote_that_opens_its_own_mark(
     assert _texts(extractor, text) == ["it will be fine"]
 
 
-def test_a_quote_opened_straight_and_closed_curly_is_one_quote(extractor) -> None:
-    text = '"We walked in together and nobody was hurt,” said Oren Vale, a marcher from Perth.'
-    assert quotes_and_speakers(extractor, text) == [
-        ("We walked in together and nobody was hurt,", "Oren Vale")
-    ]
-
-
-def test_a_quote_opened_curly_and_closed_straight_is_one_quote(extractor) -> None:
-    text = '“The ministry must act before the rains come," Oren Vale told the paper.'
-    assert quotes_and_speakers(extractor, text) == [
-        ("The ministry must act before the rains come,", "Oren Vale")
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            ('"We walked in together and nobody was hurt,” said Oren Vale, a marcher from Perth.'),
+            [("We walked in together and nobody was hurt,", "Oren Vale")],
+            id="a_quote_opened_straight_and_closed_curly_is_one_quote",
+        ),
+        pytest.param(
+            ('“The ministry must act before the rains come," Oren Vale told the paper.'),
+            [("The ministry must act before the rains come,", "Oren Vale")],
+            id="a_quote_opened_curly_and_closed_straight_is_one_quote",
+        ),
+        pytest.param(
+            (
+                'The court rejected the "broad reading"--a reading with no limit at all. '
+                '"Only a clear law can send a man to prison," Justice Oren Vale wrote.'
+            ),
+            [("Only a clear law can send a man to prison,", "Oren Vale")],
+            id="a_closing_mark_before_a_double_hyphen_closes",
+        ),
+    ],
+)
+def test_the_quotes_and_their_speakers_are(extractor, text, expected) -> None:
+    assert quotes_and_speakers(extractor, text) == expected
 
 
 def test_an_opening_mark_glued_to_the_stop_before_it_still_opens(extractor) -> None:
@@ -103,16 +117,6 @@ def test_an_opening_mark_glued_to_the_stop_before_it_still_opens(extractor) -> N
         'Oren Vale spoke to the radio on Monday."The bridge has to be rebuilt this year," he said.'
     )
     assert _texts(extractor, text) == ["The bridge has to be rebuilt this year,"]
-
-
-def test_a_closing_mark_before_a_double_hyphen_closes(extractor) -> None:
-    text = (
-        'The court rejected the "broad reading"--a reading with no limit at all. '
-        '"Only a clear law can send a man to prison," Justice Oren Vale wrote.'
-    )
-    assert quotes_and_speakers(extractor, text) == [
-        ("Only a clear law can send a man to prison,", "Oren Vale")
-    ]
 
 
 def test_what_follows_dubbed_is_a_name_whatever_its_case(extractor) -> None:

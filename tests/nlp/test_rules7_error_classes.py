@@ -3,6 +3,7 @@ quote spans found on new development articles. Each pinned by invented examples.
 
 from __future__ import annotations
 
+import pytest
 from extracted import quotes_and_speakers, typed_names
 
 from newstui.nlp.names import spelling_variant
@@ -73,12 +74,47 @@ def test_spelling_variants_are_one_vowel_or_one_doubled_letter_apart() -> None:
     assert not spelling_variant("marsh", "march")  # a consonant differs
 
 
-# An occupation before "First Last" is no part of the name.
-def test_an_occupation_opening_the_sentence_before_a_name_is_cut_off(extractor) -> None:
-    text = 'Ranger Jane Horrocks said "The bears came down early this year."'
-    assert quotes_and_speakers(extractor, text) == [
-        ("The bears came down early this year.", "Jane Horrocks")
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An occupation before "First Last" is no part of the name.
+        pytest.param(
+            ('Ranger Jane Horrocks said "The bears came down early this year."'),
+            [("The bears came down early this year.", "Jane Horrocks")],
+            id="an_occupation_opening_the_sentence_before_a_name_is_cut_off",
+        ),
+        pytest.param(
+            ('"We will stay until the end," said a nurse who gave her name as Katya.'),
+            [("We will stay until the end,", "Katya")],
+            id="a_known_first_name_after_gave_her_name_as_is_a_person",
+        ),
+        # Quote spans: a thin space between an inner closing mark and the outer one ends the quote.
+        pytest.param(
+            (
+                "Twelve-year-old Robin said the lights went out and "
+                "\"[i]t felt like 'is anyone coming for us?'\u2009\"."
+            ),
+            [("[i]t felt like 'is anyone coming for us?'", "Robin")],
+            id="a_thin_space_before_the_outer_closing_mark_keeps_the_whole_quote",
+        ),
+        # Short attributed quotes: a fragment closing a sentence of reported speech is kept.
+        pytest.param(
+            (
+                "Police spokesperson Dedra Amsel confirmed two arrests. She told the Kelmouth Echo "
+                'that officers believe the pair had been "drawn into extremism".'
+            ),
+            [("drawn into extremism", "Dedra Amsel")],
+            id="a_fragment_closing_reported_speech_is_the_reporters_words",
+        ),
+        pytest.param(
+            ('Dedra Amsel runs the "quiet room" at the station.'),
+            [],
+            id="a_fragment_inside_a_sentence_without_reported_speech_stays_a_scare_quote",
+        ),
+    ],
+)
+def test_the_quotes_and_their_speakers_are(extractor, text, expected) -> None:
+    assert quotes_and_speakers(extractor, text) == expected
 
 
 def test_a_role_after_and_before_a_name_is_cut_off(extractor) -> None:
@@ -113,11 +149,6 @@ def test_a_speaker_named_by_a_pseudonym_is_a_person(extractor) -> None:
     assert [s for _, s in quotes_and_speakers(extractor, text)] == ["Velka", "Velka"]
 
 
-def test_a_known_first_name_after_gave_her_name_as_is_a_person(extractor) -> None:
-    text = '"We will stay until the end," said a nurse who gave her name as Katya.'
-    assert quotes_and_speakers(extractor, text) == [("We will stay until the end,", "Katya")]
-
-
 def test_a_word_after_the_name_that_is_no_first_name_stays_unnamed(extractor) -> None:
     text = 'The boat, under the name Stormglass, sailed at noon. "It was cold," a sailor said.'
     assert ("Stormglass", "PERSON") not in typed_names(extractor, text)
@@ -130,17 +161,6 @@ def test_a_name_of_a_body_before_told_is_a_person_speaker(extractor) -> None:
         "tribal heritage office told those gathered."
     )
     assert quotes_and_speakers(extractor, text)[0][1] == "Marnie T'Vella"
-
-
-# Quote spans: a thin space between an inner closing mark and the outer one ends the quote.
-def test_a_thin_space_before_the_outer_closing_mark_keeps_the_whole_quote(extractor) -> None:
-    text = (
-        "Twelve-year-old Robin said the lights went out and "
-        "\"[i]t felt like 'is anyone coming for us?'\u2009\"."
-    )
-    assert quotes_and_speakers(extractor, text) == [
-        ("[i]t felt like 'is anyone coming for us?'", "Robin")
-    ]
 
 
 # ", and X had said": a coordinated clause after an aside names its own subject.
@@ -246,19 +266,3 @@ def test_the_body_a_description_means_is_looked_for_before_the_description(extra
         '"which is more plant-based plastic for the environment."'
     )
     assert quotes_and_speakers(extractor, text)[0][1] is None
-
-
-# Short attributed quotes: a fragment closing a sentence of reported speech is kept.
-def test_a_fragment_closing_reported_speech_is_the_reporters_words(extractor) -> None:
-    text = (
-        "Police spokesperson Dedra Amsel confirmed two arrests. She told the Kelmouth Echo "
-        'that officers believe the pair had been "drawn into extremism".'
-    )
-    assert quotes_and_speakers(extractor, text) == [("drawn into extremism", "Dedra Amsel")]
-
-
-def test_a_fragment_inside_a_sentence_without_reported_speech_stays_a_scare_quote(
-    extractor,
-) -> None:
-    text = 'Dedra Amsel runs the "quiet room" at the station.'
-    assert quotes_and_speakers(extractor, text) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extracted import quotes_and_speakers, typed_names
 
 
@@ -115,12 +116,81 @@ def test_a_fragment_inside_reported_speech_is_attributed(extractor) -> None:
     assert quotes_and_speakers(extractor, text) == [("wettest year", "Ida Quennell")]
 
 
-def test_a_fragment_after_an_earlier_quoted_sentence_is_not_reported_speech(extractor) -> None:
-    text = (
-        'Ida Quennell said the bridge was "built to last a century." Crowds then crossed the '
-        '"new span" at noon.'
-    )
-    assert quotes_and_speakers(extractor, text) == [("built to last a century.", "Ida Quennell")]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            (
+                'Ida Quennell said the bridge was "built to last a century." Crowds then crossed the '
+                '"new span" at noon.'
+            ),
+            [("built to last a century.", "Ida Quennell")],
+            id="a_fragment_after_an_earlier_quoted_sentence_is_not_reported_speech",
+        ),
+        # A pronoun refers back to the subject of an earlier sentence, not to a name after a
+        # preposition, and a sentence whose own subject is the same pronoun passes the question on.
+        pytest.param(
+            (
+                "Martin Quellhaus has a plan for his party. Besides the election of Peter Amsel of "
+                "the rival camp, the party lost seats in the council. "
+                'He told reporters that the party had "lost its way and must find it again."'
+            ),
+            [("lost its way and must find it again.", "Martin Quellhaus")],
+            id="a_pronoun_skips_names_after_prepositions",
+        ),
+        pytest.param(
+            (
+                "Martin Quellhaus was once a critic of Mayor Peter Amsel. At a lunch last year, which "
+                "made the papers, he attacked Amsel's handling of the floods. "
+                'He told reporters that "standing beside him was like being branded."'
+            ),
+            [("standing beside him was like being branded.", "Martin Quellhaus")],
+            id="a_pronoun_passes_over_a_sentence_whose_subject_is_the_same_pronoun",
+        ),
+        pytest.param(
+            (
+                "Asked whether he regretted the move, Thomas Velde laughed. "
+                '"Everything about it was worth it," he said.'
+            ),
+            [("Everything about it was worth it,", "Thomas Velde")],
+            id="a_pronoun_in_a_leading_clause_does_not_hide_the_subject",
+        ),
+        # "the statement added", "the letter said": the author of the statement named before.
+        pytest.param(
+            (
+                "The Kelmouth Water Board said in a statement that supplies would resume on Friday. "
+                '"Crews are working through the night," the statement added.'
+            ),
+            [("Crews are working through the night,", "Kelmouth Water Board")],
+            id="the_statement_added_is_its_author",
+        ),
+        pytest.param(
+            (
+                "The Harbour Commission of Kelmouth published its plan on Monday. The commission has "
+                'argued that "the pier will pay for itself within a decade of opening."'
+            ),
+            [
+                (
+                    "the pier will pay for itself within a decade of opening.",
+                    "Harbour Commission of Kelmouth",
+                )
+            ],
+            id="a_description_with_an_auxiliary_is_still_resolved",
+        ),
+        # A name given to a thing, a nickname or a term in quotes is nobody's speech, however long.
+        pytest.param(
+            (
+                "Coach Ann Velder said the team had worked for months. Their robot, named "
+                '"Better Days of Kelmouth Girls," scored twice. The pair earned the nickname, the '
+                '"Tidewater Twins." The council dubbed the plan "Clean Harbour" on Monday.'
+            ),
+            [],
+            id="names_given_to_things_are_no_quotes",
+        ),
+    ],
+)
+def test_the_quotes_and_their_speakers_are(extractor, text, expected) -> None:
+    assert quotes_and_speakers(extractor, text) == expected
 
 
 def test_a_term_or_a_name_in_quotes_is_no_ones_words(extractor) -> None:
@@ -185,64 +255,6 @@ def test_a_member_of_parliament_is_a_title(extractor) -> None:
     assert typed_names(extractor, text) == {("Taro Felden", "PERSON")}
 
 
-# A pronoun refers back to the subject of an earlier sentence, not to a name after a
-# preposition, and a sentence whose own subject is the same pronoun passes the question on.
-def test_a_pronoun_skips_names_after_prepositions(extractor) -> None:
-    text = (
-        "Martin Quellhaus has a plan for his party. Besides the election of Peter Amsel of "
-        "the rival camp, the party lost seats in the council. "
-        'He told reporters that the party had "lost its way and must find it again."'
-    )
-    assert quotes_and_speakers(extractor, text) == [
-        ("lost its way and must find it again.", "Martin Quellhaus")
-    ]
-
-
-def test_a_pronoun_passes_over_a_sentence_whose_subject_is_the_same_pronoun(extractor) -> None:
-    text = (
-        "Martin Quellhaus was once a critic of Mayor Peter Amsel. At a lunch last year, which "
-        "made the papers, he attacked Amsel's handling of the floods. "
-        'He told reporters that "standing beside him was like being branded."'
-    )
-    assert quotes_and_speakers(extractor, text) == [
-        ("standing beside him was like being branded.", "Martin Quellhaus")
-    ]
-
-
-def test_a_pronoun_in_a_leading_clause_does_not_hide_the_subject(extractor) -> None:
-    text = (
-        "Asked whether he regretted the move, Thomas Velde laughed. "
-        '"Everything about it was worth it," he said.'
-    )
-    assert quotes_and_speakers(extractor, text) == [
-        ("Everything about it was worth it,", "Thomas Velde")
-    ]
-
-
-# "the statement added", "the letter said": the author of the statement named before.
-def test_the_statement_added_is_its_author(extractor) -> None:
-    text = (
-        "The Kelmouth Water Board said in a statement that supplies would resume on Friday. "
-        '"Crews are working through the night," the statement added.'
-    )
-    assert quotes_and_speakers(extractor, text) == [
-        ("Crews are working through the night,", "Kelmouth Water Board")
-    ]
-
-
-def test_a_description_with_an_auxiliary_is_still_resolved(extractor) -> None:
-    text = (
-        "The Harbour Commission of Kelmouth published its plan on Monday. The commission has "
-        'argued that "the pier will pay for itself within a decade of opening."'
-    )
-    assert quotes_and_speakers(extractor, text) == [
-        (
-            "the pier will pay for itself within a decade of opening.",
-            "Harbour Commission of Kelmouth",
-        )
-    ]
-
-
 def test_a_clause_running_into_the_next_quote_is_that_quotes(extractor) -> None:
     text = (
         'In the letter, Dana Velt said "The files are tests and nothing more." '
@@ -250,16 +262,6 @@ def test_a_clause_running_into_the_next_quote_is_that_quotes(extractor) -> None:
     )
     spoken = quotes_and_speakers(extractor, text)
     assert spoken[0] == ("The files are tests and nothing more.", "Dana Velt")
-
-
-# A name given to a thing, a nickname or a term in quotes is nobody's speech, however long.
-def test_names_given_to_things_are_no_quotes(extractor) -> None:
-    text = (
-        "Coach Ann Velder said the team had worked for months. Their robot, named "
-        '"Better Days of Kelmouth Girls," scored twice. The pair earned the nickname, the '
-        '"Tidewater Twins." The council dubbed the plan "Clean Harbour" on Monday.'
-    )
-    assert quotes_and_speakers(extractor, text) == []
 
 
 # Landforms and news services the head-noun lists lacked.
