@@ -112,16 +112,16 @@ def _smallest_per_bin(shingles: list[bytes]) -> tuple[int, ...]:
     the length of s (_SEEDED), XORed for all shingles at once as two long integers, and the
     two halves interleaved into 64-bit hashes by slice assignment. Within a bin (h's lowest
     7 bits) the smallest h has the smallest h >> 7, so the loop compares hashes only."""
-    low = array("I", map(zlib.crc32, shingles))
-    seeded = array("I", map(_SEEDED.__getitem__, map(len, shingles)))
+    low = array(_U32, map(zlib.crc32, shingles))
+    seeded = array(_U32, map(_SEEDED.__getitem__, map(len, shingles)))
     size = 4 * len(low)  # bytes (the bytes' order does not matter to a XOR)
     xored = int.from_bytes(low, "little") ^ int.from_bytes(seeded, "little")
-    halves = array("I", bytes(2 * size))
+    halves = array(_U32, bytes(2 * size))
     halves[_LOW_HALF::2] = low
-    halves[1 - _LOW_HALF :: 2] = array("I", xored.to_bytes(size, "little"))
+    halves[1 - _LOW_HALF :: 2] = array(_U32, xored.to_bytes(size, "little"))
     packed = halves.tobytes()
     smallest = [_NO_HASH] * SKETCH_BINS
-    for b, h in zip(packed[_LOWEST_BYTE::8].translate(_BIN), array("Q", packed), strict=True):
+    for b, h in zip(packed[_LOWEST_BYTE::8].translate(_BIN), array(_U64, packed), strict=True):
         if h < smallest[b]:
             smallest[b] = h
     return tuple(map(rshift, smallest, repeat(7)))
@@ -139,6 +139,9 @@ class _SeededCrc(dict[int, int]):
 
 
 _SEEDED = _SeededCrc()
+# array type codes of 4 and 8 bytes (unsigned int and long long on every common platform)
+_U32 = next(code for code in "IL" if array(code).itemsize == 4)
+_U64 = next(code for code in "QL" if array(code).itemsize == 8)
 _NO_HASH = (1 << 64) - 1  # >> 7 is EMPTY
 _BIN = bytes(range(SKETCH_BINS)) * (256 // SKETCH_BINS)  # a byte's lowest 7 bits
 # Where the halves of a native 64-bit hash are: crc32(s) the low half, its lowest byte first
