@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -43,6 +44,18 @@ def articles(db, feed: str | None = None) -> list[StoredArticle]:
 
 def by_title(db, title: str) -> StoredArticle:
     return next(a for a in articles(db) if a.row.title == title)
+
+
+@pytest.fixture
+def one_worker(monkeypatch) -> None:
+    """Two cores, so one analysis worker beside the fetching process."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+
+
+def unanalysed(db) -> int:
+    """How many stored articles no extractor has analysed yet."""
+    return db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0]
 
 
 def rss(items: list[str], title: str = "Generated") -> bytes:
@@ -537,7 +550,7 @@ async def test_many_feeds_are_analysed_while_fetching_and_all_analysed_at_the_en
     outcomes = await fetch(db, config_file(feeds))
 
     assert all(o.new == 3 for o in outcomes.values())
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     assert left_for_the_end == [0]  # the pool analysed every feed's articles as they came in
     [quote] = Library(db).quotes(speaker="Lopes", limit=1)
     assert quote.text == "We will meet again,"
@@ -606,7 +619,7 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
     workers = CpuPool().max_workers
     room = newstui.ingest.CHUNKS_IN_FLIGHT_PER_WORKER * newstui.ingest.CHUNKS_BEFORE_A_SAVE
     assert most[0] <= room * workers < 300 // 16
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     assert left_for_the_end == [0]
 
 
@@ -662,14 +675,10 @@ def count_analyses_here(monkeypatch) -> list[int]:
 
 
 async def test_with_one_worker_the_fetching_process_analyses_a_share_itself_and_all_are_saved(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
-
     import newstui.ingest
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     here = count_analyses_here(monkeypatch)
     sweep = newstui.ingest.analyse_pending
     left_for_the_end = []
@@ -683,23 +692,20 @@ async def test_with_one_worker_the_fetching_process_analyses_a_share_itself_and_
     assert all(o.new == 40 for o in outcomes.values())
     assert 0 < here[0] < 400  # both processes analysed (the worker: the chunks it was sent)
     assert left_for_the_end == [0]
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     quotes = Library(db).quotes(speaker="Mensah", limit=1000)
     assert len(quotes) == 400 and {q.text for q in quotes} == {"Count every ballot,"}
 
 
 async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_are_taken(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
     import asyncio
-    import os
     from concurrent.futures import Future
 
     import newstui.ingest
     from newstui.processes import CpuPool, analyse_texts
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     feeds = ballot_feeds(feed_server, count=8, items=96)
     events: list[str] = []  # "sent" (a chunk to the worker), "taken" (a chunk's results)
     chunks: set[Future] = set()
@@ -739,21 +745,18 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
     # Finished chunks free their room at once: the worker was sent more chunks than may be in
     # flight before any chunk's results were taken (counting chunks by their results: 4).
     assert events.index("taken") > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
 
 
 async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more_chunks(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
     from concurrent.futures import Future
 
     import newstui.ingest
     from newstui.processes import CpuPool, analyse_texts
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     # The worker finishes no chunk until a save begins with more than the usual chunks in
     # flight (or at the fourth save, so that the fetch ends either way), then all at once.
     held: list[tuple[Future, list]] = []
@@ -786,21 +789,18 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
     assert all(o.new == 200 for o in outcomes.values())
     most = newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE * newstui.ingest.CHUNKS_BEFORE_A_SAVE
     assert max(at_saves) == most  # not only the 4 that may be in flight otherwise
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
 
 
 async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
     from concurrent.futures import Future
 
     import newstui.ingest
     from newstui.processes import CpuPool, analyse_texts
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     # The worker finishes no chunk until feeds are stored with more than the usual chunks in
     # flight (or at the fourth store, so that the fetch ends either way), then all at once.
     held: list[tuple[Future, list]] = []
@@ -837,7 +837,7 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
     assert all(o.new == 200 for o in outcomes.values())
     most = newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE * newstui.ingest.CHUNKS_BEFORE_A_SAVE
     assert max(at_stores) == most  # not only the 4 that may be in flight otherwise
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
 
 
@@ -900,19 +900,16 @@ async def test_a_fetch_winds_down_the_workers_its_caller_gave_it(
         assert pool.submit_call(abs, -2).result(timeout=60) == 2  # a later task still runs
 
     assert all(o.new == 5 for o in outcomes)
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
 
 
 async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_workers(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
     import sqlite3
 
     import newstui.ingest
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     real, tried = newstui.ingest.analyse_text, []
 
     def busy_once(extractor, text, sketch=False):
@@ -929,19 +926,15 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
     # the failure ended this process's share: only the articles it had taken were analysed
     # here again, by the final sweep
     assert 1 < len(tried) <= 1 + newstui.ingest.LOCAL_READ
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 400
 
 
 async def test_the_fetching_process_reads_back_its_share_of_texts_many_at_a_time(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
-
     import newstui.ingest
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     reads: list[list[int]] = []
     real_read = Library.to_analyse
 
@@ -958,7 +951,7 @@ async def test_the_fetching_process_reads_back_its_share_of_texts_many_at_a_time
     # more texts back at once than it analyses between turns of the event loop
     here = [ids for ids in reads if len(ids) > 1 and ids == sorted(ids, reverse=True)]
     assert max(map(len, here)) == newstui.ingest.LOCAL_READ > newstui.ingest.LOCAL_BATCH
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
 
 
@@ -982,7 +975,7 @@ async def test_while_analyses_stream_the_collector_leaves_the_objects_made_befor
     assert all(o.new == 40 and not o.error for o in outcomes.values())
     assert frozen_at_saves and all(frozen_at_saves)
     assert gc.get_freeze_count() == 0  # unfrozen at the end
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
 
 
 async def test_a_fetch_s_saves_joins_and_stores_run_without_the_collector_and_it_is_on_after(
@@ -1016,7 +1009,7 @@ async def test_a_fetch_s_saves_joins_and_stores_run_without_the_collector_and_it
     assert all(o.new == 40 and not o.error for o in outcomes.values())
     assert all(calls and not any(calls) for calls in collecting.values()), collecting
     assert gc.isenabled()
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
 
 
 def test_a_collector_that_was_off_stays_off_after_a_save():
@@ -1366,12 +1359,8 @@ def pool_parsing_in_threads(monkeypatch, after: threading.Event | None = None) -
 
 
 async def test_with_one_worker_and_no_analysis_the_fetching_process_parses_a_share_too(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
-
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     here, parsed_here = count_parsed_here(monkeypatch)
     # the worker's first document comes back only once this process has parsed one
     by_pool = pool_parsing_in_threads(monkeypatch, after=parsed_here)
@@ -1412,12 +1401,8 @@ def documents_at_the_worker(monkeypatch) -> tuple[list[int], list[int]]:
 
 
 async def test_with_one_worker_and_no_analysis_documents_queue_at_the_worker_while_this_process_stores(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
-
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     by_pool, most = documents_at_the_worker(monkeypatch)
 
     feeds = treaty_feeds(feed_server, count=12, items=3)
@@ -1431,12 +1416,8 @@ async def test_with_one_worker_and_no_analysis_documents_queue_at_the_worker_whi
 
 
 async def test_with_one_worker_and_analysis_on_documents_queue_at_the_worker_while_this_process_analyses(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
-
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     # as in the test above, with streamed analysis (its chunks go to the real worker)
     by_pool, most = documents_at_the_worker(monkeypatch)
 
@@ -1445,26 +1426,22 @@ async def test_with_one_worker_and_analysis_on_documents_queue_at_the_worker_whi
 
     assert all(o.error is None for o in outcomes.values())
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 12 * 3 + 2
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
     # the worker's document and QUEUED_AT_POOL_WHEN_SHARING more, not one more
     assert most[0] == 1 + QUEUED_AT_POOL_WHEN_SHARING
     assert by_pool[0] == 12  # this process parsed none: it analyses
 
 
 async def test_the_fetching_process_leaves_parsing_to_the_pool_while_it_analyses(
-    db, feed_server, config_file, monkeypatch
+    db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import os
-
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
     here, _ = count_parsed_here(monkeypatch)
     by_pool = pool_parsing_in_threads(monkeypatch)
 
     await fetch(db, config_file(treaty_feeds(feed_server, count=12, items=3), extractor="rules"))
 
     assert (here[0], by_pool[0]) == (0, 12)
-    assert db.execute("SELECT count(*) FROM articles WHERE nlp_version IS NULL").fetchone()[0] == 0
+    assert unanalysed(db) == 0
 
 
 async def test_a_fetch_with_the_none_extractor_stores_its_articles_analysed(
