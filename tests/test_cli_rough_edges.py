@@ -115,9 +115,10 @@ def test_without_json_an_error_stays_one_line_on_stderr(fed) -> None:
     assert fed.out == "" and fed.err == "newstui: no article with id 99\n"
 
 
-def test_a_bad_config_with_json_names_the_file(cli) -> None:
+@pytest.mark.parametrize("command", ["fetch", "feeds"])
+def test_a_bad_config_with_json_names_the_file(cli, command) -> None:
     cli.config.write_text("[[feeds]]\nname = 'x'\n", "utf-8")
-    error = json_error(cli, "fetch")
+    error = json_error(cli, command)
     assert error["kind"] == "config" and error["source"] == str(cli.config)
     assert "feed entry has no 'url'" in str(error["error"])
 

@@ -722,7 +722,8 @@ def run(args: argparse.Namespace) -> int:
         from newstui.config import load_config
 
         # configured sources are listed before their first fetch
-        optional = load_config(_config_path(args))
+        with _about(str(_config_path(args))):
+            optional = load_config(_config_path(args))
     with Library.open(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
 
