@@ -12,6 +12,11 @@ def _speakers(extractor, text: str) -> list[str | None]:
     return [q.speaker for q in extractor.analyse(text).quotes]
 
 
+def _found_and_speaks(extractor, text: str, name: str) -> bool:
+    """Whether `name` is a person of `text` and the speaker of its one quote."""
+    return name in _people(extractor, text) and _speakers(extractor, text) == [name]
+
+
 def _named(extractor, text: str) -> set[tuple[str, str]]:
     return {(e.name, e.type) for e in extractor.analyse(text).entities}
 
@@ -65,8 +70,7 @@ def test_a_place_heading_glued_before_a_full_name_ends_before_the_name(extractor
         "Moldova Peter J. Hallworth, the envoy, met the president.\n\n"
         'Hallworth said: "We had a good talk."'
     )
-    assert "Peter J. Hallworth" in _people(extractor, text)
-    assert _speakers(extractor, text) == ["Peter J. Hallworth"]
+    assert _found_and_speaks(extractor, text, "Peter J. Hallworth")
 
 
 def test_a_plural_title_before_a_list_of_names_is_no_part_of_the_first_name(extractor) -> None:
@@ -205,3 +209,11 @@ def test_a_peoples_name_ending_a_listed_name_is_its_surname(extractor) -> None:
 def test_a_leaders_name_before_a_capitalised_government_is_a_person(extractor) -> None:
     text = "Critics accused the Kelbrook Government of neglect. The Interim Government met."
     assert _people(extractor, text) == {"Kelbrook"}
+
+
+def test_a_name_described_as_a_bodys_officer_of_a_field_is_a_person(extractor) -> None:
+    text = (
+        "Fares fell. Tamsin Orrowek, Kelair's vice president of marketing, dismissed the cut, "
+        'saying, "We have seen this before."'
+    )
+    assert _found_and_speaks(extractor, text, "Tamsin Orrowek")

@@ -3486,9 +3486,10 @@ class _EntityFinder:
         if m.group(1) and ("'s " in m.group(0) or "’s " in m.group(0)):
             # ", Gaza's deputy health minister,": the role is the head (not ", Canada's chief
             # rail operator,")
-            words = m.group(1).split()
-            if m.end() < len(after):  # the whole apposition is in view: its last word is the head
-                words = words[-1:]
+            head, _, _ = m.group(1).partition(" of ")  # "Acme's vice president of marketing"
+            words = head.split()
+            if m.end() < len(after) or head != m.group(1):
+                words = words[-1:]  # the whole apposition (or its head) is in view: its last word
             return any(w.lower() in self.gaz.role_words for w in words)
         if m.group(1) and m.group(1).startswith("one of the "):
             last = m.group(1).rsplit(" ", 1)[-1].lower()  # ", one of the MPs who signed"
