@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extracted import entity_names, typed_names
+import pytest
+from extracted import check_names, entity_names, typed_names
 
 
 def test_ranks_and_posts_are_not_organisations(extractor) -> None:
@@ -59,9 +60,35 @@ def test_an_interviewers_initials_as_a_transcript_label_name_no_one(extractor) -
     assert ("Harwell Reform League", "ORG") in found
 
 
-def test_a_hall_of_fame_is_an_organisation_not_a_place(extractor) -> None:
-    text = "The band joined the Quillport Rock & Roll Hall of Fame in May."
-    assert ("Quillport Rock & Roll Hall of Fame", "ORG") in typed_names(extractor, text)
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        pytest.param(
+            "The band joined the Quillport Rock & Roll Hall of Fame in May.",
+            {("Quillport Rock & Roll Hall of Fame", "ORG")},
+            set(),
+            id="a_hall_of_fame_is_an_organisation_not_a_place",
+        ),
+        pytest.param(
+            "The Regional Committee on Nomenclature of Mosses named the plant on Friday.",
+            {("Regional Committee on Nomenclature of Mosses", "ORG")},
+            set(),
+            id="a_body_on_a_subject_keeps_its_of",
+        ),
+        pytest.param(
+            (
+                "In findings published earlier this month in Coastal Ecology Letters, scientists said the "
+                "reef was shrinking; a study published on Monday in Harwell Reports agreed. A report "
+                "published by police in Tarnwick Vale disagreed."
+            ),
+            {("Coastal Ecology Letters", "ORG"), ("Harwell Reports", "ORG")},
+            {("Tarnwick Vale", "ORG")},
+            id="a_journal_published_in_is_an_organisation_when_the_date_comes_between",
+        ),
+    ],
+)
+def test_names_are_found_with_their_types(extractor, text, found, absent) -> None:
+    check_names(extractor, text, found, absent)
 
 
 def test_the_brief_after_secretary_of_or_minister_for_is_no_organisation(extractor) -> None:
@@ -83,11 +110,6 @@ def test_a_name_with_and_stays_whole_before_its_possessive(extractor) -> None:
     assert ("Harbour and Fisheries Authority", "ORG") in found
     assert ("Quillport Parks and Gardens Department", "ORG") in found
     assert not {"Harbour", "Fisheries Authority"} & {name for name, _ in found}
-
-
-def test_a_body_on_a_subject_keeps_its_of(extractor) -> None:
-    text = "The Regional Committee on Nomenclature of Mosses named the plant on Friday."
-    assert ("Regional Committee on Nomenclature of Mosses", "ORG") in typed_names(extractor, text)
 
 
 def test_lodges_inns_and_taverns_are_places(extractor) -> None:
@@ -162,20 +184,6 @@ def test_religions_and_deities_are_not_places(extractor) -> None:
     names = entity_names(extractor, text)
     assert not {"Islam", "God", "Christianity"} & names
     assert "Ann Merrow" in names
-
-
-def test_a_journal_published_in_is_an_organisation_when_the_date_comes_between(
-    extractor,
-) -> None:
-    text = (
-        "In findings published earlier this month in Coastal Ecology Letters, scientists said the "
-        "reef was shrinking; a study published on Monday in Harwell Reports agreed. A report "
-        "published by police in Tarnwick Vale disagreed."
-    )
-    found = typed_names(extractor, text)
-    assert ("Coastal Ecology Letters", "ORG") in found
-    assert ("Harwell Reports", "ORG") in found
-    assert ("Tarnwick Vale", "ORG") not in found
 
 
 def test_a_law_named_in_words_is_not_an_organisation(extractor) -> None:

@@ -3,7 +3,8 @@ each pinned by invented examples."""
 
 from __future__ import annotations
 
-from extracted import entity_names, typed_names
+import pytest
+from extracted import check_names, entity_names, typed_names
 
 
 def test_a_caption_credit_label_is_no_part_of_the_name_it_follows(extractor) -> None:
@@ -29,37 +30,91 @@ def test_an_abbreviated_common_phrase_names_a_notion_not_a_body(extractor) -> No
         assert notion not in names
 
 
-def test_an_abbreviated_body_keeps_its_type(extractor) -> None:
-    text = (
-        "The Kestrel Relief Team (KRT) arrived on Monday. Kestrel Welle (KW) reported "
-        "the floods. Council of Tarnwick Towns (COTT) members met."
-    )
-    entities = typed_names(extractor, text)
-    assert ("Kestrel Relief Team", "ORG") in entities
-    assert ("Kestrel Welle", "ORG") in entities
-    assert ("Council of Tarnwick Towns", "ORG") in entities
-
-
-def test_a_body_spelt_out_with_a_comma_before_its_abbreviation_is_one_body(extractor) -> None:
-    text = (
-        "Officials of the Kestrel Nations Educational, Social and Farming Agency (KNESFA) met "
-        "in Tarnwick on Monday. KNESFA said the school would reopen."
-    )
-    entities = typed_names(extractor, text)
-    assert ("Kestrel Nations Educational, Social and Farming Agency", "ORG") in entities
-    assert "Social and Farming Agency" not in entity_names(extractor, text)
-
-
-def test_an_abbreviation_of_lower_case_words_is_a_term_not_a_body(extractor) -> None:
-    text = (
-        "The Tarnwick team used quartz-assisted flow spectroscopy (QAFS) on the bones. QAFS "
-        "showed the age. Patients with a high soil iron ratio (SIR) were excluded; the SIR "
-        "was read twice. Readers of Notes from Kestrel (NFK) saw the study."
-    )
-    names = entity_names(extractor, text)
-    assert "QAFS" not in names
-    assert "SIR" not in names
-    assert ("NFK", "ORG") in typed_names(extractor, text)  # "from": no term
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        pytest.param(
+            (
+                "The Kestrel Relief Team (KRT) arrived on Monday. Kestrel Welle (KW) reported "
+                "the floods. Council of Tarnwick Towns (COTT) members met."
+            ),
+            {
+                ("Kestrel Relief Team", "ORG"),
+                ("Kestrel Welle", "ORG"),
+                ("Council of Tarnwick Towns", "ORG"),
+            },
+            set(),
+            id="an_abbreviated_body_keeps_its_type",
+        ),
+        pytest.param(
+            (
+                "Officials of the Kestrel Nations Educational, Social and Farming Agency (KNESFA) met "
+                "in Tarnwick on Monday. KNESFA said the school would reopen."
+            ),
+            {("Kestrel Nations Educational, Social and Farming Agency", "ORG")},
+            {"Social and Farming Agency"},
+            id="a_body_spelt_out_with_a_comma_before_its_abbreviation_is_one_body",
+        ),
+        pytest.param(
+            (
+                "The Tarnwick team used quartz-assisted flow spectroscopy (QAFS) on the bones. QAFS "
+                "showed the age. Patients with a high soil iron ratio (SIR) were excluded; the SIR "
+                "was read twice. Readers of Notes from Kestrel (NFK) saw the study."
+            ),
+            {("NFK", "ORG")},
+            {"QAFS", "SIR"},
+            id="an_abbreviation_of_lower_case_words_is_a_term_not_a_body",
+        ),
+        pytest.param(
+            "IM Ann Merrow beat WGM Mary Kells in Tarnwick. Merrow studies in Kestrel.",
+            {("Ann Merrow", "PERSON"), ("Mary Kells", "PERSON")},
+            set(),
+            id="a_chess_title_is_no_part_of_the_players_name",
+        ),
+        pytest.param(
+            "In Greater Melbourne at the census, most residents were born abroad.",
+            {("Greater Melbourne", "PLACE")},
+            {"Greater"},
+            id="greater_before_a_known_place_names_its_metropolitan_area",
+        ),
+        pytest.param(
+            (
+                "On Monday, Adrian Vellacott, US sports writer for the Tarnwick Times, wrote about "
+                "the game. Crowds gathered in Croydon, South London."
+            ),
+            {("Adrian Vellacott", "PERSON"), ("Croydon", "PLACE")},
+            set(),
+            id="a_person_before_a_comma_and_a_country_is_no_place",
+        ),
+        pytest.param(
+            (
+                "Kestria's Flood and Fire Management Presidency reported the damage on Monday. The "
+                "Presidency said more would follow."
+            ),
+            {("Flood and Fire Management Presidency", "ORG")},
+            {"Presidency"},
+            id="a_body_named_presidency_is_whole_and_the_presidency_alone_is_no_one",
+        ),
+        pytest.param(
+            "The QZV, 30 years after its founding, said on Monday it would close.",
+            {("QZV", "ORG")},
+            set(),
+            id="an_abbreviation_before_a_comma_and_a_number_still_names_a_body",
+        ),
+        # r11 review §2: "written in" names software only for a language or beside a software word
+        pytest.param(
+            (
+                "The letter was written in Mariupol in April, and Mariupol officials kept it. The song "
+                "was written in Geelong before the band left Geelong. Its app is written in Rust."
+            ),
+            {("Mariupol", "PLACE"), ("Geelong", "PLACE")},
+            {"Rust"},
+            id="written_in_a_place_stays_a_place_without_software_in_the_sentence",
+        ),
+    ],
+)
+def test_names_are_found_with_their_types(extractor, text, found, absent) -> None:
+    check_names(extractor, text, found, absent)
 
 
 def test_software_and_hardware_are_neither_places_nor_people(extractor) -> None:
@@ -104,20 +159,6 @@ def test_a_name_ending_in_a_things_word_is_no_person(extractor) -> None:
     assert ("Tomas Vell", "PERSON") in typed_names(extractor, text)
 
 
-def test_a_chess_title_is_no_part_of_the_players_name(extractor) -> None:
-    text = "IM Ann Merrow beat WGM Mary Kells in Tarnwick. Merrow studies in Kestrel."
-    entities = typed_names(extractor, text)
-    assert ("Ann Merrow", "PERSON") in entities
-    assert ("Mary Kells", "PERSON") in entities
-
-
-def test_greater_before_a_known_place_names_its_metropolitan_area(extractor) -> None:
-    text = "In Greater Melbourne at the census, most residents were born abroad."
-    entities = typed_names(extractor, text)
-    assert ("Greater Melbourne", "PLACE") in entities
-    assert "Greater" not in entity_names(extractor, text)
-
-
 def test_a_handle_is_no_name_and_no_lower_case_use_of_a_word(extractor) -> None:
     text = (
         'The site Quillo blocked the tool on Monday. "Thanks @quillo for nothing," one user '
@@ -127,26 +168,6 @@ def test_a_handle_is_no_name_and_no_lower_case_use_of_a_word(extractor) -> None:
     assert quillo and len(quillo[0].mentions) == 2  # "Quillo also said": a mention
     assert "QUILL" not in entity_names(extractor, text)
     assert ("Ann Merrow", "PERSON") in typed_names(extractor, text)
-
-
-def test_a_person_before_a_comma_and_a_country_is_no_place(extractor) -> None:
-    text = (
-        "On Monday, Adrian Vellacott, US sports writer for the Tarnwick Times, wrote about "
-        "the game. Crowds gathered in Croydon, South London."
-    )
-    entities = typed_names(extractor, text)
-    assert ("Adrian Vellacott", "PERSON") in entities
-    assert ("Croydon", "PLACE") in entities
-
-
-def test_a_body_named_presidency_is_whole_and_the_presidency_alone_is_no_one(extractor) -> None:
-    text = (
-        "Kestria's Flood and Fire Management Presidency reported the damage on Monday. The "
-        "Presidency said more would follow."
-    )
-    entities = typed_names(extractor, text)
-    assert ("Flood and Fire Management Presidency", "ORG") in entities
-    assert "Presidency" not in entity_names(extractor, text)
 
 
 def test_a_word_named_often_and_once_after_in_is_no_place(extractor) -> None:
@@ -159,11 +180,6 @@ def test_a_word_named_often_and_once_after_in_is_no_place(extractor) -> None:
     assert ("Tarnwick", "PLACE") in typed_names(extractor, text)
 
 
-def test_an_abbreviation_before_a_comma_and_a_number_still_names_a_body(extractor) -> None:
-    text = "The QZV, 30 years after its founding, said on Monday it would close."
-    assert ("QZV", "ORG") in typed_names(extractor, text)
-
-
 def test_a_place_before_based_and_a_firms_noun_stays_a_place(extractor) -> None:
     # r11 review §2: "-based" before a firm's noun is the commonest place cue in news
     text = (
@@ -174,18 +190,6 @@ def test_a_place_before_based_and_a_firms_noun_stays_a_place(extractor) -> None:
     entities = typed_names(extractor, text)
     for place in ("Kaohsiung", "Turku", "Shenzhen"):
         assert (place, "PLACE") in entities
-
-
-def test_written_in_a_place_stays_a_place_without_software_in_the_sentence(extractor) -> None:
-    # r11 review §2: "written in" names software only for a language or beside a software word
-    text = (
-        "The letter was written in Mariupol in April, and Mariupol officials kept it. The song "
-        "was written in Geelong before the band left Geelong. Its app is written in Rust."
-    )
-    entities = typed_names(extractor, text)
-    assert ("Mariupol", "PLACE") in entities
-    assert ("Geelong", "PLACE") in entities
-    assert "Rust" not in entity_names(extractor, text)
 
 
 def test_a_body_named_without_a_head_noun_keeps_its_abbreviation_type(extractor) -> None:

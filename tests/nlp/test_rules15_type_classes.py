@@ -3,24 +3,42 @@ by breaking every dev-set error down by class, each pinned by invented examples.
 
 from __future__ import annotations
 
-from extracted import typed_names
+import pytest
+from extracted import check_names, typed_names
 
 from newstui.nlp.entities import Candidate, merge_candidates
 
 
-def test_a_full_name_taken_up_by_its_surname_alone_is_a_person(extractor) -> None:
-    text = (
-        "The band played with Roke Hudsley in 1970. After a long illness, Hudsley's voice gave out."
-    )
-    assert ("Roke Hudsley", "PERSON") in typed_names(extractor, text)
-
-
-def test_a_surname_alone_confirms_a_name_with_a_particle(extractor) -> None:
-    text = (
-        "In 2005 the panel dropped the case against Tavrel Ould Minsa. Couch said that he "
-        "suspected Minsa had helped."
-    )
-    assert ("Tavrel Ould Minsa", "PERSON") in typed_names(extractor, text)
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        pytest.param(
+            (
+                "The band played with Roke Hudsley in 1970. After a long illness, Hudsley's voice gave out."
+            ),
+            {("Roke Hudsley", "PERSON")},
+            set(),
+            id="a_full_name_taken_up_by_its_surname_alone_is_a_person",
+        ),
+        pytest.param(
+            (
+                "In 2005 the panel dropped the case against Tavrel Ould Minsa. Couch said that he "
+                "suspected Minsa had helped."
+            ),
+            {("Tavrel Ould Minsa", "PERSON")},
+            set(),
+            id="a_surname_alone_confirms_a_name_with_a_particle",
+        ),
+        pytest.param(
+            'Tom Corner scored twice. "We deserved this," said Corner.',
+            {("Tom Corner", "PERSON")},
+            set(),
+            id="a_surname_that_is_also_a_street_word_stays_a_person",
+        ),
+    ],
+)
+def test_names_are_found_with_their_types(extractor, text, found, absent) -> None:
+    check_names(extractor, text, found, absent)
 
 
 def test_a_last_word_after_a_preposition_of_place_is_no_surname(extractor) -> None:
@@ -54,11 +72,6 @@ def test_a_name_ending_in_a_site_word_is_a_place(extractor) -> None:
     found = typed_names(extractor, text)
     for place in ("Kessin Ranch", "Pell River Reservation", "Vanten Mansion"):
         assert (place, "PLACE") in found
-
-
-def test_a_surname_that_is_also_a_street_word_stays_a_person(extractor) -> None:
-    text = 'Tom Corner scored twice. "We deserved this," said Corner.'
-    assert ("Tom Corner", "PERSON") in typed_names(extractor, text)
 
 
 def test_a_last_word_after_to_or_from_is_no_surname(extractor) -> None:
