@@ -10,7 +10,7 @@ from extracted import quotes_and_speakers
     ("text", "expected"),
     [
         pytest.param(
-            ("“We will rebuild the bridge,” Mayor Anna Kowalski said on Monday."),
+            "“We will rebuild the bridge,” Mayor Anna Kowalski said on Monday.",
             [("We will rebuild the bridge,", "Anna Kowalski")],
             id="curly_double_quotes_with_said_after",
         ),
@@ -22,12 +22,12 @@ from extracted import quotes_and_speakers
             id="straight_double_quotes_with_said_before_the_speaker",
         ),
         pytest.param(
-            ("‘The players’ effort was brilliant and it’s our best win,’ coach Mark Hughes said."),
+            "‘The players’ effort was brilliant and it’s our best win,’ coach Mark Hughes said.",
             [("The players’ effort was brilliant and it’s our best win,", "Mark Hughes")],
             id="curly_single_quotes_survive_apostrophes_inside",
         ),
         pytest.param(
-            ("'We don't know what we'll find there,' rescuer Jane Doyle told the BBC."),
+            "'We don't know what we'll find there,' rescuer Jane Doyle told the BBC.",
             [("We don't know what we'll find there,", "Jane Doyle")],
             id="straight_single_quotes_survive_apostrophes_inside",
         ),
@@ -46,12 +46,12 @@ from extracted import quotes_and_speakers
             id="scare_quotes_are_not_speech",
         ),
         pytest.param(
-            ('She starred in "The Long Goodbye of Summer Evenings" and the film "Dune".'),
+            'She starred in "The Long Goodbye of Summer Evenings" and the film "Dune".',
             [],
             id="titles_of_works_are_not_speech",
         ),
         pytest.param(
-            ("“This is the start,” said Omar Haddad, “not the end of our work.”"),
+            "“This is the start,” said Omar Haddad, “not the end of our work.”",
             [
                 ("This is the start,", "Omar Haddad"),
                 ("not the end of our work.", "Omar Haddad"),

@@ -89,7 +89,7 @@ def test_a_quote_introduced_by_said_is_not_spoken_by_the_next_sentences_subject(
             id="a_name_before_who_said_is_the_speaker_even_after_by",
         ),
         pytest.param(
-            ("The Halden Weather Service warned of “life-threatening” waves on Monday."),
+            "The Halden Weather Service warned of “life-threatening” waves on Monday.",
             [("life-threatening", "Halden Weather Service")],
             id="a_short_fragment_after_warned_of_is_the_warners",
         ),

@@ -55,7 +55,7 @@ from extracted import quotes_and_speakers
             id="a_colon_introduction_on_the_line_before_the_quote_names_its_speaker",
         ),
         pytest.param(
-            ('Jonas Brandt rejected the claims as "complete fiction".'),
+            'Jonas Brandt rejected the claims as "complete fiction".',
             [("complete fiction", "Jonas Brandt")],
             id="rejected_as_gives_a_short_fragment_to_the_subject",
         ),

@@ -118,7 +118,7 @@ def _people(extractor, text: str) -> list[str]:
             id="as_someone_put_it_after_the_quote_names_its_owner",
         ),
         pytest.param(
-            ('As Marta Vellacott put it, "the mill is the town and the town is the mill."'),
+            'As Marta Vellacott put it, "the mill is the town and the town is the mill."',
             [("the mill is the town and the town is the mill.", "Marta Vellacott")],
             id="as_someone_put_it_before_the_quote_names_its_owner",
         ),

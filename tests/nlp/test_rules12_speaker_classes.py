@@ -63,7 +63,7 @@ from extracted import quotes_and_speakers
         # A short sentence of short words right after a speech verb is speech, not a title: 'she said
         # "You are all wrong"' (each word of three letters or fewer looked capitalised enough) ...
         pytest.param(
-            ('Mara Holt listened for an hour. Then Holt said "You are all wet" and left the hall.'),
+            'Mara Holt listened for an hour. Then Holt said "You are all wet" and left the hall.',
             [("You are all wet", "Mara Holt")],
             id="a_short_sentence_right_after_said_is_a_quote",
         ),
@@ -83,7 +83,7 @@ from extracted import quotes_and_speakers
             id="a_long_lower_case_sentence_after_a_programme_name_is_a_quote",
         ),
         pytest.param(
-            ('Tom Reeve hosts the programme "The Long Road Home From The Valley Of The Kings".'),
+            'Tom Reeve hosts the programme "The Long Road Home From The Valley Of The Kings".',
             [],
             id="a_title_after_a_programme_cue_is_still_no_quote",
         ),

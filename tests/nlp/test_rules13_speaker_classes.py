@@ -47,7 +47,7 @@ def test_after_an_inverted_verb_the_person_after_a_possessive_speaks(extractor) 
     [
         # With nobody named after it, the possessive's owner still speaks for its text.
         pytest.param(
-            ('"The claims are false," said Acme Pharmaceuticals\' statement.'),
+            '"The claims are false," said Acme Pharmaceuticals\' statement.',
             [("The claims are false,", "Acme Pharmaceuticals")],
             id="after_an_inverted_verb_an_owners_statement_still_speaks_for_the_owner",
         ),

@@ -89,12 +89,12 @@ def test_an_open_quote_is_not_joined_to_a_later_quote_that_opens_its_own_mark(
     ("text", "expected"),
     [
         pytest.param(
-            ('"We walked in together and nobody was hurt,” said Oren Vale, a marcher from Perth.'),
+            '"We walked in together and nobody was hurt,” said Oren Vale, a marcher from Perth.',
             [("We walked in together and nobody was hurt,", "Oren Vale")],
             id="a_quote_opened_straight_and_closed_curly_is_one_quote",
         ),
         pytest.param(
-            ('“The ministry must act before the rains come," Oren Vale told the paper.'),
+            '“The ministry must act before the rains come," Oren Vale told the paper.',
             [("The ministry must act before the rains come,", "Oren Vale")],
             id="a_quote_opened_curly_and_closed_straight_is_one_quote",
         ),

@@ -132,7 +132,7 @@ from extracted import speakers
             id="a_fragment_its_unnamed_source_said_is_not_the_reporters",
         ),
         pytest.param(
-            ('The rocket used a "kinetic strike" to destroy the old probe, said Gordon Ashcombe.'),
+            'The rocket used a "kinetic strike" to destroy the old probe, said Gordon Ashcombe.',
             ["Gordon Ashcombe"],
             id="a_fragment_in_a_sentence_credited_at_its_end_is_the_credited_persons",
         ),

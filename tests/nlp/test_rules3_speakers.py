@@ -59,7 +59,7 @@ from extracted import speakers
             id="quote_paragraph_after_a_pronoun_sentence_resolves_the_pronoun",
         ),
         pytest.param(
-            ("Rain fell all week.\n“This is the wettest spring on record.”"),
+            "Rain fell all week.\n“This is the wettest spring on record.”",
             [None],
             id="quote_paragraph_after_unrelated_text_stays_unattributed",
         ),

@@ -79,12 +79,12 @@ def test_spelling_variants_are_one_vowel_or_one_doubled_letter_apart() -> None:
     [
         # An occupation before "First Last" is no part of the name.
         pytest.param(
-            ('Ranger Jane Horrocks said "The bears came down early this year."'),
+            'Ranger Jane Horrocks said "The bears came down early this year."',
             [("The bears came down early this year.", "Jane Horrocks")],
             id="an_occupation_opening_the_sentence_before_a_name_is_cut_off",
         ),
         pytest.param(
-            ('"We will stay until the end," said a nurse who gave her name as Katya.'),
+            '"We will stay until the end," said a nurse who gave her name as Katya.',
             [("We will stay until the end,", "Katya")],
             id="a_known_first_name_after_gave_her_name_as_is_a_person",
         ),
@@ -107,7 +107,7 @@ def test_spelling_variants_are_one_vowel_or_one_doubled_letter_apart() -> None:
             id="a_fragment_closing_reported_speech_is_the_reporters_words",
         ),
         pytest.param(
-            ('Dedra Amsel runs the "quiet room" at the station.'),
+            'Dedra Amsel runs the "quiet room" at the station.',
             [],
             id="a_fragment_inside_a_sentence_without_reported_speech_stays_a_scare_quote",
         ),

@@ -19,7 +19,7 @@ from extracted import quotes_and_speakers
             id="a_speaker_left_unnamed_is_not_the_place_they_come_from",
         ),
         pytest.param(
-            ("An official from TfL stated: “We are working with the police.”"),
+            "An official from TfL stated: “We are working with the police.”",
             [("We are working with the police.", "TfL")],
             id="an_official_from_a_body_still_speaks_for_it",
         ),
@@ -58,7 +58,7 @@ from extracted import quotes_and_speakers
             id="a_participle_after_told_an_outlet_is_the_tellers",
         ),
         pytest.param(
-            ("The man focused especially on Australia, saying: “You will be our next target.”"),
+            "The man focused especially on Australia, saying: “You will be our next target.”",
             [("You will be our next target.", None)],
             id="a_place_talked_about_before_saying_is_not_the_speaker",
         ),

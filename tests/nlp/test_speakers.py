@@ -10,7 +10,7 @@ from extracted import speakers
     ("text", "expected"),
     [
         pytest.param(
-            ("Kremlin spokesperson Dmitry Peskov told reporters: “We see no reason for concern.”"),
+            "Kremlin spokesperson Dmitry Peskov told reporters: “We see no reason for concern.”",
             ["Dmitry Peskov"],
             id="title_and_role_are_stripped_from_the_speaker",
         ),
@@ -22,7 +22,7 @@ from extracted import speakers
             id="pronoun_resolves_to_the_person_named_before",
         ),
         pytest.param(
-            ("Linda Hart met David Moss on Friday. “We agreed on nothing,” she said."),
+            "Linda Hart met David Moss on Friday. “We agreed on nothing,” she said.",
             ["Linda Hart"],
             id="pronoun_skips_a_person_of_the_other_gender",
         ),
@@ -34,7 +34,7 @@ from extracted import speakers
             id="surname_resolves_to_the_full_name_used_earlier",
         ),
         pytest.param(
-            ("“We heard three loud bangs,” a neighbour who asked not to be named told reporters."),
+            "“We heard three loud bangs,” a neighbour who asked not to be named told reporters.",
             [None],
             id="unnamed_speaker_is_none",
         ),
@@ -46,7 +46,7 @@ from extracted import speakers
             id="pronoun_after_an_unnamed_person_is_none",
         ),
         pytest.param(
-            ("According to Reuters, “the deal could be signed within days, sources say.”"),
+            "According to Reuters, “the deal could be signed within days, sources say.”",
             ["Reuters"],
             id="according_to_names_the_source",
         ),
@@ -58,7 +58,7 @@ from extracted import speakers
             id="organisation_speaks_in_a_statement",
         ),
         pytest.param(
-            ("“Our forces repelled the attack,” the Sudanese army stated."),
+            "“Our forces repelled the attack,” the Sudanese army stated.",
             ["Sudanese army"],
             id="definite_group_description_is_kept_as_speaker",
         ),
