@@ -503,6 +503,9 @@ class _StreamedAnalysis:
                 if not taken:
                     if not self._waiting:  # (while any wait, the pool has all its chunks)
                         if self._finishing:
+                            # Nothing left to take: save what is analysed while the pool
+                            # works on its last chunks, not after them (finish saves those).
+                            self._save()
                             break
                         self._more.clear()
                         await self._more.wait()
