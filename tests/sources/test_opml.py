@@ -38,3 +38,12 @@ def test_export_then_import_round_trips():
 def test_bad_opml_is_a_clear_error(body):
     with pytest.raises(SourceError, match=r"^f\.opml: "):
         parse_opml(body, "f.opml")
+
+
+def test_an_opml_that_is_not_xml_says_where_as_a_reader_counts() -> None:
+    with pytest.raises(SourceError) as info:
+        parse_opml(b'<opml version="2.0">\n<body><outline text="a" </body></opml>', "subs.opml")
+    assert (
+        str(info.value)
+        == "subs.opml: not valid OPML: line 2, column 25: not well-formed (invalid token)"
+    )

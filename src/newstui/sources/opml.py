@@ -34,7 +34,11 @@ def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
     try:
         root = ET.fromstring(body)
     except ET.ParseError as exc:
-        raise SourceError(f"{source}: not valid OPML: {exc}") from None
+        line, column = exc.position  # the column counted from 0
+        reason = re.sub(r": line \d+, column \d+$", "", str(exc))
+        raise SourceError(
+            f"{source}: not valid OPML: line {line}, column {column + 1}: {reason}"
+        ) from None
     if root.tag != "opml" or root.find("body") is None:
         raise SourceError(f"{source}: not an OPML document (no <opml><body>)")
     feeds: list[FeedConfig] = []
