@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extracted import type_by_name
 
 
@@ -28,11 +29,34 @@ def test_organisation_named_after_a_list_of_fields_stays_whole(extractor) -> Non
     assert type_by_name(extractor, text) == {"Department for Energy, Trade and Farming": "ORG"}
 
 
-def test_ampersand_joins_an_organisation_name(extractor) -> None:
-    text = "Staff at the Royal College of Music & Drama and at Fenwick & Daughters went on strike."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Staff at the Royal College of Music & Drama and at Fenwick & Daughters went on strike.",
+            {"Royal College of Music & Drama": "ORG", "Fenwick & Daughters": "ORG"},
+            id="ampersand_joins_an_organisation_name",
+        ),
+        pytest.param(
+            "Salma Idris, a lecturer at the British University in Dubai, disagreed.",
+            {"British University in Dubai": "ORG"},
+            id="nationality_university_keeps_its_city",
+        ),
+        pytest.param(
+            "The firm’s chief spokesperson, Tiberiu Vasko, said sales were steady.",
+            {"Tiberiu Vasko": "PERSON"},
+            id="role_appositive_before_a_comma_marks_a_person",
+        ),
+        pytest.param(
+            "Okafor thanked the volunteers on X, writing that they had saved lives.",
+            {"X": "ORG"},
+            id="one_letter_platform_before_writing",
+        ),
+    ],
+)
+def test_these_names_are_found_with_these_types(extractor, text, expected) -> None:
     found = type_by_name(extractor, text)
-    assert found.get("Royal College of Music & Drama") == "ORG"
-    assert found.get("Fenwick & Daughters") == "ORG"
+    assert {name: found.get(name) for name in expected} == expected
 
 
 def test_and_name_with_an_organisation_appositive_is_one_organisation(extractor) -> None:
@@ -46,12 +70,6 @@ def test_and_name_with_an_organisation_appositive_is_one_organisation(extractor)
 def test_foreign_name_with_particles_stays_whole(extractor) -> None:
     text = "Researchers at the Institut de Recherche en Biologie de la Mer published the data."
     assert type_by_name(extractor, text) == {"Institut de Recherche en Biologie de la Mer": "ORG"}
-
-
-def test_nationality_university_keeps_its_city(extractor) -> None:
-    text = "Salma Idris, a lecturer at the British University in Dubai, disagreed."
-    found = type_by_name(extractor, text)
-    assert found.get("British University in Dubai") == "ORG"
 
 
 def test_plural_possessive_inside_an_organisation_name(extractor) -> None:
@@ -85,11 +103,6 @@ def test_unknown_two_word_names_need_a_person_cue(extractor) -> None:
     assert found.get("Dunmore Flats", "PLACE") != "PERSON"
 
 
-def test_role_appositive_before_a_comma_marks_a_person(extractor) -> None:
-    text = "The firm’s chief spokesperson, Tiberiu Vasko, said sales were steady."
-    assert type_by_name(extractor, text).get("Tiberiu Vasko") == "PERSON"
-
-
 def test_unknown_name_after_in_is_a_place(extractor) -> None:
     text = "Residents in Marrow Heath were evacuated."
     assert type_by_name(extractor, text) == {"Marrow Heath": "PLACE"}
@@ -105,11 +118,6 @@ def test_languages_are_not_places(extractor) -> None:
     text = "The film is narrated in Swahili and in Amharic."
     found = type_by_name(extractor, text)
     assert found.get("Swahili") != "PLACE" and found.get("Amharic") != "PLACE"
-
-
-def test_one_letter_platform_before_writing(extractor) -> None:
-    text = "Okafor thanked the volunteers on X, writing that they had saved lives."
-    assert type_by_name(extractor, text).get("X") == "ORG"
 
 
 def test_defined_acronym_merges_with_its_full_name(extractor) -> None:
