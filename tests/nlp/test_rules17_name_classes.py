@@ -3,38 +3,87 @@ entity step found only in part or glued to a word before them (r16-names)."""
 
 from __future__ import annotations
 
+import pytest
 from extracted import person_names
 
 
-def test_a_sentence_adverb_before_a_surname_is_no_part_of_the_name(extractor) -> None:
-    text = (
-        "Reportedly Vandermolen refused to resign. Vandermolen said the essay was his own.\n\n"
-        "Additionally Okonkwo wrote to the board."
-    )
+@pytest.mark.parametrize(
+    ("text", "person", "prefixes"),
+    [
+        pytest.param(
+            (
+                "Reportedly Vandermolen refused to resign. Vandermolen said the essay was his own."
+                "\n\nAdditionally Okonkwo wrote to the board."
+            ),
+            "Vandermolen",
+            ("Reportedly", "Additionally"),
+            id="a_sentence_adverb_before_a_surname_is_no_part_of_the_name",
+        ),
+        pytest.param(
+            "Minister for the Environment Peter Halloway said the dam would not be built.",
+            "Peter Halloway",
+            ("Environment",),
+            id="a_portfolio_with_the_after_a_title_ends_at_the_name",
+        ),
+        pytest.param(
+            (
+                "Chief of Staff Tomiro Kemazaki of Coastal Guard Force was dismissed on Friday. "
+                "Kemazaki said the essay was his own."
+            ),
+            "Tomiro Kemazaki",
+            ("Staff",),
+            id="an_unknown_pair_after_a_one_word_brief_is_the_titled_person",
+        ),
+    ],
+)
+def test_a_word_before_a_name_is_cut_off_the_person(extractor, text, person, prefixes) -> None:
     people = person_names(extractor, text)
-    assert "Vandermolen" in people
-    assert not any(name.startswith(("Reportedly", "Additionally")) for name in people)
+    assert person in people
+    assert not any(name.startswith(prefixes) for name in people)
 
 
-def test_a_portfolio_with_the_after_a_title_ends_at_the_name(extractor) -> None:
-    text = "Minister for the Environment Peter Halloway said the dam would not be built."
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        pytest.param(
+            (
+                "Union president T.J. Wendover said the fence would not work.\n\n"
+                "The novelist J.R.R. Haskell wrote three books about it."
+            ),
+            {"T.J. Wendover", "J.R.R. Haskell"},
+            set(),
+            id="dotted_initials_open_a_name_and_end_no_sentence",
+        ),
+        pytest.param(
+            "The delegates flew to Washington, D.C. Wendover stayed at home.",
+            set(),
+            {"D.C. Wendover"},
+            id="a_place_abbreviation_still_ends_its_sentence",
+        ),
+        pytest.param(
+            "The camp grew all week.\n\nNowa Brela, a district of the town, held a vote on the rents.",
+            set(),
+            {"Nowa Brela"},
+            id="an_unknown_pair_opening_a_paragraph_with_no_pronoun_speaking_is_no_person",
+        ),
+        pytest.param(
+            "Tarik Osmanli, one of the MPs who signed the letter, condemns the plan.",
+            {"Tarik Osmanli"},
+            set(),
+            id="one_of_a_plural_role_after_an_unknown_pair_makes_a_person",
+        ),
+        pytest.param(
+            "Nowa Brela, one of the largest districts, held a vote on the rents.",
+            set(),
+            {"Nowa Brela"},
+            id="one_of_a_plural_thing_after_an_unknown_pair_makes_no_person",
+        ),
+    ],
+)
+def test_these_are_people_and_those_are_not(extractor, text, found, absent) -> None:
     people = person_names(extractor, text)
-    assert "Peter Halloway" in people
-    assert not any(name.startswith("Environment") for name in people)
-
-
-def test_dotted_initials_open_a_name_and_end_no_sentence(extractor) -> None:
-    text = (
-        "Union president T.J. Wendover said the fence would not work.\n\n"
-        "The novelist J.R.R. Haskell wrote three books about it."
-    )
-    people = person_names(extractor, text)
-    assert {"T.J. Wendover", "J.R.R. Haskell"} <= people
-
-
-def test_a_place_abbreviation_still_ends_its_sentence(extractor) -> None:
-    text = "The delegates flew to Washington, D.C. Wendover stayed at home."
-    assert "D.C. Wendover" not in person_names(extractor, text)
+    assert found <= people
+    assert not absent & people
 
 
 def test_a_place_word_as_a_given_name_before_a_speaking_surname_is_a_person(extractor) -> None:
@@ -61,40 +110,11 @@ def test_an_unknown_pair_opening_a_paragraph_is_a_person_when_she_speaks_after(
     assert [q.speaker for q in extractor.analyse(text).quotes] == ["Zorya Tavenek"]
 
 
-def test_an_unknown_pair_opening_a_paragraph_with_no_pronoun_speaking_is_no_person(
-    extractor,
-) -> None:
-    text = (
-        "The camp grew all week.\n\nNowa Brela, a district of the town, held a vote on the rents."
-    )
-    assert "Nowa Brela" not in person_names(extractor, text)
-
-
 def test_a_brief_naming_an_event_after_a_title_still_ends_at_the_name(extractor) -> None:
     text = "Minister for the Olympics Peter Halloway rejected the calls for a boycott."
     people = person_names(extractor, text)
     assert "Peter Halloway" in people
     assert not any("Olympics" in name for name in people)
-
-
-def test_one_of_a_plural_role_after_an_unknown_pair_makes_a_person(extractor) -> None:
-    text = "Tarik Osmanli, one of the MPs who signed the letter, condemns the plan."
-    assert "Tarik Osmanli" in person_names(extractor, text)
-
-
-def test_one_of_a_plural_thing_after_an_unknown_pair_makes_no_person(extractor) -> None:
-    text = "Nowa Brela, one of the largest districts, held a vote on the rents."
-    assert "Nowa Brela" not in person_names(extractor, text)
-
-
-def test_an_unknown_pair_after_a_one_word_brief_is_the_titled_person(extractor) -> None:
-    text = (
-        "Chief of Staff Tomiro Kemazaki of Coastal Guard Force was dismissed on Friday. "
-        "Kemazaki said the essay was his own."
-    )
-    people = person_names(extractor, text)
-    assert "Tomiro Kemazaki" in people
-    assert not any(name.startswith("Staff") for name in people)
 
 
 def test_a_parliamentarian_apposition_makes_an_unknown_pair_the_speaker(extractor) -> None:
