@@ -380,3 +380,17 @@ def test_player_and_download_dir_settings_are_checked_with_line_numbers(tmp_path
     path.write_text('[settings]\ndownload_dir = "a\\u001b[2Jb"\n', "utf-8")
     with pytest.raises(ConfigError, match=r"feeds.toml:2: setting 'download_dir' must be"):
         load_config(path)
+
+
+def test_show_of_an_episode_with_no_text_has_no_run_of_blank_lines(pod, tmp_path):
+    bare = tmp_path / "bare.xml"
+    bare.write_text(
+        '<rss version="2.0"><channel><title>Bare</title><item><title>Bare episode</title>'
+        '<guid>b1</guid><enclosure url="https://pod.example/b1.mp3" type="audio/mpeg"/>'
+        "</item></channel></rss>",
+        "utf-8",
+    )
+    assert pod("import", str(bare)) == 0, pod.err
+    assert pod("show", str(article_id(pod, "Bare episode"))) == 0
+    assert "\n\n\n" not in pod.out
+    assert "\n\nEnclosures\n[1] audio/mpeg https://pod.example/b1.mp3\n" in pod.out

@@ -265,18 +265,19 @@ def render_article_text(
         address = terminal_safe(row.url, line=True)
         out.append(fit_link(address) if fit_link else address, style=f"{palette.meta} underline")
         out.append("\n")
-    out.append("\n")
     links = listed_links(stored)
-    out.append_text(
-        highlighted_body(
-            stored.text or stored.summary,
-            analysis,
-            speakers=speakers,
-            palette=palette,
-            links=links if stored.text else (),  # link offsets index the text
+    if body := stored.text or stored.summary:  # an episode may come with no text at all
+        out.append("\n")
+        out.append_text(
+            highlighted_body(
+                body,
+                analysis,
+                speakers=speakers,
+                palette=palette,
+                links=links if stored.text else (),  # link offsets index the text
+            )
         )
-    )
-    out.append("\n")
+        out.append("\n")
     if attached := enclosures(stored):
         out.append("\nEnclosures\n", style="bold")
         for i, link in enumerate(attached, 1):
