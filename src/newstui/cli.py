@@ -1669,7 +1669,14 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
             await client.subscribe(url, args.name, args.tag[0] if args.tag else None)
 
     with _about(sync.url):
-        asyncio.run(subscribe())
+        try:
+            asyncio.run(subscribe())
+        except SyncError as exc:  # the server's reason is a bare status: is the feed readable?
+            from newstui.subscribe import feed_problem
+
+            if problem := feed_problem(url, config):
+                raise SourceError(f"{problem} (not subscribed on {sync.url})", source=url) from exc
+            raise
     if not args.json:
         _stdout().print(_cell(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
     synced = asyncio.run(sync_with_server(library, config))

@@ -50,6 +50,25 @@ def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
     return asyncio.run(discover())
 
 
+def feed_problem(url: str, config: Config) -> str | None:
+    """Why the feed at `url` cannot be read (the one-line error of a fetch), or None when it
+    can: what a sync server that refuses to subscribe to it most likely ran into."""
+    from newstui.ingest import limits_from
+    from newstui.sources.feeds import parse_feed
+    from newstui.sources.http import Fetcher
+
+    async def read() -> None:
+        async with Fetcher(limits_from(config)) as fetcher:
+            result = await fetcher.fetch(url)
+        parse_feed(result.body, url, result.content_type)
+
+    try:
+        asyncio.run(read())
+    except SourceError as exc:
+        return str(exc)
+    return None
+
+
 def already_configured(config: Config, url: str) -> None:
     """Raise when `url` is one of the config's feeds already."""
     existing = next((f for f in config.feeds if same_url(f.url, url)), None)

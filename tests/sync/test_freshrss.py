@@ -219,6 +219,18 @@ def test_add_subscribes_on_the_server_and_remove_unsubscribes(
     assert here.articles(title) == {}
 
 
+def test_add_of_a_feed_the_server_will_not_take_names_the_feed_and_its_problem(
+    tmp_path: Path, freshrss: FreshRSS, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = freshrss.feeds.url(f"/{uuid.uuid4().hex[:8]}-gone.xml")  # the feed server says 404
+    here = Here(tmp_path, freshrss)
+    capsys.readouterr()
+    assert here.run("add", url) == 1
+    assert capsys.readouterr().err == (
+        f"newstui: {url}: HTTP 404 Not Found (not subscribed on {freshrss.greader})\n"
+    )
+
+
 def test_wrong_password_and_server_gone_are_one_line_each(
     tmp_path: Path,
     freshrss: FreshRSS,
