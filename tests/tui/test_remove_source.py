@@ -103,13 +103,32 @@ async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_pat
         assert "World Desk" in [f.name for f in app.main.sources.feeds]
         text = config.path.read_text("utf-8")
         config.path.write_text(text.split('\n[[feeds]]\nname = "World Desk"')[0] + "\n", "utf-8")
-        app.config = load_config(config.path)
-        await pilot.press("R")
+        await pilot.press("R")  # reads the config file as it is now
         await settle(pilot)
         assert "World Desk" not in [f.name for f in app.main.sources.feeds]
         assert any(
             "removed World Desk (no longer in the config)" in n.message for n in notifications(app)
         )
+
+
+async def test_a_refresh_after_the_config_was_broken_by_hand_says_so_and_keeps_fetching(
+    db_path, config
+):
+    config = configure_world_desk(db_path, config)
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        config.path.write_text("[[feeds]\n", "utf-8")
+        await pilot.press("R")
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+        assert any(
+            m.startswith(f"{config.path}:1: invalid TOML: ")
+            and m.endswith("(refreshing with the config as last read)")
+            for m in messages
+        ), messages
+        assert "World Desk" in [f.name for f in app.main.sources.feeds]
+        assert any(m.startswith("Refreshed") for m in messages), messages
 
 
 async def test_D_on_a_feed_without_articles_says_so_instead_of_counting_none(db_path, config):

@@ -87,7 +87,22 @@ class SourceRefresh(ScreenMixin):
             return
         from newstui.tui.refresh import plan_all
 
+        self._reread_config(self.config.path)
         self.start_refresh(plan_all(self.config))
+
+    def _reread_config(self, path: Path) -> None:
+        """The config file as it is now, so a feed added to it or deleted from it by hand since
+        the app started is fetched or dropped. A file that no longer reads keeps the config as
+        last read, and the notification says why."""
+        from newstui.config import load_config
+        from newstui.errors import ConfigError
+
+        if not self.refreshing and path.exists():  # (a config that does not exist reads as empty)
+            try:
+                self.config = load_config(path)
+            except ConfigError as exc:
+                message = f"{exc} (refreshing with the config as last read)"
+                self.notify(message, severity="error", markup=False)
 
     def action_refresh_selected(self) -> None:
         if self.config is None:
