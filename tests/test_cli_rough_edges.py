@@ -123,6 +123,14 @@ def test_a_bad_config_with_json_names_the_file(cli, command) -> None:
     assert "feed entry has no 'url'" in str(error["error"])
 
 
+def test_a_database_that_cannot_be_used_with_json_names_the_file(cli, tmp_path) -> None:
+    cli.db.write_text("not a database\n", "utf-8")
+    error = json_error(cli, "list")
+    assert error["kind"] == "database" and error["source"] == str(cli.db)
+    cli.db = tmp_path / "no such folder" / "newstui.db"
+    assert json_error(cli, "list")["source"] == str(cli.db)
+
+
 def test_add_of_a_failing_feed_with_json_names_the_url(cli, feed_server) -> None:
     url = feed_server.url("/missing")
     error = json_error(cli, "add", url)

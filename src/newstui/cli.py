@@ -642,7 +642,7 @@ def _db_path(args: argparse.Namespace, command: str) -> Path | str:
         return args.db  # what Path(args.db) would be, without loading pathlib
     db = _path(args.db)
     if not db.expanduser().parent.is_dir():
-        raise NewstuiError(f"{db}: folder {db.expanduser().parent} does not exist")
+        raise NewstuiError(f"{db}: folder {db.expanduser().parent} does not exist", source=str(db))
     return db
 
 

@@ -130,7 +130,9 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"{path}: cannot create database folder: {exc.strerror}") from exc
+            raise StoreError(
+                f"{path}: cannot create database folder: {exc.strerror}", source=str(path)
+            ) from exc
     try:
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=not threads)
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -152,11 +154,12 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
         if "unable to open" in str(exc) or "readonly" in str(exc):
             raise StoreError(
                 f"{path}: cannot open the database for writing ({exc}); newstui needs write "
-                "access to the file and its folder"
+                "access to the file and its folder",
+                source=str(path),
             ) from exc
-        raise StoreError(f"{path}: not a usable newstui database: {exc}") from exc
+        raise StoreError(f"{path}: not a usable newstui database: {exc}", source=str(path)) from exc
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a usable newstui database: {exc}") from exc
+        raise StoreError(f"{path}: not a usable newstui database: {exc}", source=str(path)) from exc
     return db
 
 
