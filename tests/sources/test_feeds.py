@@ -182,3 +182,13 @@ def test_a_parser_complaint_says_line_and_column_not_unknown():
     warning = parse("illformed.xml").warning
     assert "<unknown>" not in warning
     assert re.search(r"read anyway: line \d+, column \d+: ", warning)
+
+
+def test_an_opml_list_given_as_a_feed_points_to_opml_import():
+    opml = b'<?xml version="1.0"?>\n<!-- mine -->\n<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/></body></opml>'
+    with pytest.raises(SourceError) as info:
+        parse_feed(opml, "file:///home/me/subs.opml")
+    assert str(info.value) == (
+        "file:///home/me/subs.opml: an OPML subscription list, not a feed: "
+        "`newstui opml import FILE` adds the feeds it lists"
+    )

@@ -28,6 +28,8 @@ _AUTHOR_FIELD = re.compile(
 )
 # expat's "<unknown>:2:0: not well-formed": no file name, and a column counted from 0.
 _EXPAT_PLACE = re.compile(r"^<unknown>:(\d+):(\d+): ")
+# An XML document whose root is <opml>: its declaration, comments and whitespace before it.
+_OPML_ROOT = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*\?>|<!--.*?-->)*<opml\b", re.S)
 _HTML_HINT = re.compile(
     r"<(?:p|br|div|a|img|span|b|i|em|strong|ul|ol|li|h\d|blockquote|table)\b", re.I
 )
@@ -98,6 +100,11 @@ def _feedparser_read(
         raise SourceError(f"{url}: unparseable feed ({type(exc).__name__})") from None
     reason = parsed.get("bozo_exception")
     if not parsed.get("version") and not parsed.entries:
+        if _OPML_ROOT.match(body):
+            raise SourceError(
+                f"{url}: an OPML subscription list, not a feed: "
+                "`newstui opml import FILE` adds the feeds it lists"
+            )
         detail = f": {_parser_reason(reason)}" if reason else ""
         raise SourceError(f"{url}: not a feed (RSS, Atom or JSON Feed){detail}")
     warning = None
