@@ -22,6 +22,7 @@ from newstui.library import Library
 from newstui.model import StoredArticle
 from newstui.store import articles as article_store
 from newstui.store import feeds as feed_store
+from newstui.store import open_db
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 
@@ -276,6 +277,23 @@ def test_a_failing_local_source_makes_the_fetch_a_partial_failure(
     assert cli(db_path, config, "fetch") == 3
 
 
+def test_a_local_source_whose_path_is_gone_keeps_its_error_for_feeds(
+    db_path, feed_server, config_file, tmp_path
+):
+    feed_server.serve_file("/good", "rss2.xml")
+    config = config_file({"Good": "/good"})
+    gone = tmp_path / "moved away"
+    with config.open("a") as f:
+        f.write(f'\n[[local]]\nname = "Notes"\npath = "{gone}"\n')
+
+    assert cli(db_path, config, "fetch") == 3
+
+    db = open_db(db_path)
+    [notes] = [f for f in feed_store.list_feeds(db) if f.name == "Notes"]
+    db.conn.close()
+    assert notes.last_error == f"{gone}: no such file or folder"
+
+
 async def test_a_refetch_sends_the_etag_and_a_304_stores_nothing_new(db, feed_server, config_file):
     route = feed_server.serve_file("/feed", "rss2.xml")
     route.etag = '"abc"'
@@ -519,7 +537,6 @@ def test_two_fetches_at_once_neither_fails_and_every_article_is_counted_once(
     results = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
     assert [r[0]["error"] for r in results] == [None, None]
     assert sum(r[0]["new"] for r in results) == 3000
-    from newstui.store import open_db
 
     assert open_db(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 3000
 

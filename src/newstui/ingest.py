@@ -1038,8 +1038,6 @@ def _import_local(
     library: Library, local: LocalConfig, extractor: str, keep_name: bool, keep_tags: bool
 ) -> SourceOutcome:
     path = local.path.expanduser()
-    if not path.exists():
-        return SourceOutcome(local.name, error=f"{path}: no such file or folder")
     feed_id = library.register_source(
         local_key(path),
         local.name,
@@ -1048,6 +1046,10 @@ def _import_local(
         keep_name=keep_name,
         keep_tags=keep_tags,
     )
+    if not path.exists():  # kept for `newstui feeds` (`import` forgets a source never read)
+        error = f"{path}: no such file or folder"
+        library.record_fetch(feed_id, status=None, error=error)
+        return SourceOutcome(local.name, error=error)
     from newstui.sources.files import iter_files, read_file_content
 
     files = [path] if path.is_file() else list(iter_files(path))
