@@ -1290,7 +1290,7 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
     from newstui.sources.http import is_http_url
-    from newstui.subscribe import add_feed, already_configured, has_articles, not_a_feed_url
+    from newstui.subscribe import add_feed, has_articles, not_a_feed_url
 
     url = args.url.strip()
     if not is_http_url(url):
@@ -1300,7 +1300,6 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     except FeedChoiceError as exc:
         return _report_feed_choice(exc, args)
     if config.sync is not None:
-        already_configured(config, url)
         return _add_on_server(args, library, config, url)
     added, outcome, _ = add_feed(library, config, url, args.name, tuple(args.tag))
     if not args.json:
@@ -1651,32 +1650,12 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
     import asyncio
 
     from newstui.ingest import sync_with_server
-    from newstui.model import fold_url
-    from newstui.sync.run import make_client
+    from newstui.subscribe import subscribe_on_server
 
     sync = config.sync
     assert sync is not None
-    on_server = next(
-        (f for f in library.sync.feeds() if fold_url(f.url or "") == fold_url(url)), None
-    )
-    if on_server is not None:
-        raise NewstuiError(
-            f"{url}: already subscribed on the sync server as {on_server.name!r}", source=url
-        )
-
-    async def subscribe() -> None:
-        async with make_client(sync, config, library) as client:
-            await client.subscribe(url, args.name, args.tag[0] if args.tag else None)
-
     with _about(sync.url):
-        try:
-            asyncio.run(subscribe())
-        except SyncError as exc:  # the server's reason is a bare status: is the feed readable?
-            from newstui.subscribe import feed_problem
-
-            if problem := feed_problem(url, config):
-                raise SourceError(f"{problem} (not subscribed on {sync.url})", source=url) from exc
-            raise
+        subscribe_on_server(library, config, url, args.name, args.tag[0] if args.tag else None)
     if not args.json:
         _stdout().print(_cell(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
     synced = asyncio.run(sync_with_server(library, config))

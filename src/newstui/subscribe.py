@@ -135,3 +135,37 @@ def add_feed(
     [added] = add_feeds(config.path, [FeedConfig(url, title, trial.tags)])
     feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
     return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id)
+
+
+def subscribe_on_server(
+    library: Library, config: Config, url: str, name: str | None, folder: str | None
+) -> None:
+    """With [sync], add the feed at `url` as a subscription on the server (in `folder`), as
+    `newstui add` and the app's `a` do; feeds.toml is left alone (the server fetches the feed). A
+    feed configured or subscribed already is an error, and so is the server's refusal: when the
+    feed itself does not read, the error names its problem rather than the server's bare status."""
+    from newstui.errors import SyncError
+    from newstui.model import fold_url
+    from newstui.sync.run import make_client
+
+    sync = config.sync
+    assert sync is not None
+    already_configured(config, url)
+    on_server = next(
+        (f for f in library.sync.feeds() if fold_url(f.url or "") == fold_url(url)), None
+    )
+    if on_server is not None:
+        raise NewstuiError(
+            f"{url}: already subscribed on the sync server as {on_server.name!r}", source=url
+        )
+
+    async def subscribe() -> None:
+        async with make_client(sync, config, library) as client:
+            await client.subscribe(url, name, folder)
+
+    try:
+        asyncio.run(subscribe())
+    except SyncError as exc:  # the server's reason is a bare status: is the feed readable?
+        if problem := feed_problem(url, config):
+            raise SourceError(f"{problem} (not subscribed on {sync.url})", source=url) from exc
+        raise

@@ -3,6 +3,7 @@ and a server that is gone never blocks reading."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,43 @@ async def test_r_on_a_server_subscription_syncs(
         with Library.open(db_path) as library:
             assert library.sync.status().last_sync != before
         assert app.main.headlines.total == len(links)
+
+
+async def add_in_app(pilot, address: str) -> None:
+    await pilot.press("a")
+    await settle(pilot)
+    await pilot.press(*address, "enter")
+    await settle(pilot)
+
+
+async def test_a_with_sync_subscribes_on_the_server_as_the_cli_add_does(
+    tmp_path: Path, freshrss: FreshRSS, device: Device
+) -> None:
+    url, title, links = new_feed(freshrss)
+    config_path = write_config(tmp_path / "feeds.toml", freshrss.greader)
+    written = config_path.read_text("utf-8")
+    db_path = tmp_path / "newstui.db"
+    app = NewstuiApp(db_path, load_config(config_path))
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await add_in_app(pilot, url)
+        assert device.subscribed(url)
+        assert config_path.read_text("utf-8") == written  # the server fetches it, not feeds.toml
+        messages = [n.message for n in notifications(app)]
+        assert f"Subscribed to {title} on {freshrss.greader}." in messages
+        assert not [n for n in notifications(app) if n.severity == "error"]
+        assert app.main.headlines.total == len(links)
+
+
+async def test_a_with_sync_shows_the_servers_refusal_in_one_line_and_adds_nothing(
+    tmp_path: Path, freshrss: FreshRSS, device: Device
+) -> None:
+    url = freshrss.feeds.url(f"/{uuid.uuid4().hex[:8]}-gone.xml")  # the feed server says 404
+    config_path = write_config(tmp_path / "feeds.toml", freshrss.greader)
+    written = config_path.read_text("utf-8")
+    app = NewstuiApp(tmp_path / "newstui.db", load_config(config_path))
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await add_in_app(pilot, url)
+        errors = [n.message for n in notifications(app) if n.severity == "error"]
+        assert errors == [f"{url}: HTTP 404 Not Found (not subscribed on {freshrss.greader})"]
+    assert not device.subscribed(url)
+    assert config_path.read_text("utf-8") == written

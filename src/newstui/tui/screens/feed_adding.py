@@ -36,6 +36,18 @@ class FeedAdded(Message):
 
 
 @dataclass(eq=False, repr=False)
+class FeedSubscribed(Message):
+    """With [sync], a feed was subscribed on the server `server`, then synced (`feed_id`: its
+    source, None when the sync did not bring it; `error`: the sync's one-line error)."""
+
+    url: str
+    server: str
+    feed_id: int | None
+    name: str
+    error: str | None
+
+
+@dataclass(eq=False, repr=False)
 class SeveralFeeds(Message):
     """The page `url` links to several feeds: the user picks the one to add."""
 
@@ -73,14 +85,6 @@ class FeedAdding(ScreenMixin):
             return
         if self._adding is not None:
             self.notify(f"Still adding {self._adding}…", severity="warning", markup=False)
-            return
-        if self.config.sync is not None:
-            self.notify(
-                "With [sync], feeds are subscriptions on the server: add it there or with "
-                "`newstui add URL`.",
-                severity="warning",
-                markup=False,
-            )
             return
         from newstui.tui.screens.command_prompt import CommandScreen
 
@@ -137,12 +141,28 @@ class FeedAdding(ScreenMixin):
                 return
             if links:
                 url = links[0].url
+            if config.sync is not None:
+                self.post_message(subscribe_and_sync(self.db_path, config, url))
+                return
             with Library.open(self.db_path, threads=True) as library:
                 # older versions' analyses are the app's stale pass's (not this add's wait)
                 added = add_feed(library, config, url, None, analyse_stale=False)
             self.post_message(FeedAdded(added.feed_id, added.outcome, load_config(config.path)))
         finally:
             self._adding = None
+
+    def _on_feed_subscribed(self, message: FeedSubscribed) -> None:
+        from newstui.tui.view import feed_view
+
+        done = f"Subscribed to {message.name} on {message.server}"
+        if message.error is not None:
+            self.notify(f"{done}; {message.error}", severity="warning", markup=False)
+        else:
+            self.notify(f"{done}.", markup=False)
+        self.sources.reload()
+        if message.feed_id is not None:
+            self.show_view(feed_view(message.feed_id, message.name))
+            self.headlines.focus()
 
     def _on_feed_added(self, message: FeedAdded) -> None:
         from newstui.subscribe import has_articles
@@ -155,3 +175,25 @@ class FeedAdding(ScreenMixin):
         self.show_view(feed_view(message.feed_id, outcome.name))
         self.headlines.focus()
         self.sources.reload()
+
+
+def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSubscribed:
+    """With [sync]: subscribe to `url` on the server, as `newstui add` does, then sync so that its
+    articles show (a refusal raises, and nothing changes here)."""
+    import asyncio
+
+    from newstui.ingest import sync_with_server
+    from newstui.library import Library
+    from newstui.model import fold_url
+    from newstui.subscribe import subscribe_on_server
+
+    assert config.sync is not None
+    with Library.open(db_path, threads=True) as library:
+        subscribe_on_server(library, config, url, None, None)
+        synced = asyncio.run(sync_with_server(library, config))
+        source = next(
+            (f for f in library.sources() if fold_url(f.url or "") == fold_url(url)), None
+        )
+    error = synced[0].error if synced else None
+    name = source.name if source is not None else url
+    return FeedSubscribed(url, config.sync.url, source.id if source else None, name, error)
