@@ -755,6 +755,28 @@ def test_opml_import_of_a_file_that_is_not_opml_fails_with_one_line(cli, tmp_pat
     assert str(bad) in one_line(cli.err)
 
 
+def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
+    db_path, tmp_path, capsys
+):
+    config = tmp_path / "new" / "feeds.toml"
+    run = Cli(db_path, config, capsys)
+    bad = tmp_path / "bad.opml"
+    bad.write_text("<html>nope", "utf-8")
+
+    assert run("opml", "import", str(bad)) == 1
+    assert str(bad) in one_line(run.err)
+    assert not config.exists()  # the example's feeds did not join a list the user never made
+
+    good = tmp_path / "good.opml"
+    good.write_text(
+        '<opml version="2.0"><body><outline type="rss" text="Mine" '
+        'xmlUrl="https://mine.example/feed.xml"/></body></opml>',
+        "utf-8",
+    )
+    assert run.json("opml", "import", str(good)) == {"found": 1, "added": ["Mine"]}
+    assert "https://mine.example/feed.xml" in config.read_text("utf-8")  # a first run's config
+
+
 def test_opml_export_to_an_unwritable_path_fails_with_one_line(cli, tmp_path):
     target = tmp_path / "no" / "such" / "folder" / "subs.opml"
 

@@ -653,7 +653,7 @@ def _config_path(args: argparse.Namespace) -> Path:
 
 def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
     """The config. A file that does not exist yet is created from the example when the command
-    writes the config (`add`, `opml import`) or on first use of the default path; otherwise
+    writes the config (`add`; `opml import` makes it itself) or on first use of the default path; otherwise
     (an explicit --config/NEWSTUI_CONFIG path read by fetch, the app, sync…) it reads as empty."""
     from newstui.config import Config, ensure_config, load_config
 
@@ -704,11 +704,13 @@ def run(args: argparse.Namespace) -> int:
     if command in CONFIGURED_COMMANDS:
         from newstui.config import Config
 
-        writes = command == "add" or (command == "opml" and args.opml_command == "import")
+        writes = command == "add"
+        # An import makes a config that does not exist yet only once its file reads (cmd_opml).
+        importing = command == "opml" and args.opml_command == "import"
         # The demo database comes with no config: the user's feeds and settings are not its own.
         config = (
             Config(_config_path(args))
-            if args.demo
+            if args.demo or (importing and not _config_path(args).exists())
             else _config(_config_path(args), explicit_config, writes=writes)
         )
         _warn_about_password(config)
@@ -1588,12 +1590,14 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
 
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
-    from newstui.config import FeedConfig, add_feeds
+    from newstui.config import FeedConfig, add_feeds, ensure_config
     from newstui.sources.opml import read_opml, write_opml
 
     if args.opml_command == "import":
         with _about(str(args.file)):
             feeds = read_opml(args.file)
+        with _about(str(config.path)):
+            ensure_config(config.path)  # like a first run, once the file reads
         added = add_feeds(config.path, feeds)
         return _emit(
             args,
