@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from newstui import __version__, nlp_build
 from newstui.counts import counted, plural
-from newstui.errors import ConfigError, NewstuiError, SourceError, StoreError, SyncError
+from newstui.errors import (
+    ConfigError,
+    NewstuiError,
+    SourceError,
+    StoreError,
+    SyncError,
+    hide_passwords,
+)
 from newstui.headline_fields import article_row_json, shown_date
 from newstui.library import Library
 from newstui.model import (
@@ -1334,14 +1341,14 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     data = [
         {
             "id": r.id,
-            "name": r.name,
+            "name": hide_passwords(r.name),
             "kind": r.kind,
-            "url": r.url,
+            "url": r.url and hide_passwords(r.url),
             "tags": list(r.tags),
             "articles": r.articles,
             "unread": r.unread,
             "last_fetched": r.last_fetched,
-            "last_error": r.last_error,
+            "last_error": r.last_error and hide_passwords(r.last_error),
             "failures": r.failures,
             "next_try": r.waiting_until(now),
         }
@@ -1360,16 +1367,17 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             justify="right" if column in ("articles", "unread") else "left",
             no_wrap=column in ("last fetch", "next try"),
         )
-    for r in rows:
+    for r, shown in zip(rows, data, strict=True):  # names and errors with passwords hidden
         next_try = r.waiting_until(now)
+        name, error = str(shown["name"]), str(shown["last_error"] or "")
         table.add_row(
-            _cell(r.name),
+            _cell(name),
             Text(str(r.articles)),
             Text(str(r.unread)),
             _cell(_utc_short(r.last_fetched, now) if r.last_fetched else "never"),
             _cell(_utc_short(next_try, now) if next_try else ""),
             Text(
-                terminal_safe((r.last_error or "").removeprefix(f"{r.name}: "), line=True),
+                terminal_safe(error.removeprefix(f"{name}: "), line=True),
                 style="red",
             ),
         )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from newstui.errors import ConfigError
+from newstui.errors import ConfigError, hide_passwords
 from newstui.model import SORT_KEYS, FilterAction, FulltextMode, SortOrder
 from newstui.paths import default_download_dir
 from newstui.text import clean_line, strip_controls
@@ -291,7 +291,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
         if not re.match(r"(?i)^https?://[^\s/]+", url):
             raise fail(line, f"feed url {url!r} is not an http(s) URL")
-        name = _str(entry.get("name", url), "name", line, fail)
+        name = _str(entry.get("name", hide_passwords(url)), "name", line, fail)
         if name.casefold() in names:
             raise fail(line, f"duplicate feed name {name!r}")
         names.add(name.casefold())

@@ -8,8 +8,18 @@ class NewstuiError(Exception):
     carry it)."""
 
     def __init__(self, *args: object, source: str | None = None) -> None:
-        super().__init__(*args)
-        self.source = source
+        super().__init__(*(hide_passwords(a) if isinstance(a, str) else a for a in args))
+        self.source = None if source is None else hide_passwords(source)
+
+
+def hide_passwords(text: str) -> str:
+    """`text` with the password of each URL in it (`http://me:secret@host/`) shown as `***`: for
+    what is displayed (names, error lines, listings), never for the URL that is fetched."""
+    if "@" not in text:  # the common case, without loading `re`
+        return text
+    import re
+
+    return re.sub(r"(\b[a-zA-Z][\w+.-]*://[^\s/?#@:]*:)[^\s/?#@]*@", r"\1***@", text)
 
 
 class ConfigError(NewstuiError):

@@ -885,8 +885,14 @@ class _Backoff:
 
 
 def _strip_url(message: str, url: str) -> str:
-    """Error text without a leading repeat of the URL (the feed name already says which)."""
-    return message[len(url) + 2 :] if message.startswith(url + ": ") else message
+    """Error text without a leading repeat of the URL (the feed name already says which; an error
+    shows the URL with its password hidden)."""
+    from newstui.errors import hide_passwords
+
+    for shown in (url, hide_passwords(url)):
+        if message.startswith(shown + ": "):
+            return message[len(shown) + 2 :]
+    return message
 
 
 class _FulltextPool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from newstui.config import Config, FeedConfig, add_feeds, same_url
-from newstui.errors import NewstuiError, SourceError
+from newstui.errors import NewstuiError, SourceError, hide_passwords
 from newstui.library import Library
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def add_feed(
     already_configured(config, url)
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
-    trial = FeedConfig(url, name or url, tags, config.settings.fulltext)
+    trial = FeedConfig(url, name or hide_passwords(url), tags, config.settings.fulltext)
     with_trial = dataclasses.replace(config, feeds=(*config.feeds, trial))
     [outcome] = asyncio.run(fetch_feeds(library, with_trial, [trial], analyse=False))
     analyse_pending(library, config.settings.extractor, stale=analyse_stale)
@@ -131,7 +131,7 @@ def add_feed(
         library.forget_source_if_empty(url)
         reason = describe(outcome) if outcome.error else error
         raise SourceError(f"{reason} (not added to {config.path})", source=url)
-    title = name or library.source_title(url) or url
+    title = name or library.source_title(url) or hide_passwords(url)
     [added] = add_feeds(config.path, [FeedConfig(url, title, trial.tags)])
     feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
     return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id)
