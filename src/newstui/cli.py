@@ -1241,7 +1241,8 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
     if not args.json:
         label = f" ({chosen.title})" if chosen.title else ""
         _stdout().print(
-            _cell(f"{url} links to the {chosen.kind} feed {chosen.url}{label}"), soft_wrap=True
+            _cell(hide_passwords(f"{url} links to the {chosen.kind} feed {chosen.url}{label}")),
+            soft_wrap=True,
         )
     return chosen.url
 
@@ -1669,7 +1670,7 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
     with _about(sync.url):
         subscribe_on_server(library, config, url, args.name, args.tag[0] if args.tag else None)
     if not args.json:
-        _stdout().print(_cell(f"subscribed to {url} on {sync.url}"), soft_wrap=True)
+        _stdout().print(_cell(f"subscribed to {hide_passwords(url)} on {sync.url}"), soft_wrap=True)
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
     return _report(outcomes, args)

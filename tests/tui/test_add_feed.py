@@ -231,3 +231,21 @@ async def test_an_empty_store_with_feeds_configured_says_to_fetch_them(tmp_path,
         await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "No articles yet. Press R to fetch your feeds" in text
+
+
+async def test_a_password_typed_in_the_address_is_shown_as_stars_and_kept_in_the_config(
+    tmp_path, db_path, feed_server
+):
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    feed_server.route("/gone.xml", status=404)
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        gone = feed_server.url("/gone.xml").replace("://", "://me:s3cret@")
+        await add(pilot, gone)
+        good = feed_server.url("/news.xml").replace("://", "://me:s3cret@")
+        await add(pilot, good)
+        assert [f.url for f in load_config(config.path).feeds] == [good]  # fetched as written
+        assert not [n for n in shown(app) if "s3cret" in n]
+        assert [n for n in shown(app) if "me:***@" in n and "HTTP 404" in n]

@@ -13,7 +13,7 @@ from textual.message import Message
 
 from newstui.config import Config
 from newstui.counts import counted
-from newstui.errors import NewstuiError
+from newstui.errors import NewstuiError, hide_passwords
 from newstui.tui.mixins import ScreenMixin
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class FeedAdding(ScreenMixin):
                 self.action_add_feed(f"https://{typed}")
             return
         self._adding = typed
-        self.notify(f"Adding {typed}…", markup=False)
+        self.notify(f"Adding {hide_passwords(typed)}…", markup=False)
         self._add_feed(typed)
 
     def _on_several_feeds(self, message: SeveralFeeds) -> None:
@@ -117,11 +117,11 @@ class FeedAdding(ScreenMixin):
             if link is None or self._adding is not None:
                 return
             self._adding = link.url
-            self.notify(f"Adding {link.url}…", markup=False)
+            self.notify(f"Adding {hide_passwords(link.url)}…", markup=False)
             self._add_feed(link.url, discover=False)
 
         choices = [(feed_choice_label(link), link) for link in message.links]
-        title = f"{message.url} links to {len(message.links)} feeds: add which?"
+        title = f"{hide_passwords(message.url)} links to {len(message.links)} feeds: add which?"
         self.app.push_screen(ChoiceScreen(title, choices, verb="add"), chosen)
 
     @work(thread=True, group="add-feed", exit_on_error=False)
@@ -195,5 +195,5 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
             (f for f in library.sources() if fold_url(f.url or "") == fold_url(url)), None
         )
     error = synced[0].error if synced else None
-    name = source.name if source is not None else url
+    name = source.name if source is not None else hide_passwords(url)
     return FeedSubscribed(url, config.sync.url, source.id if source else None, name, error)
