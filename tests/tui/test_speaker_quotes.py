@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
 
 from .conftest import screen_text, settle
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+
+async def who_said_what_of_the_quote(app: NewstuiApp, pilot: Pilot[None]) -> None:
+    """`w` on the open article's first quote: the sidebar's Quotes tab (2), focused."""
+    await pilot.press("2")
+    app.main.focus_pane("sidebar")
+    await pilot.pause()
+    await pilot.press("w")
+    await settle(pilot)
 
 
 async def test_w_on_a_quote_lists_the_speakers_quotes_newest_first(db_path, ids):
@@ -16,11 +29,7 @@ async def test_w_on_a_quote_lists_the_speakers_quotes_newest_first(db_path, ids)
         await settle(pilot)
         app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
         await settle(pilot)
-        await pilot.press("2")
-        app.main.focus_pane("sidebar")
-        await pilot.pause()
-        await pilot.press("w")
-        await settle(pilot)
+        await who_said_what_of_the_quote(app, pilot)
         assert isinstance(app.screen, SpeakerQuotesScreen)
         text = screen_text(app)
         assert "Who said what: Dmitry Peskov" in text
@@ -49,11 +58,7 @@ async def test_who_said_what_shows_an_undated_article_as_unknown_not_its_import_
         await settle(pilot)
         assert app.main.headlines.selected is not None
         assert app.main.headlines.selected.id == ids["kremlin"]
-        await pilot.press("2")
-        app.main.focus_pane("sidebar")
-        await pilot.pause()
-        await pilot.press("w")
-        await settle(pilot)
+        await who_said_what_of_the_quote(app, pilot)
         assert isinstance(app.screen, SpeakerQuotesScreen)
         lines = screen_text(app).splitlines()
         kremlin = next(line for line in lines if "Kremlin repeats its warning" in line)
@@ -79,11 +84,7 @@ async def test_an_organisation_speaks_like_a_person_under_each_name_it_goes_by(o
         assert "2 quotes in 2 articles" in text
         await pilot.press("escape")
         await settle(pilot)
-        await pilot.press("2")
-        app.main.focus_pane("sidebar")
-        await pilot.pause()
-        await pilot.press("w")  # its quote
-        await settle(pilot)
+        await who_said_what_of_the_quote(app, pilot)  # its quote
         assert "2 quotes in 2 articles" in screen_text(app)
 
 
@@ -95,11 +96,7 @@ async def test_who_said_what_is_as_tall_as_its_quotes(db_path, ids):
         await settle(pilot)
         app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
         await settle(pilot)
-        await pilot.press("2")
-        app.main.focus_pane("sidebar")
-        await pilot.pause()
-        await pilot.press("w")
-        await settle(pilot)
+        await who_said_what_of_the_quote(app, pilot)
         screen = app.screen
         assert isinstance(screen, SpeakerQuotesScreen)
         box = screen.query_one("#quotes-box").region
