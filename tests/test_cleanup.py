@@ -58,9 +58,11 @@ def test_cleanup_removes_what_keep_days_no_longer_keeps_and_says_so_per_feed(two
     assert run("cleanup") == 0
 
     assert "cleanup: removed 2 old articles (Wire 2)" in run.out
-    assert [line.split() for line in run.out.splitlines()[1:3]] == [
-        ["Lab", "0", "0", "0"],
+    # Lab lost and kept nothing past the limit: no row of zeros for it
+    assert [line.split() for line in run.out.splitlines()[:3]] == [
+        ["feed", "removed", "kept", "starred", "kept", "unread"],
         ["Wire", "2", "0", "0"],
+        ["cleanup:", "removed", "2", "old", "articles", "(Wire", "2)"],
     ]
     assert "Wire item 40" not in titles(run) and "Wire item 90" not in titles(run)
     assert len(titles(run)) == 6
@@ -156,6 +158,15 @@ def test_without_retention_settings_cleanup_says_there_is_nothing_to_do(two_feed
         one_line(run.out)
         == f"cleanup: nothing to do: no keep_days or keep_per_feed in {run.config}"
     )
+    assert len(titles(run)) == 8
+
+
+def test_a_cleanup_that_touches_nothing_is_one_line_without_a_table_of_zeros(two_feeds):
+    run = two_feeds("keep_days = 365")
+
+    assert run("cleanup") == 0
+
+    assert one_line(run.out) == "cleanup: nothing to remove"
     assert len(titles(run)) == 8
 
 

@@ -872,6 +872,30 @@ def test_a_first_run_creates_the_config_from_the_example(tmp_path, capsys):
     assert "feeds.bbci.co.uk" in capsys.readouterr().out
 
 
+def test_a_failed_add_into_a_missing_config_writes_no_config(tmp_path, capsys, feed_server):
+    feed_server.route("/broken", status=404)
+    config = tmp_path / "new" / "feeds.toml"
+
+    code = main(["--config", str(config), "add", feed_server.url("/broken")])
+
+    assert code == 1
+    assert "not added" in one_line(capsys.readouterr().err)
+    assert not config.exists() and not config.parent.exists()
+
+
+def test_the_first_add_into_a_missing_config_writes_the_example_and_the_feed(
+    tmp_path, capsys, feed_server
+):
+    feed_server.serve_file("/wire", "rss2.xml")
+    config = tmp_path / "new" / "feeds.toml"
+
+    assert main(["--config", str(config), "add", feed_server.url("/wire")]) == 0
+
+    text = config.read_text("utf-8")
+    assert text.startswith(example_config_text())
+    assert 'name = "Test Wire"' in text
+
+
 def test_a_first_run_does_not_overwrite_an_existing_config(tmp_path, capsys):
     config = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
     config.parent.mkdir(parents=True)

@@ -659,14 +659,17 @@ def _config_path(args: argparse.Namespace) -> Path:
 
 
 def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
-    """The config. A file that does not exist yet is created from the example when the command
-    writes the config (`add`; `opml import` makes it itself) or on first use of the default path; otherwise
-    (an explicit --config/NEWSTUI_CONFIG path read by fetch, the app, sync…) it reads as empty."""
-    from newstui.config import Config, ensure_config, load_config
+    """The config. A file that does not exist yet is created from the example on first use of the
+    default path; a command that writes the config (`add`; `opml import` makes it itself) reads
+    the example and writes the file only when it succeeds; otherwise (an explicit
+    --config/NEWSTUI_CONFIG path read by fetch, the app, sync…) it reads as empty."""
+    from newstui.config import Config, ensure_config, example_config_text, load_config, parse_config
 
     explicit = explicit or bool(os.environ.get("NEWSTUI_CONFIG"))
     if not path.exists():
-        if writes or not explicit:
+        if writes:
+            return parse_config(path, example_config_text())
+        if not explicit:
             ensure_config(path)
         else:
             return Config(path)
@@ -1094,13 +1097,17 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
         where = "the demo keeps every article" if args.demo else None
         where = where or f"no keep_days or keep_per_feed in {config.path}"
         return _emit(args, None, f"cleanup: nothing to do: {where}")
-    table = Table(box=None, header_style="bold")
-    for column in ("feed", "removed", "kept starred", "kept unread"):
-        table.add_column(column, justify="left" if column == "feed" else "right")
-    for feed in report.feeds:
-        counts = (feed.removed, feed.kept_starred, feed.kept_unread)
-        table.add_row(_cell(feed.name), *(Text(f"{n:,}") for n in counts))
-    _stdout().print(table)
+    # Only the feeds something happened to: a row of zeros per untouched feed is noise (--json
+    # lists every feed the settings cover).
+    touched = [f for f in report.feeds if f.removed or f.kept_starred or f.kept_unread]
+    if touched:
+        table = Table(box=None, header_style="bold")
+        for column in ("feed", "removed", "kept starred", "kept unread"):
+            table.add_column(column, justify="left" if column == "feed" else "right")
+        for feed in touched:
+            counts = (feed.removed, feed.kept_starred, feed.kept_unread)
+            table.add_row(_cell(feed.name), *(Text(f"{n:,}") for n in counts))
+        _stdout().print(table)
     line = report.summary()
     if report.reclaimed_bytes:
         line += f"; {report.reclaimed_bytes / 1_048_576:,.1f} MiB given back to the disk"

@@ -173,6 +173,11 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config file: {exc}") from exc
+    return parse_config(path, raw)
+
+
+def parse_config(path: Path, raw: str) -> Config:
+    """Validate the text of the config file at `path` (which may not exist yet)."""
     import tomllib  # only where a config file is read (~11M instructions to import)
 
     try:
@@ -641,11 +646,13 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
     import tomlkit  # only editing needs it
 
-    config = load_config(path)
+    # A config that does not exist yet is the example plus these feeds, written only with them.
+    raw = path.read_text("utf-8") if path.exists() else example_config_text()
+    config = parse_config(path, raw)
     known_urls = [f.url for f in config.feeds]
     known_names = {f.name.casefold() for f in config.feeds}
     known_names |= {s.name.casefold() for s in config.local}
-    doc = tomlkit.parse(path.read_text("utf-8"))
+    doc = tomlkit.parse(raw)
     if "feeds" not in doc:
         doc["feeds"] = tomlkit.aot()
     added: list[FeedConfig] = []
@@ -752,6 +759,7 @@ def _write_config(path: Path, text: str) -> None:
     """Replace the config file at once (never half-written), then check it still loads."""
     tmp = path.with_suffix(".toml.tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # the first `add` writes a new config
         tmp.write_text(text, "utf-8")
         tmp.replace(path)
     except OSError as exc:
