@@ -18,11 +18,30 @@ import sys
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
+# The entity extractor: the facade and the modules it is split into (see nlp/entities.py).
+ENTITY_MODULES = (
+    "entities",
+    "entity_words",
+    "entity_cues",
+    "entity_lookup",
+    "entity_evidence",
+    "entity_runs",
+    "entity_passes",
+    "entity_merge",
+)
 # What the extractor runs for every article: segmentation, the entity scan and merge, quotes,
 # speakers, names and the word lists' lookups.
 NLP_MODULES = [
     f"src/newstui/nlp/{name}.py"
-    for name in ("entities", "names", "segment", "quotes", "speakers", "rules", "gazetteer")
+    for name in (
+        *ENTITY_MODULES,
+        "names",
+        "segment",
+        "quotes",
+        "speakers",
+        "rules",
+        "gazetteer",
+    )
 ]
 # What a fetch runs for every document and article: the XML reader, feedparser's fallback and the
 # fields' cleaning, HTML -> text (its walk over the elements is the parser's biggest cost), which

@@ -11,27 +11,19 @@ from hypothesis import strategies as st
 
 from newstui.model import Analysis, Entity, Mention, Quote
 from newstui.nlp import segment
-from newstui.nlp.entities import (
-    _PERSON_AFTER,
-    _PLATFORM_AFTER,
-    NAME_JOINERS,
-    Candidate,
+from newstui.nlp.entities import NAME_JOINERS, Candidate
+from newstui.nlp.entity_cues import _PERSON_AFTER, _PLATFORM_AFTER, _by_start, _is_title_start
+from newstui.nlp.entity_merge import _before_of, _best_type, _entity, _mention, _voted_type
+from newstui.nlp.entity_passes import _EntityFinder
+from newstui.nlp.entity_words import (
     LowerCaseWords,
-    _before_of,
-    _best_type,
-    _by_start,
     _capitalised,
     _chunks,
-    _entity,
-    _EntityFinder,
     _is_cap,
     _is_lower,
-    _is_title_start,
     _is_upper,
     _joinable,
     _may_open_known,
-    _mention,
-    _voted_type,
 )
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.names import strip_possessive

@@ -10,14 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstui.model import Entity, Mention
-from newstui.nlp.entities import (
+from newstui.nlp.entities import NAME_JOINERS
+from newstui.nlp.entity_cues import (
     _DEAL_BEFORE,
     _DEAL_WORDS,
     _INVERTED_SPEAKER_BEFORE,
     _NAMED_AS_ENDINGS,
-    NAME_JOINERS,
-    _EntityFinder,
 )
+from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.names import _POSSESSIVE, strip_possessive
 from newstui.nlp.segment import name_tokens
 from newstui.nlp.speakers import (

@@ -12,8 +12,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.nlp import entities, quotes, segment, speakers
-from newstui.nlp.entities import _dot_inside_word, first_words
+from newstui.nlp import (
+    entities,
+    entity_cues,
+    entity_evidence,
+    entity_lookup,
+    entity_merge,
+    entity_passes,
+    entity_runs,
+    entity_words,
+    quotes,
+    segment,
+    speakers,
+)
+from newstui.nlp.entities import first_words
+from newstui.nlp.entity_words import _dot_inside_word
 from newstui.nlp.quotes import _NAME_CUE, _REPORTING_CLAUSE, _SIGN_TEXT_CUE, _TITLE_CUES, QuoteSpan
 from newstui.nlp.rules import RulesView, rules_view
 from newstui.nlp.segment import WORD, LiteralGuard, count_words, required_literals
@@ -116,7 +129,19 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Every module-level pattern of the extractor."""
     return [
         (f"{module.__name__}.{name}", value)
-        for module in (entities, quotes, segment, speakers)
+        for module in (
+            entities,
+            entity_words,
+            entity_cues,
+            entity_lookup,
+            entity_evidence,
+            entity_runs,
+            entity_passes,
+            entity_merge,
+            quotes,
+            segment,
+            speakers,
+        )
         for name, value in vars(module).items()
         if isinstance(value, re.Pattern)
     ]
@@ -178,7 +203,7 @@ def test_the_quotation_cues_match_nowhere_their_guards_rule_out(words, gap) -> N
 
 
 def test_a_role_and_of_or_for_end_every_window_they_match_in(real_texts: list[str]) -> None:
-    pattern = entities._ROLE_OF_END
+    pattern = entity_cues._ROLE_OF_END
     for text in [*real_texts[::2], "the Minister for Youth", "Head of  Acquisitions", "of "]:
         for end in range(len(text) + 1):
             lo = max(0, end - 40)

@@ -10,21 +10,23 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.nlp.entities import (
-    _COMPANY_SUFFIXES,
+from newstui.nlp.entities import Candidate
+from newstui.nlp.entity_cues import (
     _FIRM_AFTER,
-    _GENERATIONS,
     _NAME_WORD,
     _PRODUCT_AFTER,
     _PRODUCT_BEFORE,
     _PRODUCT_INITIALS,
-    Candidate,
     _abbreviation_tail,
-    _EntityFinder,
-    _generation_surname,
-    _names_a_company,
     _term_words_start,
 )
+from newstui.nlp.entity_merge import (
+    _COMPANY_SUFFIXES,
+    _GENERATIONS,
+    _generation_surname,
+    _names_a_company,
+)
+from newstui.nlp.entity_passes import _EntityFinder
 
 # Word characters of every kind the pattern tells apart (ASCII letters open its words; digits,
 # "_", apostrophes and other letters only go on), its joiners, and what breaks a run.

@@ -10,15 +10,15 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.nlp.entities import (
+from newstui.nlp.entities import ticker_matches
+from newstui.nlp.entity_cues import _TICKER
+from newstui.nlp.entity_words import (
     _ACRONYM,
     _ACRONYM_SECOND,
     _BRAND,
     _SAINT_PLACE,
-    _TICKER,
     _brand_match,
     _is_acronym,
-    ticker_matches,
 )
 from newstui.nlp.quotes import (
     _SIGN_TEXT_CUE,

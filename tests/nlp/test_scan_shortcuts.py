@@ -8,13 +8,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.nlp.entities import (
-    _UNIT_ORDINAL,
-    NAME_JOINERS,
-    _EntityFinder,
-    _may_close_known,
-    _may_open_known,
-)
+from newstui.nlp.entities import NAME_JOINERS
+from newstui.nlp.entity_cues import _UNIT_ORDINAL
+from newstui.nlp.entity_passes import _EntityFinder
+from newstui.nlp.entity_words import _may_close_known, _may_open_known
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import _name_token_patterns, _name_word_spans, name_tokens, tokenize

@@ -10,7 +10,7 @@ from newstui.model import AnalysisRows
 
 
 # Mention, Entity, Quote and Analysis are made in nlp/ with `X.__new__(X)` and a write to their
-# `__dict__` (nlp/entities.py `_mention`, `_entity`; nlp/rules.py `_quote`, `analysis_of`),
+# `__dict__` (nlp/entity_merge.py `_mention`, `_entity`; nlp/rules.py `_quote`, `analysis_of`),
 # skipping the dataclass `__init__`, which runs as Python code in the compiled extractor. A new
 # field (even with a default), `slots=True` or a `__post_init__` on any of them must be mirrored
 # there; tests/nlp/test_fast_paths.py compares them with the constructors.

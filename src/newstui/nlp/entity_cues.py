@@ -1,0 +1,747 @@
+"""The context cues the entity scan reads around a name: word lists and patterns of speech, media, roles,
+deals, places, products, storms, roads and tickers, and the small tests built on them."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from newstui.nlp.entity_words import (
+    _START,
+    CALENDAR,
+    CONNECTORS,
+    ORG_NOUNS,
+    PLACE_NOUNS,
+    SPEECH_VERBS,
+    WEEKDAYS,
+    Candidate,
+    _is_acronym,
+    _is_lower,
+)
+from newstui.nlp.gazetteer import Gazetteer
+from newstui.nlp.names import strip_possessive
+from newstui.nlp.segment import Token, find_all, matches_at, paragraph_spans
+
+# ", who", ", 54,", ", a former minister", ", Gaza's deputy health minister": what follows a
+# person's name.
+_PRONOUN_SPEAKS: Final = re.compile(
+    r"\b(?:[Ss]he|[Hh]e) (?:said|says|added|told|explained|stated)\b"
+)
+_SPEECH_VERB_AFTER: Final = re.compile(r",? (?:also |later )?([a-z]+)\b")
+_PERSON_AFTER: Final = re.compile(
+    r",? (?:who|whose|\d{1,3},)|, (?:(?:a|an|the|your|our|his|her|their|also) |[A-Z][\w-]*['’]s )?"
+    r"((?:[\w-]+ ){0,3}[\w-]+)"
+)
+_OWN_S: Final = ("'s", "’s")
+# What follows a business's own "'s" but never a possessive: a verb, a stop, a comma.
+_OWN_POSSESSIVE_AFTER: Final = re.compile(
+    r"(?:[,.;)]| (?:said|says|announced|reported|stated|added|confirmed|declined|will|would|"
+    r"plans|planned|opened|closed|employs|sells|sold)\b)"
+)
+# What only an organisation has: "Quorvex's chief executive", "Quorvex's shares".
+_ORG_POSSESSION: Final = re.compile(
+    r"['’]s (?:chief executive|chief financial officer|chief operating officer|ceo|cfo|"
+    r"chairman|chairwoman|board|shares|stock|share price|headquarters|shareholders|"
+    r"subsidiary|revenue|revenues|profits?|sales|customers|website|app|co-founder)\b",
+    re.IGNORECASE,
+)
+# An outlet or journal: "published on Monday in X", "in an interview with X", "X reported".
+_MEDIA_VERBS: Final = frozenset("reported reports broadcast published".split())
+_MEDIA_BEFORE: Final = frozenset(
+    (("interview", "with"), ("writing", "in"), ("appeared", "in"), ("reported", "by"))
+)
+
+
+_PUBLISHED_WHEN: Final = frozenset(
+    "on this last earlier later the online today yesterday week month year".split()
+)
+_MEDIA_LAST: Final = frozenset(second for _, second in _MEDIA_BEFORE) | {
+    "in"
+}  # how _media_before ends
+
+
+def _media_before(before: list[str]) -> bool:
+    if not before or before[-1] not in _MEDIA_LAST:
+        return False  # the commonest answer, without making a tuple
+    if tuple(before[-2:]) in _MEDIA_BEFORE:
+        return True
+    if before[-1] != "in" or "published" not in before[-7:-1]:
+        return False
+    k = len(before) - 1 - before[-7:-1][::-1].index("published") - 1
+    # "published on Wednesday in PLoS One", "published earlier this month in …": only the
+    # time of publication between (not "published by police in Kelmouth")
+    return all(
+        w in _PUBLISHED_WHEN or w[:1].isdigit() or w.title() in CALENDAR for w in before[k + 1 : -1]
+    )
+
+
+# Buildings that also name the body inside them: a place after "to", "at", "in", else the body.
+_SEATS: Final = frozenset(
+    "White House|Kremlin|Pentagon|Whitehall|Downing Street|Elysee Palace|Élysée Palace|Blue House|"
+    "Zhongnanhai|Quai d'Orsay|Capitol|Capitol Hill".split("|")
+)
+_AT_PLACE: Final = re.compile(
+    r"\b(?:to|at|in|inside|outside|near|into|from|on|of) (?:the )?$", re.IGNORECASE
+)
+_HELD: Final = frozenset("shares stake stakes stock".split())
+# How the names of occupations end ("ranger", "sculptor", "florist", "mechanic", "attendant").
+_AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ic", "ee", "eer")
+# "Quorvex boss Ann Lee", "Quorvex founder Ann Lee": an officer only a company or body has.
+_OFFICER_OPENINGS: Final = frozenset((" b", " c", " C", " f"))
+_OFFICER_AFTER: Final = re.compile(
+    r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder) (?:[A-Z]|Mr|Ms|Dr|Sir)"
+)
+# "a takeover bid for Quorvex", "the purchase of Quorvex", "who also own Quorvex": a company.
+_DEAL_WORDS: Final = (
+    " of ",
+    " for ",
+    " with ",
+    " in ",
+    " own ",
+    " owns ",
+    " acquired ",
+    " bought ",
+)
+# The deal words without their spaces (each is " word "), and the words one of them follows in
+# every match of _DEAL_BEFORE (a guard before its search: see _deal_before).
+_DEAL_WORD_SET: Final = frozenset(w[1:-1] for w in _DEAL_WORDS)
+_DEAL_BEFORE_ENDS: Final = tuple(
+    "takeover acquisition purchase subsidiary merger shareholder shareholders bid also who "
+    "which that".split()
+)  # keep in step with _DEAL_BEFORE (tests/nlp/test_fast_paths.py compares the two)
+_DEAL_BEFORE: Final = re.compile(
+    r"\b(?:(?:takeover|acquisition|purchase|subsidiary|merger|shareholders?) (?:bid )?"
+    r"(?:of|for|with|in)|(?:bid for)|(?:who|which|that)(?: also)? (?:owns?|acquired|bought)) $"
+)
+_DOMAIN: Final = re.compile(
+    r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
+    r"(?:\.[a-z]{2})?|[A-Z][\w-]*\.(?:[a-z]{2})"
+)
+# "Ann Lee of the Hajo assembly said": a member of a body, speaking
+_MEMBER_SPEAKS: Final = re.compile(
+    r" (?:of|from) the [\w’' -]{1,60}? (?:said|says|told|added|stated|wrote|tweeted)\b"
+)
+_COMMA_SPEECH: Final = re.compile(
+    r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained|replied|responded|"
+    r"commented|remarked)\b"
+)
+# "Ann Lee of Kenya won", "Ann Lee from the Green camp said": a person from a known place or body
+_OF_PLACE: Final = re.compile(r" (?:of|from) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)")
+# "Ann Lee of the Kelmouth tribal office told": a name, its body, then its own speech verb
+_OF_BODY_SPEAKS: Final = re.compile(
+    r" (?:of|from) (?:the )?[A-Z][^.;:,\"“”()]{0,80}? (?:said|says|told|tells|added|explained|"
+    r"commented|replied|responded|remarked)\b"
+)
+# What gives a person's name: a pseudonym or alias (any word), else a known first name
+_NAMED_AS: Final = re.compile(
+    r"(?:\b(pseudonym|alias|nom de guerre)|\b(?:the|a|first) name|\b[Mm]y name is|"
+    r"\bidentified (?:(?:him|her)self |themselves )?(?:only )?as|"
+    r"\bgave (?:his|her|their) name as) $"
+)  # "identified himself only as Alan", "My name is Jason"
+_NAMED_AS_ENDINGS: Final = ("pseudonym ", "alias ", "guerre ", "name ", " as ", "name is ")
+_NAMED_AS_LAST: Final = frozenset(
+    e[-2] for e in _NAMED_AS_ENDINGS
+)  # their letters before the space
+# What follows a people's name used as a surname ("Serdar Tatar, Ann Lee and …"): ", who", a
+# list going on, a speech verb.
+_AFTER_PERSON_SURNAME: Final = re.compile(r",? who\b|, [A-Z]| and [A-Z]| (?:said|says|told)\b")
+# Nouns of people before "named": "a man named Ann Orrow", "an official named …".
+_PEOPLE_NAMED: Final = frozenset(
+    "man woman boy girl person people official officer soldier suspect student teenager "
+    "resident worker journalist activist lawyer judge doctor pilot driver".split()
+)
+_PERSON_AGE: Final = re.compile(r", \d{1,3},")
+# ", a nurse at the hospital, said", ", who has worked there for years, told": a description of
+# one person between a name and its speech verb
+_DESCRIBED_THEN_SPEAKS: Final = re.compile(
+    r",\s(a|an|who)\s[^,.;:\"“”]{1,80},\s(?:also\s+|later\s+)?(?:said|says|told|tells|added|"
+    r"wrote|explained|stated|argued|insisted|warned|recalled|remarked|replied|noted)\b"
+)
+# '“…,” remarked the chief economist for Acme in Tokyo, ': after a quotation, its speech verb and
+# the speaker's description, the name set beside it is the speaker's.
+_INVERTED_SPEAKER_BEFORE: Final = re.compile(
+    r"[”\"’'],?\s+(?:said|says|remarked|added|explained|noted|wrote|warned|observed|commented|"
+    r"stated|argued|continued|insisted|told\s+[\w.]+)\s+(?:the|a|an|its|his|her|their)\s"
+    r"[^.;:\"“”()\n]{3,100},\s$"
+)
+# What only a person has: "Ann Lee's wife", "Ann Lee's funeral", "Ann Lee's header".
+_PERSON_POSSESSION: Final = re.compile(
+    r"['’]s (?:wife|husband|son|daughter|sons|daughters|father|mother|brother|sister|widow|"
+    r"parents|children|girlfriend|boyfriend|fiancée?|death|funeral|birthday|grave|memoir|"
+    r"autobiography|header|assist|penalty|attempt)\b"
+)
+_QUOTE_MARKS: Final = frozenset("\"“‘'")
+# A court case: capitalised words, " v. ", capitalised words ("of", "the" inside); a bare " v "
+# is also a sports fixture ("England v Australia"), left alone.
+_CASE_NAME: Final = re.compile(
+    r"(?:[A-Z][\w'’&-]* )+v\. [A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|the)(?![\w'’]))*"
+)
+# The head nouns of armed units named by an ordinal: "the 3rd Infantry Division".
+_UNIT_HEADS: Final = frozenset(
+    "Legion Brigade Brigades Regiment Division Battalion Corps Squadron Fleet Army Infantry "
+    "Cavalry Airborne Commando Flotilla".split()
+)
+_UNIT_ORDINAL: Final = re.compile(r"(?<![\w.,])\d{1,4}(?:st|nd|rd|th) \Z")
+_PORTFOLIO_TITLES: Final = frozenset("Minister Secretary Commissioner Spokesperson".split())
+# Who holds a brief: the name after "the Secretary of" is a field, not a body (not annotated).
+_PORTFOLIO_BEFORE: Final = re.compile(r"\b(?:Minister|Ministers|Secretary) (?:for|of) \Z")
+_PORTFOLIO_HOLDERS: Final = frozenset("secretary secretaries minister ministers".split())
+_PLATFORM_AFTER: Final = re.compile(r",? (?:writing|saying|posting|adding)\b")
+_APPOSITIVE_ORG: Final = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
+_OCCUPATION_ENDINGS: Final = ("ologist", "ographer", "ician", "ist", "onomer")
+_CAMPUS_HEADS: Final = frozenset("University College Institute School".split())
+
+
+def _has_of_or_for(name: str) -> bool:
+    """Whether `name` holds " of " or " for " (a test in the string, not a pattern's search)."""
+    return " of " in name or " for " in name
+
+
+_CAP: Final = r"[A-Z][\w’'-]*"
+_PORTFOLIO_TAIL: Final = re.compile(
+    rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])"
+)
+_TITLE_FUNCTION_WORDS: Final = frozenset("the of and for on in at to a an".split())
+_LIST_GAPS: Final = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
+# A list's gap after a member's bracket or age: " (PS), ", " (Greens) and ", ", 17 and ".
+_BRACKETED_GAP: Final = re.compile(r"(?: \([^()\n]{1,30}\)|, \d{1,3})(, | and |, and | or |, or )")
+# Last words of a law, an award or a vote, never of a body: "the Ballot Interference Prevention
+# Act", "the JWP Junior Championship", "the 2020 US Presidential Election" (names not annotated).
+_NOT_NAME_HEADS: Final = frozenset(
+    "Act Acts Treaty Accord Accords Regulations Directive Amendment Amendments Prize Prizes Award "
+    "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
+    "Primaries Caucus Caucuses Show Constitution Law Laws Bill Bills License Licence "
+    "Licensed".split()
+)
+# Last words of a rank or post ("Royal Society University Research Fellow", "Woman Grand
+# Master"), of a scheme or a system ("Commercial Crew Program", "Automatic Identification
+# System"), of a day ("International Women's Day") or an adjective before a lower-case noun
+# ("the 2000 US Presidential election"): whatever opens it, the name is no body's.
+_NOT_BODY_LAST: Final = frozenset(
+    "Master Masters Fellow Manager Representative Vice Chairman Chairwoman Chairperson Director "
+    "Secretary Spokesman Spokeswoman Spokesperson Correspondent Editor Professor Lecturer "
+    "Researcher Officer Adviser Advisor Ambassador Commissioner Councillor Councilor Treasurer "
+    "Program System Day Days Presidential Parliamentary Congressional Gubernatorial Mayoral "
+    "Senatorial Linux Tax Taxes Skills Index Survey".split()
+)
+
+_NO_BODY_LAST: Final = _NOT_NAME_HEADS | _NOT_BODY_LAST
+# Lower-case nouns of things an unknown abbreviation names as a modifier ("his PAN card", "the
+# GBR code", "the ARIEL program", "STIG standards"): a card, a code or a scheme, not a body.
+_ACRONYM_THINGS: Final = frozenset(
+    "card cards code codes program programs programme programmes standard standards format "
+    "formats protocol protocols file files test tests number numbers system systems software "
+    "chip chips score scores scale rating ratings technique techniques technology device devices "
+    "mode cable cables signal signals scan scans scanner spectrometer gene genes vaccine "
+    "licence license certificate certificates classification".split()
+)
+# Last words that end a thing's name, never a person's ("James Webb Space Telescope", "Marine One").
+_NO_SURNAMES: Final = frozenset(
+    "Telescope Collider Act Acts Treaty Prize Prizes Award Awards Amendment Amendments License "
+    "Licence Doctrine One Inquiry Inquest Report Review".split()
+)
+# Last words of an office, never of a person's name ("Minority Leader", "Health Director").
+_OFFICE_NOUNS: Final = frozenset(
+    "Leader Leaders Representative Representatives President Presidents Director Directors "
+    "Officer Officers Secretary Secretaries Minister Ministers Chairman Spokesman Spokeswoman "
+    "Spokesperson Commissioner Governor Senator Senators Manager Adviser Advisor Advisors".split()
+)
+# Heads that stand alone for no particular body ("the Cabinet", "this Chamber"), unlike
+# "Parliament", "Congress", "the Senate" or "the Army", which name one (they are annotated).
+_GENERIC_HEADS: Final = frozenset(
+    "Cabinet Chamber Department Administration Board Federation Society Committee Commission "
+    "Ministry Agency Office Bureau Directorate Secretariat Presidency".split()
+)
+_ROMAN_NUMERAL: Final = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
+_PLACE_OFFICES: Final = frozenset(
+    "mayor mayors governor governors premier deputy-mayor lord-mayor".split()
+)
+# Words before a title that name a work, not an outlet: "the film The Last Days", "his memoir
+# The Master of Disguise", "hosted The Doris Day Show" (titles of works are not annotated).
+_WORK_NOUNS: Final = frozenset(
+    "book books film films movie movies memoir memoirs novel novels album albums song songs single "
+    "series sitcom show shows play plays musical documentary debut episode poem opera titled "
+    "entitled hosted filming starring starred".split()
+)
+# Words inside a title of a work that no body's or person's name holds: pronouns, "is", "than".
+_TITLE_WORDS: Final = frozenset(
+    "Who Whom Is Are Was Were Am Than You Your Yours We Me My Us".split()
+)
+# A title opening with "The" that goes on past an "of" to a pronoun: "The Time of Your Life".
+_TITLE_GOES_ON: Final = re.compile(r" (?:of|for|in|to|and|with) (?:Your|My|Our|Their|You|Me|Us)\b")
+# Last words of a building or a site, a PLACE even when a body's name opens it ("Army Hospital").
+# "Mayo Clinic", "Blakely Care Center": a clinic, like a hospital, is where patients are treated
+_FACILITY_HEADS: Final = frozenset("Hospital Headquarters Complex Clinic Clinics".split())
+_FACILITY_PAIRS: Final = frozenset(
+    f"{kind} {centre}"
+    for kind in ("Medical", "Space", "Convention", "Care")
+    for centre in ("Center", "Centre")
+)
+_FACILITY_LAST: Final = frozenset(pair.rsplit(" ", 1)[-1] for pair in _FACILITY_PAIRS)
+# A licence or copyright line closing an item: "Source: Wikinews, licensed CC BY 2.5 (© Wikinews
+# contributors)." Its names credit the text; they are not what the article is about.
+_CREDIT_MARKS: Final = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")
+
+
+def _abbreviation_tail(words: list[str], last_spelt: str) -> bool:
+    """Whether the words after `last_spelt` (the name's last word an abbreviation spells)
+    open with "for", "in" or "of": a qualifier the abbreviation leaves out."""
+    at = words.index(last_spelt)
+    return at + 1 < len(words) and words[at + 1] in ("for", "in", "of")
+
+
+def _no_body_last(name: str) -> bool:
+    """Whether the last word of a name given an abbreviation in brackets says it names no body
+    ("… Act (BIPA)", "Woman Grand Master (WGM)", "Flight Simulator X (FSX)")."""
+    last = _last_word(name)
+    return last in _NO_BODY_LAST or _is_version(last)
+
+
+def _is_version(word: str) -> bool:
+    """'XP', 'X', 'IV': the edition ending a product's name ("Windows XP", "Flight Simulator X")."""
+    return (
+        word == "XP"
+        or (  # but not a lone "I" ("Pech-de-l'Azé I" is a site)
+            word[:1] in ("I", "V", "X")
+            and word != "I"
+            and _ROMAN_NUMERAL.fullmatch(word) is not None
+        )
+    )
+
+
+def _last_word(name: str) -> str:
+    return name.rsplit(None, 1)[-1] if name else ""
+
+
+# The label of a turn in an interview transcript, as Wikinews writes them: "((WSS))  Why?",
+# "((Ann Lee))  Yes." (a name as the label is still a person's), "((hi))" before a quote in Hindi.
+# Words that make a title of a title ("White House Press Secretary Joe Lockhart", "Council
+# Acting Director Ann Lee", "US Special Representative"): no part of the body named before.
+_TITLE_MODIFIERS: Final = frozenset(
+    "Acting Deputy Special Senior Assistant Associate Principal Interim Executive Permanent "
+    "Press Joint".split()
+)
+# Words that name a body's level before a known body's name: "National Security Council" and
+# "Federal Parliament" are bodies of their own, not the UN's Security Council or a parliament.
+_BODY_LEVELS: Final = frozenset(
+    "National Federal State Provincial Regional Municipal Royal Imperial Supreme".split()
+)
+# A company's legal form written after its name and a comma ("Staples, Inc.").
+_LEGAL_FORMS: Final = frozenset("Inc Ltd LLC L.L.C Corp PLC LLP GmbH Limited".split())
+# What follows "…, or ASEAN" when the abbreviation is given as another name for the one before.
+_AFTER_OR_ABBREVIATION: Final = frozenset((",", ")", ".", ";", ":"))
+# What happens to a person, named after "of": "the assassination of Rafiq Hariri".
+_PERSON_EVENTS: Final = frozenset(
+    "death assassination murder killing funeral trial arrest execution widow kidnapping "
+    "abduction resignation extradition sentencing conviction acquittal detention".split()
+)
+# "South Korea-based ": a capitalised place and "-based" right before a name ("bio-based" is not).
+_PLACE_BASED_BEFORE: Final = re.compile(r"(?<![\w.-])[A-Z][\w.]*-based \Z")
+# A role and "of"/"for" right before a name ("Professor of ", "Minister for "): group 1 the role.
+_ROLE_OF_END: Final = re.compile(r"\b([A-Za-z]+) (?:of|for) \Z")
+# Endings of the abstract nouns that name a field or a brief ("Economics", "Acquisitions").
+_BRIEF_ENDINGS: Final = tuple("tion sion ment ence ance ity ics ogy ship ness ism ions".split())
+# Roles held only in a body, never over a field ("founder of", "owner of", "CEO of").
+_BODY_ROLES: Final = frozenset(("founder", "cofounder", "owner", "co-owner", "ceo"))
+# Words that make a place of a place ("Greater Melbourne", "Mainland China", "Ancient Egypt").
+_PLACE_ADJECTIVES: Final = frozenset(
+    "Greater Upper Lower Inner Outer Mainland Metropolitan Rural Ancient Modern Medieval Colonial "
+    "Imperial Old New Little Central Middle Far Near Continental Coastal Provincial".split()
+)
+_ORDINAL_BEFORE: Final = re.compile(r"\d(?:st|nd|rd|th) $")  # "21st Century Australia": an era
+# A campus after a state university's name: ", San Diego", " at Austin", " at Mānoa".
+_CAMPUS_AFTER: Final = re.compile(r"(?:, | at )([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)(?![\w’'-])")
+_SCORE_AFTER: Final = re.compile(r",? \(?\d")  # "Smith Australia 85": a scoreline
+_LIST_GAP: Final = re.compile(r"(?:,| and|, and|;) (?:[a-z]+ ){0,3}\Z")  # ", silver to "
+_CAPITAL_NEXT: Final = re.compile(r" [A-Z]")  # a capitalised word right after: the name goes on
+_ADJECTIVE_ENDINGS: Final = ("al", "ic", "ive", "ous", "ary")  # "Domestic", "Cultural", "Executive"
+# An abbreviation's words spelt out in brackets right after it: " [Chief Health Director]".
+_SPELT_OUT: Final = re.compile(r" [\[(]([A-Za-z][\w’'-]*(?: [\w’'-]+){1,7})[\])]")
+_BY_AUTHOR: Final = re.compile(
+    r" by [A-Z][a-z]+ [A-Z]"
+)  # a title and its author: "… by Sam Harris"
+_THING_AFTER: Final = re.compile(  # a thing's noun after a name's bracketed abbreviation
+    r" (?:system|systems|program|programme|standard|protocol|format|code|scheme|device|test)\b"
+)
+_PRODUCT_AFTER: Final = re.compile(  # a product's noun right after its name
+    r"(?:-based)? (?:operating systems?|software|APIs?|processors?|chips?|programming language|"
+    r"interpreter|compiler|web browser|browser|game engine|video game|smartphones?|modding)\b"
+)
+# The first letters of _PRODUCT_AFTER's nouns: after a name's " ", only these may open one.
+_PRODUCT_INITIALS: Final = frozenset("osApciwbgvm")
+_PRODUCT_BEFORE: Final = ("written in ", "programmed in ", "coded in ", "scripted in ")
+_FIRM_AFTER: Final = re.compile(  # "chip maker", "software company": a firm, not a product
+    r" (?:makers?|company|companies|firms?|start-?ups?|manufacturers?|developers?|groups?|"
+    r"giants?|producers?|suppliers?|vendors?|retailers?|businesse?s?|corporations?|entrepreneurs?)\b"
+)
+_LANGUAGES: Final = frozenset(  # "written in Python": programming languages
+    "Python Lua Rust C Java JavaScript TypeScript Go Golang Perl PHP Ruby Haskell Fortran COBOL "
+    "Pascal Swift Kotlin Scala Erlang Elixir Lisp Julia MATLAB Assembly Basic BASIC Dart Zig "
+    "OCaml Prolog Smalltalk Ada Clojure Nim Crystal Tcl Bash Solidity".split()
+)
+_SOFTWARE_WORD: Final = re.compile(  # software in the sentence of "written in X"
+    r"\b(?:software|code|coded|program|programs|programming|programmer|apps?|application|"
+    r"library|libraries|tool|tools|scripts?|compiler|interpreter|APIs?|open[- ]source|"
+    r"framework|modding|firmware|operating system|kernel|game engine|plugins?|GitHub)\b"
+)
+_TERM_SPLIT: Final = re.compile(r"[ /-]")
+_TERM_JOINERS: Final = " /-"  # what the words before "(PCR)" allow between its words
+
+
+def _is_term_char(char: str) -> bool:
+    """Whether `char` is one of the words' characters ([\\w’'])."""
+    return char.isalnum() or char == "_" or char == "’" or char == "'"
+
+
+def _is_ascii_letter(char: str) -> bool:
+    """[A-Za-z]: what opens each word."""
+    return ("a" <= char <= "z") or ("A" <= char <= "Z")
+
+
+def _term_words_start(text: str, lo: int, end: int) -> int:
+    """Where the words before "(PCR)" start in `text[lo:end]` (the search of a pattern the
+    test holds as its oracle: tests/nlp/test_merge_shortcuts.py), -1 if none: found from `end`
+    backwards, one run of word characters at a time. The pattern
+    ends with \\Z, so the search tried it from each of the window's 120 starts (~20,000
+    instructions a call in the compiled extractor).
+
+    The match is the leftmost start from which `text[start:end]` is words opening with A-Z or
+    a-z, one of " /-" between two: in the last run of word characters, its first letter; when
+    that letter opens the run and a joiner comes before it, the run before may go on the same."""
+    found = -1
+    k = end
+    while True:
+        run = k
+        while run > lo and _is_term_char(text[run - 1]):
+            run -= 1
+        first = run
+        while first < k and not _is_ascii_letter(text[first]):
+            first += 1
+        if first == k:
+            return found  # no word here: the words after it (if any) are the match
+        if first > run:
+            return first  # a word opens inside the run: nothing before it can join on
+        found = first
+        if run - 1 < lo or text[run - 1] not in _TERM_JOINERS:
+            return found
+        k = run - 1
+
+
+_TERM_CONNECTORS: Final = frozenset("and of for the on in to a an by with".split())
+_PLACE_HEADS: Final = frozenset(  # "Alice Springs", "Grace Bay": the last word of a place
+    "Springs Falls Bay Beach Harbour Harbor Island Islands Lake Valley Heights Hills Creek Point "
+    "Park City Town Village Mountain Mountains River Port Coast Cove Ridge Hill Sound".split()
+)
+_PLACE_PREPOSITIONS: Final = frozenset(  # "near Alice Springs, Australia": a place follows
+    "in near at from outside around across into to towards toward throughout via".split()
+)
+_PREPOSITIONS_OF_PLACES: Final = _PLACE_PREPOSITIONS | {"of"}  # "fans of Kelmouth Tatar, …"
+_NOTION_BEFORE: Final = re.compile(  # "CentOS 8's End of Life", "argued for Universal Basic Income",
+    # "the CentOS End Of Life": a possessive, a verb's preposition or a name qualifying the phrase
+    r"(?:['’]s|\b(?:against|on|(?:argu|campaign|call|push|lobb[iy]|advocat)[a-z]* for)"
+    r"|(?<=[a-z] )[A-Z][A-Za-z0-9]*) \Z"
+)
+_NEXT_WORD: Final = re.compile(r",? ([a-z]+)")  # the lower-case word right after a name
+_GLUED_STOP: Final = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above
+_TRANSCRIPT_LABEL: Final = re.compile(r"\(\(([^()\n]{1,40})\)\)[ \t]*")
+
+
+def _credit_lines(text: str) -> list[tuple[int, int]]:
+    """Offsets of the short licence or copyright lines among the last two paragraphs."""
+    return [
+        (start, end)
+        for start, end in paragraph_spans(text)[-2:]
+        if _CREDIT_MARKS.search(text, start, end) and text.count(" ", start, end) < 40
+    ]
+
+
+# What `_no_one_word_cue` looks for: every word right before or after a one-word name that
+# some cue in `_evidence` needs. The marks are what `_first_name_decides` stops at (the one-word
+# proof tries the cues needing a comma or an apostrophe).
+_ONE_WORD_AFTER_MARKS: Final = frozenset((",", "'", "’"))
+_APOSTROPHES: Final = frozenset(("'", "’"))
+_ONE_WORD_BEFORE_CUES: Final = (
+    ORG_NOUNS
+    | SPEECH_VERBS
+    | _MEDIA_LAST
+    | frozenset("daily weekly of to at for in near on".split())
+)
+_SPEECH_HEADS: Final = frozenset(("Address", "Addresses"))
+_ADDRESS_AFTER: Final = re.compile(r" address(?:es)?\b")
+# "Israel's Maariv newspaper", "the Sun and Daily Mirror newspapers": what a title is.
+_OUTLET_NOUNS: Final = frozenset(
+    "newspaper newspapers tabloid tabloids broadsheet magazine magazines".split()
+)
+# What a company or a channel is (rules-18): "New Zealand's Hell Pizza company", "the state-owned
+# Dubai World conglomerate", "the Nakheel and Limitless companies", "the Jamaah Ansharut Daulah
+# network" (not after a given name: "Ann Lee company director").
+_BODY_NOUNS_AFTER: Final = frozenset(
+    "company companies firm conglomerate corporation channel network".split()
+)
+
+
+def _names_one_body(before: str, noun: str) -> bool:
+    """Whether a name after the text `before` and then a body's `noun` names that body ("the
+    Dubai World conglomerate", "the Nakheel and Limitless companies"), not a kind ("a Content
+    Creator network", "for B2B and B2C companies")."""
+    if _ARTICLE_A_BEFORE.search(before):
+        return False
+    return noun[-1] != "s" or _THE_LIST_BEFORE.search(before) is not None
+
+
+_ARTICLE_A_BEFORE: Final = re.compile(r"(?:^|\s)[Aa]n? $")
+# "the Nakheel and ": the first names of a list of bodies after "the", up to the last "and".
+_THE_LIST_BEFORE: Final = re.compile(r"\b[Tt]he (?:[A-Z]\S*\s){1,4}and $")
+
+
+# What a leader's name stands for: "the Kelbrook government", "Ovid Tarrant's rule".
+_LEADER_TERM: Final = re.compile(
+    r" (administration|government|presidency|premiership|regime|reign|rule)\b"
+)
+_LEADER_OPENINGS: Final = frozenset((" ", "'", "’"))
+_LEADER_TERMS: Final = frozenset(
+    "administration government presidency premiership regime reign rule".split()
+)
+# Endings of adjectives that qualify a government ("the Provisional government", "the
+# Democratic administration", "the Federal government"), never taken for a leader's name.
+_QUALIFIER_ENDINGS: Final = ("al", "ic", "ist", "ary", "ity", "ion", "ian", "ern", "ive")
+_GOVERNMENT_QUALIFIERS: Final = frozenset(
+    "Interim Caretaker Puppet Green Unity Shadow Exile Rebel Reform Junta Minority".split()
+)
+# What ends a name after a bare word of kinship: "survived by wife Maureen.", "children Bo and".
+_KIN_NAME_END: Final = re.compile(r"[.,;:)]|\s+(?:and|or)\s|\s*$")
+_KIN_DETERMINERS: Final = frozenset(
+    "his her their its my our your the a an one two three four five six seven eight nine "
+    "ten both".split()
+)
+# Words of kinship that name the relative after them ("his wife Maureen", "sons Wyatt and …").
+_KIN_NOUNS: Final = frozenset(
+    "wife husband widow widower son sons daughter daughters child children mother father "
+    "brother brothers sister sisters grandson grandsons granddaughter granddaughters "
+    "grandchildren stepson stepdaughter fiancé fiancée fiance fiancee nephew niece".split()
+)
+
+
+def _determines_kin(word: str) -> bool:
+    """Whether `word` before a word of kinship makes it one's own relatives ("his", "their",
+    "Orrow's", "three", "the"), where a bare plural is anyone's ("women and children")."""
+    word = word.lower()
+    return word in _KIN_DETERMINERS or word.isdigit() or word.endswith(("'s", "’s", "s'"))
+
+
+_AND_I: Final = re.compile(r" and I (?:[a-z]|have\b|am\b|was\b|were\b|will\b)")
+_ONE_WORD_AFTER_CUES: Final = (
+    _LEADER_TERMS
+    | _MEDIA_VERBS
+    | PLACE_NOUNS
+    | SPEECH_VERBS
+    | frozenset(("mayor", "governor", "premier", "council", "capital"))
+    | _OUTLET_NOUNS
+    | _BODY_NOUNS_AFTER
+)
+# What `_first_name_decides` looks for: the last words, the words right before ("on" covers
+# _platform_cue, "with", "in", "by" _media_before; ORG_NOUNS are asked apart) and the words
+# right after a full name that some check before the first-name rule needs.
+_FIRST_NAME_LAST_CUES: Final = _NOT_NAME_HEADS | _FACILITY_HEADS | _FACILITY_LAST
+# The forms of "tell": its object is the one told, a person or, as "the …", an outlet or a body.
+_TOLD: Final = frozenset("told tells telling tell".split())
+_FIRST_NAME_BEFORE_CUES: Final = _MEDIA_LAST | frozenset("daily weekly of on the".split())
+# (not _MEDIA_VERBS: "David Morrow reports" is a reporter, rules-18)
+_FIRST_NAME_AFTER_CUES: Final = _OUTLET_NOUNS | PLACE_NOUNS
+_NOT_PLACE_BEFORE_IN: Final = frozenset(
+    "shares stake stakes investment investments interest role jobs job roles "
+    # a field, not a place: "the Nobel Prize in Physics", "a degree in Economics" (rules-10)
+    "prize prizes award awards medal degree degrees doctorate phd diploma major bachelor's "
+    "master's masters course courses".split()
+)
+
+
+def _without_weekdays(
+    run: list[Token], cues: list[str | None]
+) -> tuple[list[Token], list[str | None]]:
+    """A run without the weekday names that open it ("On Friday Ford Motor Company said") or
+    close a time zone ("UTC Thursday")."""
+    lo, hi = 0, len(run)
+    while lo < hi and run[lo].text in WEEKDAYS:
+        lo += 1
+    if hi - lo == 2 and run[hi - 1].text in WEEKDAYS and run[lo].text.isupper():
+        hi -= 1  # "0000 UTC Thursday"; but "Super Tuesday" and "Good Friday" are names
+    while lo < hi and _is_lower(run[lo].text):
+        lo += 1
+    while hi > lo and run[hi - 1].text.islower():
+        hi -= 1
+    return run[lo:hi], cues[lo:hi]
+
+
+_PEOPLE_NOUNS: Final = frozenset(
+    "family families community communities people descent heritage man woman men women boy "
+    "girl couple".split()
+)
+
+
+_WAR_NAMES: Final = frozenset(
+    tuple(name.split())
+    for name in (
+        "World War I",
+        "World War II",
+        "World War One",
+        "World War Two",
+        "First World War",
+        "Second World War",
+    )
+)
+
+
+def _without_world_war(
+    run: list[Token], cues: list[str | None]
+) -> tuple[list[Token], list[str | None]]:
+    """The run without a world war's name at its start ("World War I Police remained…": the
+    war is an event, and the "I." ending it looked like an initial)."""
+    if tuple(t.text.rstrip(".") for t in run[:3]) in _WAR_NAMES:
+        return run[3:], cues[3:]
+    return run, cues
+
+
+def _all_groups(parts: list[str], gaz: Gazetteer) -> bool:
+    return all(gaz.known.get(strip_possessive(p)) == "GROUP" for p in parts)
+
+
+def _is_title_start(tok: Token) -> bool:
+    code = ord(tok.text[0])
+    if code < 128:
+        return 65 <= code <= 90  # A-Z: `isupper` of an ASCII character, without the method call
+    return tok.text[0].isupper()
+
+
+def _described(before: list[str]) -> bool:
+    """Whether "the" opens the last three words before a name, within its sentence."""
+    recent = before[-3:]
+    for k in range(len(recent) - 1, -1, -1):
+        if recent[k].endswith((".", "!", "?")):
+            recent = recent[k + 1 :]
+            break
+    return "the" in recent
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Whether `short` is a short form of the body `name` given in brackets after it: an
+    abbreviation and a word of the name ("University of Colorado at Boulder (CU Boulder)"), or
+    one word of the name's syllables in order ("Philippine Institute of Volcanology and
+    Seismology (Phivolcs)")."""
+    words = short.split()
+    name_words = name.split()
+    if len(words) > 1:
+        return (
+            len(words) <= 3
+            and all(w in name_words or _is_acronym(w) for w in words)
+            and any(w in name_words for w in words)
+            and any(_is_acronym(w) for w in words)
+        )
+    if short in name_words[1:]:
+        return True  # "World Wonder Ring Stardom (Stardom)", "Harland University (Harland)"
+    if len(short) < 4 or _is_acronym(short) or short[0].lower() != name[0].lower():
+        return False
+    letters = iter(name.lower())
+    return all(c in letters for c in short.lower())  # its letters in order, a subsequence
+
+
+def _initials(name: str) -> str:
+    """'the African Union' → 'AU'."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _title_case(name: str) -> str:
+    """'CAPE TOWN' → 'Cape Town', "N'DJAMENA" → "N'Djamena"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
+
+
+def _by_start(cands: list[Candidate]) -> list[Candidate]:
+    """`sorted(cands, key=_START)`: a copy when they are in order already (as the scan mostly
+    leaves them), sorted only when not (a key call per candidate from the sort otherwise)."""
+    for k in range(1, len(cands)):
+        if cands[k].start < cands[k - 1].start:
+            return sorted(cands, key=_START)
+    return list(cands)
+
+
+# Generational suffixes after a surname, folded, each with its other spellings.
+# Generation suffixes as written after a name ("Ann Lee Jr.", "Martin Luther King, Jr.").
+_GENERATION_WORDS: Final = frozenset("Jr Sr Jnr Snr".split())
+# "The mayor of London, Sadiq Khan, said": a name set beside "the <role> of <Name>,".
+_ROLE_OF_BEFORE: Final = re.compile(
+    r"\b[Tt]he (?:[a-z-]+ ){0,2}(?:mayor|governor|president|chairman|chairwoman|chair|head|"
+    r"leader|director|chief executive|founder|minister|secretary|spokesman|spokeswoman|"
+    r"spokesperson|editor|owner|captain|coach|manager|ceo) (?:of|at|for) "
+    r"(?:the )?[A-Z][\w.'’-]*(?: (?:of |and )?[A-Z][\w.'’-]*){0,4}, $"
+)
+_ROAD_WORDS: Final = tuple("Interstate Route Highway Motorway Expressway Freeway".split())
+_ROAD_NUMBER: Final = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
+_BRACKETED_ABBREVIATION: Final = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
+_TICKER_AFTER: Final = _LEGAL_FORMS | {"Co", "Corporation", "Company", "plc", "SA", "AG", "NV"}
+# An aside in brackets after a name, then a capitalised word: the name goes on past the aside
+# ("the Japanese Government (Mombusho) Scholarship program").
+_ASIDE_THEN_NAME: Final = re.compile(r" \([^()\n]{1,40}\) [A-Z]")
+# Words that link a name's words: a capitalised word after one may end a longer name.
+_NAME_LINKS: Final = CONNECTORS | {"from", "the", "de", "du", "des", "di", "da", "in", "to", "at"}
+# ", the main Danish provider of", ", a company which", ", a non-profit rescue organization in":
+# a body described after its name (the head noun last, then a stop or a word that goes on a
+# noun phrase; no "of" before it: "Ann Lee, a member of the party" is a person).
+_DESCRIBED_AS_BODY: Final = re.compile(
+    r", (?:a|an|the) (?:(?!(?:of|for|in|at|to|from|with|and|the|who|whose)\b)[\w’'-]+ ){0,3}"
+    r"(?:company|firm|provider|operator|carrier|airline|bank|lender|retailer|chain|"
+    r"manufacturer|carmaker|automaker|producer|organisation|organization|charity|agency|"
+    r"newspaper|broadcaster|website|magazine|insurer|publisher|conglomerate|corporation|"
+    r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet|daily|weekly|channel|"
+    r"station)"
+    r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b)"
+)
+_NAME_DASHES: Final = frozenset("-–—")
+# Newspapers' head words that are also offices held by the person named after them.
+_OFFICE_PAPER_HEADS: Final = frozenset("Examiner Observer Monitor Inquirer".split())
+# A stock ticker in brackets: "(LIOX)", ", (BNE)", "(NYSE: KRX)", "(Nasdaq:AAPL)"
+_TICKER: Final = re.compile(
+    r",? \(((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX|NZX|HKEX|SGX|TSE|OTC)\s?:\s?)?([A-Z]{2,5})\)"
+)
+
+
+def ticker_matches(text: str) -> list[re.Match[str]]:
+    """`_TICKER.finditer(text)`'s matches, tried only where one can open: every match holds
+    " (", after its comma when it has one (a search for a pattern opening with an optional
+    comma tries every character: 4% of the extractor's instructions)."""
+    starts = [at - 1 if text[at - 1 : at] == "," else at for at in find_all(text, (" (",))]
+    return matches_at(_TICKER, text, starts)
+
+
+_NAME_WORD: Final = re.compile(
+    r"(?<![\w’'&.-])(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)(?![\w’'])"
+)
+_STORM_HEADS: Final = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
+_STORM_OPENERS: Final = frozenset(
+    "Hurricane Typhoon Cyclone Storm Tropical Subtropical Super".split()
+)
+_STORM_NAME: Final = re.compile(
+    r"\b(?:Hurricane|(?:Super )?Typhoon|Cyclone|(?:Tropical |Subtropical )?Storm|"
+    r"Tropical Depression) ([A-Z][a-z]+)\b(?!-)"
+)
+# Where a _STORM_NAME match may start (only there is it tried: see segment.matches_at).
+_STORM_STARTS: Final = (
+    "Hurricane",
+    "Super ",
+    "Typhoon",
+    "Cyclone",
+    "Tropical ",
+    "Subtropical ",
+    "Storm",
+)
+_AFTER_HEAD: Final = frozenset(("of", "for", "on", "and"))
+
+
+# Officials' roles written before a surname alone ("Administrator Bolden"); not "Star", "Executive".
+_OFFICIAL_ROLES: Final = frozenset(
+    "Administrator Prosecutor Inspector Superintendent Detective Sergeant Spokesman Spokeswoman "
+    "Spokesperson Commissioner Director Coordinator Ombudsman Registrar Magistrate Coroner Sheriff "
+    "Marshal Warden Chairman Chairwoman Chairperson Treasurer Auditor Solicitor Barrister "
+    "Attorney".split()
+)
+_INITIAL: Final = re.compile(r"[A-Z]\.?")  # "W.", the middle initial of "George W. Bush"

@@ -1,0 +1,979 @@
+"""A name's type from its context: the entity scan's typing evidence (see _TypingFinder)."""
+
+from __future__ import annotations
+
+import bisect
+from itertools import pairwise
+
+from newstui.nlp.entity_cues import (
+    _ACRONYM_THINGS,
+    _ADDRESS_AFTER,
+    _AND_I,
+    _APOSTROPHES,
+    _BODY_NOUNS_AFTER,
+    _BY_AUTHOR,
+    _COMMA_SPEECH,
+    _DEAL_BEFORE,
+    _DEAL_BEFORE_ENDS,
+    _DEAL_WORD_SET,
+    _DESCRIBED_AS_BODY,
+    _DESCRIBED_THEN_SPEAKS,
+    _DOMAIN,
+    _FACILITY_HEADS,
+    _FACILITY_LAST,
+    _FACILITY_PAIRS,
+    _FIRST_NAME_AFTER_CUES,
+    _FIRST_NAME_BEFORE_CUES,
+    _FIRST_NAME_LAST_CUES,
+    _GOVERNMENT_QUALIFIERS,
+    _HELD,
+    _INITIAL,
+    _INVERTED_SPEAKER_BEFORE,
+    _KIN_NAME_END,
+    _KIN_NOUNS,
+    _LANGUAGES,
+    _LEADER_OPENINGS,
+    _LEADER_TERM,
+    _LEADER_TERMS,
+    _MEDIA_VERBS,
+    _MEMBER_SPEAKS,
+    _NAMED_AS,
+    _NAMED_AS_ENDINGS,
+    _NAMED_AS_LAST,
+    _NO_BODY_LAST,
+    _NO_SURNAMES,
+    _NOT_BODY_LAST,
+    _NOT_NAME_HEADS,
+    _NOT_PLACE_BEFORE_IN,
+    _OF_BODY_SPEAKS,
+    _OF_PLACE,
+    _OFFICER_AFTER,
+    _OFFICER_OPENINGS,
+    _ONE_WORD_AFTER_CUES,
+    _ONE_WORD_AFTER_MARKS,
+    _ONE_WORD_BEFORE_CUES,
+    _ORG_POSSESSION,
+    _OUTLET_NOUNS,
+    _OWN_S,
+    _PEOPLE_NAMED,
+    _PEOPLE_NOUNS,
+    _PERSON_AFTER,
+    _PERSON_AGE,
+    _PERSON_EVENTS,
+    _PERSON_POSSESSION,
+    _PLACE_HEADS,
+    _PLACE_OFFICES,
+    _PLACE_PREPOSITIONS,
+    _PLATFORM_AFTER,
+    _PORTFOLIO_HOLDERS,
+    _PRODUCT_AFTER,
+    _PRONOUN_SPEAKS,
+    _QUALIFIER_ENDINGS,
+    _QUOTE_MARKS,
+    _ROLE_OF_BEFORE,
+    _ROMAN_NUMERAL,
+    _SPEECH_HEADS,
+    _TITLE_GOES_ON,
+    _TITLE_WORDS,
+    _TOLD,
+    _WORK_NOUNS,
+    _all_groups,
+    _described,
+    _determines_kin,
+    _is_version,
+    _media_before,
+    _names_one_body,
+)
+from newstui.nlp.entity_lookup import _FinderBase
+from newstui.nlp.entity_words import (
+    _AGENT_BEFORE,
+    _BRAND_BEFORE,
+    _BRAND_LAST,
+    _CLOCK_BEFORE,
+    _COMMA_NAME,
+    _COMMA_WORD,
+    _HAS_DIGIT,
+    _NOT_NAME_ENDINGS,
+    _NUMBER_AFTER,
+    _POSSESSIVE_ENDINGS,
+    _SPEAKS_ALONE,
+    _SURNAME_PREFIXES,
+    _TIME_ZONES,
+    CALENDAR,
+    HONOURS,
+    ORG_NOUNS,
+    PLACE_NOUNS,
+    PLACE_OF_NOUNS,
+    PLACE_OPENERS,
+    SPEECH_VERBS,
+    THING_WORDS,
+    _brand_match,
+    _is_abbreviation,
+    _is_acronym,
+    _is_cap,
+    _is_upper,
+    _is_word_char,
+    _may_open_known,
+)
+from newstui.nlp.names import strip_possessive
+from newstui.nlp.segment import Token
+
+
+class _TypingFinder(_FinderBase):
+    """The type of a name from the evidence around each mention (speech, roles, places, bodies, brands,
+    first names) that makes a capitalised run a PERSON, an ORG, a PLACE or nothing."""
+
+    def _type_of(
+        self,
+        toks: list[Token],
+        surface: str,
+        person_cue: bool,
+        suffix_cue: str | None,
+        start: int,
+        end: int,
+    ) -> tuple[str | None, int]:
+        kind, strength = self._evidence(toks, surface, person_cue, suffix_cue, start, end)
+        if kind == "PERSON" and len(toks) > 1 and toks[-1].text in _NO_SURNAMES:
+            return None, 0  # "the James Webb Space Telescope", "Marine One": a thing named
+        if strength > 1:
+            return kind, strength
+        if kind == "PERSON" and any(t.text in THING_WORDS for t in toks):
+            return None, 0  # "Climate Change said": a thing named with a weak cue is not a person
+        if kind == "PERSON" and len(toks) == 1 and self._known_place_before(start):
+            return None, 0  # "the United States Embassy in Baghdad": the country's embassy
+        if kind == "PERSON" and toks[0].sentence_start and toks[0].text.endswith("ing"):
+            return None, 0  # "Preserving Raleigh-Durham": a verb opening a sentence
+        if kind == "PERSON" and (
+            _HAS_DIGIT.search(surface) or (len(toks) == 1 and _NUMBER_AFTER.match(self.text, end))
+        ):
+            return None, 0  # "SARS-CoV-2", "at Category 5": codes and numbered things
+        if len(toks) > 1 and surface.isupper():
+            return None, 0  # "OMNE TRIUM PERFECTUM": a phrase in capitals, not a name
+        if self._in_heading(start):
+            return None, 0  # "Sector Breakdown": headings capitalise every word
+        return kind, strength
+
+    def _leader_of_term(self, words: list[str], surface: str, start: int, after: str) -> bool:
+        """'the Kelbrook government', 'the Marlowe administration', 'Ovid Tarrant's presidency':
+        a name that no list knows, standing for a government or a term of office, is its
+        leader's (a party, a nation or an adjective is known or reads as one)."""
+        possessive = after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3])
+        rest = after[2:] if possessive else after
+        m = _LEADER_TERM.match(rest)
+        if m is None or len(words) > 3 or (m.group(1) == "rule" and not possessive):
+            return False
+        if not possessive and (
+            len(words) > 1
+            or self.text[start - 4 : start] not in ("the ", "The ")
+            or words[0].endswith(_QUALIFIER_ENDINGS)  # "the Provisional government"
+            or words[0] in _GOVERNMENT_QUALIFIERS
+        ):
+            return False
+        return (
+            all(_is_cap(w) and not _is_upper(w) and "." not in w for w in words)
+            and self._plain_name(words)
+            and not self._lookup(surface)
+            and not any(self._lookup(w) for w in words)
+        )
+
+    def _named_kin(self, words: list[str], surface: str, kin: bool, after: str) -> bool:
+        """'his wife, Maureen', 'daughters Ama and …', 'Laura and I welcome': a name right after
+        a word of kinship (`kin`), or a given name before "and I", is a person's."""
+        if len(words) > 3:
+            return False
+        if not kin and not (
+            len(words) == 1 and words[0] in self.gaz.first_names and _AND_I.match(after)
+        ):
+            return False
+        return (
+            self._plain_name(words)
+            and not self._lookup(surface)
+            and not any(_is_upper(w) and len(w) > 1 for w in words)
+        )
+
+    def _capitalised_before(self, start: int) -> bool:
+        """Whether the word one space before `start` is capitalised (the end of a name)."""
+        at = self.text.rfind(" ", 0, start - 1) + 1
+        return start - at > 1 and self.text[at].isupper()
+
+    def _known_place_before(self, start: int) -> bool:
+        """Whether a known place ends one space before `start`, in the same name's run (the
+        place is the candidate found last)."""
+        if not self.candidates:
+            return False
+        prev = self.candidates[-1]
+        return prev.end == start - 1 and prev.type == "PLACE" and prev.strength >= 3
+
+    def _in_heading(self, pos: int) -> bool:
+        if not self.heading_starts:
+            return False  # most articles have no heading
+        k = bisect.bisect_right(self.heading_starts, pos) - 1
+        return k >= 0 and pos < self.headings[k][1]
+
+    def _evidence(
+        self,
+        toks: list[Token],
+        surface: str,
+        person_cue: bool,
+        suffix_cue: str | None,
+        start: int,
+        end: int,
+    ) -> tuple[str | None, int]:
+        gaz = self.gaz
+        if len(toks) == 1:  # most candidates are one word
+            word = toks[0].text
+            words = [strip_possessive(word) if "'" in word or "’" in word else word]
+            if words[0] in CALENDAR:
+                return None, 0  # "Saturday", "December": dates, never names
+            if surface[-2:] in _OWN_S:
+                return "ORG", 2  # "McDonald's said": its "'s" kept (_own_possessive), a business
+            if "-" in word and _all_groups(word.split("-"), gaz) and self._role_after(end):
+                return "GROUP", 2  # "a Korean-Canadian actor" (but "the Syrian-Turkish border")
+        else:
+            words = [
+                strip_possessive(t.text) if "'" in t.text or "’" in t.text else t.text for t in toks
+            ]
+            if all(w in CALENDAR for w in words):
+                return None, 0
+        if len(words) > 2 and not _TITLE_WORDS.isdisjoint(words[1:]):
+            return None, 0  # "The Man Who Knew Too Much", "The World Is Poorer Than We Thought":
+            # a pronoun or "is" inside a name makes it a title (books, films, reports), no body
+        if words[0] == "The" and not person_cue and len(words) > 1:
+            words = words[1:]
+            if (
+                not toks[0].sentence_start
+                and not self._in_heading(start)
+                and self.text[start - 1 : start] not in _QUOTE_MARKS
+            ):
+                if (
+                    self._work_before(start)
+                    or _TITLE_GOES_ON.match(self.text, end)
+                    or _BY_AUTHOR.match(self.text, end)  # "The Moral Landscape by Sam Harris"
+                    or words[-1] in _NO_BODY_LAST  # "on The Late Show with …": a show
+                ):
+                    return None, 0  # "the film The Last Days", "Dawkins' The God Delusion"
+                return "ORG", 2  # "in The Lancet": a capital "The" mid-sentence names a title
+        if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
+            return None, 0
+        after = self.text[end : end + 40]
+        if _is_acronym(surface) and _NUMBER_AFTER.match(after):
+            return None, 0  # a market index: "FTSE 100", "CAC 40"
+        if surface in _TIME_ZONES and _CLOCK_BEFORE.search(self.text, max(0, start - 14), start):
+            return None, 0  # a time zone: "at 11:30 am IST", "19:45 WAT"
+        if "." in surface and _DOMAIN.fullmatch(surface):
+            return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
+        if person_cue:
+            return "PERSON", 2
+        if suffix_cue:
+            return suffix_cue, 2
+        if len(toks) == 1 and self._no_one_word_cue(words[0], toks[0], surface, start, after):
+            return None, 0  # most one-word names: no cue below can fire (a cheap proof)
+        if len(words) > 1 and self._told_the_before(start):
+            return "ORG", 2  # "told the Toronto Star", "telling the Nevada Independent": a
+            # person told something is never "the" someone
+        if (
+            len(words) > 1
+            and words[0] in gaz.first_names
+            and self._first_name_decides(words, start, after)
+        ):
+            return "PERSON", 2  # most full names: the first-name rule below (a cheap proof)
+        if after[:1] in _LEADER_OPENINGS and self._leader_of_term(words, surface, start, after):
+            return "PERSON", 1  # "the Kelbrook government", "Ovid Tarrant's presidency"
+        if (
+            (after[:1] in ("'", "’") and _ORG_POSSESSION.match(after))
+            or (self.text[start - 4 : start] in (" of ", " in ") and self._shares_of(start))
+            or (
+                after[:2] in _OFFICER_OPENINGS
+                and _OFFICER_AFTER.match(after)
+                and words[0] not in gaz.first_names
+            )
+            or self._deal_before(start)
+        ):
+            return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex", "Quorvex boss
+            # Ann Lee", "a takeover bid for Quorvex": only a company has these
+        of_at = words.index("of") if "of" in words else -1
+        if (
+            of_at >= 0
+            and (words[-1] in _SPEECH_HEADS or _ADDRESS_AFTER.match(after) is not None)
+            and not any(w in gaz.org_words for w in words[:of_at])
+            and words[0] not in PLACE_OPENERS  # "his Isle of Wight address": a place's
+            and not self._lookup(surface)
+            and not (
+                words[of_at + 1] != "the" and self._lookup(" ".join(words[of_at + 1 :]))
+            )  # "a City of London address"
+        ):
+            return None, 0  # "the State of the Union address": a speech, no place (but "the
+            # University of Leeds address" is the university's)
+        head = (
+            words[:of_at] if of_at >= 0 else words[: words.index("for")] if "for" in words else None
+        )
+        if len(words) > 1 and (head or words)[-1] in _NOT_NAME_HEADS:
+            return None, 0  # "Academy Award", "Ballot Interference Prevention Act": no body
+        if (
+            len(words) > 1
+            and (words[-1] in _NOT_BODY_LAST or _is_version(words[-1]))
+            and words[0] not in gaz.first_names
+        ):
+            return None, 0  # "Research Fellow", "Commercial Crew Program", "Earth Day", "Mac OS
+            # X", "Red Hat Enterprise Linux": no body (products are not annotated)
+        if len(words) > 1 and (
+            words[-1] in _FACILITY_HEADS
+            or (words[-1] in _FACILITY_LAST and " ".join(words[-2:]) in _FACILITY_PAIRS)
+        ):
+            return "PLACE", 2  # "Gatot Soebroto Army Hospital", "Kennedy Space Center": a site
+        if words[-2:] == ["of", "Fame"]:
+            return "ORG", 2  # "the Rock & Roll Hall of Fame": a museum, an institution (not a hall)
+        if head and (
+            any(w in gaz.org_words for w in head) or gaz.known.get(" ".join(head)) == "ORG"
+        ):  # "Islamic State of Iraq and Syria": a known body's name goes on (not "State")
+            return "ORG", 2
+        if head and head[-1] == "House" and words[len(head) + 1 : len(head) + 2] != ["the"]:
+            return "ORG", 2  # "House of Councillors": a chamber (not "House of the Dragon")
+        if head and any(w in gaz.place_words for w in head):
+            return "PLACE", 2
+        if words[-1] in gaz.org_words:
+            # a head noun alone ("Steel", "Mining", "the Union") is weak evidence: it types no
+            # list of names ("Guns, Germs, and Steel", a book)
+            return "ORG", 2 if len(words) > 1 else 1
+        if words[-1] in gaz.place_words and len(words) > 1:
+            return "PLACE", 2
+        if words[0] in PLACE_OPENERS and len(words) > 1:
+            return "PLACE", 2
+        before = self.text[max(0, start - 60) : start].lower().split()
+        kin = (
+            bool(before)
+            and before[-1].rstrip(",") in _KIN_NOUNS
+            and (
+                any(_determines_kin(w) for w in before[-3:-1])
+                or _KIN_NAME_END.match(after) is not None
+            )
+        )  # "his wife Ann said", "wife Maureen.", "children Bo and Al", not "children Creating art"
+        if (kin or after[:7] == " and I ") and self._named_kin(words, surface, kin, after):
+            return "PERSON", 2  # "survived by his wife, Maureen", "Laura and I welcome"
+        if (
+            before
+            and before[-1] in ORG_NOUNS
+            and not (
+                words[0] in gaz.first_names
+                and (before[-1] in gaz.role_words or self._capitalised_before(start))
+            )
+        ):  # "the carmaker Ladon Motors", but "actor and producer Ann Lee" is a person, and so
+            # is "the Security Council Ann Lee": the council's name ends before her given name
+            return "ORG", 2
+        if before and before[-1] in ("daily", "weekly") and self._newspaper_before(start):
+            return "ORG", 2  # "Greek daily Kathimerini", "the weekly Der Kurier"
+        if (
+            len(before) >= 2
+            and before[-1] == "of"
+            and before[-2] in _PERSON_EVENTS
+            and 2 <= len(words) <= 3
+            and self._plain_name(words)
+        ):
+            return "PERSON", 2  # "the assassination of Rafiq Hariri", "the trial of Ann Lee"
+        if (
+            before
+            and before[-1].endswith("-year-old")
+            and len(words) <= 3
+            and before[-2:-1] not in (["the"], ["a"], ["an"])  # "the 24-year-old Spaniard"
+        ):
+            return "PERSON", 2  # "Fifteen-year-old Robert said": an age before a name
+        if (
+            len(words) <= 2
+            and self._named_as_ending_before(start)
+            and self._named_as_person(start, words[0])
+        ):
+            return "PERSON", 2  # "a protester using the pseudonym Katya"
+        if (
+            before
+            and before[-1].endswith(",")
+            and before[-1][:-1] in ORG_NOUNS
+            and after.startswith(",")
+            and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
+            and not (len(words) > 1 and self._role_for_body_before(start))
+            and not _PERSON_AGE.match(after)  # "the Unionist Party, Ian Paisley, 81,": its leader
+        ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
+            return "ORG", 2  # "the national copper commission, Cochilco, said"
+        if (
+            after[:1] == ","
+            and _DESCRIBED_AS_BODY.match(self.text, end)
+            and self.text[start - 4 : start] != "and "  # "Security and Investigations, a firm"
+        ):
+            return "ORG", 2  # "Arla, the main Danish provider of dairy products", "Hutchison,
+            # the company which operates the network": a body described after a comma
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
+            return "PLACE", 2
+        if self._platform_cue(start, end):
+            return "ORG", 2
+        if after[:1] == "," and _COMMA_WORD.match(after):
+            nxt = _COMMA_NAME.match(after)
+            if (
+                nxt
+                and gaz.known.get(nxt.group(1).strip()) == "PLACE"
+                and len(words) <= 3
+                and not self._role_after(end + nxt.end())
+                and not (
+                    len(words) > 1
+                    and words[0] in gaz.first_names
+                    and words[-1] not in _PLACE_HEADS
+                    and not (before and before[-1] in _PLACE_PREPOSITIONS)
+                    and self._person_apposition(end + nxt.end())
+                )
+            ):  # "Croydon, South London", "near Alice Springs, Australia", but not "Hernan
+                # Gomez, Panama coach, said" nor "Adrian Wojnarowski, US sport columnist, said"
+                return "PLACE", 2
+        rest_after = (
+            after[2:]
+            if after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3])
+            else after
+        )  # "Acme's revenue": the word after the possessive
+        parts = rest_after.split(None, 1)  # [] when only spaces are left
+        next_word = parts[0].lower().strip(".,;:") if parts else ""
+        if (
+            (
+                next_word in _MEDIA_VERBS
+                and not (
+                    len(words) > 1
+                    and (
+                        (before and before[-1] in gaz.role_words)
+                        or (words[0] in gaz.first_names and words[-1] not in gaz.org_words)
+                    )
+                )
+            )  # but "journalist Ron Suskind reported", "VOA's David Gollust reports": a reporter
+            or (
+                (
+                    next_word in _OUTLET_NOUNS
+                    or (
+                        next_word in _BODY_NOUNS_AFTER
+                        and words[0] not in gaz.first_names
+                        and _names_one_body(self.text[max(0, start - 60) : start], next_word)
+                    )
+                )
+                and rest_after[:1] == " "
+                and (next_word[-1] != "s" or self.text[start - 5 : start] == " and ")
+            )  # "Maariv newspaper", "the Sun and Daily Mirror newspapers" (not "the Murdoch
+            # newspapers": a proprietor's)
+            or (_media_before(before) and not self._person_interviewed(words, before))
+        ):
+            return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
+        if next_word in PLACE_NOUNS:
+            return "PLACE", 1
+        if next_word in ("mayor", "governor", "premier", "council", "capital") and after.startswith(
+            ("'s", "’s")
+        ):
+            return "PLACE", 2
+        if (
+            len(words) > 1
+            and any(_is_acronym(w) or w == "&" for w in words)
+            and not (words[0] in gaz.first_names and _ROMAN_NUMERAL.fullmatch(words[-1]))
+        ):  # but "Martin III", "Ann Lee II": a given name and a generation
+            return "ORG", 1
+        if (
+            len(words) > 1
+            and (
+                words[0] in gaz.first_names
+                or (len(words) > 2 and _INITIAL.fullmatch(words[0]) and words[1] in gaz.first_names)
+            )  # "J. Lewis Libby", "F. Scott Orrow": an initial before the given name
+            and words[-1] not in HONOURS
+            and not (
+                self.text[start - 4 : start] == "the "
+                and not after[1:2].islower()
+                and not (len(words) == 3 and _INITIAL.fullmatch(words[1]))
+            )
+        ):  # but "George Polk Awards" is a prize named after him, and "by the Austin
+            # American-Statesman," is no one: nobody is "the" Ann Lee (but "the James Cagney
+            # film" is his film, and "the Frank E. Buck Professor": a middle initial is a
+            # person's)
+            return "PERSON", 2
+        if (
+            len(words) == 3
+            and words[1] in gaz.first_names
+            and "." not in surface
+            and not _may_open_known(words[0])
+            and words[0].lower() not in self.lower_seen
+            and words[0].lower() not in gaz.common_words
+            and not any(w in gaz.org_words or w in gaz.place_words for w in words)
+        ):
+            return "PERSON", 1  # "Noordin Mohammad Top": a given name in the middle
+        if len(words) > 1 and any(w in gaz.org_words for w in words):
+            return "ORG", 1
+        if 1 < len(words) <= 3 and not any(
+            w.lower() in gaz.common_words
+            or w.lower() in self.lower_seen
+            or w in THING_WORDS
+            or self._lookup(w)
+            for w in words
+        ):
+            # Two or three unknown capitalised words look like a name, but only a person cue
+            # makes them a person ("Rio Tinto", "Nowa Huta" are not): unconfirmed is strength 0.
+            if next_word in SPEECH_VERBS and self._body_of_person_before(start):
+                return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
+            if next_word in SPEECH_VERBS and self._place_cue(before, start, surface):
+                return "PLACE", 1  # "police in Nowa Huta said"
+            if after[:1] == "," and self._employer_before(before):
+                return "ORG", 1  # "head of research at Forsyth Barr, Rob Mercer, said"
+            if len(before) >= 2 and (
+                (before[-1] == "named" and before[-2] in _PEOPLE_NAMED)
+                or (before[-1] == "as" and "identified" in before[-4:-1])
+            ):
+                return "PERSON", 2  # "an opposition official named Ann Orrow", "police
+                # identified the men as Ann Orrow, …" (a list after it takes the type)
+            if before and before[-1] in _TOLD and next_word not in SPEECH_VERBS:
+                return "PERSON", 0  # "he told Ekho Moskvy": with no given name, an outlet as
+                # often as a person; unconfirmed, no one (but "Baran said" later confirms)
+            if (
+                next_word in SPEECH_VERBS
+                or (before and before[-1] in SPEECH_VERBS)
+                or (
+                    "," in self.text[max(0, start - 3) : start]  # the pattern ends with ",\s$"
+                    and _INVERTED_SPEAKER_BEFORE.search(self.text, max(0, start - 160), start)
+                )
+                or self._person_after(after)
+                or (before and before[-1].rstrip(",") in gaz.role_words)
+                or (before and before[-1].rstrip(",").rsplit("-", 1)[-1] in gaz.role_words)
+                or self._group_before(start)
+                or _MEMBER_SPEAKS.match(after)
+                or _COMMA_SPEECH.match(after)
+                or self._of_known_place(after)
+                or (
+                    after[:1] == ","
+                    and _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
+                )
+                or _OF_BODY_SPEAKS.match(self.text, end)
+                or self._role_of_before(before)
+                or (after[:1] in ("'", "’") and _PERSON_POSSESSION.match(after))
+                or self._opens_paragraph_pronoun_speaks(toks, start, end)
+            ):
+                return "PERSON", 1
+            if self._place_cue(before, start, surface):
+                return "PLACE", 1  # "in Nowa Huta"
+            return "PERSON", 0
+        if len(before) >= 2 and before[-2:] == ["according", "to"]:
+            return "ORG", 1
+        if before and before[-1] == "told":
+            return "ORG", 1
+        if (
+            len(before) > 1
+            and before[-1] in ("of", "for")
+            and (before[-2] in _PORTFOLIO_HOLDERS or before[-2:] == ["state", "for"])
+            and not self._lookup(surface)
+        ):
+            return None, 0  # "the Secretary of Transportation", "Minister for Tourism": a brief
+        if (
+            before
+            and before[-1] in ("of", "at", "for")
+            and any(w in gaz.role_words for w in before[-5:-1])
+        ):
+            if before[-1] == "of" and (
+                before[-2] in _PLACE_OFFICES or (self._lookup(surface) or ("", ""))[1] == "PLACE"
+            ):
+                return (
+                    "PLACE",
+                    1,
+                )  # "the mayor of Yartsevo", "governor of New York": a place's office
+            return "ORG", 1
+        if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
+            return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker
+        if (
+            len(words) == 1
+            and (next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS))
+            and _is_abbreviation(words[0])
+            and words[0].lower() not in gaz.common_words
+        ):
+            return "ORG", 1  # "TfL stated", "KCNA said", "said WWF": a body's abbreviation speaks
+        if next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS):
+            if next_word in SPEECH_VERBS and self._body_of_person_before(start):
+                return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
+            if next_word in SPEECH_VERBS and self._place_cue(before, start, surface):
+                return "PLACE", 1  # "officials in Nakhodka said": the speakers are in it
+            return "PERSON", 1
+        if (
+            len(words) == 1
+            and ((after[:2] == ", " and _PERSON_AGE.match(after)) or self._person_after(after))
+            and not _described(before)  # "the young Spaniard, who": a description
+            and not (len(surface) > 2 and _is_acronym(surface))  # "Speaking to CNBC, the head
+            # of the WTO, Ann Lee said": capitals alone name a body, not the person after it
+        ):
+            if after[:2] == ", " and _PERSON_AGE.match(after):
+                # an age, even opening a sentence: "Kessler, 54, said"
+                return "PERSON", 2
+            speaks = _DESCRIBED_THEN_SPEAKS.match(self.text, end)
+            if speaks and (speaks.group(1) in ("a", "an") or not words[0].endswith("s")):
+                return "PERSON", 2  # "Vellacott, a nurse at the hospital, said"
+            return "PERSON", 1  # "Moss, who"
+        if (
+            _is_acronym(surface)
+            and len(surface) > 2
+            and surface.lower() not in gaz.common_words
+            and not _ROMAN_NUMERAL.fullmatch(surface)  # "II, III, IV", "the XXI century"
+            and not (len(surface) > 3 and surface.lower() in self.lower_seen)
+            and next_word not in _ACRONYM_THINGS  # "his PAN card", "the GBR code": a thing's
+        ):  # "the LEFT … the RIGHT", "TRIAL solutions": a word written in capitals for stress
+            return "ORG", 1  # two capitals alone ("ID", "PR", "IV") are abbreviations of words
+        if self._place_cue(before, start, surface):
+            return "PLACE", 1
+        if (
+            len(words) == 1
+            and before
+            and before[-1] in _BRAND_BEFORE
+            and self._brand_name(words[0], start, after)
+            and (before[-1] not in _AGENT_BEFORE or self._word_ends_a_brand(words[0]))
+        ):
+            return "ORG", 1  # "measured by RealClearPolitics", "hosted on GitLab"
+        return None, 0
+
+    def _brand_name(self, word: str, start: int, after: str) -> bool:
+        """One word with a capital inside ("PolitiFact", "GitLab"): a firm's or a website's
+        coined name, but not a surname's ("McCready", "DeJoy", "LaGuardia"), a hashtag's, a
+        programming language's, nor a product's ("PlayStation 4", "a JavaScript interpreter")."""
+        m = _brand_match(word)
+        return (
+            m is not None
+            and m.group(1) not in _SURNAME_PREFIXES
+            and word not in _LANGUAGES
+            and word not in self.gaz.first_names
+            and self.text[start - 1 : start] not in ("#", "@")
+            and not _NUMBER_AFTER.match(after)
+            and not _PRODUCT_AFTER.match(after)
+        )
+
+    def _word_ends_a_brand(self, word: str) -> bool:
+        """'PollTracker', 'PolitiFact': a coined name ending in a word, not a given name
+        ("RuPaul"), a short syllable ("PewDiePie") or a digit ("DeadMau5")."""
+        m = _BRAND_LAST.search(word)
+        return m is not None and m.group() not in self.gaz.first_names
+
+    def _no_one_word_cue(self, name: str, tok: Token, surface: str, start: int, after: str) -> bool:
+        """Whether no cue after the early checks of `_evidence` can fire for a one-word name
+        (`name`: its word without a possessive; `after`: the 40 characters after it).
+
+        Each test is a necessary condition of one or more of those cues (the word right before
+        or after is a cue word, a comma or an apostrophe follows, the name is an
+        abbreviation…), so a name passing them all is untyped without trying the cues one by
+        one: three one-word candidates in five. Keep this in step with `_evidence` (the tests in
+        tests/nlp/test_fast_paths.py compare the two on every cue)."""
+        mark = after[:1]
+        gaz = self.gaz
+        if (
+            _brand_match(name)
+            or (after[:2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(after))
+            or ((after[1:4] == "who" or after[1:2].isdigit()) and _PERSON_AFTER.match(after))
+            or (len(surface) > 2 and _is_acronym(surface))
+            or name in gaz.org_words
+        ):
+            return False
+        rest_after = after
+        if after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3]):
+            rest_after = after[2:]  # "Acme's newspaper": the word after the possessive
+        text = self.text
+        if self._deal_word_before(start) >= 0 or self._named_as_ending_before(start):
+            return False  # also "shares of", which ends with " of "
+        window = text[max(0, start - 60) : start].rsplit(None, 1)
+        before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
+        # ("on" covers _platform_cue: its shorter window must hold a word before the "on")
+        if (
+            before in _ONE_WORD_BEFORE_CUES
+            or before.endswith("-year-old")
+            or before.rstrip(",") in _KIN_NOUNS
+        ):
+            return False
+        if after[:7] == " and I " and _AND_I.match(after):
+            return False  # "Laura and I welcome"
+        if mark == "," and before[-1:] == "," and before[:-1] in ORG_NOUNS:
+            return False  # "the copper commission, Cochilco, said"
+        next_words = rest_after.split(None, 1)
+        next_word = next_words[0].lower().strip(".,;:") if next_words else ""
+        if next_word in _ONE_WORD_AFTER_CUES or strip_possessive(next_word) in _LEADER_TERMS:
+            return False  # (also "the Kelbrook government's")
+        # the cues that need a comma or an apostrophe after the name: regular expressions,
+        # tried last (most names with a comma after them fail a cheaper test above)
+        if mark == ",":
+            if _DESCRIBED_AS_BODY.match(self.text, start + len(surface)):
+                return False  # "Arla, the main Danish provider of dairy products"
+            if after[:2] == ", " and self._person_after(after):
+                return False  # "Moss, 41,", "Moss, a former coach" (and all _PERSON_AGE)
+            place = _COMMA_NAME.match(after)  # "Croydon, London"
+            if place and gaz.known.get(place.group(1).strip()) == "PLACE":
+                return False
+        elif mark in _APOSTROPHES and _ORG_POSSESSION.match(after):
+            return False  # "Quorvex's chief executive"
+        return not (tok.sentence_start and _SPEAKS_ALONE.match(after))
+
+    def _first_name_decides(self, words: list[str], start: int, after: str) -> bool:
+        """Whether a name of 2+ words opening with a first name (`words`, possessives cut) is
+        typed by the first-name rule of `_evidence` (PERSON 2): no check between
+        `_no_one_word_cue` and that rule can give anything else.
+
+        Each test is a necessary condition of one or more of those checks (its last word is a
+        head, "of" or "for" is in it, an apostrophe or comma follows, the word right before or
+        after is a cue word…); checks that give PERSON 2 themselves ("15-year-old Ann Lee")
+        need none. Keep this in step with `_evidence` (tests/nlp/test_fast_paths.py compares
+        the two on every cue)."""
+        gaz = self.gaz
+        last = words[-1]
+        if (
+            last in HONOURS
+            or last in _FIRST_NAME_LAST_CUES
+            or last in gaz.org_words
+            or last in gaz.place_words
+            or words[0] in PLACE_OPENERS
+            or after[:1] in _ONE_WORD_AFTER_MARKS
+            or "of" in words
+            or "for" in words
+            or any(_is_acronym(w) or w == "&" for w in words)
+        ):
+            return False
+        if self._deal_word_before(start) >= 0:
+            return False  # also "shares of", "a stake in"
+        window = self.text[max(0, start - 60) : start].rsplit(None, 1)
+        before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
+        if before in _FIRST_NAME_BEFORE_CUES or (
+            before in ORG_NOUNS and before not in gaz.role_words
+        ):
+            return False
+        next_words = after.split(None, 1)
+        next_word = next_words[0].lower().strip(".,;:") if next_words else ""
+        return next_word not in _FIRST_NAME_AFTER_CUES
+
+    def _role_for_body_before(self, start: int) -> bool:
+        """'a spokeswoman for the Alberta Liquor Commission, ', 'the chairman of the auto firm, '
+        right before `start`: a role word, then "of", "for" or "at" and a body named with no
+        comma, in the same sentence: a name of two words or more after the comma holds the role
+        (but "head of the copper commission, Cochilco," names the commission)."""
+        window = self.text[max(0, start - 100) : start - 2]
+        cut = max(window.rfind(","), window.rfind(". "), window.rfind('"'), window.rfind("“"))
+        words = window[cut + 1 :].lower().split()
+        role_words = self.gaz.role_words
+        return any(
+            w in role_words and nxt in ("of", "for", "at") for w, nxt in pairwise(words[:-1])
+        )
+
+    def _employer_before(self, before: list[str]) -> bool:
+        """'head of research at', 'an analyst at', 'Ann Lee, with' before a name and a comma:
+        the name is where someone works ("…, with Hudson Square Research, remarked")."""
+        if len(before) < 2:
+            return False
+        if before[-1] == "at":
+            return any(w.rstrip(",") in self.gaz.role_words for w in before[-6:-1])
+        return before[-1] == "with" and before[-2].endswith(",")
+
+    def _told_the_before(self, start: int) -> bool:
+        """Whether "told the", "telling the", "tells the" or "tell the" ends right before `start`."""
+        text = self.text
+        if start < 9 or text[start - 4 : start] != "the ":
+            return False
+        k = text.rfind(" ", max(0, start - 13), start - 5)
+        return text[k + 1 : start - 5] in _TOLD
+
+    def _deal_word_before(self, start: int) -> int:
+        """Where the space before a word of _DEAL_WORDS ending right before `start` is, -1 if
+        none: `text[max(0, start - 10) : start].endswith(_DEAL_WORDS)` found by the last word
+        (one search for a space and a set lookup, not a slice and eight comparisons)."""
+        text = self.text
+        if start < 3 or text[start - 1] != " ":
+            return -1
+        k = text.rfind(" ", max(0, start - 10), start - 1)
+        return k if k >= 0 and text[k + 1 : start - 1] in _DEAL_WORD_SET else -1
+
+    def _deal_before(self, start: int) -> bool:
+        """'a takeover bid for', 'who also owns' right before `start`: only a company is bought."""
+        k = self._deal_word_before(start)
+        return (
+            k >= 0
+            # every match of _DEAL_BEFORE has one of these words before the deal word
+            and self.text[max(0, start - 30) : k].endswith(_DEAL_BEFORE_ENDS)
+            and _DEAL_BEFORE.search(self.text, max(0, start - 30), start) is not None
+        )
+
+    def _named_as_ending_before(self, start: int) -> bool:
+        """`text[max(0, start - 11) : start].endswith(_NAMED_AS_ENDINGS)`, its last letter first."""
+        return self.text[start - 2 : start - 1] in _NAMED_AS_LAST and self.text[
+            max(0, start - 11) : start
+        ].endswith(_NAMED_AS_ENDINGS)
+
+    def _person_interviewed(self, words: list[str], before: list[str]) -> bool:
+        """'in an interview with Ann Lee': a known first name and a surname, not an outlet."""
+        return (
+            before[-1] == "with"
+            and len(words) == 2
+            and words[0] in self.gaz.first_names
+            and words[1] not in self.heads
+            and words[1] not in self.gaz.known
+        )
+
+    def _work_before(self, start: int) -> bool:
+        """Whether the word before a title opening with "The" says it is a book, film or show
+        ("his memoir The Master of Disguise") or whose it is ("Dawkins' The God Delusion")."""
+        before = self.text[max(0, start - 20) : start].split()
+        if not before:
+            return False
+        word = before[-1].rstrip(",:")
+        return word.lower() in _WORK_NOUNS or word.endswith(("'", "'s", "’", "’s"))
+
+    def _newspaper_before(self, start: int) -> bool:
+        """'Greek daily', 'the weekly' right before `start` (but not 'a daily Aspirin')."""
+        words = self.text[max(0, start - 30) : start].split()
+        if len(words) < 2:
+            return False
+        return words[-2] == "the" or self.gaz.known.get(words[-2]) in ("GROUP", "PLACE")
+
+    def _person_apposition(self, end: int) -> bool:
+        """'Adrian Wojnarowski, US sport columnist from ESPN, said': after a name's ", Country",
+        a role noun within three words, or a speech verb closing the apposition."""
+        tail = self.text[end : end + 120]
+        head, comma, rest = tail.partition(",")
+        words = [w.strip(".;:").lower() for w in head.split()[:3]]
+        if any(
+            w in self.gaz.role_words or w in _PEOPLE_NOUNS or w[:-1] in self.gaz.role_words
+            for w in words
+        ):  # "US sport columnist", "US presidents George Washington and …"
+            return True
+        verb = rest.split(None, 1)[:1] if comma else []
+        return bool(verb) and verb[0].strip(".,;:") in SPEECH_VERBS
+
+    def _role_after(self, end: int) -> bool:
+        """Whether the word after `end` names people: a role or occupation ("actor", "writer"),
+        or "family", "community", "woman"…"""
+        after = self.text[end : end + 30].split(None, 1)
+        word = after[0].strip(".,;:") if after else ""
+        return word in self.gaz.role_words or word in _PEOPLE_NOUNS
+
+    def _speaks_alone(self, word: str, after: str) -> bool:
+        """'Winch said he…', 'Quillan told reporters': one unknown capitalised word opening a
+        sentence as the subject of a speech verb names a person; plurals ("Prosecutors said"),
+        abbreviations, role words and abstract nouns ("Research suggested") do not."""
+        verb = _SPEAKS_ALONE.match(after)
+        if verb is None:
+            return False  # most sentence openers have no speech verb after them
+        lower = word.lower()
+        # "Blankenship concurred: “…”", "Clemence said, “…”": a name introducing a quotation
+        # may end like an abstract noun; a plural still names no one ("Organisers said: “…”")
+        quoting = after[verb.end() : verb.end() + 3].lstrip(" ,:")[:1] in _QUOTE_MARKS
+        return (
+            len(word) > 2
+            and not word.isupper()
+            and not _is_abbreviation(word)  # "PwC said": a body's abbreviation (see _evidence)
+            and ("'" not in word[2:] and "’" not in word[2:])  # "You've said", not "O'Neill said"
+            and not lower.endswith("s" if quoting else _NOT_NAME_ENDINGS)
+            and lower not in self.gaz.role_words
+            and lower not in self.gaz.common_words
+            and lower not in self.lower_seen
+        )
+
+    def _role_of_before(self, before: list[str]) -> bool:
+        """'the mayor of London, Sadiq Khan,': a role of a body or place, then a comma, names the
+        person holding it (`before` is the lower-cased words before the name)."""
+        if not before or not before[-1].endswith(","):
+            return False
+        tail = before[-5:-1]
+        return any(
+            w in ("of", "for", "at") and k and tail[k - 1] in self.gaz.role_words
+            for k, w in enumerate(tail)
+        )
+
+    def _named_as_person(self, start: int, first: str) -> bool:
+        """'using the pseudonym Katya', 'who gave her name as Dana', 'identified only as
+        Marek': a name given for a person who is not otherwise named."""
+        cue = _NAMED_AS.search(self.text, max(0, start - 40), start)
+        if cue is None:
+            return False
+        return cue.group(1) is not None or first in self.gaz.first_names
+
+    def _body_of_person_before(self, start: int) -> bool:
+        """Whether 'of', 'at' or 'from' right after a capitalised name comes before `start`."""
+        words = self.text[max(0, start - 40) : start].split()
+        return (
+            len(words) >= 2
+            and words[-1] in ("of", "at", "from")
+            and words[-2][:1].isupper()
+            and words[-2].isalpha()
+            and words[-2].lower() not in self.lower_seen
+        )
+
+    def _shares_of(self, start: int) -> bool:
+        """'shares of Quorvex', 'a stake in Quorvex': only a company has shares."""
+        if self.text[start - 4 : start] not in (" of ", " in "):
+            return False
+        before = self.text[max(0, start - 16) : start].lower().split()
+        return len(before) >= 2 and before[-2] in _HELD
+
+    def _place_cue(self, before: list[str], start: int, surface: str) -> bool:
+        """'in Leek', 'near Ashby': a preposition of place right before the name."""
+        return (
+            bool(before)
+            and before[-1] in ("in", "near")
+            and (len(before) < 2 or before[-2] not in _NOT_PLACE_BEFORE_IN)
+            and not self._after_capitalised_word(start)
+            and not any(c.isdigit() for c in surface)
+        )
+
+    def _group_before(self, start: int) -> bool:
+        """'Ethiopians Dejene Debela', 'Kenyan runner …': a nationality right before a name."""
+        words = self.text[max(0, start - 30) : start].split()
+        known = self._lookup(words[-1]) if words and words[-1][:1].isupper() else None
+        return known is not None and known[1] == "GROUP"
+
+    def _of_known_place(self, after: str) -> bool:
+        """'Ann Lee of Kenya': a name followed by 'of' and a known place is a person from there."""
+        m = _OF_PLACE.match(after)
+        return m is not None and self.gaz.known.get(m.group(1)) == "PLACE"
+
+    def _opens_paragraph_pronoun_speaks(self, toks: list[Token], start: int, end: int) -> bool:
+        """'Daphni Leef, credited with …, addressed the crowd. "…", she said.': two unknown words
+        opening a paragraph, set off by a comma, name a person when "she" or "he" speaks later in
+        that paragraph."""
+        if len(toks) != 2 or (start and self.text[start - 1] != "\n"):
+            return False
+        if self.text[end : end + 2] != ", ":
+            return False
+        stop = self.text.find("\n", end)
+        return (
+            _PRONOUN_SPEAKS.search(self.text, end, stop if stop >= 0 else len(self.text))
+            is not None
+        )
+
+    def _person_after(self, after: str) -> bool:
+        """Whether the words after a name describe a person: ", who", ", 54,", ", a former coach"."""
+        if after[:2] != ", " and not (
+            after[:1] == " " and (after[1:4] == "who" or after[1:2].isdigit())
+        ):
+            return False  # no match can start so (most names): the pattern is not tried
+        m = _PERSON_AFTER.match(after)
+        if not m:
+            return False
+        if m.group(1) and ("'s " in m.group(0) or "’s " in m.group(0)):
+            # ", Gaza's deputy health minister,": the role is the head (not ", Canada's chief
+            # rail operator,")
+            head, _, _ = m.group(1).partition(" of ")  # "Acme's vice president of marketing"
+            words = head.split()
+            if m.end() < len(after) or head != m.group(1):
+                words = words[-1:]  # the whole apposition (or its head) is in view: its last word
+            return any(w.lower() in self.gaz.role_words for w in words)
+        if m.group(1) and m.group(1).startswith("one of the "):
+            last = m.group(1).rsplit(" ", 1)[-1].lower()  # ", one of the MPs who signed"
+            return last.endswith("s") and last[:-1] in self.gaz.role_words
+        return not m.group(1) or any(
+            w.lower() in self.gaz.role_words for w in m.group(1).split()
+        )  # ", the acting Prime Minister of Iraq"
+
+    def _after_capitalised_word(self, start: int) -> bool:
+        """'Nobel Prize in Economics': the preposition sits inside a longer name."""
+        words = self.text[max(0, start - 40) : start].split()
+        if len(words) < 2 or not words[-2][:1].isupper() or words[-2].endswith((",", ".")):
+            return False
+        lower = words[-2].lower()  # "Residents in Leek": a sentence opener, not part of a name
+        return lower not in self.gaz.common_words and lower not in self.lower_seen
+
+    def _platform_cue(self, start: int, end: int) -> bool:
+        if start > 2 and self.text[start - 1] == " " and not self.text[start - 2].isspace():
+            pair = self.text[start - 3 : start - 1]  # the word before ends here: is it "on"?
+            if pair.isascii() and pair.lower() != "on":
+                return False  # the window below, stripped, ends with this pair
+        window = self.text[max(0, start - 30) : start].lower()
+        if not window.rstrip().endswith("on"):
+            return False  # the word before is not "on" (the commonest answer, without splitting)
+        before = window.split()
+        if len(before) < 2 or before[-1] != "on":
+            return False
+        if before[-2] in ("posted", "wrote", "tweeted", "shared"):
+            return True
+        return _PLATFORM_AFTER.match(self.text, end) is not None  # "on X, writing that"

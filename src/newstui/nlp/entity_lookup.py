@@ -1,0 +1,351 @@
+"""The entity scan's view of one article and the lookups every step asks (see _FinderBase)."""
+
+from __future__ import annotations
+
+import bisect
+
+from newstui.nlp.entity_cues import (
+    _GLUED_STOP,
+    _OCCUPATION_ENDINGS,
+    _OFFICIAL_ROLES,
+    _OWN_POSSESSIVE_AFTER,
+    _OWN_S,
+    _TITLE_MODIFIERS,
+    _TRANSCRIPT_LABEL,
+    _credit_lines,
+)
+from newstui.nlp.entity_words import (
+    _NUMBER_AFTER,
+    _START,
+    CALENDAR,
+    COMPASS,
+    THING_WORDS,
+    Candidate,
+    LowerCaseWords,
+    _dot_inside_word,
+    _head_nouns,
+    _is_acronym,
+    _is_cap,
+    _is_lower,
+    _is_upper,
+    _may_close_known,
+    _may_open_known,
+    _particle_lowered,
+)
+from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
+from newstui.nlp.names import strip_possessive
+from newstui.nlp.segment import Dateline, Token, paragraph_spans
+
+
+class _FinderBase:
+    """One article as the entity scan reads it (datelines, credit lines and transcript or image labels
+    dropped, headings found) with the lookups every step asks: the gazetteer, known names, titles."""
+
+    def __init__(self, text: str, tokens: list[Token], datelines: list[Dateline]) -> None:
+        self.text = text
+        self.tokens = tokens
+        for dateline in datelines:  # its words are candidates already; tokens are in text order
+            lo = bisect.bisect_left(self.tokens, dateline.places[0][0], key=_START)
+            hi = bisect.bisect_left(self.tokens, dateline.end, key=_START)
+            self.tokens = self.tokens[:lo] + self.tokens[hi:]
+        if "©" in text or "CC BY" in text or "Creative Commons" in text:
+            for lo_pos, hi_pos in _credit_lines(text):  # the feed's licence line names no one
+                lo = bisect.bisect_left(self.tokens, lo_pos, key=_START)
+                hi = bisect.bisect_left(self.tokens, hi_pos, key=_START)
+                self.tokens = self.tokens[:lo] + self.tokens[hi:]
+        if "((" in text:
+            self._drop_transcript_labels()
+        if _dot_inside_word(text) and any("." in t.text for t in self.tokens):
+            self._split_glued_sentences()
+        if "Image:" in text:
+            self._drop_image_labels()
+        if "@" in text:  # "@RedHat", "KN@PPSTER": a handle or an address is no name
+            self.tokens = [t for t in self.tokens if text[t.start - 1 : t.start] != "@"]
+        self.datelines = datelines
+        self.gaz: Gazetteer = load_gazetteer()
+        self.lower_seen = LowerCaseWords(text)
+        self.storm_heads = False  # whether a run opens with "Hurricane", "Typhoon"…
+        self.saint_places: set[str] | None = None  # see _saint_names_a_place
+        self.airlines: set[str] = set()  # "Adam Air" of "Adam Air Flight 574": see _scan_run
+        self.candidates: list[Candidate] = []
+        self.heads = _head_nouns()
+        self.headings = [(s, e) for s, e in paragraph_spans(text) if self._is_heading(s, e)]
+        # see _drop_sentence_opener: by word, one dict for a word before a comma, one for others
+        self.lone_openers: dict[str, bool] = {}
+        self.lone_openers_comma: dict[str, bool] = {}
+        self.heading_starts = [start for start, _ in self.headings]
+
+    def _drop_transcript_labels(self) -> None:
+        """An interview transcript labels each turn ("((WSS))  Why?", "((Ann Lee))  Yes."): an
+        interviewer's initials name no one, and the word after any label opens a sentence."""
+        initials: set[int] = set()
+        openers: set[int] = set()
+        for m in _TRANSCRIPT_LABEL.finditer(self.text):
+            if _is_acronym(m.group(1)):
+                initials.add(m.start(1))
+            openers.add(m.end())
+        tokens = []
+        for t in self.tokens:
+            if t.start in initials:
+                continue
+            if t.start in openers and not t.sentence_start:
+                t = Token(t.start, t.end, t.text, True)  # a copy: the caller's tokens stay
+            tokens.append(t)
+        self.tokens = tokens
+
+    def _split_glued_sentences(self) -> None:
+        """'troops in Afghanistan.Trump said': a full stop with no space after it between two
+        words is a sentence's end (not "U.S", "Portfolio.hu"): the token is two words, the
+        second opening a sentence."""
+        tokens = []
+        for t in self.tokens:
+            m = _GLUED_STOP.fullmatch(t.text) if "." in t.text else None
+            if m is None:
+                tokens.append(t)
+                continue
+            stop = t.start + m.end(1)
+            tokens.append(Token(t.start, stop, m.group(1), t.sentence_start))
+            tokens.append(Token(stop + 1, t.end, m.group(2), True))  # copies: the caller's stay
+        self.tokens = tokens
+
+    def _drop_image_labels(self) -> None:
+        """'Kamala Harris Image: U.S. Senate.', 'Bill HammonsImage: …': a caption names what it
+        shows, then 'Image:' and the credit; the label is no part of the name before it."""
+        tokens = []
+        for t in self.tokens:
+            if t.text.endswith("Image") and self.text.startswith(":", t.end):
+                if t.text == "Image":
+                    continue
+                if t.text[-6].islower():  # "HammonsImage": glued to the caption's last word
+                    t = Token(t.start, t.end - 5, t.text[:-5], t.sentence_start)  # a copy
+            tokens.append(t)
+        self.tokens = tokens
+
+    def _is_heading(self, start: int, end: int) -> bool:
+        """A short line without a full stop, most of its words capitalised: a title or heading."""
+        text = self.text
+        last = end  # the last character that `text[start:end].strip()` keeps, found in place
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last == start or text[last - 1] in ".!?,;:”’\"'":
+            return False  # most paragraphs end with a stop: no need to cut out and count words
+        line = text[start:last].strip()
+        words = line.split()
+        if len(words) > 12 or len(words) < 2:
+            return False
+        capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        return capitalised >= 0.6 * len(words)
+
+    def _surface(self, run: list[Token], i: int, n: int) -> tuple[int, int, str]:
+        start, end = run[i].start, run[i + n - 1].end
+        last = run[i + n - 1].text
+        if ("'" in last or "’" in last) and not (n == 1 and self._own_possessive(last, end)):
+            end -= len(last) - len(strip_possessive(last))
+        return start, end, self.text[start:end]
+
+    def _own_possessive(self, word: str, end: int) -> bool:
+        """'McDonald's said', 'at Pellmann's, a chain': an "'s" before a verb or a stop belongs
+        to the name (a business named for its founder); a possessive is followed by a noun."""
+        return (
+            word[-2:] in _OWN_S
+            and len(word) > 4
+            and _OWN_POSSESSIVE_AFTER.match(self.text, end) is not None
+            and word[:-2].lower() not in self.gaz.common_words
+            and word[:-2] not in self.gaz.titles  # "at Lord's", "the Lord's Prayer"
+            and not any(c.type == "PERSON" and c.text.endswith(word[:-2]) for c in self.candidates)
+        )  # "Ann Lee … the warrant was Lee's.": a person named before
+
+    def _lookup(self, surface: str) -> tuple[str, str] | None:
+        """(usual name, type) of a known name, also when written in capitals ("LONDON")."""
+        kind = self.gaz.known.get(surface)
+        if kind:
+            return surface, kind
+        if surface[-1:] == "s" and self.gaz.known.get(surface[:-1]) == "GROUP":
+            return surface, "GROUP"  # "Ethiopians", "Kenyans": the plural of a nationality
+        if "." in surface and len(surface) <= 8:
+            compact = surface.replace(".", "")  # "U.S" → "US"
+            if compact.isupper() and compact in self.gaz.known:
+                return compact, self.gaz.known[compact]
+        if len(surface) > 3 and _is_upper(surface):
+            name = self.gaz.known_upper.get(surface)
+            if name:
+                return name, self.gaz.known[name]
+        lowered = _particle_lowered(surface)
+        if lowered and lowered in self.gaz.known:
+            return lowered, self.gaz.known[lowered]
+        return None
+
+    def _known(self, run: list[Token], i: int) -> int:
+        """How many words from run[i] on form a known name (longest first); 0 if none."""
+        if not _may_open_known(run[i].text):
+            return 0  # most capitalised words open no known name: one cached answer says so
+        start = run[i].start
+        text = self.text
+        for n in range(min(self.gaz.known_max_words, len(run) - i), 0, -1):
+            tok = run[i + n - 1]
+            last = tok.text
+            if _is_lower(last):
+                continue
+            word = strip_possessive(last)
+            end = tok.end - (len(last) - len(word))
+            if (
+                n > 1
+                and end - start > 8
+                and text[tok.start - 1] == " "
+                and not _may_close_known(word)
+            ):
+                continue  # no known name ends with this word: _lookup would find none
+            if self._lookup(text[start:end]):
+                return n
+        return 0
+
+    def _title(self, run: list[Token], i: int) -> int:
+        # "Press Secretary", "Acting Director": a title's modifier opens the title
+        j = i + 1 if run[i].text in _TITLE_MODIFIERS and i + 1 < len(run) else i
+        if (
+            i
+            and len(run) - j == 3
+            and run[i - 1].text in self.gaz.org_words
+            and run[j].text.lower() in self.gaz.role_words
+        ):
+            return j - i + 1  # "Acme Research Institute Director Ane Alencar": the body's officer
+        if j > i:
+            n = self._title(run, j)
+            return n + 1 if n else 0
+        if run[i].text not in self.gaz.title_first_words:
+            if (
+                i == 0
+                and run[0].sentence_start
+                and len(run) > 2
+                and _is_cap(run[1].text)
+                and (
+                    run[0].text.lower() in self.gaz.role_words or self._occupation_before_name(run)
+                )
+            ):
+                return 1  # "Lawyer Emma Jordan said": a role word capitalised by the sentence
+            if i == 0 and 3 <= len(run) <= 4 and self._role_before_name(run):
+                return 1  # "newly elected Assemblywoman Selena Torres", "CEO Andy Vesey"
+            if len(run) - i == 2 and self._role_before_surname(run, i):
+                return 1  # "Administrator Bolden stated", "Prosecutor Quill said"
+            if (
+                i + 2 < len(run)
+                and run[i].text[-1:] == "s"
+                and run[i].text[:-1] in self.gaz.titles
+                and (
+                    run[i + 1].text in self.gaz.first_names
+                    or self._plain_name([t.text for t in run[i + 1 : i + 3]])
+                )
+            ):
+                return 1  # "Senators Ann Lee and …", "Representatives Ann Lee, Bo Kett": a title
+                # for each person of a list
+            return 0
+        for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
+            if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
+                if any(
+                    t.text in THING_WORDS for t in run[i + n : i + n + 3]
+                ) and not self._brief_then_full_name(run, i + n):
+                    return 0  # "the GNU General Public License": a thing's name, no title
+                if (
+                    i + n + 2 < len(run)
+                    and run[i + n + 1].text.lower() in self.gaz.role_words
+                    and run[i + n].text not in self.gaz.first_names
+                    and run[i + n].text.lower() not in self.gaz.role_words
+                    and not self._lookup(run[i + n].text)
+                ):
+                    return n + 2  # "Chief Technical Officer Chris Wright": one title
+                return n
+        if len(run) - i == 2 and self._role_before_surname(run, i):
+            return 1  # "U.S. Attorney Bash": a title's first word as a title of its own
+        return 0
+
+    def _role_before_name(self, run: list[Token]) -> bool:
+        """A capitalised role word ("Assemblywoman", "CEO") before two or three unknown
+        capitalised words that end in no head noun: the role of the person named after it."""
+        if not 3 <= len(run) <= 4 or run[0].text.lower() not in self.gaz.role_words:
+            return False
+        for tok in run[1:]:
+            word = strip_possessive(tok.text)
+            lower = word.lower()
+            if (
+                not _is_cap(word)
+                or word in self.heads
+                or word in CALENDAR
+                or lower in self.gaz.common_words
+                or lower in self.lower_seen
+                or lower in self.gaz.role_words
+            ):
+                return False
+        return not self._known(run, 0) and not self._known(run, 1)
+
+    def _role_before_surname(self, run: list[Token], i: int) -> bool:
+        """An official's role word ending a run before one unknown capitalised word:
+        'Administrator Bolden', 'NASA Administrator Bolden', 'Prosecutor Quill'."""
+        word = strip_possessive(run[i + 1].text)
+        return (
+            run[i].text in _OFFICIAL_ROLES
+            and self._name_follows(run, i + 1)
+            and word.lower() not in self.gaz.common_words
+            and word.lower() not in self.lower_seen
+            and word.lower() not in self.gaz.role_words
+            and word not in THING_WORDS
+            and not _NUMBER_AFTER.match(self.text, run[i + 1].end)
+        )
+
+    def _occupation_before_name(self, run: list[Token]) -> bool:
+        """'Immunologist Kris Andersen', 'Physician Ana Ruiz': an occupation noun ("-ologist",
+        "-ician", "-ist") opening the sentence before a name that ends in no head noun."""
+        lower = run[0].text.lower()
+        return (
+            lower.endswith(_OCCUPATION_ENDINGS)
+            and lower not in self.lower_seen
+            and lower not in self.gaz.common_words
+            and run[0].text not in self.gaz.first_names
+            and not self._known(run, 0)
+            and not self._known(run, 1)
+            and strip_possessive(run[-1].text) not in self.heads
+            and not any(_is_lower(t.text) for t in run[1:3])
+        )
+
+    def _name_follows(self, run: list[Token], i: int) -> bool:
+        """Whether run[i] is a capitalised word that is neither known, a head noun, nor a title."""
+        if i >= len(run) or not _is_cap(run[i].text) or run[i].text in CALENDAR:
+            return False
+        word = strip_possessive(run[i].text)
+        return (
+            word not in self.heads
+            and not self._known(run, i)
+            and not self._title(run, i)
+            and word not in COMPASS
+        )
+
+    def _is_place(self, run: list[Token], i: int, n: int) -> bool:
+        known = self._lookup(self._surface(run, i, n)[2])
+        return known is not None and known[1] == "PLACE"
+
+    def _brief_then_full_name(self, run: list[Token], j: int) -> bool:
+        """'Minister for the Olympics Tessa Jowell': a brief after a title, then a known given
+        name and a surname ending the run (the brief's thing word makes no thing's name)."""
+        if j >= len(run) or run[j].text not in ("for", "of"):
+            return False
+        k = j + 1 + (j + 1 < len(run) and run[j + 1].text == "the")
+        return (
+            len(run) - k >= 3
+            and all(_is_cap(t.text) for t in run[k:])
+            and run[-2].text in self.gaz.first_names
+            and run[-1].text not in THING_WORDS
+        )
+
+    def _plain_name(self, words: list[str]) -> bool:
+        """Whether `words` hold no known name, head noun, title, role or common word."""
+        gaz = self.gaz
+        return not any(
+            w in gaz.known
+            or w in self.heads
+            or w in gaz.org_words
+            or w in gaz.place_words
+            or w in gaz.titles
+            or w.lower() in gaz.role_words
+            or w.lower() in gaz.common_words
+            or w.lower() in self.lower_seen
+            for w in words
+        )

@@ -1,0 +1,877 @@
+"""An article's candidates into entities: mentions grouped by name (surnames, spelling variants, short
+forms, company and body names), each group typed by its mentions' vote and the rules, and the Entity
+with every mention's offsets."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from newstui.model import Entity, Mention
+from newstui.nlp.entity_cues import _GENERIC_HEADS, _LEGAL_FORMS, _OFFICE_NOUNS, _OWN_S
+from newstui.nlp.entity_words import _CACHED_WORDS, _T, Candidate, _is_acronym, _known_first_words
+from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
+from newstui.nlp.names import canonical_key, spelling_variant, strip_possessive
+
+
+def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity]:
+    """Group mentions of one entity: same key, a surname or first name of a full name, an acronym;
+    each group typed by the rules' vote (`text`: the article they were found in)."""
+    groups, confirmed = group_candidates(candidates, text)
+    gaz = load_gazetteer()
+    entities = []
+    for key, cands in groups.items():
+        kind = rules_type(key, cands, confirmed)
+        if kind is None or names_nothing(key, cands, kind, gaz):
+            continue
+        entities.append(_entity(cands, kind))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def rules_type(key: str, cands: list[Candidate], confirmed: set[str]) -> str | None:
+    """The type the rules' vote gives a group of mentions, None for no entity."""
+    kind = _best_type(cands)
+    if kind in (None, "LANGUAGE") or (kind == "PERSON" and _only_weak_sentence_openers(cands)):
+        return None
+    if kind == "PERSON" and key not in confirmed and max(c.strength for c in cands) == 0:
+        return None  # two unknown capitalised words with no sign of a person
+    if (
+        kind == "PLACE"
+        and len(cands) >= 5
+        and max(c.strength for c in cands) == 1
+        and all(c.words == 1 and "-" not in c.text for c in cands)
+    ):
+        placed = sum(1 for c in cands if c.type == "PLACE")
+        if placed * 5 < len(cands):
+            return None  # "Minetest" 84 times, twice "in Minetest": a place named so often
+            # would say so more often (a game, a technique, a people)
+    return kind
+
+
+def names_nothing(key: str, cands: list[Candidate], kind: str, gaz: Gazetteer) -> bool:
+    """Whether a typed group names nothing whatever its type: a lone suffix, a title, a head noun."""
+    if key.split(":", 1)[1] in _GENERATIONS:
+        return True  # "… King Jr. Day": a suffix cut from its name is no one
+    if _only_title(cands[0], gaz) if len(cands) == 1 else all(_only_title(c, gaz) for c in cands):
+        return True  # "The Vice President, Mike Pence, said": a title alone names no one
+    if (
+        kind == "PERSON"
+        and all(_only_office(c, gaz) for c in cands)
+        and any(" " in (c.display or c.text) for c in cands)
+    ):
+        return True  # "the Senate Minority Leader, Ann Lee,", "Vice Presidents": an office
+    # "Universities and research institutes have pledged": no name
+    if kind == "PERSON" and all(
+        c.words == 1 and c.text.endswith("s") and c.text in _OFFICE_NOUNS for c in cands
+    ):
+        return True  # "two different Presidents, Richard Nixon and …", "Senators Ann Lee and …"
+    return kind == "ORG" and (_only_head_noun(cands, gaz) or _only_generic_head(cands))
+
+
+def _only_office(cand: Candidate, gaz: Gazetteer) -> bool:
+    """Whether a candidate ends in an office and opens with no given name ("Minority Leader",
+    "Democratic Representatives", "Health Director"): an office, not a person's name."""
+    words = (cand.display or cand.text).split()
+    return (
+        strip_possessive(words[-1]) in _OFFICE_NOUNS
+        and words[0] not in gaz.first_names
+        and cand.strength < 3
+    )
+
+
+def _only_generic_head(cands: list[Candidate]) -> bool:
+    """Whether every mention is one capitalised common head ("the Cabinet", "this Chamber",
+    "the Department") that no longer name of the article took as its short form."""
+    return all(
+        c.words == 1 and c.display is None and strip_possessive(c.text) in _GENERIC_HEADS
+        for c in cands
+    )
+
+
+def _entity(cands: list[Candidate], kind: str) -> Entity:
+    """The entity a group of mentions names: its longest name, every mention."""
+    if len(cands) == 1:  # most entities are mentioned once
+        best = cands[0]
+        mentions: tuple[Mention, ...] = (_mention(best.start, best.end, best.text),)
+    else:
+        best = cands[0]
+        for cand in cands:
+            if _names_better(cand, best):
+                best = cand  # the first of the best, as max() keeps
+        spans = sorted({(c.start, c.end, c.text) for c in cands})
+        mentions = tuple([_mention(start, end, text) for start, end, text in spans])
+    entity = Entity.__new__(Entity)
+    fields = entity.__dict__
+    fields["name"] = best.display or best.text
+    fields["type"] = kind
+    fields["mentions"] = mentions
+    return entity
+
+
+def _names_better(a: Candidate, b: Candidate) -> bool:
+    """Whether `a` is a better name for an entity than `b`: more words, not in capitals,
+    longer, earlier. `(c.words, not c.text.isupper(), len(c.text), -c.start)` compared in
+    turn, as a tuple key would be (a compiled comparison, not a tuple per mention)."""
+    if a.words != b.words:
+        return a.words > b.words
+    a_cased, b_cased = not a.text.isupper(), not b.text.isupper()
+    if a_cased != b_cased:
+        return a_cased
+    if len(a.text) != len(b.text):
+        return len(a.text) > len(b.text)
+    return a.start < b.start
+
+
+def _mention(start: int, end: int, text: str) -> Mention:
+    """`Mention(start, end, text)`, its fields set as the frozen dataclass's `__init__` sets
+    them. That `__init__` runs as Python code even in the compiled extractor (about five times
+    the instructions of this, for every mention of every article); so does Entity's."""
+    mention = Mention.__new__(Mention)
+    fields = mention.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["text"] = text
+    return mention
+
+
+def _add_to(index: dict[str, list[_T]], key: str, value: _T) -> None:
+    """`index[key].append(value)` as a defaultdict(list) would do it, for a plain dict."""
+    values = index.get(key)
+    if values is None:
+        index[key] = [value]
+    else:
+        values.append(value)
+
+
+def _before_of(name: str) -> str:
+    """`re.split(r" (?:of|for|on) ", name)[0]`: the words before the first " of ", " for " or
+    " on " ("Bank" in "Bank of Ghana"), cut by str.find (a call of re.split looks its pattern
+    up in the module's cache first)."""
+    cut = len(name)
+    for joiner in (" of ", " for ", " on "):
+        at = name.find(joiner)
+        if 0 <= at < cut:
+            cut = at
+    return name[:cut]
+
+
+_GROUP_KEYS: Final[dict[str, str]] = {}  # canonical_key(name, "x") by name (see _CACHED_WORDS)
+
+
+def _group_key(name: str) -> str:
+    key = _GROUP_KEYS.get(name)
+    if key is None:
+        if len(_GROUP_KEYS) >= _CACHED_WORDS:
+            _GROUP_KEYS.clear()
+        key = _GROUP_KEYS[name] = canonical_key(name, "x")
+    return key
+
+
+def group_candidates(
+    candidates: list[Candidate], text: str = ""
+) -> tuple[dict[str, list[Candidate]], set[str]]:
+    """Mentions grouped per entity, and the keys of people a surname said something about or
+    took up alone (`text`: the article the candidates were found in; without it, no surname
+    alone confirms a person)."""
+    # Plain dicts filled by _add_to, here and in the merges: in the compiled extractor a
+    # defaultdict (a dict subclass) is iterated, indexed and popped through generic calls.
+    groups: dict[str, list[Candidate]] = {}
+    gaz = load_gazetteer()
+    for cand in candidates:
+        if cand.type == "PLACE" and cand.words > 1 and text:
+            cand = _titled_person(cand, text, gaz)
+        if (
+            text[cand.end : cand.end + 4] == " Day"
+            and not text[cand.end + 4 : cand.end + 5].isalpha()
+        ):
+            continue  # "Labor Day", "Australia Day", "Canada Day": a holiday, not the name
+        _add_to(groups, _group_key(cand.display or cand.text), cand)
+    if text:
+        _people_by_surname_heads(groups, gaz)
+        _drop_market_indexes(groups, text)
+    full_people: dict[str, list[str]] = {}
+    first_surnames: dict[str, list[str]] = {}
+    initials: dict[str, list[str]] = {}
+    org_heads: dict[str, list[str]] = {}  # "Commission" → "European Commission"
+    org_words = load_gazetteer().org_words
+    confirmed: set[str] = set()
+    for key, cands in groups.items():
+        kind = _best_type(cands)
+        if kind == "PERSON" and len(words := key.split(":", 1)[1].split()) > 1:
+            if words[-1] in _GENERATIONS:  # "Ian Paisley Jr": "Paisley Junior", not "Paisley"
+                for suffix in _GENERATIONS[words[-1]]:
+                    _add_to(full_people, f"{words[-2]} {suffix}", key)
+                if len(words) > 2:  # "King" for "Martin Luther King Jr" (the first introduced)
+                    _add_to(full_people, words[-2], key)
+                continue
+            _add_to(full_people, words[-1], key)
+            _add_to(full_people, words[0], key)
+            if len(words) > 2:  # "Bielle-Biarrey" for "Louis Bielle-Biarrey"
+                _add_to(full_people, " ".join(words[1:]), key)
+            if len(words) == 3:  # "Rosselló" for "Ricardo Rosselló Nevares": the first surname
+                _add_to(first_surnames, words[1], key)
+        if kind not in ("ORG", "PLACE"):
+            continue
+        longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
+        if kind == "ORG" and longest.words > 1:
+            head = _before_of(longest.text).split()[-1]
+            if head in org_words:
+                _add_to(org_heads, head, key)
+        if longest.words > 1:
+            caps = [w for w in longest.text.replace("-", " ").split() if w[:1].isupper()]
+            _add_to(initials, "".join(w[0] for w in caps).upper(), key)
+            every = "".join(w[0] for w in longest.text.replace("-", " ").split())
+            _add_to(initials, every.upper(), key)
+            country = _country_prefix(caps)
+            if kind == "ORG" and country and len(caps) - country > 1:
+                # "United States Commission on Presidential Debates" is the "CPD"
+                _add_to(initials, "".join(w[0] for w in caps[country:]).upper(), key)
+    for key in list(groups):
+        cands = groups[key]
+        surface = cands[0].text
+        if " " in surface and not _particle_surname(surface) and not _generation_surname(key):
+            continue  # only a one-word name ("Van Halen": a surname) is a short form of another
+        words = key.split(":", 1)[1].split()
+        if not words:
+            continue
+        name = " ".join(words)
+        found = full_people.get(name) or first_surnames.get(name)  # never an empty list
+        targets = set(found) if found else set()
+        # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
+        # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
+        strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
+        if (
+            strongest >= 3
+            and (len(targets) != 1 or not any(c.speaks for c in cands))
+            and not (
+                not targets  # a known "DUP" is the "Democratic Unionist Party" the article names
+                and _is_acronym(surface)
+                and len(set(initials.get(surface, ()))) == 1
+                and _best_type(cands) == "ORG"  # but "US" is no "US Special …"
+            )
+        ):
+            continue
+        if len(targets) > 1:  # "Trump" is Donald Trump, not Donald Trump Jr, when both are named
+            targets = {t for t in targets if t.rsplit(" ", 1)[-1] not in _GENERATIONS} or targets
+        if len(targets) > 1:
+            targets = _first_introduced(targets, groups, words[-1], cands)
+        if not targets and _is_acronym(surface):
+            targets = set(initials.get(surface, []))
+        if not targets and _best_type(cands) == "PERSON":  # "Wasif" after "Sally Wasef"
+            targets = {
+                t for w, ts in full_people.items() if spelling_variant(words[0], w) for t in ts
+            }
+        if not targets and _best_type(cands) in ("ORG", None):
+            targets = set(org_heads.get(strip_possessive(surface), []))
+            if not targets and key + "s" in groups and groups[key + "s"][0].text[-2:] in _OWN_S:
+                targets = {key + "s"}  # "chain McDonald's the right": "McDonald's said" later
+        targets.discard(key)  # "LRIT" shown as the name it abbreviates is that name already
+        if len(targets) == 1:
+            # a short form takes the type of the full name it refers to
+            target = targets.pop()
+            if any(c.type == "PERSON" and c.strength >= 1 for c in cands) or _surname_alone(
+                target, name, cands, groups, text
+            ):
+                confirmed.add(target)  # "Moss said": the surname confirms "Jane Moss" a person
+            moved = [_untyped(c) for c in groups.pop(key)]
+            into = groups.get(target)
+            if into is None:  # a target moved away itself: its key opens a group again, last
+                groups[target] = moved
+            else:
+                into.extend(moved)
+    _merge_org_prefixes(groups)
+    _merge_national_bodies(groups)
+    _merge_company_short_names(groups)
+    _merge_spelt_people(groups)
+    _merge_name_tails(groups)
+    _merge_org_abridgements(groups)
+    return groups, confirmed
+
+
+# Last words of place names that are also common surnames ("Keith Hall", "Dr Amelia Hill"):
+# their place cue gives way to a person's title, a role word or the surname taken up alone.
+_SURNAME_HEADS: Final = frozenset(
+    "Hill Hills Hall Park Lane Ridge Castle Forest Bay Bridge".split()
+)
+_SURNAME_HEAD_ENDINGS: Final = tuple(_SURNAME_HEADS)
+_SURNAME_HEAD_LASTS: Final = frozenset(head[-1] for head in _SURNAME_HEADS)  # tested first
+# Titles only a person bears (not "King", "Lord", "Saint": "King George Island", "Lord Howe Island").
+_PERSONAL_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor".split())
+
+
+# What follows a stock index's name ("the FTSE index", "Nasdaq Composite", "Dow Jones
+# Industrial Average", "Standard & Poor's 500"): an index is a number, not a body.
+_INDEX_AFTER: Final = re.compile(
+    r" (?:[Ii]ndex\b(?! of)|Composite\b|Industrial Average\b|500\b|100\b)|'s (?:500|100)\b"
+)
+
+
+_INDEX_OPENINGS: Final = (" index", " Index", " Composite", " Industrial", " 500", " 100", "'s ")
+# The character after the space of each opening that starts with one
+_INDEX_SECOND: Final = frozenset("iIC51")
+
+
+def _before_index(text: str, end: int) -> bool:
+    """Whether an index word follows a mention ending at `end` (one of _INDEX_OPENINGS, then
+    _INDEX_AFTER). The next one or two characters decide for almost every mention."""
+    mark = text[end : end + 1]
+    if mark == " ":
+        if text[end + 1 : end + 2] not in _INDEX_SECOND:
+            return False
+    elif mark != "'":
+        return False
+    return text.startswith(_INDEX_OPENINGS, end) and _INDEX_AFTER.match(text, end) is not None
+
+
+def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
+    """Names an article uses only for a stock index are no entity, nor their initials ("S&P"):
+    every mention followed by "index", "Composite", "Industrial Average" or the index's size
+    ("the FTSE index", "Nasdaq Composite", "Standard & Poor's 500"). Not a body's published
+    index ("Transparency International's index", "the Gallup index of …", "Gallup said"), nor
+    a place or nationality before "index" ("the UK index")."""
+    dropped: list[str] = []
+    for k, cands in groups.items():
+        for c in cands:
+            if not (_before_index(text, c.end) or c.text.endswith("Industrial Average")):
+                break
+        else:
+            if _best_type(cands) in ("ORG", None):
+                dropped.append(k)
+    if not dropped:
+        return
+    initials = {
+        "".join(w[0] for w in c.text.split() if w[0].isupper() or w == "&")
+        for k in dropped
+        for c in groups[k]
+        if c.words > 1
+    }
+    for key in dropped:
+        del groups[key]
+    for key in [k for k, cands in groups.items() if all(c.text in initials for c in cands)]:
+        del groups[key]
+
+
+def _titled_person(cand: Candidate, text: str, gaz: Gazetteer) -> Candidate:
+    """A run typed a place by a surname-like last word is a person when a personal title opens
+    it or a lower-case role word stands right before it ("Dr Amelia Hill", "Mr. Hall",
+    "protester Dick Hill"); the title is no part of the name. Otherwise `cand` itself."""
+    words = cand.text.split()
+    if words[-1] not in _SURNAME_HEADS or len(words) > 4:
+        return cand
+    before = text[max(0, cand.start - 30) : cand.start].split()
+    if before and before[-1] in _AT_A_PLACE:
+        return cand  # "in Prince Alfred Park", "to Dr Hill Street": a place's name
+    first = words[0].rstrip(".")
+    if first in _PERSONAL_TITLES or (
+        len(words) > 2
+        and first.lower() in gaz.role_words
+        and first not in gaz.titles  # "Queen Elizabeth Park", "King Edward Hill": places
+        and words[1] in gaz.first_names
+    ):  # "Dr Amelia Hill", "Defender Sam Park" (a role opening a sentence)
+        cut = cand.text.find(" ") + 1
+        return Candidate(
+            cand.start + cut,
+            cand.end,
+            cand.text[cut:],
+            cand.words - 1,
+            "PERSON",
+            2,
+            False,
+            None,
+            cand.speaks,
+        )
+    if (
+        before
+        and before[-1] in gaz.role_words
+        and not any(w in gaz.place_words or w in gaz.org_words for w in words[:-1])
+    ):
+        return Candidate(
+            cand.start, cand.end, cand.text, cand.words, "PERSON", 2, False, None, cand.speaks
+        )
+    return cand
+
+
+def _people_by_surname_heads(groups: dict[str, list[Candidate]], gaz: Gazetteer) -> None:
+    """A place by its last word that opens with a known first name is a person when that last
+    word alone is a person in the same article ("Keith Hall … said Mr. Hall", "Sam Park scored
+    … Park said"), though "Victoria Park" stays a place."""
+    by_surname: dict[str, list[str]] = {}
+    for key, cands in groups.items():
+        # the cheap tests first: few groups have a mention ending with a surname head
+        for c in cands:
+            shown_text = c.text.rstrip()
+            if shown_text[-1:] in _SURNAME_HEAD_LASTS and shown_text.endswith(
+                _SURNAME_HEAD_ENDINGS
+            ):
+                break
+        else:
+            continue
+        longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
+        shown = longest.text.split()
+        if shown[-1] not in _SURNAME_HEADS or shown[0] not in gaz.first_names:
+            continue
+        words = key.split(":", 1)[1].split()
+        if len(words) < 2 or len(words) > 3 or _best_type(cands) != "PLACE":
+            continue
+        _add_to(by_surname, words[-1], key)
+    for surname, keys in by_surname.items():
+        alone = groups.get("x:" + surname)
+        if (
+            len(keys) > 1  # "Victoria Park" and "Sam Park": which one "Park" is, is unknown
+            or alone is None
+            or not any(c.type == "PERSON" and c.strength >= 1 for c in alone)
+        ):
+            continue
+        key = keys[0]
+        groups[key] = [
+            Candidate(
+                c.start, c.end, c.text, c.words, "PERSON", 2, c.sentence_start, c.display, c.speaks
+            )
+            if c.type == "PLACE"
+            else c
+            for c in groups[key]
+        ]
+
+
+# Words after which a lone capitalised word is a place, not a surname ("the square at Vellow",
+# "Roads to Valesi were closed").
+_AT_A_PLACE: Final = frozenset(
+    ("in", "at", "near", "to", "from", "into", "towards", "toward", "across", "through")
+)
+
+
+def _surname_alone(
+    target: str,
+    surname: str,
+    cands: list[Candidate],
+    groups: dict[str, list[Candidate]],
+    text: str,
+) -> bool:
+    """Whether a lone word, untyped or weakly a person, takes up the full name introduced before
+    it by that name's last word, standing alone mid-sentence ("… Mohamedou Ould Slahi. … he
+    suspected Slahi had"): articles take people up by their surnames, places and bodies by other
+    words ("Garuda" for "Garuda Indonesia"). Not the end of a longer run ("Wikimedia Commons"
+    after "Creative Commons")."""
+    into = groups.get(target)
+    if (
+        not text
+        or into is None
+        or not target.endswith(" " + surname)
+        or not all(c.type is None or c.type == "PERSON" for c in cands)
+        or min(c.start for c in cands) < min(c.start for c in into)
+    ):
+        return False
+    return any(not c.sentence_start and _stands_alone(text, c.start) for c in cands)
+
+
+def _stands_alone(text: str, start: int) -> bool:
+    """Whether the word at `start` stands as a person's surname would: not after a capitalised
+    word of the same run ("Wikimedia Commons"), a hyphen or an apostrophe, nor after a
+    preposition of place ("the square at Vellow")."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(" "):
+        return not before[-1:].isalnum() and before[-1:] not in ("-", "'", "’")
+    words = before.split()
+    if not words:
+        return True
+    last = words[-1]
+    if last in _AT_A_PLACE:
+        return False
+    return not last[:1].isupper() or last[-1] in ",.;:"
+
+
+_SURNAME_PARTICLES: Final = frozenset(
+    "van von de da di du del della der den la le dos das ter".split()
+)  # not "al", "el", "as": "Al Gore", "As Bush said" open with a first name or a word
+
+
+def _particle_surname(surface: str) -> bool:
+    """'Van Halen', 'De Niro', 'van der Berg': a surname opening with its particles."""
+    space = surface.find(" ")
+    if space >= 0 and surface[:space].lower() not in _SURNAME_PARTICLES:
+        return False  # the first word is no particle (the commonest answer, without splitting)
+    *head, last = surface.split(" ")
+    return (
+        len(head) <= 2 and all(w.lower() in _SURNAME_PARTICLES for w in head) and last[:1].isupper()
+    )
+
+
+def _merge_spelt_people(groups: dict[str, list[Candidate]]) -> None:
+    """'Hamza bin Ladin' in a quoted statement is 'Hamza bin Laden' of the report: two full
+    names, word by word the same but for spelling, are one person (kept under the name the
+    article gives first, unless only the other is typed a person)."""
+    # Only names of as many words, each opening with the same consonant (or any vowel), can be
+    # spelling variants of each other: they are compared within such a bucket only.
+    buckets: dict[tuple[str, ...], list[str]] = {}
+    for key, cands in groups.items():
+        if " " in key and any(c.type == "PERSON" for c in cands):
+            words = key.split(":", 1)[1].split()
+            initials = tuple("*" if w[0] in "aeiouy" else w[0] for w in words)
+            bucket = buckets.get(initials)
+            if bucket is None:
+                buckets[initials] = [key]
+            else:
+                bucket.append(key)
+    for people in buckets.values():
+        if len(people) > 1:
+            _merge_spelt_bucket(groups, people)
+
+
+def _merge_spelt_bucket(groups: dict[str, list[Candidate]], people: list[str]) -> None:
+    """Merge the spelling variants among people's names that may be variants of each other."""
+    people.sort(key=lambda k: min(c.start for c in groups[k]))
+    for k, key in enumerate(people):
+        words = key.split(":", 1)[1].split()
+        for other in people[k + 1 :]:
+            if key not in groups or other not in groups:
+                continue
+            others = other.split(":", 1)[1].split()
+            if len(others) != len(words) or not all(
+                a == b or spelling_variant(a, b) for a, b in zip(words, others, strict=True)
+            ):
+                continue
+            into, moved = (key, other)
+            if _best_type(groups[key]) != "PERSON":
+                into, moved = (other, key)
+            groups[into].extend(c if c.type == "PERSON" else _untyped(c) for c in groups.pop(moved))
+
+
+def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
+    """'Phillip Field' after 'Taito Phillip Field', 'Mujibur Rahman' after 'Sheikh Mujibur
+    Rahman': a person's name of two or more words that ends a longer person's name of the
+    article (only one) is that person; so is a given name and surname that open and end one
+    with middle initials, named first ('George W. Bush' … 'George Bush')."""
+    people = {
+        key: key.split(":", 1)[1].split()
+        for key, cands in groups.items()
+        if " " in key and _best_type(cands) == "PERSON"
+    }
+    if len(people) < 2:
+        return
+    by_last: dict[str, list[str]] = {}  # a tail ends with the longer name's word
+    for key, words in people.items():
+        _add_to(by_last, words[-1], key)
+    gaz = load_gazetteer()
+    for key, words in sorted(people.items(), key=lambda item: len(item[1])):
+        if len(by_last[words[-1]]) < 2:
+            continue
+        longer = [
+            other
+            for other in by_last[words[-1]]
+            if len(people[other]) > len(words)
+            and people[other][-len(words) :] == words
+            and other in groups
+        ]
+        if not longer and len(words) == 2:  # "George Bush" after "George W. Bush": the given
+            longer = [  # name and the surname of a longer name with middle initials
+                other
+                for other in by_last[words[-1]]
+                if len(people[other]) > 2
+                and people[other][0] == words[0]
+                and all(len(w) == 1 for w in people[other][1:-1])  # initials, not a name
+                and other in groups
+                and min(c.start for c in groups[other]) < min(c.start for c in groups[key])
+            ]  # (named in full first: "Ann Lee … her mother, Ann K. Lee" are two)
+        if len(longer) != 1 or key not in groups:
+            continue
+        other_words = people[longer[0]]
+        extra = other_words[: -len(words)] if other_words[0] != words[0] else other_words[1:-1]
+        if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
+            continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
+        groups[longer[0]].extend(groups.pop(key))
+
+
+def _country_prefix(words: list[str]) -> int:
+    """How many leading words of an organisation's name are a known country or nationality."""
+    if words[0] not in _known_first_words():
+        return 0  # most names open with no known word
+    known = load_gazetteer().known
+    for n in (3, 2, 1):
+        if len(words) > n and known.get(" ".join(words[:n])) in ("PLACE", "GROUP"):
+            return n
+    return 0
+
+
+_GENERATIONS: Final = {
+    "jr": ("jr", "junior"),
+    "junior": ("jr", "junior"),
+    "sr": ("sr", "senior"),
+    "senior": ("sr", "senior"),
+}
+
+
+_LONG_ENDS: Final = ("junior", "senior")  # the suffixes of _GENERATIONS longer than two letters
+
+
+def _surname_of_key(key: str) -> str:
+    """The last word of a person's key, before a generational suffix ('ian paisley jr')."""
+    words = key.rsplit(" ", 2)
+    return words[-2] if words[-1] in _GENERATIONS and len(words) > 2 else words[-1]
+
+
+def _generation_surname(key: str) -> bool:
+    """'Paisley Junior', 'Trump Jr': a surname and a generational suffix, a short form."""
+    if not key[-1:].isspace() and key[-2:] not in ("jr", "sr") and key[-6:] not in _LONG_ENDS:
+        return False  # the last word is no suffix (the commonest answer, without splitting)
+    words = key.split(":", 1)[1].split()
+    return len(words) == 2 and words[1] in _GENERATIONS
+
+
+def _first_introduced(
+    targets: set[str], groups: dict[str, list[Candidate]], surname: str, cands: list[Candidate]
+) -> set[str]:
+    """'Haddad' after 'Rania Haddad' … 'her brother, Karim Haddad': the surname alone means the
+    person the article introduced first, when both share it as surname and came before it."""
+    first_use = min(c.start for c in cands)
+    starts = {
+        key: min(c.start for c in groups[key])
+        for key in targets
+        if key in groups and _surname_of_key(key) == surname
+    }
+    if len(starts) != len(targets) or first_use < min(starts.values()):
+        return targets
+    return {min(starts, key=starts.__getitem__)}
+
+
+def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
+    """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name;
+    one word only when it is a body's head noun ("Parliament" after "Parliament of Ruritania")."""
+    orgs = _org_names(groups)
+    org_words = load_gazetteer().org_words
+    by_lead: dict[str, list[str]] = {}  # "Serum Institute" → its longer names
+    for k, full in orgs.items():
+        for joint in _OF_IN:
+            at = full.find(joint)
+            while at >= 0:
+                _add_to(by_lead, full[:at], k)
+                at = full.find(joint, at + 1)
+    for key, text in orgs.items():
+        if (" " not in text and text not in org_words) or key not in groups:
+            continue
+        longer = [k for k in by_lead.get(text, ()) if k != key]
+        if len(longer) == 1 and longer[0] in groups:
+            if " " not in text and _placed_elsewhere(groups, key, orgs[longer[0]]):
+                continue
+            groups[longer[0]].extend(groups.pop(key))
+
+
+def _placed_elsewhere(groups: dict[str, list[Candidate]], key: str, full: str) -> bool:
+    """Whether a mention of the head noun `key` stands right after a place that `full` ("Senate
+    of Puerto Rico") does not name: "In Washington, the Senate" is another jurisdiction's body."""
+    starts = [c.start for c in groups[key]]
+    for cands in groups.values():
+        if _best_type(cands) != "PLACE" or cands[0].text in full:
+            continue
+        for place in cands:
+            if any(0 < start - place.end <= 8 for start in starts):
+                return True
+    return False
+
+
+_OF_IN: Final = (" of ", " for ", " in ")
+
+
+# The unions whose bodies are named again without them: "the U.N. Security Council … the
+# Security Council", "the EU Commission … the Commission".
+_UNION_PREFIXES: Final = frozenset(("UN", "U.N.", "United Nations", "EU", "E.U.", "European Union"))
+
+
+def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
+    """'Supreme Court' after 'United States Supreme Court', 'Parliament' after 'Tunisian
+    Parliament': the body named again without its country is the same organisation."""
+    known = load_gazetteer().known
+    orgs = _org_names(groups)
+    by_body: dict[str, list[str]] = {}  # "Supreme Court" → the national ones
+    for k, full in orgs.items():
+        if full.endswith(" Party"):  # "Labor" after "Labor Party"
+            _add_to(by_body, full[:-6], k)
+        at = full.find(" ")
+        while at >= 0:
+            country = full[:at]
+            if (
+                not country.replace(".", "").isupper()
+                and known.get(country) in ("PLACE", "GROUP")  # "US Senate" stays
+            ) or country in _UNION_PREFIXES:  # "Security Council" after "U.N. Security Council"
+                _add_to(by_body, full[at + 1 :], k)
+                if full.endswith(" Party") and full.count(" ", at + 1) >= 1:
+                    _add_to(by_body, full[at + 1 : -6], k)  # "Labor": "Australian Labor Party"
+            at = full.find(" ", at + 1)
+    for key, text in orgs.items():
+        if key not in groups:
+            continue
+        longer = [k for k in by_body.get(text, ()) if k != key]
+        if len(longer) == 1 and longer[0] in groups:
+            groups[longer[0]].extend(groups.pop(key))
+
+
+_COMPANY_SUFFIXES: Final = (
+    frozenset("Company Corporation Incorporated Group Holdings plc AG".split()) | _LEGAL_FORMS
+)
+
+
+def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
+    """'Ford' after 'Ford Motor Company': a company named again by its leading words, when
+    its full name ends in a company suffix and no other organisation begins with them."""
+    if not _names_a_company(groups):
+        return  # most articles name no "… Company" or "… Group": nothing to look for
+    orgs = _org_names(groups)
+    by_lead: dict[str, list[str]] = {}
+    for k, full in orgs.items():
+        words = full.split()
+        if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
+            for n in range(1, len(words)):
+                _add_to(by_lead, " ".join(words[:n]).rstrip(","), k)  # "Staples, Inc."
+    if not by_lead:
+        return
+    weak_people = {  # '“…,” Brannock said': one word typed a person by its verb alone
+        key: cands[0].text
+        for key, cands in groups.items()
+        if cands[0].words == 1
+        and _best_type(cands) == "PERSON"
+        and max(c.strength for c in cands) <= 1
+    }
+    for key, text in (orgs | weak_people).items():
+        longer = [k for k in by_lead.get(text, ()) if k != key]
+        if len(longer) == 1 and key in groups and longer[0] in groups:
+            groups[longer[0]].extend(groups.pop(key))
+
+
+def _names_a_company(groups: dict[str, list[Candidate]]) -> bool:
+    """Whether a name of several words ends with a company suffix ("Ford Motor Company"):
+    `c.text.rsplit(" ", 1)[-1]` of each, cut at its last space without making a list."""
+    for cands in groups.values():
+        for c in cands:
+            if c.words > 1:
+                text = c.text
+                if text[text.rfind(" ") + 1 :].rstrip(".") in _COMPANY_SUFFIXES:
+                    return True
+    return False
+
+
+def _merge_org_abridgements(groups: dict[str, list[Candidate]]) -> None:
+    """'the Oversight Committee' after 'the House Oversight and Reform Committee': a body named
+    again with words left out of its middle (its head kept) is the same body, when only one
+    longer name of the article abridges so."""
+    orgs = _org_names(groups)
+    if len(orgs) < 2:
+        return
+    words_of = {k: strip_possessive(text).split() for k, text in orgs.items()}
+    for key, words in words_of.items():
+        if len(words) < 2 or key not in groups:
+            continue
+        longer = [
+            k
+            for k, full in words_of.items()
+            if k != key and full[-1] == words[-1] and _abridges(words, full)
+        ]
+        if len(longer) == 1 and longer[0] in groups:
+            groups[longer[0]].extend(groups.pop(key))
+
+
+def _abridges(short: list[str], full: list[str]) -> bool:
+    """Whether `short` is `full` with words left out between its first kept word and its head
+    (not only a prefix or a suffix cut away: "Democratic Party" is no "Iowa Democratic Party")."""
+    if len(short) >= len(full):
+        return False
+    rest = iter(full)
+    if not all(w in rest for w in short):
+        return False  # not a subsequence
+    first = full.index(short[0])
+    return full[first : first + len(short)] != short  # words left out inside, not at the ends
+
+
+def _org_names(groups: dict[str, list[Candidate]]) -> dict[str, str]:
+    """The longest text of each group typed ORG, by key."""
+    names = {}
+    for key, cands in groups.items():
+        if len(cands) == 1:  # most groups: one mention, its own type
+            if cands[0].type == "ORG":
+                names[key] = cands[0].text
+        elif _best_type(cands) == "ORG":
+            longest = cands[0].text  # the first of the longest, as max(key=len) keeps
+            for cand in cands:
+                if len(cand.text) > len(longest):
+                    longest = cand.text
+            names[key] = longest
+    return names
+
+
+def _untyped(cand: Candidate) -> Candidate:
+    """A copy of `cand` without a type (a short form that takes its full name's type)."""
+    return Candidate(
+        cand.start,
+        cand.end,
+        cand.text,
+        cand.words,
+        None,
+        0,
+        cand.sentence_start,
+        cand.display,
+        cand.speaks,
+    )
+
+
+# Words that qualify a role in a job title: "Senior Vice President", "Chief Economist".
+_ROLE_QUALIFIERS: Final = frozenset(
+    "senior vice deputy assistant associate acting interim chief executive general principal "
+    "co first lead managing joint".split()
+)
+
+
+def _only_title(cand: Candidate, gaz: Gazetteer) -> bool:
+    """Whether a candidate is only a title or role words ("Vice President", "Senator",
+    "Senior Vice President", "Coordinator" in "Tom Clarke, Coordinator of the …")."""
+    text = cand.text[4:] if cand.text.startswith("The ") else cand.text
+    if cand.strength >= 3:
+        return False
+    if text in gaz.titles:
+        return True
+    words = text.lower().replace("-", " ").split()
+    return words[-1] in gaz.role_words and all(
+        w in gaz.role_words or w in _ROLE_QUALIFIERS for w in words
+    )
+
+
+def _only_head_noun(cands: list[Candidate], gaz: Gazetteer) -> bool:
+    """Whether every mention is one plural head noun ("Universities", "Resources") that no
+    known name spells and no longer name of the article took as its short form (a singular
+    one may stand for a body named in full elsewhere: "the Academy", "Assembly president")."""
+    return all(
+        c.words == 1
+        and (word := strip_possessive(c.text)) in gaz.org_words
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word not in gaz.known
+        and c.display is None
+        for c in cands
+    )
+
+
+def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:
+    """'Organisers said', 'Developers told us': one capitalised word that only opens sentences,
+    with nothing but a weak cue for its type, is a common noun, not a name (when typed PERSON)."""
+    return all(c.words == 1 and c.sentence_start and c.strength <= 1 for c in cands)
+
+
+def _best_type(cands: list[Candidate]) -> str | None:
+    if len(cands) == 1:  # most entities are mentioned once
+        return cands[0].type or None
+    kinds = {c.type for c in cands}
+    if len(kinds) == 1 or (len(kinds) == 2 and None in kinds):
+        kinds.discard(None)  # mentions of one type (or untyped): no vote to count
+        return kinds.pop() or None if kinds else None
+    return _voted_type(cands)
+
+
+def _voted_type(cands: list[Candidate]) -> str | None:
+    """The type with most evidence (a gazetteer hit counts 10 more), by name on a tie."""
+    votes: dict[str, int] = {}
+    for cand in cands:
+        if cand.type:
+            votes[cand.type] = (
+                votes.get(cand.type, 0) + cand.strength + (10 if cand.strength >= 3 else 0)
+            )
+    if not votes:
+        return None
+    return max(votes, key=lambda k: (votes[k], k))

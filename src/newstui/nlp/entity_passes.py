@@ -1,0 +1,972 @@
+"""The entity scan of one article and its passes over the candidates (see _EntityFinder)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+
+from newstui.nlp.entity_cues import (
+    _AFTER_OR_ABBREVIATION,
+    _APPOSITIVE_ORG,
+    _BODY_ROLES,
+    _BRACKETED_ABBREVIATION,
+    _BRACKETED_GAP,
+    _BRIEF_ENDINGS,
+    _CAMPUS_AFTER,
+    _CAMPUS_HEADS,
+    _CAPITAL_NEXT,
+    _CASE_NAME,
+    _FIRM_AFTER,
+    _GENERATION_WORDS,
+    _LANGUAGES,
+    _LEGAL_FORMS,
+    _LIST_GAP,
+    _LIST_GAPS,
+    _MEDIA_VERBS,
+    _NAME_LINKS,
+    _NAME_WORD,
+    _NEXT_WORD,
+    _NOTION_BEFORE,
+    _ORDINAL_BEFORE,
+    _PLACE_ADJECTIVES,
+    _PLACE_BASED_BEFORE,
+    _PORTFOLIO_BEFORE,
+    _PORTFOLIO_TAIL,
+    _PRODUCT_AFTER,
+    _PRODUCT_BEFORE,
+    _PRODUCT_INITIALS,
+    _ROAD_NUMBER,
+    _ROAD_WORDS,
+    _ROLE_OF_END,
+    _SCORE_AFTER,
+    _SOFTWARE_WORD,
+    _SPELT_OUT,
+    _STORM_HEADS,
+    _STORM_NAME,
+    _STORM_STARTS,
+    _TERM_CONNECTORS,
+    _TERM_SPLIT,
+    _THING_AFTER,
+    _TICKER_AFTER,
+    _UNIT_HEADS,
+    _UNIT_ORDINAL,
+    _abbreviation_tail,
+    _by_start,
+    _has_of_or_for,
+    _initials,
+    _no_body_last,
+    _short_form,
+    _term_words_start,
+    _title_case,
+    ticker_matches,
+)
+from newstui.nlp.entity_runs import _RunFinder
+from newstui.nlp.entity_words import (
+    _GROUP_OF_PLACE,
+    _POSSESSIVE_ENDINGS,
+    _RELATION_AFTER,
+    CALENDAR,
+    COMPASS,
+    CONNECTORS,
+    ORG_NOUNS,
+    PLACE_OPENERS,
+    SPEECH_VERBS,
+    THING_WORDS,
+    Candidate,
+    _chunks,
+    _has_word_token,
+    _is_acronym,
+    _is_upper,
+)
+from newstui.nlp.gazetteer import us_states
+from newstui.nlp.names import strip_possessive
+from newstui.nlp.segment import Dateline, find_all, matches_at
+
+
+class _EntityFinder(_RunFinder):
+    """Finds candidates in one text; a fresh instance per article. scan() reads the capitalised runs,
+    then passes over the candidates: suffixes, campuses and branches, abbreviations defined and spelt
+    out, lists, roads, units, storms and tickers."""
+
+    def scan(self) -> list[Candidate]:
+        for dateline in self.datelines:
+            self._add_dateline(dateline)
+        for run, cues in _chunks(self.text, self.tokens):
+            self._scan_run(run, cues)
+        self._type_lists()
+        self._join_portfolio_lists()
+        self._join_and_names()
+        self._join_campus_places()
+        if " in " in self.text:
+            self._join_known_branches()
+        self._join_country_suffixes()
+        if " Group of " in self.text:
+            self._split_group_of_place()
+        self._define_spanning_abbreviations()
+        self._expand_defined_acronyms()
+        if " [" in self.text or " (" in self.text:
+            self._type_acronyms_spelt_out()
+        if " (" in self.text:
+            self._untype_term_abbreviations()
+            self._drop_stock_tickers()
+        if self.airlines:  # "Adam Air was grounded": the airline, not a person named Adam
+            for cand in self.candidates:
+                if cand.type == "PERSON" and cand.strength < 3 and cand.text in self.airlines:
+                    cand.type = "ORG"
+        self._drop_storm_names()
+        if " v. " in self.text:
+            self._drop_case_parties()
+        self._number_roads()
+        if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
+            self._number_units()
+        if ", " in self.text:
+            self._join_legal_suffixes()
+            self._join_generation_suffixes()
+        self._untype_products()
+        if " of " in self.text or " for " in self.text:
+            self._untype_briefs()
+        if "-based " in self.text:
+            self._type_based_bodies()
+        return self.candidates
+
+    def _type_based_bodies(self) -> None:
+        """'South Korea-based Cresyn', 'Singapore-based Jin Li Mould Manufacturing': the name
+        right after "<place>-based" is a body based there (not a person: no given name)."""
+        for cand in self.candidates:
+            if (
+                cand.strength < 3
+                and cand.type != "ORG"
+                and _PLACE_BASED_BEFORE.search(self.text, max(0, cand.start - 40), cand.start)
+                and cand.text.split()[0] not in self.gaz.first_names
+            ):
+                cand.type, cand.strength = "ORG", 2
+
+    def _join_legal_suffixes(self) -> None:
+        """'Staples, Inc.', 'WebSource Media, L.L.C.': a company's legal form after a comma is
+        the end of its name, not a body of its own."""
+        out: list[Candidate] = []
+        for cand in self.candidates:
+            prev = out[-1] if out else None
+            if (
+                prev is None
+                or cand.text not in _LEGAL_FORMS
+                or cand.start != prev.end + 2
+                or self.text[prev.end : cand.start] != ", "
+                or prev.type not in ("ORG", "PERSON", None)
+                or (prev.type != "ORG" and prev.strength >= 3)
+            ):
+                out.append(cand)
+                continue
+            end = cand.end + ("." in cand.text and self.text[cand.end : cand.end + 1] == ".")
+            joined = Candidate(prev.start, end, self.text[prev.start : end], prev.words + 1)
+            joined.type, joined.strength = "ORG", 2
+            joined.sentence_start = prev.sentence_start
+            out[-1] = joined
+        self.candidates = out
+
+    def _join_generation_suffixes(self) -> None:
+        """'Martin Luther King, Jr.', 'Ann Lee, Sr.': a generation after a comma ends the
+        person's name (with its full stop), not a name of its own."""
+        out: list[Candidate] = []
+        for cand in self.candidates:
+            prev = out[-1] if out else None
+            if (
+                prev is None
+                or cand.text not in _GENERATION_WORDS
+                or cand.start != prev.end + 2
+                or self.text[prev.end : cand.start] != ", "
+                or prev.words < 2
+                or prev.type not in ("PERSON", None)
+            ):
+                out.append(cand)
+                continue
+            end = cand.end + (self.text[cand.end : cand.end + 1] == ".")
+            prev.end, prev.text, prev.words = end, self.text[prev.start : end], prev.words + 1
+            prev.type, prev.strength = "PERSON", max(prev.strength, cand.strength, 1)
+        self.candidates = out
+
+    def _untype_briefs(self) -> None:
+        """'Professor of Economics', 'Minister for Youth and Sports', 'Head of Acquisitions': the
+        field or brief after a role and "of"/"for" is no body (unless known or named by a head
+        noun: "chairman of Genentech", "director of the Kiel Institute")."""
+        for cand in self.candidates:
+            if cand.type == "ORG" and cand.strength < 3 and self._is_brief(cand):
+                cand.type, cand.strength = None, 0
+
+    def _is_brief(self, cand: Candidate) -> bool:
+        """Whether `cand`, right after a role and "of"/"for", names a field or a brief."""
+        lo = max(0, cand.start - 40)
+        # every match ends the window with " of " or " for ": most windows are not searched
+        if not self.text.endswith((" of ", " for "), lo, cand.start):
+            return False
+        m = _ROLE_OF_END.search(self.text, lo, cand.start)
+        if m is None:
+            return False
+        role = m.group(1)
+        if role.lower() not in self.gaz.role_words and role not in self.gaz.titles:
+            return False
+        if role.lower() in _BODY_ROLES:
+            return False  # "the founder of Email Vendor Selection": one founds a body, not a field
+        words = [strip_possessive(w) for w in cand.text.split() if w not in CONNECTORS]
+        listed = " and " in cand.text  # "Transport and Regional Services": a list of briefs
+        if any(
+            (w in self.gaz.org_words and not (listed and k == len(words) - 1))
+            or w in self.gaz.first_names
+            or w in self.gaz.known
+            or not w.isalpha()
+            or _is_upper(w)
+            for k, w in enumerate(words)
+        ):
+            return False
+        last = words[-1]
+        return last.endswith(_BRIEF_ENDINGS) or (listed and last.endswith("s"))
+
+    def _split_group_of_place(self) -> None:
+        """'an analyst with Harlow Group of Denver', 'owned by Volvo Group of Sweden': a named
+        group followed by "of" and a known place ending the name is the group and where it is
+        (a group's name does not go on with "of": "Group of Seven" opens with it)."""
+        for k, cand in enumerate(self.candidates):
+            if cand.type != "ORG" or " Group of " not in cand.text:
+                continue
+            m = _GROUP_OF_PLACE.fullmatch(cand.text)
+            if not m or self.gaz.known.get(m.group(2)) != "PLACE":
+                continue
+            at = cand.start + m.start(2)
+            body = Candidate(
+                cand.start, cand.start + m.end(1), m.group(1), m.group(1).count(" ") + 1
+            )
+            body.type, body.strength, body.sentence_start = "ORG", 2, cand.sentence_start
+            place = Candidate(at, cand.end, m.group(2), m.group(2).count(" ") + 1, "PLACE", 3)
+            self.candidates[k : k + 1] = [body, place]
+
+    def _untype_products(self) -> None:
+        """'the Fedora operating system', 'written in Python', 'Lua-based modding API': software
+        or hardware, not a place or a person, wherever the article names it (a known name
+        keeps its type)."""
+        products = {
+            strip_possessive(c.text)
+            for c in self.candidates
+            if c.type != "ORG"
+            and c.strength < 3
+            and (self._product_after(c.end) or self._written_in_code(c.start, c.text))
+        }
+        if products:
+            for cand in self.candidates:
+                if cand.strength < 3 and strip_possessive(cand.text) in products:
+                    cand.type, cand.strength = None, 0
+
+    def _product_after(self, end: int) -> bool:
+        """'the Fedora operating system', 'ARM-based processors': a product noun right after a
+        name; not a firm's ("The Hsinchu-based chip maker", "Espoo-based software company")."""
+        text = self.text
+        if end >= len(text):
+            return False
+        follows = text[end]  # `text[end : end + 2]`'s first character, without a slice
+        if follows != "-" and (follows != " " or text[end + 1 : end + 2] not in _PRODUCT_INITIALS):
+            return False  # no product noun can follow (most names): the pattern is not tried
+        m = _PRODUCT_AFTER.match(self.text, end)
+        return m is not None and not _FIRM_AFTER.match(self.text, m.end())
+
+    def _written_in_code(self, start: int, name: str) -> bool:
+        """'written in Python': a programming language, known or with software in the same
+        sentence; not a place ("The letter was written in Kramatorsk")."""
+        text = self.text
+        if start < 3 or text[start - 1] != " " or text[start - 2] != "n" or text[start - 3] != "i":
+            return False  # not after "in " (most names): `text[start - 3 : start]`, unsliced
+        if not text[max(0, start - 14) : start].endswith(_PRODUCT_BEFORE):
+            return False  # (every ending of _PRODUCT_BEFORE ends with "in ")
+        if strip_possessive(name) in _LANGUAGES:
+            return True
+        left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        right = self.text.find(". ", start)
+        sentence = self.text[left : right if right >= 0 else len(self.text)]
+        return _SOFTWARE_WORD.search(sentence) is not None
+
+    def _number_roads(self) -> None:
+        """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place."""
+        roads = [c for c in self.candidates if c.text.endswith(_ROAD_WORDS)]
+        if not roads:
+            return
+        ends = {c.end: c for c in self.candidates if c.type == "PLACE" and c.strength >= 2}
+        for cand in roads:
+            if cand.text.rsplit(" ", 1)[-1] in _ROAD_WORDS:
+                m = _ROAD_NUMBER.match(self.text, cand.end)
+                if m:
+                    cand.end = m.end()
+                    cand.text = self.text[cand.start : cand.end]
+                    cand.type, cand.strength = "PLACE", 2
+                    state = ends.get(cand.start - 1)
+                    if state and self.text[state.end] == " ":  # "United States Route 2"
+                        self.candidates.remove(state)
+                        cand.start, cand.display = state.start, None
+                        cand.text = self.text[cand.start : cand.end]
+                    cand.words = len(cand.text.split())
+
+    def _drop_case_parties(self) -> None:
+        """'Brown v. Board of Education', 'Lawrence v. Texas': the parties named in a court
+        case's name are the case's name, no mention of a person, a body or a place."""
+        for m in _CASE_NAME.finditer(self.text):
+            self.candidates = [
+                c for c in self.candidates if c.end <= m.start() or c.start >= m.end()
+            ]
+
+    def _number_units(self) -> None:
+        """'the 7th Armoured Brigade', 'the 501st Legion': a unit named with its ordinal is one
+        organisation, the ordinal part of its name."""
+        text = self.text
+        for cand in self.candidates:
+            start = cand.start
+            # a match ends "4th " right before the name: a space, and a digit four back
+            if start < 4 or text[start - 1] != " " or not text[start - 4].isdecimal():
+                continue  # (most names: no ordinal can end there, nothing split)
+            if cand.strength >= 3 or cand.type not in (None, "ORG", "PERSON"):
+                continue
+            if _UNIT_HEADS.isdisjoint(cand.text.split()):
+                continue
+            m = _UNIT_ORDINAL.search(self.text, max(0, cand.start - 7), cand.start)
+            if m:
+                cand.start = m.start()
+                cand.text = self.text[cand.start : cand.end]
+                cand.words += 1
+                cand.type, cand.strength = "ORG", 2
+                cand.sentence_start = False
+
+    def _drop_storm_names(self) -> None:
+        """'Hurricane Dorian … Dorian reached the Bahamas': a named storm is a weather event,
+        neither a person nor a place, wherever the article names it."""
+        if not self.storm_heads:
+            return
+        names = {
+            m.group(1)
+            for m in matches_at(_STORM_NAME, self.text, find_all(self.text, _STORM_STARTS))
+            if m.group(1) not in self.heads
+            and m.group(1) not in THING_WORDS
+            and m.group(1) not in self.gaz.known
+        }
+        if names:
+            self.candidates = [
+                c
+                for c in self.candidates
+                if strip_possessive(c.text).split()[-1] not in names
+                or (c.words > 1 and c.text.split()[0] not in _STORM_HEADS and c.strength >= 2)
+            ]
+
+    def _join_campus_places(self) -> None:
+        """'American University in Cairo': a university or college named with its city; 'the
+        University of California, San Diego', 'University of Texas at Austin': a state
+        university's campus."""
+        cands = _by_start(self.candidates)
+        for cand in cands:
+            if cand.type == "ORG" and cand.text.startswith("University of "):
+                self._join_campus(cand)
+        for cand, nxt in pairwise(cands):
+            if (
+                cand.type == "ORG"
+                and len(words := cand.text.split()) == 2
+                and words[1] in _CAMPUS_HEADS
+                and self.gaz.known.get(words[0]) == "GROUP"  # a nationality alone names no campus
+                and self.text[cand.end : nxt.start] == " in "
+                and nxt.type == "PLACE"
+                and nxt.strength >= 2
+                and nxt.words <= 2
+                and not self.text[nxt.end : nxt.end + 2].strip(" ")[:1].isupper()
+            ):
+                self.candidates.remove(nxt)
+                cand.end, cand.text = nxt.end, self.text[cand.start : nxt.end]
+                cand.words += 1 + nxt.words
+
+    def _join_known_branches(self) -> None:
+        """'al-Qaeda in Iraq', 'al-Qaeda in the Islamic Maghreb': a known body's branch named
+        "in" a place is a known name of its own."""
+        cands = _by_start(self.candidates)
+        for k, cand in enumerate(cands):
+            if cand.type != "ORG" or not self.text.startswith(" in ", cand.end):
+                continue
+            for n in (1, 2):  # the place's name: one or two candidates ("Islamic", "Maghreb")
+                inside = cands[k + 1 : k + 1 + n]
+                if len(inside) < n or inside[0].start > cand.end + 8:
+                    break
+                # "Al Qaeda in Iraq" is found as its usual name is: "al-Qaeda in Iraq"
+                head = self.gaz.aliases.get(cand.text.casefold(), cand.text)
+                known = self._lookup(head + self.text[cand.end : inside[-1].end])
+                if known is not None and known[1] == "ORG":
+                    self.candidates = [c for c in self.candidates if c not in inside]
+                    cand.end, cand.text = inside[-1].end, self.text[cand.start : inside[-1].end]
+                    cand.words = len(cand.text.split())
+                    cand.display, cand.strength = known[0], 3
+                    break
+
+    def _join_country_suffixes(self) -> None:
+        """'Tourism Australia', 'Gas Infrastructure Europe', 'Mazars USA': unknown capitalised
+        words set right before a known country (a name ending there) name a body in it, not a
+        person or nothing beside a place (but "Eastern Europe" is known, "Ann Lee, Australia"
+        has a comma). Not in results and scorelines: a word another mention names a person by
+        ("Trudeau said … Trudeau Canada's envoy"), a list of such pairs ("Kipchoge Kenya, silver to
+        Abdi Belgium", "Thompson Jamaica … Fraser-Pryce Jamaica") or a number after the country
+        ("Smith Australia 85")."""
+        cands = _by_start(self.candidates)
+        pairs = [
+            (cand, place) for cand, place in pairwise(cands) if self._names_a_body_in(cand, place)
+        ]
+        if not pairs:
+            return
+        listed = self._paired_in_lists(pairs)
+        people = {  # a word of a name with a person cue ("said", a first name): not a weak guess
+            strip_possessive(w)
+            for c in cands
+            if c.type == "PERSON" and c.strength >= 2
+            for w in c.text.split()
+        }
+        for cand, place in pairs:
+            if (
+                (cand.sentence_start and cand.words == 1)
+                or id(cand) in listed
+                or _SCORE_AFTER.match(self.text, place.end)
+                or any(w in people for w in cand.text.split())
+            ):
+                continue
+            self.candidates.remove(place)
+            cand.end, cand.text = place.end, self.text[cand.start : place.end]
+            cand.words += place.words
+            cand.type, cand.strength = "ORG", 1
+
+    def _names_a_body_in(self, cand: Candidate, place: Candidate) -> bool:
+        """Whether `cand` is one to three unknown capitalised words right before the known
+        country `place` (a sentence's first word alone counts here too, for the lists)."""
+        if (
+            place.start - cand.end != 1
+            or place.type != "PLACE"
+            or place.strength < 3
+            or cand.words > 3
+            or self.text[cand.end] != " "
+            or _CAPITAL_NEXT.match(self.text, place.end)
+        ):
+            return False
+        if cand.strength >= 2:  # "Novartis India", "Reuters Canada": a known firm's national arm
+            return (
+                cand.type == "ORG"
+                and cand.strength >= 3
+                and cand.words == 1
+                and not _is_acronym(cand.text)  # "UN Syria envoy", "EU Ukraine summit"
+                and not _RELATION_AFTER.match(self.text, place.end)  # "the Boeing Ethiopia crash"
+                and self.gaz.known.get(cand.text) == "ORG"
+            )
+        if (
+            cand.strength >= 2
+            or self.text[cand.end] != " "
+            or _CAPITAL_NEXT.match(self.text, place.end)
+            or _ORDINAL_BEFORE.search(self.text, max(0, cand.start - 8), cand.start)
+        ):
+            return False
+        return not any(
+            not w[:1].isupper()
+            or w in COMPASS
+            or w in _PLACE_ADJECTIVES  # "Greater Melbourne", "Ancient Egypt"
+            or w in PLACE_OPENERS  # "Port Sudan", "Cape Verde"
+            or w in self.gaz.place_words
+            or (len(w) > 4 and w.endswith(("an", "ese", "ish")))  # "Roman Egypt": an era
+            or w in self.gaz.first_names
+            or self.gaz.known.get(w) is not None
+            or w.lower() in self.gaz.common_words
+            for w in cand.text.split()
+        )
+
+    def _paired_in_lists(self, pairs: list[tuple[Candidate, Candidate]]) -> set[int]:
+        """The 'Name Country' pairs of a results list: two pairs in one sentence with a comma or
+        'and' (and a few lower-case words) between them, or one country after different names."""
+        listed: set[int] = set()  # the names' ids (a Candidate is not hashable)
+        for (a, a_place), (b, _) in pairwise(pairs):
+            if _LIST_GAP.match(self.text[a_place.end : b.start]):
+                listed.update((id(a), id(b)))
+        names_before: dict[str, set[str]] = defaultdict(set)
+        for cand, place in pairs:
+            names_before[strip_possessive(place.text)].add(cand.text)
+        for cand, place in pairs:
+            if len(names_before[strip_possessive(place.text)]) > 1:
+                listed.add(id(cand))
+        return listed
+
+    def _join_campus(self, cand: Candidate) -> None:
+        """'University of California, San Diego': a state university's name goes on to its
+        campus after a comma or "at" (not "University of Oxford, England": no US state)."""
+        if cand.text[14:] not in us_states():
+            return
+        m = _CAMPUS_AFTER.match(self.text, cand.end)
+        if m is None or _CAPITAL_NEXT.match(self.text, m.end()):
+            return  # "University of Texas, Austin Community College": a list
+        campus = m.group(1)
+        if campus in us_states() or strip_possessive(campus) in CALENDAR:
+            return  # "University of Iowa, Ohio State…", "University of Texas at Tuesday's…"
+        if (
+            m.group(0).startswith(",")
+            and (self._lookup(campus) or ("", ""))[1] != "PLACE"
+            and not self._campus_in_commas(campus, m.end())
+        ):
+            return  # after a comma, only a known city is a campus, or a town set off by commas
+        inside = [c for c in self.candidates if cand.end < c.start < m.end()]
+        if any(c.end > m.end() or c.type in ("ORG", "PERSON") for c in inside):
+            return
+        self.candidates = [c for c in self.candidates if c not in inside]
+        cand.end, cand.text = m.end(), self.text[cand.start : m.end()]
+        cand.words = len(cand.text.split())
+
+    def _campus_in_commas(self, campus: str, end: int) -> bool:
+        """'University of California, Davis, said': one unknown word between commas after a
+        state university names its campus town."""
+        return (
+            " " not in campus
+            and self.text.startswith(", ", end)
+            and self._lookup(campus) is None
+            and campus.lower() not in self.lower_seen
+        )
+
+    def _define_spanning_abbreviations(self) -> None:
+        """'Transport for London (TfL)', 'Pacific Gas and Electric (PG&E)': the words before an
+        abbreviation in brackets whose initials spell it are one organisation, whatever names
+        were found inside them; the abbreviation alone is that organisation everywhere."""
+        if " (" not in self.text:
+            return
+        for m in _BRACKETED_ABBREVIATION.finditer(self.text):
+            abbreviation = m.group(1)
+            if sum(c.isupper() for c in abbreviation) < 2:
+                continue
+            start = self._abbreviated_words(m.start(), abbreviation)
+            if start < 0:
+                continue
+            end = m.start()
+            if self.text[end - 2 : end] in _POSSESSIVE_ENDINGS:
+                end -= 2  # "the United Kingdom's (UK) Conservative Party"
+            inside = [c for c in self.candidates if start <= c.start and c.end <= end]
+            if any(c.strength >= 3 and c.start == start and c.end == end for c in inside):
+                continue  # a known name already: the other pass defines its abbreviation
+            if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
+                continue  # one name already found whole: the other pass handles it
+            if _no_body_last(self.text[start:end]):
+                # "Ballot Interference Prevention Act (BIPA)": a law, not a body, and so is
+                # its abbreviation wherever it stands
+                for other in self.candidates:
+                    if other.strength < 3 and strip_possessive(other.text) == abbreviation:
+                        other.type, other.strength = None, 0
+                continue
+            self.candidates = [c for c in self.candidates if c not in inside]
+            surface = self.text[start:end]
+            # "the Long Range Identification and Tracking (LRIT) system": a system, no body
+            kind, strength = (
+                (None, 0)
+                if _THING_AFTER.match(self.text, m.end())
+                or self._names_a_notion(start, surface, abbreviation, m.end())
+                else ("ORG", 2)
+            )
+            cand = Candidate(start, end, surface, len(surface.split()), kind, strength)
+            self.candidates.append(cand)
+            for other in self.candidates:
+                if strip_possessive(other.text) == abbreviation:
+                    other.display, other.type, other.strength = surface, kind, strength
+
+    def _abbreviated_words(self, end: int, abbreviation: str) -> int:
+        """Where the capitalised words (with 'of', 'for', 'and', 'the' between them) that end at
+        `end` start, when their initials spell `abbreviation`; -1 if they do not.
+
+        The last k words are tried for k = 2, 3…; each try also needs every gap between them
+        to be one space (or ", " after a capitalised word): the gaps are checked once each, as
+        k grows, from the words' offsets read once (not from the Match objects at every try)."""
+        text = self.text
+        words = list(_NAME_WORD.finditer(text, max(0, end - 160), end))
+        starts = [w.start() for w in words]
+        ends = [w.end() for w in words]
+        texts = [w.group() for w in words]
+        letters = abbreviation.replace("&", "").replace(".", "")
+        n = len(words)
+        checked = n - 1  # the gaps after words checked..n-2 are checked (and good)
+        for k in range(2, min(n, 15) + 1):
+            first = n - k
+            if not texts[first][0].isupper():
+                continue
+            for i in range(first, checked):
+                gap = starts[i + 1] - ends[i]
+                if gap != 1 and not (
+                    # "United Nations Educational, Scientific and Cultural Organization (UNESCO)"
+                    gap == 2 and text[ends[i]] == "," and texts[i][0].isupper()
+                ):
+                    return -1
+            checked = first
+            if ends[n - 1] != end:
+                return -1
+            chosen = texts[first:]
+            capitals = [w for w in chosen if w[0].isupper()]
+            caps = "".join(w[0] for w in capitals)
+            every = "".join(w[0] for w in chosen)
+            if k <= 9 and (caps == letters or every.casefold() == letters.casefold()):
+                return starts[first]
+            if (
+                len(letters) >= 4
+                and caps.startswith(letters)
+                and len(caps) > len(letters)
+                and _abbreviation_tail(chosen, capitals[len(letters) - 1])
+            ):  # "United Nations Relief and Works Agency for Palestine Refugees in the Near
+                # East (UNRWA)": the abbreviation spells the name before its qualifier
+                return starts[first]
+        return -1
+
+    def _expand_defined_acronyms(self) -> None:
+        """'the African Union (AU)': every later 'AU' is that organisation."""
+        cands = _by_start(self.candidates)
+        defined: dict[str, str] = {}
+        short_forms: set[str] = set()
+        things: set[str] = set()  # abbreviations of things ("LRIT system"), no body's
+        for prev, cand in pairwise(cands):
+            if not (
+                (  # " (": a gap of two (gaps are mostly long)
+                    cand.start - prev.end == 2
+                    and self.text.startswith(" (", prev.end)
+                    and self.text[cand.end : cand.end + 1] == ")"
+                )
+                or (  # "the Association of Southeast Asian Nations, or ASEAN, a body of"
+                    cand.start - prev.end == 5
+                    and self.text.startswith(", or ", prev.end)
+                    and self.text[cand.end : cand.end + 1] in _AFTER_OR_ABBREVIATION
+                    and _is_acronym(cand.text)
+                )
+            ):
+                continue
+            if self._abbreviates(prev, cand):
+                defined[cand.text] = prev.display or prev.text
+                if (prev.type is None or prev.strength == 0) and _THING_AFTER.match(
+                    self.text, cand.end + 1
+                ):  # "the Long Range Identification and Tracking (LRIT) system": a system
+                    things.add(cand.text)
+                elif (prev.type is None or prev.strength == 0) and not _no_body_last(
+                    prev.display or prev.text
+                ):  # a name given an abbreviation: a body (not a law)
+                    if self._names_a_notion(
+                        prev.start, prev.display or prev.text, cand.text, cand.end + 1
+                    ):
+                        things.add(cand.text)
+                    else:
+                        prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
+            elif self._short_form_after(prev, cand):
+                defined[cand.text] = prev.display or prev.text
+                short_forms.add(cand.text)
+                if prev.type is None or prev.strength == 0:
+                    prev.type, prev.strength = "ORG", 1  # "World Wonder Ring Stardom (Stardom)"
+        if defined:
+            for cand in self.candidates:
+                name = defined.get(strip_possessive(cand.text))
+                if name:
+                    cand.display = name
+                    word = strip_possessive(cand.text)
+                    if _no_body_last(name) or word in short_forms or word in things:
+                        cand.type, cand.strength = None, 0  # "BIPA": the law's abbreviation;
+                        # "Stardom said": the body's short form, whatever a cue said
+
+    def _type_acronyms_spelt_out(self) -> None:
+        """'my CMD [Chief Health Director]', 'a SWAG [scientific wild-ass guess]', 'UTT
+        [University of Texas at Tyler]': an abbreviation spelt out in brackets right after it is
+        what the words in the brackets name: nothing, unless one typed name spans them."""
+        cands = _by_start(self.candidates)
+        spelt: dict[str, Candidate | None] = {}  # each abbreviation: the name spelt out, or None
+        for k, cand in enumerate(cands):
+            if cand.display is not None or not _is_acronym(cand.text) or cand.text in spelt:
+                continue
+            m = _SPELT_OUT.match(self.text, cand.end)
+            if m is None or m.group(1)[0].lower() != cand.text[0].lower():
+                continue
+            whole = [
+                c
+                for c in cands[k + 1 : k + 3]
+                if c.start == m.start(1) and c.end >= m.end(1) - 1 and c.type and c.strength
+            ]
+            # "QVM [Queen Victoria Market]" is the market; "CMD [Chief Health Director]" names
+            # no one: a post or a phrase
+            spelt[cand.text] = whole[0] if whole else None
+        if not spelt:
+            return
+        for cand in self.candidates:
+            if cand.display is None and (word := strip_possessive(cand.text)) in spelt:
+                name = spelt[word]
+                if name is None:
+                    cand.type, cand.strength = None, 0
+                else:
+                    cand.display, cand.type = name.display or name.text, name.type
+                    cand.strength = name.strength
+
+    def _untype_term_abbreviations(self) -> None:
+        """'polymerase chain reaction (PCR)', 'matrix-assisted laser desorption/ionization
+        (MALDI)': an abbreviation of lower-case words is a term, no body, on every mention."""
+        terms = {
+            m.group(1)
+            for m in _BRACKETED_ABBREVIATION.finditer(self.text)
+            if _is_acronym(m.group(1)) and self._spells_lower_words(m.start(), m.group(1))
+        }
+        if terms:
+            for cand in self.candidates:
+                if cand.strength < 3 and strip_possessive(cand.text) in terms:
+                    cand.type, cand.strength = None, 0
+
+    def _drop_stock_tickers(self) -> None:
+        """'Lionbridge (LIOX)', 'Apple shares (AAPL)', '(NYSE: KRX)': capitals in brackets
+        after one word of a company's name, after shares or an exchange are its stock ticker, no
+        body's abbreviation (nothing is abbreviated from one word), unless the article uses
+        them again outside brackets."""
+        tickers: set[int] = set()
+        for m in ticker_matches(self.text):
+            code = m.group(2)
+            if not m.group(1) and not self._one_word_name_before(m.start(), code):
+                continue
+            if not _has_word_token(self.text[: m.start()] + self.text[m.end() :], code):
+                tickers.add(m.start(2))
+        if tickers:
+            self.candidates = [c for c in self.candidates if c.start not in tickers]
+
+    def _one_word_name_before(self, at: int, code: str) -> bool:
+        """Whether `text[:at]` ends with "shares", "stock", a one-word name found as a candidate
+        or a company's name ending in its legal form (the `_TICKER` match at `at` holds the
+        comma and the bracket)."""
+        before = self.text[max(0, at - 7) : at]
+        if before.endswith((" shares", " stock")):
+            return True
+        for cand in self.candidates:
+            if cand.end == at and "'" not in cand.text:
+                if cand.words == 1:
+                    # not the last word of a longer name ("Notes from Kestrel (NFK)")
+                    gap = self.text.rfind(" ", 0, cand.start - 1)
+                    return self.text[gap + 1 : cand.start - 1] not in _NAME_LINKS
+                # "Bowne & Co, (BNE)": after a legal form, capitals that are not the name's
+                # initials ("Ford Motor Company (FMC)" abbreviates the name)
+                words = cand.text.split()
+                return words[-1].rstrip(".") in _TICKER_AFTER and not _initials(
+                    cand.text
+                ).startswith(code[:2])
+        return False
+
+    def _spells_lower_words(self, end: int, abbreviation: str) -> bool:
+        """Whether the words ending at `end`, some in lower case (not only "from", "of": "Notes
+        from Poland (NFP)") and none a body's head noun, spell `abbreviation` by their
+        initials (connecting words may be left out)."""
+        at = _term_words_start(self.text, max(0, end - 120), end)
+        if at < 0:
+            return False
+        words = _TERM_SPLIT.split(self.text[at:end])
+        letters = list(abbreviation.lower())
+        spelt: list[str] = []
+        for word in reversed(words):
+            if not letters:
+                break
+            if word[0].lower() == letters[-1]:
+                letters.pop()
+                spelt.append(word)
+            elif word not in _TERM_CONNECTORS:
+                return False
+        return (
+            not letters
+            and any(w[0].islower() and w not in self.gaz.common_words for w in spelt)
+            and not any(w.capitalize() in self.heads for w in spelt)
+        )
+
+    def _abbreviates(self, prev: Candidate, cand: Candidate) -> bool:
+        """Whether `cand`, in brackets right after the name `prev`, is its abbreviation."""
+        return (
+            prev.words > 1
+            and (
+                _is_acronym(cand.text)
+                # "Transport for London (TfL)": the initials of every word, as written
+                or cand.text == "".join(w[0] for w in (prev.display or prev.text).split())
+            )
+            and (
+                _initials(prev.display or prev.text).startswith(cand.text[0])
+                # "Kurdistan Workers' Party (PKK)": initials of the name in another language
+                or (
+                    prev.type in ("ORG", None)
+                    and len(set(cand.text) & set(_initials(prev.display or prev.text))) >= 1
+                    and self.gaz.known.get(cand.text) != "PLACE"
+                )
+                # "German Aerospace Center (DLR)": a body's abbreviation in its own language
+                or (prev.type == "ORG" and prev.strength >= 2 and cand.text not in self.gaz.known)
+            )
+        )
+
+    def _names_a_notion(self, start: int, name: str, abbreviation: str, after: int) -> bool:
+        """'CentOS 8's End of Life (EOL)', 'argued against Universal Basic Income (UBI)': an
+        abbreviated phrase after a possessive or a verb's "against/on/for", with no "the" before
+        it, no body's head noun or known name in it and no speech after its abbreviation names a
+        notion or a thing, not a body ("the Disease Surveillance Team (DST)", "Deutsche Welle
+        (DW) reported", "PG&E", "Lawyers for Black Lives Matter (BLM)", "a volunteer with
+        Alcoholics Anonymous (AA)" name bodies)."""
+        if (
+            not _NOTION_BEFORE.search(self.text, max(0, start - 40), start)
+            or "&" in abbreviation
+            or self.text[max(0, start - 4) : start].lower() == "the "
+            or any(
+                word in self.heads or word[:-1] in self.heads or word in self.gaz.known
+                for word in name.split()
+            )
+        ):  # "Council of Australian Governments", "People's Protection Units", "Pacific Gas…"
+            return False
+        m = _NEXT_WORD.match(self.text, after)
+        return m is None or (m.group(1) not in SPEECH_VERBS and m.group(1) not in _MEDIA_VERBS)
+
+    def _short_form_after(self, prev: Candidate, cand: Candidate) -> bool:
+        """'University of Colorado at Boulder (CU Boulder)', 'Philippine Institute of Volcanology
+        and Seismology (Phivolcs)': a body's short form in brackets right after its name."""
+        name = prev.display or prev.text
+        if cand.text in self.gaz.known or not _short_form(cand.text, name):
+            return False
+        if prev.type == "ORG" and prev.strength >= 2:
+            return True
+        # "World Wonder Ring Stardom (Stardom)": an untyped name's last words in brackets
+        return (
+            (prev.type is None or prev.strength == 0)
+            and prev.words > 1
+            and name.endswith(" " + cand.text)
+        )
+
+    def _join_portfolio_lists(self) -> None:
+        """'Department for Culture, Media and Sport': an organisation named after a list of fields."""
+        cands = _by_start(self.candidates)
+        for k, cand in enumerate(cands):
+            if cand.type != "ORG" or cand.strength < 2 or not _has_of_or_for(cand.text):
+                continue
+            m = _PORTFOLIO_TAIL.match(self.text, cand.end)
+            if not m:
+                continue
+            inside = [c for c in cands[k + 1 :] if c.start < m.end()]
+            if any(c.strength >= 3 or (c.type == "PERSON" and c.strength >= 2) for c in inside):
+                continue
+            self.candidates = [c for c in self.candidates if c not in inside]
+            cand.end, cand.text = m.end(), self.text[cand.start : m.end()]
+            cand.words = len(cand.text.split())
+
+    def _add_dateline(self, dateline: Dateline) -> None:
+        for start, end in dateline.places:
+            surface = self.text[start:end]
+            known = self._lookup(surface) or self._lookup(surface.upper())
+            cand = Candidate(start, end, surface, len(surface.split()), "PLACE", 2)
+            if known:
+                cand.display, cand.type, cand.strength = known[0], known[1], 3
+            elif surface.isupper():
+                cand.display = _title_case(surface)
+            self.candidates.append(cand)
+
+    def _type_lists(self) -> None:
+        """'Bhola, Patuakhali and Barguna': untyped names listed with places are places too."""
+        text = self.text
+        # a bracket after a member is no member: "Ann Lee (PS), Bo Kett (PC) and …"
+        cands = [
+            c
+            for c in _by_start(self.candidates)
+            if text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")"
+        ]
+        lists: list[list[Candidate]] = []
+        for prev, cand in pairwise(cands):
+            gap = text[prev.end : cand.start] if cand.start - prev.end <= 6 else ""
+            if (
+                gap not in _LIST_GAPS
+                and text[prev.end : prev.end + 2] in (" (", ", ")
+                and (bracketed := _BRACKETED_GAP.fullmatch(text, prev.end, cand.start))
+            ):
+                gap = bracketed.group(1)  # "Ann Lee (PS), Bo Kett", "Ama, 17, Efua, 14 and …"
+            elif not gap:
+                continue  # a gap too wide for ", and " or " to "
+            if gap == " to " and self.text[max(0, prev.start - 5) : prev.start] == "from ":
+                self._type_route(prev, cand)  # "a bus from Smolensk to Kaluga"
+            if gap in _LIST_GAPS:
+                if lists and lists[-1][-1] is prev:
+                    lists[-1].append(cand)
+                else:
+                    lists.append([prev, cand])
+        for members in lists:
+            # a group heading the list names no member's type: "three Samoans, Pale Tuli, …"
+            kinds = {c.type for c in members if c.type and c.strength >= 2 and c.type != "GROUP"}
+            if (
+                not kinds
+                and len(members) >= 3
+                and self._place_list_opener(members[0].start, max(c.words for c in members))
+            ):
+                kinds = {"PLACE"}  # "branches at Leek, Cheadle and Biddulph": names listed as sites
+            if len(kinds) != 1 or kinds & {"GROUP", "LANGUAGE"}:
+                continue
+            kind = kinds.pop()
+            if kind == "PERSON" and _PORTFOLIO_BEFORE.search(
+                self.text, max(0, members[0].start - 14), members[0].start
+            ):
+                self._untype_brief(members)
+                continue
+            if (
+                kind == "ORG"
+                and len(members) == 2
+                and self.text[members[0].end : members[1].start] == ", "
+            ):
+                continue  # "hit the Azores, Met Éireann, the weather service": no list
+            for cand in members:
+                if (
+                    (
+                        cand.type is None
+                        or (cand.strength == 0 and (kind == "PERSON" or len(members) >= 3))
+                    )
+                    and cand.words <= 3
+                    and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
+                    and not (kind == "PERSON" and cand.text.startswith("The "))  # a title
+                    and not (kind == "PERSON" and _is_acronym(cand.text))  # "Ann Lee, MP,"
+                ):
+                    cand.type, cand.strength = kind, 1
+
+    def _untype_brief(self, members: list[Candidate]) -> None:
+        """'Minister for Education, Science and Training, Julie Bishop': the fields of a brief, up
+        to the one after "and", name nothing; the holder after them is no list's member."""
+        last = 0
+        for k in range(1, len(members)):
+            if "and" in self.text[members[k - 1].end : members[k].start]:
+                last = k
+                break
+        for cand in members[: last + 1]:
+            if cand.strength < 2:
+                cand.type, cand.strength = None, 0
+
+    def _place_list_opener(self, start: int, longest: int) -> bool:
+        """'in', 'at', 'near' before a list; 'from' too when no name in it is over two words
+        ("appliances from Dolgellau, Harlech and Blaenau Ffestiniog")."""
+        before = self.text[max(0, start - 12) : start].split()
+        return bool(before) and (
+            before[-1] in ("in", "at", "near") or (before[-1] == "from" and longest <= 2)
+        )
+
+    def _type_route(self, a: Candidate, b: Candidate) -> None:
+        """'from Smolensk to Kaluga': two names of one or two words, neither known nor typed by
+        stronger evidence, are the ends of a journey: places."""
+        pair = (a, b)
+        weak = [c for c in pair if c.strength < 2 and c.type in (None, "PERSON")]
+        known = [c for c in pair if c.type == "PLACE" and c.strength >= 2]
+        if not weak or len(weak) + len(known) != 2:
+            return
+        if any(
+            c.words > 2 or any(w in CALENDAR or not w[1:].islower() for w in c.text.split())
+            for c in weak
+        ):
+            return  # "from CentOS Linux to CentOS Stream": product names
+        for cand in weak:
+            cand.type, cand.strength = "PLACE", 1
+
+    def _join_and_names(self) -> None:
+        """'Law and Justice, the main opposition party': two words joined by "and" named as one
+        organisation by an appositive; the same words elsewhere in the article join too."""
+        cands = _by_start(self.candidates)
+        pairs = [
+            (a, b)
+            for a, b in pairwise(cands)
+            if b.start - a.end == 5  # " and " (gaps are mostly long: no slice of them)
+            and self.text.startswith(" and ", a.end)
+            and a.words == b.words == 1
+            and a.strength < 2
+            and b.strength < 2
+        ]
+        names = {
+            f"{a.text} and {b.text}"
+            for a, b in pairs
+            if (m := _APPOSITIVE_ORG.match(self.text, b.end))
+            and any(w in ORG_NOUNS for w in m.group(1).split())
+        }
+        for a, b in pairs:
+            if f"{a.text} and {b.text}" in names and b in self.candidates:
+                self.candidates.remove(b)
+                a.end, a.text, a.words = b.end, self.text[a.start : b.end], 3
+                a.type, a.strength = "ORG", 2

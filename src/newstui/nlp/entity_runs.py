@@ -1,0 +1,898 @@
+"""Capitalised runs into candidate names: where a name starts and ends (see _RunFinder)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from newstui.nlp.entity_cues import (
+    _ADJECTIVE_ENDINGS,
+    _AFTER_HEAD,
+    _AFTER_PERSON_SURNAME,
+    _AGENT_ENDINGS,
+    _ASIDE_THEN_NAME,
+    _AT_PLACE,
+    _BODY_LEVELS,
+    _GENERATION_WORDS,
+    _NAME_DASHES,
+    _OFFICE_PAPER_HEADS,
+    _PORTFOLIO_TITLES,
+    _PREPOSITIONS_OF_PLACES,
+    _SEATS,
+    _SPEECH_VERB_AFTER,
+    _STORM_OPENERS,
+    _TITLE_FUNCTION_WORDS,
+    _is_title_start,
+    _without_weekdays,
+    _without_world_war,
+)
+from newstui.nlp.entity_evidence import _TypingFinder
+from newstui.nlp.entity_words import (
+    _CLOCK_MARKS,
+    _DIGIT_SPACES,
+    _GLUED_TITLES,
+    _MASTHEAD_WORDS,
+    _MONTH_PREPOSITIONS,
+    _MONTHS,
+    _NUMBER_AFTER,
+    _SAINT_PLACE,
+    _SENTENCE_OPENERS,
+    _WEEKDAYS,
+    COMPASS,
+    CONNECTORS,
+    ORG_NOUNS,
+    POST_NOMINALS,
+    SPEECH_OPENERS,
+    SPEECH_VERBS,
+    WEEKDAYS,
+    Candidate,
+    _is_acronym,
+    _is_cap,
+    _is_lower,
+    _is_upper,
+    _is_word_char,
+    _may_open_known,
+)
+from newstui.nlp.names import PARTICLES, strip_possessive
+from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
+
+
+class _RunFinder(_TypingFinder):
+    """Capitalised runs into candidates: where a name starts and ends (sentence openers, titles, joins
+    across "of" and "and", portfolios, known names inside a run) and each name flushed with its type."""
+
+    def _drop_sentence_opener(self, run: list[Token]) -> list[Token]:
+        first = run[0]
+        if not first.sentence_start:
+            return run
+        if len(run) == 1:  # "The", "But", "Police": the same few words open most sentences
+            text = self.text
+            comma = first.end < len(text) and text[first.end] == ","  # the answer may differ
+            answers = self.lone_openers_comma if comma else self.lone_openers
+            kept = answers.get(first.text)  # the token's own string: its hash is kept
+            if kept is None:
+                kept = answers[first.text] = bool(self._opener_kept(run))
+            return run if kept else []
+        return self._opener_kept(run)
+
+    def _opener_kept(self, run: list[Token]) -> list[Token]:
+        """What a run opening a sentence keeps: a common word, an adverb or a verb of an
+        inverted attribution opening it is not part of a name. For one word the answer depends
+        only on the word and whether a comma follows (remembered per article)."""
+        first = run[0]
+        lower = strip_possessive(first.text).lower()
+        known = self._known(run, 0)
+        if (
+            len(run) == 1
+            and known == 1
+            and self.gaz.known.get(first.text) == "PLACE"
+            and lower in self.lower_seen
+        ):
+            return []  # "Nice to be with you": a place name that is also a word, opening a sentence
+        if (
+            len(run) > 1
+            and _is_acronym(first.text)
+            and self.text[first.start - 1 : first.start] in ("\n", "")
+            and run[1].text.lower() in self.gaz.common_words
+            and strip_possessive(run[1].text) not in self.heads  # "NBC News reported"
+        ):
+            return run[:1]  # "MS Although we used…": an interviewee's initials open the answer
+        if known or self._title(run, 0):
+            return run
+        if len(run) == 1 and first.text in _MASTHEAD_WORDS:
+            return []  # "Monitor compliance in real time": a masthead's word alone is a word
+        if len(run) > 1 and lower in SPEECH_OPENERS:
+            return run[1:]  # "Remarked Acme scientist Tia Curry, “…”": an inverted attribution
+        if len(run) == 1 and lower.endswith("ly") and self.text[first.end : first.end + 1] == ",":
+            return []  # "Specifically, …": an adverb opening a sentence
+        if (
+            first.text in COMPASS
+            and len(run) > 1
+            and (n := self._known(run, 1))
+            and self._is_place(run, 1, n)
+        ):
+            return run  # "North Wales Fire and Rescue Service said": the region's name
+        if lower in self.gaz.common_words or lower in self.lower_seen:
+            run = run[1:]
+            while run and _is_lower(run[0].text):
+                run = run[1:]
+        return run
+
+    def _scan_run(self, run: list[Token], cues: list[str | None]) -> None:
+        if (
+            run[0].sentence_start
+            and len(run) > 2
+            and self.text[run[0].start - 1 : run[0].start] in ("", "\n")
+        ):
+            k = self._glued_heading(run)
+            if k:  # "France On Monday, France announced": a heading glued to the first sentence
+                self._scan_run(run[:k], cues[:k])
+                opener = Token(run[k].start, run[k].end, run[k].text, True)
+                run, cues = [opener, *run[k + 1 :]], cues[k:]
+        if run[0].text in _STORM_OPENERS:
+            self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
+        if run[0].sentence_start:
+            run = self._drop_sentence_opener(run)
+        if (
+            len(run) > 1
+            and run[0].text in _CLOCK_MARKS
+            and self.text[run[0].start - 2 : run[0].start] in _DIGIT_SPACES
+        ):
+            run, cues = (
+                run[1:],
+                cues[1:],
+            )  # "at 3 PM Eastern Time": a clock time, not "PM" the title
+        if len(run) > 1 and (run[0].text in WEEKDAYS or run[-1].text in WEEKDAYS):
+            run, cues = _without_weekdays(run, cues)  # "On Friday Ford Motor Company announced"
+            if not run:
+                return
+        if (
+            len(run) > 1
+            and run[-1].text == "Flight"
+            and _NUMBER_AFTER.match(self.text, run[-1].end)
+        ):
+            # "Adam Air Flight 574": a flight number names no entity; its airline does
+            run, cues = run[:-1], [*cues[:-2], "ORG"]
+            self.airlines.add(" ".join(t.text for t in run))
+        if len(run) > 2 and run[1].text in ("War", "World"):
+            run, cues = _without_world_war(run, cues)  # "World War II", an event: no entity
+            if not run:
+                return
+        if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
+            if _may_open_known(run[0].text) and self._known(run, 0):
+                self._add_known(run, 0, 1, cues[-1])
+            else:
+                self._flush(run, False, cues[-1])
+            return
+        post_nominal = False
+        while len(run) > 1 and run[-1].text in POST_NOMINALS:
+            run, cues, post_nominal = run[:-1], cues[:-1], True  # "Jane Moss KC" is Jane Moss
+        if not run:
+            return
+        suffix_cue = cues[-1] if cues else None
+        pending: list[Token] = []
+        i, person_cue, extending = 0, False, False
+        named_body = self._org_noun_before(run)
+        while i < len(run):
+            tok = run[i]
+            n_known = 0 if extending or not _may_open_known(tok.text) else self._known(run, i)
+            if n_known and (
+                (i and self._opens_nickname(tok))  # 'Pieter "Dutch" Molen': no nationality
+                or (named_body and pending)  # "the magazine Scientific American": nor here
+                or self._extends_to_named_head(run, i, n_known)
+                or self._inside_name(run, i, n_known, pending, person_cue)
+                or self._part_of_longer_name(run, i, n_known)
+            ):
+                extending, n_known = True, 0
+            elif n_known == 1 and not pending and self._known_word_as_given_name(run, i):
+                extending, n_known, person_cue = True, 0, True  # "Chelsea Staub, agreed"
+            kind = (
+                self._compass_kind(run, i, n_known, pending[-1].text)
+                if n_known
+                and pending
+                and (pending[-1].text in COMPASS or pending[-1].text == "Greater")
+                else None
+            )
+            if kind:
+                # "South East Asia": two compass words; "Greater Melbourne": its metropolitan
+                # area; "Central American countries", "the South Ossetian rebels": a people's
+                k = 2 if len(pending) > 1 and pending[-2].text in ("North", "South") else 1
+                self._flush(pending[:-k], person_cue, None)
+                start, end, surface = self._surface(run, i - k, n_known + k)
+                self.candidates.append(Candidate(start, end, surface, n_known + k, kind, 2))
+                pending, person_cue = [], False
+                i += n_known
+                continue
+            if n_known and pending and self._levels_a_body(run, i, n_known, pending):
+                start, end, surface = self._surface(run, i - len(pending), len(pending) + n_known)
+                cand = Candidate(start, end, surface, len(pending) + n_known, "ORG", 2)
+                self.candidates.append(cand)
+                pending, person_cue = [], False
+                i += n_known
+                continue
+            n_body = self._country_body(run, i, n_known) if n_known else 0
+            if n_body:
+                self._flush(pending, person_cue, None)
+                pending, person_cue = [], False
+                start, end, surface = self._surface(run, i, n_known + n_body)
+                self.candidates.append(Candidate(start, end, surface, n_known + n_body, "ORG", 2))
+                i += n_known + n_body
+                continue
+            if n_known:
+                self._flush(pending, person_cue, suffix_cue if not pending else None)
+                pending, person_cue = [], False
+                if not self._names_portfolio(run, i, n_known):
+                    self._add_known(
+                        run, i, n_known, suffix_cue if i + n_known == len(run) else None
+                    )
+                i += n_known
+                continue
+            n_title = 0 if pending and not _is_title_start(tok) else self._title(run, i)
+            if (
+                n_title
+                and i + n_title < len(run)
+                and not self._title_names_a_thing(run, i + n_title)
+                and not self._saint_names_a_place(run, i, n_title)
+            ):  # "General Motors Company" is no general, "St. George Hotel" no saint
+                self._flush(pending, person_cue, None)
+                pending, person_cue = [], True
+                i = self._skip_portfolio(run, i + n_title)
+                continue
+            if (
+                (_is_lower(tok.text) or tok.text == "&")
+                and tok.text in CONNECTORS
+                and not self._joins(run, i, pending)
+            ):
+                self._flush(pending, person_cue, None)
+                pending, person_cue, extending = [], False, False
+            else:
+                pending.append(tok)
+            i += 1
+        person_cue = person_cue or (post_nominal and len(pending) > 1)
+        self._flush(pending, person_cue, suffix_cue)
+
+    def _saint_names_a_place(self, run: list[Token], i: int, n_title: int) -> bool:
+        """'St. Thomas, Ontario', 'Saint Marys, Georgia': a saint's name that ends the run right
+        before ", " and a known place is a town, not a person called by a title."""
+        if n_title != 1 or run[i].text not in ("St", "Saint") or not 1 <= len(run) - i - 1 <= 2:
+            return False
+        if self.saint_places is None:  # every "St. X, Place" of the text: "the St. X plant" too
+            self.saint_places = {
+                m.group(1)
+                for m in _SAINT_PLACE.finditer(self.text)
+                if self.gaz.known.get(m.group(2)) == "PLACE"
+            }
+        return strip_possessive(" ".join(t.text for t in run[i + 1 :])) in self.saint_places
+
+    def _glued_heading(self, run: list[Token]) -> int:
+        """How many words of a known place open a paragraph right before a capitalised word that
+        only opens sentences ("Sudan The International Criminal Court (ICC) …"), 0 if not so."""
+        n = self._known(run, 0) if _may_open_known(run[0].text) else 0
+        if not n or n >= len(run) - 1 or run[n].text not in _SENTENCE_OPENERS:
+            return 0
+        known = self._lookup(self._surface(run, 0, n)[2])
+        return n if known is not None and known[1] == "PLACE" else 0
+
+    def _title_names_a_thing(self, run: list[Token], j: int) -> bool:
+        """'General Motors Company', 'St. George Hotel': the words after a title end in a head
+        noun of a body or place with no lower-case word between ("Dr. Ann Lee of the University
+        of Cape Town" is a person)."""
+        last = strip_possessive(run[-1].text)
+        lower = any(_is_lower(t.text) for t in run[j:])
+        if last in self.gaz.org_words:
+            # "Dr. Ann Lee of Scripps Research Institute": a given name, then the body's name
+            return not (lower and self._given_name_after_brief(run, j))
+        return last in self.heads and not lower
+
+    def _given_name_after_brief(self, run: list[Token], j: int) -> bool:
+        """Whether a given name and a capitalised word follow at `j`, or after a brief there
+        ("Minister for the Arts Ann Lee of …"); after a one-word brief the given name may be
+        unknown when the article uses the surname alone ("Chief of Staff Toshio Tamogami of …")."""
+        g = j
+        if run[j].text in ("for", "of"):
+            k = j + 1 + (j + 1 < len(run) and run[j + 1].text == "the")
+            g = k
+            while g < len(run) and _is_cap(run[g].text) and run[g].text not in self.gaz.first_names:
+                g += 1
+            if (g == len(run) or not _is_cap(run[g].text)) and self._unknown_name_after_brief(
+                run, k + 1
+            ):
+                return True
+        return g + 1 < len(run) and run[g].text in self.gaz.first_names and _is_cap(run[g + 1].text)
+
+    def _unknown_name_after_brief(self, run: list[Token], g: int) -> bool:
+        """Two capitalised words at `g` before a lower-case word, the second used alone elsewhere
+        in the article: 'Toshio Tamogami of …' then 'Tamogami said'."""
+        if g + 2 >= len(run) or not _is_lower(run[g + 2].text):
+            return False
+        given, surname = run[g].text, run[g + 1].text
+        if not (given.isalpha() and surname.isalpha() and _is_cap(given) and _is_cap(surname)):
+            return False
+        if self._lookup(given) or self._lookup(surname) or surname in self.heads:
+            return False
+        alone = [
+            at
+            for at in find_all(self.text, (surname,))
+            if at != run[g + 1].start
+            and self.text[at - 1 : at] == " "
+            and not _is_word_char(self.text[at + len(surname) : at + len(surname) + 1] or " ")
+        ]
+        return any(self.text[max(0, at - len(given) - 1) : at - 1] != given for at in alone)
+
+    def _org_noun_before(self, run: list[Token]) -> bool:
+        """'the magazine Scientific American', 'law firm Sidley Austin': after a noun naming a
+        kind of body, the capitalised words are that body's one name."""
+        start = run[0].start
+        if self.text[start - 1 : start] != " " or not self.text[start - 2 : start - 1].isalpha():
+            return False
+        word = self.text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1]
+        return word in ORG_NOUNS and not (
+            word in self.gaz.role_words and run[0].text in self.gaz.first_names
+        )
+
+    def _opens_nickname(self, tok: Token) -> bool:
+        """Whether `tok` is the first word of a nickname in quotation marks inside a name."""
+        mark = tok.start - 1
+        return self.text[mark : tok.start] in NICKNAME_MARKS and nickname_end(self.text, mark) > 0
+
+    def _names_portfolio(self, run: list[Token], i: int, n: int) -> bool:
+        """'Labour Minister Ana Ruiz', 'Health Secretary': a known word naming a ministerial brief."""
+        nxt = run[i + n].text if i + n < len(run) else ""
+        if nxt not in _PORTFOLIO_TITLES or (i and run[i - 1].text not in self.gaz.titles):
+            return False
+        known = self._lookup(self._surface(run, i, n)[2])
+        return known is not None and known[1] == "ORG"  # "US Secretary of State": a place stays
+
+    def _extends_to_named_head(self, run: list[Token], i: int, n: int) -> bool:
+        """'Newcastle United', 'Emirates Stadium': a known name followed by words ending in a head noun."""
+        rest = run[i + n :]
+        last = run[i + n - 1]
+        if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
+            return False  # "House of Representatives' Committee on …": the body's own committee
+        if not rest or any(
+            _is_lower(t.text)
+            and t.text not in CONNECTORS
+            and not (t.text == "the" and k and rest[k - 1].text in ("of", "for"))
+            for k, t in enumerate(rest)
+        ):
+            return False
+        heads = self.heads
+        words = [strip_possessive(t.text) for t in rest]
+        if words[0] == "and" and len(rest) > 1 and self._known(run, i + n + 1) == len(rest) - 1:
+            return False  # "the United States and United Kingdom": two known names
+        if words[-1] in heads:
+            # "U.S. Securities and Exchange Commission": the country's own known body instead
+            return self._country_body(run, i, n) != len(rest)
+        if any(w in heads and nxt in _AFTER_HEAD for w, nxt in pairwise(words)):
+            return True  # "American Airlines and …", "US Commission on Presidential Debates"
+        # "Islamic State of Iraq and Syria": a known body named after the places it claims
+        known = self._lookup(self._surface(run, i, n)[2])
+        return (
+            known is not None
+            and known[1] == "ORG"
+            and words[0] == "of"
+            and self._names_places(words[1:])
+        )
+
+    def _names_places(self, words: list[str]) -> bool:
+        """Whether `words` ("the United States", "Iraq and Syria") are known places joined by
+        "and": "Supreme Court of the United States" is one body."""
+        if words[:1] == ["the"]:
+            words = words[1:]
+        names = " ".join(words).split(" and ")
+        return bool(words) and all(self.gaz.known.get(name) == "PLACE" for name in names)
+
+    def _compass_kind(self, run: list[Token], i: int, n: int, before: str) -> str | None:
+        """PLACE or GROUP when the known name at run[i] is a place, or a nationality ending the
+        name after a compass word (`before`), so that the word makes one name with it."""
+        known = self._lookup(self._surface(run, i, n)[2])
+        if known is None or known[1] not in ("PLACE", "GROUP"):
+            return None
+        if known[1] == "PLACE":
+            return "PLACE"
+        ends = i + n == len(run) or _is_lower(run[i + n].text)  # "Northern American and …"
+        return "GROUP" if ends and before != "Greater" else None
+
+    def _levels_a_body(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
+        """'National Security Council', 'Federal Parliament': words naming a body's level right
+        before a known body's name make a body of its own, not the UN's council or a parliament."""
+        if not all(t.text in _BODY_LEVELS for t in pending):
+            return False
+        known = self._lookup(self._surface(run, i, n)[2])
+        return known is not None and known[1] == "ORG"
+
+    def _country_body(self, run: list[Token], i: int, n: int) -> int:
+        """'United States House of Representatives': a known place right before a known
+        organisation names the country's own body; the organisation's length, or 0."""
+        n_rest = self._known(run, i + n) if i + n < len(run) else 0
+        last = run[i + n - 1]
+        if n_rest and ("'" in last.text or self.text[last.end : last.end + 1] in ("'", "’")):
+            return 0  # "the United States' Centers for Disease Control": the body, then the place
+        if not n_rest or not (
+            self._is_place(run, i, n)
+            or (n == 1 and n_rest > 1 and self.gaz.known.get(run[i].text) == "GROUP")
+        ):  # "Libyan House of Representatives", but "the Republican Senate" is the Senate
+            return 0
+        rest = self._lookup(self._surface(run, i + n, n_rest)[2])
+        return n_rest if rest and rest[1] == "ORG" else 0
+
+    def _inside_name(
+        self, run: list[Token], i: int, n: int, pending: list[Token], person_cue: bool = False
+    ) -> bool:
+        """'Nathan Lyon' and 'Sofia Marchetti' are people, 'Universities UK' and 'Bank of Ghana'
+        organisations, despite the known word in them; so is 'Actor Denzel Washington'."""
+        known = self._lookup(self._surface(run, i, n)[2])
+        if known is None:
+            return False
+        if known[1] in ("GROUP", "LANGUAGE"):
+            return self._surname_like_group(run, i, n, pending) or self._group_in_body(
+                run, i, n, pending
+            )
+        if (
+            pending
+            and pending[-1].text in ("of", "for", "on", "the")
+            and not (
+                i + n == len(run)
+                and all(_is_lower(t.text) for t in pending)
+                and self.text[run[-1].end : run[-1].end + 1] not in _NAME_DASHES
+            )
+        ):  # "Bank of Ghana", but "the President of the United States": a title cut before
+            # (but "the Harvard–Smithsonian Center": a name goes on past the dash)
+            return True
+        if n == 1 and run[i].text in self.gaz.first_names and self._name_follows(run, i + 1):
+            return True
+        if not pending:
+            return False
+        if n == 1 and (
+            pending[-1].text in self.gaz.first_names or (person_cue and len(pending) == 1)
+        ):
+            return True
+        if (
+            n == 1
+            and len(pending) > 1
+            and len(pending[-1].text) == 1
+            and pending[-1].text.isupper()
+            and pending[-2].text in self.gaz.first_names
+        ):
+            return True  # "William S. Saturn", "Sam C. Jackson": a surname after an initial
+        return i + n == len(run) and pending[-1].text in self.gaz.org_words
+
+    def _known_word_as_given_name(self, run: list[Token], i: int) -> bool:
+        """'Chelsea Staub, agreed', 'Austin Merrow … Merrow said': a place's or a club's word
+        before an unknown surname ending the run is a given name when the pair or the surname
+        alone is the subject of a speech verb."""
+        known = self._lookup(run[i].text)
+        if i + 2 != len(run) or known is None or known[1] not in ("PLACE", "ORG"):
+            return False
+        surname = run[i + 1]
+        word = surname.text
+        if (
+            not word.isalpha()
+            or _is_upper(word)
+            or word in self.gaz.org_words
+            or word.lower() in self.gaz.common_words
+            or self._lookup(word) is not None
+        ):
+            return False
+        for at in find_all(self.text, (word,)):
+            end = at + len(word)
+            if (at and _is_word_char(self.text[at - 1])) or (
+                end < len(self.text) and _is_word_char(self.text[end])
+            ):
+                continue
+            m = _SPEECH_VERB_AFTER.match(self.text, end)
+            if m and m.group(1) in SPEECH_VERBS:
+                return True
+        return False
+
+    def _surname_like_group(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
+        """'Hassan English', 'Ahmed al Kurd': a nationality's word ending a run after a given
+        name (and a particle) is the person's surname."""
+        if n != 1 or i + 1 != len(run) or not 1 <= len(pending) <= 2:
+            return False
+        if run[i].text.endswith("s"):
+            return False
+        if len(pending) == 2 and pending[1].text not in PARTICLES:
+            return False  # "Ann Lee British champion": a full name, then a nationality
+        if pending[0].text in self.gaz.first_names:
+            return True
+        return (  # "Serdar Tatar, Mohamad Shnewer and …": in a list of names
+            len(pending) == 1
+            and self._word_before(pending[0].start) not in _PREPOSITIONS_OF_PLACES
+            and self._plain_name([pending[0].text])
+            and not self._lookup(pending[0].text)
+            and _AFTER_PERSON_SURNAME.match(self.text, run[i].end) is not None
+        )
+
+    def _group_in_body(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
+        """'Organization of American States', 'Society of American Archivists': a nationality
+        after a body's head noun and "of"/"for", with more of the name after it, is inside it."""
+        return (
+            len(pending) > 1
+            and pending[-1].text in ("of", "for")
+            and i + n < len(run)
+            and _is_cap(run[i + n].text)
+            and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:-1])
+        )
+
+    def _part_of_longer_name(self, run: list[Token], i: int, n: int) -> bool:
+        """'West Texas Intermediate', 'Paris Agreement': a place name inside another name (but
+        "governor of Alaska Sarah Palin": a known first name and a surname follow the place)."""
+        return (
+            n == 1
+            and self._is_place(run, i, n)
+            and self._name_follows(run, i + 1)
+            and not (
+                i + 2 < len(run)
+                and _is_cap(run[i + 2].text)
+                and (
+                    (
+                        self.text[max(0, run[i].start - 4) : run[i].start] in (" of ", " to ")
+                        and (
+                            run[i + 1].text in self.gaz.first_names
+                            or self._title_before_posting(run[i].start - 4)
+                        )
+                    )
+                    or (
+                        self.text[max(0, run[i].start - 4) : run[i].start] == " in "
+                        and run[i + 1].text in self.gaz.first_names
+                        and self._role_before_posting(run[i].start - 4)
+                    )
+                )
+            )
+        )
+
+    def _role_before_posting(self, at: int) -> bool:
+        """'the UN representative in Burundi Carolyn McAskie': a role word right before " in "
+        and a place (at `at`), so a given name after the place opens its holder's name."""
+        word = self.text[max(0, at - 20) : at].rsplit(None, 1)[-1:]
+        return bool(word) and word[0].lower() in self.gaz.role_words
+
+    def _title_before_posting(self, at: int) -> bool:
+        """'the US Ambassador to Iraq Zalmay Khalilzad': a title right before " to "/" of " and
+        a place (at `at`), so the words after the place are its holder's name."""
+        word = self.text[max(0, at - 20) : at].rsplit(None, 1)[-1:]
+        return bool(word) and word[0] in self.gaz.titles
+
+    def _skip_portfolio(self, run: list[Token], i: int) -> int:
+        """After 'Minister', skip 'for International Affairs' or 'for the Environment' when a
+        name follows it."""
+        if i >= len(run) or run[i].text not in ("for", "of"):
+            return i
+        first = i + 1 + (i + 1 < len(run) and run[i + 1].text == "the")
+        j = first
+        while j < len(run) and _is_cap(run[j].text):
+            j += 1
+        if j - first < 3 or strip_possessive(run[j - 1].text) in self.heads:
+            return i  # "Dean of UC Varden School of Law": a body, no name, after the title
+        n = j - 2 - first
+        if n and self._is_place(run, first, n):  # "First Minister of Scotland Nicola Sturgeon"
+            start, end, surface = self._surface(run, first, n)
+            name, kind = self._lookup(surface) or (surface, "PLACE")
+            cand = Candidate(start, end, surface, n, kind, 3)
+            cand.display = name if name != surface else None
+            self.candidates.append(cand)
+        if j - first > 3 and run[j - 3].text in self.gaz.first_names:
+            return j - 3  # "Minister of Information Ann Azim Khan": a given name and two more
+        return j - 2
+
+    def _joins(self, run: list[Token], i: int, pending: list[Token]) -> bool:
+        if not pending or i + 1 >= len(run):
+            return False
+        word = run[i].text
+        heads = self.heads
+        if word == "on":  # "Committee on Foreign Affairs", "Convention on Climate Change"
+            return pending[-1].text in self.gaz.org_words
+        if word in ("of", "for"):
+            if run[i + 1].text in self.gaz.first_names:
+                return False
+            if pending[-1].text in heads or any(t.text in ("of", "for") for t in pending):
+                return True
+            if word == "of" and pending[-1].text == "House" and run[i + 1].text.endswith("s"):
+                return True  # "House of Councillors", "House of Delegates": a chamber
+            if word == "for" and self._for_cause_body(run, i, pending):
+                return True
+            # "International Committee on Taxonomy of Viruses" (but "… on Trade of New York")
+            return any(t.text == "on" for t in pending) and not self._known(run, i + 1)
+        right = []
+        for t in run[i + 1 :]:
+            if _is_lower(t.text):
+                break
+            right.append(t)
+        if not right:
+            return False
+        joined = any(t.text in ("of", "for", "on") for t in pending)
+        n_known = self._known(run, i + 1)
+        if n_known:
+            # "Port Authority of New York and New Jersey": one body named after two places
+            return (
+                joined
+                and word == "and"
+                and i + 1 + n_known == len(run)
+                and self._is_place(run, i + 1, n_known)
+                and any(
+                    self._is_place(pending, len(pending) - k, k)
+                    for k in (1, 2, 3)
+                    if k < len(pending)
+                )
+            )
+        if word == "&":
+            return len(right) <= 3  # "Marks & Spencer": an ampersand between capitals joins a name
+        if joined and (self._opens_second_body(run, i + 1) or _is_acronym(right[0].text)):
+            return False  # "University of Kelmouth and Centre for Marine Studies", "University
+            # of Bristol and UC Davis", "the Department of Energy and KELCO": two bodies
+        if joined and len(right) == 2 and right[0].text in self.gaz.first_names:
+            return False  # "University of Kelmouth and Ann Lee of Acme": a person, not a body
+        if joined:
+            # "Committee for Domestic and External Security Coordination": an adjective right
+            # after "of"/"for" ends no name, the words after "and" finish it
+            return len(right) <= 2 or (
+                len(right) <= 4
+                and len(pending) > 1
+                and pending[-2].text in ("of", "for")
+                and pending[-1].text.endswith(_ADJECTIVE_ENDINGS)
+            )
+        # "American Airlines and JetBlue" are two; "University and College Union" (a head noun
+        # alone before "and" names nothing by itself) is one
+        if len(pending) > 1 and pending[0].text in self.gaz.first_names:
+            return False  # "Randy Leonard and Multnomah County district attorney …": two
+        last = right[-1].text  # "Food and Agriculture Organization's chief": its possessive
+        if "'" in last or "’" in last:
+            last = strip_possessive(last)
+        return last in heads and (pending[-1].text not in heads or len(pending) == 1)
+
+    def _for_cause_body(self, run: list[Token], i: int, pending: list[Token]) -> bool:
+        """'the Cinema for Peace Foundation', 'Americans for Prosperity Foundation': one word (no
+        known name but a people's), "for" and a cause ending in a body's head noun name one body
+        (run[i] is the "for")."""
+        first = pending[0]
+        if len(pending) != 1 or first.sentence_start or first.text in self.gaz.first_names:
+            return False
+        right = []
+        for t in run[i + 1 : i + 5]:
+            if _is_lower(t.text):
+                break
+            right.append(t)
+        return (
+            0 < len(right) <= 3
+            and strip_possessive(right[-1].text) in self.gaz.org_words
+            and (i + 1 + len(right) == len(run) or _is_lower(run[i + 1 + len(right)].text))
+            and (self._lookup(first.text) or ("", "GROUP"))[1] == "GROUP"  # "Americans for …"
+        )
+
+    def _opens_second_body(self, run: list[Token], i: int) -> bool:
+        """Whether run[i] opens a name of its own: a head noun followed by "of" or "for"."""
+        return (
+            run[i].text in self.gaz.org_words
+            and i + 1 < len(run)
+            and run[i + 1].text in ("of", "for")
+        )
+
+    def _add_known(self, run: list[Token], i: int, n: int, suffix_cue: str | None) -> None:
+        start, end, surface = self._surface(run, i, n)
+        name, kind = self._lookup(surface) or (surface, "PLACE")
+        if (
+            kind == "ORG"
+            and name in _SEATS
+            and _AT_PLACE.search(self.text, max(0, start - 12), start)
+        ):
+            kind = "PLACE"  # "a trip to the White House", but "the White House said"
+        cand = Candidate(start, end, surface, n, kind, 3)
+        if name != surface:
+            cand.display = name
+        if n == 1 and kind != "PERSON":
+            after = self.text[end : end + 16].split(None, 1)
+            cand.speaks = bool(after) and after[0] in SPEECH_VERBS  # "Jordan said": local evidence
+        self.candidates.append(cand)
+
+    def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
+        if len(pending) == 1:  # one word, the commonest: only the trims and checks for one word
+            first = pending[0]
+            if _is_lower(first.text) or first.text == "&":
+                return
+            if first.text in POST_NOMINALS and self.text[first.start - 2 : first.start] == ", ":
+                return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
+        else:
+            while pending and (_is_lower(pending[-1].text) or pending[-1].text == "&"):
+                pending = pending[:-1]
+            while pending and (
+                _is_lower(pending[0].text)
+                or (
+                    pending[0].text.lower() in _TITLE_FUNCTION_WORDS
+                    and len(pending) > 1
+                    and (pending[0].text != "The" or pending[0].sentence_start)
+                )
+            ):
+                pending = pending[1:]
+            while len(pending) > 1 and pending[0].text in _WEEKDAYS:
+                pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
+            if (
+                len(pending) > 2
+                and pending[0].text in _MONTHS
+                and pending[1].text in self.gaz.first_names
+                and self._word_before(pending[0].start) in _MONTH_PREPOSITIONS
+            ):
+                pending = pending[1:]  # "In August William Delahunt met": the month is no name
+            if not pending:
+                return
+            if (
+                strip_possessive(pending[-1].text) == "Government"
+                and pending[-2].text not in _TITLE_FUNCTION_WORDS
+            ):
+                # "the Australian Government", "the UK Government's": a country's or a
+                # state's government, capitalised, is a body of its own (the sets annotated
+                # since rules-15 name it so); "the Howard Government" is its leader's
+                body = pending[:-1]
+                known = self._lookup(self.text[body[0].start : body[-1].end])
+                kind = known[1] if known else None
+                if kind is None and len(body) > 1 and body[0].text in COMPASS:
+                    rest = self._lookup(self.text[body[1].start : body[-1].end])
+                    kind = rest[1] if rest else None  # "the Western Australian Government"
+                if kind in ("PLACE", "GROUP") and not _ASIDE_THEN_NAME.match(
+                    self.text, pending[-1].end
+                ):  # but "the Japanese Government (Mombusho) Scholarship": a longer name's words
+                    start, end, surface = self._surface(pending, 0, len(pending))
+                    self.candidates.append(Candidate(start, end, surface, len(pending), "ORG", 2))
+                elif known:
+                    self._add_known(body, 0, len(body), None)
+                else:
+                    first = body[0]
+                    leader = len(body) == 1 and self._leader_of_term(
+                        [first.text],
+                        first.text,
+                        first.start,
+                        self.text[first.end : first.end + 40].lower(),
+                    )  # "the Howard Government": as "the Howard government", its leader
+                    self._flush(body, leader, None)
+                return
+            while (
+                len(pending) > 1
+                and pending[-1].text.lower() in self.gaz.role_words
+                and pending[-2].text not in ("of", "for", "the", "and")
+                and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:-1])
+            ):
+                pending = pending[:-1]  # "the State Department Spokesperson": the body, then a role
+            if (
+                len(pending) == 1
+                and pending[0].text in POST_NOMINALS
+                and self.text[pending[0].start - 2 : pending[0].start] == ", "
+            ):
+                return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
+            if len(pending) >= 3 and self._occupation_before_person(pending):
+                pending, person_cue = pending[1:], True  # "Ranger Ann Lee", "Co-author Ann Lee"
+            split = self._person_at_end(pending) if len(pending) >= 3 else 0
+            if split:  # "Kelmouth County Attorney John Reid": the body, then its officer
+                body = pending[:split]
+                while body and body[-1].text.lower() in self.gaz.role_words:
+                    body = body[:-1]
+                if body and len(body) <= 2 and body[-1].text in _OFFICE_PAPER_HEADS:
+                    body = []  # "Examiner Jane Lowe", "Medical Examiner Jane Lowe": her office
+                self._flush(body, False, None)
+                pending, person_cue, suffix_cue = pending[split:], True, None
+        start, end, surface = self._surface(pending, 0, len(pending))
+        words = len(pending)
+        if words == 1 and "." in surface:
+            title, _, surname = surface.partition(".")
+            if title in _GLUED_TITLES and _is_cap(surname) and "." not in surname:
+                # "Mr.Bush said": a title glued to the surname, no space between
+                start, surface, person_cue = start + len(title) + 1, surname, True
+        if words > 2 and pending[-1].text in _GENERATION_WORDS and self.text[end : end + 1] == ".":
+            end += 1  # "Ann Lee Jr. said": the suffix's full stop is the name's, "said" follows
+            surface = self.text[start:end]
+        if words == 1 and len(surface) == 1:
+            cand = Candidate(start, end, surface, 1)
+            if self._platform_cue(start, end):
+                cand.type, cand.strength = "ORG", 2
+                self.candidates.append(cand)
+            return
+        cand = Candidate(start, end, surface, words, sentence_start=pending[0].sentence_start)
+        cand.type, cand.strength = self._type_of(
+            pending, surface, person_cue, suffix_cue, start, end
+        )
+        self.candidates.append(cand)
+
+    def _word_before(self, start: int) -> str:
+        """The word right before `start`, in lower case ("" at the text's start)."""
+        words = self.text[max(0, start - 12) : start].split()
+        return words[-1].lower() if words else ""
+
+    def _occupation_before_person(self, pending: list[Token]) -> bool:
+        """'Ranger Ann Lee said', 'and Co-author Ann Lee', 'and CEO Ann Lee': a role word, or
+        an unknown word opening the sentence, before a known first name and one or two more
+        capitalised words is the person's occupation, not part of the name."""
+        if not 3 <= len(pending) <= 4:
+            return False
+        first, rest = pending[0], pending[1:]
+        word = strip_possessive(first.text)
+        lower = word.lower()
+        if (
+            word in self.gaz.first_names
+            or word in self.heads
+            or any(not _is_cap(t.text) or strip_possessive(t.text) in self.heads for t in rest)
+            or any("." in t.text for t in rest)  # "Edward Snowden.Image: …", a caption
+            or self._lookup(word)
+        ):
+            return False
+        roles = self.gaz.role_words
+        if lower in roles or lower.rsplit("-", 1)[-1] in roles:
+            return rest[0].text in self.gaz.first_names or not any(
+                self._lookup(t.text) or t.text.lower() in self.gaz.common_words for t in rest
+            )
+        return (
+            first.sentence_start
+            and rest[0].text in self.gaz.first_names
+            # "Ranger Ann Lee", "Born Ann Lee": not "Noordin Mohammad Top", named so again
+            and (lower.endswith(_AGENT_ENDINGS) or self.text.count(word) == 1)
+            and lower not in self.lower_seen
+        )
+
+    def _person_at_end(self, pending: list[Token]) -> int:
+        """Where a person's name (a known first name and one more word) ends a longer run that
+        names a body and a role before it ("Royal Society Research Fellow Ann Lee"); 0 if not."""
+        if len(pending) < 3:
+            return 0
+        first, last, before = pending[-2], pending[-1], pending[:-2]
+        role = before[-1].text.lower()
+        if (
+            (
+                first.text not in self.gaz.first_names
+                and not self._unknown_name_after_role(pending)
+                and not self._unknown_name_after_body(pending)
+            )
+            or before[-1].text in self.gaz.first_names
+            or not _is_cap(last.text)
+            or strip_possessive(last.text) in self.heads
+            or self._lookup(strip_possessive(last.text))
+            or _is_lower(before[-1].text)
+        ):
+            return 0
+        if (
+            role in self.gaz.role_words
+            or role.rstrip("s") in self.gaz.role_words
+            or any(t.text in self.heads for t in before)
+            or self._after_office_of(pending[0].start)
+        ):
+            return len(pending) - 2
+        return 0
+
+    def _unknown_name_after_role(self, pending: list[Token]) -> bool:
+        """'Minetest CEO Perttu Ahola': two plain capitalised words no list knows, after a role
+        word that follows a name, are a person's name (whose first name the list lacks)."""
+        role, first, last = pending[-3].text, pending[-2].text, pending[-1].text
+        return (
+            len(pending) >= 4
+            and role.lower() in self.gaz.role_words
+            and all(
+                w[1:].islower()
+                and w not in self.heads
+                and w.lower() not in self.gaz.common_words
+                and not self._lookup(w)
+                for w in (first, strip_possessive(last))
+            )
+        )
+
+    def _unknown_name_after_body(self, pending: list[Token]) -> bool:
+        """'the attorney for the Eastern District of Kelmouth Ann Orrow': two plain words no
+        list knows, after a known name that an office's "of"/"for" opens, are its officer's
+        name."""
+        first, last, body = pending[-2].text, strip_possessive(pending[-1].text), pending[:-2]
+        if not self._plain_name([first, last]) or self._lookup(first) or self._lookup(last):
+            return False
+        if any(not _is_cap(w) or "." in w for w in (first, last)):
+            return False
+        return self._after_office_of(pending[0].start) and any(
+            self._lookup(self._surface(body, len(body) - n, n)[2])
+            for n in (1, 2, 3)
+            if n <= len(body)
+        )
+
+    def _after_office_of(self, start: int) -> bool:
+        """Whether "Director of", "the chair of the", "spokesperson for the" comes right before
+        `start`: the run after it names a body, and a person named at its end holds that office
+        ("Director of National Intelligence Ann Lee")."""
+        words = self.text[max(0, start - 40) : start].split()
+        if words and words[-1] == "the":
+            words.pop()
+        if len(words) < 2 or words[-1] not in ("of", "for"):
+            return False
+        office = words[-2]
+        return office.lower() in self.gaz.role_words or office in self.gaz.titles
