@@ -151,3 +151,27 @@ def test_a_prepared_article_is_the_one_its_constructor_makes():
     assert pickle.loads(pickle.dumps(made)) == built
     with pytest.raises(AttributeError):
         made.title = "changed"  # type: ignore[misc]
+
+
+def test_texts_packed_by_either_compressor_read_back_with_zlib(monkeypatch):
+    """Texts are packed by ISA-L where the isal package is installed, by zlib where it is not:
+    both write the zlib format, which the store reads back with zlib alone."""
+    import sys
+
+    from newstui import article_rows
+
+    isal_zlib = pytest.importorskip("isal.isal_zlib")  # a dependency: installed with newstui
+    text = "“Quoted” words, again and again. " * 40
+    packed_by = {}
+    try:
+        for missing in (False, True):
+            article_rows._deflate.cache_clear()
+            if missing:  # as on a platform without isal's wheel
+                monkeypatch.setitem(sys.modules, "isal.isal_zlib", None)
+            packed = packed_text(text)
+            assert isinstance(packed, bytes) and len(packed) < len(text.encode()) / 2
+            assert zlib.decompress(packed).decode() == unpacked_text(packed) == text
+            packed_by[missing] = article_rows._deflate()
+    finally:
+        article_rows._deflate.cache_clear()
+    assert packed_by == {False: isal_zlib.compress, True: zlib.compress}

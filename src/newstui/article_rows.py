@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -111,6 +112,20 @@ PACK_FROM = 200  # characters: a shorter text is stored as it is (compressing wo
 PACK_LEVEL = 1
 
 
+@cache
+def _deflate() -> Callable[[bytes, int], bytes]:
+    """The compressor of packed texts: ISA-L's (the `isal` package) where it is installed, else
+    zlib's. Both write the zlib format, which zlib.decompress reads whichever wrote it; at level
+    1 ISA-L's is 2.3 times faster on the ingest benchmark's articles (20 against 47 us an
+    article, text and links) and shrinks them a little more (2.99 against 2.94 times). Looked
+    up at the first packed text, not at import: a start that packs nothing never loads isal."""
+    try:
+        from isal.isal_zlib import compress
+    except ImportError:  # a platform without its wheel: the same rows, a little slower
+        return zlib.compress
+    return compress
+
+
 def packed_text(text: str, encoded: bytes | None = None) -> str | bytes:
     """A text or summary as stored: zlib-compressed UTF-8 when that is shorter (news text
     shrinks 2-3 times), else the text itself. Read back by unpacked_text (in SQL
@@ -123,7 +138,7 @@ def packed_text(text: str, encoded: bytes | None = None) -> str | bytes:
             encoded = text.encode()
         except UnicodeEncodeError:  # a lone surrogate: stored (or refused) as before
             return text
-    packed = zlib.compress(encoded, PACK_LEVEL)
+    packed = _deflate()(encoded, PACK_LEVEL)
     return packed if len(packed) < len(encoded) else text
 
 
