@@ -405,6 +405,14 @@ _VERB_BEFORE_COMMA: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION}),$")
 _IN_HIS_OPINION: Final = re.compile(r"^\W*[Ii]n\s+(his|her)\s+(?:opinion|view|words|mind),")
 _SUBJECT_OF: Final = {"his": "he", "her": "she"}
 _LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
+# The subject a clause opens with, after an adverbial opening ("In a statement, ", "However, "):
+# a description (its determiner, group 2, and the lower-case words after it, group 3) or a name;
+# no match when it opens with "it" (the same referent as a later "it") or is empty
+_IT_CLAUSE_OPENING: Final = re.compile(
+    r"[\s\"“”‘’']*(?:(?:[A-Z][a-z]*ly|However|Meanwhile|Earlier|Later|Yesterday|Today|Also|"
+    r"(?:In|On|At|After|Before|During|Since|Following|Under|With|Without|From|For|By)\s[^,;]{1,60}),\s*)?"
+    r"(?!It\b|Its\b|it\b|its\b)((The|A|An|This|That|These|Those|Their)\s+([a-z][^A-Z.;:!?\"“”]{0,60})|\S)"
+)
 
 
 # Auxiliaries and adverbs between a subject and its verb: "The commission has argued".
@@ -417,6 +425,12 @@ _TRAILING_AUX: Final = re.compile(
 _WRITTEN_TEXTS: Final = frozenset(
     "statement letter report release communique communiqué warning notice advisory bulletin "
     "decree announcement".split()
+)
+_WORDS: Final = re.compile(r"[a-z][\w'’-]*")
+# Written or spoken texts whose author "it" may stand for: "The review urged …. It also asks"
+_TEXT_NOUNS: Final = _WRITTEN_TEXTS | frozenset(
+    "review study ruling decision judgment judgement opinion document memo filing paper survey "
+    "resolution proposal verdict order".split()
 )
 # "the warning issued by Met Éireann", "a statement from Acme": the author after the text's noun
 _AUTHOR_AFTER: Final = re.compile(
@@ -2033,8 +2047,57 @@ class SpeakerFinder:
     def _resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         gender = _PRONOUNS[pronoun]
         if gender == "it":
-            return self._subject_before(pos, "ORG", None)
+            return self._it_antecedent(pos)
         return self._subject_before(pos, "PERSON", gender)
+
+    def _it_antecedent(self, pos: int) -> str | None:
+        """The organisation "it" at `pos` stands for: the subject of the nearest clause before
+        it that has one ('Acme said …. It added'), not the last body named ('…called by the
+        Union. It said'); when that subject is only described, the body it describes ('The
+        company cut …. It said') or the author of the text it describes ('The review urged ….
+        It also asks'), else nobody ('The appeal ruling lets …. It said')."""
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        stretches = []  # each sentence's stretches, the last first: a quotation closed by its
+        for k in range(i, max(-1, i - 6), -1):  # own stop ends one ('…on you.” It also urged')
+            start = self.sentences[k]
+            end = pos if k == i else self.sentences[k + 1]
+            cut = self._after_closed_quotes(start, end)
+            stretches += [(cut, end), (start, cut)] if cut > start else [(start, end)]
+        for start, end in stretches:
+            opening = _IT_CLAUSE_OPENING.match(self.masked, start, end)
+            if opening is None:
+                continue  # an empty stretch, or one opening with "it" itself: the same referent
+            at = opening.start(1)
+            if opening.group(2):  # "The court decision", "This report": a thing described
+                described = self._described_antecedent(opening.group(2), opening.group(3), end)
+                if described != "":
+                    return described
+            for m in self.mentions_in(at, end):
+                if m.entity.type == "ORG" and not self._object_of(m):
+                    return m.entity.name
+        return None
+
+    def _described_antecedent(self, determiner: str, words: str, end: int) -> str | None:
+        """What "it" stands for when a clause ending at `end` opens with `determiner` and the
+        lower-case `words` after it: the body a speaking noun of its noun phrase describes
+        ("The company", "The court decision"), else the author of the text one names ("The
+        review"), else None (a thing); "" when a name follows the noun ("The group Acme")."""
+        noun_phrase: list[str] = []
+        for word in _WORDS.findall(words.split(",")[0])[:4]:
+            if word in _AUX or _ADVERB.fullmatch(word) or VERB.fullmatch(word):
+                break  # "The company also said", "The review urged"
+            noun_phrase.append(word)
+        else:
+            if "," not in words and len(words.split()) == len(noun_phrase) < 4:
+                return ""  # "The group Acme Relief said": its name follows
+        for k, word in enumerate(noun_phrase):
+            if word in _SPEAKING_ORG_NOUNS:
+                phrase = " ".join(["the", *noun_phrase[: k + 1]])
+                return self._description(phrase, end)
+        texts = [w for w in noun_phrase if w in _TEXT_NOUNS]
+        if texts and determiner.lower() != "a":
+            return self._author_of(texts[-1], end)
+        return None
 
     def _subject_before(self, pos: int, kind: str, gender: str | None) -> str | None:
         """The first fitting entity of the nearest earlier sentence that has one (its likely subject)."""

@@ -1,0 +1,32 @@
+"""Rules-19 speaker mechanisms, each pinned by invented sentences (no article text): what "it"
+stands for (r18-speak.md)."""
+
+from __future__ import annotations
+
+from extracted import speakers as _speakers
+
+
+def test_it_is_the_body_that_opened_the_clauses_before_not_the_last_one_named(extractor) -> None:
+    text = (
+        "Northwind Airways cancelled forty flights on Friday. It blamed a walkout called by the "
+        "Transport Workers Union. It also said passengers would be "
+        '"rebooked within two days at no extra cost".'
+    )
+    assert _speakers(extractor, text) == ["Northwind Airways"]
+
+
+def test_it_after_a_thing_only_described_names_nobody(extractor) -> None:
+    text = (
+        "The Harbor Housing Trust had asked for the tenants to be evicted. The appeal ruling lets "
+        'them stay in their homes. It said the landlord had "failed to prove any loss to the '
+        'estate".'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_it_after_a_described_company_is_that_company(extractor) -> None:
+    text = (
+        "Shares in Acme Robotics fell on Monday. The company cut its forecast for the year. It "
+        'said demand in Asia had been "much weaker than we expected".'
+    )
+    assert _speakers(extractor, text) == ["Acme Robotics"]
