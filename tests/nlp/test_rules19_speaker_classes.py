@@ -30,3 +30,12 @@ def test_it_after_a_described_company_is_that_company(extractor) -> None:
         'said demand in Asia had been "much weaker than we expected".'
     )
     assert _speakers(extractor, text) == ["Acme Robotics"]
+
+
+def test_he_after_a_bodys_unnamed_spokesman_is_that_body_not_a_man_named_before(extractor) -> None:
+    text = (
+        "Senator Paul Hadley criticised the deployment on Monday. The Valdorian Defence "
+        "Ministry's spokesman expressed surprise at the criticism. "
+        '"Our troops are there only to help put out the fires," he said.'
+    )
+    assert _speakers(extractor, text) == ["Valdorian Defence Ministry"]

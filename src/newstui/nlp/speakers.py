@@ -97,7 +97,7 @@ _LOCATIVE: Final = frozenset("from in near at".split())
 # "The masked man on the video said", "The IATA boss said that": a sentence whose subject is a
 # description of one person (a role or a plain noun), not a name.
 _DESCRIBED_SUBJECT: Final = re.compile(
-    r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+((?:[\w.-]+\s+){0,3}?)([a-z-]+)"
+    r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+((?:[\w.'’-]+\s+){0,3}?)([a-z-]+)"
     rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERB_ALTERNATION})\b"
 )
 _PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
@@ -2146,7 +2146,11 @@ class SpeakerFinder:
             if kind == "PERSON" and described:
                 head = described.group(2)
                 if head in load_gazetteer().role_words:  # "The IATA boss said that": its holder
-                    return self._described_holder([*described.group(1).split(), head], start)
+                    holder = self._described_holder([*described.group(1).split(), head], start)
+                    if holder is None and head in _SPOKES_WORDS:
+                        # "The Acme spokesman expressed …. “…,” he said": whom he speaks for
+                        return self._spokes_body(head, end)
+                    return holder
                 if head in _PERSON_NOUNS:  # "The masked man on the video said": unnamed
                     return None
             if start in self.paragraph_starts:
