@@ -39,3 +39,12 @@ def test_he_after_a_bodys_unnamed_spokesman_is_that_body_not_a_man_named_before(
         '"Our troops are there only to help put out the fires," he said.'
     )
     assert _speakers(extractor, text) == ["Valdorian Defence Ministry"]
+
+
+def test_a_body_named_in_part_speaks_under_the_articles_fuller_name_of_it(extractor) -> None:
+    text = (
+        "Four men were charged on Monday by the U.S. Department of Justice. The Department of "
+        "Justice (DOJ) said the men had planned attacks on two airports. According to the DOJ, "
+        'the men "had been planning the attack for over a year".'
+    )
+    assert _speakers(extractor, text) == ["U.S. Department of Justice"]

@@ -680,6 +680,13 @@ class SpeakerFinder:
         """Each person speaker by the article's fullest name of them: "Ann Lee" is "Ann B. Lee"
         when that is the one person entity with the same names and middle initials added."""
         fuller: dict[str | None, str] = {}
+        for name in {s for s in speakers if s and " " in s and self.types.get(s) == "ORG"}:
+            # "Department of Justice" is the article's one "U.S. Department of Justice"
+            longer = [
+                n for n, kind in self.types.items() if kind == "ORG" and n.endswith(" " + name)
+            ]
+            if len(longer) == 1:
+                fuller[name] = longer[0]
         for name in {s for s in speakers if s and " " not in s and self.types.get(s) == "PERSON"}:
             # "Beazley" kept apart from "Kim Beazley" (as by "a Beazley Labor government"): the
             # one person of the article whose full name ends with that surname
