@@ -3,13 +3,7 @@ and found at all (r18-names)."""
 
 from __future__ import annotations
 
-
-def _people(extractor, text: str) -> set[str]:
-    return {e.name for e in extractor.analyse(text).entities if e.type == "PERSON"}
-
-
-def _speakers(extractor, text: str) -> list[str | None]:
-    return [q.speaker for q in extractor.analyse(text).quotes]
+from extracted import person_names, speakers
 
 
 def test_gov_abbreviated_is_a_title_stripped_from_the_name(extractor) -> None:
@@ -17,6 +11,97 @@ def test_gov_abbreviated_is_a_title_stripped_from_the_name(extractor) -> None:
         'With a stroke of the pen, Gov. Ada Quillane of Westmarch signed the bill. "It is '
         'done," Quillane said.'
     )
-    assert "Ada Quillane" in _people(extractor, text)
-    assert not any(name.startswith("Gov") for name in _people(extractor, text))
-    assert _speakers(extractor, text) == ["Ada Quillane"]
+    assert "Ada Quillane" in person_names(extractor, text)
+    assert not any(name.startswith("Gov") for name in person_names(extractor, text))
+    assert speakers(extractor, text) == ["Ada Quillane"]
+
+
+def test_a_role_to_a_body_then_a_comma_introduces_the_person_after_it(extractor) -> None:
+    text = (
+        "Vellmark's ambassador to the African Union, Tomas Quevedro, has accused Ostria of "
+        'stalling talks. "They are not serious," he said. Quevedro dismissed the offer.'
+    )
+    assert "Tomas Quevedro" in person_names(extractor, text)
+    assert speakers(extractor, text) == ["Tomas Quevedro"]
+
+
+def test_the_holder_of_a_regime_or_government_is_a_person(extractor) -> None:
+    text = (
+        "Arms were sold during the regime of Orlan Vesketh. The bureau was dissolved by the "
+        "government under Tam Oyelaran."
+    )
+    assert {"Orlan Vesketh", "Tam Oyelaran"} <= person_names(extractor, text)
+
+
+def test_a_known_country_after_government_of_is_no_person(extractor) -> None:
+    text = "The regime of Syria and the government of New Zealand met in the Hague."
+    assert not person_names(extractor, text)
+
+
+def test_what_only_a_person_has_after_a_possessive_makes_the_name_a_person(extractor) -> None:
+    text = (
+        "The mannequin was named for Ysolde Kerrigan's character in the film. Bram Otterley's "
+        "lawyer declined to comment."
+    )
+    assert {"Ysolde Kerrigan", "Bram Otterley"} <= person_names(extractor, text)
+
+
+def test_a_member_of_a_party_or_people_in_apposition_is_a_person(extractor) -> None:
+    text = "She lost her seat to Thorn Vellacott, a Republican, in 2014."
+    assert "Thorn Vellacott" in person_names(extractor, text)
+
+
+def test_a_company_described_by_a_nationality_and_a_noun_is_no_person(extractor) -> None:
+    text = "The deal went to Brannock Vell, an American company, in 2014."
+    assert "Brannock Vell" not in person_names(extractor, text)
+
+
+def test_a_given_name_that_is_a_common_word_opens_a_paragraph_before_a_role(extractor) -> None:
+    text = (
+        "The board met on Monday.\n\nArt Quennell, chairman of Veltrix and a member of the "
+        'board, adds, "We are in good hands."'
+    )
+    assert "Art Quennell" in person_names(extractor, text)
+    assert speakers(extractor, text) == ["Art Quennell"]
+
+
+def test_a_word_of_time_opening_a_sentence_is_no_given_name(extractor) -> None:
+    text = "Yesterday Quennell, a lawyer for the family, said the case was closed."
+    assert "Yesterday Quennell" not in person_names(extractor, text)
+
+
+def test_a_nickname_in_brackets_inside_a_name_is_part_of_it(extractor) -> None:
+    text = (
+        "The review will be led by Mr Richard (Dick) Okonedo and Mr Peter Haldane. "
+        "Mr Okonedo chairs the board."
+    )
+    people = person_names(extractor, text)
+    assert "Richard (Dick) Okonedo" in people
+    assert not {"Richard", "Okonedo"} & people
+
+
+def test_a_body_in_brackets_after_a_name_is_no_nickname(extractor) -> None:
+    text = "Shares of Kelbrook fell, said Ann Lee (Reuters) Tuesday."
+    assert "Ann Lee" in person_names(extractor, text)
+
+
+def test_an_officer_named_after_a_long_body_name_and_a_comma_is_a_person(extractor) -> None:
+    text = (
+        "The Director-General of the International Agency for Soil Science, Mohamed OlKarim, "
+        "issued a report. The party chairman for the affair of parliament, Tadeo Ishimura, "
+        "spoke next."
+    )
+    assert {"Mohamed OlKarim", "Tadeo Ishimura"} <= person_names(extractor, text)
+
+
+def test_a_hyphenated_role_in_apposition_describes_a_person(extractor) -> None:
+    text = "It ended there. Tavo Yassen Orrun, former vice-president of Ostria, was jailed."
+    assert "Tavo Yassen Orrun" in person_names(extractor, text)
+
+
+def test_what_only_a_person_does_after_a_name_makes_it_a_person(extractor) -> None:
+    text = (
+        "Due to the scandal, Takeo Ondrako resigned from the post of minister. "
+        "Later Ysa Merrow was sworn in as his successor."
+    )
+    assert {"Takeo Ondrako", "Ysa Merrow"} <= person_names(extractor, text)

@@ -168,7 +168,10 @@ _INVERTED_SPEAKER_BEFORE: Final = re.compile(
 _PERSON_POSSESSION: Final = re.compile(
     r"['’]s (?:wife|husband|son|daughter|sons|daughters|father|mother|brother|sister|widow|"
     r"parents|children|girlfriend|boyfriend|fiancée?|death|funeral|birthday|grave|memoir|"
-    r"autobiography|header|assist|penalty|attempt)\b"
+    r"autobiography|header|assist|penalty|attempt|family|life|career|lawyer|lawyers|attorney|"
+    r"attorneys|spokesman|spokeswoman|body|remains|health|condition|illness|killer|murder|"
+    r"assassination|arrest|resignation|reign|presidency|premiership|character|mother-in-law|"
+    r"father-in-law|son-in-law|daughter-in-law|successor|predecessor|biography|rise)\b"
 )
 _QUOTE_MARKS: Final = frozenset("\"“‘'")
 # A court case: capitalised words, " v. ", capitalised words ("of", "the" inside); a bare " v "
@@ -332,9 +335,21 @@ _LEGAL_FORMS: Final = frozenset("Inc Ltd LLC L.L.C Corp PLC LLP GmbH Limited".sp
 # What follows "…, or ASEAN" when the abbreviation is given as another name for the one before.
 _AFTER_OR_ABBREVIATION: Final = frozenset((",", ")", ".", ";", ":"))
 # What happens to a person, named after "of": "the assassination of Rafiq Hariri".
+# What only a person does, right after a name: "Ann Orrow resigned", "… was sworn in".
+_PERSON_VERB_AFTER: Final = re.compile(
+    r" (?:has |had |later |then )?(?:resigned|died|married|testified|retired|apologi[sz]ed|"
+    r"was (?:elected|re-elected|sworn in|appointed|sentenced|arrested|jailed|killed|"
+    r"injured|wounded|hanged|executed|kidnapped|abducted|assassinated|acquitted|convicted))\b"
+)
+# Words of time that open a sentence right before a name ("Yesterday Ann Lee said"), never a
+# given name even when the article writes them in lower case nowhere else.
+_TIME_WORDS: Final = frozenset(
+    "today yesterday tomorrow tonight now then later earlier meanwhile recently again also".split()
+)
 _PERSON_EVENTS: Final = frozenset(
     "death assassination murder killing funeral trial arrest execution widow kidnapping "
-    "abduction resignation extradition sentencing conviction acquittal detention".split()
+    "abduction resignation extradition sentencing conviction acquittal detention release "
+    "imprisonment".split()
 )
 # "South Korea-based ": a capitalised place and "-based" right before a name ("bio-based" is not).
 _PLACE_BASED_BEFORE: Final = re.compile(r"(?<![\w.-])[A-Z][\w.]*-based \Z")

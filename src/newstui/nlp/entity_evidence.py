@@ -61,6 +61,7 @@ from newstui.nlp.entity_cues import (
     _PERSON_AGE,
     _PERSON_EVENTS,
     _PERSON_POSSESSION,
+    _PERSON_VERB_AFTER,
     _PLACE_HEADS,
     _PLACE_OFFICES,
     _PLACE_PREPOSITIONS,
@@ -73,6 +74,7 @@ from newstui.nlp.entity_cues import (
     _ROLE_OF_BEFORE,
     _ROMAN_NUMERAL,
     _SPEECH_HEADS,
+    _TIME_WORDS,
     _TITLE_GOES_ON,
     _TITLE_WORDS,
     _TOLD,
@@ -264,6 +266,13 @@ class _TypingFinder(_FinderBase):
             return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
         if person_cue:
             return "PERSON", 2
+        if (
+            len(toks) == 2
+            and toks[0].sentence_start
+            and words[0].lower() in gaz.common_words
+            and self._given_name_opens(toks, words[0].lower())
+        ):
+            return "PERSON", 2  # "Art Levinson, chairman of Genentech,": kept by _opener_kept
         if suffix_cue:
             return suffix_cue, 2
         if len(toks) == 1 and self._no_one_word_cue(words[0], toks[0], surface, start, after):
@@ -371,6 +380,16 @@ class _TypingFinder(_FinderBase):
         ):
             return "PERSON", 2  # "the assassination of Rafiq Hariri", "the trial of Ann Lee"
         if (
+            len(before) >= 2
+            and before[-1] in ("of", "under")
+            and before[-2] in _LEADER_TERMS
+            and 2 <= len(words) <= 3
+            and self._plain_name(words)
+            and not self._lookup(surface)
+        ):
+            return "PERSON", 2  # "the regime of Ovid Tarrant", "the government under Ann Lee":
+            # a term of office named after its holder
+        if (
             before
             and before[-1].endswith("-year-old")
             and len(words) <= 3
@@ -390,6 +409,7 @@ class _TypingFinder(_FinderBase):
             and after.startswith(",")
             and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
             and not (len(words) > 1 and self._role_for_body_before(start))
+            and not (words[0] in gaz.first_names and self._role_of_before(before))
             and not _PERSON_AGE.match(after)  # "the Unionist Party, Ian Paisley, 81,": its leader
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
@@ -542,6 +562,7 @@ class _TypingFinder(_FinderBase):
                 or self._role_of_before(before)
                 or (after[:1] in ("'", "’") and _PERSON_POSSESSION.match(after))
                 or self._opens_paragraph_pronoun_speaks(toks, start, end)
+                or _PERSON_VERB_AFTER.match(after) is not None
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -859,14 +880,37 @@ class _TypingFinder(_FinderBase):
             and lower not in self.lower_seen
         )
 
+    def _given_name_opens(self, run: list[Token], lower: str) -> bool:
+        """'Art Levinson, chairman of Genentech, adds': a word the article never writes in
+        lower case, opening a sentence before one unknown capitalised word and a comma and a
+        role ("chairman", "a lawyer"), is a given name (not "Police", "Yesterday")."""
+        if len(run) != 2 or lower in self.lower_seen or len(lower) < 3 or lower in _TIME_WORDS:
+            return False
+        first, second = run[0].text, run[1].text
+        if not (_is_cap(first) and _is_cap(second)) or lower.endswith(("ly", "s")):
+            return False
+        if not self._plain_name([second]) or self._lookup(second) or first in CALENDAR:
+            return False
+        if self.text[run[1].end : run[1].end + 2] != ", ":
+            return False
+        words = self.text[run[1].end + 2 : run[1].end + 40].split()[:2]
+        if words and words[0] in ("a", "an", "the"):
+            words = words[1:]
+        return bool(words) and words[0].strip(",.;:") in self.gaz.role_words
+
     def _role_of_before(self, before: list[str]) -> bool:
         """'the mayor of London, Sadiq Khan,': a role of a body or place, then a comma, names the
         person holding it (`before` is the lower-cased words before the name)."""
         if not before or not before[-1].endswith(","):
             return False
-        tail = before[-5:-1]
+        tail = before[-8:-1]  # "the chairman for the affair of parliament, Ann Lee"
         return any(
-            w in ("of", "for", "at") and k and tail[k - 1] in self.gaz.role_words
+            w in ("of", "for", "at", "to")
+            and k
+            and (
+                tail[k - 1] in self.gaz.role_words
+                or tail[k - 1].rsplit("-", 1)[-1] in self.gaz.role_words  # "vice-chairman"
+            )
             for k, w in enumerate(tail)
         )
 
@@ -948,12 +992,22 @@ class _TypingFinder(_FinderBase):
             if m.end() < len(after) or head != m.group(1):
                 words = words[-1:]  # the whole apposition (or its head) is in view: its last word
             return any(w.lower() in self.gaz.role_words for w in words)
+        if (
+            m.group(1)
+            and after[:4] in (", a ", ", an")
+            and " " not in m.group(1)
+            and after[m.end() : m.end() + 1] in (",", ".", ";")
+            and (self._lookup(m.group(1)) or ("", ""))[1] == "GROUP"
+        ):
+            return True  # "Ann Orrow, a Republican,", ", a Briton.": a member of a people or party
         if m.group(1) and m.group(1).startswith("one of the "):
             last = m.group(1).rsplit(" ", 1)[-1].lower()  # ", one of the MPs who signed"
             return last.endswith("s") and last[:-1] in self.gaz.role_words
         return not m.group(1) or any(
-            w.lower() in self.gaz.role_words for w in m.group(1).split()
-        )  # ", the acting Prime Minister of Iraq"
+            w.lower() in self.gaz.role_words
+            or ("-" in w and w.lower().rsplit("-", 1)[1] in self.gaz.role_words)
+            for w in m.group(1).split()
+        )  # ", the acting Prime Minister of Iraq", ", former vice-president of Iraq"
 
     def _after_capitalised_word(self, start: int) -> bool:
         """'Nobel Prize in Economics': the preposition sits inside a longer name."""

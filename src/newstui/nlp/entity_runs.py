@@ -111,7 +111,9 @@ class _RunFinder(_TypingFinder):
             and self._is_place(run, 1, n)
         ):
             return run  # "North Wales Fire and Rescue Service said": the region's name
-        if lower in self.gaz.common_words or lower in self.lower_seen:
+        if (lower in self.gaz.common_words or lower in self.lower_seen) and not (
+            self._given_name_opens(run, lower)
+        ):
             run = run[1:]
             while run and _is_lower(run[0].text):
                 run = run[1:]

@@ -585,6 +585,8 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
         gap[1] == " " and gap[0] in NICKNAME_MARKS and closes_nickname(text, last.end)
     ):
         return True  # 'Earvin "Magic" Johnson': one name
+    if gap == " (" or gap == ") ":
+        return _bracket_nickname(text, last, tok, gap == " (")
     if gap == ". ":
         word = last.text
         return (
@@ -597,6 +599,32 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
         gap in ("' ", "’ ")
         and last.text.endswith("s")
         and (tok.text in org_words or tok.text == "Hall")  # "Fishmongers' Hall", a building
+    )
+
+
+# A nickname in brackets inside a name ("(Dick) Warburton"): one word, a capital then lower
+# case, and the capitalised word after the bracket.
+_BRACKET_NICKNAME: Final = re.compile(r"([A-Z][a-z]+)\) ([A-Z][\w'’-]*)")
+
+
+def _bracket_nickname(text: str, last: Token, tok: Token, opens: bool) -> bool:
+    """'Richard (Dick) Warburton': a known given name, a nickname in brackets and a word that no
+    list knows (not 'Ann Lee (Reuters) Tuesday'); the bracket opens after `last` (`opens`) or
+    closes after it."""
+    if opens:
+        given, nickname = last.text, tok
+    elif text[last.start - 2 : last.start] == " (":
+        given, nickname = text[text.rfind(" ", 0, last.start - 2) + 1 : last.start - 2], last
+    else:
+        return False
+    m = _BRACKET_NICKNAME.match(text, nickname.start)
+    gaz = load_gazetteer()
+    return (
+        m is not None
+        and given in gaz.first_names
+        and m.group(1) not in gaz.known
+        and m.group(2) not in gaz.known
+        and m.group(2) not in CALENDAR
     )
 
 
