@@ -138,6 +138,21 @@ def test_the_identity_check_runs_on_no_blind_folder_and_no_blind_selection(
     assert [n for n in names if n.startswith("wikinews:")] == ["wikinews:0"]
 
 
+def test_without_the_selection_the_identity_check_takes_only_the_open_wikinews_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = _load("tools/nlp_identity.py")
+    articles = tmp_path / "shared" / "wikinews" / "articles.jsonl"
+    articles.parent.mkdir(parents=True)
+    # lines past the open ones are not JSON: parsing one would fail the test
+    lines = [json.dumps({"text": f"Shared article {i}."}) for i in range(119)] + ["{"] * 5
+    articles.write_text("\n".join(lines), "utf-8")
+    monkeypatch.setattr(tool, "SELECTION", tmp_path / "absent.json")
+    texts = tool._wikinews_texts(articles)
+    assert [name for name, _ in texts] == [f"wikinews:{i}" for i in range(119)]
+    assert texts[-1][1] == "Shared article 118."
+
+
 def test_the_training_tools_read_no_blind_folder(nlp_sets: Path, blind_guard: list[str]) -> None:
     entities = _load("tools/train_entities.py")
     assert sorted(entities.folds(nlp_sets)) == ["core", "dev9", "wikinews-dev"]
