@@ -257,6 +257,8 @@ _GENERIC_HEADS: Final = frozenset(
 )
 _ROMAN_NUMERAL: Final = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
+# Parties named by their members' plural (GROUP in the lists): after a known place, a branch.
+_PARTY_PLURALS: Final = frozenset(("Greens", "Liberals", "Nationals"))
 _PLACE_OFFICES: Final = frozenset(
     "mayor mayors governor governors premier deputy-mayor lord-mayor".split()
 )

@@ -28,6 +28,7 @@ from newstui.nlp.entity_cues import (
     _NEXT_WORD,
     _NOTION_BEFORE,
     _ORDINAL_BEFORE,
+    _PARTY_PLURALS,
     _PLACE_ADJECTIVES,
     _PLACE_BASED_BEFORE,
     _PORTFOLIO_BEFORE,
@@ -100,6 +101,8 @@ class _EntityFinder(_RunFinder):
         if " in " in self.text:
             self._join_known_branches()
         self._join_country_suffixes()
+        if any(party in self.text for party in _PARTY_PLURALS):
+            self._join_party_branches()
         if " Group of " in self.text:
             self._split_group_of_place()
         self._define_spanning_abbreviations()
@@ -429,6 +432,24 @@ class _EntityFinder(_RunFinder):
             cand.end, cand.text = place.end, self.text[cand.start : place.end]
             cand.words += place.words
             cand.type, cand.strength = "ORG", 1
+
+    def _join_party_branches(self) -> None:
+        """'the NSW Greens', 'the Ontario Liberals': a known place right before a party named by
+        its members' plural is the party's branch there, one body (but "Tasmanian Greens",
+        a people's adjective, stays two groups)."""
+        cands = _by_start(self.candidates)
+        for place, party in pairwise(cands):
+            if (
+                party.text in _PARTY_PLURALS
+                and place.type == "PLACE"
+                and place.strength >= 3
+                and party.start - place.end == 1
+                and self.text[place.end] == " "
+            ):
+                self.candidates.remove(party)
+                place.end, place.text = party.end, self.text[place.start : party.end]
+                place.words += party.words
+                place.type, place.strength = "ORG", 2
 
     def _names_a_body_in(self, cand: Candidate, place: Candidate) -> bool:
         """Whether `cand` is one to three unknown capitalised words right before the known
