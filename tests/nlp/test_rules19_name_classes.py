@@ -105,3 +105,32 @@ def test_what_only_a_person_does_after_a_name_makes_it_a_person(extractor) -> No
         "Later Ysa Merrow was sworn in as his successor."
     )
     assert {"Takeo Ondrako", "Ysa Merrow"} <= person_names(extractor, text)
+
+
+def test_a_name_with_a_dutch_german_or_arabic_particle_is_a_person(extractor) -> None:
+    text = (
+        "The party was small.\n\nIsolde van Brakel exposes its motives. Political scientist "
+        'Wim van der Hoeck thinks it will fail. "It is a stunt," he said.'
+    )
+    assert {"Isolde van Brakel", "Wim van der Hoeck"} <= person_names(extractor, text)
+
+
+def test_a_hyphenated_given_name_with_a_lower_case_syllable_is_a_person(extractor) -> None:
+    text = "Lu Han and Cheng-ming Su wore shirts. The legislator Kuo-ping Wu spoke after them."
+    assert {"Cheng-ming Su", "Kuo-ping Wu"} <= person_names(extractor, text)
+
+
+def test_a_prefix_joined_by_a_hyphen_is_no_given_name(extractor) -> None:
+    text = "Vice-president Lee arrived late. The Anti-war Coalition and Left-wing Labour met."
+    people = person_names(extractor, text)
+    assert not any("-" in name for name in people)
+
+
+def test_his_or_her_right_after_a_name_makes_it_a_person(extractor) -> None:
+    text = "The fund stayed whole until Dorran Quayle and his friends got their hands on it."
+    assert "Dorran Quayle" in person_names(extractor, text)
+
+
+def test_whoever_manages_or_founded_something_is_a_person(extractor) -> None:
+    text = "The club is managed by Rafe Belloq. The fund was founded by Osric Vell in 1990."
+    assert {"Rafe Belloq", "Osric Vell"} <= person_names(extractor, text)

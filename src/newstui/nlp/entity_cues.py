@@ -343,6 +343,20 @@ _PERSON_VERB_AFTER: Final = re.compile(
     r"was (?:elected|re-elected|sworn in|appointed|sentenced|arrested|jailed|killed|"
     r"injured|wounded|hanged|executed|kidnapped|abducted|assassinated|acquitted|convicted))\b"
 )
+# Particles inside people's names only (not "de", "la", "al": "Rio de Janeiro", "Al Jazeera").
+_NAME_PARTICLES: Final = frozenset("van von der den ter ten bin ibn bint".split())
+# Prefixes joined to a word by a hyphen ("Vice-president", "Anti-war"): no given name's syllable.
+_WORD_PREFIXES: Final = frozenset(
+    "anti pro non self co ex vice mid post pre multi well long short half semi cross counter "
+    "inter intra over under re sub super ultra neo pan".split()
+)
+# "Ann Orrow and his partisans", "… and her husband": a name taken up at once by "his"/"her".
+_KIN_PRONOUN_AFTER: Final = re.compile(r" and (?:his|her) ")
+# What only people do to a team, a body or a work: "managed by Ann Orrow", "founded by …".
+_BY_PERSON: Final = frozenset(
+    "managed coached chaired headed founded co-founded directed written authored composed "
+    "painted narrated".split()
+)
 # Words of time that open a sentence right before a name ("Yesterday Ann Lee said"), never a
 # given name even when the article writes them in lower case nowhere else.
 _TIME_WORDS: Final = frozenset(

@@ -12,6 +12,7 @@ from newstui.nlp.entity_cues import (
     _APOSTROPHES,
     _BODY_NOUNS_AFTER,
     _BY_AUTHOR,
+    _BY_PERSON,
     _COMMA_SPEECH,
     _DEAL_BEFORE,
     _DEAL_BEFORE_ENDS,
@@ -31,12 +32,14 @@ from newstui.nlp.entity_cues import (
     _INVERTED_SPEAKER_BEFORE,
     _KIN_NAME_END,
     _KIN_NOUNS,
+    _KIN_PRONOUN_AFTER,
     _LANGUAGES,
     _LEADER_OPENINGS,
     _LEADER_TERM,
     _LEADER_TERMS,
     _MEDIA_VERBS,
     _MEMBER_SPEAKS,
+    _NAME_PARTICLES,
     _NAMED_AS,
     _NAMED_AS_ENDINGS,
     _NAMED_AS_LAST,
@@ -78,6 +81,7 @@ from newstui.nlp.entity_cues import (
     _TITLE_GOES_ON,
     _TITLE_WORDS,
     _TOLD,
+    _WORD_PREFIXES,
     _WORK_NOUNS,
     _all_groups,
     _described,
@@ -516,6 +520,8 @@ class _TypingFinder(_FinderBase):
             return "PERSON", 1  # "Noordin Mohammad Top": a given name in the middle
         if len(words) > 1 and any(w in gaz.org_words for w in words):
             return "ORG", 1
+        if 1 < len(words) <= 5 and self._shaped_as_personal_name(words):
+            return "PERSON", 1  # "Joop van Holsteyn", "Kuo-ching Lin": a name's own shape
         if 1 < len(words) <= 3 and not any(
             w.lower() in gaz.common_words
             or w.lower() in self.lower_seen
@@ -563,6 +569,8 @@ class _TypingFinder(_FinderBase):
                 or (after[:1] in ("'", "’") and _PERSON_POSSESSION.match(after))
                 or self._opens_paragraph_pronoun_speaks(toks, start, end)
                 or _PERSON_VERB_AFTER.match(after) is not None
+                or (after[:5] == " and " and _KIN_PRONOUN_AFTER.match(after) is not None)
+                or (len(before) >= 2 and before[-1] == "by" and before[-2] in _BY_PERSON)
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -878,6 +886,41 @@ class _TypingFinder(_FinderBase):
             and lower not in self.gaz.role_words
             and lower not in self.gaz.common_words
             and lower not in self.lower_seen
+        )
+
+    def _shaped_as_personal_name(self, words: list[str]) -> bool:
+        """Unknown words in a shape only people's names have: a given name, a Dutch, German or
+        Arabic particle, a surname ("Ireen van Engelen", "Ad van den Berg"), or a given name of
+        two syllables joined by a hyphen, the second in lower case, then a short surname
+        ("Mei-yueh Ho", "Kuo-ching Lin"; not "Vice-president Lee", "Anti-war Coalition")."""
+        first, last = words[0], words[-1]
+        middle = words[1:-1]
+        if middle:
+            if not all(w in _NAME_PARTICLES for w in middle) or len(middle) > 2:
+                return False
+        elif not (
+            len(last) <= 5
+            and (hyphen := first.find("-")) > 1
+            and first[hyphen + 1 : hyphen + 2].islower()
+            and first[hyphen + 1 :].isalpha()
+            and first[:hyphen].isalpha()
+            and first[:hyphen].lower() not in self.gaz.common_words
+            and first[:hyphen].lower() not in _WORD_PREFIXES
+            and first[hyphen + 1 :] not in self.lower_seen
+        ):
+            return False
+        return all(
+            _is_cap(w)
+            and not _is_upper(w)
+            and w.replace("-", "").isalpha()
+            and w.lower() not in self.gaz.common_words
+            and w.lower() not in self.gaz.role_words
+            and not self._lookup(w)
+            and w not in self.gaz.org_words
+            and w not in self.gaz.place_words
+            and w not in self.gaz.titles
+            and w not in CALENDAR
+            for w in (first, last)
         )
 
     def _given_name_opens(self, run: list[Token], lower: str) -> bool:

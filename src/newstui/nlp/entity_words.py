@@ -528,7 +528,7 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
                 and i + 1 < len(tokens)
                 and caps[i + 1]
                 and tokens[i + 1].start == raw.end + 1
-                and not raw.text.endswith(_SUFFIX_ENDINGS)
+                and (not raw.text.endswith(_SUFFIX_ENDINGS) or _syllable_tail(raw.text))
                 and raw.text.count("-") == 1  # not "Fifteen-year-old Ann"
             ):
                 tok = raw  # "Steve Ruey-long Chen", "Zafi-in Jae-loh": a given name goes on
@@ -565,6 +565,28 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
     if run:
         out.append((run, cues))
     return out  # every run appended above holds a word
+
+
+def _syllable_tail(word: str) -> bool:
+    """'Kuo-ching', 'Mei-ling': a given name's second syllable that only looks like a verb's
+    ending ("-ing", "-ed" after one or two letters), not 'Kremlin-leaning', 'Left-wing'."""
+    head, _, tail = word.partition("-")
+    stem = tail[:-3] if tail.endswith("ing") else tail[:-2] if tail.endswith("ed") else tail
+    common = _common_words()
+    return (
+        len(stem) <= 2
+        and stem.isalpha()
+        and tail not in _SYLLABLE_WORDS
+        and head.lower() not in common
+        and head not in ("Left", "Right")
+        and tail not in common
+    )
+
+
+# Short English words ending like a verb, never a given name's syllable ("Left-wing", "Burger-king").
+_SYLLABLE_WORDS: Final = frozenset(
+    "wing king ring sing bring thing being fed led bed red wed".split()
+)
 
 
 def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> bool:
