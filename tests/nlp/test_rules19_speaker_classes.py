@@ -48,3 +48,12 @@ def test_a_body_named_in_part_speaks_under_the_articles_fuller_name_of_it(extrac
         'the men "had been planning the attack for over a year".'
     )
     assert _speakers(extractor, text) == ["U.S. Department of Justice"]
+
+
+def test_a_middle_initial_after_the_quote_does_not_end_its_attribution(extractor) -> None:
+    text = (
+        "Importers welcomed the ruling on Monday. "
+        '"There is no reason to think imports are hurting anyone," Acme Trade spokeswoman '
+        "Ann R. Patel said."
+    )
+    assert _speakers(extractor, text) == ["Ann R. Patel"]

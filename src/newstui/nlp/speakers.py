@@ -327,6 +327,8 @@ _TITLE_STOP: Final = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
 _PERSON_TITLE_STOP: Final = re.compile(
     rf"\b(?:{'|'.join(sorted(DOTTED_TITLES - {'St', 'Mt'}))})\.\s"
 )
+# "Laura E. Jones", "U.S. Navy": initials and dotted initialisms before a capitalised word
+_INITIALS_STOP: Final = re.compile(r"\b(?:[A-Z]\.){1,3}(?=\s+[A-Z])")
 _TITLE_WORDS: Final = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
 # ", and Moss had said": a coordinated clause, no appositive
 _COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
@@ -1145,6 +1147,8 @@ class SpeakerFinder:
         # a subject with no preposition ('neighbours of Mr. Reid said' is about Reid)
         if not _PREPOSITIONS.intersection(before.lower().split()):
             before = _PERSON_TITLE_STOP.sub(" ", before)
+            # '“…,” AITA spokeswoman Laura E. Jones said': nor does a name's initial
+            before = _INITIALS_STOP.sub(lambda m: m.group().replace(".", " "), before)
         if _SENTENCE_STOP.search(before):
             return None
         if len(before.split()) > 14:
