@@ -57,3 +57,38 @@ def test_a_middle_initial_after_the_quote_does_not_end_its_attribution(extractor
         "Ann R. Patel said."
     )
     assert _speakers(extractor, text) == ["Ann R. Patel"]
+
+
+def test_an_outlet_that_quotes_him_after_the_quote_is_not_its_speaker(extractor) -> None:
+    text = (
+        "Rebel leader Daniel Okafor threatened to walk out of the talks. "
+        '"The mediation has failed to say who will be invited to the talks," Reuters news '
+        "agency quotes him as saying."
+    )
+    assert _speakers(extractor, text) == ["Daniel Okafor"]
+
+
+def test_the_body_right_before_the_verb_speaks_not_a_person_in_the_clause_before(
+    extractor,
+) -> None:
+    texts = (
+        "Mayor John Smith condemned the attack and the Red Cross said it was a "
+        '"needless act of violence against civilians".',
+        "After meeting Mayor John Smith, Amnesty International said it was a "
+        '"needless act of violence against civilians".',
+        "Mayor John Smith condemned the attack and Norway said it was a "
+        '"needless act of violence against civilians".',
+    )
+    assert [_speakers(extractor, t) for t in texts] == [
+        ["Red Cross"],
+        ["Amnesty International"],
+        ["Norway"],
+    ]
+
+
+def test_a_body_in_the_phrase_describing_a_person_does_not_speak_for_them(extractor) -> None:
+    text = (
+        "Mayor John Smith of the Red Cross said it was a "
+        '"needless act of violence against civilians".'
+    )
+    assert _speakers(extractor, text) == ["John Smith"]

@@ -267,6 +267,8 @@ _ACCORDING_OPENS: Final = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of
 _CLAUSE_BREAK: Final = re.compile(
     r";|\s(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s"
 )
+# Where a clause of its own may begin between two names: "Lee condemned it and Acme said"
+_NAMES_BREAK: Final = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b")
 _ARTICLES: Final = frozenset(("the", "a", "an"))
 _PREPOSITIONS: Final = frozenset(
     "of for to with on at by from in about against via into under over than like".split()
@@ -512,6 +514,10 @@ _NOUN_SUBJECT: Final = re.compile(r"^\W*(?:An?|The|One|Another|Some)\s+[a-z]")
 # "quotes the minister saying, ", "quoted Ann Reid as saying that ": whom a text quotes
 _QUOTES_SAYING: Final = re.compile(
     r"\bquot(?:es|ed|ing)\s+(?!as\b|by\b)([^,.;:]{2,80}?)\s+(?:as\s+)?saying(?:\s+that)?\s*,?\s*$"
+)
+# '“…,” Reuters news agency quotes him as saying': whom the outlet after a quotation quotes
+_QUOTED_AFTER: Final = re.compile(
+    r"^[\s,]*(?:[\w'’.-]+\s+){1,5}?quot(?:es|ed)\s+(?:(him|her)|([^,.;:]{2,60}?))\s+as\s+saying\b"
 )
 # "about the ", "of a ": a fragment that is what something is about, not anyone's words
 _TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")
@@ -1040,6 +1046,13 @@ class SpeakerFinder:
         if put_it:  # '“…” — as the Supreme Court decision put it —': whose words they are
             base = span.close_mark + 1
             return self._first_named(base + put_it.start(1), base + put_it.end(1), span.close_mark)
+        quoted = _QUOTED_AFTER.match(tail) if "quot" in tail else None
+        if quoted:  # '“…,” Reuters quotes him as saying': the one quoted, not the outlet
+            if quoted.group(1):
+                return self._resolve_pronoun(quoted.group(1).lower(), span.open_mark) or ""
+            base = span.close_mark + 1
+            people = self.mentions_in(base + quoted.start(2), base + quoted.end(2))
+            return next((m.entity.name for m in people if m.entity.type == "PERSON"), "")
         verb = VERB.search(tail[:160])
         while (
             verb and verb.group().endswith("ing") and _DETERMINER_END.search(tail, 0, verb.start())
@@ -1615,6 +1628,10 @@ class SpeakerFinder:
             inside = [m for m in inside if m.entity.type != "PLACE" and not self._located(m)]
         if allow_pronoun:
             inside = self._subject_candidates(inside, start, end)
+            if len(inside) > 1 and self._next_to_verb(inside[-2], inside[-1], end):
+                # "Mayor Ann Lee condemned it and the Red Cross said": the name right before
+                # the verb is its subject, whatever its kind and the names before it
+                return inside[-1].entity.name
         for kind in ("PERSON", "ORG"):
             found = [m for m in inside if m.entity.type == kind and not self._the_thing(m)]
             if found and allow_pronoun:
@@ -1784,6 +1801,23 @@ class SpeakerFinder:
             and before[-1] not in _NOT_PLURAL_NOUNS  # "But, as Moss pointed out:"
             and verb.endswith("ed")
             and not VERB.match(self.masked, after.start(1))  # "pointed out", not "pointed"
+        )
+
+    def _next_to_verb(self, previous: _Mention, mention: _Mention, verb_start: int) -> bool:
+        """Whether `mention` is the subject right before the verb at `verb_start` (past
+        auxiliaries and adverbs), opening a clause after the `previous` name's ("Lee condemned
+        it and the Red Cross said", "After meeting Lee, Acme said"), not the second of a pair
+        ("Ann Reid and Jo Lee said"), a possessor ("Acme's lawyer said") or a name in a
+        phrase describing the one before ("Ann Lee of the Red Cross said")."""
+        between = self.masked[previous.end : mention.start]
+        breaks = [*_NAMES_BREAK.finditer(between)]
+        return (
+            bool(breaks)
+            and not _PREPOSITIONS.intersection(between[breaks[-1].end() :].lower().split())
+            and self._is_subject(mention, verb_start)
+            and not self._the_thing(mention)
+            and not _POSSESSIVE_AFTER.match(self.masked, mention.end)
+            and not _AND_TITLES.fullmatch(self.masked, previous.end, mention.start)
         )
 
     def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
