@@ -92,3 +92,14 @@ def test_a_body_in_the_phrase_describing_a_person_does_not_speak_for_them(extrac
         '"needless act of violence against civilians".'
     )
     assert _speakers(extractor, text) == ["John Smith"]
+
+
+def test_he_reaches_back_through_a_run_of_his_own_quoted_paragraphs(extractor) -> None:
+    text = (
+        "Prime Minister Alan Marsh said the budget would go into deficit if needed.\n\n"
+        '"We will not stand by while jobs are lost across the country," he said.\n\n'
+        '"Every family deserves a government that acts when it must."\n\n'
+        '"We have planned for this for many months already."\n\n'
+        'He added, "Such action would support growth and jobs in every state."'
+    )
+    assert _speakers(extractor, text)[-1] == "Alan Marsh"

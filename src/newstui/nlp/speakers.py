@@ -2148,7 +2148,11 @@ class SpeakerFinder:
         """The first fitting entity of the nearest earlier sentence that has one (its likely subject)."""
         i = bisect.bisect_right(self.sentences, pos) - 1
         paragraphs_crossed = 0
-        for k in range(i, max(-1, i - 6), -1):
+        chained = 0  # sentences the same pronoun runs through ("…,” he said. ¶ He added …)
+        same = _whole_word("he" if gender == "m" else "she") if gender in ("m", "f") else None
+        k = i + 1
+        while k > max(0, i - 5 - chained):
+            k -= 1
             start = self.sentences[k]
             end = pos if k == i else self.sentences[k + 1]
             found = [
@@ -2198,7 +2202,12 @@ class SpeakerFinder:
                     return holder
                 if head in _PERSON_NOUNS:  # "The masked man on the video said": unnamed
                     return None
-            if start in self.paragraph_starts:
+            if same and k < i and same.search(self.masked, start, end):
+                # '“…,” he said. ¶ “…” ¶ He added': the pronoun of a sentence naming no one
+                # is the same one, which the sentences before it name
+                chained += 1
+                paragraphs_crossed = 0
+            elif k < i and start in self.paragraph_starts:  # not the pronoun's own paragraph
                 paragraphs_crossed += 1
                 if paragraphs_crossed > 2:
                     break
