@@ -103,3 +103,21 @@ def test_he_reaches_back_through_a_run_of_his_own_quoted_paragraphs(extractor) -
         'He added, "Such action would support growth and jobs in every state."'
     )
     assert _speakers(extractor, text)[-1] == "Alan Marsh"
+
+
+def test_the_government_of_a_country_speaks_as_that_country(extractor) -> None:
+    texts = (
+        "Troops left the region on Monday. The government of Georgia said the withdrawal "
+        'was "a necessary step to protect civilians".',
+        "Troops left the region on Monday. The government of Georgia announced that it had "
+        'withdrawn them, in what it described as "a necessary step to protect civilians".',
+    )
+    assert [_speakers(extractor, t) for t in texts] == [["Georgia"], ["Georgia"]]
+
+
+def test_the_now_governor_is_the_governor_named_before(extractor) -> None:
+    text = (
+        "Governor Ann Lee opened the new port on Monday. The now-governor said the plan had "
+        'been "a waste of public money from the start".'
+    )
+    assert _speakers(extractor, text) == ["Ann Lee"]

@@ -136,6 +136,10 @@ _TAKING_OFFICE: Final = frozenset(
     "elected appointed inaugurated installed named chosen confirmed sworn re-elected".split()
 )
 # "The former president attacked …": a qualifier that makes the role another holder's
+# "the now-governor", "the then-minister", "the ex-president": the role, when held
+_TIME_PREFIX: Final = re.compile(r"^(?:now|then|ex)-(?=[a-z])")
+# The bodies a country speaks through: "the government of Georgia", "the foreign ministry of Ghana"
+_GOVERNING_NOUNS: Final = frozenset("government ministry cabinet".split())
 _OTHER_HOLDER: Final = frozenset("former outgoing previous opposing rival late".split())
 # ", who grew up in Murcia,": a relative clause inside a subject, not the subject
 _RELATIVE: Final = re.compile(r"\s*(?:who|whose|whom|which)\b")
@@ -1870,6 +1874,15 @@ class SpeakerFinder:
         if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
             return None
         rest = [w.strip(".,") for w in words[1:]]
+        if (
+            len(rest) > 2
+            and rest[-2] == "of"
+            and rest[-3].lower() in _GOVERNING_NOUNS
+            and rest[-1][:1].isupper()
+        ):
+            # "the government of Georgia said", "The foreign ministry of Ghana": that country
+            return self._country_named(rest[-1:])
+        rest[-1] = _TIME_PREFIX.sub("", rest[-1])  # "the now-governor", "the then-minister"
         gaz = load_gazetteer()
         head = rest[-1].lower()
         sentence_start = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
@@ -2114,6 +2127,11 @@ class SpeakerFinder:
                 continue  # an empty stretch, or one opening with "it" itself: the same referent
             at = opening.start(1)
             if opening.group(2):  # "The court decision", "This report": a thing described
+                of_name = self.mentions_in(opening.end(3), opening.end(3) + 1)
+                if opening.group(3).endswith(" of ") and of_name:
+                    # "The government of Georgia announced …, in what it described as"
+                    phrase = self.masked[opening.start(2) : of_name[0].end]
+                    return self._description(phrase, at)
                 described = self._described_antecedent(opening.group(2), opening.group(3), end)
                 if described != "":
                     return described
