@@ -121,3 +121,11 @@ def test_the_now_governor_is_the_governor_named_before(extractor) -> None:
         'been "a waste of public money from the start".'
     )
     assert _speakers(extractor, text) == ["Ann Lee"]
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full(extractor) -> None:
+    text = (
+        "Foreign Minister Hassan Wirayuda met his counterparts on Monday. Mr Wiraydua said "
+        'that his country would "live with the declaration for now".'
+    )
+    assert _speakers(extractor, text) == ["Hassan Wirayuda"]

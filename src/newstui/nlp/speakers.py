@@ -710,6 +710,16 @@ class SpeakerFinder:
                 for n, kind in self.types.items()
                 if kind == "PERSON" and n.endswith(" " + surname)
             ]
+            if not full:
+                # "Mekdad" for "Fayssal Mekhdad", "Wiraydua" for "Hassan Wirayuda": the one
+                # person whose surname is the same name spelled with one letter off
+                full = [
+                    n
+                    for n, kind in self.types.items()
+                    if kind == "PERSON"
+                    and " " in n
+                    and _one_letter_off(surname, n.rsplit(None, 1)[1])
+                ]
             if len(full) == 1:
                 fuller[name] = full[0]
         named = {s for s in speakers if s and " " in s and self.types.get(s) == "PERSON"}
@@ -2376,6 +2386,21 @@ class SpeakerFinder:
         # '…,” Moss said. “…all.” “And…”': a quotation closed by its own stop ends a sentence
         sent_start = self._after_closed_quotes(sent_start, span.open_mark)
         return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Whether two surnames of five letters or more, with the same first letter, differ by one
+    letter added, dropped or changed, or two neighbours swapped ("Mekdad"/"Mekhdad",
+    "Wiraydua"/"Wirayuda"): one name misspelt in one article."""
+    if a == b or len(a) < 5 or len(b) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[k + 1 :] == b[k + 1 :] or (
+            a[k + 2 :] == b[k + 2 :] and a[k : k + 2] == b[k + 1 : k - 1 : -1]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return short[k:] == long[k + 1 :]
 
 
 def _outside(mentions: list[_Mention], spans: list[QuoteSpan]) -> list[_Mention]:
