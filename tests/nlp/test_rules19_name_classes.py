@@ -134,3 +134,27 @@ def test_his_or_her_right_after_a_name_makes_it_a_person(extractor) -> None:
 def test_whoever_manages_or_founded_something_is_a_person(extractor) -> None:
     text = "The club is managed by Rafe Belloq. The fund was founded by Osric Vell in 1990."
     assert {"Rafe Belloq", "Osric Vell"} <= person_names(extractor, text)
+
+
+def test_a_militant_or_dissident_in_apposition_describes_a_person(extractor) -> None:
+    text = "However Zuber Ardaman, a senior Kurdish militant, denied any part in the attack."
+    assert "Zuber Ardaman" in person_names(extractor, text)
+
+
+def test_a_role_of_a_body_named_by_a_common_noun_is_the_office_of_the_name_after(
+    extractor,
+) -> None:
+    text = (
+        "She met the leader of the opposition Salvo Natterby. The site quoted member of "
+        "parliament Akelo Pohlava. The head of the General Security service Jamin Sayad quit."
+    )
+    assert {"Salvo Natterby", "Akelo Pohlava", "Jamin Sayad"} <= person_names(extractor, text)
+
+
+def test_a_body_or_a_place_after_a_role_of_is_no_person(extractor) -> None:
+    text = (
+        '"It is safe," said Ann Lee, the director of marketing for Quell Passport. He met the '
+        "mayor of the city Nowa Kretta and the chairman of the Joint Chiefs of Staff."
+    )
+    people = person_names(extractor, text)
+    assert not {"Quell Passport", "Nowa Kretta", "Joint Chiefs"} & people

@@ -357,6 +357,11 @@ _BY_PERSON: Final = frozenset(
     "managed coached chaired headed founded co-founded directed written authored composed "
     "painted narrated".split()
 )
+# A role "of" a body named by a common noun, right before a name: "the leader of the opposition ",
+# "member of parliament ", "head of the General Security service ".
+_ROLE_OF_NOUN_BEFORE: Final = re.compile(r"\b([a-z-]+) of (?:the )?(?:[A-Za-z-]+ ){0,3}?([a-z]+) $")
+# Words that link a name to what comes before it, never the noun of a body ("chairman of the ").
+_LINKING_WORDS: Final = frozenset("the a an and or of for with from into to at on in by as".split())
 # Words of time that open a sentence right before a name ("Yesterday Ann Lee said"), never a
 # given name even when the article writes them in lower case nowhere else.
 _TIME_WORDS: Final = frozenset(

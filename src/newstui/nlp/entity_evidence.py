@@ -37,6 +37,7 @@ from newstui.nlp.entity_cues import (
     _LEADER_OPENINGS,
     _LEADER_TERM,
     _LEADER_TERMS,
+    _LINKING_WORDS,
     _MEDIA_VERBS,
     _MEMBER_SPEAKS,
     _NAME_PARTICLES,
@@ -75,6 +76,7 @@ from newstui.nlp.entity_cues import (
     _QUALIFIER_ENDINGS,
     _QUOTE_MARKS,
     _ROLE_OF_BEFORE,
+    _ROLE_OF_NOUN_BEFORE,
     _ROMAN_NUMERAL,
     _SPEECH_HEADS,
     _TIME_WORDS,
@@ -571,6 +573,7 @@ class _TypingFinder(_FinderBase):
                 or _PERSON_VERB_AFTER.match(after) is not None
                 or (after[:5] == " and " and _KIN_PRONOUN_AFTER.match(after) is not None)
                 or (len(before) >= 2 and before[-1] == "by" and before[-2] in _BY_PERSON)
+                or self._holder_after_office(start)
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -921,6 +924,24 @@ class _TypingFinder(_FinderBase):
             and w not in self.gaz.titles
             and w not in CALENDAR
             for w in (first, last)
+        )
+
+    def _holder_after_office(self, start: int) -> bool:
+        """'the leader of the opposition Shalva Natelashvili', 'member of parliament Ann Lee',
+        'head of the General Security service Ann Lee': a role "of" a body named by a common
+        noun, right before the name, is the office that person holds (not 'the mayor of the
+        city Nowa Huta': a place's noun; 'the company Rio Tinto' is typed before)."""
+        m = _ROLE_OF_NOUN_BEFORE.search(self.text, max(0, start - 80), start)
+        if m is None:
+            return False
+        role, noun = m.group(1), m.group(2)
+        return (
+            (role in self.gaz.role_words or role.rsplit("-", 1)[-1] in self.gaz.role_words)
+            and noun not in PLACE_NOUNS
+            and noun not in PLACE_OF_NOUNS
+            and noun not in ORG_NOUNS
+            and noun not in self.gaz.role_words
+            and noun not in _LINKING_WORDS  # "director of marketing for Eid Passport"
         )
 
     def _given_name_opens(self, run: list[Token], lower: str) -> bool:
