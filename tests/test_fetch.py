@@ -1488,15 +1488,16 @@ async def test_a_feed_whose_articles_cannot_be_stored_fails_alone_while_the_othe
     from newstui.store import articles as store_articles
 
     feeds = treaty_feeds(feed_server, count=10, items=3)
-    real = store_articles._save_in_transaction
+    real = store_articles.insert_new_articles
 
-    def failing_for_feed_3(db_, feed_id, batch, analysed_as):
-        if feed_store.find_feed(db_, "Feed 3") == feed_id:
-            real(db_, feed_id, batch, analysed_as)  # written, then rolled back
+    def failing_for_feed_3(db_, rows, texts=()):
+        # (inserting feed 3's rows fails, alone or beside other feeds' in one statement)
+        if any(row[0] == feed_store.find_feed(db_, "Feed 3") for row in rows):
+            real(db_, rows, texts)  # written, then rolled back
             raise sqlite3.OperationalError("disk I/O error")
-        return real(db_, feed_id, batch, analysed_as)
+        return real(db_, rows, texts)
 
-    monkeypatch.setattr(store_articles, "_save_in_transaction", failing_for_feed_3)
+    monkeypatch.setattr(store_articles, "insert_new_articles", failing_for_feed_3)
 
     outcomes = await fetch(db, config_file(feeds, extractor="none"))
 

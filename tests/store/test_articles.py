@@ -286,6 +286,41 @@ def test_feeds_saved_in_one_transaction_keep_their_own_outcomes_and_a_failing_on
     assert not db.conn.in_transaction
 
 
+def test_feeds_saved_together_whose_entries_share_guids_keep_their_own_articles(db, feed):
+    """Several feeds' new articles go in with one insert statement (one full-text segment):
+    each feed still gets its own articles and ids, in its own order, searchable at once."""
+    from newstui.store.articles import save_feeds
+
+    other = ensure_feed(db, "https://o.example/feed", "Other")
+    save_articles(db, other, [art(1)])
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        results = save_feeds(
+            db,
+            [
+                (feed, [art(1), art(2, text="Harbour words.")]),
+                (other, [art(1, text="Changed harbour."), art(2), art(3)]),
+            ],
+        )
+    finally:
+        db.conn.set_trace_callback(None)
+
+    inserts = [s for s in statements if s.lstrip().startswith("INSERT INTO articles (")]
+    assert len(set(inserts)) == 1  # (traced again for each row its trigger writes)
+    assert [(r.new, r.updated) for r in results] == [(2, 0), (2, 1)]
+    for feed_id, result in zip((feed, other), results, strict=True):
+        stored = {r.id: r.title for r in list_articles(db, ArticleFilter(feed_id=feed_id))}
+        assert set(result.changed_ids) <= set(stored)
+    assert [get_article(db, i).row.title for i in results[0].changed_ids] == [
+        "Story 1",
+        "Story 2",
+    ]
+    assert [get_article(db, i).row.feed_id for i in results[1].changed_ids] == [other] * 3
+    found = {r.feed_id for r in search_articles(db, q("harbour"))}
+    assert found == {feed, other}
+
+
 def test_a_batch_lists_newest_first_by_its_own_dates_even_when_some_lie_ahead(db, feed):
     """Dates ahead of the fetch (a day, a year, a skewed clock's hour) sort at the fetch time,
     and among those the batch keeps its own date order, newest first; undated ones below them."""
