@@ -34,3 +34,56 @@ def test_a_party_named_by_its_members_plural_is_a_group(extractor, text, found, 
 def test_a_known_place_before_a_party_plural_names_its_branch(extractor) -> None:
     text = "The Kent Greens and the Ontario Liberals backed the plan."
     check_names(extractor, text, [("Ontario Liberals", "ORG")], [("Liberals", "GROUP")])
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        (
+            "After the flood, other threatened businesses include Dorrow Apparel, Tarn Tiles, "
+            "Marsh Lane Gallery and Pellby Music.",
+            [("Pellby Music", "ORG"), ("Tarn Tiles", "ORG"), ("Marsh Lane Gallery", "ORG")],
+            [],
+        ),
+        (
+            "Local businesses such as Kelso Bakery and Marrow Tools closed on Monday.",
+            [("Kelso Bakery", "ORG"), ("Marrow Tools", "ORG")],
+            [],
+        ),
+        (
+            "Its two units Quarvell and Tenmark are the most indebted companies in the group.",
+            [("Quarvell", "ORG"), ("Tenmark", "ORG")],
+            [],
+        ),
+        (
+            "The free channels Orbit One, Channel Nine and VIVA will show the match.",
+            [("Channel Nine", "ORG"), ("VIVA", "ORG")],
+            [],
+        ),
+        (  # a member whose name goes on after "on" is cut short: not typed on its own
+            "Charities such as Bright Hope, Focus on the Family and Kindred objected.",
+            [("Bright Hope", "ORG")],
+            ["Focus"],
+        ),
+    ],
+)
+def test_names_listed_after_a_plural_of_bodies_are_bodies(extractor, text, found, absent) -> None:
+    check_names(extractor, text, found, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        ("Tarvo is a small company in Leeds.", [("Tarvo", "ORG")], [("Tarvo", "PERSON")]),
+        (
+            "Since 2004 Renvale is Iceland's distributor of Kestrel goods.",
+            [("Renvale", "ORG")],
+            [("Renvale", "PERSON")],
+        ),
+        ("Kelvaro, which employs 300 people, said it would move.", [("Kelvaro", "ORG")], []),
+        ("In 1999 she founded Quindle, a year after leaving school.", [("Quindle", "ORG")], []),
+        ("Ann Lee is a former bank manager in Leeds.", [("Ann Lee", "PERSON")], []),
+    ],
+)
+def test_what_a_name_is_or_does_shows_a_company(extractor, text, found, absent) -> None:
+    check_names(extractor, text, found, absent)

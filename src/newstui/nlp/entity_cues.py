@@ -205,6 +205,14 @@ _PORTFOLIO_TAIL: Final = re.compile(
     rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])"
 )
 _TITLE_FUNCTION_WORDS: Final = frozenset("the of and for on in at to a an".split())
+# "the businesses", "such firms as": plural nouns of bodies (_org_list_around), and the words
+# between one and the list it introduces ("businesses include", "firms such as", "are").
+_BODY_PLURALS: Final = frozenset(
+    [noun[:-1] + "ies" if noun.endswith("y") else noun + "s" for noun in ORG_NOUNS]
+    + "businesses firms broadsheets teams".split()
+)
+_LIST_INTRODUCERS: Final = frozenset("include includes included including like as are were".split())
+_NAME_GOES_ON: Final = re.compile(r" (?:on|of|for) (?:the |a )?[A-Z]")  # "Focus on the Family"
 _LIST_GAPS: Final = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
 # A list's gap after a member's bracket or age: " (PS), ", " (Greens) and ", ", 17 and ".
 _BRACKETED_GAP: Final = re.compile(r"(?: \([^()\n]{1,30}\)|, \d{1,3})(, | and |, and | or |, or )")
@@ -723,15 +731,39 @@ _NAME_LINKS: Final = CONNECTORS | {"from", "the", "de", "du", "des", "di", "da",
 # ", the main Danish provider of", ", a company which", ", a non-profit rescue organization in":
 # a body described after its name (the head noun last, then a stop or a word that goes on a
 # noun phrase; no "of" before it: "Ann Lee, a member of the party" is a person).
-_DESCRIBED_AS_BODY: Final = re.compile(
-    r", (?:a|an|the) (?:(?!(?:of|for|in|at|to|from|with|and|the|who|whose)\b)[\w’'-]+ ){0,3}"
-    r"(?:company|firm|provider|operator|carrier|airline|bank|lender|retailer|chain|"
+# Up to three words describing a body before its noun ("the main Danish", "a non-profit"), and
+# the nouns of bodies a description ends in.
+_BODY_MODIFIERS: Final = r"(?:(?!(?:of|for|in|at|to|from|with|and|the|who|whose)\b)[\w’'-]+ ){0,3}"
+_BODY_DESCRIBED: Final = (
+    r"company|firm|provider|operator|carrier|airline|bank|lender|retailer|chain|"
     r"manufacturer|carmaker|automaker|producer|organisation|organization|charity|agency|"
     r"newspaper|broadcaster|website|magazine|insurer|publisher|conglomerate|corporation|"
-    r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet|daily|weekly|channel|"
-    r"station)"
+    r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet"
+)
+_DESCRIPTION_END: Final = (
     r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b)"
 )
+_DESCRIBED_AS_BODY: Final = re.compile(
+    r", (?:a|an|the) "
+    + _BODY_MODIFIERS
+    + f"(?:{_BODY_DESCRIBED}|daily|weekly|channel|station)"
+    + _DESCRIPTION_END
+)
+_COPULA_OPENINGS: Final = frozenset((" is ", " was"))
+# "Quorvex is a small company", "Quorvex was New Zealand's distributor of": what the name is.
+_IS_A_BODY: Final = re.compile(
+    r" (?:is|was) (?:a|an|the|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s) "
+    + _BODY_MODIFIERS
+    + f"(?:{_BODY_DESCRIBED}|distributor|supplier|maker|brewer|developer|startup|start-up|"
+    + "business|group|party|union|network)"
+    + _DESCRIPTION_END
+)
+# "Quorvex, which employs 300 people": what only a business does.
+_WHICH_TRADES: Final = re.compile(
+    r", which (?:also |now |still )?(?:employs|employed|owns|owned|manufactures|sells|"
+    r"publishes|acquired|bought)\b"
+)
+_NAME_AFTER: Final = re.compile(r" [A-Z]")
 _NAME_DASHES: Final = frozenset("-–—")
 # Newspapers' head words that are also offices held by the person named after them.
 _OFFICE_PAPER_HEADS: Final = frozenset("Examiner Observer Monitor Inquirer".split())

@@ -14,6 +14,7 @@ from newstui.nlp.entity_cues import (
     _BY_AUTHOR,
     _BY_PERSON,
     _COMMA_SPEECH,
+    _COPULA_OPENINGS,
     _DEAL_BEFORE,
     _DEAL_BEFORE_ENDS,
     _DEAL_WORD_SET,
@@ -30,6 +31,7 @@ from newstui.nlp.entity_cues import (
     _HELD,
     _INITIAL,
     _INVERTED_SPEAKER_BEFORE,
+    _IS_A_BODY,
     _KIN_NAME_END,
     _KIN_NOUNS,
     _KIN_PRONOUN_AFTER,
@@ -40,6 +42,7 @@ from newstui.nlp.entity_cues import (
     _LINKING_WORDS,
     _MEDIA_VERBS,
     _MEMBER_SPEAKS,
+    _NAME_AFTER,
     _NAME_PARTICLES,
     _NAMED_AS,
     _NAMED_AS_ENDINGS,
@@ -83,6 +86,7 @@ from newstui.nlp.entity_cues import (
     _TITLE_GOES_ON,
     _TITLE_WORDS,
     _TOLD,
+    _WHICH_TRADES,
     _WORD_PREFIXES,
     _WORK_NOUNS,
     _all_groups,
@@ -303,6 +307,9 @@ class _TypingFinder(_FinderBase):
                 and words[0] not in gaz.first_names
             )
             or self._deal_before(start)
+            or (after[:4] in _COPULA_OPENINGS and _IS_A_BODY.match(after) is not None)
+            or (after[:8] == ", which " and _WHICH_TRADES.match(after) is not None)
+            or self._founded_before(start, end)
         ):
             return "ORG", 2  # "Quorvex's chief executive", "shares of Quorvex", "Quorvex boss
             # Ann Lee", "a takeover bid for Quorvex": only a company has these
@@ -708,6 +715,14 @@ class _TypingFinder(_FinderBase):
             or before.rstrip(",") in _KIN_NOUNS
         ):
             return False
+        if before == "founded" or (
+            window[-1:] == ["the"] and self._founded_before(start, start + len(surface))
+        ):
+            return False  # "founded Quorvex", "founded the Quorvex"
+        if (after[:4] in _COPULA_OPENINGS and _IS_A_BODY.match(after)) or (
+            after[:8] == ", which " and _WHICH_TRADES.match(after)
+        ):
+            return False  # "Quorvex is a small company", "Quorvex, which employs"
         if after[:7] == " and I " and _AND_I.match(after):
             return False  # "Laura and I welcome"
         if mark == "," and before[-1:] == "," and before[:-1] in ORG_NOUNS:
@@ -805,6 +820,14 @@ class _TypingFinder(_FinderBase):
             return -1
         k = text.rfind(" ", max(0, start - 10), start - 1)
         return k if k >= 0 and text[k + 1 : start - 1] in _DEAL_WORD_SET else -1
+
+    def _founded_before(self, start: int, end: int) -> bool:
+        """'he founded Quorvex', 'co-founded the Quorvex Trust': one founds a body (not "founded
+        the Ann Lee Center": a name cut short before its head)."""
+        window = self.text[max(0, start - 16) : start]
+        return window.endswith(("founded ", "founded the ")) and not _NAME_AFTER.match(
+            self.text, end
+        )
 
     def _deal_before(self, start: int) -> bool:
         """'a takeover bid for', 'who also owns' right before `start`: only a company is bought."""

@@ -8,6 +8,7 @@ from itertools import pairwise
 from newstui.nlp.entity_cues import (
     _AFTER_OR_ABBREVIATION,
     _APPOSITIVE_ORG,
+    _BODY_PLURALS,
     _BODY_ROLES,
     _BRACKETED_ABBREVIATION,
     _BRACKETED_GAP,
@@ -22,7 +23,9 @@ from newstui.nlp.entity_cues import (
     _LEGAL_FORMS,
     _LIST_GAP,
     _LIST_GAPS,
+    _LIST_INTRODUCERS,
     _MEDIA_VERBS,
+    _NAME_GOES_ON,
     _NAME_LINKS,
     _NAME_WORD,
     _NEXT_WORD,
@@ -64,6 +67,7 @@ from newstui.nlp.entity_cues import (
 from newstui.nlp.entity_runs import _RunFinder
 from newstui.nlp.entity_words import (
     _GROUP_OF_PLACE,
+    _HAS_DIGIT,
     _POSSESSIVE_ENDINGS,
     _RELATION_AFTER,
     CALENDAR,
@@ -904,6 +908,9 @@ class _EntityFinder(_RunFinder):
                 and self._place_list_opener(members[0].start, max(c.words for c in members))
             ):
                 kinds = {"PLACE"}  # "branches at Leek, Cheadle and Biddulph": names listed as sites
+            if self._org_list_around(members):
+                self._type_listed_bodies(members)
+                continue  # "businesses such as Ama Cafe and Bo Tools": bodies, whatever else
             if len(kinds) != 1 or kinds & {"GROUP", "LANGUAGE"}:
                 continue
             kind = kinds.pop()
@@ -942,6 +949,44 @@ class _EntityFinder(_RunFinder):
         for cand in members[: last + 1]:
             if cand.strength < 2:
                 cand.type, cand.strength = None, 0
+
+    def _type_listed_bodies(self, members: list[Candidate]) -> None:
+        """Members of a list of bodies are bodies, unless a list knows them, they name a people
+        or a kind ("B2B and B2C firms"), or the name goes on ("Focus on the Family")."""
+        for cand in members:
+            if (
+                cand.strength < 3
+                and cand.type != "GROUP"
+                and cand.words <= 4
+                and not _NAME_GOES_ON.match(self.text, cand.end)
+                and not _HAS_DIGIT.search(cand.text)
+                and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
+            ):
+                cand.type, cand.strength = "ORG", 2
+
+    def _org_list_around(self, members: list[Candidate]) -> bool:
+        """'businesses include A, B and C', 'channels A, B and C', 'firms such as A and B', 'A
+        and B are the largest companies': a plural noun of bodies says what the listed names are
+        ("the A and B companies": the last name before the noun, typed by `_evidence`)."""
+        text = self.text
+        before = text[max(0, members[0].start - 40) : members[0].start].split()
+        if before and before[-1] in ("the", "The"):
+            before.pop()
+        if len(before) >= 2 and before[-1] in _LIST_INTRODUCERS:
+            noun = before[-3] if before[-2:] == ["such", "as"] and len(before) >= 3 else before[-2]
+            if noun.lower() in _BODY_PLURALS:
+                return True
+        if before and before[-1].lower() in _BODY_PLURALS:
+            return True
+        after = text[members[-1].end : members[-1].end + 50].split()[:6]
+        if not after or after[0] not in ("are", "were"):
+            return False
+        for word in after[1:]:  # "A and B are the most indebted companies"
+            if word.rstrip(".,;:") in _BODY_PLURALS:
+                return True
+            if word[-1:] in ".,;:" or word[:1].isupper():
+                return False
+        return False
 
     def _place_list_opener(self, start: int, longest: int) -> bool:
         """'in', 'at', 'near' before a list; 'from' too when no name in it is over two words
