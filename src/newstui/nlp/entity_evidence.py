@@ -1092,9 +1092,10 @@ class _TypingFinder(_FinderBase):
             return last.endswith("s") and last[:-1] in self.gaz.role_words
         return not m.group(1) or any(
             w.lower() in self.gaz.role_words
-            or ("-" in w and w.lower().rsplit("-", 1)[1] in self.gaz.role_words)
+            or (w.count("-") == 1 and w.lower().rsplit("-", 1)[1] in self.gaz.role_words)
             for w in m.group(1).split()
-        )  # ", the acting Prime Minister of Iraq", ", former vice-president of Iraq"
+        )  # ", the acting Prime Minister of Iraq", ", former vice-president of Iraq"; a phrase
+        # ("head-to-head", "hand-to-mouth") is no role
 
     def _after_capitalised_word(self, start: int) -> bool:
         """'Nobel Prize in Economics': the preposition sits inside a longer name."""
