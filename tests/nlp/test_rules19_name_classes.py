@@ -158,3 +158,16 @@ def test_a_body_or_a_place_after_a_role_of_is_no_person(extractor) -> None:
     )
     people = person_names(extractor, text)
     assert not {"Quell Passport", "Nowa Kretta", "Joint Chiefs"} & people
+
+
+def test_a_suspect_or_a_hostage_named_after_a_comma_is_a_person(extractor) -> None:
+    text = "He warned of an attack planned by a top Ostrian suspect, Abu Zeyda. It came soon."
+    assert "Abu Zeyda" in person_names(extractor, text)
+
+
+def test_an_example_of_a_plural_role_is_a_person(extractor) -> None:
+    text = (
+        "It hung beside the works of designers including Coquette Varnel. He toured with "
+        "singers such as Ruthven Ettle."
+    )
+    assert {"Coquette Varnel", "Ruthven Ettle"} <= person_names(extractor, text)

@@ -581,6 +581,7 @@ class _TypingFinder(_FinderBase):
                 or (after[:5] == " and " and _KIN_PRONOUN_AFTER.match(after) is not None)
                 or (len(before) >= 2 and before[-1] == "by" and before[-2] in _BY_PERSON)
                 or self._holder_after_office(start)
+                or self._one_of_people_before(before)
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -948,6 +949,20 @@ class _TypingFinder(_FinderBase):
             and w not in CALENDAR
             for w in (first, last)
         )
+
+    def _one_of_people_before(self, before: list[str]) -> bool:
+        """'designers including Coco Chanel', 'actors such as Ann Lee', 'writers like Ann Lee':
+        a plural of a role, then an example of it, is a person (`before` lower-cased)."""
+        if len(before) < 2:
+            return False
+        if before[-1] == "as" and before[-2] == "such":
+            noun = before[-3] if len(before) >= 3 else ""
+        elif before[-1] in ("including", "like"):
+            noun = before[-2]
+        else:
+            return False
+        noun = noun.rstrip(",")
+        return len(noun) > 3 and noun[-1] == "s" and noun[:-1] in self.gaz.role_words
 
     def _holder_after_office(self, start: int) -> bool:
         """'the leader of the opposition Shalva Natelashvili', 'member of parliament Ann Lee',
