@@ -87,3 +87,57 @@ def test_names_listed_after_a_plural_of_bodies_are_bodies(extractor, text, found
 )
 def test_what_a_name_is_or_does_shows_a_company(extractor, text, found, absent) -> None:
     check_names(extractor, text, found, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("If the pump fails in an XCU you must call a nurse at once.", ["XCU"]),
+        ("The state may build an ICBX capable of reaching the coast.", ["ICBX"]),
+        ("Users must move to the new QDMA based network by May.", ["QDMA"]),
+        ("The team visited several IDX camps near the border.", ["IDX"]),
+        ("Each card holds an active RFIX transmitter and a small chip.", ["RFIX"]),
+    ],
+)
+def test_capitals_standing_for_a_thing_name_no_body(extractor, text, absent) -> None:
+    check_names(extractor, text, (), absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A KLRA official said the plan was late.", [("KLRA", "ORG")]),
+        ("The KLRA based in Dunmore said the plan was late.", [("KLRA", "ORG")]),
+        ("Police said the KLRA was called in on Monday.", [("KLRA", "ORG")]),
+    ],
+)
+def test_capitals_of_a_body_before_its_member_or_verb_stay_a_body(extractor, text, found) -> None:
+    check_names(extractor, text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        (
+            "Ann Lee, MP for Kelbrook and a former teacher, said the bill was wrong.",
+            [("Kelbrook", "PLACE")],
+            [("Kelbrook", "ORG")],
+        ),
+        ("LDN mayor Ann Lee said the roads would close.", [("LDN", "PLACE")], [("LDN", "ORG")]),
+        (  # a place's letters and one word name no body
+            "A US Jeep was hit near the base, and a U.S. Adviser was hurt.",
+            [],
+            ["US Jeep", "U.S. Adviser"],
+        ),
+        (  # an abbreviation takes the type its spelt-out name has
+            "Crowds filled Kelmouth International Airport (KIA) on Monday. The KIA fuel lines "
+            "were cut. KIA reopened, and KIA staff were thanked.",
+            [("Kelmouth International Airport", "PLACE")],
+            [("Kelmouth International Airport", "ORG")],
+        ),
+    ],
+)
+def test_places_named_by_a_seat_an_office_or_letters_are_places(
+    extractor, text, found, absent
+) -> None:
+    check_names(extractor, text, found, absent)

@@ -244,8 +244,32 @@ _ACRONYM_THINGS: Final = frozenset(
     "formats protocol protocols file files test tests number numbers system systems software "
     "chip chips score scores scale rating ratings technique techniques technology device devices "
     "mode cable cables signal signals scan scans scanner spectrometer gene genes vaccine "
-    "licence license certificate certificates classification".split()
+    "licence license certificate certificates classification transmitter transmitters receiver "
+    "receivers antenna antennas handset handsets phone phones modem modems router routers setup "
+    "setups set-up set-ups camp camps reactor reactors missile missiles tag tags".split()
 )
+# After "a", "an": what cannot open the noun phrase the article goes with, so the abbreviation
+# is that noun ("an ICU you need", "an XLR capable of", "any LSP thinking of").
+_NO_NOUN_AFTER: Final = frozenset("you that which to and or is was in on at for with".split())
+_BASED_WHERE: Final = re.compile(r" based (?:in|at|on|near|out|outside|inside)\b")
+
+
+def _thing_abbreviation(before: list[str], next_word: str, after: str) -> bool:
+    """'their UMTS based network', 'an ICU you need': capitals standing for a thing, not a body
+    (`before`: the lower-case words before them; `after`: the text right after them)."""
+    if next_word == "based" and not _BASED_WHERE.match(after):
+        return True  # (but "NATO based in Brussels")
+    return (
+        bool(before)
+        and before[-1] in ("a", "an", "any", "several")
+        and (
+            not next_word.isalpha()
+            or next_word in _NO_NOUN_AFTER
+            or next_word.endswith(("able", "ible", "ing"))
+        )
+    )  # (but "a USAID official": the article goes with the noun after)
+
+
 # Last words that end a thing's name, never a person's ("James Webb Space Telescope", "Marine One").
 _NO_SURNAMES: Final = frozenset(
     "Telescope Collider Act Acts Treaty Prize Prizes Award Awards Amendment Amendments License "
@@ -267,6 +291,8 @@ _ROMAN_NUMERAL: Final = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
 # Parties named by their members' plural (GROUP in the lists): after a known place, a branch.
 _PARTY_PLURALS: Final = frozenset(("Greens", "Liberals", "Nationals"))
+# Who sits for a constituency: "MP for Henley", "the member for Kelso", "MSP for Fife".
+_SEAT_HOLDERS: Final = frozenset("mp mps msp msps mla mlas mpp mhk member td am".split())
 _PLACE_OFFICES: Final = frozenset(
     "mayor mayors governor governors premier deputy-mayor lord-mayor".split()
 )

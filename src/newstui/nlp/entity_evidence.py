@@ -81,6 +81,7 @@ from newstui.nlp.entity_cues import (
     _ROLE_OF_BEFORE,
     _ROLE_OF_NOUN_BEFORE,
     _ROMAN_NUMERAL,
+    _SEAT_HOLDERS,
     _SPEECH_HEADS,
     _TIME_WORDS,
     _TITLE_GOES_ON,
@@ -95,6 +96,7 @@ from newstui.nlp.entity_cues import (
     _is_version,
     _media_before,
     _names_one_body,
+    _thing_abbreviation,
 )
 from newstui.nlp.entity_lookup import _FinderBase
 from newstui.nlp.entity_words import (
@@ -499,6 +501,14 @@ class _TypingFinder(_FinderBase):
             and any(_is_acronym(w) or w == "&" for w in words)
             and not (words[0] in gaz.first_names and _ROMAN_NUMERAL.fullmatch(words[-1]))
         ):  # but "Martin III", "Ann Lee II": a given name and a generation
+            if (
+                len(words) == 2
+                and (_is_acronym(words[0]) or not words[0].isalpha())
+                and gaz.known.get(words[0]) == "PLACE"
+                and not words[1].endswith("s")
+            ):
+                return None, 0  # "US Humvee", "U.S. Attorney": a place's letters and a word
+                # (but "NSW Greens", "USA Today" are known or read as a body)
             return "ORG", 1
         if (
             len(words) > 1
@@ -603,13 +613,18 @@ class _TypingFinder(_FinderBase):
             and before[-1] in ("of", "at", "for")
             and any(w in gaz.role_words for w in before[-5:-1])
         ):
-            if before[-1] == "of" and (
-                before[-2] in _PLACE_OFFICES or (self._lookup(surface) or ("", ""))[1] == "PLACE"
-            ):
+            if (
+                before[-1] == "of"
+                and (
+                    before[-2] in _PLACE_OFFICES
+                    or (self._lookup(surface) or ("", ""))[1] == "PLACE"
+                )
+            ) or (before[-1] == "for" and before[-2] in _SEAT_HOLDERS):
                 return (
                     "PLACE",
                     1,
-                )  # "the mayor of Yartsevo", "governor of New York": a place's office
+                )  # "the mayor of Yartsevo", "governor of New York": a place's office;
+                # "MP for Henley": the seat is a place
             return "ORG", 1
         if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
             return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker
@@ -640,6 +655,8 @@ class _TypingFinder(_FinderBase):
             if speaks and (speaks.group(1) in ("a", "an") or not words[0].endswith("s")):
                 return "PERSON", 2  # "Vellacott, a nurse at the hospital, said"
             return "PERSON", 1  # "Moss, who"
+        if next_word in _PLACE_OFFICES and len(surface) > 2 and _is_acronym(surface):
+            return "PLACE", 1  # "NYC mayor Ann Lee": a city's letters before its office
         if (
             _is_acronym(surface)
             and len(surface) > 2
@@ -647,6 +664,7 @@ class _TypingFinder(_FinderBase):
             and not _ROMAN_NUMERAL.fullmatch(surface)  # "II, III, IV", "the XXI century"
             and not (len(surface) > 3 and surface.lower() in self.lower_seen)
             and next_word not in _ACRONYM_THINGS  # "his PAN card", "the GBR code": a thing's
+            and not _thing_abbreviation(before, next_word, after)  # "an ICU you", "UMTS based"
         ):  # "the LEFT … the RIGHT", "TRIAL solutions": a word written in capitals for stress
             return "ORG", 1  # two capitals alone ("ID", "PR", "IV") are abbreviations of words
         if self._place_cue(before, start, surface):

@@ -639,6 +639,7 @@ class _EntityFinder(_RunFinder):
         defined: dict[str, str] = {}
         short_forms: set[str] = set()
         things: set[str] = set()  # abbreviations of things ("LRIT system"), no body's
+        typed: dict[str, str] = {}  # the type of a name typed by good evidence, by abbreviation
         for prev, cand in pairwise(cands):
             if not (
                 (  # " (": a gap of two (gaps are mostly long)
@@ -656,6 +657,8 @@ class _EntityFinder(_RunFinder):
                 continue
             if self._abbreviates(prev, cand):
                 defined[cand.text] = prev.display or prev.text
+                if prev.type and prev.strength >= 2:
+                    typed[cand.text] = prev.type
                 if (prev.type is None or prev.strength == 0) and _THING_AFTER.match(
                     self.text, cand.end + 1
                 ):  # "the Long Range Identification and Tracking (LRIT) system": a system
@@ -683,6 +686,9 @@ class _EntityFinder(_RunFinder):
                     if _no_body_last(name) or word in short_forms or word in things:
                         cand.type, cand.strength = None, 0  # "BIPA": the law's abbreviation;
                         # "Stardom said": the body's short form, whatever a cue said
+                    elif word in typed and cand.strength <= 1:
+                        cand.type, cand.strength = typed[word], 1  # "Kestrel Airport (KEA)":
+                        # the airport's letters, though capitals alone read as a body
 
     def _type_acronyms_spelt_out(self) -> None:
         """'my CMD [Chief Health Director]', 'a SWAG [scientific wild-ass guess]', 'UTT
