@@ -171,3 +171,14 @@ def test_an_example_of_a_plural_role_is_a_person(extractor) -> None:
         "singers such as Ruthven Ettle."
     )
     assert {"Coquette Varnel", "Ruthven Ettle"} <= person_names(extractor, text)
+
+
+def test_his_or_her_in_the_names_own_clause_makes_it_a_person(extractor) -> None:
+    text = "The distributor of the drink, Darrin Wenbrow, defended his product on Monday."
+    assert "Darrin Wenbrow" in person_names(extractor, text)
+
+
+def test_a_places_name_as_a_given_name_after_the_office_is_a_person(extractor) -> None:
+    text = '"The numbers are clear," said the chairman of the Senate Budget Committee, Kent Orrow.'
+    assert "Kent Orrow" in person_names(extractor, text)
+    assert speakers(extractor, text) == ["Kent Orrow"]

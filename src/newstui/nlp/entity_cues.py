@@ -386,6 +386,9 @@ _WORD_PREFIXES: Final = frozenset(
 )
 # "Ann Orrow and his partisans", "… and her husband": a name taken up at once by "his"/"her".
 _KIN_PRONOUN_AFTER: Final = re.compile(r" and (?:his|her) ")
+# "Ann Orrow, defended his product", "Ann Orrow shook her head": the name's own clause takes
+# it up by a pronoun only a person has.
+_OWN_PRONOUN_AFTER: Final = re.compile(r",? (?:[a-z]+ ){0,2}?(?:his|her|himself|herself)\b")
 # What only people do to a team, a body or a work: "managed by Ann Orrow", "founded by …".
 _BY_PERSON: Final = frozenset(
     "managed coached chaired headed founded co-founded directed written authored composed "

@@ -61,6 +61,7 @@ from newstui.nlp.entity_cues import (
     _ONE_WORD_BEFORE_CUES,
     _ORG_POSSESSION,
     _OUTLET_NOUNS,
+    _OWN_PRONOUN_AFTER,
     _OWN_S,
     _PEOPLE_NAMED,
     _PEOPLE_NOUNS,
@@ -539,6 +540,15 @@ class _TypingFinder(_FinderBase):
             return "PERSON", 1  # "Noordin Mohammad Top": a given name in the middle
         if len(words) > 1 and any(w in gaz.org_words for w in words):
             return "ORG", 1
+        if (
+            len(words) == 2
+            and after[:1] in (".", ",")
+            and self._role_of_before(before)
+            and self._plain_name(words[1:])
+            and not self._lookup(words[1])
+        ):
+            return "PERSON", 1  # "the chairman of the Senate Budget Committee, Kent Conrad.": a
+            # place's name as a given name, after the office the pair holds
         if 1 < len(words) <= 5 and self._shaped_as_personal_name(words):
             return "PERSON", 1  # "Joop van Holsteyn", "Kuo-ching Lin": a name's own shape
         if 1 < len(words) <= 3 and not any(
@@ -589,6 +599,7 @@ class _TypingFinder(_FinderBase):
                 or self._opens_paragraph_pronoun_speaks(toks, start, end)
                 or _PERSON_VERB_AFTER.match(after) is not None
                 or (after[:5] == " and " and _KIN_PRONOUN_AFTER.match(after) is not None)
+                or _OWN_PRONOUN_AFTER.match(after) is not None
                 or (len(before) >= 2 and before[-1] == "by" and before[-2] in _BY_PERSON)
                 or self._holder_after_office(start)
                 or self._one_of_people_before(before)
