@@ -526,3 +526,15 @@ def test_textual_types_deferred_by_the_app_still_holds_every_name():
     )
     plain = printed_by("import json, textual.types as t; print(json.dumps(sorted(t.__all__)))")
     assert names == plain and "SelectType" in plain  # type: ignore[operator]
+
+
+def test_a_fetch_without_analysis_loads_none_of_the_extractor():
+    """`extractor = "none"`: the fetch asks its version of the "none" backend, which loads
+    neither the extractor registry nor the compiled name functions (the shared library of the
+    whole extractor, ~60M instructions)."""
+    loaded = loaded_by(
+        "from newstui.ingest import empty_analysis_version\n"
+        "assert empty_analysis_version('none') == 'none-1'\n"
+    )
+    assert "newstui.nlp.none" in loaded
+    assert not loaded & {"newstui.nlp.names", "newstui.nlp.extractor", "newstui.nlp.rules"}
