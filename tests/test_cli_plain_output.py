@@ -112,3 +112,26 @@ def test_rich_prints_whatever_it_would_style(db, env, styled, plain):
     assert ("\x1b[" in out) is styled
     assert by_rich is not plain
     assert len(STYLES.sub("", out).splitlines()) == 3
+
+
+def test_a_piped_fetch_says_what_a_terminal_shows_without_loading_rich(tmp_path):
+    """`newstui fetch` into a pipe (a cron job, the benchmarks) writes its summary as plain
+    text: rich's console, ~100M instructions to import, is not loaded before the first request
+    to ask whether standard output is a terminal, nor for the line at the end."""
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text("Harbour reopens\n\nThe harbour opened again today.\n")
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        f'[settings]\nextractor = "none"\n[[local]]\nname = "Clips"\npath = "{folder}"\n'
+    )
+
+    def fetched(**env: str) -> tuple[str, bool]:
+        db = tmp_path / f"n{len(env)}.db"
+        return newstui("--db", str(db), "--config", str(config), "fetch", **env)
+
+    piped, piped_by_rich = fetched()
+    shown, shown_by_rich = fetched(TTY_COMPATIBLE="1")
+
+    assert piped == STYLES.sub("", shown) == "1 of 1 source ok: 1 new article, 0 updated\n"
+    assert not piped_by_rich and shown_by_rich

@@ -875,8 +875,6 @@ def _report(
     removed: Sequence[RemovedSource] = (),
     cleaned: CleanupReport | None = None,
 ) -> int:
-    from rich.text import Text
-
     from newstui.ingest import describe
 
     failed = [o for o in outcomes if o.failed]
@@ -952,7 +950,7 @@ def _report(
             summary += f"; full texts: {fulltext:,} fetched"
         if fulltext_failed:
             summary += f", {fulltext_failed:,} failed"
-        _stdout().print(Text(summary), soft_wrap=True)
+        _emit(args, None, summary)  # (written as it is into a pipe: rich is not loaded for it)
         if cleaned is not None and cleaned.removed:
             _stdout().print(_cell(cleaned.summary()), soft_wrap=True)
     return fetch_status(outcomes)
@@ -988,7 +986,10 @@ def _fetch_with_progress(
     from newstui.ingest import fetch_feeds
 
     total = len(config.feeds if feeds is None else feeds)
-    if _stdout().is_terminal and not getattr(args, "json", False) and total:
+    # (a pipe is known without rich's console: its import is ~100M instructions before the
+    # first request)
+    terminal = _plain_width() is None and _stdout().is_terminal
+    if terminal and not getattr(args, "json", False) and total:
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
