@@ -19,3 +19,22 @@ def test_a_hyphenated_phrase_ending_in_a_role_word_describes_no_person(extractor
         extractor, "Talks were led by Ollivan Brask, former vice-chairman of the bank, on Friday."
     )
     assert ("Ollivan Brask", "PERSON") in found
+
+
+def test_a_copula_before_a_preposition_says_not_what_the_listed_names_are(extractor) -> None:
+    found = _entities(
+        extractor, "Oftentimes, Widgets are built by small teams or even one developer alone."
+    )
+    assert not any(kind == "ORG" for _, kind in found)
+    found = _entities(extractor, "Quorvex and Brellan are the most indebted companies in Kelmouth.")
+    assert {("Quorvex", "ORG"), ("Brellan", "ORG")} <= found
+
+
+def test_a_view_to_label_something_is_no_speech_of_its_owner(extractor) -> None:
+    opening = "Among the best tools are firms such as Quorvex, Brellan and Tamsoft. "
+    analysis = extractor.analyse(
+        opening + "Quorvex has a pipeline view to tag customers as “At Risk” or “Warm Lead”."
+    )
+    assert [q.speaker for q in analysis.quotes] == []
+    analysis = extractor.analyse(opening + "Quorvex views the merger as “hostile” and will fight.")
+    assert [(q.text, q.speaker) for q in analysis.quotes] == [("hostile", "Quorvex")]

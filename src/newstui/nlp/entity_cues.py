@@ -213,6 +213,9 @@ _BODY_PLURALS: Final = frozenset(
 )
 _LIST_INTRODUCERS: Final = frozenset("include includes included including like as are were".split())
 _NAME_GOES_ON: Final = re.compile(r" (?:on|of|for) (?:the |a )?[A-Z]")  # "Focus on the Family"
+# Prepositions that end the complement of "A and B are": what follows is no longer what A and B
+# are ("are built by small teams", "are sold to firms"); "among" goes on ("are among the firms").
+_COMPLEMENT_ENDS: Final = frozenset("by to of for with from in on at into within than".split())
 _LIST_GAPS: Final = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
 # A list's gap after a member's bracket or age: " (PS), ", " (Greens) and ", ", 17 and ".
 _BRACKETED_GAP: Final = re.compile(r"(?: \([^()\n]{1,30}\)|, \d{1,3})(, | and |, and | or |, or )")

@@ -17,6 +17,7 @@ from newstui.nlp.entity_cues import (
     _CAMPUS_HEADS,
     _CAPITAL_NEXT,
     _CASE_NAME,
+    _COMPLEMENT_ENDS,
     _FIRM_AFTER,
     _GENERATION_WORDS,
     _LANGUAGES,
@@ -990,8 +991,8 @@ class _EntityFinder(_RunFinder):
         for word in after[1:]:  # "A and B are the most indebted companies"
             if word.rstrip(".,;:") in _BODY_PLURALS:
                 return True
-            if word[-1:] in ".,;:" or word[:1].isupper():
-                return False
+            if word[-1:] in ".,;:" or word[:1].isupper() or word in _COMPLEMENT_ENDS:
+                return False  # "A and B are built by small teams": not what they are
         return False
 
     def _place_list_opener(self, start: int, longest: int) -> bool:

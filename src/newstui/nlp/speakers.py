@@ -260,7 +260,9 @@ _LABEL_AS: Final = re.compile(
     r"reject(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|portray(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing))\b"
     r"[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
     # 'Acme regarded the talks as “…”', 'Moss declared himself “…”', 'accused Acme of “…”'
-    r"|\b(?:regard(?:s|ed|ing)?|view(?:s|ed|ing)?)\b[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
+    # (the nouns take a preposition: "a pipeline view to tag it as", "with regard to")
+    r"|\b(?:regard(?:s|ed|ing)?|view(?:s|ed|ing)?)\b(?!\s+(?:to|of|on|from)\b)"
+    r"[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
     r"|\b(?:declar|profess|proclaim|introduc)(?:e|es|ed|ing)\s+(?:himself|herself|themselves|itself)"
     r"\s+(?:as\s+)?(?:an?\s+|the\s+)?$"
     r"|\baccus(?:e|es|ed|ing)\b[^.;:!?]{0,60}?\bof\s+(?:being\s+)?(?:an?\s+|the\s+)?$"
