@@ -141,3 +141,25 @@ def test_places_named_by_a_seat_an_office_or_letters_are_places(
     extractor, text, found, absent
 ) -> None:
     check_names(extractor, text, found, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        (
+            "The carrier ordered three Airbus A350-900 jets; its Airbus A350s fly to Lima.",
+            [],
+            ["Airbus"],
+        ),
+        ("She won a Peugeot car in the draw on Monday.", [], ["Peugeot"]),
+        (  # one mention as the company keeps the maker
+            "Kelvair's chief executive said the Kelvair 737 was safe to fly.",
+            [("Kelvair", "ORG")],
+            [],
+        ),
+    ],
+)
+def test_a_maker_named_only_for_its_model_is_no_organisation(
+    extractor, text, found, absent
+) -> None:
+    check_names(extractor, text, found, absent)

@@ -26,6 +26,7 @@ from newstui.nlp.entity_cues import (
     _LIST_GAPS,
     _LIST_INTRODUCERS,
     _MEDIA_VERBS,
+    _MODEL_AFTER,
     _NAME_GOES_ON,
     _NAME_LINKS,
     _NAME_WORD,
@@ -131,6 +132,7 @@ class _EntityFinder(_RunFinder):
             self._join_legal_suffixes()
             self._join_generation_suffixes()
         self._untype_products()
+        self._untype_makers_of_models()
         if " of " in self.text or " for " in self.text:
             self._untype_briefs()
         if "-based " in self.text:
@@ -261,6 +263,22 @@ class _EntityFinder(_RunFinder):
         if products:
             for cand in self.candidates:
                 if cand.strength < 3 and strip_possessive(cand.text) in products:
+                    cand.type, cand.strength = None, 0
+
+    def _untype_makers_of_models(self) -> None:
+        """'a Kelvair 737-800', 'the Aerona A330', 'a Kestrel car': a maker named only to name its
+        product, in the whole article, names a thing, not the company (annotators leave such
+        mentions out); one mention as the company ("Kelvair said") keeps them all."""
+        models: dict[str, bool] = {}
+        text = self.text
+        for cand in self.candidates:
+            if cand.type == "ORG":
+                word = strip_possessive(cand.text)
+                model = cand.text == word and _MODEL_AFTER.match(text, cand.end) is not None
+                models[word] = models.get(word, True) and model
+        if any(models.values()):
+            for cand in self.candidates:
+                if models.get(cand.text):
                     cand.type, cand.strength = None, 0
 
     def _product_after(self, end: int) -> bool:
