@@ -4,7 +4,7 @@ the shared unannotated articles, each pinned by invented sentences."""
 from __future__ import annotations
 
 import pytest
-from extracted import check_names
+from extracted import check_names, typed_names
 
 
 @pytest.mark.parametrize(
@@ -163,3 +163,20 @@ def test_a_maker_named_only_for_its_model_is_no_organisation(
     extractor, text, found, absent
 ) -> None:
     check_names(extractor, text, found, absent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters met outside the Kelmar Global CEO Conference, which starts on Tuesday.",
+        "The bank's chief told an International Monetary Summit that rates would rise.",
+        "Winners were named at the Dunmore Trade Exhibition and the Press Conference after it.",
+        "She won gold at the International Junior Olympiad in Tarvo.",
+    ],
+)
+def test_an_event_named_after_its_host_is_no_organisation(extractor, text) -> None:
+    assert not {
+        name
+        for name, kind in typed_names(extractor, text)
+        if kind == "ORG" and name.split()[-1] in ("Conference", "Summit", "Exhibition", "Olympiad")
+    }

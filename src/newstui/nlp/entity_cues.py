@@ -296,6 +296,12 @@ _ROMAN_NUMERAL: Final = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PARTY_PLURALS: Final = frozenset(("Greens", "Liberals", "Nationals"))
 # Who sits for a constituency: "MP for Henley", "the member for Kelso", "MSP for Fife".
 _SEAT_HOLDERS: Final = frozenset("mp mps msp msps mla mlas mpp mhk member td am".split())
+# Last words of events' names ("Forbes Global CEO Conference", "PV Taiwan Exhibition"): weak
+# evidence of a body inside such a name (a capitals' word, an organisation's word) types nothing.
+_EVENT_HEADS: Final = frozenset(
+    "Conference Summit Exhibition Showcase Seminar Symposium Olympiad PlugFest Celebration "
+    "Ceremony".split()
+)
 _PLACE_OFFICES: Final = frozenset(
     "mayor mayors governor governors premier deputy-mayor lord-mayor".split()
 )

@@ -21,6 +21,7 @@ from newstui.nlp.entity_cues import (
     _DESCRIBED_AS_BODY,
     _DESCRIBED_THEN_SPEAKS,
     _DOMAIN,
+    _EVENT_HEADS,
     _FACILITY_HEADS,
     _FACILITY_LAST,
     _FACILITY_PAIRS,
@@ -497,6 +498,9 @@ class _TypingFinder(_FinderBase):
             ("'s", "’s")
         ):
             return "PLACE", 2
+        if len(words) > 1 and words[-1] in _EVENT_HEADS:
+            return None, 0  # "the Forbes Global CEO Conference", "the Press Conference": an
+            # event named after its host, no body (events are not annotated)
         if (
             len(words) > 1
             and any(_is_acronym(w) or w == "&" for w in words)
