@@ -23,18 +23,24 @@ def test_hide_passwords_hides_only_the_password_of_each_url() -> None:
     )
 
 
-def test_a_password_in_a_feed_url_is_shown_as_stars_and_still_sent(
-    tmp_path, db_path, feed_server, capsys
-) -> None:
+def feeds_with_passwords(tmp_path, db_path, feed_server, *, named: bool):
+    """A served feed and a missing one, with a password in their URLs (`named`: each named by its
+    URL, as `add` once wrote them); their URLs and the CLI's --db/--config arguments."""
     feed_server.serve_file("/ok", "rss2.xml")
     good = feed_server.url("/ok").replace("://", "://me:s3cret@")
     gone = feed_server.url("/gone").replace("://", "://me:s3cret@")
     config = tmp_path / "feeds.toml"
-    config.write_text(
-        f'[settings]\nfulltext = false\n\n[[feeds]]\nurl = "{good}"\n\n[[feeds]]\nurl = "{gone}"\n',
-        "utf-8",
+    entries = (
+        f'\n[[feeds]]\nurl = "{u}"\n' + (f'name = "{u}"\n' if named else "") for u in (good, gone)
     )
-    run = ["--db", str(db_path), "--config", str(config)]
+    config.write_text("[settings]\nfulltext = false\n" + "".join(entries), "utf-8")
+    return good, gone, ["--db", str(db_path), "--config", str(config)]
+
+
+def test_a_password_in_a_feed_url_is_shown_as_stars_and_still_sent(
+    tmp_path, db_path, feed_server, capsys
+) -> None:
+    good, gone, run = feeds_with_passwords(tmp_path, db_path, feed_server, named=False)
 
     assert main([*run, "fetch"]) == 3  # one of two failed
     out, err = capsys.readouterr()
@@ -54,3 +60,24 @@ def test_a_password_in_a_feed_url_is_shown_as_stars_and_still_sent(
 
     assert main([*run, "opml", "export"]) == 0
     assert f'xmlUrl="{good}"' in capsys.readouterr().out  # an export round-trips the URL
+
+
+def test_a_feed_named_by_its_url_with_the_password_shows_stars_in_every_listing(
+    tmp_path, db_path, feed_server, capsys
+) -> None:
+    # `add` used to write the URL, password and all, as the feed's name in feeds.toml.
+    good, gone, run = feeds_with_passwords(tmp_path, db_path, feed_server, named=True)
+
+    assert main([*run, "fetch", "--json"]) == 3
+    out, err = capsys.readouterr()
+    assert "s3cret" not in out + err
+    assert {r["source"] for r in json.loads(out)} == {
+        u.replace("s3cret", "***") for u in (good, gone)
+    }
+    for command in (["list"], ["list", "--json"], ["show", "1"], ["feeds"], ["cleanup"]):
+        assert main([*run, *command]) == 0
+        out, err = capsys.readouterr()
+        assert "s3cret" not in out + err, command
+    assert main([*run, "fetch", good]) == 0  # the stored URL still names it
+    assert main([*run, "opml", "export"]) == 0
+    assert f'xmlUrl="{good}"' in capsys.readouterr().out

@@ -296,7 +296,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
         if not re.match(r"(?i)^https?://[^\s/]+", url):
             raise fail(line, f"feed url {url!r} is not an http(s) URL")
-        name = _str(entry.get("name", hide_passwords(url)), "name", line, fail)
+        # shown as named: a password in a URL written as the name (by `add` before 8c1dd65) as ***
+        name = hide_passwords(_str(entry.get("name", url), "name", line, fail))
         if name.casefold() in names:
             raise fail(line, f"duplicate feed name {name!r}")
         names.add(name.casefold())

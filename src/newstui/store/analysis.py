@@ -10,6 +10,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import unpacked_text
+from newstui.errors import hide_passwords
 from newstui.model import AnalysisRows
 from newstui.store.db import Database, row_statements, write_transaction
 from newstui.store.schema import quote_words
@@ -503,7 +504,7 @@ def list_quotes(
         params.append(article_id)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return [
-        QuoteRow(*r)
+        QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], hide_passwords(r[8]), r[9])
         for r in db.execute(
             f"""SELECT q.id, q.article_id, a.title, {quote_words("q")}, q.speaker, q.start, q.end,
             a.sort_date, f.name, a.published

@@ -20,6 +20,7 @@ from newstui.article_rows import (
     text_key,
     unpacked_text,
 )
+from newstui.errors import hide_passwords
 from newstui.model import (
     NEWEST_FIRST,
     ArticleFilter,
@@ -425,7 +426,7 @@ def _row(r: Sequence[Any]) -> ArticleRow:
     return ArticleRow(
         id=r[0],
         feed_id=r[1],
-        feed=r[2],
+        feed=r[2] and hide_passwords(r[2]),  # a password in a URL-like name as ***
         title=r[3],
         url=r[4],
         author=author_name(r[5]),  # stored before bylines were shortened at ingest

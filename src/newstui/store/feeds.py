@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from newstui.errors import hide_passwords
 from newstui.model import FeedRow, SourceKind
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.text import clean_line
@@ -222,15 +223,15 @@ def list_feeds(db: Database) -> list[FeedRow]:
         """SELECT id, name, kind, url, tags, last_fetched, last_error, failures, next_try
         FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
     ).fetchall()
-    return [
+    return [  # names and errors as shown: a URL's password as *** (one stored before it was hidden)
         FeedRow(
             id=r[0],
-            name=r[1],
+            name=hide_passwords(r[1]),
             kind=r[2],
             url=r[3],
             tags=tuple(tag for tag in json_list(r[4]) if isinstance(tag, str)),
             last_fetched=r[5],
-            last_error=r[6],
+            last_error=r[6] and hide_passwords(r[6]),
             failures=r[7],
             next_try=r[8],
             articles=counts.get(r[0], (0, 0))[0],
@@ -280,7 +281,7 @@ def remove_feed(db: Database, feed_id: int, *, purge: bool = False) -> RemovedSo
             )
         else:
             conn.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
-    return RemovedSource(row[0], deleted, kept[0])
+    return RemovedSource(hide_passwords(row[0]), deleted, kept[0])
 
 
 def unconfigured_sources(db: Database, keys: set[str]) -> list[int]:

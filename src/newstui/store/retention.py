@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from newstui.errors import hide_passwords
 from newstui.store.analysis import prune_entities
 from newstui.store.db import Database, give_back_free_pages, write_transaction
 
@@ -43,7 +44,9 @@ def cleanup(
             remove, starred, unread = _past_the_limits(conn, feed_id, policy, now, held)
             if remove and not dry_run:
                 delete_articles(conn, remove, stamp)
-            results.append(FeedCleanup(names[feed_id], len(remove), starred, unread))
+            results.append(
+                FeedCleanup(hide_passwords(names[feed_id]), len(remove), starred, unread)
+            )
         if dry_run:
             conn.rollback()
             return CleanupReport(tuple(results), dry_run=True)

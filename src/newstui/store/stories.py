@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import unpacked_text
+from newstui.errors import hide_passwords
 from newstui.store.db import Database, write_transaction
 
 if TYPE_CHECKING:  # the matching (newstui.stories) loads when a fetch or analysis sketches
@@ -123,7 +124,7 @@ def story_versions(db: Database, article_id: int) -> list[StoryVersion]:
     from newstui.model.analysis import StoryVersion
 
     return [
-        StoryVersion(article_id=r[0], feed=r[1], title=r[2], read=bool(r[3]))
+        StoryVersion(article_id=r[0], feed=hide_passwords(r[1]), title=r[2], read=bool(r[3]))
         for r in db.execute(
             "SELECT a.id, f.name, a.title, a.read FROM stories s JOIN articles a ON a.id = "
             "s.article_id JOIN feeds f ON f.id = a.feed_id WHERE s.story_id = "

@@ -1,0 +1,58 @@
+"""Pilot test: a password in a feed's URL that the store still holds in a name or a last error
+(written there before passwords were hidden) shows as *** in the app, as `newstui feeds` does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.articles import save_articles
+from newstui.store.feeds import ensure_feed, record_fetch
+from newstui.tui.app import NewstuiApp
+
+from .conftest import run_recorded, screen_text, settle
+
+URL = "http://me:s3cret@127.0.0.1:9/private.xml"
+GONE = "http://me:s3cret@127.0.0.1:9/gone.xml"
+
+
+def store_named_by_their_urls(path) -> tuple[int, int]:
+    """A feed and a failing feed, each named by its URL with the password, as stored before."""
+    db = open_db(path)
+    feed = ensure_feed(db, URL, URL, url=URL)
+    gone = ensure_feed(db, GONE, GONE, url=GONE)
+    save_articles(
+        db,
+        feed,
+        [Article(title="Members only", text="Hello.", published=datetime(2026, 11, 2, tzinfo=UTC))],
+    )
+    record_fetch(db, gone, status=None, error=f"{GONE}: cannot connect to 127.0.0.1:9")
+    db.conn.close()
+    return feed, gone
+
+
+async def test_old_stored_names_and_errors_show_the_password_as_stars(tmp_path):
+    db_path = tmp_path / "news.db"
+    feed, gone = store_named_by_their_urls(db_path)
+    app = NewstuiApp(db_path, None)
+    async with run_recorded(app, size=(120, 30)) as pilot:
+        await settle(pilot)
+        shown = [screen_text(app)]
+        app.main.focus_pane("sources")
+        app.main.sources.select_view(f"feed:{gone}")
+        await pilot.press("enter")
+        await settle(pilot)
+        shown.append(screen_text(app))  # its header and the last fetch's error
+        assert "The last fetch failed:" in shown[-1]
+        assert "http://me:***@127.0.0.1:9/gone.xml: cannot connect" in shown[-1]
+        app.main.focus_pane("sources")
+        app.main.sources.select_view(f"feed:{feed}")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")  # open the article: its byline names the feed
+        await settle(pilot)
+        shown.append(screen_text(app))
+        assert "http://me:***@127.0.0.1:9/private.xml · 2026-11-02" in shown[-1]
+    assert all("s3cret" not in screen for screen in shown)
+    assert all("me:***@" in screen for screen in shown)
