@@ -129,3 +129,11 @@ def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full(extractor)
         'that his country would "live with the declaration for now".'
     )
     assert _speakers(extractor, text) == ["Hassan Wirayuda"]
+
+
+def test_the_place_where_an_unnamed_envoy_serves_does_not_speak(extractor) -> None:
+    text = (
+        "In early August, a confidential report by the British ambassador in Iraq had warned "
+        'of a "low-intensity civil war across the whole country".'
+    )
+    assert _speakers(extractor, text) == [None]

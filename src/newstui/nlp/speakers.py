@@ -1666,11 +1666,19 @@ class SpeakerFinder:
         places = [m for m in inside if m.entity.type == "PLACE"]
         if not allow_pronoun:  # "The man focused on Australia, saying": not Australia
             places = [m for m in places if not self._object_within(m, start)]
-        if places and (
-            not allow_pronoun
-            or self._is_subject(places[-1], end)
-            # "The spokesperson for Birmingham Airport added": the place the role speaks for
-            or (self._role_of(places[-1]) and self._after_preposition(places[-1]))
+        if (
+            places
+            and (
+                not allow_pronoun
+                or self._is_subject(places[-1], end)
+                # "The spokesperson for Birmingham Airport added": the place the role speaks for
+                or (
+                    self._role_of(places[-1])
+                    and self._after_preposition(places[-1])
+                    # "the British ambassador in Iraq said": where the role is held, not for whom
+                    and self.masked[: places[-1].start].split()[-1:] not in (["in"], ["near"])
+                )
+            )
         ):
             return places[-1].entity.name if allow_pronoun else places[0].entity.name
         if allow_pronoun and not inside and len(words) <= 6 and words[:1] in (["He"], ["She"]):
