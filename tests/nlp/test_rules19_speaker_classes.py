@@ -137,3 +137,20 @@ def test_the_place_where_an_unnamed_envoy_serves_does_not_speak(extractor) -> No
         'of a "low-intensity civil war across the whole country".'
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_the_subject_after_a_leading_phrase_with_a_relative_clause_speaks(extractor) -> None:
+    text = (
+        "Brushing off criticism from Senator Ann Reid, who said the city was run by "
+        'a "closed circle of friends", Mayor Tom Moss stressed that "the city will decide for '
+        'itself how fast it changes."'
+    )
+    assert _speakers(extractor, text)[-1] == "Tom Moss"
+
+
+def test_the_person_a_role_names_after_by_is_the_agent_not_their_body(extractor) -> None:
+    text = (
+        'In what was called "the heaviest loss of life in the history of the mission" by '
+        "United Nations spokesperson Ann Patel, rebels raided the base."
+    )
+    assert _speakers(extractor, text) == ["Ann Patel"]

@@ -1600,12 +1600,16 @@ class SpeakerFinder:
         words = clause[skip:].split()
         if words and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start + skip)
-        for m in self.mentions_in(start + skip, end):
+        named = self.mentions_in(start + skip, end)
+        for k, m in enumerate(named):
             if m.entity.type not in ("PERSON", "ORG"):
                 continue
             before = self.masked[max(start, m.start - 12) : m.start].split()
             if before and before[-1].lower() in _PREPOSITIONS - {"by", "from"}:
                 continue
+            holder = named[k + 1] if k + 1 < len(named) else None
+            if holder and holder.entity.type == "PERSON" and self._modifies_role(m, holder):
+                return holder.entity.name  # "by AU spokesperson Noureddine Mezni": Mezni
             return m.entity.name
         for m in self.mentions_in(start, start + skip):
             # "The new governor, Pavel Orlov, in his speech, offered:": a person set off by
@@ -1638,16 +1642,17 @@ class SpeakerFinder:
         if not allow_pronoun and words and words[0].lower() in _PRONOUNS:
             return self._resolve_pronoun(words[0].lower(), pos)
         inside = [m for m in self.mentions_in(start, end) if m.end <= end]
+        if allow_pronoun and len(inside) > 1 and self._next_to_verb(inside[-2], inside[-1], end):
+            # "Mayor Ann Lee condemned it and the Red Cross said", "Brushing off Reid, who
+            # called it …, Moss stressed": the name right before the verb, opening a clause of
+            # its own, is its subject, whatever its kind and the names before it
+            return inside[-1].entity.name
         if _UNNAMED_OPENERS.match(self.masked[start:end]):
             # "an unnamed U.S. official", "one aid official in Port Sudan": a speaker left
             # unnamed; a place, or a name after "from"/"in", only says where that one is
             inside = [m for m in inside if m.entity.type != "PLACE" and not self._located(m)]
         if allow_pronoun:
             inside = self._subject_candidates(inside, start, end)
-            if len(inside) > 1 and self._next_to_verb(inside[-2], inside[-1], end):
-                # "Mayor Ann Lee condemned it and the Red Cross said": the name right before
-                # the verb is its subject, whatever its kind and the names before it
-                return inside[-1].entity.name
         for kind in ("PERSON", "ORG"):
             found = [m for m in inside if m.entity.type == kind and not self._the_thing(m)]
             if found and allow_pronoun:
