@@ -154,3 +154,26 @@ def test_the_person_a_role_names_after_by_is_the_agent_not_their_body(extractor)
         "United Nations spokesperson Ann Patel, rebels raided the base."
     )
     assert _speakers(extractor, text) == ["Ann Patel"]
+
+
+def test_a_credit_line_with_no_verb_names_the_speaker(extractor) -> None:
+    texts = (
+        "The new logo was unveiled on Monday.\n\n"
+        '"It\'s awful," Keith Rushton, a professor of design at the Ontario College of Art. '
+        '"It was a drastic change."',
+        "Many families stay indoors.\n\n"
+        '"You can\'t go anywhere else after dark, it is too dangerous." - Omar Haddad, a '
+        "former plumber.\n\nThe fighting went on.",
+    )
+    assert [_speakers(extractor, t) for t in texts] == [
+        ["Keith Rushton", "Keith Rushton"],
+        ["Omar Haddad"],
+    ]
+
+
+def test_a_sentence_about_someone_after_a_closed_quote_is_no_credit(extractor) -> None:
+    text = (
+        'An official said: "We have intercepts showing who was behind the attack." '
+        "Mehsud, believed to be near the border, is one of the most wanted men.\n\nMore later."
+    )
+    assert _speakers(extractor, text) == [None]

@@ -401,7 +401,11 @@ _SAME_SUBJECT_GAP: Final = re.compile(
     rf"^,?\s+and\s+(?:also\s+)?(?:{_VERB_ALTERNATION})\b[^.!?]{{0,100}}[.!?]\s*$"
 )
 # "“…” — Aparna Garg, railway manager": a name after a dash closing the quote, as in epigraphs
-_DASH_CREDIT: Final = re.compile(r"^\s*[—–]\s*\u200d?\s*")
+_DASH_CREDIT: Final = re.compile(r"^\s*(?:[—–]|-(?=\s))\s*\u200d?\s*")
+# '“It's awful,” Ann Lee, a professor of design.': a credit with no verb, the person and an
+# appositive that end the sentence
+_BARE_CREDIT_END: Final = re.compile(r"\s*(?:,[^.;:!?]{1,120})?[.!?]?\s*$")
+_PARAGRAPH_OR_QUOTE: Final = re.compile(r"[ \t]*(?:\n|$|[\"“])")
 # A verb followed by a clause of its own ("explained he was", "said that"): reported speech
 _CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
 # 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
@@ -1075,7 +1079,10 @@ class SpeakerFinder:
         ):
             verb = VERB.search(tail[:160], verb.end())  # '“…,” the warning said': a noun
         if not verb:
-            return self._dash_credit(span.close_mark + 1, tail) or self._agent_after(span, tail)
+            open_end = self.text[span.start : span.end].rstrip()[-1:] == ","
+            return self._dash_credit(span.close_mark + 1, tail, open_end) or self._agent_after(
+                span, tail
+            )
         base = span.close_mark + 1
         before = tail[: verb.start()]
         last_char = self.text[span.start : span.end].rstrip().rstrip("[]")[-1:]
@@ -1219,14 +1226,23 @@ class SpeakerFinder:
         base = span.close_mark + 1
         return self._first_named(base + by.start(1), base + by.end(1), span.close_mark)
 
-    def _dash_credit(self, base: int, tail: str) -> str | None:
+    def _dash_credit(self, base: int, tail: str, open_end: bool) -> str | None:
         """'“…” — Aparna Garg, Mysore Divisional Railway Manager': the person right after a
-        dash that follows the quotation is its author."""
+        dash that follows the quotation is its author; so is the person of a sentence that
+        is only a credit after a quotation ending with a comma ('“It's awful,” Ann Lee, a
+        professor of design. “…”'), when a paragraph or another quotation follows it."""
         dash = _DASH_CREDIT.match(tail)
-        if not dash:
-            return None
-        for m in self.mentions_in(base + dash.end(), base + dash.end() + 1):
-            if m.entity.type == "PERSON":
+        at = dash.end() if dash else len(tail) - len(tail.lstrip())
+        bare = (
+            not dash
+            and open_end
+            and _PARAGRAPH_OR_QUOTE.match(self.masked, base + len(tail)) is not None
+        )
+        for m in self.mentions_in(base + at, base + at + 1):
+            if m.entity.type == "PERSON" and (
+                dash or (bare and _BARE_CREDIT_END.match(self.masked, m.end, base + len(tail)))
+            ):
+                # '“…,” Ann Lee, a professor of design.': the whole sentence is the credit
                 return m.entity.name
         return None
 
