@@ -177,3 +177,11 @@ def test_a_sentence_about_someone_after_a_closed_quote_is_no_credit(extractor) -
         "Mehsud, believed to be near the border, is one of the most wanted men.\n\nMore later."
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_a_fragment_in_a_clause_after_goes_on_to_say_is_reported_speech(extractor) -> None:
+    text = (
+        "President Omar Haddad spoke in the capital. Haddad also goes on to say that anyone "
+        'who backs the resolution will "soon regret" it.'
+    )
+    assert _speakers(extractor, text) == ["Omar Haddad"]

@@ -313,7 +313,7 @@ _REPORTED_THAT_HEADS: Final = literal_heads(_REPORTED_THAT)
 # 'said on Wednesday that 2009 was the “worst year”': a speech verb, perhaps a time or place,
 # then the reported clause's own subject; a fragment quoted inside that clause is the speaker's
 _REPORTED_CLAUSE: Final = re.compile(
-    r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|writes|argued|"
+    r"\b(?:said|says|say|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|writes|argued|"
     r"claimed|insisted|insists|acknowledged|admitted|noted|notes|announced|confirmed|conceded|"
     r"stressed|declared|ruled|saying|reported|reports)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier|later|today|yesterday)\b[^,.;:]{0,30}?)?"
