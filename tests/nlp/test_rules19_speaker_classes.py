@@ -185,3 +185,21 @@ def test_a_fragment_in_a_clause_after_goes_on_to_say_is_reported_speech(extracto
         'who backs the resolution will "soon regret" it.'
     )
     assert _speakers(extractor, text) == ["Omar Haddad"]
+
+
+def test_names_in_a_leading_prepositional_phrase_are_not_the_subject(extractor) -> None:
+    text = (
+        "Despite the claim by witnesses and Press TV employees, a spokesperson for the "
+        'United Nations states that the building was hit by "collateral damage from the '
+        'strike."'
+    )
+    assert _speakers(extractor, text) == ["United Nations"]
+
+
+def test_the_magazine_is_the_body_first_named_beside_that_noun(extractor) -> None:
+    text = (
+        "In its August edition, The Economist magazine asserts that the country can keep "
+        "pumping oil for decades. Further, the magazine claims that it could find "
+        '"plenty more if they look".'
+    )
+    assert _speakers(extractor, text) == ["The Economist"]

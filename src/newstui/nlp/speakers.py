@@ -273,6 +273,11 @@ _ACCORDING_OPENS: Final = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of
 _CLAUSE_BREAK: Final = re.compile(
     r";|\s(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s"
 )
+# A leading prepositional phrase and its comma: "Despite the claim by Acme, ", "After meeting Lee, "
+_LEADING_PHRASE: Final = re.compile(
+    r"\W*(?:Despite|After|Before|Following|During|Since|Unlike|Amid|Among|Besides|With|Without|"
+    r"In|On|At|For|From|By|Under|Over|Against|Through|Beyond)\s[^,;:]{1,120},\s*"
+)
 # Where a clause of its own may begin between two names: "Lee condemned it and Acme said"
 _NAMES_BREAK: Final = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b")
 _ARTICLES: Final = frozenset(("the", "a", "an"))
@@ -1658,6 +1663,11 @@ class SpeakerFinder:
         if not allow_pronoun and words and words[0].lower() in _PRONOUNS:
             return self._resolve_pronoun(words[0].lower(), pos)
         inside = [m for m in self.mentions_in(start, end) if m.end <= end]
+        lead = _LEADING_PHRASE.match(self.masked, start, end) if allow_pronoun else None
+        if lead and any(m.start >= lead.end() for m in inside):
+            # "Despite the claim by Press TV, a spokesperson for the IDF states": names in a
+            # leading prepositional phrase are not the subject that follows it
+            inside = [m for m in inside if m.start >= lead.end()]
         if allow_pronoun and len(inside) > 1 and self._next_to_verb(inside[-2], inside[-1], end):
             # "Mayor Ann Lee condemned it and the Red Cross said", "Brushing off Reid, who
             # called it …, Moss stressed": the name right before the verb, opening a clause of
@@ -1966,12 +1976,31 @@ class SpeakerFinder:
                 for name, kind in self.types.items()
                 if kind in ("ORG", "PLACE") and name.rsplit(None, 1)[-1].lower() == head
             ]
+            if len(rest) == 1 and not bodies and head.isalpha():
+                # "The Economist magazine asserts …. the magazine claims": the body the same
+                # noun stood beside when the article brought it in
+                return self._introduced_as(head, phrase_start if phrase_start >= 0 else pos)
             return bodies[0] if len(bodies) == 1 and len(rest) == 1 else None
         before = [m for m in self.mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
         for m in reversed(before):
             if head in m.entity.name.lower():
                 return m.entity.name
         return self._subject_before(pos, "ORG", None)
+
+    def _introduced_as(self, noun: str, before: int) -> str | None:
+        """The organisation an earlier use of the lower-case `noun` stood right beside ("The
+        Economist magazine", "the magazine The Economist"), at its latest use before `before`."""
+        lower = re.compile(rf"\b{noun}\b")  # "the memo", not "the Downing Street Memo"
+        uses = [m.start() for m in lower.finditer(self.masked, max(0, before - 2000), before)]
+        for use in reversed(uses):
+            for m in self.mentions_in(max(0, use - 80), use + len(noun) + 2):
+                if m.entity.type != "ORG":
+                    continue
+                if m.end <= use and not self.masked[m.end : use].strip():
+                    return m.entity.name  # "The Economist magazine"
+                if m.start > use and not self.masked[use + len(noun) : m.start].strip():
+                    return m.entity.name  # "the magazine The Economist"
+        return None
 
     def _leading_person_before(self, before: int, role: str) -> str | None:
         """The likely subject of the sentences before `before` (`_subject_before`) when its
