@@ -182,3 +182,16 @@ def test_a_places_name_as_a_given_name_after_the_office_is_a_person(extractor) -
     text = '"The numbers are clear," said the chairman of the Senate Budget Committee, Kent Orrow.'
     assert "Kent Orrow" in person_names(extractor, text)
     assert speakers(extractor, text) == ["Kent Orrow"]
+
+
+def test_a_leader_named_in_a_nations_government_or_era_is_a_person(extractor) -> None:
+    text = (
+        "Despite the Australian Kelbrook Government's support, the plan failed. The rebels fought "
+        "since Marlowe's era. The firm was partly owned by Tarrant's Iraqi regime."
+    )
+    assert {"Kelbrook", "Marlowe", "Tarrant"} <= person_names(extractor, text)
+
+
+def test_a_party_in_a_nations_government_or_a_plain_era_is_no_person(extractor) -> None:
+    text = "The British Labour Government fell. It began in the Victorian era, the rule of law."
+    assert not person_names(extractor, text)

@@ -585,11 +585,13 @@ _THE_LIST_BEFORE: Final = re.compile(r"\b[Tt]he (?:[A-Z]\S*\s){1,4}and $")
 
 # What a leader's name stands for: "the Kelbrook government", "Ovid Tarrant's rule".
 _LEADER_TERM: Final = re.compile(
-    r" (administration|government|presidency|premiership|regime|reign|rule)\b"
+    r" (administration|government|presidency|premiership|regime|reign|rule|era)\b"
 )
 _LEADER_OPENINGS: Final = frozenset((" ", "'", "’"))
+# A people's adjective between a leader's possessive and the term: "Hussein's Iraqi regime".
+_PEOPLE_ADJECTIVE: Final = re.compile(r" ([A-Z][a-z]+)(?= )")
 _LEADER_TERMS: Final = frozenset(
-    "administration government presidency premiership regime reign rule".split()
+    "administration government presidency premiership regime reign rule era".split()
 )
 # Endings of adjectives that qualify a government ("the Provisional government", "the
 # Democratic administration", "the Federal government"), never taken for a leader's name.

@@ -64,6 +64,7 @@ from newstui.nlp.entity_cues import (
     _OUTLET_NOUNS,
     _OWN_PRONOUN_AFTER,
     _OWN_S,
+    _PEOPLE_ADJECTIVE,
     _PEOPLE_NAMED,
     _PEOPLE_NOUNS,
     _PERSON_AFTER,
@@ -176,7 +177,15 @@ class _TypingFinder(_FinderBase):
         possessive = after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3])
         rest = after[2:] if possessive else after
         m = _LEADER_TERM.match(rest)
-        if m is None or len(words) > 3 or (m.group(1) == "rule" and not possessive):
+        if m is None and possessive and (people := _PEOPLE_ADJECTIVE.match(rest)):
+            known = self._lookup(people.group(1))  # "Hussein's Iraqi regime": his people's
+            if known and known[1] == "GROUP":
+                m = _LEADER_TERM.match(rest, people.end())
+        if (
+            m is None
+            or len(words) > 3
+            or (m.group(1) in ("rule", "era") and not possessive)  # "the rule of law"
+        ):
             return False
         if not possessive and (
             len(words) > 1

@@ -555,6 +555,21 @@ class _RunFinder(_TypingFinder):
         word = self.text[max(0, at - 20) : at].rsplit(None, 1)[-1:]
         return bool(word) and word[0] in self.gaz.titles
 
+    def _people_then_leader(self, body: list[Token]) -> bool:
+        """'Australian Howard', 'British Blair' before "Government": a people's adjective, then
+        one word that no list knows, the leader's name (not "British Labour")."""
+        known = self._lookup(body[0].text)
+        word = body[1].text
+        return (
+            known is not None
+            and known[1] in ("GROUP", "PLACE")
+            and _is_cap(word)
+            and not _is_upper(word)
+            and word.isalpha()
+            and self._plain_name([word])
+            and not self._lookup(word)
+        )
+
     def _skip_portfolio(self, run: list[Token], i: int) -> int:
         """After 'Minister', skip 'for International Affairs' or 'for the Environment' when a
         name follows it."""
@@ -736,6 +751,9 @@ class _RunFinder(_TypingFinder):
                     self.candidates.append(Candidate(start, end, surface, len(pending), "ORG", 2))
                 elif known:
                     self._add_known(body, 0, len(body), None)
+                elif len(body) == 2 and self._people_then_leader(body):
+                    self._add_known(body, 0, 1, None)  # "the Australian Howard Government":
+                    self._flush(body[1:], True, None)  # the nation's, and its leader's
                 else:
                     first = body[0]
                     leader = len(body) == 1 and self._leader_of_term(
