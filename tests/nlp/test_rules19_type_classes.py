@@ -180,3 +180,12 @@ def test_an_event_named_after_its_host_is_no_organisation(extractor, text) -> No
         for name, kind in typed_names(extractor, text)
         if kind == "ORG" and name.split()[-1] in ("Conference", "Summit", "Exhibition", "Olympiad")
     }
+
+
+def test_an_airline_named_only_in_a_flight_number_is_no_organisation(extractor) -> None:
+    text = (
+        "Kelmar Airlines Flight 212 crashed near Tarvo; Kelmar Airlines flight 212 had 90 aboard."
+    )
+    check_names(extractor, text, (), [("Kelmar Airlines", "ORG")])
+    text = "Kelmar Airlines said Kelmar Airlines Flight 212 crashed near Tarvo."
+    check_names(extractor, text, [("Kelmar Airlines", "ORG")])

@@ -447,9 +447,10 @@ _THING_AFTER: Final = re.compile(  # a thing's noun after a name's bracketed abb
     r" (?:system|systems|program|programme|standard|protocol|format|code|scheme|device|test)\b"
 )
 # A model's designation or a vehicle right after its maker: "Kelvair 737-800", "Aerona A330",
-# "a Kestrel car" (not "Channel 10", "BBC 1": a channel's number is part of its name).
+# "a Kestrel car", or a flight's number after its airline ("Aerona Flight 93": the flight, an
+# event) (not "Channel 10", "BBC 1": a channel's number is part of its name).
 _MODEL_AFTER: Final = re.compile(
-    r" (?:[A-Z]{0,2}\d{3}[\w+-]*|(?:car|cars|jet|jets|jetliner|airliner|airliners|aircraft|"
+    r" (?:[A-Z]{0,2}\d{3}[\w+-]*|[Ff]light \d|(?:car|cars|jet|jets|jetliner|airliner|airliners|aircraft|"
     r"plane|planes|helicopter|helicopters|truck|trucks)\b)"
 )
 _PRODUCT_AFTER: Final = re.compile(  # a product's noun right after its name

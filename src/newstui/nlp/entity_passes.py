@@ -266,9 +266,10 @@ class _EntityFinder(_RunFinder):
                     cand.type, cand.strength = None, 0
 
     def _untype_makers_of_models(self) -> None:
-        """'a Kelvair 737-800', 'the Aerona A330', 'a Kestrel car': a maker named only to name its
-        product, in the whole article, names a thing, not the company (annotators leave such
-        mentions out); one mention as the company ("Kelvair said") keeps them all."""
+        """'a Kelvair 737-800', 'the Aerona A330', 'a Kestrel car', 'Aerona Flight 93': a maker
+        named only to name its product (an airline only to name a flight), in the whole article,
+        names a thing, not the company (annotators leave such mentions out); one mention as the
+        company ("Kelvair said") keeps them all."""
         models: dict[str, bool] = {}
         text = self.text
         for cand in self.candidates:
