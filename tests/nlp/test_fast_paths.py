@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from unittest.mock import patch
 
 import pytest
@@ -26,7 +27,7 @@ from newstui.nlp.entity_words import (
     _may_open_known,
 )
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.names import strip_possessive
+from newstui.nlp.names import fold, strip_possessive
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans
 from newstui.nlp.rules import RulesExtractor, _quote
 from newstui.nlp.segment import (
@@ -886,3 +887,24 @@ def test_every_character_opens_a_lower_or_upper_case_word_as_the_str_methods_say
             assert _is_lower(word) == word.islower(), code
             assert _is_upper(word) == word.isupper(), code
             assert _is_title_start(Token(0, len(word), word, False)) == word[0].isupper(), code
+
+
+def _fold_by_decomposing(name: str) -> str:
+    """names.fold as it was: every name decomposed (NFKD) and its combining marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"[^\w\s]", " ", plain.replace("'", "").replace("&", " and "))
+    return " ".join(plain.casefold().split())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_an_ascii_name_folds_as_decomposing_it_would(name: str) -> None:
+    assert fold(name) == _fold_by_decomposing(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["José Ñúñez", "Ōsaka-fu", "Ｆｕｌｌ Ｗｉｄｔｈ", "O’Neill & Sons", "Ĳssel", "ﬁrst"]
+)
+def test_a_name_beyond_ascii_is_still_decomposed_and_stripped_of_marks(name: str) -> None:
+    assert fold(name) == _fold_by_decomposing(name)
+    assert fold(name).isascii()

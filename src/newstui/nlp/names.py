@@ -54,8 +54,11 @@ def spelling_variant(a: str, b: str) -> bool:
 
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name; hyphens become spaces."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if name.isascii():
+        plain = name  # NFKD leaves ASCII as it is, and no ASCII character is a combining mark
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = _NON_WORD.sub(" ", plain.replace("'", "").replace("&", " and "))
     return " ".join(plain.casefold().split())
 
