@@ -115,6 +115,11 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         on a narrow terminal, else under a third)."""
         cap = screen_width // 2 if narrow else int(screen_width * 0.28)
         width = max(16, min(self._needed, cap))
+        if self.is_mounted and self.styles.width is not None and self.styles.width.value != width:
+            # The panes beside it move. Textual lays them out again with the fast path of a
+            # scroll when one is due in the same frame, and then repaints only the sources pane
+            # in the terminal: the headlines kept their old frame, shifted ("15  Rail strike").
+            self.call_after_refresh(self.screen.refresh)
         self.styles.width = width
         self.styles.min_width = width
         self.styles.max_width = width

@@ -1,0 +1,103 @@
+"""Run the app in a pseudo-terminal and keep what a terminal would show: what Textual wrote, not
+what its compositor holds (a Pilot reads the compositor, so it cannot see a region that was
+never sent to the terminal)."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import fcntl
+import os
+import pty
+import re
+import select
+import struct
+import sys
+import termios
+import time
+from collections.abc import Callable, Mapping
+
+from rich.cells import cell_len
+
+_SEQUENCE = re.compile(r"\x1b\[([0-9;?<>=]*)([ -/]*[@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
+
+
+class Terminal:
+    """The cells of a terminal of `width` × `height`, written by `feed`."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.cells = [[" "] * width for _ in range(height)]
+        self.x = self.y = 0
+        self._held = ""
+
+    def feed(self, data: str) -> None:
+        """Apply output: cursor moves (CSI H) and text; styles and modes are left out. A
+        sequence cut at the end waits for the rest."""
+        data, self._held = self._held + data, ""
+        escape = data.rfind("\x1b")
+        if escape >= 0 and not _SEQUENCE.match(data, escape):
+            data, self._held = data[:escape], data[escape:]
+        at = 0
+        for match in _SEQUENCE.finditer(data):
+            self._text(data[at : match.start()])
+            at = match.end()
+            if match.group(2) == "H":
+                row, _, column = (match.group(1) or "1;1").partition(";")
+                self.y, self.x = int(row or 1) - 1, int(column or 1) - 1
+        self._text(data[at:])
+
+    def _text(self, text: str) -> None:
+        for char in text:
+            if char in "\r\n":  # Textual moves the cursor before each line it writes
+                continue
+            if 0 <= self.y < self.height and 0 <= self.x < self.width:
+                self.cells[self.y][self.x] = char
+                if cell_len(char) == 2 and self.x + 1 < self.width:
+                    self.cells[self.y][self.x + 1] = ""
+            self.x += max(cell_len(char), 1)
+
+    def lines(self) -> list[str]:
+        return ["".join(row) for row in self.cells]
+
+
+def run_in_terminal(
+    args: list[str],
+    env: Mapping[str, str],
+    size: tuple[int, int],
+    done: Callable[[Terminal], bool],
+    seconds: float = 60.0,
+) -> Terminal:
+    """Run `python -m newstui ARGS` in a terminal of `size` until `done(terminal)` holds for a
+    second of quiet output (or `seconds` pass), then quit it with Q."""
+    width, height = size
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal's size first, then the app
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        os.execve(sys.executable, [sys.executable, "-m", "newstui", *args], dict(env))
+    terminal = Terminal(width, height)
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    deadline = time.monotonic() + seconds
+    quiet_since = time.monotonic()
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                terminal.feed(decoder.decode(chunk))
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since > 1.0 and done(terminal):
+                break
+        os.write(fd, b"Q")
+        time.sleep(0.5)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return terminal

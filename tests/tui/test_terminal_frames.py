@@ -1,0 +1,69 @@
+"""What reaches the terminal, read from a pseudo-terminal: regions Textual laid out again but
+did not send would show a stale frame there that no Pilot test sees."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.articles import save_articles
+from newstui.store.feeds import ensure_feed
+
+from .terminal import Terminal, run_in_terminal
+
+NAMES = ("Regional Transport Bulletin", "City Council Minutes and Notices")
+
+
+def test_headlines_are_drawn_whole_after_a_wide_sources_pane_joins(tmp_path):
+    # Names wider than the room kept for the sources pane: it widens when its names arrive,
+    # and the headlines beside it move right. They used to keep their first frame, shifted
+    # under the pane, the start of each row cut off ("15  Rail strike called off").
+    config, db_path = tmp_path / "feeds.toml", tmp_path / "news.db"
+    entries = "".join(
+        f'\n[[feeds]]\nname = "{name}"\nurl = "http://127.0.0.1:9/{i}.xml"\n'
+        for i, name in enumerate(NAMES)
+    )
+    config.write_text("[settings]\nfulltext = false\n" + entries, "utf-8")
+    db = open_db(db_path)
+    when = datetime(2026, 11, 20, 8, 15, tzinfo=UTC)
+    for i, name in enumerate(NAMES):
+        feed = ensure_feed(
+            db,
+            f"http://127.0.0.1:9/{i}.xml",
+            name,
+            url=f"http://127.0.0.1:9/{i}.xml",
+            configured=True,
+        )
+        save_articles(
+            db,
+            feed,
+            [
+                Article(
+                    title=f"{name} story {n}",
+                    text="Text.",
+                    guid=f"{i}-{n}",
+                    published=when - timedelta(days=n),
+                )
+                for n in range(3)
+            ],
+        )
+    db.conn.close()
+    env = {
+        **os.environ,
+        "NEWSTUI_CONFIG": str(config),
+        "NEWSTUI_DB": str(db_path),
+        "TERM": "xterm-256color",
+    }
+
+    def sources_shown(terminal: Terminal) -> bool:
+        return any(NAMES[1][:12] in line for line in terminal.lines())
+
+    terminal = run_in_terminal([], env, (120, 30), sources_shown)
+    lines = terminal.lines()
+    assert sources_shown(terminal), "\n".join(lines)
+    rows = [line for line in lines if "  11-" in line]
+    assert len(rows) == 6, "\n".join(lines)
+    for row in rows:  # each row whole: its unread dot, then its date, its feed and its title
+        assert "▕●   11-" in row, "\n".join(lines)
