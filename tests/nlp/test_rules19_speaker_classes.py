@@ -203,3 +203,13 @@ def test_the_magazine_is_the_body_first_named_beside_that_noun(extractor) -> Non
         '"plenty more if they look".'
     )
     assert _speakers(extractor, text) == ["The Economist"]
+
+
+def test_the_website_of_a_body_whose_name_was_cut_short_names_nobody(extractor) -> None:
+    text = (
+        "Protest organisers from the 42B Network have reached an agreement with police. The "
+        "42B Network website lists the march route.\n\n"
+        '"Assurances have been given that the stage and sound system can be used at the '
+        'square," the website said.'
+    )
+    assert _speakers(extractor, text) == [None]

@@ -1994,8 +1994,14 @@ class SpeakerFinder:
         uses = [m.start() for m in lower.finditer(self.masked, max(0, before - 2000), before)]
         for use in reversed(uses):
             for m in self.mentions_in(max(0, use - 80), use + len(noun) + 2):
-                if m.entity.type != "ORG":
-                    continue
+                word_before = self.masked[max(0, m.start - 30) : m.start].split()[-1:]
+                if m.entity.type != "ORG" or (
+                    word_before
+                    and word_before[0][:1].isalnum()
+                    and not word_before[0][:1].islower()
+                    and word_before[0] not in ("The", "A", "An")
+                ):
+                    continue  # "30A Network website": a name cut short is nobody to name
                 if m.end <= use and not self.masked[m.end : use].strip():
                     return m.entity.name  # "The Economist magazine"
                 if m.start > use and not self.masked[use + len(noun) : m.start].strip():
