@@ -195,3 +195,11 @@ def test_a_leader_named_in_a_nations_government_or_era_is_a_person(extractor) ->
 def test_a_party_in_a_nations_government_or_a_plain_era_is_no_person(extractor) -> None:
     text = "The British Labour Government fell. It began in the Victorian era, the rule of law."
     assert not person_names(extractor, text)
+
+
+def test_a_rank_written_with_a_hyphen_is_a_title_stripped_from_the_name(extractor) -> None:
+    text = (
+        "The three, Corporal Dane Pavey, 34; Lance-Corporal Wade Crowfield, 21; and "
+        "Lieutenant-Colonel Ora Vant, 44, were charged."
+    )
+    assert {"Wade Crowfield", "Ora Vant"} <= person_names(extractor, text)
