@@ -9,7 +9,10 @@ from functools import lru_cache
 from re import _constants as _re_constants  # type: ignore[attr-defined]
 from re import _parser as _re_parser  # type: ignore[attr-defined]
 from types import FunctionType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
+    from mypy_extensions import i64
 
 WORD: Final = re.compile(r"\w+(?:[’'.&-]\w+)*", re.UNICODE)
 _WORD_JOINERS: Final = "’'.&-"  # what joins two runs of word characters into one WORD
@@ -276,8 +279,8 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
     Match object per word (together a tenth of the compiled extractor's instructions). Pure
     Python runs the pattern instead: there a loop over the characters costs more."""
     spans: list[tuple[int, int]] = []
-    size = len(text)
-    i = 0
+    size: i64 = len(text)  # i64: compiled, the loop's offsets are machine integers
+    i: i64 = 0
     while i < size:
         code = ord(text[i])
         if code < 128:
@@ -294,7 +297,7 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
         ):
             i += 1
             continue
-        end = i + 1
+        end: i64 = i + 1
         while end < size and _is_word_at(text, end):  # \w*
             end += 1
         while end + 1 < size and _is_joiner_mark(ord(text[end])) and _is_word_at(text, end + 1):
@@ -306,7 +309,7 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_word_at(text: str, at: int) -> bool:
+def _is_word_at(text: str, at: i64) -> bool:
     """Whether text[at] is a regular-expression word character (\\w), for 0 <= at < len(text)."""
     code = ord(text[at])
     if code < 128:
