@@ -189,3 +189,10 @@ def test_an_airline_named_only_in_a_flight_number_is_no_organisation(extractor) 
     check_names(extractor, text, (), [("Kelmar Airlines", "ORG")])
     text = "Kelmar Airlines said Kelmar Airlines Flight 212 crashed near Tarvo."
     check_names(extractor, text, [("Kelmar Airlines", "ORG")])
+
+
+def test_a_brief_before_minister_after_according_to_is_no_organisation(extractor) -> None:
+    text = "The lines were cut, according to Fisheries Minister Ola Brenn, who spoke on Monday."
+    check_names(extractor, text, [("Ola Brenn", "PERSON")], ["Fisheries"])
+    text = "According to Kelmouth Post, the talks failed."
+    check_names(extractor, text, [("Kelmouth Post", "ORG")])

@@ -622,6 +622,8 @@ class _TypingFinder(_FinderBase):
                 return "PLACE", 1  # "in Nowa Huta"
             return "PERSON", 0
         if len(before) >= 2 and before[-2:] == ["according", "to"]:
+            if len(words) == 1 and next_word in ("minister", "secretary"):
+                return None, 0  # "according to Transport Minister Ann Lee": her brief
             return "ORG", 1
         if before and before[-1] == "told":
             return "ORG", 1
