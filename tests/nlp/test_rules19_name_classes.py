@@ -203,3 +203,14 @@ def test_a_rank_written_with_a_hyphen_is_a_title_stripped_from_the_name(extracto
         "Lieutenant-Colonel Ora Vant, 44, were charged."
     )
     assert {"Wade Crowfield", "Ora Vant"} <= person_names(extractor, text)
+
+
+def test_i_speaking_after_a_transcripts_name_label_is_no_part_of_the_name(extractor) -> None:
+    text = (
+        "What led you to this subject?\n\nMarek Olsztyn I am a professor of health at the "
+        "university. Louis I was a king."
+    )
+    people = person_names(extractor, text)
+    assert "Marek Olsztyn" in people
+    assert "Marek Olsztyn I" not in people
+    assert "Louis I" in people

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
+from typing import Final
 
 from newstui.nlp.entity_cues import (
     _ADJECTIVE_ENDINGS,
@@ -54,6 +56,11 @@ from newstui.nlp.entity_words import (
 )
 from newstui.nlp.names import PARTICLES, strip_possessive
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
+
+# "I" as the subject of a verb right after a name: "Michael Siegel I am a professor".
+_I_SPEAKS: Final = re.compile(
+    r"(?:['’](?:m|ve)\b| (?:am|think|believe|feel|guess|mean|hope|really|just)\b)"
+)  # not "was", "had", "said": "Louis I was king", "Elizabeth I had"
 
 
 class _RunFinder(_TypingFinder):
@@ -165,6 +172,9 @@ class _RunFinder(_TypingFinder):
             else:
                 self._flush(run, False, cues[-1])
             return
+        if len(run) > 1 and run[-1].text == "I" and _I_SPEAKS.match(self.text, run[-1].end):
+            run, cues = run[:-1], cues[:-1]  # "Michael Siegel I am a professor": a transcript's
+            # speaker label, then "I" speaking (not "Louis I", a king)
         post_nominal = False
         while len(run) > 1 and run[-1].text in POST_NOMINALS:
             run, cues, post_nominal = run[:-1], cues[:-1], True  # "Jane Moss KC" is Jane Moss
