@@ -203,6 +203,29 @@ def test_a_batch_of_analyses_is_stored_as_saving_them_one_by_one(
     assert results[0] == results[1]
 
 
+def test_names_after_a_full_name_that_takes_over_a_stored_surname_keep_their_mentions(db):
+    """The full name's arrival writes the rows queued so far (the surname's move to it): the
+    names the same batch gives after it, in its article and the next, are still stored."""
+    feed = ensure_feed(db, "k", "Feed")
+    texts = [Article(title=f"A{i}", text="x" * 100, guid=str(i)) for i in range(3)]
+    first, second, third = save_articles(db, feed, texts).changed_ids
+    save_analysis(db, first, Analysis(entities=(person("Okafor", "Okafor", 0),)), "v1",
+                  canonical_key, short_key)  # fmt: skip
+    town = Entity("Lagos", "GPE", (Mention(30, 35, "Lagos"), Mention(40, 45, "Lagos")))
+    save_analyses(
+        db,
+        [
+            (second, Analysis(entities=(person("Ngozi Okafor", "Ngozi Okafor", 0), town))),
+            (third, Analysis(entities=(person("Tunde Bello", "Tunde Bello", 0), town))),
+        ],
+        "v1",
+        canonical_key,
+        short_key,
+    )
+    counts = {row.name: (row.articles, row.mentions) for row in list_entities(db)}
+    assert counts == {"Ngozi Okafor": (2, 2), "Lagos": (2, 4), "Tunde Bello": (1, 1)}
+
+
 def test_a_quote_by_a_lone_surname_its_article_names_in_full_later_is_the_full_names(db):
     quote = Quote("xx", 50, 52, "Smith")
     [article_id] = store(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from newstui.article_rows import unpacked_text
 from newstui.errors import hide_passwords
 from newstui.model import AnalysisRows
-from newstui.store.db import Database, row_statements, write_transaction
+from newstui.store.db import Database, flat_row_statements, row_statements, write_transaction
 from newstui.store.schema import quote_words
 
 if TYPE_CHECKING:
@@ -262,7 +262,10 @@ class _AnalysisBatch:
         self.lone: dict[str, tuple[int, bool]] = {}
         self.written: dict[str, tuple[int, str]] = {}  # surname-merged key → (id, longest name)
         self.moved: dict[int, int] = {}  # a lone surname taken over → the full name's id
-        self.mentions: list[tuple[int, int, int, int]] = []
+        # (name, type) → (key, id) of names whose entity stays the same for the rest of the
+        # batch (all but lone surnames, which join a full name once one is written)
+        self.settled: dict[tuple[str, str], tuple[str, int]] = {}
+        self.mentions: list[int] = []  # article id, entity id, start, end of each mention
         self.other_names: set[tuple[str, int]] = set()
         self.quotes: list[tuple[int, int, int, str | None, int | None]] = []
         self.saved_quotes: list[tuple[int, int, int, int]] = []  # (id, article id, start, end)
@@ -287,8 +290,10 @@ class _AnalysisBatch:
         return ids
 
     def entity_id(self, name: str, type_: str, key: str) -> int:
+        """The id of the entity a name stands for in this batch (written when it is new)."""
         known = self.ids.get(key)
         if known is not None and not self.surname_merged(type_):
+            self.settled[name, type_] = (key, known)
             return known
         assert self.surname_key is not None  # every other entity was written up front
         own = key.split(":", 1)[1]
@@ -305,8 +310,10 @@ class _AnalysisBatch:
             return entity_id
         if known is not None:
             self.upsert(key, name, type_, short)  # a longer name given again
+            self.settled[name, type_] = (key, known)
             return known
         entity_id = self.ids[key] = self.upsert(key, name, type_, short)
+        self.settled[name, type_] = (key, entity_id)
         lone_key = f"{type_}:{short}"
         self.lone.pop(lone_key, None)  # one more full name with this surname: ask again
         if self.conn.execute("SELECT 1 FROM entities WHERE key = ?", [lone_key]).fetchone():
@@ -331,11 +338,18 @@ class _AnalysisBatch:
         """Queue one article's mentions, other names and quotes."""
         entities, quotes = rows
         ids_by_name: dict[str, int] = {}
-        name_key = self.name_key
+        name_key, settled = self.name_key, self.settled
+        mentions = self.mentions
         for name, type_, found in entities:
-            key = name_key(name, type_)
-            entity_id = ids_by_name[name] = self.entity_id(name, type_, key)  # may flush
-            self.mentions += [(article_id, entity_id, start, end) for start, end, _ in found]
+            known = settled.get((name, type_))
+            if known is None:
+                key = name_key(name, type_)
+                entity_id = self.entity_id(name, type_, key)  # may flush
+            else:
+                key, entity_id = known
+            ids_by_name[name] = entity_id
+            for start, end, _ in found:
+                mentions += (article_id, entity_id, start, end)
             for text in {text for _, _, text in found if text != name}:  # the same key
                 other = name_key(text, type_)
                 if other != key:
@@ -348,9 +362,10 @@ class _AnalysisBatch:
     def flush(self) -> None:
         """Write the queued rows."""
         conn = self.conn
-        for sql, params in row_statements(
+        for sql, params in flat_row_statements(
             "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end)",
             self.mentions,
+            4,
             INSERT_ROWS,
         ):
             conn.execute(sql, params)
@@ -369,7 +384,8 @@ class _AnalysisBatch:
                 rows,
             )
             self.saved_quotes += [row[:4] for row in rows]
-        self.mentions, self.other_names, self.quotes = [], set(), []
+        self.mentions.clear()  # in place: `add` holds it
+        self.other_names, self.quotes = set(), []
 
 
 def _person_by_surname(conn: sqlite3.Connection, key: str, short: str | None) -> int | None:

@@ -180,20 +180,38 @@ def row_statements(
     (128 a connection) with compiled statements of up to `per` rows: the fetching process grew
     by ~9 MiB over a 100,000-article fill. Off where each statement flushes a full-text index."""
     if not rows:
+        return iter(())
+    flat = [v for row in rows for v in row]
+    return flat_row_statements(insert, flat, len(rows[0]), per, after, split_tail=split_tail)
+
+
+def flat_row_statements(
+    insert: str,
+    values: Sequence[object],
+    width: int,
+    per: int,
+    after: str = "",
+    *,
+    split_tail: bool = True,
+) -> Iterator[tuple[str, list[object]]]:
+    """`row_statements` over rows given as one flat sequence, `width` values a row (no tuple
+    made for each row and taken apart again)."""
+    count_rows = len(values) // width
+    if not count_rows:
         return
-    values = f"({', '.join(['?'] * len(rows[0]))})"
+    row = f"({', '.join(['?'] * width)})"
     tail = f" {after}" if after else ""
 
     def statement(count: int) -> str:
-        return f"{insert} VALUES {', '.join([values] * count)}{tail}"
+        return f"{insert} VALUES {', '.join([row] * count)}{tail}"
 
-    full = statement(per) if len(rows) >= per else ""  # made once for every full chunk
+    full = statement(per) if count_rows >= per else ""  # made once for every full chunk
     at = 0
-    while at < len(rows):
-        left = len(rows) - at
+    while at < count_rows:
+        left = count_rows - at
         count = per if left >= per else 1 << (left.bit_length() - 1) if split_tail else left
-        part = rows[at : at + count]
-        yield (full if count == per else statement(count)), [v for row in part for v in row]
+        part = list(values[at * width : (at + count) * width])
+        yield (full if count == per else statement(count)), part
         at += count
 
 
