@@ -247,14 +247,17 @@ class _AnalysisBatch:
         self.keys: dict[tuple[str, str], str] = {}
         self.names: dict[str, str] = {}  # key → the longest name given (the first of ties)
         plain: dict[str, str] = {}  # key → type, of entities no surname merges
-        names, name_key = self.names, self.name_key
+        names, keys, entity_key = self.names, self.keys, self.entity_key
+        merged = "PERSON" if surname_key is not None else None  # see surname_merged
         for entities, _ in analyses:
             for name, type_, _ in entities:
-                key = name_key(name, type_)
+                key = keys.get((name, type_))  # name_key, inline: once an entity
+                if key is None:
+                    key = keys[name, type_] = f"{type_}:{entity_key(name, type_)}"
                 longest = names.setdefault(key, name)
                 if len(name) > len(longest):
                     names[key] = name
-                if not self.surname_merged(type_):
+                if type_ != merged:
                     plain.setdefault(key, type_)
         self.ids: dict[str, int] = self.upsert_plain(plain)
         # lone surname key → (the full name's id, True) or (0, False: itself), until one more
