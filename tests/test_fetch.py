@@ -893,6 +893,48 @@ async def test_a_fetch_of_many_feeds_copies_its_log_beside_its_last_analyses_not
     assert events.index("copy") < len(events) - 2 and events[-2] == "save"
 
 
+async def test_a_fetch_without_analysis_copies_its_log_beside_its_last_stores_not_at_its_close(
+    db, feed_server, config_file, monkeypatch
+):
+    """extractor = "none": once every document is in hand, the log is copied into the
+    database while the last ones are parsed and stored (the close then copies only the rest);
+    a fetch where every feed answers 304 stores nothing and copies nothing."""
+    import contextlib
+
+    from newstui.processes import PARALLEL_MIN_FEEDS
+
+    events: list[str] = []
+    real_save = Library.save_batches
+
+    def save_batches(self, *args, **kwargs):
+        events.append("store")
+        return real_save(self, *args, **kwargs)
+
+    real_beside = Library.checkpoint_beside
+
+    @contextlib.contextmanager
+    def checkpoint_beside(self):
+        events.append("copy")
+        with real_beside(self):
+            yield
+        events.append("copied")
+
+    monkeypatch.setattr(Library, "save_batches", save_batches)
+    monkeypatch.setattr(Library, "checkpoint_beside", checkpoint_beside)
+    feeds = ballot_feeds(feed_server, count=PARALLEL_MIN_FEEDS, items=40)
+    config = config_file(feeds, extractor="none")
+
+    outcomes = await fetch(db, config)
+
+    assert all(o.new == 40 for o in outcomes.values())
+    assert events.count("copy") == 1 and events[-1] == "copied"
+    assert "store" in events[events.index("copy") :]  # the last document's, at least
+    events.clear()
+    outcomes = await fetch(db, config)  # every feed answers 304
+    assert all(o.not_modified for o in outcomes.values())
+    assert events == []
+
+
 async def test_a_fetch_winds_down_the_workers_its_caller_gave_it(
     db, feed_server, config_file, monkeypatch
 ):

@@ -228,9 +228,21 @@ async def fetch_feeds(
             if streamed is not None:
                 pools.callback(streamed.cancel)
 
+            def copy_log_beside() -> None:
+                # Without streamed analyses (whose end copies it), the log is copied into the
+                # database while the last documents are parsed and stored, once every document
+                # is in hand: the close that ends the fetch then copies only what was written
+                # since (it copied ~28 MB of a cold fetch of 10,000 articles and waited for the
+                # disk, 0.08-0.14 s after the last article was stored).
+                if parsing.in_flight or parsing.parsed_by_pool or parsing.parsed_here:
+                    pools.enter_context(library.checkpoint_beside())
+
+            arrivals = _Arrivals(len(feeds), copy_log_beside if parallel and not streamed else None)
+
             async def one(feed: FeedConfig) -> None:
                 failures, next_try = waits.get(ids[feed.name], (0, None))
                 if respect_waits and still_waiting(next_try, now):
+                    arrivals.arrived()
                     outcome = SourceOutcome(feed.name, waiting_until=next_try)
                     outcomes.append(outcome)
                     if on_outcome:
@@ -249,6 +261,7 @@ async def fetch_feeds(
                             records,
                             parsing,
                             saving,
+                            arrivals.arrived,
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -713,6 +726,21 @@ class _Parsing:
         return await asyncio.to_thread(parse_document, body, url, content_type, self.utf8)
 
 
+class _Arrivals:
+    """Counts the feeds of a fetch whose request is over (or that are not fetched now) and
+    calls `when_all` once, when the last is."""
+
+    def __init__(self, feeds: int, when_all: Callable[[], None] | None) -> None:
+        self.left, self.when_all = feeds, when_all
+
+    def arrived(self) -> None:
+        """One more feed's request is over."""
+        self.left -= 1
+        if self.left == 0 and self.when_all is not None:
+            when_all, self.when_all = self.when_all, None
+            when_all()
+
+
 class _Saving:
     """Parsed feeds' articles stored a few feeds a transaction: a feed waits up to
     SAVE_GROUP_WAIT for others parsed meanwhile (or until SAVE_GROUP_ARTICLES are waiting), then
@@ -807,18 +835,23 @@ async def _fetch_feed(
     records: _FetchRecords,
     parsing: _Parsing,
     saving: _Saving,
+    arrived: Callable[[], None] = lambda: None,
 ) -> tuple[SourceOutcome, tuple[int, ...]]:
     """Fetch, parse and store one feed; returns its outcome and the new or changed article ids.
     The fetch's own record (status, validators, failures) goes to `records`; `parsing` parses
-    the document, `saving` stores its articles (with other feeds parsed at about that time)."""
+    the document, `saving` stores its articles (with other feeds parsed at about that time);
+    `arrived` is called once the request is over (answered or failed)."""
     try:
-        result = await fetcher.fetch(
-            feed.url,
-            etag=cache.etag,
-            last_modified=cache.last_modified,
-            accept="application/rss+xml, application/atom+xml, application/feed+json, "
-            "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
-        )
+        try:
+            result = await fetcher.fetch(
+                feed.url,
+                etag=cache.etag,
+                last_modified=cache.last_modified,
+                accept="application/rss+xml, application/atom+xml, application/feed+json, "
+                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
+            )
+        finally:
+            arrived()
         if result.not_modified:
             records.add(FetchRecord(feed_id, status=304, error=None, keep_cache=True))
             return SourceOutcome(feed.name, not_modified=True), ()
