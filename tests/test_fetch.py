@@ -858,19 +858,17 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
     assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
 
 
-async def test_a_fetch_of_many_feeds_copies_its_log_beside_its_last_analyses_not_at_its_close(
-    db, feed_server, config_file, monkeypatch
-):
+def copies_and_writes(monkeypatch, writer: str, event: str) -> list[str]:
+    """What a fetch does, in order: `event` for each call of Library.`writer`, and "copy" and
+    "copied" when a checkpoint beside starts and ends."""
     import contextlib
 
-    from newstui.processes import PARALLEL_MIN_FEEDS
-
     events: list[str] = []
-    real_save = Library.save_analyses
+    real_write = getattr(Library, writer)
 
-    def save_analyses(self, *args, **kwargs):
-        events.append("save")
-        return real_save(self, *args, **kwargs)
+    def write(self, *args, **kwargs):
+        events.append(event)
+        return real_write(self, *args, **kwargs)
 
     real_beside = Library.checkpoint_beside
 
@@ -881,8 +879,17 @@ async def test_a_fetch_of_many_feeds_copies_its_log_beside_its_last_analyses_not
             yield
         events.append("copied")
 
-    monkeypatch.setattr(Library, "save_analyses", save_analyses)
+    monkeypatch.setattr(Library, writer, write)
     monkeypatch.setattr(Library, "checkpoint_beside", checkpoint_beside)
+    return events
+
+
+async def test_a_fetch_of_many_feeds_copies_its_log_beside_its_last_analyses_not_at_its_close(
+    db, feed_server, config_file, monkeypatch
+):
+    from newstui.processes import PARALLEL_MIN_FEEDS
+
+    events = copies_and_writes(monkeypatch, "save_analyses", "save")
     feeds = ballot_feeds(feed_server, count=PARALLEL_MIN_FEEDS, items=40)
 
     outcomes = await fetch(db, config_file(feeds))
@@ -899,28 +906,9 @@ async def test_a_fetch_without_analysis_copies_its_log_beside_its_last_stores_no
     """extractor = "none": once every document is in hand, the log is copied into the
     database while the last ones are parsed and stored (the close then copies only the rest);
     a fetch where every feed answers 304 stores nothing and copies nothing."""
-    import contextlib
-
     from newstui.processes import PARALLEL_MIN_FEEDS
 
-    events: list[str] = []
-    real_save = Library.save_batches
-
-    def save_batches(self, *args, **kwargs):
-        events.append("store")
-        return real_save(self, *args, **kwargs)
-
-    real_beside = Library.checkpoint_beside
-
-    @contextlib.contextmanager
-    def checkpoint_beside(self):
-        events.append("copy")
-        with real_beside(self):
-            yield
-        events.append("copied")
-
-    monkeypatch.setattr(Library, "save_batches", save_batches)
-    monkeypatch.setattr(Library, "checkpoint_beside", checkpoint_beside)
+    events = copies_and_writes(monkeypatch, "save_batches", "store")
     feeds = ballot_feeds(feed_server, count=PARALLEL_MIN_FEEDS, items=40)
     config = config_file(feeds, extractor="none")
 
