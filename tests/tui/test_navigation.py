@@ -223,6 +223,10 @@ async def test_the_help_scrolls_with_the_readers_keys_at_80x24(db_path):
         assert box.scroll_y > 2
         await pilot.press("b")
         assert box.scroll_y == 0
+        for _ in range(5):  # j held down: a line a key, however fast they come
+            app.post_message(events.Key("j", None))
+        await settle(pilot)
+        assert box.scroll_y == 5
         assert isinstance(app.screen, HelpScreen)  # none of them closed it
 
 

@@ -133,15 +133,18 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll_help(self, where: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
-        moves = {
-            "down": box.scroll_down,
-            "up": box.scroll_up,
-            "top": box.scroll_home,
-            "bottom": box.scroll_end,
-            "page_down": box.scroll_page_down,
-            "page_up": box.scroll_page_up,
-        }
-        moves[where](animate=False)
+        y, page = box.scroll_y, box.scrollable_content_region.height
+        target = {
+            "down": y + 1,
+            "up": y - 1,
+            "top": 0,
+            "bottom": box.max_scroll_y,
+            "page_down": y + page,
+            "page_up": y - page,
+        }[where]
+        # at once: a scroll waiting for the next frame let the next key of a burst (j held
+        # down) start from the same line, so the help moved a line a frame, not a line a key
+        box.scroll_to(y=target, animate=False, immediate=True)
 
     def _examples_table(self) -> Group:
         """The query examples under their heading: an example and its meaning side by side, or

@@ -220,9 +220,15 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         line = line_of(self._text, start, width, self.app.console)
         self.scroll_to(y=max(line - 3, 0), animate=False)
 
+    # A scroll waits for the next frame by default, and the next key reads the position from
+    # before it: a held j or space (a burst of keys) scrolled once a frame, not once a key.
     def page(self, direction: int) -> None:
         """Scroll one page down (1) or up (-1)."""
-        if direction > 0:
-            self.scroll_page_down(animate=False)
-        else:
-            self.scroll_page_up(animate=False)
+        height = self.scrollable_content_region.height
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False, immediate=True)
