@@ -175,3 +175,25 @@ def test_texts_packed_by_either_compressor_read_back_with_zlib(monkeypatch):
     finally:
         article_rows._deflate.cache_clear()
     assert packed_by == {False: isal_zlib.compress, True: zlib.compress}
+
+
+_LINK_TEXTS = ["", "a statement", '“Quoted” \\ back\\slash "q" é ☃ 𝄞', "tab\there\x01", "\ud800"]
+
+
+@pytest.mark.parametrize("text", _LINK_TEXTS)
+@pytest.mark.parametrize("kind", ["link", "image", "enclosure"])
+@pytest.mark.parametrize(
+    "numbers", [(None, None, None), (None, None, 12), (3, 4, None), (0, None, 7)]
+)
+def test_links_are_written_as_the_encoder_writes_their_dicts(text, kind, numbers):
+    """links_json writes most links itself: the same JSON as encoding their link_dicts."""
+    from newstui.article_rows import dump_links, link_dict, links_json
+
+    size, duration, offset = numbers
+    links = [
+        Link(text, "https://e.example/a?b=1&c=“x”", kind, size, duration, offset),
+        Link("second", "https://e.example/b", offset=40),
+    ]
+    assert links_json(links) == dump_links(map(link_dict, links))
+    assert links_json(iter(links)) == links_json(links)
+    assert links_json([]) == "[]"
