@@ -214,3 +214,13 @@ def test_i_speaking_after_a_transcripts_name_label_is_no_part_of_the_name(extrac
     assert "Marek Olsztyn" in people
     assert "Marek Olsztyn I" not in people
     assert "Louis I" in people
+
+
+def test_a_sentences_subject_taken_up_by_he_or_she_next_is_a_person(extractor) -> None:
+    text = "The board met. Pattie Morrow co-owns the shop with a partner. She says it is fine."
+    assert "Pattie Morrow" in person_names(extractor, text)
+
+
+def test_he_or_she_may_take_up_another_name_of_the_sentence(extractor) -> None:
+    text = "The deal closed. Nowa Kretta hired Ann Lee last year. She says it is fine."
+    assert "Nowa Kretta" not in person_names(extractor, text)

@@ -408,6 +408,10 @@ _BY_PERSON: Final = frozenset(
 _ROLE_OF_NOUN_BEFORE: Final = re.compile(r"\b([a-z-]+) of (?:the )?(?:[A-Za-z-]+ ){0,3}?([a-z]+) $")
 # Words that link a name to what comes before it, never the noun of a body ("chairman of the ").
 _LINKING_WORDS: Final = frozenset("the a an and or of for with from into to at on in by as".split())
+# The end of a sentence and the gap before the next ("… partner. She"), and a capitalised
+# word inside a sentence (another name the pronoun after it could take up).
+_SENTENCE_STOP: Final = re.compile(r"[.!?][\"”’']?\s+")
+_CAPITALISED_WORD: Final = re.compile(r"\b[A-Z]")
 # Words of time that open a sentence right before a name ("Yesterday Ann Lee said"), never a
 # given name even when the article writes them in lower case nowhere else.
 _TIME_WORDS: Final = frozenset(

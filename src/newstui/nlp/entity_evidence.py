@@ -13,6 +13,7 @@ from newstui.nlp.entity_cues import (
     _BODY_NOUNS_AFTER,
     _BY_AUTHOR,
     _BY_PERSON,
+    _CAPITALISED_WORD,
     _COMMA_SPEECH,
     _COPULA_OPENINGS,
     _DEAL_BEFORE,
@@ -85,6 +86,7 @@ from newstui.nlp.entity_cues import (
     _ROLE_OF_NOUN_BEFORE,
     _ROMAN_NUMERAL,
     _SEAT_HOLDERS,
+    _SENTENCE_STOP,
     _SPEECH_HEADS,
     _TIME_WORDS,
     _TITLE_GOES_ON,
@@ -616,6 +618,7 @@ class _TypingFinder(_FinderBase):
                 or (len(before) >= 2 and before[-1] == "by" and before[-2] in _BY_PERSON)
                 or self._holder_after_office(start)
                 or self._one_of_people_before(before)
+                or (toks[0].sentence_start and self._subject_then_pronoun(end))
             ):
                 return "PERSON", 1
             if self._place_cue(before, start, surface):
@@ -1120,6 +1123,14 @@ class _TypingFinder(_FinderBase):
             _PRONOUN_SPEAKS.search(self.text, end, stop if stop >= 0 else len(self.text))
             is not None
         )
+
+    def _subject_then_pronoun(self, end: int) -> bool:
+        """'Patty Morrow co-owns the shop with her partner. She says …': a name opening a sentence
+        that names nobody else is the one the next sentence's "He"/"She" takes up."""
+        stop = _SENTENCE_STOP.search(self.text, end, min(len(self.text), end + 300))
+        if stop is None or not self.text.startswith(("He ", "She "), stop.end()):
+            return False
+        return _CAPITALISED_WORD.search(self.text, end, stop.start()) is None
 
     def _person_after(self, after: str) -> bool:
         """Whether the words after a name describe a person: ", who", ", 54,", ", a former coach"."""
