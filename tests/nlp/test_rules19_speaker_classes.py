@@ -213,3 +213,24 @@ def test_the_website_of_a_body_whose_name_was_cut_short_names_nobody(extractor) 
         'square," the website said.'
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_a_quote_after_the_persons_indirect_speech_in_the_same_paragraph_is_theirs(
+    extractor,
+) -> None:
+    texts = (
+        "Shares fell on Monday. Ann Ruiz, an analyst with Charles Stanley, said investors "
+        'would not want the new shares. "Investors are unlikely to hold the stock for long."',
+        'Ruiz spoke first: "The merger will not go through." Senator Joan Pell also said in '
+        'a statement on Wednesday. "The company should reconsider this decision."',
+    )
+    assert [_speakers(extractor, t)[-1] for t in texts] == ["Ann Ruiz", "Joan Pell"]
+
+
+def test_a_man_listed_with_his_wife_and_sons_is_still_he(extractor) -> None:
+    text = (
+        "Tomas Varga, his wife, son and brother have been named in the case. Varga has "
+        'admitted taking the money, though he claims it paid for "secret diplomatic '
+        'missions" abroad.'
+    )
+    assert _speakers(extractor, text) == ["Tomas Varga"]

@@ -119,7 +119,7 @@ _GENDERED_NOUNS: Final = {
         "f",
     ),
 }
-_LIST_GOES_ON: Final = re.compile(r",?\s+(?:and|or)\b")
+_LIST_GOES_ON: Final = re.compile(r",?\s+(?:and|or)\b|,\s+[a-z][\w-]*(?:,|\s+and\b)")
 # ", a spokeswoman for …", ", his wife,": the head noun of an appositive (its last word before
 # a preposition or the appositive's end)
 _APPOSITIVE_NOUN: Final = re.compile(
@@ -940,9 +940,12 @@ class SpeakerFinder:
         if i < 1 or self.masked[self.sentences[i] : span.open_mark].strip(" \t\n\"“‘'"):
             return None
         start, end = self.sentences[i - 1], self.sentences[i]
-        if any(start < p <= end for p in self.paragraph_starts) or any(
-            start <= o < end for o in self.open_marks
-        ):
+        if any(start < p <= end for p in self.paragraph_starts):
+            return None
+        # '…of expression.” Pelosi also said in a statement. “…”': a quotation closed by its own
+        # stop ends the sentence before it
+        start = self._after_closed_quotes(start, end)
+        if any(start <= o < end for o in self.open_marks):
             return None
         people = {
             m.entity.name
@@ -958,7 +961,16 @@ class SpeakerFinder:
             verb
             and not verb.group().endswith("ing")
             and verb.group()[:1].islower()
-            and len({m.entity.name for m in self.mentions_in(start, verb.start())}) == 1
+            # one name before the verb, but for those after a preposition ("Ann Lee, an
+            # analyst with Acme Partners, said")
+            and len(
+                {
+                    m.entity.name
+                    for m in self.mentions_in(start, verb.start())
+                    if not self._after_preposition(m)
+                }
+            )
+            == 1
             # 'Moss said Reid had written to the court. “…”': Reid's words, perhaps
             and not VERB.search(self.masked, verb.end(), end)
             and not _OTHER_SPEECH.search(self.masked, verb.end(), end)
