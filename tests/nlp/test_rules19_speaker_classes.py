@@ -234,3 +234,12 @@ def test_a_man_listed_with_his_wife_and_sons_is_still_he(extractor) -> None:
         'missions" abroad.'
     )
     assert _speakers(extractor, text) == ["Tomas Varga"]
+
+
+def test_a_party_named_in_the_plural_speaks_not_the_person_before(extractor) -> None:
+    text = (
+        "The new logo was unveiled on Monday. Critic Ann Lee called it awful. The Liberals "
+        'have defended the new logo saying "it was time to modernize the symbol for the '
+        'province".'
+    )
+    assert _speakers(extractor, text) == ["Liberals"]

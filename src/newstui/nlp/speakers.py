@@ -1977,6 +1977,9 @@ class SpeakerFinder:
                 self.described[name] = (at, at + len(name))
             return name
         if gaz.known.get(rest[-1]) == "GROUP" or rest[0].endswith("-year-old"):
+            if len(rest) == 1 and rest[0].endswith("s") and rest[0][:1].isupper():
+                # "The Liberals have defended it": the group speaks, not a person before
+                return rest[0] if self.types.get(rest[0]) == "GROUP" else None
             return self._subject_before(sentence_start, "PERSON", None)
         if head in _WRITTEN_TEXTS and len(rest) <= 2:  # '“…,” the statement added'
             return self._author_of(head, min(pos, phrase_start) if phrase_start >= 0 else pos)
