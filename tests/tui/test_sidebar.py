@@ -120,3 +120,20 @@ async def test_a_rule_parts_one_quote_from_the_next(db_path):
         assert lines[speaker + 2].startswith("“We consider this a violation")
         last = lines.index("— Dmitry Peskov")
         assert lines[last + 1].strip() == ""  # no rule under the last quote
+
+
+async def test_a_wrapped_entity_name_keeps_its_second_line_when_the_sidebar_refills(db_path):
+    # At 60x16 "Hayat Tahrir al-Sham ×1" wraps in the sidebar, which scrolls. Choosing an
+    # entity refills the list for the same article; its entries were measured while the emptied
+    # list had no scrollbar (two cells wider), and the name was cut to "Hayat Tahrir".
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "e", "tab")
+        await settle(pilot)
+        assert "al-Sham" in screen_text(app)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert app.main.title.startswith("Headlines ▸ Mentioning"), app.main.title
+        sidebar = "\n".join(line[36:] for line in screen_text(app).splitlines())
+        assert "Hayat Tahrir" in sidebar and "al-Sham" in sidebar, sidebar

@@ -29,6 +29,12 @@ class PaneList(OptionList):
         Binding("h,escape", "screen.leave_list", "Back", show=False, id="list.back"),
     ]
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        # Textual measures the entries' heights at the width they had when they were added and
+        # again only on a resize: entries added to an emptied list (no scrollbar) kept heights
+        # for two more cells, and a wrapped name lost its second line ("Hayat Tahrir ×1").
+        self._clear_caches()
+
     async def action_choose(self) -> None:
         """Choose the highlighted entry: the screen's `list_chosen` shows the choice at once, so
         `Enter j` typed in one burst moves in the list it shows; where it does not (it skips, or
