@@ -995,7 +995,7 @@ class _EntityFinder(_RunFinder):
         and B are the largest companies': a plural noun of bodies says what the listed names are
         ("the A and B companies": the last name before the noun, typed by `_evidence`)."""
         text = self.text
-        before = text[max(0, members[0].start - 40) : members[0].start].split()
+        before = text[max(0, members[0].start - 40) : members[0].start].rsplit(None, 4)
         if before and before[-1] in ("the", "The"):
             before.pop()
         if len(before) >= 2 and before[-1] in _LIST_INTRODUCERS:
@@ -1004,9 +1004,10 @@ class _EntityFinder(_RunFinder):
                 return True
         if before and before[-1].lower() in _BODY_PLURALS:
             return True
-        after = text[members[-1].end : members[-1].end + 50].split()[:6]
-        if not after or after[0] not in ("are", "were"):
-            return False
+        end = members[-1].end
+        if not text.startswith((" are ", " were "), end):
+            return False  # (most lists: no words split)
+        after = text[end : end + 50].split(None, 6)[:6]
         for word in after[1:]:  # "A and B are the most indebted companies"
             if word.rstrip(".,;:") in _BODY_PLURALS:
                 return True
