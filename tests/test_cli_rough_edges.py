@@ -272,3 +272,13 @@ def test_an_output_encoding_without_a_titles_letters_is_one_line_not_a_traceback
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert json.loads(done.stdout)["kind"] == "file"
+
+
+def test_a_folder_given_as_the_database_is_named_as_a_folder(cli, tmp_path) -> None:
+    cli.db = tmp_path / "news"
+    cli.db.mkdir()
+    assert cli("list") == 1
+    assert (
+        cli.err
+        == f"newstui: {cli.db}: is a folder, not a database file (e.g. {cli.db}/newstui.db)\n"
+    )

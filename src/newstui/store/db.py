@@ -151,6 +151,13 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
         else:
             reclaim_free_pages(db)
     except sqlite3.OperationalError as exc:
+        import os.path  # (only on this failure: the start does not load it here)
+
+        if not memory and os.path.isdir(path):  # `--db ~/news`: a folder given for the file
+            example = os.path.join(path, "newstui.db")
+            raise StoreError(
+                f"{path}: is a folder, not a database file (e.g. {example})", source=str(path)
+            ) from exc
         if "unable to open" in str(exc) or "readonly" in str(exc):
             raise StoreError(
                 f"{path}: cannot open the database for writing ({exc}); newstui needs write "
