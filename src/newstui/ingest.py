@@ -208,15 +208,16 @@ async def fetch_feeds(
             share = streamed is None and cpu is not None and cpu.max_workers == 1
             # Beside this process's own analysis, documents queue deeper at the worker too.
             beside = streamed is not None and streamed.analyse_here
-            # Texts' UTF-8 come with the parsed articles (their full-text index then needs no
-            # unpacking: -0.13 CPU-s a cold fetch of 10,000) unless analyses stream: parsed
-            # feeds then wait longer for the busy event loop, and a 20,000-article fill's
-            # storing process peaked 2 MiB higher with them (56 -> 58 MiB).
+            # Texts' UTF-8 come with the parsed articles: their full-text index then needs no
+            # unpacking (a cold fetch of 10,000 stored its articles with 10 % fewer
+            # instructions, -0.12 CPU-s of this process, for ~30 MB more through the pipe),
+            # also when analyses stream, where this process is the busier one (round 16 left
+            # them out there: a 20,000-article fill's storing process peaked 2 MiB higher).
             parsing = _Parsing(
                 cpu,
                 share=share,
                 queue_deeper=beside,
-                utf8=streamed is None,
+                utf8=True,
                 first_sent=streamed.load_extractor_beside if streamed is not None else None,
             )
             saving = _Saving(
