@@ -282,3 +282,17 @@ def test_a_folder_given_as_the_database_is_named_as_a_folder(cli, tmp_path) -> N
         cli.err
         == f"newstui: {cli.db}: is a folder, not a database file (e.g. {cli.db}/newstui.db)\n"
     )
+
+
+def test_feeds_shows_a_long_name_whole_however_narrow_the_table(
+    db_path, feed_server, config_file, capsys
+) -> None:
+    # `fetch NAME` takes the name `feeds` shows: one without spaces (a URL) was cut with "…".
+    name = "http://127.0.0.1/a-long-feed-name/without-any-spaces-in-it/feed.xml"
+    feed_server.serve_file("/wire", "rss2.xml")
+    run = Cli(db_path, config_file({name: "/wire", "Gone": "/gone"}), capsys)
+    assert run("fetch") == 3
+    assert run("feeds") == 0
+    folded = "".join(line.split("  ")[0].strip() for line in run.out.splitlines()[1:])
+    assert name in folded, run.out
+    assert "…" not in run.out

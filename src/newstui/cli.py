@@ -1375,6 +1375,8 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             column,
             justify="right" if column in ("articles", "unread") else "left",
             no_wrap=column in ("last fetch", "next try"),
+            # a name (the one `fetch NAME` takes) or a URL in an error is folded, never cut
+            overflow="fold" if column in ("name", "error") else "ellipsis",
         )
     for r, shown in zip(rows, data, strict=True):  # names and errors with passwords hidden
         next_try = r.waiting_until(now)
