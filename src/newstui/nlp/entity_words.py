@@ -452,7 +452,7 @@ def _has_word_token(text: str, word: str) -> bool:
     """Whether `WORD.findall(text)` would hold `word`: an occurrence is a token when it opens
     one (no word character before it, nor a joiner right after a word character, which the
     token before would take) and the token matched there ends with it."""
-    if WORD.fullmatch(word) is None:
+    if not word.isalnum() and WORD.fullmatch(word) is None:  # letters alone: one token
         return False  # no token is ever "x-" or "’s"
     size = len(word)
     at = text.find(word)

@@ -59,7 +59,9 @@ def fold(name: str) -> str:
     else:
         decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
         plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = _NON_WORD.sub(" ", plain.replace("'", "").replace("&", " and "))
+    plain = plain.replace("'", "").replace("&", " and ")
+    if not plain.replace(" ", "").isalnum():  # letters, digits and spaces: nothing to blank
+        plain = _NON_WORD.sub(" ", plain)
     return " ".join(plain.casefold().split())
 
 
