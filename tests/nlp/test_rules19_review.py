@@ -38,3 +38,10 @@ def test_a_view_to_label_something_is_no_speech_of_its_owner(extractor) -> None:
     assert [q.speaker for q in analysis.quotes] == []
     analysis = extractor.analyse(opening + "Quorvex views the merger as “hostile” and will fight.")
     assert [(q.text, q.speaker) for q in analysis.quotes] == [("hostile", "Quorvex")]
+
+
+def test_a_pronoun_after_a_name_behind_a_preposition_takes_up_someone_else(extractor) -> None:
+    found = _entities(extractor, "Visitors to Tamsk Gardens found her favourite bench removed.")
+    assert ("Tamsk Gardens", "PERSON") not in found
+    found = _entities(extractor, "The distributor of Kelp Fizz, Orrin Maddow, defended his drink.")
+    assert ("Orrin Maddow", "PERSON") in found

@@ -614,7 +614,10 @@ class _TypingFinder(_FinderBase):
                 or self._opens_paragraph_pronoun_speaks(toks, start, end)
                 or _PERSON_VERB_AFTER.match(after) is not None
                 or (after[:5] == " and " and _KIN_PRONOUN_AFTER.match(after) is not None)
-                or _OWN_PRONOUN_AFTER.match(after) is not None
+                or (
+                    _OWN_PRONOUN_AFTER.match(after) is not None
+                    and not (before and before[-1] in _PLACE_PREPOSITIONS)
+                )  # "Visitors to Tamsk Gardens found her …": not the clause's subject
                 or (len(before) >= 2 and before[-1] == "by" and before[-2] in _BY_PERSON)
                 or self._holder_after_office(start)
                 or self._one_of_people_before(before)
