@@ -224,3 +224,9 @@ def test_a_sentences_subject_taken_up_by_he_or_she_next_is_a_person(extractor) -
 def test_he_or_she_may_take_up_another_name_of_the_sentence(extractor) -> None:
     text = "The deal closed. Nowa Kretta hired Ann Lee last year. She says it is fine."
     assert "Nowa Kretta" not in person_names(extractor, text)
+
+
+def test_his_or_her_in_a_clause_of_its_own_makes_no_place_a_person(extractor) -> None:
+    text = "They moved to Nowa Kretta when her father died, and on to Vell Harrow with her aunt."
+    people = person_names(extractor, text)
+    assert not {"Nowa Kretta", "Vell Harrow"} & people

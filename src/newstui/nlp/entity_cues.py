@@ -397,7 +397,11 @@ _WORD_PREFIXES: Final = frozenset(
 _KIN_PRONOUN_AFTER: Final = re.compile(r" and (?:his|her) ")
 # "Ann Orrow, defended his product", "Ann Orrow shook her head": the name's own clause takes
 # it up by a pronoun only a person has.
-_OWN_PRONOUN_AFTER: Final = re.compile(r",? (?:[a-z]+ ){0,2}?(?:his|her|himself|herself)\b")
+_OWN_PRONOUN_AFTER: Final = re.compile(
+    r",? (?:(?!(?:where|when|which|while|after|before|since|until|because|that|as|if|with|"
+    r"for|to|from|in|at|on|by|of|about|and|or|but|than|like)\b)[a-z]+ ){0,2}?"
+    r"(?:his|her|himself|herself)\b"
+)  # not "Nowa Huta, where her father worked", "moved to Nowa Huta with her family"
 # What only people do to a team, a body or a work: "managed by Ann Orrow", "founded by …".
 _BY_PERSON: Final = frozenset(
     "managed coached chaired headed founded co-founded directed written authored composed "
