@@ -270,8 +270,11 @@ class _EntityFinder(_RunFinder):
         named only to name its product (an airline only to name a flight), in the whole article,
         names a thing, not the company (annotators leave such mentions out); one mention as the
         company ("Kelvair said") keeps them all."""
-        models: dict[str, bool] = {}
         text = self.text
+        match = _MODEL_AFTER.match
+        if not any(c.type == "ORG" and match(text, c.end) for c in self.candidates):
+            return  # (most articles: no maker before a model)
+        models: dict[str, bool] = {}
         for cand in self.candidates:
             if cand.type == "ORG":
                 word = strip_possessive(cand.text)
