@@ -38,6 +38,8 @@ NLP_MODULES = [
         "names",
         "segment",
         "quotes",
+        "speaker_cues",
+        "speaker_subjects",
         "speakers",
         "rules",
         "gazetteer",

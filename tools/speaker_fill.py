@@ -19,7 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from newstui.nlp.speakers import SPEECH_AFTER, VERB, SpeakerFinder
+from newstui.nlp.speaker_cues import SPEECH_AFTER, VERB
+from newstui.nlp.speakers import SpeakerFinder
 
 WEIGHTS_FILE: Final = "speaker_fill.json"
 # The model's best speaks only when its score beats nobody's by more than this (chosen by

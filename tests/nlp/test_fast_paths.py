@@ -52,7 +52,7 @@ from newstui.nlp.segment import (
     tokenize,
 )
 from newstui.nlp.segment import datelines as find_datelines
-from newstui.nlp.speakers import _VERBS, VERB, _masked
+from newstui.nlp.speaker_cues import _VERBS, VERB, _masked
 
 # Words, joiners, apostrophes, dots, dashes, ampersands, quotes, capitals and non-Latin letters.
 PIECES = st.lists(

@@ -20,7 +20,7 @@ from newstui.nlp.entity_cues import (
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.names import _POSSESSIVE, strip_possessive
 from newstui.nlp.segment import name_tokens
-from newstui.nlp.speakers import (
+from newstui.nlp.speaker_cues import (
     _AS_PUT_IT_BEFORE,
     _READS_STATEMENT_BEFORE,
     _STATEMENT_READ,

@@ -23,6 +23,8 @@ from newstui.nlp import (
     entity_words,
     quotes,
     segment,
+    speaker_cues,
+    speaker_subjects,
     speakers,
 )
 from newstui.nlp.entities import first_words
@@ -140,6 +142,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             entity_merge,
             quotes,
             segment,
+            speaker_cues,
+            speaker_subjects,
             speakers,
         )
         for name, value in vars(module).items()

@@ -34,7 +34,7 @@ from newstui.nlp.segment import (
     may_match,
     sentence_starts,
 )
-from newstui.nlp.speakers import (
+from newstui.nlp.speaker_cues import (
     _LABEL,
     _LABEL_AS,
     _LABEL_AS_HEADS,

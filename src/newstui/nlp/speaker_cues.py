@@ -1,0 +1,658 @@
+"""Speaker attribution's word lists and patterns: speech verbs, reporting and credit cues, titles, clause shapes, and the Mention record the finder keeps."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from newstui.model import Entity
+from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
+from newstui.nlp.quotes import QuoteSpan
+from newstui.nlp.segment import LiteralGuard, literal_heads
+
+# The attribution verbs: speaking and writing, in every form a news sentence uses them.
+_VERBS: Final = (
+    "said|says|say|saying|told|tells|telling|added|adds|adding|stated|states|stating|explained|"
+    "explains|explaining|noted|notes|noting|wrote|writes|writing|argued|argues|arguing|insisted|"
+    "insists|insisting|warned|warns|warning|claimed|claims|claiming|asked|asks|replied|replies|"
+    "continued|continues|declared|declares|declaring|announced|announces|acknowledged|admitted|"
+    "admits|recalled|recalls|recalling|remarked|stressed|stresses|emphasised|emphasized|suggested|"
+    "suggests|urged|urges|conceded|agreed|complained|predicted|posted|tweeted|tweets|tweeting|"
+    "cautioned|confirmed|accused|called|calls|calling|described|describes|describing|"
+    "characterised|characterized|defended|defends|defending|thanked|thanks|thanking|praised|"
+    "praises|praising|criticised|criticized|criticises|criticizes|condemned|condemns|responded|"
+    "responds|commented|comments|testified|vowed|vows|pledged|promised|demanded|reported|reports|observed|"
+    "concluded|countered|reiterated|asserted|maintained|contended|alleged|denied|denies|dismissed|"
+    "labelled|labeled|dubbed|hailed|welcomed|lamented|blasted|slammed|decried|questioned|wondered|"
+    "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
+    "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
+    "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
+    "underlined|underlines|went on to add|goes on to add|assailed|accusing|cited|"
+    "reacted|reacts|reacting|confirming|confirms|believes|regards|regarded|ruled|"
+    # the plural present ("The proposals cite", "They reiterate", "officials warn") and verbs
+    # of answering and labelling ("Moss retorted", "The air force branded as")
+    "cite|cites|reiterate|reiterates|argue|insist|warn|explain|admit|acknowledge|"
+    "acknowledges|contend|contends|assert|asserts|concede|concedes|allege|alleges|"
+    "concurred|concurs|retorted|answered|branded|brands|informed|informs|"
+    # verbs of opinion and of putting words on something ("Topol agrees that", "Iriti thinks",
+    # "Dreeben likened it to", "Bush proclaimed", "quoted as responding")
+    "agrees|thinks|predicts|threatened|likened|discussed|proclaimed|responding|"
+    "According to|according to|In the words of|in the words of"
+)
+
+
+def literal_alternation(phrases: str) -> str:
+    """A regex matching exactly the "|"-separated literal `phrases`, written as a tree of
+    their common beginnings ("sa(?:id|y(?:ing|s)?)…"): the regex engine tries a flat
+    alternation's every phrase at every character (four times slower on 200 verbs). Both
+    choose the same match when no phrase is another one plus a tail that starts with a
+    non-word character and every use ends with \\b (tests/nlp/test_fast_paths.py checks)."""
+    tree: dict[str, dict] = {}
+    for phrase in phrases.split("|"):
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def written(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + written(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:  # a phrase ends here and longer ones go on
+            return f"(?:{body})?"
+        return body
+
+    return written(tree)
+
+
+_VERB_ALTERNATION: Final = literal_alternation(_VERBS)
+VERB: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION})\b")
+# A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
+SPEECH_AFTER: Final = re.compile(
+    rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is|once|often|[a-z]+ly))*"
+    rf"\s+(?:{_VERB_ALTERNATION})\b"
+)
+_PARTICIPLE_OR_ACCORDING: Final = re.compile(
+    r"ing$|^according to$|^in the words of$", re.IGNORECASE
+)
+_CREDITING: Final = ("according to", "in the words of")
+_PRONOUNS: Final = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "its": "it"}
+_UNNAMED_OPENERS: Final = re.compile(
+    r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE
+)
+# Prepositions of place: "a student from Kibera", "an official in Port Sudan" say where an
+# unnamed speaker is, not who speaks.
+_LOCATIVE: Final = frozenset("from in near at".split())
+# "The masked man on the video said", "The IATA boss said that": a sentence whose subject is a
+# description of one person (a role or a plain noun), not a name.
+_DESCRIBED_SUBJECT: Final = re.compile(
+    r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+((?:[\w.'’-]+\s+){0,3}?)([a-z-]+)"
+    rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERB_ALTERNATION})\b"
+)
+_PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
+# What an article itself says of a person's sex: a title right before the name ("Ms Lee",
+# "Mullah Omar") or the noun of an appositive right after it ("Lee, a spokeswoman for")
+_GENDERED_TITLES: Final = {
+    **dict.fromkeys("Mr Mr. Sir Lord King Prince Mullah Father Brother".split(), "m"),
+    **dict.fromkeys("Mrs Mrs. Ms Ms. Miss Lady Queen Princess Dame Madam Sister".split(), "f"),
+}
+_GENDERED_NOUNS: Final = {
+    **dict.fromkeys(
+        "spokesman businessman congressman councilman chairman actor husband father son "
+        "brother widower grandfather boyfriend nephew uncle king prince".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "spokeswoman businesswoman congresswoman councilwoman chairwoman actress wife mother "
+        "daughter sister widow grandmother girlfriend niece aunt queen princess".split(),
+        "f",
+    ),
+}
+_LIST_GOES_ON: Final = re.compile(r",?\s+(?:and|or)\b|,\s+[a-z][\w-]*(?:,|\s+and\b)")
+# ", a spokeswoman for …", ", his wife,": the head noun of an appositive (its last word before
+# a preposition or the appositive's end)
+_APPOSITIVE_NOUN: Final = re.compile(
+    r",\s+(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)(?=\s+(?:for|of|at|in|to|with)\b|[,;.)])"
+)
+# Words before a role that say when, not which: "the former minister" is the minister named before
+_TIME_QUALIFIERS: Final = frozenset(
+    "former then new current outgoing incoming acting interim late".split()
+)
+# "the newly elected governor", "the recently appointed coach": when, not which; only with a
+# participle of taking office ("the recently sacked coach" is another one)
+_TIME_ADVERBS: Final = frozenset("newly recently freshly".split())
+_TAKING_OFFICE: Final = frozenset(
+    "elected appointed inaugurated installed named chosen confirmed sworn re-elected".split()
+)
+# "The former president attacked …": a qualifier that makes the role another holder's
+# "the now-governor", "the then-minister", "the ex-president": the role, when held
+_TIME_PREFIX: Final = re.compile(r"^(?:now|then|ex)-(?=[a-z])")
+# The bodies a country speaks through: "the government of Georgia", "the foreign ministry of Ghana"
+_GOVERNING_NOUNS: Final = frozenset("government ministry cabinet".split())
+_OTHER_HOLDER: Final = frozenset("former outgoing previous opposing rival late".split())
+# ", who grew up in Murcia,": a relative clause inside a subject, not the subject
+_RELATIVE: Final = re.compile(r"\s*(?:who|whose|whom|which)\b")
+# "A company spokesman": the body a spokesperson speaks for, named by its kind
+_BODY_SPOKESPERSON: Final = re.compile(
+    r"^\s*(?:a|an|the)\s+(\w+)\s+(?:spokesperson|spokesman|spokeswoman)\s*$", re.IGNORECASE
+)
+_AUX: Final = frozenset(
+    "also later then has had have was is previously further again earlier".split()
+)
+# Adverbs between a subject and its verb: "she once said", "he often said", "Moss quickly added"
+_ADVERB: Final = re.compile(r"once|often|[a-z]{2,}ly")
+# The verbs of a source speaking inside a clause of reported speech ("reported its source said")
+_NESTED_SAYING: Final = frozenset("said says say told tells".split())
+# The pronouns that may be the subject of a verb inside a clause of reported speech
+_SUBJECT_PRONOUNS: Final = frozenset("he she it they we i you".split())
+_SPEAKING_ORG_NOUNS: Final = frozenset(
+    "agency company firm group organisation organization regulator bank club union party ministry department "
+    "government police army military court council authority commission office board charity network "
+    "committee foundation association institute tribunal panel".split()
+)
+# Verbs after which a name may be the speaker ("said Mensah:"); after "told" or "asked" it is the
+# listener ("Mensah told Reuters:").
+_SAY_THEN_SPEAKER: Final = frozenset(
+    "said says added wrote writes replied continued tweeted posted stated declared".split()
+)
+# ", said Lee." closing a sentence: the credit of all the sentence says, fragments included
+_SENTENCE_CREDIT: Final = re.compile(
+    rf",\s+(?:{'|'.join(sorted(_SAY_THEN_SPEAKER))})\s+([^,;:.!?]{{2,60}})[.!?]?\s*$"
+)
+_CLOSING_MARKS: Final = ("”", '"', "’", "'")
+# A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
+_STATEMENT_READ: Final = re.compile(
+    r"\b(statement|decree|letter|message|post|tweet|note|notice|announcement|opinion|ruling|"
+    r"release|proclamation)\b[^.;]{0,160}"
+    r"\b(?:read|reads|says|said|stated|states)(?:\s+in\s+part)?\s*[,:]?\s*$"
+)
+# What the head before a quote ends with (but spaces and one colon or comma) when _STATEMENT_READ
+# matches.
+_STATEMENT_READ_ENDS: Final = ("read", "reads", "says", "said", "stated", "states", "part")
+# "on Apple's website", "on Moss's Twitter account": the owner of the page a text is posted on
+_PLATFORM_OWNED: Final = re.compile(
+    r"['’]s?\s+(?:official\s+)?(?:website|web\s+site|site|homepage|page|account|blog|channel|"
+    r"Twitter|Facebook|Instagram|YouTube)\b"
+)
+# "It read, “…”" after "Acme released a statement.": the statement of the sentence before
+_IT_READ: Final = re.compile(
+    r"^\W*(?:It|it|This|this)\s+(?:also\s+)?(?:read|reads)(?:\s+in\s+part)?\s*[,:]?\s*$"
+)
+_WRITTEN_NOUN: Final = re.compile(
+    r"\b(statement|letter|message|post|tweet|notice|announcement|release)\b"
+)
+# "Moss's response was, “…”", "Reid's reaction to the verdict was:": the owner speaks
+_OWNER_WAS: Final = re.compile(
+    r"(?:^|[,;]\s|\b(?:and|but)\s)([^,.;]{2,60}?)['’]s?\s+(?:\w+\s+)?"
+    r"(?:response|reaction|reply|answer|message|comment|words|verdict)"
+    r"(?:\s+(?:to|on|about|of)\s+[^,.;]{1,40}?)?\s+(?:was|were|read|reads)\s*[,:]?\s*$"
+)
+# "…welcomed by Moss, who said it was “…”": the name before ", who" is the relative's subject
+_WHO_BEFORE_VERB: Final = re.compile(
+    r",\s+who(?:\s+(?:also|later|then|had|has|have|was|is|previously|further))*\s+$"
+)
+# " and House Speaker ": "and" between two names, and the titles of the second
+_AND_TITLES: Final = re.compile(r"\s+and\s+(?:[A-Z][\w.-]*\s+)*")
+# ", an expert at ": an appositive after a name, up to the body it names
+_APPOSITIVE_UNTIL: Final = re.compile(r",\s(?:a|an|the)\s[^,;.]*")
+# "… and said", "… and later added": a verb sharing the clause's subject with the verb before it
+_AND_VERB: Final = re.compile(
+    r"(?:[^,]\s+and|,?\s+but)(?:\s+(?:also|later|then|has|had|have))*\s+$"
+)
+# "a statement from the", "the report by": a written text and the preposition naming its author
+_WRITTEN_FROM: Final = re.compile(
+    r"\s*(?:an?|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|letter|report|release|"
+    r"announcement|message|post|tweet|note)\s+(?:from|by|of)\s+(?:the\s+)?"
+)
+# "The letter, signed by Moss,": the agent of these verbs is the author of what is said
+_AUTHORED_BY: Final = frozenset("signed written authored issued sent".split())
+_PRONOUN_OPENS: Final = re.compile(r"^\W*(?:he|she|He|She)\s")
+_NOT_SUBJECT: Final = frozenset(
+    "and but or then so because which that as in on to for with while if".split()
+)
+# '“…,” reads Judge Moss's statement': a written text's owner after the quote
+_READS_OWNER: Final = (
+    r"\b(?:reads|read|says|said|states|stated)\s+([^,.;]{2,60}?)['’]s?\s+"
+    r"(?:\w+\s+)?(?:statement|letter|ruling|judgment|judgement|opinion|decision|post|tweet|"
+    r"message|report|note|announcement)\b"
+)
+_READS_STATEMENT: Final = re.compile(rf"^[\s,]*{_READS_OWNER}")
+# '“…,” reads Judge Moss's statement, “…”': the same frame before the quote it opens
+_READS_STATEMENT_BEFORE: Final = re.compile(rf"{_READS_OWNER}\s*[,:]\s*$")
+_PHRASE_STOP: Final = re.compile(
+    r"[,;:()]|\s(?:who|which|that|as|in|on|at|after|before|during|when|while|to|from)\s"
+)
+
+
+_ON_BEHALF: Final = re.compile(
+    r"\b(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|from|at)\s+the\s+(\w+)\s*$",
+    re.IGNORECASE,
+)
+
+
+# Verbs that put a label on something: the quoted label after them is the subject's word.
+_LABEL: Final = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|"
+    r"referr(?:ed|ing) to|refers to|dubb?(?:ed|s|ing)?|label(?:l?ed|s)?|brand(?:ed|s)|term(?:ed|s))\b"
+)
+# 'warned of “life-threatening” waves', 'spoke about a “turning point”': what a speech verb is about
+_SPEECH_ABOUT: Final = re.compile(
+    r"\b(?:warn(?:s|ed|ing)?|sp(?:oke|eaks?|eaking)|talk(?:s|ed|ing)?|complain(?:s|ed|ing)?|"
+    r"boast(?:s|ed|ing)?)\s+(?:of|about|against)\b"
+    r"|\bcomment(?:s|ed|ing)?\s+on\b"
+)
+# 'Acme justified the strike as “defensive”', 'citing it as “only the beginning”': a verb that
+# judges something "as" the fragment right after it; its subject used those words
+_LABEL_AS: Final = re.compile(
+    r"\b(?:justif(?:y|ies|ied|ying)|hail(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|"
+    r"dismiss(?:es|ed|ing)?|condemn(?:s|ed|ing)?|cit(?:e|es|ed|ing)|brand(?:s|ed|ing)?|"
+    r"reject(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|portray(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing))\b"
+    r"[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
+    # 'Acme regarded the talks as “…”', 'Moss declared himself “…”', 'accused Acme of “…”'
+    # (the nouns take a preposition: "a pipeline view to tag it as", "with regard to")
+    r"|\b(?:regard(?:s|ed|ing)?|view(?:s|ed|ing)?)\b(?!\s+(?:to|of|on|from)\b)"
+    r"[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
+    r"|\b(?:declar|profess|proclaim|introduc)(?:e|es|ed|ing)\s+(?:himself|herself|themselves|itself)"
+    r"\s+(?:as\s+)?(?:an?\s+|the\s+)?$"
+    r"|\baccus(?:e|es|ed|ing)\b[^.;:!?]{0,60}?\bof\s+(?:being\s+)?(?:an?\s+|the\s+)?$"
+)
+# "According to Moss, the storm will be “very dangerous”": the sentence is credited to Moss
+_ACCORDING_OPENS: Final = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
+# Where a clause of its own begins: a mention before it is not the subject of a later verb.
+_CLAUSE_BREAK: Final = re.compile(
+    r";|\s(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s"
+)
+# A leading prepositional phrase and its comma: "Despite the claim by Acme, ", "After meeting Lee, "
+_LEADING_PHRASE: Final = re.compile(
+    r"\W*(?:Despite|After|Before|Following|During|Since|Unlike|Amid|Among|Besides|With|Without|"
+    r"In|On|At|For|From|By|Under|Over|Against|Through|Beyond)\s[^,;:]{1,120},\s*"
+)
+# Where a clause of its own may begin between two names: "Lee condemned it and Acme said"
+_NAMES_BREAK: Final = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b")
+_ARTICLES: Final = frozenset(("the", "a", "an"))
+_PREPOSITIONS: Final = frozenset(
+    "of for to with on at by from in about against via into under over than like".split()
+)
+# Between a finite speech verb and a participle: words that give the participle a subject of
+# its own ("quoting Lee as saying", "heard Lee saying", "that a friend …", another -ing verb)
+_OWN_PARTICIPLE_SUBJECT: Final = re.compile(
+    r"\b(?:as|that|who|whom|which|heard|hear|hears|saw|see|sees|seen|watched|watch)\b|\w+ing\b"
+)
+# "the audit, which called", "a report that described": a text, not a person, speaks
+_RELATIVE_WHICH: Final = re.compile(
+    r"\bwhich\b|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+that\b"
+)
+# Verbs of speaking or writing that VERB leaves out ("had written to the court", "spoken")
+_OTHER_SPEECH: Final = re.compile(r"\b(?:written|write|writes|spoken|speak|speaks)\b")
+# "Fifty officials, including Moss and Reid, signed": names given as examples of the subject
+_INCLUDING_ASIDE: Final = re.compile(r",\s+including\s[^;:]*,\s")
+# ", a fire service spokesman," right before the verb: a description of the name before it.
+_TRAILING_APPOSITIVE: Final = re.compile(
+    r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
+)
+# ", Dean of Acme Law School" before the verb: an appositive opening with a capitalised role
+_ROLE_APPOSITIVE: Final = re.compile(r",\s([A-Z][a-z]+)\s(?:of|at|for)\s[^,;]*,?\s*$")
+# "said that", "told the BBC that": a clause of reported speech follows
+_REPORTED_THAT: Final = re.compile(
+    r"\b(?:said|says|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|argued|claimed)"
+    r"\s+that\b"
+)
+# The words opening each match of the patterns a fragment's sentence is searched for (read from
+# the patterns): a sentence holding none of them is not searched.
+_LABEL_HEADS: Final = literal_heads(_LABEL)
+_SPEECH_ABOUT_HEADS: Final = literal_heads(_SPEECH_ABOUT)
+_LABEL_AS_HEADS: Final = literal_heads(_LABEL_AS)
+_REPORTED_THAT_HEADS: Final = literal_heads(_REPORTED_THAT)
+# 'said there had been a “major lull” in', 'acknowledged that France had “undeniable problems”',
+# 'said on Wednesday that 2009 was the “worst year”': a speech verb, perhaps a time or place,
+# then the reported clause's own subject; a fragment quoted inside that clause is the speaker's
+_REPORTED_CLAUSE: Final = re.compile(
+    r"\b(?:said|says|say|told\s+[^,.;]{1,40}?|added|warned|stated|explained|wrote|writes|argued|"
+    r"claimed|insisted|insists|acknowledged|admitted|noted|notes|announced|confirmed|conceded|"
+    r"stressed|declared|ruled|saying|reported|reports)"
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|later|today|yesterday)\b[^,.;:]{0,30}?)?"
+    # 'said previously that', 'warned that, with “…”': an adverb before, a comma after "that"
+    r"(?:\s+[a-z]+ly)?"
+    r"\s+(?:that,?|it|there|he|she|they|we|this|the|a|an|its|his|her|their|[a-z]+s)\s[^;:]*$"
+    # verbs that also take an object ("posted a report"): only with "that", in one clause
+    r"|\b(?:tweeted|posted|suggested|predicted|alleged|maintained|asserted|complained|countered|"
+    r"recalled|revealed|vowed|promised|pledged)\s+that\s[^;:,]*$"
+)
+# What every match of these holds ("and" or "but", a reporting verb): a window holding none
+# is not searched
+_AND_VERB_NEEDS: Final = LiteralGuard(_AND_VERB)
+_REPORTED_CLAUSE_NEEDS: Final = LiteralGuard(_REPORTED_CLAUSE)
+# Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
+_STOP: Final = re.compile(r"[.!?](?:\s|$)")
+_TITLE_STOP: Final = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
+# The titles of people only: "St." and "Mt." (street, mount) may end a sentence
+_PERSON_TITLE_STOP: Final = re.compile(
+    rf"\b(?:{'|'.join(sorted(DOTTED_TITLES - {'St', 'Mt'}))})\.\s"
+)
+# "Laura E. Jones", "U.S. Navy": initials and dotted initialisms before a capitalised word
+_INITIALS_STOP: Final = re.compile(r"\b(?:[A-Z]\.){1,3}(?=\s+[A-Z])")
+_TITLE_WORDS: Final = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
+# ", and Moss had said": a coordinated clause, no appositive
+_COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
+# "In his message, ", "However, addressing the leaders, ": before a clause's subject.
+_LEADING_ADVERBIAL: Final = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
+_PARTICIPLE_AT: Final = re.compile(r"[a-z]+ing\b")
+# Words ending in "s" that are no plural noun a relative clause could describe
+_NOT_PLURAL_NOUNS: Final = frozenset(
+    "as was has is this thus its his hers theirs ours yours us yes whereas always perhaps "
+    "besides sometimes unless".split()
+)
+_WORD_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
+# The subject of a clause with no speech verb (`_clause_subject`): what may stand before it in
+# its clause, the verb after it (past an appositive set off by commas), words that are no verb
+_SUBJECT_TYPES: Final = frozenset(("PERSON", "ORG"))
+_CLAUSE_OPENING: Final = re.compile(r"(?:^|;\s|,?\s(?:and|but|while|whereas)\s)\s*(?:[Tt]he\s+)?$")
+_SUBJECT_VERB: Final = re.compile(r"(?:,[^,;:]{1,80},)?\s+([a-z]+)\b")
+_NOT_A_VERB: Final = _PREPOSITIONS | frozenset(
+    "and or who whom whose which that the a an his her its their".split()
+)
+_PRONOUN_SUBJECT: Final = re.compile(r"\s*(He|She)\s+[a-z]")
+_PASSIVE: Final = re.compile(
+    r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b"
+)
+# a passive with an irregular participle of something done to a person ("was sold", "was
+# shot"), besides _PASSIVE's -ed/-en/-wn
+_PASSIVE_IRREGULAR: Final = re.compile(
+    r"(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:bought|caught|hit|shot|sold|struck)\b"
+)
+# Roles whose holder acts on others (sentences, treats, coaches, arrests them): after "X was
+# sentenced …", "the judge said" is not X's words. Other roles ("the striker", "the MP") may be
+# X's own after a passive ("was recalled to the squad", "was elected to parliament").
+_ACTING_ON_ROLES: Final = frozenset(
+    "judge magistrate coroner prosecutor prosecutors sheriff detective inspector officer "
+    "investigator coach manager referee doctor surgeon warden governor".split()
+)
+_INITIAL: Final = re.compile(r"[A-Z]\.?")
+_OTHER_CLAUSE: Final = re.compile(
+    r"\b(?:that|which|who|whom|whose)\b|\w['’]s\s|;|,\s(?:and|but|while|whereas|as|where)\s"
+)
+_NAMING_VERB: Final = re.compile(
+    r"\b(?:named?|names|naming|dubb?(?:ed|s)?|nicknamed|(?:en)?titled|termed|labell?ed)\b"
+)
+_POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\s")
+# "'s longtime friend ", "'s lawyer, ": a possessive and the lower-case role noun of the person
+# who follows it
+_ROLE_BEFORE_NAME: Final = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},?\s+$")
+
+
+# "Remarked scientist Tierra Curry, “…”", "Explains CEO Ann B. Lee, “…”": a sentence that opens
+# with its verb (past or present) names the speaker after it, up to the comma or colon that opens
+# the quotation; a full stop there only after an initial.
+_INVERTED_OPENERS: Final = SPEECH_OPENERS | frozenset("explains adds notes comments".split())
+_INVERTED: Final = re.compile(
+    rf"^\s*(?:{'|'.join(sorted(w.capitalize() for w in _INVERTED_OPENERS))})\s+"
+    r"((?:[^.;!?]|(?<=\b[A-Z])\.){3,90}?)[,:]\s*$"
+)
+# "…,” recalling their first meeting. “…”: a participle clause after a quote, naming nobody
+_PARTICIPLE_GAP: Final = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
+# '“…”, and adds that tests ought to be done yearly.¶“…”': the subject's own next verb of speech
+_SAME_SUBJECT_GAP: Final = re.compile(
+    rf"^,?\s+and\s+(?:also\s+)?(?:{_VERB_ALTERNATION})\b[^.!?]{{0,100}}[.!?]\s*$"
+)
+# "“…” — Aparna Garg, railway manager": a name after a dash closing the quote, as in epigraphs
+_DASH_CREDIT: Final = re.compile(r"^\s*(?:[—–]|-(?=\s))\s*\u200d?\s*")
+# '“It's awful,” Ann Lee, a professor of design.': a credit with no verb, the person and an
+# appositive that end the sentence
+_BARE_CREDIT_END: Final = re.compile(r"\s*(?:,[^.;:!?]{1,120})?[.!?]?\s*$")
+_PARAGRAPH_OR_QUOTE: Final = re.compile(r"[ \t]*(?:\n|$|[\"“])")
+# A verb followed by a clause of its own ("explained he was", "said that"): reported speech
+_CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
+# 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
+# a comma or colon closes with its own stop; the clause after it starts a new sentence
+_INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})(?:\s*,|\s+that)|:)\s*$")
+# What may end a clause right after its speech verb: a stop, or nothing left in the tail
+_CLAUSE_ENDS: Final = re.compile(r"\s*(?:[.!?]|$)")
+# "…, saying," ending a paragraph: a speech verb right before the comma
+_VERB_BEFORE_COMMA: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION}),$")
+# "In his opinion, …", "In her view, …": a sentence giving the words of the person "his" names
+_IN_HIS_OPINION: Final = re.compile(r"^\W*[Ii]n\s+(his|her)\s+(?:opinion|view|words|mind),")
+_SUBJECT_OF: Final = {"his": "he", "her": "she"}
+_LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
+# The subject a clause opens with, after an adverbial opening ("In a statement, ", "However, "):
+# a description (its determiner, group 2, and the lower-case words after it, group 3) or a name;
+# no match when it opens with "it" (the same referent as a later "it") or is empty
+_IT_CLAUSE_OPENING: Final = re.compile(
+    r"[\s\"“”‘’']*(?:(?:[A-Z][a-z]*ly|However|Meanwhile|Earlier|Later|Yesterday|Today|Also|"
+    r"(?:In|On|At|After|Before|During|Since|Following|Under|With|Without|From|For|By)\s[^,;]{1,60}),\s*)?"
+    r"(?!It\b|Its\b|it\b|its\b)((The|A|An|This|That|These|Those|Their)\s+([a-z][^A-Z.;:!?\"“”]{0,60})|\S)"
+)
+
+
+# Auxiliaries and adverbs between a subject and its verb: "The commission has argued".
+_TRAILING_AUX: Final = re.compile(
+    # "The network then went on to say": "went on to" is no part of the subject
+    r"(?:\s+(?:also|later|then|has|had|have|was|is|previously|further|again|earlier|"
+    r"(?:went|goes|go)\s+on\s+to))+\s*$"
+)
+# Written texts that "add" or "say" things for their author: "the statement added".
+_WRITTEN_TEXTS: Final = frozenset(
+    "statement letter report release communique communiqué warning notice advisory bulletin "
+    "decree announcement".split()
+)
+_WORDS: Final = re.compile(r"[a-z][\w'’-]*")
+# Written or spoken texts whose author "it" may stand for: "The review urged …. It also asks"
+_TEXT_NOUNS: Final = _WRITTEN_TEXTS | frozenset(
+    "review study ruling decision judgment judgement opinion document memo filing paper survey "
+    "resolution proposal verdict order".split()
+)
+# "the warning issued by Met Éireann", "a statement from Acme": the author after the text's noun
+_AUTHOR_AFTER: Final = re.compile(
+    r"s?\s+(?:(?:\w+\s+)?(?:issued|signed|written|released|published|posted|sent|put out)"
+    r"\s+by|from)\s+(?:the\s+)?"
+)
+# 'The opinion of the Court, released on Wednesday, read': the body that owns the text
+_OWNER_OF: Final = re.compile(r"\s+of\s+(the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
+# '“…”, the letter read.': a written text named before, reading out after the quotation
+_TEXT_READ_AFTER: Final = re.compile(
+    r"^[\s,]*the\s+(?:[\w-]+\s+)?("
+    + "|".join(sorted(_WRITTEN_TEXTS))
+    + r")\s+(?:also\s+)?(?:read|reads)\b"
+)
+# '“…”, read the warning.': the written text named after the quotation speaks for its author
+# ('reads an Acme press release': a name among its modifiers is that author)
+_READ_BY_TEXT: Final = re.compile(
+    r"^[\s,]*(?:read|reads)\s+(?:the|an?|its|their|his|her)\s+((?:[\w-]+\s+){0,3}?)("
+    + "|".join(sorted(_WRITTEN_TEXTS))
+    + r")\b"
+)
+# The written texts a described owner ("the judge's …") has: statement, ruling, letter…
+_OWNED_TEXT_NOUNS: Final = (
+    r"(?:statement|summary|letter|ruling|opinion|judgment|judgement|decision|message|"
+    r"announcement|release)"
+)
+# "the judge's statement reads", "The court's summary concluded with the statement:", "the
+# following statement from the king:": a written text whose owner is described, not named
+_DESCRIBED_TEXT_OWNER: Final = re.compile(
+    r"\b([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)['’]s?\s+(?:[a-z]+\s+)?"
+    + _OWNED_TEXT_NOUNS
+    + r"\b|\b(?:statement|letter|message|announcement)\s+(?:from|by)\s+"
+    r"([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*[,:]?\s*$"
+)
+# "The new governor of the region, ": a clause opening with a determiner's noun phrase, which
+# the person set off by commas after it names
+_OPENING_NOUN_PHRASE: Final = re.compile(r"^\s*(?:The|A|An|Its|His|Her|Their)\s+[^,]+,\s$")
+# "The judge's summary ", "Part of the king's message ": a described owner's written text
+# that opens the clause and stands right before its verb
+_TEXT_AS_SUBJECT: Final = re.compile(
+    r"^\s*(?:Part\s+of\s+)?[Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s?\s+(?:[a-z]+\s+)?"
+    + _OWNED_TEXT_NOUNS
+    + r"\s*$"
+)
+# 'Moss was described by the council as “…”': a passive verb of labelling and its agent
+# ('a pattern described by Acme as “…”': the participle after a noun phrase is passive too)
+_PASSIVE_BEFORE: Final = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?|(?:a|an|the)\s+[a-z-]+\s+)$"
+)
+_LABELLED_BY: Final = re.compile(
+    r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+(?:[^,.;:]{1,60}\s)?)$"
+)
+# "and officials said", "but police later said": a lower-case subject right before the verb
+_OWN_SUBJECT: Final = re.compile(
+    r"(?:^|\s)(?:and|but|while|when|which|who)\s+(?:the\s+)?[a-z]+s(?:\s+(?:also|later|then|[a-z]+ly))*\s*$"
+)
+# The peoples whose country's name does not start as theirs does ("Israeli" → "Israel" needs
+# no entry): "the Swiss government" speaks for Switzerland
+_DEMONYM_COUNTRIES: Final = {
+    "British": "United Kingdom",
+    "Swiss": "Switzerland",
+    "French": "France",
+    "Dutch": "Netherlands",
+    "Spanish": "Spain",
+    "Polish": "Poland",
+    "Danish": "Denmark",
+    "Irish": "Ireland",
+    "Welsh": "Wales",
+    "Finnish": "Finland",
+    "Filipino": "Philippines",
+    "Philippine": "Philippines",
+    "Scottish": "Scotland",
+    "Kuwaiti": "Kuwait",
+}
+# "An attorney for several families said": a clause whose subject is a noun, no pronoun
+_NOUN_SUBJECT: Final = re.compile(r"^\W*(?:An?|The|One|Another|Some)\s+[a-z]")
+# "quotes the minister saying, ", "quoted Ann Reid as saying that ": whom a text quotes
+_QUOTES_SAYING: Final = re.compile(
+    r"\bquot(?:es|ed|ing)\s+(?!as\b|by\b)([^,.;:]{2,80}?)\s+(?:as\s+)?saying(?:\s+that)?\s*,?\s*$"
+)
+# '“…,” Reuters news agency quotes him as saying': whom the outlet after a quotation quotes
+_QUOTED_AFTER: Final = re.compile(
+    r"^[\s,]*(?:[\w'’.-]+\s+){1,5}?quot(?:es|ed)\s+(?:(him|her)|([^,.;:]{2,60}?))\s+as\s+saying\b"
+)
+# "about the ", "of a ": a fragment that is what something is about, not anyone's words
+_TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")
+# "He complained the banks …", "She has also urged …": a pronoun and its speech verb open the clause
+_PRONOUN_SPEAKS: Final = re.compile(
+    rf"\W*(?:He|She)(?:\s+(?:also|then|later|has|had|have|[a-z]+ly))*\s+(?:{_VERB_ALTERNATION})\b"
+)
+# ", anticipating a debate," before a verb: a participle phrase set off by commas
+_PARTICIPLE_ASIDE: Final = re.compile(r"\s*[a-z]+ing\s")
+# '“…,” he was quoted as saying', '“…,” Moss was told': passive verbs after a quotation
+_QUOTED_AS: Final = re.compile(r"\s(?:was|were|is|are|has been|had been)\s+quoted\s+as\s*$")
+_PASSIVE_AUX_END: Final = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_TOLD_VERBS: Final = frozenset("told asked urged warned informed assured".split())
+_PARENTHESES: Final = re.compile(r"\([^()]*\)")
+# 'He was deemed “a threat” by the ministry': passive verbs of judging, which name no speech
+_DEEMED: Final = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?:deemed|considered|seen|viewed)\b"
+)
+# '“…” by the WHO': the agent of a passive verb, right after the quotation
+_BY_AGENT: Final = re.compile(r"^[\s,]*by\s+([^,.;:()]{2,60})")
+# Prepositions whose object is never the subject a later pronoun refers back to.
+_OBJECT_PREPOSITIONS: Final = frozenset("of to against with than like about toward towards".split())
+# '“…” — as the Supreme Court decision put it —', 'As Moss put it, “…”': the owner of the words
+_AS_PUT_IT_AFTER: Final = re.compile(
+    r"^[\s,—–-]*as\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put|had put)\s+it\b"
+)
+_AS_PUT_IT_BEFORE: Final = re.compile(
+    r"(?:^|[,;—–]\s|\b[Aa]nd\s)\W*[Aa]s\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put|had put)\s+it"
+    r"\s*[,:—–]?\s*$"
+)
+# "The decree signed by the Pope": a role as the signer of a written text
+_SIGNED_BY_ROLE: Final = re.compile(
+    r"\b(?:signed|written|issued|authored)\s+by\s+(the\s+(?:[\w-]+\s+){0,2}?[\w-]+),?\s+"
+    r"(?:read|reads|says|said|stated|states)\b"
+)
+# "Calling it “…”, Moss said", "Saying “…”, Reid added": a sentence opening with a participle
+_PARTICIPLE_OPENS: Final = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
+_DETERMINER_END: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_SPOKES_WORDS: Final = frozenset("spokesperson spokesman spokeswoman".split())
+_SUBJECT_PRONOUN: Final = re.compile(
+    r"(?:^|,\s|\b(?:But|And|Yesterday|Today|Later|Then)\s(?:[a-z]+\s)?)(she|he)\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b",
+    re.IGNORECASE,
+)
+
+
+_SPEAKING_TYPES: Final = frozenset(
+    ("PERSON", "ORG", "PLACE")
+)  # the entities a speaker is chosen from
+_SENTENCE_STOP: Final = re.compile(r"[.!?]")
+_CLAUSE_SPLIT: Final = re.compile(r"[,;:]")
+_ANY_WORD: Final = re.compile(r"\w")
+
+
+@lru_cache(maxsize=256)
+def _whole_word(pattern: str) -> re.Pattern[str]:
+    """`pattern` as a whole word, any case ("statement", a role, "he"): compiled once."""
+    return re.compile(rf"\b{pattern}\b", re.IGNORECASE)
+
+
+class _Mention(NamedTuple):
+    """One mention of an entity outside quotations (a named tuple: one is built per mention)."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+def _new_mention(start: int, end: int, entity: Entity) -> _Mention:
+    """`_Mention(start, end, entity)`, the same tuple, made without the named tuple's `__new__`:
+    that runs as Python code even in the compiled extractor (~2,400 instructions a mention)."""
+    return tuple.__new__(_Mention, (start, end, entity))
+
+
+# "the Calloway administration said": the administration speaks, not the leader it is named for
+_LEADERS_RULE: Final = re.compile(r" (?:administration|government|regime)\b")
+
+
+def _outside(mentions: list[_Mention], spans: list[QuoteSpan]) -> list[_Mention]:
+    """The `mentions` (by start) that do not start inside a quotation of `spans` (by opening
+    mark, none inside another): one walk over both, as `SpeakerFinder._in_quote` tells."""
+    kept: list[_Mention] = []
+    k, n = -1, len(spans)
+    for m in mentions:
+        while k + 1 < n and spans[k + 1].open_mark <= m.start:
+            k += 1
+        if k < 0 or m.start >= spans[k].close_mark:
+            kept.append(m)
+    return kept
+
+
+def _unpossessed(word: str) -> str:
+    """'coach's' → 'coach'; 'States'' → 'States'; any other word as it is."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word.rstrip("'’")
+
+
+def _qualifiers(words: list[str]) -> list[str]:
+    """The lower-case words before a role that say which one it is ("local health" minister);
+    "newly elected", "recently appointed" (a time adverb and the participle after it) say
+    when, as "former" does."""
+    kept = []
+    for i, w in enumerate(words[:-1]):
+        if not w.islower() or w in _TIME_QUALIFIERS:
+            continue
+        if (w in _TIME_ADVERBS and words[i + 1] in _TAKING_OFFICE) or (
+            w in _TAKING_OFFICE and i and words[i - 1] in _TIME_ADVERBS
+        ):
+            continue
+        kept.append(w)
+    return kept
+
+
+def _masked(text: str, spans: list[QuoteSpan]) -> str:
+    """`text` with every quotation's inside replaced by "x" (same length), so stops inside
+    quotations end no sentence."""
+    parts: list[str] = []
+    pos = 0
+    for span in spans:
+        start = span.open_mark + 1
+        inside = max(0, span.close_mark - start)
+        if start < pos:  # spans out of order or overlapping: mask character by character
+            chars = list(text)
+            for s in spans:
+                n = max(0, s.close_mark - s.open_mark - 1)
+                chars[s.open_mark + 1 : s.open_mark + 1 + n] = "x" * n
+            return "".join(chars)
+        parts += (text[pos:start], "x" * inside)
+        pos = start + inside
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,1063 @@
+"""Who a clause, description or pronoun names: the subjects, roles, text owners and antecedents that SpeakerFinder reads around a quote."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from operator import itemgetter
+
+from newstui.model import Entity
+from newstui.nlp.gazetteer import load_gazetteer
+from newstui.nlp.quotes import QuoteSpan
+from newstui.nlp.segment import paragraph_spans, sentence_starts
+from newstui.nlp.speaker_cues import (
+    _ACTING_ON_ROLES,
+    _ADVERB,
+    _AND_TITLES,
+    _ANY_WORD,
+    _APPOSITIVE_NOUN,
+    _APPOSITIVE_UNTIL,
+    _ARTICLES,
+    _AUTHOR_AFTER,
+    _AUTHORED_BY,
+    _AUX,
+    _BODY_SPOKESPERSON,
+    _CLAUSE_BREAK,
+    _CLAUSE_SPLIT,
+    _COORDINATED,
+    _DEMONYM_COUNTRIES,
+    _DESCRIBED_SUBJECT,
+    _DESCRIBED_TEXT_OWNER,
+    _GENDERED_NOUNS,
+    _GENDERED_TITLES,
+    _GOVERNING_NOUNS,
+    _INCLUDING_ASIDE,
+    _IT_CLAUSE_OPENING,
+    _LAST_THE,
+    _LEADERS_RULE,
+    _LEADING_ADVERBIAL,
+    _LEADING_PHRASE,
+    _LIST_GOES_ON,
+    _LOCATIVE,
+    _NAMES_BREAK,
+    _NOT_PLURAL_NOUNS,
+    _OBJECT_PREPOSITIONS,
+    _ON_BEHALF,
+    _OPENING_NOUN_PHRASE,
+    _OTHER_HOLDER,
+    _OWN_SUBJECT,
+    _OWNER_OF,
+    _PARTICIPLE_ASIDE,
+    _PARTICIPLE_AT,
+    _PARTICIPLE_GAP,
+    _PASSIVE,
+    _PASSIVE_IRREGULAR,
+    _PERSON_NOUNS,
+    _POSSESSIVE_AFTER,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _RELATIVE,
+    _ROLE_APPOSITIVE,
+    _SAME_SUBJECT_GAP,
+    _SPEAKING_ORG_NOUNS,
+    _SPEAKING_TYPES,
+    _SPOKES_WORDS,
+    _STOP,
+    _SUBJECT_VERB,
+    _TEXT_NOUNS,
+    _TIME_PREFIX,
+    _TITLE_STOP,
+    _TITLE_WORDS,
+    _TRAILING_APPOSITIVE,
+    _TRAILING_AUX,
+    _UNNAMED_OPENERS,
+    _WHO_BEFORE_VERB,
+    _WORD_AFTER,
+    _WORDS,
+    _WRITTEN_NOUN,
+    _WRITTEN_TEXTS,
+    SPEECH_AFTER,
+    VERB,
+    _masked,
+    _Mention,
+    _new_mention,
+    _outside,
+    _qualifiers,
+    _unpossessed,
+    _whole_word,
+)
+
+
+class _SubjectFinder:
+    """The article state and the readings below the attribution: clause subjects, roles, descriptions, text owners, pronoun antecedents."""
+
+    def __init__(
+        self,
+        text: str,
+        spans: list[QuoteSpan],
+        entities: list[Entity],
+        short: set[QuoteSpan] | frozenset[QuoteSpan] = frozenset(),
+    ) -> None:
+        self.text = text
+        self.spans = spans
+        self.short = short
+        self.open_marks = [s.open_mark for s in spans]
+        self.types = {e.name: e.type for e in entities}
+        if not spans:  # no quotation (many articles): nothing to attribute, nothing to prepare
+            self.masked, self.sentences, self.paragraph_starts = text, [0], []
+            self.mentions, self.mention_starts = [], []
+        else:
+            self.masked = _masked(text, spans)
+            self.sentences = sentence_starts(self.masked)
+            self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
+            self.mentions = _outside(
+                sorted(
+                    (
+                        _new_mention(m.start, m.end, e)
+                        for e in entities
+                        if e.type in _SPEAKING_TYPES
+                        for m in e.mentions
+                        if not (e.type == "PERSON" and _LEADERS_RULE.match(text, m.end))
+                    ),
+                    key=itemgetter(0),  # the mention's start
+                ),
+                spans,
+            )
+            self.mention_starts = [m.start for m in self.mentions]
+        # Speakers named by a description ("the Syrian army"): name → offsets of its first use
+        self.described: dict[str, tuple[int, int]] = {}
+        self.first_names = load_gazetteer().first_names
+        self._genders: dict[str, str | None] = {}  # `_article_gender` of each person asked
+        # How `speakers()` found each: after, before, carried, context, nobody; short fragments
+        self.how: list[str] = []
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.open_marks, pos) - 1
+        return k >= 0 and pos < self.spans[k].close_mark
+
+    def mentions_in(self, start: int, end: int) -> list[_Mention]:
+        """Mentions outside quotations that start in [start, end), in order."""
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return self.mentions[lo:hi]
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence (of the masked text) that holds `pos`."""
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
+        return self.sentences[i], end
+
+    def _opens_clause(self, mention: _Mention, start: int) -> bool:
+        """Whether the name is the first words of the clause from `start` (after "the" or a
+        leading adverbial: "On Monday, the United States said"), not a possessive."""
+        lead = self.masked[start : mention.start]
+        opener = _LEADING_ADVERBIAL.match(lead)
+        lead = lead[opener.end() if opener else 0 :].strip()
+        return lead in ("", "the", "The") and not _POSSESSIVE_AFTER.match(self.masked, mention.end)
+
+    def _opening_role(self, start: int, end: int) -> str | None:
+        """The holder, named before, of a role that opens the clause in text[start:end] ("The
+        spokesman declined …, but said", "The Attorney General attacked …, saying"); None when
+        no role opens it or a preposition follows the role ("The spokesman for Acme")."""
+        words = self.masked[start:end].split()
+        if words[:1] != ["The"]:
+            return None
+        roles = load_gazetteer().role_words
+        for i, w in enumerate(words[1:5], 1):
+            if _unpossessed(w).lower() in roles:
+                while i + 1 < len(words) and _unpossessed(words[i + 1]).lower() in roles:
+                    i += 1  # "The Attorney General"
+                if i + 1 < len(words) and words[i + 1].lower() in _PREPOSITIONS:
+                    return None
+                if words[i] != _unpossessed(words[i]) or any(
+                    q.lower() in _OTHER_HOLDER or q.lower().startswith("ex-") for q in words[1:i]
+                ):
+                    return None  # "The coach's wife", "The former president": someone else
+                return self._description(" ".join(words[: i + 1]), end)
+        return None
+
+    def _opening_body(self, start: int, pos: int) -> str | None:
+        """'The company has refused to comment, only stating that': the body a clause opening
+        with "The <company|ministry|…>" means (`_description`), else None."""
+        words = self.masked[start:pos].split()[:2]
+        if len(words) < 2 or words[0] != "The" or words[1] not in _SPEAKING_ORG_NOUNS:
+            return None
+        return self._description(" ".join(words), pos)
+
+    def _relative_subject(self, start: int, verb_start: int) -> str | None:
+        """The person or organisation right before ", who" when that relative clause's verb
+        starts at `verb_start` ("…welcomed by Moss, who said"), else None."""
+        relative = _WHO_BEFORE_VERB.search(self.masked, start, verb_start)
+        if relative:
+            before = self.mentions_in(start, relative.start())
+            if (
+                before
+                and before[-1].end == relative.start()
+                and before[-1].entity.type in ("PERSON", "ORG")
+            ):
+                if before[-1].entity.type == "ORG":
+                    # "O'Reilly, an expert at Acme University, who said": the person the
+                    # appositive describes, not the body that ends it
+                    for m in reversed(before[:-1]):
+                        if m.entity.type == "PERSON" and _APPOSITIVE_UNTIL.fullmatch(
+                            self.masked, m.end, before[-1].start
+                        ):
+                            return m.entity.name
+                return before[-1].entity.name
+        return None
+
+    def _statement_before(self, sent_start: int) -> str | None:
+        """The author of the written text ("statement", "letter"…) the sentence before
+        `sent_start` names, else the organisation "it" refers to."""
+        i = bisect.bisect_right(self.sentences, sent_start - 1) - 1
+        if i >= 0:
+            nouns = list(_WRITTEN_NOUN.finditer(self.masked, self.sentences[i], sent_start))
+            if nouns:
+                author = self._author_of(nouns[-1].group(1), sent_start)
+                if author:
+                    return author
+        return self._resolve_pronoun("it", sent_start)
+
+    def _first_named(self, start: int, end: int, pos: int) -> str | None:
+        """The subject of a clause that has no attribution verb: its leading pronoun, else its
+        first person or organisation that is not the object of a preposition."""
+        clause = self.masked[start:end]
+        opener = _LEADING_ADVERBIAL.match(clause)
+        skip = opener.end() if opener else 0
+        words = clause[skip:].split()
+        if words and words[0].lower() in ("he", "she"):
+            return self._resolve_pronoun(words[0].lower(), start + skip)
+        named = self.mentions_in(start + skip, end)
+        for k, m in enumerate(named):
+            if m.entity.type not in ("PERSON", "ORG"):
+                continue
+            before = self.masked[max(start, m.start - 12) : m.start].split()
+            if before and before[-1].lower() in _PREPOSITIONS - {"by", "from"}:
+                continue
+            holder = named[k + 1] if k + 1 < len(named) else None
+            if holder and holder.entity.type == "PERSON" and self._modifies_role(m, holder):
+                return holder.entity.name  # "by AU spokesperson Noureddine Mezni": Mezni
+            return m.entity.name
+        for m in self.mentions_in(start, start + skip):
+            # "The new governor, Pavel Orlov, in his speech, offered:": a person set off by
+            # commas in the opening phrases is the subject they describe, when it opens the
+            # clause or follows the noun phrase that opens it ("Asked about his deputy, Ivan
+            # Petrov, …, the governor offered:" is the governor's)
+            if (
+                m.entity.type == "PERSON"
+                and self.masked[m.end : m.end + 1] == ","
+                and (
+                    not self.masked[start : m.start].strip()
+                    or _OPENING_NOUN_PHRASE.match(self.masked[start : m.start])
+                )
+            ):
+                return m.entity.name
+        return None
+
+    def _speaker_in(self, start: int, end: int, pos: int, allow_pronoun: bool = True) -> str:
+        """The speaker named in text[start:end] (a person, else an organisation or place); "" if unnamed."""
+        return self._named_in(start, end, pos, allow_pronoun) or ""
+
+    def _named_in(self, start: int, end: int, pos: int, allow_pronoun: bool) -> str | None:
+        words = self.masked[start:end].split()
+        while words and (words[-1].lower() in _AUX or _ADVERB.fullmatch(words[-1])):
+            words.pop()  # "he has said", "she once said", "Moss quickly denied"
+        if allow_pronoun and words and words[-1].lower() in _PRONOUNS:
+            # "He argued that if Moss wins, “…”": resolved from where the pronoun stands
+            at = self.masked.rfind(words[-1], start, end)
+            return self._resolve_pronoun(words[-1].lower(), at if at >= 0 else pos)
+        if not allow_pronoun and words and words[0].lower() in _PRONOUNS:
+            return self._resolve_pronoun(words[0].lower(), pos)
+        inside = [m for m in self.mentions_in(start, end) if m.end <= end]
+        lead = _LEADING_PHRASE.match(self.masked, start, end) if allow_pronoun else None
+        if lead and any(m.start >= lead.end() for m in inside):
+            # "Despite the claim by Press TV, a spokesperson for the IDF states": names in a
+            # leading prepositional phrase are not the subject that follows it
+            inside = [m for m in inside if m.start >= lead.end()]
+        if allow_pronoun and len(inside) > 1 and self._next_to_verb(inside[-2], inside[-1], end):
+            # "Mayor Ann Lee condemned it and the Red Cross said", "Brushing off Reid, who
+            # called it …, Moss stressed": the name right before the verb, opening a clause of
+            # its own, is its subject, whatever its kind and the names before it
+            return inside[-1].entity.name
+        if _UNNAMED_OPENERS.match(self.masked[start:end]):
+            # "an unnamed U.S. official", "one aid official in Port Sudan": a speaker left
+            # unnamed; a place, or a name after "from"/"in", only says where that one is
+            inside = [m for m in inside if m.entity.type != "PLACE" and not self._located(m)]
+        if allow_pronoun:
+            inside = self._subject_candidates(inside, start, end)
+        for kind in ("PERSON", "ORG"):
+            found = [m for m in inside if m.entity.type == kind and not self._the_thing(m)]
+            if found and allow_pronoun:
+                # "Leader Ann Reid and Speaker Jo Lee responded": the first of the pair speaks
+                while len(found) > 1 and _AND_TITLES.fullmatch(
+                    self.masked, found[-2].end, found[-1].start
+                ):
+                    found.pop()
+                return found[-1].entity.name
+            if kind == "PERSON":  # "Moss's lawyer did respond, saying": not Moss
+                found = [m for m in found if not self._owner_of_role(m)]
+            if found:
+                if len(found) > 1 and self._modifies_role(found[0], found[1]):
+                    return found[1].entity.name  # "said Acme lawyer Ann Reid": Reid
+                return found[0].entity.name
+        places = [m for m in inside if m.entity.type == "PLACE"]
+        if not allow_pronoun:  # "The man focused on Australia, saying": not Australia
+            places = [m for m in places if not self._object_within(m, start)]
+        if (
+            places
+            and (
+                not allow_pronoun
+                or self._is_subject(places[-1], end)
+                # "The spokesperson for Birmingham Airport added": the place the role speaks for
+                or (
+                    self._role_of(places[-1])
+                    and self._after_preposition(places[-1])
+                    # "the British ambassador in Iraq said": where the role is held, not for whom
+                    and self.masked[: places[-1].start].split()[-1:] not in (["in"], ["near"])
+                )
+            )
+        ):
+            return places[-1].entity.name if allow_pronoun else places[0].entity.name
+        if allow_pronoun and not inside and len(words) <= 6 and words[:1] in (["He"], ["She"]):
+            # "She went on to say, “…”", "He then told reporters": the clause's own subject
+            return self._resolve_pronoun(words[0].lower(), start)
+        # 'the company noted that … PET …, “…”': the body meant comes before its description
+        return self._description(self.masked[start:end], min(pos, end), start)
+
+    def _modifies_role(self, name: _Mention, holder: _Mention) -> bool:
+        """'Trump lawyer Rudy Giuliani', 'Liberal strategist Scott Reid': whether only
+        lower-case words ending with a role word stand between the two names (the first then
+        names whom the second works for, not who speaks)."""
+        words = self.masked[name.end : holder.start].split()
+        return (
+            0 < len(words) <= 3
+            and all(w.islower() and w.isalpha() for w in words)
+            and words[-1] in load_gazetteer().role_words
+        )
+
+    def _subject_candidates(self, inside: list[_Mention], start: int, end: int) -> list[_Mention]:
+        """Mentions before a verb that can be its subject: in the verb's own clause, not the object
+        of a preposition ("lawyer for Moss"), not inside an appositive ("Reid, a friend of Moss,
+        said"), not a possessive modifier ("Moss's lawyer") when another name is there."""
+        clause = self.masked[start:end]
+        # each search only when the clause holds what any match must (a literal word, a comma)
+        including = _INCLUDING_ASIDE.search(clause) if "including" in clause else None
+        if including:  # "Fifty officials, including Moss and Reid, signed": examples, no subject
+            inside = [
+                m for m in inside if not including.start() <= m.start - start < including.end()
+            ]
+        trailing = _TRAILING_APPOSITIVE.search(clause) if "," in clause else None
+        aside = trailing  # ", who paid for Reid, said": an aside
+        if aside and not aside.group().rstrip().endswith(","):
+            aside = None  # ", which Moss has called": the relative clause's own verb
+        breaks = [
+            b for b in _CLAUSE_BREAK.finditer(clause) if not (aside and b.start() >= aside.start())
+        ]
+        if breaks and breaks[-1].group().strip() == "who":
+            # "Cate Reid, who is the chief of the Acme Commission also supports it, saying":
+            # the person the relative clause describes, not a name inside it
+            at = start + breaks[-1].start()
+            person = [m for m in inside if m.end <= at][-1:]
+            if (
+                person
+                and person[0].entity.type == "PERSON"
+                and self.masked[person[0].end : at].strip() in (",", "")
+            ):
+                return person
+        if breaks:  # "X welcomed it but said": with no name after the break, X is still the subject
+            cut = start + breaks[-1].end()
+            after_break = [m for m in inside if m.start >= cut]
+            if after_break or not _OWN_SUBJECT.search(self.masked, cut, end):
+                inside = after_break or inside
+            else:  # "X wrote that …, but … and officials said": the last clause's own subject
+                inside = []
+        # "with Moss calling it …": after "with", a name is the subject of the participle
+        participle = bool(_PARTICIPLE_AT.match(self.masked, end))
+        kept: list[_Mention] = []  # here: the objects of prepositions, "by A and B" both
+        for m in inside:
+            before = self.masked[max(start, m.start - 20) : m.start].split()
+            if len(before) > 1 and (
+                before[-1].rstrip(".") in _TITLE_WORDS or before[-1] in load_gazetteer().titles
+            ):
+                # "at St. Ann's said", "for Dr. Moss", "ascribed to President Dorne": the
+                # title's preposition
+                before.pop()
+            if not before:
+                continue
+            word = before[-1].lower()
+            if word in _ARTICLES and len(before) > 1:
+                word = before[-2].lower()  # "to play for the Acme Federation, saying": its object
+            if word == "by" and len(before) > 1 and before[-2].lower() in _AUTHORED_BY:
+                continue  # "The letter, signed by Moss, said": Moss wrote it
+            if (word in _PREPOSITIONS and not (participle and word == "with")) or (
+                word == "and" and kept and m.start - kept[-1].end <= 6
+            ):
+                kept.append(m)
+        # "analysts at Barclays said": people named by their role speak for the body after it
+        kept = [m for m in inside if m not in kept] or [m for m in kept if self._role_of(m)]
+        appositive = trailing  # the search above, on the same clause
+        by_role = appositive is None and (appositive := self._role_appositive(clause)) is not None
+        if appositive and _COORDINATED.match(appositive.group()):
+            appositive = None  # "…, something Reid saw, and Moss had said": a clause of its own
+        if (
+            appositive
+            and not by_role  # ", Dean of Acme Law School": its names are objects of "of"
+            and not appositive.group().rstrip().endswith(",")
+            and appositive.group()[1:].split()[0].lower() not in ("the", "a", "an")
+            and any(
+                m.start >= start + appositive.start() and m.entity.type == "PERSON" for m in kept
+            )
+        ):  # "In a post to Reid, council leader Moss writes": the subject after an adverbial
+            appositive = None
+        if appositive and any(
+            m.start < start + appositive.start() and m.entity.type in ("PERSON", "ORG")
+            for m in kept
+        ):
+            kept = [m for m in kept if m.start < start + appositive.start()]
+        plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
+        if not plain:  # "Acme's attorney Stoltz said": the attorney speaks, not Acme
+            kept = [m for m in kept if not self._owner_of_role(m)]
+        return [m for m in (plain or kept) if not self._object_relative(m)]
+
+    def _role_appositive(self, clause: str) -> re.Match[str] | None:
+        """', Dean of UC Berkeley School of Law' before the verb: an appositive opening with a
+        capitalised role word ("Erwin Chemerinsky, Dean of … called it"), else None."""
+        found = _ROLE_APPOSITIVE.search(clause)
+        if found and found.group(1).lower() in load_gazetteer().role_words:
+            return found
+        return None
+
+    def _owner_of_role(self, m: _Mention) -> bool:
+        """Whether a possessive name is followed by a role word ("Acme's lawyer")."""
+        after = _POSSESSIVE_AFTER.match(self.masked, m.end)
+        if after is None:
+            return False
+        word = _WORD_AFTER.match(self.masked, after.end() - 1)
+        return word is not None and word.group(1) in load_gazetteer().role_words
+
+    def _role_of(self, m: _Mention) -> bool:
+        """'analysts at Barclays', 'a spokesman for Acme': a role word before the preposition."""
+        before = self.masked[max(0, m.start - 40) : m.start].split()
+        if before and before[-1].lower() in _ARTICLES:
+            before.pop()  # "a spokesperson for the Department"
+        if len(before) < 2:
+            return False
+        role = before[-2].lower()
+        if role in _WRITTEN_TEXTS and before[-1].lower() in ("by", "from"):
+            return True  # '“…” a statement by the Revenue Office said': its author
+        roles = load_gazetteer().role_words
+        return role in roles or (role.endswith("s") and role[:-1] in roles)
+
+    def _object_relative(self, m: _Mention) -> bool:
+        """'the protesters Wikinews interviewed said': a name between a plural noun and a verb
+        of its own is the subject of a relative clause, not of the attribution verb."""
+        before = self.masked[max(0, m.start - 20) : m.start].split()
+        after = _WORD_AFTER.match(self.masked, m.end)
+        if not before or after is None:
+            return False
+        verb = after.group(1)
+        return (
+            before[-1].islower()
+            and before[-1].endswith("s")
+            and before[-1] not in _NOT_PLURAL_NOUNS  # "But, as Moss pointed out:"
+            and verb.endswith("ed")
+            and not VERB.match(self.masked, after.start(1))  # "pointed out", not "pointed"
+        )
+
+    def _next_to_verb(self, previous: _Mention, mention: _Mention, verb_start: int) -> bool:
+        """Whether `mention` is the subject right before the verb at `verb_start` (past
+        auxiliaries and adverbs), opening a clause after the `previous` name's ("Lee condemned
+        it and the Red Cross said", "After meeting Lee, Acme said"), not the second of a pair
+        ("Ann Reid and Jo Lee said"), a possessor ("Acme's lawyer said") or a name in a
+        phrase describing the one before ("Ann Lee of the Red Cross said")."""
+        between = self.masked[previous.end : mention.start]
+        breaks = [*_NAMES_BREAK.finditer(between)]
+        return (
+            bool(breaks)
+            and not _PREPOSITIONS.intersection(between[breaks[-1].end() :].lower().split())
+            and self._is_subject(mention, verb_start)
+            and not self._the_thing(mention)
+            and not _POSSESSIVE_AFTER.match(self.masked, mention.end)
+            and not _AND_TITLES.fullmatch(self.masked, previous.end, mention.start)
+        )
+
+    def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
+        """A place speaks only as the subject right before the verb ("Qatar said", "Qatar has
+        also said"), not "in Murcia, said"."""
+        between = self.masked[mention.end : verb_start].split()
+        if any(w not in _AUX and not _ADVERB.fullmatch(w) for w in between):
+            return False
+        before = self.masked[max(0, mention.start - 12) : mention.start].split()
+        return not before or before[-1].lower() not in (
+            "in",
+            "at",
+            "from",
+            "of",
+            "to",
+            "near",
+            "across",
+            "for",
+        )
+
+    def _description(self, phrase: str, pos: int, phrase_start: int = -1) -> str | None:
+        """'the Syrian army' → 'Syrian army'; 'the agency' → the organisation meant; 'a relative' → None."""
+        phrase = _TRAILING_AUX.sub("", phrase)  # "The commission has argued": "The commission"
+        on_behalf = _ON_BEHALF.search(phrase)
+        if on_behalf:  # "a spokesperson for the union said": the union speaks
+            phrase = "the " + on_behalf.group(1)
+        clause = [
+            c for c in _CLAUSE_SPLIT.split(phrase.strip()) if c.strip() and not _RELATIVE.match(c)
+        ]  # "The 21-year-old Spaniard, who grew up in Murcia, said": the description
+        while len(clause) > 1 and _PARTICIPLE_ASIDE.match(clause[-1]):
+            clause.pop()  # "The vice president, anticipating a debate, said": the description
+        last = clause[-1] if clause else ""
+        spokes = _BODY_SPOKESPERSON.match(last)
+        if spokes and spokes.group(1).lower() in _SPEAKING_ORG_NOUNS:  # "A company spokesman said"
+            return self._body_nearby(pos)
+        trailing = _LAST_THE.search(last)
+        role_only = False
+        if (  # 'Calling it a “…” the archbishop said': a role named at the clause's end
+            trailing
+            and trailing.start() > 0
+            and trailing.group().split()[-1] in load_gazetteer().role_words
+        ):
+            last, role_only = trailing.group(), True
+        words = last.split()
+        if [w.lower() for w in words] == ["police"]:  # "In a statement, police said": Acme Police
+            for m in reversed(self.mentions_in(max(0, pos - 3000), pos)):
+                if m.entity.type == "ORG" and "police" in m.entity.name.lower().split():
+                    return m.entity.name
+            return None
+        if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
+            return None
+        rest = [w.strip(".,") for w in words[1:]]
+        if (
+            len(rest) > 2
+            and rest[-2] == "of"
+            and rest[-3].lower() in _GOVERNING_NOUNS
+            and rest[-1][:1].isupper()
+        ):
+            # "the government of Georgia said", "The foreign ministry of Ghana": that country
+            return self._country_named(rest[-1:])
+        rest[-1] = _TIME_PREFIX.sub("", rest[-1])  # "the now-governor", "the then-minister"
+        gaz = load_gazetteer()
+        head = rest[-1].lower()
+        sentence_start = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
+        if head in gaz.role_words:  # "the prosecutor added": the person named in that role
+            holder = self._described_holder(rest, sentence_start)
+            if not holder and head in _SPOKES_WORDS and len(rest) == 1:
+                # "An Interpol spokesperson said …. The spokesperson added": the body
+                return self._spokes_body(head, sentence_start)
+            if not holder and len(rest) == 1 and head not in _SPOKES_WORDS:
+                # 'in what the judge called “…”. … US District Judge Diane Humetewa told': a
+                # role no one held before, named with its holder in the sentences after
+                holder = self._role_holder_after(head, pos)
+            if holder or role_only or _qualifiers(rest):  # only its named holder
+                return holder
+            # no one named in that role: the person who opens or speaks the sentence before
+            # ("Brell, who scored twice, …. ‘…,’ the winger said"), never one it acts on ("The
+            # court jailed Hale. … the judge said": nobody)
+            return self._leading_person_before(sentence_start, head)
+        if any(w[:1].isupper() for w in rest) and rest[-1].islower():
+            if head == "government" and all(w[:1].isupper() for w in rest[:-1]):
+                country = self._country_named(rest[:-1])
+                if country:  # "the Swiss government said": Switzerland, as annotated
+                    return country
+            name = " ".join(rest)  # "the Syrian army": a group speaks; it becomes an entity
+            at = self.masked.rfind(name, 0, pos)
+            if at < 0:
+                at = self.masked.find(name, pos, pos + 300)  # '“…,” the Valdorian army said'
+            if at >= 0:
+                self.described[name] = (at, at + len(name))
+            return name
+        if gaz.known.get(rest[-1]) == "GROUP" or rest[0].endswith("-year-old"):
+            if len(rest) == 1 and rest[0].endswith("s") and rest[0][:1].isupper():
+                # "The Liberals have defended it": the group speaks, not a person before
+                return rest[0] if self.types.get(rest[0]) == "GROUP" else None
+            return self._subject_before(sentence_start, "PERSON", None)
+        if head in _WRITTEN_TEXTS and len(rest) <= 2:  # '“…,” the statement added'
+            return self._author_of(head, min(pos, phrase_start) if phrase_start >= 0 else pos)
+        if head not in _SPEAKING_ORG_NOUNS:
+            # "A spokesperson for the airport said": the one body or place of the article
+            # whose name ends with that noun ("Birmingham Airport")
+            bodies = [
+                name
+                for name, kind in self.types.items()
+                if kind in ("ORG", "PLACE") and name.rsplit(None, 1)[-1].lower() == head
+            ]
+            if len(rest) == 1 and not bodies and head.isalpha():
+                # "The Economist magazine asserts …. the magazine claims": the body the same
+                # noun stood beside when the article brought it in
+                return self._introduced_as(head, phrase_start if phrase_start >= 0 else pos)
+            return bodies[0] if len(bodies) == 1 and len(rest) == 1 else None
+        before = [m for m in self.mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
+        for m in reversed(before):
+            if head in m.entity.name.lower():
+                return m.entity.name
+        return self._subject_before(pos, "ORG", None)
+
+    def _introduced_as(self, noun: str, before: int) -> str | None:
+        """The organisation an earlier use of the lower-case `noun` stood right beside ("The
+        Economist magazine", "the magazine The Economist"), at its latest use before `before`."""
+        lower = re.compile(rf"\b{noun}\b")  # "the memo", not "the Downing Street Memo"
+        uses = [m.start() for m in lower.finditer(self.masked, max(0, before - 2000), before)]
+        for use in reversed(uses):
+            for m in self.mentions_in(max(0, use - 80), use + len(noun) + 2):
+                word_before = self.masked[max(0, m.start - 30) : m.start].split()[-1:]
+                if m.entity.type != "ORG" or (
+                    word_before
+                    and word_before[0][:1].isalnum()
+                    and not word_before[0][:1].islower()
+                    and word_before[0] not in ("The", "A", "An")
+                ):
+                    continue  # "30A Network website": a name cut short is nobody to name
+                if m.end <= use and not self.masked[m.end : use].strip():
+                    return m.entity.name  # "The Economist magazine"
+                if m.start > use and not self.masked[use + len(noun) : m.start].strip():
+                    return m.entity.name  # "the magazine The Economist"
+        return None
+
+    def _leading_person_before(self, before: int, role: str) -> str | None:
+        """The likely subject of the sentences before `before` (`_subject_before`) when its
+        mention opens its sentence after names, titles and role words only ("Ireland captain
+        Doris", "Doris, who …") or follows a verb of speaking ("said co-author Ann Lee"), else
+        None (an object: "The court jailed Hale"; one a passive acts on, when `role`, the
+        speaking role noun, acts on people: "Venn was sentenced …. the judge said")."""
+        name = self._subject_before(before, "PERSON", None)
+        if name is None:
+            return None
+        mentions = [
+            m for m in self.mentions_in(max(0, before - 3000), before) if m.entity.name == name
+        ]
+        if not mentions:
+            return None
+        m = mentions[-1]
+        start = self.sentences[bisect.bisect_right(self.sentences, m.start) - 1]
+        lead = self.masked[self._after_closed_quotes(start, m.start) : m.start]
+        if VERB.search(lead):
+            return name
+        verb = _SUBJECT_VERB.match(self.masked, m.end, before)
+        passive = verb and (
+            _PASSIVE.match(self.masked, verb.start(1), before)
+            or _PASSIVE_IRREGULAR.match(self.masked, verb.start(1), before)
+        )
+        if passive:
+            after = _WORD_AFTER.match(self.masked, passive.end())
+            if (after is None or after.group(1) in _PREPOSITIONS) and (
+                role in _ACTING_ON_ROLES or (after is not None and after.group(1) == "by")
+            ):
+                # "Orla Venn, 41, was sentenced to …. “…,” the judge said": one acted on, by
+                # someone else, is not who the role noun names ("Tully was made captain ….
+                # the batsman said": a complement gives the role, so Tully; "Moro was recalled
+                # to the squad …. the striker said": a role no one acts on people in, so Moro)
+                return None
+        roles = load_gazetteer().role_words
+        words = re.findall(r"[\w'’-]+", lead)
+        if all(w[:1].isupper() or w.lower() in roles for w in words):
+            return name
+        return None
+
+    def _spokes_body(self, noun: str, before: int) -> str | None:
+        """The organisation whose spokesperson an earlier sentence named ("an Interpol
+        spokesperson", "a spokesman for Acme"), at the latest use of `noun` before `before`."""
+        pattern = _whole_word(noun)
+        uses = [m.start() for m in pattern.finditer(self.masked, max(0, before - 1500), before)]
+        for use in reversed(uses):
+            for m in self.mentions_in(max(0, use - 40), use + len(noun) + 40):
+                if m.entity.type != "ORG":
+                    continue
+                if m.end <= use and not self.masked[m.end : use].strip(" '’s"):
+                    return m.entity.name  # "an Interpol spokesperson", "Acme's spokesman"
+                gap = self.masked[use + len(noun) : m.start].split()
+                if m.start > use and gap[:1] in (["for"], ["of"], ["at"]) and len(gap) <= 2:
+                    return m.entity.name  # "a spokesman for (the) Acme"
+        return None
+
+    def _body_nearby(self, pos: int) -> str | None:
+        """'Acme said …. A company spokesman said': the first organisation of the sentence
+        before `pos` or of its own, else nobody (a spokesperson of a body named long before)."""
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        for k in (i, i - 1):
+            start = self.sentences[max(0, k)]
+            end = pos if k == i else self.sentences[i]
+            for m in self.mentions_in(start, end):
+                if m.entity.type == "ORG":
+                    return self._full_name(m.entity.name)
+        return None
+
+    def _full_name(self, name: str) -> str:
+        """'Halden' (of "Halden and Marsh said") → the one organisation named in full by it,
+        'Halden and Marsh Pharmaceuticals'; else the name itself."""
+        longer = [n for n, t in self.types.items() if t == "ORG" and n.startswith(name + " ")]
+        return longer[0] if len(longer) == 1 else name
+
+    def _described_holder(self, words: list[str], before: int) -> str | None:
+        """The earlier holder of a role described by `words` ("Crown prosecutor"): a lower-case
+        qualifier must be in the earlier use too ('the local health minister' is not 'Civil
+        Aviation Minister Puri'); time words ("former") and capitalised ones need not be."""
+        qualifiers = _qualifiers(words)
+        if qualifiers:
+            return self._role_holder(f"{qualifiers[-1]} {words[-1].lower()}", before)
+        return self._role_holder(words[-1].lower(), before)
+
+    def _author_of(self, noun: str, pos: int) -> str | None:
+        """'UNRWA said in a statement that …. “…,” the statement added': the person or body
+        whose statement (letter, report…) a sentence before `pos` (where the description
+        starts, or the quote it follows) named."""
+        pattern = _whole_word(noun)
+        uses = [m.start() for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
+        for use in reversed(uses):
+            agent = _AUTHOR_AFTER.match(self.masked, use + len(noun))
+            if agent:  # "The orange warning issued by Met Éireann": its author
+                for m in self.mentions_in(agent.end(), agent.end() + 1):
+                    if m.entity.type in ("PERSON", "ORG"):
+                        return m.entity.name
+            start, end = self.sentence_bounds(use)
+            start = self._after_closed_quotes(start, use)
+            verb = VERB.search(self.masked, use, end)
+            if verb and not VERB.search(self.masked, start, use):
+                # "In the letter to GitHub, EFF's attorney Stoltz said": the verb's subject
+                author = self._named_in(start, verb.start(), use, allow_pronoun=True)
+            else:  # "UNRWA said in a statement that": the clause's subject
+                author = self._first_named(start, use, use)
+            if author:
+                return author
+        return None
+
+    def _described_text_owner(self, head: str, pos: int) -> str | None:
+        """The holder of the role whose written text `head` describes: "the judge's statement"
+        (the judge named before), "a statement from the king"; a body ("the court's
+        summary") gives None."""
+        owner = _DESCRIBED_TEXT_OWNER.search(head) if "the" in head.lower() else None
+        if not owner:
+            return None
+        phrase = owner.group(1) or owner.group(2)
+        if phrase.split()[-1].lower() not in load_gazetteer().role_words:
+            return None  # "the court's summary": which court is not sure enough
+        return self._description(phrase, pos)
+
+    def _after_closed_quotes(self, start: int, pos: int) -> int:
+        """Where the sentence holding `pos` really starts: after the last quotation between
+        `start` and `pos` that ends with its own stop ('…fair use.”  The letter stressed'), which
+        the masked text, hiding that stop, joins to the sentence after it."""
+        k = bisect.bisect_left(self.open_marks, start)
+        while k < len(self.spans) and self.spans[k].close_mark < pos:
+            span = self.spans[k]
+            if self.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?"):
+                start = span.close_mark + 1
+            k += 1
+        return start
+
+    def _text_owner(self, noun: str, noun_end: int) -> str | None:
+        """The owner of "the <noun>" (a statement, an opinion…) that opens a sentence at
+        `noun_end`: the body after "of" ("the opinion of the Court"), else the author an
+        earlier sentence gave the same noun ("In the letter to Acme, Moss said")."""
+        owner = _OWNER_OF.match(self.masked, noun_end)
+        if owner:
+            return self._description(owner.group(1), noun_end)
+        return self._author_of(noun, noun_end - len(noun))
+
+    def _role_holder(self, role: str, before: int) -> str | None:
+        """The person an earlier sentence names in this role ("prosecutor Ann Lee", "Lee, the
+        prosecutor"): the name nearest to the role word's latest use before `before`."""
+        pattern = _whole_word(re.escape(role))
+        uses = [m.start() for m in pattern.finditer(self.masked, max(0, before - 4000), before)]
+        for use in reversed(uses):
+            near = [
+                m
+                for m in self.mentions_in(max(0, use - 80), use + 80)
+                if m.entity.type == "PERSON"
+                and (0 <= m.start - use - len(role) <= 40 or 0 <= use - m.end <= 40)
+            ]
+            if near:
+                return min(near, key=lambda m: abs(m.start - use)).entity.name
+        return None
+
+    def _role_holder_after(self, role: str, after: int) -> str | None:
+        """The person a later sentence of the next few hundred characters names by this role,
+        right after it as a title ("Judge Diane Humetewa") or after a comma ("Ann Lee, the
+        judge"): the first such name."""
+        pattern = _whole_word(re.escape(role))
+        for use in pattern.finditer(self.masked, after, min(len(self.masked), after + 600)):
+            for m in self.mentions_in(use.start() - 40, use.end() + 4):
+                if m.entity.type == "PERSON" and (
+                    0 <= m.start - use.end() <= 1
+                    or (0 <= use.start() - m.end <= 8 and "," in self.masked[m.end : use.start()])
+                ):
+                    return m.entity.name
+        return None
+
+    def _resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
+        gender = _PRONOUNS[pronoun]
+        if gender == "it":
+            return self._it_antecedent(pos)
+        return self._subject_before(pos, "PERSON", gender)
+
+    def _it_antecedent(self, pos: int) -> str | None:
+        """The organisation "it" at `pos` stands for: the subject of the nearest clause before
+        it that has one ('Acme said …. It added'), not the last body named ('…called by the
+        Union. It said'); when that subject is only described, the body it describes ('The
+        company cut …. It said') or the author of the text it describes ('The review urged ….
+        It also asks'), else nobody ('The appeal ruling lets …. It said')."""
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        stretches = []  # each sentence's stretches, the last first: a quotation closed by its
+        for k in range(i, max(-1, i - 6), -1):  # own stop ends one ('…on you.” It also urged')
+            start = self.sentences[k]
+            end = pos if k == i else self.sentences[k + 1]
+            cut = self._after_closed_quotes(start, end)
+            stretches += [(cut, end), (start, cut)] if cut > start else [(start, end)]
+        for start, end in stretches:
+            opening = _IT_CLAUSE_OPENING.match(self.masked, start, end)
+            if opening is None:
+                continue  # an empty stretch, or one opening with "it" itself: the same referent
+            at = opening.start(1)
+            if opening.group(2):  # "The court decision", "This report": a thing described
+                of_name = self.mentions_in(opening.end(3), opening.end(3) + 1)
+                if opening.group(3).endswith(" of ") and of_name:
+                    # "The government of Georgia announced …, in what it described as"
+                    phrase = self.masked[opening.start(2) : of_name[0].end]
+                    return self._description(phrase, at)
+                described = self._described_antecedent(opening.group(2), opening.group(3), end)
+                if described != "":
+                    return described
+            for m in self.mentions_in(at, end):
+                if m.entity.type == "ORG" and not self._object_of(m):
+                    return m.entity.name
+        return None
+
+    def _described_antecedent(self, determiner: str, words: str, end: int) -> str | None:
+        """What "it" stands for when a clause ending at `end` opens with `determiner` and the
+        lower-case `words` after it: the body a speaking noun of its noun phrase describes
+        ("The company", "The court decision"), else the author of the text one names ("The
+        review"), else None (a thing); "" when a name follows the noun ("The group Acme")."""
+        noun_phrase: list[str] = []
+        for word in _WORDS.findall(words.split(",")[0])[:4]:
+            if word in _AUX or _ADVERB.fullmatch(word) or VERB.fullmatch(word):
+                break  # "The company also said", "The review urged"
+            noun_phrase.append(word)
+        else:
+            if "," not in words and len(words.split()) == len(noun_phrase) < 4:
+                return ""  # "The group Acme Relief said": its name follows
+        for k, word in enumerate(noun_phrase):
+            if word in _SPEAKING_ORG_NOUNS:
+                phrase = " ".join(["the", *noun_phrase[: k + 1]])
+                return self._description(phrase, end)
+        texts = [w for w in noun_phrase if w in _TEXT_NOUNS]
+        if texts and determiner.lower() != "a":
+            return self._author_of(texts[-1], end)
+        return None
+
+    def _subject_before(self, pos: int, kind: str, gender: str | None) -> str | None:
+        """The first fitting entity of the nearest earlier sentence that has one (its likely subject)."""
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        paragraphs_crossed = 0
+        chained = 0  # sentences the same pronoun runs through ("…,” he said. ¶ He added …)
+        same = _whole_word("he" if gender == "m" else "she") if gender in ("m", "f") else None
+        k = i + 1
+        while k > max(0, i - 5 - chained):
+            k -= 1
+            start = self.sentences[k]
+            end = pos if k == i else self.sentences[k + 1]
+            found = [
+                m
+                for m in self.mentions_in(start, end)
+                if m.entity.type == kind
+                and self._gender_fits(m.entity, gender)
+                and not self._attributive(m)
+            ]
+            if (
+                found
+                and kind == "PERSON"
+                and _UNNAMED_OPENERS.match(self.masked[start:end])
+                and all(self._located(m) for m in found)
+            ):
+                return None  # "One customer, a nurse from Swindon, said …. She added"
+            if found and kind == "PERSON" and gender:
+                if self._pronoun_before(start, found[0].start, gender):
+                    continue  # "…, he had criticized Bush's handling. He told": the same "he"
+                # "for Kuroyedov's dismissal, although Baltin said": a possessor is no subject
+                found = [
+                    m for m in found if not _POSSESSIVE_AFTER.match(self.masked, m.end)
+                ] or found
+                found = [m for m in found if not self._object_of(m)] or found
+                if all(self._object_of(m) for m in found):
+                    continue  # "the election of Barack Obama …. He told": not the subject
+            if found and kind == "ORG":
+                # "urged governments to work with the UN. It also asks": "it" is no object
+                found = [m for m in found if not self._object_of(m)]
+                if not found:
+                    continue
+            if found:
+                speaking = [m for m in found if self._speaks_after(m)]
+                if kind == "PERSON" and speaking:  # "Moss said … while Reid wrote …. He added"
+                    return speaking[-1].entity.name
+                return found[0].entity.name
+            if kind == "PERSON" and _UNNAMED_OPENERS.match(self.masked[start:end]):
+                return None
+            described = _DESCRIBED_SUBJECT.match(self.masked[start:end]) if gender else None
+            if kind == "PERSON" and described:
+                head = described.group(2)
+                if head in load_gazetteer().role_words:  # "The IATA boss said that": its holder
+                    holder = self._described_holder([*described.group(1).split(), head], start)
+                    if holder is None and head in _SPOKES_WORDS:
+                        # "The Acme spokesman expressed …. “…,” he said": whom he speaks for
+                        return self._spokes_body(head, end)
+                    return holder
+                if head in _PERSON_NOUNS:  # "The masked man on the video said": unnamed
+                    return None
+            if same and k < i and same.search(self.masked, start, end):
+                # '“…,” he said. ¶ “…” ¶ He added': the pronoun of a sentence naming no one
+                # is the same one, which the sentences before it name
+                chained += 1
+                paragraphs_crossed = 0
+            elif k < i and start in self.paragraph_starts:  # not the pronoun's own paragraph
+                paragraphs_crossed += 1
+                if paragraphs_crossed > 2:
+                    break
+        return None
+
+    def _speaks_after(self, m: _Mention) -> bool:
+        """Whether a speech verb follows the name ("Moss said"), also past the comma closing an
+        appositive the name ends ("The correspondent for Acme, Fred Weir, told")."""
+        if SPEECH_AFTER.match(self.masked, m.end):
+            return True
+        return (
+            self.masked[m.start - 2 : m.start] == ", "
+            and self.masked[m.end : m.end + 1] == ","
+            and SPEECH_AFTER.match(self.masked, m.end + 1) is not None
+        )
+
+    def _pronoun_before(self, start: int, end: int, gender: str) -> bool:
+        """Whether a subject pronoun of `gender` opens the clause that runs up to `end`
+        ("In a lunch, which …, he had criticized Bush's …"), not a leading clause ("Asked
+        whether he sees it, Moss laughed")."""
+        pronoun = "he" if gender == "m" else "she"
+        clause = self.masked[start:end].rsplit(",", 1)[-1]
+        return _whole_word(pronoun).search(clause) is not None
+
+    def _object_of(self, mention: _Mention) -> bool:
+        """'the election of Barack Obama', 'a letter to Moss', 'working with the UN': a name
+        after a preposition (and its article)."""
+        before = self.masked[max(0, mention.start - 18) : mention.start].split()
+        if before[-2:] in (["according", "to"], ["According", "to"]):
+            return False  # "…, according to Moss. “…,” he said": the credited source speaks on
+        if len(before) > 1 and before[-1].lower() in _ARTICLES:
+            before.pop()
+        return bool(before) and before[-1].lower() in _OBJECT_PREPOSITIONS
+
+    def _after_preposition(self, mention: _Mention) -> bool:
+        """'a protester from Kibera', 'a lawyer for Moss': a name after any preposition."""
+        before = self.masked[max(0, mention.start - 12) : mention.start].split()
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+    def _object_within(self, mention: _Mention, start: int) -> bool:
+        """Whether a preposition after `start` governs the name ('focused on Australia')."""
+        before = self.masked[start : mention.start].split()
+        while len(before) > 1 and before[-1][:1].isupper():
+            before.pop()  # "on South Australia": the name's own first words
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+    def _located(self, mention: _Mention) -> bool:
+        """'a nurse from Swindon', 'an official in Port Sudan': a name after a preposition of
+        place (an organisation there is whom the speaker works for: 'an official from Acme')."""
+        before = self.masked[max(0, mention.start - 30) : mention.start].split()
+        while len(before) > 1 and before[-1][:1].isupper():
+            before.pop()  # "in Port Sudan": the name's own first words
+        word = before[-1].lower() if before else ""
+        if len(before) > 1 and before[-2].lower() in _WRITTEN_TEXTS:
+            return False  # "a statement from Moss's office": its author, not a place
+        return word in _LOCATIVE and mention.entity.type != "ORG"
+
+    def _country_named(self, words: list[str]) -> str | None:
+        """The place of the article that `words` name or whose people they name ("United
+        States", "Swiss" → "Switzerland", "Israeli" → "Israel"), else None."""
+        said = " ".join(words)
+        stem = _DEMONYM_COUNTRIES.get(said, said)
+        aliases = load_gazetteer().aliases  # "UK" and "Britain" are "United Kingdom"
+        stem = aliases.get(stem.casefold(), stem)
+        places = [n for n, kind in self.types.items() if kind == "PLACE"]
+        for name in places:
+            if name == stem or aliases.get(name.casefold()) == stem:
+                return name
+        if len(words) == 1 and len(said) > 4:
+            for name in places:  # "Israeli" → "Israel", "Lebanese" → "Lebanon"
+                if " " not in name and len(name) > 3 and said[:4] == name[:4]:
+                    return name
+        return None
+
+    def _the_thing(self, mention: _Mention) -> bool:
+        """'The Minister for the Environment said': a one-word "person" right after "the" is
+        a thing or a portfolio, not someone who speaks."""
+        return (
+            mention.entity.type == "PERSON"
+            and " " not in mention.entity.name
+            and self.masked[max(0, mention.start - 4) : mention.start].lower() == "the "
+        )
+
+    def _attributive(self, mention: _Mention) -> bool:
+        """'the Moss decision', 'the Moss report': a name used as a modifier is no one's subject."""
+        return (
+            self.masked[max(0, mention.start - 4) : mention.start].lower() == "the "
+            and mention.entity.type == "PERSON"
+            and self.masked[mention.end : mention.end + 2][1:2].islower()
+        )
+
+    def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        said = self._article_gender(entity)
+        if said is not None:
+            return said == gender
+        first = entity.name.split()[0]
+        return self.first_names.get(first, "u") in ("u", gender)
+
+    def _article_gender(self, entity: Entity) -> str | None:
+        """The sex the article itself gives a person, by a title before one of its mentions
+        ("Mr Lee", "Mullah Omar") or the noun of an appositive after one ("Lee, a spokeswoman
+        for …", "Lee, his wife,"); None when it gives none, or both."""
+        found = self._genders.get(entity.name, "")
+        if found == "":
+            seen = set()
+            for m in entity.mentions:
+                title = self.text[max(0, m.start - 9) : m.start].split()[-1:]
+                if title and title[0] in _GENDERED_TITLES:
+                    seen.add(_GENDERED_TITLES[title[0]])
+                noun = _APPOSITIVE_NOUN.match(self.text, m.end, m.end + 60)
+                if noun and _LIST_GOES_ON.match(self.text, noun.end()):
+                    noun = None  # "Paul Ames, his wife, and their sons": a list, no appositive
+                if noun and noun.group(1) in _GENDERED_NOUNS:
+                    seen.add(_GENDERED_NOUNS[noun.group(1)])
+            found = seen.pop() if len(seen) == 1 else None
+            self._genders[entity.name] = found
+        return found
+
+    def _unnamed_paragraph_between(self, start: int, end: int) -> bool:
+        """Whether a whole paragraph of text naming nobody lies between two quotes: the speaker
+        of the first is not carried over it ("…,” Moss said. ¶ Tickets sold out. ¶ “…”)."""
+        lo = bisect.bisect_right(self.paragraph_starts, start)
+        hi = bisect.bisect_right(self.paragraph_starts, end) - 1
+        for k in range(lo, hi):
+            p_start, p_end = self.paragraph_starts[k], self.paragraph_starts[k + 1]
+            if _ANY_WORD.search(self.masked, p_start, p_end) and not any(
+                m.entity.type in ("PERSON", "ORG") for m in self.mentions_in(p_start, p_end)
+            ):
+                return True
+        return False
+
+    def _continues_previous(self, prev: QuoteSpan, span: QuoteSpan, prev_tail: bool) -> bool:
+        """A quote standing alone right after an attributed one continues it (news convention)."""
+        gap = self.masked[prev.close_mark + 1 : span.open_mark]
+        participle_gap = bool(
+            _PARTICIPLE_GAP.match(gap) or _SAME_SUBJECT_GAP.match(gap)
+        ) and not self.mentions_in(prev.close_mark, span.open_mark)
+        if not prev_tail and _ANY_WORD.search(gap) and not participle_gap:
+            return False
+        if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
+            return False
+        stops = len(_STOP.findall(gap)) - len(_TITLE_STOP.findall(gap))  # "said Dr. Reid. “…”"
+        if len(gap) > 160 or stops > 1:
+            return False
+        sent_start, _ = self.sentence_bounds(span.open_mark)
+        # '…,” Moss said. “…all.” “And…”': a quotation closed by its own stop ends a sentence
+        sent_start = self._after_closed_quotes(sent_start, span.open_mark)
+        return not self.masked[sent_start : span.open_mark].strip(" \t\n\"“‘'")
