@@ -20,6 +20,10 @@ from collections.abc import Callable, Mapping
 from rich.cells import cell_len
 
 _SEQUENCE = re.compile(r"\x1b\[([0-9;?<>=]*)([ -/]*[@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
+# What a sequence cut by the end of a read looks like: an escape alone, a CSI without its final
+# byte ("\x1b[38;5;2"), an OSC without its terminator. `_SEQUENCE`'s last branch would take
+# "\x1b[" for a whole two-character sequence and leave its parameters as text.
+_CUT = re.compile(r"\x1b(?:\[[0-9;?<>=]*[ -/]*|\][^\x07\x1b]*\x1b?)?")
 
 
 class Terminal:
@@ -36,7 +40,7 @@ class Terminal:
         sequence cut at the end waits for the rest."""
         data, self._held = self._held + data, ""
         escape = data.rfind("\x1b")
-        if escape >= 0 and not _SEQUENCE.match(data, escape):
+        if escape >= 0 and _CUT.fullmatch(data, escape):
             data, self._held = data[:escape], data[escape:]
         at = 0
         for match in _SEQUENCE.finditer(data):

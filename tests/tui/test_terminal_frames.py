@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.articles import save_articles
@@ -67,3 +69,15 @@ def test_headlines_are_drawn_whole_after_a_wide_sources_pane_joins(tmp_path):
     assert len(rows) == 6, "\n".join(lines)
     for row in rows:  # each row whole: its unread dot, then its date, its feed and its title
         assert "▕●   11-" in row, "\n".join(lines)
+
+
+@pytest.mark.parametrize("cut", range(1, 24))
+def test_the_test_terminal_holds_a_sequence_cut_between_two_reads(cut):
+    # A read may end inside a sequence ("\x1b[38;5;2" | "22m"): its parameters are no text.
+    output = "\x1b[1;1Hab\x1b[38;5;222;48;5;234mcd\x1b[2;3Hef"
+    terminal = Terminal(10, 2)
+
+    terminal.feed(output[:cut])
+    terminal.feed(output[cut:])
+
+    assert terminal.lines() == ["abcd      ", "  ef      "]
