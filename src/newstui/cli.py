@@ -1350,14 +1350,14 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     data = [
         {
             "id": r.id,
-            "name": hide_passwords(r.name),
+            "name": r.name,  # names and errors come from the store with passwords as ***
             "kind": r.kind,
             "url": r.url and hide_passwords(r.url),
             "tags": list(r.tags),
             "articles": r.articles,
             "unread": r.unread,
             "last_fetched": r.last_fetched,
-            "last_error": r.last_error and hide_passwords(r.last_error),
+            "last_error": r.last_error,
             "failures": r.failures,
             "next_try": r.waiting_until(now),
         }
