@@ -11,7 +11,7 @@ from newstui.nlp.quotes import QuoteSpan, find_quote_spans, reported_fragment, s
 from newstui.nlp.segment import datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
-RULES_VERSION = "19"
+RULES_VERSION = "20"
 
 
 class RulesView(NamedTuple):

@@ -447,6 +447,11 @@ _AUTHOR_AFTER: Final = re.compile(
     r"s?\s+(?:(?:\w+\s+)?(?:issued|signed|written|released|published|posted|sent|put out)"
     r"\s+by|from)\s+(?:the\s+)?"
 )
+# '“…,” read a report by the IMF', 'reads a statement issued by Acme': the author after the noun
+_ISSUED_BY: Final = re.compile(
+    r"s?\s+(?:(?:\w+\s+)?(?:issued|signed|written|released|published|posted|sent|put out)\s+)?"
+    r"(?:by|from)\s+(?:the\s+)?"
+)
 # 'The opinion of the Court, released on Wednesday, read': the body that owns the text
 _OWNER_OF: Final = re.compile(r"\s+of\s+(the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
 # '“…”, the letter read.': a written text named before, reading out after the quotation

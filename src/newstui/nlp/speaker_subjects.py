@@ -32,6 +32,7 @@ from newstui.nlp.speaker_cues import (
     _GENDERED_TITLES,
     _GOVERNING_NOUNS,
     _INCLUDING_ASIDE,
+    _INITIALS_STOP,
     _IT_CLAUSE_OPENING,
     _LAST_THE,
     _LEADERS_RULE,
@@ -1054,7 +1055,12 @@ class _SubjectFinder:
             return False
         if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
             return False
-        stops = len(_STOP.findall(gap)) - len(_TITLE_STOP.findall(gap))  # "said Dr. Reid. “…”"
+        # "said Dr. Reid. “…”", "issued by U.S. spokesman Carl M. Benning. “…”": no stops
+        stops = (
+            len(_STOP.findall(gap))
+            - len(_TITLE_STOP.findall(gap))
+            - len(_INITIALS_STOP.findall(gap))
+        )
         if len(gap) > 160 or stops > 1:
             return False
         sent_start, _ = self.sentence_bounds(span.open_mark)

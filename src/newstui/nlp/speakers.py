@@ -35,6 +35,7 @@ from newstui.nlp.speaker_cues import (
     _INITIALS_STOP,
     _INTRODUCING,
     _INVERTED,
+    _ISSUED_BY,
     _IT_READ,
     _LABEL,
     _LABEL_AS,
@@ -510,7 +511,8 @@ class SpeakerFinder(_SubjectFinder):
                     return m.entity.name  # '“…”, reads an Acme press release'
             if any(w[:1].isupper() for w in read_by.group(1).split()):
                 return None  # its author is named there, by a name no entity holds
-            return self._author_of(read_by.group(2), span.open_mark)
+            issuer = self._issuer_after(base + read_by.end(2), base + len(tail))
+            return issuer or self._author_of(read_by.group(2), span.open_mark)
         read_by = _TEXT_READ_AFTER.match(tail)
         if read_by:  # '“…”, the letter read.': the text's author
             return self._author_of(read_by.group(1), span.open_mark)
@@ -653,6 +655,27 @@ class SpeakerFinder(_SubjectFinder):
                 return lead[0].entity.name
             return None
         return self._speaker_in(base, base + subject_end, span.close_mark)
+
+    def _issuer_after(self, at: int, end: int) -> str | None:
+        """'“…,” read a statement issued by Acme spokesman Carl Benning': the person or body
+        after "by", "issued by" or "from" that follows a written text's noun at `at` (a person named
+        in that phrase after titles and roles, else the body that opens it)."""
+        agent = _ISSUED_BY.match(self.masked, at, end)
+        if agent is None:
+            return None
+        stop = _PHRASE_STOP.search(self.masked, agent.end(), end)
+        found = [
+            m
+            for m in self.mentions_in(agent.end(), stop.start() if stop else end)
+            if m.entity.type in ("PERSON", "ORG")
+        ]
+        for m in found:
+            between = self.masked[agent.end() : m.start].lower().split()
+            if m.entity.type == "PERSON" and not _PREPOSITIONS.intersection(between):
+                return m.entity.name  # "issued by U.S. Commerce spokesman Carl Benning"
+        if found and not self.masked[agent.end() : found[0].start].strip():
+            return found[0].entity.name  # "a report by the International Monetary Fund"
+        return None
 
     def _attribution_sentence(self, span: QuoteSpan, tail: str, verb: re.Match[str]) -> bool:
         """'“…support” EU Trade Commissioner Ann Lee said.': a quotation that opens its sentence,

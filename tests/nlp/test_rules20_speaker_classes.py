@@ -1,0 +1,40 @@
+"""Rules-20 speaker mechanisms, each pinned by invented sentences (no article text): who a
+credit names after a quotation (r19-speak.md)."""
+
+from __future__ import annotations
+
+from extracted import speakers as _speakers
+
+
+def test_read_a_statement_issued_by_a_spokesman_credits_that_spokesman(extractor) -> None:
+    text = (
+        "The Valdorian Trade Office will review the duties on imported steel.\n\n"
+        '"Open markets need fair rules," read a statement issued by Trade Office spokesman '
+        'Carl Benning. "The review is only the first step in a long process."'
+    )
+    assert _speakers(extractor, text) == ["Carl Benning", "Carl Benning"]
+
+
+def test_read_a_report_by_a_body_credits_that_body(extractor) -> None:
+    text = (
+        "Spending in Valdoria slowed for a third month in May.\n\n"
+        '"Weak hiring may weigh more on spending than forecast," read a report by the Global '
+        "Credit Institute's annual outlook."
+    )
+    assert _speakers(extractor, text) == ["Global Credit Institute"]
+
+
+def test_a_statement_released_by_lawyers_for_someone_is_not_their_client(extractor) -> None:
+    text = (
+        '"We will appeal this ruling at once," reads a statement released by lawyers for Ann Marsh.'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_initials_in_a_credit_do_not_stop_the_next_quote_continuing_it(extractor) -> None:
+    text = (
+        "The council met on Tuesday.\n\n"
+        '"We have heard the residents," said council leader Laura E. Jones of the U.S. Green '
+        'Party. "The plan will be changed before the vote."'
+    )
+    assert _speakers(extractor, text) == ["Laura E. Jones", "Laura E. Jones"]
