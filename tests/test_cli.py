@@ -823,13 +823,14 @@ def test_a_bad_config_fails_with_one_line_naming_the_file_and_line(
     assert re.search(rf"(:{line}\b|line {line}\b)", error), error
 
 
-def test_a_missing_explicit_config_reads_as_empty_and_stays_missing(db_path, tmp_path, capsys):
+def test_a_missing_explicit_config_is_one_error_line_and_stays_missing(db_path, tmp_path, capsys):
     missing = tmp_path / "nope.toml"
     run = Cli(db_path, missing, capsys)
 
-    assert run("fetch") == 0  # issue 8: only the commands that write the config create it
+    assert run("fetch") == 1  # issue 8: only the commands that write the config create it
 
-    assert "0 of 0 sources ok" in run.out
+    assert one_line(run.err).startswith(f"newstui: {missing}: config file not found")
+    assert "sources ok" not in run.out
     assert not missing.exists()
 
 

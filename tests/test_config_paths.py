@@ -9,7 +9,6 @@ import pytest
 
 from newstui.cli import main
 from newstui.config import example_config_text
-from newstui.tui.app import NewstuiApp
 
 
 @pytest.fixture(autouse=True)
@@ -41,10 +40,59 @@ def missing_config(
 
 @pytest.mark.parametrize(
     "command",
-    [["fetch"], ["feeds"], ["list"], ["opml", "export"], ["import", "{here}"], ["sync"]],
+    [
+        ["fetch"],
+        ["fetch", "--json"],
+        ["feeds"],
+        ["opml", "export"],
+        ["sync"],
+        ["cleanup"],
+        ["filters"],
+        ["remove", "World"],
+        ["download", "1"],
+    ],
     ids=lambda c: " ".join(c),
 )
-def test_reading_commands_treat_a_missing_config_as_empty_and_leave_it_missing(
+def test_a_named_config_that_does_not_exist_is_one_error_line_for_commands_that_read_it(
+    capsys: pytest.CaptureFixture[str],
+    missing_config: tuple[Path, list[str]],
+    command: list[str],
+) -> None:
+    """A typo in --config or NEWSTUI_CONFIG is said, not read as an empty config (a fetch of an
+    empty config dropped every configured source from the database)."""
+    path, options = missing_config
+    code, out, err = newstui(capsys, *options, *command)
+    assert code == 1
+    if "--json" in command:
+        error = json.loads(out)
+        assert (error["kind"], error["source"]) == ("config", str(path))
+        assert error["error"].startswith(f"{path}: config file not found")
+    else:
+        [line] = err.splitlines()
+        assert line.startswith(f"newstui: {path}: config file not found (check the path")
+        assert "newstui add URL" in line
+    assert not path.exists()
+
+
+def test_a_typo_in_the_config_path_keeps_the_stored_feeds(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, feed_server
+) -> None:
+    feed_server.serve_file("/feed.xml", "rss2.xml")
+    db, real = tmp_path / "x.db", tmp_path / "feeds.toml"
+    code, _out, err = newstui(
+        capsys, "--db", str(db), "--config", str(real), "add", feed_server.url("/feed.xml")
+    )
+    assert code == 0, err
+    before = sources(capsys, db)
+    assert any(source["articles"] for source in before)
+    typo = tmp_path / "feed.toml"
+    code, _out, err = newstui(capsys, "--db", str(db), "--config", str(typo), "fetch")
+    assert code == 1 and "config file not found" in err
+    assert sources(capsys, db) == before
+
+
+@pytest.mark.parametrize("command", [["list"], ["import", "{here}"]], ids=lambda c: c[0])
+def test_commands_that_do_not_read_the_config_ignore_a_missing_one(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     missing_config: tuple[Path, list[str]],
@@ -55,20 +103,19 @@ def test_reading_commands_treat_a_missing_config_as_empty_and_leave_it_missing(
     note.write_text("A note.\n\nWith a body.", "utf-8")
     args = [part.replace("{here}", str(note)) for part in command]
     code, _out, err = newstui(capsys, *options, *args)
-    assert "config file not found" not in err
+    assert code == 0, err
     assert not path.exists()
-    if command == ["sync"]:
-        assert code == 1 and "no [sync] table" in err
-    else:
-        assert code == 0, err
 
 
-def test_fetch_with_a_missing_config_fetches_nothing(
-    capsys: pytest.CaptureFixture[str], missing_config: tuple[Path, list[str]]
+def test_the_default_config_path_missing_is_a_first_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    _path, options = missing_config
-    code, out, _err = newstui(capsys, *options, "fetch", "--json")
-    assert code == 0 and json.loads(out) == []
+    db = str(tmp_path / "x.db")
+    code, _out, err = newstui(capsys, "--db", db, "feeds")  # (which does not make the file)
+    assert code == 0, err
+    code, _out, err = newstui(capsys, "--db", db, "opml", "export")
+    assert code == 0, err
+    assert (tmp_path / "xdg-config" / "newstui" / "feeds.toml").exists()  # from the example
 
 
 def test_add_creates_a_missing_config_from_the_example_like_a_first_run(
@@ -99,19 +146,17 @@ def test_opml_import_creates_a_missing_config_from_the_example(
     assert example_config_text().splitlines()[0] in path.read_text("utf-8")
 
 
-async def test_the_app_starts_on_a_missing_config_as_an_empty_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_app_with_a_named_config_that_does_not_exist_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], missing_config: tuple[Path, list[str]]
 ) -> None:
-    from newstui.cli import _config
-
-    path = tmp_path / "new" / "feeds.toml"
-    monkeypatch.setenv("NEWSTUI_CONFIG", str(path))
-    config = _config(path, explicit=True)
-    assert config.feeds == () and config.local == () and not path.exists()
-    app = NewstuiApp(tmp_path / "x.db", config)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert app.is_running
+    path, options = missing_config
+    code, _out, err = newstui(capsys, *options)
+    assert code == 1
+    assert err.splitlines() == [
+        f"newstui: {path}: config file not found (check the path, or create it with "
+        "`newstui add URL` or `newstui opml import FILE`)"
+    ]
+    assert not path.exists()
 
 
 # --- options given once stay until changed ------------------------------------------------------

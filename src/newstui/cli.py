@@ -661,20 +661,30 @@ def _config_path(args: argparse.Namespace) -> Path:
 def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
     """The config. A file that does not exist yet is created from the example on first use of the
     default path; a command that writes the config (`add`; `opml import` makes it itself) reads
-    the example and writes the file only when it succeeds; otherwise (an explicit
-    --config/NEWSTUI_CONFIG path read by fetch, the app, sync…) it reads as empty."""
-    from newstui.config import Config, ensure_config, example_config_text, load_config, parse_config
+    the example and writes the file only when it succeeds. An explicit --config/NEWSTUI_CONFIG
+    path that does not exist is an error for every other command: read as empty, a typo would
+    let `fetch` drop every configured source from the database."""
+    from newstui.config import ensure_config, example_config_text, load_config, parse_config
 
-    explicit = explicit or bool(os.environ.get("NEWSTUI_CONFIG"))
     if not path.exists():
         if writes:
             return parse_config(path, example_config_text())
-        if not explicit:
-            ensure_config(path)
-        else:
-            return Config(path)
+        if _explicit_config(explicit):
+            raise ConfigError(_MISSING_CONFIG.format(path=path), source=str(path))
+        ensure_config(path)
     with _about(str(path)):
         return load_config(path)
+
+
+_MISSING_CONFIG = (
+    "{path}: config file not found (check the path, or create it with `newstui add URL` or "
+    "`newstui opml import FILE`)"
+)
+
+
+def _explicit_config(option: bool) -> bool:
+    """Whether the config path was named (--config or NEWSTUI_CONFIG), not the default one."""
+    return option or bool(os.environ.get("NEWSTUI_CONFIG"))
 
 
 @contextlib.contextmanager
@@ -730,12 +740,12 @@ def run(args: argparse.Namespace) -> int:
         with Library.open(db_path) as library:
             return CONFIGURED_COMMANDS[command](args, library, config)
     optional: Config | None = None
-    if command == "feeds" and not args.demo and _config_path(args).exists():
-        from newstui.config import load_config
-
-        # configured sources are listed before their first fetch
-        with _about(str(_config_path(args))):
-            optional = load_config(_config_path(args))
+    if command == "feeds" and not args.demo:
+        # configured sources are listed before their first fetch (a default path not made yet:
+        # nothing configured, and `feeds` does not make it)
+        path = _config_path(args)
+        if path.exists() or _explicit_config(explicit_config):
+            optional = _config(path, explicit_config)
     with Library.open(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
 
