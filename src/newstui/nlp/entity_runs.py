@@ -36,7 +36,9 @@ from newstui.nlp.entity_words import (
     _MONTH_PREPOSITIONS,
     _MONTHS,
     _NUMBER_AFTER,
+    _SAINT_HEADED,
     _SAINT_PLACE,
+    _SAINT_PLACE_BEFORE,
     _SENTENCE_OPENERS,
     _WEEKDAYS,
     COMPASS,
@@ -264,15 +266,21 @@ class _RunFinder(_TypingFinder):
 
     def _saint_names_a_place(self, run: list[Token], i: int, n_title: int) -> bool:
         """'St. Thomas, Ontario', 'Saint Marys, Georgia': a saint's name that ends the run right
-        before ", " and a known place is a town, not a person called by a title."""
-        if n_title != 1 or run[i].text not in ("St", "Saint") or not 1 <= len(run) - i - 1 <= 2:
+        before ", " and a known place is a town, not a person called by a title; so is one after
+        "in"/"at"/"near" ("held in Saint Vincent and the Grenadines"), and one the text names
+        with a body's or place's head noun ("Saint Francis Hospital … Saint Francis said")."""
+        if n_title != 1 or run[i].text not in ("St", "Saint"):
+            return False
+        if i == 0 and self._word_before(run[0].start) in _SAINT_PLACE_BEFORE:
+            return True
+        if not 1 <= len(run) - i - 1 <= 2:
             return False
         if self.saint_places is None:  # every "St. X, Place" of the text: "the St. X plant" too
             self.saint_places = {
                 m.group(1)
                 for m in _SAINT_PLACE.finditer(self.text)
                 if self.gaz.known.get(m.group(2)) == "PLACE"
-            }
+            } | {m.group(1) for m in _SAINT_HEADED.finditer(self.text) if m.group(2) in self.heads}
         return strip_possessive(" ".join(t.text for t in run[i + 1 :])) in self.saint_places
 
     def _glued_heading(self, run: list[Token]) -> int:

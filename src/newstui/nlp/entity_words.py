@@ -146,6 +146,13 @@ _MASTHEAD_WORDS: Final = frozenset("Monitor Statesman Examiner Courier Inquirer 
 _SAINT_PLACE: Final = re.compile(
     r"S(?<=\bS)(?:t\.?|aint) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?), ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\b"
 )
+# "Saint Francis Hospital", "St. Luke's Medical Center": a saint's name, then up to two capitalised
+# words, the last a head noun (checked by the caller) — the text's later "Saint Francis" is the body.
+_SAINT_HEADED: Final = re.compile(
+    r"S(?<=\bS)(?:t\.?|aint) ([A-Z][\w’'-]*?)(?:['’]s)?(?: [A-Z][\w’'-]*)? ([A-Z][a-z]+)\b"
+)
+# Words before a saint's name that make it a place ("held in Saint Vincent", "at St. Mary's").
+_SAINT_PLACE_BEFORE: Final = frozenset("in at near into inside outside".split())
 # A noun after "<firm> <country>" that makes the two a relation, not a national arm.
 _RELATION_AFTER: Final = re.compile(
     r" (?:[a-z]+ )?(?:dispute|row|deal|talks|contract|crash|case|summit|ties|relations|"
