@@ -38,3 +38,29 @@ def test_initials_in_a_credit_do_not_stop_the_next_quote_continuing_it(extractor
         'Party. "The plan will be changed before the vote."'
     )
     assert _speakers(extractor, text) == ["Laura E. Jones", "Laura E. Jones"]
+
+
+def test_a_described_thing_that_cannot_speak_is_no_group_speaker(extractor) -> None:
+    text = (
+        "The talks broke down on Monday. The Portuguese request, noted the Harbor Times, "
+        '"came far too late to matter to anyone".'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_a_described_newspaper_is_no_group_speaker(extractor) -> None:
+    text = (
+        "Britain's The Daily Courier criticised the minister. The British newspaper described "
+        'the budget as "a dead end for growth and for jobs" in an editorial.'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_a_described_army_or_air_force_still_speaks_as_a_group(extractor) -> None:
+    army = (
+        "Fighting resumed near the border. The Syrian army said it had "
+        '"repelled every attack made on the town overnight".'
+    )
+    air_force = army.replace("Syrian army", "Russian air force")
+    assert _speakers(extractor, army) == ["Syrian army"]
+    assert _speakers(extractor, air_force) == ["Russian air force"]

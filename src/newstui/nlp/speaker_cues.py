@@ -152,6 +152,12 @@ _SPEAKING_ORG_NOUNS: Final = frozenset(
     "government police army military court council authority commission office board charity network "
     "committee foundation association institute tribunal panel".split()
 )
+# What "the Syrian army", "the Israeli side" may name as a group of speakers: the bodies above
+# and collectives of people ("the Syrian request", "the British newspaper" name no group)
+_DESCRIBED_SPEAKERS: Final = _SPEAKING_ORG_NOUNS | frozenset(
+    "embassy consulate delegation leadership side administration regime navy presidency "
+    "mission parliament senate team campaign camp media press force".split()
+)
 # Verbs after which a name may be the speaker ("said Mensah:"); after "told" or "asked" it is the
 # listener ("Mensah told Reuters:").
 _SAY_THEN_SPEAKER: Final = frozenset(

@@ -26,6 +26,7 @@ from newstui.nlp.speaker_cues import (
     _CLAUSE_SPLIT,
     _COORDINATED,
     _DEMONYM_COUNTRIES,
+    _DESCRIBED_SPEAKERS,
     _DESCRIBED_SUBJECT,
     _DESCRIBED_TEXT_OWNER,
     _GENDERED_NOUNS,
@@ -559,7 +560,13 @@ class _SubjectFinder:
             # ("Brell, who scored twice, …. ‘…,’ the winger said"), never one it acts on ("The
             # court jailed Hale. … the judge said": nobody)
             return self._leading_person_before(sentence_start, head)
-        if any(w[:1].isupper() for w in rest) and rest[-1].islower():
+        if (
+            any(w[:1].isupper() for w in rest)
+            and rest[-1].islower()
+            # "The British newspaper described …", "The Portuguese request, pointed out …": a
+            # thing that cannot speak, or one named elsewhere, is no group of speakers
+            and (head in _DESCRIBED_SPEAKERS or head.endswith("s"))
+        ):
             if head == "government" and all(w[:1].isupper() for w in rest[:-1]):
                 country = self._country_named(rest[:-1])
                 if country:  # "the Swiss government said": Switzerland, as annotated
