@@ -327,6 +327,11 @@ _FACILITY_PAIRS: Final = frozenset(
     for centre in ("Center", "Centre")
 )
 _FACILITY_LAST: Final = frozenset(pair.rsplit(" ", 1)[-1] for pair in _FACILITY_PAIRS)
+# Heads of place names that are also businesses' names ("Ama Hotel", "the Bo Gallery"): a list
+# of businesses may hold them (not a street, a town or a river).
+_TRADING_PLACES: Final = frozenset(
+    "Hotel Gallery Inn Tavern Lodge Motel Hostel Resort Theatre Theater Ranch Plaza Arena".split()
+)
 # A licence or copyright line closing an item: "Source: Wikinews, licensed CC BY 2.5 (© Wikinews
 # contributors)." Its names credit the text; they are not what the article is about.
 _CREDIT_MARKS: Final = re.compile(r"©|\bCC BY\b|\bCreative Commons\b|\bAll rights reserved\b")

@@ -54,6 +54,7 @@ from newstui.nlp.entity_cues import (
     _TERM_SPLIT,
     _THING_AFTER,
     _TICKER_AFTER,
+    _TRADING_PLACES,
     _UNIT_HEADS,
     _UNIT_ORDINAL,
     _abbreviation_tail,
@@ -986,6 +987,12 @@ class _EntityFinder(_RunFinder):
             if (
                 cand.strength < 3
                 and cand.type != "GROUP"
+                and not (
+                    cand.type == "PLACE"
+                    and cand.strength >= 2
+                    and cand.text.rsplit(" ", 1)[-1] not in _TRADING_PLACES
+                )  # "Harbour Street", "Old Town": its own name says it is a place, where a
+                # business may be, not one (but "Ama Hotel", "Bo Gallery" trade)
                 and cand.words <= 4
                 and not _NAME_GOES_ON.match(self.text, cand.end)
                 and not _HAS_DIGIT.search(cand.text)
