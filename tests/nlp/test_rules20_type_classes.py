@@ -26,3 +26,40 @@ def test_a_list_of_businesses_keeps_a_street_or_a_town_a_place(
     extractor, text, found, absent
 ) -> None:
     check_names(extractor, text, found, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        (
+            "Quorvex Dynamics resigned from the trade body on Monday.",
+            [("Quorvex Dynamics", "ORG")],
+            [("Quorvex Dynamics", "PERSON")],
+        ),
+        (
+            "Tamsin Properties was fined for the delay, the regulator said.",
+            [("Tamsin Properties", "ORG")],
+            [("Tamsin Properties", "PERSON")],
+        ),
+        (
+            "An analyst with Orrin Broking, Ada Kell, said the shares were cheap.",
+            [("Orrin Broking", "ORG"), ("Ada Kell", "PERSON")],
+            [],
+        ),
+    ],
+)
+def test_a_name_ending_in_a_trade_is_a_company(extractor, text, found, absent) -> None:
+    check_names(extractor, text, found, absent)
+
+
+def test_a_company_named_again_by_its_first_word_is_one_company(extractor) -> None:
+    text = (
+        "Valdor Foods made a bid for the bakery on Tuesday. The final value will change as the "
+        "Valdor share price moves, explained Valdor."
+    )
+    check_names(extractor, text, [("Valdor Foods", "ORG")], ["Valdor", ("Valdor Foods", "PERSON")])
+
+
+def test_a_first_word_that_is_a_known_name_stays_its_own(extractor) -> None:
+    text = "The BBC said so on Monday. BBC News later ran the story in full."
+    check_names(extractor, text, [("BBC", "ORG")], [])

@@ -638,7 +638,8 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
     """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name;
     one word only when it is a body's head noun ("Parliament" after "Parliament of Ruritania")."""
     orgs = _org_names(groups)
-    org_words = load_gazetteer().org_words
+    gaz = load_gazetteer()
+    org_words = gaz.org_words
     by_lead: dict[str, list[str]] = {}  # "Serum Institute" → its longer names
     for k, full in orgs.items():
         for joint in _OF_IN:
@@ -716,12 +717,26 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
     if not _names_a_company(groups):
         return  # most articles name no "… Company" or "… Group": nothing to look for
     orgs = _org_names(groups)
+    gaz = load_gazetteer()
+    org_words = gaz.org_words
     by_lead: dict[str, list[str]] = {}
+    two_words: list[tuple[str, str]] = []
     for k, full in orgs.items():
         words = full.split()
         if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
             for n in range(1, len(words)):
                 _add_to(by_lead, " ".join(words[:n]).rstrip(","), k)  # "Staples, Inc."
+        elif (
+            len(words) == 2
+            and words[1] in org_words
+            and words[0] not in org_words
+            and words[0] not in gaz.known  # "BBC" is no short form of "BBC News"
+            and not _is_acronym(words[0])
+        ):
+            two_words.append((words[0], k))
+    for lead, k in two_words:  # "Kraft" after "Kraft Foods" (a suffix's name comes first:
+        if lead not in by_lead:  # "WebSource" is "WebSource Media, L.L.C.", not "… Media")
+            _add_to(by_lead, lead, k)
     if not by_lead:
         return
     weak_people = {  # '“…,” Brannock said': one word typed a person by its verb alone
@@ -738,13 +753,16 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
 
 
 def _names_a_company(groups: dict[str, list[Candidate]]) -> bool:
-    """Whether a name of several words ends with a company suffix ("Ford Motor Company"):
-    `c.text.rsplit(" ", 1)[-1]` of each, cut at its last space without making a list."""
+    """Whether a name of several words ends with a company suffix ("Ford Motor Company") or
+    is two words, the last a body's ("Kraft Foods"): `c.text.rsplit(" ", 1)[-1]` of each, cut
+    at its last space without making a list."""
+    org_words = load_gazetteer().org_words
     for cands in groups.values():
         for c in cands:
             if c.words > 1:
                 text = c.text
-                if text[text.rfind(" ") + 1 :].rstrip(".") in _COMPANY_SUFFIXES:
+                last = text[text.rfind(" ") + 1 :]
+                if last.rstrip(".") in _COMPANY_SUFFIXES or (c.words == 2 and last in org_words):
                     return True
     return False
 
