@@ -50,6 +50,7 @@ from newstui.nlp.entity_cues import (
     _STORM_HEADS,
     _STORM_NAME,
     _STORM_STARTS,
+    _STYLE_OPENERS,
     _TERM_CONNECTORS,
     _TERM_SPLIT,
     _THING_AFTER,
@@ -57,6 +58,7 @@ from newstui.nlp.entity_cues import (
     _TRADING_PLACES,
     _UNIT_HEADS,
     _UNIT_ORDINAL,
+    _WORD_AFTER,
     _abbreviation_tail,
     _by_start,
     _has_of_or_for,
@@ -965,8 +967,25 @@ class _EntityFinder(_RunFinder):
                     and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
                     and not (kind == "PERSON" and cand.text.startswith("The "))  # a title
                     and not (kind == "PERSON" and _is_acronym(cand.text))  # "Ann Lee, MP,"
+                    and not (kind == "PERSON" and self._names_an_office(cand))
                 ):
                     cand.type, cand.strength = kind, 1
+
+    def _names_an_office(self, cand: Candidate) -> bool:
+        """'Ann Lee, Shadow Minister for …', 'the First Lady, Ann Lee', 'Ann Lee, Bishop-Emeritus
+        of …', 'His Royal Highness, Prince Bo': words beside a person that name an office or a
+        style (a title or role word after them or ending them, "His"/"Her" or "The" opening
+        them), not someone's name; a given name among them makes them a name."""
+        words = cand.text.split()
+        if words[0] in _STYLE_OPENERS:
+            return True
+        gaz = self.gaz
+        if any(w in gaz.first_names for w in words):
+            return False
+        after = _WORD_AFTER.match(self.text, cand.end)
+        if after and (after.group(1) in gaz.titles or after.group(1).lower() in gaz.role_words):
+            return True
+        return all(part in gaz.titles for part in strip_possessive(words[-1]).split("-"))
 
     def _untype_brief(self, members: list[Candidate]) -> None:
         """'Minister for Education, Science and Training, Julie Bishop': the fields of a brief, up
