@@ -64,3 +64,28 @@ def test_a_described_army_or_air_force_still_speaks_as_a_group(extractor) -> Non
     air_force = army.replace("Syrian army", "Russian air force")
     assert _speakers(extractor, army) == ["Syrian army"]
     assert _speakers(extractor, air_force) == ["Russian air force"]
+
+
+def test_a_credit_after_listed_quotes_counts_for_the_first_of_them(extractor) -> None:
+    text = (
+        'A strategist at Harlow Capital Management said: "We suspect the economy is weakening '
+        '... and the market is struggling," "And the bank chose today to get tough on prices," '
+        "says Tom Reeve."
+    )
+    assert _speakers(extractor, text) == ["Tom Reeve", "Tom Reeve"]
+
+
+def test_quotes_listed_after_one_verb_are_its_subjects_not_the_reported_clauses(extractor) -> None:
+    text = (
+        "Senator Craig Emmett spoke on Tuesday. Emmett later said that the Harbor Party was "
+        '"soft on tax cheats", "soft on tax cheating party donors and all of its members".'
+    )
+    assert _speakers(extractor, text) == ["Craig Emmett", "Craig Emmett"]
+
+
+def test_a_quote_ending_its_own_sentence_is_not_listed_with_the_next(extractor) -> None:
+    text = (
+        'Ann Lee opened the meeting. "We will appeal the ruling." "We expect to win," said '
+        "Tom Marsh."
+    )
+    assert _speakers(extractor, text) == ["Ann Lee", "Tom Marsh"]

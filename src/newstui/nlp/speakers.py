@@ -43,6 +43,7 @@ from newstui.nlp.speaker_cues import (
     _LABEL_HEADS,
     _LABELLED_BY,
     _LEADING_ADVERBIAL,
+    _LISTED_GAP,
     _NAMING_VERB,
     _NESTED_SAYING,
     _NOT_A_VERB,
@@ -96,6 +97,7 @@ from newstui.nlp.speaker_cues import (
     _TEXT_READ_AFTER,
     _TOLD_VERBS,
     _TOPIC_BEFORE,
+    _UNCREDITED,
     _VERB_BEFORE_COMMA,
     _WRITTEN_FROM,
     VERB,
@@ -139,7 +141,36 @@ class SpeakerFinder(_SubjectFinder):
             out.append(speaker or None)
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
-        return self._fullest_forms(out)
+        return self._fullest_forms(self._listed_alike(out))
+
+    def _listed_alike(self, speakers: list[str | None]) -> list[str | None]:
+        """'…was “soft on tax cheats”, “soft on donors”': quotations listed in one sentence (only
+        a comma, "and" or "or" between them) are one speaker's words. A credit after the last
+        of them counts for those before it; else the first one's speaker for those after."""
+        listed = [
+            i
+            for i in range(1, len(self.spans))
+            if speakers[i - 1] != speakers[i]
+            and self._listed_after(self.spans[i - 1], self.spans[i])
+        ]
+        if not listed:
+            return speakers
+        out = list(speakers)
+        for i in reversed(listed):  # '“…,” “…,” says Jim Paulsen': the credit after the last
+            if out[i] and self.how[i] == "after" and self.how[i - 1] in _UNCREDITED:
+                out[i - 1] = out[i]
+        for i in listed:
+            if out[i - 1] and out[i] != out[i - 1] and self.how[i] in _UNCREDITED:
+                out[i] = out[i - 1]
+        return out
+
+    def _listed_after(self, first: QuoteSpan, then: QuoteSpan) -> bool:
+        """Whether `then` follows `first` in a list of quotations of one sentence: a comma, "and",
+        "or" or "but" between them, or only a space after a quotation ending with a comma."""
+        gap = self.text[first.close_mark + 1 : then.open_mark]
+        if "\n" in gap or not _LISTED_GAP.fullmatch(gap):
+            return False
+        return bool(gap.strip()) or self.text[first.start : first.end].rstrip()[-1:] == ","
 
     def _fullest_forms(self, speakers: list[str | None]) -> list[str | None]:
         """Each person speaker by the article's fullest name of them: "Ann Lee" is "Ann B. Lee"
