@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,7 +16,6 @@ from urllib.parse import urlsplit
 from textual import work
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config, FeedConfig, LocalConfig, Settings, load_config, remove_source
@@ -35,14 +35,9 @@ if TYPE_CHECKING:
     from newstui.tui.widgets.sources import SourcesPane
 
 
-def loaded_detail(
-    screen: Screen[None], row: ArticleRow, detail: ArticleDetail | None
-) -> ArticleDetail | None:
-    """`detail` when it is the selected row's article; otherwise says it is still loading."""
-    if detail is None or detail.article.row.id != row.id:
-        screen.notify("The article is still loading.", severity="warning")
-        return None
-    return detail
+def article_text(detail: ArticleDetail) -> str:
+    """The article as plain text, as `newstui show` prints it (for the pager and `|`)."""
+    return render_article_text(detail.article, detail.analysis).plain
 
 
 @dataclass(eq=False, repr=False)
@@ -85,17 +80,45 @@ class ArticleActions(ScreenMixin):
     if TYPE_CHECKING:
 
         def load_detail(self, article_id: int) -> Worker[None]: ...
+        def load_held_detail(self, article_id: int) -> None: ...
         def show_view(self, view: View, select_id: int | None = None) -> None: ...
         def selected_source(self) -> FeedRow | None: ...
 
     _last_pipe = ""  # the last command the article was piped to
     _last_mark: tuple[tuple[int, ...], dict[str, bool]] | None = None  # what `u` undoes
+    # An action asked for before its article's detail loaded (`j v` in one burst), and the
+    # article it waits for.
+    _waiting: tuple[int, Callable[[ArticleDetail], object]] | None = None
 
     def _row(self) -> ArticleRow | None:
         row = self.headlines.selected
         if row is None:
             self.notify("No article selected.", severity="warning")
         return row
+
+    def with_detail(self, then: Callable[[ArticleDetail], object]) -> None:
+        """Call `then` with the selected article's detail: now when it has loaded, else once it
+        loads (as Enter opens it then); moving to another article first drops it."""
+        row = self._row()
+        if row is None:
+            return
+        detail = self.detail
+        if detail is not None and detail.article.row.id == row.id:
+            then(detail)
+            return
+        self._waiting = (row.id, then)
+        self.load_held_detail(row.id)
+
+    def detail_loaded(self, article_id: int, detail: ArticleDetail | None) -> None:
+        """The selected article's detail loaded (None: it is gone): run what waited for it."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and detail is not None and waiting[0] == article_id:
+            waiting[1](detail)
+
+    def cursor_on(self, article_id: int) -> None:
+        """The cursor is on `article_id`: an action waiting for another article is dropped."""
+        if self._waiting is not None and self._waiting[0] != article_id:
+            self._waiting = None
 
     def article_opened(self, row: ArticleRow) -> None:
         """The user opened an article to read: mark it read if the settings say so."""
@@ -195,9 +218,9 @@ class ArticleActions(ScreenMixin):
 
     def action_open_link_number(self) -> None:
         """Ask for n and open link [n] of the open article (the numbers of its link list)."""
-        row = self._row()
-        if row is None or (detail := loaded_detail(self, row, self.detail)) is None:
-            return
+        self.with_detail(self._ask_link_number)
+
+    def _ask_link_number(self, detail: ArticleDetail) -> None:
         links = listed_links(detail.article)
         if not links:
             self.notify("This article has no links.", severity="warning")
@@ -254,17 +277,11 @@ class ArticleActions(ScreenMixin):
             text = f"No browser available (set `browser` or $BROWSER). The link: {link}"
             self.post_message(Notice(text, "warning"))
 
-    def _article_text(self) -> str | None:
-        """The open article as plain text (as `newstui show` prints it), or None."""
-        row = self._row()
-        if row is None or (detail := loaded_detail(self, row, self.detail)) is None:
-            return None
-        return render_article_text(detail.article, detail.analysis).plain
-
     def action_pager(self) -> None:
-        text = self._article_text()
-        if text is None:
-            return
+        self.with_detail(self._page)
+
+    def _page(self, detail: ArticleDetail) -> None:
+        text = article_text(detail)
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", prefix="newstui-", suffix=".txt", delete=False
         ) as file:
@@ -280,9 +297,10 @@ class ArticleActions(ScreenMixin):
                 os.unlink(file.name)
 
     def action_pipe(self) -> None:
-        text = self._article_text()
-        if text is None:
-            return
+        self.with_detail(self._ask_pipe)
+
+    def _ask_pipe(self, detail: ArticleDetail) -> None:
+        text = article_text(detail)
 
         def chosen(command: str | None) -> None:
             if not command:

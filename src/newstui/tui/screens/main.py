@@ -317,6 +317,7 @@ class MainScreen(
             self._detail_timer.stop()
             self._detail_timer = None
         article_id = message.row.id
+        self.cursor_on(article_id)
         if not self.first_screen_shown:
             self._first_detail = article_id
             return
@@ -352,10 +353,16 @@ class MainScreen(
             self.article_opened(row)
         else:
             self._open_on_load = row.id
-            if self._detail_timer is not None:  # held back while keys moved in a refresh
-                self._detail_timer.stop()
-                self._detail_timer = None
-                self.load_detail(row.id)
+            self.load_held_detail(row.id)
+
+    def load_held_detail(self, article_id: int) -> None:
+        """Load the selected article now when a timer holds its load back (the cursor moved
+        in a refresh, or within DETAIL_INTERVAL of the last load)."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+            self._last_detail = monotonic()
+            self.load_detail(article_id)
 
     @work(thread=True, group="detail", exclusive=True, exit_on_error=False)
     def load_detail(self, article_id: int) -> None:
@@ -373,6 +380,7 @@ class MainScreen(
             self.detail = None
             self.reader.show_message("This article is no longer stored.")
             self.sidebar.show_message("No article selected")
+            self.detail_loaded(message.article_id, None)
             return
         self.detail = message.detail
         self.reader.show(message.detail)
@@ -382,6 +390,7 @@ class MainScreen(
         if self._open_on_load == message.article_id or reading:
             self._open_on_load = None
             self.article_opened(selected)
+        self.detail_loaded(message.article_id, message.detail)
 
     def selected_source(self) -> FeedRow | None:
         """The feed or local source the user means: highlighted in Sources when that pane has

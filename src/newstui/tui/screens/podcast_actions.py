@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,6 @@ from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
 from newstui.tui.mixins import ScreenMixin
-from newstui.tui.screens.article_actions import loaded_detail
 from newstui.tui.shared_library import SharedLibrary
 
 if TYPE_CHECKING:
@@ -36,16 +36,18 @@ class PodcastActions(ScreenMixin):
 
     reader: Reader
 
+    if TYPE_CHECKING:
+
+        def with_detail(self, then: Callable[[ArticleDetail], object]) -> None: ...
+
     def _enclosure_then(self, verb: str, then: Callable[[ArticleDetail, Link], object]) -> None:
         """Call `then` with the open article and the enclosure the user means (asking which
         when there are several)."""
-        row = self.headlines.selected
-        if row is None:
-            self.notify("No article selected.", severity="warning")
-            return
-        detail = loaded_detail(self, row, self.detail)
-        if detail is None:
-            return
+        self.with_detail(partial(self._choose_enclosure, verb, then))
+
+    def _choose_enclosure(
+        self, verb: str, then: Callable[[ArticleDetail, Link], object], detail: ArticleDetail
+    ) -> None:
         attached = enclosures(detail.article)
         if not attached:
             self.notify("This article has no enclosure.", severity="warning")
