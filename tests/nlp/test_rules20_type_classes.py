@@ -63,3 +63,34 @@ def test_a_company_named_again_by_its_first_word_is_one_company(extractor) -> No
 def test_a_first_word_that_is_a_known_name_stays_its_own(extractor) -> None:
     text = "The BBC said so on Monday. BBC News later ran the story in full."
     check_names(extractor, text, [("BBC", "ORG")], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a description of what the body does, after its noun
+            "Doug Kell of Tarnmoor Marine, a firm specialising in radar, told reporters.",
+            [("Tarnmoor Marine", "ORG"), ("Doug Kell", "PERSON")],
+        ),
+        (
+            "The Pellick Quay Inn is the only business offering meals in the village.",
+            [("Pellick Quay Inn", "ORG")],
+        ),
+        ("Dance troupe Orla Vance performed twice on Saturday.", [("Orla Vance", "ORG")]),
+        (
+            "She worked for Marrano S.A. for more than a decade before she retired.",
+            [("Marrano S.A", "ORG")],
+        ),
+        (
+            "Tesk Varrow's editorial director, Ama Lind, said the paper would fight on.",
+            [("Tesk Varrow", "ORG"), ("Ama Lind", "PERSON")],
+        ),
+    ],
+)
+def test_what_a_body_does_or_is_makes_it_a_body(extractor, text, found) -> None:
+    check_names(extractor, text, found, [])
+
+
+def test_a_place_after_which_a_company_announced_stays_no_body(extractor) -> None:
+    text = "Sales fell sharply in Kelbrook, the company announced, and rose in Leeds."
+    check_names(extractor, text, [], [("Kelbrook", "ORG")])

@@ -42,7 +42,8 @@ _OWN_POSSESSIVE_AFTER: Final = re.compile(
 _ORG_POSSESSION: Final = re.compile(
     r"['’]s (?:chief executive|chief financial officer|chief operating officer|ceo|cfo|"
     r"chairman|chairwoman|board|shares|stock|share price|headquarters|shareholders|"
-    r"subsidiary|revenue|revenues|profits?|sales|customers|website|app|co-founder)\b",
+    r"subsidiary|revenue|revenues|profits?|sales|customers|website|app|co-founder|"
+    r"editor-in-chief|editorial director|managing director|executive director)\b",
     re.IGNORECASE,
 )
 # An outlet or journal: "published on Monday in X", "in an interview with X", "X reported".
@@ -804,7 +805,8 @@ _BODY_DESCRIBED: Final = (
     r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet"
 )
 _DESCRIPTION_END: Final = (
-    r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b)"
+    r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b"
+    r"| (?!saying\b)[a-z]{3,}ing\b)"  # ", a firm specialising in": what it does
 )
 _DESCRIBED_AS_BODY: Final = re.compile(
     r", (?:a|an|the) "

@@ -66,7 +66,8 @@ ORG_NOUNS: Final = frozenset(
     "regulator chipmaker carmaker automaker retailer insurer club startup outlet platform organisation "
     "chain supermarket pollster consultancy band label studio franchise telecom "
     "organization movement coalition conglomerate giant manufacturer publisher network app brand "
-    "journal magazine tabloid website channel newswire nonprofit non-profit supergroup".split()
+    "journal magazine tabloid website channel newswire nonprofit non-profit supergroup "
+    "troupe orchestra choir ensemble".split()
     # "the journal Nature Astronomy", "YouTube channel Numberphile", "the nonprofit Brennan"
 )
 PLACE_NOUNS: Final = frozenset(
