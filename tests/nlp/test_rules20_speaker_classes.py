@@ -89,3 +89,18 @@ def test_a_quote_ending_its_own_sentence_is_not_listed_with_the_next(extractor) 
         "Tom Marsh."
     )
     assert _speakers(extractor, text) == ["Ann Lee", "Tom Marsh"]
+
+
+def test_a_fragment_of_capitalised_words_is_a_name_nobody_said(extractor) -> None:
+    text = (
+        'The school was chosen for its plain walls. It is named in the film as "Harbor Valley '
+        'High", said production designer Ann Lee. "We knew it was going to be complicated and it '
+        'was."'
+    )
+    # the name is no quote; the credit still carries to the quote after it
+    assert _speakers(extractor, text) == ["Ann Lee"]
+
+
+def test_a_capitalised_label_after_a_verb_of_labelling_is_still_its_speakers(extractor) -> None:
+    text = 'Tom Reeve repeatedly referred to the vote as "The Impeachment Hoax" on Monday.'
+    assert _speakers(extractor, text) == ["Tom Reeve"]

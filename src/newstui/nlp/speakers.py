@@ -116,7 +116,10 @@ class SpeakerFinder(_SubjectFinder):
         for span in self.spans:
             if span in self.short:
                 speaker, found = self._short_speaker(span), "after"
-                out.append(speaker)  # a fragment counts only with its own attribution
+                # a fragment counts only with its own attribution, and a name ('named in the
+                # film as “Carry Nation High”, said Ann Lee') not even then: its credit still
+                # carries to the quote after it
+                out.append(None if speaker and self._names_something(span) else speaker)
                 self.how.append("short")
                 if speaker:
                     prev = (span, speaker, found)
@@ -302,6 +305,20 @@ class SpeakerFinder(_SubjectFinder):
                     found = self.mentions_in(credit.start(1), credit.start(1) + 1)
                     speaker = found[0].entity.name if found else None
         return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
+
+    def _names_something(self, span: QuoteSpan) -> bool:
+        """'named in the film as “Carry Nation High”', 'the “MIC” mark', 'the CBS network “60
+        Minutes”': a fragment of capitalised words (or one acronym) is a name, not anyone's words,
+        unless a verb of labelling heads it ('referred to the vote as “The Impeachment Hoax”')."""
+        content = self.text[span.start : span.end].strip(" ,.")
+        words = content.split()
+        if not words or not title_cased(content) or (len(words) == 1 and not content.isupper()):
+            return False
+        head = self.masked[max(0, span.open_mark - 60) : span.open_mark]
+        return not (
+            (may_match(head, _LABEL_HEADS) and _LABEL.search(head))
+            or (may_match(head, _LABEL_AS_HEADS) and _LABEL_AS.search(head))
+        )
 
     def _person_speaks_in(self, start: int, end: int) -> bool:
         """Whether a person named in text[start:end] ("Hugh Orde has praised"), or a "he" or
