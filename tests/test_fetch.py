@@ -6,6 +6,7 @@ import json
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -1405,22 +1406,80 @@ def pool_parsing_in_threads(monkeypatch, after: threading.Event | None = None) -
     return by_pool
 
 
+def answered_once(feed_server, parsed: Callable[[], int], documents: int) -> str:
+    """A feed path whose request stays open until `documents` have been parsed (or 10 s)."""
+    hold = threading.Event()
+
+    def release() -> None:
+        deadline = time.monotonic() + 10
+        while parsed() < documents and time.monotonic() < deadline:
+            time.sleep(0.01)
+        hold.set()
+
+    threading.Thread(target=release, daemon=True).start()
+    feed_server.route("/late", body=rss(["<title>Late</title><guid>late</guid>"]), hold=hold)
+    return "/late"
+
+
 async def test_with_one_worker_and_no_analysis_the_fetching_process_parses_a_share_too(
     db, feed_server, config_file, monkeypatch, one_worker
 ):
     here, parsed_here = count_parsed_here(monkeypatch)
     # the worker's first document comes back only once this process has parsed one
     by_pool = pool_parsing_in_threads(monkeypatch, after=parsed_here)
+    feeds = treaty_feeds(feed_server, count=12, items=3)
+    # one request stays open while the others' documents are parsed: the share is kept
+    feeds["Late"] = answered_once(feed_server, lambda: here[0] + by_pool[0], 12)
+
+    outcomes = await fetch(db, config_file(feeds, extractor="none"))
+
+    assert all(o.error is None for o in outcomes.values())
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 12 * 3 + 2 + 1
+    assert here[0] >= 1
+    assert here[0] + by_pool[0] == 13  # each document parsed once
+    # at most one here for every PARSED_BY_POOL_PER_DOCUMENT_HERE of the pool's (the late
+    # document, once every request is over, may be parsed on either side)
+    assert here[0] <= by_pool[0] // PARSED_BY_POOL_PER_DOCUMENT_HERE + 2
+
+
+async def test_once_every_request_is_over_the_fetching_process_parses_whatever_the_worker_leaves(
+    db, feed_server, config_file, monkeypatch, one_worker
+):
+    import newstui.ingest
+    from newstui.processes import CpuPool
+
+    here, _ = count_parsed_here(monkeypatch)
+    every_one_sent = threading.Event()
+    # the worker's documents come back only once every document went to a parser
+    by_pool = pool_parsing_in_threads(monkeypatch, after=every_one_sent)
+    counted_here, to_pool, sent = newstui.ingest.parse_document, CpuPool.parse_feed, [0]
+
+    def all_sent() -> None:
+        if here[0] + sent[0] == 12:
+            every_one_sent.set()
+
+    def parsed_here(*args):
+        result = counted_here(*args)
+        all_sent()
+        return result
+
+    def parse_feed(self, *args):
+        sent[0] += 1
+        all_sent()
+        return to_pool(self, *args)
+
+    monkeypatch.setattr(newstui.ingest, "parse_document", parsed_here)
+    monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
 
     feeds = treaty_feeds(feed_server, count=12, items=3)
     outcomes = await fetch(db, config_file(feeds, extractor="none"))
 
     assert all(o.error is None for o in outcomes.values())
-    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 12 * 3 + 2
-    assert here[0] >= 1
-    assert here[0] + by_pool[0] == 12  # each document parsed once
-    # at most one here for every PARSED_BY_POOL_PER_DOCUMENT_HERE of the pool's
-    assert here[0] <= by_pool[0] // PARSED_BY_POOL_PER_DOCUMENT_HERE + 1
+    assert here[0] + by_pool[0] == 12
+    # while the worker was busy, every document but those it held went here: at most its own
+    # and the QUEUED_AT_POOL_WHEN_SHARING sent to it before the last request was over
+    assert by_pool[0] <= 1 + QUEUED_AT_POOL_WHEN_SHARING
+    assert here[0] > by_pool[0] // PARSED_BY_POOL_PER_DOCUMENT_HERE + 1
 
 
 def documents_at_the_worker(monkeypatch) -> tuple[list[int], list[int]]:
