@@ -86,6 +86,31 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"|\b(?:According|according)\s+to\b[^;:]*$"  # 'were, according to the court, "sexual in nature"'
     r"|\b(?:yelling|yelled|shouting|shouted|chanting|chanted|screaming|screamed|crying|cried)"
     r"\s*[,:]?\s*$"
+    # 'India called the bombing a "cowardly attack"', 'calling it their nation's "last resort"':
+    # a verb of naming with its object before the fragment gives someone's words for it ("a
+    # campaign called a "…"" and "called for "…"" name a thing or ask for one)
+    r"|(?<![\w-])(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"(?:called|calling|labell?ed|branded)\s+"
+    r"(?!(?:as|for|on|off|up|in|to|into|out|back|upon)\s)(?!(?:a|an|the)\s*$)"
+    r"[^;:.\"“”]{1,60}$"
+    # 'The U.S. criticized the launch as "not constructive."', 'described by some as "a miracle"'
+    r"|\b(?:described|describes|describe|describing|labell?ed|labell?ing|dismissed|dismisses|"
+    r"dismissing|criticised|criticises|criticising|criticized|criticizes|criticizing|hailed|"
+    r"hails|saluted|branded|denounced|denounces|condemned|condemns)\b"
+    r"[^;:.\"“”]{0,80}?\bas\b[^;:.\"“”]{0,30}$"
+)
+# 'what the scientists describe as an "upside-down river"', 'what is called muscle "…"': a
+# name the clause gives a thing, not anyone's words about it
+_WHAT_NAMING: Final = re.compile(
+    r"\bwhat\s+(?:\w+\s+){0,3}?(?:call|calls|called|describe|describes|described)\b[^;:]*$"
+)
+# 'Merkel said she expected a 'very prompt' reply': a single-marked fragment is someone's words
+# only when a verb of saying in its sentence gives them to a speaker; otherwise it is a label
+# ('under the guise of 'transport costs'', 'his 'gas-guzzling' car', 'experts believe that $75
+# is the 'fair price'')
+_SINGLE_ATTRIBUTION: Final = re.compile(  # beside _SPEECH_VERB ("said", "told", "added", …)
+    r"\b(?:suggest|report|describ|accus|call|label|warn|argu|insist|announc|declar|complain)"
+    r"(?:es|s|ed|ing|led|ling)\b|\b(?:wrote|writes)\b"
 )
 # '…that 20% wanted a vote, and 13% had "no opinion"': the reported clause ended at the comma;
 # '…that the law's definition of "consent"': a word the clause mentions, not its speaker's
@@ -286,11 +311,18 @@ def _single(
         if nickname > 0:  # "Matiu 'Matt' Ratana": a nickname inside a name is no quotation
             i = text.find(opener, nickname, end)
             continue
-        sure, unsure = None, []
+        sure: int | None = None
+        unsure: list[int] = []
         mark = marks.search(text, i + 1, end)
         while mark:
             j = mark.start()
-            if text[j] == opener and opener != closer and text[j - 1] in _BOUNDARY_BEFORE:
+            # "his 'fact-finding' trip … his 'gas-guzzling' car": a straight mark that opens a
+            # word after a mark that may have closed one did close it
+            if (
+                text[j] == opener
+                and text[j - 1] in _BOUNDARY_BEFORE
+                and (opener != closer or (unsure and text[j + 1 : j + 2].isalnum()))
+            ):
                 break
             if text[j] == closer and not text[j - 1].isspace():
                 nxt = text[j + 1] if j + 1 < end else ""
@@ -557,8 +589,12 @@ def reported_fragment(text: str, span: QuoteSpan) -> bool:
     lo = max(0, span.open_mark - 250)
     breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, span.open_mark)]
     head = text[breaks[-1] if breaks else lo : span.open_mark]
+    if title_cased(text[span.start : span.end]):
+        return False
+    if text[span.open_mark] in "'‘":
+        return bool(_SPEECH_VERB.search(head) or _SINGLE_ATTRIBUTION.search(head))
     clause = _REPORTING_CLAUSE.search(head) if _REPORTING_CLAUSE_NEEDS.may_match(head) else None
-    if clause is None or title_cased(text[span.start : span.end]):
+    if clause is None or ("what" in head and _WHAT_NAMING.search(head)):
         return False
     that = clause.group("that")
     if that is None:

@@ -75,8 +75,11 @@ def analysis_of(text: str, view: RulesView, speakers: list[str | None]) -> Analy
         [
             _quote(text[s.start : s.end], s.start, s.end, speaker)
             for s, speaker in zip(view.spans, speakers, strict=True)
-            # a short fragment is a quote only when attributed or in a clause reporting speech
-            if speaker or s not in view.short or s in view.reported
+            # a short fragment is a quote only when attributed or in a clause reporting speech;
+            # a single-marked one only when a verb of saying gives it to a named speaker
+            if s not in view.short
+            or (speaker and (s in view.reported or text[s.open_mark] not in "'‘"))
+            or (s in view.reported and text[s.open_mark] not in "'‘")
         ]
     )
     analysis = Analysis.__new__(Analysis)

@@ -1,0 +1,93 @@
+"""Rules-20 quotation spans (issue 10: quote-span F1 on real reporting), each class pinned by
+invented sentences (no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.nlp.quotes import find_quote_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        pytest.param(
+            "The mayor defended his 'green-lane' scheme at the hall. Critics, who have fought the "
+            "plan since spring, haven't stopped calling his 'car-free' Sundays a mistake.",
+            ["green-lane", "car-free"],
+            id="two single-marked labels in one paragraph are two spans",
+        ),
+        pytest.param(
+            "Volunteers at the shelter wore vests marked 'staff' or 'guide' on both sides.",
+            ["staff", "guide"],
+            id="words marked one after another are not one span",
+        ),
+        pytest.param(
+            "'The farmers' union will not sign,' said Tom Reed of the valley co-operative.",
+            ["The farmers' union will not sign,"],
+            id="a plural possessive inside a single-marked quotation stays inside",
+        ),
+    ],
+)
+def test_single_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # single-marked fragments: someone's words only when a verb of saying gives them to a
+        # named speaker
+        pytest.param(
+            "The mayor defended his 'green-lane' scheme at the hall. The council bought the land "
+            "under the guise of 'road works' in 2019.",
+            [],
+            id="single-marked labels with no one saying them are no quotes",
+        ),
+        pytest.param(
+            "After the vote, Mayor Ann Kline said she expected a 'swift ruling' from the court.",
+            ["swift ruling"],
+            id="a single-marked fragment a named speaker said is a quote",
+        ),
+        pytest.param(
+            "The growers say the new levy is 'unworkable' and plan to appeal in March.",
+            [],
+            id="a single-marked fragment an unnamed group says is no quote",
+        ),
+        # verbs that characterise a thing: someone's words for it
+        pytest.param(
+            'The Harbour Board called the closure of the pier "deeply regrettable" on Monday.',
+            ["deeply regrettable"],
+            id="a fragment a named body calls something is a quote",
+        ),
+        pytest.param(
+            'The new ferry timetable was described by some commuters as "a shambles" this week.',
+            ["a shambles"],
+            id="a fragment something is described as is a quote",
+        ),
+        pytest.param(
+            'Union leaders dismissed the offer as "an insult" and walked out of the talks.',
+            ["an insult"],
+            id="a fragment an offer is dismissed as is a quote",
+        ),
+        pytest.param(
+            'The growers started a fund, called a "harvest bond", to pay for the new barns.',
+            [],
+            id="a thing named by called right before it is no quote",
+        ),
+        pytest.param(
+            'The slow lift is called muscle "time under load" by most of the trainers.',
+            [],
+            id="a passive called names a thing",
+        ),
+        pytest.param(
+            'The divers found what the team describes as a "cold lake" under the ice shelf.',
+            [],
+            id="what someone describes as names a thing",
+        ),
+    ],
+)
+def test_short_fragments_are_quotes_when_someone_says_them(
+    extractor, text: str, quotes: list[str]
+) -> None:
+    assert [q.text for q in extractor.analyse(text).quotes] == quotes
