@@ -104,3 +104,16 @@ def test_a_fragment_of_capitalised_words_is_a_name_nobody_said(extractor) -> Non
 def test_a_capitalised_label_after_a_verb_of_labelling_is_still_its_speakers(extractor) -> None:
     text = 'Tom Reeve repeatedly referred to the vote as "The Impeachment Hoax" on Monday.'
     assert _speakers(extractor, text) == ["Tom Reeve"]
+
+
+def test_a_connective_with_no_comma_does_not_hide_the_described_subject(extractor) -> None:
+    company = (
+        "Harbor Mining cut its forecast. However the company said that demand was "
+        '"much weaker than we expected in every market".'
+    )
+    report = (
+        "The Harbor Rights Council released a report on Monday. Moreover the report states "
+        'that "attempts by the government to redefine torture are of utmost concern."'
+    )
+    assert _speakers(extractor, company) == ["Harbor Mining"]
+    assert _speakers(extractor, report) == ["Harbor Rights Council"]

@@ -346,6 +346,12 @@ _INITIALS_STOP: Final = re.compile(r"\b(?:[A-Z]\.){1,3}(?=\s+[A-Z])")
 _TITLE_WORDS: Final = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
 # ", and Moss had said": a coordinated clause, no appositive
 _COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
+# "Moreover the report states": a connective opening a sentence with no comma after it
+_CONNECTIVE_OPENING: Final = re.compile(
+    r"^\s*(?:However|Moreover|Furthermore|Meanwhile|Additionally|Also|Later|Earlier|Finally|"
+    r"Still|Instead|Nevertheless|Nonetheless|Separately|Subsequently|Similarly|Likewise|"
+    r"Previously|Then|Yesterday|Today)\s+(?=(?:the|The|a|an)\s)"
+)
 # "In his message, ", "However, addressing the leaders, ": before a clause's subject.
 _LEADING_ADVERBIAL: Final = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
 _PARTICIPLE_AT: Final = re.compile(r"[a-z]+ing\b")

@@ -24,6 +24,7 @@ from newstui.nlp.speaker_cues import (
     _BODY_SPOKESPERSON,
     _CLAUSE_BREAK,
     _CLAUSE_SPLIT,
+    _CONNECTIVE_OPENING,
     _COORDINATED,
     _DEMONYM_COUNTRIES,
     _DESCRIBED_SPEAKERS,
@@ -504,6 +505,8 @@ class _SubjectFinder:
     def _description(self, phrase: str, pos: int, phrase_start: int = -1) -> str | None:
         """'the Syrian army' → 'Syrian army'; 'the agency' → the organisation meant; 'a relative' → None."""
         phrase = _TRAILING_AUX.sub("", phrase)  # "The commission has argued": "The commission"
+        # "Moreover the report states", "However the company said": a connective, no comma
+        phrase = _CONNECTIVE_OPENING.sub("", phrase)
         on_behalf = _ON_BEHALF.search(phrase)
         if on_behalf:  # "a spokesperson for the union said": the union speaks
             phrase = "the " + on_behalf.group(1)
