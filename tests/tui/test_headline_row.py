@@ -7,7 +7,7 @@ so an edit to either side that changes what a row looks like fails, on hostile r
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from rich.console import Console
@@ -17,7 +17,7 @@ from rich.text import Text
 
 from newstui.model import ArticleRow
 from newstui.text import terminal_safe
-from newstui.tui.middle_ellipsis import ellipsis_parts, middle_ellipsis
+from newstui.tui.middle_ellipsis import ellipsis_parts, middle_ellipsis, url_start
 from newstui.tui.widgets.headline_row import headline_date, headline_segments, row_styles
 
 CONSOLE = Console(width=200, color_system="truecolor")
@@ -65,9 +65,9 @@ def old_headline_text(
     source = Text("")
     if show_source and width >= 48:
         source_width = max(8, min(18, width // 5))
-        source = middle_ellipsis(
-            Text(terminal_safe(row.feed, line=True), style=styles.meta), source_width
-        )
+        name = terminal_safe(row.feed, line=True)
+        name = name[url_start(name) :]  # since r19: a URL without its scheme and user
+        source = middle_ellipsis(Text(name, style=styles.meta), source_width)
         source.pad_right(source_width - source.cell_len)
         source.append("  ")
     used = mark.cell_len + star.cell_len + date.cell_len + source.cell_len
@@ -157,7 +157,15 @@ def test_a_url_source_is_cut_in_the_middle_of_the_row():
     plain = Style()
     styles = row_styles(plain, None, plain, plain, plain, plain)
     text = "".join(segment.text for segment in headline_segments(row, 80, styles))
-    assert "https://…lang=en  " in text
+    assert "feeds.ex…lang=en  " in text  # its scheme left out: "https://…lang=en" said little
+
+
+def test_a_source_named_by_a_url_with_a_password_shows_host_and_path():
+    row = replace(rows()[0], feed="http://me:***@127.0.0.1:8080/private.xml")
+    plain = Style()
+    styles = row_styles(plain, None, plain, plain, plain, plain)
+    text = "".join(segment.text for segment in headline_segments(row, 80, styles))
+    assert "127.0.0.…ate.xml  " in text and "http" not in text
 
 
 @pytest.mark.parametrize("name", [name for name in FEEDS if name] + TITLES)

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 
+from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed, record_fetch
 from newstui.tui.app import NewstuiApp
+from newstui.tui.view import local_time
 
 from .conftest import run_recorded, screen_text, settle
 
@@ -56,3 +59,26 @@ async def test_old_stored_names_and_errors_show_the_password_as_stars(tmp_path):
         assert "http://me:***@127.0.0.1:9/private.xml · 2026-11-02" in shown[-1]
     assert all("s3cret" not in screen for screen in shown)
     assert all("me:***@" in screen for screen in shown)
+
+
+async def test_a_failing_url_named_feed_is_readable_in_a_narrow_sources_pane(tmp_path):
+    """At 60x20 the entry read `! http://me:**… · next 18:03`: the cut fell inside the stars and
+    the next try took most of the room. The name keeps the room now, without its scheme and user
+    (the headlines' source column does the same: tests/tui/test_headline_row.py)."""
+    db_path = tmp_path / "news.db"
+    _feed, gone = store_named_by_their_urls(db_path)
+    later = (datetime.now(UTC) + timedelta(hours=2)).replace(microsecond=0).isoformat()
+    with Library.open(db_path) as library:
+        library.record_fetch(gone, status=None, error="cannot connect", next_try=later)
+    app = NewstuiApp(db_path, None)
+    async with run_recorded(app, size=(60, 20)) as pilot:
+        await settle(pilot)
+        app.main.focus_pane("sources")
+        await settle(pilot)
+        narrow = screen_text(app)
+        assert "! 127.0.0.1:9/gone.xml" in narrow
+        assert re.search(r"\n127\.0\.0\.1:9/private\.xml +1 ▕", narrow)
+        await pilot.resize_terminal(200, 30)  # room for the whole name and its next try
+        await settle(pilot)
+        wide = screen_text(app)
+        assert f"! http://me:***@127.0.0.1:9/gone.xml · next {local_time(later)}" in wide

@@ -11,6 +11,18 @@ ELLIPSIS = "…"
 SEPARATORS = " ·•|-–—:,;"  # what a name may join its parts with ("Politics · Wikinews")
 _PART_BREAK = re.compile(r"\s+[·•|\-–—]\s+|[:;,]\s+")  # between the parts of a name
 
+_URL_START = re.compile(r"[a-zA-Z][\w+.-]*://(?:[^\s/?#@]*@)?")  # a scheme, and a user if any
+
+
+def url_start(plain: str) -> int:
+    """How long the scheme and user of a name that is a URL are (`http://me:***@`: what a name
+    too wide for its place can do without first); 0 for any other name."""
+    if "://" not in plain:  # the common case, without the pattern
+        return 0
+    start = _URL_START.match(plain)
+    return start.end() if start else 0
+
+
 EllipsisCut = tuple[int, str, int | None]
 """Where a string too wide is cut, (head, mark, tail): `plain[:head]`, then the mark ("…"), then
 `plain[tail:]` when tail is not None (the end kept after a "…" in the middle). A plain tuple,

@@ -16,7 +16,7 @@ from rich.style import Style
 from newstui.headline_fields import UNKNOWN_DATE, shown_date
 from newstui.model import ArticleRow
 from newstui.text import terminal_safe
-from newstui.tui.middle_ellipsis import ELLIPSIS, ellipsis_parts
+from newstui.tui.middle_ellipsis import ELLIPSIS, ellipsis_parts, url_start
 
 
 class RowStyles(NamedTuple):
@@ -68,8 +68,10 @@ def source_room(width: int) -> int:
 
 
 def shown_source(feed: str | None) -> str:
-    """A source's name as a row shows it (before it is cut to the column)."""
-    return strip_control_codes(terminal_safe(feed, line=True))
+    """A source's name as a row shows it (before it is cut to the column): a name that is a URL
+    without its scheme and user, which the narrow column has no room for ("http:…d.xml")."""
+    name = strip_control_codes(terminal_safe(feed, line=True))
+    return name[url_start(name) :]
 
 
 def source_cells(feeds: Iterable[str | None], width: int) -> int:

@@ -1,4 +1,6 @@
-"""A sources-pane entry: the name, shortened in the middle, and its unread count aligned right.
+"""A sources-pane entry: a mark, the name (shortened in the middle), a note, and its unread count
+aligned right. When the pane is narrow the name keeps the room: the note goes first, then a URL
+name's scheme and user (`http://me:***@`), and only then is the name cut.
 
 One line whatever the width, and it says so without being rendered: the pane re-measures every
 entry each time the counts change (often, during a refresh), and a table per entry made that
@@ -14,36 +16,56 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from newstui.tui.middle_ellipsis import middle_ellipsis
+from newstui.tui.middle_ellipsis import middle_ellipsis, url_start
+
+
+def _same_text(one: Text, other: Text) -> bool:
+    return one.style == other.style and one == other  # the plain text and its spans
 
 
 class SourceLabel(Visual):
-    """`name … 12`: the name fills the width left of the count (bold, omitted when 0)."""
+    """`! name · note … 12`: the mark (a failing feed's `!`), the name and its note fill the width
+    left of the count (bold, omitted when 0)."""
 
-    def __init__(self, name: Text, unread: int) -> None:
+    def __init__(
+        self, name: Text, unread: int, *, mark: Text | None = None, note: Text | None = None
+    ) -> None:
         self.name = name
+        self.mark = Text() if mark is None else mark
+        self.note = Text() if note is None else note
         self.count = f" {unread:,}" if unread else ""
 
     def same_as(self, other: object) -> bool:
-        """Whether `other` is an entry that looks exactly like this one (name, styles, count)."""
+        """Whether `other` is an entry that looks exactly like this one (texts, styles, count)."""
         return (
             isinstance(other, SourceLabel)
             and self.count == other.count
-            and self.name.style == other.name.style
-            and self.name == other.name  # the plain text and its spans
+            and _same_text(self.name, other.name)
+            and _same_text(self.mark, other.mark)
+            and _same_text(self.note, other.note)
         )
 
     def line(self, width: int) -> Text:
         """The entry laid out in exactly `width` cells."""
         room = max(width - len(self.count), 0)
-        line = middle_ellipsis(self.name, room)
+        name, left = self.name, room - self.mark.cell_len
+        if self.note and name.cell_len + self.note.cell_len <= left:
+            line = Text.assemble(self.mark, name, self.note)
+        elif left < 0:
+            line = middle_ellipsis(self.mark, room)
+        else:  # the note goes, then the start of a URL, before the name is cut
+            if name.cell_len > left:
+                name = name[url_start(name.plain) :]
+            line = middle_ellipsis(name, left)
+            if self.mark:
+                line = Text.assemble(self.mark, line)
         line.no_wrap = True
         line.pad_right(room - line.cell_len)
         line.append(self.count, style="bold")
         return line
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return self.name.cell_len + len(self.count)
+        return self.mark.cell_len + self.name.cell_len + self.note.cell_len + len(self.count)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return 1

@@ -26,11 +26,9 @@ if TYPE_CHECKING:  # the smart views' counts load with the first counts
     from newstui.model import SmartCounts
 
 
-def _label(name: str | Text, unread: int) -> SourceLabel:
+def _label(name: str, unread: int) -> SourceLabel:
     """The name (shortened in the middle) and its unread count aligned right."""
-    return SourceLabel(
-        Text(terminal_safe(name, line=True)) if isinstance(name, str) else name, unread
-    )
+    return SourceLabel(Text(terminal_safe(name, line=True)), unread)
 
 
 def _next_try_suffix(next_try: str | None) -> str:
@@ -191,12 +189,13 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 next_try = feed.waiting_until(now)
                 view = feed_view(feed.id, feed.name, feed.last_error, next_try)
                 self._views[view.key] = view
-                name = Text(terminal_safe(feed.name, line=True))
-                if feed.last_error:
-                    name = Text.assemble(("! ", f"bold {error.hex}"), name)
-                if next_try:
-                    name.append(_next_try_suffix(next_try), style=heading_style)
-                options.append(Option(_label(name, feed.unread), id=view.key))
+                label = SourceLabel(
+                    Text(terminal_safe(feed.name, line=True)),
+                    feed.unread,
+                    mark=Text("! ", f"bold {error.hex}") if feed.last_error else Text(),
+                    note=Text(_next_try_suffix(next_try), heading_style),
+                )
+                options.append(Option(label, id=view.key))
         self.feeds = message.feeds
         names = [("#" + tag, unread) for tag, _total, unread in message.tags] + [
             (
