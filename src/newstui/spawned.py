@@ -64,11 +64,27 @@ def skip_tracker_process() -> bool:
 def prepare_worker() -> None:
     """Worker initializer: Ctrl-C and a terminal's hang-up reach the whole process group, but
     are the parent's to handle (it stops its pools in order); the worker exits as soon as its
-    parent process is gone."""
+    parent process is gone. Its exit skips the interpreter's last collection (see
+    freeze_at_exit)."""
     for signum in (signal.SIGINT, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, signal.SIG_IGN)
     watch_parent()
+    freeze_at_exit()
+
+
+def freeze_at_exit() -> None:
+    """Freeze the collector's objects when the process exits (before its other exit hooks,
+    which run last registered first): the interpreter's last collection then skips the
+    objects it would examine only to free them anyway (modules, classes: ~15 ms of CPU in a
+    parsing worker, ~20 ms in newstui's own process after a command). They are freed by
+    reference counting as before, so a file or a connection left open is still closed; only
+    objects in reference cycles are left to the end of the process, unfinalized (nothing of
+    newstui leaves one with a write pending: stores are closed, pools and loops shut)."""
+    import atexit
+    import gc
+
+    atexit.register(gc.freeze)
 
 
 def watch_parent() -> None:
