@@ -27,9 +27,30 @@ from newstui.nlp.quotes import find_quote_spans
             ["The farmers' union will not sign,"],
             id="a plural possessive inside a single-marked quotation stays inside",
         ),
+        # straight double marks glued to the words around them
+        pytest.param(
+            'The clerk said,"We close at noon on Fridays now." Few had heard.',
+            ["We close at noon on Fridays now."],
+            id="an opening mark glued to the comma after said opens",
+        ),
+        pytest.param(
+            'An audit found"serious gaps in the ledgers". The firm did not reply.',
+            ["serious gaps in the ledgers"],
+            id="an opening mark glued to the word before it opens",
+        ),
+        pytest.param(
+            '"The ads promised"unlimited" calls, and that was not true," the panel wrote.',
+            ['The ads promised"unlimited" calls, and that was not true,'],
+            id="a glued mark with two marks after it opens a nested quotation",
+        ),
+        pytest.param(
+            '"Ms Vale is the one who can"bring the two sides together," she said.',
+            ["Ms Vale is the one who can", "bring the two sides together,"],
+            id="a glued mark with one mark after it closes a quotation and opens the next",
+        ),
     ],
 )
-def test_single_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:
+def test_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:
     assert [text[s.start : s.end] for s in find_quote_spans(text)] == spans
 
 

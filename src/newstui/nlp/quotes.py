@@ -204,12 +204,27 @@ class QuoteSpan:
 def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     pairs: list[tuple[int, int | None]] = []
     opened: int | None = None
+    inner: int | None = None  # a quotation nested in the open one, its marks glued to words
     i = text.find('"', start, end)
     while i >= 0:
-        closes, now_open = _straight_mark(text, i, start, end, opened)
-        if closes and opened is not None:
-            pairs.append((opened, i))
-        opened = now_open
+        if inner is not None:
+            if not text[i + 1 : i + 2].isalnum():  # 'a"Space Race " and …': a stray space
+                inner = None
+        elif opened is not None and _glued_open(text, i, end):
+            # 'the offer of"3 GB" is …"': an even number of marks left, this one opens a nested
+            # quotation; 'is able to"dig a little …," he said': an odd number, it closes one
+            # quotation and opens the next
+            left = text.count('"', i + 1, end)
+            if left % 2 == 0 and left:
+                inner = i
+            elif left % 2:
+                pairs.append((opened, i))
+                opened = i
+        else:
+            closes, now_open = _straight_mark(text, i, start, end, opened)
+            if closes and opened is not None:
+                pairs.append((opened, i))
+            opened = now_open
         i = text.find('"', i + 1, end)
     if opened is not None:
         pairs.append((opened, None))
@@ -228,7 +243,11 @@ def _straight_mark(
     can_close = (
         nxt.isspace() or nxt in _SPEECH_END + ")]}'’" or i + 1 == end or text[i + 1 : i + 3] == "--"
     )
-    if opened is None and (can_open or (prev in ".!?" and nxt.isupper())) and not nxt.isspace():
+    if opened is None and (
+        (can_open and not nxt.isspace())
+        or (prev in ".!?" and nxt.isupper())
+        or _glued_open(text, i, end)  # 'said,"I was up early …"', 'had uncovered"violations"'
+    ):
         # '…by Kampuchea Thmey."The website …"': a space left out after a sentence's stop
         return False, i
     if (
@@ -242,6 +261,19 @@ def _straight_mark(
         # mark and the next quote's opening one; the mark is both
         return True, i
     return False, opened
+
+
+def _glued_open(text: str, i: int, end: int) -> bool:
+    """Whether the straight mark at `i` sits between a word (or a comma, a bracket) and a word:
+    it opens a quotation whose space before was left out ('had uncovered"violations …"')."""
+    prev = text[i - 1]
+    return (
+        i + 1 < end
+        and text[i + 1].isalnum()
+        and not prev.isspace()
+        and prev not in _BOUNDARY_BEFORE
+        and prev not in ".!?\"'‘“"
+    )
 
 
 def _mixed_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
