@@ -94,3 +94,37 @@ def test_what_a_body_does_or_is_makes_it_a_body(extractor, text, found) -> None:
 def test_a_place_after_which_a_company_announced_stays_no_body(extractor) -> None:
     text = "Sales fell sharply in Kelbrook, the company announced, and rose in Leeds."
     check_names(extractor, text, [], [("Kelbrook", "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        (
+            "The detainee was moved to Tarrow Custody Centre on Saturday.",
+            [("Tarrow Custody Centre", "PLACE")],
+            [("Tarrow Custody Centre", "ORG")],
+        ),
+        (
+            "The president spoke at the Kelvin Training Center near the coast.",
+            [("Kelvin Training Center", "PLACE")],
+            [],
+        ),
+        (  # a centre named for a field is a body
+            "The Pellam Design Center said it would judge the entries.",
+            [("Pellam Design Center", "ORG")],
+            [],
+        ),
+    ],
+)
+def test_a_centre_named_for_what_is_done_in_it_is_a_place(extractor, text, found, absent) -> None:
+    check_names(extractor, text, found, absent)
+
+
+def test_a_state_of_the_last_century_is_a_place(extractor) -> None:
+    text = "He was born in the Soviet Union and later lived in Yugoslavia."
+    check_names(
+        extractor,
+        text,
+        [("Soviet Union", "PLACE"), ("Yugoslavia", "PLACE")],
+        [("Soviet Union", "ORG")],
+    )

@@ -324,7 +324,27 @@ _TITLE_GOES_ON: Final = re.compile(r" (?:of|for|in|to|and|with) (?:Your|My|Our|T
 _FACILITY_HEADS: Final = frozenset("Hospital Headquarters Complex Clinic Clinics".split())
 _FACILITY_PAIRS: Final = frozenset(
     f"{kind} {centre}"
-    for kind in ("Medical", "Space", "Convention", "Care")
+    for kind in (
+        "Medical",
+        "Space",
+        "Convention",
+        "Care",
+        # buildings named for what is done in them ("the World Trade Center", "Melbourne
+        # Custody Centre"), not for a field ("Taiwan Design Center" is a body)
+        "Trade",
+        "Training",
+        "Custody",
+        "Detention",
+        "Shopping",
+        "Visitor",
+        "Visitors",
+        "Conference",
+        "Exhibition",
+        "Sports",
+        "Leisure",
+        "Civic",
+        "Holding",
+    )
     for centre in ("Center", "Centre")
 )
 _FACILITY_LAST: Final = frozenset(pair.rsplit(" ", 1)[-1] for pair in _FACILITY_PAIRS)
