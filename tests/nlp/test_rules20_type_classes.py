@@ -128,3 +128,10 @@ def test_a_state_of_the_last_century_is_a_place(extractor) -> None:
         [("Soviet Union", "PLACE"), ("Yugoslavia", "PLACE")],
         [("Soviet Union", "ORG")],
     )
+
+
+def test_a_dateline_across_a_glued_heading_keeps_the_texts_of_its_mentions(extractor) -> None:
+    text = "The The (Reuters) — Talks resumed in Kelbrook on Monday."
+    for entity in extractor.analyse(text).entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text

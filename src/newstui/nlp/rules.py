@@ -8,7 +8,7 @@ from newstui.model import Analysis, Entity, Quote
 from newstui.nlp.entities import NAME_JOINERS, extract_entities, glued_heading_end
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans, reported_fragment, speech_kind
-from newstui.nlp.segment import datelines, name_tokens
+from newstui.nlp.segment import Dateline, datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
 RULES_VERSION = "20"
@@ -32,6 +32,11 @@ def rules_view(text: str) -> RulesView:
     found = datelines(text)
     cut = glued_heading_end(text)  # names are read as if the glued heading had its own line
     seen = text if cut < 0 else f"{text[:cut]}\n{text[cut + 1 :]}"
+    if cut >= 0 and any(start <= cut < end for d in found for start, end in d.places):
+        # no dateline place runs across the line break the heading is read with ("The| The
+        # (Reuters) —"): its text would not be the article's
+        kept = [(tuple((s, e) for s, e in d.places if not s <= cut < e), d.end) for d in found]
+        found = [Dateline(places, end) for places, end in kept if places]
     tokens = name_tokens(seen, frozenset(d.end for d in found), NAME_JOINERS)
     entities = extract_entities(seen, tokens, found)
     spans, short, reported = [], set(), set()
