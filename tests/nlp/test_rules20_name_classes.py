@@ -54,3 +54,32 @@ def test_a_style_beside_a_person_is_no_person(extractor) -> None:
 def test_people_listed_beside_each_other_stay_people(extractor) -> None:
     text = "The award went to Ann Velloway, Tom Barrish and Edda Kine, the judges said."
     assert {"Ann Velloway", "Tom Barrish", "Edda Kine"} <= person_names(extractor, text)
+
+
+def test_a_portfolio_joined_by_and_before_the_holder_leaves_the_holder_whole(extractor) -> None:
+    text = (
+        "The Secretary of State for Trade and Maritime Affairs Peter Hollin denied the claim. "
+        "The Vice President of Sales & Marketing Dora Kemp told reporters the same."
+    )
+    names = person_names(extractor, text)
+    assert {"Peter Hollin", "Dora Kemp"} <= names
+    assert not any("Affairs" in name or "Marketing" in name for name in names)
+
+
+def test_an_unknown_name_after_a_body_head_noun_then_a_verb_is_its_officer(extractor) -> None:
+    text = (
+        "The Fisheries and Harbour Policy Commission Tavid Orrasko dismissed the report. "
+        "According to the Velmark News Agency Sondu Parrikar, a critic of the council, the vote "
+        "was rigged."
+    )
+    names = person_names(extractor, text)
+    assert {"Tavid Orrasko", "Sondu Parrikar"} <= names
+    assert not any("Commission" in name or "Agency" in name for name in names)
+
+
+def test_words_after_a_body_head_noun_then_a_preposition_stay_the_body(extractor) -> None:
+    text = (
+        "The shuttle will go on display at the Harlow Space Center Visitor Complex following "
+        "its last flight, under the Public Service Vehicle Regulations for Buses."
+    )
+    assert not person_names(extractor, text)

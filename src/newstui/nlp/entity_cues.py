@@ -567,6 +567,8 @@ _NOTION_BEFORE: Final = re.compile(  # "CentOS 8's End of Life", "argued for Uni
 )
 _NEXT_WORD: Final = re.compile(r",? ([a-z]+)")  # the lower-case word right after a name
 _WORD_AFTER: Final = re.compile(r" ([A-Za-z]+)")  # the word right after a name, any case
+# A lower-case word (group 1) or a comma and a description's first word right after a name.
+_VERB_OR_APPOSITION_AFTER: Final = re.compile(r" ([a-z]+)\b|, (?:a|an|the|who)\b")
 # Words that open a style or an office, never a name: "His Royal Highness", "The" left of a title.
 _STYLE_OPENERS: Final = frozenset("His Her Their Your The".split())
 _GLUED_STOP: Final = re.compile(r"(\w*[a-z]{2})\.([A-Z][a-z]\w*)")  # "Afghanistan.Trump": see above

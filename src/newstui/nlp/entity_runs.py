@@ -23,6 +23,7 @@ from newstui.nlp.entity_cues import (
     _SPEECH_VERB_AFTER,
     _STORM_OPENERS,
     _TITLE_FUNCTION_WORDS,
+    _VERB_OR_APPOSITION_AFTER,
     _is_title_start,
     _without_weekdays,
     _without_world_war,
@@ -595,7 +596,17 @@ class _RunFinder(_TypingFinder):
             return i
         first = i + 1 + (i + 1 < len(run) and run[i + 1].text == "the")
         j = first
-        while j < len(run) and _is_cap(run[j].text):
+        while j < len(run) and (
+            _is_cap(run[j].text)
+            or (  # "for Foreign and Commonwealth Affairs David Miliband": one portfolio
+                run[j].text in ("and", "&")
+                and 0 < j - first <= 2  # not "of the Assembly Ann Lee and Director of …"
+                and j + 1 < len(run)
+                and _is_cap(run[j + 1].text)
+                and run[j + 1].text not in self.gaz.first_names
+                and run[j + 1].text not in self.gaz.title_first_words
+            )
+        ):
             j += 1
         if j - first < 3 or strip_possessive(run[j - 1].text) in self.heads:
             return i  # "Dean of UC Varden School of Law": a body, no name, after the title
@@ -898,7 +909,10 @@ class _RunFinder(_TypingFinder):
         role, first, last = pending[-3].text, pending[-2].text, pending[-1].text
         return (
             len(pending) >= 4
-            and role.lower() in self.gaz.role_words
+            and (
+                role.lower() in self.gaz.role_words
+                or (role in self.gaz.org_words and self._clause_goes_on(pending[-1].end))
+            )
             and all(
                 w[1:].islower()
                 and w not in self.heads
@@ -906,6 +920,17 @@ class _RunFinder(_TypingFinder):
                 and not self._lookup(w)
                 for w in (first, strip_possessive(last))
             )
+        )
+
+    def _clause_goes_on(self, end: int) -> bool:
+        """Whether a past or speech verb, or a comma and a description, follows `end`: 'the
+        Foreign Policy Commission Kazem Jalali dismissed …', 'the News Agency Ann Orrow, a
+        critic of …' (a body's head noun, then its officer); not 'the Visitor Complex following'."""
+        after = _VERB_OR_APPOSITION_AFTER.match(self.text, end)
+        return after is not None and (
+            after.group(1) is None
+            or after.group(1).endswith("ed")
+            or after.group(1) in SPEECH_VERBS
         )
 
     def _unknown_name_after_body(self, pending: list[Token]) -> bool:
