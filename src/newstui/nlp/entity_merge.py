@@ -11,7 +11,7 @@ from newstui.model import Entity, Mention
 from newstui.nlp.entity_cues import _GENERIC_HEADS, _LEGAL_FORMS, _OFFICE_NOUNS, _OWN_S
 from newstui.nlp.entity_words import _CACHED_WORDS, _T, Candidate, _is_acronym, _known_first_words
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
-from newstui.nlp.names import canonical_key, spelling_variant, strip_possessive
+from newstui.nlp.names import spelling_variant, strip_possessive, untyped_key
 
 
 def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity]:
@@ -156,7 +156,7 @@ def _before_of(name: str) -> str:
     return name[:cut]
 
 
-_GROUP_KEYS: Final[dict[str, str]] = {}  # canonical_key(name, "x") by name (see _CACHED_WORDS)
+_GROUP_KEYS: Final[dict[str, str]] = {}  # untyped_key by name (see _CACHED_WORDS)
 
 
 def _group_key(name: str) -> str:
@@ -164,7 +164,7 @@ def _group_key(name: str) -> str:
     if key is None:
         if len(_GROUP_KEYS) >= _CACHED_WORDS:
             _GROUP_KEYS.clear()
-        key = _GROUP_KEYS[name] = canonical_key(name, "x")
+        key = _GROUP_KEYS[name] = untyped_key(name)
     return key
 
 

@@ -54,6 +54,11 @@ def spelling_variant(a: str, b: str) -> bool:
 
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name; hyphens become spaces."""
+    return " ".join(fold_words(name))
+
+
+def fold_words(name: str) -> list[str]:
+    """The words of `fold(name)`, not joined (what a key is made of)."""
     if name.isascii():
         plain = name  # NFKD leaves ASCII as it is, and no ASCII character is a combining mark
     else:
@@ -62,20 +67,24 @@ def fold(name: str) -> str:
     plain = plain.replace("'", "").replace("&", " and ")
     if not plain.replace(" ", "").isalnum():  # letters, digits and spaces: nothing to blank
         plain = _NON_WORD.sub(" ", plain)
-    return " ".join(plain.casefold().split())
+    return plain.casefold().split()
 
 
-@lru_cache(maxsize=65536)
-def _key_words(name: str) -> tuple[str, ...]:
+def _words_of_key(name: str) -> tuple[str, ...]:
+    """The words of a name's key: aliases mapped, folded, a leading "the" and particles dropped."""
     gaz = load_gazetteer()
     name = gaz.aliases.get(name.casefold(), name)
     head, _, rest = name.partition(" ")
     if rest and head.casefold() in gaz.aliases:  # "U.S. Congress" is "United States Congress"
         name = f"{gaz.aliases[head.casefold()]} {rest}"
-    words = fold(name).split()
+    words = fold_words(name)
     while words and words[0] == "the":
         words = words[1:]
-    return tuple(w for w in words if w not in PARTICLES) or tuple(words)
+    kept = [w for w in words if w not in PARTICLES]
+    return tuple(kept) if kept else tuple(words)
+
+
+_key_words: Final = lru_cache(maxsize=65536)(_words_of_key)
 
 
 @lru_cache(maxsize=65536)
@@ -90,6 +99,13 @@ def canonical_key(name: str, type: str) -> str:
     if type == "GROUP" and words and len(words[-1]) > 3 and words[-1][-1] == "s" != words[-1][-2]:
         words = (*words[:-1], words[-1][:-1])  # "Republicans" and "Republican" are one group
     return f"{type.lower()}:{' '.join(words)}"
+
+
+def untyped_key(name: str) -> str:
+    """`canonical_key(name, "x")`, uncached (the article's candidates are grouped under it, and
+    entity_merge keeps its own cache by name): a fetch sees mostly new names, and two caches
+    missed cost a new name more than the key's making."""
+    return "x:" + " ".join(_words_of_key(name))
 
 
 def short_key(name: str, type: str) -> str:
