@@ -52,7 +52,14 @@ from newstui.nlp.segment import (
     tokenize,
 )
 from newstui.nlp.segment import datelines as find_datelines
-from newstui.nlp.speaker_cues import _VERBS, VERB, _masked
+from newstui.nlp.speaker_cues import (
+    _VERBS,
+    VERB,
+    _masked,
+    verb_matches,
+    verb_search,
+    verbs_at_word_starts,
+)
 
 # Words, joiners, apostrophes, dots, dashes, ampersands, quotes, capitals and non-Latin letters.
 PIECES = st.lists(
@@ -584,6 +591,49 @@ def test_attribution_verbs_match_the_flat_alternation_on_real_articles(
         assert [m.span() for m in VERB.finditer(text)] == [
             m.span() for m in _FLAT_VERB.finditer(text)
         ]
+
+
+_VERB_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *_VERB_PHRASES[::5],
+            *("in", "In", "referred", "went on", "pointed", "According to", "saying", "sayings"),
+            *("Said", "said2", "_said", "saidé", "東said", "x", " ", ",", "’", "-", "\n", "é", "5"),
+        ]
+    ),
+    max_size=30,
+)
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_VERB_PIECES, st.integers(-2, 60), st.integers(-2, 200), st.sampled_from([-1, 1, 2]))
+def test_verbs_tried_at_word_starts_are_the_matches_the_search_finds(
+    pieces, start, end, most
+) -> None:
+    text = "".join(pieces)
+    found = verbs_at_word_starts(text, start, end, most)
+    every = _spans(list(VERB.finditer(text, start, end)))
+    assert _spans(found) == (every if most < 0 else every[:most])
+    first = VERB.search(text, start, end)
+    assert _spans(verbs_at_word_starts(text, start, end, 1)) == ([first.span()] if first else [])
+
+
+def test_verbs_tried_at_word_starts_match_the_search_in_every_sentence_of_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        starts = sentence_starts(text)
+        for at, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            for window in ((at, end), (at, end - 1), (at + 1, end), (at - 3, at + 160)):
+                expected = _spans(list(VERB.finditer(text, *window)))
+                assert _spans(verbs_at_word_starts(text, *window, -1)) == expected, window
+                assert _spans(verb_matches(text, *window)) == expected
+                search = verb_search(text, *window)
+                assert (search.span() if search else None) == (expected[0] if expected else None)
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, str | None, int]]:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Final, NamedTuple
+from types import FunctionType
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from newstui.model import Entity
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.quotes import QuoteSpan
-from newstui.nlp.segment import LiteralGuard, literal_heads
+from newstui.nlp.segment import LiteralGuard, _is_word_at, literal_heads
+
+if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
+    from mypy_extensions import i64
 
 # The attribution verbs: speaking and writing, in every form a news sentence uses them.
 _VERBS: Final = (
@@ -69,6 +73,61 @@ def literal_alternation(phrases: str) -> str:
 
 _VERB_ALTERNATION: Final = literal_alternation(_VERBS)
 VERB: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION})\b")
+# The first word of each verb: a match of VERB opens with the whole word there (or, at the end
+# of the window searched, with all of the word the window holds)
+_VERB_HEADS: Final = frozenset(phrase.split(" ")[0] for phrase in _VERBS.split("|"))
+_VERB_HEAD_MOST: Final = max(map(len, _VERB_HEADS))
+
+
+def verb_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The matches of `VERB.finditer(text, start, end)` (end None: the text's end), in order."""
+    stop = len(text) if end is None else end
+    if not _COMPILED:
+        return list(VERB.finditer(text, start, stop))
+    return verbs_at_word_starts(text, start, stop, -1)
+
+
+def verb_search(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """`VERB.search(text, start, end)` (end None: the text's end)."""
+    stop = len(text) if end is None else end
+    if not _COMPILED:
+        return VERB.search(text, start, stop)
+    found = verbs_at_word_starts(text, start, stop, 1)
+    return found[0] if found else None
+
+
+def verbs_at_word_starts(text: str, start: int, end: int, most: int) -> list[re.Match[str]]:
+    """The first `most` (-1: all) matches of `VERB.finditer(text, start, end)`, VERB tried
+    only at the start of a word that opens a verb. The search tries the pattern (led by \b, so
+    with no first characters to skip to) at every character, about 300 instructions each in
+    a head of a sentence; compiled, this reads a character in a few. A match opens where a word
+    does (\b, then a letter) with one of _VERB_HEADS, cut at `end` when the word goes on."""
+    found: list[re.Match[str]] = []
+    size: i64 = min(end, len(text))
+    i: i64 = max(start, 0)
+    while i < size:
+        if not _is_word_at(text, i):
+            i += 1
+            continue
+        word_end: i64 = i + 1
+        while word_end < size and _is_word_at(text, word_end):
+            word_end += 1
+        if (
+            (i == 0 or not _is_word_at(text, i - 1))
+            and word_end - i <= _VERB_HEAD_MOST
+            and text[i:word_end] in _VERB_HEADS
+        ):
+            match = VERB.match(text, i, size)
+            if match is not None:
+                found.append(match)
+                if len(found) == most:
+                    break
+                i = match.end()
+                continue
+        i = word_end
+    return found
+
+
 # A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
 SPEECH_AFTER: Final = re.compile(
     rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is|once|often|[a-z]+ly))*"
@@ -677,3 +736,8 @@ def _masked(text: str, spans: list[QuoteSpan]) -> str:
         pos = start + inside
     parts.append(text[pos:])
     return "".join(parts)
+
+
+# Whether this module runs compiled (mypyc makes its functions built-in ones): verb_matches and
+# verb_search read characters only then (in Python a loop over them costs more than the search).
+_COMPILED: Final = not isinstance(verbs_at_word_starts, FunctionType)

@@ -88,6 +88,7 @@ from newstui.nlp.speaker_cues import (
     _qualifiers,
     _unpossessed,
     _whole_word,
+    verb_search,
 )
 
 
@@ -645,7 +646,7 @@ class _SubjectFinder:
         m = mentions[-1]
         start = self.sentences[bisect.bisect_right(self.sentences, m.start) - 1]
         lead = self.masked[self._after_closed_quotes(start, m.start) : m.start]
-        if VERB.search(lead):
+        if verb_search(lead):
             return name
         verb = _SUBJECT_VERB.match(self.masked, m.end, before)
         passive = verb and (
@@ -725,8 +726,8 @@ class _SubjectFinder:
                         return m.entity.name
             start, end = self.sentence_bounds(use)
             start = self._after_closed_quotes(start, use)
-            verb = VERB.search(self.masked, use, end)
-            if verb and not VERB.search(self.masked, start, use):
+            verb = verb_search(self.masked, use, end)
+            if verb and not verb_search(self.masked, start, use):
                 # "In the letter to GitHub, EFF's attorney Stoltz said": the verb's subject
                 author = self._named_in(start, verb.start(), use, allow_pronoun=True)
             else:  # "UNRWA said in a statement that": the clause's subject

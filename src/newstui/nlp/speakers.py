@@ -101,6 +101,8 @@ from newstui.nlp.speaker_cues import (
     _VERB_BEFORE_COMMA,
     _WRITTEN_FROM,
     VERB,
+    verb_matches,
+    verb_search,
 )
 from newstui.nlp.speaker_subjects import _SubjectFinder
 
@@ -363,7 +365,7 @@ class SpeakerFinder(_SubjectFinder):
         if clause is None:
             return False
         # 'Acme reported its source said “…”': the words of the later verb's unnamed subject
-        for verb in VERB.finditer(self.masked, clause.start() + 1, span.open_mark):
+        for verb in verb_matches(self.masked, clause.start() + 1, span.open_mark):
             if verb.group() not in _NESTED_SAYING:
                 continue  # "writes that the rule asks parents to be subject to “…”"
             words = self.masked[clause.start() : verb.start()].split()
@@ -411,7 +413,7 @@ class SpeakerFinder(_SubjectFinder):
         if sentence.rstrip().endswith(":"):
             # 'The UN asked the government to act:' as a paragraph of its own: what follows is
             # said by the subject of that introduction, an organisation as well as a person
-            verb = VERB.search(self.masked, last_start, prev_end)
+            verb = verb_search(self.masked, last_start, prev_end)
             named = (
                 self._named_in(last_start, verb.start(), prev_end, allow_pronoun=True)
                 if verb
@@ -446,7 +448,7 @@ class SpeakerFinder(_SubjectFinder):
         }  # "Jo Lee (Nancy Drew, Jem) told of…": credits in parentheses name no speaker
         if len(people) == 1:
             return people.pop()
-        verb = VERB.search(self.masked, start, end) if people else None
+        verb = verb_search(self.masked, start, end) if people else None
         if (
             verb
             and not verb.group().endswith("ing")
@@ -462,7 +464,7 @@ class SpeakerFinder(_SubjectFinder):
             )
             == 1
             # 'Moss said Reid had written to the court. “…”': Reid's words, perhaps
-            and not VERB.search(self.masked, verb.end(), end)
+            and not verb_search(self.masked, verb.end(), end)
             and not _OTHER_SPEECH.search(self.masked, verb.end(), end)
         ):
             # 'Moss said that her talks with Reid were good. “We put aside …”': of several
@@ -476,7 +478,7 @@ class SpeakerFinder(_SubjectFinder):
         words = sentence[opener.end() if opener else 0 :].split()
         if not people and words[:1] and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start)
-        if not people and words[:1] == ["The"] and VERB.search(sentence):
+        if not people and words[:1] == ["The"] and verb_search(sentence):
             # 'The Premier said it would be wise to wait. “…”': the role's holder goes on
             return self._opening_role(start, end)
         return None
@@ -575,11 +577,11 @@ class SpeakerFinder(_SubjectFinder):
             base = span.close_mark + 1
             people = self.mentions_in(base + quoted.start(2), base + quoted.end(2))
             return next((m.entity.name for m in people if m.entity.type == "PERSON"), "")
-        verb = VERB.search(tail[:160])
+        verb = verb_search(tail[:160])
         while (
             verb and verb.group().endswith("ing") and _DETERMINER_END.search(tail, 0, verb.start())
         ):
-            verb = VERB.search(tail[:160], verb.end())  # '“…,” the warning said': a noun
+            verb = verb_search(tail[:160], verb.end())  # '“…,” the warning said': a noun
         if not verb:
             open_end = self.text[span.start : span.end].rstrip()[-1:] == ","
             return self._dash_credit(span.close_mark + 1, tail, open_end) or self._agent_after(
@@ -613,7 +615,7 @@ class SpeakerFinder(_SubjectFinder):
             return None  # '“…revoked them.” According to the report, Moss…': a new sentence
         if verb.group() == "according to" and not before.strip(" ,\t"):
             sent_start = self.sentence_bounds(span.open_mark)[0]
-            said_by = [*VERB.finditer(self.masked, sent_start, span.open_mark)][-1:]
+            said_by = verb_matches(self.masked, sent_start, span.open_mark)[-1:]
             if said_by and not _RELATIVE_WHICH.search(self.masked, sent_start, said_by[0].start()):
                 # 'Khan denied it, saying “…”, according to IRNA': the agency reports what the
                 # person its sentence names said; that person speaks ('the audit, which
@@ -741,7 +743,7 @@ class SpeakerFinder(_SubjectFinder):
         if by is None:
             return None
         sent_start, _ = self.sentence_bounds(span.open_mark)
-        verbs = list(VERB.finditer(self.masked, sent_start, span.open_mark))
+        verbs = verb_matches(self.masked, sent_start, span.open_mark)
         if (
             not verbs or not _PASSIVE_BEFORE.search(self.masked, sent_start, verbs[-1].start())
         ) and not _DEEMED.search(self.masked, sent_start, span.open_mark):
@@ -801,7 +803,7 @@ class SpeakerFinder(_SubjectFinder):
             # VERB is case-sensitive: the capitalised participle ("Calling") is no match, so
             # this finds a speech verb elsewhere in the opener only. An IGNORECASE VERB would
             # match the participle itself and switch the rule off without any error.
-            and not VERB.search(opener)
+            and not verb_search(opener)
             and "," not in opener
         ):
             # 'Calling it “just another apology”, Anna Franowska … told': the participle's
@@ -895,7 +897,7 @@ class SpeakerFinder(_SubjectFinder):
         # the verbs not after a determiner ("a threatened cut-off", "the alleged victim": a
         # participle as an adjective); only the last two are read, so only they are tested
         verbs: list[re.Match[str]] = []
-        for v in reversed([*VERB.finditer(head)]):
+        for v in reversed(verb_matches(head)):
             at = v.start()
             if not _DETERMINER_END.search(head, max(0, at - 7), at):
                 verbs.insert(0, v)
