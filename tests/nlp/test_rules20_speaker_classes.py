@@ -117,3 +117,24 @@ def test_a_connective_with_no_comma_does_not_hide_the_described_subject(extracto
     )
     assert _speakers(extractor, company) == ["Harbor Mining"]
     assert _speakers(extractor, report) == ["Harbor Rights Council"]
+
+
+def test_a_state_that_labels_something_in_a_fragment_is_its_speaker(extractor) -> None:
+    russia = (
+        "Protesters stormed the parliament in Bishkek on Thursday. Russia has also called the "
+        'uprising "illegal," although it offered to help.'
+    )
+    india = (
+        "A bomb killed four people outside the embassy. India called the bombing a "
+        '"cowardly terrorist attack" and sent a team.'
+    )
+    assert _speakers(extractor, russia) == ["Russia"]
+    assert _speakers(extractor, india) == ["India"]
+
+
+def test_a_place_in_a_fragments_sentence_that_labels_nothing_is_no_speaker(extractor) -> None:
+    text = (
+        "A bomb killed four people outside the embassy. Reports from India said the blast left "
+        'a "deep crater" in the road.'
+    )
+    assert _speakers(extractor, text) == []

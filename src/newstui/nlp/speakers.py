@@ -106,6 +106,9 @@ from newstui.nlp.speaker_cues import (
 )
 from newstui.nlp.speaker_subjects import _SubjectFinder
 
+# Who may label a fragment ('India called the bombing a “cowardly attack”'): states and groups too
+_LABELLING_TYPES: Final = ("PERSON", "ORG", "PLACE", "GROUP")
+
 
 class SpeakerFinder(_SubjectFinder):
     """Attributes the speech quotes of one article."""
@@ -240,6 +243,7 @@ class SpeakerFinder(_SubjectFinder):
         # '“a mess.” Biden called Trump a “…”': a fragment closed by its own stop is not spoken
         # by the next sentence, which runs into the next quotation
         speaker = None if self._next_sentence_opens_quote(span) else self._after(span)
+        labelling = False  # 'Russia called the revolution “illegal”': a state labels too
         if not speaker:
             sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
@@ -250,6 +254,7 @@ class SpeakerFinder(_SubjectFinder):
             if may_match(head, _SPEECH_ABOUT_HEADS):
                 label_ends += [m.end() for m in _SPEECH_ABOUT.finditer(head)]
             labelled = bool(label_ends) and len(head) - max(label_ends) <= 60
+            labelling = labelled
             according = _ACCORDING_OPENS.match(head)
             credited = according is not None and any(
                 m.entity.type in ("PERSON", "ORG")
@@ -277,6 +282,7 @@ class SpeakerFinder(_SubjectFinder):
             if may_match(head, NAMING_CUE_HEADS) and NAMING_CUE.search(head):
                 return None  # 'the term “subject to”', 'he named it “Operation Spring”': a name
             labelled_as = _LABEL_AS.search(head) if may_match(head, _LABEL_AS_HEADS) else None
+            labelling = labelling or labelled_as is not None
             verb_start = sent_start + labelled_as.start() if labelled_as else 0
             if labelled_as:  # "…such as Chris Moss, who denounced the claims as “…”"
                 speaker = self._relative_subject(sent_start, verb_start)
@@ -306,7 +312,8 @@ class SpeakerFinder(_SubjectFinder):
                 if credit:
                     found = self.mentions_in(credit.start(1), credit.start(1) + 1)
                     speaker = found[0].entity.name if found else None
-        return speaker if speaker and self.types.get(speaker) in ("PERSON", "ORG") else None
+        kinds = _LABELLING_TYPES if labelling else ("PERSON", "ORG")
+        return speaker if speaker and self.types.get(speaker) in kinds else None
 
     def _names_something(self, span: QuoteSpan) -> bool:
         """'named in the film as “Carry Nation High”', 'the “MIC” mark', 'the CBS network “60
