@@ -177,6 +177,36 @@ def test_texts_packed_by_either_compressor_read_back_with_zlib(monkeypatch):
     assert packed_by == {False: isal_zlib.compress, True: zlib.compress}
 
 
+@pytest.mark.parametrize("isal_installed", [True, False])
+def test_texts_read_back_in_bulk_are_the_ones_zlib_reads(monkeypatch, isal_installed):
+    """Analysis and sketching read many texts back through bulk_inflate (ISA-L's inflate where
+    isal is installed): the same text as zlib gives, packed by either compressor, and a value
+    another tool wrote that is no zlib stream is read as no text, as by zlib."""
+    import sys
+
+    from newstui import article_rows
+
+    isal_zlib = pytest.importorskip("isal.isal_zlib")
+    text = "“Quoted” words, again and again. " * 40
+    packed = [zlib.compress(text.encode(), 1), zlib.compress(text.encode(), 9)]
+    packed.append(isal_zlib.compress(text.encode(), 1))
+    broken = [b"not a zlib stream", packed[0][:-9], b""]
+    article_rows.bulk_inflate.cache_clear()
+    try:
+        if not isal_installed:
+            monkeypatch.setitem(sys.modules, "isal.isal_zlib", None)
+        inflate = article_rows.bulk_inflate()
+        assert (inflate is zlib.decompress) is not isal_installed
+        assert [unpacked_text(value, inflate) for value in packed] == [text] * 3
+        assert [unpacked_text(value, inflate) for value in broken] == ["", "", ""]
+        for value in broken:
+            with pytest.raises(zlib.error):
+                inflate(value)
+        assert unpacked_text(text, inflate) == text  # a text stored plain
+    finally:
+        article_rows.bulk_inflate.cache_clear()
+
+
 _LINK_TEXTS = ["", "a statement", '“Quoted” \\ back\\slash "q" é ☃ 𝄞', "tab\there\x01", "\ud800"]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from newstui.article_rows import unpacked_text
+from newstui.article_rows import bulk_inflate, unpacked_text
 from newstui.errors import hide_passwords
 from newstui.model import AnalysisRows
 from newstui.store.db import Database, flat_row_statements, row_statements, write_transaction
@@ -62,7 +62,8 @@ def articles_to_analyse(
     else:
         sql = "SELECT id, text FROM articles WHERE nlp_version IS NULL LIMIT ?"
         rows = db.execute(sql, [limit]).fetchall()
-    return [TextToAnalyse(r[0], unpacked_text(r[1]), text_stamp(r[1])) for r in rows]
+    inflate = bulk_inflate()
+    return [TextToAnalyse(r[0], unpacked_text(r[1], inflate), text_stamp(r[1])) for r in rows]
 
 
 def text_stamp(stored: str | bytes | None) -> int:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newstui.article_rows import unpacked_text
+from newstui.article_rows import bulk_inflate, unpacked_text
 from newstui.errors import hide_passwords
 from newstui.store.db import Database, write_transaction
 
@@ -41,7 +41,9 @@ def find_stories(db: Database, limit: int | None = None) -> int:
         if not rows:
             break
         done += len(rows)
-        joined += join_stories(db, [(r[0], story_sketch(unpacked_text(r[1]))) for r in rows])
+        inflate = bulk_inflate()
+        sketched = [(r[0], story_sketch(unpacked_text(r[1], inflate))) for r in rows]
+        joined += join_stories(db, sketched)
     return joined
 
 
