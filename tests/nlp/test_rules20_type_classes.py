@@ -135,3 +135,25 @@ def test_a_dateline_across_a_glued_heading_keeps_the_texts_of_its_mentions(extra
     for entity in extractor.analyse(text).entities:
         for mention in entity.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a band named by its member's role
+            "The guests included Velvet Marrow drummer Tom Hale and two senators.",
+            [("Velvet Marrow", "ORG"), ("Tom Hale", "PERSON")],
+        ),
+        (
+            "Tarrick spokeswoman Jane Orr said the plant would reopen.",
+            [("Tarrick", "ORG"), ("Jane Orr", "PERSON")],
+        ),
+        ("Kessling Computers announced a new laptop today.", [("Kessling Computers", "ORG")]),
+        (
+            "Belgian chocolatemaker Varonne has ruled out a bid for the firm.",
+            [("Varonne", "ORG")],
+        ),
+    ],
+)
+def test_an_officer_a_trade_or_a_maker_names_a_company(extractor, text, found) -> None:
+    check_names(extractor, text, found, [])

@@ -88,9 +88,12 @@ _HELD: Final = frozenset("shares stake stakes stock".split())
 # How the names of occupations end ("ranger", "sculptor", "florist", "mechanic", "attendant").
 _AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ic", "ee", "eer")
 # "Quorvex boss Ann Lee", "Quorvex founder Ann Lee": an officer only a company or body has.
-_OFFICER_OPENINGS: Final = frozenset((" b", " c", " C", " f"))
+_OFFICER_OPENINGS: Final = frozenset((" b", " c", " C", " f", " s", " a", " e", " d", " g"))
 _OFFICER_AFTER: Final = re.compile(
-    r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder) (?:[A-Z]|Mr|Ms|Dr|Sir)"
+    r" (?:boss|chief executive|CEO|chairman|chairwoman|founder|co-founder|"
+    # "Kelmar spokesman Ann Lee", "Citi analyst Ann Lee", "Grateful Dead drummer Mickey Hart"
+    r"spokesman|spokeswoman|spokesperson|analyst|economist|"
+    r"drummer|guitarist|bassist|singer) (?:[A-Z]|Mr|Ms|Dr|Sir)"
 )
 # "a takeover bid for Quorvex", "the purchase of Quorvex", "who also own Quorvex": a company.
 _DEAL_WORDS: Final = (

@@ -67,7 +67,10 @@ ORG_NOUNS: Final = frozenset(
     "chain supermarket pollster consultancy band label studio franchise telecom "
     "organization movement coalition conglomerate giant manufacturer publisher network app brand "
     "journal magazine tabloid website channel newswire nonprofit non-profit supergroup "
-    "troupe orchestra choir ensemble".split()
+    "troupe orchestra choir ensemble "
+    # makers that are companies ("Italian chocolatemaker Ferrero"; a filmmaker is a person)
+    "drugmaker planemaker toymaker chocolatemaker steelmaker phonemaker handsetmaker "
+    "shipbuilder confectioner".split()
     # "the journal Nature Astronomy", "YouTube channel Numberphile", "the nonprofit Brennan"
 )
 PLACE_NOUNS: Final = frozenset(
