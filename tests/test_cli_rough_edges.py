@@ -284,6 +284,24 @@ def test_a_folder_given_as_the_database_is_named_as_a_folder(cli, tmp_path) -> N
     )
 
 
+def test_a_folder_given_as_the_config_is_named_as_a_folder(cli, tmp_path) -> None:
+    cli.config = tmp_path / "conf"
+    cli.config.mkdir()
+    assert cli("fetch") == 1
+    assert cli.err == (
+        f"newstui: {cli.config}: is a folder, not a config file (e.g. {cli.config}/feeds.toml)\n"
+    )
+
+
+def test_a_config_that_is_not_utf8_text_says_so_in_one_line(cli, tmp_path) -> None:
+    cli.config = tmp_path / "feeds.toml"
+    cli.config.write_bytes(b"[settings]\ntimeout = 5 # caf\xe9\n")
+    assert cli("fetch") == 1
+    assert cli.err == (
+        f"newstui: {cli.config}:2: not UTF-8 text (byte 0xe9); the config file is TOML in UTF-8\n"
+    )
+
+
 def test_feeds_shows_a_long_name_whole_however_narrow_the_table(
     db_path, feed_server, config_file, capsys
 ) -> None:

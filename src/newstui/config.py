@@ -171,8 +171,18 @@ def load_config(path: Path) -> Config:
         raw = path.read_text("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc}") from exc
+    except IsADirectoryError:
+        raise ConfigError(
+            f"{path}: is a folder, not a config file (e.g. {path}/feeds.toml)"
+        ) from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}:{line}: not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
+            "the config file is TOML in UTF-8"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from exc
     return parse_config(path, raw)
 
 
