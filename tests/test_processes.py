@@ -79,3 +79,22 @@ def test_a_parsed_feed_brings_its_packed_texts_utf8_only_when_asked():
 
     assert isinstance(with_utf8.text, bytes) and with_utf8.text_utf8 == text.strip().encode()
     assert without.text_utf8 is None and without.text == with_utf8.text
+
+
+def test_an_analysis_travels_as_flat_offsets_with_each_other_wording_once():
+    """A worker's analysis comes back as plain tuples: each entity's mention offsets in one
+    flat tuple, in text order, and the other words its mentions have (not its name), once."""
+    from newstui.model import Analysis, analysis_rows
+    from newstui.model.analysis import Entity, Mention, Quote
+
+    text = "Mara Quill spoke. Quill said: “We go.” Ms Quill left; Quill stayed. Dr. Quill waved."
+    mentions = [(0, 10), (18, 23), (39, 47), (54, 59), (68, 77)]
+    quill = Entity("Mara Quill", "PERSON", tuple(Mention(s, e, text[s:e]) for s, e in mentions))
+    harbour = Entity("Harbour Board", "ORG", ())
+    analysis = Analysis(entities=(quill, harbour), quotes=(Quote("We go.", 31, 37, "Mara Quill"),))
+    entities, quotes = analysis_rows(analysis)
+    assert entities == (
+        ("Mara Quill", "PERSON", (0, 10, 18, 23, 39, 47, 54, 59, 68, 77), ("Quill", "Ms Quill", "Dr. Quill")),
+        ("Harbour Board", "ORG", (), ()),
+    )  # fmt: skip
+    assert quotes == ((31, 37, "Mara Quill"),)

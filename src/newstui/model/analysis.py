@@ -64,12 +64,18 @@ class TextToAnalyse(NamedTuple):
 
 
 def analysis_rows(analysis: Analysis) -> AnalysisRows:
-    """An analysis in the plain form it is stored from."""
-    entities = tuple(
-        (e.name, e.type, tuple((m.start, m.end, m.text) for m in e.mentions))
-        for e in analysis.entities
-    )
-    return entities, tuple((q.start, q.end, q.speaker) for q in analysis.quotes)
+    """An analysis in the plain form it is stored from (see AnalysisRows)."""
+    entities = []
+    for entity in analysis.entities:
+        name = entity.name
+        offsets: list[int] = []
+        others: dict[str, None] = {}  # a mention's words when they are not the name
+        for mention in entity.mentions:
+            offsets += (mention.start, mention.end)
+            if mention.text != name:
+                others[mention.text] = None
+        entities.append((name, entity.type, tuple(offsets), tuple(others)))
+    return tuple(entities), tuple((q.start, q.end, q.speaker) for q in analysis.quotes)
 
 
 @dataclass(frozen=True)

@@ -251,7 +251,7 @@ class _AnalysisBatch:
         names, keys, entity_key = self.names, self.keys, self.entity_key
         merged = "PERSON" if surname_key is not None else None  # see surname_merged
         for entities, _ in analyses:
-            for name, type_, _ in entities:
+            for name, type_, _, _ in entities:
                 key = keys.get((name, type_))  # name_key, inline: once an entity
                 if key is None:
                     key = keys[name, type_] = f"{type_}:{entity_key(name, type_)}"
@@ -344,7 +344,7 @@ class _AnalysisBatch:
         ids_by_name: dict[str, int] = {}
         name_key, settled = self.name_key, self.settled
         mentions = self.mentions
-        for name, type_, found in entities:
+        for name, type_, offsets, others in entities:
             known = settled.get((name, type_))
             if known is None:
                 key = name_key(name, type_)
@@ -352,11 +352,12 @@ class _AnalysisBatch:
             else:
                 key, entity_id = known
             ids_by_name[name] = entity_id
-            for start, end, _ in found:
-                mentions += (article_id, entity_id, start, end)
-            for text in {text for _, _, text in found if text != name}:  # the same key
+            ends = iter(offsets)
+            for start in ends:  # (start, end) pairs, flat
+                mentions += (article_id, entity_id, start, next(ends))
+            for text in others:
                 other = name_key(text, type_)
-                if other != key:
+                if other != key:  # (the same key: the name written otherwise)
                     self.other_names.add((other, entity_id))
         for start, end, speaker in quotes:
             speaker_id = ids_by_name.get(speaker or "")
