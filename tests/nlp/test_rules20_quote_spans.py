@@ -106,6 +106,27 @@ def test_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:
             [],
             id="what someone describes as names a thing",
         ),
+        # names written with the sentence's comma or stop inside the marks
+        pytest.param(
+            'The former mayor wrote in her memoir, "Rivers of Salt," that the port was doomed.',
+            [],
+            id="a title-cased name with a comma inside the marks is no quote",
+        ),
+        pytest.param(
+            'The minister said it twice, speaking on "Morning Desk."',
+            [],
+            id="a programme's name with a stop inside the marks is no quote",
+        ),
+        pytest.param(
+            'She first sang on the radio, covering a song called "Night after Night," in 1950.',
+            [],
+            id="a title with a lower-case after is a name",
+        ),
+        pytest.param(
+            'Known officially as "HB 20," the law bans the sale of the drug in the state.',
+            [],
+            id="a name after known at the head of a sentence is no quote",
+        ),
     ],
 )
 def test_short_fragments_are_quotes_when_someone_says_them(

@@ -135,7 +135,7 @@ _NAME_CUE: Final = re.compile(  # searched in the 40 characters before the mark
 # in the 80 characters before: 'labeling the Guard as a "specially designated …"', 'known in
 # English as "…"', 'take the title of "Custodian of …"', 'The title of the commentary, "…"'
 _FAR_NAME_CUE: Final = re.compile(
-    r"\b(?:label(?:l?ing|l?ed|s)?|renamed|designated|listed|classified|known)\b"
+    r"\b(?:label(?:l?ing|l?ed|s)?|renamed|designated|listed|classified|known|Known)\b"
     r"[^.;:\"“”]{0,50}?\b(?:as|to)\s+(?:(?:a|an|the)\s+)?$"
     r"|\b(?:Title|title)\s+of\s+[^.;:\"“”]{0,50},\s*$"
 )
@@ -165,7 +165,9 @@ _CASE_NAME: Final = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,4}(?:v|vs)\.?\s+[A-
 # 'after the "Super Weekend."', 'on a "Fox News Sunday" broadcast': a name after an article;
 # 'George W. Bush's "war on terror"': a fragment owned by a possessive is that one's label
 _ARTICLES: Final = frozenset("the a an".split())
-_FUNCTION_WORDS: Final = frozenset("a an and at by for in of on or the to with".split())
+_FUNCTION_WORDS: Final = frozenset(
+    "a after an and as at by for from in into of on or over the to with".split()
+)
 _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
 _ANY_DOUBLE_MARK: Final = re.compile('["“”«»„]')
@@ -556,8 +558,16 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         return "none"  # 'holding signs which read "silenced"': the words on a sign
     if _names_a_thing(text, span, content, few):
         return "none"
-    ends_like_speech = content.rstrip("”’\"'")[-1:] in _SPEECH_END
-    sentence = content[0].isupper() and ends_like_speech
+    last = content.rstrip("”’\"'")[-1:]
+    ends_like_speech = last in _SPEECH_END
+    # 'his memoir, "Ashes to Gold,"', 'on "This Week."': two or three words all capitalised are
+    # a name even with the stop or comma the sentence puts inside the marks ("Shame, Shame!" is
+    # a shout)
+    sentence = (
+        content[0].isupper()
+        and ends_like_speech
+        and not (few >= 2 and last in ",." and title_cased(content))
+    )
     if few <= 3 and not sentence:
         # a fragment, even "riots," or "exfiltration.": the comma or stop inside the marks is
         # house style, not speech; "That ends now." and "It was chaos," are sentences
@@ -577,7 +587,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
             return "none"  # 'named their robot "Better Idea of Afghan Girls,"': a name
     if (
         ends_like_speech
-        and content.rstrip("”’\"'")[-1:] not in ("!", "?")  # 'The crowd called "Shame!"'
+        and last not in ("!", "?")  # 'The crowd called "Shame!"'
         and content[0].isupper()
         and _TITLE_CUES_NEEDS.may_match(text, max(0, span.open_mark - 30), span.open_mark)
         and _TITLE_CUES.search(text, max(0, span.open_mark - 30), span.open_mark)
