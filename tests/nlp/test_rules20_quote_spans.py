@@ -48,6 +48,23 @@ from newstui.nlp.quotes import find_quote_spans
             ["Ms Vale is the one who can", "bring the two sides together,"],
             id="a glued mark with one mark after it closes a quotation and opens the next",
         ),
+        # a closing mark whose opening mark was lost
+        pytest.param(
+            '"We will reopen the pier," said Ann Kline. It will take a month to repair the deck."'
+            " The council meets again on Friday.",
+            ["We will reopen the pier,", "It will take a month to repair the deck."],
+            id="a closing mark after a stop closes the sentence it ends",
+        ),
+        pytest.param(
+            'The storm cut power to 900 homes, the utility said. He is 6 feet 2" tall.',
+            [],
+            id="an inch mark after a number closes nothing",
+        ),
+        pytest.param(
+            '“The deck is rotten, and the pier will stay shut until spring," she said.',
+            ["The deck is rotten, and the pier will stay shut until spring,"],
+            id="a straight mark closing a curly opening one is no lost opening",
+        ),
     ],
 )
 def test_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:

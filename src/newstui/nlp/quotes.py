@@ -226,6 +226,10 @@ def _straight_double(text: str, start: int, end: int) -> list[tuple[int, int | N
             closes, now_open = _straight_mark(text, i, start, end, opened)
             if closes and opened is not None:
                 pairs.append((opened, i))
+            elif opened is None and now_open is None:
+                lost = _lost_opening(text, i, pairs[-1][1] if pairs else None, start, end)
+                if lost is not None:
+                    pairs.append((lost, i))
             opened = now_open
         i = text.find('"', i + 1, end)
     if opened is not None:
@@ -263,6 +267,28 @@ def _straight_mark(
         # mark and the next quote's opening one; the mark is both
         return True, i
     return False, opened
+
+
+def _lost_opening(text: str, i: int, last_close: int | None, start: int, end: int) -> int | None:
+    """'"… with the Tamil Tigers," added Kohona. It will take into account …of Sri Lanka."':
+    a closing mark after a sentence's stop, with no quotation open, closes the sentence it ends,
+    whose opening mark was lost; the offset before that sentence stands for the mark (None when
+    the mark closes nothing: no stop before it, a word after it, nothing before the sentence)."""
+    nxt = text[i + 1 : i + 2]
+    if text[i - 1 : i] not in (".", "!", "?") or (nxt and not nxt.isspace() and nxt != '"'):
+        return None
+    if text[i + 1 : end].lstrip().startswith('"') and text.count('"', i + 1, end) % 2 == 0:
+        return None  # '…the "Dirty Dozen." "…"': the mark's pair may lie before
+    lo = start if last_close is None else last_close + 1
+    if "“" in text[lo:i]:
+        return None  # '“It was …, he said."': a curly opening mark pairs with it
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, i - 1)]
+    begin = breaks[-1] if breaks else lo
+    while begin < i and text[begin].isspace():
+        begin += 1
+    if begin == 0 or begin >= i - 1 or not text[begin].isupper():
+        return None
+    return begin - 1
 
 
 def _glued_open(text: str, i: int, end: int) -> bool:
