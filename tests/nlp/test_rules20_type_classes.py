@@ -157,3 +157,34 @@ def test_a_dateline_across_a_glued_heading_keeps_the_texts_of_its_mentions(extra
 )
 def test_an_officer_a_trade_or_a_maker_names_a_company(extractor, text, found) -> None:
     check_names(extractor, text, found, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Tolvamir, a northern village, was shelled overnight.", [("Tolvamir", "PLACE")]),
+        (
+            "The grain went by ship to Qarrel, a southern sea port near the border.",
+            [("Qarrel", "PLACE")],
+        ),
+        (
+            "Rioting spread to towns around Belfast, including Drumkell, Tarnagh and Lisvane.",
+            [("Drumkell", "PLACE"), ("Tarnagh", "PLACE"), ("Lisvane", "PLACE")],
+        ),
+        (
+            "The two provinces, Varesh and Qomal, face daily attacks.",
+            [("Varesh", "PLACE"), ("Qomal", "PLACE")],
+        ),
+        (
+            "Troops entered the settlements of Gavrom, Telmar and Oshen at dawn.",
+            [("Gavrom", "PLACE"), ("Telmar", "PLACE"), ("Oshen", "PLACE")],
+        ),
+    ],
+)
+def test_a_place_described_or_listed_as_one_is_a_place(extractor, text, found) -> None:
+    check_names(extractor, text, found, [])
+
+
+def test_a_person_described_by_a_place_noun_stays_a_person(extractor) -> None:
+    text = "John Tarrow, a village elder, said the well was dry."
+    check_names(extractor, text, [("John Tarrow", "PERSON")], [("John Tarrow", "PLACE")])

@@ -216,6 +216,12 @@ _BODY_PLURALS: Final = frozenset(
     + "businesses firms broadsheets teams".split()
 )
 _LIST_INTRODUCERS: Final = frozenset("include includes included including like as are were".split())
+# Plurals of places that say what the names listed after them are ("towns around Belfast,
+# including A, B and C", "the three provinces, A, B and C", "the settlements of A, B and C").
+_PLACE_PLURALS: Final = frozenset(
+    "towns cities villages provinces districts regions counties settlements suburbs "
+    "neighbourhoods neighborhoods islands municipalities prefectures areas states".split()
+)
 _NAME_GOES_ON: Final = re.compile(r" (?:on|of|for) (?:the |a )?[A-Z]")  # "Focus on the Family"
 # Prepositions that end the complement of "A and B are": what follows is no longer what A and B
 # are ("are built by small teams", "are sold to firms"); "among" goes on ("are among the firms").
@@ -830,13 +836,22 @@ _BODY_DESCRIBED: Final = (
     r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet"
 )
 _DESCRIPTION_END: Final = (
-    r"(?:[,.;:]| (?:which|that|who|of|in|based|for|with|from|and|to|owned|run)\b"
+    r"(?:[,.;:]| (?:which|that|who|of|in|near|on|based|for|with|from|and|to|owned|run)\b"
     r"| (?!saying\b)[a-z]{3,}ing\b)"  # ", a firm specialising in": what it does
 )
 _DESCRIBED_AS_BODY: Final = re.compile(
     r", (?:a|an|the) "
     + _BODY_MODIFIERS
     + f"(?:{_BODY_DESCRIBED}|daily|weekly|channel|station)"
+    + _DESCRIPTION_END
+)
+# ", a northern village,", ", the main street of Manila", ", a southern sea port in Iraq": a place
+# described after its name.
+_DESCRIBED_AS_PLACE: Final = re.compile(
+    r", (?:a|an|the) "
+    + _BODY_MODIFIERS
+    + r"(?:village|town|city|port|seaport|suburb|district|province|region|settlement|island|"
+    + r"neighbourhood|neighborhood|county|municipality|resort|street|river|valley|camp)"
     + _DESCRIPTION_END
 )
 _COPULA_OPENINGS: Final = frozenset((" is ", " was"))

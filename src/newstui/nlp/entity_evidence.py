@@ -20,6 +20,7 @@ from newstui.nlp.entity_cues import (
     _DEAL_BEFORE_ENDS,
     _DEAL_WORD_SET,
     _DESCRIBED_AS_BODY,
+    _DESCRIBED_AS_PLACE,
     _DESCRIBED_THEN_SPEAKS,
     _DOMAIN,
     _EVENT_HEADS,
@@ -448,6 +449,8 @@ class _TypingFinder(_FinderBase):
         ):
             return "ORG", 2  # "Arla, the main Danish provider of dairy products", "Hutchison,
             # the company which operates the network": a body described after a comma
+        if after[:1] == "," and _DESCRIBED_AS_PLACE.match(self.text, end):
+            return "PLACE", 2  # "Birmaza, a northern village, was attacked"
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
             return "PLACE", 2
         if self._platform_cue(start, end):
@@ -785,7 +788,9 @@ class _TypingFinder(_FinderBase):
         # the cues that need a comma or an apostrophe after the name: regular expressions,
         # tried last (most names with a comma after them fail a cheaper test above)
         if mark == ",":
-            if _DESCRIBED_AS_BODY.match(self.text, start + len(surface)):
+            if _DESCRIBED_AS_BODY.match(self.text, start + len(surface)) or (
+                _DESCRIBED_AS_PLACE.match(self.text, start + len(surface))
+            ):
                 return False  # "Arla, the main Danish provider of dairy products"
             if after[:2] == ", " and self._person_after(after):
                 return False  # "Moss, 41,", "Moss, a former coach" (and all _PERSON_AGE)

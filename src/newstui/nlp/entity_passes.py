@@ -36,6 +36,7 @@ from newstui.nlp.entity_cues import (
     _PARTY_PLURALS,
     _PLACE_ADJECTIVES,
     _PLACE_BASED_BEFORE,
+    _PLACE_PLURALS,
     _PORTFOLIO_BEFORE,
     _PORTFOLIO_TAIL,
     _PRODUCT_AFTER,
@@ -943,6 +944,9 @@ class _EntityFinder(_RunFinder):
             if self._org_list_around(members):
                 self._type_listed_bodies(members)
                 continue  # "businesses such as Ama Cafe and Bo Tools": bodies, whatever else
+            if self._place_list_after(members[0].start):
+                self._type_listed_places(members)
+                continue  # "towns around Belfast, including Ballymena, Larne and …": places
             if len(kinds) != 1 or kinds & {"GROUP", "LANGUAGE"}:
                 continue
             kind = kinds.pop()
@@ -1018,6 +1022,34 @@ class _EntityFinder(_RunFinder):
                 and not any(w in THING_WORDS or w in CALENDAR for w in cand.text.split())
             ):
                 cand.type, cand.strength = "ORG", 2
+
+    def _place_list_after(self, start: int) -> bool:
+        """'towns around Belfast, including', 'the three provinces,', 'the settlements of': a
+        plural of places right before a list (or before "including", "such as", "like", "of")
+        says its members are places."""
+        before = self.text[max(0, start - 40) : start].lower().split()
+        if before and before[-1] in _LIST_INTRODUCERS | {"of"}:
+            before = before[:-2] if before[-2:-1] == ["such"] else before[:-1]
+            if before and before[-1].endswith(","):
+                before[-1] = before[-1][:-1]  # "towns around Belfast, including"
+                return len(before) >= 3 and before[-3] in _PLACE_PLURALS
+        return bool(before) and before[-1].rstrip(",") in _PLACE_PLURALS
+
+    def _type_listed_places(self, members: list[Candidate]) -> None:
+        """Members of a list of places are places, unless a list or strong evidence says
+        otherwise (a known body, a person by a given name)."""
+        text = self.text
+        for cand in members:
+            if (
+                cand.strength < 2
+                and cand.type != "GROUP"
+                and cand.words <= 3
+                and not (
+                    text[cand.end : cand.end + 1] == " "
+                    and text[cand.end + 1 : cand.end + 2].isupper()
+                )
+            ):  # (but "Navi Mumbai": a name that goes on is read whole by a later pass)
+                cand.type, cand.strength = "PLACE", 2
 
     def _org_list_around(self, members: list[Candidate]) -> bool:
         """'businesses include A, B and C', 'channels A, B and C', 'firms such as A and B', 'A
