@@ -1008,20 +1008,29 @@ async def test_while_analyses_stream_the_collector_leaves_the_objects_made_befor
 ):
     import gc
 
+    from newstui.processes import YOUNG_WHILE_STREAMING
+
     frozen_at_saves: list[bool] = []
+    young_at_saves: list[int] = []
     real_save = Library.save_analyses
 
     def save_analyses(self, *args, **kwargs):
         frozen_at_saves.append(gc.get_freeze_count() > 0)
+        young_at_saves.append(gc.get_threshold()[0])
         return real_save(self, *args, **kwargs)
 
     monkeypatch.setattr(Library, "save_analyses", save_analyses)
     assert gc.get_freeze_count() == 0
+    before = gc.get_threshold()
+    assert before[0] < YOUNG_WHILE_STREAMING
 
     outcomes = await fetch(db, config_file(ballot_feeds(feed_server)))
 
     assert all(o.new == 40 and not o.error for o in outcomes.values())
     assert frozen_at_saves and all(frozen_at_saves)
+    # young objects collected rarely meanwhile (most are garbage soon), as before after
+    assert set(young_at_saves) == {YOUNG_WHILE_STREAMING}
+    assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0  # unfrozen at the end
     assert unanalysed(db) == 0
 

@@ -98,3 +98,18 @@ def test_an_analysis_travels_as_flat_offsets_with_each_other_wording_once():
         ("Harbour Board", "ORG", (), ()),
     )  # fmt: skip
     assert quotes == ((31, 37, "Mara Quill"),)
+
+
+def test_a_worker_that_analyses_collects_young_objects_rarely():
+    """Most of what an analysis allocates is soon garbage: the worker's collector runs a young
+    collection every YOUNG_WHILE_STREAMING allocations, not Python's 700."""
+    import gc
+
+    from newstui.processes import YOUNG_WHILE_STREAMING, CpuPool
+
+    with CpuPool(1) as pool:
+        assert pool.submit_call(gc.get_threshold).result()[0] < YOUNG_WHILE_STREAMING
+        assert pool.analyse_chunk("rules", ["Ana Lee said: “We will open the harbour.”"]).result()
+        after = pool.submit_call(gc.get_threshold).result()
+    assert after[0] == YOUNG_WHILE_STREAMING
+    assert after[1:] == gc.get_threshold()[1:]  # the older generations' as they were

@@ -49,6 +49,7 @@ from newstui.processes import (
     CpuPool,
     PreparedFeed,
     analyse_text,
+    collect_young_rarely,
     fetch_workers,
     parse_document,
     parses_in_workers,
@@ -325,6 +326,7 @@ class _OldObjectsFrozen:
     lock = threading.Lock()
     held = 0
     froze = False
+    thresholds = (0, 0, 0)  # the collector's, before the first
 
 
 @contextlib.contextmanager
@@ -335,22 +337,27 @@ def old_objects_frozen() -> Iterator[None]:
     allocated millions of short-lived objects. A cold fetch of 10,000 articles spent 0.27-0.32
     CPU-s of the fetching process in 8 full collections, 0.01-0.05 s with them frozen. They
     are unfrozen when the last such fetch ends; a process that froze objects before (the app,
-    after its first screen) keeps them frozen and freezes nothing more."""
+    after its first screen) keeps them frozen and freezes nothing more. Young collections are
+    rarer meanwhile too (YOUNG_WHILE_STREAMING)."""
     state = _OldObjectsFrozen
     with state.lock:
         if state.held == 0:
             state.froze = gc.get_freeze_count() == 0
             if state.froze:
                 gc.freeze()
+            state.thresholds = gc.get_threshold()
+            collect_young_rarely()
         state.held += 1
     try:
         yield
     finally:
         with state.lock:
             state.held -= 1
-            if state.held == 0 and state.froze:
-                gc.unfreeze()
-                state.froze = False
+            if state.held == 0:
+                gc.set_threshold(*state.thresholds)
+                if state.froze:
+                    gc.unfreeze()
+                    state.froze = False
 
 
 @contextlib.contextmanager

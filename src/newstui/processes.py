@@ -3,6 +3,7 @@ process that fetches and stores."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
@@ -89,12 +90,30 @@ class Analysed:
     story: StorySketch | None = None
 
 
+# Young objects between two collections while analyses are made, sent and saved (Python's
+# default is 700): most of what an analysis allocates is garbage before 10,000 more are made,
+# and each young collection scanned the live part again (results waiting to be saved). A cold
+# fetch of 10,000 articles: collections 0.115 -> 0.042 CPU-s in the fetching process, 0.037 ->
+# 0.011 s in its worker.
+YOUNG_WHILE_STREAMING = 10_000
+
+
+def collect_young_rarely() -> None:
+    """Collect young objects every YOUNG_WHILE_STREAMING allocations, not more often (the
+    older generations' thresholds stay)."""
+    young, middle, old = gc.get_threshold()
+    if young < YOUNG_WHILE_STREAMING:
+        gc.set_threshold(YOUNG_WHILE_STREAMING, middle, old)
+
+
 def analyse_texts(
     extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
 ) -> list[Analysed]:
-    """Analyse texts in a worker; `sketch[i]` asks for text i's story sketch too."""
+    """Analyse texts in a worker (whose collector then runs young collections rarely);
+    `sketch[i]` asks for text i's story sketch too."""
     from newstui.nlp import get_extractor
 
+    collect_young_rarely()
     extractor = get_extractor(extractor_name)
     wanted = list(sketch) + [False] * (len(texts) - len(sketch))
     return [analyse_text(extractor, text, want) for text, want in zip(texts, wanted, strict=True)]
