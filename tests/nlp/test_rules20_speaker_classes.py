@@ -138,3 +138,27 @@ def test_a_place_in_a_fragments_sentence_that_labels_nothing_is_no_speaker(extra
         'a "deep crater" in the road.'
     )
     assert _speakers(extractor, text) == []
+
+
+def test_his_or_its_statement_is_the_statement_of_the_one_the_pronoun_stands_for(extractor) -> None:
+    read = 'Tom Reeve resigned on Monday. His statement read: "I have served the town with pride."'
+    said = (
+        "Acme Mining cut its forecast. Its statement said demand had been "
+        '"much weaker than we expected".'
+    )
+    her = (
+        "Tom Reeve met Ann Lee on Monday. Her letter said the talks had been "
+        '"frank and useful for both sides".'
+    )
+    assert _speakers(extractor, read) == ["Tom Reeve"]
+    assert _speakers(extractor, said) == ["Acme Mining"]
+    assert _speakers(extractor, her) == ["Ann Lee"]
+
+
+def test_the_message_after_his_message_was_delivered_is_his(extractor) -> None:
+    text = (
+        "Governor Tom Reeve spoke at the seminar last year. His message was delivered to the "
+        'committee in Apia. "We ask again that the islands be removed from the list," said '
+        "the message."
+    )
+    assert _speakers(extractor, text) == ["Tom Reeve"]

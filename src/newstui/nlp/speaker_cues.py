@@ -509,7 +509,7 @@ _TRAILING_AUX: Final = re.compile(
 # Written texts that "add" or "say" things for their author: "the statement added".
 _WRITTEN_TEXTS: Final = frozenset(
     "statement letter report release communique communiqué warning notice advisory bulletin "
-    "decree announcement".split()
+    "decree announcement message".split()
 )
 _WORDS: Final = re.compile(r"[a-z][\w'’-]*")
 # Written or spoken texts whose author "it" may stand for: "The review urged …. It also asks"
@@ -517,6 +517,8 @@ _TEXT_NOUNS: Final = _WRITTEN_TEXTS | frozenset(
     "review study ruling decision judgment judgement opinion document memo filing paper survey "
     "resolution proposal verdict order".split()
 )
+# "His statement", "its report": the pronoun that owns a text, and the subject pronoun it stands for
+_TEXT_POSSESSORS: Final = {"his": "he", "her": "she", "its": "it"}
 # "the warning issued by Met Éireann", "a statement from Acme": the author after the text's noun
 _AUTHOR_AFTER: Final = re.compile(
     r"s?\s+(?:(?:\w+\s+)?(?:issued|signed|written|released|published|posted|sent|put out)"

@@ -68,6 +68,7 @@ from newstui.nlp.speaker_cues import (
     _STOP,
     _SUBJECT_VERB,
     _TEXT_NOUNS,
+    _TEXT_POSSESSORS,
     _TIME_PREFIX,
     _TITLE_STOP,
     _TITLE_WORDS,
@@ -534,6 +535,9 @@ class _SubjectFinder:
                 if m.entity.type == "ORG" and "police" in m.entity.name.lower().split():
                     return m.entity.name
             return None
+        if len(words) in (2, 3) and words[0].lower() in _TEXT_POSSESSORS:
+            # "His statement said", "Its report found": the owner the pronoun stands for
+            return self._text_possessor(words, phrase_start if phrase_start >= 0 else pos)
         if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
             return None
         rest = [w.strip(".,") for w in words[1:]]
@@ -719,6 +723,9 @@ class _SubjectFinder:
         pattern = _whole_word(noun)
         uses = [m.start() for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
         for use in reversed(uses):
+            owner = self.masked[max(0, use - 4) : use].split()[-1:]
+            if owner and owner[0].lower() in _TEXT_POSSESSORS:  # "His message was delivered"
+                return self._text_possessor([owner[0], noun], use)
             agent = _AUTHOR_AFTER.match(self.masked, use + len(noun))
             if agent:  # "The orange warning issued by Met Éireann": its author
                 for m in self.mentions_in(agent.end(), agent.end() + 1):
@@ -735,6 +742,13 @@ class _SubjectFinder:
             if author:
                 return author
         return None
+
+    def _text_possessor(self, words: list[str], pos: int) -> str | None:
+        """Who "his"/"her"/"its" stands for in "His statement", "its latest report" (`words`,
+        written at `pos`), when the last word is a written or spoken text's noun; else None."""
+        if words[-1].lower() not in _TEXT_NOUNS:
+            return None
+        return self._resolve_pronoun(_TEXT_POSSESSORS[words[0].lower()], pos)
 
     def _described_text_owner(self, head: str, pos: int) -> str | None:
         """The holder of the role whose written text `head` describes: "the judge's statement"

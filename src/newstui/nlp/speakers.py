@@ -94,6 +94,7 @@ from newstui.nlp.speaker_cues import (
     _SUBJECT_TYPES,
     _SUBJECT_VERB,
     _TEXT_AS_SUBJECT,
+    _TEXT_POSSESSORS,
     _TEXT_READ_AFTER,
     _TOLD_VERBS,
     _TOPIC_BEFORE,
@@ -882,6 +883,12 @@ class SpeakerFinder(_SubjectFinder):
             signer = None if author else _SIGNED_BY_ROLE.search(head)
             if signer:  # "The decree signed by the Pope read": the holder of that role
                 author = self._description(signer.group(1), span.open_mark)
+            elif not author and head[: statement.start()].strip().lower() in _TEXT_POSSESSORS:
+                # "His statement read:": the one "his" stands for
+                author = self._text_possessor(
+                    [head[: statement.start()].strip(), statement.group(1)],
+                    sent_start + statement.start(),
+                )
             elif not author and head[: statement.start()].strip().lower() == "the":
                 # "The opinion of the Court read", "The letter read": the text named before
                 author = self._text_owner(statement.group(1), sent_start + statement.end(1))
