@@ -123,6 +123,33 @@ def test_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:
             [],
             id="what someone describes as names a thing",
         ),
+        # more clauses reporting someone's words
+        pytest.param(
+            'A port official said the new crane was "badly delayed" by the strike.',
+            ["badly delayed"],
+            id="a fragment in a clause said reports with no that is a quote",
+        ),
+        pytest.param(
+            "A port official said the crane had been delayed by the strike, and that the "
+            'dockers had met on Monday to discuss the new "rota rules" for the winter.',
+            [],
+            id="a fragment far past a clause said reports is no quote",
+        ),
+        pytest.param(
+            'The rebels vowed to fight a "long war" in the hills above the town.',
+            ["long war"],
+            id="a fragment someone vowed to do is a quote",
+        ),
+        pytest.param(
+            'The audit revealed that the board had been "asleep at the wheel" for a decade.',
+            ["asleep at the wheel"],
+            id="a fragment in a clause revealed reports is a quote",
+        ),
+        pytest.param(
+            'Described in the brochure as a "floating palace", the ferry holds 300 people.',
+            ["floating palace"],
+            id="a fragment after described as at the head of a sentence is a quote",
+        ),
         # names written with the sentence's comma or stop inside the marks
         pytest.param(
             'The former mayor wrote in her memoir, "Rivers of Salt," that the port was doomed.',

@@ -79,8 +79,19 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"\b(?:said|says|say|saying|stated|states|claimed|claims|claim|reported|reports|warned|warns|"
     r"suggested|suggests|argued|argues|insisted|insists|believed|believes|believe|ruled|rules|"
     r"alleged|alleges|wrote|writes|told|tells|added|adds|noted|notes|announced|declared|promised|"
-    r"admitted|predicted|complained|indicated|acknowledged|conceded|maintained|asserted)"
+    r"admitted|predicted|complained|indicated|acknowledged|conceded|maintained|asserted|"
+    r"revealed|reveals|concluded|concludes|confirmed|confirms|proclaimed|stating|"
+    r"claiming|warning|arguing|insisting|noting|predicting|proclaiming)"
     r"(?:\s+[\w,]+){0,3}?\s+that\b(?P<that>[^;:]*)$"
+    # 'an official said it is "very likely"', 'said Mr Lee was "buying a newspaper"': a
+    # reported clause with no "that", its subject and verb right after the verb of saying
+    r"|\b(?:said|says|say)\s+(?!(?:that|to|in|on|at|of|by|with|after|before|during|from)\b)"
+    r"(?:[\w'’.-]+\s+){1,4}?(?:is|was|were|are|had|has|have|would|will|could|should|may|"
+    r"might|must|can)\b(?P<said>[^;:]*)$"
+    # 'vowed to start a "holy war"', 'urged the banks to "act fully"': what someone pledged or
+    # urged in so many words
+    r"|\b(?:vowed|vows|promised|promises|pledged|pledges|urged|urges|advised|advises)\b"
+    r"[^;:.\"“”]{0,40}?\bto\s+(?:\w+\s+){0,3}$"
     r"|\b(?:blamed|blames|blame|blaming|praised|praises|praising)\b[^;:]*$"
     r"|\bsaid\s+to\s+(?:be|have)\b[^;:.]*$"
     r"|\b(?:According|according)\s+to\b[^;:]*$"  # 'were, according to the court, "sexual in nature"'
@@ -94,7 +105,7 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"(?!(?:as|for|on|off|up|in|to|into|out|back|upon)\s)(?!(?:a|an|the)\s*$)"
     r"[^;:.\"“”]{1,60}$"
     # 'The U.S. criticized the launch as "not constructive."', 'described by some as "a miracle"'
-    r"|\b(?:described|describes|describe|describing|labell?ed|labell?ing|dismissed|dismisses|"
+    r"|\b(?:Described|described|describes|describe|describing|labell?ed|labell?ing|dismissed|dismisses|"
     r"dismissing|criticised|criticises|criticising|criticized|criticizes|criticizing|hailed|"
     r"hails|saluted|branded|denounced|denounces|condemned|condemns)\b"
     r"[^;:.\"“”]{0,80}?\bas\b[^;:.\"“”]{0,30}$"
@@ -665,6 +676,8 @@ def reported_fragment(text: str, span: QuoteSpan) -> bool:
     if clause is None or ("what" in head and _WHAT_NAMING.search(head)):
         return False
     that = clause.group("that")
+    if that is None:
+        that = clause.group("said")
     if that is None:
         return True
     if _CLAUSE_LEFT.search(that):
