@@ -188,3 +188,8 @@ def test_a_place_described_or_listed_as_one_is_a_place(extractor, text, found) -
 def test_a_person_described_by_a_place_noun_stays_a_person(extractor) -> None:
     text = "John Tarrow, a village elder, said the well was dry."
     check_names(extractor, text, [("John Tarrow", "PERSON")], [("John Tarrow", "PLACE")])
+
+
+def test_two_unknown_words_after_at_name_a_place(extractor) -> None:
+    text = "Aid trucks crossed the border at Kerel Dashan before dawn, officials said."
+    check_names(extractor, text, [("Kerel Dashan", "PLACE")], [("Kerel Dashan", "PERSON")])

@@ -627,8 +627,10 @@ class _TypingFinder(_FinderBase):
                 or (toks[0].sentence_start and self._subject_then_pronoun(end))
             ):
                 return "PERSON", 1
-            if self._place_cue(before, start, surface):
-                return "PLACE", 1  # "in Nowa Huta"
+            if self._place_cue(before, start, surface) or (
+                before and before[-1] == "at" and not self._after_capitalised_word(start)
+            ):
+                return "PLACE", 1  # "in Nowa Huta", "gathered at Circular Quay"
             return "PERSON", 0
         if len(before) >= 2 and before[-2:] == ["according", "to"]:
             if len(words) == 1 and next_word in ("minister", "secretary"):
