@@ -83,3 +83,48 @@ def test_words_after_a_body_head_noun_then_a_preposition_stay_the_body(extractor
         "its last flight, under the Public Service Vehicle Regulations for Buses."
     )
     assert not person_names(extractor, text)
+
+
+def test_one_person_written_two_ways_in_one_article_is_found_once(extractor) -> None:
+    text = (
+        "Philip Varnock founded the shoe firm in 1964. Protesters chanted against Phil "
+        "Varnock's wages. Rafik Oshani was killed in 2005; Rafiq Oshani had led the cabinet. "
+        "The paper worried about Daniele Castrogiacomo, who was kidnapped. Daniele "
+        "Castrogiamoco was doing his job, it said."
+    )
+    assert person_names(extractor, text) == {
+        "Philip Varnock",
+        "Rafik Oshani",
+        "Daniele Castrogiacomo",
+    }
+
+
+def test_a_full_name_with_a_middle_name_is_the_person_named_without_it(extractor) -> None:
+    text = (
+        "Congressman Elrick Dunmore died on Thursday. He was born Elrick Oswin Dunmore in "
+        "Baltimore in 1951."
+    )
+    assert person_names(extractor, text) == {"Elrick Oswin Dunmore"}
+
+
+def test_a_relative_of_the_same_name_stays_a_person_of_their_own(extractor) -> None:
+    text = (
+        "The heiress Marla Quintrell died on Monday. As a child she was the subject of a custody "
+        "battle between her widowed mother, Marla Dawes Quintrell, and her aunt."
+    )
+    assert {"Marla Quintrell", "Marla Dawes Quintrell"} <= person_names(extractor, text)
+
+
+def test_two_people_of_one_surname_with_unlike_given_names_stay_two(extractor) -> None:
+    text = (
+        "Dana Orlick met Dan Orlick, Pauline Verrin met Paul Verrin and Tomas Kell met Tobias "
+        "Kell on Monday."
+    )
+    assert {
+        "Dana Orlick",
+        "Dan Orlick",
+        "Pauline Verrin",
+        "Paul Verrin",
+        "Tomas Kell",
+        "Tobias Kell",
+    } <= person_names(extractor, text)

@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from newstui.model import Entity, Mention
-from newstui.nlp.entity_cues import _GENERIC_HEADS, _LEGAL_FORMS, _OFFICE_NOUNS, _OWN_S
+from newstui.nlp.entity_cues import _GENERIC_HEADS, _KIN_NOUNS, _LEGAL_FORMS, _OFFICE_NOUNS, _OWN_S
 from newstui.nlp.entity_words import _CACHED_WORDS, _T, Candidate, _is_acronym, _known_first_words
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import spelling_variant, strip_possessive, untyped_key
@@ -284,7 +284,7 @@ def group_candidates(
     _merge_national_bodies(groups)
     _merge_company_short_names(groups)
     _merge_spelt_people(groups)
-    _merge_name_tails(groups)
+    _merge_name_tails(groups, text)
     _merge_org_abridgements(groups)
     return groups, confirmed
 
@@ -528,7 +528,11 @@ def _merge_spelt_bucket(groups: dict[str, list[Candidate]], people: list[str]) -
                 continue
             others = other.split(":", 1)[1].split()
             if len(others) != len(words) or not all(
-                a == b or spelling_variant(a, b) for a, b in zip(words, others, strict=True)
+                a == b
+                or spelling_variant(a, b)
+                or (k == 0 and _short_given_name(a, b))
+                or _typo_variant(a, b)
+                for k, (a, b) in enumerate(zip(words, others, strict=True))
             ):
                 continue
             into, moved = (key, other)
@@ -537,7 +541,35 @@ def _merge_spelt_bucket(groups: dict[str, list[Candidate]], people: list[str]) -
             groups[into].extend(c if c.type == "PERSON" else _untyped(c) for c in groups.pop(moved))
 
 
-def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
+# Letters one spelling writes for another's: "Rafik"/"Rafiq", "Aziz"/"Azis".
+_LIKE_LETTERS: Final = frozenset(
+    {("k", "q"), ("q", "k"), ("c", "k"), ("k", "c"), ("s", "z"), ("z", "s")}
+)
+
+
+def _short_given_name(a: str, b: str) -> bool:
+    """'Phil'/'Philip', 'Chris'/'Christopher': a given name of three letters or more that
+    opens the other, two letters or more shorter (the same person's short name, with the same
+    surname); not 'Dan'/'Dana', nor 'Paul'/'Pauline' (the list says a man's, a woman's)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 3 or len(long) < len(short) + 2 or not long.startswith(short):
+        return False
+    sexes = load_gazetteer().first_names
+    return len({sexes.get(w.title()) for w in (short, long)} - {None, "u"}) < 2
+
+
+def _typo_variant(a: str, b: str) -> bool:
+    """'Rafik'/'Rafiq': one letter for a like one; 'Mastrogiacomo'/'Mastrogiamoco': two
+    letters of a long name swapped (a typing slip)."""
+    if len(a) != len(b) or len(a) < 4 or a[0] != b[0]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) == 1:
+        return diff[0] in _LIKE_LETTERS
+    return len(diff) == 2 and len(a) >= 7 and diff[0] == diff[1][::-1]
+
+
+def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
     """'Phillip Field' after 'Taito Phillip Field', 'Mujibur Rahman' after 'Sheikh Mujibur
     Rahman': a person's name of two or more words that ends a longer person's name of the
     article (only one) is that person; so is a given name and surname that open and end one
@@ -564,15 +596,23 @@ def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
             and other in groups
         ]
         if not longer and len(words) == 2:  # "George Bush" after "George W. Bush": the given
-            longer = [  # name and the surname of a longer name with middle initials
-                other
-                for other in by_last[words[-1]]
-                if len(people[other]) > 2
+            longer = [  # name and the surname of a longer name with middle initials, named
+                other  # in full first ("Ann Lee … her mother, Ann K. Lee" are two); or with
+                for other in by_last[words[-1]]  # middle names ("Elijah Cummings … born
+                if len(people[other]) > 2  # Elijah Eugene Cummings"), in either order
                 and people[other][0] == words[0]
-                and all(len(w) == 1 for w in people[other][1:-1])  # initials, not a name
                 and other in groups
-                and min(c.start for c in groups[other]) < min(c.start for c in groups[key])
-            ]  # (named in full first: "Ann Lee … her mother, Ann K. Lee" are two)
+                and (
+                    (
+                        all(len(w) == 1 for w in people[other][1:-1])
+                        and min(c.start for c in groups[other]) < min(c.start for c in groups[key])
+                    )
+                    or (
+                        all(len(w) > 1 for w in people[other][1:-1])
+                        and not _kin_named(groups[other] + groups[key], text)
+                    )  # but "Gloria Vanderbilt … her mother, Gloria Morgan Vanderbilt": two
+                )
+            ]
         if len(longer) != 1 or key not in groups:
             continue
         other_words = people[longer[0]]
@@ -580,6 +620,18 @@ def _merge_name_tails(groups: dict[str, list[Candidate]]) -> None:
         if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
             continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
         groups[longer[0]].extend(groups.pop(key))
+
+
+def _kin_named(cands: list[Candidate], text: str) -> bool:
+    """Whether a word of kinship comes within three words of a mention ("her widowed mother,
+    Ann Kay Lee", "Ann Kay Lee, the mother of the athlete"): a relative of the same name, not
+    the person."""
+    for cand in cands:
+        near = text[max(0, cand.start - 30) : cand.start].replace(",", " ").split()[-3:]
+        near += text[cand.end : cand.end + 30].replace(",", " ").split()[:3]
+        if any(w.lower() in _KIN_NOUNS for w in near):
+            return True
+    return False
 
 
 def _country_prefix(words: list[str]) -> int:
