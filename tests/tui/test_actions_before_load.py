@@ -9,10 +9,12 @@ import threading
 import pytest
 
 from newstui.library import Library
+from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 
 from .conftest import notifications, run_recorded, settle, until
 from .test_external_programs import app_with, calls, program
+from .test_navigation import flags
 from .test_podcasts import podcast_app, podcast_db
 
 
@@ -133,3 +135,22 @@ async def test_d_typed_before_the_episode_loads_downloads_it_once_it_has(
         await until(pilot, target.exists)
         await settle(pilot)
         assert any(text.startswith("Queued Episode 1 Rivers.mp3") for text in said(app))
+
+
+async def test_enter_before_the_article_loads_is_dropped_when_the_cursor_moves_on(
+    db_path, ids, monkeypatch
+):
+    """Enter on an article still loading, then back to the list and away: passing over it
+    later did not open it, yet marked it read."""
+    held = HeldDetail(monkeypatch)
+    app = NewstuiApp(db_path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await cursor_on_held(pilot, held, ids["kremlin"])
+        await pilot.press("enter", "h", "k")  # asked to read it, then went back and up
+        held.release.set()
+        await settle(pilot)
+        await pilot.press("j")  # over it again, in the list
+        await settle(pilot)
+        assert app.main.headlines.selected.id == ids["kremlin"]
+        assert flags(db_path, ids["kremlin"])[0] is False
+        assert app.main.headlines.selected.read is False

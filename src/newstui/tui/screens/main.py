@@ -317,7 +317,9 @@ class MainScreen(
             self._detail_timer.stop()
             self._detail_timer = None
         article_id = message.row.id
-        self.cursor_on(article_id)
+        self.cursor_on(article_id)  # what waited for another article is dropped, Enter too
+        if self._open_on_load != article_id:
+            self._open_on_load = None
         if not self.first_screen_shown:
             self._first_detail = article_id
             return
