@@ -162,3 +162,27 @@ def test_the_message_after_his_message_was_delivered_is_his(extractor) -> None:
         "the message."
     )
     assert _speakers(extractor, text) == ["Tom Reeve"]
+
+
+def test_a_text_by_a_bodys_committee_is_the_committees(extractor) -> None:
+    text = (
+        "A report by the Valdorian Senate's Intelligence Committee was released on Wednesday. "
+        'The report said a nuclear-armed rival "would exacerbate regional tensions".'
+    )
+    assert _speakers(extractor, text) == ["Intelligence Committee"]
+
+
+def test_the_statement_after_a_statement_issued_by_a_spokesman_is_his(extractor) -> None:
+    text = (
+        "The Acme Trade Office released a statement issued by spokesman Carl Benning on Monday. "
+        'The statement also said the office was "providing help to our farmers".'
+    )
+    assert _speakers(extractor, text) == ["Carl Benning"]
+
+
+def test_a_subject_ending_at_a_comma_is_no_opening_phrase(extractor) -> None:
+    text = (
+        "Earlier the Valdorian Army made phone calls, using a recorded message, to warn "
+        'residents. "Leave the area immediately," said the message.'
+    )
+    assert _speakers(extractor, text) == ["Valdorian Army"]

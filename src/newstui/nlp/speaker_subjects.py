@@ -18,7 +18,6 @@ from newstui.nlp.speaker_cues import (
     _APPOSITIVE_NOUN,
     _APPOSITIVE_UNTIL,
     _ARTICLES,
-    _AUTHOR_AFTER,
     _AUTHORED_BY,
     _AUX,
     _BODY_SPOKESPERSON,
@@ -35,6 +34,7 @@ from newstui.nlp.speaker_cues import (
     _GOVERNING_NOUNS,
     _INCLUDING_ASIDE,
     _INITIALS_STOP,
+    _ISSUED_BY,
     _IT_CLAUSE_OPENING,
     _LAST_THE,
     _LEADERS_RULE,
@@ -56,6 +56,7 @@ from newstui.nlp.speaker_cues import (
     _PASSIVE,
     _PASSIVE_IRREGULAR,
     _PERSON_NOUNS,
+    _PHRASE_STOP,
     _POSSESSIVE_AFTER,
     _PREPOSITIONS,
     _PRONOUNS,
@@ -229,6 +230,8 @@ class _SubjectFinder:
         clause = self.masked[start:end]
         opener = _LEADING_ADVERBIAL.match(clause)
         skip = opener.end() if opener else 0
+        if skip and self._opens_with_subject(start, start + skip):
+            skip = 0  # "Earlier the IDF made phone calls, using …": the subject, no adverbial
         words = clause[skip:].split()
         if words and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start + skip)
@@ -258,6 +261,17 @@ class _SubjectFinder:
             ):
                 return m.entity.name
         return None
+
+    def _opens_with_subject(self, start: int, end: int) -> bool:
+        """Whether text[start:end], read as an opening phrase up to its comma, starts with a
+        person or organisation within its first three words and no preposition before it (a
+        clause's subject, "Earlier the IDF made calls,"; not "Speaking at the UN,")."""
+        for m in self.mentions_in(start, end):
+            if m.entity.type not in ("PERSON", "ORG"):
+                continue
+            lead = self.masked[start : m.start].lower().split()
+            return len(lead) <= 2 and not _PREPOSITIONS.intersection(lead)
+        return False
 
     def _speaker_in(self, start: int, end: int, pos: int, allow_pronoun: bool = True) -> str:
         """The speaker named in text[start:end] (a person, else an organisation or place); "" if unnamed."""
@@ -726,12 +740,11 @@ class _SubjectFinder:
             owner = self.masked[max(0, use - 4) : use].split()[-1:]
             if owner and owner[0].lower() in _TEXT_POSSESSORS:  # "His message was delivered"
                 return self._text_possessor([owner[0], noun], use)
-            agent = _AUTHOR_AFTER.match(self.masked, use + len(noun))
-            if agent:  # "The orange warning issued by Met Éireann": its author
-                for m in self.mentions_in(agent.end(), agent.end() + 1):
-                    if m.entity.type in ("PERSON", "ORG"):
-                        return m.entity.name
             start, end = self.sentence_bounds(use)
+            # "The orange warning issued by Met Éireann", "The report by the Acme committee"
+            issuer = self._issuer_after(use + len(noun), end)
+            if issuer:
+                return issuer
             start = self._after_closed_quotes(start, use)
             verb = verb_search(self.masked, use, end)
             if verb and not verb_search(self.masked, start, use):
@@ -741,6 +754,31 @@ class _SubjectFinder:
                 author = self._first_named(start, use, use)
             if author:
                 return author
+        return None
+
+    def _issuer_after(self, at: int, end: int) -> str | None:
+        """'“…,” read a statement issued by Acme spokesman Carl Benning': the person or body
+        after "by", "issued by" or "from" that follows a written text's noun at `at` (a person named
+        in that phrase after titles and roles, else the body that opens it)."""
+        agent = _ISSUED_BY.match(self.masked, at, end)
+        if agent is None:
+            return None
+        stop = _PHRASE_STOP.search(self.masked, agent.end(), end)
+        found = [
+            m
+            for m in self.mentions_in(agent.end(), stop.start() if stop else end)
+            if m.entity.type in ("PERSON", "ORG")
+        ]
+        for m in found:
+            between = self.masked[agent.end() : m.start].lower().split()
+            if m.entity.type == "PERSON" and not _PREPOSITIONS.intersection(between):
+                return m.entity.name  # "issued by U.S. Commerce spokesman Carl Benning"
+        lead = self.masked[agent.end() : found[0].start].split() if found else []
+        if found and not any(w[:1].islower() for w in lead):  # "by the Valdorian Senate's …"
+            k = 0
+            while k + 1 < len(found) and _POSSESSIVE_AFTER.match(self.masked, found[k].end):
+                k += 1  # "by the House of Representatives' Intelligence Committee": its own
+            return found[k].entity.name  # "a report by the International Monetary Fund"
         return None
 
     def _text_possessor(self, words: list[str], pos: int) -> str | None:

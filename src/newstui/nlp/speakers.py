@@ -35,7 +35,6 @@ from newstui.nlp.speaker_cues import (
     _INITIALS_STOP,
     _INTRODUCING,
     _INVERTED,
-    _ISSUED_BY,
     _IT_READ,
     _LABEL,
     _LABEL_AS,
@@ -713,27 +712,6 @@ class SpeakerFinder(_SubjectFinder):
                 return lead[0].entity.name
             return None
         return self._speaker_in(base, base + subject_end, span.close_mark)
-
-    def _issuer_after(self, at: int, end: int) -> str | None:
-        """'“…,” read a statement issued by Acme spokesman Carl Benning': the person or body
-        after "by", "issued by" or "from" that follows a written text's noun at `at` (a person named
-        in that phrase after titles and roles, else the body that opens it)."""
-        agent = _ISSUED_BY.match(self.masked, at, end)
-        if agent is None:
-            return None
-        stop = _PHRASE_STOP.search(self.masked, agent.end(), end)
-        found = [
-            m
-            for m in self.mentions_in(agent.end(), stop.start() if stop else end)
-            if m.entity.type in ("PERSON", "ORG")
-        ]
-        for m in found:
-            between = self.masked[agent.end() : m.start].lower().split()
-            if m.entity.type == "PERSON" and not _PREPOSITIONS.intersection(between):
-                return m.entity.name  # "issued by U.S. Commerce spokesman Carl Benning"
-        if found and not self.masked[agent.end() : found[0].start].strip():
-            return found[0].entity.name  # "a report by the International Monetary Fund"
-        return None
 
     def _attribution_sentence(self, span: QuoteSpan, tail: str, verb: re.Match[str]) -> bool:
         """'“…support” EU Trade Commissioner Ann Lee said.': a quotation that opens its sentence,
