@@ -65,6 +65,19 @@ from newstui.nlp.quotes import find_quote_spans
             ["The deck is rotten, and the pier will stay shut until spring,"],
             id="a straight mark closing a curly opening one is no lost opening",
         ),
+        # an opening mark whose closing mark was lost
+        pytest.param(
+            'The head of the port, Ann Kline, said: "The talks failed. We will try again in May.'
+            "\n\nThe strike starts on Monday.",
+            ["The talks failed. We will try again in May."],
+            id="a quotation never closed runs to the end of its paragraph",
+        ),
+        pytest.param(
+            'Ann Kline said: "The talks failed. We will try again in May.\n\n"The strike starts on'
+            ' Monday," she added.',
+            ['The talks failed. We will try again in May.\n\n"The strike starts on Monday,'],
+            id="a quotation reopened in the next paragraph is not cut at the first one's end",
+        ),
     ],
 )
 def test_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:

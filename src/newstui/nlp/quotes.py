@@ -498,6 +498,16 @@ def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
             if close_mark is None:
                 if _continues(text, end, text[open_mark] if text[open_mark] != "„" else "„"):
                     pending_open = open_mark
+                elif (
+                    text[open_mark] == '"'
+                    and text[end - 1 : end] in ".!?"
+                    and not _DOUBLE_MARK.search(text, start, end)
+                ):
+                    # 'said: "A settlement had not been reached …clinics.¶': a quotation whose
+                    # closing mark was lost runs to the end of its paragraph
+                    span = _content(text, open_mark, end)
+                    if span:
+                        spans.append(span)
                 continue
             span = _content(text, open_mark, close_mark)
             if span:
