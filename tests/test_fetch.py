@@ -1491,6 +1491,24 @@ async def test_once_every_request_is_over_the_fetching_process_parses_whatever_t
     assert here[0] > by_pool[0] // PARSED_BY_POOL_PER_DOCUMENT_HERE + 1
 
 
+async def test_the_last_parsed_feeds_are_stored_as_soon_as_no_other_can_join_them(
+    db, feed_server, config_file, monkeypatch
+):
+    import asyncio
+
+    import newstui.ingest
+
+    # a parsed feed waits (here: for ever) for others to share its transaction; once every
+    # request is over and nothing is left to parse, none can come, and the group is stored
+    monkeypatch.setattr(newstui.ingest, "SAVE_GROUP_WAIT", 3600)
+    feeds = treaty_feeds(feed_server, count=12, items=3)
+
+    outcomes = await asyncio.wait_for(fetch(db, config_file(feeds, extractor="none")), 60)
+
+    assert sorted(o.new for o in outcomes.values()) == [3] * 10 + [4, 4]
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 12 * 3 + 2
+
+
 def documents_at_the_worker(monkeypatch) -> tuple[list[int], list[int]]:
     """(parsed by the pool, most documents at the worker at once): the pool's documents come back
     only once it holds its own and QUEUED_AT_POOL_WHEN_SHARING queued ones (or after 10 s: then
