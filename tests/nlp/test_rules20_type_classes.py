@@ -193,3 +193,29 @@ def test_a_person_described_by_a_place_noun_stays_a_person(extractor) -> None:
 def test_two_unknown_words_after_at_name_a_place(extractor) -> None:
     text = "Aid trucks crossed the border at Kerel Dashan before dawn, officials said."
     check_names(extractor, text, [("Kerel Dashan", "PLACE")], [("Kerel Dashan", "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        ("The base will adopt a program called TarnGate next year.", [], ["TarnGate"]),
+        ("A new drink called Fizzy Mellow has upset parents.", [], ["Fizzy Mellow"]),
+        (
+            "Other news stations called Al-Varesh and Qarnet Today are based there.",
+            [("Al-Varesh", "ORG")],
+            [("Al-Varesh", "PERSON")],
+        ),
+        (
+            "Tom Rennick leads a group called the Iron Creek Riders.",
+            [("Iron Creek Riders", "ORG"), ("Tom Rennick", "PERSON")],
+            [],
+        ),
+        (
+            "The fire began on a lawn in an area called the Tarrow Oval.",
+            [("Tarrow Oval", "PLACE")],
+            [],
+        ),
+    ],
+)
+def test_the_noun_before_called_says_what_a_name_is(extractor, text, found, absent) -> None:
+    check_names(extractor, text, found, absent)

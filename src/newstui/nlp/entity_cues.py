@@ -854,6 +854,22 @@ _DESCRIBED_AS_PLACE: Final = re.compile(
     + r"neighbourhood|neighborhood|county|municipality|resort|street|river|valley|camp)"
     + _DESCRIPTION_END
 )
+# "a program called RAPIDGate", "a research group called FurScience", "stations called Al-Alam":
+# the noun before "called", "dubbed" or "known as" says what the name is.
+_CALLED_ENDINGS: Final = ("called ", "dubbed ", "known as ", "called the ", "known as the ")
+_CALLED_BEFORE: Final = re.compile(r"\b([a-z][a-z-]+),? (?:called|dubbed|known as) (?:the )?$")
+# Things a name may be "called" that are no entity (products, works, plans, vehicles).
+_CALLED_THINGS: Final = frozenset(
+    "program programme drink movie film book novel game app software system drug product song "
+    "album show series plan scheme report document policy device vehicle rocket ship boat vessel "
+    "plane aircraft car model technique method virus disease syndrome operation project "
+    "initiative festival event conference exercise weapon missile satellite spacecraft "
+    "phenomenon theory character".split()
+)
+# Bodies a name may be "called" besides ORG_NOUNS ("a group called the Big Foot Riders").
+_CALLED_BODIES: Final = frozenset(
+    "station stations tank legislature parliament assembly team blog site forum".split()
+)
 _COPULA_OPENINGS: Final = frozenset((" is ", " was"))
 # "Quorvex is a small company", "Quorvex was New Zealand's distributor of": what the name is.
 _IS_A_BODY: Final = re.compile(

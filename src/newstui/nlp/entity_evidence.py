@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import pairwise
+from typing import Final
 
 from newstui.nlp.entity_cues import (
     _ACRONYM_THINGS,
@@ -13,6 +14,10 @@ from newstui.nlp.entity_cues import (
     _BODY_NOUNS_AFTER,
     _BY_AUTHOR,
     _BY_PERSON,
+    _CALLED_BEFORE,
+    _CALLED_BODIES,
+    _CALLED_ENDINGS,
+    _CALLED_THINGS,
     _CAPITALISED_WORD,
     _COMMA_SPEECH,
     _COPULA_OPENINGS,
@@ -137,6 +142,8 @@ from newstui.nlp.entity_words import (
 )
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Token
+
+_CALLED_LAST: Final = frozenset(ending[-2:] for ending in _CALLED_ENDINGS)  # tested first
 
 
 class _TypingFinder(_FinderBase):
@@ -301,6 +308,8 @@ class _TypingFinder(_FinderBase):
             return "PERSON", 2  # "Art Levinson, chairman of Genentech,": kept by _opener_kept
         if suffix_cue:
             return suffix_cue, 2
+        if self.text[start - 2 : start] in _CALLED_LAST and (called := self._called_kind(start)):
+            return called  # "a program called RAPIDGate", "a group called the Big Foot Riders"
         if len(toks) == 1 and self._no_one_word_cue(words[0], toks[0], surface, start, after):
             return None, 0  # most one-word names: no cue below can fire (a cheap proof)
         if len(words) > 1 and self._told_the_before(start):
@@ -896,6 +905,26 @@ class _TypingFinder(_FinderBase):
             and self.text[max(0, start - 30) : k].endswith(_DEAL_BEFORE_ENDS)
             and _DEAL_BEFORE.search(self.text, max(0, start - 30), start) is not None
         )
+
+    def _called_kind(self, start: int) -> tuple[str | None, int] | None:
+        """What the noun before "called", "dubbed" or "known as" right before `start` makes a
+        name: a body (ORG), a site (PLACE), a thing that is no entity ((None, 0)); None when
+        no such noun says (most names)."""
+        window = self.text[max(0, start - 60) : start]
+        if not window.endswith(_CALLED_ENDINGS):
+            return None
+        m = _CALLED_BEFORE.search(window)
+        if m is None:
+            return None
+        noun = m.group(1)
+        single = noun[:-1] if noun.endswith("s") else noun
+        if noun in ORG_NOUNS or single in ORG_NOUNS or noun in _CALLED_BODIES:
+            return "ORG", 2
+        if noun in _CALLED_THINGS or single in _CALLED_THINGS:
+            return None, 0
+        if noun in PLACE_NOUNS or noun in PLACE_OF_NOUNS or single in PLACE_OF_NOUNS:
+            return "PLACE", 2
+        return None
 
     def _named_as_ending_before(self, start: int) -> bool:
         """`text[max(0, start - 11) : start].endswith(_NAMED_AS_ENDINGS)`, its last letter first."""
