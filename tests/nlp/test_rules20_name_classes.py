@@ -128,3 +128,13 @@ def test_two_people_of_one_surname_with_unlike_given_names_stay_two(extractor) -
         "Tomas Kell",
         "Tobias Kell",
     } <= person_names(extractor, text)
+
+
+def test_an_unknown_name_listed_with_a_person_named_alike_is_a_person(extractor) -> None:
+    text = (
+        "Voters backed Sunny Tesk and Amjid Orvall, who both received fewer votes. He was "
+        "followed by Kenyans Dejo Barrat, 2:05:46, and Asefo Mengal, 2:05:48."
+    )
+    assert {"Sunny Tesk", "Amjid Orvall", "Dejo Barrat", "Asefo Mengal"} <= person_names(
+        extractor, text
+    )

@@ -228,7 +228,9 @@ _NAME_GOES_ON: Final = re.compile(r" (?:on|of|for) (?:the |a )?[A-Z]")  # "Focus
 _COMPLEMENT_ENDS: Final = frozenset("by to of for with from in on at into within than".split())
 _LIST_GAPS: Final = frozenset((" and ", ", and ", ", ", " or ", ", or "))  # r",? and |, |,? or "
 # A list's gap after a member's bracket or age: " (PS), ", " (Greens) and ", ", 17 and ".
-_BRACKETED_GAP: Final = re.compile(r"(?: \([^()\n]{1,30}\)|, \d{1,3})(, | and |, and | or |, or )")
+_BRACKETED_GAP: Final = re.compile(
+    r"(?: \([^()\n]{1,30}\)|, \d{1,3}(?::\d\d){0,2})(, | and |, and | or |, or )"
+)  # "Ann Lee (PS), Bo Kett", "Ama, 17, Efua, 14 and …", "Ann Lee, 2:05:46, and Bo Kett"
 # Last words of a law, an award or a vote, never of a body: "the Ballot Interference Prevention
 # Act", "the JWP Junior Championship", "the 2020 US Presidential Election" (names not annotated).
 _NOT_NAME_HEADS: Final = frozenset(

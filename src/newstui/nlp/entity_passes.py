@@ -87,6 +87,7 @@ from newstui.nlp.entity_words import (
     _chunks,
     _has_word_token,
     _is_acronym,
+    _is_cap,
     _is_upper,
 )
 from newstui.nlp.gazetteer import us_states
@@ -935,6 +936,8 @@ class _EntityFinder(_RunFinder):
         for members in lists:
             # a group heading the list names no member's type: "three Samoans, Pale Tuli, …"
             kinds = {c.type for c in members if c.type and c.strength >= 2 and c.type != "GROUP"}
+            if not kinds and self._people_named_alike(members):
+                kinds = {"PERSON"}  # "Sunny Tesk and Amjid Orvall, who …": both people
             if (
                 not kinds
                 and len(members) >= 3
@@ -974,6 +977,25 @@ class _EntityFinder(_RunFinder):
                     and not (kind == "PERSON" and self._names_an_office(cand))
                 ):
                     cand.type, cand.strength = kind, 1
+
+    def _people_named_alike(self, members: list[Candidate]) -> bool:
+        """'Sunny Tesk and Amjid Orvall, who …', 'Ethiopians Dejene Debela, 2:05:46, and Asefa
+        Mengstu': a list of two or three words' names no list knows, one a person by a weaker
+        cue, the others untyped, are all people."""
+        person = False
+        for cand in members:
+            words = cand.text.split()
+            if (
+                not 2 <= len(words) <= 3
+                or not all(_is_cap(w) and w.isalpha() for w in words)
+                or not self._plain_name(words)
+            ):
+                return False
+            if cand.type == "PERSON" and cand.strength == 1:
+                person = True
+            elif cand.type is not None and cand.strength > 0:
+                return False
+        return person
 
     def _names_an_office(self, cand: Candidate) -> bool:
         """'Ann Lee, Shadow Minister for …', 'the First Lady, Ann Lee', 'Ann Lee, Bishop-Emeritus
