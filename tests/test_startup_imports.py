@@ -538,3 +538,22 @@ def test_a_fetch_without_analysis_loads_none_of_the_extractor():
     )
     assert "newstui.nlp.none" in loaded
     assert not loaded & {"newstui.nlp.names", "newstui.nlp.extractor", "newstui.nlp.rules"}
+
+
+def test_a_fetch_with_no_filters_ends_without_loading_the_extractor_or_the_query_language(
+    tmp_path,
+):
+    """After its fetch, `newstui fetch` runs the config's `[[filters]]`: with none it loads
+    neither the query language nor the name keys its queries use (the extractor's compiled
+    shared library, ~60M instructions on the end of every fetch)."""
+    config = tmp_path / "feeds.toml"
+    config.write_text('[settings]\nextractor = "none"\n')
+    loaded = loaded_by(
+        "import contextlib, io\n"
+        "from newstui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['--db', {str(tmp_path / 'n.db')!r}, '--config', {str(config)!r},"
+        " 'fetch']) == 0\n"
+    )
+    assert "newstui.ingest" in loaded
+    assert not loaded & {"newstui.nlp.names", "newstui.nlp.extractor", "newstui.nlp.rules"}

@@ -1301,6 +1301,8 @@ def _save_analysed(
 def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:
     """Run each `[[filters]]` entry over the articles it has not seen yet (after analysis, so
     entity and speaker filters work); returns each filter with how many articles it just matched."""
+    if not config.filters:  # (the query language's name keys load the extractor's library)
+        return []
     from newstui.nlp import query_keys
     from newstui.query import parse_query
 
