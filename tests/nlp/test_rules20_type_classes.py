@@ -219,3 +219,8 @@ def test_two_unknown_words_after_at_name_a_place(extractor) -> None:
 )
 def test_the_noun_before_called_says_what_a_name_is(extractor, text, found, absent) -> None:
     check_names(extractor, text, found, absent)
+
+
+def test_a_body_noun_then_a_comma_names_the_body_at_the_end_of_a_clause(extractor) -> None:
+    text = "A student took the note and gave it to Israeli newspaper, Qorvet. It ran the story."
+    check_names(extractor, text, [("Qorvet", "ORG")], [])

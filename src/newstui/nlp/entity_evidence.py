@@ -444,7 +444,7 @@ class _TypingFinder(_FinderBase):
             before
             and before[-1].endswith(",")
             and before[-1][:-1] in ORG_NOUNS
-            and after.startswith(",")
+            and after[:1] in (",", ".", ";")  # "gave it to Israeli newspaper, Maariv."
             and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
             and not (len(words) > 1 and self._role_for_body_before(start))
             and not (words[0] in gaz.first_names and self._role_of_before(before))
@@ -790,7 +790,7 @@ class _TypingFinder(_FinderBase):
             return False  # "Quorvex is a small company", "Quorvex, which employs"
         if after[:7] == " and I " and _AND_I.match(after):
             return False  # "Laura and I welcome"
-        if mark == "," and before[-1:] == "," and before[:-1] in ORG_NOUNS:
+        if mark in (",", ".", ";") and before[-1:] == "," and before[:-1] in ORG_NOUNS:
             return False  # "the copper commission, Cochilco, said"
         next_words = rest_after.split(None, 1)
         next_word = next_words[0].lower().strip(".,;:") if next_words else ""
