@@ -186,3 +186,11 @@ def test_a_subject_ending_at_a_comma_is_no_opening_phrase(extractor) -> None:
         'residents. "Leave the area immediately," said the message.'
     )
     assert _speakers(extractor, text) == ["Valdorian Army"]
+
+
+def test_a_state_that_goes_on_calling_something_a_name_is_not_quoted(extractor) -> None:
+    text = (
+        "Drones struck the port overnight. Moscow continues to call the war a "
+        '"special military operation".'
+    )
+    assert _speakers(extractor, text) == []

@@ -306,6 +306,10 @@ _LABEL: Final = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|"
     r"referr(?:ed|ing) to|refers to|dubb?(?:ed|s|ing)?|label(?:l?ed|s)?|brand(?:ed|s)|term(?:ed|s))\b"
 )
+# "continues to call the war a", "refuses to describe it as": a label given as a habit or refused
+_INFINITIVE_LABEL: Final = re.compile(
+    r"\bto\s+(?:call|describe|label|brand|dub|term|characteri[sz]e|refer\s+to)\b[^.;:!?]{0,60}$"
+)
 # 'warned of “life-threatening” waves', 'spoke about a “turning point”': what a speech verb is about
 _SPEECH_ABOUT: Final = re.compile(
     r"\b(?:warn(?:s|ed|ing)?|sp(?:oke|eaks?|eaking)|talk(?:s|ed|ing)?|complain(?:s|ed|ing)?|"

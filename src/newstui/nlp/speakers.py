@@ -31,6 +31,7 @@ from newstui.nlp.speaker_cues import (
     _DEEMED,
     _DETERMINER_END,
     _IN_HIS_OPINION,
+    _INFINITIVE_LABEL,
     _INITIAL,
     _INITIALS_STOP,
     _INTRODUCING,
@@ -254,7 +255,8 @@ class SpeakerFinder(_SubjectFinder):
             if may_match(head, _SPEECH_ABOUT_HEADS):
                 label_ends += [m.end() for m in _SPEECH_ABOUT.finditer(head)]
             labelled = bool(label_ends) and len(head) - max(label_ends) <= 60
-            labelling = labelled
+            # 'Moscow continues to call the war a “…”': a habit of naming, not a statement
+            labelling = labelled and not _INFINITIVE_LABEL.search(head)
             according = _ACCORDING_OPENS.match(head)
             credited = according is not None and any(
                 m.entity.type in ("PERSON", "ORG")
