@@ -208,6 +208,30 @@ def test_paragraphs_are_cut_where_the_old_pattern_cut_them(text) -> None:
     assert paragraph_spans.__wrapped__(text) == _paragraphs_by_old_pattern(text)
 
 
+_NEWLINE_RUN = re.compile(r"\n\s*")
+
+
+def _paragraphs_by_newline_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """paragraph_spans as it was: the matches of \\n\\s*, less the blanks before each newline."""
+    spans, start = [], 0
+    for brk in _NEWLINE_RUN.finditer(text):
+        brk_start = brk.start()
+        while brk_start > start and text[brk_start - 1] in " \t\r\f\v":
+            brk_start -= 1
+        if text[start:brk_start].strip():
+            spans.append((start, brk_start))
+        start = brk.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. \n\t\r\f\v\x1c\x1f\x85\xa0\u2028\u3000"))))
+def test_paragraphs_are_cut_at_newlines_and_every_blank_the_pattern_calls_one(text) -> None:
+    assert paragraph_spans.__wrapped__(text) == _paragraphs_by_newline_runs(text)
+
+
 @settings(max_examples=400, deadline=None)
 @given(lines(), st.integers(0, 20))
 def test_a_dateline_dash_is_found_where_the_old_pattern_found_it(text, start) -> None:

@@ -31,7 +31,13 @@ from newstui.nlp.entities import first_words
 from newstui.nlp.entity_words import _dot_inside_word
 from newstui.nlp.quotes import _NAME_CUE, _REPORTING_CLAUSE, _SIGN_TEXT_CUE, _TITLE_CUES, QuoteSpan
 from newstui.nlp.rules import RulesView, rules_view
-from newstui.nlp.segment import WORD, LiteralGuard, count_words, required_literals
+from newstui.nlp.segment import (
+    WORD,
+    LiteralGuard,
+    count_words,
+    count_words_by_code,
+    required_literals,
+)
 
 # Words, the characters that join two words into one WORD, other marks, blanks of every kind
 # (a no-break space, an em space, a form feed) and letters, digits and numbers beyond ASCII.
@@ -58,6 +64,7 @@ PIECES = st.lists(
 def test_words_are_counted_as_the_word_pattern_finds_them(pieces, most) -> None:
     text = "".join(pieces)
     assert count_words(text, most) == min(len(WORD.findall(text)), most)
+    assert count_words_by_code(text, most) == min(len(WORD.findall(text)), most)
 
 
 def test_words_are_counted_as_the_word_pattern_finds_them_in_real_articles(
@@ -65,14 +72,17 @@ def test_words_are_counted_as_the_word_pattern_finds_them_in_real_articles(
 ) -> None:
     for text in real_texts:
         assert count_words(text, len(text) + 1) == len(WORD.findall(text))
+        assert count_words_by_code(text, len(text) + 1) == len(WORD.findall(text))
         for start in range(0, len(text), 97):  # windows opening anywhere, inside words too
             window = text[start : start + 60]
             assert count_words(window, 4) == min(len(WORD.findall(window)), 4), window
+            assert count_words_by_code(window, 4) == min(len(WORD.findall(window)), 4), window
 
 
 def test_a_joiner_joins_only_between_two_word_characters() -> None:
-    assert count_words("al-Assad U.S. rock-'n'-roll", 9) == 5  # "rock", "n", "roll"
-    assert count_words("a--b a. .a -a- 'a'", 9) == 6
+    for count in (count_words, count_words_by_code):
+        assert count("al-Assad U.S. rock-'n'-roll", 9) == 5  # "rock", "n", "roll"
+        assert count("a--b a. .a -a- 'a'", 9) == 6
 
 
 def _first_matches(line: str, most: int) -> list[tuple[int, str]]:

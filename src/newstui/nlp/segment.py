@@ -21,6 +21,8 @@ _WORD_JOINERS: Final = "’'.&-"  # what joins two runs of word characters into 
 def count_words(text: str, most: int) -> int:
     """`len(WORD.findall(text))`, counted up to `most`, by a loop over the characters (no match
     objects): a word opens at a word character after neither one nor a joiner after one."""
+    if _COMPILED:
+        return count_words_by_code(text, most)
     count = 0
     prev_word = joined = False  # text[i-1] a word character; a joiner right after one
     for ch in text:
@@ -31,6 +33,25 @@ def count_words(text: str, most: int) -> int:
                 return count
         joined = prev_word and not word and ch in _WORD_JOINERS
         prev_word = word
+    return count
+
+
+def count_words_by_code(text: str, most: int) -> int:
+    """count_words read by character codes at machine-integer offsets: compiled, a character
+    costs a few instructions (the loop over one-character strings, a method call each)."""
+    count: i64 = 0
+    size: i64 = len(text)
+    prev_word = joined = False  # text[i-1] a word character; a joiner right after one
+    i: i64 = 0
+    while i < size:
+        word = _is_word_at(text, i)
+        if word and not prev_word and not joined:
+            count += 1
+            if count >= most:
+                return count
+        joined = prev_word and not word and _is_joiner_mark(ord(text[i]))
+        prev_word = word
+        i += 1
     return count
 
 
@@ -99,17 +120,34 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
 
     Cached: every stage of one article's analysis asks for the same text's paragraphs.
     """
-    spans, start = [], 0
-    for brk in _NEWLINE_RUN.finditer(text):
-        brk_start = brk.start()  # the break opens with the blanks before its newline
+    spans: list[tuple[int, int]] = []
+    start = 0
+    size = len(text)
+    newline = text.find("\n")
+    while newline >= 0:  # each match of _NEWLINE_RUN, found without a Match object
+        brk_end = newline + 1
+        while brk_end < size and text[brk_end].isspace():  # \s*: what str.isspace calls blank
+            brk_end += 1
+        brk_start = newline  # the break opens with the blanks before its newline
         while brk_start > start and text[brk_start - 1] in _LINE_BLANKS:
             brk_start -= 1
-        if text[start:brk_start].strip():
+        if _holds_non_blank(text, start, brk_start):
             spans.append((start, brk_start))
-        start = brk.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
+        start = brk_end
+        newline = text.find("\n", brk_end)
+    if _holds_non_blank(text, start, size):
+        spans.append((start, size))
     return tuple(spans)
+
+
+def _holds_non_blank(text: str, start: int, end: int) -> bool:
+    """`bool(text[start:end].strip())`, without copying the paragraph (its first character
+    mostly decides)."""
+    while start < end:
+        if not text[start].isspace():
+            return True
+        start += 1
+    return False
 
 
 def find_all(text: str, needles: tuple[str, ...]) -> list[int]:
@@ -282,7 +320,7 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
     size: i64 = len(text)  # i64: compiled, the loop's offsets are machine integers
     i: i64 = 0
     while i < size:
-        code = ord(text[i])
+        code: i64 = ord(text[i])
         if code < 128:
             if code < 65 or code > 90:  # not A-Z: most characters
                 i += 1
@@ -311,13 +349,13 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_word_at(text: str, at: i64) -> bool:
     """Whether text[at] is a regular-expression word character (\\w), for 0 <= at < len(text)."""
-    code = ord(text[at])
+    code: i64 = ord(text[at])
     if code < 128:
         return 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95
     return text[at].isalnum()
 
 
-def _is_joiner_mark(code: int) -> bool:
+def _is_joiner_mark(code: i64) -> bool:
     """Whether the character of this code is one of ’'.&- (joining the parts of one word)."""
     return code == 39 or code == 46 or code == 45 or code == 38 or code == 0x2019
 
