@@ -817,6 +817,7 @@ _ROLE_OF_BEFORE: Final = re.compile(
     r"(?:the )?[A-Z][\w.'’-]*(?: (?:of |and )?[A-Z][\w.'’-]*){0,4}, $"
 )
 _ROAD_WORDS: Final = tuple("Interstate Route Highway Motorway Expressway Freeway".split())
+_ROAD_WORD_LASTS: Final = frozenset(word[-1] for word in _ROAD_WORDS)
 _ROAD_NUMBER: Final = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
 _BRACKETED_ABBREVIATION: Final = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
 _TICKER_AFTER: Final = _LEGAL_FORMS | {"Co", "Corporation", "Company", "plc", "SA", "AG", "NV"}

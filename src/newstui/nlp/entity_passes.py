@@ -43,6 +43,7 @@ from newstui.nlp.entity_cues import (
     _PRODUCT_BEFORE,
     _PRODUCT_INITIALS,
     _ROAD_NUMBER,
+    _ROAD_WORD_LASTS,
     _ROAD_WORDS,
     _ROLE_OF_END,
     _SCORE_AFTER,
@@ -319,7 +320,11 @@ class _EntityFinder(_RunFinder):
 
     def _number_roads(self) -> None:
         """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place."""
-        roads = [c for c in self.candidates if c.text.endswith(_ROAD_WORDS)]
+        roads = [  # the last letter first: most names end with none of the road words'
+            c
+            for c in self.candidates
+            if c.text[-1:] in _ROAD_WORD_LASTS and c.text.endswith(_ROAD_WORDS)
+        ]
         if not roads:
             return
         ends = {c.end: c for c in self.candidates if c.type == "PLACE" and c.strength >= 2}
