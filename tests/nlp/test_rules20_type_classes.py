@@ -224,3 +224,16 @@ def test_the_noun_before_called_says_what_a_name_is(extractor, text, found, abse
 def test_a_body_noun_then_a_comma_names_the_body_at_the_end_of_a_clause(extractor) -> None:
     text = "A student took the note and gave it to Israeli newspaper, Qorvet. It ran the story."
     check_names(extractor, text, [("Qorvet", "ORG")], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outside those cities users roam onto Varrel's 2G GSM network.",
+        "Workers at Quenmark's new factory walked out on Monday.",
+        "Tarlow's 3,000 employees were told on Friday.",
+    ],
+)
+def test_a_business_s_own_network_factory_or_staff_makes_it_a_company(extractor, text) -> None:
+    name = text.split("'s")[0].split()[-1]
+    check_names(extractor, text, [(name, "ORG")], [])

@@ -43,7 +43,11 @@ _ORG_POSSESSION: Final = re.compile(
     r"['’]s (?:chief executive|chief financial officer|chief operating officer|ceo|cfo|"
     r"chairman|chairwoman|board|shares|stock|share price|headquarters|shareholders|"
     r"subsidiary|revenue|revenues|profits?|sales|customers|website|app|co-founder|"
-    r"editor-in-chief|editorial director|managing director|executive director)\b",
+    r"editor-in-chief|editorial director|managing director|executive director|"
+    # a business's own with up to two words before ("Telstra's 2G GSM network", "Acme's new
+    # factory", "Acme's 3,000 employees")
+    r"(?:[\w,.-]+ ){0,2}(?:network|factory|factories|plant|stores|employees|workforce|"
+    r"subsidiaries|products|brands|shareholders))\b",
     re.IGNORECASE,
 )
 # An outlet or journal: "published on Monday in X", "in an interview with X", "X reported".
