@@ -194,3 +194,29 @@ def test_a_state_that_goes_on_calling_something_a_name_is_not_quoted(extractor) 
         '"special military operation".'
     )
     assert _speakers(extractor, text) == []
+
+
+def test_the_owner_of_a_noun_of_speech_speaks_its_quoted_content(extractor) -> None:
+    declaration = (
+        "The protest follows Mr Rajovic's January 31 declaration that he would "
+        '"run all national affairs" of the country.'
+    )
+    plea = (
+        "The statement comes after a plea by Tom Adams in April for the group to "
+        '"take courageous initiatives which will achieve its aims".'
+    )
+    pledge = (
+        "Tom Reeve spoke on Monday, repeating his pledge to "
+        '"cut the deficit by half within four years".'
+    )
+    assert _speakers(extractor, declaration) == ["Rajovic"]
+    assert _speakers(extractor, plea) == ["Tom Adams"]
+    assert _speakers(extractor, pledge) == ["Tom Reeve"]
+
+
+def test_a_claim_by_people_left_unnamed_has_no_speaker(extractor) -> None:
+    text = (
+        "Critics mocked the claim by European leaders that "
+        '"states bailed out with taxpayers\' money will recover".'
+    )
+    assert _speakers(extractor, text) == [None]

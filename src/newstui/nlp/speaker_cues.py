@@ -521,6 +521,15 @@ _TEXT_NOUNS: Final = _WRITTEN_TEXTS | frozenset(
     "review study ruling decision judgment judgement opinion document memo filing paper survey "
     "resolution proposal verdict order".split()
 )
+# Nouns of speech whose content a quotation may give: "Lee's declaration that he would “…”"
+_SPEECH_NOUN: Final = re.compile(
+    r"\b(?:declaration|plea|pledge|promise|vow|appeal|warning|claim|demand|farewell|assertion|"
+    r"insistence|admission|threat)s?\b"
+)
+# " by Adams", " from the union": the owner after a noun of speech
+_BY_OWNER: Final = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?")
+# "Mr Lee's January 31 ", "his ": the owner before a noun of speech, up to three words between
+_OWNER_BEFORE: Final = re.compile(r"(?:\b(his|her|its|His|Her|Its)|()['’]s?)\s+(?:[\w-]+\s+){0,3}$")
 # "His statement", "its report": the pronoun that owns a text, and the subject pronoun it stands for
 _TEXT_POSSESSORS: Final = {"his": "he", "her": "she", "its": "it"}
 # "the warning issued by Met Éireann", "a statement from Acme": the author after the text's noun

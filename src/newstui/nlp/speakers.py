@@ -21,6 +21,7 @@ from newstui.nlp.speaker_cues import (
     _AUX,
     _BARE_CREDIT_END,
     _BY_AGENT,
+    _BY_OWNER,
     _CLAUSE_AFTER,
     _CLAUSE_BREAK,
     _CLAUSE_ENDS,
@@ -52,6 +53,7 @@ from newstui.nlp.speaker_cues import (
     _OTHER_CLAUSE,
     _OTHER_SPEECH,
     _OWN_PARTICIPLE_SUBJECT,
+    _OWNER_BEFORE,
     _OWNER_WAS,
     _PARAGRAPH_OR_QUOTE,
     _PARENTHESES,
@@ -86,6 +88,7 @@ from newstui.nlp.speaker_cues import (
     _SIGNED_BY_ROLE,
     _SPEECH_ABOUT,
     _SPEECH_ABOUT_HEADS,
+    _SPEECH_NOUN,
     _STATEMENT_READ,
     _STATEMENT_READ_ENDS,
     _SUBJECT_OF,
@@ -804,6 +807,30 @@ class SpeakerFinder(_SubjectFinder):
             return self._before_from(span, sent_start)
         return found  # '…plane.” An attorney for the families said “…”': someone unnamed
 
+    def _speech_noun_owner(self, start: int, pos: int) -> str | None:
+        """'Lee's January 31 declaration that he would “…”', 'a plea by Adams for the group to
+        “…”', 'his pledge to “…”': the owner of the noun of speech (in a clause with no verb of
+        speech) whose words the quotation at `pos` gives; None when no one owns it."""
+        nouns = [*_SPEECH_NOUN.finditer(self.masked, start, pos)]
+        if not nouns or pos - nouns[-1].end() > 80:
+            return None
+        noun = nouns[-1]
+        by = _BY_OWNER.match(self.masked, noun.end(), pos)
+        if by:  # "a plea by Adams in April for …"
+            found = self.mentions_in(by.end(), by.end() + 1)
+            if found and found[0].entity.type in ("PERSON", "ORG"):
+                return found[0].entity.name
+            return None
+        owner = _OWNER_BEFORE.search(self.masked, max(start, noun.start() - 60), noun.start())
+        if owner is None:
+            return None
+        if owner.group(1):  # "his pledge to “…”"
+            return self._resolve_pronoun(_TEXT_POSSESSORS[owner.group(1).lower()], owner.start())
+        for m in self.mentions_in(max(start, owner.start() - 60), owner.start()):
+            if m.entity.type in ("PERSON", "ORG") and m.end == owner.start(2):
+                return m.entity.name  # "Mr Rajoelina's January 31 declaration that he would"
+        return None
+
     def _subject_after(self, span: QuoteSpan) -> str | None:
         """The first person or organisation after the quotation, in its sentence and not after
         a preposition: the subject of the clause an opening participle phrase leads into."""
@@ -910,7 +937,7 @@ class SpeakerFinder(_SubjectFinder):
                 if named is None and _PRONOUN_OPENS.match(head):
                     return ""  # "He sent Moss a message:": "he" spoke, though unresolved
                 return named
-            return None
+            return self._speech_noun_owner(sent_start, span.open_mark)
         verb = verbs[-1]
         lead_in = head[verb.end() :]
         # the anchored match first: it fails at once after most verbs, where the search for a
