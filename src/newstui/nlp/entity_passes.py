@@ -668,6 +668,8 @@ class _EntityFinder(_RunFinder):
 
     def _expand_defined_acronyms(self) -> None:
         """'the African Union (AU)': every later 'AU' is that organisation."""
+        if " (" not in self.text and ", or " not in self.text:
+            return  # every pair below is joined by one (half of all articles hold neither)
         cands = _by_start(self.candidates)
         defined: dict[str, str] = {}
         short_forms: set[str] = set()
