@@ -41,7 +41,7 @@ from extracted import speakers
         ),
         pytest.param(
             (
-                'Voters heard the phrase "a fair deal for the growers" many times as the Farm Union '
+                'Voters heard the promise "a fair deal for the growers" many times as the Farm Union '
                 "chair Tobias Wendt said on Friday."
             ),
             [None],

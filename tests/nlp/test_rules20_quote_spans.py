@@ -163,6 +163,32 @@ def test_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:
             ["floating palace"],
             id="a fragment after described as at the head of a sentence is a quote",
         ),
+        # the words of a written thing
+        pytest.param(
+            'The shop put up a new sign: "Closed for repairs until May." Few noticed.',
+            [],
+            id="the words of a sign after a colon are no quote",
+        ),
+        pytest.param(
+            'The plaque on the bridge states, "Built by the people of the valley in 1902."',
+            [],
+            id="an inscription that states words is no quote",
+        ),
+        pytest.param(
+            'The minister avoided the word "cuts", preferring the phrase "a leaner state."',
+            [],
+            id="a phrase mentioned as a phrase is no quote",
+        ),
+        pytest.param(
+            'Their slogan is "Bake it till you make it" and it is printed on every box.',
+            [],
+            id="a slogan is no quote",
+        ),
+        pytest.param(
+            'Writing in the journal, Dr Ann Kline said: "The sample was too small to tell."',
+            ["The sample was too small to tell."],
+            id="a writer's words after writing in a journal stay a quote",
+        ),
         # names written with the sentence's comma or stop inside the marks
         pytest.param(
             'The former mayor wrote in her memoir, "Rivers of Salt," that the port was doomed.',

@@ -18,7 +18,7 @@ def test_a_sentence_opening_with_its_verb_names_the_speaker_after_it(extractor) 
 
 
 def test_an_inverted_verb_followed_by_no_person_gives_no_speaker(extractor) -> None:
-    text = 'Said the sign on the gate, "Keep out of the orchard after dark, please."'
+    text = 'Said a voice from the gate, "Keep out of the orchard after dark, please."'
     assert quotes_and_speakers(extractor, text)[0][1] is None
 
 

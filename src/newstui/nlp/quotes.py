@@ -71,6 +71,17 @@ _SIGN_TEXT_CUE: Final = re.compile(
     r"(?:\s+that\s[^.;:,\"“”]{0,40}?)?\s*[,:]?\s*"  # 'banners … stated that he had "…"'
     r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
 )
+# 'Their slogan is "…"', 'The inscription states, "…"', 'A headline from the week before
+# declares, "…"', 'preferring the phrase "…"', 'the writings on the shirt said: "…"': the words of a
+# written thing (and a phrase mentioned as such) are nobody's speech
+_WRITTEN_TEXT_CUE: Final = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:signs?|slogans?|inscriptions?|plaques?|headlines?|writings|wording|phrase|motto|caption)"
+    r"(?:\s+(?:on|of|from|in)\s+[^.;:\"“”]{1,60}?)?"
+    r"(?:\s+(?:is|was|reads?|reading|said|says|states?|stated|declares?|declared)"
+    r"(?:\s+[^.;:\"“”]{1,30}?)?)?\s*[,:]?\s*$"
+)
+_WRITTEN_TEXT_NEEDS: Final = LiteralGuard(_WRITTEN_TEXT_CUE)
 # 'Lee said on Monday that the plan was "a disgrace"', 'was said to be "clearly upset"',
 # 'He blamed a "small" number', 'yelling "Stay with us"', 'according to the report, "dire"': a
 # fragment in a clause that reports
@@ -603,6 +614,8 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     lead = text[max(0, span.open_mark - 200) : span.open_mark]
     if _SIGN_TEXT_NEEDS.may_match(lead) and _SIGN_TEXT_CUE.search(lead):
         return "none"  # 'holding signs which read "silenced"': the words on a sign
+    if _WRITTEN_TEXT_NEEDS.may_match(lead) and _WRITTEN_TEXT_CUE.search(lead):
+        return "none"  # 'The inscription states, "…"': the words of a written thing
     if _names_a_thing(text, span, content, few):
         return "none"
     last = content.rstrip("”’\"'")[-1:]
@@ -613,7 +626,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     sentence = (
         content[0].isupper()
         and ends_like_speech
-        and not (few >= 2 and last in ",." and title_cased(content))
+        and not (2 <= few <= 3 and last in ",." and title_cased(content))
     )
     if few <= 3 and not sentence:
         # a fragment, even "riots," or "exfiltration.": the comma or stop inside the marks is
