@@ -138,3 +138,11 @@ def test_an_unknown_name_listed_with_a_person_named_alike_is_a_person(extractor)
     assert {"Sunny Tesk", "Amjid Orvall", "Dejo Barrat", "Asefo Mengal"} <= person_names(
         extractor, text
     )
+
+
+def test_a_surname_taken_up_as_a_person_makes_the_untyped_full_name_a_person(extractor) -> None:
+    text = (
+        "The group listed Kent Orvind's plan on its website. Orvind, whose degree came from an "
+        "unaccredited school, runs a theme park."
+    )
+    assert person_names(extractor, text) == {"Kent Orvind"}

@@ -196,8 +196,11 @@ def group_candidates(
     org_heads: dict[str, list[str]] = {}  # "Commission" → "European Commission"
     org_words = load_gazetteer().org_words
     confirmed: set[str] = set()
+    untyped_pairs: dict[str, list[str]] = {}  # "orvind" → "Kent Orvind", typed by no cue
     for key, cands in groups.items():
         kind = _best_type(cands)
+        if kind is None and _plain_pair(cands, gaz):
+            _add_to(untyped_pairs, key.split(":", 1)[1].split()[-1], key)
         if kind == "PERSON" and len(words := key.split(":", 1)[1].split()) > 1:
             if words[-1] in _GENERATIONS:  # "Ian Paisley Jr": "Paisley Junior", not "Paisley"
                 for suffix in _GENERATIONS[words[-1]]:
@@ -262,6 +265,12 @@ def group_candidates(
             targets = {
                 t for w, ts in full_people.items() if spelling_variant(words[0], w) for t in ts
             }
+        if not targets and strongest >= 1 and _best_type(cands) == "PERSON":
+            pair = untyped_pairs.get(name)  # "Kent Hovind's plan … Hovind, whose …": the
+            if pair is not None and len(pair) == 1:  # surname a person makes the pair one
+                targets = {pair[0]}
+                for cand in groups[pair[0]]:
+                    cand.type = "PERSON"
         if not targets and _best_type(cands) in ("ORG", None):
             targets = set(org_heads.get(strip_possessive(surface), []))
             if not targets and key + "s" in groups and groups[key + "s"][0].text[-2:] in _OWN_S:
@@ -620,6 +629,23 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
         if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
             continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
         groups[longer[0]].extend(groups.pop(key))
+
+
+def _plain_pair(cands: list[Candidate], gaz: Gazetteer) -> bool:
+    """Whether every mention is the same two capitalised words of letters, no title, role or
+    common word among them ("Kent Hovind's"; not "Shadow Treasurer")."""
+    for cand in cands:
+        words = strip_possessive(cand.text).split()
+        if len(words) != 2 or not all(
+            w[:1].isupper()
+            and w.isalpha()
+            and w not in gaz.titles
+            and w.lower() not in gaz.role_words
+            and w.lower() not in gaz.common_words
+            for w in words
+        ):
+            return False
+    return True
 
 
 def _kin_named(cands: list[Candidate], text: str) -> bool:
