@@ -98,10 +98,10 @@ def verb_search(text: str, start: int = 0, end: int | None = None) -> re.Match[s
 
 def verbs_at_word_starts(text: str, start: int, end: int, most: int) -> list[re.Match[str]]:
     """The first `most` (-1: all) matches of `VERB.finditer(text, start, end)`, VERB tried
-    only at the start of a word that opens a verb. The search tries the pattern (led by \b, so
+    only at the start of a word that opens a verb. The search tries the pattern (led by \\b, so
     with no first characters to skip to) at every character, about 300 instructions each in
     a head of a sentence; compiled, this reads a character in a few. A match opens where a word
-    does (\b, then a letter) with one of _VERB_HEADS, cut at `end` when the word goes on."""
+    does (\\b, then a letter) with one of _VERB_HEADS, cut at `end` when the word goes on."""
     found: list[re.Match[str]] = []
     size: i64 = min(end, len(text))
     i: i64 = max(start, 0)
