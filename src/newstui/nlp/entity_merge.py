@@ -291,7 +291,7 @@ def group_candidates(
                 into.extend(moved)
     _merge_org_prefixes(groups)
     _merge_national_bodies(groups)
-    _merge_company_short_names(groups)
+    _merge_company_short_names(groups, text)
     _merge_spelt_people(groups)
     _merge_name_tails(groups, text)
     _merge_org_abridgements(groups)
@@ -789,7 +789,7 @@ _COMPANY_SUFFIXES: Final = (
 )
 
 
-def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
+def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) -> None:
     """'Ford' after 'Ford Motor Company': a company named again by its leading words, when
     its full name ends in a company suffix and no other organisation begins with them."""
     if not _names_a_company(groups):
@@ -810,6 +810,7 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
             and words[0] not in org_words
             and words[0] not in gaz.known  # "BBC" is no short form of "BBC News"
             and not _is_acronym(words[0])
+            and not all(_heads_a_line(text, c) for c in groups[k])  # "Brevo Review", a heading
         ):
             two_words.append((words[0], k))
     for lead, k in two_words:  # "Kraft" after "Kraft Foods" (a suffix's name comes first:
@@ -828,6 +829,16 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]]) -> None:
         longer = [k for k in by_lead.get(text, ()) if k != key]
         if len(longer) == 1 and key in groups and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
+
+
+def _heads_a_line(text: str, cand: Candidate) -> bool:
+    """Whether `cand` opens a line that ends with no stop: a heading ("Brevo Review – the best
+    for shops" over a section on Brevo), not a sentence."""
+    if not text or (cand.start and text[cand.start - 1] != "\n"):
+        return False
+    end = text.find("\n", cand.end)
+    line = text[cand.end : end if end >= 0 else len(text)].rstrip()
+    return not line.endswith((".", "!", "?", '"', "”", "’", "'"))
 
 
 def _names_a_company(groups: dict[str, list[Candidate]]) -> bool:

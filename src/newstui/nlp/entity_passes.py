@@ -954,7 +954,9 @@ class _EntityFinder(_RunFinder):
             if self._org_list_around(members):
                 self._type_listed_bodies(members)
                 continue  # "businesses such as Ama Cafe and Bo Tools": bodies, whatever else
-            if self._place_list_after(members[0].start):
+            if self._place_list_after(members[0].start) and not (
+                len(members) == 2 and self.text[members[0].end : members[1].start] == ", "
+            ):  # "in the villages of Illyr, Ann Lee leads": a clause begins, no list goes on
                 self._type_listed_places(members)
                 continue  # "towns around Belfast, including Ballymena, Larne and …": places
             if len(kinds) != 1 or kinds & {"GROUP", "LANGUAGE"}:
@@ -1043,6 +1045,8 @@ class _EntityFinder(_RunFinder):
                     cand.type == "PLACE"
                     and cand.strength >= 2
                     and cand.text.rsplit(" ", 1)[-1] not in _TRADING_PLACES
+                    and " and " not in cand.text  # "Vanguard and State Street": two of the
+                    and " & " not in cand.text  # listed firms run together; only one a street
                 )  # "Harbour Street", "Old Town": its own name says it is a place, where a
                 # business may be, not one (but "Ama Hotel", "Bo Gallery" trade)
                 and cand.words <= 4
