@@ -41,3 +41,13 @@ def test_a_name_after_a_comma_that_ends_a_place_phrase_is_no_listed_place(extrac
     assert {("Brastow", "PLACE"), ("Pellam", "PLACE"), ("Norrick", "PLACE")} <= _entities(
         extractor, text
     )
+
+
+def test_title_case_on_words_the_text_writes_in_lower_case_names_no_company(extractor) -> None:
+    text = (
+        "Clients now buy software and consulting from one vendor.\n\n"
+        "2. The Convergence of Software and Consulting\n\nAs the sector matures, it is clear."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+    text = "Shares in Trallen Foods rose after the bakery chain bought more milk and software."
+    assert ("Trallen Foods", "ORG") in _entities(extractor, text)

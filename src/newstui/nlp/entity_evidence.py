@@ -211,6 +211,15 @@ class _TypingFinder(_FinderBase):
             and not any(self._lookup(w) for w in words)
         )
 
+    def _common_title(self, words: list[str]) -> bool:
+        """Whether a name of a plural or -ing trade head ("Products", "Consulting") is only words
+        the text also writes in lower case: title case on a common phrase ("Milk Products")."""
+        return (
+            len(words) > 1
+            and words[-1].endswith(("s", "ing"))
+            and all(w in ("and", "&") or w.lower() in self.lower_seen for w in words)
+        )
+
     def _named_kin(self, words: list[str], surface: str, kin: bool, after: str) -> bool:
         """'his wife, Maureen', 'daughters Ama and …', 'Laura and I welcome': a name right after
         a word of kinship (`kin`), or a given name before "and I", is a person's."""
@@ -378,6 +387,9 @@ class _TypingFinder(_FinderBase):
             return "ORG", 2  # "House of Councillors": a chamber (not "House of the Dragon")
         if head and any(w in gaz.place_words for w in head):
             return "PLACE", 2
+        if words[-1] in gaz.org_words and self._common_title(words):
+            return None, 0  # "Milk and Milk Products", "Selling for Creative Brands": a heading's
+            # capitals on words the text writes in lower case, no company's name
         if words[-1] in gaz.org_words:
             # a head noun alone ("Steel", "Mining", "the Union") is weak evidence: it types no
             # list of names ("Guns, Germs, and Steel", a book)
