@@ -220,3 +220,11 @@ def test_a_claim_by_people_left_unnamed_has_no_speaker(extractor) -> None:
         '"states bailed out with taxpayers\' money will recover".'
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_the_subject_who_left_a_farewell_speaks_the_quote_after_it(extractor) -> None:
+    text = (
+        "In part of his resignation, Tom Reeve left this farewell, "
+        '"I have made some of the best friends of my life at Acme, and I thank you all."'
+    )
+    assert _speakers(extractor, text) == ["Tom Reeve"]

@@ -526,6 +526,10 @@ _SPEECH_NOUN: Final = re.compile(
     r"\b(?:declaration|plea|pledge|promise|vow|appeal|warning|claim|demand|farewell|assertion|"
     r"insistence|admission|threat)s?\b"
 )
+# Words before a noun of speech that make it no object of the clause's subject ("after a warning")
+_NOT_OBJECT: Final = _PREPOSITIONS | frozenset(
+    "after before following despite amid since without during".split()
+)
 # " by Adams", " from the union": the owner after a noun of speech
 _BY_OWNER: Final = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?")
 # "Mr Lee's January 31 ", "his ": the owner before a noun of speech, up to three words between

@@ -48,6 +48,7 @@ from newstui.nlp.speaker_cues import (
     _NAMING_VERB,
     _NESTED_SAYING,
     _NOT_A_VERB,
+    _NOT_OBJECT,
     _NOT_SUBJECT,
     _NOUN_SUBJECT,
     _OTHER_CLAUSE,
@@ -823,7 +824,11 @@ class SpeakerFinder(_SubjectFinder):
             return None
         owner = _OWNER_BEFORE.search(self.masked, max(start, noun.start() - 60), noun.start())
         if owner is None:
-            return None
+            lead = self.masked[max(start, noun.start() - 30) : noun.start()].lower().split()
+            if self.masked[noun.end() : pos].strip(" ,") or _NOT_OBJECT.intersection(lead[-3:]):
+                return None  # "Acme rejected it after a warning, “…”": someone else's
+            # "In his resignation, Jobs left this farewell, “…”": the clause's subject
+            return self._first_named(start, noun.start(), pos)
         if owner.group(1):  # "his pledge to “…”"
             return self._resolve_pronoun(_TEXT_POSSESSORS[owner.group(1).lower()], owner.start())
         for m in self.mentions_in(max(start, owner.start() - 60), owner.start()):
