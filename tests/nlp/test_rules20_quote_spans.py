@@ -65,6 +65,11 @@ from newstui.nlp.quotes import find_quote_spans
             ["The deck is rotten, and the pier will stay shut until spring,"],
             id="a straight mark closing a curly opening one is no lost opening",
         ),
+        pytest.param(
+            '"The pier will stay shut until May,”\n\n"We have no money for it," said Ann Kline.',
+            ["The pier will stay shut until May,", "We have no money for it,"],
+            id="a straight opening mark closed by a curly one is not continued",
+        ),
         # an opening mark whose closing mark was lost
         pytest.param(
             'The head of the port, Ann Kline, said: "The talks failed. We will try again in May.'

@@ -507,6 +507,8 @@ def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
             pending_open = None
         for open_mark, close_mark in pairs:
             if close_mark is None:
+                if text[open_mark] == '"' and text.find("”", open_mark, end) >= 0:
+                    continue  # '"The government …credentials,”¶': a curly mark closes it
                 if _continues(text, end, text[open_mark] if text[open_mark] != "„" else "„"):
                     pending_open = open_mark
                 elif (
