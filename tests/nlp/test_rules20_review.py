@@ -51,3 +51,13 @@ def test_title_case_on_words_the_text_writes_in_lower_case_names_no_company(extr
     assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
     text = "Shares in Trallen Foods rose after the bakery chain bought more milk and software."
     assert ("Trallen Foods", "ORG") in _entities(extractor, text)
+
+
+def test_a_headings_verb_before_a_name_joins_no_person_to_it(extractor) -> None:
+    text = (
+        "You can use Quillmark for free.\n\nWhy Use Quillmark?\n\n"
+        "Quillmark, who ships weekly, said the plan is cheap."
+    )
+    assert not any(name.startswith("Use ") for name, _ in _entities(extractor, text))
+    text = "Kent Orvind's plan was clear. Orvind, whose firm is small, said so."
+    assert ("Kent Orvind", "PERSON") in _entities(extractor, text)

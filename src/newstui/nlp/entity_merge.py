@@ -199,7 +199,7 @@ def group_candidates(
     untyped_pairs: dict[str, list[str]] = {}  # "orvind" → "Kent Orvind", typed by no cue
     for key, cands in groups.items():
         kind = _best_type(cands)
-        if kind is None and _plain_pair(cands, gaz):
+        if kind is None and _plain_pair(cands, gaz) and _name_first(cands[0].text, text):
             _add_to(untyped_pairs, key.split(":", 1)[1].split()[-1], key)
         if kind == "PERSON" and len(words := key.split(":", 1)[1].split()) > 1:
             if words[-1] in _GENERATIONS:  # "Ian Paisley Jr": "Paisley Junior", not "Paisley"
@@ -629,6 +629,13 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
         if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
             continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
         groups[longer[0]].extend(groups.pop(key))
+
+
+def _name_first(pair: str, text: str) -> bool:
+    """Whether the text never writes the pair's first word in lower case: a given name
+    ("Kent Hovind"), not a heading's verb ("Why Use Mailchimp?" where "to use it" is written)."""
+    first = pair.split(" ", 1)[0].lower()
+    return re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])", text) is None
 
 
 def _plain_pair(cands: list[Candidate], gaz: Gazetteer) -> bool:
