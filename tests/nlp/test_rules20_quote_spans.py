@@ -194,6 +194,23 @@ def test_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:
             ["The sample was too small to tell."],
             id="a writer's words after writing in a journal stay a quote",
         ),
+        # the names of charges and pleas
+        pytest.param(
+            'Police said the two men were charged with "aggravated trespass" at the mill.',
+            [],
+            id="the name of a charge is no quote",
+        ),
+        pytest.param(
+            'The court said that the captain faces charges of "gross negligence" and a "breach '
+            'of duty" in Leeds.',
+            [],
+            id="the names of charges listed one after another are no quotes",
+        ),
+        pytest.param(
+            'Her lawyer said she had entered a plea of "not guilty" to every count.',
+            [],
+            id="a plea is no quote",
+        ),
         # names written with the sentence's comma or stop inside the marks
         pytest.param(
             'The former mayor wrote in her memoir, "Rivers of Salt," that the port was doomed.',

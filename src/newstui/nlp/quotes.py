@@ -82,6 +82,14 @@ _WRITTEN_TEXT_CUE: Final = re.compile(
     r"(?:\s+[^.;:\"“”]{1,30}?)?)?\s*[,:]?\s*$"
 )
 _WRITTEN_TEXT_NEEDS: Final = LiteralGuard(_WRITTEN_TEXT_CUE)
+# 'was charged with "felony rioting"', 'face charges of "murder" and a "…"', 'entered a plea of
+# "not guilty"', 'arrested by police for "…"': the name of a charge or a plea, a legal term
+_CHARGE_CUE: Final = re.compile(
+    r"\b(?:charges?|charged|arrested|convicted|indicted|plea|pleaded|pleads)"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:of|with|for)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\"“][^\"“”]{1,80}[\"”],?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?)*$"
+)
+_CHARGE_NEEDS: Final = LiteralGuard(_CHARGE_CUE)
 # 'Lee said on Monday that the plan was "a disgrace"', 'was said to be "clearly upset"',
 # 'He blamed a "small" number', 'yelling "Stay with us"', 'according to the report, "dire"': a
 # fragment in a clause that reports
@@ -618,6 +626,8 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         return "none"  # 'holding signs which read "silenced"': the words on a sign
     if _WRITTEN_TEXT_NEEDS.may_match(lead) and _WRITTEN_TEXT_CUE.search(lead):
         return "none"  # 'The inscription states, "…"': the words of a written thing
+    if _CHARGE_NEEDS.may_match(lead) and _CHARGE_CUE.search(lead):
+        return "none"  # 'charged with "felony rioting"': a legal term
     if _names_a_thing(text, span, content, few):
         return "none"
     last = content.rstrip("”’\"'")[-1:]
