@@ -61,3 +61,13 @@ def test_a_headings_verb_before_a_name_joins_no_person_to_it(extractor) -> None:
     assert not any(name.startswith("Use ") for name, _ in _entities(extractor, text))
     text = "Kent Orvind's plan was clear. Orvind, whose firm is small, said so."
     assert ("Kent Orvind", "PERSON") in _entities(extractor, text)
+
+
+def test_a_shouted_clause_after_a_bodys_noun_and_a_comma_is_no_body(extractor) -> None:
+    text = (
+        "WE LIKED THE WATCHES IN OUR TEST GROUP, EACH PERFORMING WELL ACROSS THE PRICE RANGES. "
+        "ALL HAVE GPS NOW."
+    )
+    assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
+    text = "He gave the tape to the weekly newspaper, Kelmouth Courier. It ran the story."
+    assert ("Kelmouth Courier", "ORG") in _entities(extractor, text)

@@ -456,7 +456,10 @@ class _TypingFinder(_FinderBase):
             before
             and before[-1].endswith(",")
             and before[-1][:-1] in ORG_NOUNS
-            and after[:1] in (",", ".", ";")  # "gave it to Israeli newspaper, Maariv."
+            and (
+                after[:1] == ","
+                or (after[:1] in (".", ";") and len(words) <= 3)  # "… newspaper, Maariv."
+            )  # (not a shouted clause: "OUR TEST GROUP, EACH PERFORMING WELL ACROSS THE RANGES.")
             and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
             and not (len(words) > 1 and self._role_for_body_before(start))
             and not (words[0] in gaz.first_names and self._role_of_before(before))
