@@ -146,3 +146,21 @@ def test_a_surname_taken_up_as_a_person_makes_the_untyped_full_name_a_person(ext
         "unaccredited school, runs a theme park."
     )
     assert person_names(extractor, text) == {"Kent Orvind"}
+
+
+def test_a_common_word_inside_a_three_word_name_in_apposition_keeps_it_a_name(extractor) -> None:
+    text = (
+        "In addition, the Norwegian Minister of Trade, Per Olve Brannsk, has said that talks "
+        "failed. Four were sentenced. Taha Yorvan Ramadan, former vice-president of Ostria, "
+        "was given life."
+    )
+    assert {"Per Olve Brannsk", "Taha Yorvan Ramadan"} <= person_names(extractor, text)
+
+
+def test_a_common_word_opening_a_sentence_or_a_style_is_no_name(extractor) -> None:
+    text = (
+        "Per Capita Spending, the report said, fell. We welcome His Royal Highness, Prince "
+        "Aldric, to the city."
+    )
+    names = person_names(extractor, text)
+    assert not any(name.startswith(("Per", "His")) for name in names)

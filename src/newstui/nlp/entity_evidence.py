@@ -94,6 +94,7 @@ from newstui.nlp.entity_cues import (
     _SEAT_HOLDERS,
     _SENTENCE_STOP,
     _SPEECH_HEADS,
+    _STYLE_OPENERS,
     _TIME_WORDS,
     _TITLE_GOES_ON,
     _TITLE_WORDS,
@@ -593,12 +594,23 @@ class _TypingFinder(_FinderBase):
             # place's name as a given name, after the office the pair holds
         if 1 < len(words) <= 5 and self._shaped_as_personal_name(words):
             return "PERSON", 1  # "Joop van Holsteyn", "Kuo-ching Lin": a name's own shape
-        if 1 < len(words) <= 3 and not any(
-            w.lower() in gaz.common_words
-            or w.lower() in self.lower_seen
-            or w in THING_WORDS
-            or self._lookup(w)
-            for w in words
+        if (
+            1 < len(words) <= 3
+            and (
+                not any(
+                    w.lower() in gaz.common_words
+                    or w.lower() in self.lower_seen
+                    or w in THING_WORDS
+                    or self._lookup(w)
+                    for w in words
+                )
+                or (  # "the Minister of Foreign Affairs, Per Stig Møller,", "Taha Yassin Ramadan,
+                    # former vice-president of Iraq": a common word inside a name, an apposition
+                    len(words) == 3
+                    and after[:1] == ","
+                    and self._one_common_word_inside(words, toks)
+                )
+            )
         ):
             # Two or three unknown capitalised words look like a name, but only a person cue
             # makes them a person ("Rio Tinto", "Nowa Huta" are not): unconfirmed is strength 0.
@@ -1014,6 +1026,25 @@ class _TypingFinder(_FinderBase):
             and lower not in self.gaz.role_words
             and lower not in self.gaz.common_words
             and lower not in self.lower_seen
+        )
+
+    def _one_common_word_inside(self, words: list[str], toks: list[Token]) -> bool:
+        """Whether one word of three is a common word ("Per", "Ramadan") and the other two are
+        capitalised words no list knows; a common word opening a sentence is no name's."""
+        common = [k for k, w in enumerate(words) if w.lower() in self.gaz.common_words]
+        if len(common) != 1 or (
+            common[0] == 0 and (toks[0].sentence_start or words[0] in _STYLE_OPENERS)
+        ):  # "His Royal Highness, Prince …": a style
+            return False
+        return all(
+            w.isalpha()
+            and _is_cap(w)
+            and w.lower() not in self.lower_seen
+            and w not in THING_WORDS
+            and w not in CALENDAR
+            and not self._lookup(w)
+            for k, w in enumerate(words)
+            if k != common[0]
         )
 
     def _shaped_as_personal_name(self, words: list[str]) -> bool:
