@@ -228,3 +228,12 @@ def test_the_subject_who_left_a_farewell_speaks_the_quote_after_it(extractor) ->
         '"I have made some of the best friends of my life at Acme, and I thank you all."'
     )
     assert _speakers(extractor, text) == ["Tom Reeve"]
+
+
+def test_the_one_an_outlet_reports_as_saying_speaks(extractor) -> None:
+    text = (
+        "The base adopted the new gate system in May.\n\n"
+        '"What happened at the other base is that base\'s issue," the Harbor Gazette reported '
+        "the base spokesman, Tom McCollum, as saying in June."
+    )
+    assert _speakers(extractor, text) == ["Tom McCollum"]

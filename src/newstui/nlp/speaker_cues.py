@@ -622,7 +622,9 @@ _QUOTES_SAYING: Final = re.compile(
 )
 # '“…,” Reuters news agency quotes him as saying': whom the outlet after a quotation quotes
 _QUOTED_AFTER: Final = re.compile(
-    r"^[\s,]*(?:[\w'’.-]+\s+){1,5}?quot(?:es|ed)\s+(?:(him|her)|([^,.;:]{2,60}?))\s+as\s+saying\b"
+    r"^[\s,]*(?:[\w'’.-]+\s+){1,5}?(?:quot|report|cit)(?:es|ed|s)\s+"
+    # "reported spokesman for the 18th Airborne, Tom McCollum, as saying"
+    r"(?:(him|her)|([^.;:]{2,80}?)),?\s+as\s+saying\b"
 )
 # "about the ", "of a ": a fragment that is what something is about, not anyone's words
 _TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")

@@ -583,7 +583,7 @@ class SpeakerFinder(_SubjectFinder):
         if put_it:  # '“…” — as the Supreme Court decision put it —': whose words they are
             base = span.close_mark + 1
             return self._first_named(base + put_it.start(1), base + put_it.end(1), span.close_mark)
-        quoted = _QUOTED_AFTER.match(tail) if "quot" in tail else None
+        quoted = _QUOTED_AFTER.match(tail) if " as saying" in tail else None
         if quoted:  # '“…,” Reuters quotes him as saying': the one quoted, not the outlet
             if quoted.group(1):
                 return self._resolve_pronoun(quoted.group(1).lower(), span.open_mark) or ""
