@@ -11,7 +11,8 @@ def _entities(extractor, text: str) -> set[tuple[str, str]]:
 def test_a_name_used_before_its_two_word_heading_keeps_its_own_name(extractor) -> None:
     text = (
         "The software firm Quillora launched in 2019 and Quillora now serves 9,000 firms.\n\n"
-        "Quillora Review – the planner for small teams\n\nWe used Quillora for a month."
+        "Quillora Review – the planner for small teams\n\nWe used Quillora for a month.\n\n"
+        "You can read our full Quillora Review\n\nSo which planner is best?"
     )
     found = _entities(extractor, text)
     assert ("Quillora", "ORG") in found  # not all named by the heading 'Quillora Review'

@@ -839,13 +839,16 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
 
 
 def _heads_a_line(text: str, cand: Candidate) -> bool:
-    """Whether `cand` opens a line that ends with no stop: a heading ("Brevo Review – the best
-    for shops" over a section on Brevo), not a sentence."""
-    if not text or (cand.start and text[cand.start - 1] != "\n"):
+    """Whether `cand` opens or closes a line that ends with no stop: a heading ("Brevo Review –
+    the best for shops" over a section on Brevo) or a link's words ("… or read our full Brevo
+    Review"), not a sentence."""
+    if not text:
         return False
     end = text.find("\n", cand.end)
-    line = text[cand.end : end if end >= 0 else len(text)].rstrip()
-    return not line.endswith((".", "!", "?", '"', "”", "’", "'"))
+    line_end = text[cand.end : end if end >= 0 else len(text)].rstrip()
+    if line_end.endswith((".", "!", "?", '"', "”", "’", "'")):
+        return False
+    return not cand.start or text[cand.start - 1] == "\n" or not line_end
 
 
 def _names_a_company(groups: dict[str, list[Candidate]]) -> bool:
