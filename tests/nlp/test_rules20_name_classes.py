@@ -3,7 +3,7 @@ and found at all (r19-names)."""
 
 from __future__ import annotations
 
-from extracted import person_names, type_by_name
+from extracted import person_names, speakers, type_by_name
 
 
 def test_a_saint_after_in_or_at_is_a_place_not_a_person(extractor) -> None:
@@ -164,3 +164,12 @@ def test_a_common_word_opening_a_sentence_or_a_style_is_no_name(extractor) -> No
     )
     names = person_names(extractor, text)
     assert not any(name.startswith(("Per", "His")) for name in names)
+
+
+def test_a_columnist_in_a_paper_who_writes_is_a_person_and_speaks(extractor) -> None:
+    text = (
+        'The plan drew scorn abroad. "It wants the whole sky", Bronwyn Tallack in The Courier '
+        'describes the policy as "pompous in tone".'
+    )
+    assert "Bronwyn Tallack" in person_names(extractor, text)
+    assert "Bronwyn Tallack" in speakers(extractor, text)

@@ -139,6 +139,8 @@ _OF_PLACE: Final = re.compile(r" (?:of|from) (?:the )?([A-Z][\w’'-]*(?: [A-Z][
 _OF_BODY_SPEAKS: Final = re.compile(
     r" (?:of|from) (?:the )?[A-Z][^.;:,\"“”()]{0,80}? (?:said|says|told|tells|added|explained|"
     r"commented|replied|responded|remarked)\b"
+    # "Ann Orrow in The Times describes …": a columnist in her paper (writing verbs only)
+    r"| in [Tt]he [A-Z][^.;:,\"“”()]{0,40}? (?:writes|wrote|describes|described|argues|argued)\b"
 )
 # What gives a person's name: a pseudonym or alias (any word), else a known first name
 _NAMED_AS: Final = re.compile(
