@@ -168,6 +168,17 @@ def test_straight_marks_pair_as_written(text: str, spans: list[str]) -> None:
             ["floating palace"],
             id="a fragment after described as at the head of a sentence is a quote",
         ),
+        pytest.param(
+            'The police said that "no one was hurt", and the mayor described the fire as '
+            '"a tragedy" on Monday.',
+            ["no one was hurt", "a tragedy"],
+            id="a second reporting clause after the first one ended reports its fragment",
+        ),
+        pytest.param(
+            'A local paper reported its source said "two gunmen" fled by car.',
+            ["two gunmen"],
+            id="a fragment right after said is a quote",
+        ),
         # the words of a written thing
         pytest.param(
             'The shop put up a new sign: "Closed for repairs until May." Few noticed.',

@@ -114,6 +114,7 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"|\b(?:blamed|blames|blame|blaming|praised|praises|praising)\b[^;:]*$"
     r"|\bsaid\s+to\s+(?:be|have)\b[^;:.]*$"
     r"|\b(?:According|according)\s+to\b[^;:]*$"  # 'were, according to the court, "sexual in nature"'
+    r"|\b(?:said|says|saying)\s*[,:]?\s*$"  # 'its source said "three terrorists"'
     r"|\b(?:yelling|yelled|shouting|shouted|chanting|chanted|screaming|screamed|crying|cried)"
     r"\s*[,:]?\s*$"
     # 'India called the bombing a "cowardly attack"', 'calling it their nation's "last resort"':
@@ -707,16 +708,22 @@ def reported_fragment(text: str, span: QuoteSpan) -> bool:
         return False
     if text[span.open_mark] in "'‘":
         return bool(_SPEECH_VERB.search(head) or _SINGLE_ATTRIBUTION.search(head))
-    clause = _REPORTING_CLAUSE.search(head) if _REPORTING_CLAUSE_NEEDS.may_match(head) else None
-    if clause is None or ("what" in head and _WHAT_NAMING.search(head)):
+    if not _REPORTING_CLAUSE_NEEDS.may_match(head) or (
+        "what" in head and _WHAT_NAMING.search(head)
+    ):
         return False
-    that = clause.group("that")
-    if that is None:
-        that = clause.group("said")
-    if that is None:
-        return True
-    if _CLAUSE_LEFT.search(that):
-        return False
-    # words since "that" or since an earlier quotation of the clause
-    near = that[max(that.rfind('"'), that.rfind("”")) + 1 :]
-    return len(WORD.findall(near)) <= _REPORTED_WORDS
+    clause = _REPORTING_CLAUSE.search(head)
+    while clause is not None:
+        group = "that" if clause.group("that") is not None else "said"
+        that = clause.group(group)
+        if that is None:
+            return True
+        left = _CLAUSE_LEFT.search(that)
+        if left is None:
+            # words since "that" or since an earlier quotation of the clause
+            near = that[max(that.rfind('"'), that.rfind("”")) + 1 :]
+            return len(WORD.findall(near)) <= _REPORTED_WORDS
+        # '…suggested that "…", and the government described it as "regrettable"': the
+        # reported clause ended; another may report the fragment
+        clause = _REPORTING_CLAUSE.search(head, clause.start(group) + left.end())
+    return False
