@@ -237,3 +237,8 @@ def test_a_body_noun_then_a_comma_names_the_body_at_the_end_of_a_clause(extracto
 def test_a_business_s_own_network_factory_or_staff_makes_it_a_company(extractor, text) -> None:
     name = text.split("'s")[0].split()[-1]
     check_names(extractor, text, [(name, "ORG")], [])
+
+
+def test_a_name_that_reports_from_a_place_is_a_correspondent(extractor) -> None:
+    text = "The truce has collapsed. Tarvin Oshel reports from Kabul that talks may resume."
+    check_names(extractor, text, [("Tarvin Oshel", "PERSON")], [("Tarvin Oshel", "ORG")])

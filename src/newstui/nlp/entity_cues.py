@@ -426,6 +426,7 @@ _AFTER_OR_ABBREVIATION: Final = frozenset((",", ")", ".", ";", ":"))
 # What only a person does, right after a name: "Ann Orrow resigned", "… was sworn in".
 _PERSON_VERB_AFTER: Final = re.compile(
     r" (?:has |had |later |then )?(?:resigned|died|married|testified|retired|apologi[sz]ed|"
+    r"reports from|reported from|"  # a correspondent: "Ann Orrow reports from Kabul"
     r"was (?:elected|re-elected|sworn in|appointed|sentenced|arrested|jailed|killed|"
     r"injured|wounded|hanged|executed|kidnapped|abducted|assassinated|acquitted|convicted))\b"
 )

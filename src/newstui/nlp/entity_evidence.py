@@ -507,6 +507,7 @@ class _TypingFinder(_FinderBase):
         if (
             (
                 next_word in _MEDIA_VERBS
+                and not rest_after.startswith((" reports from ", " reported from "))
                 and not (
                     len(words) > 1
                     and (
