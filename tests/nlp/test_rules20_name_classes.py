@@ -173,3 +173,11 @@ def test_a_columnist_in_a_paper_who_writes_is_a_person_and_speaks(extractor) -> 
     )
     assert "Bronwyn Tallack" in person_names(extractor, text)
     assert "Bronwyn Tallack" in speakers(extractor, text)
+
+
+def test_an_abbreviated_rank_with_its_full_stop_is_stripped_from_the_name(extractor) -> None:
+    text = (
+        "Marine Cpl. Brad Orvell told the visitor the patrols were working. Navy Lt. Cmdr. Ann "
+        "Vellis and Army Pvt. Tam Oske agreed."
+    )
+    assert person_names(extractor, text) == {"Brad Orvell", "Ann Vellis", "Tam Oske"}

@@ -27,7 +27,8 @@ CONNECTORS: Final = frozenset({"of", "for", "on", "and", "&"})
 JOIN_PARTICLES: Final = (PARTICLES - {"at", "as", "an", "ad"}) | {"en"}
 # Abbreviated titles written with a full stop ("Dr. Kwame Mensah"): the stop does not end the name.
 DOTTED_TITLES: Final = frozenset(
-    "Dr Mr Mrs Ms Prof Rev Gen Col Capt Lt Sgt Maj Adm Gov Sen Rep Insp Det Supt Cllr Fr St Mt".split()
+    "Dr Mr Mrs Ms Prof Rev Gen Col Capt Lt Sgt Maj Adm Gov Sen Rep Insp Det Supt Cllr Fr St Mt "
+    "Cpl Pvt Cmdr Spc Brig".split()  # military ranks: "Marine Cpl. Ann Lee", "Lt. Cmdr. Bo Kett"
 )
 # The titles of DOTTED_TITLES that only a person bears (not "St", "Mt": "St.Louis").
 _GLUED_TITLES: Final = DOTTED_TITLES - {"St", "Mt", "Fr"}
