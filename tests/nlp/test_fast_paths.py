@@ -14,7 +14,14 @@ from newstui.model import Analysis, Entity, Mention, Quote
 from newstui.nlp import segment
 from newstui.nlp.entities import NAME_JOINERS, Candidate
 from newstui.nlp.entity_cues import _PERSON_AFTER, _PLATFORM_AFTER, _by_start, _is_title_start
-from newstui.nlp.entity_merge import _before_of, _best_type, _entity, _mention, _voted_type
+from newstui.nlp.entity_merge import (
+    _before_of,
+    _best_type,
+    _entity,
+    _mention,
+    _voted_type,
+    stands_alone,
+)
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.entity_words import (
     LowerCaseWords,
@@ -997,3 +1004,26 @@ def test_any_name_folds_as_decomposing_and_blanking_every_mark_would(name: str) 
 )
 def test_a_name_beyond_ascii_is_still_decomposed_and_stripped_of_marks_and_signs(name: str) -> None:
     assert fold(name) == _fold_by_decomposing(name)
+
+
+_ALONE_PIECES = st.lists(
+    st.sampled_from(["use", "Use", "user", "-", "_", " ", "é", "5", "x", ",", "\n", "ü", "’"]),
+    max_size=25,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_ALONE_PIECES, st.sampled_from(["use", "u", "é", "use-", "-use", "e u", ""]))
+def test_a_word_stands_alone_where_the_lookaround_search_finds_it(pieces, word) -> None:
+    text = "".join(pieces)
+    pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"
+    assert stands_alone(text, word) == (re.search(pattern, text) is not None)
+
+
+def test_a_word_stands_alone_in_real_articles_where_the_search_finds_it(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        for word in {w.lower() for w in text.split()[:40]} | {"use", "said", "the"}:
+            pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"
+            assert stands_alone(text, word) == (re.search(pattern, text) is not None), word

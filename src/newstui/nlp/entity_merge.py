@@ -12,6 +12,7 @@ from newstui.nlp.entity_cues import _GENERIC_HEADS, _KIN_NOUNS, _LEGAL_FORMS, _O
 from newstui.nlp.entity_words import _CACHED_WORDS, _T, Candidate, _is_acronym, _known_first_words
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import spelling_variant, strip_possessive, untyped_key
+from newstui.nlp.segment import _is_word_char
 
 
 def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity]:
@@ -634,8 +635,26 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
 def _name_first(pair: str, text: str) -> bool:
     """Whether the text never writes the pair's first word in lower case: a given name
     ("Kent Hovind"), not a heading's verb ("Why Use Mailchimp?" where "to use it" is written)."""
-    first = pair.split(" ", 1)[0].lower()
-    return re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])", text) is None
+    return not stands_alone(text, pair.split(" ", 1)[0].lower())
+
+
+def stands_alone(text: str, word: str) -> bool:
+    r"""Whether `word` occurs in `text` with no word character nor hyphen right before or after
+    it: `re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text)`, found by str.find
+    (that search tries its lookbehind at every character of the article, for every pair)."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1 : at] if at else ""
+        after = text[at + len(word) : at + len(word) + 1]
+        if (
+            before != "-"
+            and not _is_word_char(before)
+            and after != "-"
+            and not _is_word_char(after)
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _plain_pair(cands: list[Candidate], gaz: Gazetteer) -> bool:
