@@ -181,3 +181,8 @@ def test_an_abbreviated_rank_with_its_full_stop_is_stripped_from_the_name(extrac
         "Vellis and Army Pvt. Tam Oske agreed."
     )
     assert person_names(extractor, text) == {"Brad Orvell", "Ann Vellis", "Tam Oske"}
+
+
+def test_a_title_word_before_a_generation_suffix_is_the_surname(extractor) -> None:
+    text = "The speech by Orrin Dale King Jr. moved many, and Tam Oske Bishop Sr. agreed."
+    assert {"Orrin Dale King Jr.", "Tam Oske Bishop Sr."} <= person_names(extractor, text)

@@ -247,6 +247,9 @@ class _RunFinder(_TypingFinder):
                 and i + n_title < len(run)
                 and not self._title_names_a_thing(run, i + n_title)
                 and not self._saint_names_a_place(run, i, n_title)
+                and not (
+                    pending and all(t.text in _GENERATION_WORDS for t in run[i + n_title :])
+                )  # "Martin Luther King Jr.": a surname before the suffix, no title
             ):  # "General Motors Company" is no general, "St. George Hotel" no saint
                 self._flush(pending, person_cue, None)
                 pending, person_cue = [], True
