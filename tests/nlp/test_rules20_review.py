@@ -72,3 +72,12 @@ def test_a_shouted_clause_after_a_bodys_noun_and_a_comma_is_no_body(extractor) -
     assert not any(kind == "ORG" for _, kind in _entities(extractor, text))
     text = "He gave the tape to the weekly newspaper, Kelmouth Courier. It ran the story."
     assert ("Kelmouth Courier", "ORG") in _entities(extractor, text)
+
+
+def test_whom_a_heading_is_for_is_no_company(extractor) -> None:
+    text = (
+        "9. Tamsoft — Best for Brellan & Quorvex Stores\n\n"
+        "Tamsoft is a mail tool that links to shop platforms."
+    )
+    assert not any(name.endswith("Stores") for name, _ in _entities(extractor, text))
+    assert ("Trallen Foods", "ORG") in _entities(extractor, "The deal was good for Trallen Foods.")

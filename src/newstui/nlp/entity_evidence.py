@@ -221,6 +221,16 @@ class _TypingFinder(_FinderBase):
             and all(w in ("and", "&") or w.lower() in self.lower_seen for w in words)
         )
 
+    def _heading_audience(self, words: list[str], start: int, after: str) -> bool:
+        """Whether a name of a plural trade head ends, after "for", a line with no stop: whom a
+        heading is for ("Drip — Best for Shopify & WooCommerce Stores"), no company."""
+        return (
+            len(words) > 1
+            and words[-1].endswith("s")
+            and self.text[max(0, start - 4) : start] == "for "
+            and after[: after.find("\n") + 1 or len(after)].strip() == ""
+        )
+
     def _named_kin(self, words: list[str], surface: str, kin: bool, after: str) -> bool:
         """'his wife, Maureen', 'daughters Ama and …', 'Laura and I welcome': a name right after
         a word of kinship (`kin`), or a given name before "and I", is a person's."""
@@ -388,9 +398,11 @@ class _TypingFinder(_FinderBase):
             return "ORG", 2  # "House of Councillors": a chamber (not "House of the Dragon")
         if head and any(w in gaz.place_words for w in head):
             return "PLACE", 2
-        if words[-1] in gaz.org_words and self._common_title(words):
+        if words[-1] in gaz.org_words and (
+            self._common_title(words) or self._heading_audience(words, start, after)
+        ):
             return None, 0  # "Milk and Milk Products", "Selling for Creative Brands": a heading's
-            # capitals on words the text writes in lower case, no company's name
+            # capitals on words the text writes in lower case, or whom it is for: no company
         if words[-1] in gaz.org_words:
             # a head noun alone ("Steel", "Mining", "the Union") is weak evidence: it types no
             # list of names ("Guns, Germs, and Steel", a book)
