@@ -37,6 +37,20 @@ def no_system_browsers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BROWSER", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def collector_left_on() -> Iterator[None]:
+    """A test that finds Python's garbage collector on leaves it on: newstui turns it off
+    around start-up (newstui.tui.collector), and a code path that forgot to turn it back on
+    would make later tests in the same process fail far from the cause."""
+    import gc
+
+    collecting = gc.isenabled()
+    yield
+    if collecting and not gc.isenabled():
+        gc.enable()
+        pytest.fail("this test left Python's garbage collector off", pytrace=False)
+
+
 @dataclass
 class Route:
     """What the test server answers on one path."""

@@ -717,10 +717,15 @@ def run(args: argparse.Namespace) -> int:
         import gc
 
         gc.disable()  # until the first screen is painted: see newstui.tui.collector
-        from newstui.tui.app import run_app
+        try:
+            from newstui.tui.app import run_app
 
-        config = _config(_config_path(args), explicit_config) if not args.demo else None
-        return run_app(_path(str(db_path)), config, demo=args.demo)
+            config = _config(_config_path(args), explicit_config) if not args.demo else None
+            return run_app(_path(str(db_path)), config, demo=args.demo)
+        finally:
+            # Back on however the app ended, also before its first screen (a config error, no
+            # terminal): a caller in the same process must not be left without a collector.
+            gc.enable()
     if command in CONFIGURED_COMMANDS:
         from newstui.config import Config
 
