@@ -9,7 +9,7 @@ from fake_fetcher import FakeFetcher
 
 from newstui.config import load_config
 from newstui.errors import SourceError
-from newstui.ingest import fetch_feeds
+from newstui.ingest import fetch_feeds, prune_sources, sync_sources
 from newstui.library import Library
 from newstui.model import ArticleFilter
 
@@ -45,6 +45,25 @@ def test_a_broken_feed_is_reported_and_the_others_are_stored(tmp_path: Path) -> 
         down = library.find_source("Down")
         assert down is not None and library.count(ArticleFilter(feed_id=down)) == 0
         assert {s.name: s.last_error for s in library.sources()}["Down"] == "Down: timed out"
+
+
+def test_a_config_whose_feeds_all_moved_to_a_sync_server_prunes_nothing(tmp_path: Path) -> None:
+    """An emptied [[feeds]] list beside [sync] is no order to delete the configured feeds; one
+    feed deleted from a config that lists others still goes."""
+    path = write_config(
+        tmp_path, {"Kept": "https://a.example/rss", "Gone": "https://b.example/rss"}
+    )
+    with Library.open(tmp_path / "n.db") as library:
+        sync_sources(library, load_config(path))
+        write_config(tmp_path, {})
+        with path.open("a", encoding="utf-8") as sync:
+            sync.write('\n[sync]\nurl = "http://127.0.0.1:9/"\nuser = "me"\npassword_env = "PW"\n')
+        assert prune_sources(library, load_config(path)) == []
+        assert sorted(s.name for s in library.sources()) == ["Gone", "Kept"]
+
+        write_config(tmp_path, {"Kept": "https://a.example/rss"})
+        assert [r.name for r in prune_sources(library, load_config(path))] == ["Gone"]
+        assert [s.name for s in library.sources()] == ["Kept"]
 
 
 def test_a_feed_answering_not_modified_is_not_parsed_again(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
@@ -81,6 +82,48 @@ def test_a_feed_deleted_from_the_config_goes_away_on_the_next_fetch(fed):
         "Telescope spots comet",
         "Council approves budget",
     }
+
+
+def test_a_fetch_with_a_config_that_lists_no_feeds_removes_nothing_and_says_so(fed):
+    ids = ids_by_title(fed)
+    fed.config.write_text("# every feed commented out\n[settings]\ntimeout = 5\n", "utf-8")
+
+    assert fed("fetch") == 1
+    assert one_line(fed.err) == (
+        f"newstui: {fed.config}: lists no feeds; nothing fetched, nothing removed "
+        "(add one with `newstui add URL` or `newstui opml import FILE`)"
+    )
+    assert sorted(f["name"] for f in fed.json("feeds")) == ["Atom Lab", "Wire"]
+    assert ids_by_title(fed) == ids
+    assert fed("fetch", "--json") == 1
+    error = json.loads(fed.out)
+    assert error["kind"] == "config" and error["source"] == str(fed.config)
+
+
+def test_removing_every_feed_one_by_one_then_fetching_keeps_the_starred_articles(fed):
+    ids = ids_by_title(fed)
+    fed("mark", str(ids["Telescope spots comet"]), "--star")
+    assert fed("remove", "Wire") == 0 and fed("remove", "Atom Lab") == 0
+    assert fed.json("feeds") == []
+
+    assert fed("fetch") == 1
+    assert "lists no feeds" in one_line(fed.err)
+    assert [r["title"] for r in fed.json("list", "--starred")] == ["Telescope spots comet"]
+
+
+def test_a_config_left_with_only_a_local_source_still_drops_the_feeds_deleted_from_it(
+    fed, tmp_path
+):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.txt").write_text("A note about the harbour.\n\nIt reopened.", "utf-8")
+    fed.config.write_text(
+        f'[settings]\ntimeout = 5\n\n[[local]]\nname = "Notes"\npath = "{notes}"\n', "utf-8"
+    )
+
+    assert fed("fetch") == 0
+    assert "removed Wire" in fed.out and "removed Atom Lab" in fed.out
+    assert [f["name"] for f in fed.json("feeds")] == ["Notes"]
 
 
 def test_a_removed_feed_added_again_is_listed_with_its_starred_articles(fed, feed_server):

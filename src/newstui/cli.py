@@ -1053,7 +1053,13 @@ def cmd_fetch(
     """`newstui fetch [NAME...]` (`pool`: see _first_fetch_pool)."""
     import asyncio
 
-    from newstui.ingest import apply_filters, import_local, prune_sources, sync_sources
+    from newstui.ingest import (
+        apply_filters,
+        import_local,
+        lists_sources,
+        prune_sources,
+        sync_sources,
+    )
 
     feeds: list[FeedConfig] | None = None
     if args.names:
@@ -1067,6 +1073,8 @@ def cmd_fetch(
             if feed not in feeds:
                 feeds.append(feed)
     removed: list[RemovedSource] = []
+    if not args.names and not lists_sources(config) and config.sync is None:
+        raise ConfigError(_NO_SOURCES.format(path=config.path), source=str(config.path))
     if not args.names:
         sync_sources(library, config)
         removed = prune_sources(library, config)
@@ -1097,6 +1105,14 @@ def cmd_fetch(
                 verb = "hid" if entry.action == "hide" else "marked read"
                 _stdout().print(_cell(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
     return status
+
+
+_NO_SOURCES = (
+    "{path}: lists no feeds; nothing fetched, nothing removed (add one with `newstui add URL` or "
+    "`newstui opml import FILE`)"
+)
+"""`fetch` of everything with a config that lists no source: newsboat refuses to run with no
+URLs; read as an order, an emptied file would remove every stored feed and its articles."""
 
 
 def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> int:

@@ -150,8 +150,17 @@ def sync_sources(library: Library, config: Config) -> dict[str, int]:
     return dict(zip(names, library.register_sources(specs), strict=True))
 
 
+def lists_sources(config: Config) -> bool:
+    """Whether the config file lists a feed or local source to fetch."""
+    return bool(config.feeds or config.local)
+
+
 def prune_sources(library: Library, config: Config) -> list[RemovedSource]:
-    """Remove the stored sources that left the config file (starred articles are kept)."""
+    """Remove the stored sources that left the config file (starred articles are kept). A config
+    that lists no source at all removes nothing: an emptied or half-written file, or one whose
+    feeds all moved to the [sync] server, is no order to delete every feed and its articles."""
+    if not lists_sources(config):
+        return []
     keys = {feed_key(f) for f in config.feeds} | {local_key(s.path) for s in config.local}
     return [library.remove_source(source_id) for source_id in library.unconfigured_sources(keys)]
 

@@ -222,7 +222,8 @@ async def test_an_empty_store_with_no_sources_says_to_add_a_feed_not_to_refresh(
         assert "Press R" not in text
         await pilot.press("R")
         await settle(pilot)
-        assert "No sources to refresh: press a to add a feed." in shown(app)
+        expected = f"{app.config.path} lists no feeds: nothing refreshed, nothing removed. "
+        assert expected + "Press a to add a feed." in shown(app)
 
 
 async def test_an_empty_store_with_feeds_configured_says_to_fetch_them(tmp_path, config):

@@ -30,6 +30,13 @@ def configure_world_desk(db_path, config):
     return load_config(config.path)
 
 
+async def refresh_after_writing(pilot, config, text: str) -> None:
+    """Write the config file by hand while the app runs, then refresh all (R reads it anew)."""
+    config.path.write_text(text, "utf-8")
+    await pilot.press("R")
+    await settle(pilot)
+
+
 async def choose_world_desk(app, pilot):
     world = next(f for f in app.main.sources.feeds if f.name == "World Desk")
     app.main.focus_pane("sources")
@@ -96,15 +103,12 @@ async def test_D_in_the_demo_says_it_cannot(db_path):
 
 
 async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_path, config):
-    config = configure_world_desk(db_path, config)
-    app = NewstuiApp(db_path, load_config(config.path))
+    app = NewstuiApp(db_path, configure_world_desk(db_path, config))
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         assert "World Desk" in [f.name for f in app.main.sources.feeds]
-        text = config.path.read_text("utf-8")
-        config.path.write_text(text.split('\n[[feeds]]\nname = "World Desk"')[0] + "\n", "utf-8")
-        await pilot.press("R")  # reads the config file as it is now
-        await settle(pilot)
+        text = config.path.read_text("utf-8").split('\n[[feeds]]\nname = "World Desk"')[0]
+        await refresh_after_writing(pilot, config, text + "\n")
         assert "World Desk" not in [f.name for f in app.main.sources.feeds]
         assert any(
             "removed World Desk (no longer in the config)" in n.message for n in notifications(app)
@@ -114,13 +118,10 @@ async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_pat
 async def test_a_refresh_after_the_config_was_broken_by_hand_says_so_and_keeps_fetching(
     db_path, config
 ):
-    config = configure_world_desk(db_path, config)
-    app = NewstuiApp(db_path, load_config(config.path))
+    app = NewstuiApp(db_path, configure_world_desk(db_path, config))
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
-        config.path.write_text("[[feeds]\n", "utf-8")
-        await pilot.press("R")
-        await settle(pilot)
+        await refresh_after_writing(pilot, config, "[[feeds]\n")
         messages = [n.message for n in notifications(app)]
         assert any(
             m.startswith(f"{config.path}:1: invalid TOML: ")
@@ -152,3 +153,17 @@ async def test_D_on_a_feed_without_articles_says_so_instead_of_counting_none(db_
         shown = str(app.screen.query_one("#confirm-question").render())
         assert "Remove Quiet Feed from feeds.toml? It has no articles." in shown
         assert "0 articles" not in shown
+
+
+async def test_a_refresh_after_every_feed_was_deleted_from_the_config_removes_nothing(
+    db_path, config
+):
+    """Newsboat refuses to run with no URLs; a refresh read an emptied config as "remove all"."""
+    app = NewstuiApp(db_path, configure_world_desk(db_path, config))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = [f.name for f in app.main.sources.feeds]
+        await refresh_after_writing(pilot, config, "[settings]\nrefresh_minutes = 0\n")
+        assert "World Desk" in before and [f.name for f in app.main.sources.feeds] == before
+        expected = f"{config.path} lists no feeds: nothing refreshed, nothing removed. "
+        assert [n.message for n in notifications(app)] == [expected + "Press a to add a feed."]

@@ -139,7 +139,9 @@ class SourceRefresh(ScreenMixin):
             return
         if not plan.total:
             if not plan.unknown:
-                self.notify("No sources to refresh: press a to add a feed.", severity="warning")
+                where = "" if self.config is None else f"{self.config.path} lists no feeds: "
+                message = f"{where}nothing refreshed, nothing removed. Press a to add a feed."
+                self.notify(message, severity="warning", markup=False)
             return
         self._refresh_total, self._changes_seen = plan.total, 0
         self.status.progress(0, plan.total)
