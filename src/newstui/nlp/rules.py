@@ -5,13 +5,18 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from newstui.model import Analysis, Entity, Quote
-from newstui.nlp.entities import NAME_JOINERS, extract_entities, glued_heading_end
+from newstui.nlp.entities import (
+    NAME_JOINERS,
+    extract_entities,
+    glued_heading_end,
+    seats_as_places,
+)
 from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans, reported_fragment, speech_kind
 from newstui.nlp.segment import Dateline, datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
-RULES_VERSION = "20"
+RULES_VERSION = "21"
 
 
 class RulesView(NamedTuple):
@@ -71,8 +76,9 @@ class RulesExtractor:
 
 def analysis_of(text: str, view: RulesView, speakers: list[str | None]) -> Analysis:
     """The analysis of `text` with these speakers of `view`'s quotes: a short fragment is a quote
-    only when attributed or reported, and a speaker named by a description becomes a GROUP entity."""
-    entities = view.entities
+    only when attributed or reported, a speaker named by a description becomes a GROUP entity, and
+    a seat of government a PLACE (see `seats_as_places`)."""
+    entities = seats_as_places(view.entities)
     described = described_entities(view.finder.described, set(speakers), entities)
     if described:
         entities = without_overlaps(entities, described)
