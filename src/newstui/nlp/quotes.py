@@ -504,10 +504,17 @@ def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
         ):
             closed = _closed_later(text, paragraphs, k, text[pairs[-1][0]])
             if closed is not None:
-                pairs[-1] = (pairs[-1][0], closed)
+                # 'Jordan said, "To me, … part of Nike.¶I learned so much …creativity."': a
+                # quotation broken by paragraph breaks the marks do not bridge is one quote
+                # per paragraph (the Wikinews sets' convention, dev10 t009, dev11 t012); the
+                # offset before each later paragraph stands for its lost opening mark
+                pairs[-1] = (pairs[-1][0], end)
                 while paragraphs[k][1] <= closed:
+                    pairs.append((paragraphs[k][0] - 1, paragraphs[k][1]))
                     k += 1
-                end = paragraphs[k][1]
+                start, end = paragraphs[k]
+                pairs.append((start - 1, closed))
+                pairs += finder(text, closed + 1, end)  # '…one,” Mr Rahman warned. “…”'
                 k += 1
         if pending_open is not None:
             first_open = pairs[0][0] if pairs else None
@@ -542,14 +549,15 @@ def _closed_later(
 ) -> int | None:
     """'stating, "I have always said …know.¶Unfortunately, that day has come."': the closing
     mark of a quotation left open, when the paragraphs from the k-th on hold no quotation
-    mark before a lone closing one (the marks of the paragraphs between were never written)."""
+    mark before a closing one (the marks of the paragraphs between were never written); the
+    marks after it in its paragraph ('…after dark," she warned. "We …"') pair on their own."""
     closer = _DOUBLE_OPEN.get(opener, '"')
     for start, end in paragraphs[k : k + _UNMARKED_PARAGRAPHS]:
-        marks = [m.start() for m in _ANY_DOUBLE_MARK.finditer(text, start, end)]
-        if not marks:
+        mark = _ANY_DOUBLE_MARK.search(text, start, end)
+        if mark is None:
             continue
-        i = marks[0]
-        if len(marks) > 1 or text[i] != closer or text[i - 1].isspace():
+        i = mark.start()
+        if text[i] != closer or text[i - 1].isspace():
             return None
         nxt = text[i + 1 : i + 2]
         return i if not nxt or nxt.isspace() or nxt in _SPEECH_END else None

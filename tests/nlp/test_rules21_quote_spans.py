@@ -1,0 +1,61 @@
+"""Rules-21 quotation spans (issue 10): quotations across paragraph breaks and terms named in
+frames that characterise a thing, each class pinned by invented sentences (no article text)."""
+
+from __future__ import annotations
+
+from extracted import quotes_and_speakers
+
+
+def test_a_quote_broken_by_unmarked_paragraphs_is_one_quote_per_paragraph(extractor) -> None:
+    text = (
+        'The harbour master, Ilse Varga, said of the pier: "We cannot keep it open through '
+        "another winter.\n\nThe timber is rotten at the waterline.\n\n"
+        'Nobody should walk on it after dark."\n\nThe council meets on Tuesday.'
+    )
+    found = quotes_and_speakers(extractor, text)
+    assert [quote for quote, _ in found] == [
+        "We cannot keep it open through another winter.",
+        "The timber is rotten at the waterline.",
+        "Nobody should walk on it after dark.",
+    ]
+    assert found[0][1] == "Ilse Varga"
+
+
+def test_the_quotes_after_the_closing_mark_of_a_broken_quote_are_found(extractor) -> None:
+    text = (
+        "The harbour master, Ilse Varga, spoke on Monday.\n\n"
+        "“We cannot keep the pier open through another winter.\n\n"
+        "Nobody should walk on it after dark,” she warned. “We will vote on Tuesday.”\n\n"
+        "The council has not replied."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("We cannot keep the pier open through another winter.", "Ilse Varga"),
+        ("Nobody should walk on it after dark,", "Ilse Varga"),
+        ("We will vote on Tuesday.", "Ilse Varga"),
+    ]
+
+
+def test_a_paragraph_reopening_the_mark_still_continues_the_quote(extractor) -> None:
+    text = (
+        "Ilse Varga spoke after the vote.\n\n"
+        '"We cannot keep the pier open. The timber is rotten.\n\n'
+        '"Nobody should walk on it after dark," she said.'
+    )
+    [(quote, speaker)] = quotes_and_speakers(extractor, text)
+    assert " ".join(quote.split()) == (
+        'We cannot keep the pier open. The timber is rotten. "Nobody should walk on it after dark,'
+    )
+    assert speaker == "Ilse Varga"
+
+
+def test_an_open_quote_whose_next_paragraph_opens_a_mark_mid_text_is_not_broken_over(
+    extractor,
+) -> None:
+    text = (
+        'Ilse Varga said: "We cannot keep the pier open.\n\n'
+        'Her deputy said the pier was "perfectly safe" and left.\n\nThe council meets on Tuesday.'
+    )
+    assert [q for q, _ in quotes_and_speakers(extractor, text)] == [
+        "We cannot keep the pier open.",
+        "perfectly safe",
+    ]
