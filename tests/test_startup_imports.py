@@ -541,13 +541,19 @@ def test_a_fetch_without_analysis_loads_none_of_the_extractor():
 
 
 def test_a_fetch_with_no_filters_ends_without_loading_the_extractor_or_the_query_language(
-    tmp_path,
+    tmp_path, feed_server
 ):
     """After its fetch, `newstui fetch` runs the config's `[[filters]]`: with none it loads
     neither the query language nor the name keys its queries use (the extractor's compiled
     shared library, ~60M instructions on the end of every fetch)."""
+    # A feed with nothing in it: the articles a fetch stores load the names (a config with no
+    # feed is refused before the fetch).
+    feed_server.route("/wire", body=b"<rss version='2.0'><channel><title>t</title></channel></rss>")
     config = tmp_path / "feeds.toml"
-    config.write_text('[settings]\nextractor = "none"\n')
+    config.write_text(
+        '[settings]\nextractor = "none"\nfulltext = false\n\n'
+        f'[[feeds]]\nname = "Wire"\nurl = "{feed_server.url("/wire")}"\n'
+    )
     loaded = loaded_by(
         "import contextlib, io\n"
         "from newstui.__main__ import main\n"
