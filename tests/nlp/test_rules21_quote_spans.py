@@ -59,3 +59,24 @@ def test_an_open_quote_whose_next_paragraph_opens_a_mark_mid_text_is_not_broken_
         "We cannot keep the pier open.",
         "perfectly safe",
     ]
+
+
+def test_one_word_an_unnamed_group_characterises_a_thing_with_is_a_label(extractor) -> None:
+    for text in (
+        'Some astronomers have described the moon as a "hycean" world, wet under thick haze.',
+        'Many reviewers dismissed the quilts at the fair as merely "decorative".',
+        'The new bridge was branded by some as "hideous" before it even opened.',
+    ):
+        assert quotes_and_speakers(extractor, text) == [], text
+
+
+def test_a_phrase_or_a_named_describer_still_gives_a_quote(extractor) -> None:
+    assert [
+        q
+        for q, _ in quotes_and_speakers(
+            extractor, 'The deal was described by some as "a small miracle".'
+        )
+    ] == ["a small miracle"]
+    assert quotes_and_speakers(
+        extractor, 'Councillor Ann Lee described the bridge as "hideous" on Monday.'
+    ) == [("hideous", "Ann Lee")]

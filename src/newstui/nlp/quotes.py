@@ -135,6 +135,16 @@ _REPORTING_CLAUSE: Final = re.compile(
 _WHAT_NAMING: Final = re.compile(
     r"\bwhat\s+(?:\w+\s+){0,3}?(?:call|calls|called|describe|describes|described)\b[^;:]*$"
 )
+# 'Some researchers have described it as a "hycean" world', 'dismissed by many as merely
+# "decorative"': one word an unnamed, indefinite group characterises a thing with is a label
+# in circulation, not anyone's words ('described by some as "a miracle"' quotes a phrase)
+_SOME_NAMING: Final = re.compile(
+    r"\b(?:Some|some|Many|many|Others|others)(?:\s+[a-z]+){0,2}?\s+(?:(?:have|has|had)\s+)?"
+    r"(?:described|describe|dismissed|dismiss|called|call|labell?ed|label|branded|brand)\b"
+    r"[^;:.\"“”]{0,80}?\bas\b[^;:.\"“”]{0,30}$"
+    r"|\b(?:described|dismissed|called|labell?ed|branded)\s+by\s+(?:some|many|others)\b"
+    r"[^;:.\"“”]{0,30}$"
+)
 # 'Merkel said she expected a 'very prompt' reply': a single-marked fragment is someone's words
 # only when a verb of saying in its sentence gives them to a speaker; otherwise it is a label
 # ('under the guise of 'transport costs'', 'his 'gas-guzzling' car', 'experts believe that $75
@@ -716,8 +726,14 @@ def reported_fragment(text: str, span: QuoteSpan) -> bool:
         return False
     if text[span.open_mark] in "'‘":
         return bool(_SPEECH_VERB.search(head) or _SINGLE_ATTRIBUTION.search(head))
-    if not _REPORTING_CLAUSE_NEEDS.may_match(head) or (
-        "what" in head and _WHAT_NAMING.search(head)
+    if (
+        not _REPORTING_CLAUSE_NEEDS.may_match(head)
+        or ("what" in head and _WHAT_NAMING.search(head))
+        or (
+            count_words(text[span.start : span.end], 2) == 1
+            and ("ome" in head or "any" in head or "thers" in head)
+            and _SOME_NAMING.search(head)
+        )
     ):
         return False
     clause = _REPORTING_CLAUSE.search(head)
