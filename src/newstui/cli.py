@@ -12,7 +12,6 @@ import os
 import re
 import sqlite3
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -39,7 +38,7 @@ from newstui.model import (
     SortOrder,
 )
 from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
-from newstui.signals import Stopped, exit_status, stop_on_signals
+from newstui.signals import EXIT_GRACE, Stopped, exit_status, exit_within, stop_on_signals
 from newstui.text import clean_line, terminal_safe
 
 # asyncio too is imported by the commands that fetch or sync: it costs a quick command ~30 ms.
@@ -518,7 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Stopped as stopped:
         message = f"stopped by {stopped.signal_name}; what was stored is kept"
         _fail(as_json, message, "stopped")
-        _exit_within(EXIT_GRACE, exit_status(stopped.signum))
+        exit_within(EXIT_GRACE, exit_status(stopped.signum))
         return exit_status(stopped.signum)
     except NewstuiError as exc:
         _fail(as_json, str(exc), _error_kind(exc), exc.source)
@@ -575,25 +574,6 @@ def _print_json_error(
     with contextlib.suppress(OSError):
         sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=False) + "\n")
         sys.stdout.flush()
-
-
-EXIT_GRACE = 5.0  # seconds the interpreter's own exit may take after SIGTERM/SIGHUP
-
-
-def _exit_within(seconds: float, status: int) -> None:
-    """Make sure the process ends soon with `status`, even if the interpreter's exit hangs joining
-    a worker pool's threads (Python 3.11's executor can, when a worker dies mid-task). What was
-    stored is committed; the workers watch this process and end with it."""
-
-    def leave() -> None:
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
-        os._exit(status)
-
-    timer = threading.Timer(seconds, leave)
-    timer.daemon = True
-    timer.start()
 
 
 def _complain(message: str) -> None:

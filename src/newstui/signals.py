@@ -3,6 +3,8 @@ transaction in progress is rolled back, what was stored stays, and the exit stat
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import sys
 import threading
@@ -35,6 +37,27 @@ class Stopped(SystemExit):
 def exit_status(signum: int) -> int:
     """The shell's convention for a process stopped by a signal: 128 + its number."""
     return 128 + signum
+
+
+EXIT_GRACE = 5.0  # seconds the interpreter's own exit may take after SIGTERM/SIGHUP
+STOP_GRACE = 10.0  # seconds the app may take to quit after SIGTERM/SIGHUP or a closed terminal
+
+
+def exit_within(seconds: float, status: int) -> None:
+    """Make sure the process ends within `seconds` with `status`, even if its own exit hangs
+    (the interpreter joining a worker pool's threads, which Python 3.11's executor can when a
+    worker dies mid-task; an app whose event loop is held up). What was stored is committed;
+    the workers watch this process and end with it."""
+
+    def leave() -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(status)
+
+    timer = threading.Timer(seconds, leave)
+    timer.daemon = True
+    timer.start()
 
 
 def _raise_stopped(signum: int, frame: FrameType | None) -> None:

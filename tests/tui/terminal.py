@@ -12,8 +12,10 @@ import pty
 import re
 import select
 import struct
+import subprocess
 import sys
 import termios
+import threading
 import time
 from collections.abc import Callable, Mapping
 
@@ -105,3 +107,53 @@ def run_in_terminal(
         os.waitpid(pid, 0)
         os.close(fd)
     return terminal
+
+
+class AppInTerminal:
+    """`python -m newstui ARGS` in a pseudo-terminal of `size` that is not its controlling
+    terminal, as under a wrapper (`sh -c`, a task runner) that is the session leader: when the
+    terminal closes, the kernel sends the app no SIGHUP. What it writes is kept in `output`."""
+
+    def __init__(self, args: list[str], env: Mapping[str, str], size: tuple[int, int]) -> None:
+        width, height = size
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        self.master: int | None = master
+        self.output = bytearray()
+        command = [sys.executable, "-m", "newstui", *args]
+        self.process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, env=dict(env), start_new_session=True
+        )
+        os.close(slave)
+        self._reader = threading.Thread(target=self._read, args=(master,), daemon=True)
+        self._reader.start()
+
+    def _read(self, master: int) -> None:
+        with contextlib.suppress(OSError):  # EIO once the app is gone, EBADF once hung up
+            while data := os.read(master, 65536):
+                self.output += data
+
+    def wait_for(self, text: bytes, seconds: float = 60.0) -> None:
+        """Wait until the app has written `text` (it may be cut by styles: pass a short one)."""
+        deadline = time.monotonic() + seconds
+        while text not in self.output:
+            assert time.monotonic() < deadline, f"{text!r} not shown: {bytes(self.output)!r}"
+            assert self.process.poll() is None, f"the app ended: {bytes(self.output)!r}"
+            time.sleep(0.05)
+        time.sleep(0.5)  # the rest of the frame
+
+    def type(self, keys: str) -> None:
+        assert self.master is not None
+        os.write(self.master, keys.encode())
+
+    def hang_up(self) -> None:
+        """Close the terminal (a window closed, `tmux kill-session`, an ssh link dropped)."""
+        master, self.master = self.master, None
+        if master is not None:
+            os.close(master)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.hang_up()

@@ -1,16 +1,33 @@
-"""`run_app` refuses to start the full-screen app without a terminal."""
+"""`run_app` refuses to start the full-screen app without a terminal; the app ends when its
+terminal goes away, leaving the signal handlers as they were."""
 
 from __future__ import annotations
 
 import io
+import signal
 
 import pytest
 
 from newstui.errors import NewstuiError
-from newstui.tui.app import run_app
+from newstui.tui.app import NewstuiApp, run_app
+from newstui.tui.terminal_driver import TerminalClosed
+
+from .conftest import settle
 
 
 def test_the_app_needs_a_terminal(db_path, monkeypatch):
     monkeypatch.setattr("sys.stdout", io.StringIO())
     with pytest.raises(NewstuiError, match="needs a terminal"):
         run_app(db_path, None, demo=True)
+
+
+async def test_a_closed_terminal_ends_the_app_as_a_sighup_would(db_path):
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
+    app = NewstuiApp(db_path, None, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert signal.getsignal(signal.SIGTERM) is not handlers[signal.SIGTERM]
+        app.post_message(TerminalClosed())
+        await settle(pilot)
+    assert app.stopped_by == signal.SIGHUP and app.return_code == 128 + signal.SIGHUP
+    assert {s: signal.getsignal(s) for s in handlers} == handlers

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,7 @@ from newstui.config import Config
 from newstui.errors import NewstuiError, error_line
 from newstui.model import ArticleFilter
 from newstui.paths import ui_state_path
-from newstui.signals import STOP_SIGNALS, Stopped, exit_status
+from newstui.signals import STOP_GRACE, STOP_SIGNALS, Stopped, exit_status, exit_within
 from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_ids, key_sections
 from newstui.tui.collector import resume_after_start
@@ -40,6 +41,10 @@ from newstui.tui.view import View, search_view
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed
+    from types import FrameType
+
+    from textual.driver import Driver
+
     from newstui.model import SyncStatus
     from newstui.query import Query
 
@@ -90,6 +95,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                 config.keys, config.path, key_sections(), self.user_keymap, EVERY_PANE
             )
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
+        self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
 
     @property
     def config(self) -> Config | None:
@@ -129,26 +135,59 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             self._analyse_stale(self.config.settings.extractor)
 
     def on_unmount(self) -> None:
+        self._restore_signal_handlers()
         self.library.close()
         self.counts.close()
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this platform; on Linux and macOS one that notices a terminal
+        that went away (see terminal_driver)."""
+        driver = super().get_driver_class()
+        if sys.platform != "win32":
+            from textual.drivers.linux_driver import LinuxDriver
+
+            if driver is LinuxDriver:
+                from newstui.tui.terminal_driver import HangupAwareDriver
+
+                return HangupAwareDriver
+        return driver
+
     def _stop_on_signals(self) -> None:
         """SIGTERM and SIGHUP quit like `q` (the terminal is restored), stopping the worker pools
-        first so no refresh or analysis thread holds the exit up."""
+        first so no refresh or analysis thread holds the exit up. The handler runs in the main
+        thread even while the event loop is held up, and makes sure the process ends within
+        STOP_GRACE seconds if the loop never gets to quit."""
         loop = asyncio.get_running_loop()
+
+        def stop(signum: int, _frame: FrameType | None) -> None:
+            exit_within(STOP_GRACE, exit_status(signum))
+            with suppress(RuntimeError):  # the loop closed: the app is ending anyway
+                loop.call_soon_threadsafe(self._stop, signum)
+
         for signum in STOP_SIGNALS:
-            # only in the main thread, and not on every platform: there the default action stays
-            with suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self._stop, signum)
+            with suppress(ValueError):  # only in the main thread: elsewhere the default stays
+                self._signal_handlers[signum] = signal.signal(signum, stop)
+
+    def _restore_signal_handlers(self) -> None:
+        handlers, self._signal_handlers = self._signal_handlers, {}
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
 
     def _stop(self, signum: int) -> None:
         # imported here: it loads multiprocessing's pools (~6 ms), which the first screen does not
         # need; importing it at a stop still blocks any pool a refresh would start after it
         from newstui.spawned import stop_all_pools
 
+        if self.stopped_by is not None:
+            return
         stop_all_pools()
         self.stopped_by = signum
         self.exit(return_code=exit_status(signum))
+
+    def on_terminal_closed(self) -> None:
+        """terminal_driver.TerminalClosed: the terminal hung up (no SIGHUP reaches an app that
+        is not its session leader); quit as on SIGHUP."""
+        self._stop(signal.SIGHUP)
 
     def on_key(self, event: events.Key) -> None:
         """A key that reaches the app from the screen behind a prompt, typed in the same burst
