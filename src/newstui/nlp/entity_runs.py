@@ -528,14 +528,18 @@ class _RunFinder(_TypingFinder):
         )
 
     def _group_in_body(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
-        """'Organization of American States', 'Society of American Archivists': a nationality
-        after a body's head noun and "of"/"for", with more of the name after it, is inside it."""
+        """'Organization of American States', 'Society of American Archivists', 'Union for a
+        Democratic Future': a nationality or party word after a body's head noun and "of"/"for"
+        (and an article), with more of the name after it, is inside it."""
+        k = len(pending) - 1
+        if k > 1 and pending[k].text in ("a", "an", "the"):
+            k -= 1
         return (
-            len(pending) > 1
-            and pending[-1].text in ("of", "for")
+            k > 0
+            and pending[k].text in ("of", "for")
             and i + n < len(run)
             and _is_cap(run[i + n].text)
-            and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:-1])
+            and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:k])
         )
 
     def _part_of_longer_name(self, run: list[Token], i: int, n: int) -> bool:
