@@ -21,6 +21,7 @@ from newstui.nlp.entity_words import (
     _is_acronym,
 )
 from newstui.nlp.quotes import (
+    _SENTENCE_BREAK,
     _SIGN_TEXT_CUE,
     NAMING_CUE,
     NAMING_CUE_HEADS,
@@ -57,6 +58,7 @@ _OLD_SIGN_TEXT_CUE = re.compile(
     r"proclaimed|proclaiming|bearing)\s*[,:]?\s*"
     r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
 )
+_OLD_SENTENCE_BREAK = re.compile(r"[.!?](?<![A-Z].)[\"”’']?\s+(?=[A-Z\"“‘'])|\n")
 
 SAINT_PIECES = st.sampled_from(
     [*"St St. Saint S aint Thomas Ontario Marys x A ’s - _ 9 é First".split(), " ", ", ", ",", "\n"]
@@ -220,3 +222,31 @@ def test_stock_tickers_are_found_where_a_bracket_opens_as_by_the_whole_search(pi
 def test_a_ticker_after_a_comma_is_found_from_the_comma() -> None:
     text = "Shares of Vornel Corp, (NYSE: VRN) and Quist (QST) fell, (NOT A TICKER)."
     assert [m.group() for m in ticker_matches(text)] == [", (NYSE: VRN)", " (QST)"]
+
+
+BREAK_PIECES = st.sampled_from(
+    [*". ! ? … \" ” “ ’ ‘ ' A W Bush x é".split(), " ", "  ", "\n", "\t", ".\n", "W. ", ". A"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(BREAK_PIECES, max_size=20).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_sentence_breaks_are_found_as_the_old_pattern_found_them(text, lo, cut) -> None:
+    # searched in a window, as reported_fragment does: a lookbehind still sees before it
+    hi = max(lo, len(text) - cut)
+    new = [m.span() for m in _SENTENCE_BREAK.finditer(text, lo, hi)]
+    assert new == [m.span() for m in _OLD_SENTENCE_BREAK.finditer(text, lo, hi)]
+
+
+def test_a_sentence_break_is_a_stop_before_a_capital_or_a_newline() -> None:
+    text = 'George W. Bush said so. "Then" it ended!\nNext. again'
+    assert [text[slice(*m.span())] for m in _SENTENCE_BREAK.finditer(text)] == [". ", "!\n"]
+    assert [m.span() for m in _SENTENCE_BREAK.finditer(text, 0, 24)] == []  # no capital after
+
+
+def test_sentence_breaks_are_found_as_the_old_pattern_found_them_in_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        new = [m.span() for m in _SENTENCE_BREAK.finditer(text)]
+        assert new == [m.span() for m in _OLD_SENTENCE_BREAK.finditer(text)]
