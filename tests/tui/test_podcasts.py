@@ -333,3 +333,32 @@ async def test_the_downloads_box_is_as_tall_as_what_it_shows(db_path, size):
     assert heights[0] == 4  # borders, the message, the hint
     assert heights[2] == 2 + 2 * 3 + 1  # borders, two rows of three lines, the hint
     assert heights[40] == int(size[1] * 0.8)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+async def test_notifications_over_the_downloads_box_show_in_it_not_over_its_rows(db_path, size):
+    """At 60x20 two toasts covered the right half of the box, its states and the keys' hint."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Refreshed: nothing new")  # before the box: stays for the screen under it
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        for number in range(1, 4):
+            screen.update_download(episode(number))
+        app.notify("Downloaded Episode 3 with a title long enough to wrap in a toast")
+        app.notify("Download failed: Episode 4: HTTP 404", severity="error", markup=False)
+        await settle(pilot)
+
+        toasts = list(screen.query("Toast"))
+        assert toasts and not any(toast.visible for toast in toasts)
+        box = screen.query_one("#downloads-box").region
+        lines = screen_text(app).splitlines()[box.y : box.bottom]
+        assert "Download failed: Episode 4: HTTP 404" in lines[-3]  # above the hint
+        assert "Esc: close" in lines[-2]
+        assert sum("done · 1.0 KB · /pods/" in line for line in lines) == 3
+        await pilot.press("escape")
+        await settle(pilot)
+        assert any(toast.visible for toast in app.screen.query("Toast"))  # shown again

@@ -17,7 +17,7 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.markup import escape
+from textual.markup import MarkupError, escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -229,14 +229,19 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every notification (widgets' and screens' too): its text safe for the terminal."""
-        super().notify(
-            terminal_safe(message),
-            title=terminal_safe(title, line=True),
-            severity=severity,
-            timeout=timeout,
-            markup=markup,
-        )
+        """Every notification (widgets' and screens' too): its text safe for the terminal. While
+        the downloads box is up it is shown in the box too: toasts there are hidden, as they
+        covered its rows."""
+        safe, heading = terminal_safe(message), terminal_safe(title, line=True)
+        super().notify(safe, title=heading, severity=severity, timeout=timeout, markup=markup)
+        downloads = sys.modules.get("newstui.tui.screens.downloads")  # (loaded once it is shown)
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if downloads is not None and isinstance(screen, downloads.DownloadsScreen):
+            text = Content(safe)
+            if markup:
+                with suppress(MarkupError):  # markup that does not parse: shown as written
+                    text = Content.from_markup(safe)
+            screen.show_notice(Content(f"{heading}: ").append(text) if heading else text, severity)
 
     def action_story_versions(self) -> None:
         detail = self.main.detail

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Label, ListItem, ListView, ProgressBar, Static
 
@@ -106,8 +107,21 @@ class DownloadsScreen(ModalScreen[None]):
     DownloadsScreen #downloads-hint {
         color: $text-muted;
     }
-    DownloadsScreen #downloads-hint, DownloadsScreen #downloads-empty {
+    DownloadsScreen #downloads-hint, DownloadsScreen #downloads-empty,
+    DownloadsScreen #downloads-notice {
         padding: 0 1;  /* in line with the rows' text (a row has its own padding) */
+    }
+    DownloadsScreen #downloads-notice {
+        display: none;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        &.-shown { display: block; }
+        &.-warning { color: $text-warning; }
+        &.-error { color: $text-error; }
+    }
+    /* Toasts covered the box (at 60x20 half of it): its notice line shows them instead. */
+    DownloadsScreen Toast {
+        visibility: hidden;
     }
     """
 
@@ -148,6 +162,7 @@ class DownloadsScreen(ModalScreen[None]):
                 Content("No downloads yet: d on an article with an enclosure"), id="downloads-empty"
             )
             yield self.list
+            yield Static(id="downloads-notice")
             yield Static(
                 Content("r: retry failed   x: forget   P: play   Esc: close"), id="downloads-hint"
             )
@@ -158,8 +173,18 @@ class DownloadsScreen(ModalScreen[None]):
 
     def on_resize(self) -> None:
         """The box is as tall as its rows, up to 80% of the screen: past that the list scrolls
-        and the hint under it stays in view (its borders and the hint take 3 lines)."""
-        self.list.styles.max_height = max(int(self.size.height * BOX_SHARE) - 3, 1)
+        and the hint under it stays in view (its borders and the hint take 3 lines, a notice
+        one more)."""
+        notice = self.query_one("#downloads-notice").has_class("-shown")
+        self.list.styles.max_height = max(int(self.size.height * BOX_SHARE) - 3 - notice, 1)
+
+    def show_notice(self, text: Content, severity: SeverityLevel) -> None:
+        """Show a notification on the line above the keys' hint, where no toast covers the
+        rows; it stays until the next one."""
+        notice = self.query_one("#downloads-notice", Static)
+        notice.update(text)
+        notice.set_classes(f"-shown -{severity}")
+        self.on_resize()
 
     def rows(self) -> list[DownloadRow]:
         """The rows shown, oldest first."""
