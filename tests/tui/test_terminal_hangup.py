@@ -1,5 +1,6 @@
 """The app ends when its terminal goes away, also when no SIGHUP reaches it (started under a
-wrapper that is the terminal's session leader): the database closed, what was stored kept."""
+wrapper that is the terminal's session leader), and on SIGTERM and SIGHUP: the database
+closed, what was stored kept."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import signal
 import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -38,12 +40,15 @@ def app_in_terminal(db_path: Path, tmp_path: Path):
 
 
 def starred(db_path: Path) -> int:
-    with sqlite3.connect(db_path) as db:
+    with closing(sqlite3.connect(db_path)) as db:
         return db.execute("SELECT count(*) FROM articles WHERE starred").fetchone()[0]
 
 
-def assert_database_whole(db_path: Path) -> None:
-    with sqlite3.connect(db_path) as db:
+def assert_closed_cleanly(db_path: Path) -> None:
+    """Every connection was closed (the last one folds the write-ahead log back into the file
+    and removes it: a process that ends without closing leaves it) and the file reads whole."""
+    assert not Path(f"{db_path}-wal").exists()
+    with closing(sqlite3.connect(db_path)) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
@@ -58,7 +63,7 @@ def test_the_app_quits_when_its_terminal_closes_without_a_sighup(app_in_terminal
     app_in_terminal.hang_up()
 
     assert app_in_terminal.process.wait(timeout=QUIT_WITHIN) == 128 + signal.SIGHUP
-    assert_database_whole(db_path)
+    assert_closed_cleanly(db_path)
     assert starred(db_path) == 1
 
 
@@ -69,7 +74,7 @@ def test_the_app_quits_when_its_terminal_closes_while_it_draws(app_in_terminal, 
     app_in_terminal.hang_up()
 
     assert app_in_terminal.process.wait(timeout=QUIT_WITHIN) == 128 + signal.SIGHUP
-    assert_database_whole(db_path)
+    assert_closed_cleanly(db_path)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
@@ -77,6 +82,6 @@ def test_the_app_quits_on_a_stop_signal_restoring_the_terminal(app_in_terminal, 
     app_in_terminal.process.send_signal(signum)
 
     assert app_in_terminal.process.wait(timeout=QUIT_WITHIN) == 128 + signum
-    assert_database_whole(db_path)
+    assert_closed_cleanly(db_path)
     time.sleep(0.2)  # the last output read
     assert b"\x1b[?1049l" in app_in_terminal.output  # the alternate screen was left
