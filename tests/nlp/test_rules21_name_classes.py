@@ -31,3 +31,25 @@ def test_a_party_adjective_inside_a_longer_name_is_that_name(extractor) -> None:
         [("Democratic Unionist Party of Calder", "ORG"), ("League for a Liberal Tomorrow", "ORG")],
         ["Democratic", "Liberal", "Liberal Democrat"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The envoy said the West should stop arming the rebels.", "West"),
+        ("He accused the West of hypocrisy over the sanctions.", "West"),
+        ("A bomb went off at a rally in the Northwest on Sunday.", "Northwest"),
+        ("Testing rates were highest in the Northeastern and Midwestern states.", "Midwestern"),
+        ("Testing rates were highest in the Northeastern and Midwestern states.", "Northeastern"),
+    ],
+)
+def test_a_region_named_by_a_compass_point_is_a_place(extractor, text, place) -> None:
+    check_names(extractor, text, [(place, "PLACE")], [(place, "PERSON")])
+
+
+def test_a_compass_word_that_opens_a_longer_name_or_a_side_is_no_region(extractor) -> None:
+    text = (
+        "Troops left the West Bank on Monday. Ships kept off the South coast of Farrow, and "
+        "talks with the North stalled."
+    )
+    check_names(extractor, text, [("West Bank", "PLACE")], ["West", "South", "North"])

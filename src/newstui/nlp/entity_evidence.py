@@ -145,6 +145,13 @@ from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Token
 
 _CALLED_LAST: Final = frozenset(ending[-2:] for ending in _CALLED_ENDINGS)  # tested first
+# A region named by a compass point: "the West" (its nations), "the Northwest" of a country
+# ("the North", "the South coast" name a region as often as a side or a country's half).
+_COMPASS_REGIONS: Final = frozenset("West Northeast Northwest Southeast Southwest Midwest".split())
+# Regions' adjectives written with a capital only as a region's: "the Northeastern states".
+_REGION_ADJECTIVES: Final = frozenset(
+    "Northeastern Northwestern Southeastern Southwestern Midwestern Mid-Eastern Mid-Western".split()
+)
 
 
 class _TypingFinder(_FinderBase):
@@ -180,6 +187,14 @@ class _TypingFinder(_FinderBase):
         if self._in_heading(start):
             return None, 0  # "Sector Breakdown": headings capitalise every word
         return kind, strength
+
+    def _region_after_the(self, start: int, end: int) -> bool:
+        """'the West', 'in the Northwest': a compass point after "the" and before no capitalised
+        word names a region (not "the West Bank", "the North Sea", a run that goes on)."""
+        after = self.text[end : end + 2]
+        return self.text[max(0, start - 4) : start].lower() == "the " and not (
+            after[:1] == " " and after[1:].isupper()
+        )
 
     def _leader_of_term(self, words: list[str], surface: str, start: int, after: str) -> bool:
         """'the Kelbrook government', 'the Marlowe administration', 'Ovid Tarrant's presidency':
@@ -284,6 +299,10 @@ class _TypingFinder(_FinderBase):
                 return "ORG", 2  # "McDonald's said": its "'s" kept (_own_possessive), a business
             if "-" in word and _all_groups(word.split("-"), gaz) and self._role_after(end):
                 return "GROUP", 2  # "a Korean-Canadian actor" (but "the Syrian-Turkish border")
+            if word in _REGION_ADJECTIVES or (
+                word in _COMPASS_REGIONS and self._region_after_the(start, end)
+            ):
+                return "PLACE", 2  # "the Northeastern states", "criticised the West for"
         else:
             words = [
                 strip_possessive(t.text) if "'" in t.text or "’" in t.text else t.text for t in toks
