@@ -109,6 +109,7 @@ class _SubjectFinder:
         self.short = short
         self.open_marks = [s.open_mark for s in spans]
         self.types = {e.name: e.type for e in entities}
+        self.people: list[str] = []  # the names of its people, when it has a quotation
         if not spans:  # no quotation (many articles): nothing to attribute, nothing to prepare
             self.masked, self.sentences, self.paragraph_starts = text, [0], []
             self.mentions, self.mention_starts = [], []
@@ -130,12 +131,56 @@ class _SubjectFinder:
                 spans,
             )
             self.mention_starts = [m.start for m in self.mentions]
+            self._namesakes_named_last()
         # Speakers named by a description ("the Syrian army"): name → offsets of its first use
         self.described: dict[str, tuple[int, int]] = {}
         self.first_names = load_gazetteer().first_names
         self._genders: dict[str, str | None] = {}  # `_article_gender` of each person asked
         # How `speakers()` found each: after, before, carried, context, nobody; short fragments
         self.how: list[str] = []
+
+    def _namesakes_named_last(self) -> None:
+        """'Aslan Kadirov … His son Ruslan Kadirov … Mr. Kadirov told': a surname alone, when two
+        people of the article share it, stands for the one of them last named in full as the
+        subject of a sentence (the entities give every such surname to the one named first)."""
+        people = [n for n, kind in self.types.items() if kind == "PERSON"]
+        self.people = people
+        if len({n[n.rfind(" ") + 1 :] for n in people}) == len(people):
+            return  # most articles: no two people share a surname
+        by_surname: dict[str, list[str]] = {}
+        for name in people:
+            if " " in name:
+                by_surname.setdefault(name[name.rfind(" ") + 1 :], []).append(name)
+        sharing = {n: s for s, names in by_surname.items() if len(names) > 1 for n in names}
+        named_last: dict[str, Entity] = {}  # surname → the person of it last named as a subject
+        for i, m in enumerate(self.mentions):
+            entity = m.entity
+            surname = sharing.get(entity.name)
+            if surname is None or entity.type != "PERSON":
+                continue
+            surface = _unpossessed(self.text[m.start : m.end])
+            if " " in surface:
+                # by the first name too ("Mr Kadirov" is no full name), and the sentence's
+                # subject: not "the brother of its leader, Fidel Castro", "with his daughter"
+                if (
+                    named_last.get(surname) is not entity
+                    and surface.split(None, 1)[0] == entity.name.split(None, 1)[0]
+                    and self._subject_of_sentence(m)
+                ):
+                    named_last[surname] = entity
+            elif surface == surname and named_last.get(surname, entity) is not entity:
+                self.mentions[i] = _new_mention(m.start, m.end, named_last[surname])
+
+    def _subject_of_sentence(self, mention: _Mention) -> bool:
+        """Whether the mention is its sentence's first person, with no preposition before it
+        but in a leading adverbial ("In Baku, his son Ruslan Kadirov said")."""
+        start, _ = self.sentence_bounds(mention.start)
+        lead = self.masked[start : mention.start]
+        opener = _LEADING_ADVERBIAL.match(lead)
+        words = lead[opener.end() if opener else 0 :].lower().split()
+        return not _PREPOSITIONS.intersection(words) and not any(
+            m.entity.type == "PERSON" for m in self.mentions_in(start, mention.start)
+        )
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.open_marks, pos) - 1

@@ -202,26 +202,20 @@ class SpeakerFinder(_SubjectFinder):
             title, dot, surname = name.partition(".")
             if not (dot and surname and title in DOTTED_TITLES):
                 surname = name  # "Mr.Bush", a title glued to the surname: the surname
-            full = [
-                n
-                for n, kind in self.types.items()
-                if kind == "PERSON" and n.endswith(" " + surname)
-            ]
+            full = [n for n in self.people if n.endswith(" " + surname)]
             if not full:
                 # "Mekdad" for "Fayssal Mekhdad", "Wiraydua" for "Hassan Wirayuda": the one
                 # person whose surname is the same name spelled with one letter off
                 full = [
                     n
-                    for n, kind in self.types.items()
-                    if kind == "PERSON"
-                    and " " in n
-                    and _one_letter_off(surname, n.rsplit(None, 1)[1])
+                    for n in self.people
+                    if " " in n and _one_letter_off(surname, n.rsplit(None, 1)[1])
                 ]
             if len(full) == 1:
                 fuller[name] = full[0]
         named = {s for s in speakers if s and " " in s and self.types.get(s) == "PERSON"}
         # a fuller form has three words or more: most articles have none, and stop here
-        people = [n for n, kind in self.types.items() if kind == "PERSON" and n.count(" ") > 1]
+        people = [n for n in self.people if n.count(" ") > 1]
         if not named or not people:
             return [fuller.get(s, s) for s in speakers] if fuller else speakers
         for name in named:

@@ -1,0 +1,42 @@
+"""Rules-21 speaker mechanisms, each pinned by invented sentences (no article text): whom a
+shared surname, a role noun or a sentence's subject names (r20-speak.md)."""
+
+from __future__ import annotations
+
+from extracted import speakers as _speakers
+
+
+def test_a_shared_surname_is_the_person_last_named_in_full_as_a_subject(extractor) -> None:
+    text = (
+        "The rebel leader Aslan Kadirov was killed last week. His son Ruslan Kadirov, aged 29, "
+        "has emerged as the likely successor.\n\n"
+        'Speaking at his home in Baku, Mr. Kadirov told the Reuters news agency "I will continue '
+        "my father's work. I have friends abroad.\" He went on to describe the killing of his "
+        'father as a "terrorist act" planned by the authorities.'
+    )
+    assert _speakers(extractor, text) == ["Ruslan Kadirov", "Ruslan Kadirov"]
+
+
+def test_a_relative_named_after_the_subject_does_not_take_the_surname(extractor) -> None:
+    text = (
+        "Lena Marsh runs a bakery in Leeds. Marsh opened it in 2019 with money from her "
+        "brother, Tom Marsh.\n\n"
+        '"We bake every night," Marsh said.'
+    )
+    assert _speakers(extractor, text) == ["Lena Marsh"]
+
+
+def test_a_relative_in_an_appositive_does_not_take_the_surname(extractor) -> None:
+    text = (
+        "Marco Delgado, the brother of the country's leader, Pablo Delgado, asked for new talks "
+        'on Monday.\n\n"We are ready to sit at the table," Delgado said.'
+    )
+    assert _speakers(extractor, text) == ["Marco Delgado"]
+
+
+def test_a_relative_who_becomes_the_subject_takes_the_surname_after_it(extractor) -> None:
+    text = (
+        "Lena Marsh runs a bakery in Leeds. Her brother Tom Marsh joined the business in 2021.\n\n"
+        '"I had never baked a loaf before," Marsh said.'
+    )
+    assert _speakers(extractor, text) == ["Tom Marsh"]
