@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import sys
 import time
 from contextlib import closing
 from pathlib import Path
@@ -20,8 +21,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals")
 QUIT_WITHIN = 15.0  # seconds, on a busy machine; the app takes well under one
 
 
-@pytest.fixture
-def app_in_terminal(db_path: Path, tmp_path: Path):
+def start_app(db_path: Path, tmp_path: Path, **env: str) -> AppInTerminal:
     config = tmp_path / "feeds.toml"
     config.write_text("[settings]\nrefresh_minutes = 0\nfulltext = false\n", "utf-8")
     env = {
@@ -30,10 +30,17 @@ def app_in_terminal(db_path: Path, tmp_path: Path):
         "NEWSTUI_DB": str(db_path),
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "TERM": "xterm-256color",
+        **env,
     }
     terminal = AppInTerminal([], env, (100, 30))
+    terminal.wait_for(b"Headlines")
+    return terminal
+
+
+@pytest.fixture
+def app_in_terminal(db_path: Path, tmp_path: Path):
+    terminal = start_app(db_path, tmp_path)
     try:
-        terminal.wait_for(b"Headlines")
         yield terminal
     finally:
         terminal.close()
@@ -85,3 +92,27 @@ def test_the_app_quits_on_a_stop_signal_restoring_the_terminal(app_in_terminal, 
     assert_closed_cleanly(db_path)
     time.sleep(0.2)  # the last output read
     assert b"\x1b[?1049l" in app_in_terminal.output  # the alternate screen was left
+
+
+def test_sigterm_while_the_pager_has_the_terminal_ends_the_pager_then_the_app(db_path, tmp_path):
+    # The loop waits for the pager: forced out after a grace, the app left it on the terminal.
+    pid_file = tmp_path / "pager.pid"
+    pager = tmp_path / "pager.py"
+    pager.write_text(
+        f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)\n"
+    )
+    terminal = start_app(db_path, tmp_path, PAGER=f"{sys.executable} {pager}")
+    try:
+        terminal.type("v")
+        deadline = time.monotonic() + QUIT_WITHIN
+        while not pid_file.exists() or not pid_file.read_text():
+            assert time.monotonic() < deadline, bytes(terminal.output)
+            time.sleep(0.1)
+
+        terminal.process.send_signal(signal.SIGTERM)
+
+        assert terminal.process.wait(timeout=QUIT_WITHIN) == 128 + signal.SIGTERM
+        assert not Path(f"/proc/{pid_file.read_text()}").exists()  # the pager ended too
+        assert_closed_cleanly(db_path)
+    finally:
+        terminal.close()

@@ -160,7 +160,12 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         loop = asyncio.get_running_loop()
 
         def stop(signum: int, _frame: FrameType | None) -> None:
-            exit_within(STOP_GRACE, exit_status(signum))
+            # A pager or browser in the terminal holds the loop until it ends: it gets the
+            # signal, and the app quits when it is back (forced out, it left the program on
+            # the terminal it shares).
+            programs = sys.modules.get("newstui.tui.programs")
+            if programs is None or not programs.stop_foreground_program(signum):
+                exit_within(STOP_GRACE, exit_status(signum))
             with suppress(RuntimeError):  # the loop closed: the app is ending anyway
                 loop.call_soon_threadsafe(self._stop, signum)
 

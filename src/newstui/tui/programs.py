@@ -4,6 +4,7 @@ terminal runs with the app suspended (`App.suspend`), any other on its own."""
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,29 @@ from textual.app import App, SuspendNotSupported
 
 if TYPE_CHECKING:  # (newstui.launch is imported when a program is first started)
     from newstui.launch import Launch
+
+
+_foreground: list[subprocess.Popen[bytes]] = []  # the program that has the terminal, if one does
+
+
+def _run_in_foreground(argv: Sequence[str], stdin: bytes | None) -> int:
+    """Run a program that draws in the terminal until it ends; its exit status."""
+    with subprocess.Popen(argv, stdin=subprocess.PIPE if stdin is not None else None) as child:
+        _foreground.append(child)
+        try:
+            child.communicate(stdin)
+        finally:
+            _foreground.remove(child)
+    return child.returncode
+
+
+def stop_foreground_program(signum: int) -> bool:
+    """Pass a stop signal (SIGTERM, SIGHUP) on to the program that has the terminal, whose
+    end gives the app its terminal and event loop back; False when none runs."""
+    for child in _foreground:
+        with suppress(OSError):
+            child.send_signal(signum)
+    return bool(_foreground)
 
 
 def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) -> None:
@@ -30,7 +54,7 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
         with app.suspend():  # Textual resumes the app only when the block ends without error
             failed: OSError | None = None
             try:
-                status = subprocess.run(launch.argv, input=stdin, check=False).returncode
+                status = _run_in_foreground(launch.argv, stdin)
             except OSError as exc:  # not installed, not executable: the app must come back
                 failed = exc
             if failed is None and launch.wait_for_key:
