@@ -3,6 +3,7 @@ frames that characterise a thing, each class pinned by invented sentences (no ar
 
 from __future__ import annotations
 
+import pytest
 from extracted import quotes_and_speakers
 
 
@@ -80,3 +81,38 @@ def test_a_phrase_or_a_named_describer_still_gives_a_quote(extractor) -> None:
     assert quotes_and_speakers(
         extractor, 'Councillor Ann Lee described the bridge as "hideous" on Monday.'
     ) == [("hideous", "Ann Lee")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        pytest.param(
+            "The bank disagreed, predicting in a note to its clients that 2027 would be a "
+            '"year of repair".',
+            "year of repair",
+            id="a prepositional phrase between the verb of saying and that",
+        ),
+        pytest.param(
+            'As the mayor was led away, the crowd shouted at the guards to "let him talk".',
+            "let him talk",
+            id="what a crowd shouted at someone to do",
+        ),
+        pytest.param(
+            'Some believe the council is "stalling" on the new ferry.',
+            "stalling",
+            id="a clause believed without that",
+        ),
+        pytest.param(
+            'The ministry cited a need to avoid "price shocks" in the spring.',
+            "price shocks",
+            id="what a body cites",
+        ),
+        pytest.param(
+            'The union accused the board of trying to "bury" the report.',
+            "bury",
+            id="what someone is accused of",
+        ),
+    ],
+)
+def test_a_short_fragment_in_a_reporting_frame_is_a_quote(extractor, text, fragment) -> None:
+    assert [q for q, _ in quotes_and_speakers(extractor, text)] == [fragment]

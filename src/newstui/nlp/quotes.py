@@ -101,10 +101,11 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"admitted|predicted|complained|indicated|acknowledged|conceded|maintained|asserted|"
     r"revealed|reveals|concluded|concludes|confirmed|confirms|proclaimed|stating|"
     r"claiming|warning|arguing|insisting|noting|predicting|proclaiming)"
-    r"(?:\s+[\w,]+){0,3}?\s+that\b(?P<that>[^;:]*)$"
+    r"(?:\s+[\w,]+){0,6}?\s+that\b(?P<that>[^;:]*)$"
     # 'an official said it is "very likely"', 'said Mr Lee was "buying a newspaper"': a
     # reported clause with no "that", its subject and verb right after the verb of saying
-    r"|\b(?:said|says|say)\s+(?!(?:that|to|in|on|at|of|by|with|after|before|during|from)\b)"
+    r"|\b(?:said|says|say|believe|believes|believed|claim|claims|claimed)"
+    r"\s+(?!(?:that|to|in|on|at|of|by|with|after|before|during|from)\b)"
     r"(?:[\w'’.-]+\s+){1,4}?(?:is|was|were|are|had|has|have|would|will|could|should|may|"
     r"might|must|can)\b(?P<said>[^;:]*)$"
     # 'vowed to start a "holy war"', 'urged the banks to "act fully"': what someone pledged or
@@ -116,7 +117,7 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"|\b(?:According|according)\s+to\b[^;:]*$"  # 'were, according to the court, "sexual in nature"'
     r"|\b(?:said|says|saying)\s*[,:]?\s*$"  # 'its source said "three terrorists"'
     r"|\b(?:yelling|yelled|shouting|shouted|chanting|chanted|screaming|screamed|crying|cried)"
-    r"\s*[,:]?\s*$"
+    r"(?:\s*[,:]?|[^;:.\"“”]{0,40}?\bto)\s*$"  # 'shouted at the police to "let her speak"'
     # 'India called the bombing a "cowardly attack"', 'calling it their nation's "last resort"':
     # a verb of naming with its object before the fragment gives someone's words for it ("a
     # campaign called a "…"" and "called for "…"" name a thing or ask for one)
@@ -129,6 +130,10 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"dismissing|criticised|criticises|criticising|criticized|criticizes|criticizing|hailed|"
     r"hails|saluted|branded|denounced|denounces|condemned|condemns)\b"
     r"[^;:.\"“”]{0,80}?\bas\b[^;:.\"“”]{0,30}$"
+    # 'accused the president of trying to "sabotage" …', 'citing a need to avoid "market
+    # disruption"': what someone is accused of or cites, in their accuser's or their own words
+    r"|\b(?:accused|accuses|accusing)\b[^;:.\"“”]{0,60}?\bof\b[^;:.\"“”]{0,30}$"
+    r"|\b(?:cited|cites|citing)\b[^;:.\"“”]{0,40}$"
 )
 # 'what the scientists describe as an "upside-down river"', 'what is called muscle "…"': a
 # name the clause gives a thing, not anyone's words about it
