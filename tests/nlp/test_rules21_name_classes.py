@@ -53,3 +53,24 @@ def test_a_compass_word_that_opens_a_longer_name_or_a_side_is_no_region(extracto
         "talks with the North stalled."
     )
     check_names(extractor, text, [("West Bank", "PLACE")], ["West", "South", "North"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Quill of Velvet Lantern likened the riff to a storm.",
+        "Guitarist Ossie Brandt of Copper Lantern said the tour was over.",
+        "The singer Ann B. Kessel of Velvet Lantern, the band, left.",
+    ],
+)
+def test_a_name_after_a_person_and_of_is_whom_they_belong_to(extractor, text) -> None:
+    band = "Velvet Lantern" if "Velvet" in text else "Copper Lantern"
+    check_names(extractor, text, [(band, "ORG")], [(band, "PERSON")])
+
+
+def test_a_longer_name_after_a_person_and_of_is_not_cut(extractor) -> None:
+    text = (
+        "Tavin Orrow of Quiet Security and Investigations, a Kelford firm, said so. Mara Lisk "
+        "of Open Frontier Finland agreed."
+    )
+    check_names(extractor, text, [], [("Quiet Security", "ORG"), ("Open Frontier", "ORG")])

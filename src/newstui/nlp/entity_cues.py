@@ -88,6 +88,9 @@ _SEATS: Final = frozenset(
 _AT_PLACE: Final = re.compile(
     r"\b(?:to|at|in|inside|outside|near|into|from|on|of) (?:the )?$", re.IGNORECASE
 )
+# Right after a name, where its capitalised run ends (not " and Investigations", " Finland":
+# a longer name cut there).
+_RUN_ENDS: Final = re.compile(r"(?:[,;:.)]|['’]s\s+(?![A-Z])|\s+(?!and [A-Z]|of [A-Z]|[A-Z])|$)")
 _HELD: Final = frozenset("shares stake stakes stock".split())
 # How the names of occupations end ("ranger", "sculptor", "florist", "mechanic", "attendant").
 _AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ic", "ee", "eer")

@@ -91,6 +91,7 @@ from newstui.nlp.entity_cues import (
     _ROLE_OF_BEFORE,
     _ROLE_OF_NOUN_BEFORE,
     _ROMAN_NUMERAL,
+    _RUN_ENDS,
     _SEAT_HOLDERS,
     _SENTENCE_STOP,
     _SPEECH_HEADS,
@@ -461,6 +462,17 @@ class _TypingFinder(_FinderBase):
             and self._plain_name(words)
         ):
             return "PERSON", 2  # "the assassination of Rafiq Hariri", "the trial of Ann Lee"
+        if (
+            len(before) >= 3
+            and before[-1] == "of"
+            and 2 <= len(words) <= 3
+            and words[0] not in PLACE_OPENERS
+            and _RUN_ENDS.match(after) is not None
+            and not (after[:1] == "." and len(words[-1]) <= 3)  # "Aurora St. Luke's": cut
+            and self._person_before_of(start)
+            and not self._lookup(surface)
+        ):
+            return "ORG", 2  # "Mike McCready of Pearl Jam": a person's band, firm or body
         if (
             len(before) >= 2
             and before[-1] in ("of", "under")
@@ -918,6 +930,24 @@ class _TypingFinder(_FinderBase):
         role_words = self.gaz.role_words
         return any(
             w in role_words and nxt in ("of", "for", "at") for w, nxt in pairwise(words[:-1])
+        )
+
+    def _person_before_of(self, start: int) -> bool:
+        """'Mike McCready of', 'Ann B. Lee of': a given name and a surname right before "of"
+        and the name at `start`, so that name is whom they belong to, no person ("the wife of
+        Ann Lee" has no name before "of")."""
+        words = self.text[max(0, start - 50) : start].split()
+        if len(words) < 3:
+            return False
+        surname, given = words[-2], words[-3]
+        if len(given) == 2 and given[1] == "." and len(words) >= 4:
+            given = words[-4]  # a middle initial: "Ann B. Lee of"
+        return (
+            surname[:1].isupper()
+            and surname.isalpha()
+            and surname not in self.gaz.known
+            and surname not in self.gaz.first_names
+            and given in self.gaz.first_names
         )
 
     def _employer_before(self, before: list[str]) -> bool:
