@@ -1,0 +1,106 @@
+"""CDATA sections taken out of a feed before lxml parses it give the very values the document
+parsed whole gives, and documents libxml2 refuses are refused still."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.sources import lxml_feeds
+from newstui.sources.lxml_feeds import _cdata_apart, read_well_formed
+
+URL = "https://feeds.example/dir/feed.xml"
+
+
+def rss(items: str, head: str = "") -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>' + head + '<rss version="2.0"><channel>'
+        "<title>Feed</title><link>https://feeds.example/</link>" + items + "</channel></rss>"
+    ).encode()
+
+
+def item(description: str, title: str = "One") -> str:
+    return (
+        f"<item><title>{title}</title><link>https://feeds.example/1</link>"
+        f"<guid>g-{title}</guid><description>{description}</description></item>"
+    )
+
+
+def read_whole(body: bytes, monkeypatch: pytest.MonkeyPatch) -> object:
+    """read_well_formed with the document parsed as it is (no section taken out)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(lxml_feeds, "_cdata_apart", lambda body: None)
+        return read_well_formed(body, URL, None)
+
+
+DOCUMENTS = {
+    "html in sections": rss(
+        item("<![CDATA[<p>“Quoted,” she said in <b>Paris</b>.</p><p>Two & more</p>]]>")
+        + item("<![CDATA[<p>Second</p>]]>", "Two")
+    ),
+    "text around a section": rss(item("before <![CDATA[<i>inside</i>]]> after &amp; more")),
+    "two sections in one text": rss(item("<![CDATA[a]]><![CDATA[b]]>c")),
+    "sections in titles": rss(item("<![CDATA[<p>x</p>]]>", "<![CDATA[Title & co]]>")),
+    "line breaks in a section": rss(item("<![CDATA[one\r\ntwo\rthree\nfour\r\n\r\n]]>")),
+    "brackets in a section": rss(item("<![CDATA[a ] b ]] c ]>]]>")),
+    "a comment holding a section opening": rss(item("<![CDATA[x]]>"), "<!-- <![CDATA[ -->"),
+    "a processing instruction holding one": rss(item("<![CDATA[x]]>"), "<?x <![CDATA[ ?>"),
+    "a section holding a comment opening": rss(item("<![CDATA[<!-- not a comment]]>")),
+    "reference characters in a section": rss(item("<![CDATA[\ue0000\ue001 and \ue000]]>")),
+    "reference characters outside": rss(item("\ue0000\ue001<![CDATA[x]]>")),
+    "a character reference to one": rss(item("&#xE000;0&#xe001;<![CDATA[x]]>")),
+    "a decimal reference to one": rss(item("&#57344;0&#57345;<![CDATA[x]]>")),
+    "an empty section": rss(item("<![CDATA[]]>")),
+    "a section of spaces in an author": rss(
+        "<item><title>A</title><author><![CDATA[ Ana Lopes ]]></author></item>"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_a_document_reads_as_it_does_parsed_whole(name, monkeypatch):
+    body = DOCUMENTS[name]
+    assert read_well_formed(body, URL, None) == read_whole(body, monkeypatch)
+
+
+def test_sections_become_the_texts_libxml2_reads():
+    read = read_well_formed(DOCUMENTS["line breaks in a section"], URL, None)
+    assert read is not None
+    assert read[1][0]["summary"] == "one\ntwo\nthree\nfour"  # (feedparser strips the ends)
+    read = read_well_formed(DOCUMENTS["text around a section"], URL, None)
+    assert read is not None
+    assert read[1][0]["summary"] == "before <i>inside</i> after & more"
+
+
+def test_the_common_documents_are_parsed_without_their_sections():
+    apart = _cdata_apart(DOCUMENTS["html in sections"])
+    assert apart is not None
+    skeleton, sections = apart
+    assert b"CDATA" not in skeleton
+    assert sections[1] == b"<p>Second</p>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["reference characters outside", "a character reference to one", "a decimal reference to one"],
+)
+def test_a_document_with_the_reference_characters_outside_sections_is_parsed_whole(name):
+    assert _cdata_apart(DOCUMENTS[name]) is None
+
+
+REFUSED = {
+    "a control character in a section": rss(item("<![CDATA[bell \x07]]>")),
+    "U+FFFF in a section": rss(item("<![CDATA[\uffff]]>")),
+    "an unclosed section": rss(item("<![CDATA[never closed")),
+    "a section in an attribute value": rss(
+        '<item><title a="<![CDATA[x]]>">T</title><description>d</description></item>'
+    ),
+    "a section before the root": b"<![CDATA[x]]>" + rss(item("d")),
+    "a section inside a tag": rss("<item><title <![CDATA[x]]>>T</title></item>"),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_what_libxml2_refuses_is_refused_still(name, monkeypatch):
+    body = REFUSED[name]
+    assert read_whole(body, monkeypatch) is None
+    assert read_well_formed(body, URL, None) is None
