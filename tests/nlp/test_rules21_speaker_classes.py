@@ -40,3 +40,31 @@ def test_a_relative_who_becomes_the_subject_takes_the_surname_after_it(extractor
         '"I had never baked a loaf before," Marsh said.'
     )
     assert _speakers(extractor, text) == ["Tom Marsh"]
+
+
+def test_a_role_is_its_holders_not_the_one_who_questioned_its_holder(extractor) -> None:
+    text = (
+        "Treasurer Peter Castle spoke on Monday. Opposition leader Kim Bentley revealed in his "
+        'question to the Treasurer that "some of his colleagues have said he was not a good '
+        'choice for the board". The Treasurer responded that the "appointment was supported by '
+        'all members of the cabinet".'
+    )
+    assert _speakers(extractor, text)[-1] == "Peter Castle"
+
+
+def test_a_role_is_its_holders_not_the_one_who_attacked_its_holder(extractor) -> None:
+    text = (
+        "Science Minister Julia Crane opened the new reactor in March. Opposition spokeswoman Jo "
+        "Mackay attacked the science minister over the leak.\n\n"
+        "The science minister accused the opposition of a scare campaign against a facility that "
+        'provides "a medical service for cancer patients across the country".'
+    )
+    assert _speakers(extractor, text) == ["Julia Crane"]
+
+
+def test_a_name_set_beside_its_role_still_holds_it(extractor) -> None:
+    text = (
+        "The plan was drawn up by Peter Hallam, the Treasurer, last year.\n\n"
+        '"We will not change course," the Treasurer said.'
+    )
+    assert _speakers(extractor, text) == ["Peter Hallam"]

@@ -699,6 +699,8 @@ def _new_mention(start: int, end: int, entity: Entity) -> _Mention:
     return tuple.__new__(_Mention, (start, end, entity))
 
 
+# What may stand between a name and the role it holds ("Lee became treasurer"), as a first word
+_COPULAS: Final = (["is"], ["was"], ["became"], ["becomes"], ["as"], [])
 # "the Calloway administration said": the administration speaks, not the leader it is named for
 _LEADERS_RULE: Final = re.compile(r" (?:administration|government|regime)\b")
 

@@ -25,6 +25,7 @@ from newstui.nlp.speaker_cues import (
     _CLAUSE_SPLIT,
     _CONNECTIVE_OPENING,
     _COORDINATED,
+    _COPULAS,
     _DEMONYM_COUNTRIES,
     _DESCRIBED_SPEAKERS,
     _DESCRIBED_SUBJECT,
@@ -876,11 +877,30 @@ class _SubjectFinder:
                 m
                 for m in self.mentions_in(max(0, use - 80), use + 80)
                 if m.entity.type == "PERSON"
-                and (0 <= m.start - use - len(role) <= 40 or 0 <= use - m.end <= 40)
+                and (
+                    0 <= m.start - use - len(role) <= 40
+                    or (0 <= use - m.end <= 40 and self._holds_role_after(m, use))
+                )
             ]
             if near:
                 return min(near, key=lambda m: abs(m.start - use)).entity.name
         return None
+
+    def _holds_role_after(self, m: _Mention, use: int) -> bool:
+        """'Kim Bentley, the Treasurer', 'Lee (Labor), shadow treasurer', 'Lee became treasurer',
+        not 'Kim Bentley asked the Treasurer', 'Lee attacked the treasurer over …', 'Lee's
+        question to the Treasurer': whether the role word at `use` is said of the name before it
+        (set off by a comma or parenthesis, or after a copula; no verb between them and no
+        preposition right before the role)."""
+        between = self.masked[m.end : use]
+        words = between.lower().split()
+        while words and words[-1] in _ARTICLES:
+            words.pop()
+        if words and words[-1] in _PREPOSITIONS:
+            return False
+        if between.lstrip()[:1] not in (",", "(") and words[:1] not in _COPULAS:
+            return False
+        return verb_search(self.masked, m.end, use) is None
 
     def _role_holder_after(self, role: str, after: int) -> str | None:
         """The person a later sentence of the next few hundred characters names by this role,
