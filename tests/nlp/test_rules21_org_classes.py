@@ -24,3 +24,23 @@ def test_a_seat_of_government_still_speaks_for_its_office(extractor) -> None:
     text = "“We will not reopen the talks,” the Kremlin said in a statement on Friday."
     assert quotes_and_speakers(extractor, text) == [("We will not reopen the talks,", "Kremlin")]
     check_names(extractor, text, [("Kremlin", "PLACE")], [("Kremlin", "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "absent"),
+    [
+        ("Mr Orrin, speaking on Radio 4's Today programme, urged calm.", "Radio 4", "Radio"),
+        ("Tamsin Vale told Channel 10 TV the strike would go on.", "Channel 10", "Channel"),
+        ("He was interviewed on BBC 1's breakfast show on Sunday.", "BBC 1", "BBC"),
+        ("The letter was later obtained by Channel 4 News.", "Channel 4 News", "News"),
+        ("The final was shown on ITV 2 after the news.", "ITV 2", "ITV"),
+    ],
+)
+def test_a_broadcaster_keeps_its_number(extractor, text, channel, absent) -> None:
+    check_names(extractor, text, [(channel, "ORG")], [absent])
+
+
+def test_a_count_or_a_decimal_after_a_channel_is_no_part_of_it(extractor) -> None:
+    text = "Channel 4,000 viewers wrote in. Radio 4.5 was a parody station."
+    names = {e.name for e in extractor.analyse(text).entities}
+    assert not {"Channel 4", "Radio 4"} & names

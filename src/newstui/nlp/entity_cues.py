@@ -198,6 +198,11 @@ _UNIT_HEADS: Final = frozenset(
     "Cavalry Airborne Commando Flotilla".split()
 )
 _UNIT_ORDINAL: Final = re.compile(r"(?<![\w.,])\d{1,4}(?:st|nd|rd|th) \Z")
+# A broadcaster named with its number ("Channel 4", "Radio 4", "BBC 1", "Channel 10 TV"): a
+# channel's head word, then the number (not a count, a decimal, a time or a share: "Channel
+# 4,000", "Radio 4.5", "BBC 24/7", "BBC 5%"), and "News" after it ("Channel 4 News").
+_CHANNEL_HEADS: Final = ("Channel", "Radio", "BBC", "ITV", "TV")
+_CHANNEL_NUMBER: Final = re.compile(r" \d{1,2}(?![\d/:%-]|[.,]\d| ?per)(?: News\b)?")
 _PORTFOLIO_TITLES: Final = frozenset("Minister Secretary Commissioner Spokesperson".split())
 # Who holds a brief: the name after "the Secretary of" is a field, not a body (not annotated).
 _PORTFOLIO_BEFORE: Final = re.compile(r"\b(?:Minister|Ministers|Secretary) (?:for|of) \Z")
@@ -827,7 +832,9 @@ _ROLE_OF_BEFORE: Final = re.compile(
     r"(?:the )?[A-Z][\w.'’-]*(?: (?:of |and )?[A-Z][\w.'’-]*){0,4}, $"
 )
 _ROAD_WORDS: Final = tuple("Interstate Route Highway Motorway Expressway Freeway".split())
-_ROAD_WORD_LASTS: Final = frozenset(word[-1] for word in _ROAD_WORDS)
+# The words a road's or a channel's number follows, and their last letters (tested first).
+_NUMBERED_WORDS: Final = _ROAD_WORDS + _CHANNEL_HEADS
+_NUMBERED_LASTS: Final = frozenset(word[-1] for word in _NUMBERED_WORDS)
 _ROAD_NUMBER: Final = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
 _BRACKETED_ABBREVIATION: Final = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
 _TICKER_AFTER: Final = _LEGAL_FORMS | {"Co", "Corporation", "Company", "plc", "SA", "AG", "NV"}

@@ -17,6 +17,8 @@ from newstui.nlp.entity_cues import (
     _CAMPUS_HEADS,
     _CAPITAL_NEXT,
     _CASE_NAME,
+    _CHANNEL_HEADS,
+    _CHANNEL_NUMBER,
     _COMPLEMENT_ENDS,
     _FIRM_AFTER,
     _GENERATION_WORDS,
@@ -32,6 +34,8 @@ from newstui.nlp.entity_cues import (
     _NAME_WORD,
     _NEXT_WORD,
     _NOTION_BEFORE,
+    _NUMBERED_LASTS,
+    _NUMBERED_WORDS,
     _ORDINAL_BEFORE,
     _PARTY_PLURALS,
     _PLACE_ADJECTIVES,
@@ -43,7 +47,6 @@ from newstui.nlp.entity_cues import (
     _PRODUCT_BEFORE,
     _PRODUCT_INITIALS,
     _ROAD_NUMBER,
-    _ROAD_WORD_LASTS,
     _ROAD_WORDS,
     _ROLE_OF_END,
     _SCORE_AFTER,
@@ -131,7 +134,7 @@ class _EntityFinder(_RunFinder):
         self._drop_storm_names()
         if " v. " in self.text:
             self._drop_case_parties()
-        self._number_roads()
+        self._number_roads_and_channels()
         if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
             self._number_units()
         if ", " in self.text:
@@ -318,29 +321,53 @@ class _EntityFinder(_RunFinder):
         sentence = self.text[left : right if right >= 0 else len(self.text)]
         return _SOFTWARE_WORD.search(sentence) is not None
 
-    def _number_roads(self) -> None:
-        """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place."""
-        roads = [  # the last letter first: most names end with none of the road words'
+    def _number_roads_and_channels(self) -> None:
+        """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place;
+        'Channel 4', 'Radio 4's Today programme', 'BBC 1', 'Channel 4 News': a broadcaster
+        named with its number is one organisation."""
+        named = [  # the last letter first: most names end with none of the words'
             c
             for c in self.candidates
-            if c.text[-1:] in _ROAD_WORD_LASTS and c.text.endswith(_ROAD_WORDS)
+            if c.text[-1:] in _NUMBERED_LASTS and c.text.endswith(_NUMBERED_WORDS)
         ]
-        if not roads:
+        if not named:
             return
-        ends = {c.end: c for c in self.candidates if c.type == "PLACE" and c.strength >= 2}
-        for cand in roads:
-            if cand.text.rsplit(" ", 1)[-1] in _ROAD_WORDS:
-                m = _ROAD_NUMBER.match(self.text, cand.end)
+        text = self.text
+        ends: dict[int, Candidate] | None = None  # the places, by end (for "United States")
+        grown: list[Candidate] = []  # the channels that took their number
+        for cand in named:
+            last = cand.text.rsplit(" ", 1)[-1]
+            if last in _ROAD_WORDS:
+                m = _ROAD_NUMBER.match(text, cand.end)
                 if m:
+                    if ends is None:
+                        ends = {
+                            c.end: c
+                            for c in self.candidates
+                            if c.type == "PLACE" and c.strength >= 2
+                        }
                     cand.end = m.end()
-                    cand.text = self.text[cand.start : cand.end]
+                    cand.text = text[cand.start : cand.end]
                     cand.type, cand.strength = "PLACE", 2
                     state = ends.get(cand.start - 1)
-                    if state and self.text[state.end] == " ":  # "United States Route 2"
+                    if state and text[state.end] == " ":  # "United States Route 2"
                         self.candidates.remove(state)
                         cand.start, cand.display = state.start, None
-                        cand.text = self.text[cand.start : cand.end]
+                        cand.text = text[cand.start : cand.end]
                     cand.words = len(cand.text.split())
+            elif last in _CHANNEL_HEADS and (cand.strength < 3 or cand.type == "ORG"):
+                m = _CHANNEL_NUMBER.match(text, cand.end)
+                if m:  # "Channel 10 TV": "Channel 10"
+                    cand.end, cand.text, cand.display = m.end(), text[cand.start : m.end()], None
+                    cand.type, cand.strength = "ORG", 2
+                    cand.words = len(cand.text.split())
+                    grown.append(cand)
+        if grown:  # "Channel 4 News": its "News" is no name of its own
+            self.candidates = [
+                c
+                for c in self.candidates
+                if not any(g is not c and g.start <= c.start and c.end <= g.end for g in grown)
+            ]
 
     def _drop_case_parties(self) -> None:
         """'Brown v. Board of Education', 'Lawrence v. Texas': the parties named in a court
