@@ -116,3 +116,24 @@ def test_a_phrase_or_a_named_describer_still_gives_a_quote(extractor) -> None:
 )
 def test_a_short_fragment_in_a_reporting_frame_is_a_quote(extractor, text, fragment) -> None:
     assert [q for q, _ in quotes_and_speakers(extractor, text)] == [fragment]
+
+
+def test_a_broken_quote_closes_after_a_quotation_nested_in_its_last_paragraph(extractor) -> None:
+    text = (
+        'Mr Reed added, "The silo is 40 metres tall.\n\n'
+        'Under the new rule it is no longer a "building" but a mast."\n\n'
+        "The council meets on Tuesday."
+    )
+    assert [q for q, _ in quotes_and_speakers(extractor, text)] == [
+        "The silo is 40 metres tall.",
+        'Under the new rule it is no longer a "building" but a mast.',
+    ]
+
+
+def test_a_later_paragraph_whose_marks_do_not_pair_closes_nothing(extractor) -> None:
+    text = (
+        'Mr Reed added, "The silo is 40 metres tall.\n\n'
+        'The "tower" and its "eyesore" of a tank still stand on the skyline.\n\n'
+        "The council meets on Tuesday."
+    )
+    assert [q for q, _ in quotes_and_speakers(extractor, text)] == ["The silo is 40 metres tall."]

@@ -574,10 +574,30 @@ def _closed_later(
             continue
         i = mark.start()
         if text[i] != closer or text[i - 1].isspace():
-            return None
+            return _closed_after_nested(text, start, end, opener, closer)
         nxt = text[i + 1 : i + 2]
         return i if not nxt or nxt.isspace() or nxt in _SPEECH_END else None
     return None
+
+
+def _closed_after_nested(text: str, start: int, end: int, opener: str, closer: str) -> int | None:
+    """'The 133' is … no longer a "building", but rather … a tower."': the paragraph's last mark
+    closes the quotation left open when the marks before it pair among themselves (a
+    quotation nested in it); None otherwise."""
+    marks = [m.start() for m in _ANY_DOUBLE_MARK.finditer(text, start, end)]
+    last = marks[-1]
+    nxt = text[last + 1 : last + 2]
+    if (
+        text[last] != closer
+        or text[last - 1].isspace()
+        or not (not nxt or nxt.isspace() or nxt in _SPEECH_END)
+    ):
+        return None
+    kinds = [text[m] for m in marks]
+    if closer == '"':
+        return last if len(kinds) % 2 and all(k == '"' for k in kinds) else None
+    opened = kinds.count(opener)
+    return last if kinds.count(closer) == opened + 1 == len(kinds) - opened else None
 
 
 def _content(text: str, open_mark: int, close_mark: int) -> QuoteSpan | None:
