@@ -74,3 +74,21 @@ def test_a_longer_name_after_a_person_and_of_is_not_cut(extractor) -> None:
         "of Open Frontier Finland agreed."
     )
     check_names(extractor, text, [], [("Quiet Security", "ORG"), ("Open Frontier", "ORG")])
+
+
+def test_a_members_seat_in_brackets_before_their_party_is_a_place(extractor) -> None:
+    text = (
+        "Treasurer Ivo Tarrant (Kelbrook, Liberal) defended the budget. Mara Lisk (Ardwyn, "
+        "Labor), the shadow minister, disagreed."
+    )
+    check_names(
+        extractor,
+        text,
+        [("Kelbrook", "PLACE"), ("Ardwyn", "PLACE"), ("Ivo Tarrant", "PERSON")],
+        [("Kelbrook", "PERSON"), ("Ardwyn", "PERSON")],
+    )
+
+
+def test_brackets_without_a_party_after_the_comma_name_no_seat(extractor) -> None:
+    text = "The supplier (Quorvane, Inc) grew. Ivo Tarrant (Kelbrook, Wednesday) spoke."
+    check_names(extractor, text, [], [("Quorvane", "PLACE"), ("Kelbrook", "PLACE")])

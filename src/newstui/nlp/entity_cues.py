@@ -88,6 +88,8 @@ _SEATS: Final = frozenset(
 _AT_PLACE: Final = re.compile(
     r"\b(?:to|at|in|inside|outside|near|into|from|on|of) (?:the )?$", re.IGNORECASE
 )
+# ", Liberal)", ", Labor)": a party's word closing a member's brackets after their seat.
+_PARTY_CLOSES: Final = re.compile(r", ([A-Z][a-z]+)\)")
 # Right after a name, where its capitalised run ends (not " and Investigations", " Finland":
 # a longer name cut there).
 _RUN_ENDS: Final = re.compile(r"(?:[,;:.)]|['’]s\s+(?![A-Z])|\s+(?!and [A-Z]|of [A-Z]|[A-Z])|$)")

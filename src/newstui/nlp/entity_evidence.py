@@ -71,6 +71,7 @@ from newstui.nlp.entity_cues import (
     _OUTLET_NOUNS,
     _OWN_PRONOUN_AFTER,
     _OWN_S,
+    _PARTY_CLOSES,
     _PEOPLE_ADJECTIVE,
     _PEOPLE_NAMED,
     _PEOPLE_NOUNS,
@@ -189,6 +190,15 @@ class _TypingFinder(_FinderBase):
             return None, 0  # "Sector Breakdown": headings capitalise every word
         return kind, strength
 
+    def _seat_then_party(self, start: int, end: int) -> bool:
+        """'Julie Bishop (Curtin, Liberal)': one word opening brackets right after a name, then
+        a comma and a party's word closing them, is the member's seat (an electorate)."""
+        m = _PARTY_CLOSES.match(self.text, end)
+        if m is None or not self.text[max(0, start - 3) : start - 2].isalpha():
+            return False
+        known = self._lookup(m.group(1))
+        return known is not None and known[1] in ("GROUP", "ORG")
+
     def _region_after_the(self, start: int, end: int) -> bool:
         """'the West', 'in the Northwest': a compass point after "the" and before no capitalised
         word names a region (not "the West Bank", "the North Sea", a run that goes on)."""
@@ -304,6 +314,8 @@ class _TypingFinder(_FinderBase):
                 word in _COMPASS_REGIONS and self._region_after_the(start, end)
             ):
                 return "PLACE", 2  # "the Northeastern states", "criticised the West for"
+            if self.text[start - 1 : start] == "(" and self._seat_then_party(start, end):
+                return "PLACE", 2  # "Julie Bishop (Curtin, Liberal)": the member's seat
         else:
             words = [
                 strip_possessive(t.text) if "'" in t.text or "’" in t.text else t.text for t in toks
