@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newstui.sources.feeds import parse_feed
-from newstui.sources.html import html_to_text, url_joiner
+from newstui.sources.html import html_to_text, joiner_for, url_joiner
 from newstui.sources.lxml_feeds import feedparser_join
 
 BASES = [
@@ -136,3 +136,11 @@ def test_words_after_a_stray_closing_body_tag_are_kept() -> None:
     )
     assert text == "First\n\nSecond more"
     assert [(link.url, link.offset) for link in links] == [("https://news.example/more", 18)]
+
+
+def test_the_articles_of_one_feed_share_one_joiner_that_joins_as_urljoin() -> None:
+    base = "https://news.example/dir/feed.xml"
+    assert joiner_for(base) is joiner_for(base)
+    for href in ("story.html", "/root", "../up", "https://other.example/x", "?q=1"):
+        assert joiner_for(base)(href) == urljoin(base, href)
+    assert joiner_for(None)("/x") == "/x"

@@ -6,6 +6,7 @@ import html as html_lib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -202,6 +203,13 @@ def url_joiner(base_url: str | None) -> Callable[[str], str]:
     return join
 
 
+@lru_cache(maxsize=64)
+def joiner_for(base_url: str | None) -> Callable[[str], str]:
+    """url_joiner(base_url), made once for each base: a feed's articles share theirs, and making
+    it (splitting the base, matching its path) cost ~10K instructions an article."""
+    return url_joiner(base_url)
+
+
 _TAG = re.compile(r"<[^>]*>")
 _HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
 
@@ -249,7 +257,7 @@ def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, l
     links: list[tuple[str, str, LinkKind]] = []  # (text, url, kind); Links made at the end
     seen: set[str] = set()
     words_end = 0  # len(parts) after the last words (or mark): where a link's words end
-    join = url_joiner(base_url)
+    join = joiner_for(base_url)
 
     def add_link(text: str, href: str | None, kind: LinkKind) -> None:
         nonlocal words_end

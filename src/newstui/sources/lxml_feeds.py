@@ -14,10 +14,8 @@ stored articles field by field.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 import lxml.etree
@@ -26,7 +24,7 @@ from feedparser.html import _cp1252
 from feedparser.mixin import _FeedParserMixin
 from feedparser.urls import _urifixer, make_safe_absolute_uri
 
-from newstui.sources.html import url_joiner
+from newstui.sources.html import joiner_for
 
 Entry = dict[str, Any]
 
@@ -123,18 +121,13 @@ _C1_REFERENCE = re.compile(rb"&#(?:[xX]0*[89][0-9a-fA-F]|0*1(?:2[89]|[3-5][0-9])
 _XML_TYPES = {"application/xml", "application/rss+xml", "application/atom+xml"}
 
 
-@lru_cache(maxsize=64)
-def _joiner(base: str) -> Callable[[str], str]:
-    return url_joiner(base)
-
-
 def feedparser_join(base: str, uri: str) -> str:
     """feedparser's _urljoin (its repair of slashes after the scheme, then urljoin; '' for a
     malformed URL), the base split once per document and the common links joined as they are."""
     if ":///" in uri:  # the only case the repair changes (slashes right after "://")
         uri = _urifixer.sub(r"\1\3", uri)
     try:
-        return _joiner(base)(uri)
+        return joiner_for(base)(uri)
     except ValueError:
         return ""
 
