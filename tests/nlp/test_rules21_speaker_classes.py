@@ -68,3 +68,28 @@ def test_a_name_set_beside_its_role_still_holds_it(extractor) -> None:
         '"We will not change course," the Treasurer said.'
     )
     assert _speakers(extractor, text) == ["Peter Hallam"]
+
+
+def test_a_name_inside_an_appositive_chain_is_not_the_subject(extractor) -> None:
+    text = (
+        "Marco Delgado, the brother of the country's leader, Pablo Delgado and its defence "
+        'minister, has asked that talks be reopened as long as the US "accepts that we are a '
+        'country."'
+    )
+    assert _speakers(extractor, text) == ["Marco Delgado"]
+
+
+def test_a_role_and_body_set_off_by_commas_describe_the_name_before_them(extractor) -> None:
+    text = (
+        'Anna Berg, Chairman, Trade Appeals Body, said: "The system settles disputes quickly. '
+        'Lawyers play a growing role in it."'
+    )
+    assert _speakers(extractor, text) == ["Anna Berg"]
+
+
+def test_a_name_in_an_opening_phrase_does_not_open_an_appositive_chain(extractor) -> None:
+    text = (
+        'After meeting Ann Reid, the head of Acme Mining, Jo Lee said: "We found common ground '
+        'on the mine and on the jobs."'
+    )
+    assert _speakers(extractor, text) == ["Jo Lee"]

@@ -699,6 +699,8 @@ def _new_mention(start: int, end: int, entity: Entity) -> _Mention:
     return tuple.__new__(_Mention, (start, end, entity))
 
 
+# The first words of an appositive describing the name before it ("Ann Lee, the brother of …,")
+_APPOSITIVE_OPENERS: Final = frozenset("a an the his her its their".split())
 # What may stand between a name and the role it holds ("Lee became treasurer"), as a first word
 _COPULAS: Final = (["is"], ["was"], ["became"], ["becomes"], ["as"], [])
 # "the Calloway administration said": the administration speaks, not the leader it is named for

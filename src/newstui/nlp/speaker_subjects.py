@@ -16,6 +16,7 @@ from newstui.nlp.speaker_cues import (
     _AND_TITLES,
     _ANY_WORD,
     _APPOSITIVE_NOUN,
+    _APPOSITIVE_OPENERS,
     _APPOSITIVE_UNTIL,
     _ARTICLES,
     _AUTHORED_BY,
@@ -339,6 +340,10 @@ class _SubjectFinder:
             # "Despite the claim by Press TV, a spokesperson for the IDF states": names in a
             # leading prepositional phrase are not the subject that follows it
             inside = [m for m in inside if m.start >= lead.end()]
+        if allow_pronoun and len(inside) > 1:
+            chain = self._appositive_chain_subject(inside, start, end)
+            if chain is not None:
+                return chain.entity.name
         if allow_pronoun and len(inside) > 1 and self._next_to_verb(inside[-2], inside[-1], end):
             # "Mayor Ann Lee condemned it and the Red Cross said", "Brushing off Reid, who
             # called it …, Moss stressed": the name right before the verb, opening a clause of
@@ -388,6 +393,32 @@ class _SubjectFinder:
             return self._resolve_pronoun(words[0].lower(), start)
         # 'the company noted that … PET …, “…”': the body meant comes before its description
         return self._description(self.masked[start:end], min(pos, end), start)
+
+    def _appositive_chain_subject(
+        self, inside: list[_Mention], start: int, end: int
+    ) -> _Mention | None:
+        """'Raul Castro, the brother of Cuba's leader, Fidel Castro and its defence minister, has
+        asked', 'Ann Reid, Chairman, Acme Appeals Body, said': the person opening the clause
+        speaks when an appositive (after an article, possessive or role word) runs from its
+        comma to a comma right before the verb; names inside it are whom it describes."""
+        first = inside[0]
+        if first.entity.type != "PERSON" or self.masked[first.end : first.end + 2] != ", ":
+            return None
+        lead = self.masked[start : first.start]
+        opener = _LEADING_ADVERBIAL.match(lead)
+        if lead[opener.end() if opener else 0 :].strip():
+            return None  # "Asked about Reid, …": not the clause's opening name
+        words = self.masked[first.end + 2 : end].split()
+        while words and (words[-1].lower() in _AUX or _ADVERB.fullmatch(words[-1])):
+            words.pop()  # "…, has asked", "…, also said"
+        if len(words) < 2 or not words[-1].endswith(",") or words[-1] == ",":
+            return None
+        opening = words[0].lower()
+        if opening not in _APPOSITIVE_OPENERS and opening.rstrip(",") not in (
+            load_gazetteer().role_words
+        ):
+            return None
+        return first
 
     def _modifies_role(self, name: _Mention, holder: _Mention) -> bool:
         """'Trump lawyer Rudy Giuliani', 'Liberal strategist Scott Reid': whether only
