@@ -62,6 +62,23 @@ def test_bulk_writes_copy_the_log_into_the_database_less_often_then_as_before(tm
     assert after < 6 * 10**6  # copied every ~1,000 pages (4 MB), the log reused from its start
 
 
+def test_bulk_writes_keep_a_larger_page_cache_then_the_one_before(tmp_path):
+    db = open_db(tmp_path / "n.db")
+    db.execute("PRAGMA cache_size = -3000")  # 3,000 KiB, as a user's setting could be
+
+    def cache_kib() -> int:
+        return -int(db.execute("PRAGMA cache_size").fetchone()[0])
+
+    with Library(db).bulk_writes():
+        during = cache_kib()
+        wal_bytes_after_writing(db, tmp_path / "n.db", 1)
+    after = cache_kib()
+    db.conn.close()
+
+    assert during >= 8192  # the pages a cold fetch's saves go through stay in memory
+    assert after == 3000
+
+
 def test_a_checkpoint_beside_copies_the_log_into_the_database_while_writing_goes_on(tmp_path):
     path = tmp_path / "n.db"
     db = open_db(path)
