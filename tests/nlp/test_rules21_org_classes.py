@@ -44,3 +44,26 @@ def test_a_count_or_a_decimal_after_a_channel_is_no_part_of_it(extractor) -> Non
     text = "Channel 4,000 viewers wrote in. Radio 4.5 was a parody station."
     names = {e.name for e in extractor.analyse(text).entities}
     assert not {"Channel 4", "Radio 4"} & names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Centre for Social Justice said the cuts went too far.", "Centre for Social Justice"),
+        (
+            "A report by the Kelmouth Institute for Human Rights and Global Justice was leaked.",
+            "Kelmouth Institute for Human Rights and Global Justice",
+        ),
+        (
+            "The Ministry of Justice and Public Security denied the claim.",
+            "Ministry of Justice and Public Security",
+        ),
+    ],
+)
+def test_a_body_named_for_justice_keeps_the_word(extractor, text, body) -> None:
+    check_names(extractor, text, [(body, "ORG")], [("Public Security", "PERSON")])
+
+
+def test_a_role_after_a_body_is_still_no_part_of_it(extractor) -> None:
+    text = "A Ministry of Foreign Affairs Spokesman said the talks had ended."
+    check_names(extractor, text, [("Ministry of Foreign Affairs", "ORG")])

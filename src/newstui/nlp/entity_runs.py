@@ -241,7 +241,11 @@ class _RunFinder(_TypingFinder):
                     )
                 i += n_known
                 continue
-            n_title = 0 if pending and not _is_title_start(tok) else self._title(run, i)
+            n_title = (
+                0
+                if pending and (not _is_title_start(tok) or pending[-1].text in ("of", "for"))
+                else self._title(run, i)
+            )  # "Ministry of Justice and Public Security": a title word after "of" is no title
             if (
                 n_title
                 and i + n_title < len(run)
@@ -804,9 +808,16 @@ class _RunFinder(_TypingFinder):
                 len(pending) > 1
                 and pending[-1].text.lower() in self.gaz.role_words
                 and pending[-2].text not in ("of", "for", "the", "and")
+                and not (
+                    len(pending) > 2
+                    and pending[-3].text in ("of", "for", "and")
+                    and pending[-2].text.endswith(_ADJECTIVE_ENDINGS)
+                )
                 and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:-1])
             ):
                 pending = pending[:-1]  # "the State Department Spokesperson": the body, then a role
+                # (but "Centre for Social Justice": an adjective after "for" and the role word
+                # are the cause the body is for; "Museum of Flight CEO" is its officer)
             if (
                 len(pending) == 1
                 and pending[0].text in POST_NOMINALS
