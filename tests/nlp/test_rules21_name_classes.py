@@ -92,3 +92,16 @@ def test_a_members_seat_in_brackets_before_their_party_is_a_place(extractor) -> 
 def test_brackets_without_a_party_after_the_comma_name_no_seat(extractor) -> None:
     text = "The supplier (Quorvane, Inc) grew. Ivo Tarrant (Kelbrook, Wednesday) spoke."
     check_names(extractor, text, [], [("Quorvane", "PLACE"), ("Kelbrook", "PLACE")])
+
+
+def test_a_party_word_before_a_small_party_is_the_partys_name_not_its_people(extractor) -> None:
+    text = (
+        "The announcement follows a Liberal party meeting on Wednesday. Critics, including the "
+        "opposition Conservative party, had predicted it."
+    )
+    check_names(extractor, text, [], [("Liberal", "GROUP"), ("Conservative", "GROUP")])
+
+
+def test_a_party_word_for_people_beside_a_small_party_is_still_a_group(extractor) -> None:
+    text = "Liberal MP Ann Quill left the Liberal party on Monday."
+    check_names(extractor, text, [("Liberal", "GROUP"), ("Ann Quill", "PERSON")])

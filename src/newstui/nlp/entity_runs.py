@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 from typing import Final
 
@@ -57,8 +58,23 @@ from newstui.nlp.entity_words import (
     _is_word_char,
     _may_open_known,
 )
+from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.names import PARTICLES, strip_possessive
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
+
+
+@cache
+def _party_words() -> frozenset[str]:
+    """The groups that name a party ("Liberal", "Conservative"): a known body's name is the
+    word and "Party" ("Conservative Party", "Liberal Party of Australia")."""
+    known = load_gazetteer().known
+    parties = {
+        name.split(" Party", 1)[0]
+        for name, kind in known.items()
+        if kind == "ORG" and " Party" in name
+    }
+    return frozenset(name for name in parties if known.get(name) == "GROUP")
+
 
 # "I" as the subject of a verb right after a name: "Michael Siegel I am a professor".
 _I_SPEAKS: Final = re.compile(
@@ -727,6 +743,14 @@ class _RunFinder(_TypingFinder):
     def _add_known(self, run: list[Token], i: int, n: int, suffix_cue: str | None) -> None:
         start, end, surface = self._surface(run, i, n)
         name, kind = self._lookup(surface) or (surface, "PLACE")
+        if (
+            kind == "GROUP"
+            and self.text.startswith(" part", end)
+            and self.text.startswith((" party", " parties"), end)
+            and name in _party_words()
+        ):
+            return  # "the Liberal party", "a Conservative party meeting": the party's own
+            # name written with a small "party", not its people
         if (
             kind == "ORG"
             and name in _SEATS
