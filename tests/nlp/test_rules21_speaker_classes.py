@@ -93,3 +93,27 @@ def test_a_name_in_an_opening_phrase_does_not_open_an_appositive_chain(extractor
         'on the mine and on the jobs."'
     )
     assert _speakers(extractor, text) == ["Jo Lee"]
+
+
+def test_revealing_in_a_question_that_credits_the_one_who_asked(extractor) -> None:
+    text = (
+        'Opposition leader Kim Bentley revealed in his question to the minister that "some of '
+        'his own colleagues have privately said the choice was a poor one".'
+    )
+    assert _speakers(extractor, text) == ["Kim Bentley"]
+
+
+def test_fragments_of_a_clause_someone_revealed_are_that_persons_words(extractor) -> None:
+    text = (
+        "Wayne Sutton asked about the donations on Monday. Later Sutton revealed that the "
+        'company "and its corporate vehicles" had been "substantial donors" to the party.'
+    )
+    assert _speakers(extractor, text) == ["Wayne Sutton", "Wayne Sutton"]
+
+
+def test_what_tests_revealed_in_a_reported_clause_is_the_reporters_credit(extractor) -> None:
+    text = (
+        "Aviation chief Budi Santosa said the airline would be grounded. He said that the "
+        'inquiry into the crash had revealed "the pilot had no idea what to do in an emergency."'
+    )
+    assert _speakers(extractor, text) == ["Budi Santosa"]

@@ -42,6 +42,8 @@ _VERBS: Final = (
     # verbs of opinion and of putting words on something ("Topol agrees that", "Iriti thinks",
     # "Dreeben likened it to", "Bush proclaimed", "quoted as responding")
     "agrees|thinks|predicts|threatened|likened|discussed|proclaimed|responding|"
+    # verbs of making known ("Swan revealed in a question to the Treasurer that")
+    "revealed|reveals|revealing|"
     "According to|according to|In the words of|in the words of"
 )
 
@@ -701,6 +703,8 @@ def _new_mention(start: int, end: int, entity: Entity) -> _Mention:
 
 # The first words of an appositive describing the name before it ("Ann Lee, the brother of …,")
 _APPOSITIVE_OPENERS: Final = frozenset("a an the his her its their".split())
+# Verbs of making known whose subject may be a thing ("tests revealed"), not a speaker
+_REVEALING: Final = frozenset(("revealed", "reveals", "revealing"))
 # What may stand between a name and the role it holds ("Lee became treasurer"), as a first word
 _COPULAS: Final = (["is"], ["was"], ["became"], ["becomes"], ["as"], [])
 # "the Calloway administration said": the administration speaks, not the leader it is named for

@@ -82,6 +82,7 @@ from newstui.nlp.speaker_cues import (
     _REPORTED_CLAUSE_NEEDS,
     _REPORTED_THAT,
     _REPORTED_THAT_HEADS,
+    _REVEALING,
     _ROLE_BEFORE_NAME,
     _SAY_THEN_SPEAKER,
     _SENTENCE_CREDIT,
@@ -1059,6 +1060,15 @@ class SpeakerFinder(_SubjectFinder):
                 found = self._described_text_owner(subject, span.open_mark) or ""
         if not found and len(verbs) > 1 and verb.group().endswith("ing"):
             # "The governor tweeted her reasoning saying, “…”": the subject of the main verb
+            return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
+        if (
+            not found
+            and verb.group() in _REVEALING
+            and len(verbs) > 1
+            and head[verbs[-2].end() :].startswith(" that ")
+        ):
+            # "He said that tests had revealed “…”": the reporter of a clause whose own subject
+            # (a thing that shows) names nobody; "said that officials said" stays unnamed
             return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
         if not found and verb.group().endswith("ing"):
             return self._opening_body(sent_start, span.open_mark) or found
