@@ -137,3 +137,19 @@ def test_a_later_paragraph_whose_marks_do_not_pair_closes_nothing(extractor) -> 
         "The council meets on Tuesday."
     )
     assert [q for q, _ in quotes_and_speakers(extractor, text)] == ["The silo is 40 metres tall."]
+
+
+def test_the_noun_act_before_as_is_no_naming_cue(extractor) -> None:
+    text = (
+        'Mayor Ann Lee described the act as "a cowardly attack on a peaceful town," and '
+        'the council called it "shameful".'
+    )
+    assert quotes_and_speakers(extractor, text)[0] == (
+        "a cowardly attack on a peaceful town,",
+        "Ann Lee",
+    )
+
+
+def test_a_body_that_acted_as_something_still_names_it(extractor) -> None:
+    text = 'The Bank of Halden acted as "lender of last resort" to the two mills in 1973.'
+    assert quotes_and_speakers(extractor, text) == []

@@ -177,7 +177,9 @@ _NAME_CUE: Final = re.compile(  # searched in the 40 characters before the mark
     r"|\btitle\s+(?:meaning|reading|translated\s+as)\s+$"
     # 'At the panel "Breaking Into …,"', 'the Bank acted as "lender of last resort"'
     r"|\b(?:title|panel|motto|slogan|headline|heading|caption|hashtag)(?:\s+of(?:\s+the)?)?\s*[,:]?\s*$"
-    r"|\b(?:acted|acting|acts|act|served|serving|serves|serve)\s+as\s+(?:(?:a|an|the)\s+)?$"
+    # ('described the act as "a despicable act …"': "act" after a determiner is a noun)
+    r"|\b(?:acted|acting|acts?(?<!the act)(?<!the acts)(?<!an act)(?<!this act)(?<!that act)"
+    r"|served|serving|serves|serve)\s+as\s+(?:(?:a|an|the)\s+)?$"
 )
 # in the 80 characters before: 'labeling the Guard as a "specially designated …"', 'known in
 # English as "…"', 'take the title of "Custodian of …"', 'The title of the commentary, "…"'
