@@ -53,13 +53,13 @@ def test_bulk_writes_copy_the_log_into_the_database_less_often_then_as_before(tm
     path = tmp_path / "n.db"
     db = open_db(path)
     with Library(db).bulk_writes():
-        during = wal_bytes_after_writing(db, path, 8)
+        during = wal_bytes_after_writing(db, path, 16)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    after = wal_bytes_after_writing(db, path, 8)
+    after = wal_bytes_after_writing(db, path, 16)
     db.conn.close()
 
-    assert during > 8 * 10**6  # 8 MB of rows, ~2,000 pages: not yet copied
-    assert after < 6 * 10**6  # copied every ~1,000 pages (4 MB), the log reused from its start
+    assert during > 16 * 10**6  # 16 MB of rows: not yet copied
+    assert after < 10 * 10**6  # copied every 1,000 pages (8 MB), the log reused from its start
 
 
 def test_bulk_writes_keep_a_larger_page_cache_then_the_one_before(tmp_path):

@@ -117,7 +117,7 @@ def test_opening_a_store_that_is_a_quarter_free_gives_the_pages_back(tmp_path):
     path = tmp_path / "freed.db"
     db = open_db(path)
     db.conn.execute("CREATE TABLE filler (x TEXT)")
-    db.conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 3000,) for _ in range(3000)])
+    db.conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 3000,) for _ in range(5000)])
     db.conn.commit()
     db.conn.execute("DELETE FROM filler")
     db.conn.commit()
