@@ -10,6 +10,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newstui.nlp import quotes
 from newstui.nlp.entities import ticker_matches
 from newstui.nlp.entity_cues import _TICKER
 from newstui.nlp.entity_words import (
@@ -21,6 +22,7 @@ from newstui.nlp.entity_words import (
     _is_acronym,
 )
 from newstui.nlp.quotes import (
+    _REPORTING_CLAUSE,
     _SENTENCE_BREAK,
     _SIGN_TEXT_CUE,
     NAMING_CUE,
@@ -31,9 +33,11 @@ from newstui.nlp.segment import (
     _DATELINE_DASH,
     DATELINE_DASH_MARKS,
     WORD,
+    WordStartSearch,
     literal_heads,
     may_match,
     sentence_starts,
+    word_heads,
 )
 from newstui.nlp.speaker_cues import (
     _LABEL,
@@ -250,3 +254,82 @@ def test_sentence_breaks_are_found_as_the_old_pattern_found_them_in_articles(
     for text in real_texts:
         new = [m.span() for m in _SENTENCE_BREAK.finditer(text)]
         assert new == [m.span() for m in _OLD_SENTENCE_BREAK.finditer(text)]
+
+
+# The reporting clause as written before: 'called' after no word character and no hyphen
+_OLD_REPORTING_CLAUSE = re.compile(
+    _REPORTING_CLAUSE.pattern.replace(r"|\b(?<!-)(?<!\bis\s)", r"|(?<![\w-])(?<!\bis\s)")
+)
+REPORTING_SEARCH = WordStartSearch(_REPORTING_CLAUSE)
+CLAUSE_PIECES = st.sampled_from(
+    [
+        *"said says saying that is was told He It called calling labelled dubbed as a the".split(),
+        *"According according to what described Described criticized vowed blamed x é _ 9".split(),
+        *["re-called", "self-described", " ", "  ", ", ", ": ", ". ", "\n", "-", '"', "“a”"],
+    ]
+)
+
+
+def _search_span(match: re.Match[str] | None) -> tuple[tuple[int, int], dict] | None:
+    return None if match is None else (match.span(), match.groupdict())
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(CLAUSE_PIECES, max_size=18).map("".join), st.integers(0, 12), st.integers(0, 8))
+def test_reporting_clauses_are_found_at_word_starts_as_the_search_finds_them(text, lo, cut) -> None:
+    hi = max(lo, len(text) - cut)
+    expected = _search_span(_OLD_REPORTING_CLAUSE.search(text, lo, hi))
+    assert _search_span(_REPORTING_CLAUSE.search(text, lo, hi)) == expected
+    assert _search_span(REPORTING_SEARCH.search_at_word_starts(text, lo, hi)) == expected
+    assert _search_span(REPORTING_SEARCH.search(text, lo, hi)) == expected
+
+
+# every search the quotation rules make at word starts
+QUOTE_SEARCHES = [v for v in vars(quotes).values() if isinstance(v, WordStartSearch)]
+
+
+def test_every_quotation_search_at_word_starts_has_heads() -> None:
+    assert len(QUOTE_SEARCHES) >= 5
+    assert all(search.heads for search in QUOTE_SEARCHES)
+
+
+def test_quotation_searches_at_word_starts_find_what_the_search_finds_in_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        for span in find_quote_spans(text):
+            lo = max(0, span.open_mark - 250)
+            windows = [(lo, span.open_mark), (lo + 7, span.open_mark)]
+            windows.append((span.close_mark, span.close_mark + 25))
+            for search in QUOTE_SEARCHES:
+                for start, end in windows:
+                    found = search.search_at_word_starts(text, start, end)
+                    expected = search.pattern.search(text, start, end)
+                    assert _search_span(found) == _search_span(expected)
+                lead = text[lo : span.open_mark]  # a slice, whose ^ is where it opens
+                found = search.search_at_word_starts(lead)
+                assert _search_span(found) == _search_span(search.pattern.search(lead))
+            old = _OLD_REPORTING_CLAUSE.search(text, lo, span.open_mark)
+            new = _REPORTING_CLAUSE.search(text, lo, span.open_mark)
+            assert _search_span(new) == _search_span(old)
+
+
+def test_a_word_start_search_tries_the_pattern_only_where_a_word_opens() -> None:
+    search = WordStartSearch(re.compile(r"\b(?:said|told)\s+\w+"))
+    assert search.search_at_word_starts("unsaid words, Lee said it").span() == (18, 25)
+    assert search.search_at_word_starts("x_said so; said", 0, 13) is None  # cut at the window
+    assert search.search_at_word_starts("ésaid so") is None  # é is a word character
+    assert search.search_at_word_starts("-said so").span() == (1, 8)
+
+
+def test_patterns_not_opening_every_match_with_a_word_are_searched_whole() -> None:
+    assert word_heads(re.compile(r"\b(?:said|told)\b")) == ("said", "told")
+    assert word_heads(re.compile(r"\b(?<!-)(?:said|(?<=\s)told)")) == ("said", "told")
+    assert word_heads(re.compile(r"said|\btold")) == ()  # 'unsaid' would be missed
+    assert word_heads(re.compile(r"\b(?:said|\w+ed)")) == ()
+    assert word_heads(re.compile(r"\b(?:said|-told)")) == ()  # no word character opens it
+    assert word_heads(re.compile(r"\bsaid", re.IGNORECASE)) == ()
+    text = "unsaid, she told"
+    search = WordStartSearch(re.compile(r"said|\btold"))
+    assert search.search(text).span() == (2, 6)
+    assert search.search_at_word_starts(text).span() == (2, 6)

@@ -10,6 +10,7 @@ from typing import Final
 from newstui.nlp.segment import (
     WORD,
     LiteralGuard,
+    WordStartSearch,
     count_words,
     literal_heads,
     may_match,
@@ -121,7 +122,7 @@ _REPORTING_CLAUSE: Final = re.compile(
     # 'India called the bombing a "cowardly attack"', 'calling it their nation's "last resort"':
     # a verb of naming with its object before the fragment gives someone's words for it ("a
     # campaign called a "…"" and "called for "…"" name a thing or ask for one)
-    r"|(?<![\w-])(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"|\b(?<!-)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bbeen\s)"
     r"(?:called|calling|labell?ed|branded)\s+"
     r"(?!(?:as|for|on|off|up|in|to|into|out|back|upon)\s)(?!(?:a|an|the)\s*$)"
     r"[^;:.\"“”]{1,60}$"
@@ -209,6 +210,13 @@ _KIND_NOUN_AFTER: Final = re.compile(
 _TITLE_CUES_NEEDS: Final = LiteralGuard(_TITLE_CUES)
 _SIGN_TEXT_NEEDS: Final = LiteralGuard(_SIGN_TEXT_CUE)
 _REPORTING_CLAUSE_NEEDS: Final = LiteralGuard(_REPORTING_CLAUSE)
+# Searches of patterns each of whose matches opens a word with one of a few words, tried only
+# where such a word opens (compiled; see WordStartSearch)
+_REPORTING_CLAUSE_SEARCH: Final = WordStartSearch(_REPORTING_CLAUSE)
+_SIGN_TEXT_SEARCH: Final = WordStartSearch(_SIGN_TEXT_CUE)
+_CHARGE_SEARCH: Final = WordStartSearch(_CHARGE_CUE)
+_SPEECH_VERB_SEARCH: Final = WordStartSearch(_SPEECH_VERB)
+_SAID_BEFORE_SEARCH: Final = WordStartSearch(_SAID_BEFORE)
 # 'In "Lee v. Acme Corp., et al."': the name of a court case
 _CASE_NAME: Final = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,4}(?:v|vs)\.?\s+[A-Z]")
 # 'after the "Super Weekend."', 'on a "Fox News Sunday" broadcast': a name after an article;
@@ -669,11 +677,11 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if not few or (few <= 2 and nickname_end(text, span.open_mark) == span.close_mark + 1):
         return "none"  # empty marks; 'Earvin "Magic" Johnson': a nickname inside a name
     lead = text[max(0, span.open_mark - 200) : span.open_mark]
-    if _SIGN_TEXT_NEEDS.may_match(lead) and _SIGN_TEXT_CUE.search(lead):
+    if _SIGN_TEXT_NEEDS.may_match(lead) and _SIGN_TEXT_SEARCH.search(lead):
         return "none"  # 'holding signs which read "silenced"': the words on a sign
     if _WRITTEN_TEXT_NEEDS.may_match(lead) and _WRITTEN_TEXT_CUE.search(lead):
         return "none"  # 'The inscription states, "…"': the words of a written thing
-    if _CHARGE_NEEDS.may_match(lead) and _CHARGE_CUE.search(lead):
+    if _CHARGE_NEEDS.may_match(lead) and _CHARGE_SEARCH.search(lead):
         return "none"  # 'charged with "felony rioting"': a legal term
     if _names_a_thing(text, span, content, few):
         return "none"
@@ -718,12 +726,12 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
             return "none"
     if ends_like_speech or not content[0].isupper():
         return "speech"
-    if _SAID_BEFORE.search(text, max(0, span.open_mark - 30), span.open_mark):
+    if _SAID_BEFORE_SEARCH.search(text, max(0, span.open_mark - 30), span.open_mark):
         return "speech"  # 'she said "Your dad is gay"': what a speech verb introduces is speech
     before = text[max(0, span.open_mark - 30) : span.open_mark]
     spoken = (
-        _SPEECH_VERB.search(text, max(0, span.open_mark - 60), span.open_mark) is not None
-        or _SPEECH_VERB.search(text, span.close_mark, span.close_mark + 25) is not None
+        _SPEECH_VERB_SEARCH.search(text, max(0, span.open_mark - 60), span.open_mark) is not None
+        or _SPEECH_VERB_SEARCH.search(text, span.close_mark, span.close_mark + 25) is not None
     )
     if _DIRECT_TITLE_CUES.search(before) or (not spoken and _WORK_NOUN_CUES.search(before)):
         return "none"  # 'titled "Effects of microplastics on the growth of …"': a title
@@ -753,7 +761,7 @@ def reported_fragment(text: str, span: QuoteSpan) -> bool:
     if title_cased(text[span.start : span.end]):
         return False
     if text[span.open_mark] in "'‘":
-        return bool(_SPEECH_VERB.search(head) or _SINGLE_ATTRIBUTION.search(head))
+        return bool(_SPEECH_VERB_SEARCH.search(head) or _SINGLE_ATTRIBUTION.search(head))
     if (
         not _REPORTING_CLAUSE_NEEDS.may_match(head)
         or ("what" in head and _WHAT_NAMING.search(head))
@@ -764,7 +772,7 @@ def reported_fragment(text: str, span: QuoteSpan) -> bool:
         )
     ):
         return False
-    clause = _REPORTING_CLAUSE.search(head)
+    clause = _REPORTING_CLAUSE_SEARCH.search(head)
     while clause is not None:
         group = "that" if clause.group("that") is not None else "said"
         that = clause.group(group)
@@ -777,5 +785,5 @@ def reported_fragment(text: str, span: QuoteSpan) -> bool:
             return len(WORD.findall(near)) <= _REPORTED_WORDS
         # '…suggested that "…", and the government described it as "regrettable"': the
         # reported clause ended; another may report the fragment
-        clause = _REPORTING_CLAUSE.search(head, clause.start(group) + left.end())
+        clause = _REPORTING_CLAUSE_SEARCH.search(head, clause.start(group) + left.end())
     return False
