@@ -67,3 +67,33 @@ def test_a_body_named_for_justice_keeps_the_word(extractor, text, body) -> None:
 def test_a_role_after_a_body_is_still_no_part_of_it(extractor) -> None:
     text = "A Ministry of Foreign Affairs Spokesman said the talks had ended."
     check_names(extractor, text, [("Ministry of Foreign Affairs", "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "Two men resigned from the Army Council of the Kelmouth Republican Army on Monday.",
+            ["Army Council", "Kelmouth Republican Army"],
+        ),
+        (
+            "The joint Development Committee of the Orrin Trade Group met in Tarrow.",
+            ["Development Committee", "Orrin Trade Group"],
+        ),
+    ],
+)
+def test_a_body_of_another_body_is_two_bodies(extractor, text, bodies) -> None:
+    check_names(extractor, text, [(b, "ORG") for b in bodies])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Central Bank of the Russian Federation",  # a place after "of the": one body
+        "National Academy of Sciences",  # no head noun after "of"
+        "International Committee of the Red Cross",
+        "Council of the European Union",  # one word before "of"
+    ],
+)
+def test_a_body_named_after_of_stays_whole(extractor, body) -> None:
+    check_names(extractor, f"The {body} said on Monday that it would meet.", [(body, "ORG")])

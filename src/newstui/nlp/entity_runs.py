@@ -658,6 +658,14 @@ class _RunFinder(_TypingFinder):
         if word in ("of", "for"):
             if run[i + 1].text in self.gaz.first_names:
                 return False
+            if (
+                word == "of"
+                and len(pending) > 1
+                and pending[-1].text in heads
+                and self._second_body_after_of(run, i, pending)
+            ):
+                return False  # "the Army Council of the Provisional Irish Republican Army": a
+                # body of its own (its own head noun) that belongs to another
             if pending[-1].text in heads or any(t.text in ("of", "for") for t in pending):
                 return True
             if word == "of" and pending[-1].text == "House" and run[i + 1].text.endswith("s"):
@@ -712,6 +720,22 @@ class _RunFinder(_TypingFinder):
         if "'" in last or "’" in last:
             last = strip_possessive(last)
         return last in heads and (pending[-1].text not in heads or len(pending) == 1)
+
+    def _second_body_after_of(self, run: list[Token], i: int, pending: list[Token]) -> bool:
+        """Whether the words after the "of" at run[i] name a second body: capitalised words
+        (after "the") to the run's end ending in a body's head noun, no known place ("Central
+        Bank of the Russian Federation" is one bank), after a first body of two words or more
+        with no "of"/"for" of its own (pending)."""
+        if strip_possessive(run[-1].text) not in self.heads:
+            return False  # (the cheapest test first: most runs end in no head noun)
+        j = i + 1 + (i + 1 < len(run) and run[i + 1].text == "the")
+        right = run[j:]
+        if len(right) < 2 or not all(_is_cap(t.text) for t in right):
+            return False
+        if any(t.text in ("of", "for", "and", "&") for t in pending):
+            return False
+        n = self._known(run, j)
+        return not (n and self._is_place(run, j, n))
 
     def _for_cause_body(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         """'the Cinema for Peace Foundation', 'Americans for Prosperity Foundation': one word (no
