@@ -117,3 +117,12 @@ def test_what_tests_revealed_in_a_reported_clause_is_the_reporters_credit(extrac
         'inquiry into the crash had revealed "the pilot had no idea what to do in an emergency."'
     )
     assert _speakers(extractor, text) == ["Budi Santosa"]
+
+
+def test_a_dotted_rank_before_the_name_does_not_end_the_credit(extractor) -> None:
+    text = (
+        "Dunn took questions from troops in a tent.\n\n"
+        '"From where we stand, we see few gains," Marine Cpl. Brad Wills told Dunn.\n\n'
+        '"It is hard work out here," said Pvt. Ann Reid.'
+    )
+    assert _speakers(extractor, text) == ["Brad Wills", "Ann Reid"]
