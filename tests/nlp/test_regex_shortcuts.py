@@ -40,6 +40,8 @@ from newstui.nlp.segment import (
     word_heads,
 )
 from newstui.nlp.speaker_cues import (
+    _CLAUSE_BREAK,
+    _DETERMINER_END,
     _LABEL,
     _LABEL_AS,
     _LABEL_AS_HEADS,
@@ -48,6 +50,7 @@ from newstui.nlp.speaker_cues import (
     _REPORTED_THAT_HEADS,
     _SPEECH_ABOUT,
     _SPEECH_ABOUT_HEADS,
+    determiner_end,
 )
 
 # The patterns as they were written before (a lookbehind or a word boundary tried at every
@@ -63,6 +66,9 @@ _OLD_SIGN_TEXT_CUE = re.compile(
     r"(?:[\"“'‘][^\"“”'‘’\n]{1,80}[\"”'’],?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$"
 )
 _OLD_SENTENCE_BREAK = re.compile(r"[.!?](?<![A-Z].)[\"”’']?\s+(?=[A-Z\"“‘'])|\n")
+_OLD_CLAUSE_BREAK = re.compile(
+    r";|\s(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s"
+)
 
 SAINT_PIECES = st.sampled_from(
     [*"St St. Saint S aint Thomas Ontario Marys x A ’s - _ 9 é First".split(), " ", ", ", ",", "\n"]
@@ -248,12 +254,16 @@ def test_a_sentence_break_is_a_stop_before_a_capital_or_a_newline() -> None:
     assert [m.span() for m in _SENTENCE_BREAK.finditer(text, 0, 24)] == []  # no capital after
 
 
-def test_sentence_breaks_are_found_as_the_old_pattern_found_them_in_articles(
+def test_breaks_are_found_as_the_old_patterns_found_them_in_articles(
     real_texts: list[str],
 ) -> None:
+    # the sentence break, and the clause break (speakers), each led by one class now
+    pairs = [(_SENTENCE_BREAK, _OLD_SENTENCE_BREAK), (_CLAUSE_BREAK, _OLD_CLAUSE_BREAK)]
     for text in real_texts:
-        new = [m.span() for m in _SENTENCE_BREAK.finditer(text)]
-        assert new == [m.span() for m in _OLD_SENTENCE_BREAK.finditer(text)]
+        for pattern, old in pairs:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in old.finditer(text)
+            ]
 
 
 # The reporting clause as written before: 'called' after no word character and no hyphen
@@ -333,3 +343,51 @@ def test_patterns_not_opening_every_match_with_a_word_are_searched_whole() -> No
     search = WordStartSearch(re.compile(r"said|\btold"))
     assert search.search(text).span() == (2, 6)
     assert search.search_at_word_starts(text).span() == (2, 6)
+
+
+BREAK_WORD_PIECES = st.sampled_from(
+    [*"; while whereas but though although which who whom when x Lee".split(), " ", "\n", "\t"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(BREAK_WORD_PIECES, max_size=16).map("".join), st.integers(0, 10))
+def test_clause_breaks_are_found_as_the_old_pattern_found_them(text, lo) -> None:
+    found = [m.span() for m in _CLAUSE_BREAK.finditer(text, lo)]
+    assert found == [m.span() for m in _OLD_CLAUSE_BREAK.finditer(text, lo)]
+    new, old = _CLAUSE_BREAK.search(text, lo), _OLD_CLAUSE_BREAK.search(text, lo)
+    assert (new and new.span()) == (old and old.span())
+
+
+# determiners in any case, letters that match others when case is ignored (ſ, İ, K), blanks
+DETERMINER_PIECES = st.sampled_from(
+    [
+        *"the The THE a an An its their THEIR his her x Iran other".split(),
+        *["hi\u017f", "\u0130ts", "\u212a", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ",", "-"],
+    ]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(DETERMINER_PIECES, max_size=12).map("".join), st.integers(0, 6))
+def test_a_determiner_before_the_end_is_found_as_the_whole_search_finds_it(text, cut) -> None:
+    end = max(0, len(text) - cut)
+    found, whole = determiner_end(text, end), _DETERMINER_END.search(text, 0, end)
+    assert (found and found.span()) == (whole and whole.span())
+
+
+def test_a_determiner_ends_a_head_only_before_its_blanks() -> None:
+    assert determiner_end("Lee praised the  \n", 18).span() == (12, 18)
+    assert determiner_end("Lee praised the  \n", 13) is None  # 'th' is no determiner
+    assert determiner_end("Lee praised Iran ", 17) is None  # 'an' inside a word
+    assert determiner_end("Lee praised THEIR\t", 18).span() == (12, 18)
+
+
+def test_a_determiner_before_each_offset_of_articles_is_found_as_the_whole_search_finds_it(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        for end in range(0, len(text), 23):
+            head = text[max(0, end - 160) : end + 1]
+            found, whole = determiner_end(head, len(head)), _DETERMINER_END.search(head)
+            assert (found and found.span()) == (whole and whole.span())

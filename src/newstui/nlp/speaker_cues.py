@@ -336,8 +336,10 @@ _LABEL_AS: Final = re.compile(
 # "According to Moss, the storm will be “very dangerous”": the sentence is credited to Moss
 _ACCORDING_OPENS: Final = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
 # Where a clause of its own begins: a mention before it is not the subject of a later verb.
+# (led by one class, so a search skips to those characters: ";|\s(?:…)\s", a class in one of
+# two alternatives, was tried at every character)
 _CLAUSE_BREAK: Final = re.compile(
-    r";|\s(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s"
+    r"[;\s](?:(?<=;)|(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s)"
 )
 # A leading prepositional phrase and its comma: "Despite the claim by Acme, ", "After meeting Lee, "
 _LEADING_PHRASE: Final = re.compile(
@@ -664,7 +666,20 @@ _SIGNED_BY_ROLE: Final = re.compile(
 )
 # "Calling it “…”, Moss said", "Saying “…”, Reid added": a sentence opening with a participle
 _PARTICIPLE_OPENS: Final = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
-_DETERMINER_END: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_DETERMINERS: Final = ("the", "a", "an", "its", "their", "his", "her")
+_DETERMINER_END: Final = re.compile(rf"\b(?:{'|'.join(_DETERMINERS)})\s+$", re.IGNORECASE)
+# A match of _DETERMINER_END opens at most this many characters before the blanks ending the
+# text searched (a letter matches one character even when case is ignored)
+DETERMINER_END_MOST: Final = max(map(len, _DETERMINERS))
+
+
+def determiner_end(text: str, end: int) -> re.Match[str] | None:
+    """`_DETERMINER_END.search(text, 0, end)`, searched from DETERMINER_END_MOST characters before
+    the blanks ending text[:end]: the search of the whole text tried the pattern (led by \\b)
+    at every character."""
+    return _DETERMINER_END.search(text, max(0, len(text[:end].rstrip()) - DETERMINER_END_MOST), end)
+
+
 _SPOKES_WORDS: Final = frozenset("spokesperson spokesman spokeswoman".split())
 _SUBJECT_PRONOUN: Final = re.compile(
     r"(?:^|,\s|\b(?:But|And|Yesterday|Today|Later|Then)\s(?:[a-z]+\s)?)(she|he)\s+"

@@ -107,6 +107,7 @@ from newstui.nlp.speaker_cues import (
     _VERB_BEFORE_COMMA,
     _WRITTEN_FROM,
     VERB,
+    determiner_end,
     verb_matches,
     verb_search,
 )
@@ -586,9 +587,7 @@ class SpeakerFinder(_SubjectFinder):
             people = self.mentions_in(base + quoted.start(2), base + quoted.end(2))
             return next((m.entity.name for m in people if m.entity.type == "PERSON"), "")
         verb = verb_search(tail[:160])
-        while (
-            verb and verb.group().endswith("ing") and _DETERMINER_END.search(tail, 0, verb.start())
-        ):
+        while verb and verb.group().endswith("ing") and determiner_end(tail, verb.start()):
             verb = verb_search(tail[:160], verb.end())  # '“…,” the warning said': a noun
         if not verb:
             open_end = self.text[span.start : span.end].rstrip()[-1:] == ","
