@@ -126,3 +126,12 @@ def test_a_dotted_rank_before_the_name_does_not_end_the_credit(extractor) -> Non
         '"It is hard work out here," said Pvt. Ann Reid.'
     )
     assert _speakers(extractor, text) == ["Brad Wills", "Ann Reid"]
+
+
+def test_a_name_in_a_dash_aside_does_not_share_the_sentence_before_a_quote(extractor) -> None:
+    text = (
+        "Founder Adam Sukarno - whose family owns half the airline alongside Sandra Liem - "
+        'commented today that the dispute had demoralised pilots. "That in turn would affect '
+        'their performance. It is very dangerous."'
+    )
+    assert _speakers(extractor, text) == ["Adam Sukarno"]

@@ -453,6 +453,7 @@ class SpeakerFinder(_SubjectFinder):
             for m in self.mentions_in(start, end)
             if m.entity.type == "PERSON"
             and not self._in_parentheses(start, m.start)
+            and not self._in_dash_aside(start, m.start)
             and not self._attributive(m)  # "He praised the Moss administration.": no subject
         }  # "Jo Lee (Nancy Drew, Jem) told of…": credits in parentheses name no speaker
         if len(people) == 1:
@@ -543,6 +544,12 @@ class SpeakerFinder(_SubjectFinder):
         if named:
             return named[-1].entity.name
         return self._resolve_pronoun(self.masked[start:subject_end].split()[-1].lower(), start)
+
+    def _in_dash_aside(self, start: int, pos: int) -> bool:
+        """Whether a spaced dash after `start` opens an aside still open at `pos` ("Ann Lee -
+        whose family owns it with Jo Reid - said": Reid is in the aside)."""
+        before = self.masked[start:pos]
+        return (before.count(" - ") + before.count(" – ") + before.count(" — ")) % 2 == 1
 
     def _in_parentheses(self, start: int, pos: int) -> bool:
         """Whether an opening parenthesis after `start` is still open at `pos`."""
