@@ -135,3 +135,21 @@ def test_a_name_in_a_dash_aside_does_not_share_the_sentence_before_a_quote(extra
         'their performance. It is very dangerous."'
     )
     assert _speakers(extractor, text) == ["Adam Sukarno"]
+
+
+def test_a_speech_participle_opening_a_sentence_goes_on_the_sentence_before(extractor) -> None:
+    text = (
+        "Ivan Petrov supports a strong state that avoids the disarray of the past. Saying, "
+        '"First and foremost, the fall of the union was a catastrophe." He wants stronger courts.'
+    )
+    assert _speakers(extractor, text) == ["Ivan Petrov"]
+
+
+def test_a_speech_participle_opening_a_paragraph_takes_no_one_from_the_one_before(
+    extractor,
+) -> None:
+    text = (
+        "Ivan Petrov supports a strong state.\n\n"
+        'Saying, "First and foremost, the fall of the union was a catastrophe."'
+    )
+    assert _speakers(extractor, text) == [None]

@@ -666,6 +666,8 @@ _SIGNED_BY_ROLE: Final = re.compile(
 )
 # "Calling it “…”, Moss said", "Saying “…”, Reid added": a sentence opening with a participle
 _PARTICIPLE_OPENS: Final = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
+# "Saying, " alone before a quotation: a participle with nothing of its own clause
+_PARTICIPLE_ALONE: Final = re.compile(r"^\s*([A-Z][a-z]+ing),?\s*$")
 _DETERMINERS: Final = ("the", "a", "an", "its", "their", "his", "her")
 _DETERMINER_END: Final = re.compile(rf"\b(?:{'|'.join(_DETERMINERS)})\s+$", re.IGNORECASE)
 # A match of _DETERMINER_END opens at most this many characters before the blanks ending the

@@ -58,6 +58,7 @@ from newstui.nlp.speaker_cues import (
     _OWNER_WAS,
     _PARAGRAPH_OR_QUOTE,
     _PARENTHESES,
+    _PARTICIPLE_ALONE,
     _PARTICIPLE_OPENS,
     _PARTICIPLE_OR_ACCORDING,
     _PASSIVE,
@@ -545,6 +546,16 @@ class SpeakerFinder(_SubjectFinder):
             return named[-1].entity.name
         return self._resolve_pronoun(self.masked[start:subject_end].split()[-1].lower(), start)
 
+    def _subject_of_sentence_before(self, sent_start: int) -> str | None:
+        """The person or organisation opening the sentence before the one at `sent_start`, in
+        the same paragraph (`_first_named`), else None."""
+        if sent_start == 0:
+            return None
+        start, _ = self.sentence_bounds(sent_start - 1)
+        if any(start < p <= sent_start for p in self.paragraph_starts):
+            return None
+        return self._first_named(start, sent_start, sent_start)
+
     def _in_dash_aside(self, start: int, pos: int) -> bool:
         """Whether a spaced dash after `start` opens an aside still open at `pos` ("Ann Lee -
         whose family owns it with Jo Reid - said": Reid is in the aside)."""
@@ -802,6 +813,15 @@ class SpeakerFinder(_SubjectFinder):
             # 'Calling it “just another apology”, Anna Franowska … told': the participle's
             # subject is the main clause's, after the quotation
             return self._subject_after(span)
+        # 'Petrov backs a strong state. Saying, “…”': a speech participle alone opening its
+        # sentence goes on the one before (same paragraph), whose subject speaks
+        alone = (
+            _PARTICIPLE_ALONE.match(opener)
+            if participle is None and opener.rstrip(" ,").endswith("ing")
+            else None
+        )
+        if alone and VERB.fullmatch(alone.group(1).lower()):
+            return self._subject_of_sentence_before(own_start) or ""
         found = self._before_from(span, own_start)
         if own_start != sent_start and (
             found is None or (found == "" and not _NOUN_SUBJECT.match(opener))
