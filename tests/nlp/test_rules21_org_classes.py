@@ -97,3 +97,15 @@ def test_a_body_of_another_body_is_two_bodies(extractor, text, bodies) -> None:
 )
 def test_a_body_named_after_of_stays_whole(extractor, body) -> None:
     check_names(extractor, f"The {body} said on Monday that it would meet.", [(body, "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Officials of the Vardak agency declined to comment.", "Vardak"),
+        ("Villages were burned by government troops and Orrim militia on Friday.", "Orrim"),
+        ("Late on Thursday the Kelnow website quoted two leaders.", "Kelnow"),
+    ],
+)
+def test_a_name_right_before_agency_militia_or_website_is_that_body(extractor, text, body) -> None:
+    check_names(extractor, text, [(body, "ORG")])

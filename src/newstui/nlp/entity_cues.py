@@ -633,7 +633,7 @@ _OUTLET_NOUNS: Final = frozenset(
 # Dubai World conglomerate", "the Nakheel and Limitless companies", "the Jamaah Ansharut Daulah
 # network" (not after a given name: "Ann Lee company director").
 _BODY_NOUNS_AFTER: Final = frozenset(
-    "company companies firm conglomerate corporation channel network".split()
+    "company companies firm conglomerate corporation channel network agency militia website".split()
 )
 
 
