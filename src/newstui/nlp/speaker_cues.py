@@ -723,7 +723,7 @@ _APPOSITIVE_OPENERS: Final = frozenset("a an the his her its their".split())
 # Verbs of making known whose subject may be a thing ("tests revealed"), not a speaker
 _REVEALING: Final = frozenset(("revealed", "reveals", "revealing"))
 # What may stand between a name and the role it holds ("Lee became treasurer"), as a first word
-_COPULAS: Final = (["is"], ["was"], ["became"], ["becomes"], ["as"], [])
+_COPULAS: Final[tuple[list[str], ...]] = (["is"], ["was"], ["became"], ["becomes"], ["as"], [])
 # "the Calloway administration said": the administration speaks, not the leader it is named for
 _LEADERS_RULE: Final = re.compile(r" (?:administration|government|regime)\b")
 
