@@ -125,13 +125,19 @@ class AppInTerminal:
             command, stdin=slave, stdout=slave, stderr=slave, env=dict(env), start_new_session=True
         )
         os.close(slave)
+        self._hanging_up = threading.Event()
         self._reader = threading.Thread(target=self._read, args=(master,), daemon=True)
         self._reader.start()
 
     def _read(self, master: int) -> None:
-        with contextlib.suppress(OSError):  # EIO once the app is gone, EBADF once hung up
-            while data := os.read(master, 65536):
-                self.output += data
+        # Never blocked in read() when hang_up closes the terminal: a read in progress keeps
+        # the terminal open (close() does not end it), so an idle app would see no hang-up.
+        with contextlib.suppress(OSError):  # EIO once the app is gone
+            while not self._hanging_up.is_set():
+                if select.select([master], [], [], 0.05)[0]:
+                    if not (data := os.read(master, 65536)):
+                        return
+                    self.output += data
 
     def wait_for(self, text: bytes, seconds: float = 60.0) -> None:
         """Wait until the app has written `text` (it may be cut by styles: pass a short one)."""
@@ -150,6 +156,8 @@ class AppInTerminal:
         """Close the terminal (a window closed, `tmux kill-session`, an ssh link dropped)."""
         master, self.master = self.master, None
         if master is not None:
+            self._hanging_up.set()
+            self._reader.join()
             os.close(master)
 
     def close(self) -> None:
