@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 Parameters = Sequence[Any] | dict[str, Any]
 TRANSACTION_CONTROL = frozenset({"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
 BULK_CHECKPOINT_BYTES = 10_000 * 4096  # see bulk_writes (~40 MB)
-BULK_CACHE_KIB = 8192  # the page cache while bulk writing (SQLite's default is 2,000 KiB)
+BULK_CACHE_KIB = 4096  # the page cache while bulk writing (SQLite's default is 2,000 KiB); 8 MiB
+# cut a few more reads but put the fill's peak at 119 of its 120 MiB budget (2026-12-03)
 # A new store's page size. An article's row (packed text, summary and links) is 1-4 KB: 4 KiB
 # pages (SQLite's default) held two or three and left ~23 % of the article table's pages unused
 # at the end; 8 KiB pages leave about half as much (a store's page size is fixed once it has
