@@ -1747,6 +1747,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "starred_changed": report.starred_changed,
         "feeds_added": list(report.feeds_added),
         "feeds_removed": list(report.feeds_removed),
+        "feeds_kept": list(report.feeds_kept),
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
         "seconds": round(seconds, 3),

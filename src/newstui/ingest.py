@@ -1369,7 +1369,9 @@ async def sync_with_server(
         return SourceOutcome(name, error=str(exc), sync=True), None
     except sqlite3.Error as exc:
         return SourceOutcome(name, error=f"{name}: database error: {exc}", sync=True), None
-    outcome = SourceOutcome(name, new=report.new, updated=report.updated, sync=True)
+    outcome = SourceOutcome(
+        name, new=report.new, updated=report.updated, warning=report.kept_notice, sync=True
+    )
     mode = config.settings.fulltext if fulltext is None else fulltext
     if mode is not False and report.changed_ids:
         async with Fetcher(limits_from(config)) as fetcher:

@@ -361,3 +361,41 @@ def test_an_empty_last_page_keeps_the_cursor(
     assert main(["--db", db, "--config", str(path), "sync"]) == 0
     asked = [q for q in fake.queries if "stream/contents" in q]
     assert len(asked) == 1 and "ot=2001" in asked[0]  # the second after the newest item
+
+
+def test_a_server_that_lists_no_subscriptions_removes_no_source(
+    fake: FakeGReader, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = {"id": "feed/1", "title": "One", "url": "https://example.org/feed", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [feed]})
+    fake.api("/stream/items/ids", 200, {"itemRefs": []})
+    reading = "/stream/contents/user/-/state/com.google/reading-list"
+    fake.api(reading, 200, {"items": [fake_item(1, 1000), fake_item(2, 2000)]})
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_X"\n')
+    os.environ["PW_X"] = "pw"
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+    assert main([*db, "sync"]) == 0
+    capsys.readouterr()
+
+    # An account emptied by mistake (or a server restored without its subscriptions): newsboat
+    # stops there; newstui keeps every source and its articles, and says so.
+    fake.api("/subscription/list", 200, {"subscriptions": []})
+    fake.api(reading, 200, {"items": []})
+    assert main([*db, "sync", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["feeds_removed"] == [] and report["feeds_kept"] == ["One"]
+    assert main([*db, "sync"]) == 0
+    line = capsys.readouterr().out
+    assert f"{fake.server} lists no subscriptions; kept its 1 source" in " ".join(line.split())
+    assert main([*db, "list", "--all", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    assert main([*db, "fetch"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"warning: sync {fake.server}: {fake.server} lists no subscriptions" in err
+
+    # Once the server lists subscriptions again, one that is gone is removed as before.
+    other = {"id": "feed/2", "title": "Two", "url": "https://example.org/two", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [other]})
+    assert main([*db, "sync", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["feeds_removed"] == ["One"] and report["feeds_kept"] == []

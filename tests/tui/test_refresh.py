@@ -230,6 +230,10 @@ def test_the_refresh_summary_counts_the_sync_apart_from_the_sources():
     assert refresh_summary(
         [SourceOutcome("A", new=1), SourceOutcome("B", error="B: 404"), synced]
     ) == ("Refreshed 2 sources: 4 new articles; 1 of 2 failed — see ! in Sources")
+    emptied = SourceOutcome("rss.example.org", warning="rss.example.org lists nothing", sync=True)
+    assert refresh_summary([SourceOutcome("A", error="A: 404"), emptied]) == (
+        "Refreshed A: nothing new; 1 of 1 failed — see ! in Sources; rss.example.org lists nothing"
+    )
 
 
 async def test_thirty_failing_feeds_make_one_notification_not_thirty(db_path, tmp_path):

@@ -129,11 +129,14 @@ def apply_subscriptions(
     `configured` maps the folded URL of each `[[feeds]]` entry to its name and tags: a server feed
     with the same URL is that source (config name, config tags plus server folders). A source
     whose subscription left the server is removed unless it is configured; its starred
-    articles are kept.
+    articles are kept. An empty list removes nothing: like newsboat, which stops when the server
+    lists no feeds, an emptied account is not taken as an order to delete every source.
     """
     added: list[str] = []
     removed: list[str] = []
     gone: list[int] = []
+    if not remote:
+        return added, removed
     with write_transaction(db) as conn:
         by_stream = dict(conn.execute("SELECT stream_id, feed_id FROM sync_feeds").fetchall())
         feeds = conn.execute(

@@ -43,6 +43,7 @@ class SyncReport:
     read_changed: int = 0
     starred_changed: int = 0
     requests: int = 0
+    feeds_kept: tuple[str, ...] = ()  # the server listed no subscriptions: these stay stored
     changed_ids: tuple[int, ...] = ()  # new or changed articles: full text and analysis to do
 
     def summary(self) -> str:
@@ -57,7 +58,19 @@ class SyncReport:
             parts.append(f"{counted(len(self.feeds_added), 'subscription')} added")
         if self.feeds_removed:
             parts.append(f"{len(self.feeds_removed)} removed")
-        return f"synced with {self.server}: " + ", ".join(parts)
+        line = f"synced with {self.server}: " + ", ".join(parts)
+        return f"{line}; {self.kept_notice}" if self.kept_notice else line
+
+    @property
+    def kept_notice(self) -> str | None:
+        """Why the server's sources were not removed, when it listed no subscriptions."""
+        if not self.feeds_kept:
+            return None
+        return (
+            f"{self.server} lists no subscriptions; kept its "
+            f"{counted(len(self.feeds_kept), 'source')} (remove one with `newstui remove NAME` "
+            "or D in Sources)"
+        )
 
 
 def limits_for(config: Config) -> FetchLimits:
@@ -135,6 +148,7 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
     pushed = await push_changes(library, client)
     configured = {fold_url(f.url): (f.name, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
+    kept = () if remote else tuple(f.name for f in library.sync.feeds())
     added, removed = library.sync.apply_subscriptions(remote, configured)
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
     new = updated = 0
@@ -185,6 +199,7 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         read_changed=read_changed,
         starred_changed=starred_changed,
         requests=client.requests,
+        feeds_kept=kept,
         changed_ids=tuple(dict.fromkeys(changed)),
     )
 

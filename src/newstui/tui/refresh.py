@@ -303,7 +303,8 @@ def refresh_summary(
 
     outcomes = list(outcomes)
     failed = [o for o in outcomes if o.error and not o.sync]
-    sync_failed = "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
+    sync_notes = "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
+    sync_notes += "".join(f"; {o.warning}" for o in outcomes if o.warning and o.sync)
     waiting = [o for o in outcomes if o.waiting_until]
     gone = "".join(f"; removed {r.name} (no longer in the config)" for r in removed)
     if cleaned is not None and cleaned.removed:
@@ -327,12 +328,12 @@ def refresh_summary(
         parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
     if len(waiting) == len(outcomes) == 1:
         return f"Not refreshed: {describe(waiting[0])}{gone}"
-    if failed and len(failed) + bool(sync_failed) == len(outcomes):
-        return f"Refreshed {subject}: all failed — see ! in Sources{sync_failed}{gone}"
+    if failed and len(failed) + any(o.error and o.sync for o in outcomes) == len(outcomes):
+        return f"Refreshed {subject}: all failed — see ! in Sources{sync_notes}{gone}"
     text = f"Refreshed {subject}: {', '.join(parts) or 'nothing new'}"
     if failed:
         text += f"; {len(failed)} of {len(sources)} failed — see ! in Sources"
-    text += sync_failed
+    text += sync_notes
     if waiting:
         text += f"; {len(waiting)} failing, left to wait (r on one refreshes it now)"
     return text + gone
