@@ -44,6 +44,7 @@ _VERBS: Final = (
     "agrees|thinks|predicts|threatened|likened|discussed|proclaimed|responding|"
     # verbs of making known ("Swan revealed in a question to the Treasurer that")
     "revealed|reveals|revealing|"
+    "recommends|recommended|recommending|documented|"
     "According to|according to|In the words of|in the words of"
 )
 

@@ -1,0 +1,41 @@
+"""Rules-22 speaker mechanisms, each pinned by invented sentences (no article text): the speaker
+classes round 21 found on the readable Wikinews sets (r21-speak.md)."""
+
+from __future__ import annotations
+
+from extracted import speakers as _speakers
+
+
+def test_a_report_that_recommends_speaks_for_the_body_that_wrote_it(extractor) -> None:
+    text = (
+        "In a 30-page report released today, the Harbour Safety Council reported its findings on "
+        "the ferry fire. The report recommends that the operator train its crews "
+        '"in accordance with the maritime code", and that "Every ferry should carry two '
+        'lifeboats at all times."'
+    )
+    assert _speakers(extractor, text) == ["Harbour Safety Council"] * 2
+
+
+def test_a_body_that_recommends_is_the_speaker(extractor) -> None:
+    text = (
+        "The Harbour Safety Council met on Monday. The council recommended that "
+        '"every ferry should carry two lifeboats at all times," a change the operator opposes.'
+    )
+    assert _speakers(extractor, text) == ["Harbour Safety Council"]
+
+
+def test_a_body_that_documented_abuses_is_the_speaker(extractor) -> None:
+    text = (
+        "In a report on Qatar's treatment of migrant workers, the Workers Rights Forum "
+        'documented abuses in Qatar such as, "unpaid overtime, confiscated passports and unsafe '
+        'scaffolding."'
+    )
+    assert _speakers(extractor, text) == ["Workers Rights Forum"]
+
+
+def test_documents_as_a_noun_credit_nobody(extractor) -> None:
+    text = (
+        "The Harbour Gazette requested documents about the ferry, but the "
+        '"operator gave dates but not the crew lists."'
+    )
+    assert _speakers(extractor, text) == [None]
