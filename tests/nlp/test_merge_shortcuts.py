@@ -18,6 +18,7 @@ from newstui.nlp.entity_cues import (
     _PRODUCT_BEFORE,
     _PRODUCT_INITIALS,
     _abbreviation_tail,
+    _spells_but_one,
     _term_words_start,
 )
 from newstui.nlp.entity_merge import (
@@ -124,10 +125,12 @@ def test_product_cues_are_found_as_the_patterns_alone_find_them(real_texts: list
                 assert text[max(0, end - 3) : end] == "in "  # what _written_in_code tests first
 
 
-def _abbreviated_words_by_matches(text: str, end: int, abbreviation: str) -> int:
-    """_EntityFinder._abbreviated_words as round 11 wrote it, on the Match objects themselves."""
+def _abbreviated_words_by_matches(text: str, end: int, abbreviation: str) -> tuple[int, bool]:
+    """_EntityFinder._abbreviated_words as round 11 wrote it, on the Match objects themselves,
+    with round 21's words that leave one out."""
     words = list(_NAME_WORD.finditer(text, max(0, end - 160), end))
     letters = abbreviation.replace("&", "").replace(".", "")
+    loose = -1
     for k in range(2, min(len(words), 15) + 1):
         chosen = words[-k:]
         if not chosen[0].group()[0].isupper():
@@ -136,21 +139,25 @@ def _abbreviated_words_by_matches(text: str, end: int, abbreviation: str) -> int
             b.start() != a.end() + 1
             and not (b.start() == a.end() + 2 and text[a.end()] == "," and a.group()[0].isupper())
             for a, b in pairwise(chosen)
-        ) or (chosen[-1].end() != end):
-            return -1
+        ):
+            break
+        if chosen[-1].end() != end:
+            return -1, False
         capitals = [w.group() for w in chosen if w.group()[0].isupper()]
         caps = "".join(w[0] for w in capitals)
         every = "".join(w.group()[0] for w in chosen)
         if k <= 9 and (caps == letters or every.casefold() == letters.casefold()):
-            return chosen[0].start()
+            return chosen[0].start(), False
         if (
             len(letters) >= 4
             and caps.startswith(letters)
             and len(caps) > len(letters)
             and _abbreviation_tail([w.group() for w in chosen], capitals[len(letters) - 1])
         ):
-            return chosen[0].start()
-    return -1
+            return chosen[0].start(), False
+        if loose < 0 and _spells_but_one(letters, [w.group() for w in chosen]):
+            loose = chosen[0].start()
+    return loose, loose >= 0
 
 
 ABBREVIATED = [
@@ -158,6 +165,7 @@ ABBREVIATED = [
     "United Nations Relief and Works Agency for Palestine Refugees in the Near East (UNRWA)",
     "Transport for London (TfL), Pacific Gas and Electric (PG&E), the  Big Old Firm (BOF)",
     "Acme, Big Corp (ABC), New York Times (NYT), an Office of the Chief Economist (OCE)",
+    "the United Nations African Union Mission in Darfur (UNAMID), the UN Office (UNESCO)",
 ]
 
 
@@ -166,9 +174,21 @@ def test_abbreviated_words_are_found_as_the_match_objects_say(real_texts: list[s
         finder = _EntityFinder(text, [], [])
         ends = [k for k in range(len(text)) if text.startswith(" (", k)] + [*range(0, len(text), 7)]
         for end in ends:
-            for abbreviation in ("UNESCO", "UNRWA", "TfL", "PG&E", "ABC", "U.S.", "NYT", "AB"):
+            for abbreviation in (
+                "UNESCO",
+                "UNRWA",
+                "TfL",
+                "PG&E",
+                "ABC",
+                "U.S.",
+                "NYT",
+                "AB",
+                "UNAMID",
+            ):
                 assert finder._abbreviated_words(end, abbreviation) == (
                     _abbreviated_words_by_matches(text, end, abbreviation)
                 ), (end, abbreviation)
     finder = _EntityFinder(ABBREVIATED[1], [], [])
-    assert finder._abbreviated_words(ABBREVIATED[1].index(" (UNRWA"), "UNRWA") == 0
+    assert finder._abbreviated_words(ABBREVIATED[1].index(" (UNRWA"), "UNRWA") == (0, False)
+    finder = _EntityFinder(ABBREVIATED[4], [], [])
+    assert finder._abbreviated_words(ABBREVIATED[4].index(" (UNAMID"), "UNAMID") == (4, True)

@@ -392,6 +392,56 @@ def _abbreviation_tail(words: list[str], last_spelt: str) -> bool:
     return at + 1 < len(words) and words[at + 1] in ("for", "in", "of")
 
 
+def _spells_but_one(letters: str, words: list[str]) -> bool:
+    """Whether the initials of `words` (with or without their lower-case links) spell `letters`
+    (four or more) once one capitalised word inside them is left out: "United Nations African
+    Union Mission in Darfur (UNAMID)", "Arctic Council Nordic Union Patrol in Svalbard (ACNPS)"."""
+    if len(letters) < 4 or len(words) > len(letters) + 3:
+        return False
+    folded = letters.casefold()
+    for spelling in (words, [w for w in words if w[0].isupper()]):
+        if len(spelling) == len(letters) + 1:
+            initials = "".join(w[0] for w in spelling).casefold()
+            if any(
+                spelling[j][0].isupper() and initials[:j] + initials[j + 1 :] == folded
+                for j in range(1, len(spelling) - 1)
+            ):
+                return True
+    return False
+
+
+# Words a name in French, Spanish, Italian or Portuguese links its words with, left out of its
+# abbreviation ("Confédération générale du travail (CGT)").
+_FOREIGN_LINKS: Final = frozenset(
+    "de du des la le les et del di da dos das do y per pour sur".split()
+)
+# A name's words in a foreign style before a bracketed abbreviation: a capital, then lower case.
+_FOREIGN_NAME_BEFORE: Final = re.compile(r"[a-z,] ([A-Z][^\W\d_]+(?: [^\W\d_]+){1,6})$")
+
+
+def foreign_name_start(text: str, end: int, abbreviation: str) -> int:
+    """Where a body's name written as some languages write it, a capital then lower-case words
+    joined by a linking word of theirs, ending at `end` starts when its initials spell
+    `abbreviation` without the linking words ("head of the Confédération générale du travail
+    (CGT)"); -1 if none. Mid-sentence only, and an English term has no such link ("Internet
+    service provider (ISP)")."""
+    m = _FOREIGN_NAME_BEFORE.search(text, max(0, end - 80), end)
+    if m is None or len(abbreviation) < 3 or not abbreviation.isupper():
+        return -1
+    words = m.group(1).split()
+    for k in range(len(words) - 1, 0, -1):  # the longest words that start with a capital
+        chosen = words[k - 1 :]
+        if not chosen[0][0].isupper() or not all(w.islower() for w in chosen[1:]):
+            continue
+        spelt = [w for w in chosen if w not in _FOREIGN_LINKS]
+        if (
+            len(spelt) < len(chosen)
+            and "".join(w[0] for w in spelt).lower() == abbreviation.lower()
+        ):
+            return end - len(" ".join(chosen))
+    return -1
+
+
 def _no_body_last(name: str) -> bool:
     """Whether the last word of a name given an abbreviation in brackets says it names no body
     ("… Act (BIPA)", "Woman Grand Master (WGM)", "Flight Simulator X (FSX)")."""

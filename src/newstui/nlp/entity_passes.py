@@ -70,8 +70,10 @@ from newstui.nlp.entity_cues import (
     _initials,
     _no_body_last,
     _short_form,
+    _spells_but_one,
     _term_words_start,
     _title_case,
+    foreign_name_start,
     ticker_matches,
 )
 from newstui.nlp.entity_runs import _RunFinder
@@ -615,9 +617,11 @@ class _EntityFinder(_RunFinder):
             abbreviation = m.group(1)
             if sum(c.isupper() for c in abbreviation) < 2:
                 continue
-            start = self._abbreviated_words(m.start(), abbreviation)
+            start, nested = self._abbreviated_words(m.start(), abbreviation)
             if start < 0:
-                continue
+                start = foreign_name_start(self.text, m.start(), abbreviation)
+                if start < 0:
+                    continue
             end = m.start()
             if self.text[end - 2 : end] in _POSSESSIVE_ENDINGS:
                 end -= 2  # "the United Kingdom's (UK) Conservative Party"
@@ -633,6 +637,9 @@ class _EntityFinder(_RunFinder):
                     if other.strength < 3 and strip_possessive(other.text) == abbreviation:
                         other.type, other.strength = None, 0
                 continue
+            if nested:  # the body left out of the letters is a name of its own: "African
+                # Union" in "United Nations African Union Mission in Darfur (UNAMID)"
+                inside = [c for c in inside if c.type != "ORG" or c.strength < 2 or c.words < 2]
             self.candidates = [c for c in self.candidates if c not in inside]
             surface = self.text[start:end]
             # "the Long Range Identification and Tracking (LRIT) system": a system, no body
@@ -648,9 +655,10 @@ class _EntityFinder(_RunFinder):
                 if strip_possessive(other.text) == abbreviation:
                     other.display, other.type, other.strength = surface, kind, strength
 
-    def _abbreviated_words(self, end: int, abbreviation: str) -> int:
+    def _abbreviated_words(self, end: int, abbreviation: str) -> tuple[int, bool]:
         """Where the capitalised words (with 'of', 'for', 'and', 'the' between them) that end at
-        `end` start, when their initials spell `abbreviation`; -1 if they do not.
+        `end` start, when their initials spell `abbreviation` (-1 if they do not), and whether
+        the letters leave out a word of a body named inside them.
 
         The last k words are tried for k = 2, 3…; each try also needs every gap between them
         to be one space (or ", " after a capitalised word): the gaps are checked once each, as
@@ -663,26 +671,29 @@ class _EntityFinder(_RunFinder):
         letters = abbreviation.replace("&", "").replace(".", "")
         n = len(words)
         checked = n - 1  # the gaps after words checked..n-2 are checked (and good)
+        loose = -1  # the shortest words the abbreviation spells leaving out one word
         for k in range(2, min(n, 15) + 1):
             first = n - k
             if not texts[first][0].isupper():
                 continue
-            for i in range(first, checked):
-                gap = starts[i + 1] - ends[i]
-                if gap != 1 and not (
+            if any(
+                starts[i + 1] - ends[i] != 1
+                and not (
                     # "United Nations Educational, Scientific and Cultural Organization (UNESCO)"
-                    gap == 2 and text[ends[i]] == "," and texts[i][0].isupper()
-                ):
-                    return -1
+                    starts[i + 1] - ends[i] == 2 and text[ends[i]] == "," and texts[i][0].isupper()
+                )
+                for i in range(first, checked)
+            ):
+                break
             checked = first
             if ends[n - 1] != end:
-                return -1
+                return -1, False
             chosen = texts[first:]
             capitals = [w for w in chosen if w[0].isupper()]
             caps = "".join(w[0] for w in capitals)
             every = "".join(w[0] for w in chosen)
             if k <= 9 and (caps == letters or every.casefold() == letters.casefold()):
-                return starts[first]
+                return starts[first], False
             if (
                 len(letters) >= 4
                 and caps.startswith(letters)
@@ -690,8 +701,10 @@ class _EntityFinder(_RunFinder):
                 and _abbreviation_tail(chosen, capitals[len(letters) - 1])
             ):  # "United Nations Relief and Works Agency for Palestine Refugees in the Near
                 # East (UNRWA)": the abbreviation spells the name before its qualifier
-                return starts[first]
-        return -1
+                return starts[first], False
+            if loose < 0 and _spells_but_one(letters, chosen):
+                loose = starts[first]
+        return loose, loose >= 0
 
     def _expand_defined_acronyms(self) -> None:
         """'the African Union (AU)': every later 'AU' is that organisation."""
@@ -789,7 +802,9 @@ class _EntityFinder(_RunFinder):
         terms = {
             m.group(1)
             for m in _BRACKETED_ABBREVIATION.finditer(self.text)
-            if _is_acronym(m.group(1)) and self._spells_lower_words(m.start(), m.group(1))
+            if _is_acronym(m.group(1))
+            and self._spells_lower_words(m.start(), m.group(1))
+            and foreign_name_start(self.text, m.start(), m.group(1)) < 0
         }
         if terms:
             for cand in self.candidates:

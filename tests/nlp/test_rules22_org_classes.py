@@ -1,0 +1,67 @@
+"""Organisations of rules-22 (issue 10): ORG error classes found on the readable Wikinews sets,
+each pinned by invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from extracted import check_names
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "inner", "absent"),
+    [
+        (
+            "Troops of the Arctic Council Nordic Union Patrol in Svalbard (ACNPS) arrived on "
+            "Monday. The Nordic Union said ACNPS would stay a year.",
+            "Arctic Council Nordic Union Patrol in Svalbard",
+            "Nordic Union",
+            ["ACNPS", "Patrol"],
+        ),
+        (
+            "Aid reached the camps through the World Food Relief Agency Mission in Kivu "
+            "(WFRMIK), officials said.",
+            "World Food Relief Agency Mission in Kivu",
+            None,
+            ["WFRMIK", "Mission"],
+        ),
+    ],
+)
+def test_an_abbreviation_that_leaves_out_a_nested_body_names_the_whole(
+    extractor, text, body, inner, absent
+) -> None:
+    found = [(body, "ORG")] + ([(inner, "ORG")] if inner else [])
+    check_names(extractor, text, found, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "abbreviation"),
+    [
+        (
+            "Marc Vidal, head of the Fédération nationale des transports (FNT), called a strike. "
+            "The FNT said it would last a week.",
+            "Fédération nationale des transports",
+            "FNT",
+        ),
+        (
+            "Lawyers for the Asociación civil de abogados (ACA) filed the appeal.",
+            "Asociación civil de abogados",
+            "ACA",
+        ),
+    ],
+)
+def test_a_foreign_body_written_in_lower_case_keeps_its_whole_name(
+    extractor, text, body, abbreviation
+) -> None:
+    check_names(extractor, text, [(body, "ORG")], [abbreviation])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm sold its Internet service provider (ISP) to a rival.",
+        "Gross domestic product (GDP) fell by two percent.",
+    ],
+)
+def test_an_english_term_in_brackets_is_still_no_body(extractor, text) -> None:
+    abbreviation = text[text.index("(") + 1 : text.index(")")]
+    check_names(extractor, text, [], [(abbreviation, "ORG")])
