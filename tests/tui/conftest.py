@@ -191,6 +191,24 @@ def build_db(path: Path) -> dict[str, int]:
     }
 
 
+def store_many(path: Path, count: int, title: str = "Story {i:05d}") -> None:
+    """A store of one feed, "Many", with `count` articles an hour apart (oldest first), each
+    titled `title` with its number `i`."""
+    from newstui.store.views import bulk_insert_articles
+
+    db = open_db(path)
+    feed = ensure_feed(db, "https://many.example/feed", "Many")
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    articles = (
+        Article(
+            title=title.format(i=i), text="x", guid=f"g{i}", published=start + timedelta(hours=i)
+        )
+        for i in range(count)
+    )
+    bulk_insert_articles(db, feed, articles)
+    db.conn.close()
+
+
 @pytest.fixture(autouse=True)
 def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     """Notifications stay up for the whole test: they expire after 5 s of wall time, which a

@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 from textual.dom import DOMNode
 
-from newstui.model import Article
-from newstui.store import open_db
-from newstui.store.feeds import ensure_feed
-from newstui.store.views import bulk_insert_articles
 from newstui.tui.app import NewstuiApp
 from newstui.tui.widgets import headlines as headlines_module
 from newstui.tui.widgets.headlines import CHUNK, HeadlineList
 
-from .conftest import screen_text, settle
+from .conftest import screen_text, settle, store_many
 
 COUNT = 5_000
 
 
 async def test_thousands_of_articles_load_in_windows(tmp_path):
     path = tmp_path / "many.db"
-    db = open_db(path)
-    feed = ensure_feed(db, "https://many.example/feed", "Many")
-    start = datetime(2024, 1, 1, tzinfo=UTC)
-    bulk_insert_articles(
-        db,
-        feed,
-        (
-            Article(
-                title=f"Story {i:05d}",
-                text="x",
-                guid=f"g{i}",
-                published=start + timedelta(minutes=i),
-            )
-            for i in range(COUNT)
-        ),
-    )
-    db.conn.close()
+    store_many(path, COUNT)
     app = NewstuiApp(path, None)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

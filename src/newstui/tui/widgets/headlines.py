@@ -262,7 +262,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._strips.clear()
         self.loaded = True
         self.virtual_size = Size(0, self.total)  # (no width: rows are cut to the list's width)
-        if self.total > self.app.size.height:
+        if self.total > (self.size.height or self.app.size.height):
             self._show_scrollbar()
         self.cursor = min(cursor, max(self.total - 1, 0))
         self._announced = -1
@@ -272,7 +272,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             # a third down; a row in the first screen's top two thirds scrolls nothing (a sort
             # put row 8 a third down and hid the list's first rows above it)
             on_screen = self.cursor if self.cursor < height * 2 // 3 else height // 3
-        self.scroll_to(y=max(0, self.cursor - on_screen), animate=False, immediate=True)
+        # forced: Textual allows a scroll only once a layout showed the scrollbar, and a list
+        # shown after a shorter one (Back from a search) has not been laid out again yet
+        y = max(0, self.cursor - on_screen)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self.refresh()
         self.post_message(self.ViewLoaded(self.view, self.total))
         self._announce()
