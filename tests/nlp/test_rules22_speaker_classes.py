@@ -39,3 +39,42 @@ def test_documents_as_a_noun_credit_nobody(extractor) -> None:
         '"operator gave dates but not the crew lists."'
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_a_government_named_by_its_people_is_those_people_when_no_country_is_named(
+    extractor,
+) -> None:
+    text = (
+        "The launch drew criticism abroad. The Norwegian government stated that it "
+        '"undermines every promise made at the talks."'
+    )
+    assert _speakers(extractor, text) == ["Norwegian"]
+
+
+def test_a_government_named_by_its_people_is_the_country_the_article_names(extractor) -> None:
+    text = (
+        "Norway protested on Monday. The Norwegian government stated that it "
+        '"undermines every promise made at the talks."'
+    )
+    assert _speakers(extractor, text) == ["Norway"]
+
+
+def test_a_clause_of_its_own_after_a_quote_has_its_own_speaker(extractor) -> None:
+    text = (
+        'Ann Lee suggested that "these tests can only deepen the concerns of the region", and '
+        'the Danish government described the exercise as "regrettable".'
+    )
+    assert _speakers(extractor, text) == ["Ann Lee", "Danish"]
+
+
+def test_a_role_opening_a_clause_after_a_quote_is_not_the_earlier_speaker(extractor) -> None:
+    text = 'Ann Lee said the plan was "a disaster", and the minister called it "a failure".'
+    assert _speakers(extractor, text) == ["Ann Lee", None]
+
+
+def test_a_person_opening_a_clause_after_a_quote_speaks_it(extractor) -> None:
+    text = (
+        'Ann Lee said the plan was "a disaster for the town", while Bob Kett called it '
+        '"a fair start".'
+    )
+    assert _speakers(extractor, text) == ["Ann Lee", "Bob Kett"]

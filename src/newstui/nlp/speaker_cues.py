@@ -457,6 +457,11 @@ _INITIAL: Final = re.compile(r"[A-Z]\.?")
 _OTHER_CLAUSE: Final = re.compile(
     r"\b(?:that|which|who|whom|whose)\b|\w['’]s\s|;|,\s(?:and|but|while|whereas|as|where)\s"
 )
+# '…concerns", and the German government described': after a quotation, a clause of its own
+# (a conjunction, then a subject of a few words led by "the" or a capital) up to its verb
+_OWN_CLAUSE_AFTER_QUOTE: Final = re.compile(
+    r"\S\s*[,;]?\s+(?:and|but|while|whereas)\s+(?=[Tt]he\s|[A-Z])((?:[^\s,;:\"“”]+\s+){1,6})$"
+)
 _NAMING_VERB: Final = re.compile(
     r"\b(?:named?|names|naming|dubb?(?:ed|s)?|nicknamed|(?:en)?titled|termed|labell?ed)\b"
 )

@@ -670,6 +670,9 @@ class _SubjectFinder:
                 country = self._country_named(rest[:-1])
                 if country:  # "the Swiss government said": Switzerland, as annotated
                     return country
+                people = " ".join(rest[:-1])
+                if self.types.get(people) == "GROUP":
+                    return people  # no country named: "the German government" is the Germans'
             name = " ".join(rest)  # "the Syrian army": a group speaks; it becomes an entity
             at = self.masked.rfind(name, 0, pos)
             if at < 0:

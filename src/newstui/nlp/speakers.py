@@ -53,6 +53,7 @@ from newstui.nlp.speaker_cues import (
     _NOUN_SUBJECT,
     _OTHER_CLAUSE,
     _OTHER_SPEECH,
+    _OWN_CLAUSE_AFTER_QUOTE,
     _OWN_PARTICIPLE_SUBJECT,
     _OWNER_BEFORE,
     _OWNER_WAS,
@@ -1076,6 +1077,9 @@ class SpeakerFinder(_SubjectFinder):
             subject = self._coordinated_subject(sent_start, sent_start + verb.start())
             if subject:
                 return subject
+        own = self._clause_after_quote(sent_start, sent_start + verb.start(), span)
+        if own is not None:
+            return own
         found = self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
         if not found:
             # "The judge's summary concluded with the statement:": the judge's; only when the
@@ -1099,6 +1103,23 @@ class SpeakerFinder(_SubjectFinder):
         if not found and verb.group().endswith("ing"):
             return self._opening_body(sent_start, span.open_mark) or found
         return found
+
+    def _clause_after_quote(self, sent_start: int, verb_start: int, span: QuoteSpan) -> str | None:
+        """'Lee warned that "…", and the German government described it as "…"': the subject of
+        a clause of its own after an earlier quotation of the sentence ("" when it names
+        nobody known), not the earlier speaker; None when the verb has no such clause."""
+        k = bisect.bisect_left(self.open_marks, sent_start)
+        before = None
+        while k < len(self.spans) and self.spans[k].close_mark < verb_start:
+            before = self.spans[k]
+            k += 1
+        if before is None or before.open_mark >= span.open_mark:
+            return None
+        clause = _OWN_CLAUSE_AFTER_QUOTE.match(self.masked[before.close_mark : verb_start])
+        if clause is None:
+            return None
+        at = before.close_mark + clause.start(1)
+        return self._speaker_in(at, verb_start, span.open_mark)
 
     def _coordinated_subject(self, start: int, end: int) -> str | None:
         """The subject of a clause whose second verb starts at `end` ("Moss thanked Reid and
