@@ -7,7 +7,7 @@ import pytest
 from newstui.config import load_config
 from newstui.errors import ConfigError
 from newstui.tui.app import NewstuiApp
-from newstui.tui.keymap import key_name
+from newstui.tui.keymap import key_label, key_name
 from newstui.tui.screens.help import HelpScreen
 from newstui.tui.screens.search import SearchScreen
 
@@ -102,6 +102,32 @@ def test_keys_that_share_no_pane_are_accepted(tmp_path, db_path, keys):
 )
 def test_a_key_is_named_as_textual_names_the_key_pressed(written, name):
     assert key_name(written) == name
+
+
+@pytest.mark.parametrize(
+    ("shown", "name"),
+    [
+        ("Ctrl-N", "ctrl+n"),
+        ("Alt-V", "alt+v"),
+        ("Alt->", "alt+greater_than_sign"),
+        ("Ctrl--", "ctrl+minus"),
+        ("Ctrl-@", "ctrl+at"),
+        ("Shift-Tab", "shift+tab"),
+        ("PgDn", "pagedown"),
+        ("Esc", "escape"),
+        ("↓", "down"),
+        ("Space", "space"),
+    ],
+)
+def test_a_key_written_as_help_shows_it_is_that_key(shown, name):
+    """`?` and the palette say "Ctrl-N"; the same words in `[keys]` were "not a key"."""
+    assert key_name(shown) == name
+    assert key_label(name) == shown
+
+
+@pytest.mark.parametrize("written", ["Ctrl-", "Caps-N", "Ctrl-Esc-X", "PgDown"])
+def test_what_is_no_key_stays_refused(written):
+    assert key_name(written) is None
 
 
 async def test_a_punctuation_key_of_the_users_runs_its_binding(tmp_path, db_path):

@@ -3,11 +3,12 @@ checked against the app's binding ids and turned into a Textual keymap (`App.set
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 
 from textual.binding import Binding, BindingType
-from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
+from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, key_to_character
 
 from newstui.config import KeyPreset, KeysConfig
 from newstui.errors import ConfigError
@@ -58,7 +59,13 @@ _KEY_NAMES |= {_char_name(c) for c in map(chr, range(33, 127)) if not c.isalnum(
 
 def key_name(key: str) -> str | None:
     """Textual's name for a key as a user writes it ("?" → "question_mark", "Ctrl+N" →
-    "ctrl+n"), or None when it is not a key."""
+    "ctrl+n"), or as `?` help and the palette show it ("Ctrl-N", "PgDn", "Esc", "↓"); None when
+    it is not a key."""
+    if labelled := _LABELLED_MODIFIERS.fullmatch(key):  # "Ctrl-N", "Alt->", "Ctrl--"
+        key = labelled[1].replace("-", "+") + labelled[2]
+    if len(key) > 1 or key in _LABEL_KEYS:
+        *mods, last = key.split("+")
+        key = "+".join([*mods, _LABEL_KEYS.get(last.casefold(), last)])
     *mods, last = key.split("+") if len(key) > 1 else [key]
     if any(m.lower() not in _MODIFIERS for m in mods) or not last:
         return None
@@ -196,12 +203,16 @@ _KEY_LABELS = {
 }
 
 
+_LABEL_KEYS = {label.casefold(): name for name, label in _KEY_LABELS.items() if "+" not in name}
+_LABELLED_MODIFIERS = re.compile(r"((?:(?:ctrl|shift|alt|meta|super|hyper)-)+)(.+)", re.IGNORECASE)
+
+
 def key_label(key: str) -> str:
     """A key as the user types it: "number_sign" → "#", "ctrl+n" → "Ctrl-N", "down" → "↓"."""
     if key in _KEY_LABELS:
         return _KEY_LABELS[key]
     *mods, base = key.split("+")
-    base = _KEY_LABELS.get(base) or key_to_character(base) or base
+    base = _KEY_LABELS.get(base) or key_to_character(REPLACED_KEYS.get(base, base)) or base
     return "-".join([*(m.capitalize() for m in mods), base.upper() if mods else base])
 
 
