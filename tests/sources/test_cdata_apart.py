@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newstui.sources import lxml_feeds
-from newstui.sources.lxml_feeds import _cdata_apart, read_well_formed
+from newstui.sources.lxml_feeds import UTF8, _cdata_apart, read_well_formed
 
 URL = "https://feeds.example/dir/feed.xml"
 
@@ -56,10 +56,39 @@ DOCUMENTS = {
 }
 
 
+def checked_utf8(read: object) -> object:
+    """A reading with each kept UTF-8 (lxml_feeds.UTF8) checked against its value and left out."""
+    assert isinstance(read, tuple)
+    for entry in read[1]:
+        for detail in [entry.get("summary_detail") or {}, *entry.get("content", [])]:
+            if UTF8 in detail:
+                assert detail.pop(UTF8) == detail["value"].encode()
+    return read
+
+
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_a_document_reads_as_it_does_parsed_whole(name, monkeypatch):
     body = DOCUMENTS[name]
-    assert read_well_formed(body, URL, None) == read_whole(body, monkeypatch)
+    assert checked_utf8(read_well_formed(body, URL, None)) == read_whole(body, monkeypatch)
+
+
+def test_a_description_of_one_section_keeps_its_bytes_for_the_html_parser():
+    body = rss(
+        item("<![CDATA[<p>“Quoted,” she said.</p>]]>")
+        + item("\n  <![CDATA[<p>Spaced “out”</p>]]>\n", "Two")
+        + item("<![CDATA[ <p>Blank “inside”</p> ]]>", "Three")
+        + item("<![CDATA[<p>a</p>]]><![CDATA[<p>b</p>]]>", "Four")
+    )
+    read = read_well_formed(body, URL, None)
+    assert read is not None
+    kept = [entry["summary_detail"].get(UTF8) for entry in read[1]]
+    assert kept == [
+        "<p>“Quoted,” she said.</p>".encode(),
+        "<p>Spaced “out”</p>".encode(),
+        None,
+        None,
+    ]
+    assert checked_utf8(read) == read_whole(body, pytest.MonkeyPatch())
 
 
 def test_sections_become_the_texts_libxml2_reads():

@@ -49,7 +49,7 @@ def _as_str(html: str) -> tuple[str, list[object]]:
     """html_to_text as it read every document before: libxml2 given the str (and interpreted,
     so in a compiled build this compares the compiled walk with the Python one, too)."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_INTERPRETED, "_utf8", lambda _html: None)
+        patch.setattr(_INTERPRETED, "_utf8", lambda _html, _known=None: None)
         text, links = _INTERPRETED.html_to_text(html, "http://example.com/feed/")
     return text, list(links)
 
@@ -64,3 +64,15 @@ def _as_str(html: str) -> tuple[str, list[object]]:
 def test_non_ascii_documents_read_the_same_as_bytes_and_as_text(html: str) -> None:
     text, links = html_to_text(html, "http://example.com/feed/")
     assert (text, list(links)) == _as_str(html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+@example("<p>“said” in 東京 😀</p>")
+def test_a_document_given_with_its_utf8_reads_as_it_does_alone(html: str) -> None:
+    try:
+        utf8 = html.encode()
+    except UnicodeEncodeError:  # (no lone surrogate among the pieces: cannot happen)
+        return
+    alone = html_to_text(html, "http://example.com/feed/")
+    assert html_to_text(html, "http://example.com/feed/", utf8=utf8) == alone

@@ -14,7 +14,7 @@ from newstui.errors import SourceError
 from newstui.model import Article, Link
 from newstui.sources.enclosures import attachment_links, enclosure_links
 from newstui.sources.html import html_to_text
-from newstui.sources.lxml_feeds import read_well_formed
+from newstui.sources.lxml_feeds import UTF8, read_well_formed
 from newstui.sources.urls import is_http_url
 from newstui.text import author_name, clean_line, clean_text
 
@@ -124,18 +124,22 @@ def _parser_reason(reason: object) -> str:
 def _entry_article(entry: Any, feed_url: str) -> Article:
     link = entry.get("link")
     link = link.strip() if is_http_url(link) else None
-    content_html, content_base = "", feed_url
+    content_html, content_base, content_utf8 = "", feed_url, None
     for content in entry.get("content", []) or []:
         value = content.get("value", "")
         if len(value) > len(content_html):
             content_html, content_base = value, content.get("base") or feed_url
+            content_utf8 = content.get(UTF8)
     summary_raw = entry.get("summary", "") or ""
-    summary_base = (entry.get("summary_detail") or {}).get("base") or feed_url
+    summary_detail = entry.get("summary_detail") or {}
+    summary_base = summary_detail.get("base") or feed_url
+    # (the value's UTF-8 when the XML reader had it: not for feedparser's summary of a content)
+    summary_utf8 = summary_detail.get(UTF8) if summary_detail.get("value") is summary_raw else None
     if content_html:
-        text, links = _to_text(content_html, content_base)
-        summary = _to_text(summary_raw, summary_base)[0]
+        text, links = _to_text(content_html, content_base, content_utf8)
+        summary = _to_text(summary_raw, summary_base, summary_utf8)[0]
     else:
-        text, links = _to_text(summary_raw, summary_base)
+        text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
     title = _line(entry, "title", MAX_TITLE)
     if not title:
@@ -164,10 +168,11 @@ def _line(element: Any, key: str, max_length: int) -> str:
     return clean_line(value, max_length)
 
 
-def _to_text(value: str, base_url: str) -> tuple[str, list[Link]]:
-    """Readable text and links of a field; relative links resolve against `base_url` (xml:base)."""
+def _to_text(value: str, base_url: str, utf8: bytes | None = None) -> tuple[str, list[Link]]:
+    """Readable text and links of a field; relative links resolve against `base_url` (xml:base).
+    `utf8`: the value's UTF-8 when the reader has it (html_to_text need not encode it)."""
     if _HTML_HINT.search(value) or "&" in value:
-        return html_to_text(value, base_url)
+        return html_to_text(value, base_url, utf8=utf8)
     return clean_text(value), []
 
 

@@ -119,12 +119,15 @@ _LINK_MARK = "\ue0f0"
 _DROPPED = re.compile("[\ue000-\ue09f\ue0f0\x00]")
 
 
-def _utf8(html: str) -> bytes | None:
+def _utf8(html: str, known: bytes | None = None) -> bytes | None:
     """`html` in UTF-8 when libxml2 should read it so; None, and it is parsed as a str, for
     ASCII (lxml hands that over as it is), for a text with a lone surrogate (it has no UTF-8)
-    and for one opening with an XML declaration (which lxml refuses in a str only)."""
+    and for one opening with an XML declaration (which lxml refuses in a str only). `known`:
+    html's UTF-8 when the caller has it."""
     if html.isascii() or html.startswith("<?xml"):
         return None
+    if known is not None:
+        return known
     try:
         return html.encode()
     except UnicodeEncodeError:
@@ -227,11 +230,14 @@ def _lost_text(text: str, html: str) -> bool:
     return len(" ".join(text.split())) < 0.6 * len(visible)
 
 
-def html_to_text(html: str | bytes, base_url: str | None = None) -> tuple[str, list[Link]]:
-    """Readable text (paragraphs separated by blank lines) and the http(s) links/images, in order."""
+def html_to_text(
+    html: str | bytes, base_url: str | None = None, *, utf8: bytes | None = None
+) -> tuple[str, list[Link]]:
+    """Readable text (paragraphs separated by blank lines) and the http(s) links/images, in order.
+    `utf8`: the str `html` in UTF-8 (`html.encode()`) when the caller has it already."""
     if isinstance(html, bytes):
-        html = html.decode("utf-8", "replace")
-    encoded = _utf8(html)
+        html, utf8 = html.decode("utf-8", "replace"), None
+    encoded = _utf8(html, utf8)
     if _may_hold_dropped(html, encoded) and _DROPPED.search(html) is not None:
         html = _DROPPED.sub("", html)
         encoded = _utf8(html)

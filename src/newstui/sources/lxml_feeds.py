@@ -119,6 +119,9 @@ _C1 = re.compile("[\x80-\x9f]")  # what feedparser's cp1252 table maps
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 _C1_REFERENCE = re.compile(rb"&#(?:[xX]0*[89][0-9a-fA-F]|0*1(?:2[89]|[3-5][0-9]));")
 _XML_TYPES = {"application/xml", "application/rss+xml", "application/atom+xml"}
+# A summary_detail's or content's key (feedparser has no such key) holding its value's UTF-8
+# when this reader has it already (the bytes of a CDATA section): see _long_text.
+UTF8 = "newstui_utf8"
 
 
 def feedparser_join(base: str, uri: str) -> str:
@@ -254,6 +257,25 @@ def _restored(text: str) -> str:
     if sections is None or "\ue000" not in text:
         return text
     return _SECTION.sub(lambda m: sections[int(m.group(1))].decode(), text)
+
+
+def _long_text(el: Any) -> tuple[str, bytes | None]:
+    """_text(el) for a summary or content, and its UTF-8 when that is one CDATA section's bytes
+    (most feeds' HTML: html_to_text then need not encode it again, ~35K instructions an article
+    of the ingest benchmark). Blank space around the one section is left out: _finish strips
+    it, as it strips the same text with it."""
+    if len(el):
+        raise _Unusual("markup inside a text field")
+    text = el.text or ""
+    sections = _SECTIONS.get()
+    if sections is None or "\ue000" not in text:
+        return text, None
+    reference = text.strip()
+    number = reference[1:-1]
+    if reference[:1] == "\ue000" and reference[-1:] == "\ue001" and number.isdecimal():
+        section = sections[int(number)]  # (isdecimal: only ASCII digits follow U+E000 here)
+        return section.decode(), section
+    return _restored(text), None
 
 
 def _read_root(root: Any, body: bytes, url: str) -> tuple[Entry, list[Entry]] | None:
@@ -527,16 +549,23 @@ def _entry(item: Any, base: str, atom: bool, c1: bool = True) -> Entry:
             if "summary" in entry and not has_content:
                 raise _Unusual("a summary after a summary")
             kind = _content_type(child, "text/plain" if atom else "text/html")
-            value = _finish(_text(child), name, where, c1=c1)
+            raw, utf8 = _long_text(child)
+            value = _finish(raw, name, where, c1=c1)
             entry["summary"] = value
             entry["summary_detail"] = {"type": kind, "base": where, "value": value}
+            if value is raw and utf8 is not None:  # (_finish changed nothing)
+                entry["summary_detail"][UTF8] = utf8
         elif name == "content_encoded" or (atom and name == "content"):
             if atom and "src" in child.attrib:
                 raise _Unusual("content by reference")
             kind = _content_type(child, "text/plain" if atom else "text/html")
             has_content = True
-            value = _finish(_text(child), "content", where, c1=c1)
-            entry.setdefault("content", []).append({"type": kind, "base": where, "value": value})
+            raw, utf8 = _long_text(child)
+            value = _finish(raw, "content", where, c1=c1)
+            content: Entry = {"type": kind, "base": where, "value": value}
+            if value is raw and utf8 is not None:  # (_finish changed nothing)
+                content[UTF8] = utf8
+            entry.setdefault("content", []).append(content)
             entry.setdefault("summary", value)
         elif name in ("guid", "id"):
             permalink = _attrs(child).get("ispermalink", "true") == "true"
