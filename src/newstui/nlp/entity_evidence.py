@@ -723,6 +723,8 @@ class _TypingFinder(_FinderBase):
                 before and before[-1] == "at" and not self._after_capitalised_word(start)
             ):
                 return "PLACE", 1  # "in Nowa Huta", "gathered at Circular Quay"
+            if len(words) == 2 and self._given_name_as_surname(words, surface, start, end):
+                return "PERSON", 1  # "Saddam Hussein", "Patty Morris": a father's given name
             return "PERSON", 0
         if len(before) >= 2 and before[-2:] == ["according", "to"]:
             if len(words) == 1 and next_word in ("minister", "secretary"):
@@ -1079,6 +1081,24 @@ class _TypingFinder(_FinderBase):
         after = self.text[end : end + 30].split(None, 1)
         word = after[0].strip(".,;:") if after else ""
         return word in self.gaz.role_words or word in _PEOPLE_NOUNS
+
+    def _given_name_as_surname(self, words: list[str], surface: str, start: int, end: int) -> bool:
+        """Whether an unknown word then a given name is one person's name: a given name is a
+        surname as often as not ("Saddam Hussein", "Shaikh Ali", "Patty Morris"). Not when the
+        pair opens a longer name of the article ("Coretta Scott" of "Coretta Scott King") nor
+        stands in quotation marks, a phrase or title cited ("Allahu Akbar", "Uncle John's Band")."""
+        if (
+            words[1] not in self.gaz.first_names
+            or not words[0].isalpha()  # "Vice-president Lee": a title's prefix, not a name
+            or self.text[start - 1 : start] in _QUOTE_MARKS
+        ):
+            return False
+        at = self.text.find(surface + " ")
+        while at != -1:
+            if _is_cap(self.text[at + len(surface) + 1 : at + len(surface) + 2]):
+                return False
+            at = self.text.find(surface + " ", at + 1)
+        return True
 
     def _speaks_alone(self, word: str, after: str) -> bool:
         """'Winch said he…', 'Quillan told reporters': one unknown capitalised word opening a

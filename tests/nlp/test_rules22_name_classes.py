@@ -1,0 +1,36 @@
+"""People of rules-22 (issue 10): name classes found on the readable Wikinews sets, each pinned
+by invented sentences (no article text)."""
+
+from __future__ import annotations
+
+import pytest
+from extracted import check_names
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The council had dealings with Zuhair Hassan before the war.", "Zuhair Hassan"),
+        ("Documents from the office of Qusai Ibrahim were found in the vault.", "Qusai Ibrahim"),
+        (
+            "She resigned in May. Ottilie Morris co-owns the bakery with her sister.",
+            "Ottilie Morris",
+        ),
+    ],
+)
+def test_an_unknown_word_then_a_given_name_is_a_person(extractor, text, person) -> None:
+    # a given name is as often a surname (a father's name, "Hussein"; an English one, "Morris")
+    check_names(extractor, text, [(person, "PERSON")])
+
+
+def test_the_start_of_a_longer_name_is_no_person_of_its_own(extractor) -> None:
+    text = (
+        "Officials mourned Ellamae Frances Dorsey on Monday. Ellamae Frances was born in 1931 "
+        "near the river."
+    )
+    check_names(extractor, text, [("Ellamae Frances Dorsey", "PERSON")], ["Ellamae Frances"])
+
+
+def test_a_quoted_phrase_ending_in_a_given_name_is_no_person(extractor) -> None:
+    text = 'The banner read "Zindabad Ali" and the crowd cheered.'
+    check_names(extractor, text, absent=[("Zindabad Ali", "PERSON")])
