@@ -78,3 +78,24 @@ def test_a_person_opening_a_clause_after_a_quote_speaks_it(extractor) -> None:
         '"a fair start".'
     )
     assert _speakers(extractor, text) == ["Ann Lee", "Bob Kett"]
+
+
+def test_a_state_that_criticises_something_as_a_short_phrase_is_its_speaker(extractor) -> None:
+    text = (
+        "North Korea fired two missiles on Friday. The U.S. criticized the launch as "
+        '"not constructive" within hours.'
+    )
+    assert _speakers(extractor, text) == ["US"]
+
+
+def test_a_states_officials_dismissing_a_claim_as_a_short_phrase_speak_for_it(extractor) -> None:
+    text = (
+        "The report was published on Monday. US officials have dismissed the claims as "
+        '"largely baseless" and pointed to errors.'
+    )
+    assert _speakers(extractor, text) == ["US"]
+
+
+def test_a_place_that_does_not_open_the_clause_labels_nothing(extractor) -> None:
+    text = 'Protests spread on Monday. Critics in Kenya dismissed the law as "reckless".'
+    assert _speakers(extractor, text) == [None]

@@ -311,6 +311,16 @@ class SpeakerFinder(_SubjectFinder):
                 speaker = subject if self.types.get(subject or "") == "PERSON" else None
             if not speaker and labelled_as:  # "Acme justified the strike as “defensive”"
                 speaker = self._first_named(sent_start, verb_start, span.open_mark)
+                if not speaker:  # "The U.S. criticized the launch as “…”": a state labels too
+                    speaker = next(
+                        (
+                            m.entity.name
+                            for m in self.mentions_in(sent_start, verb_start)[:1]
+                            if m.entity.type in ("PLACE", "GROUP")
+                            and self._opens_clause(m, sent_start)
+                        ),
+                        None,
+                    )
             if not speaker:  # 'The missile used a “kinetic impact” to hit it, said Lee.'
                 credit = _SENTENCE_CREDIT.search(self.masked, span.close_mark + 1, sent_end)
                 if credit:
