@@ -192,3 +192,32 @@ def test_an_opml_list_given_as_a_feed_points_to_opml_import():
         "file:///home/me/subs.opml: an OPML subscription list, not a feed: "
         "`newstui opml import FILE` adds the feeds it lists"
     )
+
+
+def _entries(body: bytes) -> list[object]:
+    """A document's entries as each reader gives them (lxml's when it reads it, feedparser's)."""
+    from newstui.sources.feeds import _feedparser_read
+    from newstui.sources.lxml_feeds import read_well_formed
+
+    fast = read_well_formed(body, "https://feeds.example/feed.xml", None)
+    try:
+        slow = _feedparser_read(body, "https://feeds.example/feed.xml", None)[1]
+    except SourceError:
+        slow = []
+    return [*(fast[1] if fast is not None else []), *slow]
+
+
+def test_a_summary_is_what_its_own_html_reads_even_when_a_content_stands_in_for_it():
+    from newstui.sources.feeds import _entry_article, _to_text
+    from tests.sources.feed_corpus import every_document
+
+    stood_in = 0
+    for _name, body in every_document():
+        for entry in _entries(body):
+            assert isinstance(entry, dict)
+            url = "https://feeds.example/feed.xml"
+            raw = entry.get("summary", "") or ""
+            base = (entry.get("summary_detail") or {}).get("base") or url
+            stood_in += any(c.get("value") == raw for c in entry.get("content", []) or [])
+            assert _entry_article(entry, url).summary == _to_text(raw, base)[0]
+    assert stood_in >= 10  # entries whose content is their summary too (read once)

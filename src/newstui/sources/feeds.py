@@ -137,7 +137,10 @@ def _entry_article(entry: Any, feed_url: str) -> Article:
     summary_utf8 = summary_detail.get(UTF8) if summary_detail.get("value") is summary_raw else None
     if content_html:
         text, links = _to_text(content_html, content_base, content_utf8)
-        summary = _to_text(summary_raw, summary_base, summary_utf8)[0]
+        if summary_raw == content_html and summary_base == content_base:
+            summary = text  # the summary a content stands in for (Atom's usual entry): read once
+        else:
+            summary = _to_text(summary_raw, summary_base, summary_utf8)[0]
     else:
         text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
