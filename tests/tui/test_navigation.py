@@ -360,3 +360,27 @@ async def test_an_empty_feed_says_why_its_last_fetch_failed(db_path, ids):
         await settle(pilot)
         assert app.main.headlines.total == 0
         assert "The last fetch failed: AAA Down Feed: HTTP 503 [b]Service[/b]" in screen_text(app)
+
+
+async def test_j_on_the_last_source_and_k_on_the_first_stay_there_as_in_newsboat(db_path):
+    """Textual's option list wraps around: `j` held to reach the last feed landed on All."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sources = app.main.sources
+        await pilot.press("h", "G")
+        last = sources.highlighted
+        await pilot.press("j", "down")
+        assert sources.highlighted == last
+        await pilot.press("g", "k", "up")
+        assert sources.highlighted == 0
+        await pilot.press("j")  # All → Unread, as before
+        assert sources.highlighted == 1
+        await pilot.press("l", "enter", "tab")  # the reader, then the sidebar's entity list
+        await settle(pilot)
+        entities = app.main.sidebar.active_list
+        assert app.focused is entities
+        await pilot.press("G")
+        last = entities.highlighted
+        await pilot.press("j")
+        assert entities.highlighted == last

@@ -35,6 +35,26 @@ class PaneList(OptionList):
         # for two more cells, and a wrapped name lost its second line ("Hayat Tahrir ×1").
         self._clear_caches()
 
+    def action_cursor_down(self) -> None:
+        """Down to the next entry; at the last one, stay (Textual's list wraps to the first:
+        `j` held to reach the last feed landed on All)."""
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        """Up to the entry before; at the first one, stay."""
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        if self.highlighted is None:
+            super().action_first() if direction > 0 else super().action_last()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
+
     async def action_choose(self) -> None:
         """Choose the highlighted entry: the screen's `list_chosen` shows the choice at once, so
         `Enter j` typed in one burst moves in the list it shows; where it does not (it skips, or
