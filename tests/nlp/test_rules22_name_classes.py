@@ -34,3 +34,22 @@ def test_the_start_of_a_longer_name_is_no_person_of_its_own(extractor) -> None:
 def test_a_quoted_phrase_ending_in_a_given_name_is_no_person(extractor) -> None:
     text = 'The banner read "Zindabad Ali" and the crowd cheered.'
     check_names(extractor, text, absent=[("Zindabad Ali", "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Shi'ite families fled the district after the raid.", "Shiite", "GROUP"),
+        ("Shi’ites make up most of the town's people.", "Shiites", "GROUP"),
+        ("The minister met Shi'a clerics in the city.", "Shia", "GROUP"),
+        ("The raid was blamed on al-Qa'ida by the ministry.", "al-Qaida", "ORG"),
+    ],
+)
+def test_a_known_name_spelled_with_an_apostrophe_inside_is_that_name(
+    extractor, text, name, kind
+) -> None:
+    check_names(extractor, text, [(name, kind)])
+
+
+def test_an_apostrophe_inside_an_unknown_name_keeps_it_as_written(extractor) -> None:
+    check_names(extractor, "Mr O'Donnell said the plan would fail.", [("O'Donnell", "PERSON")])

@@ -31,6 +31,7 @@ from newstui.nlp.entity_words import (
     _may_close_known,
     _may_open_known,
     _particle_lowered,
+    apostrophes_dropped,
 )
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import strip_possessive
@@ -173,6 +174,10 @@ class _FinderBase:
         lowered = _particle_lowered(surface)
         if lowered and lowered in self.gaz.known:
             return lowered, self.gaz.known[lowered]
+        if ("'" in surface or "’" in surface) and ("'" in surface[1:-1] or "’" in surface[1:-1]):
+            found = self._lookup(apostrophes_dropped(surface))
+            if found:
+                return found  # "Shi'ite", "al-Qa’ida": "Shiite", "al-Qaida" spelled so
         return None
 
     def _known(self, run: list[Token], i: int) -> int:

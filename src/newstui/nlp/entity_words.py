@@ -402,7 +402,10 @@ def _may_close_known(word: str) -> bool:
             _MAY_CLOSE_KNOWN.clear()
         last_words = _known_last_words()
         found = _MAY_CLOSE_KNOWN[word] = (
-            word in last_words or len(word) < 2 or word[:-1] in last_words
+            word in last_words
+            or len(word) < 2
+            or word[:-1] in last_words
+            or apostrophes_dropped(word) in last_words
         )
     return found
 
@@ -413,9 +416,21 @@ def _opens_known(word: str) -> bool:
         word in known_first
         or word[:-1] in known_first
         or "." in word
-        or (("'" in word or "’" in word) and strip_possessive(word) in known_first)
+        or (
+            ("'" in word or "’" in word)
+            and (
+                strip_possessive(word) in known_first
+                or apostrophes_dropped(strip_possessive(word)) in known_first
+            )
+        )
         or _particle_lowered(word) in known_first
     )
+
+
+def apostrophes_dropped(surface: str) -> str:
+    """ "Shi'ite" → "Shiite", "Sana’a" → "Sanaa": a name spelled with an apostrophe inside a
+    word, as some writers transliterate it, in the spelling the lists know."""
+    return surface.replace("'", "").replace("’", "")
 
 
 def _particle_lowered(surface: str) -> str:
