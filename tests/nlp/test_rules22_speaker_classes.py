@@ -99,3 +99,30 @@ def test_a_states_officials_dismissing_a_claim_as_a_short_phrase_speak_for_it(ex
 def test_a_place_that_does_not_open_the_clause_labels_nothing(extractor) -> None:
     text = 'Protests spread on Monday. Critics in Kenya dismissed the law as "reckless".'
     assert _speakers(extractor, text) == [None]
+
+
+def test_a_body_described_at_the_head_of_a_clause_speaks_after_but(extractor) -> None:
+    text = (
+        "Acme Corp. was fined on Monday. The company did not deny the existence of the memo, "
+        'but insisted that "the chief executive acted within the rules at all times."'
+    )
+    assert _speakers(extractor, text) == ["Acme Corp"]
+
+
+def test_a_government_described_at_the_head_of_a_clause_speaks_after_but(extractor) -> None:
+    text = (
+        "The memo was leaked to the press in Norway on Monday. The Norwegian government did not "
+        'deny that the memo exists, but insisted that "the minister only sent troops after a '
+        'vote in parliament."'
+    )
+    assert _speakers(extractor, text) == ["Norway"]
+
+
+def test_the_company_is_not_a_union_named_before(extractor) -> None:
+    text = (
+        "Velora Aviation plans to cut 4,000 jobs. In December, the Machinists Union of Porto "
+        "Verde claimed the firm would cut even more.\n\n"
+        'The company described the cuts as vital given "the new reality of demand for '
+        'regional aircraft."'
+    )
+    assert "Machinists Union of Porto Verde" not in _speakers(extractor, text)

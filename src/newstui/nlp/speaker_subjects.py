@@ -232,10 +232,12 @@ class _SubjectFinder:
     def _opening_body(self, start: int, pos: int) -> str | None:
         """'The company has refused to comment, only stating that': the body a clause opening
         with "The <company|ministry|…>" means (`_description`), else None."""
-        words = self.masked[start:pos].split()[:2]
+        words = self.masked[start:pos].split()[:3]
+        if len(words) == 3 and words[1][:1].isupper() and words[2] in _GOVERNING_NOUNS:
+            return self._description(" ".join(words), pos)  # "The British government"
         if len(words) < 2 or words[0] != "The" or words[1] not in _SPEAKING_ORG_NOUNS:
             return None
-        return self._description(" ".join(words), pos)
+        return self._description(" ".join(words[:2]), pos)
 
     def _relative_subject(self, start: int, verb_start: int) -> str | None:
         """The person or organisation right before ", who" when that relative clause's verb
@@ -704,7 +706,11 @@ class _SubjectFinder:
         for m in reversed(before):
             if head in m.entity.name.lower():
                 return m.entity.name
-        return self._subject_before(pos, "ORG", None)
+        body = self._subject_before(pos, "ORG", None)
+        kind = body.split(" of ")[0].rsplit(None, 1)[-1].lower() if body else ""
+        # "The company described …" after "the Metalworkers Union of Osasco claimed": a body
+        # of another kind is not the one meant
+        return None if kind in _SPEAKING_ORG_NOUNS and kind != head else body
 
     def _introduced_as(self, noun: str, before: int) -> str | None:
         """The organisation an earlier use of the lower-case `noun` stood right beside ("The

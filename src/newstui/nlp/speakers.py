@@ -1145,8 +1145,9 @@ class SpeakerFinder(_SubjectFinder):
                     return m.entity.name
         if free and free[0].entity.type == "PLACE" and self._opens_clause(free[0], start):
             return free[0].entity.name  # "Norway expressed regret and said": a country speaks
-        # "The spokesman declined to give details, but said": the role's holder named before
-        return self._opening_role(start, end)
+        # "The spokesman declined to give details, but said": the role's holder named before;
+        # "The company did not deny it, but insisted": the body the description means
+        return self._opening_role(start, end) or self._opening_body(start, end)
 
 
 def _one_letter_off(a: str, b: str) -> bool:
