@@ -85,6 +85,37 @@ def test_filters_hide_and_mark_read_on_arrival_and_count_their_matches(run):
     assert [f["matched"] for f in json.loads(out)] == [1, 1]
 
 
+def test_a_hide_filter_taken_out_of_the_config_shows_its_articles_again(run):
+    """As newsboat shows what an ignore rule it no longer has ignored: hiding was for good."""
+    config: Path = run.config  # type: ignore[attr-defined]
+    original = config.read_text("utf-8")
+    config.write_text(original.replace('title:"sponsored"', "cruise"), "utf-8")
+    assert run("fetch")[0] == 0
+    assert list(listed(run)) == ["Council agrees the harbour plan"]
+    # The query edited: what the new one still matches stays hidden, the rest comes back.
+    config.write_text(original, "utf-8")
+    code, out, err = run("filters")
+    assert code == 0, err
+    assert "1 article hidden" in out
+    assert listed(run) == {
+        "Council agrees the harbour plan": True,
+        "Harbour cruise ships return": False,
+    }
+    # Every hide filter gone: nothing stays hidden; the read mark of a read filter stays.
+    config.write_text(original.split("[[filters]]")[0], "utf-8")
+    assert run("fetch")[0] == 0
+    assert listed(run) == {
+        "Sponsored: the best cruise deals": False,
+        "Council agrees the harbour plan": True,
+        "Harbour cruise ships return": False,
+    }
+    # Put back, a filter runs over what is stored again.
+    config.write_text(original, "utf-8")
+    code, out, _ = run("filters", "--json")
+    assert [f["matched"] for f in json.loads(out)] == [1, 1]
+    assert "Sponsored: the best cruise deals" not in listed(run)
+
+
 def test_an_invalid_filter_query_is_one_line_naming_the_file_and_line(run):
     config: Path = run.config  # type: ignore[attr-defined]
     config.write_text(config.read_text("utf-8") + "\n[[filters]]\nquery = '(a OR'\n", "utf-8")

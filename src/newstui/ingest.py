@@ -1309,17 +1309,18 @@ def _save_analysed(
 
 def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:
     """Run each `[[filters]]` entry over the articles it has not seen yet (after analysis, so
-    entity and speaker filters work); returns each filter with how many articles it just matched."""
+    entity and speaker filters work); returns each filter with how many articles it just matched.
+    Articles hidden by a filter since removed from the config are shown again first."""
     if not config.filters:  # (the query language's name keys load the extractor's library)
+        library.unhide_unfiltered([])
         return []
     from newstui.nlp import query_keys
     from newstui.query import parse_query
 
-    results = []
-    for entry in config.filters:
-        query = parse_query(entry.query, query_keys)  # load_config checked it parses
-        results.append((entry, library.apply_filter(query, entry.action)))
-    return results
+    # load_config checked that each query parses
+    queries = [(entry, parse_query(entry.query, query_keys)) for entry in config.filters]
+    library.unhide_unfiltered([query for entry, query in queries if entry.action == "hide"])
+    return [(entry, library.apply_filter(query, entry.action)) for entry, query in queries]
 
 
 def describe(outcome: SourceOutcome) -> str:

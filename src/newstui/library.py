@@ -473,6 +473,12 @@ class Library:
 
         return _filters.apply_filter(self._db, query.text, query.root, action)
 
+    def unhide_unfiltered(self, kept: Sequence[Query]) -> int:
+        """Show again what removed hide filters hid and the `kept` ones do not match; how many."""
+        from newstui.store import filters as _filters
+
+        return _filters.unhide_unfiltered(self._db, [(q.text, q.root) for q in kept])
+
     def filter_counts(self) -> list[FilterCount]:
         """What each filter has matched so far."""
         from newstui.store import filters as _filters

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from newstui.model import FilterAction, FilterCount
 from newstui.query import Node
@@ -43,6 +44,38 @@ def apply_filter(db: Database, query: str, root: Node, action: FilterAction) -> 
             [query, action, len(ids), newest, now_iso() if ids else None],
         )
     return len(ids)
+
+
+def unhide_unfiltered(db: Database, kept: Sequence[tuple[str, Node]]) -> int:
+    """Show again the hidden articles no kept hide filter matches, once a hide filter that ran
+    is gone from the config (deleted or its query edited), as newsboat shows what an
+    `ignore-article` rule it no longer has ignored; returns how many. A filter added again
+    later runs over everything again."""
+    with write_transaction(db) as conn:
+        kept_texts = {text for text, _root in kept}
+        gone = [
+            r[0]
+            for r in conn.execute("SELECT query FROM filter_counts WHERE action = 'hide'")
+            if r[0] not in kept_texts
+        ]
+        if not gone:
+            return 0
+        where, params = "a.hidden = 1", []
+        for _text, root in kept:
+            condition, more = query_condition(root)
+            where += f" AND NOT coalesce(({condition}), 0)"
+            params += more
+        shown = conn.execute(
+            "UPDATE articles SET hidden = 0 WHERE hidden = 1 AND id IN "
+            f"(SELECT a.id FROM articles a WHERE {where})",
+            params,
+        ).rowcount
+        conn.execute(
+            "DELETE FROM filter_counts WHERE action = 'hide' AND query IN "
+            "(SELECT value FROM json_each(?))",
+            [json.dumps(gone)],
+        )
+    return shown
 
 
 def filter_counts(db: Database) -> list[FilterCount]:
