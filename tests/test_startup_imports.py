@@ -92,7 +92,8 @@ def test_the_app_starts_without_the_fetching_pipeline():
 
 def test_parsing_and_analysis_workers_load_no_http_client_nor_asyncio():
     """Each worker process imports what parsing and analysis need, not httpx (nor rich, which
-    httpx loads) nor asyncio (and ssl with it): every fetch starts its workers afresh."""
+    httpx loads) nor asyncio (and ssl with it): every fetch starts its workers afresh. Nor
+    feedparser for a well-formed RSS document, which lxml reads (~25 ms of imports)."""
     code = (
         "from newstui.processes import analyse_texts, parse_document\n"
         'parse_document(b\'<rss version="2.0"><channel><title>t</title><item><title>a</title>'
@@ -101,8 +102,16 @@ def test_parsing_and_analysis_workers_load_no_http_client_nor_asyncio():
         "analyse_texts('rules', ['Ana Lopes said: \"We will build it.\"'])\n"
     )
     loaded = packages(loaded_by(code))
-    assert {"feedparser", "lxml"} <= loaded
-    assert not loaded & {"httpx", "httpcore", "asyncio", "rich", "textual", "trafilatura"}
+    assert "lxml" in loaded
+    assert not loaded & {
+        "feedparser",
+        "httpx",
+        "httpcore",
+        "asyncio",
+        "rich",
+        "textual",
+        "trafilatura",
+    }
 
 
 def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp_path):

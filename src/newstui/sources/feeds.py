@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-import feedparser
-
 from newstui.errors import SourceError
 from newstui.model import Article, Link
 from newstui.sources.enclosures import attachment_links, enclosure_links
@@ -89,6 +87,8 @@ def _feedparser_read(
 ) -> tuple[Any, list[Any], str | None]:
     """(feed values, entries, warning) from feedparser, which reads every format and many
     ill-formed documents."""
+    import feedparser  # here, not at import: most feeds are read without it (lxml_feeds)
+
     body = _AUTHOR_FIELD.sub(lambda m: m.group(1) + m.group(2)[:512], body)
     try:
         headers = {"content-location": url, "content-type": content_type or "application/xml"}

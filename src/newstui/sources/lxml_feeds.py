@@ -19,11 +19,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import lxml.etree
-from feedparser.datetimes import _parse_date
-from feedparser.html import _cp1252
-from feedparser.mixin import _FeedParserMixin
-from feedparser.urls import _urifixer, make_safe_absolute_uri
 
+from newstui.sources.feedparser_parts import (
+    HANDLED,
+    NAMESPACES,
+    RELATIVE_URI_KEYS,
+    URIFIXER,
+    make_safe_absolute_uri,
+)
 from newstui.sources.html import joiner_for
 
 Entry = dict[str, Any]
@@ -39,13 +42,9 @@ _PARSER = lxml.etree.XMLParser(
 )
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
-_PREFIXES: dict[str, str] = {
-    uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()
-}
+_PREFIXES: dict[str, str] = {uri.lower(): prefix for uri, prefix in NAMESPACES.items()}
 # Every element feedparser has a handler for (its own name for it: prefix_local).
-_HANDLED = {n[len("_end_") :] for n in dir(_FeedParserMixin) if n.startswith("_end_")} | {
-    n[len("_start_") :] for n in dir(_FeedParserMixin) if n.startswith("_start_")
-}
+_HANDLED = HANDLED
 # Entry keys newstui reads: an unhandled element of one of these names would be stored under it.
 _READ_KEYS = {
     "title",
@@ -111,7 +110,7 @@ _HARMLESS = {
 }
 _TEXT_TYPES = {"text/plain", "text/html"}
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
-_URI_KEYS = _FeedParserMixin.can_be_relative_uri
+_URI_KEYS = RELATIVE_URI_KEYS
 _ENCODING_DECL = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _C1 = re.compile("[\x80-\x9f]")  # what feedparser's cp1252 table maps
 # Where a C1 character of a well-formed UTF-8 document without entity declarations comes from:
@@ -128,7 +127,7 @@ def feedparser_join(base: str, uri: str) -> str:
     """feedparser's _urljoin (its repair of slashes after the scheme, then urljoin; '' for a
     malformed URL), the base split once per document and the common links joined as they are."""
     if ":///" in uri:  # the only case the repair changes (slashes right after "://")
-        uri = _urifixer.sub(r"\1\3", uri)
+        uri = URIFIXER.sub(r"\1\3", uri)
     try:
         return joiner_for(base)(uri)
     except ValueError:
@@ -377,7 +376,11 @@ def _finish(value: str, key: str, base: str, resolve: bool = True, c1: bool = Tr
     if value.isascii():
         return value  # both repairs below leave ASCII as it is
     value = _utf8_read_as_latin1(value)
-    return value.translate(_cp1252) if c1 and _has_c1(value) else value
+    if c1 and _has_c1(value):
+        from feedparser.html import _cp1252  # (feedparser is imported only when needed)
+
+        return value.translate(_cp1252)
+    return value
 
 
 def _utf8_read_as_latin1(value: str) -> str:
@@ -647,6 +650,8 @@ def parsed_date(value: str) -> Any:
             return (stamp - timedelta(minutes=minutes, hours=hours)).utctimetuple()
         except (OverflowError, ValueError):
             pass  # not a date to the RFC 822 handler: feedparser's other handlers may read it
+    from feedparser.datetimes import _parse_date  # (feedparser is imported only when needed)
+
     return _parse_date(value)
 
 
@@ -694,4 +699,8 @@ def _looks_like_html(value: str) -> bool:
     """feedparser's _FeedParserMixin.looks_like_html(value), which is False unless `value` has a
     closing tag or an entity reference: a text holding neither "</" nor "&" (most titles) is
     answered without its two searches."""
-    return ("</" in value or "&" in value) and bool(_FeedParserMixin.looks_like_html(value))
+    if "</" not in value and "&" not in value:
+        return False
+    from feedparser.mixin import _FeedParserMixin  # (feedparser is imported only when needed)
+
+    return bool(_FeedParserMixin.looks_like_html(value))
