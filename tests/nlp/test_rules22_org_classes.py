@@ -65,3 +65,36 @@ def test_a_foreign_body_written_in_lower_case_keeps_its_whole_name(
 def test_an_english_term_in_brackets_is_still_no_body(extractor, text) -> None:
     abbreviation = text[text.index("(") + 1 : text.index(")")]
     check_names(extractor, text, [], [(abbreviation, "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "The memo was first published on the website kestrelnews.com on Monday.",
+            "kestrelnews.com",
+        ),
+        (
+            "Ann Orrow wrote in a column for lawdigest.org that the ruling was wrong.",
+            "lawdigest.org",
+        ),
+        ("Supporters signed up at savethemarsh.org.uk, the group said.", "savethemarsh.org.uk"),
+    ],
+)
+def test_an_outlet_named_by_a_lower_case_web_address_is_an_organisation(
+    extractor, text, outlet
+) -> None:
+    check_names(extractor, text, [(outlet, "ORG")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police blocked Tom Vale's website tomvale.info on Friday. Visits to tomvale.info fell.",
+        'Its name, "nolooking.info", was chosen as a joke, the founders said.',
+        "Send questions to desk@kestrelnews.com or see http://kestrelnews.com/faq for details.",
+    ],
+)
+def test_a_personal_page_a_quoted_address_or_a_link_is_no_organisation(extractor, text) -> None:
+    names = {e.name for e in extractor.analyse(text).entities if e.type == "ORG"}
+    assert not {n for n in names if "." in n and n[0].islower()}, names

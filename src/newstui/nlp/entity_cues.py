@@ -130,6 +130,14 @@ _DOMAIN: Final = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
     r"(?:\.[a-z]{2})?|[A-Z][\w-]*\.(?:[a-z]{2})"
 )
+# A web address written in lower case ("on the website payvand.com", "a column for findlaw.com",
+# "mysite.co.uk"): not in a link's path, an e-mail address or a file's name.
+_LOWER_DOMAIN: Final = re.compile(
+    r"(?<![\w.@/-])[a-z0-9][a-z0-9-]{2,}(?:\.[a-z0-9-]+)*"
+    r"\.(?:com?|org)(?:\.[a-z]{2})?(?![\w/@-]|\.\w)"
+)
+_OWN_PAGE_BEFORE: Final = re.compile(r"\w['’]s (?:own )?(?:website|web site|site|blog|homepage) \Z")
+_LOWER_DOMAIN_ENDS: Final = (".co", ".org")  # each costs a scan of every text
 # "Ann Lee of the Hajo assembly said": a member of a body, speaking
 _MEMBER_SPEAKS: Final = re.compile(
     r" (?:of|from) the [\w’' -]{1,60}? (?:said|says|told|added|stated|wrote|tweeted)\b"
