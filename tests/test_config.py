@@ -53,6 +53,14 @@ def _write(tmp_path: Path, text: str) -> Path:
             '[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',
             ":4: duplicate feed name 'a'",
         ),
+        (
+            '[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "HTTPS://A/x"\nname = "B"\n',
+            ":4: feed url 'HTTPS://A/x' is already listed as 'A' on line 1: one entry per feed",
+        ),
+        (
+            '[[feeds]]\nurl = "https://a/x"\n[[feeds]]\nurl = "https://a/x"\n',
+            ":3: feed url 'https://a/x' is already listed as 'https://a/x' on line 1",
+        ),
         ("# mine\nkeys = false\n", ":2: 'keys' must be a table of binding ids and keys"),
         ('keys = ""\n', ":1: 'keys' must be a table of binding ids and keys"),
         ("keys = 0\n", ":1: 'keys' must be a table of binding ids and keys"),

@@ -121,16 +121,17 @@ class Config:
 
 def same_url(a: str, b: str) -> bool:
     """True when two URLs differ at most in the case of their scheme and host."""
+    return url_identity(a) == url_identity(b)
+
+
+def url_identity(url: str) -> tuple[str, ...]:
+    """What `same_url` compares: scheme and host without case, the path ("/" when empty), the
+    query (a URL that does not split is itself)."""
     try:
-        pa, pb = urlsplit(a.strip()), urlsplit(b.strip())
+        parts = urlsplit(url.strip())
     except ValueError:
-        return a == b
-    return (pa.scheme.lower(), (pa.netloc or "").lower(), pa.path or "/", pa.query) == (
-        pb.scheme.lower(),
-        (pb.netloc or "").lower(),
-        pb.path or "/",
-        pb.query,
-    )
+        return (url,)
+    return (parts.scheme.lower(), (parts.netloc or "").lower(), parts.path or "/", parts.query)
 
 
 def _same_path(text: str, path: Path) -> bool:
@@ -296,6 +297,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
     settings = _validate_settings(data.get("settings", {}), raw, fail)
     feeds: list[FeedConfig] = []
     names: set[str] = set()
+    urls: dict[tuple[str, ...], tuple[int, str]] = {}  # the line and name of each URL's entry
     for i, entry in enumerate(_array(data.get("feeds", []), "feeds", raw, fail)):
         line = _entry_line(raw, "feeds", i)
         url = entry.get("url")
@@ -308,6 +310,14 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, f"feed url {url!r} is not an http(s) URL")
         # shown as named: a password in a URL written as the name (by `add` before 8c1dd65) as ***
         name = hide_passwords(_str(entry.get("name", url), "name", line, fail))
+        if (first := urls.get(url_identity(url))) is not None:
+            # both would be one stored feed, under the last entry's name: the first one vanished
+            raise fail(
+                line,
+                f"feed url {hide_passwords(url)!r} is already listed as {first[1]!r} on line "
+                f"{first[0]}: one entry per feed",
+            )
+        urls[url_identity(url)] = (line, name)
         if name.casefold() in names:
             raise fail(line, f"duplicate feed name {name!r}")
         names.add(name.casefold())
