@@ -746,6 +746,43 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
     assert 'tags = ["News", "Europe"]' in cli.config.read_text("utf-8")
 
 
+def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
+    cli, tmp_path, monkeypatch
+):
+    """newsboat 2.21's OPML export drops every tag; its urls file and cache hold them all."""
+    import sqlite3
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
+    home = tmp_path / ".newsboat"
+    home.mkdir()
+    urls = home / "urls"
+    urls.write_text(
+        'https://world.example/rss "world news" "~Desk"\n'
+        "https://tech.example/feed tech\n"
+        '"query:Unread:unread = \\"yes\\""\n',
+        "utf-8",
+    )
+    with sqlite3.connect(home / "cache.db") as conn:  # newsboat's table, as 2.21 makes it
+        conn.execute(
+            "CREATE TABLE rss_feed (rssurl VARCHAR(1024) PRIMARY KEY NOT NULL, url VARCHAR(1024) "
+            "NOT NULL, title VARCHAR(1024) NOT NULL)"
+        )
+        conn.execute("INSERT INTO rss_feed VALUES ('https://tech.example/feed', '', 'Tech Daily')")
+    conn.close()
+
+    assert cli("opml", "import", str(urls)) == 0
+    assert f"warning: {urls}:3: skipped a query: feed" in cli.err
+    assert "2 feeds in" in cli.out and "1 line skipped" in cli.out
+
+    from newstui.config import load_config
+
+    feeds = {f.name: (f.url, f.tags) for f in load_config(cli.config).feeds}
+    assert feeds == {
+        "Desk": ("https://world.example/rss", ("world news",)),
+        "Tech Daily": ("https://tech.example/feed", ("tech",)),
+    }
+
+
 def test_opml_import_of_a_file_that_is_not_opml_fails_with_one_line(cli, tmp_path):
     bad = tmp_path / "bad.opml"
     bad.write_text("<html>nope", "utf-8")

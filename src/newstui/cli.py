@@ -357,9 +357,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
     if wanted("opml"):
         p = command("opml", "import or export feeds as OPML 2.0", json_output=False)
         opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
-        help_ = "add the feeds of an OPML file to the config"
+        help_ = "add the feeds of an OPML file (or of newsboat's urls file) to the config"
         p2 = opml.add_parser("import", help=help_, description=help_)
-        p2.add_argument("file", type=_path, metavar="FILE", help="the OPML file")
+        p2.add_argument(
+            "file", type=_path, metavar="FILE", help="the OPML file, or newsboat's urls file"
+        )
         p2.add_argument("--json", action="store_true", help=JSON_HELP)
         help_ = "write the configured feeds as OPML (stdout by default)"
         p2 = opml.add_parser("export", help=help_, description=help_)
@@ -1621,18 +1623,29 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
     from newstui.config import FeedConfig, add_feeds, ensure_config
-    from newstui.sources.opml import read_opml, write_opml
+    from newstui.sources.opml import read_subscriptions, write_opml
 
     if args.opml_command == "import":
         with _about(str(args.file)):
-            feeds = read_opml(args.file)
+            feeds, skipped = read_subscriptions(args.file)
         with _about(str(config.path)):
             ensure_config(config.path)  # like a first run, once the file reads
         added = add_feeds(config.path, feeds)
+        if not args.json:
+            for line in skipped:
+                _complain(f"warning: {args.file}:{line.line}: skipped {line.reason}")
+        text = f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}"
+        if skipped:
+            text += f"; {counted(len(skipped), 'line')} skipped"
         return _emit(
             args,
-            {"found": len(feeds), "added": [f.name for f in added]},
-            f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}",
+            {"found": len(feeds), "added": [f.name for f in added]}
+            | (
+                {"skipped": [{"line": s.line, "reason": s.reason} for s in skipped]}
+                if skipped
+                else {}
+            ),
+            text,
         )
     from newstui.model import fold_url
 

@@ -12,19 +12,28 @@ from xml.etree import ElementTree as ET
 from newstui.config import FeedConfig
 from newstui.errors import SourceError
 from newstui.model import fold_url
+from newstui.sources.newsboat_urls import (
+    SkippedLine,
+    looks_like_newsboat_urls,
+    newsboat_titles,
+    parse_newsboat_urls,
+)
 from newstui.sources.urls import is_http_url
 from newstui.text import clean_line
 
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 
 
-def read_opml(path: Path) -> list[FeedConfig]:
-    """The feeds listed in an OPML file; nested outlines become tags."""
+def read_subscriptions(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
+    """The feeds of an OPML file (nested outlines become tags) or of newsboat's `urls` file, and
+    the lines of the latter that added none."""
     try:
         body = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_opml(body, str(path))
+    if looks_like_newsboat_urls(body):
+        return parse_newsboat_urls(body, str(path), newsboat_titles(path))
+    return parse_opml(body, str(path)), []
 
 
 def parse_opml(body: bytes, source: str) -> list[FeedConfig]:

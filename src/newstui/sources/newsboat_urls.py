@@ -1,0 +1,105 @@
+"""newsboat's `urls` file: one feed a line, its tags after it, `"~Name"` its title. Read so a
+newsboat user keeps their tags (newsboat 2.21's `-e` OPML drops them); the feeds' titles come
+from newsboat's cache when it is found beside the file."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from newstui.config import FeedConfig
+from newstui.errors import SourceError
+from newstui.sources.urls import is_http_url
+from newstui.text import clean_line
+
+# A token: a "double-quoted string" (backslash escapes a quote or a backslash) or a bare word.
+_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
+_UNQUOTE = re.compile(r"\\(.)")
+# Lines newsboat reads that newstui has no equivalent for: query feeds (its own filter language),
+# programs' output, and feeds passed through a program first.
+_SPECIAL = ("query:", "exec:", "filter:")
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A line of the file that added no feed, and why."""
+
+    line: int
+    reason: str
+
+
+def looks_like_newsboat_urls(body: bytes) -> bool:
+    """Whether a subscription file is newsboat's `urls` rather than OPML (which is XML)."""
+    return not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def newsboat_titles(urls_file: Path) -> dict[str, str]:
+    """Feed URL → title from newsboat's cache: `cache.db` beside the urls file (~/.newsboat), else
+    in newsboat's data folder (~/.local/share/newsboat). Empty when there is none or it does not
+    read: titles are a nicety, the URLs are the import."""
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    for cache in (urls_file.parent / "cache.db", data_home / "newsboat" / "cache.db"):
+        if not cache.is_file():
+            continue
+        try:
+            conn = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                rows = conn.execute("SELECT rssurl, title FROM rss_feed").fetchall()
+            finally:
+                conn.close()
+        except (sqlite3.Error, ValueError):
+            continue
+        return {str(url): clean_line(str(title), 200) for url, title in rows if title}
+    return {}
+
+
+def parse_newsboat_urls(
+    body: bytes, source: str, titles: Mapping[str, str] | None = None
+) -> tuple[list[FeedConfig], list[SkippedLine]]:
+    """The feeds of a newsboat `urls` file and the lines skipped (query, exec and filter feeds);
+    a feed is named by its `"~Name"`, else its title in `titles`, else its URL. A line that is
+    none of those is an error naming the file and the line: nothing is added."""
+    titles = titles or {}
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = body[: exc.start].count(b"\n") + 1
+        raise SourceError(
+            f"{source}:{line}: not UTF-8 text (byte {body[exc.start]:#04x})"
+        ) from None
+    feeds: list[FeedConfig] = []
+    skipped: list[SkippedLine] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), 1):
+        tokens = [
+            _UNQUOTE.sub(r"\1", quoted) if quoted or not bare else bare
+            for quoted, bare in _TOKEN.findall(raw)
+        ]
+        if not tokens or tokens[0].startswith("#"):
+            continue
+        url = tokens[0]
+        if url.startswith(_SPECIAL):
+            kind = url.split(":", 1)[0]
+            skipped.append(SkippedLine(number, f"a {kind}: feed, which newstui cannot read"))
+            continue
+        if not is_http_url(url):
+            raise SourceError(
+                f"{source}:{number}: not a feed URL: {clean_line(url, 100)!r} (a newsboat urls "
+                "file lists one http(s) feed a line, or an OPML file starts with <)"
+            )
+        if url in seen:
+            continue
+        seen.add(url)
+        name = titles.get(url) or url
+        tags: dict[str, str] = {}  # folded: as written first
+        for token in tokens[1:]:
+            if token.startswith("~") and clean_line(token[1:], 200):
+                name = clean_line(token[1:], 200)
+            elif token != "!" and (tag := clean_line(token, 100)):  # "!": hidden from its list
+                tags.setdefault(tag.casefold(), tag)
+        feeds.append(FeedConfig(url=url, name=name, tags=tuple(tags.values())))
+    return feeds, skipped
