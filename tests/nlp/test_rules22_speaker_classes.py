@@ -126,3 +126,27 @@ def test_the_company_is_not_a_union_named_before(extractor) -> None:
         'regional aircraft."'
     )
     assert "Machinists Union of Porto Verde" not in _speakers(extractor, text)
+
+
+def test_a_student_named_by_the_university_does_not_speak_for_it(extractor) -> None:
+    text = (
+        'Hundreds were bused to the square. "Our classes were cancelled and we were told to be '
+        'here," a Danvers State University student said.'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_a_former_official_named_by_the_agency_does_not_speak_for_it(extractor) -> None:
+    text = (
+        'The memos were released on Friday. "The program was useful and saved lives," '
+        "commented a former Valdorian Intelligence Agency official."
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_an_unnamed_official_of_the_agency_still_speaks_for_it(extractor) -> None:
+    text = (
+        'The memos were released on Friday. "The program was useful and saved lives," '
+        "said an unnamed Valdorian Intelligence Agency official."
+    )
+    assert _speakers(extractor, text) == ["Valdorian Intelligence Agency"]

@@ -154,6 +154,12 @@ _DESCRIBED_SUBJECT: Final = re.compile(
     rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERB_ALTERNATION})\b"
 )
 _PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
+# Who belongs to a body without speaking for it: "a Kyrgyz National University student said"
+_MEMBER_NOUNS: Final = frozenset(
+    "student students pupil pupils alumnus graduate employee employees worker workers member "
+    "members fan fans supporter supporters customer customers passenger passengers patient "
+    "patients resident residents volunteer volunteers".split()
+)
 # What an article itself says of a person's sex: a title right before the name ("Ms Lee",
 # "Mullah Omar") or the noun of an appositive right after it ("Lee, a spokeswoman for")
 _GENDERED_TITLES: Final = {

@@ -44,6 +44,7 @@ from newstui.nlp.speaker_cues import (
     _LEADING_PHRASE,
     _LIST_GOES_ON,
     _LOCATIVE,
+    _MEMBER_NOUNS,
     _NAMES_BREAK,
     _NOT_PLURAL_NOUNS,
     _OBJECT_PREPOSITIONS,
@@ -354,7 +355,11 @@ class _SubjectFinder:
         if _UNNAMED_OPENERS.match(self.masked[start:end]):
             # "an unnamed U.S. official", "one aid official in Port Sudan": a speaker left
             # unnamed; a place, or a name after "from"/"in", only says where that one is
-            inside = [m for m in inside if m.entity.type != "PLACE" and not self._located(m)]
+            inside = [
+                m
+                for m in inside
+                if m.entity.type != "PLACE" and not self._located(m) and not self._member_of(m)
+            ]
         if allow_pronoun:
             inside = self._subject_candidates(inside, start, end)
         for kind in ("PERSON", "ORG"):
@@ -1125,6 +1130,17 @@ class _SubjectFinder:
         while len(before) > 1 and before[-1][:1].isupper():
             before.pop()  # "on South Australia": the name's own first words
         return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+    def _member_of(self, mention: _Mention) -> bool:
+        """'a former CIA official', 'a Kyrgyz National University student': someone of a body
+        who does not speak for it (it left, or only belongs to it), named by the body."""
+        if mention.entity.type != "ORG":
+            return False
+        before = self.masked[max(0, mention.start - 12) : mention.start].split()[-1:]
+        after = self.masked[mention.end : mention.end + 20].split()[:1]
+        return (before[:1] in (["former"], ["ex-"])) or (
+            bool(after) and after[0].lower().strip(",") in _MEMBER_NOUNS
+        )
 
     def _located(self, mention: _Mention) -> bool:
         """'a nurse from Swindon', 'an official in Port Sudan': a name after a preposition of
