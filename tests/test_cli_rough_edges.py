@@ -70,6 +70,17 @@ def test_app_has_no_json_option(capsys) -> None:
     assert error["error"] == "newstui: unrecognized arguments: --json"
 
 
+def test_json_typed_before_the_command_is_the_commands_json(fed) -> None:
+    """`newstui --json feeds` said "unrecognized arguments: --json"."""
+    code = main(["--json", "--db", str(fed.db), "--config", str(fed.config), "feeds"])
+    fed.out, fed.err = fed.capsys.readouterr()
+    assert code == 0, fed.err
+    assert {f["name"] for f in json.loads(fed.out)} == {f["name"] for f in fed.json("feeds")}
+    code = main(["--db", str(fed.db), "--json", "--config", str(fed.config), "search", "--", "x"])
+    fed.out, fed.err = fed.capsys.readouterr()
+    assert code == 0 and json.loads(fed.out) == []
+
+
 # --json errors -----------------------------------------------------------------------------------
 
 

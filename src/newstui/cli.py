@@ -453,6 +453,32 @@ def _command_named(words: list[str]) -> str | None:
     return "app" if i == len(words) else None
 
 
+def json_after_command(words: list[str]) -> list[str]:
+    """The command line with a `--json` typed among the global options moved behind the command
+    (`newstui --json feeds` is `newstui feeds --json`); argparse said "unrecognized arguments:
+    --json" of an option every command but the app has."""
+    kept: list[str] = []
+    moved = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--json":
+            moved, i = True, i + 1
+        elif word in ("--db", "--config"):
+            kept += words[i : i + 2]
+            i += 2
+        elif word == "--demo" or word.startswith(("--db=", "--config=")):
+            kept.append(word)
+            i += 1
+        else:
+            break
+    if not moved or i == len(words) or words[i] not in COMMANDS or words[i] == "app":
+        return words
+    rest = words[i:]
+    end = rest.index("--") if "--" in rest else len(rest)
+    return [*kept, *rest[:end], "--json", *rest[end:]]
+
+
 def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     """The parser that reads this command line: its command's alone when that reads it exactly
     as the whole parser does, else the whole parser (help, abbreviations, mistakes)."""
@@ -506,7 +532,7 @@ def _excluded_word(word: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newstui` command; returns the exit status."""
-    given = excluded_words_kept(list(sys.argv[1:] if argv is None else argv))
+    given = excluded_words_kept(json_after_command(list(sys.argv[1:] if argv is None else argv)))
     args = _readable_arguments(parser_for(given).parse_args(given))
     if args.command not in QUIET_COMMANDS:
         import logging  # the fetching pipeline and full text log warnings; readers load none
