@@ -158,3 +158,15 @@ def test_quotes_since_keeps_quotes_from_articles_dated_on_or_after(tmp_path, cap
         main(["--db", db, "quotes", "--since", "yesterday"])
     assert exited.value.code == 2
     assert "not a date (YYYY-MM-DD) or an age like 7d" in capsys.readouterr().err
+
+
+def test_list_hidden_shows_what_filters_hid_and_an_empty_list_says_they_are_there(run):
+    config: Path = run.config  # type: ignore[attr-defined]
+    config.write_text(config.read_text("utf-8").replace('title:"sponsored"', "cruise"), "utf-8")
+    assert run("fetch")[0] == 0
+    hidden = listed(run, "--hidden")
+    assert set(hidden) == {"Sponsored: the best cruise deals", "Harbour cruise ships return"}
+    code, out, _ = run("list", "--query", "cruise")
+    assert code == 0
+    assert out == "no articles (2 articles hidden by filters: `list --hidden` shows them)\n"
+    assert listed(run, "--query", "cruise") == {}  # --json: the list alone, as before

@@ -288,6 +288,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         p.add_argument("--unread", action="store_true", help="only unread articles")
         p.add_argument("--starred", action="store_true", help="only starred articles")
         p.add_argument(
+            "--hidden",
+            action="store_true",
+            help="only articles a [[filters]] entry hid (the app's Hidden view)",
+        )
+        p.add_argument(
             "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
         )
         p.add_argument(
@@ -1521,12 +1526,18 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
         unread=args.unread,
         starred=args.starred,
         query=user_query(args.query) if args.query is not None else None,
+        hidden=args.hidden,
     )
     order = SortOrder.parse(args.sort) or NEWEST_FIRST
     rows = library.articles(f, limit=args.limit, order=order)  # None with --all
-    return _emit(
-        args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else "no articles"
-    )
+    empty = "no articles"
+    if not rows and not args.hidden and not args.json:
+        hidden = library.count(dataclasses.replace(f, hidden=True))
+        if hidden:  # "no articles" in a feed whose every article a filter hid
+            empty += (
+                f" ({counted(hidden, 'article')} hidden by filters: `list --hidden` shows them)"
+            )
+    return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
 
 
 def cmd_search(args: argparse.Namespace, library: Library, config: Config | None) -> int:
