@@ -98,3 +98,45 @@ def test_an_outlet_named_by_a_lower_case_web_address_is_an_organisation(
 def test_a_personal_page_a_quoted_address_or_a_link_is_no_organisation(extractor, text) -> None:
     names = {e.name for e in extractor.analyse(text).entities if e.type == "ORG"}
     assert not {n for n in names if "." in n and n[0].islower()}, names
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "people"),
+    [
+        (
+            "At the ceremony, the commander of the Lebanese Army Gen. Tarek Nour said they would stay.",
+            "Lebanese Army",
+            "Lebanese",
+        ),
+        (
+            "He was accused of an attack on the home of the African National Congress "
+            "Australian representative, Sipho Dlamini.",
+            "African National Congress",
+            "African",
+        ),
+        ("The Kenyan Navy said the ship had been freed.", "Kenyan Navy", "Kenyan"),
+    ],
+)
+def test_a_peoples_word_opening_a_bodys_name_is_part_of_it(extractor, text, body, people) -> None:
+    check_names(extractor, text, [(body, "ORG")], [(people, "GROUP")])
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        (
+            "Mitch Hale, the Republican Senate Majority Leader, spoke first.",
+            [("Senate", "ORG")],
+            ["Republican Senate"],
+        ),
+        (
+            "British Prime Minister Tony Blair met the press.",
+            [("Tony Blair", "PERSON")],
+            [("British Prime Minister", "ORG")],
+        ),
+    ],
+)
+def test_a_party_word_or_a_title_after_a_peoples_word_makes_no_body(
+    extractor, text, found, absent
+) -> None:
+    check_names(extractor, text, found, absent)

@@ -248,6 +248,12 @@ class _RunFinder(_TypingFinder):
                 self.candidates.append(Candidate(start, end, surface, n_known + n_body, "ORG", 2))
                 i += n_known + n_body
                 continue
+            n_people = self._people_body(run, i, n_known) if n_known and not pending else 0
+            if n_people:  # "the Lebanese Army": no nationality, a body
+                start, end, surface = self._surface(run, i, n_people)
+                self.candidates.append(Candidate(start, end, surface, n_people, "ORG", 2))
+                i += n_people
+                continue
             if n_known:
                 self._flush(pending, person_cue, suffix_cue if not pending else None)
                 pending, person_cue = [], False
@@ -561,6 +567,44 @@ class _RunFinder(_TypingFinder):
             and _is_cap(run[i + n].text)
             and any(strip_possessive(t.text) in self.gaz.org_words for t in pending[:k])
         )
+
+    def _people_body(self, run: list[Token], i: int, n: int) -> int:
+        """'the Lebanese Army', 'Thai News Agency', 'African National Congress': a people's
+        word opening capitalised words that end in a body's head noun opens that body's name,
+        no nationality of its own; the name's length in tokens, or 0."""
+        if (
+            n != 1
+            or i + 1 >= len(run)
+            or self.gaz.known.get(run[i].text) != "GROUP"
+            or run[i].text in _party_words()  # "the Republican Senate" is the Senate
+        ):
+            return 0
+        k = i + 1
+        while k < len(run):
+            word = run[k].text
+            n_known = self._known(run, k)
+            if n_known:  # "Republican United States Senator": a place's name, no body's
+                known = self._lookup(self._surface(run, k, n_known)[2])
+                if known is None or known[1] not in ("ORG", "GROUP"):
+                    return 0
+            if strip_possessive(word) in self.gaz.org_words:
+                while k + 1 < len(run) and strip_possessive(run[k + 1].text) in self.gaz.org_words:
+                    k += 1  # "Thai News Agency": the head is the last of them
+                # the body ends the run or a title or a known name follows it; not any name
+                # ("the Thai News Agency Sondhi Limthongkul, a critic": typed as one run)
+                after = k + 1
+                if (
+                    after == len(run)
+                    or self._title(run, after)
+                    or run[after].text.lower() in self.gaz.role_words
+                    or self._known(run, after)
+                ):
+                    return after - i
+                return 0
+            if not _is_cap(word):
+                return 0  # "British Prime Minister": a title, no body's name
+            k += max(n_known, 1)
+        return 0
 
     def _part_of_longer_name(self, run: list[Token], i: int, n: int) -> bool:
         """'West Texas Intermediate', 'Paris Agreement': a place name inside another name (but
