@@ -11,7 +11,7 @@ from newstui.tui.keymap import key_label, key_name
 from newstui.tui.screens.help import HelpScreen
 from newstui.tui.screens.search import SearchScreen
 
-from .conftest import settle
+from .conftest import screen_text, settle
 
 
 def write_config(tmp_path, keys: str):
@@ -184,3 +184,19 @@ async def test_the_emacs_preset_moves_with_ctrl_n_and_opens_the_palette_with_alt
         await pilot.press("alt+x")
         await settle(pilot)
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_ctrl_g_closes_every_box_in_the_emacs_preset(tmp_path, db_path):
+    """C-g went back a pane but closed no box (search, help, sort, downloads)."""
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path, 'preset = "emacs"\n')))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # the footer writes it as help does (Textual's own footer said "^s")
+        assert "Ctrl-S Search" in screen_text(app).splitlines()[-1]
+        for opening in ("ctrl+s", "question_mark", "O", "L"):
+            await pilot.press(opening)
+            await settle(pilot)
+            assert app.screen is not app.main, opening
+            await pilot.press("ctrl+g")
+            await settle(pilot)
+            assert app.screen is app.main, opening

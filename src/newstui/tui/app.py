@@ -31,7 +31,7 @@ from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_ids, key_sections
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
-from newstui.tui.keymap import build_keymap, check_key_clashes, keys_label
+from newstui.tui.keymap import build_keymap, check_key_clashes, key_label, keys_label
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.main import MainScreen
@@ -106,6 +106,13 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     @config.setter
     def config(self, config: Config | None) -> None:
         self.main.config = config
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key with a modifier as `?` help and the palette write it ("Ctrl-S", not Textual's
+        "^s"); the rest as Textual shows them ("⏎")."""
+        if not binding.key_display and "+" in binding.key:
+            return key_label(binding.key)
+        return super().get_key_display(binding)
 
     def get_default_screen(self) -> Screen[None]:
         return self.main

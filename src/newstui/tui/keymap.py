@@ -40,6 +40,16 @@ EMACS: dict[str, str] = {
     "reader.page_up": "alt+v,b",
     "app.search": "ctrl+s,slash",
     "app.command_palette": "alt+x",
+    # C-g cancels every box too (it typed a "g" into the search box, or did nothing)
+    "search.cancel": "ctrl+g,escape",
+    "command.cancel": "ctrl+g,escape",
+    "view_name.cancel": "ctrl+g,escape",
+    "choice.cancel": "ctrl+g,escape,q",
+    "confirm.no": "ctrl+g,n,escape,q",
+    "sort.cancel": "ctrl+g,escape,q",
+    "help.close": "ctrl+g,escape,q,question_mark",
+    "downloads.close": "ctrl+g,escape,q,L",
+    "speaker_quotes.close": "ctrl+g,escape,q",
 }
 PRESETS: dict[KeyPreset, dict[str, str]] = {"vim": {}, "emacs": EMACS}
 _MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
