@@ -25,6 +25,21 @@ def test_opml_folders_become_tags():
     ]
 
 
+def test_a_feed_in_two_folders_is_one_feed_tagged_with_both():
+    """Feedly and Inoreader list a feed under each of its folders; the second folder was lost."""
+    body = b"""<opml version="1.0"><body>
+      <outline text="Tech"><outline text="Wire" xmlUrl="https://wire.example/rss"/>
+        <outline text="Other" xmlUrl="https://other.example/rss"/></outline>
+      <outline text="World"><outline text="Wire again" xmlUrl="https://wire.example/rss"
+        category="tech,Daily"/></outline>
+    </body></opml>"""
+    feeds = parse_opml(body, "subs.opml")
+    assert [(f.name, f.tags) for f in feeds] == [
+        ("Wire", ("Tech", "World", "Daily")),
+        ("Other", ("Tech",)),
+    ]
+
+
 def test_export_then_import_round_trips():
     feeds = [
         FeedConfig("https://a.example/rss", "A & B", ("world",)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -51,19 +52,28 @@ def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
     if root.tag != "opml" or root.find("body") is None:
         raise SourceError(f"{source}: not an OPML document (no <opml><body>)")
     feeds: list[FeedConfig] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # URL: its place in `feeds`
 
     def walk(node: ET.Element, tags: tuple[str, ...]) -> None:
         for outline in node.findall("outline"):
             url = (outline.get("xmlUrl") or "").strip()
             label = clean_line(outline.get("title") or outline.get("text") or "", 200)
             if url:
-                if is_http_url(url) and url not in seen:
-                    seen.add(url)
-                    categories = re.split(r"[,/]", outline.get("category") or "")
-                    extra = (clean_line(c, 100) for c in categories)
-                    unique = {t.casefold(): t for t in reversed((*tags, *(c for c in extra if c)))}
-                    all_tags = tuple(reversed(unique.values()))
+                if not is_http_url(url):
+                    continue
+                categories = re.split(r"[,/]", outline.get("category") or "")
+                extra = (clean_line(c, 100) for c in categories)
+                # a feed listed in two folders (Feedly, Inoreader export so): both are its tags
+                before = feeds[seen[url]].tags if url in seen else ()
+                listed = (*before, *tags, *(c for c in extra if c))
+                unique: dict[str, str] = {}  # each tag once, as first written
+                for tag in listed:
+                    unique.setdefault(tag.casefold(), tag)
+                all_tags = tuple(unique.values())
+                if url in seen:
+                    feeds[seen[url]] = dataclasses.replace(feeds[seen[url]], tags=all_tags)
+                else:
+                    seen[url] = len(feeds)
                     feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags))
             elif label:
                 walk(outline, (*tags, label))
