@@ -150,3 +150,12 @@ def test_an_unnamed_official_of_the_agency_still_speaks_for_it(extractor) -> Non
         "said an unnamed Valdorian Intelligence Agency official."
     )
     assert _speakers(extractor, text) == ["Valdorian Intelligence Agency"]
+
+
+def test_a_role_held_now_opening_a_clause_is_its_holder(extractor) -> None:
+    text = (
+        "Governor Ana Ruiz was asked to give evidence at the inquest.\n\n"
+        "The now-governor refused to accept the summons, saying "
+        '"I have nothing to do with the case."'
+    )
+    assert _speakers(extractor, text) == ["Ana Ruiz"]

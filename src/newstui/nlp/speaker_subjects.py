@@ -218,7 +218,9 @@ class _SubjectFinder:
             return None
         roles = load_gazetteer().role_words
         for i, w in enumerate(words[1:5], 1):
-            if _unpossessed(w).lower() in roles:
+            # "The now-governor refused …, saying": the role, when held
+            word = _unpossessed(w).lower()
+            if (_TIME_PREFIX.sub("", word) if "-" in word else word) in roles:
                 while i + 1 < len(words) and _unpossessed(words[i + 1]).lower() in roles:
                     i += 1  # "The Attorney General"
                 if i + 1 < len(words) and words[i + 1].lower() in _PREPOSITIONS:
