@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from newstui.text import (
     clean_line,
     clean_text,
-    clean_text_utf8,
     strip_controls,
     terminal_safe,
     terminal_safe_with_offsets,
@@ -147,21 +146,3 @@ def test_a_printable_text_is_returned_without_compiling_the_control_pattern():
     )
     assert text_module._unsafe_start.cache_info().currsize == 0
     assert text_module.strip_controls("a\x1b[31mb\u202ec") == "abc"
-
-
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(_PLAIN_PIECES, max_size=30).map("".join))
-@example(" one “two”\n\nthree ")
-@example("\n\none\n\n\nthree\n")
-def test_the_utf8_cleaning_gives_is_the_clean_texts_own(text: str) -> None:
-    cleaned, utf8 = clean_text_utf8(text)
-    assert cleaned == clean_text(text)
-    assert utf8 is None or utf8 == cleaned.encode()
-
-
-def test_a_plain_body_comes_with_its_utf8():
-    assert clean_text_utf8("\n\n“One,” she said.\n\nTwo é.\n\n") == (
-        "“One,” she said.\n\nTwo é.",
-        "“One,” she said.\n\nTwo é.".encode(),
-    )
-    assert clean_text_utf8("a\x1b[1mb")[1] is None  # cleaned the long way: none made

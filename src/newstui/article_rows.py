@@ -42,16 +42,12 @@ class PreparedArticle:
     text_utf8: bytes | None = None
 
 
-def prepare_article(
-    article: Article, utf8: bool = True, encoded: bytes | None = None
-) -> PreparedArticle:
-    """The stored form of an article (`utf8`: with `text_utf8` when the text is packed;
-    `encoded`: the text in UTF-8 when the caller has it, e.g. from parsing)."""
-    if encoded is None:
-        try:
-            encoded = article.text.encode()
-        except UnicodeEncodeError:  # a lone surrogate: each value computed on its own, as before
-            encoded = None
+def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
+    """The stored form of an article (`utf8`: with `text_utf8` when the text is packed)."""
+    try:
+        encoded = article.text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: each value computed on its own, as before
+        encoded = None
     # PreparedArticle(...)'s fields, set as its frozen dataclass `__init__` sets them: that
     # `__init__` is nine object.__setattr__ calls in Python code. A new field (or `slots=True`,
     # a `__post_init__`) must be set here too; tests/test_article_rows.py compares the two.

@@ -74,11 +74,7 @@ def parse_document(
     from newstui.sources.feeds import parse_feed
 
     parsed = parse_feed(body, url, content_type)
-    texts_utf8 = parsed.texts_utf8 or [None] * len(parsed.articles)
-    articles = [
-        prepare_article(article, utf8, text_utf8)
-        for article, text_utf8 in zip(parsed.articles, texts_utf8, strict=True)
-    ]
+    articles = [prepare_article(article, utf8) for article in parsed.articles]
     return PreparedFeed(parsed.title, parsed.site_url, articles, parsed.warning)
 
 

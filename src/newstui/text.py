@@ -134,34 +134,24 @@ def clean_text(text: str, *, trimmed: bool = False) -> str:
     """A body: controls stripped, lines trimmed, paragraphs separated by exactly one blank line.
     `trimmed`: the caller knows that no line of `text` begins or ends with white space (HTML's
     paragraphs, each stripped), which spares two searches of the whole text."""
-    return clean_text_utf8(text, trimmed=trimmed)[0]
-
-
-def clean_text_utf8(text: str, *, trimmed: bool = False) -> tuple[str, bytes | None]:
-    """clean_text(text), and its UTF-8 when cleaning made it anyway (a plain text's, see
-    _plain_utf8; else None): a caller that stores the text need not encode it again."""
-    encoded = _plain_utf8(text, trimmed)
-    if encoded is not None:  # most converted HTML: nothing to strip, every line already folded
+    if _plain(text, trimmed):  # most converted HTML: nothing to strip, every line already folded
         # its only white space is single spaces and newlines, none beside a newline: the only
         # blank lines to fold are three or more newlines in a row
-        if "\n\n\n" in text:
-            return _blank_lines().sub("\n\n", text).strip(), None
-        # (str.strip's white space here is " " and "\n" alone: the same cut, byte for byte)
-        return text.strip(), encoded.strip(b" \n")
+        return (_blank_lines().sub("\n\n", text) if "\n\n\n" in text else text).strip()
     text = strip_controls(text)
     if "\u1680" in text:  # the one white space str.split() folds and _spaces() keeps
         spaces = _spaces()
         lines = [spaces.sub(" ", line).strip() for line in text.split("\n")]
     else:  # after strip_controls, str.split()'s white space is _spaces()'s (and a trim): C speed
         lines = [" ".join(line.split()) for line in text.split("\n")]
-    return _blank_lines().sub("\n\n", "\n".join(lines)).strip(), None
+    return _blank_lines().sub("\n\n", "\n".join(lines)).strip()
 
 
 # What strip_controls acts on (_unsafe_start()) and every white space character (str.isspace)
 # but the plain space and the newline.
 @cache
 def _not_plain() -> re.Pattern[str]:
-    """The characters _utf8_if_plain finds (it searches their UTF-8 bytes instead)."""
+    """The characters _has_not_plain finds (it searches their UTF-8 bytes instead)."""
     return re.compile(
         r"[\x00-\x09\x0b-\x1f\x7f-\x9f\xa0\u1680\u2000-\u200a\u2028\u2029\u202a-\u202f"
         r"\u205f\u2066-\u2069\u3000\ud800-\udfff]"
@@ -187,40 +177,38 @@ def _not_plain_e2() -> re.Pattern[bytes]:
     return re.compile(rb"\xe2(?:\x80[\x80-\x8a\xa8-\xaf]|\x81[\x9f\xa6-\xa9])")
 
 
-def _utf8_if_plain(text: str) -> bytes | None:
-    """`text` in UTF-8 when it holds no character of _not_plain() (found in its bytes, faster
-    than by the pattern), else None."""
+def _has_not_plain(text: str) -> bool:
+    """True when `text` holds a character of _not_plain() (the same answer, found faster)."""
     try:
         encoded = text.encode()
     except UnicodeEncodeError:  # a lone surrogate
-        return None
+        return True
     if b"\x00" in encoded.translate(_CONTROL_BYTES):
-        return None
+        return True
     if text.isascii():
-        return encoded
+        return False
     # (a search for a lone byte is memchr; for three bytes CPython compares ~1 byte a step: 3-4
     # us each in a 3 KB text, and most texts have no 0xE1 or 0xE3, the leads of U+1xxx, U+3xxx)
-    if (
+    return (
         (b"\xe2" in encoded and _not_plain_e2().search(encoded) is not None)
         or (b"\xc2" in encoded and _not_plain_c2().search(encoded) is not None)
         or (b"\xe1" in encoded and b"\xe1\x9a\x80" in encoded)
         or (b"\xe3" in encoded and b"\xe3\x80\x80" in encoded)
-    ):
-        return None
-    return encoded
+    )
 
 
-def _plain_utf8(text: str, trimmed: bool = False) -> bytes | None:
-    """`text` in UTF-8 when strip_controls leaves it as it is and each of its lines is already
-    folded (single spaces between words), else None: searches in C (_utf8_if_plain and three
-    substrings) instead of splitting every line into words. `trimmed`: no line begins or ends
-    with white space."""
-    if "  " in text or not (
-        trimmed
-        or (" \n" not in text and "\n " not in text and text[:1] != " " and text[-1:] != " ")
-    ):
-        return None
-    return _utf8_if_plain(text)
+def _plain(text: str, trimmed: bool = False) -> bool:
+    """True when strip_controls leaves `text` as it is and each of its lines is already folded
+    (single spaces between words): searches in C (_has_not_plain and three substrings) instead
+    of splitting every line into words. `trimmed`: no line begins or ends with white space."""
+    return (
+        not _has_not_plain(text)
+        and "  " not in text
+        and (
+            trimmed
+            or (" \n" not in text and "\n " not in text and text[:1] != " " and text[-1:] != " ")
+        )
+    )
 
 
 def paragraphs(text: str) -> list[str]:

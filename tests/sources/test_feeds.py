@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from newstui.article_rows import prepare_article
 from newstui.errors import SourceError
 from newstui.sources.feeds import parse_feed
 
@@ -222,23 +221,3 @@ def test_a_summary_is_what_its_own_html_reads_even_when_a_content_stands_in_for_
             stood_in += any(c.get("value") == raw for c in entry.get("content", []) or [])
             assert _entry_article(entry, url).summary == _to_text(raw, base)[0]
     assert stood_in >= 10  # entries whose content is their summary too (read once)
-
-
-def test_the_utf8_parsing_gives_each_text_is_that_texts_own():
-    from newstui.processes import parse_document
-    from tests.sources.feed_corpus import every_document
-
-    given = 0
-    for _name, body in every_document():
-        for content_type in (None, "application/rss+xml; charset=utf-8"):
-            try:
-                feed = parse_feed(body, "https://feeds.example/feed.xml", content_type)
-            except SourceError:
-                continue
-            texts_utf8 = feed.texts_utf8 or [None] * len(feed.articles)  # (JSON Feed: none)
-            for article, utf8 in zip(feed.articles, texts_utf8, strict=True):
-                assert utf8 is None or utf8 == article.text.encode()
-                given += utf8 is not None
-            prepared = parse_document(body, "https://feeds.example/feed.xml", content_type)
-            assert prepared.articles == [prepare_article(a) for a in feed.articles]
-    assert given >= 100

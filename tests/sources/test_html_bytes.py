@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newstui.sources import html as html_module
-from newstui.sources.html import html_to_text, html_to_text_utf8
+from newstui.sources.html import html_to_text
 
 # Markup, declarations that name another encoding, a byte order mark, characters that Python
 # stores in one, two and four bytes, controls, non-characters and character references.
@@ -76,20 +76,3 @@ def test_a_document_given_with_its_utf8_reads_as_it_does_alone(html: str) -> Non
         return
     alone = html_to_text(html, "http://example.com/feed/")
     assert html_to_text(html, "http://example.com/feed/", utf8=utf8) == alone
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(_PIECES, max_size=25).map("".join))
-@example('<p>“said” in <a href="/x">東京</a> 😀</p><p>two</p>')
-def test_the_utf8_a_document_gives_is_its_texts_own(html: str) -> None:
-    text, links, utf8 = html_to_text_utf8(html, "http://example.com/feed/")
-    assert (text, links) == html_to_text(html, "http://example.com/feed/")
-    assert utf8 is None or utf8 == text.encode()
-
-
-def test_an_article_with_links_comes_with_its_texts_utf8():
-    html = '<p>“Hi,” said <a href="/a">Ana</a>.</p><p>See <a href="/b">this</a> — 東京</p>'
-    text, links, utf8 = html_to_text_utf8(html, "http://example.com/feed/")
-    assert text == "“Hi,” said Ana.\n\nSee this — 東京"
-    assert [link.url for link in links] == ["http://example.com/a", "http://example.com/b"]
-    assert utf8 == text.encode()

@@ -11,10 +11,10 @@ from typing import Any
 from newstui.errors import SourceError
 from newstui.model import Article, Link
 from newstui.sources.enclosures import attachment_links, enclosure_links
-from newstui.sources.html import html_to_text, html_to_text_utf8
+from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import UTF8, read_well_formed
 from newstui.sources.urls import is_http_url
-from newstui.text import author_name, clean_line, clean_text, clean_text_utf8
+from newstui.text import author_name, clean_line, clean_text
 
 MAX_TITLE = 500
 MAX_AUTHOR = 200
@@ -41,9 +41,6 @@ class ParsedFeed:
     site_url: str | None
     articles: list[Article] = field(default_factory=list)
     warning: str | None = None  # e.g. ill-formed XML that could still be read
-    # each article's text in UTF-8 where parsing made it (None: not made; empty: none made),
-    # which preparing the article for the store then need not make again
-    texts_utf8: list[bytes | None] = field(default_factory=list)
 
 
 # JSON Feed's version is a URL; "1", "1.0" and "1.1" written bare are read too.
@@ -77,13 +74,11 @@ def parse_feed(
     else:
         feed, entries, warning = _feedparser_read(body, url, content_type)
     site = feed.get("link")
-    made = [_read_entry(e, url) for e in entries]
     return ParsedFeed(
         title=_line(feed, "title", MAX_TITLE) or None,
         site_url=site if is_http_url(site) else None,
-        articles=[article for article, _ in made],
+        articles=[_entry_article(e, url) for e in entries],
         warning=warning,
-        texts_utf8=[text_utf8 for _, text_utf8 in made],
     )
 
 
@@ -127,12 +122,6 @@ def _parser_reason(reason: object) -> str:
 
 
 def _entry_article(entry: Any, feed_url: str) -> Article:
-    """The article of a feed's entry (feedparser's values, or lxml_feeds' in their form)."""
-    return _read_entry(entry, feed_url)[0]
-
-
-def _read_entry(entry: Any, feed_url: str) -> tuple[Article, bytes | None]:
-    """_entry_article, and its text in UTF-8 when making the text made that (else None)."""
     link = entry.get("link")
     link = link.strip() if is_http_url(link) else None
     content_html, content_base, content_utf8 = "", feed_url, None
@@ -147,13 +136,13 @@ def _read_entry(entry: Any, feed_url: str) -> tuple[Article, bytes | None]:
     # (the value's UTF-8 when the XML reader had it: not for feedparser's summary of a content)
     summary_utf8 = summary_detail.get(UTF8) if summary_detail.get("value") is summary_raw else None
     if content_html:
-        text, links, text_utf8 = _to_text(content_html, content_base, content_utf8)
+        text, links = _to_text(content_html, content_base, content_utf8)
         if summary_raw == content_html and summary_base == content_base:
             summary = text  # the summary a content stands in for (Atom's usual entry): read once
         else:
             summary = _to_text(summary_raw, summary_base, summary_utf8)[0]
     else:
-        text, links, text_utf8 = _to_text(summary_raw, summary_base, summary_utf8)
+        text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
     title = _line(entry, "title", MAX_TITLE)
     if not title:
@@ -161,7 +150,7 @@ def _read_entry(entry: Any, feed_url: str) -> tuple[Article, bytes | None]:
     links += enclosure_links(entry, {lk.url for lk in links})
     guid = entry.get("id") or entry.get("guid")
     author = author_name(clean_line(entry.get("author", "") or "", MAX_AUTHOR)) or None
-    article = Article(
+    return Article(
         title=title,
         text=text[:MAX_TEXT],
         guid=clean_line(str(guid), 2000) if guid else None,
@@ -171,7 +160,6 @@ def _read_entry(entry: Any, feed_url: str) -> tuple[Article, bytes | None]:
         summary=summary[:MAX_TEXT],
         links=links,
     )
-    return article, text_utf8 if len(text) <= MAX_TEXT else None
 
 
 def _line(element: Any, key: str, max_length: int) -> str:
@@ -183,16 +171,12 @@ def _line(element: Any, key: str, max_length: int) -> str:
     return clean_line(value, max_length)
 
 
-def _to_text(
-    value: str, base_url: str, utf8: bytes | None = None
-) -> tuple[str, list[Link], bytes | None]:
-    """Readable text and links of a field, and the text's UTF-8 when making it made that;
-    relative links resolve against `base_url` (xml:base). `utf8`: the value's UTF-8 when the
-    reader has it (html_to_text need not encode it)."""
+def _to_text(value: str, base_url: str, utf8: bytes | None = None) -> tuple[str, list[Link]]:
+    """Readable text and links of a field; relative links resolve against `base_url` (xml:base).
+    `utf8`: the value's UTF-8 when the reader has it (html_to_text need not encode it)."""
     if _HTML_HINT.search(value) or "&" in value:
-        return html_to_text_utf8(value, base_url, utf8=utf8)
-    text, text_utf8 = clean_text_utf8(value)
-    return text, [], text_utf8
+        return html_to_text(value, base_url, utf8=utf8)
+    return clean_text(value), []
 
 
 def _title_from_text(text: str) -> str:

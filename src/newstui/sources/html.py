@@ -13,7 +13,7 @@ import lxml.etree
 
 from newstui.model import Link, LinkKind
 from newstui.sources.urls import is_http_url
-from newstui.text import clean_line, clean_text_utf8
+from newstui.text import clean_line, clean_text
 
 _DROP = {
     "script",
@@ -115,7 +115,6 @@ _NUMERIC_REF = re.compile("&#")  # sre's literal search: faster than `in` on a w
 # Where each collected link ends in the text: a private-use mark travels with the words through
 # whitespace folding and cleaning, then becomes the link's offset (and is removed).
 _LINK_MARK = "\ue0f0"
-_LINK_MARK_UTF8 = _LINK_MARK.encode()
 # stand-ins and link marks already in the document, and NUL
 _DROPPED = re.compile("[\ue000-\ue09f\ue0f0\x00]")
 
@@ -236,15 +235,6 @@ def html_to_text(
 ) -> tuple[str, list[Link]]:
     """Readable text (paragraphs separated by blank lines) and the http(s) links/images, in order.
     `utf8`: the str `html` in UTF-8 (`html.encode()`) when the caller has it already."""
-    text, links, _ = html_to_text_utf8(html, base_url, utf8=utf8)
-    return text, links
-
-
-def html_to_text_utf8(
-    html: str | bytes, base_url: str | None = None, *, utf8: bytes | None = None
-) -> tuple[str, list[Link], bytes | None]:
-    """html_to_text, and the text in UTF-8 when cleaning it made that (None: not made), which a
-    caller storing the text need not make again (~35K instructions a 3 KB article)."""
     if isinstance(html, bytes):
         html, utf8 = html.decode("utf-8", "replace"), None
     encoded = _utf8(html, utf8)
@@ -259,7 +249,7 @@ def html_to_text_utf8(
         if replaced != html:
             html, encoded = replaced, _utf8(replaced)
     if not html.strip():
-        return "", [], None
+        return "", []
     try:
         if encoded is None:
             root = lxml.etree.fromstring(html, parser=_PARSER)
@@ -268,7 +258,7 @@ def html_to_text_utf8(
     except (lxml.etree.ParserError, ValueError):
         root = None
     if root is None:  # nothing libxml2 could read as a document
-        return _clean(re.sub(r"<[^>]*>", " ", html), False, refs)[0], [], None
+        return _clean(re.sub(r"<[^>]*>", " ", html), False, refs), []
     parts: list[str] = []
     links: list[tuple[str, str, LinkKind]] = []  # (text, url, kind); Links made at the end
     seen: set[str] = set()
@@ -336,15 +326,12 @@ def html_to_text_utf8(
         marked.replace(_LINK_MARK, "") if links else marked, html
     ):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
-        text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))), False, refs)[0]
-        return text, [Link(*link) for link in links], None
+        text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))), False, refs)
+        return text, [Link(*link) for link in links]
     folded, trimmed = _fold_paragraphs(_marks_off_spaces(marked) if links else marked)
-    cleaned, cleaned_utf8 = _clean(folded, trimmed, refs)
     if not links:
-        return cleaned, [], cleaned_utf8
-    text, placed = _placed_links(cleaned, links)
-    # (the marks' own bytes out: no other character's UTF-8 holds them)
-    return text, placed, cleaned_utf8.replace(_LINK_MARK_UTF8, b"") if cleaned_utf8 else None
+        return _clean(folded, trimmed, refs), []
+    return _placed_links(_clean(folded, trimmed, refs), links)
 
 
 def _fold_paragraphs(text: str) -> tuple[str, bool]:
@@ -423,11 +410,11 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?!•\ue0f0* )")  # a bullet's link ma
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _clean(text: str, trimmed: bool, refs: bool) -> tuple[str, bytes | None]:
+def _clean(text: str, trimmed: bool, refs: bool) -> str:
     """Clean converted text, stripping escape sequences that came in as character references
     (`refs`: the document had numeric references, the only source of stand-ins; `trimmed`: see
     _fold_paragraphs. A stand-in put back is a control character: clean_text's check of the
     characters finds it, whatever `trimmed` says)."""
     if refs and _STAND_INS.search(text) is not None:
         text = _STAND_INS.sub(lambda m: chr(ord(m.group(0)) - _STAND_IN), text)
-    return clean_text_utf8(text, trimmed=trimmed)
+    return clean_text(text, trimmed=trimmed)
