@@ -69,15 +69,15 @@ def test_a_copy_scores_high_and_a_same_topic_story_low():
 
 def test_sketches_stay_those_stored_by_earlier_versions():
     """Stored sketches and band keys are compared with new ones: the same text must give the
-    same bytes whatever way the sketch is computed (digests of what newstui 0.17 stored)."""
+    same bytes whatever way the sketch is computed (digests of what schema 20 stores)."""
     import hashlib
 
     from newstui.stories import story_sketch
 
     marked = copy_of(STORY).replace(" said", " said\u2014\u201cyes\u201d, caf\u00e9 na\u00efve")
     for text, packed, keys in (
-        (STORY, "031f367812b4bd4d", "4518026bfe509443"),
-        (marked, "ab23d113376fed18", "a6f43647778b53c9"),
+        (STORY, "ea08467d18b6b71b", "1e40679a0ea3f540"),
+        (marked, "771d0e04e74b1b3c", "e97410dffbca496c"),
     ):
         made = story_sketch(text)
         assert made.packed is not None
@@ -169,7 +169,7 @@ def test_a_story_sketched_before_schema_16_still_joins_a_new_copy(tmp_path):
     import struct
 
     from newstui.store.schema import MIGRATIONS
-    from newstui.stories import band_keys
+    from newstui.stories import band_keys, stored_form
 
     path = tmp_path / "v15.db"
     conn = sqlite3.connect(path)
@@ -199,7 +199,7 @@ def test_a_story_sketched_before_schema_16_still_joins_a_new_copy(tmp_path):
         assert [v.article_id for v in library.story_versions(copy)] == [1, copy]
     conn = sqlite3.connect(path)
     stored = {k for (k,) in conn.execute("SELECT key FROM story_bands WHERE article_id = 1")}
-    assert stored == set(band_keys(signature)) and len(stored) == len(set(old_keys))
+    assert stored == set(band_keys(stored_form(signature))) and len(stored) == len(set(old_keys))
     new_sketch = conn.execute("SELECT sketch FROM stories WHERE article_id = ?", [copy]).fetchone()
     assert len(new_sketch[0]) == len(old_sketch) // 2
     conn.close()
@@ -247,3 +247,50 @@ def test_only_recent_articles_are_worth_sketching(library, tmp_path):
             "UPDATE articles SET first_seen = '2020-01-01T00:00:00+00:00' WHERE id = ?", [old]
         )
     assert library.unsketched([old, recent]) == [recent]
+
+
+def test_schema_20_sketches_recent_articles_again_and_keeps_every_story(tmp_path):
+    """Sketches stored before schema 20 hashed shingles another way: recent articles are
+    sketched again from their texts (with their band keys), older ones stay in their stories
+    but are no longer candidates; no article changes story."""
+    import sqlite3
+
+    from newstui.stories import story_sketch
+
+    path = tmp_path / "v19.db"
+    with Library.open(path) as library:
+        first = add(library, "wire", "Council to close three libraries", STORY, 40)
+        again = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 30)
+        old = add(library, "wire", "Library hours extended", OTHER, 20)
+    conn = sqlite3.connect(path)
+    month_ago = (NOW - timedelta(days=30)).isoformat()
+    conn.execute("UPDATE articles SET first_seen = ? WHERE id = ?", [month_ago, old])
+    earlier = bytes(range(256)) * 2  # 128 bins as schema 19 stored them, of another hash
+    for article_id, story_id in ((first, first), (again, first), (old, old)):
+        conn.execute("INSERT INTO stories VALUES (?, ?, ?)", [article_id, story_id, earlier])
+        conn.executemany(
+            "INSERT INTO story_bands VALUES (?, ?)", [(k, article_id) for k in range(42)]
+        )
+    conn.execute("PRAGMA user_version = 19")  # schema 20 replayed on the store it made
+    conn.commit()
+    conn.close()
+
+    with Library.open(path) as library:
+        conn = sqlite3.connect(path)
+        stories = dict(conn.execute("SELECT article_id, story_id FROM stories"))
+        assert stories == {first: first, again: first, old: old}
+        for article_id, text in ((first, STORY), (again, copy_of(STORY))):
+            made = story_sketch(text)
+            assert conn.execute(
+                "SELECT sketch FROM stories WHERE article_id = ?", [article_id]
+            ).fetchone() == (made.packed,)
+            keys = conn.execute("SELECT key FROM story_bands WHERE article_id = ?", [article_id])
+            assert {k for (k,) in keys} == set(made.keys)
+        assert conn.execute(
+            "SELECT sketch FROM stories WHERE article_id = ?", [old]
+        ).fetchone() == (None,)
+        assert not conn.execute("SELECT 1 FROM story_bands WHERE article_id = ?", [old]).fetchall()
+        conn.close()
+        late = add(library, "gazette", "Three libraries to shut", copy_of(STORY), 10)
+        assert library.find_stories() == 1
+        assert [v.article_id for v in library.story_versions(late)] == [first, again, late]

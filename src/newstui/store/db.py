@@ -87,7 +87,24 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     conn.create_function("inflate", 1, known.__getitem__, deterministic=True)
     conn.create_function("pack_text", 1, _packing(packed_text), deterministic=True)
     conn.create_function("pack_links", 1, _packing(packed_links), deterministic=True)
+    conn.create_function("story_sketch", 1, _story_sketch, deterministic=True)
+    conn.create_function("story_band_keys", 1, _story_band_keys, deterministic=True)
     return known
+
+
+def _story_sketch(text: str | None) -> bytes | None:
+    """SQL story_sketch(text): a text's sketch as stored, NULL for one too short to judge
+    (schema 20 sketches stored articles again)."""
+    from newstui.stories import story_sketch
+
+    return story_sketch(text or "").packed
+
+
+def _story_band_keys(packed: bytes | None) -> str:
+    """SQL story_band_keys(sketch): the band keys of a stored sketch, as a JSON array."""
+    from newstui.stories import stored_band_keys
+
+    return json.dumps(stored_band_keys(packed) if packed else [])
 
 
 @contextmanager

@@ -537,6 +537,24 @@ _V19 = [
     "CREATE INDEX IF NOT EXISTS articles_analysis ON articles (nlp_version)",
 ]
 
+# v20: story sketches hash each word once (stories.py `_shingle_hashes`: -40% CPU a sketch), and
+# band keys are those of the stored sketch: older sketches and keys are made again. Articles
+# recent enough to be compared (store/stories.py RECENT_DAYS) are sketched again from their
+# texts (story_sketch and story_band_keys: db.add_text_functions); older ones keep their story
+# but are no longer candidates (their sketch could never match a new one). Replayable.
+_V20 = [
+    "DELETE FROM story_bands",
+    """UPDATE stories SET sketch = NULL WHERE sketch IS NOT NULL AND article_id IN (
+        SELECT id FROM articles
+        WHERE first_seen < strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-14 days'))""",
+    f"""UPDATE stories SET sketch = (
+        SELECT story_sketch({unpacked("a.text")}) FROM articles a WHERE a.id = stories.article_id)
+    WHERE sketch IS NOT NULL""",
+    """INSERT OR IGNORE INTO story_bands (key, article_id)
+    SELECT k.value, s.article_id FROM stories s, json_each(story_band_keys(s.sketch)) k
+    WHERE s.sketch IS NOT NULL""",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -557,5 +575,6 @@ MIGRATIONS: list[list[str]] = [
     _V17,
     _V18,
     _V19,
+    _V20,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
