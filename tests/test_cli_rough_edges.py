@@ -105,7 +105,7 @@ def test_json_errors_are_one_object_on_stdout_with_the_usual_exit_status(fed) ->
     assert json_error(fed, "mark", "99", "--read")["error"] == "no article with id 99"
     assert json_error(fed, "list", "--feed", "nope")["source"] == "nope"
     assert json_error(fed, "fetch", "Nope") == {
-        "error": f"{fed.config}: no feed named 'Nope' (see `newstui feeds`)",
+        "error": f"{fed.config}: no source named 'Nope' (see `newstui feeds`)",
         "kind": "input",
         "source": "Nope",
     }

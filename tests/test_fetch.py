@@ -278,6 +278,26 @@ def test_a_failing_local_source_makes_the_fetch_a_partial_failure(
     assert cli(db_path, config, "fetch") == 3
 
 
+def test_fetch_names_a_local_source_as_feeds_lists_it(
+    db_path, feed_server, config_file, tmp_path, capsys
+):
+    """`fetch Notes` said "no feed named 'Notes' (see `newstui feeds`)", which lists it."""
+    route = feed_server.serve_file("/good", "rss2.xml")
+    config = config_file({"Good": "/good"})
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# Harbour notes\n\nThe council met.\n", "utf-8")
+    with config.open("a") as f:
+        f.write(f'\n[[local]]\nname = "Notes"\npath = "{notes}"\n')
+    capsys.readouterr()
+
+    assert cli(db_path, config, "fetch", "notes", "--json") == 0
+    assert [o["source"] for o in json.loads(capsys.readouterr().out)] == ["Notes"]
+    assert route.hits == 0  # the feed was not named
+    assert cli(db_path, config, "fetch", "Nope") == 1
+    assert "no source named 'Nope'" in capsys.readouterr().err
+
+
 def test_a_local_source_whose_path_is_gone_keeps_its_error_for_feeds(
     db_path, feed_server, config_file, tmp_path
 ):

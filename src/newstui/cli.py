@@ -253,10 +253,10 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "--purge", action="store_true", help="delete its starred articles too (kept by default)"
         )
     if wanted("fetch"):
-        p = command(
-            "fetch", "fetch all feeds, or the named ones, and local sources from the config"
+        p = command("fetch", "fetch every feed and local source of the config, or the named ones")
+        p.add_argument(
+            "names", nargs="*", metavar="NAME", help="source names, feed URLs or local paths"
         )
-        p.add_argument("names", nargs="*", metavar="NAME", help="feed names or URLs")
         group = p.add_mutually_exclusive_group()
         group.add_argument(
             "--fulltext",
@@ -1066,6 +1066,7 @@ def cmd_fetch(
     """`newstui fetch [NAME...]` (`pool`: see _first_fetch_pool)."""
     import asyncio
 
+    from newstui.config import LocalConfig
     from newstui.ingest import (
         apply_filters,
         import_local,
@@ -1075,16 +1076,20 @@ def cmd_fetch(
     )
 
     feeds: list[FeedConfig] | None = None
+    locals_named = list(config.local)  # all of them, unless sources are named
     if args.names:
-        feeds = []
+        feeds, locals_named = [], []
         for name in args.names:
-            feed = config.feed_named(name)
-            if feed is None:
+            source = config.source_named(name)  # a [[local]] too: `feeds` lists it beside feeds
+            if source is None:
                 raise NewstuiError(
-                    f"{config.path}: no feed named {name!r} (see `newstui feeds`)", source=name
+                    f"{config.path}: no source named {name!r} (see `newstui feeds`)", source=name
                 )
-            if feed not in feeds:
-                feeds.append(feed)
+            if isinstance(source, LocalConfig):
+                if source not in locals_named:
+                    locals_named.append(source)
+            elif source not in feeds:
+                feeds.append(source)
     removed: list[RemovedSource] = []
     if not args.names and not lists_sources(config) and config.sync is None:
         raise ConfigError(_NO_SOURCES.format(path=config.path), source=str(config.path))
@@ -1104,10 +1109,7 @@ def cmd_fetch(
         outcomes += _fetch_with_progress(
             library, config, feeds, args.fulltext, args, respect_waits=not args.names, pool=pool
         )
-    if not args.names:
-        outcomes += [
-            import_local(library, local, config.settings.extractor) for local in config.local
-        ]
+    outcomes += [import_local(library, local, config.settings.extractor) for local in locals_named]
     filtered = apply_filters(library, config)
     from newstui.retention import cleanup
 
