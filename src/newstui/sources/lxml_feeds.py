@@ -647,7 +647,9 @@ def parsed_date(value: str) -> Any:
             stamp = datetime(
                 int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second)
             )
-            return (stamp - timedelta(minutes=minutes, hours=hours)).utctimetuple()
+            if hours or minutes:  # (GMT, UTC, UT, Z and +0000 need no timedelta: ~6K instructions)
+                stamp -= timedelta(minutes=minutes, hours=hours)
+            return stamp.utctimetuple()
         except (OverflowError, ValueError):
             pass  # not a date to the RFC 822 handler: feedparser's other handlers may read it
     from feedparser.datetimes import _parse_date  # (feedparser is imported only when needed)
