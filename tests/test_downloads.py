@@ -355,6 +355,8 @@ def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server):
     assert pod("download", "--retry") == 0
     assert [r["state"] for r in pod.json("downloads")] == ["done", "done"]
     assert pod("downloads", "--forget", "1") == 0
+    # said, not only left out of the list that follows
+    assert pod.out.splitlines()[0] == "forgot download 1 (Episode 2); its file stays"
     assert [r["id"] for r in pod.json("downloads")] == [2]
 
 

@@ -188,6 +188,10 @@ def cmd_downloads(args: argparse.Namespace, library: Library, emit: Emit) -> int
             raise NewstuiError(f"no download with number {download_id}")
         if forgotten.state == "downloading":
             raise NewstuiError(f"download {download_id} is running; it can be forgotten after")
+        if not args.json:  # said before the list, which no longer shows it
+            kept = "; its file stays" if forgotten.state == "done" else ""
+            title = terminal_safe(forgotten.title, line=True)
+            emit(args, None, f"forgot download {download_id} ({title}){kept}")
     from rich.table import Table
     from rich.text import Text
 
