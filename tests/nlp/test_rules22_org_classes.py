@@ -140,3 +140,21 @@ def test_a_party_word_or_a_title_after_a_peoples_word_makes_no_body(
     extractor, text, found, absent
 ) -> None:
     check_names(extractor, text, found, absent)
+
+
+def test_an_abbreviation_of_a_name_less_its_country_is_the_whole_name(extractor) -> None:
+    text = (
+        "The U.S. Department of Commerce (DOC) said exports rose. The DOC will publish the "
+        "figures on Friday."
+    )
+    check_names(
+        extractor, text, [("U.S. Department of Commerce", "ORG")], ["Department of Commerce", "DOC"]
+    )
+
+
+def test_an_abbreviation_in_square_brackets_is_defined_as_in_round_ones(extractor) -> None:
+    text = (
+        "Two Hungry Horse Burgers [HHB] outlets closed this week. HHB said it would reopen "
+        "them in March."
+    )
+    check_names(extractor, text, [("Hungry Horse Burgers", "ORG")], ["HHB"])

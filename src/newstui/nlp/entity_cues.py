@@ -897,6 +897,9 @@ _NUMBERED_WORDS: Final = _ROAD_WORDS + _CHANNEL_HEADS
 _NUMBERED_LASTS: Final = frozenset(word[-1] for word in _NUMBERED_WORDS)
 _ROAD_NUMBER: Final = re.compile(r" \d{1,4}[A-Z]?\b(?![.,]\d)")
 _BRACKETED_ABBREVIATION: Final = re.compile(r" \(([A-Z][A-Za-z&.]{1,9})\)")
+_SQUARE_ABBREVIATION: Final = re.compile(r" \[([A-Z][A-Za-z&.]{1,9})\]")
+_BRACKET_OPENINGS: Final = frozenset((" (", " ["))  # before an abbreviation given in brackets
+_BRACKET_CLOSINGS: Final = frozenset((")", "]"))
 _TICKER_AFTER: Final = _LEGAL_FORMS | {"Co", "Corporation", "Company", "plc", "SA", "AG", "NV"}
 # An aside in brackets after a name, then a capitalised word: the name goes on past the aside
 # ("the Japanese Government (Mombusho) Scholarship program").

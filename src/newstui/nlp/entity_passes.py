@@ -11,6 +11,8 @@ from newstui.nlp.entity_cues import (
     _APPOSITIVE_ORG,
     _BODY_PLURALS,
     _BODY_ROLES,
+    _BRACKET_CLOSINGS,
+    _BRACKET_OPENINGS,
     _BRACKETED_ABBREVIATION,
     _BRACKETED_GAP,
     _BRIEF_ENDINGS,
@@ -57,6 +59,7 @@ from newstui.nlp.entity_cues import (
     _SCORE_AFTER,
     _SOFTWARE_WORD,
     _SPELT_OUT,
+    _SQUARE_ABBREVIATION,
     _STORM_HEADS,
     _STORM_NAME,
     _STORM_STARTS,
@@ -127,11 +130,12 @@ class _EntityFinder(_RunFinder):
             self._join_party_branches()
         if " Group of " in self.text:
             self._split_group_of_place()
-        self._define_spanning_abbreviations()
-        self._expand_defined_acronyms()
-        if " [" in self.text or " (" in self.text:
+        rounds, squares = " (" in self.text, " [" in self.text  # each text scanned once
+        self._define_spanning_abbreviations(rounds, squares)
+        self._expand_defined_acronyms(rounds, squares)
+        if squares or rounds:
             self._type_acronyms_spelt_out()
-        if " (" in self.text:
+        if rounds:
             self._untype_term_abbreviations()
             self._drop_stock_tickers()
         if self.airlines:  # "Adam Air was grounded": the airline, not a person named Adam
@@ -646,13 +650,15 @@ class _EntityFinder(_RunFinder):
                 continue
             self.candidates.append(Candidate(m.start(), m.end(), m.group(), 1, "ORG", 2))
 
-    def _define_spanning_abbreviations(self) -> None:
+    def _define_spanning_abbreviations(self, rounds: bool, squares: bool) -> None:
         """'Transport for London (TfL)', 'Pacific Gas and Electric (PG&E)': the words before an
         abbreviation in brackets whose initials spell it are one organisation, whatever names
-        were found inside them; the abbreviation alone is that organisation everywhere."""
-        if " (" not in self.text:
-            return
-        for m in _BRACKETED_ABBREVIATION.finditer(self.text):
+        were found inside them; the abbreviation alone is that organisation everywhere.
+        `rounds`, `squares`: whether the text holds " (" and " [" at all."""
+        found = list(_BRACKETED_ABBREVIATION.finditer(self.text)) if rounds else []
+        if squares:  # "Kentucky Fried Chicken [KFC]"
+            found += _SQUARE_ABBREVIATION.finditer(self.text)
+        for m in found:
             abbreviation = m.group(1)
             if sum(c.isupper() for c in abbreviation) < 2:
                 continue
@@ -664,6 +670,16 @@ class _EntityFinder(_RunFinder):
             end = m.start()
             if self.text[end - 2 : end] in _POSSESSIVE_ENDINGS:
                 end -= 2  # "the United Kingdom's (UK) Conservative Party"
+            outer = [c for c in self.candidates if c.start < start < c.end and c.end == end]
+            if outer and outer[0].type == "ORG":
+                # "the U.S. Department of Justice (DOJ)": the letters leave out the country
+                # the name found opens with; the abbreviation is that whole name
+                name = outer[0].display or outer[0].text
+                for other in self.candidates:
+                    if strip_possessive(other.text) == abbreviation:
+                        other.display, other.type = name, "ORG"
+                        other.strength = max(other.strength, outer[0].strength)
+                continue
             inside = [c for c in self.candidates if start <= c.start and c.end <= end]
             if any(c.strength >= 3 and c.start == start and c.end == end for c in inside):
                 continue  # a known name already: the other pass defines its abbreviation
@@ -745,10 +761,10 @@ class _EntityFinder(_RunFinder):
                 loose = starts[first]
         return loose, loose >= 0
 
-    def _expand_defined_acronyms(self) -> None:
+    def _expand_defined_acronyms(self, rounds: bool, squares: bool) -> None:
         """'the African Union (AU)': every later 'AU' is that organisation."""
-        if " (" not in self.text and ", or " not in self.text:
-            return  # every pair below is joined by one (half of all articles hold neither)
+        if not rounds and not squares and ", or " not in self.text:
+            return  # every pair below is joined by one (half of all articles hold none)
         cands = _by_start(self.candidates)
         defined: dict[str, str] = {}
         short_forms: set[str] = set()
@@ -756,10 +772,10 @@ class _EntityFinder(_RunFinder):
         typed: dict[str, str] = {}  # the type of a name typed by good evidence, by abbreviation
         for prev, cand in pairwise(cands):
             if not (
-                (  # " (": a gap of two (gaps are mostly long)
+                (  # " (": a gap of two (gaps are mostly long); " [KFC]" as well
                     cand.start - prev.end == 2
-                    and self.text.startswith(" (", prev.end)
-                    and self.text[cand.end : cand.end + 1] == ")"
+                    and self.text[prev.end : prev.end + 2] in _BRACKET_OPENINGS
+                    and self.text[cand.end : cand.end + 1] in _BRACKET_CLOSINGS
                 )
                 or (  # "the Association of Southeast Asian Nations, or ASEAN, a body of"
                     cand.start - prev.end == 5
