@@ -73,3 +73,24 @@ async def test_the_chosen_theme_is_remembered(db_path, tmp_path):
     again = NewstuiApp(db_path, None, ui_state=state)
     async with again.run_test(size=(120, 40)):
         assert again.current_theme.dark is (not dark)
+
+
+async def test_the_sources_pane_fits_its_entries_saved_views_included(tmp_path):
+    """An empty store's pane was 20 columns, wider than one short feed's; a long saved view's
+    name was left out of the measure and cut."""
+    from newstui.config import load_config
+
+    empty = NewstuiApp(tmp_path / "empty.db", None)
+    async with empty.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert empty.main.sources.region.width == 16
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        '[settings]\nrefresh_minutes = 0\n\n[[views]]\nname = "Everything about the harbour"\n'
+        "query = 'harbour'\n",
+        "utf-8",
+    )
+    app = NewstuiApp(tmp_path / "empty.db", load_config(config))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        assert "Everything about the harbour" in screen_text(app)

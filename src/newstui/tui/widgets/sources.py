@@ -197,16 +197,20 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 )
                 options.append(Option(label, id=view.key))
         self.feeds = message.feeds
-        names = [("#" + tag, unread) for tag, _total, unread in message.tags] + [
+        # every entry's width: an empty store's pane was wider than one feed's (a default of 20
+        # columns), and a saved view's long name was not counted
+        names = [("All", smart.unread), ("Unread", smart.unread), ("Starred", smart.starred_unread)]
+        names += [("Hidden", smart.hidden)] if smart.hidden else []
+        names += [(view.title, unread) for view, unread in message.saved]
+        names += [("#" + tag, unread) for tag, _total, unread in message.tags]
+        names += [
             (
                 ("! " if f.last_error else "") + f.name + _next_try_suffix(f.waiting_until(now)),
                 f.unread,
             )
             for f in message.feeds
         ]
-        self._needed = 4 + max(
-            (Text(name).cell_len + len(f" {unread:,}") for name, unread in names), default=16
-        )
+        self._needed = 4 + max(Text(name).cell_len + len(f" {unread:,}") for name, unread in names)
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
         self._update_options(options, highlighted)
         self.post_message(self.Loaded(smart, message.feeds))
