@@ -159,3 +159,22 @@ def test_a_role_held_now_opening_a_clause_is_its_holder(extractor) -> None:
         '"I have nothing to do with the case."'
     )
     assert _speakers(extractor, text) == ["Ana Ruiz"]
+
+
+def test_a_quotation_broken_by_a_paragraph_break_is_credited_at_its_end(extractor) -> None:
+    text = (
+        "Pensioners will not pay the new fee.\n\n"
+        '"We thought long and hard about this decision.\n\n'
+        "We believe the service is still good value for money and that most customers will "
+        "agree,\" said Ruth Okafor, the company's head of mail."
+    )
+    assert _speakers(extractor, text) == ["Ruth Okafor", "Ruth Okafor"]
+
+
+def test_a_closed_quotation_before_a_credited_paragraph_is_not_credited_by_it(extractor) -> None:
+    text = (
+        "The shop shut in May. Neighbours were not surprised.\n\n"
+        '"It was empty for months and nobody went in any more."\n\n'
+        '"We will reopen when the repairs are done," said Ruth Okafor, the owner.'
+    )
+    assert _speakers(extractor, text) == [None, "Ruth Okafor"]

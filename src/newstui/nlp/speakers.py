@@ -158,7 +158,30 @@ class SpeakerFinder(_SubjectFinder):
             out.append(speaker or None)
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
-        return self._fullest_forms(self._listed_alike(out))
+        return self._fullest_forms(self._listed_alike(self._broken_back(out)))
+
+    def _broken_back(self, speakers: list[str | None]) -> list[str | None]:
+        """'“We thought long and hard. ¶ We believe it is fair,” said Smith.': a quotation broken
+        by a paragraph break is one speaker's; a piece that found no one of its own takes the
+        speaker of the piece that goes on after it (its credit comes at the quotation's end)."""
+        out = speakers
+        if "nobody" not in self.how:  # most articles: every quote found its own or none at all
+            return out
+        text = self.text
+        for i in range(len(self.spans) - 2, -1, -1):
+            span, then = self.spans[i], self.spans[i + 1]
+            if (
+                out[i] is None
+                and out[i + 1]
+                and self.how[i] == "nobody"
+                and text[span.close_mark : span.close_mark + 1] == "\n"
+                and text[then.open_mark] == "\n"
+                and not text[span.close_mark : then.open_mark].strip()
+            ):
+                if out is speakers:
+                    out = list(speakers)
+                out[i] = out[i + 1]
+        return out
 
     def _listed_alike(self, speakers: list[str | None]) -> list[str | None]:
         """'…was “soft on tax cheats”, “soft on donors”': quotations listed in one sentence (only
