@@ -1137,3 +1137,13 @@ def test_a_database_path_reads_the_same_however_it_is_written(tmp_path, capsys):
     ):
         assert main(["--db", written, "list"]) == 1
         assert one_line(capsys.readouterr().err) == f"newstui: {shown} does not exist"
+
+
+def test_feeds_of_an_empty_store_says_how_to_add_sources(cli, tmp_path, capsys):
+    """It said only `newstui fetch`, which refuses a config without feeds."""
+    assert cli("feeds") == 0
+    assert "newstui add URL" in cli.out and "newsboat's urls file" in cli.out
+    assert "newstui fetch" not in cli.out
+    # No config file yet: `fetch` makes one from the example, whose feeds it fetches.
+    assert main(["--db", str(tmp_path / "other.db"), "feeds"]) == 0
+    assert "`newstui fetch` for the example's feeds" in capsys.readouterr().out

@@ -1410,7 +1410,12 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         for r in rows
     ]
     if args.json or not rows:
-        return _emit(args, data, "no sources yet: `newstui fetch` or `newstui import PATH`")
+        ways = ["`newstui add URL`", "`newstui opml import FILE` (OPML, or newsboat's urls file)"]
+        ways.append("`newstui import PATH`")
+        if config is None:  # no config file yet: `fetch` makes it from the example, with feeds
+            ways.append("`newstui fetch` for the example's feeds")
+        empty = f"no sources yet: {', '.join(ways[:-1])} or {ways[-1]}"
+        return _emit(args, data, empty)
     from rich.table import Table
     from rich.text import Text
 
