@@ -60,4 +60,5 @@ def test_control_characters_in_names_and_tags_are_dropped():
 
 def test_opml_is_told_apart_by_its_opening_bracket():
     assert not looks_like_newsboat_urls(b'\xef\xbb\xbf  <?xml version="1.0"?><opml/>')
+    assert not looks_like_newsboat_urls('<?xml version="1.0"?><opml/>'.encode("utf-16"))
     assert looks_like_newsboat_urls(b"https://a.example/rss\n")

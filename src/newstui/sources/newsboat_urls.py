@@ -33,7 +33,10 @@ class SkippedLine:
 
 
 def looks_like_newsboat_urls(body: bytes) -> bool:
-    """Whether a subscription file is newsboat's `urls` rather than OPML (which is XML)."""
+    """Whether a subscription file is newsboat's `urls` rather than OPML (which is XML, perhaps
+    in UTF-16 with its byte order mark)."""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
     return not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
