@@ -33,11 +33,13 @@ from newstui.nlp.segment import (
     _DATELINE_DASH,
     DATELINE_DASH_MARKS,
     WORD,
+    WordNeedsGuard,
     WordStartSearch,
     literal_heads,
     may_match,
     sentence_starts,
     word_heads,
+    word_needs,
 )
 from newstui.nlp.speaker_cues import (
     _CLAUSE_BREAK,
@@ -391,3 +393,72 @@ def test_a_determiner_before_each_offset_of_articles_is_found_as_the_whole_searc
             head = text[max(0, end - 160) : end + 1]
             found, whole = determiner_end(head, len(head)), _DETERMINER_END.search(head)
             assert (found and found.span()) == (whole and whole.span())
+
+
+def test_the_words_every_match_opens_are_read_after_a_word_boundary() -> None:
+    assert word_needs(re.compile(r"\b(?:said|told)\s+\w+$")) == ("said", "told")
+    # the noun after a word boundary, however many words come before it
+    assert word_needs(re.compile(r"\b[Tt]he\s+(?:\w+\s+)?\b(?:signs?|motto)\s*$")) == (
+        "sign",
+        "motto",
+    )
+    assert word_needs(re.compile(r"\b(?<!-)said")) == ("said",)  # a lookbehind reads nothing
+    assert word_needs(re.compile(r"\s(?:sign|motto)")) == ()  # no word boundary before
+    assert word_needs(re.compile(r"\b(?:said|\w+ed)")) == ()  # a match may open no literal
+    assert word_needs(re.compile(r"\b-said")) == ()  # the boundary is before the hyphen
+    assert word_needs(re.compile(r"\bsaid", re.IGNORECASE)) == ()
+
+
+def test_a_needs_guard_keeps_the_patterns_whose_words_open_a_word_in_the_window() -> None:
+    guard = WordNeedsGuard(
+        re.compile(r"\bsigns?\s+read\s*$"), re.compile(r"\b(?:charged|plea)\s+of$"), re.compile("x")
+    )
+    assert guard.may_match_at_word_starts("protesters held signs reading", 0, 29) == 0b101
+    assert guard.may_match_at_word_starts("a design, a plea of", 0, 19) == 0b110
+    assert guard.may_match_at_word_starts("a design, a plea of", 0, 14) == 0b100  # plea cut off
+    assert guard.may_match_at_word_starts("a design, a plea of", 12, 19) == 0b110
+    assert guard.may_match_at_word_starts("a design, a plea of", 13, 19) == 0b100  # 'lea of'
+    # the window's first character opens a word, as the search of the window sees it
+    assert guard.may_match_at_word_starts("a design", 4, 8) == 0b101
+    assert guard.may_match_at_word_starts("é_sign; charged", 0, 15) == 0b110  # é is a letter
+    assert guard.may_match("a design, a plea of") & 0b010
+    assert guard.may_match("nothing here") == 0b100
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "The the A a an Its his that signs Signs design slogan inscriptions headline motto "
+            "plaque phrase writings wording caption read reads said states is was on of from in "
+            "charged charges arrested convicted plea pleaded with for banner Banners placards "
+            'held carried such as x é _ 9 - , : ; . " “ ” \n'.split(" ")
+        ),
+        max_size=20,
+    ),
+    st.sampled_from([" ", "  ", "", ", ", "\n", "-"]),
+    st.integers(0, 6),
+)
+def test_the_lead_cues_match_nowhere_their_needs_guard_rules_out(words, gap, lo) -> None:
+    window = gap.join(words)
+    bits = quotes._LEAD_NEEDS.may_match_at_word_starts(window, lo, len(window))
+    assert bits & quotes._LEAD_NEEDS.may_match(window, lo) == bits  # word starts: fewer found
+    cues = (quotes._SIGN_TEXT_CUE, quotes._WRITTEN_TEXT_CUE, quotes._CHARGE_CUE)
+    for k, pattern in enumerate(cues):
+        if not bits & (1 << k):
+            assert pattern.search(window[lo:]) is None, (pattern.pattern, window[lo:])
+
+
+def test_the_lead_cues_have_word_needs_and_match_nowhere_they_are_ruled_out(
+    real_texts: list[str],
+) -> None:
+    guard = quotes._LEAD_NEEDS
+    assert guard.always == 0 and all(guard.needs)
+    cues = (quotes._SIGN_TEXT_CUE, quotes._WRITTEN_TEXT_CUE, quotes._CHARGE_CUE)
+    for text in real_texts:
+        for start in range(0, len(text), 97):
+            lead = text[start : start + 200]
+            bits = guard.may_match_at_word_starts(lead, 0, len(lead))
+            for k, pattern in enumerate(cues):
+                if not bits & (1 << k):
+                    assert pattern.search(lead) is None, (pattern.pattern, lead)

@@ -10,6 +10,7 @@ from typing import Final
 from newstui.nlp.segment import (
     WORD,
     LiteralGuard,
+    WordNeedsGuard,
     WordStartSearch,
     count_words,
     literal_heads,
@@ -77,12 +78,11 @@ _SIGN_TEXT_CUE: Final = re.compile(
 # written thing (and a phrase mentioned as such) are nobody's speech
 _WRITTEN_TEXT_CUE: Final = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:signs?|slogans?|inscriptions?|plaques?|headlines?|writings|wording|phrase|motto|caption)"
+    r"\b(?:signs?|slogans?|inscriptions?|plaques?|headlines?|writings|wording|phrase|motto|caption)"
     r"(?:\s+(?:on|of|from|in)\s+[^.;:\"“”]{1,60}?)?"
     r"(?:\s+(?:is|was|reads?|reading|said|says|states?|stated|declares?|declared)"
     r"(?:\s+[^.;:\"“”]{1,30}?)?)?\s*[,:]?\s*$"
 )
-_WRITTEN_TEXT_NEEDS: Final = LiteralGuard(_WRITTEN_TEXT_CUE)
 # 'was charged with "felony rioting"', 'face charges of "murder" and a "…"', 'entered a plea of
 # "not guilty"', 'arrested by police for "…"': the name of a charge or a plea, a legal term
 _CHARGE_CUE: Final = re.compile(
@@ -90,7 +90,6 @@ _CHARGE_CUE: Final = re.compile(
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:of|with|for)\s+(?:(?:a|an|the)\s+)?"
     r"(?:[\"“][^\"“”]{1,80}[\"”],?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?)*$"
 )
-_CHARGE_NEEDS: Final = LiteralGuard(_CHARGE_CUE)
 # 'Lee said on Monday that the plan was "a disgrace"', 'was said to be "clearly upset"',
 # 'He blamed a "small" number', 'yelling "Stay with us"', 'according to the report, "dire"': a
 # fragment in a clause that reports
@@ -208,8 +207,10 @@ _KIND_NOUN_AFTER: Final = re.compile(
 # What every match of the patterns searched before each quotation holds (a window holding none
 # is not searched: a search for a pattern that must end the window tries it at every character)
 _TITLE_CUES_NEEDS: Final = LiteralGuard(_TITLE_CUES)
-_SIGN_TEXT_NEEDS: Final = LiteralGuard(_SIGN_TEXT_CUE)
 _REPORTING_CLAUSE_NEEDS: Final = LiteralGuard(_REPORTING_CLAUSE)
+# the cues searched in the 200 characters before each quotation (bits 1, 2, 4), whose words are
+# looked for in one pass over that window's words
+_LEAD_NEEDS: Final = WordNeedsGuard(_SIGN_TEXT_CUE, _WRITTEN_TEXT_CUE, _CHARGE_CUE)
 # Searches of patterns each of whose matches opens a word with one of a few words, tried only
 # where such a word opens (compiled; see WordStartSearch)
 _REPORTING_CLAUSE_SEARCH: Final = WordStartSearch(_REPORTING_CLAUSE)
@@ -677,11 +678,12 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if not few or (few <= 2 and nickname_end(text, span.open_mark) == span.close_mark + 1):
         return "none"  # empty marks; 'Earvin "Magic" Johnson': a nickname inside a name
     lead = text[max(0, span.open_mark - 200) : span.open_mark]
-    if _SIGN_TEXT_NEEDS.may_match(lead) and _SIGN_TEXT_SEARCH.search(lead):
+    cues = _LEAD_NEEDS.may_match(lead)
+    if cues & 1 and _SIGN_TEXT_SEARCH.search(lead):
         return "none"  # 'holding signs which read "silenced"': the words on a sign
-    if _WRITTEN_TEXT_NEEDS.may_match(lead) and _WRITTEN_TEXT_CUE.search(lead):
+    if cues & 2 and _WRITTEN_TEXT_CUE.search(lead):
         return "none"  # 'The inscription states, "…"': the words of a written thing
-    if _CHARGE_NEEDS.may_match(lead) and _CHARGE_SEARCH.search(lead):
+    if cues & 4 and _CHARGE_SEARCH.search(lead):
         return "none"  # 'charged with "felony rioting"': a legal term
     if _names_a_thing(text, span, content, few):
         return "none"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as _re_constants  # type: ignore[attr-defined]
@@ -670,13 +671,21 @@ def literal_heads(pattern: re.Pattern[str]) -> tuple[str, ...]:
     from the pattern itself, so `may_match` rules a text out without the search, which tries a
     pattern led by \\b at every character. () when a match may open otherwise (a class, a
     lookaround or an optional part first, IGNORECASE): then nothing is ruled out."""
+    return _read_cased(pattern, _heads)
+
+
+def _read_cased(
+    pattern: re.Pattern[str], read: Callable[[list[Any]], list[str] | None]
+) -> tuple[str, ...]:
+    """The strings `read` finds in the parsed `pattern`, those holding none of the others; ()
+    when it finds none, or the pattern ignores case."""
     if pattern.flags & re.IGNORECASE:
         return ()
     try:
-        heads = _heads(list(_re_parser.parse(pattern.pattern, pattern.flags).data))
+        found = read(list(_re_parser.parse(pattern.pattern, pattern.flags).data))
     except Exception:  # a parser of another Python: no shortcut, same answers
         return ()
-    return _shortest_cover(heads) if heads else ()
+    return _shortest_cover(found) if found else ()
 
 
 def _shortest_cover(strings: list[str]) -> tuple[str, ...]:
@@ -853,6 +862,131 @@ class WordStartSearch:
             while i < size and _is_word_at(text, i):
                 i += 1
         return None
+
+
+class WordNeedsGuard:
+    """Which of a few patterns, searched in one window, may match there: each pattern's
+    `word_needs`, looked for in one pass over the window's word starts (compiled), where a find
+    for each string of each pattern reads the whole window each time. A pattern without word
+    needs (or with one opening beyond ASCII) always may."""
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        self.needs = tuple(word_needs(pattern) for pattern in patterns)
+        self.every: int = (1 << len(patterns)) - 1
+        self.always: int = 0  # the patterns ruled out nowhere
+        # the needs by the code of their first character, each with its pattern's bit, and which
+        # codes open one (bit c of `low` for c < 64, bit c - 64 of `high` for the others)
+        self.by_code: list[tuple[tuple[str, int], ...]] = [() for _ in range(128)]
+        self.low: i64 = 0
+        self.high: i64 = 0
+        for k, needs in enumerate(self.needs):
+            if not needs or any(ord(need[0]) >= 128 for need in needs):
+                self.always |= 1 << k
+                continue
+            for need in needs:
+                code = ord(need[0])
+                self.by_code[code] = (*self.by_code[code], (need, 1 << k))
+                if code < 64:
+                    self.low |= 1 << code
+                else:
+                    self.high |= 1 << (code - 64)
+
+    def may_match(self, text: str, start: int = 0, end: int = -1) -> int:
+        """The patterns that may match in text[start:end] (end -1: the text's end), as bits (bit
+        k: the k-th pattern): a pattern whose every word need is absent there has its bit clear."""
+        size: i64 = len(text) if end < 0 else min(end, len(text))
+        if not _COMPILED:
+            found = self.always
+            for k, needs in enumerate(self.needs):
+                if needs and any(text.find(need, start, size) >= 0 for need in needs):
+                    found |= 1 << k
+            return found
+        return self.may_match_at_word_starts(text, start, size)
+
+    def may_match_at_word_starts(self, text: str, start: int, size: i64) -> int:
+        """`may_match`'s answer by one loop over the character codes (what runs compiled): the
+        needs are looked for only where a word opens (the window's first character opens one)."""
+        found: int = self.always
+        i: i64 = max(start, 0)
+        size = min(size, len(text))
+        prev_word = False
+        while i < size:
+            code: i64 = ord(text[i])
+            if code < 128:
+                word = 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95
+                if word and not prev_word:
+                    mask: i64 = self.low if code < 64 else self.high
+                    if (mask >> (code & 63)) & 1:
+                        for need, bit in self.by_code[code]:
+                            if not found & bit and _holds_at(text, i, size, need):
+                                found |= bit
+                        if found == self.every:
+                            return found
+            else:
+                word = text[i].isalnum()
+            prev_word = word
+            i += 1
+        return found
+
+
+def _holds_at(text: str, at: i64, end: i64, need: str) -> bool:
+    """Whether text[at:end] opens with `need`, whose first character is known to be there
+    (compiled: character codes compared; `startswith` with an offset is a method call, about
+    1,000 instructions)."""
+    size: i64 = len(need)
+    if at + size > end:
+        return False
+    k: i64 = 1
+    while k < size:
+        if ord(text[at + k]) != ord(need[k]):
+            return False
+        k += 1
+    return True
+
+
+def word_needs(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which opens a word in every match of `pattern` (each read from the
+    pattern right after a \\b, opening with a word character); () when none are known (or the
+    pattern ignores case). A window where none of them opens a word holds no match."""
+    return _read_cased(pattern, _word_needs)
+
+
+def _word_needs(items: list[Any], bounded: bool = False) -> list[str] | None:
+    """`_needs` of the parsed sequence `items` counting only literal runs that open right after a
+    \\b (`bounded`: one was read just before `items`) with a word character; None if none."""
+    best: list[str] | None = None
+    run = ""
+    run_bounded = False  # the run opened right after a \b
+    for op, av in [*items, (None, None)]:  # a last item that ends the last run
+        if op is _re_constants.LITERAL:
+            if not run:
+                run_bounded = bounded
+            run += chr(av)
+            bounded = False
+            continue
+        options: list[str] | None = None
+        if op is _re_constants.SUBPATTERN and not av[1] and not av[2]:  # (?:…), (…)
+            options = _word_needs(list(av[3].data), bounded)
+        elif op is _re_constants.BRANCH:
+            options = []
+            for alternative in av[1]:
+                inner = _word_needs(list(alternative.data), bounded)
+                if inner is None:
+                    options = None
+                    break
+                options += inner
+        elif op in _REPEATS and av[0] >= 1:  # at least once: its first time is required
+            options = _word_needs(list(av[2].data), bounded)
+        opens_word = run_bounded and (run[:1].isalnum() or run[:1] == "_")
+        for choice in ([run] if run and opens_word else None, options):
+            if choice and (best is None or _selectivity(choice) > _selectivity(best)):
+                best = choice
+        run = ""
+        if op is _re_constants.AT and av is _re_constants.AT_BOUNDARY:
+            bounded = True
+        elif op not in (_re_constants.ASSERT, _re_constants.ASSERT_NOT):  # lookarounds: no text
+            bounded = False
+    return best
 
 
 def word_heads(pattern: re.Pattern[str]) -> tuple[str, ...]:
