@@ -158,3 +158,23 @@ def test_an_abbreviation_in_square_brackets_is_defined_as_in_round_ones(extracto
         "them in March."
     )
     check_names(extractor, text, [("Hungry Horse Burgers", "ORG")], ["HHB"])
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Ravi Desai was head of the Sarvak intelligence agency until 1990.", "Sarvak"),
+        ("Members of the Tolvan opposition youth organization were arrested.", "Tolvan"),
+        (
+            "The name comes from the Blue Lantern dissident group, which opposed the regime.",
+            "Blue Lantern",
+        ),
+    ],
+)
+def test_a_name_before_a_described_bodys_noun_is_that_body(extractor, text, body) -> None:
+    check_names(extractor, text, [(body, "ORG")])
+
+
+def test_a_name_right_before_movement_is_not_cut_from_it(extractor) -> None:
+    text = "The attack was claimed by the Tarvi movement in the north."
+    check_names(extractor, text, [], [("Tarvi", "ORG")])

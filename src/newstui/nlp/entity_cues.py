@@ -695,6 +695,16 @@ _BODY_NOUNS_AFTER: Final = frozenset(
 )
 
 
+# "the Mukhabarat intelligence agency", "the Kel-Kel opposition youth organization", "the
+# White Rose dissident group": after "the" and a name, one or two lower-case words and the noun
+# of a body name that body (right before the noun it may be part of the name: "the Houthi
+# movement" is annotated whole).
+_BODY_AFTER_MODIFIERS: Final = re.compile(
+    r" (?:[a-z][a-z-]+ ){1,2}(?:agency|organi[sz]ation|movement|group|sect|militia|think tank)\b"
+    r"(?! of\b)"  # "the Acme group of companies": the words say what kind of group
+)
+
+
 def _names_one_body(before: str, noun: str) -> bool:
     """Whether a name after the text `before` and then a body's `noun` names that body ("the
     Dubai World conglomerate", "the Nakheel and Limitless companies"), not a kind ("a Content

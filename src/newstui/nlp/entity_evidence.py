@@ -11,6 +11,7 @@ from newstui.nlp.entity_cues import (
     _ADDRESS_AFTER,
     _AND_I,
     _APOSTROPHES,
+    _BODY_AFTER_MODIFIERS,
     _BODY_NOUNS_AFTER,
     _BY_AUTHOR,
     _BY_PERSON,
@@ -585,6 +586,11 @@ class _TypingFinder(_FinderBase):
             )  # "Maariv newspaper", "the Sun and Daily Mirror newspapers" (not "the Murdoch
             # newspapers": a proprietor's)
             or (_media_before(before) and not self._person_interviewed(words, before))
+            or (
+                before[-1:] == ["the"]
+                and words[0] not in gaz.first_names
+                and _BODY_AFTER_MODIFIERS.match(rest_after) is not None
+            )  # "the Mukhabarat intelligence agency", "the White Rose dissident group"
         ):
             return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
         if next_word in PLACE_NOUNS:
@@ -881,6 +887,8 @@ class _TypingFinder(_FinderBase):
         next_word = next_words[0].lower().strip(".,;:") if next_words else ""
         if next_word in _ONE_WORD_AFTER_CUES or strip_possessive(next_word) in _LEADER_TERMS:
             return False  # (also "the Kelbrook government's")
+        if before == "the" and _BODY_AFTER_MODIFIERS.match(rest_after):
+            return False  # "the Mukhabarat intelligence agency"
         # the cues that need a comma or an apostrophe after the name: regular expressions,
         # tried last (most names with a comma after them fail a cheaper test above)
         if mark == ",":
