@@ -178,3 +178,19 @@ def test_a_closed_quotation_before_a_credited_paragraph_is_not_credited_by_it(ex
         '"We will reopen when the repairs are done," said Ruth Okafor, the owner.'
     )
     assert _speakers(extractor, text) == [None, "Ruth Okafor"]
+
+
+def test_officials_named_by_a_bodys_first_word_speak_for_it(extractor) -> None:
+    text = (
+        'Greenfield Alliance accused the ministry of delays. "How can the ministry claim to '
+        'lead on this when it has not met once in a year," Greenfield officials asked.'
+    )
+    assert _speakers(extractor, text) == ["Greenfield Alliance"]
+
+
+def test_officials_named_by_a_first_word_two_bodies_share_speak_for_neither(extractor) -> None:
+    text = (
+        'Greenfield Alliance and Greenfield Trust both objected. "How can the ministry claim to '
+        'lead on this when it has not met once in a year," Greenfield officials asked.'
+    )
+    assert _speakers(extractor, text) == [None]

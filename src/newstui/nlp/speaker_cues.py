@@ -695,6 +695,10 @@ def determiner_end(text: str, end: int) -> re.Match[str] | None:
 
 
 _SPOKES_WORDS: Final = frozenset("spokesperson spokesman spokeswoman".split())
+# Who speaks for a body named by its first word: "Amnesty officials asked", "Toyota executives said"
+_BODY_VOICES: Final = frozenset(
+    "officials spokesperson spokesman spokeswoman spokespeople executives representatives".split()
+)
 _SUBJECT_PRONOUN: Final = re.compile(
     r"(?:^|,\s|\b(?:But|And|Yesterday|Today|Later|Then)\s(?:[a-z]+\s)?)(she|he)\s+"
     r"(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b",

@@ -22,6 +22,7 @@ from newstui.nlp.speaker_cues import (
     _AUTHORED_BY,
     _AUX,
     _BODY_SPOKESPERSON,
+    _BODY_VOICES,
     _CLAUSE_BREAK,
     _CLAUSE_SPLIT,
     _CONNECTIVE_OPENING,
@@ -638,6 +639,19 @@ class _SubjectFinder:
         if len(words) in (2, 3) and words[0].lower() in _TEXT_POSSESSORS:
             # "His statement said", "Its report found": the owner the pronoun stands for
             return self._text_possessor(words, phrase_start if phrase_start >= 0 else pos)
+        if (
+            len(words) == 2
+            and words[1] in _BODY_VOICES
+            and words[0][:1].isupper()
+            and words[0].lower() not in _ARTICLES
+        ):
+            # "Amnesty officials asked": the one organisation of the article of that first word
+            bodies = [
+                n
+                for n, kind in self.types.items()
+                if kind == "ORG" and n.startswith(words[0] + " ")
+            ]
+            return bodies[0] if len(bodies) == 1 else None
         if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
             return None
         rest = [w.strip(".,") for w in words[1:]]
