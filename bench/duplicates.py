@@ -3,7 +3,8 @@
     python bench/duplicates.py [--wikinews PATH] [--seed N]
 
 Test set (built here, never shipped): each Wikinews article (CC BY 2.5, © Wikinews contributors;
-texts changed as described) not listed in /work/annot/selection.json becomes
+texts changed as described) not listed in /work/annot/selection.json (without it: the first
+READABLE_LINES, before the blind ones) becomes
 - a near-duplicate pair: the article and a copy as another outlet runs it: another headline, a
   byline, boilerplate lines, and cuts (the last quarter to half, or a middle paragraph, or a few
   words changed), and
@@ -17,6 +18,7 @@ articles. Never part of the test suite.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import tempfile
@@ -30,6 +32,7 @@ from newstui.stories import SAME_STORY, similarity, sketch
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "wikinews" / "articles.jsonl"
 SELECTION = Path("/work/annot/selection.json")
+READABLE_LINES = 119  # lines of SHARED before its blind ones (tools/nlp_identity.py)
 BYLINES = ["By Staff Reporter", "By our correspondent, AFP", "Reuters —", "From wire reports"]
 BOILERPLATE = [
     "Sign up for our newsletter to get the day's top stories.",
@@ -46,6 +49,19 @@ def excluded_lines() -> set[int]:
     chosen = json.loads(SELECTION.read_text("utf-8"))
     numbers = {n for group in chosen.values() for n in group}
     return numbers | {n - 1 for n in numbers}
+
+
+def wikinews_rows(path: Path) -> list[dict[str, str]]:
+    """The articles this bench may use: those outside the annotation selection; without it,
+    the lines before the blind ones only (as tools/nlp_identity.py: not read past them)."""
+    skip = excluded_lines()
+    stop = None if SELECTION.exists() else READABLE_LINES
+    with path.open(encoding="utf-8") as lines:
+        return [
+            json.loads(line)
+            for i, line in enumerate(itertools.islice(lines, stop))
+            if i not in skip and line.strip()
+        ]
 
 
 def copy_as_outlet(text: str, rng: random.Random) -> str:
@@ -72,12 +88,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=14)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    skip = excluded_lines()
-    rows = [
-        json.loads(line)
-        for i, line in enumerate(args.wikinews.read_text("utf-8").splitlines())
-        if i not in skip
-    ]
+    rows = wikinews_rows(args.wikinews)
     originals = [r for r in rows if sketch(r["text"]) is not None]
     copies = [copy_as_outlet(r["text"], rng) for r in originals]
     print(f"{len(rows)} Wikinews articles after leaving out the annotation selection; ")

@@ -179,3 +179,16 @@ def test_the_evaluation_reads_the_top_level_sets_by_default_and_a_folder_given_a
     assert evaluation.DEFAULT_DATA == ROOT / "tests" / "data" / "nlp"
     assert len(evaluation.load_articles(nlp_sets)) == 1  # the top level's own file
     assert len(evaluation.load_articles(nlp_sets / "wikinews-blind7")) == 2  # explicit --data
+
+
+def test_without_the_selection_the_duplicates_bench_takes_only_the_open_wikinews_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench = _load("bench/duplicates.py")
+    articles = tmp_path / "articles.jsonl"
+    # lines past the open ones are not JSON: parsing one would fail the test
+    lines = [json.dumps({"text": f"Shared article {i}."}) for i in range(119)] + ["{"] * 5
+    articles.write_text("\n".join(lines), "utf-8")
+    monkeypatch.setattr(bench, "SELECTION", tmp_path / "absent.json")
+    rows = bench.wikinews_rows(articles)
+    assert [r["text"] for r in rows] == [f"Shared article {i}." for i in range(119)]
