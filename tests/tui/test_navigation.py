@@ -384,3 +384,24 @@ async def test_j_on_the_last_source_and_k_on_the_first_stay_there_as_in_newsboat
         last = entities.highlighted
         await pilot.press("j")
         assert entities.highlighted == last
+
+
+async def test_a_sources_reload_leaves_the_cursor_of_someone_moving_in_sources(db_path):
+    """Each reload (the counts, twice a second during a refresh) put the cursor back on the
+    listed view: `j j` in Sources during a refresh jumped back to All (and D said "Choose a
+    feed in Sources first.")."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sources = app.main.sources
+        await pilot.press("h", "G")
+        chosen = sources.highlighted
+        assert chosen is not None and chosen > 0
+        sources.reload()
+        await settle(pilot)
+        assert sources.highlighted == chosen
+        await pilot.press("l")  # shown, then away from Sources: it follows the view again
+        await settle(pilot)
+        sources.reload()
+        await settle(pilot)
+        assert sources.highlighted == chosen

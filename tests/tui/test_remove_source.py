@@ -58,7 +58,7 @@ async def test_D_asks_then_removes_the_feed_from_config_and_store_keeping_starre
         await choose_world_desk(app, pilot)
         await pilot.press("D")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmScreen), [n.message for n in notifications(app)]
         shown = str(app.screen.query_one("#confirm-question").render())
         assert "Remove World Desk from feeds.toml" in shown and "22 articles" in shown
         assert "1 starred article will be kept" in shown
@@ -90,6 +90,25 @@ async def test_D_then_n_changes_nothing(db_path, config):
         await settle(pilot)
         assert "World Desk" in [f.name for f in app.main.sources.feeds]
         assert config.path.read_text("utf-8") == before
+
+
+async def test_D_on_a_saved_view_says_how_to_remove_it(db_path, config):
+    """It said "Choose a feed in Sources first." to a user standing on a view in Sources."""
+    text = config.path.read_text("utf-8") + "\n[[views]]\nname = \"Kremlin\"\nquery = 'kremlin'\n"
+    config.path.write_text(text, "utf-8")
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.focus_pane("sources")
+        app.main.sources.select_view("view:Kremlin")
+        await pilot.press("D")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert notifications(app)[-1].message == (
+            "Kremlin is a saved view: delete its [[views]] entry in feeds.toml to remove it "
+            "(D removes feeds)."
+        )
+        assert config.path.read_text("utf-8") == text
 
 
 async def test_D_in_the_demo_says_it_cannot(db_path):

@@ -359,7 +359,16 @@ class ArticleActions(ScreenMixin):
             return
         feed = self.selected_source()
         if feed is None:
-            self.notify("Choose a feed in Sources first.", severity="warning")
+            entry = self.sources.highlighted_view() if self.sources.has_focus else None
+            if entry is not None and entry.key.startswith("view:"):  # said "choose a feed"
+                self.notify(
+                    f"{entry.title} is a saved view: delete its [[views]] entry in "
+                    f"{self.config.path.name} to remove it (D removes feeds).",
+                    severity="warning",
+                    markup=False,
+                )
+            else:
+                self.notify("Choose a feed in Sources first.", severity="warning")
             return
         source = self.config.source_named(feed.url or "") or self.config.source_named(feed.name)
         with self.library.borrow() as library:

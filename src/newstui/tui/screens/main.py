@@ -225,7 +225,8 @@ class MainScreen(
 
     @on(SourcesPane.Loaded)
     def _sources_loaded(self, message: SourcesPane.Loaded) -> None:
-        self.sources.select_view(self.headlines.view.key)
+        if not self.sources.has_focus:  # a reload (counts during a refresh) moved the cursor of
+            self.sources.select_view(self.headlines.view.key)  # someone moving in Sources
         # Another process (e.g. `newstui fetch`) may have stored articles: if the counts say the
         # list is short, reload it. Views filtered by flags only grow that way; they shrink as the
         # user reads, and rows read here stay listed until the view is shown again.
