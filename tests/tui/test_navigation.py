@@ -362,21 +362,32 @@ async def test_an_empty_feed_says_why_its_last_fetch_failed(db_path, ids):
         assert "The last fetch failed: AAA Down Feed: HTTP 503 [b]Service[/b]" in screen_text(app)
 
 
-async def test_j_on_the_last_source_and_k_on_the_first_stay_there_as_in_newsboat(db_path):
-    """Textual's option list wraps around: `j` held to reach the last feed landed on All."""
+async def test_the_sources_cursor_stays_where_the_user_puts_it(db_path):
+    """Textual's option list wraps around: `j` held to reach the last feed landed on All. And
+    each sources reload (the counts, twice a second during a refresh) put the cursor back on the
+    listed view: `j j` during a refresh jumped back to All (D said "Choose a feed…")."""
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         sources = app.main.sources
         await pilot.press("h", "G")
         last = sources.highlighted
+        assert last is not None and last > 0
         await pilot.press("j", "down")
+        assert sources.highlighted == last
+        sources.reload()
+        await settle(pilot)
         assert sources.highlighted == last
         await pilot.press("g", "k", "up")
         assert sources.highlighted == 0
         await pilot.press("j")  # All → Unread, as before
         assert sources.highlighted == 1
-        await pilot.press("l", "enter", "tab")  # the reader, then the sidebar's entity list
+        await pilot.press("l")  # shown, then away from Sources: it follows the view again
+        await settle(pilot)
+        sources.reload()
+        await settle(pilot)
+        assert sources.highlighted == 1
+        await pilot.press("enter", "tab")  # the reader, then the sidebar's entity list
         await settle(pilot)
         entities = app.main.sidebar.active_list
         assert app.focused is entities
@@ -384,24 +395,3 @@ async def test_j_on_the_last_source_and_k_on_the_first_stay_there_as_in_newsboat
         last = entities.highlighted
         await pilot.press("j")
         assert entities.highlighted == last
-
-
-async def test_a_sources_reload_leaves_the_cursor_of_someone_moving_in_sources(db_path):
-    """Each reload (the counts, twice a second during a refresh) put the cursor back on the
-    listed view: `j j` in Sources during a refresh jumped back to All (and D said "Choose a
-    feed in Sources first.")."""
-    app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        sources = app.main.sources
-        await pilot.press("h", "G")
-        chosen = sources.highlighted
-        assert chosen is not None and chosen > 0
-        sources.reload()
-        await settle(pilot)
-        assert sources.highlighted == chosen
-        await pilot.press("l")  # shown, then away from Sources: it follows the view again
-        await settle(pilot)
-        sources.reload()
-        await settle(pilot)
-        assert sources.highlighted == chosen
