@@ -178,3 +178,11 @@ def test_a_name_before_a_described_bodys_noun_is_that_body(extractor, text, body
 def test_a_name_right_before_movement_is_not_cut_from_it(extractor) -> None:
     text = "The attack was claimed by the Tarvi movement in the north."
     check_names(extractor, text, [], [("Tarvi", "ORG")])
+
+
+def test_capitals_after_a_possessive_pronoun_are_a_thing_on_every_mention(extractor) -> None:
+    text = (
+        "Kestrel Mobile said its QRX customers would have 90 days to move. QRX has a longer "
+        "range than the new network, and QRX phones will stop working in May."
+    )
+    check_names(extractor, text, [], [("QRX", "ORG")])

@@ -293,6 +293,10 @@ _NO_NOUN_AFTER: Final = frozenset("you that which to and or is was in on at for 
 _BASED_WHERE: Final = re.compile(r" based (?:in|at|on|near|out|outside|inside)\b")
 
 
+# Possessive pronouns: capitals right after one stand for a thing ("their CDMA customers").
+_OWNERS: Final = frozenset("his her its their my our your".split())
+
+
 def _thing_abbreviation(before: list[str], next_word: str, after: str) -> bool:
     """'their UMTS based network', 'an ICU you need': capitals standing for a thing, not a body
     (`before`: the lower-case words before them; `after`: the text right after them)."""

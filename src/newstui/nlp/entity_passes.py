@@ -43,6 +43,7 @@ from newstui.nlp.entity_cues import (
     _NUMBERED_WORDS,
     _ORDINAL_BEFORE,
     _OWN_PAGE_BEFORE,
+    _OWNERS,
     _PARTY_PLURALS,
     _PLACE_ADJECTIVES,
     _PLACE_BASED_BEFORE,
@@ -135,6 +136,7 @@ class _EntityFinder(_RunFinder):
         self._expand_defined_acronyms(rounds, squares)
         if squares or rounds:
             self._type_acronyms_spelt_out()
+        self._untype_owned_abbreviations()
         if rounds:
             self._untype_term_abbreviations()
             self._drop_stock_tickers()
@@ -850,6 +852,28 @@ class _EntityFinder(_RunFinder):
                 else:
                     cand.display, cand.type = name.display or name.text, name.type
                     cand.strength = name.strength
+
+    def _untype_owned_abbreviations(self) -> None:
+        """'their CDMA customers', 'his GPA grades': capitals after a possessive pronoun stand for
+        one's own thing (a network, a score), no body, on every mention of the article."""
+        text = self.text
+        owned: set[str] = set()
+        for cand in self.candidates:
+            if (
+                cand.strength < 3
+                and cand.type == "ORG"
+                and cand.words == 1
+                and text[cand.start - 1 : cand.start] == " "
+                and _is_acronym(cand.text)
+                and len(cand.text) > 2
+            ):
+                k = text.rfind(" ", max(0, cand.start - 7), cand.start - 1)
+                if text[k + 1 : cand.start - 1].lower() in _OWNERS:
+                    owned.add(cand.text)
+        if owned:
+            for cand in self.candidates:
+                if cand.strength < 3 and cand.display is None and cand.text in owned:
+                    cand.type, cand.strength = None, 0
 
     def _untype_term_abbreviations(self) -> None:
         """'polymerase chain reaction (PCR)', 'matrix-assisted laser desorption/ionization
