@@ -27,7 +27,7 @@ from newstui.nlp import (
     speaker_subjects,
     speakers,
 )
-from newstui.nlp.entities import first_words
+from newstui.nlp.entities import first_words, first_words_by_code
 from newstui.nlp.entity_words import _dot_inside_word
 from newstui.nlp.quotes import _NAME_CUE, _REPORTING_CLAUSE, _SIGN_TEXT_CUE, _TITLE_CUES, QuoteSpan
 from newstui.nlp.rules import RulesView, rules_view
@@ -94,6 +94,7 @@ def _first_matches(line: str, most: int) -> list[tuple[int, str]]:
 def test_the_first_words_are_the_first_matches_of_non_blanks(pieces, most) -> None:
     line = "".join(pieces)
     assert first_words(line, most) == _first_matches(line, most)
+    assert first_words_by_code(line, most) == _first_matches(line, most)
 
 
 def test_the_first_words_of_real_articles_are_the_first_matches_of_non_blanks(
@@ -102,6 +103,7 @@ def test_the_first_words_of_real_articles_are_the_first_matches_of_non_blanks(
     for text in real_texts:
         for most in (1, 2, 8):
             assert first_words(text[:200], most) == _first_matches(text[:200], most)
+            assert first_words_by_code(text[:200], most) == _first_matches(text[:200], most)
 
 
 @settings(max_examples=500, deadline=None)

@@ -10,7 +10,8 @@ an article's lookups, typing evidence, runs into names, passes over candidates),
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Final
+from types import FunctionType
+from typing import TYPE_CHECKING, Final
 
 from newstui.model import Entity
 from newstui.nlp.entity_cues import _INITIAL, _SEATS, ticker_matches
@@ -26,6 +27,9 @@ from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.entity_words import DOTTED_TITLES, NAME_JOINERS, SPEECH_OPENERS, Candidate
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.segment import Dateline, Token
+
+if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
+    from mypy_extensions import i64
 
 # What the rest of newstui, tools/ and tests import from here (the facade of the modules above).
 __all__ = [
@@ -57,6 +61,8 @@ _HEADING_WORDS_READ: Final = max(_HEADING_MAX_WORDS + 2, 7)
 def first_words(line: str, most: int) -> list[tuple[int, str]]:
     """(offset, word) of the first `most` matches of \\S+ in `line`: cut by str.split (the same
     blanks) and placed by str.find, without a match object each."""
+    if _COMPILED:
+        return first_words_by_code(line, most)
     words: list[tuple[int, str]] = []
     at = 0
     for word in line.split(None, most)[:most]:
@@ -66,12 +72,39 @@ def first_words(line: str, most: int) -> list[tuple[int, str]]:
     return words
 
 
+def first_words_by_code(line: str, most: int) -> list[tuple[int, str]]:
+    """`first_words` read by character codes (compiled, a few instructions a character, where the
+    split and a find for each word cost about 5,000 a text)."""
+    words: list[tuple[int, str]] = []
+    size: i64 = len(line)
+    i: i64 = 0
+    while len(words) < most:
+        while i < size and _is_blank_at(line, i):
+            i += 1
+        if i >= size:
+            break
+        start: i64 = i
+        while i < size and not _is_blank_at(line, i):
+            i += 1
+        words.append((start, line[start:i]))
+    return words
+
+
+def _is_blank_at(text: str, at: i64) -> bool:
+    """Whether text[at] is blank as str.split and str.isspace read it (0 <= at < len(text))."""
+    code: i64 = ord(text[at])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[at].isspace()
+
+
 def glued_heading_end(text: str) -> int:
     """Where the category heading that some sources glue before an article's first sentence
     ends: the offset of the space after it ("Cole Inquiry| The Australian Wheat Board …",
     "Cyprus| Cyprus today …"), -1 if none.
     Names do not run across it; the entity pass reads that space as a line break."""
-    first_line = text[: text.find("\n")] if "\n" in text[:200] else text[:200]
+    line_end = text.find("\n", 0, 200)
+    first_line = text[:line_end] if line_end >= 0 else text[:200]
     words = first_words(first_line, _HEADING_WORDS_READ)  # all either test reads
     if len(words) < 2 or words[0][0] != 0:
         return -1
@@ -84,10 +117,13 @@ def glued_heading_end(text: str) -> int:
         if not (prev[:1].isupper() or prev[:1].isdigit()):
             break  # a lower-case word: the sentence has begun ("Iraq Almost 1,000 people")
     gaz = load_gazetteer()
+    place = ""
     for n in (1, 2, 3):  # a known place, then that place again ("Cyprus Cyprus today …")
-        if len(words) <= n + 1 or words[n][0] - 1 != len(" ".join(w for _, w in words[:n])):
+        if len(words) <= n + 1:
             break
-        place = " ".join(w for _, w in words[:n])
+        place = f"{place} {words[n - 1][1]}" if place else words[0][1]  # the first n words
+        if words[n][0] - 1 != len(place):
+            break
         if gaz.known.get(place) != "PLACE":
             continue
         if " ".join(w for _, w in words[n : n + n]) == place:
@@ -160,3 +196,8 @@ def candidate_groups(
         )
         for key, cands in groups.items()
     ]
+
+
+# Whether this module runs compiled (mypyc makes its functions built-in ones): `first_words`
+# reads character codes only there.
+_COMPILED: Final = not isinstance(first_words_by_code, FunctionType)

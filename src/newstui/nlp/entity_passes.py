@@ -127,11 +127,15 @@ class _EntityFinder(_RunFinder):
         if " in " in self.text:
             self._join_known_branches()
         self._join_country_suffixes()
-        if any(party in self.text for party in _PARTY_PLURALS):
+        # (a party's plural is a candidate of its own: cheaper to ask the candidates than the text)
+        if any(cand.text in _PARTY_PLURALS for cand in self.candidates):
             self._join_party_branches()
         if " Group of " in self.text:
             self._split_group_of_place()
-        rounds, squares = " (" in self.text, " [" in self.text  # each text scanned once
+        # each text scanned once, for the bracket alone first (most texts have none, and a
+        # character's search is the cheaper)
+        rounds = "(" in self.text and " (" in self.text
+        squares = "[" in self.text and " [" in self.text
         self._define_spanning_abbreviations(rounds, squares)
         self._expand_defined_acronyms(rounds, squares)
         if squares or rounds:
