@@ -115,6 +115,23 @@ async def test_an_address_without_its_scheme_is_asked_again_with_https_written_i
         assert app.screen.query_one("#command-input").value == "https://example.org/feed.xml"
 
 
+async def test_an_address_that_is_no_url_is_asked_again_as_typed_and_esc_leaves(tmp_path, db_path):
+    """The box closed on "not an http(s) URL": a typo meant typing the whole address again."""
+    app = NewstuiApp(db_path, no_feeds_config(tmp_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await add(pilot, "htps://example.org/feed.xml")
+        assert "htps://example.org/feed.xml: not an http(s) URL" in shown(app)
+        assert isinstance(app.screen, CommandScreen)
+        assert app.screen.query_one("#command-input").value == "htps://example.org/feed.xml"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, CommandScreen)
+        await add(pilot, "")  # Enter on an empty box: closed, nothing said
+        assert not isinstance(app.screen, CommandScreen)
+        assert not any(n.startswith(": not") for n in shown(app))
+
+
 async def test_the_demo_says_feeds_cannot_be_added(db_path):
     app = NewstuiApp(db_path, None)
     async with run_recorded(app, size=(120, 40)) as pilot:

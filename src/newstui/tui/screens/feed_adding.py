@@ -100,10 +100,14 @@ class FeedAdding(ScreenMixin):
         from newstui.subscribe import not_a_feed_url
 
         if not is_http_url(typed):
+            if not typed.strip():  # Enter on an empty box: nothing asked
+                return
             message = not_a_feed_url(typed)
             self.notify(message, severity="error", markup=False)
             if message.endswith(f"https://{typed} ?"):  # asked again, the scheme written in
                 self.action_add_feed(f"https://{typed}")
+            elif "newstui import PATH" not in message:  # asked again with what was typed, to
+                self.action_add_feed(typed)  # mend (the box closed: it all had to be retyped)
             return
         self._adding = typed
         self.notify(f"Adding {hide_passwords(typed)}…", markup=False)
