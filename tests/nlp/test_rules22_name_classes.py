@@ -53,3 +53,27 @@ def test_a_known_name_spelled_with_an_apostrophe_inside_is_that_name(
 
 def test_an_apostrophe_inside_an_unknown_name_keeps_it_as_written(extractor) -> None:
     check_names(extractor, "Mr O'Donnell said the plan would fail.", [("O'Donnell", "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("She holds dual Dutch-Italian citizenship.", ["Dutch", "Italian"]),
+        ("The mostly Sunni-Muslim town was calm on Friday.", ["Sunni", "Muslim"]),
+        ("Both sides reopened the Lebanese-Syrian border crossing.", ["Lebanese", "Syrian"]),
+        ("Talks on Greek-Turkish-Cypriot ties resumed.", ["Greek", "Turkish", "Cypriot"]),
+    ],
+)
+def test_each_nationality_joined_by_a_hyphen_is_a_group(extractor, text, groups) -> None:
+    check_names(extractor, text, [(g, "GROUP") for g in groups], ["-".join(groups)])
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The Korean-Canadian actor signed autographs.", "Korean-Canadian"),
+        ("Many African-American voters stayed home.", "African-American"),
+    ],
+)
+def test_a_hyphenated_identity_stays_one_group(extractor, text, group) -> None:
+    check_names(extractor, text, [(group, "GROUP")], [group.split("-")[0]])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from itertools import pairwise
+from typing import Final
 
 from newstui.nlp.entity_cues import (
     _AFTER_OR_ABBREVIATION,
@@ -107,7 +108,9 @@ from newstui.nlp.entity_words import (
 )
 from newstui.nlp.gazetteer import us_states
 from newstui.nlp.names import strip_possessive
-from newstui.nlp.segment import Dateline, find_all, matches_at
+from newstui.nlp.segment import Dateline, Token, find_all, matches_at
+
+_AMERICAN: Final = frozenset(("American", "Americans"))
 
 
 class _EntityFinder(_RunFinder):
@@ -118,8 +121,10 @@ class _EntityFinder(_RunFinder):
     def scan(self) -> list[Candidate]:
         for dateline in self.datelines:
             self._add_dateline(dateline)
-        for run, cues in _chunks(self.text, self.tokens):
+        hyphened: list[Token] = []
+        for run, cues in _chunks(self.text, self.tokens, hyphened):
             self._scan_run(run, cues)
+        self._split_group_compounds(hyphened)
         self._type_lists()
         self._join_portfolio_lists()
         self._join_and_names()
@@ -165,6 +170,39 @@ class _EntityFinder(_RunFinder):
         if "-based " in self.text:
             self._type_based_bodies()
         return self.candidates
+
+    def _split_group_compounds(self, hyphened: list[Token]) -> None:
+        """'Swiss-Italian citizenship', 'the Sunni-Muslim city': each nationality or faith joined
+        by hyphens is a group of its own (`hyphened`: the name tokens with a hyphen). A compound
+        typed whole stays so ("a Korean-Canadian actor", before a word for people), and so does
+        a hyphenated American ("African-American", "American-Arab"): one group, as the
+        annotated sets have it."""
+        known = self.gaz.known
+        parts_found: list[Candidate] = []
+        for tok in hyphened:
+            head = tok.text[: tok.text.index("-")]
+            if known.get(head) != "GROUP" and known.get(head[:-1]) != "GROUP":
+                continue  # most hyphenated names open with no nationality ("Kremlin-backed")
+            parts = strip_possessive(tok.text).split("-")
+            if not _AMERICAN.isdisjoint(parts) or not all(
+                known.get(p) == "GROUP" or (p[-1:] == "s" and known.get(p[:-1]) == "GROUP")
+                for p in parts
+            ):
+                continue  # "Syrian-led", "Korean-born": a nationality and a word
+            end = tok.start + sum(map(len, parts)) + len(parts) - 1
+            whole = next(
+                (c for c in self.candidates if c.start == tok.start and c.end == end), None
+            )
+            if whole is not None and whole.type == "GROUP":
+                continue
+            at = tok.start
+            for p in parts:
+                parts_found.append(Candidate(at, at + len(p), p, 1, "GROUP", 3))
+                at += len(p) + 1
+            if whole is not None:
+                self.candidates.remove(whole)
+        if parts_found:
+            self.candidates = sorted(self.candidates + parts_found, key=lambda c: c.start)
 
     def _type_based_bodies(self) -> None:
         """'South Korea-based Cresyn', 'Singapore-based Jin Li Mould Manufacturing': the name

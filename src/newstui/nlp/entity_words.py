@@ -532,8 +532,11 @@ def _split_suffix(tok: Token) -> tuple[Token, str | None]:
     return tok, None
 
 
-def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str | None]]]:
-    """Runs of capitalised words (with inner connectors and particles) separated only by spaces."""
+def _chunks(
+    text: str, tokens: list[Token], hyphened: list[Token] | None = None
+) -> list[tuple[list[Token], list[str | None]]]:
+    """Runs of capitalised words (with inner connectors and particles) separated only by spaces;
+    the tokens with a hyphen are added to `hyphened` (when given) on the way."""
     org_words = load_gazetteer().org_words
     out: list[tuple[list[Token], list[str | None]]] = []
     run: list[Token] = []
@@ -548,6 +551,8 @@ def _chunks(text: str, tokens: list[Token]) -> list[tuple[list[Token], list[str 
             run, cues = [], []
             continue
         if "-" in raw.text:  # "California-based": the name, and the cue in its tail
+            if hyphened is not None:
+                hyphened.append(raw)
             tok, cue = _split_suffix(raw)
             if (
                 tok is not raw
