@@ -77,3 +77,13 @@ def test_each_nationality_joined_by_a_hyphen_is_a_group(extractor, text, groups)
 )
 def test_a_hyphenated_identity_stays_one_group(extractor, text, group) -> None:
     check_names(extractor, text, [(group, "GROUP")], [group.split("-")[0]])
+
+
+def test_an_unknown_word_then_a_given_name_ending_the_text_before_a_blank_is_read(
+    extractor,
+) -> None:
+    # the word after the pair's last mention is read: at the text's end there is none (an
+    # IndexError stopped the whole analysis)
+    check_names(
+        extractor, "Police believe the man is Hambali Mohammad ", [("Hambali Mohammad", "PERSON")]
+    )

@@ -1103,7 +1103,8 @@ class _TypingFinder(_FinderBase):
             return False
         at = self.text.find(surface + " ")
         while at != -1:
-            if _is_cap(self.text[at + len(surface) + 1 : at + len(surface) + 2]):
+            nxt = self.text[at + len(surface) + 1 : at + len(surface) + 2]  # "" at the text's end
+            if nxt and _is_cap(nxt):
                 return False
             at = self.text.find(surface + " ", at + 1)
         return True
