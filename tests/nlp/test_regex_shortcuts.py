@@ -10,7 +10,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.nlp import quotes
+from newstui.nlp import quotes, speakers
 from newstui.nlp.entities import ticker_matches
 from newstui.nlp.entity_cues import _TICKER
 from newstui.nlp.entity_words import (
@@ -403,6 +403,14 @@ def test_the_words_every_match_opens_are_read_after_a_word_boundary() -> None:
         "motto",
     )
     assert word_needs(re.compile(r"\b(?<!-)said")) == ("said",)  # a lookbehind reads nothing
+    # a need holding another is kept unless the other opens it: no word opening with "nickname"
+    # opens with "name"
+    assert word_needs(re.compile(r"\b(?:name|named|nickname|titled|entitled)\s$")) == (
+        "name",
+        "titled",
+        "entitled",
+        "nickname",
+    )
     assert word_needs(re.compile(r"\s(?:sign|motto)")) == ()  # no word boundary before
     assert word_needs(re.compile(r"\b(?:said|\w+ed)")) == ()  # a match may open no literal
     assert word_needs(re.compile(r"\b-said")) == ()  # the boundary is before the hyphen
@@ -449,16 +457,31 @@ def test_the_lead_cues_match_nowhere_their_needs_guard_rules_out(words, gap, lo)
             assert pattern.search(window[lo:]) is None, (pattern.pattern, window[lo:])
 
 
-def test_the_lead_cues_have_word_needs_and_match_nowhere_they_are_ruled_out(
+# each guard of several cues looked for in one pass, with its cues in bit order
+NEEDS_GUARDS = [
+    (quotes._LEAD_NEEDS, (quotes._SIGN_TEXT_CUE, quotes._WRITTEN_TEXT_CUE, quotes._CHARGE_CUE)),
+    (
+        speakers._HEAD_NEEDS,
+        (
+            speakers._LABEL,
+            speakers._SPEECH_ABOUT,
+            speakers._REPORTED_THAT,
+            speakers.NAMING_CUE,
+            speakers._LABEL_AS,
+        ),
+    ),
+]
+
+
+def test_the_cues_guarded_together_have_word_needs_and_match_nowhere_they_are_ruled_out(
     real_texts: list[str],
 ) -> None:
-    guard = quotes._LEAD_NEEDS
-    assert guard.always == 0 and all(guard.needs)
-    cues = (quotes._SIGN_TEXT_CUE, quotes._WRITTEN_TEXT_CUE, quotes._CHARGE_CUE)
-    for text in real_texts:
-        for start in range(0, len(text), 97):
-            lead = text[start : start + 200]
-            bits = guard.may_match_at_word_starts(lead, 0, len(lead))
-            for k, pattern in enumerate(cues):
-                if not bits & (1 << k):
-                    assert pattern.search(lead) is None, (pattern.pattern, lead)
+    for guard, cues in NEEDS_GUARDS:
+        assert guard.always == 0 and all(guard.needs) and len(guard.needs) == len(cues)
+        for text in real_texts:
+            for start in range(0, len(text), 97):
+                lead = text[start : start + 200]
+                bits = guard.may_match_at_word_starts(lead, 0, len(lead))
+                for k, pattern in enumerate(cues):
+                    if not bits & (1 << k):
+                        assert pattern.search(lead) is None, (pattern.pattern, lead)

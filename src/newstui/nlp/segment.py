@@ -675,24 +675,28 @@ def literal_heads(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 def _read_cased(
-    pattern: re.Pattern[str], read: Callable[[list[Any]], list[str] | None]
+    pattern: re.Pattern[str],
+    read: Callable[[list[Any]], list[str] | None],
+    prefixes: bool = False,
 ) -> tuple[str, ...]:
-    """The strings `read` finds in the parsed `pattern`, those holding none of the others; ()
-    when it finds none, or the pattern ignores case."""
+    """The strings `read` finds in the parsed `pattern`, those holding (`prefixes`: opening with)
+    none of the others; () when it finds none, or the pattern ignores case."""
     if pattern.flags & re.IGNORECASE:
         return ()
     try:
         found = read(list(_re_parser.parse(pattern.pattern, pattern.flags).data))
     except Exception:  # a parser of another Python: no shortcut, same answers
         return ()
-    return _shortest_cover(found) if found else ()
+    return _shortest_cover(found, prefixes) if found else ()
 
 
-def _shortest_cover(strings: list[str]) -> tuple[str, ...]:
-    """The strings that hold none of the others, shortest first: finding "name" finds "named"."""
+def _shortest_cover(strings: list[str], prefixes: bool = False) -> tuple[str, ...]:
+    """The strings that hold none of the others, shortest first: finding "name" finds "named".
+    `prefixes`: that open with none of the others (a word opening with "nickname" holds "name",
+    but no word opening with it)."""
     kept: list[str] = []
     for string in sorted(set(strings), key=lambda s: (len(s), s)):
-        if not any(short in string for short in kept):
+        if not any(string.startswith(short) if prefixes else short in string for short in kept):
             kept.append(string)
     return tuple(kept)
 
@@ -948,7 +952,7 @@ def word_needs(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Strings one of which opens a word in every match of `pattern` (each read from the
     pattern right after a \\b, opening with a word character); () when none are known (or the
     pattern ignores case). A window where none of them opens a word holds no match."""
-    return _read_cased(pattern, _word_needs)
+    return _read_cased(pattern, _word_needs, prefixes=True)
 
 
 def _word_needs(items: list[Any], bounded: bool = False) -> list[str] | None:

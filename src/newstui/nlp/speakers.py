@@ -9,8 +9,8 @@ from typing import Final
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.quotes import NAMING_CUE, NAMING_CUE_HEADS, QuoteSpan, title_cased
-from newstui.nlp.segment import may_match
+from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, title_cased
+from newstui.nlp.segment import WordNeedsGuard, may_match
 from newstui.nlp.speaker_cues import (
     _ACCORDING_OPENS,
     _ADVERB,
@@ -83,7 +83,6 @@ from newstui.nlp.speaker_cues import (
     _REPORTED_CLAUSE,
     _REPORTED_CLAUSE_NEEDS,
     _REPORTED_THAT,
-    _REPORTED_THAT_HEADS,
     _REVEALING,
     _ROLE_BEFORE_NAME,
     _SAY_THEN_SPEAKER,
@@ -91,7 +90,6 @@ from newstui.nlp.speaker_cues import (
     _SENTENCE_STOP,
     _SIGNED_BY_ROLE,
     _SPEECH_ABOUT,
-    _SPEECH_ABOUT_HEADS,
     _SPEECH_NOUN,
     _STATEMENT_READ,
     _STATEMENT_READ_ENDS,
@@ -117,6 +115,9 @@ from newstui.nlp.speaker_subjects import _SubjectFinder
 
 # Who may label a fragment ('India called the bombing a “cowardly attack”'): states and groups too
 _LABELLING_TYPES: Final = ("PERSON", "ORG", "PLACE", "GROUP")
+# the cues searched in the sentence before a short quotation nobody speaks (bits 1, 2, 4, 8, 16),
+# whose words are looked for in one pass over that head's words
+_HEAD_NEEDS: Final = WordNeedsGuard(_LABEL, _SPEECH_ABOUT, _REPORTED_THAT, NAMING_CUE, _LABEL_AS)
 
 
 class SpeakerFinder(_SubjectFinder):
@@ -274,10 +275,9 @@ class SpeakerFinder(_SubjectFinder):
             sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
             # each search only when the head holds a word opening one of its matches
-            label_ends = (
-                [m.end() for m in _LABEL.finditer(head)] if may_match(head, _LABEL_HEADS) else []
-            )
-            if may_match(head, _SPEECH_ABOUT_HEADS):
+            cues = _HEAD_NEEDS.may_match(head)  # bits 1, 2, 4, 8, 16: see _HEAD_NEEDS
+            label_ends = [m.end() for m in _LABEL.finditer(head)] if cues & 1 else []
+            if cues & 2:
                 label_ends += [m.end() for m in _SPEECH_ABOUT.finditer(head)]
             labelled = bool(label_ends) and len(head) - max(label_ends) <= 60
             # 'Moscow continues to call the war a “…”': a habit of naming, not a statement
@@ -302,13 +302,13 @@ class SpeakerFinder(_SubjectFinder):
             # 'He told the BBC that police suspect they had been “exposed to radicalism”.':
             # a fragment closing a sentence of reported speech is the reporter's words
             reported = (
-                may_match(head, _REPORTED_THAT_HEADS)
+                bool(cues & 4)
                 and _REPORTED_THAT.search(head) is not None
                 and self._closes_sentence(span)
             ) or self._inside_reported_clause(span, sent_start)
-            if may_match(head, NAMING_CUE_HEADS) and NAMING_CUE.search(head):
+            if cues & 8 and NAMING_CUE.search(head):
                 return None  # 'the term “subject to”', 'he named it “Operation Spring”': a name
-            labelled_as = _LABEL_AS.search(head) if may_match(head, _LABEL_AS_HEADS) else None
+            labelled_as = _LABEL_AS.search(head) if cues & 16 else None
             labelling = labelling or labelled_as is not None
             verb_start = sent_start + labelled_as.start() if labelled_as else 0
             if labelled_as:  # "…such as Chris Moss, who denounced the claims as “…”"
