@@ -472,10 +472,20 @@ def test_feeds_lists_sources_with_counts_as_text_and_json(fed):
     assert "Atom Lab" in fed.out and "Wire" in fed.out
 
 
-def test_feeds_before_any_fetch_says_how_to_start(cli):
-    assert cli("feeds") == 0
-    assert "newstui fetch" in cli.out
-    assert cli.json("feeds") == []
+def test_feeds_before_any_fetch_says_how_to_start(db_path, config_file, capsys):
+    """Before any fetch the config's feeds are listed, never fetched (an empty store with a config
+    that lists none names the ways in: test_feeds_of_an_empty_store_says_how_to_add_sources)."""
+    run = Cli(db_path, config_file({"Wire": "/wire", "Atom Lab": "/atom"}), capsys)
+    assert run("feeds") == 0
+    assert [line.split()[:2] for line in run.out.splitlines()[1:]] == [
+        ["Atom", "Lab"],
+        ["Wire", "0"],
+    ]
+    assert "never" in run.out and "no sources yet" not in run.out
+    assert [(f["name"], f["last_fetched"]) for f in run.json("feeds")] == [
+        ("Atom Lab", None),
+        ("Wire", None),
+    ]
 
 
 def test_list_json_is_newest_first_and_has_no_text(fed):
