@@ -305,8 +305,14 @@ async def fetch_feeds(
             watcher = asyncio.create_task(_cancel_when_set(cancel, tasks)) if cancel else None
             try:
                 await asyncio.gather(*tasks, return_exceptions=True)
-            finally:
-                records.flush()
+            except BaseException:
+                # Stopped (SIGTERM, SIGHUP) or cancelled, perhaps mid-save: keep the outcomes if the
+                # store takes them, but a failure there must not hide why the fetch ended (a
+                # missing outcome only means that feed is fetched without validators next time).
+                with contextlib.suppress(Exception):
+                    records.flush()
+                raise
+            records.flush()
             if watcher is not None:
                 watcher.cancel()
             if cancel is not None and cancel.is_set():

@@ -141,10 +141,10 @@ def insert_new_articles(
         for sql, params in row_statements(
             INSERT_INTO_ARTICLES, rows, INSERT_ROWS, "RETURNING id, feed_id, guid", split_tail=False
         ):
-            ids.update(
-                ((feed_id, guid), article_id)
-                for article_id, feed_id, guid in db.conn.execute(sql, params)
-            )
+            # fetchall: the statement is done before any Python runs (a signal handler raising
+            # mid-iteration would leave it in progress, and the next commit would fail).
+            returned = db.conn.execute(sql, params).fetchall()
+            ids.update(((feed_id, guid), article_id) for article_id, feed_id, guid in returned)
     return ids
 
 
