@@ -140,6 +140,8 @@ class SpeakerFinder(_SubjectFinder):
                     prev = (span, speaker, found)
                 continue
             speaker, found = self._after(span), "after"
+            if not speaker and prev and prev[1] and self._goes_on_past_break(prev[0], span):
+                speaker, found = prev[1], "carried"
             if not speaker:
                 # "" is a verb after the quote with no name before it ('…them." Democrats
                 # expressed…', '…," further remarking'): the sentence before may name one
@@ -160,6 +162,18 @@ class SpeakerFinder(_SubjectFinder):
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
         return self._fullest_forms(self._listed_alike(self._broken_back(out)))
+
+    def _goes_on_past_break(self, prev: QuoteSpan, span: QuoteSpan) -> bool:
+        """'“Sunni families left on their own.¶¶The Americans come here…,”': whether `span` is
+        the piece after a paragraph break of the quotation `prev` opened (neither piece has a
+        mark at the break), so the credit of the first piece carries to it."""
+        text = self.text
+        return (
+            text[span.open_mark] == "\n"
+            and text[prev.close_mark : prev.close_mark + 1] == "\n"
+            and prev.close_mark < span.open_mark
+            and not text[prev.close_mark : span.open_mark].strip()
+        )
 
     def _broken_back(self, speakers: list[str | None]) -> list[str | None]:
         """'“We thought long and hard. ¶ We believe it is fair,” said Smith.': a quotation broken
@@ -1026,6 +1040,22 @@ class SpeakerFinder(_SubjectFinder):
             )
             if named:
                 return named
+        if (
+            verb.group() in _SAY_THEN_SPEAKER
+            and lead_in.rstrip().endswith(",")
+            and head[: verb.start()].rstrip().endswith(_CLOSING_MARKS)
+        ):
+            # '“…,” said Pat Mooney, head of the ETC Group in Ottawa, “…”': the person right
+            # after the verb goes on speaking, however long the appositive after the name
+            after = sent_start + verb.end()
+            first = self.mentions_in(after, span.open_mark)[:1]
+            if (
+                first
+                and first[0].entity.type == "PERSON"
+                and not self.masked[after : first[0].start].strip()
+                and self.masked[first[0].end : first[0].end + 1] == ","
+            ):
+                return first[0].entity.name
         if verb.group().lower() in _CREDITING:
             after = head[verb.end() :]
             stop = _PHRASE_STOP.search(after)
