@@ -67,7 +67,75 @@ def test_app_has_no_json_option(capsys) -> None:
         main(["app", "--json"])
     assert exited.value.code == 2
     error = json.loads(capsys.readouterr().out)  # asked for JSON, told so in JSON
-    assert error["error"] == "newstui: unrecognized arguments: --json"
+    assert error["error"].startswith("newstui: --json is for a command's output, and the app has")
+
+
+@pytest.mark.parametrize("words", [["--json"], ["--demo", "--json"]])
+def test_json_without_a_command_says_the_app_has_none_and_names_one_that_has(words, capsys):
+    """`newstui --json` said only "unrecognized arguments: --json"."""
+    with pytest.raises(SystemExit) as exited:
+        main(words)
+    assert exited.value.code == 2
+    error = json.loads(capsys.readouterr().out)
+    assert error["kind"] == "usage"
+    assert "the app has none (try `newstui feeds --json`)" in error["error"]
+
+
+def usage_error(capsys, *words: str) -> str:
+    """The one line a bad command line prints on stderr (exit status 2, nothing on stdout)."""
+    with pytest.raises(SystemExit) as exited:
+        main(list(words))
+    out, err = capsys.readouterr()
+    assert exited.value.code == 2 and out == ""
+    assert err.count("\n") == 1, err
+    return err.rstrip("\n")
+
+
+def test_a_usage_error_is_one_line_naming_the_problem_and_the_help(capsys) -> None:
+    """argparse printed the usage (2-3 lines) above its error."""
+    assert usage_error(capsys, "list", "--limit", "x") == (
+        "newstui list: argument --limit: not a whole number: 'x' (see `newstui list --help`)"
+    )
+    assert usage_error(capsys, "add") == (
+        "newstui add: the following arguments are required: URL (see `newstui add --help`)"
+    )
+    assert usage_error(capsys, "--bogus") == (
+        "newstui: unrecognized arguments: --bogus (see `newstui --help`)"
+    )
+
+
+def test_an_unknown_option_is_named_with_the_command_that_refused_it(capsys) -> None:
+    """The top parser reported a command's leftovers as `newstui: error: unrecognized …`."""
+    assert usage_error(capsys, "fetch", "--nope") == (
+        "newstui fetch: unrecognized arguments: --nope (see `newstui fetch --help`)"
+    )
+    assert usage_error(capsys, "opml", "import", "a.opml", "b.opml").startswith(
+        "newstui opml import: unrecognized arguments: b.opml"
+    )
+
+
+def test_an_unknown_command_is_named_with_the_nearest_one(capsys) -> None:
+    """argparse listed all nineteen commands after "invalid choice"."""
+    assert usage_error(capsys, "fecth") == (
+        "newstui: unknown command 'fecth' (did you mean 'fetch'?) (see `newstui --help`)"
+    )
+    assert usage_error(capsys, "zzzz") == "newstui: unknown command 'zzzz' (see `newstui --help`)"
+    assert usage_error(capsys, "opml", "imprt").startswith(
+        "newstui opml: unknown command 'imprt' (did you mean 'import'?)"
+    )
+
+
+def test_a_usage_error_from_a_shell_is_one_line_on_stderr(tmp_path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newstui", "list", "--sort", "newest"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NEWSTUI_DB": str(tmp_path / "n.db"), "COLUMNS": "80"},
+        check=False,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("newstui list: argument --sort: invalid choice: 'newest'")
+    assert done.stderr.count("\n") == 1
 
 
 def test_json_typed_before_the_command_is_the_commands_json(fed) -> None:
@@ -325,3 +393,30 @@ def test_feeds_shows_a_long_name_whole_however_narrow_the_table(
     folded = "".join(line.split("  ")[0].strip() for line in run.out.splitlines()[1:])
     assert name in folded, run.out
     assert "…" not in run.out
+
+
+@pytest.mark.parametrize("columns", [44, 72])
+def test_quotes_fit_the_terminal_width_keeping_every_word_and_article_id(columns, tmp_path):
+    """`quotes` printed each quote and its source line whole: longer than COLUMNS, the terminal
+    broke them mid-word. The quote now wraps at words; the source line is cut, its id kept."""
+    from rich.cells import cell_len
+
+    def quotes(*more: str) -> str:
+        env = {**os.environ, "COLUMNS": str(columns), "XDG_DATA_HOME": str(tmp_path)}
+        argv = [sys.executable, "-m", "newstui", "--demo", "quotes", "--limit", "6", *more]
+        done = subprocess.run(argv, capture_output=True, text=True, env=env, check=True)
+        return done.stdout
+
+    text = quotes()
+    wanted = json.loads(quotes("--json"))
+    assert max(cell_len(line) for line in text.splitlines()) <= columns
+    blocks = text.strip("\n").split("\n\n")
+    assert len(blocks) == len(wanted)
+    for block, quote in zip(blocks, wanted, strict=True):
+        *said, source = block.splitlines()
+        assert " ".join(said) == f"“{quote['text']}”"
+        speaker = quote["speaker"] or "unknown speaker"
+        assert source.startswith(f"    — {speaker}"[: columns - 8])
+        assert source.endswith(f" ({quote['article_id']})")
+    assert any(len(block.splitlines()) > 2 for block in blocks)  # some quote was wrapped
+    assert any("…" in block.splitlines()[-1] for block in blocks)  # some source line was cut

@@ -190,11 +190,53 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("parser_class", functools.partial(_Parser, json_errors=self.json_errors))
         return super().add_subparsers(**kwargs)
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and not hasattr(parsed, "_refused_by"):  # the innermost command's words
+            parsed._refused_by = self.prog
+        return parsed, extras
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if not extras:
+            return parsed
+        command = getattr(parsed, "command", None)
+        if "--json" in extras and command in (None, "app"):
+            self.error(
+                "--json is for a command's output, and the app has none (try `newstui feeds --json`)"
+            )
+        # the command that refused them, not the top parser that reports argparse's leftovers
+        self.prog = getattr(parsed, "_refused_by", self.prog)
+        self.error(f"unrecognized arguments: {' '.join(extras)}")
+
     def error(self, message: str) -> NoReturn:
-        if not self.json_errors:
-            super().error(message)
-        _print_json_error(f"{self.prog}: {message}", "usage")
+        """A usage error as one line naming the problem and where the help is (argparse printed
+        the usage too: 2-4 lines), or as a JSON object with --json; the exit status is 2."""
+        message = usage_problem(message)
+        if self.json_errors:
+            _print_json_error(f"{self.prog}: {message}", "usage")
+        else:
+            _complain(f"{self.prog}: {message} (see `{self.prog} --help`)")
         self.exit(2)
+
+
+def usage_problem(message: str) -> str:
+    """argparse's message, with an unknown command said as such (and the nearest one named)
+    instead of "invalid choice: … (choose from" every command)."""
+    unknown = re.match(
+        r"argument (?:COMMAND|ACTION): invalid choice: '([^']*)' \(choose from (.*)\)$", message
+    )
+    if unknown is None:
+        return message
+    import difflib
+
+    word, choices = unknown[1], re.findall(r"'?([\w-]+)'?", unknown[2])
+    near = difflib.get_close_matches(word, choices, n=1)
+    return f"unknown command {word!r}" + (f" (did you mean {near[0]!r}?)" if near else "")
 
 
 def build_parser(*, json_errors: bool = False, only: str | None = None) -> argparse.ArgumentParser:
@@ -1649,19 +1691,26 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
         }
         for r in rows
     ]
+    if args.json or not rows:
+        return _emit(args, data, "no quotes found")
+    width = max(_stdout().width, 40)
     out = Text()
     for r in rows:
-        out.append(f"“{terminal_safe(r.text)}”\n", style="italic")
-        out.append(
-            f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}", style="bold"
-        )
-        out.append(
+        out.append(f"“{terminal_safe(r.text)}”\n", style="italic")  # wrapped at words when printed
+        said_by = Text(f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}")
+        source_line = Text(
             f"  {shown_date(r.published, 0, 10)}  {terminal_safe(r.feed, line=True)}: "
-            f"{terminal_safe(r.article_title, line=True)} ({r.article_id})\n\n",
-            style="dim",
+            f"{terminal_safe(r.article_title, line=True)}"
         )
+        end = f" ({r.article_id})"
+        # one line, as `list` cuts a title (in terminal cells): the article's id stays whole
+        said_by.truncate(width - len(end) - 1, overflow="ellipsis")
+        source_line.truncate(max(width - said_by.cell_len - len(end), 0), overflow="ellipsis")
+        out.append(said_by.plain, style="bold")
+        out.append(f"{source_line.plain}{end}\n\n", style="dim")
     out.rstrip()  # a blank line between quotes, none after the last
-    return _emit(args, data, out if rows else "no quotes found")
+    _print_trimmed(out)
+    return 0
 
 
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
