@@ -110,6 +110,13 @@ from newstui.nlp.gazetteer import us_states
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Dateline, Token, find_all, matches_at
 
+# Words that name a legislature or its other chamber, and what follows a lower chamber's
+# "House" used as a noun's modifier ("House members", "House Speaker Ann Lee")
+_LEGISLATURE_WORDS: Final = ("Senat", "Congress", "arliament", "Representatives")
+_CHAMBER_AFTER: Final = re.compile(
+    r"['’]?s? (?:members?|lawmakers|Speaker|floor|version|vote|Democrats|Republicans|"
+    r"Majority|Minority|leaders?|leadership)\b"
+)
 _AMERICAN: Final = frozenset(("American", "Americans"))
 
 
@@ -154,6 +161,8 @@ class _EntityFinder(_RunFinder):
                 if cand.type == "PERSON" and cand.strength < 3 and cand.text in self.airlines:
                     cand.type = "ORG"
         self._add_lower_case_domains()
+        if " House" in self.text:
+            self._type_lower_chamber()
         self._drop_storm_names()
         if " v. " in self.text:
             self._drop_case_parties()
@@ -453,6 +462,32 @@ class _EntityFinder(_RunFinder):
                 cand.words += 1
                 cand.type, cand.strength = "ORG", 2
                 cand.sentence_start = False
+
+    def _type_lower_chamber(self) -> None:
+        """'30 House members', 'the House floor', and 'the House' in an article that names a
+        legislature (its Senate, a senator, Congress, parliament): "House" alone is the lower
+        chamber, a body; not when the article writes the chamber's name in full ("the House of
+        Commons"), of which "the House" is then the short form."""
+        text = self.text
+        if "House of " in text:
+            return
+        named: bool | None = None  # whether the article names a legislature (asked once)
+        for cand in self.candidates:
+            if (
+                cand.words != 1
+                or cand.strength >= 3
+                or strip_possessive(cand.text) != "House"
+                or text[cand.end : cand.end + 1] == "."  # "at the House." (a building as often)
+            ):
+                continue
+            if _CHAMBER_AFTER.match(text, cand.end) is None:
+                if text[cand.start - 4 : cand.start] not in ("the ", "The "):
+                    continue
+                if named is None:
+                    named = any(w in text for w in _LEGISLATURE_WORDS)
+                if not named:
+                    continue
+            cand.type, cand.strength = "ORG", 2
 
     def _drop_storm_names(self) -> None:
         """'Hurricane Dorian … Dorian reached the Bahamas': a named storm is a weather event,

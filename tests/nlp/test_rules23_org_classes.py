@@ -1,0 +1,33 @@
+"""Organisations of rules-23 (issue 10): ORG error classes found on the readable Wikinews sets,
+each pinned by invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from extracted import check_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill passed the Senate on Monday. It now goes to the House, where it faces a vote.",
+        "The inquiry was asked for by 41 House members and 12 senators.",
+        "Opponents spoke against it on the House floor for six hours.",
+        "Aides said the House version of the bill sets no date for a vote.",
+        "Labour grew its majority in the House to 61, the poll of parliament seats showed.",
+    ],
+)
+def test_house_alone_beside_a_legislature_is_its_lower_chamber(extractor, text) -> None:
+    check_names(extractor, text, [("House", "ORG")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The family sold the House to a developer in May.",  # a building: no legislature named
+        "She spoke to the House of Commons on Tuesday, and the House rose at ten.",  # short form
+        "Senators toured the house. They met at the House.",  # a building
+    ],
+)
+def test_house_as_a_building_or_a_short_form_is_no_chamber(extractor, text) -> None:
+    check_names(extractor, text, absent=[("House", "ORG")])
