@@ -360,6 +360,62 @@ def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server):
     assert [r["id"] for r in pod.json("downloads")] == [2]
 
 
+def queued(library: Library, name: str) -> int:
+    download, _ = library.downloads.queue(
+        url=f"http://pod.test/{name}.mp3",
+        path=f"/tmp/pods/{name}.mp3",
+        article_id=None,
+        title=name,
+        mime="audio/mpeg",
+        bytes_total=None,
+    )
+    return download.id
+
+
+def test_a_forgotten_downloads_number_is_never_given_to_another(tmp_path):
+    """`downloads --forget 2` then a new download: it was number 2 again, so a second
+    `--forget 2` (or `play 2` from memory) hit another file than the one the user saw."""
+    with Library.open(tmp_path / "n.db") as library:
+        assert [queued(library, "one"), queued(library, "two")] == [1, 2]
+        assert library.downloads.forget(2) is not None
+        assert queued(library, "three") == 3
+        assert library.downloads.forget(2) is None  # gone, and no other download took it
+    with Library.open(tmp_path / "n.db") as library:  # across a restart too
+        assert library.downloads.forget(3) is not None
+        assert queued(library, "four") == 4
+
+
+def test_downloads_of_a_schema_20_store_keep_their_numbers_and_never_reuse_one(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "v20.db"
+    with Library.open(path) as library:
+        ids = [queued(library, name) for name in ("one", "two", "three")]
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE downloads")  # as schema 15 made it: numbers reused
+    conn.execute(
+        "CREATE TABLE downloads (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, article_id "
+        "INTEGER, title TEXT NOT NULL DEFAULT '', mime TEXT NOT NULL DEFAULT '', state TEXT NOT "
+        "NULL DEFAULT 'queued', path TEXT NOT NULL, bytes_done INTEGER NOT NULL DEFAULT 0, "
+        "bytes_total INTEGER, error TEXT, queued_at TEXT NOT NULL, touched_at TEXT, owner "
+        "INTEGER, finished_at TEXT)"
+    )
+    conn.executemany(
+        "INSERT INTO downloads (id, url, path, state, queued_at) VALUES (?, ?, ?, 'done', 'x')",
+        [(i, f"http://pod.test/{i}.mp3", f"/tmp/pods/{i}.mp3") for i in (ids[0], ids[2])],
+    )
+    conn.execute("PRAGMA user_version = 20")
+    conn.commit()
+    conn.close()
+    with Library.open(path) as library:
+        assert [(d.id, d.url[-5:], d.state) for d in library.downloads.all()] == [
+            (1, "1.mp3", "done"),
+            (3, "3.mp3", "done"),
+        ]
+        assert library.downloads.forget(3) is not None
+        assert queued(library, "five") == 4
+
+
 def test_download_refuses_the_demo(tmp_path, capsys, monkeypatch):
     from newstui.cli import main
 

@@ -555,6 +555,40 @@ _V20 = [
     WHERE s.sketch IS NOT NULL""",
 ]
 
+# v21: a download's number is never given to another one: `downloads --forget N` of the newest
+# made the next queued download N again (INTEGER PRIMARY KEY reuses the largest id), so a number
+# the user saw could name another file. AUTOINCREMENT keeps the largest number ever given in
+# sqlite_sequence; the rows keep their numbers. Replayable.
+_V21 = [
+    "DROP TABLE IF EXISTS downloads_v21",
+    """
+    CREATE TABLE downloads_v21 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        title TEXT NOT NULL DEFAULT '',    -- the article's title when queued
+        mime TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'queued'
+            CHECK (state IN ('queued', 'downloading', 'done', 'failed')),
+        path TEXT NOT NULL,                -- the file; PATH.part while it arrives
+        bytes_done INTEGER NOT NULL DEFAULT 0,
+        bytes_total INTEGER,               -- NULL: unknown
+        error TEXT,
+        queued_at TEXT NOT NULL,
+        touched_at TEXT,                   -- last progress written by the downloading process
+        owner INTEGER,                     -- the process id downloading it
+        finished_at TEXT
+    )
+    """,
+    """INSERT INTO downloads_v21 (id, url, article_id, title, mime, state, path, bytes_done,
+        bytes_total, error, queued_at, touched_at, owner, finished_at)
+    SELECT id, url, article_id, title, mime, state, path, bytes_done, bytes_total, error,
+        queued_at, touched_at, owner, finished_at FROM downloads""",
+    "DROP TABLE downloads",
+    "ALTER TABLE downloads_v21 RENAME TO downloads",
+    "CREATE INDEX downloads_article ON downloads (article_id)",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -576,5 +610,6 @@ MIGRATIONS: list[list[str]] = [
     _V18,
     _V19,
     _V20,
+    _V21,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
