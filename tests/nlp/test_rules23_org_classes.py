@@ -31,3 +31,25 @@ def test_house_alone_beside_a_legislature_is_its_lower_chamber(extractor, text) 
 )
 def test_house_as_a_building_or_a_short_form_is_no_chamber(extractor, text) -> None:
     check_names(extractor, text, absent=[("House", "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "paper"),
+    [
+        (
+            "The story ran in two broadsheets, The Sydney Morning Herald and The Australian, "
+            "on Friday.",
+            "The Australian",
+        ),
+        ("A column in The Scotsman said the plan would fail.", "The Scotsman"),
+    ],
+)
+def test_a_capital_the_before_a_peoples_word_mid_sentence_is_a_newspaper(
+    extractor, text, paper
+) -> None:
+    check_names(extractor, text, [(paper, "ORG")], ["The"])
+
+
+def test_a_peoples_plural_after_a_capital_the_is_no_newspaper(extractor) -> None:
+    text = "Voters backed Labor and The Greens in the inner city."
+    check_names(extractor, text, absent=[("The Greens", "ORG"), "The"])

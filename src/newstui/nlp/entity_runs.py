@@ -20,6 +20,7 @@ from newstui.nlp.entity_cues import (
     _OFFICE_PAPER_HEADS,
     _PORTFOLIO_TITLES,
     _PREPOSITIONS_OF_PLACES,
+    _QUOTE_MARKS,
     _SEATS,
     _SPEECH_VERB_AFTER,
     _STORM_OPENERS,
@@ -253,6 +254,12 @@ class _RunFinder(_TypingFinder):
                 start, end, surface = self._surface(run, i, n_people)
                 self.candidates.append(Candidate(start, end, surface, n_people, "ORG", 2))
                 i += n_people
+                continue
+            if n_known == 1 and len(pending) == 1 and self._titled_people_word(run, i):
+                start, end, surface = self._surface(run, i - 1, 2)  # "The Australian": a paper
+                self.candidates.append(Candidate(start, end, surface, 2, "ORG", 2))
+                pending, person_cue = [], False
+                i += 1
                 continue
             if n_known:
                 self._flush(pending, person_cue, suffix_cue if not pending else None)
@@ -606,6 +613,22 @@ class _RunFinder(_TypingFinder):
             k += max(n_known, 1)
         return 0
 
+    def _titled_people_word(self, run: list[Token], i: int) -> bool:
+        """'broadsheets, The Sydney Morning Herald and The Australian', 'a column in The
+        Scotsman': a people's word alone after a capital "The" mid-sentence, ending the run, is
+        a newspaper's title, no nationality ("the Australian" would be a person)."""
+        the = run[i - 1]
+        word = run[i].text
+        return (
+            i + 1 == len(run)
+            and the.text == "The"
+            and not the.sentence_start
+            and word[-1:] != "s"  # "The Greens", "The Americans": a party, a people
+            and self.gaz.known.get(word) == "GROUP"
+            and self.text[the.start - 1 : the.start] not in _QUOTE_MARKS
+            and not self._in_heading(the.start)
+        )
+
     def _part_of_longer_name(self, run: list[Token], i: int, n: int) -> bool:
         """'West Texas Intermediate', 'Paris Agreement': a place name inside another name (but
         "governor of Alaska Sarah Palin": a known first name and a surname follow the place)."""
@@ -836,8 +859,8 @@ class _RunFinder(_TypingFinder):
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
         if len(pending) == 1:  # one word, the commonest: only the trims and checks for one word
             first = pending[0]
-            if _is_lower(first.text) or first.text == "&":
-                return
+            if _is_lower(first.text) or first.text == "&" or first.text == "The":
+                return  # (a lone "The": a title's article cut from a known name after it)
             if first.text in POST_NOMINALS and self.text[first.start - 2 : first.start] == ", ":
                 return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
         else:
