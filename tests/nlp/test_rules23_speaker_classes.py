@@ -41,3 +41,46 @@ def test_a_new_quotation_after_a_paragraph_break_is_not_carried(extractor) -> No
         "Reid, the harbour master."
     )
     assert _speakers(extractor, text) == ["Ann Moss", "Tom Reid"]
+
+
+def test_a_report_right_before_its_verb_speaks_for_its_author_after_a_leading_phrase(
+    extractor,
+) -> None:
+    text = (
+        "In a 40-page report released today, the Harbour Safety Council reported its findings "
+        'on the ferry fire. To avoid further "loss of life at sea" the report recommends that '
+        '"every ferry should carry two lifeboats at all times."'
+    )
+    assert _speakers(extractor, text)[-1] == "Harbour Safety Council"
+
+
+def test_a_report_after_a_preposition_is_not_the_speaker(extractor) -> None:
+    text = (
+        "A report by the Harbour Safety Council faulted the ferry operator on Monday.\n\n"
+        "Ann Moss, head of safety at Blue Ferries, said this of the report: "
+        '"We reject every finding in it, and we will say so to the minister."'
+    )
+    assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_reaffirming_writing_asking_and_blaming_attribute_the_words(extractor) -> None:
+    cases = {
+        "Tom Reid": (
+            "Harbour minister Tom Reid spoke to the council on Monday. He reaffirmed that the "
+            'port would stay shut because opening it would "put every crew at serious risk".'
+        ),
+        "Ann Moss": (
+            "Before the vote, the harbour master Ann Moss had written, "
+            '"I remain of the view that the safest course is to keep the port closed."'
+        ),
+        "Jo Lee": (
+            "Councillor Jo Lee has demanded a change to the harbour rules. She is asking that "
+            'the rules count as victims anyone hurt by "reckless navigation in the channel."'
+        ),
+        "Robert Hale": (
+            "Robert Hale said on Thursday that the checks were working. He blamed a "
+            '"relatively small" number of captains for the collisions.'
+        ),
+    }
+    for speaker, text in cases.items():
+        assert _speakers(extractor, text) == [speaker], text

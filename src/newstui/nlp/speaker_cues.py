@@ -45,6 +45,7 @@ _VERBS: Final = (
     # verbs of making known ("Swan revealed in a question to the Treasurer that")
     "revealed|reveals|revealing|"
     "recommends|recommended|recommending|documented|"
+    "reaffirmed|reaffirms|written|blamed|blames|asking|"
     "According to|according to|In the words of|in the words of"
 )
 

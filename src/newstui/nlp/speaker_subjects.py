@@ -630,6 +630,15 @@ class _SubjectFinder:
             and trailing.group().split()[-1] in load_gazetteer().role_words
         ):
             last, role_only = trailing.group(), True
+        elif (  # 'To avoid “…” the report recommends that': the written text right before
+            trailing
+            and trailing.start() > 0
+            and len(trailing.group().split()) <= 3
+            and trailing.group().split()[-1] in _WRITTEN_TEXTS
+            # "said this of the report:": the object of a preposition is nobody's subject
+            and not _PREPOSITIONS.intersection(last[: trailing.start()].lower().split()[-1:])
+        ):
+            last = trailing.group()
         words = last.split()
         if [w.lower() for w in words] == ["police"]:  # "In a statement, police said": Acme Police
             for m in reversed(self.mentions_in(max(0, pos - 3000), pos)):
