@@ -69,15 +69,16 @@ def test_a_copy_scores_high_and_a_same_topic_story_low():
 
 def test_sketches_stay_those_stored_by_earlier_versions():
     """Stored sketches and band keys are compared with new ones: the same text must give the
-    same bytes whatever way the sketch is computed (digests of what schema 20 stores)."""
+    same bytes whatever way the sketch is computed (digests of what schema 20 stores, and of
+    schema 22's band keys)."""
     import hashlib
 
     from newstui.stories import story_sketch
 
     marked = copy_of(STORY).replace(" said", " said\u2014\u201cyes\u201d, caf\u00e9 na\u00efve")
     for text, packed, keys in (
-        (STORY, "ea08467d18b6b71b", "1e40679a0ea3f540"),
-        (marked, "771d0e04e74b1b3c", "e97410dffbca496c"),
+        (STORY, "ea08467d18b6b71b", "dcc634b94e22ec8d"),
+        (marked, "771d0e04e74b1b3c", "e56e29d1f573cbab"),
     ):
         made = story_sketch(text)
         assert made.packed is not None
@@ -290,6 +291,43 @@ def test_schema_20_sketches_recent_articles_again_and_keeps_every_story(tmp_path
             "SELECT sketch FROM stories WHERE article_id = ?", [old]
         ).fetchone() == (None,)
         assert not conn.execute("SELECT 1 FROM story_bands WHERE article_id = ?", [old]).fetchall()
+        conn.close()
+        late = add(library, "gazette", "Three libraries to shut", copy_of(STORY), 10)
+        assert library.find_stories() == 1
+        assert [v.article_id for v in library.story_versions(late)] == [first, again, late]
+
+
+def test_schema_22_makes_every_stored_sketchs_band_keys_again_and_keeps_its_story(tmp_path):
+    """Band keys stored before schema 22 were blake2b digests of each band: every stored
+    sketch gets schema 22's keys from its stored bytes; sketches and stories stay as they are,
+    an unsketched article gets none, and a later copy still joins its story."""
+    import sqlite3
+
+    from newstui.stories import story_sketch
+
+    path = tmp_path / "v21.db"
+    with Library.open(path) as library:
+        first = add(library, "wire", "Council to close three libraries", STORY, 40)
+        again = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 30)
+        short = add(library, "wire", "Library hours extended", "Too short to judge.", 20)
+        assert library.find_stories() == 1
+    conn = sqlite3.connect(path)
+    stories = conn.execute("SELECT * FROM stories ORDER BY article_id").fetchall()
+    conn.execute("UPDATE story_bands SET key = (key * 7 + 3) % 4294967296")  # earlier keys
+    conn.execute("PRAGMA user_version = 21")  # schema 22 replayed on the store it made
+    conn.commit()
+    conn.close()
+
+    with Library.open(path) as library:
+        conn = sqlite3.connect(path)
+        assert conn.execute("SELECT * FROM stories ORDER BY article_id").fetchall() == stories
+        for article_id, text in ((first, STORY), (again, copy_of(STORY))):
+            made = story_sketch(text)
+            keys = conn.execute("SELECT key FROM story_bands WHERE article_id = ?", [article_id])
+            assert sorted(k for (k,) in keys) == sorted(made.keys) and made.keys
+        assert not conn.execute(
+            "SELECT 1 FROM story_bands WHERE article_id = ?", [short]
+        ).fetchall()
         conn.close()
         late = add(library, "gazette", "Three libraries to shut", copy_of(STORY), 10)
         assert library.find_stories() == 1
