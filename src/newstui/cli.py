@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from rich.text import Text
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
-    from newstui.config import Config, FeedConfig
+    from newstui.config import Config, FeedConfig, LocalConfig
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
     from newstui.processes import CpuPool
@@ -1122,7 +1122,7 @@ def cmd_fetch(
     if args.names:
         feeds, locals_named = [], []
         for name in args.names:
-            source = config.source_named(name)  # a [[local]] too: `feeds` lists it beside feeds
+            source = configured_source(config, library, name)  # a [[local]] too
             if source is None:
                 raise NewstuiError(
                     f"{config.path}: no source named {name!r} (see `newstui feeds`)", source=name
@@ -1260,13 +1260,25 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
     return _emit(args, data)
 
 
+def configured_source(
+    config: Config, library: Library, name: str
+) -> FeedConfig | LocalConfig | None:
+    """The config entry `name` means: a feed's or local source's name, URL or path, or the
+    title a feed without `name` goes by once fetched (as `feeds` lists it)."""
+    source = config.source_named(name)
+    if source is None and (feed_id := library.find_source(name)) is not None:
+        url = next((row.url for row in library.sources() if row.id == feed_id), None)
+        source = config.feed_named(url) if url else None
+    return source
+
+
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui remove NAME|URL [--purge]`: out of the config file, then out of the database."""
     from newstui.config import FeedConfig, remove_source
     from newstui.ingest import feed_key, local_key
     from newstui.model.fetching import RemovedSource
 
-    source = config.source_named(args.name)
+    source = configured_source(config, library, args.name)
     if source is not None:
         key = feed_key(source) if isinstance(source, FeedConfig) else local_key(source.path)
         feed_id = library.find_source(key)
@@ -1279,7 +1291,7 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
             )
     unsubscribed = _unsubscribe_on_server(library, config, feed_id, args.name)
     if source is not None:
-        remove_source(config.path, args.name)
+        remove_source(config.path, source.url if isinstance(source, FeedConfig) else args.name)
         where = f" from {config.path}"
     else:
         where = ""
@@ -1290,7 +1302,8 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         if feed_id is not None
         else RemovedSource(source.name if source else args.name, 0, 0)
     )
-    name = source.name if source is not None else result.name
+    # as `feeds` lists it: a feed without `name` by its title
+    name = result.name if feed_id is not None or source is None else source.name
     result = dataclasses.replace(result, name=name)
     text = result.summary().replace(f"removed {name}", f"removed {name}{where}", 1)
     if result.kept_starred:
@@ -1480,8 +1493,10 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             Text(str(r.unread)),
             _cell(_utc_short(r.last_fetched, now) if r.last_fetched else "never"),
             _cell(_utc_short(next_try, now) if next_try else ""),
-            Text(
-                terminal_safe(error.removeprefix(f"{name}: "), line=True),
+            Text(  # a fetch's error opens with the name the config gives (a URL when it gives none)
+                terminal_safe(
+                    error.removeprefix(f"{name}: ").removeprefix(f"{shown['url']}: "), line=True
+                ),
                 style="red",
             ),
         )

@@ -62,6 +62,7 @@ class FeedConfig:
     fulltext: FulltextMode = "auto"
     keep_days: int | None = None  # None: the [settings] value
     keep_per_feed: int | None = None
+    named: bool = True  # False: the entry has no `name`; the feed's own title names it once fetched
 
 
 @dataclass(frozen=True)
@@ -336,7 +337,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                     raise fail(kline, f"{key!r} of feed {name!r} {problem}")
                 keep[key] = entry[key]
         tags = _tags(entry.get("tags", []), line, fail)
-        feeds.append(FeedConfig(url, name, tags, fulltext, **keep))
+        feeds.append(FeedConfig(url, name, tags, fulltext, **keep, named="name" in entry))
     local: list[LocalConfig] = []
     for i, entry in enumerate(_array(data.get("local", []), "local", raw, fail)):
         line = _entry_line(raw, "local", i)
@@ -681,13 +682,15 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         if any(same_url(feed.url, known) for known in known_urls):
             continue
         base = clean_line(feed.name) or feed.url
+        named = feed.named and base != feed.url  # no name known: the feed's title will name it
         name = base
         n = 2
         while name.casefold() in known_names:
             name = f"{base} ({n})"
             n += 1
         table = tomlkit.table()
-        table["name"] = name
+        if named:
+            table["name"] = name
         table["url"] = feed.url
         tags = clean_tags(feed.tags)
         if tags:
@@ -697,7 +700,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         doc["feeds"].append(table)
         known_urls.append(feed.url)
         known_names.add(name.casefold())
-        added.append(FeedConfig(feed.url, name, tags, feed.fulltext))
+        added.append(FeedConfig(feed.url, name, tags, feed.fulltext, named=named))
     if added:
         _write_config(path, _tables_parted(tomlkit.dumps(doc)))
     return added

@@ -139,7 +139,14 @@ def sync_sources(library: Library, config: Config) -> dict[str, int]:
     """Register every configured feed and local source (one transaction); returns feed ids by
     source name."""
     specs = [
-        SourceSpec(feed_key(feed), feed.name, url=feed.url, tags=feed.tags, configured=True)
+        SourceSpec(
+            feed_key(feed),
+            feed.name,
+            url=feed.url,
+            tags=feed.tags,
+            configured=True,
+            titled=not feed.named,
+        )
         for feed in config.feeds
     ]
     specs += [
@@ -937,6 +944,7 @@ async def _fetch_feed(
             title=parsed.title if parsed else None,
             site_url=parsed.site_url if parsed else None,
             body_hash=body_hash,
+            titled=not feed.named,
         )
     )
     if parsed is None or saved is None:

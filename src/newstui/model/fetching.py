@@ -62,6 +62,7 @@ class SourceSpec:
     url: str | None = None
     tags: tuple[str, ...] = ()
     configured: bool = False
+    titled: bool = False  # named by the title its document gives, once fetched (no `name`)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class FetchRecord:
     body_hash: str | None = None
     keep_cache: bool = False  # a 304: the stored validators stay
     next_try: str | None = None  # after a failure: not fetched again before this time
+    titled: bool = False  # the source goes by its document's title (a feed without `name`)
 
 
 @dataclass(frozen=True)

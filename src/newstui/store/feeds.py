@@ -60,7 +60,9 @@ def _upsert_feed(
     row = conn.execute(
         "INSERT INTO feeds (key, kind, name, url, tags, configured) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(key) DO UPDATE SET "
-        "name = CASE WHEN ? THEN name ELSE excluded.name END, "
+        "name = CASE WHEN ? THEN name "
+        f"WHEN ? AND coalesce(title, '') != '' AND {_TITLE_FREE} THEN title "
+        "ELSE excluded.name END, "
         "tags = CASE WHEN ? THEN tags ELSE excluded.tags END, "
         "url = excluded.url, kind = excluded.kind, removed = NULL, "
         "configured = max(configured, excluded.configured) RETURNING id",
@@ -72,12 +74,22 @@ def _upsert_feed(
             json.dumps(list(spec.tags)),
             int(spec.configured),
             int(keep_name),
+            int(spec.titled),
             int(keep_tags),
         ],
     ).fetchone()
     feed_id = int(row[0])
     merge_server_folders(conn, feed_id)
     return feed_id
+
+
+# No other listed source goes by the feed's title: a source named by its title (a feed without
+# `name`: SourceSpec/FetchRecord `titled`) takes it, else keeps its name (the URL), so two
+# sources never share a name through a title.
+_TITLE_FREE = (
+    "NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
+    "AND o.name = feeds.title COLLATE NOCASE)"
+)
 
 
 def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
@@ -169,6 +181,12 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             if r.title:
                 sets.append("title = ?")
                 values.append(r.title)
+            if r.title and r.titled:  # a source named by its title (see _TITLE_FREE) follows it
+                sets.append(
+                    "name = CASE WHEN NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id "
+                    "AND o.removed IS NULL AND o.name = ? COLLATE NOCASE) THEN ? ELSE name END"
+                )
+                values += [r.title, r.title]
             if r.site_url:
                 sets.append("site_url = ?")
                 values.append(r.site_url)

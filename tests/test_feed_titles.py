@@ -1,0 +1,141 @@
+"""A `[[feeds]]` entry without `name` goes by the title its feed gives once fetched, as newsboat
+shows a feed's title: in `feeds`, `list`, the app's Sources, and for `fetch`, `remove`, `--feed`."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
+
+from newstui.config import FeedConfig, add_feeds, load_config
+
+WIRE = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>
+<item><title>%s</title><guid>%s</guid><description>Text.</description></item>
+</channel></rss>"""
+
+
+def feed(title: str, item: str = "Ferry strike ends") -> bytes:
+    return WIRE % (title.encode(), item.encode(), item.encode())
+
+
+@pytest.fixture
+def unnamed(tmp_path, db_path, feed_server, capsys):
+    """Write a config of entries without `name` ({path: None}) or with one ({path: name})."""
+
+    def write(entries: dict[str, str | None]) -> Cli:
+        lines = ["[settings]", "timeout = 5", "fulltext = false"]
+        for path, name in entries.items():
+            lines += ["", "[[feeds]]", f'url = "{feed_server.url(path)}"']
+            lines += [f'name = "{name}"'] if name else []
+        config = tmp_path / "feeds.toml"
+        config.write_text("\n".join(lines) + "\n", "utf-8")
+        return Cli(db_path, config, capsys)
+
+    return write
+
+
+def names(run: Cli) -> dict[str, str]:
+    """Each listed source's URL → the name `feeds` gives it."""
+    return {row["url"]: row["name"] for row in run.json("feeds")}
+
+
+def test_a_feed_without_a_name_goes_by_its_title_once_fetched(unnamed, feed_server):
+    feed_server.route("/wire", body=feed("Harbour Gazette"))
+    run = unnamed({"/wire": None})
+    url = feed_server.url("/wire")
+    assert names(run) == {url: url}  # before its first fetch: its URL
+    assert run("fetch") == 0, run.err
+    assert names(run) == {url: "Harbour Gazette"}
+    [row] = run.json("list")
+    assert row["feed"] == "Harbour Gazette"
+    # the title is a name for every command; the URL still is one too
+    assert [r["title"] for r in run.json("list", "--feed", "harbour gazette")] == [row["title"]]
+    assert [r["title"] for r in run.json("list", "--query", "feed:gazette")] == [row["title"]]
+    assert [r["title"] for r in run.json("list", "--query", "feed:127.0.0.1")] == [row["title"]]
+    assert run("fetch", "Harbour Gazette") == 0, run.err
+    assert run("fetch", url) == 0, run.err
+    assert "name" not in run.config.read_text("utf-8")  # the config is left as written
+
+
+def test_a_named_feed_keeps_its_name_and_a_titled_one_follows_a_new_title(unnamed, feed_server):
+    route = feed_server.route("/wire", body=feed("Harbour Gazette"))
+    feed_server.route("/pod", body=feed("The Pod Show", "Episode 1"))
+    run = unnamed({"/wire": None, "/pod": "Pod"})
+    assert run("fetch") == 0, run.err
+    assert set(names(run).values()) == {"Harbour Gazette", "Pod"}
+    route.body = feed("Harbour Gazette (new look)")
+    assert run("fetch") == 0, run.err
+    assert set(names(run).values()) == {"Harbour Gazette (new look)", "Pod"}
+
+
+def test_two_sources_never_share_a_name_through_a_title(unnamed, feed_server):
+    """Two feeds giving the same title, or one giving another's name: the second keeps its URL,
+    so `fetch NAME` and `--feed NAME` still name one source."""
+    feed_server.route("/a", body=feed("Gazette", "A story"))
+    feed_server.route("/b", body=feed("Gazette", "B story"))
+    feed_server.route("/c", body=feed("Wire", "C story"))
+    run = unnamed({"/a": None, "/b": None, "/c": None, "/named": "Wire"})
+    feed_server.route("/named", body=feed("Something else", "D story"))
+    assert run("fetch") == 0, run.err
+    shown = names(run)
+    a, b = feed_server.url("/a"), feed_server.url("/b")
+    assert {shown[a], shown[b]} in ({"Gazette", a}, {"Gazette", b})
+    assert shown[feed_server.url("/c")] == feed_server.url("/c")
+    assert shown[feed_server.url("/named")] == "Wire"
+    assert run("fetch") == 0, run.err  # stable on the next fetch
+    assert names(run) == shown
+
+
+def test_remove_by_the_title_takes_the_entry_out_of_the_config(unnamed, feed_server):
+    """`remove TITLE` deleted the stored feed but left its entry, which came back at the next
+    fetch."""
+    feed_server.route("/wire", body=feed("Harbour Gazette"))
+    feed_server.route("/pod", body=feed("The Pod Show", "Episode 1"))
+    run = unnamed({"/wire": None, "/pod": None})
+    assert run("fetch") == 0, run.err
+    assert run("remove", "Harbour Gazette") == 0, run.err
+    assert run.out.startswith("removed Harbour Gazette from ")
+    assert "/wire" not in run.config.read_text("utf-8")
+    assert "/pod" in run.config.read_text("utf-8")
+    assert run("fetch") == 0, run.err
+    assert list(names(run).values()) == ["The Pod Show"]
+
+
+def test_a_fetch_error_of_an_untitled_feed_is_not_shown_after_its_url_again(unnamed, feed_server):
+    feed_server.route("/wire", body=feed("Harbour Gazette"))
+    run = unnamed({"/wire": None})
+    assert run("fetch") == 0, run.err
+    feed_server.route("/wire", status=404)
+    run("fetch")
+    [row] = run.json("feeds")
+    assert row["name"] == "Harbour Gazette" and "HTTP 404" in row["last_error"]
+    assert run("feeds") == 0
+    [line] = [line for line in run.out.splitlines() if "Harbour Gazette" in line]
+    assert "HTTP 404" in line and "/wire" not in line
+
+
+def test_a_store_from_before_titles_names_its_untitled_feeds_by_title(unnamed, feed_server):
+    """A store of an earlier version kept such a feed under its URL though its title was
+    stored: the next registration (`feeds`, a fetch, the app's start) names it."""
+    feed_server.route("/wire", body=feed("Harbour Gazette"))
+    run = unnamed({"/wire": None})
+    assert run("fetch") == 0, run.err
+    conn = sqlite3.connect(run.db)
+    conn.execute("UPDATE feeds SET name = url")
+    conn.commit()
+    conn.close()
+    assert list(names(run).values()) == ["Harbour Gazette"]
+
+
+def test_feeds_added_without_a_known_name_are_written_without_one(tmp_path):
+    """An OPML outline without a title (or a newsboat urls line without one) was written with
+    its URL as `name`, which then named the feed forever."""
+    path = tmp_path / "feeds.toml"
+    path.write_text("[settings]\n", "utf-8")
+    url = "https://example.org/rss"
+    added = add_feeds(path, [FeedConfig(url, url), FeedConfig("https://b.example/", "Bee")])
+    assert [(f.name, f.named) for f in added] == [(url, False), ("Bee", True)]
+    text = path.read_text("utf-8")
+    assert 'name = "Bee"' in text and f'name = "{url}"' not in text
+    assert [(f.name, f.named) for f in load_config(path).feeds] == [(url, False), ("Bee", True)]

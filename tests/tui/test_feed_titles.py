@@ -1,0 +1,34 @@
+"""Pilot: a `[[feeds]]` entry without `name` is listed in Sources by its feed's title once
+refreshed (it kept its URL, where newsboat shows the title)."""
+
+from __future__ import annotations
+
+from newstui.config import load_config
+from newstui.tui.app import NewstuiApp
+
+from .conftest import FEED_XML, run_recorded, settle
+from .screenshot import screen_text
+
+
+async def test_sources_shows_an_unnamed_feeds_title_after_a_refresh(tmp_path, feed_server):
+    feed_server.route(
+        "/feed.xml",
+        body=FEED_XML.replace("Local Feed", "Harbour Gazette")
+        .format(base=feed_server.base)
+        .encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    path = tmp_path / "feeds.toml"
+    url = feed_server.url("/feed.xml")
+    path.write_text(
+        f'[settings]\nrefresh_minutes = 0\nfulltext = false\n\n[[feeds]]\nurl = "{url}"\n', "utf-8"
+    )
+    app = NewstuiApp(tmp_path / "new.db", load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert [f.name for f in app.main.sources.feeds] == [url]  # before its first fetch
+        await pilot.press("R")
+        await settle(pilot)
+        assert [f.name for f in app.main.sources.feeds] == ["Harbour Gazette"]
+        assert "Harbour Gazette" in screen_text(app)
+        assert "feed.xml" not in screen_text(app)  # (the reader shows the article's own link)
