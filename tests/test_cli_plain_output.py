@@ -135,3 +135,23 @@ def test_a_piped_fetch_says_what_a_terminal_shows_without_loading_rich(tmp_path)
 
     assert piped == STYLES.sub("", shown) == "1 of 1 source ok: 1 new article, 0 updated\n"
     assert not piped_by_rich and shown_by_rich
+
+
+@pytest.mark.parametrize("columns", ["60", "100"])
+def test_a_listing_fits_its_width_with_wide_letters_and_keeps_its_columns(db, columns):
+    """`list` counted characters, not terminal columns: a CJK title ran past the width, and a
+    CJK feed name pushed that line's title out of the column the others start at."""
+    from rich.cells import cell_len
+
+    piped, _ = newstui("--db", str(db), "list", "--all", COLUMNS=columns)
+    lines = piped.splitlines()
+    assert max(cell_len(line) for line in lines) <= int(columns)
+    assert any("東京" in line and line.endswith("…") for line in lines)  # a wide title was cut
+    # every title starts at the same column, whatever script the feed's name is in
+    starts = {
+        cell_len(line[: line.index(title[:6])])
+        for line in lines
+        for title in TITLES[:5]
+        if title and title[:6] in line
+    }
+    assert len(starts) == 1

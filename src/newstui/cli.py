@@ -27,7 +27,7 @@ from newstui.errors import (
     SyncError,
     hide_passwords,
 )
-from newstui.headline_fields import article_row_json, shown_date
+from newstui.headline_fields import article_row_json, cell_width, cut_to_width, shown_date
 from newstui.library import Library
 from newstui.model import (
     ENTITY_TYPES,
@@ -1538,17 +1538,18 @@ def _article_lines(rows: list[ArticleRow], width: int) -> list[tuple[str, str, b
     to the width), and whether it is unread."""
     id_width = len(str(max((r.id for r in rows), default=0)))
     feeds = {r.feed: terminal_safe(r.feed, line=True) for r in rows}
-    source_width = min(20, max((len(name) for name in feeds.values()), default=0))
+    source_width = min(20, max((cell_width(name) for name in feeds.values()), default=0))
+    sources = {  # cut and padded in terminal columns: a wide (CJK) letter takes two
+        feed: (cut := cut_to_width(name, source_width)) + " " * (source_width - cell_width(cut))
+        for feed, name in feeds.items()
+    }
+    room = width - (id_width + 18 + source_width)  # the head's columns
     lines = []
     for r in rows:
         marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
-        name = feeds[r.feed]
-        name = name if len(name) <= source_width else name[: source_width - 1] + "…"
-        source = name.ljust(source_width)
         date = shown_date(r.published, 0, 10).ljust(10)
-        head = f"{r.id:>{id_width}} {marks} {date}  {source}  "
-        title = terminal_safe(r.title, line=True)
-        title = title if len(head) + len(title) <= width else title[: width - len(head) - 1] + "…"
+        head = f"{r.id:>{id_width}} {marks} {date}  {sources[r.feed]}  "
+        title = cut_to_width(terminal_safe(r.title, line=True), room)
         lines.append((head, title, not r.read))
     return lines
 

@@ -39,6 +39,37 @@ def carries_time(published: str | None) -> bool:
     return not (published.endswith(DATE_ONLY) and len(published) == 10 + len(DATE_ONLY))
 
 
+def cell_width(text: str) -> int:
+    """The terminal columns `text` takes, as rich counts them: a wide (East Asian) character
+    two, a combining mark or a zero-width one none, any other one (stdlib only: a listing into a
+    pipe loads no rich)."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import category, east_asian_width
+
+    return sum(
+        0
+        if category(c) in ("Mn", "Me") or (category(c) == "Cf" and c != "\xad")
+        else 2
+        if east_asian_width(c) in ("W", "F")
+        else 1
+        for c in text
+    )
+
+
+def cut_to_width(text: str, width: int) -> str:
+    """`text` cut to `width` terminal columns, a cut marked with "…"."""
+    if cell_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += cell_width(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
 def terminal_line(value: str | None) -> str | None:
     """An optional one-line field, safe for a terminal."""
     return None if value is None else terminal_safe(value, line=True)
