@@ -95,6 +95,8 @@ def test_sketches_stay_those_stored_by_earlier_versions():
         "\u0645\u0631\u062d\u0628\u0627 x\u203fy a\u00b7b \u2028 end",
         "broken \ud800surrogate\udfff here, tab\tand\x1cseparator \x00 nul",
         "\u201c\u201d\u2019 \u2014 !!",
+        # every mark replaced before the split, glued to words, and neighbours that are not
+        "a\u2018b\u2013c\u00a0d\u2026e\u201cf\u201dg\u2019h\u2014i \u2015j\u2010k\u00a1l\u00b7m",
         "",
     ],
 )
