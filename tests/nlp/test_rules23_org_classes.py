@@ -53,3 +53,33 @@ def test_a_capital_the_before_a_peoples_word_mid_sentence_is_a_newspaper(
 def test_a_peoples_plural_after_a_capital_the_is_no_newspaper(extractor) -> None:
     text = "Voters backed Labor and The Greens in the inner city."
     check_names(extractor, text, absent=[("The Greens", "ORG"), "The"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fragment"),
+    [
+        (
+            "Savers queued outside regional lender Northern Shield on Friday.\n\n"
+            "Northern Shield, based in Leeds, said every account was safe.",
+            "Northern Shield",
+            "Shield",
+        ),
+        (
+            "Shares in Northern Anvil fell 30%.\n\nNorthern Anvil chief executive Ann Orrow "
+            "resigned.",
+            "Northern Anvil",
+            "Anvil",
+        ),
+    ],
+)
+def test_a_common_word_opening_a_sentence_stays_in_a_name_written_so_mid_sentence(
+    extractor, text, name, fragment
+) -> None:
+    check_names(extractor, text, [(name, "ORG")], [fragment])
+    (entity,) = [e for e in extractor.analyse(text).entities if e.name == name]
+    assert [m.text for m in entity.mentions] == [name, name]
+
+
+def test_a_common_word_opening_sentences_only_is_still_dropped(extractor) -> None:
+    text = "Fresh Anvil bakes bread, the owners said. Fresh Anvil loaves sell out by noon."
+    check_names(extractor, text, absent=["Fresh Anvil"])

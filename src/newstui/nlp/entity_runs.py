@@ -138,13 +138,30 @@ class _RunFinder(_TypingFinder):
             and self._is_place(run, 1, n)
         ):
             return run  # "North Wales Fire and Rescue Service said": the region's name
-        if (lower in self.gaz.common_words or lower in self.lower_seen) and not (
-            self._given_name_opens(run, lower)
+        if (
+            (lower in self.gaz.common_words or lower in self.lower_seen)
+            and not self._given_name_opens(run, lower)
+            and not (len(run) > 1 and self._written_inside_sentence(run))
         ):
             run = run[1:]
             while run and _is_lower(run[0].text):
                 run = run[1:]
         return run
+
+    def _written_inside_sentence(self, run: list[Token]) -> bool:
+        """'British bank Northern Rock received … ¶ Northern Rock, based in Newcastle': whether
+        the run's first two words are written together elsewhere after a lower-case word or a
+        comma, so the common word opening this sentence is the name's own, kept."""
+        text = self.text
+        pair = text[run[0].start : run[1].end]
+        at = text.find(pair)
+        while at >= 0:
+            if at != run[0].start and at > 1 and text[at - 1] == " ":
+                mark = text[at - 2]
+                if mark == "," or (mark.isalpha() and mark.islower()):
+                    return True
+            at = text.find(pair, at + 1)
+        return False
 
     def _scan_run(self, run: list[Token], cues: list[str | None]) -> None:
         if (
