@@ -599,6 +599,25 @@ _SOFTWARE_WORD: Final = re.compile(  # software in the sentence of "written in X
     r"framework|modding|firmware|operating system|kernel|game engine|plugins?|GitHub)\b"
 )
 _TERM_SPLIT: Final = re.compile(r"[ /-]")
+# A nationality's word used as its language ("learn English", "speaks French", "in both
+# Arabic and English", "the English language version"), searched for right before the word
+# (up to `_SPOKEN_REACH` characters) and matched right after it: a language, not a group.
+_SPOKEN_BEFORE: Final = re.compile(
+    r"(?<![\w-])(?:speak|speaks|spoke|spoken|speaking|learn|learns|learned|learnt|learning|fluent in|"
+    r"knowledge of|translated into|dubbed into|subtitled in|known in|in both) $"
+)
+_SPOKEN_REACH: Final = 18
+_SPOKEN_AFTER: Final = re.compile(
+    r"[ -](?:language|languages|speakers?|translations?|subtitles|dialects?|lessons)\b"
+)
+# A people's word after a language's name ("Tamil rebels", "Basque independence", "the
+# Yoruba community"): the people, a group (the language is never an entity).
+_PEOPLE_AFTER_LANGUAGE: Final = re.compile(
+    r" (?:rebels?|separatists?|separatism|militants?|insurgents?|insurgency|guerrillas?|"
+    r"fighters|people|peoples|community|communities|minority|population|civilians|refugees|"
+    r"independence|nationalists?|nationalism|homeland|diaspora|tribes?|tribesmen|leaders?|"
+    r"politicians|parties|origin|descent|militias?|villages?|villagers|ethnic)\b"
+)
 _TERM_JOINERS: Final = " /-"  # what the words before "(PCR)" allow between its words
 
 

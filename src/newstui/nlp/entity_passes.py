@@ -46,6 +46,7 @@ from newstui.nlp.entity_cues import (
     _OWN_PAGE_BEFORE,
     _OWNERS,
     _PARTY_PLURALS,
+    _PEOPLE_AFTER_LANGUAGE,
     _PLACE_ADJECTIVES,
     _PLACE_BASED_BEFORE,
     _PLACE_PLURALS,
@@ -61,6 +62,9 @@ from newstui.nlp.entity_cues import (
     _SCORE_AFTER,
     _SOFTWARE_WORD,
     _SPELT_OUT,
+    _SPOKEN_AFTER,
+    _SPOKEN_BEFORE,
+    _SPOKEN_REACH,
     _SQUARE_ABBREVIATION,
     _STORM_HEADS,
     _STORM_NAME,
@@ -132,6 +136,7 @@ class _EntityFinder(_RunFinder):
         for run, cues in _chunks(self.text, self.tokens, hyphened):
             self._scan_run(run, cues)
         self._split_group_compounds(hyphened)
+        self._type_languages_by_use()
         self._type_lists()
         self._join_portfolio_lists()
         self._join_and_names()
@@ -212,6 +217,45 @@ class _EntityFinder(_RunFinder):
                 self.candidates.remove(whole)
         if parts_found:
             self.candidates = sorted(self.candidates + parts_found, key=lambda c: c.start)
+
+    def _type_languages_by_use(self) -> None:
+        """'learn English', 'in both Arabic and English': a nationality's word used as its
+        language names no group (that mention is dropped); 'Tamil rebels', 'the Basques': a
+        language's word naming its people is a group."""
+        known = self.gaz.known
+        cands = self.candidates
+        spoken: list[Candidate] = []
+        for k, cand in enumerate(cands):
+            if cand.words != 1:
+                continue
+            if cand.type == "GROUP" and cand.strength >= 3:
+                if self._spoken(cand, cands[k - 1] if k else None, cands[k + 1 : k + 2]):
+                    spoken.append(cand)
+            elif cand.type == "LANGUAGE":
+                if _PEOPLE_AFTER_LANGUAGE.match(self.text, cand.end):
+                    cand.type = "GROUP"  # "Tamil rebels", "Basque independence"
+            elif (
+                cand.type is None
+                and cand.text[-1:] == "s"
+                and known.get(cand.text[:-1]) == "LANGUAGE"
+            ):
+                cand.type, cand.strength = "GROUP", 3  # "the Basques", "Tamils"
+        for cand in spoken:
+            cands.remove(cand)
+
+    def _spoken(self, cand: Candidate, prev: Candidate | None, nxt: list[Candidate]) -> bool:
+        """Whether a nationality's word is used as its language: after a verb of speaking or
+        learning, before "language" or "speakers", or joined by "and"/"or" to a language."""
+        text = self.text
+        if _SPOKEN_AFTER.match(text, cand.end) or _SPOKEN_BEFORE.search(
+            text, max(0, cand.start - _SPOKEN_REACH), cand.start
+        ):
+            return True
+        joined = (" and ", " or ")
+        if prev is not None and prev.type == "LANGUAGE" and text[prev.end : cand.start] in joined:
+            return True  # "in both Arabic and English"
+        # "English and Arabic signs"
+        return bool(nxt) and nxt[0].type == "LANGUAGE" and text[cand.end : nxt[0].start] in joined
 
     def _type_based_bodies(self) -> None:
         """'South Korea-based Cresyn', 'Singapore-based Jin Li Mould Manufacturing': the name

@@ -1,0 +1,49 @@
+"""People, places and groups of rules-23 (issue 10): name classes found on the readable Wikinews
+sets, each pinned by invented sentences (no article text)."""
+
+from __future__ import annotations
+
+import pytest
+from extracted import check_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Applicants must learn English before the hearing.",
+        "The guide, who speaks German, met the visitors at the gate.",
+        "The banner was written in both Hebrew and French.",
+        "A Portuguese language edition of the book sold out.",
+        "The poster, in Arabic and Italian, was taken down.",
+    ],
+)
+def test_a_nationality_used_as_its_language_is_no_group(extractor, text) -> None:
+    check_names(extractor, text, absent=["English", "German", "French", "Portuguese", "Italian"])
+
+
+def test_a_nationality_named_as_a_people_elsewhere_stays_a_group(extractor) -> None:
+    text = "German officials met the envoy. The envoy, who speaks German, thanked them."
+    check_names(extractor, text, [("German", "GROUP")])
+
+
+def test_a_word_for_speaking_people_keeps_the_nationality_a_group(extractor) -> None:
+    # "-speaking" joins a language to the people after it: they are still named
+    text = "The series will air in Dutch-speaking Belgian towns next year."
+    check_names(extractor, text, [("Belgian", "GROUP")])
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Talks with the Tamil separatists resumed in Oslo.", "Tamil"),
+        ("The Basque community marched through the city.", "Basque"),
+        ("Many Basques voted against the plan.", "Basques"),
+        ("Gunmen attacked a Hausa village at dawn.", "Hausa"),
+    ],
+)
+def test_a_language_word_naming_its_people_is_a_group(extractor, text, group) -> None:
+    check_names(extractor, text, [(group, "GROUP")])
+
+
+def test_a_language_alone_is_still_no_entity(extractor) -> None:
+    check_names(extractor, "The letter was translated from Tamil by a volunteer.", absent=["Tamil"])
