@@ -47,3 +47,20 @@ def test_a_language_word_naming_its_people_is_a_group(extractor, text, group) ->
 
 def test_a_language_alone_is_still_no_entity(extractor) -> None:
     check_names(extractor, "The letter was translated from Tamil by a volunteer.", absent=["Tamil"])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Both parties backed the Lisbon treaty last year.", "Lisbon"),
+        ("Families of victims of the 2005 London bombings met the minister.", "London"),
+        ("The Doha round of trade negotiations stalled again.", "Doha"),
+    ],
+)
+def test_a_place_naming_an_event_or_a_pact_is_no_place(extractor, text, place) -> None:
+    check_names(extractor, text, absent=[place])
+
+
+def test_a_place_named_for_itself_elsewhere_stays_a_place(extractor) -> None:
+    text = "Delegates gathered in Lisbon on Monday. The Lisbon treaty was signed there."
+    check_names(extractor, text, [("Lisbon", "PLACE")])

@@ -610,6 +610,12 @@ _SPOKEN_REACH: Final = 18
 _SPOKEN_AFTER: Final = re.compile(
     r"[ -](?:language|languages|speakers?|translations?|subtitles|dialects?|lessons)\b"
 )
+# A lower-case noun of an event or a pact right after a place's name ("the Kyoto protocol", "the
+# 2004 Madrid bombings", "the Sydney declaration", "the Kursk disaster"): the place names the
+# event, and is no place of the article (the annotated sets leave it out).
+_EVENT_AFTER_PLACE: Final = re.compile(
+    r" (?:protocol|accords?|declaration|treaty|bombings?|massacre|disaster|round|process)\b"
+)
 # A people's word after a language's name ("Tamil rebels", "Basque independence", "the
 # Yoruba community"): the people, a group (the language is never an entity).
 _PEOPLE_AFTER_LANGUAGE: Final = re.compile(

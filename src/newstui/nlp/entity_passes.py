@@ -24,6 +24,7 @@ from newstui.nlp.entity_cues import (
     _CHANNEL_HEADS,
     _CHANNEL_NUMBER,
     _COMPLEMENT_ENDS,
+    _EVENT_AFTER_PLACE,
     _FIRM_AFTER,
     _GENERATION_WORDS,
     _LANGUAGES,
@@ -136,7 +137,7 @@ class _EntityFinder(_RunFinder):
         for run, cues in _chunks(self.text, self.tokens, hyphened):
             self._scan_run(run, cues)
         self._split_group_compounds(hyphened)
-        self._type_languages_by_use()
+        self._type_by_use()
         self._type_lists()
         self._join_portfolio_lists()
         self._join_and_names()
@@ -218,29 +219,38 @@ class _EntityFinder(_RunFinder):
         if parts_found:
             self.candidates = sorted(self.candidates + parts_found, key=lambda c: c.start)
 
-    def _type_languages_by_use(self) -> None:
-        """'learn English', 'in both Arabic and English': a nationality's word used as its
-        language names no group (that mention is dropped); 'Tamil rebels', 'the Basques': a
-        language's word naming its people is a group."""
+    def _type_by_use(self) -> None:
+        """Known words typed by how the sentence uses them: 'learn English', 'in both Arabic and
+        English' (a nationality's word as its language: no group, the mention is dropped);
+        'Tamil rebels', 'the Basques' (a language's word naming its people: a group); 'the
+        Kyoto protocol', 'the Madrid bombings' (a place naming an event or a pact there: the
+        mention is no place)."""
         known = self.gaz.known
+        text = self.text
         cands = self.candidates
-        spoken: list[Candidate] = []
+        dropped: list[Candidate] = []
         for k, cand in enumerate(cands):
-            if cand.words != 1:
+            kind = cand.type
+            if kind == "PLACE":
+                if (
+                    cand.strength >= 3
+                    and text[cand.end : cand.end + 1] == " "
+                    and _EVENT_AFTER_PLACE.match(text, cand.end)
+                ):
+                    dropped.append(cand)
+            elif cand.words != 1:
                 continue
-            if cand.type == "GROUP" and cand.strength >= 3:
-                if self._spoken(cand, cands[k - 1] if k else None, cands[k + 1 : k + 2]):
-                    spoken.append(cand)
-            elif cand.type == "LANGUAGE":
-                if _PEOPLE_AFTER_LANGUAGE.match(self.text, cand.end):
+            elif kind == "GROUP":
+                if cand.strength >= 3 and self._spoken(
+                    cand, cands[k - 1] if k else None, cands[k + 1 : k + 2]
+                ):
+                    dropped.append(cand)
+            elif kind == "LANGUAGE":
+                if _PEOPLE_AFTER_LANGUAGE.match(text, cand.end):
                     cand.type = "GROUP"  # "Tamil rebels", "Basque independence"
-            elif (
-                cand.type is None
-                and cand.text[-1:] == "s"
-                and known.get(cand.text[:-1]) == "LANGUAGE"
-            ):
+            elif kind is None and cand.text[-1:] == "s" and known.get(cand.text[:-1]) == "LANGUAGE":
                 cand.type, cand.strength = "GROUP", 3  # "the Basques", "Tamils"
-        for cand in spoken:
+        for cand in dropped:
             cands.remove(cand)
 
     def _spoken(self, cand: Candidate, prev: Candidate | None, nxt: list[Candidate]) -> bool:
