@@ -84,3 +84,11 @@ def test_reaffirming_writing_asking_and_blaming_attribute_the_words(extractor) -
     }
     for speaker, text in cases.items():
         assert _speakers(extractor, text) == [speaker], text
+
+
+def test_a_person_with_an_affiliation_aside_and_a_who_clause_speaks(extractor) -> None:
+    text = (
+        "Writer Ann Moss, of the Harbour Gazette, who sailed with Tom Reid on the same ferry "
+        'said in response: "I think the crew did all it could that night."'
+    )
+    assert _speakers(extractor, text) == ["Ann Moss"]

@@ -377,6 +377,8 @@ _INCLUDING_ASIDE: Final = re.compile(r",\s+including\s[^;:]*,\s")
 _TRAILING_APPOSITIVE: Final = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
 )
+# ", of the New York magazine," between a person and "who": where the person works or lives
+_AFFILIATION_ASIDE: Final = re.compile(r",\s(?:of|from|at|with)\s[^,;()\"“”]{1,80},?\s*")
 # ", Dean of Acme Law School" before the verb: an appositive opening with a capitalised role
 _ROLE_APPOSITIVE: Final = re.compile(r",\s([A-Z][a-z]+)\s(?:of|at|for)\s[^,;]*,?\s*$")
 # "said that", "told the BBC that": a clause of reported speech follows

@@ -13,6 +13,7 @@ from newstui.nlp.segment import paragraph_spans, sentence_starts
 from newstui.nlp.speaker_cues import (
     _ACTING_ON_ROLES,
     _ADVERB,
+    _AFFILIATION_ASIDE,
     _AND_TITLES,
     _ANY_WORD,
     _APPOSITIVE_NOUN,
@@ -469,6 +470,11 @@ class _SubjectFinder:
                 and person[0].entity.type == "PERSON"
                 and self.masked[person[0].end : at].strip() in (",", "")
             ):
+                return person
+            # "Writer Marc Jacobson, of the New York magazine, who co-appeared with Sheen said":
+            # the person an affiliation aside follows
+            person = [m for m in inside if m.end <= at and m.entity.type == "PERSON"][-1:]
+            if person and _AFFILIATION_ASIDE.fullmatch(self.masked, person[0].end, at):
                 return person
         if breaks:  # "X welcomed it but said": with no name after the break, X is still the subject
             cut = start + breaks[-1].end()
