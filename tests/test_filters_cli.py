@@ -170,3 +170,19 @@ def test_list_hidden_shows_what_filters_hid_and_an_empty_list_says_they_are_ther
     assert code == 0
     assert out == "no articles (2 articles hidden by filters: `list --hidden` shows them)\n"
     assert listed(run, "--query", "cruise") == {}  # --json: the list alone, as before
+
+
+def test_filters_show_their_last_match_as_feeds_shows_its_times(run):
+    """`filters` showed "2026-12-03 11:52:42" (seconds, no zone) beside `feeds`' "11:52 UTC"."""
+    import re
+    from datetime import UTC, datetime
+
+    code, _, err = run("fetch")
+    assert code == 0, err
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    code, out, _ = run("filters")
+    assert code == 0
+    [sponsored] = [line for line in out.splitlines() if "sponsored" in line]
+    if today == datetime.now(UTC).strftime("%Y-%m-%d"):  # not across midnight UTC
+        assert re.search(r" \d\d:\d\d UTC$", sponsored), sponsored
+    assert not re.search(r"\d\d:\d\d:\d\d", out)

@@ -1242,12 +1242,13 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
     table = Table(box=None, header_style="bold")
     for column in ("filter", "action", "matched", "last match"):
         table.add_column(column, justify="right" if column == "matched" else "left")
+    now = datetime.now(UTC)
     for e, m, last in rows:
         table.add_row(
             Text(terminal_safe(e.name, line=True)),
             Text(e.action),
             Text(str(m)),
-            Text((last or "never").replace("T", " ").replace("+00:00", "")),
+            Text(_utc_short(last, now) if last else "never"),  # as `feeds` shows its times
         )
     hidden = library.smart_counts().hidden
     if not rows:
