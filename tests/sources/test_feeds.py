@@ -94,6 +94,40 @@ def test_unreadable_or_dangerous_documents_are_one_line_errors(body):
     assert "\n" not in message
 
 
+_DECLARES = (
+    '<!DOCTYPE rss [<!ENTITY a "expanded">]><rss version="2.0"><channel><title>T</title>'
+    "<item><title>A &a;</title></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b'<?xml version="1.0"?><!--' + b"x" * 70_000 + b"-->" + _DECLARES.encode(), None),
+        (b'<?xml version="1.0"?>' + b" " * 70_000 + _DECLARES.encode(), None),
+        (('<?xml version="1.0" encoding="utf-16"?>' + _DECLARES).encode("utf-16"), None),
+        (('<?xml version="1.0" encoding="utf-16be"?>' + _DECLARES).encode("utf-16-be"), None),
+        (('<?xml version="1.0" encoding="utf-32"?>' + _DECLARES).encode("utf-32"), None),
+        (('<?xml version="1.0" encoding="cp037"?>' + _DECLARES).encode("cp037"), None),
+        (_DECLARES.encode("utf-16-le"), "application/rss+xml; charset=utf-16le"),
+    ],
+    ids=["long comment", "long blank", "utf-16", "utf-16be", "utf-32", "ebcdic", "charset"],
+)
+def test_entities_declared_after_a_long_prolog_or_in_another_encoding_are_refused(
+    body, content_type
+):
+    with pytest.raises(SourceError) as info:
+        parse_feed(body, "http://127.0.0.1/x", content_type)
+    assert str(info.value) == "http://127.0.0.1/x: refused: the document declares XML entities"
+
+
+def test_a_long_prolog_without_entities_is_still_read():
+    body = b'<?xml version="1.0"?><!--' + b"<!-- x -->" * 10_000 + b"-->"
+    body += b'<rss version="2.0"><channel><title>T</title><item><title>A</title></item>'
+    feed = parse_feed(body + b"</channel></rss>", "http://127.0.0.1/x")
+    assert [a.title for a in feed.articles] == ["A"]
+
+
 def test_long_author_fields_are_cut_before_parsing():
     author = "a" * 200_000
     rss = f'<rss version="2.0"><channel><title>t</title><item><title>x</title><author>{author}</author></item></channel></rss>'

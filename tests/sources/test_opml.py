@@ -55,6 +55,28 @@ def test_bad_opml_is_a_clear_error(body):
         parse_opml(body, "f.opml")
 
 
+_DECLARES = (
+    '<!DOCTYPE opml [<!ENTITY a "https://e.example/feed">]><opml version="2.0"><body>'
+    '<outline text="&a;" xmlUrl="&a;"/></body></opml>'
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ('<?xml version="1.0" encoding="utf-16"?>' + _DECLARES).encode("utf-16"),
+        ('<?xml version="1.0" encoding="utf-16"?>' + _DECLARES).encode("utf-16-be"),
+        ('<?xml version="1.0" encoding="utf-16"?>' + _DECLARES).encode("utf-16-le"),
+        ('<?xml version="1.0"?><!--' + "x" * 70_000 + "-->" + _DECLARES).encode(),
+    ],
+    ids=["utf-16 with bom", "utf-16be", "utf-16le", "long comment"],
+)
+def test_an_opml_declaring_entities_in_utf16_or_after_a_long_prolog_is_refused(body):
+    with pytest.raises(SourceError) as info:
+        parse_opml(body, "f.opml")
+    assert str(info.value) == "f.opml: refused: the OPML declares a DTD or entities"
+
+
 def test_an_opml_that_is_not_xml_says_where_as_a_reader_counts() -> None:
     with pytest.raises(SourceError) as info:
         parse_opml(b'<opml version="2.0">\n<body><outline text="a" </body></opml>', "subs.opml")

@@ -23,6 +23,14 @@ from newstui.sources.urls import is_http_url
 from newstui.text import clean_line
 
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
+_ROOT_START = re.compile(rb"<\w")  # where the root element starts: a DTD comes before it
+# How expat tells UTF-16 from the first two bytes (a byte order mark, or "<" in either order).
+_UTF16_BY_START = {
+    b"\xff\xfe": "utf-16",
+    b"\xfe\xff": "utf-16",
+    b"<\0": "utf-16-le",
+    b"\0<": "utf-16-be",
+}
 
 
 def read_subscriptions(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
@@ -37,9 +45,20 @@ def read_subscriptions(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]
     return parse_opml(body, str(path)), []
 
 
+def _declares_dtd(body: bytes) -> bool:
+    """Whether the document declares a DTD or entities before its root element, read as the
+    XML parser reads it: UTF-16 by its byte order mark or its first "<", else bytes where markup
+    is ASCII."""
+    codec = _UTF16_BY_START.get(body[:2])
+    if codec is not None:
+        body = body.decode(codec, "replace").encode()
+    root = _ROOT_START.search(body)
+    return _DTD.search(body, 0, root.start() if root else len(body)) is not None
+
+
 def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
     """Parse OPML bytes; `source` names the file in errors."""
-    if _DTD.search(body[:65536]):
+    if _declares_dtd(body):
         raise SourceError(f"{source}: refused: the OPML declares a DTD or entities")
     try:
         root = ET.fromstring(body)
