@@ -334,3 +334,128 @@ def test_schema_22_makes_every_stored_sketchs_band_keys_again_and_keeps_its_stor
         late = add(library, "gazette", "Three libraries to shut", copy_of(STORY), 10)
         assert library.find_stories() == 1
         assert [v.article_id for v in library.story_versions(late)] == [first, again, late]
+
+
+def _store_at_schema_19(path) -> list[int]:
+    """A store as schema 19 left it: three recent articles in stories with sketches of the old
+    hash (the migration to 20 makes them again). Returns the articles' ids."""
+    import sqlite3
+
+    with Library.open(path) as library:
+        ids = [
+            add(library, "wire", f"Copy {n}", f"{copy_of(STORY)} Copy {n}.", n) for n in (1, 2, 3)
+        ]
+    conn = sqlite3.connect(path)
+    earlier = bytes(range(256)) * 2
+    conn.executemany("INSERT INTO stories VALUES (?, ?, ?)", [(i, ids[0], earlier) for i in ids])
+    conn.execute("PRAGMA user_version = 19")
+    conn.commit()
+    conn.close()
+    return ids
+
+
+def _stories(path) -> list[tuple[int, int, bool]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT article_id, story_id, sketch IS NOT NULL FROM stories")
+        return sorted((a, s, bool(k)) for a, s, k in rows)
+
+
+@pytest.mark.parametrize(
+    "stored", [b"\x00\x11 not zlib", __import__("zlib").compress(b"\xff\xfe not UTF-8")]
+)
+def test_an_article_text_that_does_not_unpack_does_not_stop_schema_20(tmp_path, stored):
+    """Another tool (or a bad disk) wrote an article's text: the store opens, that article
+    keeps its story without a sketch, the others are sketched again."""
+    import sqlite3
+
+    from newstui.store.db import add_text_functions
+
+    path = tmp_path / "v19.db"
+    first, *others = _store_at_schema_19(path)
+    conn = sqlite3.connect(path)
+    add_text_functions(conn)
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'"
+    ).fetchall()
+    for name, _ in triggers:  # as another tool writes: no full-text index kept
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE articles SET text = ? WHERE id = ?", [stored, first])
+    for _, sql in triggers:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+    with Library.open(path) as library:
+        assert library.article(others[0]) is not None
+    assert _stories(path) == [(first, first, False), *((i, first, True) for i in others)]
+
+
+def test_a_stop_during_schema_20_is_a_stop_and_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    """SIGTERM while the migration sketches articles (inside SQLite's call of Python): the
+    command stops as a stop ("stopped by SIGTERM"), not "not a usable newstui database", and the
+    store is untouched until the next open migrates it."""
+    import os
+    import signal
+
+    import newstui.stories
+    from newstui.signals import Stopped, stop_on_signals
+
+    path = tmp_path / "v19.db"
+    ids = _store_at_schema_19(path)
+    before = _stories(path)
+    sketch = newstui.stories.story_sketch
+
+    def signalled(text: str):
+        os.kill(os.getpid(), signal.SIGTERM)
+        return sketch(text)
+
+    monkeypatch.setattr(newstui.stories, "story_sketch", signalled)
+    with pytest.raises(Stopped), stop_on_signals():
+        Library.open(path)
+    assert _stories(path) == before
+    monkeypatch.setattr(newstui.stories, "story_sketch", sketch)
+    with Library.open(path) as library:
+        assert library.article(ids[0]) is not None
+    assert _stories(path) == [(i, ids[0], True) for i in ids]
+
+
+def test_a_process_killed_during_schema_20_leaves_a_store_that_opens(tmp_path):
+    """SIGKILL half-way through the sketches: nothing of the migration was written, and the
+    next open migrates the store whole."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "v19.db"
+    ids = _store_at_schema_19(path)
+    before = _stories(path)
+    started = tmp_path / "sketching"
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, pathlib, newstui.stories as s; from newstui.store import open_db\n"
+            "made = s.story_sketch\n"
+            "def slow(text):\n"
+            "    pathlib.Path(sys.argv[2]).touch(); time.sleep(60); return made(text)\n"
+            "s.story_sketch = slow\n"
+            "open_db(sys.argv[1])",
+            str(path),
+            str(started),
+        ]
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not started.exists() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert started.exists()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert _stories(path) == before
+    with Library.open(path) as library:
+        assert library.article(ids[0]) is not None
+    assert _stories(path) == [(i, ids[0], True) for i in ids]

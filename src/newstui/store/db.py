@@ -92,14 +92,43 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     return known
 
 
-def _story_sketch(text: str | None) -> bytes | None:
-    """SQL story_sketch(text): a text's sketch as stored, NULL for one too short to judge
-    (schema 20 sketches stored articles again)."""
+# A stop (Ctrl-C, SIGTERM's Stopped) raised inside a Python SQL function reaches the caller as
+# sqlite3's "user-defined function raised exception": the functions a migration runs over many
+# rows keep it here, and migrate raises it again (see _keeping_stops).
+_STOPS = threading.local()
+
+
+def _keeping_stops(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`function` as an SQL function that keeps a stop raised inside it for kept_stop()."""
+
+    def called(value: Any) -> Any:
+        try:
+            return function(value)
+        except (KeyboardInterrupt, SystemExit) as stop:
+            _STOPS.stop = stop
+            raise
+
+    return called
+
+
+def kept_stop() -> BaseException | None:
+    """The stop an SQL function of _keeping_stops raised since the last call, if any."""
+    stop: BaseException | None = getattr(_STOPS, "stop", None)
+    _STOPS.stop = None
+    return stop
+
+
+@_keeping_stops
+def _story_sketch(value: str | bytes | None) -> bytes | None:
+    """SQL story_sketch(stored text): the sketch of an article's text as stored (packed or
+    not), NULL for one too short to judge or that does not unpack (schema 20 sketches stored
+    articles again: one unreadable text must not stop the store from opening)."""
     from newstui.stories import story_sketch
 
-    return story_sketch(text or "").packed
+    return story_sketch(unpacked_text(value)).packed
 
 
+@_keeping_stops
 def _story_band_keys(packed: bytes | None) -> str:
     """SQL story_band_keys(sketch): the band keys of a stored sketch, as a JSON array."""
     from newstui.stories import stored_band_keys
@@ -429,7 +458,13 @@ def migrate(db: Database) -> bool:
             if version >= SCHEMA_VERSION:
                 break
             for statement in MIGRATIONS[version]:
-                conn.execute(statement)
+                try:
+                    conn.execute(statement)
+                except sqlite3.OperationalError:
+                    stop = kept_stop()  # Ctrl-C or SIGTERM in an SQL function: a stop
+                    if stop is not None:
+                        raise stop from None
+                    raise
             version += 1
             conn.execute(f"PRAGMA user_version = {version}")
     return any(0 < start < at <= version for at in COMPACT_AT)

@@ -547,8 +547,8 @@ _V20 = [
     """UPDATE stories SET sketch = NULL WHERE sketch IS NOT NULL AND article_id IN (
         SELECT id FROM articles
         WHERE first_seen < strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-14 days'))""",
-    f"""UPDATE stories SET sketch = (
-        SELECT story_sketch({unpacked("a.text")}) FROM articles a WHERE a.id = stories.article_id)
+    """UPDATE stories SET sketch = (
+        SELECT story_sketch(a.text) FROM articles a WHERE a.id = stories.article_id)
     WHERE sketch IS NOT NULL""",
     """INSERT OR IGNORE INTO story_bands (key, article_id)
     SELECT k.value, s.article_id FROM stories s, json_each(story_band_keys(s.sketch)) k
