@@ -1047,12 +1047,12 @@ class SpeakerFinder(_SubjectFinder):
         ):
             # '“…,” said Pat Mooney, head of the ETC Group in Ottawa, “…”': the person right
             # after the verb goes on speaking, however long the appositive after the name
-            after = sent_start + verb.end()
-            first = self.mentions_in(after, span.open_mark)[:1]
+            verb_end = sent_start + verb.end()
+            first = self.mentions_in(verb_end, span.open_mark)[:1]
             if (
                 first
                 and first[0].entity.type == "PERSON"
-                and not self.masked[after : first[0].start].strip()
+                and not self.masked[verb_end : first[0].start].strip()
                 and self.masked[first[0].end : first[0].end + 1] == ","
             ):
                 return first[0].entity.name
