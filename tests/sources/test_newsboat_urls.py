@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+
 import pytest
 
 from newstui.errors import SourceError
-from newstui.sources.newsboat_urls import looks_like_newsboat_urls, parse_newsboat_urls
+from newstui.sources.newsboat_urls import (
+    looks_like_newsboat_urls,
+    newsboat_titles,
+    parse_newsboat_urls,
+)
 
 URLS = r"""# my feeds
 https://world.example/rss "world news" tech "~The World"
@@ -62,3 +69,108 @@ def test_opml_is_told_apart_by_its_opening_bracket():
     assert not looks_like_newsboat_urls(b'\xef\xbb\xbf  <?xml version="1.0"?><opml/>')
     assert not looks_like_newsboat_urls('<?xml version="1.0"?><opml/>'.encode("utf-16"))
     assert looks_like_newsboat_urls(b"https://a.example/rss\n")
+
+
+def test_exec_and_filter_lines_never_run_their_programs(tmp_path):
+    from newstui.sources.opml import read_subscriptions
+
+    ran = tmp_path / "ran"
+    urls = tmp_path / "urls"
+    urls.write_text(
+        f'exec:touch {ran}\n"exec:touch {ran}" tag\nfilter:touch {ran}:https://a.example/rss\n'
+        f"https://b.example/rss exec:touch {ran}\n"
+    )
+    feeds, skipped = read_subscriptions(urls)
+    assert [(f.url, f.tags) for f in feeds] == [("https://b.example/rss", ("exec:touch", str(ran)))]
+    assert [s.line for s in skipped] == [1, 2, 3]
+    assert not ran.exists()
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x1c", "\r"])
+def test_a_line_ends_at_a_newline_alone_as_newsboat_reads_it(separator):
+    body = f'https://a.example/rss "~Caf{separator}e" tag\nhttps://b.example/rss\n'.encode()
+    feeds, _ = parse_newsboat_urls(body, "urls")
+    assert [f.url for f in feeds] == ["https://a.example/rss", "https://b.example/rss"]
+    assert feeds[0].name in ("Caf e", "Cafe") and feeds[0].tags == ("tag",)
+
+
+def test_windows_line_ends_and_a_byte_order_mark_are_read():
+    body = b'\xef\xbb\xbfhttps://a.example/rss "~A"\r\nhttps://b.example/rss\r\n'
+    feeds, _ = parse_newsboat_urls(body, "urls")
+    assert [(f.url, f.name) for f in feeds] == [
+        ("https://a.example/rss", "A"),
+        ("https://b.example/rss", "https://b.example/rss"),
+    ]
+
+
+def _cache(folder, make) -> dict[str, str]:
+    """newsboat_titles of a urls file whose cache.db `make` wrote."""
+    (folder / "urls").write_text("https://a.example/rss\n")
+    make(folder / "cache.db")
+    return newsboat_titles(folder / "urls")
+
+
+def _rows(path, *rows, columns="rssurl, title"):
+    conn = sqlite3.connect(path)
+    conn.execute(f"CREATE TABLE rss_feed ({columns})")
+    conn.executemany("INSERT INTO rss_feed VALUES (?, ?)", rows)
+    conn.commit()
+    conn.close()
+
+
+def _corrupted(path):
+    _rows(path, ("https://a.example/rss", "A"))
+    body = bytearray(path.read_bytes())
+    body[100:300] = b"\xff" * 200
+    path.write_bytes(bytes(body))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: p.write_bytes(b"not a database " * 100),
+        lambda p: p.write_bytes(b""),
+        _corrupted,
+        lambda p: _rows(p, ("https://a.example/rss", "A"), columns="url, name"),
+        lambda p: p.mkdir(),
+    ],
+    ids=["not sqlite", "empty", "corrupt", "another schema", "a folder"],
+)
+def test_a_cache_that_does_not_read_gives_no_titles_and_is_left_as_it_was(
+    tmp_path, monkeypatch, make
+):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert _cache(tmp_path, make) == {}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.db", "urls"]
+
+
+def test_cached_titles_are_clean_lines_whatever_their_column_holds(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    rows = [
+        ("https://a.example/rss", b"Caf\xc3\xa9 \xff"),
+        ("https://b.example/rss", 42),
+        ("https://c.example/rss", "\x1b[31mRed\u202e\nline"),
+        ("https://d.example/rss", None),
+    ]
+    titles = _cache(tmp_path, lambda p: _rows(p, *rows, columns="rssurl, title"))
+    assert titles == {
+        "https://a.example/rss": "Café \ufffd",
+        "https://b.example/rss": "42",
+        "https://c.example/rss": "Red line",
+    }
+
+
+def test_a_cache_newsboat_holds_locked_gives_no_titles_without_a_long_wait(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _rows(tmp_path / "cache.db", ("https://a.example/rss", "A"))
+    writer = sqlite3.connect(tmp_path / "cache.db", isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")
+    writer.execute("INSERT INTO rss_feed VALUES ('https://b.example/rss', 'B')")
+    try:
+        (tmp_path / "urls").write_text("https://a.example/rss\n")
+        started = time.monotonic()
+        assert newsboat_titles(tmp_path / "urls") == {}
+        assert time.monotonic() - started < 3  # sqlite3's default wait is 5 s
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

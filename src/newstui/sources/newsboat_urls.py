@@ -49,15 +49,22 @@ def newsboat_titles(urls_file: Path) -> dict[str, str]:
         if not cache.is_file():
             continue
         try:
-            conn = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True)
+            # a short wait: newsboat may hold the cache while it reloads, and titles can wait
+            conn = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
             try:
                 rows = conn.execute("SELECT rssurl, title FROM rss_feed").fetchall()
             finally:
                 conn.close()
         except (sqlite3.Error, ValueError):
             continue
-        return {str(url): clean_line(str(title), 200) for url, title in rows if title}
+        return {str(url): _title(title) for url, title in rows if title}
     return {}
+
+
+def _title(value: object) -> str:
+    """A title from the cache as one clean line (bytes another tool stored read as UTF-8)."""
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    return clean_line(text, 200)
 
 
 def parse_newsboat_urls(
@@ -77,7 +84,9 @@ def parse_newsboat_urls(
     feeds: list[FeedConfig] = []
     skipped: list[SkippedLine] = []
     seen: set[str] = set()
-    for number, raw in enumerate(text.splitlines(), 1):
+    # newsboat's lines end at "\n" alone (str.splitlines also breaks at U+0085, U+2028, form
+    # feeds...: a name holding one became a line of its own, "not a feed URL")
+    for number, raw in enumerate(text.split("\n"), 1):
         tokens = [
             _UNQUOTE.sub(r"\1", quoted) if quoted or not bare else bare
             for quoted, bare in _TOKEN.findall(raw)
