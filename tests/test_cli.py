@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import example_config_text
+from newstui.config import example_config_text, example_without_feeds, load_config
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 QUOTE_ARMY = (
@@ -931,17 +931,20 @@ def test_a_failed_add_into_a_missing_config_writes_no_config(tmp_path, capsys, f
     assert not config.exists() and not config.parent.exists()
 
 
-def test_the_first_add_into_a_missing_config_writes_the_example_and_the_feed(
+def test_the_first_add_into_a_missing_config_writes_the_examples_settings_and_the_feed_alone(
     tmp_path, capsys, feed_server
 ):
+    """The example's six feeds came along, and the next fetch fetched them too."""
     feed_server.serve_file("/wire", "rss2.xml")
     config = tmp_path / "new" / "feeds.toml"
 
     assert main(["--config", str(config), "add", feed_server.url("/wire")]) == 0
 
     text = config.read_text("utf-8")
-    assert text.startswith(example_config_text())
+    assert text.startswith(example_without_feeds())
     assert 'name = "Test Wire"' in text
+    assert '# url = "https://feeds.bbci.co.uk/news/world/rss.xml"' in text  # kept as an example
+    assert [f.name for f in load_config(config).feeds] == ["Test Wire"]
 
 
 def test_a_first_run_does_not_overwrite_an_existing_config(tmp_path, capsys):

@@ -719,11 +719,11 @@ def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
     the example and writes the file only when it succeeds. An explicit --config/NEWSTUI_CONFIG
     path that does not exist is an error for every other command: read as empty, a typo would
     let `fetch` drop every configured source from the database."""
-    from newstui.config import ensure_config, example_config_text, load_config, parse_config
+    from newstui.config import ensure_config, example_without_feeds, load_config, parse_config
 
     if not path.exists():
-        if writes:
-            return parse_config(path, example_config_text())
+        if writes:  # what it will write: the example's settings, the user's feeds
+            return parse_config(path, example_without_feeds())
         if _explicit_config(explicit):
             raise ConfigError(_MISSING_CONFIG.format(path=path), source=str(path))
         ensure_config(path)
@@ -1739,7 +1739,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(args.file)):
             feeds, skipped = read_subscriptions(args.file)
         with _about(str(config.path)):
-            ensure_config(config.path)  # like a first run, once the file reads
+            ensure_config(config.path, example_feeds=False)  # the example's settings, your feeds
         added = add_feeds(config.path, feeds)
         if not args.json:
             for line in skipped:

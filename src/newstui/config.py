@@ -156,13 +156,30 @@ def example_config_text() -> str:
     return resources.files("newstui").joinpath("feeds.example.toml").read_text("utf-8")
 
 
-def ensure_config(path: Path) -> None:
-    """Create the config file from the shipped example when it does not exist yet."""
+def example_without_feeds() -> str:
+    """The example config with its `[[feeds]]` entries commented out: what `add` and `opml
+    import` write into a config that does not exist yet, so it holds the feeds the user chose
+    (the example's six, fetched next time, were noise a newsboat user never subscribed to)."""
+    lines, inside = [], False
+    for line in example_config_text().split("\n"):
+        if line.strip() == "[[feeds]]":
+            inside = True
+        elif not line.strip():
+            inside = False
+        lines.append(f"# {line}" if inside else line)
+    return "\n".join(lines)
+
+
+def ensure_config(path: Path, *, example_feeds: bool = True) -> None:
+    """Create the config file from the shipped example when it does not exist yet (without
+    `example_feeds`, the example's feeds commented out: see example_without_feeds)."""
     if path.exists():
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(example_config_text(), "utf-8")
+        path.write_text(
+            example_config_text() if example_feeds else example_without_feeds(), "utf-8"
+        )
     except OSError as exc:
         raise ConfigError(f"{path}: cannot create config file: {exc.strerror}") from exc
 
@@ -668,8 +685,9 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
     import tomlkit  # only editing needs it
 
-    # A config that does not exist yet is the example plus these feeds, written only with them.
-    raw = path.read_text("utf-8") if path.exists() else example_config_text()
+    # A config that does not exist yet is the example's settings plus these feeds, written only
+    # with them (the example's own feeds commented out).
+    raw = path.read_text("utf-8") if path.exists() else example_without_feeds()
     config = parse_config(path, raw)
     known_urls = [f.url for f in config.feeds]
     known_names = {f.name.casefold() for f in config.feeds}
