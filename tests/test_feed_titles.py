@@ -3,6 +3,7 @@ shows a feed's title: in `feeds`, `list`, the app's Sources, and for `fetch`, `r
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -139,3 +140,20 @@ def test_feeds_added_without_a_known_name_are_written_without_one(tmp_path):
     text = path.read_text("utf-8")
     assert 'name = "Bee"' in text and f'name = "{url}"' not in text
     assert [(f.name, f.named) for f in load_config(path).feeds] == [(url, False), ("Bee", True)]
+
+
+def test_opml_export_names_an_unnamed_feed_by_its_title(unnamed, feed_server):
+    """The export named it by its URL while every listing showed its title."""
+    feed_server.route("/wire", body=feed("Harbour Gazette"))
+    feed_server.route("/pod", body=feed("The Pod Show", "Episode 1"))
+    run = unnamed({"/wire": None, "/pod": "Pod", "/never": None})
+    assert run("fetch") == 3  # /never is not served
+    assert run("opml", "export") == 0
+    titles = re.findall(r'text="([^"]*)" title="[^"]*" xmlUrl="([^"]*)"', run.out)
+    assert sorted(titles) == sorted(
+        [
+            ("Harbour Gazette", feed_server.url("/wire")),
+            ("Pod", feed_server.url("/pod")),
+            (feed_server.url("/never"), feed_server.url("/never")),  # no title yet: its URL
+        ]
+    )

@@ -1759,7 +1759,12 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         )
     from newstui.model import fold_url
 
-    feeds = list(config.feeds)
+    shown = {row.url: row.name for row in library.sources() if row.url}
+    # a feed without `name` under the title it goes by (as newsboat exports a feed's title)
+    feeds = [
+        f if f.named else dataclasses.replace(f, name=shown.get(f.url, f.name))
+        for f in config.feeds
+    ]
     known = {fold_url(f.url) for f in feeds}
     for synced in library.sync.feeds():  # subscriptions that live only on the sync server
         if synced.url and fold_url(synced.url) not in known:
