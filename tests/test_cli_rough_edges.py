@@ -420,3 +420,15 @@ def test_quotes_fit_the_terminal_width_keeping_every_word_and_article_id(columns
         assert source.endswith(f" ({quote['article_id']})")
     assert any(len(block.splitlines()) > 2 for block in blocks)  # some quote was wrapped
     assert any("…" in block.splitlines()[-1] for block in blocks)  # some source line was cut
+
+
+def test_the_opml_help_says_import_reads_newsboats_urls_file_and_export_the_servers_feeds(
+    capsys,
+) -> None:
+    """`newstui --help` said only "import or export feeds as OPML 2.0"."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "newsboat's urls file" in " ".join(capsys.readouterr().out.split())
+    with pytest.raises(SystemExit):
+        main(["opml", "--help"])
+    assert "only on the sync server" in " ".join(capsys.readouterr().out.split())

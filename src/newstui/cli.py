@@ -402,7 +402,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "--limit", type=_count, default=100, metavar="K", help="at most K (default 100)"
         )
     if wanted("opml"):
-        p = command("opml", "import or export feeds as OPML 2.0", json_output=False)
+        p = command(
+            "opml",
+            "import feeds from OPML or newsboat's urls file, or export them as OPML 2.0",
+            json_output=False,
+        )
         opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
         help_ = "add the feeds of an OPML file (or of newsboat's urls file) to the config"
         p2 = opml.add_parser("import", help=help_, description=help_)
@@ -410,7 +414,10 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "file", type=_path, metavar="FILE", help="the OPML file, or newsboat's urls file"
         )
         p2.add_argument("--json", action="store_true", help=JSON_HELP)
-        help_ = "write the configured feeds as OPML (stdout by default)"
+        help_ = (
+            "write the configured feeds, and those only on the sync server, as OPML (stdout by "
+            "default)"
+        )
         p2 = opml.add_parser("export", help=help_, description=help_)
         p2.add_argument("file", type=_path, nargs="?", metavar="FILE", help="write it to FILE")
         p2.add_argument(
