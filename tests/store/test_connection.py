@@ -138,3 +138,30 @@ def test_rows_after_the_full_statements_stay_one_statement_when_asked() -> None:
         row_statements("INSERT INTO t (a)", [(n,) for n in range(260)], 250, split_tail=False)
     )
     assert [len(params) for _, params in statements] == [250, 10]
+
+
+def test_a_store_another_process_keeps_locked_while_it_upgrades_is_busy_not_unusable(
+    tmp_path, monkeypatch
+):
+    """A first open that upgrades a large store can hold it for longer than a second process
+    waits: the second says the store is busy, never that it is not a usable database."""
+    import newstui.store.db
+    from newstui.errors import StoreError
+
+    path = tmp_path / "n.db"
+    open_db(path).conn.close()
+    older = sqlite3.connect(path, isolation_level=None)
+    older.execute("PRAGMA user_version = 19")  # an older store, for the first open to upgrade
+    older.execute("BEGIN IMMEDIATE")  # as that first open holds it while it migrates
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.2)
+    try:
+        with pytest.raises(StoreError) as info:
+            open_db(path)
+    finally:
+        older.execute("ROLLBACK")
+    message = str(info.value)
+    assert message.startswith(f"{path}: busy: another process kept it locked for 0.2 s")
+    assert "not a usable" not in message
+    open_db(path).conn.close()  # once it is free the store opens (and is upgraded)
+    assert older.execute("PRAGMA user_version").fetchone()[0] > 19
+    older.close()

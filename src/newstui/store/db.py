@@ -34,6 +34,7 @@ BULK_CACHE_KIB = 4096  # the page cache while bulk writing (SQLite's default is 
 # at the end; 8 KiB pages leave about half as much (a store's page size is fixed once it has
 # tables: older stores keep theirs).
 PAGE_SIZE = 8192
+BUSY_SECONDS = 30.0  # how long a connection waits for another process's write to end
 FIRST_WORD = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*([A-Za-z_]*)", re.DOTALL)
 
 
@@ -187,8 +188,8 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
                 f"{path}: cannot create database folder: {exc.strerror}", source=str(path)
             ) from exc
     try:
-        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=not threads)
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=not threads)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
         if not memory and schema_version_of(conn) == 0:  # both only take before the first table
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
@@ -211,6 +212,13 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
             example = os.path.join(path, "newstui.db")
             raise StoreError(
                 f"{path}: is a folder, not a database file (e.g. {example})", source=str(path)
+            ) from exc
+        if (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF == 5:  # SQLITE_BUSY (extended)
+            raise StoreError(
+                f"{path}: busy: another process kept it locked for {BUSY_SECONDS:g} s (newstui "
+                "upgrading a large store at its first open, or a long write); try again once it "
+                "is done",
+                source=str(path),
             ) from exc
         if "unable to open" in str(exc) or "readonly" in str(exc):
             raise StoreError(
