@@ -64,3 +64,28 @@ def test_a_place_naming_an_event_or_a_pact_is_no_place(extractor, text, place) -
 def test_a_place_named_for_itself_elsewhere_stays_a_place(extractor) -> None:
     text = "Delegates gathered in Lisbon on Monday. The Lisbon treaty was signed there."
     check_names(extractor, text, [("Lisbon", "PLACE")])
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Several Zambian officials met Malagasy and Madagascan traders.", "Madagascan"),
+        ("Thousands of Londoners crowded the square.", "Londoners"),
+        ("The Tasmanian premier said the budget was fair.", "Tasmanian"),
+        ("Many Floridians lost power in the storm.", "Floridians"),
+        ("Two Hong Kongers were arrested at the border.", "Hong Kongers"),
+    ],
+)
+def test_a_known_places_people_is_a_group(extractor, text, group) -> None:
+    check_names(extractor, text, [(group, "GROUP")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adrian Colvin said the town would recover.",
+        "The Saharan region was dry that year.",
+    ],
+)
+def test_a_name_or_a_region_ending_like_a_demonym_is_no_group(extractor, text) -> None:
+    check_names(extractor, text, absent=[("Adrian", "GROUP"), ("Saharan", "GROUP")])

@@ -156,6 +156,17 @@ _REGION_ADJECTIVES: Final = frozenset(
     "Northeastern Northwestern Southeastern Southwestern Midwestern Mid-Eastern Mid-Western".split()
 )
 
+# Demonym endings and what the place's name has instead ("Madagasc-an" of "Madagasc-ar",
+# "Palestin-ian" of "Palestin-e", "Babylon-ian", "Victori-an", "London-er", "Sudan-ese"), and
+# the endings a demonym or its plural has (one `endswith` rules most names out).
+_DEMONYM_ENDINGS: Final = (
+    ("ian", ("", "a", "e")),
+    ("an", ("", "a", "ar", "e", "o")),
+    ("er", ("",)),
+    ("ese", ("",)),
+)
+_DEMONYM_TAILS: Final = ("an", "ans", "er", "ers", "ese")
+
 
 class _TypingFinder(_FinderBase):
     """The type of a name from the evidence around each mention (speech, roles, places, bodies, brands,
@@ -363,6 +374,13 @@ class _TypingFinder(_FinderBase):
             return suffix_cue, 2
         if self.text[start - 2 : start] in _CALLED_LAST and (called := self._called_kind(start)):
             return called  # "a program called RAPIDGate", "a group called the Big Foot Riders"
+        if (
+            len(words) <= 2
+            and words[-1].endswith(_DEMONYM_TAILS)
+            and self._people_of_place(words)
+            and after[1:].split(" ", 1)[0].rstrip(".,;:") not in PLACE_NOUNS  # "the Saharan region"
+        ):
+            return "GROUP", 2  # "Madagascan", "Victorians", "New Yorkers": a known place's people
         if len(toks) == 1 and self._no_one_word_cue(words[0], toks[0], surface, start, after):
             return None, 0  # most one-word names: no cue below can fire (a cheap proof)
         if len(words) > 1 and self._told_the_before(start):
@@ -815,6 +833,22 @@ class _TypingFinder(_FinderBase):
         ):
             return "ORG", 1  # "measured by RealClearPolitics", "hosted on GitLab"
         return None, 0
+
+    def _people_of_place(self, words: list[str]) -> bool:
+        """Whether a name no list knows is the word for a known place's people, made with a
+        demonym's ending ("Madagasc-an", "Victoria-n", "Babylon-ian", "Londoner", "Sudanese",
+        "New Yorkers"); not a given name ("Roman", "Adrian")."""
+        word = words[-1]
+        if word[-1] == "s":
+            word = word[:-1]
+        head = " ".join([*words[:-1], ""])  # "New " of "New Yorker"
+        known = self.gaz.known
+        for ending, stems in _DEMONYM_ENDINGS:
+            if word.endswith(ending):
+                base = head + word[: len(word) - len(ending)]
+                if any(known.get(base + stem) == "PLACE" for stem in stems):
+                    return len(word) >= 5 and word.isalpha() and word not in self.gaz.first_names
+        return False
 
     def _brand_name(self, word: str, start: int, after: str) -> bool:
         """One word with a capital inside ("PolitiFact", "GitLab"): a firm's or a website's
