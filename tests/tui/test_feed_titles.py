@@ -6,7 +6,7 @@ from __future__ import annotations
 from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 
-from .conftest import FEED_XML, run_recorded, settle
+from .conftest import FEED_XML, notifications, run_recorded, settle
 from .screenshot import screen_text
 
 
@@ -32,3 +32,29 @@ async def test_sources_shows_an_unnamed_feeds_title_after_a_refresh(tmp_path, fe
         assert [f.name for f in app.main.sources.feeds] == ["Harbour Gazette"]
         assert "Harbour Gazette" in screen_text(app)
         assert "feed.xml" not in screen_text(app)  # (the reader shows the article's own link)
+
+
+async def test_a_refresh_names_an_unnamed_feed_by_its_title_as_sources_does(tmp_path, feed_server):
+    """`r` on "Harbour Gazette" said "Refreshed http://127.0.0.1:…/feed.xml: …"."""
+    feed_server.route(
+        "/feed.xml",
+        body=FEED_XML.replace("Local Feed", "Harbour Gazette")
+        .format(base=feed_server.base)
+        .encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    path = tmp_path / "feeds.toml"
+    url = feed_server.url("/feed.xml")
+    path.write_text(
+        f'[settings]\nrefresh_minutes = 0\nfulltext = false\n\n[[feeds]]\nurl = "{url}"\n', "utf-8"
+    )
+    app = NewstuiApp(tmp_path / "new.db", load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        last = notifications(app)[-1].message
+        assert last.startswith("Refreshed Harbour Gazette"), last
+        assert url not in last

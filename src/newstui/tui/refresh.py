@@ -13,7 +13,7 @@ import contextlib
 import sys
 import threading
 from collections.abc import Callable, Coroutine, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -289,6 +289,19 @@ async def until_cancelled(
                 return default
         await asyncio.wait({task}, timeout=CANCEL_POLL)
     return task.result()
+
+
+def as_listed(
+    outcomes: Iterable[SourceOutcome], config: Config | None, rows: Iterable[FeedRow]
+) -> list[SourceOutcome]:
+    """The outcomes under the names Sources lists: a feed without `name` under the title it goes
+    by (the fetch names it by its URL, as the config does)."""
+    outcomes = list(outcomes)
+    if config is None:
+        return outcomes
+    listed = {row.url: row.name for row in rows if row.url}
+    names = {f.name: listed[f.url] for f in config.feeds if not f.named and f.url in listed}
+    return [replace(o, name=names.get(o.name, o.name)) if not o.sync else o for o in outcomes]
 
 
 def refresh_summary(

@@ -205,11 +205,12 @@ class SourceRefresh(ScreenMixin):
         if message.cancelled:
             return
         if message.outcomes or message.removed or message.cleaned:
-            from newstui.tui.refresh import refresh_summary
+            from newstui.tui.refresh import as_listed, refresh_summary
 
             failed = any(o.error for o in message.outcomes)
+            outcomes = as_listed(message.outcomes, self.config, self.sources.feeds)
             self.notify(
-                refresh_summary(message.outcomes, message.removed, message.cleaned),
+                refresh_summary(outcomes, message.removed, message.cleaned),
                 severity="warning" if failed else "information",
                 markup=False,
             )
