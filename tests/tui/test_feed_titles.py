@@ -10,7 +10,9 @@ from .conftest import FEED_XML, notifications, run_recorded, settle
 from .screenshot import screen_text
 
 
-async def test_sources_shows_an_unnamed_feeds_title_after_a_refresh(tmp_path, feed_server):
+def unnamed_feed_app(tmp_path, feed_server) -> tuple[NewstuiApp, str]:
+    """The app over a new store, its config one entry without `name` for a feed titled
+    "Harbour Gazette"; and that feed's URL."""
     feed_server.route(
         "/feed.xml",
         body=FEED_XML.replace("Local Feed", "Harbour Gazette")
@@ -23,7 +25,11 @@ async def test_sources_shows_an_unnamed_feeds_title_after_a_refresh(tmp_path, fe
     path.write_text(
         f'[settings]\nrefresh_minutes = 0\nfulltext = false\n\n[[feeds]]\nurl = "{url}"\n', "utf-8"
     )
-    app = NewstuiApp(tmp_path / "new.db", load_config(path))
+    return NewstuiApp(tmp_path / "new.db", load_config(path)), url
+
+
+async def test_sources_shows_an_unnamed_feeds_title_after_a_refresh(tmp_path, feed_server):
+    app, url = unnamed_feed_app(tmp_path, feed_server)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         assert [f.name for f in app.main.sources.feeds] == [url]  # before its first fetch
@@ -36,19 +42,7 @@ async def test_sources_shows_an_unnamed_feeds_title_after_a_refresh(tmp_path, fe
 
 async def test_a_refresh_names_an_unnamed_feed_by_its_title_as_sources_does(tmp_path, feed_server):
     """`r` on "Harbour Gazette" said "Refreshed http://127.0.0.1:…/feed.xml: …"."""
-    feed_server.route(
-        "/feed.xml",
-        body=FEED_XML.replace("Local Feed", "Harbour Gazette")
-        .format(base=feed_server.base)
-        .encode(),
-        headers={"Content-Type": "application/xml"},
-    )
-    path = tmp_path / "feeds.toml"
-    url = feed_server.url("/feed.xml")
-    path.write_text(
-        f'[settings]\nrefresh_minutes = 0\nfulltext = false\n\n[[feeds]]\nurl = "{url}"\n', "utf-8"
-    )
-    app = NewstuiApp(tmp_path / "new.db", load_config(path))
+    app, url = unnamed_feed_app(tmp_path, feed_server)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("R")
