@@ -189,7 +189,8 @@ def rss_document(draw: st.DrawFn) -> bytes:
     head, version = draw(HEADS), draw(st.sampled_from(["2.0", "0.91", "0.92"]))
     channel = f"<title>{draw(TEXTS)}</title><link{draw(BASES)}>{draw(URLS)}</link>"
     items = "".join(draw(st.lists(element("item", RSS_CHILDREN), min_size=1, max_size=3)))
-    text = f'{head}<rss version="{version}" {NS}><channel>{channel}{items}</channel></rss>'
+    opening = f'<rss version="{version}" {NS}{draw(BASES)}><channel{draw(BASES)}>'
+    text = f"{head}{opening}{channel}{items}</channel></rss>"
     return _encoded(text, head)
 
 

@@ -176,6 +176,12 @@ MADE: list[tuple[str, bytes]] = [
         ),
     ),
     (
+        "rss channel xml:base",
+        f'{RSS_HEAD}<rss version="2.0"><channel xml:base="https://other.example/dir/">'
+        "<title>T</title><link>home</link><item><title>A</title><link>page</link><description>"
+        "&lt;a href='x'&gt;x&lt;/a&gt;</description></item></channel></rss>".encode(),
+    ),
+    (
         "rss atom link",
         _rss(
             "<item><title>A</title><atom:link href='https://example.org/alt'/></item>"

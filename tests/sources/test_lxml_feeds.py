@@ -31,6 +31,7 @@ READ_BY_LXML = {
     "rss authors",
     "rss enclosures",
     "rss xml:base",
+    "rss channel xml:base",
     "rss atom link",
     "rss harmless extensions",
     "rss repaired text",

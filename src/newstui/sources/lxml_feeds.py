@@ -286,7 +286,9 @@ def _read_root(root: Any, body: bytes, url: str) -> tuple[Entry, list[Entry]] | 
             if len(channels) != 1 or len(root) != 1:
                 return None
             c1 = _may_hold_c1(body)
-            return _read(channels[0], "item", _reader_base(root, base), atom=False, c1=c1)
+            # (the channel's own xml:base too: feedparser resolves its items' links against it)
+            channel_base = _reader_base(channels[0], _reader_base(root, base))
+            return _read(channels[0], "item", channel_base, atom=False, c1=c1)
         if root.tag == f"{{{ATOM}}}feed":
             c1 = _may_hold_c1(body)
             return _read(root, f"{{{ATOM}}}entry", _reader_base(root, base), atom=True, c1=c1)
