@@ -92,3 +92,45 @@ def test_a_person_with_an_affiliation_aside_and_a_who_clause_speaks(extractor) -
         'said in response: "I think the crew did all it could that night."'
     )
     assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_a_role_noun_is_not_the_patient_who_holds_another_role(extractor) -> None:
+    text = (
+        "Valdorian Prime Minister Ann Moss underwent emergency surgery at the Harbour Medical "
+        "Center to treat damage revealed by a recent scan. The Chief Surgeon said, "
+        '"Moss is out of danger for now. Her condition is stable."'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_a_fragment_right_after_a_name_and_says_is_that_names(extractor) -> None:
+    text = (
+        "Protest rallies were banned, but more than a thousand sailors marched anyway (the "
+        'Harbour Gazette says "thousands of sailors"), and police broke up two rallies.'
+    )
+    assert _speakers(extractor, text) == ["Harbour Gazette"]
+
+
+def test_a_fragment_after_an_unnamed_source_said_is_nobodys(extractor) -> None:
+    text = (
+        'The Harbour Gazette reported its source said "three pirates" were killed in a '
+        "firefight on Monday night."
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_the_agent_of_a_passive_label_speaks_before_a_later_credit(extractor) -> None:
+    text = (
+        "A peace activist, Tom Reid, has been arrested in Dover. He was deemed "
+        '"a threat to national security" by the Harbour Safety Council, according to a '
+        "spokesperson from the Ferry Union."
+    )
+    assert _speakers(extractor, text) == ["Harbour Safety Council"]
+
+
+def test_an_unnamed_analyst_set_off_from_the_firm_by_a_comma_speaks_for_it(extractor) -> None:
+    text = (
+        "Many viewed the action as an indirect challenge to Acme. One analyst, from Moss "
+        'Capital Partners, said, "I think this is kind of an indirect lawsuit against Acme."'
+    )
+    assert _speakers(extractor, text) == ["Moss Capital Partners"]

@@ -554,7 +554,7 @@ class _SubjectFinder:
             before.pop()  # "a spokesperson for the Department"
         if len(before) < 2:
             return False
-        role = before[-2].lower()
+        role = before[-2].lower().rstrip(",")  # "One analyst, from Acme, said": the firm
         if role in _WRITTEN_TEXTS and before[-1].lower() in ("by", "from"):
             return True  # '“…” a statement by the Revenue Office said': its author
         roles = load_gazetteer().role_words
@@ -805,6 +805,9 @@ class _SubjectFinder:
                 return None
         roles = load_gazetteer().role_words
         words = re.findall(r"[\w'’-]+", lead)
+        held = [w.lower() for w in words if w.lower() in roles]
+        if held and role not in held:
+            return None  # "Prime Minister Ariel Sharon underwent surgery. The Chief Surgeon said"
         if all(w[:1].isupper() or w.lower() in roles for w in words):
             return name
         return None

@@ -329,8 +329,23 @@ class SpeakerFinder(_SubjectFinder):
                 speaker = self._relative_subject(sent_start, verb_start)
             # 'would — as Moss had put it — “kill the bill”': whose words they are
             put_it = "put" in head and _AS_PUT_IT_BEFORE.search(head) is not None
+            # '(Bloomberg.com says “thousands of Filipinos”)': a speech verb right before it
+            # ("Znak.com reported its source said “…”": a name right before the verb only)
+            bare = head.rstrip(" ,:")
+            said = bare[bare.rfind(" ") + 1 :]
+            said_it = said in _SAY_THEN_SPEAKER and any(
+                m.end == sent_start + len(bare) - len(said) - 1
+                for m in self.mentions_in(max(sent_start, span.open_mark - 80), span.open_mark)
+            )
             if not speaker and (
-                labelled or beside or stopped or reported or credited or labelled_as or put_it
+                labelled
+                or beside
+                or stopped
+                or reported
+                or credited
+                or labelled_as
+                or put_it
+                or said_it
             ):
                 speaker = self._before(span)
             if (
@@ -652,6 +667,12 @@ class SpeakerFinder(_SubjectFinder):
             base = span.close_mark + 1
             people = self.mentions_in(base + quoted.start(2), base + quoted.end(2))
             return next((m.entity.name for m in people if m.entity.type == "PERSON"), "")
+        if "by" in tail[:4] and _BY_AGENT.match(tail):
+            # 'He was deemed a “threat” by the Department, according to Acme': the passive's
+            # agent, before any later credit of the sentence
+            agent = self._agent_after(span, tail)
+            if agent:
+                return agent
         verb = verb_search(tail[:160])
         while verb and verb.group().endswith("ing") and determiner_end(tail, verb.start()):
             verb = verb_search(tail[:160], verb.end())  # '“…,” the warning said': a noun
