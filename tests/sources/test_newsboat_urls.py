@@ -174,3 +174,10 @@ def test_a_cache_newsboat_holds_locked_gives_no_titles_without_a_long_wait(tmp_p
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_a_data_folder_that_cannot_be_looked_at_gives_no_titles(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / ("x" * 5000)))  # a name too long
+    (tmp_path / "urls").write_text("https://a.example/rss\n")
+    (tmp_path / "cache.db").symlink_to(tmp_path / "cache.db")  # a loop
+    assert newsboat_titles(tmp_path / "urls") == {}

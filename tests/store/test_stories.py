@@ -363,11 +363,11 @@ def _stories(path) -> list[tuple[int, int, bool]]:
 
 
 @pytest.mark.parametrize(
-    "stored", [b"\x00\x11 not zlib", __import__("zlib").compress(b"\xff\xfe not UTF-8")]
+    "stored", [b"\x00\x11 not zlib", __import__("zlib").compress(b"\xff\xfe not UTF-8"), "", 42]
 )
 def test_an_article_text_that_does_not_unpack_does_not_stop_schema_20(tmp_path, stored):
-    """Another tool (or a bad disk) wrote an article's text: the store opens, that article
-    keeps its story without a sketch, the others are sketched again."""
+    """Another tool (or a bad disk) wrote an article's text, or left it empty: the store opens,
+    that article keeps its story without a sketch, the others are sketched again."""
     import sqlite3
 
     from newstui.store.db import add_text_functions

@@ -46,16 +46,16 @@ def newsboat_titles(urls_file: Path) -> dict[str, str]:
     read: titles are a nicety, the URLs are the import."""
     data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     for cache in (urls_file.parent / "cache.db", data_home / "newsboat" / "cache.db"):
-        if not cache.is_file():
-            continue
         try:
+            if not cache.is_file():  # (may raise: a name too long, a folder it may not read)
+                continue
             # a short wait: newsboat may hold the cache while it reloads, and titles can wait
             conn = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
             try:
                 rows = conn.execute("SELECT rssurl, title FROM rss_feed").fetchall()
             finally:
                 conn.close()
-        except (sqlite3.Error, ValueError):
+        except (sqlite3.Error, ValueError, OSError):
             continue
         return {str(url): _title(title) for url, title in rows if title}
     return {}
