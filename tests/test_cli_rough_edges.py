@@ -432,3 +432,18 @@ def test_the_opml_help_says_import_reads_newsboats_urls_file_and_export_the_serv
     with pytest.raises(SystemExit):
         main(["opml", "--help"])
     assert "only on the sync server" in " ".join(capsys.readouterr().out.split())
+
+
+def test_help_names_what_add_and_sync_take(capsys) -> None:
+    """`add --help` said URL is the feed's address (a page announcing it works too); `sync
+    --help` showed its argument as `{login}`."""
+    with pytest.raises(SystemExit):
+        main(["add", "--help"])
+    assert "a web page that announces its feed" in " ".join(capsys.readouterr().out.split())
+    with pytest.raises(SystemExit):
+        main(["sync", "--help"])
+    text = capsys.readouterr().out
+    assert "[ACTION]" in text and "{login}" not in text
+    assert usage_error(capsys, "sync", "logout").startswith(
+        "newstui sync: unknown command 'logout'"
+    )

@@ -281,7 +281,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
     if wanted("add"):
         p = command("add", "add a feed to the config file and fetch it")
-        p.add_argument("url", metavar="URL", help="the feed's http(s) address")
+        p.add_argument(
+            "url",
+            metavar="URL",
+            help="the feed's http(s) address, or a web page that announces its feed",
+        )
         p.add_argument("--name", help="display name (default: the feed's title)")
         p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     if wanted("remove"):
@@ -457,6 +461,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "action",
             nargs="?",
             choices=["login"],
+            metavar="ACTION",
             help="login: check the [sync] settings and password, and say what is wrong",
         )
     return parser
