@@ -65,6 +65,17 @@ def test_the_sketch_is_the_one_computed_shingle_by_shingle(pieces: list[tuple[st
     assert sketch(text) == sketch_shingle_by_shingle(text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(WORDS, SEPARATORS), min_size=0, max_size=400))
+@example([("word", " ")] * MIN_WORDS)
+def test_a_story_sketch_stores_the_packed_sketch(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in pieces)
+    signature = sketch(text)
+    made = story_sketch(text)
+    assert made.packed == (pack(signature) if signature is not None else None)
+    assert list(made.keys) == (band_keys(stored_form(signature)) if signature else [])
+
+
 def test_a_long_article_fills_most_bins_with_the_smallest_values() -> None:
     text = " ".join(f"word{i}" for i in range(3000))
     made = sketch(text)
