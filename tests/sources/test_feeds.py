@@ -255,3 +255,18 @@ def test_a_summary_is_what_its_own_html_reads_even_when_a_content_stands_in_for_
             stood_in += any(c.get("value") == raw for c in entry.get("content", []) or [])
             assert _entry_article(entry, url).summary == _to_text(raw, base)[0]
     assert stood_in >= 10  # entries whose content is their summary too (read once)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_megabyte_links_in_a_feed_are_not_kept(fast):
+    huge = "https://e.example/" + "a" * 3_000_000
+    body = (
+        f'<rss version="2.0"><channel><title>T</title><item><title>A</title><link>{huge}</link>'
+        f'<enclosure url="{huge}.mp3" type="audio/mpeg"/><description>&lt;a href="{huge}/x"'
+        "&gt;words&lt;/a&gt; &lt;a href='https://e.example/ok'&gt;ok&lt;/a&gt;</description>"
+        "</item></channel></rss>"
+    ).encode()
+    article = parse_feed(body, "http://127.0.0.1/x", fast=fast).articles[0]
+    assert article.url is None
+    assert [link.url for link in article.links] == ["https://e.example/ok"]
+    assert article.text == "words ok"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newstui.sources.urls import checked_in_full, is_http_url
+from newstui.sources.urls import MAX_URL, checked_in_full, is_http_url
 
 PIECES = st.sampled_from(
     ["http://", "https://", "HTTP://", "ftp://", "javascript:", "//", "/", "a", "Z9", ".", "-",
@@ -35,3 +35,10 @@ def test_only_http_links_with_a_host_are_kept() -> None:
     for url in ("javascript:alert(1)", "ftp://x.example/", "https:///path", "http://@/",
                 "https://x.example/a b", "https://x.example/\x1b[2J", "", None):  # fmt: skip
         assert not is_http_url(url)
+
+
+def test_a_url_longer_than_any_browser_takes_is_no_link() -> None:
+    for start in ("https://x.example/", "https://x.example/\u00e9"):
+        longest = start + "a" * (MAX_URL - len(start))
+        assert is_http_url(longest) and checked_in_full(longest)
+        assert not is_http_url(longest + "a") and not checked_in_full(longest + "a")

@@ -9,21 +9,25 @@ from urllib.parse import urlsplit
 from newstui.text import strip_controls
 
 _SPACE = re.compile(r"\s")  # str.isspace's characters
+# Longer is no link: browsers and servers refuse far shorter ones (a hostile feed's megabytes
+# in one attribute were stored whole, in each article's links).
+MAX_URL = 16_384
 # Most links: http(s), a host of plain characters (no user, no brackets), perhaps a port, then only
 # printable ASCII. Such a URL passes every check below; anything else is checked in full.
 _PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9\-._~%!$&'()*+,=;]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
 
 
 def is_http_url(url: str | None) -> bool:
-    """True for an absolute http(s) URL with a host, no white space and no control characters."""
-    if url and _PLAIN_HTTP.fullmatch(url) is not None:
+    """True for an absolute http(s) URL with a host, no white space and no control characters,
+    of at most MAX_URL characters."""
+    if url and len(url) <= MAX_URL and _PLAIN_HTTP.fullmatch(url) is not None:
         return True
     return checked_in_full(url)
 
 
 def checked_in_full(url: str | None) -> bool:
     """is_http_url's definition, without its shortcut for plain URLs (which must agree with it)."""
-    if not url or _SPACE.search(url.strip()) or strip_controls(url) != url:
+    if not url or len(url) > MAX_URL or _SPACE.search(url.strip()) or strip_controls(url) != url:
         return False
     try:
         parts = urlsplit(url.strip())
