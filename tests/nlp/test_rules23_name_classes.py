@@ -89,3 +89,28 @@ def test_a_known_places_people_is_a_group(extractor, text, group) -> None:
 )
 def test_a_name_or_a_region_ending_like_a_demonym_is_no_group(extractor, text) -> None:
     check_names(extractor, text, absent=[("Adrian", "GROUP"), ("Saharan", "GROUP")])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Pilgrims prayed at the Eastern Wall before dawn.", "Eastern Wall"),
+        ("The reception was held in the Magnolia Garden of the palace.", "Magnolia Garden"),
+        ("Convoys left the Blue Zone at noon.", "Blue Zone"),
+        ("Residents of the Pinecrest Estates complained about the noise.", "Pinecrest Estates"),
+        ("Crowds gathered outside the Harbour Towers on Friday.", "Harbour Towers"),
+        ("The ceremony marked 300 years of the Fairhaven Settlement.", "Fairhaven Settlement"),
+    ],
+)
+def test_a_name_ending_in_a_wall_garden_zone_or_estate_is_a_place(extractor, text, place) -> None:
+    check_names(extractor, text, [(place, "PLACE")])
+
+
+def test_a_nationality_opening_a_places_name_is_no_group_of_its_own(extractor) -> None:
+    text = "Thousands prayed at the Western Wall on Friday."
+    check_names(extractor, text, [("Western Wall", "PLACE")], [("Western", "GROUP")])
+
+
+def test_a_known_place_and_another_place_are_two_places(extractor) -> None:
+    text = "Tourists left Las Vegas and Crystal City on the same day."
+    check_names(extractor, text, [("Las Vegas", "PLACE"), ("Crystal City", "PLACE")])

@@ -433,6 +433,8 @@ class _RunFinder(_TypingFinder):
         words = [strip_possessive(t.text) for t in rest]
         if words[0] == "and" and len(rest) > 1 and self._known(run, i + n + 1) == len(rest) - 1:
             return False  # "the United States and United Kingdom": two known names
+        if words[0] == "and" and words[-1] in self.gaz.place_words and self._is_place(run, i, n):
+            return False  # "Las Vegas and Atlantic City": a known place and another place
         if words[-1] in heads:
             # "U.S. Securities and Exchange Commission": the country's own known body instead
             return self._country_body(run, i, n) != len(rest)
