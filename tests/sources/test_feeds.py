@@ -121,6 +121,19 @@ def test_entities_declared_after_a_long_prolog_or_in_another_encoding_are_refuse
     assert str(info.value) == "http://127.0.0.1/x: refused: the document declares XML entities"
 
 
+def test_a_document_of_unclosed_doctypes_is_looked_through_once():
+    """Each "<!DOCTYPE " was scanned to the end of the document (quadratic: about a minute for
+    this megabyte); it is now one pass, and the document is no feed."""
+    with pytest.raises(SourceError, match="not a feed"):
+        parse_feed(b"<!DOCTYPE " * 100_000, "http://127.0.0.1/x")
+
+
+def test_attribute_defaults_in_a_dtd_are_refused_like_entities():
+    body = b'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "<" [<!ATTLIST link href CDATA "x">]>'
+    with pytest.raises(SourceError, match="declares XML entities"):
+        parse_feed(body + b"<rss><channel><title>T</title></channel></rss>", "http://127.0.0.1/x")
+
+
 def test_a_long_prolog_without_entities_is_still_read():
     body = b'<?xml version="1.0"?><!--' + b"<!-- x -->" * 10_000 + b"-->"
     body += b'<rss version="2.0"><channel><title>T</title><item><title>A</title></item>'
