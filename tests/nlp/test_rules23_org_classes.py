@@ -83,3 +83,23 @@ def test_a_common_word_opening_a_sentence_stays_in_a_name_written_so_mid_sentenc
 def test_a_common_word_opening_sentences_only_is_still_dropped(extractor) -> None:
     text = "Fresh Anvil bakes bread, the owners said. Fresh Anvil loaves sell out by noon."
     check_names(extractor, text, absent=["Fresh Anvil"])
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Madrid offered talks to the separatist group ETA. ETA had called a ceasefire.",
+            "ETA",
+        ),
+        ("Aid rose, said the campaign group ONE. ONE asked for more.", "ONE"),
+    ],
+)
+def test_capitals_spelling_a_common_word_after_a_bodys_noun_are_that_body(
+    extractor, text, body
+) -> None:
+    check_names(extractor, text, [(body, "ORG")])
+
+
+def test_capitals_spelling_a_common_word_with_no_bodys_noun_are_no_body(extractor) -> None:
+    check_names(extractor, "The flight's ETA is noon, the airline said.", absent=["ETA"])

@@ -352,7 +352,11 @@ class _TypingFinder(_FinderBase):
                 ):
                     return None, 0  # "the film The Last Days", "Dawkins' The God Delusion"
                 return "ORG", 2  # "in The Lancet": a capital "The" mid-sentence names a title
-        if not words or (len(words) == 1 and words[0].lower() in gaz.common_words):
+        if not words or (
+            len(words) == 1
+            and words[0].lower() in gaz.common_words
+            and not (surface.isupper() and self._noun_names_acronym(surface, start))
+        ):
             return None, 0
         after = self.text[end : end + 40]
         if _is_acronym(surface) and _NUMBER_AFTER.match(after):
@@ -849,6 +853,14 @@ class _TypingFinder(_FinderBase):
                 if any(known.get(base + stem) == "PLACE" for stem in stems):
                     return len(word) >= 5 and word.isalpha() and word not in self.gaz.first_names
         return False
+
+    def _noun_names_acronym(self, surface: str, start: int) -> bool:
+        """'the Basque separatist group ETA', 'the campaign group ONE': capitals that spell a common
+        word ("eta", "one") right after a body's noun are that body's letters."""
+        if len(surface) < 3 or not _is_acronym(surface) or self.text[start - 1 : start] != " ":
+            return False
+        window = self.text[max(0, start - 20) : start].split()
+        return bool(window) and window[-1] in ORG_NOUNS
 
     def _brand_name(self, word: str, start: int, after: str) -> bool:
         """One word with a capital inside ("PolitiFact", "GitLab"): a firm's or a website's
