@@ -10,21 +10,27 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstui.model import Entity, Mention
+from newstui.nlp import quotes
 from newstui.nlp.entities import NAME_JOINERS
 from newstui.nlp.entity_cues import (
     _DEAL_BEFORE,
     _DEAL_WORDS,
     _INVERTED_SPEAKER_BEFORE,
     _NAMED_AS_ENDINGS,
+    _ROLE_OF_NOUN_BEFORE,
 )
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.names import _POSSESSIVE, strip_possessive
 from newstui.nlp.segment import name_tokens
 from newstui.nlp.speaker_cues import (
     _AS_PUT_IT_BEFORE,
+    _LEADERS_RULE,
     _READS_STATEMENT_BEFORE,
+    _RULE_INITIALS,
     _STATEMENT_READ,
     _STATEMENT_READ_ENDS,
+    _TRAILING_AUX,
+    _TRAILING_AUX_ENDS,
     _Mention,
     _new_mention,
 )
@@ -34,7 +40,8 @@ CUE_WORDS = (
     "takeover acquisition purchase subsidiary merger shareholder shareholders (takeover bid for "
     "of in with own owns acquired bought who which that also the a an as pseudonym alias guerre "
     "nom de name first identified only gave his her Xname said says read reads stated states "
-    "statement letter decree in part As Moss put puts has it and ” \" ’ ' , : ; . — x"
+    "statement letter decree in part As Moss put puts has it and ” \" ’ ' , : ; . — x "
+    "had have also then later was is earlier again went goes on to head leader of opposition"
 ).split()
 GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", " \n", ", ", ": ", "", "\t"])
 
@@ -90,6 +97,10 @@ def _guards_hold(head: str) -> None:
         assert tail.endswith(_STATEMENT_READ_ENDS)
     if _INVERTED_SPEAKER_BEFORE.search(head, max(0, len(head) - 160)):
         assert "," in head[-3:]
+    if _TRAILING_AUX.search(head):  # (_description's phrase)
+        assert head.rstrip().endswith(_TRAILING_AUX_ENDS)
+    if _ROLE_OF_NOUN_BEFORE.search(head):  # (_holder_after_office's window)
+        assert " of " in head
 
 
 @settings(max_examples=600, deadline=None)
@@ -107,6 +118,9 @@ def test_guarded_patterns_match_only_heads_their_guards_let_through(real_texts: 
         "A letter from Acme reads:\n",
         "reads Judge Moss's statement, ",
         "“We will,” said the chief economist for Acme in Tokyo, ",
+        "The commission has ",
+        "The network then went on to \n",
+        "the leader of the opposition ",
     ]
     for verb in ("read", "reads", "says", "said", "stated", "states"):  # every verb it ends with
         heads += [f"In a statement, police {verb}: ", f"The letter from Acme {verb} in part, "]
@@ -116,6 +130,8 @@ def test_guarded_patterns_match_only_heads_their_guards_let_through(real_texts: 
             or _READS_STATEMENT_BEFORE.search(head)
             or _STATEMENT_READ.search(head)
             or _INVERTED_SPEAKER_BEFORE.search(head)
+            or _TRAILING_AUX.search(head)
+            or _ROLE_OF_NOUN_BEFORE.search(head)
         ), head  # the examples do match: the guards are tried on matches
         _guards_hold(head)
     for text in real_texts:
@@ -167,3 +183,69 @@ def test_a_speakers_mention_is_the_named_tuple_its_constructor_makes() -> None:
     assert type(made) is _Mention
     assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
     assert (made.start, made.end, made.entity) == (4, 11, entity)
+
+
+CASE_PIECES = st.sampled_from(
+    [
+        *"Lee Acme Corp., Inc. v v. vs vs. V versus x é ’ ' - , the of".split(),
+        " ",
+        "  ",
+        "\n",
+        "\xa0",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(CASE_PIECES, max_size=12).map("".join))
+def test_a_quotation_naming_a_court_case_is_never_ruled_out_by_its_guard(content) -> None:
+    if quotes._CASE_NAME.match(content):
+        assert quotes._may_name_a_case(content)
+
+
+def test_court_cases_are_named_as_the_pattern_names_them_in_articles(
+    real_texts: list[str],
+) -> None:
+    for case in ("Lee v. Acme Corp., et al.", "Roe v Wade", "Brown, Lee vs. Board", "A B C D vs E"):
+        assert quotes._CASE_NAME.match(case) and quotes._may_name_a_case(case)
+    for text in real_texts:
+        for span in quotes.find_quote_spans(text):
+            content = text[span.start : span.end]
+            if quotes._CASE_NAME.match(content):
+                assert quotes._may_name_a_case(content)
+
+
+def _title_cased_by_list(content: str) -> bool:
+    """`title_cased` as it was: every word listed first."""
+    return all(w[0].isupper() for w in quotes._name_words(content))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"The Keeper of the Seal seal a 1990 É é x-ray X-Ray".split(), " ", "/", ", "]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_title_case_is_told_word_by_word_as_the_word_list_tells_it(content) -> None:
+    assert quotes.title_cased(content) == _title_cased_by_list(content)
+
+
+def test_title_case_is_told_as_the_word_list_tells_it_in_articles(real_texts: list[str]) -> None:
+    for text in real_texts:
+        for span in quotes.find_quote_spans(text):
+            content = text[span.start : span.end]
+            assert quotes.title_cased(content) == _title_cased_by_list(content)
+
+
+def test_a_leaders_rule_is_never_ruled_out_by_the_letter_after_its_space(
+    real_texts: list[str],
+) -> None:
+    examples = ["Bush administration said", "Putin government", "Assad regime.", " a", ""]
+    assert sum(bool(_LEADERS_RULE.match(t, t.find(" "))) for t in examples) == 3
+    for text in examples + real_texts:
+        for at in range(len(text) + 1):
+            if _LEADERS_RULE.match(text, at):
+                assert text[at + 1 : at + 2] in _RULE_INITIALS

@@ -10,7 +10,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.nlp import quotes, speakers
+from newstui.nlp import quotes, speaker_cues, speakers
 from newstui.nlp.entities import ticker_matches
 from newstui.nlp.entity_cues import _TICKER
 from newstui.nlp.entity_words import (
@@ -162,7 +162,13 @@ def test_literal_heads_are_the_strings_opening_every_match() -> None:
     assert literal_heads(re.compile(r"\b(?:ab|cd)e")) == ("abe", "cde")
     assert literal_heads(re.compile(r"\b(?:name|named|nickname)\b")) == ("name",)
     assert literal_heads(re.compile(r"x(?:s|ed)?y")) == ("x",)
-    assert literal_heads(re.compile(r"(?:ab|[cd]e)")) == ()  # a class may open a match
+    # a class of a few characters opening a match: a head for each ("[Tt]he")
+    assert literal_heads(re.compile(r"(?:ab|[cd]e)")) == ("ab", "ce", "de")
+    assert literal_heads(re.compile(r"\b[Tt]he\b")) == ("The", "the")
+    assert literal_heads(re.compile(r"(?:ab|[c-e]e)")) == ()  # a range: no heads
+    assert literal_heads(re.compile(r"(?:ab|[^c]e)")) == ()  # nor a negated class
+    assert literal_heads(re.compile(r"(?:ab|[cdefg]e)")) == ()  # nor five characters or more
+    assert literal_heads(re.compile(r"x[ab]")) == ("x",)  # a class after a head ends it
     assert literal_heads(re.compile(r"(?<=a)b")) == ()
     assert literal_heads(re.compile(r"(?:ab)?c")) == ()
     assert literal_heads(re.compile("ab", re.IGNORECASE)) == ()
@@ -324,6 +330,35 @@ def test_quotation_searches_at_word_starts_find_what_the_search_finds_in_article
             old = _OLD_REPORTING_CLAUSE.search(text, lo, span.open_mark)
             new = _REPORTING_CLAUSE.search(text, lo, span.open_mark)
             assert _search_span(new) == _search_span(old)
+
+
+# every search the speaker rules make at word starts
+SPEAKER_SEARCHES = [v for v in vars(speaker_cues).values() if isinstance(v, WordStartSearch)]
+
+
+def test_speaker_searches_at_word_starts_find_what_the_search_finds_in_articles(
+    real_texts: list[str],
+) -> None:
+    assert len(SPEAKER_SEARCHES) >= 2 and all(search.heads for search in SPEAKER_SEARCHES)
+    for text in real_texts:
+        for span in find_quote_spans(text):
+            lo = max(0, span.open_mark - 250)
+            for search in SPEAKER_SEARCHES:
+                for start, end in ((lo, span.open_mark), (lo + 7, max(lo, span.open_mark - 2))):
+                    found = search.search_at_word_starts(text, start, end)
+                    assert _search_span(found) == _search_span(
+                        search.pattern.search(text, start, end)
+                    )
+
+
+def test_a_word_start_search_tries_heads_of_one_letter_and_those_a_class_opens() -> None:
+    search = WordStartSearch(re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?sign\b"))
+    assert search.letters == frozenset({"A", "a"}) and set(search.heads) == {"Th", "th"}
+    assert search.search_at_word_starts("held a large sign").span() == (5, 17)
+    assert search.search_at_word_starts("The sign, an old sign").span() == (0, 8)
+    assert search.search_at_word_starts("An old sign", 1) is None  # cut inside "An"
+    assert search.search_at_word_starts("data sign") is None  # "a" inside a word opens none
+    assert search.search_at_word_starts("Other sign") is None
 
 
 def test_a_word_start_search_tries_the_pattern_only_where_a_word_opens() -> None:

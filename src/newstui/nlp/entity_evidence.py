@@ -1250,7 +1250,10 @@ class _TypingFinder(_FinderBase):
         'head of the General Security service Ann Lee': a role "of" a body named by a common
         noun, right before the name, is the office that person holds (not 'the mayor of the
         city Nowa Huta': a place's noun; 'the company Rio Tinto' is typed before)."""
-        m = _ROLE_OF_NOUN_BEFORE.search(self.text, max(0, start - 80), start)
+        lo = max(0, start - 80)
+        if self.text.find(" of ", lo, start) < 0:
+            return False  # what every match holds (most windows have none: no search)
+        m = _ROLE_OF_NOUN_BEFORE.search(self.text, lo, start)
         if m is None:
             return False
         role, noun = m.group(1), m.group(2)

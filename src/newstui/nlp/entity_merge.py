@@ -14,6 +14,12 @@ from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import spelling_variant, strip_possessive, untyped_key
 from newstui.nlp.segment import _is_word_char
 
+# The classes and their `__new__` (object's) as constants: compiled, a constant is read in one
+# instruction, where a global name is a dict lookup and `X.__new__` a method lookup on each call
+_ENTITY: Final = Entity
+_MENTION: Final = Mention
+_NEW: Final = object.__new__
+
 
 def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity]:
     """Group mentions of one entity: same key, a surname or first name of a full name, an acronym;
@@ -102,7 +108,7 @@ def _entity(cands: list[Candidate], kind: str) -> Entity:
                 best = cand  # the first of the best, as max() keeps
         spans = sorted({(c.start, c.end, c.text) for c in cands})
         mentions = tuple([_mention(start, end, text) for start, end, text in spans])
-    entity = Entity.__new__(Entity)
+    entity = _NEW(_ENTITY)  # Entity.__new__(Entity)
     fields = entity.__dict__
     fields["name"] = best.display or best.text
     fields["type"] = kind
@@ -128,7 +134,7 @@ def _mention(start: int, end: int, text: str) -> Mention:
     """`Mention(start, end, text)`, its fields set as the frozen dataclass's `__init__` sets
     them. That `__init__` runs as Python code even in the compiled extractor (about five times
     the instructions of this, for every mention of every article); so does Entity's."""
-    mention = Mention.__new__(Mention)
+    mention = _NEW(_MENTION)  # Mention.__new__(Mention)
     fields = mention.__dict__
     fields["start"] = start
     fields["end"] = end

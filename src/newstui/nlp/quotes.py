@@ -215,6 +215,9 @@ _LEAD_NEEDS: Final = WordNeedsGuard(_SIGN_TEXT_CUE, _WRITTEN_TEXT_CUE, _CHARGE_C
 # where such a word opens (compiled; see WordStartSearch)
 _REPORTING_CLAUSE_SEARCH: Final = WordStartSearch(_REPORTING_CLAUSE)
 _SIGN_TEXT_SEARCH: Final = WordStartSearch(_SIGN_TEXT_CUE)
+_WRITTEN_TEXT_SEARCH: Final = WordStartSearch(_WRITTEN_TEXT_CUE)  # from "the", "a", "his"…
+_NAME_CUE_SEARCH: Final = WordStartSearch(_NAME_CUE)
+_FAR_NAME_CUE_SEARCH: Final = WordStartSearch(_FAR_NAME_CUE)
 _CHARGE_SEARCH: Final = WordStartSearch(_CHARGE_CUE)
 _SPEECH_VERB_SEARCH: Final = WordStartSearch(_SPEECH_VERB)
 _SAID_BEFORE_SEARCH: Final = WordStartSearch(_SAID_BEFORE)
@@ -624,7 +627,7 @@ def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
     """Whether the words around the marks say the quotation names a thing, a term, a title, a
     case or a kind ('Dubbed the "…"', 'under the "…" model', 'Bush's "war on terror"')."""
     at = span.open_mark
-    if _CASE_NAME.match(content) or (
+    if (_may_name_a_case(content) and _CASE_NAME.match(content)) or (
         text[at - 1 : at] == "(" and _GLOSS_BEFORE.search(text, max(0, at - 10), at)
     ):
         return True
@@ -633,13 +636,13 @@ def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
     words = tail.rstrip(",:").rsplit(None, 1)
     last = words[-1] if words else ""
     lower = last.lower()
-    if lower in _NAME_CUE_ENDS and _NAME_CUE.search(text, max(0, at - 40), at):
+    if lower in _NAME_CUE_ENDS and _NAME_CUE_SEARCH.search(text, max(0, at - 40), at):
         return True
     far = max(0, at - 80)
     if (
         (lower in _FAR_NAME_CUE_ENDS or tail.endswith(","))
         and may_match(text, _FAR_NAME_CUE_WORDS, far, at)
-        and _FAR_NAME_CUE.search(text, far, at) is not None
+        and _FAR_NAME_CUE_SEARCH.search(text, far, at) is not None
     ):
         return True
     if tail.endswith((",", ":")) or not text[at - 1 : at].isspace():
@@ -653,6 +656,15 @@ def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
     )
 
 
+def _may_name_a_case(content: str) -> bool:
+    """False when `_CASE_NAME.match(content)` finds nothing: it opens with a capital A-Z, and its
+    "v" or "vs" is one of the second to fifth words between blanks (most quotations have none)."""
+    return "A" <= content[:1] <= "Z" and not _CASE_GAPS.isdisjoint(content.split(None, 5)[1:5])
+
+
+_CASE_GAPS: Final = frozenset(("v", "v.", "vs", "vs."))  # between a case's parties
+
+
 def _name_words(content: str) -> list[str]:
     """The words of a quotation but "of", "the" and the like: those a name capitalises."""
     return [w for w in WORD.findall(content) if w.lower() not in _FUNCTION_WORDS]
@@ -661,7 +673,11 @@ def _name_words(content: str) -> list[str]:
 def title_cased(content: str) -> bool:
     """Whether every word of a quotation but "of", "the" and the like is capitalised: the name
     of something ("Sinn Fein/IRA", "Keeper of the Federal Seal"), not anyone's words."""
-    return all(w[0].isupper() for w in _name_words(content))
+    for match in WORD.finditer(content):  # (most quotations fail at their second word or so)
+        word = match.group()
+        if not word[0].isupper() and word.lower() not in _FUNCTION_WORDS:
+            return False
+    return True
 
 
 def is_speech(text: str, span: QuoteSpan) -> bool:
@@ -681,7 +697,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     cues = _LEAD_NEEDS.may_match(lead)
     if cues & 1 and _SIGN_TEXT_SEARCH.search(lead):
         return "none"  # 'holding signs which read "silenced"': the words on a sign
-    if cues & 2 and _WRITTEN_TEXT_CUE.search(lead):
+    if cues & 2 and _WRITTEN_TEXT_SEARCH.search(lead):
         return "none"  # 'The inscription states, "…"': the words of a written thing
     if cues & 4 and _CHARGE_SEARCH.search(lead):
         return "none"  # 'charged with "felony rioting"': a legal term

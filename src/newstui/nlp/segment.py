@@ -723,9 +723,20 @@ def _heads(items: list[Any]) -> list[str] | None:
                     return [text] if text else None
                 found += inner
             return [text + h for h in found]
+        elif (
+            op is _re_constants.IN
+            and not text
+            and 0 < len(av) <= _CLASS_MOST
+            and all(o is _re_constants.LITERAL for o, _ in av)
+        ):  # "[Tt]he": a head opened by a few characters, one head each ("The", "the")
+            rest = _heads(items[i + 1 :]) or [""]
+            return [text + chr(c) + h for _, c in av for h in rest]
         else:
             break
     return [text] if text else None
+
+
+_CLASS_MOST: Final = 4  # the most characters of a class [...] read as heads (one each)
 
 
 def may_match(text: str, heads: tuple[str, ...], start: int = 0, end: int = -1) -> bool:
@@ -830,11 +841,12 @@ class WordStartSearch:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        # the heads by their first two letters (a head of one letter: no shortcut)
+        # the heads by their first two letters, and those of one letter ("a" of "[Aa]n?")
         self.heads: dict[str, tuple[str, ...]] = {}
         heads = word_heads(pattern)
-        if all(len(head) >= 2 for head in heads):
-            for head in heads:
+        self.letters = frozenset(head for head in heads if len(head) == 1)
+        for head in heads:
+            if len(head) >= 2:
                 self.heads[head[:2]] = (*self.heads.get(head[:2], ()), head)
 
     def search(self, text: str, start: int = 0, end: int = -1) -> re.Match[str] | None:
@@ -848,7 +860,7 @@ class WordStartSearch:
     ) -> re.Match[str] | None:
         """`search`'s answer by the loop over words (what runs compiled)."""
         size: i64 = len(text) if end < 0 else min(end, len(text))
-        if not self.heads:
+        if not self.heads and not self.letters:
             return self.pattern.search(text, start, size)
         i: i64 = max(start, 0)
         while i < size:
@@ -858,7 +870,9 @@ class WordStartSearch:
             # a boundary before a word character: the one before is none (or the text opens)
             if i == 0 or not _is_word_at(text, i - 1):
                 heads = self.heads.get(text[i : i + 2])
-                if heads is not None and any(text.startswith(head, i) for head in heads):
+                if (heads is not None and any(text.startswith(head, i) for head in heads)) or (
+                    self.letters and text[i] in self.letters
+                ):
                     match = self.pattern.match(text, i, size)
                     if match is not None:
                         return match

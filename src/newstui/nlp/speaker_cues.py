@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from newstui.model import Entity
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.quotes import QuoteSpan
-from newstui.nlp.segment import LiteralGuard, _is_word_at, literal_heads
+from newstui.nlp.segment import LiteralGuard, WordStartSearch, _is_word_at, literal_heads
 
 if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
     from mypy_extensions import i64
@@ -300,6 +300,7 @@ _READS_OWNER: Final = (
 _READS_STATEMENT: Final = re.compile(rf"^[\s,]*{_READS_OWNER}")
 # '“…,” reads Judge Moss's statement, “…”': the same frame before the quote it opens
 _READS_STATEMENT_BEFORE: Final = re.compile(rf"{_READS_OWNER}\s*[,:]\s*$")
+_READS_STATEMENT_SEARCH: Final = WordStartSearch(_READS_STATEMENT_BEFORE)  # from its verbs only
 _PHRASE_STOP: Final = re.compile(
     r"[,;:()]|\s(?:who|which|that|as|in|on|at|after|before|during|when|while|to|from)\s"
 )
@@ -411,6 +412,7 @@ _REPORTED_CLAUSE: Final = re.compile(
 # is not searched
 _AND_VERB_NEEDS: Final = LiteralGuard(_AND_VERB)
 _REPORTED_CLAUSE_NEEDS: Final = LiteralGuard(_REPORTED_CLAUSE)
+_REPORTED_CLAUSE_SEARCH: Final = WordStartSearch(_REPORTED_CLAUSE)  # tried where its verbs open
 # Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
 _STOP: Final = re.compile(r"[.!?](?:\s|$)")
 _TITLE_STOP: Final = re.compile(rf"\b(?:{'|'.join(sorted(DOTTED_TITLES))})\.\s")
@@ -528,6 +530,11 @@ _TRAILING_AUX: Final = re.compile(
     # "The network then went on to say": "went on to" is no part of the subject
     r"(?:\s+(?:also|later|then|has|had|have|was|is|previously|further|again|earlier|"
     r"(?:went|goes|go)\s+on\s+to))+\s*$"
+)
+# The words a match of _TRAILING_AUX ends with, less the blanks after it
+_TRAILING_AUX_ENDS: Final = (
+    *"also later then has had have was is previously further again earlier".split(),
+    "to",
 )
 # Written texts that "add" or "say" things for their author: "the statement added".
 _WRITTEN_TEXTS: Final = frozenset(
@@ -734,7 +741,12 @@ class _Mention(NamedTuple):
 def _new_mention(start: int, end: int, entity: Entity) -> _Mention:
     """`_Mention(start, end, entity)`, the same tuple, made without the named tuple's `__new__`:
     that runs as Python code even in the compiled extractor (~2,400 instructions a mention)."""
-    return tuple.__new__(_Mention, (start, end, entity))
+    return _NEW_TUPLE(_MENTION_TUPLE, (start, end, entity))
+
+
+# `tuple.__new__` and _Mention as constants (compiled: read in one instruction, not looked up)
+_NEW_TUPLE: Final = tuple.__new__
+_MENTION_TUPLE: Final = _Mention
 
 
 # The first words of an appositive describing the name before it ("Ann Lee, the brother of …,")
@@ -745,6 +757,7 @@ _REVEALING: Final = frozenset(("revealed", "reveals", "revealing"))
 _COPULAS: Final[tuple[list[str], ...]] = (["is"], ["was"], ["became"], ["becomes"], ["as"], [])
 # "the Calloway administration said": the administration speaks, not the leader it is named for
 _LEADERS_RULE: Final = re.compile(r" (?:administration|government|regime)\b")
+_RULE_INITIALS: Final = frozenset("agr")  # the letter after the space of every match
 
 
 def _outside(mentions: list[_Mention], spans: list[QuoteSpan]) -> list[_Mention]:

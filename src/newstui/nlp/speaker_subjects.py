@@ -67,6 +67,7 @@ from newstui.nlp.speaker_cues import (
     _PRONOUNS,
     _RELATIVE,
     _ROLE_APPOSITIVE,
+    _RULE_INITIALS,
     _SAME_SUBJECT_GAP,
     _SPEAKING_ORG_NOUNS,
     _SPEAKING_TYPES,
@@ -80,6 +81,7 @@ from newstui.nlp.speaker_cues import (
     _TITLE_WORDS,
     _TRAILING_APPOSITIVE,
     _TRAILING_AUX,
+    _TRAILING_AUX_ENDS,
     _UNNAMED_OPENERS,
     _WHO_BEFORE_VERB,
     _WORD_AFTER,
@@ -129,7 +131,11 @@ class _SubjectFinder:
                         for e in entities
                         if e.type in _SPEAKING_TYPES
                         for m in e.mentions
-                        if not (e.type == "PERSON" and _LEADERS_RULE.match(text, m.end))
+                        if not (
+                            e.type == "PERSON"
+                            and text[m.end + 1 : m.end + 2] in _RULE_INITIALS  # (no search else)
+                            and _LEADERS_RULE.match(text, m.end)
+                        )
                     ),
                     key=itemgetter(0),  # the mention's start
                 ),
@@ -613,7 +619,8 @@ class _SubjectFinder:
 
     def _description(self, phrase: str, pos: int, phrase_start: int = -1) -> str | None:
         """'the Syrian army' → 'Syrian army'; 'the agency' → the organisation meant; 'a relative' → None."""
-        phrase = _TRAILING_AUX.sub("", phrase)  # "The commission has argued": "The commission"
+        if phrase.rstrip().endswith(_TRAILING_AUX_ENDS):  # (no search where it cannot match)
+            phrase = _TRAILING_AUX.sub("", phrase)  # "The commission has argued": "The commission"
         # "Moreover the report states", "However the company said": a connective, no comma
         phrase = _CONNECTIVE_OPENING.sub("", phrase)
         on_behalf = _ON_BEHALF.search(phrase)

@@ -78,10 +78,10 @@ from newstui.nlp.speaker_cues import (
     _QUOTES_SAYING,
     _READ_BY_TEXT,
     _READS_STATEMENT,
-    _READS_STATEMENT_BEFORE,
+    _READS_STATEMENT_SEARCH,
     _RELATIVE_WHICH,
-    _REPORTED_CLAUSE,
     _REPORTED_CLAUSE_NEEDS,
+    _REPORTED_CLAUSE_SEARCH,
     _REPORTED_THAT,
     _REVEALING,
     _ROLE_BEFORE_NAME,
@@ -431,7 +431,7 @@ class SpeakerFinder(_SubjectFinder):
             if sent_start <= s.open_mark and self._ends_sentence_before(s, span):
                 sent_start = s.close_mark + 1
         clause = (
-            _REPORTED_CLAUSE.search(self.masked, sent_start, span.open_mark)
+            _REPORTED_CLAUSE_SEARCH.search(self.masked, sent_start, span.open_mark)
             if _REPORTED_CLAUSE_NEEDS.may_match(self.masked, sent_start, span.open_mark)
             else None
         )
@@ -957,7 +957,7 @@ class SpeakerFinder(_SubjectFinder):
             if named and self.types.get(named) == "PERSON":
                 return named
         tail = head.rstrip()  # what `\s*$` leaves: the match ends with the last visible mark
-        reads = _READS_STATEMENT_BEFORE.search(head) if tail[-1:] in (",", ":") else None
+        reads = _READS_STATEMENT_SEARCH.search(head) if tail[-1:] in (",", ":") else None
         if reads:
             owner = self._first_named(
                 sent_start + reads.start(1), sent_start + reads.end(1), span.open_mark
