@@ -134,3 +134,50 @@ def test_an_unnamed_analyst_set_off_from_the_firm_by_a_comma_speaks_for_it(extra
         'Capital Partners, said, "I think this is kind of an indirect lawsuit against Acme."'
     )
     assert _speakers(extractor, text) == ["Moss Capital Partners"]
+
+
+def test_whoever_ordered_it_owns_the_words_of_the_order(extractor) -> None:
+    text = (
+        "According to Transport Minister Ann Moss, who was speaking to the Harbour Gazette, "
+        "Governor Tom Reid ordered an inquiry with the aim to punish the culprits "
+        '"with the utmost severity."'
+    )
+    assert _speakers(extractor, text) == ["Tom Reid"]
+
+
+def test_disagreeing_and_predicting_attribute_a_fragment(extractor) -> None:
+    text = (
+        "Ann Moss, head of the Harbour Fund, disagreed, predicting in a statement from Dover "
+        'that next year would be a "year of recovery".'
+    )
+    assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_a_credit_after_the_sentences_last_quote_names_the_role_holder_for_fragments(
+    extractor,
+) -> None:
+    text = (
+        'Valdoria has said that it would like to see a "peaceful change" and that a "Moss '
+        'dynasty" is "certainly not a solution that we think is viable," said a spokesman for '
+        "the U.S. State Department, Tom Reid."
+    )
+    assert _speakers(extractor, text) == ["Tom Reid"] * 3
+
+
+def test_a_state_speaks_a_fragment_beside_its_longer_quotation(extractor) -> None:
+    text = (
+        'Norway also said that beginning on "Sunday morning, we will begin work at Dover" '
+        'which has "3,000 centrifuges" which they "will drive at full speed" in response to '
+        "the vote."
+    )
+    assert _speakers(extractor, text) == ["Norway"] * 3
+
+
+def test_a_credit_closing_the_sentence_after_a_role_covers_its_earlier_quotation(
+    extractor,
+) -> None:
+    text = (
+        'Director Ann Moss "was adamant about using this school", named in the film as '
+        '"Carry Nation High", said production designer Tom Reid.'
+    )
+    assert _speakers(extractor, text)[0] == "Tom Reid"

@@ -45,7 +45,7 @@ _VERBS: Final = (
     # verbs of making known ("Swan revealed in a question to the Treasurer that")
     "revealed|reveals|revealing|"
     "recommends|recommended|recommending|documented|"
-    "reaffirmed|reaffirms|written|blamed|blames|asking|"
+    "reaffirmed|reaffirms|written|blamed|blames|asking|ordered|predicting|disagreed|"
     "According to|according to|In the words of|in the words of"
 )
 
@@ -238,7 +238,9 @@ _SAY_THEN_SPEAKER: Final = frozenset(
 )
 # ", said Lee." closing a sentence: the credit of all the sentence says, fragments included
 _SENTENCE_CREDIT: Final = re.compile(
-    rf",\s+(?:{'|'.join(sorted(_SAY_THEN_SPEAKER))})\s+([^,;:.!?]{{2,60}})[.!?]?\s*$"
+    rf"(?:,|,?[”\"])\s+(?:{'|'.join(sorted(_SAY_THEN_SPEAKER))})\s+((?:[^,;:.!?]|\.(?=\S|\s[A-Z])){{2,60}})"
+    # ", said a spokesman for the State Department, Tom Casey.": the role's holder after it
+    r"(?:,\s+([A-Z][^,;:!?]{1,40}?))?[.!?]?\s*$"
 )
 _CLOSING_MARKS: Final = ("”", '"', "’", "'")
 # A statement quoted as written: "Moss's statement read:", "the decree signed by X read".

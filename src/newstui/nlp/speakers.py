@@ -155,6 +155,7 @@ class SpeakerFinder(_SubjectFinder):
                 else:
                     speaker = (
                         self._interviewee(span)
+                        or self._closing_credit(span, self.sentence_bounds(span.close_mark)[1])
                         or self._sentence_before_names(span)
                         or self._clause_subject(span)
                     )
@@ -285,6 +286,7 @@ class SpeakerFinder(_SubjectFinder):
         # by the next sentence, which runs into the next quotation
         speaker = None if self._next_sentence_opens_quote(span) else self._after(span)
         labelling = False  # 'Russia called the revolution “illegal”': a state labels too
+        beside = False  # a longer quotation of the same sentence
         if not speaker:
             sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
@@ -374,12 +376,39 @@ class SpeakerFinder(_SubjectFinder):
                         None,
                     )
             if not speaker:  # 'The missile used a “kinetic impact” to hit it, said Lee.'
-                credit = _SENTENCE_CREDIT.search(self.masked, span.close_mark + 1, sent_end)
-                if credit:
-                    found = self.mentions_in(credit.start(1), credit.start(1) + 1)
-                    speaker = found[0].entity.name if found else None
-        kinds = _LABELLING_TYPES if labelling else ("PERSON", "ORG")
+                speaker = self._closing_credit(span, sent_end)
+        # 'Iran said that from "…" on, it will run "3,000 centrifuges"': a state speaks a
+        # fragment beside a longer quotation of its own sentence
+        kinds = _LABELLING_TYPES if labelling or beside else ("PERSON", "ORG")
         return speaker if speaker and self.types.get(speaker) in kinds else None
+
+    def _closing_credit(self, span: QuoteSpan, sent_end: int) -> str | None:
+        """'…a “kinetic impact” to hit it, said Lee.', '“…,” named as “…”, said designer Ann
+        Lee.': the one a credit closing the sentence after the quotation names (after a role,
+        the holder set off by a comma: "said a spokesman for Acme, Tom Casey."), else None."""
+        credit = _SENTENCE_CREDIT.search(self.masked, span.close_mark + 1, sent_end)
+        if credit is None:
+            return None
+        k = bisect.bisect_left(self.open_marks, span.open_mark)
+        while k < len(self.spans) and self.spans[k].close_mark < credit.start(1):
+            quote = self.spans[k]
+            if self.text[quote.start : quote.end].rstrip()[-1:] in (".", "!", "?"):
+                return None  # '“We will appeal.” “We expect to win,” said Tom Marsh.': ended
+            k += 1
+        found = [
+            m
+            for m in self.mentions_in(credit.start(1), credit.end(1))[:1]
+            # "said production designer Rusty Smith": lower-case role words before the name
+            if m.start == credit.start(1)
+            or (m.entity.type == "PERSON" and self.masked[credit.start(1) : m.start].islower())
+        ]
+        if not found and credit.group(2):
+            found = [
+                m
+                for m in self.mentions_in(credit.start(2), credit.start(2) + 1)
+                if m.entity.type == "PERSON"
+            ]
+        return found[0].entity.name if found else None
 
     def _names_something(self, span: QuoteSpan) -> bool:
         """'named in the film as “Carry Nation High”', 'the “MIC” mark', 'the CBS network “60
