@@ -103,3 +103,13 @@ def test_capitals_spelling_a_common_word_after_a_bodys_noun_are_that_body(
 
 def test_capitals_spelling_a_common_word_with_no_bodys_noun_are_no_body(extractor) -> None:
     check_names(extractor, "The flight's ETA is noon, the airline said.", absent=["ETA"])
+
+
+def test_a_firm_named_after_its_founder_is_named_again_by_the_surname(extractor) -> None:
+    text = (
+        "A court cleared the accounting firm Harold Brenning LLP on Monday. The verdict put "
+        "Brenning out of business, and Brenning's shareholders lost everything."
+    )
+    check_names(extractor, text, [("Harold Brenning LLP", "ORG")], ["Brenning"])
+    (firm,) = [e for e in extractor.analyse(text).entities if e.name == "Harold Brenning LLP"]
+    assert [m.text for m in firm.mentions] == ["Harold Brenning LLP", "Brenning", "Brenning"]

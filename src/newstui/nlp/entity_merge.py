@@ -836,6 +836,9 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
         if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
             for n in range(1, len(words)):
                 _add_to(by_lead, " ".join(words[:n]).rstrip(","), k)  # "Staples, Inc."
+            if len(words) == 3 and words[0] in gaz.first_names and words[1] not in org_words:
+                _add_to(by_lead, words[1], k)  # "Andersen" of "Arthur Andersen LLP": a firm
+                # named after its founder is named again by the surname
         elif (
             len(words) == 2
             and words[1] in org_words
