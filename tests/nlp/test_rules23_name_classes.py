@@ -114,3 +114,14 @@ def test_a_nationality_opening_a_places_name_is_no_group_of_its_own(extractor) -
 def test_a_known_place_and_another_place_are_two_places(extractor) -> None:
     text = "Tourists left Las Vegas and Crystal City on the same day."
     check_names(extractor, text, [("Las Vegas", "PLACE"), ("Crystal City", "PLACE")])
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Leaders of the Polish American community met the mayor.", "Polish American"),
+        ("Many Cuban Americans live in the city.", "Cuban Americans"),
+    ],
+)
+def test_a_nationality_before_american_is_one_group(extractor, text, group) -> None:
+    check_names(extractor, text, [(group, "GROUP")], [("American", "GROUP")])

@@ -224,7 +224,7 @@ class _EntityFinder(_RunFinder):
         English' (a nationality's word as its language: no group, the mention is dropped);
         'Tamil rebels', 'the Basques' (a language's word naming its people: a group); 'the
         Kyoto protocol', 'the Madrid bombings' (a place naming an event or a pact there: the
-        mention is no place)."""
+        mention is no place); 'Irish American' (a nationality before "American": one group)."""
         known = self.gaz.known
         text = self.text
         cands = self.candidates
@@ -241,10 +241,21 @@ class _EntityFinder(_RunFinder):
             elif cand.words != 1:
                 continue
             elif kind == "GROUP":
-                if cand.strength >= 3 and self._spoken(
-                    cand, cands[k - 1] if k else None, cands[k + 1 : k + 2]
-                ):
+                if cand.strength < 3:
+                    continue
+                prev = cands[k - 1] if k else None
+                if self._spoken(cand, prev, cands[k + 1 : k + 2]):
                     dropped.append(cand)
+                elif (
+                    cand.text in _AMERICAN
+                    and prev is not None
+                    and prev.type == "GROUP"
+                    and prev.words == 1
+                    and text[prev.end : cand.start] == " "
+                    and prev not in dropped
+                ):  # "the Irish American community", "Indian Americans": one people
+                    dropped.append(prev)
+                    cand.start, cand.text, cand.words = prev.start, text[prev.start : cand.end], 2
             elif kind == "LANGUAGE":
                 if _PEOPLE_AFTER_LANGUAGE.match(text, cand.end):
                     cand.type = "GROUP"  # "Tamil rebels", "Basque independence"
