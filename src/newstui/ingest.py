@@ -1176,6 +1176,8 @@ def _import_local(
             problems.append(str(exc))
             continue
         articles.extend(content.articles)
+        if content.warning:
+            problems.append(f"{file}: {content.warning}")
         if file == path:  # a feed file imported on its own: its title, as a fetched feed's
             title = content.feed_title
     saved = library.save_batch(feed_id, articles)

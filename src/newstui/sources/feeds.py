@@ -79,12 +79,26 @@ def parse_feed(
     else:
         feed, entries, warning = _feedparser_read(body, url, content_type)
     site = feed.get("link")
+    articles: list[Article] = []
+    for entry in entries:
+        article = _entry_article(entry, url)
+        if article is not None:
+            articles.append(article)
     return ParsedFeed(
         title=_line(feed, "title", MAX_TITLE) or None,
         site_url=site if is_http_url(site) else None,
-        articles=[_entry_article(e, url) for e in entries],
-        warning=warning,
+        articles=articles,
+        warning=_with_skipped(warning, len(entries) - len(articles)),
     )
+
+
+def _with_skipped(warning: str | None, skipped: int) -> str | None:
+    """The parse warning, saying how many empty entries (a feed cut off mid-item) were skipped."""
+    if not skipped:
+        return warning
+    entries = "entry" if skipped == 1 else "entries"
+    line = f"skipped {skipped} empty {entries} (no title, text or link)"
+    return f"{warning}; {line}" if warning else line
 
 
 def _feedparser_read(
@@ -137,7 +151,10 @@ def _parser_reason(reason: object) -> str:
     return clean_line(place, 120)
 
 
-def _entry_article(entry: Any, feed_url: str) -> Article:
+def _entry_article(entry: Any, feed_url: str) -> Article | None:
+    """The entry's article; None for an entry with no title, text, link or enclosure (what
+    feedparser makes of an item a truncated document cuts off): nothing to read or open. Its id
+    alone would make it replace the stored article of that id with an empty one."""
     link = entry.get("link")
     link = link.strip() if is_http_url(link) else None
     content_html, content_base, content_utf8 = "", feed_url, None
@@ -160,16 +177,17 @@ def _entry_article(entry: Any, feed_url: str) -> Article:
     else:
         text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
-    title = _line(entry, "title", MAX_TITLE)
-    if not title:
-        title = _title_from_text(text) or "(untitled)"
+    title = _line(entry, "title", MAX_TITLE) or _title_from_text(text)
     links += enclosure_links(entry, {lk.url for lk in links})
     guid = entry.get("id") or entry.get("guid")
+    guid = clean_line(str(guid), 2000) if guid else None
+    if not (title or summary or link or links):
+        return None
     author = author_name(clean_line(entry.get("author", "") or "", MAX_AUTHOR)) or None
     return Article(
-        title=title,
+        title=title or "(untitled)",
         text=text[:MAX_TEXT],
-        guid=clean_line(str(guid), 2000) if guid else None,
+        guid=guid or None,
         url=link,
         author=author,
         published=_entry_date(entry),
@@ -240,12 +258,14 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     feed_authors = _json_authors(data)
     articles: list[Article] = []
     for item in items:
-        if isinstance(item, dict):
-            articles.append(_json_item(item, url, feed_authors))
+        article = _json_item(item, url, feed_authors) if isinstance(item, dict) else None
+        if article is not None:
+            articles.append(article)
     return ParsedFeed(
         title=clean_line(_json_str(data.get("title")), MAX_TITLE) or None,
         site_url=site if isinstance(site, str) and is_http_url(site) else None,
         articles=articles,
+        warning=_with_skipped(None, len(items) - len(articles)),
     )
 
 
@@ -259,7 +279,8 @@ def _json_authors(obj: dict[str, Any]) -> str | None:
     return clean_line(", ".join(names), MAX_AUTHOR) or None
 
 
-def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> Article:
+def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> Article | None:
+    """The item's article; None for an empty item, as _entry_article."""
     link = item.get("url")
     link = link if isinstance(link, str) and is_http_url(link) else None
     base = link or feed_url
@@ -276,10 +297,13 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
         links.append(Link("image", image, "image"))
     links += attachment_links(item, {lk.url for lk in links})
     title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)
+    guid = clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None
+    if not (title or text or link or links):
+        return None
     return Article(
         title=title or "(untitled)",
         text=text[:MAX_TEXT],
-        guid=clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None,
+        guid=guid or None,
         url=link,
         author=_json_authors(item) or feed_author,
         published=_json_date(item.get("date_published") or item.get("date_modified")),

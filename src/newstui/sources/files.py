@@ -44,6 +44,7 @@ class FileContent:
 
     articles: list[Article]
     feed_title: str | None = None
+    warning: str | None = None  # a feed file's: ill-formed but read, empty entries skipped
 
 
 def read_file(path: Path, guid_prefix: str) -> list[Article]:
@@ -69,7 +70,7 @@ def read_file_content(path: Path, guid_prefix: str) -> FileContent:
         for article in articles:
             entry_id = article.guid or article.url or ""
             article.guid = f"{guid_prefix}#{entry_id}" if entry_id else None
-        return FileContent(articles, parsed.title)
+        return FileContent(articles, parsed.title, parsed.warning)
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(f"{path}: binary file, not text")
     text = _decode(body, path)

@@ -1,0 +1,192 @@
+"""A feed cut off mid-item (a download that stopped): the entries it holds whole are stored, the
+cut one is kept when it has a title or link, and an empty one is skipped with one warning line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from newstui.sources.feeds import parse_feed
+
+RSS = (
+    b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Harbour Gazette</title>'
+    b"<item><title>Ferry returns</title><link>http://news.test/1</link><guid>ferry</guid>"
+    b"<description>The ferry sailed again on Monday.</description></item>"
+    b"<item><title>Pier closes</title><link>http://news.test/2</link><guid>pier</guid>"
+    b"<description>The old pier shuts for repairs.</description></item>"
+    b"</channel></rss>"
+)
+ATOM = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+    b"<title>Harbour Gazette</title><id>urn:gazette</id>"
+    b'<entry><title>Ferry returns</title><id>urn:ferry</id><link href="http://news.test/1"/>'
+    b"<content>The ferry sailed again on Monday.</content></entry>"
+    b'<entry><title>Pier closes</title><id>urn:pier</id><link href="http://news.test/2"/>'
+    b"<content>The old pier shuts for repairs.</content></entry>"
+    b"</feed>"
+)
+FORMATS = {"rss": (RSS, b"<item><title>Pier"), "atom": (ATOM, b"<entry><title>Pier")}
+
+
+def cut_at(name: str, marker: bytes) -> bytes:
+    """The document of FORMATS[name] cut right after `marker` inside its second entry."""
+    doc, second = FORMATS[name]
+    start = doc.index(second)
+    return doc[: doc.index(marker, start) + len(marker)]
+
+
+# Cut before the second entry has anything: that entry is no article.
+EMPTY_CUTS = [
+    ("rss", b"<item>"),
+    ("rss", b"<title>Pi"),
+    ("rss", b"</title"),
+    ("atom", b"<entry>"),
+    ("atom", b"<title>Pier clo"),
+    ("atom", b"</title"),
+]
+# Cut after its title or link: kept, under what it has.
+PARTIAL_CUTS = [
+    ("rss", b"</title>", "Pier closes", None),
+    ("rss", b"</link><guid", "Pier closes", "http://news.test/2"),
+    ("atom", b"</title><id>ur", "Pier closes", None),
+    ("atom", b'/2"/><content>The old', "Pier closes", "http://news.test/2"),
+]
+
+
+@pytest.mark.parametrize(("name", "marker"), EMPTY_CUTS)
+def test_an_entry_cut_off_before_it_has_anything_is_skipped_with_one_warning(name, marker):
+    parsed = parse_feed(cut_at(name, marker), "http://127.0.0.1/feed")
+
+    assert [a.title for a in parsed.articles] == ["Ferry returns"]
+    assert parsed.warning is not None and "\n" not in parsed.warning
+    assert parsed.warning.startswith("ill-formed feed, read anyway: line 2, column ")
+    assert parsed.warning.endswith("; skipped 1 empty entry (no title, text or link)")
+
+
+@pytest.mark.parametrize(("name", "marker", "title", "url"), PARTIAL_CUTS)
+def test_an_entry_cut_off_after_its_title_or_link_is_kept(name, marker, title, url):
+    parsed = parse_feed(cut_at(name, marker), "http://127.0.0.1/feed")
+
+    assert [(a.title, a.url) for a in parsed.articles][1:] == [(title, url)]
+    assert parsed.warning is not None and "skipped" not in parsed.warning
+
+
+def test_empty_entries_of_a_well_formed_feed_are_skipped_and_counted():
+    body = RSS.replace(
+        b"</channel>", b"<item></item><item><description> <p> </p> </description></item></channel>"
+    )
+
+    parsed = parse_feed(body, "http://127.0.0.1/feed")
+
+    assert [a.title for a in parsed.articles] == ["Ferry returns", "Pier closes"]
+    assert parsed.warning == "skipped 2 empty entries (no title, text or link)"
+
+
+def test_an_entry_with_only_an_enclosure_is_kept_untitled_and_one_with_only_an_id_is_not():
+    body = RSS.replace(
+        b"</channel>",
+        b'<item><guid isPermaLink="false">episode-9</guid></item>'
+        b'<item><enclosure url="http://news.test/9.mp3" type="audio/mpeg" length="1"/></item>'
+        b"</channel>",
+    )
+
+    parsed = parse_feed(body, "http://127.0.0.1/feed")
+
+    assert [a.title for a in parsed.articles][2:] == ["(untitled)"]
+    assert [link.url for link in parsed.articles[2].links] == ["http://news.test/9.mp3"]
+    assert parsed.warning == "skipped 1 empty entry (no title, text or link)"
+
+
+def test_an_empty_json_feed_item_is_skipped_too():
+    body = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Harbour Gazette",
+            "items": [{"id": "1", "title": "Ferry returns"}, {}, {"content_text": "  "}],
+        }
+    ).encode()
+
+    parsed = parse_feed(body, "http://127.0.0.1/feed.json")
+
+    assert [a.title for a in parsed.articles] == ["Ferry returns"]
+    assert parsed.warning == "skipped 2 empty entries (no title, text or link)"
+
+
+def run(db: Path, config: Path, capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["--db", str(db), "--config", str(config), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def titles(db: Path, config: Path, capsys) -> list[str]:
+    code, out, _ = run(db, config, capsys, "list", "--json")
+    assert code == 0
+    return sorted(a["title"] for a in json.loads(out))
+
+
+@pytest.mark.parametrize("name", ["rss", "atom"])
+def test_fetching_a_truncated_feed_stores_no_untitled_article_and_says_why_in_one_line(
+    name, db_path, feed_server, config_file, capsys
+):
+    feed_server.route("/feed", body=cut_at(name, b"<title>Pi"))
+    config = config_file({"Gazette": "/feed"})
+
+    code, _, err = run(db_path, config, capsys, "fetch")
+
+    assert code == 0
+    [warning] = [line for line in err.splitlines() if line.startswith("warning: Gazette:")]
+    assert "ill-formed feed, read anyway" in warning
+    assert warning.endswith("skipped 1 empty entry (no title, text or link)")
+    assert titles(db_path, config, capsys) == ["Ferry returns"]
+
+
+def test_a_truncated_download_after_a_whole_one_loses_nothing_stored(
+    db_path, feed_server, config_file, capsys
+):
+    feed_server.route("/feed", body=RSS)
+    config = config_file({"Gazette": "/feed"})
+    assert run(db_path, config, capsys, "fetch")[0] == 0
+    feed_server.route("/feed", body=cut_at("rss", b"<item>"))
+
+    assert run(db_path, config, capsys, "fetch")[0] == 0
+
+    assert titles(db_path, config, capsys) == ["Ferry returns", "Pier closes"]
+
+
+def test_a_download_cut_after_an_entrys_id_leaves_the_stored_article_of_that_id_whole(
+    db_path, feed_server, config_file, capsys
+):
+    whole = RSS.replace(b"<guid>pier</guid>", b"").replace(
+        b"<item><title>Pier", b'<item><guid isPermaLink="false">pier</guid><title>Pier'
+    )
+    feed_server.route("/feed", body=whole)
+    config = config_file({"Gazette": "/feed"})
+    assert run(db_path, config, capsys, "fetch")[0] == 0
+    feed_server.route("/feed", body=whole[: whole.index(b"</guid><title>Pier") + 14])
+
+    assert run(db_path, config, capsys, "fetch")[0] == 0
+
+    assert titles(db_path, config, capsys) == ["Ferry returns", "Pier closes"]
+    code, out, _ = run(db_path, config, capsys, "show", "1", "--json")
+    assert code == 0
+    assert json.loads(out)["text"] == "The old pier shuts for repairs."
+
+
+@pytest.mark.parametrize("name", ["rss", "atom"])
+def test_importing_a_truncated_feed_file_stores_no_untitled_article_and_warns(
+    name, db_path, tmp_path, capsys
+):
+    config = tmp_path / "feeds.toml"
+    config.write_text("[settings]\nfulltext = false\n", "utf-8")
+    saved = tmp_path / f"gazette.{'rss' if name == 'rss' else 'atom'}"
+    saved.write_bytes(cut_at(name, b"</title"))
+
+    code, _, err = run(db_path, config, capsys, "import", str(saved))
+
+    assert code == 0
+    assert "skipped 1 empty entry (no title, text or link)" in err
+    assert len(err.strip().splitlines()) == 1
+    assert titles(db_path, config, capsys) == ["Ferry returns"]
