@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstui.model import Entity, Mention
-from newstui.nlp import quotes
+from newstui.nlp import quotes, segment
 from newstui.nlp.entities import NAME_JOINERS
 from newstui.nlp.entity_cues import (
     _DEAL_BEFORE,
@@ -249,3 +249,42 @@ def test_a_leaders_rule_is_never_ruled_out_by_the_letter_after_its_space(
         for at in range(len(text) + 1):
             if _LEADERS_RULE.match(text, at):
                 assert text[at + 1 : at + 2] in _RULE_INITIALS
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ABUSJ.a ", max_size=7))
+def test_initials_are_told_as_their_pattern_tells_them(word) -> None:
+    expected = (
+        segment._GIVEN_INITIALS.fullmatch(word) is not None
+        and word.lower() not in segment._DOTTED_PLACE_ABBREVIATIONS
+    )
+    assert segment.given_initials(word) == expected
+    assert segment.given_initials("T.J") and segment.given_initials("J.R.R")
+    assert not segment.given_initials("T.J.") and not segment.given_initials("TJ")
+
+
+def _word_case_counts_by_list(text: str) -> tuple[int, int, int]:
+    words = segment.WORD.findall(text)
+    rest = words[1:]
+    return (
+        len(words),
+        sum(1 for w in rest if w[0].isupper()),
+        sum(1 for w in rest if w[0].isupper() or len(w) <= 3),
+    )
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aAbZ9_ .-'’&,\nÉéßǅ一", max_size=24))
+def test_words_are_counted_by_case_as_the_word_list_counts_them(text) -> None:
+    assert segment.word_case_counts_by_code(text) == _word_case_counts_by_list(text)
+    assert segment.word_case_counts(text) == _word_case_counts_by_list(text)
+
+
+def test_words_are_counted_by_case_as_the_word_list_counts_them_in_articles(
+    real_texts: list[str],
+) -> None:
+    assert segment.word_case_counts_by_code("It is U.S.-made, Ann's x-ray") == (6, 2, 3)
+    for text in real_texts:
+        for span in quotes.find_quote_spans(text):
+            content = text[span.start : span.end]
+            assert segment.word_case_counts_by_code(content) == _word_case_counts_by_list(content)

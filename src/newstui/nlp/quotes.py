@@ -17,6 +17,7 @@ from newstui.nlp.segment import (
     may_match,
     nickname_end,
     paragraph_spans,
+    word_case_counts,
 )
 
 _BOUNDARY_BEFORE: Final = " \t\n([{—–-/"
@@ -753,11 +754,10 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     )
     if _DIRECT_TITLE_CUES.search(before) or (not spoken and _WORK_NOUN_CUES.search(before)):
         return "none"  # 'titled "Effects of microplastics on the growth of …"': a title
-    words = WORD.findall(content)
+    words, upper, upper_or_short = word_case_counts(content)
+    rest = max(0, words - 1)  # the words after the first
     # eight words or more, fewer than 30% capitalised: a sentence ('It is a great loss to …')
-    lower_sentence = (
-        len(words) >= 8 and sum(1 for w in words[1:] if w[0].isupper()) < len(words[1:]) * 0.3
-    )
+    lower_sentence = words >= 8 and upper < rest * 0.3
     if _TITLE_CUES_NEEDS.may_match(before) and _TITLE_CUES.search(before):
         # 'said on the Focus programme "It is a great loss to us …"' is speech; 'the documentary
         # "Life and death of the salmon in …"' is a title in sentence case
@@ -765,8 +765,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         return "speech" if speaks else "none"
     if lower_sentence:
         return "speech"
-    capitalised = sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
-    return "speech" if capitalised < len(words[1:]) * 0.8 else "none"
+    return "speech" if upper_or_short < rest * 0.8 else "none"
 
 
 def reported_fragment(text: str, span: QuoteSpan) -> bool:

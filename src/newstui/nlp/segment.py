@@ -56,6 +56,49 @@ def count_words_by_code(text: str, most: int) -> int:
     return count
 
 
+def word_case_counts(text: str) -> tuple[int, int, int]:
+    """Of `WORD.findall(text)`: how many words, and, the first left out, how many open with a
+    capital and how many open with one or are three characters at most."""
+    if _COMPILED:
+        return word_case_counts_by_code(text)
+    words = WORD.findall(text)
+    upper = sum(1 for w in words[1:] if w[0].isupper())
+    return len(words), upper, sum(1 for w in words[1:] if w[0].isupper() or len(w) <= 3)
+
+
+def word_case_counts_by_code(text: str) -> tuple[int, int, int]:
+    """`word_case_counts` read by character codes (compiled: no list, no string a word): each
+    WORD match runs from a word character as far as word characters, and ’'.&- between two
+    of them, go on."""
+    words: i64 = 0
+    upper: i64 = 0
+    upper_or_short: i64 = 0
+    size: i64 = len(text)
+    i: i64 = 0
+    while i < size:
+        if not _is_word_at(text, i):
+            i += 1
+            continue
+        start: i64 = i
+        i += 1
+        while i < size:
+            if _is_word_at(text, i):
+                i += 1
+            elif i + 1 < size and _is_joiner_mark(ord(text[i])) and _is_word_at(text, i + 1):
+                i += 2
+            else:
+                break
+        words += 1
+        if words > 1:
+            code: i64 = ord(text[start])
+            capital = 65 <= code <= 90 if code < 128 else text[start].isupper()
+            if capital:
+                upper += 1
+            if capital or i - start <= 3:
+                upper_or_short += 1
+    return words, upper, upper_or_short
+
+
 # Tokens for names also keep a free-standing ampersand ("Marks & Spencer").
 _TOKEN: Final = re.compile(r"\w+(?:[’'.&-]\w+)*|(?<= )&(?= )", re.UNICODE)
 _NEWLINE_RUN: Final = re.compile(r"\n\s*")  # a paragraph break, less the blanks before its newline
@@ -199,7 +242,9 @@ _DOTTED_PLACE_ABBREVIATIONS: Final = frozenset(
 def given_initials(word: str) -> bool:
     """'T.J', 'J.R.R': initials opening a person's name, after which a full stop goes on."""
     return (
-        _GIVEN_INITIALS.fullmatch(word) is not None
+        (len(word) == 3 or len(word) == 5)  # what every match is: no search for other words
+        and word[1] == "."
+        and _GIVEN_INITIALS.fullmatch(word) is not None
         and word.lower() not in _DOTTED_PLACE_ABBREVIATIONS
     )
 
