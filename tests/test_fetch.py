@@ -1168,13 +1168,13 @@ def count_sketches_here(monkeypatch) -> list[int]:
     import newstui.stories
 
     made = [0]
-    real = newstui.stories.sketch  # what story_sketch calls, wherever it is imported
+    real = newstui.stories.word_bytes  # what every sketch starts with, wherever it is made
 
     def counted(text):
         made[0] += 1
         return real(text)
 
-    monkeypatch.setattr(newstui.stories, "sketch", counted)
+    monkeypatch.setattr(newstui.stories, "word_bytes", counted)
     return made
 
 
