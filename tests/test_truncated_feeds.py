@@ -175,12 +175,18 @@ def test_a_download_cut_after_an_entrys_id_leaves_the_stored_article_of_that_id_
     assert json.loads(out)["text"] == "The old pier shuts for repairs."
 
 
+def no_fulltext(tmp_path: Path) -> Path:
+    """A config that fetches no full text, for `import`."""
+    config = tmp_path / "feeds.toml"
+    config.write_text("[settings]\nfulltext = false\n", "utf-8")
+    return config
+
+
 @pytest.mark.parametrize("name", ["rss", "atom"])
 def test_importing_a_truncated_feed_file_stores_no_untitled_article_and_warns(
     name, db_path, tmp_path, capsys
 ):
-    config = tmp_path / "feeds.toml"
-    config.write_text("[settings]\nfulltext = false\n", "utf-8")
+    config = no_fulltext(tmp_path)
     saved = tmp_path / f"gazette.{'rss' if name == 'rss' else 'atom'}"
     saved.write_bytes(cut_at(name, b"</title"))
 
@@ -190,3 +196,134 @@ def test_importing_a_truncated_feed_file_stores_no_untitled_article_and_warns(
     assert "skipped 1 empty entry (no title, text or link)" in err
     assert len(err.strip().splitlines()) == 1
     assert titles(db_path, config, capsys) == ["Ferry returns"]
+
+
+# A download cut inside the text of an entry whose title and id came whole: the recovering
+# parser yields the entry without its text, which must not replace the stored article.
+QUOTE = b"&quot;The pier is unsafe,&quot; said Mayor Anna Berg in Oslo on Monday."
+NEW_QUOTE = b"&quot;We will rebuild it,&quot; said Mayor Anna Berg in Bergen on Friday."
+TEXT_CUTS = {"rss": b"<description>&quot;The pi", "atom": b"<content>&quot;The pi"}
+PAGE = (
+    "<html><head><title>Pier closes</title></head><body><article><h1>Pier closes</h1>"
+    "<p>The old pier of the harbour town will shut for repairs after inspectors found rotten "
+    "timber under its deck, the council said on Monday after a long meeting.</p>"
+    "<p>{quote} Divers will inspect the piles next month, and the work is expected to take most "
+    "of the summer, the council said in a statement published on its website.</p>"
+    "<p>Fishing crews must unload their catch at the ferry quay until the pier opens again, "
+    "which the harbour master called a small price for the safety of everyone.</p>"
+    "</article></body></html>"
+)
+
+
+def gazette(name: str, page: str, quote: bytes = QUOTE) -> bytes:
+    """FORMATS[name]'s document, its second entry quoting the mayor and linking to `page`."""
+    doc = FORMATS[name][0].replace(b"The old pier shuts for repairs.", quote)
+    return doc.replace(b"http://news.test/2", page.encode())
+
+
+def shown(db: Path, config: Path, capsys, title: str = "Pier closes") -> dict:
+    code, out, _ = run(db, config, capsys, "list", "--json")
+    assert code == 0
+    [article_id] = [a["id"] for a in json.loads(out) if a["title"] == title]
+    code, out, _ = run(db, config, capsys, "show", str(article_id), "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("name", ["rss", "atom"])
+def test_an_entry_cut_inside_its_text_keeps_the_stored_text_full_text_and_analysis(
+    name, db_path, feed_server, config_file, capsys
+):
+    page = feed_server.url("/page/pier")
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    feed_server.route(
+        "/page/pier",
+        body=PAGE.format(quote='"The pier is unsafe," said Berg.').encode(),
+        headers=html,
+    )
+    config = config_file({"Gazette": "/feed"}, fulltext=True)
+    whole = gazette(name, page)
+    feed_server.route("/feed", body=whole)
+    assert run(db_path, config, capsys, "fetch")[0] == 0
+    before = shown(db_path, config, capsys)
+    assert before["fulltext"]["status"] == "ok"
+    assert "rotten timber" in before["text"] and "Anna Berg" in before["summary"]
+    assert before["quotes"] and before["entities"]
+    cut = whole[: whole.index(TEXT_CUTS[name]) + len(TEXT_CUTS[name])]
+    assert [a.text for a in parse_feed(cut, page).articles][1:] == [""]
+    feed_server.route("/feed", body=cut)
+
+    code, out, _ = run(db_path, config, capsys, "fetch")
+
+    assert code == 0 and "0 new articles, 0 updated" in out
+    assert shown(db_path, config, capsys) == before
+
+    feed_server.route(
+        "/page/pier",
+        body=PAGE.format(quote='"We will rebuild it," said Berg.').encode(),
+        headers=html,
+    )
+    feed_server.route("/feed", body=gazette(name, page, NEW_QUOTE))
+    code, out, _ = run(db_path, config, capsys, "fetch")
+
+    assert code == 0 and "1 updated" in out
+    after = shown(db_path, config, capsys)
+    assert after["fulltext"]["status"] == "ok"
+    assert "We will rebuild it" in after["text"] and "Bergen" in after["summary"]
+    assert [q["text"] for q in after["quotes"]] != [q["text"] for q in before["quotes"]]
+
+
+@pytest.mark.parametrize("name", ["rss", "atom"])
+def test_importing_a_file_cut_inside_an_entrys_text_keeps_the_stored_article(
+    name, db_path, tmp_path, capsys
+):
+    config = no_fulltext(tmp_path)
+    saved = tmp_path / f"gazette.{name}"
+    whole = gazette(name, "http://news.test/2")
+    saved.write_bytes(whole)
+    assert run(db_path, config, capsys, "import", str(saved))[0] == 0
+    before = shown(db_path, config, capsys)
+    assert before["text"] == '"The pier is unsafe," said Mayor Anna Berg in Oslo on Monday.'
+    assert [q["speaker"] for q in before["quotes"]] == ["Anna Berg"]
+    saved.write_bytes(whole[: whole.index(TEXT_CUTS[name]) + len(TEXT_CUTS[name])])
+
+    code, _, err = run(db_path, config, capsys, "import", str(saved))
+
+    assert code == 0 and "ill-formed feed, read anyway" in err
+    assert shown(db_path, config, capsys) == before
+
+    saved.write_bytes(gazette(name, "http://news.test/2", NEW_QUOTE))
+    assert run(db_path, config, capsys, "import", str(saved))[0] == 0
+    after = shown(db_path, config, capsys)
+    assert after["text"] == '"We will rebuild it," said Mayor Anna Berg in Bergen on Friday.'
+    assert [q["text"] for q in after["quotes"]] == ["We will rebuild it,"]
+    assert "Oslo" in [e["name"] for e in before["entities"]]
+    assert "Oslo" not in [e["name"] for e in after["entities"]]
+
+
+def test_a_synced_item_without_text_keeps_the_stored_article_and_a_changed_one_updates_it(db):
+    from newstui.model import Article
+    from newstui.model.sync import RemoteItem
+    from newstui.store.articles import get_article
+    from newstui.store.feeds import ensure_feed
+    from newstui.store.sync import save_items
+
+    feed_ids = {"feed/1": ensure_feed(db, "greader:feed/1", "Gazette")}
+
+    def item(text: str) -> RemoteItem:
+        article = Article("Pier closes", text, url="http://news.test/2")
+        return RemoteItem(7, "feed/1", 1, article, read=False, starred=False)
+
+    [article_id] = save_items(db, [item("The old pier shuts for repairs.")], feed_ids).changed_ids
+
+    emptied = save_items(db, [item("")], feed_ids)
+
+    assert (emptied.new, emptied.updated, emptied.changed_ids) == (0, 0, ())
+    stored = get_article(db, article_id)
+    assert stored is not None and stored.text == "The old pier shuts for repairs."
+
+    changed = save_items(db, [item("The pier opens again.")], feed_ids)
+
+    assert (changed.updated, changed.changed_ids) == (1, (article_id,))
+    stored = get_article(db, article_id)
+    assert stored is not None and stored.text == "The pier opens again."

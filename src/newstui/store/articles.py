@@ -319,8 +319,9 @@ def _planned(
                 texts.append((article.text, article.text_utf8))
             continue
         claimed.add(row[0])
-        if row[1] != digest:
-            update_article_content(db.conn, row[0], article, digest, analysed_as)
+        if row[1] != digest and update_article_content(
+            db.conn, row[0], article, digest, analysed_as
+        ):
             updated += 1
             changed.append(row[0])
     return _Plan(_arrival_order(new_rows), texts, changed, updated)
@@ -332,16 +333,20 @@ def update_article_content(
     article: Article | PreparedArticle,
     digest: str,
     analysed_as: str | None = None,
-) -> None:
+) -> bool:
     """Replace a stored article's content (state kept); its full text and analysis are redone
-    (the analysis is the empty one of `analysed_as`, when given)."""
+    (the analysis is the empty one of `analysed_as`, when given). An entry without text never
+    replaces a stored text: the article is left as it is (its full text and analysis too) and
+    False returned. Such an entry is mostly a download cut off inside the entry's text, which
+    feedparser's recovering parser still yields with its title and id (an entry the publisher
+    really emptied is rarer, and keeping its old text loses nothing)."""
     row = prepared(article)
-    conn.execute(
+    cursor = conn.execute(
         """
         UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
             sort_date = coalesce(?, first_seen), summary = ?, text = ?, links = ?,
             content_hash = ?, fulltext_status = NULL, fulltext_error = NULL, nlp_version = ?
-        WHERE id = ?
+        WHERE id = ? AND (? OR text = '')
         """,
         [
             row.url,
@@ -355,9 +360,13 @@ def update_article_content(
             digest,
             analysed_as,
             article_id,
+            row.text != "",
         ],
     )
+    if cursor.rowcount == 0:
+        return False
     forget_analysis(conn, article_id)
+    return True
 
 
 def _stored_by(

@@ -314,8 +314,7 @@ def save_items(
                 _take_state(conn, article_id, item)
                 new += 1
                 changed.append(article_id)
-            elif row[1] != digest:
-                update_article_content(conn, row[0], item.article, digest)
+            elif row[1] != digest and update_article_content(conn, row[0], item.article, digest):
                 updated += 1
                 changed.append(row[0])
         if cursor is not None:
