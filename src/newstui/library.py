@@ -79,10 +79,17 @@ class Library:
         self._db = db
 
     @classmethod
-    def open(cls, path: Path | str, *, threads: bool = False) -> Library:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        threads: bool = False,
+        upgrading: Callable[[int], None] | None = None,
+    ) -> Library:
         """Open (creating and migrating if needed) the database at `path`; `threads` lets the
-        connection be used from threads other than the one that opened it."""
-        return cls(_db.open_db(path, threads=threads))
+        connection be used from threads other than the one that opened it; `upgrading` is
+        called with the number of stored articles before a slow migration."""
+        return cls(_db.open_db(path, threads=threads, upgrading=upgrading))
 
     def close(self) -> None:
         """Close the connection."""

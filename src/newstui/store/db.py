@@ -174,8 +174,12 @@ def json_list(value: str | None) -> list[Any]:
     return parsed if isinstance(parsed, list) else []
 
 
-def open_db(path: Path | str, *, threads: bool = False) -> Database:
-    """Open (creating if needed) a newstui database: WAL, foreign keys, busy timeout, migrated."""
+def open_db(
+    path: Path | str, *, threads: bool = False, upgrading: Callable[[int], None] | None = None
+) -> Database:
+    """Open (creating if needed) a newstui database: WAL, foreign keys, busy timeout, migrated.
+    `upgrading` is called with the number of stored articles before a slow migration (see
+    RESKETCH_AT), so a command can say why its first open takes a while."""
     memory = str(path) == ":memory:"
     if not memory and not opened_as_written(path):
         from pathlib import Path
@@ -199,7 +203,7 @@ def open_db(path: Path | str, *, threads: bool = False) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         before = schema_version(db)
-        if migrate(db) and not memory:
+        if migrate(db, upgrading) and not memory:
             compact(db)
         elif 0 < before < schema_version(db) and not memory:
             reclaim_free_pages(db, at_least=1)  # what a migration rebuilt left free
@@ -404,6 +408,9 @@ def schema_version_of(conn: sqlite3.Connection) -> int:
 # Migrating an existing store to one of these versions frees a third of its pages or more (8:
 # one copy of each text; 18: texts compressed, rows left half-empty where they were): rewrite it.
 COMPACT_AT = (8, 18)
+# Migrating an existing store to one of these versions makes its stories' sketches or band keys
+# again (schema.py _V20, _V22): ~50 s for 20,000 articles, worth a line before it starts.
+RESKETCH_AT = (20, 22)
 FREE_SHARE = 4  # free pages are returned to the file system once they are a 1/FREE_SHARE share
 
 
@@ -446,9 +453,10 @@ def give_back_free_pages(conn: sqlite3.Connection) -> None:
     conn.executescript("PRAGMA incremental_vacuum;")
 
 
-def migrate(db: Database) -> bool:
+def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
-    an existing store crossed a version of COMPACT_AT (worth a VACUUM).
+    an existing store crossed a version of COMPACT_AT (worth a VACUUM). `upgrading(articles)`
+    is called first when an existing store with articles will cross a version of RESKETCH_AT.
 
     Safe when two processes open a new database at once: each step re-reads the version
     under the write lock, so a step is applied once.
@@ -459,6 +467,10 @@ def migrate(db: Database) -> bool:
         raise StoreError(
             f"database schema {version} is newer than this newstui understands ({SCHEMA_VERSION})"
         )
+    if upgrading is not None and any(0 < start < at <= SCHEMA_VERSION for at in RESKETCH_AT):
+        articles = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        if articles:
+            upgrading(articles)
     while version < SCHEMA_VERSION:
         # sqlite3 does not open a transaction before DDL: do it, so a killed migration leaves nothing.
         with write_transaction(db) as conn:
