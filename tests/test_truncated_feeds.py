@@ -28,7 +28,20 @@ ATOM = (
     b"<content>The old pier shuts for repairs.</content></entry>"
     b"</feed>"
 )
-FORMATS = {"rss": (RSS, b"<item><title>Pier"), "atom": (ATOM, b"<entry><title>Pier")}
+# WordPress's layout: a short description, then the whole text in content:encoded.
+WORDPRESS = RSS.replace(
+    b'<rss version="2.0">',
+    b'<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+).replace(
+    b"<description>The old pier shuts for repairs.</description>",
+    b"<description>The pier shuts.</description>"
+    b"<content:encoded>The old pier shuts for repairs.</content:encoded>",
+)
+FORMATS = {
+    "rss": (RSS, b"<item><title>Pier"),
+    "atom": (ATOM, b"<entry><title>Pier"),
+    "wordpress": (WORDPRESS, b"<item><title>Pier"),
+}
 
 
 def cut_at(name: str, marker: bytes) -> bytes:
@@ -202,7 +215,11 @@ def test_importing_a_truncated_feed_file_stores_no_untitled_article_and_warns(
 # parser yields the entry without its text, which must not replace the stored article.
 QUOTE = b"&quot;The pier is unsafe,&quot; said Mayor Anna Berg in Oslo on Monday."
 NEW_QUOTE = b"&quot;We will rebuild it,&quot; said Mayor Anna Berg in Bergen on Friday."
-TEXT_CUTS = {"rss": b"<description>&quot;The pi", "atom": b"<content>&quot;The pi"}
+TEXT_CUTS = {
+    "rss": b"<description>&quot;The pi",
+    "atom": b"<content>&quot;The pi",
+    "wordpress": b"<content:encoded>&quot;The pi",
+}
 PAGE = (
     "<html><head><title>Pier closes</title></head><body><article><h1>Pier closes</h1>"
     "<p>The old pier of the harbour town will shut for repairs after inspectors found rotten "
@@ -273,7 +290,7 @@ def test_an_entry_cut_inside_its_text_keeps_the_stored_text_full_text_and_analys
     assert [q["text"] for q in after["quotes"]] != [q["text"] for q in before["quotes"]]
 
 
-@pytest.mark.parametrize("name", ["rss", "atom"])
+@pytest.mark.parametrize("name", ["rss", "atom", "wordpress"])
 def test_importing_a_file_cut_inside_an_entrys_text_keeps_the_stored_article(
     name, db_path, tmp_path, capsys
 ):
@@ -299,6 +316,46 @@ def test_importing_a_file_cut_inside_an_entrys_text_keeps_the_stored_article(
     assert [q["text"] for q in after["quotes"]] == ["We will rebuild it,"]
     assert "Oslo" in [e["name"] for e in before["entities"]]
     assert "Oslo" not in [e["name"] for e in after["entities"]]
+
+
+# Cut after a text element closed, before the entry did: the text may be a short stand-in (a
+# description before the content the cut lost), so the cut entry has none.
+ENTRY_CUTS = [
+    ("rss", b"repairs.</description>", "The old pier shuts for repairs."),
+    ("atom", b"repairs.</content>", "The old pier shuts for repairs."),
+    ("wordpress", b"<description>The pier shuts.</description>", "The pier shuts."),
+    ("wordpress", b"repairs.</content:encoded>", "The old pier shuts for repairs."),
+]
+
+
+@pytest.mark.parametrize(("name", "marker", "whole"), ENTRY_CUTS)
+def test_the_entry_a_document_ends_inside_has_no_text_and_a_closed_one_keeps_it(
+    name, marker, whole
+):
+    cut = cut_at(name, marker)
+    closed = cut + (b"</entry>" if name == "atom" else b"</item>")
+
+    [ferry, pier] = parse_feed(cut, "http://127.0.0.1/feed").articles
+    [_, pier_closed] = parse_feed(closed, "http://127.0.0.1/feed").articles
+
+    assert ferry.text == "The ferry sailed again on Monday."
+    assert (pier.title, pier.url, pier.text, pier.summary) == (
+        "Pier closes",
+        "http://news.test/2",
+        "",
+        "",
+    )
+    assert whole in (pier_closed.text, pier_closed.summary)
+
+
+def test_a_document_cut_inside_an_entrys_opening_tag_keeps_the_entry_before_whole():
+    doc = RSS.replace(b"<item><title>Pier", b'<item xml:lang="en"><title>Pier')
+
+    parsed = parse_feed(doc[: doc.index(b'xml:lang="e') + 10], "http://127.0.0.1/feed")
+
+    assert [(a.title, a.text) for a in parsed.articles] == [
+        ("Ferry returns", "The ferry sailed again on Monday.")
+    ]
 
 
 def test_a_synced_item_without_text_keeps_the_stored_article_and_a_changed_one_updates_it(db):

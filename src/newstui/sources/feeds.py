@@ -33,6 +33,10 @@ _AUTHOR_FIELD = re.compile(
 _EXPAT_PLACE = re.compile(r"^<unknown>:(\d+):(\d+): ")
 # An XML document whose root is <opml>: its declaration, comments and whitespace before it.
 _OPML_ROOT = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*\?>|<!--.*?-->)*<opml\b", re.S)
+# An entry's whole opening tag (not an empty <item/>) and its closing tag, with any namespace
+# prefix: a document whose last opening tag comes after its last closing one ends inside an entry.
+_ENTRY_OPEN = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)(?:\s[^<>]*)?(?<!/)>")
+_ENTRY_CLOSE = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
 _HTML_HINT = re.compile(
     r"<(?:p|br|div|a|img|span|b|i|em|strong|ul|ol|li|h\d|blockquote|table)\b", re.I
 )
@@ -132,7 +136,24 @@ def _feedparser_read(
     warning = None
     if parsed.get("bozo"):
         warning = f"ill-formed feed, read anyway: {_parser_reason(reason)}"
+        if parsed.entries and _ends_inside_an_entry(body):
+            # A download cut off inside this entry: feedparser keeps the elements that closed
+            # (a description, but not the longer content cut off after it). Its text is left
+            # out rather than stored short: the store keeps a stored article's text (an update
+            # without text replaces none), and a new article gets its text at the next fetch.
+            for key in ("content", "summary", "summary_detail"):
+                parsed.entries[-1].pop(key, None)
     return parsed.get("feed", {}), parsed.entries, warning
+
+
+def _ends_inside_an_entry(body: bytes) -> bool:
+    """Whether the document ends after an entry's opening tag and before its closing tag."""
+    opened = closed = -1
+    for match in _ENTRY_OPEN.finditer(body):
+        opened = match.start()
+    for match in _ENTRY_CLOSE.finditer(body):
+        closed = match.start()
+    return opened > closed
 
 
 def _declares_entities(utf8: bytes) -> bool:
