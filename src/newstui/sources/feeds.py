@@ -141,8 +141,15 @@ def _feedparser_read(
             # (a description, but not the longer content cut off after it). Its text is left
             # out rather than stored short: the store keeps a stored article's text (an update
             # without text replaces none), and a new article gets its text at the next fetch.
-            for key in ("content", "summary", "summary_detail"):
-                parsed.entries[-1].pop(key, None)
+            # Cut before its id or link, it is left out: stored by its title alone, it would
+            # come again as another article with the whole entry.
+            last = parsed.entries[-1]
+            if last.get("id") or is_http_url(last.get("link")):
+                for key in ("content", "summary", "summary_detail"):
+                    last.pop(key, None)
+            elif last.get("title") or last.get("summary") or last.get("content"):
+                parsed.entries.pop()
+                warning += "; left out the last entry, cut off before its id or link"
     return parsed.get("feed", {}), parsed.entries, warning
 
 
