@@ -155,6 +155,20 @@ def unpacked_text(
     return value or ""
 
 
+def unpacking_problem(value: str | bytes | None) -> str:
+    """Why a stored text, summary or links does not read back (unpacked_text gives "" for it):
+    "" when it does. For the one line that names a damaged store's row."""
+    if not isinstance(value, bytes):
+        return ""
+    try:
+        zlib.decompress(value).decode()
+    except zlib.error as exc:
+        return f"does not unpack ({exc})"
+    except UnicodeDecodeError:
+        return "is not UTF-8 once unpacked"
+    return ""
+
+
 @cache
 def bulk_inflate() -> Callable[[bytes], bytes]:
     """zlib.decompress for reading many texts back (for analysis, for sketching): ISA-L's

@@ -1643,8 +1643,10 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
         raise NewstuiError(f"no article with id {args.id}")
     analysis = library.analysis(args.id)
     downloads = library.downloads.all(args.id)
-    from newstui.render import article_json, render_article_text  # a listing needs neither
+    from newstui.render import article_json, damage_line, render_article_text
 
+    if stored.damaged:
+        _complain(f"newstui show: {damage_line(stored)}")
     if args.json:
         return _emit(args, article_json(stored, analysis, downloads))
     _print_trimmed(render_article_text(stored, analysis, downloads=downloads))

@@ -135,6 +135,7 @@ def article_json(
         for link in enclosures(stored)
     ]
     data["fulltext"] = {"status": stored.fulltext_status, "error": _line(stored.fulltext_error)}
+    data["damaged"] = stored.damaged or None
     data["entities"] = [
         {
             "name": e.name,
@@ -266,6 +267,8 @@ def render_article_text(
         out.append(fit_link(address) if fit_link else address, style=f"{palette.meta} underline")
         out.append("\n")
     links = listed_links(stored)
+    if stored.damaged:  # a damaged store: one line, and whatever else reads back
+        out.append(f"\n{damage_line(stored)}\n", style="bold")
     if body := stored.text or stored.summary:  # an episode may come with no text at all
         out.append("\n")
         out.append_text(
@@ -295,6 +298,14 @@ def render_article_text(
             out.append(f"{label} " if label else "")
             out.append(terminal_safe(link.url, line=True) + "\n", style=palette.meta)
     return out
+
+
+def damage_line(stored: StoredArticle) -> str:
+    """The one line that says what of an article a damaged store cannot give back ("" when
+    nothing); its link still opens the article where it was published."""
+    if not stored.damaged:
+        return ""
+    return f"Cannot show all of article {stored.row.id}: {stored.damaged} (the store is damaged)"
 
 
 def enclosures(stored: StoredArticle) -> list[Link]:

@@ -23,6 +23,7 @@ class StoredArticle:
     links: tuple[Link, ...]
     fulltext_status: FulltextStatus | None = None
     fulltext_error: str | None = None
+    damaged: str = ""  # why part of the stored row cannot be read back (a damaged store), or ""
 
 
 @dataclass(frozen=True)

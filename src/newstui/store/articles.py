@@ -19,6 +19,7 @@ from newstui.article_rows import (
     prepared,
     text_key,
     unpacked_text,
+    unpacking_problem,
 )
 from newstui.errors import hide_passwords
 from newstui.model import (
@@ -678,7 +679,13 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
     )
     text = unpacked_text(r[10])
     summary = unpacked_text(r[11]) if r[11] != "" else text  # '': the summary is the text
-    return StoredArticle(_row(r), text, summary, links, r[13], r[14])
+    parts = (("text", r[10], text), ("summary", r[11], summary), ("links", r[12], links))
+    damaged = "; ".join(
+        f"its stored {part} {problem}"
+        for part, value, read in parts
+        if not read and (problem := unpacking_problem(value))
+    )
+    return StoredArticle(_row(r), text, summary, links, r[13], r[14], damaged)
 
 
 def mark_articles(

@@ -14,7 +14,7 @@ import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newstui.article_rows import packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
@@ -58,6 +58,7 @@ class Database:
         except Exception:
             if not was_in_transaction and conn.in_transaction:
                 conn.execute("ROLLBACK")  # nothing would ever commit what the failure began
+            raise_kept_stop()
             raise
         if (
             not was_in_transaction
@@ -71,11 +72,11 @@ class Database:
 
 class KnownTexts(dict[bytes, bytes]):
     """Packed texts whose UTF-8 a connection has at hand (rows it is inserting), by their
-    packed form: its inflate() returns them from here, and unpacks any other (zlib.decompress,
-    which `__missing__` is). A dict's own lookup: no Python code runs inside SQLite (a
-    signal's exception would be raised there, and lost by SQLite)."""
+    packed form: its inflate() returns them from here, by a dict's own lookup (no Python code
+    runs inside SQLite for them), and unpacks any other by `__missing__`."""
 
-    __missing__ = staticmethod(zlib.decompress)
+    def __missing__(self, packed: bytes) -> bytes:
+        return _inflated(packed)
 
 
 def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
@@ -94,15 +95,18 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
 
 
 # A stop (Ctrl-C, SIGTERM's Stopped) raised inside a Python SQL function reaches the caller as
-# sqlite3's "user-defined function raised exception": the functions a migration runs over many
-# rows keep it here, and migrate raises it again (see _keeping_stops).
+# sqlite3's "user-defined function raised exception": the Python SQL functions (those a
+# migration runs over many rows, inflate()'s unpacking) keep it here, and the statement's
+# caller raises it again (raise_kept_stop: Database.execute, write_transaction, migrate).
 _STOPS = threading.local()
+_Value = TypeVar("_Value")
+_Result = TypeVar("_Result")
 
 
-def _keeping_stops(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
+def _keeping_stops(function: Callable[[_Value], _Result]) -> Callable[[_Value], _Result]:
     """`function` as an SQL function that keeps a stop raised inside it for kept_stop()."""
 
-    def called(value: Any) -> Any:
+    def called(value: _Value) -> _Result:
         try:
             return function(value)
         except (KeyboardInterrupt, SystemExit) as stop:
@@ -117,6 +121,26 @@ def kept_stop() -> BaseException | None:
     stop: BaseException | None = getattr(_STOPS, "stop", None)
     _STOPS.stop = None
     return stop
+
+
+def raise_kept_stop() -> None:
+    """Raise the stop an SQL function kept (see kept_stop), if any: called where a statement
+    failed, so a Ctrl-C or SIGTERM inside one is not lost as an SQL error."""
+    stop = kept_stop()
+    if stop is not None:
+        raise stop from None
+
+
+@_keeping_stops
+def _inflated(packed: bytes) -> bytes:
+    """SQL inflate()'s unpacking: zlib.decompress, and b"" for a value that does not unpack (a
+    damaged store): the full-text index's triggers read the old text of every row deleted or
+    updated, and one damaged text must not stop the removal of its feed, a cleanup, a fetch
+    or a search (get_article names the damage)."""
+    try:
+        return zlib.decompress(packed)
+    except zlib.error:
+        return b""
 
 
 @_keeping_stops
@@ -308,8 +332,10 @@ def write_transaction(
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-        except BaseException:
+        except BaseException as exc:
             conn.rollback()
+            if isinstance(exc, sqlite3.Error):
+                raise_kept_stop()
             raise
         conn.commit()
     finally:
@@ -481,9 +507,7 @@ def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> boo
                 try:
                     conn.execute(statement)
                 except sqlite3.OperationalError:
-                    stop = kept_stop()  # Ctrl-C or SIGTERM in an SQL function: a stop
-                    if stop is not None:
-                        raise stop from None
+                    raise_kept_stop()  # Ctrl-C or SIGTERM in an SQL function: a stop
                     raise
             version += 1
             conn.execute(f"PRAGMA user_version = {version}")

@@ -389,9 +389,10 @@ _V16 = [
 
 
 def unpacked(value: str) -> str:
-    """SQL for a stored text, summary or links as text. inflate() is zlib.decompress itself, a
-    C function: a signal's exception (SIGTERM's Stopped, Ctrl-C) can never be raised, and lost,
-    inside it as it could inside a Python function called by SQLite."""
+    """SQL for a stored text, summary or links as text. inflate() is a dict's lookup (C) of the
+    texts being inserted, else zlib.decompress, or '' for a value that does not unpack (a
+    damaged store; db.KnownTexts): a signal's exception raised inside it is kept and raised
+    again once the statement fails (db.kept_stop), not lost to SQLite."""
     return (
         f"(CASE WHEN typeof({value}) = 'blob' THEN CAST(inflate({value}) AS TEXT) ELSE {value} END)"
     )
