@@ -1,4 +1,4 @@
-"""wikinews-dev10's, -dev11's and -blind9's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's, -dev11's, -blind9's and -blind10's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).parent / "data" / "nlp"
-SETS = [DATA / "wikinews-dev10", DATA / "wikinews-dev11", DATA / "wikinews-blind9"]
+SETS = [
+    DATA / "wikinews-dev10",
+    DATA / "wikinews-dev11",
+    DATA / "wikinews-blind9",
+    DATA / "wikinews-blind10",
+]
 FILES = [path for folder in SETS for path in sorted(folder.glob("[tb][0-9]*.json"))]
 LICENCE = "CC BY 2.5, Wikinews contributors; text changed (recovered from wiki markup)"
 ORIGIN = re.compile(
