@@ -32,6 +32,7 @@ from newstui.store import stories as _stories
 from newstui.store import views as _views
 
 if TYPE_CHECKING:
+    import threading
     from contextlib import AbstractContextManager
     from pathlib import Path
 
@@ -85,11 +86,19 @@ class Library:
         *,
         threads: bool = False,
         upgrading: Callable[[int], None] | None = None,
+        stop: threading.Event | None = None,
     ) -> Library:
         """Open (creating and migrating if needed) the database at `path`; `threads` lets the
         connection be used from threads other than the one that opened it; `upgrading` is
-        called with the number of stored articles before a slow migration."""
-        return cls(_db.open_db(path, threads=threads, upgrading=upgrading))
+        called with the number of stored articles before a slow migration; setting `stop`
+        ends a migration under way (StoreError: the steps done stay)."""
+        return cls(_db.open_db(path, threads=threads, upgrading=upgrading, stop=stop))
+
+    @staticmethod
+    def upgrade_ahead(path: Path | str) -> int:
+        """How many articles the store at `path` holds when opening it will run a slow
+        upgrade (sketching every story again, rewriting the file), else 0."""
+        return _db.upgrade_ahead(path)
 
     def close(self) -> None:
         """Close the connection."""

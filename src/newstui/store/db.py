@@ -199,11 +199,17 @@ def json_list(value: str | None) -> list[Any]:
 
 
 def open_db(
-    path: Path | str, *, threads: bool = False, upgrading: Callable[[int], None] | None = None
+    path: Path | str,
+    *,
+    threads: bool = False,
+    upgrading: Callable[[int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> Database:
     """Open (creating if needed) a newstui database: WAL, foreign keys, busy timeout, migrated.
     `upgrading` is called with the number of stored articles before a slow migration (see
-    RESKETCH_AT), so a command can say why its first open takes a while."""
+    slow_upgrade), so a command can say why its first open takes a while. Setting `stop` (from
+    another thread) ends a migration under way: its step is rolled back, the steps done stay,
+    and StoreError says the upgrade stopped."""
     memory = str(path) == ":memory:"
     if not memory and not opened_as_written(path):
         from pathlib import Path
@@ -215,6 +221,7 @@ def open_db(
             raise StoreError(
                 f"{path}: cannot create database folder: {exc.strerror}", source=str(path)
             ) from exc
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=not threads)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
@@ -227,13 +234,26 @@ def open_db(
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         before = schema_version(db)
+        if stop is not None:  # looked at every 1,000 steps of SQLite's machine
+            conn.set_progress_handler(stop.is_set, 1000)
         if migrate(db, upgrading) and not memory:
             compact(db)
         elif 0 < before < schema_version(db) and not memory:
             reclaim_free_pages(db, at_least=1)  # what a migration rebuilt left free
         else:
             reclaim_free_pages(db)
+        if stop is not None:
+            conn.set_progress_handler(None, 0)
+            if stop.is_set() and schema_version(db) < SCHEMA_VERSION:  # (a VACUUM just skips)
+                raise sqlite3.OperationalError("interrupted")
     except sqlite3.OperationalError as exc:
+        if stop is not None and stop.is_set():
+            if conn is not None:
+                conn.close()
+            raise StoreError(
+                f"{path}: the upgrade was stopped before it was done; it goes on at the next start",
+                source=str(path),
+            ) from exc
         import os.path  # (only on this failure: the start does not load it here)
 
         if not memory and os.path.isdir(path):  # `--db ~/news`: a folder given for the file
@@ -440,6 +460,35 @@ RESKETCH_AT = (20, 22)
 FREE_SHARE = 4  # free pages are returned to the file system once they are a 1/FREE_SHARE share
 
 
+def slow_upgrade(version: int) -> bool:
+    """True when migrating an existing store of schema `version` sketches its stories again or
+    rewrites the file (RESKETCH_AT, COMPACT_AT): worth saying before it starts."""
+    return any(0 < version < at <= SCHEMA_VERSION for at in (*RESKETCH_AT, *COMPACT_AT))
+
+
+def upgrade_ahead(path: Path | str) -> int:
+    """How many articles the store at `path` holds when its next open runs a slow upgrade
+    (slow_upgrade), else 0. Read without changing anything; a missing or unreadable file is 0
+    (the open itself says what is wrong)."""
+    from pathlib import Path
+
+    file = Path(path)
+    if str(path) == ":memory:" or not file.is_file():
+        return 0
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return 0
+    try:
+        if not slow_upgrade(schema_version_of(conn)):
+            return 0
+        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
 def compact(db: Database) -> bool:
     """Rewrite the file once (VACUUM) so it shrinks and can give back free pages from now on
     (auto_vacuum = INCREMENTAL); skipped, and tried at the next open, while another process
@@ -482,7 +531,7 @@ def give_back_free_pages(conn: sqlite3.Connection) -> None:
 def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
     an existing store crossed a version of COMPACT_AT (worth a VACUUM). `upgrading(articles)`
-    is called first when an existing store with articles will cross a version of RESKETCH_AT.
+    is called first when an existing store with articles is up for a slow_upgrade.
 
     Safe when two processes open a new database at once: each step re-reads the version
     under the write lock, so a step is applied once.
@@ -493,7 +542,7 @@ def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> boo
         raise StoreError(
             f"database schema {version} is newer than this newstui understands ({SCHEMA_VERSION})"
         )
-    if upgrading is not None and any(0 < start < at <= SCHEMA_VERSION for at in RESKETCH_AT):
+    if upgrading is not None and slow_upgrade(start):
         articles = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
         if articles:
             upgrading(articles)

@@ -24,6 +24,7 @@ from textual.timer import Timer
 
 from newstui.config import Config
 from newstui.errors import NewstuiError, error_line
+from newstui.library import Library
 from newstui.model import ArticleFilter
 from newstui.paths import ui_state_path
 from newstui.signals import STOP_GRACE, STOP_SIGNALS, Stopped, exit_status, exit_within
@@ -75,9 +76,14 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             self.theme = saved
         self.db_path = db_path
         self.demo = demo or config is None
-        self.library = SharedLibrary(db_path)  # headlines, the open article, marks
-        self.counts = SharedLibrary(db_path)  # source counts, so they never hold up the list
+        # A store a slow upgrade is ahead for is opened by the upgrade's worker, after it: the
+        # app shows the upgrade meanwhile, and nothing of a half-upgraded store.
+        self.upgrading = Library.upgrade_ahead(db_path)  # its articles; 0: none ahead
+        opened = not self.upgrading
+        self.library = SharedLibrary(db_path, opened=opened)  # headlines, the article, marks
+        self.counts = SharedLibrary(db_path, opened=opened)  # source counts, never in the way
         self.main = MainScreen(self.library, self.counts, config)
+        self.open_error: NewstuiError | None = None  # why the upgraded store did not open
         self._data_version: int | None = None
         self._sync_status: SyncStatus | None = None
         self.auto_refresh_timer: Timer | None = None
@@ -115,13 +121,53 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         return super().get_key_display(binding)
 
     def get_default_screen(self) -> Screen[None]:
-        return self.main
+        # while upgrading: a blank screen under the upgrade's, which the main screen replaces
+        # (Textual cannot replace the default screen itself)
+        return Screen() if self.upgrading else self.main
 
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
-        self.main.set_saved_views(self.saved_views())
         self._stop_on_signals()
+        if self.upgrading:
+            from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
+
+            self.push_screen(StoreUpgradeScreen(self.upgrading))
+            self._upgrade_store()
+        else:
+            self._start()
+
+    @work(thread=True, group="upgrade", exit_on_error=False)
+    def _upgrade_store(self) -> None:
+        """Upgrade the store, then show it; quitting meanwhile stops the upgrade (the steps
+        done stay, the rest goes on at the next start)."""
+        from textual.worker import get_current_worker
+
+        cancel = get_current_worker().cancelled_event  # set when the app quits
+        try:
+            Library.open(self.db_path, threads=True, stop=cancel).close()
+            self.library.open()
+            self.counts.open()
+        except NewstuiError as exc:
+            if not cancel.is_set():
+                self.call_from_thread(self._not_opened, exc)
+            return
+        if not cancel.is_set():
+            self.call_from_thread(self._upgraded)
+
+    def _upgraded(self) -> None:
+        self.upgrading = 0
+        self.switch_screen(self.main)
+        self._start()
+
+    def _not_opened(self, error: NewstuiError) -> None:
+        """The upgrade or the open after it failed: quit, and run_app reports it in one line."""
+        self.open_error = error
+        self.exit(return_code=1)
+
+    def _start(self) -> None:
+        """What the app does once the store is open: saved views, timers, downloads."""
+        self.main.set_saved_views(self.saved_views())
         self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
         self.resume_downloads()  # a queue left by the last run carries on
         if self.config is not None and self.config.sync is not None:
@@ -210,6 +256,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             self.screen.take_typed_key(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.upgrading:  # nothing of the store is open yet
+            return action in ("quit", "toggle_theme")
         if action in GLOBAL_ACTIONS:
             return True
         return self.screen is self.main
@@ -383,4 +431,6 @@ def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     app.run()
     if app.stopped_by is not None:
         raise Stopped(app.stopped_by)  # the terminal is restored; the command line says why
+    if app.open_error is not None:
+        raise app.open_error
     return app.return_code or 0

@@ -252,6 +252,7 @@ def all_binding_ids() -> set[str]:
     from newstui.tui.screens.search import SearchScreen
     from newstui.tui.screens.sort_order import SortScreen
     from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+    from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
     from newstui.tui.screens.view_name import ViewNameScreen
     from newstui.tui.widgets.sidebar import Sidebar
 
@@ -270,6 +271,7 @@ def all_binding_ids() -> set[str]:
         DownloadsScreen,
         EnclosureChoiceScreen,
         SortScreen,
+        StoreUpgradeScreen,
     )
     return binding_ids(APP_BINDINGS) | {i for cls in classes for i in binding_ids(cls.BINDINGS)}
 

@@ -16,18 +16,27 @@ T = TypeVar("T")
 
 
 class SharedLibrary:
-    """A `Library` opened for use from threads, with a lock so only one thread uses it at once."""
+    """A `Library` opened for use from threads, with a lock so only one thread uses it at once.
+    Opened at once, or (`opened=False`) by `open` once the app has upgraded the store."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, opened: bool = True) -> None:
         self.path = path
-        self._library = Library.open(path, threads=True)
+        self._library = Library.open(path, threads=True) if opened else None
         self._lock = threading.Lock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newstui-write")
+
+    def open(self) -> None:
+        """Open the store now (one made with `opened=False`)."""
+        with self._lock:
+            if self._library is None:
+                self._library = Library.open(self.path, threads=True)
 
     @contextmanager
     def borrow(self) -> Iterator[Library]:
         """The library, held by this thread until the block ends: `with shared.borrow() as lib`."""
         with self._lock:
+            if self._library is None:
+                raise RuntimeError("the store is not open yet")  # the app opens it first
             yield self._library
 
     async def write(self, change: Callable[[Library], T]) -> T:
@@ -44,4 +53,5 @@ class SharedLibrary:
         """Finish pending writes, then close the connection."""
         self._writer.shutdown(wait=True)
         with self._lock:
-            self._library.close()
+            if self._library is not None:
+                self._library.close()

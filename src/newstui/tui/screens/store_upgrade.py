@@ -1,0 +1,60 @@
+"""What the app shows while it upgrades the store at its first start after a new version (every
+story sketched again: ~50 s for 20,000 articles), before anything of the store is shown."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import LoadingIndicator, Static
+
+from newstui.counts import counted
+
+
+class StoreUpgradeScreen(Screen[None]):
+    """ "Upgrading the store: N articles…", a spinner, and how to quit meanwhile."""
+
+    DEFAULT_CSS = """
+    StoreUpgradeScreen {
+        align: center middle;
+    }
+    StoreUpgradeScreen > #upgrade-box {
+        width: 64;
+        max-width: 95%;
+        height: auto;
+        border: round $accent;
+        padding: 1 2;
+    }
+    StoreUpgradeScreen #upgrade-hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    StoreUpgradeScreen LoadingIndicator {
+        height: 1;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,escape", "app.quit", "Quit", id="upgrade.quit"),
+    ]
+
+    def __init__(self, articles: int) -> None:
+        super().__init__()
+        self.articles = articles
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="upgrade-box") as box:
+            box.border_title = "newstui"
+            yield Static(
+                f"Upgrading the store: {counted(self.articles, 'article')}…", id="upgrade-what"
+            )
+            yield LoadingIndicator()
+            yield Static(
+                "This version keeps them differently; it happens once and takes a while for "
+                "a large store. q quits: the upgrade goes on at the next start.",
+                id="upgrade-hint",
+            )

@@ -1,0 +1,140 @@
+"""Pilot tests: the app's first start after a version whose upgrade sketches every story again
+shows that it upgrades (with the count), shows the store only once it is done, and quits at `q`
+or Ctrl-C meanwhile, leaving a store the next start upgrades."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import newstui.stories as stories_module
+from newstui.errors import StoreError
+from newstui.library import Library
+from newstui.model import Article
+from newstui.store.schema import SCHEMA_VERSION
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.main import MainScreen
+
+from .conftest import screen_text, until
+
+STORY = (
+    "The regional council voted on Tuesday to close three branch libraries in the north of the "
+    "city, citing a shortfall of four million pounds in next year's budget. Campaigners who "
+    "gathered outside the town hall said the decision would leave thousands of children without "
+    "a quiet place to study. The council leader said the authority had no other choice after "
+    "central government cut its grant for the fifth year running. "
+)
+
+
+def store_before_schema_22(path: Path, count: int) -> None:
+    """A store of `count` sketched articles as schema 21 left it (schema 22 makes every
+    sketch's band keys again)."""
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        source = library.register_source("https://gazette.example/feed", "Gazette")
+        articles = [
+            Article(f"Story {n}", f"{n}. {STORY * 2}", guid=str(n), published=now - timedelta(n))
+            for n in range(count)
+        ]
+        library.save_batch(source, articles)
+        library.find_stories()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 21")
+    conn.commit()
+    conn.close()
+
+
+def schema_of(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+class HeldUpgrade:
+    """The upgrade's band keys, held on the first sketch until released."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.held, self.release = threading.Event(), threading.Event()
+        self._real = stories_module.stored_band_keys
+        monkeypatch.setattr(stories_module, "stored_band_keys", self)
+
+    def __call__(self, packed: bytes) -> list[int]:
+        self.held.set()
+        self.release.wait(60)  # (a bound: only a broken test would wait that long)
+        return self._real(packed)
+
+
+@pytest.fixture
+def old_store(tmp_path) -> Path:
+    path = tmp_path / "old.db"
+    store_before_schema_22(path, 3)
+    return path
+
+
+async def test_the_app_shows_the_upgrade_with_its_count_then_the_upgraded_store(
+    old_store, monkeypatch
+):
+    upgrade = HeldUpgrade(monkeypatch)
+    app = NewstuiApp(old_store, None, demo=True)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, upgrade.held.is_set)
+        shown = screen_text(app)
+        assert "Upgrading the store: 3 articles…" in shown and "q quits" in shown
+        assert "Story 0" not in shown and not isinstance(app.screen, MainScreen)
+        await pilot.press("question_mark", "j")  # nothing of the store to act on yet
+        assert "Upgrading the store" in screen_text(app)
+
+        upgrade.release.set()
+        await until(pilot, lambda: "Story 0" in screen_text(app))
+        assert app.screen is app.main and "Upgrading" not in screen_text(app)
+    assert schema_of(old_store) == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+c"])
+async def test_quitting_during_the_upgrade_stops_it_and_the_next_start_finishes_it(
+    old_store, monkeypatch, key
+):
+    path = old_store
+    upgrade = HeldUpgrade(monkeypatch)
+    app = NewstuiApp(path, None, demo=True)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, upgrade.held.is_set)
+        worker = next(w for w in app.workers if w.group == "upgrade")
+
+        def release_once_cancelled() -> None:  # the sketch under way ends after the quit
+            worker.cancelled_event.wait(60)
+            upgrade.release.set()
+
+        threading.Thread(target=release_once_cancelled, daemon=True).start()
+        await pilot.press(key)
+    assert app.return_code == 0 and app.open_error is None
+    assert schema_of(path) == 21  # the step under way was undone, nothing half done
+
+    monkeypatch.undo()
+    assert Library.upgrade_ahead(path) == 3
+    with Library.open(path) as library:
+        assert library.count() == 3
+    assert schema_of(path) == SCHEMA_VERSION and Library.upgrade_ahead(path) == 0
+
+
+async def test_a_store_the_upgrade_cannot_open_ends_the_app_with_its_one_line(
+    old_store, monkeypatch
+):
+    path = old_store
+
+    def refused(cls: type[Library], where: Path, **options: object) -> Library:
+        raise StoreError(f"{where}: cannot upgrade")
+
+    monkeypatch.setattr(Library, "open", classmethod(refused))
+    app = NewstuiApp(path, None, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.open_error is not None)
+    assert app.return_code == 1 and str(app.open_error) == f"{path}: cannot upgrade"
