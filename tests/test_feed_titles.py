@@ -157,3 +157,61 @@ def test_opml_export_names_an_unnamed_feed_by_its_title(unnamed, feed_server):
             (feed_server.url("/never"), feed_server.url("/never")),  # no title yet: its URL
         ]
     )
+
+
+# `newstui import FILE`: a feed file goes by its title as a fetched feed does -------------------
+
+
+@pytest.fixture
+def importing(tmp_path, db_path, capsys) -> Cli:
+    config = tmp_path / "feeds.toml"
+    config.write_text("[settings]\ntimeout = 5\nfulltext = false\n", "utf-8")
+    return Cli(db_path, config, capsys)
+
+
+def source_names(run: Cli) -> list[str]:
+    return sorted(f["name"] for f in run.json("feeds"))
+
+
+def test_an_imported_feed_file_goes_by_its_title_and_follows_a_new_one(importing, tmp_path):
+    wire = tmp_path / "wire.xml"
+    wire.write_bytes(feed("Harbour Gazette"))
+
+    assert importing("import", str(wire)) == 0
+    assert source_names(importing) == ["Harbour Gazette"]
+    assert {r["feed"] for r in importing.json("list")} == {"Harbour Gazette"}
+    assert importing.json("import", str(wire))[0]["source"] == "Harbour Gazette"
+
+    wire.write_bytes(feed("Harbour Gazette Weekly", "Pier reopens"))
+    assert importing("import", str(wire)) == 0
+    assert source_names(importing) == ["Harbour Gazette Weekly"]
+
+    assert importing("remove", "harbour gazette weekly") == 0
+    assert "removed Harbour Gazette Weekly: 2 articles deleted" in importing.out
+
+
+def test_an_imported_file_is_removed_by_its_path_too(importing, tmp_path):
+    wire = tmp_path / "wire.xml"
+    wire.write_bytes(feed("Harbour Gazette"))
+    assert importing("import", str(wire)) == 0
+
+    assert importing("remove", str(wire)) == 0
+    assert "removed Harbour Gazette: 1 article deleted" in importing.out
+    assert importing.json("feeds") == []
+
+
+def test_an_imported_file_keeps_the_name_given_and_a_title_another_source_has(importing, tmp_path):
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    mine, other, third = (folder / f"{name}.xml" for name in ("mine", "other", "third"))
+    mine.write_bytes(feed("Harbour Gazette"))
+    other.write_bytes(feed("Harbour Gazette", "Pier reopens"))
+    third.write_bytes(feed("harbour gazette", "Tram returns"))
+
+    assert importing("import", str(mine), "--name", "My Gazette") == 0
+    assert importing("import", str(mine)) == 0  # the name given once stays
+    assert importing("import", str(other)) == 0  # the title is free: taken
+    assert importing("import", str(third)) == 0  # no two sources share a name
+    assert importing("import", str(folder)) == 0  # a folder goes by the folder's name
+
+    assert source_names(importing) == ["Harbour Gazette", "My Gazette", "clippings", "third.xml"]

@@ -1296,7 +1296,7 @@ def configured_source(
 
 
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
-    """`newstui remove NAME|URL [--purge]`: out of the config file, then out of the database."""
+    """`newstui remove NAME|URL|PATH [--purge]`: out of the config file, then out of the database."""
     from newstui.config import FeedConfig, remove_source
     from newstui.ingest import feed_key, local_key
     from newstui.model.fetching import RemovedSource
@@ -1307,6 +1307,8 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         feed_id = library.find_source(key)
     else:  # imported with `newstui import`, a server subscription, or already gone from the config
         feed_id = library.find_source(args.name)
+        if feed_id is None:  # an imported file or folder, by its path
+            feed_id = library.find_source(local_key(_path(args.name).expanduser()))
         if feed_id is None:
             raise NewstuiError(
                 f"{config.path}: no source named {args.name!r} (see `newstui feeds`)",

@@ -1187,11 +1187,14 @@ def _import_local(
         summary = problems[0] + more
     if not files:
         summary = f"{path}: no importable files (text, Markdown, HTML or feed files)"
+    name = local.name
+    if title and keep_name and clean_line(title):  # no --name: a feed file goes by its title
+        name = library.name_by_title(feed_id, clean_line(title), local.name)
     library.record_fetch(feed_id, status=None, error=summary if not articles else None, title=title)
     if saved.changed_ids:
         analyse_pending(library, extractor, saved.changed_ids)
     return SourceOutcome(
-        local.name,
+        name,
         new=saved.new,
         updated=saved.updated,
         error=summary if not articles else None,

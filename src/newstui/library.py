@@ -249,6 +249,12 @@ class Library:
         """`register_source` for many sources at once (one transaction); ids in order."""
         return _feeds.ensure_feeds(self._db, specs)
 
+    def name_by_title(self, source_id: int, title: str, default: str) -> str:
+        """Name an imported feed file's source by its document's title, unless the user named
+        it (its name is no longer `default`, the file's, nor the title it went by); returns
+        the source's name."""
+        return _feeds.name_by_title(self._db, source_id, title, default)
+
     def source_title(self, url: str) -> str | None:
         """The title a feed document gave itself, once fetched."""
         return _feeds.feed_title(self._db, url)

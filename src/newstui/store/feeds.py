@@ -193,6 +193,21 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, r.source_id])
 
 
+def name_by_title(db: Database, feed_id: int, title: str, default: str) -> str:
+    """Name a source by the title its document gives (an imported feed file, as a fetched
+    feed without `name`), unless the user named it: only while its name is still `default`
+    or the title it went by, and no other listed source goes by that title. Its name after."""
+    with write_transaction(db) as conn:
+        conn.execute(
+            "UPDATE feeds SET name = ? WHERE id = ? AND (name = ? OR name = title) AND "
+            "NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
+            "AND o.name = ? COLLATE NOCASE)",
+            [title, feed_id, default, title],
+        )
+        row = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    return str(row[0]) if row else default
+
+
 def fetch_waits(db: Database) -> dict[int, tuple[int, str | None]]:
     """Every source's failures in a row and the time before which it is not fetched again."""
     rows = db.execute("SELECT id, failures, next_try FROM feeds").fetchall()
