@@ -267,3 +267,34 @@ async def test_a_password_typed_in_the_address_is_shown_as_stars_and_kept_in_the
         assert [f.url for f in load_config(config.path).feeds] == [good]  # fetched as written
         assert not [n for n in shown(app) if "s3cret" in n]
         assert [n for n in shown(app) if "me:***@" in n and "HTTP 404" in n]
+
+
+async def test_the_adding_notice_is_taken_down_once_the_feed_is_added_or_fails(
+    tmp_path, db_path, feed_server
+):
+    """`Adding URL…` stays up while the feed is fetched, and gives way to "Added …" or to the
+    error: the two are never shown side by side."""
+    import threading
+
+    from .conftest import until
+
+    held = threading.Event()
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode(), hold=held)
+    feed_server.route("/gone.xml", status=404)
+    app = NewstuiApp(db_path, no_feeds_config(tmp_path))
+    async with run_recorded(app, size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*feed_server.url("/news.xml"), "enter")
+        await until(pilot, lambda: "Adding http://" in screen_text(app))
+
+        held.set()
+        await until(pilot, lambda: "Added Local Feed" in screen_text(app))
+        await settle(pilot)
+        assert "Adding" not in screen_text(app)
+
+        await add(pilot, feed_server.url("/gone.xml"))
+        await until(pilot, lambda: "HTTP 404" in screen_text(app))
+        await settle(pilot)
+        assert "Adding" not in screen_text(app)

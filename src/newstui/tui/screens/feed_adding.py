@@ -15,8 +15,11 @@ from newstui.config import Config
 from newstui.counts import counted
 from newstui.errors import NewstuiError, hide_passwords
 from newstui.tui.mixins import ScreenMixin
+from newstui.tui.notices import show_notice, withdraw_notice
 
 if TYPE_CHECKING:
+    from textual.notifications import Notification
+
     from newstui.model import SourceOutcome
     from newstui.sources.discovery import FeedLink
     from newstui.tui.view import View
@@ -77,6 +80,7 @@ class FeedAdding(ScreenMixin):
         ) -> None: ...
 
     _adding: str | None = None  # the address being added, while its worker runs
+    _adding_notice: Notification | None = None  # "Adding …", taken down when it ends
 
     def action_add_feed(self, typed: str = "") -> None:
         """Ask for a feed's address, then add it in a worker."""
@@ -109,9 +113,12 @@ class FeedAdding(ScreenMixin):
             elif "newstui import PATH" not in message:  # asked again with what was typed, to
                 self.action_add_feed(typed)  # mend (the box closed: it all had to be retyped)
             return
-        self._adding = typed
-        self.notify(f"Adding {hide_passwords(typed)}…", markup=False)
+        self._start_adding(typed)
         self._add_feed(typed)
+
+    def _start_adding(self, url: str) -> None:
+        self._adding = url
+        self._adding_notice = show_notice(self.app, f"Adding {hide_passwords(url)}…")
 
     def _on_several_feeds(self, message: SeveralFeeds) -> None:
         """Ask which of a page's feeds to add (as `newstui add` does on a terminal)."""
@@ -120,8 +127,7 @@ class FeedAdding(ScreenMixin):
         def chosen(link: FeedLink | None) -> None:
             if link is None or self._adding is not None:
                 return
-            self._adding = link.url
-            self.notify(f"Adding {hide_passwords(link.url)}…", markup=False)
+            self._start_adding(link.url)
             self._add_feed(link.url, discover=False)
 
         choices = [(feed_choice_label(link), link) for link in message.links]
@@ -152,8 +158,10 @@ class FeedAdding(ScreenMixin):
                 # older versions' analyses are the app's stale pass's (not this add's wait)
                 added = add_feed(library, config, url, None, analyse_stale=False)
             self.post_message(FeedAdded(added.feed_id, added.outcome, load_config(config.path)))
-        finally:
-            self._adding = None
+        finally:  # its outcome, or the error, is shown in place of "Adding …"
+            if self._adding_notice is not None:
+                withdraw_notice(self.app, self._adding_notice)
+            self._adding = self._adding_notice = None
 
     def _on_feed_subscribed(self, message: FeedSubscribed) -> None:
         from newstui.tui.view import feed_view
