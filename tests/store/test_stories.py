@@ -459,3 +459,21 @@ def test_a_process_killed_during_schema_20_leaves_a_store_that_opens(tmp_path):
     with Library.open(path) as library:
         assert library.article(ids[0]) is not None
     assert _stories(path) == [(i, ids[0], True) for i in ids]
+
+
+def test_removing_the_feed_that_brought_a_story_first_keeps_the_other_feeds_copies_listed(
+    library,
+):
+    first = add(library, "wire", "Council to close three libraries", STORY, 40)
+    again = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 30)
+    later = add(library, "gazette", "Three libraries to shut", copy_of(STORY), 20)
+    assert library.find_stories() == 2
+    assert [r.id for r in library.articles()] == [first]  # one story once
+
+    wire = library.find_source("wire")
+    assert wire is not None
+    assert library.remove_source(wire).deleted == 1
+
+    assert [r.id for r in library.articles()] == [again]  # the next version leads it now
+    assert library.smart_counts().unread == 1
+    assert [v.article_id for v in library.story_versions(later)] == [again, later]

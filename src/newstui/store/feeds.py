@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newstui.errors import hide_passwords
 from newstui.model import FeedRow, SourceKind
 from newstui.store.db import Database, json_list, write_transaction
+from newstui.store.stories import lead_orphaned_stories
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
@@ -305,6 +306,7 @@ def remove_feed(db: Database, feed_id: int, *, purge: bool = False) -> RemovedSo
         deleted = conn.execute(
             f"DELETE FROM articles WHERE feed_id = ?{starred_clause}", [feed_id]
         ).rowcount
+        lead_orphaned_stories(conn)  # the other feeds' copies of its stories stay listed
         kept = conn.execute("SELECT count(*) FROM articles WHERE feed_id = ?", [feed_id]).fetchone()
         if kept[0]:
             conn.execute(

@@ -12,6 +12,8 @@ from newstui.errors import hide_passwords
 from newstui.store.db import Database, write_transaction
 
 if TYPE_CHECKING:  # the matching (newstui.stories) loads when a fetch or analysis sketches
+    import sqlite3
+
     from newstui.model import StoryVersion
     from newstui.stories import StorySketch
 
@@ -119,6 +121,17 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
                 [article_id, keys],
             )
     return joined
+
+
+def lead_orphaned_stories(conn: sqlite3.Connection) -> None:
+    """A story whose leading version was deleted is led by its next one (the lowest id left).
+    Lists show a story by its leader only: without one, every copy of it left All and Unread
+    (removing the feed that brought a story first hid the other feeds' copies)."""
+    leaders = conn.execute(
+        "SELECT min(article_id), story_id FROM stories "
+        "WHERE story_id NOT IN (SELECT article_id FROM stories) GROUP BY story_id"
+    ).fetchall()
+    conn.executemany("UPDATE stories SET story_id = ? WHERE story_id = ?", leaders)
 
 
 def story_versions(db: Database, article_id: int) -> list[StoryVersion]:
