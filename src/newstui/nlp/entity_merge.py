@@ -200,6 +200,7 @@ def group_candidates(
     full_people: dict[str, list[str]] = {}
     first_surnames: dict[str, list[str]] = {}
     initials: dict[str, list[str]] = {}
+    org_caps: list[tuple[list[str], str]] = []  # each ORG name's capitalised words, and its key
     org_heads: dict[str, list[str]] = {}  # "Commission" → "European Commission"
     org_words = load_gazetteer().org_words
     confirmed: set[str] = set()
@@ -233,6 +234,8 @@ def group_candidates(
             _add_to(initials, "".join(w[0] for w in caps).upper(), key)
             every = "".join(w[0] for w in longest.text.replace("-", " ").split())
             _add_to(initials, every.upper(), key)
+            if kind == "ORG":
+                org_caps.append((caps, key))
             country = _country_prefix(caps)
             if kind == "ORG" and country and len(caps) - country > 1:
                 # "United States Commission on Presidential Debates" is the "CPD"
@@ -251,34 +254,44 @@ def group_candidates(
         # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
         # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
         strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
+        spelt = None  # the names whose initials `surface` is
+        if not targets and (
+            _is_acronym(surface) or (surface.isupper() and _is_initialism(surface))
+        ):
+            spelt = initials.get(surface)
+            if spelt is None and org_caps and _best_type(cands) in ("ORG", None):
+                spelt = _read_as(surface, org_caps)  # "G7": "Group of Seven"
         if (
             strongest >= 3
             and (len(targets) != 1 or not any(c.speaks for c in cands))
             and not (
-                not targets  # a known "DUP" is the "Democratic Unionist Party" the article names
-                and _is_acronym(surface)
-                and len(set(initials.get(surface, ()))) == 1
-                and _best_type(cands) == "ORG"  # but "US" is no "US Special …"
+                spelt
+                and len(set(spelt))
+                == 1  # a known "DUP" is the "Democratic Unionist Party" the article
+                and _best_type(cands) == "ORG"  # names, but "US" is no "US Special …"
             )
         ):
             continue
+        # the group's type, asked once, where no person's name took it up (a move below adds
+        # untyped mentions to another group, which changes no type)
+        best = _best_type(cands) if not targets else None
         if len(targets) > 1:  # "Trump" is Donald Trump, not Donald Trump Jr, when both are named
             targets = {t for t in targets if t.rsplit(" ", 1)[-1] not in _GENERATIONS} or targets
         if len(targets) > 1:
             targets = _first_introduced(targets, groups, words[-1], cands)
-        if not targets and _is_acronym(surface):
-            targets = set(initials.get(surface, []))
-        if not targets and _best_type(cands) == "PERSON":  # "Wasif" after "Sally Wasef"
+        if not targets and spelt:
+            targets = set(spelt)
+        if not targets and best == "PERSON":  # "Wasif" after "Sally Wasef"
             targets = {
                 t for w, ts in full_people.items() if spelling_variant(words[0], w) for t in ts
             }
-        if not targets and strongest >= 1 and _best_type(cands) == "PERSON":
+        if not targets and strongest >= 1 and best == "PERSON":
             pair = untyped_pairs.get(name)  # "Kent Hovind's plan … Hovind, whose …": the
             if pair is not None and len(pair) == 1:  # surname a person makes the pair one
                 targets = {pair[0]}
                 for cand in groups[pair[0]]:
                     cand.type = "PERSON"
-        if not targets and _best_type(cands) in ("ORG", None):
+        if not targets and best in ("ORG", None):
             targets = set(org_heads.get(strip_possessive(surface), []))
             if not targets and key + "s" in groups and groups[key + "s"][0].text[-2:] in _OWN_S:
                 targets = {key + "s"}  # "chain McDonald's the right": "McDonald's said" later
@@ -303,6 +316,53 @@ def group_candidates(
     _merge_name_tails(groups, text)
     _merge_org_abridgements(groups)
     return groups, confirmed
+
+
+_NUMBER_WORDS: Final = {
+    word: str(n)
+    for n, word in enumerate(
+        "Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen "
+        "Fifteen Sixteen Seventeen Eighteen Nineteen Twenty".split()
+    )
+} | {"Thirty": "30", "Forty": "40", "Fifty": "50", "Hundred": "100"}
+
+
+def _is_initialism(word: str) -> bool:
+    """Whether `word` is capitals with digits ("G7", "G20", "P5"): a short form an
+    organisation's name may be read out of, as an acronym (see `_is_acronym`) is."""
+    return (
+        2 <= len(word) <= 8
+        and word.isascii()
+        and word.isalnum()
+        and word.isupper()
+        and word[0].isalpha()
+        and not word.isalpha()
+    )
+
+
+def _read_as(short: str, org_caps: list[tuple[list[str], str]]) -> list[str]:
+    """The keys of the organisations (their capitalised words, and key, in `org_caps`) written
+    `short` otherwise than by their plain initials: without a leading "The" ("ADF" for "The
+    Alliance Defense Fund"), a number as its digits ("G7" for "Group of Seven"), every capital of
+    a word written with several ("BNT" for "BioNTech Group")."""
+    keys: list[str] = []
+    for caps, key in org_caps:
+        words = caps[1:] if caps[0] == "The" and len(caps) > 2 else caps
+        if words[0][0] != short[0]:
+            continue  # most names: another first letter
+        firsts: list[str] = []
+        capitals: list[str] = []
+        for word in words:
+            digits = _NUMBER_WORDS.get(word)
+            if digits:
+                firsts.append(digits)
+                capitals.append(digits)
+            else:
+                firsts.append(word[0])
+                capitals.append("".join(c for c in word if c.isupper()))
+        if short in ("".join(firsts).upper(), "".join(capitals)):
+            keys.append(key)
+    return keys
 
 
 # Last words of place names that are also common surnames ("Keith Hall", "Dr Amelia Hill"):
