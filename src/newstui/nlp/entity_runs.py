@@ -579,11 +579,34 @@ class _RunFinder(_TypingFinder):
             and _AFTER_PERSON_SURNAME.match(self.text, run[i].end) is not None
         )
 
+    def _group_opens_rest(self, run: list[Token], i: int, n: int, before: Token) -> bool:
+        """'Culture and Islamic Guidance Ministry', 'Ministry of Culture and Islamic Guidance': a
+        nationality's or faith's word right after "and" with more capitalised words after it, to
+        the run's end, is the start of the second half of one name, no group of its own; not
+        after a known name (`before`, the word before "and": "Dutch and German Police")."""
+        if i + n >= len(run) or not all(_is_cap(t.text) for t in run[i + n :]):
+            return False
+        if self._lookup(before.text) is not None:
+            return False
+        known = self._lookup(self._surface(run, i, n)[2])
+        return known is not None and known[1] == "GROUP"
+
     def _group_in_body(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
         """'Organization of American States', 'Society of American Archivists', 'Union for a
         Democratic Future': a nationality or party word after a body's head noun and "of"/"for"
-        (and an article), with more of the name after it, is inside it."""
+        (and an article), with more of the name after it, is inside it; so is one after "and"
+        inside a body's name ('Culture and Islamic Guidance Ministry')."""
         k = len(pending) - 1
+        if (
+            k > 0
+            and pending[k].text in ("and", "&")
+            and self._group_opens_rest(run, i, n, pending[k - 1])
+            and (
+                strip_possessive(run[-1].text) in self.gaz.org_words
+                or any(t.text in ("of", "for") for t in pending)
+            )
+        ):
+            return True
         if k > 1 and pending[k].text in ("a", "an", "the"):
             k -= 1
         return (
@@ -769,6 +792,8 @@ class _RunFinder(_TypingFinder):
             return False
         joined = any(t.text in ("of", "for", "on") for t in pending)
         n_known = self._known(run, i + 1)
+        if n_known and self._group_opens_rest(run, i + 1, n_known, pending[-1]):
+            n_known = 0  # "Ministry of Culture and Islamic Guidance": a faith's word opens the rest
         if n_known:
             # "Port Authority of New York and New Jersey": one body named after two places
             return (
