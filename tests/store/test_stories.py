@@ -477,3 +477,27 @@ def test_removing_the_feed_that_brought_a_story_first_keeps_the_other_feeds_copi
     assert [r.id for r in library.articles()] == [again]  # the next version leads it now
     assert library.smart_counts().unread == 1
     assert [v.article_id for v in library.story_versions(later)] == [again, later]
+
+
+def test_schema_23_leads_the_stories_an_earlier_removal_left_without_a_leader(tmp_path):
+    """Before, removing the feed that brought a story first left its copies pointing at a
+    deleted article: schema 23 makes the lowest id left lead each such story."""
+    import sqlite3
+
+    path = tmp_path / "v22.db"
+    with Library.open(path) as library:
+        first = add(library, "wire", "Council to close three libraries", STORY, 40)
+        again = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 30)
+        later = add(library, "gazette", "Three libraries to shut", copy_of(STORY), 20)
+        alone = add(library, "wire", "Library hours extended", OTHER, 10)
+        assert library.find_stories() == 2
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("DELETE FROM stories WHERE article_id = ?", [first])  # as remove_feed left it
+    conn.execute("PRAGMA user_version = 22")
+    conn.commit()
+    conn.close()
+
+    with Library.open(path) as library:
+        assert {r.id for r in library.articles()} == {first, again, alone}
+        assert [v.article_id for v in library.story_versions(later)] == [again, later]

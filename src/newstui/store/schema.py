@@ -600,6 +600,18 @@ _V22 = [
     WHERE s.sketch IS NOT NULL""",
 ]
 
+# v23: a story whose leading version was deleted by removing its feed (before remove_feed led
+# it by the next one, store/stories.py lead_orphaned_stories) is led by its lowest id left: lists
+# show a story by its leader only, so its other copies had left All and Unread. Replayable.
+_V23 = [
+    "DROP TABLE IF EXISTS temp.story_leaders",
+    """CREATE TEMP TABLE story_leaders AS SELECT story_id AS old, min(article_id) AS leader
+    FROM stories WHERE story_id NOT IN (SELECT article_id FROM stories) GROUP BY story_id""",
+    """UPDATE stories SET story_id = (SELECT leader FROM temp.story_leaders WHERE old = story_id)
+    WHERE story_id IN (SELECT old FROM temp.story_leaders)""",
+    "DROP TABLE temp.story_leaders",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -623,5 +635,6 @@ MIGRATIONS: list[list[str]] = [
     _V20,
     _V21,
     _V22,
+    _V23,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
