@@ -24,7 +24,13 @@ from newstui.nlp.entity_merge import (
     rules_type,
 )
 from newstui.nlp.entity_passes import _EntityFinder
-from newstui.nlp.entity_words import DOTTED_TITLES, NAME_JOINERS, SPEECH_OPENERS, Candidate
+from newstui.nlp.entity_words import (
+    DOTTED_TITLES,
+    NAME_JOINERS,
+    SPEECH_OPENERS,
+    Candidate,
+    _known_first_words,
+)
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.segment import Dateline, Token
 
@@ -116,6 +122,8 @@ def glued_heading_end(text: str) -> int:
             return -1
         if not (prev[:1].isupper() or prev[:1].isdigit()):
             break  # a lower-case word: the sentence has begun ("Iraq Almost 1,000 people")
+    if words[0][1] not in _known_first_words():
+        return -1  # no known name opens with the first word: no place below (most texts)
     gaz = load_gazetteer()
     place = ""
     for n in (1, 2, 3):  # a known place, then that place again ("Cyprus Cyprus today …")

@@ -1027,6 +1027,26 @@ def ticker_matches(text: str) -> list[re.Match[str]]:
 _NAME_WORD: Final = re.compile(
     r"(?<![\w’'&.-])(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)(?![\w’'])"
 )
+_NAME_WORD_LOWER: Final = frozenset(("of", "for", "and", "the", "on", "in", "&"))
+
+
+def _is_name_word_char(char: str) -> bool:
+    """[\\w’'&.-]: a character of a `_NAME_WORD` match (and none is right before one)."""
+    return char.isalnum() or char in "_’'&.-"
+
+
+def name_word_ends_at(text: str, lo: int, end: int) -> bool:
+    """Whether a match of `_NAME_WORD.finditer(text, lo, end)` ends at `end`: a match opens only
+    where none of its characters is right before it, so it is the whole run of them ending at
+    `end`, opening at `lo` or after with A-Z or being one of the lower-case words."""
+    start = end
+    while start > 0 and _is_name_word_char(text[start - 1]):
+        start -= 1
+    if start < lo or start == end:
+        return False
+    return "A" <= text[start] <= "Z" or text[start:end] in _NAME_WORD_LOWER
+
+
 _STORM_HEADS: Final = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
 _STORM_OPENERS: Final = frozenset(
     "Hurricane Typhoon Cyclone Storm Tropical Subtropical Super".split()

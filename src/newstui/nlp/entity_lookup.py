@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from newstui.nlp.entity_cues import (
     _GLUED_STOP,
@@ -54,11 +55,11 @@ class _FinderBase:
                 lo = bisect.bisect_left(self.tokens, lo_pos, key=_START)
                 hi = bisect.bisect_left(self.tokens, hi_pos, key=_START)
                 self.tokens = self.tokens[:lo] + self.tokens[hi:]
-        if "((" in text:
+        if "(" in text and "((" in text:  # (one character is found by memchr: most texts have none)
             self._drop_transcript_labels()
         if _dot_inside_word(text) and any("." in t.text for t in self.tokens):
             self._split_glued_sentences()
-        if "Image:" in text:
+        if ":" in text and "Image:" in text:
             self._drop_image_labels()
         if "@" in text:  # "@RedHat", "KN@PPSTER": a handle or an address is no name
             self.tokens = [t for t in self.tokens if text[t.start - 1 : t.start] != "@"]
@@ -69,6 +70,8 @@ class _FinderBase:
         self.saint_places: set[str] | None = None  # see _saint_names_a_place
         self.airlines: set[str] = set()  # "Adam Air" of "Adam Air Flight 574": see _scan_run
         self.candidates: list[Candidate] = []
+        # the matches of " (ABC)" (entity_passes: only when the text holds " (")
+        self.bracketed: list[re.Match[str]] = []
         self.heads = _head_nouns()
         self.headings = [(s, e) for s, e in paragraph_spans(text) if self._is_heading(s, e)]
         # see _drop_sentence_opener: by word, one dict for a word before a comma, one for others

@@ -89,6 +89,7 @@ from newstui.nlp.entity_cues import (
     _term_words_start,
     _title_case,
     foreign_name_start,
+    name_word_ends_at,
     ticker_matches,
 )
 from newstui.nlp.entity_runs import _RunFinder
@@ -799,7 +800,9 @@ class _EntityFinder(_RunFinder):
         abbreviation in brackets whose initials spell it are one organisation, whatever names
         were found inside them; the abbreviation alone is that organisation everywhere.
         `rounds`, `squares`: whether the text holds " (" and " [" at all."""
-        found = list(_BRACKETED_ABBREVIATION.finditer(self.text)) if rounds else []
+        if rounds:  # (kept: _untype_term_abbreviations reads them too)
+            self.bracketed = list(_BRACKETED_ABBREVIATION.finditer(self.text))
+        found = list(self.bracketed)
         if squares:  # "Kentucky Fried Chicken [KFC]"
             found += _SQUARE_ABBREVIATION.finditer(self.text)
         for m in found:
@@ -863,7 +866,10 @@ class _EntityFinder(_RunFinder):
         to be one space (or ", " after a capitalised word): the gaps are checked once each, as
         k grows, from the words' offsets read once (not from the Match objects at every try)."""
         text = self.text
-        words = list(_NAME_WORD.finditer(text, max(0, end - 160), end))
+        lo = max(0, end - 160)
+        if not name_word_ends_at(text, lo, end):
+            return -1, False  # no name's word right before the bracket ("said (AFP)")
+        words = list(_NAME_WORD.finditer(text, lo, end))
         starts = [w.start() for w in words]
         ends = [w.end() for w in words]
         texts = [w.group() for w in words]
@@ -1022,7 +1028,7 @@ class _EntityFinder(_RunFinder):
         (MALDI)': an abbreviation of lower-case words is a term, no body, on every mention."""
         terms = {
             m.group(1)
-            for m in _BRACKETED_ABBREVIATION.finditer(self.text)
+            for m in self.bracketed  # (`rounds`: read by _define_spanning_abbreviations)
             if _is_acronym(m.group(1))
             and self._spells_lower_words(m.start(), m.group(1))
             and foreign_name_start(self.text, m.start(), m.group(1)) < 0

@@ -58,6 +58,7 @@ from newstui.nlp.entity_words import (
     _is_upper,
     _is_word_char,
     _may_open_known,
+    counts_name,
 )
 from newstui.nlp.gazetteer import load_gazetteer, tier_orgs
 from newstui.nlp.names import PARTICLES, strip_possessive
@@ -1021,7 +1022,7 @@ class _RunFinder(_TypingFinder):
     def _a_thing(self, name: str) -> bool:
         """Whether the article counts `name` somewhere ("a Nano", "an Airbus"): a product
         called after its maker, or a thing, not the company its list knows."""
-        return re.search(rf"\b[Aa]n? {re.escape(name)}\b", self.text) is not None
+        return counts_name(self.text, name)
 
     def _word_before(self, start: int) -> str:
         """The word right before `start`, in lower case ("" at the text's start)."""
