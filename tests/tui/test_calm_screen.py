@@ -163,3 +163,19 @@ async def test_a_one_column_help_lines_up_every_action(db_path):
 
     assert len(await action_columns((60, 20))) == 1
     assert len(await action_columns((120, 40))) == 2
+
+
+@pytest.mark.parametrize("key", ["slash", "a"])
+async def test_the_search_and_add_boxes_show_the_headlines_behind_them_as_help_does(
+    db_path, config, key
+):
+    """The search box (and `a`'s) hid the whole screen behind it, where `?` help and every
+    other dialog show it dimmed."""
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Syrian rebels enter Aleppo" in screen_text(app)
+        await pilot.press(key)
+        await settle(pilot)
+        assert app.screen is not app.main
+        assert "Syrian rebels enter Aleppo" in screen_text(app)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.screen import Screen, ScreenResultType
+from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Input
 
 
@@ -78,7 +78,7 @@ class OrderedInput(Input):
                 self.app.post_message(events.Key(key.key, key.character))
 
 
-class TypedAhead(Screen[ScreenResultType]):
+class TypedAhead(ModalScreen[ScreenResultType]):
     """Mixed into a prompt screen: keys typed right behind the one that opened it (`/kremlin`
     Enter in one burst) reach this screen before its box has the focus, or the app after
     passing the screen behind; they go into the box, in order (they were dropped, run as the
