@@ -134,3 +134,19 @@ def test_a_stop_while_the_store_unpacks_a_text_is_raised_not_lost(damaged, monke
         monkeypatch.undo()
         assert library.count() == before
         assert library.remove_source(wire, purge=True).deleted == 2
+
+
+def test_a_damaged_summary_and_list_of_links_are_named_and_the_text_still_shown(damaged):
+    ferry = ids_by_title(damaged)["Ferry"]
+    conn = sqlite3.connect(damaged.db)
+    conn.execute(
+        "UPDATE articles SET summary = ?, links = ? WHERE id = ?", [b"x\x9c\x01", b"x\x9c", ferry]
+    )
+    conn.commit()
+    conn.close()
+
+    shown = damaged.json("show", str(ferry))
+
+    assert "Ferries run again" in shown["text"] and shown["links"] == []
+    assert shown["damaged"].startswith("its stored summary does not unpack (")
+    assert "; its stored list of links does not unpack (" in shown["damaged"]

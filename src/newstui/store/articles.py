@@ -679,7 +679,7 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
     )
     text = unpacked_text(r[10])
     summary = unpacked_text(r[11]) if r[11] != "" else text  # '': the summary is the text
-    parts = (("text", r[10], text), ("summary", r[11], summary), ("links", r[12], links))
+    parts = (("text", r[10], text), ("summary", r[11], summary), ("list of links", r[12], links))
     damaged = "; ".join(
         f"its stored {part} {problem}"
         for part, value, read in parts
