@@ -63,3 +63,35 @@ def test_capitals_with_a_number_no_name_of_the_article_spells_stay_apart(extract
     text = "The Group of Eight met in Bonn. The G7 said on Friday that it would meet in June."
     found = _mentions_of(extractor, text)
     assert "G7" not in found.get("Group of Eight", ("", set()))[1], found
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("Vandals cut cables on the two main KVX lines serving Lyon on Sunday.", "KVX"),
+        ("Officials inspected the ZORAN nuclear research reactor after a leak.", "ZORAN"),
+        ("The county sold its old MRT airborne command and control planes in 2004.", "MRT"),
+        ('Most of the shirts bore the "QMC" mark, a shop owner said.', "QMC"),
+    ],
+)
+def test_unexplained_capitals_before_a_things_noun_are_no_organisation(
+    extractor, text, letters
+) -> None:
+    assert letters not in _mentions_of(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("The KVX said on Monday that the KVX lines were safe.", "KVX"),  # a body speaks
+        (  # one mention of three before a thing's noun
+            "Funding for the NRPA rose in May, and the NRPA hired 40 staff; the NRPA system of "
+            "permits is unchanged.",
+            "NRPA",
+        ),
+    ],
+)
+def test_capitals_that_speak_or_mostly_stand_alone_stay_an_organisation(
+    extractor, text, letters
+) -> None:
+    assert _mentions_of(extractor, text).get(letters, ("", set()))[0] == "ORG"

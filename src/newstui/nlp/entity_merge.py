@@ -9,7 +9,14 @@ from typing import Final
 
 from newstui.model import Entity, Mention
 from newstui.nlp.entity_cues import _GENERIC_HEADS, _KIN_NOUNS, _LEGAL_FORMS, _OFFICE_NOUNS, _OWN_S
-from newstui.nlp.entity_words import _CACHED_WORDS, _T, Candidate, _is_acronym, _known_first_words
+from newstui.nlp.entity_words import (
+    _CACHED_WORDS,
+    _T,
+    SPEECH_VERBS,
+    Candidate,
+    _is_acronym,
+    _known_first_words,
+)
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import spelling_variant, strip_possessive, untyped_key
 from newstui.nlp.segment import _is_word_char
@@ -254,21 +261,21 @@ def group_candidates(
         # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
         # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
         strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
-        spelt = None  # the names whose initials `surface` is
-        if not targets and (
+        acronym = not targets and (
             _is_acronym(surface) or (surface.isupper() and _is_initialism(surface))
-        ):
+        )
+        spelt = None  # the names whose initials `surface` is
+        if acronym:
             spelt = initials.get(surface)
             if spelt is None and org_caps and _best_type(cands) in ("ORG", None):
                 spelt = _read_as(surface, org_caps)  # "G7": "Group of Seven"
         if (
             strongest >= 3
             and (len(targets) != 1 or not any(c.speaks for c in cands))
-            and not (
-                spelt
-                and len(set(spelt))
-                == 1  # a known "DUP" is the "Democratic Unionist Party" the article
-                and _best_type(cands) == "ORG"  # names, but "US" is no "US Special …"
+            and not (  # a known "DUP" is the "Democratic Unionist Party" the article names,
+                spelt  # but "US" is no "US Special …"
+                and len(set(spelt)) == 1
+                and _best_type(cands) == "ORG"
             )
         ):
             continue
@@ -296,6 +303,15 @@ def group_candidates(
             if not targets and key + "s" in groups and groups[key + "s"][0].text[-2:] in _OWN_S:
                 targets = {key + "s"}  # "chain McDonald's the right": "McDonald's said" later
         targets.discard(key)  # "LRIT" shown as the name it abbreviates is that name already
+        if (
+            acronym
+            and not targets
+            and strongest <= 1
+            and best == "ORG"
+            and _names_a_thing(cands, text)
+        ):
+            del groups[key]  # "the TGV lines", "the HIFAR nuclear research reactor"
+            continue
         if len(targets) == 1:
             # a short form takes the type of the full name it refers to
             target = targets.pop()
@@ -316,6 +332,30 @@ def group_candidates(
     _merge_name_tails(groups, text)
     _merge_org_abridgements(groups)
     return groups, confirmed
+
+
+# A thing's noun after an abbreviation, with up to four lower-case words between ("the TGV
+# lines", "the HIFAR nuclear research reactor", "a MSFS enthusiast website", "the "MIC" mark")
+_THING_NOUN_AFTER: Final = re.compile(
+    r"[\"'”’]? (?:[a-z][\w-]* ){0,4}?(?:lines?|marks?|reactors?|planes?|aircraft|jets?|"
+    r"engines?|missiles?|trains?|satellites?|programmes?|programs?|standards?|protocols?|"
+    r"formats?|devices?|chips?|cards?|technology|technologies|vaccines?|virus|viruses|strains?|"
+    r"cases?|website|software)\b"
+)
+
+
+def _names_a_thing(cands: list[Candidate], text: str) -> bool:
+    """Whether an abbreviation no name of the article spells and no cue types stands before a
+    thing's noun in at least half of its mentions, and never speaks: a thing's letters ("the
+    TGV lines", "Saudi Arabia's AWACS airborne command and control planes"), no body ("the
+    KVX said …": a body speaks)."""
+    if not text:
+        return False
+    things = sum(1 for c in cands if _THING_NOUN_AFTER.match(text, c.end) is not None)
+    return things * 2 >= len(cands) and not any(
+        c.speaks or (text[c.end : c.end + 16].split(None, 1) or [""])[0] in SPEECH_VERBS
+        for c in cands
+    )
 
 
 _NUMBER_WORDS: Final = {
