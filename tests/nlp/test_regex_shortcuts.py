@@ -50,9 +50,15 @@ from newstui.nlp.speaker_cues import (
     _LABEL_HEADS,
     _REPORTED_THAT,
     _REPORTED_THAT_HEADS,
+    _ROLE_APPOSITIVE,
     _SPEECH_ABOUT,
     _SPEECH_ABOUT_HEADS,
+    _TRAILING_APPOSITIVE,
+    determiner_before,
+    determiner_before_by_code,
     determiner_end,
+    opening_after,
+    search_last_commas,
 )
 
 # The patterns as they were written before (a lookbehind or a word boundary tried at every
@@ -369,6 +375,13 @@ def test_a_word_start_search_tries_the_pattern_only_where_a_word_opens() -> None
     assert search.search_at_word_starts("-said so").span() == (1, 8)
 
 
+def test_a_word_start_search_tries_heads_opening_beyond_ascii() -> None:
+    search = WordStartSearch(re.compile(r"\b(?:état|said)\s+\w+"))
+    assert search.search_at_word_starts("un état fort").span() == (3, 12)
+    assert search.search_at_word_starts("xétat fort, she said so").span() == (16, 23)
+    assert search.search_at_word_starts("États fort") is None
+
+
 def test_patterns_not_opening_every_match_with_a_word_are_searched_whole() -> None:
     assert word_heads(re.compile(r"\b(?:said|told)\b")) == ("said", "told")
     assert word_heads(re.compile(r"\b(?<!-)(?:said|(?<=\s)told)")) == ("said", "told")
@@ -413,6 +426,29 @@ def test_a_determiner_before_the_end_is_found_as_the_whole_search_finds_it(text,
     assert (found and found.span()) == (whole and whole.span())
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.lists(DETERMINER_PIECES, max_size=12).map("".join), st.integers(0, 40))
+def test_a_determiner_before_an_offset_is_found_as_the_seven_character_search_finds_it(
+    text, at
+) -> None:
+    at = min(at, len(text))
+    found = bool(_DETERMINER_END.search(text, max(0, at - 7), at))
+    assert determiner_before(text, at) == determiner_before_by_code(text, at) == found
+
+
+def test_a_determiner_before_a_verb_opens_a_word_and_ends_in_blanks() -> None:
+    for before in (determiner_before, determiner_before_by_code):
+        assert before("the alleged", 4)
+        assert before("Lee saw THEIR  x", 15)
+        assert not before("Lee praised Iran said", 17)  # 'an' inside a word
+        assert not before("xthe said", 5)  # the word opens before the window
+        assert not before("the", 3)  # no blank before the offset
+        assert not before("their      said", 11)  # opens more than 7 characters back
+    for text in ("hi\u017f said", "\u0130ts said", "THE\u2003said"):  # beyond ASCII: searched
+        found = bool(_DETERMINER_END.search(text, 0, 5))
+        assert determiner_before(text, 5) == determiner_before_by_code(text, 5) == found
+
+
 def test_a_determiner_ends_a_head_only_before_its_blanks() -> None:
     assert determiner_end("Lee praised the  \n", 18).span() == (12, 18)
     assert determiner_end("Lee praised the  \n", 13) is None  # 'th' is no determiner
@@ -428,6 +464,69 @@ def test_a_determiner_before_each_offset_of_articles_is_found_as_the_whole_searc
             head = text[max(0, end - 160) : end + 1]
             found, whole = determiner_end(head, len(head)), _DETERMINER_END.search(head)
             assert (found and found.span()) == (whole and whole.span())
+
+
+APPOSITIVE_PIECES = st.sampled_from(
+    [*"a the who Lee Dean of at for x-ray said".split(), ",", ", ", ";", " ", "  ", "\n", "\t"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(APPOSITIVE_PIECES, max_size=16).map("".join))
+def test_appositives_before_the_end_are_found_from_the_last_commas_as_by_the_whole_search(
+    clause,
+) -> None:
+    for pattern in (_TRAILING_APPOSITIVE, _ROLE_APPOSITIVE):
+        found, whole = search_last_commas(pattern, clause), pattern.search(clause)
+        assert (found and found.span()) == (whole and whole.span())
+
+
+def test_an_appositive_ending_the_clause_opens_at_one_of_its_last_two_commas() -> None:
+    clause = "Ann Reid, 41, of Leeds, a fire service spokesman, "
+    assert search_last_commas(_TRAILING_APPOSITIVE, clause).start() == clause.index(", a")
+    clause = "Erwin Lee, 62, Dean of Acme Law School"
+    assert search_last_commas(_ROLE_APPOSITIVE, clause).group(1) == "Dean"
+    assert search_last_commas(_ROLE_APPOSITIVE, "Erwin Lee said") is None
+
+
+TAIL_PIECES = st.sampled_from(
+    [
+        *"reads read said states the letter statement as Lee put it Moss's ruling".split(),
+        *[" ", ",", "\u2003", "\n", "—", "–", "-", "x"],
+    ]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(TAIL_PIECES, max_size=14).map("".join))
+def test_the_frames_after_a_quotation_match_only_where_their_first_letter_opens_the_tail(
+    tail,
+) -> None:
+    at = opening_after(tail, ",", 0)
+    dashed = opening_after(tail, ",—–-", at)
+    if speaker_cues._READS_STATEMENT.match(tail):
+        assert tail[at : at + 1] in ("r", "s")
+    if speaker_cues._READ_BY_TEXT.match(tail):
+        assert tail[at : at + 1] == "r"
+    if speaker_cues._TEXT_READ_AFTER.match(tail):
+        assert tail[at : at + 1] == "t"
+    if speaker_cues._AS_PUT_IT_AFTER.match(tail):
+        assert tail[dashed : dashed + 2] == "as"
+
+
+def test_a_tail_opens_past_blanks_and_the_marks_given() -> None:
+    assert opening_after(", \u2003reads", ",", 0) == 3
+    assert opening_after(" — as Lee put it", ",", 0) == 1
+    assert opening_after(" — as Lee put it", ",—–-", 0) == 3
+    assert opening_after(",  ", ",", 0) == 3
+    frames = [  # each frame matches, and opens where its guard looks
+        (", reads Judge Moss's ruling.", speaker_cues._READS_STATEMENT, ",", "r"),
+        (",\u2003read the warning.", speaker_cues._READ_BY_TEXT, ",", "r"),
+        (" , the letter read.", speaker_cues._TEXT_READ_AFTER, ",", "t"),
+        (" — as Lee put it —", speaker_cues._AS_PUT_IT_AFTER, ",—–-", "a"),
+    ]
+    for tail, frame, marks, letter in frames:
+        assert frame.match(tail) and tail[opening_after(tail, marks, 0)] == letter
 
 
 def test_the_words_every_match_opens_are_read_after_a_word_boundary() -> None:

@@ -893,6 +893,20 @@ class WordStartSearch:
         for head in heads:
             if len(head) >= 2:
                 self.heads[head[:2]] = (*self.heads.get(head[:2], ()), head)
+        # the codes that open a head (bit c of `low` for c < 64, bit c - 64 of `high` for the
+        # other ASCII ones), so a word opening with none is passed without a slice and a lookup
+        # (most words); a head opening beyond ASCII has every such word looked up
+        self.low: i64 = 0
+        self.high: i64 = 0
+        self.wide = False
+        for head in heads:
+            code = ord(head[0])
+            if code >= 128:
+                self.wide = True
+            elif code < 64:
+                self.low |= 1 << code
+            else:
+                self.high |= 1 << (code - 64)
 
     def search(self, text: str, start: int = 0, end: int = -1) -> re.Match[str] | None:
         """`pattern.search(text, start, end)` (end -1: the text's end)."""
@@ -913,18 +927,31 @@ class WordStartSearch:
                 i += 1
                 continue
             # a boundary before a word character: the one before is none (or the text opens)
-            if i == 0 or not _is_word_at(text, i - 1):
-                heads = self.heads.get(text[i : i + 2])
-                if (heads is not None and any(text.startswith(head, i) for head in heads)) or (
-                    self.letters and text[i] in self.letters
-                ):
-                    match = self.pattern.match(text, i, size)
-                    if match is not None:
-                        return match
+            if (i == 0 or not _is_word_at(text, i - 1)) and self._may_open_head(text, i):
+                match = self.pattern.match(text, i, size)
+                if match is not None:
+                    return match
             i += 1
             while i < size and _is_word_at(text, i):
                 i += 1
         return None
+
+    def _may_open_head(self, text: str, i: i64) -> bool:
+        """Whether one of the heads opens text[i:] (a head of one letter: that letter there)."""
+        code: i64 = ord(text[i])
+        if code < 128:
+            mask: i64 = self.low if code < 64 else self.high
+            if not (mask >> (code & 63)) & 1:
+                return False  # no head opens with this character (most words)
+        elif not self.wide:
+            return False
+        heads = self.heads.get(text[i : i + 2])
+        if heads is not None:
+            size: i64 = len(text)
+            for head in heads:  # the first two characters are the key's
+                if _holds_at(text, i, size, head):
+                    return True
+        return bool(self.letters) and text[i] in self.letters
 
 
 class WordNeedsGuard:

@@ -380,6 +380,28 @@ _INCLUDING_ASIDE: Final = re.compile(r",\s+including\s[^;:]*,\s")
 _TRAILING_APPOSITIVE: Final = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
 )
+
+
+def opening_after(text: str, marks: str, start: int) -> int:
+    """Where `text` goes on from `start` past blanks (\\s) and `marks`: the offset a pattern
+    opening with `[\\s<marks>]*` and then a letter tries that letter at."""
+    i = start
+    while i < len(text) and (text[i].isspace() or text[i] in marks):
+        i += 1
+    return i
+
+
+def search_last_commas(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for a pattern each of whose matches opens with a comma and holds
+    at most one more (_TRAILING_APPOSITIVE, _ROLE_APPOSITIVE: ", …,? $"): only the last two
+    commas can open one, so the search starts at the one before the last (the whole search
+    tries the pattern at every comma, each running to the next)."""
+    last = text.rfind(",")
+    if last < 0:
+        return None
+    return pattern.search(text, max(0, text.rfind(",", 0, last)))
+
+
 # ", of the New York magazine," between a person and "who": where the person works or lives
 _AFFILIATION_ASIDE: Final = re.compile(r",\s(?:of|from|at|with)\s[^,;()\"“”]{1,80},?\s*")
 # ", Dean of Acme Law School" before the verb: an appositive opening with a capitalised role
@@ -697,6 +719,52 @@ _DETERMINER_END: Final = re.compile(rf"\b(?:{'|'.join(_DETERMINERS)})\s+$", re.I
 # A match of _DETERMINER_END opens at most this many characters before the blanks ending the
 # text searched (a letter matches one character even when case is ignored)
 DETERMINER_END_MOST: Final = max(map(len, _DETERMINERS))
+
+
+_DETERMINER_WORDS: Final = frozenset(_DETERMINERS)
+_DETERMINER_SIZES: Final = tuple(sorted({len(word) for word in _DETERMINERS}))
+
+
+def determiner_before(text: str, at: int) -> bool:
+    """Whether `_DETERMINER_END.search(text, max(0, at - 7), at)` finds a match ("the alleged",
+    "a threatened"): a determiner, opening a word, then blanks up to `at`. Read character by
+    character when the characters around are ASCII (a regular expression's call costs ~4,000
+    instructions on 7 characters); searched otherwise (case-insensitive matching of other
+    characters has its own equivalences). Run as Python, the search (a loop costs more)."""
+    if not _COMPILED:
+        return _DETERMINER_END.search(text, max(0, at - 7), at) is not None
+    return determiner_before_by_code(text, at)
+
+
+def determiner_before_by_code(text: str, at: int) -> bool:
+    """`determiner_before` read by character codes (what runs compiled)."""
+    lo = max(0, at - 7)
+    k = max(0, lo - 1)
+    while k < at:
+        if ord(text[k]) >= 128:
+            return _DETERMINER_END.search(text, lo, at) is not None
+        k += 1
+    blanks = at
+    while blanks > lo and _is_ascii_blank(ord(text[blanks - 1])):
+        blanks -= 1
+    if blanks == at:
+        return False  # \s+ before `at`: at least one blank
+    for size in _DETERMINER_SIZES:
+        start = blanks - size
+        if start < lo:
+            break
+        # a word opens at `start` (\b), and it is a determiner (mostly one size at most)
+        if (start == 0 or not _is_word_at(text, start - 1)) and text[
+            start:blanks
+        ].lower() in _DETERMINER_WORDS:
+            return True
+    return False
+
+
+def _is_ascii_blank(code: int) -> bool:
+    """Whether the ASCII character of this code is blank (`str.isspace`): tab to carriage
+    return, the four separators 28-31 and the space."""
+    return 9 <= code <= 13 or 28 <= code <= 32
 
 
 def determiner_end(text: str, end: int) -> re.Match[str] | None:

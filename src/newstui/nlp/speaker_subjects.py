@@ -97,6 +97,7 @@ from newstui.nlp.speaker_cues import (
     _qualifiers,
     _unpossessed,
     _whole_word,
+    search_last_commas,
     verb_search,
 )
 
@@ -459,7 +460,7 @@ class _SubjectFinder:
             inside = [
                 m for m in inside if not including.start() <= m.start - start < including.end()
             ]
-        trailing = _TRAILING_APPOSITIVE.search(clause) if "," in clause else None
+        trailing = search_last_commas(_TRAILING_APPOSITIVE, clause)
         aside = trailing  # ", who paid for Reid, said": an aside
         if aside and not aside.group().rstrip().endswith(","):
             aside = None  # ", which Moss has called": the relative clause's own verb
@@ -540,7 +541,7 @@ class _SubjectFinder:
     def _role_appositive(self, clause: str) -> re.Match[str] | None:
         """', Dean of UC Berkeley School of Law' before the verb: an appositive opening with a
         capitalised role word ("Erwin Chemerinsky, Dean of … called it"), else None."""
-        found = _ROLE_APPOSITIVE.search(clause)
+        found = search_last_commas(_ROLE_APPOSITIVE, clause)
         if found and found.group(1).lower() in load_gazetteer().role_words:
             return found
         return None

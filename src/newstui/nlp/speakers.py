@@ -30,7 +30,6 @@ from newstui.nlp.speaker_cues import (
     _CREDITING,
     _DASH_CREDIT,
     _DEEMED,
-    _DETERMINER_END,
     _IN_HIS_OPINION,
     _INFINITIVE_LABEL,
     _INITIAL,
@@ -107,7 +106,9 @@ from newstui.nlp.speaker_cues import (
     _VERB_BEFORE_COMMA,
     _WRITTEN_FROM,
     VERB,
+    determiner_before,
     determiner_end,
+    opening_after,
     verb_matches,
     verb_search,
 )
@@ -666,13 +667,17 @@ class SpeakerFinder(_SubjectFinder):
         newline = self.text.find("\n", span.close_mark, sent_end)
         tail_end = min(sent_end, next_open, newline if newline >= 0 else sent_end)
         tail = self.masked[span.close_mark + 1 : tail_end]
-        statement = _READS_STATEMENT.match(tail)
+        # the four frames below open the tail, after blanks and commas (and dashes: "as … put
+        # it"), with a word of their own: each is matched only when its first letter is there
+        word_at = opening_after(tail, ",", 0)
+        opening = tail[word_at : word_at + 1]
+        statement = _READS_STATEMENT.match(tail) if opening in ("r", "s") else None
         if statement:  # '“…,” reads Judge Moss's ruling': the owner of the text speaks
             base = span.close_mark + 1
             owner = self._first_named(base, base + statement.end(1), span.close_mark)
             if owner:
                 return owner
-        read_by = _READ_BY_TEXT.match(tail)
+        read_by = _READ_BY_TEXT.match(tail) if opening == "r" else None
         if read_by:  # '“…”, read the warning.': the text's author
             base = span.close_mark + 1
             for m in self.mentions_in(base + read_by.start(1), base + read_by.end(1)):
@@ -682,10 +687,11 @@ class SpeakerFinder(_SubjectFinder):
                 return None  # its author is named there, by a name no entity holds
             issuer = self._issuer_after(base + read_by.end(2), base + len(tail))
             return issuer or self._author_of(read_by.group(2), span.open_mark)
-        read_by = _TEXT_READ_AFTER.match(tail)
+        read_by = _TEXT_READ_AFTER.match(tail) if opening == "t" else None
         if read_by:  # '“…”, the letter read.': the text's author
             return self._author_of(read_by.group(1), span.open_mark)
-        put_it = _AS_PUT_IT_AFTER.match(tail)
+        dashed = opening_after(tail, ",—–-", word_at)
+        put_it = _AS_PUT_IT_AFTER.match(tail) if tail[dashed : dashed + 2] == "as" else None
         if put_it:  # '“…” — as the Supreme Court decision put it —': whose words they are
             base = span.close_mark + 1
             return self._first_named(base + put_it.start(1), base + put_it.end(1), span.close_mark)
@@ -1044,7 +1050,7 @@ class SpeakerFinder(_SubjectFinder):
         verbs: list[re.Match[str]] = []
         for v in reversed(verb_matches(head)):
             at = v.start()
-            if not _DETERMINER_END.search(head, max(0, at - 7), at):
+            if not determiner_before(head, at):
                 verbs.insert(0, v)
                 if len(verbs) == 2:
                     break
