@@ -95,3 +95,24 @@ def test_capitals_that_speak_or_mostly_stand_alone_stay_an_organisation(
     extractor, text, letters
 ) -> None:
     assert _mentions_of(extractor, text).get(letters, ("", set()))[0] == "ORG"
+
+
+def test_a_name_cut_in_parts_before_its_capitals_in_brackets_is_one_organisation(
+    extractor,
+) -> None:
+    text = (
+        "In a statement, the UN Relief Mission in Sudan (UNMIS) condemned the attack. "
+        "UNMIS said two of its staff were hurt."
+    )
+    found = _mentions_of(extractor, text)
+    assert found.get("UN Relief Mission in Sudan", ("", set())) == (
+        "ORG",
+        {"UN Relief Mission in Sudan", "UNMIS"},
+    ), found
+    assert "UNMIS" not in found, found
+
+
+def test_a_person_before_a_partys_capitals_in_brackets_stays_a_person(extractor) -> None:
+    text = "Ichiro Sato of Tokyo (JCP) and Ann Lee (SDP) spoke against the bill on Monday."
+    found = _mentions_of(extractor, text)
+    assert not any(name.endswith("Tokyo") and kind == "ORG" for name, (kind, _) in found.items())

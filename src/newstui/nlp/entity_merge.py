@@ -203,6 +203,8 @@ def group_candidates(
         _add_to(groups, _group_key(cand.display or cand.text), cand)
     if text:
         _people_by_surname_heads(groups, gaz)
+        if " (" in text:
+            _join_bracketed_names(groups, text)
         _drop_market_indexes(groups, text)
     full_people: dict[str, list[str]] = {}
     first_surnames: dict[str, list[str]] = {}
@@ -403,6 +405,62 @@ def _read_as(short: str, org_caps: list[tuple[list[str], str]]) -> list[str]:
         if short in ("".join(firsts).upper(), "".join(capitals)):
             keys.append(key)
     return keys
+
+
+# The words that join the parts of one body's name the scan cut apart ("UN Stabilization Mission
+# in Haiti"), and the text between two parts with none
+# (longest first: " in " ends with " " too)
+_NAME_LINKS: Final = (" for ", " and ", " the ", " in ", " of ", " on ", " de ", " ")
+
+
+def _join_bracketed_names(groups: dict[str, list[Candidate]], text: str) -> None:
+    """'the UN Stabilization Mission in Haiti (MINUSTAH)': a name the scan cut into parts, one
+    a body, that capitals in brackets right after abbreviate is one organisation, and the
+    capitals its short form (the parts' own names elsewhere in the article stay)."""
+    at = text.find(" (")
+    opened: list[int] = []  # where a name before capitals in brackets ends
+    while at >= 0:
+        close = text.find(")", at + 2, at + 14)
+        short = text[at + 2 : close]
+        if close > at + 4 and short.isupper() and short.isalnum() and short.isascii():
+            opened.append(at)
+        at = text.find(" (", at + 2)
+    if not opened:
+        return  # most brackets hold no capitals
+    by_end: dict[int, Candidate] = {}
+    by_start: dict[int, str] = {}  # the key of each capitals' group, by where they start
+    for key, cands in groups.items():
+        for cand in cands:
+            by_end[cand.end] = cand
+            by_start[cand.start] = key
+    for end in opened:
+        short_key = by_start.get(end + 2)
+        chain: list[Candidate] = []
+        last = by_end.get(end)
+        while last is not None and (last.type != "PERSON" or last.strength == 0):
+            chain.append(last)
+            link = text[max(0, last.start - 5) : last.start]
+            cut = next((len(w) for w in _NAME_LINKS if link.endswith(w)), 0)
+            last = by_end.get(last.start - cut) if cut else None
+        if short_key is None or len(chain) < 2 or not any(c.type == "ORG" for c in chain):
+            continue
+        start = chain[-1].start
+        name = text[start:end]
+        if text[end + 2] not in {w[0] for w in name.split() if w[:1].isupper()}:
+            continue  # the capitals open with no capital of the name
+        for cand in chain:
+            key = _group_key(cand.display or cand.text)
+            kept = [c for c in groups.get(key, []) if c is not cand]
+            if kept:
+                groups[key] = kept
+            else:
+                groups.pop(key, None)
+        joined = Candidate(
+            start, end, name, len(name.split()), "ORG", 2, chain[-1].sentence_start, None, False
+        )
+        moved = [_untyped(c) for c in groups.pop(short_key, [])]
+        _add_to(groups, _group_key(name), joined)
+        groups[_group_key(name)].extend(moved)
 
 
 # Last words of place names that are also common surnames ("Keith Hall", "Dr Amelia Hill"):
