@@ -52,3 +52,36 @@ def test_a_faith_or_nationality_after_and_inside_a_body_keeps_the_body_whole(
 )
 def test_a_known_name_before_and_keeps_two_names_apart(extractor, text, found) -> None:
     check_names(extractor, text, found, absent=[text.split(" met")[0].split(" signed")[0]])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parts"),
+    [
+        (
+            "Members of the Painting, Glazing and Roofing Union walked out on Friday.",
+            "Painting, Glazing and Roofing Union",
+            ["Painting", "Glazing", "Glazing and Roofing Union"],
+        ),
+        (
+            "The Textile, Clothing, Footwear and Leather Federation backed the plan.",
+            "Textile, Clothing, Footwear and Leather Federation",
+            ["Textile", "Clothing", "Footwear and Leather Federation"],
+        ),
+    ],
+)
+def test_single_words_listed_with_commas_open_one_body_after_the(
+    extractor, text, name, parts
+) -> None:
+    check_names(extractor, text, [(name, "ORG")], absent=parts)
+
+
+def test_known_names_listed_before_a_body_stay_names_of_their_own(extractor) -> None:
+    text = "Envoys of the Kenya, Uganda and Tanzania Council met in Arusha."
+    check_names(
+        extractor, text, [("Kenya", "PLACE")], absent=["Kenya, Uganda and Tanzania Council"]
+    )
+
+
+def test_a_list_without_the_is_no_body_name(extractor) -> None:
+    text = "The reporter spoke to Harrow, Brent and Ealing Council officials."
+    check_names(extractor, text, absent=["Harrow, Brent and Ealing Council"])

@@ -69,6 +69,7 @@ class _FinderBase:
         self.storm_heads = False  # whether a run opens with "Hurricane", "Typhoon"…
         self.saint_places: set[str] | None = None  # see _saint_names_a_place
         self.airlines: set[str] = set()  # "Adam Air" of "Adam Air Flight 574": see _scan_run
+        self.comma_listed = False  # a body "Word and … Head" right after a comma: see _joins
         self.candidates: list[Candidate] = []
         # the matches of " (ABC)" (entity_passes: only when the text holds " (")
         self.bracketed: list[re.Match[str]] = []

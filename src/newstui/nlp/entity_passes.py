@@ -178,6 +178,8 @@ class _EntityFinder(_RunFinder):
             self._number_units()
         if ", " in self.text:
             self._join_legal_suffixes()
+            if self.comma_listed:
+                self._join_comma_listed_bodies()
             self._join_generation_suffixes()
         self._untype_products()
         self._untype_makers_of_models()
@@ -313,6 +315,41 @@ class _EntityFinder(_RunFinder):
             joined.sentence_start = prev.sentence_start
             out[-1] = joined
         self.candidates = out
+
+    def _join_comma_listed_bodies(self) -> None:
+        """'the Construction, Forestry, Mining and Energy Union': single capitalised words no
+        list knows, each followed by a comma, after "the" and before a body's name of the shape
+        "Word and Word(s) Head", are the first fields of that one body's name, no bodies of
+        their own."""
+        cands = self.candidates
+        text = self.text
+        k = len(cands) - 1
+        while k > 0:
+            cand = cands[k]
+            if " and " not in cand.text or cand.type not in ("ORG", None):
+                k -= 1
+                continue
+            first, _, rest = cand.text.partition(" and ")
+            if " " in first or strip_possessive(rest.rsplit(" ", 1)[-1]) not in self.heads:
+                k -= 1
+                continue
+            j, start = k, cand.start
+            while j > 0:
+                prev = cands[j - 1]
+                if (
+                    prev.words != 1
+                    or prev.end + 2 != start
+                    or text[prev.end : start] != ", "
+                    or prev.strength >= 3
+                    or self._lookup(prev.text) is not None
+                ):
+                    break
+                j, start = j - 1, prev.start
+            if j < k and self._word_before(start) in ("the", "The"):
+                body = Candidate(start, cand.end, text[start : cand.end], cand.words + k - j)
+                body.type, body.strength = "ORG", 2
+                cands[j : k + 1] = [body]
+            k = j - 1
 
     def _join_generation_suffixes(self) -> None:
         """'Martin Luther King, Jr.', 'Ann Lee, Sr.': a generation after a comma ends the

@@ -831,7 +831,11 @@ class _RunFinder(_TypingFinder):
         last = right[-1].text  # "Food and Agriculture Organization's chief": its possessive
         if "'" in last or "’" in last:
             last = strip_possessive(last)
-        return last in heads and (pending[-1].text not in heads or len(pending) == 1)
+        if last not in heads or (pending[-1].text in heads and len(pending) > 1):
+            return False
+        if len(pending) == 1 and self.text[pending[0].start - 2 : pending[0].start] == ", ":
+            self.comma_listed = True  # "the Construction, Forestry, Mining and Energy Union"
+        return True
 
     def _second_body_after_of(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         """Whether the words after the "of" at run[i] name a second body: capitalised words
