@@ -31,6 +31,7 @@ import re
 import sys
 import tarfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,8 +70,10 @@ def _listing_names(downloads: Path) -> list[str]:
     return names
 
 
-def _scowl(folder: Path) -> tuple[set[str], set[str]]:
-    """(lower-case English words, capitalised words: names, places, brands) of SCOWL to size 80."""
+def _scowl(folder: Path, upper: bool = True) -> tuple[set[str], set[str]]:
+    """(lower-case English words, capitalised words: names, places, brands) of SCOWL to size 80;
+    without `upper`, the capitalised words leave out the "upper" lists (places as much as
+    surnames) and keep proper names (people, brands) and abbreviations."""
     words: set[str] = set()
     capitalised: set[str] = set()
     for path in folder.iterdir():
@@ -85,7 +88,9 @@ def _scowl(folder: Path) -> tuple[set[str], set[str]]:
                 continue
             if kind.endswith(("-words", "-contractions")):
                 words.add(word.lower())
-            elif kind.endswith(("-upper", "-proper-names", "-abbreviations")):
+            elif kind.endswith(("-proper-names", "-abbreviations")) or (
+                upper and kind.endswith("-upper")
+            ):
                 capitalised.add(word)
     return words, capitalised
 
@@ -126,6 +131,31 @@ def _shipped(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
+def name_filters(downloads: Path) -> tuple[set[str], set[str], set[str]]:
+    """(given names, every word of a person's name, common and role words as written) of the
+    shipped lists and Faker: what the list builders read to keep people and words out."""
+    given = {n for line in _shipped("first_names.txt") for n in line.partition(":")[2].split()}
+    faker_given, faker_names = _people(downloads)
+    common = {w for line in _shipped("common_words.txt") for w in line.split()}
+    common |= {w for line in _shipped("role_words.txt") for w in line.split()}
+    return given | faker_given, faker_names, common
+
+
+def word_or_person(name: str, english: set[str], common: set[str], people: set[str]) -> bool:
+    """Whether a one-word name reads as an English word (or its plural), a common or role word
+    (`common` in lower case), or a word of a person's name (`people`)."""
+    lower = name.lower()
+    return lower in english or lower in common or lower.rstrip("s") in english or name in people
+
+
+def write_list(out: Path, header: str, names: list[str]) -> None:
+    """Write `names` under the comment line `header` to `out`, gzipped with no timestamp (a
+    rebuild from the same sources is byte for byte the same file)."""
+    text = header + "".join(name + "\n" for name in names)
+    out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{out.relative_to(ROOT)}: {len(names)} names, {out.stat().st_size} bytes")
+
+
 def _short_name(listing: str) -> str | None:
     """The name a text uses for a listing, or None when it is no plain name."""
     listing = listing.replace("\u2019", "'").strip()
@@ -151,13 +181,9 @@ def _short_name(listing: str) -> str | None:
 def build(downloads: Path, scowl: Path) -> list[str]:
     """The listed companies' names that pass the filters, sorted."""
     english, capitalised = _scowl(scowl)
-    given = {n for line in _shipped("first_names.txt") for n in line.partition(":")[2].split()}
-    faker_given, faker_names = _people(downloads)
-    given |= faker_given
+    given, faker_names, common = name_filters(downloads)
     known = set(_shipped("places.txt")) | set(_shipped("demonyms.txt")) | _cities(downloads)
     known |= set(_shipped("languages.txt")) | set(_shipped("titles.txt"))
-    common = {w for line in _shipped("common_words.txt") for w in line.split()}
-    common |= {w for line in _shipped("role_words.txt") for w in line.split()}
     people_or_places = faker_names | capitalised
     kept: set[str] = set()
     for listing in _listing_names(downloads):
@@ -186,20 +212,28 @@ def build(downloads: Path, scowl: Path) -> list[str]:
     return sorted(kept)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("downloads", type=Path, help="folder of the two downloaded packages")
+def run_builder(
+    doc: str,
+    build: Callable[[Path, Path], list[str]],
+    out: Path,
+    header: str,
+    argv: list[str] | None,
+) -> int:
+    """The command line of a list builder that reads downloaded packages and SCOWL."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("downloads", type=Path, help="folder of the downloaded packages")
     parser.add_argument("--scowl", type=Path, default=Path("/usr/share/dict/scowl"))
     args = parser.parse_args(argv)
-    names = build(args.downloads, args.scowl)
+    write_list(out, header, build(args.downloads, args.scowl))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
     header = (
         "# Companies listed on stock exchanges (investpy 1.0.8, pytickersymbols 1.17.10: MIT),"
         " filtered by tools/build_listed_orgs.py; see README.md.\n"
     )
-    text = header + "".join(name + "\n" for name in names)
-    OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{OUT.relative_to(ROOT)}: {len(names)} names, {OUT.stat().st_size} bytes")
-    return 0
+    return run_builder(__doc__, build, OUT, header, argv)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import html
 import json
 import re
@@ -34,7 +33,14 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_listed_orgs import _LINKS, _cities, _people, _scowl, _shipped  # a tools/ sibling
+from build_listed_orgs import (  # a tools/ sibling
+    _LINKS,
+    _cities,
+    _scowl,
+    name_filters,
+    word_or_person,
+    write_list,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "newstui" / "nlp" / "data" / "orgs_news.txt.gz"
@@ -143,12 +149,9 @@ def _untyped_alone(name: str) -> bool:
 def build(texts: Path, downloads: Path, scowl: Path) -> list[str]:
     """The names the corpus's evidence types ORG, filtered as the module docstring says."""
     english, capitalised = _scowl(scowl)
-    given = {n for line in _shipped("first_names.txt") for n in line.partition(":")[2].split()}
-    faker_given, faker_names = _people(downloads)
-    given |= faker_given
+    given, faker_names, common = name_filters(downloads)
+    common = {w.lower() for w in common}
     cities = _cities(downloads)
-    common = {w.lower() for line in _shipped("common_words.txt") for w in line.split()}
-    common |= {w.lower() for line in _shipped("role_words.txt") for w in line.split()}
     org, other = evidence(texts)
     kept = []
     for name, articles in org.items():
@@ -166,15 +169,10 @@ def build(texts: Path, downloads: Path, scowl: Path) -> list[str]:
         if "'" in name.removesuffix("'s"):
             continue  # "Qur'ans": a word's apostrophe, no name's
         if len(words) == 1:
-            lower = name.lower()
             if (
                 len(name) < 3
-                or lower in english
-                or lower in common
-                or lower.rstrip("s") in english
+                or word_or_person(name, english, common, given | faker_names)
                 or (name in capitalised and not name.isupper())
-                or name in given
-                or name in faker_names
             ):
                 continue
         elif words[0] in given and len(words) == 2:
@@ -206,9 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         "# Organisations typed by cues in English Wikinews 2005-2013 (toscaData, CC BY 2.5),"
         " learnt by tools/build_news_orgs.py; see README.md.\n"
     )
-    text = header + "".join(name + "\n" for name in names)
-    OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{OUT.relative_to(ROOT)}: {len(names)} names, {OUT.stat().st_size} bytes")
+    write_list(OUT, header, names)
     return 0
 
 

@@ -1427,7 +1427,7 @@ class _EntityFinder(_RunFinder):
         """'from Smolensk to Kaluga': two names of one or two words, neither known nor typed by
         stronger evidence, are the ends of a journey: places."""
         pair = (a, b)
-        weak = [c for c in pair if c.strength < 2 and c.type in (None, "PERSON")]
+        weak = [c for c in pair if c.strength < 2 and c.type in (None, "PERSON", "PLACE")]
         known = [c for c in pair if c.type == "PLACE" and c.strength >= 2]
         if not weak or len(weak) + len(known) != 2:
             return

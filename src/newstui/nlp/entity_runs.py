@@ -60,9 +60,20 @@ from newstui.nlp.entity_words import (
     _may_open_known,
     counts_name,
 )
-from newstui.nlp.gazetteer import load_gazetteer, tier_orgs
+from newstui.nlp.gazetteer import load_gazetteer, tier_names
 from newstui.nlp.names import PARTICLES, strip_possessive
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
+
+# The verbs of a game's result between two sides ("Caloundra defeated Wynnum"): sides, no towns
+_RESULT_VERBS: Final = "defeated|beat|lost to|drew with|drew against|thrashed|edged"
+# What after a town's name says the article uses it otherwise (see _may_be_town): a longer
+# name goes on ("Blenheim Palace"), or a game's result
+_TOWN_AFTER: Final = re.compile(rf" [A-Z]|,? (?:{_RESULT_VERBS})\b")
+# … and before it: an article ("the Monchegorsk"), a capitalised word mid-sentence ("Space
+# Shuttle Atlantis"), a game's result ("beat Wynnum")
+_TOWN_BEFORE: Final = re.compile(
+    rf"(?:\b(?:[Aa]n?|[Tt]he)|[a-z,;] [A-Z][\w-]*|\b(?:{_RESULT_VERBS})) $"
+)
 
 
 @cache
@@ -1019,14 +1030,36 @@ class _RunFinder(_TypingFinder):
         cand.type, cand.strength = self._type_of(
             pending, surface, person_cue, suffix_cue, start, end
         )
-        if cand.type is None and surface in tier_orgs() and not self._a_thing(surface):
-            cand.type, cand.strength = "ORG", 1  # a listed company or news body no evidence types
+        if cand.type is None and surface in (tiers := tier_names()):
+            if tiers[surface] == "ORG":
+                if not self._a_thing(surface):
+                    cand.type, cand.strength = "ORG", 1  # a listed company or news body
+            elif self._may_be_town(surface):
+                cand.type, cand.strength = "PLACE", 1  # a town of GeoNames
         self.candidates.append(cand)
 
     def _a_thing(self, name: str) -> bool:
         """Whether the article counts `name` somewhere ("a Nano", "an Airbus"): a product
         called after its maker, or a thing, not the company its list knows."""
         return counts_name(self.text, name)
+
+    def _may_be_town(self, name: str) -> bool:
+        """Whether the article lets `name`, a town of the GeoNames list, be the town: not when
+        it has an article ("the Monchegorsk", a ship), is part of a longer name ("Blenheim
+        Palace", "Space Shuttle Atlantis": the name's short form), or is a side of a result
+        ("Caloundra defeated Wynnum": a club named after its town). Only the name's own
+        places in the text are read (a search of the whole text for each name cost 1 %)."""
+        text = self.text
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            alone = not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
+            if alone and (
+                _TOWN_AFTER.match(text, end) or _TOWN_BEFORE.search(text, max(0, at - 40), at)
+            ):
+                return False
+            at = text.find(name, end)
+        return True
 
     def _word_before(self, start: int) -> str:
         """The word right before `start`, in lower case ("" at the text's start)."""

@@ -22,6 +22,7 @@ DATA_FILES = (
     "aliases.txt",
     "orgs_listed.txt.gz",
     "orgs_news.txt.gz",
+    "places_geo.txt.gz",
 )
 
 
@@ -130,10 +131,22 @@ def news_orgs() -> dict[str, None]:
 
 
 @cache
-def tier_orgs() -> dict[str, None]:
-    """The lists below the hand-written ones, read on first use: they type a name as ORG only
-    when no evidence in the article types it."""
-    return listed_orgs() | news_orgs()
+def geo_places() -> dict[str, None]:
+    """Towns of over 15,000 people, countries and US states of GeoNames (places_geo.txt.gz,
+    tools/build_geo_places.py), read on first use: they type a name as PLACE only when no
+    evidence in the article types it."""
+    return _tier_names("places_geo.txt.gz")
+
+
+@cache
+def tier_names() -> dict[str, str]:
+    """The lists below the hand-written ones, read on first use, by name: "ORG" (listed and
+    news organisations) or "PLACE" (GeoNames' towns). They type a name only when no evidence
+    in the article types it; one dict, so an untyped name costs one lookup."""
+    tiers = dict.fromkeys(geo_places(), "PLACE")
+    tiers.update(dict.fromkeys(listed_orgs(), "ORG"))
+    tiers.update(dict.fromkeys(news_orgs(), "ORG"))
+    return tiers
 
 
 @cache
