@@ -85,3 +85,21 @@ def test_known_names_listed_before_a_body_stay_names_of_their_own(extractor) -> 
 def test_a_list_without_the_is_no_body_name(extractor) -> None:
     text = "The reporter spoke to Harrow, Brent and Ealing Council officials."
     check_names(extractor, text, absent=["Harrow, Brent and Ealing Council"])
+
+
+def test_a_name_glued_after_a_peoples_body_is_a_person_named_again_alone(extractor) -> None:
+    text = (
+        "According to the Kenyan News Agency Wanjiru Otieno, a blogger, may be charged. "
+        "The case against Wanjiru opens in June."
+    )
+    check_names(
+        extractor,
+        text,
+        [("Kenyan News Agency", "ORG"), ("Wanjiru Otieno", "PERSON")],
+        absent=["News Agency", ("Kenyan", "GROUP")],
+    )
+
+
+def test_words_after_a_peoples_body_named_nowhere_else_stay_as_before(extractor) -> None:
+    text = "According to the Kenyan News Agency Wanjiru Otieno, a blogger, may be charged."
+    check_names(extractor, text, [("Wanjiru Otieno", "PERSON")])

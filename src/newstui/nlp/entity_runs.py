@@ -283,6 +283,8 @@ class _RunFinder(_TypingFinder):
                 start, end, surface = self._surface(run, i, n_people)
                 self.candidates.append(Candidate(start, end, surface, n_people, "ORG", 2))
                 i += n_people
+                if i < len(run) and self._named_alone_elsewhere(run[i:]):
+                    person_cue = True  # "the Thai News Agency Sondhi Limthongkul": a person
                 continue
             if n_known == 1 and len(pending) == 1 and self._titled_people_word(run, i):
                 start, end, surface = self._surface(run, i - 1, 2)  # "The Australian": a paper
@@ -659,6 +661,7 @@ class _RunFinder(_TypingFinder):
                     or self._title(run, after)
                     or run[after].text.lower() in self.gaz.role_words
                     or self._known(run, after)
+                    or self._named_alone_elsewhere(run[after:])
                 ):
                     return after - i
                 return 0
@@ -666,6 +669,25 @@ class _RunFinder(_TypingFinder):
                 return 0  # "British Prime Minister": a title, no body's name
             k += max(n_known, 1)
         return 0
+
+    def _named_alone_elsewhere(self, tail: list[Token]) -> bool:
+        """'the Thai News Agency Sondhi Limthongkul, a critic … against Sondhi': the words
+        after a body's head are a person's name of two or three words when the article writes
+        its first word again on its own, no head noun among them."""
+        if not 2 <= len(tail) <= 3 or any(t.text in self.heads for t in tail):
+            return False
+        word = tail[0].text
+        if not word.isalpha() or self._lookup(word) is not None:
+            return False
+        for at in find_all(self.text, (word,)):
+            if at == tail[0].start:
+                continue
+            end = at + len(word)
+            if not (at and _is_word_char(self.text[at - 1])) and not (
+                end < len(self.text) and self.text[end].isalpha()
+            ):
+                return True
+        return False
 
     def _titled_people_word(self, run: list[Token], i: int) -> bool:
         """'broadsheets, The Sydney Morning Herald and The Australian', 'a column in The
