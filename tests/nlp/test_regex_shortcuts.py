@@ -28,6 +28,7 @@ from newstui.nlp.quotes import (
     NAMING_CUE,
     NAMING_CUE_HEADS,
     find_quote_spans,
+    last_sentence_break,
 )
 from newstui.nlp.segment import (
     _DATELINE_DASH,
@@ -54,6 +55,7 @@ from newstui.nlp.speaker_cues import (
     _SPEECH_ABOUT,
     _SPEECH_ABOUT_HEADS,
     _TRAILING_APPOSITIVE,
+    _whole_word,
     determiner_before,
     determiner_before_by_code,
     determiner_end,
@@ -260,6 +262,25 @@ def test_sentence_breaks_are_found_as_the_old_pattern_found_them(text, lo, cut) 
     hi = max(lo, len(text) - cut)
     new = [m.span() for m in _SENTENCE_BREAK.finditer(text, lo, hi)]
     assert new == [m.span() for m in _OLD_SENTENCE_BREAK.finditer(text, lo, hi)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(BREAK_PIECES, max_size=20).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_the_last_sentence_break_is_the_end_of_the_last_match_of_the_whole_search(
+    text, lo, cut
+) -> None:
+    end = max(0, len(text) - cut)
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, end)]
+    assert last_sentence_break(text, lo, end) == (ends[-1] if ends else -1)
+    assert quotes._last_break_from_right(text, lo, end) == (ends[-1] if ends else -1)
+
+
+def test_the_last_sentence_break_is_found_past_stops_that_end_no_sentence() -> None:
+    text = 'Lee said. "Then the U.S. army came.\n Moss, W. Bush and  the "'
+    assert quotes._last_break_from_right(text, 0, len(text)) == 37  # past ".\\n "
+    assert quotes._last_break_from_right(text, 0, 36) == 36  # the newline alone: cut before "M"
+    assert quotes._last_break_from_right(text, 0, 30) == 10  # "U.S." ends no sentence
+    assert quotes._last_break_from_right("U.S. and W. Bush", 0, 16) == -1
 
 
 def test_a_sentence_break_is_a_stop_before_a_capital_or_a_newline() -> None:
@@ -514,6 +535,29 @@ def test_the_frames_after_a_quotation_match_only_where_their_first_letter_opens_
         assert tail[dashed : dashed + 2] == "as"
 
 
+OPENING_PIECES = st.sampled_from(
+    [
+        *"by the WHO Says Moss, Calling it Saying told Adds x".split(),
+        *[" ", ",", "\u2003", "\n", "—", "–", "-", "\u200d", "“", "."],
+    ]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(OPENING_PIECES, max_size=12).map("".join))
+def test_the_anchored_frames_match_only_where_their_guards_let_them(text) -> None:
+    at = opening_after(text, "", 0)
+    if speaker_cues._BY_AGENT.match(text):
+        by_at = opening_after(text, ",", 0)
+        assert text[by_at : by_at + 2] == "by"
+    if speaker_cues._DASH_CREDIT.match(text):
+        assert text[at : at + 1] in speaker_cues._DASHES
+    if speaker_cues._PARTICIPLE_OPENS.match(text):
+        assert "ing" in text
+    if speaker_cues._INVERTED.match(text):
+        assert text[at : at + 1] in speaker_cues._INVERTED_INITIALS
+
+
 def test_a_tail_opens_past_blanks_and_the_marks_given() -> None:
     assert opening_after(", \u2003reads", ",", 0) == 3
     assert opening_after(" — as Lee put it", ",", 0) == 1
@@ -524,9 +568,32 @@ def test_a_tail_opens_past_blanks_and_the_marks_given() -> None:
         (",\u2003read the warning.", speaker_cues._READ_BY_TEXT, ",", "r"),
         (" , the letter read.", speaker_cues._TEXT_READ_AFTER, ",", "t"),
         (" — as Lee put it —", speaker_cues._AS_PUT_IT_AFTER, ",—–-", "a"),
+        (" , by the WHO.", speaker_cues._BY_AGENT, ",", "b"),
+        ("  — Ann Lee, a designer", speaker_cues._DASH_CREDIT, "", "—"),
+        (" Says Ann Lee, the designer: ", speaker_cues._INVERTED, "", "S"),
     ]
     for tail, frame, marks, letter in frames:
         assert frame.match(tail) and tail[opening_after(tail, marks, 0)] == letter
+
+
+WHOLE_WORD_PIECES = st.sampled_from(
+    [
+        *"he she He SHE the judge Judge JUDGES crown prosecutor x".split(),
+        *[" ", "-", "'", "\u212a", "\u017f", "\u0130", "\u0131", "é"],  # letters matching others
+    ]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(WHOLE_WORD_PIECES, max_size=14).map("".join),
+    st.sampled_from(["he", "she", "judge", "crown prosecutor", "kiss", "is"]),
+)
+def test_a_whole_word_is_found_where_the_plain_boundary_pattern_finds_it(text, word) -> None:
+    pattern = re.escape(word)
+    plain = re.compile(rf"\b{pattern}\b", re.IGNORECASE)
+    found = [m.span() for m in _whole_word(pattern).finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
 
 
 def test_the_words_every_match_opens_are_read_after_a_word_boundary() -> None:

@@ -29,6 +29,7 @@ from newstui.nlp.speaker_cues import (
     _CLOSING_MARKS,
     _CREDITING,
     _DASH_CREDIT,
+    _DASHES,
     _DEEMED,
     _IN_HIS_OPINION,
     _INFINITIVE_LABEL,
@@ -36,6 +37,7 @@ from newstui.nlp.speaker_cues import (
     _INITIALS_STOP,
     _INTRODUCING,
     _INVERTED,
+    _INVERTED_INITIALS,
     _IT_READ,
     _LABEL,
     _LABEL_AS,
@@ -847,7 +849,8 @@ class SpeakerFinder(_SubjectFinder):
     def _agent_after(self, span: QuoteSpan, tail: str) -> str | None:
         """'It was declared a “pandemic” by the WHO': the person or organisation after "by"
         when the quotation is the complement of a passive speech verb before it."""
-        by = _BY_AGENT.match(tail)
+        by_at = opening_after(tail, ",", 0)  # "by" opens the tail after blanks and commas
+        by = _BY_AGENT.match(tail) if tail[by_at : by_at + 2] == "by" else None
         if by is None:
             return None
         sent_start, _ = self.sentence_bounds(span.open_mark)
@@ -864,7 +867,8 @@ class SpeakerFinder(_SubjectFinder):
         dash that follows the quotation is its author; so is the person of a sentence that
         is only a credit after a quotation ending with a comma ('“It's awful,” Ann Lee, a
         professor of design. “…”'), when a paragraph or another quotation follows it."""
-        dash = _DASH_CREDIT.match(tail)
+        dash_at = opening_after(tail, "", 0)  # a dash opens the tail after blanks
+        dash = _DASH_CREDIT.match(tail) if tail[dash_at : dash_at + 1] in _DASHES else None
         at = dash.end() if dash else len(tail) - len(tail.lstrip())
         bare = (
             not dash
@@ -904,7 +908,7 @@ class SpeakerFinder(_SubjectFinder):
             elif s.open_mark >= span.open_mark:
                 break
         opener = self.masked[own_start : span.open_mark]
-        participle = _PARTICIPLE_OPENS.match(opener)
+        participle = _PARTICIPLE_OPENS.match(opener) if "ing" in opener else None
         if (
             participle
             and VERB.fullmatch(participle.group(1).lower())
@@ -981,7 +985,10 @@ class SpeakerFinder(_SubjectFinder):
             )
             if named:
                 return named
-        inverted = _INVERTED.match(head)
+        opens_at = opening_after(head, "", 0)  # the capital of an inverted opener after blanks
+        inverted = (
+            _INVERTED.match(head) if head[opens_at : opens_at + 1] in _INVERTED_INITIALS else None
+        )
         if inverted:
             named = self._named_in(
                 sent_start + inverted.start(1),
