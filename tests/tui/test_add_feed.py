@@ -223,9 +223,10 @@ async def test_the_add_box_keeps_its_keys_on_a_line_of_their_own(tmp_path, db_pa
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        lines = [line.strip("│ ") for line in screen_text(app).splitlines()]
-        assert "Enter: add · Esc: cancel" in lines
-        assert "A feed's URL, or a site's page that links to its feed." in lines
+        # the box's own lines, between its borders: the dimmed screen shows beside it
+        cells = [part.strip() for line in screen_text(app).splitlines() for part in line.split("│")]
+        assert "Enter: add · Esc: cancel" in cells
+        assert "A feed's URL, or a site's page that links to its feed." in cells
 
 
 async def test_an_empty_store_with_no_sources_says_to_add_a_feed_not_to_refresh(tmp_path):
