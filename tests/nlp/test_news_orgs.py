@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from extracted import check_names
 
-from newstui.nlp.gazetteer import listed_orgs, load_gazetteer, news_orgs, tier_names
+from newstui.nlp.gazetteer import listed_orgs, load_gazetteer, news_orgs, tier_type
 
 
 @pytest.mark.parametrize(
@@ -34,8 +34,8 @@ def test_a_learnt_name_the_article_counts_is_a_thing(extractor) -> None:
 
 def test_the_news_list_adds_to_the_listed_tier_and_holds_no_known_name() -> None:
     learnt = news_orgs()
-    assert "Ofcom" in learnt and tier_names()["Ofcom"] == "ORG"
-    assert all(tier_names()[name] == "ORG" for name in listed_orgs())
+    assert "Ofcom" in learnt and tier_type("Ofcom") == "ORG"
+    assert all(tier_type(name) == "ORG" for name in listed_orgs())
     assert not set(learnt) & set(load_gazetteer().known)
 
 

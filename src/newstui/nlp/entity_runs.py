@@ -60,7 +60,7 @@ from newstui.nlp.entity_words import (
     _may_open_known,
     counts_name,
 )
-from newstui.nlp.gazetteer import load_gazetteer, tier_names
+from newstui.nlp.gazetteer import load_gazetteer, tier_type
 from newstui.nlp.names import PARTICLES, strip_possessive
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 
@@ -1052,8 +1052,8 @@ class _RunFinder(_TypingFinder):
         cand.type, cand.strength = self._type_of(
             pending, surface, person_cue, suffix_cue, start, end
         )
-        if cand.type is None and surface in (tiers := tier_names()):
-            if tiers[surface] == "ORG":
+        if cand.type is None and (tier := tier_type(surface)) is not None:
+            if tier == "ORG":
                 if not self._a_thing(surface):
                     cand.type, cand.strength = "ORG", 1  # a listed company or news body
             elif self._may_be_town(surface):
