@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -139,26 +139,33 @@ def geo_places() -> dict[str, None]:
 
 class SortedNames:
     """Names held as one sorted UTF-8 blob and found by binary search, behind a bitmap of their
-    hashes that turns most names away at once. 45,000 names take ~0.8 MiB here where a dict of
-    str took ~4.6 MiB in every process that analyses (issue 12's memory row: the whole tree's
-    peak while filling 100,000 articles must stay under 120 MiB)."""
+    hashes that turns most names away at once, each with a small number (`kinds`) when given
+    one. 45,000 names take ~0.8 MiB here where a dict of str took ~4.6 MiB in every process that
+    analyses (issue 12's memory row: the whole tree's peak while filling 100,000 articles must
+    stay under 120 MiB)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], kinds: Mapping[str, int] | None = None) -> None:
         encoded = sorted({name.encode("utf-8") for name in names})
         self.blob = b"".join(encoded)
         self.ends = array("I")
         self.bits = bytearray(_BITMAP_BYTES)
+        kind_of = bytearray()
         at = 0
         for raw in encoded:
+            name = raw.decode("utf-8")
             at += len(raw)
             self.ends.append(at)
-            bit = hash(raw.decode("utf-8")) & _BITMAP_MASK
+            bit = hash(name) & _BITMAP_MASK
             self.bits[bit >> 3] |= 1 << (bit & 7)
+            if kinds is not None:
+                kind_of.append(kinds[name])
+        self.kinds = bytes(kind_of)
 
-    def __contains__(self, name: str) -> bool:
+    def find(self, name: str) -> int:
+        """The place of `name` in the sorted names (its kind is `kinds[place]`), or -1."""
         bit = hash(name) & _BITMAP_MASK
         if not self.bits[bit >> 3] & (1 << (bit & 7)):
-            return False
+            return -1
         key = name.encode("utf-8")
         blob, ends = self.blob, self.ends
         low, high = 0, len(ends)
@@ -170,8 +177,11 @@ class SortedNames:
             elif probe > key:
                 high = middle
             else:
-                return True
-        return False
+                return middle
+        return -1
+
+    def __contains__(self, name: str) -> bool:
+        return self.find(name) >= 0
 
 
 _BITMAP_MASK = (1 << 20) - 1  # 1,048,576 bits: ~4% of names not listed get past it
@@ -179,22 +189,24 @@ _BITMAP_BYTES = (_BITMAP_MASK + 1) // 8
 
 
 @cache
-def _tiers() -> tuple[SortedNames, SortedNames]:
-    """The organisations' tier (listed and news) and the towns' tier, read on first use."""
-    return SortedNames([*listed_orgs(), *news_orgs()]), SortedNames(geo_places())
+def _tiers() -> SortedNames:
+    """The lower lists in one lookup, read on first use: kind 1 for the organisations (listed
+    and news), which win over kind 0, GeoNames' towns."""
+    kinds = dict.fromkeys(geo_places(), 0)
+    kinds.update(dict.fromkeys([*listed_orgs(), *news_orgs()], 1))
+    return SortedNames(kinds, kinds)
 
 
 def tier_type(name: str) -> str | None:
     """The type the lists below the hand-written ones give `name`: "ORG" (listed and news
     organisations, first), "PLACE" (GeoNames' towns) or None. They type a name only when no
-    evidence in the article types it. Only these compact tiers stay in memory: the lists they
-    are made of are read again when asked for alone (tests, tools)."""
-    orgs, places = _tiers()
-    if name in orgs:
-        return "ORG"
-    if name in places:
-        return "PLACE"
-    return None
+    evidence in the article types it. Only this compact lookup stays in memory: the lists it
+    is made of are read again when asked for alone (tests, tools)."""
+    tiers = _tiers()
+    at = tiers.find(name)
+    if at < 0:
+        return None
+    return "ORG" if tiers.kinds[at] else "PLACE"
 
 
 @cache
