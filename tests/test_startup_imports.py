@@ -59,24 +59,42 @@ def test_a_listing_into_a_pipe_or_as_json_is_written_without_rich(tmp_path):
 def test_reading_the_store_leaves_the_config_unread(tmp_path):
     """A command that reads only the database loads neither the config's validation (tomllib,
     nine dataclasses) nor, with --db, platformdirs (tempfile, shutil, bz2, lzma)."""
-    loaded = loaded_by(
-        "import contextlib, io\n"
-        "from newstui.__main__ import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main(['--db', {str(tmp_path / 'n.db')!r}, 'list', '--limit', '1'])\n"
-    )
-    assert not loaded & {"newstui.config", "tomllib", "platformdirs"}
+    for argv in (["show", "1"], ["mark", "1", "--read"], ["entities", "--limit", "1"]):
+        loaded = loaded_by(
+            "import contextlib, io\n"
+            "from newstui.__main__ import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['--db', {str(tmp_path / 'n.db')!r}, *{argv!r}])\n"
+        )
+        assert not loaded & {"newstui.config", "tomllib", "platformdirs"}, argv
+
+
+def test_listing_without_a_config_file_loads_no_config_validation(tmp_path):
+    """`list` reads the config when there is one (its saved views, tests/test_cli_config_reading);
+    with none at the default place it only looks."""
     data = tmp_path / "data"
     in_default_place = loaded_by(
         "import contextlib, io, os\n"
         f"os.environ.update(XDG_DATA_HOME={str(data)!r}, XDG_CONFIG_HOME={str(data)!r})\n"
         "os.environ.pop('NEWSTUI_DB', None)\n"
+        "os.environ.pop('NEWSTUI_CONFIG', None)\n"
         "from newstui.__main__ import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['list', '--limit', '1'])\n"
     )
     assert (data / "newstui" / "newstui.db").exists()
     assert not in_default_place & {"newstui.config", "tomllib"}
+
+
+def test_reading_a_config_with_views_loads_no_name_lists(tmp_path):
+    """A view's query is checked without the name lists (they make no query invalid)."""
+    config = tmp_path / "feeds.toml"
+    config.write_text('[[views]]\nname = "P"\nquery = "speaker:Peskov unread"\n', "utf-8")
+    loaded = loaded_by(
+        f"from pathlib import Path\nimport newstui.config as c\n"
+        f"assert c.load_config(Path({str(config)!r})).views\n"
+    )
+    assert "newstui.nlp.names" not in loaded
 
 
 def test_reading_the_store_imports_neither_sqlite_utils_nor_its_plugins(tmp_path):
@@ -412,8 +430,8 @@ def test_the_apps_messages_are_made_without_generated_equality_or_repr():
 def test_a_listing_and_a_commands_help_load_no_shutil(tmp_path):
     """argparse makes a help formatter for each parser and argument, and its own imports shutil
     (bz2, lzma: ~7M instructions) to find the terminal's width; ours finds the same width."""
-    where = ["--db", str(tmp_path / "n.db")]
-    for argv in (["list", "--limit", "1"], ["list", "--help"], ["show", "--help"]):
+    where = ["--db", str(tmp_path / "n.db")]  # `list` looks for the config: platformdirs
+    for argv in (["show", "1"], ["list", "--help"], ["show", "--help"]):
         loaded = loaded_by(
             "import contextlib, io\n"
             "from newstui.__main__ import main\n"
@@ -444,7 +462,7 @@ def test_reading_the_store_at_a_given_path_loads_no_pathlib(tmp_path):
     """pathlib (with urllib.parse and ipaddress, ~17M instructions) is loaded by the commands
     that need a Path; a --db and --config written as pathlib would keep them need none."""
     where = ("--db", str(tmp_path / "n.db"), "--config", str(tmp_path / "none.toml"))
-    for argv in (["list", "--limit", "1"], ["list", "--json"], ["show", "1"]):
+    for argv in (["show", "1"], ["mark", "1", "--star"]):  # `list` reads the config: a Path
         assert "pathlib" not in modules_after(*where, *argv), argv
     assert "pathlib" not in modules_after("--version")
 

@@ -342,6 +342,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
         )
         p.add_argument(
+            "--view",
+            metavar="NAME",
+            help="only the articles of a saved view (a [[views]] entry of the config)",
+        )
+        p.add_argument(
             "--sort",
             default="date",
             choices=[f"{key}{suffix}" for key in SORT_KEYS for suffix in ("", "-reverse")],
@@ -664,11 +669,11 @@ def _print_json_error(
 
 
 def _complain(message: str) -> None:
-    """One line on stderr; file names and server text in it are untrusted."""
-    from rich.text import Text
-
+    """One line on stderr; file names and server text in it are untrusted. Written as rich would
+    print the unstyled line (no wrap), without loading rich (~100M instructions) for it."""
     with contextlib.suppress(OSError):  # stderr may be a terminal that hung up
-        _stderr().print(Text(clean_line(message, 2000)), soft_wrap=True)
+        sys.stderr.write(clean_line(message, 2000) + "\n")
+        sys.stderr.flush()
 
 
 WRITING_COMMANDS = (
@@ -811,15 +816,29 @@ def run(args: argparse.Namespace) -> int:
                 return cmd_fetch(args, library, config, pool)
         with _opened(db_path) as library:
             return CONFIGURED_COMMANDS[command](args, library, config)
-    optional: Config | None = None
-    if command == "feeds" and not args.demo:
-        # configured sources are listed before their first fetch (a default path not made yet:
-        # nothing configured, and `feeds` does not make it)
-        path = _config_path(args)
-        if path.exists() or _explicit_config(explicit_config):
-            optional = _config(path, explicit_config)
+    optional = None if args.demo else _optional_config(args, command, explicit_config)
     with _opened(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
+
+
+def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> Config | None:
+    """The config of a command that needs only the database but uses the config when there is
+    one (never made by it: a default path not made yet is no config). `feeds` lists the
+    configured sources, `import` analyses with its extractor, `list --view` lists a saved view:
+    a bad config stops them. `list` and `search` otherwise do their job without it and say
+    what is wrong in one warning line, the app's and `fetch`'s message."""
+    if command not in OPTIONAL_CONFIG_COMMANDS:
+        return None
+    path = _config_path(args)
+    if not path.exists() and not _explicit_config(explicit):
+        return None
+    try:
+        return _config(path, explicit)
+    except ConfigError as exc:
+        if command in ("list", "search") and not getattr(args, "view", None):
+            _complain(f"newstui: warning: {exc}")
+            return None
+        raise
 
 
 def _opened(db_path: Path | str) -> Library:
@@ -1461,6 +1480,7 @@ def cmd_import(args: argparse.Namespace, library: Library, config: Config | None
         [p.expanduser() for p in args.paths],
         name=args.name,
         tags=tuple(args.tag) if args.tag else None,  # none given: a re-import keeps the old ones
+        extractor=config.settings.extractor if config is not None else "rules",
     )
     return _report(outcomes, args)
 
@@ -1610,12 +1630,16 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
         args.tag.casefold() in (t.casefold() for t in s.tags) for s in library.sources()
     ):
         raise NewstuiError(f"no source has the tag {args.tag!r} (see `newstui feeds`)")
+    query = user_query(args.query) if args.query is not None else None
+    if args.view is not None:
+        view = _saved_view(args, config)
+        query = user_query(f"({view})" if query is None else f"({view}) AND ({query.text})")
     f = ArticleFilter(
         feed_id=feed_id,
         tag=args.tag,
         unread=args.unread,
         starred=args.starred,
-        query=user_query(args.query) if args.query is not None else None,
+        query=query,
         hidden=args.hidden,
     )
     order = SortOrder.parse(args.sort) or NEWEST_FIRST
@@ -1628,6 +1652,21 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
                 f" ({counted(hidden, 'article')} hidden by filters: `list --hidden` shows them)"
             )
     return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
+
+
+def _saved_view(args: argparse.Namespace, config: Config | None) -> str:
+    """The query of the saved view `list --view` names (its name without case)."""
+    if args.demo:
+        raise NewstuiError("--view: the demo has no config file, so no saved views; drop --demo")
+    path = _config_path(args)
+    if config is None:
+        raise ConfigError(f"{path}: no view named {args.view!r}: no config file", source=str(path))
+    view = next((v for v in config.views if v.name.casefold() == args.view.casefold()), None)
+    if view is None:
+        names = ", ".join(repr(v.name) for v in config.views)
+        known = f" (its views: {names})" if names else " (it has no [[views]])"
+        raise ConfigError(f"{path}: no view named {args.view!r}{known}", source=str(path))
+    return view.query
 
 
 def cmd_search(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -1936,6 +1975,9 @@ STORE_COMMANDS: dict[str, StoreCommand] = {
     "downloads": cmd_downloads,
 }
 """Commands that need only the database (`feeds` also lists configured sources if it can)."""
+
+OPTIONAL_CONFIG_COMMANDS = frozenset({"feeds", "import", "list", "search"})
+"""Database commands that read the config when there is one (see `_optional_config`)."""
 
 QUIET_COMMANDS = frozenset({"list", "search", "show", "mark", "entities", "quotes", "downloads"})
 """Commands that never run the fetching pipeline: no logging set up for them (~4 ms)."""
