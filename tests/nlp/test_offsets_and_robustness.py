@@ -64,6 +64,21 @@ def test_random_punctuation_soup_never_raises(extractor) -> None:
         _assert_offsets(text, extractor.analyse(text))
 
 
+def test_it_whose_antecedent_leads_back_to_itself_is_nobody_not_endless(extractor) -> None:
+    # "It" → the review → its author, sought in a clause whose subject is that same "It":
+    # endless recursion before (a RecursionError, a segfault compiled)
+    text = (
+        "Jane Roe, a partner of the law firm Roe and Lane, guided the review.\n\n"
+        "The review found that, in 2001, the agency did not collect as much money from the "
+        "fees as it had predicted.\n\n"
+        'It also stated that although the fees were fair, "the turnover in the agency made it '
+        'possible for new staff to learn the same lessons again".'
+    )
+    analysis = extractor.analyse(text)
+    _assert_offsets(text, analysis)
+    assert [q.speaker for q in analysis.quotes] == ["Jane Roe"]
+
+
 def test_huge_text_is_handled(extractor, seed_text: str) -> None:
     text = seed_text * 100
     analysis = extractor.analyse(text)

@@ -148,6 +148,7 @@ class _SubjectFinder:
         self.described: dict[str, tuple[int, int]] = {}
         self.first_names = load_gazetteer().first_names
         self._genders: dict[str, str | None] = {}  # `_article_gender` of each person asked
+        self._it_asked: set[int] = set()  # the "it"s being resolved (see `_it_antecedent`)
         # How `speakers()` found each: after, before, carried, context, nobody; short fragments
         self.how: list[str] = []
 
@@ -1010,6 +1011,17 @@ class _SubjectFinder:
         return self._subject_before(pos, "PERSON", gender)
 
     def _it_antecedent(self, pos: int) -> str | None:
+        """The organisation "it" at `pos` stands for (`_it_antecedent_of`), nobody when finding it
+        leads back to the same "it" ('The report outlined …. It also stated': the report's author
+        sought through a clause whose subject is that "it"; endless before, a crash compiled)."""
+        if pos in self._it_asked:
+            return None
+        self._it_asked.add(pos)
+        found = self._it_antecedent_of(pos)
+        self._it_asked.discard(pos)
+        return found
+
+    def _it_antecedent_of(self, pos: int) -> str | None:
         """The organisation "it" at `pos` stands for: the subject of the nearest clause before
         it that has one ('Acme said …. It added'), not the last body named ('…called by the
         Union. It said'); when that subject is only described, the body it describes ('The
