@@ -83,10 +83,13 @@ KEY_PRESETS: tuple[KeyPreset, ...] = ("vim", "emacs")
 
 @dataclass(frozen=True)
 class KeysConfig:
-    """The `[keys]` table: a preset (vim or emacs) and the user's own keys on top of it."""
+    """The `[keys]` table: a preset (vim or emacs), the keys taken off its bindings (`unbind`,
+    newsboat's unbind-key) and the user's own keys added to them (newsboat's bind-key)."""
 
     preset: KeyPreset = "vim"
     bindings: tuple[KeyBinding, ...] = ()
+    unbind: tuple[str, ...] = ()
+    unbind_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -421,9 +424,20 @@ def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
     if preset not in KEY_PRESETS:
         line = _key_line(raw, "preset", "keys") or _table_line(raw, "keys")
         raise fail(line, f'keys preset must be "vim" or "emacs", not {preset!r}')
+    unbind: tuple[str, ...] = ()
+    unbind_line = 0
+    if "unbind" in table:
+        unbind_line = _key_line(raw, "unbind", "keys") or _table_line(raw, "keys")
+        given = table["unbind"]
+        listed = [given] if isinstance(given, str) else given
+        if not isinstance(listed, list) or not all(
+            isinstance(k, str) and k.strip() and "," not in k for k in listed
+        ):
+            raise fail(unbind_line, 'unbind must be a key or a list of keys, like ["j", "D"]')
+        unbind = tuple(k.strip() for k in listed)
     entries: list[tuple[str, Any]] = []
     for name, value in table.items():
-        if name == "preset":
+        if name in ("preset", "unbind"):
             continue
         if isinstance(value, dict):
             entries += [(f"{name}.{sub}", v) for sub, v in value.items()]
@@ -446,7 +460,7 @@ def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
         from newstui.config_tables import KeyBinding
 
         bindings.append(KeyBinding(binding_id, tuple(k.strip() for k in keys), line))
-    return KeysConfig(preset, tuple(bindings))
+    return KeysConfig(preset, tuple(bindings), unbind, unbind_line)
 
 
 def _binding_line(raw: str, binding_id: str, start: int) -> int:

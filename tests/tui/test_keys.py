@@ -76,9 +76,11 @@ def test_an_unknown_binding_id_or_key_or_a_shared_key_stops_the_app_with_the_lin
     "keys",
     [
         '"headlines.down" = ["j", "down"]\n',  # a default restated
-        '"app.refresh_all" = "r"\n"sources.refresh_selected" = "ctrl+r"\n',  # moved away first
+        # moved away first (newsboat's unbind-key, then bind-key)
+        'unbind = "sources.refresh_selected:r"\n"app.refresh_all" = "r"\n'
+        '"sources.refresh_selected" = "ctrl+r"\n',
         '"reader.find" = "slash"\n"app.search" = "/"\n',  # the overlap the app is built with
-        '"reader.find" = "n"\n"reader.find_next" = "ctrl+n"\n',
+        'unbind = "reader.find_next:n"\n"reader.find" = "n"\n"reader.find_next" = "ctrl+n"\n',
         '"article.toggle_star" = "*"\n',
     ],
 )
@@ -140,29 +142,74 @@ async def test_a_punctuation_key_of_the_users_runs_its_binding(tmp_path, db_path
         assert isinstance(app.screen, SearchScreen)
 
 
-async def test_user_keys_replace_the_defaults_and_show_in_help_and_the_palette(tmp_path, db_path):
-    path = write_config(tmp_path, '"article.toggle_star" = "*"\nheadlines.down = ["x", "down"]\n')
+async def test_user_keys_are_added_to_the_defaults_and_show_in_help_and_the_palette(
+    tmp_path, db_path
+):
+    """As newsboat's bind-key: `j` still moves after `headlines.down = "x"` (it replaced `j`)."""
+    path = write_config(tmp_path, '"article.toggle_star" = "*"\nheadlines.down = "x"\n')
     app = NewstuiApp(db_path, load_config(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("x")
+        await pilot.press("x", "j")
         await settle(pilot)
-        assert app.main.headlines.cursor == 1
-        await pilot.press("s")  # no longer bound
-        await settle(pilot)
-        assert not app.main.headlines.selected.starred
+        assert app.main.headlines.cursor == 2
         await pilot.press("asterisk")
         await settle(pilot)
         assert app.main.headlines.selected.starred
+        await pilot.press("s")  # still the star's key too
+        await settle(pilot)
+        assert not app.main.headlines.selected.starred
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         rows = {(section, text): keys for section, keys, text in app.screen.rows}
-        assert rows[("The article (any pane)", "Toggle the star")] == "*"
-        assert rows[("Headlines", "Down")] == "x ↓"
+        assert rows[("The article (any pane)", "Toggle the star")] == "s *"
+        assert rows[("Headlines", "Down")] == "j ↓ x"
         await pilot.press("escape")
         commands = {c.title: c.help for c in app.get_system_commands(app.main)}
-        assert commands["Toggle the star"] == "key: *"
+        assert commands["Toggle the star"] == "key: s *"
+
+
+async def test_unbind_takes_a_default_key_off_its_binding(tmp_path, db_path):
+    """newsboat's unbind-key: `j` no longer moves down the headlines; `x` does, `↓` still does."""
+    path = write_config(tmp_path, 'unbind = ["headlines.down:j"]\nheadlines.down = "x"\n')
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.main.headlines.cursor == 0
+        await pilot.press("x", "down")
+        await settle(pilot)
+        assert app.main.headlines.cursor == 2
+        await pilot.press("question_mark")
+        await settle(pilot)
+        rows = {(section, text): keys for section, keys, text in app.screen.rows}
+        assert rows[("Headlines", "Down")] == "↓ x"
+
+
+@pytest.mark.parametrize(
+    ("keys", "line", "message"),
+    [
+        ('unbind = ["ctrl+bogus"]\n', 5, "'ctrl+bogus' is not a key"),
+        ('\nunbind = "ctrl+y"\n', 6, "unbind 'ctrl+y': no binding has that key"),
+        ('unbind = "headlines.down:k"\n', 5, "headlines.down has no key 'k'"),
+        ('unbind = "headlines.dwn:k"\n', 5, "did you mean 'headlines.down'?"),
+        ('unbind = "a"\n', 5, "unbind 'a' leaves sources.add with no key: give it another one"),
+        ("unbind = 3\n", 5, "unbind must be a key or a list of keys"),
+    ],
+)
+def test_a_bad_unbind_stops_the_app_with_the_line(tmp_path, db_path, keys, line, message):
+    path = write_config(tmp_path, keys)
+    with pytest.raises(ConfigError) as err:
+        NewstuiApp(db_path, load_config(path))
+    assert str(err.value).startswith(f"{path}:{line}: ") and message in str(err.value)
+
+
+def test_a_key_unbound_from_a_binding_given_another_is_accepted(tmp_path, db_path):
+    keys = 'unbind = "a"\n"sources.add" = "+"\n'
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path, keys)))
+    assert app.user_keymap["sources.add"] == "plus"
 
 
 async def test_the_emacs_preset_moves_with_ctrl_n_and_opens_the_palette_with_alt_x(
@@ -200,3 +247,14 @@ async def test_ctrl_g_closes_every_box_in_the_emacs_preset(tmp_path, db_path):
             await pilot.press("ctrl+g")
             await settle(pilot)
             assert app.screen is app.main, opening
+
+
+def test_a_global_unbind_takes_the_key_off_every_binding_that_has_it():
+    from newstui.config import KeysConfig
+    from newstui.tui.keymap import build_keymap
+
+    defaults = {"a.down": "j,down", "b.down": "j,down", "c.up": "k"}
+    assert build_keymap(KeysConfig(unbind=("j",)), "f", defaults) == {
+        "a.down": "down",
+        "b.down": "down",
+    }

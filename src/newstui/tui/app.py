@@ -29,7 +29,7 @@ from newstui.model import ArticleFilter
 from newstui.paths import ui_state_path
 from newstui.signals import STOP_GRACE, STOP_SIGNALS, Stopped, exit_status, exit_within
 from newstui.text import terminal_safe
-from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_ids, key_sections
+from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_keys, key_sections
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.keymap import build_keymap, check_key_clashes, key_label, keys_label
@@ -89,14 +89,13 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.auto_refresh_timer: Timer | None = None
         # A bad [keys] table stops here, before the screen is taken. Only user keys need the ids
         # (every screen is imported to list them), not a preset.
+        own = config is not None and bool(config.keys.bindings or config.keys.unbind)
         self.user_keymap = (
-            build_keymap(
-                config.keys, config.path, all_binding_ids() if config.keys.bindings else set()
-            )
+            build_keymap(config.keys, config.path, all_binding_keys() if own else {})
             if config is not None
             else {}
         )
-        if config is not None and config.keys.bindings:
+        if config is not None and own:
             check_key_clashes(
                 config.keys, config.path, key_sections(), self.user_keymap, EVERY_PANE
             )

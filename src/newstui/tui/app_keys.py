@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from textual.binding import Binding, BindingType
 
-from newstui.tui.keymap import binding_ids
+from newstui.tui.keymap import binding_keys
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
@@ -244,6 +244,11 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
 
 def all_binding_ids() -> set[str]:
     """Every binding id a `[keys]` table may name."""
+    return set(all_binding_keys())
+
+
+def all_binding_keys() -> dict[str, str]:
+    """Every binding id a `[keys]` table may name, with its own keys ("j,down")."""
     from newstui.tui.screens.command_prompt import CommandScreen
     from newstui.tui.screens.confirm import ConfirmScreen
     from newstui.tui.screens.downloads import DownloadsScreen
@@ -273,7 +278,7 @@ def all_binding_ids() -> set[str]:
         SortScreen,
         StoreUpgradeScreen,
     )
-    return binding_ids(APP_BINDINGS) | {i for cls in classes for i in binding_ids(cls.BINDINGS)}
+    return binding_keys([*APP_BINDINGS, *(b for cls in classes for b in cls.BINDINGS)])
 
 
 def action_name(binding: Binding) -> str:

@@ -92,29 +92,72 @@ def key_name(key: str) -> str | None:
     return "+".join([*(m.lower() for m in mods), base])
 
 
-def binding_ids(bindings: Iterable[BindingType]) -> set[str]:
-    """The ids of bindings."""
-    return {b.id for b in bindings if isinstance(b, Binding) and b.id}
+def binding_keys(bindings: Iterable[BindingType]) -> dict[str, str]:
+    """Each binding id's own keys ("j,down"); an id two bindings share has the keys of both."""
+    keys: dict[str, list[str]] = {}
+    for b in bindings:
+        if isinstance(b, Binding) and b.id:
+            keys.setdefault(b.id, []).extend(b.key.split(","))
+    return {i: ",".join(dict.fromkeys(k.strip() for k in listed)) for i, listed in keys.items()}
 
 
-def build_keymap(keys: KeysConfig, path: object, known: set[str]) -> dict[str, str]:
-    """The keymap for `App.set_keymap`: the preset, then the user's keys; an unknown id or key
-    is a ConfigError naming the file and line."""
+def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) -> dict[str, str]:
+    """The keymap for `App.set_keymap`, as newsboat's unbind-key and bind-key work: the preset,
+    then the `unbind` keys taken off every binding that has them, then the user's keys added
+    to their binding's. `defaults` holds every binding id's own keys. An unknown id or key, a
+    key no binding has, or a binding left with no key is a ConfigError naming the file and
+    line."""
     keymap = dict(PRESETS[keys.preset])
-    for binding in keys.bindings:
-        where = f"{path}:{binding.line}" if binding.line else str(path)
-        if binding.id not in known:
+
+    def current(binding_id: str) -> list[str]:
+        return keymap.get(binding_id, defaults.get(binding_id, "")).split(",")
+
+    unbound: dict[str, str] = {}  # a binding id the unbind list took every key of: the key
+    where = f"{path}:{keys.unbind_line}" if keys.unbind_line else str(path)
+    for entry in keys.unbind:
+        scoped = _SCOPED.fullmatch(entry)  # "headlines.down:j": that binding only
+        key = scoped[2] if scoped else entry
+        name = _named(key, where)
+        if scoped and scoped[1] not in defaults:
             raise ConfigError(
-                f"{where}: no key binding with id {binding.id!r}{_nearest(binding.id, known)}"
+                f"{where}: no key binding with id {scoped[1]!r}{_nearest(scoped[1], set(defaults))}"
             )
-        names = []
-        for key in binding.keys:
-            name = key_name(key)
-            if name is None:
-                raise ConfigError(f'{where}: {key!r} is not a key (e.g. "o", "ctrl+n", "f5")')
-            names.append(name)
-        keymap[binding.id] = ",".join(names)
+        holders = [i for i in ([scoped[1]] if scoped else defaults) if name in current(i)]
+        if not holders:
+            why = f"{scoped[1]} has no key {key!r}" if scoped else "no binding has that key"
+            raise ConfigError(f"{where}: unbind {entry!r}: {why}")
+        for binding_id in holders:
+            left = [k for k in current(binding_id) if k != name]
+            keymap[binding_id] = ",".join(left)
+            if not left:
+                unbound[binding_id] = key
+    for binding in keys.bindings:
+        at = f"{path}:{binding.line}" if binding.line else str(path)
+        if binding.id not in defaults:
+            raise ConfigError(
+                f"{at}: no key binding with id {binding.id!r}{_nearest(binding.id, set(defaults))}"
+            )
+        names = [_named(key, at) for key in binding.keys]
+        kept = [k for k in current(binding.id) if k]
+        keymap[binding.id] = ",".join(dict.fromkeys([*kept, *names]))
+        unbound.pop(binding.id, None)
+    for binding_id, key in unbound.items():
+        raise ConfigError(
+            f"{where}: unbind {key!r} leaves {binding_id} with no key: give it another one "
+            f'("{binding_id}" = "…"), or unbind it from one binding only ("ID:KEY")'
+        )
     return keymap
+
+
+_SCOPED = re.compile(r"([a-z_]+\.[a-z_]+):(.+)")
+
+
+def _named(key: str, where: str) -> str:
+    """Textual's name for a key the user wrote, or a ConfigError naming where."""
+    name = key_name(key)
+    if name is None:
+        raise ConfigError(f'{where}: {key!r} is not a key (e.g. "o", "ctrl+n", "f5")')
+    return name
 
 
 def _nearest(given: str, known: set[str]) -> str:
