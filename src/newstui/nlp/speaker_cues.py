@@ -445,7 +445,8 @@ _PERSON_TITLE_STOP: Final = re.compile(
     rf"\b(?:{'|'.join(sorted(DOTTED_TITLES - {'St', 'Mt'}))})\.\s"
 )
 # "Laura E. Jones", "U.S. Navy": initials and dotted initialisms before a capitalised word
-_INITIALS_STOP: Final = re.compile(r"\b(?:[A-Z]\.){1,3}(?=\s+[A-Z])")
+# ("the U.S. statement said": a dotted initialism before a lower-case word, too)
+_INITIALS_STOP: Final = re.compile(r"\b(?:[A-Z]\.){1,3}(?=\s+(?:[A-Z]|(?<=[A-Z]\.[A-Z]\.\s)[a-z]))")
 _TITLE_WORDS: Final = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
 # ", and Moss had said": a coordinated clause, no appositive
 _COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")

@@ -733,7 +733,13 @@ class _SubjectFinder:
                 return rest[0] if self.types.get(rest[0]) == "GROUP" else None
             return self._subject_before(sentence_start, "PERSON", None)
         if head in _WRITTEN_TEXTS and len(rest) <= 2:  # '“…,” the statement added'
-            return self._author_of(head, min(pos, phrase_start) if phrase_start >= 0 else pos)
+            author = None
+            if len(rest) == 2:
+                start = phrase_start if phrase_start >= 0 else pos
+                author = self._text_modifier(rest[0], start, start + len(phrase))
+            return author or self._author_of(
+                head, min(pos, phrase_start) if phrase_start >= 0 else pos
+            )
         if head not in _SPEAKING_ORG_NOUNS:
             # "A spokesperson for the airport said": the one body or place of the article
             # whose name ends with that noun ("Birmingham Airport")
@@ -756,6 +762,29 @@ class _SubjectFinder:
         # "The company described …" after "the Metalworkers Union of Osasco claimed": a body
         # of another kind is not the one meant
         return None if kind in _SPEAKING_ORG_NOUNS and kind != head else body
+
+    def _text_modifier(self, word: str, start: int, end: int) -> str | None:
+        """'“…,” the U.S. statement said', 'the Acme report found': the place or organisation
+        that the capitalised word before a written text's noun (in text[start:end]) names, or
+        the one organisation of the article whose name opens with it; else None ("the joint
+        statement"; "the Moss report": a person's name, not its author)."""
+        if not word[:1].isupper():
+            return None
+        for m in self.mentions_in(start, end):
+            if (
+                m.entity.type in ("PLACE", "ORG")
+                and self.masked[m.start : m.end].rstrip(".") == word
+            ):
+                return m.entity.name
+        country = self._country_named([word])
+        if country:
+            return country
+        bodies = [
+            name
+            for name, kind in self.types.items()
+            if kind == "ORG" and (name == word or name.startswith(word + " "))
+        ]
+        return bodies[0] if len(bodies) == 1 else None
 
     def _introduced_as(self, noun: str, before: int) -> str | None:
         """The organisation an earlier use of the lower-case `noun` stood right beside ("The

@@ -764,6 +764,10 @@ class SpeakerFinder(_SubjectFinder):
                         return m.entity.name
             if verb.group().endswith("ing") and after.split()[:1] not in (["he"], ["she"]):
                 return None  # '“…,” praising Reid': the name after a participle is its object
+            if after.startswith((" they ", " we ", " there ")):
+                # 'Lee, who called it “…”, said they are on the track of Moss': the verb
+                # heads a clause of its own; its subject stands before the quotation
+                return ""
             stop = _PHRASE_STOP.search(after)
             phrase_end = base + verb.end() + (stop.start() if stop else len(after.rstrip(" .")))
             named = self._named_in(

@@ -1,0 +1,49 @@
+"""Rules-25 speaker mechanisms found by reading unannotated open-pool Wikinews text (round 24,
+r24-speak.md), each pinned by invented sentences (no article text)."""
+
+from __future__ import annotations
+
+from extracted import speakers as _speakers
+
+
+def test_a_verb_heading_its_own_clause_after_the_quote_leaves_the_subject_before_it(
+    extractor,
+) -> None:
+    text = (
+        "Officials said Ann Moss was a top aide to the rebel leader Omar bin Hassan. Moss, who "
+        'called the arrest "a very good day for the port", said they are on the right track '
+        "towards the capture of bin Hassan."
+    )
+    assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_a_name_right_after_the_verb_still_speaks(extractor) -> None:
+    text = 'Tom Reid had called it. "The port is safe again and open for ships," said Ann Moss.'
+    assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_a_countrys_statement_is_the_countrys(extractor) -> None:
+    text = (
+        "The United States said the patrol was fired on near the border. "
+        '"The patrol came under direct fire and defended itself with return fire," the U.S. '
+        "statement said."
+    )
+    assert _speakers(extractor, text) == ["United States"]
+
+
+def test_a_bodys_statement_named_by_its_first_word_is_the_bodys(extractor) -> None:
+    text = (
+        "Harbour Freight Corp. closed two depots on Monday. "
+        '"We regret that these depots could not be kept open any longer," the Harbour '
+        "statement said."
+    )
+    assert _speakers(extractor, text) == ["Harbour Freight Corp"]
+
+
+def test_a_joint_statement_names_no_author(extractor) -> None:
+    text = (
+        "Ann Moss met the mayor on Monday. "
+        '"We regret that these depots could not be kept open any longer," the joint '
+        "statement said."
+    )
+    assert _speakers(extractor, text) == [None]
