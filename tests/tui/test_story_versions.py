@@ -16,12 +16,19 @@ WIRE = " ".join(
 )
 
 
+def wire_and_courier(library: Library) -> tuple[int, int]:
+    """Two feeds that carry the same wire story."""
+    return (
+        library.register_source("https://wire.example/", "Wire Service"),
+        library.register_source("https://courier.example/", "Daily Courier"),
+    )
+
+
 async def test_a_story_from_two_feeds_is_one_row_with_also_in_and_v_lists_both(tmp_path):
     path = tmp_path / "s.db"
     now = datetime.now(UTC)
     with Library.open(path) as library:
-        wire = library.register_source("https://wire.example/", "Wire Service")
-        courier = library.register_source("https://courier.example/", "Daily Courier")
+        wire, courier = wire_and_courier(library)
         library.save_batch(
             wire, [Article(title="Harbour plan agreed", text=WIRE, guid="w", published=now)]
         )
@@ -55,3 +62,46 @@ async def test_a_story_from_two_feeds_is_one_row_with_also_in_and_v_lists_both(t
         versions = library.story_versions(1)
         assert len(versions) == 2
         assert all(v.read for v in versions)
+
+
+async def test_also_in_names_only_the_other_feeds_when_one_feed_has_two_versions(tmp_path):
+    """A story gathers two articles of one feed through a copy in another feed: "Also in:"
+    named the article's own feed beside the other one."""
+    path = tmp_path / "s.db"
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        wire, courier = wire_and_courier(library)
+        library.save_batch(
+            wire, [Article(title="Harbour plan agreed", text=WIRE, guid="w1", published=now)]
+        )
+        library.save_batch(
+            courier,
+            [Article(title="Councillors back harbour scheme", text=WIRE, guid="c", published=now)],
+        )
+        library.find_stories()
+        update = WIRE + " An update adds the vote count."  # joins the story through the copy
+        library.save_batch(
+            wire,
+            [
+                Article(
+                    title="Harbour plan agreed (updated)",
+                    text=update,
+                    guid="w2",
+                    published=now + timedelta(minutes=9),
+                )
+            ],
+        )
+        library.find_stories()
+        assert [v.feed for v in library.story_versions(1)] == [
+            "Wire Service",
+            "Daily Courier",
+            "Wire Service",
+        ]
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Also in: Daily Courier  (V: every version)" in text
+        assert "Also in: Wire Service" not in text

@@ -86,6 +86,7 @@ class StoryVersion:
     feed: str
     title: str
     read: bool
+    feed_id: int = 0  # which feed (two feeds may share a name: a config's and an import's)
 
 
 @dataclass(frozen=True)

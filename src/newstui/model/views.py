@@ -46,3 +46,9 @@ class ArticleDetail:
     entities: tuple[EntityRow, ...]
     versions: tuple[StoryVersion, ...] = ()  # the same story in other feeds (this one included)
     downloads: tuple[Download, ...] = ()  # its enclosures in the download queue
+
+    def other_feeds(self) -> list[str]:
+        """The names of the other feeds that carry this story (the reader's "Also in:"), once
+        each: never this article's own feed, which may hold another version of it too."""
+        own = self.article.row.feed_id
+        return list(dict.fromkeys(v.feed for v in self.versions if v.feed_id != own))

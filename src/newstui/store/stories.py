@@ -139,10 +139,12 @@ def story_versions(db: Database, article_id: int) -> list[StoryVersion]:
     from newstui.model.analysis import StoryVersion
 
     return [
-        StoryVersion(article_id=r[0], feed=hide_passwords(r[1]), title=r[2], read=bool(r[3]))
+        StoryVersion(
+            article_id=r[0], feed=hide_passwords(r[1]), title=r[2], read=bool(r[3]), feed_id=r[4]
+        )
         for r in db.execute(
-            "SELECT a.id, f.name, a.title, a.read FROM stories s JOIN articles a ON a.id = "
-            "s.article_id JOIN feeds f ON f.id = a.feed_id WHERE s.story_id = "
+            "SELECT a.id, f.name, a.title, a.read, a.feed_id FROM stories s JOIN articles a "
+            "ON a.id = s.article_id JOIN feeds f ON f.id = a.feed_id WHERE s.story_id = "
             "(SELECT story_id FROM stories WHERE article_id = ?) ORDER BY a.sort_date, a.id",
             [article_id],
         ).fetchall()

@@ -155,9 +155,9 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
             # a long link on one line, cut in the middle (a URL wrapped mid-word read badly)
             fit_link=(lambda link: middle_ellipsis(link, width).plain) if width else None,
         )
-        others = [v for v in detail.versions if v.article_id != detail.article.row.id]
+        others = detail.other_feeds()
         if others:  # one story once: the same text from other feeds, one key (V) away
-            feeds = ", ".join(dict.fromkeys(terminal_safe(v.feed, line=True) for v in others))
+            feeds = ", ".join(dict.fromkeys(terminal_safe(name, line=True) for name in others))
             text = Text.assemble((f"Also in: {feeds}  (V: every version)\n\n", palette.meta), text)
         stored = detail.article
         failed = stored.fulltext_status == "failed" and stored.fulltext_error
