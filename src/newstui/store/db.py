@@ -73,10 +73,18 @@ class Database:
 class KnownTexts(dict[bytes, bytes]):
     """Packed texts whose UTF-8 a connection has at hand (rows it is inserting), by their
     packed form: its inflate() returns them from here, by a dict's own lookup (no Python code
-    runs inside SQLite for them), and unpacks any other by `__missing__`."""
+    runs inside SQLite for them), and unpacks any other by `__missing__`. `damaged` holds
+    those that did not unpack (SQL damaged_text(): the index triggers' check)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.damaged: set[bytes] = set()
 
     def __missing__(self, packed: bytes) -> bytes:
-        return _inflated(packed)
+        text = _inflated(packed)
+        if not text:  # a packed text is never empty: it did not unpack
+            self.damaged.add(packed)
+        return text
 
 
 def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
@@ -87,6 +95,8 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     # schema.unpacked's: a C function (see KnownTexts)
     known = KnownTexts()
     conn.create_function("inflate", 1, known.__getitem__, deterministic=True)
+    # whether inflate() found a stored value damaged (called after it, in the same trigger)
+    conn.create_function("damaged_text", 1, known.damaged.__contains__)
     conn.create_function("pack_text", 1, _packing(packed_text), deterministic=True)
     conn.create_function("pack_links", 1, _packing(packed_links), deterministic=True)
     conn.create_function("story_sketch", 1, _story_sketch, deterministic=True)
