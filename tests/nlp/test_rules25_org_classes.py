@@ -1,0 +1,52 @@
+"""Organisations of rules-25 (issue 10): ORG error classes found by reading unannotated open-pool
+Wikinews articles, each pinned by invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from extracted import check_names
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "not_found"),
+    [
+        ("Ms Okafor told the Sunday Herald that the plant would close.", "Sunday Herald", ()),
+        (
+            "The minister told the Globe and Lantern: the figures are wrong.",
+            "Globe and Lantern",
+            (),
+        ),
+        (
+            "A casino owner told the Kansas City Review-Journal.",
+            "Kansas City Review-Journal",
+            ("Kansas City", "PLACE"),
+        ),
+        ("One nurse told the Kestrel newsmagazine that two patients died.", "Kestrel", ()),
+        (
+            'A trader told the Radio Marlow of Tuvalu news agency "prices rose".',
+            "Radio Marlow of Tuvalu",
+            ("Tuvalu", "PLACE"),
+        ),
+    ],
+)
+def test_name_told_at_the_end_of_a_clause_is_an_outlet(extractor, text, outlet, not_found) -> None:
+    check_names(extractor, text, [(outlet, "ORG")], absent=[not_found] if not_found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He told the President of Peru, Ana Rojas, to wait.", ("Peru", "PLACE")),
+        ("The panel told the United States today that it should act.", ("United States", "PLACE")),
+        ("She told the Tibetan people not to give up.", ("Tibetan", "GROUP")),
+        ("A soldier told the Australian news agency that it was quiet.", ("Australian", "GROUP")),
+    ],
+)
+def test_office_place_or_people_told_is_no_outlet(extractor, text, kept) -> None:
+    name = kept[0]
+    check_names(
+        extractor,
+        text,
+        [kept],
+        absent=[(name, "ORG"), ("President of Peru", "ORG"), ("Tibetan people", "ORG")],
+    )
