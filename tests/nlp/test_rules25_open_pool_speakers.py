@@ -47,3 +47,28 @@ def test_a_joint_statement_names_no_author(extractor) -> None:
         "statement said."
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_a_spokesman_after_a_dotted_countrys_initials_speaks(extractor) -> None:
+    text = (
+        "Rescuers reached the crash site on Friday. "
+        '"It is a recovery operation in a hostile area," U.S. army spokesman Major Ann Moss said.'
+    )
+    assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_a_resolution_is_the_words_of_the_body_that_passed_it(extractor) -> None:
+    text = (
+        "The Harbour Council passed a resolution on Monday. The resolution also called for the "
+        'lifting of the ban to "let the fishing fleet return to the northern grounds".'
+    )
+    assert _speakers(extractor, text) == ["Harbour Council"]
+
+
+def test_a_resolution_someone_only_spoke_of_has_no_author_in_them(extractor) -> None:
+    text = (
+        "Ann Moss told the Harbour Gazette the resolution was welcome. The resolution also "
+        'called for the lifting of the ban to "let the fishing fleet return to the northern '
+        'grounds".'
+    )
+    assert _speakers(extractor, text) == [None]

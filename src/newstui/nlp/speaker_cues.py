@@ -567,7 +567,12 @@ _TRAILING_AUX_ENDS: Final = (
 # Written texts that "add" or "say" things for their author: "the statement added".
 _WRITTEN_TEXTS: Final = frozenset(
     "statement letter report release communique communiqué warning notice advisory bulletin "
-    "decree announcement message".split()
+    "decree announcement message resolution".split()
+)
+# "The IGAD passed a resolution": a resolution's author is the body that passed it, not one
+# who spoke of it ("Lee told Reuters the resolution was welcome")
+_PASSED_BEFORE: Final = re.compile(
+    r"\b(?:passed|adopted|approved|issued|unanimously)\s+(?:a|an|the)\s+$"
 )
 _WORDS: Final = re.compile(r"[a-z][\w'’-]*")
 # Written or spoken texts whose author "it" may stand for: "The review urged …. It also asks"

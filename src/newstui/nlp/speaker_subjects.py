@@ -58,6 +58,7 @@ from newstui.nlp.speaker_cues import (
     _PARTICIPLE_ASIDE,
     _PARTICIPLE_AT,
     _PARTICIPLE_GAP,
+    _PASSED_BEFORE,
     _PASSIVE,
     _PASSIVE_IRREGULAR,
     _PERSON_NOUNS,
@@ -900,6 +901,10 @@ class _SubjectFinder:
         pattern = _whole_word(noun)
         uses = [m.start() for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
         for use in reversed(uses):
+            if noun == "resolution" and not _PASSED_BEFORE.search(
+                self.masked, max(0, use - 40), use
+            ):
+                continue  # "Lee told Reuters the resolution was welcome": not its author
             owner = self.masked[max(0, use - 4) : use].split()[-1:]
             if owner and owner[0].lower() in _TEXT_POSSESSORS:  # "His message was delivered"
                 return self._text_possessor([owner[0], noun], use)
