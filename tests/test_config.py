@@ -1,5 +1,6 @@
 """The config file: example, validation errors naming file and line, edits that keep comments."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,16 @@ def test_the_config_accepts_exactly_the_extractors_there_are():
     from newstui.nlp import EXTRACTORS
 
     assert EXTRACTOR_NAMES == EXTRACTORS
+
+
+def test_remove_view_cuts_only_that_entry_and_names_an_unknown_one(tmp_path):
+    from newstui.config import remove_view
+
+    path = tmp_path / "feeds.toml"
+    body = '# keep me\n[settings]\n\n[[views]]\nname = "A"\nquery = "a"\n\n'
+    path.write_text(body + '[[views]]\nname = "B"\nquery = "b"\n', "utf-8")
+
+    assert remove_view(path, "b").name == "B"
+    assert path.read_text("utf-8") == body
+    with pytest.raises(ConfigError, match=rf"^{re.escape(str(path))}: no view named 'C'$"):
+        remove_view(path, "C")

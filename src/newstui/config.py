@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -758,24 +758,44 @@ def _tables_parted(text: str) -> str:
 def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
     """Delete a feed or local source (by name, URL or path) from the config file, keeping the
     rest of the file as it was; returns what was removed."""
-    import tomllib
-
     config = load_config(path)
     source = config.source_named(name)
     if source is None:
         raise ConfigError(f"{path}: no source named {name!r} (see `newstui feeds`)")
-    table, entries = (
-        ("feeds", config.feeds) if isinstance(source, FeedConfig) else ("local", config.local)
-    )
-    index = list(entries).index(source)
+    if isinstance(source, FeedConfig):
+        _remove_entry(config, "feeds", config.feeds.index(source), lambda c: c.feeds)
+    else:
+        _remove_entry(config, "local", config.local.index(source), lambda c: c.local)
+    return source
+
+
+def remove_view(path: Path, name: str) -> ViewConfig:
+    """Delete a saved view (by name, any case) from the config file, keeping the rest of the
+    file as it was; returns what was removed. Its articles stay in their feeds."""
+    config = load_config(path)
+    view = next((v for v in config.views if v.name.casefold() == name.casefold()), None)
+    if view is None:
+        raise ConfigError(f"{path}: no view named {name!r}")
+    _remove_entry(config, "views", config.views.index(view), lambda c: c.views)
+    return view
+
+
+def _remove_entry(
+    config: Config, table: str, index: int, entries: Callable[[Config], tuple[object, ...]]
+) -> None:
+    """Write the config file without the index-th `[[table]]` entry, the rest as it was;
+    `entries` reads that table's entries from a config (to check the cut left the others)."""
+    import tomllib
+
+    path = config.path
     raw = path.read_text("utf-8")
+    kept = tuple(e for i, e in enumerate(entries(config)) if i != index)
     text = _without_entry(raw, table, index)
     try:
         after = _validate(path, text, tomllib.loads(text))
     except (ConfigError, tomllib.TOMLDecodeError):
         after = None
-    kept = tuple(e for e in entries if e is not source)
-    if after is None or (after.feeds if table == "feeds" else after.local) != kept:
+    if after is None or entries(after) != kept:
         import tomlkit  # only editing needs it
 
         doc = tomlkit.parse(raw)  # an unusual layout: let tomlkit cut the entry out
@@ -784,7 +804,6 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
             del doc[table]
         text = tomlkit.dumps(doc)
     _write_config(path, text)
-    return source
 
 
 def _without_entry(raw: str, table: str, index: int) -> str:

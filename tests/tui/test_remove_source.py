@@ -92,23 +92,37 @@ async def test_D_then_n_changes_nothing(db_path, config):
         assert config.path.read_text("utf-8") == before
 
 
-async def test_D_on_a_saved_view_says_how_to_remove_it(db_path, config):
-    """It said "Choose a feed in Sources first." to a user standing on a view in Sources."""
-    text = config.path.read_text("utf-8") + "\n[[views]]\nname = \"Kremlin\"\nquery = 'kremlin'\n"
-    config.path.write_text(text, "utf-8")
+async def test_D_on_a_saved_view_removes_it_from_the_config_after_asking(db_path, config):
+    """newsboat users delete a query feed like a feed: D said to edit feeds.toml instead."""
+    text = config.path.read_text("utf-8")
+    views = "\n[[views]]\nname = \"Kremlin\"\nquery = 'kremlin'\n"
+    views += "\n# my other view\n[[views]]\nname = \"Syria\"\nquery = 'syria'\n"
+    config.path.write_text(text + views, "utf-8")
     app = NewstuiApp(db_path, load_config(config.path))
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         app.main.focus_pane("sources")
         app.main.sources.select_view("view:Kremlin")
+        await pilot.press("enter")
+        await settle(pilot)
+        app.main.focus_pane("sources")
         await pilot.press("D")
         await settle(pilot)
-        assert not isinstance(app.screen, ConfirmScreen)
-        assert notifications(app)[-1].message == (
-            "Kremlin is a saved view: delete its [[views]] entry in feeds.toml to remove it "
-            "(D removes feeds)."
-        )
-        assert config.path.read_text("utf-8") == text
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # cancelled: nothing changes
+        await settle(pilot)
+        assert "Kremlin" in config.path.read_text("utf-8")
+        await pilot.press("D")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notifications(app)[-1].message == "Removed the saved view Kremlin"
+        sources = app.main.sources
+        listed = [sources.get_option_at_index(i).id for i in range(sources.option_count)]
+        assert "view:Kremlin" not in listed and "view:Syria" in listed
+        assert app.main.headlines.view.key == "all"  # it was shown: All is now
+    after = config.path.read_text("utf-8")
+    assert after == text + "\n# my other view\n[[views]]\nname = \"Syria\"\nquery = 'syria'\n"
 
 
 async def test_D_in_the_demo_says_it_cannot(db_path):

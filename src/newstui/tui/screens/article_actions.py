@@ -18,7 +18,15 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, get_current_worker
 
-from newstui.config import Config, FeedConfig, LocalConfig, Settings, load_config, remove_source
+from newstui.config import (
+    Config,
+    FeedConfig,
+    LocalConfig,
+    Settings,
+    load_config,
+    remove_source,
+    remove_view,
+)
 from newstui.counts import counted
 from newstui.errors import NewstuiError
 from newstui.model import ArticleRow, FeedRow
@@ -55,6 +63,13 @@ class FulltextFetched(Message):
 
     article_id: int
     ok: bool | None
+
+
+@dataclass(eq=False, repr=False)
+class ViewRemoved(Message):
+    """A saved view left the config file (the screen's config is read again): list the rest."""
+
+    name: str
 
 
 @dataclass(eq=False, repr=False)
@@ -360,13 +375,8 @@ class ArticleActions(ScreenMixin):
         feed = self.selected_source()
         if feed is None:
             entry = self.sources.highlighted_view() if self.sources.has_focus else None
-            if entry is not None and entry.key.startswith("view:"):  # said "choose a feed"
-                self.notify(
-                    f"{entry.title} is a saved view: delete its [[views]] entry in "
-                    f"{self.config.path.name} to remove it (D removes feeds).",
-                    severity="warning",
-                    markup=False,
-                )
+            if entry is not None and entry.key.startswith("view:"):  # newsboat's query feeds
+                self._ask_to_remove_view(entry.title, self.config.path)
             else:
                 self.notify("Choose a feed in Sources first.", severity="warning")
             return
@@ -389,6 +399,25 @@ class ArticleActions(ScreenMixin):
         from newstui.tui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
+
+    def _ask_to_remove_view(self, name: str, path: Path) -> None:
+        """Remove a saved view from the config file, after asking (its articles stay)."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                remove_view(path, name)
+                self.config = load_config(path)
+            except (NewstuiError, OSError) as exc:
+                self.notify(terminal_safe(str(exc), line=True), severity="error", markup=False)
+                return
+            self.post_message(ViewRemoved(name))
+
+        from newstui.tui.screens.confirm import ConfirmScreen
+
+        question = f"Remove the saved view {name} from {path.name}? Its articles stay."
+        self.app.push_screen(ConfirmScreen("Remove view", question, yes="remove"), answered)
 
     @work(thread=True, group="write", exit_on_error=False)
     def _remove_source(self, feed: FeedRow, source: FeedConfig | LocalConfig | None) -> None:
