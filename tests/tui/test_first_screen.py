@@ -5,6 +5,7 @@ that."""
 from __future__ import annotations
 
 import gc
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from newstui.store.views import bulk_insert_articles
 from newstui.tui import app as app_module
 from newstui.tui.app import NewstuiApp
 from newstui.tui.collector import THRESHOLDS
+from newstui.tui.first_frame import FIRST_FRAME, START_INTERVAL, ShortSwitchInterval
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.key_footer import KeyFooter
 from newstui.tui.widgets.refresh_status import RefreshStatus
@@ -87,6 +89,47 @@ async def test_an_app_started_with_the_collector_paused_turns_it_on_after_the_fi
         gc.enable()
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+async def test_threads_switch_often_until_the_first_screen_then_as_python_had_them(db_path):
+    """The writer thread that sends frames to the terminal gets the interpreter lock at once
+    while the first frame goes out; then the usual interval comes back."""
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+
+    class Noting(WatchedApp):
+        @on(HeadlineList.ViewLoaded)
+        def _note(self) -> None:
+            seen.append(sys.getswitchinterval())
+
+    FIRST_FRAME.start()  # what run_app does before running the app
+    try:
+        app = Noting(db_path, None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert app.main.first_screen_shown
+            assert seen and seen[0] == START_INTERVAL  # short while the first frame was made
+            assert sys.getswitchinterval() == before
+    finally:
+        FIRST_FRAME.end()
+        sys.setswitchinterval(before)
+
+
+def test_a_short_switch_interval_ends_once_and_restores_the_one_before():
+    before = sys.getswitchinterval()
+    interval = ShortSwitchInterval()
+    interval.end()  # without a start: nothing to put back
+    assert sys.getswitchinterval() == before
+    try:
+        interval.start()
+        interval.start()  # a second start keeps the interval from before the first
+        assert sys.getswitchinterval() == START_INTERVAL
+        interval.end()
+        assert sys.getswitchinterval() == before
+        interval.end()
+        assert sys.getswitchinterval() == before
+    finally:
+        sys.setswitchinterval(before)
 
 
 async def test_an_app_started_another_way_leaves_the_collector_alone(db_path):

@@ -32,6 +32,7 @@ from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_keys, key_sections
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
+from newstui.tui.first_frame import FIRST_FRAME
 from newstui.tui.keymap import build_keymap, check_key_clashes, key_label, keys_label
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
@@ -178,6 +179,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
 
     @on(MainScreen.FirstScreenShown)
     def _first_screen_shown(self) -> None:
+        FIRST_FRAME.end()  # the first frame is out: threads take turns as Python has them
         resume_after_start()
         if self.config is not None:  # after the first paint: it imports the whole pipeline
             from newstui.tui.refresh import prepare_worker_processes
@@ -427,7 +429,11 @@ def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NewstuiError(NO_TERMINAL)
     app = NewstuiApp(db_path, config, demo=demo, ui_state=ui_state_path())
-    app.run()
+    FIRST_FRAME.start()  # the writer thread sends the first frame out as soon as it is made
+    try:
+        app.run()
+    finally:
+        FIRST_FRAME.end()  # (an app that quit before its first screen)
     if app.stopped_by is not None:
         raise Stopped(app.stopped_by)  # the terminal is restored; the command line says why
     if app.open_error is not None:
