@@ -172,3 +172,31 @@ def test_add_of_an_address_nobody_answers_says_so_in_plain_words(cli):
         f"newstui: {url}: cannot connect to 127.0.0.1:{port}: connection refused"
     )
     assert "Errno" not in line and "(not added to" in line
+
+
+def test_a_page_whose_other_feeds_are_configured_adds_the_one_left_without_asking(cli, two_feeds):
+    """Both feeds were offered, the one already in feeds.toml too ("add which?", then "already
+    configured")."""
+    assert cli("add", two_feeds.url("/feeds/wire.xml"), "--name", "Wire") == 0
+
+    assert cli("add", two_feeds.url("/")) == 0, cli.err
+
+    assert [f.url for f in load_config(cli.config).feeds] == [
+        two_feeds.url("/feeds/wire.xml"),
+        two_feeds.url("/feeds/lab"),
+    ]
+    assert f"links to the Atom feed {two_feeds.url('/feeds/lab')} (Lab)" in cli.out
+
+
+def test_a_page_whose_feeds_are_all_configured_names_them_in_one_line(cli, two_feeds):
+    assert cli("add", two_feeds.url("/feeds/wire.xml"), "--name", "Wire") == 0
+    assert cli("add", two_feeds.url("/feeds/lab"), "--name", "Lab") == 0
+    before = cli.config.read_text("utf-8")
+
+    assert cli("add", two_feeds.url("/")) == 1
+
+    assert one_line(cli.err) == (
+        f"newstui: {cli.config}: {two_feeds.url('/')}: every feed it links to is already "
+        "configured as 'Wire', 'Lab'"
+    )
+    assert cli.config.read_text("utf-8") == before

@@ -1372,7 +1372,7 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
     """The feed to add for `url`: itself when it is not a web page, else the feed the page links
     to (`<link rel="alternate">`); with several, the user picks one on a terminal, and anywhere
     else the command fails listing them (pass the feed's URL instead)."""
-    from newstui.subscribe import feeds_behind
+    from newstui.subscribe import feeds_behind, feeds_to_add
 
     links = feeds_behind(url, config)
     if links is None:
@@ -1381,6 +1381,7 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
         raise SourceError(
             f"{url}: this is an HTML page, not a feed (no feed link found)", source=url
         )
+    links = feeds_to_add(url, links, config)  # those listed already are no choice
     if len(links) == 1:
         chosen = links[0]
     elif sys.stdin.isatty() and not args.json:

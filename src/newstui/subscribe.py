@@ -50,6 +50,21 @@ def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
     return asyncio.run(discover())
 
 
+def feeds_to_add(url: str, links: list[FeedLink], config: Config) -> list[FeedLink]:
+    """The feeds a page at `url` links to that the config does not list yet, to choose from;
+    when it lists every one, an error naming them (as for a feed URL already listed)."""
+    listed = [next((f for f in config.feeds if same_url(f.url, link.url)), None) for link in links]
+    fresh = [link for link, feed in zip(links, listed, strict=True) if feed is None]
+    if links and not fresh:
+        names = ", ".join(repr(feed.name) for feed in listed if feed is not None)
+        what = "the feed it links to is" if len(links) == 1 else "every feed it links to is"
+        raise NewstuiError(
+            f"{config.path}: {hide_passwords(url)}: {what} already configured as {names}",
+            source=url,
+        )
+    return fresh
+
+
 def feed_problem(url: str, config: Config) -> str | None:
     """Why the feed at `url` cannot be read (the one-line error of a fetch), or None when it
     can: what a sync server that refuses to subscribe to it most likely ran into."""

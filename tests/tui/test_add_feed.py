@@ -214,6 +214,13 @@ async def test_a_page_with_several_feeds_asks_which_and_adds_the_one_chosen(
         assert [f.url for f in load_config(config.path).feeds] == [feed_server.url("/news.xml")]
         assert app.main.headlines.view.title == "Local Feed"
         assert not [n for n in notifications(app) if n.severity == "error"]
+        # The page again: the feed listed already is no choice, the other one is added at once.
+        await add(pilot, feed_server.url("/"))
+        assert not isinstance(app.screen, ChoiceScreen)
+        assert [f.url for f in load_config(config.path).feeds] == [
+            feed_server.url("/news.xml"),
+            feed_server.url("/other.xml"),
+        ]
 
 
 async def test_the_add_box_keeps_its_keys_on_a_line_of_their_own(tmp_path, db_path):

@@ -138,7 +138,7 @@ class FeedAdding(ScreenMixin):
     def _add_feed(self, url: str, discover: bool = True) -> None:
         from newstui.config import load_config
         from newstui.library import Library
-        from newstui.subscribe import add_feed, feeds_behind
+        from newstui.subscribe import add_feed, feeds_behind, feeds_to_add
 
         config = self.config
         assert config is not None
@@ -146,6 +146,8 @@ class FeedAdding(ScreenMixin):
             links = feeds_behind(url, config) if discover else None
             if links == []:
                 raise NewstuiError(f"{url}: this is an HTML page, not a feed (no feed link found)")
+            if links:
+                links = feeds_to_add(url, links, config)  # those listed already are no choice
             if links is not None and len(links) > 1:
                 self.post_message(SeveralFeeds(url, links))
                 return
