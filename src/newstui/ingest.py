@@ -19,7 +19,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from itertools import chain, islice, repeat, zip_longest
+from itertools import chain, islice, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from newstui.article_rows import PreparedArticle
 from newstui.config import Config, FeedConfig, LocalConfig, clean_tags
 from newstui.counts import counted
+from newstui.crash_journal import CrashJournal, forget, left_by_the_dead
 from newstui.errors import HTTPStatusError, NewstuiError, SourceError
 from newstui.library import Library
 from newstui.model import (
@@ -48,6 +49,7 @@ from newstui.processes import (
     Analysed,
     CpuPool,
     PreparedFeed,
+    analyse_apart,
     analyse_text,
     collect_young_rarely,
     fetch_workers,
@@ -65,6 +67,7 @@ logger = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from newstui.config_tables import FilterConfig
     from newstui.fulltext import ExtractionPool
+    from newstui.nlp.extractor import Extractor
     from newstui.sync.run import SyncReport
 
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
@@ -196,6 +199,8 @@ async def fetch_feeds(
     own.
     """
     ids = sync_sources(library, config)
+    if analyse:  # before any article is analysed in this process
+        analyse_crash_suspects(library, config.settings.extractor)
     feeds = list(config.feeds if feeds is None else feeds)
     outcomes: list[SourceOutcome] = []
     waits = library.fetch_waits()
@@ -460,6 +465,7 @@ class _StreamedAnalysis:
         self.sketched = 0  # articles sketched (asked of the workers or to do here)
         self._to_join: list[tuple[int, StorySketch]] = []  # sketched, not yet joined
         self._frozen = contextlib.ExitStack()  # old_objects_frozen, while analyses stream
+        self._dead: list[int] = []  # articles of chunks whose worker died: see _analyse_dead
 
     def load_extractor_beside(self) -> None:
         """Load the extractor (its modules and tables: ~0.05 s of CPU) in a thread, now that a
@@ -526,7 +532,10 @@ class _StreamedAnalysis:
         results: list[Analysed] | None = None
         try:
             results = await pool_result(future)  # never cancels the pool's future
-        except Exception:  # a worker died: the final sweep analyses these articles
+        except BrokenProcessPool:  # its worker died: perhaps on one of these, see finish
+            if not stopping():
+                self._dead += ids
+        except Exception:  # the final sweep analyses these articles
             logger.debug("streamed analysis failed", exc_info=True)
         finally:
             task = asyncio.current_task()
@@ -546,6 +555,7 @@ class _StreamedAnalysis:
 
         extractor = get_extractor(self.extractor_name)
         taken: deque[tuple[TextToAnalyse, bool]] = deque()  # read back, not yet analysed
+        journal = CrashJournal(self.library.database_file())
         try:
             while not self._cancelled:
                 if not taken:
@@ -571,15 +581,18 @@ class _StreamedAnalysis:
                     continue
                 now = [taken.popleft() for _ in range(min(LOCAL_BATCH, len(taken)))]
                 analysed = [
-                    (read.article_id, analyse_text(extractor, read.text, wanted))
+                    (read.article_id, _analysed_here(journal, extractor, read, wanted))
                     for read, wanted in now
                 ]
+                journal.clear()
                 self.analysed_here += len(analysed)
                 self._keep(analysed)
                 self._top_up()  # chunks the pool finished meanwhile are replaced at once
                 await asyncio.sleep(0)  # the event loop's turn: feeds arrive, chunks come back
         except Exception:  # the store is busy or the extractor cannot load: the rest is left
             logger.debug("analysis in the fetching process stopped", exc_info=True)
+        finally:
+            journal.close()
 
     def _keep(self, analysed: list[tuple[int, Analysed]]) -> None:
         """Queue analyses to save; save the queue once SAVE_STREAMED are in it."""
@@ -632,12 +645,26 @@ class _StreamedAnalysis:
             while self._tasks or not all(task.done() for task in here):
                 # a finished chunk sends the next one before this wakes up
                 await asyncio.gather(*self._tasks, *here, return_exceptions=True)
+            self._analyse_dead()
             self._save()
             self._join()
         finally:
             self._frozen.close()  # also when a save fails: the next fetch freezes afresh
         if self.saved:
             self.library.prune_entities()
+
+    def _analyse_dead(self) -> None:
+        """The articles of chunks whose worker died, analysed apart in a fresh worker (the
+        pool's may hold parsing too), never in this process: an article that kills the worker
+        again is found and reported failed, and its chunk's others are analysed."""
+        dead, self._dead = self._dead, []
+        batch = self.library.to_analyse(self.version, dead) if dead else []
+        if not batch:
+            return
+        self._read.update((a.article_id, a) for a in batch)
+        with CpuPool(1) as apart:
+            results = analyse_apart(apart, self.extractor_name, [a.text for a in batch])
+        self._keep(list(zip([a.article_id for a in batch], results, strict=True)))
 
     def cancel(self) -> None:
         """Drop what is still queued (a cancelled fetch)."""
@@ -1230,9 +1257,12 @@ def analyse_pending(
         if count:
             library.prune_entities()
         return count
+    analyse_crash_suspects(library, extractor_name)
     count, version = 0, extractor.version
     stopped = cancel.is_set if cancel is not None else lambda: False
+    journal = CrashJournal(library.database_file())
     with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only
+        own_pool.callback(journal.close)
         while not stopped():
             batch = library.to_analyse(version, ids, stale=stale)
             if not batch:
@@ -1251,10 +1281,10 @@ def analyse_pending(
                 share = len(texts) // (pool.max_workers + 2) if pool.max_workers < cores else 0
                 cut = len(texts) - share
                 sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut])
-                here = list(map(analyse_text, repeat(extractor), texts[cut:], sketch[cut:]))
+                here = list(_each_analysed_here(journal, extractor, batch[cut:], sketch[cut:]))
                 results: Iterable[Analysed] = chain(sent, here)
             else:
-                results = map(analyse_text, repeat(extractor), texts, sketch)
+                results = _each_analysed_here(journal, extractor, batch, sketch)
             done = iter(results) if cancel is None else _until_set(cancel, results)
             sketched: list[tuple[int, StorySketch]] = []
             for start in range(0, len(batch), SAVE_BATCH):
@@ -1275,6 +1305,54 @@ def analyse_pending(
     if stories > 0 and not stopped():
         library.find_stories(stories)  # articles analysed before, or elsewhere
     return count
+
+
+def analyse_crash_suspects(library: Library, extractor_name: str) -> int:
+    """The articles processes were analysing themselves when they died (their crash journals
+    say which: see crash_journal), analysed again apart, in a worker process: one on which the
+    extractor kills that process too is stored as analysed with nothing found, with a warning
+    line naming its feed and title, never to be analysed again by this extractor version (a
+    process killed otherwise, `kill -9`, only costs its article this second look). Returns
+    how many articles were looked at."""
+    journals = left_by_the_dead(library.database_file())
+    if not journals:
+        return 0
+    suspects = [article_id for article_id in journals.values() if article_id is not None]
+    batch: list[TextToAnalyse] = []
+    if suspects and extractor_name != "none":
+        from newstui.nlp import get_extractor
+
+        version = get_extractor(extractor_name).version
+        batch = library.to_analyse(version, suspects)
+        if batch:
+            with CpuPool(1) as apart:
+                results = analyse_apart(apart, extractor_name, [a.text for a in batch])
+            ids = [a.article_id for a in batch]
+            read_as = {a.article_id: a.stamp for a in batch}
+            texts = {a.article_id: a.text for a in batch}
+            _save_analysed(library, extractor_name, version, ids, results, read_as, texts)
+    forget(journals)
+    return len(batch)
+
+
+def _each_analysed_here(
+    journal: CrashJournal,
+    extractor: Extractor,
+    batch: Sequence[TextToAnalyse],
+    sketch: Sequence[bool],
+) -> Iterator[Analysed]:
+    """Analyse articles in this process, lazily, each in the crash journal while it runs."""
+    for read, wanted in zip(batch, sketch, strict=True):
+        yield _analysed_here(journal, extractor, read, wanted)
+    journal.clear()
+
+
+def _analysed_here(
+    journal: CrashJournal, extractor: Extractor, read: TextToAnalyse, sketch: bool
+) -> Analysed:
+    """One article analysed in this process, recorded in the crash journal first."""
+    journal.analysing(read.article_id)
+    return analyse_text(extractor, read.text, sketch)
 
 
 def _until_set(cancel: threading.Event, items: Iterable[Analysed]) -> Iterable[Analysed]:
@@ -1314,9 +1392,7 @@ def _save_analysed(
     sketched: list[tuple[int, StorySketch]] = []
     for article_id, result in zip(ids, results, strict=True):
         if result.error:
-            logger.warning(
-                "extractor %s failed on article %s: %s", extractor_name, article_id, result.error
-            )
+            logger.warning("%s", _analysis_failed(library, extractor_name, article_id, result))
         done.append((article_id, result.rows))
         if result.story is not None:
             sketched.append((article_id, result.story))
@@ -1324,6 +1400,20 @@ def _save_analysed(
         done, version, canonical_key, short_key, read_as=read_as, texts=texts
     )
     return [kept for kept in sketched if kept[0] not in skipped] if skipped else sketched
+
+
+def _analysis_failed(
+    library: Library, extractor_name: str, article_id: int, result: Analysed
+) -> str:
+    """One line for an article the extractor failed on: its feed and title, and why."""
+    stored = library.article(article_id)
+    feed = clean_line(stored.row.feed or "", 80) if stored else ""
+    title = clean_line(stored.row.title, 80) if stored else ""
+    where = f'{feed or "article"}: "{title or "untitled"}" (article {article_id})'
+    return (
+        f"{where}: extractor {extractor_name} failed: {clean_line(result.error or '', 200)}; "
+        "kept without quotes or entities"
+    )
 
 
 def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:

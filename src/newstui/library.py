@@ -404,6 +404,12 @@ class Library:
         never analysed (new or changed), leaving older versions' to a re-analysis of its own."""
         return _analysis.articles_to_analyse(self._db, version, ids, limit, stale=stale)
 
+    def database_file(self) -> str:
+        """The database's file (":memory:" for one in memory): crash journals live beside it."""
+        from newstui.store import sync as _sync
+
+        return _sync.database_file(self._db)
+
     def any_unanalysed(self) -> bool:
         """Whether some article has no analysis at all (new, changed, or left by an interrupted
         fetch); one index look-up, with no extractor loaded to ask."""

@@ -7,13 +7,14 @@ import gc
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import PreparedArticle, prepare_article
 from newstui.model import Analysis, AnalysisRows, analysis_rows
-from newstui.spawned import SpawnedPool
+from newstui.spawned import SpawnedPool, stopping
 from newstui.stories import StorySketch, story_sketch
 
 if TYPE_CHECKING:
@@ -129,6 +130,32 @@ def analyse_text(extractor: Extractor, text: str, sketch: bool = False) -> Analy
     return Analysed(analysis_rows(analysis), error, story_sketch(text) if sketch else None)
 
 
+CRASHED = "the extractor crashed on it (the process analysing it died)"
+
+
+def analyse_apart(
+    pool: CpuPool, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+) -> list[Analysed]:
+    """Analyse texts in `pool`'s worker, never in this process, and find any text whose
+    analysis kills the worker (a C stack overflow in the compiled extractor) by halving the
+    texts a death leaves: that text is reported failed (CRASHED), the others are analysed.
+    `pool` runs nothing else meanwhile (a worker's death fails every task it holds)."""
+    if not texts:
+        return []
+    wanted = list(sketch) + [False] * (len(texts) - len(sketch))
+    try:
+        return pool.analyse_chunk(extractor_name, texts, wanted).result()
+    except BrokenProcessPool:
+        if stopping():  # newstui is stopping its workers: nobody crashed
+            raise
+        if len(texts) == 1:
+            return [Analysed(analysis_rows(Analysis()), CRASHED)]
+    half = len(texts) // 2
+    return analyse_apart(pool, extractor_name, texts[:half], wanted[:half]) + analyse_apart(
+        pool, extractor_name, texts[half:], wanted[half:]
+    )
+
+
 def import_parser() -> None:
     """A parsing worker's first task: the feed parser's imports (lxml, feedparser; ~0.1 s),
     done before the first document comes instead of after."""
@@ -165,14 +192,39 @@ class CpuPool(SpawnedPool):
         self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
     ) -> Iterator[Analysed]:
         """Analyse texts across the workers (sent at once: the caller may work meanwhile);
-        results in input order."""
+        results in input order. The chunks a dying worker took down are analysed again apart
+        (`analyse_apart`, in a pool of their own), never in this process."""
         futures = [
-            self.submit_call(
-                analyse_texts, extractor_name, texts[i : i + CHUNK], list(sketch[i : i + CHUNK])
-            )
+            self.analyse_chunk(extractor_name, texts[i : i + CHUNK], sketch[i : i + CHUNK])
             for i in range(0, len(texts), CHUNK)
         ]
-        return (result for future in futures for result in future.result())
+        return self._chunk_results(futures, extractor_name, texts, sketch)
+
+    def _chunk_results(
+        self,
+        futures: Sequence[Future[list[Analysed]]],
+        extractor_name: str,
+        texts: Sequence[str],
+        sketch: Sequence[bool],
+    ) -> Iterator[Analysed]:
+        """The results of `analyse`'s chunks, in order; see there."""
+        apart: CpuPool | None = None
+        try:
+            for start, future in zip(range(0, len(texts), CHUNK), futures, strict=True):
+                try:
+                    chunk = future.result()
+                except BrokenProcessPool:
+                    if stopping():
+                        raise
+                    apart = apart or type(self)(1)
+                    end = start + CHUNK
+                    chunk = analyse_apart(
+                        apart, extractor_name, texts[start:end], sketch[start:end]
+                    )
+                yield from chunk
+        finally:
+            if apart is not None:
+                apart.close(wait=False)
 
 
 @contextmanager

@@ -1,0 +1,60 @@
+"""`newstui` whose extractor kills its own process on an article holding MARK, as the compiled
+extractor's C stack overflow did (SIGSEGV: nothing in the process can catch it). Run as a
+script (`python tests/crashing_extractor.py --db … fetch`): its top level runs again in
+newstui's spawned workers (as their `__mp_main__`), whose extractor crashes alike; with
+NEWSTUI_CRASH_IN_WORKERS_ONLY=1 only they crash. `analyse_or_crash` is the same as a worker
+task, for tests that hand a pool their own task."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Callable, Sequence
+
+from newstui.model import Analysis
+from newstui.nlp import extractor as registry
+from newstui.processes import Analysed, analyse_texts
+
+MARK = "KILLS-THE-EXTRACTOR"
+
+
+def crash_if_marked(text: str) -> None:
+    """Kill this process, as a segmentation fault does, if the text holds MARK."""
+    in_worker = multiprocessing.parent_process() is not None
+    if MARK in text and (in_worker or os.environ.get("NEWSTUI_CRASH_IN_WORKERS_ONLY") != "1"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+
+
+class CrashingExtractor:
+    """The real extractor, but for texts holding MARK."""
+
+    def __init__(self, inner: registry.Extractor) -> None:
+        self.inner, self.name, self.version = inner, inner.name, inner.version
+
+    def analyse(self, text: str) -> Analysis:
+        crash_if_marked(text)
+        return self.inner.analyse(text)
+
+
+def analyse_or_crash(
+    extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+) -> list[Analysed]:
+    """processes.analyse_texts, killing the worker on a text holding MARK."""
+    for text in texts:
+        crash_if_marked(text)
+    return analyse_texts(extractor_name, texts, sketch)
+
+
+def _crashing(real: Callable[[], registry.Extractor]) -> Callable[[], registry.Extractor]:
+    return lambda: CrashingExtractor(real())
+
+
+if __name__ in ("__main__", "__mp_main__"):
+    registry._FACTORIES["rules"] = _crashing(registry._FACTORIES["rules"])
+
+if __name__ == "__main__":
+    from newstui.cli import main
+
+    sys.exit(main(sys.argv[1:]))

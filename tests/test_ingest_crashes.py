@@ -1,0 +1,166 @@
+"""An article on which the extractor kills its process (the compiled build's C stack overflow
+is SIGSEGV) never stops every later fetch: the process that dies leaves a crash journal, the
+next run analyses that article apart in a worker, and a worker that dies on an article is
+found out by halving its chunk; that article stays stored and readable, without analysis."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Sequence
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+from crashing_extractor import MARK, analyse_or_crash
+
+from newstui.crash_journal import CrashJournal, left_by_the_dead
+from newstui.processes import CRASHED, Analysed, CpuPool, analyse_apart
+
+SCRIPT = Path(__file__).with_name("crashing_extractor.py")
+QUOTE = '"The harbour will reopen on Monday," said Mayor Jane Holloway of Portsmouth.'
+
+
+class CrashingPool(CpuPool):
+    """A pool whose workers die on a text holding MARK."""
+
+    def analyse_chunk(
+        self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+    ) -> Future[list[Analysed]]:
+        return self.submit_call(analyse_or_crash, extractor_name, list(texts), list(sketch))
+
+
+def texts_with_one_crash(count: int, crash_at: int) -> list[str]:
+    return [f"Story {i}. {MARK if i == crash_at else 'Nothing odd.'} {QUOTE}" for i in range(count)]
+
+
+def test_the_text_that_kills_the_worker_is_found_and_the_others_analysed() -> None:
+    texts = texts_with_one_crash(7, crash_at=4)
+    with CrashingPool(1) as pool:
+        results = analyse_apart(pool, "rules", texts)
+    assert [r.error for r in results] == [None] * 4 + [CRASHED] + [None] * 2
+    assert not any(results[4].rows)
+    assert all(r.rows[1] for i, r in enumerate(results) if i != 4)  # their quotes
+
+
+def test_a_batch_whose_worker_dies_still_gives_every_other_analysis() -> None:
+    texts = texts_with_one_crash(40, crash_at=21)  # three chunks, the second dies
+    with CrashingPool(1) as pool:
+        results = list(pool.analyse("rules", texts))
+    assert len(results) == 40
+    assert [i for i, r in enumerate(results) if r.error] == [21]
+    assert results[21].error == CRASHED
+    assert all(r.rows[1] for i, r in enumerate(results) if i != 21)
+
+
+def test_a_journal_is_left_only_by_a_process_that_died_while_analysing(tmp_path: Path) -> None:
+    database = str(tmp_path / "newstui.db")
+    own = CrashJournal(database)
+    own.analysing(12345678901)
+    dead = subprocess.run(
+        [sys.executable, "-c", JOURNAL_THEN_SEGFAULT, database], check=False, timeout=60
+    )
+    assert dead.returncode == -signal.SIGSEGV
+    found = left_by_the_dead(database)
+    assert list(found.values()) == [77]  # not this process's own, which is running
+    own.clear()
+    own.close()
+    assert [p.name for p in tmp_path.iterdir()] == [next(iter(found)).name]
+    assert left_by_the_dead(":memory:") == {}
+
+
+JOURNAL_THEN_SEGFAULT = """
+import os, signal, sys
+from newstui.crash_journal import CrashJournal
+journal = CrashJournal(sys.argv[1])
+journal.analysing(1234567)
+journal.analysing(77)
+os.kill(os.getpid(), signal.SIGSEGV)
+"""
+
+
+def crash_feed(name: str, marked: int | None, items: int = 3) -> bytes:
+    entries = []
+    for j in range(items):
+        odd = MARK if j == marked else "The council met on Tuesday."
+        text = f"{name} story {j}. {odd} {QUOTE}"
+        entries.append(
+            f"<item><title>{name} story {j}</title><link>https://crash.example/{name}/{j}</link>"
+            f"<guid>{name}-{j}</guid><description>{text}</description></item>"
+        )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>'
+        f"{''.join(entries)}</channel></rss>"
+    ).encode()
+
+
+def run_fetch(db_path: Path, config: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    argv = [sys.executable, str(SCRIPT), "--db", str(db_path), "--config", str(config), "fetch"]
+    return subprocess.run(
+        argv, capture_output=True, text=True, timeout=180, env={**os.environ, **env}
+    )
+
+
+def analysed(db_path: Path) -> dict[str, tuple[bool, int]]:
+    """Each article's title: whether it is analysed, and its quotes."""
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute(
+            "SELECT title, nlp_version IS NOT NULL, "
+            "(SELECT count(*) FROM quotes WHERE article_id = articles.id) FROM articles"
+        ).fetchall()
+    finally:
+        conn.close()
+    return {title: (done, quotes) for title, done, quotes in rows}
+
+
+def test_a_fetch_killed_by_the_extractor_is_followed_by_one_that_leaves_that_article_out(
+    db_path, feed_server, config_file
+) -> None:
+    feed_server.route("/crash", body=crash_feed("Harbour News", marked=1))
+    config = config_file({"Harbour News": "/crash"})
+
+    first = run_fetch(db_path, config)  # analysed in the fetching process: it dies
+    assert first.returncode == -signal.SIGSEGV, first.stderr
+    second = run_fetch(db_path, config)
+    third = run_fetch(db_path, config)
+
+    assert second.returncode == 0, second.stderr
+    warnings = [line for line in second.stderr.splitlines() if "warning" in line]
+    assert warnings == [
+        'newstui: warning: Harbour News: "Harbour News story 1" (article 2): extractor rules '
+        f"failed: {CRASHED}; kept without quotes or entities"
+    ]
+    assert analysed(db_path) == {
+        "Harbour News story 0": (True, 1),
+        "Harbour News story 1": (True, 0),  # stored and readable, never analysed again
+        "Harbour News story 2": (True, 1),
+    }
+    assert third.returncode == 0 and third.stderr == "", third.stderr
+    assert not list(db_path.parent.glob("*.analysing-*"))
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a fetch of one core starts no workers")
+def test_a_worker_killed_by_the_extractor_costs_the_fetch_only_that_article(
+    db_path, feed_server, config_file
+) -> None:
+    names = [f"Feed {i}" for i in range(10)]  # enough feeds for worker processes
+    for i, name in enumerate(names):
+        feed_server.route(f"/f{i}", body=crash_feed(name, marked=2 if i == 3 else None, items=8))
+    config = config_file({name: f"/f{i}" for i, name in enumerate(names)})
+
+    first = run_fetch(db_path, config, NEWSTUI_CRASH_IN_WORKERS_ONLY="1")
+    second = run_fetch(db_path, config, NEWSTUI_CRASH_IN_WORKERS_ONLY="1")
+
+    # Documents the dying worker was parsing fail the first time, and come the next.
+    assert first.returncode in (0, 3), first.stderr
+    assert f"{CRASHED}; kept without quotes or entities" in first.stderr
+    assert "Feed 3 story 2" in first.stderr
+    assert second.returncode == 0, second.stderr
+    found = analysed(db_path)
+    assert len(found) == 80
+    assert found.pop("Feed 3 story 2") == (True, 0)
+    assert set(found.values()) == {(True, 1)}
