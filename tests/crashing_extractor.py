@@ -47,6 +47,12 @@ def analyse_or_crash(
     return analyse_texts(extractor_name, texts, sketch)
 
 
+def refresh_that_crashes(*_: object, **__: object) -> str | None:
+    """A refresh (refresh_process.RefreshWork) whose process dies as a segmentation fault."""
+    os.kill(os.getpid(), signal.SIGSEGV)
+    return None
+
+
 def _crashing(real: Callable[[], registry.Extractor]) -> Callable[[], registry.Extractor]:
     return lambda: CrashingExtractor(real())
 

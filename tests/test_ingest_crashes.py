@@ -15,10 +15,11 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from crashing_extractor import MARK, analyse_or_crash
+from crashing_extractor import MARK, analyse_or_crash, refresh_that_crashes
 
 from newstui.crash_journal import CrashJournal, left_by_the_dead
 from newstui.processes import CRASHED, Analysed, CpuPool, analyse_apart
+from newstui.refresh_process import run_in_child
 
 SCRIPT = Path(__file__).with_name("crashing_extractor.py")
 QUOTE = '"The harbour will reopen on Monday," said Mayor Jane Holloway of Portsmouth.'
@@ -164,3 +165,11 @@ def test_a_worker_killed_by_the_extractor_costs_the_fetch_only_that_article(
     assert len(found) == 80
     assert found.pop("Feed 3 story 2") == (True, 0)
     assert set(found.values()) == {(True, 1)}
+
+
+def test_the_apps_refresh_says_in_one_line_that_its_process_crashed() -> None:
+    said = run_in_child(refresh_that_crashes, (), report=lambda _: None)
+    assert said == (
+        "refresh failed: its process was killed by SIGSEGV; what was stored is kept, and the "
+        "next refresh analyses apart any article it was analysing"
+    )

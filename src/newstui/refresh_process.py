@@ -70,7 +70,7 @@ def run_in_child(
                     # between a look that found none and the look that finds the child ended
                     # (a busy machine): read once more before calling the refresh failed
                     if ended_seen:
-                        return f"refresh failed: its process ended (exit code {child.exitcode})"
+                        return _ended(child.exitcode)
                     ended_seen = True
                 continue
             if kind == "outcome":
@@ -85,6 +85,22 @@ def run_in_child(
             child.terminate()
             child.join()
         messages.close()
+
+
+def _ended(exitcode: int | None) -> str:
+    """One line for a refresh whose process ended without a word: a signal's name when one
+    killed it (SIGSEGV: the extractor crashed on an article, which the next refresh analyses
+    apart, see ingest.analyse_crash_suspects), else its exit code."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        return (
+            f"refresh failed: its process was killed by {name}; what was stored is kept, and "
+            "the next refresh analyses apart any article it was analysing"
+        )
+    return f"refresh failed: its process ended (exit code {exitcode})"
 
 
 def _child_main(
