@@ -150,17 +150,19 @@ def test_a_worker_killed_by_the_extractor_costs_the_fetch_only_that_article(
 ) -> None:
     names = [f"Feed {i}" for i in range(10)]  # enough feeds for worker processes
     for i, name in enumerate(names):
-        feed_server.route(f"/f{i}", body=crash_feed(name, marked=2 if i == 3 else None, items=8))
+        # Feed 3 comes first: its articles are the first chunk sent to the worker (the
+        # fetching process's own share takes articles only while others wait).
+        body = crash_feed(name, marked=2 if i == 3 else None, items=8)
+        feed_server.route(f"/f{i}", body=body, delay=0 if i == 3 else 1.0)
     config = config_file({name: f"/f{i}" for i, name in enumerate(names)})
 
     first = run_fetch(db_path, config, NEWSTUI_CRASH_IN_WORKERS_ONLY="1")
     second = run_fetch(db_path, config, NEWSTUI_CRASH_IN_WORKERS_ONLY="1")
 
-    # Documents the dying worker was parsing fail the first time, and come the next.
-    assert first.returncode in (0, 3), first.stderr
-    assert f"{CRASHED}; kept without quotes or entities" in first.stderr
-    assert "Feed 3 story 2" in first.stderr
-    assert second.returncode == 0, second.stderr
+    assert first.returncode == 0, first.stderr  # documents the worker held are parsed again
+    warnings = [line for line in first.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and '"Feed 3 story 2"' in warnings[0], first.stderr
+    assert second.returncode == 0 and second.stderr == "", second.stderr
     found = analysed(db_path)
     assert len(found) == 80
     assert found.pop("Feed 3 story 2") == (True, 0)

@@ -801,7 +801,14 @@ class _Parsing:
             if self.first_sent is not None:
                 first_sent, self.first_sent = self.first_sent, None
                 first_sent()
-            parsed = await pool_result(future)
+            try:
+                parsed = await pool_result(future)
+            except BrokenProcessPool:
+                if stopping():
+                    raise
+                # A worker died (perhaps analysing an article beside this document, see
+                # analyse_apart): the document is parsed again once, in a fresh worker.
+                parsed = await pool_result(self.cpu.parse_feed(body, url, content_type, self.utf8))
             self.parsed_by_pool += 1
             return parsed
         finally:
