@@ -72,3 +72,30 @@ def test_a_resolution_someone_only_spoke_of_has_no_author_in_them(extractor) -> 
         'grounds".'
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_a_quote_after_a_sentence_where_a_bodys_president_spoke_is_the_presidents(
+    extractor,
+) -> None:
+    text = (
+        "Harbour Council of Dover president Ann Moss said she was upset at Mr Reid's speech. "
+        '"We have heard these careless remarks before, and we will hear them again." '
+        "Mr Reid did not answer."
+    )
+    assert _speakers(extractor, text)[0] == "Ann Moss"
+
+
+def test_two_people_before_the_verb_of_the_sentence_before_name_no_one(extractor) -> None:
+    text = (
+        "Ann Moss and Tom Reid said they were upset at the speech. "
+        '"We have heard these careless remarks before, and we will hear them again."'
+    )
+    assert _speakers(extractor, text) == [None]
+
+
+def test_a_person_with_an_age_and_a_long_relative_clause_speaks(extractor) -> None:
+    text = (
+        "Ann Moss, 37, who was freed in 2005 after two years in a cell at Dover Castle told "
+        'the Harbour Gazette: "We all expected something like this but were not prepared."'
+    )
+    assert _speakers(extractor, text) == ["Ann Moss"]

@@ -469,15 +469,19 @@ class _SubjectFinder:
         breaks = [
             b for b in _CLAUSE_BREAK.finditer(clause) if not (aside and b.start() >= aside.start())
         ]
-        if breaks and breaks[-1].group().strip() == "who":
+        who = next((b for b in reversed(breaks) if b.group().strip() == "who"), None)
+        if who is not None and (who is breaks[-1] or "," not in clause[who.end() :]):
             # "Cate Reid, who is the chief of the Acme Commission also supports it, saying":
-            # the person the relative clause describes, not a name inside it
-            at = start + breaks[-1].start()
+            # the person the relative clause describes, not a name inside it (nor after a
+            # break inside it: "Ann Moss, 37, who was freed after a year at Acme Prison told")
+            at = start + who.start()
             person = [m for m in inside if m.end <= at][-1:]
+            between = self.masked[person[0].end : at].strip() if person else ""
             if (
                 person
                 and person[0].entity.type == "PERSON"
-                and self.masked[person[0].end : at].strip() in (",", "")
+                # "Ann Moss, 37, who …": her age between
+                and (between in (",", "") or between.strip(" ,").isdigit())
             ):
                 return person
             # "Writer Marc Jacobson, of the New York magazine, who co-appeared with Sheen said":

@@ -561,14 +561,7 @@ class SpeakerFinder(_SubjectFinder):
             and verb.group()[:1].islower()
             # one name before the verb, but for those after a preposition ("Ann Lee, an
             # analyst with Acme Partners, said")
-            and len(
-                {
-                    m.entity.name
-                    for m in self.mentions_in(start, verb.start())
-                    if not self._after_preposition(m)
-                }
-            )
-            == 1
+            and self._one_subject_name(start, verb.start())
             # 'Moss said Reid had written to the court. “…”': Reid's words, perhaps
             and not verb_search(self.masked, verb.end(), end)
             and not _OTHER_SPEECH.search(self.masked, verb.end(), end)
@@ -577,6 +570,8 @@ class SpeakerFinder(_SubjectFinder):
             # people, the one subject of the sentence's speech verb ("Moss and Reid argued"
             # names two: nobody)
             subject = self._first_named(start, verb.start(), verb.start())
+            if subject not in people:  # "Acme Council president Ann Lee said": the person
+                subject = self._named_in(start, verb.start(), verb.start(), True)
             if subject in people:
                 return subject
         sentence = self.masked[start:end]
@@ -588,6 +583,23 @@ class SpeakerFinder(_SubjectFinder):
             # 'The Premier said it would be wise to wait. “…”': the role's holder goes on
             return self._opening_role(start, end)
         return None
+
+    def _one_subject_name(self, start: int, end: int) -> bool:
+        """Whether text[start:end], before a verb, names one speaker only: names after a
+        preposition ("Ann Lee, an analyst with Acme Partners") and a body before its member's
+        role ("Acme Council president Ann Lee") say whom the subject is with."""
+        mentions = [m for m in self.mentions_in(start, end) if not self._after_preposition(m)]
+        if len({m.entity.name for m in mentions}) == 1:
+            return True
+        last = mentions[-1] if mentions else None
+        if last is None or last.entity.type != "PERSON":
+            return False
+        role = self.masked[max(start, last.start - 30) : last.start].split()[-1:]
+        return (
+            bool(role)
+            and role[0] in load_gazetteer().role_words
+            and all(m.entity.type != "PERSON" for m in mentions[:-1])
+        )
 
     def _clause_subject(self, span: QuoteSpan) -> str | None:
         """'Lee believed the plan would “…”', 'and the bank will “…”': a quote inside a clause
