@@ -208,7 +208,7 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             "Headlines",
             [
                 *moves(HeadlineList.BINDINGS),
-                *of(main, "next_unread", "sort"),
+                *of(main, "next_unread", "next_source", "sort"),
                 *of(app, "mark_all_read"),
             ],
         ),

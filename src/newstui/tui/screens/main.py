@@ -416,6 +416,24 @@ class MainScreen(
         order = self.headlines.order
         self._find_unread(self.headlines.view, order, row.id if row else None, direction)
 
+    def action_next_source(self, direction: Direction) -> None:
+        """Show the next (or previous) source's headlines, as newsboat's J and K do; from a
+        view that is no source's, the first (or last) source."""
+        views = self.sources.source_views()
+        keys = [view.key for view in views]
+        current = self.headlines.view.key
+        if not views:
+            self.notify("No feeds yet.")
+            return
+        if current in keys:
+            index = keys.index(current) + direction
+            if not 0 <= index < len(views):
+                self.notify(f"No feed {'after' if direction > 0 else 'before'} this one.")
+                return
+        else:
+            index = 0 if direction > 0 else len(views) - 1
+        self._view_chosen(SourcesPane.ViewChosen(views[index]))
+
     @work(thread=True, group="unread", exclusive=True, exit_on_error=False)
     def _find_unread(
         self, view: View, order: SortOrder, article_id: int | None, direction: Direction

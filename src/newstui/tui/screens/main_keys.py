@@ -34,6 +34,22 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("n", "next_unread(1)", "Next unread", id="headlines.next_unread"),
     Binding("p", "next_unread(-1)", "Prev unread", show=False, id="headlines.previous_unread"),
     Binding(
+        "J",
+        "next_source(1)",
+        "Next feed",
+        show=False,
+        tooltip="The next feed's headlines (as listed in Sources)",
+        id="headlines.next_feed",
+    ),
+    Binding(
+        "K",
+        "next_source(-1)",
+        "Previous feed",
+        show=False,
+        tooltip="The previous feed's headlines",
+        id="headlines.previous_feed",
+    ),
+    Binding(
         "e", "toggle_sidebar", "Sidebar", tooltip="Show / hide the sidebar", id="sidebar.toggle"
     ),
     Binding(

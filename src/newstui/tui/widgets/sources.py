@@ -242,6 +242,10 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         option = self.highlighted_option
         return self._views.get(option.id or "") if option is not None else None
 
+    def source_views(self) -> list[View]:
+        """The feeds' and local sources' views, in the order the pane lists them."""
+        return [view for key, view in self._views.items() if key.startswith("feed:")]
+
     def select_view(self, key: str) -> None:
         """Move the highlight to a view's entry, if listed."""
         for index in range(self.option_count):
