@@ -50,3 +50,33 @@ def test_office_place_or_people_told_is_no_outlet(extractor, text, kept) -> None
         [kept],
         absent=[(name, "ORG"), ("President of Peru", "ORG"), ("Tibetan people", "ORG")],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "What do you think of the single transferable vote system (STV) referendum? STV is fair.",
+            "STV",
+        ),
+        (
+            "What do you think of the instant runoff voting method (IRV) referendum? IRV is fair.",
+            "IRV",
+        ),
+    ],
+)
+def test_abbreviation_of_lower_case_words_opening_with_its_letter_is_a_term(
+    extractor, text, term
+) -> None:
+    check_names(extractor, text, absent=[term])
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The state water authority (SWA) said prices will rise. SWA also cut staff.", "SWA"),
+        ("Iraqi special forces (ISF) took the town. ISF said three died.", "ISF"),
+    ],
+)
+def test_abbreviation_of_a_body_in_lower_case_stays_a_body(extractor, text, body) -> None:
+    check_names(extractor, text, [(body, "ORG")])

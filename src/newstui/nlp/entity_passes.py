@@ -124,6 +124,8 @@ _CHAMBER_AFTER: Final = re.compile(
     r"Majority|Minority|leaders?|leadership)\b"
 )
 _AMERICAN: Final = frozenset(("American", "Americans"))
+# What may stand right before a lower-case term that opens a text's words (see _opens_lower_term)
+_TERM_OPENERS: Final = frozenset(("\n", "(", '"', "“", ","))
 # "told the Sunday Times that", "told the Globe and Mail:", "told the Irrawaddy newsmagazine":
 # the capitalised words after "told the" up to the end of the clause ("that", a stop, a
 # quotation, a reporting time or an outlet's noun) name the outlet a source spoke to.
@@ -1108,7 +1110,10 @@ class _EntityFinder(_RunFinder):
             m.group(1)
             for m in self.bracketed  # (`rounds`: read by _define_spanning_abbreviations)
             if _is_acronym(m.group(1))
-            and self._spells_lower_words(m.start(), m.group(1))
+            and (
+                self._spells_lower_words(m.start(), m.group(1))
+                or self._opens_lower_term(m.start(), m.group(1))
+            )
             and foreign_name_start(self.text, m.start(), m.group(1)) < 0
         }
         if terms:
@@ -1151,6 +1156,32 @@ class _EntityFinder(_RunFinder):
                     cand.text
                 ).startswith(code[:2])
         return False
+
+    def _opens_lower_term(self, end: int, abbreviation: str) -> bool:
+        """'the mixed member proportional representation (MMP)', 'an intrauterine device (IUD)':
+        two or more lower-case words after "the", "an", "or"… (not after a capitalised word),
+        none a body's noun, the first opening with the abbreviation's first letter, name a term
+        even when their initials do not spell it all ("the state water authority (SWA)" is a
+        body: its noun says so)."""
+        at = _term_words_start(self.text, max(0, end - 120), end)
+        if at < 0:
+            return False
+        words = _TERM_SPLIT.split(self.text[at:end].rstrip())
+        term: list[str] = []
+        for word in reversed(words):
+            if word in _TERM_CONNECTORS or word == "or":
+                break
+            if not word[:1].islower():
+                return False  # "Iraqi security forces (ISF)": a capitalised word opens it
+            term.append(word)
+        else:
+            if at > 0 and self.text[at - 1 : at] not in _TERM_OPENERS:
+                return False
+        return (
+            len(term) >= 2
+            and term[-1][0] == abbreviation[0].lower()
+            and not any(w in ORG_NOUNS or w.capitalize() in self.heads for w in term)
+        )
 
     def _spells_lower_words(self, end: int, abbreviation: str) -> bool:
         """Whether the words ending at `end`, some in lower case (not only "from", "of": "Notes
