@@ -171,3 +171,31 @@ async def test_s_saves_an_entitys_view_reached_from_the_sidebar(db_path, tmp_pat
     name = view.title.removeprefix("Mentioning ")
     assert saved["query"].endswith(f':"{name}"')
     assert saved["query"].split(":")[0] in ("person", "org", "place", "group")
+
+
+async def test_views_written_in_or_deleted_from_the_file_by_hand_are_listed_after_R(
+    db_path, tmp_path
+):
+    """R read the config again for its feeds, but the views stayed as the app started with."""
+    path = write_config(tmp_path)
+    app = NewstuiApp(db_path, load_config(path))
+
+    def listed() -> list[str]:
+        sources = app.main.sources
+        ids = (sources.get_option_at_index(i).id for i in range(sources.option_count))
+        return [i for i in ids if i and i.startswith("view:")]
+
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert listed() == ["view:Kremlin watch"]
+        app.main.sources.focus()
+        app.main.sources.select_view("view:Kremlin watch")
+        await pilot.press("enter")
+        await settle(pilot)
+        path.write_text(
+            CONFIG.split("[[views]]")[0] + '[[views]]\nname = "Syria"\nquery = "syria"\n', "utf-8"
+        )
+        await pilot.press("R")
+        await settle(pilot)
+        assert listed() == ["view:Syria"]
+        assert app.main.headlines.view.key == "all"  # the view shown is gone

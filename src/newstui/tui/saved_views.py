@@ -7,7 +7,7 @@ from newstui.config import Config, add_view, load_config
 from newstui.errors import NewstuiError
 from newstui.text import terminal_safe
 from newstui.tui.mixins import AppMixin
-from newstui.tui.screens.article_actions import ViewRemoved
+from newstui.tui.screens.article_actions import SavedViewsChanged
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.view import ALL, View, saved_view
 from newstui.tui.widgets.sidebar import Sidebar
@@ -87,9 +87,9 @@ class SavesViews(AppMixin):
     def _on_sidebar_follow_requested(self, message: Sidebar.FollowRequested) -> None:
         self.add_view(message.name, message.query)
 
-    def _on_view_removed(self, message: ViewRemoved) -> None:
-        shown = self.main.current_view.key == f"view:{message.name}"
-        self.main.set_saved_views(self.saved_views())
-        if shown:
-            self.main.show_view(ALL)
-        self.notify(f"Removed the saved view {message.name}", markup=False)
+    def _on_saved_views_changed(self, message: SavedViewsChanged) -> None:
+        views = self.saved_views()
+        self.main.set_saved_views(views)
+        shown = self.main.current_view.key
+        if shown.startswith("view:") and shown not in {v.key for v in views}:
+            self.main.show_view(ALL)  # it was removed

@@ -66,10 +66,9 @@ class FulltextFetched(Message):
 
 
 @dataclass(eq=False, repr=False)
-class ViewRemoved(Message):
-    """A saved view left the config file (the screen's config is read again): list the rest."""
-
-    name: str
+class SavedViewsChanged(Message):
+    """The config's saved views changed (one removed with D, the file edited by hand): the
+    screen's config holds them; list them again."""
 
 
 @dataclass(eq=False, repr=False)
@@ -412,7 +411,8 @@ class ArticleActions(ScreenMixin):
             except (NewstuiError, OSError) as exc:
                 self.notify(terminal_safe(str(exc), line=True), severity="error", markup=False)
                 return
-            self.post_message(ViewRemoved(name))
+            self.post_message(SavedViewsChanged())
+            self.notify(f"Removed the saved view {name}", markup=False)
 
         from newstui.tui.screens.confirm import ConfirmScreen
 

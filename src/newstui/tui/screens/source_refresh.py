@@ -92,17 +92,23 @@ class SourceRefresh(ScreenMixin):
 
     def _reread_config(self, path: Path) -> None:
         """The config file as it is now, so a feed added to it or deleted from it by hand since
-        the app started is fetched or dropped. A file that no longer reads keeps the config as
+        the app started is fetched or dropped, and its views listed. A file that no longer reads keeps the config as
         last read, and the notification says why."""
         from newstui.config import load_config
         from newstui.errors import ConfigError
 
         if not self.refreshing and path.exists():  # (a config that does not exist reads as empty)
+            before = self.config.views if self.config is not None else ()
             try:
                 self.config = load_config(path)
             except ConfigError as exc:
                 message = f"{exc} (refreshing with the config as last read)"
                 self.notify(message, severity="error", markup=False)
+                return
+            if self.config.views != before:  # views written in by hand are listed too
+                from newstui.tui.screens.article_actions import SavedViewsChanged
+
+                self.post_message(SavedViewsChanged())
 
     def action_refresh_selected(self) -> None:
         if self.config is None:
