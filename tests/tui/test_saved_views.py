@@ -8,8 +8,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from newstui.config import load_config
+from newstui.tui import app as app_module
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.view_name import ViewNameScreen
+from newstui.tui.view import View
 
 from .conftest import notifications, run_recorded, screen_text, settle
 
@@ -38,6 +40,28 @@ async def open_kremlin_quotes(app: NewstuiApp, pilot: Pilot[None]) -> None:
     await pilot.press("2")
     app.main.focus_pane("sidebar")
     await pilot.pause()
+
+
+async def test_saved_views_are_made_after_the_first_paint_and_listed_with_the_first_counts(
+    db_path, tmp_path
+):
+    """Making the views parses their queries, which loads the name lists: the first frame, which
+    shows no sources yet, does not wait for it; the pane lists them from its first counts on."""
+    made_when: list[bool] = []
+
+    class Noting(NewstuiApp):
+        CSS_PATH = Path(app_module.__file__).with_name("newstui.tcss")
+
+        def saved_views(self) -> list[View]:
+            made_when.append(self.main.first_screen_shown)
+            return super().saved_views()
+
+    app = Noting(db_path, load_config(write_config(tmp_path)))
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert made_when == [True]  # once, after the first paint, as the pane starts
+        text = screen_text(app)
+        assert "Views" in text and "Kremlin watch" in text
 
 
 async def test_a_configured_view_is_listed_with_its_unread_count_and_opens(db_path, tmp_path):

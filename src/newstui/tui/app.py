@@ -167,7 +167,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
 
     def _start(self) -> None:
         """What the app does once the store is open: saved views, timers, downloads."""
-        self.main.set_saved_views(self.saved_views())
+        # the views' queries are parsed with the sources' first counts, after the first paint
+        self.main.set_saved_views_later(self.saved_views)
         self.set_interval(self.WATCH_SECONDS, self._watch_other_writers)
         self.resume_downloads()  # a queue left by the last run carries on
         if self.config is not None and self.config.sync is not None:

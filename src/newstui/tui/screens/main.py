@@ -40,6 +40,8 @@ from newstui.tui.widgets.title_bar import TitleBar
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the open article's values load when the first article is read
+    from collections.abc import Callable
+
     from newstui.model import ArticleDetail
 
 FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
@@ -178,6 +180,11 @@ class MainScreen(
     def set_saved_views(self, views: list[View]) -> None:
         """List the config's saved views in the sources pane."""
         self.sources.set_saved_views(views)
+
+    def set_saved_views_later(self, make: Callable[[], list[View]]) -> None:
+        """List the saved views `make` makes once the sources pane reads its first counts,
+        after the first paint (see SourcesPane.set_saved_views_later)."""
+        self.sources.set_saved_views_later(make)
 
     def push_view(self, view: View, select_id: int | None = None) -> None:
         """Show a view that Back returns from (search, entity, speaker). A search from a search

@@ -23,6 +23,8 @@ from newstui.tui.widgets.source_label import SourceLabel
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the smart views' counts load with the first counts
+    from collections.abc import Callable
+
     from newstui.model import SmartCounts
 
 
@@ -104,6 +106,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self._library = library
         self._views: dict[str, View] = {}
         self._saved: list[View] = []
+        self._saved_later: Callable[[], list[View]] | None = None  # made at `start`
         self.feeds: list[FeedRow] = []
         self._needed = 20  # columns the longest name and its count need
         self._started = False
@@ -124,13 +127,25 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
 
     def set_saved_views(self, views: list[View]) -> None:
         """The config's saved views (and follows), listed with their unread counts."""
+        self._saved_later = None
         self._saved = list(views)
         if self._started:
             self.reload()
 
+    def set_saved_views_later(self, make: Callable[[], list[View]]) -> None:
+        """The saved views, made by `make` when the pane first reads its counts: making them
+        parses their queries, which loads the name lists (~30M instructions a view), and the
+        first paint shows none of them."""
+        if self._started:
+            self.set_saved_views(make())
+        else:
+            self._saved_later = make
+
     def start(self) -> None:
         """Read the sources and their counts for the first time (the main screen asks once the
         headlines are shown: the first paint does not wait for counts)."""
+        if self._saved_later is not None:
+            self.set_saved_views(self._saved_later())
         self._started = True
         self.reload()
 
