@@ -18,6 +18,7 @@ import pytest
 from crashing_extractor import MARK, analyse_or_crash, refresh_that_crashes
 
 from newstui.crash_journal import CrashJournal, left_by_the_dead
+from newstui.model import Analysis
 from newstui.processes import CRASHED, Analysed, CpuPool, analyse_apart
 from newstui.refresh_process import run_in_child
 
@@ -175,3 +176,34 @@ def test_the_apps_refresh_says_in_one_line_that_its_process_crashed() -> None:
         "refresh failed: its process was killed by SIGSEGV; what was stored is kept, and the "
         "next refresh analyses apart any article it was analysing"
     )
+
+
+class FailingExtractor:
+    """An extractor that raises on a text holding MARK (in this process: no crash)."""
+
+    name, version = "rules", "rules-failing-test"
+
+    def analyse(self, text: str) -> Analysis:
+        if MARK in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return Analysis()
+
+
+def test_the_apps_refresh_names_the_article_the_extractor_failed_on(
+    db_path, feed_server, config_file, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newstui.config import load_config
+    from newstui.nlp import extractor as registry
+    from newstui.tui.refresh import RefreshPlan, refresh_here
+
+    feed_server.route("/crash", body=crash_feed("Harbour News", marked=1))
+    config = load_config(config_file({"Harbour News": "/crash"}))
+    monkeypatch.setitem(registry._FACTORIES, "rules", FailingExtractor)
+    said = refresh_here(
+        str(db_path), config, RefreshPlan(feeds=tuple(config.feeds)), report=lambda _: None
+    )
+    assert said == (
+        'Harbour News: "Harbour News story 1" (article 2): extractor rules failed: '
+        "RecursionError: maximum recursion depth exceeded; kept without quotes or entities"
+    )
+    assert analysed(db_path)["Harbour News story 1"] == (True, 0)

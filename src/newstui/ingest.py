@@ -1246,6 +1246,7 @@ def analyse_pending(
     stories: int = STORIES_PER_RUN,
     stale: bool = True,
     cancel: threading.Event | None = None,
+    on_failure: Callable[[str], None] | None = None,
 ) -> int:
     """Run the quote/entity extractor over articles not yet analysed by its version, then find
     copies of stories (one story once) among at most `stories` articles not yet sketched: those
@@ -1254,6 +1255,8 @@ def analyse_pending(
     Large batches go to worker processes (a given pool, or one started for the occasion).
     `stale=False` analyses only articles never analysed (a refresh's new ones in the app, whose
     own pass re-analyses older versions'); `cancel` stops between saves (what is saved stays).
+    Each article the extractor failed on is one line (feed, title, why) to `on_failure`, else
+    a logged warning.
     """
     from newstui.nlp import get_extractor
     from newstui.nlp.none import NoneExtractor
@@ -1264,7 +1267,7 @@ def analyse_pending(
         if count:
             library.prune_entities()
         return count
-    analyse_crash_suspects(library, extractor_name)
+    analyse_crash_suspects(library, extractor_name, on_failure)
     count, version = 0, extractor.version
     stopped = cancel.is_set if cancel is not None else lambda: False
     journal = CrashJournal(library.database_file())
@@ -1301,7 +1304,7 @@ def analyse_pending(
                 if not part:
                     break
                 sketched += _save_analysed(
-                    library, extractor_name, version, part, analysed, read_as, read
+                    library, extractor_name, version, part, analysed, read_as, read, on_failure
                 )
                 count += len(part)
             library.join_stories(sketched)  # the batch's at once: one transaction
@@ -1314,13 +1317,15 @@ def analyse_pending(
     return count
 
 
-def analyse_crash_suspects(library: Library, extractor_name: str) -> int:
+def analyse_crash_suspects(
+    library: Library, extractor_name: str, on_failure: Callable[[str], None] | None = None
+) -> int:
     """The articles processes were analysing themselves when they died (their crash journals
     say which: see crash_journal), analysed again apart, in a worker process: one on which the
     extractor kills that process too is stored as analysed with nothing found, with a warning
     line naming its feed and title, never to be analysed again by this extractor version (a
     process killed otherwise, `kill -9`, only costs its article this second look). Returns
-    how many articles were looked at."""
+    how many articles were looked at. `on_failure`: see analyse_pending."""
     journals = left_by_the_dead(library.database_file())
     if not journals:
         return 0
@@ -1337,7 +1342,9 @@ def analyse_crash_suspects(library: Library, extractor_name: str) -> int:
             ids = [a.article_id for a in batch]
             read_as = {a.article_id: a.stamp for a in batch}
             texts = {a.article_id: a.text for a in batch}
-            _save_analysed(library, extractor_name, version, ids, results, read_as, texts)
+            _save_analysed(
+                library, extractor_name, version, ids, results, read_as, texts, on_failure
+            )
     forget(journals)
     return len(batch)
 
@@ -1389,6 +1396,7 @@ def _save_analysed(
     results: Sequence[Analysed],
     read_as: Mapping[int, int],
     texts: Mapping[int, str],
+    on_failure: Callable[[str], None] | None = None,
 ) -> list[tuple[int, StorySketch]]:
     """Store the analyses of these articles (one transaction), those whose text is still the
     one read (`read_as`: its stamp; `texts`: the texts as read); returns the sketched ones
@@ -1399,7 +1407,11 @@ def _save_analysed(
     sketched: list[tuple[int, StorySketch]] = []
     for article_id, result in zip(ids, results, strict=True):
         if result.error:
-            logger.warning("%s", _analysis_failed(library, extractor_name, article_id, result))
+            line = _analysis_failed(library, extractor_name, article_id, result)
+            if on_failure is not None:
+                on_failure(line)
+            else:
+                logger.warning("%s", line)
         done.append((article_id, result.rows))
         if result.story is not None:
             sketched.append((article_id, result.story))

@@ -177,8 +177,11 @@ def refresh_here(
             report(outcome)
         if cancel.is_set():
             return None
+        failed: list[str] = []  # articles the extractor failed on: one line each
         try:  # the new articles: those of older versions are the app's stale pass's
-            analyse_pending(library, config.settings.extractor, stale=False)
+            analyse_pending(
+                library, config.settings.extractor, stale=False, on_failure=failed.append
+            )
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
         apply_filters(library, config)
@@ -187,7 +190,8 @@ def refresh_here(
         cleaned = cleanup(library, config)
         if cleaned.removed and removed is not None:
             removed(cleaned)
-        return None
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        return failed[0] + more if failed else None
     finally:
         library.close()
 
