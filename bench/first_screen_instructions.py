@@ -12,6 +12,13 @@ sources first (`python -m compileall -q src`): with PYTHONDONTWRITEBYTECODE set,
 modules are compiled at every run. The store of that row: its `--keep` folder's small.db and
 small.toml. With `--at-paint` the process ends at the first paint (os._exit): the count leaves
 out the app's exit and the interpreter's shutdown (~100M instructions), which no user waits for.
+
+`--stop-at STAGE` ends the process (os._exit) after one stage of the start instead, so that
+counts taken one after the other give the split: `interpreter` (this script's first line:
+Python's own start), `cli` (newstui.cli imported), `imports` (the app's modules: Textual and
+newstui.tui), `config` (the config read), `app` (the app object built: Textual's App, the store
+opened, the main screen's widgets made); `--at-paint` is the last stage. For comparison,
+`--bare` runs a Textual app of one Static line to its first paint (what any Textual app pays).
 """
 
 from __future__ import annotations
@@ -19,19 +26,45 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from pathlib import Path
+
+STAGES = ("interpreter", "cli", "imports", "config", "app")
 
 
 def main() -> int:
-    """Start the app headless on DB and CONFIG and stop it at its first paint."""
-    args = [a for a in sys.argv[1:] if a != "--at-paint"]
-    at_paint = len(args) < len(sys.argv) - 1
+    """Start the app headless on DB and CONFIG and stop it at its first paint (or a stage)."""
+    args = sys.argv[1:]
+    stop_at = ""
+    if "--stop-at" in args:
+        where = args.index("--stop-at")
+        stop_at = args[where + 1]
+        del args[where : where + 2]
+        if stop_at not in STAGES:
+            sys.exit(f"--stop-at: one of {', '.join(STAGES)}")
+    stage = iter(STAGES)
+
+    def reached() -> None:
+        if next(stage) == stop_at:
+            os._exit(0)
+
+    reached()  # interpreter
+    if "--bare" in args:
+        return bare_app()
+    from pathlib import Path  # (after the interpreter's stage: Textual imports it anyway)
+
+    at_paint = "--at-paint" in args
+    args = [a for a in args if a != "--at-paint"]
     db, config_path = Path(args[0]), Path(args[1])
     gc.disable()  # as newstui.__main__ and cli.run do for the app
     import newstui.cli  # noqa: F401  (the command imports the CLI before the app)
+
+    reached()  # cli
     from newstui.config import load_config
     from newstui.tui.app import NewstuiApp
     from newstui.tui.screens.main import MainScreen
+
+    reached()  # imports
+    config = load_config(config_path)
+    reached()  # config
 
     def exit_at_first_paint(screen: MainScreen) -> None:
         if at_paint:
@@ -39,9 +72,27 @@ def main() -> int:
         screen.app.exit(0)
 
     MainScreen._first_screen_done = exit_at_first_paint  # type: ignore[method-assign]
-    app = NewstuiApp(db, load_config(config_path), ui_state=None)
+    app = NewstuiApp(db, config, ui_state=None)
+    reached()  # app
     app.run(headless=True, size=(120, 40))
     return app.return_code or 0
+
+
+def bare_app() -> int:
+    """A Textual app of one line, headless, ended at its first paint: the floor under the app."""
+    gc.disable()
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("Story 1-1: a headline")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(os._exit, 0)
+
+    Bare().run(headless=True, size=(120, 40))
+    return 0
 
 
 if __name__ == "__main__":
