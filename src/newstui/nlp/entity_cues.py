@@ -577,6 +577,23 @@ _MODEL_AFTER: Final = re.compile(
     r" (?:[A-Z]{0,2}\d{3}[\w+-]*|[Ff]light \d|(?:car|cars|jet|jets|jetliner|airliner|airliners|aircraft|"
     r"plane|planes|helicopter|helicopters|truck|trucks)\b)"
 )
+# The first letters of _MODEL_AFTER's words that are no capital nor digit ("car", "flight").
+_MODEL_INITIALS: Final = frozenset("fcjapht")
+
+
+def model_after(text: str, end: int) -> bool:
+    """Whether `_MODEL_AFTER` matches at `end`; after most names no capital, digit nor
+    vehicle's initial follows the space, and the pattern is not tried."""
+    if text[end : end + 1] != " ":
+        return False
+    follows = text[end + 1 : end + 2]
+    if not follows or not (
+        "A" <= follows <= "Z" or follows in _MODEL_INITIALS or follows.isdecimal()
+    ):
+        return False  # (`\d` is a decimal digit of any script: `isdecimal`)
+    return _MODEL_AFTER.match(text, end) is not None
+
+
 _PRODUCT_AFTER: Final = re.compile(  # a product's noun right after its name
     r"(?:-based)? (?:operating systems?|software|APIs?|processors?|chips?|programming language|"
     r"interpreter|compiler|web browser|browser|game engine|video game|smartphones?|modding)\b"
@@ -610,6 +627,20 @@ _SPOKEN_REACH: Final = 18
 _SPOKEN_AFTER: Final = re.compile(
     r"[ -](?:language|languages|speakers?|translations?|subtitles|dialects?|lessons)\b"
 )
+_SPOKEN_AFTER_INITIALS: Final = frozenset("lstd")  # its nouns' first letters
+
+
+def spoken_after(text: str, end: int) -> bool:
+    """Whether `_SPOKEN_AFTER` matches at `end` (tried only when a space or a hyphen, then
+    the first letter of one of its nouns, follows)."""
+    mark = text[end : end + 1]
+    return (
+        (mark == " " or mark == "-")
+        and text[end + 1 : end + 2] in _SPOKEN_AFTER_INITIALS
+        and _SPOKEN_AFTER.match(text, end) is not None
+    )
+
+
 # A lower-case noun of an event or a pact right after a place's name ("the Kyoto protocol", "the
 # 2004 Madrid bombings", "the Sydney declaration", "the Kursk disaster"): the place names the
 # event, and is no place of the article (the annotated sets leave it out).

@@ -143,6 +143,7 @@ from newstui.nlp.entity_words import (
     _is_upper,
     _is_word_char,
     _may_open_known,
+    upper_word,
 )
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Token
@@ -196,7 +197,7 @@ class _TypingFinder(_FinderBase):
             _HAS_DIGIT.search(surface) or (len(toks) == 1 and _NUMBER_AFTER.match(self.text, end))
         ):
             return None, 0  # "SARS-CoV-2", "at Category 5": codes and numbered things
-        if len(toks) > 1 and surface.isupper():
+        if len(toks) > 1 and upper_word(surface):
             return None, 0  # "OMNE TRIUM PERFECTUM": a phrase in capitals, not a name
         if self._in_heading(start):
             return None, 0  # "Sector Breakdown": headings capitalise every word

@@ -33,6 +33,7 @@ from newstui.nlp.entity_words import (
     _may_open_known,
     _particle_lowered,
     apostrophes_dropped,
+    title_lengths,
 )
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import strip_possessive
@@ -248,7 +249,10 @@ class _FinderBase:
                 return 1  # "Senators Ann Lee and …", "Representatives Ann Lee, Bo Kett": a title
                 # for each person of a list
             return 0
+        lengths = title_lengths()[run[i].text]  # (a key: run[i] opens a title)
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
+            if n not in lengths:
+                continue  # no title of n words opens with run[i] (most n: "President" has one)
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
                 if any(
                     t.text in THING_WORDS for t in run[i + n : i + n + 3]

@@ -39,8 +39,11 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
         if kind is None or names_nothing(key, cands, kind, gaz):
             continue
         entities.append(_entity(cands, kind))
-    entities.sort(key=lambda e: e.mentions[0].start)
-    return entities
+    # in the order of their first mentions, ties in the groups' order: a sort of (start, place)
+    # pairs (a key function called once an entity cost ~3,000 instructions an article, compiled)
+    order = [(e.mentions[0].start, k) for k, e in enumerate(entities)]
+    order.sort()
+    return [entities[k] for _, k in order]
 
 
 def rules_type(key: str, cands: list[Candidate], confirmed: set[str]) -> str | None:

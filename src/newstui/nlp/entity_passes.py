@@ -35,7 +35,6 @@ from newstui.nlp.entity_cues import (
     _LOWER_DOMAIN,
     _LOWER_DOMAIN_ENDS,
     _MEDIA_VERBS,
-    _MODEL_AFTER,
     _NAME_GOES_ON,
     _NAME_LINKS,
     _NAME_WORD,
@@ -63,7 +62,6 @@ from newstui.nlp.entity_cues import (
     _SCORE_AFTER,
     _SOFTWARE_WORD,
     _SPELT_OUT,
-    _SPOKEN_AFTER,
     _SPOKEN_BEFORE,
     _SPOKEN_REACH,
     _SQUARE_ABBREVIATION,
@@ -89,7 +87,9 @@ from newstui.nlp.entity_cues import (
     _term_words_start,
     _title_case,
     foreign_name_start,
+    model_after,
     name_word_ends_at,
+    spoken_after,
     ticker_matches,
 )
 from newstui.nlp.entity_runs import _RunFinder
@@ -283,7 +283,8 @@ class _EntityFinder(_RunFinder):
         """Whether a nationality's word is used as its language: after a verb of speaking or
         learning, before "language" or "speakers", or joined by "and"/"or" to a language."""
         text = self.text
-        if _SPOKEN_AFTER.match(text, cand.end) or _SPOKEN_BEFORE.search(
+        end = cand.end
+        if spoken_after(text, end) or _SPOKEN_BEFORE.search(
             text, max(0, cand.start - _SPOKEN_REACH), cand.start
         ):
             return True
@@ -460,14 +461,13 @@ class _EntityFinder(_RunFinder):
         names a thing, not the company (annotators leave such mentions out); one mention as the
         company ("Kelvair said") keeps them all."""
         text = self.text
-        match = _MODEL_AFTER.match
-        if not any(c.type == "ORG" and match(text, c.end) for c in self.candidates):
+        if not any(c.type == "ORG" and model_after(text, c.end) for c in self.candidates):
             return  # (most articles: no maker before a model)
         models: dict[str, bool] = {}
         for cand in self.candidates:
             if cand.type == "ORG":
                 word = strip_possessive(cand.text)
-                model = cand.text == word and _MODEL_AFTER.match(text, cand.end) is not None
+                model = cand.text == word and model_after(text, cand.end)
                 models[word] = models.get(word, True) and model
         if any(models.values()):
             for cand in self.candidates:

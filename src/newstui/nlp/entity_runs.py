@@ -44,8 +44,10 @@ from newstui.nlp.entity_words import (
     _SAINT_PLACE_BEFORE,
     _SENTENCE_OPENERS,
     _WEEKDAYS,
+    ALNUM_EDGES,
     COMPASS,
     CONNECTORS,
+    LETTER_AFTER_EDGES,
     ORG_NOUNS,
     POST_NOMINALS,
     SPEECH_OPENERS,
@@ -59,6 +61,7 @@ from newstui.nlp.entity_words import (
     _is_word_char,
     _may_open_known,
     counts_name,
+    find_alone,
 )
 from newstui.nlp.gazetteer import load_gazetteer, tier_type
 from newstui.nlp.names import PARTICLES, strip_possessive
@@ -679,15 +682,10 @@ class _RunFinder(_TypingFinder):
         word = tail[0].text
         if not word.isalpha() or self._lookup(word) is not None:
             return False
-        for at in find_all(self.text, (word,)):
-            if at == tail[0].start:
-                continue
-            end = at + len(word)
-            if not (at and _is_word_char(self.text[at - 1])) and not (
-                end < len(self.text) and self.text[end].isalpha()
-            ):
-                return True
-        return False
+        at = find_alone(self.text, word, 0, LETTER_AFTER_EDGES)
+        while at == tail[0].start:
+            at = find_alone(self.text, word, at + 1, LETTER_AFTER_EDGES)
+        return at >= 0
 
     def _titled_people_word(self, run: list[Token], i: int) -> bool:
         """'broadsheets, The Sydney Morning Herald and The Australian', 'a column in The
@@ -1072,15 +1070,12 @@ class _RunFinder(_TypingFinder):
         ("Caloundra defeated Wynnum": a club named after its town). Only the name's own
         places in the text are read (a search of the whole text for each name cost 1 %)."""
         text = self.text
-        at = text.find(name)
+        at = find_alone(text, name, 0, ALNUM_EDGES)
         while at >= 0:
             end = at + len(name)
-            alone = not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
-            if alone and (
-                _TOWN_AFTER.match(text, end) or _TOWN_BEFORE.search(text, max(0, at - 40), at)
-            ):
+            if _TOWN_AFTER.match(text, end) or _TOWN_BEFORE.search(text, max(0, at - 40), at):
                 return False
-            at = text.find(name, end)
+            at = find_alone(text, name, end, ALNUM_EDGES)
         return True
 
     def _word_before(self, start: int) -> str:

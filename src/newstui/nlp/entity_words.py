@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
-from typing import Final, TypeVar
+from types import FunctionType
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.names import PARTICLES, strip_possessive
@@ -20,6 +21,9 @@ from newstui.nlp.segment import (
     given_initials,
     nickname_end,
 )
+
+if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
+    from mypy_extensions import i64
 
 CONNECTORS: Final = frozenset({"of", "for", "on", "and", "&"})
 # Particles that may join capitalised words into one name ("Ortega y Gasset", "Banco de Portugal");
@@ -223,13 +227,13 @@ def _is_acronym(word: str) -> bool:
         return False
     if "&" in word:
         return _ACRONYM.fullmatch(word) is not None
-    return len(word) <= 6 and word.isascii() and word.isalpha() and word.isupper()
+    return len(word) <= 6 and capitals_only(word)
 
 
 def _brand_match(word: str) -> re.Match[str] | None:
     """`_BRAND.fullmatch(word)`: a word with no capital after its first letter ("Smith", most
     names asked) is none without the regular expression."""
-    return None if word[1:].islower() else _BRAND.fullmatch(word)
+    return None if lower_from(word, 1) else _BRAND.fullmatch(word)
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -318,7 +322,78 @@ def _is_lower(word: str) -> bool:
     instructions a call, and reads `ord(word[0])` in a few)."""
     if word and 65 <= ord(word[0]) <= 90:
         return False  # a capital is a cased character that is not lower case
-    return word.islower()
+    return lower_from(word, 0)
+
+
+def lower_from(word: str, at: i64) -> bool:
+    """`word[at:].islower()`. Compiled, it is read by character codes while they are ASCII
+    (a str method is a call through Python there, ~300 instructions); pure Python calls the
+    method (a loop costs more there)."""
+    if not _COMPILED:
+        return word[at:].islower()
+    return lower_by_code(word, at)
+
+
+def lower_by_code(word: str, at: i64) -> bool:
+    """`word[at:].islower()` by character codes: A-Z answers False, a-z is a cased character,
+    the method is asked at the first character past ASCII (it knows every script's cases)."""
+    cased = False
+    size: i64 = len(word)
+    i: i64 = at
+    while i < size:
+        code: i64 = ord(word[i])
+        if code >= 128:
+            return word[at:].islower()
+        if 65 <= code <= 90:
+            return False
+        if 97 <= code <= 122:
+            cased = True
+        i += 1
+    return cased
+
+
+def upper_word(word: str) -> bool:
+    """`word.isupper()`, read by character codes when compiled (as lower_from)."""
+    if not _COMPILED:
+        return word.isupper()
+    return upper_by_code(word)
+
+
+def upper_by_code(word: str) -> bool:
+    """`word.isupper()` by character codes (as lower_by_code, the cases swapped)."""
+    cased = False
+    size: i64 = len(word)
+    i: i64 = 0
+    while i < size:
+        code: i64 = ord(word[i])
+        if code >= 128:
+            return word.isupper()
+        if 97 <= code <= 122:
+            return False
+        if 65 <= code <= 90:
+            cased = True
+        i += 1
+    return cased
+
+
+def capitals_only(word: str) -> bool:
+    """`word.isascii() and word.isalpha() and word.isupper()`: at least one character, every
+    one A-Z (read by character codes when compiled, as lower_from)."""
+    if not _COMPILED:
+        return word.isascii() and word.isalpha() and word.isupper()
+    return capitals_by_code(word)
+
+
+def capitals_by_code(word: str) -> bool:
+    """`capitals_only` by character codes."""
+    size: i64 = len(word)
+    i: i64 = 0
+    while i < size:
+        code: i64 = ord(word[i])
+        if code < 65 or code > 90:
+            return False
+        i += 1
+    return size > 0
 
 
 def _is_upper(word: str) -> bool:
@@ -326,7 +401,7 @@ def _is_upper(word: str) -> bool:
     asked; see _is_lower)."""
     if len(word) > 1 and 97 <= ord(word[1]) <= 122:
         return False  # a lower-case letter is a cased character that is not upper case
-    return word.isupper()
+    return upper_word(word)
 
 
 def _is_cap(word: str) -> bool:
@@ -361,6 +436,16 @@ def _known_first_words() -> frozenset[str]:
     """The first word of every known name, as written and in capitals ("Cape", "CAPE")."""
     gaz = load_gazetteer()
     return frozenset(name.split(" ")[0] for name in (*gaz.known, *gaz.known_upper))
+
+
+@cache
+def title_lengths() -> dict[str, frozenset[int]]:
+    """How many words the titles opening with each word have ("Secretary": 1, 2 and 3)."""
+    lengths: dict[str, set[int]] = {}
+    for title in load_gazetteer().titles:
+        words = title.split(" ")
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {word: frozenset(counts) for word, counts in lengths.items()}
 
 
 @cache
@@ -457,7 +542,7 @@ class LowerCaseWords:
         self.answers: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or not word.islower():
+        if not isinstance(word, str) or not lower_from(word, 0):
             return False
         found = self.answers.get(word)
         if found is None:
@@ -504,25 +589,56 @@ def _has_word_token(text: str, word: str) -> bool:
     return False
 
 
+# How an occurrence of a name stands alone (`find_alone`'s `edges`): no letter or digit on
+# either side, the next occurrence looked for past its end ("Monchegorsk" as a town: a longer
+# word holds no town); no word character before and no letter after ("Sondhi" again, "Sondhi1"
+# too); a space before and a word boundary after ("a Nano": what counts_name reads).
+ALNUM_EDGES: Final = 0
+LETTER_AFTER_EDGES: Final = 1
+SPACE_BEFORE_EDGES: Final = 2
+
+
+def find_alone(text: str, name: str, at: int, edges: int) -> int:
+    """The first place from `at` where the non-empty `name` stands alone in `text` by the rule
+    `edges` (ALNUM_EDGES, LETTER_AFTER_EDGES or SPACE_BEFORE_EDGES), or -1; each occurrence
+    found by str.find, its two edges read by character (SPACE_BEFORE_EDGES needs `at` >= 1)."""
+    size = len(name)
+    ends_in_word = _is_word_char(name[-1])
+    at = text.find(name, at)
+    while at >= 0:
+        end = at + size
+        if edges == ALNUM_EDGES:
+            if not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+                return at
+            at = text.find(name, end)
+            continue
+        if edges == LETTER_AFTER_EDGES:
+            if not (at and _is_word_char(text[at - 1])) and not (
+                end < len(text) and text[end].isalpha()
+            ):
+                return at
+        # \b after the name: a word character on one side only (none past the text's end)
+        elif text[at - 1] == " " and ends_in_word != _is_word_char(text[end : end + 1]):
+            return at
+        at = text.find(name, at + 1)
+    return -1
+
+
 def counts_name(text: str, name: str) -> bool:
     """Whether `text` counts the non-empty `name` ("a Nano", "an Airbus"): what
     `re.search(rf"\\b[Aa]n? {re.escape(name)}\\b", text)` finds, by str.find (that search made
     a pattern per name and tried it at every character of the article: ~200,000 instructions a
     call, compiled)."""
-    size = len(name)
-    ends_in_word = _is_word_char(name[-1])
-    at = text.find(name, 2)  # "a " at least before it
+    at = find_alone(text, name, 2, SPACE_BEFORE_EDGES)  # "a " at least before it
     while at >= 0:
-        # \b after the name: a word character on one side only (none past the text's end)
-        if text[at - 1] == " " and ends_in_word != _is_word_char(text[at + size : at + size + 1]):
-            k = at - 2  # the "a" of "a ", or the "n" of "an "
-            if text[k] == "n" and k >= 1 and text[k - 1] in "Aa":
-                k -= 1
-            elif text[k] not in "Aa":
-                k = -1
-            if k >= 0 and (k == 0 or not _is_word_char(text[k - 1])):  # \b before the "a"
-                return True
-        at = text.find(name, at + 1)
+        k = at - 2  # the "a" of "a ", or the "n" of "an "
+        if text[k] == "n" and k >= 1 and text[k - 1] in "Aa":
+            k -= 1
+        elif text[k] not in "Aa":
+            k = -1
+        if k >= 0 and (k == 0 or not _is_word_char(text[k - 1])):  # \b before the "a"
+            return True
+        at = find_alone(text, name, at + 1, SPACE_BEFORE_EDGES)
     return False
 
 
@@ -730,3 +846,8 @@ def _capital_follows(tokens: list[Token], i: int, lower: str) -> bool:
     else:
         return _is_cap(nxt.text) and nxt.text not in CALENDAR
     return nxt.start == tokens[i + 1].end + 1 and _is_cap(nxt.text) and nxt.text not in CALENDAR
+
+
+# Whether this module runs compiled (mypyc makes its functions built-in ones): lower_from,
+# upper_word and capitals_only read character codes only there.
+_COMPILED: Final = not isinstance(_is_lower, FunctionType)

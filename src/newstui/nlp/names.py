@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Final
+from types import FunctionType
+from typing import TYPE_CHECKING, Final
 
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.query import SURNAME_PREFIX
+
+if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
+    from mypy_extensions import i64
 
 PARTICLES: Final = frozenset(
     "al el ad as ash at az ar an ibn bin bint abu van von der den de da di du del della la le dos das ter y".split()
@@ -19,6 +23,8 @@ _NON_WORD: Final = re.compile(r"[^\w\s]")
 
 def strip_possessive(word: str) -> str:
     """'Assad’s' → 'Assad'; 'rebels’' → 'rebels'."""
+    if _COMPILED:
+        return possessive_cut_by_code(word)
     if len(word) > 2 and ("'" in word or "’" in word):
         if "\n" in word:  # `$` also matches before a final newline: only the pattern knows
             return _POSSESSIVE.sub("", word)
@@ -28,6 +34,25 @@ def strip_possessive(word: str) -> str:
             return word[:-1]
         if last == "s" and (word[-2] == "'" or word[-2] == "’"):
             return word[:-2]
+    return word
+
+
+def possessive_cut_by_code(word: str) -> str:
+    """strip_possessive compiled: what `_POSSESSIVE.sub("", word)` gives, read from the last two
+    characters' codes (no search of the word for an apostrophe, two calls through Python there:
+    56,000 calls in 1,000 articles). `$` matches only at the end unless the word ends with a
+    newline, the one case left to the pattern."""
+    size: i64 = len(word)
+    if size <= 2:
+        return word
+    last: i64 = ord(word[size - 1])
+    if last == 39 or last == 8217:  # "'", "’"
+        return word[:-1]
+    if last == 115:  # "s"
+        before: i64 = ord(word[size - 2])
+        return word[:-2] if before == 39 or before == 8217 else word
+    if last == 10 and ("'" in word or "’" in word):  # a final newline
+        return _POSSESSIVE.sub("", word)
     return word
 
 
@@ -131,3 +156,8 @@ def query_keys(name: str, kind: str) -> tuple[str, ...]:
     if kind == "PERSON" and short_key(name, kind) == canonical_key(name, kind):
         keys.append(SURNAME_PREFIX + short_key(name, kind))
     return tuple(keys)
+
+
+# Whether this module runs compiled (mypyc makes its functions built-in ones): strip_possessive
+# reads character codes only there.
+_COMPILED: Final = not isinstance(strip_possessive, FunctionType)
