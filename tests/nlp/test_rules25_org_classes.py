@@ -80,3 +80,39 @@ def test_abbreviation_of_lower_case_words_opening_with_its_letter_is_a_term(
 )
 def test_abbreviation_of_a_body_in_lower_case_stays_a_body(extractor, text, body) -> None:
     check_names(extractor, text, [(body, "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "absent"),
+    [
+        (
+            "Activists from Students for a Free Kelmouth unfurled a banner.",
+            "Students for a Free Kelmouth",
+            "Free Kelmouth",
+        ),
+        (
+            "He founded a committee known as Texans for a Republican Majority, which raised funds.",
+            "Texans for a Republican Majority",
+            ("Texans", "GROUP"),
+        ),
+        (
+            "The Democrats for a New Kelmouth group met on Monday.",
+            "Democrats for a New Kelmouth",
+            ("Democrats", "GROUP"),
+        ),
+    ],
+)
+def test_people_for_a_cause_is_one_body(extractor, text, body, absent) -> None:
+    check_names(extractor, text, [(body, "ORG")], absent=[absent])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Airbus lost to Boeing for a US Air Force contract.",  # a known name after "for a"
+        "The song 'Time for a Change' topped the charts.",  # a title in quotation marks
+    ],
+)
+def test_for_a_between_other_names_joins_nothing(extractor, text) -> None:
+    names = {e.name for e in extractor.analyse(text).entities}
+    assert not any(" for a " in name for name in names), names

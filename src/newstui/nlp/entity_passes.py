@@ -124,6 +124,11 @@ _CHAMBER_AFTER: Final = re.compile(
     r"Majority|Minority|leaders?|leadership)\b"
 )
 _AMERICAN: Final = frozenset(("American", "Americans"))
+# "Students for a Free Tibet", "the Partnership for a Drug-Free America": the capitalised words
+# after a name's "for a(n)" (see _join_for_a_names).
+_FOR_A_REST: Final = re.compile(r"n? ([A-Z][\w'’-]*(?: (?:of |and )?[A-Z][\w'’-]*)*)")
+_INSIDE_BODIES: Final = frozenset(("PLACE", "GROUP"))  # known names a body's name may hold
+_QUOTE_OPENERS: Final = frozenset(('"', "“", "‘", "'"))
 # What may stand right before a lower-case term that opens a text's words (see _opens_lower_term)
 _TERM_OPENERS: Final = frozenset(("\n", "(", '"', "“", ","))
 # "told the Sunday Times that", "told the Globe and Mail:", "told the Irrawaddy newsmagazine":
@@ -182,6 +187,9 @@ class _EntityFinder(_RunFinder):
             self._type_lower_chamber()
         if "told the " in self.text:
             self._join_told_outlets()
+        if " for a" in self.text:
+            self._join_for_a_names()
+            self.candidates.sort(key=lambda c: c.start)
         self._drop_storm_names()
         if " v. " in self.text:
             self._drop_case_parties()
@@ -596,18 +604,52 @@ class _EntityFinder(_RunFinder):
                 or strip_possessive(name) in gaz.known
             ):
                 continue
-            inside = [c for c in self.candidates if c.start < end and c.end > start]
-            if not inside or any(
-                c.start < start or c.end > end or (c.strength >= 3 and c.type != "PLACE")
-                for c in inside
+            self._join_as_body(start, end, name)
+        self.candidates.sort(key=lambda c: c.start)
+
+    def _join_for_a_names(self) -> None:
+        """'Students for a Free Tibet', 'Texans for a Republican Majority', 'the Partnership for
+        a Drug-Free America': people (a plural) or a body's head, "for a", then capitalised words
+        are one body's name, not a group, a place or a fragment; not when the words after "for
+        a" are a name a list knows ("a bid against Boeing for a US contract")."""
+        text = self.text
+        for cand in list(self.candidates):  # the words before "for a": a candidate's
+            after = cand.end + 6  # " for a"
+            if text[cand.end : after] != " for a":
+                continue
+            rest = _FOR_A_REST.match(text, after)
+            if rest is None:
+                continue
+            first = strip_possessive(cand.text)
+            last = first.rsplit(" ", 1)[-1]
+            if (
+                not (
+                    last in self.heads
+                    or last in self.gaz.org_words
+                    or (last.endswith("s") and self.gaz.known.get(last) in (None, "GROUP"))
+                )
+                or rest.group(1) in self.gaz.known
+                or text[cand.start - 1 : cand.start] in _QUOTE_OPENERS  # "'Time for a Change'"
             ):
                 continue
-            joined = Candidate(start, end, name, len(words))
-            joined.type, joined.strength = "ORG", 2
-            joined.sentence_start = False
-            self.candidates = [c for c in self.candidates if c not in inside]
-            self.candidates.append(joined)
-        self.candidates.sort(key=lambda c: c.start)
+            start = cand.start + 4 * first.startswith("The ")  # "The Democrats for a …"
+            self._join_as_body(start, rest.end(), text[start : rest.end()])
+
+    def _join_as_body(self, start: int, end: int, name: str) -> None:
+        """The candidates inside text[start:end] (and only they: none runs across its ends, none
+        a known name but a place or a people's: "Las Vegas", "Texans") become one ORG candidate,
+        `name`."""
+        inside = [c for c in self.candidates if c.start < end and c.end > start]
+        if not inside or any(
+            c.start < start or c.end > end or (c.strength >= 3 and c.type not in _INSIDE_BODIES)
+            for c in inside
+        ):
+            return
+        joined = Candidate(start, end, name, len(name.split()))
+        joined.type, joined.strength = "ORG", 2
+        joined.sentence_start = inside[0].sentence_start and inside[0].start == start
+        self.candidates = [c for c in self.candidates if c not in inside]
+        self.candidates.append(joined)
 
     def _type_lower_chamber(self) -> None:
         """'30 House members', 'the House floor', and 'the House' in an article that names a
