@@ -99,3 +99,19 @@ def test_a_person_with_an_age_and_a_long_relative_clause_speaks(extractor) -> No
         'the Harbour Gazette: "We all expected something like this but were not prepared."'
     )
     assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_the_agent_of_an_as_clause_before_the_quote_speaks(extractor) -> None:
+    text = (
+        "The rally was rare. As reported by Ann Moss of the Harbour Gazette, "
+        '"The state press seldom reports on protest rallies inside the country."'
+    )
+    assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_an_unnamed_agent_of_an_as_clause_names_no_one(extractor) -> None:
+    text = (
+        "Ann Moss organised the rally. As noted by a spokesman, "
+        '"The state press seldom reports on protest rallies inside the country."'
+    )
+    assert _speakers(extractor, text) == [None]

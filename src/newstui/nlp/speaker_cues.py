@@ -721,6 +721,12 @@ _SIGNED_BY_ROLE: Final = re.compile(
 )
 # "Calling it “…”, Moss said", "Saying “…”, Reid added": a sentence opening with a participle
 _PARTICIPLE_OPENS: Final = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
+# 'As explained by Kyodo News, “…”': the agent of a speech verb in an "as" clause opening the
+# sentence right before the quotation
+_AS_VERBED_BY: Final = re.compile(
+    r"^\s*As\s+(?:(?:was|has been|had been)\s+)?(?:explained|noted|stated|reported|said|"
+    r"written|described|put|pointed out|quoted|told)\s+by\s+([^,;:]{2,80}),\s*$"
+)
 # "Saying, " alone before a quotation: a participle with nothing of its own clause
 _PARTICIPLE_ALONE: Final = re.compile(r"^\s*([A-Z][a-z]+ing),?\s*$")
 _DETERMINERS: Final = ("the", "a", "an", "its", "their", "his", "her")

@@ -18,6 +18,7 @@ from newstui.nlp.speaker_cues import (
     _AND_VERB_NEEDS,
     _AS_PUT_IT_AFTER,
     _AS_PUT_IT_BEFORE,
+    _AS_VERBED_BY,
     _AUX,
     _BARE_CREDIT_END,
     _BY_AGENT,
@@ -924,6 +925,10 @@ class SpeakerFinder(_SubjectFinder):
             elif s.open_mark >= span.open_mark:
                 break
         opener = self.masked[own_start : span.open_mark]
+        as_by = _AS_VERBED_BY.match(opener) if " by " in opener else None
+        if as_by:  # 'As explained by Kyodo News, “…”': the agent speaks
+            at = own_start + as_by.start(1)
+            return self._first_named(at, own_start + as_by.end(1), span.open_mark) or ""
         participle = _PARTICIPLE_OPENS.match(opener) if "ing" in opener else None
         if (
             participle
