@@ -136,7 +136,8 @@ async def test_a_sort_that_moves_the_article_down_the_first_screen_hides_no_row_
 async def test_the_sort_dialog_writes_its_keys_as_help_does(db_path, tmp_path):
     """It said 'esc: keep the order' (and '^s' for a user's ctrl+s) where help says Esc, Ctrl-S."""
     path = tmp_path / "feeds.toml"
-    path.write_text('[settings]\nrefresh_minutes = 0\n\n[keys]\n"sort.title" = "ctrl+s"\n')
+    keys = 'unbind = "sort.title:t"\n"sort.title" = "ctrl+s"\n'  # (a [keys] key adds to t)
+    path.write_text(f"[settings]\nrefresh_minutes = 0\n\n[keys]\n{keys}")
     app = NewstuiApp(db_path, load_config(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
