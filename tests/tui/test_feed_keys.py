@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newstui.library import Library
-from newstui.model import Article
+from newstui.model import Article, ArticleFilter
 from newstui.tui.app import NewstuiApp
 
 from .conftest import notifications, run_recorded, settle
@@ -45,3 +45,23 @@ async def test_J_and_K_walk_the_feeds_in_the_order_sources_lists_them(tmp_path):
         await pilot.press("enter", "K")  # from the reader too
         await settle(pilot)
         assert app.main.headlines.view.title == "Alpha Post"
+
+
+async def test_n_past_a_feeds_last_unread_goes_on_to_the_next_feed_with_one(tmp_path):
+    """As newsboat's goto-next-feed: n said "No unread article after this one." at the end."""
+    path = tmp_path / "f.db"
+    three_feeds(path)
+    with Library.open(path) as library:
+        beta = next(s.id for s in library.sources() if s.name == "Beta Daily")
+        library.mark([r.id for r in library.articles(ArticleFilter(feed_id=beta))], read=True)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("J", "n")  # Alpha's one article is under the cursor: none after it
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Gamma Times"  # Beta has none unread
+        assert app.main.headlines.selected.title == "Gamma Times story"
+        assert notifications(app)[-1].message == "No unread article left here: on to Gamma Times."
+        await pilot.press("n")  # the last feed: nothing further
+        await settle(pilot)
+        assert notifications(app)[-1].message == "No unread article after this one."

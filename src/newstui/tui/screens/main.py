@@ -5,7 +5,7 @@ actions in `article_actions`, adding a feed in `feed_adding`, refreshing in `sou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
@@ -85,6 +85,8 @@ class MainScreen(
         view: View
         index: int | None
         direction: Direction
+        # none left in a source's list: the next source with one, and that article's id
+        later: tuple[View, int] | None = None
 
     def __init__(
         self,
@@ -421,7 +423,15 @@ class MainScreen(
     def action_next_unread(self, direction: Direction) -> None:
         row = self.headlines.selected
         order = self.headlines.order
-        self._find_unread(self.headlines.view, order, row.id if row else None, direction)
+        view = self.headlines.view
+        # as newsboat's goto-next-feed: past a source's last unread, n goes on to the next
+        # source (in Sources' order) that has one
+        views = self.sources.source_views()
+        keys = [v.key for v in views]
+        unread = {f"feed:{f.id}" for f in self.sources.feeds if f.unread}
+        after = views[keys.index(view.key) + 1 :] if view.key in keys and direction > 0 else []
+        later = [v for v in after if v.key in unread]
+        self._find_unread(view, order, row.id if row else None, direction, later)
 
     def action_next_source(self, direction: Direction) -> None:
         """Show the next (or previous) source's headlines, as newsboat's J and K do; from a
@@ -443,11 +453,22 @@ class MainScreen(
 
     @work(thread=True, group="unread", exclusive=True, exit_on_error=False)
     def _find_unread(
-        self, view: View, order: SortOrder, article_id: int | None, direction: Direction
+        self,
+        view: View,
+        order: SortOrder,
+        article_id: int | None,
+        direction: Direction,
+        later: list[View],
     ) -> None:
+        found: tuple[View, int] | None = None
         with self.library.borrow() as library:
             index = library.next_unread(view.filter, article_id, direction, order)
-        self.post_message(self.UnreadFound(view, index, direction))
+            for source in later if index is None else []:
+                rows = library.articles(replace(source.filter, unread=True), limit=1, order=order)
+                if rows:
+                    found = (source, rows[0].id)
+                    break
+        self.post_message(self.UnreadFound(view, index, direction, found))
 
     def action_sort(self) -> None:
         """Ask how to sort the headline list (O); the order stays for every view until changed."""
@@ -465,6 +486,12 @@ class MainScreen(
     @on(UnreadFound)
     def _move_to_unread(self, message: UnreadFound) -> None:
         if message.view != self.headlines.view:
+            return
+        if message.index is None and message.later is not None:
+            source, article_id = message.later
+            self._history.clear()
+            self.show_view(source, article_id)
+            self.notify(f"No unread article left here: on to {source.title}.", markup=False)
             return
         if message.index is None:
             where = "after" if message.direction > 0 else "before"
