@@ -225,3 +225,31 @@ def test_a_role_and_of_or_for_end_every_window_they_match_in(real_texts: list[st
             lo = max(0, end - 40)
             if not text.endswith((" of ", " for "), lo, end):
                 assert pattern.search(text, lo, end) is None, (text[lo:end], end)
+
+
+QUOTE_PIECES = st.sampled_from(
+    [
+        *"Ann don t s x é 1 , . ( — …".split(),
+        *[" ", "\n", "\n\n", "\xa0"],  # blanks and paragraph breaks
+        *["'", "‘", "’", '"', "“", "”", "«", "»", "„"],  # every quotation mark
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(QUOTE_PIECES, max_size=30).map("".join))
+def test_a_paragraph_without_a_mark_that_may_open_a_quotation_pairs_none(text) -> None:
+    finders = [
+        ("“«„", quotes._curly_double, False),
+        ('"', quotes._straight_double, False),
+        ('"“', quotes._mixed_double, False),
+        ("‘", lambda t, s, e: quotes._single(t, s, e, "‘", "’"), True),
+        ("'", lambda t, s, e: quotes._single(t, s, e, "'", "'"), True),
+    ]
+    for openers, finder, single in finders:
+        marks = segment.find_all(text, tuple(openers))
+        if single:
+            marks = [i for i in marks if quotes._may_open_single(text, i)]
+        for start, end in segment.paragraph_spans(text):
+            if not any(start <= i < end for i in marks):
+                assert finder(text, start, end) == [], (openers, text[start:end])

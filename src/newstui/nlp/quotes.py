@@ -14,6 +14,7 @@ from newstui.nlp.segment import (
     WordNeedsGuard,
     WordStartSearch,
     count_words,
+    find_all,
     literal_heads,
     may_match,
     nickname_end,
@@ -543,7 +544,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             finder is _mixed_double and '"' not in text
         ):
             continue  # no opening mark of this style (most articles use one): nothing to find
-        for span in _join_paragraphs(text, finder):
+        marks = find_all(text, tuple(openers))  # where each pair of this style may open
+        if openers in ("‘", "'"):  # single marks: most are apostrophes ("don't", "Smiths'")
+            marks = [i for i in marks if _may_open_single(text, i)]
+        for span in _join_paragraphs(text, finder, marks):
             # a span of an earlier style (the marks tried first) that overlaps this one wins;
             # the spans kept never overlap, so only the neighbours by opening mark can
             k = bisect.bisect_left(opens, span.open_mark)
@@ -556,14 +560,35 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
-def _join_paragraphs(text: str, finder) -> list[QuoteSpan]:
+def _may_open_single(text: str, i: int) -> bool:
+    """Whether the single mark at `i` may open a quotation (`_single`'s test, with the start of
+    any paragraph: a blank comes before one): a boundary or a blank before it, a letter, a
+    digit or an opening mark after it."""
+    return (
+        (i == 0 or text[i - 1] in _BOUNDARY_BEFORE or text[i - 1] in '"“' or text[i - 1].isspace())
+        and i + 1 < len(text)
+        and (text[i + 1].isalnum() or text[i + 1] in '“"…')
+    )
+
+
+def _join_paragraphs(text: str, finder, marks: list[int]) -> list[QuoteSpan]:
+    """The quotations `finder` pairs in each paragraph, joined across paragraph breaks.
+    `marks`: in order, the offsets of the marks that may open its pairs; a paragraph holding
+    none of them has none (most paragraphs), and `finder` is not called on it."""
     spans: list[QuoteSpan] = []
     pending_open: int | None = None
     paragraphs = paragraph_spans(text)
     lines_joined: bool | None = None  # paragraphs blank-line separated: "\n" only wraps a line
+    m = 0  # the first mark not before the paragraph read
     k = 0
     while k < len(paragraphs):
         start, end = paragraphs[k]
+        while m < len(marks) and marks[m] < start:
+            m += 1
+        if m == len(marks) or marks[m] >= end:
+            pending_open = None  # what an empty `pairs` does below
+            k += 1
+            continue
         pairs = finder(text, start, end)
         k += 1
         while (  # 'writes:¶"It's a long shot…plurality. \nThink about it…ever."': one quote
@@ -712,8 +737,14 @@ def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
 
 def _may_name_a_case(content: str) -> bool:
     """False when `_CASE_NAME.match(content)` finds nothing: it opens with a capital A-Z, and its
-    "v" or "vs" is one of the second to fifth words between blanks (most quotations have none)."""
-    return "A" <= content[:1] <= "Z" and not _CASE_GAPS.isdisjoint(content.split(None, 5)[1:5])
+    "v" or "vs" is one of the second to fifth words between blanks (most quotations have none).
+    The words are split only when a "v" opens a word after a blank (few quotations)."""
+    if not "A" <= content[:1] <= "Z":
+        return False
+    at = content.find("v", 1)
+    while at >= 0 and not content[at - 1].isspace():
+        at = content.find("v", at + 1)
+    return at >= 0 and not _CASE_GAPS.isdisjoint(content.split(None, 5)[1:5])
 
 
 _CASE_GAPS: Final = frozenset(("v", "v.", "vs", "vs."))  # between a case's parties

@@ -453,11 +453,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     for start, end in _name_word_spans(text, capable):
         if ord(text[start]) >= 128 and not text[start].isupper():
             continue  # a letter without case (Devanagari, Han): never part of a name here
-        if (
-            start > 1
-            and text[start - 1] == " "
-            and (text[start - 2].isalnum() or text[start - 2] in _NO_STOP)
-        ):
+        if _space_after_word(text, start):
             first = start in after_datelines  # the commonest gaps: " ", ", " after a word
         else:
             first = _opens_at(text, start, after_datelines)
@@ -469,9 +465,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
         )
         while follows >= 0:  # "Bank of the West", "Institut de la Santé"
             start, end = end + 1, follows
-            if text[start - 1] == " " and (
-                text[start - 2].isalnum() or text[start - 2] in _NO_STOP
-            ):
+            if _space_after_word(text, start):
                 first = start in after_datelines  # a space after the word before: the usual
             else:
                 first = _opens_at(text, start, after_datelines)
@@ -485,25 +479,24 @@ def _joiner_end(text: str, at: int, joiners: frozenset[str], longest: int) -> in
     pattern of _name_token_patterns matches there (a whole word, not inside a token), found
     without a regular expression's call (tried after most capitalised words). `longest`: the
     length of the longest joiner (a longer word is none, so its end is not looked for)."""
-    if at >= len(text):
+    size: i64 = len(text)  # i64 and character codes: compiled, a character costs a few
+    start: i64 = at  # instructions (a one-character string and a method call otherwise)
+    if start >= size:
         return -1
-    if at >= 1 and (
-        _is_word_char(text[at - 1])
-        or (at >= 2 and text[at - 1] in _JOINER_MARKS and _is_word_char(text[at - 2]))
+    if start >= 1 and (
+        _is_word_at(text, start - 1)
+        or (start >= 2 and _is_joiner_mark(ord(text[start - 1])) and _is_word_at(text, start - 2))
     ):
         return -1
-    end = at
-    limit = min(len(text), at + longest + 1)
-    while end < limit and _is_word_char(text[end]):
+    end: i64 = start
+    limit: i64 = min(size, start + longest + 1)
+    while end < limit and _is_word_at(text, end):
         end += 1
-    if end == at or end - at > longest or text[at:end] not in joiners:
+    if end == start or end - start > longest or text[start:end] not in joiners:
         return -1  # joiners are all letters: the match is the whole run of word characters
-    if text[end : end + 1] in _JOINER_MARKS and _is_word_char(text[end + 1 : end + 2]):
+    if end + 1 < size and _is_joiner_mark(ord(text[end])) and _is_word_at(text, end + 1):
         return -1  # "de.x": a token goes on past the word
     return end
-
-
-_JOINER_MARKS: Final = frozenset("’'.&-")  # inside a word token, between word characters
 
 
 def _is_word_char(char: str) -> bool:
@@ -556,25 +549,23 @@ def closes_nickname(text: str, mark: int) -> bool:
 
 
 def _opens_at(text: str, start: int, after_datelines: frozenset[int]) -> bool:
-    """Whether the word at `start` opens a sentence, judged from the characters before it."""
-    if (
-        start > 1
-        and text[start - 1] == " "
-        and (text[start - 2].isalnum() or text[start - 2] in _NO_STOP)
-    ):
+    """Whether the word at `start` opens a sentence, judged from the characters before it
+    (read by their codes: compiled, each a few instructions, not a string and a method call)."""
+    if _space_after_word(text, start):
         return start in after_datelines  # the commonest gaps: " ", ", " after a word
-    if start and text[start - 1] == "\n":
+    if start and ord(text[start - 1]) == 10:
         return True  # a paragraph's first word (the gap below holds a newline)
     if (
         start > 2
-        and text[start - 2 : start] == ". "
-        and (text[start - 3].isalnum() or text[start - 3] in "_&")
+        and ord(text[start - 2]) == 46  # ". "
+        and ord(text[start - 1]) == 32
+        and _in_word_before_gap(text, start - 3)
     ):  # a full stop and a space after a word: what the gap below would leave
         if start > 6 and text[start - 7 : start - 2].isalnum():
             return True  # after a word of five letters or more: no abbreviation
         return _ends_sentence(".", _word_before(text, start - 2)) or start in after_datelines
-    prev_end = start
-    while prev_end and not (text[prev_end - 1].isalnum() or text[prev_end - 1] in "_&"):
+    prev_end: i64 = start
+    while prev_end and not _in_word_before_gap(text, prev_end - 1):
         prev_end -= 1
     gap = text[prev_end:start]
     if not prev_end or "\n" in gap:
@@ -591,6 +582,33 @@ def _opens_at(text: str, start: int, after_datelines: frozenset[int]) -> bool:
 
 _INNER: Final = "_’'.&-"  # characters inside a word token besides letters and digits
 _NO_STOP: Final = "_,;%"  # before a space after a word, these never end a sentence
+
+
+def _space_after_word(text: str, start: i64) -> bool:
+    """Whether a space, after a letter, digit or one of _NO_STOP, comes right before `start`
+    (the commonest gaps before a word, " " and ", ": they never end a sentence)."""
+    if start < 2 or ord(text[start - 1]) != 32:
+        return False
+    code: i64 = ord(text[start - 2])
+    if code < 128:
+        return (
+            97 <= code <= 122
+            or 65 <= code <= 90
+            or 48 <= code <= 57
+            or code == 95  # _NO_STOP: _ , ; %
+            or code == 44
+            or code == 59
+            or code == 37
+        )
+    return text[start - 2].isalnum()
+
+
+def _in_word_before_gap(text: str, at: i64) -> bool:
+    """Whether text[at] is a letter, a digit, "_" or "&" (what ends the word before a gap)."""
+    code: i64 = ord(text[at])
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95 or code == 38
+    return text[at].isalnum()
 
 
 def _word_before(text: str, end: int) -> str:
