@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import heapq
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -120,6 +121,40 @@ def _tier_names(name: str) -> dict[str, None]:
     return dict.fromkeys(n for n in lines if n and n[0] != "#" and n not in gaz.known)
 
 
+def _sorted_list(name: str) -> Iterator[bytes]:
+    """The names of a gzipped list in nlp/data, UTF-8, in order and one at a time: the tools
+    write the lists sorted, and read this way no collection of their 20,000+ names is made (one
+    made with sets and dicts of them left ~3.5 MiB of freed memory with every process that
+    analyses). A list not in order (edited by hand) is sorted here."""
+    data = resources.files("newstui.nlp").joinpath("data").joinpath(name).read_bytes()
+    return names_in_order(gzip.decompress(data))
+
+
+def names_in_order(data: bytes) -> Iterator[bytes]:
+    """The names of a list's text (a name a line; # comments), sorted, one at a time when the
+    text has them in order already."""
+    previous = b""
+    for line in _list_lines(data):
+        if line <= previous:
+            yield from sorted(set(_list_lines(data)))
+            return
+        previous = line
+    yield from _list_lines(data)
+
+
+def _list_lines(data: bytes) -> Iterator[bytes]:
+    """The lines of a list's text that are names (not empty, not a # comment), one at a time."""
+    start, size = 0, len(data)
+    while start < size:
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = size
+        line = data[start : end - 1 if data[end - 1 : end] == b"\r" else end]
+        start = end + 1
+        if line and line[0] != 35:  # "#"
+            yield line
+
+
 def listed_orgs() -> dict[str, None]:
     """Companies listed on stock exchanges (orgs_listed.txt.gz, tools/build_listed_orgs.py)."""
     return _tier_names("orgs_listed.txt.gz")
@@ -163,6 +198,30 @@ class SortedNames:
                 kind_of.append(kinds[name])
         self.kinds = bytes(kind_of)
 
+    @classmethod
+    def merged(cls, names: Iterable[tuple[bytes, int]], left_out: Container[str]) -> SortedNames:
+        """The names of (UTF-8 name, kind) pairs given in order, which may repeat a name (it
+        takes its largest kind), but those in `left_out`: made as they come, with no collection
+        of names beside the result."""
+        made = cls(())
+        blob, kinds = bytearray(), bytearray()
+        last = b""
+        for raw, kind in names:
+            if raw == last:
+                kinds[-1] = max(kinds[-1], kind)
+                continue
+            name = raw.decode("utf-8")
+            if name in left_out:
+                continue
+            last = raw
+            blob += raw
+            made.ends.append(len(blob))
+            bit = hash(name) & _BITMAP_MASK
+            made.bits[bit >> 3] |= 1 << (bit & 7)
+            kinds.append(kind)
+        made.blob, made.kinds = bytes(blob), bytes(kinds)
+        return made
+
     def find(self, name: str) -> int:
         """The place of `name` in the sorted names (its kind is `kinds[place]`), or -1."""
         code = hash(name)
@@ -201,9 +260,16 @@ _BITMAP_BYTES: Final = (_BITMAP_MASK + 1) // 8
 def _tiers() -> SortedNames:
     """The lower lists in one lookup, read on first use: kind 1 for the organisations (listed
     and news), which win over kind 0, GeoNames' towns."""
-    kinds = dict.fromkeys(geo_places(), 0)
-    kinds.update(dict.fromkeys([*listed_orgs(), *news_orgs()], 1))
-    return SortedNames(kinds, kinds)
+    towns = _of_kind(_sorted_list("places_geo.txt.gz"), 0)
+    listed = _of_kind(_sorted_list("orgs_listed.txt.gz"), 1)
+    news = _of_kind(_sorted_list("orgs_news.txt.gz"), 1)
+    return SortedNames.merged(heapq.merge(towns, listed, news), load_gazetteer().known)
+
+
+def _of_kind(names: Iterator[bytes], kind: int) -> Iterator[tuple[bytes, int]]:
+    """Each name with `kind` (a generator: mypyc makes a generator expression a list)."""
+    for name in names:
+        yield name, kind
 
 
 def tier_type(name: str) -> str | None:
