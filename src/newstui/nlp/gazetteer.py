@@ -191,9 +191,7 @@ class SortedNames:
             name = raw.decode("utf-8")
             at += len(raw)
             self.ends.append(at)
-            code = hash(name)
-            for bit in (code & _BITMAP_MASK, (code >> _BITMAP_SHIFT) & _BITMAP_MASK):
-                self.bits[bit >> 3] |= 1 << (bit & 7)
+            self._mark(name)
             if kinds is not None:
                 kind_of.append(kinds[name])
         self.kinds = bytes(kind_of)
@@ -216,11 +214,16 @@ class SortedNames:
             last = raw
             blob += raw
             made.ends.append(len(blob))
-            bit = hash(name) & _BITMAP_MASK
-            made.bits[bit >> 3] |= 1 << (bit & 7)
+            made._mark(name)
             kinds.append(kind)
         made.blob, made.kinds = bytes(blob), bytes(kinds)
         return made
+
+    def _mark(self, name: str) -> None:
+        """Set the name's two bits in the bitmap (see find)."""
+        code = hash(name)
+        for bit in (code & _BITMAP_MASK, (code >> _BITMAP_SHIFT) & _BITMAP_MASK):
+            self.bits[bit >> 3] |= 1 << (bit & 7)
 
     def find(self, name: str) -> int:
         """The place of `name` in the sorted names (its kind is `kinds[place]`), or -1."""
