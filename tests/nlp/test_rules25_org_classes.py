@@ -116,3 +116,22 @@ def test_people_for_a_cause_is_one_body(extractor, text, body, absent) -> None:
 def test_for_a_between_other_names_joins_nothing(extractor, text) -> None:
     names = {e.name for e in extractor.analyse(text).entities}
     assert not any(" for a " in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Hundreds of marchers from Zarqa, a movement against a fifth term, gathered in the "
+            "square. Police held 19 members of Zarqa.",
+            "Zarqa",
+        ),
+        ("Otpor, a student movement, led the protests in the capital.", "Otpor"),
+    ],
+)
+def test_name_described_as_a_movement_is_a_body(extractor, text, body) -> None:
+    check_names(extractor, text, [(body, "ORG")])
+
+
+def test_person_described_as_a_movement_leader_stays_a_person(extractor) -> None:
+    check_names(extractor, "Ann Lee, a movement leader, spoke on Monday.", [("Ann Lee", "PERSON")])

@@ -986,10 +986,10 @@ _BODY_DESCRIBED: Final = (
     r"company|firm|provider|operator|carrier|airline|bank|lender|retailer|chain|"
     r"manufacturer|carmaker|automaker|producer|organisation|organization|charity|agency|"
     r"newspaper|broadcaster|website|magazine|insurer|publisher|conglomerate|corporation|"
-    r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet"
+    r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet|movement|coalition"
 )
 _DESCRIPTION_END: Final = (
-    r"(?:[,.;:]| (?:which|that|who|of|in|near|on|based|for|with|from|and|to|owned|run)\b"
+    r"(?:[,.;:]| (?:which|that|who|of|in|near|on|based|for|with|from|and|to|owned|run|against)\b"
     r"| (?!saying\b)[a-z]{3,}ing\b)"  # ", a firm specialising in": what it does
 )
 _DESCRIBED_AS_BODY: Final = re.compile(
