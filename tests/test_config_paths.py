@@ -91,8 +91,8 @@ def test_a_typo_in_the_config_path_keeps_the_stored_feeds(
     assert sources(capsys, db) == before
 
 
-@pytest.mark.parametrize("command", [["list"], ["import", "{here}"]], ids=lambda c: c[0])
-def test_commands_that_do_not_read_the_config_ignore_a_missing_one(
+@pytest.mark.parametrize("command", [["list"], ["search", "note"]], ids=lambda c: c[0])
+def test_commands_that_do_not_need_the_config_ignore_a_missing_one(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     missing_config: tuple[Path, list[str]],
@@ -104,6 +104,21 @@ def test_commands_that_do_not_read_the_config_ignore_a_missing_one(
     args = [part.replace("{here}", str(note)) for part in command]
     code, _out, err = newstui(capsys, *options, *args)
     assert code == 0, err
+    assert not path.exists()
+
+
+def test_import_stops_on_a_named_config_that_does_not_exist(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, missing_config: tuple[Path, list[str]]
+) -> None:
+    """`import` analyses with the config's extractor (c508c12): a typo in the path is said, as
+    `fetch` says it, and nothing is imported with another extractor than the one configured."""
+    path, options = missing_config
+    note = tmp_path / "note.txt"
+    note.write_text("A note.\n\nWith a body.", "utf-8")
+    code, _out, err = newstui(capsys, *options, "import", str(note))
+    assert code == 1
+    [line] = err.splitlines()
+    assert line.startswith(f"newstui: {path}: config file not found (check the path")
     assert not path.exists()
 
 
