@@ -227,6 +227,34 @@ def test_a_role_and_of_or_for_end_every_window_they_match_in(real_texts: list[st
                 assert pattern.search(text, lo, end) is None, (text[lo:end], end)
 
 
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "title titled Titled TITLED called CALLED film show as known referred to the The a an "
+            'calledthe asthe titlea said x ſ K ı İ é , : . ( “ " \n - —'.split(" ")
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([" ", "  ", "", "\n", ", ", "\t"]),
+    st.integers(0, 6),
+)
+def test_a_title_cue_matches_only_where_its_last_words_may_end_the_window(words, gap, cut) -> None:
+    text = gap.join(words)
+    start = min(cut, len(text))
+    if quotes._TITLE_CUES.search(text, start, len(text)) or quotes._TITLE_CUES.search(text[start:]):
+        assert quotes.may_end_with_title_cue(text, start, len(text)), text[start:]
+
+
+def test_the_last_words_of_a_window_tell_whether_a_title_cue_may_end_it() -> None:
+    assert quotes.may_end_with_title_cue('a film called "', 0, 15)
+    assert quotes.may_end_with_title_cue("the album titled: the ", 0, 22)
+    assert quotes.may_end_with_title_cue("the show calledthe ", 0, 19)
+    assert quotes.may_end_with_title_cue("what is known as ", 0, 17)
+    assert not quotes.may_end_with_title_cue("the film, he said, ", 0, 19)
+    assert not quotes.may_end_with_title_cue("called it a ", 7, 12)  # "called" before the window
+
+
 QUOTE_PIECES = st.sampled_from(
     [
         *"Ann don t s x é 1 , . ( — …".split(),

@@ -13,6 +13,7 @@ from newstui.nlp.segment import (
     LiteralGuard,
     WordNeedsGuard,
     WordStartSearch,
+    _is_word_at,
     count_words,
     find_all,
     literal_heads,
@@ -212,7 +213,13 @@ _KIND_NOUN_AFTER: Final = re.compile(
 )
 # What every match of the patterns searched before each quotation holds (a window holding none
 # is not searched: a search for a pattern that must end the window tries it at every character)
-_TITLE_CUES_NEEDS: Final = LiteralGuard(_TITLE_CUES)
+# the last words of the cues of _TITLE_CUES, which must end a window it matches in (before its
+# non-word characters, or before an article and blanks): tested before the search
+_TITLE_CUE_ENDS: Final = frozenset(
+    "title titled entitled called named film movie book novel song album series show play "
+    "documentary paper poem opera single track programme program podcast headline dubbed "
+    "nicknamed nickname as".split()
+)
 _REPORTING_CLAUSE_NEEDS: Final = LiteralGuard(_REPORTING_CLAUSE)
 # the cues searched in the 200 characters before each quotation (bits 1, 2, 4), whose words are
 # looked for in one pass over that window's words
@@ -803,7 +810,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         # house style, not speech; "That ends now." and "It was chaos," are sentences
         titled = (
             content[0].isupper()
-            and _TITLE_CUES_NEEDS.may_match(text, max(0, span.open_mark - 30), span.open_mark)
+            and may_end_with_title_cue(text, max(0, span.open_mark - 30), span.open_mark)
             and _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark])
         )  # 'a film called “Argo”'; 'called it a “witch hunt”' may be the caller's words
         return "none" if titled else "short"
@@ -819,7 +826,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         ends_like_speech
         and last not in ("!", "?")  # 'The crowd called "Shame!"'
         and content[0].isupper()
-        and _TITLE_CUES_NEEDS.may_match(text, max(0, span.open_mark - 30), span.open_mark)
+        and may_end_with_title_cue(text, max(0, span.open_mark - 30), span.open_mark)
         and _TITLE_CUES.search(text, max(0, span.open_mark - 30), span.open_mark)
     ):
         # 'the film "Hotel Kigali."', 'a band called "Dust and Stone,"': every word of a title
@@ -842,7 +849,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     rest = max(0, words - 1)  # the words after the first
     # eight words or more, fewer than 30% capitalised: a sentence ('It is a great loss to …')
     lower_sentence = words >= 8 and upper < rest * 0.3
-    if _TITLE_CUES_NEEDS.may_match(before) and _TITLE_CUES.search(before):
+    if may_end_with_title_cue(before, 0, len(before)) and _TITLE_CUES.search(before):
         # 'said on the Focus programme "It is a great loss to us …"' is speech; 'the documentary
         # "Life and death of the salmon in …"' is a title in sentence case
         speaks = lower_sentence and (spoken or _PERSON_PRONOUN.search(content) is not None)
@@ -850,6 +857,41 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if lower_sentence:
         return "speech"
     return "speech" if upper_or_short < rest * 0.8 else "none"
+
+
+def may_end_with_title_cue(text: str, start: int, end: int) -> bool:
+    """False when `_TITLE_CUES` matches in no window text[s:end] (s >= start): each match ends
+    the window with a cue's last word, then non-word characters, or that and an article and
+    blanks ("titled: ", "called the "; the two words may touch: "calledthe "), so one of the
+    last two runs of word characters tells (one beyond ASCII may match a letter of a cue
+    ignoring case: then True). Read by character codes."""
+    words: list[str] = []
+    i: i64 = end
+    while len(words) < 2:
+        while i > start and not _is_word_at(text, i - 1):
+            i -= 1
+        j: i64 = i
+        while j > start and _is_word_at(text, j - 1):
+            j -= 1
+        if j == i:
+            break
+        word = text[j:i]
+        if not word.isascii():
+            return True
+        words.append(word.lower())
+        i = j
+    if not words:
+        return False
+    last = words[0]
+    if last in _TITLE_CUE_ENDS:
+        return True
+    for article in ("the", "an", "a"):
+        if last.endswith(article) and (
+            last[: -len(article)] in _TITLE_CUE_ENDS
+            or (last == article and len(words) > 1 and words[1] in _TITLE_CUE_ENDS)
+        ):
+            return True
+    return False
 
 
 def reported_fragment(text: str, span: QuoteSpan) -> bool:
