@@ -207,3 +207,25 @@ def test_the_apps_refresh_names_the_article_the_extractor_failed_on(
         "RecursionError: maximum recursion depth exceeded; kept without quotes or entities"
     )
     assert analysed(db_path)["Harbour News story 1"] == (True, 0)
+
+
+def test_a_dead_process_journal_is_found_though_a_live_process_has_its_pid(
+    tmp_path: Path,
+) -> None:
+    """In a container every `newstui fetch` has the same process id: the journal of the run
+    that died is named with the live run's own pid, and must still be found (its lock is
+    gone), while a live process's journal is not (it holds its lock)."""
+    database = str(tmp_path / "newstui.db")
+    dead = subprocess.run(
+        [sys.executable, "-c", JOURNAL_THEN_SEGFAULT, database], check=False, timeout=60
+    )
+    assert dead.returncode == -signal.SIGSEGV
+    [left] = tmp_path.iterdir()
+    token = left.name.rpartition("-")[2]
+    same_pid = tmp_path / f"newstui.db.analysing-{os.getpid()}-{token}"
+    left.rename(same_pid)  # as if the dead run had had this process's id
+    own = CrashJournal(database)
+    own.analysing(424242)
+    assert left_by_the_dead(database) == {same_pid: 77}
+    own.close()
+    assert [p.name for p in tmp_path.iterdir()] == [same_pid.name]
