@@ -47,6 +47,17 @@ def analyse_or_crash(
     return analyse_texts(extractor_name, texts, sketch)
 
 
+def analyse_or_die_once(
+    flag: str, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+) -> list[Analysed]:
+    """processes.analyse_texts, but the first worker to run it dies (making `flag`) whatever
+    its texts: a death that is not the text's doing (the out-of-memory killer)."""
+    if not os.path.exists(flag):
+        open(flag, "w").close()
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return analyse_texts(extractor_name, texts, sketch)
+
+
 def refresh_that_crashes(*_: object, **__: object) -> str | None:
     """A refresh (refresh_process.RefreshWork) whose process dies as a segmentation fault."""
     os.kill(os.getpid(), signal.SIGSEGV)

@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from crashing_extractor import MARK, analyse_or_crash, refresh_that_crashes
+from crashing_extractor import MARK, analyse_or_crash, analyse_or_die_once, refresh_that_crashes
 
 from newstui.crash_journal import CrashJournal, left_by_the_dead
 from newstui.model import Analysis
@@ -33,6 +33,31 @@ class CrashingPool(CpuPool):
         self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
     ) -> Future[list[Analysed]]:
         return self.submit_call(analyse_or_crash, extractor_name, list(texts), list(sketch))
+
+
+class DyingOncePool(CpuPool):
+    """A pool whose first worker dies on its first task, whatever the texts."""
+
+    def __init__(self, flag: Path) -> None:
+        super().__init__(1)
+        self.flag = str(flag)
+
+    def analyse_chunk(
+        self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+    ) -> Future[list[Analysed]]:
+        return self.submit_call(
+            analyse_or_die_once, self.flag, extractor_name, list(texts), list(sketch)
+        )
+
+
+def test_a_lone_text_whose_worker_died_once_of_something_else_is_analysed(tmp_path: Path) -> None:
+    """One death of a worker analysing one text is not proof (the out-of-memory killer, a
+    failed start): the text is tried once more before it is stored as crashed."""
+    with DyingOncePool(tmp_path / "died") as pool:
+        [result] = analyse_apart(pool, "rules", [f"Story 1. {QUOTE}"])
+    assert (tmp_path / "died").exists()
+    assert result.error is None
+    assert result.rows[1]  # its quote
 
 
 def texts_with_one_crash(count: int, crash_at: int) -> list[str]:

@@ -134,12 +134,19 @@ CRASHED = "the extractor crashed on it (the process analysing it died)"
 
 
 def analyse_apart(
-    pool: CpuPool, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+    pool: CpuPool,
+    extractor_name: str,
+    texts: Sequence[str],
+    sketch: Sequence[bool] = (),
+    *,
+    died: bool = False,
 ) -> list[Analysed]:
     """Analyse texts in `pool`'s worker, never in this process, and find any text whose
     analysis kills the worker (a C stack overflow in the compiled extractor) by halving the
     texts a death leaves: that text is reported failed (CRASHED), the others are analysed.
-    `pool` runs nothing else meanwhile (a worker's death fails every task it holds)."""
+    A text is CRASHED once a worker analysing it alone died twice (`died`: once already; one
+    death may be another cause's: the out-of-memory killer). `pool` runs nothing else
+    meanwhile (a worker's death fails every task it holds)."""
     if not texts:
         return []
     wanted = list(sketch) + [False] * (len(texts) - len(sketch))
@@ -149,7 +156,9 @@ def analyse_apart(
         if stopping():  # newstui is stopping its workers: nobody crashed
             raise
         if len(texts) == 1:
-            return [Analysed(analysis_rows(Analysis()), CRASHED)]
+            if died:
+                return [Analysed(analysis_rows(Analysis()), CRASHED)]
+            return analyse_apart(pool, extractor_name, texts, wanted, died=True)
     half = len(texts) // 2
     return analyse_apart(pool, extractor_name, texts[:half], wanted[:half]) + analyse_apart(
         pool, extractor_name, texts[half:], wanted[half:]
