@@ -15,7 +15,8 @@ from test_cli import Cli, ids_by_title, no_user_paths, one_line  # noqa: F401
 from newstui.library import Library
 
 WORDS = {
-    "Pier": "The old pier closed after the storm cracked its pilings, engineers said. ",
+    "Pier": "The old pier closed after the storm cracked its pilings, engineers said. "
+    '"Nobody walks on it now," a harbourmaster said. ',
     "Ferry": "Ferries run again across the bay, the port authority said on Monday. ",
     "Tram": "The tram line reopened downtown after months of track repairs. ",
 }
@@ -166,6 +167,15 @@ def indexed_ids(db_path: Path, word: str) -> list[int]:
         conn.close()
 
 
+def quoted_ids(db_path: Path, word: str) -> list[int]:
+    """The quote ids the quote index gives for a word."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return [r[0] for r in conn.execute("SELECT rowid FROM quotes_fts(?)", [word])]
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("removing", [("remove", "Wire"), ("cleanup",)], ids=["remove", "cleanup"])
 def test_a_deleted_damaged_article_leaves_no_words_in_the_search_index(damaged, db_path, removing):
     """The index's 'delete' needs the text as indexed: a damaged one gave '', so its words
@@ -176,8 +186,11 @@ def test_a_deleted_damaged_article_leaves_no_words_in_the_search_index(damaged, 
         config = damaged.config.read_text("utf-8")
         damaged.config.write_text(config.replace("[settings]", "[settings]\nkeep_per_feed = 1"))
     assert indexed_ids(db_path, "pilings") == [pier]
+    assert quoted_ids(db_path, "walks")  # Pier's quotes
 
     assert damaged(*removing) == 0, damaged.err
+
+    assert quoted_ids(db_path, "walks") == []  # (they stayed: found for a later quote's id)
 
     assert "Pier" not in ids_by_title(damaged)
     assert indexed_ids(db_path, "pilings") == []
