@@ -619,58 +619,52 @@ _V23 = [
     "DROP TABLE temp.story_leaders",
 ]
 
+
+def _article_index_triggers(when_damaged: str) -> list[str]:
+    """The articles' full-text index triggers from v24 on (made again by each version that
+    changes them): a row's words out and in, the index rebuilt when the old text turned out to
+    be damaged, then `when_damaged`'s statements."""
+    rebuild = (
+        "INSERT INTO articles_fts (articles_fts) SELECT 'rebuild' WHERE damaged_text(old.text);"
+    )
+    return [
+        "DROP TRIGGER IF EXISTS articles_ad",
+        "DROP TRIGGER IF EXISTS articles_au",
+        f"""
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        {_FTS_FORGET_OLD}
+        {rebuild}{when_damaged}
+    END
+    """,
+        f"""
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
+        {_FTS_FORGET_OLD}
+        {_FTS_ADD_NEW}
+        {rebuild}{when_damaged}
+    END
+    """,
+    ]
+
+
 # v24: deleting or changing an article whose stored text does not unpack (a damaged store) left
 # its words in the full-text index: the external-content index's 'delete' must be given the
 # text as it was indexed, and inflate() gives '' for it. FTS5 cannot drop one row's words
 # without them, so the triggers then rebuild the index from the stored texts (a damaged one
 # counts as ''): slow on a large store, and only ever for a damaged text. Replayable.
-_V24 = [
-    "DROP TRIGGER IF EXISTS articles_ad",
-    "DROP TRIGGER IF EXISTS articles_au",
-    f"""
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        {_FTS_FORGET_OLD}
-        INSERT INTO articles_fts (articles_fts) SELECT 'rebuild' WHERE damaged_text(old.text);
-    END
-    """,
-    f"""
-    CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
-        {_FTS_FORGET_OLD}
-        {_FTS_ADD_NEW}
-        INSERT INTO articles_fts (articles_fts) SELECT 'rebuild' WHERE damaged_text(old.text);
-    END
-    """,
-]
+_V24 = _article_index_triggers("")
 
 # v25: the quote index forgot a deleted or changed article's quotes by their words, read from
 # its text: a damaged text gave none, so they stayed (found for a later quote given their id).
 # The quote index keeps no text to rebuild from (contentless): when the old text was damaged, it
-# is emptied and filled again from every stored quote (slow on a large store; only then).
-_QUOTES_AGAIN_IF_DAMAGED = f"""
+# is emptied and filled again from every stored quote (slow on a large store; only then). The
+# check is the join's outer loop, once: in a WHERE it ran for every quote of the store.
+_V25 = _article_index_triggers(
+    f"""
         INSERT INTO quotes_fts (quotes_fts) SELECT 'delete-all' WHERE damaged_text(old.text);
         INSERT INTO quotes_fts (rowid, text)
         SELECT q.id, {quote_words("q")} FROM (SELECT 1 WHERE damaged_text(old.text)) AS damaged
         CROSS JOIN quotes q JOIN articles a ON a.id = q.article_id;"""
-# (the check first, once, as the outer loop: in a WHERE it ran for every quote of the store)
-_V25 = [
-    "DROP TRIGGER IF EXISTS articles_ad",
-    "DROP TRIGGER IF EXISTS articles_au",
-    f"""
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        {_FTS_FORGET_OLD}
-        INSERT INTO articles_fts (articles_fts) SELECT 'rebuild' WHERE damaged_text(old.text);
-        {_QUOTES_AGAIN_IF_DAMAGED}
-    END
-    """,
-    f"""
-    CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
-        {_FTS_FORGET_OLD}
-        {_FTS_ADD_NEW}
-        INSERT INTO articles_fts (articles_fts) SELECT 'rebuild' WHERE damaged_text(old.text);
-        {_QUOTES_AGAIN_IF_DAMAGED}
-    END
-    """,
-]
+)
 
 MIGRATIONS: list[list[str]] = [
     _V1,
