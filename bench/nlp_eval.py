@@ -54,8 +54,9 @@ def load_articles(data: Path) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) | {"file": p.name} for p in paths]
 
 
-def evaluate(data: Path, backend: str, verbose: bool) -> list[str]:
-    """Print the accuracy figures for every article under `data`; return the texts."""
+def evaluate(data: Path, backend: str, verbose: bool) -> tuple[list[str], Counter[str]]:
+    """Print the accuracy figures for every article under `data`; return the texts and the counts
+    (`report` reads them; several folders' counts add up to one pooled report)."""
     extractor = get_extractor(backend)
     articles = load_articles(data)
     scored = tuple(
@@ -64,6 +65,8 @@ def evaluate(data: Path, backend: str, verbose: bool) -> list[str]:
         if t != "GROUP" or any(e["type"] == "GROUP" for a in articles for e in a["entities"])
     )
     counts: Counter[str] = Counter()
+    for kind in scored:
+        counts[f"{kind}_scored"] += 1
     for art in articles:
         analysis = extractor.analyse(art["text"])
         gold_q = {_quote_key(q["text"]): _speaker_key(q["speaker"]) for q in art["quotes"]}
@@ -105,11 +108,21 @@ def evaluate(data: Path, backend: str, verbose: bool) -> list[str]:
                 for key in sorted(g - p):
                     print(f"  {art['file']}: missed {kind} {key[0]}")
 
-    words = sum(len(a["text"].split()) for a in articles)
-    print(
-        f"backend {extractor.name} {extractor.version} on {len(articles)} articles "
-        f"({words:,} words) in {data}"
-    )
+    counts["articles"] += len(articles)
+    counts["words"] += sum(len(a["text"].split()) for a in articles)
+    print(f"backend {extractor.name} {extractor.version} on {report_scope(counts)} in {data}")
+    report(counts)
+    return [a["text"] for a in articles], counts
+
+
+def report_scope(counts: Counter[str]) -> str:
+    return f"{counts['articles']} articles ({counts['words']:,} words)"
+
+
+def report(counts: Counter[str]) -> None:
+    """Print the figures of `counts`: one folder's, or several folders' added up (a type is scored
+    over the folders that annotate it: GROUP only where a set has it)."""
+    scored = tuple(t for t in TYPES if counts[f"{t}_scored"])
     p, r, f = _prf(counts["q_tp"], counts["q_pred"], counts["q_gold"])
     print(
         f"quotes   span     P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({counts['q_tp']}/{counts['q_pred']} pred, {counts['q_gold']} gold)"
@@ -138,7 +151,6 @@ def evaluate(data: Path, backend: str, verbose: bool) -> list[str]:
         print(f"entities PER/ORG/PLACE  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     p, r, f = _prf(tot["tp"], tot["pred"], tot["gold"])
     print(f"entities overall  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    return [a["text"] for a in articles]
 
 
 def words_per_second(texts: list[str], backend: str, seconds: float) -> float:
@@ -293,8 +305,15 @@ def main() -> None:
     )
     args = parser.parse_args()
     texts: list[str] = []
+    pooled: Counter[str] = Counter()
     for data in args.data:
-        texts += evaluate(data, args.backend, args.verbose)
+        folder_texts, counts = evaluate(data, args.backend, args.verbose)
+        texts += folder_texts
+        pooled.update(counts)
+        print()
+    if len(args.data) > 1:
+        print(f"== all {len(args.data)} folders together: {report_scope(pooled)}")
+        report(pooled)
         print()
     if args.no_speed:
         return
