@@ -5,6 +5,7 @@ or Ctrl-C meanwhile, leaving a store the next start upgrades."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from newstui.library import Library
 from newstui.model import Article
 from newstui.store.schema import SCHEMA_VERSION
 from newstui.tui.app import NewstuiApp
+from newstui.tui.first_frame import FIRST_FRAME
 from newstui.tui.screens.main import MainScreen
 
 from .conftest import screen_text, until
@@ -138,3 +140,25 @@ async def test_a_store_the_upgrade_cannot_open_ends_the_app_with_its_one_line(
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.open_error is not None)
     assert app.return_code == 1 and str(app.open_error) == f"{path}: cannot upgrade"
+
+
+async def test_threads_switch_as_python_had_them_once_the_upgrade_screen_is_shown(
+    old_store, monkeypatch
+):
+    """The short switch interval is for the first frame: here the upgrade's, not the whole
+    migration, whose thread would pass the interpreter lock back and forth all along."""
+    before = sys.getswitchinterval()
+    upgrade = HeldUpgrade(monkeypatch)
+    FIRST_FRAME.start()  # what run_app does before running the app
+    try:
+        app = NewstuiApp(old_store, None, demo=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, upgrade.held.is_set)
+            await until(pilot, lambda: "Upgrading the store" in screen_text(app))
+            await until(pilot, lambda: sys.getswitchinterval() == before)
+            assert not upgrade.release.is_set()  # still upgrading
+            upgrade.release.set()
+            await until(pilot, lambda: app.screen is app.main)
+    finally:
+        FIRST_FRAME.end()
+        sys.setswitchinterval(before)

@@ -133,6 +133,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
 
             self.push_screen(StoreUpgradeScreen(self.upgrading))
+            # its first frame is the upgrade's: then the switch interval Python had, not a
+            # short one through the whole migration (~50 s of a thread beside the event loop)
+            self.call_after_refresh(FIRST_FRAME.end)
             self._upgrade_store()
         else:
             self._start()

@@ -37,3 +37,4 @@ class ShortSwitchInterval:
 
 
 FIRST_FRAME = ShortSwitchInterval()  # the app's: started by run_app, ended at the first screen
+# (the main screen, or the upgrade's)
