@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from operator import itemgetter
+from typing import Final
 
 from newstui.model import Entity
 from newstui.nlp.gazetteer import load_gazetteer
@@ -100,6 +101,14 @@ from newstui.nlp.speaker_cues import (
     _whole_word,
     search_last_commas,
     verb_search,
+)
+
+# A time phrase opening a clause with no comma after it: "On Thursday the", "Last week the"
+_TIME_OPENING: Final = re.compile(
+    r"\s*(?:(?:On|Late|Early|Earlier|Later|Last|This|By)\s+)?(?:(?:this|last|on)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|"
+    r"morning|afternoon|evening|night|today|yesterday|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=(?:the|The)\s)"
 )
 
 
@@ -245,11 +254,15 @@ class _SubjectFinder:
 
     def _opening_body(self, start: int, pos: int) -> str | None:
         """'The company has refused to comment, only stating that': the body a clause opening
-        with "The <company|ministry|…>" means (`_description`), else None."""
-        words = self.masked[start:pos].split()[:3]
+        with "The <company|ministry|…>" means (`_description`), else None; a time phrase may
+        lead ("On Thursday the Turkish government released a statement saying")."""
+        timed = _TIME_OPENING.match(self.masked, start, pos)
+        words = self.masked[timed.end() if timed else start : pos].split()[:3]
         if len(words) == 3 and words[1][:1].isupper() and words[2] in _GOVERNING_NOUNS:
             return self._description(" ".join(words), pos)  # "The British government"
-        if len(words) < 2 or words[0] != "The" or words[1] not in _SPEAKING_ORG_NOUNS:
+        if len(words) < 2 or words[0] != ("the" if timed else "The"):
+            return None
+        if words[1] not in _SPEAKING_ORG_NOUNS:
             return None
         return self._description(" ".join(words[:2]), pos)
 
@@ -630,6 +643,9 @@ class _SubjectFinder:
             phrase = _TRAILING_AUX.sub("", phrase)  # "The commission has argued": "The commission"
         # "Moreover the report states", "However the company said": a connective, no comma
         phrase = _CONNECTIVE_OPENING.sub("", phrase)
+        timed = _TIME_OPENING.match(phrase)
+        if timed:  # "On Thursday the Turkish government said": the subject after the time
+            phrase = phrase[timed.end() :]
         on_behalf = _ON_BEHALF.search(phrase)
         if on_behalf:  # "a spokesperson for the union said": the union speaks
             phrase = "the " + on_behalf.group(1)
@@ -924,6 +940,10 @@ class _SubjectFinder:
                 author = self._named_in(start, verb.start(), use, allow_pronoun=True)
             else:  # "UNRWA said in a statement that": the clause's subject
                 author = self._first_named(start, use, use)
+            if not author and _TIME_OPENING.match(self.masked, start, use):
+                # "On Thursday the Turkish government released a statement": the body after the
+                # time phrase, read as the clause's subject would be without it
+                author = self._opening_body(start, use)
             if author:
                 return author
         return None
