@@ -370,21 +370,15 @@ def test_an_article_text_that_does_not_unpack_does_not_stop_schema_20(tmp_path, 
     that article keeps its story without a sketch, the others are sketched again."""
     import sqlite3
 
+    from test_index_repair import write_text_behind_the_triggers
+
     from newstui.store.db import add_text_functions
 
     path = tmp_path / "v19.db"
     first, *others = _store_at_schema_19(path)
     conn = sqlite3.connect(path)
     add_text_functions(conn)
-    triggers = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'"
-    ).fetchall()
-    for name, _ in triggers:  # as another tool writes: no full-text index kept
-        conn.execute(f"DROP TRIGGER {name}")
-    conn.execute("UPDATE articles SET text = ? WHERE id = ?", [stored, first])
-    for _, sql in triggers:
-        conn.execute(sql)
-    conn.commit()
+    write_text_behind_the_triggers(conn, first, stored)  # no full-text index kept
     conn.close()
 
     with Library.open(path) as library:

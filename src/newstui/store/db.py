@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from newstui.article_rows import packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.paths import opened_as_written
-from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newstui.store.schema import INDEX_REBUILDS, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,14 +50,18 @@ class Database:
         self.known_texts = add_text_functions(conn)
 
     def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
-        """Run one statement; a write that is not part of an open transaction is committed."""
+        """Run one statement; a write that is not part of an open transaction is committed.
+        A full-text index the statement left out of step is rebuilt first (rebuild_stale)."""
         conn = self.conn
         was_in_transaction = conn.in_transaction
         try:
             cursor = conn.execute(sql) if parameters is None else conn.execute(sql, parameters)
+            if self.known_texts.stale:
+                self.rebuild_stale()
         except Exception:
             if not was_in_transaction and conn.in_transaction:
                 conn.execute("ROLLBACK")  # nothing would ever commit what the failure began
+                self.known_texts.stale.clear()
             raise_kept_stop()
             raise
         if (
@@ -69,16 +73,28 @@ class Database:
             conn.execute("COMMIT")
         return cursor
 
+    def rebuild_stale(self) -> None:
+        """Rebuild each full-text index a trigger marked out of step since the last call (a
+        deleted or changed row's old text did not unpack, so its words could not be taken
+        out: schema 26), once, however many rows marked it; inside the open transaction."""
+        stale = self.known_texts.stale
+        for name in sorted(stale):
+            for statement in INDEX_REBUILDS[name]:
+                self.conn.execute(statement)
+        stale.clear()
+
 
 class KnownTexts(dict[bytes, bytes]):
     """Packed texts whose UTF-8 a connection has at hand (rows it is inserting), by their
     packed form: its inflate() returns them from here, by a dict's own lookup (no Python code
     runs inside SQLite for them), and unpacks any other by `__missing__`. `damaged` holds
-    those that did not unpack (SQL damaged_text(): the index triggers' check)."""
+    those that did not unpack (SQL damaged_text(): the index triggers' check); `stale` the
+    full-text indexes the triggers marked for a rebuild since the last (SQL stale_index())."""
 
     def __init__(self) -> None:
         super().__init__()
         self.damaged: set[bytes] = set()
+        self.stale: set[str] = set()
 
     def __missing__(self, packed: bytes) -> bytes:
         text = _inflated(packed)
@@ -97,6 +113,9 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     conn.create_function("inflate", 1, known.__getitem__, deterministic=True)
     # whether inflate() found a stored value damaged (called after it, in the same trigger)
     conn.create_function("damaged_text", 1, known.damaged.__contains__)
+    # a trigger's mark: this index is rebuilt once the statement is done (Database.rebuild_stale)
+    conn.create_function("stale_index", 1, known.stale.add)
+    conn.create_function("fts_size_total", 2, _fts_size_total, deterministic=True)
     conn.create_function("pack_text", 1, _packing(packed_text), deterministic=True)
     conn.create_function("pack_links", 1, _packing(packed_links), deterministic=True)
     conn.create_function("story_sketch", 1, _story_sketch, deterministic=True)
@@ -151,6 +170,32 @@ def _inflated(packed: bytes) -> bytes:
         return zlib.decompress(packed)
     except zlib.error:
         return b""
+
+
+def _fts_size_total(record: bytes | None, skip: int) -> int:
+    """SQL fts_size_total(record, skip): the sum of an FTS5 size record's numbers after the
+    first `skip` (a row's column sizes in `_docsize`, skip 0; the index's row count then its
+    columns' totals in the averages record, skip 1), for schema 26's check that the totals
+    count no words of rows that are gone. Numbers are SQLite varints (7 bits a byte, high bit
+    set on all but the last byte, and the ninth byte, if reached, whole)."""
+    total = 0
+    value = 0
+    length = 0
+    count = 0
+    for byte in record or b"":
+        length += 1
+        if length == 9:
+            value = (value << 8) | byte
+        else:
+            value = (value << 7) | (byte & 0x7F)
+            if byte & 0x80:
+                continue
+        if count >= skip:
+            total += value
+        count += 1
+        value = 0
+        length = 0
+    return total
 
 
 @_keeping_stops
@@ -362,8 +407,11 @@ def write_transaction(
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            if db.known_texts.stale:  # an index the block left out of step, once
+                db.rebuild_stale()
         except BaseException as exc:
             conn.rollback()
+            db.known_texts.stale.clear()
             if isinstance(exc, sqlite3.Error):
                 raise_kept_stop()
             raise

@@ -666,6 +666,85 @@ _V25 = _article_index_triggers(
         CROSS JOIN quotes q JOIN articles a ON a.id = q.article_id;"""
 )
 
+# What brings a full-text index back in step with the stored rows, by its name: the articles'
+# index reads every stored text again (a damaged one counts as ''); the quote index, which keeps
+# no text (contentless), is emptied and given every stored quote's words from its article.
+INDEX_REBUILDS: dict[str, list[str]] = {
+    "articles_fts": ["INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')"],
+    "quotes_fts": [
+        "INSERT INTO quotes_fts (quotes_fts) VALUES ('delete-all')",
+        f"""INSERT INTO quotes_fts (rowid, text)
+        SELECT q.id, {quote_words("q")} FROM quotes q JOIN articles a ON a.id = q.article_id""",
+    ],
+}
+
+# v26: an index out of step is rebuilt once a statement, not once a row. The triggers only
+# mark an index whose words they could not take out (the old text did not unpack: SQL
+# stale_index(), db.KnownTexts), and the store rebuilds each marked index once the statement
+# is done (db.Database.execute, db.write_transaction): one DELETE of k damaged rows rebuilt the
+# whole index k times, with the write lock held. The quote index is marked by its own
+# triggers, so a damaged article without quotes no longer refills it, and a damaged article
+# analysed again (its quotes deleted) no longer leaves their words. Stores upgraded from before
+# v24 may still hold the words of a damaged article deleted then: they are rebuilt once, only
+# when found (the articles' index counts more words in its totals than in its rows' sizes;
+# the quote index has words of a quote id no quote has). Replayable.
+_V26 = [
+    "DROP TRIGGER IF EXISTS articles_ad",
+    "DROP TRIGGER IF EXISTS articles_au",
+    "DROP TRIGGER IF EXISTS quotes_fts_ad",
+    "DROP TRIGGER IF EXISTS quotes_fts_au",
+    f"""
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        {_FTS_FORGET_OLD}
+        SELECT stale_index('articles_fts') WHERE damaged_text(old.text);
+    END
+    """,
+    f"""
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
+        {_FTS_FORGET_OLD}
+        {_FTS_ADD_NEW}
+        SELECT stale_index('articles_fts') WHERE damaged_text(old.text);
+    END
+    """,
+    f"""
+    CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text)
+        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+        SELECT stale_index('quotes_fts') FROM articles a
+        WHERE a.id = old.article_id AND damaged_text(a.text);
+    END
+    """,
+    f"""
+    CREATE TRIGGER quotes_fts_au AFTER UPDATE OF article_id, start, end ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text)
+        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+        SELECT stale_index('quotes_fts') FROM articles a
+        WHERE a.id = old.article_id AND damaged_text(a.text);
+        INSERT INTO quotes_fts (rowid, text)
+        SELECT new.id, {quote_words("new")} FROM articles a WHERE a.id = new.article_id;
+    END
+    """,
+    # the one-time repair: which index holds words of rows that are gone, then each rebuilt
+    "DROP TABLE IF EXISTS temp.index_repair",
+    "DROP TABLE IF EXISTS temp.quote_instances",
+    "CREATE VIRTUAL TABLE temp.quote_instances USING fts5vocab(main, quotes_fts, instance)",
+    """CREATE TEMP TABLE index_repair AS SELECT
+        coalesce((SELECT fts_size_total(block, 1) FROM articles_fts_data WHERE id = 1), 0)
+            != (SELECT total(fts_size_total(sz, 0)) FROM articles_fts_docsize) AS articles,
+        EXISTS (SELECT 1 FROM temp.quote_instances i
+            WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.id = i.doc)) AS quotes""",
+    """INSERT INTO articles_fts (articles_fts)
+    SELECT 'rebuild' FROM temp.index_repair WHERE articles""",
+    # (a deleted damaged article's quotes went with it, their words kept: their ids may be taken)
+    """INSERT INTO quotes_fts (quotes_fts)
+    SELECT 'delete-all' FROM temp.index_repair WHERE articles OR quotes""",
+    f"""INSERT INTO quotes_fts (rowid, text)
+    SELECT q.id, {quote_words("q")} FROM (SELECT 1 FROM temp.index_repair WHERE articles OR quotes)
+    CROSS JOIN quotes q JOIN articles a ON a.id = q.article_id""",
+    "DROP TABLE temp.quote_instances",
+    "DROP TABLE temp.index_repair",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -692,5 +771,6 @@ MIGRATIONS: list[list[str]] = [
     _V23,
     _V24,
     _V25,
+    _V26,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
