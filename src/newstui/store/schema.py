@@ -731,8 +731,9 @@ _V26 = [
     """CREATE TEMP TABLE index_repair AS SELECT
         coalesce((SELECT fts_size_total(block, 1) FROM articles_fts_data WHERE id = 1), 0)
             != (SELECT total(fts_size_total(sz, 0)) FROM articles_fts_docsize) AS articles,
-        EXISTS (SELECT 1 FROM temp.quote_instances i
-            WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.id = i.doc)) AS quotes""",
+        EXISTS (SELECT 1 FROM temp.quote_instances i  -- each quote's first word: one a quote
+            WHERE i.offset = 0 AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.id = i.doc))
+            AS quotes""",
     """INSERT INTO articles_fts (articles_fts)
     SELECT 'rebuild' FROM temp.index_repair WHERE articles""",
     # (a deleted damaged article's quotes went with it, their words kept: their ids may be taken)
