@@ -361,6 +361,14 @@ _TITLE_GOES_ON: Final = re.compile(r" (?:of|for|in|to|and|with) (?:Your|My|Our|T
 # Last words of a building or a site, a PLACE even when a body's name opens it ("Army Hospital").
 # "Mayo Clinic", "Blakely Care Center": a clinic, like a hospital, is where patients are treated
 _FACILITY_HEADS: Final = frozenset("Hospital Headquarters Complex Clinic Clinics".split())
+# A mission abroad is a body ("the British Embassy is investigating", "a US Embassy spokesman")
+# but the building where something happens to it or near it ("demonstrated outside the
+# Australian Embassy", "the attack on the US Embassy in Baghdad", "seized the U.S. Embassy").
+_MISSION_HEADS: Final = frozenset("Embassy Consulate".split())
+_AT_A_BUILDING: Final = re.compile(
+    r"(?:\b(?:outside(?: of)?|near|inside|into|at|in|around|behind)|\bfront of|\battack(?:s|ed)?"
+    r" (?:on|against)|\bbombing of|\bbombed|\bstormed|\bseized|\boccupied|\bbesieged) the $"
+)
 _FACILITY_PAIRS: Final = frozenset(
     f"{kind} {centre}"
     for kind in (
@@ -753,6 +761,10 @@ _OUTLET_NOUNS: Final = frozenset(
 _BODY_NOUNS_AFTER: Final = frozenset(
     "company companies firm conglomerate corporation channel network agency militia website".split()
 )
+# What only a body of members is, even after a given name: "the Islamist Abu Sayyaf group", "the
+# governing Likud party", "the rival Fatah faction", "the Vlaams Blok party" (not after a
+# possessive: "Mr. Berger's group" is his).
+_MEMBERS_NOUNS_AFTER: Final = frozenset("party group movement faction militia".split())
 
 
 # "the Mukhabarat intelligence agency", "the Kel-Kel opposition youth organization", "the
@@ -760,7 +772,8 @@ _BODY_NOUNS_AFTER: Final = frozenset(
 # of a body name that body (right before the noun it may be part of the name: "the Houthi
 # movement" is annotated whole).
 _BODY_AFTER_MODIFIERS: Final = re.compile(
-    r" (?:[a-z][a-z-]+ ){1,2}(?:agency|organi[sz]ation|movement|group|sect|militia|think tank)\b"
+    r" (?:[a-z][a-z-]+ ){1,2}(?:agency|organi[sz]ation|movement|group|sect|militia|think tank|"
+    r"party|faction)\b"
     r"(?! of\b)"  # "the Acme group of companies": the words say what kind of group
 )
 
@@ -825,6 +838,7 @@ _ONE_WORD_AFTER_CUES: Final = (
     | frozenset(("mayor", "governor", "premier", "council", "capital"))
     | _OUTLET_NOUNS
     | _BODY_NOUNS_AFTER
+    | _MEMBERS_NOUNS_AFTER
 )
 # What `_first_name_decides` looks for: the last words, the words right before ("on" covers
 # _platform_cue, "with", "in", "by" _media_before; ORG_NOUNS are asked apart) and the words
@@ -834,7 +848,7 @@ _FIRST_NAME_LAST_CUES: Final = _NOT_NAME_HEADS | _FACILITY_HEADS | _FACILITY_LAS
 _TOLD: Final = frozenset("told tells telling tell".split())
 _FIRST_NAME_BEFORE_CUES: Final = _MEDIA_LAST | frozenset("daily weekly of on the".split())
 # (not _MEDIA_VERBS: "David Morrow reports" is a reporter, rules-18)
-_FIRST_NAME_AFTER_CUES: Final = _OUTLET_NOUNS | PLACE_NOUNS
+_FIRST_NAME_AFTER_CUES: Final = _OUTLET_NOUNS | PLACE_NOUNS | _MEMBERS_NOUNS_AFTER
 _NOT_PLACE_BEFORE_IN: Final = frozenset(
     "shares stake stakes investment investments interest role jobs job roles "
     # a field, not a place: "the Nobel Prize in Physics", "a degree in Economics" (rules-10)

@@ -11,6 +11,7 @@ from newstui.nlp.entity_cues import (
     _ADDRESS_AFTER,
     _AND_I,
     _APOSTROPHES,
+    _AT_A_BUILDING,
     _BODY_AFTER_MODIFIERS,
     _BODY_NOUNS_AFTER,
     _BY_AUTHOR,
@@ -51,6 +52,8 @@ from newstui.nlp.entity_cues import (
     _LINKING_WORDS,
     _MEDIA_VERBS,
     _MEMBER_SPEAKS,
+    _MEMBERS_NOUNS_AFTER,
+    _MISSION_HEADS,
     _NAME_AFTER,
     _NAME_PARTICLES,
     _NAMED_AS,
@@ -130,6 +133,7 @@ from newstui.nlp.entity_words import (
     _TIME_ZONES,
     CALENDAR,
     HONOURS,
+    NAME_JOINERS,
     ORG_NOUNS,
     PLACE_NOUNS,
     PLACE_OF_NOUNS,
@@ -167,6 +171,13 @@ _DEMONYM_ENDINGS: Final = (
     ("ese", ("",)),
 )
 _DEMONYM_TAILS: Final = ("an", "ans", "er", "ers", "ese")
+# Endings of the adjectives parties are named by ("Liberal", "Conservative", "Socialist",
+# "Republican", "Democratic") and of colours ("Green"): see `_party_adjective`.
+_ADJECTIVE_ENDINGS: Final = ("al", "ive", "ist", "an", "ic", "een", "i")
+# Capitalised words before a body's name that do not make it longer ("His Forza Italia party").
+_OWNER_WORDS: Final = frozenset("The His Her Its Their Our".split())
+# Words inside a name before a body's noun: "Mujahadeen of Islamic Revolution party".
+_NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
 
 class _TypingFinder(_FinderBase):
@@ -319,6 +330,8 @@ class _TypingFinder(_FinderBase):
             words = [strip_possessive(word) if "'" in word or "’" in word else word]
             if words[0] in CALENDAR:
                 return None, 0  # "Saturday", "December": dates, never names
+            if words[0] in _MISSION_HEADS:
+                return None, 0  # "the Embassy": the noun of the country's mission named before
             if surface[-2:] in _OWN_S:
                 return "ORG", 2  # "McDonald's said": its "'s" kept (_own_possessive), a business
             if "-" in word and _all_groups(word.split("-"), gaz) and self._role_after(end):
@@ -439,6 +452,13 @@ class _TypingFinder(_FinderBase):
         ):
             return None, 0  # "Research Fellow", "Commercial Crew Program", "Earth Day", "Mac OS
             # X", "Red Hat Enterprise Linux": no body (products are not annotated)
+        if (
+            len(words) > 1
+            and words[-1] in _MISSION_HEADS
+            and _AT_A_BUILDING.search(self.text, max(0, start - 30), start) is not None
+        ):
+            return "PLACE", 1  # "outside the Australian Embassy": the building (a body else,
+            # whose cues win: "protests outside the embassy, … an embassy spokesman")
         if len(words) > 1 and (
             words[-1] in _FACILITY_HEADS
             or (words[-1] in _FACILITY_LAST and " ".join(words[-2:]) in _FACILITY_PAIRS)
@@ -601,6 +621,12 @@ class _TypingFinder(_FinderBase):
                     or (
                         next_word in _BODY_NOUNS_AFTER
                         and words[0] not in gaz.first_names
+                        and _names_one_body(self.text[max(0, start - 60) : start], next_word)
+                    )
+                    or (
+                        next_word in _MEMBERS_NOUNS_AFTER
+                        and after[:1] == " "  # (not "Ann Lee's party": hers)
+                        and self._members_named(words, toks, start)
                         and _names_one_body(self.text[max(0, start - 60) : start], next_word)
                     )
                 )
@@ -838,6 +864,38 @@ class _TypingFinder(_FinderBase):
         ):
             return "ORG", 1  # "measured by RealClearPolitics", "hosted on GitLab"
         return None, 0
+
+    def _members_named(self, words: list[str], toks: list[Token], start: int) -> bool:
+        """Whether the name before "party", "group", "movement", "faction" or "militia" is the
+        body's own ("the Vlaams Blok party", "the Islamist Abu Sayyaf group"): not a sentence's
+        capital ("Research group Ovum"), not the end of a longer name or list ("Fridays for
+        Future movement", "the Housing, Water and Other Fuels group"), not words the article
+        writes in lower case ("Human Rights group"), nor a party's adjective or a people's word
+        ("the Green party", "the Liberal party", "the U.S. Secessionist group", "Māori party")."""
+        if toks[0].sentence_start:
+            return False
+        last = words[-1].lower()
+        if last.endswith(_ADJECTIVE_ENDINGS) or last in self.gaz.common_words:
+            return False
+        if all(w.lower() in self.lower_seen for w in words):
+            return False
+        before = self.text[max(0, start - 30) : start].split()
+        if not before:
+            return True
+        prev = before[-1]
+        if prev[-1:] in (",", "(", ":") and prev[:-1] not in ("", "and", "or"):
+            return prev[-1] != "," or len(before) < 2 or not before[-2].endswith(",")
+        if prev.lower() in NAME_JOINERS and prev.lower() != "the":
+            return False  # "… for Future movement", "… and Other Fuels group"
+        return not any(c.isupper() for c in prev[1:]) and (
+            prev.islower()
+            or prev in _OWNER_WORDS
+            or prev.endswith(("'s", "’s"))
+            or (  # "the Islamist Abu Sayyaf group" (not "Mujahadeen of Islamic Revolution party")
+                self.gaz.known.get(prev) == "GROUP"
+                and (len(before) < 2 or before[-2] not in _NAME_GOES_ON_WORDS)
+            )
+        )
 
     def _people_of_place(self, words: list[str]) -> bool:
         """Whether a name no list knows is the word for a known place's people, made with a

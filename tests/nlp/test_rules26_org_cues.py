@@ -1,0 +1,96 @@
+"""Organisations of rules-26 (issue 10): bodies typed by the words around them in the article,
+classes found by reading unannotated open-pool Wikinews articles, each pinned by invented
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+from extracted import check_names
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "absent"),
+    [
+        ("Delegates of the Borvak Union party walked out on Monday.", "Borvak Union", ()),
+        ("He was held by the Islamist Qaryat Sahil group for a month.", "Qaryat Sahil", ()),
+        ("The ruling Mendar Alliance party lost its majority.", "Mendar Alliance", ()),
+        ("His Vento Nuovo party came third in the vote.", "Vento Nuovo", ()),
+        ("Police blamed the rival Kelmat faction for the attack.", "Kelmat", ()),
+        (
+            "The station was bought by the Tamsin Lowe group last year.",
+            "Tamsin Lowe",
+            ("Tamsin Lowe", "PERSON"),
+        ),
+        ("Ana Rojas, PLD party leader, spoke first.", "PLD", ()),
+    ],
+)
+def test_name_before_party_or_group_is_that_body(extractor, text, body, absent) -> None:
+    check_names(extractor, text, [(body, "ORG")], absent=[absent] if absent else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a party's adjective: the sets type it by its use (GROUP), never ORG from "party"
+        ("Voters left the Green party in droves.", ("Green", "ORG")),
+        ("Two members of the Liberal party resigned.", ("Liberal", "ORG")),
+        # a people's word in -i: the sets write "the Houthi movement" whole, or type it GROUP
+        ("Fighters of the Qatani movement took the port.", ("Qatani", "ORG")),
+        # a sentence's capital, the end of a longer name, a list of headings
+        ("Research group Tellwise said sales fell.", "Research"),
+        ("He joined the Friends for Tomorrow movement.", "Tomorrow"),
+        (
+            "Prices of the Food, Drink and Other Goods group rose by 2%.",
+            "Other Goods",
+        ),
+        # a person's own group
+        ("Mr. Halvorsen's group left the talks.", ("Halvorsen", "ORG")),
+    ],
+)
+def test_words_before_party_or_group_that_name_no_body(extractor, text, absent) -> None:
+    check_names(extractor, text, absent=[absent])
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "absent"),
+    [
+        (
+            "The Norvelian Embassy in Caracas said it was in touch with the family.",
+            ("Norvelian Embassy", "ORG"),
+            "Norvelian",
+        ),
+        ("A Swedish Embassy spokesman declined to comment.", ("Swedish Embassy", "ORG"), "Swedish"),
+        (
+            "Students demonstrated outside the Danish Embassy on Friday.",
+            ("Danish Embassy", "PLACE"),
+            "Danish",
+        ),
+        (
+            "A car bomb exploded near the Japanese Consulate in Basra.",
+            ("Japanese Consulate", "PLACE"),
+            "Japanese",
+        ),
+        (
+            "Militants claimed the attack on the Spanish Embassy in the capital.",
+            ("Spanish Embassy", "PLACE"),
+            "Spanish",
+        ),
+        (
+            "Protesters gathered outside the Irish Embassy. An Irish Embassy spokeswoman said "
+            "the staff were safe.",
+            ("Irish Embassy", "ORG"),
+            ("Irish Embassy", "PLACE"),
+        ),
+    ],
+)
+def test_a_countrys_embassy_is_a_body_or_the_building(extractor, text, found, absent) -> None:
+    check_names(extractor, text, [found], absent=[absent])
+
+
+def test_the_embassy_alone_is_no_name(extractor) -> None:
+    check_names(
+        extractor,
+        "The Finnish Embassy issued a warning. The Embassy said travel was unsafe.",
+        [("Finnish Embassy", "ORG")],
+        absent=["Embassy"],
+    )
