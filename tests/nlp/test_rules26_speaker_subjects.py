@@ -29,3 +29,40 @@ def test_a_role_after_a_time_phrase_held_by_no_one_names_no_one(extractor) -> No
         '"the depots were closed without the required notice to workers."'
     )
     assert _speakers(extractor, text) == [None]
+
+
+def test_a_pronoun_after_a_quote_that_closed_its_sentence_is_the_next_sentences_subject(
+    extractor,
+) -> None:
+    text = (
+        "In a reaction, Ann Reid, the chair of the Acme Party, praised Moss and described him as "
+        '"faithful, loyal and discreet." Prime Minister Tom Lee, on behalf of the government, '
+        "offered his condolences to the family. He stated in a reaction that "
+        '"Moss made an important contribution to our politics."'
+    )
+    assert _speakers(extractor, text) == ["Ann Reid", "Tom Lee"]
+
+
+def test_an_object_after_a_preposition_and_titles_is_no_pronouns_subject(extractor) -> None:
+    text = (
+        '"The report only tells us what we already knew," said Carl Reid, the group\'s leader. '
+        "The group challenged the palace to file charges against retired Major General Tom Lee. "
+        'He also said the president should "take responsibility for the killings."'
+    )
+    assert _speakers(extractor, text) == ["Carl Reid", "Carl Reid"]
+
+
+def test_a_titled_person_before_a_long_role_appositive_speaks(extractor) -> None:
+    text = (
+        "Lord Mandeville, Secretary of State for Business, Enterprise and Regulatory Reform, "
+        'said "it is essential that the firm does everything it can to keep the plant open".'
+    )
+    assert _speakers(extractor, text) == ["Mandeville"]
+
+
+def test_a_person_with_a_bracketed_tag_before_who_speaks(extractor) -> None:
+    text = (
+        "Democrats said the vote misrepresented the comments of Rep. Tom Lee (D-PA), who a day "
+        'before said "our troops have become the target and we need to change direction."'
+    )
+    assert _speakers(extractor, text) == ["Tom Lee"]

@@ -111,6 +111,16 @@ _TIME_OPENING: Final = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=(?:the|The)\s)"
 )
 
+# "Lee (D-PA)", "Moss (37)": a short bracket right after a name, before its relative clause
+_SHORT_BRACKET: Final = re.compile(r" \([^()\n]{0,16}\)")
+
+# ", who a day before said", ", who on Monday said": a time phrase inside the relative clause
+_WHO_WHEN_BEFORE_VERB: Final = re.compile(
+    r",\s+who(?:\s+(?:a|an|the|on|in|at|last|this|earlier|before|ago|day|week|month|year|"
+    r"days|weeks|months|years|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|\d+))+\s+$"
+)
+
 
 class _SubjectFinder:
     """The article state and the readings below the attribution: clause subjects, roles, descriptions, text owners, pronoun antecedents."""
@@ -269,12 +279,18 @@ class _SubjectFinder:
     def _relative_subject(self, start: int, verb_start: int) -> str | None:
         """The person or organisation right before ", who" when that relative clause's verb
         starts at `verb_start` ("…welcomed by Moss, who said"), else None."""
-        relative = _WHO_BEFORE_VERB.search(self.masked, start, verb_start)
+        relative = _WHO_BEFORE_VERB.search(self.masked, start, verb_start) or (
+            _WHO_WHEN_BEFORE_VERB.search(self.masked, start, verb_start)
+        )
         if relative:
             before = self.mentions_in(start, relative.start())
             if (
                 before
-                and before[-1].end == relative.start()
+                # "Rep. John Murtha (D-PA), who said": a short bracket between
+                and (
+                    before[-1].end == relative.start()
+                    or _SHORT_BRACKET.fullmatch(self.masked, before[-1].end, relative.start())
+                )
                 and before[-1].entity.type in ("PERSON", "ORG")
             ):
                 if before[-1].entity.type == "ORG":
@@ -439,7 +455,11 @@ class _SubjectFinder:
             return None
         lead = self.masked[start : first.start]
         opener = _LEADING_ADVERBIAL.match(lead)
-        if lead[opener.end() if opener else 0 :].strip():
+        titles = load_gazetteer().titles
+        if any(  # "Lord Mandelson, Secretary of State for …, said": a title may stand before
+            w not in titles and w.rstrip(".") not in _TITLE_WORDS
+            for w in lead[opener.end() if opener else 0 :].split()
+        ):
             return None  # "Asked about Reid, …": not the clause's opening name
         words = self.masked[first.end + 2 : end].split()
         while words and (words[-1].lower() in _AUX or _ADVERB.fullmatch(words[-1])):
@@ -1144,13 +1164,14 @@ class _SubjectFinder:
             k -= 1
             start = self.sentences[k]
             end = pos if k == i else self.sentences[k + 1]
-            found = [
-                m
-                for m in self.mentions_in(start, end)
-                if m.entity.type == kind
-                and self._gender_fits(m.entity, gender)
-                and not self._attributive(m)
-            ]
+            found = self._fitting(start, end, kind, gender)
+            cut = self._after_closed_quotes(start, end) if found else start
+            later = [m for m in found if m.start >= cut]
+            if cut > start and later and self._opens_with_name(cut, later[0]):
+                # '…described him as “loyal.” Prime Minister Lee offered condolences. He stated':
+                # a quotation closed by its own stop ends a sentence the masked text runs on,
+                # and the name opening the sentence after it is the nearer subject
+                start, found = cut, later
             if (
                 found
                 and kind == "PERSON"
@@ -1202,6 +1223,22 @@ class _SubjectFinder:
                     break
         return None
 
+    def _opens_with_name(self, start: int, m: _Mention) -> bool:
+        """Whether only capitalised words (titles, "Prime Minister") stand before the mention
+        from `start`: the name is the subject opening that sentence, not an object in it."""
+        return all(w[:1].isupper() for w in self.masked[start : m.start].split())
+
+    def _fitting(self, start: int, end: int, kind: str, gender: str | None) -> list[_Mention]:
+        """The mentions in [start, end) of `kind` and `gender` that are no modifier ("the Moss
+        report"): the candidates a pronoun may stand for."""
+        return [
+            m
+            for m in self.mentions_in(start, end)
+            if m.entity.type == kind
+            and self._gender_fits(m.entity, gender)
+            and not self._attributive(m)
+        ]
+
     def _speaks_after(self, m: _Mention) -> bool:
         """Whether a speech verb follows the name ("Moss said"), also past the comma closing an
         appositive the name ends ("The correspondent for Acme, Fred Weir, told")."""
@@ -1224,7 +1261,16 @@ class _SubjectFinder:
     def _object_of(self, mention: _Mention) -> bool:
         """'the election of Barack Obama', 'a letter to Moss', 'working with the UN': a name
         after a preposition (and its article)."""
-        before = self.masked[max(0, mention.start - 18) : mention.start].split()
+        before = self.masked[max(0, mention.start - 48) : mention.start].split()
+        gaz = load_gazetteer()
+        while len(before) > 1 and (
+            before[-1] in gaz.titles
+            or before[-1].rstrip(".") in _TITLE_WORDS
+            or (before[-1][:1].isupper() and before[-1].lower() in gaz.role_words)
+            or before[-1] in _OTHER_HOLDER
+            or before[-1] == "retired"
+        ):
+            before.pop()  # "charges against retired Major General Jovito Palparan": his titles
         if before[-2:] in (["according", "to"], ["According", "to"]):
             return False  # "…, according to Moss. “…,” he said": the credited source speaks on
         if len(before) > 1 and before[-1].lower() in _ARTICLES:
