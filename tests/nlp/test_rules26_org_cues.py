@@ -94,3 +94,27 @@ def test_the_embassy_alone_is_no_name(extractor) -> None:
         [("Finnish Embassy", "ORG")],
         absent=["Embassy"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Farmers opposed the South Baltic Free Trade Agreement (SBFTA) on Tuesday.", "Agreement"),
+        ("Interrogators must follow the Navy Field Manual, officials said.", "Manual"),
+        ("The Andean Bank Protocol was signed in Quito.", "Protocol"),
+        ("Security was tightened ahead of the Pacific Games in Apia.", "Games"),
+    ],
+)
+def test_a_pact_a_manual_or_the_games_are_no_body(extractor, text, thing) -> None:
+    typed = {(n, t) for n, t in _typed(extractor, text)}
+    assert not {n for n, t in typed if t == "ORG" and n.endswith(thing)}, typed
+
+
+def test_a_shop_named_games_stays_a_body(extractor) -> None:
+    check_names(
+        extractor, "Shoppers queued at Kestrel Games stores on Friday.", [("Kestrel Games", "ORG")]
+    )
+
+
+def _typed(extractor, text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in extractor.analyse(text).entities}

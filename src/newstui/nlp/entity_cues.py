@@ -261,8 +261,12 @@ _NOT_NAME_HEADS: Final = frozenset(
     "Act Acts Treaty Accord Accords Regulations Directive Amendment Amendments Prize Prizes Award "
     "Awards Medal Medals Trophy Championship Championships MVP Election Elections Primary "
     "Primaries Caucus Caucuses Show Constitution Law Laws Bill Bills License Licence "
-    "Licensed".split()
+    # a pact's or a document's: "the Central American Free Trade Agreement", "the Army Field
+    # Manual" (a body's words inside it name no body)
+    "Licensed Agreement Agreements Protocol Charter Declaration Manual Handbook".split()
 )
+# "the Commonwealth Games", "the Olympic Games": an event after "the" (not "EB Games", a shop).
+_EVENT_GAMES: Final = "Games"
 # Last words of a rank or post ("Royal Society University Research Fellow", "Woman Grand
 # Master"), of a scheme or a system ("Commercial Crew Program", "Automatic Identification
 # System"), of a day ("International Women's Day") or an adjective before a lower-case noun

@@ -30,6 +30,7 @@ from newstui.nlp.entity_cues import (
     _DESCRIBED_AS_PLACE,
     _DESCRIBED_THEN_SPEAKS,
     _DOMAIN,
+    _EVENT_GAMES,
     _EVENT_HEADS,
     _FACILITY_HEADS,
     _FACILITY_LAST,
@@ -443,7 +444,10 @@ class _TypingFinder(_FinderBase):
         head = (
             words[:of_at] if of_at >= 0 else words[: words.index("for")] if "for" in words else None
         )
-        if len(words) > 1 and (head or words)[-1] in _NOT_NAME_HEADS:
+        if len(words) > 1 and (
+            (head or words)[-1] in _NOT_NAME_HEADS
+            or (words[-1] == _EVENT_GAMES and self.text[start - 4 : start] in ("the ", "The "))
+        ):
             return None, 0  # "Academy Award", "Ballot Interference Prevention Act": no body
         if (
             len(words) > 1
