@@ -392,7 +392,8 @@ def write_transaction(
     db: Database, *, check_references: bool = True
 ) -> Iterator[sqlite3.Connection]:
     """A transaction that takes the write lock at once (BEGIN IMMEDIATE), so two processes
-    writing the same rows wait for each other instead of failing half-way.
+    writing the same rows wait for each other instead of failing half-way. A full-text index
+    the block's statements left out of step is rebuilt once at its end (Database.rebuild_stale).
 
     `check_references=False` turns the foreign-key checks off for this transaction only (for
     a writer that takes every id it writes from rows it has read or written in it: each
