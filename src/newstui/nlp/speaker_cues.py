@@ -257,6 +257,26 @@ _PLATFORM_OWNED: Final = re.compile(
     r"['’]s?\s+(?:official\s+)?(?:website|web\s+site|site|homepage|page|account|blog|channel|"
     r"Twitter|Facebook|Instagram|YouTube)\b"
 )
+# "A statement on the Acme web site said", "a message posted on Acme's website says": a written
+# text that is the verb's subject, on a page whose owner (group 1 ends with its name) wrote it
+_TEXT_ON_PAGE: Final = re.compile(
+    r"^\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|post|notice|announcement|"
+    r"release|letter|note)\s+(?:(?:posted|published|put\s+up)\s+)?on\s+(?:the\s+)?"
+    r"([^,;:.]{2,80}?)\.?(?:['’]s?)?\s+(?:official\s+)?(?:website|web\s+site|homepage|web\s+page|"
+    r"page|account|blog)\s*(?:,[^,;:.]{1,60},)?\s*$"
+)
+# "a statement by Ann Lee in May that “…”", "the claim from Acme that": nouns of speech whose
+# owner follows "by"/"from" (_CLAIM_OWNER_TAIL, from the blank before it), leading into a quotation
+_CLAIM_NOUNS: Final = frozenset(
+    "statement remark remarks comment comments claim claims declaration pledge promise vow "
+    "assertion accusation allegation assurance warning suggestion insistence admission threat "
+    "demand plea appeal".split()
+)
+_CLAIM_OWNER_TAIL: Final = re.compile(r"\s(?:by|from)\s[^,;:.!?“”\"]{2,85}?\s(?:that|to)\s*$")
+# '“…,” angrily said Ann Lee': one adverb between the quotation and an inverted verb
+_LONE_ADVERB: Final = re.compile(
+    r"[\s,]*(?!(?:only|likely|family|ally|rally|early)\s)[a-z]{2,}ly\s+"
+)
 # "It read, “…”" after "Acme released a statement.": the statement of the sentence before
 _IT_READ: Final = re.compile(
     r"^\W*(?:It|it|This|this)\s+(?:also\s+)?(?:read|reads)(?:\s+in\s+part)?\s*[,:]?\s*$"
@@ -539,8 +559,12 @@ _INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})(?:\s*,|\s+that)
 _CLAUSE_ENDS: Final = re.compile(r"\s*(?:[.!?]|$)")
 # "…, saying," ending a paragraph: a speech verb right before the comma
 _VERB_BEFORE_COMMA: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION}),$")
-# "In his opinion, …", "In her view, …": a sentence giving the words of the person "his" names
-_IN_HIS_OPINION: Final = re.compile(r"^\W*[Ii]n\s+(his|her)\s+(?:opinion|view|words|mind),")
+# "In his opinion, …", "In her speech to the assembly, “…”": whose opinion or words follow
+_IN_HIS_OPINION: Final = re.compile(
+    r"^\W*[Ii]n\s+(his|her)\s+(?:opinion|view|words|mind|(?:[a-z-]+\s+)?(?:speech|statement|"
+    r"remarks|address|interview|exchange|testimony|letter|message|reply|response|answer|"
+    r"column|essay|blog|post)(?:\s+(?:to|on|with|at|before|in)\s+[^,;:.“”\"]{1,60})?),"
+)
 _SUBJECT_OF: Final = {"his": "he", "her": "she"}
 _LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
 # The subject a clause opens with, after an adverbial opening ("In a statement, ", "However, "):

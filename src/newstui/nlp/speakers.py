@@ -23,6 +23,8 @@ from newstui.nlp.speaker_cues import (
     _BARE_CREDIT_END,
     _BY_AGENT,
     _BY_OWNER,
+    _CLAIM_NOUNS,
+    _CLAIM_OWNER_TAIL,
     _CLAUSE_AFTER,
     _CLAUSE_BREAK,
     _CLAUSE_ENDS,
@@ -47,6 +49,7 @@ from newstui.nlp.speaker_cues import (
     _LABELLED_BY,
     _LEADING_ADVERBIAL,
     _LISTED_GAP,
+    _LONE_ADVERB,
     _NAMING_VERB,
     _NESTED_SAYING,
     _NOT_A_VERB,
@@ -101,6 +104,7 @@ from newstui.nlp.speaker_cues import (
     _SUBJECT_TYPES,
     _SUBJECT_VERB,
     _TEXT_AS_SUBJECT,
+    _TEXT_ON_PAGE,
     _TEXT_POSSESSORS,
     _TEXT_READ_AFTER,
     _TOLD_VERBS,
@@ -767,7 +771,8 @@ class SpeakerFinder(_SubjectFinder):
                 said = self._before_from(span, sent_start)
                 if said and self.types.get(said) == "PERSON":
                     return said
-        if not before.strip(" ,\t"):
+        # '“…,” angrily said Ann Lee': one adverb before the inverted verb changes nothing
+        if not before.strip(" ,\t") or (before[-3:] == "ly " and _LONE_ADVERB.fullmatch(before)):
             after = tail[verb.end() :]
             written = _WRITTEN_FROM.match(after)
             if written:  # '“…,” said a statement from Moss's office': the statement's author
@@ -848,11 +853,29 @@ class SpeakerFinder(_SubjectFinder):
                 and lead[0].entity.type == "PERSON"
                 and not self.masked[base : lead[0].start].strip(" ,")
                 and self.masked[lead[0].end : lead[0].end + 1] == ","
-                and before.rstrip().endswith(",")
+                and (
+                    before.rstrip().endswith(",")
+                    # '“…” Ann Reid, head of the Centre for … at the University of … told AP.':
+                    # a description no comma closes, naming no other person
+                    or self._description_until(lead[0].end, base + subject_end)
+                )
             ):
                 return lead[0].entity.name
             return None
         return self._speaker_in(base, base + subject_end, span.close_mark)
+
+    def _description_until(self, comma: int, verb_start: int) -> bool:
+        """Whether the words from the comma at `comma` to the verb at `verb_start` describe the
+        person before the comma ("…, coordinator of the Acme Centre at the University of Kent")
+        with no other person, clause or stop among them."""
+        words = self.masked[comma + 1 : verb_start].split()
+        return (
+            bool(words)
+            and words[0][:1].islower()
+            and words[0] not in _NOT_SUBJECT
+            and not _CLAUSE_BREAK.search(self.masked, comma + 1, verb_start)
+            and not any(m.entity.type == "PERSON" for m in self.mentions_in(comma + 1, verb_start))
+        )
 
     def _attribution_sentence(self, span: QuoteSpan, tail: str, verb: re.Match[str]) -> bool:
         """'“…support” EU Trade Commissioner Ann Lee said.': a quotation that opens its sentence,
@@ -986,6 +1009,20 @@ class SpeakerFinder(_SubjectFinder):
                 return m.entity.name  # "Mr Rajoelina's January 31 declaration that he would"
         return None
 
+    def _claim_owner(self, head: str, start: int, sent_start: int, span: QuoteSpan) -> str | None:
+        """'…worried by a statement by Ann Reid in May that “…”': the owner after "by"/"from" of
+        a noun of speech in head[start:] that leads into the quotation, else None."""
+        for link in (" by ", " from "):
+            at = head.find(link, start)
+            while at >= 0:
+                if (
+                    head[head.rfind(" ", start, at) + 1 : at] in _CLAIM_NOUNS
+                    and _CLAIM_OWNER_TAIL.match(head, at) is not None
+                ):
+                    return self._issuer_after(sent_start + at, span.open_mark)
+                at = head.find(link, at + 1)
+        return None
+
     def _subject_after(self, span: QuoteSpan) -> str | None:
         """The first person or organisation after the quotation, in its sentence and not after
         a preposition: the subject of the clause an opening participle phrase leads into."""
@@ -1082,6 +1119,11 @@ class SpeakerFinder(_SubjectFinder):
                 verbs.insert(0, v)
                 if len(verbs) == 2:
                     break
+        # 'Lee said he was worried by a statement by Ann Reid that “…”': Reid's words
+        if " by " in head or " from " in head:
+            owner = self._claim_owner(head, verbs[-1].end() if verbs else 0, sent_start, span)
+            if owner:
+                return owner
         if not verbs:
             opinion = _IN_HIS_OPINION.match(head)
             if opinion:  # "In his opinion, doctors who rely on tests “…”": whose opinion
@@ -1209,6 +1251,16 @@ class SpeakerFinder(_SubjectFinder):
             found = self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
             if found:
                 return found
+        page = (
+            _TEXT_ON_PAGE.match(head, 0, verb.start())
+            if " on " in head and span not in self.short  # a fragment there: a term ('sub-sea')
+            else None
+        )
+        if page:  # "A statement on the Acme web site said that": the page's owner wrote it
+            end = sent_start + page.end(1)
+            for m in self.mentions_in(sent_start + page.start(1), end):
+                if m.end == end and m.entity.type in ("PERSON", "ORG"):
+                    return m.entity.name
         quoted = _QUOTES_SAYING.search(head) if "quot" in head else None
         if quoted:  # "The AP quotes the Belgian minister saying, “…”": the one quoted speaks
             at = sent_start + quoted.start(1)
