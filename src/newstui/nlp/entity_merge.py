@@ -17,7 +17,7 @@ from newstui.nlp.entity_words import (
     _is_acronym,
     _known_first_words,
 )
-from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
+from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, us_states
 from newstui.nlp.names import spelling_variant, strip_possessive, untyped_key
 from newstui.nlp.segment import _is_word_char
 
@@ -956,29 +956,39 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
     orgs = _org_names(groups)
     by_body: dict[str, list[str]] = {}  # "Supreme Court" → the national ones
     for k, full in orgs.items():
-        if full.endswith(" Party"):  # "Labor" after "Labor Party"
+        party = full.endswith(" Party")
+        if party:  # "Labor" after "Labor Party"
             _add_to(by_body, full[:-6], k)
         at = full.find(" ")
         while at >= 0:
             country = full[:at]
             if (
-                not country.replace(".", "").isupper()
-                and known.get(country) in ("PLACE", "GROUP")  # "US Senate" stays
-            ) or country in _UNION_PREFIXES:  # "Security Council" after "U.N. Security Council"
+                known.get(country) in ("PLACE", "GROUP") and not (party and _state_party(country))
+            ) or country in _UNION_PREFIXES:  # "Senate" after "U.S. Senate", "Security
+                # Council" after "U.N. Security Council"
                 _add_to(by_body, full[at + 1 :], k)
-                if full.endswith(" Party") and full.count(" ", at + 1) >= 1:
+                if party and full.count(" ", at + 1) >= 1:
                     _add_to(by_body, full[at + 1 : -6], k)  # "Labor": "Australian Labor Party"
             at = full.find(" ", at + 1)
-    for key, text in orgs.items():
+    # the longest keys first: "Labor Party" joins "Australian Labor Party" before "Labor" is
+    # read (both would be its longer names otherwise)
+    for key in sorted(orgs, key=len, reverse=True):
         if key not in groups:
             continue
-        longer = [k for k in by_body.get(text, ()) if k != key]
-        if len(longer) == 1 and longer[0] in groups:
-            groups[longer[0]].extend(groups.pop(key))
+        longer = {k for k in by_body.get(orgs[key], ()) if k != key and k in groups}
+        if len(longer) == 1:
+            groups[longer.pop()].extend(groups.pop(key))
+
+
+def _state_party(place: str) -> bool:
+    """Whether a party named with `place` is a US state's ("Florida Democratic Party": the
+    state's branch, not the national "Democratic Party") or named with its country's capitals
+    ("the U.S. Constitution Party's nominee": the party is the "Constitution Party", apart)."""
+    return place in us_states() or place.replace(".", "").isupper()
 
 
 _COMPANY_SUFFIXES: Final = (
-    frozenset("Company Corporation Incorporated Group Holdings plc AG".split()) | _LEGAL_FORMS
+    frozenset("Company Co Corporation Incorporated Group Holdings plc AG".split()) | _LEGAL_FORMS
 )
 
 
@@ -1023,6 +1033,8 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
     }
     for key, text in (orgs | weak_people).items():
         longer = [k for k in by_lead.get(text, ()) if k != key]
+        if len(longer) > 1:  # "Livedoor" is "Livedoor Co.", not its "Livedoor Marketing Co."
+            longer = [k for k in longer if orgs[k].rsplit(" ", 1)[0].rstrip(",") == text]
         if len(longer) == 1 and key in groups and longer[0] in groups:
             groups[longer[0]].extend(groups.pop(key))
 
@@ -1056,35 +1068,119 @@ def _names_a_company(groups: dict[str, list[Candidate]]) -> bool:
 
 
 def _merge_org_abridgements(groups: dict[str, list[Candidate]]) -> None:
-    """'the Oversight Committee' after 'the House Oversight and Reform Committee': a body named
-    again with words left out of its middle (its head kept) is the same body, when only one
-    longer name of the article abridges so."""
+    """A body named again by its head noun and some of its other words, in any order, is the
+    same body, when only one longer name of the article shortens so: 'the Oversight Committee'
+    after 'the House Oversight and Reform Committee', 'State Department' after 'United States
+    Department of State', 'Tax Office' after 'Australian Taxation Office', 'City Council' after
+    'Dyer City Council'. Not the body a longer name is "of" ('European Union' of 'Council of the
+    European Union'), nor a party without its place ('Democratic Party' is no 'Iowa Democratic
+    Party', a state's branch)."""
     orgs = _org_names(groups)
     if len(orgs) < 2:
         return
-    words_of = {k: strip_possessive(text).split() for k, text in orgs.items()}
-    for key, words in words_of.items():
-        if len(words) < 2 or key not in groups:
-            continue
-        longer = [
+    gaz = load_gazetteer()
+    org_words = gaz.org_words
+    by_head: dict[str, list[str]] = {}  # "Department" → the keys of the bodies it heads
+    for k, text in orgs.items():
+        head = _head_noun(text, org_words)
+        if head in org_words:  # not "4" of "Guardian and Channel 4"
+            _add_to(by_head, head, k)
+    shapes = {  # only the bodies another one shares its head noun with: few articles have any
+        k: (head, _body_words(orgs[k], head))
+        for head, keys in by_head.items()
+        if len(keys) > 1
+        for k in keys
+    }
+    # the longest keys first, so that a middle form ("Foreign Affairs Committee") has joined
+    # its longest one ("House Foreign Affairs Committee") before a shorter one counts them
+    for key in sorted(shapes, key=len, reverse=True):
+        head, words = shapes[key]
+        if not words or key not in groups:
+            continue  # one word: the head noun alone is read elsewhere
+        longer = {
             k
-            for k, full in words_of.items()
-            if k != key and full[-1] == words[-1] and _abridges(words, full)
-        ]
-        if len(longer) == 1 and longer[0] in groups:
-            groups[longer[0]].extend(groups.pop(key))
+            for k in by_head[head]
+            if k != key
+            and k in groups
+            and _shortens(words, shapes[k][1], head, gaz.known)
+            and not _names_its_parent(orgs[key], orgs[k])
+        }
+        if len(longer) == 1:
+            into = longer.pop()
+            groups[into].extend(groups.pop(key))
 
 
-def _abridges(short: list[str], full: list[str]) -> bool:
-    """Whether `short` is `full` with words left out between its first kept word and its head
-    (not only a prefix or a suffix cut away: "Democratic Party" is no "Iowa Democratic Party")."""
-    if len(short) >= len(full):
+_SHAPE_SKIPPED: Final = frozenset(("of", "for", "on", "the", "and", "&", "in", "de", "The"))
+
+
+def _head_noun(name: str, org_words: frozenset[str]) -> str:
+    """A body's head noun: its last word when that is a body's noun ("House Oversight
+    Committee"), else the last before "of"/"for"/"on" ("Department" of "Department of State")."""
+    last = name[name.rfind(" ") + 1 :]
+    if last in org_words:
+        return last
+    last = strip_possessive(last)
+    if last in org_words or (" o" not in name and " f" not in name):
+        return last
+    before = _before_of(name)
+    return strip_possessive(before[before.rfind(" ") + 1 :]) if len(before) < len(name) else last
+
+
+def _body_words(name: str, head: str) -> list[str]:
+    """A body's words besides its head noun, linking words and possessive endings left out."""
+    words = [strip_possessive(w) for w in name.split()]
+    rest = [w for w in words if w not in _SHAPE_SKIPPED]
+    if head in rest:
+        rest.remove(head)
+    if not rest and words[0] == "The":
+        rest.append("The")  # "The Times" of "The New York Times" only, not of "Khaleej Times"
+    return rest
+
+
+def _shortens(short: list[str], full: list[str], head: str, known: dict[str, str]) -> bool:
+    """Whether the words of one body's name (besides their common head) are each written in
+    another's, in any order, one word's stem for another ('Tax' for 'Taxation', 'Belgian' for
+    'Belgium'), the other longer or reordered; a party's name may only leave out a nationality
+    ('Labor Party' of 'Australian Labor Party')."""
+    if len(short) > len(full) or short == full:
         return False
-    rest = iter(full)
-    if not all(w in rest for w in short):
-        return False  # not a subsequence
-    first = full.index(short[0])
-    return full[first : first + len(short)] != short  # words left out inside, not at the ends
+    left = list(full)
+    for word in short:
+        match = next((w for w in left if _same_stem(word, w)), None)
+        if match is None:
+            return False
+        left.remove(match)
+    if head == "Party" and left:  # "Ontario Liberal Party", "New Zealand National Party";
+        # not "South Australian Liberal Party" ("Liberal Party in Tasmania" is another branch)
+        place = " ".join(left)
+        return known.get(place) in ("PLACE", "GROUP") and not _state_party(place)
+    return True
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Whether two words of names are one word, or one word's stem and a longer form of it
+    ('Tax'/'Taxation', 'State'/'States', 'Belgian'/'Belgium': five letters in common)."""
+    if a == b:
+        return True
+    if len(a) < 3 or len(b) < 3 or a[0] != b[0]:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 5
+
+
+def _names_its_parent(short: str, full: str) -> bool:
+    """Whether `full` is a body "of" or "for" the one `short` names: 'Council of the European
+    Union', 'Committee for the United Nations' name other bodies than the Union and the UN."""
+    for joint in (" of ", " of the ", " for ", " for the "):
+        if full.endswith(joint + short) or (joint + short + " ") in full:
+            return True
+    return False
 
 
 def _org_names(groups: dict[str, list[Candidate]]) -> dict[str, str]:
