@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 
-from newstui.library import Library
+import pytest
+
+from newstui.library import EVERY_ARTICLE, Library
 from newstui.model import Article, ArticleFilter
 from newstui.tui.app import NewstuiApp
 
-from .conftest import notifications, run_recorded, settle
+from .conftest import notifications, run_recorded, settle, until
 
 
 def three_feeds(path) -> None:
@@ -65,3 +68,76 @@ async def test_n_past_a_feeds_last_unread_goes_on_to_the_next_feed_with_one(tmp_
         await pilot.press("n")  # the last feed: nothing further
         await settle(pilot)
         assert notifications(app)[-1].message == "No unread article after this one."
+
+
+class HeldHeadlines:
+    """`Library.articles` that holds the rows of the feed `hold` (its headline list's first
+    window) until released: the feed's rows are still loading for as long as a test needs."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.hold: int | None = None
+        self.held, self.release = threading.Event(), threading.Event()
+        real = Library.articles
+
+        def articles(library: Library, f: ArticleFilter = EVERY_ARTICLE, **kw: object):
+            if self.hold is not None and f.feed_id == self.hold and not f.unread:
+                self.held.set()
+                self.release.wait(120)  # (a bound: only a broken test would wait that long)
+            return real(library, f, **kw)
+
+        monkeypatch.setattr(Library, "articles", articles)
+
+
+def feed_ids(path) -> dict[str, int]:
+    with Library.open(path) as library:
+        return {s.name: s.id for s in library.sources()}
+
+
+def starred_titles(path) -> set[str]:
+    with Library.open(path) as library:
+        return {r.title for r in library.articles(ArticleFilter(starred=True))}
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (("s",), "starred"),  # s stars the new feed's article, not the one shown before
+        (("enter",), "read"),  # Enter opens (and marks read) the new feed's article
+        (("n",), "next feed"),  # n looks for unread articles after the new feed's selected one
+    ],
+)
+async def test_keys_typed_while_the_next_feeds_rows_load_act_on_that_feeds_article(
+    tmp_path, monkeypatch, keys, expected
+):
+    """`J` then a key on the selected article, before the feed's rows are in: the list still
+    showed Alpha's rows, and the key acted on Alpha's article."""
+    path = tmp_path / "f.db"
+    three_feeds(path)
+    ids = feed_ids(path)
+    held = HeldHeadlines(monkeypatch)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        assert app.main.headlines.selected.title == "Alpha Post story"
+        held.hold = ids["Beta Daily"]
+        await pilot.press("J")
+        await until(pilot, held.held.is_set)
+        assert app.main.headlines.selected is None  # Alpha's rows are shown, none is Beta's
+        await pilot.press(*keys)
+        await pilot.pause()
+        held.release.set()
+        await settle(pilot)
+        if expected == "starred":
+            assert starred_titles(path) == {"Beta Daily story"}
+        elif expected == "read":
+            assert app.main.detail.article.row.title == "Beta Daily story"
+            assert app.main.headlines.selected.read
+        else:
+            assert app.main.headlines.view.title == "Gamma Times"
+            said = notifications(app)[-1].message
+            assert said == "No unread article left here: on to Gamma Times."
+        with Library.open(path) as library:
+            alpha = library.articles(ArticleFilter(feed_id=ids["Alpha Post"]))
+        assert [(r.read, r.starred) for r in alpha] == [(False, False)]  # left alone

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -104,18 +105,25 @@ class ArticleActions(ScreenMixin):
     # article it waits for.
     _waiting: tuple[int, Callable[[ArticleDetail], object]] | None = None
 
-    def _row(self) -> ArticleRow | None:
-        row = self.headlines.selected
-        if row is None:
-            self.notify("No article selected.", severity="warning")
-        return row
+    def on_row(self, then: Callable[[ArticleRow], object]) -> None:
+        """Call `then` with the selected article's row, once the view's rows are in (a key
+        typed right after `J` acts on the new feed's article); say so when none is selected."""
+
+        def selected() -> None:
+            row = self.headlines.selected
+            if row is None:
+                self.notify("No article selected.", severity="warning")
+            else:
+                then(row)
+
+        self.headlines.when_rows_in(selected)
 
     def with_detail(self, then: Callable[[ArticleDetail], object]) -> None:
         """Call `then` with the selected article's detail: now when it has loaded, else once it
         loads (as Enter opens it then); moving to another article first drops it."""
-        row = self._row()
-        if row is None:
-            return
+        self.on_row(partial(self._with_detail_of, then))
+
+    def _with_detail_of(self, then: Callable[[ArticleDetail], object], row: ArticleRow) -> None:
         detail = self.detail
         if detail is not None and detail.article.row.id == row.id:
             then(detail)
@@ -140,12 +148,10 @@ class ArticleActions(ScreenMixin):
             self._write_flags(row, read=True)
 
     def action_toggle_read(self) -> None:
-        if row := self._row():
-            self._write_flags(row, read=not row.read)
+        self.on_row(lambda row: self._write_flags(row, read=not row.read))
 
     def action_toggle_star(self) -> None:
-        if row := self._row():
-            self._write_flags(row, starred=not row.starred)
+        self.on_row(lambda row: self._write_flags(row, starred=not row.starred))
 
     @work(group="write", exit_on_error=False)
     async def _write_flags(
@@ -221,9 +227,9 @@ class ArticleActions(ScreenMixin):
         self.sources.reload()
 
     def action_open_link(self) -> None:
-        row = self._row()
-        if row is None:
-            return
+        self.on_row(self._open_link_of)
+
+    def _open_link_of(self, row: ArticleRow) -> None:
         url = row.url or ""
         if urlsplit(url).scheme.lower() not in ("http", "https"):
             self.notify("This article has no web link.", severity="warning")
@@ -336,12 +342,16 @@ class ArticleActions(ScreenMixin):
         if self.config is None:
             self.notify("demo mode: full text cannot be fetched", severity="warning")
             return
-        if row := self._row():
+        config = self.config
+
+        def fetch(row: ArticleRow) -> None:
             self.notify("Fetching the full text…")
             from newstui.tui.refresh import prepare_worker_processes
 
             prepare_worker_processes()
-            self._fetch_fulltext(self.config, row.id)
+            self._fetch_fulltext(config, row.id)
+
+        self.on_row(fetch)
 
     @work(thread=True, group="fulltext", exit_on_error=False)
     def _fetch_fulltext(self, config: Config, article_id: int) -> None:

@@ -351,9 +351,14 @@ class MainScreen(
         self.load_detail(article_id)
 
     def action_open_selected(self) -> None:
-        """Enter/l in the headlines: read the article under the cursor."""
-        if (row := self.headlines.selected) is not None:
-            self._open(row)
+        """Enter/l in the headlines: read the article under the cursor (once the view's rows
+        are in: Enter right after `J` reads the new feed's article)."""
+
+        def open_selected() -> None:
+            if (row := self.headlines.selected) is not None:
+                self._open(row)
+
+        self.headlines.when_rows_in(open_selected)
 
     @on(HeadlineList.Opened)
     def _opened(self, message: HeadlineList.Opened) -> None:
@@ -421,6 +426,11 @@ class MainScreen(
         return self.headlines.selected
 
     def action_next_unread(self, direction: Direction) -> None:
+        """n/p: the next (previous) unread article, from the selected one once the view's
+        rows are in (`J n` looks in the new feed, from its selected article)."""
+        self.headlines.when_rows_in(partial(self._next_unread, direction))
+
+    def _next_unread(self, direction: Direction) -> None:
         row = self.headlines.selected
         order = self.headlines.order
         view = self.headlines.view

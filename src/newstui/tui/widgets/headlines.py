@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -144,6 +144,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         # Keys that moved the cursor while a (re)load ran, as (anchor, steps): the loaded list
         # repeats them from its first row (anchor 0), its last (-1), or the row it selected (None).
         self._typed: tuple[int | None, int] | None = None
+        # What keys on the selected article asked for while a new view's rows were loading
+        # (`J` then `s` in one burst): run once they are in, on the row they select.
+        self._when_rows_in: list[Callable[[], object]] = []
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -162,6 +165,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         `at_once` reads the first window here rather than in a worker: the app's first view, so
         the first paint already has its headlines (a worker's rows came after two paints).
         """
+        if view != self.view:  # what waited for the rows of a view left now is dropped
+            self._when_rows_in.clear()
         self.view = view
         self._generation += 1
         self._typed = None
@@ -192,6 +197,26 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     def load_pending(self) -> bool:
         """Whether a (re)load of the view is still running."""
         return self._loaded_generation != self._generation
+
+    @property
+    def rows_pending(self) -> bool:
+        """Whether the list still shows the rows of the view before (the current view's first
+        rows are loading): no article is selected meanwhile."""
+        return self._shown_view != self.view and self.load_pending
+
+    def when_rows_in(self, then: Callable[[], object]) -> None:
+        """Call `then` now, or once the current view's first rows are in when they are still
+        loading (a key on the selected article typed right after `J`: it acts on the new view's
+        row, not the one the list showed before); showing another view first drops it."""
+        if self.rows_pending:
+            self._when_rows_in.append(then)
+        else:
+            then()
+
+    def _rows_in(self) -> None:
+        waiting, self._when_rows_in = self._when_rows_in, []
+        for then in waiting:
+            then()
 
     @work(thread=True, group="headlines-load", exclusive=True, exit_on_error=False)
     def _load(
@@ -249,6 +274,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                 self._strips.clear()
                 self.refresh()
             self.post_message(self.ViewLoaded(self.view, self.total))
+            self._rows_in()
             return
         self._loaded_generation = message.generation
         self._shown_view = self.view
@@ -279,6 +305,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.ViewLoaded(self.view, self.total))
         self._announce()
+        self._rows_in()
 
     def _same_as_shown(self, message: _Loaded, cursor: int) -> bool:
         """Whether a reload brought the rows already shown, with the cursor where it is."""
@@ -319,8 +346,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
 
     @property
     def selected(self) -> ArticleRow | None:
-        """The article under the cursor, if loaded."""
-        return self.row_at(self.cursor) if self.total else None
+        """The article under the cursor, if loaded; None while a new view's rows load (the
+        cursor is still on a row of the view before)."""
+        return self.row_at(self.cursor) if self.total and not self.rows_pending else None
 
     def update_row(self, article_id: int, *, read: bool | None = None, starred=None) -> None:
         """Show changed read/starred flags of a loaded article without re-querying."""
