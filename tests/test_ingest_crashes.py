@@ -10,6 +10,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -175,14 +177,21 @@ def test_a_worker_killed_by_the_extractor_costs_the_fetch_only_that_article(
     db_path, feed_server, config_file
 ) -> None:
     names = [f"Feed {i}" for i in range(10)]  # enough feeds for worker processes
+    # Feed 3 comes first: the others are answered once its articles are stored, so they are
+    # the first chunk sent to the worker (the fetching process's own share takes articles
+    # only while others wait), however slowly a loaded machine starts the worker.
+    feed_3_stored = threading.Event()
     for i, name in enumerate(names):
-        # Feed 3 comes first: its articles are the first chunk sent to the worker (the
-        # fetching process's own share takes articles only while others wait).
         body = crash_feed(name, marked=2 if i == 3 else None, items=8)
-        feed_server.route(f"/f{i}", body=body, delay=0 if i == 3 else 1.0)
-    config = config_file({name: f"/f{i}" for i, name in enumerate(names)})
+        feed_server.route(f"/f{i}", body=body, hold=None if i == 3 else feed_3_stored)
+    config = config_file({name: f"/f{i}" for i, name in enumerate(names)}, per_host=10)
+    watch = threading.Thread(
+        target=set_once_stored, args=(db_path, "Feed 3 story %", 8, feed_3_stored), daemon=True
+    )
+    watch.start()
 
     first = run_fetch(db_path, config, NEWSTUI_CRASH_IN_WORKERS_ONLY="1")
+    assert feed_3_stored.is_set()
     second = run_fetch(db_path, config, NEWSTUI_CRASH_IN_WORKERS_ONLY="1")
 
     assert first.returncode == 0, first.stderr  # documents the worker held are parsed again
@@ -193,6 +202,27 @@ def test_a_worker_killed_by_the_extractor_costs_the_fetch_only_that_article(
     assert len(found) == 80
     assert found.pop("Feed 3 story 2") == (True, 0)
     assert set(found.values()) == {(True, 1)}
+
+
+def set_once_stored(db_path: Path, titles: str, count: int, event: threading.Event) -> None:
+    """Set `event` once `count` articles whose titles are LIKE `titles` are in the store
+    (written by another process); the bound only ends a watch whose fetch failed."""
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1)
+            try:
+                found = conn.execute(
+                    "SELECT count(*) FROM articles WHERE title LIKE ?", [titles]
+                ).fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error:  # not made yet, or its tables not yet
+            found = 0
+        if found >= count:
+            break
+        time.sleep(0.02)
+    event.set()
 
 
 def test_the_apps_refresh_says_in_one_line_that_its_process_crashed() -> None:
