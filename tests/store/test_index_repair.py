@@ -19,7 +19,7 @@ from newstui.model import Analysis, Article, Quote
 from newstui.store import open_db
 from newstui.store.analysis import save_analysis
 from newstui.store.articles import save_articles
-from newstui.store.db import Database, add_text_functions, schema_version
+from newstui.store.db import Database, add_text_functions, schema_version, write_transaction
 from newstui.store.feeds import ensure_feed, remove_feed
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -302,3 +302,23 @@ def test_the_size_records_are_read_as_the_index_counts_words():
     assert [r[0] for r in rows] == [a + b for a, b in sizes]
     assert averages[0] == sum(a + b for a, b in sizes)
     conn.close()
+
+
+def test_a_delete_rolled_back_leaves_no_rebuild_for_the_next_write(tmp_path, unpacked):
+    path = tmp_path / "s.db"
+    db = open_db(path)
+    ids = fill(db)
+    tram = stored_text(db.conn, ids["Tram"])
+    db.conn.close()
+    damage(path, ids["Pier"])
+    db = open_db(path)
+    unpacked.clear()
+
+    with pytest.raises(RuntimeError), write_transaction(db) as conn:
+        conn.execute("DELETE FROM articles WHERE id = ?", [ids["Pier"]])
+        raise RuntimeError("stopped half-way")
+    db.execute("UPDATE articles SET read = 1 WHERE id = ?", [ids["Tram"]])
+
+    assert unpacked[tram] == 0
+    assert indexed(db, "pilings") == [ids["Pier"]]  # the article and its words are still there
+    db.conn.close()
