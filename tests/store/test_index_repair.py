@@ -95,6 +95,18 @@ def fill(db: Database) -> dict[str, int]:
     return ids
 
 
+def with_damaged(path: Path, *titles: str) -> tuple[Database, dict[str, int], dict[str, bytes]]:
+    """A store `fill`ed, the texts of articles `titles` then damaged, opened again: with the ids
+    by title and each article's stored text from before."""
+    db = open_db(path)
+    ids = fill(db)
+    texts = {title: stored_text(db.conn, article_id) for title, article_id in ids.items()}
+    db.conn.close()
+    for title in titles:
+        damage(path, ids[title])
+    return open_db(path), ids, texts
+
+
 def indexed(db: Database, word: str) -> list[int]:
     """The article ids the full-text index gives for a word, once its integrity-check passed
     (it fails while the index holds words of a row that is gone)."""
@@ -122,14 +134,8 @@ def unpacked(monkeypatch) -> Iterator[Counter[bytes]]:
 
 
 def test_one_delete_of_many_damaged_articles_rebuilds_each_index_once(tmp_path, unpacked):
-    path = tmp_path / "s.db"
-    db = open_db(path)
-    ids = fill(db)
-    ferry, tram = (stored_text(db.conn, ids[t]) for t in ("Ferry", "Tram"))
-    db.conn.close()
-    for title in ("Pier", "Dock", "Quay"):
-        damage(path, ids[title])
-    db = open_db(path)
+    db, ids, texts = with_damaged(tmp_path / "s.db", "Pier", "Dock", "Quay")
+    ferry, tram = texts["Ferry"], texts["Tram"]
     unpacked.clear()
 
     remove_feed(db, db.execute("SELECT id FROM feeds WHERE name = 'Wharf'").fetchone()[0])
@@ -144,14 +150,8 @@ def test_one_delete_of_many_damaged_articles_rebuilds_each_index_once(tmp_path, 
 
 
 def test_changing_damaged_articles_in_one_fetch_rebuilds_each_index_once(tmp_path, unpacked):
-    path = tmp_path / "s.db"
-    db = open_db(path)
-    ids = fill(db)
-    tram = stored_text(db.conn, ids["Tram"])
-    db.conn.close()
-    for title in ("Pier", "Dock"):
-        damage(path, ids[title])
-    db = open_db(path)
+    db, ids, texts = with_damaged(tmp_path / "s.db", "Pier", "Dock")
+    tram = texts["Tram"]
     unpacked.clear()
     wharf = db.execute("SELECT id FROM feeds WHERE name = 'Wharf'").fetchone()[0]
     fixed = [Article(title=t, text=f"The {t.lower()} was mended by Friday.", guid=t) for t in LINES]
@@ -168,12 +168,7 @@ def test_changing_damaged_articles_in_one_fetch_rebuilds_each_index_once(tmp_pat
 def test_a_damaged_article_analysed_again_leaves_none_of_its_quotes_words(tmp_path, unpacked):
     """Its quotes' words are read from its text to take them out of the index: a damaged text
     gave none, so they stayed (found for a later quote given one of their ids)."""
-    path = tmp_path / "s.db"
-    db = open_db(path)
-    ids = fill(db)
-    db.conn.close()
-    damage(path, ids["Pier"])
-    db = open_db(path)
+    db, ids, _ = with_damaged(tmp_path / "s.db", "Pier")
     pier_quote = db.execute("SELECT id FROM quotes WHERE article_id = ?", [ids["Pier"]]).fetchone()
     assert pier_quote[0] in quoted(db, "harbour")
 
@@ -185,9 +180,8 @@ def test_a_damaged_article_analysed_again_leaves_none_of_its_quotes_words(tmp_pa
 
 
 def test_deleting_an_article_that_is_not_damaged_rebuilds_nothing(tmp_path, unpacked):
-    db = open_db(tmp_path / "s.db")
-    ids = fill(db)
-    tram = stored_text(db.conn, ids["Tram"])
+    db, _, texts = with_damaged(tmp_path / "s.db")
+    tram = texts["Tram"]
     unpacked.clear()
 
     remove_feed(db, db.execute("SELECT id FROM feeds WHERE name = 'Wharf'").fetchone()[0])
@@ -305,13 +299,8 @@ def test_the_size_records_are_read_as_the_index_counts_words():
 
 
 def test_a_delete_rolled_back_leaves_no_rebuild_for_the_next_write(tmp_path, unpacked):
-    path = tmp_path / "s.db"
-    db = open_db(path)
-    ids = fill(db)
-    tram = stored_text(db.conn, ids["Tram"])
-    db.conn.close()
-    damage(path, ids["Pier"])
-    db = open_db(path)
+    db, ids, texts = with_damaged(tmp_path / "s.db", "Pier")
+    tram = texts["Tram"]
     unpacked.clear()
 
     with pytest.raises(RuntimeError), write_transaction(db) as conn:
