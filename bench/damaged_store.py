@@ -16,7 +16,6 @@ on a loaded machine read the ratios. Never run by the tests.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import resource
 import shutil
@@ -27,20 +26,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from types import ModuleType
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 FEED = "Bench 0"
-
-
-def load_ingest() -> ModuleType:
-    """bench/ingest.py as a module (bench/ is not a package), for write_corpus and serve."""
-    path = Path(__file__).with_name("ingest.py")
-    spec = importlib.util.spec_from_file_location("bench_ingest", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def run(lib: str, db: Path, config: Path, *args: str) -> tuple[float, float]:
@@ -88,7 +76,9 @@ def main() -> int:
     variants = {"newstui": str(SRC)}
     if args.baseline is not None:
         variants["baseline"] = str(args.baseline.resolve())
-    ingest = load_ingest()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ingest.py's corpus
+    import ingest
+
     tmp = Path(tempfile.mkdtemp(prefix="newstui-damaged-"))
     httpd = None
     try:
