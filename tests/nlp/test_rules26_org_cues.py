@@ -118,3 +118,24 @@ def test_a_shop_named_games_stays_a_body(extractor) -> None:
 
 def _typed(extractor, text: str) -> set[tuple[str, str]]:
     return {(e.name, e.type) for e in extractor.analyse(text).entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Valtrix's share price fell by a third this year.\n\nValtrix said on Monday that sales "
+        "would recover by the spring.",
+        "Orvane spokesman Ann Lee declined to comment.\n\nOrvane said it would appeal.",
+    ],
+)
+def test_a_company_opening_a_sentence_with_said_stays_a_company(extractor, text) -> None:
+    name = text.split("'")[0].split()[0]
+    check_names(extractor, text, [(name, "ORG")], absent=[(name, "PERSON")])
+
+
+def test_an_unknown_name_saying_something_is_still_a_person(extractor) -> None:
+    check_names(
+        extractor,
+        "Valtrix's share price fell.\n\nMarrow said the firm would recover.",
+        [("Marrow", "PERSON")],
+    )

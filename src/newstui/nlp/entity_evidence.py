@@ -1238,7 +1238,24 @@ class _TypingFinder(_FinderBase):
             and lower not in self.gaz.role_words
             and lower not in self.gaz.common_words
             and lower not in self.lower_seen
+            and not self._body_elsewhere(word)
         )
+
+    def _body_elsewhere(self, word: str) -> bool:
+        """Whether the article writes `word` elsewhere as only a body is written ("Dell's share
+        price", "Dell spokesman Ann Lee"): then "Dell said" opening a sentence is the company
+        speaking, not a person (evidence from the whole article, read only for such openers)."""
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (
+                _ORG_POSSESSION.match(text, end) is not None
+                or (text[end : end + 2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(text, end))
+            ):
+                return True
+            at = text.find(word, end)
+        return False
 
     def _one_common_word_inside(self, words: list[str], toks: list[Token]) -> bool:
         """Whether one word of three is a common word ("Per", "Ramadan") and the other two are
