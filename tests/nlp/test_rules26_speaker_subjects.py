@@ -3,6 +3,7 @@ r25-spkrole.md): who the attribution's subject is, each pinned by invented sente
 
 from __future__ import annotations
 
+from extracted import entity_names
 from extracted import speakers as _speakers
 
 
@@ -66,3 +67,12 @@ def test_a_person_with_a_bracketed_tag_before_who_speaks(extractor) -> None:
         'before said "our troops have become the target and we need to change direction."'
     )
     assert _speakers(extractor, text) == ["Tom Lee"]
+
+
+def test_a_party_and_state_tag_after_a_senator_is_no_person_and_no_speaker(extractor) -> None:
+    text = (
+        "Speaking on CNN, Senator Arlen Spectre, R-PA, said the odds on the nominee were "
+        '"too close to call." Rep. Jim Ramsted (R-Minn.) voted no.'
+    )
+    assert _speakers(extractor, text) == ["Arlen Spectre"]
+    assert not {"R-PA", "R-Minn"} & entity_names(extractor, text)

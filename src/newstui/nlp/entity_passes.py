@@ -124,6 +124,8 @@ _CHAMBER_AFTER: Final = re.compile(
     r"Majority|Minority|leaders?|leadership)\b"
 )
 _AMERICAN: Final = frozenset(("American", "Americans"))
+# "Senator Arlen Specter, R-PA, said", "Sen. Dodd (D-Conn.)": a US party's letter and a state
+_PARTY_STATE_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,13}\.?")
 # "Students for a Free Tibet", "the Partnership for a Drug-Free America": the capitalised words
 # after a name's "for a(n)" (see _join_for_a_names).
 _FOR_A_REST: Final = re.compile(r"n? ([A-Z][\w'’-]*(?: (?:of |and )?[A-Z][\w'’-]*)*)")
@@ -153,6 +155,8 @@ class _EntityFinder(_RunFinder):
         for run, cues in _chunks(self.text, self.tokens, hyphened):
             self._scan_run(run, cues)
         self._split_group_compounds(hyphened)
+        if any(tok.text[1:2] == "-" for tok in hyphened):  # "R-PA": a letter and a hyphen
+            self._drop_party_state_tags()
         self._type_by_use()
         self._type_lists()
         self._join_portfolio_lists()
@@ -1177,6 +1181,19 @@ class _EntityFinder(_RunFinder):
                 tickers.add(m.start(2))
         if tickers:
             self.candidates = [c for c in self.candidates if c.start not in tickers]
+
+    def _drop_party_state_tags(self) -> None:
+        """'Senator Arlen Specter, R-PA, said', 'Rep. Ramstad (R-Minn.)': a party's letter and
+        a state after a comma or bracket are a politician's party and state, no name."""
+        self.candidates = [
+            c
+            for c in self.candidates
+            if not (
+                c.text[1:2] == "-"
+                and (self.text[c.start - 2 : c.start] == ", " or self.text[c.start - 1] == "(")
+                and _PARTY_STATE_TAG.fullmatch(c.text)
+            )
+        ]
 
     def _one_word_name_before(self, at: int, code: str) -> bool:
         """Whether `text[:at]` ends with "shares", "stock", a one-word name found as a candidate
