@@ -239,11 +239,12 @@ def test_only_paths_py_decides_where_newstui_keeps_its_files():
 
 
 def test_the_demo_database_and_the_app_state_follow_the_platform_folders(monkeypatch, tmp_path):
-    from newstui.paths import demo_db_path, ui_state_path
+    from newstui.paths import demo_db_path, log_path, ui_state_path
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     assert demo_db_path() == tmp_path / "xdg-data" / "newstui" / "demo.db"
     assert ui_state_path() == tmp_path / "xdg-state" / "newstui" / "ui.json"
+    assert log_path() == tmp_path / "xdg-state" / "newstui" / "newstui.log"
 
 
 def test_a_path_is_kept_as_written_only_where_pathlib_would_keep_it():

@@ -1,6 +1,7 @@
 """A large refresh runs in a child process: outcomes stream back, articles are stored, and a
 cancel stops it soon; its last message counts even when it lands as the child ends."""
 
+import logging
 import queue
 import threading
 import time
@@ -136,3 +137,21 @@ def test_a_child_that_ended_without_a_word_is_a_failed_refresh(
     monkeypatch.setattr(_EndedChild, "start", lambda self: None)
     outcome = refresh_process.run_in_child(_work, (), report=lambda _: None)
     assert outcome == "refresh failed: its process ended (exit code 0)"
+
+
+CHILD_WARNING = 'Wire: "Pier" (article 2): extractor rules failed: boom; kept without quotes'
+
+
+def _work_that_warns(*_: Any, **__: Any) -> None:
+    logging.getLogger("newstui.ingest").warning("%s", CHILD_WARNING)
+
+
+def test_a_warning_logged_in_the_refresh_process_is_logged_by_the_app_not_on_its_terminal(
+    capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The child's stderr is the terminal the app draws on: its warnings come back to the
+    app's process, whose logging shows them in the app (see tui/logged_warnings)."""
+    caplog.set_level(logging.WARNING)
+    assert refresh_process.run_in_child(_work_that_warns, (), report=lambda _: None) is None
+    assert [r.getMessage() for r in caplog.records] == [CHILD_WARNING]
+    assert capfd.readouterr().err == ""

@@ -88,3 +88,14 @@ def ui_state_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_state_dir(APP_NAME)) / "ui.json"
+
+
+def log_path() -> Path:
+    """The app's log of warnings (an article the extractor failed on…), which it shows as
+    notifications rather than on the terminal it draws on: newstui.log in the platform state
+    dir."""
+    from pathlib import Path
+
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME)) / "newstui.log"

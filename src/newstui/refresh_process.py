@@ -5,6 +5,7 @@ message, handed to the caller's callbacks in the caller's thread."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import queue
@@ -19,6 +20,8 @@ from newstui.spawned import watch_parent
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event as ProcessEvent
+
+logger = logging.getLogger(__name__)
 
 POLL = 0.1  # seconds between looks at the cancel event while waiting for the child
 STOP_GRACE = 2.0  # seconds a cancelled child gets to finish its transaction before it is ended
@@ -75,6 +78,8 @@ def run_in_child(
                 continue
             if kind == "outcome":
                 report(value)
+            elif kind == "log":  # the child's warning, logged here: the app shows it
+                logger.warning("%s", value)
             elif kind == "removed" and removed is not None:
                 removed(value)
             elif kind == "done":
@@ -103,6 +108,29 @@ def _ended(exitcode: int | None) -> str:
     return f"refresh failed: its process ended (exit code {exitcode})"
 
 
+class _LogToParent(logging.Handler):
+    """The child's warnings sent to the parent as ("log", text), which logs them there: the
+    child's own stderr is the terminal the app draws on."""
+
+    def __init__(self, messages: multiprocessing.Queue[tuple[str, object]]) -> None:
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.messages.put(("log", record.getMessage()))
+        except Exception:
+            self.handleError(record)
+
+
+def _log_to_parent(messages: multiprocessing.Queue[tuple[str, object]]) -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(_LogToParent(messages))
+    root.setLevel(logging.WARNING)
+
+
 def _child_main(
     work: RefreshWork,
     args: tuple[Any, ...],
@@ -121,6 +149,7 @@ def _child_main(
         cancel.set()
 
     threading.Thread(target=watch, daemon=True).start()
+    _log_to_parent(messages)
     try:
         warning = work(
             *args,

@@ -26,7 +26,7 @@ from newstui.config import Config
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import ArticleFilter
-from newstui.paths import ui_state_path
+from newstui.paths import log_path, ui_state_path
 from newstui.signals import STOP_GRACE, STOP_SIGNALS, Stopped, exit_status, exit_within
 from newstui.text import terminal_safe
 from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_keys, key_sections
@@ -34,6 +34,7 @@ from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.first_frame import FIRST_FRAME
 from newstui.tui.keymap import build_keymap, check_key_clashes, key_label, keys_label
+from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.main import MainScreen
@@ -69,9 +70,12 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         *,
         demo: bool = False,
         ui_state: Path | None = None,
+        log_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.ui_state = ui_state  # remembers the theme between runs (None: remember nothing)
+        # warnings logged while the app runs: shown and written to `log_file`, not to stderr
+        self.logged_warnings = RoutedWarnings(AppLogHandler(self, log_file))
         saved = load_ui_state(ui_state).get("theme") if ui_state else None
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
@@ -126,6 +130,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         return Screen() if self.upgrading else self.main
 
     def on_mount(self) -> None:
+        self.logged_warnings.start()
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self._stop_on_signals()
@@ -193,6 +198,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             self._analyse_stale(self.config.settings.extractor)
 
     def on_unmount(self) -> None:
+        self.logged_warnings.restore()
         self._restore_signal_handlers()
         self.library.close()
         self.counts.close()
@@ -246,6 +252,15 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         stop_all_pools()
         self.stopped_by = signum
         self.exit(return_code=exit_status(signum))
+
+    @on(WarningsLogged)
+    def _warnings_logged(self) -> None:
+        """Warnings logged meanwhile (an article the extractor failed on…): one notification,
+        the first and how many more."""
+        handler = self.logged_warnings.handler
+        lines = handler.take()
+        if lines:
+            self.notify(handler.summary(lines), severity="warning", markup=False)
 
     def on_terminal_closed(self) -> None:
         """terminal_driver.TerminalClosed: the terminal hung up (no SIGHUP reaches an app that
@@ -432,7 +447,7 @@ def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
     """Open the database and run the app until the user quits; returns the exit status."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NewstuiError(NO_TERMINAL)
-    app = NewstuiApp(db_path, config, demo=demo, ui_state=ui_state_path())
+    app = NewstuiApp(db_path, config, demo=demo, ui_state=ui_state_path(), log_file=log_path())
     FIRST_FRAME.start()  # the writer thread sends the first frame out as soon as it is made
     try:
         app.run()

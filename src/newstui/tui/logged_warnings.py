@@ -1,0 +1,108 @@
+"""Warnings logged while the app runs (an article the extractor failed on in the analysis after
+an upgrade, a full-text fetch's, a library's): into the app and a log file, never onto the
+terminal the app draws on. The CLI's logging writes `newstui: warning: …` lines to stderr, and
+under the app such a line landed in the middle of the screen."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.message import Message
+
+from newstui.text import clean_line
+
+LOG_MAX_BYTES = 1_000_000  # the log file is started again (the old one kept as .1) past this
+LINE_MAX = 300  # characters of a warning shown or written
+
+
+@dataclass(eq=False, repr=False)
+class WarningsLogged(Message):
+    """Warnings were logged since the app last showed them: `AppLogHandler.take` has them."""
+
+
+class AppLogHandler(logging.Handler):
+    """A root logging handler for the app's lifetime: each warning (untrusted text: controls
+    stripped, one line) goes to the log file and waits for the app, which is told once per
+    batch (WarningsLogged) and shows the batch as one notification. Thread-safe."""
+
+    def __init__(self, app: App[Any], log_file: Path | None) -> None:
+        super().__init__(logging.WARNING)
+        self.app, self.log_file = app, log_file
+        self._pending: list[str] = []
+        self._lines = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = clean_line(record.getMessage(), LINE_MAX) or record.levelname.lower()
+            self._write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} {record.levelname.lower()}: {line}")
+            with self._lines:
+                self._pending.append(line)
+                first = len(self._pending) == 1
+            if first:
+                self.app.post_message(WarningsLogged())
+        except Exception:
+            self.handleError(record)
+
+    def _write(self, text: str) -> None:
+        """Append one line to the log file (a full file is moved to .1 first); a file that
+        cannot be written costs only the file's copy."""
+        if self.log_file is None:
+            return
+        try:
+            self.log_file.parent.mkdir(parents=True, exist_ok=True)
+            if self.log_file.exists() and self.log_file.stat().st_size > LOG_MAX_BYTES:
+                self.log_file.replace(self.log_file.with_name(self.log_file.name + ".1"))
+            with self.log_file.open("a", encoding="utf-8") as file:
+                file.write(text + "\n")
+        except OSError:
+            pass
+
+    def take(self) -> list[str]:
+        """The warnings logged since the last take, oldest first."""
+        with self._lines:
+            taken, self._pending = self._pending, []
+        return taken
+
+    def summary(self, lines: list[str]) -> str:
+        """One notification's text: the first warning, and how many more (and where they are)."""
+        if len(lines) < 2:
+            return lines[0] if lines else ""
+        where = f": see {self.log_file}" if self.log_file is not None else ""
+        return f"{lines[0]} (and {len(lines) - 1} more{where})"
+
+
+class RoutedWarnings:
+    """While the app runs: the root logger's handlers (the CLI's, writing to the terminal)
+    taken off and the app's put on; `restore` puts them back as they were."""
+
+    def __init__(self, handler: AppLogHandler) -> None:
+        self.handler = handler
+        self._saved: list[logging.Handler] | None = None
+        self._level = logging.NOTSET
+
+    def start(self) -> None:
+        root = logging.getLogger()
+        if self._saved is not None:
+            return
+        self._saved, self._level = list(root.handlers), root.level
+        for handler in self._saved:
+            root.removeHandler(handler)
+        root.addHandler(self.handler)
+        if root.level == logging.NOTSET or root.level > logging.WARNING:
+            root.setLevel(logging.WARNING)
+
+    def restore(self) -> None:
+        if self._saved is None:
+            return
+        root = logging.getLogger()
+        root.removeHandler(self.handler)
+        for handler in self._saved:
+            root.addHandler(handler)
+        root.setLevel(self._level)
+        self._saved = None

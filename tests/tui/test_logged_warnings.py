@@ -1,0 +1,59 @@
+"""Pilot tests: a warning logged while the app runs (an article the extractor failed on in the
+analysis after an upgrade, a full-text fetch's) is a notification and a line in the log file,
+never a line written onto the terminal the app draws on (the CLI's logging writes to stderr)."""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+
+from newstui.tui.app import NewstuiApp
+
+from .conftest import notifications, run_recorded, settle, until
+
+FAILED = (
+    'Wire: "Pier\x1b[2J closed" (article {n}): extractor rules failed: [bold]RecursionError[/]; '
+    "kept without quotes or entities"
+)
+SHOWN = (
+    'Wire: "Pier closed" (article {n}): extractor rules failed: [bold]RecursionError[/]; '
+    "kept without quotes or entities"
+)
+
+
+async def test_warnings_logged_under_the_app_are_one_notification_and_the_log_not_stderr(
+    db_path, tmp_path
+):
+    terminal = io.StringIO()
+    cli_handler = logging.StreamHandler(terminal)  # as the CLI's logging.basicConfig sets up
+    root = logging.getLogger()
+    root.addHandler(cli_handler)
+    log_file = tmp_path / "state" / "newstui.log"
+    ingest = logging.getLogger("newstui.ingest")
+    try:
+        app = NewstuiApp(db_path, None, log_file=log_file)
+        async with run_recorded(app, size=(120, 40)) as pilot:
+            await settle(pilot)
+            for n in (2, 3, 4):  # one burst: one notification
+                ingest.warning("%s", FAILED.format(n=n))
+            await until(pilot, lambda: notifications(app))
+            [shown] = notifications(app)
+            assert shown.message == f"{SHOWN.format(n=2)} (and 2 more: see {log_file})"
+            assert shown.severity == "warning" and shown.markup is False
+
+            later = threading.Thread(target=ingest.warning, args=("%s", FAILED.format(n=5)))
+            later.start()  # from a worker's thread
+            later.join()
+            await until(pilot, lambda: len(notifications(app)) == 2)
+            assert notifications(app)[1].message == SHOWN.format(n=5)
+        assert terminal.getvalue() == ""
+        written = log_file.read_text("utf-8").splitlines()
+        assert [line.partition(" warning: ")[2] for line in written] == [
+            SHOWN.format(n=n) for n in (2, 3, 4, 5)
+        ]
+        assert cli_handler in root.handlers  # the CLI's stderr is its own again
+        ingest.warning("after the app")
+        assert terminal.getvalue() == "after the app\n"
+    finally:
+        root.removeHandler(cli_handler)
