@@ -67,3 +67,61 @@ def test_in_his_speech_opens_the_words_of_the_one_his_stands_for(extractor) -> N
         '"We will never give up the harbour. We will fight for it."'
     )
     assert _speakers(extractor, text) == ["Tom Reed"]
+
+
+def test_a_report_released_by_a_body_finds_the_bodys_words(extractor) -> None:
+    text = (
+        "A report released by the Harbour Oversight Committee today found that the port "
+        'authority had "used public money to run a campaign against its rivals."'
+    )
+    assert _speakers(extractor, text) == ["Harbour Oversight Committee"]
+
+
+def test_a_statement_issued_by_a_country_points_out_the_countrys_words(extractor) -> None:
+    text = (
+        "A statement issued by Iceland in December pointed out that the nets are legal, and "
+        'that "our boats have used them very sparingly."'
+    )
+    assert _speakers(extractor, text) == ["Iceland"]
+
+
+def test_a_report_criticised_by_a_person_who_speaks_is_that_persons(extractor) -> None:
+    text = (
+        "The report by the Harbour Institute was criticised by Tom Reed, who said that it was "
+        '"far too weak to be of any use."'
+    )
+    assert _speakers(extractor, text) == ["Tom Reed"]
+
+
+def test_a_spokesman_who_made_a_statement_that_speaks(extractor) -> None:
+    text = (
+        "Spokesman Karl Berg made a statement that the new charter "
+        '"sets out a balance of powers between the councils."'
+    )
+    assert _speakers(extractor, text) == ["Karl Berg"]
+
+
+def test_went_on_to_state_is_a_verb_of_speech(extractor) -> None:
+    text = (
+        "Senator Ann Moss spoke next. She went on to state that the minister had "
+        '"sold out every student in the country" with the bill.'
+    )
+    assert _speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_a_bare_quote_after_a_sentence_a_partial_quote_left_open_is_the_same_speakers(
+    extractor,
+) -> None:
+    text = (
+        'The Harbour Board issued a statement which read, "We note the decision to apply" '
+        'Resolution 12. "We therefore expect the ships to leave the bay at once."'
+    )
+    assert _speakers(extractor, text) == ["Harbour Board", "Harbour Board"]
+
+
+def test_a_person_in_the_words_closing_the_sentence_stops_the_carry(extractor) -> None:
+    text = (
+        'The Harbour Board issued a statement which read, "We note the decision to apply" '
+        'to Ann Moss. "We expect the ships to leave the bay at once."'
+    )
+    assert _speakers(extractor, text)[1] != "Harbour Board"

@@ -32,7 +32,8 @@ _VERBS: Final = (
     "shouted|chanted|quipped|joked|mentioned|spoke|talked|referred to|expressed|announcing|"
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
     "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
-    "underlined|underlines|went on to add|goes on to add|assailed|accusing|cited|"
+    "underlined|underlines|went on to add|goes on to add|went on to state|"
+    "assailed|accusing|cited|"
     "reacted|reacts|reacting|confirming|confirms|believes|regards|regarded|ruled|"
     # the plural present ("The proposals cite", "They reiterate", "officials warn") and verbs
     # of answering and labelling ("Moss retorted", "The air force branded as")
@@ -273,6 +274,18 @@ _CLAIM_NOUNS: Final = frozenset(
     "demand plea appeal".split()
 )
 _CLAIM_OWNER_TAIL: Final = re.compile(r"\s(?:by|from)\s[^,;:.!?“”\"]{2,85}?\s(?:that|to)\s*$")
+# "A report released by the Acme Institute found that": a written text opening the clause,
+# whose author follows it ("issued by", "by", "from": `_issuer_after` from the noun's end)
+_TEXT_SUBJECT: Final = re.compile(
+    r"^\W*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|letter|release|study|survey|"
+    r"review|memo|paper|document|communiqu[eé]|declaration|resolution|decree|notice|bulletin|"
+    r"announcement|message|ruling|analysis|audit)(?=s?\s+(?:[\w-]+\s+)?(?:by|from)\s)"
+)
+# "Spokesman Ann Lee made a statement that": the subject's own statement leading into the quote
+_MADE_STATEMENT: Final = re.compile(
+    r"\b(?:made|issued|released|put\s+out|published)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|announcement|declaration)\s+that\s"
+)
 # '“…,” angrily said Ann Lee': one adverb between the quotation and an inverted verb
 _LONE_ADVERB: Final = re.compile(
     r"[\s,]*(?!(?:only|likely|family|ally|rally|early)\s)[a-z]{2,}ly\s+"

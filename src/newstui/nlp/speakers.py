@@ -41,6 +41,7 @@ from newstui.nlp.speaker_cues import (
     _INTRODUCING,
     _INVERTED,
     _INVERTED_INITIALS,
+    _ISSUED_BY,
     _IT_READ,
     _LABEL,
     _LABEL_AS,
@@ -50,6 +51,7 @@ from newstui.nlp.speaker_cues import (
     _LEADING_ADVERBIAL,
     _LISTED_GAP,
     _LONE_ADVERB,
+    _MADE_STATEMENT,
     _NAMING_VERB,
     _NESTED_SAYING,
     _NOT_A_VERB,
@@ -107,6 +109,7 @@ from newstui.nlp.speaker_cues import (
     _TEXT_ON_PAGE,
     _TEXT_POSSESSORS,
     _TEXT_READ_AFTER,
+    _TEXT_SUBJECT,
     _TOLD_VERBS,
     _TOPIC_BEFORE,
     _UNCREDITED,
@@ -158,7 +161,14 @@ class SpeakerFinder(_SubjectFinder):
                     speaker, found = before, "before"
             if speaker is None:
                 found = "none"
-                if prev and prev[1] and self._continues_previous(prev[0], span, prev[2] == "after"):
+                if (
+                    prev
+                    and prev[1]
+                    and (
+                        self._continues_previous(prev[0], span, prev[2] == "after")
+                        or self._sentence_ends_then_alone(prev[0], span)
+                    )
+                ):
                     speaker, found = prev[1], "carried"
                 else:
                     speaker = (
@@ -171,6 +181,27 @@ class SpeakerFinder(_SubjectFinder):
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
         return self._fullest_forms(self._listed_alike(self._broken_back(out)))
+
+    def _sentence_ends_then_alone(self, prev: QuoteSpan, span: QuoteSpan) -> bool:
+        """'…a statement which read, “We note his decision to apply” Resolution 1559. “We expect
+        him to withdraw.”': `prev` ended inside its sentence, a few words with no verb of speech
+        nor any person end that sentence, and `span` opens the next one alone in the
+        same paragraph: the next sentence of the same words."""
+        if self.text[prev.start : prev.end].rstrip()[-1:] in ".!?,;:":
+            return False
+        gap = self.masked[prev.close_mark + 1 : span.open_mark]
+        words = gap.split()
+        return (
+            0 < len(words) <= 6
+            and "\n" not in gap
+            and words[-1][-1:] in (".", "!", "?")
+            and len(_SENTENCE_STOP.findall(gap)) == 1
+            and self.text[span.open_mark - 1 : span.open_mark] in (" ", "\t")
+            and not verb_search(gap)
+            and not any(
+                m.entity.type == "PERSON" for m in self.mentions_in(prev.close_mark, span.open_mark)
+            )
+        )
 
     def _goes_on_past_break(self, prev: QuoteSpan, span: QuoteSpan) -> bool:
         """'“Sunni families left on their own.¶¶The Americans come here…,”': whether `span` is
@@ -1023,6 +1054,28 @@ class SpeakerFinder(_SubjectFinder):
                 at = head.find(link, at + 1)
         return None
 
+    def _text_subject_author(self, head: str, sent_start: int, pos: int, verb: int) -> str | None:
+        """'A report released by the Acme Institute today found that': the author named after a
+        written text that opens the clause in `head` (the sentence up to the quotation at
+        `pos`), when the clause's verb follows the author within a few words (at `verb`, or
+        the word before "that" when no speech verb is there); else None."""
+        text = _TEXT_SUBJECT.match(head)
+        if text is None:
+            return None
+        at = sent_start + text.end()
+        agent = _ISSUED_BY.match(self.masked, at, pos)
+        named = self.mentions_in(agent.end(), agent.end() + 1) if agent else []
+        if not named:
+            return None
+        if verb < 0:  # "… today found that": the verb is the word before "that"
+            verb = self.masked.find(" that ", named[0].end, pos)
+        between = self.masked[named[0].end : verb] if verb >= 0 else ","
+        if len(between.split()) > 5 or "," in between or _CLAUSE_BREAK.search(between):
+            return None  # "A report by Acme was criticised by Reid, who said that": Reid's
+        if named[0].entity.type == "PLACE":  # "a statement issued by the United States"
+            return named[0].entity.name
+        return self._issuer_after(at, pos)
+
     def _subject_after(self, span: QuoteSpan) -> str | None:
         """The first person or organisation after the quotation, in its sentence and not after
         a preposition: the subject of the clause an opening participle phrase leads into."""
@@ -1124,7 +1177,19 @@ class SpeakerFinder(_SubjectFinder):
             owner = self._claim_owner(head, verbs[-1].end() if verbs else 0, sent_start, span)
             if owner:
                 return owner
+        if not verbs or " that " in head[verbs[-1].end() :]:
+            # 'A report released by the Acme Institute found that …“…”' (found: no speech verb),
+            # 'A statement issued by Acme in May pointed out that': the text's author
+            verb_start = sent_start + verbs[-1].start() if verbs else -1
+            author = self._text_subject_author(head, sent_start, span.open_mark, verb_start)
+            if author:
+                return author
         if not verbs:
+            made = _MADE_STATEMENT.search(head) if "statement" in head or "ation" in head else None
+            if made:  # "Spokesman Ann Lee made a statement that the law “…”": the subject's
+                named = self._first_named(sent_start, sent_start + made.start(), span.open_mark)
+                if named:
+                    return named
             opinion = _IN_HIS_OPINION.match(head)
             if opinion:  # "In his opinion, doctors who rely on tests “…”": whose opinion
                 return self._resolve_pronoun(_SUBJECT_OF[opinion.group(1).lower()], sent_start)
