@@ -139,3 +139,30 @@ def test_an_unknown_name_saying_something_is_still_a_person(extractor) -> None:
         "Valtrix's share price fell.\n\nMarrow said the firm would recover.",
         [("Marrow", "PERSON")],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The director of Operation Nightlight, a Leeds-based advocacy group for veterans, "
+            "resigned.",
+            "Operation Nightlight",
+        ),
+        (
+            "Its president, Ann Lee, spoke for the Harbour Roundtable, an association of 40 firms.",
+            "Harbour Roundtable",
+        ),
+        ("The attack was blamed on Jaish-e-Noor, a group based in the hills.", "Jaish-e-Noor"),
+    ],
+)
+def test_a_name_described_as_a_group_or_association_is_a_body(extractor, text, body) -> None:
+    check_names(extractor, text, [(body, "ORG")])
+
+
+def test_the_end_of_a_name_after_its_and_is_not_the_body(extractor) -> None:
+    check_names(
+        extractor,
+        "Paul Roux of Entraide et Lumière AF88, a support group for families, spoke.",
+        absent=[("Lumière AF88", "ORG")],
+    )

@@ -1004,7 +1004,10 @@ _BODY_DESCRIBED: Final = (
     r"company|firm|provider|operator|carrier|airline|bank|lender|retailer|chain|"
     r"manufacturer|carmaker|automaker|producer|organisation|organization|charity|agency|"
     r"newspaper|broadcaster|website|magazine|insurer|publisher|conglomerate|corporation|"
-    r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet|movement|coalition"
+    r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet|movement|coalition|"
+    # "Operation Truth, a New York-based advocacy group for …", "Business Roundtable, an
+    # association of chief executives", "Ipsos, a polling firm": a body of members
+    r"group|association|federation|foundation|pollster|think tank|watchdog"
 )
 _DESCRIPTION_END: Final = (
     r"(?:[,.;:]| (?:which|that|who|of|in|near|on|based|for|with|from|and|to|owned|run|against)\b"

@@ -177,6 +177,8 @@ _DEMONYM_TAILS: Final = ("an", "ans", "er", "ers", "ese")
 _ADJECTIVE_ENDINGS: Final = ("al", "ive", "ist", "an", "ic", "een", "i")
 # Capitalised words before a body's name that do not make it longer ("His Forza Italia party").
 _OWNER_WORDS: Final = frozenset("The His Her Its Their Our".split())
+# A name's own "and" right before a later part of it (see the described-as-body cue).
+_NAME_AND_ENDS: Final = (" and ", " et ", " y ", " und ", " & ")
 # Words inside a name before a body's noun: "Mujahadeen of Islamic Revolution party".
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
@@ -573,7 +575,9 @@ class _TypingFinder(_FinderBase):
         if (
             after[:1] == ","
             and _DESCRIBED_AS_BODY.match(self.text, end)
-            and self.text[start - 4 : start] != "and "  # "Security and Investigations, a firm"
+            # "Security and Investigations, a firm", "Entraide et Solidarité AF447, a support
+            # group": the end of a longer name after its "and"
+            and not self.text[max(0, start - 5) : start].endswith(_NAME_AND_ENDS)
         ):
             return "ORG", 2  # "Arla, the main Danish provider of dairy products", "Hutchison,
             # the company which operates the network": a body described after a comma
