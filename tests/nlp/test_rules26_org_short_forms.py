@@ -83,12 +83,12 @@ def test_a_party_named_by_its_word_a_longer_name_and_its_fullest_name_is_one_ent
     extractor: Extractor,
 ) -> None:
     text = (
-        "Harvest won the vote. Members of the Harvest Party cheered. The Canadian Harvest Party"
-        " now holds six seats."
+        "The Canadian Harvest Party won. Members of the Harvest Party cheered. A spokesman for"
+        " Harvest said the party would govern."
     )
     orgs = _orgs(extractor, text)
-    assert "Harvest Party" not in orgs, orgs
-    assert {"Harvest Party", "Canadian Harvest Party"} <= set(orgs["Canadian Harvest Party"])
+    assert "Harvest" not in orgs, orgs
+    assert {"Harvest", "Harvest Party"} <= set(orgs["Canadian Harvest Party"]), orgs
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,15 @@ def test_a_quote_given_to_the_short_form_goes_to_the_organisation(extractor: Ext
         '"We will pay again next year," the Agriculture Department said.'
     )
     assert speakers(extractor, text) == ["United States Department of Agriculture"]
+
+
+def test_an_abbreviation_of_a_body_named_with_and_without_its_country_is_that_body(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The US Bureau of Mine Safety closed the pit. The Bureau of Mine Safety said it was"
+        " unsafe. The BMS will inspect it again in May."
+    )
+    orgs = _orgs(extractor, text)
+    assert "BMS" not in orgs, orgs
+    assert {"Bureau of Mine Safety", "BMS"} <= set(orgs["US Bureau of Mine Safety"]), orgs

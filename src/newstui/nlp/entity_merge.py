@@ -274,6 +274,8 @@ def group_candidates(
             spelt = initials.get(surface)
             if spelt is None and org_caps and _best_type(cands) in ("ORG", None):
                 spelt = _read_as(surface, org_caps)  # "G7": "Group of Seven"
+            elif spelt is not None and len(spelt) > 1 and spelt.count(spelt[0]) < len(spelt):
+                spelt = _national_of(spelt, groups)  # most are one name's, listed twice
         if (
             strongest >= 3
             and (len(targets) != 1 or not any(c.speaks for c in cands))
@@ -978,6 +980,23 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
         longer = {k for k in by_body.get(orgs[key], ()) if k != key and k in groups}
         if len(longer) == 1:
             groups[longer.pop()].extend(groups.pop(key))
+
+
+def _national_of(keys: list[str], groups: dict[str, list[Candidate]]) -> list[str]:
+    """The names an abbreviation spells, those named again without their country left out:
+    "FDA" spells "US Food and Drug Administration" and the "Food and Drug Administration" it is
+    named again as (`_merge_national_bodies` makes them one), one body, not two candidates."""
+    known = load_gazetteer().known
+    names = {k: max((c.text for c in groups[k]), key=len) for k in keys if k in groups}
+    kept = [
+        k
+        for k, name in names.items()
+        if not any(
+            other.endswith(" " + name) and known.get(other[: -len(name) - 1]) in ("PLACE", "GROUP")
+            for other in names.values()
+        )
+    ]
+    return kept if len(kept) == 1 else keys
 
 
 def _state_party(place: str) -> bool:
