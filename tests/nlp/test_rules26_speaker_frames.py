@@ -125,3 +125,19 @@ def test_a_person_in_the_words_closing_the_sentence_stops_the_carry(extractor) -
         'to Ann Moss. "We expect the ships to leave the bay at once."'
     )
     assert _speakers(extractor, text)[1] != "Harbour Board"
+
+
+def test_a_lower_case_verb_after_a_quote_closed_by_its_stop_still_credits_it(extractor) -> None:
+    text = (
+        '"We are trying to find out when it started. Only a few people are involved." said '
+        'Detective Inspector Karl Berg, adding that "we will find every one of them in time."'
+    )
+    assert _speakers(extractor, text) == ["Karl Berg", "Karl Berg"]
+
+
+def test_a_capitalised_subject_after_a_stopped_quote_opens_a_new_sentence(extractor) -> None:
+    text = (
+        'Ann Moss spoke first. "The harbour must stay open to every ship." Karl Berg said, '
+        '"We will close it at night from next week."'
+    )
+    assert _speakers(extractor, text)[1] == "Karl Berg"

@@ -775,6 +775,9 @@ class SpeakerFinder(_SubjectFinder):
             # '“…a bench?” wrote Moss, the sculptor, in an e-mail. “…”': a tail that ends with
             # its own stop is the quote's attribution, not a sentence leading into the next
             and not tail.rstrip().endswith((".", "!", "?"))
+            # '“…involved.” said Ann Lee, adding that “…”': a lower-case verb opening the tail
+            # goes on with the quote's sentence
+            and not (verb.start() == word_at and tail[word_at : word_at + 1].islower())
         ):
             # '“…exempt?” Moss said, “People…”', '“…use.” The letter stressed “…”', '“…States.”
             # Reid praised it on X, stating he was “…”', '“…own.” Reeve called it an “odd” one':
