@@ -2,7 +2,8 @@
 extractor's C stack overflow did (SIGSEGV: nothing in the process can catch it). Run as a
 script (`python tests/crashing_extractor.py --db … fetch`): its top level runs again in
 newstui's spawned workers (as their `__mp_main__`), whose extractor crashes alike; with
-NEWSTUI_CRASH_IN_WORKERS_ONLY=1 only they crash. `analyse_or_crash` is the same as a worker
+NEWSTUI_CRASH_IN_WORKERS_ONLY=1 only they crash. `crashing_extractor.py app-refresh DB CONFIG` runs
+the app's refresh of a few feeds instead of a command. `analyse_or_crash` is the same as a worker
 task, for tests that hand a pool their own task."""
 
 from __future__ import annotations
@@ -71,7 +72,24 @@ def _crashing(real: Callable[[], registry.Extractor]) -> Callable[[], registry.E
 if __name__ in ("__main__", "__mp_main__"):
     registry._FACTORIES["rules"] = _crashing(registry._FACTORIES["rules"])
 
+
+def app_refresh(db_path: str, config_path: str) -> int:
+    """What the app's refresh of a few feeds runs in the app's own process (tui.refresh's
+    refresh_here): prints the warning line it returns, which the app shows."""
+    from pathlib import Path
+
+    from newstui.config import load_config
+    from newstui.tui.refresh import RefreshPlan, refresh_here
+
+    config = load_config(Path(config_path))
+    plan = RefreshPlan(feeds=tuple(config.feeds))
+    print(refresh_here(db_path, config, plan, report=lambda _: None) or "")
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["app-refresh"]:
+        sys.exit(app_refresh(*sys.argv[2:4]))
     from newstui.cli import main
 
     sys.exit(main(sys.argv[1:]))

@@ -1106,9 +1106,15 @@ class _FulltextPool:
 
 
 async def fetch_article_fulltext(
-    library: Library, config: Config, article_id: int, *, open_fetcher: OpenFetcher = Fetcher
+    library: Library,
+    config: Config,
+    article_id: int,
+    *,
+    open_fetcher: OpenFetcher = Fetcher,
+    analyse_here: bool = True,
 ) -> bool:
-    """Fetch the full text of one stored article on demand (ignores a previous failure)."""
+    """Fetch the full text of one stored article on demand (ignores a previous failure);
+    `analyse_here=False` analyses it in a worker process (see analyse_pending's `here`)."""
     stored = library.article(article_id)
     if stored is None or not stored.row.url:
         raise SourceError(f"article {article_id}: has no web link to fetch")
@@ -1116,7 +1122,7 @@ async def fetch_article_fulltext(
         with _FulltextPool(fetcher, config) as pool:
             ok = await pool.fetch_one(library, article_id, stored.row.url) is None
     if ok:
-        analyse_pending(library, config.settings.extractor, [article_id])
+        analyse_pending(library, config.settings.extractor, [article_id], here=analyse_here)
     return ok
 
 
@@ -1247,6 +1253,7 @@ def analyse_pending(
     stale: bool = True,
     cancel: threading.Event | None = None,
     on_failure: Callable[[str], None] | None = None,
+    here: bool = True,
 ) -> int:
     """Run the quote/entity extractor over articles not yet analysed by its version, then find
     copies of stories (one story once) among at most `stories` articles not yet sketched: those
@@ -1256,7 +1263,9 @@ def analyse_pending(
     `stale=False` analyses only articles never analysed (a refresh's new ones in the app, whose
     own pass re-analyses older versions'); `cancel` stops between saves (what is saved stays).
     Each article the extractor failed on is one line (feed, title, why) to `on_failure`, else
-    a logged warning.
+    a logged warning. `here=False` analyses nothing in this process, every batch in worker
+    processes (the app's: an article on which the extractor kills its process then costs only
+    its analysis, found by `analyse_apart`, never the app).
     """
     from newstui.nlp import get_extractor
     from newstui.nlp.none import NoneExtractor
@@ -1283,16 +1292,18 @@ def analyse_pending(
             read_as = {a.article_id: a.stamp for a in batch}
             read = {a.article_id: a.text for a in batch}
             cores = os.cpu_count() or 1
-            if len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1:
+            parallel = len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1
+            if parallel or not here:
                 if pool is None:
-                    pool = own_pool.enter_context(CpuPool())
+                    pool = own_pool.enter_context(CpuPool(None if parallel else 1))
                 # A pool that leaves this process a core (a fetch's): it analyses a share
                 # too while the workers do the rest, instead of waiting for them.
-                share = len(texts) // (pool.max_workers + 2) if pool.max_workers < cores else 0
+                beside = here and pool.max_workers < cores
+                share = len(texts) // (pool.max_workers + 2) if beside else 0
                 cut = len(texts) - share
                 sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut])
-                here = list(_each_analysed_here(journal, extractor, batch[cut:], sketch[cut:]))
-                results: Iterable[Analysed] = chain(sent, here)
+                own = list(_each_analysed_here(journal, extractor, batch[cut:], sketch[cut:]))
+                results: Iterable[Analysed] = chain(sent, own)
             else:
                 results = _each_analysed_here(journal, extractor, batch, sketch)
             done = iter(results) if cancel is None else _until_set(cancel, results)
@@ -1480,6 +1491,7 @@ async def sync_with_server(
     *,
     fulltext: bool | None = None,
     analyse: bool = True,
+    analyse_here: bool = True,
 ) -> tuple[SourceOutcome, SyncReport | None] | None:
     """With `[sync]`: push the marks made here, pull subscriptions, new items and the server's
     unread and starred sets; new items then get full text and analysis like any article.
@@ -1506,8 +1518,8 @@ async def sync_with_server(
         async with Fetcher(limits_from(config)) as fetcher:
             with _FulltextPool(fetcher, config) as pool:
                 outcome = await pool.fill(library, outcome, report.changed_ids, mode)
-    if analyse:
-        analyse_pending(library, config.settings.extractor)
+    if analyse:  # (`analyse_here`: see analyse_pending's `here`)
+        analyse_pending(library, config.settings.extractor, here=analyse_here)
     return outcome, report
 
 

@@ -119,6 +119,7 @@ def add_feed(
     tags: tuple[str, ...] = (),
     *,
     analyse_stale: bool = True,
+    analyse_here: bool = True,
 ) -> AddedFeed:
     """Fetch the feed at `url` once, as `fetch` would once it is added; when it reads, append it
     to the config file (comments kept) and store it as a source. A feed already configured, one
@@ -126,7 +127,8 @@ def add_feed(
     with no title, is an error and leaves the config and the store as they were; a feed with no
     article yet (an ill-formed but whole one too: `&nbsp;`, served as text/html) is added.
     `analyse_stale=False` analyses only articles never analysed, not those an older extractor
-    did (the app re-analyses them on its own)."""
+    did (the app re-analyses them on its own); `analyse_here=False` analyses in a worker
+    process (the app's: see ingest.analyse_pending)."""
     from newstui.ingest import analyse_pending, describe, fetch_feeds
 
     already_configured(config, url)
@@ -135,7 +137,7 @@ def add_feed(
     trial = FeedConfig(url, name or hide_passwords(url), tags, config.settings.fulltext)
     with_trial = dataclasses.replace(config, feeds=(*config.feeds, trial))
     [outcome] = asyncio.run(fetch_feeds(library, with_trial, [trial], analyse=False))
-    analyse_pending(library, config.settings.extractor, stale=analyse_stale)
+    analyse_pending(library, config.settings.extractor, stale=analyse_stale, here=analyse_here)
     error = outcome.error
     warning = outcome.warning
     cut_off = warning and (_CUT_OFF.search(warning) or not library.source_title(url))

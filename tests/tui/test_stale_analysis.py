@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Iterator, Sequence
 
 import pytest
 
-import newstui.ingest as ingest_module
 from newstui.config import load_config
 from newstui.nlp import get_extractor
+from newstui.processes import Analysed, CpuPool
 from newstui.store import open_db
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
@@ -22,21 +23,27 @@ OTHER_XML = FEED_XML.replace("Local Feed", "Other Feed").replace("fresh-1", "oth
 
 
 class HeldAnalysis:
-    """`analyse_text` that holds on every stored (stale) article until released, counting the
+    """The app's analyses (in worker processes: `CpuPool.analyse`), each result held before it
+    reaches the app while it is a stored (stale) article's, until released; counting the
     analyses of each text."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.held, self.release = threading.Event(), threading.Event()
         self.analysed: Counter[str] = Counter()
-        self._real = ingest_module.analyse_text
-        monkeypatch.setattr(ingest_module, "analyse_text", self)
+        real = CpuPool.analyse
 
-    def __call__(self, extractor, text, sketch=False):
-        if NEW not in text:
-            self.held.set()
-            self.release.wait(120)  # (a bound: only a broken test would wait that long)
-        self.analysed[text] += 1
-        return self._real(extractor, text, sketch)
+        def analyse(
+            pool: CpuPool, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+        ) -> Iterator[Analysed]:
+            results = real(pool, extractor_name, texts, sketch)
+            for text, result in zip(texts, results, strict=True):
+                if NEW not in text:
+                    self.held.set()
+                    self.release.wait(120)  # (a bound: only a broken test would wait that long)
+                self.analysed[text] += 1
+                yield result
+
+        monkeypatch.setattr(CpuPool, "analyse", analyse)
 
 
 def make_stale(db_path) -> int:

@@ -179,8 +179,12 @@ def refresh_here(
             return None
         failed: list[str] = []  # articles the extractor failed on: one line each
         try:  # the new articles: those of older versions are the app's stale pass's
-            analyse_pending(
-                library, config.settings.extractor, stale=False, on_failure=failed.append
+            analyse_pending(  # in a worker: an article that kills it must not kill the app
+                library,
+                config.settings.extractor,
+                stale=False,
+                on_failure=failed.append,
+                here=False,
             )
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
@@ -260,7 +264,7 @@ def run_analysis(db_path: Path | str, extractor: str, cancel: threading.Event | 
 
     library = Library.open(db_path, threads=True)
     try:
-        return analyse_pending(library, extractor, cancel=cancel)
+        return analyse_pending(library, extractor, cancel=cancel, here=False)
     finally:
         library.close()
 
@@ -273,7 +277,7 @@ def run_fulltext(
 
     library = Library.open(db_path, threads=True)
     try:
-        fetch = fetch_article_fulltext(library, config, article_id)
+        fetch = fetch_article_fulltext(library, config, article_id, analyse_here=False)
         return asyncio.run(until_cancelled(fetch, cancel or threading.Event(), False))
     finally:
         library.close()

@@ -158,7 +158,10 @@ class FeedAdding(ScreenMixin):
                 return
             with Library.open(self.db_path, threads=True) as library:
                 # older versions' analyses are the app's stale pass's (not this add's wait)
-                added = add_feed(library, config, url, None, analyse_stale=False)
+                # and in a worker process: an article that kills it must not kill the app
+                added = add_feed(
+                    library, config, url, None, analyse_stale=False, analyse_here=False
+                )
             self.post_message(FeedAdded(added.feed_id, added.outcome, load_config(config.path)))
         finally:  # its outcome, or the error, is shown in place of "Adding …"
             if self._adding_notice is not None:
@@ -204,7 +207,7 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
     assert config.sync is not None
     with Library.open(db_path, threads=True) as library:
         subscribe_on_server(library, config, url, None, None)
-        synced = asyncio.run(sync_with_server(library, config))
+        synced = asyncio.run(sync_with_server(library, config, analyse_here=False))
         source = next(
             (f for f in library.sources() if fold_url(f.url or "") == fold_url(url)), None
         )
