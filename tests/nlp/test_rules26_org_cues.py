@@ -166,3 +166,11 @@ def test_the_end_of_a_name_after_its_and_is_not_the_body(extractor) -> None:
         "Paul Roux of Entraide et Lumière AF88, a support group for families, spoke.",
         absent=[("Lumière AF88", "ORG")],
     )
+
+
+def test_an_acronym_written_as_a_word_is_the_known_body(extractor) -> None:
+    check_names(
+        extractor,
+        "The jets flew in airspace patrolled by Nato, officials said. Unicef sent food.",
+        [("Nato", "ORG"), ("Unicef", "ORG")],
+    )

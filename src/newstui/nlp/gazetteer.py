@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import heapq
+import re
 from array import array
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ DATA_FILES = (
 
 
 # Offices filled by election, whose holder-to-be is titled "-elect" ("Governor-elect").
+# An organisation's acronym of four to seven letters, which may be written as a word ("Nato").
+_SAID_AS_WORD = re.compile(r"[A-Z]{4,7}")
 _ELECTED_OFFICES = frozenset(
     "President Vice-President Governor Mayor Senator Congressman Congresswoman Representative "
     "Premier Chancellor Minister Speaker".split()
@@ -88,6 +91,12 @@ def load_gazetteer() -> Gazetteer:
     titles = frozenset(_lines("titles.txt"))
     # "President-elect Ann Lee", "Vice President-elect Moore": an office's "-elect" is its title
     titles |= {t + "-elect" for t in titles if t.split(" ")[-1] in _ELECTED_OFFICES}
+    common_words = frozenset(w for line in _lines("common_words.txt") for w in line.split())
+    for name in [n for n, kind in known.items() if kind == "ORG" and _SAID_AS_WORD.fullmatch(n)]:
+        # "Nato", "Unicef", "Opec": the British style of an acronym said as a word
+        said = name.capitalize()
+        if said not in first_names and said.lower() not in common_words and said not in known:
+            known.setdefault(said, "ORG")
     aliases = {}
     for line in _lines("aliases.txt"):
         alias, _, canonical = line.partition("\t")
@@ -105,7 +114,7 @@ def load_gazetteer() -> Gazetteer:
         role_words=frozenset(w for line in _lines("role_words.txt") for w in line.split()),
         org_words=frozenset(_lines("org_words.txt")),
         place_words=frozenset(_lines("place_words.txt")),
-        common_words=frozenset(w for line in _lines("common_words.txt") for w in line.split()),
+        common_words=common_words,
         aliases=aliases,
     )
 
