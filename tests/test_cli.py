@@ -989,6 +989,54 @@ def test_demo_builds_afresh_and_refuses_new_sources(tmp_path, capsys):
     assert "drop --db" in one_line(capsys.readouterr().err)
 
 
+def schema_moved_on(path: Path) -> int:
+    """Make the store at `path` look upgraded by a newer newstui; returns its version now."""
+    import sqlite3
+
+    from newstui.store.schema import SCHEMA_VERSION
+
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    return SCHEMA_VERSION + 1
+
+
+def test_a_demo_a_newer_newstui_upgraded_is_built_again_with_one_line(tmp_path, capsys):
+    """The demo lives in one place per user: a newer copy of newstui (another checkout, an
+    upgrade since undone) upgrades it, and this one refused to open it ("newer than this
+    newstui understands"). It is demo data, made from the packaged articles: built again."""
+    from newstui.library import Library
+    from newstui.paths import demo_db_path
+
+    assert main(["--demo", "mark", "1", "--star"]) == 0
+    capsys.readouterr()
+    newer = schema_moved_on(demo_db_path())
+    assert main(["--demo", "list", "--starred", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == []  # built again: the star went with it
+    with Library.open(demo_db_path()) as library:
+        count = library.count()
+    assert one_line(err) == (
+        f"newstui: {demo_db_path()}: a newer newstui upgraded the demo database (store version "
+        f"{newer}); built it again from this version's demo articles ({count}; read marks reset)"
+    )
+    assert count >= 20
+    assert main(["--demo", "list", "--json"]) == 0
+    assert capsys.readouterr().err == ""  # once
+
+
+def test_a_users_store_a_newer_newstui_upgraded_is_refused_and_kept(tmp_path, capsys):
+    db = tmp_path / "mine.db"
+    assert main(["demo", "--db", str(db)]) == 0  # any store with articles
+    newer = schema_moved_on(db)
+    before = db.read_bytes()
+    assert main(["--db", str(db), "list"]) == 1
+    assert "newer than this newstui understands" in one_line(capsys.readouterr().err)
+    assert db.read_bytes() == before
+    assert newer
+
+
 def test_a_database_in_a_missing_folder_is_an_error_not_a_new_folder(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "no" / "such" / "x.db"), "list"]) == 1
     assert "does not exist" in one_line(capsys.readouterr().err)

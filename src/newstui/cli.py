@@ -713,7 +713,10 @@ def _db_path(args: argparse.Namespace, command: str) -> Path | str:
                 f"{command}: {_DEMO_REFUSALS.get(command, _DEMO_TAKES)}; drop --demo"
             )
         db = demo_db_path()
-        ensure_demo_db(db)
+        rebuilt = ensure_demo_db(db)
+        if rebuilt is not None:  # (the app shows it too: this line is under its screen)
+            _complain(f"newstui: {rebuilt}")
+            args.demo_rebuilt = rebuilt
         return db
     if args.db is None:
         return default_db_path()
@@ -793,7 +796,8 @@ def run(args: argparse.Namespace) -> int:
             from newstui.tui.app import run_app
 
             config = _config(_config_path(args), explicit_config) if not args.demo else None
-            return run_app(_path(str(db_path)), config, demo=args.demo)
+            notice = getattr(args, "demo_rebuilt", None)
+            return run_app(_path(str(db_path)), config, demo=args.demo, notice=notice)
         finally:
             # Back on however the app ended, also before its first screen (a config error, no
             # terminal): a caller in the same process must not be left without a collector.

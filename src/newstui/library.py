@@ -100,6 +100,12 @@ class Library:
         upgrade (sketching every story again, rewriting the file), else 0."""
         return _db.upgrade_ahead(path)
 
+    @staticmethod
+    def schema_ahead(path: Path | str) -> int:
+        """The schema version of the store at `path` when a newer newstui made it (opening it
+        here is refused), else 0."""
+        return _db.schema_ahead(path)
+
     def close(self) -> None:
         """Close the connection."""
         self._db.conn.close()

@@ -78,3 +78,16 @@ async def test_the_reader_marks_links_and_L_opens_link_n(tmp_path, monkeypatch):
         assert suspended == ["in", "out"]
         [call] = calls(tmp_path, "w3m")
         assert call["argv"][1:] == [detail.article.row.url]
+
+
+async def test_a_notice_given_at_start_is_shown_as_plain_text(tmp_path):
+    """run_app's notice: the demo database was built again (its line on stderr is under the
+    app's screen)."""
+    path = tmp_path / "demo.db"
+    build_demo_db(path)
+    said = "demo.db: a newer newstui upgraded the demo database; built it [again]"
+    app = NewstuiApp(path, None, demo=True, notice=said)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        [shown] = notifications(app)
+        assert shown.message == said and shown.markup is False

@@ -74,15 +74,25 @@ def build_demo_db(path: Path, *, fresh: bool = False) -> int:
         library.close()
 
 
-def ensure_demo_db(path: Path) -> None:
+def ensure_demo_db(path: Path) -> str | None:
     """Build the demo database if it is not there yet or holds an older demo's articles; keep a
-    user's read/star marks otherwise."""
+    user's read/star marks otherwise. A demo database a newer newstui upgraded (the demo lives in
+    one place per user, whichever copy of newstui opens it) is built again from this version's
+    demo articles rather than refused: returns one line saying so, else None."""
     if not path.exists():
         build_demo_db(path)
-        return
+        return None
+    newer = Library.schema_ahead(path)
+    if newer:
+        count = build_demo_db(path, fresh=True)
+        return (
+            f"{path}: a newer newstui upgraded the demo database (store version {newer}); "
+            f"built it again from this version's demo articles ({count:,}; read marks reset)"
+        )
     with Library.open(path) as library:
         current = library.application_id == DEMO_APPLICATION_ID
         if current:
             analyse_pending(library)  # re-extract after an extractor upgrade
     if not current:
         build_demo_db(path, fresh=True)
+    return None

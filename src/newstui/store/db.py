@@ -548,6 +548,28 @@ def upgrade_ahead(path: Path | str) -> int:
         conn.close()
 
 
+def schema_ahead(path: Path | str) -> int:
+    """The schema version of the store at `path` when it is newer than this newstui knows (an
+    open refuses it), else 0. Read without changing anything; a missing or unreadable file is 0
+    (the open itself says what is wrong)."""
+    from pathlib import Path
+
+    file = Path(path)
+    if str(path) == ":memory:" or not file.is_file():
+        return 0
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return 0
+    try:
+        version = schema_version_of(conn)
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+    return version if version > SCHEMA_VERSION else 0
+
+
 def compact(db: Database) -> bool:
     """Rewrite the file once (VACUUM) so it shrinks and can give back free pages from now on
     (auto_vacuum = INCREMENTAL); skipped, and tried at the next open, while another process

@@ -71,11 +71,13 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         demo: bool = False,
         ui_state: Path | None = None,
         log_file: Path | None = None,
+        notice: str | None = None,
     ) -> None:
         super().__init__()
         self.ui_state = ui_state  # remembers the theme between runs (None: remember nothing)
         # warnings logged while the app runs: shown and written to `log_file`, not to stderr
         self.logged_warnings = RoutedWarnings(AppLogHandler(self, log_file))
+        self.notice = notice  # a line to show once started (the demo database was rebuilt)
         saved = load_ui_state(ui_state).get("theme") if ui_state else None
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
@@ -131,6 +133,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
 
     def on_mount(self) -> None:
         self.logged_warnings.start()
+        if self.notice:
+            self.notify(self.notice, severity="warning", markup=False)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self._stop_on_signals()
@@ -443,11 +447,16 @@ def save_ui_state(path: Path, state: dict[str, object]) -> None:
         path.write_text(json.dumps(state), "utf-8")
 
 
-def run_app(db_path: Path, config: Config | None, demo: bool = False) -> int:
-    """Open the database and run the app until the user quits; returns the exit status."""
+def run_app(
+    db_path: Path, config: Config | None, demo: bool = False, notice: str | None = None
+) -> int:
+    """Open the database and run the app until the user quits; returns the exit status.
+    `notice`: a line the app shows once started (the demo database was built again)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NewstuiError(NO_TERMINAL)
-    app = NewstuiApp(db_path, config, demo=demo, ui_state=ui_state_path(), log_file=log_path())
+    app = NewstuiApp(
+        db_path, config, demo=demo, ui_state=ui_state_path(), log_file=log_path(), notice=notice
+    )
     FIRST_FRAME.start()  # the writer thread sends the first frame out as soon as it is made
     try:
         app.run()
