@@ -153,3 +153,21 @@ def test_an_abbreviation_of_a_body_named_with_and_without_its_country_is_that_bo
     orgs = _orgs(extractor, text)
     assert "BMS" not in orgs, orgs
     assert {"Bureau of Mine Safety", "BMS"} <= set(orgs["US Bureau of Mine Safety"]), orgs
+
+
+def test_the_word_before_of_in_a_body_s_name_taken_up_alone_is_that_body(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The House of Delegates voted 60-38 on Monday. Talks between the House and Senate had"
+        " stalled before."
+    )
+    orgs = _orgs(extractor, text)
+    assert "House" not in orgs, orgs
+    assert "House" in orgs["House of Delegates"], orgs
+
+
+def test_a_body_named_before_in_is_not_the_branch_named_with_a_place(extractor: Extractor) -> None:
+    text = "Al-Zarqawi led Ruritanian Front in Iraq. Ruritanian Front claimed the attack in Jordan."
+    orgs = _orgs(extractor, text)
+    assert "Ruritanian Front" not in orgs.get("Ruritanian Front in Iraq", []), orgs

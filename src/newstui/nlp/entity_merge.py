@@ -909,7 +909,9 @@ def _first_introduced(
 
 def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
     """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name;
-    one word only when it is a body's head noun ("Parliament" after "Parliament of Ruritania")."""
+    one word only when it is a body's head noun ("Parliament" after "Parliament of Ruritania")
+    or the word before its "of" ("House" after "House of Representatives"; "al-Qaeda" is no
+    "al-Qaeda in Iraq")."""
     orgs = _org_names(groups)
     gaz = load_gazetteer()
     org_words = gaz.org_words
@@ -921,11 +923,14 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
                 _add_to(by_lead, full[:at], k)
                 at = full.find(joint, at + 1)
     for key, text in orgs.items():
-        if (" " not in text and text not in org_words) or key not in groups:
+        if key not in groups:
             continue
         longer = [k for k in by_lead.get(text, ()) if k != key]
         if len(longer) == 1 and longer[0] in groups:
-            if " " not in text and _placed_elsewhere(groups, key, orgs[longer[0]]):
+            if " " not in text and (
+                (text not in org_words and not orgs[longer[0]].startswith(text + " of "))
+                or _placed_elsewhere(groups, key, orgs[longer[0]])
+            ):
                 continue
             groups[longer[0]].extend(groups.pop(key))
 
