@@ -529,29 +529,24 @@ def upgrade_ahead(path: Path | str) -> int:
     """How many articles the store at `path` holds when its next open runs a slow upgrade
     (slow_upgrade), else 0. Read without changing anything; a missing or unreadable file is 0
     (the open itself says what is wrong)."""
-    from pathlib import Path
 
-    file = Path(path)
-    if str(path) == ":memory:" or not file.is_file():
-        return 0
-    try:
-        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
-    except sqlite3.Error:
-        return 0
-    try:
+    def articles(conn: sqlite3.Connection) -> int:
         if not slow_upgrade(schema_version_of(conn)):
             return 0
         return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0
-    finally:
-        conn.close()
+
+    return _read_only(path, articles)
 
 
 def schema_ahead(path: Path | str) -> int:
     """The schema version of the store at `path` when it is newer than this newstui knows (an
-    open refuses it), else 0. Read without changing anything; a missing or unreadable file is 0
-    (the open itself says what is wrong)."""
+    open refuses it), else 0. Read as upgrade_ahead reads."""
+    version = _read_only(path, schema_version_of)
+    return version if version > SCHEMA_VERSION else 0
+
+
+def _read_only(path: Path | str, read: Callable[[sqlite3.Connection], int]) -> int:
+    """`read` of the store at `path`, opened read-only; 0 for a missing or unreadable file."""
     from pathlib import Path
 
     file = Path(path)
@@ -562,12 +557,11 @@ def schema_ahead(path: Path | str) -> int:
     except sqlite3.Error:
         return 0
     try:
-        version = schema_version_of(conn)
+        return read(conn)
     except sqlite3.Error:
         return 0
     finally:
         conn.close()
-    return version if version > SCHEMA_VERSION else 0
 
 
 def compact(db: Database) -> bool:
