@@ -141,3 +141,27 @@ def test_a_capitalised_subject_after_a_stopped_quote_opens_a_new_sentence(extrac
         '"We will close it at night from next week."'
     )
     assert _speakers(extractor, text)[1] == "Karl Berg"
+
+
+def test_a_partial_quote_listed_after_and_with_a_comma_is_the_same_speakers(extractor) -> None:
+    text = (
+        "The talks, between himself and the harbour master Karl Berg, were described by Ann "
+        'Moss as "very good talks" and, "very detailed and, I believe, also very useful."'
+    )
+    assert _speakers(extractor, text) == ["Ann Moss", "Ann Moss"]
+
+
+def test_the_clause_after_but_gives_the_subject_of_its_coordinated_verb(extractor) -> None:
+    text = (
+        "Mayor Karl Berg promised to close the harbour slowly, but the Harbour Workers Union is "
+        'calling Karl Berg\'s promise "empty" and demanded an "immediate and full closure".'
+    )
+    assert _speakers(extractor, text) == ["Harbour Workers Union", "Harbour Workers Union"]
+
+
+def test_a_possessor_before_the_object_is_not_the_subject_of_and_said(extractor) -> None:
+    text = (
+        "Ann Moss's campaign manager Tom Reed called the reports wrong, but stated that once the "
+        'count is reached, Moss would congratulate the winner and "call him the nominee".'
+    )
+    assert _speakers(extractor, text) == ["Tom Reed"]

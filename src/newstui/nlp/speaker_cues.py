@@ -229,7 +229,7 @@ _DESCRIBED_SPEAKERS: Final = _SPEAKING_ORG_NOUNS | frozenset(
     "mission parliament senate team campaign camp media press force".split()
 )
 # Between two quotations of one list: '“…”, “…”', '“…” and “…”', '“…,” “…”'
-_LISTED_GAP: Final = re.compile(r"[ \t,;]*(?:(?:and|or|but)\s+)?")
+_LISTED_GAP: Final = re.compile(r"[ \t,;]*(?:(?:and|or|but),?\s+)?")
 # How a quote's speaker was found (SpeakerFinder.how) when no credit of its own named it
 _UNCREDITED: Final = frozenset(("before", "short", "nobody", "context"))
 # Verbs after which a name may be the speaker ("said Mensah:"); after "told" or "asked" it is the

@@ -1396,6 +1396,21 @@ class SpeakerFinder(_SubjectFinder):
         if words and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start)
         free = [m for m in self.mentions_in(start, end) if not self._after_preposition(m)]
+        clause = self.masked[start:end]
+        cut = max(clause.rfind(", but "), clause.rfind("; "), clause.rfind(", while "))
+        later = [m for m in free if m.start > start + cut] if cut > 0 else []
+        if (
+            later
+            and later[0].entity.type in ("PERSON", "ORG")
+            # its own subject opens the clause ("but Acme is calling"; not "but stated that Lee")
+            and len(self.masked[start + cut : later[0].start].split()) <= 3
+        ):
+            # "Lee promised it, but Acme is calling it “…” and demanded": the last clause's
+            free = later
+        # "Acme is calling Lee's promise “…” and demanded": a possessor modifies the object
+        owned = [m for m in free if _POSSESSIVE_AFTER.match(self.masked, m.end)]
+        if owned and len(owned) < len(free):
+            free = [m for m in free if m not in owned]
         for kind in ("PERSON", "ORG"):
             for m in free:
                 if m.entity.type == kind:
