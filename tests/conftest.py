@@ -51,6 +51,19 @@ def collector_left_on() -> Iterator[None]:
         pytest.fail("this test left Python's garbage collector off", pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def pools_start_again() -> Iterator[None]:
+    """A test that stops newstui as a signal does (SIGTERM, a closed terminal: the app's
+    `_stop`) sets the process-wide stop after which no worker pool starts; newstui exits then,
+    but the tests after it run on in this process, and the app analyses in worker pools."""
+    yield
+    import sys
+
+    spawned = sys.modules.get("newstui.spawned")
+    if spawned is not None:
+        spawned._stopping.clear()
+
+
 @dataclass
 class Route:
     """What the test server answers on one path."""
