@@ -174,3 +174,18 @@ def test_an_acronym_written_as_a_word_is_the_known_body(extractor) -> None:
         "The jets flew in airspace patrolled by Nato, officials said. Unicef sent food.",
         [("Nato", "ORG"), ("Unicef", "ORG")],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Protesters met at the offices of Friends of Harbour Row on Main Street.",
+            "Friends of Harbour Row",
+        ),
+        ("Former employees of Skarvik claim €14 million in unpaid wages.", "Skarvik"),
+        ("The staff of Telvano were told on Monday.", "Telvano"),
+    ],
+)
+def test_a_name_with_staff_or_offices_is_a_body(extractor, text, body) -> None:
+    check_names(extractor, text, [(body, "ORG")])

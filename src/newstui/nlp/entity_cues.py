@@ -120,11 +120,13 @@ _DEAL_WORDS: Final = (
 _DEAL_WORD_SET: Final = frozenset(w[1:-1] for w in _DEAL_WORDS)
 _DEAL_BEFORE_ENDS: Final = tuple(
     "takeover acquisition purchase subsidiary merger shareholder shareholders bid also who "
-    "which that".split()
+    "which that employees workers staff customers subscribers offices headquarters".split()
 )  # keep in step with _DEAL_BEFORE (tests/nlp/test_fast_paths.py compares the two)
 _DEAL_BEFORE: Final = re.compile(
     r"\b(?:(?:takeover|acquisition|purchase|subsidiary|merger|shareholders?) (?:bid )?"
-    r"(?:of|for|with|in)|(?:bid for)|(?:who|which|that)(?: also)? (?:owns?|acquired|bought)) $"
+    r"(?:of|for|with|in)|(?:bid for)|(?:who|which|that)(?: also)? (?:owns?|acquired|bought)|"
+    # "employees of Zanon", "the offices of Forever Elmwood": only a body has staff and offices
+    r"(?:employees|workers|staff|customers|subscribers|offices|headquarters) of) $"
 )
 _DOMAIN: Final = re.compile(
     r"[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|co|news|info|tv|io|gov|edu)"
