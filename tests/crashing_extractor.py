@@ -82,7 +82,7 @@ def app_refresh(db_path: str, config_path: str) -> int:
     from newstui.tui.refresh import RefreshPlan, refresh_here
 
     config = load_config(Path(config_path))
-    plan = RefreshPlan(feeds=tuple(config.feeds))
+    plan = RefreshPlan(feeds=tuple(config.feeds), local=tuple(config.local))
     print(refresh_here(db_path, config, plan, report=lambda _: None) or "")
     return 0
 

@@ -254,6 +254,28 @@ def test_the_apps_refresh_survives_an_article_that_kills_the_extractor_and_names
     assert done.stderr == "" and not list(db_path.parent.glob("*.analysing-*"))
 
 
+def test_a_local_source_in_the_apps_refresh_is_analysed_in_a_worker_too(
+    db_path, tmp_path, config_file
+) -> None:
+    """A refresh with a local source runs in its own process (the app lives on when it dies),
+    but its import analysed there: the article that kills the extractor ended the refresh."""
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "pier.txt").write_text(f"Pier closes\n\n{MARK} {QUOTE}\n", "utf-8")
+    (folder / "harbour.txt").write_text(f"Harbour reopens\n\n{QUOTE}\n", "utf-8")
+    config = config_file({})
+    config.write_text(
+        config.read_text("utf-8") + f'\n[[local]]\nname = "Clippings"\npath = "{folder}"\n'
+    )
+    argv = [sys.executable, str(SCRIPT), "app-refresh", str(db_path), str(config)]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=180)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith('Clippings: "Pier closes" (article '), done.stdout
+    assert f"failed: {CRASHED}" in done.stdout
+    assert analysed(db_path) == {"Pier closes": (True, 0), "Harbour reopens": (True, 1)}
+
+
 def test_a_dead_process_journal_is_found_though_a_live_process_has_its_pid(
     tmp_path: Path,
 ) -> None:

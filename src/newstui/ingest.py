@@ -1167,11 +1167,13 @@ def import_local(
     *,
     keep_name: bool = False,
     keep_tags: bool = False,
+    analyse: bool = True,
 ) -> SourceOutcome:
     """Import one configured local file or folder into its own source; a failure is its outcome,
-    never an exception, so one broken source never stops the others."""
+    never an exception, so one broken source never stops the others. `analyse=False` leaves its
+    new articles to the caller's analysis."""
     try:
-        return _import_local(library, local, extractor, keep_name, keep_tags)
+        return _import_local(library, local, extractor, keep_name, keep_tags, analyse)
     except NewstuiError as exc:
         return SourceOutcome(local.name, error=str(exc))
     except sqlite3.Error as exc:
@@ -1183,7 +1185,12 @@ def import_local(
 
 
 def _import_local(
-    library: Library, local: LocalConfig, extractor: str, keep_name: bool, keep_tags: bool
+    library: Library,
+    local: LocalConfig,
+    extractor: str,
+    keep_name: bool,
+    keep_tags: bool,
+    analyse: bool = True,
 ) -> SourceOutcome:
     path = local.path.expanduser()
     feed_id = library.register_source(
@@ -1231,7 +1238,7 @@ def _import_local(
     if title and keep_name and clean_line(title):  # no --name: a feed file goes by its title
         name = library.name_by_title(feed_id, clean_line(title), local.name)
     library.record_fetch(feed_id, status=None, error=summary if not articles else None, title=title)
-    if saved.changed_ids:
+    if saved.changed_ids and analyse:
         analyse_pending(library, extractor, saved.changed_ids)
     return SourceOutcome(
         name,

@@ -171,7 +171,8 @@ def refresh_here(
             if cancel.is_set():
                 return None
             try:
-                outcome = ingest_local(library, local, config.settings.extractor)
+                # analysed with the feeds' new articles below, in a worker
+                outcome = ingest_local(library, local, config.settings.extractor, analyse=False)
             except Exception as exc:
                 outcome = SourceOutcome(local.name, error=f"{local.name}: {exc}")
             report(outcome)
