@@ -171,3 +171,13 @@ def test_a_body_named_before_in_is_not_the_branch_named_with_a_place(extractor: 
     text = "Al-Zarqawi led Ruritanian Front in Iraq. Ruritanian Front claimed the attack in Jordan."
     orgs = _orgs(extractor, text)
     assert "Ruritanian Front" not in orgs.get("Ruritanian Front in Iraq", []), orgs
+
+
+def test_a_known_body_word_after_the_one_body_it_heads_is_that_body(extractor: Extractor) -> None:
+    text = (
+        "Ann Lee presented the rule to the Zambian National Congress in May. The resolution,"
+        " adopted by the Congress, asked for a new vote."
+    )
+    orgs = _orgs(extractor, text)
+    assert "Congress" not in orgs, orgs
+    assert "Congress" in orgs["Zambian National Congress"], orgs

@@ -284,6 +284,7 @@ def group_candidates(
                 and len(set(spelt)) == 1
                 and _best_type(cands) == "ORG"
             )
+            and not _heads_one_body(surface, org_heads, groups, key)
         ):
             continue
         # the group's type, asked once, where no person's name took it up (a move below adds
@@ -985,6 +986,20 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
         longer = {k for k in by_body.get(orgs[key], ()) if k != key and k in groups}
         if len(longer) == 1:
             groups[longer.pop()].extend(groups.pop(key))
+
+
+def _heads_one_body(
+    word: str, org_heads: dict[str, list[str]], groups: dict[str, list[Candidate]], key: str
+) -> bool:
+    """Whether a known body's word ("Congress", "Senate") is the head noun of exactly one longer
+    ORG name of the article, with no other place right before it ("the resolution adopted by
+    the Congress" after "FIFA Congress"; not "In Washington, the Senate" after "Senate of
+    Puerto Rico"): the short form of that body, though the word lists know it alone."""
+    heads = org_heads.get(word)
+    if heads is None or len(heads) != 1 or heads[0] not in groups:
+        return False
+    full = max((c.text for c in groups[heads[0]]), key=len)
+    return not _placed_elsewhere(groups, key, full)
 
 
 def _national_of(keys: list[str], groups: dict[str, list[Candidate]]) -> list[str]:
