@@ -165,3 +165,12 @@ def test_a_possessor_before_the_object_is_not_the_subject_of_and_said(extractor)
         'count is reached, Moss would congratulate the winner and "call him the nominee".'
     )
     assert _speakers(extractor, text) == ["Tom Reed"]
+
+
+def test_a_quote_closing_a_when_clause_is_not_the_main_clauses_speakers(extractor) -> None:
+    text = (
+        "Karl Berg said his care was poor. When an official said \"I'm not a doctor, but I "
+        'think you are getting good care," he responded by saying "No, I am not. I lost my '
+        'sight."'
+    )
+    assert _speakers(extractor, text) == [None, "Karl Berg"]

@@ -237,6 +237,11 @@ _UNCREDITED: Final = frozenset(("before", "short", "nobody", "context"))
 _SAY_THEN_SPEAKER: Final = frozenset(
     "said says added wrote writes replied continued tweeted posted stated declared".split()
 )
+# "When an official said “…”": a subordinate clause whose verb of saying leads into the quotation
+_SUBORDINATE_SAID: Final = re.compile(
+    r"\W*(?:When|After|Before|While|Although|Though|If|Because|Once|Until|As)\s[^,;:.]{1,60}?\s"
+    r"(?:said|says|asked|asks|replied|added|told\s+\w+)\s*,?\s*$"
+)
 # ", said Lee." closing a sentence: the credit of all the sentence says, fragments included
 _SENTENCE_CREDIT: Final = re.compile(
     rf"(?:,|,?[”\"])\s+(?:{'|'.join(sorted(_SAY_THEN_SPEAKER))})\s+((?:[^,;:.!?]|\.(?=\S|\s[A-Z])){{2,60}})"

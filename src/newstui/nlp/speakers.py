@@ -105,6 +105,7 @@ from newstui.nlp.speaker_cues import (
     _SUBJECT_PRONOUNS,
     _SUBJECT_TYPES,
     _SUBJECT_VERB,
+    _SUBORDINATE_SAID,
     _TEXT_AS_SUBJECT,
     _TEXT_ON_PAGE,
     _TEXT_POSSESSORS,
@@ -855,6 +856,8 @@ class SpeakerFinder(_SubjectFinder):
             if named is None and _PARTICIPLE_OR_ACCORDING.search(verb.group()):
                 return None  # '…,” adding that …': the speaker is the subject before the quote
             return named or ""
+        if self._said_right_before(span):
+            return None  # 'When an official said “…,” he responded': the quote's verb came first
         first = (before.lstrip(" ,—–").split() or [""])[0]
         if first in _NOT_SUBJECT or ";" in before:
             return None  # '“interesting” case; Reid said': the verb of another clause
@@ -910,6 +913,13 @@ class SpeakerFinder(_SubjectFinder):
             and not _CLAUSE_BREAK.search(self.masked, comma + 1, verb_start)
             and not any(m.entity.type == "PERSON" for m in self.mentions_in(comma + 1, verb_start))
         )
+
+    def _said_right_before(self, span: QuoteSpan) -> bool:
+        """'When an official said “…,” he responded': whether the quotation closes a clause
+        opened by a subordinating word whose verb of saying stands right before it, so the
+        subject and verb after it are the main clause's, not its attribution."""
+        sent_start, _ = self.sentence_bounds(span.open_mark)
+        return _SUBORDINATE_SAID.match(self.masked, sent_start, span.open_mark) is not None
 
     def _attribution_sentence(self, span: QuoteSpan, tail: str, verb: re.Match[str]) -> bool:
         """'“…support” EU Trade Commissioner Ann Lee said.': a quotation that opens its sentence,
