@@ -180,17 +180,21 @@ def test_a_worker_killed_by_the_extractor_costs_the_fetch_only_that_article(
     # the first chunk sent to the worker (the fetching process's own share takes articles
     # only while others wait), however slowly a loaded machine starts the worker.
     feed_3_stored = threading.Event()
+    feed_3_seen: list[bool] = []
     for i, name in enumerate(names):
         body = crash_feed(name, marked=2 if i == 3 else None, items=8)
         feed_server.route(f"/f{i}", body=body, hold=None if i == 3 else feed_3_stored)
     config = config_file({name: f"/f{i}" for i, name in enumerate(names)}, per_host=10)
     watch = threading.Thread(
-        target=set_once_stored, args=(db_path, "Feed 3 story %", 8, feed_3_stored), daemon=True
+        target=set_once_stored,
+        args=(db_path, "Feed 3 story %", 8, feed_3_stored, feed_3_seen),
+        daemon=True,
     )
     watch.start()
 
     first = run_fetch(db_path, config, NEWSTUI_CRASH_IN_WORKERS_ONLY="1")
-    assert feed_3_stored.is_set()
+    watch.join(5)
+    assert feed_3_seen == [True]  # the order the test relies on held (not the watch's deadline)
     second = run_fetch(db_path, config, NEWSTUI_CRASH_IN_WORKERS_ONLY="1")
 
     assert first.returncode == 0, first.stderr  # documents the worker held are parsed again
@@ -203,9 +207,12 @@ def test_a_worker_killed_by_the_extractor_costs_the_fetch_only_that_article(
     assert set(found.values()) == {(True, 1)}
 
 
-def set_once_stored(db_path: Path, titles: str, count: int, event: threading.Event) -> None:
+def set_once_stored(
+    db_path: Path, titles: str, count: int, event: threading.Event, seen: list[bool]
+) -> None:
     """Set `event` once `count` articles whose titles are LIKE `titles` are in the store
-    (written by another process); the bound only ends a watch whose fetch failed."""
+    (written by another process), and append to `seen` whether they were found: the bound
+    only ends a watch whose fetch failed (it sets `event` then too, to release the others)."""
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
@@ -221,6 +228,7 @@ def set_once_stored(db_path: Path, titles: str, count: int, event: threading.Eve
         if found >= count:
             break
         time.sleep(0.02)
+    seen.append(found >= count)
     event.set()
 
 
