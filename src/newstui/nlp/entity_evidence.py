@@ -1248,8 +1248,13 @@ class _TypingFinder(_FinderBase):
     def _body_elsewhere(self, word: str) -> bool:
         """Whether the article writes `word` elsewhere as only a body is written ("Dell's share
         price", "Dell spokesman Ann Lee"): then "Dell said" opening a sentence is the company
-        speaking, not a person (evidence from the whole article, read only for such openers)."""
+        speaking, not a person (evidence from the whole article, read only for such openers;
+        once a word: an article of many "Dell said" openers reads the text once for Dell)."""
+        known = self.bodies_elsewhere.get(word)
+        if known is not None:
+            return known
         text = self.text
+        found = False
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
@@ -1257,9 +1262,11 @@ class _TypingFinder(_FinderBase):
                 _ORG_POSSESSION.match(text, end) is not None
                 or (text[end : end + 2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(text, end))
             ):
-                return True
+                found = True
+                break
             at = text.find(word, end)
-        return False
+        self.bodies_elsewhere[word] = found
+        return found
 
     def _one_common_word_inside(self, words: list[str], toks: list[Token]) -> bool:
         """Whether one word of three is a common word ("Per", "Ramadan") and the other two are

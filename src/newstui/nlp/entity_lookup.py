@@ -78,6 +78,7 @@ class _FinderBase:
         self.headings = [(s, e) for s, e in paragraph_spans(text) if self._is_heading(s, e)]
         # see _drop_sentence_opener: by word, one dict for a word before a comma, one for others
         self.lone_openers: dict[str, bool] = {}
+        self.bodies_elsewhere: dict[str, bool] = {}  # see _TypingFinder._body_elsewhere
         self.lone_openers_comma: dict[str, bool] = {}
         self.heading_starts = [start for start, _ in self.headings]
 
