@@ -132,6 +132,14 @@ _LABELLING_TYPES: Final = ("PERSON", "ORG", "PLACE", "GROUP")
 _HEAD_NEEDS: Final = WordNeedsGuard(_LABEL, _SPEECH_ABOUT, _REPORTED_THAT, NAMING_CUE, _LABEL_AS)
 
 
+# how many quotes back one sentence's quotes are read (real sentences hold a few)
+_SENTENCE_QUOTES: Final = 64
+
+
+def _open_mark(span: QuoteSpan) -> int:
+    return span.open_mark
+
+
 class SpeakerFinder(_SubjectFinder):
     """Attributes the speech quotes of one article."""
 
@@ -985,12 +993,19 @@ class SpeakerFinder(_SubjectFinder):
         ):  # 'Moss writes:¶"It's a long shot…"': a colon introduction on the line before
             sent_start, _ = self.sentence_bounds(len(lead) - 1)
         own_start = sent_start
-        for s in self.spans:  # '…victims[.]” She went on to say, “…”': that quote ended a sentence
-            if sent_start <= s.open_mark and s.close_mark < span.open_mark:
-                if self._ends_sentence_before(s, span):
-                    own_start = s.close_mark + 1
-            elif s.open_mark >= span.open_mark:
+        # '…victims[.]” She went on to say, “…”': the last quote of the sentence before this one
+        # that ended a sentence; looked for backwards and at most _SENTENCE_QUOTES quotes back
+        # (an article of thousands of quotes in one masked "sentence" was quadratic)
+        k = bisect.bisect_left(self.spans, span.open_mark, key=_open_mark) - 1
+        stop = max(-1, k - _SENTENCE_QUOTES)
+        while k > stop:
+            s = self.spans[k]
+            if s.open_mark < sent_start:
                 break
+            if s.close_mark < span.open_mark and self._ends_sentence_before(s, span):
+                own_start = s.close_mark + 1
+                break
+            k -= 1
         opener = self.masked[own_start : span.open_mark]
         as_by = _AS_VERBED_BY.match(opener) if " by " in opener else None
         if as_by:  # 'As explained by Kyodo News, “…”': the agent speaks
