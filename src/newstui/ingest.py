@@ -45,8 +45,10 @@ from newstui.model import (
     still_waiting,
 )
 from newstui.processes import (
+    APP_ANALYSIS,
     CHUNK,
     Analysed,
+    AnalysisWorker,
     CpuPool,
     PreparedFeed,
     analyse_apart,
@@ -1261,6 +1263,7 @@ def analyse_pending(
     cancel: threading.Event | None = None,
     on_failure: Callable[[str], None] | None = None,
     here: bool = True,
+    worker: AnalysisWorker | None = None,
 ) -> int:
     """Run the quote/entity extractor over articles not yet analysed by its version, then find
     copies of stories (one story once) among at most `stories` articles not yet sketched: those
@@ -1272,7 +1275,9 @@ def analyse_pending(
     Each article the extractor failed on is one line (feed, title, why) to `on_failure`, else
     a logged warning. `here=False` analyses nothing in this process, every batch in worker
     processes (the app's: an article on which the extractor kills its process then costs only
-    its analysis, found by `analyse_apart`, never the app).
+    its analysis, found by `analyse_apart`, never the app): a small batch in `worker`'s
+    long-lived process (default processes.APP_ANALYSIS), or in this process where no worker
+    process can start.
     """
     from newstui.nlp import get_extractor
     from newstui.nlp.none import NoneExtractor
@@ -1300,6 +1305,9 @@ def analyse_pending(
             read = {a.article_id: a.text for a in batch}
             cores = os.cpu_count() or 1
             parallel = len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1
+            if not parallel and not here and pool is None:
+                pool = own_pool.enter_context((worker or APP_ANALYSIS).lend())
+                here = pool is None  # no worker process can start: in this process then
             if parallel or not here:
                 if pool is None:
                     pool = own_pool.enter_context(CpuPool(None if parallel else 1))

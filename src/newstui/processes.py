@@ -4,7 +4,9 @@ process that fetches and stores."""
 from __future__ import annotations
 
 import gc
+import logging
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -19,6 +21,8 @@ from newstui.stories import StorySketch, story_sketch
 
 if TYPE_CHECKING:
     from newstui.nlp import Extractor
+
+logger = logging.getLogger(__name__)
 
 CHUNK = 16  # articles per analysis task
 TASKS_PER_WORKER = 2000  # a worker is replaced after this many tasks: its memory cannot creep
@@ -247,3 +251,55 @@ def fetch_pool(feeds: int) -> Iterator[CpuPool | None]:
     with CpuPool(fetch_workers()) as pool:
         pool.start_parsing()
         yield pool
+
+
+NO_WORKERS = (OSError, NotImplementedError, ImportError)  # no process pool here (no sem_open)
+
+
+class AnalysisWorker:
+    """One long-lived analysis worker for the app's small analyses (`f`, `a`, a refresh's new
+    articles): started on first use and reused, so each analysis costs ~1 ms, not a worker's
+    start (~0.9 s on a busy machine), while an article that kills the extractor still costs
+    only the worker, replaced at the next analysis. `close` ends it (the app exits)."""
+
+    def __init__(self, pool: CpuPool | None = None) -> None:
+        self.pool = pool or CpuPool(1)
+        self._lock = threading.Lock()
+        self._unavailable = False
+
+    @contextmanager
+    def lend(self) -> Iterator[CpuPool | None]:
+        """The pool for one analysis, or None where no worker process can start (the analysis
+        then runs in the caller's process; said once in the log). An analysis that comes while
+        another has the worker gets a one-worker pool of its own: a worker's death fails every
+        task it holds, which would count against the other's texts."""
+        if not self._lock.acquire(blocking=False):
+            with CpuPool(1) as own:
+                yield own if self._startable(own) else None
+            return
+        try:
+            yield self.pool if self._startable(self.pool) else None
+        finally:
+            self._lock.release()
+
+    def _startable(self, pool: CpuPool) -> bool:
+        if self._unavailable:
+            return False
+        try:
+            pool.start()
+        except NO_WORKERS as exc:
+            self._unavailable = True
+            logger.warning(
+                "quote and entity analysis runs in newstui's own process: no worker process "
+                "can start here (%s); an article that crashes the extractor would end newstui",
+                exc,
+            )
+            return False
+        return True
+
+    def close(self) -> None:
+        """End the worker (a later analysis starts another)."""
+        self.pool.close(wait=False)
+
+
+APP_ANALYSIS = AnalysisWorker()  # the app's (ingest.analyse_pending with here=False)

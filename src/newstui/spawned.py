@@ -151,6 +151,7 @@ class SpawnedPool:
         self.max_workers = max_workers
         self.tasks_per_worker = tasks_per_worker
         self._executor: ProcessPoolExecutor | None = None
+        self.starts = 0  # executors started (the first, and each after a death or a close)
         self._leaving: list[threading.Thread] = []  # managers of wound-down executors
 
     def __enter__(self) -> Self:
@@ -175,6 +176,7 @@ class SpawnedPool:
                 max_tasks_per_child=self.tasks_per_worker,
                 initializer=prepare_worker,
             )
+            self.starts += 1
             _widen_result_pipe(self._executor)
             _live_pools.add(self)
         return self._executor
@@ -187,6 +189,11 @@ class SpawnedPool:
         except BrokenProcessPool:
             self._restart()
             return self._pool().submit(fn, *args)
+
+    def start(self) -> None:
+        """Make the pool now (its workers still start with the first task): raises OSError,
+        NotImplementedError or ImportError where none can be made (no working sem_open)."""
+        self._pool()
 
     def wind_down(self) -> None:
         """Let the workers exit once their tasks are done, without waiting for them: the caller

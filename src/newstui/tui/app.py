@@ -202,6 +202,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             self._analyse_stale(self.config.settings.extractor)
 
     def on_unmount(self) -> None:
+        processes = sys.modules.get("newstui.processes")  # (not imported: no worker to end)
+        if processes is not None:
+            processes.APP_ANALYSIS.close()  # the analysis worker (see AnalysisWorker)
         self.logged_warnings.restore()
         self._restore_signal_handlers()
         self.library.close()
