@@ -1208,3 +1208,29 @@ def test_feeds_of_an_empty_store_says_how_to_add_sources(cli, tmp_path, capsys):
     # No config file yet: `fetch` makes one from the example, whose feeds it fetches.
     assert main(["--db", str(tmp_path / "other.db"), "feeds"]) == 0
     assert "`newstui fetch` for the example's feeds" in capsys.readouterr().out
+
+
+def test_a_newer_demo_open_in_another_newstui_is_not_deleted_but_refused_in_one_line(capsys):
+    """The newer newstui that upgraded the demo still has it open: deleting it would leave that
+    one writing to a deleted file and the rebuilt one open under it."""
+    import sqlite3
+
+    from test_demo import held_open
+
+    from newstui.paths import demo_db_path
+
+    assert main(["--demo", "mark", "1", "--star"]) == 0
+    path = demo_db_path()
+    newer = schema_moved_on(path)
+    with held_open(path):
+        capsys.readouterr()
+        assert main(["--demo", "list"]) == 1
+        assert one_line(capsys.readouterr().err) == (
+            f"newstui: {path}: the demo database is open in a newer newstui (store version "
+            f"{newer}); not built again while it is: quit that one first, or use it"
+        )
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == newer  # not built again
+        conn.close()
+    assert main(["--demo", "list", "--starred", "--json"]) == 0  # closed: built again
+    assert json.loads(capsys.readouterr().out) == []

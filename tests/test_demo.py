@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from newstui.cli import main
-from newstui.demo import build_demo_db, ensure_demo_db
+from newstui.demo import DEMO_APPLICATION_ID, build_demo_db, ensure_demo_db
 from newstui.library import Library
 
 NLP_SETS = Path(__file__).parent / "data" / "nlp"
@@ -104,9 +108,11 @@ def test_an_undated_article_shows_its_date_as_unknown_in_list_and_show(tmp_path,
 def test_a_demo_database_from_an_older_version_is_rebuilt_with_the_new_articles(tmp_path):
     path = tmp_path / "demo.db"
     build_demo_db(path)
-    with sqlite3.connect(path) as conn:  # what the invented-news demo of 0.x looked like
+    conn = sqlite3.connect(path)  # what the invented-news demo of 0.x looked like
+    with conn:
         conn.execute("UPDATE feeds SET name = 'World Wire (demo)' WHERE name = 'World · Wikinews'")
         conn.execute(f"PRAGMA application_id = {0x6E647464}")
+    conn.close()  # (a connection left open is another user of the demo: it is then kept)
     ensure_demo_db(path)
     with Library.open(path) as library:
         assert "World · Wikinews" in {s.name for s in library.sources()}
@@ -122,3 +128,45 @@ def test_a_current_demo_database_keeps_the_users_marks(tmp_path):
     ensure_demo_db(path)
     with Library.open(path) as library:
         assert [r.id for r in library.articles(limit=None) if r.starred] == [first]
+
+
+@contextmanager
+def held_open(path: Path) -> Iterator[None]:
+    """Another process has the store at `path` open (idle, as an app between two reads)."""
+    holding = (
+        "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('SELECT 1 FROM articles')"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", holding + "; print('open', flush=True); sys.stdin.read()", path],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        yield
+    finally:
+        holder.communicate("", timeout=30)
+
+
+def application_id(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA application_id").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_an_older_demo_open_in_another_process_is_kept_with_one_line(tmp_path):
+    path = tmp_path / "demo.db"
+    build_demo_db(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(f"PRAGMA application_id = {0x6E647464}")  # an older demo
+    conn.close()
+    with held_open(path):
+        said = ensure_demo_db(path)
+        assert said == f"{path}: an older demo, open in another newstui: kept as it is for now"
+        assert application_id(path) == 0x6E647464  # not built again
+    assert ensure_demo_db(path) is None  # closed: built again
+    assert application_id(path) == DEMO_APPLICATION_ID

@@ -106,6 +106,11 @@ class Library:
         here is refused), else 0."""
         return _db.schema_ahead(path)
 
+    @staticmethod
+    def open_elsewhere(path: Path | str) -> bool:
+        """Whether another process has the store at `path` open (see store.db.open_elsewhere)."""
+        return _db.open_elsewhere(path)
+
     def close(self) -> None:
         """Close the connection."""
         self._db.conn.close()

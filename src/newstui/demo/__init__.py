@@ -78,11 +78,18 @@ def ensure_demo_db(path: Path) -> str | None:
     """Build the demo database if it is not there yet or holds an older demo's articles; keep a
     user's read/star marks otherwise. A demo database a newer newstui upgraded (the demo lives in
     one place per user, whichever copy of newstui opens it) is built again from this version's
-    demo articles rather than refused: returns one line saying so, else None."""
+    demo articles rather than refused: returns one line saying so, else None. A demo database
+    another process has open is never deleted: an older demo is kept (one line), and a newer
+    one is refused (NewstuiError: this newstui cannot open it)."""
     if not path.exists():
         build_demo_db(path)
         return None
     newer = Library.schema_ahead(path)
+    if newer and Library.open_elsewhere(path):  # deleting it would pull it from under that one
+        raise NewstuiError(
+            f"{path}: the demo database is open in a newer newstui (store version {newer}); "
+            "not built again while it is: quit that one first, or use it"
+        )
     if newer:
         count = build_demo_db(path, fresh=True)
         return (
@@ -94,5 +101,7 @@ def ensure_demo_db(path: Path) -> str | None:
         if current:
             analyse_pending(library)  # re-extract after an extractor upgrade
     if not current:
+        if Library.open_elsewhere(path):
+            return f"{path}: an older demo, open in another newstui: kept as it is for now"
         build_demo_db(path, fresh=True)
     return None

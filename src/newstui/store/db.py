@@ -545,6 +545,26 @@ def schema_ahead(path: Path | str) -> int:
     return version if version > SCHEMA_VERSION else 0
 
 
+def open_elsewhere(path: Path | str) -> bool:
+    """Whether another process has the store at `path` open: an exclusive lock on it cannot be
+    had at once (a connection in WAL mode holds a shared lock however idle; BEGIN IMMEDIATE
+    would not see it). Changes nothing; a missing file is not open."""
+    from pathlib import Path
+
+    if str(path) == ":memory:" or not Path(path).is_file():
+        return False
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+    return False
+
+
 def _read_only(path: Path | str, read: Callable[[sqlite3.Connection], int]) -> int:
     """`read` of the store at `path`, opened read-only; 0 for a missing or unreadable file."""
     from pathlib import Path
