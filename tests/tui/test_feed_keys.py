@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from datetime import UTC, datetime
 
@@ -93,6 +94,16 @@ def feed_ids(path) -> dict[str, int]:
         return {s.name: s.id for s in library.sources()}
 
 
+async def j_onto_held_beta(pilot, held: HeldHeadlines, ids: dict[str, int]) -> None:
+    """Once the app settled: `J` to Alpha Post, then `J` to Beta Daily, whose rows are held."""
+    await settle(pilot)
+    await pilot.press("J")
+    await settle(pilot)
+    held.hold = ids["Beta Daily"]
+    await pilot.press("J")
+    await until(pilot, held.held.is_set)
+
+
 def starred_titles(path) -> set[str]:
     with Library.open(path) as library:
         return {r.title for r in library.articles(ArticleFilter(starred=True))}
@@ -141,3 +152,117 @@ async def test_keys_typed_while_the_next_feeds_rows_load_act_on_that_feeds_artic
         with Library.open(path) as library:
             alpha = library.articles(ArticleFilter(feed_id=ids["Alpha Post"]))
         assert [(r.read, r.starred) for r in alpha] == [(False, False)]  # left alone
+
+
+@pytest.mark.parametrize(("keys", "flag"), [(("s", "s"), "starred"), (("m", "m"), "read")])
+async def test_a_key_typed_twice_while_the_rows_load_toggles_twice(
+    tmp_path, monkeypatch, keys, flag
+):
+    """`J s s` in one burst: both keys waited for Beta's rows, then both saw Beta's article
+    unstarred, and it ended starred."""
+    path = tmp_path / "f.db"
+    three_feeds(path)
+    ids = feed_ids(path)
+    held = HeldHeadlines(monkeypatch)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await j_onto_held_beta(pilot, held, ids)
+        await pilot.press(*keys)
+        await pilot.pause()
+        held.release.set()
+        await settle(pilot)
+        row = app.main.headlines.selected
+        assert row.title == "Beta Daily story"
+        assert getattr(row, flag) is False  # shown as it was
+    with Library.open(path) as library:
+        beta = library.articles(ArticleFilter(feed_id=ids["Beta Daily"]))
+    assert [(r.read, r.starred) for r in beta] == [(False, False)]  # and stored as it was
+
+
+class FailingHeadlines:
+    """`Library.articles` that fails for the feed `fail` as a locked database does."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.fail: int | None = None
+        real = Library.articles
+
+        def articles(library: Library, f: ArticleFilter = EVERY_ARTICLE, **kw: object):
+            if self.fail is not None and f.feed_id == self.fail and not f.unread:
+                raise sqlite3.OperationalError("database is locked")
+            return real(library, f, **kw)
+
+        monkeypatch.setattr(Library, "articles", articles)
+
+
+async def test_keys_after_a_failed_load_say_no_article_and_a_later_reload_runs_none(
+    tmp_path, monkeypatch
+):
+    """Beta's rows could not be read: `s` waited for them silently, and the next reload that
+    worked starred Beta's article (or `o` opened a browser) minutes later."""
+    path = tmp_path / "f.db"
+    three_feeds(path)
+    ids = feed_ids(path)
+    failing = FailingHeadlines(monkeypatch)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        failing.fail = ids["Beta Daily"]
+        await pilot.press("J")
+        said = lambda: [n.message for n in notifications(app)]  # noqa: E731
+        await until(pilot, lambda: "database error: database is locked" in said())
+        await until(pilot, lambda: not app.main.headlines.load_pending)
+        assert app.main.headlines.selected is None  # Alpha's rows are still shown
+        await pilot.press("s")
+        await until(pilot, lambda: said()[-1] == "No article selected.")
+        failing.fail = None
+        app.main.headlines.reload()
+        await settle(pilot)
+        assert app.main.headlines.selected.title == "Beta Daily story"
+        assert not app.main.headlines.selected.starred
+    assert starred_titles(path) == set()
+
+
+async def test_a_reload_while_the_rows_load_drops_the_keys_that_waited(tmp_path, monkeypatch):
+    """Keys wait for the load they were typed during, not for a later one."""
+    path = tmp_path / "f.db"
+    three_feeds(path)
+    ids = feed_ids(path)
+    held = HeldHeadlines(monkeypatch)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await j_onto_held_beta(pilot, held, ids)
+        await pilot.press("s")
+        await pilot.pause()
+        app.main.headlines.reload()
+        held.release.set()
+        await settle(pilot)
+        assert app.main.headlines.selected.title == "Beta Daily story"
+    assert starred_titles(path) == set()
+
+
+async def test_a_star_that_could_not_be_stored_is_shown_unstarred_again(tmp_path, monkeypatch):
+    """`s` shows the star at once (a second key sees it); a failed write puts it back."""
+    path = tmp_path / "f.db"
+    three_feeds(path)
+
+    def mark(library: Library, ids: object, **flags: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        monkeypatch.setattr(Library, "mark", mark)
+        await pilot.press("s")
+        said = lambda: [n.message for n in notifications(app)]  # noqa: E731
+        await until(pilot, lambda: "database error: database is locked" in said())
+        await settle(pilot)
+        assert app.main.headlines.selected.title == "Alpha Post story"
+        assert not app.main.headlines.selected.starred
+        await pilot.press("u")  # nothing was stored, so nothing to undo
+        await settle(pilot)
+        assert said()[-1] == "Nothing to undo."
+    assert starred_titles(path) == set()

@@ -153,16 +153,22 @@ class ArticleActions(ScreenMixin):
     def action_toggle_star(self) -> None:
         self.on_row(lambda row: self._write_flags(row, starred=not row.starred))
 
-    @work(group="write", exit_on_error=False)
-    async def _write_flags(
+    def _write_flags(
         self, row: ArticleRow, *, read: bool | None = None, starred: bool | None = None
     ) -> None:
-        await self.library.write(lambda lib: lib.mark([row.id], read=read, starred=starred))
+        """Show the new flags now and store them in a worker (put back if the write fails): a
+        key typed before the write is in (`s s`, queued keys after `J`) sees this one's effect."""
         before = {"read": row.read} if read is not None else {}
         before |= {"starred": row.starred} if starred is not None else {}
         self._last_mark = ((row.id,), before)
-        self.headlines.update_row(row.id, read=read, starred=starred)
-        if self.detail is not None and self.detail.article.row.id == row.id:
+        self._show_flags(row.id, read=read, starred=starred)
+        self._store_flags(row.id, before, read=read, starred=starred)
+
+    def _show_flags(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        self.headlines.update_row(article_id, read=read, starred=starred)
+        if self.detail is not None and self.detail.article.row.id == article_id:
             article = self.detail.article
             flags = replace(
                 article.row,
@@ -170,6 +176,23 @@ class ArticleActions(ScreenMixin):
                 starred=article.row.starred if starred is None else starred,
             )
             self.detail = replace(self.detail, article=replace(article, row=flags))
+
+    @work(group="write", exit_on_error=False)
+    async def _store_flags(
+        self,
+        article_id: int,
+        before: dict[str, bool],
+        *,
+        read: bool | None = None,
+        starred: bool | None = None,
+    ) -> None:
+        try:
+            await self.library.write(lambda lib: lib.mark([article_id], read=read, starred=starred))
+        except Exception:  # nothing was stored: show the flags as they are (the error: one line)
+            self._show_flags(article_id, read=before.get("read"), starred=before.get("starred"))
+            if self._last_mark == ((article_id,), before):
+                self._last_mark = None
+            raise
         self.sources.reload()
 
     @work(group="write", exit_on_error=False)

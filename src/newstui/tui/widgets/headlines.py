@@ -115,6 +115,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         chunk: int
         rows: list[ArticleRow]
 
+    @dataclass(eq=False, repr=False)
+    class _LoadFailed(Message, bubble=False):
+        generation: int
+
     def __init__(self, library: SharedLibrary, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._library = library
@@ -165,7 +169,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         `at_once` reads the first window here rather than in a worker: the app's first view, so
         the first paint already has its headlines (a worker's rows came after two paints).
         """
-        if view != self.view:  # what waited for the rows of a view left now is dropped
+        if view != self.view or not self.rows_shown:
+            # what waited for the rows of a view left now, or for a load this one replaces (a
+            # reload while they load), is dropped: a reload never runs keys typed long before
             self._when_rows_in.clear()
         self.view = view
         self._generation += 1
@@ -204,6 +210,12 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         rows are loading): no article is selected meanwhile."""
         return self._shown_view != self.view and self.load_pending
 
+    @property
+    def rows_shown(self) -> bool:
+        """Whether the rows on screen are the current view's (not the view before, while the
+        new one's rows load or after its load failed)."""
+        return self._shown_view == self.view
+
     def when_rows_in(self, then: Callable[[], object]) -> None:
         """Call `then` now, or once the current view's first rows are in when they are still
         loading (a key on the selected article typed right after `J`: it acts on the new view's
@@ -214,9 +226,12 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             then()
 
     def _rows_in(self) -> None:
-        waiting, self._when_rows_in = self._when_rows_in, []
-        for then in waiting:
-            then()
+        """Run what waited for the rows, one a message turn, each after the one before has
+        acted (`J s s` toggles twice: the second `s` sees the row the first one starred)."""
+        if self._when_rows_in:
+            self._when_rows_in.pop(0)()
+            if self._when_rows_in:
+                self.call_later(self._rows_in)
 
     @work(thread=True, group="headlines-load", exclusive=True, exit_on_error=False)
     def _load(
@@ -227,7 +242,12 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         select_id: int | None,
         row_on_screen: int | None,
     ) -> None:
-        self.post_message(self._read(generation, view, order, select_id, row_on_screen))
+        try:
+            loaded = self._read(generation, view, order, select_id, row_on_screen)
+        except Exception:  # reported by the worker-error handler; the load has ended
+            self.post_message(self._LoadFailed(generation))
+            raise
+        self.post_message(loaded)
 
     def _read(
         self,
@@ -307,6 +327,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._announce()
         self._rows_in()
 
+    @on(_LoadFailed)
+    def _on_load_failed(self, message: _LoadFailed) -> None:
+        """The view's rows could not be read (its error is shown as one line): the load has
+        ended, no article is selected, and the keys that waited for the rows are dropped."""
+        message.stop()
+        if message.generation == self._generation:
+            self._loaded_generation = message.generation
+            self._when_rows_in.clear()
+
     def _same_as_shown(self, message: _Loaded, cursor: int) -> bool:
         """Whether a reload brought the rows already shown, with the cursor where it is."""
         return (
@@ -346,9 +375,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
 
     @property
     def selected(self) -> ArticleRow | None:
-        """The article under the cursor, if loaded; None while a new view's rows load (the
-        cursor is still on a row of the view before)."""
-        return self.row_at(self.cursor) if self.total and not self.rows_pending else None
+        """The article under the cursor, if loaded; None while a new view's rows load or after
+        their load failed (the cursor is still on a row of the view before)."""
+        return self.row_at(self.cursor) if self.total and self.rows_shown else None
 
     def update_row(self, article_id: int, *, read: bool | None = None, starred=None) -> None:
         """Show changed read/starred flags of a loaded article without re-querying."""
