@@ -298,8 +298,10 @@ class AnalysisWorker:
         return True
 
     def close(self) -> None:
-        """End the worker (a later analysis starts another)."""
-        self.pool.close(wait=False)
+        """Let the worker exit once its task is done, without waiting for it (the app quits: an
+        analysis still running ends at its next save, and its chunk is not cut off into a
+        re-analysis apart). A later analysis starts another worker."""
+        self.pool.wind_down()
 
 
 APP_ANALYSIS = AnalysisWorker()  # the app's (ingest.analyse_pending with here=False)
