@@ -61,7 +61,7 @@ def pools_start_again() -> Iterator[None]:
 
     spawned = sys.modules.get("newstui.spawned")
     if spawned is not None:
-        spawned._stopping.clear()
+        spawned.allow_pools_again()
 
 
 @dataclass

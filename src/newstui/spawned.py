@@ -316,3 +316,9 @@ def stop_all_pools() -> None:
     _stopping.set()
     for pool in list(_live_pools):
         pool.close(wait=False)
+
+
+def allow_pools_again() -> None:
+    """Undo `stop_all_pools`' ban on new workers, for a process that lives on after newstui
+    stopped (a test suite that runs the app's signal stop, then more tests)."""
+    _stopping.clear()
