@@ -33,6 +33,14 @@ def test_building_the_parser_loads_neither_textual_nor_trafilatura() -> None:
 
 
 def test_the_import_contracts_in_pyproject_are_kept() -> None:
-    from importlinter.cli import lint_imports  # a test extra
-
-    assert lint_imports(str(ROOT / "pyproject.toml"), no_cache=True) == 0
+    # in a fresh interpreter: import-linter's logging.config.dictConfig disables every logger
+    # that exists, so run in pytest's process it silenced newstui's loggers for later tests
+    code = (
+        "import sys\n"
+        "from importlinter.cli import lint_imports  # a test extra\n"
+        f"sys.exit(lint_imports({str(ROOT / 'pyproject.toml')!r}, no_cache=True))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
