@@ -136,10 +136,6 @@ _HEAD_NEEDS: Final = WordNeedsGuard(_LABEL, _SPEECH_ABOUT, _REPORTED_THAT, NAMIN
 _SENTENCE_QUOTES: Final = 64
 
 
-def _open_mark(span: QuoteSpan) -> int:
-    return span.open_mark
-
-
 class SpeakerFinder(_SubjectFinder):
     """Attributes the speech quotes of one article."""
 
@@ -996,7 +992,7 @@ class SpeakerFinder(_SubjectFinder):
         # '…victims[.]” She went on to say, “…”': the last quote of the sentence before this one
         # that ended a sentence; looked for backwards and at most _SENTENCE_QUOTES quotes back
         # (an article of thousands of quotes in one masked "sentence" was quadratic)
-        k = bisect.bisect_left(self.spans, span.open_mark, key=_open_mark) - 1
+        k = bisect.bisect_left(self.open_marks, span.open_mark) - 1
         stop = max(-1, k - _SENTENCE_QUOTES)
         while k > stop:
             s = self.spans[k]
