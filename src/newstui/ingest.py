@@ -1292,6 +1292,7 @@ def analyse_pending(
     count, version = 0, extractor.version
     stopped = cancel.is_set if cancel is not None else lambda: False
     journal = CrashJournal(library.database_file())
+    in_process = here  # the caller's choice, until a worker process cannot start
     with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only
         own_pool.callback(journal.close)
         while not stopped():
@@ -1305,15 +1306,15 @@ def analyse_pending(
             read = {a.article_id: a.text for a in batch}
             cores = os.cpu_count() or 1
             parallel = len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1
-            if not parallel and not here and pool is None:
+            if not parallel and not in_process and pool is None:
                 pool = own_pool.enter_context((worker or APP_ANALYSIS).lend())
-                here = pool is None  # no worker process can start: in this process then
-            if parallel or not here:
+                in_process = pool is None  # no worker process can start: in this one then
+            if parallel or not in_process:
                 if pool is None:
                     pool = own_pool.enter_context(CpuPool(None if parallel else 1))
                 # A pool that leaves this process a core (a fetch's): it analyses a share
                 # too while the workers do the rest, instead of waiting for them.
-                beside = here and pool.max_workers < cores
+                beside = in_process and pool.max_workers < cores
                 share = len(texts) // (pool.max_workers + 2) if beside else 0
                 cut = len(texts) - share
                 sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut])
