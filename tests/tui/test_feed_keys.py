@@ -266,3 +266,122 @@ async def test_a_star_that_could_not_be_stored_is_shown_unstarred_again(tmp_path
         await settle(pilot)
         assert said()[-1] == "Nothing to undo."
     assert starred_titles(path) == set()
+
+
+def feeds_of_stories(path, stories: dict[str, int]) -> None:
+    """Feeds with `stories[name]` unread articles each, story 1 the newest (first listed)."""
+    with Library.open(path) as library:
+        for name, count in stories.items():
+            feed = library.register_source(f"https://{name.split()[0].lower()}.example/", name)
+            articles = [
+                Article(
+                    title=f"{name} story {i}",
+                    text=f"{name} reports the harbour reopened, part {i}.",
+                    guid=f"{name} {i}",
+                    published=datetime(2026, 11, 30 - i, 9, tzinfo=UTC),
+                )
+                for i in range(1, count + 1)
+            ]
+            library.save_batch(feed, articles)
+
+
+class HeldUnreadSearch:
+    """`Library.next_unread` whose first call waits until released: the first `n`'s search
+    is still running when the second `n` arrives."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.held, self.release = threading.Event(), threading.Event()
+        self.calls = 0
+        real = Library.next_unread
+
+        def next_unread(library: Library, *args: object, **kw: object):
+            self.calls += 1
+            if self.calls == 1:
+                self.held.set()
+                self.release.wait(120)  # (a bound: only a broken test would wait that long)
+            return real(library, *args, **kw)
+
+        monkeypatch.setattr(Library, "next_unread", next_unread)
+
+
+async def test_n_typed_twice_while_the_rows_load_moves_two_unread_articles(tmp_path, monkeypatch):
+    """`J n n`: the second n's search cancelled the first one's, and the cursor moved once."""
+    path = tmp_path / "f.db"
+    feeds_of_stories(path, {"Alpha Post": 1, "Beta Daily": 3, "Gamma Times": 1})
+    ids = feed_ids(path)
+    held = HeldHeadlines(monkeypatch)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await j_onto_held_beta(pilot, held, ids)
+        await pilot.press("n", "n")
+        await pilot.pause()
+        held.release.set()
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Beta Daily"
+        assert app.main.headlines.selected.title == "Beta Daily story 3"
+
+
+async def test_n_typed_twice_during_the_first_search_moves_two_unread_articles(
+    tmp_path, monkeypatch
+):
+    """`n n` on a shown list, the second n arriving before the first found its article."""
+    path = tmp_path / "f.db"
+    feeds_of_stories(path, {"Alpha Post": 4})
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main.headlines.selected.title == "Alpha Post story 1"
+        search = HeldUnreadSearch(monkeypatch)
+        await pilot.press("n")
+        await until(pilot, search.held.is_set)
+        await pilot.press("n", "p", "n")
+        search.release.set()
+        await settle(pilot)
+        assert app.main.headlines.selected.title == "Alpha Post story 3"
+
+
+async def test_n_typed_twice_at_a_feeds_last_unread_goes_on_into_the_next_feed(
+    tmp_path, monkeypatch
+):
+    """The first n goes on to the next feed with unread articles; the second moves in it."""
+    path = tmp_path / "f.db"
+    feeds_of_stories(path, {"Alpha Post": 1, "Beta Daily": 3})
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        search = HeldUnreadSearch(monkeypatch)
+        await pilot.press("n")
+        await until(pilot, search.held.is_set)
+        await pilot.press("n")
+        search.release.set()
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Beta Daily"
+        assert app.main.headlines.selected.title == "Beta Daily story 2"
+
+
+async def test_n_after_a_failed_unread_search_searches_again(tmp_path, monkeypatch):
+    """A search that could not read the store says so, and the next n searches (a search
+    taken as still running would have held every later n)."""
+    path = tmp_path / "f.db"
+    feeds_of_stories(path, {"Alpha Post": 3})
+    real = Library.next_unread
+    failures = [sqlite3.OperationalError("database is locked")]
+
+    def next_unread(library: Library, *args: object, **kw: object):
+        if failures:
+            raise failures.pop()
+        return real(library, *args, **kw)
+
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Library, "next_unread", next_unread)
+        await pilot.press("n")
+        await settle(pilot)
+        assert "database error: database is locked" in [n.message for n in notifications(app)]
+        assert app.main.headlines.selected.title == "Alpha Post story 1"
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.main.headlines.selected.title == "Alpha Post story 2"

@@ -15,8 +15,9 @@ from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.panes import PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
 from newstui.tui.screens.source_refresh import SourceRefresh
+from newstui.tui.screens.unread_steps import UnreadSteps
 
-SCREEN_MIXINS = [ArticleActions, FeedAdding, PaneLayout, PodcastActions, SourceRefresh]
+SCREEN_MIXINS = [ArticleActions, FeedAdding, PaneLayout, PodcastActions, SourceRefresh, UnreadSteps]
 APP_MIXINS = [RunsDownloads, SavesViews]
 
 

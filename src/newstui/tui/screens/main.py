@@ -5,7 +5,7 @@ actions in `article_actions`, adding a feed in `feed_adding`, refreshing in `sou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
@@ -28,6 +28,7 @@ from newstui.tui.screens.main_keys import MAIN_BINDINGS
 from newstui.tui.screens.panes import PANE_NAMES, PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
 from newstui.tui.screens.source_refresh import SourceRefresh
+from newstui.tui.screens.unread_steps import UnreadSteps
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
 from newstui.tui.widgets.headlines import HeadlineList
@@ -59,6 +60,7 @@ class MainScreen(
     PodcastActions,
     FeedAdding,
     SourceRefresh,
+    UnreadSteps,
     PaneLayout,
     Screen[None],
 ):
@@ -77,16 +79,6 @@ class MainScreen(
     class FirstScreenShown(Message):
         """The first view's headlines are on screen: start what the first paint did not need
         (source counts, the analysis of an older store)."""
-
-    @dataclass(eq=False, repr=False)
-    class UnreadFound(Message):
-        """Where the nearest unread article of a view is (index None: there is none)."""
-
-        view: View
-        index: int | None
-        direction: Direction
-        # none left in a source's list: the next source with one, and that article's id
-        later: tuple[View, int] | None = None
 
     def __init__(
         self,
@@ -425,24 +417,6 @@ class MainScreen(
         """The selected article's row (with its latest flags)."""
         return self.headlines.selected
 
-    def action_next_unread(self, direction: Direction) -> None:
-        """n/p: the next (previous) unread article, from the selected one once the view's
-        rows are in (`J n` looks in the new feed, from its selected article)."""
-        self.headlines.when_rows_in(partial(self._next_unread, direction))
-
-    def _next_unread(self, direction: Direction) -> None:
-        row = self.headlines.selected
-        order = self.headlines.order
-        view = self.headlines.view
-        # as newsboat's goto-next-feed: past a source's last unread, n goes on to the next
-        # source (in Sources' order) that has one
-        views = self.sources.source_views()
-        keys = [v.key for v in views]
-        unread = {f"feed:{f.id}" for f in self.sources.feeds if f.unread}
-        after = views[keys.index(view.key) + 1 :] if view.key in keys and direction > 0 else []
-        later = [v for v in after if v.key in unread]
-        self._find_unread(view, order, row.id if row else None, direction, later)
-
     def action_next_source(self, direction: Direction) -> None:
         """Show the next (or previous) source's headlines, as newsboat's J and K do; from a
         view that is no source's, the first (or last) source."""
@@ -461,25 +435,6 @@ class MainScreen(
             index = 0 if direction > 0 else len(views) - 1
         self._view_chosen(SourcesPane.ViewChosen(views[index]))
 
-    @work(thread=True, group="unread", exclusive=True, exit_on_error=False)
-    def _find_unread(
-        self,
-        view: View,
-        order: SortOrder,
-        article_id: int | None,
-        direction: Direction,
-        later: list[View],
-    ) -> None:
-        found: tuple[View, int] | None = None
-        with self.library.borrow() as library:
-            index = library.next_unread(view.filter, article_id, direction, order)
-            for source in later if index is None else []:
-                rows = library.articles(replace(source.filter, unread=True), limit=1, order=order)
-                if rows:
-                    found = (source, rows[0].id)
-                    break
-        self.post_message(self.UnreadFound(view, index, direction, found))
-
     def action_sort(self) -> None:
         """Ask how to sort the headline list (O); the order stays for every view until changed."""
 
@@ -492,19 +447,3 @@ class MainScreen(
 
         keymap = getattr(self.app, "user_keymap", None)
         self.app.push_screen(SortScreen(self.headlines.order, keymap), chosen)
-
-    @on(UnreadFound)
-    def _move_to_unread(self, message: UnreadFound) -> None:
-        if message.view != self.headlines.view:
-            return
-        if message.index is None and message.later is not None:
-            source, article_id = message.later
-            self._history.clear()
-            self.show_view(source, article_id)
-            self.notify(f"No unread article left here: on to {source.title}.", markup=False)
-            return
-        if message.index is None:
-            where = "after" if message.direction > 0 else "before"
-            self.notify(f"No unread article {where} this one.", severity="warning")
-            return
-        self.headlines.move_cursor(message.index)

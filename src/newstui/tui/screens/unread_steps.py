@@ -1,0 +1,149 @@
+"""n and p: the next (previous) unread article of the view the main screen shows, and past a
+source's last one the next source with one (as newsboat's goto-next-feed). Each key moves once:
+a key typed while the search before it runs waits for it, and starts from the article it found
+(`n n` typed fast, or queued behind `J`, moves two articles). Part of `MainScreen`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.message import Message
+
+from newstui.model import Direction, SortOrder
+from newstui.tui.mixins import ScreenMixin
+
+if TYPE_CHECKING:
+    from newstui.tui.shared_library import SharedLibrary
+    from newstui.tui.view import View
+    from newstui.tui.widgets.headlines import HeadlineList
+    from newstui.tui.widgets.sources import SourcesPane
+
+
+@dataclass(eq=False, repr=False)
+class UnreadFound(Message):
+    """Where the nearest unread article of a view is (index None: there is none)."""
+
+    view: View
+    index: int | None
+    direction: Direction
+    article_id: int | None = None  # the article at `index` (the next key's search starts there)
+    # none left in a source's list: the next source with one, and that article's id
+    later: tuple[View, int] | None = None
+
+
+@dataclass(eq=False, repr=False)
+class UnreadSearchFailed(Message):
+    """A search for the next unread article could not read the store (the worker-error
+    handler says why): the keys waiting for it are dropped."""
+
+
+class UnreadSteps(ScreenMixin):
+    """n/p and the keys that wait for the search before them."""
+
+    # Provided by MainScreen, which holds the panes and the history Back returns through.
+    library: SharedLibrary
+    headlines: HeadlineList
+    sources: SourcesPane
+    _history: list[tuple[View, int | None]]
+
+    if TYPE_CHECKING:
+
+        def show_view(self, view: View, select_id: int | None = None) -> None: ...
+
+    _unread_searching = False
+    # n/p typed while a search ran, with the view they were typed on, in order
+    _unread_waiting: tuple[tuple[View, Direction], ...] = ()
+
+    def action_next_unread(self, direction: Direction) -> None:
+        """n/p: the next (previous) unread article, from the selected one once the view's
+        rows are in (`J n` looks in the new feed, from its selected article)."""
+        self.headlines.when_rows_in(partial(self._next_unread, direction))
+
+    def _next_unread(self, direction: Direction, from_id: int | None = None) -> None:
+        view = self.headlines.view
+        if self._unread_searching:
+            self._unread_waiting += ((view, direction),)
+            return
+        if from_id is None:
+            row = self.headlines.selected
+            from_id = row.id if row else None
+        # as newsboat's goto-next-feed: past a source's last unread, n goes on to the next
+        # source (in Sources' order) that has one
+        views = self.sources.source_views()
+        keys = [v.key for v in views]
+        unread = {f"feed:{f.id}" for f in self.sources.feeds if f.unread}
+        after = views[keys.index(view.key) + 1 :] if view.key in keys and direction > 0 else []
+        later = [v for v in after if v.key in unread]
+        self._unread_searching = True
+        self._find_unread(view, self.headlines.order, from_id, direction, later)
+
+    @work(thread=True, group="unread", exit_on_error=False)
+    def _find_unread(
+        self,
+        view: View,
+        order: SortOrder,
+        article_id: int | None,
+        direction: Direction,
+        later: list[View],
+    ) -> None:
+        try:
+            with self.library.borrow() as library:
+                found = UnreadFound(view, None, direction)
+                index = library.next_unread(view.filter, article_id, direction, order)
+                if index is not None:
+                    rows = library.articles(view.filter, offset=index, limit=1, order=order)
+                    found = UnreadFound(view, index, direction, rows[0].id if rows else None)
+                for source in later if index is None else []:
+                    rows = library.articles(
+                        replace(source.filter, unread=True), limit=1, order=order
+                    )
+                    if rows:
+                        found = UnreadFound(view, None, direction, later=(source, rows[0].id))
+                        break
+        except Exception:  # reported by the worker-error handler; the search has ended
+            self.post_message(UnreadSearchFailed())
+            raise
+        self.post_message(found)
+
+    def _on_unread_search_failed(self, message: UnreadSearchFailed) -> None:
+        self._unread_searching = False
+        self._unread_waiting = ()
+
+    def _on_unread_found(self, message: UnreadFound) -> None:
+        self._unread_searching = False
+        current = self.headlines.view
+        waiting = tuple(w for w in self._unread_waiting if w[0] == current)
+        self._unread_waiting = waiting
+        if message.view != current:  # the user went elsewhere meanwhile
+            self._next_waiting(None)
+            return
+        if message.index is None and message.later is not None:
+            source, article_id = message.later
+            self._history.clear()
+            # the keys typed meanwhile go on in the source moved to, from its unread article
+            self._unread_waiting = tuple((source, direction) for _, direction in waiting)
+            self.show_view(source, article_id)
+            self.notify(f"No unread article left here: on to {source.title}.", markup=False)
+            self.headlines.when_rows_in(partial(self._next_waiting, None))
+            return
+        if message.index is None:
+            where = "after" if message.direction > 0 else "before"
+            self.notify(f"No unread article {where} this one.", severity="warning")
+            self._next_waiting(None)
+            return
+        self.headlines.move_cursor(message.index)
+        self._next_waiting(message.article_id)
+
+    def _next_waiting(self, from_id: int | None) -> None:
+        """Start the search of the first key that waited, if it was typed on the view shown."""
+        waiting = self._unread_waiting
+        if not waiting or self._unread_searching:
+            return
+        (view, direction), self._unread_waiting = waiting[0], waiting[1:]
+        if view != self.headlines.view:
+            self._unread_waiting = ()
+            return
+        self._next_unread(direction, from_id)
