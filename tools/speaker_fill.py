@@ -2,9 +2,10 @@
 ranks the entities named near the quotation, and its best speaks if it beats nobody by a margin.
 
 The candidates of a quotation are the people, bodies and places named in its sentence and the two
-before (outside quotations), the rules' own choice, the rules' previous speaker and nobody. Each
-is described by a few string features (where it stands, the words around it, its type, whether
-the rules chose it); the weights are an averaged perceptron's, trained on the annotated sets by
+before or its paragraph and the one before (outside quotations), the rules' own choice, the rules'
+previous speaker and nobody. Each is described by a few string features (where it stands, the
+words around it, its type, whether the rules chose it, the last person named when "he said"
+attributes the quote, how often the article names it); the weights are an averaged perceptron's, trained on the annotated sets by
 tools/train_speakers.py and kept beside this file in speaker_fill.json. Pure Python, deterministic.
 A tool, not part of the package: the extractor does not call it, because on rules-15 it loses in
 cross-validation (README, "Who is speaking: a learned fill").
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -89,6 +91,39 @@ def _word_after(masked: str, pos: int) -> str:
     return _shape(words[0]) if words else "$"
 
 
+# A pronoun speaking right before the quote ("He said", ", she added") or right after it ("…," he said)
+_PRONOUN_SAYS: Final = re.compile(
+    rf"\b(?:he|she|they|He|She|They)\s+(?:[a-z]+ly\s+)?(?:{VERB.pattern})[\s,:]*$"
+)
+_SAYS_PRONOUN: Final = re.compile(
+    rf"[\s,]*(?:(?:he|she|they)\s+(?:[a-z]+ly\s+)?(?:{VERB.pattern})|(?:{VERB.pattern})\s+(?:he|she|they)\b)"
+)
+
+
+def _recency(finder: SpeakerFinder, start: int, end: int) -> dict[str, int]:
+    """The people named in [start, end), numbered from the last named (0) back, up to 2."""
+    order: dict[str, int] = {}
+    for m in reversed(finder.mentions_in(start, end)):
+        if m.entity.type == "PERSON" and m.entity.name not in order:
+            order[m.entity.name] = min(len(order), 2)
+    return order
+
+
+def _article_counts(finder: SpeakerFinder) -> dict[str, int]:
+    """How often each entity is named in the article (outside quotations)."""
+    counts: dict[str, int] = {}
+    for m in finder.mentions:
+        counts[m.entity.name] = counts.get(m.entity.name, 0) + 1
+    return counts
+
+
+def _most_mentioned(counts: dict[str, int], types: dict[str, str], name: str) -> bool:
+    """Whether `name` is the most named entity of its type in the article (ties included)."""
+    kind = types.get(name)
+    mine = counts.get(name, 0)
+    return mine > 0 and all(c <= mine for n, c in counts.items() if types.get(n) == kind)
+
+
 def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[Candidate]:
     """The candidates for quotation `k` of `finder` (nobody first), with their features;
     `rules` are the rules' speakers of every quotation (`finder.speakers()`)."""
@@ -105,7 +140,7 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
             break
     head, tail = masked[sent_start : span.open_mark], masked[span.close_mark + 1 : sent_end]
     verb_head = VERB.search(head) is not None
-    context = (
+    context: tuple[str, ...] = (
         "bias",
         f"how={how}",
         f"short={short}",
@@ -117,7 +152,19 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
     )
     nearest: dict[str, tuple[int, int, int]] = {}  # name → (distance, start, end) of its nearest
     counts: dict[str, int] = {}
-    for m in finder.mentions_in(sentences[max(0, i_open - _WINDOW_SENTENCES)], sent_end):
+    # the window: the quote's sentence and the two before, or its paragraph and the one before
+    # when they reach further back
+    window = min(sentences[max(0, i_open - _WINDOW_SENTENCES)], paragraphs[max(0, par - 1)])
+    quote_words = len(finder.text[span.start : span.end].split())
+    pronoun = _PRONOUN_SAYS.search(head) is not None or _SAYS_PRONOUN.match(tail) is not None
+    recent = _recency(finder, window, span.open_mark)
+    article = _article_counts(finder)
+    context += (
+        f"qlen={_bucket(quote_words, (3, 8, 20, 40))}",
+        f"pronoun={pronoun}",
+        f"pronoun={pronoun}&how={how}",
+    )
+    for m in finder.mentions_in(window, sent_end):
         name = m.entity.name
         counts[name] = counts.get(name, 0) + 1
         if span.open_mark < m.end and m.start < span.close_mark:
@@ -169,7 +216,25 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
             if following and following[0].isalpha() and following[0].islower()
             else "-"
         )
+        i_par = bisect.bisect_right(paragraphs, start) - 1
+        pars_away = _bucket(abs(par - i_par), (0, 1))
+        rank = recent.get(name, -1)
+        most = _most_mentioned(article, finder.types, name)
+        crossed_bare = any(
+            not finder.mentions_in(paragraphs[p], paragraphs[p + 1])
+            for p in range(min(par, i_par) + 1, max(par, i_par))
+        )  # a paragraph naming nobody between them
         feats += [
+            f"pars={pars_away}",
+            f"pars={pars_away}&type={kind}",
+            f"recent={rank}&type={kind}",
+            f"recent={rank}&pronoun={pronoun}",
+            f"recent={rank}&pronoun={pronoun}&how={how}",
+            f"most={most}",
+            f"most={most}&how={how}",
+            f"article_count={_bucket(article.get(name, 0), (1, 2, 4, 8))}",
+            f"bare_par_crossed={crossed_bare}",
+            f"qlen={_bucket(quote_words, (3, 8, 20, 40))}&side={side}",
             f"side={side}",
             f"side={side}&type={kind}",
             f"side={side}&dist={_bucket(len(gap.split()))}",

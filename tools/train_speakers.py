@@ -5,11 +5,13 @@ Run from the repository root: `python tools/train_speakers.py [--margins 1,2,3] 
 The data is every
 annotated folder under tests/data/nlp except the blind ones (tools/blind_sets.py:
 never read here). For each folder the model is trained on all the others and scored on it, as
-bench/nlp_eval.py counts speakers (P/R/F1 of named speakers over exactly matched quotes), in two
+bench/nlp_eval.py counts speakers (P/R/F1 of named speakers over exactly matched quotes), in three
 uses: "rerank" (the model chooses every speaker, the rules' choice one feature among others) and
 "fill" (the rules' speaker stands; where they name nobody the model's best candidate, an entity of
 the article, speaks if it beats nobody by the margin; the extractor does not use it), with the speakers
-the fill adds right and wrong per folder, for each of --margins. `--write` saves weights trained
+the fill adds right and wrong per folder, for each of --margins; and "override" (the model's best
+replaces the rules' speaker, a name or nobody, where it outscores the rules' choice by the
+margin), with the speakers it changes right and wrong. `--write` saves weights trained
 on every folder, by default into tools/speaker_fill.json.
 Deterministic: the same data and code give the same bytes.
 """
@@ -23,6 +25,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +43,7 @@ from speaker_fill import (  # noqa: E402
     candidates,
     fill_choice,
     fillable,
+    score,
 )
 
 from newstui.nlp.rules import rules_view  # noqa: E402
@@ -119,16 +123,17 @@ def read_folder(folder: Path) -> list[Article]:
 def train(articles: list[Article], epochs: int = EPOCHS) -> dict[str, float]:
     """Averaged perceptron over candidate rankings, in a seeded order per epoch."""
     data = [ex for art in articles for ex in art.examples if ex.gold is not None]
-    weights: Counter[str] = Counter()
-    totals: Counter[str] = Counter()  # each weight summed over steps, brought up to date lazily
+    weights: dict[str, float] = {}
+    totals: dict[str, float] = {}  # each weight summed over steps, brought up to date lazily
     stamps: dict[str, int] = {}
     step = 0
     rng = random.Random(SEED)
 
     def bump(feature: str, delta: float) -> None:
-        totals[feature] += (step - stamps.get(feature, 0)) * weights[feature]
+        weight = weights.get(feature, 0.0)
+        totals[feature] = totals.get(feature, 0.0) + (step - stamps.get(feature, 0)) * weight
         stamps[feature] = step
-        weights[feature] += delta
+        weights[feature] = weight + delta
 
     for _ in range(epochs):
         order = list(range(len(data)))
@@ -142,8 +147,8 @@ def train(articles: list[Article], epochs: int = EPOCHS) -> dict[str, float]:
                     bump(f, 1.0)
                 for f in guess.features:
                     bump(f, -1.0)
-    for f in list(weights):
-        totals[f] += (step - stamps.get(f, 0)) * weights[f]
+    for f, weight in weights.items():
+        totals[f] += (step - stamps.get(f, 0)) * weight
     averaged = {f: round(t / step, 4) for f, t in sorted(totals.items())}
     return {f: w for f, w in averaged.items() if w}
 
@@ -165,18 +170,35 @@ def fill(weights: dict[str, float], margin: float = FILL_MARGIN) -> Chooser:
     return choose
 
 
-def added(articles: list[Article], weights: dict[str, float], margin: float) -> tuple[int, int]:
-    """How many speakers the fill adds that are right and wrong (a fragment the annotation has
-    no quote for counts as wrong)."""
+def override(weights: dict[str, float], margin: float = FILL_MARGIN) -> Chooser:
+    """The model's best replaces the rules' speaker (a name or nobody) only where it outscores the
+    rules' own choice by more than `margin`."""
+
+    def choose(ex: Example) -> str | None:
+        top = best(weights, ex.options)
+        mine = next((c for c in ex.options if c.speaker == ex.rules), None)
+        if mine is None or top is mine or score(weights, top) - score(weights, mine) <= margin:
+            return ex.rules
+        return top.speaker
+
+    return choose
+
+
+def changed(articles: list[Article], choose: Chooser) -> tuple[int, int]:
+    """How many speakers `choose` changes from the rules' rightly and wrongly (a named speaker
+    for a fragment the annotation has no quote for counts as wrong)."""
     right = wrong = 0
-    choose = fill(weights, margin)
     for art in articles:
         for ex in art.examples:
-            if ex.rules is None and (speaker := choose(ex)) is not None:
-                if art.gold.get(ex.key) == _speaker_key(speaker):
-                    right += 1
-                else:
-                    wrong += 1
+            speaker = choose(ex)
+            if _speaker_key(speaker) == _speaker_key(ex.rules):
+                continue
+            if ex.key not in art.gold and speaker is None:
+                continue  # a fragment unnamed and unannotated: no quote either way
+            if art.gold.get(ex.key) == _speaker_key(speaker):
+                right += 1
+            else:
+                wrong += 1
     return right, wrong
 
 
@@ -234,10 +256,13 @@ def cross_validate(
     return rows
 
 
-def fill_table(
-    sets: dict[str, list[Article]], folds: dict[str, dict[str, float]], margins: list[float]
+def margin_table(
+    sets: dict[str, list[Article]],
+    folds: dict[str, dict[str, float]],
+    margins: list[float],
+    use: Callable[[dict[str, float], float], Chooser],
 ) -> list[str]:
-    """Fill's ΔF1 and speakers added right/wrong per folder, one column per margin."""
+    """A use's ΔF1 and speakers changed right/wrong per folder, one column per margin."""
     head = " | ".join(f"margin {m:g}: ΔF1 (right/wrong)" for m in margins)
     rows = [f"| held-out folder | rules F1 | {head} |", "|---|---|" + "---|" * len(margins)]
     pooled: dict[float, Counter[str]] = {m: Counter() for m in margins}
@@ -249,9 +274,10 @@ def fill_table(
         base = _prf(rules["tp"], rules["pred"], rules["gold"])[2]
         cells = []
         for m in margins:
-            model = count(arts, fill(folds[name], m))
+            choose = use(folds[name], m)
+            model = count(arts, choose)
             pooled[m].update(model)
-            right, wrong = added(arts, folds[name], m)
+            right, wrong = changed(arts, choose)
             pooled_added[m][0] += right
             pooled_added[m][1] += wrong
             f1 = _prf(model["tp"], model["pred"], model["gold"])[2]
@@ -300,9 +326,14 @@ def main() -> None:
     print("\n".join(cross_validate(sets, folds, rerank)))
     for m in margins:
         print(f"\nFill: the model speaks only where the rules name nobody (margin {m:g})")
-        print("\n".join(cross_validate(sets, folds, lambda w, m=m: fill(w, m))))
+        print("\n".join(cross_validate(sets, folds, partial(fill, margin=m))))
     print("\nFill by margin: ΔF1 against the rules (speakers added right/wrong)")
-    print("\n".join(fill_table(sets, folds, margins)))
+    print("\n".join(margin_table(sets, folds, margins, fill)))
+    print(
+        "\nOverride by margin: the model's best replaces the rules' speaker (a name or nobody)"
+        " where it outscores the rules' choice by the margin; ΔF1 (speakers changed right/wrong)"
+    )
+    print("\n".join(margin_table(sets, folds, margins, override)))
     if args.write:
         args.write.write_text(weights_text(train([a for arts in sets.values() for a in arts])))
         print(f"\nwrote {args.write}")

@@ -1,5 +1,5 @@
-"""The learned speaker model's features and tooling (issue 10): candidates, reproducible training,
-no blind data."""
+"""The learned speaker model's features and tooling (issue 10; round 26's article-wide features and
+override use): candidates, reproducible training, no blind data. Examples of our own."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ ARTICLE = (
     "Acme Corp reported a loss on Monday.\n\n"
     "“We are disappointed,” Ann Moss, its chief executive, told reporters. "
     "“Next year will be better.”\n\nShares fell."
+)
+SHE_SAID = (
+    "Ann Moss runs the Fenwick Mill. She hired ten people this year.\n\n"
+    "The town council met on Monday. Moss spoke at length. "
+    "“We will hire ten more next spring,” she said."
+)
+NAMELESS_PARAGRAPH = (
+    "Tom Redfield chairs Acme Corp. Redfield founded it. Acme Corp makes boats.\n\n"
+    "Sales rose again this year.\n\n"
+    "“We sold more boats than ever before in our history,” the report read."
 )
 
 
@@ -68,3 +78,64 @@ def test_the_training_tool_never_reads_a_blind_folder(
         (tmp_path / name).mkdir()
         (tmp_path / name / "a.json").write_text("{}", encoding="utf-8")
     assert train_speakers.folders(tmp_path) == [tmp_path, tmp_path / "dev9"]
+
+
+def _example(train_speakers: ModuleType, options: list[Candidate], rules: str | None, gold: int):
+    return train_speakers.Example(options, {}, "after", "q", rules, "q", False, gold)
+
+
+def test_the_training_learns_the_one_feature_that_marks_the_speaker(
+    train_speakers: ModuleType,
+) -> None:
+    # the speaker is always the candidate with "cue", wherever it stands among the options
+    examples = []
+    for i in range(12):
+        names = [f"P{i}a", f"P{i}b", f"P{i}c"]
+        right = i % 3
+        options = [Candidate(None, ("none",))] + [
+            Candidate(n, ("bias", f"noise{(i + k) % 4}") + (("cue",) if k == right else ()))
+            for k, n in enumerate(names)
+        ]
+        examples.append(_example(train_speakers, options, None, right + 1))
+    weights = train_speakers.train([train_speakers.Article(examples, {})])
+    assert weights["cue"] > max(abs(w) for f, w in weights.items() if f.startswith("noise"))
+    unseen = [
+        Candidate(None, ("none",)),
+        Candidate("X", ("bias",)),
+        Candidate("Y", ("bias", "cue")),
+    ]
+    assert best(weights, unseen).speaker == "Y"
+
+
+def test_he_or_she_saying_marks_the_last_person_named_and_the_article_most_named() -> None:
+    view = rules_view(SHE_SAID)
+    moss = next(c for c in candidates(view.finder, 0, view.speakers) if c.speaker == "Ann Moss")
+    assert "recent=0&pronoun=True" in moss.features
+    assert "most=True" in moss.features and "article_count=2" in moss.features
+    assert "pars=0" in moss.features
+
+
+def test_a_paragraph_naming_nobody_between_a_name_and_the_quote_is_marked() -> None:
+    view = rules_view(NAMELESS_PARAGRAPH)
+    assert view.speakers == [None]
+    options = candidates(view.finder, 0, view.speakers)
+    acme = next(c for c in options if c.speaker == "Acme Corp")
+    assert "bare_par_crossed=True" in acme.features and "pars=>1" in acme.features
+    assert "none&pronoun=False" in options[0].features
+
+
+def test_the_override_replaces_the_rules_speaker_only_beyond_its_margin(
+    train_speakers: ModuleType,
+) -> None:
+    options = [
+        Candidate(None, ("none",)),
+        Candidate("Ann Moss", ("rule",)),
+        Candidate("Tom Lee", ("told",)),
+    ]
+    example = _example(train_speakers, options, "Ann Moss", 2)
+    weights = {"rule": 1.0, "told": 3.5}
+    assert train_speakers.override(weights, 2.0)(example) == "Tom Lee"
+    assert train_speakers.override(weights, 3.0)(example) == "Ann Moss"
+    article = train_speakers.Article([example], {"q": "speaker:tom lee"})
+    assert train_speakers.changed([article], train_speakers.override(weights, 2.0)) == (1, 0)
+    assert train_speakers.changed([article], train_speakers.override(weights, 3.0)) == (0, 0)
