@@ -41,7 +41,9 @@ FIRST_WORD = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*([A-Za-z_]*
 class Database:
     """A sqlite3 connection the store runs its SQL on. `execute` commits a write that opened
     an implicit transaction (and rolls it back if it failed), like sqlite-utils' `execute`;
-    inside `write_transaction` or `with db.conn:` statements join the open transaction."""
+    inside `write_transaction` statements join its transaction. Write through these two, not
+    `with db.conn:` and `conn.execute`: a full-text index a write leaves out of step (a
+    damaged text's words) is rebuilt before their commit, and a rollback forgets it."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -51,17 +53,22 @@ class Database:
 
     def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
         """Run one statement; a write that is not part of an open transaction is committed.
-        A full-text index the statement left out of step is rebuilt first (rebuild_stale)."""
+        A full-text index the statement (or the open transaction) left out of step is rebuilt
+        after it, in its transaction. One that a write outside this class left marked after
+        its commit is rebuilt before it, in a write transaction of its own: a read never
+        opens a transaction it leaves open (holding the write lock)."""
         conn = self.conn
         was_in_transaction = conn.in_transaction
+        if self.known_texts.stale and not was_in_transaction:
+            with write_transaction(self):  # rebuilt at its end
+                pass
         try:
             cursor = conn.execute(sql) if parameters is None else conn.execute(sql, parameters)
-            if self.known_texts.stale:
+            if conn.in_transaction:  # (a COMMIT run here leaves its marks to the next call)
                 self.rebuild_stale()
-        except Exception:
+        except BaseException:  # Ctrl-C too: the statement is undone, its lock not kept
             if not was_in_transaction and conn.in_transaction:
-                conn.execute("ROLLBACK")  # nothing would ever commit what the failure began
-                self.known_texts.stale.clear()
+                self.roll_back()  # nothing would ever commit what the failure began
             raise_kept_stop()
             raise
         if (
@@ -78,10 +85,20 @@ class Database:
         deleted or changed row's old text did not unpack, so its words could not be taken
         out: schema 26), once, however many rows marked it; inside the open transaction."""
         stale = self.known_texts.stale
+        if not stale:
+            return
         for name in sorted(stale):
             for statement in INDEX_REBUILDS[name]:
                 self.conn.execute(statement)
         stale.clear()
+
+    def roll_back(self, due: Iterable[str] = ()) -> None:
+        """Roll back the open transaction and forget the index rebuilds its writes asked for
+        (undone with them); `due`: the marks of writes committed before it began, kept."""
+        self.conn.rollback()
+        stale = self.known_texts.stale
+        stale.clear()
+        stale.update(due)
 
 
 class KnownTexts(dict[bytes, bytes]):
@@ -393,14 +410,17 @@ def write_transaction(
 ) -> Iterator[sqlite3.Connection]:
     """A transaction that takes the write lock at once (BEGIN IMMEDIATE), so two processes
     writing the same rows wait for each other instead of failing half-way. A full-text index
-    the block's statements left out of step is rebuilt once at its end (Database.rebuild_stale).
+    the block's statements left out of step is rebuilt once at its end (Database.rebuild_stale),
+    and so is one a write committed outside Database left marked.
 
     `check_references=False` turns the foreign-key checks off for this transaction only (for
     a writer that takes every id it writes from rows it has read or written in it: each
     checked row costs two b-tree look-ups; and no delete of it cascades)."""
     conn = db.conn
-    if conn.in_transaction:
+    if conn.in_transaction:  # raw writes' (`conn.execute`): ended as a block of this ends
+        db.rebuild_stale()
         conn.commit()
+    due = frozenset(db.known_texts.stale)  # marks of committed writes: not undone by a rollback
     checked = check_references or not conn.execute("PRAGMA foreign_keys").fetchone()[0]
     if not checked:
         conn.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is a no-op
@@ -408,19 +428,15 @@ def write_transaction(
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-            if db.known_texts.stale:  # an index the block left out of step, once
-                db.rebuild_stale()
+            db.rebuild_stale()  # an index the block left out of step, once
+            conn.commit()
         except BaseException as exc:
-            conn.rollback()
-            db.known_texts.stale.clear()
+            db.roll_back(due)
             if isinstance(exc, sqlite3.Error):
                 raise_kept_stop()
             raise
-        conn.commit()
     finally:
         if not checked:
-            if conn.in_transaction:  # the commit failed
-                conn.rollback()
             conn.execute("PRAGMA foreign_keys = ON")
 
 
