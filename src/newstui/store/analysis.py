@@ -424,7 +424,7 @@ def _absorb_lone_surname(
 
 def prune_entities(db: Database) -> int:
     """Delete entities no article mentions any more (after re-analysis); returns how many."""
-    with db.conn:
+    with write_transaction(db):
         cur = db.execute(
             "DELETE FROM entities WHERE NOT EXISTS "
             "(SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)"

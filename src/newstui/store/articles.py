@@ -402,7 +402,7 @@ def set_fulltext(
     error: str | None = None,
 ) -> None:
     """Store an article's extracted full text (keeping the summary), or the reason it failed."""
-    with db.conn:
+    with write_transaction(db):
         if text is not None:
             forget_analysis(db.conn, article_id)
             old = db.execute("SELECT links FROM articles WHERE id = ?", [article_id]).fetchone()
@@ -709,7 +709,7 @@ def mark_articles(
         values.append(int(starred))
     if not targets or not sets:
         return 0
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             f"UPDATE articles SET {', '.join(sets)} WHERE id IN (SELECT value FROM json_each(?))",
             [*values, json.dumps(targets)],
@@ -729,7 +729,7 @@ def mark_all_read(db: Database, f: ArticleFilter) -> int:
 def mark_all_read_ids(db: Database, f: ArticleFilter) -> list[int]:
     """Mark every article matching the filter read; returns the ids that changed (for undo)."""
     where, params = _where(db, f)
-    with db.conn:
+    with write_transaction(db):
         shown = f"SELECT a.id FROM articles a{where}"
         rows = db.execute(
             f"UPDATE articles SET read = 1 WHERE read = 0 AND (id IN ({shown}) OR id IN "

@@ -93,7 +93,7 @@ def claim_next(db: Database, owner: int) -> Download | None:
 
 def record_progress(db: Database, download_id: int, done: int, total: int | None) -> None:
     """How much of a download has arrived (also says its process is alive)."""
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             "UPDATE downloads SET bytes_done = ?, bytes_total = coalesce(?, bytes_total), "
             "touched_at = ? WHERE id = ?",
@@ -103,7 +103,7 @@ def record_progress(db: Database, download_id: int, done: int, total: int | None
 
 def finish_download(db: Database, download_id: int, size: int) -> None:
     """A download is complete: its file holds `size` bytes."""
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             "UPDATE downloads SET state = 'done', bytes_done = ?, bytes_total = ?, error = NULL, "
             "finished_at = ?, touched_at = ? WHERE id = ?",
@@ -113,7 +113,7 @@ def finish_download(db: Database, download_id: int, size: int) -> None:
 
 def fail_download(db: Database, download_id: int, error: str) -> None:
     """A download failed; what arrived stays for a retry to resume."""
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             "UPDATE downloads SET state = 'failed', error = ?, touched_at = ? WHERE id = ?",
             [error, now_iso(), download_id],
@@ -122,7 +122,7 @@ def fail_download(db: Database, download_id: int, error: str) -> None:
 
 def release_download(db: Database, download_id: int) -> None:
     """Give a download back to the queue (the app quit while it ran): resumed next time."""
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             "UPDATE downloads SET state = 'queued', owner = NULL "
             "WHERE id = ? AND state = 'downloading'",
@@ -136,7 +136,7 @@ def requeue_stale(db: Database, seconds: float, dead_owners: Iterable[int] = ())
     since = (datetime.now(UTC) - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
     dead = list(dead_owners)
     marks = ",".join("?" * len(dead)) or "NULL"
-    with db.conn:
+    with write_transaction(db):
         cursor = db.execute(
             "UPDATE downloads SET state = 'queued', owner = NULL WHERE state = 'downloading' "
             f"AND (touched_at IS NULL OR touched_at <= ? OR owner IN ({marks}))",
@@ -147,7 +147,7 @@ def requeue_stale(db: Database, seconds: float, dead_owners: Iterable[int] = ())
 
 def retry_downloads(db: Database, ids: Iterable[int] | None = None) -> int:
     """Queue failed downloads again (all of them, or those with these ids)."""
-    with db.conn:
+    with write_transaction(db):
         if ids is None:
             cursor = db.execute("UPDATE downloads SET state = 'queued' WHERE state = 'failed'")
         else:

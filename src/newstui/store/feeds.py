@@ -44,8 +44,8 @@ def ensure_feed(
     from newstui.model.fetching import SourceSpec
 
     spec = SourceSpec(key, name, kind, url, tags, configured)
-    with db.conn:  # one statement: two processes registering the same feed both succeed
-        return _upsert_feed(db.conn, spec, keep_name=keep_name, keep_tags=keep_tags)
+    with write_transaction(db) as conn:  # two processes registering the same feed both succeed
+        return _upsert_feed(conn, spec, keep_name=keep_name, keep_tags=keep_tags)
 
 
 def ensure_feeds(db: Database, specs: Sequence[SourceSpec]) -> list[int]:
@@ -231,7 +231,7 @@ def site_urls(db: Database) -> dict[str, str]:
 
 def forget_source_if_empty(db: Database, key: str) -> None:
     """Remove a source that never stored an article (an `add` or `import` that failed)."""
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             "DELETE FROM feeds WHERE key = ? AND NOT EXISTS "
             "(SELECT 1 FROM articles a WHERE a.feed_id = feeds.id)",

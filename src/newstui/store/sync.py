@@ -251,7 +251,7 @@ def known_items(db: Database, item_ids: Iterable[int], starred: Iterable[int] = 
         ).fetchall()
     ]
     if retired:
-        with db.conn:
+        with write_transaction(db):
             db.execute(
                 "UPDATE retired_articles SET seen = ? WHERE guid IN (SELECT value FROM json_each(?))",
                 [now_iso(), json.dumps(retired)],

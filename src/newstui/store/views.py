@@ -10,7 +10,7 @@ from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import downloads as downloads_store
 from newstui.store import stories as story_store
-from newstui.store.db import Database
+from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
 
 if TYPE_CHECKING:
@@ -70,6 +70,6 @@ def bulk_insert_articles(db: Database, feed_id: int, articles: Iterable[Article]
         article_store.new_article_row(feed_id, article.guid or f"bulk:{i}", article, now)
         for i, article in enumerate(articles)
     ]
-    with db.conn:
+    with write_transaction(db):
         article_store.insert_new_articles(db, rows)
     return len(rows)
