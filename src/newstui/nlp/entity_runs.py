@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import pairwise
 from typing import Final
 
 from newstui.nlp.entity_cues import (
@@ -98,9 +97,37 @@ _I_SPEAKS: Final = re.compile(
 )  # not "was", "had", "said": "Louis I was king", "Elizabeth I had"
 
 
+class _RunTail:
+    """Facts of a run's words from `start` on, read by `_extends_to_named_head` for each known
+    name in the run (once a run, not once a name: the names of "NATO NATO …" each read the rest)."""
+
+    def __init__(self, run: list[Token], start: int, heads: frozenset[str]) -> None:
+        self.run = run
+        self.start = start
+        self.words = [strip_possessive(t.text) for t in run[start:]]
+        # the last index past `start` of a lower-case word other than a connector or "the"
+        # after "of"/"for", and the last of a head noun followed by a word in _AFTER_HEAD
+        self.last_lower = -1
+        self.last_head_joined = -1
+        for k in range(start, len(run)):
+            word = run[k].text
+            if (
+                _is_lower(word)
+                and word not in CONNECTORS
+                and not (word == "the" and run[k - 1].text in ("of", "for"))
+            ):
+                self.last_lower = k
+        words = self.words
+        for k in range(len(words) - 1):
+            if words[k] in heads and words[k + 1] in _AFTER_HEAD:
+                self.last_head_joined = start + k
+
+
 class _RunFinder(_TypingFinder):
     """Capitalised runs into candidates: where a name starts and ends (sentence openers, titles, joins
     across "of" and "and", portfolios, known names inside a run) and each name flushed with its type."""
+
+    run_tail: _RunTail | None = None  # the last run's facts (see _extends_to_named_head)
 
     def _drop_sentence_opener(self, run: list[Token]) -> list[Token]:
         first = run[0]
@@ -435,35 +462,37 @@ class _RunFinder(_TypingFinder):
 
     def _extends_to_named_head(self, run: list[Token], i: int, n: int) -> bool:
         """'Newcastle United', 'Emirates Stadium': a known name followed by words ending in a head noun."""
-        rest = run[i + n :]
-        last = run[i + n - 1]
+        at = i + n  # the rest of the run: run[at:]
+        last = run[at - 1]
         if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
             return False  # "House of Representatives' Committee on …": the body's own committee
-        if not rest or any(
-            _is_lower(t.text)
-            and t.text not in CONNECTORS
-            and not (t.text == "the" and k and rest[k - 1].text in ("of", "for"))
-            for k, t in enumerate(rest)
-        ):
+        if at == len(run) or (_is_lower(run[at].text) and run[at].text not in CONNECTORS):
             return False
-        heads = self.heads
-        words = [strip_possessive(t.text) for t in rest]
-        if words[0] == "and" and len(rest) > 1 and self._known(run, i + n + 1) == len(rest) - 1:
+        # the rest's facts, kept for the run: a run of n known names ("NATO NATO …") asks n times
+        tail = self.run_tail
+        if tail is None or tail.run is not run or at < tail.start:
+            tail = self.run_tail = _RunTail(run, at, self.heads)
+        if tail.last_lower > at:
+            return False  # a lower-case word in the rest (not a connector, nor "of the")
+        words = tail.words
+        first = words[at - tail.start]
+        n_rest = len(run) - at
+        if first == "and" and n_rest > 1 and self._known(run, at + 1) == n_rest - 1:
             return False  # "the United States and United Kingdom": two known names
-        if words[0] == "and" and words[-1] in self.gaz.place_words and self._is_place(run, i, n):
+        if first == "and" and words[-1] in self.gaz.place_words and self._is_place(run, i, n):
             return False  # "Las Vegas and Atlantic City": a known place and another place
-        if words[-1] in heads:
+        if words[-1] in self.heads:
             # "U.S. Securities and Exchange Commission": the country's own known body instead
-            return self._country_body(run, i, n) != len(rest)
-        if any(w in heads and nxt in _AFTER_HEAD for w, nxt in pairwise(words)):
+            return self._country_body(run, i, n) != n_rest
+        if tail.last_head_joined >= at:
             return True  # "American Airlines and …", "US Commission on Presidential Debates"
         # "Islamic State of Iraq and Syria": a known body named after the places it claims
         known = self._lookup(self._surface(run, i, n)[2])
         return (
             known is not None
             and known[1] == "ORG"
-            and words[0] == "of"
-            and self._names_places(words[1:])
+            and first == "of"
+            and self._names_places(words[at - tail.start + 1 :])
         )
 
     def _names_places(self, words: list[str]) -> bool:

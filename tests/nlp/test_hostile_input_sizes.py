@@ -1,0 +1,104 @@
+"""Hostile shapes of input (a known name repeated thousands of times, a transcript of "X said"
+openers) cost work that grows linearly with the text: each check reads a fact computed once per
+run or article, not once per name. Sizes are read from what the rules keep, never from a clock;
+each shortcut is also checked to answer exactly as the code it replaced."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstui.nlp.entities import NAME_JOINERS
+from newstui.nlp.entity_passes import _EntityFinder
+from newstui.nlp.entity_words import CONNECTORS, _chunks
+from newstui.nlp.names import strip_possessive
+from newstui.nlp.rules import RulesExtractor
+from newstui.nlp.segment import Token, name_tokens
+
+
+def _finder(text: str) -> _EntityFinder:
+    return _EntityFinder(text, name_tokens(text, frozenset(), NAME_JOINERS), [])
+
+
+def _extends_by_reading_the_rest(finder: _EntityFinder, run: list[Token], i: int, n: int) -> bool:
+    """`_extends_to_named_head` as it was before its facts were kept per run: every call read
+    the rest of the run again."""
+    rest = run[i + n :]
+    last = run[i + n - 1]
+    if "'" in last.text or "’" in last.text or finder.text[last.end : last.end + 1] in ("'", "’"):
+        return False
+    if not rest or any(
+        t.text.islower()
+        and t.text not in CONNECTORS
+        and not (t.text == "the" and k and rest[k - 1].text in ("of", "for"))
+        for k, t in enumerate(rest)
+    ):
+        return False
+    heads = finder.heads
+    words = [strip_possessive(t.text) for t in rest]
+    if words[0] == "and" and len(rest) > 1 and finder._known(run, i + n + 1) == len(rest) - 1:
+        return False
+    if words[0] == "and" and words[-1] in finder.gaz.place_words and finder._is_place(run, i, n):
+        return False
+    if words[-1] in heads:
+        return finder._country_body(run, i, n) != len(rest)
+    if any(w in heads and nxt in ("of", "for", "on", "and") for w, nxt in pairwise(words)):
+        return True
+    known = finder._lookup(finder._surface(run, i, n)[2])
+    return (
+        known is not None
+        and known[1] == "ORG"
+        and words[0] == "of"
+        and finder._names_places(words[1:])
+    )
+
+
+def _assert_named_heads_as_before(text: str) -> None:
+    finder = _finder(text)
+    for run, _ in _chunks(text, finder.tokens):
+        for i in range(len(run)):  # each start in order, as _scan_run asks
+            n = finder._known(run, i)
+            if n:
+                expected = _extends_by_reading_the_rest(finder, run, i, n)
+                assert finder._extends_to_named_head(run, i, n) == expected, (text, i)
+
+
+def test_a_run_of_one_known_name_repeated_reads_its_words_once() -> None:
+    text = "NATO " * 300
+    finder = _finder(text)
+    finder.scan()
+    # the facts kept are those the first name read (the rest from the second word on): no
+    # later name read the run's words again
+    tail = finder.run_tail
+    assert tail is not None
+    assert tail.start == 1
+    assert len(tail.words) == 299
+
+
+def test_a_text_of_one_known_name_repeated_four_thousand_times_is_that_one_name() -> None:
+    text = "Paris " * 4000
+    analysis = RulesExtractor().analyse(text)
+    assert [(e.name, e.type) for e in analysis.entities] == [("Paris", "PLACE")]
+    assert len(analysis.entities[0].mentions) == 4000
+
+
+def test_named_heads_read_from_kept_facts_answer_as_before_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        _assert_named_heads_as_before(text)
+
+
+_RUN_WORDS = (
+    "NATO Paris United States Nations Bank of for the and on England Commission Airlines "
+    "Islamic State Iraq Syria Securities Exchange National Security Council Las Vegas "
+    "Atlantic City Newcastle Stadium America's Airlines' said y"
+).split()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=14))
+def test_named_heads_read_from_kept_facts_answer_as_before_on_any_run(words: list[str]) -> None:
+    _assert_named_heads_as_before("They met " + " ".join(words) + " on Monday.")
