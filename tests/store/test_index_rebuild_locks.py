@@ -119,3 +119,24 @@ def test_a_stop_during_a_statements_rebuild_rolls_the_statement_back(tmp_path, m
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     assert indexed_unchecked(db, "pilings") == [ids["Pier"]]  # the article and its words
     db.conn.close()
+
+
+def test_a_write_returning_rows_outside_a_transaction_is_refused_not_left_open(tmp_path):
+    """SQLite cannot commit it before its rows are read, and nothing committed it after: the
+    connection kept the write lock."""
+    path = tmp_path / "s.db"
+    db, ids, _ = with_damaged(path)
+    update = "UPDATE articles SET starred = 1 WHERE id = ? RETURNING id"
+
+    with pytest.raises(sqlite3.ProgrammingError, match="write_transaction"):
+        db.execute(update, [ids["Tram"]])
+
+    assert not db.conn.in_transaction
+    other = other_connection(path)
+    other.execute("UPDATE articles SET read = 1 WHERE id = ?", [ids["Tram"]])
+    other.conn.close()
+    with write_transaction(db):
+        assert db.execute(update, [ids["Ferry"]]).fetchall() == [(ids["Ferry"],)]
+    starred = db.execute("SELECT id FROM articles WHERE starred = 1").fetchall()
+    assert starred == [(ids["Ferry"],)]  # the refused one was rolled back
+    db.conn.close()

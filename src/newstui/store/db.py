@@ -56,7 +56,8 @@ class Database:
         A full-text index the statement (or the open transaction) left out of step is rebuilt
         after it, in its transaction. One that a write outside this class left marked after
         its commit is rebuilt before it, in a write transaction of its own: a read never
-        opens a transaction it leaves open (holding the write lock)."""
+        opens a transaction it leaves open (holding the write lock), and a write that returns
+        rows is refused outside a transaction (ProgrammingError, rolled back)."""
         conn = self.conn
         was_in_transaction = conn.in_transaction
         if self.known_texts.stale and not was_in_transaction:
@@ -74,9 +75,14 @@ class Database:
         if (
             not was_in_transaction
             and conn.in_transaction
-            and cursor.description is None
             and first_keyword(sql) not in TRANSACTION_CONTROL
         ):
+            if cursor.description is not None:  # its rows unread: SQLite refuses the COMMIT
+                self.roll_back()
+                raise sqlite3.ProgrammingError(
+                    "a write that returns rows (RETURNING) runs inside write_transaction: "
+                    "outside one, nothing would commit it and its write lock would stay held"
+                )
             conn.execute("COMMIT")
         return cursor
 
