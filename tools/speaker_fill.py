@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -36,7 +37,7 @@ _CUE_WORDS: Final = frozenset(
     "director statement interview quoted asked wrote posted tweeted".split()
 )
 _PREPOSITIONS: Final = frozenset("according to by from of for at with in on".split())
-_FILLING_TYPES: Final = frozenset(("PERSON", "ORG", "PLACE", "GROUP"))
+FILLING_TYPES: Final = frozenset(("PERSON", "ORG", "PLACE", "GROUP"))
 # How the rules found a quote's speaker (SpeakerFinder.how) when the fill may give one: they found
 # no attribution ("nobody"), or none for a short fragment. Where they found one that names no
 # entity ("before"/"after": 'described by the council as', 'one resident said'), nobody stands.
@@ -100,6 +101,18 @@ _SAYS_PRONOUN: Final = re.compile(
 )
 
 
+def _quote_shape(quote: str) -> str:
+    """What a quotation looks like: markup, a name (every word capitalised), one word, or words."""
+    if any(c in quote for c in "|={}"):
+        return "markup"
+    words = quote.split()
+    if len(words) <= 1:
+        return "word"
+    if all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "the", "for") for w in words):
+        return "name"
+    return "sentences" if any(w[-1:] in ".!?" for w in words[:-1]) else "words"
+
+
 def _recency(finder: SpeakerFinder, start: int, end: int) -> dict[str, int]:
     """The people named in [start, end), numbered from the last named (0) back, up to 2."""
     order: dict[str, int] = {}
@@ -160,6 +173,8 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
     recent = _recency(finder, window, span.open_mark)
     article = _article_counts(finder)
     context += (
+        f"shape={_quote_shape(finder.text[span.start : span.end])}",
+        f"shape={_quote_shape(finder.text[span.start : span.end])}&how={how}",
         f"qlen={_bucket(quote_words, (3, 8, 20, 40))}",
         f"pronoun={pronoun}",
         f"pronoun={pronoun}&how={how}",
@@ -179,6 +194,7 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
     for extra in (rule, prev):
         if extra and extra not in nearest and extra not in names:
             names.append(extra)
+    by_distance = sorted(nearest, key=lambda n: nearest[n][0])
     for name in names:
         kind = finder.types.get(name, "DESCRIBED")
         is_rule = name == rule
@@ -224,7 +240,11 @@ def candidates(finder: SpeakerFinder, k: int, rules: list[str | None]) -> list[C
             not finder.mentions_in(paragraphs[p], paragraphs[p + 1])
             for p in range(min(par, i_par) + 1, max(par, i_par))
         )  # a paragraph naming nobody between them
+        nearness = min(by_distance.index(name), 2)
         feats += [
+            f"nearest={nearness}",
+            f"nearest={nearness}&side={side}",
+            f"nearest={nearness}&how={how}",
             f"pars={pars_away}",
             f"pars={pars_away}&type={kind}",
             f"recent={rank}&type={kind}",
@@ -267,6 +287,16 @@ def score(weights: dict[str, float], candidate: Candidate) -> float:
     return total
 
 
+def probabilities(weights: dict[str, float], options: list[Candidate]) -> list[float]:
+    """Each candidate's probability of being the speaker under a logistic model (the softmax of
+    the linear scores over the quotation's candidates)."""
+    scores = [score(weights, c) for c in options]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
 def best(weights: dict[str, float], options: list[Candidate]) -> Candidate:
     """The highest-scoring candidate; a tie goes to the earlier one (nobody first): stable."""
     top, top_score = options[0], score(weights, options[0])
@@ -283,7 +313,7 @@ def fill_choice(
     """The model's speaker among `options` if it beats nobody by more than `margin` and is an
     entity of the article (`types`: its names' types), else None."""
     top = best(weights, options)
-    if top.speaker is None or types.get(top.speaker) not in _FILLING_TYPES:
+    if top.speaker is None or types.get(top.speaker) not in FILLING_TYPES:
         return None
     if score(weights, top) - score(weights, options[0]) > margin:
         return top.speaker

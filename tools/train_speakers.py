@@ -1,7 +1,8 @@
 """Train the linear speaker model of the learned fill (tools/speaker_fill.py, beside this file) on the
 annotated sets and print its leave-one-folder-out cross-validation against the rules.
 
-Run from the repository root: `python tools/train_speakers.py [--margins 1,2,3] [--write [PATH]]`.
+Run from the repository root:
+`python tools/train_speakers.py [--margins 1,2,3] [--thresholds 0.6,0.7] [--write [PATH]]`.
 The data is every
 annotated folder under tests/data/nlp except the blind ones (tools/blind_sets.py:
 never read here). For each folder the model is trained on all the others and scored on it, as
@@ -11,7 +12,9 @@ uses: "rerank" (the model chooses every speaker, the rules' choice one feature a
 the article, speaks if it beats nobody by the margin; the extractor does not use it), with the speakers
 the fill adds right and wrong per folder, for each of --margins; and "override" (the model's best
 replaces the rules' speaker, a name or nobody, where it outscores the rules' choice by the
-margin), with the speakers it changes right and wrong. `--write` saves weights trained
+margin), with the speakers it changes right and wrong. Then the fill by a logistic model
+(conditional logit over the candidates, trained on the quotes the fill may name only) whose best
+speaks where its probability exceeds each of --thresholds. `--write` saves weights trained
 on every folder, by default into tools/speaker_fill.json.
 Deterministic: the same data and code give the same bytes.
 """
@@ -37,12 +40,14 @@ from blind_sets import is_blind  # noqa: E402
 from nlp_eval import _prf, _quote_key, _speaker_key, load_articles  # noqa: E402
 from speaker_fill import (  # noqa: E402
     FILL_MARGIN,
+    FILLING_TYPES,
     WEIGHTS_FILE,
     Candidate,
     best,
     candidates,
     fill_choice,
     fillable,
+    probabilities,
     score,
 )
 
@@ -52,6 +57,11 @@ DATA = ROOT / "tests" / "data" / "nlp"
 SHIPPED = ROOT / "tools" / WEIGHTS_FILE
 EPOCHS = 12
 SEED = 10
+# The logistic model: epochs, the step of the first epoch (epoch e steps by RATE / (1 + e)) and
+# the L2 decay of each weight a step updates; chosen among a few by cross-validation (README)
+LOGIT_EPOCHS = 15
+LOGIT_RATE = 0.1
+LOGIT_L2 = 1e-3
 
 
 @dataclass(frozen=True)
@@ -153,6 +163,59 @@ def train(articles: list[Article], epochs: int = EPOCHS) -> dict[str, float]:
     return {f: w for f, w in averaged.items() if w}
 
 
+def fillable_only(articles: list[Article]) -> list[Article]:
+    """The articles with only the quotations the fill may name: the rules name nobody, having
+    found no attribution (speaker_fill.fillable)."""
+    return [
+        Article(
+            [ex for ex in art.examples if ex.rules is None and fillable(ex.how, ex.quote)],
+            art.gold,
+        )
+        for art in articles
+    ]
+
+
+def train_logit(articles: list[Article], epochs: int = LOGIT_EPOCHS) -> dict[str, float]:
+    """Conditional logistic regression over each quotation's candidates (softmax of the linear
+    scores) by stochastic gradient ascent with L2 decay, in a seeded order per epoch."""
+    data = [ex for art in articles for ex in art.examples if ex.gold is not None]
+    weights: dict[str, float] = {}
+    rng = random.Random(SEED)
+    for epoch in range(epochs):
+        order = list(range(len(data)))
+        rng.shuffle(order)
+        rate = LOGIT_RATE / (1 + epoch)
+        for i in order:
+            ex = data[i]
+            gradient: dict[str, float] = {}
+            for k, (c, p) in enumerate(
+                zip(ex.options, probabilities(weights, ex.options), strict=True)
+            ):
+                if g := (1.0 if k == ex.gold else 0.0) - p:
+                    for f in c.features:
+                        gradient[f] = gradient.get(f, 0.0) + g
+            for f, g in gradient.items():
+                weights[f] = weights.get(f, 0.0) * (1 - rate * LOGIT_L2) + rate * g
+    return {f: round(w, 6) for f, w in sorted(weights.items()) if round(w, 6)}
+
+
+def fill_sure(weights: dict[str, float], threshold: float) -> Chooser:
+    """The fill with the logistic model: where the rules name nobody, its best candidate speaks if
+    it is an entity of the article whose probability exceeds `threshold`."""
+
+    def choose(ex: Example) -> str | None:
+        if ex.rules or not fillable(ex.how, ex.quote):
+            return ex.rules
+        chances = probabilities(weights, ex.options)
+        k = max(range(len(chances)), key=chances.__getitem__)  # the first of equals: nobody
+        top = ex.options[k].speaker
+        if top is None or ex.types.get(top) not in FILLING_TYPES or chances[k] <= threshold:
+            return None
+        return top
+
+    return choose
+
+
 def rerank(weights: dict[str, float]) -> Chooser:
     """The model chooses every speaker."""
     return lambda ex: best(weights, ex.options).speaker
@@ -227,10 +290,13 @@ def _row(name: str, rules: Counter[str], model: Counter[str]) -> str:
     )
 
 
-def held_out_weights(sets: dict[str, list[Article]]) -> dict[str, dict[str, float]]:
+def held_out_weights(
+    sets: dict[str, list[Article]],
+    trainer: Callable[[list[Article]], dict[str, float]] = train,
+) -> dict[str, dict[str, float]]:
     """Leave one folder out: for each folder, weights trained on all the others."""
     return {
-        name: train([a for other, more in sets.items() if other != name for a in more])
+        name: trainer([a for other, more in sets.items() if other != name for a in more])
         for name in sets
     }
 
@@ -261,9 +327,11 @@ def margin_table(
     folds: dict[str, dict[str, float]],
     margins: list[float],
     use: Callable[[dict[str, float], float], Chooser],
+    label: str = "margin",
 ) -> list[str]:
-    """A use's ΔF1 and speakers changed right/wrong per folder, one column per margin."""
-    head = " | ".join(f"margin {m:g}: ΔF1 (right/wrong)" for m in margins)
+    """A use's ΔF1 and speakers changed right/wrong per folder, one column per margin (or
+    whatever `label` calls the use's number)."""
+    head = " | ".join(f"{label} {m:g}: ΔF1 (right/wrong)" for m in margins)
     rows = [f"| held-out folder | rules F1 | {head} |", "|---|---|" + "---|" * len(margins)]
     pooled: dict[float, Counter[str]] = {m: Counter() for m in margins}
     pooled_rules: Counter[str] = Counter()
@@ -312,8 +380,14 @@ def main() -> None:
         default=f"{FILL_MARGIN:g}",
         help="of the fill use, comma-separated (the shipped margin by default)",
     )
+    parser.add_argument(
+        "--thresholds",
+        default="0.6,0.7,0.8",
+        help="of the logistic model's fill: probabilities, comma-separated",
+    )
     args = parser.parse_args()
     margins = [float(m) for m in args.margins.split(",")]
+    thresholds = [float(t) for t in args.thresholds.split(",")]
     sets = {str(f.relative_to(DATA.parent)): read_folder(f) for f in folders()}
     examples = [ex for arts in sets.values() for a in arts for ex in a.examples]
     reachable = sum(ex.gold is not None for ex in examples)
@@ -334,6 +408,12 @@ def main() -> None:
         " where it outscores the rules' choice by the margin; ΔF1 (speakers changed right/wrong)"
     )
     print("\n".join(margin_table(sets, folds, margins, override)))
+    sure = held_out_weights(sets, lambda arts: train_logit(fillable_only(arts)))
+    print(
+        "\nFill by a logistic model trained on the quotes the fill may name, by its probability:"
+        " ΔF1 (speakers added right/wrong)"
+    )
+    print("\n".join(margin_table(sets, sure, thresholds, fill_sure, "p >")))
     if args.write:
         args.write.write_text(weights_text(train([a for arts in sets.values() for a in arts])))
         print(f"\nwrote {args.write}")
