@@ -57,3 +57,50 @@ async def test_warnings_logged_under_the_app_are_one_notification_and_the_log_no
         assert terminal.getvalue() == "after the app\n"
     finally:
         root.removeHandler(cli_handler)
+
+
+async def test_warnings_logged_one_by_one_are_one_notification_every_few_seconds(db_path, tmp_path):
+    """A failing re-analysis logs one warning a batch: each was a notification of its own,
+    dozens over a large pass. Those logged within `notify_every` of the last notification
+    wait and are then one notification, counted; every one is in the log file."""
+    log_file = tmp_path / "state" / "newstui.log"
+    ingest = logging.getLogger("newstui.ingest")
+    app = NewstuiApp(db_path, None, log_file=log_file)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.logged_warnings.handler.notify_every = 2.0
+        ingest.warning("%s", FAILED.format(n=1))
+        await until(pilot, lambda: notifications(app))
+        for n in (2, 3, 4, 5):  # one batch after another, each shown apart before
+            ingest.warning("%s", FAILED.format(n=n))
+            await pilot.pause()
+        assert len(notifications(app)) == 1
+        await until(pilot, lambda: len(notifications(app)) == 2)
+        assert notifications(app)[1].message == f"{SHOWN.format(n=2)} (and 3 more: see {log_file})"
+        await pilot.pause(2.5)
+        assert len(notifications(app)) == 2
+    written = log_file.read_text("utf-8").splitlines()
+    assert [line.partition(" warning: ")[2] for line in written] == [
+        SHOWN.format(n=n) for n in range(1, 6)
+    ]
+
+
+async def test_a_log_call_with_bad_arguments_is_one_line_in_the_log_not_a_traceback(
+    db_path, tmp_path, monkeypatch
+):
+    """logging printed the traceback of a message it could not format onto the terminal
+    under the app (a library's `log.warning("%d feeds", "x")`)."""
+    terminal = io.StringIO()
+    monkeypatch.setattr("sys.stderr", terminal)
+    log_file = tmp_path / "state" / "newstui.log"
+    app = NewstuiApp(db_path, None, log_file=log_file)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        logging.getLogger("somelib").warning("%d feeds", "many\x1b[2J")
+        await settle(pilot)
+    assert terminal.getvalue() == ""
+    [line] = log_file.read_text("utf-8").splitlines()
+    assert " error: a log message from somelib (" in line
+    assert line.endswith(
+        "could not be written: TypeError: %d format: a real number is required, not str"
+    )

@@ -77,6 +77,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.ui_state = ui_state  # remembers the theme between runs (None: remember nothing)
         # warnings logged while the app runs: shown and written to `log_file`, not to stderr
         self.logged_warnings = RoutedWarnings(AppLogHandler(self, log_file))
+        self._warnings_timer: Timer | None = None  # shows the warnings that wait (see there)
         self.notice = notice  # a line to show once started (the demo database was rebuilt)
         saved = load_ui_state(ui_state).get("theme") if ui_state else None
         if isinstance(saved, str) and saved in self.available_themes:
@@ -263,7 +264,16 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     @on(WarningsLogged)
     def _warnings_logged(self) -> None:
         """Warnings logged meanwhile (an article the extractor failed on…): one notification,
-        the first and how many more."""
+        the first and how many more, now or once the last one is old enough (those logged
+        until then join it)."""
+        wait = self.logged_warnings.handler.wait_to_notify()
+        if wait <= 0:
+            self._show_warnings()
+        elif self._warnings_timer is None:
+            self._warnings_timer = self.set_timer(wait, self._show_warnings)
+
+    def _show_warnings(self) -> None:
+        self._warnings_timer = None
         handler = self.logged_warnings.handler
         lines = handler.take()
         if lines:

@@ -6,7 +6,10 @@ under the app such a line landed in the middle of the screen."""
 from __future__ import annotations
 
 import logging
+import math
+import sys
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +22,9 @@ from newstui.text import clean_line
 
 LOG_MAX_BYTES = 1_000_000  # the log file is started again (the old one kept as .1) past this
 LINE_MAX = 300  # characters of a warning shown or written
+# Seconds between two notifications of warnings: a failing re-analysis logs one warning a batch,
+# which were dozens of notifications over a large pass; those logged meanwhile wait, counted.
+NOTIFY_EVERY = 5.0
 
 
 @dataclass(eq=False, repr=False)
@@ -29,18 +35,21 @@ class WarningsLogged(Message):
 class AppLogHandler(logging.Handler):
     """A root logging handler for the app's lifetime: each warning (untrusted text: controls
     stripped, one line) goes to the log file and waits for the app, which is told once per
-    batch (WarningsLogged) and shows the batch as one notification. Thread-safe."""
+    batch (WarningsLogged) and shows the batch as one notification, at most one every
+    `notify_every` seconds. Thread-safe."""
 
     def __init__(self, app: App[Any], log_file: Path | None) -> None:
         super().__init__(logging.WARNING)
         self.app, self.log_file = app, log_file
+        self.notify_every = NOTIFY_EVERY
         self._pending: list[str] = []
         self._lines = threading.Lock()
+        self._taken_at = -math.inf  # (monotonic) when the last notification's lines were taken
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
             line = clean_line(record.getMessage(), LINE_MAX) or record.levelname.lower()
-            self._write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} {record.levelname.lower()}: {line}")
+            self._write_line(record.levelname.lower(), line)
             with self._lines:
                 self._pending.append(line)
                 first = len(self._pending) == 1
@@ -48,6 +57,19 @@ class AppLogHandler(logging.Handler):
                 self.app.post_message(WarningsLogged())
         except Exception:
             self.handleError(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A record that could not be written (a library's log call with %-arguments that do
+        not fit its message): one line in the log file, where logging printed a traceback onto
+        the terminal under the app."""
+        error = sys.exc_info()[1]
+        why = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+        where = f"{record.name} ({record.pathname}:{record.lineno})"
+        line = clean_line(f"a log message from {where} could not be written: {why}", LINE_MAX)
+        self._write_line("error", line)
+
+    def _write_line(self, level: str, line: str) -> None:
+        self._write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} {level}: {line}")
 
     def _write(self, text: str) -> None:
         """Append one line to the log file (a full file is moved to .1 first); a file that
@@ -64,10 +86,17 @@ class AppLogHandler(logging.Handler):
             pass
 
     def take(self) -> list[str]:
-        """The warnings logged since the last take, oldest first."""
+        """The warnings logged since the last take, oldest first (taken for a notification)."""
         with self._lines:
             taken, self._pending = self._pending, []
+            if taken:
+                self._taken_at = time.monotonic()
         return taken
+
+    def wait_to_notify(self) -> float:
+        """Seconds until the waiting warnings may be shown (0: now): `notify_every` after the
+        last notification."""
+        return max(0.0, self._taken_at + self.notify_every - time.monotonic())
 
     def summary(self, lines: list[str]) -> str:
         """One notification's text: the first warning, and how many more (and where they are)."""
