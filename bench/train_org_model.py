@@ -16,6 +16,8 @@ listed or read.
     PYTHONPATH=src python bench/train_org_model.py --quick    # threshold 0.5, no inner CV
     PYTHONPATH=src python bench/train_org_model.py --write org_weights.py  # + the weights
                                    # trained on all 13 sets, as a module (a dict literal)
+    PYTHONPATH=src python bench/train_org_model.py --open /work/annot/open/texts.jsonl --seed 2727
+                                   # + what that model drops in 200 fresh articles, to judge
 """
 
 from __future__ import annotations
@@ -248,6 +250,26 @@ def weights_module(weights: dict[str, float], threshold: float) -> str:
     return "\n".join(lines)
 
 
+def open_drops(
+    path: Path, size: int, seed: int, weights: dict[str, float], threshold: float
+) -> tuple[int, list[tuple[int, float, str, str]]]:
+    """The ORG names the model drops in a sample of `size` unannotated articles of a JSON-lines
+    file (one object a line with "text" and "title"; lines drawn with `seed`), to be judged by
+    hand: how many ORG names the sample has, and (line, probability, name, title) of each drop."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    picked = sorted(random.Random(seed).sample(range(len(lines)), min(size, len(lines))))
+    total, drops = 0, []
+    for line in picked:
+        doc = json.loads(lines[line])
+        groups = rules_org_groups(doc["text"])
+        total += len(groups)
+        for name, feats in groups:
+            p = org_probability(weights, feats)
+            if p < threshold:
+                drops.append((line, p, name, str(doc.get("title", ""))))
+    return total, drops
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -257,6 +279,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--write", type=Path, metavar="FILE", help="write the weights trained on every set to FILE"
     )
+    parser.add_argument(
+        "--open",
+        type=Path,
+        metavar="JSONL",
+        help="also list what the model trained on every set drops in unannotated articles "
+        "(e.g. /work/annot/open/texts.jsonl), for judging by hand",
+    )
+    parser.add_argument("--sample", type=int, default=200, help="articles drawn from --open")
+    parser.add_argument("--seed", type=int, default=2626, help="the draw's seed for --open")
     args = parser.parse_args(argv)
     sets = {name: load_set(name, args.data) for name in DEV_SETS}
     n = sum(len(art.examples) for a in sets.values() for art in a)
@@ -265,11 +296,20 @@ def main(argv: list[str] | None = None) -> None:
         f"{len(sets)} sets, {sum(map(len, sets.values()))} articles, {n} ORG groups ({pos} in gold)"
     )
     cross_validate(sets, nested=not args.quick)
+    if not (args.write or args.open):
+        return
+    threshold = choose_threshold(sets)
+    weights = train([ex for a in sets.values() for art in a for ex in art.examples])
     if args.write:
-        threshold = choose_threshold(sets)
-        weights = train([ex for a in sets.values() for art in a for ex in art.examples])
         args.write.write_text(weights_module(weights, threshold), encoding="utf-8")
         print(f"wrote {args.write}: {len(weights)} weights, threshold {threshold}")
+    if args.open:
+        total, drops = open_drops(args.open, args.sample, args.seed, weights, threshold)
+        print(
+            f"{args.open}: {args.sample} articles (seed {args.seed}), {len(drops)} of {total} ORGs dropped"
+        )
+        for line, p, name, title in drops:
+            print(f"  line {line}  {p:.2f}  {name!r}  ({title})")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ measured by cross-validation, not used by the extractor."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -99,3 +100,17 @@ def test_the_weights_module_is_python_holding_the_weights_and_threshold() -> Non
     exec(tool.weights_module({"head=board": -1.25, "bias": 0.5}, 0.3), namespace)
     assert namespace["WEIGHTS"] == {"head=board": -1.25, "bias": 0.5}
     assert namespace["THRESHOLD"] == 0.3
+
+
+def test_the_open_sample_lists_the_orgs_the_model_drops_with_their_article(tmp_path: Path) -> None:
+    texts = tmp_path / "texts.jsonl"
+    rows = [
+        {"title": "Merger", "text": "The Quorvex Group said on Monday it would buy Harlow Ltd."},
+        {"title": "Talks", "text": "NATO said on Monday the talks would go on."},
+    ]
+    texts.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    total, drops = tool.open_drops(texts, 5, 1, {"head=group": -5.0, "bias": 2.0}, 0.5)
+    assert total >= 2  # Quorvex Group, NATO, ...
+    assert [(line, name, title) for line, _, name, title in drops] == [
+        (0, "Quorvex Group", "Merger")
+    ]
