@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from test_quote_index import index_matches_quotes
 
+import newstui.store.articles as store_articles
 import newstui.store.db as store_db
 from newstui.model import Analysis, Article, Quote
 from newstui.store import open_db
 from newstui.store.analysis import save_analysis
-from newstui.store.articles import save_articles
+from newstui.store.articles import save_articles, save_feeds
 from newstui.store.db import Database, add_text_functions, schema_version, write_transaction
 from newstui.store.feeds import ensure_feed, remove_feed
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -311,3 +312,56 @@ def test_a_delete_rolled_back_leaves_no_rebuild_for_the_next_write(tmp_path, unp
     assert unpacked[tram] == 0
     assert indexed(db, "pilings") == [ids["Pier"]]  # the article and its words are still there
     db.conn.close()
+
+
+def mended(*titles: str) -> list[Article]:
+    return [Article(title=t, text=f"The {t.lower()} was mended by Friday.", guid=t) for t in titles]
+
+
+def test_a_fetch_changing_damaged_articles_of_several_feeds_rebuilds_each_index_once(
+    tmp_path, unpacked
+):
+    """Inside a write transaction a statement no longer rebuilds what the ones before it
+    marked: the second feed's first read rebuilt the first feed's, and the end again."""
+    db, ids, texts = with_damaged(tmp_path / "s.db", "Ferry", "Pier", "Dock")
+    town, wharf = (feed_id(db, name) for name in ("Town", "Wharf"))
+    unpacked.clear()
+
+    save_feeds(db, [(town, mended("Ferry")), (wharf, mended("Pier", "Dock"))])
+
+    assert unpacked[texts["Tram"]] == 1  # was 2
+    assert unpacked[texts["Quay"]] == 2  # and its quote's: was 4
+    assert sorted(indexed(db, "mended")) == sorted(ids[t] for t in ("Ferry", "Pier", "Dock"))
+    assert index_matches_quotes(db)
+    db.conn.close()
+
+
+def test_a_feed_whose_save_failed_leaves_no_rebuild_of_what_it_undid(
+    tmp_path, unpacked, monkeypatch
+):
+    db, ids, texts = with_damaged(tmp_path / "s.db", "Pier")
+    town, wharf = (feed_id(db, name) for name in ("Town", "Wharf"))
+    inserted = store_articles.insert_new_articles
+
+    def failing_for_wharf(db: Database, rows, texts=()):  # after Wharf's update of Pier
+        if any(row[0] == wharf for row in rows):
+            raise sqlite3.IntegrityError("UNIQUE constraint failed")
+        return inserted(db, rows, texts)
+
+    monkeypatch.setattr(store_articles, "insert_new_articles", failing_for_wharf)
+    unpacked.clear()
+
+    town_saved, wharf_failed = save_feeds(
+        db, [(town, mended("Bus")), (wharf, [*mended("Pier"), *mended("Barge")])]
+    )
+
+    assert isinstance(wharf_failed, sqlite3.IntegrityError)
+    assert unpacked[texts["Tram"]] == 0  # its update undone: nothing to rebuild
+    assert not isinstance(town_saved, Exception)
+    assert indexed_unchecked(db, "mended") == list(town_saved.changed_ids)
+    assert indexed_unchecked(db, "pilings") == [ids["Pier"]]  # Pier as it was
+    db.conn.close()
+
+
+def feed_id(db: Database, name: str) -> int:
+    return int(db.execute("SELECT id FROM feeds WHERE name = ?", [name]).fetchone()[0])

@@ -29,7 +29,14 @@ from newstui.model import (
     LinkKind,
     SortOrder,
 )
-from newstui.store.db import Database, json_list, row_statements, with_texts, write_transaction
+from newstui.store.db import (
+    Database,
+    json_list,
+    row_statements,
+    savepoint,
+    with_texts,
+    write_transaction,
+)
 from newstui.store.feeds import now_iso
 from newstui.store.retention import retired_keys
 from newstui.store.stories import same_story_ids
@@ -203,18 +210,16 @@ def save_feeds(
     inserted together first (see _saved_together); only when that fails is each feed saved
     alone."""
     results: list[SaveResult | Exception] = []
-    with write_transaction(db) as conn:
+    with write_transaction(db):
         together = _saved_together(db, batches, analysed_as)
         if together is not None:
             return together
         for feed_id, batch in batches:
-            conn.execute("SAVEPOINT save_feed")
             try:
-                results.append(_save_in_transaction(db, feed_id, batch, analysed_as))
+                with savepoint(db, "save_feed"):
+                    results.append(_save_in_transaction(db, feed_id, batch, analysed_as))
             except Exception as exc:
-                conn.execute("ROLLBACK TO save_feed")
                 results.append(exc)
-            conn.execute("RELEASE save_feed")
     return results
 
 
@@ -231,20 +236,16 @@ def _saved_together(
     feeds of 50 a group, 11 % at 10. Feeds named twice are saved one by one."""
     if len(batches) < 2 or len({feed_id for feed_id, _ in batches}) < len(batches):
         return None
-    conn = db.conn
-    conn.execute("SAVEPOINT save_feeds")
     try:
-        plans = [_planned(db, feed_id, batch, analysed_as) for feed_id, batch in batches]
-        new_ids = insert_new_articles(
-            db,
-            [row for plan in plans for row in plan.rows],
-            [text for plan in plans for text in plan.texts],
-        )
+        with savepoint(db, "save_feeds"):
+            plans = [_planned(db, feed_id, batch, analysed_as) for feed_id, batch in batches]
+            new_ids = insert_new_articles(
+                db,
+                [row for plan in plans for row in plan.rows],
+                [text for plan in plans for text in plan.texts],
+            )
     except Exception:
-        conn.execute("ROLLBACK TO save_feeds")
-        conn.execute("RELEASE save_feeds")
         return None
-    conn.execute("RELEASE save_feeds")
     return [
         plan.result(feed_id, new_ids) for (feed_id, _), plan in zip(batches, plans, strict=True)
     ]

@@ -50,11 +50,12 @@ class Database:
         # as sqlite-utils did: REPLACE's deletes fire the delete triggers (full-text index)
         conn.execute("PRAGMA recursive_triggers = ON")
         self.known_texts = add_text_functions(conn)
+        self.in_write_transaction = False  # its end rebuilds: once, not after each statement
 
     def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
         """Run one statement; a write that is not part of an open transaction is committed.
         A full-text index the statement (or the open transaction) left out of step is rebuilt
-        after it, in its transaction. One that a write outside this class left marked after
+        after it, in its transaction (inside write_transaction, at the block's end). One that a write outside this class left marked after
         its commit is rebuilt before it, in a write transaction of its own: a read never
         opens a transaction it leaves open (holding the write lock), and a write that returns
         rows is refused outside a transaction (ProgrammingError, rolled back)."""
@@ -65,8 +66,8 @@ class Database:
                 pass
         try:
             cursor = conn.execute(sql) if parameters is None else conn.execute(sql, parameters)
-            if conn.in_transaction:  # (a COMMIT run here leaves its marks to the next call)
-                self.rebuild_stale()
+            if conn.in_transaction and not self.in_write_transaction:
+                self.rebuild_stale()  # (a COMMIT run here leaves its marks to the next call)
         except BaseException:  # Ctrl-C too: the statement is undone, its lock not kept
             if not was_in_transaction and conn.in_transaction:
                 self.roll_back()  # nothing would ever commit what the failure began
@@ -98,10 +99,15 @@ class Database:
                 self.conn.execute(statement)
         stale.clear()
 
-    def roll_back(self, due: Iterable[str] = ()) -> None:
-        """Roll back the open transaction and forget the index rebuilds its writes asked for
-        (undone with them); `due`: the marks of writes committed before it began, kept."""
-        self.conn.rollback()
+    def roll_back(self, due: Iterable[str] = (), savepoint: str = "") -> None:
+        """Roll back the open transaction (or only its `savepoint`, then released) and forget
+        the index rebuilds its writes asked for (undone with them); `due`: the marks of writes
+        made before it began, kept."""
+        if savepoint:
+            self.conn.execute(f"ROLLBACK TO {savepoint}")
+            self.conn.execute(f"RELEASE {savepoint}")
+        else:
+            self.conn.rollback()
         stale = self.known_texts.stale
         stale.clear()
         stale.update(due)
@@ -430,8 +436,10 @@ def write_transaction(
     checked = check_references or not conn.execute("PRAGMA foreign_keys").fetchone()[0]
     if not checked:
         conn.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is a no-op
+    nested = db.in_write_transaction  # (a raw commit inside a block, then a statement)
     try:
         conn.execute("BEGIN IMMEDIATE")
+        db.in_write_transaction = True
         try:
             yield conn
             db.rebuild_stale()  # an index the block left out of step, once
@@ -442,8 +450,23 @@ def write_transaction(
                 raise_kept_stop()
             raise
     finally:
+        db.in_write_transaction = nested
         if not checked:
             conn.execute("PRAGMA foreign_keys = ON")
+
+
+@contextmanager
+def savepoint(db: Database, name: str) -> Iterator[None]:
+    """A part of the open transaction that a failure undoes alone (the failure is raised, and
+    the transaction goes on): its writes, and the index rebuilds they asked for."""
+    due = frozenset(db.known_texts.stale)
+    db.conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        db.roll_back(due, savepoint=name)
+        raise
+    db.conn.execute(f"RELEASE {name}")
 
 
 @contextmanager
