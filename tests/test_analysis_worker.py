@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import concurrent.futures.process
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,41 @@ def test_where_no_worker_can_start_the_analysis_runs_here_said_once(
     assert len(said) == 1 and "no worker process can start here" in said[0], said
     assert "sem_open" in said[0]
     assert worker.pool.starts == 0
+
+
+# In a fresh interpreter (this one has the extractor loaded by other tests): the app's analysis
+# in its worker, then which extractor modules the app's process holds, and the stored version.
+ANALYSE_IN_THE_WORKER = """
+import sys
+from newstui.ingest import analyse_pending
+from newstui.library import Library
+from newstui.model import Article
+from newstui.processes import AnalysisWorker
+
+worker = AnalysisWorker()
+with Library.open(sys.argv[1]) as library:
+    source = library.register_source("https://gazette.example/feed", "Gazette")
+    library.save_batch(source, [Article("Harbour", sys.argv[2], guid="Harbour")])
+    done = analyse_pending(library, "rules", here=False, worker=worker)
+    loaded = sorted(m for m in ("newstui.nlp.rules", "newstui.nlp.entities") if m in sys.modules)
+    from newstui.nlp import get_extractor
+    left = library.to_analyse(get_extractor("rules").version)
+worker.close()
+print(done, loaded, len(left))
+"""
+
+
+def test_an_analysis_in_the_worker_loads_no_extractor_in_the_apps_process(
+    db_path: Path,
+) -> None:
+    """The app read the extractor's version by building it: ~0.4-0.8 s and its memory in the
+    app's process, which analyses nothing itself. The version it stores is the extractor's."""
+    ran = subprocess.run(
+        [sys.executable, "-c", ANALYSE_IN_THE_WORKER, str(db_path), QUOTE],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
+    assert ran.stdout.split("\n")[0] == "1 [] 0", ran.stderr
+    assert analysed(db_path) == {"Harbour": (True, 1)}

@@ -1280,16 +1280,17 @@ def analyse_pending(
     process can start.
     """
     from newstui.nlp import get_extractor
-    from newstui.nlp.none import NoneExtractor
+    from newstui.nlp.extractor import extractor_version
 
-    extractor = get_extractor(extractor_name)
-    if isinstance(extractor, NoneExtractor):  # finds nothing: no pool, no text read back
-        count = library.mark_unanalysed(extractor.version, ids)
+    version = extractor_version(extractor_name)  # the extractor loads where it analyses
+    if extractor_name == "none":  # finds nothing: no pool, no text read back
+        count = library.mark_unanalysed(version, ids)
         if count:
             library.prune_entities()
         return count
     analyse_crash_suspects(library, extractor_name, on_failure)
-    count, version = 0, extractor.version
+    count = 0
+    extractor: Extractor | None = None  # loaded for the first text analysed in this process
     stopped = cancel.is_set if cancel is not None else lambda: False
     journal = CrashJournal(library.database_file())
     in_process = here  # the caller's choice, until a worker process cannot start
@@ -1318,9 +1319,13 @@ def analyse_pending(
                 share = len(texts) // (pool.max_workers + 2) if beside else 0
                 cut = len(texts) - share
                 sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut])
-                own = list(_each_analysed_here(journal, extractor, batch[cut:], sketch[cut:]))
+                own: list[Analysed] = []
+                if cut < len(texts):
+                    extractor = extractor or get_extractor(extractor_name)
+                    own = list(_each_analysed_here(journal, extractor, batch[cut:], sketch[cut:]))
                 results: Iterable[Analysed] = chain(sent, own)
             else:
+                extractor = extractor or get_extractor(extractor_name)
                 results = _each_analysed_here(journal, extractor, batch, sketch)
             done = iter(results) if cancel is None else _until_set(cancel, results)
             sketched: list[tuple[int, StorySketch]] = []
@@ -1359,9 +1364,9 @@ def analyse_crash_suspects(
     suspects = [article_id for article_id in journals.values() if article_id is not None]
     batch: list[TextToAnalyse] = []
     if suspects and extractor_name != "none":
-        from newstui.nlp import get_extractor
+        from newstui.nlp.extractor import extractor_version
 
-        version = get_extractor(extractor_name).version
+        version = extractor_version(extractor_name)
         batch = library.to_analyse(version, suspects)
         if batch:
             with CpuPool(1) as apart:
