@@ -14,8 +14,9 @@ from newstui.nlp.entities import NAME_JOINERS
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.entity_words import CONNECTORS, _chunks
 from newstui.nlp.names import strip_possessive
-from newstui.nlp.rules import RulesExtractor
+from newstui.nlp.rules import RulesExtractor, rules_view
 from newstui.nlp.segment import Token, name_tokens
+from newstui.nlp.speakers import SpeakerFinder
 
 
 def _finder(text: str) -> _EntityFinder:
@@ -102,3 +103,65 @@ _RUN_WORDS = (
 @given(st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=14))
 def test_named_heads_read_from_kept_facts_answer_as_before_on_any_run(words: list[str]) -> None:
     _assert_named_heads_as_before("They met " + " ".join(words) + " on Monday.")
+
+
+def _sentences_read(text: str) -> int:
+    return rules_view(text).finder.sentences_read
+
+
+def test_a_transcript_of_pronoun_quotes_reads_each_sentence_a_few_times_not_once_a_quote() -> None:
+    # each '“…,” he said.' walks back through the sentences before it for whom "he" is: a
+    # run of such sentences already walked is taken at once
+    quote = "“We will grow,” he said. "
+    assert _sentences_read(quote * 200) <= 3 * 200
+    assert _sentences_read(quote * 400) <= 2 * _sentences_read(quote * 200) + 3
+
+
+def test_a_transcript_of_pronoun_quotes_gives_each_the_person_named_before_them_all() -> None:
+    text = "Ann Harper spoke on Monday. " + "“We will grow,” she said. " * 4000
+    analysis = RulesExtractor().analyse(text)
+    assert len(analysis.quotes) == 4000
+    assert {q.speaker for q in analysis.quotes} == {"Ann Harper"}
+
+
+def _assert_subjects_as_if_walked_alone(text: str) -> None:
+    """Each quote's pronoun subject from one finder asked about every quote in turn (the runs
+    earlier walks went through kept) equals that of a new finder asked about it alone."""
+    view = rules_view(text)
+    shared = view.finder
+    for span in view.spans:
+        for kind, gender in (("PERSON", "m"), ("PERSON", "f"), ("PERSON", None), ("ORG", None)):
+            alone = SpeakerFinder(text, view.spans, view.entities, view.short)
+            expected = alone._subject_before(span.open_mark, kind, gender)
+            assert shared._subject_before(span.open_mark, kind, gender) == expected, (text, span)
+
+
+def test_pronoun_subjects_from_kept_runs_are_those_walked_alone_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        _assert_subjects_as_if_walked_alone(text)
+
+
+_SENTENCES = (
+    "“We will grow,” he said.",
+    "“No,” she said.",
+    "He added more.",
+    "She agreed with him.",
+    "Ann Harper spoke.",
+    "John Smith said it.",
+    "The company said so.",
+    "The spokesman said it.",
+    "One customer, a nurse, said so.",
+    "“Yes.” He left.",
+    "\n\n",
+    "Acme Corp said it would.",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=30))
+def test_pronoun_subjects_from_kept_runs_are_those_walked_alone_on_any_transcript(
+    sentences: list[str],
+) -> None:
+    _assert_subjects_as_if_walked_alone(" ".join(sentences))

@@ -169,6 +169,9 @@ class _SubjectFinder:
         self.first_names = load_gazetteer().first_names
         self._genders: dict[str, str | None] = {}  # `_article_gender` of each person asked
         self._it_asked: set[int] = set()  # the "it"s being resolved (see `_it_antecedent`)
+        # by kind and gender, runs of sentences that carry a pronoun on (see `_subject_before`)
+        self._chain_floors: dict[tuple[str, str | None], dict[int, int]] = {}
+        self.sentences_read = 0  # by `_subject_before`, all walks together: linear in the text
         # How `speakers()` found each: after, before, carried, context, nobody; short fragments
         self.how: list[str] = []
 
@@ -1159,9 +1162,13 @@ class _SubjectFinder:
         paragraphs_crossed = 0
         chained = 0  # sentences the same pronoun runs through ("…,” he said. ¶ He added …)
         same = _whole_word("he" if gender == "m" else "she") if gender in ("m", "f") else None
+        # sentences floor..top that each run the pronoun on, as earlier walks found (top → floor)
+        floors = self._chain_floors.setdefault((kind, gender), {})
+        top = below = -1  # the first sentence of the run walked now; the next one it may take
         k = i + 1
         while k > max(0, i - 5 - chained):
             k -= 1
+            self.sentences_read += 1
             start = self.sentences[k]
             end = pos if k == i else self.sentences[k + 1]
             found = self._fitting(start, end, kind, gender)
@@ -1215,7 +1222,15 @@ class _SubjectFinder:
             if same and k < i and same.search(self.masked, start, end):
                 # '“…,” he said. ¶ “…” ¶ He added': the pronoun of a sentence naming no one
                 # is the same one, which the sentences before it name
-                chained += 1
+                if k != below:
+                    top = k
+                # what a sentence before the quote's own says does not depend on the quote:
+                # a run an earlier walk went through is taken at once (a transcript of
+                # '“…,” he said.' walked back to its start once a quote)
+                floor = floors.get(k, k)
+                floors[top] = floor
+                chained += k - floor + 1
+                k, below = floor, floor - 1
                 paragraphs_crossed = 0
             elif k < i and start in self.paragraph_starts:  # not the pronoun's own paragraph
                 paragraphs_crossed += 1
