@@ -99,11 +99,15 @@ def _only_office(cand: Candidate, gaz: Gazetteer) -> bool:
 
 def _only_generic_head(cands: list[Candidate]) -> bool:
     """Whether every mention is one capitalised common head ("the Cabinet", "this Chamber",
-    "the Department") that no longer name of the article took as its short form."""
-    return all(
-        c.words == 1 and c.display is None and strip_possessive(c.text) in _GENERIC_HEADS
-        for c in cands
-    )
+    "the Department") or company word ("the Company believes", "the Group's revenue", "Ltd" cut
+    from "Co., Ltd.") that no longer name of the article took as its short form."""
+    for c in cands:
+        if c.words != 1 or c.display is not None:
+            return False
+        word = strip_possessive(c.text)
+        if word not in _GENERIC_HEADS and word.rstrip(".") not in _COMPANY_SUFFIXES:
+            return False
+    return True
 
 
 def _entity(cands: list[Candidate], kind: str) -> Entity:
