@@ -14,6 +14,7 @@ from newstui.nlp.entities import NAME_JOINERS
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.entity_words import CONNECTORS, _chunks
 from newstui.nlp.names import strip_possessive
+from newstui.nlp.quotes import QuoteSpan, SentenceClosers
 from newstui.nlp.rules import RulesExtractor, rules_view
 from newstui.nlp.segment import Token, name_tokens
 from newstui.nlp.speakers import SpeakerFinder
@@ -165,3 +166,152 @@ def test_pronoun_subjects_from_kept_runs_are_those_walked_alone_on_any_transcrip
     sentences: list[str],
 ) -> None:
     _assert_subjects_as_if_walked_alone(" ".join(sentences))
+
+
+def _beside_by_every_span(finder: SpeakerFinder, span: QuoteSpan, start: int, end: int) -> bool:
+    """`_short_speaker`'s "beside" as it was: every quotation of the article asked in turn."""
+    return any(
+        start <= s.open_mark < end
+        and s not in finder.short
+        and not finder._ends_sentence_before(s, span)
+        for s in finder.spans
+    )
+
+
+def _start_by_every_span(finder: SpeakerFinder, span: QuoteSpan, start: int) -> int:
+    """`_inside_reported_clause`'s sentence start as it was: every earlier quotation in turn."""
+    for s in finder.spans:
+        if s.open_mark >= span.open_mark:
+            break
+        if start <= s.open_mark and finder._ends_sentence_before(s, span):
+            start = s.close_mark + 1
+    return start
+
+
+def _assert_closers_as_every_span(text: str) -> None:
+    view = rules_view(text)
+    finder = view.finder
+    closers = SentenceClosers(text, view.spans, view.short)
+    starts = sorted({0, *finder.sentences, *(s.close_mark + 1 for s in view.spans)})
+    for j, span in enumerate(view.spans):
+        for k, other in enumerate(view.spans):
+            assert closers.closes_before(k, span.open_mark) == (
+                finder._ends_sentence_before(other, span)
+            ), (text, other, span)
+        start, end = finder.sentence_bounds(span.open_mark)
+        for lo in (start, *[s for s in starts if s <= span.open_mark][-3:]):
+            assert closers.start_after_closed(lo, span.open_mark) == _start_by_every_span(
+                finder, span, lo
+            ), (text, j, lo)
+            assert closers.beside(lo, end, span.open_mark) == _beside_by_every_span(
+                finder, span, lo, end
+            ), (text, j, lo)
+
+
+def test_a_paragraph_of_quotes_ending_their_sentences_takes_the_shortcut_for_each() -> None:
+    text = "Harper said “we grow.” " * 300
+    view = rules_view(text)
+    closers = SentenceClosers(text, view.spans, view.short)
+    assert len(view.spans) == 300
+    # every quotation ends before the next opens: each question is answered by counts
+    assert closers._plain(0, len(view.spans))
+    assert all(closers.closes_before(j, view.spans[j + 1].open_mark) for j in range(299))
+    assert closers.start_after_closed(0, view.spans[-1].open_mark) == view.spans[-2].close_mark + 1
+
+
+def test_quotes_closing_their_sentences_are_found_as_by_every_quote_on_real_articles(
+    real_texts: list[str],
+) -> None:
+    for text in real_texts:
+        _assert_closers_as_every_span(text)
+
+
+_QUOTED = (
+    "Harper said",
+    "“we grow.”",
+    "“We grow,”",
+    "“no”",
+    "“It was a long and hard year for us all.”",
+    "“a “nested” one.”",
+    "“open",
+    "he said.",
+    "The minister",
+    "called it",
+    "\n\n",
+    "\n\nThe Company believes its position is right and will appeal.\n\n",
+    "  ",
+    "“Yes!”",
+    "“so?” Asked",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTED), min_size=1, max_size=24))
+def test_quotes_closing_their_sentences_are_found_as_by_every_quote_on_any_text(
+    parts: list[str],
+) -> None:
+    _assert_closers_as_every_span(" ".join(parts))
+
+
+def _ends_before(text: str, quote: QuoteSpan, later: QuoteSpan) -> bool:
+    """`SpeakerFinder._ends_sentence_before` as written before the shortcut."""
+    if quote.close_mark >= later.open_mark:
+        return False
+    ends = text[quote.start : quote.end].rstrip().rstrip("]")[-1:] in (".", "!", "?")
+    after = text[quote.close_mark + 1 : later.open_mark]
+    return ends and after[:1].isspace() and after.lstrip()[:1].isupper()
+
+
+@st.composite
+def _text_and_spans(draw: st.DrawFn) -> tuple[str, list[QuoteSpan], set[QuoteSpan]]:
+    text = draw(st.text(alphabet="“” \n.!AaT]", min_size=4, max_size=40))
+    spans = []
+    for _ in range(draw(st.integers(0, 8))):
+        cuts = sorted(draw(st.lists(st.integers(0, len(text) - 1), min_size=4, max_size=4)))
+        open_mark, start, end, close_mark = cuts
+        if open_mark < start:
+            spans.append(QuoteSpan(start, end, open_mark, close_mark))
+    spans.sort(key=lambda s: s.open_mark)
+    short = {s for s in spans if draw(st.booleans())}
+    return text, spans, short
+
+
+@settings(max_examples=600, deadline=None)
+@given(_text_and_spans())
+def test_quotes_closing_their_sentences_are_found_as_by_every_quote_for_any_spans(
+    case: tuple[str, list[QuoteSpan], set[QuoteSpan]],
+) -> None:
+    # spans as no finder makes them too (overlapping, blank, unmarked): the shortcuts hold
+    text, spans, short = case
+    closers = SentenceClosers(text, spans, short)
+    for later in spans:
+        mark = later.open_mark
+        for k, s in enumerate(spans):
+            assert closers.closes_before(k, mark) == _ends_before(text, s, later)
+        for start in range(0, mark + 1):
+            expected = start
+            for s in spans:
+                if s.open_mark >= mark:
+                    break
+                if expected <= s.open_mark and _ends_before(text, s, later):
+                    expected = s.close_mark + 1
+            assert closers.start_after_closed(start, mark) == expected
+            for end in range(mark + 1, len(text) + 1, 3):
+                beside = any(
+                    start <= s.open_mark < end
+                    and s not in short
+                    and not _ends_before(text, s, later)
+                    for s in spans
+                )
+                assert closers.beside(start, end, mark) == beside, (start, end)
+
+
+def test_a_blank_span_between_two_quotations_leaves_the_first_one_open() -> None:
+    # "“Yes.”", a span of spaces, then a paragraph opened at its line break: nothing but
+    # spaces lies between the first and the paragraph's mark, so it closes no sentence there
+    text = "“Yes.”      \nThe end."
+    spans = [QuoteSpan(1, 5, 0, 5), QuoteSpan(8, 9, 7, 9), QuoteSpan(13, 21, 12, 21)]
+    closers = SentenceClosers(text, spans, set())
+    assert not closers.closes_before(0, 12)
+    assert closers.start_after_closed(0, 12) == 0
+    assert closers.beside(0, len(text), 12)

@@ -9,7 +9,7 @@ from typing import Final
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, title_cased
+from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, SentenceClosers, title_cased
 from newstui.nlp.segment import WordNeedsGuard, may_match
 from newstui.nlp.speaker_cues import (
     _ACCORDING_OPENS,
@@ -138,6 +138,8 @@ _SENTENCE_QUOTES: Final = 64
 
 class SpeakerFinder(_SubjectFinder):
     """Attributes the speech quotes of one article."""
+
+    closers: SentenceClosers | None = None  # see _closers
 
     def speakers(self) -> list[str | None]:
         """One speaker (or None) per span, in order."""
@@ -351,12 +353,7 @@ class SpeakerFinder(_SubjectFinder):
                 for m in self.mentions_in(sent_start, sent_start + according.end())
             )  # "According to the magazine Salon, …", not "According to data from Acme, …"
             _, sent_end = self.sentence_bounds(span.open_mark)
-            beside = any(
-                sent_start <= s.open_mark < sent_end
-                and s not in self.short
-                and not self._ends_sentence_before(s, span)
-                for s in self.spans
-            )
+            beside = self._closers().beside(sent_start, sent_end, span.open_mark)
             # "was “contrived.”": a fragment closed by its own stop or comma, after a speech verb
             stopped = self.text[span.start : span.end].rstrip()[-1:] in ".,!?"
             # 'He told the BBC that police suspect they had been “exposed to radicalism”.':
@@ -498,11 +495,7 @@ class SpeakerFinder(_SubjectFinder):
         """'Lee said there had been a “major lull” in the rioting': whether the fragment sits in a
         clause of reported speech opened in its own sentence (not before a quotation that closed
         an earlier sentence the masked text could not see)."""
-        for s in self.spans:
-            if s.open_mark >= span.open_mark:
-                break
-            if sent_start <= s.open_mark and self._ends_sentence_before(s, span):
-                sent_start = s.close_mark + 1
+        sent_start = self._closers().start_after_closed(sent_start, span.open_mark)
         clause = (
             _REPORTED_CLAUSE_SEARCH.search(self.masked, sent_start, span.open_mark)
             if _REPORTED_CLAUSE_NEEDS.may_match(self.masked, sent_start, span.open_mark)
@@ -525,6 +518,13 @@ class SpeakerFinder(_SubjectFinder):
         """Whether only a full stop (or nothing) follows the quotation in its paragraph."""
         after = self.text[span.close_mark + 1 : span.close_mark + 3]
         return after[:1] in (".", "") or after[:1] == "\n"
+
+    def _closers(self) -> SentenceClosers:
+        """The quotations that close their sentence (`_ends_sentence_before`), for the
+        sentence's quotations at once; made on the first short fragment's question."""
+        if self.closers is None:
+            self.closers = SentenceClosers(self.text, self.spans, self.short)
+        return self.closers
 
     def _ends_sentence_before(self, quote: QuoteSpan, later: QuoteSpan) -> bool:
         """'“…on it.” After her speech, the “Big Mike” slur…': a quotation before `later` that
