@@ -315,3 +315,20 @@ def test_a_blank_span_between_two_quotations_leaves_the_first_one_open() -> None
     assert not closers.closes_before(0, 12)
     assert closers.start_after_closed(0, 12) == 0
     assert closers.beside(0, len(text), 12)
+
+
+def test_an_interview_of_four_thousand_quote_paragraphs_gives_each_its_interviewee() -> None:
+    # each quote-only paragraph reads the quotations of the sentence before it, not all of them
+    text = "Ann Lee bristles at talk of growth.\n\n“We will grow this year and next.”\n\n" * 4000
+    analysis = RulesExtractor().analyse(text)
+    assert len(analysis.quotes) == 4000
+    assert {q.speaker for q in analysis.quotes} == {"Ann Lee"}
+
+
+def test_four_thousand_paragraphs_of_a_sentence_then_its_speakers_quote_give_each_the_speaker() -> (
+    None
+):
+    text = "Ann Lee told of a hard start. “In my first stint, we will grow this year.”\n\n" * 4000
+    analysis = RulesExtractor().analyse(text)
+    assert len(analysis.quotes) == 4000
+    assert {q.speaker for q in analysis.quotes} == {"Ann Lee"}

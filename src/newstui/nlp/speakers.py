@@ -547,7 +547,13 @@ class SpeakerFinder(_SubjectFinder):
         sentence = self.masked[last_start:prev_end]
         if (
             self._in_quote(prev_end - 1)
-            or any(last_start <= s.open_mark < prev_end and s not in self.short for s in self.spans)
+            or any(
+                self.spans[j] not in self.short
+                for j in range(
+                    bisect.bisect_left(self.open_marks, last_start),
+                    bisect.bisect_left(self.open_marks, prev_end),
+                )
+            )
         ):  # a fragment there ('bristles at talk of “elevating” food') leaves it a sentence about her
             return None
         people = [m for m in self.mentions_in(last_start, prev_end) if m.entity.type == "PERSON"]
@@ -578,12 +584,14 @@ class SpeakerFinder(_SubjectFinder):
         if i < 1 or self.masked[self.sentences[i] : span.open_mark].strip(" \t\n\"“‘'"):
             return None
         start, end = self.sentences[i - 1], self.sentences[i]
-        if any(start < p <= end for p in self.paragraph_starts):
+        p = bisect.bisect_right(self.paragraph_starts, start)  # the first paragraph after it
+        if p < len(self.paragraph_starts) and self.paragraph_starts[p] <= end:
             return None
         # '…of expression.” Pelosi also said in a statement. “…”': a quotation closed by its own
         # stop ends the sentence before it
         start = self._after_closed_quotes(start, end)
-        if any(start <= o < end for o in self.open_marks):
+        o = bisect.bisect_left(self.open_marks, start)  # the first quotation from it on
+        if o < len(self.open_marks) and self.open_marks[o] < end:
             return None
         people = {
             m.entity.name
