@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import concurrent.futures.process
 import logging
+import multiprocessing
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -27,15 +29,31 @@ def add(library: Library, title: str, text: str) -> None:
     library.save_batch(source, [Article(title, text, guid=title)])
 
 
-def test_a_second_analysis_reuses_the_worker_the_first_started(db_path: Path) -> None:
-    worker = AnalysisWorker()
+def started_since(before: set[int]) -> set[int]:
+    """The pids of this process's live child processes not in `before`."""
+    return {p.pid for p in multiprocessing.active_children()} - before  # (joins ended ones)
+
+
+@pytest.mark.parametrize(("idle", "starts"), [(60.0, 1), (0.5, 2)])
+def test_a_second_analysis_reuses_the_worker_the_first_started_unless_it_exited_idle(
+    db_path: Path, idle: float, starts: int
+) -> None:
+    """The worker (~35 MiB) lived until the app exited, analysing or not: it exits after
+    `idle` seconds without an analysis, and the next analysis starts another."""
+    before = started_since(set())  # (another test's, still exiting)
+    worker = AnalysisWorker(idle=idle)
     try:
         with Library.open(db_path) as library:
             add(library, "Harbour", QUOTE)
             assert analyse_pending(library, "rules", here=False, worker=worker) == 1
+            assert len(started_since(before)) == 1
+            deadline = time.monotonic() + 60  # (a bound: only a broken test waits that long)
+            while starts == 2 and started_since(before) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert len(started_since(before)) == 2 - starts
             add(library, "Pier", QUOTE)
             assert analyse_pending(library, "rules", here=False, worker=worker) == 1
-        assert worker.pool.starts == 1
+        assert worker.pool.starts == starts
         assert analysed(db_path) == {"Harbour": (True, 1), "Pier": (True, 1)}
     finally:
         worker.close()
@@ -115,3 +133,21 @@ def test_an_analysis_in_the_worker_loads_no_extractor_in_the_apps_process(
     )
     assert ran.stdout.split("\n")[0] == "1 [] 0", ran.stderr
     assert analysed(db_path) == {"Harbour": (True, 1)}
+
+
+def test_the_idle_time_counts_from_the_end_of_the_last_analysis(db_path: Path) -> None:
+    """An analysis that outlasts the idle time keeps its worker, and so does the next one."""
+    before = started_since(set())
+    worker = AnalysisWorker(idle=0.3)
+    try:
+        with Library.open(db_path) as library:
+            add(library, "Harbour", QUOTE)
+            assert analyse_pending(library, "rules", here=False, worker=worker) == 1
+            with worker.lend() as pool:  # at once: the idle time is not up
+                assert pool is not None
+                time.sleep(1.0)  # longer than the idle time, with the worker lent
+                assert [r.error for r in pool.analyse("rules", [QUOTE])] == [None]
+                assert len(started_since(before)) == 1
+        assert worker.pool.starts == 1
+    finally:
+        worker.close()

@@ -254,18 +254,24 @@ def fetch_pool(feeds: int) -> Iterator[CpuPool | None]:
 
 
 NO_WORKERS = (OSError, NotImplementedError, ImportError)  # no process pool here (no sem_open)
+# Seconds the app's analysis worker (~35 MiB) waits with nothing to analyse before it exits; the
+# next analysis starts another (~0.3-0.9 s): a refresh every few minutes pays that, not the RAM.
+WORKER_IDLE = 60.0
 
 
 class AnalysisWorker:
     """One long-lived analysis worker for the app's small analyses (`f`, `a`, a refresh's new
     articles): started on first use and reused, so each analysis costs ~1 ms, not a worker's
     start (~0.9 s on a busy machine), while an article that kills the extractor still costs
-    only the worker, replaced at the next analysis. `close` ends it (the app exits)."""
+    only the worker, replaced at the next analysis. It exits after `idle` seconds without an
+    analysis and starts again on demand; `close` ends it (the app exits)."""
 
-    def __init__(self, pool: CpuPool | None = None) -> None:
+    def __init__(self, pool: CpuPool | None = None, idle: float = WORKER_IDLE) -> None:
         self.pool = pool or CpuPool(1)
-        self._lock = threading.Lock()
+        self.idle = idle
+        self._lock = threading.Lock()  # held while an analysis has the worker
         self._unavailable = False
+        self._idle_timer: threading.Timer | None = None
 
     @contextmanager
     def lend(self) -> Iterator[CpuPool | None]:
@@ -277,10 +283,33 @@ class AnalysisWorker:
             with CpuPool(1) as own:
                 yield own if self._startable(own) else None
             return
+        self._stop_idle_timer()
         try:
             yield self.pool if self._startable(self.pool) else None
         finally:
+            self._start_idle_timer()
             self._lock.release()
+
+    def _start_idle_timer(self) -> None:
+        timer = threading.Timer(self.idle, self._end_when_idle)
+        timer.name, timer.daemon = "analysis-worker-idle", True
+        self._idle_timer = timer
+        timer.start()
+
+    def _stop_idle_timer(self) -> None:
+        timer, self._idle_timer = self._idle_timer, None
+        if timer is not None:
+            timer.cancel()
+
+    def _end_when_idle(self) -> None:
+        """The idle time is up: the worker exits, unless an analysis has it again."""
+        if self._lock.acquire(blocking=False):
+            try:
+                if threading.current_thread() is self._idle_timer:  # not one stopped since
+                    self._idle_timer = None
+                    self.pool.wind_down()
+            finally:
+                self._lock.release()
 
     def _startable(self, pool: CpuPool) -> bool:
         if self._unavailable:
@@ -301,6 +330,7 @@ class AnalysisWorker:
         """Let the worker exit once its task is done, without waiting for it (the app quits: an
         analysis still running ends at its next save, and its chunk is not cut off into a
         re-analysis apart). A later analysis starts another worker."""
+        self._stop_idle_timer()
         self.pool.wind_down()
 
 
