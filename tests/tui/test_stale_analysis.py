@@ -73,18 +73,19 @@ async def test_R_and_a_finish_while_the_stale_analysis_is_held_and_nothing_is_an
         async with run_recorded(app, size=(120, 40)) as pilot:
             await until(pilot, analysis.held.is_set)  # the stale pass is at work, and held
             await pilot.press("R")
-            await until(pilot, lambda: not app.main.refreshing)
-            assert any(
-                "Refreshed 2 sources: 1 new article" in n.message for n in notifications(app)
+            said = lambda: [n.message for n in notifications(app)]  # noqa: E731
+            # (not "until not refreshing": on a loaded machine R's refresh had not begun yet)
+            await until(
+                pilot, lambda: any("Refreshed 2 sources: 1 new article" in m for m in said())
             )
+            await until(pilot, lambda: not app.main.refreshing)
             await pilot.press("a")
             await until(pilot, lambda: isinstance(app.screen, CommandScreen))
             await pilot.press(*feed_server.url("/other.xml"), "enter")
             await until(pilot, lambda: len(load_config(config.path).feeds) == 3)
             assert not analysis.release.is_set()  # all of that while the stale pass waited
             analysis.release.set()
-            await app.workers.wait_for_complete()
-            await settle(pilot)
+            await settle(pilot)  # (wait_for_complete raised when an exclusive worker was replaced)
     finally:
         analysis.release.set()
     current = get_extractor("rules").version
