@@ -332,3 +332,41 @@ def test_four_thousand_paragraphs_of_a_sentence_then_its_speakers_quote_give_eac
     analysis = RulesExtractor().analyse(text)
     assert len(analysis.quotes) == 4000
     assert {q.speaker for q in analysis.quotes} == {"Ann Lee"}
+
+
+def test_a_run_of_titled_names_keeps_its_last_lower_case_word_for_the_run() -> None:
+    text = "Mr Smith " * 300 + "Hotel"
+    finder = _finder(text)
+    finder.scan()
+    # each "Mr" asks whether the words after it end in a head noun ("Hotel") with no
+    # lower-case word between: the run's last lower-case word is kept for it, read once
+    assert finder.lower_run is not None and len(finder.lower_run) == 601
+    assert finder.last_lower == -1
+
+
+def _title_names_a_thing_by_reading_the_rest(
+    finder: _EntityFinder, run: list[Token], j: int
+) -> bool:
+    """`_title_names_a_thing` as it was: the words after the title read at each call."""
+    last = strip_possessive(run[-1].text)
+    lower = any(t.text.islower() for t in run[j:])
+    if last in finder.gaz.org_words:
+        return not (lower and finder._given_name_after_brief(run, j))
+    return last in finder.heads and not lower
+
+
+_TITLE_RUN_WORDS = (
+    *_RUN_WORDS,
+    *"Dr Mr General Motors Company St. George Hotel Ann Lee University Cape Town".split(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_RUN_WORDS), min_size=1, max_size=12))
+def test_titles_naming_a_thing_answer_as_before_on_any_run(words: list[str]) -> None:
+    text = "They met " + " ".join(words) + " on Monday."
+    finder = _finder(text)
+    for run, _ in _chunks(text, finder.tokens):
+        for j in range(len(run)):
+            expected = _title_names_a_thing_by_reading_the_rest(finder, run, j)
+            assert finder._title_names_a_thing(run, j) == expected, (text, j)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING
 
 from newstui.nlp.entity_cues import (
     _GLUED_STOP,
@@ -38,6 +39,9 @@ from newstui.nlp.entity_words import (
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Dateline, Token, paragraph_spans
+
+if TYPE_CHECKING:  # (entity_runs imports this module)
+    from newstui.nlp.entity_runs import _RunTail
 
 
 class _FinderBase:
@@ -81,6 +85,9 @@ class _FinderBase:
         self.bodies_elsewhere: dict[str, bool] = {}  # see _TypingFinder._body_elsewhere
         self.lone_openers_comma: dict[str, bool] = {}
         self.heading_starts = [start for start, _ in self.headings]
+        self.run_tail: _RunTail | None = None  # the last run's facts: see _extends_to_named_head
+        self.lower_run: list[Token] | None = None  # the run `last_lower` is of: see _last_lower
+        self.last_lower = -1
 
     def _drop_transcript_labels(self) -> None:
         """An interview transcript labels each turn ("((WSS))  Why?", "((Ann Lee))  Yes."): an

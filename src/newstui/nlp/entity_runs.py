@@ -127,8 +127,6 @@ class _RunFinder(_TypingFinder):
     """Capitalised runs into candidates: where a name starts and ends (sentence openers, titles, joins
     across "of" and "and", portfolios, known names inside a run) and each name flushed with its type."""
 
-    run_tail: _RunTail | None = None  # the last run's facts (see _extends_to_named_head)
-
     def _drop_sentence_opener(self, run: list[Token]) -> list[Token]:
         first = run[0]
         if not first.sentence_start:
@@ -395,11 +393,21 @@ class _RunFinder(_TypingFinder):
         noun of a body or place with no lower-case word between ("Dr. Ann Lee of the University
         of Cape Town" is a person)."""
         last = strip_possessive(run[-1].text)
-        lower = any(_is_lower(t.text) for t in run[j:])
         if last in self.gaz.org_words:
             # "Dr. Ann Lee of Scripps Research Institute": a given name, then the body's name
-            return not (lower and self._given_name_after_brief(run, j))
-        return last in self.heads and not lower
+            return not (self._last_lower(run) >= j and self._given_name_after_brief(run, j))
+        return last in self.heads and self._last_lower(run) < j
+
+    def _last_lower(self, run: list[Token]) -> int:
+        """The index of the run's last lower-case word, or -1; read once a run (a run of
+        "Mr Smith Mr Smith …" asks for each title)."""
+        if self.lower_run is not run:
+            self.lower_run = run
+            self.last_lower = -1
+            for k, tok in enumerate(run):
+                if _is_lower(tok.text):
+                    self.last_lower = k
+        return self.last_lower
 
     def _given_name_after_brief(self, run: list[Token], j: int) -> bool:
         """Whether a given name and a capitalised word follow at `j`, or after a brief there

@@ -9,7 +9,7 @@ from typing import Final
 
 from newstui.model import Entity
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.quotes import QuoteSpan
+from newstui.nlp.quotes import QuoteSpan, SentenceClosers
 from newstui.nlp.segment import paragraph_spans, sentence_starts
 from newstui.nlp.speaker_cues import (
     _ACTING_ON_ROLES,
@@ -172,6 +172,7 @@ class _SubjectFinder:
         # by kind and gender, runs of sentences that carry a pronoun on (see `_subject_before`)
         self._chain_floors: dict[tuple[str, str | None], dict[int, int]] = {}
         self.sentences_read = 0  # by `_subject_before`, all walks together: linear in the text
+        self.closers: SentenceClosers | None = None  # made when first asked (SpeakerFinder)
         # How `speakers()` found each: after, before, carried, context, nobody; short fragments
         self.how: list[str] = []
 

@@ -139,8 +139,6 @@ _SENTENCE_QUOTES: Final = 64
 class SpeakerFinder(_SubjectFinder):
     """Attributes the speech quotes of one article."""
 
-    closers: SentenceClosers | None = None  # see _closers
-
     def speakers(self) -> list[str | None]:
         """One speaker (or None) per span, in order."""
         out: list[str | None] = []
