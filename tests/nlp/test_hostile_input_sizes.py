@@ -191,7 +191,7 @@ def _start_by_every_span(finder: SpeakerFinder, span: QuoteSpan, start: int) -> 
 def _assert_closers_as_every_span(text: str) -> None:
     view = rules_view(text)
     finder = view.finder
-    closers = SentenceClosers(text, view.spans, view.short)
+    closers = SentenceClosers(text, view.spans, view.short, few=0)  # counts at once
     starts = sorted({0, *finder.sentences, *(s.close_mark + 1 for s in view.spans)})
     for j, span in enumerate(view.spans):
         for k, other in enumerate(view.spans):
@@ -283,7 +283,7 @@ def test_quotes_closing_their_sentences_are_found_as_by_every_quote_for_any_span
 ) -> None:
     # spans as no finder makes them too (overlapping, blank, unmarked): the shortcuts hold
     text, spans, short = case
-    closers = SentenceClosers(text, spans, short)
+    closers = SentenceClosers(text, spans, short, few=0)  # counts at once
     for later in spans:
         mark = later.open_mark
         for k, s in enumerate(spans):
@@ -311,7 +311,7 @@ def test_a_blank_span_between_two_quotations_leaves_the_first_one_open() -> None
     # spaces lies between the first and the paragraph's mark, so it closes no sentence there
     text = "“Yes.”      \nThe end."
     spans = [QuoteSpan(1, 5, 0, 5), QuoteSpan(8, 9, 7, 9), QuoteSpan(13, 21, 12, 21)]
-    closers = SentenceClosers(text, spans, set())
+    closers = SentenceClosers(text, spans, set(), few=0)
     assert not closers.closes_before(0, 12)
     assert closers.start_after_closed(0, 12) == 0
     assert closers.beside(0, len(text), 12)

@@ -284,21 +284,19 @@ class SentenceClosers:
     masked text cannot tell; asked of all the quotations of a sentence at once, in time that
     does not grow with them (an article of thousands of quotes in one masked sentence)."""
 
-    def __init__(self, text: str, spans: list[QuoteSpan], short: Collection[QuoteSpan]) -> None:
+    def __init__(
+        self, text: str, spans: list[QuoteSpan], short: Collection[QuoteSpan], few: int = 6
+    ) -> None:
+        self.text = text
+        self.spans = spans
+        self.few = few  # a range of at most this many spans is read span by span (most)
         size = len(spans)
         never = len(text) + 1
         # the first non-space after each quotation that closes its sentence, else `never`: it
         # closes its sentence before a later quotation when that comes before the later's mark
         self.next_words = [never] * size
         self.opens = [s.open_mark for s in spans]
-        self.close_marks = [s.close_mark for s in spans]
         self.short = [s in short for s in spans]
-        # prefix counts over the spans (the first k of them): not short; not short and closing
-        # no sentence; tangled with the next (see `_plain`); and the last closing one before k
-        self.spoken_upto = [0] * (size + 1)
-        self.unclosed_upto = [0] * (size + 1)
-        self.tangled_upto = [0] * (size + 1)
-        self.last_closing = [-1] * (size + 1)
         for j, s in enumerate(spans):
             at = s.close_mark + 1
             stop = text[s.start : s.end].rstrip().rstrip("]")[-1:] in (".", "!", "?")
@@ -307,13 +305,30 @@ class SentenceClosers:
                     at += 1
                 if text[at : at + 1].isupper():
                     self.next_words[j] = at
+        # prefix counts over the spans (the first k of them), made when a long range is asked:
+        # not short; not short and closing no sentence; tangled with the next (see `_plain`);
+        # and the last closing one before k
+        self.spoken_upto: list[int] = []
+        self.unclosed_upto: list[int] = []
+        self.tangled_upto: list[int] = []
+        self.last_closing: list[int] = []
+
+    def _count(self) -> None:
+        size = len(self.spans)
+        never = len(self.text) + 1
+        self.spoken_upto = [0] * (size + 1)
+        self.unclosed_upto = [0] * (size + 1)
+        self.tangled_upto = [0] * (size + 1)
+        self.last_closing = [-1] * (size + 1)
+        spans = self.spans
+        for j, s in enumerate(spans):
             closes = self.next_words[j] < never
             spoken = not self.short[j]
             self.spoken_upto[j + 1] = self.spoken_upto[j] + spoken
             self.unclosed_upto[j + 1] = self.unclosed_upto[j] + (spoken and not closes)
             self.last_closing[j + 1] = j if closes else self.last_closing[j]
             tangled = j + 1 < size and (
-                s.close_mark >= spans[j + 1].open_mark or not _solid(text, spans[j + 1])
+                s.close_mark >= spans[j + 1].open_mark or not _solid(self.text, spans[j + 1])
             )
             self.tangled_upto[j + 1] = self.tangled_upto[j] + tangled
 
@@ -326,6 +341,8 @@ class SentenceClosers:
         non-space: then each of lo..k-2 that closes its sentence does so before span k opens
         (its next word comes no later than the next span's), and the sentence start moved past
         one of them lies before the next."""
+        if not self.tangled_upto:
+            self._count()
         return self.tangled_upto[k] == self.tangled_upto[lo]
 
     def beside(self, start: int, end: int, mark: int) -> bool:
@@ -334,7 +351,7 @@ class SentenceClosers:
         lo = bisect.bisect_left(self.opens, start)
         hi = bisect.bisect_left(self.opens, end)
         k = bisect.bisect_left(self.opens, mark)
-        if not (lo <= k < hi and self._plain(lo, k)):
+        if hi - lo <= self.few or not (lo <= k < hi and self._plain(lo, k)):
             return any(not self.short[j] and not self.closes_before(j, mark) for j in range(lo, hi))
         if self.spoken_upto[hi] > self.spoken_upto[k]:
             return True  # one opened from `mark` on: none of them closes before it
@@ -348,15 +365,15 @@ class SentenceClosers:
         each earlier quotation from `start` on that closed a sentence, in turn."""
         lo = bisect.bisect_left(self.opens, start)
         k = bisect.bisect_left(self.opens, mark)
-        if k < lo or not self._plain(lo, k):
+        if k - lo <= self.few or not self._plain(lo, k):
             for j in range(lo, k):
                 if start <= self.opens[j] and self.closes_before(j, mark):
-                    start = self.close_marks[j] + 1
+                    start = self.spans[j].close_mark + 1
             return start
         j = k - 1  # the last of lo..k-1 that closes before `mark` (each is from `start` on)
         if j >= lo and not self.closes_before(j, mark):
             j = self.last_closing[j]  # before k - 1, closing a sentence is closing before it
-        return self.close_marks[j] + 1 if j >= lo else start
+        return self.spans[j].close_mark + 1 if j >= lo else start
 
 
 def _solid(text: str, span: QuoteSpan) -> bool:

@@ -1164,7 +1164,7 @@ class _SubjectFinder:
         chained = 0  # sentences the same pronoun runs through ("…,” he said. ¶ He added …)
         same = _whole_word("he" if gender == "m" else "she") if gender in ("m", "f") else None
         # sentences floor..top that each run the pronoun on, as earlier walks found (top → floor)
-        floors = self._chain_floors.setdefault((kind, gender), {})
+        floors: dict[int, int] | None = None  # (asked only when a sentence runs it on)
         top = below = -1  # the first sentence of the run walked now; the next one it may take
         k = i + 1
         while k > max(0, i - 5 - chained):
@@ -1228,6 +1228,8 @@ class _SubjectFinder:
                 # what a sentence before the quote's own says does not depend on the quote:
                 # a run an earlier walk went through is taken at once (a transcript of
                 # '“…,” he said.' walked back to its start once a quote)
+                if floors is None:
+                    floors = self._chain_floors.setdefault((kind, gender), {})
                 floor = floors.get(k, k)
                 floors[top] = floor
                 chained += k - floor + 1
