@@ -6,6 +6,7 @@ import argparse
 import builtins
 import contextlib
 import dataclasses
+import errno
 import functools
 import json
 import os
@@ -65,17 +66,28 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
 @functools.cache
 def _stdout() -> Console:
     """The rich console of standard output, made on first use (it reads COLUMNS then)."""
-    from rich.console import Console
-
-    return Console(highlight=False)
+    return _pipe_console()(highlight=False)
 
 
 @functools.cache
 def _stderr() -> Console:
     """The rich console of standard error, made on first use."""
+    return _pipe_console()(stderr=True, highlight=False)
+
+
+@functools.cache
+def _pipe_console() -> type[Console]:
+    """rich's Console, with a closed pipe left to `main` (exit 0, as a plain listing does): rich
+    ends the program with status 1 itself, so `newstui feeds | head -1` failed where `list` did
+    not."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True  # nothing more is written, the buffer is dropped
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return PipeConsole
 
 
 def _article_id(text: str) -> int:
