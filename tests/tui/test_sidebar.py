@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Tab, TabbedContent
 
 from newstui.tui.app import NewstuiApp
+from newstui.tui.widgets.entity_label import EntityLabel
 
 from .conftest import screen_text, settle
 
@@ -137,3 +138,37 @@ async def test_a_wrapped_entity_name_keeps_its_second_line_when_the_sidebar_refi
         assert app.main.title.startswith("Headlines ▸ Mentioning"), app.main.title
         sidebar = "\n".join(line[36:] for line in screen_text(app).splitlines())
         assert "Hayat Tahrir" in sidebar and "al-Sham" in sidebar, sidebar
+
+
+def highlighted_entity(app: NewstuiApp) -> str:
+    """The name of the sidebar's highlighted entity."""
+    option = app.main.sidebar.active_list.highlighted_option
+    assert option is not None and isinstance(option.prompt, EntityLabel)
+    return option.prompt.name.plain
+
+
+async def test_the_chosen_entity_keeps_the_sidebar_cursor_as_the_list_and_article_change(
+    db_path, ids
+):
+    """Choosing an entity filtered the headlines, and the sidebar's refill put its cursor back
+    on the first entity: a second Enter listed Bashar al-Assad's articles, not Aleppo's."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "tab")  # reader, then the sidebar's entity list
+        for _ in range(20):
+            if highlighted_entity(app) == "Aleppo":
+                break
+            await pilot.press("j")
+        assert highlighted_entity(app) == "Aleppo"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Mentioning Aleppo"
+        assert highlighted_entity(app) == "Aleppo"
+        # the other article mentioning Aleppo lists its entities in another order
+        app.main.focus_pane("headlines")
+        shown = app.main.headlines.selected
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.main.headlines.selected != shown
+        assert highlighted_entity(app) == "Aleppo"

@@ -284,7 +284,7 @@ class Sidebar(Vertical):
             quote_options.append(Option(quote_label, id=key))
         if not quote_options:
             quote_options = [_notice("No quotes found", muted)]
-        self._replace(self._entities, entity_options)
+        self._replace(self._entities, entity_options, keep=self._highlighted_id(self._entities))
         self._replace(self._quotes, quote_options)
 
     def show_message(self, message: str) -> None:
@@ -298,14 +298,23 @@ class Sidebar(Vertical):
         self._replace(self._quotes, [_notice(message, muted)])
 
     @staticmethod
-    def _replace(option_list: OptionList, options: Sequence[Option | None]) -> None:
-        """Show these options (None: a rule under the option before), the first that can be
-        chosen highlighted."""
+    def _highlighted_id(option_list: OptionList) -> str | None:
+        option = option_list.highlighted_option
+        return option.id if option is not None else None
+
+    @staticmethod
+    def _replace(
+        option_list: OptionList, options: Sequence[Option | None], keep: str | None = None
+    ) -> None:
+        """Show these options (None: a rule under the option before), the option whose id is
+        `keep` highlighted when it is among them (the entity just chosen, which the filtered
+        list's article mentions too), else the first that can be chosen."""
         option_list.clear_options()
         option_list.add_options(options)
         listed = [o for o in options if o is not None]  # (the list's indices skip the rules)
         enabled = [i for i, o in enumerate(listed) if not o.disabled]
-        option_list.highlighted = enabled[0] if enabled else None
+        kept = [i for i in enabled if keep is not None and listed[i].id == keep]
+        option_list.highlighted = (kept or enabled or [None])[0]
 
     def highlighted_choice(self) -> EntityChosen | SpeakerChosen | None:
         """What choosing the highlighted entity or quote asks for (None: nothing to list)."""
