@@ -314,7 +314,7 @@ class Sidebar(Vertical):
         listed = [o for o in options if o is not None]  # (the list's indices skip the rules)
         enabled = [i for i, o in enumerate(listed) if not o.disabled]
         kept = [i for i in enabled if keep is not None and listed[i].id == keep]
-        option_list.highlighted = (kept or enabled or [None])[0]
+        option_list.highlighted = (kept or enabled)[0] if enabled else None
 
     def highlighted_choice(self) -> EntityChosen | SpeakerChosen | None:
         """What choosing the highlighted entity or quote asks for (None: nothing to list)."""
