@@ -112,8 +112,8 @@ class Library:
         return _db.open_elsewhere(path)
 
     def close(self) -> None:
-        """Close the connection."""
-        self._db.conn.close()
+        """Close the connection, once the index rebuilds its writes left due are done."""
+        _db.close_db(self._db)
 
     def bulk_writes(self) -> AbstractContextManager[None]:
         """For a fetch of many articles: the write-ahead log is checkpointed less often while

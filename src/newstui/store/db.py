@@ -97,6 +97,11 @@ class Database:
         for name in sorted(stale):
             for statement in INDEX_REBUILDS[name]:
                 self.conn.execute(statement)
+        # the marks the writes kept in the store (schema 27), gone with the rebuild they asked
+        self.conn.execute(
+            "DELETE FROM index_rebuilds WHERE name IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(stale))],
+        )
         stale.clear()
 
     def roll_back(self, due: Iterable[str] = (), savepoint: str = "") -> None:
@@ -125,6 +130,12 @@ class KnownTexts(dict[bytes, bytes]):
         self.damaged: set[bytes] = set()
         self.stale: set[str] = set()
 
+    def mark_stale(self, index: str) -> str:
+        """SQL stale_index(name): mark the index for a rebuild; returns its name (for the
+        trigger that also keeps the mark in the store, schema 27)."""
+        self.stale.add(index)
+        return index
+
     def __missing__(self, packed: bytes) -> bytes:
         text = _inflated(packed)
         if not text:  # a packed text is never empty: it did not unpack
@@ -143,7 +154,7 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     # whether inflate() found a stored value damaged (called after it, in the same trigger)
     conn.create_function("damaged_text", 1, known.damaged.__contains__)
     # a trigger's mark: this index is rebuilt once the statement is done (Database.rebuild_stale)
-    conn.create_function("stale_index", 1, known.stale.add)
+    conn.create_function("stale_index", 1, known.mark_stale)
     conn.create_function("fts_size_total", 2, _fts_size_total, deterministic=True)
     conn.create_function("pack_text", 1, _packing(packed_text), deterministic=True)
     conn.create_function("pack_links", 1, _packing(packed_links), deterministic=True)
@@ -320,7 +331,9 @@ def open_db(
         before = schema_version(db)
         if stop is not None:  # looked at every 1,000 steps of SQLite's machine
             conn.set_progress_handler(stop.is_set, 1000)
-        if migrate(db, upgrading) and not memory:
+        upgraded = migrate(db, upgrading)
+        rebuild_marked(db)
+        if upgraded and not memory:
             compact(db)
         elif 0 < before < schema_version(db) and not memory:
             reclaim_free_pages(db, at_least=1)  # what a migration rebuilt left free
@@ -362,6 +375,30 @@ def open_db(
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable newstui database: {exc}", source=str(path)) from exc
     return db
+
+
+def rebuild_marked(db: Database) -> None:
+    """Rebuild the full-text indexes the store holds marks for (schema 27): a write committed
+    them, and its process was killed (or could not have the write lock at its close) before
+    its next write transaction rebuilt them."""
+    marked = {name for (name,) in db.conn.execute("SELECT name FROM index_rebuilds")}
+    if marked:
+        db.known_texts.stale.update(marked & INDEX_REBUILDS.keys())
+        with write_transaction(db):  # rebuilt, and the marks deleted, at its end
+            db.conn.execute("DELETE FROM index_rebuilds")  # (a name no index has, too)
+
+
+def close_db(db: Database) -> None:
+    """Close the connection, once any index rebuild its committed writes left due is done (a
+    write outside Database: see write_transaction). Where it cannot be done now (another
+    process writes) the store keeps the marks, and the next open rebuilds them."""
+    if db.known_texts.stale and not db.conn.in_transaction:
+        try:
+            with write_transaction(db):
+                pass
+        except sqlite3.OperationalError:
+            pass  # busy, or a read-only file: the marks stay in the store (rebuild_marked)
+    db.conn.close()
 
 
 def row_statements(

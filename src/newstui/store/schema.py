@@ -678,6 +678,52 @@ INDEX_REBUILDS: dict[str, list[str]] = {
     ],
 }
 
+def _marking_triggers(mark: str) -> list[str]:
+    """The triggers of the articles and their quotes from v26 on (made again by each version
+    that changes how they mark): a row's words out (and in), and the index marked for a rebuild
+    when the old text did not unpack. `mark` is what a mark runs, given the index's name by
+    stale_index(name), which returns it: the statement's rows follow (FROM/WHERE)."""
+    articles = mark.format(index="articles_fts")
+    quotes = mark.format(index="quotes_fts")
+    return [
+        "DROP TRIGGER IF EXISTS articles_ad",
+        "DROP TRIGGER IF EXISTS articles_au",
+        "DROP TRIGGER IF EXISTS quotes_fts_ad",
+        "DROP TRIGGER IF EXISTS quotes_fts_au",
+        f"""
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        {_FTS_FORGET_OLD}
+        {articles} WHERE damaged_text(old.text);
+    END
+    """,
+        f"""
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
+        {_FTS_FORGET_OLD}
+        {_FTS_ADD_NEW}
+        {articles} WHERE damaged_text(old.text);
+    END
+    """,
+        f"""
+    CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text)
+        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+        {quotes} FROM articles a
+        WHERE a.id = old.article_id AND damaged_text(a.text);
+    END
+    """,
+        f"""
+    CREATE TRIGGER quotes_fts_au AFTER UPDATE OF article_id, start, end ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text)
+        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+        {quotes} FROM articles a
+        WHERE a.id = old.article_id AND damaged_text(a.text);
+        INSERT INTO quotes_fts (rowid, text)
+        SELECT new.id, {quote_words("new")} FROM articles a WHERE a.id = new.article_id;
+    END
+    """,
+    ]
+
+
 # v26: an index out of step is rebuilt once a statement, not once a row. The triggers only
 # mark an index whose words they could not take out (the old text did not unpack: SQL
 # stale_index(), db.KnownTexts), and the store rebuilds each marked index once the statement
@@ -689,41 +735,7 @@ INDEX_REBUILDS: dict[str, list[str]] = {
 # when found (the articles' index counts more words in its totals than in its rows' sizes;
 # the quote index has words of a quote id no quote has). Replayable.
 _V26 = [
-    "DROP TRIGGER IF EXISTS articles_ad",
-    "DROP TRIGGER IF EXISTS articles_au",
-    "DROP TRIGGER IF EXISTS quotes_fts_ad",
-    "DROP TRIGGER IF EXISTS quotes_fts_au",
-    f"""
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        {_FTS_FORGET_OLD}
-        SELECT stale_index('articles_fts') WHERE damaged_text(old.text);
-    END
-    """,
-    f"""
-    CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
-        {_FTS_FORGET_OLD}
-        {_FTS_ADD_NEW}
-        SELECT stale_index('articles_fts') WHERE damaged_text(old.text);
-    END
-    """,
-    f"""
-    CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
-        INSERT INTO quotes_fts (quotes_fts, rowid, text)
-        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
-        SELECT stale_index('quotes_fts') FROM articles a
-        WHERE a.id = old.article_id AND damaged_text(a.text);
-    END
-    """,
-    f"""
-    CREATE TRIGGER quotes_fts_au AFTER UPDATE OF article_id, start, end ON quotes BEGIN
-        INSERT INTO quotes_fts (quotes_fts, rowid, text)
-        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
-        SELECT stale_index('quotes_fts') FROM articles a
-        WHERE a.id = old.article_id AND damaged_text(a.text);
-        INSERT INTO quotes_fts (rowid, text)
-        SELECT new.id, {quote_words("new")} FROM articles a WHERE a.id = new.article_id;
-    END
-    """,
+    *_marking_triggers("SELECT stale_index('{index}')"),
     # the one-time repair: which index holds words of rows that are gone, then each rebuilt
     "DROP TABLE IF EXISTS temp.index_repair",
     "DROP TABLE IF EXISTS temp.quote_instances",
@@ -744,6 +756,17 @@ _V26 = [
     CROSS JOIN quotes q JOIN articles a ON a.id = q.article_id""",
     "DROP TABLE temp.quote_instances",
     "DROP TABLE temp.index_repair",
+]
+
+# v27: an index rebuild a write leaves due is marked in the table index_rebuilds as well, by the
+# write's own statement: committed with the write, undone with it. The store rebuilds the marked
+# indexes at the end of the write's transaction (db.Database.rebuild_stale) and empties the
+# table then; marks a process left when it was killed between a raw write's commit and the next
+# write transaction (the marks were only in its memory: lost, and the index stayed out of step
+# for good) are rebuilt by the next open (db.open_db). Replayable.
+_V27 = [
+    "CREATE TABLE IF NOT EXISTS index_rebuilds (name TEXT PRIMARY KEY) WITHOUT ROWID",
+    *_marking_triggers("INSERT OR IGNORE INTO index_rebuilds (name) SELECT stale_index('{index}')"),
 ]
 
 MIGRATIONS: list[list[str]] = [
@@ -773,5 +796,6 @@ MIGRATIONS: list[list[str]] = [
     _V24,
     _V25,
     _V26,
+    _V27,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

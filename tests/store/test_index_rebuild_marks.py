@@ -1,0 +1,63 @@
+"""A full-text index rebuild that a committed write left due (a damaged text's words, schema 26)
+is never lost: closing the store does it, and one left by a process killed before it could is
+done by the next open. Until then a search finds words of a deleted article, or misses new ones."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+
+from test_index_rebuild_locks import in_step
+from test_index_repair import indexed, with_damaged
+
+from newstui.library import Library
+from newstui.store import open_db
+
+# A process that deletes a damaged article by a raw write, commits, and is killed (SIGKILL: no
+# Python code runs after it) before anything rebuilds the index the delete left out of step.
+KILLED_AFTER_A_RAW_WRITE = textwrap.dedent(
+    """
+    import os, signal, sys
+    from newstui.store import open_db
+    db = open_db(sys.argv[1])
+    with db.conn:
+        db.conn.execute("DELETE FROM articles WHERE id = ?", [int(sys.argv[2])])
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+def test_a_rebuild_due_when_the_library_closes_is_done_before_it_closes(tmp_path):
+    path = tmp_path / "s.db"
+    db, ids, _ = with_damaged(path, "Pier")
+    library = Library(db)
+    with db.conn:  # a write outside Database: its commit leaves the rebuild due
+        db.conn.execute("DELETE FROM articles WHERE id = ?", [ids["Pier"]])
+
+    library.close()
+
+    assert in_step(path)  # what another process searches, before any open could rebuild
+
+
+def test_a_rebuild_due_when_the_process_was_killed_is_done_by_the_next_open(tmp_path):
+    path = tmp_path / "s.db"
+    db, ids, _ = with_damaged(path, "Pier")
+    db.conn.close()
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER_A_RAW_WRITE, str(path), str(ids["Pier"])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not in_step(path)  # the deleted article's words are still in the index
+
+    db = open_db(path)
+
+    assert in_step(path)
+    assert indexed(db, "pilings") == []
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+    db.conn.close()
+
