@@ -60,4 +60,3 @@ def test_a_rebuild_due_when_the_process_was_killed_is_done_by_the_next_open(tmp_
     assert indexed(db, "pilings") == []
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (4,)
     db.conn.close()
-

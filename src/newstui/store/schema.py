@@ -678,6 +678,7 @@ INDEX_REBUILDS: dict[str, list[str]] = {
     ],
 }
 
+
 def _marking_triggers(mark: str) -> list[str]:
     """The triggers of the articles and their quotes from v26 on (made again by each version
     that changes how they mark): a row's words out (and in), and the index marked for a rebuild
