@@ -1079,6 +1079,25 @@ def test_control_characters_in_file_names_never_reach_the_terminal(tmp_path, cap
     assert "RED" in out and "empty file" in err
 
 
+def test_a_folder_of_many_unreadable_files_lists_three_and_counts_the_rest(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(50):
+        (folder / f"empty{i:02}.txt").write_text("")
+    (folder / "note.txt").write_text("The harbour wall will be rebuilt.")
+    assert main(["--db", str(tmp_path / "x.db"), "import", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"warning: {folder / 'empty00.txt'}: empty file",
+        f"warning: {folder / 'empty01.txt'}: empty file",
+        f"warning: {folder / 'empty02.txt'}: empty file",
+        "warning: in: 47 more problems with its files (--json lists each)",
+    ]
+    assert main(["--db", str(tmp_path / "y.db"), "import", str(folder), "--json"]) == 0
+    [report] = json.loads(capsys.readouterr().out)
+    assert len(report["problems"]) == 50
+
+
 def test_a_date_at_the_edge_of_the_calendar_is_unknown_not_a_crash(tmp_path, capsys):
     feed = tmp_path / "f.json"
     feed.write_text(

@@ -3,6 +3,8 @@ fails is one line in the `fetch`/`add` summary, counted there."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
 
@@ -134,3 +136,50 @@ def test_add_fetches_pages_only_as_fetch_would_under_the_settings(
         assert "fulltext" not in entry  # the new entry follows [settings], as fetch reads it
     else:
         assert pages == 3  # "auto": short, teaser, binary (missing has no route: 404, uncounted)
+
+
+@pytest.fixture
+def dead_links(feed_server):
+    """A feed of 40 summaries: the pages of 37 answer 404, 2 are PDFs, 1 holds no text."""
+    base = feed_server.base
+    items = [item(base, f"gone{i}", "Only a summary.") for i in range(37)]
+    items += [item(base, f"pdf{i}", "Only a summary.") for i in range(2)]
+    items.append(item(base, "empty", "Only a summary."))
+    feed = f'<rss version="2.0"><channel><title>Gazette</title>{"".join(items)}</channel></rss>'
+    feed_server.route("/feed", body=feed.encode(), headers={"Content-Type": "application/rss+xml"})
+    for i in range(2):
+        pdf = {"Content-Type": "application/pdf"}
+        feed_server.route(f"/page/pdf{i}", body=b"%PDF-1.4", headers=pdf)
+    feed_server.route("/page/empty", body=b"<html><body></body></html>", headers=HTML)
+    return feed_server
+
+
+def test_a_feed_whose_pages_all_fail_is_one_line_with_the_count_and_an_example(
+    db_path, dead_links, config_file, capsys
+):
+    run = Cli(db_path, config_file({"Gazette": "/feed"}, fulltext="auto"), capsys)
+    assert run("fetch") == 0
+    warnings = [line for line in run.err.splitlines() if line.startswith("warning: Gazette")]
+    gone = [dead_links.url(f"/page/gone{i}") for i in range(37)]
+    pdfs = [dead_links.url(f"/page/pdf{i}") for i in range(2)]
+    assert len(warnings) == 1, run.err
+    [line] = warnings
+    match = re.fullmatch(
+        r"(.*) e\.g\. (\S+); 2 not an HTML page \(application/pdf\), e\.g\. (\S+); "
+        r"1 for other reasons\)",
+        line,
+    )
+    assert match is not None, line
+    head, gone_example, pdf_example = match.groups()
+    assert head == (
+        "warning: Gazette: full text failed for 40 of 40 articles (37 HTTP 404 Not Found,"
+    )
+    assert gone_example in gone and pdf_example in pdfs  # (pages are fetched concurrently)
+
+
+def test_fetch_json_keeps_every_failed_page_with_its_url(tmp_path, dead_links, config_file, capsys):
+    run = Cli(tmp_path / "other.db", config_file({"Gazette": "/feed"}, fulltext="auto"), capsys)
+    [report] = run.json("fetch")
+    assert len(report["fulltext_problems"]) == 40
+    urls = {p["url"] for p in report["fulltext_problems"]}
+    assert dead_links.url("/page/gone0") in urls and dead_links.url("/page/empty") in urls

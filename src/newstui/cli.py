@@ -1002,7 +1002,7 @@ def _report(
     removed: Sequence[RemovedSource] = (),
     cleaned: CleanupReport | None = None,
 ) -> int:
-    from newstui.ingest import describe
+    from newstui.ingest import describe, file_problem_lines, fulltext_warnings
 
     failed = [o for o in outcomes if o.failed]
     data = [
@@ -1017,7 +1017,7 @@ def _report(
             "fulltext_fetched": o.fulltext_ok,
             "fulltext_failed": o.fulltext_failed,
             "fulltext_problems": [
-                {"article_id": p.article_id, "title": p.title, "error": p.error}
+                {"article_id": p.article_id, "title": p.title, "url": p.url, "error": p.error}
                 for p in o.fulltext_problems
             ],
             "problems": list(o.problems),
@@ -1054,7 +1054,7 @@ def _report(
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
-                for problem in o.problems:
+                for problem in file_problem_lines(o):
                     _complain(f"{label}: {problem}")
             elif o.error:
                 _complain(f"error: {describe(o)}")
@@ -1062,8 +1062,8 @@ def _report(
                 _complain(f"waiting: {describe(o)}")
             elif o.warning:
                 _complain(f"warning: {o.name}: {o.warning}")
-            for fulltext_problem in o.fulltext_problems:  # the articles are stored all the same
-                _complain(f"warning: {o.name}: {fulltext_problem.line()}")
+            for line in fulltext_warnings(o):  # the articles are stored all the same
+                _complain(f"warning: {line}")
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
         ok = len(outcomes) - len(failed)

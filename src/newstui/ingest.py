@@ -1061,8 +1061,8 @@ class _FulltextPool:
         todo = library.needing_fulltext(changed, unless=unless)
         errors = await asyncio.gather(*(self.fetch_one(library, i, u) for i, u, _ in todo))
         problems = tuple(
-            FulltextProblem(article_id, clean_line(title, 80) or "untitled", error)
-            for (article_id, _, title), error in zip(todo, errors, strict=True)
+            FulltextProblem(article_id, clean_line(title, 80) or "untitled", error, url)
+            for (article_id, url, title), error in zip(todo, errors, strict=True)
             if error is not None
         )
         return replace(
@@ -1497,6 +1497,52 @@ def describe(outcome: SourceOutcome) -> str:
         text += f"; {counted(outcome.fulltext_ok, 'full text')} fetched"
         text += f", {outcome.fulltext_failed:,} failed" if outcome.fulltext_failed else ""
     return text
+
+
+LISTED_PROBLEMS = 3  # a source's failed pages or unreadable files listed one a line; more: counted
+
+
+def file_problem_lines(outcome: SourceOutcome) -> list[str]:
+    """The lines that say which files of a local source could not be read (or were read with a
+    problem): one a file for a few, then how many more (`--json` lists every one)."""
+    problems = outcome.problems
+    if len(problems) <= LISTED_PROBLEMS + 1:  # (a line saying "1 more" would replace that one)
+        return list(problems)
+    rest = len(problems) - LISTED_PROBLEMS
+    more = f"{outcome.name}: {counted(rest, 'more problem')} with its files (--json lists each)"
+    return [*problems[:LISTED_PROBLEMS], more]
+
+
+def fulltext_warnings(outcome: SourceOutcome) -> list[str]:
+    """The lines that say which article pages of a source failed: one a page for a few (title,
+    id, URL and problem), else one line with the count and each problem's first page, most
+    common first (a feed whose 3,000 links all answer 404 is one line, not 3,000; `--json` and
+    each article's `fulltext.error` keep every one)."""
+    problems = outcome.fulltext_problems
+    if len(problems) <= LISTED_PROBLEMS:
+        return [f"{outcome.name}: {problem.line()}" for problem in problems]
+    by_reason: dict[str, list[FulltextProblem]] = {}
+    for problem in problems:
+        reason = _strip_url(problem.error, problem.url) if problem.url else problem.error
+        by_reason.setdefault(reason, []).append(problem)
+    ranked = sorted(by_reason.items(), key=lambda item: -len(item[1]))
+    shown = ranked[:2]
+    if len(shown) == 1:
+        [(reason, [first, *_])] = shown
+        detail = f"{reason}, e.g. {first.url or first.title}"
+    else:
+        detail = "; ".join(
+            f"{len(pages):,} {reason}, e.g. {pages[0].url or pages[0].title}"
+            for reason, pages in shown
+        )
+        others = sum(len(pages) for _, pages in ranked[2:])
+        if others:
+            detail += f"; {others:,} for other reasons"
+    tried = outcome.fulltext_ok + outcome.fulltext_failed
+    return [
+        f"{outcome.name}: full text failed for {outcome.fulltext_failed:,} of "
+        f"{counted(tried, 'article')} ({detail})"
+    ]
 
 
 def sync_source_name(config: Config) -> str:

@@ -105,6 +105,7 @@ class FulltextProblem:
     article_id: int
     title: str
     error: str  # one line, naming the page's URL and the problem
+    url: str = ""  # the page asked for
 
     def line(self) -> str:
         """E.g. `full text of "Flood warning" (12): https://x/a: HTTP 404 Not Found`."""
