@@ -1086,7 +1086,7 @@ def test_a_folder_of_many_unreadable_files_lists_three_and_counts_the_rest(tmp_p
         (folder / f"empty{i:02}.txt").write_text("")
     (folder / "note.txt").write_text("The harbour wall will be rebuilt.")
     assert main(["--db", str(tmp_path / "x.db"), "import", str(folder)]) == 0
-    out, err = capsys.readouterr()
+    err = capsys.readouterr().err
     assert err.splitlines() == [
         f"warning: {folder / 'empty00.txt'}: empty file",
         f"warning: {folder / 'empty01.txt'}: empty file",
