@@ -751,9 +751,46 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
         "utf-8",
     )
 
-    assert cli.json("opml", "import", str(opml)) == {"found": 1, "added": ["Paris Daily"]}
+    assert cli.json("opml", "import", str(opml)) == {
+        "found": 1,
+        "added": ["Paris Daily"],
+        "skipped": [
+            {
+                "reason": 'outline "Bad" (javascript:alert(1)): not an http(s) feed URL '
+                "(scheme javascript:)"
+            }
+        ],
+    }
 
     assert 'tags = ["News", "Europe"]' in cli.config.read_text("utf-8")
+
+
+def test_opml_import_says_which_outlines_it_skipped_and_why(cli, tmp_path):
+    """Outlines with another scheme, a local file or no feed address vanished without a word."""
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="Tech">'
+        '<outline text="Safari" xmlUrl="feed://safari.example/rss"/>'
+        '<outline text="Mine" xmlUrl="/home/me/mine.xml"/>'
+        '<outline text="Script" xmlUrl="exec:~/bin/news"/>'
+        '<outline text="Home" type="link" url="https://home.example/"/>'
+        "</outline></body></opml>",
+        "utf-8",
+    )
+
+    assert cli("opml", "import", str(opml)) == 0
+
+    assert cli.err.splitlines() == [
+        f'warning: {opml}: skipped outline "Mine" (/home/me/mine.xml): a local file, not a web '
+        "feed (`newstui import PATH` reads it once, a [[local]] entry in feeds.toml on every "
+        "fetch)",
+        f'warning: {opml}: skipped outline "Script" (exec:~/bin/news): not an http(s) feed URL '
+        "(scheme exec:)",
+        f'warning: {opml}: skipped outline "Home" (https://home.example/): a link to a page, not '
+        "a feed (no xmlUrl)",
+    ]
+    assert cli.out.strip().endswith("; 3 outlines skipped")
+    assert 'url = "http://safari.example/rss"\ntags = ["Tech"]' in cli.config.read_text("utf-8")
 
 
 def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(

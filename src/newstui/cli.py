@@ -1825,15 +1825,22 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         added = add_feeds(config.path, feeds)
         if not args.json:
             for line in skipped:
-                _complain(f"warning: {args.file}:{line.line}: skipped {line.reason}")
+                place = f"{args.file}:{line.line}" if line.line else str(args.file)
+                _complain(f"warning: {place}: skipped {line.reason}")
         text = f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}"
-        if skipped:
-            text += f"; {counted(len(skipped), 'line')} skipped"
+        if skipped:  # an OPML file's outlines carry no line numbers
+            what = "line" if skipped[0].line else "outline"
+            text += f"; {counted(len(skipped), what)} skipped"
         return _emit(
             args,
             {"found": len(feeds), "added": [f.name for f in added]}
             | (
-                {"skipped": [{"line": s.line, "reason": s.reason} for s in skipped]}
+                {
+                    "skipped": [
+                        {"reason": s.reason} | ({"line": s.line} if s.line else {})
+                        for s in skipped
+                    ]
+                }
                 if skipped
                 else {}
             ),

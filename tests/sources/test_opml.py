@@ -4,7 +4,7 @@ import pytest
 
 from newstui.config import FeedConfig
 from newstui.errors import SourceError
-from newstui.sources.opml import parse_opml, write_opml
+from newstui.sources.opml import parse_opml, read_opml, write_opml
 
 OPML = b"""<?xml version="1.0"?>
 <opml version="2.0"><head><title>subs</title></head><body>
@@ -84,3 +84,51 @@ def test_an_opml_that_is_not_xml_says_where_as_a_reader_counts() -> None:
         str(info.value)
         == "subs.opml: not valid OPML: line 2, column 25: not well-formed (invalid token)"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "fetched"),
+    [
+        ("feed://example.org/rss", "http://example.org/rss"),
+        ("FEED://example.org/rss", "http://example.org/rss"),
+        ("feed:https://example.org/atom", "https://example.org/atom"),
+        ("feed:http://example.org/atom", "http://example.org/atom"),
+        ("itpc://pod.example/cast.xml", "http://pod.example/cast.xml"),
+        ("pcast://pod.example/cast.xml", "http://pod.example/cast.xml"),
+    ],
+)
+def test_feed_scheme_outlines_are_subscribed_over_http(written, fetched):
+    body = f'<opml version="2.0"><body><outline text="F" xmlUrl="{written}"/></body></opml>'
+    feeds, skipped = read_opml(body.encode(), "subs.opml")
+    assert [f.url for f in feeds] == [fetched] and skipped == []
+
+
+@pytest.mark.parametrize(
+    ("outline", "reason"),
+    [
+        ('xmlUrl="/srv/feeds/a.xml"', "a local file, not a web feed"),
+        ('xmlUrl="~/feeds/a.xml"', "a local file, not a web feed"),
+        ('xmlUrl="file:///srv/a.xml"', "a local file, not a web feed"),
+        ('xmlUrl="gopher://g.example/1"', "not an http(s) feed URL (scheme gopher:)"),
+        ('xmlUrl="feed:ftp://x.example/a"', "not an http(s) feed URL (scheme feed:)"),
+        ('xmlUrl="example.org/rss"', "did you mean https://example.org/rss ?"),
+        ('type="link" url="https://x.example/"', "a link to a page, not a feed (no xmlUrl)"),
+        ('type="rss" htmlUrl="https://x.example/"', "a link to a page, not a feed (no xmlUrl)"),
+        ('type="rss"', "a feed without its address (no xmlUrl)"),
+    ],
+)
+def test_an_outline_that_is_no_feed_is_skipped_with_its_name_and_reason(outline, reason):
+    body = (
+        '<opml version="2.0"><body><outline text="Folder">'
+        f'<outline text="Odd" {outline}/><outline text="Ok" xmlUrl="https://ok.example/rss"/>'
+        '</outline><outline text="Empty folder"/></body></opml>'
+    )
+    feeds, skipped = read_opml(body.encode(), "subs.opml")
+    assert [(f.name, f.tags) for f in feeds] == [("Ok", ("Folder",))]
+    [line] = skipped
+    assert line.reason.startswith('outline "Odd"') and reason in line.reason
+
+
+def test_an_xmlurl_attribute_is_read_whatever_its_case():
+    body = b'<opml version="2.0"><body><outline text="U" XMLURL="https://u.example/rss"/></body></opml>'
+    assert [f.url for f in parse_opml(body, "subs.opml")] == ["https://u.example/rss"]

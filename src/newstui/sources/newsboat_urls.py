@@ -26,9 +26,9 @@ _SPECIAL = ("query:", "exec:", "filter:")
 
 @dataclass(frozen=True)
 class SkippedLine:
-    """A line of the file that added no feed, and why."""
+    """A line of a `urls` file, or an outline of an OPML file, that added no feed, and why."""
 
-    line: int
+    line: int | None  # None for an OPML outline (its reason names it: the XML reader has no lines)
     reason: str
 
 

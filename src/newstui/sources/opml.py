@@ -42,7 +42,7 @@ def read_subscriptions(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if looks_like_newsboat_urls(body):
         return parse_newsboat_urls(body, str(path), newsboat_titles(path))
-    return parse_opml(body, str(path)), []
+    return read_opml(body, str(path))
 
 
 def _declares_dtd(body: bytes) -> bool:
@@ -57,7 +57,56 @@ def _declares_dtd(body: bytes) -> bool:
 
 
 def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
-    """Parse OPML bytes; `source` names the file in errors."""
+    """The feeds of OPML bytes; `source` names the file in errors."""
+    return read_opml(body, source)[0]
+
+
+# Schemes that stand for a feed over HTTP (Safari's and iTunes' feed and podcast links):
+# "feed://host/x" is http://host/x, "feed:https://host/x" is https://host/x.
+_FEED_SCHEMES = re.compile(r"(?:feed|itpc|pcast|podcast):", re.I)
+# What a local path looks like: a file URL, "/", "~", "./", "../" or a Windows drive.
+_LOCAL_PATH = re.compile(r"(?:file:|[/~]|\.{1,2}[/\\]|[A-Za-z]:[/\\])", re.I)
+
+
+def feed_url_of(url: str) -> str:
+    """An outline's feed address as newstui fetches it: feed://, feed:https:// (and the podcast
+    apps' itpc://, pcast://) as the http(s) URL they stand for; anything else as it is."""
+    scheme = _FEED_SCHEMES.match(url)
+    if scheme is None:
+        return url
+    rest = url[scheme.end() :]
+    if rest.lower().startswith(("http://", "https://")):
+        return rest
+    return "http:" + rest if rest.startswith("//") else url
+
+
+def _not_a_feed_reason(url: str) -> str:
+    """Why an outline's xmlUrl is not a feed newstui can subscribe to."""
+    if _LOCAL_PATH.match(url):
+        return (
+            "a local file, not a web feed (`newstui import PATH` reads it once, a [[local]] "
+            "entry in feeds.toml on every fetch)"
+        )
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):(?!\d)", url)
+    if scheme and not url.lower().startswith(("http:", "https:")):
+        return f"not an http(s) feed URL (scheme {scheme.group(1).lower()}:)"
+    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?", url):
+        return f"not an absolute http(s) URL; did you mean https://{url} ?"
+    return "not an absolute http(s) URL"
+
+
+def _attribute(outline: ET.Element, name: str) -> str:
+    """An outline's attribute whatever its case (xmlUrl, xmlurl, XMLURL are all written)."""
+    value = outline.get(name)
+    if value is None:
+        lowered = name.lower()
+        value = next((v for k, v in outline.attrib.items() if k.lower() == lowered), None)
+    return (value or "").strip()
+
+
+def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedLine]]:
+    """Parse OPML bytes into its feeds and the outlines that added none (another scheme, a local
+    file, a link without a feed): each named with its reason. `source` names the file in errors."""
     if _declares_dtd(body):
         raise SourceError(f"{source}: refused: the OPML declares a DTD or entities")
     try:
@@ -71,14 +120,22 @@ def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
     if root.tag != "opml" or root.find("body") is None:
         raise SourceError(f"{source}: not an OPML document (no <opml><body>)")
     feeds: list[FeedConfig] = []
+    skipped: list[SkippedLine] = []
     seen: dict[str, int] = {}  # URL: its place in `feeds`
+
+    def skip(label: str, address: str, reason: str) -> None:
+        named = f'outline "{label}"' if label else "an untitled outline"
+        shown = f" ({clean_line(address, 100)})" if address and address != label else ""
+        skipped.append(SkippedLine(None, f"{named}{shown}: {reason}"))
 
     def walk(node: ET.Element, tags: tuple[str, ...]) -> None:
         for outline in node.findall("outline"):
-            url = (outline.get("xmlUrl") or "").strip()
+            written = _attribute(outline, "xmlUrl")
+            url = feed_url_of(written)
             label = clean_line(outline.get("title") or outline.get("text") or "", 200)
-            if url:
+            if written:
                 if not is_http_url(url):
+                    skip(label, written, _not_a_feed_reason(written))
                     continue
                 categories = re.split(r"[,/]", outline.get("category") or "")
                 extra = (clean_line(c, 100) for c in categories)
@@ -94,13 +151,22 @@ def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
                 else:
                     seen[url] = len(feeds)
                     feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags))
-            elif label:
+            elif outline.find("outline") is None and (
+                link := _attribute(outline, "htmlUrl") or _attribute(outline, "url")
+            ):
+                skip(label, link, "a link to a page, not a feed (no xmlUrl)")
+            elif outline.find("outline") is None and _attribute(outline, "type").lower() in (
+                "rss",
+                "atom",
+            ):
+                skip(label, "", "a feed without its address (no xmlUrl)")
+            elif label:  # a folder (one with nothing in it adds nothing, and loses nothing)
                 walk(outline, (*tags, label))
             else:
                 walk(outline, tags)
 
     walk(root.find("body"), ())  # type: ignore[arg-type]
-    return feeds
+    return feeds, skipped
 
 
 def write_opml(
