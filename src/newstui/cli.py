@@ -1837,8 +1837,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             | (
                 {
                     "skipped": [
-                        {"reason": s.reason} | ({"line": s.line} if s.line else {})
-                        for s in skipped
+                        {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped
                     ]
                 }
                 if skipped
