@@ -89,7 +89,7 @@ async def test_help_has_a_section_per_pane_and_explains_enter_in_the_sidebar(db_
             section == "Sidebar" and "Enter on an entity or quote lists its articles" in text
             for section, text in described
         )
-        assert ("Sources", "Remove the selected feed") in described
+        assert ("Sources", "Remove the selected feed, after asking (y: yes)") in described
         assert "Remove the selected feed" in screen_text(app)
 
 

@@ -60,8 +60,10 @@ async def test_D_asks_then_removes_the_feed_from_config_and_store_keeping_starre
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen), [n.message for n in notifications(app)]
         shown = str(app.screen.query_one("#confirm-question").render())
-        assert "Remove World Desk from feeds.toml" in shown and "22 articles" in shown
-        assert "1 starred article will be kept" in shown
+        assert shown == (
+            "Remove World Desk from feeds.toml and delete 21 of its 22 articles? "
+            "The starred one is kept."
+        )
         await pilot.press("y")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
@@ -90,6 +92,38 @@ async def test_D_then_n_changes_nothing(db_path, config):
         await settle(pilot)
         assert "World Desk" in [f.name for f in app.main.sources.feeds]
         assert config.path.read_text("utf-8") == before
+
+
+async def test_D_in_the_headlines_names_the_selected_articles_feed_and_Enter_keeps_it(
+    db_path, config
+):
+    """D with the headlines focused removed the selected article's feed, the question naming
+    it as if chosen in Sources, and Enter (meant for the list: a burst) said yes."""
+    config = configure_world_desk(db_path, config)
+    before = config.path.read_text("utf-8")
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main.headlines.has_focus and app.main.headlines.view.key == "all"
+        feed = app.main.headlines.selected.feed
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = str(app.screen.query_one("#confirm-question").render())
+        assert shown.startswith(f"Remove {feed}, the selected article's feed, from feeds.toml")
+        hint = str(app.screen.query_one("#confirm-hint").render())
+        assert hint == "y: remove    n / Esc / Enter: cancel"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert feed in [f.name for f in app.main.sources.feeds]
+        assert config.path.read_text("utf-8") == before
+        await pilot.press("D")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert feed in [f.name for f in app.main.sources.feeds]
 
 
 async def test_D_on_a_saved_view_removes_it_from_the_config_after_asking(db_path, config):

@@ -127,7 +127,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('remove_source')",
         "Remove feed",
         show=False,
-        tooltip="Remove the selected feed",
+        tooltip="Remove the selected feed, after asking (y: yes)",
         id="sources.remove",
     ),
     Binding(

@@ -45,7 +45,7 @@ EMACS: dict[str, str] = {
     "command.cancel": "ctrl+g,escape",
     "view_name.cancel": "ctrl+g,escape",
     "choice.cancel": "ctrl+g,escape,q",
-    "confirm.no": "ctrl+g,n,escape,q",
+    "confirm.no": "ctrl+g,n,escape,q,enter",
     "sort.cancel": "ctrl+g,escape,q",
     "help.close": "ctrl+g,escape,q,question_mark",
     "downloads.close": "ctrl+g,escape,q,L",

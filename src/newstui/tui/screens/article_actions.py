@@ -35,6 +35,7 @@ from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.programs import run_program
+from newstui.tui.screens.feed_removal import SourceMeant, removal_question
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
 
@@ -97,7 +98,7 @@ class ArticleActions(ScreenMixin):
         def load_detail(self, article_id: int) -> Worker[None]: ...
         def load_held_detail(self, article_id: int) -> None: ...
         def show_view(self, view: View, select_id: int | None = None) -> None: ...
-        def selected_source(self) -> FeedRow | None: ...
+        def selected_source(self) -> tuple[FeedRow, SourceMeant] | None: ...
 
     _last_pipe = ""  # the last command the article was piped to
     _last_mark: tuple[tuple[int, ...], dict[str, bool]] | None = None  # what `u` undoes
@@ -400,29 +401,25 @@ class ArticleActions(ScreenMixin):
             self.load_detail(message.article_id)
 
     def action_remove_source(self) -> None:
-        """Remove the selected feed (config file and store), after asking."""
+        """Remove the feed highlighted in Sources (elsewhere: the listed feed's, else the selected
+        article's, named so in the question) from the config file and the store, after asking."""
         if self.config is None:
             self.notify("demo mode: sources cannot be removed", severity="warning")
             return
-        feed = self.selected_source()
-        if feed is None:
+        selected = self.selected_source()
+        if selected is None:
             entry = self.sources.highlighted_view() if self.sources.has_focus else None
             if entry is not None and entry.key.startswith("view:"):  # newsboat's query feeds
                 self._ask_to_remove_view(entry.title, self.config.path)
             else:
                 self.notify("Choose a feed in Sources first.", severity="warning")
             return
+        feed, meant = selected
         source = self.config.source_named(feed.url or "") or self.config.source_named(feed.name)
         with self.library.borrow() as library:
-            starred = library.removal_counts(feed.id)[1]
-        kept = f" Its {counted(starred, 'starred article')} will be kept." if starred else ""
-        remove = f"Remove {feed.name} from {self.config.path.name}" if source else ""
-        if not feed.articles:
-            question = f"{remove or f'Delete {feed.name}'}? It has no articles."
-        elif remove:
-            question = f"{remove} and delete its {counted(feed.articles, 'article')}?{kept}"
-        else:
-            question = f"Delete {feed.name} and its {counted(feed.articles, 'article')}?{kept}"
+            articles, starred = library.removal_counts(feed.id)
+        config_name = self.config.path.name if source else None
+        question = removal_question(feed.name, config_name, articles, starred, meant)
 
         def answered(yes: bool | None) -> None:
             if yes:

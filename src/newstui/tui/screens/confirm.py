@@ -15,7 +15,9 @@ from newstui.text import terminal_safe
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Returns True for `y`/Enter, False for `n`/Esc; the question is plain text, never markup."""
+    """Returns True for `y`, False for `n`, Esc or Enter: what cannot be undone needs its own
+    key, and an Enter meant for the list behind (typed in a burst) keeps everything. The
+    question is plain text, never markup."""
 
     DEFAULT_CSS = """
     ConfirmScreen {
@@ -36,8 +38,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape,q", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape,q,enter", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, title: str, question: str, yes: str = "Yes") -> None:
@@ -50,7 +52,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box") as box:
             box.border_title = Content(terminal_safe(self._title, line=True))
             yield Static(Content(terminal_safe(self._question)), id="confirm-question")
-            yield Static(Content(f"y / Enter: {self._yes}    n / Esc: cancel"), id="confirm-hint")
+            yield Static(Content(f"y: {self._yes}    n / Esc / Enter: cancel"), id="confirm-hint")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the open article's values load when the first article is re
     from collections.abc import Callable
 
     from newstui.model import ArticleDetail
+    from newstui.tui.screens.feed_removal import SourceMeant
 
 FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving
@@ -401,17 +402,19 @@ class MainScreen(
             self.article_opened(selected)
         self.detail_loaded(message.article_id, message.detail)
 
-    def selected_source(self) -> FeedRow | None:
-        """The feed or local source the user means: highlighted in Sources when that pane has
-        focus, else the one the headline list shows, else the selected article's."""
-        feed_id = None
+    def selected_source(self) -> tuple[FeedRow, SourceMeant] | None:
+        """The feed or local source the user means, and how: highlighted in Sources when that
+        pane has focus, else the one the headline list shows, else the selected article's."""
+        feed_id: int | None = None
+        meant_by: SourceMeant = "sources"
         if self._pane_of(self.focused) == "sources":
             feed_id = self.sources.highlighted_feed_id()
         elif self.headlines.view.filter.feed_id is not None:
-            feed_id = self.headlines.view.filter.feed_id
+            feed_id, meant_by = self.headlines.view.filter.feed_id, "list"
         elif (row := self.headlines.selected) is not None:
-            feed_id = row.feed_id
-        return next((f for f in self.sources.feeds if f.id == feed_id), None)
+            feed_id, meant_by = row.feed_id, "article"
+        feed = next((f for f in self.sources.feeds if f.id == feed_id), None)
+        return None if feed is None else (feed, meant_by)
 
     def current_row(self) -> ArticleRow | None:
         """The selected article's row (with its latest flags)."""

@@ -1,0 +1,35 @@
+"""What `D` asks before it removes a feed: which feed (and why that one, when the Sources pane
+does not have the focus) and how many of its articles go."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from newstui.counts import counted
+
+SourceMeant = Literal["sources", "list", "article"]
+"""How the feed was chosen: highlighted in Sources, the feed the headlines list, or the feed of
+the selected article."""
+
+_WHICH: dict[SourceMeant, str] = {
+    "sources": "",
+    "list": ", the feed the headlines list,",
+    "article": ", the selected article's feed,",
+}
+
+
+def removal_question(
+    name: str, config_name: str | None, articles: int, starred: int, meant: SourceMeant
+) -> str:
+    """The question before a feed goes: its name (with why that feed, outside Sources), the
+    config file it leaves (None: it is in none) and the articles deleted (starred ones stay)."""
+    which = f"{name}{_WHICH[meant]}"
+    remove = f"Remove {which} from {config_name}" if config_name else f"Delete {which}"
+    if not articles:
+        return f"{remove}? It has no articles."
+    if not starred:
+        return f"{remove} and delete its {counted(articles, 'article')}?"
+    kept = "The starred one is kept." if starred == 1 else f"The {starred:,} starred are kept."
+    return (
+        f"{remove} and delete {articles - starred:,} of its {counted(articles, 'article')}? {kept}"
+    )
