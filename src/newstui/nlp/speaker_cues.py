@@ -733,6 +733,12 @@ _TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")
 _PRONOUN_SPEAKS: Final = re.compile(
     rf"\W*(?:He|She)(?:\s+(?:also|then|later|has|had|have|[a-z]+ly))*\s+(?:{_VERB_ALTERNATION})\b"
 )
+# "The minister said: “Stay home”": a role noun opening the clause, then a speech verb (group 1:
+# the role phrase, its holder named before when it is one)
+_ROLE_SPEAKS: Final = re.compile(
+    rf"\W*(The(?:\s+[\w'’-]+){{1,4}}?)(?:\s+(?:also|then|later|has|had|have|[a-z]+ly))*"
+    rf"\s+(?:{_VERB_ALTERNATION})\b"
+)
 # ", anticipating a debate," before a verb: a participle phrase set off by commas
 _PARTICIPLE_ASIDE: Final = re.compile(r"\s*[a-z]+ing\s")
 # '“…,” he was quoted as saying', '“…,” Moss was told': passive verbs after a quotation

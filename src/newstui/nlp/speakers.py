@@ -79,6 +79,7 @@ from newstui.nlp.speaker_cues import (
     _PREPOSITIONS,
     _PRONOUN_OPENS,
     _PRONOUN_SPEAKS,
+    _ROLE_SPEAKS,
     _PRONOUN_SUBJECT,
     _QUOTED_AFTER,
     _QUOTED_AS,
@@ -464,9 +465,13 @@ class SpeakerFinder(_SubjectFinder):
         )
 
     def _person_speaks_in(self, start: int, end: int) -> bool:
-        """Whether a person named in text[start:end] ("Hugh Orde has praised"), or a "he" or
-        "she" opening it, is followed by a speech verb there."""
+        """Whether a person named in text[start:end] ("Hugh Orde has praised"), a "he" or "she"
+        opening it, or a role opening it whose holder was named before ("The minister said:"),
+        is followed by a speech verb there."""
         if _PRONOUN_SPEAKS.match(self.masked, start, end):
+            return True
+        role = _ROLE_SPEAKS.match(self.masked, start, end)
+        if role and self._opening_role(start, role.end(1)):
             return True
         return any(
             m.entity.type == "PERSON" and self._speaks_after(m)
