@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from newstui import __version__, nlp_build
+from newstui.cli_busy import busy_error, waiting_notice
 from newstui.counts import counted, plural
 from newstui.errors import (
     ConfigError,
@@ -827,14 +828,27 @@ def run(args: argparse.Namespace) -> int:
             else _config(_config_path(args), explicit_config, writes=writes)
         )
         _warn_about_password(config)
-        if command == "fetch":
-            with _first_fetch_pool(args, config, db_path) as pool, _opened(db_path) as library:
-                return cmd_fetch(args, library, config, pool)
-        with _opened(db_path) as library:
-            return CONFIGURED_COMMANDS[command](args, library, config)
+        with _busy_named(db_path):
+            if command == "fetch":
+                with _first_fetch_pool(args, config, db_path) as pool, _opened(db_path) as library:
+                    return cmd_fetch(args, library, config, pool)
+            with _opened(db_path) as library:
+                return CONFIGURED_COMMANDS[command](args, library, config)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
-    with _opened(db_path) as library:
+    with _busy_named(db_path), _opened(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
+
+
+@contextlib.contextmanager
+def _busy_named(db_path: Path | str) -> Iterator[None]:
+    """A write that waited in vain for another process's names the file and that process
+    (sqlite3 says only "database is locked")."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if Library.is_busy(exc):
+            raise busy_error(db_path) from exc
+        raise
 
 
 def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> Config | None:
@@ -860,7 +874,9 @@ def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> 
 def _opened(db_path: Path | str) -> Library:
     """The command's store, opened; the first open after an upgrade that makes every story
     sketch again (~50 s for 20,000 articles) says so first, on stderr."""
-    return Library.open(db_path, upgrading=_say_upgrading)
+    return Library.open(
+        db_path, upgrading=_say_upgrading, waiting=waiting_notice(db_path, _complain)
+    )
 
 
 def _say_upgrading(articles: int) -> None:

@@ -6,6 +6,7 @@ this module imports it. Filters and read models are plain values from `newstui.m
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from newstui.store import feeds as _feeds
 from newstui.store import retention as _retention
 from newstui.store import stories as _stories
 from newstui.store import views as _views
+from newstui.store.lock_holder import write_lock_holder
 
 if TYPE_CHECKING:
     import threading
@@ -70,6 +72,8 @@ EntityKey = Callable[
     [str, str], str
 ]  # (name, type) → the key that merges an entity across articles
 EVERY_ARTICLE = ArticleFilter()
+BUSY_SECONDS = _db.BUSY_SECONDS
+"""How long a write waits for another process's write to end before it fails."""
 
 
 class Library:
@@ -87,12 +91,26 @@ class Library:
         threads: bool = False,
         upgrading: Callable[[int], None] | None = None,
         stop: threading.Event | None = None,
+        waiting: Callable[[], None] | None = None,
     ) -> Library:
         """Open (creating and migrating if needed) the database at `path`; `threads` lets the
         connection be used from threads other than the one that opened it; `upgrading` is
         called with the number of stored articles before a slow migration; setting `stop`
-        ends a migration under way (StoreError: the steps done stay)."""
-        return cls(_db.open_db(path, threads=threads, upgrading=upgrading, stop=stop))
+        ends a migration under way (StoreError: the steps done stay); `waiting` is called
+        once, when a write first waits (over half a second) for another process's write."""
+        db = _db.open_db(path, threads=threads, upgrading=upgrading, stop=stop)
+        db.on_busy = waiting
+        return cls(db)
+
+    @staticmethod
+    def is_busy(exc: BaseException) -> bool:
+        """Whether a database error is another process holding the lock past the wait."""
+        return isinstance(exc, sqlite3.Error) and _db.is_busy(exc)
+
+    @staticmethod
+    def write_lock_holder(path: Path | str) -> int | None:
+        """The id of the process writing to the store at `path`, where the system says."""
+        return write_lock_holder(str(path))
 
     @staticmethod
     def upgrade_ahead(path: Path | str) -> int:

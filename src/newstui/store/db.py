@@ -11,6 +11,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ BULK_CACHE_KIB = 4096  # the page cache while bulk writing (SQLite's default is 
 # tables: older stores keep theirs).
 PAGE_SIZE = 8192
 BUSY_SECONDS = 30.0  # how long a connection waits for another process's write to end
+BUSY_STEP_SECONDS = 0.5  # the steps of a wait the user is told of (see _begin_immediate)
 FIRST_WORD = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*([A-Za-z_]*)", re.DOTALL)
 
 
@@ -51,6 +53,9 @@ class Database:
         conn.execute("PRAGMA recursive_triggers = ON")
         self.known_texts = add_text_functions(conn)
         self.in_write_transaction = False  # its end rebuilds: once, not after each statement
+        # Called once, before a write transaction waits longer than BUSY_STEP_SECONDS for
+        # another process's write (a command says it waits); None: waits are silent.
+        self.on_busy: Callable[[], None] | None = None
 
     def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
         """Run one statement; a write that is not part of an open transaction is committed.
@@ -358,7 +363,7 @@ def open_db(
             raise StoreError(
                 f"{path}: is a folder, not a database file (e.g. {example})", source=str(path)
             ) from exc
-        if (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF == 5:  # SQLITE_BUSY (extended)
+        if is_busy(exc):
             raise StoreError(
                 f"{path}: busy: another process kept it locked for {BUSY_SECONDS:g} s (newstui "
                 "upgrading a large store at its first open, or a long write); try again once it "
@@ -475,7 +480,7 @@ def write_transaction(
         conn.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is a no-op
     nested = db.in_write_transaction  # (a raw commit inside a block, then a statement)
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        _begin_immediate(db)
         db.in_write_transaction = True
         try:
             yield conn
@@ -490,6 +495,38 @@ def write_transaction(
         db.in_write_transaction = nested
         if not checked:
             conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _begin_immediate(db: Database) -> None:
+    """BEGIN IMMEDIATE: wait up to BUSY_SECONDS for another process's write. With `on_busy`
+    set, the wait goes in steps of BUSY_STEP_SECONDS: `on_busy` is called once the first
+    step is over, and a signal (Ctrl-C, SIGTERM) is handled between steps, where one wait
+    held it until the lock came or the 30 s were over."""
+    conn = db.conn
+    if db.on_busy is None:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_STEP_SECONDS * 1000)}")
+    try:
+        started = time.monotonic()
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc) or time.monotonic() - started >= BUSY_SECONDS:
+                    raise
+            if db.on_busy is not None:
+                told, db.on_busy = db.on_busy, None  # once a connection
+                told()
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite failed because another connection held the lock it needed (SQLITE_BUSY,
+    also as an extended code)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF == sqlite3.SQLITE_BUSY
 
 
 @contextmanager

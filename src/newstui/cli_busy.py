@@ -1,0 +1,58 @@
+"""What a command says while another process holds the database's write lock: at once that it
+waits, and for whom; the file and what to do when the wait is over. Called by cli.py."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from newstui.errors import StoreError
+from newstui.library import BUSY_SECONDS, Library
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def waiting_notice(db_path: Path | str, say: Callable[[str], None]) -> Callable[[], None]:
+    """What the store calls when a write first has to wait: one line through `say`."""
+
+    def notice() -> None:
+        say(
+            f"newstui: {db_path} is busy: {_writer(db_path)} is writing to it; waiting up to "
+            f"{BUSY_SECONDS:g} s for it to finish (Ctrl-C to stop)"
+        )
+
+    return notice
+
+
+def busy_error(db_path: Path | str) -> StoreError:
+    """The error of a write that waited in vain."""
+    return StoreError(
+        f"{db_path} is busy: {_writer(db_path)} kept it locked for {BUSY_SECONDS:g} s; "
+        "try again when it is done",
+        source=str(db_path),
+    )
+
+
+def _writer(db_path: Path | str) -> str:
+    """Who holds the lock, as well as the system tells: "another newstui (pid 123)"."""
+    pid = Library.write_lock_holder(db_path)
+    if pid is None:
+        return "another process"
+    return f"another {'newstui' if _runs_newstui(pid) else 'process'} (pid {pid})"
+
+
+def _runs_newstui(pid: int) -> bool:
+    """Whether the process, or its parent (the app's refresh runs in a child), is newstui."""
+    for _ in range(2):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as file:
+                words = file.read().split(b"\0")
+            with open(f"/proc/{pid}/stat", "rb") as file:  # "pid (name) state ppid …"
+                pid = int(file.read().rpartition(b")")[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            return False
+        if any(os.path.basename(word) == b"newstui" for word in words):
+            return True
+    return False
