@@ -32,7 +32,7 @@ async def test_R_refreshes_all_and_says_so_in_one_notification(db_path, config):
         notes = notifications(app)
         assert len(notes) == 1 and notes[0].severity == "warning"
         assert notes[0].message == (
-            "Refreshed 2 sources: 1 new article; 1 of 2 failed — see ! in Sources"
+            "Refreshed 1 of 2 sources: 1 new article; 1 failed (HTTP 404 Not Found) — see ! in Sources"
         )
         assert "Traceback" not in screen_text(app)
         assert "! Broken Feed" in screen_text(app)
@@ -194,11 +194,17 @@ async def test_a_finished_refresh_says_what_it_found(db_path, config):
         await pilot.press("R")
         await settle(pilot)
         messages = [n.message for n in notifications(app)]
-        assert "Refreshed 2 sources: 1 new article; 1 of 2 failed — see ! in Sources" in messages
+        assert (
+            "Refreshed 1 of 2 sources: 1 new article; 1 failed (HTTP 404 Not Found) — see ! in Sources"
+            in messages
+        )
         await pilot.press("R")
         await settle(pilot)
         messages = [n.message for n in notifications(app)]
-        assert messages[-1] == "Refreshed 2 sources: nothing new; 1 of 2 failed — see ! in Sources"
+        assert (
+            messages[-1]
+            == "Refreshed 1 of 2 sources: nothing new; 1 failed (HTTP 404 Not Found) — see ! in Sources"
+        )
 
 
 def test_the_refresh_summary_names_a_single_source():
@@ -215,7 +221,7 @@ def test_the_refresh_summary_names_a_single_source():
     )
     assert refresh_summary(
         [SourceOutcome("A", error="A: 404"), SourceOutcome("B", error="B: 404")]
-    ) == ("Refreshed 2 sources: all failed — see ! in Sources")
+    ) == ("Refreshed 0 of 2 sources: 2 failed (404) — see ! in Sources")
 
 
 def test_the_refresh_summary_counts_the_sync_apart_from_the_sources():
@@ -229,10 +235,41 @@ def test_the_refresh_summary_counts_the_sync_apart_from_the_sources():
     synced = SourceOutcome("rss.example.org", new=3, sync=True)
     assert refresh_summary(
         [SourceOutcome("A", new=1), SourceOutcome("B", error="B: 404"), synced]
-    ) == ("Refreshed 2 sources: 4 new articles; 1 of 2 failed — see ! in Sources")
+    ) == ("Refreshed 1 of 2 sources: 4 new articles; 1 failed (404) — see ! in Sources")
     emptied = SourceOutcome("rss.example.org", warning="rss.example.org lists nothing", sync=True)
     assert refresh_summary([SourceOutcome("A", error="A: 404"), emptied]) == (
-        "Refreshed A: nothing new; 1 of 1 failed — see ! in Sources; rss.example.org lists nothing"
+        "Refresh failed: A: 404; rss.example.org lists nothing"
+    )
+
+
+def test_the_refresh_summary_says_how_many_were_read_and_why_the_others_were_not():
+    """Offline, R said "Refreshed 6 sources: nothing new; 6 failing, left to wait" when not one
+    source had been read."""
+    from newstui.ingest import SourceOutcome
+    from newstui.tui.refresh import refresh_summary
+
+    later = "2026-12-04T05:00:00+00:00"
+    waiting = [SourceOutcome(f"W{i}", waiting_until=later) for i in range(6)]
+    assert refresh_summary(waiting) == (
+        "Refreshed 0 of 6 sources: 6 failing, left to wait (r on one refreshes it now)"
+    )
+    unreachable = [
+        SourceOutcome(f"F{i}", error=f"F{i}: cannot connect to f{i}.org: network is unreachable")
+        for i in range(5)
+    ]
+    assert refresh_summary([*unreachable, SourceOutcome("Wire", new=2)]) == (
+        "Refreshed 1 of 6 sources: 2 new articles; "
+        "5 failed (network is unreachable) — see ! in Sources"
+    )
+    mixed = [
+        *unreachable[:3],
+        SourceOutcome("G", error="http://g.org/f.xml: HTTP 404 Not Found"),
+        SourceOutcome("H", error="http://h.org/f.xml: timed out after 20 s"),
+        SourceOutcome("I", error="http://i.org/f.xml: timed out after 20 s"),
+    ]
+    assert refresh_summary(mixed) == (
+        "Refreshed 0 of 6 sources: 6 failed (3 network is unreachable, 2 timed out after 20 s, …)"
+        " — see ! in Sources"
     )
 
 
@@ -250,7 +287,7 @@ async def test_thirty_failing_feeds_make_one_notification_not_thirty(db_path, tm
         await pilot.press("R")
         await settle(pilot)
         assert [n.message for n in notifications(app)] == [
-            "Refreshed 30 sources: all failed — see ! in Sources"
+            "Refreshed 0 of 30 sources: 30 failed (connection refused) — see ! in Sources"
         ]
         assert "Dead 0" in screen_text(app)  # the title bar and sources stay readable
 

@@ -318,26 +318,36 @@ def refresh_summary(
     removed: Iterable[RemovedSource] = (),
     cleaned: CleanupReport | None = None,
 ) -> str:
-    """One line for a finished refresh, e.g. "Refreshed 30 sources: 12 new articles; 3 failed —
-    see ! in Sources", so a refresh never shows more than one notification. A failed sync is
-    no source in Sources: its error is said instead."""
+    """One line for a finished refresh, e.g. "Refreshed 28 of 30 sources: 12 new articles;
+    2 failed (connection refused) — see ! in Sources", so a refresh never shows more than one
+    notification and an offline one says that nothing was read, and why. A failed sync is no
+    source in Sources: its error is said instead."""
     from newstui.ingest import describe
 
     outcomes = list(outcomes)
-    failed = [o for o in outcomes if o.error and not o.sync]
     sync_notes = "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
     sync_notes += "".join(f"; {o.warning}" for o in outcomes if o.warning and o.sync)
-    waiting = [o for o in outcomes if o.waiting_until]
     gone = "".join(f"; removed {r.name} (no longer in the config)" for r in removed)
     if cleaned is not None and cleaned.removed:
         n = cleaned.removed
         gone += f"; cleaned up {n:,} old article{'s' * (n != 1)}"
     if not outcomes:
         return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
-    if len(outcomes) == 1 and outcomes[0].error:
-        return f"Refresh failed: {describe(outcomes[0])}{gone}"
     sources = [o for o in outcomes if not o.sync] or outcomes  # the sync is counted apart
-    subject = sources[0].name if len(sources) == 1 else counted(len(sources), "source")
+    if len(sources) == 1 and sources[0].error:
+        notes = "" if sources[0].sync else sync_notes  # (a sync alone: its error is the line)
+        return f"Refresh failed: {describe(sources[0])}{notes}{gone}"
+    if len(sources) == 1 and sources[0].waiting_until:
+        return f"Not refreshed: {describe(sources[0])}{sync_notes}{gone}"
+    failed = [o for o in sources if o.error and not o.sync]
+    waiting = [o for o in sources if o.waiting_until]
+    read = len(sources) - len(failed) - len(waiting)
+    if len(sources) == 1:
+        subject = sources[0].name
+    elif failed or waiting:
+        subject = f"{read:,} of {counted(len(sources), 'source')}"
+    else:
+        subject = counted(len(sources), "source")
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
     parts = []
@@ -348,17 +358,30 @@ def refresh_summary(
     fulltext_failed = sum(o.fulltext_failed for o in outcomes)
     if fulltext_failed:  # the articles are there, with their feed's text
         parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
-    if len(waiting) == len(outcomes) == 1:
-        return f"Not refreshed: {describe(waiting[0])}{gone}"
-    if failed and len(failed) + any(o.error and o.sync for o in outcomes) == len(outcomes):
-        return f"Refreshed {subject}: all failed — see ! in Sources{sync_notes}{gone}"
-    text = f"Refreshed {subject}: {', '.join(parts) or 'nothing new'}"
+    if read and not parts:
+        parts.append("nothing new")
+    troubles = []
     if failed:
-        text += f"; {len(failed)} of {len(sources)} failed — see ! in Sources"
-    text += sync_notes
+        troubles.append(f"{len(failed):,} failed ({failure_reasons(failed)}) — see ! in Sources")
     if waiting:
-        text += f"; {len(waiting)} failing, left to wait (r on one refreshes it now)"
-    return text + gone
+        troubles.append(f"{len(waiting):,} failing, left to wait (r on one refreshes it now)")
+    said = "; ".join([", ".join(parts), *troubles] if parts else troubles)
+    return f"Refreshed {subject}: {said}{sync_notes}{gone}"
+
+
+def failure_reasons(failed: list[SourceOutcome]) -> str:
+    """Why these sources failed, in a few words: the reason they share ("connection refused"),
+    else the most frequent ones counted ("3 connection refused, 2 HTTP 404, …")."""
+    from collections import Counter
+
+    from newstui.text import clean_line
+
+    # a source's error ends with its reason: "Wire: cannot connect to host: connection refused"
+    reasons = Counter(clean_line((o.error or "").rsplit(": ", 1)[-1], 60) for o in failed)
+    if len(reasons) == 1:
+        return next(iter(reasons))
+    shown = [f"{count:,} {reason}" for reason, count in reasons.most_common(2)]
+    return ", ".join(shown + ["…"] * (len(reasons) > 2))
 
 
 def sentence(text: str) -> str:
