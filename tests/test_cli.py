@@ -1135,6 +1135,24 @@ def test_a_folder_of_many_unreadable_files_lists_three_and_counts_the_rest(tmp_p
     assert len(report["problems"]) == 50
 
 
+def test_list_by_tag_finds_every_source_whatever_case_it_was_tagged_in(tmp_path, capsys):
+    """`list --tag ökonomie` said "no articles" for sources tagged "Ökonomie" (SQLite's NOCASE
+    folds ASCII only), and "Tech"/"tech" were two tags."""
+    db = str(tmp_path / "x.db")
+    for name, tags in (("a", ["Ökonomie", "Tech"]), ("b", ["ÖKONOMIE", "tech"])):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "note.txt").write_text(f"Note {name}. The harbour wall will be rebuilt.")
+        tagged = [word for tag in tags for word in ("--tag", tag)]
+        assert main(["--db", db, "import", str(tmp_path / name), *tagged]) == 0
+    capsys.readouterr()
+    for tag in ("ökonomie", "TECH"):
+        assert main(["--db", db, "list", "--tag", tag, "--json"]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        assert sorted(row["title"] for row in rows) == ["Note a.", "Note b."]
+        assert main(["--db", db, "list", "--query", f"tag:{tag}", "--json"]) == 0
+        assert len(json.loads(capsys.readouterr().out)) == 2
+
+
 def test_a_date_at_the_edge_of_the_calendar_is_unknown_not_a_crash(tmp_path, capsys):
     feed = tmp_path / "f.json"
     feed.write_text(

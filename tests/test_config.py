@@ -173,3 +173,27 @@ def test_remove_view_cuts_only_that_entry_and_names_an_unknown_one(tmp_path):
     assert path.read_text("utf-8") == body
     with pytest.raises(ConfigError, match=rf"^{re.escape(str(path))}: no view named 'C'$"):
         remove_view(path, "C")
+
+
+def test_tags_differing_only_in_case_are_one_tag_spelled_as_the_file_first_writes_it(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        '[[feeds]]\nname = "A"\nurl = "https://a.example/rss"\ntags = ["Tech", "tech"]\n\n'
+        '[[feeds]]\nname = "B"\nurl = "https://b.example/rss"\ntags = ["TECH", "World"]\n\n'
+        f'[[local]]\npath = "{tmp_path}"\ntags = ["world", "tech"]\n',
+        "utf-8",
+    )
+    config = load_config(path)
+    assert [f.tags for f in config.feeds] == [("Tech",), ("Tech", "World")]
+    assert config.local[0].tags == ("World", "Tech")
+
+
+def test_an_added_feed_takes_the_spelling_the_file_already_uses_for_its_tag(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nname = "A"\nurl = "https://a.example/rss"\ntags = ["Tech"]\n')
+    [added] = add_feeds(
+        path, [FeedConfig("https://b.example/rss", "B", ("TECH", "Daily", "daily"))]
+    )
+    assert added.tags == ("Tech", "Daily")
+    assert 'tags = ["Tech", "Daily"]' in path.read_text("utf-8")
+    assert [f.tags for f in load_config(path).feeds] == [("Tech",), ("Tech", "Daily")]

@@ -5,14 +5,21 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from newstui.errors import ConfigError, hide_passwords
-from newstui.model import SORT_KEYS, FilterAction, FulltextMode, SortOrder
+from newstui.model import (
+    SORT_KEYS,
+    FilterAction,
+    FulltextMode,
+    SortOrder,
+    respelled,
+    tag_spellings,
+)
 from newstui.paths import default_download_dir
 from newstui.text import clean_line, strip_controls
 
@@ -408,6 +415,14 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         filters.append(FilterConfig(query, action, name))
     sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None
     keys = _validate_keys(data.get("keys", {}), raw, fail)
+    # "Tech" on one entry and "tech" on another are one tag, spelled as the file first writes it
+    spellings = tag_spellings([*(f.tags for f in feeds), *(s.tags for s in local)])
+    feeds = [
+        f if f.tags == (t := respelled(f.tags, spellings)) else replace(f, tags=t) for f in feeds
+    ]
+    local = [
+        s if s.tags == (t := respelled(s.tags, spellings)) else replace(s, tags=t) for s in local
+    ]
     return Config(
         path, settings, tuple(feeds), tuple(local), sync, tuple(views), tuple(filters), keys
     )
@@ -660,8 +675,9 @@ def _tags(value: Any, line: int, fail: Any) -> tuple[str, ...]:
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as stored: one line each, no control characters, no empty or repeated tag."""
-    return tuple(dict.fromkeys(tag for tag in map(clean_line, tags) if tag))
+    """Tags as stored: one line each, no control characters, no empty or repeated tag ("Tech"
+    and "tech" are one: the first spelling is kept)."""
+    return respelled((tag for tag in map(clean_line, tags) if tag), {})
 
 
 def add_view(path: Path, name: str, query: str) -> ViewConfig:
@@ -706,6 +722,8 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     known_urls = [f.url for f in config.feeds]
     known_names = {f.name.casefold() for f in config.feeds}
     known_names |= {s.name.casefold() for s in config.local}
+    # a tag the file spells already keeps that spelling ("--tag TECH" joins "Tech")
+    spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
     doc = tomlkit.parse(raw)
     if "feeds" not in doc:
         doc["feeds"] = tomlkit.aot()
@@ -724,7 +742,9 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         if named:
             table["name"] = name
         table["url"] = feed.url
-        tags = clean_tags(feed.tags)
+        tags = respelled(clean_tags(feed.tags), spellings)
+        for tag in tags:
+            spellings.setdefault(tag.casefold(), tag)
         if tags:
             table["tags"] = list(tags)
         if feed.fulltext != "auto":

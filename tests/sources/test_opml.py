@@ -132,3 +132,16 @@ def test_an_outline_that_is_no_feed_is_skipped_with_its_name_and_reason(outline,
 def test_an_xmlurl_attribute_is_read_whatever_its_case():
     body = b'<opml version="2.0"><body><outline text="U" XMLURL="https://u.example/rss"/></body></opml>'
     assert [f.url for f in parse_opml(body, "subs.opml")] == ["https://u.example/rss"]
+
+
+def test_export_puts_feeds_whose_first_tags_differ_only_in_case_in_one_folder():
+    feeds = [
+        FeedConfig("https://a.example/rss", "A", ("Tech",)),
+        FeedConfig("https://b.example/rss", "B", ("tech",)),  # a sync server's folder, say
+    ]
+    text = write_opml(feeds)
+    assert text.count('<outline text="Tech"') == 1 and 'text="tech"' not in text
+    assert [(f.name, f.tags) for f in parse_opml(text.encode(), "x")] == [
+        ("A", ("Tech",)),
+        ("B", ("Tech",)),
+    ]

@@ -127,6 +127,25 @@ def test_filters_unread_starred_feed_and_tag(db, feed):
     assert ("tech", 1, 1) in tag_unread_counts(list_feeds(db))
 
 
+def test_tags_differing_only_in_case_are_one_tag_spelled_as_the_oldest_source_spells_it(db):
+    """A store holding "Tech" and "tech" (two sources tagged apart) showed two tags and
+    selected half the articles under each; both sources keep what they were given."""
+    first = ensure_feed(db, "https://a.example/feed", "A", tags=("Tech", "Ökonomie"))
+    second = ensure_feed(db, "https://b.example/feed", "B", tags=("tech", "ÖKONOMIE", "world"))
+    save_articles(db, first, [art(1)])
+    save_articles(db, second, [art(2), art(3)])
+    feeds = {f.name: f.tags for f in list_feeds(db)}
+    assert feeds == {"A": ("Tech", "Ökonomie"), "B": ("Tech", "Ökonomie", "world")}
+    assert tag_unread_counts(list_feeds(db)) == [
+        ("Tech", 3, 3),
+        ("world", 2, 2),
+        ("Ökonomie", 3, 3),
+    ]
+    for spelling in ("tech", "TECH", "ökonomie"):
+        assert count_articles(db, ArticleFilter(tag=spelling)) == 3
+        assert count_articles(db, ArticleFilter(query=q(f"tag:{spelling}"))) == 3
+
+
 @pytest.mark.parametrize("query", ["don't", "C++", "multi-agent", "x OR y", "-x"])
 def test_search_never_fails_on_odd_but_valid_queries(db, feed, query):
     save_articles(db, feed, [art(1, title="Don't panic about C++ multi-agent AND systems")])

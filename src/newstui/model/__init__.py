@@ -302,15 +302,37 @@ def carries_full_article(text: str) -> bool:
     )
 
 
+def tag_spellings(tag_lists: Iterable[Iterable[str]]) -> dict[str, str]:
+    """Each tag compared case-insensitively ("Tech" is "tech": casefold) → its first spelling in
+    `tag_lists`, the one it is shown with."""
+    spellings: dict[str, str] = {}
+    for tags in tag_lists:
+        for tag in tags:
+            spellings.setdefault(tag.casefold(), tag)
+    return spellings
+
+
+def respelled(tags: Iterable[str], spellings: dict[str, str]) -> tuple[str, ...]:
+    """`tags` each once, in the spelling `spellings` gives it (else as written)."""
+    shown: dict[str, str] = {}
+    for tag in tags:
+        folded = tag.casefold()
+        shown.setdefault(folded, spellings.get(folded, tag))
+    return tuple(shown.values())
+
+
 def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:
     """(tag, articles, unread) summed over the given sources, by tag."""
-    totals: dict[str, list[int]] = {}
+    totals: dict[str, list[int]] = {}  # by casefold: "Tech" and "tech" are one tag
+    shown: dict[str, str] = {}
     for source in sources:
-        for tag in source.tags:
-            entry = totals.setdefault(tag, [0, 0])
+        for tag in respelled(source.tags, shown):
+            folded = tag.casefold()
+            shown.setdefault(folded, tag)
+            entry = totals.setdefault(folded, [0, 0])
             entry[0] += source.articles
             entry[1] += source.unread
-    return [(tag, totals[tag][0], totals[tag][1]) for tag in sorted(totals, key=str.casefold)]
+    return [(shown[key], totals[key][0], totals[key][1]) for key in sorted(totals)]
 
 
 def fold_url(url: str) -> str:

@@ -187,9 +187,9 @@ def write_opml(
         parent = body
         if feed.tags:
             tag = feed.tags[0]
-            if tag not in folders:
-                folders[tag] = ET.SubElement(body, "outline", text=tag, title=tag)
-            parent = folders[tag]
+            if tag.casefold() not in folders:  # "Tech" and "tech" are one folder, as one tag
+                folders[tag.casefold()] = ET.SubElement(body, "outline", text=tag, title=tag)
+            parent = folders[tag.casefold()]
         attrs = {"type": "rss", "text": feed.name, "title": feed.name, "xmlUrl": feed.url}
         site = sites.get(fold_url(feed.url))
         if site:

@@ -463,9 +463,9 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
     if f.tag is not None:
         clauses.append(
             "a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
-            "WHERE t.value = ? COLLATE NOCASE)"
+            "WHERE casefold(t.value) = ?)"  # (db.open_db: "Ökonomie" is "ökonomie" too)
         )
-        params.append(f.tag)
+        params.append(f.tag.casefold())
     if f.unread:
         clauses.append("a.read = 0")
     if f.starred:

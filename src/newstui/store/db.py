@@ -298,6 +298,11 @@ def json_list(value: str | None) -> list[Any]:
     return parsed if isinstance(parsed, list) else []
 
 
+def _casefold(value: object) -> object:
+    """SQL's casefold(x): a text's str.casefold(), anything else as it is."""
+    return value.casefold() if isinstance(value, str) else value
+
+
 def open_db(
     path: Path | str,
     *,
@@ -332,6 +337,8 @@ def open_db(
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # tags compare as Python does ("Ökonomie" is "ökonomie"; NOCASE folds ASCII only)
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
         db = Database(conn)
         before = schema_version(db)
         if stop is not None:  # looked at every 1,000 steps of SQLite's machine

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from newstui.errors import hide_passwords
-from newstui.model import FeedRow, SourceKind
+from newstui.model import FeedRow, SourceKind, respelled, tag_spellings
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.stories import lead_orphaned_stories
 from newstui.text import clean_line
@@ -257,13 +257,17 @@ def list_feeds(db: Database) -> list[FeedRow]:
         """SELECT id, name, kind, url, tags, last_fetched, last_error, failures, next_try
         FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
     ).fetchall()
+    stored = {r[0]: [tag for tag in json_list(r[4]) if isinstance(tag, str)] for r in rows}
+    # "Tech" and "tech" are one tag, shown as the oldest source spells it: merged here, as read,
+    # so that a store holding both (each source keeps what it was given) loses no assignment
+    spellings = tag_spellings(stored[key] for key in sorted(stored))
     return [  # names and errors as shown: a URL's password as *** (one stored before it was hidden)
         FeedRow(
             id=r[0],
             name=hide_passwords(r[1]),
             kind=r[2],
             url=r[3],
-            tags=tuple(tag for tag in json_list(r[4]) if isinstance(tag, str)),
+            tags=respelled(stored[r[0]], spellings),
             last_fetched=r[5],
             last_error=r[6] and hide_passwords(r[6]),
             failures=r[7],

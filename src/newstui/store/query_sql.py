@@ -212,8 +212,8 @@ class _Compiler:
         if node.kind == "tag":
             return (
                 "+a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
-                "WHERE t.value = ? COLLATE NOCASE)",
-                [node.value],
+                "WHERE casefold(t.value) = ?)",  # (db.open_db: Python's casefold, not ASCII's)
+                [node.value.casefold()],
             )
         pattern = _like_contains(node.value)
         return (
