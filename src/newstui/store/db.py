@@ -298,7 +298,7 @@ def json_list(value: str | None) -> list[Any]:
     return parsed if isinstance(parsed, list) else []
 
 
-def _casefold(value: object) -> object:
+def _casefold(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
     """SQL's casefold(x): a text's str.casefold(), anything else as it is."""
     return value.casefold() if isinstance(value, str) else value
 
