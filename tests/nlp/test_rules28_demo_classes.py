@@ -4,7 +4,7 @@ before."""
 
 from __future__ import annotations
 
-from extracted import quotes_and_speakers
+from extracted import entity_names, quotes_and_speakers
 
 
 def test_a_short_quote_after_a_role_and_a_colon_is_the_roles_holders(extractor) -> None:
@@ -24,3 +24,14 @@ def test_a_fragment_a_role_noun_vows_is_the_roles_holders(extractor) -> None:
         'fighting "the good fight" in court.'
     )
     assert quotes_and_speakers(extractor, text) == [("the good fight", "Carla Benn")]
+
+
+def test_a_month_after_in_or_a_day_is_no_part_of_the_name_after_it(extractor) -> None:
+    text = (
+        "Harbour Freight Corp. lost money last year. In February Harbour Freight Corp bought "
+        "a rival in Ohio. On 12 March Senator Ann Lee asked about the deal. In May I wrote to "
+        "the company."
+    )
+    found = entity_names(extractor, text)
+    assert not {n for n in found if n.split()[0] in ("February", "March", "May")}, found
+    assert {"Harbour Freight Corp", "Ann Lee"} <= found

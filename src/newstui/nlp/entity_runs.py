@@ -35,6 +35,7 @@ from newstui.nlp.entity_words import (
     _DIGIT_SPACES,
     _GLUED_TITLES,
     _MASTHEAD_WORDS,
+    _MONTH_DATE_WORDS,
     _MONTH_PREPOSITIONS,
     _MONTHS,
     _NUMBER_AFTER,
@@ -994,12 +995,7 @@ class _RunFinder(_TypingFinder):
                 pending = pending[1:]
             while len(pending) > 1 and pending[0].text in _WEEKDAYS:
                 pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
-            if (
-                len(pending) > 2
-                and pending[0].text in _MONTHS
-                and pending[1].text in self.gaz.first_names
-                and self._word_before(pending[0].start) in _MONTH_PREPOSITIONS
-            ):
+            if len(pending) > 1 and pending[0].text in _MONTHS and self._month_is_a_date(pending):
                 pending = pending[1:]  # "In August William Delahunt met": the month is no name
             if not pending:
                 return
@@ -1114,6 +1110,20 @@ class _RunFinder(_TypingFinder):
                 return False
             at = find_alone(text, name, end, ALNUM_EDGES)
         return True
+
+    def _month_is_a_date(self, pending: list[Token]) -> bool:
+        """Whether the month opening a run is a date's, not a name's word: after a word that
+        makes it one ("In August William Delahunt met", "In June Nanjing Automobile bid", "On
+        21 March Veja published"); after "by" or "from" ("a song by June Tabor") only before a
+        given name and more."""
+        before = self._word_before(pending[0].start)
+        if before in _MONTH_DATE_WORDS or before.isdigit():
+            return True
+        return (
+            len(pending) > 2
+            and pending[1].text in self.gaz.first_names
+            and before in _MONTH_PREPOSITIONS
+        )
 
     def _word_before(self, start: int) -> str:
         """The word right before `start`, in lower case ("" at the text's start)."""

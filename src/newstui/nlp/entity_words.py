@@ -212,6 +212,9 @@ _MONTHS: Final = CALENDAR - _WEEKDAYS
 _MONTH_PREPOSITIONS: Final = frozenset(
     "in since until till by during from last early late mid next this".split()
 )
+# Those of them that make it a date whatever follows ("In June Nanjing Automobile bid"), where
+# "by" and "from" may open a person's name ("a song by June Tabor").
+_MONTH_DATE_WORDS: Final = _MONTH_PREPOSITIONS - {"by", "from"}
 
 
 _ACRONYM_SECOND: Final = frozenset(
