@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from newstui.nlp.names import strip_possessive
 from newstui.nlp.quotes import QuoteSpan, SentenceClosers
 from newstui.nlp.rules import RulesExtractor, rules_view
 from newstui.nlp.segment import Token, name_tokens
+from newstui.nlp.speaker_subjects import MAX_SENTENCE
 from newstui.nlp.speakers import SpeakerFinder
 
 
@@ -370,3 +372,31 @@ def test_titles_naming_a_thing_answer_as_before_on_any_run(words: list[str]) -> 
         for j in range(len(run)):
             expected = _title_names_a_thing_by_reading_the_rest(finder, run, j)
             assert finder._title_names_a_thing(run, j) == expected, (text, j)
+
+
+def _longest_sentence(text: str) -> int:
+    finder = rules_view(text).finder
+    return max(b - a for a, b in pairwise([*finder.sentences, len(text)]))
+
+
+@pytest.mark.parametrize(
+    ("unit", "speaker"),
+    [
+        ("Harper said “we grow.” ", "Harper"),
+        ("A spokesperson for Acme Corp said “no.” ", "Acme Corp"),
+        ("the minister called it a “mess.” and ", None),
+    ],
+)
+def test_a_paragraph_of_quotes_each_closed_by_its_stop_is_read_a_bounded_sentence_at_a_time(
+    unit: str, speaker: str | None
+) -> None:
+    # the stops hide inside the quotations: one masked "sentence" of 4,000 quotes, which every
+    # fragment read back to its start (quadratic); cut, each reads at most MAX_SENTENCE
+    # characters, and each cut falls after a quotation and its blanks, never between a
+    # speaker and the quote
+    text = unit * 4000
+    assert len(text) > 20 * MAX_SENTENCE
+    assert _longest_sentence(text) <= MAX_SENTENCE
+    analysis = RulesExtractor().analyse(text)
+    assert len(analysis.quotes) == 4000
+    assert {q.speaker for q in analysis.quotes} == {speaker}
