@@ -176,3 +176,34 @@ def test_the_plain_cut_is_the_text_cut(name):
         text = middle_ellipsis(Text(plain, style="italic"), width)
         assert head + (tail or "") == text.plain, width
         assert text.cell_len <= width, width
+
+
+def dated(published: str | None) -> ArticleRow:
+    return ArticleRow(1, 1, "Wire", "Title", None, None, published, published or "", False, False)
+
+
+@pytest.mark.parametrize(
+    ("width", "timed", "this_year", "last_year"),
+    [
+        (100, True, "2026-11-30 14:13", "2019-03-12 14:13"),
+        (80, True, "11-30 14:13", "2019-03-12 "),
+        (60, True, "11-30  ", "2019-03"),
+        (80, False, "2026-11-30", "2019-03-12"),
+        (60, False, "11-30  ", "2019-03"),
+    ],
+)
+def test_a_date_from_another_year_keeps_its_year_at_every_width(
+    width, timed, this_year, last_year
+):
+    """A narrow list showed 12 March 2019 as "03-12", which reads as this year's."""
+    now = dated("2026-11-30T14:13:00+00:00")
+    then = dated("2019-03-12T14:13:00+00:00")
+    assert headline_date(now, width, timed, "2026", old=True) == this_year
+    assert headline_date(then, width, timed, "2026", old=True) == last_year
+
+
+def test_a_list_of_this_years_dates_keeps_its_narrow_date_column():
+    now = dated("2026-11-30T14:13:00+00:00")
+    assert headline_date(now, 60, True, "2026", old=False) == "11-30"
+    assert headline_date(dated(None), 60, True, "2026", old=False) == "?    "
+    assert headline_date(dated(None), 60, True, "2026", old=True) == "unknown"

@@ -18,6 +18,8 @@ from newstui.model import ArticleRow
 from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import ELLIPSIS, ellipsis_parts, url_start
 
+OLD_MONTH_CELLS = 7  # "2019-10": a narrow column's date from another year
+
 
 class RowStyles(NamedTuple):
     """The finished style of each part of a row: the list's base style, the part's component
@@ -49,17 +51,32 @@ def row_styles(
     return RowStyles(finished(mark), finished(star), finished(meta), finished(bold), plain)
 
 
-def headline_date(row: ArticleRow, width: int, timed: bool = True) -> str:
+def headline_date(
+    row: ArticleRow, width: int, timed: bool = True, year: str = "", old: bool = False
+) -> str:
     """The stored date, shortened to fit: never relative, so the same row always looks the same;
     "unknown" ("?" in the narrowest column) for an undated article. `timed`: whether any row of
-    the list has a time; without one the column keeps no room for it (and shows the year)."""
+    the list has a time; without one the column keeps no room for it (and shows the year).
+
+    One rule at every width: a column too narrow for the whole date drops the year only from
+    this `year`'s dates; another year's date keeps its year and drops the time, then the day
+    ("2019-10-13", "2019-10"), so "10-13" always means this year. `old`: whether any row of the
+    list is from another year (the narrowest column then widens to hold "2019-10")."""
     if timed:
         start, end = (0, 16) if width >= 90 else (5, 16) if width >= 72 else (5, 10)
     else:
         start, end = (0, 10) if width >= 72 else (5, 10)
+    cells = max(end - start, OLD_MONTH_CELLS if start and old else 0)
     if row.published is None:
-        return (UNKNOWN_DATE if end - start > len(UNKNOWN_DATE) else "?").ljust(end - start)
-    return shown_date(row.published, start, end).ljust(end - start)
+        return (UNKNOWN_DATE if cells >= len(UNKNOWN_DATE) else "?").ljust(cells)
+    if start and not row.published.startswith(year):  # another year's: the year stays
+        return shown_date(row.published, 0, 10 if cells >= 10 else OLD_MONTH_CELLS).ljust(cells)
+    return shown_date(row.published, start, end).ljust(cells)
+
+
+def other_year(row: ArticleRow, year: str) -> bool:
+    """Whether the row's date is from a year other than `year` (an undated one is not)."""
+    return row.published is not None and not row.published.startswith(year)
 
 
 def source_room(width: int) -> int:
@@ -94,17 +111,20 @@ def headline_segments(
     *,
     show_source: bool = True,
     timed: bool = True,
+    year: str = "",
+    old: bool = False,
     source_width: int | None = None,
 ) -> list[Segment]:
     """One row's Segments (the title is never parsed as markup); unread titles in bold.
 
     A list of one feed, or a narrow list, leaves the source out, so the title gets its room;
-    a list whose dates have no time (`timed` False) gives the time's room to the title too.
+    a list whose dates have no time (`timed` False) gives the time's room to the title too;
+    `year` and `old` as `headline_date` takes them.
     `source_width`: the source column's width (`source_cells` of the list's sources), at most
     its room; None: the whole room."""
     mark = "● " if not row.read else "  "
     star = "★ " if row.starred else "  "
-    date = headline_date(row, width, timed) + "  "
+    date = headline_date(row, width, timed, year, old) + "  "
     parts: list[tuple[str, Style | None]] = [
         (mark, styles.mark),
         (star, styles.star),

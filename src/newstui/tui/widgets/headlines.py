@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import ClassVar
 
 from rich.style import Style
@@ -25,6 +26,7 @@ from newstui.tui.view import ALL, View
 from newstui.tui.widgets.headline_row import (
     RowStyles,
     headline_segments,
+    other_year,
     row_styles,
     source_cells,
 )
@@ -138,6 +140,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         # Whether a loaded row has a time: until one does, the date column keeps no room for it
         # (a feed giving dates only); it widens, once, when a window with a time arrives.
         self._timed = False
+        # This year (dates of it may go without it) and whether a loaded row is from another
+        # (the narrowest date column then keeps room for "2019-10"): found at each load.
+        self._year = ""
+        self._old = False
         # The sources of the loaded rows: the source column is as wide as their names need.
         self._feeds: set[str | None] = set()
         self._source_width: tuple[int, int, int] = (-1, -1, 0)  # (list width, len(_feeds), cells)
@@ -302,6 +308,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.total = message.total
         self._chunks = OrderedDict(message.chunks)
         self._timed = _any_time(message.chunks.values())
+        self._year = str(date.today().year)
+        self._old = _any_old(message.chunks.values(), self._year)
         self._feeds = {row.feed for rows in message.chunks.values() for row in rows}
         self._source_width = (-1, -1, 0)  # other names, perhaps as many: found again
         self._requested = set()
@@ -355,6 +363,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._requested.discard(message.chunk)
         self._chunks[message.chunk] = message.rows
         self._timed = self._timed or _any_time([message.rows])
+        self._old = self._old or _any_old([message.rows], self._year)
         self._feeds.update(row.feed for row in message.rows)
         while len(self._chunks) > MAX_CHUNKS:
             self._chunks.popitem(last=False)
@@ -535,7 +544,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         sources = None if one_source else self._source_cells(width)
         at = index if row is None else 0
         focused = is_cursor and self.has_focus  # (only the cursor's row shows the focus)
-        key = (row, is_cursor, width, focused, at, sources, self._timed, base)
+        key = (row, is_cursor, width, focused, at, sources, self._timed, self._old, base)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(row, is_cursor, width, base, sources)
@@ -591,6 +600,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             styles,
             show_source=sources is not None,
             timed=self._timed,
+            year=self._year,
+            old=self._old,
             source_width=sources,
         )
         return Strip(segments).crop_extend(0, width, base)
@@ -599,3 +610,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
 def _any_time(windows: Iterable[list[ArticleRow]]) -> bool:
     """Whether any row of these windows has a publish time (not undated, not date-only)."""
     return any(carries_time(row.published) for rows in windows for row in rows)
+
+
+def _any_old(windows: Iterable[list[ArticleRow]], year: str) -> bool:
+    """Whether any row of these windows is dated in another year than `year`."""
+    return any(other_year(row, year) for rows in windows for row in rows)
