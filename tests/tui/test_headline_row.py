@@ -192,9 +192,7 @@ def dated(published: str | None) -> ArticleRow:
         (60, False, "11-30  ", "2019-03"),
     ],
 )
-def test_a_date_from_another_year_keeps_its_year_at_every_width(
-    width, timed, this_year, last_year
-):
+def test_a_date_from_another_year_keeps_its_year_at_every_width(width, timed, this_year, last_year):
     """A narrow list showed 12 March 2019 as "03-12", which reads as this year's."""
     now = dated("2026-11-30T14:13:00+00:00")
     then = dated("2019-03-12T14:13:00+00:00")
