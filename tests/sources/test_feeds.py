@@ -283,3 +283,47 @@ def test_megabyte_links_in_a_feed_are_not_kept(fast):
     assert article.url is None
     assert [link.url for link in article.links] == ["https://e.example/ok"]
     assert article.text == "words ok"
+
+
+ATOM_ENTRY = (
+    '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+    "<title>T</title><id>urn:feed</id><updated>2026-12-01T00:00:00Z</updated>"
+    "<entry><title>Pier reopens</title>{inside}<updated>2026-12-01T00:00:00Z</updated>"
+    "<summary>The pier reopened.</summary></entry></feed>"
+)
+RSS_ITEM = (
+    '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+    "<item><title>Pier reopens</title>{inside}<description>The pier reopened.</description>"
+    "</item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["lxml", "feedparser"])
+@pytest.mark.parametrize(
+    ("kind", "inside", "link"),
+    [
+        # an Atom id names the entry: written as an http(s) URL it is its address, else none
+        ("atom", "<id>12345</id>", None),
+        ("atom", "<id>/posts/12345</id>", None),
+        ("atom", "<id>tag:gazette.example,2026:12345</id>", None),
+        (
+            "atom",
+            "<id>https://gazette.example/p/1?a=1&amp;b=2</id>",
+            "https://gazette.example/p/1?a=1&b=2",
+        ),
+        ("atom", '<id>12345</id><link href="/pier"/>', "https://gazette.example/pier"),
+        # an RSS guid is a permalink unless it says not; a relative one is read from the feed URL
+        ("rss", "<guid>/posts/12345</guid>", "https://gazette.example/posts/12345"),
+        ("rss", '<guid isPermaLink="true">p/7</guid>', "https://gazette.example/p/7"),
+        ("rss", '<guid isPermaLink="false">12345</guid>', None),
+        ("rss", '<guid isPermaLink="false">https://gazette.example/p/1</guid>', None),
+        ("rss", "<guid>urn:uuid:12345</guid>", None),
+    ],
+)
+def test_an_entry_id_is_its_link_only_when_the_feed_says_it_is_an_address(kind, inside, link, fast):
+    """`<id>12345</id>` in Atom became https://site/12345: every article of such a feed linked to
+    a page that does not exist, and each one's full text failed."""
+    body = {"atom": ATOM_ENTRY, "rss": RSS_ITEM}[kind].format(inside=inside).encode()
+    [article] = parse_feed(body, "https://gazette.example/feed", fast=fast).articles
+    assert article.url == link
+    assert article.guid  # the entry keeps its identity all the same

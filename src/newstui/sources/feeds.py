@@ -150,7 +150,29 @@ def _feedparser_read(
             elif last.get("title") or last.get("summary") or last.get("content"):
                 parsed.entries.pop()
                 warning += "; left out the last entry, cut off before its id or link"
+    if str(parsed.get("version", "")).startswith("atom"):
+        _id_links_written(parsed.entries, body)
     return parsed.get("feed", {}), parsed.entries, warning
+
+
+def _id_links_written(entries: list[Any], body: bytes) -> None:
+    """Drop the link feedparser made of an Atom entry's id that is not written as an absolute
+    http(s) URL. An Atom id names the entry (RFC 4287: no permalink, unlike an RSS guid, and
+    newsboat never opens one); feedparser takes it as the link when there is no <link>, resolved
+    against the feed's address, so `<id>12345</id>` became https://site/12345: a page that does
+    not exist, fetched for its full text. feedparser keeps only the resolved id: it was written
+    whole when the document holds it so (as text, or escaped)."""
+    from html import escape
+
+    for entry in entries:
+        if not entry.get("guidislink") or entry.get("link") != entry.get("id"):
+            continue
+        link = str(entry.get("link") or "")
+        written = is_http_url(link) and (
+            link.encode() in body or escape(link, quote=False).encode() in body
+        )
+        if not written:
+            entry.pop("link", None)
 
 
 def _ends_inside_an_entry(body: bytes) -> bool:

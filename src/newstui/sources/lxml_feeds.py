@@ -4,7 +4,8 @@ feedparser costs ~0.6 ms of Python per entry (a SAX callback per element and per
 Most feeds are well-formed UTF-8 RSS 2.0 or Atom using a handful of elements: this reads those
 with one lxml parse (no entities, no network, no huge trees) and reproduces feedparser's values
 for exactly the fields newstui reads (its own quirks included: relative guids resolved,
-permalink guids as links, cp1252 repairs). Anything it does not know to be equivalent — another
+permalink guids as links, cp1252 repairs; an Atom id is a link only when written as an
+absolute http(s) URL, a correction parse_feed makes of feedparser's entries too). Anything it does not know to be equivalent — another
 format or encoding, an element feedparser would treat specially and this does not handle, a
 repeated field, markup inside a text field — returns None and the caller uses feedparser.
 tests/sources/test_lxml_feeds.py runs both over every feed the tests know and compares the
@@ -28,6 +29,7 @@ from newstui.sources.feedparser_parts import (
     make_safe_absolute_uri,
 )
 from newstui.sources.html import joiner_for
+from newstui.sources.urls import is_http_url
 
 Entry = dict[str, Any]
 
@@ -574,9 +576,12 @@ def _entry(item: Any, base: str, atom: bool, c1: bool = True) -> Entry:
             entry.setdefault("summary", value)
         elif name in ("guid", "id"):
             permalink = _attrs(child).get("ispermalink", "true") == "true"
-            value = _finish(_text(child), "id", where, resolve=permalink)
+            written = _text(child)
+            value = _finish(written, "id", where, resolve=permalink)
             entry["id"] = value
-            if permalink:
+            # An Atom id names the entry, it is no address: a link only when written as one
+            # (feedparser made "12345" https://site/12345; see feeds.py's _id_links_written)
+            if permalink and (not atom or is_http_url(written.strip())):
                 entry.setdefault("link", value)
         elif name in ("pubdate", "published", "issued", "dcterms_issued"):
             _date(entry, "published", _finish(_text(child), "published", where))
