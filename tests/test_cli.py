@@ -793,6 +793,19 @@ def test_opml_import_says_which_outlines_it_skipped_and_why(cli, tmp_path):
     assert 'url = "http://safari.example/rss"\ntags = ["Tech"]' in cli.config.read_text("utf-8")
 
 
+def test_opml_import_again_says_the_feeds_are_already_there(cli, tmp_path):
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/>'
+        '<outline text="B" xmlUrl="https://b.example/rss"/></body></opml>',
+        "utf-8",
+    )
+    assert cli("opml", "import", str(opml)) == 0
+    assert cli.out.strip() == f"2 feeds in {opml}, 2 added to {cli.config}"
+    assert cli("opml", "import", str(opml)) == 0
+    assert cli.out.strip() == f"2 feeds in {opml}, 0 added to {cli.config} (2 already there)"
+
+
 def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
     cli, tmp_path, monkeypatch
 ):
@@ -1133,6 +1146,23 @@ def test_a_folder_of_many_unreadable_files_lists_three_and_counts_the_rest(tmp_p
     assert main(["--db", str(tmp_path / "y.db"), "import", str(folder), "--json"]) == 0
     [report] = json.loads(capsys.readouterr().out)
     assert len(report["problems"]) == 50
+
+
+def test_a_folder_import_says_how_many_files_it_does_not_read_and_of_which_kinds(tmp_path, capsys):
+    """PDFs, images and files without a suffix in an imported folder were passed over in
+    silence: the user saw "1 new article" and wondered where the rest went."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "note.md").write_text("# Harbour\n\nThe harbour wall will be rebuilt.")
+    for name in ("a.pdf", "sub/b.PDF", "sub/c.pdf", "photo.jpg", "LICENSE", ".hidden.pdf"):
+        (folder / name).write_bytes(b"%PDF-1.4")
+    assert main(["--db", str(tmp_path / "x.db"), "import", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"warning: {folder}: 5 files of other kinds not read (3 .pdf, 1 .jpg, 1 without a "
+        "suffix): newstui reads text, Markdown, HTML and feed files"
+    ]
+    assert "1 new article" in out
 
 
 def test_list_by_tag_finds_every_source_whatever_case_it_was_tagged_in(tmp_path, capsys):

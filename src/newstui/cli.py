@@ -1844,6 +1844,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
                 _complain(f"warning: {place}: skipped {line.reason}")
         text = f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}"
+        if len(added) < len(feeds):  # the others were listed there already (by URL)
+            text += f" ({len(feeds) - len(added):,} already there)"
         if skipped:  # an OPML file's outlines carry no line numbers
             what = "line" if skipped[0].line else "outline"
             text += f"; {counted(len(skipped), what)} skipped"

@@ -1153,6 +1153,7 @@ def import_paths(
             extractor,
             keep_name=name is None,
             keep_tags=tags is None,
+            count_unread_kinds=True,
         )
         if outcome.error:
             library.forget_source_if_empty(local_key(path.expanduser()))
@@ -1170,12 +1171,16 @@ def import_local(
     keep_name: bool = False,
     keep_tags: bool = False,
     analyse: bool = True,
+    count_unread_kinds: bool = False,
 ) -> SourceOutcome:
     """Import one configured local file or folder into its own source; a failure is its outcome,
     never an exception, so one broken source never stops the others. `analyse=False` leaves its
-    new articles to the caller's analysis."""
+    new articles to the caller's analysis; `count_unread_kinds` (`newstui import`, not every
+    fetch of a [[local]] folder) says how many files of a folder are of kinds it does not read."""
     try:
-        return _import_local(library, local, extractor, keep_name, keep_tags, analyse)
+        return _import_local(
+            library, local, extractor, keep_name, keep_tags, analyse, count_unread_kinds
+        )
     except NewstuiError as exc:
         return SourceOutcome(local.name, error=str(exc))
     except sqlite3.Error as exc:
@@ -1193,6 +1198,7 @@ def _import_local(
     keep_name: bool,
     keep_tags: bool,
     analyse: bool = True,
+    count_unread_kinds: bool = False,
 ) -> SourceOutcome:
     path = local.path.expanduser()
     feed_id = library.register_source(
@@ -1207,13 +1213,20 @@ def _import_local(
         error = f"{path}: no such file or folder"
         library.record_fetch(feed_id, status=None, error=error)
         return SourceOutcome(local.name, error=error)
-    from newstui.sources.files import iter_files, read_file_content
+    from newstui.sources.files import iter_files, read_file_content, unread_kinds
 
     files = [path] if path.is_file() else list(iter_files(path))
     articles: list[Article] = []
     problems: list[str] = []
     if _undecodable(path):
         problems.append(f"{path}: name is not valid UTF-8 (shown with �); imported")
+    if count_unread_kinds and path.is_dir() and (kinds := unread_kinds(path)):
+        shown = ", ".join(f"{count:,} {kind}" for kind, count in list(kinds.items())[:4])
+        more = ", …" if len(kinds) > 4 else ""
+        problems.append(
+            f"{path}: {counted(sum(kinds.values()), 'file')} of other kinds not read "
+            f"({shown}{more}): newstui reads text, Markdown, HTML and feed files"
+        )
     title = None
     for file in files:
         rel = file.name if file == path else str(file.relative_to(path))

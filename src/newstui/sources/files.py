@@ -38,6 +38,21 @@ def iter_files(root: Path) -> Iterator[Path]:
         yield path
 
 
+def unread_kinds(root: Path) -> dict[str, int]:
+    """The files under a folder iter_files leaves out for their kind (a PDF, an image, a file
+    without a suffix), counted by suffix, most first: hidden and outside ones are not counted."""
+    counts: dict[str, int] = {}
+    for path in root.rglob("*"):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        if suffix not in KNOWN_SUFFIXES - {""}:
+            key = suffix or "without a suffix"
+            counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
 @dataclass(frozen=True)
 class FileContent:
     """What one local file holds: its articles and, for a saved feed, the feed's own title."""
