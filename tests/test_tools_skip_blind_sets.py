@@ -24,7 +24,6 @@ BLIND_FOLDERS = ("blind", "wikinews-blind", "wikinews-blind2", "wikinews-blind7"
 # The tools that walk tests/data/nlp, each checked below; a new one must be added here.
 WALKERS = {
     "bench/nlp_eval.py",  # only the folders given as --data (default: the top level's own files)
-    "bench/train_org_model.py",
     "tools/demo_from_wikinews.py",
     "tools/nlp_identity.py",
     "tools/train_entities.py",
@@ -164,17 +163,16 @@ def test_the_training_tools_read_no_blind_folder(nlp_sets: Path, blind_guard: li
         speakers.load_articles(folder)
 
 
-def test_the_org_model_trains_on_its_named_development_sets_and_refuses_a_blind_one(
+def test_the_org_check_trains_on_the_development_sets_only(
     nlp_sets: Path, blind_guard: list[str]
 ) -> None:
-    tool = _load("bench/train_org_model.py")
-    assert not any("blind" in name.casefold() for name in tool.DEV_SETS)
-    read = [
-        p.relative_to(nlp_sets) for name in tool.DEV_SETS for p in tool.set_paths(name, nlp_sets)
+    tool = _load("tools/train_entities.py")
+    sets = {name: tool.load_org_set(name, paths) for name, paths in tool.folds(nlp_sets).items()}
+    assert [art.where for arts in sets.values() for art in arts] == [
+        "core/core.json",
+        "dev9/a.json",
+        "wikinews-dev/w002-story.json",
     ]
-    assert read == [Path("core.json"), Path("wikinews-dev/w002-story.json")]
-    with pytest.raises(SystemExit, match="blind"):
-        tool.set_paths("wikinews-blind7", nlp_sets)
 
 
 def test_the_demo_tool_holds_out_the_selection_without_listing_a_blind_folder(

@@ -1,22 +1,37 @@
-"""Train the learned entity-typing model (tools/entity_model.py) on the annotated sets and
-print leave-one-set-out cross-validation, rules against model.
+"""Train the two learned entity layers over the rules on the annotated sets and print
+leave-one-set-out cross-validation, rules against rules + model. Neither is used by the
+extractor: both are measured here, in one tool, on the same sets, groups and scoring.
 
-Each group of an article's name mentions, as the rules find and merge them, is one example. Its
-label is the annotated type whose key its name matches, else NONE; a NONE name that shares a word
-with an annotated name is a wrong span, not a wrong type, and gets no label. Sets without GROUP
-annotations (the older ones) give no label to a name the rules or the word lists call a group.
-The blind sets (every folder whose name contains "blind", tools/blind_sets.py) are never read.
+- The typing model (tools/entity_model.py, an averaged perceptron) types each group of an
+  article's name mentions, as the rules find and merge them. Its label is the annotated type whose
+  key its name matches, else NONE; a NONE name that shares a word with an annotated name is a
+  wrong span, not a wrong type, and gets no label. Sets without GROUP annotations (the older
+  ones) give no label to a name the rules or the word lists call a group.
+- The ORG check (`--org-check`; tools/org_features.py, a logistic regression by fixed-order SGD)
+  keeps or drops each group the rules type ORG: labelled 1 when its ORG key is among the
+  article's annotated ORGs. The extractor would drop a group whose probability falls below a
+  threshold, chosen for each held-out set inside its training sets only (an inner
+  leave-one-set-out). Lexical features (head word, first word, the words around a mention) are
+  kept only when they occur in at least 3 articles of at least 2 training sets, so the model
+  cannot memorise one story's names.
 
-    PYTHONPATH=src python tools/train_entities.py                  # the CV table
+The sets: every folder under tests/data/nlp but the blind ones (a name containing "blind",
+tools/blind_sets.py: never listed or read), and the top-level articles as "core". A held-out set
+is scored as bench/nlp_eval.py scores entities (PERSON/ORG/PLACE keys per article). Same data and
+code give byte-identical weights (fixed seeds, sorted output).
+
+    PYTHONPATH=src python tools/train_entities.py                  # the typing model's CV table
     PYTHONPATH=src python tools/train_entities.py --without-rules  # the model alone, as a
                                                                    # replacement for the rules' cues
     PYTHONPATH=src python tools/train_entities.py --errors         # where the rules' types
                                                                    # go wrong, and the ceiling
     PYTHONPATH=src python tools/train_entities.py --write model.json
-
-The CV scores each held-out set as bench/nlp_eval.py scores entities (PERSON/ORG/PLACE keys per
-article), before the speaker step's small entity changes. Same data and code give a byte-identical
-weights file (fixed shuffling seed, sorted JSON).
+    PYTHONPATH=src python tools/train_entities.py --org-check              # the ORG check's CV
+    PYTHONPATH=src python tools/train_entities.py --org-check --quick      # threshold 0.5
+    PYTHONPATH=src python tools/train_entities.py --org-check --write org_weights.py
+                                  # + the weights trained on every set, as a module
+    PYTHONPATH=src python tools/train_entities.py --org-check --open /work/annot/open/texts.jsonl
+                                  # + what it drops in 200 fresh articles, to judge by hand
 """
 
 from __future__ import annotations
@@ -27,18 +42,27 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newstui.nlp.entities import NAME_JOINERS, Candidate, candidate_groups, names_nothing
+from newstui.nlp import get_extractor
+from newstui.nlp.entities import (
+    NAME_JOINERS,
+    Candidate,
+    CandidateGroup,
+    candidate_groups,
+    glued_heading_end,
+    names_nothing,
+)
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.names import canonical_key, strip_possessive
 from newstui.nlp.segment import datelines, name_tokens
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # entity_model.py, blind_sets.py beside
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the model modules, blind_sets.py beside
 from blind_sets import is_blind
 from entity_model import CLASSES, EntityTyper, group_features
+from org_features import LEXICAL, org_features, org_probability
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "nlp"
@@ -46,6 +70,10 @@ SCORED = ("PERSON", "ORG", "PLACE")
 # Features that carry the rules' own typing cues (_evidence): left out by --without-rules.
 RULES_FEATURES = ("rules:", "vote:", "mention:", "None&", "PERSON&", "ORG&", "PLACE&", "GROUP&")
 _LOWER_WORD = re.compile(r"[\w’'-]+")
+# The ORG check: a lexical feature is kept when seen in this many articles of this many sets;
+# the thresholds its inner cross-validation tries.
+MIN_ARTICLES, MIN_SETS = 3, 2
+THRESHOLDS = tuple(t / 100 for t in range(5, 55, 5))
 
 
 @dataclass
@@ -78,6 +106,40 @@ def folds(data: Path = DATA) -> dict[str, list[Path]]:
     return {name: paths for name, paths in sets.items() if paths}
 
 
+def article_groups(text: str) -> tuple[str, list[CandidateGroup]]:
+    """The text as the extractor reads it (a glued heading on its own line) and its groups of
+    name mentions, each with the rules' verdict."""
+    found = datelines(text)
+    cut = glued_heading_end(text)
+    seen = text if cut < 0 else f"{text[:cut]}\n{text[cut + 1 :]}"
+    tokens = name_tokens(seen, frozenset(d.end for d in found), NAME_JOINERS)
+    return seen, candidate_groups(seen, tokens, found)
+
+
+def tally(pairs: Iterable[tuple[set[tuple[str, str]], set[tuple[str, str]]]]) -> Counter[str]:
+    """True positives, predictions and gold per scored type and for the three ("ALL"), over
+    (predicted, gold) (key, type) pairs of articles."""
+    out: Counter[str] = Counter()
+    for predicted_pairs, gold_pairs in pairs:
+        pred = {p for p in predicted_pairs if p[1] in SCORED}
+        gold = {g for g in gold_pairs if g[1] in SCORED}
+        for kind in (*SCORED, "ALL"):
+            p = {x for x in pred if kind in ("ALL", x[1])}
+            g = {x for x in gold if kind in ("ALL", x[1])}
+            out[f"{kind}_tp"] += len(p & g)
+            out[f"{kind}_pred"] += len(p)
+            out[f"{kind}_gold"] += len(g)
+    return out
+
+
+def f1(c: Counter[str], kind: str) -> float:
+    """F1 of one type (or "ALL") in counts `c` (from `tally`)."""
+    tp, n_pred, n_gold = c[f"{kind}_tp"], c[f"{kind}_pred"], c[f"{kind}_gold"]
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def _words(name: str) -> set[str]:
     """The longer words of a name, case-folded, without possessives and edge punctuation."""
     folded = (strip_possessive(w).strip(".,;:()\"'").casefold() for w in name.split())
@@ -91,12 +153,9 @@ def load_set(paths: list[Path]) -> list[Article]:
     has_group = any(e["type"] == "GROUP" for d in docs for e in d["entities"])
     articles = []
     for doc in docs:
-        text = doc["text"]
+        text, groups = article_groups(doc["text"])
         gold_keys = {canonical_key(e["name"], e["type"]) for e in doc["entities"]}
         gold_words = {w for e in doc["entities"] for w in _words(e["name"])}
-        found = datelines(text)
-        tokens = name_tokens(text, frozenset(d.end for d in found), NAME_JOINERS)
-        groups = candidate_groups(text, tokens, found)
         names = [g.name for g in groups]
         lower = frozenset(w for w in _LOWER_WORD.findall(text) if w.islower())
         examples = []
@@ -188,26 +247,9 @@ def typed_as(article: Article, kind_of: Callable[[Example], str | None]) -> set[
     return out
 
 
-def score(articles: list[Article], typer: EntityTyper | None) -> dict[str, tuple[int, int, int]]:
-    """True positives, predictions and gold entities per scored type and for all three."""
-    counts = {k: [0, 0, 0] for k in (*SCORED, "ALL")}
-    for art in articles:
-        pred = {p for p in predicted(art, typer) if p[1] in SCORED}
-        gold = {g for g in art.gold if g[1] in SCORED}
-        for kind, row in counts.items():
-            p = {x for x in pred if kind in ("ALL", x[1])}
-            g = {x for x in gold if kind in ("ALL", x[1])}
-            row[0] += len(p & g)
-            row[1] += len(p)
-            row[2] += len(g)
-    return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
-
-
-def f1(tp: int, n_pred: int, n_gold: int) -> float:
-    """F1 of one count triple."""
-    p = tp / n_pred if n_pred else 1.0
-    r = tp / n_gold if n_gold else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+def score(articles: list[Article], typer: EntityTyper | None) -> Counter[str]:
+    """The counts (`tally`) of the articles typed by the rules or by `typer`."""
+    return tally((predicted(art, typer), art.gold) for art in articles)
 
 
 def cross_validate(
@@ -217,13 +259,13 @@ def cross_validate(
     min_count: int,
     seed: int,
     fraction: float = 1.0,
-) -> dict[str, dict[str, tuple[int, int, int]]]:
+) -> dict[str, Counter[str]]:
     """Train on all sets but one, score the one left out, for each set; print rules -> model
     per set and summed over all; return the summed counts ("rules", "model")."""
     print(
         f"leave-one-set-out (margin {margin}): entity F1 PER/ORG/PLACE, then per type; rules -> model"
     )
-    summed = {who: {k: [0, 0, 0] for k in (*SCORED, "ALL")} for who in ("rules", "model")}
+    summed: dict[str, Counter[str]] = {"rules": Counter(), "model": Counter()}
     for held, articles in sets.items():
         rest = (
             ex for name, arts in sets.items() if name != held for a in arts for ex in a.examples
@@ -231,18 +273,16 @@ def cross_validate(
         typer = EntityTyper(train(rest, epochs, min_count, seed, fraction), margin)
         both = {"rules": score(articles, None), "model": score(articles, typer)}
         for who, counts in both.items():
-            for kind, row in counts.items():
-                summed[who][kind] = [a + b for a, b in zip(summed[who][kind], row, strict=True)]
+            summed[who].update(counts)
         print(f"  {held:<15}" + _row(both["rules"], both["model"]))
-    totals = {who: {k: (v[0], v[1], v[2]) for k, v in c.items()} for who, c in summed.items()}
-    print(f"  {'all (summed)':<15}" + _row(totals["rules"], totals["model"]))
-    return totals
+    print(f"  {'all (summed)':<15}" + _row(summed["rules"], summed["model"]))
+    return summed
 
 
-def _row(rules: dict[str, tuple[int, int, int]], model: dict[str, tuple[int, int, int]]) -> str:
-    cells = [f"{f1(*rules['ALL']):.3f} -> {f1(*model['ALL']):.3f}"]
+def _row(rules: Counter[str], model: Counter[str]) -> str:
+    cells = [f"{f1(rules, 'ALL'):.3f} -> {f1(model, 'ALL'):.3f}"]
     for kind in SCORED:
-        cells.append(f"{kind[:3]} {f1(*rules[kind]):.3f} -> {f1(*model[kind]):.3f}")
+        cells.append(f"{kind[:3]} {f1(rules, kind):.3f} -> {f1(model, kind):.3f}")
     return "   ".join(cells)
 
 
@@ -270,13 +310,8 @@ def report_errors(sets: dict[str, list[Article]]) -> None:
     }
     print("entity F1 PER/ORG/PLACE over all sets of the same candidates typed by:")
     for what, kind_of in deciders.items():
-        tp = n_pred = n_gold = 0
-        for arts in sets.values():
-            for art in arts:
-                gold = {g for g in art.gold if g[1] in SCORED}
-                pred = {p for p in typed_as(art, kind_of) if p[1] in SCORED}
-                tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
-        print(f"  {what}: {f1(tp, n_pred, n_gold):.3f}")
+        counts = tally((typed_as(art, kind_of), art.gold) for arts in sets.values() for art in arts)
+        print(f"  {what}: {f1(counts, 'ALL'):.3f}")
 
 
 def without_rules(sets: dict[str, list[Article]]) -> None:
@@ -287,7 +322,225 @@ def without_rules(sets: dict[str, list[Article]]) -> None:
                 ex.features = [f for f in ex.features if not f.startswith(RULES_FEATURES)]
 
 
-def main() -> None:
+# The ORG check (--org-check): keep or drop each group the rules type ORG.
+
+
+@dataclass
+class OrgExample:
+    """One group of mentions the rules typed ORG: its features, label and scored key."""
+
+    features: list[str]
+    label: int
+    key: tuple[str, str]
+    name: str
+    article: str  # "set/file", for the frequency limit and the listings
+
+
+@dataclass
+class OrgArticle:
+    """One article: gold and predicted (key, type) pairs of the scored types, its examples."""
+
+    where: str
+    gold: set[tuple[str, str]]
+    pred: set[tuple[str, str]]
+    examples: list[OrgExample]
+
+
+def rules_org_groups(text: str) -> list[tuple[str, list[str]]]:
+    """(name, features) of each group of mentions the rules type ORG in `text`."""
+    seen, groups = article_groups(text)
+    gaz = load_gazetteer()
+    others = [g.name for g in groups if g.rules]
+    return [
+        (g.name, org_features(seen, g.cands, g.name, others, gaz))
+        for g in groups
+        if g.rules == "ORG" and not names_nothing(g.key, g.cands, "ORG", gaz)
+    ]
+
+
+def load_org_set(name: str, paths: list[Path]) -> list[OrgArticle]:
+    """The articles of one development set with their ORG examples."""
+    extractor = get_extractor("rules")
+    articles = []
+    for path in paths:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        where = f"{name}/{path.name}"
+        gold = {(canonical_key(e["name"], e["type"]), e["type"]) for e in doc["entities"]}
+        analysis = extractor.analyse(doc["text"])
+        pred = {(canonical_key(e.name, e.type), e.type) for e in analysis.entities}
+        gold_orgs = {k for k in gold if k[1] == "ORG"}
+        examples = []
+        for group_name, feats in rules_org_groups(doc["text"]):
+            key = (canonical_key(group_name, "ORG"), "ORG")
+            if key not in pred:
+                continue  # not an ORG of the output (a seat of government shown as a PLACE)
+            examples.append(OrgExample(feats, int(key in gold_orgs), key, group_name, where))
+        articles.append(OrgArticle(where, gold, pred, examples))
+    return articles
+
+
+def allowed_lexical(examples: Iterable[OrgExample]) -> set[str]:
+    """The lexical features seen in at least MIN_ARTICLES articles of at least MIN_SETS sets."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for ex in examples:
+        for f in ex.features:
+            if f.startswith(LEXICAL):
+                seen[f].add(ex.article)
+    return {
+        f
+        for f, arts in seen.items()
+        if len(arts) >= MIN_ARTICLES and len({a.split("/")[0] for a in arts}) >= MIN_SETS
+    }
+
+
+def usable(features: Sequence[str], lexical: set[str]) -> list[str]:
+    """`features` less the lexical ones training may not use."""
+    return [f for f in features if not f.startswith(LEXICAL) or f in lexical]
+
+
+def train_org(
+    examples: Sequence[OrgExample], epochs: int = 30, rate: float = 0.1, l2: float = 1e-3
+) -> dict[str, float]:
+    """Logistic-regression weights by SGD over the examples in a fixed shuffled order (seed 26),
+    rounded to 4 places; lexical features under the frequency limit left out."""
+    lexical = allowed_lexical(examples)
+    data = [(usable(ex.features, lexical), ex.label) for ex in examples]
+    order = list(range(len(data)))
+    random.Random(26).shuffle(order)
+    weights: dict[str, float] = defaultdict(float)
+    for epoch in range(epochs):
+        step = rate / (1 + epoch)
+        for i in order:
+            feats, label = data[i]
+            p = org_probability(weights, feats)
+            grad = label - p
+            for f in feats:
+                weights[f] += step * (grad - l2 * weights[f])
+    return {f: round(w, 4) for f, w in sorted(weights.items()) if round(w, 4)}
+
+
+def decided(
+    article: OrgArticle, weights: dict[str, float] | None, threshold: float
+) -> set[tuple[str, str]]:
+    """The article's predicted (key, type) pairs, less the ORGs the model drops."""
+    if weights is None:
+        return article.pred
+    dropped = {
+        ex.key for ex in article.examples if org_probability(weights, ex.features) < threshold
+    }
+    return article.pred - dropped
+
+
+def org_counts(
+    articles: Iterable[OrgArticle], weights: dict[str, float] | None, threshold: float = 0.0
+) -> Counter[str]:
+    """The counts (`tally`) of the articles with the ORGs the model drops left out."""
+    return tally((decided(art, weights, threshold), art.gold) for art in articles)
+
+
+def choose_threshold(sets: dict[str, list[OrgArticle]]) -> float:
+    """The threshold with the best pooled ORG F1 over a leave-one-set-out inside `sets` (0.0:
+    the model drops nothing, when no threshold beats the rules)."""
+    pooled: dict[float, Counter[str]] = defaultdict(Counter)
+    for held, arts in sets.items():
+        weights = train_org(
+            [ex for n, a in sets.items() if n != held for art in a for ex in art.examples]
+        )
+        for t in (0.0, *THRESHOLDS):
+            pooled[t].update(org_counts(arts, weights, t))
+    return max((0.0, *THRESHOLDS), key=lambda t: (round(f1(pooled[t], "ORG"), 4), -t))
+
+
+def cross_validate_org(sets: dict[str, list[OrgArticle]], nested: bool) -> None:
+    """Print rules -> rules + ORG check per held-out set and pooled."""
+    print(f"{'held out':<16}{'t':>5}  ORG F1 rules -> model   PER/ORG/PLACE rules -> model")
+    pooled_rules: Counter[str] = Counter()
+    pooled_model: Counter[str] = Counter()
+    for held, arts in sets.items():
+        rest = {n: a for n, a in sets.items() if n != held}
+        threshold = choose_threshold(rest) if nested else 0.5
+        weights = train_org([ex for a in rest.values() for art in a for ex in art.examples])
+        rules, model = org_counts(arts, None), org_counts(arts, weights, threshold)
+        pooled_rules.update(rules)
+        pooled_model.update(model)
+        print(
+            f"{held:<16}{threshold:>5.2f}  {f1(rules, 'ORG'):.3f} -> {f1(model, 'ORG'):.3f}"
+            f"          {f1(rules, 'ALL'):.3f} -> {f1(model, 'ALL'):.3f}"
+        )
+    print(
+        f"{'pooled':<16}{'':>5}  {f1(pooled_rules, 'ORG'):.3f} -> {f1(pooled_model, 'ORG'):.3f}"
+        f"          {f1(pooled_rules, 'ALL'):.3f} -> {f1(pooled_model, 'ALL'):.3f}"
+        f"   (ORG tp/pred {pooled_rules['ORG_tp']}/{pooled_rules['ORG_pred']} -> "
+        f"{pooled_model['ORG_tp']}/{pooled_model['ORG_pred']}, gold {pooled_rules['ORG_gold']})"
+    )
+
+
+def weights_module(weights: dict[str, float], threshold: float) -> str:
+    """The generated module holding the ORG check's weights (a dict literal) and threshold."""
+    lines = [
+        '"""Weights of the learned ORG check (tools/org_features.py), generated by',
+        'tools/train_entities.py --org-check --write from the development sets: do not edit."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Final",
+        "",
+        f"THRESHOLD: Final = {threshold!r}",
+        "WEIGHTS: Final[dict[str, float]] = {",
+        *(f"    {f!r}: {w!r}," for f, w in weights.items()),
+        "}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def open_drops(
+    path: Path, size: int, seed: int, weights: dict[str, float], threshold: float
+) -> tuple[int, list[tuple[int, float, str, str]]]:
+    """The ORG names the check drops in a sample of `size` unannotated articles of a JSON-lines
+    file (one object a line with "text" and "title"; lines drawn with `seed`), to be judged by
+    hand: how many ORG names the sample has, and (line, probability, name, title) of each drop."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    picked = sorted(random.Random(seed).sample(range(len(lines)), min(size, len(lines))))
+    total, drops = 0, []
+    for line in picked:
+        doc = json.loads(lines[line])
+        groups = rules_org_groups(doc["text"])
+        total += len(groups)
+        for name, feats in groups:
+            p = org_probability(weights, feats)
+            if p < threshold:
+                drops.append((line, p, name, str(doc.get("title", ""))))
+    return total, drops
+
+
+def org_check(args: argparse.Namespace) -> None:
+    """--org-check: the ORG check's cross-validation, and its weights or fresh drops if asked."""
+    sets = {name: load_org_set(name, paths) for name, paths in folds(args.data).items()}
+    n = sum(len(art.examples) for a in sets.values() for art in a)
+    pos = sum(ex.label for a in sets.values() for art in a for ex in art.examples)
+    print(
+        f"{len(sets)} sets, {sum(map(len, sets.values()))} articles, {n} ORG groups ({pos} in gold)"
+    )
+    cross_validate_org(sets, nested=not args.quick)
+    if not (args.write or args.open):
+        return
+    threshold = choose_threshold(sets)
+    weights = train_org([ex for a in sets.values() for art in a for ex in art.examples])
+    if args.write:
+        args.write.write_text(weights_module(weights, threshold), encoding="utf-8")
+        print(f"wrote {args.write}: {len(weights)} weights, threshold {threshold}")
+    if args.open:
+        total, drops = open_drops(args.open, args.sample, args.open_seed, weights, threshold)
+        print(
+            f"{args.open}: {args.sample} articles (seed {args.open_seed}), "
+            f"{len(drops)} of {total} ORGs dropped"
+        )
+        for line, p, name, title in drops:
+            print(f"  line {line}  {p:.2f}  {name!r}  ({title})")
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -317,8 +570,34 @@ def main() -> None:
     parser.add_argument(
         "--errors", action="store_true", help="the rules' type errors and the typing ceiling"
     )
-    parser.add_argument("--write", type=Path, metavar="FILE", help="train on all sets, write FILE")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--write",
+        type=Path,
+        metavar="FILE",
+        help="train on every set and write FILE (the typing model's JSON; with --org-check, the "
+        "ORG check's weights as a Python module)",
+    )
+    org = parser.add_argument_group("the ORG check")
+    org.add_argument(
+        "--org-check",
+        action="store_true",
+        help="train and cross-validate the ORG check (keep or drop each name the rules type ORG) "
+        "instead of the typing model",
+    )
+    org.add_argument("--quick", action="store_true", help="fixed threshold 0.5, no inner CV")
+    org.add_argument(
+        "--open",
+        type=Path,
+        metavar="JSONL",
+        help="also list what the check trained on every set drops in unannotated articles "
+        "(e.g. /work/annot/open/texts.jsonl), for judging by hand",
+    )
+    org.add_argument("--sample", type=int, default=200, help="articles drawn from --open")
+    org.add_argument("--open-seed", type=int, default=2626, help="the draw's seed for --open")
+    args = parser.parse_args(argv)
+    if args.org_check:
+        org_check(args)
+        return
     sets = {name: load_set(paths) for name, paths in folds(args.data).items()}
     if args.without_rules:
         without_rules(sets)

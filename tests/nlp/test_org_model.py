@@ -1,5 +1,5 @@
-"""The learned ORG check over the rules (bench/org_features.py, bench/train_org_model.py):
-measured by cross-validation, not used by the extractor."""
+"""The learned ORG check over the rules (tools/org_features.py, trained by
+tools/train_entities.py --org-check): measured by cross-validation, not used by the extractor."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ import json
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))  # the tool and its features module, beside each other
-import train_org_model as tool  # noqa: E402
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
+sys.path.insert(0, str(TOOLS))  # the tool and its model modules, beside each other
+import train_entities as tool  # noqa: E402
 from org_features import org_probability  # noqa: E402
 
 
-def _example(features: list[str], label: int, article: str) -> tool.Example:
+def _example(features: list[str], label: int, article: str) -> tool.OrgExample:
     key = (f"ORG:{article}:{label}", "ORG")
-    return tool.Example(["bias", *features], label, key, "Name", article)
+    return tool.OrgExample(["bias", *features], label, key, "Name", article)
 
 
-def _synthetic() -> list[tool.Example]:
+def _synthetic() -> list[tool.OrgExample]:
     """Names with a "board" head are never annotated ORGs; the rest always are: 4 articles of
     2 sets each way, a neutral feature on every one."""
     out = []
@@ -31,18 +31,18 @@ def _synthetic() -> list[tool.Example]:
 
 
 def test_training_learns_that_a_feature_marks_names_the_gold_never_lists() -> None:
-    weights = tool.train(_synthetic())
+    weights = tool.train_org(_synthetic())
     assert weights["head=board"] < 0 < weights["head=agency"]
     assert org_probability(weights, ["bias", "head=board", "words:2"]) < 0.5
     assert org_probability(weights, ["bias", "head=agency", "words:2"]) > 0.5
-    assert tool.train(_synthetic()) == weights  # deterministic
+    assert tool.train_org(_synthetic()) == weights  # deterministic
 
 
 def test_a_word_seen_in_one_set_only_is_not_learned() -> None:
     examples = _synthetic()
     for k in range(3):  # "quorvex" as head in three articles, all of one set
         examples.append(_example(["head=quorvex", "words:2"], 0, f"set0/q{k}.json"))
-    weights = tool.train(examples)
+    weights = tool.train_org(examples)
     assert "head=quorvex" not in weights
     assert "head=board" in weights  # 4 articles of 2 sets
 
@@ -64,30 +64,30 @@ def test_the_features_read_shape_lists_context_and_the_other_names() -> None:
 
 def test_the_model_drops_only_the_orgs_below_the_threshold_and_the_score_counts_it() -> None:
     right, wrong = ("ORG:acme", "ORG"), ("ORG:monday", "ORG")
-    article = tool.Article(
+    article = tool.OrgArticle(
         "set0/a.json",
         gold={right, ("PERSON:ann lee", "PERSON")},
         pred={right, wrong, ("PERSON:ann lee", "PERSON")},
         examples=[
-            tool.Example(["bias", "head=inc"], 1, right, "Acme", "set0/a.json"),
-            tool.Example(["bias", "head=monday"], 0, wrong, "Monday", "set0/a.json"),
+            tool.OrgExample(["bias", "head=inc"], 1, right, "Acme", "set0/a.json"),
+            tool.OrgExample(["bias", "head=monday"], 0, wrong, "Monday", "set0/a.json"),
         ],
     )
     weights = {"head=monday": -3.0, "head=inc": 2.0}
     assert tool.decided(article, weights, 0.3) == {right, ("PERSON:ann lee", "PERSON")}
-    assert tool.f1(tool.counts([article], None), "ORG") < 1.0
-    assert tool.f1(tool.counts([article], weights, 0.3), "ORG") == 1.0
-    assert tool.f1(tool.counts([article], weights, 0.3), "ALL") == 1.0
+    assert tool.f1(tool.org_counts([article], None), "ORG") < 1.0
+    assert tool.f1(tool.org_counts([article], weights, 0.3), "ORG") == 1.0
+    assert tool.f1(tool.org_counts([article], weights, 0.3), "ALL") == 1.0
 
 
 def test_the_threshold_is_chosen_on_the_training_sets_and_zero_when_nothing_helps() -> None:
-    def article(where: str, label: int) -> tool.Article:
+    def article(where: str, label: int) -> tool.OrgArticle:
         key = (f"ORG:{where}", "ORG")
         gold = {key} if label else set()
-        ex = tool.Example(
+        ex = tool.OrgExample(
             ["bias", "head=board" if not label else "head=agency"], label, key, "X", where
         )
-        return tool.Article(where, gold, {key}, [ex])
+        return tool.OrgArticle(where, gold, {key}, [ex])
 
     sets = {f"set{s}": [article(f"set{s}/a{k}.json", k % 2) for k in range(6)] for s in range(3)}
     assert tool.choose_threshold(sets) > 0.0  # dropping the "board" names helps in every fold

@@ -1,7 +1,8 @@
 """A learned ORG check over the rules, measured and not used by the extractor: the features of a
 group of mentions the rules typed ORG, and the linear model's probability that the annotated sets
-list it as an organisation (bench/train_org_model.py trains it and cross-validates it; round 26
-found no gain worth its place in the extractor, so it lives here, not in the package).
+list it as an organisation (tools/train_entities.py --org-check trains it and cross-validates it;
+round 26 found no gain worth its place in the extractor, so it lives here, beside the typing
+model, not in the package).
 
 Features are general: the name's shape, the evidence the rules found for each mention, the
 gazetteer's lists, and lower-cased words (head, first word, the words around a mention) that
