@@ -145,3 +145,22 @@ def test_export_puts_feeds_whose_first_tags_differ_only_in_case_in_one_folder():
         ("A", ("Tech",)),
         ("B", ("Tech",)),
     ]
+
+
+def test_outlines_inside_a_feed_outline_are_read_as_inside_a_folder():
+    """A feed outline holding outlines (a folder that is a feed too) lost every feed in it."""
+    body = b"""<opml version="2.0"><body>
+      <outline text="Gazette" xmlUrl="https://gazette.example/rss">
+        <outline text="Gazette Sport" xmlUrl="https://gazette.example/sport.rss"/>
+      </outline>
+      <outline text="Odd" xmlUrl="gopher://odd.example/1">
+        <outline text="Kept" xmlUrl="https://kept.example/rss"/>
+      </outline>
+    </body></opml>"""
+    feeds, skipped = read_opml(body, "subs.opml")
+    assert [(f.name, f.tags) for f in feeds] == [
+        ("Gazette", ()),
+        ("Gazette Sport", ("Gazette",)),
+        ("Kept", ("Odd",)),
+    ]
+    assert len(skipped) == 1

@@ -128,29 +128,34 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
         shown = f" ({clean_line(address, 100)})" if address and address != label else ""
         skipped.append(SkippedLine(None, f"{named}{shown}: {reason}"))
 
+    def add(outline: ET.Element, url: str, label: str, tags: tuple[str, ...]) -> None:
+        categories = re.split(r"[,/]", outline.get("category") or "")
+        extra = (clean_line(c, 100) for c in categories)
+        # a feed listed in two folders (Feedly, Inoreader export so): both are its tags
+        before = feeds[seen[url]].tags if url in seen else ()
+        listed = (*before, *tags, *(c for c in extra if c))
+        unique: dict[str, str] = {}  # each tag once, as first written
+        for tag in listed:
+            unique.setdefault(tag.casefold(), tag)
+        all_tags = tuple(unique.values())
+        if url in seen:
+            feeds[seen[url]] = dataclasses.replace(feeds[seen[url]], tags=all_tags)
+        else:
+            seen[url] = len(feeds)
+            feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags))
+
     def walk(node: ET.Element, tags: tuple[str, ...]) -> None:
         for outline in node.findall("outline"):
             written = _attribute(outline, "xmlUrl")
             url = feed_url_of(written)
             label = clean_line(outline.get("title") or outline.get("text") or "", 200)
             if written:
-                if not is_http_url(url):
-                    skip(label, written, _not_a_feed_reason(written))
-                    continue
-                categories = re.split(r"[,/]", outline.get("category") or "")
-                extra = (clean_line(c, 100) for c in categories)
-                # a feed listed in two folders (Feedly, Inoreader export so): both are its tags
-                before = feeds[seen[url]].tags if url in seen else ()
-                listed = (*before, *tags, *(c for c in extra if c))
-                unique: dict[str, str] = {}  # each tag once, as first written
-                for tag in listed:
-                    unique.setdefault(tag.casefold(), tag)
-                all_tags = tuple(unique.values())
-                if url in seen:
-                    feeds[seen[url]] = dataclasses.replace(feeds[seen[url]], tags=all_tags)
+                if is_http_url(url):
+                    add(outline, url, label, tags)
                 else:
-                    seen[url] = len(feeds)
-                    feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags))
+                    skip(label, written, _not_a_feed_reason(written))
+                if outline.find("outline") is not None:  # a feed that holds outlines: a folder
+                    walk(outline, (*tags, label) if label else tags)  # too (none is lost)
             elif outline.find("outline") is None and (
                 link := _attribute(outline, "htmlUrl") or _attribute(outline, "url")
             ):
