@@ -31,6 +31,7 @@ from newstui.crash_journal import CrashJournal, forget, left_by_the_dead
 from newstui.errors import HTTPStatusError, NewstuiError, SourceError
 from newstui.library import Library
 from newstui.model import (
+    Analysis,
     AnalysisRows,
     Article,
     FeedCache,
@@ -41,12 +42,16 @@ from newstui.model import (
     SourceOutcome,
     SourceSpec,
     TextToAnalyse,
+    analysis_rows,
     carries_full_article,
     still_waiting,
 )
 from newstui.processes import (
     APP_ANALYSIS,
     CHUNK,
+    NO_WORKERS,
+    NOT_APART,
+    WORKERS,
     Analysed,
     AnalysisWorker,
     CpuPool,
@@ -57,6 +62,7 @@ from newstui.processes import (
     fetch_workers,
     parse_document,
     parses_in_workers,
+    startable,
 )
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
@@ -221,7 +227,7 @@ async def fetch_feeds(
                 pools.enter_context(library.bulk_writes())
             cpu = pool
             if cpu is None and parallel:  # started at its first document
-                cpu = pools.enter_context(CpuPool(fetch_workers()))
+                cpu = startable(pools.enter_context(CpuPool(fetch_workers())))
             fulltext_pool = pools.enter_context(_FulltextPool(fetcher, config))
             streamed = (
                 _StreamedAnalysis(library, config.settings.extractor, cpu)
@@ -503,6 +509,8 @@ class _StreamedAnalysis:
         event loop has taken its results (a save or a join holds the loop for ~0.15 s, longer
         than the worker takes for its queued chunks)."""
         self._sent = [future for future in self._sent if not future.done()]
+        if not WORKERS.possible:  # no worker can start: the final sweep analyses them here
+            self._waiting.clear()
         limit = self._limit * room
         while self._waiting and len(self._sent) < limit and not self._cancelled:
             ids = [self._waiting.popleft() for _ in range(min(CHUNK, len(self._waiting)))]
@@ -513,7 +521,12 @@ class _StreamedAnalysis:
             sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
             self.sketched += sum(sketch)
             texts = [a.text for a in batch]
-            future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch)
+            try:
+                future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch)
+            except NO_WORKERS as exc:  # its worker cannot start (a process limit)
+                WORKERS.failed(exc)
+                self._waiting.clear()  # these too: the final sweep analyses them here
+                return
             self._sent.append(future)
             ids = [a.article_id for a in batch]
             self._tasks.add(task := asyncio.create_task(self._chunk(ids, future)))
@@ -770,7 +783,7 @@ class _Parsing:
             self._in_flight -= 1
 
     async def _parse(self, body: bytes, url: str, content_type: str | None) -> PreparedFeed:
-        if self.cpu is None:
+        if self.cpu is None or not WORKERS.possible:
             return await self._parse_here(body, url, content_type)
         workers = self.cpu.max_workers
         while True:
@@ -799,7 +812,11 @@ class _Parsing:
         try:
             if here:
                 return await self._parse_here(body, url, content_type)
-            future = self.cpu.parse_feed(body, url, content_type, self.utf8)
+            try:
+                future = self.cpu.parse_feed(body, url, content_type, self.utf8)
+            except NO_WORKERS as exc:  # its worker cannot start (a process limit): here then
+                WORKERS.failed(exc)
+                return await self._parse_here(body, url, content_type)
             if self.first_sent is not None:
                 first_sent, self.first_sent = self.first_sent, None
                 first_sent()
@@ -1307,6 +1324,7 @@ def analyse_pending(
     stopped = cancel.is_set if cancel is not None else lambda: False
     journal = CrashJournal(library.database_file())
     in_process = here  # the caller's choice, until a worker process cannot start
+    given = pool
     with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only
         own_pool.callback(journal.close)
         while not stopped():
@@ -1319,10 +1337,11 @@ def analyse_pending(
             read_as = {a.article_id: a.stamp for a in batch}
             read = {a.article_id: a.text for a in batch}
             cores = os.cpu_count() or 1
-            parallel = len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1
+            parallel = WORKERS.possible and len(batch) >= PARALLEL_MIN_ARTICLES and cores > 1
             if not parallel and not in_process and pool is None:
                 pool = own_pool.enter_context((worker or APP_ANALYSIS).lend())
                 in_process = pool is None  # no worker process can start: in this one then
+            sent: Iterator[Analysed] | None = None
             if parallel or not in_process:
                 if pool is None:
                     pool = own_pool.enter_context(CpuPool(None if parallel else 1))
@@ -1331,7 +1350,14 @@ def analyse_pending(
                 beside = in_process and pool.max_workers < cores
                 share = len(texts) // (pool.max_workers + 2) if beside else 0
                 cut = len(texts) - share
-                sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut])
+                try:  # (its workers start as the chunks are sent)
+                    sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut])
+                except NO_WORKERS as exc:  # none can start here: all in this process then
+                    WORKERS.failed(exc)
+                    if pool is not given:
+                        pool.close(wait=False)  # the chunks it took are analysed here
+                    pool, in_process = None, True
+            if sent is not None:
                 own: list[Analysed] = []
                 if cut < len(texts):
                     extractor = extractor or get_extractor(extractor_name)
@@ -1382,8 +1408,7 @@ def analyse_crash_suspects(
         version = extractor_version(extractor_name)
         batch = library.to_analyse(version, suspects)
         if batch:
-            with CpuPool(1) as apart:
-                results = analyse_apart(apart, extractor_name, [a.text for a in batch])
+            results = _suspects_analysed(extractor_name, [a.text for a in batch])
             ids = [a.article_id for a in batch]
             read_as = {a.article_id: a.stamp for a in batch}
             texts = {a.article_id: a.text for a in batch}
@@ -1392,6 +1417,19 @@ def analyse_crash_suspects(
             )
     forget(journals)
     return len(batch)
+
+
+def _suspects_analysed(extractor_name: str, texts: Sequence[str]) -> list[Analysed]:
+    """The crash suspects' texts analysed apart, in a worker process (analyse_apart); where
+    none can start, none is analysed (in this process it could end it again): each is kept
+    without analysis, its failure NOT_APART."""
+    if WORKERS.possible:
+        try:
+            with CpuPool(1) as apart:
+                return analyse_apart(apart, extractor_name, texts)
+        except NO_WORKERS as exc:
+            WORKERS.failed(exc)
+    return [Analysed(analysis_rows(Analysis()), NOT_APART) for _ in texts]
 
 
 def _each_analysed_here(

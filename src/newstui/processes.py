@@ -135,6 +135,9 @@ def analyse_text(extractor: Extractor, text: str, sketch: bool = False) -> Analy
 
 
 CRASHED = "the extractor crashed on it (the process analysing it died)"
+NOT_APART = (
+    "the process analysing it died, and no worker process can start here to analyse it apart"
+)
 
 
 def analyse_apart(
@@ -240,20 +243,71 @@ class CpuPool(SpawnedPool):
                 apart.close(wait=False)
 
 
+NO_WORKERS = (OSError, NotImplementedError, ImportError)  # no process pool here (no sem_open)
+
+
+class WorkerStarts:
+    """Whether worker processes can start in this process: yes until one could not (no
+    working sem_open, no /dev/shm, a process limit); that is said once (one line in the log),
+    and from then on feeds are parsed, articles analysed and the app's refresh run in this
+    process, with no new attempt."""
+
+    def __init__(self) -> None:
+        self.failure: BaseException | None = None
+
+    @property
+    def possible(self) -> bool:
+        """No start has failed yet."""
+        return self.failure is None
+
+    def failed(self, exc: BaseException) -> None:
+        """A worker process could not start (`exc`, one of NO_WORKERS)."""
+        if self.failure is None:
+            self.failure = exc
+            logger.warning(
+                "no worker process can start here (%s): newstui parses feeds and analyses "
+                "articles in its own process; an article that crashes the extractor would end it",
+                exc,
+            )
+
+
+WORKERS = WorkerStarts()  # this process's
+
+
+def startable(pool: CpuPool) -> CpuPool | None:
+    """`pool`, made ready for its workers to start at its first task, or None where that is
+    not possible (WORKERS: no sem_open, no /dev/shm). A process limit is only met as a worker
+    starts: the caller's first task then raises one of NO_WORKERS."""
+    if not WORKERS.possible:
+        return None
+    try:
+        pool.start()
+    except NO_WORKERS as exc:
+        WORKERS.failed(exc)
+        return None
+    return pool
+
+
 @contextmanager
 def fetch_pool(feeds: int) -> Iterator[CpuPool | None]:
     """The worker pool a fetch of this many feeds parses in (ingest.fetch_feeds' `pool`), its
-    workers started at once, or None for a fetch parsed in the fetching process. Entered at a
-    command's start, the workers' start-up overlaps the command's own."""
-    if not parses_in_workers(feeds):
+    workers started at once, or None for a fetch parsed in the fetching process (few feeds, or
+    no worker process can start here: WORKERS). Entered at a command's start, the workers'
+    start-up overlaps the command's own."""
+    if not parses_in_workers(feeds) or not WORKERS.possible:
         yield None
         return
     with CpuPool(fetch_workers()) as pool:
-        pool.start_parsing()
+        try:
+            pool.start_parsing()  # (each task starts a worker: a process limit fails here)
+        except NO_WORKERS as exc:
+            WORKERS.failed(exc)
+            pool.close(wait=False)
+            yield None
+            return
         yield pool
 
 
-NO_WORKERS = (OSError, NotImplementedError, ImportError)  # no process pool here (no sem_open)
 # Seconds the app's analysis worker (~35 MiB) waits with nothing to analyse before it exits; the
 # next analysis starts another (~0.3-0.9 s): a refresh every few minutes pays that, not the RAM.
 WORKER_IDLE = 60.0
@@ -270,7 +324,6 @@ class AnalysisWorker:
         self.pool = pool or CpuPool(1)
         self.idle = idle
         self._lock = threading.Lock()  # held while an analysis has the worker
-        self._unavailable = False
         self._idle_timer: threading.Timer | None = None
 
     @contextmanager
@@ -312,19 +365,7 @@ class AnalysisWorker:
                 self._lock.release()
 
     def _startable(self, pool: CpuPool) -> bool:
-        if self._unavailable:
-            return False
-        try:
-            pool.start()
-        except NO_WORKERS as exc:
-            self._unavailable = True
-            logger.warning(
-                "quote and entity analysis runs in newstui's own process: no worker process "
-                "can start here (%s); an article that crashes the extractor would end newstui",
-                exc,
-            )
-            return False
-        return True
+        return startable(pool) is not None
 
     def close(self) -> None:
         """Let the worker exit once its task is done, without waiting for it (the app quits: an

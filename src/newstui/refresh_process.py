@@ -13,6 +13,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newstui.model import CleanupReport, RemovedSource, SourceOutcome
@@ -45,16 +46,31 @@ def run_in_child(
 ) -> str | None:
     """Run `work(*args, report=…, cancel=…, removed=…)` in a spawned child process; `report` and
     `removed` are called here as the child sends outcomes. Returns the work's warning (None when
-    cancelled). Setting `cancel` stops the child soon; after STOP_GRACE seconds it is ended."""
+    cancelled). Setting `cancel` stops the child soon; after STOP_GRACE seconds it is ended.
+    Where no child process can start (processes.WORKERS) the work runs in this thread."""
     if cancel is not None and cancel.is_set():
         return None
+    from newstui.processes import NO_WORKERS, WORKERS
+
+    here = partial(_run_here, work, args, report=report, removed=removed, cancel=cancel)
+    if not WORKERS.possible:
+        return here()
     ctx = multiprocessing.get_context("spawn")  # the app runs threads: never fork it
-    messages = ctx.Queue()
-    stop = ctx.Event()
-    child = ctx.Process(
-        target=_child_main, args=(work, args, messages, stop), name="newstui-refresh"
-    )
-    child.start()
+    try:
+        messages = ctx.Queue()
+    except NO_WORKERS as exc:  # no sem_open, no /dev/shm
+        WORKERS.failed(exc)  # said once
+        return here()
+    try:
+        stop = ctx.Event()
+        child = ctx.Process(
+            target=_child_main, args=(work, args, messages, stop), name="newstui-refresh"
+        )
+        child.start()
+    except NO_WORKERS as exc:  # a process limit
+        messages.close()
+        WORKERS.failed(exc)
+        return here()
     stopping_since: float | None = None
     ended_seen = False  # the child was seen ended once, with no message waiting at that look
     try:
@@ -90,6 +106,22 @@ def run_in_child(
             child.terminate()
             child.join()
         messages.close()
+
+
+def _run_here(
+    work: RefreshWork,
+    args: tuple[Any, ...],
+    *,
+    report: Report,
+    removed: Removed | None,
+    cancel: threading.Event | None,
+) -> str | None:
+    """`run_in_child`'s work in this thread, for where no child process can start: its
+    failure is one line, as the child's is."""
+    try:
+        return work(*args, report=report, removed=removed, cancel=cancel)
+    except Exception as exc:
+        return f"refresh failed: {exc}"
 
 
 def _ended(exitcode: int | None) -> str:
