@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from newstui.config import FeedConfig
-from newstui.errors import SourceError
+from newstui.errors import SourceError, hide_passwords
 from newstui.model import fold_url
 from newstui.sources.newsboat_urls import (
     SkippedLine,
@@ -125,7 +125,8 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
 
     def skip(label: str, address: str, reason: str) -> None:
         named = f'outline "{label}"' if label else "an untitled outline"
-        shown = f" ({clean_line(address, 100)})" if address and address != label else ""
+        shown = clean_line(hide_passwords(address), 100)  # (a password in it as ***)
+        shown = f" ({shown})" if address and address != label else ""
         skipped.append(SkippedLine(None, f"{named}{shown}: {reason}"))
 
     def add(outline: ET.Element, url: str, label: str, tags: tuple[str, ...]) -> None:
