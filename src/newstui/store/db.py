@@ -73,10 +73,11 @@ class Database:
             cursor = conn.execute(sql) if parameters is None else conn.execute(sql, parameters)
             if conn.in_transaction and not self.in_write_transaction:
                 self.rebuild_stale()  # (a COMMIT run here leaves its marks to the next call)
-        except BaseException:  # Ctrl-C too: the statement is undone, its lock not kept
+        except BaseException as exc:  # Ctrl-C too: the statement is undone, its lock not kept
             if not was_in_transaction and conn.in_transaction:
                 self.roll_back()  # nothing would ever commit what the failure began
             raise_kept_stop()
+            raise_refused_write(conn, exc)
             raise
         if (
             not was_in_transaction
@@ -205,6 +206,58 @@ def raise_kept_stop() -> None:
         raise stop from None
 
 
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_FULL = 13
+LITTLE_SPACE = 1 << 20  # bytes free on its disk below which a store's I/O error is a full disk
+
+
+def raise_refused_write(conn: sqlite3.Connection, exc: BaseException) -> None:
+    """For a write the file refused (read-only, or the disk full), raise a StoreError naming
+    the database, in one line that says what is kept and what to do; else nothing. A store
+    whose file cannot be written still opens (SQLite then reads it read-only): reading works,
+    and each write fails so."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF  # (the primary code)
+    if code not in (SQLITE_READONLY, SQLITE_FULL, SQLITE_IOERR):
+        return
+    try:
+        row = conn.execute("PRAGMA database_list").fetchone()
+        path = str(row[2]) if row and row[2] else ":memory:"
+    except sqlite3.Error:
+        path = "the database"
+    if code == SQLITE_IOERR and not little_space(path):
+        return
+    if code != SQLITE_READONLY:
+        raise disk_full(path, exc) from exc
+    raise StoreError(
+        f"{path}: the database is read-only ({exc}): newstui reads it but cannot save "
+        "changes; it needs write access to the file and its folder",
+        source=path,
+    ) from exc
+
+
+def little_space(path: Path | str) -> bool:
+    """Whether the disk of the database at `path` has less than LITTLE_SPACE free: a write's
+    I/O error there (the write-ahead log's index could not grow: SQLITE_IOERR_SHMSIZE) is a
+    full disk."""
+    import os.path  # (only on a failure)
+
+    try:
+        disk = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return False
+    return disk.f_bavail * disk.f_frsize < LITTLE_SPACE
+
+
+def disk_full(path: Path | str, exc: BaseException) -> StoreError:
+    """The one line for a write that failed for want of disk space (SQLITE_FULL)."""
+    return StoreError(
+        f"{path}: the disk is full ({exc}): what was stored before is kept; free some space "
+        "and try again",
+        source=str(path),
+    )
+
+
 @_keeping_stops
 def _inflated(packed: bytes) -> bytes:
     """SQL inflate()'s unpacking: zlib.decompress, and b"" for a value that does not unpack (a
@@ -331,6 +384,7 @@ def open_db(
         conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=not threads)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
         if not memory and schema_version_of(conn) == 0:  # both only take before the first table
+            refuse_foreign(conn, path)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         if not memory:
@@ -370,6 +424,9 @@ def open_db(
             raise StoreError(
                 f"{path}: is a folder, not a database file (e.g. {example})", source=str(path)
             ) from exc
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code == SQLITE_FULL or (code == SQLITE_IOERR and not memory and little_space(path)):
+            raise disk_full(path, exc) from exc  # (an upgrade's writes, the log's index)
         if is_busy(exc):
             raise StoreError(
                 f"{path}: busy: another process kept it locked for {BUSY_SECONDS:g} s (newstui "
@@ -387,6 +444,23 @@ def open_db(
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable newstui database: {exc}", source=str(path)) from exc
     return db
+
+
+def refuse_foreign(conn: sqlite3.Connection, path: Path | str) -> None:
+    """Raise StoreError (closing `conn`) when the database at `path`, which no newstui made (its
+    schema version is 0), holds tables: another program's (a mistyped --db), which opening
+    would have turned into a newstui store (its tables added, its journal made WAL)."""
+    tables = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchone()[0]
+    if tables:
+        conn.close()
+        raise StoreError(
+            f"{path}: not a newstui database: a database of another program ({tables} "
+            f"table{'s' if tables > 1 else ''} of its own), left as it is; give newstui a new "
+            "file or its own",
+            source=str(path),
+        )
 
 
 def rebuild_marked(db: Database) -> None:
@@ -408,8 +482,8 @@ def close_db(db: Database) -> None:
         try:
             with write_transaction(db):
                 pass
-        except sqlite3.OperationalError:
-            pass  # busy, or a read-only file: the marks stay in the store (rebuild_marked)
+        except (sqlite3.OperationalError, StoreError):
+            pass  # busy, a read-only file, a full disk: the marks stay (rebuild_marked)
     db.conn.close()
 
 
@@ -497,6 +571,7 @@ def write_transaction(
             db.roll_back(due)
             if isinstance(exc, sqlite3.Error):
                 raise_kept_stop()
+                raise_refused_write(conn, exc)
             raise
     finally:
         db.in_write_transaction = nested

@@ -1,0 +1,98 @@
+"""A database newstui cannot write, or must not: a file of another program is left as it is, and
+a write the file refuses (read-only, the disk full) is one line naming the database, what is
+kept and what to do; what was stored before stays whole."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstui.errors import StoreError
+from newstui.library import Library
+from newstui.model import Article
+from newstui.store import open_db
+from newstui.store.db import Database
+
+TEXT = "The harbour wall will be rebuilt before winter, the council said on Monday. " * 20
+
+
+def stored(path: Path, titles: list[str]) -> None:
+    with Library.open(path) as library:
+        source = library.register_source("https://gazette.example/feed", "Gazette")
+        library.save_batch(source, [Article(t, TEXT, guid=t) for t in titles])
+
+
+def titles_in(path: Path) -> list[str]:
+    """The stored titles, read by a plain connection, once the file passed its checks."""
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return sorted(t for (t,) in conn.execute("SELECT title FROM articles"))
+    finally:
+        conn.close()
+
+
+def test_another_programs_sqlite_database_is_refused_and_left_as_it_was(tmp_path):
+    """A mistyped --db naming another program's database (a browser's history) got newstui's
+    tables added and its journal switched to WAL, for good."""
+    path = tmp_path / "places.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org/')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+
+    with pytest.raises(StoreError) as refused:
+        open_db(path)
+
+    message = str(refused.value)
+    assert message.startswith(f"{path}: not a newstui database: a database of another program")
+    assert "\n" not in message and refused.value.source == str(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]  # no -wal, no -shm
+
+
+def test_a_write_to_a_read_only_database_is_one_line_naming_it(tmp_path):
+    """A store whose file cannot be written opens read-only (SQLite's fallback): it reads, and
+    a write said 'database error: attempt to write a readonly database', naming nothing."""
+    path = tmp_path / "news.db"
+    stored(path, ["Harbour"])
+    read_only = Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
+    library = Library(read_only)
+
+    assert library.count() == 1  # it reads
+    with pytest.raises(StoreError) as refused:
+        library.register_source("https://other.example/feed", "Other")
+
+    message = str(refused.value)
+    assert message.startswith(f"{path}: the database is read-only (")
+    assert "cannot save changes" in message and "\n" not in message
+    library.close()
+    assert titles_in(path) == ["Harbour"]
+
+
+def test_a_write_the_full_disk_refuses_is_one_line_and_keeps_what_was_stored(tmp_path):
+    """SQLITE_FULL (here the file may not grow: the same error a full disk gives) said
+    'database error: database or disk is full', naming nothing."""
+    path = tmp_path / "news.db"
+    stored(path, ["Harbour"])
+    db = open_db(path)
+    pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
+    db.conn.execute(f"PRAGMA max_page_count = {pages}")  # (the file may not grow)
+    library = Library(db)
+    source = library.register_source("https://gazette.example/feed", "Gazette")  # (stored)
+
+    with pytest.raises(StoreError) as refused:
+        library.save_batch(
+            source, [Article(f"Pier {n}", TEXT + str(n), guid=str(n)) for n in range(200)]
+        )
+
+    message = str(refused.value)
+    assert message.startswith(f"{path}: the disk is full (")
+    assert "what was stored before is kept" in message and "\n" not in message
+    assert not db.conn.in_transaction
+    library.close()
+    assert titles_in(path) == ["Harbour"]
