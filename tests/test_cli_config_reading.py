@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from newstui.library import Library
 from tests.test_cli import Cli, no_user_paths, one_line  # noqa: F401 - the autouse fixture
 
 BROKEN_VIEW = '[settings]\nfulltext = false\n\n[[views]]\nname = "Broken"\nquery = "title:("\n'
 VIEW_ERROR = "view 'Broken': query 'title:(': expected a value after 'title:'"
+
+
+@pytest.fixture(autouse=True)
+def store(db_path: Path) -> None:
+    """The database exists (empty): these tests are about the config."""
+    Library.open(db_path).close()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.articles import mark_articles, save_articles
@@ -87,6 +88,7 @@ def test_a_piped_listing_is_what_a_terminal_shows(db, columns, order):
 @pytest.mark.parametrize("columns", ["10", "40"])
 def test_a_piped_message_is_what_a_terminal_shows(tmp_path, columns):
     argv = ("--db", str(tmp_path / "empty.db"), "list")
+    Library.open(tmp_path / "empty.db").close()
 
     piped, piped_by_rich = newstui(*argv, COLUMNS=columns)
     shown, _ = newstui(*argv, COLUMNS=columns, TTY_COMPATIBLE="1")

@@ -58,4 +58,8 @@ def test_an_upgrade_that_sketches_nothing_again_or_an_empty_store_says_nothing(t
 
     assert listed(path, capsys) == (2, "")
     assert listed(empty, capsys) == (0, "")
-    assert listed(tmp_path / "new.db", capsys) == (0, "")
+    new = tmp_path / "new.db"
+    note = tmp_path / "note.txt"
+    note.write_text("A note.\n\nWith a body.", "utf-8")
+    assert main(["--db", str(new), "import", str(note), "--json"]) == 0
+    assert capsys.readouterr().err == ""

@@ -9,6 +9,7 @@ import pytest
 
 from newstui.cli import main
 from newstui.config import example_config_text, example_without_feeds, load_config
+from newstui.library import Library
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +31,10 @@ def newstui(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
 def missing_config(
     request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[Path, list[str]]:
-    """A config path in a folder that does not exist yet, named by --config or NEWSTUI_CONFIG."""
+    """A config path in a folder that does not exist yet, named by --config or NEWSTUI_CONFIG
+    (the database exists: a command that reads it refuses a --db that does not)."""
     path = tmp_path / "new" / "feeds.toml"
+    Library.open(tmp_path / "x.db").close()
     if request.param == "environment":
         monkeypatch.setenv("NEWSTUI_CONFIG", str(path))
         return path, ["--db", str(tmp_path / "x.db")]
@@ -126,6 +129,7 @@ def test_the_default_config_path_missing_is_a_first_run(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     db = str(tmp_path / "x.db")
+    Library.open(db).close()
     code, _out, err = newstui(capsys, "--db", db, "feeds")  # (which does not make the file)
     assert code == 0, err
     code, _out, err = newstui(capsys, "--db", db, "opml", "export")

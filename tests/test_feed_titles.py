@@ -10,6 +10,7 @@ import pytest
 from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
 
 from newstui.config import FeedConfig, add_feeds, load_config
+from newstui.library import Library
 
 WIRE = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>
 <item><title>%s</title><guid>%s</guid><description>Text.</description></item>
@@ -31,6 +32,7 @@ def unnamed(tmp_path, db_path, feed_server, capsys):
             lines += [f'name = "{name}"'] if name else []
         config = tmp_path / "feeds.toml"
         config.write_text("\n".join(lines) + "\n", "utf-8")
+        Library.open(db_path).close()
         return Cli(db_path, config, capsys)
 
     return write

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
+from newstui.library import Library
 
 NOTES = {
     "a.md": "# Sponsored: the best cruise deals\n\nBook now and save.\n",
@@ -46,6 +47,7 @@ action = "read"
         "utf-8",
     )
     db = tmp_path / "news.db"
+    Library.open(db).close()
 
     def call(*args: str) -> tuple[int, str, str]:
         code = main(["--db", str(db), "--config", str(config), *args])

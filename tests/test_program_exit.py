@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from newstui.library import Library
+
 # Printed by an exit hook registered first, so run last: whether the collector's objects were
 # frozen by then (the exit's collections skip frozen objects).
 FROZEN_AT_EXIT = (
@@ -23,6 +25,7 @@ def run(code: str) -> subprocess.CompletedProcess[str]:
 def test_the_program_freezes_what_it_holds_before_exiting_and_still_prints_and_exits_as_before(
     tmp_path,
 ):
+    Library.open(tmp_path / "n.db").close()
     done = run(
         "import sys\n"
         "from newstui.__main__ import main\n"
@@ -34,6 +37,7 @@ def test_the_program_freezes_what_it_holds_before_exiting_and_still_prints_and_e
 
 
 def test_a_command_called_in_process_leaves_the_collector_alone(tmp_path):
+    Library.open(tmp_path / "n.db").close()
     # (tests and other callers pass their arguments: nothing of theirs is frozen)
     done = run(
         "import contextlib, io\n"

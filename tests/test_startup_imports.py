@@ -4,7 +4,17 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+from newstui.library import Library
+
 HEAVY_FOR_READING = ("asyncio", "feedparser", "httpx", "lxml", "tomlkit", "textual", "trafilatura")
+
+
+@pytest.fixture(autouse=True)
+def store(tmp_path) -> None:
+    """The database the commands read (empty): one that does not exist is refused by them."""
+    Library.open(tmp_path / "n.db").close()
 
 
 def loaded_by(code: str) -> set[str]:
@@ -82,7 +92,7 @@ def test_listing_without_a_config_file_loads_no_config_validation(tmp_path):
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['list', '--limit', '1'])\n"
     )
-    assert (data / "newstui" / "newstui.db").exists()
+    assert not (data / "newstui").exists()  # nothing stored yet: a listing makes no store
     assert not in_default_place & {"newstui.config", "tomllib"}
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
+from newstui.library import Library
 from newstui.sources.feeds import parse_feed
 
 RSS = (
@@ -210,6 +211,7 @@ def test_importing_a_truncated_feed_file_stores_no_untitled_article_and_warns(
     config = no_fulltext(tmp_path)
     saved = tmp_path / f"gazette.{'rss' if name == 'rss' else 'atom'}"
     saved.write_bytes(cut_at(name, b"</title"))
+    Library.open(db_path).close()
 
     code, _, err = run(db_path, config, capsys, "import", str(saved))
 

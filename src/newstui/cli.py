@@ -800,6 +800,10 @@ def run(args: argparse.Namespace) -> int:
             f"demo database: {path} ({counted(count, 'article')})",
         )
     db_path = _db_path(args, command)
+    new = not os.path.exists(os.path.expanduser(db_path))
+    if new and not _makes_a_store(args, command):
+        db_path = _no_store(args, db_path)
+        new = False
     explicit_config = args.config is not None
     if command == "app":
         import gc
@@ -810,11 +814,23 @@ def run(args: argparse.Namespace) -> int:
 
             config = _config(_config_path(args), explicit_config) if not args.demo else None
             notice = getattr(args, "demo_rebuilt", None)
+            notice = f"created a new database at {db_path}" if new else notice
             return run_app(_path(str(db_path)), config, demo=args.demo, notice=notice)
         finally:
             # Back on however the app ended, also before its first screen (a config error, no
             # terminal): a caller in the same process must not be left without a collector.
             gc.enable()
+    with _busy_named(db_path):
+        status = _run_on_store(args, command, db_path, explicit_config)
+    if new and command == "fetch" and status != 1:  # (a failure's error line is what to read)
+        _complain(f"newstui: created a new database at {db_path}")
+    return status
+
+
+def _run_on_store(
+    args: argparse.Namespace, command: str, db_path: Path | str, explicit_config: bool
+) -> int:
+    """Run a command other than the app on its store (and config)."""
     if command in CONFIGURED_COMMANDS:
         from newstui.config import Config
 
@@ -828,15 +844,39 @@ def run(args: argparse.Namespace) -> int:
             else _config(_config_path(args), explicit_config, writes=writes)
         )
         _warn_about_password(config)
-        with _busy_named(db_path):
-            if command == "fetch":
-                with _first_fetch_pool(args, config, db_path) as pool, _opened(db_path) as library:
-                    return cmd_fetch(args, library, config, pool)
-            with _opened(db_path) as library:
-                return CONFIGURED_COMMANDS[command](args, library, config)
+        if command == "fetch":
+            with _first_fetch_pool(args, config, db_path) as pool, _opened(db_path) as library:
+                return cmd_fetch(args, library, config, pool)
+        with _opened(db_path) as library:
+            return CONFIGURED_COMMANDS[command](args, library, config)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
-    with _busy_named(db_path), _opened(db_path) as library:
+    with _opened(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
+
+
+STORE_MAKERS = frozenset({"app", "fetch", "add", "import", "sync"})
+"""Commands that bring articles in, and so make a database that does not exist yet (so does
+`opml import`); the others read or change what is stored and refuse a --db that is not there."""
+
+
+def _makes_a_store(args: argparse.Namespace, command: str) -> bool:
+    return command in STORE_MAKERS or (command == "opml" and args.opml_command == "import")
+
+
+def _no_store(args: argparse.Namespace, db_path: Path | str) -> str:
+    """What a command that only reads or changes stored data opens when its database does not
+    exist: a path the user named (--db, NEWSTUI_DB) is refused, for a typo would make an empty
+    database and answer from it; before the first fetch, the default path is an empty store in
+    memory (`feeds` lists the configured feeds, `list` says there are no articles), and no
+    file is made."""
+    named = "--db" if args.db is not None else "NEWSTUI_DB" if os.environ.get("NEWSTUI_DB") else ""
+    if named:
+        raise StoreError(
+            f"no newstui database at {db_path} (check {named}; `newstui fetch`, `add` or "
+            "`import` make one)",
+            source=str(db_path),
+        )
+    return ":memory:"
 
 
 @contextlib.contextmanager

@@ -110,6 +110,7 @@ def test_config_escapes_are_never_stored_nor_printed(
     config = tmp_path / "feeds.toml"
     config.write_text(HOSTILE_CONFIG, "utf-8")
     db = tmp_path / "x.db"
+    open_db(db).conn.close()
     out = run(capsys, db, "--config", str(config), "feeds")
     assert "Evil Name" in out and "Local Notes" in out
     out = run(capsys, db, "--config", str(config), "feeds", "--json")

@@ -70,7 +70,9 @@ async def test_config_names_and_tags_with_toml_escapes_show_clean(tmp_path) -> N
         "utf-8",
     )
     from newstui.cli import main
+    from newstui.library import Library
 
+    Library.open(tmp_path / "x.db").close()
     assert main(["--db", str(tmp_path / "x.db"), "--config", str(path), "feeds"]) == 0
     app = NewstuiApp(tmp_path / "x.db", load_config(path))
     async with run_recorded(app, size=(160, 40)) as pilot:
