@@ -4,6 +4,7 @@ kept and what to do; what was stored before stays whole."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -96,3 +97,25 @@ def test_a_write_the_full_disk_refuses_is_one_line_and_keeps_what_was_stored(tmp
     assert not db.conn.in_transaction
     library.close()
     assert titles_in(path) == ["Harbour"]
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root writes into a read-only folder: no read-only disk here"
+)
+def test_a_store_in_a_folder_that_cannot_be_written_opens_read_only(tmp_path):
+    """SQLite cannot make the write-ahead log's index beside it: the open was refused ('cannot
+    open the database for writing'), where the store can be read as it is on disk."""
+    folder = tmp_path / "snapshot"
+    folder.mkdir()
+    path = folder / "news.db"
+    stored(path, ["Harbour"])  # (closed: its write-ahead log copied in and gone)
+    folder.chmod(0o555)
+    try:
+        with Library.open(path) as library:
+            assert library.count() == 1
+            with pytest.raises(StoreError) as refused:
+                library.register_source("https://other.example/feed", "Other")
+        assert str(refused.value).startswith(f"{path}: the database is read-only (")
+        assert sorted(p.name for p in folder.iterdir()) == ["news.db"]
+    finally:
+        folder.chmod(0o755)

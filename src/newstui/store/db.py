@@ -435,6 +435,11 @@ def open_db(
                 source=str(path),
             ) from exc
         if "unable to open" in str(exc) or "readonly" in str(exc):
+            if conn is not None:
+                conn.close()
+            read_only = None if memory else open_read_only(path, threads=threads)
+            if read_only is not None:
+                return read_only
             raise StoreError(
                 f"{path}: cannot open the database for writing ({exc}); newstui needs write "
                 "access to the file and its folder",
@@ -444,6 +449,41 @@ def open_db(
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable newstui database: {exc}", source=str(path)) from exc
     return db
+
+
+def open_read_only(path: Path | str, *, threads: bool = False) -> Database | None:
+    """The store at `path` opened read-only where its folder cannot be written (a read-only
+    disk or mount, a snapshot): SQLite cannot make the write-ahead log's index beside it, so
+    the file is read as it is (immutable), which holds every committed write when no
+    write-ahead log is left beside it. None where that does not hold (StoreError for a store
+    that would need an upgrade). Writes to it fail as a read-only file's (raise_refused_write)."""
+    import os
+    from pathlib import Path
+
+    file = Path(path)
+    if not file.is_file() or os.access(file.parent, os.W_OK):
+        return None
+    log = Path(f"{file}-wal")
+    if log.is_file() and log.stat().st_size > 0:  # writes not yet copied into the file
+        return None
+    uri = f"{file.resolve().as_uri()}?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=not threads)
+    try:
+        version = schema_version_of(conn)
+    except sqlite3.DatabaseError:
+        conn.close()
+        return None
+    if version != SCHEMA_VERSION:
+        conn.close()
+        if version == 0:
+            return None
+        raise StoreError(
+            f"{path}: on a read-only disk, and its schema ({version}) needs upgrading to "
+            f"{SCHEMA_VERSION}, which writes it; copy it to a writable folder",
+            source=str(path),
+        )
+    conn.create_function("casefold", 1, _casefold, deterministic=True)  # (as open_db)
+    return Database(conn)
 
 
 def refuse_foreign(conn: sqlite3.Connection, path: Path | str) -> None:
