@@ -1,10 +1,10 @@
 """Rules-28 classes a user of the demo met (round 27, r27-nlpfix.md), each pinned by invented
-sentences: a short quotation whose sentence opens with a role noun, the role's holder named
-before."""
+sentences: a short quotation whose sentence opens with a role noun, a month glued to the name
+after it, a broadcaster's "… Channel" typed as a strait."""
 
 from __future__ import annotations
 
-from extracted import entity_names, quotes_and_speakers
+from extracted import entity_names, quotes_and_speakers, type_by_name
 
 
 def test_a_short_quote_after_a_role_and_a_colon_is_the_roles_holders(extractor) -> None:
@@ -35,3 +35,15 @@ def test_a_month_after_in_or_a_day_is_no_part_of_the_name_after_it(extractor) ->
     found = entity_names(extractor, text)
     assert not {n for n in found if n.split()[0] in ("February", "March", "May")}, found
     assert {"Harbour Freight Corp", "Ann Lee"} <= found
+
+
+def test_a_channel_after_a_genre_or_letters_is_a_broadcaster_not_a_strait(extractor) -> None:
+    text = (
+        "Ann Lee told the Kestrel News Channel on Monday that the ferry had left Dover. The "
+        "crossing was shown live on the KBTV Channel. The ferry crossed the English Channel "
+        "in a storm."
+    )
+    types = type_by_name(extractor, text)
+    assert types["Kestrel News Channel"] == "ORG"
+    assert types["KBTV Channel"] == "ORG"
+    assert types["English Channel"] == "PLACE"

@@ -214,6 +214,13 @@ _UNIT_ORDINAL: Final = re.compile(r"(?<![\w.,])\d{1,4}(?:st|nd|rd|th) \Z")
 # channel's head word, then the number (not a count, a decimal, a time or a share: "Channel
 # 4,000", "Radio 4.5", "BBC 24/7", "BBC 5%"), and "News" after it ("Channel 4 News").
 _CHANNEL_HEADS: Final = ("Channel", "Radio", "BBC", "ITV", "TV")
+# What comes before "Channel" in a broadcaster's name ("Fox News Channel", "the Sci Fi Channel",
+# "ABS-CBN News Channel"), where "Channel" after a place names a strait ("the English Channel").
+_CHANNEL_GENRES: Final = frozenset(
+    "News Business Sports Sport Weather History Discovery Movie Movies Music Shopping Food Travel "
+    "Comedy Fi Science Learning Kids Family Entertainment Clips Television TV Cartoon Nature "
+    "Documentary Lifestyle Parliamentary YouTube Youtube".split()
+)
 _CHANNEL_NUMBER: Final = re.compile(r" \d{1,2}(?![\d/:%-]|[.,]\d| ?per)(?: News\b)?")
 _PORTFOLIO_TITLES: Final = frozenset("Minister Secretary Commissioner Spokesperson".split())
 # Who holds a brief: the name after "the Secretary of" is a field, not a body (not annotated).
@@ -1132,3 +1139,17 @@ _OFFICIAL_ROLES: Final = frozenset(
     "Attorney".split()
 )
 _INITIAL: Final = re.compile(r"[A-Z]\.?")  # "W.", the middle initial of "George W. Bush"
+
+
+def broadcast_channel(words: list[str], gaz: Gazetteer) -> bool:
+    """Whether a name ending in "Channel" names a broadcaster, not a strait: a genre or platform
+    word before it ("Fox News Channel", "Sci Fi Channel", "YouTube Channel"), a known body ("the
+    Disney Channel") or letters ("the CPAC Channel")."""
+    if len(words) < 2 or words[-1] != "Channel":
+        return False
+    before = words[:-1]
+    return (
+        before[-1] in _CHANNEL_GENRES
+        or gaz.known.get(" ".join(before)) == "ORG"
+        or (len(before[-1]) > 1 and before[-1].replace("-", "").isupper())
+    )

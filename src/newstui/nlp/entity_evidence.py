@@ -116,6 +116,7 @@ from newstui.nlp.entity_cues import (
     _media_before,
     _names_one_body,
     _thing_abbreviation,
+    broadcast_channel,
 )
 from newstui.nlp.entity_lookup import _FinderBase
 from newstui.nlp.entity_words import (
@@ -490,6 +491,8 @@ class _TypingFinder(_FinderBase):
             # list of names ("Guns, Germs, and Steel", a book)
             return "ORG", 2 if len(words) > 1 else 1
         if words[-1] in gaz.place_words and len(words) > 1:
+            if broadcast_channel(words, gaz):
+                return "ORG", 2  # "Fox News Channel": a broadcaster, not a strait
             return "PLACE", 2
         if words[0] in PLACE_OPENERS and len(words) > 1:
             return "PLACE", 2
