@@ -76,7 +76,7 @@ async def test_R_and_a_finish_while_the_stale_analysis_is_held_and_nothing_is_an
             said = lambda: [n.message for n in notifications(app)]  # noqa: E731
             # (not "until not refreshing": on a loaded machine R's refresh had not begun yet)
             await until(
-                pilot, lambda: any("Refreshed 2 sources: 1 new article" in m for m in said())
+                pilot, lambda: any("Refreshed 1 of 2 sources: 1 new article" in m for m in said())
             )
             await until(pilot, lambda: not app.main.refreshing)
             await pilot.press("a")
