@@ -8,6 +8,7 @@ from newstui.config import load_config
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
+from newstui.tui.view import tag_view
 from tests.ports import free_port
 
 from .conftest import notifications, run_recorded, screen_text, settle, until
@@ -413,3 +414,23 @@ async def test_a_sync_server_that_is_gone_is_named_in_the_summary_not_sent_to_so
         assert note.message.startswith("Refreshed Local Feed: 1 new article; sync failed: ")
         assert f"sync failed: 127.0.0.1:{port}: unreachable" in note.message
         assert "in Sources" not in note.message
+
+
+async def test_r_in_a_tag_view_refreshes_its_feeds_whatever_case_the_view_spells_it(
+    db_path, config
+):
+    """The Sources pane spells a tag as its oldest source does, and that spelling changes when
+    that source goes (`LOCAL` → `local`): `r` in a view opened before refreshed no feed."""
+    db = open_db(db_path)
+    local = config.feeds[0]  # tagged "local"
+    ensure_feed(db, local.url, local.name, url=local.url, tags=local.tags)
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.show_view(tag_view("LOCAL"))
+        await settle(pilot)
+        assert app.main.headlines.total == 0
+        await pilot.press("r")
+        await settle(pilot)
+        assert titles(app) == ["Fresh story from the server"]

@@ -321,6 +321,12 @@ def respelled(tags: Iterable[str], spellings: dict[str, str]) -> tuple[str, ...]
     return tuple(shown.values())
 
 
+def has_tag(tags: Iterable[str], tag: str) -> bool:
+    """Whether `tag` is among `tags`, compared as tags are (casefold: "tech" is "Tech")."""
+    folded = tag.casefold()
+    return any(t.casefold() == folded for t in tags)
+
+
 def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:
     """(tag, articles, unread) summed over the given sources, by tag."""
     totals: dict[str, list[int]] = {}  # by casefold: "Tech" and "tech" are one tag

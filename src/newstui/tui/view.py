@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from newstui.model import ArticleFilter, FeedRow
+from newstui.model import ArticleFilter, FeedRow, has_tag
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed or a view saved
     from newstui.model import SmartCounts
@@ -117,5 +117,5 @@ def counted_total(view: View, smart: SmartCounts, feeds: Iterable[FeedRow]) -> i
         return smart.unread if f.unread else smart.starred if f.starred else smart.total
     if f.unread or f.starred:
         return None
-    rows = [r for r in feeds if r.id == f.feed_id or (f.tag is not None and f.tag in r.tags)]
+    rows = [r for r in feeds if r.id == f.feed_id or (f.tag is not None and has_tag(r.tags, f.tag))]
     return sum(r.articles for r in rows)

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
-from newstui.model import ArticleRow
+from newstui.model import ArticleRow, has_tag
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 
@@ -119,7 +119,7 @@ class SourceRefresh(ScreenMixin):
         if view.filter.feed_id is not None:
             rows = [f for f in feeds if f.id == view.filter.feed_id]
         elif view.filter.tag is not None:
-            rows = [f for f in feeds if view.filter.tag in f.tags]
+            rows = [f for f in feeds if has_tag(f.tags, view.filter.tag)]
         else:
             row: ArticleRow | None = self.headlines.selected
             rows = [f for f in feeds if row is not None and f.id == row.feed_id]
