@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstui.nlp.entities import NAME_JOINERS
+from newstui.nlp.entity_merge import _later_variants, _spelt_alike
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.entity_words import CONNECTORS, _chunks
 from newstui.nlp.names import strip_possessive
@@ -400,3 +401,66 @@ def test_a_paragraph_of_quotes_each_closed_by_its_stop_is_read_a_bounded_sentenc
     analysis = RulesExtractor().analyse(text)
     assert len(analysis.quotes) == 4000
     assert {q.speaker for q in analysis.quotes} == {speaker}
+
+
+def _given_names(count: int) -> list[str]:
+    consonants = "bcdfghjklmnprstvwxz"
+    return [f"b{a}a{b}o{c}" for a in consonants for b in consonants for c in consonants][:count]
+
+
+def test_a_list_of_four_thousand_people_of_one_surname_compares_each_name_with_a_few() -> None:
+    # 'Bxaxox Lee, Bxaxoy Lee, …': one bucket of names that may be spelling variants of each
+    # other (same initials, same surname); each is compared with the names sharing a variant
+    # form of its given name, not with all 4,000
+    people = [f"PERSON:{given} lee" for given in _given_names(4000)]
+    later = _later_variants(people)
+    assert sum(len(later(i)) for i in range(len(people))) <= 4 * len(people)
+    # and the names merge as when each was compared with every later one
+    text = "The guests were " + ", ".join(f"{g.title()} Lee" for g in _given_names(300)) + "."
+    analysis = RulesExtractor().analyse(text)
+    assert len(analysis.entities) == 254
+    merged = next(e for e in analysis.entities if e.name == "Bbacoc Lee")
+    assert [text[m.start : m.end] for m in merged.mentions] == [
+        "Bbacoc Lee",
+        "Bbacok Lee",
+        "Bbakoc Lee",
+    ]
+
+
+@st.composite
+def _spelt_names(draw: st.DrawFn) -> list[list[str]]:
+    """Names of one width whose words are a few stems, each as it is or spelt another way."""
+    stems = draw(st.lists(st.text("aeiykqcszbl", min_size=3, max_size=9), min_size=1, max_size=4))
+    width = draw(st.integers(1, 3))
+    names: dict[str, list[str]] = {}
+    for _ in range(draw(st.integers(2, 30))):
+        words = []
+        for _ in range(width):
+            word = draw(st.sampled_from(stems))
+            i, j = sorted(draw(st.lists(st.integers(0, len(word) - 1), min_size=2, max_size=2)))
+            change = draw(st.sampled_from(("same", "letter", "double", "swap", "prefix")))
+            if change == "letter":
+                word = word[:i] + draw(st.sampled_from("aeiouykqcsz")) + word[i + 1 :]
+            elif change == "double":
+                word = word[: i + 1] + word[i:]
+            elif change == "swap":
+                word = word[:i] + word[j] + word[i + 1 : j] + word[i] + word[j + 1 :]
+            elif change == "prefix":
+                word = word[: max(3, i)]
+            words.append(word)
+        names.setdefault(" ".join(words), words)
+    return list(names.values())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_spelt_names())
+def test_the_names_read_for_each_are_all_those_it_may_be_spelt_alike_with(
+    names: list[list[str]],
+) -> None:
+    later = _later_variants([f"PERSON:{' '.join(words)}" for words in names])
+    for i, words in enumerate(names):
+        found = later(i)
+        assert found == sorted(found)
+        for j in range(i + 1, len(names)):
+            if _spelt_alike(words, names[j]):
+                assert j in found, (words, names[j])

@@ -5,6 +5,7 @@ with every mention's offsets."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from newstui.model import Entity, Mention
@@ -18,7 +19,7 @@ from newstui.nlp.entity_words import (
     _known_first_words,
 )
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, us_states
-from newstui.nlp.names import spelling_variant, strip_possessive, untyped_key
+from newstui.nlp.names import _VOWELS, spelling_variant, strip_possessive, untyped_key
 from newstui.nlp.segment import _is_word_char
 
 # The classes and their `__new__` (object's) as constants: compiled, a constant is read in one
@@ -705,24 +706,92 @@ def _merge_spelt_people(groups: dict[str, list[Candidate]]) -> None:
 def _merge_spelt_bucket(groups: dict[str, list[Candidate]], people: list[str]) -> None:
     """Merge the spelling variants among people's names that may be variants of each other."""
     people.sort(key=lambda k: min(c.start for c in groups[k]))
+    # a bucket of thousands (a hostile list of names) reads, for each name, only the later
+    # names that share a variant form with it, word by word; a few are read all
+    later = _later_variants(people) if len(people) > _INDEXED_BUCKET else None
     for k, key in enumerate(people):
         words = key.split(":", 1)[1].split()
-        for other in people[k + 1 :]:
+        for other in people[k + 1 :] if later is None else [people[j] for j in later(k)]:
             if key not in groups or other not in groups:
                 continue
-            others = other.split(":", 1)[1].split()
-            if len(others) != len(words) or not all(
-                a == b
-                or spelling_variant(a, b)
-                or (k == 0 and _short_given_name(a, b))
-                or _typo_variant(a, b)
-                for k, (a, b) in enumerate(zip(words, others, strict=True))
-            ):
+            if not _spelt_alike(words, other.split(":", 1)[1].split()):
                 continue
             into, moved = (key, other)
             if _best_type(groups[key]) != "PERSON":
                 into, moved = (other, key)
             groups[into].extend(c if c.type == "PERSON" else _untyped(c) for c in groups.pop(moved))
+
+
+def _spelt_alike(words: list[str], others: list[str]) -> bool:
+    """Whether two names are word by word the same but for spelling: each word the same,
+    spelt differently, a typing slip, or (the first) a short given name of the other."""
+    return len(others) == len(words) and all(
+        a == b
+        or spelling_variant(a, b)
+        or (k == 0 and _short_given_name(a, b))
+        or _typo_variant(a, b)
+        for k, (a, b) in enumerate(zip(words, others, strict=True))
+    )
+
+
+# Names of one bucket compared with every later one up to this many (articles have a few).
+_INDEXED_BUCKET: Final = 40
+
+
+def _later_variants(people: list[str]) -> Callable[[int], list[int]]:
+    """For the name at each index of `people` (keys of names of as many words), the indices
+    after it of the names whose words may each be variants of its own (the same, spelt
+    differently, a typing slip, or a short given name first: `_merge_spelt_bucket`'s test),
+    found through the words' variant forms (`_variant_forms`) at the word that has fewest."""
+    names = [key.split(":", 1)[1].split() for key in people]
+    width = len(names[0])
+    lengths = [sorted({len(words[p]) for words in names}) for p in range(width)]
+    filed: list[dict[str, list[int]]] = [{} for _ in range(width)]
+    asks: list[list[list[str]]] = []
+    for i, words in enumerate(names):
+        asked = []
+        for p, word in enumerate(words):
+            files, looks = _variant_forms(word, p == 0, lengths[p])
+            for form in files:
+                filed[p].setdefault(form, []).append(i)
+            asked.append(looks)
+        asks.append(asked)
+
+    def later(i: int) -> list[int]:
+        blocks = [[filed[p].get(f, []) for f in forms] for p, forms in enumerate(asks[i])]
+        fewest = min(blocks, key=lambda found: sum(map(len, found)))
+        return sorted({j for found in fewest for j in found if j > i})
+
+    return later
+
+
+def _variant_forms(word: str, first: bool, lengths: list[int]) -> tuple[list[str], list[str]]:
+    """(the forms `word` is filed under, the forms it looks up): any word that may be a
+    variant of it (`spelling_variant`, `_typo_variant`, or when `first`, `_short_given_name`
+    of a word of one of `lengths`) is filed under a form it looks up."""
+    n = len(word)
+    forms = ["=" + word, "d" + word]
+    for i, ch in enumerate(word):
+        if ch in _VOWELS:  # "Wasef"/"Wasif": one vowel for another
+            forms.append(f"v{i}:{word[:i]}*{word[i + 1 :]}")
+        if ch in "kqcsz":  # "Rafik"/"Rafiq": a like letter
+            forms.append(f"l{i}:{word[:i]}#{word[i + 1 :]}")
+        if i and ch == word[i - 1]:  # "Phillips"/"Philips": a doubled letter
+            forms.append("d" + word[:i] + word[i + 1 :])
+    if n >= 7:  # "Mastrogiacomo"/"Mastrogiamoco": two letters swapped leave a third as it was
+        letters = "".join(sorted(word))
+        third = n // 3
+        for t, (a, b) in enumerate(((0, third), (third, 2 * third), (2 * third, n))):
+            forms.append(f"s{n}:{t}:{word[a:b]}:{letters}")
+    files, looks = forms, list(forms)
+    if first and n >= 3:  # "Phil"/"Philip": a short given name opening the other
+        files = [*forms, "P" + word]
+        looks.append("L" + word)
+        for m in lengths:
+            if 3 <= m <= n - 2:
+                files.append(f"L{word[:m]}")
+                looks.append(f"P{word[:m]}")
+    return files, looks
 
 
 # Letters one spelling writes for another's: "Rafik"/"Rafiq", "Aziz"/"Azis".
@@ -766,26 +835,26 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
     if len(people) < 2:
         return
     by_last: dict[str, list[str]] = {}  # a tail ends with the longer name's word
+    # the longer names by each of their tails, and by first and last word (of three or more
+    # words): a list of thousands sharing a surname reads only the names that fit each
+    by_tail: dict[tuple[str, ...], list[str]] = {}
+    by_ends: dict[tuple[str, str], list[str]] = {}
     for key, words in people.items():
         _add_to(by_last, words[-1], key)
+        for k in range(1, len(words)):
+            by_tail.setdefault(tuple(words[k:]), []).append(key)
+        if len(words) > 2:
+            by_ends.setdefault((words[0], words[-1]), []).append(key)
     gaz = load_gazetteer()
     for key, words in sorted(people.items(), key=lambda item: len(item[1])):
         if len(by_last[words[-1]]) < 2:
             continue
-        longer = [
-            other
-            for other in by_last[words[-1]]
-            if len(people[other]) > len(words)
-            and people[other][-len(words) :] == words
-            and other in groups
-        ]
+        longer = [other for other in by_tail.get(tuple(words), ()) if other in groups]
         if not longer and len(words) == 2:  # "George Bush" after "George W. Bush": the given
             longer = [  # name and the surname of a longer name with middle initials, named
                 other  # in full first ("Ann Lee … her mother, Ann K. Lee" are two); or with
-                for other in by_last[words[-1]]  # middle names ("Elijah Cummings … born
-                if len(people[other]) > 2  # Elijah Eugene Cummings"), in either order
-                and people[other][0] == words[0]
-                and other in groups
+                for other in by_ends.get((words[0], words[1]), ())  # middle names ("Elijah
+                if other in groups  # Cummings … born Elijah Eugene Cummings"), in either order
                 and (
                     (
                         all(len(w) == 1 for w in people[other][1:-1])
