@@ -94,3 +94,23 @@ async def test_the_sources_pane_fits_its_entries_saved_views_included(tmp_path):
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         assert "Everything about the harbour" in screen_text(app)
+
+
+async def test_on_a_narrow_terminal_the_sources_pane_leaves_the_headlines_two_thirds(db_path):
+    """At 80 columns a long feed name gave the sources pane half the screen (40 columns), and
+    the headlines beside it the other half."""
+    from newstui.store import open_db
+    from newstui.store.feeds import ensure_feed
+
+    db = open_db(db_path)
+    name = "The Harbour Gazette · Evening Edition and Shipping News"
+    ensure_feed(db, "http://127.0.0.1:9/gazette.xml", name, url="http://127.0.0.1:9/gazette.xml")
+    db.conn.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")  # Sources shows while it has the focus
+        await settle(pilot)
+        assert app.main.sources.has_focus and app.main.sources.region.width == 80 // 3
+        assert app.main.headlines.region.width >= 80 - 80 // 3 - 1
+        assert "The Harbour Gazette" in screen_text(app)
