@@ -1,6 +1,7 @@
 """Rules-28 classes a user of the demo met (round 27, r27-nlpfix.md), each pinned by invented
 sentences: a short quotation whose sentence opens with a role noun, a month glued to the name
-after it, a broadcaster's "… Channel" typed as a strait."""
+after it, a broadcaster's "… Channel" typed as a strait, a "House of Assembly" cut to its last
+word."""
 
 from __future__ import annotations
 
@@ -47,3 +48,13 @@ def test_a_channel_after_a_genre_or_letters_is_a_broadcaster_not_a_strait(extrac
     assert types["Kestrel News Channel"] == "ORG"
     assert types["KBTV Channel"] == "ORG"
     assert types["English Channel"] == "PLACE"
+
+
+def test_a_house_of_an_assembly_is_one_chamber_not_its_last_word(extractor) -> None:
+    text = (
+        "The bill was passed by the House of Assembly in Bridgetown on Monday, and the Senate "
+        "will vote on it in May."
+    )
+    names = entity_names(extractor, text)
+    assert "House of Assembly" in names
+    assert "Assembly" not in names

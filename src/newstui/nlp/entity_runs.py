@@ -847,8 +847,12 @@ class _RunFinder(_TypingFinder):
                 # body of its own (its own head noun) that belongs to another
             if pending[-1].text in heads or any(t.text in ("of", "for") for t in pending):
                 return True
-            if word == "of" and pending[-1].text == "House" and run[i + 1].text.endswith("s"):
-                return True  # "House of Councillors", "House of Delegates": a chamber
+            if (
+                word == "of"
+                and pending[-1].text == "House"
+                and (run[i + 1].text.endswith("s") or run[i + 1].text in self.gaz.org_words)
+            ):
+                return True  # "House of Councillors", "House of Assembly": a chamber
             if word == "for" and self._for_cause_body(run, i, pending):
                 return True
             # "International Committee on Taxonomy of Viruses" (but "… on Trade of New York")
