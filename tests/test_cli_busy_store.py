@@ -1,14 +1,17 @@
 """A command that must write while another process holds the database's write lock says at once
 that it waits, for whom and on which file; a wait in vain ends in one line naming the file and
-what to do; Ctrl-C or SIGTERM stop the wait at once."""
+what to do; Ctrl-C or SIGTERM stop the wait at once. Any other database error names the file
+too."""
 
 # ruff: noqa: F811  (the CLI tests' fixtures are imported by name)
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -21,6 +24,7 @@ from test_cli import Cli, cli, empty_config, no_user_paths  # noqa: F401
 import newstui.cli_busy
 import newstui.store.db
 from newstui.cli import main
+from newstui.library import Library
 
 LOCKS_LISTED = os.path.exists("/proc/locks")  # (Linux) where the writer's process id is found
 HOLD = """
@@ -141,3 +145,18 @@ def test_the_writer_is_named_newstui_when_it_is_one(stored, tmp_path):
         release(holder)
     marking.communicate(timeout=30)
     assert marking.returncode == 0
+
+
+def test_any_other_database_error_names_the_file(stored, monkeypatch, capsys):
+    """It said "database error: disk I/O error", naming no file."""
+
+    def full(*args: object, **kwargs: object) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Library, "mark", full)
+    argv = ["--db", str(stored.db), "--config", str(stored.config), "mark", "1", "--read"]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == f"newstui: {stored.db}: database error: disk I/O error\n"
+    assert main([*argv, "--json"]) == 1
+    error = json.loads(capsys.readouterr().out)
+    assert (error["kind"], error["source"]) == ("database", str(stored.db))

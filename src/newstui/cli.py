@@ -820,7 +820,7 @@ def run(args: argparse.Namespace) -> int:
             # Back on however the app ended, also before its first screen (a config error, no
             # terminal): a caller in the same process must not be left without a collector.
             gc.enable()
-    with _busy_named(db_path):
+    with _store_named(db_path):
         status = _run_on_store(args, command, db_path, explicit_config)
     if new and command == "fetch" and status != 1:  # (a failure's error line is what to read)
         _complain(f"newstui: created a new database at {db_path}")
@@ -880,15 +880,16 @@ def _no_store(args: argparse.Namespace, db_path: Path | str) -> str:
 
 
 @contextlib.contextmanager
-def _busy_named(db_path: Path | str) -> Iterator[None]:
-    """A write that waited in vain for another process's names the file and that process
-    (sqlite3 says only "database is locked")."""
+def _store_named(db_path: Path | str) -> Iterator[None]:
+    """A database error of the command names its file (sqlite3 names none: "database is
+    locked", "disk I/O error"); a write that waited in vain for another process's names that
+    process too."""
     try:
         yield
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
         if Library.is_busy(exc):
             raise busy_error(db_path) from exc
-        raise
+        raise StoreError(f"{db_path}: database error: {exc}", source=str(db_path)) from exc
 
 
 def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> Config | None:
