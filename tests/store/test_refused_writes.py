@@ -12,7 +12,7 @@ import pytest
 
 from newstui.errors import StoreError
 from newstui.library import Library
-from newstui.model import Article
+from newstui.model import Article, SourceSpec
 from newstui.store import open_db
 from newstui.store.db import Database
 
@@ -119,3 +119,38 @@ def test_a_store_in_a_folder_that_cannot_be_written_opens_read_only(tmp_path):
         assert sorted(p.name for p in folder.iterdir()) == ["news.db"]
     finally:
         folder.chmod(0o755)
+
+
+def test_a_read_only_store_registers_the_configured_feeds_it_holds_already(tmp_path):
+    """Every command registers the configured feeds (`newstui feeds` lists them): a store
+    holding them as configured was written all the same, so on a read-only store `feeds` and
+    `fetch` said it cannot be saved, and a command waited for another process's write lock."""
+    path = tmp_path / "news.db"
+    specs = [
+        SourceSpec(
+            "https://gazette.example/feed",
+            "Gazette",
+            url="https://gazette.example/feed",
+            tags=("local",),
+            configured=True,
+        ),
+        SourceSpec(
+            "https://wire.example/rss",
+            "Wire",
+            url="https://wire.example/rss",
+            configured=True,
+            titled=True,
+        ),
+    ]
+    with Library.open(path) as library:
+        ids = library.register_sources(specs)
+    read_only = Library(Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)))
+
+    assert read_only.register_sources(specs) == ids
+    renamed = [specs[0], SourceSpec(specs[1].key, "Newswire", url=specs[1].url, configured=True)]
+    with pytest.raises(StoreError, match="read-only"):  # a change is still written, or refused
+        read_only.register_sources(renamed)
+    read_only.close()
+    with Library.open(path) as library:
+        assert library.register_sources(renamed) == ids
+        assert sorted(row.name for row in library.sources()) == ["Gazette", "Newswire"]

@@ -50,9 +50,36 @@ def ensure_feed(
 
 def ensure_feeds(db: Database, specs: Sequence[SourceSpec]) -> list[int]:
     """`ensure_feed` for many sources in one transaction (a fetch registers every configured
-    feed: one commit instead of one per feed); returns their ids in order."""
+    feed: one commit instead of one per feed); returns their ids in order. Sources stored as
+    the specs say already are only read: every command registers the configured feeds, and a
+    write there took the write lock (waiting for another process's fetch) and failed on a
+    store newstui may only read."""
+    ids = [_registered(db, spec) for spec in specs]
+    if all(i is not None for i in ids):
+        return [i for i in ids if i is not None]
     with write_transaction(db) as conn:
         return [_upsert_feed(conn, spec) for spec in specs]
+
+
+def _registered(db: Database, spec: SourceSpec) -> int | None:
+    """The id of the source `spec` names when `_upsert_feed` would change nothing of it (not
+    removed, every column as it would set it, no server folders to merge), else None."""
+    row = db.execute(
+        "SELECT id FROM feeds WHERE key = ? AND kind = ? AND url IS ? AND tags = ? "
+        "AND removed IS NULL AND configured >= ? AND name = CASE "
+        f"WHEN ? AND coalesce(title, '') != '' AND {_TITLE_FREE} THEN title ELSE ? END "
+        "AND NOT EXISTS (SELECT 1 FROM sync_feeds s WHERE s.feed_id = feeds.id)",
+        [
+            spec.key,
+            spec.kind,
+            spec.url,
+            json.dumps(list(spec.tags)),
+            int(spec.configured),
+            int(spec.titled),
+            spec.name,
+        ],
+    ).fetchone()
+    return None if row is None else int(row[0])
 
 
 def _upsert_feed(
