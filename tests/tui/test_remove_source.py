@@ -234,3 +234,19 @@ async def test_a_refresh_after_every_feed_was_deleted_from_the_config_removes_no
         assert "World Desk" in before and [f.name for f in app.main.sources.feeds] == before
         expected = f"{config.path} lists no feeds: nothing refreshed, nothing removed. "
         assert [n.message for n in notifications(app)] == [expected + "Press a to add a feed."]
+
+
+def test_the_removal_question_reads_well_for_a_feed_in_no_config_file():
+    """A feed in no config file (imported) was asked about as 'Delete Wire, the selected
+    article's feed, and delete its 3 articles?' while this was written."""
+    from newstui.tui.screens.feed_removal import removal_question
+
+    assert removal_question("Wire", None, 3, 0, "article") == (
+        "Delete Wire, the selected article's feed, and its 3 articles?"
+    )
+    assert removal_question("Wire", None, 5, 2, "list") == (
+        "Delete Wire, the feed the headlines list, and 3 of its 5 articles? The 2 starred are kept."
+    )
+    assert removal_question("Wire", "feeds.toml", 0, 0, "article") == (
+        "Remove Wire (the selected article's feed) from feeds.toml? It has no articles."
+    )

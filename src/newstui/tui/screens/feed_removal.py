@@ -13,8 +13,8 @@ the selected article."""
 
 _WHICH: dict[SourceMeant, str] = {
     "sources": "",
-    "list": ", the feed the headlines list,",
-    "article": ", the selected article's feed,",
+    "list": "the feed the headlines list",
+    "article": "the selected article's feed",
 }
 
 
@@ -23,13 +23,16 @@ def removal_question(
 ) -> str:
     """The question before a feed goes: its name (with why that feed, outside Sources), the
     config file it leaves (None: it is in none) and the articles deleted (starred ones stay)."""
-    which = f"{name}{_WHICH[meant]}"
-    remove = f"Remove {which} from {config_name}" if config_name else f"Delete {which}"
+    why = _WHICH[meant]
     if not articles:
+        which = f"{name} ({why})" if why else name
+        remove = f"Remove {which} from {config_name}" if config_name else f"Delete {which}"
         return f"{remove}? It has no articles."
-    if not starred:
-        return f"{remove} and delete its {counted(articles, 'article')}?"
-    kept = "The starred one is kept." if starred == 1 else f"The {starred:,} starred are kept."
-    return (
-        f"{remove} and delete {articles - starred:,} of its {counted(articles, 'article')}? {kept}"
+    which = f"{name}, {why}," if why else name
+    remove = (
+        f"Remove {which} from {config_name} and delete" if config_name else f"Delete {which} and"
     )
+    if not starred:
+        return f"{remove} its {counted(articles, 'article')}?"
+    kept = "The starred one is kept." if starred == 1 else f"The {starred:,} starred are kept."
+    return f"{remove} {articles - starred:,} of its {counted(articles, 'article')}? {kept}"

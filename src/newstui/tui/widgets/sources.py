@@ -113,9 +113,13 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
 
     def fit_width(self, screen_width: int, narrow: bool) -> None:
         """Take the width the names need (at least 16 columns), up to a share of the screen: 28%,
-        or a third on a narrow terminal, where it shows only while it has the focus and the
-        headlines beside it keep two thirds (it took up to half: 40 of 80 columns)."""
-        cap = screen_width // 3 if narrow else int(screen_width * 0.28)
+        or on a narrow terminal, where it shows only while it has the focus, a third but 24
+        columns at least (never half: the headlines beside it had 40 of 80 columns)."""
+        cap = (
+            min(max(screen_width // 3, 24), screen_width // 2)
+            if narrow
+            else int(screen_width * 0.28)
+        )
         width = max(16, min(self._needed, cap))
         if self.is_mounted and self.styles.width is not None and self.styles.width.value != width:
             # The panes beside it move. Textual lays them out again with the fast path of a
