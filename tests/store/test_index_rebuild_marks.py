@@ -5,6 +5,7 @@ done by the next open. Until then a search finds words of a deleted article, or 
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,7 @@ from test_index_repair import indexed, with_damaged
 
 from newstui.library import Library
 from newstui.store import open_db
+from newstui.store.db import Database, rebuild_marked
 
 # A process that deletes a damaged article by a raw write, commits, and is killed (SIGKILL: no
 # Python code runs after it) before anything rebuilds the index the delete left out of step.
@@ -59,4 +61,23 @@ def test_a_rebuild_due_when_the_process_was_killed_is_done_by_the_next_open(tmp_
     assert in_step(path)
     assert indexed(db, "pilings") == []
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+    db.conn.close()
+
+
+def test_a_store_that_cannot_be_written_opens_and_reads_with_a_rebuild_due(tmp_path):
+    """A read-only store whose kept marks could not be rebuilt at its open: the open failed
+    ('the database is read-only'), so a store read from a read-only copy never opened."""
+    path = tmp_path / "s.db"
+    db, ids, _ = with_damaged(path, "Pier")
+    with db.conn:  # a raw write whose rebuild stays due (its process killed: see above)
+        db.conn.execute("DELETE FROM articles WHERE id = ?", [ids["Pier"]])
+    db.conn.close()  # (as the kill: no rebuild)
+    read_only = Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
+
+    rebuild_marked(read_only)
+
+    assert read_only.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+    read_only.conn.close()
+    db = open_db(path)  # one that can write rebuilds it
+    assert in_step(path)
     db.conn.close()

@@ -508,10 +508,15 @@ def rebuild_marked(db: Database) -> None:
     them, and its process was killed (or could not have the write lock at its close) before
     its next write transaction rebuilt them."""
     marked = {name for (name,) in db.conn.execute("SELECT name FROM index_rebuilds")}
-    if marked:
-        db.known_texts.stale.update(marked & INDEX_REBUILDS.keys())
+    if not marked:
+        return
+    db.known_texts.stale.update(marked & INDEX_REBUILDS.keys())
+    try:
         with write_transaction(db):  # rebuilt, and the marks deleted, at its end
             db.conn.execute("DELETE FROM index_rebuilds")  # (a name no index has, too)
+    except (sqlite3.OperationalError, StoreError):  # a read-only file, a full disk, busy
+        db.known_texts.stale.clear()  # (else each statement tried again): an open that
+        # can write rebuilds them; this one reads, its search as out of step as before
 
 
 def close_db(db: Database) -> None:
