@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from test_index_rebuild_locks import in_step
 from test_index_repair import indexed, with_damaged
 
@@ -81,3 +82,27 @@ def test_a_store_that_cannot_be_written_opens_and_reads_with_a_rebuild_due(tmp_p
     db = open_db(path)  # one that can write rebuilds it
     assert in_step(path)
     db.conn.close()
+
+
+def test_a_stop_during_the_rebuild_at_close_still_closes_and_keeps_it_due(tmp_path, monkeypatch):
+    """Ctrl-C or SIGTERM while the close rebuilt: the connection stayed open (its files and
+    locks held until the process ended); the rebuild is undone and done by the next open."""
+    path = tmp_path / "s.db"
+    db, ids, _ = with_damaged(path, "Pier")
+    library = Library(db)
+    with db.conn:
+        db.conn.execute("DELETE FROM articles WHERE id = ?", [ids["Pier"]])
+
+    def stopped(self: Database) -> None:
+        if self.known_texts.stale:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Database, "rebuild_stale", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        library.close()
+    monkeypatch.undo()
+
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        db.conn.execute("SELECT 1")
+    open_db(path).conn.close()
+    assert in_step(path)

@@ -523,13 +523,14 @@ def close_db(db: Database) -> None:
     """Close the connection, once any index rebuild its committed writes left due is done (a
     write outside Database: see write_transaction). Where it cannot be done now (another
     process writes) the store keeps the marks, and the next open rebuilds them."""
-    if db.known_texts.stale and not db.conn.in_transaction:
-        try:
+    try:
+        if db.known_texts.stale and not db.conn.in_transaction:
             with write_transaction(db):
                 pass
-        except (sqlite3.OperationalError, StoreError):
-            pass  # busy, a read-only file, a full disk: the marks stay (rebuild_marked)
-    db.conn.close()
+    except (sqlite3.OperationalError, StoreError):
+        pass  # busy, a read-only file, a full disk: the marks stay (rebuild_marked)
+    finally:  # (a stop during the rebuild too: it is rolled back, its marks kept)
+        db.conn.close()
 
 
 def row_statements(
