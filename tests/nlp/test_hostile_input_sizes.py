@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from newstui.nlp.entities import NAME_JOINERS
 from newstui.nlp.entity_merge import _later_variants, _spelt_alike
 from newstui.nlp.entity_passes import _EntityFinder
-from newstui.nlp.entity_words import CONNECTORS, _chunks
+from newstui.nlp.entity_words import CONNECTORS, LowerCaseWords, _chunks
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.quotes import QuoteSpan, SentenceClosers
 from newstui.nlp.rules import RulesExtractor, rules_view
-from newstui.nlp.segment import Token, name_tokens
+from newstui.nlp.segment import WORD, Token, name_tokens
 from newstui.nlp.speaker_subjects import MAX_SENTENCE
 from newstui.nlp.speakers import SpeakerFinder
 
@@ -464,3 +464,26 @@ def test_the_names_read_for_each_are_all_those_it_may_be_spelt_alike_with(
         for j in range(i + 1, len(names)):
             if _spelt_alike(words, names[j]):
                 assert j in found, (words, names[j])
+
+
+def test_a_list_of_thousands_of_names_cuts_the_text_into_words_once() -> None:
+    # each name asks whether the text writes it in lower case ("bxaxox" for "Bxaxox"): after a
+    # few hundred searches of the whole text, the rest are read from its words, cut once
+    text = ", ".join(f"{g.title()} Lee" for g in _given_names(4000)) + " and bbaboc."
+    words = LowerCaseWords(text)
+    assert all((g in words) == (g == "bbaboc") for g in _given_names(4000))
+    assert words.tokens is not None
+    assert len(words.answers) == 4000
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab Zé_9-.'’&@ßſª東٣\n", max_size=40),
+    st.lists(st.sampled_from("a ab b-a a.b a'b a’b é _ 9a ß ſ ª 東 ٣ ab-".split())),
+)
+def test_lower_case_words_read_from_the_cut_words_answer_as_searched_for(
+    text: str, asked: list[str]
+) -> None:
+    searched, cut = LowerCaseWords(text), LowerCaseWords(text, searched=0)
+    for word in [*asked, *(w.lower() for w in WORD.findall(text))]:
+        assert (word in cut) == (word in searched), (text, word)

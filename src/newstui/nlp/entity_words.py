@@ -530,6 +530,10 @@ def _particle_lowered(surface: str) -> str:
     return ""
 
 
+# Words a LowerCaseWords looks for one by one before it cuts the text into words.
+_SEARCHED_WORDS: Final = 256
+
+
 class LowerCaseWords:
     """The words `text` writes in lower case: `word in words` is whether some word token of
     `text` (as `segment.WORD` cuts them) is exactly `word`, all lower case.
@@ -539,17 +543,27 @@ class LowerCaseWords:
     occurrence's edges costs less than cutting the whole text into words.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, searched: int = _SEARCHED_WORDS) -> None:
         # "@github": a handle is no use of a word ("GitHub also said" stays a name)
         self.text = _HANDLE.sub(_blank, text) if "@" in text else text
         self.answers: dict[str, bool] = {}
+        # past `searched` words asked (a list of thousands of names asks thousands, each
+        # search reading the whole text), the text is cut into its words once
+        self.searched = searched
+        self.tokens: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not lower_from(word, 0):
             return False
         found = self.answers.get(word)
         if found is None:
-            found = self.answers[word] = _has_word_token(self.text, word)
+            if len(self.answers) < self.searched:
+                found = _has_word_token(self.text, word)
+            else:
+                if self.tokens is None:
+                    self.tokens = frozenset(WORD.findall(self.text))
+                found = word in self.tokens
+            self.answers[word] = found
         return found
 
 
