@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_cli import Cli, empty_config, no_user_paths  # noqa: F401
+from test_cli import Cli, cli, empty_config, no_user_paths  # noqa: F401
 
 from newstui.cli import main
 from newstui.library import Library
@@ -99,3 +99,31 @@ def test_before_the_first_fetch_the_default_db_is_empty_and_not_made(
     assert capsys.readouterr().err == f"newstui: created a new database at {made}\n"
     with Library.open(made) as library:
         assert library.count() == 3
+
+
+def test_a_failed_add_or_import_leaves_no_new_db_behind(tmp_path, empty_config, capsys):
+    """A failed add into a mistyped --db left an empty database there, which the reading
+    commands then answered from."""
+    run = Cli(tmp_path / "typo.db", empty_config, capsys)
+    assert run("add", "http://127.0.0.1:9/feed.xml") == 1
+    assert run.err.count("\n") == 1 and "connection refused" in run.err
+    assert run("import", str(tmp_path / "nothing-here")) == 1
+    assert list(tmp_path.glob("typo.db*")) == []
+    assert run("show", "1") == 1
+    assert run.err.startswith(f"newstui: no newstui database at {run.db}")
+
+
+def test_a_first_fetch_whose_feeds_all_fail_keeps_the_new_db_with_their_errors(
+    tmp_path, feed_server, config_file, capsys
+):
+    run = Cli(tmp_path / "new.db", config_file({"Wire": "/gone"}), capsys)
+    assert run("fetch") == 1
+    assert run.err.endswith(f"newstui: created a new database at {run.db}\n")
+    [wire] = run.json("feeds")
+    assert "404" in wire["last_error"]
+
+
+def test_a_failed_add_keeps_a_db_that_was_there_even_empty(cli):
+    assert cli("add", "http://127.0.0.1:9/feed.xml") == 1
+    assert cli.db.exists()
+    assert cli("list") == 0 and cli.out == "no articles\n"

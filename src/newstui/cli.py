@@ -820,11 +820,43 @@ def run(args: argparse.Namespace) -> int:
             # Back on however the app ended, also before its first screen (a config error, no
             # terminal): a caller in the same process must not be left without a collector.
             gc.enable()
-    with _store_named(db_path):
-        status = _run_on_store(args, command, db_path, explicit_config)
-    if new and command == "fetch" and status != 1:  # (a failure's error line is what to read)
+    try:
+        with _store_named(db_path):
+            status = _run_on_store(args, command, db_path, explicit_config)
+    except Exception:
+        if new and command in NOTHING_KEPT_ON_FAILURE:
+            _forget_new_store(db_path)
+        raise
+    if new and status == 1 and command in NOTHING_KEPT_ON_FAILURE:
+        _forget_new_store(db_path)
+    elif new and command == "fetch":
         _complain(f"newstui: created a new database at {db_path}")
     return status
+
+
+NOTHING_KEPT_ON_FAILURE = frozenset({"add", "import", "opml"})
+"""Commands whose failure stores nothing worth keeping (`opml` makes a store only to import).
+A failed `fetch` keeps each feed's error for `feeds`, a failed `sync` the server's error and
+its Retry-After wait."""
+
+
+def _forget_new_store(db_path: Path | str) -> None:
+    """Remove the database a failed `add`, `import` or `opml import` made, if it holds nothing
+    of its own (the configured sources it listed come back from the config): a mistyped --db
+    leaves no empty store for the reading commands to answer from. One holding an article or a
+    fetch's outcome, or open in another process, stays."""
+    if not os.path.exists(db_path) or Library.open_elsewhere(db_path):
+        return
+    try:
+        with Library.open(db_path) as library:
+            tried = any(s.last_fetched or s.last_error for s in library.sources())
+            if tried or library.count():
+                return
+    except (NewstuiError, sqlite3.Error):
+        return
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{db_path}{suffix}")
 
 
 def _run_on_store(
