@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstui.nlp.entities import NAME_JOINERS
-from newstui.nlp.entity_merge import _later_variants, _spelt_alike
+from newstui.nlp.entity_merge import _later_variants, _LongerNames, _spelt_alike
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.entity_words import CONNECTORS, LowerCaseWords, _chunks
 from newstui.nlp.names import strip_possessive
@@ -487,3 +487,36 @@ def test_lower_case_words_read_from_the_cut_words_answer_as_searched_for(
     searched, cut = LowerCaseWords(text), LowerCaseWords(text, searched=0)
     for word in [*asked, *(w.lower() for w in WORD.findall(text))]:
         assert (word in cut) == (word in searched), (text, word)
+
+
+def test_a_name_of_a_list_of_four_thousand_of_one_surname_reads_only_longer_names_ending_so() -> (
+    None
+):
+    people = {f"PERSON:{g} lee": [g, "lee"] for g in _given_names(4000)}
+    people["PERSON:ann bbabob lee"] = ["ann", "bbabob", "lee"]
+    fitting = _LongerNames(people)
+    # "Bbabob Lee" may be the tail of "Ann Bbabob Lee"; no other name is read for it
+    assert fitting.ending(["bbabob", "lee"]) == ["PERSON:ann bbabob lee"]
+    assert sum(len(fitting.ending(words)) for words in people.values()) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from("ann b lee k ray ann-lee".split()), min_size=1, max_size=4))
+)
+def test_longer_names_read_by_tail_and_ends_are_those_the_surname_holds(
+    names: list[list[str]],
+) -> None:
+    people = {"PERSON:" + " ".join(words): words for words in names}
+    fitting = _LongerNames(people)
+    for words in people.values():
+        same_last = [key for key, other in people.items() if other[-1] == words[-1]]
+        assert fitting.ending(words) == [
+            key
+            for key in same_last
+            if len(people[key]) > len(words) and people[key][-len(words) :] == words
+        ]
+        if len(words) == 2:
+            assert fitting.opening(words) == [
+                key for key in same_last if len(people[key]) > 2 and people[key][0] == words[0]
+            ]

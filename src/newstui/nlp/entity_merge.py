@@ -835,26 +835,29 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
     if len(people) < 2:
         return
     by_last: dict[str, list[str]] = {}  # a tail ends with the longer name's word
-    # the longer names by each of their tails, and by first and last word (of three or more
-    # words): a list of thousands sharing a surname reads only the names that fit each
-    by_tail: dict[tuple[str, ...], list[str]] = {}
-    by_ends: dict[tuple[str, str], list[str]] = {}
     for key, words in people.items():
         _add_to(by_last, words[-1], key)
-        for k in range(1, len(words)):
-            by_tail.setdefault(tuple(words[k:]), []).append(key)
-        if len(words) > 2:
-            by_ends.setdefault((words[0], words[-1]), []).append(key)
+    # a list of thousands sharing a surname reads only the names that may fit each
+    fitting = _LongerNames(people) if len(people) > _INDEXED_BUCKET else None
     gaz = load_gazetteer()
     for key, words in sorted(people.items(), key=lambda item: len(item[1])):
-        if len(by_last[words[-1]]) < 2:
+        same_last = by_last[words[-1]]
+        if len(same_last) < 2:
             continue
-        longer = [other for other in by_tail.get(tuple(words), ()) if other in groups]
+        longer = [
+            other
+            for other in (same_last if fitting is None else fitting.ending(words))
+            if len(people[other]) > len(words)
+            and people[other][-len(words) :] == words
+            and other in groups
+        ]
         if not longer and len(words) == 2:  # "George Bush" after "George W. Bush": the given
             longer = [  # name and the surname of a longer name with middle initials, named
                 other  # in full first ("Ann Lee … her mother, Ann K. Lee" are two); or with
-                for other in by_ends.get((words[0], words[1]), ())  # middle names ("Elijah
-                if other in groups  # Cummings … born Elijah Eugene Cummings"), in either order
+                for other in (same_last if fitting is None else fitting.opening(words))
+                if len(people[other]) > 2  # middle names ("Elijah Cummings … born Elijah
+                and people[other][0] == words[0]  # Eugene Cummings"), in either order
+                and other in groups
                 and (
                     (
                         all(len(w) == 1 for w in people[other][1:-1])
@@ -873,6 +876,29 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
         if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
             continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
         groups[longer[0]].extend(groups.pop(key))
+
+
+class _LongerNames:
+    """People's names (key → words) by each of their tails, and by first and last word (those
+    of three or more words): the names `_merge_name_tails` may find longer for a name, among
+    thousands of one surname, without reading them all."""
+
+    def __init__(self, people: dict[str, list[str]]) -> None:
+        self.by_tail: dict[tuple[str, ...], list[str]] = {}
+        self.by_ends: dict[tuple[str, str], list[str]] = {}
+        for key, words in people.items():
+            for k in range(1, len(words)):
+                self.by_tail.setdefault(tuple(words[k:]), []).append(key)
+            if len(words) > 2:
+                self.by_ends.setdefault((words[0], words[-1]), []).append(key)
+
+    def ending(self, words: list[str]) -> list[str]:
+        """The longer names that end with `words`, in order."""
+        return self.by_tail.get(tuple(words), [])
+
+    def opening(self, words: list[str]) -> list[str]:
+        """The names of three or more words that open and end as `words` (two), in order."""
+        return self.by_ends.get((words[0], words[-1]), [])
 
 
 def _name_first(pair: str, text: str) -> bool:

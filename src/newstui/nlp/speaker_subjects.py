@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Final
 
 from newstui.model import Entity
@@ -130,14 +130,18 @@ _WHO_WHEN_BEFORE_VERB: Final = re.compile(
 MAX_SENTENCE: Final = 4000
 
 
-def bounded_sentences(starts: list[int], masked: str, close_marks: list[int]) -> list[int]:
+def bounded_sentences(starts: list[int], masked: str, spans: list[QuoteSpan]) -> list[int]:
     """`starts` with each sentence longer than MAX_SENTENCE characters cut into pieces of at
     most that length: after the last quotation closed in the second half of the piece and
     the blanks after it (where a quotation's own stop would end its sentence), else after the
     last space there (a quotation's masked inside has none), else at the limit."""
-    out: list[int] = []
+    if len(masked) <= MAX_SENTENCE:
+        return starts
     ends = [*starts[1:], len(masked)]
-    closes = sorted(close_marks)
+    if max(map(sub, ends, starts)) <= MAX_SENTENCE:
+        return starts  # every article we hold
+    out: list[int] = []
+    closes = sorted(s.close_mark for s in spans)
     for start, end in zip(starts, ends, strict=True):
         out.append(start)
         while end - start > MAX_SENTENCE:
@@ -178,9 +182,7 @@ class _SubjectFinder:
             self.mentions, self.mention_starts = [], []
         else:
             self.masked = _masked(text, spans)
-            self.sentences = bounded_sentences(
-                sentence_starts(self.masked), self.masked, [s.close_mark for s in spans]
-            )
+            self.sentences = bounded_sentences(sentence_starts(self.masked), self.masked, spans)
             self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
             self.mentions = _outside(
                 sorted(
