@@ -11,8 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newstui.nlp import entity_merge
 from newstui.nlp.entities import NAME_JOINERS
-from newstui.nlp.entity_merge import _later_variants, _LongerNames, _spelt_alike
+from newstui.nlp.entity_merge import (
+    _later_variants,
+    _LongerNames,
+    _same_stem,
+    _spelt_alike,
+    _stem_forms,
+)
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.entity_words import CONNECTORS, LowerCaseWords, _chunks
 from newstui.nlp.names import strip_possessive
@@ -520,3 +527,35 @@ def test_longer_names_read_by_tail_and_ends_are_those_the_surname_holds(
             assert fitting.opening(words) == [
                 key for key in same_last if len(people[key]) > 2 and people[key][0] == words[0]
             ]
+
+
+def test_a_list_of_four_thousand_bodies_of_one_head_noun_compares_each_with_a_few(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "a spokesman for Bbabob Corp, a spokesman for Bbaboc Corp, …": each body asks whether a
+    # shorter name abridges a longer one of its head noun ("Corp"), among the bodies that hold
+    # a word of one stem with its own, not among all 4,000
+    shortens = entity_merge._shortens
+    calls = 0
+
+    def counted(*args: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return shortens(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(entity_merge, "_shortens", counted)
+    names = _given_names(4000)
+    text = ", ".join(f"a spokesman for {g.title()} Corp" for g in names) + " said “we grow.”"
+    analysis = RulesExtractor().analyse(text)
+    assert len(analysis.entities) == 4000
+    assert calls <= 20 * len(names)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("abcTtaxion", max_size=9), st.text("abcTtaxion", max_size=9))
+def test_words_of_one_stem_share_a_form_one_files_and_the_other_looks_up(a: str, b: str) -> None:
+    # the bodies a name reads are those filed under its words' forms: any word of one stem
+    # with one of its own is filed under a form it looks up
+    for x, y in ((a, b), (a, a + b), (a + b, a), (a[:3], a + b), (a[:4], a)):
+        if _same_stem(x, y):
+            assert set(_stem_forms(x)[1]) & set(_stem_forms(y)[0]), (x, y)

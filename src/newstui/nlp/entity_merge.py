@@ -1231,13 +1231,28 @@ def _merge_org_abridgements(groups: dict[str, list[Candidate]]) -> None:
     }
     # the longest keys first, so that a middle form ("Foreign Affairs Committee") has joined
     # its longest one ("House Foreign Affairs Committee") before a shorter one counts them
+    # a head shared by thousands (a hostile list of "X Corp"): a name reads only the bodies
+    # that hold a word of one stem with one of its own (`_stem_keys`), not all of them
+    stems: dict[str, dict[str, list[str]]] = {}
     for key in sorted(shapes, key=len, reverse=True):
         head, words = shapes[key]
         if not words or key not in groups:
             continue  # one word: the head noun alone is read elsewhere
+        bodies: list[str] | set[str] = by_head[head]
+        if len(bodies) > _INDEXED_BUCKET:
+            by_stem = stems.get(head)
+            if by_stem is None:
+                by_stem = stems[head] = {}
+                for k in bodies:
+                    for stem in {f for w in shapes[k][1] for f in _stem_forms(w)[0]}:
+                        _add_to(by_stem, stem, k)
+            bodies = min(
+                ({k for f in _stem_forms(w)[1] for k in by_stem.get(f, ())} for w in words),
+                key=len,
+            )
         longer = {
             k
-            for k in by_head[head]
+            for k in bodies
             if k != key
             and k in groups
             and _shortens(words, shapes[k][1], head, gaz.known)
@@ -1310,6 +1325,23 @@ def _same_stem(a: str, b: str) -> bool:
             break
         common += 1
     return common >= 5
+
+
+def _stem_forms(word: str) -> tuple[list[str], list[str]]:
+    """(the forms `word` is filed under, the forms it looks up): a word of one stem with it
+    (`_same_stem`: the same, five first letters in common, or one the other's prefix of three
+    letters or more) is filed under a form it looks up."""
+    files = ["=" + word]
+    looks = ["=" + word]
+    if len(word) >= 5:  # five letters in common, or a prefix of five or more
+        files.append("5" + word[:5])
+        looks.append("5" + word[:5])
+    if len(word) >= 3:  # the words it is a prefix of (three or four letters), or its prefixes
+        files += ["p" + word[:3], "p" + word[:4]]
+        if len(word) <= 4:
+            looks.append("p" + word)
+        looks += ["=" + word[:3], "=" + word[:4]]
+    return files, looks
 
 
 def _names_its_parent(short: str, full: str) -> bool:
