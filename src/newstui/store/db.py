@@ -660,13 +660,17 @@ def is_busy(exc: sqlite3.Error) -> bool:
 @contextmanager
 def savepoint(db: Database, name: str) -> Iterator[None]:
     """A part of the open transaction that a failure undoes alone (the failure is raised, and
-    the transaction goes on): its writes, and the index rebuilds they asked for."""
+    the transaction goes on): its writes, and the index rebuilds they asked for. A stop
+    (Ctrl-C, SIGTERM) that an SQL function kept is raised as itself, as write_transaction
+    does, so a caller that goes on after a failed part (save_feeds) does not go on after it."""
     due = frozenset(db.known_texts.stale)
     db.conn.execute(f"SAVEPOINT {name}")
     try:
         yield
-    except BaseException:
+    except BaseException as exc:
         db.roll_back(due, savepoint=name)
+        if isinstance(exc, sqlite3.Error):
+            raise_kept_stop()
         raise
     db.conn.execute(f"RELEASE {name}")
 
