@@ -5,11 +5,21 @@ the marks that say an index rebuild is due follow what the savepoint keeps or un
 from __future__ import annotations
 
 import pytest
-from test_index_repair import fill, indexed, mended
+from test_index_rebuild_locks import in_step
+from test_index_repair import (
+    fill,
+    indexed,
+    indexed_unchecked,
+    mended,
+    unpacked,
+    with_damaged,
+)
 
 import newstui.store.db as store_db
 from newstui.store import open_db
 from newstui.store.articles import save_feeds
+
+__all__ = ["unpacked"]  # (a fixture)
 
 
 def feed_id(db: store_db.Database, name: str) -> int:
@@ -45,4 +55,89 @@ def test_a_stop_inside_a_feeds_savepoint_stops_the_save_and_nothing_is_stored(
     assert not db.conn.in_transaction
     assert indexed(db, "mended") == []  # neither feed's save was committed
     assert indexed(db, "pilings") == [ids["Pier"]]
+    db.conn.close()
+
+
+def marks(db: store_db.Database) -> tuple[set[str], set[str]]:
+    """The index rebuilds due: the connection's and those kept in the store (schema 27)."""
+    kept = {name for (name,) in db.conn.execute("SELECT name FROM index_rebuilds")}
+    return set(db.known_texts.stale), kept
+
+
+BOTH = {"articles_fts", "quotes_fts"}  # (a quoted article's text damaged: both indexes)
+
+
+def test_a_savepoint_rolled_back_keeps_the_rebuild_its_transaction_made_due_before_it(tmp_path):
+    """Pier's delete marks both indexes; Dock's delete, in a savepoint that fails, is undone
+    and so is nothing of Pier's: the commit rebuilds both indexes without Pier's words."""
+    db, ids, _ = with_damaged(tmp_path / "s.db", "Pier", "Dock")
+
+    with store_db.write_transaction(db) as conn:
+        conn.execute("DELETE FROM articles WHERE id = ?", [ids["Pier"]])
+        assert marks(db) == (BOTH, BOTH)
+        with pytest.raises(RuntimeError), store_db.savepoint(db, "part"):
+            conn.execute("DELETE FROM articles WHERE id = ?", [ids["Dock"]])
+            raise RuntimeError("the part failed")
+        assert marks(db) == (BOTH, BOTH)
+
+    assert marks(db) == (set(), set())
+    assert in_step(tmp_path / "s.db")
+    assert indexed(db, "pilings") == []
+    assert db.execute("SELECT count(*) FROM articles WHERE id = ?", [ids["Dock"]]).fetchone() == (
+        1,
+    )
+    db.conn.close()
+
+
+def test_a_savepoint_rolled_back_forgets_the_rebuild_only_its_writes_made_due(tmp_path, unpacked):
+    db, ids, texts = with_damaged(tmp_path / "s.db", "Pier")
+    unpacked.clear()
+
+    with store_db.write_transaction(db) as conn:
+        with pytest.raises(RuntimeError), store_db.savepoint(db, "part"):
+            conn.execute("DELETE FROM articles WHERE id = ?", [ids["Pier"]])
+            assert marks(db) == (BOTH, BOTH)
+            raise RuntimeError("the part failed")
+        assert marks(db) == (set(), set())
+
+    assert marks(db) == (set(), set())
+    assert unpacked[texts["Tram"]] == 0  # no index was rebuilt
+    assert indexed_unchecked(db, "pilings") == [ids["Pier"]]  # Pier is still there
+    db.conn.close()
+
+
+def test_a_savepoint_that_commits_keeps_the_rebuild_its_writes_made_due(tmp_path):
+    db, ids, _ = with_damaged(tmp_path / "s.db", "Pier")
+
+    with store_db.write_transaction(db) as conn:
+        with store_db.savepoint(db, "part"):
+            conn.execute("DELETE FROM articles WHERE id = ?", [ids["Pier"]])
+        assert marks(db) == (BOTH, BOTH)
+
+    assert marks(db) == (set(), set())
+    assert in_step(tmp_path / "s.db")  # rebuilt at the commit: no word of Pier's left
+    assert indexed(db, "pilings") == []
+    db.conn.close()
+
+
+def test_a_rebuild_a_raw_write_left_due_survives_a_savepoint_rolled_back(tmp_path):
+    """A raw write's commit left the rebuild due (kept in the store); a savepoint of the next
+    write transaction fails: the rebuild is still done at its commit."""
+    db, ids, _ = with_damaged(tmp_path / "s.db", "Pier", "Dock")
+    with db.conn:  # a write outside Database: committed, its rebuild left due
+        db.conn.execute("DELETE FROM articles WHERE id = ?", [ids["Pier"]])
+    assert marks(db) == (BOTH, BOTH)
+
+    with store_db.write_transaction(db) as conn:
+        with pytest.raises(RuntimeError), store_db.savepoint(db, "part"):
+            conn.execute("DELETE FROM articles WHERE id = ?", [ids["Dock"]])
+            raise RuntimeError("the part failed")
+        assert marks(db) == (BOTH, BOTH)
+
+    assert marks(db) == (set(), set())
+    assert in_step(tmp_path / "s.db")
+    assert indexed(db, "pilings") == []
+    assert db.execute("SELECT count(*) FROM articles WHERE id = ?", [ids["Dock"]]).fetchone() == (
+        1,
+    )
     db.conn.close()
