@@ -452,3 +452,87 @@ def test_show_of_an_episode_with_no_text_has_no_run_of_blank_lines(pod, tmp_path
     assert pod("show", str(article_id(pod, "Bare episode"))) == 0
     assert "\n\n\n" not in pod.out
     assert "\n\nEnclosures\n[1] audio/mpeg https://pod.example/b1.mp3\n" in pod.out
+
+
+# a web page is no episode --------------------------------------------------------------------------
+
+XHTML = b"<?xml version='1.0'?><html/>"
+OCTETS = "application/octet-stream"
+LOGIN_PAGE = b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Log in</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "served"),
+    [
+        ({"Content-Type": "text/html; charset=utf-8"}, LOGIN_PAGE, "text/html"),
+        ({"Content-Type": "application/xhtml+xml"}, XHTML, "application/xhtml+xml"),
+        # a page sent as audio: its first bytes say what it is
+        ({"Content-Type": "audio/mpeg"}, b"\n  " + LOGIN_PAGE, "sent as audio/mpeg"),
+        ({"Content-Type": OCTETS}, b"<html>\n<p>parked</p>", f"sent as {OCTETS}"),
+        ({}, b"\xef\xbb\xbf<HTML><BODY>Not found</BODY></HTML>", "sent with no type"),
+    ],
+)
+def test_a_web_page_answered_for_an_episode_is_refused_and_stays_retryable(
+    db_path, tmp_path, feed_server, headers, body, served
+):
+    feed_server.route("/e1.mp3", body=body, headers=headers)
+    url = feed_server.url("/e1.mp3")
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, url)
+        result = run_queue(library, timeout=5)
+        row = library.downloads.get(download_id)
+        assert (result.done, result.failed) == (0, 1)
+        assert row is not None and row.state == "failed"
+        assert row.error == f"{url} answered a web page ({served}), not audio"
+        assert not Path(row.path).exists() and not part_path(Path(row.path)).exists()
+        feed_server.route("/e1.mp3", body=AUDIO, headers={"Content-Type": "audio/mpeg"})
+        assert library.downloads.retry() == 1
+        assert run_queue(library, timeout=5).done == 1
+    assert Path(row.path).read_bytes() == AUDIO
+
+
+@pytest.mark.parametrize(
+    "headers", [{}, {"Content-Type": "application/octet-stream"}, {"Content-Type": "audio/mpeg"}]
+)
+def test_audio_with_no_type_or_a_generic_one_is_downloaded(db_path, tmp_path, feed_server, headers):
+    # (bytes that start like no page: one that starts with "<" but no HTML tag is kept too)
+    body = b"<x-not-html>" + AUDIO
+    feed_server.route("/e1.mp3", body=body, headers=headers, drip=0.0)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        assert run_queue(library, timeout=5).done == 1
+        row = library.downloads.get(download_id)
+    assert row is not None and Path(row.path).read_bytes() == body
+
+
+def test_a_page_answered_on_resuming_keeps_what_had_arrived(db_path, tmp_path, feed_server):
+    feed_server.route("/e1.mp3", body=LOGIN_PAGE, headers={"Content-Type": "text/html"})
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        path = Path(library.downloads.get(download_id).path)  # type: ignore[union-attr]
+        part_path(path).write_bytes(AUDIO[:70_000])  # from an earlier try
+        assert run_queue(library, timeout=5).failed == 1
+    assert part_path(path).read_bytes() == AUDIO[:70_000]
+
+
+def test_an_enclosure_the_feed_says_is_a_page_is_downloaded(db_path, tmp_path, feed_server):
+    feed_server.route("/notes.html", body=LOGIN_PAGE, headers={"Content-Type": "text/html"})
+    with Library.open(db_path) as library:
+        link = Link("text/html", feed_server.url("/notes.html"), "enclosure")
+        download, _ = queue_enclosure(library, tmp_path, an_article(library), "Notes", link)
+        assert run_queue(library, timeout=5).done == 1
+    assert Path(download.path).read_bytes() == LOGIN_PAGE
+
+
+def test_download_says_which_episode_answered_a_page(pod, feed_server, tmp_path):
+    feed_server.route("/e1.mp3", body=LOGIN_PAGE, headers={"Content-Type": "text/html"})
+    episode = article_id(pod, "Episode 1: Rivers")
+    assert pod("download", str(episode)) == 1
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    url = feed_server.url("/e1.mp3")
+    assert " ".join(pod.out.split()) == (
+        f"queued {target} failed {target}: {url} answered a web page (text/html), not audio"
+    )
+    assert not target.exists() and not part_path(target).exists()
+    [row] = pod.json("downloads")
+    assert row["state"] == "failed"

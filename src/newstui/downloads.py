@@ -142,7 +142,9 @@ def run_queue(
             on_change(item)
             progress = _ProgressWriter(library, item, on_change)
             try:
-                size = fetch_to_file(client, item.url, Path(item.path), progress, stopped)
+                size = fetch_to_file(
+                    client, item.url, Path(item.path), progress, stopped, expected=item.mime
+                )
             except TransferStopped:
                 progress.release()
                 return QueueResult(done, failed, stopped=True)

@@ -1,18 +1,22 @@
 """Fetching a large file to disk: streamed, resumed with an HTTP Range request when a partial
-file is there, restarted when the server ignores the range. Bounded redirects, http(s) only."""
+file is there, restarted when the server ignores the range. Bounded redirects, http(s) only. A web
+page answered for a file that is no page (a login wall, an error or parked-domain page) is refused
+before a byte is written."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
 import httpx
 
 from newstui.errors import NewstuiError
+from newstui.sources.enclosures import enclosure_type
 from newstui.sources.http import (
     MAX_REDIRECTS,
     USER_AGENT,
@@ -25,6 +29,17 @@ _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED = re.compile(r"bytes\s+\*/(\d+)")
 
 Progress = Callable[[int, int | None], None]  # (bytes arrived, total or None)
+PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_SNIFFED_BYTES = 512  # how much of a body is read before deciding whether it is a web page
+# The first bytes of an HTML document as browsers recognise it whatever its declared type (WHATWG
+# MIME Sniffing, "identifying a resource with an unknown MIME type"): a tag among these, after
+# white space (and a byte order mark), followed by a space or ">". No audio or video format
+# starts so.
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?[\t\n\x0c\r ]*<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|"
+    rb"a|style|title|b|body|br|p|!--)[ >\t\n\x0c\r]",
+    re.IGNORECASE,
+)
 
 
 class TransferError(NewstuiError):
@@ -57,14 +72,17 @@ def fetch_to_file(
     path: Path,
     progress: Progress,
     stopped: Callable[[], bool],
+    expected: str = "",
 ) -> int:
     """Download `url` into `path` through `path`.part, resuming what a previous try left there;
-    returns the size. Raises TransferError (the .part file stays) or TransferStopped."""
+    returns the size. `expected`: the MIME type the feed gave; unless it is a page's, a web page
+    answered instead is refused. Raises TransferError (the .part file stays) or TransferStopped."""
     part = part_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         have = part.stat().st_size if part.exists() else 0
-        size = _fetch(client, url, part, have, progress, stopped)
+        wanted = _Wanted(url, expected)
+        size = _fetch(client, url, part, have, progress, stopped, wanted)
         os.replace(part, path)
     except OSError as exc:
         raise TransferError(f"{exc.filename or path}: {exc.strerror or exc}") from None
@@ -80,6 +98,7 @@ def _fetch(
     have: int,
     progress: Progress,
     stopped: Callable[[], bool],
+    wanted: _Wanted,
 ) -> int:
     if not is_http_url(url):
         raise TransferError(f"{url}: not an http(s) URL")
@@ -103,8 +122,13 @@ def _fetch(
             if response.status_code >= 300:
                 reason = response.reason_phrase or "error"
                 raise TransferError(f"{url}: HTTP {response.status_code} {reason}")
+            served = _media_type(response.headers.get("content-type"))
+            if served in PAGE_TYPES:
+                wanted.refuse_page(served)
             start, total = _body_range(response, have)
-            return _receive(response, part, start, total, progress, stopped, url)
+            chunks = iter(response.iter_raw())
+            head = _sniffed_head(chunks, served, wanted) if start == 0 else b""
+            return _receive(chunks, head, part, start, total, progress, stopped, url)
     raise TransferError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
@@ -121,8 +145,46 @@ def _body_range(response: httpx.Response, have: int) -> tuple[int, int | None]:
     return 0, length_value
 
 
+class _Wanted:
+    """What a download is for: its URL, and whether a web page may stand for it (when the feed
+    said the file is one)."""
+
+    def __init__(self, url: str, expected: str) -> None:
+        self.url = url
+        self.page_allowed = expected.lower() in PAGE_TYPES
+        kind = expected.partition("/")[0].lower()
+        self.noun = {"audio": "audio", "video": "video", "image": "an image"}.get(kind, "the file")
+
+    def refuse_page(self, served: str) -> None:
+        """Raise TransferError saying a web page came back (`served`: how it was sent)."""
+        if not self.page_allowed:
+            raise TransferError(f"{self.url} answered a web page ({served}), not {self.noun}")
+
+
+def _media_type(header: str | None) -> str:
+    """A Content-Type without parameters, lower case: "" when absent, "an invalid type" when it
+    is not one (a server's bytes are shown in an error only when they are a plain MIME type)."""
+    if not header:
+        return ""
+    return enclosure_type(header) or "an invalid type"
+
+
+def _sniffed_head(chunks: Iterator[bytes], served: str, wanted: _Wanted) -> bytes:
+    """The body's first bytes (up to _SNIFFED_BYTES, more if a chunk held more), refused as
+    `wanted` says when they are the start of a web page, whatever type the server declared."""
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if len(head) >= _SNIFFED_BYTES:
+            break
+    if _HTML_START.match(head):
+        wanted.refuse_page(f"sent as {served}" if served else "sent with no type")
+    return head
+
+
 def _receive(
-    response: httpx.Response,
+    chunks: Iterator[bytes],
+    head: bytes,
     part: Path,
     start: int,
     total: int | None,
@@ -136,7 +198,7 @@ def _receive(
     with part.open("ab" if start else "wb") as out:
         if start:
             out.truncate(start)
-        for chunk in response.iter_raw():
+        for chunk in itertools.chain((head,) if head else (), chunks):
             out.write(chunk)
             done += len(chunk)
             if stopped():
