@@ -536,3 +536,35 @@ def test_download_says_which_episode_answered_a_page(pod, feed_server, tmp_path)
     assert not target.exists() and not part_path(target).exists()
     [row] = pod.json("downloads")
     assert row["state"] == "failed"
+
+
+# links with spaces -------------------------------------------------------------------------------
+
+
+def test_an_enclosure_written_with_spaces_is_kept_and_downloaded(
+    db_path, feed_server, config_file, capsys, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("NEWSTUI_DOWNLOADS", str(tmp_path / "pods"))
+    feed = PODCAST.replace("{base}/e1.mp3", "{base}/my episode 1.mp3").replace(
+        "<title>Episode 1: Rivers</title>", "<title></title>"
+    )
+    feed_server.route("/feed", body=feed.format(base=feed_server.base).encode())
+    feed_server.route("/my%20episode%201.mp3", body=AUDIO)
+    run = Cli(db_path, config_file({"The Pod": "/feed"}), capsys)
+    assert run("fetch") == 0, run.err
+    episode = next(a["id"] for a in run.json("list") if a["title"].startswith("About rivers"))
+    [enclosure] = run.json("show", str(episode))["enclosures"]
+    assert enclosure["url"] == feed_server.url("/my%20episode%201.mp3")
+    assert run("download", str(episode)) == 0, run.out + run.err
+    assert (tmp_path / "pods" / "About rivers.mp3").read_bytes() == AUDIO
+
+
+def test_a_redirect_to_a_location_with_a_space_is_followed(db_path, tmp_path, feed_server):
+    feed_server.route("/e1.mp3", status=302, headers={"Location": "/files/my file.mp3"})
+    feed_server.route("/files/my%20file.mp3", body=AUDIO)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        result = run_queue(library, timeout=5)
+        row = library.downloads.get(download_id)
+    assert row is not None and (result.done, row.error) == (1, None)
+    assert Path(row.path).read_bytes() == AUDIO

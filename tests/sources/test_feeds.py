@@ -1,5 +1,6 @@
 """Feed documents of every format become clean articles; hostile documents are refused or defused."""
 
+import json
 import re
 from pathlib import Path
 
@@ -327,3 +328,51 @@ def test_an_entry_id_is_its_link_only_when_the_feed_says_it_is_an_address(kind, 
     [article] = parse_feed(body, "https://gazette.example/feed", fast=fast).articles
     assert article.url == link
     assert article.guid  # the entry keeps its identity all the same
+
+
+SPACED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>P</title>
+<link>https://ex.com/the show</link>
+<item><title>Ep</title><guid>e1</guid><link>https://ex.com/my page.html</link>
+<description>Notes, &lt;a href="https://ex.com/show notes.pdf"&gt;here&lt;/a&gt;.</description>
+<enclosure url="https://ex.com/my file.mp3" type="audio/mpeg" length="5000"/></item>
+<item><title>Host</title><guid>e2</guid><link>https://ex ample.com/a</link>
+<enclosure url="javascript:x y" type="audio/mpeg"/></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_links_and_enclosures_with_spaces_are_kept_percent_encoded(fast):
+    parsed = parse_feed(SPACED, "https://ex.com/feed", fast=fast)
+    spaced, refused = parsed.articles
+    assert parsed.site_url == "https://ex.com/the%20show"
+    assert spaced.url == "https://ex.com/my%20page.html"
+    assert [(lk.kind, lk.url) for lk in spaced.links] == [
+        ("link", "https://ex.com/show%20notes.pdf"),
+        ("enclosure", "https://ex.com/my%20file.mp3"),
+    ]
+    assert (refused.url, refused.links) == (None, [])  # a spaced host, another scheme: refused
+
+
+def test_a_json_feed_items_spaced_links_are_kept_percent_encoded():
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "J",
+        "home_page_url": "https://ex.com/the show",
+        "items": [
+            {
+                "id": "1",
+                "url": "https://ex.com/my page",
+                "content_text": "x",
+                "image": "https://ex.com/cover art.jpg",
+                "attachments": [{"url": "https://ex.com/my file.m4a", "mime_type": "audio/x-m4a"}],
+            }
+        ],
+    }
+    parsed = parse_feed(json.dumps(doc).encode(), "https://ex.com/feed.json")
+    [item] = parsed.articles
+    assert parsed.site_url == "https://ex.com/the%20show"
+    assert item.url == "https://ex.com/my%20page"
+    assert [lk.url for lk in item.links] == [
+        "https://ex.com/cover%20art.jpg",
+        "https://ex.com/my%20file.m4a",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newstui.sources.urls import MAX_URL, checked_in_full, is_http_url
+from newstui.sources.urls import MAX_URL, checked_in_full, is_http_url, web_url
 
 PIECES = st.sampled_from(
     ["http://", "https://", "HTTP://", "ftp://", "javascript:", "//", "/", "a", "Z9", ".", "-",
@@ -42,3 +42,41 @@ def test_a_url_longer_than_any_browser_takes_is_no_link() -> None:
         longest = start + "a" * (MAX_URL - len(start))
         assert is_http_url(longest) and checked_in_full(longest)
         assert not is_http_url(longest + "a") and not checked_in_full(longest + "a")
+
+
+def test_a_link_with_spaces_is_percent_encoded_as_a_browser_requests_it() -> None:
+    assert web_url("https://ex.com/my file.mp3") == "https://ex.com/my%20file.mp3"
+    assert web_url("  https://ex.com/a b?q=x y#f g \n") == "https://ex.com/a%20b?q=x%20y#f%20g"
+    # other spaces are encoded as their UTF-8, as browsers do
+    assert web_url("https://ex.com/a\u00a0b\u3000c") == "https://ex.com/a%C2%A0b%E3%80%80c"
+    assert web_url("https://ex.com/%20already") == "https://ex.com/%20already"
+    assert web_url("https://ex.com/story?id=1") == "https://ex.com/story?id=1"
+    assert web_url("https://ex.com/\u00e9t\u00e9") == "https://ex.com/\u00e9t\u00e9"  # as before
+
+
+def test_a_link_that_was_refused_stays_refused_with_or_without_spaces() -> None:
+    for url in (
+        "javascript:alert(1) //x y",
+        "ftp://ex.com/my file",
+        "https://ex ample.com/a",  # a space in the host: no host
+        "https://user name@ex.com/a",
+        "https://ex.com/a\tb",  # tabs, line breaks and other control characters
+        "https://ex.com/a\nb c",
+        "https://ex.com/a b\x1b[2J",
+        "https://ex.com/a\u2028b",
+        "https:// /a",
+        "   ",
+        "https://ex.com/" + " " * MAX_URL,  # too long once encoded
+        None,
+        42,
+    ):
+        assert web_url(url) is None, url
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(PIECES, max_size=8).map("".join))
+def test_a_kept_link_is_one_newstui_follows_and_a_followed_one_is_kept_as_it_is(url: str) -> None:
+    kept = web_url(url)
+    assert kept is None or is_http_url(kept)
+    if is_http_url(url):
+        assert kept == url.strip()

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from newstui.model import Link, LinkKind
-from newstui.sources.urls import is_http_url
+from newstui.sources.urls import web_url
 from newstui.text import clean_line
 
 MAX_SIZE = 2**50  # 1 PiB: a larger "length" is a typo or a lie
@@ -52,10 +52,10 @@ def enclosure_duration(value: Any) -> int | None:
 
 def enclosure_link(url: Any, mime: Any, size: Any, duration: Any) -> Link | None:
     """One enclosure as a link (an image one as an `image` link), or None when its URL is not
-    http(s)."""
-    if not isinstance(url, str) or not is_http_url(url):
+    http(s). A space in the URL is percent-encoded (`web_url`)."""
+    url = web_url(url)
+    if url is None:
         return None
-    url = url.strip()
     kind_type = enclosure_type(mime)
     kind: LinkKind = "image" if kind_type.startswith("image/") else "enclosure"
     if kind == "image":

@@ -13,7 +13,7 @@ from newstui.model import Article, Link
 from newstui.sources.enclosures import attachment_links, enclosure_links
 from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import UTF8, read_well_formed
-from newstui.sources.urls import is_http_url
+from newstui.sources.urls import is_http_url, web_url
 from newstui.text import author_name, clean_line, clean_text
 
 MAX_TITLE = 500
@@ -90,7 +90,7 @@ def parse_feed(
             articles.append(article)
     return ParsedFeed(
         title=_line(feed, "title", MAX_TITLE) or None,
-        site_url=site if is_http_url(site) else None,
+        site_url=web_url(site),
         articles=articles,
         warning=_with_skipped(warning, len(entries) - len(articles)),
     )
@@ -144,7 +144,7 @@ def _feedparser_read(
             # Cut before its id or link, it is left out: stored by its title alone, it would
             # come again as another article with the whole entry.
             last = parsed.entries[-1]
-            if last.get("id") or is_http_url(last.get("link")):
+            if last.get("id") or web_url(last.get("link")):
                 for key in ("content", "summary", "summary_detail"):
                     last.pop(key, None)
             elif last.get("title") or last.get("summary") or last.get("content"):
@@ -205,8 +205,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
     """The entry's article; None for an entry with no title, text, link or enclosure (what
     feedparser makes of an item a truncated document cuts off): nothing to read or open. Its id
     alone would make it replace the stored article of that id with an empty one."""
-    link = entry.get("link")
-    link = link.strip() if is_http_url(link) else None
+    link = web_url(entry.get("link"))
     content_html, content_base, content_utf8 = "", feed_url, None
     for content in entry.get("content", []) or []:
         value = content.get("value", "")
@@ -313,7 +312,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
             articles.append(article)
     return ParsedFeed(
         title=clean_line(_json_str(data.get("title")), MAX_TITLE) or None,
-        site_url=site if isinstance(site, str) and is_http_url(site) else None,
+        site_url=web_url(site),
         articles=articles,
         warning=_with_skipped(None, len(items) - len(articles)),
     )
@@ -331,8 +330,7 @@ def _json_authors(obj: dict[str, Any]) -> str | None:
 
 def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> Article | None:
     """The item's article; None for an empty item, as _entry_article."""
-    link = item.get("url")
-    link = link if isinstance(link, str) and is_http_url(link) else None
+    link = web_url(item.get("url"))
     base = link or feed_url
     html = item.get("content_html")
     if isinstance(html, str) and html.strip():
@@ -342,8 +340,8 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
     summary = clean_text(_json_str(item.get("summary"))) or text
     if not text:
         text = summary
-    image = item.get("image")
-    if isinstance(image, str) and is_http_url(image) and image not in {lk.url for lk in links}:
+    image = web_url(item.get("image"))
+    if image is not None and image not in {lk.url for lk in links}:
         links.append(Link("image", image, "image"))
     links += attachment_links(item, {lk.url for lk in links})
     title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 
 from newstui.model import Link, LinkKind
-from newstui.sources.urls import is_http_url
+from newstui.sources.urls import web_url
 from newstui.text import clean_line, clean_text
 
 _DROP = {
@@ -270,10 +270,10 @@ def html_to_text(
         if not href:
             return
         try:
-            url = join(href.strip())
+            url = web_url(join(href.strip()))
         except ValueError:  # a malformed URL (an unclosed IPv6 bracket): not a link
             return
-        if is_http_url(url) and url not in seen:
+        if url is not None and url not in seen:
             seen.add(url)
             links.append((clean_line(text, 300), url, kind))
             # a link's mark goes after its last words (not after blocks it closes), an image's

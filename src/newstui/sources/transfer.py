@@ -23,6 +23,7 @@ from newstui.sources.http import (
     describe_transport_error,
     is_http_url,
 )
+from newstui.sources.urls import web_url
 
 PART_SUFFIX = ".part"
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
@@ -107,8 +108,8 @@ def _fetch(
         headers = {"Range": f"bytes={have}-"} if have else {}
         with client.stream("GET", current, headers=headers) as response:
             if response.has_redirect_location:
-                target = urljoin(current, response.headers["location"])
-                if not is_http_url(target):
+                target = web_url(urljoin(current, response.headers["location"]))
+                if target is None:
                     raise TransferError(f"{url}: redirect to a non-http(s) location")
                 current = target
                 continue

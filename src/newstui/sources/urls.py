@@ -4,11 +4,14 @@ parsing (in worker processes too) does not load it."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from newstui.text import strip_controls
 
 _SPACE = re.compile(r"\s")  # str.isspace's characters
+# The spaces a link as written may hold, which a browser percent-encodes: U+0020 and Unicode's other
+# space separators (category Zs). Tabs, line breaks and other controls are refused, not encoded.
+_ENCODED_SPACE = re.compile("[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Longer is no link: browsers and servers refuse far shorter ones (a hostile feed's megabytes
 # in one attribute were stored whole, in each article's links).
 MAX_URL = 16_384
@@ -34,3 +37,25 @@ def checked_in_full(url: str | None) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def web_url(url: object) -> str | None:
+    """A link as a browser requests it, or None when newstui does not follow it: white space
+    around it dropped, a space inside the path, query or fragment percent-encoded as browsers do
+    (`my file.mp3` → `my%20file.mp3`; feeds in the wild write such links). Refused as by
+    is_http_url: another scheme, no host, a space in the host, tabs, line breaks and other
+    control characters, more than MAX_URL characters (encoded)."""
+    if not isinstance(url, str):
+        return None
+    if is_http_url(url):
+        return url.strip()
+    written = url.strip()
+    if len(written) > MAX_URL or not _ENCODED_SPACE.search(written):
+        return None  # refused for another reason than a space
+    try:
+        if _SPACE.search(urlsplit(written).netloc):
+            return None
+    except ValueError:
+        return None
+    encoded = _ENCODED_SPACE.sub(lambda space: quote(space[0], safe=""), written)
+    return encoded if is_http_url(encoded) else None
