@@ -5,17 +5,21 @@ survives a restart; resumable transfers (HTTP Range) into safe file names; `down
 from __future__ import annotations
 
 import json
+import sqlite3
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from test_cli import Cli
 
 from newstui.config import Settings, download_folder
-from newstui.downloads import queue_enclosure, run_queue, safe_file_name
+from newstui.downloads import listed, queue_enclosure, run_queue, safe_file_name
 from newstui.library import Library
 from newstui.model import Article, Link
 from newstui.sources.feeds import parse_feed
 from newstui.sources.transfer import part_path
+from newstui.store.db import Database
 
 AUDIO = bytes(range(256)) * 800  # 204,800 bytes
 
@@ -568,3 +572,69 @@ def test_a_redirect_to_a_location_with_a_space_is_followed(db_path, tmp_path, fe
         row = library.downloads.get(download_id)
     assert row is not None and (result.done, row.error) == (1, None)
     assert Path(row.path).read_bytes() == AUDIO
+
+
+# a download whose process was killed -------------------------------------------------------------
+
+GONE = 2**22 + 7  # above Linux's largest process id: no process has it
+
+
+def left_mid_way(db_path: Path, owner: int) -> int:
+    """Episode 1 claimed by process `owner`, 31% arrived, as a killed `download` leaves it."""
+    with Library.open(db_path) as library:
+        [row] = [d for d in library.downloads.all() if d.title == "Episode 1: Rivers"]
+        claimed = library.downloads.claim_next(owner)
+        assert claimed is not None and claimed.id == row.id
+        library.downloads.progress(row.id, 63_488, len(AUDIO))
+    return row.id
+
+
+def test_a_download_whose_process_was_killed_lists_as_queued_with_what_arrived(pod):
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    left_mid_way(pod.db, GONE)
+    assert pod("downloads") == 0
+    [line] = [line for line in pod.out.splitlines() if "Episode 1" in line]
+    assert line.split()[:5] == ["1", "queued", "31%", "of", "204.8"]
+    [row] = pod.json("downloads")
+    assert (row["state"], row["bytes_done"]) == ("queued", 63_488)
+
+
+def test_a_download_another_running_process_holds_lists_as_downloading(pod):
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    with subprocess.Popen(["sleep", "60"]) as other:
+        try:
+            left_mid_way(pod.db, other.pid)
+            [row] = pod.json("downloads")
+        finally:
+            other.kill()
+    assert (row["state"], row["bytes_done"]) == ("downloading", 63_488)
+
+
+def test_a_read_only_store_lists_a_killed_download_as_queued_and_is_left_as_it_was(pod):
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    download_id = left_mid_way(pod.db, GONE)
+    read_only = Library(Database(sqlite3.connect(f"{pod.db.as_uri()}?mode=ro", uri=True)))
+    try:
+        [row] = listed(read_only)
+    finally:
+        read_only.close()
+    assert (row.id, row.state, row.bytes_done) == (download_id, "queued", 63_488)
+    with Library.open(pod.db) as library:
+        assert library.downloads.get(download_id).state == "downloading"  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="zombies are read from /proc")
+def test_a_download_whose_killed_process_is_not_yet_collected_lists_as_queued(pod):
+    """A killed process stays a zombie (which signals still reach) until its parent waits for
+    it: the download showed 'downloading' meanwhile, for good under a parent that never waits."""
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    ended = subprocess.Popen(["true"])
+    stat = Path(f"/proc/{ended.pid}/stat")
+    while stat.read_bytes().rpartition(b")")[2].split()[0] != b"Z":
+        time.sleep(0.01)  # (until it has ended; not collected: nothing waits for it yet)
+    try:
+        left_mid_way(pod.db, ended.pid)
+        [row] = pod.json("downloads")
+    finally:
+        ended.wait()
+    assert row["state"] == "queued"

@@ -195,7 +195,9 @@ def cmd_downloads(args: argparse.Namespace, library: Library, emit: Emit) -> int
     from rich.table import Table
     from rich.text import Text
 
-    rows = library.downloads.all()
+    from newstui.downloads import listed
+
+    rows = listed(library)
     table = Table(box=None, header_style="bold")
     for column in ("#", "state", "progress"):
         table.add_column(column, justify="right" if column == "#" else "left", no_wrap=True)

@@ -17,13 +17,9 @@ from urllib.parse import unquote, urlsplit
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import Download, Link
-from newstui.sources.transfer import (
-    TransferStopped,
-    fetch_to_file,
-    new_client,
-    part_path,
-)
 from newstui.text import clean_line
+
+# (newstui.sources.transfer, and httpx with it, is imported by what downloads: not by listing)
 
 MAX_NAME = 120  # characters of a file name, extension included
 STALE_SECONDS = 120.0  # a 'downloading' row untouched this long belongs to a process that died
@@ -72,6 +68,8 @@ def _split_extension(name: str) -> tuple[str, str]:
 
 def unused_path(library: Library, folder: Path, name: str) -> Path:
     """`folder/name`, or `name (2)`, `name (3)`… when a file or a queued download has it."""
+    from newstui.sources.transfer import part_path
+
     stem, extension = _split_extension(name)
     for n in range(1, 10_000):
         candidate = folder / (name if n == 1 else f"{stem} ({n}){extension}")
@@ -102,13 +100,29 @@ def queue_enclosure(
 
 def requeue_orphans(library: Library) -> int:
     """Put back in the queue the downloads a process left unfinished when it died (killed, a
-    crash): its process is gone, or it has not written progress for STALE_SECONDS."""
-    dead = {
-        d.owner
-        for d in library.downloads.all()
-        if d.state == "downloading" and d.owner is not None and not _alive(d.owner)
-    }
+    crash): its process is gone, or it has not written progress for STALE_SECONDS. Writes
+    nothing when there is none."""
+    dead = {d.owner for d in library.downloads.all() if d.owner is not None and orphaned(d)}
     return library.downloads.requeue_stale(STALE_SECONDS, dead)
+
+
+def orphaned(download: Download) -> bool:
+    """True for a download marked in progress by a process of this machine that is gone."""
+    return download.state == "downloading" and (
+        download.owner is not None and not _alive(download.owner)
+    )
+
+
+def listed(library: Library) -> list[Download]:
+    """The queue as it stands: a download whose process died (killed mid-way) is queued again
+    first, so it shows as queued with what had arrived, not in progress forever. A store that
+    cannot be written shows such downloads as queued all the same (the next run requeues them)."""
+    try:
+        requeue_orphans(library)
+    except NewstuiError:  # read-only: nothing was written
+        rows = library.downloads.all()
+        return [replace(d, state="queued", owner=None) if orphaned(d) else d for d in rows]
+    return library.downloads.all()
 
 
 def _alive(pid: int) -> bool:
@@ -120,7 +134,19 @@ def _alive(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError, ValueError):
         return True
-    return True
+    return not _ended(pid)
+
+
+def _ended(pid: int) -> bool:
+    """True for a process that has ended but is not yet collected by its parent (a zombie,
+    which signals still reach: a killed `download` stays one until its parent waits for it, for
+    good under a parent that never does). Linux's /proc; False where there is none."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return False
+    state = stat.rpartition(b")")[2].split()[:1]  # after the command name, which may hold ")"
+    return state in ([b"Z"], [b"X"])
 
 
 def run_queue(
@@ -132,6 +158,8 @@ def run_queue(
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure."""
+    from newstui.sources.transfer import TransferStopped, fetch_to_file, new_client
+
     requeue_orphans(library)
     done = failed = 0
     with new_client(timeout) as client:

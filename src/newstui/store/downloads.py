@@ -136,13 +136,15 @@ def requeue_stale(db: Database, seconds: float, dead_owners: Iterable[int] = ())
     since = (datetime.now(UTC) - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
     dead = list(dead_owners)
     marks = ",".join("?" * len(dead)) or "NULL"
-    with write_transaction(db):
-        cursor = db.execute(
-            "UPDATE downloads SET state = 'queued', owner = NULL WHERE state = 'downloading' "
-            f"AND (touched_at IS NULL OR touched_at <= ? OR owner IN ({marks}))",
-            [since, *dead],
-        )
-    return cursor.rowcount
+    stale = f"""state = 'downloading'
+        AND (touched_at IS NULL OR touched_at <= ? OR owner IN ({marks}))"""
+    if db.execute(f"SELECT 1 FROM downloads WHERE {stale} LIMIT 1", [since, *dead]).fetchone():
+        with write_transaction(db):  # (only then: listing the queue takes no write lock)
+            cursor = db.execute(
+                f"UPDATE downloads SET state = 'queued', owner = NULL WHERE {stale}", [since, *dead]
+            )
+        return cursor.rowcount
+    return 0
 
 
 def retry_downloads(db: Database, ids: Iterable[int] | None = None) -> int:
