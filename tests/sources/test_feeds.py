@@ -376,3 +376,36 @@ def test_a_json_feed_items_spaced_links_are_kept_percent_encoded():
         "https://ex.com/cover%20art.jpg",
         "https://ex.com/my%20file.m4a",
     ]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_an_enclosure_the_text_also_links_stays_an_enclosure(fast: bool) -> None:
+    # Many podcast feeds link the episode's file in the show notes too: the link stays where it
+    # is and the enclosure is still there to download (it was dropped as a duplicate URL).
+    doc = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>P</title>'
+        b"<link>https://e.org/</link><item><title>Ep 1</title><link>https://e.org/1</link>"
+        b"<guid>1</guid><description>&lt;p&gt;Listen: &lt;a href=&quot;https://e.org/ep1.mp3"
+        b"&quot;&gt;the episode&lt;/a&gt;&lt;/p&gt;</description>"
+        b'<enclosure url="https://e.org/ep1.mp3" type="audio/mpeg" length="12345"/>'
+        b'<enclosure url="https://e.org/ep1.mp3" type="audio/mpeg" length="12345"/>'
+        b"</item></channel></rss>"
+    )
+    links = parse_feed(doc, "https://e.org/feed", fast=fast).articles[0].links
+    assert [(link.kind, link.url, link.size) for link in links] == [
+        ("link", "https://e.org/ep1.mp3", None),
+        ("enclosure", "https://e.org/ep1.mp3", 12345),
+    ]
+
+
+def test_a_json_feed_attachment_the_text_also_links_stays_an_enclosure() -> None:
+    doc = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "P", "items": [{"id": "1", '
+        b'"title": "Ep 1", "content_html": "<a href=\\"https://e.org/ep1.mp3\\">file</a>", '
+        b'"attachments": [{"url": "https://e.org/ep1.mp3", "mime_type": "audio/mpeg"}]}]}'
+    )
+    links = parse_feed(doc, "https://e.org/feed.json").articles[0].links
+    assert [(link.kind, link.url) for link in links] == [
+        ("link", "https://e.org/ep1.mp3"),
+        ("enclosure", "https://e.org/ep1.mp3"),
+    ]

@@ -242,6 +242,28 @@ def test_an_item_becomes_clean_text_with_its_state() -> None:
     assert item.crawled_usec == 1700000000123000
 
 
+def test_an_enclosure_freshrss_also_links_in_the_content_stays_an_enclosure() -> None:
+    # FreshRSS writes each enclosure into the content as well (a player and a 💾 link): the
+    # enclosure was dropped as a duplicate of that link, so `download` found none.
+    mp3 = "https://example.org/ep1.mp3"
+    item = parse_item(
+        {
+            "id": "tag:google.com,2005:reader/item/000000000000000b",
+            "title": "Episode 1",
+            "canonical": [{"href": "https://example.org/ep1"}],
+            "summary": {
+                "content": f'<p>Notes.</p><div class="enclosure"><p class="enclosure-content">'
+                f'<audio preload="none" src="{mp3}" controls="controls"></audio></p>'
+                f'<p class="enclosure-content"><a download="" href="{mp3}">💾</a></p></div>'
+            },
+            "enclosure": [{"href": mp3, "type": "audio/mpeg", "length": "12345"}],
+            "origin": {"streamId": "feed/3"},
+        }
+    )
+    enclosures = [link for link in item.article.links if link.kind == "enclosure"]
+    assert [(e.url, e.text, e.size) for e in enclosures] == [(mp3, "audio/mpeg", 12345)]
+
+
 def test_retry_after_reads_seconds_and_dates() -> None:
     assert retry_after_seconds("30") == 30
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0

@@ -200,6 +200,35 @@ def test_unsubscribing_elsewhere_removes_the_source_but_keeps_starred_articles(
     assert list(here.articles(title)) == [links[0]]
 
 
+def test_a_podcast_episode_synced_from_freshrss_downloads(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FreshRSS also writes the enclosure into the item's content (a player and a 💾 link): the
+    # enclosure was taken for a duplicate of that link and dropped, so there was nothing to
+    # download.
+    key = uuid.uuid4().hex[:8]
+    audio = freshrss.feeds.url(f"/{key}.mp3")
+    freshrss.feeds.route(
+        f"/{key}.mp3", body=b"ID3" + b"\0" * 2045, headers={"Content-Type": "audio/mpeg"}
+    )
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Pod {key}</title>'
+        f"<link>https://example.org/{key}</link><item><title>Episode {key}</title>"
+        f"<link>https://example.org/{key}/1</link><guid>https://example.org/{key}/1</guid>"
+        "<description>Show notes.</description>"
+        f'<enclosure url="{audio}" type="audio/mpeg" length="2048"/></item></channel></rss>'
+    )
+    freshrss.feeds.route(f"/{key}.xml", body=feed.encode(), headers={"Content-Type": "text/xml"})
+    device.subscribe(freshrss.feeds.url(f"/{key}.xml"))
+    here = Here(tmp_path, freshrss)
+    assert here.run("sync") == 0
+    (episode,) = here.articles(f"Pod {key}").values()
+    monkeypatch.setenv("NEWSTUI_DOWNLOADS", str(tmp_path / "downloads"))
+    assert here.run("download", str(episode["id"])) == 0
+    (saved,) = (tmp_path / "downloads").iterdir()
+    assert saved.suffix == ".mp3" and saved.stat().st_size == 2048
+
+
 def test_add_subscribes_on_the_server_and_remove_unsubscribes(
     tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
 ) -> None:

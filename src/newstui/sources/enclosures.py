@@ -4,6 +4,7 @@ feed states them. Everything is untrusted: a value that is not plausible is drop
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newstui.model import Link, LinkKind
@@ -69,40 +70,57 @@ def enclosure_link(url: Any, mime: Any, size: Any, duration: Any) -> Link | None
     )
 
 
-def enclosure_links(entry: Any, known: set[str]) -> list[Link]:
-    """The enclosures of a feedparser entry (RSS `<enclosure>`, Atom `rel="enclosure"`) with the
-    entry's `itunes:duration`, skipping URLs already in `known`."""
-    links: list[Link] = []
-    for enclosure in entry.get("enclosures", []) or []:
-        link = enclosure_link(
-            enclosure.get("href"),
-            enclosure.get("type"),
-            enclosure.get("length"),
-            entry.get("itunes_duration"),
-        )
-        if link is not None and link.url not in known:
-            known.add(link.url)
-            links.append(link)
-    return links
-
-
-def attachment_links(item: dict[str, Any], known: set[str]) -> list[Link]:
-    """The `attachments` of a JSON Feed item, skipping URLs already in `known`."""
-    links: list[Link] = []
-    attachments = item.get("attachments")
-    for attachment in attachments if isinstance(attachments, list) else []:
-        if not isinstance(attachment, dict):
+def added_enclosures(candidates: Iterable[Link | None], links: Sequence[Link]) -> list[Link]:
+    """The enclosures to add to an item's `links`: an enclosure stays one even when the item's
+    text links the same URL (FreshRSS writes its enclosures into the content as a 💾 link), and is
+    left out only when an enclosure of that URL is there already; an image one is left out when
+    its URL is among the links at all."""
+    every = {link.url for link in links}
+    enclosed = {link.url for link in links if link.kind == "enclosure"}
+    added: list[Link] = []
+    for link in candidates:
+        if link is None or link.url in (enclosed if link.kind == "enclosure" else every):
             continue
-        link = enclosure_link(
-            attachment.get("url"),
-            attachment.get("mime_type"),
-            _whole(attachment.get("size_in_bytes")),
-            _whole(attachment.get("duration_in_seconds")),
-        )
-        if link is not None and link.url not in known:
-            known.add(link.url)
-            links.append(link)
-    return links
+        every.add(link.url)
+        if link.kind == "enclosure":
+            enclosed.add(link.url)
+        added.append(link)
+    return added
+
+
+def enclosure_links(entry: Any, links: Sequence[Link]) -> list[Link]:
+    """The enclosures of a feedparser entry (RSS `<enclosure>`, Atom `rel="enclosure"`) with the
+    entry's `itunes:duration`, to add to its `links` (see `added_enclosures`)."""
+    return added_enclosures(
+        (
+            enclosure_link(
+                enclosure.get("href"),
+                enclosure.get("type"),
+                enclosure.get("length"),
+                entry.get("itunes_duration"),
+            )
+            for enclosure in entry.get("enclosures", []) or []
+        ),
+        links,
+    )
+
+
+def attachment_links(item: dict[str, Any], links: Sequence[Link]) -> list[Link]:
+    """The `attachments` of a JSON Feed item, to add to its `links` (see `added_enclosures`)."""
+    attachments = item.get("attachments")
+    return added_enclosures(
+        (
+            enclosure_link(
+                attachment.get("url"),
+                attachment.get("mime_type"),
+                _whole(attachment.get("size_in_bytes")),
+                _whole(attachment.get("duration_in_seconds")),
+            )
+            for attachment in (attachments if isinstance(attachments, list) else [])
+            if isinstance(attachment, dict)
+        ),
+        links,
+    )
 
 
 def _whole(value: Any) -> Any:

@@ -227,7 +227,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
         text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
     title = _line(entry, "title", MAX_TITLE) or _title_from_text(text)
-    links += enclosure_links(entry, {lk.url for lk in links})
+    links += enclosure_links(entry, links)
     guid = entry.get("id") or entry.get("guid")
     guid = clean_line(str(guid), 2000) if guid else None
     if not (title or summary or link or links):
@@ -343,7 +343,7 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
     image = web_url(item.get("image"))
     if image is not None and image not in {lk.url for lk in links}:
         links.append(Link("image", image, "image"))
-    links += attachment_links(item, {lk.url for lk in links})
+    links += attachment_links(item, links)
     title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)
     guid = clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None
     if not (title or text or link or links):

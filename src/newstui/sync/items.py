@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newstui.model import Article, Link, RemoteFeed, RemoteItem
-from newstui.sources.enclosures import enclosure_link
+from newstui.sources.enclosures import added_enclosures, enclosure_link
 from newstui.sources.html import html_to_text
 from newstui.sources.urls import is_http_url
 from newstui.text import author_name, clean_line, clean_text
@@ -136,17 +136,18 @@ def _number(value: Any) -> int | None:
     return None
 
 
-def _enclosures(obj: dict[str, Any], known: set[str]) -> list[Link]:
-    """An item's `enclosure` list (podcast episodes), as FreshRSS and Miniflux give it."""
-    found = []
+def _enclosures(obj: dict[str, Any], links: list[Link]) -> list[Link]:
+    """An item's `enclosure` list (podcast episodes), as FreshRSS and Miniflux give it, to add to
+    its links: one stays an enclosure when the content links the same URL, as in a feed."""
     enclosures = obj.get("enclosure")
-    for entry in enclosures if isinstance(enclosures, list) else []:
-        if isinstance(entry, dict):
-            link = enclosure_link(entry.get("href"), entry.get("type"), entry.get("length"), None)
-            if link is not None and link.url not in known:
-                known.add(link.url)
-                found.append(link)
-    return found
+    return added_enclosures(
+        (
+            enclosure_link(entry.get("href"), entry.get("type"), entry.get("length"), None)
+            for entry in (enclosures if isinstance(enclosures, list) else [])
+            if isinstance(entry, dict)
+        ),
+        links,
+    )
 
 
 def parse_item(obj: Any) -> RemoteItem:
@@ -168,7 +169,7 @@ def parse_item(obj: Any) -> RemoteItem:
             body = part["content"]
             break
     text, links = html_to_text(body, url) if body.strip() else ("", [])
-    links = [*links, *_enclosures(obj, {link.url for link in links})]
+    links = [*links, *_enclosures(obj, links)]
     title = clean_line(html.unescape(str(obj.get("title") or "")), 1000)
     if not title:
         first = text.split("\n", 1)[0] if text else ""
