@@ -815,7 +815,13 @@ def run(args: argparse.Namespace) -> int:
             config = _config(_config_path(args), explicit_config) if not args.demo else None
             notice = getattr(args, "demo_rebuilt", None)
             notice = f"created a new database at {db_path}" if new else notice
-            return run_app(_path(str(db_path)), config, demo=args.demo, notice=notice)
+            return run_app(
+                _path(str(db_path)),
+                config,
+                demo=args.demo,
+                notice=notice,
+                notice_severity="information" if new else "warning",  # (news, not a problem)
+            )
         finally:
             # Back on however the app ended, also before its first screen (a config error, no
             # terminal): a caller in the same process must not be left without a collector.

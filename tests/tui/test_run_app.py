@@ -31,3 +31,31 @@ async def test_a_closed_terminal_ends_the_app_as_a_sighup_would(db_path):
         await settle(pilot)
     assert app.stopped_by == signal.SIGHUP and app.return_code == 128 + signal.SIGHUP
     assert {s: signal.getsignal(s) for s in handlers} == handlers
+
+
+async def test_the_created_database_notice_is_information_not_a_warning(tmp_path, monkeypatch):
+    """A first start made the database: the app says so as news, not as a warning (it was
+    shown in the warning colour, as if something had gone wrong)."""
+    from newstui.cli import main
+
+    from .notifications import notifications, run_recorded
+
+    started: list[dict[str, object]] = []
+
+    def record(db_path: object, config: object, **kwargs: object) -> int:
+        started.append(kwargs)
+        return 0
+
+    monkeypatch.setattr("newstui.tui.app.run_app", record)
+    config = tmp_path / "feeds.toml"
+    config.write_text("", "utf-8")
+    new = tmp_path / "new.db"
+    assert main(["--db", str(new), "--config", str(config)]) == 0
+    [kwargs] = started
+    assert kwargs["notice"] == f"created a new database at {new}"
+    app = NewstuiApp(new, None, **kwargs)  # type: ignore[arg-type]
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        [shown] = notifications(app)
+        assert shown.message == f"created a new database at {new}"
+        assert shown.severity == "information"

@@ -72,6 +72,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         ui_state: Path | None = None,
         log_file: Path | None = None,
         notice: str | None = None,
+        notice_severity: SeverityLevel = "warning",
     ) -> None:
         super().__init__()
         self.ui_state = ui_state  # remembers the theme between runs (None: remember nothing)
@@ -79,6 +80,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.logged_warnings = RoutedWarnings(AppLogHandler(self, log_file))
         self._warnings_timer: Timer | None = None  # shows the warnings that wait (see there)
         self.notice = notice  # a line to show once started (the demo database was rebuilt)
+        self.notice_severity: SeverityLevel = notice_severity  # ("information": a new database)
         saved = load_ui_state(ui_state).get("theme") if ui_state else None
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
@@ -135,7 +137,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     def on_mount(self) -> None:
         self.logged_warnings.start()
         if self.notice:
-            self.notify(self.notice, severity="warning", markup=False)
+            self.notify(self.notice, severity=self.notice_severity, markup=False)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self._stop_on_signals()
@@ -461,14 +463,25 @@ def save_ui_state(path: Path, state: dict[str, object]) -> None:
 
 
 def run_app(
-    db_path: Path, config: Config | None, demo: bool = False, notice: str | None = None
+    db_path: Path,
+    config: Config | None,
+    demo: bool = False,
+    notice: str | None = None,
+    notice_severity: SeverityLevel = "warning",
 ) -> int:
     """Open the database and run the app until the user quits; returns the exit status.
-    `notice`: a line the app shows once started (the demo database was built again)."""
+    `notice`: a line the app shows once started (the demo database was built again: a warning;
+    a new database was made: information)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NewstuiError(NO_TERMINAL)
     app = NewstuiApp(
-        db_path, config, demo=demo, ui_state=ui_state_path(), log_file=log_path(), notice=notice
+        db_path,
+        config,
+        demo=demo,
+        ui_state=ui_state_path(),
+        log_file=log_path(),
+        notice=notice,
+        notice_severity=notice_severity,
     )
     FIRST_FRAME.start()  # the writer thread sends the first frame out as soon as it is made
     try:
