@@ -38,6 +38,7 @@ NLP_MODULES = [
         "names",
         "segment",
         "quotes",
+        "sentence_closers",
         "speaker_cues",
         "speaker_subjects",
         "speakers",

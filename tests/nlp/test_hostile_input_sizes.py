@@ -23,9 +23,10 @@ from newstui.nlp.entity_merge import (
 from newstui.nlp.entity_passes import _EntityFinder
 from newstui.nlp.entity_words import CONNECTORS, LowerCaseWords, _chunks
 from newstui.nlp.names import strip_possessive
-from newstui.nlp.quotes import QuoteSpan, SentenceClosers
+from newstui.nlp.quotes import QuoteSpan
 from newstui.nlp.rules import RulesExtractor, rules_view
 from newstui.nlp.segment import WORD, Token, name_tokens
+from newstui.nlp.sentence_closers import SentenceClosers
 from newstui.nlp.speaker_subjects import MAX_SENTENCE
 from newstui.nlp.speakers import SpeakerFinder
 

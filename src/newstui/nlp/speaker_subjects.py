@@ -9,8 +9,9 @@ from typing import Final
 
 from newstui.model import Entity
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.quotes import QuoteSpan, SentenceClosers
+from newstui.nlp.quotes import QuoteSpan
 from newstui.nlp.segment import paragraph_spans, sentence_starts
+from newstui.nlp.sentence_closers import SentenceClosers
 from newstui.nlp.speaker_cues import (
     _ACTING_ON_ROLES,
     _ADVERB,

@@ -9,8 +9,9 @@ from typing import Final
 from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES
 from newstui.nlp.gazetteer import load_gazetteer
-from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, SentenceClosers, title_cased
+from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, title_cased
 from newstui.nlp.segment import WordNeedsGuard, may_match
+from newstui.nlp.sentence_closers import SentenceClosers
 from newstui.nlp.speaker_cues import (
     _ACCORDING_OPENS,
     _ADVERB,
