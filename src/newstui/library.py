@@ -7,7 +7,7 @@ this module imports it. Filters and read models are plain values from `newstui.m
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -702,11 +702,30 @@ class SyncBook:
 
         return _sync.known_items(self._db, item_ids, starred)
 
-    def apply_states(self, unread: Iterable[int], starred: Iterable[int]) -> tuple[int, int]:
-        """Match the server's unread and starred sets (except unpushed changes)."""
+    def doubtful_items(
+        self,
+        streams: Collection[str],
+        unread: Collection[int] | None,
+        starred: Collection[int] | None,
+    ) -> list[int]:
+        """Items unread (starred) here that the server's whole unread (starred) set leaves out:
+        to be asked for by id before they are marked read (unstarred)."""
         from newstui.store import sync as _sync
 
-        return _sync.apply_states(self._db, unread, starred)
+        return _sync.doubtful_items(self._db, streams, unread, starred)
+
+    def apply_states(
+        self,
+        streams: Collection[str],
+        unread: Collection[int] | None,
+        starred: Collection[int] | None,
+        confirmed: Mapping[int, tuple[bool, bool]],
+    ) -> tuple[int, int]:
+        """Match the server's unread and starred sets within its subscriptions `streams`
+        (except unpushed changes; a mark is taken away only as `confirmed` says)."""
+        from newstui.store import sync as _sync
+
+        return _sync.apply_states(self._db, streams, unread, starred, confirmed)
 
     def stream_of(self, source_id: int) -> str | None:
         """The server's subscription id of a source, or None."""

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -35,6 +36,8 @@ class FakeGReader:
         self.pages: dict[str, list[bytes]] = {}  # answered in turn, before `answers`
         self.queries: list[str] = []
         self.hits: list[str] = []
+        self.id_sets: dict[str, list[bytes]] = {}  # stream/items/ids answers by `s`, in turn
+        self.items: dict[int, dict[str, object]] = {}  # what stream/items/contents gives by id
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -46,9 +49,26 @@ class FakeGReader:
                 fake.hits.append(path)
                 fake.queries.append(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
-                if fake.pages.get(path):
+                form = parse_qs(self.rfile.read(length).decode()) if length else {}
+                stream = parse_qs(self.path.partition("?")[2]).get("s", [""])[0]
+                if path.endswith("/stream/items/ids") and fake.id_sets.get(stream):
+                    sets = fake.id_sets[stream]
+                    status, headers, body, delay = (
+                        200,
+                        {},
+                        sets.pop(0) if len(sets) > 1 else sets[0],
+                        0.0,
+                    )
+                elif path.endswith("/stream/items/contents"):
+                    asked = [item_id_from(i) for i in form.get("i", [])]
+                    found = [fake.items[i] for i in asked if i in fake.items]
+                    status, headers, body, delay = (
+                        200,
+                        {},
+                        json.dumps({"items": found}).encode(),
+                        0.0,
+                    )
+                elif fake.pages.get(path):
                     status, headers, body, delay = 200, {}, fake.pages[path].pop(0), 0.0
                 else:
                     status, headers, body, delay = fake.answers.get(

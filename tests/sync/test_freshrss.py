@@ -190,6 +190,7 @@ def test_unsubscribing_elsewhere_removes_the_source_but_keeps_starred_articles(
 ) -> None:
     url, title, links = new_feed(freshrss)
     stream = device.subscribe(url)
+    device.subscribe(new_feed(freshrss)[0])  # the server still lists one (run alone, too)
     here = Here(tmp_path, freshrss)
     assert here.run("sync") == 0
     keep = here.articles(title)[links[0]]["id"]
@@ -198,6 +199,11 @@ def test_unsubscribing_elsewhere_removes_the_source_but_keeps_starred_articles(
     report = here.json(capsys, "sync")
     assert title in report["feeds_removed"]
     assert list(here.articles(title)) == [links[0]]
+    # It keeps its star too, and its unread mark (the server's sets no longer hold the items of
+    # a feed it dropped: they were taken as read and unstarred), sync after sync.
+    assert here.run("sync") == 0
+    kept = here.articles(title)[links[0]]
+    assert (kept["read"], kept["starred"]) == (False, True)
 
 
 def test_a_podcast_episode_synced_from_freshrss_downloads(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -341,26 +341,73 @@ def _take_state(conn: sqlite3.Connection, article_id: int, item: RemoteItem) -> 
         )
 
 
-def apply_states(db: Database, unread: Iterable[int], starred: Iterable[int]) -> tuple[int, int]:
-    """Make synced articles match the server's unread and starred sets, except those changed here
-    and not yet pushed. Returns how many became (read or unread, starred or not)."""
-    counts = []
+# Synced articles a sync may change: those of the subscriptions the server lists now (`?`: their
+# stream ids, as JSON), never an article of a subscription it no longer has (a star kept there
+# must stay), nor one changed here and not yet pushed (`?`: the field).
+_IN_SCOPE = """a.feed_id IN (SELECT feed_id FROM sync_feeds
+    WHERE stream_id IN (SELECT value FROM json_each(?)))
+    AND a.id NOT IN (SELECT article_id FROM sync_queue WHERE field = ?)"""
+
+# (field, the value of an article in the server's set: unread is read = 0, starred is 1)
+_SETS = (("read", 0), ("starred", 1))
+
+
+def doubtful_items(
+    db: Database,
+    streams: Collection[str],
+    unread: Collection[int] | None,
+    starred: Collection[int] | None,
+) -> list[int]:
+    """Server items stored here as unread (or starred) that the server's whole unread (or
+    starred) set leaves out: read or unstarred elsewhere, or no longer on the server (dropped by
+    its retention, in a stream it does not list); only asking for them tells which. A set that
+    is None (not read to its end) raises no doubt."""
+    found: list[int] = []
+    scope = json.dumps(sorted(streams))
+    for (field, present), ids in zip(_SETS, (unread, starred), strict=True):
+        if ids is None:
+            continue
+        found += [
+            r[0]
+            for r in db.execute(
+                f"""SELECT s.item_id FROM sync_items s JOIN articles a ON a.id = s.article_id
+                WHERE a.{field} = ? AND {_IN_SCOPE}
+                AND s.item_id NOT IN (SELECT value FROM json_each(?))""",
+                [present, scope, field, json.dumps(list(ids))],
+            ).fetchall()
+        ]
+    return sorted(set(found))
+
+
+def apply_states(
+    db: Database,
+    streams: Collection[str],
+    unread: Collection[int] | None,
+    starred: Collection[int] | None,
+    confirmed: Mapping[int, tuple[bool, bool]],
+) -> tuple[int, int]:
+    """Make synced articles match the server: those in its unread (starred) set become unread
+    (starred); those it leaves out become read (unstarred) only when `confirmed` (the server's
+    own (read, starred) for items asked for by id) says so. Only articles of the subscriptions
+    in `streams`, never one changed here and not yet pushed; a set that is None changes nothing.
+    Returns how many became (read or unread, starred or not)."""
+    counts = [0, 0]
+    scope = json.dumps(sorted(streams))
     with _applying(db) as conn:
-        for field, ids, present in (("read", unread, 0), ("starred", starred, 1)):
-            conn.execute("DROP TABLE IF EXISTS temp.sync_set")
-            conn.execute("CREATE TEMP TABLE sync_set (item_id INTEGER PRIMARY KEY)")
-            conn.executemany("INSERT OR IGNORE INTO temp.sync_set VALUES (?)", [(i,) for i in ids])
-            cur = conn.execute(
-                f"""UPDATE articles SET {field} = CASE WHEN id IN (SELECT s.article_id FROM
-                sync_items s JOIN temp.sync_set t ON t.item_id = s.item_id) THEN ? ELSE ? END
-                WHERE id IN (SELECT article_id FROM sync_items)
-                AND id NOT IN (SELECT article_id FROM sync_queue WHERE field = ?)
-                AND {field} != CASE WHEN id IN (SELECT s.article_id FROM sync_items s
-                JOIN temp.sync_set t ON t.item_id = s.item_id) THEN ? ELSE ? END""",
-                [present, 1 - present, field, present, 1 - present],
-            )
-            counts.append(cur.rowcount)
-            conn.execute("DROP TABLE temp.sync_set")
+        for n, ((field, present), ids) in enumerate(zip(_SETS, (unread, starred), strict=True)):
+            if ids is None:
+                continue
+            members = set(ids)
+            taken_away = (True, False)[n]  # read, not starred
+            absent = [i for i, state in confirmed.items() if state[n] == taken_away]
+            absent = [i for i in absent if i not in members]
+            for value, items in ((present, members), (1 - present, absent)):
+                counts[n] += conn.execute(
+                    f"""UPDATE articles AS a SET {field} = ? WHERE {field} != ?
+                    AND id IN (SELECT article_id FROM sync_items
+                    WHERE item_id IN (SELECT value FROM json_each(?))) AND {_IN_SCOPE}""",
+                    [value, value, json.dumps(list(items)), scope, field],
+                ).rowcount
     return counts[0], counts[1]
 
 

@@ -88,11 +88,14 @@ def parse_subscriptions(data: Any) -> list[RemoteFeed]:
 
 
 def parse_item_ids(data: Any) -> tuple[list[int], str | None]:
-    """The `stream/items/ids` answer: decimal item ids and the continuation, if any."""
-    if not isinstance(data, dict) or not isinstance(data.get("itemRefs", []), list):
-        raise MalformedAnswer("no 'itemRefs' list")
+    """The `stream/items/ids` answer: decimal item ids and the continuation, if any. An answer
+    without `itemRefs` is an error, not an empty list: read as one it marked everything read."""
+    if not isinstance(data, dict) or "itemRefs" not in data:
+        raise MalformedAnswer("the server answered without itemRefs")
+    if not isinstance(data["itemRefs"], list):
+        raise MalformedAnswer("itemRefs is not a list")
     ids = []
-    for ref in data.get("itemRefs") or []:
+    for ref in data["itemRefs"]:
         if not isinstance(ref, dict):
             raise MalformedAnswer("an itemRef is not an object")
         ids.append(item_id_from(ref.get("id")))

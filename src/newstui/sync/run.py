@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 PUSH_BATCH = 500  # item ids in one edit-tag POST
 ITEM_PAGE = 250  # items in one stream/contents page
 ID_PAGE = 10_000  # ids in one stream/items/ids page
+MAX_ID_PAGES = 100  # pages of ids read of one set (a million ids) before it counts as cut short
 CONTENTS_BATCH = 250  # items asked for by id in one POST
 CURSOR = "items_since"  # crawl time (s) from which new items are asked for
 
@@ -45,6 +46,7 @@ class SyncReport:
     requests: int = 0
     feeds_kept: tuple[str, ...] = ()  # the server listed no subscriptions: these stay stored
     changed_ids: tuple[int, ...] = ()  # new or changed articles: full text and analysis to do
+    cut_short: tuple[str, ...] = ()  # "unread", "starred": the server's set did not come to its end
 
     def summary(self) -> str:
         """One line: what changed."""
@@ -59,7 +61,17 @@ class SyncReport:
         if self.feeds_removed:
             parts.append(f"{len(self.feeds_removed)} removed")
         line = f"synced with {self.server}: " + ", ".join(parts)
-        return f"{line}; {self.kept_notice}" if self.kept_notice else line
+        for notice in (self.kept_notice, self.cut_short_notice):
+            line = f"{line}; {notice}" if notice else line
+        return line
+
+    @property
+    def cut_short_notice(self) -> str | None:
+        """Which of the server's sets did not come to its end, so its marks were left alone."""
+        if not self.cut_short:
+            return None
+        sets = " and ".join(self.cut_short)
+        return f"{self.server}'s {sets} list did not come to its end; those marks were left as they are"
 
     @property
     def kept_notice(self) -> str | None:
@@ -184,11 +196,23 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
     starred = await _all_ids(client, STARRED, None)
     # Unread or starred items older than the cursor (a first sync, a server restored from backup),
     # and starred ones a cleanup removed (starred elsewhere since).
-    wanted = {*unread, *starred}
-    missing = sorted(wanted - library.sync.known_items(wanted, starred))
+    wanted = {*(unread or ()), *(starred or ())}
+    missing = sorted(wanted - library.sync.known_items(wanted, set(starred or ())))
     for start in range(0, len(missing), CONTENTS_BATCH):
         await store(await client.items_by_id(missing[start : start + CONTENTS_BATCH]))
-    read_changed, starred_changed = library.sync.apply_states(unread, starred)
+    # An item missing from a set is read (unstarred) elsewhere, or gone from the server (its
+    # retention, a stream that does not list it): asked for by id, the server says which, and
+    # what it no longer returns keeps its marks here.
+    streams = {feed.stream_id for feed in remote}
+    doubtful = library.sync.doubtful_items(streams, unread, starred)
+    confirmed: dict[int, tuple[bool, bool]] = {}
+    for start in range(0, len(doubtful), CONTENTS_BATCH):
+        for item in await client.items_by_id(doubtful[start : start + CONTENTS_BATCH]):
+            confirmed[item.item_id] = (item.read, item.starred)
+    read_changed, starred_changed = library.sync.apply_states(streams, unread, starred, confirmed)
+    cut_short = tuple(
+        name for name, ids in (("unread", unread), ("starred", starred)) if ids is None
+    )
     return SyncReport(
         server=client.server,
         pushed=pushed,
@@ -201,18 +225,25 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         requests=client.requests,
         feeds_kept=kept,
         changed_ids=tuple(dict.fromkeys(changed)),
+        cut_short=cut_short,
     )
 
 
-async def _all_ids(client: GReaderClient, stream: str, exclude: str | None) -> list[int]:
-    """Every id in a stream, page after page."""
+async def _all_ids(client: GReaderClient, stream: str, exclude: str | None) -> list[int] | None:
+    """Every id in a stream, page after page; None when the paging does not come to its end (a
+    continuation given again, more than MAX_ID_PAGES pages): a set cut short is not the set."""
     ids: list[int] = []
     continuation: str | None = None
-    while True:
+    seen: set[str] = set()
+    for _ in range(MAX_ID_PAGES):
         page, continuation = await client.item_ids(stream, exclude, continuation, ID_PAGE)
         ids.extend(page)
-        if not continuation or not page:
+        if not continuation:
             return ids
+        if continuation in seen:
+            return None
+        seen.add(continuation)
+    return None
 
 
 def sync_server(config: Config) -> str | None:

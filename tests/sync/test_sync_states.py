@@ -1,0 +1,171 @@
+"""The server's unread and starred sets change only what they cover: a set the server did not
+give whole changes nothing, a subscription it no longer lists keeps its articles' marks, and an
+article leaves the set (read, unstarred elsewhere) only when the server, asked for it, says so."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
+
+READING = "user/-/state/com.google/reading-list"
+STARRED = "user/-/state/com.google/starred"
+ONE = {"id": "feed/1", "title": "One", "url": "https://example.org/one", "categories": []}
+TWO = {"id": "feed/2", "title": "Two", "url": "https://example.org/two", "categories": []}
+
+
+def item(n: int, stream: str, *states: str) -> dict[str, object]:
+    """A server item of a stream, with states such as "read" or "starred"."""
+    return {
+        "id": f"tag:google.com,2005:reader/item/{n:016x}",
+        "crawlTimeMsec": str(1000 * n * 1000),
+        "title": f"Item {n}",
+        "canonical": [{"href": f"https://example.org/{n}"}],
+        "summary": {"content": "<p>Text.</p>"},
+        "categories": [f"user/-/state/com.google/{s}" for s in states],
+        "origin": {"streamId": stream},
+    }
+
+
+def refs(*ids: int, continuation: str | None = None) -> bytes:
+    answer: dict[str, object] = {"itemRefs": [{"id": str(i)} for i in ids]}
+    if continuation:
+        answer["continuation"] = continuation
+    return json.dumps(answer).encode()
+
+
+def ids_answer(server: FakeGReader, unread: list[bytes], starred: list[bytes]) -> None:
+    server.id_sets[READING] = unread
+    server.id_sets[STARRED] = starred
+
+
+@pytest.fixture
+def synced(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> list[str]:
+    """A database synced once: items 1 and 2 of One, 3 of Two, all unread, 3 starred; the server
+    answers items by id from then on."""
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE, TWO]})
+    items = [item(1, "feed/1"), item(2, "feed/1"), item(3, "feed/2", "starred")]
+    fake.api(f"/stream/contents/{READING}", 200, {"items": items})
+    ids_answer(fake, [refs(1, 2, 3)], [refs(3)])
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    os.environ["PW_S"] = "pw"
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+    assert main([*db, "sync"]) == 0
+    assert marks(db, capsys) == {"Item 1": "unread", "Item 2": "unread", "Item 3": "unread starred"}
+    fake.api(f"/stream/contents/{READING}", 200, {"items": []})
+    fake.items = {n: i for n, i in zip((1, 2, 3), items, strict=True)}
+    return db
+
+
+def marks(db: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """Each article's title and marks, e.g. {"Item 3": "unread starred"}."""
+    capsys.readouterr()
+    assert main([*db, "list", "--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    return {
+        r["title"]: " ".join(
+            m for m, on in (("unread", not r["read"]), ("starred", r["starred"])) if on
+        )
+        for r in rows
+    }
+
+
+def test_a_starred_article_whose_feed_left_the_server_keeps_its_star(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Two is unsubscribed on the server (FreshRSS deletes its items): item 3 is in no set now.
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
+    fake.items = {n: i for n, i in fake.items.items() if n != 3}
+    ids_answer(fake, [refs(1, 2)], [refs()])
+    assert main([*synced, "sync"]) == 0
+    assert marks(synced, capsys) == {
+        "Item 1": "unread",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+    }
+
+
+def test_an_answer_without_item_refs_is_an_error_and_changes_no_mark(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ids_answer(fake, [b"{}"], [refs()])
+    assert main([*synced, "sync"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{fake.server}: malformed answer to stream/items/ids: the server answered without itemRefs"
+        in err
+    )
+    assert marks(synced, capsys) == {
+        "Item 1": "unread",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+    }
+
+
+def test_a_server_listing_no_subscriptions_and_no_items_changes_no_mark(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fake.api("/subscription/list", 200, {"subscriptions": []})
+    fake.items = {}
+    ids_answer(fake, [refs()], [refs()])
+    assert main([*synced, "sync"]) == 0
+    assert marks(synced, capsys) == {
+        "Item 1": "unread",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+    }
+
+
+def test_a_set_whose_paging_does_not_end_changes_none_of_its_marks(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The second page hands back the first page's continuation: the unread set is cut short.
+    ids_answer(fake, [refs(1, continuation="c1"), refs(continuation="c1")], [refs()])
+    assert main([*synced, "sync"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"{fake.server}'s unread list did not come to its end" in out
+    # The starred set came whole: item 3, unstarred on the server, is unstarred here.
+    fake.items[3] = item(3, "feed/2")
+    ids_answer(fake, [refs(1, continuation="c1"), refs(continuation="c1")], [refs()])
+    assert main([*synced, "sync"]) == 0
+    assert marks(synced, capsys) == {"Item 1": "unread", "Item 2": "unread", "Item 3": "unread"}
+
+
+def test_an_empty_unread_list_the_server_gave_marks_read_what_it_says_is_read(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Everything read and unstarred elsewhere, except item 2, which the server no longer has
+    # (its retention dropped it): that one keeps its marks.
+    fake.items = {1: item(1, "feed/1", "read"), 3: item(3, "feed/2", "read")}
+    ids_answer(fake, [refs()], [refs()])
+    assert main([*synced, "sync", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["read_changed"], report["starred_changed"]) == (2, 1)
+    assert marks(synced, capsys) == {"Item 1": "", "Item 2": "unread", "Item 3": ""}
+    # Unread and starred again on the server: the sets say so.
+    ids_answer(fake, [refs(1, 3)], [refs(3)])
+    assert main([*synced, "sync"]) == 0
+    assert marks(synced, capsys) == {
+        "Item 1": "unread",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+    }
