@@ -287,7 +287,7 @@ async def fetch_feeds(
                 try:
                     backoff = _Backoff(failures, interval)
                     async with in_hand:
-                        outcome, changed = await _fetch_feed(
+                        outcome, changed, articles = await _fetch_feed(
                             library,
                             fetcher,
                             ids[feed.name],
@@ -301,7 +301,10 @@ async def fetch_feeds(
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
-                        outcome = await fulltext_pool.fill(library, outcome, changed, mode)
+                        from newstui.fulltext.podcasts import pages_left_alone
+
+                        alone = pages_left_alone(articles, mode)  # a podcast's episodes
+                        outcome = await fulltext_pool.fill(library, outcome, changed, mode, alone)
                     if streamed is not None and changed:
                         streamed.submit(changed)
                 except NewstuiError as exc:
@@ -957,8 +960,9 @@ async def _fetch_feed(
     parsing: _Parsing,
     saving: _Saving,
     arrived: Callable[[], None] = lambda: None,
-) -> tuple[SourceOutcome, tuple[int, ...]]:
-    """Fetch, parse and store one feed; returns its outcome and the new or changed article ids.
+) -> tuple[SourceOutcome, tuple[int, ...], Sequence[PreparedArticle]]:
+    """Fetch, parse and store one feed; returns its outcome, the new or changed article ids and
+    the document's articles (none when nothing changed).
     The fetch's own record (status, validators, failures) goes to `records`; `parsing` parses
     the document, `saving` stores its articles (with other feeds parsed at about that time);
     `arrived` is called once the request is over (answered or failed)."""
@@ -975,7 +979,7 @@ async def _fetch_feed(
             arrived()
         if result.not_modified:
             records.add(FetchRecord(feed_id, status=304, error=None, keep_cache=True))
-            return SourceOutcome(feed.name, not_modified=True), ()
+            return SourceOutcome(feed.name, not_modified=True), (), ()
         body_hash = hashlib.sha256(result.body).hexdigest()
         parsed = None
         if body_hash != cache.body_hash:  # the same document again needs no parsing
@@ -985,7 +989,7 @@ async def _fetch_feed(
         status = exc.status if isinstance(exc, HTTPStatusError) else None
         retry_at = backoff.after_failure(exc)
         records.add(FetchRecord(feed_id, status=status, error=message, next_try=retry_at))
-        return SourceOutcome(feed.name, error=message), ()
+        return SourceOutcome(feed.name, error=message), (), ()
     saved = await saving.save(feed_id, parsed.articles) if parsed else None
     records.add(
         FetchRecord(
@@ -1001,9 +1005,9 @@ async def _fetch_feed(
         )
     )
     if parsed is None or saved is None:
-        return SourceOutcome(feed.name, not_modified=True), ()
+        return SourceOutcome(feed.name, not_modified=True), (), ()
     outcome = SourceOutcome(feed.name, new=saved.new, updated=saved.updated, warning=parsed.warning)
-    return outcome, saved.changed_ids
+    return outcome, saved.changed_ids, parsed.articles
 
 
 def empty_analysis_version(extractor_name: str) -> str | None:
@@ -1071,11 +1075,13 @@ class _FulltextPool:
         outcome: SourceOutcome,
         changed: Sequence[int],
         mode: str | bool,
+        left_alone: frozenset[str] = frozenset(),
     ) -> SourceOutcome:
         """Fetch full text for the changed articles that need it: all, or for "auto" those whose
-        entry does not already carry the whole article."""
+        entry does not already carry the whole article; never a link in `left_alone`."""
         unless = carries_full_article if mode == "auto" else None
         todo = library.needing_fulltext(changed, unless=unless)
+        todo = [row for row in todo if row[1] not in left_alone]
         errors = await asyncio.gather(*(self.fetch_one(library, i, u) for i, u, _ in todo))
         problems = tuple(
             FulltextProblem(article_id, clean_line(title, 80) or "untitled", error, url)

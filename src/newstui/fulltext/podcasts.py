@@ -1,0 +1,56 @@
+"""Which feed items are podcast episodes, whose link full text leaves alone: an episode's page is
+the show's web page around the notes the feed carries already, and a link to the audio is no page.
+
+A feed is a podcast when every item of its document carries an audio or video enclosure; in
+"auto" mode its items' pages are not fetched (a feed set to `fulltext = true` still fetches
+them). An item whose link is one of its own enclosures is never fetched: there is no page."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from newstui.article_rows import ENCLOSURE_MARK, PreparedArticle
+
+_MEDIA = ("audio/", "video/")
+
+
+def is_media(mime: str, url: str) -> bool:
+    """True for an audio or video enclosure: typed so by the feed, or with a file name that says
+    so (`.mp3`, `.m4a`, `.mp4`…; untyped, or `application/octet-stream`)."""
+    if mime.startswith(_MEDIA):
+        return True
+    guessed, _ = mimetypes.guess_type(urlsplit(url).path, strict=False)
+    return guessed is not None and guessed.startswith(_MEDIA)
+
+
+def pages_left_alone(articles: Sequence[PreparedArticle], mode: str | bool) -> frozenset[str]:
+    """The links of a feed document's items whose page full text does not fetch under `mode`
+    ("auto" or True): every item's in "auto" when the feed is a podcast; under any mode, an
+    item's link that is one of its enclosures."""
+    enclosures = [_enclosures(a) for a in articles]
+    if mode == "auto" and articles:
+        podcast = all(any(is_media(*e) for e in found) for found in enclosures)
+        if podcast:
+            return frozenset(a.url for a in articles if a.url)
+    return frozenset(
+        a.url
+        for a, found in zip(articles, enclosures, strict=True)
+        if a.url and any(url == a.url for _, url in found)
+    )
+
+
+def _enclosures(article: PreparedArticle) -> list[tuple[str, str]]:
+    """(type, url) of each enclosure of an article in its stored form."""
+    links = article.links
+    if not isinstance(links, str) or ENCLOSURE_MARK not in links:
+        return []  # (the links of an article with an enclosure are stored unpacked)
+    found: list[Any] = json.loads(links)
+    return [
+        (str(d.get("text") or ""), str(d.get("url") or ""))
+        for d in found
+        if isinstance(d, dict) and d.get("kind") == "enclosure"
+    ]
