@@ -2049,7 +2049,8 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             return 1
         _complain(f"newstui: {error}")
         if queued:
-            _complain(f"newstui: {counted(queued, 'change')} stay queued for the next sync")
+            stay = "stays" if queued == 1 else "stay"
+            _complain(f"newstui: {counted(queued, 'change')} {stay} queued for the next sync")
         return 1
     data = {
         "server": report.server,

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -213,6 +214,62 @@ def test_an_unreachable_server_is_one_line() -> None:
     # short enough for the app's status line (httpx's "All connection attempts failed" made it
     # "unreachable (cannot connect (All connection attempts failed))", cut off there)
     assert str(info.value) == "127.0.0.1:9: unreachable (cannot connect: connection refused)"
+
+
+def test_a_server_that_hangs_up_is_said_in_words() -> None:
+    # A server that closes the connection without answering read "RemoteProtocolError: Server
+    # disconnected without sending a response."
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def hang_up() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = listener.accept()
+                conn.shutdown(socket.SHUT_WR)  # an end of stream, then whatever the client sends
+                while conn.recv(65536):
+                    pass
+                conn.close()
+
+    threading.Thread(target=hang_up, daemon=True).start()
+
+    async def go() -> None:
+        async with GReaderClient(f"http://127.0.0.1:{port}/api", "a", lambda: "p") as c:
+            await c.subscriptions()
+
+    try:
+        with pytest.raises(SyncError) as info:
+            asyncio.run(go())
+    finally:
+        listener.close()
+    assert str(info.value) == (
+        f"127.0.0.1:{port}: the server closed the connection without a complete answer "
+        "(/accounts/ClientLogin)"
+    )
+
+
+def test_a_failed_sync_says_how_many_changes_stay_queued_in_good_grammar(
+    fake: FakeGReader, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = {"id": "feed/1", "title": "One", "url": "https://example.org/feed", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [feed]})
+    fake.api("/stream/items/ids", 200, {"itemRefs": []})
+    reading = "/stream/contents/user/-/state/com.google/reading-list"
+    fake.api(reading, 200, {"items": [fake_item(1, 1000), fake_item(2, 2000)]})
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_X"\n')
+    os.environ["PW_X"] = "pw"
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+    assert main([*db, "sync"]) == 0
+    capsys.readouterr()
+    assert main([*db, "list", "--all", "--json"]) == 0
+    first, second = (row["id"] for row in json.loads(capsys.readouterr().out))
+    fake.api("/edit-tag", 500, b"oops")
+    assert main([*db, "mark", str(first), "--star"]) == 0
+    assert main([*db, "sync"]) == 1
+    assert "newstui: 1 change stays queued for the next sync" in capsys.readouterr().err
+    assert main([*db, "mark", str(second), "--star"]) == 0
+    assert main([*db, "sync"]) == 1
+    assert "newstui: 2 changes stay queued for the next sync" in capsys.readouterr().err
 
 
 def test_only_http_urls_are_accepted() -> None:
