@@ -240,6 +240,40 @@ async def test_command_palette_offers_the_actions(db_path):
         assert "Toggle the star" in titles
 
 
+async def test_the_palette_lists_only_newstuis_commands_with_one_quit(db_path):
+    """Textual's own Theme, Keys, Maximize, Screenshot and its Quit stood beside ours (two
+    Quits; a screenshot saved where the user did not ask)."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")  # the reader focused: Textual offered to maximize it
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.main)]
+        assert not {"Theme", "Keys", "Maximize", "Minimize", "Screenshot"} & set(titles)
+        assert [t for t in titles if t.startswith("Quit")] == ["Quit"]
+        assert "Command palette" not in titles  # (it is open)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"quit")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Quit\n" in text and "key: Q" in text
+        assert "Quit the application as soon as possible" not in text
+        await pilot.press("enter")
+        await settle(pilot)
+    assert app.return_code == 0
+
+
+async def test_the_palette_over_help_offers_the_global_commands_only(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert sorted(titles) == ["Quit", "Switch light / dark theme"]
+
+
 async def test_the_palette_shows_keys_and_brackets_as_help_does(db_path):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:

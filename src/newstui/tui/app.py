@@ -53,6 +53,9 @@ if TYPE_CHECKING:  # the query language is imported when a query is typed
 
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
+PALETTE_GLOBAL = ("quit", "toggle_theme")  # the palette's commands over another screen
+# (typing "quit" finds Quit first, before Back's "…; quit from Sources")
+PALETTE_TITLES = {"help": "Help: every key", "quit": "Quit"}
 
 
 class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
@@ -368,25 +371,26 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             save_ui_state(self.ui_state, {**load_ui_state(self.ui_state), "theme": theme})
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's commands (its "Keys" panel replaced by `?` help) and every described
-        binding, named as `?` help names it (the palette reads titles as markup: escaped)."""
-        for command in super().get_system_commands(screen):
-            if command.title != "Keys" or screen is not self.main:
-                yield command
-        if screen is not self.main:
-            return
+        """newstui's commands only: every described binding that works on `screen`, named as
+        `?` help names it (the palette reads titles as markup: escaped). Textual's own (Theme,
+        Keys, Maximize, Screenshot, a second Quit) are left out: `t`, `?` and `Q` do ours."""
+        on_main = screen is self.main
         for bindings in (MainScreen.BINDINGS, self.BINDINGS):
+            if bindings is MainScreen.BINDINGS and not on_main:
+                continue
             target = screen if bindings is MainScreen.BINDINGS else self
             for binding in bindings:
-                if not isinstance(binding, Binding):
+                if not isinstance(binding, Binding) or not binding.description:
                     continue
-                if binding.description and binding.action != "quit":
-                    title = "Help: every key" if binding.action == "help" else binding.tooltip
-                    yield SystemCommand(
-                        escape(title or binding.description),
-                        escape(f"key: {keys_label(binding, self.user_keymap)}"),
-                        partial(target.run_action, binding.action),
-                    )
+                action = binding.action
+                if action == "command_palette" or (not on_main and action not in PALETTE_GLOBAL):
+                    continue
+                title = PALETTE_TITLES.get(action, binding.tooltip)
+                yield SystemCommand(
+                    escape(title or binding.description),
+                    escape(f"key: {keys_label(binding, self.user_keymap)}"),
+                    partial(target.run_action, action),
+                )
 
     async def action_main(self, action: str) -> None:
         """Run one of the main screen's actions (the keys m, s, A, u, o, v, |, f, a, r, D, q)."""
