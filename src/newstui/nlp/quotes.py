@@ -50,6 +50,18 @@ _DIRECT_TITLE_CUES: Final = re.compile(
     r"\b(?:title|titled|entitled|called)\W*(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
 )
 _WORK_NOUN_CUES: Final = re.compile(r"\b(?:book|novel|paper|study|report)[,:]?\s*$", re.IGNORECASE)
+# 'a blog post titled “Why I am leaving Google.”', 'a campaign called “Think different.”': the
+# title of a work or a scheme, even in sentence case and closed by the sentence's stop; "titled"
+# and "entitled" name a title whoever uses them, while "called", "named" and "dubbed" do so after
+# a noun naming a work that cannot speak ('what the judge called “a cruel betrayal.”' is speech;
+# so is 'the statement called …': a text speaks)
+_WORK_TITLE_CUE: Final = re.compile(  # the nouns in lower case: "the Washington Post called"
+    r"(?:\b(?:[Tt]itled|[Ee]ntitled)|\b(?:song|film|movie|book|novel|album|campaign|programme|program|"
+    r"post|blog|petition|play|show|series|documentary|poem|opera|single|track|podcast|project|"
+    r"initiative|scheme|exhibition|festival|game|app|website|operation|video|episode|musical|"
+    r"painting|sculpture|installation|motion|bill|amendment)s?,?\s+(?:called|named|dubbed))"
+    r"\W*(?:the\s+|a\s+|an\s+)?$"
+)
 # 'said on the Focus programme "We …"': a long lower-case quote after a programme reads as speech
 # when it speaks in the first or second person or a speech verb is near
 _PERSON_PRONOUN: Final = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
@@ -813,7 +825,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
             and may_end_with_title_cue(text, max(0, span.open_mark - 30), span.open_mark)
             and _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark])
         )  # 'a film called “Argo”'; 'called it a “witch hunt”' may be the caller's words
-        return "none" if titled else "short"
+        return "none" if titled or _titles_a_work(text, span.open_mark) else "short"
     if (
         content[0].isupper()
         and may_match(text, NAMING_CUE_HEADS, max(0, span.open_mark - 40), span.open_mark)
@@ -834,6 +846,8 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         named = _name_words(content)
         if len(named) <= 6 and all(w[0].isupper() for w in named):
             return "none"
+    if ends_like_speech and _titles_a_work(text, span.open_mark):
+        return "none"  # 'a blog post titled “Why I am leaving Google.”': a title, stop and all
     if ends_like_speech or not content[0].isupper():
         return "speech"
     if _SAID_BEFORE_SEARCH.search(text, max(0, span.open_mark - 30), span.open_mark):
@@ -857,6 +871,15 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if lower_sentence:
         return "speech"
     return "speech" if upper_or_short < rest * 0.8 else "none"
+
+
+def _titles_a_work(text: str, mark: int) -> bool:
+    """Whether the words right before the mark name a work's title ('a report titled', 'a song
+    called', 'a campaign, called a'): what follows is that title, not anyone's speech."""
+    before = text[max(0, mark - 40) : mark]
+    if not any(cue in before for cue in ("itled", "alled", "amed", "ubbed")):
+        return False  # none of the cues' verbs: most quotations
+    return _WORK_TITLE_CUE.search(before) is not None
 
 
 def may_end_with_title_cue(text: str, start: int, end: int) -> bool:
