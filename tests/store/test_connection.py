@@ -40,6 +40,25 @@ def test_writes_inside_a_write_transaction_wait_for_its_end(tmp_path):
     db.conn.close()
 
 
+def test_a_write_transaction_opened_inside_another_is_refused_and_commits_nothing(tmp_path):
+    """A programming mistake: the inner one committed the outer one's writes half-way (a
+    failure after it could no longer undo them) and began a transaction of its own."""
+    path = tmp_path / "n.db"
+    db = open_db(path)
+    other = sqlite3.connect(path)
+    with pytest.raises(sqlite3.ProgrammingError, match="inside another"), write_transaction(db):
+        db.execute("INSERT INTO sync_state (key, value) VALUES ('outer', 'x')")
+        with write_transaction(db):
+            db.execute("INSERT INTO sync_state (key, value) VALUES ('inner', 'y')")
+    assert other.execute("SELECT count(*) FROM sync_state").fetchone() == (0,)
+    assert not db.conn.in_transaction
+    with write_transaction(db):  # the next one, as usual
+        db.execute("INSERT INTO sync_state (key, value) VALUES ('after', 'z')")
+    assert other.execute("SELECT key FROM sync_state").fetchall() == [("after",)]
+    other.close()
+    db.conn.close()
+
+
 def wal_bytes_after_writing(db, path, megabytes: int) -> int:
     """The write-ahead log's size after `megabytes` of rows, 100 KB a commit."""
     for _ in range(megabytes * 10):

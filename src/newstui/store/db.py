@@ -596,7 +596,15 @@ def write_transaction(
 
     `check_references=False` turns the foreign-key checks off for this transaction only (for
     a writer that takes every id it writes from rows it has read or written in it: each
-    checked row costs two b-tree look-ups; and no delete of it cascades)."""
+    checked row costs two b-tree look-ups; and no delete of it cascades).
+
+    One opened inside another on the same connection is refused (sqlite3.ProgrammingError, a
+    programming mistake): it would commit the outer one's writes half-way."""
+    if db.in_write_transaction:
+        raise sqlite3.ProgrammingError(
+            "write_transaction opened inside another on the same connection: it would commit "
+            "the outer one's writes half-way; write inside the outer block, or in a savepoint"
+        )
     conn = db.conn
     if conn.in_transaction:  # raw writes' (`conn.execute`): ended as a block of this ends
         db.rebuild_stale()
@@ -605,7 +613,6 @@ def write_transaction(
     checked = check_references or not conn.execute("PRAGMA foreign_keys").fetchone()[0]
     if not checked:
         conn.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is a no-op
-    nested = db.in_write_transaction  # (a raw commit inside a block, then a statement)
     try:
         _begin_immediate(db)
         db.in_write_transaction = True
@@ -620,7 +627,7 @@ def write_transaction(
                 raise_refused_write(conn, exc)
             raise
     finally:
-        db.in_write_transaction = nested
+        db.in_write_transaction = False
         if not checked:
             conn.execute("PRAGMA foreign_keys = ON")
 
