@@ -727,9 +727,10 @@ def _marking_triggers(mark: str) -> list[str]:
 
 # v26: an index out of step is rebuilt once a statement, not once a row. The triggers only
 # mark an index whose words they could not take out (the old text did not unpack: SQL
-# stale_index(), db.KnownTexts), and the store rebuilds each marked index once the statement
-# is done (db.Database.execute, db.write_transaction): one DELETE of k damaged rows rebuilt the
-# whole index k times, with the write lock held. The quote index is marked by its own
+# stale_index(), db.KnownTexts), and the store rebuilds each marked index once: after the
+# statement (db.Database.execute), or inside a write transaction at its end, before the commit
+# (db.write_transaction); a rollback forgets the marks with the writes. One DELETE of k damaged
+# rows rebuilt the whole index k times, with the write lock held. The quote index is marked by its own
 # triggers, so a damaged article without quotes no longer refills it, and a damaged article
 # analysed again (its quotes deleted) no longer leaves their words. Stores upgraded from before
 # v24 may still hold the words of a damaged article deleted then: they are rebuilt once, only
