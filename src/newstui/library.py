@@ -720,12 +720,14 @@ class SyncBook:
         unread: Collection[int] | None,
         starred: Collection[int] | None,
         confirmed: Mapping[int, tuple[bool, bool]],
+        gone: Collection[int] = (),
     ) -> tuple[int, int]:
         """Match the server's unread and starred sets within its subscriptions `streams`
-        (except unpushed changes; a mark is taken away only as `confirmed` says)."""
+        (except unpushed changes; a mark is taken away only as `confirmed` says); `gone`, asked
+        for and not returned, is not asked for again."""
         from newstui.store import sync as _sync
 
-        return _sync.apply_states(self._db, streams, unread, starred, confirmed)
+        return _sync.apply_states(self._db, streams, unread, starred, confirmed, gone)
 
     def stream_of(self, source_id: int) -> str | None:
         """The server's subscription id of a source, or None."""

@@ -169,3 +169,31 @@ def test_an_empty_unread_list_the_server_gave_marks_read_what_it_says_is_read(
         "Item 2": "unread",
         "Item 3": "unread starred",
     }
+
+
+def test_an_item_the_server_no_longer_returns_is_not_asked_for_at_every_sync(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Item 2 was dropped by the server's retention: asked for once, it keeps its marks, and the
+    # syncs after that do not ask for it again (each such 250 items cost a request every sync).
+    contents = "/api/greader.php/reader/api/0/stream/items/contents"
+    fake.items = {n: i for n, i in fake.items.items() if n != 2}
+    ids_answer(fake, [refs(1, 3)], [refs(3)])
+    for _ in range(3):
+        assert main([*synced, "sync"]) == 0
+    assert fake.hits.count(contents) == 1
+    assert marks(synced, capsys) == {
+        "Item 1": "unread",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+    }
+    # Back on the server (a restored backup) and read there: it is asked for again, and read.
+    ids_answer(fake, [refs(1, 2, 3)], [refs(3)])
+    assert main([*synced, "sync"]) == 0
+    fake.items[2] = item(2, "feed/1", "read")
+    ids_answer(fake, [refs(1, 3)], [refs(3)])
+    assert main([*synced, "sync"]) == 0
+    assert fake.hits.count(contents) == 2
+    assert marks(synced, capsys)["Item 2"] == ""

@@ -350,6 +350,16 @@ _IN_SCOPE = """a.feed_id IN (SELECT feed_id FROM sync_feeds
 
 # (field, the value of an article in the server's set: unread is read = 0, starred is 1)
 _SETS = (("read", 0), ("starred", 1))
+GONE = "gone_items"  # sync_state: items asked for by id that the server no longer returned
+
+
+def _gone(db: Database | sqlite3.Connection) -> set[int]:
+    row = db.execute("SELECT value FROM sync_state WHERE key = ?", [GONE]).fetchone()
+    try:
+        ids = json.loads(row[0]) if row else []
+    except ValueError:
+        return set()
+    return {i for i in ids if isinstance(i, int)} if isinstance(ids, list) else set()
 
 
 def doubtful_items(
@@ -361,7 +371,8 @@ def doubtful_items(
     """Server items stored here as unread (or starred) that the server's whole unread (or
     starred) set leaves out: read or unstarred elsewhere, or no longer on the server (dropped by
     its retention, in a stream it does not list); only asking for them tells which. A set that
-    is None (not read to its end) raises no doubt."""
+    is None (not read to its end) raises no doubt, nor does an item the server no longer returned
+    when asked (it is not asked for again at every sync)."""
     found: list[int] = []
     scope = json.dumps(sorted(streams))
     for (field, present), ids in zip(_SETS, (unread, starred), strict=True):
@@ -376,7 +387,7 @@ def doubtful_items(
                 [present, scope, field, json.dumps(list(ids))],
             ).fetchall()
         ]
-    return sorted(set(found))
+    return sorted(set(found) - _gone(db))
 
 
 def apply_states(
@@ -385,15 +396,33 @@ def apply_states(
     unread: Collection[int] | None,
     starred: Collection[int] | None,
     confirmed: Mapping[int, tuple[bool, bool]],
+    gone: Collection[int] = (),
 ) -> tuple[int, int]:
     """Make synced articles match the server: those in its unread (starred) set become unread
     (starred); those it leaves out become read (unstarred) only when `confirmed` (the server's
     own (read, starred) for items asked for by id) says so. Only articles of the subscriptions
     in `streams`, never one changed here and not yet pushed; a set that is None changes nothing.
-    Returns how many became (read or unread, starred or not)."""
+    `gone`: items asked for that the server did not return, remembered (until a set lists one
+    again) so they are not asked for at every sync. Returns how many became (read or unread,
+    starred or not)."""
     counts = [0, 0]
     scope = json.dumps(sorted(streams))
     with _applying(db) as conn:
+        before = _gone(conn)
+        listed = {*(unread or ()), *(starred or ())}
+        remembered = {i for i in before | set(gone) if i not in listed}
+        remembered = {
+            r[0]
+            for r in conn.execute(
+                "SELECT item_id FROM sync_items WHERE item_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(remembered))],
+            )
+        }
+        if remembered != before:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+                [GONE, json.dumps(sorted(remembered))],
+            )
         for n, ((field, present), ids) in enumerate(zip(_SETS, (unread, starred), strict=True)):
             if ids is None:
                 continue

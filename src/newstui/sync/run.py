@@ -202,14 +202,17 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         await store(await client.items_by_id(missing[start : start + CONTENTS_BATCH]))
     # An item missing from a set is read (unstarred) elsewhere, or gone from the server (its
     # retention, a stream that does not list it): asked for by id, the server says which, and
-    # what it no longer returns keeps its marks here.
+    # what it no longer returns keeps its marks here (and is not asked for again).
     streams = {feed.stream_id for feed in remote}
     doubtful = library.sync.doubtful_items(streams, unread, starred)
     confirmed: dict[int, tuple[bool, bool]] = {}
     for start in range(0, len(doubtful), CONTENTS_BATCH):
         for item in await client.items_by_id(doubtful[start : start + CONTENTS_BATCH]):
             confirmed[item.item_id] = (item.read, item.starred)
-    read_changed, starred_changed = library.sync.apply_states(streams, unread, starred, confirmed)
+    gone = [i for i in doubtful if i not in confirmed]
+    read_changed, starred_changed = library.sync.apply_states(
+        streams, unread, starred, confirmed, gone
+    )
     cut_short = tuple(
         name for name, ids in (("unread", unread), ("starred", starred)) if ids is None
     )
