@@ -323,8 +323,13 @@ class AnalysisWorker:
     def __init__(self, pool: CpuPool | None = None, idle: float = WORKER_IDLE) -> None:
         self.pool = pool or CpuPool(1)
         self.idle = idle
-        self._lock = threading.Lock()  # held while an analysis has the worker
+        # Held for a few steps only: by a lend taking or giving back the worker, and by the
+        # idle timer ending it, so the two never overlap (a lend never gets a worker being
+        # ended, and a timer that fires as a lend gives the worker back still ends it).
+        self._state = threading.Lock()
+        self._lent = False  # an analysis has the worker
         self._idle_timer: threading.Timer | None = None
+        self._idle_round = 0  # which idle timer may end the worker: the last one started
 
     @contextmanager
     def lend(self) -> Iterator[CpuPool | None]:
@@ -332,37 +337,42 @@ class AnalysisWorker:
         then runs in the caller's process; said once in the log). An analysis that comes while
         another has the worker gets a one-worker pool of its own: a worker's death fails every
         task it holds, which would count against the other's texts."""
-        if not self._lock.acquire(blocking=False):
+        timer = None
+        with self._state:
+            shared = not self._lent
+            if shared:
+                self._lent = True
+                self._idle_round += 1  # a timer firing from now on leaves the worker
+                timer, self._idle_timer = self._idle_timer, None
+        if not shared:
             with CpuPool(1) as own:
                 yield own if self._startable(own) else None
             return
-        self._stop_idle_timer()
+        if timer is not None:
+            timer.cancel()
         try:
             yield self.pool if self._startable(self.pool) else None
         finally:
-            self._start_idle_timer()
-            self._lock.release()
+            self._give_back()
 
-    def _start_idle_timer(self) -> None:
-        timer = threading.Timer(self.idle, self._end_when_idle)
-        timer.name, timer.daemon = "analysis-worker-idle", True
-        self._idle_timer = timer
-        timer.start()
+    def _give_back(self) -> None:
+        """An analysis is done with the worker: the idle time starts."""
+        with self._state:
+            self._lent = False
+            self._idle_round += 1
+            timer = threading.Timer(self.idle, self._end_when_idle, args=(self._idle_round,))
+            timer.name, timer.daemon = "analysis-worker-idle", True
+            self._idle_timer = timer
+        timer.start()  # (a lend meanwhile cancelled it: then it never fires)
 
-    def _stop_idle_timer(self) -> None:
-        timer, self._idle_timer = self._idle_timer, None
-        if timer is not None:
-            timer.cancel()
-
-    def _end_when_idle(self) -> None:
-        """The idle time is up: the worker exits, unless an analysis has it again."""
-        if self._lock.acquire(blocking=False):
-            try:
-                if threading.current_thread() is self._idle_timer:  # not one stopped since
-                    self._idle_timer = None
-                    self.pool.wind_down()
-            finally:
-                self._lock.release()
+    def _end_when_idle(self, idle_round: int) -> None:
+        """The idle time is up: the worker exits, unless an analysis has it again (or had it
+        since this timer started)."""
+        with self._state:
+            if self._lent or idle_round != self._idle_round:
+                return
+            self._idle_timer = None
+            self.pool.wind_down()  # (at once: lets the worker exit, does not wait for it)
 
     def _startable(self, pool: CpuPool) -> bool:
         return startable(pool) is not None
@@ -371,7 +381,11 @@ class AnalysisWorker:
         """Let the worker exit once its task is done, without waiting for it (the app quits: an
         analysis still running ends at its next save, and its chunk is not cut off into a
         re-analysis apart). A later analysis starts another worker."""
-        self._stop_idle_timer()
+        with self._state:
+            self._idle_round += 1
+            timer, self._idle_timer = self._idle_timer, None
+        if timer is not None:
+            timer.cancel()
         self.pool.wind_down()
 
 
