@@ -416,9 +416,20 @@ class ArticleActions(ScreenMixin):
             return
         feed, meant = selected
         source = self.config.source_named(feed.url or "") or self.config.source_named(feed.name)
-        with self.library.borrow() as library:
-            articles, starred = library.removal_counts(feed.id)
-        config_name = self.config.path.name if source else None
+        self._ask_to_remove_source(feed, meant, source, self.config.path.name)
+
+    @work(group="write", exit_on_error=False)
+    async def _ask_to_remove_source(
+        self,
+        feed: FeedRow,
+        meant: SourceMeant,
+        source: FeedConfig | LocalConfig | None,
+        config_file: str,
+    ) -> None:
+        """Count what the feed holds off the event loop (after any write under way: a large
+        mark or removal holds the store meanwhile, and keys go on working), then ask."""
+        articles, starred = await self.library.write(lambda lib: lib.removal_counts(feed.id))
+        config_name = config_file if source else None
         question = removal_question(feed.name, config_name, articles, starred, meant)
 
         def answered(yes: bool | None) -> None:
