@@ -383,7 +383,11 @@ def open_db(
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=not threads)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
-        if not memory and schema_version_of(conn) == 0:  # both only take before the first table
+        version = 0 if memory else schema_version_of(conn)
+        if version > SCHEMA_VERSION:  # before anything changes the file (WAL: its header)
+            conn.close()
+            raise newer_store(path, version)
+        if version == 0 and not memory:  # both only take before the first table
             refuse_foreign(conn, path)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
@@ -448,6 +452,10 @@ def open_db(
         raise StoreError(f"{path}: not a usable newstui database: {exc}", source=str(path)) from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable newstui database: {exc}", source=str(path)) from exc
+    except StoreError:  # (a store a newer newstui upgraded meanwhile, a full disk: not kept open)
+        if conn is not None:
+            conn.close()
+        raise
     return db
 
 
@@ -477,6 +485,8 @@ def open_read_only(path: Path | str, *, threads: bool = False) -> Database | Non
         conn.close()
         if version == 0:
             return None
+        if version > SCHEMA_VERSION:
+            raise newer_store(path, version)
         raise StoreError(
             f"{path}: on a read-only disk, and its schema ({version}) needs upgrading to "
             f"{SCHEMA_VERSION}, which writes it; copy it to a writable folder",
@@ -484,6 +494,17 @@ def open_read_only(path: Path | str, *, threads: bool = False) -> Database | Non
         )
     conn.create_function("casefold", 1, _casefold, deterministic=True)  # (as open_db)
     return Database(conn)
+
+
+def newer_store(path: Path | str, version: int) -> StoreError:
+    """The one line for a store a newer newstui upgraded (schema `version`), which this one
+    cannot read and does not change."""
+    return StoreError(
+        f"{path}: store version {version} is newer than this newstui understands "
+        f"({SCHEMA_VERSION}): a newer newstui upgraded it; it is left as it is: open it with "
+        "that newstui",
+        source=str(path),
+    )
 
 
 def refuse_foreign(conn: sqlite3.Connection, path: Path | str) -> None:
@@ -891,10 +912,9 @@ def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> boo
     """
     version = schema_version(db)
     start = version
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"database schema {version} is newer than this newstui understands ({SCHEMA_VERSION})"
-        )
+    if version > SCHEMA_VERSION:  # (open_db refuses it before: upgraded since by another)
+        row = db.conn.execute("PRAGMA database_list").fetchone()
+        raise newer_store(str(row[2]) if row and row[2] else ":memory:", version)
     if upgrading is not None and slow_upgrade(start):
         articles = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
         if articles:

@@ -1,0 +1,118 @@
+"""Store versions across newstui versions: a store a newer newstui upgraded is refused with one
+line naming the file and both versions, and left as it is; an older one is upgraded once, each
+step in a transaction of its own (a step that fails leaves the steps before it done)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from test_index_repair import older_store
+
+import newstui.store.db as store_db
+from newstui.errors import StoreError
+from newstui.store import open_db
+from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def newer_store(path: Path, *, wal: bool) -> int:
+    """A store of today's schema stamped as a newer newstui's (one version on), kept in the
+    write-ahead-log mode newstui sets or in SQLite's default rollback journal."""
+    open_db(path).conn.close()
+    conn = sqlite3.connect(path)
+    if not wal:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    return SCHEMA_VERSION + 1
+
+
+def files_beside(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir())
+
+
+@pytest.mark.parametrize("wal", [True, False], ids=["wal", "rollback-journal"])
+def test_a_store_a_newer_newstui_upgraded_is_refused_in_one_line_and_left_as_it_is(
+    tmp_path: Path, wal: bool
+) -> None:
+    """The line named neither the file nor the store's version as such ("database schema 28
+    is newer …"), and the open first turned a store in rollback-journal mode into WAL (its
+    header rewritten) and kept the connection."""
+    path = tmp_path / "mine.db"
+    newer = newer_store(path, wal=wal)
+    before, files = path.read_bytes(), files_beside(path)
+
+    with pytest.raises(StoreError) as refused:
+        open_db(path)
+
+    message = str(refused.value)
+    assert message == (
+        f"{path}: store version {newer} is newer than this newstui understands "
+        f"({SCHEMA_VERSION}): a newer newstui upgraded it; it is left as it is: open it with "
+        "that newstui"
+    )
+    assert "\n" not in message and refused.value.source == str(path)
+    assert path.read_bytes() == before and files_beside(path) == files
+
+
+def test_a_newer_store_on_a_read_only_disk_is_refused_as_newer(tmp_path, monkeypatch) -> None:
+    """It said the store "needs upgrading to" this newstui's older version."""
+    path = tmp_path / "mine.db"
+    newer = newer_store(path, wal=True)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
+    monkeypatch.setattr(sqlite3, "connect", read_only_connect(sqlite3.connect))
+
+    with pytest.raises(StoreError, match=f"store version {newer} is newer than this newstui"):
+        open_db(path)
+
+
+def read_only_connect(connect):
+    """sqlite3.connect where a file opened for writing cannot be (a read-only disk)."""
+
+    def connecting(database, *args, **kwargs):
+        if not kwargs.get("uri"):
+            raise sqlite3.OperationalError("unable to open database file")
+        return connect(database, *args, **kwargs)
+
+    return connecting
+
+
+def test_an_older_store_is_upgraded_step_by_step_and_a_failed_step_undoes_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    older_store(path, SCHEMA_VERSION - 3)
+    failing = SCHEMA_VERSION - 2  # the second step
+    steps = list(MIGRATIONS)
+    steps[failing] = [*steps[failing], "SELECT no_such_function()"]
+    monkeypatch.setattr(store_db, "MIGRATIONS", steps)
+
+    with pytest.raises(StoreError, match="no such function"):
+        open_db(path)
+
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone() == (failing,)  # the first step kept
+    conn.close()
+    monkeypatch.undo()
+    open_db(path).conn.close()  # the rest, at the next open
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    assert conn.execute("SELECT count(*) FROM index_rebuilds").fetchone() == (0,)  # (v27's)
+    conn.close()
+
+
+def test_an_upgraded_store_is_not_upgraded_again(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "old.db"
+    older_store(path, SCHEMA_VERSION - 1)
+    open_db(path).conn.close()
+    # any step run again now fails the open
+    monkeypatch.setattr(store_db, "MIGRATIONS", [["SELECT no_such_function()"]] * SCHEMA_VERSION)
+
+    db = open_db(path)
+
+    assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    db.conn.close()
