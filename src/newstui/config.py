@@ -97,6 +97,10 @@ class KeysConfig:
     bindings: tuple[KeyBinding, ...] = ()
     unbind: tuple[str, ...] = ()
     unbind_line: int = 0
+    # each `[keys.NAME]` sub-table and its line: the app warns of a NAME no binding id starts with
+    tables: tuple[tuple[str, int], ...] = ()
+    # entries left out, each a one-line warning naming the file and line (the app shows them)
+    ignored: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -414,7 +418,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
 
         filters.append(FilterConfig(query, action, name))
     sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None
-    keys = _validate_keys(data.get("keys", {}), raw, fail)
+    keys = _validate_keys(data.get("keys", {}), raw, fail, path)
     # "Tech" on one entry and "tech" on another are one tag, spelled as the file first writes it
     spellings = tag_spellings([*(f.tags for f in feeds), *(s.tags for s in local)])
     feeds = [
@@ -428,7 +432,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
     )
 
 
-def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
+def _validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
     """`[keys]`: `preset = "vim" | "emacs"`, then `"headlines.open" = "o"` or a list of keys
     (an unquoted `headlines.open = …` is a nested table in TOML: both read the same)."""
     if not isinstance(table, dict):
@@ -450,21 +454,43 @@ def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
         ):
             raise fail(unbind_line, 'unbind must be a key or a list of keys, like ["j", "D"]')
         unbind = tuple(k.strip() for k in listed)
+    header = _table_header(raw, "keys")
+    table_line = _line_at(raw, header.start()) if header else _key_line(raw, "keys")
     entries: list[tuple[str, Any]] = []
+    tables: list[tuple[str, int]] = []
+    ignored: list[str] = []
     for name, value in table.items():
         if name in ("preset", "unbind"):
             continue
         if isinstance(value, dict):
-            entries += [(f"{name}.{sub}", v) for sub, v in value.items()]
+            sub_header = _table_header(raw, f"keys.{name}")
+            first = f"{name}.{next(iter(value), '')}"  # (`name.sub = …` has no header)
+            start = header.end() if header else 0
+            line = _binding_line(raw, first, start) or table_line
+            tables.append((name, _line_at(raw, sub_header.start()) if sub_header else line))
+            for sub, v in value.items():
+                if isinstance(v, dict):  # [keys.NAME.SUB]: no binding id has three parts
+                    deeper = _table_header(raw, f"keys.{name}.{sub}")
+                    line = _line_at(raw, deeper.start()) if deeper else table_line
+                    where = f"{path}:{line}" if line else str(path)
+                    ignored.append(
+                        f"{where}: [keys.{name}.{sub}] is not a key table, ignored: write a "
+                        f'binding id and its keys, like "headlines.open" = "o"'
+                    )
+                else:
+                    entries.append((f"{name}.{sub}", v))
         else:
             entries.append((name, value))
     bindings = []
-    header = _table_header(raw, "keys")
-    table_line = _line_at(raw, header.start()) if header else _key_line(raw, "keys")
     for binding_id, value in entries:
         line = _binding_line(raw, binding_id, header.end() if header else 0) or table_line
         if not re.fullmatch(r"[a-z_]+\.[a-z_]+", binding_id):
-            raise fail(line, f'{binding_id!r} is not a binding id like "headlines.open"')
+            where = f"{path}:{line}" if line else str(path)
+            ignored.append(
+                f"{where}: {binding_id!r} under [keys] is not a binding id, ignored: write preset, "
+                'unbind or a binding id like "headlines.open" (see the README\'s Keys section)'
+            )
+            continue
         keys = [value] if isinstance(value, str) else value
         if (
             not isinstance(keys, list)
@@ -475,7 +501,7 @@ def _validate_keys(table: Any, raw: str, fail: Any) -> KeysConfig:
         from newstui.config_tables import KeyBinding
 
         bindings.append(KeyBinding(binding_id, tuple(k.strip() for k in keys), line))
-    return KeysConfig(preset, tuple(bindings), unbind, unbind_line)
+    return KeysConfig(preset, tuple(bindings), unbind, unbind_line, tuple(tables), tuple(ignored))
 
 
 def _binding_line(raw: str, binding_id: str, start: int) -> int:

@@ -11,7 +11,7 @@ from newstui.tui.keymap import key_label, key_name
 from newstui.tui.screens.help import HelpScreen
 from newstui.tui.screens.search import SearchScreen
 
-from .conftest import screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle
 
 
 def write_config(tmp_path, keys: str):
@@ -25,7 +25,6 @@ def write_config(tmp_path, keys: str):
     [
         ('preset = "nano"\n', 5, 'keys preset must be "vim" or "emacs"'),
         ('"headlines.down" = 5\n', 5, "must be a key or a list of keys"),
-        ('\n"Open" = "o"\n', 6, "is not a binding id"),
         ("headlines.down = []\n", 5, "must be a key or a list of keys"),
     ],
 )
@@ -40,11 +39,6 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
 @pytest.mark.parametrize(
     ("keys", "line", "message"),
     [
-        ('\n"headlines.opne" = "o"\n', 6, "no key binding with id 'headlines.opne'"),
-        # the nearest id is named (the message used to send the user to `?` help, which shows
-        # no ids)
-        ('"headlines.opne" = "o"\n', 5, "(did you mean 'headlines.open'? every id is listed in"),
-        ('"article.star" = "*"\n', 5, "did you mean 'article.toggle_star'?"),
         ('"headlines.down" = ["x", "ctrl+bogus"]\n', 5, "'ctrl+bogus' is not a key"),
         # a key two bindings of one pane would share: one of them would never run (newstui said
         # nothing and `s` simply stopped starring)
@@ -63,13 +57,46 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
         ('"sources.refresh_selected" = "D"\n', 5, "one of them would never run"),
     ],
 )
-def test_an_unknown_binding_id_or_key_or_a_shared_key_stops_the_app_with_the_line(
+def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(
     tmp_path, db_path, keys, line, message
 ):
     path = write_config(tmp_path, keys)
     with pytest.raises(ConfigError) as err:
         NewstuiApp(db_path, load_config(path))
     assert str(err.value).startswith(f"{path}:{line}: ") and message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("keys", "line", "message"),
+    [
+        # an unknown table was ignored without a word, empty or not
+        ("[keys.sub]\n", 6, "no key table [keys.sub], ignored (tables: app, article, "),
+        ('[keys.sub]\nfoo = "x"\n', 6, "no key table [keys.sub], ignored"),
+        ('sub.foo = "x"\n', 6, "no key table [keys.sub], ignored"),
+        ('[keys.headlines.deep]\na = "b"\n', 6, "[keys.headlines.deep] is not a key table"),
+        ('\n"Open" = "o"\n', 7, "'Open' under [keys] is not a binding id, ignored: write preset"),
+        # the nearest id is named (the message used to send the user to `?` help, which shows
+        # no ids)
+        ('\n"headlines.opne" = "o"\n', 7, "no key binding with id 'headlines.opne', ignored"),
+        ('"headlines.opne" = "o"\n', 6, "(did you mean 'headlines.open'? every id is listed in"),
+        ('"article.star" = "*"\n', 6, "did you mean 'article.toggle_star'?"),
+        ("[keys.headlines]\nopne = 'o'\n", 7, "did you mean 'headlines.open'?"),
+    ],
+)
+async def test_an_unknown_key_table_or_binding_id_is_one_warning_and_the_app_starts(
+    tmp_path, db_path, keys, line, message
+):
+    """The rest of the table applies: `x` still stars."""
+    path = write_config(tmp_path, f'"article.toggle_star" = "x"\n{keys}')
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        [warning] = [n for n in notifications(app) if n.severity == "warning"]
+        assert warning.message.startswith(f"{path}:{line}: ") and message in warning.message
+        assert "\n" not in warning.message
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.main.headlines.selected.starred
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,13 @@ from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_keys, key
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.first_frame import FIRST_FRAME
-from newstui.tui.keymap import build_keymap, check_key_clashes, key_label, keys_label
+from newstui.tui.keymap import (
+    build_keymap,
+    check_key_clashes,
+    key_label,
+    keys_label,
+    known_entries,
+)
 from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
@@ -100,18 +106,22 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self._data_version: int | None = None
         self._sync_status: SyncStatus | None = None
         self.auto_refresh_timer: Timer | None = None
-        # A bad [keys] table stops here, before the screen is taken. Only user keys need the ids
-        # (every screen is imported to list them), not a preset.
-        own = config is not None and bool(config.keys.bindings or config.keys.unbind)
+        # A bad [keys] table stops here, before the screen is taken; an entry no binding has
+        # is left out with a warning shown once started. Only user keys need the ids (every
+        # screen is imported to list them), not a preset.
+        keys = config.keys if config is not None else None
+        own = keys is not None and bool(keys.bindings or keys.unbind or keys.tables)
+        defaults = all_binding_keys() if own else {}
+        self.key_warnings: list[str] = list(keys.ignored) if keys is not None else []
+        if config is not None and own:
+            keys, self.key_warnings = known_entries(config.keys, config.path, defaults)
         self.user_keymap = (
-            build_keymap(config.keys, config.path, all_binding_keys() if own else {})
-            if config is not None
+            build_keymap(keys, config.path, defaults)
+            if config is not None and keys is not None
             else {}
         )
-        if config is not None and own:
-            check_key_clashes(
-                config.keys, config.path, key_sections(), self.user_keymap, EVERY_PANE
-            )
+        if config is not None and keys is not None and own:
+            check_key_clashes(keys, config.path, key_sections(), self.user_keymap, EVERY_PANE)
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
 
@@ -141,6 +151,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.logged_warnings.start()
         if self.notice:
             self.notify(self.notice, severity=self.notice_severity, markup=False)
+        for warning in self.key_warnings:  # (an unknown [keys] table or id: left out)
+            self.notify(warning, severity="warning", markup=False, timeout=15)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self._stop_on_signals()

@@ -149,6 +149,38 @@ def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) ->
     return keymap
 
 
+def known_entries(
+    keys: KeysConfig, path: object, defaults: Mapping[str, str]
+) -> tuple[KeysConfig, list[str]]:
+    """The `[keys]` table without what no binding has (a `[keys.NAME]` table no binding id
+    starts with, an unknown id), and a one-line warning for each, naming the file, the line and
+    what is valid: the app starts with the rest (it said nothing of an unknown table)."""
+    from dataclasses import replace
+
+    tables = sorted({binding_id.partition(".")[0] for binding_id in defaults})
+    warnings = list(keys.ignored)
+    unknown_tables = set()
+    for name, line in keys.tables:
+        if name not in tables:
+            unknown_tables.add(name)
+            at = f"{path}:{line}" if line else str(path)
+            warnings.append(
+                f"{at}: no key table [keys.{name}], ignored (tables: {', '.join(tables)}; "
+                "the README's Keys section lists the ids)"
+            )
+    kept = []
+    for binding in keys.bindings:
+        if binding.id in defaults:
+            kept.append(binding)
+        elif binding.id.partition(".")[0] not in unknown_tables:  # (said once, for its table)
+            at = f"{path}:{binding.line}" if binding.line else str(path)
+            warnings.append(
+                f"{at}: no key binding with id {binding.id!r}, ignored"
+                f"{_nearest(binding.id, set(defaults))}"
+            )
+    return replace(keys, bindings=tuple(kept)), warnings
+
+
 _SCOPED = re.compile(r"([a-z_]+\.[a-z_]+):(.+)")
 
 
