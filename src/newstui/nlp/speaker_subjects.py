@@ -775,6 +775,8 @@ class _SubjectFinder:
         rest[-1] = _TIME_PREFIX.sub("", rest[-1])  # "the now-governor", "the then-minister"
         gaz = load_gazetteer()
         head = rest[-1].lower()
+        if head == "presidency":  # "“…,” the presidency said in a statement": the president's
+            head = rest[-1] = "president"
         sentence_start = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
         if head in gaz.role_words:  # "the prosecutor added": the person named in that role
             holder = self._described_holder(rest, sentence_start)
