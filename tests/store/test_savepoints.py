@@ -4,6 +4,8 @@ the marks that say an index rebuild is due follow what the savepoint keeps or un
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from test_index_rebuild_locks import in_step
 from test_index_repair import (
@@ -15,6 +17,7 @@ from test_index_repair import (
     with_damaged,
 )
 
+import newstui.store.articles as store_articles
 import newstui.store.db as store_db
 from newstui.store import open_db
 from newstui.store.articles import save_feeds
@@ -140,4 +143,36 @@ def test_a_rebuild_a_raw_write_left_due_survives_a_savepoint_rolled_back(tmp_pat
     assert db.execute("SELECT count(*) FROM articles WHERE id = ?", [ids["Dock"]]).fetchone() == (
         1,
     )
+    db.conn.close()
+
+
+def test_a_failure_that_undid_the_whole_transaction_fails_the_save_not_one_feed(tmp_path):
+    """SQLite rolls the whole transaction back on some failures (an interrupt, at times a full
+    disk): the savepoint's roll back then failed ("no such savepoint"), that was taken for the
+    second feed's failure, and the first feed was reported saved though undone, while the
+    third was committed alone."""
+    db = open_db(tmp_path / "s.db")
+    fill(db)
+    town, wharf = feed_id(db, "Town"), feed_id(db, "Wharf")
+    inserting = store_articles.insert_new_articles
+
+    def interrupted_for_wharf(db: store_db.Database, rows: list, texts: list = ()) -> object:  # type: ignore[assignment]
+        if not any(row[0] == wharf for row in rows):
+            return inserting(db, rows, texts)
+        db.conn.set_progress_handler(lambda: 1, 1)  # SQLite stops the insert
+        try:
+            return inserting(db, rows, texts)
+        finally:
+            db.conn.set_progress_handler(None, 0)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_articles, "insert_new_articles", interrupted_for_wharf)
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+            save_feeds(
+                db, [(town, mended("Bus")), (wharf, mended("Barge")), (town, mended("Tram"))]
+            )
+
+    assert not db.conn.in_transaction
+    assert indexed(db, "mended") == []  # nothing saved, as the error says
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     db.conn.close()

@@ -219,6 +219,8 @@ def save_feeds(
                 with savepoint(db, "save_feed"):
                     results.append(_save_in_transaction(db, feed_id, batch, analysed_as))
             except Exception as exc:
+                if not db.conn.in_transaction:  # SQLite undid the whole transaction (an
+                    raise  # interrupt, a full disk): the feeds before it too, not its alone
                 results.append(exc)
     return results
 
@@ -245,6 +247,8 @@ def _saved_together(
                 [text for plan in plans for text in plan.texts],
             )
     except Exception:
+        if not db.conn.in_transaction:  # SQLite undid the whole transaction: see save_feeds
+            raise
         return None
     return [
         plan.result(feed_id, new_ids) for (feed_id, _), plan in zip(batches, plans, strict=True)

@@ -688,7 +688,8 @@ def is_busy(exc: sqlite3.Error) -> bool:
 @contextmanager
 def savepoint(db: Database, name: str) -> Iterator[None]:
     """A part of the open transaction that a failure undoes alone (the failure is raised, and
-    the transaction goes on): its writes, and the index rebuilds they asked for. A stop
+    the transaction goes on): its writes, and the index rebuilds they asked for. Where the
+    failure undid the whole transaction (SQLite does on some), a caller must raise it too. A stop
     (Ctrl-C, SIGTERM) that an SQL function kept is raised as itself, as write_transaction
     does, so a caller that goes on after a failed part (save_feeds) does not go on after it."""
     due = frozenset(db.known_texts.stale)
@@ -696,7 +697,8 @@ def savepoint(db: Database, name: str) -> Iterator[None]:
     try:
         yield
     except BaseException as exc:
-        db.roll_back(due, savepoint=name)
+        if db.conn.in_transaction:  # (else SQLite undid the whole transaction: an interrupt, at
+            db.roll_back(due, savepoint=name)  # times a full disk; its caller must not go on)
         if isinstance(exc, sqlite3.Error):
             raise_kept_stop()
         raise
