@@ -285,3 +285,37 @@ def test_a_global_unbind_takes_the_key_off_every_binding_that_has_it():
         "a.down": "down",
         "b.down": "down",
     }
+
+
+@pytest.mark.parametrize("preset", ["vim", "emacs"])
+async def test_help_and_the_footer_show_only_keys_the_preset_binds(tmp_path, db_path, preset):
+    """The emacs preset's help listed vim's `l` for Sources' and the sidebar's Enter (it does
+    nothing there; Ctrl-O does)."""
+    from textual.widgets import Footer
+
+    from newstui.tui.app_keys import all_binding_keys
+    from newstui.tui.keymap import key_label
+
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path, f'preset = "{preset}"\n')))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        in_effect = {**all_binding_keys(), **app.user_keymap}
+        bound = {key_label(k) for keys in in_effect.values() for k in keys.split(",")}
+        for key in ("tab", "tab", "tab", "tab"):  # each pane's footer
+            assert app.main.query_one(Footer).display
+            shown = [
+                b for _, b, enabled, _ in app.screen.active_bindings.values() if b.show and enabled
+            ]
+            for binding in shown:
+                if binding.id:
+                    assert binding.key in in_effect[binding.id].split(","), binding.id
+            await pilot.press(key)
+            await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        rows = {(section, text): keys for section, keys, text in app.screen.rows}
+    choose = "Enter l" if preset == "vim" else "Enter Ctrl-O"
+    assert rows[("Sources", "Show the source's articles")] == choose
+    assert rows[("Sidebar", "Enter on an entity or quote lists its articles")] == choose
+    for (section, text), keys in rows.items():
+        assert set(keys.split(" ")) <= bound, (section, text, keys)

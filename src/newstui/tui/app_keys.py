@@ -193,8 +193,11 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
         return [b for b in bindings if isinstance(b, Binding) and b.action != "choose"]
 
     app, main = APP_BINDINGS, MainScreen.BINDINGS
-    # the pane list's list.choose, described for the sources
-    choose = Binding("enter,l", "choose", "Show", tooltip="Show the source's articles")
+    # the pane list's list.choose, described for the sources (its id: help shows the keys in
+    # effect, the preset's and the user's, not vim's)
+    choose = Binding(
+        "enter,l", "choose", "Show", tooltip="Show the source's articles", id="list.choose"
+    )
     per_pane: list[tuple[str, list[Binding]]] = [
         (
             "Sources",
@@ -224,6 +227,7 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
                     "choose",
                     "List",
                     tooltip="Enter on an entity or quote lists its articles",
+                    id="list.choose",
                 ),
                 *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
                 *of(main, "sidebar_tab"),
