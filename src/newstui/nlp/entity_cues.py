@@ -82,7 +82,8 @@ def _media_before(before: list[str]) -> bool:
 
 # Buildings that also name the body inside them: a place after "to", "at", "in", else the body.
 _SEATS: Final = frozenset(
-    "White House|Kremlin|Pentagon|Whitehall|Downing Street|Elysee Palace|Élysée Palace|Blue House|"
+    "White House|Kremlin|Pentagon|Whitehall|Downing Street|10 Downing Street|Elysee Palace|"
+    "Élysée Palace|Blue House|"
     "Zhongnanhai|Quai d'Orsay|Capitol|Capitol Hill".split("|")
 )
 _AT_PLACE: Final = re.compile(

@@ -198,6 +198,8 @@ class _EntityFinder(_RunFinder):
         if " v. " in self.text:
             self._drop_case_parties()
         self._number_roads_and_channels()
+        if "10 Downing Street" in self.text:
+            self._number_downing_street()
         if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
             self._number_units()
         if ", " in self.text:
@@ -512,6 +514,26 @@ class _EntityFinder(_RunFinder):
         right = self.text.find(". ", start)
         sentence = self.text[left : right if right >= 0 else len(self.text)]
         return _SOFTWARE_WORD.search(sentence) is not None
+
+    def _number_downing_street(self) -> None:
+        """'a 10 Downing Street spokesman': the seat of the British prime minister's office is
+        named with its house number, kept as part of the name, and "Downing Street" alone in
+        the same article is the same seat."""
+        text = self.text
+        numbered = False
+        for cand in self.candidates:
+            if (
+                cand.text == "Downing Street"
+                and text[cand.start - 3 : cand.start] == "10 "
+                and not text[cand.start - 4 : cand.start - 3].isalnum()
+            ):
+                cand.start -= 3
+                cand.text, cand.display, cand.words = "10 Downing Street", None, 3
+                numbered = True
+        if numbered:
+            for cand in self.candidates:
+                if cand.text == "Downing Street":
+                    cand.display = "10 Downing Street"
 
     def _number_roads_and_channels(self) -> None:
         """'Interstate 80', 'Route 2', 'Highway 401': a road named by its number is a place;
