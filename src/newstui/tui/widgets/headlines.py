@@ -427,6 +427,27 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.refresh_lines(index)
         self._announce()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """The list got another height (a smaller terminal, the reader or the sidebar opening or
+        closing): scroll the selected row back into view, where the keys on it act."""
+        if self.loaded and self.total:
+            self.call_after_refresh(self._cursor_into_view)
+
+    def _cursor_into_view(self) -> None:
+        """Scroll the least that shows the cursor's row (nothing when it is on screen)."""
+        height = self.scrollable_content_region.height
+        if height <= 0 or not self.total:
+            return
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            y = self.cursor
+        elif self.cursor >= top + height:
+            y = self.cursor - height + 1
+        else:
+            return
+        # forced: the new height's scroll limits may not be laid out yet
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
     def _announce(self) -> None:
         if not self.total:
             if self._announced is not None:
