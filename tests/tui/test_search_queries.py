@@ -257,3 +257,33 @@ async def test_a_search_that_finds_nothing_says_so_and_how_to_go_back(db_path, i
         await pilot.press("q")
         await settle(pilot)
         assert app.main.headlines.view.key == "all"
+
+
+def footer_ids(app) -> set[str]:
+    """The binding ids the footer shows (bindings shown and enabled on the screen)."""
+    bindings = app.screen.active_bindings.values()
+    return {b.id for _, b, enabled, _ in bindings if b.show and enabled and b.id}
+
+
+async def test_an_empty_result_shows_only_the_keys_that_apply(db_path, ids):
+    """Nothing to open, mark or star in an empty list: the footer showed ⏎ Open, m Read and
+    s Star there; they come back with the articles."""
+    article_keys = {"headlines.open", "article.toggle_read", "article.toggle_star"}
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert article_keys <= footer_ids(app)
+        await pilot.press("slash", *"zzyzx", "enter")
+        await settle(pilot)
+        assert not article_keys & footer_ids(app)
+        assert {"app.help", "app.search", "app.quit"} <= footer_ids(app)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Open" not in footer and "Star" not in footer and "Search" in footer
+        await pilot.press("s", "o", "V", "P")  # (nothing happens, nothing is said)
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert article_keys <= footer_ids(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.main.headlines.selected.starred

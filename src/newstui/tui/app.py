@@ -59,6 +59,23 @@ if TYPE_CHECKING:  # the query language is imported when a query is typed
 
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
+# the actions on the selected article (the footer hides them in a view that loaded empty;
+# undo stays: `A` in Unread empties the view it undoes)
+ARTICLE_ACTIONS = frozenset(
+    {
+        "toggle_read",
+        "toggle_star",
+        "mark_all_read",
+        "open_link",
+        "open_link_number",
+        "pager",
+        "pipe",
+        "fetch_fulltext",
+        "download",
+        "play",
+        "story_versions",
+    }
+)
 PALETTE_GLOBAL = ("quit", "toggle_theme")  # the palette's commands over another screen
 # (typing "quit" finds Quit first, before Back's "…; quit from Sources")
 PALETTE_TITLES = {"help": "Help: every key", "quit": "Quit"}
@@ -314,7 +331,11 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             return action in ("quit", "toggle_theme")
         if action in GLOBAL_ACTIONS:
             return True
-        return self.screen is self.main
+        if self.screen is not self.main:
+            return False
+        on_article = parameters[0] if action == "main" and parameters else action
+        # an empty view: the keys on an article are hidden from the footer and do nothing
+        return not (on_article in ARTICLE_ACTIONS and self.main.headlines.shows_none)
 
     # -- help, search, theme, commands --------------------------------------------------------
 

@@ -201,6 +201,7 @@ class MainScreen(
         self._show_title()  # after the sub-title, which a long title gives way to
         if not self.first_screen_shown:
             self.call_after_refresh(self._first_screen_done)
+        self.refresh_bindings()  # an empty view hides the keys on an article (check_action)
         if not count:
             self.detail = None
             if message.view.key == "all":
@@ -342,6 +343,10 @@ class MainScreen(
         self._detail_timer = None
         self._last_detail = monotonic()
         self.load_detail(article_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Open is hidden from the footer (and does nothing) in a view that loaded empty."""
+        return not (action == "open_selected" and self.headlines.shows_none)
 
     def action_open_selected(self) -> None:
         """Enter/l in the headlines: read the article under the cursor (once the view's rows

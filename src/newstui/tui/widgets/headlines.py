@@ -222,6 +222,12 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         new one's rows load or after its load failed)."""
         return self._shown_view == self.view
 
+    @property
+    def shows_none(self) -> bool:
+        """Whether the current view has loaded with no article: nothing to open or mark (keys
+        typed while it loads still wait for its rows)."""
+        return self.rows_shown and not self.load_pending and not self.total
+
     def when_rows_in(self, then: Callable[[], object]) -> None:
         """Call `then` now, or once the current view's first rows are in when they are still
         loading (a key on the selected article typed right after `J`: it acts on the new view's
