@@ -103,7 +103,8 @@ def _article_id(text: str) -> int:
 
 
 def _count(text: str) -> int:
-    """A --limit: a whole number from 1 to the largest SQLite can take."""
+    """A --limit, a download id or an enclosure number: a whole number from 1 to the largest SQLite
+    can take."""
     try:
         value = int(text)
     except ValueError:
@@ -467,6 +468,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             ),
             command("downloads", "list the download queue: state, progress, file"),
             _article_id,
+            _count,
         )
     if wanted("demo"):
         command("demo", "build (or rebuild) the demo database and print its path")

@@ -26,15 +26,19 @@ Emit = Callable[[argparse.Namespace, Any, "str | Text | Table | None"], int]
 
 
 def add_arguments(
-    download: argparse.ArgumentParser, listing: argparse.ArgumentParser, article_id: Any
+    download: argparse.ArgumentParser,
+    listing: argparse.ArgumentParser,
+    article_id: Any,
+    count: Any,
 ) -> None:
-    """The options of `download` and `downloads`."""
+    """The options of `download` and `downloads`; ids and numbers are read by cli.py's parsers, so
+    a number SQLite cannot hold is a one-line usage error."""
     download.add_argument(
         "ids", nargs="*", type=article_id, metavar="ID", help="articles whose enclosures to queue"
     )
     download.add_argument(
         "--enclosure",
-        type=int,
+        type=count,
         metavar="N",
         help="only the Nth enclosure of each article (as `show` numbers them; default: all)",
     )
@@ -47,7 +51,7 @@ def add_arguments(
     listing.add_argument(
         "--forget",
         nargs="+",
-        type=int,
+        type=count,
         metavar="N",
         default=[],
         help="take these downloads off the list (their files stay)",

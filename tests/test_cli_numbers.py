@@ -1,0 +1,67 @@
+"""Every number on the command line (ids, limits, download ids, enclosure numbers) answers a value
+too large for SQLite with one line, plain and as --json, never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newstui.cli import main
+from newstui.library import Library
+
+TOO_LARGE = ["99999999999999999999", str(2**63)]
+NUMBER_ARGUMENTS = [
+    ["list", "--limit"],
+    ["search", "x", "--limit"],
+    ["entities", "--limit"],
+    ["quotes", "--limit"],
+    ["show"],
+    ["mark", "--read"],
+    ["download"],
+    ["download", "1", "--enclosure"],
+    ["downloads", "--forget"],
+]
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    db, config = tmp_path / "n.db", tmp_path / "feeds.toml"
+    config.write_text("", "utf-8")
+    Library.open(db).close()
+
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            code = main(["--db", str(db), "--config", str(config), *args])
+        except SystemExit as exit:  # argparse's usage error
+            code = int(exit.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.mark.parametrize("number", TOO_LARGE)
+@pytest.mark.parametrize("words", NUMBER_ARGUMENTS, ids=" ".join)
+def test_a_number_too_large_for_the_store_is_a_one_line_usage_error(run, words, number):
+    code, out, err = run(*words, number)
+
+    assert code == 2 and out == ""
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "9,223,372,036,854,775,807" in err or f"has id {number}" in err
+
+
+@pytest.mark.parametrize("words", NUMBER_ARGUMENTS, ids=" ".join)
+def test_a_number_too_large_for_the_store_is_a_json_usage_error_with_json(run, words):
+    code, out, err = run(*words, TOO_LARGE[0], "--json")
+
+    assert code == 2 and "Traceback" not in err
+    assert json.loads(out)["kind"] == "usage"
+
+
+def test_forgetting_download_zero_is_refused_in_one_line(run):
+    code, _, err = run("downloads", "--forget", "0")
+
+    assert code == 2 and "must be at least 1, not 0" in err
