@@ -197,3 +197,43 @@ def test_an_added_feed_takes_the_spelling_the_file_already_uses_for_its_tag(tmp_
     assert added.tags == ("Tech", "Daily")
     assert 'tags = ["Tech", "Daily"]' in path.read_text("utf-8")
     assert [f.tags for f in load_config(path).feeds] == [("Tech",), ("Tech", "Daily")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[[local]]\npath = "/tmp"\nfoo = 3\n',
+            ":3: unknown key 'foo' in local source 'tmp' (it takes path, name, tags)",
+        ),
+        (
+            '[[local]]\npath = "/tmp"\ntag = ["x"]\n',
+            ":3: unknown key 'tag' in local source 'tmp' (did you mean 'tags'?)",
+        ),
+        (
+            '[[local]]\npath = "/tmp"\nname = "Notes"\nkeep_days = 3\n',
+            ":4: unknown key 'keep_days' in local source 'Notes' ('keep_days' applies to [[feeds]]",
+        ),
+        (
+            '[[feeds]]\nurl = "https://a/x"\nname = "A"\nurls = "x"\n',
+            ":4: unknown key 'urls' in feed 'A' (did you mean 'url'?)",
+        ),
+        (
+            '[[views]]\nname = "V"\nquery = "x"\nqeury = "y"\n',
+            ":4: unknown key 'qeury' in view 'V' (did you mean 'query'?)",
+        ),
+        (
+            '[[filters]]\nquery = "x"\nactoin = "read"\n',
+            ":3: unknown key 'actoin' in filter (did you mean 'action'?)",
+        ),
+    ],
+)
+def test_an_unknown_key_in_an_entry_is_refused_on_its_line_with_the_nearest_known_key(
+    tmp_path, text, expected
+):
+    path = _write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(str(path)) and "\n" not in message
+    assert expected in message

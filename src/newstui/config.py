@@ -300,6 +300,33 @@ def _key_in(raw: str, key: str, start: int) -> int:
     return 0
 
 
+FEED_KEYS = ("url", "name", "tags", "fulltext", "keep_days", "keep_per_feed")
+LOCAL_KEYS = ("path", "name", "tags")
+
+
+def _unknown_key(
+    extra: set[str],
+    known: Iterable[str],
+    what: str,
+    table: str,
+    index: int,
+    raw: str,
+    fail: Callable[[int, str], ConfigError],
+) -> ConfigError:
+    """The error for a key an entry of `[[table]]` does not take, on that key's line, with the
+    known key it is nearest to ("did you mean 'tags'?")."""
+    import difflib
+
+    key = sorted(extra)[0]
+    if table == "local" and key in FEED_KEYS:
+        hint = f" ({key!r} applies to [[feeds]] entries only)"
+    else:
+        near = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        hint = f" (did you mean {near[0]!r}?)" if near else f" (it takes {', '.join(known)})"
+    line = _entry_key_line(raw, table, index, key) or _entry_line(raw, table, index)
+    return fail(line, f"unknown key {key!r} in {what}{hint}")
+
+
 def _entry_key_line(raw: str, table: str, index: int, key: str) -> int:
     """The line of `key = …` inside the index-th `[[table]]` entry, or 0."""
     header = _entry_line(raw, table, index)
@@ -353,9 +380,9 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if name.casefold() in names:
             raise fail(line, f"duplicate feed name {name!r}")
         names.add(name.casefold())
-        extra = set(entry) - {"url", "name", "tags", "fulltext", *RETENTION_KEYS}
+        extra = set(entry) - {*FEED_KEYS}
         if extra:
-            raise fail(line, f"unknown key {sorted(extra)[0]!r} in feed {name!r}")
+            raise _unknown_key(extra, FEED_KEYS, f"feed {name!r}", "feeds", i, raw, fail)
         fulltext = entry.get("fulltext", settings.fulltext)
         if not _valid_fulltext(fulltext):
             raise fail(line, f'fulltext must be "auto", true or false, not {fulltext!r}')
@@ -384,6 +411,9 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                 line, f"duplicate source name {name!r} (feeds and local sources share names)"
             )
         names.add(name.casefold())
+        extra = set(entry) - {*LOCAL_KEYS}
+        if extra:
+            raise _unknown_key(extra, LOCAL_KEYS, f"local source {name!r}", "local", i, raw, fail)
         local.append(LocalConfig(lpath, name, _tags(entry.get("tags", []), line, fail)))
     views: list[ViewConfig] = []
     view_names: set[str] = set()
@@ -397,7 +427,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         view_names.add(name.casefold())
         extra = set(entry) - {"name", "query"}
         if extra:
-            raise fail(line, f"unknown key {sorted(extra)[0]!r} in view {name!r}")
+            raise _unknown_key(extra, ("name", "query"), f"view {name!r}", "views", i, raw, fail)
         query = _valid_query(entry.get("query"), f"view {name!r}", line, fail)
         from newstui.config_tables import ViewConfig
 
@@ -407,7 +437,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         line = _entry_line(raw, "filters", i)
         extra = set(entry) - {"name", "query", "action"}
         if extra:
-            raise fail(line, f"unknown key {sorted(extra)[0]!r} in filter")
+            known = ("name", "query", "action")
+            raise _unknown_key(extra, known, "filter", "filters", i, raw, fail)
         query = _valid_query(entry.get("query"), "filter", line, fail)
         given = entry.get("action", "hide")
         if given not in ("hide", "read"):
