@@ -170,3 +170,43 @@ def test_a_skipped_outline_never_shows_the_password_in_its_address():
     body = b'<opml version="2.0"><body><outline text="Mine" xmlUrl="ftp://me:hunter2@f.example/a"/></body></opml>'
     [line] = read_opml(body, "subs.opml")[1]
     assert "hunter2" not in line.reason and "me:***@f.example" in line.reason
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [("a/b", "x,y", "<&>"), ("x,y",), ("a/b",), ("News", "Tech/AI", "  spaced ", '"quoted"')],
+)
+def test_export_then_import_keeps_tags_with_commas_slashes_and_markup_exactly(tags):
+    feeds = [FeedConfig("https://a.example/rss", "A", tags)]
+    again = parse_opml(write_opml(feeds).encode(), "x")
+    assert [f.tags for f in again] == [tuple(t.strip() for t in tags)]
+
+
+def test_an_exported_category_stays_opml_for_other_readers():
+    text = write_opml([FeedConfig("https://a.example/rss", "A", ("news", "tech"))])
+    assert 'category="news,tech"' in text and 'xmlns:newstui="urn:newstui:opml"' in text
+
+
+@pytest.mark.parametrize(
+    ("category", "tags"),
+    [
+        ("news,tech", ("news", "tech")),
+        ("/Boston/Weather,/Politics", ("Boston", "Weather", "Politics")),  # the spec's example
+    ],
+)
+def test_another_readers_category_becomes_tags(category, tags):
+    body = (
+        '<opml version="2.0"><body>'
+        f'<outline text="A" xmlUrl="https://a.example/rss" category="{category}"/></body></opml>'
+    ).encode()
+    assert [f.tags for f in parse_opml(body, "x")] == [tags]
+
+
+def test_newstuis_tags_attribute_that_is_not_a_list_of_strings_falls_back_to_category():
+    body = (
+        b'<opml version="2.0" xmlns:newstui="urn:newstui:opml"><body>'
+        b'<outline text="A" xmlUrl="https://a.example/rss" category="a,b" newstui:tags="[1]"/>'
+        b'<outline text="B" xmlUrl="https://b.example/rss" category="c" newstui:tags="{"/>'
+        b"</body></opml>"
+    )
+    assert [f.tags for f in parse_opml(body, "x")] == [("a", "b"), ("c",)]

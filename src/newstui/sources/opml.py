@@ -22,6 +22,13 @@ from newstui.sources.newsboat_urls import (
 from newstui.sources.urls import is_http_url
 from newstui.text import clean_line
 
+# newstui's own attribute: a feed's tags exactly, as a JSON list, beside OPML's `category` (whose
+# commas and slashes would split "x,y" and "a/b"). OPML 2.0 allows attributes in a namespace;
+# other readers ignore it and read `category`.
+TAGS_NAMESPACE = "urn:newstui:opml"
+_TAGS = f"{{{TAGS_NAMESPACE}}}tags"
+_MOST_TAGS = 100
+ET.register_namespace("newstui", TAGS_NAMESPACE)
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 _ROOT_START = re.compile(rb"<\w")  # where the root element starts: a DTD comes before it
 # How expat tells UTF-16 from the first two bytes (a byte order mark, or "<" in either order).
@@ -130,7 +137,9 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
         skipped.append(SkippedLine(None, f"{named}{shown}: {reason}"))
 
     def add(outline: ET.Element, url: str, label: str, tags: tuple[str, ...]) -> None:
-        categories = re.split(r"[,/]", outline.get("category") or "")
+        categories = _exact_tags(outline)
+        if categories is None:  # OPML 2.0: comma-separated categories, "/" between a path's parts
+            categories = re.split(r"[,/]", outline.get("category") or "")
         extra = (clean_line(c, 100) for c in categories)
         # a feed listed in two folders (Feedly, Inoreader export so): both are its tags
         before = feeds[seen[url]].tags if url in seen else ()
@@ -175,13 +184,31 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
     return feeds, skipped
 
 
+def _exact_tags(outline: ET.Element) -> list[str] | None:
+    """The tags newstui wrote on an outline (its own attribute), or None when it has none or they
+    are not a list of strings (then `category` is read)."""
+    written = outline.get(_TAGS)
+    if written is None:
+        return None
+    import json
+
+    try:
+        tags = json.loads(written)
+    except ValueError:
+        return None
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        return None
+    return tags[:_MOST_TAGS]
+
+
 def write_opml(
     feeds: list[FeedConfig],
     title: str = "newstui subscriptions",
     site_urls: Mapping[str, str] | None = None,
 ) -> str:
-    """OPML 2.0 text for the feeds; each feed sits in a folder named by its first tag and carries
-    its web site (`htmlUrl`) when `site_urls` (feed URL → site) knows it."""
+    """OPML 2.0 text for the feeds; each feed sits in a folder named by its first tag, lists its
+    tags in `category` (for other readers) and exactly in `newstui:tags` (a tag may hold "," or
+    "/"), and carries its web site (`htmlUrl`) when `site_urls` (feed URL → site) knows it."""
     sites = {fold_url(url): site for url, site in (site_urls or {}).items() if is_http_url(site)}
     opml = ET.Element("opml", version="2.0")
     head = ET.SubElement(opml, "head")
@@ -202,6 +229,10 @@ def write_opml(
             attrs["htmlUrl"] = site
         if len(feed.tags) > 1:
             attrs["category"] = ",".join(feed.tags)
+        if any(re.search(r"[,/]", tag) for tag in feed.tags) or len(feed.tags) > 1:
+            import json
+
+            attrs[_TAGS] = json.dumps(list(feed.tags), ensure_ascii=False)
         ET.SubElement(parent, "outline", attrs)
     ET.indent(opml)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, "unicode") + "\n"
