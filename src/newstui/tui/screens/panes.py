@@ -47,6 +47,10 @@ class PaneLayout(ScreenMixin):
     _before_full_reader: str  # the pane `z` returns to
     _view_title: str
 
+    if TYPE_CHECKING:
+
+        def fit_status(self) -> None: ...  # (SourceRefresh: the bottom row's status lines)
+
     def fit_panes(self, size: Size) -> None:
         """Show the panes this terminal size has room for. Called on mount with the app's size
         too, so the first layout is already the right one (not redone at the first Resize)."""
@@ -74,6 +78,7 @@ class PaneLayout(ScreenMixin):
     def on_resize(self, event: Resize) -> None:
         self.fit_panes(event.size)
         self._show_title()
+        self.fit_status()
         if not self.sidebar_visible and self._pane_of(self.focused) == "sidebar":
             # keys must never go to a pane the user cannot see: the reader when an article is
             # open, else the headlines

@@ -51,6 +51,11 @@ class SyncStatusChanged(Message):
     status: SyncStatus
 
 
+# the footer's "? Help Q Quit", which the status lines leave room for (key_footer's
+# footer_key_width of each: 7 cells; not imported here, as the footer comes after the first frame)
+FOOTER_LEAST = 14
+
+
 class SourceRefresh(ScreenMixin):
     """Refresh state belongs to the screen that shows it; the app only triggers refreshes."""
 
@@ -151,6 +156,7 @@ class SourceRefresh(ScreenMixin):
             return
         self._refresh_total, self._changes_seen = plan.total, 0
         self.status.progress(0, plan.total)
+        self.fit_status()
         from newstui.tui.refresh import prepare_worker_processes
 
         prepare_worker_processes()  # (R before the first screen came: not started yet)
@@ -208,6 +214,7 @@ class SourceRefresh(ScreenMixin):
         self._show_progress()  # the last count, if the timer had not shown it yet
         self._refresh_total = 0
         self.status.finish()
+        self.fit_status()
         if message.cancelled:
             return
         if message.outcomes or message.removed or message.cleaned:
@@ -259,6 +266,17 @@ class SourceRefresh(ScreenMixin):
 
     def _on_sync_status_changed(self, message: SyncStatusChanged) -> None:
         self.sync_status.show(message.status)
+        self.fit_status()
+
+    def fit_status(self) -> None:
+        """Share the bottom row, least important parts going first: the footer keeps 40% of
+        the width (Help and Quit at least), the refresh's count and the sync state come next,
+        then the feed's name and then the sync error are shortened (each ends in "…")."""
+        width = self.size.width
+        room = max(width - max(FOOTER_LEAST, width * 2 // 5), 0)
+        least = self.status.cells_at_least()
+        taken = self.status.fit(max(room - self.sync_status.cells_wanted(), least))
+        self.sync_status.fit(max(room - taken, 0))
 
     def _on_analysis_finished(self, message: AnalysisFinished) -> None:
         if message.count:

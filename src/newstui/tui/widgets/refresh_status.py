@@ -9,6 +9,31 @@ from newstui.text import terminal_safe
 from newstui.tui.middle_ellipsis import middle_ellipsis
 
 NAME_CELLS = 24  # a source's name is shortened in the middle to this
+NAME_CELLS_LEAST = 8  # below this the name is left out
+
+
+def refresh_line(done: int, total: int, name: str, cells: int | None = None) -> Text:
+    """ " refreshing 3/12 name ", padded to the widest line of this refresh, in at most `cells`:
+    the name is shortened, then left out, then "refreshing", then the count ends in "…"."""
+    widest = len(f" refreshing {total}/{total} ")
+    room = NAME_CELLS if cells is None else min(NAME_CELLS, cells - widest - 1)
+    if room >= NAME_CELLS_LEAST:
+        text = Text(f" refreshing {done}/{total} ", style="bold")
+        if name:
+            shown = Text(terminal_safe(name, line=True), style="italic")
+            text.append_text(middle_ellipsis(shown, room))
+            text.append(" ")
+        text.pad_right(widest + room + 1 - text.cell_len)
+        return text
+    if cells is None or widest <= cells:
+        text = Text(f" refreshing {done}/{total} ", style="bold")
+        text.pad_right(widest - text.cell_len)
+        return text
+    text = Text(f" {done}/{total} ", style="bold")
+    text.pad_right(len(f" {total}/{total} ") - text.cell_len)
+    if text.cell_len > cells:
+        text.truncate(max(cells, 0), overflow="ellipsis")
+    return text
 
 
 class RefreshStatus(Static):
@@ -16,7 +41,7 @@ class RefreshStatus(Static):
 
     Its width is fixed for a refresh (the longest line it can show, padded): a new line is then
     painted in place, where a line of another width laid the whole screen out again, four times
-    a second, under the user's keys."""
+    a second, under the user's keys. The screen gives it a width on a narrow terminal (`fit`)."""
 
     DEFAULT_CSS = """
     RefreshStatus {
@@ -29,22 +54,34 @@ class RefreshStatus(Static):
     """
 
     _cells = 0  # the width of the line shown
+    _limit: int | None = None  # the most cells it may take (None: as many as it needs)
+    _shown: tuple[int, int, str] = (0, 0, "")
+    _active = False  # a refresh is shown (`display` reads True before the CSS hid it)
 
     def progress(self, done: int, total: int, name: str = "") -> None:
         """Show progress of a running refresh."""
-        text = Text(f" refreshing {done}/{total} ", style="bold")
-        if name:
-            text.append_text(
-                middle_ellipsis(Text(terminal_safe(name, line=True), style="italic"), NAME_CELLS)
-            )
-            text.append(" ")
-        cells = len(f" refreshing {total}/{total} ") + NAME_CELLS + 1
-        text.pad_right(cells - text.cell_len)
+        self._shown = (done, total, name)
+        text = refresh_line(done, total, name, self._limit)
+        cells = text.cell_len
         same_size = self.display and cells == self._cells
         self._cells = cells
         self.update(text, layout=not same_size)
-        self.display = True
+        self.display = self._active = True
+
+    def fit(self, cells: int | None) -> int:
+        """Take at most `cells` from now on; the cells it takes (0 when hidden)."""
+        if cells != self._limit:
+            self._limit = cells
+            if self._active:
+                self.progress(*self._shown)
+        return self._cells if self._active else 0
+
+    def cells_at_least(self) -> int:
+        """The cells its shortest form without "…" takes while shown (0 when hidden)."""
+        if not self._active:
+            return 0
+        return len(f" refreshing {self._shown[1]}/{self._shown[1]} ")
 
     def finish(self) -> None:
         """Hide the status."""
-        self.display = False
+        self.display = self._active = False
