@@ -93,6 +93,18 @@ async def test_redirects_are_followed_and_the_final_url_reported(feed_server):
     assert result.body == BODY
 
 
+async def test_a_redirect_to_a_location_with_a_space_is_followed_percent_encoded(feed_server):
+    """A server's Location written with a space ('/feeds/my show.xml'), as browsers follow it:
+    it was refused as 'a redirect to a non-http(s) location'."""
+    feed_server.route("/old", status=301, headers={"Location": "/feeds/my show.xml"})
+    feed_server.route("/feeds/my%20show.xml", body=BODY)
+
+    result = await fetch(feed_server.url("/old"))
+
+    assert result.url == feed_server.url("/feeds/my%20show.xml")
+    assert result.body == BODY
+
+
 async def test_a_redirect_loop_is_an_error_about_redirects(feed_server):
     feed_server.route("/a", status=302, headers={"Location": "/b"})
     feed_server.route("/b", status=302, headers={"Location": "/a"})

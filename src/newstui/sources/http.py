@@ -23,7 +23,7 @@ from newstui.sources.connections import (
     target_of,
 )
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
-from newstui.sources.urls import is_http_url
+from newstui.sources.urls import is_http_url, web_url
 
 USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
 MAX_REDIRECTS = 5
@@ -171,10 +171,10 @@ class Fetcher:
                 location = response.headers.get("location")
                 if status in REDIRECTS and location is not None:
                     try:
-                        target_url = urljoin(current, location)
+                        target_url = web_url(urljoin(current, location))  # a space encoded
                     except ValueError as exc:  # "http://[::1/feed": Invalid IPv6 URL
                         raise SourceError(f"{url}: redirect to an invalid URL ({exc})") from None
-                    if not is_http_url(target_url):
+                    if target_url is None:
                         raise SourceError(f"{url}: redirect to a non-http(s) location")
                     current = target_url
                     continue
