@@ -1141,7 +1141,9 @@ async def fetch_article_fulltext(
     """Fetch the full text of one stored article on demand (ignores a previous failure);
     `analyse_here=False` analyses it in a worker process (see analyse_pending's `here`)."""
     stored = library.article(article_id)
-    if stored is None or not stored.row.url:
+    if stored is None:
+        raise SourceError(f"article {article_id}: no longer stored (removed meanwhile)")
+    if not stored.row.url:
         raise SourceError(f"article {article_id}: has no web link to fetch")
     async with open_fetcher(limits_from(config)) as fetcher:
         with _FulltextPool(fetcher, config) as pool:

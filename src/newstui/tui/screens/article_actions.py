@@ -105,6 +105,7 @@ class ArticleActions(ScreenMixin):
     # An action asked for before its article's detail loaded (`j v` in one burst), and the
     # article it waits for.
     _waiting: tuple[int, Callable[[ArticleDetail], object]] | None = None
+    _gone: int | None = None  # the selected article, when its detail load found it removed
 
     def on_row(self, then: Callable[[ArticleRow], object]) -> None:
         """Call `then` with the selected article's row, once the view's rows are in (a key
@@ -129,14 +130,28 @@ class ArticleActions(ScreenMixin):
         if detail is not None and detail.article.row.id == row.id:
             then(detail)
             return
+        if self._gone == row.id:
+            self.article_removed(row.id)
+            return
         self._waiting = (row.id, then)
         self.load_held_detail(row.id)
 
     def detail_loaded(self, article_id: int, detail: ArticleDetail | None) -> None:
         """The selected article's detail loaded (None: it is gone): run what waited for it."""
+        self._gone = article_id if detail is None else None
         waiting, self._waiting = self._waiting, None
-        if waiting is not None and detail is not None and waiting[0] == article_id:
+        if waiting is None or waiting[0] != article_id:
+            return
+        if detail is None:
+            self.article_removed(article_id)
+        else:
             waiting[1](detail)
+
+    def article_removed(self, article_id: int) -> None:
+        """A key acted on an article another process removed: say so and show the list as it
+        is now."""
+        self.notify(f"article {article_id} was removed by another newstui", severity="warning")
+        self.headlines.reload()
 
     def cursor_on(self, article_id: int) -> None:
         """The cursor is on `article_id`: an action waiting for another article is dropped."""
@@ -188,12 +203,17 @@ class ArticleActions(ScreenMixin):
         starred: bool | None = None,
     ) -> None:
         try:
-            await self.library.write(lambda lib: lib.mark([article_id], read=read, starred=starred))
+            found = await self.library.write(
+                lambda lib: lib.mark([article_id], read=read, starred=starred)
+            )
         except Exception:  # nothing was stored: show the flags as they are (the error: one line)
             self._show_flags(article_id, read=before.get("read"), starred=before.get("starred"))
             if self._last_mark == ((article_id,), before):
                 self._last_mark = None
             raise
+        if not found:
+            self.article_removed(article_id)
+            return
         self.sources.reload()
 
     @work(group="write", exit_on_error=False)
@@ -368,14 +388,14 @@ class ArticleActions(ScreenMixin):
             return
         config = self.config
 
-        def fetch(row: ArticleRow) -> None:
+        def fetch(detail: ArticleDetail) -> None:
             self.notify("Fetching the full text…")
             from newstui.tui.refresh import prepare_worker_processes
 
             prepare_worker_processes()
-            self._fetch_fulltext(config, row.id)
+            self._fetch_fulltext(config, detail.article.row.id)
 
-        self.on_row(fetch)
+        self.with_detail(fetch)  # (an article removed meanwhile: says so)
 
     @work(thread=True, group="fulltext", exit_on_error=False)
     def _fetch_fulltext(self, config: Config, article_id: int) -> None:

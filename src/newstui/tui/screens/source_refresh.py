@@ -263,6 +263,7 @@ class SourceRefresh(ScreenMixin):
     def _on_store_changed(self) -> None:
         if not self.refreshing:
             self.sources.reload()  # the headlines follow when the counts say they are short
+            self.headlines.check_rows()  # flags changed, articles removed
 
     def _on_sync_status_changed(self, message: SyncStatusChanged) -> None:
         self.sync_status.show(message.status)

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newstui.headline_fields import carries_time
-from newstui.model import NEWEST_FIRST, ArticleRow, SortOrder
+from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, SortOrder
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View
@@ -118,6 +118,13 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         rows: list[ArticleRow]
 
     @dataclass(eq=False, repr=False)
+    class _Checked(Message, bubble=False):
+        generation: int
+        total: int
+        rows: dict[int, ArticleRow]  # the checked articles still stored, by id
+        asked: tuple[int, ...]
+
+    @dataclass(eq=False, repr=False)
     class _LoadFailed(Message, bubble=False):
         generation: int
 
@@ -167,6 +174,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         *,
         row_on_screen: int | None = None,
         at_once: bool = False,
+        near: int | None = None,
     ) -> None:
         """Switch to a view (or reload the current one), keeping `select_id` selected if present.
 
@@ -174,6 +182,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         or where it is on the first screen if in its top two thirds).
         `at_once` reads the first window here rather than in a worker: the app's first view, so
         the first paint already has its headlines (a worker's rows came after two paints).
+        `near`: the cursor's index when `select_id` is no longer listed (it was removed).
         """
         if view != self.view or not self.rows_shown:
             # what waited for the rows of a view left now, or for a load this one replaces (a
@@ -182,7 +191,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.view = view
         self._generation += 1
         self._typed = None
-        args = (self._generation, view, self.order, select_id, row_on_screen)
+        args = (self._generation, view, self.order, select_id, row_on_screen, near)
         if at_once:
             try:
                 loaded = self._read(*args)
@@ -203,7 +212,54 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         """Re-query the current view keeping the selected article where it is on screen."""
         row = self.selected
         on_screen = self.cursor - round(self.scroll_y) if row else None
-        self.show_view(self.view, row.id if row else None, row_on_screen=on_screen)
+        self.show_view(
+            self.view, row.id if row else None, row_on_screen=on_screen, near=self.cursor
+        )
+
+    def check_rows(self) -> None:
+        """Another process wrote to the store: show the flags it changed on the rows on screen,
+        and reload the list when an article on screen was removed (or a list not filtered by
+        flags has another count), keeping the cursor where it was."""
+        if not self.loaded or self.load_pending or not self.rows_shown or not self.total:
+            return
+        top = round(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        ids = []
+        for index in sorted({*range(top, min(top + height, self.total)), self.cursor}):
+            rows = self._chunks.get(index // CHUNK)
+            if rows is not None and index % CHUNK < len(rows):
+                ids.append(rows[index % CHUNK].id)
+        self._check(self._generation, self.view, tuple(ids))
+
+    @work(thread=True, group="headlines-check", exit_on_error=False)
+    def _check(self, generation: int, view: View, ids: tuple[int, ...]) -> None:
+        hidden = view.filter.hidden
+        with self._library.borrow() as library:
+            total = library.count(view.filter)
+            rows = library.articles(ArticleFilter(ids=ids, hidden=hidden), limit=len(ids) or 1)
+        self.post_message(self._Checked(generation, total, {row.id: row for row in rows}, ids))
+
+    @on(_Checked)
+    def _on_checked(self, message: _Checked) -> None:
+        message.stop()
+        if message.generation != self._generation or self.load_pending:
+            return
+        by_flags = self.view.filter.unread or self.view.filter.starred
+        gone = any(article_id not in message.rows for article_id in message.asked)
+        if gone or (message.total != self.total and not by_flags):
+            self.reload()
+            return
+        shown = {row.id: row for _, row in self.loaded_rows()}
+        for row in message.rows.values():
+            was = shown.get(row.id)
+            if was is not None and (was.read, was.starred) != (row.read, row.starred):
+                self.update_row(row.id, read=row.read, starred=row.starred)
+        # rows elsewhere are read again when shown (their flags may have changed too)
+        keep = {round(self.scroll_y) // CHUNK, self.cursor // CHUNK}
+        keep.add((round(self.scroll_y) + self.scrollable_content_region.height) // CHUNK)
+        for chunk in [chunk for chunk in self._chunks if chunk not in keep]:
+            del self._chunks[chunk]
+        self._requested = set()
 
     @property
     def load_pending(self) -> bool:
@@ -253,9 +309,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         order: SortOrder,
         select_id: int | None,
         row_on_screen: int | None,
+        near: int | None,
     ) -> None:
         try:
-            loaded = self._read(generation, view, order, select_id, row_on_screen)
+            loaded = self._read(generation, view, order, select_id, row_on_screen, near)
         except Exception:  # reported by the worker-error handler; the load has ended
             self.post_message(self._LoadFailed(generation))
             raise
@@ -268,13 +325,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         order: SortOrder,
         select_id: int | None,
         row_on_screen: int | None,
+        near: int | None = None,
     ) -> _Loaded:
         """A view's count and its first window (and the selected row's window)."""
         with self._library.borrow() as library:
             total = library.count(view.filter)
             cursor = 0
             if select_id is not None:
-                cursor = library.position(view.filter, select_id, order) or 0
+                found = library.position(view.filter, select_id, order)
+                cursor = found if found is not None else min(near or 0, max(total - 1, 0))
             chunks = {}
             for chunk in {0, cursor // CHUNK}:
                 chunks[chunk] = library.articles(
