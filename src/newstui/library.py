@@ -501,6 +501,12 @@ class Library:
             since=since,
         )
 
+    def count_quotes(
+        self, *, speaker: str | None = None, speaker_keys: tuple[str, ...] = ()
+    ) -> tuple[int, int]:
+        """How many quotes `quotes` finds with no limit, and in how many articles."""
+        return _analysis.count_quotes(self._db, speaker=speaker, speaker_keys=speaker_keys)
+
     # -- one story once ---------------------------------------------------------------------
 
     def find_stories(self, limit: int | None = None) -> int:

@@ -104,3 +104,20 @@ async def test_who_said_what_is_as_tall_as_its_quotes(db_path, ids):
         last = max(n for n, line in enumerate(lines) if "2024-11-30" in line)
         assert box.bottom - 1 - last <= 2, (box, last)  # the list's edge, the box's border
         assert box.height < 40 * 0.9 // 2
+
+
+async def test_who_said_what_gives_the_number_of_all_the_speakers_quotes_past_those_listed(
+    db_path, ids, monkeypatch
+):
+    from newstui.tui.screens import speaker_quotes
+
+    monkeypatch.setattr(speaker_quotes, "MAX_QUOTES", 1)  # lists the newest quote of two
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
+        await settle(pilot)
+        await who_said_what_of_the_quote(app, pilot)
+        text = screen_text(app)
+        assert "Who said what: Dmitry Peskov — 2 quotes" in text
+        assert "2 quotes in 2 articles; the newest 1 listed" in text

@@ -490,19 +490,10 @@ def list_entities(db: Database, type_: str | None = None, limit: int = 100) -> l
     ]
 
 
-def list_quotes(
-    db: Database,
-    speaker: str | None = None,
-    article_id: int | None = None,
-    limit: int = 200,
-    *,
-    speaker_keys: tuple[str, ...] = (),
-    since: str | None = None,
-) -> list[QuoteRow]:
-    """Quotes, newest articles first; optionally by one speaker (case-insensitive, or an entity
-    with one of `speaker_keys`), in one article, or in articles dated on or after `since`."""
-    from newstui.model.analysis import QuoteRow
-
+def _quotes_where(
+    speaker: str | None, article_id: int | None, speaker_keys: tuple[str, ...], since: str | None
+) -> tuple[str, list[object]]:
+    """The WHERE clause (and its parameters) choosing list_quotes' and count_quotes' quotes."""
     clauses: list[str] = []
     params: list[object] = []
     if speaker is not None:
@@ -523,7 +514,40 @@ def list_quotes(
     if article_id is not None:
         clauses.append("q.article_id = ?")
         params.append(article_id)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count_quotes(
+    db: Database,
+    speaker: str | None = None,
+    *,
+    speaker_keys: tuple[str, ...] = (),
+) -> tuple[int, int]:
+    """How many quotes list_quotes would list with no limit, and in how many articles."""
+    where, params = _quotes_where(speaker, None, speaker_keys, None)
+    row = db.execute(
+        f"""SELECT count(*), count(DISTINCT q.article_id)
+        FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
+        {where}""",
+        params,
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def list_quotes(
+    db: Database,
+    speaker: str | None = None,
+    article_id: int | None = None,
+    limit: int = 200,
+    *,
+    speaker_keys: tuple[str, ...] = (),
+    since: str | None = None,
+) -> list[QuoteRow]:
+    """Quotes, newest articles first; optionally by one speaker (case-insensitive, or an entity
+    with one of `speaker_keys`), in one article, or in articles dated on or after `since`."""
+    from newstui.model.analysis import QuoteRow
+
+    where, params = _quotes_where(speaker, article_id, speaker_keys, since)
     return [
         QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], hide_passwords(r[8]), r[9])
         for r in db.execute(

@@ -58,9 +58,11 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
     ]
 
     class _Loaded(Message, bubble=False):
-        def __init__(self, rows: list[QuoteRow]) -> None:
+        def __init__(self, rows: list[QuoteRow], total: int, articles: int) -> None:
             super().__init__()
             self.rows = rows
+            self.total = total  # all the speaker's quotes, listed or not
+            self.articles = articles  # … and the articles they are in
 
     def __init__(self, library: SharedLibrary, speaker: str, kind: str = "PERSON") -> None:
         super().__init__()
@@ -71,10 +73,15 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-box") as box:
-            box.border_title = f"Who said what: {terminal_safe(self._speaker, line=True)}"
+            box.border_title = self._title()
             box.border_subtitle = "Enter: the article · Esc: close"
             yield Static("Loading…", id="quotes-summary", markup=False)
             yield PaneList(id="speaker-quotes")
+
+    def _title(self, total: int | None = None) -> str:
+        """The box's title: whose quotes, and how many there are in all once counted."""
+        title = f"Who said what: {terminal_safe(self._speaker, line=True)}"
+        return title if total is None else f"{title} — {counted(total, 'quote')}"
 
     def on_mount(self) -> None:
         self.query_one(PaneList).focus()
@@ -90,21 +97,23 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
         """Read the speaker's quotes (full name, surname or its entity) in a worker thread."""
         from newstui.nlp import query_keys  # imported when needed: the first screen is sooner
 
+        keys = query_keys(self._speaker, self._kind)
         with self._library.borrow() as library:
-            rows = library.quotes(
-                speaker=self._speaker,
-                speaker_keys=query_keys(self._speaker, self._kind),
-                limit=MAX_QUOTES,
-            )
-        self.post_message(self._Loaded(rows))
+            rows = library.quotes(speaker=self._speaker, speaker_keys=keys, limit=MAX_QUOTES)
+            if len(rows) < MAX_QUOTES:
+                total, articles = len(rows), len({row.article_id for row in rows})
+            else:
+                total, articles = library.count_quotes(speaker=self._speaker, speaker_keys=keys)
+        self.post_message(self._Loaded(rows, total, articles))
 
     @on(_Loaded)
     def _fill(self, message: _Loaded) -> None:
         rows = message.rows
-        articles = len({r.article_id for r in rows})
-        more = f" (the newest {MAX_QUOTES})" if len(rows) >= MAX_QUOTES else ""
-        summary = f"{counted(len(rows), 'quote')}{more} in {counted(articles, 'article')}"
+        summary = f"{counted(message.total, 'quote')} in {counted(message.articles, 'article')}"
+        if len(rows) < message.total:
+            summary += f"; the newest {len(rows):,} listed"
         self.query_one("#quotes-summary", Static).update(summary)
+        self.query_one("#quotes-box").border_title = self._title(message.total)
         options = []
         self._articles = {}
         for i, row in enumerate(rows):
