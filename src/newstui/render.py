@@ -247,8 +247,8 @@ def render_article_text(
     fit_link: Callable[[str], str] | None = None,
 ) -> Text:
     """The whole article for a terminal: title, byline, highlighted body, numbered enclosures
-    (with where their downloads are) and numbered links. `fit_link` shortens the article's link
-    under the byline (the app: to one line of the reader; the whole link stays in `o` and `#`)."""
+    (with where their downloads are) and numbered links. `fit_link` lays out the article's link
+    under the byline (the app: broken into lines of the reader's width, all of it shown)."""
     from rich.text import Text
 
     row = stored.row

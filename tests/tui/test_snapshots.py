@@ -78,7 +78,7 @@ async def _long_link_opened(pilot) -> None:
     await settle(pilot)
 
 
-def test_a_long_link_on_one_line_80x24(snap_compare, db_path):
+def test_a_long_link_shown_whole_80x24(snap_compare, db_path):
     add_long_link_article(db_path)
     app = NewstuiApp(db_path, None)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_long_link_opened)

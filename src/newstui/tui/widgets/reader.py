@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,7 +17,6 @@ from newstui.counts import counted
 from newstui.model import carries_full_article
 from newstui.render import Palette, render_article_text
 from newstui.text import terminal_safe
-from newstui.tui.middle_ellipsis import middle_ellipsis
 from newstui.tui.reader_find import find_spans, line_of
 from newstui.tui.theme_colours import reader_palette
 
@@ -136,8 +136,12 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         return max(self.content_region.width - room, 0)
 
     def on_resize(self) -> None:
+        self._rewrap()
+        self.call_after_refresh(self._rewrap)  # (the text's padding may be laid out only then)
+
+    def _rewrap(self) -> None:
         if self._detail is not None and self._text_width() != self._line_width:
-            self._redraw()  # the link under the byline is cut to the new width
+            self._redraw()  # the link under the byline is broken for the new width
 
     def _redraw(self) -> None:
         palette = self.article_palette
@@ -152,8 +156,8 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
             palette,
             speakers=self.show_speakers,
             downloads=detail.downloads,
-            # a long link on one line, cut in the middle (a URL wrapped mid-word read badly)
-            fit_link=(lambda link: middle_ellipsis(link, width).plain) if width else None,
+            # a long link whole, on the lines it needs, broken after its / ? & = where it can
+            fit_link=(lambda link: wrap_link(link, width)) if width else None,
         )
         others = detail.other_feeds()
         if others:  # one story once: the same text from other feeds, one key (V) away
@@ -232,3 +236,27 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
 
     def action_scroll_up(self) -> None:
         self.scroll_up(animate=False, immediate=True)
+
+
+LINK_BREAKS = "/?&=#-_.,;+"  # a long link breaks after one of these where it can
+
+
+def wrap_link(link: str, width: int) -> str:
+    """A link longer than `width` cells on as many lines as it needs, each line broken after a
+    separator (/ ? & = …) when one is in its second half, else at the width: all of it can be
+    read and copied (it was cut in the middle with "…")."""
+    lines: list[str] = []
+    rest = link
+    while cell_len(rest) > width > 0:
+        cut, cells = 0, 0
+        while cut < len(rest) and cells + cell_len(rest[cut]) <= width:
+            cells += cell_len(rest[cut])
+            cut += 1
+        cut = max(cut, 1)  # a character wider than the line still moves on
+        after = max(rest.rfind(mark, 0, cut) for mark in LINK_BREAKS) + 1
+        if after > cut // 2:
+            cut = after
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    lines.append(rest)
+    return "\n".join(lines)
