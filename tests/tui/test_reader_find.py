@@ -10,7 +10,7 @@ from newstui.tui.reader_find import find_spans, line_of
 from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.search import SearchScreen
 
-from .conftest import settle
+from .conftest import screen_text, settle
 
 
 def test_find_spans_ignores_case_and_finds_every_place():
@@ -71,3 +71,19 @@ async def test_n_in_the_reader_without_a_find_goes_to_the_next_unread(db_path):
         await pilot.press("n")
         await settle(pilot)
         assert app.main.headlines.selected.id != first
+
+
+async def test_find_in_the_reader_counts_the_articles_words_not_the_speaker_tags(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.headlines.move_cursor(3)  # the Kremlin article: its one quote is Peskov's
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.main.detail
+        assert detail is not None
+        written = f"{detail.article.row.title}\n{detail.article.text}".casefold().count("peskov")
+        assert "[—Dmitry Peskov]" in screen_text(app)  # the tag is drawn…
+        await pilot.press("slash", *"peskov", "enter")
+        await settle(pilot)
+        assert app.main.reader.find_matches == written  # …and not counted

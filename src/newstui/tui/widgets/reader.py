@@ -87,6 +87,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         self.find_index = 0  # which match is the current one
         self.find_matches = 0
         self._text = Text()
+        self._tags: list[tuple[int, int]] = []  # where the speaker tags are in _text
         self._line_width = 0  # the width the article's link was cut to (0: not cut)
 
     def compose(self) -> ComposeResult:
@@ -173,7 +174,11 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
                 "(this article has no text; press f to fetch the full page)\n", palette.meta
             )
         self._text = text
-        spans = find_spans(text.plain, self.find_text)
+        # the speaker tags drawn after quotes are not the article's words: not found in them
+        self._tags = [
+            (span.start, span.end) for span in text.spans if span.style == palette.speaker
+        ]
+        spans = self._matches()
         self.find_matches = len(spans)
         if spans:
             self.find_index %= len(spans)
@@ -215,8 +220,16 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         self._redraw()
         self._scroll_to_match()
 
+    def _matches(self) -> list[tuple[int, int]]:
+        """Where the words looked for are in the article, outside the speaker tags."""
+        return [
+            (start, end)
+            for start, end in find_spans(self._text.plain, self.find_text)
+            if not any(tag_start < end and start < tag_end for tag_start, tag_end in self._tags)
+        ]
+
     def _scroll_to_match(self) -> None:
-        spans = find_spans(self._text.plain, self.find_text)
+        spans = self._matches()
         if not spans:
             return
         start, _ = spans[self.find_index]
