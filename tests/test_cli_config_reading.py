@@ -128,3 +128,27 @@ def test_import_stops_at_a_broken_config(db_path, tmp_path, capsys, seed_article
 
     assert one_line(run.err).startswith(f"newstui: {run.config}:4: {VIEW_ERROR}")
     assert run.json("list") == []
+
+
+def test_feeds_with_another_config_lists_its_feeds_without_storing_them(
+    db_path, tmp_path, capsys, clippings
+):
+    home = Cli(db_path, config_with(tmp_path, f'[[local]]\npath = "{clippings}"\n'), capsys)
+    assert home("fetch") == 0, home.err
+    other_path = tmp_path / "other.toml"
+    other_path.write_text(
+        '[[feeds]]\nurl = "http://zzz.example/feed"\nname = "Zzz"\n'
+        '[[local]]\npath = "/nowhere/notes"\n',
+        "utf-8",
+    )
+    other = Cli(db_path, other_path, capsys)
+
+    listed = other.json("feeds")
+
+    assert [(f["name"], f["id"], f["last_fetched"]) for f in listed] == [
+        ("clippings", listed[0]["id"], listed[0]["last_fetched"]),
+        ("notes", None, None),
+        ("Zzz", None, None),
+    ]
+    assert isinstance(listed[0]["id"], int)
+    assert [f["name"] for f in home.json("feeds")] == ["clippings"]

@@ -74,9 +74,7 @@ def test_a_feed_deleted_from_the_config_goes_away_on_the_next_fetch(fed):
     fed.config.write_text(re.sub(r'\n\[\[feeds\]\]\nname = "Wire"\nurl = "[^"]*"\n', "\n", text))
 
     assert fed("fetch") == 0
-    assert (
-        "removed Wire: 2 articles deleted, 1 starred kept (no longer in the config file)" in fed.out
-    )
+    assert f"removed Wire, no longer in {fed.config}: 2 articles deleted, 1 starred kept" in fed.out
     assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]
     assert {r["title"] for r in fed.json("list")} == {
         "Telescope spots comet",
@@ -122,7 +120,7 @@ def test_a_config_left_with_only_a_local_source_still_drops_the_feeds_deleted_fr
     )
 
     assert fed("fetch") == 0
-    assert "removed Wire" in fed.out and "removed Atom Lab" in fed.out
+    assert "removed 2 sources no longer in" in fed.out and "(Wire, Atom Lab)" in fed.out
     assert [f["name"] for f in fed.json("feeds")] == ["Notes"]
 
 
@@ -169,3 +167,21 @@ def test_mark_with_one_missing_id_says_so_in_the_singular(fed):
 def test_list_of_an_unknown_tag_fails_like_an_unknown_feed(fed):
     assert fed("list", "--tag", "nope") == 1
     assert "no source has the tag 'nope'" in one_line(fed.err)
+
+
+def test_a_fetch_says_in_one_line_which_sources_left_the_config_and_how_many_articles_went(
+    db_path, feed_server, config_file, capsys
+):
+    from tests.test_cli import Cli
+
+    for path in ("/a", "/b", "/c", "/d"):
+        feed_server.serve_file(path, "rss2.xml")
+    feeds = {"A": "/a", "B": "/b", "C": "/c", "D": "/d"}
+    run = Cli(db_path, config_file(feeds), capsys)
+    assert run("fetch") == 0, run.err
+    one = Cli(db_path, config_file({"A": "/a"}), capsys)
+
+    assert one("fetch") == 0, one.err
+
+    [line] = [line for line in one.out.splitlines() if line.startswith("removed")]
+    assert line == (f"removed 3 sources no longer in {one.config} (B, C, D): 9 articles deleted")

@@ -37,6 +37,7 @@ from newstui.model import (
     SORT_KEYS,
     ArticleFilter,
     ArticleRow,
+    FeedRow,
     SortOrder,
 )
 from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
@@ -1093,11 +1094,26 @@ def _cell(value: str | None) -> Text:
     return Text(terminal_safe(value, line=True))
 
 
+def _removed_line(removed: Sequence[RemovedSource], config: Path | None) -> str:
+    """One line for the sources a fetch removed because the config no longer lists them:
+    "removed 2 sources no longer in feeds.toml (Wire, Atom Lab): 3,016 articles deleted"."""
+    where = f"no longer in {config}" if config else "no longer in the config file"
+    deleted = f"{counted(sum(r.deleted for r in removed), 'article')} deleted"
+    starred = sum(r.kept_starred for r in removed)
+    kept = f", {starred:,} starred kept" if starred else ""
+    if len(removed) == 1:
+        return f"removed {removed[0].name}, {where}: {deleted}{kept}"
+    names = ", ".join(r.name for r in removed[:3])
+    more = f" and {len(removed) - 3:,} more" if len(removed) > 3 else ""
+    return f"removed {len(removed):,} sources {where} ({names}{more}): {deleted}{kept}"
+
+
 def _report(
     outcomes: list[SourceOutcome],
     args: argparse.Namespace,
     removed: Sequence[RemovedSource] = (),
     cleaned: CleanupReport | None = None,
+    config_file: Path | None = None,
 ) -> int:
     from newstui.ingest import describe, file_problem_lines, fulltext_warnings
 
@@ -1146,8 +1162,9 @@ def _report(
             )
         _emit(args, data)
     else:
-        for r in removed:
-            _stdout().print(_cell(f"{r.summary()} (no longer in the config file)"), soft_wrap=True)
+        if removed:
+            line = _removed_line(removed, config_file)
+            _stdout().print(_cell(line), soft_wrap=True)
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
@@ -1309,7 +1326,7 @@ def cmd_fetch(
     filtered = apply_filters(library, config)
     from newstui.retention import cleanup
 
-    status = _report(outcomes, args, removed, cleanup(library, config))
+    status = _report(outcomes, args, removed, cleanup(library, config), config.path)
     if not args.json:
         for entry, matched in filtered:
             if matched:
@@ -1599,17 +1616,34 @@ def cmd_import(args: argparse.Namespace, library: Library, config: Config | None
     return _report(outcomes, args)
 
 
-def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None) -> int:
-    """`newstui feeds`."""
-    if config is not None:
-        from newstui.ingest import sync_sources
+def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
+    """The config's feeds and local sources the store does not hold yet, as rows with no id and
+    nothing fetched (`fetch` stores them)."""
+    from newstui.ingest import feed_key, local_key
 
-        sync_sources(library, config)
+    rows = [
+        FeedRow(0, feed.name, "feed", feed.url, feed.tags, 0, 0, None, None)
+        for feed in config.feeds
+        if library.find_source(feed_key(feed)) is None
+    ]
+    rows += [
+        FeedRow(0, local.name, "local", None, local.tags, 0, 0, None, None)
+        for local in config.local
+        if library.find_source(local_key(local.path)) is None
+    ]
+    return rows
+
+
+def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None) -> int:
+    """`newstui feeds`: the stored sources, and the config's sources not stored yet (read, never
+    stored: a reading command run with another --config leaves the store's sources alone)."""
     rows = library.sources()
+    if config is not None:
+        rows = sorted([*rows, *_unstored_sources(library, config)], key=lambda r: r.name.casefold())
     now = datetime.now(UTC)
     data = [
         {
-            "id": r.id,
+            "id": r.id or None,  # a configured source not stored yet has none
             "name": r.name,  # names and errors come from the store with passwords as ***
             "kind": r.kind,
             "url": r.url and hide_passwords(r.url),
