@@ -652,14 +652,23 @@ def test_mark_sets_and_clears_read_and_starred(fed):
     assert state() == (False, False)
 
 
-def test_mark_without_what_to_mark_fails_with_one_line(fed):
-    assert fed("mark", "1") == 1
-    assert "--read" in one_line(fed.err)
+def test_mark_without_what_to_mark_is_a_usage_error_in_one_line(fed):
+    assert fed("mark", "1") == 2
+    assert one_line(fed.err) == (
+        "newstui mark: say what to mark: --read, --unread, --star or --unstar "
+        "(see `newstui mark --help`)"
+    )
+    assert fed("mark", "1", "--json") == 2
+    assert json.loads(fed.out)["kind"] == "usage"
 
 
-def test_mark_warns_about_ids_that_are_not_articles(fed):
-    assert fed("mark", "1", "999", "--read") == 0
-    assert "1 of the ids" in one_line(fed.err)
+def test_mark_fails_naming_the_ids_that_are_not_articles_and_marks_the_others(fed):
+    article_id = min(ids_by_title(fed).values())
+
+    assert fed("mark", str(article_id), "999", "--read") == 1
+
+    assert one_line(fed.err) == "newstui: no article with id 999 (1 other article marked)"
+    assert fed.json("show", str(article_id))["read"] is True
 
 
 def test_mark_counts_the_ids_given_not_the_other_versions_of_their_story(cli):

@@ -16,12 +16,10 @@ NUMBER_ARGUMENTS = [
     ["search", "x", "--limit"],
     ["entities", "--limit"],
     ["quotes", "--limit"],
-    ["show"],
-    ["mark", "--read"],
-    ["download"],
     ["download", "1", "--enclosure"],
     ["downloads", "--forget"],
 ]
+ARTICLE_ID_ARGUMENTS = [["show"], ["mark", "--read"], ["download"]]
 
 
 @pytest.fixture
@@ -50,7 +48,7 @@ def test_a_number_too_large_for_the_store_is_a_one_line_usage_error(run, words, 
 
     assert code == 2 and out == ""
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
-    assert "9,223,372,036,854,775,807" in err or f"has id {number}" in err
+    assert "9,223,372,036,854,775,807" in err
 
 
 @pytest.mark.parametrize("words", NUMBER_ARGUMENTS, ids=" ".join)
@@ -65,3 +63,20 @@ def test_forgetting_download_zero_is_refused_in_one_line(run):
     code, _, err = run("downloads", "--forget", "0")
 
     assert code == 2 and "must be at least 1, not 0" in err
+
+
+@pytest.mark.parametrize("number", [*TOO_LARGE, "0", "-3", "99999"])
+@pytest.mark.parametrize("words", ARTICLE_ID_ARGUMENTS, ids=" ".join)
+def test_an_article_id_no_article_can_have_is_answered_as_an_id_not_stored(run, words, number):
+    """`show 0` was a usage error (exit 2) and `show 99999` an input error (exit 1)."""
+    code, out, err = run(*words, number)
+    assert code == 1 and out == ""
+    assert err.strip() == f"newstui: no article with id {number}"
+
+    code, out, _ = run(*words, number, "--json")
+    assert code == 1
+    assert json.loads(out) == {
+        "error": f"no article with id {number}",
+        "kind": "input",
+        "source": None,
+    }

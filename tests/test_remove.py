@@ -160,8 +160,8 @@ def test_mark_of_ids_that_are_not_articles_fails_like_show(fed):
 
 
 def test_mark_with_one_missing_id_says_so_in_the_singular(fed):
-    assert fed("mark", "1", "999", "--read") == 0
-    assert one_line(fed.err) == "warning: 1 of the ids is not a stored article"
+    assert fed("mark", "1", "999", "--read") == 1
+    assert one_line(fed.err) == "newstui: no article with id 999 (1 other article marked)"
 
 
 def test_list_of_an_unknown_tag_fails_like_an_unknown_feed(fed):

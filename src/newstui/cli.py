@@ -93,14 +93,22 @@ def _pipe_console() -> type[Console]:
 
 
 def _article_id(text: str) -> int:
-    """An article id: a positive whole number SQLite can hold."""
+    """An article id: a whole number (one no article can have, 0 or 2**63, is answered as an id
+    not stored is: "no article with id 0", exit status 1)."""
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an article id: {text!r}") from None
-    if not 0 < value < 2**63:
-        raise argparse.ArgumentTypeError(f"no article has id {text}")
-    return value
+
+
+def _storable(article_id: int) -> bool:
+    """Whether an id is one SQLite can hold and an article can have (1 to 2**63 - 1)."""
+    return 0 < article_id < 2**63
+
+
+class _UsageError(NewstuiError):
+    """A command line argparse cannot refuse alone (`mark 7` with no action): exit status 2, kind
+    `usage`, as argparse's own errors."""
 
 
 def _count(text: str) -> int:
@@ -627,6 +635,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(as_json, message, "stopped")
         exit_within(EXIT_GRACE, exit_status(stopped.signum))
         return exit_status(stopped.signum)
+    except _UsageError as exc:  # as argparse's own: "newstui mark: … (see `newstui mark --help`)"
+        if as_json:
+            _print_json_error(f"newstui {args.command}: {exc}", "usage")
+        else:
+            _complain(f"newstui {args.command}: {exc} (see `newstui {args.command} --help`)")
+        return 2
     except NewstuiError as exc:
         _fail(as_json, str(exc), _error_kind(exc), exc.source)
         return 1
@@ -1827,7 +1841,7 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
 
 def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui show ID`."""
-    stored = library.article(args.id)
+    stored = library.article(args.id) if _storable(args.id) else None
     if stored is None:
         raise NewstuiError(f"no article with id {args.id}")
     analysis = library.analysis(args.id)
@@ -1844,24 +1858,24 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
 
 def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui mark ID... --read/--unread/--star/--unstar`."""
-    from rich.text import Text
 
     if args.read is None and args.starred is None:
-        raise NewstuiError("mark: say what to mark: --read, --unread, --star or --unstar")
-    count = library.mark(args.ids, read=args.read, starred=args.starred)
+        raise _UsageError("say what to mark: --read, --unread, --star or --unstar")
     ids = sorted(set(args.ids))
-    missing = len(ids) - count
-    if not count:
-        listed = ", ".join(map(str, ids))
-        raise NewstuiError(f"no article with {plural(len(ids), 'id')} {listed}")
-    if missing and not args.json:
-        what = plural(missing, "is not a stored article", "are not stored articles")
-        _stderr().print(Text(f"warning: {missing} of the ids {what}"))
-    return _emit(args, {"marked": count, "missing": missing}, f"marked {counted(count, 'article')}")
+    count = library.mark(filter(_storable, ids), read=args.read, starred=args.starred)
+    if len(ids) > count:  # (rare) which ids: those the store has not
+        missing = [i for i in ids if not _storable(i) or library.article(i) is None]
+        listed = ", ".join(map(str, missing))
+        done = f" ({counted(count, 'other article')} marked)" if count else ""
+        raise NewstuiError(f"no article with {plural(len(missing), 'id')} {listed}{done}")
+    return _emit(args, {"marked": count, "missing": 0}, f"marked {counted(count, 'article')}")
 
 
 def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui download [ID...]`."""
+    for article_id in args.ids:
+        if not _storable(article_id):
+            raise NewstuiError(f"no article with id {article_id}")
     from newstui.cli_downloads import cmd_download as download
 
     return download(args, library, config, _emit, _stdout())
@@ -1998,7 +2012,10 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         try:
             args.file.write_text(text, "utf-8")
         except OSError as exc:
-            raise NewstuiError(f"{args.file}: cannot write: {exc.strerror or exc}") from None
+            # an OS error on a file: kind "file", the path as its source
+            raise OSError(
+                exc.errno, f"cannot write: {exc.strerror or exc}", str(args.file)
+            ) from None
         if args.json:
             return _emit(args, {"file": str(args.file), "feeds": len(feeds)})
         _stderr().print(
@@ -2054,9 +2071,10 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     from newstui.sync.run import make_client
 
     if config.sync is None:
-        raise NewstuiError(
+        raise ConfigError(
             f"{config.path}: no [sync] table; add one with service, url, user and "
-            "password_command (see the README's Sync section)"
+            "password_command (see the README's Sync section)",
+            source=str(config.path),
         )
     sync = config.sync
     if args.action == "login":
