@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -76,6 +77,7 @@ ARTICLE_ACTIONS = frozenset(
         "story_versions",
     }
 )
+WAIT_NOTICE_EVERY = 10.0  # seconds: writes that wait one after another say so once
 PALETTE_GLOBAL = ("quit", "toggle_theme")  # the palette's commands over another screen
 # (typing "quit" finds Quit first, before Back's "…; quit from Sources")
 PALETTE_TITLES = {"help": "Help: every key", "quit": "Quit"}
@@ -116,7 +118,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         # app shows the upgrade meanwhile, and nothing of a half-upgraded store.
         self.upgrading = Library.upgrade_ahead(db_path)  # its articles; 0: none ahead
         opened = not self.upgrading
-        self.library = SharedLibrary(db_path, opened=opened)  # headlines, the article, marks
+        self._waited_at = -WAIT_NOTICE_EVERY  # when a write last said it waits for another process
+        # headlines, the article, marks
+        self.library = SharedLibrary(db_path, opened=opened, waiting=self._write_waiting)
         self.counts = SharedLibrary(db_path, opened=opened)  # source counts, never in the way
         self.main = MainScreen(self.library, self.counts, config)
         self.open_error: NewstuiError | None = None  # why the upgraded store did not open
@@ -141,6 +145,18 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             check_key_clashes(keys, config.path, key_sections(), self.user_keymap, EVERY_PANE)
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
+
+    def _write_waiting(self, pid: int) -> None:
+        """A write has waited a second for another process's lock (it waits up to 30 s, the
+        app answering meanwhile): say so, once for writes that follow each other."""
+        now = monotonic()
+        if now - self._waited_at >= WAIT_NOTICE_EVERY:
+            self.notify(
+                f"waiting for {self.db_path}, in use by process {pid}…",
+                severity="warning",
+                markup=False,
+            )
+        self._waited_at = now
 
     @property
     def config(self) -> Config | None:

@@ -1,4 +1,5 @@
-"""One library connection shared by the app's worker threads, used by one thread at a time."""
+"""One library connection shared by the app's worker threads, used by one thread at a time, and
+one for its writes, so that a write waiting for another process's lock holds up no read."""
 
 from __future__ import annotations
 
@@ -14,16 +15,28 @@ from newstui.library import Library
 
 T = TypeVar("T")
 
+WAIT_NOTICE_SECONDS = 1.0  # a write still waiting this long says for whom (`waiting`)
+
 
 class SharedLibrary:
     """A `Library` opened for use from threads, with a lock so only one thread uses it at once.
-    Opened at once, or (`opened=False`) by `open` once the app has upgraded the store."""
+    Opened at once, or (`opened=False`) by `open` once the app has upgraded the store. Writes
+    go through their own connection, in order, in one thread; `waiting` is called with the
+    process holding the store's write lock when a write has waited WAIT_NOTICE_SECONDS for it."""
 
-    def __init__(self, path: Path | str, *, opened: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        opened: bool = True,
+        waiting: Callable[[int], None] | None = None,
+    ) -> None:
         self.path = path
+        self.waiting = waiting
         self._library = Library.open(path, threads=True) if opened else None
         self._lock = threading.Lock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newstui-write")
+        self._writes: Library | None = None  # opened by the first write, in the writer thread
 
     def open(self) -> None:
         """Open the store now (one made with `opened=False`)."""
@@ -40,18 +53,31 @@ class SharedLibrary:
             yield self._library
 
     async def write(self, change: Callable[[Library], T]) -> T:
-        """Run a change off the event loop, in the order asked: `await shared.write(lambda
-        lib: lib.mark(ids, read=True))`."""
+        """Run a change off the event loop, in the order asked, on the write connection: `await
+        shared.write(lambda lib: lib.mark(ids, read=True))`."""
 
         def run() -> T:
-            with self.borrow() as library:
-                return change(library)
+            if self._writes is None:
+                if self._library is None:
+                    raise RuntimeError("the store is not open yet")  # the app opens it first
+                self._writes = Library.open(self.path, threads=True)
+            return change(self._writes)
 
-        return await asyncio.get_running_loop().run_in_executor(self._writer, run)
+        future = asyncio.get_running_loop().run_in_executor(self._writer, run)
+        if self.waiting is not None:
+            done, _ = await asyncio.wait({future}, timeout=WAIT_NOTICE_SECONDS)
+            if not done:
+                pid = await asyncio.to_thread(Library.write_lock_holder, self.path)
+                if pid is not None and not future.done():  # (not a slow write of its own)
+                    self.waiting(pid)
+        return await future
 
     def close(self) -> None:
-        """Finish pending writes, then close the connection."""
+        """Finish pending writes, then close the connections."""
         self._writer.shutdown(wait=True)
         with self._lock:
+            if self._writes is not None:
+                self._writes.close()
+                self._writes = None
             if self._library is not None:
                 self._library.close()
