@@ -127,3 +127,29 @@ def test_a_failed_add_keeps_a_db_that_was_there_even_empty(cli):
     assert cli("add", "http://127.0.0.1:9/feed.xml") == 1
     assert cli.db.exists()
     assert cli("list") == 0 and cli.out == "no articles\n"
+
+
+def test_a_fetch_with_nothing_to_fetch_says_so_and_makes_no_db(tmp_path, empty_config, capsys):
+    run = Cli(tmp_path / "e.db", empty_config, capsys)
+
+    assert run("fetch") == 1
+
+    assert run.err.count("\n") == 1 and "lists no feeds; nothing fetched" in run.err
+    assert list(tmp_path.glob("e.db*")) == []
+
+
+def test_a_first_run_says_where_it_made_the_config_file_in_one_line(tmp_path, capsys):
+    """The default feeds.toml was made without a word: a newsboat user did not learn where to
+    edit the feeds."""
+    made = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
+    Library.open(tmp_path / "n.db").close()
+
+    assert main(["--db", str(tmp_path / "n.db"), "cleanup", "--dry-run"]) == 0
+
+    assert made.exists()
+    err = capsys.readouterr().err
+    assert err == (
+        f"newstui: created the config file {made} from the example: edit it to choose your feeds\n"
+    )
+    assert main(["--db", str(tmp_path / "n.db"), "cleanup", "--dry-run"]) == 0
+    assert capsys.readouterr().err == ""

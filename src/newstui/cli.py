@@ -763,7 +763,9 @@ def _config_path(args: argparse.Namespace) -> Path:
     return default_config_path() if args.config is None else _path(args.config)
 
 
-def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
+def _config(
+    path: Path, explicit: bool, *, writes: bool = False, say_created: bool = True
+) -> Config:
     """The config. A file that does not exist yet is created from the example on first use of the
     default path; a command that writes the config (`add`; `opml import` makes it itself) reads
     the example and writes the file only when it succeeds. An explicit --config/NEWSTUI_CONFIG
@@ -777,8 +779,15 @@ def _config(path: Path, explicit: bool, *, writes: bool = False) -> Config:
         if _explicit_config(explicit):
             raise ConfigError(_MISSING_CONFIG.format(path=path), source=str(path))
         ensure_config(path)
+        if say_created:  # (the app says it in its first notice)
+            _complain(f"newstui: {_created_config(path)}")
     with _about(str(path)):
         return load_config(path)
+
+
+def _created_config(path: Path) -> str:
+    """What a first run says of the config file it made (where to edit the feeds)."""
+    return f"created the config file {path} from the example: edit it to choose your feeds"
 
 
 _MISSING_CONFIG = (
@@ -829,9 +838,17 @@ def run(args: argparse.Namespace) -> int:
         try:
             from newstui.tui.app import run_app
 
-            config = _config(_config_path(args), explicit_config) if not args.demo else None
+            config_path = _config_path(args)
+            config_existed = args.demo or config_path.exists()
+            config = (
+                _config(config_path, explicit_config, say_created=False) if not args.demo else None
+            )
             notice = getattr(args, "demo_rebuilt", None)
             notice = f"created a new database at {db_path}" if new else notice
+            if not config_existed and config_path.exists():
+                made = _created_config(config_path)
+                notice = f"{made}; {notice}" if notice else made
+                new = True  # news, not a problem
             return run_app(
                 _path(str(db_path)),
                 config,
@@ -846,8 +863,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         with _store_named(db_path):
             status = _run_on_store(args, command, db_path, explicit_config)
-    except Exception:
-        if new and command in NOTHING_KEPT_ON_FAILURE:
+    except Exception as exc:
+        # a fetch with nothing to fetch (no source in the config, an unknown name) made an empty
+        # store: it goes, as after a failed add
+        nothing_fetched = command == "fetch" and isinstance(exc, ConfigError)
+        if new and (command in NOTHING_KEPT_ON_FAILURE or nothing_fetched):
             _forget_new_store(db_path)
         raise
     if new and status == 1 and command in NOTHING_KEPT_ON_FAILURE:

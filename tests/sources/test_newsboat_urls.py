@@ -181,3 +181,10 @@ def test_a_data_folder_that_cannot_be_looked_at_gives_no_titles(tmp_path, monkey
     (tmp_path / "urls").write_text("https://a.example/rss\n")
     (tmp_path / "cache.db").symlink_to(tmp_path / "cache.db")  # a loop
     assert newsboat_titles(tmp_path / "urls") == {}
+
+
+def test_a_skipped_line_is_named_with_the_right_article():
+    _, skipped = parse_newsboat_urls(
+        b"exec:~/x.sh\nquery:Q:unread\nfilter:f:https://a/b\n", "urls", {}
+    )
+    assert [s.reason.split(":")[0] for s in skipped] == ["an exec", "a query", "a filter"]

@@ -96,7 +96,10 @@ def parse_newsboat_urls(
         url = tokens[0]
         if url.startswith(_SPECIAL):
             kind = url.split(":", 1)[0]
-            skipped.append(SkippedLine(number, f"a {kind}: feed, which newstui cannot read"))
+            article = "an" if kind[:1].lower() in "aeiou" else "a"  # an exec:, a query:
+            skipped.append(
+                SkippedLine(number, f"{article} {kind}: feed, which newstui cannot read")
+            )
             continue
         if not is_http_url(url):
             raise SourceError(
