@@ -80,3 +80,13 @@ def test_an_article_id_no_article_can_have_is_answered_as_an_id_not_stored(run, 
         "kind": "input",
         "source": None,
     }
+
+
+def test_an_age_reaching_back_before_the_year_1_is_a_one_line_usage_error(run):
+    code, out, err = run("quotes", "--since", "999999w")
+
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.strip().splitlines() == [
+        "newstui quotes: argument --since: '999999w' reaches back before the year 1 (try a "
+        "date, YYYY-MM-DD) (see `newstui quotes --help`)"
+    ]

@@ -134,7 +134,12 @@ def _since(text: str) -> str:
     text = text.strip()
     match = re.fullmatch(r"(\d{1,6})([mhdw])", text)
     if match:
-        moment = datetime.now(UTC) - timedelta(seconds=int(match[1]) * AGE_UNITS[match[2]])
+        try:
+            moment = datetime.now(UTC) - timedelta(seconds=int(match[1]) * AGE_UNITS[match[2]])
+        except OverflowError:  # 999999w: before the year 1
+            raise argparse.ArgumentTypeError(
+                f"{text!r} reaches back before the year 1 (try a date, YYYY-MM-DD)"
+            ) from None
         return moment.replace(microsecond=0).isoformat()
     try:
         return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_since(text)
