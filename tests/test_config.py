@@ -237,3 +237,34 @@ def test_an_unknown_key_in_an_entry_is_refused_on_its_line_with_the_nearest_know
     message = str(info.value)
     assert message.startswith(str(path)) and "\n" not in message
     assert expected in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "# mine\n[setings]\ntimeout = 5\n",
+            ":2: unknown top-level key 'setings' (did you mean 'settings'?)",
+        ),
+        (
+            '[[feds]]\nurl = "https://a/x"\n',
+            ":1: unknown top-level key 'feds' (did you mean 'feeds'?)",
+        ),
+        ("[settings]\ntimeout = 5\n[settings.extra]\nx = 1\n", ":3: unknown setting 'extra'"),
+        (
+            "[settings]\ntimeout = true\n",
+            ":2: setting 'timeout' must be a number (seconds), not true",
+        ),
+        ("\ufeff[settings]\ntimeout = 5\n", ":1: starts with a byte order mark (BOM)"),
+    ],
+)
+def test_config_messages_give_the_line_and_speak_toml(tmp_path, text, expected):
+    """User test r28: no line for [setings], line 1 for [settings.extra] on line 3, Python's True,
+    and 'Invalid statement' for a file saved with a BOM."""
+    path = tmp_path / "feeds.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(str(path)) and "\n" not in message
+    assert expected in message

@@ -223,6 +223,10 @@ def parse_config(path: Path, raw: str) -> Config:
     """Validate the text of the config file at `path` (which may not exist yet)."""
     import tomllib  # only where a config file is read (~11M instructions to import)
 
+    if raw.startswith("\ufeff"):  # tomllib's "Invalid statement" at 1 did not say why
+        raise ConfigError(
+            f"{path}:1: starts with a byte order mark (BOM): save it as UTF-8 without one"
+        )
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -300,6 +304,7 @@ def _key_in(raw: str, key: str, start: int) -> int:
     return 0
 
 
+TOP_LEVEL_KEYS = ("settings", "feeds", "local", "sync", "views", "filters", "keys")
 FEED_KEYS = ("url", "name", "tags", "fulltext", "keep_days", "keep_per_feed")
 LOCAL_KEYS = ("path", "name", "tags")
 
@@ -349,10 +354,15 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         where = f"{path}:{line}" if line else str(path)
         return ConfigError(f"{where}: {message}")
 
-    unknown = set(data) - {"settings", "feeds", "local", "sync", "views", "filters", "keys"}
+    unknown = set(data) - set(TOP_LEVEL_KEYS)
     if unknown:
         key = sorted(unknown)[0]
-        raise fail(_key_line(raw, key), f"unknown top-level key {key!r}")
+        import difflib
+
+        near = difflib.get_close_matches(key, sorted(TOP_LEVEL_KEYS), n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        line = _table_line(raw, key) or _entry_line(raw, key, 0)
+        raise fail(line, f"unknown top-level key {key!r}{hint}")
     settings = _validate_settings(data.get("settings", {}), raw, fail)
     feeds: list[FeedConfig] = []
     names: set[str] = set()
@@ -637,13 +647,18 @@ NUMBER_RANGES: dict[str, tuple[float, float, str]] = {
 RETENTION_KEYS = ("keep_days", "keep_per_feed")
 
 
+def _as_written(value: Any) -> str:
+    """A value as TOML spells it in a message: true and false, not Python's True and False."""
+    return str(value).lower() if isinstance(value, bool) else repr(value)
+
+
 def _number_problem(key: str, value: Any, fractional: bool) -> str | None:
     """Why `value` is not acceptable for a numeric setting, or None."""
     low, high, unit = NUMBER_RANGES.get(key, (0, 1_000_000_000, "a count"))
     kind = "a number" if fractional else "a whole number"
     allowed = int | float if fractional else int
     if isinstance(value, bool) or not isinstance(value, allowed):
-        return f"must be {kind} ({unit}), not {value!r}"
+        return f"must be {kind} ({unit}), not {_as_written(value)}"
     if not math.isfinite(value):
         return f"must be a finite number ({unit}), not {value!r}"
     if value < low:
@@ -667,6 +682,7 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
         def kline(key: str = key) -> int:
             return (
                 _key_line(raw, key, "settings")
+                or _table_line(raw, f"settings.{key}")  # [settings.extra]
                 or _table_line(raw, "settings")
                 or _entry_line(raw, "settings", 0)
             )
