@@ -769,6 +769,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
     assert cli.json("opml", "import", str(opml)) == {
         "found": 1,
         "added": ["Paris Daily"],
+        "already": 0,
         "skipped": [
             {
                 "reason": 'outline "Bad" (javascript:alert(1)): not an http(s) feed URL '
@@ -885,7 +886,19 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         'xmlUrl="https://mine.example/feed.xml"/></body></opml>',
         "utf-8",
     )
-    assert run.json("opml", "import", str(good)) == {"found": 1, "added": ["Mine"]}
+    assert run.json("opml", "import", str(good)) == {
+        "found": 1,
+        "added": ["Mine"],
+        "already": 0,
+        "skipped": [],
+    }
+    # the same file again: nothing added, and the JSON says why (it said only "added": [])
+    assert run.json("opml", "import", str(good)) == {
+        "found": 1,
+        "added": [],
+        "already": 1,
+        "skipped": [],
+    }
     assert "https://mine.example/feed.xml" in config.read_text("utf-8")  # a first run's config
 
 

@@ -2005,16 +2005,14 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             text += f"; {counted(len(skipped), what)} skipped"
         return _emit(
             args,
-            {"found": len(feeds), "added": [f.name for f in added]}
-            | (
-                {
-                    "skipped": [
-                        {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped
-                    ]
-                }
-                if skipped
-                else {}
-            ),
+            {
+                "found": len(feeds),
+                "added": [f.name for f in added],
+                "already": len(feeds) - len(added),  # listed in the config by URL already
+                "skipped": [
+                    {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped
+                ],
+            },
             text,
         )
     from newstui.model import fold_url
