@@ -166,6 +166,9 @@ def found(store, text: str) -> set[str]:
         ("age:<1d", {"peskov", "deal"}),
         ("age:<7d", {"peskov", "deal", "aleppo"}),
         ("age:>3d", {"aleppo", "flood"}),
+        # an age reaching back before the year 1: every article is younger, none older
+        ("age:<999999w", {"flood", "peskov", "deal", "aleppo"}),
+        ("age:>999999w", set()),
         ('person:"Dmitry Peskov"', {"peskov"}),
         ("person:peskov", {"peskov"}),
         ("person:Dmitry", set()),

@@ -67,6 +67,15 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
+def _age_cutoff(now: datetime, seconds: int) -> str:
+    """The moment `seconds` before now; one before the year 1 (age:<999999w) is the year 1's
+    start, which every article is younger than."""
+    try:
+        return _iso(now - timedelta(seconds=seconds))
+    except OverflowError:
+        return _iso(datetime.min.replace(tzinfo=UTC))
+
+
 def fts_expression(node: Node) -> str | None:
     """The node as one FTS5 expression when it is made of text terms only, else None."""
     if isinstance(node, Term):
@@ -171,7 +180,7 @@ class _Compiler:
             op = ">=" if node.op == "after" else "<"
             return f"a.sort_date {op} ?", [node.day.isoformat()]
         if isinstance(node, Age):
-            cutoff = _iso(self.now - timedelta(seconds=node.seconds))
+            cutoff = _age_cutoff(self.now, node.seconds)
             return ("a.sort_date >= ?" if node.op == "<" else "a.sort_date < ?"), [cutoff]
         if isinstance(node, EntityRef):
             entities, params = self.entities(node.kind, node.name, node.keys)
