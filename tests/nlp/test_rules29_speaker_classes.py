@@ -1,6 +1,7 @@
 """Rules-29 speaker classes from the development sets' misses, each pinned by invented
 sentences: "the presidency said" is the president named before; "10 Downing Street" (a
-spokesman for it, then "Downing Street said") is one seat that speaks."""
+spokesman for it, then "Downing Street said") is one seat that speaks; "Campbell" is "John B. T.
+Campbell III"."""
 
 from __future__ import annotations
 
@@ -42,3 +43,18 @@ def test_number_10_downing_street_is_one_seat_with_downing_street_and_speaks(ext
     # another house number is an address in another street of that name
     other = "Lee lives at 110 Downing Street in Cambridge."
     assert "Downing Street" in {e.name for e in extractor.analyse(other).entities}
+
+
+def test_a_surname_alone_is_the_person_whose_name_ends_in_a_roman_generation(extractor) -> None:
+    text = (
+        "Despite opposition from Congressmen such as John B. T. Campbell III of California, the "
+        "plan passed. Campbell called the plan “wealth redistribution” and left."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("wealth redistribution", "John B. T. Campbell III")
+    ]
+    text = "Senator Ann R. Moss IV voted no. “It is a giveaway,” Moss said."
+    assert quotes_and_speakers(extractor, text) == [("It is a giveaway,", "Ann R. Moss IV")]
+    # a monarch's number after a given name alone: the name stays the monarch's
+    text = "Queen Elizabeth II visited Canada. Elizabeth said: “I am glad to be here today.”"
+    assert quotes_and_speakers(extractor, text) == [("I am glad to be here today.", "Elizabeth II")]

@@ -233,6 +233,8 @@ def group_candidates(
                 if len(words) > 2:  # "King" for "Martin Luther King Jr" (the first introduced)
                     _add_to(full_people, words[-2], key)
                 continue
+            if len(words) > 2 and words[-1] in _REGNAL_NUMBERS:
+                _add_to(full_people, words[-2], key)  # "Campbell" for "John B. Campbell III"
             _add_to(full_people, words[-1], key)
             _add_to(full_people, words[0], key)
             if len(words) > 2:  # "Bielle-Biarrey" for "Louis Bielle-Biarrey"
@@ -973,6 +975,10 @@ _GENERATIONS: Final = {
     "senior": ("sr", "senior"),
 }
 
+
+# A generation written as a number after a surname ("John B. Campbell III"); after a given
+# name alone it is a monarch's ("Elizabeth II": "Elizabeth" stays hers)
+_REGNAL_NUMBERS: Final = frozenset(("ii", "iii", "iv"))
 
 _LONG_ENDS: Final = ("junior", "senior")  # the suffixes of _GENERATIONS longer than two letters
 
