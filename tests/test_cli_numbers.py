@@ -90,3 +90,15 @@ def test_an_age_reaching_back_before_the_year_1_is_a_one_line_usage_error(run):
         "newstui quotes: argument --since: '999999w' reaches back before the year 1 (try a "
         "date, YYYY-MM-DD) (see `newstui quotes --help`)"
     ]
+
+
+@pytest.mark.parametrize("words", [["show"], ["mark", "--read"], ["list", "--limit"]], ids=" ".join)
+@pytest.mark.parametrize("number", ["١", "1_0", "9" * 5000])
+def test_a_number_not_in_ascii_digits_or_absurdly_long_is_one_short_usage_line(run, words, number):
+    """'show ١' showed article 1 (int() reads any script's digits) and 5,000 digits echoed the
+    whole argument back."""
+    code, out, err = run(*words, number)
+
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and len(err) < 300, err
+    assert "not an article id" in err or "not a whole number" in err

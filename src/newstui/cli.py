@@ -95,10 +95,19 @@ def _pipe_console() -> type[Console]:
 def _article_id(text: str) -> int:
     """An article id: a whole number (one no article can have, 0 or 2**63, is answered as an id
     not stored is: "no article with id 0", exit status 1)."""
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an article id: {text!r}") from None
+    return _whole(text, "not an article id")
+
+
+_WHOLE = re.compile(r"\s*[+-]?[0-9]{1,100}\s*", re.ASCII)
+
+
+def _whole(text: str, problem: str) -> int:
+    """A whole number written in ASCII digits (int() also takes '١' or '1_0'); one of over 100
+    digits, no id or count, is refused with its start only, not echoed whole."""
+    if not _WHOLE.fullmatch(text):
+        shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}… ({len(text):,} characters)"
+        raise argparse.ArgumentTypeError(f"{problem}: {shown}")
+    return int(text)
 
 
 def _storable(article_id: int) -> bool:
@@ -114,10 +123,7 @@ class _UsageError(NewstuiError):
 def _count(text: str) -> int:
     """A --limit, a download id or an enclosure number: a whole number from 1 to the largest SQLite
     can take."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    value = _whole(text, "not a whole number")
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     if value >= 2**63:
