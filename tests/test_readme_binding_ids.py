@@ -13,6 +13,6 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 def test_the_readme_lists_every_binding_id_and_no_other():
     text = README.read_text("utf-8")
     start = text.index("The binding ids:")
-    end = text.index("An unknown id or key stops the app", start)
+    end = text.index("An unknown binding id", start)
     listed = set(re.findall(r"`([a-z_]+\.[a-z_]+)`", text[start:end]))
     assert listed == all_binding_ids()
