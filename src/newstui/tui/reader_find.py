@@ -19,6 +19,22 @@ def find_spans(plain: str, needle: str) -> list[tuple[int, int]]:
     return spans
 
 
+def outside(spans: list[tuple[int, int]], tags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans (sorted, as find_spans gives them) that overlap none of the tags (not overlapping
+    each other): one walk through both, where testing each span against every tag took seconds
+    on an article of thousands of quotes."""
+    tags = sorted(tags)
+    kept: list[tuple[int, int]] = []
+    at = 0
+    for start, end in spans:
+        while at < len(tags) and tags[at][1] <= start:
+            at += 1
+        if at < len(tags) and tags[at][0] < end:
+            continue
+        kept.append((start, end))
+    return kept
+
+
 def line_of(text: Text, offset: int, width: int, console: Console) -> int:
     """The wrapped line (0-based) that character `offset` of `text` falls on at `width`."""
     line = 0

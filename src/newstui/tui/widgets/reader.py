@@ -17,7 +17,7 @@ from newstui.counts import counted
 from newstui.model import carries_full_article
 from newstui.render import Palette, render_article_text
 from newstui.text import terminal_safe
-from newstui.tui.reader_find import find_spans, line_of
+from newstui.tui.reader_find import find_spans, line_of, outside
 from newstui.tui.theme_colours import reader_palette
 
 if TYPE_CHECKING:
@@ -222,11 +222,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
 
     def _matches(self) -> list[tuple[int, int]]:
         """Where the words looked for are in the article, outside the speaker tags."""
-        return [
-            (start, end)
-            for start, end in find_spans(self._text.plain, self.find_text)
-            if not any(tag_start < end and start < tag_end for tag_start, tag_end in self._tags)
-        ]
+        return outside(find_spans(self._text.plain, self.find_text), self._tags)
 
     def _scroll_to_match(self) -> None:
         spans = self._matches()
@@ -259,17 +255,18 @@ def wrap_link(link: str, width: int) -> str:
     separator (/ ? & = …) when one is in its second half, else at the width: all of it can be
     read and copied (it was cut in the middle with "…")."""
     lines: list[str] = []
-    rest = link
-    while cell_len(rest) > width > 0:
-        cut, cells = 0, 0
-        while cut < len(rest) and cells + cell_len(rest[cut]) <= width:
-            cells += cell_len(rest[cut])
+    begin, left = 0, cell_len(link)  # where the rest starts, and its cells (counted once)
+    while left > width > 0:
+        cut, cells = begin, 0
+        while cut < len(link) and cells + cell_len(link[cut]) <= width:
+            cells += cell_len(link[cut])
             cut += 1
-        cut = max(cut, 1)  # a character wider than the line still moves on
-        after = max(rest.rfind(mark, 0, cut) for mark in LINK_BREAKS) + 1
-        if after > cut // 2:
+        cut = max(cut, begin + 1)  # a character wider than the line still moves on
+        after = max(link.rfind(mark, begin, cut) for mark in LINK_BREAKS) + 1
+        if after - begin > (cut - begin) // 2:
             cut = after
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-    lines.append(rest)
+        lines.append(link[begin:cut])
+        left -= cell_len(lines[-1])
+        begin = cut
+    lines.append(link[begin:])
     return "\n".join(lines)
