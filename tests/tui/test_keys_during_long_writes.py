@@ -3,6 +3,7 @@ or removal, a refresh saving): the keys typed behind them are handled, the answe
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,18 +25,23 @@ def store_held_by_a_long_write(app: NewstuiApp) -> Iterator[threading.Thread]:
     held, done = threading.Event(), threading.Event()
 
     def write() -> None:
-        with app.main.library.borrow():
+        with app.main.library.borrow():  # the reads' connection
             held.set()
             done.wait(HOLD_BOUND)
+
+    def long_write(_library: object) -> None:  # the writes' connection (SharedLibrary.write)
+        done.wait(HOLD_BOUND)
 
     thread = threading.Thread(target=write, daemon=True)
     thread.start()
     held.wait()
+    asyncio.ensure_future(app.main.library.write(long_write))  # noqa: RUF006  (settle awaits it)
     try:
         yield thread
     finally:
         done.set()
         thread.join()
+        # (the long write returns once `done` is set; the test's settle() waits for it)
 
 
 async def test_D_while_a_write_holds_the_store_lets_the_next_key_through_then_asks(db_path, config):
