@@ -221,8 +221,7 @@ def raise_refused_write(conn: sqlite3.Connection, exc: BaseException) -> None:
     if code not in (SQLITE_READONLY, SQLITE_FULL, SQLITE_IOERR):
         return
     try:
-        row = conn.execute("PRAGMA database_list").fetchone()
-        path = str(row[2]) if row and row[2] else ":memory:"
+        path = connection_file(conn)
     except sqlite3.Error:
         path = "the database"
     if code == SQLITE_IOERR and not little_space(path):
@@ -494,6 +493,12 @@ def open_read_only(path: Path | str, *, threads: bool = False) -> Database | Non
         )
     conn.create_function("casefold", 1, _casefold, deterministic=True)  # (as open_db)
     return Database(conn)
+
+
+def connection_file(conn: sqlite3.Connection) -> str:
+    """The file of a connection's main database (":memory:" for one in memory)."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return str(row[2]) if row and row[2] else ":memory:"
 
 
 def newer_store(path: Path | str, version: int) -> StoreError:
@@ -915,8 +920,7 @@ def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> boo
     version = schema_version(db)
     start = version
     if version > SCHEMA_VERSION:  # (open_db refuses it before: upgraded since by another)
-        row = db.conn.execute("PRAGMA database_list").fetchone()
-        raise newer_store(str(row[2]) if row and row[2] else ":memory:", version)
+        raise newer_store(connection_file(db.conn), version)
     if upgrading is not None and slow_upgrade(start):
         articles = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
         if articles:

@@ -13,7 +13,7 @@ from newstui.article_rows import content_hash
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.sync import item_key
 from newstui.store.articles import INSERT_ARTICLE, new_article_row, update_article_content
-from newstui.store.db import Database, write_transaction
+from newstui.store.db import Database, connection_file, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
 
 FIELDS = ("read", "starred")
@@ -442,5 +442,4 @@ def apply_states(
 
 def database_file(db: Database) -> str:
     """The database's file path (":memory:" for an in-memory one)."""
-    row = db.execute("PRAGMA database_list").fetchone()
-    return str(row[2]) if row and row[2] else ":memory:"
+    return connection_file(db.conn)
