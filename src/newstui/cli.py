@@ -2132,7 +2132,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             return 1
         _complain(f"newstui: {error}")
         if queued:
-            stay = "stays" if queued == 1 else "stay"
+            stay = plural(queued, "stays", "stay")
             _complain(f"newstui: {counted(queued, 'change')} {stay} queued for the next sync")
         return 1
     data = {
