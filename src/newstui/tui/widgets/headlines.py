@@ -482,12 +482,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             return
         index = max(0, min(index, self.total - 1))
         old, self.cursor = self.cursor, index
-        height = self.scrollable_content_region.height or 1
-        top = round(self.scroll_y)
-        if index < top:
-            self.scroll_to(y=index, animate=False, immediate=True)
-        elif index >= top + height:
-            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        y = self._top_showing(index, self.scrollable_content_region.height or 1)
+        if y is not None:
+            self.scroll_to(y=y, animate=False, immediate=True)
         self.refresh_lines(old)
         self.refresh_lines(index)
         self._announce()
@@ -503,15 +500,19 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         if height <= 0 or not self.total:
             return
+        y = self._top_showing(self.cursor, height)
+        if y is not None:  # forced: the new height's scroll limits may not be laid out yet
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
+    def _top_showing(self, index: int, height: int) -> int | None:
+        """The least scroll (a top row) that shows row `index` in `height` rows; None when it is
+        on screen already."""
         top = round(self.scroll_y)
-        if self.cursor < top:
-            y = self.cursor
-        elif self.cursor >= top + height:
-            y = self.cursor - height + 1
-        else:
-            return
-        # forced: the new height's scroll limits may not be laid out yet
-        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        if index < top:
+            return index
+        if index >= top + height:
+            return index - height + 1
+        return None
 
     def _announce(self) -> None:
         if not self.total:
