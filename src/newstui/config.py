@@ -349,9 +349,15 @@ def _key_line(raw: str, key: str, table: str | None = None) -> int:
     return _key_in(raw, key, header.end()) if header else 0
 
 
+def at_line(path: object, line: int | None) -> str:
+    """Where in a config file a message points: "FILE:LINE", or the file alone when the line
+    is not known (0 or None)."""
+    return f"{path}:{line}" if line else str(path)
+
+
 def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
     def fail(line: int, message: str) -> ConfigError:
-        where = f"{path}:{line}" if line else str(path)
+        where = at_line(path, line)
         return ConfigError(f"{where}: {message}")
 
     unknown = set(data) - set(TOP_LEVEL_KEYS)
@@ -513,7 +519,7 @@ def _validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
                 if isinstance(v, dict):  # [keys.NAME.SUB]: no binding id has three parts
                     deeper = _table_header(raw, f"keys.{name}.{sub}")
                     line = _line_at(raw, deeper.start()) if deeper else table_line
-                    where = f"{path}:{line}" if line else str(path)
+                    where = at_line(path, line)
                     ignored.append(
                         f"{where}: [keys.{name}.{sub}] is not a key table, ignored: write a "
                         f'binding id and its keys, like "headlines.open" = "o"'
@@ -526,7 +532,7 @@ def _validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
     for binding_id, value in entries:
         line = _binding_line(raw, binding_id, header.end() if header else 0) or table_line
         if not re.fullmatch(r"[a-z_]+\.[a-z_]+", binding_id):
-            where = f"{path}:{line}" if line else str(path)
+            where = at_line(path, line)
             ignored.append(
                 f"{where}: {binding_id!r} under [keys] is not a binding id, ignored: write preset, "
                 'unbind or a binding id like "headlines.open" (see the README\'s Keys section)'

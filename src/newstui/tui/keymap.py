@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Mapping
 from textual.binding import Binding, BindingType
 from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, key_to_character
 
-from newstui.config import KeyPreset, KeysConfig
+from newstui.config import KeyPreset, KeysConfig, at_line
 from newstui.errors import ConfigError
 
 _BEGIN, _END = "alt+less_than_sign,home", "alt+greater_than_sign,end"
@@ -132,7 +132,7 @@ def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) ->
             if not left:
                 unbound[binding_id] = key
     for binding in keys.bindings:
-        at = f"{path}:{binding.line}" if binding.line else str(path)
+        at = at_line(path, binding.line)
         if binding.id not in defaults:
             raise ConfigError(
                 f"{at}: no key binding with id {binding.id!r}{_nearest(binding.id, set(defaults))}"
@@ -163,7 +163,7 @@ def known_entries(
     for name, line in keys.tables:
         if name not in tables:
             unknown_tables.add(name)
-            at = f"{path}:{line}" if line else str(path)
+            at = at_line(path, line)
             warnings.append(
                 f"{at}: no key table [keys.{name}], ignored (tables: {', '.join(tables)}; "
                 "the README's Keys section lists the ids)"
@@ -173,7 +173,7 @@ def known_entries(
         if binding.id in defaults:
             kept.append(binding)
         elif binding.id.partition(".")[0] not in unknown_tables:  # (said once, for its table)
-            at = f"{path}:{binding.line}" if binding.line else str(path)
+            at = at_line(path, binding.line)
             warnings.append(
                 f"{at}: no key binding with id {binding.id!r}, ignored"
                 f"{_nearest(binding.id, set(defaults))}"
