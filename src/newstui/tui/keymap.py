@@ -106,7 +106,7 @@ def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) ->
     then the `unbind` keys taken off every binding that has them, then the user's keys added
     to their binding's. `defaults` holds every binding id's own keys. An unknown id or key, a
     key no binding has, or a binding left with no key is a ConfigError naming the file and
-    line."""
+    line (`known_entries` first takes out, with a warning, what an unknown id was given)."""
     keymap = dict(PRESETS[keys.preset])
 
     def current(binding_id: str) -> list[str]:
@@ -153,8 +153,9 @@ def known_entries(
     keys: KeysConfig, path: object, defaults: Mapping[str, str]
 ) -> tuple[KeysConfig, list[str]]:
     """The `[keys]` table without what no binding has (a `[keys.NAME]` table no binding id
-    starts with, an unknown id), and a one-line warning for each, naming the file, the line and
-    what is valid: the app starts with the rest (it said nothing of an unknown table)."""
+    starts with, an unknown id, given keys or unbound from: "ID:KEY"), and a one-line warning
+    for each, naming the file, the line and what is valid: the app starts with the rest (it said
+    nothing of an unknown table)."""
     from dataclasses import replace
 
     tables = sorted({binding_id.partition(".")[0] for binding_id in defaults})
@@ -178,7 +179,17 @@ def known_entries(
                 f"{at}: no key binding with id {binding.id!r}, ignored"
                 f"{_nearest(binding.id, set(defaults))}"
             )
-    return replace(keys, bindings=tuple(kept)), warnings
+    unbind = []
+    for entry in keys.unbind:
+        scoped = _SCOPED.fullmatch(entry)
+        if scoped is None or scoped[1] in defaults:
+            unbind.append(entry)
+        else:
+            warnings.append(
+                f"{at_line(path, keys.unbind_line)}: unbind {entry!r}: no key binding with id "
+                f"{scoped[1]!r}, ignored{_nearest(scoped[1], set(defaults))}"
+            )
+    return replace(keys, bindings=tuple(kept), unbind=tuple(unbind)), warnings
 
 
 _SCOPED = re.compile(r"([a-z_]+\.[a-z_]+):(.+)")
