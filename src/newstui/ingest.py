@@ -1641,9 +1641,13 @@ async def sync_with_server(
     )
     mode = config.settings.fulltext if fulltext is None else fulltext
     if mode is not False and report.changed_ids:
+        from newstui.fulltext.podcasts import episode_pages_left_alone
+
+        # a podcast's episodes, as for a feed fetched here: each feed's items pulled are its document
+        alone = frozenset().union(*(episode_pages_left_alone(f, mode) for f in report.episodes))
         async with Fetcher(limits_from(config)) as fetcher:
             with _FulltextPool(fetcher, config) as pool:
-                outcome = await pool.fill(library, outcome, report.changed_ids, mode)
+                outcome = await pool.fill(library, outcome, report.changed_ids, mode, alone)
     if analyse:  # (`analyse_here`: see analyse_pending's `here`)
         analyse_pending(library, config.settings.extractor, here=analyse_here)
     return outcome, report

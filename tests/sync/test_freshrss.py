@@ -40,9 +40,11 @@ def write_config(path: Path, url: str, feeds: str = "", fulltext: str = "false")
 class Here:
     """This device: newstui's CLI on one database and config."""
 
-    def __init__(self, tmp_path: Path, freshrss: FreshRSS, feeds: str = "") -> None:
+    def __init__(
+        self, tmp_path: Path, freshrss: FreshRSS, feeds: str = "", fulltext: str = "false"
+    ) -> None:
         self.db = tmp_path / "newstui.db"
-        self.config = write_config(tmp_path / "feeds.toml", freshrss.greader, feeds)
+        self.config = write_config(tmp_path / "feeds.toml", freshrss.greader, feeds, fulltext)
         self.offline = write_config(
             tmp_path / "offline.toml", f"http://127.0.0.1:{free_port()}/api/greader.php", feeds
         )
@@ -233,6 +235,52 @@ def test_a_podcast_episode_synced_from_freshrss_downloads(
     assert here.run("download", str(episode["id"])) == 0
     (saved,) = (tmp_path / "downloads").iterdir()
     assert saved.suffix == ".mp3" and saved.stat().st_size == 2048
+
+
+def test_a_podcast_synced_from_freshrss_keeps_its_notes_and_its_pages_are_not_fetched(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Under fulltext = "auto" a podcast fetched here keeps its show notes; synced from the
+    # server, each episode's web page was fetched and its page chrome replaced the notes.
+    key = uuid.uuid4().hex[:8]
+    page = (
+        "<html><body><nav>Subscribe on Apple Podcasts</nav><article><h1>Page</h1>"
+        + "<p>Words of the show's web page, enough of them to read as an article.</p>" * 6
+        + "</article></body></html>"
+    ).encode()
+    pages = {
+        slug: freshrss.feeds.route(
+            f"/{key}/page/{slug}", body=page, headers={"Content-Type": "text/html"}
+        )
+        for slug in ("one", "two", "news")
+    }
+    episodes = "".join(
+        f"<item><title>Episode {slug} {key}</title><link>{freshrss.feeds.url(f'/{key}/page/{slug}')}"
+        f"</link><guid>{key}-{slug}</guid><description>Show notes of {slug}.</description>"
+        f'<enclosure url="https://example.org/{key}/{slug}.mp3" type="audio/mpeg" '
+        'length="5000"/></item>'
+        for slug in ("one", "two")
+    )
+    news = (
+        f"<item><title>News {key}</title><link>{freshrss.feeds.url(f'/{key}/page/news')}</link>"
+        f"<guid>{key}-news</guid><description>A summary.</description></item>"
+    )
+    for name, items in (("pod", episodes), ("wire", news)):
+        body = (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name} {key}</title>'
+            f"<link>https://example.org/{key}</link>{items}</channel></rss>"
+        )
+        freshrss.feeds.route(
+            f"/{key}/{name}.xml", body=body.encode(), headers={"Content-Type": "text/xml"}
+        )
+        device.subscribe(freshrss.feeds.url(f"/{key}/{name}.xml"))
+    here = Here(tmp_path, freshrss, fulltext='"auto"')
+
+    assert here.run("sync") == 0
+    assert {slug: r.hits for slug, r in pages.items()} == {"one": 0, "two": 0, "news": 1}
+    for stored in here.articles(f"pod {key}").values():
+        shown = here.json(capsys, "show", str(stored["id"]))
+        assert "Show notes of" in shown["text"]
 
 
 def test_add_subscribes_on_the_server_and_remove_unsubscribes(

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import json
 import mimetypes
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 from newstui.article_rows import ENCLOSURE_MARK, PreparedArticle
+from newstui.model import Link
 
 _MEDIA = ("audio/", "video/")
+
+Episode = tuple[str | None, tuple[tuple[str, str], ...]]
+"""An item as the podcast rule reads it: its link and its enclosures' (type, url)."""
 
 
 def is_media(mime: str, url: str) -> bool:
@@ -31,16 +35,22 @@ def pages_left_alone(articles: Sequence[PreparedArticle], mode: str | bool) -> f
     """The links of a feed document's items whose page full text does not fetch under `mode`
     ("auto" or True): every item's in "auto" when the feed is a podcast; under any mode, an
     item's link that is one of its enclosures."""
-    enclosures = [_enclosures(a) for a in articles]
-    if mode == "auto" and articles:
-        podcast = all(any(is_media(*e) for e in found) for found in enclosures)
+    return episode_pages_left_alone([(a.url, tuple(_enclosures(a))) for a in articles], mode)
+
+
+def episode(url: str | None, links: Iterable[Link]) -> Episode:
+    """An item (a synced one: its links as Link values) as the podcast rule reads it."""
+    return url, tuple((link.text, link.url) for link in links if link.kind == "enclosure")
+
+
+def episode_pages_left_alone(items: Sequence[Episode], mode: str | bool) -> frozenset[str]:
+    """`pages_left_alone` for one feed's items given as episodes (a feed document's, or the
+    items of one feed a sync brought)."""
+    if mode == "auto" and items:
+        podcast = all(any(is_media(*e) for e in found) for _, found in items)
         if podcast:
-            return frozenset(a.url for a in articles if a.url)
-    return frozenset(
-        a.url
-        for a, found in zip(articles, enclosures, strict=True)
-        if a.url and any(url == a.url for _, url in found)
-    )
+            return frozenset(url for url, _ in items if url)
+    return frozenset(url for url, found in items if url and any(u == url for _, u in found))
 
 
 def _enclosures(article: PreparedArticle) -> list[tuple[str, str]]:

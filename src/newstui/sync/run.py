@@ -21,6 +21,7 @@ from newstui.sync.items import READ, READING_LIST, STARRED
 
 if TYPE_CHECKING:
     from newstui.config_tables import SyncConfig
+    from newstui.fulltext.podcasts import Episode
     from newstui.library import QueuedChange
 
 PUSH_BATCH = 500  # item ids in one edit-tag POST
@@ -47,6 +48,9 @@ class SyncReport:
     feeds_kept: tuple[str, ...] = ()  # the server listed no subscriptions: these stay stored
     changed_ids: tuple[int, ...] = ()  # new or changed articles: full text and analysis to do
     cut_short: tuple[str, ...] = ()  # "unread", "starred": the server's set did not come to its end
+    episodes: tuple[
+        tuple[Episode, ...], ...
+    ] = ()  # each feed's items pulled: full text's podcast rule
 
     def summary(self) -> str:
         """One line: what changed."""
@@ -157,6 +161,8 @@ async def push_changes(library: Library, client: GReaderClient) -> int:
 
 
 async def _sync(library: Library, config: Config, client: GReaderClient) -> SyncReport:
+    from newstui.fulltext.podcasts import episode  # (its package loads the extraction pool)
+
     pushed = await push_changes(library, client)
     configured = {fold_url(f.url): (f.name, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
@@ -165,6 +171,7 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
     new = updated = 0
     changed: list[int] = []
+    episodes: dict[str, list[Episode]] = {}
 
     async def store(items: Sequence[RemoteItem], cursor: tuple[str, str] | None = None) -> None:
         nonlocal new, updated, feed_ids
@@ -175,6 +182,10 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         new += saved.new
         updated += saved.updated
         changed.extend(saved.changed_ids)
+        for item in items:
+            episodes.setdefault(item.stream_id, []).append(
+                episode(item.article.url, item.article.links)
+            )
 
     # New items, oldest first; the cursor moves with each stored page, so a sync killed half-way
     # resumes where it stopped.
@@ -229,6 +240,7 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         feeds_kept=kept,
         changed_ids=tuple(dict.fromkeys(changed)),
         cut_short=cut_short,
+        episodes=tuple(tuple(feed) for feed in episodes.values()),
     )
 
 
