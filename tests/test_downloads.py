@@ -5,8 +5,10 @@ survives a restart; resumable transfers (HTTP Range) into safe file names; `down
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -248,6 +250,25 @@ def test_one_failure_never_stops_the_queue(db_path, tmp_path, feed_server):
     assert rows[0].error is not None and "HTTP 404" in rows[0].error
     assert rows[1].error is not None and "cannot connect" in rows[1].error
     assert seen[-1].state == "done"
+
+
+def test_a_server_that_hangs_up_without_answering_is_said_in_words(db_path, tmp_path):
+    # The failure read "RemoteProtocolError: Server disconnected without sending a response."
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def hang_up() -> None:
+        connection, _ = listener.accept()
+        connection.recv(4096)
+        connection.close()
+
+    threading.Thread(target=hang_up, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/e1.mp3"
+    with Library.open(db_path) as library:
+        queue_one(library, tmp_path, url)
+        assert run_queue(library, timeout=5).failed == 1
+        (row,) = library.downloads.all()
+    listener.close()
+    assert row.error == f"{url}: the server closed the connection without a complete answer"
 
 
 def test_the_queue_survives_a_restart_and_resumes(db_path, tmp_path, feed_server):

@@ -12,10 +12,11 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 from newstui.errors import SourceError
-from newstui.sources.http import Fetcher, FetchLimits
+from newstui.sources.http import Fetcher, FetchLimits, describe_transport_error
 
 QUICK = FetchLimits(timeout=5)
 BODY = b"<rss version='2.0'><channel><title>t</title></channel></rss>"
@@ -393,3 +394,40 @@ async def test_credentials_in_a_feed_url_are_sent_as_basic_auth_on_its_own_host_
         ("/away", basic),
         ("/private", None),  # another host is never sent the password
     ]
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (httpx.ConnectTimeout, "timed out"),
+        (httpx.ReadTimeout, "timed out"),
+        (httpx.WriteTimeout, "timed out"),
+        (httpx.PoolTimeout, "timed out"),
+        (httpx.DecodingError, "response could not be decoded"),
+        (httpx.RemoteProtocolError, "the server closed the connection without a complete answer"),
+        (httpx.LocalProtocolError, "the request could not be sent"),
+        (httpx.ProtocolError, "the server's answer was not valid HTTP"),
+        (httpx.ReadError, "the connection broke while the answer was read"),
+        (httpx.WriteError, "the connection broke while the request was sent"),
+        (httpx.CloseError, "the connection broke as it was closed"),
+        (httpx.NetworkError, "the connection broke"),
+        (httpx.ProxyError, "the proxy refused the connection"),
+        (httpx.UnsupportedProtocol, "the address is not an http(s) one"),
+        (httpx.TransportError, "the connection failed"),
+        (httpx.TooManyRedirects, "too many redirects"),
+        (httpx.RequestError, "the request failed"),
+        (httpx.HTTPError, "the request failed"),
+    ],
+)
+def test_each_httpx_error_is_said_in_words_not_its_class_name(error, words):
+    # Downloads and sync showed "RemoteProtocolError: Server disconnected …" and the like.
+    request = httpx.Request("GET", "https://example.org/e1.mp3")
+    exc = error("Server disconnected") if error is httpx.HTTPError else error("x", request=request)
+    assert describe_transport_error(exc) == words
+
+
+def test_an_http_status_error_is_its_status_and_reason():
+    request = httpx.Request("GET", "https://example.org/e1.mp3")
+    answer = httpx.Response(503, request=request)
+    exc = httpx.HTTPStatusError("x", request=request, response=answer)
+    assert describe_transport_error(exc) == "HTTP 503 Service Unavailable"

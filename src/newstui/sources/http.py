@@ -276,12 +276,16 @@ async def _decoded(
 
 
 def describe_transport_error(exc: httpx.HTTPError, *, naming_host: bool = True) -> str:
-    """A short reason for an httpx transport error (the sync client's and downloads'); a
-    connection that failed names its host unless `naming_host` is False (the caller does)."""
+    """A short reason for an httpx error (the sync client's and downloads'), in words: httpx's
+    class names (RemoteProtocolError…) mean nothing to a user. A connection that failed names its
+    host unless `naming_host` is False (the caller does)."""
     import httpx  # loaded already by whoever raised it
 
     if isinstance(exc, httpx.TimeoutException):
         return "timed out"
+    if isinstance(exc, httpx.HTTPStatusError):
+        answer = exc.response
+        return f"HTTP {answer.status_code} {answer.reason_phrase}".rstrip()
     if isinstance(exc, httpx.ConnectError):
         cause = _connect_cause(exc)
         try:
@@ -291,9 +295,22 @@ def describe_transport_error(exc: httpx.HTTPError, *, naming_host: bool = True) 
         if not naming_host:
             return f"cannot connect: {connect_reason(cause)}"
         return connect_failure(url.host, url.port, url.scheme, cause)
-    if isinstance(exc, httpx.DecodingError):
-        return "response could not be decoded"
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    # httpx's other error classes, each before its base class
+    words = (
+        (httpx.DecodingError, "response could not be decoded"),
+        (httpx.RemoteProtocolError, "the server closed the connection without a complete answer"),
+        (httpx.LocalProtocolError, "the request could not be sent"),
+        (httpx.ProtocolError, "the server's answer was not valid HTTP"),
+        (httpx.ReadError, "the connection broke while the answer was read"),
+        (httpx.WriteError, "the connection broke while the request was sent"),
+        (httpx.CloseError, "the connection broke as it was closed"),
+        (httpx.NetworkError, "the connection broke"),
+        (httpx.ProxyError, "the proxy refused the connection"),
+        (httpx.UnsupportedProtocol, "the address is not an http(s) one"),
+        (httpx.TransportError, "the connection failed"),
+        (httpx.TooManyRedirects, "too many redirects"),
+    )
+    return next((said for kind, said in words if isinstance(exc, kind)), "the request failed")
 
 
 def _connect_cause(exc: BaseException) -> BaseException:

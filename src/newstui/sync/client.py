@@ -132,7 +132,7 @@ class GReaderClient:
             reason = describe_transport_error(exc, naming_host=False)  # fail names the server
             raise self.fail(f"unreachable ({reason})") from None
         except httpx.HTTPError as exc:
-            raise self.fail(f"{transport_problem(exc)} ({path})") from None
+            raise self.fail(f"{describe_transport_error(exc)} ({path})") from None
         except SourceError as exc:
             raise self.fail(str(exc)) from None
 
@@ -318,24 +318,6 @@ class GReaderClient:
         """Unsubscribe from a subscription (by its stream id, e.g. feed/12)."""
         data = [("ac", "unsubscribe"), ("s", stream_id)]
         await self._call("POST", "/subscription/edit", "subscription/edit", None, data)
-
-
-def transport_problem(exc: httpx.HTTPError) -> str:
-    """What went wrong on the connection, in words (httpx's class names, such as
-    RemoteProtocolError, mean nothing to a user)."""
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return "the server closed the connection without a complete answer"
-    if isinstance(exc, httpx.ReadError):
-        return "the connection broke while the answer was read"
-    if isinstance(exc, httpx.WriteError):
-        return "the connection broke while the request was sent"
-    if isinstance(exc, httpx.LocalProtocolError):
-        return "the request could not be sent"
-    if isinstance(exc, httpx.ProxyError):
-        return "the proxy refused the connection"
-    if isinstance(exc, httpx.TimeoutException | httpx.ConnectError | httpx.DecodingError):
-        return describe_transport_error(exc)
-    return "the connection failed"
 
 
 def retry_after_seconds(value: str | None) -> float | None:
