@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from newstui.article_rows import packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.paths import opened_as_written
+from newstui.store.person_names import same_person
 from newstui.store.schema import INDEX_REBUILDS, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class Database:
         self.conn = conn
         # as sqlite-utils did: REPLACE's deletes fire the delete triggers (full-text index)
         conn.execute("PRAGMA recursive_triggers = ON")
+        # a person query's name against a stored one (query_sql.entity_ids_sql)
+        conn.create_function("same_person", 2, same_person, deterministic=True)
         self.known_texts = add_text_functions(conn)
         self.in_write_transaction = False  # its end rebuilds: once, not after each statement
         # Called once, before a write transaction waits longer than BUSY_STEP_SECONDS for

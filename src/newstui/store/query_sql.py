@@ -26,6 +26,7 @@ from newstui.query import (
     Term,
     fts_string,
 )
+from newstui.store.person_names import PERSON_KEY, full_name
 
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
@@ -113,15 +114,36 @@ def node_matches(node: Node) -> tuple[str, list[object]] | None:
 
 def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     """SELECT of the ids of the entities with one of these keys (NameKeys entries), as their
-    canonical name or as another name an article used for them (entity_names)."""
+    canonical name or as another name an article used for them (entity_names); a person's
+    full name also finds the same person written with more or fewer middle names or initials
+    (store.person_names), looked up among those with its surname or its first name (indexes:
+    no scan of every entity). A full name does not find a lone surname's entity ("Mugabe"
+    alone may be another Mugabe): the store joins a lone surname to the full name itself when
+    it can tell whose it is."""
     full = [k for k in keys if not k.startswith(SURNAME_PREFIX)]
     short = [k.removeprefix(SURNAME_PREFIX) for k in keys if k.startswith(SURNAME_PREFIX)]
-    return (
+    sql = (
         "SELECT e.id FROM entities e WHERE e.key IN (SELECT value FROM json_each(?)) "
         "UNION SELECT e.id FROM entities e WHERE e.short_key IN (SELECT value FROM json_each(?)) "
-        "UNION SELECT n.entity_id FROM entity_names n WHERE n.key IN (SELECT value FROM json_each(?))",
-        [json.dumps(full), json.dumps(short), json.dumps(full)],
+        "UNION SELECT n.entity_id FROM entity_names n WHERE n.key IN (SELECT value FROM json_each(?))"
     )
+    params: list[object] = [json.dumps(full), json.dumps(short), json.dumps(full)]
+    for key in full:
+        name = full_name(key)
+        if name is None:
+            continue
+        words, first, surname = name
+        # keys of this first name: from "PERSON:person:robert " up to (not) "…robert!"
+        low, high = f"{PERSON_KEY}{first} ", f"{PERSON_KEY}{first}!"
+        sql += (
+            " UNION SELECT e.id FROM entities e WHERE e.short_key = ? AND same_person(e.key, ?)"
+            " UNION SELECT e.id FROM entities e WHERE e.key >= ? AND e.key < ?"
+            " AND same_person(e.key, ?)"
+            " UNION SELECT n.entity_id FROM entity_names n WHERE n.key >= ? AND n.key < ?"
+            " AND same_person(n.key, ?)"
+        )
+        params += [f"person:{surname}", words, low, high, words, low, high, words]
+    return sql, params
 
 
 _TEXT_COST = 3

@@ -1,0 +1,66 @@
+"""Whether a stored person's name is the person a query names, written with more or fewer names.
+
+A person query ("Robert Mugabe", `quotes --speaker`, `person:`, `speaker:`) finds the stored
+people whose key (folded: case, accents, punctuation and name particles gone) has the same
+surname and the same first name, and whose middle names agree: a name without middle names
+stands for one with any ("Robert Mugabe" is "Robert Gabriel Mugabe"); two names that both
+have them need the same number, each the same word or its initial ("John F. Kennedy" is
+"John Fitzgerald Kennedy", "George W. Bush" is not "George H. W. Bush"). An initial stands
+for any name with its letter, a first name's too ("R. Mugabe"). A generation ("Jr.", "III")
+is left out of the comparison unless both names have one. "Roberta Mugabe", "Grace Mugabe"
+and "Robert Smith" are other people. A lone surname is no full name: see query_sql.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+PERSON_KEY: Final = "PERSON:person:"  # how a stored person's key starts (entities.key)
+GENERATIONS: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _parts(words: list[str]) -> tuple[str, list[str], str, str] | None:
+    """(first name, middle names, surname, generation or ''), None for fewer than two names."""
+    generation = ""
+    if len(words) > 2 and words[-1] in GENERATIONS:
+        generation = words[-1]
+        words = words[:-1]
+    if len(words) < 2:
+        return None
+    return words[0], words[1:-1], words[-1], generation
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same name, or one is the other's initial."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def same_person(stored: str | None, wanted: str | None) -> bool:
+    """SQL same_person(key, words): whether the stored key (`PERSON:person:robert gabriel
+    mugabe`, or its words alone) names the person of `wanted`'s words (`robert mugabe`)."""
+    if not stored or not wanted:
+        return False
+    one = _parts(stored.rpartition(":")[2].split())
+    other = _parts(wanted.rpartition(":")[2].split())
+    if one is None or other is None:
+        return False
+    first, middle, surname, generation = one
+    first2, middle2, surname2, generation2 = other
+    if surname != surname2 or not _same_word(first, first2):
+        return False
+    if generation and generation2 and generation != generation2:
+        return False
+    if middle and middle2:
+        return len(middle) == len(middle2) and all(map(_same_word, middle, middle2))
+    return True
+
+
+def full_name(key: str) -> tuple[str, str, str] | None:
+    """For a person key typed in a query that is a full name (two words or more): its words
+    (what same_person compares), its first name and its surname (where the stored candidates
+    are looked up); None for any other key."""
+    if not key.startswith(PERSON_KEY):
+        return None
+    words = key[len(PERSON_KEY) :]
+    parts = _parts(words.split())
+    return None if parts is None else (words, parts[0], parts[2])
