@@ -950,11 +950,32 @@ def _kin_named(cands: list[Candidate], text: str) -> bool:
     Ann Kay Lee", "Ann Kay Lee, the mother of the athlete"): a relative of the same name, not
     the person."""
     for cand in cands:
-        near = text[max(0, cand.start - 30) : cand.start].replace(",", " ").split()[-3:]
-        near += text[cand.end : cand.end + 30].replace(",", " ").split()[:3]
+        before = _sentence_tail(text[max(0, cand.start - 30) : cand.start])
+        near = before.replace(",", " ").split()[-3:]
+        near += _sentence_head(text[cand.end : cand.end + 30]).replace(",", " ").split()[:3]
         if any(w.lower() in _KIN_NOUNS for w in near):
             return True
     return False
+
+
+# A sentence's end inside a mention's context: a paragraph break, or a stop after a word of
+# five letters or more (no title: "her mother, Mrs. Ann Lee" reads on across "Mrs.")
+_SENTENCE_END: Final = re.compile(r"\n|[a-z]{4}[.!?][\s\"”’]")
+
+
+def _sentence_tail(before: str) -> str:
+    """The part of `before` (the text up to a mention) in the mention's own sentence:
+    "…the founding father of Zimbabwe.\n\nRobert Gabriel Mugabe was born" has no kin word."""
+    cut = 0
+    for end in _SENTENCE_END.finditer(before):
+        cut = end.end()
+    return before[cut:]
+
+
+def _sentence_head(after: str) -> str:
+    """The part of `after` (the text after a mention) up to the end of its sentence."""
+    end = _SENTENCE_END.search(after)
+    return after if end is None else after[: end.start() + 1]
 
 
 def _country_prefix(words: list[str]) -> int:

@@ -743,7 +743,8 @@ class _RunFinder(_TypingFinder):
 
     def _part_of_longer_name(self, run: list[Token], i: int, n: int) -> bool:
         """'West Texas Intermediate', 'Paris Agreement': a place name inside another name (but
-        "governor of Alaska Sarah Palin": a known first name and a surname follow the place)."""
+        "governor of Alaska Sarah Palin", "Senator from Vermont Bernie Sanders": a known first
+        name and a surname follow the place)."""
         return (
             n == 1
             and self._is_place(run, i, n)
@@ -763,6 +764,14 @@ class _RunFinder(_TypingFinder):
                         self.text[max(0, run[i].start - 4) : run[i].start] == " in "
                         and run[i + 1].text in self.gaz.first_names
                         and self._role_before_posting(run[i].start - 4)
+                    )
+                    or (  # "Senator from Vermont Bernie Sanders": the seat, then its holder
+                        self.text[max(0, run[i].start - 6) : run[i].start] == " from "
+                        and run[i + 1].text in self.gaz.first_names
+                        and (
+                            self._title_before_posting(run[i].start - 6)
+                            or self._role_before_posting(run[i].start - 6)
+                        )
                     )
                 )
             )
