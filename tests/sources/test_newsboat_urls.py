@@ -188,3 +188,15 @@ def test_a_skipped_line_is_named_with_the_right_article():
         b"exec:~/x.sh\nquery:Q:unread\nfilter:f:https://a/b\n", "urls", {}
     )
     assert [s.reason.split(":")[0] for s in skipped] == ["an exec", "a query", "a filter"]
+
+
+def test_a_quoted_feed_url_with_a_space_is_kept_percent_encoded():
+    # It was refused as "not a feed URL", and the whole import with it.
+    body = b'"https://pod.example/my feed.xml" podcasts\nhttps://pod.example/my%20feed.xml\n'
+    feeds, skipped = parse_newsboat_urls(
+        body, "urls", {"https://pod.example/my feed.xml": "My Show"}
+    )
+    assert [(f.url, f.name, f.tags) for f in feeds] == [
+        ("https://pod.example/my%20feed.xml", "My Show", ("podcasts",))
+    ]
+    assert skipped == []

@@ -210,3 +210,19 @@ def test_newstuis_tags_attribute_that_is_not_a_list_of_strings_falls_back_to_cat
         b"</body></opml>"
     )
     assert [f.tags for f in parse_opml(body, "x")] == [("a", "b"), ("c",)]
+
+
+def test_a_feed_url_written_with_a_space_is_kept_percent_encoded():
+    # It was skipped as "not an absolute http(s) URL", as feed links were before `web_url`.
+    body = (
+        '<opml version="2.0"><body><outline text="Spaced" xmlUrl="https://pod.example/my feed.xml"/>'
+        '<outline text="Feed" xmlUrl="feed://pod.example/other show.xml"/>'
+        '<outline text="Host" xmlUrl="https://pod example/rss"/></body></opml>'
+    )
+    feeds, skipped = read_opml(body.encode(), "subs.opml")
+    assert [(f.name, f.url) for f in feeds] == [
+        ("Spaced", "https://pod.example/my%20feed.xml"),
+        ("Feed", "http://pod.example/other%20show.xml"),
+    ]
+    [line] = skipped  # a space in the host is still no address
+    assert line.reason.startswith('outline "Host"')

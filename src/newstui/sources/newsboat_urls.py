@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newstui.config import FeedConfig
 from newstui.errors import SourceError
-from newstui.sources.urls import is_http_url
+from newstui.sources.urls import web_url
 from newstui.text import clean_line
 
 # A token: a "double-quoted string" (backslash escapes a quote or a backslash) or a bare word.
@@ -21,7 +21,7 @@ _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
 _UNQUOTE = re.compile(r"\\(.)")
 # Lines newsboat reads that newstui has no equivalent for: query feeds (its own filter language),
 # programs' output, and feeds passed through a program first.
-_SPECIAL = ("query:", "exec:", "filter:")
+_SPECIAL = {"query:": "a query:", "exec:": "an exec:", "filter:": "a filter:"}  # as messages say
 
 
 @dataclass(frozen=True)
@@ -93,23 +93,21 @@ def parse_newsboat_urls(
         ]
         if not tokens or tokens[0].startswith("#"):
             continue
-        url = tokens[0]
-        if url.startswith(_SPECIAL):
-            kind = url.split(":", 1)[0]
-            article = "an" if kind[:1].lower() in "aeiou" else "a"  # an exec:, a query:
-            skipped.append(
-                SkippedLine(number, f"{article} {kind}: feed, which newstui cannot read")
-            )
+        written = tokens[0]
+        if written.startswith(tuple(_SPECIAL)):
+            kind = written.split(":", 1)[0] + ":"
+            skipped.append(SkippedLine(number, f"{_SPECIAL[kind]} feed, which newstui cannot read"))
             continue
-        if not is_http_url(url):
+        url = web_url(written)  # (a space in it, quoted in the file, percent-encoded)
+        if url is None:
             raise SourceError(
-                f"{source}:{number}: not a feed URL: {clean_line(url, 100)!r} (a newsboat urls "
-                "file lists one http(s) feed a line, or an OPML file starts with <)"
+                f"{source}:{number}: not a feed URL: {clean_line(written, 100)!r} (a newsboat "
+                "urls file lists one http(s) feed a line, or an OPML file starts with <)"
             )
         if url in seen:
             continue
         seen.add(url)
-        name = titles.get(url) or url
+        name = titles.get(written) or titles.get(url) or url
         tags: dict[str, str] = {}  # folded: as written first
         for token in tokens[1:]:
             if token.startswith("~") and clean_line(token[1:], 200):

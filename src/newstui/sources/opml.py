@@ -19,7 +19,7 @@ from newstui.sources.newsboat_urls import (
     newsboat_titles,
     parse_newsboat_urls,
 )
-from newstui.sources.urls import is_http_url
+from newstui.sources.urls import is_http_url, web_url
 from newstui.text import clean_line
 
 # newstui's own attribute: a feed's tags exactly, as a JSON list, beside OPML's `category` (whose
@@ -157,10 +157,10 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
     def walk(node: ET.Element, tags: tuple[str, ...]) -> None:
         for outline in node.findall("outline"):
             written = _attribute(outline, "xmlUrl")
-            url = feed_url_of(written)
+            url = web_url(feed_url_of(written))  # (a space in it percent-encoded)
             label = clean_line(outline.get("title") or outline.get("text") or "", 200)
             if written:
-                if is_http_url(url):
+                if url is not None:
                     add(outline, url, label, tags)
                 else:
                     skip(label, written, _not_a_feed_reason(written))
