@@ -99,10 +99,16 @@ class RunsDownloads(AppMixin):
 
     def resume_downloads(self) -> None:
         """Carry on with a queue the last run left (queued, or cut short while downloading)."""
-        if self.config is None:
-            return
-        with self.library.borrow() as library:
-            waiting = [d for d in library.downloads.all() if d.state in ("queued", "downloading")]
+        if self.config is not None:
+            self._resume_downloads()
+
+    @work(group="downloads-resume", exit_on_error=False)
+    async def _resume_downloads(self) -> None:
+        waiting = await self.library.read(
+            lambda library: [
+                d for d in library.downloads.all() if d.state in ("queued", "downloading")
+            ]
+        )
         if waiting:
             self.start_downloads()
 
@@ -151,11 +157,18 @@ class RunsDownloads(AppMixin):
 
     def action_downloads(self) -> None:
         """Show the download queue."""
+        self._show_downloads()
+
+    @work(group="downloads-list", exit_on_error=False)
+    async def _show_downloads(self) -> None:
+        """The queue as `newstui downloads` lists it (`listed`: a download whose process died
+        is queued again first, not shown in progress), read off the event loop."""
+        from newstui.downloads import listed
         from newstui.tui.screens.downloads import DownloadsScreen
 
-        with self.library.borrow() as library:
-            rows = library.downloads.all()
-        self.push_screen(DownloadsScreen(rows))
+        rows = await self.library.write(listed)  # (it writes only to queue such a download)
+        if not any(isinstance(screen, DownloadsScreen) for screen in self.screen_stack):
+            self.push_screen(DownloadsScreen(rows))
 
     # The screen's messages are handled by name: the screen (Textual's list view and progress
     # bar) is imported when it is first shown, not before the first screen.

@@ -52,6 +52,16 @@ class SharedLibrary:
                 raise RuntimeError("the store is not open yet")  # the app opens it first
             yield self._library
 
+    async def read(self, query: Callable[[Library], T]) -> T:
+        """Run a read off the event loop, on the reads' connection once no other thread holds
+        it: `rows = await shared.read(lambda lib: lib.downloads.all())`."""
+
+        def run() -> T:
+            with self.borrow() as library:
+                return query(library)
+
+        return await asyncio.to_thread(run)
+
     async def write(self, change: Callable[[Library], T]) -> T:
         """Run a change off the event loop, in the order asked, on the write connection: `await
         shared.write(lambda lib: lib.mark(ids, read=True))`."""

@@ -105,7 +105,11 @@ class PodcastActions(ScreenMixin):
     def action_play(self) -> None:
         self._enclosure_then("Play", self._play)
 
-    def _play(self, detail: ArticleDetail, link: Link) -> None:
-        with self.library.borrow() as library:
-            found = [d for d in library.downloads.all(detail.article.row.id) if d.url == link.url]
+    @work(group="play", exit_on_error=False)
+    async def _play(self, detail: ArticleDetail, link: Link) -> None:
+        """Play the enclosure's download if there is one, read off the event loop."""
+        article_id = detail.article.row.id
+        found = await self.library.read(
+            lambda library: [d for d in library.downloads.all(article_id) if d.url == link.url]
+        )
         play(self.app, self.settings, found[0] if found else None, link.url)

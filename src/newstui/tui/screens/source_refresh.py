@@ -20,7 +20,7 @@ from newstui.tui.mixins import ScreenMixin
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 
 if TYPE_CHECKING:
-    from newstui.model import CleanupReport, RemovedSource, SourceOutcome, SyncStatus
+    from newstui.model import CleanupReport, FeedRow, RemovedSource, SourceOutcome, SyncStatus
     from newstui.tui.refresh import RefreshPlan
     from newstui.tui.shared_library import SharedLibrary
     from newstui.tui.widgets.headlines import HeadlineList
@@ -132,11 +132,23 @@ class SourceRefresh(ScreenMixin):
 
         plan = plan_for(self.config, rows)
         if self.config.sync is not None:  # server subscriptions are refreshed by a sync
-            with self.library.borrow() as library:
-                synced = {f.name for f in rows if library.sync.stream_of(f.id) is not None}
-            if synced:
-                unknown = tuple(name for name in plan.unknown if name not in synced)
-                plan = dataclasses.replace(plan, sync=True, unknown=unknown)
+            self._refresh_with_sync(plan, rows)
+        else:
+            self._refresh_planned(plan)
+
+    @work(group="refresh-plan", exit_on_error=False)
+    async def _refresh_with_sync(self, plan: RefreshPlan, rows: list[FeedRow]) -> None:
+        """Refresh by a sync when one of the feeds is a server subscription (read off the
+        event loop)."""
+        synced = await self.library.read(
+            lambda library: {f.name for f in rows if library.sync.stream_of(f.id) is not None}
+        )
+        if synced:
+            unknown = tuple(name for name in plan.unknown if name not in synced)
+            plan = dataclasses.replace(plan, sync=True, unknown=unknown)
+        self._refresh_planned(plan)
+
+    def _refresh_planned(self, plan: RefreshPlan) -> None:
         for name in plan.unknown:
             self.notify(
                 f"{name}: not in the config file, cannot refresh", severity="warning", markup=False
