@@ -120,9 +120,14 @@ def listed(library: Library) -> list[Download]:
     try:
         requeue_orphans(library)
     except NewstuiError:  # read-only: nothing was written
-        rows = library.downloads.all()
-        return [replace(d, state="queued", owner=None) if orphaned(d) else d for d in rows]
+        return as_listed(library.downloads.all())
     return library.downloads.all()
+
+
+def as_listed(rows: list[Download]) -> list[Download]:
+    """The queue as `listed` shows it, without writing: a download whose process died shows
+    as queued (the app reads so, its write to queue it again waiting its turn)."""
+    return [replace(d, state="queued", owner=None) if orphaned(d) else d for d in rows]
 
 
 def _alive(pid: int) -> bool:

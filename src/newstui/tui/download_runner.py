@@ -161,12 +161,16 @@ class RunsDownloads(AppMixin):
 
     @work(group="downloads-list", exit_on_error=False)
     async def _show_downloads(self) -> None:
-        """The queue as `newstui downloads` lists it (`listed`: a download whose process died
-        is queued again first, not shown in progress), read off the event loop."""
-        from newstui.downloads import listed
+        """The queue as `newstui downloads` lists it (a download whose process died shows as
+        queued, and is queued again), read off the event loop on the reads' connection, so that
+        no write waiting for another process's lock holds it up."""
+        from newstui.downloads import as_listed, requeue_orphans
         from newstui.tui.screens.downloads import DownloadsScreen
 
-        rows = await self.library.write(listed)  # (it writes only to queue such a download)
+        stored = await self.library.read(lambda library: library.downloads.all())
+        rows = as_listed(stored)
+        if rows != stored:  # as `listed` does; the worker that runs the queue would do it too
+            self.run_worker(self.library.write(requeue_orphans), group="write", exit_on_error=False)
         if not any(isinstance(screen, DownloadsScreen) for screen in self.screen_stack):
             self.push_screen(DownloadsScreen(rows))
 
