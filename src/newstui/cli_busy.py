@@ -1,5 +1,6 @@
 """What a command says while another process holds the database's write lock: at once that it
-waits, and for whom; the file and what to do when the wait is over. Called by cli.py."""
+waits, and for whom; the file and what to do when the wait is over. Called by cli.py, and by
+the app's writes (busy_error)."""
 
 from __future__ import annotations
 

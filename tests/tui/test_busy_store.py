@@ -51,3 +51,35 @@ async def test_a_write_waiting_for_another_process_says_so_and_the_app_keeps_ans
             holder.communicate("")
         await settle(pilot)
     assert flags(db_path, row.id) == (False, True)
+
+
+async def test_a_write_that_waited_in_vain_names_the_file_and_the_process_as_the_cli_does(
+    db_path, ids, monkeypatch
+):
+    """It ended as "database error: database is locked"."""
+    import newstui.cli_busy
+    import newstui.store.db
+
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)
+    monkeypatch.setattr(newstui.cli_busy, "BUSY_SECONDS", 0.5)
+    app = NewstuiApp(db_path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(db_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+            await pilot.press("s")
+            errors = lambda: [n.message for n in notifications(app) if n.severity == "error"]  # noqa: E731
+            await until(pilot, errors)
+        finally:
+            holder.communicate("")
+        await settle(pilot)
+        assert errors() == [
+            f"{db_path} is busy: another process (pid {holder.pid}) kept it locked for 0.5 s; "
+            "try again when it is done"
+        ]

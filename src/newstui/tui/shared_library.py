@@ -4,6 +4,7 @@ one for its writes, so that a write waiting for another process's lock holds up 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -64,14 +65,22 @@ class SharedLibrary:
 
     async def write(self, change: Callable[[Library], T]) -> T:
         """Run a change off the event loop, in the order asked, on the write connection: `await
-        shared.write(lambda lib: lib.mark(ids, read=True))`."""
+        shared.write(lambda lib: lib.mark(ids, read=True))`. One that waited in vain for another
+        process's lock raises the CLI's StoreError (the file, and the process holding it)."""
 
         def run() -> T:
             if self._writes is None:
                 if self._library is None:
                     raise RuntimeError("the store is not open yet")  # the app opens it first
                 self._writes = Library.open(self.path, threads=True)
-            return change(self._writes)
+            try:
+                return change(self._writes)
+            except sqlite3.Error as exc:
+                if Library.is_busy(exc):  # waited in vain: the file, and who holds it, as the CLI
+                    from newstui.cli_busy import busy_error
+
+                    raise busy_error(self.path) from exc
+                raise
 
         future = asyncio.get_running_loop().run_in_executor(self._writer, run)
         if self.waiting is not None:
