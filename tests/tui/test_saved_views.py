@@ -106,6 +106,28 @@ async def test_s_saves_the_current_search_as_a_view_keeping_comments(db_path, tm
     assert {"name": "Aleppo only", "query": "aleppo -title:rebels"} in views
 
 
+async def test_s_refuses_a_feeds_name_in_one_line_and_keeps_the_name_to_change(db_path, tmp_path):
+    """The view was saved as "World Desk", a second "World Desk" in Sources beside the feed."""
+    path = write_config(tmp_path)
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"aleppo", "enter")
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"world desk", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ViewNameScreen)  # open, with the name to change
+        [warning] = [n.message for n in notifications(app) if n.severity == "warning"]
+        assert warning == "World Desk is a feed's name: give the view another (Esc cancels)"
+        await pilot.press(*" views", "enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "view:world desk views"
+    names = [v["name"] for v in tomllib.loads(path.read_text("utf-8"))["views"]]
+    assert names == ["Kremlin watch", "world desk views"]
+
+
 async def test_s_without_a_search_explains_itself(db_path, tmp_path):
     app = NewstuiApp(db_path, load_config(write_config(tmp_path)))
     async with run_recorded(app, size=(160, 48)) as pilot:

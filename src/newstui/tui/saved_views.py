@@ -57,7 +57,8 @@ class SavesViews(AppMixin):
 
         from newstui.tui.screens.view_name import ViewNameScreen
 
-        self.push_screen(ViewNameScreen(query), named)
+        feeds = [feed.name for feed in self.main.sources.feeds]
+        self.push_screen(ViewNameScreen(query, feeds), named)
 
     def add_view(self, name: str, query: str) -> None:
         """Save a view in the config (comments kept), list it and show it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -17,13 +18,26 @@ class ViewNameScreen(CommandScreen):
         Binding("escape", "cancel", "Cancel", id="view_name.cancel")
     ]
 
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, feeds: Iterable[str] = ()) -> None:
+        """`feeds`: the names Sources lists feeds under, which a view may not take."""
         super().__init__(
             "Save as a view",
             f"Query: {query}\nEnter to save in feeds.toml, Esc to cancel",
             query[:60],
             "view name",
         )
+        self._feeds = {name.casefold(): name for name in feeds}
 
     def answer(self, typed: str) -> str | None:
         return " ".join(typed.split()) or None
+
+    def submitted(self, typed: str) -> None:
+        """A feed's name (in any case) is refused in one line, the box kept open to change it:
+        Sources would list the view under the feed's name."""
+        name = self.answer(typed)
+        feed = self._feeds.get(name.casefold()) if name else None
+        if feed is not None:
+            message = f"{feed} is a feed's name: give the view another (Esc cancels)"
+            self.notify(message, severity="warning", markup=False)
+            return
+        super().submitted(typed)
