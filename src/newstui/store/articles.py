@@ -646,12 +646,11 @@ def next_unread_position(
 
 def search_articles(db: Database, query: Query, limit: int = 50) -> list[ArticleRow]:
     """Articles matching a query, best text matches first (title, then author, then text)."""
-    from newstui.query import fts_string, walk_positive_terms
+    from newstui.query import walk_positive_terms
+    from newstui.store.query_sql import fts_term
 
     where, params = _where(db, ArticleFilter(query=query))
-    terms = [
-        fts_string(t.text) + ("*" if t.prefix else "") for t in walk_positive_terms(query.root)
-    ]
+    terms = [fts_term(t) for t in walk_positive_terms(query.root)]
     if not terms:
         return list_articles(db, ArticleFilter(query=query), limit=limit)
     rows = db.execute(

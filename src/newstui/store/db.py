@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from newstui.article_rows import packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.paths import opened_as_written
+from newstui.store.cjk_words import CJK_GLOB, cjk_apart
 from newstui.store.person_names import same_person
 from newstui.store.schema import INDEX_REBUILDS, MIGRATIONS, SCHEMA_VERSION
 
@@ -169,6 +170,8 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     conn.create_function("pack_links", 1, _packing(packed_links), deterministic=True)
     conn.create_function("story_sketch", 1, _story_sketch, deterministic=True)
     conn.create_function("story_band_keys", 1, _story_band_keys, deterministic=True)
+    # the words the articles' index reads: one a CJK character (schema 28)
+    conn.create_function("cjk_apart", 1, cjk_apart, deterministic=True)
     return known
 
 
@@ -808,10 +811,36 @@ RESKETCH_AT = (20, 22)
 FREE_SHARE = 4  # free pages are returned to the file system once they are a 1/FREE_SHARE share
 
 
-def slow_upgrade(version: int) -> bool:
+# Migrating an existing store to this version rebuilds its articles' index when the index holds
+# a word with a CJK character (schema.py _V28): ~25 s for 50,000 articles (bench/cjk_search.py).
+CJK_REINDEX_AT = 28
+
+
+def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
     """True when migrating an existing store of schema `version` sketches its stories again or
-    rewrites the file (RESKETCH_AT, COMPACT_AT): worth saying before it starts."""
-    return any(0 < version < at <= SCHEMA_VERSION for at in (*RESKETCH_AT, *COMPACT_AT))
+    rewrites the file (RESKETCH_AT, COMPACT_AT), or, given its connection, rebuilds its
+    articles' index (CJK_REINDEX_AT): worth saying before it starts."""
+    if any(0 < version < at <= SCHEMA_VERSION for at in (*RESKETCH_AT, *COMPACT_AT)):
+        return True
+    return conn is not None and 0 < version < CJK_REINDEX_AT <= SCHEMA_VERSION and cjk_indexed(conn)
+
+
+def cjk_indexed(conn: sqlite3.Connection) -> bool:
+    """Whether the articles' index holds a word with a CJK character (read from its list of
+    words, not from the texts; what schema 28 reindexes)."""
+    conn.execute("DROP TABLE IF EXISTS temp.cjk_article_words")
+    conn.execute(
+        "CREATE VIRTUAL TABLE temp.cjk_article_words USING fts5vocab(main, articles_fts, row)"
+    )
+    try:
+        return bool(
+            conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM temp.cjk_article_words WHERE term GLOB ?)",
+                [CJK_GLOB],
+            ).fetchone()[0]
+        )
+    finally:
+        conn.execute("DROP TABLE temp.cjk_article_words")
 
 
 def upgrade_ahead(path: Path | str) -> int:
@@ -820,7 +849,7 @@ def upgrade_ahead(path: Path | str) -> int:
     (the open itself says what is wrong)."""
 
     def articles(conn: sqlite3.Connection) -> int:
-        if not slow_upgrade(schema_version_of(conn)):
+        if not slow_upgrade(schema_version_of(conn), conn):
             return 0
         return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
@@ -924,7 +953,7 @@ def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> boo
     start = version
     if version > SCHEMA_VERSION:  # (open_db refuses it before: upgraded since by another)
         raise newer_store(connection_file(db.conn), version)
-    if upgrading is not None and slow_upgrade(start):
+    if upgrading is not None and slow_upgrade(start, db.conn):
         articles = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
         if articles:
             upgrading(articles)

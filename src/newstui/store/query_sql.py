@@ -26,6 +26,7 @@ from newstui.query import (
     Term,
     fts_string,
 )
+from newstui.store.cjk_words import cjk_apart
 from newstui.store.person_names import PERSON_KEY, full_name
 
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
@@ -77,10 +78,16 @@ def _age_cutoff(now: datetime, seconds: int) -> str:
         return _iso(datetime.min.replace(tzinfo=UTC))
 
 
+def fts_term(term: Term) -> str:
+    """A text term as one FTS5 string (a prefix's with its *), split into words as the index
+    reads them (a CJK term: a phrase of its characters, found inside a longer run)."""
+    return fts_string(cjk_apart(term.text)) + ("*" if term.prefix else "")
+
+
 def fts_expression(node: Node) -> str | None:
     """The node as one FTS5 expression when it is made of text terms only, else None."""
     if isinstance(node, Term):
-        string = fts_string(node.text) + ("*" if node.prefix else "")
+        string = fts_term(node)
         return f"{{{node.column}}} : {string}" if node.column else string
     if isinstance(node, Or):
         parts = [fts_expression(p) for p in node.parts]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newstui.store.cjk_words import CJK_GLOB
+
 _V1 = [
     """
     CREATE TABLE feeds (
@@ -679,11 +681,15 @@ INDEX_REBUILDS: dict[str, list[str]] = {
 }
 
 
-def _marking_triggers(mark: str) -> list[str]:
+def _marking_triggers(
+    mark: str, forget_old: str = _FTS_FORGET_OLD, add_new: str = _FTS_ADD_NEW
+) -> list[str]:
     """The triggers of the articles and their quotes from v26 on (made again by each version
     that changes how they mark): a row's words out (and in), and the index marked for a rebuild
     when the old text did not unpack. `mark` is what a mark runs, given the index's name by
-    stale_index(name), which returns it: the statement's rows follow (FROM/WHERE)."""
+    stale_index(name), which returns it: the statement's rows follow (FROM/WHERE);
+    `forget_old` and `add_new` give the articles' index a row's words (as _FTS_FORGET_OLD and
+    _FTS_ADD_NEW until v28)."""
     articles = mark.format(index="articles_fts")
     quotes = mark.format(index="quotes_fts")
     return [
@@ -693,14 +699,14 @@ def _marking_triggers(mark: str) -> list[str]:
         "DROP TRIGGER IF EXISTS quotes_fts_au",
         f"""
     CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        {_FTS_FORGET_OLD}
+        {forget_old}
         {articles} WHERE damaged_text(old.text);
     END
     """,
         f"""
     CREATE TRIGGER articles_au AFTER UPDATE OF title, author, text ON articles BEGIN
-        {_FTS_FORGET_OLD}
-        {_FTS_ADD_NEW}
+        {forget_old}
+        {add_new}
         {articles} WHERE damaged_text(old.text);
     END
     """,
@@ -771,6 +777,45 @@ _V27 = [
     *_marking_triggers("INSERT OR IGNORE INTO index_rebuilds (name) SELECT stale_index('{index}')"),
 ]
 
+# v28: Chinese, Japanese and Korean words are found inside longer runs (東京 in 東京都): the
+# articles' index reads each CJK character as a word (SQL cjk_apart(), store/cjk_words.py, on
+# every connection: db.add_text_functions), through the view and the triggers, and a query's
+# terms are split the same way (a phrase of neighbouring characters). Text without CJK is
+# indexed as before, so only a store whose index holds a word with a CJK character is rebuilt
+# (an English store's upgrade reads no text): once, by the mark the store already keeps for an
+# index out of step (v27), at the end of the upgrade (db.rebuild_marked), or at the next open
+# when the upgrade was stopped before. Replayable.
+_WORDS_OLD = f"""INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
+        VALUES ('delete', old.id, cjk_apart(old.title), cjk_apart(old.author),
+        cjk_apart({unpacked("old.text")}));"""
+_WORDS_NEW = f"""INSERT INTO articles_fts (rowid, title, author, text)
+        VALUES (new.id, cjk_apart(new.title), cjk_apart(new.author),
+        cjk_apart({unpacked("new.text")}));"""
+_V28 = [
+    "DROP VIEW IF EXISTS article_texts",
+    f"""
+    CREATE VIEW article_texts AS
+    SELECT id, cjk_apart(title) AS title, cjk_apart(author) AS author,
+        cjk_apart({unpacked("text")}) AS text FROM articles
+    """,
+    "DROP TRIGGER IF EXISTS articles_ai",
+    f"""
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        {_WORDS_NEW}
+    END
+    """,
+    *_marking_triggers(
+        "INSERT OR IGNORE INTO index_rebuilds (name) SELECT stale_index('{index}')",
+        _WORDS_OLD,
+        _WORDS_NEW,
+    ),
+    "DROP TABLE IF EXISTS temp.article_words",
+    "CREATE VIRTUAL TABLE temp.article_words USING fts5vocab(main, articles_fts, row)",
+    f"""INSERT OR IGNORE INTO index_rebuilds (name) SELECT 'articles_fts'
+    WHERE EXISTS (SELECT 1 FROM temp.article_words WHERE term GLOB '{CJK_GLOB}')""",
+    "DROP TABLE temp.article_words",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -799,5 +844,6 @@ MIGRATIONS: list[list[str]] = [
     _V25,
     _V26,
     _V27,
+    _V28,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

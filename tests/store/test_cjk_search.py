@@ -1,0 +1,135 @@
+"""Chinese, Japanese and Korean words are found inside longer runs (schema 28): 東京 finds 東京都,
+which FTS5's unicode61 tokenizer kept as one word; English search is as before, and a store
+made before is upgraded keeping every article, its index rebuilt only when it holds CJK words."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstui.library import Library
+from newstui.model import Article, ArticleFilter
+from newstui.nlp import query_keys
+from newstui.query import parse_query
+from newstui.store import open_db
+from newstui.store.articles import save_articles
+from newstui.store.db import Database, add_text_functions, upgrade_ahead
+from newstui.store.feeds import ensure_feed
+from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+ARTICLES = {
+    "東京都の天気": "東京都は晴れです。明日は雨の予報。",
+    "旅行記": "今日は東京タワーに行きました。",
+    "京都": "京都の紅葉が見頃です。",
+    "서울 소식": "서울시에서 열린 회의에 시민들이 참석했다.",
+    "北京新闻": "北京市人工智能技术的发展很快。",
+    "Floods in Tokyo": "The river floods rose in Tokyo as officials said.",
+}
+
+
+def titles(library: Library, text: str) -> list[str]:
+    """The titles `search` lists for a query, best first."""
+    return [r.title for r in library.search(parse_query(text, query_keys))]
+
+
+@pytest.fixture
+def library(tmp_path):
+    lib = Library.open(tmp_path / "c.db")
+    feed = lib.register_source("https://a.example/feed", "A")
+    lib.bulk_insert(feed, [Article(title=t, text=x, guid=t) for t, x in ARTICLES.items()])
+    yield lib
+    lib.close()
+
+
+def test_a_cjk_word_is_found_inside_a_longer_run(library):
+    assert set(titles(library, "東京")) == {"東京都の天気", "旅行記"}
+    assert titles(library, "東京都") == ["東京都の天気"]
+    assert titles(library, "タワー") == ["旅行記"]
+    assert titles(library, "서울") == ["서울 소식"]
+    assert titles(library, "人工智能") == ["北京新闻"]
+    assert titles(library, "title:北京") == ["北京新闻"]
+    assert titles(library, "東京 -タワー") == ["東京都の天気"]
+
+
+def test_a_title_match_ranks_first_for_cjk_too(library):
+    assert titles(library, "京都") == ["京都", "東京都の天気"]  # 京都 is the title of the first
+
+
+def test_english_search_is_unchanged(library):
+    assert titles(library, "flood") == ["Floods in Tokyo"]
+    assert titles(library, '"river floods"') == ["Floods in Tokyo"]
+    assert titles(library, "rive*") == ["Floods in Tokyo"]
+    assert set(titles(library, "東京 OR tokyo")) == {"東京都の天気", "旅行記", "Floods in Tokyo"}
+
+
+def test_counts_and_lists_agree_with_search(library):
+    f = ArticleFilter(query=parse_query("東京", query_keys))
+    assert library.count(f) == 2
+    assert {r.title for r in library.articles(f)} == {"東京都の天気", "旅行記"}
+
+
+def in_step(db: Database) -> bool:
+    """The articles' index holds exactly the words of the stored texts."""
+    try:
+        db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def test_changing_and_deleting_a_cjk_article_keeps_the_index_in_step(library):
+    db = library._db
+    first = next(r.id for r in library.articles() if r.title == "東京都の天気")
+    db.execute("UPDATE articles SET text = '大阪府は曇りです。' WHERE id = ?", [first])
+    assert in_step(db)
+    assert titles(library, "大阪") == ["東京都の天気"]
+    assert "東京都の天気" not in titles(library, "晴れ")
+    db.execute("DELETE FROM articles WHERE id = ?", [first])
+    assert in_step(db)
+    assert titles(library, "大阪") == []
+
+
+def store_of_schema_27(path: Path, texts: dict[str, str]) -> None:
+    """A store made by schema 27 holding these articles (title: text)."""
+    conn = sqlite3.connect(path)
+    add_text_functions(conn)
+    for statement in [s for migration in MIGRATIONS[:27] for s in migration]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 27")
+    conn.commit()
+    conn.close()
+    db = Database(sqlite3.connect(path))
+    feed = ensure_feed(db, "https://a.example/", "A", url="https://a.example/")
+    save_articles(db, feed, [Article(title=t, text=x, guid=t) for t, x in texts.items()])
+    db.conn.close()
+
+
+def test_an_upgraded_store_keeps_every_article_and_finds_cjk_inside_words(tmp_path):
+    path = tmp_path / "old.db"
+    store_of_schema_27(path, ARTICLES)
+    assert upgrade_ahead(path) == len(ARTICLES)  # the index is rebuilt: said before it starts
+
+    db = open_db(path)
+
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(ARTICLES)
+    assert db.execute("SELECT count(*) FROM index_rebuilds").fetchone()[0] == 0
+    assert in_step(db)
+    library = Library(db)
+    assert set(titles(library, "東京")) == {"東京都の天気", "旅行記"}
+    assert titles(library, "flood") == ["Floods in Tokyo"]
+    library.close()
+
+
+def test_an_upgrade_of_a_store_without_cjk_rebuilds_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    store_of_schema_27(path, {"Floods in Tokyo": ARTICLES["Floods in Tokyo"]})
+    assert upgrade_ahead(path) == 0  # nothing slow ahead
+
+    db = open_db(path)
+
+    assert in_step(db)
+    assert titles(Library(db), "floods") == ["Floods in Tokyo"]
+    db.conn.close()
