@@ -12,10 +12,16 @@ NAME_CELLS = 24  # a source's name is shortened in the middle to this
 NAME_CELLS_LEAST = 8  # below this the name is left out
 
 
+def counted_cells(total: int) -> int:
+    """The cells of " refreshing N/N ", the widest count of a refresh of `total` sources: the
+    line's width without a name, and the least it takes without "…"."""
+    return len(f" refreshing {total}/{total} ")
+
+
 def refresh_line(done: int, total: int, name: str, cells: int | None = None) -> Text:
     """ " refreshing 3/12 name ", padded to the widest line of this refresh, in at most `cells`:
     the name is shortened, then left out, then "refreshing", then the count ends in "…"."""
-    widest = len(f" refreshing {total}/{total} ")
+    widest = counted_cells(total)
     room = NAME_CELLS if cells is None else min(NAME_CELLS, cells - widest - 1)
     if room >= NAME_CELLS_LEAST:
         text = Text(f" refreshing {done}/{total} ", style="bold")
@@ -80,7 +86,7 @@ class RefreshStatus(Static):
         """The cells its shortest form without "…" takes while shown (0 when hidden)."""
         if not self._active:
             return 0
-        return len(f" refreshing {self._shown[1]}/{self._shown[1]} ")
+        return counted_cells(self._shown[1])
 
     def finish(self) -> None:
         """Hide the status."""
