@@ -1031,13 +1031,16 @@ _DESCRIBED_AS_BODY: Final = re.compile(
     + f"(?:{_BODY_DESCRIBED}|daily|weekly|channel|station)"
     + _DESCRIPTION_END
 )
-# ", a northern village,", ", the main street of Manila", ", a southern sea port in Iraq": a place
-# described after its name.
+# ", a northern village,", ", the main street of Manila", ", a southern sea port in Iraq",
+# ", formerly a church": a place (a building too) described after its name.
 _DESCRIBED_AS_PLACE: Final = re.compile(
-    r", (?:a|an|the) "
+    r", (?:(?:formerly|once|now) )?(?:a|an|the) "
     + _BODY_MODIFIERS
     + r"(?:village|town|city|port|seaport|suburb|district|province|region|settlement|island|"
-    + r"neighbourhood|neighborhood|county|municipality|resort|street|river|valley|camp)"
+    + r"neighbourhood|neighborhood|county|municipality|resort|street|river|valley|camp|"
+    # "Hagia Sophia, formerly a Greek Orthodox church": a building is a place
+    + r"church|cathedral|basilica|mosque|temple|synagogue|monastery|shrine|palace|castle|fortress|"
+    + r"monument|landmark|building|tower|skyscraper|bridge|stadium)"
     + _DESCRIPTION_END
 )
 # "a program called RAPIDGate", "a research group called FurScience", "stations called Al-Alam":

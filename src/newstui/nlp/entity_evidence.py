@@ -149,6 +149,7 @@ from newstui.nlp.entity_words import (
     _is_upper,
     _is_word_char,
     _may_open_known,
+    hyphened_capitals,
     upper_word,
 )
 from newstui.nlp.names import strip_possessive
@@ -403,6 +404,8 @@ class _TypingFinder(_FinderBase):
             and after[1:].split(" ", 1)[0].rstrip(".,;:") not in PLACE_NOUNS  # "the Saharan region"
         ):
             return "GROUP", 2  # "Madagascan", "Victorians", "New Yorkers": a known place's people
+        if len(toks) == 1 and "-" in surface and self._hyphened_body(words[0], start, end):
+            return "ORG", 1  # "(C-MORE) said", "ABS-CBN said": capitals joined by a hyphen
         if len(toks) == 1 and self._no_one_word_cue(words[0], toks[0], surface, start, after):
             return None, 0  # most one-word names: no cue below can fire (a cheap proof)
         if len(words) > 1 and self._told_the_before(start):
@@ -952,6 +955,19 @@ class _TypingFinder(_FinderBase):
         ("RuPaul"), a short syllable ("PewDiePie") or a digit ("DeadMau5")."""
         m = _BRAND_LAST.search(word)
         return m is not None and m.group() not in self.gaz.first_names
+
+    def _hyphened_body(self, word: str, start: int, end: int) -> bool:
+        """Whether `word` is capitals joined by a hyphen ("C-MORE", "ABS-CBN") in brackets, after
+        "of" or "at", or before a verb of speech: a body's abbreviation (not "USA-UK": places)."""
+        if not hyphened_capitals(word) or any(self._lookup(p) for p in word.split("-")):
+            return False
+        if self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")":
+            return True  # "Centre for … (C-MORE)"
+        if self.text[max(0, start - 4) : start] in (" of ", " at "):
+            return True  # "Wilson of C-MORE and Nick Hawco": where someone works
+        after = self.text[end : end + 20].lstrip(")").split(None, 1)[:1]
+        verb = after[0].strip(".,;:") if after else ""
+        return verb in SPEECH_VERBS
 
     def _no_one_word_cue(self, name: str, tok: Token, surface: str, start: int, after: str) -> bool:
         """Whether no cue after the early checks of `_evidence` can fire for a one-word name

@@ -13,6 +13,7 @@ from newstui.nlp.entity_cues import _GENERIC_HEADS, _KIN_NOUNS, _LEGAL_FORMS, _O
 from newstui.nlp.entity_words import (
     _CACHED_WORDS,
     _T,
+    CALENDAR,
     SPEECH_VERBS,
     Candidate,
     _is_acronym,
@@ -35,16 +36,92 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
     groups, confirmed = group_candidates(candidates, text)
     gaz = load_gazetteer()
     entities = []
+    openings: set[str] | None = None  # the article's word openings, read once if asked
     for key, cands in groups.items():
         kind = rules_type(key, cands, confirmed)
         if kind is None or names_nothing(key, cands, kind, gaz):
             continue
+        if text and _numbered_document(cands, text):
+            continue
+        if kind in ("PERSON", "ORG") and text and _titles_a_work(cands, text):
+            continue
+        if kind == "ORG" and text and _quoted_alone(cands, text):
+            if openings is None:
+                openings = _word_openings(text)
+            if cands[0].text in openings:
+                continue  # '"COVI" represents the coronavirus' spells out COVID-19: no body
         entities.append(_entity(cands, kind))
     # in the order of their first mentions, ties in the groups' order: a sort of (start, place)
     # pairs (a key function called once an entity cost ~3,000 instructions an article, compiled)
     order = [(e.mentions[0].start, k) for k, e in enumerate(entities)]
     order.sort()
     return [entities[k] for _, k in order]
+
+
+# "Republic Act No. 3846", "Executive Order No 14": a name cut before its number's "No."
+_NUMBER_WORD_ENDS: Final = (" No", " Nos")
+_NUMBER_AFTER_NO: Final = re.compile(r"\.? ?\d")
+
+
+def _numbered_document(cands: list[Candidate], text: str) -> bool:
+    """Whether a mention ends in "No" before a number: a numbered law, order or resolution
+    ("Republic Act No. 3846 … states"), whose name the scan cut at "No.", is no body."""
+    return any(
+        c.text.endswith(_NUMBER_WORD_ENDS) and _NUMBER_AFTER_NO.match(text, c.end) is not None
+        for c in cands
+    )
+
+
+# Nouns of works right before a title: "the 2018 superhero film Black Panther" is a film.
+_WORKS: Final = frozenset(
+    "film movie album novel sitcom documentary musical opera memoir book song biopic".split()
+)
+
+
+def _titles_a_work(cands: list[Candidate], text: str) -> bool:
+    """Whether a name with no strong sign of a person or body is once written right after a
+    work's noun in lower case ("the superhero film Black Panther", "his novel Ann Vickers"):
+    the title of a work (not annotated), in all its mentions ("the director of Black Panther")."""
+    if max(c.strength for c in cands) > 1:
+        return False  # "Moss, 41, said": a person after all
+    for c in cands:
+        at = c.start - 1
+        if at > 1 and text[at] == " " and "a" <= text[at - 1] <= "z":
+            word = text[max(0, at - 14) : at].rsplit(None, 1)[-1]
+            if word in _WORKS:
+                return True
+    return False
+
+
+_QUOTE_MARK_CHARS: Final = frozenset("\"“”'‘’")
+
+
+def _quoted_alone(cands: list[Candidate], text: str) -> bool:
+    """Whether every mention is one word in quotation marks ('"COVI" represents …')."""
+    for c in cands:
+        if (
+            c.words != 1
+            or text[c.start - 1 : c.start] not in _QUOTE_MARK_CHARS
+            or text[c.end : c.end + 1] not in _QUOTE_MARK_CHARS
+        ):
+            return False
+    return True
+
+
+# A capitalised word of the article whose openings `_word_openings` lists (longer ones are no
+# name a quoted part spells out, and would make the list grow with the word's square)
+_OPENING_WORD: Final = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]{2,19}(?!\w)")
+
+
+def _word_openings(text: str) -> set[str]:
+    """Every shorter opening (two letters or more) of the article's capitalised words: "COVI"
+    for "COVID-19". One pass over the text, so asking for many quoted words stays linear."""
+    found: set[str] = set()
+    for match in _OPENING_WORD.finditer(text):
+        word = match.group()
+        for k in range(2, len(word)):
+            found.add(word[:k])
+    return found
 
 
 def rules_type(key: str, cands: list[Candidate], confirmed: set[str]) -> str | None:
@@ -450,7 +527,11 @@ def _join_bracketed_names(groups: dict[str, list[Candidate]], text: str) -> None
         short_key = by_start.get(end + 2)
         chain: list[Candidate] = []
         last = by_end.get(end)
-        while last is not None and (last.type != "PERSON" or last.strength == 0):
+        while (
+            last is not None
+            and (last.type != "PERSON" or last.strength == 0)
+            and last.text not in CALENDAR  # "This Thursday the … Commission (USCIRF)": a day
+        ):
             chain.append(last)
             link = text[max(0, last.start - 5) : last.start]
             cut = next((len(w) for w in _NAME_LINKS if link.endswith(w)), 0)

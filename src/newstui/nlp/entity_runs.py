@@ -573,6 +573,8 @@ class _RunFinder(_TypingFinder):
             return True
         if not pending:
             return False
+        if len(pending) > 2 and pending[-2].text == "to" and pending[-3].text in self.gaz.org_words:
+            return True  # "Global Coalition to Defeat ISIS": the aim's object ends the body's name
         if n == 1 and (
             pending[-1].text in self.gaz.first_names or (person_cue and len(pending) == 1)
         ):

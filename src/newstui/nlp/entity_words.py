@@ -233,6 +233,20 @@ def _is_acronym(word: str) -> bool:
     return len(word) <= 6 and capitals_only(word)
 
 
+def hyphened_capitals(word: str) -> bool:
+    """'C-MORE', 'ABS-CBN', 'C-SPAN': capitals A-Z in two or three parts joined by hyphens, a
+    body's abbreviation (no person's name is written so), four letters or more in all."""
+    if "-" not in word or len(word) < 5:
+        return False
+    parts = word.split("-")
+    return (
+        len(parts) <= 3
+        and all(0 < len(p) <= 6 and capitals_only(p) for p in parts)
+        and max(len(p) for p in parts) > 2  # not "US-UK", "EU-US": two places
+        and len(parts[-1]) > 1  # not "ESBL-E. coli": a bacterium's initial
+    )
+
+
 def _brand_match(word: str) -> re.Match[str] | None:
     """`_BRAND.fullmatch(word)`: a word with no capital after its first letter ("Smith", most
     names asked) is none without the regular expression."""
