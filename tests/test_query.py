@@ -126,6 +126,10 @@ def tree_with_keys(text: str):
         ("flood AND", "expected a search term after AND at 10"),
         ("flood OR", "expected a search term after OR at 9"),
         ("flood NOT", "expected a search term after NOT at 10"),
+        ("flood -", "expected a search term after - at 8"),
+        ("flood -  ", "expected a search term after - at 8"),
+        ("(flood -)", "expected a search term after - at 9"),
+        ("-", "expected a search term after - at 2"),
         ("flood OR OR storm", "expected a search term after OR at 10"),
         ("(flood AND )", "expected a search term after AND at 12"),
         ('"river bank', "unterminated phrase: expected '\"' at 12"),
@@ -187,3 +191,10 @@ def test_random_input_parses_or_raises_only_a_query_error(text):
 def test_any_text_parses_or_raises_only_a_query_error(text):
     with contextlib.suppress(QueryError):
         parse_query(text, query_keys)
+
+
+def test_a_dash_between_words_is_punctuation_and_one_at_the_end_an_error():
+    assert parse_query("Tokyo - Osaka").root == And((Term("Tokyo"), Term("Osaka")))
+    assert parse_query("flood -storm").root == And((Term("flood"), Not(Term("storm"))))
+    with pytest.raises(QueryError, match="expected a search term after - at 8"):
+        parse_query("flood -")  # was `flood`: the exclusion the user began silently dropped

@@ -234,6 +234,12 @@ def _tokens(text: str) -> list[_Token]:
             tokens.append(_Token("-", "-", i + 1))
             i += 1
             continue
+        if ch == "-" and text[i + 1 :].lstrip()[:1] in ("", ")"):
+            # `flood -` (or `(flood -)`): an exclusion left unfinished, an error as `flood NOT`
+            # is, not `flood` (a `-` between words, `Tokyo - Osaka`, is punctuation: no word)
+            tokens.append(_Token("-", "-", i + 1))
+            i += 1
+            continue
         field_match = _FIELD.match(text, i)
         if field_match and field_match.group(1).casefold() in FIELDS:
             name = field_match.group(1).casefold()
