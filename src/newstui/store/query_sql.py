@@ -153,6 +153,16 @@ def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     return sql, params
 
 
+# The articles whose title names one of the places {entities} selects, by the name stored for
+# it, as written (case too: the `US` of a title is not `us`): what the headline says happened
+# where, which the text may not name again (the analysis reads the text only). Found by the
+# title's words (the index, CJK split as it reads them), checked by the letters.
+_TITLED = (
+    "SELECT t.id FROM entities e, articles_fts f JOIN articles t ON t.id = f.rowid "
+    "WHERE e.id IN ({entities}) AND e.type = 'PLACE' "
+    "AND f.articles_fts MATCH '{{title}} : \"' || replace(cjk_apart(e.name), '\"', '\"\"') || '\"' "
+    "AND instr(t.title, e.name) > 0"
+)
 _TEXT_COST = 3
 
 
@@ -213,10 +223,13 @@ class _Compiler:
             return ("a.sort_date >= ?" if node.op == "<" else "a.sort_date < ?"), [cutoff]
         if isinstance(node, EntityRef):
             entities, params = self.entities(node.kind, node.name, node.keys)
-            return (
-                f"a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id IN ({entities}))",
-                params,
-            )
+            mentioned = f"SELECT m.article_id FROM mentions m WHERE m.entity_id IN ({entities})"
+            if node.kind == "PLACE":
+                return f"a.id IN ({mentioned} UNION {_TITLED.format(entities=entities)})", [
+                    *params,
+                    *params,
+                ]
+            return f"a.id IN ({mentioned})", params
         if isinstance(node, Speaker):
             return self.speaker(node)
         assert isinstance(node, Term | QuoteText)  # pragma: no cover - node_matches took them
