@@ -160,7 +160,10 @@ def test_add_of_a_broken_document_without_one_article_is_refused(cli, feed_serve
 
     assert cli("add", feed_server.url("/cut.xml")) == 1
 
-    assert "no article could be read, ill-formed feed" in one_line(cli.err)
+    assert (
+        "no article could be read, the feed was cut short (line 1, column 29) before its first entry"
+        in one_line(cli.err)
+    )
     assert "not added to" in one_line(cli.err)
     assert cli.config.read_text("utf-8") == before
     assert cli.json("feeds") == []

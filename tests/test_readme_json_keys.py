@@ -150,6 +150,16 @@ def test_the_readme_gives_every_key_of_a_listings_json_and_no_other(stored, comm
     assert same_keys(documented(command), printed) == []
 
 
+def test_the_readme_gives_every_key_of_fetch_json_and_no_other(
+    db_path, feed_server, config_file, capsys
+):
+    feed_server.route("/feed", body=PODCAST.encode())
+    fetch = Cli(db_path, config_file({"Harbour": "/feed"}), capsys)
+    printed = shape_of(fetch.json("fetch"))
+    assert printed is not None and "cut_short" in printed
+    assert same_keys(documented("fetch"), printed) == []
+
+
 def test_a_key_left_out_of_the_readme_is_found():
     written = parse_shape("{id, links: [{url}]}")
     printed = shape_of({"id": 1, "damaged": None, "links": [{"url": "u", "kind": "link"}]})

@@ -84,7 +84,9 @@ def test_an_entry_cut_off_before_its_title_id_or_link_is_no_article_and_one_warn
 
     assert [a.title for a in parsed.articles] == ["Ferry returns"]
     assert parsed.warning is not None and "\n" not in parsed.warning
-    assert parsed.warning.startswith("ill-formed feed, read anyway: line 2, column ")
+    assert parsed.warning.startswith("the feed was cut short (line 2, column ")
+    assert "; kept the 1 entry read before the cut; " in parsed.warning
+    assert parsed.cut_short
     assert parsed.warning.endswith(clause)
 
 
@@ -160,9 +162,33 @@ def test_fetching_a_truncated_feed_stores_no_untitled_article_and_says_why_in_on
 
     assert code == 0
     [warning] = [line for line in err.splitlines() if line.startswith("warning: Gazette:")]
-    assert "ill-formed feed, read anyway" in warning
+    assert "the feed was cut short (line 2, column " in warning
     assert warning.endswith("skipped 1 empty entry (no title, text or link)")
     assert titles(db_path, config, capsys) == ["Ferry returns"]
+
+
+def test_a_feed_cut_short_is_counted_apart_from_the_sources_read_whole(
+    db_path, feed_server, config_file, capsys
+):
+    # A feed whose download stopped before its end counted as "ok" beside the whole ones.
+    feed_server.route("/whole", body=RSS.replace(b"news.test", b"other.test"))
+    feed_server.route("/cut", body=RSS[: RSS.index(b"</item>") + len(b"</item>")])
+    config = config_file({"Wire": "/whole", "Gazette": "/cut"})
+
+    code, out, err = run(db_path, config, capsys, "fetch")
+
+    assert code == 0  # what was read is stored: no failure
+    assert out.strip() == "1 of 2 sources ok, 1 cut short: 3 new articles, 0 updated"
+    [warning] = [line for line in err.splitlines() if "Gazette" in line]
+    assert warning == (
+        "warning: Gazette: the feed was cut short (line 2, column 209); "
+        "kept the 1 entry read before the cut"
+    )
+    feed_server.route("/cut", body=RSS[: RSS.index(b"</item>") + len(b"</item>")] + b"<item")
+    code, out, _ = run(db_path, config, capsys, "fetch", "--json")
+    by_source = {o["source"]: o for o in json.loads(out)}
+    assert (by_source["Gazette"]["cut_short"], by_source["Wire"]["cut_short"]) == (True, False)
+    assert "cut short" in by_source["Gazette"]["warning"]
 
 
 def test_a_truncated_download_after_a_whole_one_loses_nothing_stored(
@@ -316,7 +342,7 @@ def test_importing_a_file_cut_inside_an_entrys_text_keeps_the_stored_article(
 
     code, _, err = run(db_path, config, capsys, "import", str(saved))
 
-    assert code == 0 and "ill-formed feed, read anyway" in err
+    assert code == 0 and "the feed was cut short" in err
     assert shown(db_path, config, capsys) == before
 
     saved.write_bytes(gazette(name, "http://news.test/2", NEW_QUOTE))

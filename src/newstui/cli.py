@@ -1172,6 +1172,7 @@ def _report(
             "waiting_until": o.waiting_until,
             "warning": o.warning,
             "not_modified": o.not_modified,
+            "cut_short": o.cut_short,
             "fulltext_fetched": o.fulltext_ok,
             "fulltext_failed": o.fulltext_failed,
             "fulltext_problems": [
@@ -1225,10 +1226,12 @@ def _report(
                 _complain(f"warning: {line}")
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
-        ok = len(outcomes) - len(failed)
+        cut = sum(o.cut_short for o in outcomes if not o.failed)  # read, but not whole
+        ok = len(outcomes) - len(failed) - cut
         summary = (
-            f"{ok:,} of {counted(len(outcomes), 'source')} ok: "
-            f"{counted(new, 'new article')}, {updated:,} updated"
+            f"{ok:,} of {counted(len(outcomes), 'source')} ok"
+            + (f", {cut:,} cut short" if cut else "")
+            + f": {counted(new, 'new article')}, {updated:,} updated"
         )
         fulltext = sum(o.fulltext_ok for o in outcomes)
         fulltext_failed = sum(o.fulltext_failed for o in outcomes)

@@ -1006,7 +1006,13 @@ async def _fetch_feed(
     )
     if parsed is None or saved is None:
         return SourceOutcome(feed.name, not_modified=True), (), ()
-    outcome = SourceOutcome(feed.name, new=saved.new, updated=saved.updated, warning=parsed.warning)
+    outcome = SourceOutcome(
+        feed.name,
+        new=saved.new,
+        updated=saved.updated,
+        warning=parsed.warning,
+        cut_short=parsed.cut_short,
+    )
     return outcome, saved.changed_ids, parsed.articles
 
 

@@ -68,6 +68,7 @@ class PreparedFeed:
     site_url: str | None
     articles: list[PreparedArticle]
     warning: str | None = None
+    cut_short: bool = False  # the document ends before its end: its articles as far as it went
 
 
 def parse_document(
@@ -80,7 +81,7 @@ def parse_document(
 
     parsed = parse_feed(body, url, content_type)
     articles = [prepare_article(article, utf8) for article in parsed.articles]
-    return PreparedFeed(parsed.title, parsed.site_url, articles, parsed.warning)
+    return PreparedFeed(parsed.title, parsed.site_url, articles, parsed.warning, parsed.cut_short)
 
 
 @dataclass(frozen=True)

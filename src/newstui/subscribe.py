@@ -93,10 +93,6 @@ def already_configured(config: Config, url: str) -> None:
         )
 
 
-# Expat's words for a document that ends before its root element closes (cut off in transit).
-_CUT_OFF = re.compile(r"no element found|unclosed token|unclosed CDATA section|partial character")
-
-
 def has_articles(outcome: SourceOutcome) -> bool:
     """True when the trial fetch read at least one article (a new blog or podcast may have none)."""
     return bool(outcome.new or outcome.updated)
@@ -140,7 +136,7 @@ def add_feed(
     analyse_pending(library, config.settings.extractor, stale=analyse_stale, here=analyse_here)
     error = outcome.error
     warning = outcome.warning
-    cut_off = warning and (_CUT_OFF.search(warning) or not library.source_title(url))
+    cut_off = outcome.cut_short or (warning and not library.source_title(url))
     if error is None and warning and cut_off and not has_articles(outcome):
         problem = warning.replace(", read anyway", "")  # a broken document, not a new feed
         error = f"{url}: no article could be read, {problem}"

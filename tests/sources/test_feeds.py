@@ -222,6 +222,21 @@ def test_html_titles_show_their_text_without_tags_or_scripts():
     assert feed.articles[0].text == "plain <3 text"
 
 
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (b"<rss><channel><title>T</title><item><title>A</title><guid>a</guid></item>", 74),
+        (b'<?xml version="1.0"?><rss><channel><item><title>A</title></item><item', 65),
+        (b'\xef\xbb\xbf<?xml version="1.0"?><rss><channel><item><title>A</title></item><item', 65),
+    ],
+)
+def test_a_parser_complaint_places_it_in_the_document_as_written(body, place):
+    # feedparser writes its own XML declaration before the document (a line more) or in place of
+    # the document's (longer): a one-line document cut at its end said "line 2" or a column 17 on.
+    warning = parse_feed(body, "http://127.0.0.1/x").warning
+    assert warning is not None and f"(line 1, column {place})" in warning
+
+
 def test_a_parser_complaint_says_line_and_column_not_unknown():
     with pytest.raises(SourceError) as info:
         parse_feed(b"<?xml version='1.0'?>\n\x01 <<< not xml", "http://127.0.0.1/x")

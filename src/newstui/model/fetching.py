@@ -128,6 +128,7 @@ class SourceOutcome:
     problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
     waiting_until: str | None = None  # not fetched: failing, and asked to wait until then (UTC)
     sync: bool = False  # the sync with the [sync] server (not a source listed in the app)
+    cut_short: bool = False  # its document ended before its end: read as far as it went, warned
 
     @property
     def failed(self) -> bool:

@@ -31,6 +31,14 @@ _AUTHOR_FIELD = re.compile(
 )
 # expat's "<unknown>:2:0: not well-formed": no file name, and a column counted from 0.
 _EXPAT_PLACE = re.compile(r"^<unknown>:(\d+):(\d+): ")
+# The XML declaration feedparser writes in place of a document's (or before it: a line more).
+_FEEDPARSER_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
+_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(<\?xml[^>]*?>)")
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00")
+# expat's complaints that only the end of the input raises: a document cut off before its end.
+_ENDS_EARLY = frozenset(
+    {"no element found", "unclosed token", "partial character", "unclosed CDATA section"}
+)
 # An XML document whose root is <opml>: its declaration, comments and whitespace before it.
 _OPML_ROOT = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*\?>|<!--.*?-->)*<opml\b", re.S)
 # An entry's whole opening tag (not an empty <item/>) and its closing tag, with any namespace
@@ -50,6 +58,7 @@ class ParsedFeed:
     site_url: str | None
     articles: list[Article] = field(default_factory=list)
     warning: str | None = None  # e.g. ill-formed XML that could still be read
+    cut_short: bool = False  # the document ends before its end (a download cut off): read so far
 
 
 # JSON Feed's version is a URL; "1", "1.0" and "1.1" written bare are read too.
@@ -77,22 +86,29 @@ def parse_feed(
     if _ENTITY_DECL.search(body[:65536]):
         raise SourceError(f"{url}: refused: the document declares XML entities")
     read = read_well_formed(body, url, content_type) if fast else None
+    cut_at = None
     if read is not None:
         feed, entries = read
         warning = None
     else:
-        feed, entries, warning = _feedparser_read(body, url, content_type)
+        feed, entries, warning, cut_at = _feedparser_read(body, url, content_type)
     site = feed.get("link")
     articles: list[Article] = []
     for entry in entries:
         article = _entry_article(entry, url)
         if article is not None:
             articles.append(article)
+    if cut_at is not None:
+        kept = f"{len(articles):,} {'entry' if len(articles) == 1 else 'entries'}"
+        cut = f"the feed was cut short ({cut_at}); kept the {kept} read before the cut"
+        cut = cut if articles else f"the feed was cut short ({cut_at}) before its first entry"
+        warning = f"{cut}; {warning}" if warning else cut
     return ParsedFeed(
         title=_line(feed, "title", MAX_TITLE) or None,
         site_url=web_url(site),
         articles=articles,
         warning=_with_skipped(warning, len(entries) - len(articles)),
+        cut_short=cut_at is not None,
     )
 
 
@@ -107,9 +123,10 @@ def _with_skipped(warning: str | None, skipped: int) -> str | None:
 
 def _feedparser_read(
     body: bytes, url: str, content_type: str | None
-) -> tuple[Any, list[Any], str | None]:
-    """(feed values, entries, warning) from feedparser, which reads every format and many
-    ill-formed documents."""
+) -> tuple[Any, list[Any], str | None, str | None]:
+    """(feed values, entries, warning, cut at) from feedparser, which reads every format and
+    many ill-formed documents. Cut at: where a document that ends before its end (a download
+    cut off) stops, as 'line 2, column 209'; the warning then holds only what else was done."""
     import feedparser  # here, not at import: most feeds are read without it (lxml_feeds)
     from feedparser.encodings import convert_to_utf8
 
@@ -131,11 +148,15 @@ def _feedparser_read(
                 f"{url}: an OPML subscription list, not a feed: "
                 "`newstui opml import FILE` adds the feeds it lists"
             )
-        detail = f": {_parser_reason(reason)}" if reason else ""
+        detail = f": {_parser_reason(reason, body)}" if reason else ""
         raise SourceError(f"{url}: not a feed (RSS, Atom or JSON Feed){detail}")
-    warning = None
+    warning = cut_at = None
     if parsed.get("bozo"):
-        warning = f"ill-formed feed, read anyway: {_parser_reason(reason)}"
+        warning = f"ill-formed feed, read anyway: {_parser_reason(reason, body)}"
+        message = reason.getMessage() if hasattr(reason, "getMessage") else str(reason)
+        if message in _ENDS_EARLY:
+            cut_at = _parser_reason(reason, body).removesuffix(f": {message}")
+            warning = None
         if parsed.entries and _ends_inside_an_entry(body):
             # A download cut off inside this entry: feedparser keeps the elements that closed
             # (a description, but not the longer content cut off after it). Its text is left
@@ -149,10 +170,11 @@ def _feedparser_read(
                     last.pop(key, None)
             elif last.get("title") or last.get("summary") or last.get("content"):
                 parsed.entries.pop()
-                warning += "; left out the last entry, cut off before its id or link"
+                left_out = "left out the last entry, cut off before its id or link"
+                warning = f"{warning}; {left_out}" if warning else left_out
     if str(parsed.get("version", "")).startswith("atom"):
         _id_links_written(parsed.entries, body)
-    return parsed.get("feed", {}), parsed.entries, warning
+    return parsed.get("feed", {}), parsed.entries, warning, cut_at
 
 
 def _id_links_written(entries: list[Any], body: bytes) -> None:
@@ -193,12 +215,23 @@ def _declares_entities(utf8: bytes) -> bool:
     return _ENTITY_DECL.search(utf8, 0, root.start() if root else len(utf8)) is not None
 
 
-def _parser_reason(reason: object) -> str:
-    """feedparser's complaint as one line, its place as 'line 2, column 1'."""
-    place = _EXPAT_PLACE.sub(
-        lambda m: f"line {m.group(1)}, column {int(m.group(2)) + 1}: ", str(reason)
-    )
-    return clean_line(place, 120)
+def _parser_reason(reason: object, body: bytes) -> str:
+    """feedparser's complaint as one line, its place as 'line 2, column 1' in the document as
+    written: feedparser parses it behind an XML declaration of its own, written in place of the
+    document's or on a line before it (expat counted that line, and the longer declaration's
+    characters on line 1)."""
+
+    def place(found: re.Match[str]) -> str:
+        line, column = int(found.group(1)), int(found.group(2)) + 1
+        if not body.startswith(_WIDE_BOMS):  # (UTF-16 and -32 text: expat's count is kept)
+            declared = _DECLARATION.match(body)
+            if declared is None and line > 1:
+                line -= 1
+            elif declared is not None and line == 1:
+                column -= len(_FEEDPARSER_DECLARATION) - len(declared.group(1))
+        return f"line {line}, column {max(column, 1)}: "
+
+    return clean_line(_EXPAT_PLACE.sub(place, str(reason)), 120)
 
 
 def _entry_article(entry: Any, feed_url: str) -> Article | None:
