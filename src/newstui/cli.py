@@ -2148,6 +2148,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "feeds_added": list(report.feeds_added),
         "feeds_removed": list(report.feeds_removed),
         "feeds_kept": list(report.feeds_kept),
+        "unchecked": report.unchecked,
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
         "seconds": round(seconds, 3),

@@ -1642,8 +1642,10 @@ async def sync_with_server(
         return SourceOutcome(name, error=str(exc), sync=True), None
     except sqlite3.Error as exc:
         return SourceOutcome(name, error=f"{name}: database error: {exc}", sync=True), None
+    notices = [n for n in (report.kept_notice, report.unchecked_notice) if n]
+    warning = "; ".join(notices) or None
     outcome = SourceOutcome(
-        name, new=report.new, updated=report.updated, warning=report.kept_notice, sync=True
+        name, new=report.new, updated=report.updated, warning=warning, sync=True
     )
     mode = config.settings.fulltext if fulltext is None else fulltext
     if mode is not False and report.changed_ids:

@@ -24,7 +24,7 @@ from newstui.config_tables import SyncConfig
 from newstui.errors import SyncError
 from newstui.sources.http import FetchLimits
 from newstui.store import open_db
-from newstui.sync.client import GReaderClient, retry_after_seconds
+from newstui.sync.client import GReaderClient, PassingFailure, retry_after_seconds
 from newstui.sync.credentials import password_warning, resolve_password
 from newstui.sync.items import item_id_from, long_item_id, parse_item
 
@@ -39,6 +39,8 @@ class FakeGReader:
         self.hits: list[str] = []
         self.id_sets: dict[str, list[bytes]] = {}  # stream/items/ids answers by `s`, in turn
         self.items: dict[int, dict[str, object]] = {}  # what stream/items/contents gives by id
+        # stream/items/contents' first answers: (status, delay); status 0 hangs up unanswered
+        self.contents_failures: list[tuple[int, float]] = []
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -60,6 +62,12 @@ class FakeGReader:
                         sets.pop(0) if len(sets) > 1 else sets[0],
                         0.0,
                     )
+                elif path.endswith("/stream/items/contents") and fake.contents_failures:
+                    status, delay = fake.contents_failures.pop(0)
+                    headers, body = {}, b"busy"
+                    if not status:
+                        self.close_connection = True
+                        return
                 elif path.endswith("/stream/items/contents"):
                     asked = [item_id_from(i) for i in form.get("i", [])]
                     found = [fake.items[i] for i in asked if i in fake.items]
@@ -141,6 +149,28 @@ def failure(fake: FakeGReader, **kw: float) -> str:
     assert "\n" not in message
     assert message.startswith(fake.server + ": ")
     return message
+
+
+@pytest.mark.parametrize(
+    ("status", "delay", "passing"),
+    [
+        *[(500, 0, True), (502, 0, True), (503, 0, True), (504, 0, True), (200, 2, True)],
+        *[(501, 0, False), (400, 0, False), (403, 0, False), (429, 0, False)],
+    ],
+)
+def test_a_timeout_or_a_5xx_is_a_passing_failure_and_a_refusal_is_not(
+    fake: FakeGReader, status: int, delay: float, passing: bool
+) -> None:
+    # (a sync leaves the items it could not ask about unchanged after a passing failure only)
+    fake.api("/subscription/list", status, {"subscriptions": []}, delay=delay)
+
+    async def go() -> None:
+        async with client(fake, timeout=0.5) as c:
+            await c.subscriptions()
+
+    with pytest.raises(SyncError) as info:
+        asyncio.run(go())
+    assert isinstance(info.value, PassingFailure) == passing, str(info.value)
 
 
 def test_a_refused_login_names_the_server_and_401(fake: FakeGReader) -> None:

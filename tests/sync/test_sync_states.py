@@ -197,3 +197,62 @@ def test_an_item_the_server_no_longer_returns_is_not_asked_for_at_every_sync(
     assert main([*synced, "sync"]) == 0
     assert fake.hits.count(contents) == 2
     assert marks(synced, capsys)["Item 2"] == ""
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        ((503, 0.0), "HTTP 503 Service Unavailable for stream/items/contents"),
+        (
+            (0, 0.0),
+            "the server closed the connection without a complete answer "
+            "(/reader/api/0/stream/items/contents)",
+        ),
+    ],
+)
+def test_a_passing_failure_to_answer_by_id_leaves_the_marks_and_asks_again(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+    failure: tuple[int, float],
+    reason: str,
+) -> None:
+    # Item 1 was read elsewhere, item 2 dropped by the server. The by-id answer fails once (a
+    # restart, an overloaded server): the sync failed as a whole, though its new items and sets
+    # had come. Now it succeeds and says which marks it could not check; neither item counts as
+    # gone, and the next sync asks again and applies the read mark.
+    contents = "/api/greader.php/reader/api/0/stream/items/contents"
+    fake.items = {1: item(1, "feed/1", "read"), 3: item(3, "feed/2", "starred")}
+    ids_answer(fake, [refs(3)], [refs(3)])
+    fake.contents_failures = [failure]
+    assert main([*synced, "sync"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        f"2 articles out of {fake.server}'s lists could not be checked ({reason}); their marks "
+        "stay until the next sync"
+    ) in out
+    assert marks(synced, capsys) == {
+        "Item 1": "unread",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+    }
+    assert main([*synced, "sync", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["read_changed"], report["unchecked"]) == (1, 0)
+    assert marks(synced, capsys) == {"Item 1": "", "Item 2": "unread", "Item 3": "unread starred"}
+    assert fake.hits.count(contents) == 2
+    assert main([*synced, "sync"]) == 0  # item 2 now counts as gone: not asked for again
+    assert fake.hits.count(contents) == 2
+
+
+def test_a_refusal_to_answer_by_id_still_fails_the_sync(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fake.items = {1: item(1, "feed/1", "read")}
+    ids_answer(fake, [refs(3)], [refs(3)])
+    fake.contents_failures = [(403, 0.0)]
+    assert main([*synced, "sync"]) == 1
+    assert "access forbidden (HTTP 403) to stream/items/contents" in capsys.readouterr().err
+    assert marks(synced, capsys)["Item 1"] == "unread"

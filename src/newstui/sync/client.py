@@ -54,6 +54,11 @@ class Answer:
         return self.body.decode("utf-8", "replace")
 
 
+class PassingFailure(SyncError):
+    """A failure the next try may not meet: a timeout, a broken connection, an HTTP 5xx answer
+    (a server restarting or overloaded), unlike a refusal or an answer that makes no sense."""
+
+
 def server_name(url: str) -> str:
     """How errors name a server: its host (and port)."""
     return urlsplit(url).netloc or url
@@ -99,9 +104,12 @@ class GReaderClient:
     async def __aexit__(self, *exc: object) -> None:
         await self._client.aclose()
 
-    def fail(self, problem: str, retry_after: float | None = None) -> SyncError:
-        """A SyncError naming this server."""
-        return SyncError(f"{self.server}: {clean_line(problem, 300)}", retry_after=retry_after)
+    def fail(
+        self, problem: str, retry_after: float | None = None, *, passing: bool = False
+    ) -> SyncError:
+        """A SyncError naming this server (a PassingFailure when `passing`)."""
+        kind = PassingFailure if passing else SyncError
+        return kind(f"{self.server}: {clean_line(problem, 300)}", retry_after=retry_after)
 
     async def _send(
         self, method: str, path: str, params: Any = None, data: Any = None, *, auth: bool = True
@@ -127,12 +135,13 @@ class GReaderClient:
                         response.status_code, response.reason_phrase, response.headers, body
                     )
         except TimeoutError:
-            raise self.fail(f"timed out after {self.limits.timeout:g} s ({path})") from None
+            timed_out = f"timed out after {self.limits.timeout:g} s ({path})"
+            raise self.fail(timed_out, passing=True) from None
         except httpx.ConnectError as exc:
             reason = describe_transport_error(exc, naming_host=False)  # fail names the server
-            raise self.fail(f"unreachable ({reason})") from None
+            raise self.fail(f"unreachable ({reason})", passing=True) from None
         except httpx.HTTPError as exc:
-            raise self.fail(f"{describe_transport_error(exc)} ({path})") from None
+            raise self.fail(f"{describe_transport_error(exc)} ({path})", passing=True) from None
         except SourceError as exc:
             raise self.fail(str(exc)) from None
 
@@ -168,7 +177,8 @@ class GReaderClient:
                 )
             return self._not_an_endpoint(f"{what} redirects to {where or 'elsewhere'}")
         reason = response.reason or "error"
-        return self.fail(f"HTTP {code} {reason} for {what}")
+        passing = code >= 500 and code not in (501, 505)  # (not a method or version refused)
+        return self.fail(f"HTTP {code} {reason} for {what}", passing=passing)
 
     async def login(self) -> None:
         """Log in with the password (ClientLogin) and cache the auth token."""

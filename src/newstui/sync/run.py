@@ -15,7 +15,7 @@ from newstui.errors import SyncError
 from newstui.library import Library
 from newstui.model import RemoteItem, fold_url
 from newstui.sources.http import FetchLimits
-from newstui.sync.client import GReaderClient, server_name
+from newstui.sync.client import GReaderClient, PassingFailure, server_name
 from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
 
@@ -48,6 +48,8 @@ class SyncReport:
     feeds_kept: tuple[str, ...] = ()  # the server listed no subscriptions: these stay stored
     changed_ids: tuple[int, ...] = ()  # new or changed articles: full text and analysis to do
     cut_short: tuple[str, ...] = ()  # "unread", "starred": the server's set did not come to its end
+    unchecked: int = 0  # items out of a set the server could not be asked about: marks kept
+    unchecked_reason: str | None = None  # why (a timeout, an HTTP 5xx answer)
     episodes: tuple[
         tuple[Episode, ...], ...
     ] = ()  # each feed's items pulled: full text's podcast rule
@@ -65,7 +67,7 @@ class SyncReport:
         if self.feeds_removed:
             parts.append(f"{len(self.feeds_removed)} removed")
         line = f"synced with {self.server}: " + ", ".join(parts)
-        for notice in (self.kept_notice, self.cut_short_notice):
+        for notice in (self.kept_notice, self.cut_short_notice, self.unchecked_notice):
             line = f"{line}; {notice}" if notice else line
         return line
 
@@ -76,6 +78,16 @@ class SyncReport:
             return None
         sets = " and ".join(self.cut_short)
         return f"{self.server}'s {sets} list did not come to its end; those marks were left as they are"
+
+    @property
+    def unchecked_notice(self) -> str | None:
+        """Which articles' marks were left as they are because asking the server failed."""
+        if not self.unchecked:
+            return None
+        return (
+            f"{counted(self.unchecked, 'article')} out of {self.server}'s lists could not be "
+            f"checked ({self.unchecked_reason}); their marks stay until the next sync"
+        )
 
     @property
     def kept_notice(self) -> str | None:
@@ -213,14 +225,23 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         await store(await client.items_by_id(missing[start : start + CONTENTS_BATCH]))
     # An item missing from a set is read (unstarred) elsewhere, or gone from the server (its
     # retention, a stream that does not list it): asked for by id, the server says which, and
-    # what it no longer returns keeps its marks here (and is not asked for again).
+    # what it no longer returns keeps its marks here (and is not asked for again). A batch the
+    # server failed to answer for a passing reason (a timeout, a 5xx) says nothing of its items:
+    # they and the batches after it keep their marks and are asked for at the next sync.
     streams = {feed.stream_id for feed in remote}
     doubtful = library.sync.doubtful_items(streams, unread, starred)
     confirmed: dict[int, tuple[bool, bool]] = {}
+    asked = len(doubtful)
+    unchecked_reason = None
     for start in range(0, len(doubtful), CONTENTS_BATCH):
-        for item in await client.items_by_id(doubtful[start : start + CONTENTS_BATCH]):
+        try:
+            answered = await client.items_by_id(doubtful[start : start + CONTENTS_BATCH])
+        except PassingFailure as exc:
+            asked, unchecked_reason = start, str(exc).removeprefix(f"{client.server}: ")
+            break
+        for item in answered:
             confirmed[item.item_id] = (item.read, item.starred)
-    gone = [i for i in doubtful if i not in confirmed]
+    gone = [i for i in doubtful[:asked] if i not in confirmed]
     read_changed, starred_changed = library.sync.apply_states(
         streams, unread, starred, confirmed, gone
     )
@@ -240,6 +261,8 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         feeds_kept=kept,
         changed_ids=tuple(dict.fromkeys(changed)),
         cut_short=cut_short,
+        unchecked=len(doubtful) - asked,
+        unchecked_reason=unchecked_reason,
         episodes=tuple(tuple(feed) for feed in episodes.values()),
     )
 
