@@ -48,12 +48,15 @@ def test_a_described_thing_that_cannot_speak_is_no_group_speaker(extractor) -> N
     assert _speakers(extractor, text) == [None]
 
 
-def test_a_described_newspaper_is_no_group_speaker(extractor) -> None:
+def test_a_described_newspaper_is_no_group_speaker_but_the_paper_named_before(extractor) -> None:
     text = (
         "Britain's The Daily Courier criticised the minister. The British newspaper described "
         'the budget as "a dead end for growth and for jobs" in an editorial.'
     )
-    assert _speakers(extractor, text) == [None]
+    # rules-30: the outlet that was the subject before (it was nobody's)
+    assert _speakers(extractor, text) == ["Daily Courier"]
+    unnamed = 'The minister was criticised. The British newspaper described it as "a dead end".'
+    assert _speakers(extractor, unnamed) == [None]
 
 
 def test_a_described_army_or_air_force_still_speaks_as_a_group(extractor) -> None:

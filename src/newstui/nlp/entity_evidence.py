@@ -155,6 +155,14 @@ from newstui.nlp.entity_words import (
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Token
 
+# Definite articles of other languages opening a name ("Der Standard", "El País", "Die Welt");
+# not the French "Le", "La" nor "De", "Van", which open surnames ("Le Pen", "De Niro").
+_FOREIGN_ARTICLES: Final = frozenset("Der Die Das El Il Los Las".split())
+# Speech verbs in the plural present: after one capitalised word opening a sentence, a body
+# ("Acme say the plan is …"; a person says)
+_PLURAL_SPEECH: Final = frozenset(
+    "say claim insist warn argue admit deny confirm believe state maintain allege contend".split()
+)
 _CALLED_LAST: Final = frozenset(ending[-2:] for ending in _CALLED_ENDINGS)  # tested first
 # A region named by a compass point: "the West" (its nations), "the Northwest" of a country
 # ("the North", "the South coast" name a region as often as a side or a country's half).
@@ -353,6 +361,15 @@ class _TypingFinder(_FinderBase):
             ]
             if all(w in CALENDAR for w in words):
                 return None, 0
+            if (
+                words[0] in _FOREIGN_ARTICLES
+                and not person_cue
+                and words[1] not in gaz.first_names
+                and self._outlet_context(start, end)
+                and not self._lookup(surface)
+            ):
+                return "ORG", 1  # "Vienna's Der Standard labelled", "Spain's El País": a title
+                # opening with another language's article names a paper or a body, no person
         if len(words) > 2 and not _TITLE_WORDS.isdisjoint(words[1:]):
             return None, 0  # "The Man Who Knew Too Much", "The World Is Poorer Than We Thought":
             # a pronoun or "is" inside a name makes it a title (books, films, reports), no body
@@ -826,6 +843,15 @@ class _TypingFinder(_FinderBase):
                 )  # "the mayor of Yartsevo", "governor of New York": a place's office;
                 # "MP for Henley": the seat is a place
             return "ORG", 1
+        if (
+            len(words) == 1
+            and next_word in _PLURAL_SPEECH
+            and toks[0].sentence_start
+            and words[0][-1:] != "s"
+            and words[0].lower() not in gaz.common_words
+            and not self._lookup(words[0])
+        ):
+            return "ORG", 1  # "Acme say …", "Cessna claim …": a body takes the plural verb
         if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
             return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker
         if (
@@ -967,7 +993,21 @@ class _TypingFinder(_FinderBase):
             return True  # "Wilson of C-MORE and Nick Hawco": where someone works
         after = self.text[end : end + 20].lstrip(")").split(None, 1)[:1]
         verb = after[0].strip(".,;:") if after else ""
-        return verb in SPEECH_VERBS
+        return verb in SPEECH_VERBS or verb in _PLURAL_SPEECH
+
+    def _outlet_context(self, start: int, end: int) -> bool:
+        """Whether a place's possessive comes right before `start` ("Vienna’s Der Standard") or
+        a verb of speech or reporting right after `end` ("Die Welt wrote")."""
+        if (
+            self.text[start - 3 : start] in ("’s ", "'s ")
+            and self.text[start - 4 : start - 3].isalpha()
+        ):
+            head = self.text[max(0, start - 30) : start - 3].rsplit(None, 1)[-1:]
+            if head and self.gaz.known.get(head[0]) == "PLACE":
+                return True
+        word = self.text[end : end + 20].split(None, 1)[:1]
+        verb = word[0].strip(".,;:") if word else ""
+        return verb in SPEECH_VERBS or verb in _MEDIA_VERBS or verb in _PLURAL_SPEECH
 
     def _no_one_word_cue(self, name: str, tok: Token, surface: str, start: int, after: str) -> bool:
         """Whether no cue after the early checks of `_evidence` can fire for a one-word name
@@ -1017,8 +1057,12 @@ class _TypingFinder(_FinderBase):
             return False  # "the copper commission, Cochilco, said"
         next_words = rest_after.split(None, 1)
         next_word = next_words[0].lower().strip(".,;:") if next_words else ""
-        if next_word in _ONE_WORD_AFTER_CUES or strip_possessive(next_word) in _LEADER_TERMS:
-            return False  # (also "the Kelbrook government's")
+        if (
+            next_word in _ONE_WORD_AFTER_CUES
+            or strip_possessive(next_word) in _LEADER_TERMS
+            or next_word in _PLURAL_SPEECH
+        ):
+            return False  # (also "the Kelbrook government's", "Acme say")
         if before == "the" and _BODY_AFTER_MODIFIERS.match(rest_after):
             return False  # "the Mukhabarat intelligence agency"
         # the cues that need a comma or an apostrophe after the name: regular expressions,

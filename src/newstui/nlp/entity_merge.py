@@ -1270,19 +1270,23 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
             _add_to(by_lead, lead, k)
     if not by_lead:
         return
-    weak_people = {  # '“…,” Brannock said': one word typed a person by its verb alone
+    weak_people = {  # '“…,” Brannock said': one word typed a person by its verb alone, also
+        # opening a sentence ("Brightwell says …" after "Brightwell Corp")
         key: cands[0].text
         for key, cands in groups.items()
         if cands[0].words == 1
         and _best_type(cands) == "PERSON"
-        and max(c.strength for c in cands) <= 1
+        and all(c.strength <= 1 or (c.strength == 2 and c.sentence_start) for c in cands)
     }
     for key, text in (orgs | weak_people).items():
         longer = [k for k in by_lead.get(text, ()) if k != key]
         if len(longer) > 1:  # "Livedoor" is "Livedoor Co.", not its "Livedoor Marketing Co."
             longer = [k for k in longer if orgs[k].rsplit(" ", 1)[0].rstrip(",") == text]
         if len(longer) == 1 and key in groups and longer[0] in groups:
-            groups[longer[0]].extend(groups.pop(key))
+            moved = groups.pop(key)
+            if key in weak_people:  # its verb's person cue gives way to the company's name
+                moved = [_untyped(c) if c.strength == 2 else c for c in moved]
+            groups[longer[0]].extend(moved)
 
 
 def _heads_a_line(text: str, cand: Candidate) -> bool:

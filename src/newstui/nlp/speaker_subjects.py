@@ -162,6 +162,13 @@ def bounded_sentences(starts: list[int], masked: str, spans: list[QuoteSpan]) ->
     return out
 
 
+# Nouns of outlets after a nationality ("the British newspaper", "the Spanish daily"): the
+# outlet named as the subject before
+_OUTLET_WORDS: Final = frozenset(
+    "newspaper paper daily weekly tabloid broadsheet magazine broadcaster".split()
+)
+
+
 class _SubjectFinder:
     """The article state and the readings below the attribution: clause subjects, roles, descriptions, text owners, pronoun antecedents."""
 
@@ -793,6 +800,14 @@ class _SubjectFinder:
             # ("Brell, who scored twice, …. ‘…,’ the winger said"), never one it acts on ("The
             # court jailed Hale. … the judge said": nobody)
             return self._leading_person_before(sentence_start, head)
+        if (
+            head in _OUTLET_WORDS
+            and 1 < len(rest) < 4
+            and all(gaz.known.get(w) in ("GROUP", "PLACE") for w in rest[:-1])
+        ):
+            # "Britain's The Guardian lambasts …. The British newspaper described": the outlet
+            # that is the subject of the sentences before, when one is
+            return self._subject_before(sentence_start, "ORG", None)
         if (
             any(w[:1].isupper() for w in rest)
             and rest[-1].islower()
