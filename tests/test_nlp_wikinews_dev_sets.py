@@ -1,4 +1,4 @@
-"""wikinews-dev10's, -dev11's, -blind9's and -blind10's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's, -dev11's, -blind9's, -blind10's and -blind11's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -17,6 +17,7 @@ SETS = [
     DATA / "wikinews-dev11",
     DATA / "wikinews-blind9",
     DATA / "wikinews-blind10",
+    DATA / "wikinews-blind11",
 ]
 FILES = [path for folder in SETS for path in sorted(folder.glob("[tb][0-9]*.json"))]
 LICENCE = "CC BY 2.5, Wikinews contributors; text changed (recovered from wiki markup)"
