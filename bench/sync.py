@@ -8,6 +8,8 @@ articles, then times (in child processes, peak RSS from getrusage):
   quote/entity extractor off and on;
 - an incremental `newstui sync` with nothing new (requests, time);
 - marking 1,000 articles read here and pushing them (requests, time);
+- marking 500 articles read on "another device" (the API, as a phone would), then syncing
+  (requests, time, marks applied);
 - newsboat's FreshRSS back end (`urls-source "freshrss"`) reloading the same account, if installed.
 """
 
@@ -107,6 +109,36 @@ def subscribe_all(greader: str, urls: list[str]) -> None:
                 content=urlencode([("ac", "subscribe"), ("s", "feed/" + url), ("T", token)]),
                 headers={"Content-Type": "application/x-www-form-urlencoded"},
             ).raise_for_status()
+
+
+def read_elsewhere(greader: str, count: int) -> int:
+    """Mark `count` unread items read on the server, as another device would (one edit-tag
+    POST); returns how many were marked."""
+    with httpx.Client(timeout=600) as http:
+        answer = http.post(
+            greader + "/accounts/ClientLogin", data={"Email": "alice", "Passwd": PASSWORD}
+        )
+        auth = next(x[5:] for x in answer.text.splitlines() if x.startswith("Auth="))
+        http.headers["Authorization"] = f"GoogleLogin auth={auth}"
+        token = http.get(greader + "/reader/api/0/token").text.strip()
+        refs = http.get(
+            greader + "/reader/api/0/stream/items/ids",
+            params={
+                "output": "json",
+                "s": "user/-/state/com.google/reading-list",
+                "xt": "user/-/state/com.google/read",
+                "n": str(count),
+            },
+        ).json()["itemRefs"]
+        ids = [f"tag:google.com,2005:reader/item/{int(r['id']) & (2**64 - 1):016x}" for r in refs]
+        http.post(
+            greader + "/reader/api/0/edit-tag",
+            content=urlencode(
+                [*(("i", i) for i in ids), ("a", "user/-/state/com.google/read"), ("T", token)]
+            ),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        ).raise_for_status()
+    return len(ids)
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, dict[str, object]]:
@@ -245,6 +277,14 @@ def main() -> int:
             f"newstui mark {len(ids):,} read, then sync: {pushed['seconds']:6.2f} s, "
             f"{pushed['pushed']:,} pushed, {pushed['requests']} requests in all "
             "(token + batched edit-tag POSTs + the 4 pulls)"
+        )
+        marked = read_elsewhere(greader, 500)
+        _, pulled = run([*plain, "sync", "--json"], env)
+        print(
+            f"newstui sync after {marked:,} read on another device: {pulled['seconds']:6.2f} s, "
+            f"{pulled['read_changed']:,} marks applied, {pulled['requests']} requests in all "
+            "(the 4 pulls, the action token, and stream/items/contents POSTs of 250 asking "
+            "about the items the unread set left out)"
         )
         newsboat = shutil.which("newsboat")
         if newsboat:
