@@ -431,7 +431,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             for binding in bindings:
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                action = binding.action
+                action = binding.action.removeprefix("app.")  # (the quit key is every box's)
                 if action == "command_palette" or (not on_main and action not in PALETTE_GLOBAL):
                     continue
                 title = PALETTE_TITLES.get(action, binding.tooltip)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from textual.binding import Binding, BindingType
 
 from newstui.tui.keymap import binding_keys
+from newstui.tui.screens.keyed_box import QUIT
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
@@ -162,7 +163,7 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Back one level (sidebar → reader → headlines → sources); quit from Sources",
         id="main.back",
     ),
-    Binding("Q,ctrl+c", "quit", "Quit", tooltip="Quit from anywhere", id="app.quit"),
+    QUIT,  # every box over the main screen has it too
     Binding(
         "ctrl+p",
         "command_palette",

@@ -10,16 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newstui.text import terminal_safe
+from newstui.tui.screens.keyed_box import KeyedBox
 
 T = TypeVar("T")
 
 
-class ChoiceScreen(ModalScreen[T | None], Generic[T]):
+class ChoiceScreen(KeyedBox[T | None], Generic[T]):
     """Returns the value chosen with Enter (j/k or arrows move) or by its number, or None for
     Esc. `choices`: each value with its label (untrusted text: shown as plain text)."""
 

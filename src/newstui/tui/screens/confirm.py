@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newstui.text import terminal_safe
+from newstui.tui.screens.keyed_box import KeyedBox
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(KeyedBox[bool]):
     """Returns True for `y`, False for `n`, Esc or Enter: what cannot be undone needs its own
     key, and an Enter meant for the list behind (typed in a burst) keeps everything. The
     question is plain text, never markup."""

@@ -12,12 +12,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen
 from textual.widgets import Label, ListItem, ListView, ProgressBar, Static
 
 from newstui.model import Download
 from newstui.render import human_size
 from newstui.text import terminal_safe
+from newstui.tui.screens.keyed_box import FOOTER_LINES, KeyedBox
 
 
 def status_line(d: Download) -> str:
@@ -85,7 +85,7 @@ class DownloadRow(ListItem):
             self.bar.update(total=1000, progress=round(fraction * 1000))
 
 
-class DownloadsScreen(ModalScreen[None]):
+class DownloadsScreen(KeyedBox[None]):
     """The queue, oldest first; updated live while downloads run."""
 
     DEFAULT_CSS = """
@@ -174,9 +174,10 @@ class DownloadsScreen(ModalScreen[None]):
     def on_resize(self) -> None:
         """The box is as tall as its rows, up to 80% of the screen: past that the list scrolls
         and the hint under it stays in view (its borders and the hint take 3 lines, a notice
-        one more)."""
+        one more; the screen's footer line is not the box's room)."""
         notice = self.query_one("#downloads-notice").has_class("-shown")
-        self.list.styles.max_height = max(int(self.size.height * BOX_SHARE) - 3 - notice, 1)
+        room = int((self.size.height - FOOTER_LINES) * BOX_SHARE)
+        self.list.styles.max_height = max(room - 3 - notice, 1)
 
     def show_notice(self, text: Content, severity: SeverityLevel) -> None:
         """Show a notification on the line above the keys' hint, where no toast covers the

@@ -13,10 +13,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newstui.tui.keymap import keys_label
+from newstui.tui.screens.keyed_box import KeyedBox
 from newstui.tui.widgets.term_rows import TermRows
 
 
@@ -39,7 +39,7 @@ def binding_rows(
 TWO_COLUMNS_FROM = 80  # the screen's width from which the keys take two columns
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KeyedBox[None]):
     """A scrollable table of keys; any of Esc, q or ? closes it."""
 
     DEFAULT_CSS = """

@@ -10,14 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newstui.model import SortKey, SortOrder
 from newstui.tui.keymap import key_label, keys_of
+from newstui.tui.screens.keyed_box import KeyedBox
 
 
-class SortScreen(ModalScreen[SortOrder | None]):
+class SortScreen(KeyedBox[SortOrder | None]):
     """Returns the order chosen with one key (d, f, t; r reverses the current one), or None."""
 
     DEFAULT_CSS = """

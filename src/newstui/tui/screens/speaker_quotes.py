@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newstui.counts import counted
 from newstui.headline_fields import shown_date
 from newstui.text import terminal_safe
+from newstui.tui.screens.keyed_box import KeyedBox
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.worker_errors import ReportsWorkerErrors
@@ -28,7 +28,7 @@ MAX_QUOTES = 500
 BOX_SHARE = 0.9  # the most of the screen's height the box takes
 
 
-class SpeakerQuotesScreen(ReportsWorkerErrors, ModalScreen[int | None]):
+class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
     """Lists the quotes; Enter returns the chosen quote's article id, Esc returns None."""
 
     DEFAULT_CSS = """

@@ -12,10 +12,13 @@ typed behind Enter to whatever shows once the screen has answered it."""
 from __future__ import annotations
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen, ScreenResultType
+from textual.screen import ScreenResultType
 from textual.widgets import Input
+
+from newstui.tui.screens.keyed_box import KeyedBox
 
 
 class OrderedInput(Input):
@@ -27,9 +30,12 @@ class OrderedInput(Input):
         self._held: list[events.Key] | None = None
 
     def binds(self, key: str) -> Binding | None:
-        """The box's own (non-priority) binding of a key, if it has one."""
+        """The box's own (non-priority) binding of a key, if it has one (Ctrl-C's copy only with
+        text selected: else it quits, as everywhere)."""
         for binding in type(self).BINDINGS:
             if not isinstance(binding, Binding) or binding.priority:
+                continue
+            if binding.action == "copy" and self.selection.is_empty:
                 continue
             if key in (part.strip() for part in binding.key.split(",")):
                 return binding
@@ -53,6 +59,12 @@ class OrderedInput(Input):
             event.stop()
             event.prevent_default()
             await self._run(binding)
+
+    def action_copy(self) -> None:
+        """Copy the selected text; with nothing selected, Ctrl-C quits, as everywhere else."""
+        if self.selection.is_empty:
+            raise SkipAction
+        super().action_copy()
 
     async def _run(self, binding: Binding) -> None:
         await self.run_action(binding.action)
@@ -78,7 +90,7 @@ class OrderedInput(Input):
                 self.app.post_message(events.Key(key.key, key.character))
 
 
-class TypedAhead(ModalScreen[ScreenResultType]):
+class TypedAhead(KeyedBox[ScreenResultType]):
     """Mixed into a prompt screen: keys typed right behind the one that opened it (`/kremlin`
     Enter in one burst) reach this screen before its box has the focus, or the app after
     passing the screen behind; they go into the box, in order (they were dropped, run as the
