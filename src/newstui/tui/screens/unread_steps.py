@@ -1,5 +1,6 @@
 """n and p: the next (previous) unread article of the view the main screen shows, and past a
-source's last one the next source with one (as newsboat's goto-next-feed). Each key moves once:
+source's last one the next source with one (as newsboat's goto-next-feed); the article found
+is marked read once shown, as opening it does (newsboat's next-unread opens it). Each key moves once:
 a key typed while the search before it runs waits for it, and starts from the article it found
 (`n n` typed fast, or queued behind `J`, moves two articles). Part of `MainScreen`."""
 
@@ -48,6 +49,7 @@ class UnreadSteps(ScreenMixin):
     headlines: HeadlineList
     sources: SourcesPane
     _history: list[tuple[View, int | None]]
+    _open_on_load: int | None  # the article to mark read (if the settings say so) once shown
 
     if TYPE_CHECKING:
 
@@ -126,6 +128,7 @@ class UnreadSteps(ScreenMixin):
             # the keys typed meanwhile go on in the source moved to, from its unread article
             self._unread_waiting = tuple((source, direction) for _, direction in waiting)
             self.show_view(source, article_id)
+            self._open_on_load = article_id
             self.notify(f"No unread article left here: on to {source.title}.", markup=False)
             self.headlines.when_rows_in(partial(self._next_waiting, None))
             return
@@ -135,6 +138,7 @@ class UnreadSteps(ScreenMixin):
             self._next_waiting(None)
             return
         self.headlines.move_cursor(message.index)
+        self._open_on_load = message.article_id  # shown in full: read, as Enter would mark it
         self._next_waiting(message.article_id)
 
     def _next_waiting(self, from_id: int | None) -> None:
