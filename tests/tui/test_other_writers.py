@@ -85,3 +85,36 @@ async def test_keys_on_an_article_another_newstui_removed_say_it_was_removed(tmp
         said = [note.message for note in notifications(app)]
         assert f"article {gone.id} was removed by another newstui" in said
         assert headlines.total == 0
+
+
+async def test_marks_made_by_another_newstui_show_on_rows_scrolled_back_into_view(
+    tmp_path, monkeypatch
+):
+    """Rows loaded before the mark, off screen when it was noticed, kept their ● when scrolled
+    back into view (user test r29, M3): only the rows on screen were checked."""
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 0.2)
+    path = tmp_path / "many.db"
+    store_many(path, 120, "Story {i:03d}")
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.main.headlines
+        await pilot.press(*["j"] * 60, "g")  # rows 0-70 loaded, the top on screen again
+        await settle(pilot)
+        await asyncio.sleep(0.5)  # the watcher has seen the store once
+        below = [row for i, row in headlines.loaded_rows() if 40 <= i < 60]
+        assert len(below) == 20 and not any(row.read for row in below)
+        library = Library.open(path)
+        library.mark([row.id for row in below], read=True)
+        library.close()
+        marked_top = [row.id for _, row in headlines.loaded_rows()[:2]]
+        library = Library.open(path)  # a second change, seen on the top rows: the check ran
+        library.mark(marked_top, read=True)
+        library.close()
+        assert await wait_for(
+            pilot, lambda: all(dict(headlines.loaded_rows())[i].read for i in (0, 1))
+        )
+        await pilot.press(*["j"] * 50)
+        await settle(pilot)
+        rows = dict(headlines.loaded_rows())
+        assert all(rows[i].read for i in range(40, 51)), [rows[i].read for i in range(40, 51)]

@@ -217,19 +217,21 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         )
 
     def check_rows(self) -> None:
-        """Another process wrote to the store: show the flags it changed on the rows on screen,
-        and reload the list when an article on screen was removed (or a list not filtered by
-        flags has another count), keeping the cursor where it was."""
+        """Another process wrote to the store: show the flags it changed on the loaded rows
+        kept (the chunks on screen and the cursor's, every row of them: a row scrolled back
+        into view kept a stale ● before), and reload the list when one of them was removed
+        (or a list not filtered by flags has another count), keeping the cursor where it was.
+        Other chunks are dropped, to be read again when shown."""
         if not self.loaded or self.load_pending or not self.rows_shown or not self.total:
             return
         top = round(self.scroll_y)
         height = max(1, self.scrollable_content_region.height)
-        ids = []
-        for index in sorted({*range(top, min(top + height, self.total)), self.cursor}):
-            rows = self._chunks.get(index // CHUNK)
-            if rows is not None and index % CHUNK < len(rows):
-                ids.append(rows[index % CHUNK].id)
-        self._check(self._generation, self.view, tuple(ids))
+        keep = {top // CHUNK, self.cursor // CHUNK, (top + height) // CHUNK}
+        ids = tuple(row.id for chunk in sorted(keep) for row in self._chunks.get(chunk, ()))
+        for chunk in [chunk for chunk in self._chunks if chunk not in keep]:
+            del self._chunks[chunk]
+        self._requested = set()
+        self._check(self._generation, self.view, ids)
 
     @work(thread=True, group="headlines-check", exit_on_error=False)
     def _check(self, generation: int, view: View, ids: tuple[int, ...]) -> None:
@@ -254,12 +256,6 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             was = shown.get(row.id)
             if was is not None and (was.read, was.starred) != (row.read, row.starred):
                 self.update_row(row.id, read=row.read, starred=row.starred)
-        # rows elsewhere are read again when shown (their flags may have changed too)
-        keep = {round(self.scroll_y) // CHUNK, self.cursor // CHUNK}
-        keep.add((round(self.scroll_y) + self.scrollable_content_region.height) // CHUNK)
-        for chunk in [chunk for chunk in self._chunks if chunk not in keep]:
-            del self._chunks[chunk]
-        self._requested = set()
 
     @property
     def load_pending(self) -> bool:
