@@ -154,8 +154,14 @@ class ArticleActions(ScreenMixin):
         self.headlines.reload()
 
     def cursor_on(self, article_id: int) -> None:
-        """The cursor is on `article_id`: an action waiting for another article is dropped."""
-        if self._waiting is not None and self._waiting[0] != article_id:
+        """The cursor was on `article_id`: an action waiting for another article is dropped, if
+        the cursor is not on that one now (the notice of a move handled after the keys typed
+        behind it, `j j P` in one burst, dropped the P waiting for the article the moves
+        reached)."""
+        if self._waiting is None or self._waiting[0] == article_id:
+            return
+        selected = self.headlines.selected
+        if selected is None or selected.id != self._waiting[0]:
             self._waiting = None
 
     def article_opened(self, row: ArticleRow) -> None:
