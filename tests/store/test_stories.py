@@ -495,3 +495,132 @@ def test_schema_23_leads_the_stories_an_earlier_removal_left_without_a_leader(tm
     with Library.open(path) as library:
         assert {r.id for r in library.articles()} == {first, again, alone}
         assert [v.article_id for v in library.story_versions(later)] == [again, later]
+
+
+FOOTER = (
+    "This story was produced by the Regional News Network, a nonprofit newsroom that covers "
+    "local government, schools and the environment across the valley. Sign up for our free "
+    "morning newsletter to get the day's most important stories delivered to your inbox, and "
+    "follow us on social media for breaking updates. Our journalism is made possible by readers "
+    "like you: become a member today and support independent local reporting that holds the "
+    "powerful to account."
+)
+LOCAL = [
+    (
+        "School board approves new budget",
+        "The school board voted 5-2 on Tuesday to approve a "
+        "budget that adds twelve teachers and delays the gym renovation until next year.",
+    ),
+    (
+        "Bridge closed after inspection",
+        "Engineers closed the Mill Street bridge on Wednesday "
+        "after an inspection found corrosion in two support beams; detours will last a month.",
+    ),
+    (
+        "Library extends weekend hours",
+        "The county library will open on Sundays starting in "
+        "January after the council found money in the parks budget for four new staff.",
+    ),
+    (
+        "Farmers market moves indoors",
+        "The Saturday farmers market will move into the old "
+        "armory for the winter, organizers said, with thirty stalls and free parking nearby.",
+    ),
+    (
+        "Water rates to rise 4 percent",
+        "Households will pay about three dollars more a month "
+        "for water from March after the utility board approved a rate increase on Monday.",
+    ),
+]
+
+
+def test_different_stories_under_one_footer_in_two_feeds_stay_apart(library):
+    """r29's H1: one newsroom's two feeds, short different stories under the same ~90-word
+    footer: the sketches find them alike, their own texts do not."""
+    ids = [
+        add(library, "net-a" if n < 3 else "net-b", title, f"{text}\n\n{FOOTER}", 50 - n)
+        for n, (title, text) in enumerate(LOCAL)
+    ]
+    assert library.find_stories() == 0
+    assert library.count() == 5
+    assert all([v.article_id for v in library.story_versions(i)] == [i] for i in ids)
+    assert library.mark([ids[3]], read=True) == 1
+    assert [library.article(i).row.read for i in ids] == [False, False, False, True, False]
+
+
+def test_one_short_story_under_a_long_footer_in_each_of_two_new_feeds_stays_apart(library):
+    """No other article of either feed shows the footer yet: the titles, with no word in
+    common, ask for more than the shared footer gives."""
+    (t1, s1), (t2, s2) = LOCAL[0], LOCAL[1]
+    add(library, "net-a", t1, f"{s1}\n\n{FOOTER}", 20)
+    add(library, "net-b", t2, f"{s2}\n\n{FOOTER}", 10)
+    assert library.find_stories() == 0
+    assert library.count() == 2
+
+
+def test_a_wire_story_in_two_feeds_with_their_own_footers_is_still_one_story(library):
+    """The copies' boilerplate (each feed's footer, in its other articles too) does not count,
+    and what is left is the same story."""
+    wire_footer = "Reporting by Press Association; editing by the national desk."
+    courier_footer = "Sign up for the Courier's free morning newsletter and follow us for news."
+    for n, (title, text) in enumerate(LOCAL[:3]):
+        add(library, "wire", title, f"{text}\n\n{wire_footer}", 60 - n)
+        add(library, "courier", title + " (local)", f"{text} Extra.\n\n{courier_footer}", 55 - n)
+    library.find_stories()  # (the local stories: see the test above)
+    first = add(
+        library, "wire", "Council to close three libraries", f"{STORY}\n\n{wire_footer}", 30
+    )
+    copy = add(
+        library,
+        "courier",
+        "Libraries axed in budget squeeze",
+        f"{copy_of(STORY)}\n\n{courier_footer}",
+        20,
+    )
+    assert library.find_stories() == 1
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+
+
+def test_schema_29_splits_stored_stories_joined_by_a_footer_and_keeps_real_copies(tmp_path):
+    """Stores joined by the whole text before: upgrading judges each stored join again; the
+    articles and their marks stay."""
+    import sqlite3
+
+    path = tmp_path / "v28.db"
+    with Library.open(path) as library:
+        local = [
+            add(library, "net-a" if n < 3 else "net-b", title, f"{text}\n\n{FOOTER}", 50 - n)
+            for n, (title, text) in enumerate(LOCAL)
+        ]
+        first = add(library, "wire", "Council to close three libraries", STORY, 40)
+        copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 30)
+        library.find_stories()
+        library.mark([local[4]], read=True)
+    conn = sqlite3.connect(path)
+    # as schema 28 joined them: every local story in the first one's
+    conn.execute(
+        "UPDATE stories SET story_id = ? WHERE article_id IN (?, ?, ?, ?)", [local[0], *local[1:]]
+    )
+    conn.execute("PRAGMA user_version = 28")
+    conn.commit()
+    conn.close()
+    with Library.open(path) as library:
+        assert all([v.article_id for v in library.story_versions(i)] == [i] for i in local)
+        assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+        assert library.count() == 6
+        assert [library.article(i).row.read for i in local] == [False] * 4 + [True]
+
+
+def test_stored_sketches_compare_as_their_unpacked_bins_do():
+    import random
+
+    from newstui.stories import _PACK_V15, KEY_MASK, pack, packed_similarity, unpack
+
+    rng = random.Random(29)
+    for _ in range(200):
+        a = [rng.choice((KEY_MASK, rng.getrandbits(32), 7)) for _ in range(128)]
+        b = [rng.choice((KEY_MASK, v, rng.getrandbits(32))) for v in a]
+        assert packed_similarity(pack(a), pack(b)) == similarity(unpack(pack(a)), unpack(pack(b)))
+    whole = _PACK_V15.pack(*[rng.getrandbits(57) for _ in range(128)])
+    assert packed_similarity(whole, pack(unpack(whole))) == 1.0
+    assert packed_similarity(pack([KEY_MASK] * 128), pack([KEY_MASK] * 128)) == 0.0

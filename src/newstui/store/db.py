@@ -22,7 +22,7 @@ from newstui.errors import StoreError
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
 from newstui.store.person_names import same_person
-from newstui.store.schema import INDEX_REBUILDS, MIGRATIONS, SCHEMA_VERSION
+from newstui.store.schema import INDEX_REBUILDS, MIGRATIONS, SCHEMA_VERSION, SPLIT_JOINS_AT
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -970,5 +970,9 @@ def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> boo
                     raise_kept_stop()  # Ctrl-C or SIGTERM in an SQL function: a stop
                     raise
             version += 1
+            if version == SPLIT_JOINS_AT:
+                from newstui.store.stories import split_boilerplate_joins
+
+                split_boilerplate_joins(conn)
             conn.execute(f"PRAGMA user_version = {version}")
     return any(0 < start < at <= version for at in COMPACT_AT)

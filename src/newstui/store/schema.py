@@ -816,6 +816,15 @@ _V28 = [
     "DROP TABLE temp.article_words",
 ]
 
+# v29: stories joined by boilerplate are split (r29's H1: different short stories of two feeds
+# under one newsroom footer were one "story"). Joins are now judged again on each article's own
+# text (newstui.stories.same_story), and so is every version of a stored story that still has
+# its sketch (first seen within RECENT_DAYS): one that is not the same story as its leader by
+# the new rule leads its own again (store.stories.split_boilerplate_joins, run by migrate in
+# this step's transaction). Articles, read and starred marks are kept; older stories stay.
+_V29: list[str] = []
+SPLIT_JOINS_AT = 29
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -845,5 +854,6 @@ MIGRATIONS: list[list[str]] = [
     _V26,
     _V27,
     _V28,
+    _V29,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the matching (newstui.stories) loads when a fetch or analys
     import sqlite3
 
     from newstui.model import StoryVersion
-    from newstui.stories import StorySketch
+    from newstui.stories import StorySketch, Version
 
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
 SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
@@ -68,13 +68,14 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
     were joined. An article sketched meanwhile, or deleted, is left as it is. The first
     version (the lowest id) leads a story, whatever order the sketches come in. It writes only
     articles it has read in its transaction: their references are not checked row by row."""
-    from newstui.stories import SAME_STORY, similarity, unpack
+    from newstui.stories import SAME_STORY, packed_similarity
 
     made = dict(sketched)
     if not made:
         return 0
     joined = 0
     with write_transaction(db, check_references=False) as conn:
+        versions = _Versions(conn)
         feeds = conn.execute(
             f"SELECT a.id, a.feed_id FROM articles a WHERE a.id IN (SELECT value FROM "
             f"json_each(?)) AND {_UNSKETCHED} ORDER BY a.id",
@@ -88,21 +89,24 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
                     [article_id, article_id],
                 )
                 continue
-            compared: tuple[int, ...] = ()  # unpacked when there is a candidate
-            story = article_id
-            best = SAME_STORY
             keys = json.dumps(found.keys)
-            for other_story, other_sketch in conn.execute(
-                "SELECT s.story_id, s.sketch FROM stories s "
+            alike: list[tuple[float, int, int, int]] = []  # (score, story, article, feed)
+            for other_story, other_sketch, other_id, other_feed in conn.execute(
+                "SELECT s.story_id, s.sketch, s.article_id, o.feed_id FROM stories s "
                 "JOIN articles o ON o.id = s.article_id WHERE s.article_id IN "
                 "(SELECT b.article_id FROM story_bands b WHERE b.key IN "
                 "(SELECT value FROM json_each(?))) AND o.feed_id != ? AND s.sketch IS NOT NULL",
                 [keys, feed_id],
             ).fetchall():
-                compared = compared or unpack(found.packed)
-                score = similarity(compared, unpack(other_sketch))
-                if score >= best:
-                    story, best = other_story, score
+                score = packed_similarity(found.packed, other_sketch)
+                if score >= SAME_STORY:
+                    alike.append((score, other_story, other_id, other_feed))
+            story = article_id
+            # the most similar first, judged again on their own text (not boilerplate)
+            for _score, other_story, other_id, other_feed in sorted(alike, reverse=True):
+                if versions.same((article_id, feed_id), (other_id, other_feed)):
+                    story = other_story
+                    break
             if story != article_id:
                 joined += 1
                 if story > article_id:  # a later version was sketched first: this one leads
@@ -121,6 +125,96 @@ def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> i
                 [article_id, keys],
             )
     return joined
+
+
+def split_boilerplate_joins(conn: sqlite3.Connection) -> int:
+    """Join the versions of every stored story again by their own text (schema 29: joins were
+    made by whole texts, boilerplate included), as join_stories does: in id order, each joins
+    the first earlier version of another feed that is the same story, or leads its own. Only
+    stories of two feeds or more whose versions all have a sketch are judged (a text that
+    could not be read is left alone). Returns how many versions changed story; nothing is
+    deleted."""
+    stories: dict[int, list[tuple[int, int]]] = {}
+    for article_id, story_id, feed_id in conn.execute(
+        "SELECT s.article_id, s.story_id, a.feed_id FROM stories s JOIN articles a "
+        "ON a.id = s.article_id WHERE s.story_id IN (SELECT story_id FROM stories "
+        "WHERE story_id != article_id) AND s.story_id NOT IN (SELECT story_id FROM stories "
+        "WHERE sketch IS NULL) ORDER BY s.article_id"
+    ).fetchall():
+        stories.setdefault(story_id, []).append((article_id, feed_id))
+    versions = _Versions(conn)
+    moved: list[tuple[int, int]] = []
+    for story_id, members in stories.items():
+        if len({feed for _, feed in members}) < 2:
+            continue
+        joined: dict[int, int] = {}
+        for n, (article_id, feed_id) in enumerate(members):
+            joined[article_id] = next(
+                (
+                    joined[other]
+                    for other, other_feed in members[:n]
+                    if other_feed != feed_id
+                    and versions.same((article_id, feed_id), (other, other_feed))
+                ),
+                article_id,
+            )
+            if joined[article_id] != story_id:
+                moved.append((joined[article_id], article_id))
+    conn.executemany("UPDATE stories SET story_id = ? WHERE article_id = ?", moved)
+    return len(moved)
+
+
+class _Versions:
+    """Articles as `newstui.stories.same_story` judges them, read once for a join: each one's
+    title and shingles, and its feed's latest articles (whose shared text is boilerplate)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.texts: dict[int, tuple[str, frozenset[int]]] = {}
+        self.latest: dict[int, list[int]] = {}
+
+    def same(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Whether articles a and b ((id, feed id) each) are one story by their own text."""
+        from newstui.stories import same_story
+
+        pair = {a[0], b[0]}
+        return same_story(self._version(a, pair), self._version(b, pair))
+
+    def _version(self, article: tuple[int, int], pair: set[int]) -> Version:
+        from newstui.stories import BOILERPLATE_MATES, Version
+
+        article_id, feed_id = article
+        mates = [i for i in self._latest(feed_id) if i not in pair][:BOILERPLATE_MATES]
+        self._read([article_id, *mates])
+        title, shingled = self.texts[article_id]
+        return Version(title, shingled, tuple(self.texts[i][1] for i in mates if i in self.texts))
+
+    def _latest(self, feed_id: int) -> list[int]:
+        from newstui.stories import BOILERPLATE_MATES
+
+        if feed_id not in self.latest:
+            self.latest[feed_id] = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT id FROM articles WHERE feed_id = ? ORDER BY sort_date DESC, id DESC "
+                    "LIMIT ?",
+                    [feed_id, BOILERPLATE_MATES + 2],  # two more: the pair is left out
+                ).fetchall()
+            ]
+        return self.latest[feed_id]
+
+    def _read(self, ids: list[int]) -> None:
+        from newstui.stories import shingles
+
+        wanted = [i for i in ids if i not in self.texts]
+        if not wanted:
+            return
+        inflate = bulk_inflate()
+        for article_id, title, text in self.conn.execute(
+            "SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(wanted)],
+        ).fetchall():
+            self.texts[article_id] = (title or "", shingles(unpacked_text(text, inflate)))
 
 
 def lead_orphaned_stories(conn: sqlite3.Connection) -> None:
