@@ -86,6 +86,32 @@ def test_a_feed_can_keep_everything_while_the_others_are_cleaned(two_feeds):
     assert titles(run) == ["Lab item 1", "Lab item 2", "Lab item 3", "Wire item 1"]
 
 
+@pytest.mark.parametrize(
+    ("lab", "lab_left"),
+    [
+        ("keep_days = 0", 3),  # "keep all of this feed": not the setting's count either
+        ("keep_per_feed = 0", 3),  # nor the setting's age
+        ("keep_days = 0\nkeep_per_feed = 2", 2),  # a count of its own still applies
+        ("keep_per_feed = 0\nkeep_days = 2", 1),  # an age of its own still applies
+        ("keep_days = 7", 1),  # a limit of its own, not 0: the setting's count applies
+        ("", 1),  # no entry of its own: both settings
+    ],
+)
+def test_a_feeds_zero_keeps_all_of_it_unless_it_sets_the_other_limit_itself(
+    two_feeds, lab, lab_left
+):
+    run = two_feeds("keep_days = 2\nkeep_per_feed = 1", lab=lab)
+
+    dry = run.json("cleanup", "--dry-run")
+    report = run.json("cleanup")
+
+    removed = {f["source"]: f["removed"] for f in report["feeds"]}
+    assert removed.get("Lab", 0) == 3 - lab_left and removed["Wire"] == 4
+    assert dry["removed"] == report["removed"]
+    assert len([t for t in titles(run) if t.startswith("Lab")]) == lab_left
+    assert [t for t in titles(run) if t.startswith("Wire")] == ["Wire item 1"]
+
+
 def test_dry_run_reports_without_removing(two_feeds):
     run = two_feeds("keep_days = 30")
 

@@ -15,21 +15,31 @@ from newstui.model import CleanupReport, RetentionPolicy, fold_url
 
 def retention_policies(library: Library, config: Config) -> dict[int, RetentionPolicy]:
     """Each stored feed's policy (source id → policy): its `[[feeds]]` entry's keep_days /
-    keep_per_feed where given, else the `[settings]` ones (also for sync server feeds)."""
+    keep_per_feed where given, else the `[settings]` ones (also for sync server feeds). An entry
+    that sets either to 0 keeps all of that feed: the setting of the other key does not apply
+    to it, only a limit the entry sets itself."""
     s = config.settings
     default = RetentionPolicy(s.keep_days, s.keep_per_feed)
     own = {
-        fold_url(f.url): RetentionPolicy(
-            s.keep_days if f.keep_days is None else f.keep_days,
-            s.keep_per_feed if f.keep_per_feed is None else f.keep_per_feed,
-        )
-        for f in config.feeds
+        fold_url(f.url): feed_policy(f.keep_days, f.keep_per_feed, default) for f in config.feeds
     }
     return {
         source.id: own.get(fold_url(source.url or ""), default)
         for source in library.sources()
         if source.kind == "feed"
     }
+
+
+def feed_policy(
+    keep_days: int | None, keep_per_feed: int | None, default: RetentionPolicy
+) -> RetentionPolicy:
+    """A `[[feeds]]` entry's policy from its own keys (None: not written) and the settings'.
+    A 0 written in the entry ("keep all of this feed") also turns off the setting's other limit."""
+    keeps_all = keep_days == 0 or keep_per_feed == 0
+    return RetentionPolicy(
+        keep_days if keep_days is not None else 0 if keeps_all else default.keep_days,
+        keep_per_feed if keep_per_feed is not None else 0 if keeps_all else default.keep_per_feed,
+    )
 
 
 def cleanup(
