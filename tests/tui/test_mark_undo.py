@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from newstui.config import Config, Settings
+from newstui.library import Library
+from newstui.model import RetentionPolicy
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
 
@@ -74,3 +76,48 @@ async def test_u_undoes_a_star_and_then_has_nothing_to_undo(db_path, tmp_path):
         await pilot.press("u")
         await settle(pilot)
         assert notifications(app) and "Nothing to undo." in [n.message for n in notifications(app)]
+
+
+async def test_u_after_a_cleanup_counts_only_the_articles_it_brought_back(db_path, tmp_path):
+    app = app_for(db_path, tmp_path, mark_all_confirm=5)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        feeds = {f.id: f.articles for f in app.main.sources.feeds}
+        biggest = max(feeds, key=lambda k: feeds[k])
+        with Library.open(db_path) as library:  # a refresh's cleanup takes some of them
+            report = library.cleanup({biggest: RetentionPolicy(keep_per_feed=1)})
+        gone = report.removed
+        assert 0 < gone < 25
+
+        await pilot.press("u")
+        await settle(pilot)
+
+        assert sum(f.unread for f in app.main.sources.feeds) == 25 - gone
+        assert notifications(app)[-1].message == (
+            f"Undone: {25 - gone} articles unread again"
+            f" ({gone} others no longer stored: cleaned up or removed since)."
+        )
+
+
+async def test_u_when_a_cleanup_took_every_marked_article_says_nothing_was_undone(
+    db_path, tmp_path
+):
+    app = app_for(db_path, tmp_path)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        starred = app.main.headlines.selected
+        with Library.open(db_path) as library:
+            library.remove_source(starred.feed_id, purge=True)
+
+        await pilot.press("u")
+        await settle(pilot)
+
+        assert notifications(app)[-1].message == (
+            "Nothing to undo: the article is no longer stored (cleaned up or removed since)."
+        )

@@ -263,15 +263,29 @@ class ArticleActions(ScreenMixin):
             return
         ids, flags = self._last_mark
         self._last_mark = None
-        await self.library.write(
+        found = await self.library.write(
             lambda lib: lib.mark(list(ids), read=flags.get("read"), starred=flags.get("starred"))
         )
         what = {("read", True): "read", ("read", False): "unread"}
         state = ", ".join(
             what.get((k, v)) or ("starred" if v else "not starred") for k, v in flags.items()
         )
-        self.notify(f"Undone: {counted(len(ids), 'article')} {state} again.")
-        if len(ids) == 1:
+        # A cleanup (or a removed feed) since the mark took some: say what was changed
+        gone = len(ids) - found
+        if not found:
+            which = "the article is" if gone == 1 else f"the {counted(gone, 'article')} are"
+            self.notify(
+                f"Nothing to undo: {which} no longer stored (cleaned up or removed since).",
+                severity="warning",
+            )
+        elif gone:
+            self.notify(
+                f"Undone: {counted(found, 'article')} {state} again"
+                f" ({counted(gone, 'other')} no longer stored: cleaned up or removed since)."
+            )
+        else:
+            self.notify(f"Undone: {counted(found, 'article')} {state} again.")
+        if len(ids) == 1 and found:
             self.headlines.update_row(ids[0], read=flags.get("read"), starred=flags.get("starred"))
         self.headlines.reload()
         self.sources.reload()
