@@ -174,6 +174,23 @@ def test_list_hidden_shows_what_filters_hid_and_an_empty_list_says_they_are_ther
     assert listed(run, "--query", "cruise") == {}  # --json: the list alone, as before
 
 
+def test_search_with_only_hidden_matches_says_filters_hid_them_as_list_does(run):
+    config: Path = run.config  # type: ignore[attr-defined]
+    config.write_text(config.read_text("utf-8").replace('title:"sponsored"', "cruise"), "utf-8")
+    assert run("fetch")[0] == 0
+
+    code, out, _ = run("search", "cruise")
+
+    assert code == 0
+    assert out == (
+        "no matches (2 matching articles hidden by filters:"
+        " `list --hidden --query QUERY` shows them)\n"
+    )
+    assert run("search", "nothing-like-this")[1] == "no matches\n"
+    code, out, _ = run("search", "cruise", "--json")
+    assert (code, json.loads(out)) == (0, [])  # --json: the list alone, as `list --json`
+
+
 def test_filters_show_their_last_match_as_feeds_shows_its_times(run):
     """`filters` showed "2026-12-03 11:52:42" (seconds, no zone) beside `feeds`' "11:52 UTC"."""
     import re

@@ -1867,10 +1867,17 @@ def _saved_view(args: argparse.Namespace, config: Config | None) -> str:
 
 def cmd_search(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui search QUERY`."""
-    rows = library.search(user_query(" ".join(args.query)), limit=max(args.limit, 0))
-    return _emit(
-        args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else "no matches"
-    )
+    query = user_query(" ".join(args.query))
+    rows = library.search(query, limit=max(args.limit, 0))
+    empty = "no matches"
+    if not rows and not args.json:  # as `list` says: matches a filter hid are not "none"
+        hidden = library.count(ArticleFilter(query=query, hidden=True))
+        if hidden:
+            empty += (
+                f" ({counted(hidden, 'matching article')} hidden by filters:"
+                " `list --hidden --query QUERY` shows them)"
+            )
+    return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
 
 
 def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) -> int:
