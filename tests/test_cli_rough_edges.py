@@ -259,6 +259,29 @@ def test_list_all_lists_past_the_default_limit(cli, tmp_path) -> None:
     assert exited.value.code == 2
 
 
+def test_a_list_cut_at_its_limit_says_on_stderr_how_many_more_and_how_to_see_them(
+    cli, tmp_path
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for i in range(55):
+        (folder / f"note{i:02}.txt").write_text(f"Note {i}\n\nBody {i} of the harbour.", "utf-8")
+    assert cli("import", str(folder)) == 0
+
+    assert cli("list", "--unread") == 0
+    assert len(cli.out.splitlines()) == 50
+    assert cli.err == "newstui list: 50 of 55 articles shown; --limit 55 or --all shows them all\n"
+    assert cli("search", "harbour") == 0
+    assert len(cli.out.splitlines()) == 50
+    assert (
+        cli.err == "newstui search: 50 of 55 matching articles shown; --limit 55 shows them all\n"
+    )
+    # nothing more to say: all shown, or --json (the list alone, for scripts)
+    for args in (["list", "--limit", "55"], ["list", "--all"], ["list", "--json"]):
+        assert cli(*args) == 0 and cli.err == ""
+    assert cli("search", "harbour", "--limit", "60") == 0 and cli.err == ""
+
+
 # counts ------------------------------------------------------------------------------------------
 
 

@@ -1840,6 +1840,8 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     )
     order = SortOrder.parse(args.sort) or NEWEST_FIRST
     rows = library.articles(f, limit=args.limit, order=order)  # None with --all
+    if not args.json and rows and len(rows) == args.limit:
+        _say_more_exist("list", len(rows), library.count(f), "articles", " or --all")
     empty = "no articles"
     if not rows and not args.hidden and not args.json:
         hidden = library.count(dataclasses.replace(f, hidden=True))
@@ -1848,6 +1850,15 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
                 f" ({counted(hidden, 'article')} hidden by filters: `list --hidden` shows them)"
             )
     return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
+
+
+def _say_more_exist(command: str, shown: int, total: int, what: str, other: str = "") -> None:
+    """One line on stderr when a listing was cut at its limit, saying how to see the rest."""
+    if total > shown:
+        _complain(
+            f"newstui {command}: {shown:,} of {total:,} {what} shown;"
+            f" --limit {total}{other} shows them all"
+        )
 
 
 def _saved_view(args: argparse.Namespace, config: Config | None) -> str:
@@ -1869,6 +1880,9 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
     """`newstui search QUERY`."""
     query = user_query(" ".join(args.query))
     rows = library.search(query, limit=max(args.limit, 0))
+    if not args.json and rows and len(rows) == args.limit:
+        total = library.count(ArticleFilter(query=query))
+        _say_more_exist("search", len(rows), total, "matching articles")
     empty = "no matches"
     if not rows and not args.json:  # as `list` says: matches a filter hid are not "none"
         hidden = library.count(ArticleFilter(query=query, hidden=True))
