@@ -8,10 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from test_quote_index import index_matches_quotes
 
 from newstui.library import Library
-from newstui.model import Article, ArticleFilter
-from newstui.nlp import query_keys
+from newstui.model import Analysis, Article, ArticleFilter, Quote
+from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store import open_db
 from newstui.store.articles import save_articles
@@ -91,24 +92,24 @@ def test_changing_and_deleting_a_cjk_article_keeps_the_index_in_step(library):
     assert titles(library, "大阪") == []
 
 
-def store_of_schema_27(path: Path, texts: dict[str, str]) -> None:
-    """A store made by schema 27 holding these articles (title: text)."""
+def store_of_schema_27(path: Path, texts: dict[str, str], version: int = 27) -> Database:
+    """A store made by schema 27 (or `version`) holding these articles (title: text), open."""
     conn = sqlite3.connect(path)
     add_text_functions(conn)
-    for statement in [s for migration in MIGRATIONS[:27] for s in migration]:
+    for statement in [s for migration in MIGRATIONS[:version] for s in migration]:
         conn.execute(statement)
-    conn.execute("PRAGMA user_version = 27")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
     db = Database(sqlite3.connect(path))
     feed = ensure_feed(db, "https://a.example/", "A", url="https://a.example/")
     save_articles(db, feed, [Article(title=t, text=x, guid=t) for t, x in texts.items()])
-    db.conn.close()
+    return db
 
 
 def test_an_upgraded_store_keeps_every_article_and_finds_cjk_inside_words(tmp_path):
     path = tmp_path / "old.db"
-    store_of_schema_27(path, ARTICLES)
+    store_of_schema_27(path, ARTICLES).conn.close()
     assert upgrade_ahead(path) == len(ARTICLES)  # the index is rebuilt: said before it starts
 
     db = open_db(path)
@@ -125,7 +126,7 @@ def test_an_upgraded_store_keeps_every_article_and_finds_cjk_inside_words(tmp_pa
 
 def test_an_upgrade_of_a_store_without_cjk_rebuilds_nothing(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
-    store_of_schema_27(path, {"Floods in Tokyo": ARTICLES["Floods in Tokyo"]})
+    store_of_schema_27(path, {"Floods in Tokyo": ARTICLES["Floods in Tokyo"]}).conn.close()
     assert upgrade_ahead(path) == 0  # nothing slow ahead
 
     db = open_db(path)
@@ -133,3 +134,44 @@ def test_an_upgrade_of_a_store_without_cjk_rebuilds_nothing(tmp_path, monkeypatc
     assert in_step(db)
     assert titles(Library(db), "floods") == ["Floods in Tokyo"]
     db.conn.close()
+
+
+def quoted(library: Library, text: str) -> set[str]:
+    """The titles of the articles a quotes: query finds."""
+    f = ArticleFilter(query=parse_query(f'quotes:"{text}"', query_keys))
+    return {r.title for r in library.articles(f)}
+
+
+def quote_everything(library: Library) -> None:
+    """Each article's whole text is a quote (by nobody)."""
+    analyses = [
+        (r.id, Analysis((), (Quote(ARTICLES[r.title], 0, len(ARTICLES[r.title]), None),)))
+        for r in library.articles(limit=None)
+    ]
+    library.save_analyses(analyses, "t", canonical_key, short_key)
+
+
+def test_a_quotes_cjk_words_are_found_inside_longer_runs(library):
+    quote_everything(library)
+    assert quoted(library, "東京") == {"東京都の天気", "旅行記"}
+    assert quoted(library, "서울") == {"서울 소식"}
+    assert quoted(library, "river floods") == {"Floods in Tokyo"}
+    assert index_matches_quotes(library._db)
+
+
+def test_an_upgrade_reindexes_the_quotes_of_a_store_holding_cjk_quotes(tmp_path):
+    path = tmp_path / "old.db"
+    db = store_of_schema_27(path, ARTICLES, version=28)
+    quote = ARTICLES["旅行記"]
+    article = db.execute("SELECT id FROM articles WHERE title = '旅行記'").fetchone()[0]
+    db.execute(  # saved as schema 28 did: the run of CJK characters one word
+        "INSERT INTO quotes (id, article_id, start, end) VALUES (1, ?, 0, ?)", [article, len(quote)]
+    )
+    db.execute("INSERT INTO quotes_fts (rowid, text) VALUES (1, ?)", [quote])
+    db.conn.close()
+
+    library = Library(open_db(path))
+
+    assert quoted(library, "東京") == {"旅行記"}
+    assert index_matches_quotes(library._db)
+    library.close()

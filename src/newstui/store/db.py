@@ -811,9 +811,10 @@ RESKETCH_AT = (20, 22)
 FREE_SHARE = 4  # free pages are returned to the file system once they are a 1/FREE_SHARE share
 
 
-# Migrating an existing store to this version rebuilds its articles' index when the index holds
-# a word with a CJK character (schema.py _V28): ~25 s for 50,000 articles (bench/cjk_search.py).
-CJK_REINDEX_AT = 28
+# Migrating an existing store to these versions rebuilds its articles' index (28) and its quote
+# index (30) when they hold a word with a CJK character (schema.py _V28, _V30): ~25 s for 50,000
+# articles (bench/cjk_search.py).
+CJK_REINDEX_AT = (28, 30)
 
 
 def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
@@ -822,12 +823,17 @@ def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
     articles' index (CJK_REINDEX_AT): worth saying before it starts."""
     if any(0 < version < at <= SCHEMA_VERSION for at in (*RESKETCH_AT, *COMPACT_AT)):
         return True
-    return conn is not None and 0 < version < CJK_REINDEX_AT <= SCHEMA_VERSION and cjk_indexed(conn)
+    return (
+        conn is not None
+        and any(0 < version < at <= SCHEMA_VERSION for at in CJK_REINDEX_AT)
+        and cjk_indexed(conn)
+    )
 
 
 def cjk_indexed(conn: sqlite3.Connection) -> bool:
     """Whether the articles' index holds a word with a CJK character (read from its list of
-    words, not from the texts; what schema 28 reindexes)."""
+    words, not from the texts): what schemas 28 and 30 reindex (a quote's words are in its
+    article's text, so a store with CJK quotes has CJK words in the articles' index)."""
     conn.execute("DROP TABLE IF EXISTS temp.cjk_article_words")
     conn.execute(
         "CREATE VIRTUAL TABLE temp.cjk_article_words USING fts5vocab(main, articles_fts, row)"

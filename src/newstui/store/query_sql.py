@@ -113,7 +113,7 @@ def node_matches(node: Node) -> tuple[str, list[object]] | None:
     if text is not None:
         return FTS_MATCHES, [text]
     if isinstance(node, QuoteText):  # its words in this order, in the quotes' own index
-        return QUOTE_MATCHES, [fts_string(node.text)]
+        return QUOTE_MATCHES, [fts_string(cjk_apart(node.text))]
     if node == Fact("quotes"):
         return QUOTED, []
     return None

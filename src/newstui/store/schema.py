@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newstui.store.cjk_words import CJK_GLOB
 
 _V1 = [
@@ -411,6 +413,12 @@ def quote_words(quote: str, article: str = "a") -> str:
     return quote_span(quote, unpacked(f"{article}.text"))
 
 
+def indexed_quote_words(quote: str) -> str:
+    """SQL for the words of quote row `quote` as the quote index reads them since schema 30:
+    quote_words with each CJK character a word (cjk_apart, as the articles' index)."""
+    return f"cjk_apart({quote_words(quote)})"
+
+
 # The quote index forgets a quote's words as it goes (read from its article's text); an
 # article's quotes go before its text changes. Made by schema 17, made again by 18.
 _QUOTE_WORD_TRIGGERS = [
@@ -676,20 +684,23 @@ INDEX_REBUILDS: dict[str, list[str]] = {
     "quotes_fts": [
         "INSERT INTO quotes_fts (quotes_fts) VALUES ('delete-all')",
         f"""INSERT INTO quotes_fts (rowid, text)
-        SELECT q.id, {quote_words("q")} FROM quotes q JOIN articles a ON a.id = q.article_id""",
+        SELECT q.id, {indexed_quote_words("q")} FROM quotes q JOIN articles a ON a.id = q.article_id""",
     ],
 }
 
 
 def _marking_triggers(
-    mark: str, forget_old: str = _FTS_FORGET_OLD, add_new: str = _FTS_ADD_NEW
+    mark: str,
+    forget_old: str = _FTS_FORGET_OLD,
+    add_new: str = _FTS_ADD_NEW,
+    words: Callable[[str], str] = quote_words,
 ) -> list[str]:
     """The triggers of the articles and their quotes from v26 on (made again by each version
     that changes how they mark): a row's words out (and in), and the index marked for a rebuild
     when the old text did not unpack. `mark` is what a mark runs, given the index's name by
     stale_index(name), which returns it: the statement's rows follow (FROM/WHERE);
     `forget_old` and `add_new` give the articles' index a row's words (as _FTS_FORGET_OLD and
-    _FTS_ADD_NEW until v28)."""
+    _FTS_ADD_NEW until v28), `words` the quote index a quote's (quote_words until v30)."""
     articles = mark.format(index="articles_fts")
     quotes = mark.format(index="quotes_fts")
     return [
@@ -713,7 +724,7 @@ def _marking_triggers(
         f"""
     CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
         INSERT INTO quotes_fts (quotes_fts, rowid, text)
-        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+        SELECT 'delete', old.id, {words("old")} FROM articles a WHERE a.id = old.article_id;
         {quotes} FROM articles a
         WHERE a.id = old.article_id AND damaged_text(a.text);
     END
@@ -721,11 +732,11 @@ def _marking_triggers(
         f"""
     CREATE TRIGGER quotes_fts_au AFTER UPDATE OF article_id, start, end ON quotes BEGIN
         INSERT INTO quotes_fts (quotes_fts, rowid, text)
-        SELECT 'delete', old.id, {quote_words("old")} FROM articles a WHERE a.id = old.article_id;
+        SELECT 'delete', old.id, {words("old")} FROM articles a WHERE a.id = old.article_id;
         {quotes} FROM articles a
         WHERE a.id = old.article_id AND damaged_text(a.text);
         INSERT INTO quotes_fts (rowid, text)
-        SELECT new.id, {quote_words("new")} FROM articles a WHERE a.id = new.article_id;
+        SELECT new.id, {words("new")} FROM articles a WHERE a.id = new.article_id;
     END
     """,
     ]
@@ -825,6 +836,24 @@ _V28 = [
 _V29: list[str] = []
 SPLIT_JOINS_AT = 29
 
+# v30: the quote index reads words as the articles' index does since v28 (`quotes:東京` finds a
+# quote saying 東京都): its triggers, its rebuild (INDEX_REBUILDS) and the store's saving of new
+# quotes (analysis._index_quote_words) give it each CJK character as a word. It is rebuilt once
+# only when its word list holds a CJK word, as v28. Replayable.
+_V30 = [
+    *_marking_triggers(
+        "INSERT OR IGNORE INTO index_rebuilds (name) SELECT stale_index('{index}')",
+        _WORDS_OLD,
+        _WORDS_NEW,
+        indexed_quote_words,
+    ),
+    "DROP TABLE IF EXISTS temp.cjk_quote_words",
+    "CREATE VIRTUAL TABLE temp.cjk_quote_words USING fts5vocab(main, quotes_fts, row)",
+    f"""INSERT OR IGNORE INTO index_rebuilds (name) SELECT 'quotes_fts'
+    WHERE EXISTS (SELECT 1 FROM temp.cjk_quote_words WHERE term GLOB '{CJK_GLOB}')""",
+    "DROP TABLE temp.cjk_quote_words",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -855,5 +884,6 @@ MIGRATIONS: list[list[str]] = [
     _V27,
     _V28,
     _V29,
+    _V30,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
