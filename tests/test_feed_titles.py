@@ -61,6 +61,28 @@ def test_a_feed_without_a_name_goes_by_its_title_once_fetched(unnamed, feed_serv
     assert "name" not in run.config.read_text("utf-8")  # the config is left as written
 
 
+def test_fetch_json_gives_a_titled_feeds_id_and_name_beside_its_url_so_scripts_can_join(
+    unnamed, feed_server, tmp_path
+):
+    feed_server.route("/wire", body=feed("Harbour Gazette"))
+    feed_server.route("/lab", body=feed("Lab Notes", "Lab opens"))
+    run = unnamed({"/wire": None, "/lab": "Lab"})
+
+    fetched = {o["source"]: (o["feed_id"], o["feed"]) for o in run.json("fetch")}
+
+    ids = {row["name"]: row["id"] for row in run.json("feeds")}
+    assert fetched == {  # "source" as before: the URL of an entry written without a name
+        feed_server.url("/wire"): (ids["Harbour Gazette"], "Harbour Gazette"),
+        "Lab": (ids["Lab"], "Lab"),
+    }
+    assert {r["feed"] for r in run.json("list")} == {"Harbour Gazette", "Lab"}
+    note = tmp_path / "note.txt"
+    note.write_text("A note\n\nIts body.", "utf-8")
+    [imported] = run.json("import", str(note))
+    ids = {row["name"]: row["id"] for row in run.json("feeds")}
+    assert (imported["feed_id"], imported["feed"]) == (ids[imported["source"]], imported["source"])
+
+
 def test_a_named_feed_keeps_its_name_and_a_titled_one_follows_a_new_title(unnamed, feed_server):
     route = feed_server.route("/wire", body=feed("Harbour Gazette"))
     feed_server.route("/pod", body=feed("The Pod Show", "Episode 1"))

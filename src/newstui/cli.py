@@ -1153,19 +1153,45 @@ def _removed_line(removed: Sequence[RemovedSource], config: Path | None) -> str:
     return f"removed {len(removed):,} sources {where} ({names}{more}): {deleted}{kept}"
 
 
+def _stored_names(
+    library: Library, config: Config | None, outcomes: list[SourceOutcome]
+) -> dict[str, tuple[int, str]]:
+    """Each outcome's stored source (its name in the outcome → id and the name `feeds`, `list`
+    and `--feed` use): a feed written without a name is reported by its URL, stored by its title."""
+    names = {s.id: s.name for s in library.sources()}
+    found: dict[str, tuple[int, str]] = {}
+    for o in outcomes:
+        if o.sync:  # the sync server: no source of its own
+            continue
+        feed = config.feed_named(o.name) if config is not None else None
+        source_id = library.find_source(feed.url) if feed is not None else None
+        if source_id is None:
+            source_id = library.find_source(o.name)
+        if source_id in names:
+            found[o.name] = (source_id, names[source_id])
+    return found
+
+
 def _report(
     outcomes: list[SourceOutcome],
     args: argparse.Namespace,
     removed: Sequence[RemovedSource] = (),
     cleaned: CleanupReport | None = None,
     config_file: Path | None = None,
+    *,
+    library: Library | None = None,
+    config: Config | None = None,
 ) -> int:
     from newstui.ingest import describe, file_problem_lines, fulltext_warnings
 
     failed = [o for o in outcomes if o.failed]
+    as_json = bool(getattr(args, "json", False))
+    stored = _stored_names(library, config, outcomes) if as_json and library is not None else {}
     data = [
         {
             "source": o.name,
+            "feed_id": stored[o.name][0] if o.name in stored else None,
+            "feed": stored[o.name][1] if o.name in stored else None,
             "new": o.new,
             "updated": o.updated,
             "error": o.error,
@@ -1183,7 +1209,7 @@ def _report(
         }
         for o in outcomes
     ]
-    if getattr(args, "json", False):
+    if as_json:
         if removed:
             data.extend(
                 {
@@ -1374,7 +1400,15 @@ def cmd_fetch(
     filtered = apply_filters(library, config)
     from newstui.retention import cleanup
 
-    status = _report(outcomes, args, removed, cleanup(library, config), config.path)
+    status = _report(
+        outcomes,
+        args,
+        removed,
+        cleanup(library, config),
+        config.path,
+        library=library,
+        config=config,
+    )
     if not args.json:
         for entry, matched in filtered:
             if matched:
@@ -1647,7 +1681,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     if not args.json:
         yet = "" if has_articles(outcome) else ": no article yet"  # a new blog or podcast
         _stdout().print(_cell(f"added {added.name} to {config.path}{yet}"), soft_wrap=True)
-    return _report([outcome], args)
+    return _report([outcome], args, library=library, config=config)
 
 
 def cmd_import(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -1661,7 +1695,7 @@ def cmd_import(args: argparse.Namespace, library: Library, config: Config | None
         tags=tuple(args.tag) if args.tag else None,  # none given: a re-import keeps the old ones
         extractor=config.settings.extractor if config is not None else "rules",
     )
-    return _report(outcomes, args)
+    return _report(outcomes, args, library=library, config=config)
 
 
 def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
