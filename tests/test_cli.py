@@ -647,7 +647,12 @@ def test_mark_sets_and_clears_read_and_starred(fed):
         shown = fed.json("show", article_id)
         return shown["read"], shown["starred"]
 
-    assert fed.json("mark", article_id, "--read", "--star") == {"marked": 1, "missing": 0}
+    assert fed.json("mark", article_id, "--read", "--star") == {
+        "marked": 1,
+        "missing": 0,
+        "changed": 1,
+        "copies": 0,
+    }
     assert state() == (True, True)
     fed("mark", article_id, "--unread")
     assert state() == (False, True)
@@ -674,9 +679,10 @@ def test_mark_fails_naming_the_ids_that_are_not_articles_and_marks_the_others(fe
     assert fed.json("show", str(article_id))["read"] is True
 
 
-def test_mark_counts_the_ids_given_not_the_other_versions_of_their_story(cli):
-    """Reading one version of a story reads them all; the count and "missing" are about the ids
-    the user typed (it said "marked 2 articles" and "warning: -1 of the ids…")."""
+def test_mark_counts_the_ids_given_and_says_the_other_versions_of_their_story_it_changed(cli):
+    """Reading one version of a story reads them all; "marked" and "missing" are about the ids
+    the user typed (it said "marked 2 articles" and "warning: -1 of the ids…"), and the other
+    versions changed with them are said and counted (r29: "marked 1 article" while 82 changed)."""
     from datetime import UTC, datetime
 
     from newstui.library import Library
@@ -696,10 +702,18 @@ def test_mark_counts_the_ids_given_not_the_other_versions_of_their_story(cli):
         assert library.find_stories() == 1
     first = str(min(ids_by_title(cli, "--all").values()))
 
-    assert cli.json("mark", first, "--read") == {"marked": 1, "missing": 0}
+    assert cli.json("mark", first, "--read") == {
+        "marked": 1,
+        "missing": 0,
+        "changed": 2,
+        "copies": 1,
+    }
     assert cli("mark", first, "--unread") == 0
-    assert cli.out.strip() == "marked 1 article"
+    assert cli.out.strip() == "marked 1 article (and 1 copy of the same story)"
     assert cli.err == ""
+    assert cli("mark", first, "--unread") == 0
+    assert cli.out.strip() == "marked 1 article; 1 was already so"
+    assert cli.json("mark", first, "--unread")["changed"] == 0
 
 
 # opml --------------------------------------------------------------------------------------------

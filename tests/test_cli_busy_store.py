@@ -153,7 +153,7 @@ def test_any_other_database_error_names_the_file(stored, monkeypatch, capsys):
     def full(*args: object, **kwargs: object) -> int:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(Library, "mark", full)
+    monkeypatch.setattr(Library, "marked", full)
     argv = ["--db", str(stored.db), "--config", str(stored.config), "mark", "1", "--read"]
     assert main(argv) == 1
     assert capsys.readouterr().err == f"newstui: {stored.db}: database error: disk I/O error\n"

@@ -1951,13 +1951,26 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
     if args.read is None and args.starred is None:
         raise _UsageError("say what to mark: --read, --unread, --star or --unstar")
     ids = sorted(set(args.ids))
-    count = library.mark(filter(_storable, ids), read=args.read, starred=args.starred)
+    marked = library.marked(filter(_storable, ids), read=args.read, starred=args.starred)
+    count = marked.found
     if len(ids) > count:  # (rare) which ids: those the store has not
         missing = [i for i in ids if not _storable(i) or library.article(i) is None]
         listed = ", ".join(map(str, missing))
         done = f" ({counted(count, 'other article')} marked)" if count else ""
         raise NewstuiError(f"no article with {plural(len(missing), 'id')} {listed}{done}")
-    return _emit(args, {"marked": count, "missing": 0}, f"marked {counted(count, 'article')}")
+    # what changed: the articles named, and the other versions of their stories with them
+    line = f"marked {counted(count, 'article')}"
+    if marked.copies:
+        line += f" (and {counted(marked.copies, 'copy', 'copies')} of the same story)"
+    if marked.changed < count:
+        line += f"; {counted(count - marked.changed, 'was', 'were')} already so"
+    data = {
+        "marked": count,
+        "missing": 0,
+        "changed": marked.changed + marked.copies,
+        "copies": marked.copies,
+    }
+    return _emit(args, data, line)
 
 
 def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> int:

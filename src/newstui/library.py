@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         SyncStatus,
         TextToAnalyse,
     )
+    from newstui.model.views import Marked
     from newstui.query import Query  # only searches, filters and query views need it
     from newstui.store import sync as _sync  # only sync and its status line need it
     from newstui.store.sync import QueuedChange as QueuedChange
@@ -221,6 +222,13 @@ class Library:
     ) -> int:
         """Set read and/or starred on articles; returns how many of them exist."""
         return _articles.mark_articles(self._db, ids, read=read, starred=starred)
+
+    def marked(
+        self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
+    ) -> Marked:
+        """`mark`, saying what it changed: the given articles, and the other versions of their
+        stories read (or unread) with them."""
+        return _articles.marked_articles(self._db, ids, read=read, starred=starred)
 
     def mark_all_read(self, f: ArticleFilter) -> int:
         """Mark every article matching the filter read; returns how many changed."""

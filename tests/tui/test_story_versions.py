@@ -105,3 +105,28 @@ async def test_also_in_names_only_the_other_feeds_when_one_feed_has_two_versions
         text = screen_text(app)
         assert "Also in: Daily Courier  (V: every version)" in text
         assert "Also in: Wire Service" not in text
+
+
+async def test_m_says_the_other_versions_of_the_story_it_marked_with_the_article(tmp_path):
+    """r29: reading one version reads them all, and the app said nothing of the others."""
+    from .notifications import notifications, run_recorded
+
+    path = tmp_path / "s.db"
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        wire, courier = wire_and_courier(library)
+        library.save_batch(
+            wire, [Article(title="Harbour plan agreed", text=WIRE, guid="w", published=now)]
+        )
+        library.save_batch(
+            courier,
+            [Article(title="Councillors back harbour scheme", text=WIRE, guid="c", published=now)],
+        )
+        assert library.find_stories() == 1
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        said = [n.message for n in notifications(app)]
+        assert "Marked read with 1 copy of the same story." in said

@@ -27,6 +27,16 @@ class StoredArticle:
 
 
 @dataclass(frozen=True)
+class Marked:
+    """What a mark did: how many of the given articles exist, how many of them it changed, and
+    how many other versions of their stories it changed with them (read together)."""
+
+    found: int
+    changed: int
+    copies: int
+
+
+@dataclass(frozen=True)
 class SmartCounts:
     """Totals for the smart views All, Unread and Starred."""
 

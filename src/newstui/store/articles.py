@@ -44,6 +44,7 @@ from newstui.text import author_name, clean_line
 
 if TYPE_CHECKING:  # the query language (and its SQL) is imported when a filter has a query
     from newstui.model import Article, Link, SaveResult, StoredArticle
+    from newstui.model.views import Marked
     from newstui.query import Query
 
 EVERY_ARTICLE = ArticleFilter()
@@ -700,29 +701,51 @@ def mark_articles(
     starred: bool | None = None,
 ) -> int:
     """Set read and/or starred on articles; returns how many of the given ids exist (the other
-    versions of their stories, read or unread with them, are not counted)."""
+    versions of their stories, read or unread with them, are not counted: see marked_articles)."""
+    return marked_articles(db, ids, read=read, starred=starred).found
+
+
+def marked_articles(
+    db: Database,
+    ids: Iterable[int],
+    *,
+    read: bool | None = None,
+    starred: bool | None = None,
+) -> Marked:
+    """Set read and/or starred on articles (read: every version of their stories with them);
+    returns how many of the given ids exist, how many of them changed, and how many other
+    versions changed with them."""
+    from newstui.model.views import Marked
+
     given = list(ids)
     # every version of a story is read (or unread) together
     targets = same_story_ids(db, given) if read is not None else given
-    sets, values = [], []
+    sets, values, differs = [], [], []
     if read is not None:
         sets.append("read = ?")
         values.append(int(read))
+        differs.append(f"read != {int(read)}")
     if starred is not None:
         sets.append("starred = ?")
         values.append(int(starred))
+        differs.append(f"starred != {int(starred)}")
     if not targets or not sets:
-        return 0
+        return Marked(0, 0, 0)
     with write_transaction(db):
-        db.execute(
-            f"UPDATE articles SET {', '.join(sets)} WHERE id IN (SELECT value FROM json_each(?))",
-            [*values, json.dumps(targets)],
-        )
+        changed = {
+            r[0]
+            for r in db.execute(
+                f"UPDATE articles SET {', '.join(sets)} WHERE id IN (SELECT value FROM "
+                f"json_each(?)) AND ({' OR '.join(differs)}) RETURNING id",
+                [*values, json.dumps(targets)],
+            ).fetchall()
+        }
         found = db.execute(
             "SELECT count(*) FROM articles WHERE id IN (SELECT value FROM json_each(?))",
             [json.dumps(given)],
         ).fetchone()[0]
-    return int(found)
+    mine = changed & set(given)
+    return Marked(int(found), len(mine), len(changed - mine))
 
 
 def mark_all_read(db: Database, f: ArticleFilter) -> int:

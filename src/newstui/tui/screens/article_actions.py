@@ -209,17 +209,22 @@ class ArticleActions(ScreenMixin):
         starred: bool | None = None,
     ) -> None:
         try:
-            found = await self.library.write(
-                lambda lib: lib.mark([article_id], read=read, starred=starred)
+            marked = await self.library.write(
+                lambda lib: lib.marked([article_id], read=read, starred=starred)
             )
         except Exception:  # nothing was stored: show the flags as they are (the error: one line)
             self._show_flags(article_id, read=before.get("read"), starred=before.get("starred"))
             if self._last_mark == ((article_id,), before):
                 self._last_mark = None
             raise
-        if not found:
+        if not marked.found:
             self.article_removed(article_id)
             return
+        if marked.copies:  # the other versions of its story, read or unread with it
+            state = "read" if read else "unread"
+            copies = counted(marked.copies, "copy", "copies")
+            self.notify(f"Marked {state} with {copies} of the same story.")
+            self.headlines.reload()
         self.sources.reload()
 
     @work(group="write", exit_on_error=False)
