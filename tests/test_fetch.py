@@ -1168,13 +1168,15 @@ def count_sketches_here(monkeypatch) -> list[int]:
     import newstui.stories
 
     made = [0]
-    real = newstui.stories.word_bytes  # what every sketch starts with, wherever it is made
+    # what every sketch goes through, wherever it is made (and only a sketch: judging a join
+    # reads texts' words and shingles too)
+    real = newstui.stories._smallest_per_bin
 
-    def counted(text):
+    def counted(hashes):
         made[0] += 1
-        return real(text)
+        return real(hashes)
 
-    monkeypatch.setattr(newstui.stories, "word_bytes", counted)
+    monkeypatch.setattr(newstui.stories, "_smallest_per_bin", counted)
     return made
 
 

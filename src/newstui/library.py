@@ -517,10 +517,14 @@ class Library:
 
     # -- one story once ---------------------------------------------------------------------
 
-    def find_stories(self, limit: int | None = None) -> int:
+    def find_stories(
+        self, limit: int | None = None, pause: Callable[[], None] | None = None
+    ) -> int:
         """Sketch up to `limit` (None: STORIES_PER_RUN) recent articles not yet sketched and join
-        those that copy an article of another feed to its story; returns how many were joined."""
-        return _stories.find_stories(self._db, limit)
+        those that copy an article of another feed to its story; returns how many were joined.
+        It writes in short transactions, with `pause` (None: a short sleep) between them, so
+        another process's write gets in."""
+        return _stories.find_stories(self._db, limit, pause)
 
     def unsketched(self, ids: Iterable[int]) -> list[int]:
         """Those of the ids whose articles are recent and not sketched yet (in id order)."""

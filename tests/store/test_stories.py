@@ -624,3 +624,34 @@ def test_stored_sketches_compare_as_their_unpacked_bins_do():
     whole = _PACK_V15.pack(*[rng.getrandbits(57) for _ in range(128)])
     assert packed_similarity(whole, pack(unpack(whole))) == 1.0
     assert packed_similarity(pack([KEY_MASK] * 128), pack([KEY_MASK] * 128)) == 0.0
+
+
+def test_another_connection_writes_while_stories_are_found(library, monkeypatch, tmp_path):
+    """r29 M1: the app's background sketching held the write lock for a whole batch (up to
+    91 s), and another newstui's write failed after waiting 30 s. Each transaction now ends
+    after JOIN_HOLD_SECONDS (0 here: one article each) and the lock is free between them: a
+    second connection that does not wait at all (busy timeout 0) writes every time."""
+    import sqlite3
+
+    from newstui.store import stories
+
+    monkeypatch.setattr(stories, "JOIN_HOLD_SECONDS", 0.0)
+    ids = [
+        add(library, "wire" if n % 2 else "courier", f"Story {n}", f"{STORY} Take {n}.", 40 - n)
+        for n in range(6)
+    ]
+    other = sqlite3.connect(library.database_file(), timeout=0, isolation_level=None)
+    written: list[int] = []
+
+    def write_from_another_process() -> None:
+        sketched = other.execute("SELECT count(*) FROM stories").fetchone()[0]
+        other.execute("BEGIN IMMEDIATE")  # fails at once ("database is locked") if held
+        other.execute("UPDATE articles SET starred = 1 WHERE id = ?", [ids[0]])
+        other.execute("COMMIT")
+        written.append(sketched)
+
+    library.find_stories(pause=write_from_another_process)
+    other.close()
+    assert written == [1, 2, 3, 4, 5]  # between every two articles' transactions
+    assert library.article(ids[0]).row.starred
+    assert all(library.story_versions(i) for i in ids)  # every one sketched

@@ -4,7 +4,8 @@ the versions of a story. The matching itself is newstui.stories (pure)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import bulk_inflate, unpacked_text
@@ -19,16 +20,21 @@ if TYPE_CHECKING:  # the matching (newstui.stories) loads when a fetch or analys
 
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
 SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
+JOIN_HOLD_SECONDS = 0.2  # a join's transaction ends once it has held the write lock this long
+LOCK_GAP_SECONDS = 0.12  # and the next one waits this long (longer than SQLite's 100 ms retry)
 _RECENT = (  # an article first seen within RECENT_DAYS
     f"a.first_seen >= strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{RECENT_DAYS} days')"
 )
 _UNSKETCHED = "NOT EXISTS (SELECT 1 FROM stories s WHERE s.article_id = a.id)"
 
 
-def find_stories(db: Database, limit: int | None = None) -> int:
+def find_stories(
+    db: Database, limit: int | None = None, pause: Callable[[], None] | None = None
+) -> int:
     """Sketch the recent articles not yet sketched (oldest first, at most `limit`, None:
     STORIES_PER_RUN) and join copies of an earlier article from another feed to its story;
-    returns how many articles were joined to another. Articles analysed in a worker come
+    returns how many articles were joined to another. The lock is taken in short
+    transactions, `pause` between them (see join_stories). Articles analysed in a worker come
     sketched (`join_stories`): this is for the others."""
     from newstui.stories import STORIES_PER_RUN, story_sketch
 
@@ -45,7 +51,7 @@ def find_stories(db: Database, limit: int | None = None) -> int:
         done += len(rows)
         inflate = bulk_inflate()
         sketched = [(r[0], story_sketch(unpacked_text(r[1], inflate))) for r in rows]
-        joined += join_stories(db, sketched)
+        joined += join_stories(db, sketched, pause)
     return joined
 
 
@@ -62,69 +68,108 @@ def unsketched(db: Database, ids: Iterable[int]) -> list[int]:
     ]
 
 
-def join_stories(db: Database, sketched: Iterable[tuple[int, StorySketch]]) -> int:
+def join_stories(
+    db: Database,
+    sketched: Iterable[tuple[int, StorySketch]],
+    pause: Callable[[], None] | None = None,
+) -> int:
     """Store sketched articles (sketched elsewhere: outside the write lock, or in a worker),
     each joined to the story of the most similar article of another feed; returns how many
     were joined. An article sketched meanwhile, or deleted, is left as it is. The first
     version (the lowest id) leads a story, whatever order the sketches come in. It writes only
-    articles it has read in its transaction: their references are not checked row by row."""
+    articles it has read in its transaction: their references are not checked row by row.
+
+    Short transactions (r29 M1: 500 articles' joins held the write lock for up to 91 s, and an
+    open app kept other newstui writes out for minutes): one ends once it has held the lock
+    JOIN_HOLD_SECONDS, and `pause` (None: a sleep of LOCK_GAP_SECONDS) runs before the next,
+    long enough for a process waiting for the lock to take it."""
+    made = dict(sketched)
+    joined = 0
+    pending = sorted(made)
+    while pending:
+        with write_transaction(db, check_references=False) as conn:
+            done, found = _join_some(conn, made, pending)
+        joined += found
+        pending = pending[done:]
+        if pending:
+            (pause or _let_others_write)()
+    return joined
+
+
+def _let_others_write() -> None:
+    """Leave the write lock free for LOCK_GAP_SECONDS: SQLite's busy handler looks again
+    every 100 ms at most, so a process waiting for the lock gets it in the gap."""
+    time.sleep(LOCK_GAP_SECONDS)
+
+
+def _join_some(
+    conn: sqlite3.Connection, made: dict[int, StorySketch], pending: list[int]
+) -> tuple[int, int]:
+    """join_stories' work in one transaction: the pending articles, in order, until it has
+    taken JOIN_HOLD_SECONDS (one at least). Returns how many of them it went through, and how
+    many it joined to another."""
     from newstui.stories import SAME_STORY, packed_similarity
 
-    made = dict(sketched)
-    if not made:
-        return 0
-    joined = 0
-    with write_transaction(db, check_references=False) as conn:
-        versions = _Versions(conn)
-        feeds = conn.execute(
+    started = time.monotonic()
+    versions = _Versions(conn)
+    feeds = dict(
+        conn.execute(
             f"SELECT a.id, a.feed_id FROM articles a WHERE a.id IN (SELECT value FROM "
-            f"json_each(?)) AND {_UNSKETCHED} ORDER BY a.id",
-            [json.dumps(list(made))],
+            f"json_each(?)) AND {_UNSKETCHED}",
+            [json.dumps(pending)],
         ).fetchall()
-        for article_id, feed_id in feeds:
-            found = made[article_id]
-            if found.packed is None:
+    )
+    done = joined = 0
+    for article_id in pending:
+        if done and time.monotonic() - started >= JOIN_HOLD_SECONDS:
+            break
+        done += 1
+        feed_id = feeds.get(article_id)
+        if feed_id is None:  # sketched meanwhile, or deleted
+            continue
+        found = made[article_id]
+        if found.packed is None:
+            conn.execute(
+                "INSERT INTO stories (article_id, story_id) VALUES (?, ?)",
+                [article_id, article_id],
+            )
+            continue
+        keys = json.dumps(found.keys)
+        alike: list[tuple[float, int, int, int]] = []  # (score, story, article, feed)
+        for other_story, other_sketch, other_id, other_feed in conn.execute(
+            "SELECT s.story_id, s.sketch, s.article_id, o.feed_id FROM stories s "
+            "JOIN articles o ON o.id = s.article_id WHERE s.article_id IN "
+            "(SELECT b.article_id FROM story_bands b WHERE b.key IN "
+            "(SELECT value FROM json_each(?))) AND o.feed_id != ? AND s.sketch IS NOT NULL",
+            [keys, feed_id],
+        ).fetchall():
+            score = packed_similarity(found.packed, other_sketch)
+            if score >= SAME_STORY:
+                alike.append((score, other_story, other_id, other_feed))
+        story = article_id
+        # the most similar first, judged again on their own text (not boilerplate)
+        for _score, other_story, other_id, other_feed in sorted(alike, reverse=True):
+            story_of = versions.story(other_story)
+            if versions.same((article_id, feed_id), (other_id, other_feed), story_of):
+                story = other_story
+                break
+        if story != article_id:
+            joined += 1
+            if story > article_id:  # a later version was sketched first: this one leads
                 conn.execute(
-                    "INSERT INTO stories (article_id, story_id) VALUES (?, ?)",
-                    [article_id, article_id],
+                    "UPDATE stories SET story_id = ? WHERE story_id = ?", [article_id, story]
                 )
-                continue
-            keys = json.dumps(found.keys)
-            alike: list[tuple[float, int, int, int]] = []  # (score, story, article, feed)
-            for other_story, other_sketch, other_id, other_feed in conn.execute(
-                "SELECT s.story_id, s.sketch, s.article_id, o.feed_id FROM stories s "
-                "JOIN articles o ON o.id = s.article_id WHERE s.article_id IN "
-                "(SELECT b.article_id FROM story_bands b WHERE b.key IN "
-                "(SELECT value FROM json_each(?))) AND o.feed_id != ? AND s.sketch IS NOT NULL",
-                [keys, feed_id],
-            ).fetchall():
-                score = packed_similarity(found.packed, other_sketch)
-                if score >= SAME_STORY:
-                    alike.append((score, other_story, other_id, other_feed))
-            story = article_id
-            # the most similar first, judged again on their own text (not boilerplate)
-            for _score, other_story, other_id, other_feed in sorted(alike, reverse=True):
-                if versions.same((article_id, feed_id), (other_id, other_feed)):
-                    story = other_story
-                    break
-            if story != article_id:
-                joined += 1
-                if story > article_id:  # a later version was sketched first: this one leads
-                    conn.execute(
-                        "UPDATE stories SET story_id = ? WHERE story_id = ?", [article_id, story]
-                    )
-                    story = article_id
-            conn.execute(
-                "INSERT INTO stories (article_id, story_id, sketch) VALUES (?, ?, ?)",
-                [article_id, story, found.packed],
-            )
-            # one statement, not one per key (the same rows in the same order: ~20 % less CPU)
-            conn.execute(
-                "INSERT OR IGNORE INTO story_bands (key, article_id) "
-                "SELECT value, ? FROM json_each(?)",
-                [article_id, keys],
-            )
-    return joined
+                story = article_id
+        conn.execute(
+            "INSERT INTO stories (article_id, story_id, sketch) VALUES (?, ?, ?)",
+            [article_id, story, found.packed],
+        )
+        # one statement, not one per key (the same rows in the same order: ~20 % less CPU)
+        conn.execute(
+            "INSERT OR IGNORE INTO story_bands (key, article_id) SELECT value, ? FROM json_each(?)",
+            [article_id, keys],
+        )
+    return done, joined
 
 
 def split_boilerplate_joins(conn: sqlite3.Connection) -> int:
@@ -154,7 +199,11 @@ def split_boilerplate_joins(conn: sqlite3.Connection) -> int:
                     joined[other]
                     for other, other_feed in members[:n]
                     if other_feed != feed_id
-                    and versions.same((article_id, feed_id), (other, other_feed))
+                    and versions.same(
+                        (article_id, feed_id),
+                        (other, other_feed),
+                        [i for i, s in joined.items() if s == joined[other]],
+                    )
                 ),
                 article_id,
             )
@@ -173,11 +222,22 @@ class _Versions:
         self.texts: dict[int, tuple[str, frozenset[int]]] = {}
         self.latest: dict[int, list[int]] = {}
 
-    def same(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
-        """Whether articles a and b ((id, feed id) each) are one story by their own text."""
+    def story(self, story_id: int) -> list[int]:
+        """The versions of a stored story."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT article_id FROM stories WHERE story_id = ?", [story_id]
+            ).fetchall()
+        ]
+
+    def same(self, a: tuple[int, int], b: tuple[int, int], story: Iterable[int] = ()) -> bool:
+        """Whether articles a and b ((id, feed id) each) are one story by their own text; the
+        versions of b's `story` are not taken for other articles of their feeds (an update of
+        a story in the feed that brought it joins the copy of another feed)."""
         from newstui.stories import same_story
 
-        pair = {a[0], b[0]}
+        pair = {a[0], b[0], *story}  # b's story's versions are the story, not boilerplate
         return same_story(self._version(a, pair), self._version(b, pair))
 
     def _version(self, article: tuple[int, int], pair: set[int]) -> Version:
