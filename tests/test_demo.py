@@ -93,16 +93,16 @@ def test_the_list_of_evaluation_articles_holds_every_set_that_is_not_blind():
     assert not missing, f"add to {EVALUATION_URLS.name}: " + " ".join(missing)
 
 
-def test_an_undated_article_shows_its_date_as_unknown_in_list_and_show(tmp_path, capsys):
+def test_an_undated_article_shows_its_date_as_none_in_list_and_show(tmp_path, capsys):
     path = tmp_path / "demo.db"
     build_demo_db(path)
     with Library.open(path) as library:
         [seed] = [r for r in library.articles(limit=None) if r.published is None]
     assert main(["--db", str(path), "list", "--limit", "50"]) == 0
     [line] = [x for x in capsys.readouterr().out.splitlines() if "Syrian military" in x]
-    assert f"{seed.id} " in line and " unknown " in line
+    assert f"{seed.id} " in line and " none " in line
     assert main(["--db", str(path), "show", str(seed.id)]) == 0
-    assert "Reference article · date unknown" in capsys.readouterr().out
+    assert "Reference article · date none" in capsys.readouterr().out
 
 
 def test_a_demo_database_from_an_older_version_is_rebuilt_with_the_new_articles(tmp_path):
@@ -170,3 +170,22 @@ def test_an_older_demo_open_in_another_process_is_kept_with_one_line(tmp_path):
         assert application_id(path) == 0x6E647464  # not built again
     assert ensure_demo_db(path) is None  # closed: built again
     assert application_id(path) == DEMO_APPLICATION_ID
+
+
+def test_an_undated_article_has_one_word_for_its_date_at_every_width(tmp_path, capsys):
+    """The app's narrowest date column said "?", a wider one and `list` "unknown"."""
+    from newstui.model import ArticleRow
+    from newstui.tui.widgets.headline_row import headline_date
+
+    undated = ArticleRow(1, 1, "Wire", "Title", None, None, None, "", False, False)
+    shown = {
+        headline_date(undated, width, timed, "2026", old=old).strip()
+        for width in (40, 60, 72, 80, 100, 160)
+        for timed in (True, False)
+        for old in (True, False)
+    }
+    path = tmp_path / "demo.db"
+    build_demo_db(path)
+    assert main(["--db", str(path), "list", "--limit", "50"]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if "Syrian military" in x]
+    assert shown == {"none"} and " none " in line

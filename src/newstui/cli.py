@@ -2031,7 +2031,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             "article_id": r.article_id,
             "article": r.article_title,
             "feed": r.feed,
-            "date": r.published,  # null for an undated article, as `list` says "unknown"
+            "date": r.published,  # null for an undated article, as `list` says "none"
             "start": r.start,
             "end": r.end,
         }

@@ -11,7 +11,9 @@ from newstui.text import terminal_safe
 if TYPE_CHECKING:
     from newstui.model import ArticleRow
 
-UNKNOWN_DATE = "unknown"  # an article whose source gave no usable date: never its import time
+# An article whose source gave no usable date (never its import time): one word everywhere,
+# short enough for the app's narrowest date column ("11-30"), so no other mark stands for it.
+UNKNOWN_DATE = "none"
 
 
 DATE_ONLY = (
@@ -21,7 +23,7 @@ DATE_ONLY = (
 
 def shown_date(published: str | None, start: int = 0, end: int = 16) -> str:
     """A stored publish date cut to `published[start:end]` ("2026-11-30 14:13" by default), or
-    "unknown" for an undated article (shown the same way in the app, `list` and `show`). A date
+    "none" for an undated article (shown the same way in the app, `list` and `show`). A date
     stored at midnight UTC came without a time (or at a time nobody needs): shown without one,
     never as "00:00"."""
     if not published:

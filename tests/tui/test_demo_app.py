@@ -1,4 +1,4 @@
-"""Pilot tests on the demo database: undated articles read as "unknown", never the import time;
+"""Pilot tests on the demo database: undated articles read as "none", never the import time;
 links carry their [n] marker and # opens link n."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .conftest import notifications, run_recorded, screen_text, settle
 from .test_external_programs import app_with, calls, program
 
 
-async def test_the_undated_reference_article_shows_its_date_as_unknown(tmp_path):
+async def test_the_undated_reference_article_shows_its_date_as_none(tmp_path):
     path = tmp_path / "demo.db"
     build_demo_db(path)
     app = NewstuiApp(path, None, demo=True)
@@ -23,11 +23,11 @@ async def test_the_undated_reference_article_shows_its_date_as_unknown(tmp_path)
         await settle(pilot)
         lines = screen_text(app).splitlines()
         row = next(line for line in lines if "Syrian military" in line)
-        assert "unknown" in row
+        assert " none " in row
         assert any("2020-11-26" in line or "11-26" in line for line in lines)
         await pilot.press("enter")
         await settle(pilot)
-        assert "Reference article · date unknown" in screen_text(app)
+        assert "Reference article · date none" in screen_text(app)
 
 
 @pytest.mark.parametrize("size", [(100, 24), (80, 24)])
