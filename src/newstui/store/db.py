@@ -171,7 +171,8 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     conn.create_function("story_sketch", 1, _story_sketch, deterministic=True)
     conn.create_function("story_band_keys", 1, _story_band_keys, deterministic=True)
     # the words the articles' index reads: one a CJK character (schema 28)
-    conn.create_function("cjk_apart", 1, cjk_apart, deterministic=True)
+    # (a stop inside it, as the upgrade's index rebuild reads every text: kept, see below)
+    conn.create_function("cjk_apart", 1, _keeping_stops(cjk_apart), deterministic=True)
     return known
 
 
@@ -538,17 +539,30 @@ def refuse_foreign(conn: sqlite3.Connection, path: Path | str) -> None:
 def rebuild_marked(db: Database) -> None:
     """Rebuild the full-text indexes the store holds marks for (schema 27): a write committed
     them, and its process was killed (or could not have the write lock at its close) before
-    its next write transaction rebuilt them."""
-    marked = {name for (name,) in db.conn.execute("SELECT name FROM index_rebuilds")}
-    if not marked:
+    its next write transaction rebuilt them, or an upgrade asked for it (schema 28, 30). The
+    marks are read again under the write lock, so of two processes opening the store at once
+    only the first rebuilds. A stop (Ctrl-C, SIGTERM, open_db's `stop`) is raised, the marks
+    kept for the next open."""
+    if db.conn.execute("SELECT 1 FROM index_rebuilds LIMIT 1").fetchone() is None:
         return
-    db.known_texts.stale.update(marked & INDEX_REBUILDS.keys())
     try:
         with write_transaction(db):  # rebuilt, and the marks deleted, at its end
+            marked = {name for (name,) in db.conn.execute("SELECT name FROM index_rebuilds")}
+            db.known_texts.stale.update(marked & INDEX_REBUILDS.keys())
             db.conn.execute("DELETE FROM index_rebuilds")  # (a name no index has, too)
-    except (sqlite3.OperationalError, StoreError):  # a read-only file, a full disk, busy
+    except sqlite3.OperationalError as exc:
+        if is_interrupt(exc):  # open_db's stop: its handler says the upgrade stopped
+            raise
+        db.known_texts.stale.clear()  # busy: see below
+    except StoreError:  # a read-only file, a full disk (the rebuild's writes rolled back)
         db.known_texts.stale.clear()  # (else each statement tried again): an open that
         # can write rebuilds them; this one reads, its search as out of step as before
+
+
+def is_interrupt(exc: sqlite3.Error) -> bool:
+    """Whether SQLite stopped a statement because it was asked to (SQLITE_INTERRUPT: the
+    progress handler of open_db's `stop`, or Connection.interrupt)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF == sqlite3.SQLITE_INTERRUPT
 
 
 def close_db(db: Database) -> None:

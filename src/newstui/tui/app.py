@@ -209,6 +209,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         cancel = get_current_worker().cancelled_event  # set when the app quits
         try:
             Library.open(self.db_path, threads=True, stop=cancel).close()
+            if cancel.is_set():  # quit as it ended: the rest (a rebuild) runs at the next start
+                return
             self.library.open()
             self.counts.open()
         except NewstuiError as exc:
