@@ -251,6 +251,16 @@ def test_the_demo_database_and_the_app_state_follow_the_platform_folders(monkeyp
     assert log_path() == tmp_path / "xdg-state" / "newstui" / "newstui.log"
 
 
+def test_the_readme_says_where_the_theme_chosen_with_t_is_kept(monkeypatch, tmp_path):
+    from newstui.paths import ui_state_path
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    [row] = [line for line in readme.splitlines() if line.startswith("| `t`, `?` |")]
+    where = ui_state_path().relative_to(tmp_path / "xdg-state").as_posix()
+    assert "kept across starts" in row and f"~/.local/state/{where}" in row
+
+
 def test_a_path_is_kept_as_written_only_where_pathlib_would_keep_it():
     import os
     from pathlib import Path
