@@ -1711,3 +1711,40 @@ def test_a_first_fetch_with_sync_starts_its_parsing_workers_only_when_needed(
     cli(tmp_path / "new.db", config, "fetch")
     # the server is read first and may leave nothing to parse here: no workers wait for it
     assert started == []
+
+
+async def test_a_fetch_forgets_the_story_sketches_of_articles_too_old_to_join_a_new_one(
+    db, feed_server, config_file
+):
+    """After a fetch, articles first seen before store/stories.py RECENT_DAYS have no story
+    sketch nor band keys left (no new article can join them); recent ones keep theirs."""
+    from newstui.model import Article
+
+    library = Library(db)
+    source = library.register_source("https://wire.example/rss", "Wire")
+    text = " ".join(f"word{n}" for n in range(80))
+    old, recent = library.save_batch(
+        source, [Article("Old", text + " old", "old"), Article("Recent", text + " new", "new")]
+    ).changed_ids
+    library.find_stories()
+    db.execute("UPDATE articles SET first_seen = '2026-01-01T00:00:00+00:00' WHERE id = ?", [old])
+    feed_server.serve_file("/feed", "rss2.xml")
+
+    await fetch(db, config_file({"Feed": "/feed"}))
+
+    def kept(article_id: int) -> tuple[int, int]:
+        return (
+            db.execute(
+                "SELECT count(*) FROM stories WHERE sketch IS NOT NULL AND article_id = ?",
+                [article_id],
+            ).fetchone()[0],
+            min(
+                1,
+                db.execute(
+                    "SELECT count(*) FROM story_bands WHERE article_id = ?", [article_id]
+                ).fetchone()[0],
+            ),
+        )
+
+    assert kept(old) == (0, 0) and kept(recent) == (1, 1)
+    assert db.execute("SELECT count(*) FROM stories WHERE article_id = ?", [old]).fetchone()[0]

@@ -352,6 +352,7 @@ async def fetch_feeds(
             # with nothing new, only an index look-up unless some article has no analysis.
             if analyse and (changed or library.any_unanalysed()):
                 analyse_pending(library, config.settings.extractor, pool=cpu, stories=stories)
+            library.forget_old_sketches()  # those no new article can join now (a bounded part)
             if pool is not None:  # the caller's: its workers exit while the caller goes on
                 pool.wind_down()
     return outcomes

@@ -535,6 +535,11 @@ class Library:
         the most similar article of another feed; returns how many were joined."""
         return _stories.join_stories(self._db, sketched)
 
+    def forget_old_sketches(self, limit: int | None = None) -> int:
+        """Forget the sketches and band keys of up to `limit` (None: OLD_SKETCHES_PER_RUN)
+        articles too old to join a new one's story (they keep theirs); returns how many."""
+        return _stories.forget_old_sketches(self._db, limit)
+
     def story_versions(self, article_id: int) -> list[StoryVersion]:
         """Every version of an article's story (itself included), first published first."""
         return _stories.story_versions(self._db, article_id)

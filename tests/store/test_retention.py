@@ -219,3 +219,31 @@ def test_a_large_cleanup_gives_the_space_back_to_the_file_system(library, tmp_pa
     with sqlite3.connect(tmp_path / "r.db") as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert (tmp_path / "r.db").stat().st_size < before / 2
+
+
+def test_a_cleanup_forgets_the_story_sketches_of_articles_too_old_to_join_a_new_one(
+    library, tmp_path
+):
+    """A cleanup also forgets the sketches and band keys of articles first seen before
+    store/stories.py RECENT_DAYS (no new article can join them); they keep their stories."""
+    wire = library.register_source("https://wire.example/rss", "wire")
+    copy = library.register_source("https://copy.example/rss", "copy")
+    first = library.save_batch(wire, [Article("Libraries to close", STORY, "a")]).changed_ids[0]
+    library.save_batch(copy, [Article("Council shuts libraries", STORY, "b")])
+    library.find_stories()
+    with sqlite3.connect(tmp_path / "r.db") as conn:
+        conn.execute("UPDATE articles SET first_seen = '2026-01-01T00:00:00+00:00'")
+    conn.close()
+
+    library.cleanup({wire: RetentionPolicy(keep_days=3650)})  # removes nothing
+
+    with sqlite3.connect(tmp_path / "r.db") as conn:
+        assert conn.execute("SELECT count(*) FROM story_bands").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT count(*) FROM stories WHERE sketch IS NOT NULL").fetchone()[0] == 0
+        )
+    conn.close()
+    assert [v.title for v in library.story_versions(first)] == [
+        "Libraries to close",
+        "Council shuts libraries",
+    ]

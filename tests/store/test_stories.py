@@ -655,3 +655,148 @@ def test_another_connection_writes_while_stories_are_found(library, monkeypatch,
     assert written == [1, 2, 3, 4, 5]  # between every two articles' transactions
     assert library.article(ids[0]).row.starred
     assert all(library.story_versions(i) for i in ids)  # every one sketched
+
+
+def first_seen_days_ago(path, days: int, *ids: int) -> None:
+    """Say the articles were first seen `days` ago (written beside the library, as time passing)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.executemany(
+            "UPDATE articles SET first_seen = ? WHERE id = ?",
+            [((NOW - timedelta(days=days)).isoformat(), i) for i in ids],
+        )
+    conn.close()
+
+
+def sketch_rows(path, article_id: int) -> tuple[bool, int]:
+    """Whether the article's sketch is kept, and how many band keys it has."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    sketched = conn.execute(
+        "SELECT sketch IS NOT NULL FROM stories WHERE article_id = ?", [article_id]
+    ).fetchone()[0]
+    bands = conn.execute(
+        "SELECT count(*) FROM story_bands WHERE article_id = ?", [article_id]
+    ).fetchone()[0]
+    conn.close()
+    return bool(sketched), bands
+
+
+def test_a_new_copy_joins_a_story_within_the_window_once_old_sketches_are_forgotten(
+    library, tmp_path
+):
+    """The candidate rule (store/stories.py RECENT_DAYS) is kept: a new article joins the story
+    of a copy first seen 13 days ago. The band keys and sketch of one first seen 20 days ago
+    are forgotten, and it keeps its own story."""
+    path = tmp_path / "s.db"
+    old = add(library, "gazette", "Council shuts libraries", STORY, 50)
+    old_copy = add(library, "herald", "Libraries to shut", copy_of(STORY), 45)
+    recent = add(library, "wire", "Council to close three libraries", OTHER, 40)
+    assert library.find_stories() == 1  # the old ones, sketched while they were recent
+    first_seen_days_ago(path, 20, old, old_copy)
+    first_seen_days_ago(path, 13, recent)
+    assert sketch_rows(path, old)[1] > 0
+
+    assert library.forget_old_sketches() == 2
+    assert sketch_rows(path, old) == sketch_rows(path, old_copy) == (False, 0)
+    assert sketch_rows(path, recent)[0] and sketch_rows(path, recent)[1] > 0
+    assert [v.article_id for v in library.story_versions(old_copy)] == [old, old_copy]
+    assert library.forget_old_sketches() == 0
+
+    copy = add(library, "courier", "Central library to open later", copy_of(OTHER), 10)
+    assert library.find_stories() == 1
+    assert [v.article_id for v in library.story_versions(copy)] == [recent, copy]
+    assert [v.article_id for v in library.story_versions(old)] == [old, old_copy]
+
+
+def test_an_article_first_seen_before_the_window_is_no_candidate_before_it_is_forgotten(
+    library, tmp_path
+):
+    """Which stories a new article joins does not depend on how far forgetting has gone: the
+    candidate look-up itself leaves out articles first seen before RECENT_DAYS."""
+    path = tmp_path / "s.db"
+    old = add(library, "gazette", "Council shuts libraries", STORY, 50)
+    assert library.find_stories() == 0
+    first_seen_days_ago(path, 15, old)
+    assert sketch_rows(path, old)[1] > 0  # not forgotten yet
+
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 10)
+    assert library.find_stories() == 0
+    assert [v.article_id for v in library.story_versions(copy)] == [copy]
+
+
+def test_old_sketches_are_forgotten_oldest_first_a_bounded_number_a_run(
+    library, tmp_path, monkeypatch
+):
+    from newstui.store import stories
+
+    monkeypatch.setattr(stories, "OLD_SKETCHES_BATCH", 2)
+    path = tmp_path / "s.db"
+    ids = [add(library, f"feed{n}", f"Story {n}", f"{STORY} {n}", 50 - n) for n in range(5)]
+    library.find_stories()
+    versions = [[v.article_id for v in library.story_versions(i)] for i in ids]
+    first_seen_days_ago(path, 30, *ids[:4])  # the fifth stays recent
+
+    assert library.forget_old_sketches(limit=3) == 3
+    assert [sketch_rows(path, i)[0] for i in ids] == [False, False, False, True, True]
+    assert library.forget_old_sketches() == 1
+    assert [sketch_rows(path, i)[0] for i in ids] == [False, False, False, False, True]
+    assert [[v.article_id for v in library.story_versions(i)] for i in ids] == versions
+
+
+def test_a_stop_while_forgetting_old_sketches_keeps_the_batches_done_and_undoes_the_rest(
+    tmp_path, monkeypatch
+):
+    """Ctrl-C between forgetting a batch's sketches and its band keys: the batches committed
+    before stay forgotten, the stopped one is whole again, and the next run finishes."""
+    import sqlite3
+
+    from newstui.store import stories
+
+    monkeypatch.setattr(stories, "OLD_SKETCHES_BATCH", 2)
+    path = tmp_path / "s.db"
+    with Library.open(path) as library:
+        ids = [add(library, f"feed{n}", f"Story {n}", f"{STORY} {n}", 50 - n) for n in range(5)]
+        library.find_stories()
+    first_seen_days_ago(path, 30, *ids)
+    bands = {i: sketch_rows(path, i)[1] for i in ids}
+
+    class StoppedAtTheSecondBatchsBands:
+        """The store's connection, but Ctrl-C comes as the second batch's band keys go."""
+
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn, self.deletes = conn, 0
+
+        def execute(self, sql: str, *parameters: object) -> sqlite3.Cursor:
+            if sql.startswith("DELETE FROM story_bands"):
+                self.deletes += 1
+                if self.deletes == 2:
+                    raise KeyboardInterrupt
+            return self.conn.execute(sql, *parameters)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.conn, name)
+
+    from newstui.store import open_db
+
+    db = open_db(path)
+    real = db.conn
+    monkeypatch.setattr(db, "conn", StoppedAtTheSecondBatchsBands(real))
+    with pytest.raises(KeyboardInterrupt):
+        stories.forget_old_sketches(db)
+    monkeypatch.setattr(db, "conn", real)
+    assert not real.in_transaction
+
+    other = sqlite3.connect(path)  # what another process sees
+    assert other.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    other.close()
+    assert [sketch_rows(path, i) for i in ids] == [(False, 0)] * 2 + [
+        (True, bands[i]) for i in ids[2:]
+    ]
+    assert stories.forget_old_sketches(db) == 3
+    assert [sketch_rows(path, i) for i in ids] == [(False, 0)] * 5
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 5
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    db.conn.close()

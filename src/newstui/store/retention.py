@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from newstui.errors import hide_passwords
 from newstui.store.analysis import prune_entities
 from newstui.store.db import Database, give_back_free_pages, write_transaction
+from newstui.store.stories import forget_old_sketches
 
 if TYPE_CHECKING:
     from newstui.model import CleanupReport, FeedCleanup, RetentionPolicy
@@ -54,6 +55,7 @@ def cleanup(
             "DELETE FROM retired_articles WHERE seen < ?",
             [_iso(now - timedelta(days=RETIRED_DAYS))],
         )
+    forget_old_sketches(db)  # those no new article can join now (a bounded part): less to give back
     if any(r.removed for r in results):
         prune_entities(db)  # the people and places only the removed articles mentioned
     return CleanupReport(tuple(results), reclaimed_bytes=_reclaim(db))

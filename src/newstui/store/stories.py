@@ -18,13 +18,20 @@ if TYPE_CHECKING:  # the matching (newstui.stories) loads when a fetch or analys
     from newstui.model import StoryVersion
     from newstui.stories import StorySketch, Version
 
+# The candidate rule: two articles of different feeds are compared (and can be one story) only
+# while both were first seen within RECENT_DAYS: an article is sketched while it is recent, and
+# an earlier one is its candidate while that one is recent too (`_RECENT` on both sides of
+# join_stories). An older article keeps its story; its sketch and band keys are forgotten
+# (forget_old_sketches), a bounded number at a time, so the rows no candidate look-up can use
+# do not stay: ~40 band keys an article, most of the store and of removing a feed's cost.
 RECENT_DAYS = 14  # only articles first seen this recently are new enough to be compared
 SKETCH_BATCH = 500  # articles read, sketched and stored at a time: memory stays flat
 JOIN_HOLD_SECONDS = 0.2  # a join's transaction ends once it has held the write lock this long
 LOCK_GAP_SECONDS = 0.12  # and the next one waits this long (longer than SQLite's 100 ms retry)
-_RECENT = (  # an article first seen within RECENT_DAYS
-    f"a.first_seen >= strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{RECENT_DAYS} days')"
-)
+OLD_SKETCHES_PER_RUN = 2_000  # old articles whose sketch and band keys one run forgets
+OLD_SKETCHES_BATCH = 500  # of them a transaction (~20,000 band rows: the lock held briefly)
+_RECENT_SINCE = f"strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{RECENT_DAYS} days')"
+_RECENT = f"a.first_seen >= {_RECENT_SINCE}"  # an article first seen within RECENT_DAYS
 _UNSKETCHED = "NOT EXISTS (SELECT 1 FROM stories s WHERE s.article_id = a.id)"
 
 
@@ -140,7 +147,8 @@ def _join_some(
             "SELECT s.story_id, s.sketch, s.article_id, o.feed_id FROM stories s "
             "JOIN articles o ON o.id = s.article_id WHERE s.article_id IN "
             "(SELECT b.article_id FROM story_bands b WHERE b.key IN "
-            "(SELECT value FROM json_each(?))) AND o.feed_id != ? AND s.sketch IS NOT NULL",
+            "(SELECT value FROM json_each(?))) AND o.feed_id != ? AND s.sketch IS NOT NULL "
+            f"AND o.first_seen >= {_RECENT_SINCE}",  # the candidate rule (RECENT_DAYS)
             [keys, feed_id],
         ).fetchall():
             score = packed_similarity(found.packed, other_sketch)
@@ -275,6 +283,43 @@ class _Versions:
             [json.dumps(wanted)],
         ).fetchall():
             self.texts[article_id] = (title or "", shingles(unpacked_text(text, inflate)))
+
+
+def forget_old_sketches(db: Database, limit: int | None = None) -> int:
+    """Forget the sketch and band keys of up to `limit` (None: OLD_SKETCHES_PER_RUN) articles
+    first seen before RECENT_DAYS, oldest first, OLD_SKETCHES_BATCH a transaction: no new
+    article can join them any more (the candidate rule), and they keep their story. Returns
+    how many were forgotten; a large old store is done over a few runs. A stop keeps the
+    batches committed before it and undoes the one it stopped."""
+    limit = OLD_SKETCHES_PER_RUN if limit is None else limit
+    done = 0
+    while done < limit:
+        with write_transaction(db, check_references=False) as conn:  # its own rows only
+            old = conn.execute(
+                "SELECT s.article_id, s.story_id FROM stories s JOIN articles a "
+                f"ON a.id = s.article_id WHERE s.sketch IS NOT NULL AND NOT ({_RECENT}) "
+                "ORDER BY s.article_id LIMIT ?",
+                [min(OLD_SKETCHES_BATCH, limit - done)],
+            ).fetchall()
+            ids = json.dumps([r[0] for r in old])
+            # Deleted and written again without the sketch, not updated: a page that held a
+            # few sketches (~520 bytes each) then holds a few dozen rows, and the pages left
+            # empty are free (an UPDATE left each page as it was, mostly empty: 15 of the
+            # table's 26 MiB in a store of 50,000 articles, never reused).
+            conn.execute(
+                "DELETE FROM stories WHERE article_id IN (SELECT value FROM json_each(?))", [ids]
+            )
+            conn.executemany("INSERT INTO stories (article_id, story_id) VALUES (?, ?)", old)
+            conn.execute(
+                "DELETE FROM story_bands WHERE article_id IN (SELECT value FROM json_each(?))",
+                [ids],
+            )
+        done += len(old)
+        if len(old) < OLD_SKETCHES_BATCH:
+            break
+        if done < limit:
+            _let_others_write()  # as between join_stories' transactions
+    return done
 
 
 def lead_orphaned_stories(conn: sqlite3.Connection) -> None:
