@@ -29,7 +29,9 @@ TABLES = (
 
 
 def story_text(i: int) -> str:
-    words = " ".join(f"word{(i * 7 + k) % 97}" for k in range(80))
+    # each story's own words (a shifted run of one word list would be text every story of the
+    # feed shares, which stories take for boilerplate and never join on)
+    words = " ".join(f"s{i}w{k}" for k in range(80))
     return f"Maria Lopez said “we will build the bridge {i}” in Lisbon. {words}"
 
 
