@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import httpx
 import pytest
 
 from newstui.cli import main
@@ -166,6 +167,33 @@ def test_a_timeout_or_a_5xx_is_a_passing_failure_and_a_refusal_is_not(
 
     async def go() -> None:
         async with client(fake, timeout=0.5) as c:
+            await c.subscriptions()
+
+    with pytest.raises(SyncError) as info:
+        asyncio.run(go())
+    assert isinstance(info.value, PassingFailure) == passing, str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("error", "passing"),
+    [
+        *[(httpx.ReadTimeout, True), (httpx.ConnectError, True), (httpx.ReadError, True)],
+        *[(httpx.WriteError, True), (httpx.CloseError, True), (httpx.RemoteProtocolError, True)],
+        *[(httpx.LocalProtocolError, False), (httpx.UnsupportedProtocol, False)],
+        *[(httpx.TooManyRedirects, False), (httpx.ProxyError, False)],
+        *[(httpx.DecodingError, False)],
+    ],
+)
+def test_only_a_timeout_or_a_broken_connection_is_a_passing_failure(
+    error: type[httpx.HTTPError], passing: bool
+) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise error("no", request=request)
+
+    async def go() -> None:
+        async with GReaderClient("http://rss.example/api", "a", lambda: "p") as c:
+            await c._client.aclose()
+            c._client = httpx.AsyncClient(transport=httpx.MockTransport(refuse))
             await c.subscriptions()
 
     with pytest.raises(SyncError) as info:

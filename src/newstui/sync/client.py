@@ -141,7 +141,13 @@ class GReaderClient:
             reason = describe_transport_error(exc, naming_host=False)  # fail names the server
             raise self.fail(f"unreachable ({reason})", passing=True) from None
         except httpx.HTTPError as exc:
-            raise self.fail(f"{describe_transport_error(exc)} ({path})", passing=True) from None
+            # a timeout or a broken connection passes; an answer httpx cannot decode, a protocol
+            # it refuses, ... would come again every sync, so the sync fails with the reason
+            passing = isinstance(
+                exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError
+            )
+            problem = f"{describe_transport_error(exc)} ({path})"
+            raise self.fail(problem, passing=passing) from None
         except SourceError as exc:
             raise self.fail(str(exc)) from None
 
