@@ -60,6 +60,8 @@ QUERIES = [
     ("person: surname", "person:Person017"),
     ("person: initial", 'person:"M. Person017"'),
     ("person: middle name", 'person:"Maria Anna Person017"'),
+    ("person: one name, everyone's first", "person:Maria"),
+    ("person: title", 'person:"Dr. Maria Person017"'),
     ("org:", 'org:"Org 03 Ministry"'),
     ("org: another name", "org:OM03"),
     ("two places (AND)", "place:Place005 place:Place011"),

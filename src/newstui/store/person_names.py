@@ -9,6 +9,12 @@ have them need the same number, each the same word or its initial ("John F. Kenn
 for any name with its letter, a first name's too ("R. Mugabe"). A generation ("Jr.", "III")
 is left out of the comparison unless both names have one. "Roberta Mugabe", "Grace Mugabe"
 and "Robert Smith" are other people. A lone surname is no full name: see query_sql.
+
+A title or honorific typed before the name (TITLES: "President Trump", "Dr. Anthony Fauci",
+"Prime Minister Boris Johnson") is dropped before it is compared (name_words). A surname, or a
+name typed alone, also finds its spellings ending in y, i, yy, ii, iy or yi (spellings:
+"Zelensky" is "Zelenskyy" and "Zelenskiy", "Dmitri" is "Dmitry"), only for a word of six
+letters or more, so no first name or short surname finds another ("Terri" is not "Terry").
 """
 
 from __future__ import annotations
@@ -17,6 +23,48 @@ from typing import Final
 
 PERSON_KEY: Final = "PERSON:person:"  # how a stored person's key starts (entities.key)
 GENERATIONS: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Titles and honorifics a reader types before a name, as a key folds them (lower case, no dots):
+# dropped from the start of a person query while a name is left after them.
+TITLES: Final = frozenset(
+    {
+        "president", "vice", "prime", "minister", "chancellor", "premier", "secretary",
+        "senator", "sen", "congressman", "congresswoman", "rep", "representative", "governor",
+        "gov", "mayor", "ambassador", "commissioner", "judge", "justice", "chief", "foreign",
+        "finance", "defence", "defense", "health", "general", "gen", "admiral", "colonel", "col",
+        "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "dr", "doctor", "prof",
+        "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "pope",
+        "cardinal", "archbishop", "bishop", "rev", "reverend", "father", "rabbi", "imam",
+        "ayatollah", "sheikh", "king", "queen", "prince", "princess", "emperor", "former",
+    }
+)  # fmt: skip
+# the endings one spelling of a name has where another has another (Zelensky, Zelenskyy, Zelenskiy)
+ENDINGS: Final = ("y", "i", "yy", "ii", "iy", "yi")
+SPELT_FROM: Final = (
+    6  # letters a word needs for its ending to vary (Dmitri/Dmitry, not Terri/Terry)
+)
+
+
+def name_words(words: str) -> list[str]:
+    """The words of a typed person name (a key's, folded) without the titles before it: "president
+    donald trump" is "donald trump"; a title alone ("general") is kept."""
+    parts = words.split()
+    while len(parts) > 1 and parts[0] in TITLES:
+        parts = parts[1:]
+    return parts
+
+
+def spellings(word: str) -> list[str]:
+    """The word and the spellings of it that differ only by the ending (ENDINGS): "zelensky" is
+    also "zelenskyy", "zelenskiy", …; a shorter word, or one ending otherwise, only itself."""
+    stem = word.rstrip("iy")
+    if len(word) < SPELT_FROM or stem == word or len(stem) < SPELT_FROM - 2:
+        return [word]
+    return [word, *(stem + ending for ending in ENDINGS if stem + ending != word)]
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Whether two name words are one name (equal, or spellings of it)."""
+    return a == b or (len(a) >= SPELT_FROM and b in spellings(a))
 
 
 def _parts(words: list[str]) -> tuple[str, list[str], str, str] | None:
@@ -46,7 +94,7 @@ def same_person(stored: str | None, wanted: str | None) -> bool:
         return False
     first, middle, surname, generation = one
     first2, middle2, surname2, generation2 = other
-    if surname != surname2 or not _same_word(first, first2):
+    if not same_spelling(surname, surname2) or not _same_word(first, first2):
         return False
     if generation and generation2 and generation != generation2:
         return False
@@ -61,6 +109,15 @@ def full_name(key: str) -> tuple[str, str, str] | None:
     are looked up); None for any other key."""
     if not key.startswith(PERSON_KEY):
         return None
-    words = key[len(PERSON_KEY) :]
+    words = " ".join(name_words(key[len(PERSON_KEY) :]))
     parts = _parts(words.split())
     return None if parts is None else (words, parts[0], parts[2])
+
+
+def one_name(key: str) -> str | None:
+    """For a person key typed in a query that is one name once titles are dropped ("tedros",
+    "president trump"), that name; None for any other key."""
+    if not key.startswith(PERSON_KEY):
+        return None
+    words = name_words(key[len(PERSON_KEY) :])
+    return words[0] if len(words) == 1 else None

@@ -27,7 +27,7 @@ from newstui.query import (
     fts_string,
 )
 from newstui.store.cjk_words import cjk_apart
-from newstui.store.person_names import PERSON_KEY, full_name
+from newstui.store.person_names import PERSON_KEY, full_name, one_name, spellings
 
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
@@ -126,30 +126,46 @@ def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     (store.person_names), looked up among those with its surname or its first name (indexes:
     no scan of every entity). A full name does not find a lone surname's entity ("Mugabe"
     alone may be another Mugabe): the store joins a lone surname to the full name itself when
-    it can tell whose it is."""
+    it can tell whose it is. Titles before a person's name are dropped (person_names.TITLES);
+    a name alone finds every person with it as any of their names ("Tedros", "Mugabe"), and a
+    surname its spellings ending otherwise in y/i (person_names.spellings)."""
     full = [k for k in keys if not k.startswith(SURNAME_PREFIX)]
     short = [k.removeprefix(SURNAME_PREFIX) for k in keys if k.startswith(SURNAME_PREFIX)]
+    names = [name for name in map(full_name, full) if name is not None]
+    full += [PERSON_KEY + words for words, _, _ in names]  # its key without titles
+    alone = [name for name in map(one_name, full) if name is not None]
+    for name in alone:  # a name alone: a surname, spelt either way
+        short += [f"person:{spelt}" for spelt in spellings(name)]
     sql = (
         "SELECT e.id FROM entities e WHERE e.key IN (SELECT value FROM json_each(?)) "
         "UNION SELECT e.id FROM entities e WHERE e.short_key IN (SELECT value FROM json_each(?)) "
         "UNION SELECT n.entity_id FROM entity_names n WHERE n.key IN (SELECT value FROM json_each(?))"
     )
     params: list[object] = [json.dumps(full), json.dumps(short), json.dumps(full)]
-    for key in full:
-        name = full_name(key)
-        if name is None:
-            continue
-        words, first, surname = name
+    for name in dict.fromkeys(alone):
+        # any of a person's names (first, middle or surname): one pass over the people's keys
+        # in the key index, no row read (" tedros " in " tedros adhanom ghebreyesus ")
+        sql += (
+            " UNION SELECT e.id FROM entities e WHERE e.key >= ? AND e.key < ?"
+            " AND instr(' ' || substr(e.key, ?) || ' ', ?) > 0"
+            " UNION SELECT n.entity_id FROM entity_names n WHERE n.key >= ? AND n.key < ?"
+            " AND instr(' ' || substr(n.key, ?) || ' ', ?) > 0"
+        )
+        people = [PERSON_KEY, PERSON_KEY[:-1] + ";", len(PERSON_KEY) + 1, f" {name} "]
+        params += people + people
+    for words, first, surname in dict.fromkeys(names):
         # keys of this first name: from "PERSON:person:robert " up to (not) "…robert!"
         low, high = f"{PERSON_KEY}{first} ", f"{PERSON_KEY}{first}!"
         sql += (
-            " UNION SELECT e.id FROM entities e WHERE e.short_key = ? AND same_person(e.key, ?)"
+            " UNION SELECT e.id FROM entities e WHERE e.short_key IN"
+            " (SELECT value FROM json_each(?)) AND same_person(e.key, ?)"
             " UNION SELECT e.id FROM entities e WHERE e.key >= ? AND e.key < ?"
             " AND same_person(e.key, ?)"
             " UNION SELECT n.entity_id FROM entity_names n WHERE n.key >= ? AND n.key < ?"
             " AND same_person(n.key, ?)"
         )
-        params += [f"person:{surname}", words, low, high, words, low, high, words]
+        surnames = json.dumps([f"person:{spelt}" for spelt in spellings(surname)])
+        params += [surnames, words, low, high, words, low, high, words]
     return sql, params
 
 
