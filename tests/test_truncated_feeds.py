@@ -420,3 +420,25 @@ def test_a_synced_item_without_text_keeps_the_stored_article_and_a_changed_one_u
     assert (changed.updated, changed.changed_ids) == (1, (article_id,))
     stored = get_article(db, article_id)
     assert stored is not None and stored.text == "The pier opens again."
+
+
+def test_a_feed_cut_short_keeps_no_validators_so_the_next_fetch_reads_it_whole(
+    db_path, feed_server, config_file, capsys
+):
+    # The cut document's ETag and Last-Modified were stored: the next fetch was conditional, the
+    # server (its validator unchanged) answered 304, and the entries after the cut never came.
+    stamp = {"Last-Modified": "Fri, 04 Dec 2026 16:00:00 GMT"}
+    feed_server.route("/feed", body=cut_at("rss", b"<title>Pi"), etag='"v1"', headers=stamp)
+    config = config_file({"Gazette": "/feed"})
+    assert run(db_path, config, capsys, "fetch")[0] == 0
+    feed_server.route("/feed", body=RSS, etag='"v1"', headers=stamp)
+
+    code, out, _ = run(db_path, config, capsys, "fetch")
+
+    assert code == 0, out
+    _, asked = feed_server.requests[-1]
+    assert not {"if-none-match", "if-modified-since"} & {k.lower() for k in asked}, asked
+    assert titles(db_path, config, capsys) == ["Ferry returns", "Pier closes"]
+    # read whole, it keeps them again: the third fetch is conditional and gets its 304
+    assert run(db_path, config, capsys, "fetch")[0] == 0
+    assert feed_server.requests[-1][1].get("If-None-Match") == '"v1"'

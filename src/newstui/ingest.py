@@ -992,16 +992,18 @@ async def _fetch_feed(
         records.add(FetchRecord(feed_id, status=status, error=message, next_try=retry_at))
         return SourceOutcome(feed.name, error=message), (), ()
     saved = await saving.save(feed_id, parsed.articles) if parsed else None
+    # a document cut short keeps no validators: the next fetch asks for it whole, not for a 304
+    whole = not (parsed and parsed.cut_short)
     records.add(
         FetchRecord(
             feed_id,
             status=result.status,
             error=None,
-            etag=result.etag,
-            last_modified=result.last_modified,
+            etag=result.etag if whole else None,
+            last_modified=result.last_modified if whole else None,
             title=parsed.title if parsed else None,
             site_url=parsed.site_url if parsed else None,
-            body_hash=body_hash,
+            body_hash=body_hash if whole else None,
             titled=not feed.named,
         )
     )
