@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 from newstui.config import load_config
 from newstui.store import open_db
@@ -223,6 +224,24 @@ def test_the_refresh_summary_names_a_single_source():
     assert refresh_summary(
         [SourceOutcome("A", error="A: 404"), SourceOutcome("B", error="B: 404")]
     ) == ("Refreshed 0 of 2 sources: 2 failed (404) — see ! in Sources")
+
+
+def test_the_refresh_summary_counts_a_source_cut_short_apart_as_the_cli_does():
+    # "Refreshed 2 sources: 3 new articles" for one read whole and one cut short
+    from newstui.ingest import SourceOutcome
+    from newstui.tui.refresh import refresh_summary
+
+    whole, cut = SourceOutcome("Wire", new=2), SourceOutcome("Gazette", new=1, cut_short=True)
+    assert refresh_summary([whole, cut]) == (
+        "Refreshed 1 of 2 sources: 3 new articles; 1 cut short: Gazette"
+    )
+    assert refresh_summary([cut]) == ("Refreshed Gazette: 1 new article; cut short")
+    cuts = [replace(cut, name=name) for name in ("A", "B", "C")]
+    failed = SourceOutcome("D", error="D: 404")
+    assert refresh_summary([*cuts, failed]) == (
+        "Refreshed 0 of 4 sources: 3 new articles; 3 cut short: A, B, …; "
+        "1 failed (404) — see ! in Sources"
+    )
 
 
 def test_the_refresh_summary_counts_the_sync_apart_from_the_sources():

@@ -341,10 +341,11 @@ def refresh_summary(
         return f"Not refreshed: {describe(sources[0])}{sync_notes}{gone}"
     failed = [o for o in sources if o.error and not o.sync]
     waiting = [o for o in sources if o.waiting_until]
-    read = len(sources) - len(failed) - len(waiting)
+    cut = [o for o in sources if o.cut_short and not o.error]  # read, but not whole
+    read = len(sources) - len(failed) - len(waiting) - len(cut)
     if len(sources) == 1:
         subject = sources[0].name
-    elif failed or waiting:
+    elif failed or waiting or cut:
         subject = f"{read:,} of {counted(len(sources), 'source')}"
     else:
         subject = counted(len(sources), "source")
@@ -358,9 +359,14 @@ def refresh_summary(
     fulltext_failed = sum(o.fulltext_failed for o in outcomes)
     if fulltext_failed:  # the articles are there, with their feed's text
         parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
-    if read and not parts:
+    if (read or cut) and not parts:
         parts.append("nothing new")
     troubles = []
+    if cut and len(sources) == 1:
+        troubles.append("cut short")
+    elif cut:  # as the CLI counts them, with their names (no ! in Sources says so)
+        names = ", ".join([o.name for o in cut[:2]] + ["…"] * (len(cut) > 2))
+        troubles.append(f"{len(cut):,} cut short: {names}")
     if failed:
         troubles.append(f"{len(failed):,} failed ({failure_reasons(failed)}) — see ! in Sources")
     if waiting:
