@@ -1,5 +1,7 @@
-"""The index rebuild an upgrade marks (schema 28, 30) and the next open runs: a stop during it
-stops the open with the mark kept (r29 review M1), and two openers do not both rebuild (L3)."""
+"""The index rebuild a store keeps a mark for (a process killed before it rebuilt, an upgrade)
+and the next open runs: a stop during it stops the open with the mark kept (r29 review M1), two
+openers do not both rebuild (L3), and the CJK upgrade (schema 28) reindexes only the articles
+holding CJK words, no whole rebuild (M2)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,16 @@ from newstui.store.db import Database
 MANY = ARTICLES | {f"記事 {n}": f"東京都 {n} の天気は雨 " * 20 for n in range(300)}
 
 
+def marked_store(path, texts: dict[str, str]) -> None:
+    """An upgraded store holding these articles, with the mark of a rebuild left due."""
+    store_of_schema_27(path, texts).conn.close()
+    open_db(path).conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO index_rebuilds (name) VALUES ('articles_fts')")
+    conn.commit()
+    conn.close()
+
+
 def marks(path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
@@ -30,7 +42,7 @@ def test_a_stop_during_the_upgrades_rebuild_stops_the_open_and_keeps_the_mark(
     tmp_path, monkeypatch
 ):
     path = tmp_path / "old.db"
-    store_of_schema_27(path, MANY).conn.close()
+    marked_store(path, MANY)
     stop = threading.Event()
     rebuild = db_module.rebuild_marked
 
@@ -55,7 +67,7 @@ def test_ctrl_c_inside_the_rebuilds_reading_of_cjk_text_is_a_stop_not_a_busy_sto
     tmp_path, monkeypatch
 ):
     path = tmp_path / "old.db"
-    store_of_schema_27(path, ARTICLES).conn.close()
+    marked_store(path, ARTICLES)
     apart = db_module.cjk_apart
 
     def interrupted(value):
@@ -105,3 +117,30 @@ def test_an_opener_that_finds_the_rebuild_done_under_the_lock_does_not_rebuild_a
     assert in_step(db)
     db.conn.close()
     other.close()
+
+
+def test_the_cjk_upgrade_reindexes_only_the_articles_holding_cjk(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    english = {f"Floods {n}": f"Rain and floods in the valley, day {n}." for n in range(200)}
+    store_of_schema_27(path, english | ARTICLES).conn.close()
+    rebuilds: list[set[str]] = []
+    rebuild_stale = Database.rebuild_stale
+
+    def counted(self: Database) -> None:
+        if self.known_texts.stale:
+            rebuilds.append(set(self.known_texts.stale))
+        rebuild_stale(self)
+
+    monkeypatch.setattr(Database, "rebuild_stale", counted)
+
+    db = open_db(path)
+
+    assert rebuilds == []  # no rebuild of the whole index
+    assert in_step(db)  # (the index holds exactly the words of every stored text, split)
+    assert db.execute("SELECT count(*) FROM index_rebuilds").fetchone()[0] == 0
+    found = db.execute(
+        "SELECT a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+        "WHERE articles_fts MATCH '\"東 京\"'"
+    ).fetchall()
+    assert {t for (t,) in found} == {"東京都の天気", "旅行記"}
+    db.conn.close()

@@ -792,10 +792,13 @@ _V27 = [
 # articles' index reads each CJK character as a word (SQL cjk_apart(), store/cjk_words.py, on
 # every connection: db.add_text_functions), through the view and the triggers, and a query's
 # terms are split the same way (a phrase of neighbouring characters). Text without CJK is
-# indexed as before, so only a store whose index holds a word with a CJK character is rebuilt
-# (an English store's upgrade reads no text): once, by the mark the store already keeps for an
-# index out of step (v27), at the end of the upgrade (db.rebuild_marked), or at the next open
-# when the upgrade was stopped before. Replayable.
+# indexed as before, so only the articles whose words hold a CJK character beside another are
+# indexed again, in this step (an English store's upgrade reads no text; r29 review M2: one
+# such word rebuilt a whole store's index): found by those words in the index, their old words
+# taken out (the texts as v27 gave them) and the split ones put in. Where one of their texts no
+# longer unpacks (its old words cannot be given back), the whole index is rebuilt instead, by
+# the mark of v27 (db.rebuild_marked). Replayable: once split, no word holds a CJK character
+# beside another.
 _WORDS_OLD = f"""INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
         VALUES ('delete', old.id, cjk_apart(old.title), cjk_apart(old.author),
         cjk_apart({unpacked("old.text")}));"""
@@ -822,8 +825,26 @@ _V28 = [
     ),
     "DROP TABLE IF EXISTS temp.article_words",
     "CREATE VIRTUAL TABLE temp.article_words USING fts5vocab(main, articles_fts, row)",
+    # the rows indexed with a word that splits (a CJK character beside another character):
+    # found by the index itself, word by word (a single CJK character is the same word either way)
+    "DROP TABLE IF EXISTS temp.cjk_rows",
+    f"""CREATE TABLE temp.cjk_rows AS SELECT DISTINCT f.rowid AS id
+    FROM temp.article_words w, articles_fts f
+    WHERE w.term GLOB '{CJK_GLOB}' AND length(w.term) > 1
+    AND f.articles_fts MATCH '"' || replace(w.term, '"', '""') || '"'""",
+    # a damaged text (it no longer unpacks) cannot have its old words taken out: all rebuilt
     f"""INSERT OR IGNORE INTO index_rebuilds (name) SELECT 'articles_fts'
-    WHERE EXISTS (SELECT 1 FROM temp.article_words WHERE term GLOB '{CJK_GLOB}')""",
+    WHERE EXISTS (SELECT 1 FROM articles WHERE id IN (SELECT id FROM temp.cjk_rows)
+    AND length({unpacked("text")}) = 0 AND typeof(text) = 'blob')""",
+    f"""INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
+    SELECT 'delete', id, title, author, {unpacked("text")} FROM articles
+    WHERE id IN (SELECT id FROM temp.cjk_rows)
+    AND NOT EXISTS (SELECT 1 FROM index_rebuilds WHERE name = 'articles_fts')""",
+    f"""INSERT INTO articles_fts (rowid, title, author, text)
+    SELECT id, cjk_apart(title), cjk_apart(author), cjk_apart({unpacked("text")}) FROM articles
+    WHERE id IN (SELECT id FROM temp.cjk_rows)
+    AND NOT EXISTS (SELECT 1 FROM index_rebuilds WHERE name = 'articles_fts')""",
+    "DROP TABLE temp.cjk_rows",
     "DROP TABLE temp.article_words",
 ]
 
