@@ -52,3 +52,25 @@ def test_a_kinship_word_in_the_same_sentence_still_keeps_a_namesake_apart(extrac
         "in 1931."
     )
     assert person_names(extractor, text) == {"Gloria Vane", "Gloria Morgan Vane"}
+
+
+def test_a_shorter_name_spelt_with_one_letter_less_is_the_full_name_given_before(
+    extractor,
+) -> None:
+    text = (
+        "Foreign Minister Ahmed Aboul Kheit said that Cairo was working with the authorities. "
+        "Troops searched the western parts of the capital on Monday.\n\nAbul Kheit pledged "
+        "that everyone involved “handle the situation wisely”."
+    )
+    people = [e for e in extractor.analyse(text).entities if e.type == "PERSON"]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Ahmed Aboul Kheit", 2)]
+    assert quotes_and_speakers(extractor, text) == [
+        ("handle the situation wisely", "Ahmed Aboul Kheit")
+    ]
+
+
+def test_another_letter_or_another_surname_keeps_two_people_apart(extractor) -> None:
+    other_letter = "Minister Ahmed Aboul Kheit spoke on Monday. “We are calm,” Abel Kheit said."
+    assert quotes_and_speakers(extractor, other_letter) == [("We are calm,", "Abel Kheit")]
+    other_surname = "Minister Ahmed Aboul Kheit spoke on Monday. “We are calm,” Abul Kheir said."
+    assert quotes_and_speakers(extractor, other_surname) == [("We are calm,", "Abul Kheir")]

@@ -952,6 +952,14 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
                     )  # but "Gloria Vanderbilt … her mother, Gloria Morgan Vanderbilt": two
                 )
             ]
+        if not longer and 1 < len(same_last) <= _INDEXED_BUCKET:
+            longer = [  # "Abul Gheit" after "Ahmed Aboul Gheit": the tail spelt another way
+                other  # (among a few names of that surname; thousands are never read so)
+                for other in same_last
+                if len(people[other]) > len(words)
+                and other in groups
+                and _spelt_tail(words, people[other][-len(words) :])
+            ]
         if len(longer) != 1 or key not in groups:
             continue
         other_words = people[longer[0]]
@@ -959,6 +967,34 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
         if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
             continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
         groups[longer[0]].extend(groups.pop(key))
+
+
+def _spelt_tail(words: list[str], tail: list[str]) -> bool:
+    """Whether `words` are `tail` word by word but for a spelling with one letter more or less
+    in a word before the surname ("Abul"/"Aboul"), the surname the same."""
+    return (
+        words[-1] == tail[-1]
+        and any(a != b for a, b in zip(words, tail, strict=True))
+        and all(
+            a == b or spelling_variant(a, b) or _one_letter_inserted(a, b)
+            for a, b in zip(words, tail, strict=True)
+        )
+    )
+
+
+def _one_letter_inserted(a: str, b: str) -> bool:
+    """'Abul'/'Aboul', 'Hagia'/'Haghia': one word is the other with one letter more, a vowel
+    beside another vowel or an "h" after a consonant (transliterations of one name)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1 or len(short) < 3 or short[0] != long[0]:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    if long[:k] + long[k + 1 :] != short:
+        return False
+    extra = long[k]
+    if extra in _VOWELS:
+        return (k > 0 and long[k - 1] in _VOWELS) or (k + 1 < len(long) and long[k + 1] in _VOWELS)
+    return extra == "h" and k > 0 and long[k - 1] not in _VOWELS
 
 
 class _LongerNames:
