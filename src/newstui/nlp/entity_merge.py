@@ -36,19 +36,33 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
     groups, confirmed = group_candidates(candidates, text)
     gaz = load_gazetteer()
     entities = []
-    openings: set[str] | None = None  # the article's word openings, read once if asked
+    spelt_checks = 0  # quoted words asked whether they open a longer word of the article
+    # what an article must hold for a numbered law or a work's title to be asked of its names
+    numbered = _NUMBER_AFTER_NO_IN_TEXT.search(text) is not None
+    works: bool | None = None  # asked once, when a weakly typed person or body asks
     for key, cands in groups.items():
         kind = rules_type(key, cands, confirmed)
         if kind is None or names_nothing(key, cands, kind, gaz):
             continue
-        if text and _numbered_document(cands, text):
+        if numbered and _numbered_document(cands, text):
             continue
-        if kind in ("PERSON", "ORG") and text and _titles_a_work(cands, text):
-            continue
-        if kind == "ORG" and text and _quoted_alone(cands, text):
-            if openings is None:
-                openings = _word_openings(text)
-            if cands[0].text in openings:
+        if (
+            kind in ("PERSON", "ORG")
+            and works is not False
+            and (cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)) <= 1
+        ):
+            if works is None:
+                works = _names_a_work_noun(text)
+            if works and _titles_a_work(cands, text):
+                continue
+        if (
+            kind == "ORG"
+            and text[cands[0].start - 1 : cands[0].start] in _QUOTE_MARK_CHARS
+            and spelt_checks < _SPELT_CHECKS
+            and _quoted_alone(cands, text)
+        ):
+            spelt_checks += 1  # a search of the text each: a few an article, never thousands
+            if _opens_longer_word(cands[0].text, text):
                 continue  # '"COVI" represents the coronavirus' spells out COVID-19: no body
         entities.append(_entity(cands, kind))
     # in the order of their first mentions, ties in the groups' order: a sort of (start, place)
@@ -61,6 +75,7 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
 # "Republic Act No. 3846", "Executive Order No 14": a name cut before its number's "No."
 _NUMBER_WORD_ENDS: Final = (" No", " Nos")
 _NUMBER_AFTER_NO: Final = re.compile(r"\.? ?\d")
+_NUMBER_AFTER_NO_IN_TEXT: Final = re.compile(r" Nos?\.? ?\d")
 
 
 def _numbered_document(cands: list[Candidate], text: str) -> bool:
@@ -78,12 +93,30 @@ _WORKS: Final = frozenset(
 )
 
 
+def _names_a_work_noun(text: str) -> bool:
+    """Whether a work's noun and a space occur in `text` (one search of the text each, no loop
+    of Python code: asked of every article)."""
+    return (
+        "film " in text
+        or "movie " in text
+        or "album " in text
+        or "novel " in text
+        or "book " in text
+        or "song " in text
+        or "sitcom " in text
+        or "documentary " in text
+        or "musical " in text
+        or "opera " in text
+        or "memoir " in text
+        or "biopic " in text
+    )
+
+
 def _titles_a_work(cands: list[Candidate], text: str) -> bool:
-    """Whether a name with no strong sign of a person or body is once written right after a
-    work's noun in lower case ("the superhero film Black Panther", "his novel Ann Vickers"):
-    the title of a work (not annotated), in all its mentions ("the director of Black Panther")."""
-    if max(c.strength for c in cands) > 1:
-        return False  # "Moss, 41, said": a person after all
+    """Whether a name (with no strong sign of a person or body: the caller asks) is once written
+    right after a work's noun in lower case ("the superhero film Black Panther", "his novel Ann
+    Vickers"): the title of a work (not annotated), in all its mentions ("the director of Black
+    Panther")."""
     for c in cands:
         at = c.start - 1
         if at > 1 and text[at] == " " and "a" <= text[at - 1] <= "z":
@@ -108,20 +141,20 @@ def _quoted_alone(cands: list[Candidate], text: str) -> bool:
     return True
 
 
-# A capitalised word of the article whose openings `_word_openings` lists (longer ones are no
-# name a quoted part spells out, and would make the list grow with the word's square)
-_OPENING_WORD: Final = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]{2,19}(?!\w)")
+# Quoted one-word names of an article asked whether they spell part of a longer word (each
+# asking searches the text: a hostile article of thousands stays linear)
+_SPELT_CHECKS: Final = 20
 
 
-def _word_openings(text: str) -> set[str]:
-    """Every shorter opening (two letters or more) of the article's capitalised words: "COVI"
-    for "COVID-19". One pass over the text, so asking for many quoted words stays linear."""
-    found: set[str] = set()
-    for match in _OPENING_WORD.finditer(text):
-        word = match.group()
-        for k in range(2, len(word)):
-            found.add(word[:k])
-    return found
+def _opens_longer_word(word: str, text: str) -> bool:
+    """Whether the article writes `word` as the start of a longer word ("COVI" of "COVID-19")."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if text[end : end + 1].isalnum() and not text[at - 1 : at].isalnum():
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def rules_type(key: str, cands: list[Candidate], confirmed: set[str]) -> str | None:
@@ -1312,7 +1345,10 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
         for key, cands in groups.items()
         if cands[0].words == 1
         and _best_type(cands) == "PERSON"
-        and all(c.strength <= 1 or (c.strength == 2 and c.sentence_start) for c in cands)
+        and (
+            max(c.strength for c in cands) <= 1
+            or all(c.strength <= 1 or (c.strength == 2 and c.sentence_start) for c in cands)
+        )
     }
     for key, text in (orgs | weak_people).items():
         longer = [k for k in by_lead.get(text, ()) if k != key]
