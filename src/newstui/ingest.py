@@ -36,6 +36,7 @@ from newstui.model import (
     Article,
     FeedCache,
     FetchRecord,
+    FulltextMode,
     FulltextProblem,
     RemovedSource,
     SaveResult,
@@ -75,6 +76,7 @@ logger = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from newstui.config_tables import FilterConfig
     from newstui.fulltext import ExtractionPool
+    from newstui.fulltext.podcasts import Episode
     from newstui.nlp.extractor import Extractor
     from newstui.sync.run import SyncReport
 
@@ -1650,18 +1652,52 @@ async def sync_with_server(
     outcome = SourceOutcome(
         name, new=report.new, updated=report.updated, warning=warning, sync=True
     )
-    mode = config.settings.fulltext if fulltext is None else fulltext
-    if mode is not False and report.changed_ids:
+    modes = _synced_fulltext_modes(library, config, report, fulltext)
+    if any(mode is not False for mode, _, _ in modes):
         from newstui.fulltext.podcasts import episode_pages_left_alone
 
-        # a podcast's episodes, as for a feed fetched here: each feed's items pulled are its document
-        alone = frozenset().union(*(episode_pages_left_alone(f, mode) for f in report.episodes))
         async with Fetcher(limits_from(config)) as fetcher:
             with _FulltextPool(fetcher, config) as pool:
-                outcome = await pool.fill(library, outcome, report.changed_ids, mode, alone)
+                done = ok = 0
+                problems: list[FulltextProblem] = []
+                for mode, ids, found in modes:
+                    if mode is False:
+                        continue
+                    # a podcast's episodes, as for a feed fetched here: its items pulled are its
+                    # document
+                    alone = episode_pages_left_alone(found, mode)
+                    filled = await pool.fill(library, outcome, ids, mode, alone)
+                    done += filled.fulltext_ok + filled.fulltext_failed
+                    ok += filled.fulltext_ok
+                    problems += filled.fulltext_problems
+                outcome = replace(
+                    outcome,
+                    fulltext_ok=ok,
+                    fulltext_failed=done - ok,
+                    fulltext_problems=tuple(problems),
+                )
     if analyse:  # (`analyse_here`: see analyse_pending's `here`)
         analyse_pending(library, config.settings.extractor, here=analyse_here)
     return outcome, report
+
+
+def _synced_fulltext_modes(
+    library: Library, config: Config, report: SyncReport, fulltext: bool | None
+) -> list[tuple[FulltextMode, tuple[int, ...], tuple[Episode, ...]]]:
+    """Each synced feed's changed articles with the full-text setting they are filled under: the
+    `[[feeds]]` entry's own `fulltext` when the subscription is also in the config, else the
+    global one (`fulltext`, the command's --fulltext/--no-fulltext, overrides both)."""
+    from newstui.model import fold_url
+
+    if fulltext is not None:
+        return [(fulltext, ids, found) for _, ids, found in report.by_feed]
+    own = {fold_url(f.url): f.fulltext for f in config.feeds if f.url}
+    urls = {f.feed_id: fold_url(f.url or "") for f in library.sync.feeds()}
+    default = config.settings.fulltext
+    return [
+        (own.get(urls.get(feed_id, ""), default), ids, found)
+        for feed_id, ids, found in report.by_feed
+    ]
 
 
 def feeds_fetched_directly(

@@ -556,3 +556,32 @@ def test_a_server_that_lists_no_subscriptions_removes_no_source(
     assert main([*db, "sync", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["feeds_removed"] == ["One"] and report["feeds_kept"] == []
+
+
+def test_a_synced_feed_in_the_config_gets_full_text_by_its_own_setting(
+    fake: FakeGReader, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Synced items were all filled under [settings] fulltext: a [[feeds]] entry that is also a
+    # server subscription lost its own `fulltext = true` (and `false` was not kept either).
+    one = {"id": "feed/1", "title": "One", "url": "https://example.org/one", "categories": []}
+    two = {"id": "feed/2", "title": "Two", "url": "https://example.org/two", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [one, two]})
+    fake.api("/stream/items/ids", 200, {"itemRefs": []})
+    items = []
+    for n, stream in ((1, "feed/1"), (2, "feed/2")):
+        item = fake_item(n, 1000 * n)
+        item["origin"] = {"streamId": stream}
+        item["canonical"] = [{"href": f"{fake.base[: -len('/api/greader.php')]}/page/{n}"}]
+        items.append(item)
+    fake.api("/stream/contents/user/-/state/com.google/reading-list", 200, {"items": items})
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_X"\n')
+    with path.open("a", encoding="utf-8") as config:
+        config.write('\n[[feeds]]\nurl = "https://example.org/one"\nfulltext = true\n')
+    os.environ["PW_X"] = "pw"
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+
+    assert main([*db, "fetch", "--json"]) == 0, capsys.readouterr().err
+
+    assert [hit for hit in fake.hits if hit.startswith("/page/")] == ["/page/1"]
+    [synced] = [o for o in json.loads(capsys.readouterr().out) if o["feed_id"] is None]
+    assert synced["fulltext_failed"] == 1  # (the fake has no such page: 404)

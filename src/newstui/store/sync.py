@@ -47,6 +47,7 @@ class SavedItems:
     new: int = 0
     updated: int = 0
     changed_ids: tuple[int, ...] = ()  # new or changed articles: full text and analysis to do
+    changed_feeds: tuple[int, ...] = ()  # the feed id of each of changed_ids
 
 
 @contextmanager
@@ -272,6 +273,7 @@ def save_items(
     """
     new = updated = 0
     changed: list[int] = []
+    feeds: list[int] = []  # (changed's feed ids)
     now = now_iso()
     with _applying(db) as conn:
         for item in items:
@@ -314,14 +316,16 @@ def save_items(
                 _take_state(conn, article_id, item)
                 new += 1
                 changed.append(article_id)
+                feeds.append(feed_id)
             elif row[1] != digest and update_article_content(conn, row[0], item.article, digest):
                 updated += 1
                 changed.append(row[0])
+                feeds.append(feed_id)
         if cursor is not None:
             conn.execute(
                 "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", list(cursor)
             )
-    return SavedItems(new, updated, tuple(changed))
+    return SavedItems(new, updated, tuple(changed), tuple(feeds))
 
 
 def _link(conn: sqlite3.Connection, item: RemoteItem, article_id: int) -> None:

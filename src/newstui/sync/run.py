@@ -53,6 +53,8 @@ class SyncReport:
     episodes: tuple[
         tuple[Episode, ...], ...
     ] = ()  # each feed's items pulled: full text's podcast rule
+    # (feed id, its changed article ids, its items pulled): full text under each feed's setting
+    by_feed: tuple[tuple[int, tuple[int, ...], tuple[Episode, ...]], ...] = ()
 
     def summary(self) -> str:
         """One line: what changed."""
@@ -184,6 +186,7 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
     new = updated = 0
     changed: list[int] = []
     episodes: dict[str, list[Episode]] = {}
+    changed_in: dict[int, list[int]] = {}  # feed id: its changed article ids
 
     async def store(items: Sequence[RemoteItem], cursor: tuple[str, str] | None = None) -> None:
         nonlocal new, updated, feed_ids
@@ -194,6 +197,8 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         new += saved.new
         updated += saved.updated
         changed.extend(saved.changed_ids)
+        for article_id, feed_id in zip(saved.changed_ids, saved.changed_feeds, strict=True):
+            changed_in.setdefault(feed_id, []).append(article_id)
         for item in items:
             episodes.setdefault(item.stream_id, []).append(
                 episode(item.article.url, item.article.links)
@@ -264,6 +269,19 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         unchecked=len(doubtful) - asked,
         unchecked_reason=unchecked_reason,
         episodes=tuple(tuple(feed) for feed in episodes.values()),
+        by_feed=tuple(
+            (
+                feed_id,
+                tuple(dict.fromkeys(ids)),
+                tuple(
+                    e
+                    for stream, found in episodes.items()
+                    if feed_ids.get(stream) == feed_id
+                    for e in found
+                ),
+            )
+            for feed_id, ids in changed_in.items()
+        ),
     )
 
 
