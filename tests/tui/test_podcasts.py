@@ -362,3 +362,61 @@ async def test_notifications_over_the_downloads_box_show_in_it_not_over_its_rows
         await pilot.press("escape")
         await settle(pilot)
         assert any(toast.visible for toast in app.screen.query("Toast"))  # shown again
+
+
+async def queue_from_outside(db: Path, folder: Path, article_id: int) -> Download:
+    """Queue an episode as `newstui download … --later` does, from another connection."""
+    with Library.open(db) as library:
+        link = library.article(article_id).links[0]  # type: ignore[union-attr]
+        download, new = queue_enclosure(library, folder, article_id, "Episode 1", link)
+    assert new
+    return download
+
+
+async def test_a_download_another_newstui_queued_starts_without_a_key(
+    tmp_path, monkeypatch, feed_server
+):
+    """It never started (L: "queued · 0 B"): the app ran only what it queued itself or found
+    at its start (user test r29, M6)."""
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 0.2)
+    db = tmp_path / "pod.db"
+    ids = podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        download = await queue_from_outside(db, tmp_path / "pods", ids["Episode 1: Rivers"])
+        await until(pilot, Path(download.path).exists, seconds=30)
+        await settle(pilot)
+    assert Path(download.path).read_bytes() == AUDIO
+
+
+async def test_d_on_an_episode_another_newstui_queued_starts_it(tmp_path, monkeypatch, feed_server):
+    """`d` said "Already queued" and nothing ran."""
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 3600.0)  # no notice: only the key
+    db = tmp_path / "pod.db"
+    ids = podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        download = await queue_from_outside(db, tmp_path / "pods", ids["Episode 1: Rivers"])
+        await pilot.press("d")
+        await until(pilot, Path(download.path).exists, seconds=30)
+        await settle(pilot)
+    assert Path(download.path).read_bytes() == AUDIO
+
+
+async def test_L_starts_a_download_another_newstui_queued(tmp_path, monkeypatch, feed_server):
+    """L listed it "queued · 0 B" and `r` retries only failed downloads: nothing started it."""
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 3600.0)  # no notice: only the key
+    db = tmp_path / "pod.db"
+    ids = podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        download = await queue_from_outside(db, tmp_path / "pods", ids["Episode 1: Rivers"])
+        await pilot.press("L")
+        await until(pilot, Path(download.path).exists, seconds=30)
+        await settle(pilot)
+        [row] = app.screen.rows()
+        assert row.download.state == "done"
+    assert Path(download.path).read_bytes() == AUDIO

@@ -499,6 +499,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self._data_version = version
         if changed:
             self.main.post_message(StoreChanged())
+            self.call_later(self.pick_up_downloads)  # what another newstui queued runs here
 
 
 def load_ui_state(path: Path) -> dict[str, object]:

@@ -100,14 +100,18 @@ class RunsDownloads(AppMixin):
     def resume_downloads(self) -> None:
         """Carry on with a queue the last run left (queued, or cut short while downloading)."""
         if self.config is not None:
-            self._resume_downloads()
+            self._resume_downloads(("queued", "downloading"))
+
+    def pick_up_downloads(self) -> None:
+        """Another process wrote to the store: run what it queued (`newstui download --later`),
+        which nothing here would start (a download it runs itself is left to it)."""
+        if self.config is not None and not self._downloads_running:
+            self._resume_downloads(("queued",))
 
     @work(group="downloads-resume", exit_on_error=False)
-    async def _resume_downloads(self) -> None:
+    async def _resume_downloads(self, states: tuple[str, ...]) -> None:
         waiting = await self.library.read(
-            lambda library: [
-                d for d in library.downloads.all() if d.state in ("queued", "downloading")
-            ]
+            lambda library: [d for d in library.downloads.all() if d.state in states]
         )
         if waiting:
             self.start_downloads()
@@ -173,6 +177,8 @@ class RunsDownloads(AppMixin):
             self.run_worker(self.library.write(requeue_orphans), group="write", exit_on_error=False)
         if not any(isinstance(screen, DownloadsScreen) for screen in self.screen_stack):
             self.push_screen(DownloadsScreen(rows))
+        if any(d.state == "queued" for d in rows):  # (another process's too: it runs here)
+            self.start_downloads()
 
     # The screen's messages are handled by name: the screen (Textual's list view and progress
     # bar) is imported when it is first shown, not before the first screen.
