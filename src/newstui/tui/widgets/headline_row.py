@@ -55,8 +55,9 @@ def headline_date(
     row: ArticleRow, width: int, timed: bool = True, year: str = "", old: bool = False
 ) -> str:
     """The stored date, shortened to fit: never relative, so the same row always looks the same;
-    "unknown" ("?" in the narrowest column) for an undated article. `timed`: whether any row of
-    the list has a time; without one the column keeps no room for it (and shows the year).
+    UNKNOWN_DATE ("none", which fits even the narrowest column) for an undated article.
+    `timed`: whether any row of the list has a time; without one the column keeps no room for
+    it (and shows the year).
 
     One rule at every width: a column too narrow for the whole date drops the year only from
     this `year`'s dates; another year's date keeps its year and drops the time, then the day
@@ -68,7 +69,7 @@ def headline_date(
         start, end = (0, 10) if width >= 72 else (5, 10)
     cells = max(end - start, OLD_MONTH_CELLS if start and old else 0)
     if row.published is None:
-        return (UNKNOWN_DATE if cells >= len(UNKNOWN_DATE) else "?").ljust(cells)
+        return UNKNOWN_DATE.ljust(cells)
     if start and not row.published.startswith(year):  # another year's: the year stays
         return shown_date(row.published, 0, 10 if cells >= 10 else OLD_MONTH_CELLS).ljust(cells)
     return shown_date(row.published, start, end).ljust(cells)
