@@ -1877,13 +1877,16 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     if not args.json and rows and len(rows) == args.limit:
         _say_more_exist("list", len(rows), library.count(f), "articles", " or --all")
     empty = "no articles"
-    if not rows and not args.hidden and not args.json:
-        hidden = library.count(dataclasses.replace(f, hidden=True))
-        if hidden:  # "no articles" in a feed whose every article a filter hid
-            empty += (
-                f" ({counted(hidden, 'article')} hidden by filters: `list --hidden` shows them)"
-            )
+    if not rows and not args.hidden and not args.json:  # a feed whose every article a filter hid
+        empty += _hidden_by_filters(library, f, "article", "list --hidden")
     return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
+
+
+def _hidden_by_filters(library: Library, f: ArticleFilter, noun: str, shows: str) -> str:
+    """What to add to "no articles"/"no matches" when filters hid articles `f` would give:
+    how many, and the command (`shows`) that lists them; "" when none were hidden."""
+    hidden = library.count(dataclasses.replace(f, hidden=True))
+    return f" ({counted(hidden, noun)} hidden by filters: `{shows}` shows them)" if hidden else ""
 
 
 def _say_more_exist(command: str, shown: int, total: int, what: str, other: str = "") -> None:
@@ -1919,12 +1922,9 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
         _say_more_exist("search", len(rows), total, "matching articles")
     empty = "no matches"
     if not rows and not args.json:  # as `list` says: matches a filter hid are not "none"
-        hidden = library.count(ArticleFilter(query=query, hidden=True))
-        if hidden:
-            empty += (
-                f" ({counted(hidden, 'matching article')} hidden by filters:"
-                " `list --hidden --query QUERY` shows them)"
-            )
+        empty += _hidden_by_filters(
+            library, ArticleFilter(query=query), "matching article", "list --hidden --query QUERY"
+        )
     return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
 
 
