@@ -130,6 +130,10 @@ def tree_with_keys(text: str):
         ("flood -  ", "expected a search term after - at 8"),
         ("(flood -)", "expected a search term after - at 9"),
         ("-", "expected a search term after - at 2"),
+        ("rain --flood", "'--flood': one - leaves a word out (-flood or NOT flood) at 6"),
+        ("---flood", "'---flood': one - leaves a word out (-flood or NOT flood) at 1"),
+        ('--"river bank"', "'--' before a term: one - leaves it out (-term or NOT term) at 1"),
+        ("(rain --(a OR b))", "'--' before a term: one - leaves it out (-term or NOT term) at 7"),
         ("flood OR OR storm", "expected a search term after OR at 10"),
         ("(flood AND )", "expected a search term after AND at 12"),
         ('"river bank', "unterminated phrase: expected '\"' at 12"),
@@ -198,3 +202,6 @@ def test_a_dash_between_words_is_punctuation_and_one_at_the_end_an_error():
     assert parse_query("flood -storm").root == And((Term("flood"), Not(Term("storm"))))
     with pytest.raises(QueryError, match="expected a search term after - at 8"):
         parse_query("flood -")  # was `flood`: the exclusion the user began silently dropped
+    # dashes between spaces, at the end or inside a word are punctuation, as one is
+    assert parse_query("rain -- flood --").root == And((Term("rain"), Term("flood")))
+    assert parse_query("well--done").root == Term("well--done")

@@ -230,6 +230,8 @@ def _tokens(text: str) -> list[_Token]:
             token, i = _phrase(text, i)
             tokens.append(token)
             continue
+        if text.startswith("--", i):
+            _refuse_dashes(text, i)
         if ch == "-" and i + 1 < len(text) and (text[i + 1] in '("' or text[i + 1].isalnum()):
             tokens.append(_Token("-", "-", i + 1))
             i += 1
@@ -273,6 +275,23 @@ def _tokens(text: str) -> list[_Token]:
         elif has_tokens(raw):  # a lone "&" or "*" is nothing to search for
             tokens.append(_Token("word", raw.rstrip("*"), word.start() + 1, raw.endswith("*")))
     return tokens
+
+
+def _refuse_dashes(text: str, i: int) -> None:
+    """`--flood` (dashes at text[i]) before a term: an error, for one dash leaves a word out and
+    two read as the word itself (or a double negation: flood again), neither what a user meant
+    (a command line's --option?). A run of dashes before a space or the end is punctuation."""
+    after = i + len(text[i:]) - len(text[i:].lstrip("-"))
+    if after == len(text) or not (text[after] in '("' or text[after].isalnum()):
+        return
+    dashes = text[i:after]
+    word = _WORD.match(text, after)
+    if word is None or not word.group(0).isprintable() or len(word.group(0)) > 40:
+        raise QueryError(
+            f"'{dashes}' before a term: one - leaves it out (-term or NOT term)", i + 1
+        )
+    what = word.group(0)
+    raise QueryError(f"'{dashes}{what}': one - leaves a word out (-{what} or NOT {what})", i + 1)
 
 
 def _looks_like_field(word: str) -> bool:
