@@ -214,6 +214,37 @@ def test_an_interrupted_download_resumes_with_a_range_request(db_path, tmp_path,
     assert route.hits == 2
 
 
+def test_a_dropped_download_counts_what_is_on_disk_after_each_drop(db_path, tmp_path, feed_server):
+    """Cut at 50,000 it said 0 bytes (`downloads --json`, 0% in L) while the .part file held
+    them; after a second drop it lagged behind again (user test r29: 50% shown, 75% on disk)."""
+    route = feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=50_000)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        run_queue(library, timeout=5)
+        first = library.downloads.get(download_id)
+        assert first is not None and first.state == "failed"
+        part = Path(first.part_path)
+        assert first.bytes_done == part.stat().st_size == 50_000
+        route.cut_after = 100_000  # the resumed try drops too
+        library.downloads.retry()
+        run_queue(library, timeout=5)
+        second = library.downloads.get(download_id)
+    assert second is not None and second.state == "failed"
+    assert second.bytes_done == part.stat().st_size == 150_000
+
+
+def test_the_list_shows_what_is_on_disk_for_a_download_no_process_runs(db_path, tmp_path):
+    """A killed download's last stored step is up to a second behind its .part file."""
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, "http://pod.test/e1.mp3")
+        row = library.downloads.get(download_id)
+        assert row is not None
+        Path(row.part_path).write_bytes(AUDIO[:70_000])
+        library.downloads.progress(download_id, 65_536, len(AUDIO))  # the last step stored
+        [shown] = listed(library)
+    assert (shown.state, shown.bytes_done) == ("queued", 70_000)
+
+
 def test_a_server_that_ignores_range_gets_the_file_from_the_start(db_path, tmp_path, feed_server):
     feed_server.route("/e1.mp3", body=AUDIO, ranges=False)
     with Library.open(db_path) as library:
@@ -383,6 +414,22 @@ def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server):
     # said, not only left out of the list that follows
     assert pod.out.splitlines()[0] == "forgot download 1 (Episode 2); its file stays"
     assert [r["id"] for r in pod.json("downloads")] == [2]
+
+
+def test_a_dropped_download_names_the_part_file_it_kept(pod, feed_server, tmp_path):
+    """The line named the final file, which did not exist (`failed …/Ep 11 Partial.mp3: …`),
+    and `downloads --json` said bytes_done 0 with half the file on disk."""
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=102_400)
+    assert pod("download", str(article_id(pod, "Episode 1: Rivers"))) == 1
+    part = tmp_path / "pods" / "Episode 1 Rivers.mp3.part"
+    assert part.stat().st_size == 102_400
+    [line] = [line for line in pod.out.splitlines() if line.startswith("failed")]
+    assert line.startswith(f"failed {part}: ")
+    assert line.endswith("(102.4 KB kept; `newstui download --retry` resumes)")
+    [row] = pod.json("downloads")
+    assert (row["state"], row["bytes_done"], row["bytes_total"]) == ("failed", 102_400, len(AUDIO))
+    assert pod("downloads") == 0
+    assert "50% of 204.8 KB" in pod.out
 
 
 def queued(library: Library, name: str) -> int:
@@ -607,6 +654,8 @@ def left_mid_way(db_path: Path, owner: int) -> int:
         claimed = library.downloads.claim_next(owner)
         assert claimed is not None and claimed.id == row.id
         library.downloads.progress(row.id, 63_488, len(AUDIO))
+    Path(row.path).parent.mkdir(parents=True, exist_ok=True)
+    Path(row.part_path).write_bytes(AUDIO[:63_488])  # what had arrived
     return row.id
 
 

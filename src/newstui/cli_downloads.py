@@ -181,7 +181,12 @@ def _outcome(d: Download) -> Text:
     path = terminal_safe(d.path, line=True)
     if d.state == "done":
         return Text(f"downloaded {path} ({human_size(d.bytes_done)})")
-    return Text(f"failed {path}: {terminal_safe(d.error or '', line=True)}", style="red")
+    error = terminal_safe(d.error or "", line=True)
+    if not d.bytes_done:  # (nothing kept: the line names where the file would go)
+        return Text(f"failed {path}: {error}", style="red")
+    part = terminal_safe(d.part_path, line=True)  # the file that is there, not the final name
+    kept = f"{human_size(d.bytes_done)} kept; `newstui download --retry` resumes"
+    return Text(f"failed {part}: {error} ({kept})", style="red")
 
 
 def cmd_downloads(args: argparse.Namespace, library: Library, emit: Emit) -> int:

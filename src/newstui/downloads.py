@@ -120,8 +120,29 @@ def listed(library: Library) -> list[Download]:
     try:
         requeue_orphans(library)
     except NewstuiError:  # read-only: nothing was written
-        return as_listed(library.downloads.all())
-    return library.downloads.all()
+        return with_disk_sizes(as_listed(library.downloads.all()))
+    return with_disk_sizes(library.downloads.all())
+
+
+def on_disk(download: Download) -> int:
+    """How many bytes of an unfinished download are on disk: its .part file's size (0 when
+    there is none). What a retry resumes from, whatever the last progress step stored."""
+    try:
+        return Path(download.part_path).stat().st_size
+    except (OSError, ValueError):
+        return 0
+
+
+def with_disk_sizes(rows: list[Download]) -> list[Download]:
+    """The rows with what is on disk as the progress of each download that no process is
+    running (queued or failed): the store's figure is the last step heard, up to a second (or a
+    dropped connection's last chunks) behind the .part file."""
+    return [
+        replace(d, bytes_done=size)
+        if d.state in ("queued", "failed") and (size := on_disk(d)) != d.bytes_done
+        else d
+        for d in rows
+    ]
 
 
 def as_listed(rows: list[Download]) -> list[Download]:
@@ -182,7 +203,7 @@ def run_queue(
                 progress.release()
                 return QueueResult(done, failed, stopped=True)
             except Exception as exc:  # one failure never stops the queue
-                progress.write()
+                progress.write(on_disk(item))
                 library.downloads.fail(item.id, error_line(exc))
                 failed += 1
             except BaseException:  # Ctrl-C, SIGTERM: resumed from here next time
@@ -215,11 +236,14 @@ class _ProgressWriter:
             self.write()
         self.on_change(replace(self.item, bytes_done=arrived, bytes_total=self.total))
 
-    def write(self) -> None:
-        """Store how much has arrived."""
+    def write(self, arrived: int | None = None) -> None:
+        """Store how much has arrived (`arrived`: what the disk holds, when it is known better
+        than the last step heard: after a failure or a stop)."""
+        if arrived is not None:
+            self.arrived = arrived
         self.library.downloads.progress(self.item.id, self.arrived, self.total)
 
     def release(self) -> None:
-        """Store how much has arrived and give the download back to the queue."""
-        self.write()
+        """Store how much is on disk and give the download back to the queue."""
+        self.write(on_disk(self.item))
         self.library.downloads.release(self.item.id)

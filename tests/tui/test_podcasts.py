@@ -256,6 +256,27 @@ async def test_a_failed_download_says_why_and_r_retries_it(tmp_path, monkeypatch
         assert [r.download.state for r in screen.rows()] == ["done"]
 
 
+async def test_L_shows_what_a_dropped_download_kept(tmp_path, monkeypatch, feed_server):
+    """Cut halfway, L showed 0% while the .part file held half (user test r29)."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=51_200)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    part = tmp_path / "pods" / "Episode 1 Rivers.mp3.part"
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await until(pilot, lambda: any("Download failed" in n.message for n in notifications(app)))
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        [row] = screen.rows()
+        assert row.download.state == "failed"
+        assert row.download.bytes_done == part.stat().st_size == 51_200
+        assert row.bar.percentage == 0.5
+
+
 async def test_d_without_an_enclosure_says_so(tmp_path, monkeypatch, feed_server, db_path):
     app, _ = podcast_app(tmp_path, monkeypatch, db_path)  # the fixed database: no enclosures
     async with run_recorded(app, size=(80, 24)) as pilot:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 DownloadState = Literal["queued", "downloading", "done", "failed"]
+PART_SUFFIX = ".part"  # what has arrived of an unfinished download: PATH + PART_SUFFIX
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ class Download:
     queued_at: str = ""
     finished_at: str | None = None
     owner: int | None = None  # the id of the process downloading it (state "downloading")
+
+    @property
+    def part_path(self) -> str:
+        """The file an unfinished download's bytes collect in."""
+        return self.path + PART_SUFFIX
 
     @property
     def fraction(self) -> float | None:

@@ -168,12 +168,15 @@ class RunsDownloads(AppMixin):
         """The queue as `newstui downloads` lists it (a download whose process died shows as
         queued, and is queued again), read off the event loop on the reads' connection, so that
         no write waiting for another process's lock holds it up."""
-        from newstui.downloads import as_listed, requeue_orphans
+        from newstui.downloads import as_listed, requeue_orphans, with_disk_sizes
         from newstui.tui.screens.downloads import DownloadsScreen
 
-        stored = await self.library.read(lambda library: library.downloads.all())
-        rows = as_listed(stored)
-        if rows != stored:  # as `listed` does; the worker that runs the queue would do it too
+        def read(library: Library) -> tuple[list[Download], list[Download]]:
+            stored = library.downloads.all()  # and what is on disk, off the loop too
+            return stored, with_disk_sizes(as_listed(stored))
+
+        stored, rows = await self.library.read(read)
+        if as_listed(stored) != stored:  # as `listed` does; the queue's worker would do it too
             self.run_worker(self.library.write(requeue_orphans), group="write", exit_on_error=False)
         if not any(isinstance(screen, DownloadsScreen) for screen in self.screen_stack):
             self.push_screen(DownloadsScreen(rows))
