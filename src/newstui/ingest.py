@@ -1647,8 +1647,7 @@ async def sync_with_server(
         return SourceOutcome(name, error=str(exc), sync=True), None
     except sqlite3.Error as exc:
         return SourceOutcome(name, error=f"{name}: database error: {exc}", sync=True), None
-    notices = [n for n in (report.kept_notice, report.unchecked_notice) if n]
-    warning = "; ".join(notices) or None
+    warning = "; ".join(report.notices) or None
     outcome = SourceOutcome(
         name, new=report.new, updated=report.updated, warning=warning, sync=True
     )

@@ -256,3 +256,22 @@ def test_a_refusal_to_answer_by_id_still_fails_the_sync(
     assert main([*synced, "sync"]) == 1
     assert "access forbidden (HTTP 403) to stream/items/contents" in capsys.readouterr().err
     assert marks(synced, capsys)["Item 1"] == "unread"
+
+
+def test_fetch_says_when_the_servers_set_did_not_come_to_its_end(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `newstui sync` said so, but fetch's sync warning (and the app's sync line, made of the
+    # same warning) left it out.
+    ids_answer(fake, [refs(1, continuation="c1"), refs(continuation="c1")], [refs()])
+    assert main([*synced, "fetch"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"warning: sync {fake.server}: {fake.server}'s unread list did not come to its end; "
+        "those marks were left as they are"
+    ) in err
+    ids_answer(fake, [refs(1, continuation="c1"), refs(continuation="c1")], [refs()])
+    assert main([*synced, "sync", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["cut_short"] == ["unread"]

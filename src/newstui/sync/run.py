@@ -68,10 +68,14 @@ class SyncReport:
             parts.append(f"{counted(len(self.feeds_added), 'subscription')} added")
         if self.feeds_removed:
             parts.append(f"{len(self.feeds_removed)} removed")
-        line = f"synced with {self.server}: " + ", ".join(parts)
-        for notice in (self.kept_notice, self.cut_short_notice, self.unchecked_notice):
-            line = f"{line}; {notice}" if notice else line
-        return line
+        return "; ".join([f"synced with {self.server}: " + ", ".join(parts), *self.notices])
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """What the sync left as it was and why, one clause each: the warning of a sync that
+        completed (fetch's and the app's sync line show them as `newstui sync` does)."""
+        found = (self.kept_notice, self.cut_short_notice, self.unchecked_notice)
+        return tuple(notice for notice in found if notice)
 
     @property
     def cut_short_notice(self) -> str | None:
