@@ -498,17 +498,10 @@ def _quotes_where(
     clauses: list[str] = []
     params: list[object] = []
     if speaker is not None:
-        # The full name, or the surname alone ("Peskov" finds Dmitry Peskov).
-        match = "q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\'"
-        escaped = speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params += [speaker, f"% {escaped}"]
-        if speaker_keys:
-            from newstui.store.query_sql import entity_ids_sql  # the query language with it
+        from newstui.store.query_sql import speaker_quotes  # the query language's speaker:
 
-            entities, entity_params = entity_ids_sql(speaker_keys)
-            match += f" OR q.speaker_entity_id IN ({entities})"
-            params += entity_params
-        clauses.append(f"({match})")
+        quotes, params = speaker_quotes("q.id", speaker, speaker_keys)
+        clauses.append(f"q.id IN ({quotes})")
     if since is not None:
         clauses.append("a.sort_date >= ?")
         params.append(since)

@@ -21,7 +21,7 @@ from newstui.article_rows import packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
-from newstui.store.person_names import same_person
+from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import INDEX_REBUILDS, MIGRATIONS, SCHEMA_VERSION, SPLIT_JOINS_AT
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class Database:
         conn.execute("PRAGMA recursive_triggers = ON")
         # a person query's name against a stored one (query_sql.entity_ids_sql)
         conn.create_function("same_person", 2, same_person, deterministic=True)
+        # a quote's speaker as written (no entity) against a person query (query_sql)
+        conn.create_function("named_speaker", 2, named_speaker, deterministic=True)
         self.known_texts = add_text_functions(conn)
         self.in_write_transaction = False  # its end rebuilds: once, not after each statement
         # Called once, before a write transaction waits longer than BUSY_STEP_SECONDS for

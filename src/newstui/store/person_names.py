@@ -19,6 +19,10 @@ letters or more, so no first name or short surname finds another ("Terri" is not
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from functools import lru_cache
 from typing import Final
 
 PERSON_KEY: Final = "PERSON:person:"  # how a stored person's key starts (entities.key)
@@ -121,3 +125,44 @@ def one_name(key: str) -> str | None:
         return None
     words = name_words(key[len(PERSON_KEY) :])
     return words[0] if len(words) == 1 else None
+
+
+_NOT_A_NAME_CHARACTER: Final = re.compile(r"[^\w\s]+")
+
+
+def written_name_words(name: str) -> list[str]:
+    """A name as an article wrote it (a quote's speaker with no entity) folded as keys are:
+    case, accents, apostrophes and punctuation gone, titles before it dropped ("Mr. José
+    Ramos-Horta" is "jose ramos horta")."""
+    plain = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("'", "")
+    return name_words(_NOT_A_NAME_CHARACTER.sub(" ", plain).replace("_", " ").casefold())
+
+
+@lru_cache(maxsize=64)
+def _wanted(wanted: str) -> tuple[list[str], set[str]]:
+    full, alone = json.loads(wanted)
+    return full, set(alone)
+
+
+def named_speaker(speaker: str | None, wanted: str) -> bool:
+    """SQL named_speaker(speaker, wanted): whether a speaker as written names a person a query
+    wants, by the rules a stored person is found by (same_person for a full name, any of its
+    names for a name alone). `wanted`: JSON [full names' words, names alone (with their
+    spellings)], as speaker_wanted makes it."""
+    if not speaker:
+        return False
+    full, alone = _wanted(wanted)
+    words = written_name_words(speaker)
+    if alone.intersection(words):
+        return True
+    joined = " ".join(words)
+    return any(same_person(joined, name) for name in full)
+
+
+def speaker_wanted(keys: tuple[str, ...]) -> str | None:
+    """named_speaker's `wanted` for these query keys (NameKeys entries), None when they name no
+    person."""
+    full = [name[0] for name in map(full_name, keys) if name is not None]
+    alone = [spelt for name in map(one_name, keys) if name is not None for spelt in spellings(name)]
+    return json.dumps([full, alone]) if full or alone else None

@@ -27,7 +27,13 @@ from newstui.query import (
     fts_string,
 )
 from newstui.store.cjk_words import cjk_apart
-from newstui.store.person_names import PERSON_KEY, full_name, one_name, spellings
+from newstui.store.person_names import (
+    PERSON_KEY,
+    full_name,
+    one_name,
+    speaker_wanted,
+    spellings,
+)
 
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
@@ -169,6 +175,37 @@ def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     return sql, params
 
 
+def speaker_quotes(
+    column: str,
+    name: str,
+    keys: tuple[str, ...],
+    entities: tuple[str, list[object]] | None = None,
+) -> tuple[str, list[object]]:
+    """SELECT of `column` (`q.id`, `q.article_id`) of the quotes q of a speaker (`speaker:`,
+    `quotes --speaker`): by its entity (entity_ids_sql of `keys`, or `entities`' SELECT), and a
+    speaker with no entity by the name as written, any case (the whole of it, or its last
+    words: "Peskov" finds "Dmitry Peskov"), and by the person rules an entity is found by (a
+    full name with more or fewer middle names, a name alone among its names:
+    person_names.named_speaker); one with an entity also by the name exactly as written
+    (indexed lookups: by entity, by name, and the quotes with no entity)."""
+    select, params = entities if entities is not None else entity_ids_sql(keys)
+    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    written = "q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\'"
+    written_params: list[object] = [name, f"% {escaped}"]
+    wanted = speaker_wanted(keys)
+    if wanted is not None:
+        written += " OR named_speaker(q.speaker, ?)"
+        written_params.append(wanted)
+    sql = f"SELECT {column} FROM quotes q WHERE q.speaker_entity_id IN ({select}) UNION "
+    if not keys:  # no key function (the store's own callers): the name as written, any quote
+        return sql + f"SELECT {column} FROM quotes q WHERE {written}", [*params, *written_params]
+    sql += (
+        f"SELECT {column} FROM quotes q WHERE q.speaker = ? UNION "
+        f"SELECT {column} FROM quotes q WHERE q.speaker_entity_id IS NULL AND ({written})"
+    )
+    return sql, [*params, name, *written_params]
+
+
 # The articles whose title names one of the places {entities} selects, by the name stored for
 # it, as written (case too: the `US` of a title is not `us`): what the headline says happened
 # where, which the text may not name again (the analysis reads the text only). Found by the
@@ -304,9 +341,6 @@ class _Compiler:
         return entity_ids_sql(keys)
 
     def speaker(self, node: Speaker) -> tuple[str, list[object]]:
-        entities, params = self.entities(None, node.name, node.keys)  # any type that speaks
-        return (
-            "a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker_entity_id IN "
-            f"({entities}) UNION SELECT q.article_id FROM quotes q WHERE q.speaker = ?)",
-            [*params, node.name],
-        )
+        entities = self.entities(None, node.name, node.keys)  # any type that speaks
+        quotes, params = speaker_quotes("q.article_id", node.name, node.keys, entities)
+        return f"a.id IN ({quotes})", params
