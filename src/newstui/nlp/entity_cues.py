@@ -339,12 +339,13 @@ _OFFICE_NOUNS: Final = frozenset(
     "Spokesperson Commissioner Governor Senator Senators Manager Adviser Advisor Advisors".split()
 )
 # Heads that stand alone for no particular body ("the Cabinet", "this Chamber", "Party members",
-# "Media reports", "the Council is unwilling"), unlike
-# "Parliament", "Congress", "the Senate" or "the Army", which name one (they are annotated).
+# "Media reports", "the Council is unwilling", "Museum staff stayed", "Library hours were cut"),
+# unlike "Parliament", "Congress", "the Senate" or "the Army", which name one (they are
+# annotated; so is a team called "University").
 _GENERIC_HEADS: Final = frozenset(
     "Cabinet Chamber Department Administration Board Federation Society Committee Commission "
     "Ministry Agency Office Bureau Directorate Secretariat Presidency Council Union Party Network "
-    "Media Project Front".split()
+    "Media Project Front Museum Library Hospital School Clinic".split()
 )
 _ROMAN_NUMERAL: Final = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
