@@ -2217,6 +2217,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "feeds_removed": list(report.feeds_removed),
         "feeds_kept": list(report.feeds_kept),
         "unchecked": report.unchecked,
+        "unfetched": report.unfetched,
         "cut_short": list(report.cut_short),
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,

@@ -275,3 +275,49 @@ def test_fetch_says_when_the_servers_set_did_not_come_to_its_end(
     ids_answer(fake, [refs(1, continuation="c1"), refs(continuation="c1")], [refs()])
     assert main([*synced, "sync", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["cut_short"] == ["unread"]
+
+
+def test_a_passing_failure_fetching_unstored_items_keeps_what_came_and_asks_again(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Items 4 and 5 are unread on the server but older than the sync cursor (a server restored
+    # from a backup): they are asked for by id. That answer fails once (a 503): the sync failed
+    # as a whole (exit 1), though the other stages pass over such a failure. Now it completes,
+    # says so in one clause, and the next sync fetches them.
+    contents = "/api/greader.php/reader/api/0/stream/items/contents"
+    fake.items.update({4: item(4, "feed/1"), 5: item(5, "feed/2")})
+    ids_answer(fake, [refs(1, 2, 3, 4, 5)], [refs(3)])
+    fake.contents_failures = [(503, 0.0)]
+    assert main([*synced, "sync"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        f"2 articles of {fake.server}'s lists could not be fetched (HTTP 503 Service "
+        "Unavailable for stream/items/contents); the next sync asks for them again"
+    ) in out
+    assert "Item 4" not in marks(synced, capsys)
+    assert main([*synced, "sync", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["new"], report["unfetched"], report["unchecked"]) == (2, 0, 0)
+    assert marks(synced, capsys) == {
+        "Item 1": "unread",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+        "Item 4": "unread",
+        "Item 5": "unread",
+    }
+    assert fake.hits.count(contents) == 2
+
+
+def test_one_clause_says_what_was_not_fetched_and_what_was_not_checked() -> None:
+    from newstui.sync.run import SyncReport
+
+    report = SyncReport(
+        "rss.example.org", unfetched=3, unchecked=2, unchecked_reason="timed out after 30 s"
+    )
+    assert report.notices == (
+        "3 articles of rss.example.org's lists could not be fetched and 2 could not be checked "
+        "(timed out after 30 s); the next sync asks for them again, and their marks stay until "
+        "then",
+    )

@@ -50,6 +50,7 @@ class SyncReport:
     cut_short: tuple[str, ...] = ()  # "unread", "starred": the server's set did not come to its end
     unchecked: int = 0  # items out of a set the server could not be asked about: marks kept
     unchecked_reason: str | None = None  # why (a timeout, an HTTP 5xx answer)
+    unfetched: int = 0  # items of a set, not stored here, the server failed to give: asked again
     episodes: tuple[
         tuple[Episode, ...], ...
     ] = ()  # each feed's items pulled: full text's podcast rule
@@ -87,12 +88,23 @@ class SyncReport:
 
     @property
     def unchecked_notice(self) -> str | None:
-        """Which articles' marks were left as they are because asking the server failed."""
-        if not self.unchecked:
+        """Which articles were not fetched, or had their marks left as they are, because asking
+        the server failed for a passing reason; the next sync asks again."""
+        if not self.unchecked and not self.unfetched:
             return None
+        if not self.unfetched:
+            return (
+                f"{counted(self.unchecked, 'article')} out of {self.server}'s lists could not be "
+                f"checked ({self.unchecked_reason}); their marks stay until the next sync"
+            )
+        fetched = (
+            f"{counted(self.unfetched, 'article')} of {self.server}'s lists could not be fetched"
+        )
+        if not self.unchecked:
+            return f"{fetched} ({self.unchecked_reason}); the next sync asks for them again"
         return (
-            f"{counted(self.unchecked, 'article')} out of {self.server}'s lists could not be "
-            f"checked ({self.unchecked_reason}); their marks stay until the next sync"
+            f"{fetched} and {self.unchecked:,} could not be checked ({self.unchecked_reason}); "
+            "the next sync asks for them again, and their marks stay until then"
         )
 
     @property
@@ -230,8 +242,19 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
     # and starred ones a cleanup removed (starred elsewhere since).
     wanted = {*(unread or ()), *(starred or ())}
     missing = sorted(wanted - library.sync.known_items(wanted, set(starred or ())))
+    # A batch the server failed to give for a passing reason (a timeout, a 5xx): what came is
+    # stored, the rest is not known here, so the next sync asks for it again. The server is not
+    # asked about the doubtful items below either (each would wait out the same failure).
+    unfetched = 0
+    unchecked_reason = None
     for start in range(0, len(missing), CONTENTS_BATCH):
-        await store(await client.items_by_id(missing[start : start + CONTENTS_BATCH]))
+        try:
+            fetched = await client.items_by_id(missing[start : start + CONTENTS_BATCH])
+        except PassingFailure as exc:
+            unfetched = len(missing) - start
+            unchecked_reason = str(exc).removeprefix(f"{client.server}: ")
+            break
+        await store(fetched)
     # An item missing from a set is read (unstarred) elsewhere, or gone from the server (its
     # retention, a stream that does not list it): asked for by id, the server says which, and
     # what it no longer returns keeps its marks here (and is not asked for again). A batch the
@@ -240,9 +263,8 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
     streams = {feed.stream_id for feed in remote}
     doubtful = library.sync.doubtful_items(streams, unread, starred)
     confirmed: dict[int, tuple[bool, bool]] = {}
-    asked = len(doubtful)
-    unchecked_reason = None
-    for start in range(0, len(doubtful), CONTENTS_BATCH):
+    asked = 0 if unfetched else len(doubtful)
+    for start in range(0, asked, CONTENTS_BATCH):
         try:
             answered = await client.items_by_id(doubtful[start : start + CONTENTS_BATCH])
         except PassingFailure as exc:
@@ -272,6 +294,7 @@ async def _sync(library: Library, config: Config, client: GReaderClient) -> Sync
         cut_short=cut_short,
         unchecked=len(doubtful) - asked,
         unchecked_reason=unchecked_reason,
+        unfetched=unfetched,
         episodes=tuple(tuple(feed) for feed in episodes.values()),
         by_feed=tuple(
             (
