@@ -131,6 +131,13 @@ def _count(text: str) -> int:
     return value
 
 
+def _entity_name(text: str) -> str:
+    """An entities --name: a name with a letter or digit, its spaces made single."""
+    if not any(ch.isalnum() for ch in text):
+        raise argparse.ArgumentTypeError("needs a name: letters or digits")
+    return " ".join(text.split())
+
+
 def _since(text: str) -> str:
     """A --since: a day (YYYY-MM-DD) or an age (7d, 12h, 2w) → the ISO time it starts."""
     from datetime import UTC, date, datetime, timedelta
@@ -427,6 +434,13 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         p = command("entities", "list people, organisations, places and groups with article counts")
         p.add_argument(
             "--type", choices=ENTITY_TYPES, type=str.upper, help="only entities of this type"
+        )
+        p.add_argument(
+            "--name",
+            type=_entity_name,
+            metavar="TEXT",
+            help="only entities this name stands for, as person:, org:, place: and group: find "
+            "them (aliases, other names articles used, more or fewer middle names)",
         )
         p.add_argument(
             "--limit", type=_count, default=100, metavar="K", help="at most K (default 100)"
@@ -1991,8 +2005,15 @@ def cmd_downloads(args: argparse.Namespace, library: Library, config: Config | N
 
 
 def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:
-    """`newstui entities [--type T]`."""
-    rows = library.entities(args.type, limit=args.limit)
+    """`newstui entities [--type T] [--name TEXT]`."""
+    keys = None
+    if args.name is not None:
+        from newstui.nlp import query_keys
+        from newstui.query import ENTITY_FIELDS
+
+        kinds = [args.type] if args.type else list(ENTITY_FIELDS.values())
+        keys = tuple(dict.fromkeys(k for kind in kinds for k in query_keys(args.name, kind)))
+    rows = library.entities(args.type, limit=args.limit, name_keys=keys)
     data = [
         {"name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
         for r in rows

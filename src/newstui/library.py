@@ -485,9 +485,16 @@ class Library:
         """The stored entities (with mentions) and quotes of one article, in text order."""
         return _analysis.article_analysis(self._db, article_id)
 
-    def entities(self, type_: str | None = None, *, limit: int = 100) -> list[EntityRow]:
-        """Entities across all articles, by how many articles mention them."""
-        return _analysis.list_entities(self._db, type_, limit)
+    def entities(
+        self,
+        type_: str | None = None,
+        *,
+        limit: int = 100,
+        name_keys: tuple[str, ...] | None = None,
+    ) -> list[EntityRow]:
+        """Entities across all articles, by how many articles mention them; with `name_keys`
+        (a name's query keys) only those the name stands for, as `person:` finds them."""
+        return _analysis.list_entities(self._db, type_, limit, name_keys=name_keys)
 
     def quotes(
         self,

@@ -474,12 +474,30 @@ def article_entities(db: Database, article_id: int) -> list[EntityRow]:
     ]
 
 
-def list_entities(db: Database, type_: str | None = None, limit: int = 100) -> list[EntityRow]:
-    """Entities across all articles, by how many articles mention them."""
+def list_entities(
+    db: Database,
+    type_: str | None = None,
+    limit: int = 100,
+    *,
+    name_keys: tuple[str, ...] | None = None,
+) -> list[EntityRow]:
+    """Entities across all articles, by how many articles mention them; with `name_keys` (a
+    name's NameKeys entries) only the entities that name stands for, as `person:` and `org:`
+    find them (query_sql.entity_ids_sql: aliases, other names articles used, a person's name
+    with more or fewer middle names, a name alone among a person's names)."""
     from newstui.model.analysis import EntityRow
 
-    where = "WHERE e.type = ?" if type_ else ""
-    params: list[object] = [type_.upper()] if type_ else []
+    clauses: list[str] = []
+    params: list[object] = []
+    if name_keys is not None:
+        from newstui.store.query_sql import entity_ids_sql  # the query language's person: etc.
+
+        entities, params = entity_ids_sql(name_keys)
+        clauses.append(f"e.id IN ({entities})")
+    if type_:
+        clauses.append("e.type = ?")
+        params.append(type_.upper())
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return [
         EntityRow(*r)
         for r in db.execute(

@@ -1,0 +1,78 @@
+"""`newstui entities --name TEXT`: is this entity known? The entities a name stands for, found
+as `person:`/`org:`/`place:`/`group:` find them (aliases, more or fewer middle names, a name
+alone among a person's names), with --type and --json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from newstui.library import Library
+from newstui.model import Analysis, Article, Entity, Mention
+from newstui.nlp import canonical_key, short_key
+
+NAMED = [
+    ("Robert Gabriel Mugabe", "PERSON"),
+    ("Grace Mugabe", "PERSON"),
+    ("Robert Smith", "PERSON"),
+    ("United States", "PLACE"),
+    ("World Health Organization", "ORG"),
+]
+
+
+@pytest.fixture
+def store(tmp_path) -> Path:
+    path = tmp_path / "e.db"
+    lib = Library.open(path)
+    feed = lib.register_source("https://a.example/feed", "A")
+    lib.bulk_insert(feed, [Article(title=n, text=f"{n} spoke.", guid=n) for n, _ in NAMED])
+    ids = {row.title: row.id for row in lib.articles(limit=None)}
+    lib.save_analyses(
+        [(ids[n], Analysis((Entity(n, t, (Mention(0, len(n), n),)),), ())) for n, t in NAMED],
+        "t",
+        canonical_key,
+        short_key,
+    )
+    lib.close()
+    return path
+
+
+def names(store: Path, capsys, *args: str) -> list[str]:
+    assert main(["--db", str(store), "entities", *args, "--json"]) == 0
+    return sorted(row["name"] for row in json.loads(capsys.readouterr().out))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Robert Mugabe", ["Robert Gabriel Mugabe"]),  # a middle name fewer
+        ("robert g. mugabe", ["Robert Gabriel Mugabe"]),
+        ("Mugabe", ["Grace Mugabe", "Robert Gabriel Mugabe"]),  # a name alone: every Mugabe
+        ("Robert", ["Robert Gabriel Mugabe", "Robert Smith"]),
+        ("US", ["United States"]),  # an alias
+        ("WHO", ["World Health Organization"]),
+        ("Roberta Mugabe", []),
+    ],
+)
+def test_entities_name_lists_the_entities_a_name_stands_for(store, capsys, typed, expected):
+    assert names(store, capsys, "--name", typed) == expected
+
+
+def test_entities_name_with_a_type_keeps_that_type_and_says_when_none(store, capsys):
+    assert names(store, capsys, "--name", "Mugabe", "--type", "PERSON") == [
+        "Grace Mugabe",
+        "Robert Gabriel Mugabe",
+    ]
+    assert names(store, capsys, "--name", "Mugabe", "--type", "ORG") == []
+    assert main(["--db", str(store), "entities", "--name", "Nobody Else"]) == 0
+    assert capsys.readouterr().out.strip() == "no entities found"
+
+
+def test_entities_name_without_letters_is_a_one_line_error(store, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(store), "entities", "--name", " - "])
+    assert stop.value.code == 2
+    assert "--name: needs a name: letters or digits" in capsys.readouterr().err
