@@ -94,6 +94,7 @@ class Corpus:
 
     docs: dict[str, bytes] = field(default_factory=dict)
     latency: float = 0.0
+    validators: bool = True  # False: every document is sent whole, whatever the client holds
     statuses: Counter[int] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -133,9 +134,12 @@ def make_handler(corpus: Corpus) -> type[BaseHTTPRequestHandler]:
                 self.end_headers()
             else:
                 etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
-                fresh = self.headers.get("If-None-Match") == etag or (
-                    self.headers.get("If-None-Match") is None
-                    and self.headers.get("If-Modified-Since") == STAMP
+                fresh = corpus.validators and (
+                    self.headers.get("If-None-Match") == etag
+                    or (
+                        self.headers.get("If-None-Match") is None
+                        and self.headers.get("If-Modified-Since") == STAMP
+                    )
                 )
                 status = 304 if fresh else 200
                 self.send_response(status)

@@ -321,7 +321,9 @@ async def get(pool: ConnectionPool, url: str, method: str = "GET", body: bytes =
 
 async def test_idle_connections_are_capped_per_origin(raw_server):
     server = await serve_ok(raw_server)
-    pool = ConnectionPool(ssl.create_default_context, max_idle_per_origin=2)
+    pool = ConnectionPool(
+        ssl.create_default_context, max_idle_per_origin=2, max_opening_per_origin=5
+    )
 
     await asyncio.gather(*(get(pool, server.base + "/") for _ in range(5)))
     assert server.connections == 5
@@ -329,6 +331,53 @@ async def test_idle_connections_are_capped_per_origin(raw_server):
     await pool.aclose()
 
     assert server.connections == 8  # two kept from the first five, three new
+
+
+async def test_no_more_new_connections_wait_at_one_server_than_its_listen_queue_keeps(raw_server):
+    # Python's http.server keeps 5 connections waiting to be accepted; one more has its SYN
+    # dropped and waits a second for the retry: 33 feeds of one such server took 1.2 s, not 0.2.
+    answering = asyncio.Event()
+    waiting_at_most = 0
+
+    async def answer_when_told(server: RawServer, n: int, reader, writer) -> None:
+        nonlocal waiting_at_most
+        if not answering.is_set():
+            waiting_at_most = max(waiting_at_most, server.connections)
+        await answering.wait()
+        await keep_answering()(server, n, reader, writer)
+
+    server = await raw_server(answer_when_told)
+    pool = ConnectionPool(ssl.create_default_context, opening_grace=60)  # (a slow machine)
+    asked = [asyncio.ensure_future(get(pool, f"{server.base}/{i}")) for i in range(8)]
+    while server.connections < 4:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.3)  # a fifth connection would have come by now
+    answering.set()
+    bodies = await asyncio.gather(*asked)
+    await pool.aclose()
+
+    assert waiting_at_most == 4
+    assert bodies == [b"hello"] * 8  # the others were sent as the first four were answered
+    assert 4 <= server.connections <= 8
+
+
+async def test_a_slow_server_still_gets_every_request_at_once_after_a_moment(raw_server):
+    answering = asyncio.Event()
+
+    async def answer_when_all_came(server: RawServer, n: int, reader, writer) -> None:
+        if server.connections == 8:
+            answering.set()
+        await answering.wait()
+        await keep_answering()(server, n, reader, writer)
+
+    server = await raw_server(answer_when_all_came)
+    pool = ConnectionPool(ssl.create_default_context, opening_grace=0.05)
+    bodies = await asyncio.wait_for(
+        asyncio.gather(*(get(pool, f"{server.base}/{i}") for i in range(8))), 30
+    )
+    await pool.aclose()
+
+    assert bodies == [b"hello"] * 8 and server.connections == 8
 
 
 async def test_idle_connections_are_capped_in_all_oldest_closed_first(raw_server):
