@@ -1,10 +1,12 @@
 """Rules-31 classes behind wrong types and missing speakers the user test found in the demo,
 each pinned by invented sentences: a lone institution word opening a sentence ("Museum staff",
-"Library hours") names no body."""
+"Library hours") names no body; a verb of pledging after "and"/"but" shares the subject of the
+verb before it, however long the first clause ("The president did not concede …, and vowed to
+keep fighting “the good fight”")."""
 
 from __future__ import annotations
 
-from extracted import check_names
+from extracted import check_names, quotes_and_speakers
 
 
 def test_a_lone_museum_or_library_opening_a_sentence_is_no_body(extractor) -> None:
@@ -23,3 +25,33 @@ def test_a_museum_named_in_full_keeps_its_short_form(extractor) -> None:
         "British Museum",
         "Museum",
     ]
+
+
+def test_a_pledge_after_and_shares_the_role_subject_of_a_long_clause(extractor) -> None:
+    text = (
+        "Incumbent President Lena Moss lost the vote on Tuesday.\n\n"
+        "The president did not concede or admit defeat in the election in her statement, "
+        "however, and vowed to keep fighting “the good fight” with court cases."
+    )
+    assert quotes_and_speakers(extractor, text) == [("the good fight", "Lena Moss")]
+
+
+def test_a_named_or_pronoun_subject_shares_a_pledge_after_a_comma_and(extractor) -> None:
+    text = (
+        "Senator Ann Reid spoke in Ohio on Monday.\n\n"
+        "Reid did not concede the seat, and vowed to keep fighting “the good fight”. "
+        "She lost the count in Dayton too, however, and pledged a “fresh start” for the party."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("the good fight", "Ann Reid"),
+        ("fresh start", "Ann Reid"),
+    ]
+
+
+def test_a_passive_clause_and_an_accusation_give_a_fragment_to_no_one(extractor) -> None:
+    text = (
+        "Ann Reid wrote about the case.\n\n"
+        "According to the article, the detainee, Omar Said, was made to stand for hours and "
+        "accused of lying, then forced to perform “dog tricks” on a leash."
+    )
+    assert quotes_and_speakers(extractor, text) == [("dog tricks", None)]

@@ -138,6 +138,16 @@ _HEAD_NEEDS: Final = WordNeedsGuard(_LABEL, _SPEECH_ABOUT, _REPORTED_THAT, NAMIN
 _SENTENCE_QUOTES: Final = 64
 
 
+# "…, and vowed", "… but insisted": "and" or "but" right before a verb (adverbs between)
+_AND_OR_BUT_BEFORE: Final = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then|[a-z]+ly))*\s+$")
+# Verbs of saying and pledging that share the subject of a verb before them ("… and vowed to
+# keep fighting “the good fight”"); not "and accused", "and described", which a passive shares
+_PLEDGING_VERBS: Final = frozenset(
+    "said says vowed vows pledged pledges promised promises insisted insists added adds argued "
+    "argues warned warns".split()
+)
+
+
 class SpeakerFinder(_SubjectFinder):
     """Attributes the speech quotes of one article."""
 
@@ -396,14 +406,15 @@ class SpeakerFinder(_SubjectFinder):
                 and not (labelled or beside or stopped or reported or credited)
                 and not title_cased(self.text[span.start : span.end])
                 and not _TOPIC_BEFORE.search(head)  # "posted a report about the “scandal”"
-                and self._person_speaks_in(
-                    self._after_closed_quotes(sent_start, span.open_mark), span.open_mark
-                )
             ):
-                # 'Hugh Orde has praised the police for being “heroes”': the words of the
-                # person whose speech verb heads the fragment's sentence
-                subject = self._before(span)
-                speaker = subject if self.types.get(subject or "") == "PERSON" else None
+                clause = self._after_closed_quotes(sent_start, span.open_mark)
+                if self._person_speaks_in(clause, span.open_mark):
+                    # 'Hugh Orde has praised the police for being “heroes”': the words of the
+                    # person whose speech verb heads the fragment's sentence
+                    subject = self._before(span)
+                    speaker = subject if self.types.get(subject or "") == "PERSON" else None
+                if not speaker:  # "The president did not concede, and vowed to fight “…”"
+                    speaker = self._pledging_subject(clause, span.open_mark)
             if not speaker and labelled_as:  # "Acme justified the strike as “defensive”"
                 speaker = self._first_named(sent_start, verb_start, span.open_mark)
                 if not speaker:  # "The U.S. criticized the launch as “…”": a state labels too
@@ -478,6 +489,33 @@ class SpeakerFinder(_SubjectFinder):
             m.entity.type == "PERSON" and self._speaks_after(m)
             for m in self.mentions_in(start, end)
         )
+
+    def _pledging_subject(self, start: int, end: int) -> str | None:
+        """The person who opens the clause in text[start:end] (by name, "he"/"she" or a role
+        whose holder was named before) when a verb of saying or pledging there follows "and" or
+        "but" with nothing but adverbs between ("Lee did not concede, however, and vowed to keep
+        fighting", "The president lost the vote but insisted"): the verb shares that subject.
+        None otherwise (not "Police arrested Lee and said")."""
+        text = self.masked
+        if text.find(" and ", start, end) < 0 and text.find(" but ", start, end) < 0:
+            return None
+        for verb in verb_matches(text, start, end):
+            at = verb.start()
+            if verb.group() not in _PLEDGING_VERBS or not _AND_OR_BUT_BEFORE.search(
+                text, max(start, at - 30), at
+            ):
+                continue
+            words = text[start:at].split()
+            if words[:1] in (["He"], ["She"]):
+                found = self._resolve_pronoun(words[0].lower(), start)
+            else:
+                found = self._opening_role(start, at)
+                if found is None:
+                    first = self.mentions_in(start, at)[:1]
+                    if first and self._opens_clause(first[0], start):
+                        found = first[0].entity.name
+            return found if found and self.types.get(found) == "PERSON" else None
+        return None
 
     def _next_sentence_opens_quote(self, span: QuoteSpan) -> bool:
         """Whether the quotation ends with its own stop and the text after it, a new sentence
