@@ -399,7 +399,7 @@ def test_download_of_one_of_several_enclosures_and_bad_choices(pod, tmp_path):
     assert pod.err.strip() == "newstui: no article with id 999"
 
 
-def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server):
+def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server, tmp_path):
     two = article_id(pod, "Episode 2")
     queued = pod.json("download", str(two), "--later")
     assert [q["state"] for q in queued] == ["queued", "queued"]
@@ -411,8 +411,9 @@ def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server):
     assert pod("download", "--retry") == 0
     assert [r["state"] for r in pod.json("downloads")] == ["done", "done"]
     assert pod("downloads", "--forget", "1") == 0
-    # said, not only left out of the list that follows
-    assert pod.out.splitlines()[0] == "forgot download 1 (Episode 2); its file stays"
+    # said, not only left out of the list that follows, with where the file stays
+    kept = tmp_path / "pods" / "Episode 2.mp3"
+    assert pod.out.splitlines()[0] == f"forgot download 1 (Episode 2); its file stays: {kept}"
     assert [r["id"] for r in pod.json("downloads")] == [2]
 
 
@@ -708,3 +709,86 @@ def test_a_download_whose_killed_process_is_not_yet_collected_lists_as_queued(po
     finally:
         ended.wait()
     assert row["state"] == "queued"
+
+
+# deleting files -----------------------------------------------------------------------------------
+
+
+def test_downloads_delete_deletes_the_file_and_says_so(pod, tmp_path):
+    """`x` and `--forget` keep the file; there was no way to delete an episode's file."""
+    assert pod("download", str(article_id(pod, "Episode 1: Rivers"))) == 0, pod.err
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    assert target.exists()
+    assert pod("downloads", "--delete", "1") == 0, pod.err
+    assert pod.out.splitlines()[0] == (
+        f"deleted {target} (204.8 KB); download 1 (Episode 1: Rivers) taken off the list"
+    )
+    assert not target.exists()
+    assert pod.json("downloads") == []
+    assert pod("downloads", "--delete", "1") == 1
+    assert pod.err.strip() == "newstui: no download with number 1"
+
+
+def test_downloads_delete_deletes_what_a_failed_download_kept(pod, feed_server, tmp_path):
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=1000)
+    assert pod("download", str(article_id(pod, "Episode 1: Rivers"))) == 1
+    part = tmp_path / "pods" / "Episode 1 Rivers.mp3.part"
+    assert part.stat().st_size == 1000
+    assert pod("downloads", "--delete", "1") == 0, pod.err
+    assert pod.out.startswith(f"deleted {part} (1.0 KB); download 1")
+    assert not part.exists()
+
+
+def done_download(library: Library, path: Path) -> int:
+    """A finished download of `path`, as the store records it."""
+    download, _ = library.downloads.queue(
+        url=f"http://pod.test/{path.name}",
+        path=str(path),
+        article_id=None,
+        title=path.stem,
+        mime="audio/mpeg",
+        bytes_total=None,
+    )
+    library.downloads.finish(download.id, 5)
+    return download.id
+
+
+def test_only_files_newstui_wrote_inside_download_dir_are_ever_deleted(db_path, tmp_path):
+    from newstui.downloads import delete_download
+    from newstui.errors import NewstuiError
+
+    folder, elsewhere = tmp_path / "pods", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    precious = elsewhere / "precious.mp3"
+    precious.write_bytes(b"keep!")
+    (folder / "link.mp3").symlink_to(precious)  # a link where an episode was
+    (folder / "sub").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "dir.mp3").mkdir()
+    with Library.open(db_path) as library:
+        refused = {
+            done_download(library, folder / "link.mp3"): "a symbolic link",
+            done_download(library, elsewhere / "precious.mp3"): "outside download_dir",
+            done_download(library, folder / "sub" / "precious.mp3"): "outside download_dir",
+            done_download(library, folder / ".." / "elsewhere" / "precious.mp3"): "outside",
+            done_download(library, folder / "dir.mp3"): "not a regular file",
+        }
+        for download_id, reason in refused.items():
+            with pytest.raises(NewstuiError, match=reason):
+                delete_download(library, folder, download_id)
+        assert [d.id for d in library.downloads.all()] == list(refused)  # all still listed
+    assert precious.read_bytes() == b"keep!"
+    assert (folder / "link.mp3").is_symlink() and (folder / "dir.mp3").is_dir()
+
+
+def test_downloads_delete_refuses_a_file_outside_download_dir_in_one_line(pod, tmp_path):
+    outside = tmp_path / "mine.mp3"
+    outside.write_bytes(b"the user's own")
+    with Library.open(pod.db) as library:
+        download_id = done_download(library, outside)
+    assert pod("downloads", "--delete", str(download_id)) == 1
+    assert pod.err.strip() == (
+        f"newstui: {outside}: outside download_dir ({tmp_path / 'pods'}); kept"
+    )
+    assert outside.read_bytes() == b"the user's own"
+    assert [d["id"] for d in pod.json("downloads")] == [download_id]

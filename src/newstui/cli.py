@@ -995,10 +995,11 @@ def _store_named(db_path: Path | str) -> Iterator[None]:
 def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> Config | None:
     """The config of a command that needs only the database but uses the config when there is
     one (never made by it: a default path not made yet is no config). `feeds` lists the
-    configured sources, `import` analyses with its extractor, `list --view` lists a saved view:
-    a bad config stops them. `list` and `search` otherwise do their job without it and say
+    configured sources, `import` analyses with its extractor, `list --view` lists a saved view,
+    `downloads --delete` deletes only inside its download_dir: a bad config stops them. `list` and `search` otherwise do their job without it and say
     what is wrong in one warning line, the app's and `fetch`'s message."""
-    if command not in OPTIONAL_CONFIG_COMMANDS:
+    deletes = command == "downloads" and args.delete  # only inside download_dir
+    if command not in OPTIONAL_CONFIG_COMMANDS and not deletes:
         return None
     path = _config_path(args)
     if not path.exists() and not _explicit_config(explicit):
@@ -2001,7 +2002,7 @@ def cmd_downloads(args: argparse.Namespace, library: Library, config: Config | N
     """`newstui downloads`."""
     from newstui.cli_downloads import cmd_downloads as downloads
 
-    return downloads(args, library, _emit)
+    return downloads(args, library, config, _emit)
 
 
 def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:

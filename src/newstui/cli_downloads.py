@@ -56,6 +56,14 @@ def add_arguments(
         default=[],
         help="take these downloads off the list (their files stay)",
     )
+    listing.add_argument(
+        "--delete",
+        nargs="+",
+        type=count,
+        metavar="N",
+        default=[],
+        help="delete these downloads' files (finished or partial) and take them off the list",
+    )
 
 
 def download_json(d: Download) -> dict[str, Any]:
@@ -189,8 +197,12 @@ def _outcome(d: Download) -> Text:
     return Text(f"failed {part}: {error} ({kept})", style="red")
 
 
-def cmd_downloads(args: argparse.Namespace, library: Library, emit: Emit) -> int:
-    """`newstui downloads [--forget N...]`: the queue, oldest first."""
+def cmd_downloads(
+    args: argparse.Namespace, library: Library, config: Config | None, emit: Emit
+) -> int:
+    """`newstui downloads [--forget N...] [--delete N...]`: the queue, oldest first."""
+    from newstui.downloads import kept_file
+
     for download_id in args.forget:
         forgotten = library.downloads.forget(download_id)
         if forgotten is None:
@@ -198,9 +210,12 @@ def cmd_downloads(args: argparse.Namespace, library: Library, emit: Emit) -> int
         if forgotten.state == "downloading":
             raise NewstuiError(f"download {download_id} is running; it can be forgotten after")
         if not args.json:  # said before the list, which no longer shows it
-            kept = "; its file stays" if forgotten.state == "done" else ""
+            kept = kept_file(forgotten)
+            stays = f"; its file stays: {terminal_safe(kept, line=True)}" if kept else ""
             title = terminal_safe(forgotten.title, line=True)
-            emit(args, None, f"forgot download {download_id} ({title}){kept}")
+            emit(args, None, f"forgot download {download_id} ({title}){stays}")
+    if args.delete:
+        _delete(args, library, config, emit)
     from rich.table import Table
     from rich.text import Text
 
@@ -224,3 +239,25 @@ def cmd_downloads(args: argparse.Namespace, library: Library, emit: Emit) -> int
         )
     empty = "no downloads (`newstui download ID` queues an article's enclosures)"
     return emit(args, [download_json(d) for d in rows], table if rows else empty)
+
+
+def _delete(args: argparse.Namespace, library: Library, config: Config | None, emit: Emit) -> None:
+    """`downloads --delete N...`: each download's files deleted, a line each; one that may not
+    be deleted stops with its reason, those before it done."""
+    from newstui.config import Settings, download_folder
+    from newstui.downloads import delete_download
+
+    folder = download_folder(config.settings if config is not None else Settings())
+    for download_id in args.delete:
+        gone, files = delete_download(library, folder, download_id)
+        if args.json:
+            continue
+        title = terminal_safe(gone.title, line=True)
+        if not files:
+            line = f"download {download_id} ({title}) had no file on disk; taken off the list"
+        else:
+            names = " and ".join(
+                f"{terminal_safe(str(f.path), line=True)} ({human_size(f.size)})" for f in files
+            )
+            line = f"deleted {names}; download {download_id} ({title}) taken off the list"
+        emit(args, None, line)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import re
+import stat
 import time
 import unicodedata
 from collections.abc import Callable
@@ -96,6 +97,73 @@ def queue_enclosure(
         mime=link.text,
         bytes_total=link.size,
     )
+
+
+@dataclass(frozen=True)
+class FileOnDisk:
+    """One file of a download as it is on disk: the finished file or the .part file."""
+
+    path: Path
+    size: int
+
+
+def files_on_disk(download: Download, folder: Path) -> list[FileOnDisk]:
+    """The files newstui wrote for a download that are there (the recorded file, its .part).
+    Raises NewstuiError, deleting nothing, when one is no file newstui may delete: outside
+    `folder` (download_dir), a symbolic link (never followed), or not a regular file."""
+    found = []
+    inside = folder.expanduser().resolve()
+    for name in (download.path, download.part_path):
+        path = Path(name)
+        try:
+            status = path.lstat()
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError) as exc:
+            raise NewstuiError(f"{name}: {getattr(exc, 'strerror', None) or exc}") from None
+        if stat.S_ISLNK(status.st_mode):
+            raise NewstuiError(f"{name}: a symbolic link, not a file newstui downloaded; kept")
+        if not stat.S_ISREG(status.st_mode):
+            raise NewstuiError(f"{name}: not a regular file; kept")
+        if not path.parent.resolve().is_relative_to(inside):
+            raise NewstuiError(f"{name}: outside download_dir ({inside}); kept")
+        found.append(FileOnDisk(path, status.st_size))
+    return found
+
+
+def delete_download(
+    library: Library, folder: Path, download_id: int
+) -> tuple[Download, list[FileOnDisk]]:
+    """Delete a download's files (the finished file and a .part, only those newstui wrote inside
+    `folder`) and take it off the list; (what it was, the files deleted). Nothing is deleted for
+    a download that is running or has a file newstui may not delete (NewstuiError says which)."""
+    download = library.downloads.get(download_id)
+    if download is None:
+        raise NewstuiError(f"no download with number {download_id}")
+    if download.state == "downloading":
+        raise NewstuiError(f"download {download_id} is running; it can be deleted after it ends")
+    files = files_on_disk(download, folder)
+    gone = library.downloads.forget(download_id)  # (refused, atomically, if it started since)
+    if gone is None or gone.state == "downloading":
+        raise NewstuiError(f"download {download_id} is running; it can be deleted after it ends")
+    for file in files:
+        try:
+            file.path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise NewstuiError(
+                f"{file.path}: {exc.strerror or exc}; download {download_id} was taken off the "
+                "list, the file stays"
+            ) from None
+    return gone, files
+
+
+def kept_file(download: Download) -> str | None:
+    """The file a forgotten download leaves on disk (finished, else its .part), if one is
+    there: what `x` and `downloads --forget` say they keep."""
+    for name in (download.path, download.part_path):
+        if Path(name).is_file():
+            return name
+    return None
 
 
 def requeue_orphans(library: Library) -> int:

@@ -15,6 +15,7 @@ from newstui.downloads import queue_enclosure
 from newstui.library import Library
 from newstui.model import Article, Download, Link
 from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.confirm import ConfirmScreen
 from newstui.tui.screens.downloads import DownloadsScreen
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
@@ -308,6 +309,126 @@ async def test_x_on_the_downloads_screen_forgets_a_failed_download(
         with app.library.borrow() as library:
             assert library.downloads.all() == []
         assert "No downloads yet" in screen_text(app)  # (the box was left blank)
+
+
+async def test_D_on_the_downloads_screen_deletes_the_file_after_asking(
+    tmp_path, monkeypatch, feed_server
+):
+    """There was no way to delete an episode's file from the app (user test r29)."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await until(pilot, target.exists)
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        assert "D: delete" in screen_text(app)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Delete Episode 1 Rivers.mp3 (102.4 KB)?" in screen_text(app)
+        await pilot.press("n")  # kept
+        await settle(pilot)
+        assert app.screen is screen and target.exists() and len(screen.rows()) == 1
+        await pilot.press("D")
+        await settle(pilot)
+        await pilot.press("y")
+        await until(pilot, lambda: not target.exists())
+        await settle(pilot)
+        assert app.screen is screen and screen.rows() == []
+        assert "Deleted Episode 1 Rivers.mp3 (102.4 KB)." in screen_text(app)
+    with Library.open(db) as library:
+        assert library.downloads.all() == []
+
+
+async def test_after_a_row_goes_the_next_key_acts_on_the_row_in_its_place(
+    tmp_path, monkeypatch, feed_server
+):
+    """After D (or x) the cursor was on no row: the next x, D or P did nothing."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    first, second = tmp_path / "pods" / "Episode 1 Rivers.mp3", tmp_path / "pods" / "Episode 2.mp3"
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await until(pilot, first.exists)
+        await pilot.press("j", "d", "1")
+        await until(pilot, second.exists)
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        await pilot.press("j", "D", "y")  # the last row
+        await until(pilot, lambda: not second.exists())
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Delete Episode 1 Rivers.mp3 (102.4 KB)?" in screen_text(app)
+
+
+async def test_D_keeps_a_file_outside_download_dir_and_says_why(tmp_path, monkeypatch, db_path):
+    outside = tmp_path / "mine.mp3"
+    outside.write_bytes(b"the user's own")
+    with Library.open(db_path) as library:
+        download, _ = library.downloads.queue(
+            url="http://pod.test/mine.mp3",
+            path=str(outside),
+            article_id=None,
+            title="Mine",
+            mime="audio/mpeg",
+            bytes_total=None,
+        )
+        library.downloads.finish(download.id, 14)
+    app, _ = podcast_app(tmp_path, monkeypatch, db_path)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, DownloadsScreen)  # nothing asked: nothing may be deleted
+        assert "outside download_dir" in screen_text(app)
+        assert len(app.screen.rows()) == 1
+    assert outside.read_bytes() == b"the user's own"
+
+
+async def test_x_says_the_file_stays_and_where_replacing_an_older_notice(
+    tmp_path, monkeypatch, feed_server
+):
+    """`x` said nothing, and the notice line kept an older "Download failed: …" (user test
+    r29)."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await until(pilot, target.exists)
+        await pilot.press("j")  # Episode 2, whose first file fails
+        await settle(pilot)
+        del feed_server.routes["/e2a.mp3"]
+        await pilot.press("d", "1")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        await pilot.press("r")  # fails again, said in the box
+        await until(pilot, lambda: "Download failed" in screen_text(app))
+        await pilot.press("x")  # the first row: Episode 1, done
+        await settle(pilot)
+        assert "Download failed" not in screen_text(app)
+        notice = str(screen.query_one("#downloads-notice").render())
+        assert notice == f"Forgot Episode 1: Rivers; its file stays: {target}"
+        assert target.exists()
 
 
 def episode(number: int) -> Download:

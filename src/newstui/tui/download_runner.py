@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from newstui.config import Config, Settings
 from newstui.library import Library
+from newstui.render import human_size
 from newstui.text import terminal_safe
 from newstui.tui.mixins import AppMixin
 from newstui.tui.programs import run_program
@@ -208,15 +209,73 @@ class RunsDownloads(AppMixin):
         self, message: DownloadsScreen.ForgetRequested
     ) -> None:
         """`x` on the downloads screen: forget one download."""
+        from newstui.downloads import kept_file
         from newstui.tui.screens.downloads import DownloadsScreen
 
         download_id = message.download.id
-        gone = await self.library.write(lambda library: library.downloads.forget(download_id))
+
+        def forget(library: Library) -> tuple[Download | None, str | None]:
+            gone = library.downloads.forget(download_id)
+            return gone, kept_file(gone) if gone is not None else None  # (a stat, off the loop)
+
+        gone, kept = await self.library.write(forget)
         if gone is not None and gone.state == "downloading":
             self.notify("It is downloading; forget it once it ends.", severity="warning")
             return
         if isinstance(self.screen, DownloadsScreen):
-            self.screen.remove_download(download_id)
+            await self.screen.remove_download(download_id)
+        title = terminal_safe(message.download.title, line=True) or "the download"
+        where = f"; its file stays: {terminal_safe(kept, line=True)}" if kept else "."
+        self.notify(f"Forgot {title}{where}", markup=False)
+
+    def on_downloads_screen_delete_requested(
+        self, message: DownloadsScreen.DeleteRequested
+    ) -> None:
+        """`D` on the downloads screen: ask, naming the file, then delete it."""
+        if message.download.state == "downloading":
+            self.notify("It is downloading; delete it once it ends.", severity="warning")
+            return
+        self._ask_to_delete(message.download)
+
+    @work(group="downloads-delete", exit_on_error=False)
+    async def _ask_to_delete(self, download: Download) -> None:
+        from newstui.config import download_folder
+        from newstui.downloads import files_on_disk
+        from newstui.tui.screens.confirm import ConfirmScreen
+
+        folder = download_folder(self.download_settings)
+        # (raises, deleting nothing, for a file newstui may not delete: said in one line)
+        files = await self.library.read(lambda library: files_on_disk(download, folder))
+        title = terminal_safe(download.title, line=True) or "the download"
+        if files:
+            names = " and ".join(f"{f.path.name} ({human_size(f.size)})" for f in files)
+            question = f"Delete {names}?\nIn {files[0].path.parent}. It leaves the list too."
+        else:
+            question = f"{title} has no file on disk. Take it off the list?"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete_download(download.id, folder)
+
+        self.push_screen(ConfirmScreen("Delete the file", question, yes="Delete"), answered)
+
+    @work(group="write", exit_on_error=False)
+    async def _delete_download(self, download_id: int, folder: Path) -> None:
+        from newstui.downloads import delete_download
+        from newstui.tui.screens.downloads import DownloadsScreen
+
+        gone, files = await self.library.write(
+            lambda library: delete_download(library, folder, download_id)
+        )
+        for screen in self.screen_stack:
+            if isinstance(screen, DownloadsScreen):
+                await screen.remove_download(download_id)
+        if files:
+            names = " and ".join(f"{f.path.name} ({human_size(f.size)})" for f in files)
+            self.notify(f"Deleted {names}.", markup=False)
+        else:
+            title = terminal_safe(gone.title, line=True) or "The download"
+            self.notify(f"{title} had no file on disk; taken off the list.", markup=False)
 
     def on_downloads_screen_play_requested(self, message: DownloadsScreen.PlayRequested) -> None:
         """`P` on the downloads screen: play the file (else the URL)."""

@@ -1,5 +1,5 @@
-"""The download queue: one row per download with its state and a progress bar; retry, forget or
-play the highlighted one. The app runs the queue and tells this screen how it goes."""
+"""The download queue: one row per download with its state and a progress bar; retry, forget,
+delete (its file, after asking) or play the highlighted one. The app runs the queue and tells this screen how it goes."""
 
 from __future__ import annotations
 
@@ -130,7 +130,20 @@ class DownloadsScreen(KeyedBox[None]):
         Binding("j", "move(1)", "Down", show=False, id="downloads.down"),
         Binding("k", "move(-1)", "Up", show=False, id="downloads.up"),
         Binding("r", "retry", "Retry", tooltip="Retry the failed downloads", id="downloads.retry"),
-        Binding("x", "forget", "Forget", tooltip="Take it off the list", id="downloads.forget"),
+        Binding(
+            "x",
+            "forget",
+            "Forget",
+            tooltip="Take it off the list (its file stays)",
+            id="downloads.forget",
+        ),
+        Binding(
+            "D",
+            "delete",
+            "Delete",
+            tooltip="Delete its file, after asking (y: yes)",
+            id="downloads.delete",
+        ),
         Binding("P", "play", "Play", tooltip="Play it with the player", id="downloads.play"),
     ]
 
@@ -141,6 +154,12 @@ class DownloadsScreen(KeyedBox[None]):
     @dataclass(eq=False, repr=False)
     class ForgetRequested(Message):
         """Take a download off the list (its file stays)."""
+
+        download: Download
+
+    @dataclass(eq=False, repr=False)
+    class DeleteRequested(Message):
+        """Delete a download's file (and .part) after asking, and take it off the list."""
 
         download: Download
 
@@ -164,7 +183,8 @@ class DownloadsScreen(KeyedBox[None]):
             yield self.list
             yield Static(id="downloads-notice")
             yield Static(
-                Content("r: retry failed   x: forget   P: play   Esc: close"), id="downloads-hint"
+                Content("r: retry  x: forget  D: delete  P: play  Esc: close"),
+                id="downloads-hint",
             )
 
     def on_mount(self) -> None:
@@ -187,6 +207,14 @@ class DownloadsScreen(KeyedBox[None]):
         notice.set_classes(f"-shown -{severity}")
         self.on_resize()
 
+    def clear_notice(self) -> None:
+        """Take the last notification away: a key's own outcome replaces it, or nothing does
+        (an older "Download failed" stayed under what `x` had done)."""
+        notice = self.query_one("#downloads-notice", Static)
+        notice.update("")
+        notice.set_classes("")
+        self.on_resize()
+
     def rows(self) -> list[DownloadRow]:
         """The rows shown, oldest first."""
         return list(self.list.query(DownloadRow))
@@ -200,14 +228,18 @@ class DownloadsScreen(KeyedBox[None]):
         self.list.append(DownloadRow(download))
         self.query_one("#downloads-empty").display = False
 
-    def remove_download(self, download_id: int) -> None:
-        """Take a forgotten download's row away (the last one gone, the box says it is empty)."""
-        left = False
-        for row in self.rows():
-            if row.download.id == download_id:
-                row.remove()
-            else:
-                left = True
+    async def remove_download(self, download_id: int) -> None:
+        """Take a forgotten or deleted download's row away, the cursor on the row that took its
+        place (it was on none, so the next x, D or P did nothing); the last one gone, the box
+        says it is empty."""
+        rows = self.rows()
+        gone = [i for i, row in enumerate(rows) if row.download.id == download_id]
+        for i in gone:
+            await rows[i].remove()
+        left = len(rows) - len(gone)
+        if gone and left:
+            self.list.index = None  # (set afresh: the highlight is drawn on the row it lands on)
+            self.list.index = min(gone[0], left - 1)
         self.query_one("#downloads-empty").display = not left
 
     def _highlighted(self) -> Download | None:
@@ -218,14 +250,22 @@ class DownloadsScreen(KeyedBox[None]):
         self.list.action_cursor_down() if step > 0 else self.list.action_cursor_up()
 
     def action_retry(self) -> None:
+        self.clear_notice()
         self.post_message(self.RetryRequested())
 
     def action_forget(self) -> None:
         if (download := self._highlighted()) is not None:
+            self.clear_notice()
             self.post_message(self.ForgetRequested(download))
+
+    def action_delete(self) -> None:
+        if (download := self._highlighted()) is not None:
+            self.clear_notice()
+            self.post_message(self.DeleteRequested(download))
 
     def action_play(self) -> None:
         if (download := self._highlighted()) is not None:
+            self.clear_notice()
             self.post_message(self.PlayRequested(download))
 
     def action_close(self) -> None:
