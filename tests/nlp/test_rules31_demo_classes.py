@@ -2,7 +2,8 @@
 each pinned by invented sentences: a lone institution word opening a sentence ("Museum staff",
 "Library hours") names no body; a verb of pledging after "and"/"but" shares the subject of the
 verb before it, however long the first clause ("The president did not concede …, and vowed to
-keep fighting “the good fight”")."""
+keep fighting “the good fight”"); a body's claim in the plural present is a speech verb
+("Cessna claim the new design, which …, would “…”")."""
 
 from __future__ import annotations
 
@@ -55,3 +56,24 @@ def test_a_passive_clause_and_an_accusation_give_a_fragment_to_no_one(extractor)
         "accused of lying, then forced to perform “dog tricks” on a leash."
     )
     assert quotes_and_speakers(extractor, text) == [("dog tricks", None)]
+
+
+def test_a_bodys_claim_in_the_plural_present_attributes_the_quote_past_a_relative_clause(
+    extractor,
+) -> None:
+    text = (
+        "The Brightwell Aircraft Company showed a mock-up at the Paris Air Show.\n\n"
+        "Brightwell claim the new design, which outsizes their previous cabin jets, would "
+        '"set a new standard for performance and cabin comfort," if launched.'
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("set a new standard for performance and cabin comfort,", "Brightwell Aircraft Company")
+    ]
+
+
+def test_a_claim_as_a_noun_names_no_speaker(extractor) -> None:
+    text = (
+        "Ann Reid filed an insurance claim on Monday.\n\n"
+        'The insurance claim said the damage was "caused by the storm and nothing else."'
+    )
+    assert quotes_and_speakers(extractor, text) == [("caused by the storm and nothing else.", None)]

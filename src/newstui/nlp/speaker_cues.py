@@ -37,7 +37,7 @@ _VERBS: Final = (
     "reacted|reacts|reacting|confirming|confirms|believes|regards|regarded|ruled|"
     # the plural present ("The proposals cite", "They reiterate", "officials warn") and verbs
     # of answering and labelling ("Moss retorted", "The air force branded as")
-    "cite|cites|reiterate|reiterates|argue|insist|warn|explain|admit|acknowledge|"
+    "cite|cites|reiterate|reiterates|argue|insist|warn|explain|admit|acknowledge|claim|"
     "acknowledges|contend|contends|assert|asserts|concede|concedes|allege|alleges|"
     "concurred|concurs|retorted|answered|branded|brands|informed|informs|"
     # verbs of opinion and of putting words on something ("Topol agrees that", "Iriti thinks",
