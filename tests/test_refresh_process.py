@@ -2,7 +2,11 @@
 cancel stops it soon; its last message counts even when it lands as the child ends."""
 
 import logging
+import os
+import pickle
 import queue
+import subprocess
+import sys
 import threading
 import time
 from typing import Any
@@ -49,6 +53,35 @@ def test_a_large_refresh_runs_outside_the_apps_process_and_reports_every_source(
     assert all(o.new == 3 for o in outcomes)
     with Library.open(db_path) as library:
         assert library.count() == 3 * CHILD_MIN_FEEDS
+
+
+def test_a_refresh_child_loads_no_textual(db_path, feed_server, config_file, monkeypatch):
+    # The child loads what it runs by name, as unpickling does: the refresh's work and plan
+    # living in newstui.tui made it load Textual (~0.1 s before its first request).
+    config = many_feeds(feed_server, config_file)
+    sent = []
+    monkeypatch.setattr(
+        refresh_process, "run_in_child", lambda work, args, **_: sent.append((work, args))
+    )
+    run_refresh(db_path, config, plan_all(config), print)
+    [what_runs] = sent
+
+    child = subprocess.run(
+        [sys.executable, "-c", UNPICKLE_AND_LIST_TEXTUAL],
+        input=pickle.dumps(what_runs),
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        check=True,
+    )
+
+    assert child.stdout.decode().split() == ["refresh_here", "[]"]
+
+
+UNPICKLE_AND_LIST_TEXTUAL = """
+import pickle, sys
+work, args = pickle.loads(sys.stdin.buffer.read())
+print(work.__name__, sorted(m for m in sys.modules if m.split(".")[0] == "textual"))
+"""
 
 
 def test_cancelling_a_refresh_in_a_child_process_returns_soon(db_path, feed_server, config_file):

@@ -12,21 +12,24 @@ import asyncio
 import contextlib
 import sys
 import threading
-from collections.abc import Callable, Coroutine, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.counts import counted, plural
 from newstui.library import Library
 from newstui.model import FeedRow
 
+# The refresh's own work lives in the core, so that its child process (which loads what it
+# runs by name) never imports newstui.tui, whose package loads Textual.
+from newstui.refresh_work import RefreshPlan as RefreshPlan
+from newstui.refresh_work import refresh_here as refresh_here
+from newstui.refresh_work import until_cancelled as until_cancelled
+
 if TYPE_CHECKING:
     from newstui.model import CleanupReport, RemovedSource, SourceOutcome
-
-T = TypeVar("T")
-CANCEL_POLL = 0.1  # seconds between looks at a cancel event
 
 
 def prepare_worker_processes() -> None:
@@ -43,22 +46,6 @@ def prepare_worker_processes() -> None:
 
     with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
         resource_tracker.ensure_running()
-
-
-@dataclass(frozen=True)
-class RefreshPlan:
-    """What a refresh fetches: configured feeds and local sources."""
-
-    feeds: tuple[FeedConfig, ...] = ()
-    local: tuple[LocalConfig, ...] = ()
-    unknown: tuple[str, ...] = ()  # stored sources the config no longer lists
-    prune: bool = False  # remove the stored sources that left the config (a refresh of all)
-    sync: bool = False  # sync with the [sync] server first
-    chosen: bool = False  # the user picked these sources: fetch them even if they are waiting
-
-    @property
-    def total(self) -> int:
-        return len(self.feeds) + len(self.local) + int(self.sync)
 
 
 def plan_all(config: Config) -> RefreshPlan:
@@ -124,107 +111,6 @@ def run_refresh(
     )
 
 
-def refresh_here(
-    db_path: str,
-    config: Config,
-    plan: RefreshPlan,
-    *,
-    report: Callable[[SourceOutcome], None],
-    cancel: threading.Event | None = None,
-    removed: Callable[[RemovedSource | CleanupReport], None] | None = None,
-) -> str | None:
-    """`run_refresh`'s work, in this process."""
-    from newstui.ingest import (
-        analyse_pending,
-        apply_filters,
-        fetch_feeds,
-        prune_sources,
-        sync_sources,
-    )
-    from newstui.ingest import import_local as ingest_local
-    from newstui.model.fetching import SourceOutcome
-
-    cancel = cancel or threading.Event()
-    library = Library.open(db_path, threads=True)
-    try:
-        if plan.prune:
-            sync_sources(library, config)
-            for result in prune_sources(library, config):
-                if removed is not None:
-                    removed(result)
-        feeds = plan.feeds
-        if plan.sync and not cancel.is_set():
-            feeds = _sync_first(library, config, plan, report, cancel)
-        if feeds:
-            asyncio.run(
-                fetch_feeds(
-                    library,
-                    config,
-                    feeds,
-                    on_outcome=report,
-                    analyse=False,
-                    cancel=cancel,
-                    respect_waits=not plan.chosen,
-                )
-            )
-        for local in plan.local:
-            if cancel.is_set():
-                return None
-            try:
-                # analysed with the feeds' new articles below, in a worker
-                outcome = ingest_local(library, local, config.settings.extractor, analyse=False)
-            except Exception as exc:
-                outcome = SourceOutcome(local.name, error=f"{local.name}: {exc}")
-            report(outcome)
-        if cancel.is_set():
-            return None
-        failed: list[str] = []  # articles the extractor failed on: one line each
-        try:  # the new articles: those of older versions are the app's stale pass's
-            analyse_pending(  # in a worker: an article that kills it must not kill the app
-                library,
-                config.settings.extractor,
-                stale=False,
-                on_failure=failed.append,
-                here=False,
-            )
-        except Exception as exc:
-            return f"quote and entity analysis failed: {exc}"
-        apply_filters(library, config)
-        from newstui.retention import cleanup
-
-        cleaned = cleanup(library, config)
-        if cleaned.removed and removed is not None:
-            removed(cleaned)
-        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
-        return failed[0] + more if failed else None
-    finally:
-        library.close()
-
-
-def _sync_first(
-    library: Library,
-    config: Config,
-    plan: RefreshPlan,
-    report: Callable[[SourceOutcome], None],
-    cancel: threading.Event,
-) -> tuple[FeedConfig, ...]:
-    """Sync with the server (its failure is one source's error: reading goes on); returns the
-    planned feeds the server does not fetch for us (the others count as done)."""
-    from newstui.ingest import feeds_fetched_directly, sync_with_server
-    from newstui.model.fetching import SourceOutcome
-
-    synced = asyncio.run(
-        until_cancelled(sync_with_server(library, config, analyse=False), cancel, None)
-    )
-    if synced is not None:
-        report(synced[0])
-    direct = feeds_fetched_directly(library, config, plan.feeds)
-    for feed in plan.feeds:
-        if feed not in direct:
-            report(SourceOutcome(feed.name, not_modified=True))
-    return tuple(direct)
-
-
 def run_unsubscribe(db_path: Path | str, config: Config, feed_id: int) -> str | None:
     """Unsubscribe a source on the sync server if it is a server subscription; its URL or None."""
     from newstui.sync.run import unsubscribe_source
@@ -282,22 +168,6 @@ def run_fulltext(
         return asyncio.run(until_cancelled(fetch, cancel or threading.Event(), False))
     finally:
         library.close()
-
-
-async def until_cancelled(
-    work: Coroutine[object, object, T], cancel: threading.Event, default: T
-) -> T:
-    """Await `work`, but cancel it and return `default` soon after `cancel` is set."""
-    task = asyncio.ensure_future(work)
-    while not task.done():
-        if cancel.is_set():
-            task.cancel()
-            try:
-                await task
-            except asyncio.CancelledError:
-                return default
-        await asyncio.wait({task}, timeout=CANCEL_POLL)
-    return task.result()
 
 
 def as_listed(

@@ -1,0 +1,155 @@
+"""A refresh's work: what it fetches (`RefreshPlan`) and the fetch, analysis, filters and
+cleanup that follow (`refresh_here`), run by the app in a thread or in its refresh's child
+process. Here in the core, not in newstui.tui: the child loads what it runs by name, and the
+newstui.tui package loads Textual (~0.1 s of a refresh's start where every feed answers 304)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from newstui.config import Config, FeedConfig, LocalConfig
+    from newstui.library import Library
+    from newstui.model import CleanupReport, RemovedSource, SourceOutcome
+
+T = TypeVar("T")
+CANCEL_POLL = 0.1  # seconds between looks at a cancel event
+
+
+@dataclass(frozen=True)
+class RefreshPlan:
+    """What a refresh fetches: configured feeds and local sources."""
+
+    feeds: tuple[FeedConfig, ...] = ()
+    local: tuple[LocalConfig, ...] = ()
+    unknown: tuple[str, ...] = ()  # stored sources the config no longer lists
+    prune: bool = False  # remove the stored sources that left the config (a refresh of all)
+    sync: bool = False  # sync with the [sync] server first
+    chosen: bool = False  # the user picked these sources: fetch them even if they are waiting
+
+    @property
+    def total(self) -> int:
+        return len(self.feeds) + len(self.local) + int(self.sync)
+
+
+def refresh_here(
+    db_path: str,
+    config: Config,
+    plan: RefreshPlan,
+    *,
+    report: Callable[[SourceOutcome], None],
+    cancel: threading.Event | None = None,
+    removed: Callable[[RemovedSource | CleanupReport], None] | None = None,
+) -> str | None:
+    """A refresh's work, in this process: tui.refresh.run_refresh runs it here or in a child
+    process (newstui.refresh_process), which reports each outcome back."""
+    from newstui.ingest import (
+        analyse_pending,
+        apply_filters,
+        fetch_feeds,
+        prune_sources,
+        sync_sources,
+    )
+    from newstui.ingest import import_local as ingest_local
+    from newstui.library import Library
+    from newstui.model.fetching import SourceOutcome
+
+    cancel = cancel or threading.Event()
+    library = Library.open(db_path, threads=True)
+    try:
+        if plan.prune:
+            sync_sources(library, config)
+            for result in prune_sources(library, config):
+                if removed is not None:
+                    removed(result)
+        feeds = plan.feeds
+        if plan.sync and not cancel.is_set():
+            feeds = _sync_first(library, config, plan, report, cancel)
+        if feeds:
+            asyncio.run(
+                fetch_feeds(
+                    library,
+                    config,
+                    feeds,
+                    on_outcome=report,
+                    analyse=False,
+                    cancel=cancel,
+                    respect_waits=not plan.chosen,
+                )
+            )
+        for local in plan.local:
+            if cancel.is_set():
+                return None
+            try:
+                # analysed with the feeds' new articles below, in a worker
+                outcome = ingest_local(library, local, config.settings.extractor, analyse=False)
+            except Exception as exc:
+                outcome = SourceOutcome(local.name, error=f"{local.name}: {exc}")
+            report(outcome)
+        if cancel.is_set():
+            return None
+        failed: list[str] = []  # articles the extractor failed on: one line each
+        try:  # the new articles: those of older versions are the app's stale pass's
+            analyse_pending(  # in a worker: an article that kills it must not kill the app
+                library,
+                config.settings.extractor,
+                stale=False,
+                on_failure=failed.append,
+                here=False,
+            )
+        except Exception as exc:
+            return f"quote and entity analysis failed: {exc}"
+        apply_filters(library, config)
+        from newstui.retention import cleanup
+
+        cleaned = cleanup(library, config)
+        if cleaned.removed and removed is not None:
+            removed(cleaned)
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        return failed[0] + more if failed else None
+    finally:
+        library.close()
+
+
+def _sync_first(
+    library: Library,
+    config: Config,
+    plan: RefreshPlan,
+    report: Callable[[SourceOutcome], None],
+    cancel: threading.Event,
+) -> tuple[FeedConfig, ...]:
+    """Sync with the server (its failure is one source's error: reading goes on); returns the
+    planned feeds the server does not fetch for us (the others count as done)."""
+    from newstui.ingest import feeds_fetched_directly, sync_with_server
+    from newstui.model.fetching import SourceOutcome
+
+    synced = asyncio.run(
+        until_cancelled(sync_with_server(library, config, analyse=False), cancel, None)
+    )
+    if synced is not None:
+        report(synced[0])
+    direct = feeds_fetched_directly(library, config, plan.feeds)
+    for feed in plan.feeds:
+        if feed not in direct:
+            report(SourceOutcome(feed.name, not_modified=True))
+    return tuple(direct)
+
+
+async def until_cancelled(
+    work: Coroutine[object, object, T], cancel: threading.Event, default: T
+) -> T:
+    """Await `work`, but cancel it and return `default` soon after `cancel` is set."""
+    task = asyncio.ensure_future(work)
+    while not task.done():
+        if cancel.is_set():
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                return default
+        await asyncio.wait({task}, timeout=CANCEL_POLL)
+    return task.result()
