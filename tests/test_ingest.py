@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
+import pytest
 from fake_fetcher import FakeFetcher
 
 from newstui.config import load_config
 from newstui.errors import SourceError
-from newstui.ingest import fetch_feeds, prune_sources, sync_sources
+from newstui.ingest import analyse_pending, fetch_feeds, prune_sources, sync_sources
 from newstui.library import Library
 from newstui.model import ArticleFilter
+from newstui.stories import STORIES_PER_RUN
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 
@@ -185,3 +188,20 @@ def test_a_fetch_loads_its_extractor_beside_its_first_parse_and_none_when_nothin
         again = asyncio.run(fetch_feeds(library, config, open_fetcher=fake, pool=pool))
     assert all(o.not_modified for o in again)
     assert loads == []
+
+
+def test_a_cancelled_analysis_stops_its_story_finding_after_the_part_in_hand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cancel = threading.Event()
+    asked: list[int | None] = []
+
+    def find_stories(library: Library, limit: int | None = None, pause: object = None) -> int:
+        asked.append(limit)
+        cancel.set()  # the app quits while this part runs
+        return 0
+
+    monkeypatch.setattr(Library, "find_stories", find_stories)
+    with Library.open(tmp_path / "n.db") as library:
+        analyse_pending(library, "rules", cancel=cancel)
+    assert len(asked) == 1 and asked[0] is not None and asked[0] < STORIES_PER_RUN

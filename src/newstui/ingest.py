@@ -29,7 +29,7 @@ from newstui.config import Config, FeedConfig, LocalConfig, clean_tags
 from newstui.counts import counted
 from newstui.crash_journal import CrashJournal, forget, left_by_the_dead
 from newstui.errors import HTTPStatusError, NewstuiError, SourceError
-from newstui.library import Library
+from newstui.library import STORY_LOCK_GAP_SECONDS, Library
 from newstui.model import (
     Analysis,
     AnalysisRows,
@@ -82,6 +82,7 @@ if TYPE_CHECKING:
 
 PARALLEL_MIN_ARTICLES = 200  # fewer articles than this are analysed in this process
 SAVE_BATCH = 100  # analysed articles stored per transaction
+STORIES_PART = 500  # articles a stoppable find_stories sketches between looks at its cancel
 FETCH_RECORDS_BATCH = 32  # fetch outcomes stored per transaction
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
 CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
@@ -1320,7 +1321,8 @@ def analyse_pending(
 
     Large batches go to worker processes (a given pool, or one started for the occasion).
     `stale=False` analyses only articles never analysed (a refresh's new ones in the app, whose
-    own pass re-analyses older versions'); `cancel` stops between saves (what is saved stays).
+    own pass re-analyses older versions'); `cancel` stops between saves (what is saved stays),
+    and the story finding after them between its writes.
     Each article the extractor failed on is one line (feed, title, why) to `on_failure`, else
     a logged warning. `here=False` analyses nothing in this process, every batch in worker
     processes (the app's: an article on which the extractor kills its process then costs only
@@ -1402,9 +1404,29 @@ def analyse_pending(
                 break
     if count:
         library.prune_entities()
-    if stories > 0 and not stopped():
-        library.find_stories(stories)  # articles analysed before, or elsewhere
+    pause = None if cancel is None else _pause_or_stop(cancel)
+    try:  # articles analysed before, or elsewhere: in parts, each stoppable
+        while stories > 0 and not stopped():
+            library.find_stories(min(stories, STORIES_PART), pause)
+            stories -= STORIES_PART
+    except _Stopped:  # what was joined before the stop is stored; the rest waits
+        pass
     return count
+
+
+class _Stopped(Exception):
+    """Raised by the pause of a stoppable find_stories once its `cancel` is set."""
+
+
+def _pause_or_stop(cancel: threading.Event) -> Callable[[], None]:
+    """find_stories' pause between two writes: leave the lock free for another process as
+    the default does, but stop (raise _Stopped) once `cancel` is set (the app quits)."""
+
+    def pause() -> None:
+        if cancel.wait(STORY_LOCK_GAP_SECONDS):
+            raise _Stopped
+
+    return pause
 
 
 def analyse_crash_suspects(

@@ -3,13 +3,16 @@ beside the user's work: `R` and `a` finish while it is held, and `q` stops it.""
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 import pytest
 
 from newstui.config import load_config
+from newstui.library import Library
 from newstui.nlp import get_extractor
 from newstui.processes import Analysed, CpuPool
 from newstui.store import open_db
@@ -111,3 +114,46 @@ async def test_quitting_during_the_stale_analysis_stops_it_and_keeps_the_rest_st
         analysis.release.set()
     assert sum(analysis.analysed.values()) < stored  # it stopped instead of going through
     assert "rules-old" in versions(db_path).values()  # left for the next start
+
+
+class LongStoryFinding:
+    """Library.find_stories standing in for a long one (templated feeds: minutes for 5,000
+    articles): many writes, its pause between each, until the pause stops it or a bound."""
+
+    WRITES = 400  # x 0.05 s: a bound only a broken test reaches
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.running, self.ended = threading.Event(), threading.Event()
+        self.writes = 0
+        self.stopped_by_pause = False
+
+        def find_stories(library, limit=None, pause=None) -> int:
+            self.running.set()
+            try:
+                for _ in range(self.WRITES):
+                    time.sleep(0.05)  # a write
+                    self.writes += 1
+                    if pause is not None:
+                        try:
+                            pause()
+                        except BaseException:
+                            self.stopped_by_pause = True
+                            raise
+            finally:
+                self.ended.set()
+            return 0
+
+        monkeypatch.setattr(Library, "find_stories", find_stories)
+
+
+async def test_quitting_while_stories_are_found_stops_the_story_finding_between_two_writes(
+    db_path, config, monkeypatch
+):
+    stories = LongStoryFinding(monkeypatch)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await until(pilot, stories.running.is_set)  # the app's story finding is at work
+        await pilot.press("Q")
+    assert await asyncio.to_thread(stories.ended.wait, 60)
+    assert stories.stopped_by_pause  # its pause saw the quit and stopped it
+    assert stories.writes < LongStoryFinding.WRITES
