@@ -104,9 +104,10 @@ def binding_keys(bindings: Iterable[BindingType]) -> dict[str, str]:
 def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) -> dict[str, str]:
     """The keymap for `App.set_keymap`, as newsboat's unbind-key and bind-key work: the preset,
     then the `unbind` keys taken off every binding that has them, then the user's keys added
-    to their binding's. `defaults` holds every binding id's own keys. An unknown id or key, a
-    key no binding has, or a binding left with no key is a ConfigError naming the file and
-    line (`known_entries` first takes out, with a warning, what an unknown id was given)."""
+    to their binding's. `defaults` holds every binding id's own keys. An unknown id, a key
+    that is not a key, or a binding left with no key is a ConfigError naming the file and line
+    (`known_entries` first takes out, with a warning, what an unknown id was given and an unbind
+    of a key no binding has); an unbind that finds its key gone already does nothing."""
     keymap = dict(PRESETS[keys.preset])
 
     def current(binding_id: str) -> list[str]:
@@ -123,10 +124,7 @@ def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) ->
                 f"{where}: no key binding with id {scoped[1]!r}{_nearest(scoped[1], set(defaults))}"
             )
         holders = [i for i in ([scoped[1]] if scoped else defaults) if name in current(i)]
-        if not holders:
-            why = f"{scoped[1]} has no key {key!r}" if scoped else "no binding has that key"
-            raise ConfigError(f"{where}: unbind {entry!r}: {why}")
-        for binding_id in holders:
+        for binding_id in holders:  # (none: an entry known_entries warned of, or one unbound twice)
             left = [k for k in current(binding_id) if k != name]
             keymap[binding_id] = ",".join(left)
             if not left:
@@ -153,7 +151,8 @@ def known_entries(
     keys: KeysConfig, path: object, defaults: Mapping[str, str]
 ) -> tuple[KeysConfig, list[str]]:
     """The `[keys]` table without what no binding has (a `[keys.NAME]` table no binding id
-    starts with, an unknown id, given keys or unbound from: "ID:KEY"), and a one-line warning
+    starts with, an unknown id, given keys or unbound from: "ID:KEY", a key unbound that no
+    binding, or not the binding named, has: "ctrl+y"), and a one-line warning
     for each, naming the file, the line and what is valid: the app starts with the rest (it said
     nothing of an unknown table)."""
     from dataclasses import replace
@@ -180,15 +179,26 @@ def known_entries(
                 f"{_nearest(binding.id, set(defaults))}"
             )
     unbind = []
+    where = at_line(path, keys.unbind_line)
+    preset = PRESETS[keys.preset]
     for entry in keys.unbind:
         scoped = _SCOPED.fullmatch(entry)
-        if scoped is None or scoped[1] in defaults:
-            unbind.append(entry)
-        else:
+        if scoped is not None and scoped[1] not in defaults:
             warnings.append(
-                f"{at_line(path, keys.unbind_line)}: unbind {entry!r}: no key binding with id "
-                f"{scoped[1]!r}, ignored{_nearest(scoped[1], set(defaults))}"
+                f"{where}: unbind {entry!r}: no key binding with id {scoped[1]!r}, ignored"
+                f"{_nearest(scoped[1], set(defaults))}"
             )
+            continue
+        named = key_name(scoped[2] if scoped else entry)  # (not a key: build_keymap says so)
+        ids = [scoped[1]] if scoped else list(defaults)
+        if named is not None and not any(
+            named in preset.get(i, defaults.get(i, "")).split(",") for i in ids
+        ):
+            key = scoped[2] if scoped else entry
+            why = f"{scoped[1]} has no key {key!r}" if scoped else "no binding has that key"
+            warnings.append(f"{where}: unbind {entry!r}: {why}, ignored")
+            continue
+        unbind.append(entry)
     return replace(keys, bindings=tuple(kept), unbind=tuple(unbind)), warnings
 
 
