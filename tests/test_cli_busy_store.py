@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from test_cli import Cli, cli, empty_config, no_user_paths  # noqa: F401
 
-import newstui.cli_busy
+import newstui.busy
 import newstui.store.db
 from newstui.cli import main
 from newstui.library import Library
@@ -113,7 +113,7 @@ def test_a_write_that_waited_in_vain_names_the_file_and_what_to_do(
 ):
     """It said "database error: database is locked", naming no file."""
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 1.0)
-    monkeypatch.setattr(newstui.cli_busy, "BUSY_SECONDS", 1.0)
+    monkeypatch.setattr(newstui.busy, "BUSY_SECONDS", 1.0)
     assert main(["--db", str(stored.db), "--config", str(stored.config), "mark", "1", "--read"])
     err = capsys.readouterr().err.splitlines()
     assert err == [

@@ -44,3 +44,22 @@ def test_the_import_contracts_in_pyproject_are_kept() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_app_imports_no_command_module() -> None:
+    """What the app and the commands both say (the busy store's lines) lives in the core: the
+    app imported `newstui.cli_busy`, a command module."""
+    import ast
+
+    found = []
+    for path in (ROOT / "src" / "newstui" / "tui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            found += [f"{path.name}: {n}" for n in names if n.startswith("newstui.cli")]
+    assert not found

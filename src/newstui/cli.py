@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from newstui import __version__, nlp_build
-from newstui.cli_busy import busy_error, waiting_notice
+from newstui.busy import busy_error, waiting_notice
 from newstui.counts import counted, plural
 from newstui.errors import (
     ConfigError,

@@ -57,11 +57,11 @@ async def test_a_write_that_waited_in_vain_names_the_file_and_the_process_as_the
     db_path, ids, monkeypatch
 ):
     """It ended as "database error: database is locked"."""
-    import newstui.cli_busy
+    import newstui.busy
     import newstui.store.db
 
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)
-    monkeypatch.setattr(newstui.cli_busy, "BUSY_SECONDS", 0.5)
+    monkeypatch.setattr(newstui.busy, "BUSY_SECONDS", 0.5)
     app = NewstuiApp(db_path, None)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from newstui.busy import busy_error
 from newstui.library import Library
 
 T = TypeVar("T")
@@ -77,8 +78,6 @@ class SharedLibrary:
                 return change(self._writes)
             except sqlite3.Error as exc:
                 if Library.is_busy(exc):  # waited in vain: the file, and who holds it, as the CLI
-                    from newstui.cli_busy import busy_error
-
                     raise busy_error(self.path) from exc
                 raise
 
