@@ -93,7 +93,7 @@ def test_the_list_of_evaluation_articles_holds_every_set_that_is_not_blind():
     assert not missing, f"add to {EVALUATION_URLS.name}: " + " ".join(missing)
 
 
-def test_an_undated_article_shows_its_date_as_none_in_list_and_show(tmp_path, capsys):
+def test_an_undated_article_shows_its_date_as_none_in_list_and_undated_in_show(tmp_path, capsys):
     path = tmp_path / "demo.db"
     build_demo_db(path)
     with Library.open(path) as library:
@@ -102,7 +102,7 @@ def test_an_undated_article_shows_its_date_as_none_in_list_and_show(tmp_path, ca
     [line] = [x for x in capsys.readouterr().out.splitlines() if "Syrian military" in x]
     assert f"{seed.id} " in line and " none " in line
     assert main(["--db", str(path), "show", str(seed.id)]) == 0
-    assert "Reference article · date none" in capsys.readouterr().out
+    assert "Reference article · undated" in capsys.readouterr().out
 
 
 def test_a_demo_database_from_an_older_version_is_rebuilt_with_the_new_articles(tmp_path):

@@ -254,12 +254,9 @@ def render_article_text(
     row = stored.row
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
-    date = _shown_date(row.published)
-    meta = " · ".join(
-        terminal_safe(x, line=True)
-        for x in (row.feed, row.author, f"date {date}" if row.published is None else date)
-        if x
-    )
+    # the byline is a phrase: an undated article is "undated" there (a column says "none")
+    date = "undated" if row.published is None else _shown_date(row.published)
+    meta = " · ".join(terminal_safe(x, line=True) for x in (row.feed, row.author, date) if x)
     if meta:
         out.append(meta + "\n", style=palette.meta)
     if row.url:

@@ -27,7 +27,7 @@ async def test_the_undated_reference_article_shows_its_date_as_none(tmp_path):
         assert any("2020-11-26" in line or "11-26" in line for line in lines)
         await pilot.press("enter")
         await settle(pilot)
-        assert "Reference article · date none" in screen_text(app)
+        assert "Reference article · undated" in screen_text(app)
 
 
 @pytest.mark.parametrize("size", [(100, 24), (80, 24)])
