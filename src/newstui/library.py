@@ -701,6 +701,19 @@ class SyncBook:
 
         _sync.forget_pushed(self._db, changes)
 
+    def forget_server(self) -> None:
+        """Another server or account is configured: forget the former one's item and
+        subscription ids and cursor (articles, sources and marks stay)."""
+        from newstui.store import sync as _sync
+
+        _sync.forget_server(self._db)
+
+    def drop_unpushable_changes(self) -> int:
+        """Drop queued changes of articles the server synced now does not have."""
+        from newstui.store import sync as _sync
+
+        return _sync.drop_unpushable_changes(self._db)
+
     def apply_subscriptions(
         self, remote: Sequence[RemoteFeed], configured: dict[str, tuple[str, tuple[str, ...]]]
     ) -> tuple[list[str], list[str]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
+from newstui.library import Library
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 
 READING = "user/-/state/com.google/reading-list"
@@ -321,3 +322,49 @@ def test_one_clause_says_what_was_not_fetched_and_what_was_not_checked() -> None
         "(timed out after 30 s); the next sync asks for them again, and their marks stay until "
         "then",
     )
+
+
+def test_a_sync_with_another_account_matches_sources_by_url_not_by_the_servers_ids(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The config now names another account (another user, or the same feeds moved to another
+    # server). Its ids name other things: its feed/1 is Two's URL, its item 101 Two's item 3. The
+    # sync took feed/1 for One: One's source was renamed Two, and Two's items went into it.
+    assert main([*synced, "list", "--all", "--json"]) == 0
+    ids = {r["title"]: r["id"] for r in json.loads(capsys.readouterr().out)}
+    assert main([*synced, "mark", "--star", str(ids["Item 1"])]) == 0  # queued, not pushed
+    config = Path(synced[3])
+    config.write_text(config.read_text().replace('user = "alice"', 'user = "bob"'))
+    fake.api("/subscription/list", 200, {"subscriptions": [{**TWO, "id": "feed/1"}]})
+    same = {**item(101, "feed/1", "starred"), "title": "Item 3"}
+    same["canonical"] = [{"href": "https://example.org/3"}]
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [same, item(102, "feed/1")]})
+    fake.items = {101: same, 102: item(102, "feed/1")}
+    ids_answer(fake, [refs(101, 102)], [refs(101)])
+
+    assert main([*synced, "sync"]) == 0
+
+    out = " ".join(capsys.readouterr().out.split())
+    assert "1 new, 0 updated, 1 removed; first sync with bob@127.0.0.1:" in out
+    assert "(the last was with alice@127.0.0.1:" in out
+    assert main([*synced, "feeds", "--json"]) == 0
+    feeds = {f["name"]: f["url"] for f in json.loads(capsys.readouterr().out)}
+    assert feeds == {"Two": TWO["url"]}
+    assert main([*synced, "list", "--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["feed"], r["title"], r["starred"]) for r in rows) == [
+        ("One", "Item 1", True),  # One left with bob's server; its starred article stays
+        ("Two", "Item 102", False),
+        ("Two", "Item 3", True),
+    ]
+    with Library.open(synced[1]) as library:  # Item 1's star has no item to go to on bob's
+        assert library.sync.status().queued == 0
+    # a mark made here goes to the new account's item
+    three = next(r["id"] for r in rows if r["title"] == "Item 3")
+    assert main([*synced, "mark", "--read", str(three)]) == 0
+    capsys.readouterr()
+    fake.api("/edit-tag", 200, b"OK")
+    assert main([*synced, "sync", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pushed"] == 1

@@ -109,6 +109,35 @@ def forget_pushed(db: Database, changes: Iterable[QueuedChange]) -> None:
         )
 
 
+# A subscription id of the server or account synced before the configured one: never the id of
+# a subscription of this one (its stream ids, feed/12, name other feeds), so its source is matched
+# by URL, and removed when this one does not list it.
+FORMER = "former:"
+
+
+def forget_server(db: Database) -> None:
+    """Forget which server items and subscriptions the store's articles and sources are (another
+    server or account is configured: its ids name other things), and the cursor. Articles,
+    sources, marks and queued changes stay: the next sync matches them by URL."""
+    with write_transaction(db) as conn:
+        conn.execute("DELETE FROM sync_items")
+        conn.execute(
+            "UPDATE sync_feeds SET stream_id = ? || stream_id WHERE stream_id NOT LIKE ?",
+            [FORMER, FORMER + "%"],
+        )
+        forgotten = ("items_since", GONE, "retry_after", "last_error")  # (its cursor, its ids)
+        conn.executemany("DELETE FROM sync_state WHERE key = ?", [(k,) for k in forgotten])
+
+
+def drop_unpushable_changes(db: Database) -> int:
+    """Drop queued changes of articles no server item is (the server synced now does not have
+    them): they can never be pushed. Returns how many."""
+    with write_transaction(db) as conn:
+        return conn.execute(
+            "DELETE FROM sync_queue WHERE article_id NOT IN (SELECT article_id FROM sync_items)"
+        ).rowcount
+
+
 def synced_feeds(db: Database) -> list[SyncedFeed]:
     """Every stored source that is a server subscription, by name."""
     return [
@@ -148,10 +177,13 @@ def apply_subscriptions(
             r[0].casefold() for r in conn.execute("SELECT name FROM feeds WHERE kind != 'feed'")
         }
         seen: set[str] = set()
+        matched: set[int] = set()
         for feed in remote:
             seen.add(feed.stream_id)
             config = configured.get(fold_url(feed.url))
             feed_id = by_stream.get(feed.stream_id) or by_url.get(fold_url(feed.url))
+            if feed_id is not None:
+                matched.add(feed_id)
             if config is not None:
                 name, tags = config[0], list(config[1])
             else:
@@ -195,7 +227,7 @@ def apply_subscriptions(
                 [feed_id, feed.stream_id, json.dumps(list(feed.folders))],
             )
         for stream_id, feed_id in by_stream.items():
-            if stream_id in seen:
+            if stream_id in seen or feed_id in matched:
                 continue
             conn.execute("DELETE FROM sync_feeds WHERE feed_id = ?", [feed_id])
             row = conn.execute(
@@ -223,7 +255,7 @@ def _unique(name: str, taken: set[str]) -> str:
 def stream_of(db: Database, feed_id: int) -> str | None:
     """The server's subscription id of a stored source, or None."""
     row = db.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
-    return row[0] if row else None
+    return row[0] if row and not row[0].startswith(FORMER) else None
 
 
 def known_items(db: Database, item_ids: Iterable[int], starred: Iterable[int] = ()) -> set[int]:

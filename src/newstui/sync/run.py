@@ -4,10 +4,11 @@ starred sets, and reconcile them with what was changed here."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from newstui.config import Config
 from newstui.counts import counted
@@ -18,6 +19,7 @@ from newstui.sources.http import FetchLimits
 from newstui.sync.client import GReaderClient, PassingFailure, server_name
 from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
+from newstui.text import clean_line
 
 if TYPE_CHECKING:
     from newstui.config_tables import SyncConfig
@@ -30,6 +32,7 @@ ID_PAGE = 10_000  # ids in one stream/items/ids page
 MAX_ID_PAGES = 100  # pages of ids read of one set (a million ids) before it counts as cut short
 CONTENTS_BATCH = 250  # items asked for by id in one POST
 CURSOR = "items_since"  # crawl time (s) from which new items are asked for
+ACCOUNT = "account"  # the user and server the last sync was with (see account_of)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,9 @@ class SyncReport:
     ] = ()  # each feed's items pulled: full text's podcast rule
     # (feed id, its changed article ids, its items pulled): full text under each feed's setting
     by_feed: tuple[tuple[int, tuple[int, ...], tuple[Episode, ...]], ...] = ()
+    # the account the sync before was with, when this one is another: see switched_notice
+    account: str | None = None
+    switched_from: str | None = None
 
     def summary(self) -> str:
         """One line: what changed."""
@@ -75,8 +81,23 @@ class SyncReport:
     def notices(self) -> tuple[str, ...]:
         """What the sync left as it was and why, one clause each: the warning of a sync that
         completed (fetch's and the app's sync line show them as `newstui sync` does)."""
-        found = (self.kept_notice, self.cut_short_notice, self.unchecked_notice)
+        found = (
+            self.switched_notice,
+            self.kept_notice,
+            self.cut_short_notice,
+            self.unchecked_notice,
+        )
         return tuple(notice for notice in found if notice)
+
+    @property
+    def switched_notice(self) -> str | None:
+        """That the sync was with another server or account than the one before."""
+        if self.switched_from is None:
+            return None
+        return (
+            f"first sync with {self.account} (the last was with {self.switched_from}): sources "
+            "and articles here were matched to its by URL"
+        )
 
     @property
     def cut_short_notice(self) -> str | None:
@@ -152,20 +173,40 @@ def _check_retry_after(library: Library, server: str) -> None:
         )
 
 
+def account_of(client: GReaderClient) -> str:
+    """The user and server a sync is with, as the store remembers it (user@host/path: http and
+    https are one server)."""
+    base = urlsplit(client.base)
+    return clean_line(f"{client.user}@{base.netloc}{base.path}", 300)
+
+
 async def run_sync(library: Library, config: Config, client: GReaderClient) -> SyncReport:
-    """Push, then pull; records the time or the error for the status line. Raises SyncError."""
-    _check_retry_after(library, client.server)
+    """Push, then pull; records the time or the error for the status line. Raises SyncError.
+
+    A sync with another server or account than the last one forgets the last one's item and
+    subscription ids once this one answers (they name other things there): sources and articles
+    are matched by URL.
+    """
+    account = account_of(client)
+    former = library.sync.state(ACCOUNT)
+    switched = former if former is not None and former != account else None
+    if not switched:  # (a wait the last server asked for is not this one's)
+        _check_retry_after(library, client.server)
     try:
-        report = await _sync(library, config, client)
+        report = await _sync(library, config, client, switched=switched is not None)
     except SyncError as exc:
         retry = None
         if exc.retry_after is not None:
             retry = (datetime.now(UTC) + timedelta(seconds=exc.retry_after)).isoformat()
         library.sync.set_state(last_error=str(exc), retry_after=retry)
         raise
+    if switched:
+        library.sync.drop_unpushable_changes()  # marks of articles this server does not have
     synced_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    library.sync.set_state(last_sync=synced_at, last_error=None, retry_after=None)
-    return report
+    library.sync.set_state(
+        last_sync=synced_at, last_error=None, retry_after=None, **{ACCOUNT: account}
+    )
+    return replace(report, account=account, switched_from=switched)
 
 
 async def push_changes(library: Library, client: GReaderClient) -> int:
@@ -190,12 +231,19 @@ async def push_changes(library: Library, client: GReaderClient) -> int:
     return pushed
 
 
-async def _sync(library: Library, config: Config, client: GReaderClient) -> SyncReport:
+async def _sync(
+    library: Library, config: Config, client: GReaderClient, *, switched: bool = False
+) -> SyncReport:
     from newstui.fulltext.podcasts import episode  # (its package loads the extraction pool)
 
-    pushed = await push_changes(library, client)
+    # With another server or account (`switched`), the queue's item ids are the last one's: its
+    # changes are pushed at the next sync, to the items matched to their articles here; the last
+    # one's ids are forgotten once this one answers (one unreachable, marks are queued as ever).
+    pushed = 0 if switched else await push_changes(library, client)
     configured = {fold_url(f.url): (f.name, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
+    if switched:
+        library.sync.forget_server()
     kept = () if remote else tuple(f.name for f in library.sync.feeds())
     added, removed = library.sync.apply_subscriptions(remote, configured)
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
