@@ -164,6 +164,48 @@ def test_two_episodes_with_the_same_name_get_two_files(db_path, tmp_path):
     assert [Path(a.path).name, Path(b.path).name] == ["Episode (2).mp3", "Episode (3).mp3"]
 
 
+def test_an_episode_forgotten_with_its_file_kept_is_not_downloaded_again(
+    db_path, tmp_path, feed_server
+):
+    """`d` after `x` downloaded it again as `Ep 3 Slow (2).mp3` beside the same file (user
+    test r29)."""
+    route = feed_server.route("/e1.mp3", body=AUDIO)
+    with Library.open(db_path) as library:
+        first = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        assert run_queue(library, timeout=5).done == 1
+        library.downloads.forget(first)
+        link = Link("audio/mpeg", feed_server.url("/e1.mp3"), "enclosure", len(AUDIO))
+        again, new = queue_enclosure(library, tmp_path, an_article(library), "Episode 1", link)
+        assert (new, again.state, again.bytes_done) == (True, "done", len(AUDIO))
+        assert run_queue(library, timeout=5).done == 0
+    assert again.path == str(tmp_path / "Episode 1.mp3")
+    assert sorted(p.name for p in tmp_path.glob("Episode*")) == ["Episode 1.mp3"]
+    assert route.hits == 1
+
+
+def test_an_episode_forgotten_half_way_resumes_its_part_file(db_path, tmp_path, feed_server):
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=50_000)
+    with Library.open(db_path) as library:
+        first = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        run_queue(library, timeout=5)
+        library.downloads.forget(first)
+        again = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        assert run_queue(library, timeout=5).done == 1
+        row = library.downloads.get(again)
+    assert row is not None and row.path == str(tmp_path / "Episode 1.mp3")
+    assert Path(row.path).read_bytes() == AUDIO
+    assert feed_server.requests[-1][1].get("Range") == "bytes=50000-"
+
+
+def test_a_file_of_another_size_under_the_episodes_name_is_left_alone(db_path, tmp_path):
+    (tmp_path / "Episode 1.mp3").write_bytes(b"the user's own file")
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, "http://pod.test/e1.mp3")
+        row = library.downloads.get(download_id)
+    assert row is not None and (row.state, Path(row.path).name) == ("queued", "Episode 1 (2).mp3")
+    assert (tmp_path / "Episode 1.mp3").read_bytes() == b"the user's own file"
+
+
 def test_the_download_folder_defaults_under_the_users_downloads(monkeypatch, tmp_path):
     monkeypatch.delenv("NEWSTUI_DOWNLOADS", raising=False)
     monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path / "dl"))

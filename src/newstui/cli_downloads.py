@@ -111,7 +111,10 @@ def cmd_download(
         for download, new in _queue_article(library, folder, article_id, args.enclosure):
             queued.append(download)
             name = terminal_safe(download.path, line=True)
-            lines.append(f"queued {name}" if new else f"already {download.state}: {name}")
+            done = download.state == "done"  # (new: its file was there, whole, from before)
+            lines.append(
+                f"queued {name}" if new and not done else f"already {download.state}: {name}"
+            )
     if lines and not args.json:
         console.print(Text("\n".join(lines)), soft_wrap=True)
     if args.later:

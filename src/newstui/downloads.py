@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import Download, Link
+from newstui.model.downloads import PART_SUFFIX
 from newstui.text import clean_line
 
 # (newstui.sources.transfer, and httpx with it, is imported by what downloads: not by listing)
@@ -88,7 +89,9 @@ def queue_enclosure(
     for download in library.downloads.all():
         if download.url == link.url and download.state != "failed":
             return download, False
-    path = unused_path(library, folder, safe_file_name(link.url, title, link.text))
+    name = safe_file_name(link.url, title, link.text)
+    left = _left_behind(library, folder / name, link.size)
+    path = unused_path(library, folder, name) if left is None else folder / name
     return library.downloads.queue(
         url=link.url,
         path=str(path),
@@ -96,7 +99,35 @@ def queue_enclosure(
         title=clean_line(title, 300),
         mime=link.text,
         bytes_total=link.size,
+        done=left == "whole",
     )
+
+
+def _left_behind(library: Library, path: Path, size: int | None) -> str | None:
+    """What an earlier download of this enclosure (forgotten since, its file kept) left at
+    `path`, its file name: "whole" (a regular file of the size the feed gives: used as it is,
+    not downloaded again as `NAME (2)`), "part" (no file, but its .part: resumed), or None (a
+    name to leave alone: no such file, another download's, or a file of another or unknown
+    size, which may be the user's own)."""
+    if library.downloads.path_in_use(str(path)):
+        return None
+    if size and _regular_size(path) == size:
+        return "whole"
+    if (
+        _regular_size(path) is None
+        and _regular_size(path.with_name(path.name + PART_SUFFIX)) is not None
+    ):
+        return "part"
+    return None
+
+
+def _regular_size(path: Path) -> int | None:
+    """The size of a regular file (not a link), or None."""
+    try:
+        status = path.lstat()
+    except (OSError, ValueError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
 
 
 @dataclass(frozen=True)

@@ -601,8 +601,10 @@ class DownloadQueue:
         title: str,
         mime: str,
         bytes_total: int | None,
+        done: bool = False,
     ) -> tuple[Download, bool]:
-        """Queue an enclosure (a failed one again); the row, and whether it was queued now."""
+        """Queue an enclosure (a failed one again); the row, and whether it was queued now.
+        `done`: its file is already there, whole (`bytes_total` bytes): listed as downloaded."""
         return _downloads.queue_download(
             self._db,
             url=url,
@@ -611,6 +613,7 @@ class DownloadQueue:
             title=title,
             mime=mime,
             bytes_total=bytes_total,
+            done=done,
         )
 
     def path_in_use(self, path: str) -> bool:

@@ -373,6 +373,34 @@ async def test_after_a_row_goes_the_next_key_acts_on_the_row_in_its_place(
         assert "Delete Episode 1 Rivers.mp3 (102.4 KB)?" in screen_text(app)
 
 
+async def test_d_after_x_finds_the_kept_file_rather_than_downloading_a_copy(
+    tmp_path, monkeypatch, feed_server
+):
+    """`d` on a forgotten episode downloaded `Ep 3 Slow (2).mp3` beside the same file."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await until(pilot, target.exists)
+        await pilot.press("L")
+        await settle(pilot)
+        await pilot.press("x", "escape")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await settle(pilot)
+        assert "Already downloaded: Episode 1 Rivers.mp3" in [n.message for n in notifications(app)]
+        await pilot.press("L")
+        await settle(pilot)
+        [row] = app.screen.rows()
+        assert (row.download.state, row.download.path) == ("done", str(target))
+    assert [p.name for p in (tmp_path / "pods").iterdir()] == [target.name]
+    assert feed_server.routes["/e1.mp3"].hits == 1
+
+
 async def test_D_keeps_a_file_outside_download_dir_and_says_why(tmp_path, monkeypatch, db_path):
     outside = tmp_path / "mine.mp3"
     outside.write_bytes(b"the user's own")

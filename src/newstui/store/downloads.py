@@ -34,9 +34,11 @@ def queue_download(
     title: str,
     mime: str,
     bytes_total: int | None,
+    done: bool = False,
 ) -> tuple[Download, bool]:
     """Queue an enclosure; a URL already in the queue keeps its row (a failed one is queued
-    again). Returns the row and whether it was queued now."""
+    again). `done`: a new row's file is already there, whole, so it is stored as downloaded (in
+    one step: no worker claims it meanwhile). Returns the row and whether it was queued now."""
     with write_transaction(db) as conn:
         old = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE url = ?", [url]).fetchone()
         if old is not None:
@@ -50,8 +52,19 @@ def queue_download(
         else:
             new_id = conn.execute(
                 """INSERT INTO downloads (url, path, article_id, title, mime, bytes_total,
-                queued_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                [url, path, article_id, title, mime, bytes_total, now_iso()],
+                queued_at, state, bytes_done, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    url,
+                    path,
+                    article_id,
+                    title,
+                    mime,
+                    bytes_total,
+                    now_iso(),
+                    "done" if done else "queued",
+                    (bytes_total or 0) if done else 0,
+                    now_iso() if done else None,
+                ],
             ).lastrowid
         row = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [new_id]).fetchone()
     return _download(row), True

@@ -81,10 +81,10 @@ class PodcastActions(ScreenMixin):
             lambda library: queue_enclosure(library, folder, article.id, article.title, link)
         )
         name = terminal_safe(Path(download.path).name, line=True)
-        if new:
-            self.notify(f"Queued {name} (L: downloads)", markup=False)
-        elif download.state == "done":
+        if download.state == "done":  # (new: its file was there, whole, from before)
             self.notify(f"Already downloaded: {name}", markup=False)
+        elif new:
+            self.notify(f"Queued {name} (L: downloads)", markup=False)
         else:
             self.notify(f"Already {download.state}: {name} (L: downloads)", markup=False)
         self.post_message(DownloadsQueued())
