@@ -3,7 +3,9 @@ each pinned by invented sentences: a lone institution word opening a sentence ("
 "Library hours") names no body; a verb of pledging after "and"/"but" shares the subject of the
 verb before it, however long the first clause ("The president did not concede …, and vowed to
 keep fighting “the good fight”"); a body's claim in the plural present is a speech verb
-("Cessna claim the new design, which …, would “…”")."""
+("Cessna claim the new design, which …, would “…”"); a government that opens a clause ending
+in a colon speaks, not a body named after its verb ("The government of American Samoa issued a
+statement agreeing the issue should be decided by Congress: “…”")."""
 
 from __future__ import annotations
 
@@ -77,3 +79,32 @@ def test_a_claim_as_a_noun_names_no_speaker(extractor) -> None:
         'The insurance claim said the damage was "caused by the storm and nothing else."'
     )
     assert quotes_and_speakers(extractor, text) == [("caused by the storm and nothing else.", None)]
+
+
+def test_a_government_opening_a_colon_frame_speaks_not_the_body_after_its_verb(extractor) -> None:
+    text = (
+        "A judge ruled that people born in Tokelau Islands are citizens. Parliament has not "
+        "acted.\n\n"
+        "The government of Tokelau Islands issued a statement agreeing the issue should be "
+        'decided by Parliament and not by judges: "imposition of citizenship by judicial fiat '
+        'would ignore our sovereignty." '
+        "The Tokelau Islands government issued a second statement agreeing with Parliament: "
+        '"the islands must decide for themselves."'
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        (
+            "imposition of citizenship by judicial fiat would ignore our sovereignty.",
+            "Tokelau Islands",
+        ),
+        ("the islands must decide for themselves.", "Tokelau Islands"),
+    ]
+
+
+def test_a_person_opening_a_colon_frame_still_speaks(extractor) -> None:
+    text = (
+        "Ann Reid issued a statement agreeing the issue should be decided by Congress and not "
+        'by judges: "imposition of citizenship by judicial fiat would ignore our sovereignty."'
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("imposition of citizenship by judicial fiat would ignore our sovereignty.", "Ann Reid")
+    ]

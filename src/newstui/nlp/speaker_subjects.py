@@ -318,9 +318,20 @@ class _SubjectFinder:
         with "The <company|ministry|…>" means (`_description`), else None; a time phrase may
         lead ("On Thursday the Turkish government released a statement saying")."""
         timed = _TIME_OPENING.match(self.masked, start, pos)
-        words = self.masked[timed.end() if timed else start : pos].split()[:3]
-        if len(words) == 3 and words[1][:1].isupper() and words[2] in _GOVERNING_NOUNS:
-            return self._description(" ".join(words), pos)  # "The British government"
+        words = self.masked[timed.end() if timed else start : pos].split()[:5]
+        if len(words) > 3 and words[1] in _GOVERNING_NOUNS and words[2] == "of":
+            # "The government of American Samoa issued a statement": that country
+            named = 3
+            while named < len(words) and words[named][:1].isupper():
+                named += 1
+            return self._description(" ".join(words[:named]), pos) if named > 3 else None
+        named = 1
+        while named < len(words) - 1 and words[named][:1].isupper():
+            named += 1
+        if named > 1 and words[named] in _GOVERNING_NOUNS:
+            # "The British government", "The American Samoa government"
+            return self._description(" ".join(words[: named + 1]), pos)
+        words = words[:3]
         if len(words) < 2 or words[0] != ("the" if timed else "The"):
             return None
         if words[1] not in _SPEAKING_ORG_NOUNS:
@@ -771,14 +782,16 @@ class _SubjectFinder:
         if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
             return None
         rest = [w.strip(".,") for w in words[1:]]
+        of = rest.index("of") if "of" in rest else -1
         if (
-            len(rest) > 2
-            and rest[-2] == "of"
-            and rest[-3].lower() in _GOVERNING_NOUNS
-            and rest[-1][:1].isupper()
+            of > 0
+            and of + 1 < len(rest)
+            and rest[of - 1].lower() in _GOVERNING_NOUNS
+            and all(w[:1].isupper() for w in rest[of + 1 :])
         ):
-            # "the government of Georgia said", "The foreign ministry of Ghana": that country
-            return self._country_named(rest[-1:])
+            # "the government of Georgia said", "The foreign ministry of Ghana", "the
+            # government of American Samoa": that country
+            return self._country_named(rest[of + 1 :])
         rest[-1] = _TIME_PREFIX.sub("", rest[-1])  # "the now-governor", "the then-minister"
         gaz = load_gazetteer()
         head = rest[-1].lower()

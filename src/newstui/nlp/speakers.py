@@ -1270,7 +1270,12 @@ class SpeakerFinder(_SubjectFinder):
             if _IT_READ.match(head):  # "Acme released a statement. It read, “…”"
                 return self._statement_before(sent_start)
             if head.rstrip().endswith(":"):  # "Moss opposed the plan:": the clause's subject
-                named = self._first_named(sent_start, span.open_mark, span.open_mark)
+                # "The government of American Samoa issued a statement agreeing the issue
+                # should be decided by Congress:": the body that opens the clause, not a name
+                # after its verb
+                named = self._opening_body(sent_start, span.open_mark) or self._first_named(
+                    sent_start, span.open_mark, span.open_mark
+                )
                 if named is None:  # "The agency issued a statement from the king:"
                     named = self._described_text_owner(head, span.open_mark)
                 if named is None and _PRONOUN_OPENS.match(head):
