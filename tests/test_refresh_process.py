@@ -2,6 +2,7 @@
 cancel stops it soon; its last message counts even when it lands as the child ends."""
 
 import logging
+import multiprocessing
 import os
 import pickle
 import queue
@@ -170,6 +171,41 @@ def test_a_child_that_ended_without_a_word_is_a_failed_refresh(
     monkeypatch.setattr(_EndedChild, "start", lambda self: None)
     outcome = refresh_process.run_in_child(_work, (), report=lambda _: None)
     assert outcome == "refresh failed: its process ended (exit code 0)"
+
+
+def _work_whose_process_ends_late(gate: str, **_: Any) -> str:
+    """Done, but its process ends only once `gate` exists (an exit held up by, say, a busy
+    machine, when the work's own end comes first)."""
+    import atexit
+    from pathlib import Path
+
+    def hold() -> None:
+        deadline = time.monotonic() + 30  # (a bound: only a broken test waits that long)
+        while not Path(gate).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    atexit.register(hold)
+    return "1 feed skipped"
+
+
+def test_a_refresh_ends_when_its_child_is_done_not_when_its_process_has_ended(tmp_path):
+    """`R` said its line once the child had also wound down (~0.07 s of its ~0.3 s where every
+    feed answers 304); the child still ends, apart."""
+    gate = tmp_path / "gate"
+    before = {p.pid for p in multiprocessing.active_children()}
+
+    outcome = refresh_process.run_in_child(
+        _work_whose_process_ends_late, (str(gate),), report=lambda _: None
+    )
+    still_running = {p.pid for p in multiprocessing.active_children()} - before
+    gate.touch()
+
+    assert outcome == "1 feed skipped"
+    assert len(still_running) == 1
+    deadline = time.monotonic() + 30
+    while {p.pid for p in multiprocessing.active_children()} - before:
+        assert time.monotonic() < deadline, "the child never ended"
+        time.sleep(0.05)
 
 
 CHILD_WARNING = 'Wire: "Pier" (article 2): extractor rules failed: boom; kept without quotes'

@@ -73,6 +73,7 @@ def run_in_child(
         return here()
     stopping_since: float | None = None
     ended_seen = False  # the child was seen ended once, with no message waiting at that look
+    said_done = False
     try:
         while True:
             if cancel is not None and cancel.is_set() and stopping_since is None:
@@ -99,13 +100,23 @@ def run_in_child(
             elif kind == "removed" and removed is not None:
                 removed(value)
             elif kind == "done":
+                said_done = stopping_since is None
                 return None if stopping_since is not None else value
     finally:
-        child.join(timeout=STOP_GRACE)
-        if child.is_alive():  # cancelled and still busy: SQLite rolls back what it was writing
-            child.terminate()
-            child.join()
-        messages.close()
+        if said_done:  # its work is over (its store closed): the refresh ends now, while the
+            # child winds down (~0.07 s: the queue's thread, the interpreter), ended apart
+            threading.Thread(target=_end, args=(child, messages), daemon=True).start()
+        else:
+            _end(child, messages)
+
+
+def _end(child: multiprocessing.process.BaseProcess, messages: multiprocessing.Queue[Any]) -> None:
+    """Wait for the child to end (STOP_GRACE at most, then end it) and close its queue."""
+    child.join(timeout=STOP_GRACE)
+    if child.is_alive():  # cancelled and still busy: SQLite rolls back what it was writing
+        child.terminate()
+        child.join()
+    messages.close()
 
 
 def _run_here(
