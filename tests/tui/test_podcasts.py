@@ -234,6 +234,28 @@ async def test_P_plays_the_url_then_the_downloaded_file_with_the_player(
         assert calls(tmp_path, "mpv")[2]["argv"][1:] == ["--no-video", str(target)]
 
 
+@pytest.mark.parametrize(
+    ("player", "program"),
+    [("/nonexistent/player --x %f", "/nonexistent/player"), ("mpv --no-video", "mpv")],
+)
+async def test_P_with_a_player_that_is_not_there_names_it_and_the_setting(
+    tmp_path, monkeypatch, feed_server, player, program
+):
+    """It said `player: command not found`, naming neither the command nor the setting (user
+    test r29); a terminal player that is not there set the app aside first."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    app, suspended = podcast_app(tmp_path, monkeypatch, db, player=player)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no mpv there
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+    said = f"player: {program} not found (the player setting in {tmp_path / 'feeds.toml'})"
+    assert said in [n.message for n in notifications(app)]
+    assert suspended == []
+
+
 async def test_a_failed_download_says_why_and_r_retries_it(tmp_path, monkeypatch, feed_server):
     db = tmp_path / "pod.db"
     podcast_db(db, feed_server)

@@ -55,9 +55,11 @@ class DownloadsQueued(Message):
     """Something was queued: the worker should run."""
 
 
-def play(app: App[Any], settings: Settings, download: Download | None, url: str) -> None:
+def play(app: App[Any], config: Config | None, download: Download | None, url: str) -> None:
     """Play an enclosure with the `player` setting: the downloaded file when it is there, else
-    the URL."""
+    the URL. A player that is not there is named with the setting (`player: /opt/mpv not
+    found (the player setting in …/feeds.toml)`), before the app steps aside for it."""
+    settings = config.settings if config is not None else Settings()
     target = url
     if download is not None and download.state == "done" and Path(download.path).is_file():
         target = download.path
@@ -67,6 +69,16 @@ def play(app: App[Any], settings: Settings, download: Download | None, url: str)
         launch = player_launch(settings.player, target, shutil.which)
     except LaunchError as exc:
         app.notify(f"player: {exc}", severity="error", markup=False)
+        return
+    program = launch.argv[0]
+    if launch.argv[:2] != ("/bin/sh", "-c") and shutil.which(program) is None:
+        problem = "is not executable" if Path(program).is_file() else "not found"
+        where = f" in {config.path}" if config is not None else ""
+        app.notify(
+            f"player: {program} {problem} (the player setting{where})",
+            severity="error",
+            markup=False,
+        )
         return
     run_program(app, launch)
 
@@ -279,4 +291,4 @@ class RunsDownloads(AppMixin):
 
     def on_downloads_screen_play_requested(self, message: DownloadsScreen.PlayRequested) -> None:
         """`P` on the downloads screen: play the file (else the URL)."""
-        play(self, self.download_settings, message.download, message.download.url)
+        play(self, self.config, message.download, message.download.url)

@@ -112,4 +112,4 @@ class PodcastActions(ScreenMixin):
         found = await self.library.read(
             lambda library: [d for d in library.downloads.all(article_id) if d.url == link.url]
         )
-        play(self.app, self.settings, found[0] if found else None, link.url)
+        play(self.app, self.config, found[0] if found else None, link.url)
