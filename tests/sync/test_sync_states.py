@@ -12,6 +12,7 @@ import pytest
 
 from newstui.cli import main
 from newstui.library import Library
+from tests.sync.conftest import rss
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 
 READING = "user/-/state/com.google/reading-list"
@@ -368,3 +369,77 @@ def test_a_sync_with_another_account_matches_sources_by_url_not_by_the_servers_i
     fake.api("/edit-tag", 200, b"OK")
     assert main([*synced, "sync", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pushed"] == 1
+
+
+def test_a_starred_article_of_a_feed_subscribed_again_on_the_server_is_one_article(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Two is unsubscribed on the server (its items go with it), item 3 keeps its star here; then
+    # Two is subscribed again: a new subscription id, new items. Item 3 came twice, the star
+    # only on the old one.
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
+    fake.items = {n: i for n, i in fake.items.items() if n != 3}
+    ids_answer(fake, [refs(1, 2)], [refs()])
+    assert main([*synced, "sync"]) == 0
+    again = {**item(103, "feed/5"), "title": "Item 3"}
+    again["canonical"] = [{"href": "https://example.org/3"}]
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE, {**TWO, "id": "feed/5"}]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [again]})
+    fake.items[103] = again
+    ids_answer(fake, [refs(1, 2, 103)], [refs()])
+    fake.api("/edit-tag", 200, b"OK")
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert (report["new"], report["pushed"]) == (0, 1)  # the star, to the new item
+    assert marks(synced, capsys) == {
+        "Item 1": "unread",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+    }
+    assert main([*synced, "list", "--all", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_marks_made_before_sync_was_set_up_are_kept_and_sent_to_the_server(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A feed read here first (one article read, one starred), then sync set up with a server
+    # subscribed to it: the first sync took the server's marks, unread and unstarred.
+    feed_server.route("/two", body=rss("Two", [("a", "Story A"), ("b", "Story B")]))
+    url = feed_server.url("/two")
+    plain = tmp_path / "plain.toml"
+    plain.write_text(f'[settings]\nfulltext = false\n\n[[feeds]]\nname = "Two"\nurl = "{url}"\n')
+    db = tmp_path / "n.db"
+    assert main(["--db", str(db), "--config", str(plain), "fetch"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "--config", str(plain), "list", "--json"]) == 0
+    ids = {r["title"]: r["id"] for r in json.loads(capsys.readouterr().out)}
+    assert main(["--db", str(db), "mark", "--read", str(ids["Story A"])]) == 0
+    assert main(["--db", str(db), "mark", "--star", str(ids["Story B"])]) == 0
+    fake.api("/subscription/list", 200, {"subscriptions": [{**TWO, "url": url}]})
+    stories = []
+    for n, slug in ((7, "a"), (8, "b")):
+        story = {**item(n, "feed/2"), "title": f"Story {slug.upper()}"}
+        story["canonical"] = [{"href": f"https://example.org/{slug}"}]
+        stories.append(story)
+    fake.api(f"/stream/contents/{READING}", 200, {"items": stories})
+    ids_answer(fake, [refs(7, 8)], [refs()])
+    fake.api("/edit-tag", 200, b"OK")
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    path.write_text(path.read_text() + f'\n[[feeds]]\nname = "Two"\nurl = "{url}"\n')
+    os.environ["PW_S"] = "pw"
+    capsys.readouterr()
+
+    assert main(["--db", str(db), "--config", str(path), "sync", "--json"]) == 0
+
+    assert json.loads(capsys.readouterr().out)["pushed"] == 2
+    assert marks(["--db", str(db)], capsys) == {"Story A": "", "Story B": "unread starred"}
+    assert fake.hits.count("/api/greader.php/reader/api/0/edit-tag") == 2

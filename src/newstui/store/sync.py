@@ -197,6 +197,14 @@ def apply_subscriptions(
                     "ON CONFLICT(key) DO UPDATE SET url = excluded.url, removed = NULL RETURNING id",
                     [feed.url, name, feed.url, json.dumps(tags)],
                 ).fetchone()[0]
+                # A source removed here when its subscription left the server, subscribed again:
+                # the items its kept (starred) articles were are gone with the old subscription,
+                # so they are matched to the new one's items by URL (else each came twice).
+                conn.execute(
+                    "DELETE FROM sync_items WHERE article_id IN "
+                    "(SELECT id FROM articles WHERE feed_id = ?)",
+                    [feed_id],
+                )
                 names.add(name.casefold())
                 added.append(name)
             else:
@@ -301,7 +309,8 @@ def save_items(
     """Store a page of server items in one transaction (and advance the cursor with them).
 
     A known item keeps its article and local state; a new one takes the server's state, or is
-    linked to an article this source already stored from its feed under the same link.
+    linked to an article this source already stored under the same link (whose read and starred
+    marks stay, queued for the server where the item lacks them).
     """
     new = updated = 0
     changed: list[int] = []
@@ -326,6 +335,7 @@ def save_items(
                 ).fetchone()
                 if row is not None:
                     _link(conn, item, row[0])
+                    _keep_marks_made_here(conn, row[0], item)
                     _take_state(conn, row[0], item)
             if row is None:
                 key = item_key(item.item_id)
@@ -365,6 +375,20 @@ def _link(conn: sqlite3.Connection, item: RemoteItem, article_id: int) -> None:
         "INSERT OR REPLACE INTO sync_items (item_id, article_id, crawled_usec) VALUES (?, ?, ?)",
         [item.item_id, article_id, item.crawled_usec],
     )
+
+
+def _keep_marks_made_here(conn: sqlite3.Connection, article_id: int, item: RemoteItem) -> None:
+    """An article stored before it was this item's (fetched from its feed before sync was set
+    up, kept from a server or subscription left): its read and starred marks are not taken away;
+    where the item lacks one, it is queued for the server."""
+    here = conn.execute("SELECT read, starred FROM articles WHERE id = ?", [article_id]).fetchone()
+    for field, mine, theirs in zip(FIELDS, here, (item.read, item.starred), strict=True):
+        if mine and not theirs:
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_queue (article_id, field, value, queued_at) "
+                "VALUES (?, ?, 1, ?)",
+                [article_id, field, now_iso()],
+            )
 
 
 def _take_state(conn: sqlite3.Connection, article_id: int, item: RemoteItem) -> None:

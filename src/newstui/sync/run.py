@@ -237,8 +237,8 @@ async def _sync(
     from newstui.fulltext.podcasts import episode  # (its package loads the extraction pool)
 
     # With another server or account (`switched`), the queue's item ids are the last one's: its
-    # changes are pushed at the next sync, to the items matched to their articles here; the last
-    # one's ids are forgotten once this one answers (one unreachable, marks are queued as ever).
+    # changes are pushed at the end, to the items matched to their articles here; the last one's
+    # ids are forgotten once this one answers (one unreachable, marks are queued as ever).
     pushed = 0 if switched else await push_changes(library, client)
     configured = {fold_url(f.url): (f.name, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
@@ -327,6 +327,10 @@ async def _sync(
     cut_short = tuple(
         name for name, ids in (("unread", unread), ("starred", starred)) if ids is None
     )
+    # Marks of articles stored before they were the server's items (fetched before sync was set
+    # up, kept from another server): those the server's items lack go to it now.
+    if library.sync.pending():
+        pushed += await push_changes(library, client)
     return SyncReport(
         server=client.server,
         pushed=pushed,
