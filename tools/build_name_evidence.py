@@ -228,22 +228,21 @@ def corpus_type(name: str) -> str | None:
     return _loaded.get(name) or None
 '''
 HOOK_FILE = "nlp/entity_merge.py"
-HOOK_ANCHOR = """    for key, cands in groups.items():
-        kind = rules_type(key, cands, confirmed)
-        if kind is None or names_nothing(key, cands, kind, gaz):"""
-HOOK = """    for key, cands in groups.items():
-        kind = rules_type(key, cands, confirmed)
-        from newstui.nlp.gazetteer import tier_type
+HOOK_ANCHOR = "        kind = rules_type(key, cands, confirmed)\n"
+HOOK = (
+    HOOK_ANCHOR
+    + """        from newstui.nlp.gazetteer import tier_type
         from newstui.nlp.name_evidence import corpus_type
+        from newstui.nlp.names import strip_possessive
 
         if all(c.strength == 0 or (c.strength == 1 and tier_type(c.text)) for c in cands):
             # no cue, no hand-written list in the article: untyped, a guess, a lower list's
-
             for c in cands:
                 if (seen := corpus_type(strip_possessive(c.text))) is not None:
                     kind = seen  # what cues said of the name in other news
                     break
-        if kind is None or names_nothing(key, cands, kind, gaz):"""
+"""
+)
 
 
 def hooked_copy(into: Path, source: Path = ROOT / "src") -> Path:
