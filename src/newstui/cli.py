@@ -2241,6 +2241,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "unchecked": report.unchecked,
         "unfetched": report.unfetched,
         "cut_short": list(report.cut_short),
+        "switched_from": report.switched_from,
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
         "seconds": round(seconds, 3),

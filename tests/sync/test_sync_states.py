@@ -368,7 +368,12 @@ def test_a_sync_with_another_account_matches_sources_by_url_not_by_the_servers_i
     capsys.readouterr()
     fake.api("/edit-tag", 200, b"OK")
     assert main([*synced, "sync", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["pushed"] == 1
+    report = json.loads(capsys.readouterr().out)
+    assert (report["pushed"], report["switched_from"]) == (1, None)
+    # back to alice: `sync --json` names the account it left
+    config.write_text(config.read_text().replace('user = "bob"', 'user = "alice"'))
+    assert main([*synced, "sync", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["switched_from"].startswith("bob@127.0.0.1:")
 
 
 def test_a_starred_article_of_a_feed_subscribed_again_on_the_server_is_one_article(
