@@ -6,8 +6,8 @@ Builds a store of articles made of real Wikinews paragraphs (../shared/wikinews,
 see its README), a share `--cjk` of them in Chinese and Japanese made up from a list of
 phrases, stored as a fetch stores them (Library.bulk_insert: the index triggers run). Prints
 the time to store them, the index's size and the file's, the time of a few searches, and with
-`--rebuild` the time of a full rebuild of the index (what an upgrade to schema 28 runs on a
-store holding CJK words). Run it with one newstui and then another on the same arguments to
+`--rebuild` the time of a full rebuild of each index (what an upgrade to schema 28 runs on a
+store holding CJK words; the prefix index's, schema 31's fill at an upgrade). Run it with one newstui and then another on the same arguments to
 compare them. Never part of the test suite.
 """
 
@@ -40,6 +40,8 @@ QUERIES = [
     ("English stem", "elections"),
     ("English phrase", '"prime minister"'),
     ("English prefix", "econom*"),
+    ("prefix a stem cuts", "evacuat*"),
+    ("prefix ending in y", "toky*"),
     ("CJK inside a word", "東京"),
     ("CJK phrase", "経済対策"),
     ("Korean inside a word", "서울"),
@@ -80,11 +82,24 @@ def build(path: Path, count: int, cjk: float, corpus: Path) -> float:
     return took
 
 
-def index_bytes(library: Library) -> int:
-    """The articles' index's size: its blocks and its rows' sizes."""
+INDEXES = ("articles_fts", "articles_prefix_fts")  # (the second: schema 31's, for prefixes)
+
+
+def present(library: Library) -> list[str]:
+    """The articles' full-text indexes this store has."""
     conn = library._db.conn
-    data = conn.execute("SELECT total(length(block)) FROM articles_fts_data").fetchone()[0]
-    sizes = conn.execute("SELECT total(length(sz)) FROM articles_fts_docsize").fetchone()[0]
+    return [
+        i
+        for i in INDEXES
+        if conn.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{i}'").fetchone()
+    ]
+
+
+def index_bytes(library: Library, index: str = "articles_fts") -> int:
+    """An articles' index's size: its blocks and its rows' sizes."""
+    conn = library._db.conn
+    data = conn.execute(f"SELECT total(length(block)) FROM {index}_data").fetchone()[0]
+    sizes = conn.execute(f"SELECT total(length(sz)) FROM {index}_docsize").fetchone()[0]
     return int(data + sizes)
 
 
@@ -105,7 +120,8 @@ def main() -> None:
             took = build(path, args.articles, args.cjk, args.corpus)
             print(f"stored {args.articles:,} articles ({args.cjk:.0%} CJK) in {took:.2f} s")
         library = Library.open(path)
-        print(f"index {index_bytes(library) / 1e6:.1f} MB, file {path.stat().st_size / 1e6:.1f} MB")
+        sizes = ", ".join(f"{i} {index_bytes(library, i) / 1e6:.1f} MB" for i in present(library))
+        print(f"indexes: {sizes}; file {path.stat().st_size / 1e6:.1f} MB")
         for label, text in QUERIES:
             query = parse_query(text, query_keys)
             samples, found = [], 0
@@ -119,10 +135,11 @@ def main() -> None:
             print(f"{label:22} {ms:7.1f} ms {found:7,} found  {text}")
         if args.rebuild:
             conn = library._db.conn
-            t = time.perf_counter()
-            with conn:
-                conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
-            print(f"index rebuild: {time.perf_counter() - t:.1f} s")
+            for index in present(library):
+                t = time.perf_counter()
+                with conn:
+                    conn.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
+                print(f"{index} rebuild: {time.perf_counter() - t:.1f} s")
         library.close()
 
 

@@ -22,7 +22,13 @@ from newstui.errors import StoreError
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
 from newstui.store.person_names import named_speaker, same_person
-from newstui.store.schema import INDEX_REBUILDS, MIGRATIONS, SCHEMA_VERSION, SPLIT_JOINS_AT
+from newstui.store.schema import (
+    INDEX_REBUILDS,
+    MIGRATIONS,
+    PREFIX_INDEX_AT,
+    SCHEMA_VERSION,
+    SPLIT_JOINS_AT,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -106,9 +112,9 @@ class Database:
         stale = self.known_texts.stale
         if not stale:
             return
-        for name in sorted(stale):
-            for statement in INDEX_REBUILDS[name]:
-                self.conn.execute(statement)
+        # (each once: the articles' index's rebuild also rebuilds its prefix index)
+        for statement in dict.fromkeys(st for name in sorted(stale) for st in INDEX_REBUILDS[name]):
+            self.conn.execute(statement)
         # the marks the writes kept in the store (schema 27), gone with the rebuild they asked
         self.conn.execute(
             "DELETE FROM index_rebuilds WHERE name IN (SELECT value FROM json_each(?))",
@@ -836,14 +842,19 @@ CJK_REINDEX_AT = (28, 30)
 def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
     """True when migrating an existing store of schema `version` sketches its stories again or
     rewrites the file (RESKETCH_AT, COMPACT_AT), or, given its connection, judges its joined
-    stories again (SPLIT_JOINS_AT) or rebuilds its articles' index (CJK_REINDEX_AT): worth
-    saying before it starts."""
+    stories again (SPLIT_JOINS_AT), rebuilds its articles' index (CJK_REINDEX_AT) or fills its
+    prefix index (PREFIX_INDEX_AT, any store with articles): worth saying before it starts."""
     if any(0 < version < at <= SCHEMA_VERSION for at in (*RESKETCH_AT, *COMPACT_AT)):
         return True
     if conn is None:
         return False
     if 0 < version < SPLIT_JOINS_AT <= SCHEMA_VERSION and joined_stories(conn):
         return True
+    if (
+        0 < version < PREFIX_INDEX_AT <= SCHEMA_VERSION
+        and conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]
+    ):
+        return True  # the prefix index is filled from every text (~N s for 100,000 articles)
     return any(0 < version < at <= SCHEMA_VERSION for at in CJK_REINDEX_AT) and cjk_indexed(conn)
 
 

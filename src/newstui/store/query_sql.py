@@ -34,11 +34,19 @@ from newstui.store.person_names import (
     speaker_wanted,
     spellings,
 )
+from newstui.store.schema import PREFIX_INDEX
 
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
 
+# The articles' full-text indexes: words stemmed (`floods` finds `flood`), and the same words
+# unstemmed (schema 31), what a prefix is matched against: `toky*` finds Tokyo (stemmed, the
+# prefix was read as `toki`, and `evacuat*` as nothing `evacuated` became).
+WORD_INDEX = "articles_fts"
+TEXT_INDEXES = (WORD_INDEX, PREFIX_INDEX)
 FTS_MATCHES = "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
+PREFIX_MATCHES = f"SELECT rowid AS id FROM {PREFIX_INDEX} WHERE {PREFIX_INDEX} MATCH ?"
+INDEX_MATCHES = {WORD_INDEX: FTS_MATCHES, PREFIX_INDEX: PREFIX_MATCHES}
 QUOTE_MATCHES = (
     "SELECT DISTINCT q.article_id AS id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
     "WHERE quotes_fts MATCH ?"
@@ -90,19 +98,32 @@ def fts_term(term: Term) -> str:
     return fts_string(cjk_apart(term.text)) + ("*" if term.prefix else "")
 
 
-def fts_expression(node: Node) -> str | None:
-    """The node as one FTS5 expression when it is made of text terms only, else None."""
+def term_index(term: Term) -> str:
+    """The index a text term is matched against: a prefix of one word, the words unstemmed (it
+    is what words start with); any other term, a phrase's prefix too, the stemmed words (the
+    unstemmed index keeps no positions: schema 31)."""
+    if not term.prefix:
+        return WORD_INDEX
+    words = cjk_apart(term.text).split()
+    return PREFIX_INDEX if len(words) == 1 and words[0].isalnum() else WORD_INDEX
+
+
+def fts_expression(node: Node, index: str = WORD_INDEX) -> str | None:
+    """The node as one FTS5 expression over `index` when it is made of text terms only, each
+    matched against that index (term_index), else None."""
     if isinstance(node, Term):
+        if term_index(node) != index:
+            return None
         string = fts_term(node)
         return f"{{{node.column}}} : {string}" if node.column else string
     if isinstance(node, Or):
-        parts = [fts_expression(p) for p in node.parts]
+        parts = [fts_expression(p, index) for p in node.parts]
         if any(p is None for p in parts):
             return None
         return "(" + " OR ".join(f"({p})" for p in parts) + ")"
     if isinstance(node, And):
-        positive = [fts_expression(p) for p in node.parts if not isinstance(p, Not)]
-        negative = [fts_expression(p.part) for p in node.parts if isinstance(p, Not)]
+        positive = [fts_expression(p, index) for p in node.parts if not isinstance(p, Not)]
+        negative = [fts_expression(p.part, index) for p in node.parts if isinstance(p, Not)]
         if not positive or any(p is None for p in [*positive, *negative]):
             return None
         text = "(" + " AND ".join(f"({p})" for p in positive) + ")"
@@ -112,12 +133,18 @@ def fts_expression(node: Node) -> str | None:
     return None
 
 
+def text_index(node: Node) -> str | None:
+    """The index a node is one FTS5 expression over (fts_expression), None when none."""
+    return next((i for i in TEXT_INDEXES if fts_expression(node, i) is not None), None)
+
+
 def node_matches(node: Node) -> tuple[str, list[object]] | None:
     """The SELECT of the ids (each once) of the articles a node matches when it is one set (text
     terms, a quote's words, having quotes), else None."""
-    text = fts_expression(node)
-    if text is not None:
-        return FTS_MATCHES, [text]
+    for index in TEXT_INDEXES:
+        text = fts_expression(node, index)
+        if text is not None:
+            return INDEX_MATCHES[index], [text]
     if isinstance(node, QuoteText):  # its words in this order, in the quotes' own index
         return QUOTE_MATCHES, [fts_string(cjk_apart(node.text))]
     if node == Fact("quotes"):
@@ -232,7 +259,7 @@ def _cost(node: Node) -> int:
         return 1
     if isinstance(node, EntityRef | Speaker):
         return 2
-    if isinstance(node, QuoteText):
+    if isinstance(node, QuoteText) or text_index(node) is not None:
         return _TEXT_COST
     return 4
 
@@ -291,21 +318,28 @@ class _Compiler:
     def conjunction(self, node: And) -> tuple[str, list[object]]:
         """Text parts in one MATCH (negated ones with FTS5 NOT), the rest ANDed beside it,
         cheapest test first: SQLite tests a row's conditions in the order written."""
-        text_pos = [p for p in node.parts if fts_expression(p) is not None]
-        text_neg = [
-            p for p in node.parts if isinstance(p, Not) and fts_expression(p.part) is not None
-        ]
-        rest = [p for p in node.parts if p not in text_pos and p not in text_neg]
         tests: list[tuple[int, str, list[object]]] = []
-        if text_pos:
-            sql, ps = self.compile(
-                And((*text_pos, *text_neg)) if len(text_pos) + len(text_neg) > 1 else text_pos[0]
-            )
-            tests.append((_TEXT_COST, sql, ps))
-        elif text_neg:
-            expression = " OR ".join(f"({fts_expression(p.part)})" for p in text_neg)
-            sql, ps = self.matching(FTS_MATCHES, [expression])
-            tests.append((_TEXT_COST, f"NOT {sql}", ps))
+        claimed: list[Node] = []
+        for index in TEXT_INDEXES:
+            text_pos = [p for p in node.parts if fts_expression(p, index) is not None]
+            text_neg = [
+                p
+                for p in node.parts
+                if isinstance(p, Not) and fts_expression(p.part, index) is not None
+            ]
+            claimed += [*text_pos, *text_neg]
+            if text_pos:
+                sql, ps = self.compile(
+                    And((*text_pos, *text_neg))
+                    if len(text_pos) + len(text_neg) > 1
+                    else text_pos[0]
+                )
+                tests.append((_TEXT_COST, sql, ps))
+            elif text_neg:
+                expression = " OR ".join(f"({fts_expression(p.part, index)})" for p in text_neg)
+                sql, ps = self.matching(INDEX_MATCHES[index], [expression])
+                tests.append((_TEXT_COST, f"NOT {sql}", ps))
+        rest = [p for p in node.parts if p not in claimed]
         tests += [(_cost(part), *self.compile(part)) for part in rest]
         tests.sort(key=lambda test: test[0])
         return "(" + " AND ".join(sql for _, sql, _ in tests) + ")", [

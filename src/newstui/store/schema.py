@@ -679,8 +679,14 @@ _V25 = _article_index_triggers(
 # What brings a full-text index back in step with the stored rows, by its name: the articles'
 # index reads every stored text again (a damaged one counts as ''); the quote index, which keeps
 # no text (contentless), is emptied and given every stored quote's words from its article.
+# (the articles' unstemmed index, for prefixes, since v31: rebuilt with the articles' index)
+PREFIX_INDEX = "articles_prefix_fts"
 INDEX_REBUILDS: dict[str, list[str]] = {
-    "articles_fts": ["INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')"],
+    "articles_fts": [
+        "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+        f"INSERT INTO {PREFIX_INDEX} ({PREFIX_INDEX}) VALUES ('rebuild')",
+    ],
+    PREFIX_INDEX: [f"INSERT INTO {PREFIX_INDEX} ({PREFIX_INDEX}) VALUES ('rebuild')"],
     "quotes_fts": [
         "INSERT INTO quotes_fts (quotes_fts) VALUES ('delete-all')",
         f"""INSERT INTO quotes_fts (rowid, text)
@@ -875,6 +881,49 @@ _V30 = [
     "DROP TABLE temp.cjk_quote_words",
 ]
 
+# v31: a prefix is what a word starts with (`toky*` finds Tokyo, `evacuat*` evacuated): the
+# articles' index stems its words (porter), and FTS5 stems a prefix too before it looks for it
+# (`toky` is read as `toki`, which starts no word of its list: nothing was found). A second
+# index of the same texts, words unstemmed (PREFIX_INDEX, same columns, CJK split as v28 reads
+# them), is what a prefix of one word is matched against (query_sql). It keeps which column
+# each word is in, not where (detail='column': half the size, and a prefix is one word, not a
+# phrase; a phrase's prefix is matched in the stemmed index as before). Its triggers and the damaged-text
+# rebuild go with the articles' index: one mark, articles_fts, rebuilds both
+# (INDEX_REBUILDS). A store with articles has it filled by the mark articles_prefix_fts, which
+# the open rebuilds after the upgrade (db.rebuild_marked: said as a slow upgrade, stoppable by
+# Ctrl-C like the others, resumed at the next open). Replayable.
+PREFIX_INDEX_AT = 31
+_PREFIX_WORDS_OLD = f"""INSERT INTO {PREFIX_INDEX} ({PREFIX_INDEX}, rowid, title, author, text)
+        VALUES ('delete', old.id, cjk_apart(old.title), cjk_apart(old.author),
+        cjk_apart({unpacked("old.text")}));"""
+_PREFIX_WORDS_NEW = f"""INSERT INTO {PREFIX_INDEX} (rowid, title, author, text)
+        VALUES (new.id, cjk_apart(new.title), cjk_apart(new.author),
+        cjk_apart({unpacked("new.text")}));"""
+_V31 = [
+    f"""
+    CREATE VIRTUAL TABLE IF NOT EXISTS {PREFIX_INDEX} USING fts5(
+        title, author, text, content='article_texts', content_rowid='id', tokenize='unicode61',
+        detail='column'
+    )
+    """,
+    "DROP TRIGGER IF EXISTS articles_ai",
+    f"""
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        {_WORDS_NEW}
+        {_PREFIX_WORDS_NEW}
+    END
+    """,
+    *_marking_triggers(
+        "INSERT OR IGNORE INTO index_rebuilds (name) SELECT stale_index('{index}')",
+        f"{_WORDS_OLD}\n        {_PREFIX_WORDS_OLD}",
+        f"{_WORDS_NEW}\n        {_PREFIX_WORDS_NEW}",
+        indexed_quote_words,
+    ),
+    # (replayed, the index its triggers kept in step is left as it is)
+    f"""INSERT OR IGNORE INTO index_rebuilds (name) SELECT '{PREFIX_INDEX}'
+    WHERE EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM {PREFIX_INDEX}_docsize)""",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -906,5 +955,6 @@ MIGRATIONS: list[list[str]] = [
     _V28,
     _V29,
     _V30,
+    _V31,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
