@@ -4,6 +4,8 @@ file (or the URL before it is downloaded) with the `player` setting."""
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from newstui.tui.screens.downloads import DownloadsScreen
 from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
 from .conftest import notifications, run_recorded, screen_text, settle, until
+from .terminal import AppInTerminal
 from .test_external_programs import app_with, calls, program
 
 if TYPE_CHECKING:
@@ -612,3 +615,42 @@ async def test_L_starts_a_download_another_newstui_queued(tmp_path, monkeypatch,
         [row] = app.screen.rows()
         assert row.download.state == "done"
     assert Path(download.path).read_bytes() == AUDIO
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals")
+def test_quitting_with_a_download_running_says_it_will_resume(tmp_path, feed_server):
+    """Quitting asked and said nothing while a download ran (it resumes at the next start,
+    which the user could not know; user test r29)."""
+    db = tmp_path / "pod.db"
+    ids = podcast_db(db, feed_server)
+    feed_server.route("/e1.mp3", body=AUDIO[:3000], drip=0.01)  # about 30 s
+    folder = tmp_path / "pods"
+    with Library.open(db) as library:
+        link = library.article(ids["Episode 1: Rivers"]).links[0]  # type: ignore[union-attr]
+        download, _ = queue_enclosure(library, folder, ids["Episode 1: Rivers"], "Episode 1", link)
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        f"[settings]\nrefresh_minutes = 0\nfulltext = false\ndownload_dir = '{folder}'\n", "utf-8"
+    )
+    env = {
+        **os.environ,
+        "NEWSTUI_CONFIG": str(config),
+        "NEWSTUI_DB": str(db),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "TERM": "xterm-256color",
+    }
+    terminal = AppInTerminal([], env, (100, 30))
+    try:
+        terminal.wait_for(b"Headlines")
+        part = Path(download.part_path)
+        deadline = time.monotonic() + 30
+        while not part.exists():  # under way
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        terminal.type("Q")
+        assert terminal.process.wait(30) == 0
+        time.sleep(0.3)  # the last of its output
+    finally:
+        terminal.close()
+    said = bytes(terminal.output).decode("utf-8", "replace")
+    assert "newstui: 1 download will resume at the next start" in said

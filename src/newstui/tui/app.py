@@ -544,6 +544,8 @@ def run_app(
         app.run()
     finally:
         FIRST_FRAME.end()  # (an app that quit before its first screen)
+    if (downloads_left := app.downloads_left_line()) is not None:
+        print(downloads_left, file=sys.stderr)
     if app.stopped_by is not None:
         raise Stopped(app.stopped_by)  # the terminal is restored; the command line says why
     if app.open_error is not None:

@@ -4,7 +4,9 @@ plays a file or URL with the `player` setting."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +17,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from newstui.config import Config, Settings
+from newstui.errors import NewstuiError
 from newstui.library import Library
 from newstui.render import human_size
 from newstui.text import terminal_safe
@@ -109,6 +112,28 @@ class RunsDownloads(AppMixin):
         if not self._downloads_running and self.config is not None:
             self._downloads_running = True
             self._run_downloads(self.download_settings.timeout, self._download_kicks)
+
+    def downloads_left_line(self) -> str | None:
+        """Once the app has quit: "newstui: 2 downloads will resume at the next start", when it
+        quit with downloads running or waiting (quitting asks nothing: they resume), else None.
+        Reads the store only when the queue was running."""
+        if not self._downloads_running:
+            return None
+        try:
+            with Library.open(self.db_path) as library:
+                left = sum(
+                    d.state == "queued" or (d.state == "downloading" and d.owner == os.getpid())
+                    for d in library.downloads.all()
+                )
+        except (NewstuiError, sqlite3.Error):  # (a store that cannot be read now: say nothing)
+            return None
+        if not left:
+            return None
+        s = "s" * (left != 1)
+        return (
+            f"newstui: {left} download{s} will resume at the next start "
+            "(or now with `newstui download`)"
+        )
 
     def resume_downloads(self) -> None:
         """Carry on with a queue the last run left (queued, or cut short while downloading)."""
