@@ -5,7 +5,8 @@ verb before it, however long the first clause ("The president did not concede �
 keep fighting “the good fight”"); a body's claim in the plural present is a speech verb
 ("Cessna claim the new design, which …, would “…”"); a government that opens a clause ending
 in a colon speaks, not a body named after its verb ("The government of American Samoa issued a
-statement agreeing the issue should be decided by Congress: “…”")."""
+statement agreeing the issue should be decided by Congress: “…”"), and so does the statement
+it issued ("Their statement also read “…”")."""
 
 from __future__ import annotations
 
@@ -107,4 +108,18 @@ def test_a_person_opening_a_colon_frame_still_speaks(extractor) -> None:
     )
     assert quotes_and_speakers(extractor, text) == [
         ("imposition of citizenship by judicial fiat would ignore our sovereignty.", "Ann Reid")
+    ]
+
+
+def test_their_statement_after_a_governments_statement_is_still_the_governments(extractor) -> None:
+    text = (
+        "A judge ruled that people born in Tokelau Islands are citizens.\n\n"
+        "The government of Tokelau Islands issued a statement agreeing the issue should be "
+        'decided by Parliament and not by judges: "imposition of citizenship by judicial fiat '
+        'would ignore our sovereignty." Their statement also read "imposition of citizenship '
+        'over our objections violates self-determination."'
+    )
+    assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] == [
+        "Tokelau Islands",
+        "Tokelau Islands",
     ]

@@ -1198,7 +1198,11 @@ class SpeakerFinder(_SubjectFinder):
             m.entity.type == "PERSON"
             for m in self.mentions_in(sent_start + statement.start(), span.open_mark)
         ):  # "Moss's statement read:", "a letter from Acme reads"
-            author = self._first_named(sent_start, span.open_mark, span.open_mark)
+            # "The government of American Samoa issued a statement …: “…” Their statement also
+            # read “…”": the body that opens the sentence, not a name after its verb
+            author = self._opening_body(sent_start, span.open_mark) or self._first_named(
+                sent_start, span.open_mark, span.open_mark
+            )
             if not author:  # "A statement on Apple's website, …, states:": the site's owner
                 author = next(
                     (
