@@ -45,7 +45,8 @@ def test_a_described_thing_that_cannot_speak_is_no_group_speaker(extractor) -> N
         "The talks broke down on Monday. The Portuguese request, noted the Harbor Times, "
         '"came far too late to matter to anyone".'
     )
-    assert _speakers(extractor, text) == [None]
+    # rules-31: the paper credited between commas (it was nobody's); never "Portuguese"
+    assert _speakers(extractor, text) == ["Harbor Times"]
 
 
 def test_a_described_newspaper_is_no_group_speaker_but_the_paper_named_before(extractor) -> None:

@@ -6,11 +6,13 @@ keep fighting “the good fight”"); a body's claim in the plural present is a 
 ("Cessna claim the new design, which …, would “…”"); a government that opens a clause ending
 in a colon speaks, not a body named after its verb ("The government of American Samoa issued a
 statement agreeing the issue should be decided by Congress: “…”"), and so does the statement
-it issued ("Their statement also read “…”")."""
+it issued ("Their statement also read “…”"); a possessive after a stray space still names a
+place's paper ("Spain ’s El País"), and a verb of remarking between commas credits the name
+after it ("The request, pointed out Spain’s El País, “…”")."""
 
 from __future__ import annotations
 
-from extracted import check_names, quotes_and_speakers
+from extracted import check_names, quotes_and_speakers, typed_names
 
 
 def test_a_lone_museum_or_library_opening_a_sentence_is_no_body(extractor) -> None:
@@ -123,3 +125,23 @@ def test_their_statement_after_a_governments_statement_is_still_the_governments(
         "Tokelau Islands",
         "Tokelau Islands",
     ]
+
+
+def test_a_places_paper_after_a_possessive_with_a_stray_space_is_a_body_credited(
+    extractor,
+) -> None:
+    for mark in ("’", "'"):
+        text = (
+            "The request came late. The request, pointed out Spain "
+            f"{mark}s El Mundo, “surprised no-one, but had been delayed for political reasons”."
+        )
+        assert ("El Mundo", "ORG") in typed_names(extractor, text)
+        assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] == ["El Mundo"]
+
+
+def test_a_verb_of_remarking_credits_no_name_after_that(extractor) -> None:
+    text = (
+        "Mayor Ana Ruiz spoke after the vote. She noted that if Tomas Brandt wins, "
+        "“the city will stall for years to come.”"
+    )
+    assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] == ["Ana Ruiz"]

@@ -996,11 +996,15 @@ class _TypingFinder(_FinderBase):
         return verb in SPEECH_VERBS or verb in _PLURAL_SPEECH
 
     def _outlet_context(self, start: int, end: int) -> bool:
-        """Whether a place's possessive comes right before `start` ("Vienna’s Der Standard") or
-        a verb of speech or reporting right after `end` ("Die Welt wrote")."""
-        if (
-            self.text[start - 3 : start] in ("’s ", "'s ")
-            and self.text[start - 4 : start - 3].isalpha()
+        """Whether a place's possessive comes right before `start` ("Vienna’s Der Standard", also
+        after a stray space: "Spain ’s El País") or a verb of speech or reporting right after
+        `end` ("Die Welt wrote")."""
+        if self.text[start - 3 : start] in ("’s ", "'s ") and (
+            self.text[start - 4 : start - 3].isalpha()
+            or (
+                self.text[start - 4 : start - 3] == " "
+                and self.text[start - 5 : start - 4].isalpha()
+            )
         ):
             head = self.text[max(0, start - 30) : start - 3].rsplit(None, 1)[-1:]
             if head and self.gaz.known.get(head[0]) == "PLACE":

@@ -138,6 +138,11 @@ _HEAD_NEEDS: Final = WordNeedsGuard(_LABEL, _SPEECH_ABOUT, _REPORTED_THAT, NAMIN
 _SENTENCE_QUOTES: Final = 64
 
 
+# Verbs of remarking that credit the name after them only between commas ("The request,
+# pointed out Spain’s El País, “…”", "…, noted the Harbor Times, “…”"), never after "that"
+_CREDIT_BETWEEN_COMMAS: Final = frozenset(
+    ["noted", "notes", "pointed out", "points out", "observed", "remarked", "explained"]
+)
 # "…, and vowed", "… but insisted": "and" or "but" right before a verb (adverbs between)
 _AND_OR_BUT_BEFORE: Final = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then|[a-z]+ly))*\s+$")
 # Verbs of saying and pledging that share the subject of a verb before them ("… and vowed to
@@ -1298,7 +1303,15 @@ class SpeakerFinder(_SubjectFinder):
             named = self._first_named(start, sent_start + verb.end() + agent.end(1), span.open_mark)
             return named or self._description(agent.group(1), span.open_mark) or ""
         if (
-            verb.group() in _SAY_THEN_SPEAKER
+            (
+                verb.group() in _SAY_THEN_SPEAKER
+                # "The request, pointed out Spain’s El País, “…”": a credit set off by commas
+                or (
+                    verb.group() in _CREDIT_BETWEEN_COMMAS
+                    and head[: verb.start()].rstrip().endswith(",")
+                    and lead_in.rstrip().endswith(",")
+                )
+            )
             and (
                 lead_in.rstrip().endswith((",", ":"))
                 or head[: verb.start()].rstrip().endswith(_CLOSING_MARKS)
