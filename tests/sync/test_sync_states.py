@@ -448,3 +448,24 @@ def test_marks_made_before_sync_was_set_up_are_kept_and_sent_to_the_server(
     assert json.loads(capsys.readouterr().out)["pushed"] == 2
     assert marks(["--db", str(db)], capsys) == {"Story A": "", "Story B": "unread starred"}
     assert fake.hits.count("/api/greader.php/reader/api/0/edit-tag") == 2
+
+
+def test_a_wait_a_server_asked_for_holds_for_its_account_only(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # bob's first sync meets a 429: his next sync waits (it asked again at once, as the wait was
+    # taken for the last account's); bob's wait does not hold back carol's sync.
+    config = Path(synced[3])
+    config.write_text(config.read_text().replace('user = "alice"', 'user = "bob"'))
+    fake.api("/subscription/list", 429, b"slow down", headers={"Retry-After": "600"})
+    assert main([*synced, "sync"]) == 1
+    capsys.readouterr()
+    asked = len(fake.hits)
+    assert main([*synced, "sync"]) == 1
+    assert "asked us to wait (HTTP 429) until" in capsys.readouterr().err
+    assert len(fake.hits) == asked
+    config.write_text(config.read_text().replace('user = "bob"', 'user = "carol"'))
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE, TWO]})
+    assert main([*synced, "sync"]) == 0

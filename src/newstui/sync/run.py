@@ -33,6 +33,7 @@ MAX_ID_PAGES = 100  # pages of ids read of one set (a million ids) before it cou
 CONTENTS_BATCH = 250  # items asked for by id in one POST
 CURSOR = "items_since"  # crawl time (s) from which new items are asked for
 ACCOUNT = "account"  # the user and server the last sync was with (see account_of)
+RETRY_FOR = "retry_for"  # the account whose server asked for the wait in retry_after
 
 
 @dataclass(frozen=True)
@@ -159,10 +160,10 @@ def make_client(sync: SyncConfig, config: Config, library: Library) -> GReaderCl
     )
 
 
-def _check_retry_after(library: Library, server: str) -> None:
+def _check_retry_after(library: Library, server: str, account: str) -> None:
     until = library.sync.state("retry_after")
-    if not until:
-        return
+    if not until or library.sync.state(RETRY_FOR) not in (None, account):
+        return  # (another account's server asked for that wait)
     try:
         when = datetime.fromisoformat(until)
     except ValueError:
@@ -190,21 +191,25 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
     account = account_of(client)
     former = library.sync.state(ACCOUNT)
     switched = former if former is not None and former != account else None
-    if not switched:  # (a wait the last server asked for is not this one's)
-        _check_retry_after(library, client.server)
+    _check_retry_after(library, client.server, account)
     try:
         report = await _sync(library, config, client, switched=switched is not None)
     except SyncError as exc:
         retry = None
         if exc.retry_after is not None:
             retry = (datetime.now(UTC) + timedelta(seconds=exc.retry_after)).isoformat()
-        library.sync.set_state(last_error=str(exc), retry_after=retry)
+        library.sync.set_state(
+            last_error=str(exc), retry_after=retry, **{RETRY_FOR: account if retry else None}
+        )
         raise
     if switched:
         library.sync.drop_unpushable_changes()  # marks of articles this server does not have
     synced_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     library.sync.set_state(
-        last_sync=synced_at, last_error=None, retry_after=None, **{ACCOUNT: account}
+        last_sync=synced_at,
+        last_error=None,
+        retry_after=None,
+        **{ACCOUNT: account, RETRY_FOR: None},
     )
     return replace(report, account=account, switched_from=switched)
 
