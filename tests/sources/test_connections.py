@@ -380,6 +380,50 @@ async def test_a_slow_server_still_gets_every_request_at_once_after_a_moment(raw
     assert bodies == [b"hello"] * 8 and server.connections == 8
 
 
+NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found"
+
+
+async def test_pages_answering_404_on_one_server_share_one_connection(raw_server):
+    # Each answer's unread body closed its connection: 160 full-text pages answering 404 on one
+    # server opened 160 connections (over TLS, three round trips each).
+    server = await serve_ok(raw_server, NOT_FOUND)
+    async with Fetcher(QUICK) as fetcher:
+        for page in range(3):
+            with pytest.raises(SourceError, match="HTTP 404 Not Found"):
+                await fetcher.fetch(f"{server.base}/page{page}")
+
+    assert server.connections == 1 and server.requests == 3
+
+
+async def test_a_redirect_on_the_same_server_keeps_its_connection(raw_server):
+    moved = b"HTTP/1.1 301 Moved\r\nLocation: /new\r\nContent-Length: 5\r\n\r\nmoved"
+
+    async def redirect_then_answer(server: RawServer, n: int, reader, writer) -> None:
+        while head := await server.request(reader):
+            writer.write(OK if head.startswith(b"GET /new") else moved)
+            await writer.drain()
+
+    server = await raw_server(redirect_then_answer)
+    async with Fetcher(QUICK) as fetcher:
+        result = await fetcher.fetch(f"{server.base}/old")
+
+    assert result.body == b"hello" and result.url == f"{server.base}/new"
+    assert server.connections == 1
+
+
+async def test_an_error_page_sent_slowly_is_left_and_the_error_said_at_once(raw_server):
+    async def stall(server: RawServer, n: int, reader, writer) -> None:
+        await server.request(reader)
+        writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot")
+        await writer.drain()
+        await asyncio.sleep(30)
+
+    server = await raw_server(stall)
+    async with Fetcher(FetchLimits(timeout=20)) as fetcher:
+        with pytest.raises(SourceError, match="HTTP 404 Not Found"):
+            await fetcher.fetch(f"{server.base}/page")
+
+
 async def test_idle_connections_are_capped_in_all_oldest_closed_first(raw_server):
     one, two = await serve_ok(raw_server), await serve_ok(raw_server)
     pool = ConnectionPool(ssl.create_default_context, max_idle=1)
