@@ -367,6 +367,9 @@ async def test_D_on_the_downloads_screen_deletes_the_file_after_asking(
         await settle(pilot)
         assert app.screen is screen and screen.rows() == []
         assert "Deleted Episode 1 Rivers.mp3 (102.4 KB)." in screen_text(app)
+        # the open article no longer says it is downloaded (it kept saying so)
+        reader = str(app.main.reader.query_one("#reader-body").render())
+        assert "downloaded" not in reader and "Enclosures" in reader
     with Library.open(db) as library:
         assert library.downloads.all() == []
 

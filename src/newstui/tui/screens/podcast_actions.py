@@ -102,6 +102,16 @@ class PodcastActions(ScreenMixin):
         self.detail = replace(detail, downloads=(*others, download))
         self.reader.show(self.detail)
 
+    def drop_download(self, download_id: int) -> None:
+        """A download was forgotten or deleted: the open article no longer says it is there."""
+        detail = self.detail
+        if detail is None or not any(d.id == download_id for d in detail.downloads):
+            return
+        self.detail = replace(
+            detail, downloads=tuple(d for d in detail.downloads if d.id != download_id)
+        )
+        self.reader.show(self.detail)
+
     def action_play(self) -> None:
         self._enclosure_then("Play", self._play)
 
