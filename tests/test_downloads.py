@@ -834,3 +834,17 @@ def test_downloads_delete_refuses_a_file_outside_download_dir_in_one_line(pod, t
     )
     assert outside.read_bytes() == b"the user's own"
     assert [d["id"] for d in pod.json("downloads")] == [download_id]
+
+
+def test_a_running_download_is_not_deleted(pod, tmp_path):
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    with subprocess.Popen(["sleep", "60"]) as other:  # `newstui download` running elsewhere
+        try:
+            download_id = left_mid_way(pod.db, other.pid)
+            assert pod("downloads", "--delete", str(download_id)) == 1
+        finally:
+            other.kill()
+    assert pod.err.strip() == (
+        f"newstui: download {download_id} is running; it can be deleted after it ends"
+    )
+    assert (tmp_path / "pods" / "Episode 1 Rivers.mp3.part").stat().st_size == 63_488

@@ -131,8 +131,7 @@ class RunsDownloads(AppMixin):
             return None
         s = "s" * (left != 1)
         return (
-            f"newstui: {left} download{s} will resume at the next start "
-            "(or now with `newstui download`)"
+            f"newstui: {left} download{s} will resume at the next start (or `newstui download` now)"
         )
 
     def resume_downloads(self) -> None:
