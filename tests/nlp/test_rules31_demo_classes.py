@@ -8,7 +8,8 @@ in a colon speaks, not a body named after its verb ("The government of American 
 statement agreeing the issue should be decided by Congress: “…”"), and so does the statement
 it issued ("Their statement also read “…”"); a possessive after a stray space still names a
 place's paper ("Spain ’s El País"), and a verb of remarking between commas credits the name
-after it ("The request, pointed out Spain’s El País, “…”")."""
+after it ("The request, pointed out Spain’s El País, “…”"); a weak person's name spelt as a place
+of the article is that place ("[Haghia Sophia]" beside "Hagia Sophia, formerly a church")."""
 
 from __future__ import annotations
 
@@ -145,3 +146,22 @@ def test_a_verb_of_remarking_credits_no_name_after_that(extractor) -> None:
         "“the city will stall for years to come.”"
     )
     assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] == ["Ana Ruiz"]
+
+
+def test_a_weak_persons_name_spelt_as_a_place_of_the_article_is_that_place(extractor) -> None:
+    text = (
+        "The president pledged to convert Hagia Irene, formerly a Byzantine church and now a "
+        "museum, to a mosque. “Aya Irini [Haghia Irene] will no longer be called a museum,” "
+        "he said. Critics said the Haghia Irene belongs to humanity."
+    )
+    found = extractor.analyse(text).entities
+    assert [(e.name, e.type) for e in found] == [("Hagia Irene", "PLACE")]
+    assert [m.text for m in found[0].mentions] == ["Hagia Irene", "Haghia Irene", "Haghia Irene"]
+
+
+def test_people_spelt_alike_stay_people(extractor) -> None:
+    text = (
+        "Ahmed Aboul Gheit met the press in Cairo. Abul Gheit pledged that everyone “would "
+        "be safe”. The Aboul Gheit Foundation did not comment."
+    )
+    check_names(extractor, text, found=[("Ahmed Aboul Gheit", "PERSON")])

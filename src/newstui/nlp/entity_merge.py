@@ -455,6 +455,7 @@ def group_candidates(
     _merge_company_short_names(groups, text)
     _merge_spelt_people(groups)
     _merge_name_tails(groups, text)
+    _merge_spelt_things(groups)
     _merge_org_abridgements(groups)
     return groups, confirmed
 
@@ -1000,6 +1001,45 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
         if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
             continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
         groups[longer[0]].extend(groups.pop(key))
+
+
+def _merge_spelt_things(groups: dict[str, list[Candidate]]) -> None:
+    """'Ayasofya [Haghia Sophia]' beside 'Hagia Sophia, formerly a church': a name of two words or
+    more typed a person only weakly (no speech, no strong cue) and spelt word by word as a place or
+    body of the article, the last word the same, is that place or body, under its name (the
+    spelt-variant merges of people read people only)."""
+    things: dict[str, list[str]] = {}  # each place's or body's last word → their keys
+    for key, cands in groups.items():
+        if " " in key and _best_type(cands) in ("PLACE", "ORG"):
+            _add_to(things, key.rsplit(" ", 1)[-1], key)
+    if not things:
+        return
+    for key in list(groups):
+        found = things.get(key.rsplit(" ", 1)[-1]) if " " in key else None
+        if found is None or len(found) > _INDEXED_BUCKET:
+            continue  # (thousands of bodies of one last word are never read so: linear)
+        cands = groups[key]
+        if (
+            _best_type(cands) != "PERSON"
+            or max(c.strength for c in cands) > 1
+            or any(c.speaks for c in cands)
+        ):
+            continue
+        words = key.split(":", 1)[1].split()
+        alike = [
+            other
+            for other in found
+            if other in groups
+            and len(other_words := other.split(":", 1)[1].split()) == len(words)
+            and _spelt_tail(words, other_words)
+        ]
+        if len(alike) == 1:
+            into = groups[alike[0]]
+            name = into[0].display or into[0].text
+            moved = [_untyped(c) for c in groups.pop(key)]
+            for cand in moved:
+                cand.display = name
+            into.extend(moved)
 
 
 def _spelt_tail(words: list[str], tail: list[str]) -> bool:
