@@ -480,7 +480,9 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
         from newstui.store.query_sql import query_condition
 
         sql, query_params = query_condition(
-            f.query.root, match_set=lambda select, ps: match_set(db, select, ps)
+            f.query.root,
+            match_set=lambda select, ps: match_set(db, select, ps),
+            read=lambda select, ps: int(db.execute(select, ps).fetchone()[0]),
         )
         clauses.append(sql)
         params += query_params
