@@ -13,7 +13,9 @@ from newstui.library import Library
 from newstui.tui.app import NewstuiApp
 from tests.ports import free_port
 from tests.sync.conftest import Device, FreshRSS
+from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 from tests.sync.test_freshrss import PASSWORD_ENV, new_feed, write_config
+from tests.sync.test_sync_states import ONE, READING, ids_answer, item, refs
 from tests.tui.notifications import notifications, run_recorded
 
 
@@ -164,3 +166,25 @@ async def test_a_with_sync_shows_the_servers_refusal_in_one_line_and_adds_nothin
         assert errors == [f"{url}: HTTP 404 Not Found (not subscribed on {freshrss.greader})"]
     assert not device.subscribed(url)
     assert config_path.read_text("utf-8") == written
+
+
+async def test_the_refresh_line_says_when_the_servers_unread_list_did_not_come_to_its_end(
+    tmp_path: Path,
+    fake: FakeGReader,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The app's line is made of the sync's warning, which left this notice out.
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(fake, [refs(1, continuation="c1"), refs(continuation="c1")], [refs()])
+    monkeypatch.setenv("PW_APP", "pw")
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_APP"\n')
+    app = NewstuiApp(tmp_path / "newstui.db", load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        await pilot.pause(1)
+        await settle(pilot)
+        said = " ".join(" ".join(n.message.split()) for n in notifications(app))
+    assert f"{fake.server}'s unread list did not come to its end" in said, said
