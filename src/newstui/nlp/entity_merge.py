@@ -332,6 +332,7 @@ def group_candidates(
     org_words = load_gazetteer().org_words
     confirmed: set[str] = set()
     untyped_pairs: dict[str, list[str]] = {}  # "orvind" → "Kent Orvind", typed by no cue
+    thing_lasts: set[str] = set()  # the last words of places' and bodies' names of two or more
     for key, cands in groups.items():
         kind = _best_type(cands)
         if kind is None and _plain_pair(cands, gaz) and _name_first(cands[0].text, text):
@@ -353,6 +354,8 @@ def group_candidates(
                 _add_to(first_surnames, words[1], key)
         if kind not in ("ORG", "PLACE"):
             continue
+        if " " in key:
+            thing_lasts.add(key.rsplit(" ", 1)[-1])
         longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
         if kind == "ORG" and longest.words > 1:
             head = _before_of(longest.text).split()[-1]
@@ -455,7 +458,8 @@ def group_candidates(
     _merge_company_short_names(groups, text)
     _merge_spelt_people(groups)
     _merge_name_tails(groups, text)
-    _merge_spelt_things(groups)
+    if thing_lasts and not thing_lasts.isdisjoint(full_people):
+        _merge_spelt_things(groups)  # only where a person's last word ends a place's or body's
     _merge_org_abridgements(groups)
     return groups, confirmed
 
