@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newstui.library import Library
-from newstui.model import Analysis, Article, ArticleFilter, Entity, Mention
+from newstui.model import Analysis, Article, ArticleFilter, Entity, Mention, Quote
 from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store.query_sql import query_condition
@@ -20,10 +20,11 @@ START = datetime(2026, 1, 1, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
-    """COUNT articles, every one naming a Maria (one of ten), every tenth Maria Person0."""
+    """COUNT articles, every one naming and quoting a Maria (one of ten, Maria Person0 in every
+    tenth)."""
     lib = Library.open(tmp_path_factory.mktemp("dense") / "d.db")
     feed = lib.register_source("https://a.example/feed", "A")
-    texts = {n: f"Maria Person{n % 10} spoke on day {n}." for n in range(COUNT)}
+    texts = {n: f"Maria Person{n % 10} said “we stay” on day {n}." for n in range(COUNT)}
     lib.bulk_insert(
         feed,
         [
@@ -37,7 +38,8 @@ def library(tmp_path_factory):
             (
                 ids[f"Day {n}"],
                 Analysis(
-                    (Entity(f"Maria Person{n % 10}", "PERSON", (Mention(0, 13, t[:13]),)),), ()
+                    (Entity(t[:13], "PERSON", (Mention(0, 13, t[:13]),)),),
+                    (Quote("we stay", 20, 27, t[:13]),),
                 ),
             )
             for n, t in texts.items()
@@ -75,10 +77,25 @@ def test_an_entity_every_article_mentions_is_listed_in_order_without_sorting_its
 def test_a_rarer_entity_is_still_looked_up_by_its_matches(library):
     condition, _ = plan(library, 'person:"Maria Person3"', dense=True)
     assert condition.startswith("a.id IN")  # a tenth of the store: its set, looked up by id
+    condition, _ = plan(library, 'speaker:"Maria Person3"', dense=True)
+    assert condition.startswith("a.id IN")
+
+
+def test_a_speaker_every_article_quotes_is_listed_in_order_without_sorting_its_matches(library):
+    condition, steps = plan(library, "speaker:Maria", dense=True)
+    assert condition.startswith("EXISTS")
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in steps)
 
 
 @pytest.mark.parametrize(
-    "text", ["person:Maria", 'person:Maria -person:"Maria Person3"', "person:Maria unread"]
+    "text",
+    [
+        "person:Maria",
+        'person:Maria -person:"Maria Person3"',
+        "person:Maria unread",
+        "speaker:Maria",
+        'speaker:Maria -speaker:"Maria Person3"',
+    ],
 )
 def test_a_dense_entity_finds_the_same_articles_in_the_same_order(library, text):
     f = ArticleFilter(query=parse_query(text, query_keys))

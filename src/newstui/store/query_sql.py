@@ -215,6 +215,34 @@ def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     return sql, params
 
 
+def _written_speaker(name: str, keys: tuple[str, ...]) -> tuple[str, list[object]]:
+    """The condition on a quote's speaker as written (speaker_quotes), its parameters."""
+    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    written = "q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\'"
+    written_params: list[object] = [name, f"% {escaped}"]
+    wanted = speaker_wanted(keys)
+    if wanted is not None:
+        written += " OR named_speaker(q.speaker, ?)"
+        written_params.append(wanted)
+    return written, written_params
+
+
+def speaker_quote_test(
+    name: str, keys: tuple[str, ...], entities: tuple[str, list[object]]
+) -> tuple[str, list[object]]:
+    """speaker_quotes' choice as a test of one quote q (on each quote of an article: a dense
+    speaker, Speaker in _Compiler), its parameters."""
+    select, params = entities
+    written, written_params = _written_speaker(name, keys)
+    if not keys:
+        return f"(+q.speaker_entity_id IN ({select}) OR {written})", [*params, *written_params]
+    return (
+        f"(+q.speaker_entity_id IN ({select}) OR +q.speaker = ?"
+        f" OR (q.speaker_entity_id IS NULL AND ({written})))",
+        [*params, name, *written_params],
+    )
+
+
 def speaker_quotes(
     column: str,
     name: str,
@@ -229,13 +257,7 @@ def speaker_quotes(
     person_names.named_speaker); one with an entity also by the name exactly as written
     (indexed lookups: by entity, by name, and the quotes with no entity)."""
     select, params = entities if entities is not None else entity_ids_sql(keys)
-    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    written = "q.speaker = ? COLLATE NOCASE OR q.speaker LIKE ? ESCAPE '\\'"
-    written_params: list[object] = [name, f"% {escaped}"]
-    wanted = speaker_wanted(keys)
-    if wanted is not None:
-        written += " OR named_speaker(q.speaker, ?)"
-        written_params.append(wanted)
+    written, written_params = _written_speaker(name, keys)
     sql = f"SELECT {column} FROM quotes q WHERE q.speaker_entity_id IN ({select}) UNION "
     if not keys:  # no key function (the store's own callers): the name as written, any quote
         return sql + f"SELECT {column} FROM quotes q WHERE {written}", [*params, *written_params]
@@ -337,9 +359,14 @@ class _Compiler:
         assert isinstance(node, Term | QuoteText)  # pragma: no cover - node_matches took them
         raise AssertionError(node)
 
-    def dense(self, entities: str, params: list[object]) -> bool:
-        """Whether the entities' mentions are at least a DENSE_SHARE share of the articles:
-        counted up to that many only, from the mentions' entity index (a few ms at most)."""
+    def dense(
+        self,
+        entities: str,
+        params: list[object],
+        rows: str = "SELECT 1 FROM mentions m WHERE m.entity_id IN ({})",
+    ) -> bool:
+        """Whether the entities' `rows` (mentions, or quotes) are at least a DENSE_SHARE share
+        of the articles: counted up to that many only, from the entity index (a few ms)."""
         if self.read is None:
             return False
         articles = self.read("SELECT coalesce(max(id), 0) FROM articles", [])
@@ -347,9 +374,7 @@ class _Compiler:
         if enough < SMALL_SET:
             return False
         found = self.read(
-            f"SELECT count(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id IN ({entities})"
-            " LIMIT ?)",
-            [*params, enough],
+            f"SELECT count(*) FROM ({rows.format(entities)} LIMIT ?)", [*params, enough]
         )
         return found >= enough
 
@@ -414,5 +439,9 @@ class _Compiler:
 
     def speaker(self, node: Speaker) -> tuple[str, list[object]]:
         entities = self.entities(None, node.name, node.keys)  # any type that speaks
+        if self.dense(*entities, "SELECT 1 FROM quotes q WHERE q.speaker_entity_id IN ({})"):
+            # each article in list order: its own quotes (quotes_article), as an entity is
+            test, params = speaker_quote_test(node.name, node.keys, entities)
+            return f"EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND {test})", params
         quotes, params = speaker_quotes("q.article_id", node.name, node.keys, entities)
         return f"a.id IN ({quotes})", params
