@@ -74,8 +74,9 @@ EntityKey = Callable[
 ]  # (name, type) → the key that merges an entity across articles
 EVERY_ARTICLE = ArticleFilter()
 BUSY_SECONDS = _db.BUSY_SECONDS
-STORY_LOCK_GAP_SECONDS = _stories.LOCK_GAP_SECONDS  # what find_stories leaves free between writes
 """How long a write waits for another process's write to end before it fails."""
+STORY_LOCK_GAP_SECONDS = _stories.LOCK_GAP_SECONDS
+"""What find_stories leaves free for other writers between two of its writes."""
 
 
 class Library:
