@@ -74,7 +74,7 @@ asyncio.run(main(sys.argv[1], sys.argv[2]))
 
 def main() -> int:
     """Serve the feeds, fill each store once, measure the rows, print the table."""
-    from ingest_vs_newsboat import Corpus, Run, Table, Tools, run, serve
+    from ingest_vs_newsboat import Corpus, Run, Table, Tools, med, run, serve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=33)
@@ -104,6 +104,9 @@ def main() -> int:
         nt = t.newstui_cmd("reload", paths)
         nb = t.newsboat_cmd("reload", paths)
         subprocess.run([sys.executable, "-m", "compileall", "-q", _package_folder()], check=True)
+        floor = [run([sys.executable, "-c", "pass"], t.env) for _ in range(5)]
+        print(f"  the floor under any newstui row: `python -c pass` "
+              f"{med(floor):.3f} s, CPU {med(floor, 'cpu'):.3f} s (median of 5)")  # fmt: skip
         first = run([*nt, "fetch"], t.env)
         for _ in range(3):  # newsboat sends its validators from its third reload on
             run([*nb, "-x", "reload"], t.env)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 
 BACKOFF_CAP = timedelta(days=1)  # longest wait for a feed that keeps failing
 RETRY_AFTER_CAP = timedelta(days=7)  # longest Retry-After honoured (a server cannot park a feed)
@@ -29,6 +28,10 @@ def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
     if _SECONDS.fullmatch(value):
         wait = timedelta(seconds=int(value))
     else:
+        # (the email package, ~31M instructions to import, only for a date given: every fetch
+        # loads this module)
+        from email.utils import parsedate_to_datetime
+
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError, OverflowError):
