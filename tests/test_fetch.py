@@ -1195,7 +1195,9 @@ async def test_new_articles_are_sketched_while_analysed_and_their_stories_found_
     sweeps: list[int] = []  # stories left to the end of the fetch
     real_find = Library.find_stories
     monkeypatch.setattr(
-        Library, "find_stories", lambda self, limit=5000: sweeps.append(limit) or real_find(self)
+        Library,
+        "find_stories",
+        lambda self, limit=5000, pause=None: sweeps.append(limit) or real_find(self, None, pause),
     )
 
     await fetch(db, config_file(treaty_feeds(feed_server)))

@@ -656,7 +656,7 @@ class _StreamedAnalysis:
         sketched, self._to_join = self._to_join, []
         self._top_up(CHUNKS_BEFORE_A_SAVE)  # as in _save
         with collector_paused():
-            self.library.join_stories(sketched)
+            self.library.join_stories(sketched, _story_gap(self.library))
 
     async def finish(self) -> None:
         """Wait until every queued analysis is saved; drop entities no article mentions now."""
@@ -1399,19 +1399,35 @@ def analyse_pending(
                     library, extractor_name, version, part, analysed, read_as, read, on_failure
                 )
                 count += len(part)
-            library.join_stories(sketched)  # the batch's at once: one transaction
+            # (the app's, with `cancel`, keep the gaps: its own other connections write too)
+            gap = None if cancel is not None else _story_gap(library)
+            library.join_stories(sketched, gap)  # the batch's at once
             if ids is not None:
                 break
     if count:
         library.prune_entities()
-    pause = None if cancel is None else _pause_or_stop(cancel)
     try:  # articles analysed before, or elsewhere: in parts, each stoppable
         while stories > 0 and not stopped():
-            library.find_stories(min(stories, STORIES_PART), pause)
+            if cancel is None:  # (not to be stopped: at once)
+                library.find_stories(stories, _story_gap(library))
+                break
+            library.find_stories(min(stories, STORIES_PART), _pause_or_stop(cancel))
             stories -= STORIES_PART
     except _Stopped:  # what was joined before the stop is stored; the rest waits
         pass
     return count
+
+
+def _story_gap(library: Library) -> Callable[[], None] | None:
+    """The pause between two of a story join's writes: None (the store's gap, which lets
+    another process's write in) while another process has the store open; none at all when it
+    is alone (a CLI fetch with no app open), where the gap only slowed the joins (1,500
+    templated articles: 189 s with it, 114 s without)."""
+    return None if library.opened_by_others() else _no_gap
+
+
+def _no_gap() -> None:
+    """No pause: nothing else has the store open."""
 
 
 class _Stopped(Exception):

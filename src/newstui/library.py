@@ -31,7 +31,7 @@ from newstui.store import feeds as _feeds
 from newstui.store import retention as _retention
 from newstui.store import stories as _stories
 from newstui.store import views as _views
-from newstui.store.lock_holder import write_lock_holder
+from newstui.store.lock_holder import opened_by_others, write_lock_holder
 
 if TYPE_CHECKING:
     import threading
@@ -449,6 +449,12 @@ class Library:
 
         return _sync.database_file(self._db)
 
+    def opened_by_others(self) -> bool:
+        """Whether another process has this store open (an app, another command), whose writes
+        a long run of writes here should leave room for; True where the system does not say."""
+        path = self.database_file()
+        return bool(path) and path != ":memory:" and opened_by_others(path)
+
     def any_unanalysed(self) -> bool:
         """Whether some article has no analysis at all (new, changed, or left by an interrupted
         fetch); one index look-up, with no extractor loaded to ask."""
@@ -539,10 +545,15 @@ class Library:
         """Those of the ids whose articles are recent and not sketched yet (in id order)."""
         return _stories.unsketched(self._db, ids)
 
-    def join_stories(self, sketched: Iterable[tuple[int, StorySketch]]) -> int:
+    def join_stories(
+        self,
+        sketched: Iterable[tuple[int, StorySketch]],
+        pause: Callable[[], None] | None = None,
+    ) -> int:
         """Store articles sketched elsewhere (an analysis worker), each joined to the story of
-        the most similar article of another feed; returns how many were joined."""
-        return _stories.join_stories(self._db, sketched)
+        the most similar article of another feed; returns how many were joined. `pause`: as
+        find_stories'."""
+        return _stories.join_stories(self._db, sketched, pause)
 
     def forget_old_sketches(self, limit: int | None = None) -> int:
         """Forget the sketches and band keys of up to `limit` (None: OLD_SKETCHES_PER_RUN)

@@ -1,0 +1,94 @@
+"""The gaps a story join leaves between its writes, for another process's write to get in: kept
+while another process has the store open (an app, a `newstui mark`), none when the store is
+this process's alone (a CLI fetch with nothing else open), where they only slowed it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import newstui.store.stories as stories
+from newstui.ingest import analyse_pending
+from newstui.library import Library
+from newstui.model import Article
+
+TEXT = (
+    "The {org} said on Monday that floods in {place} had reached a turning point, according to "
+    "officials. Residents were told to prepare, and analysts expect the story to go on."
+)
+
+
+def stored(path: Path) -> None:
+    """Six recent articles of two feeds, none analysed or sketched yet."""
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        for n in range(2):
+            feed = library.register_source(f"https://f{n}.example/feed", f"Feed {n}")
+            library.save_batch(
+                feed,
+                [
+                    Article(
+                        title=f"Item {n}-{i}",
+                        text=TEXT.format(org=f"Board {n}{i}", place=f"Town {i}"),
+                        guid=f"g{n}-{i}",
+                        published=now - timedelta(minutes=i),
+                    )
+                    for i in range(3)
+                ],
+            )
+
+
+@pytest.fixture
+def gaps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the store's gaps; each article's join is a write of its own."""
+    counted: list[int] = []
+    monkeypatch.setattr(stories, "JOIN_HOLD_SECONDS", 0.0)
+    monkeypatch.setattr(stories, "_let_others_write", lambda: counted.append(1))
+    return counted
+
+
+def test_an_analysis_alone_with_its_store_joins_stories_without_gaps(tmp_path, gaps):
+    stored(tmp_path / "n.db")
+    with Library.open(tmp_path / "n.db") as library:
+        assert not library.opened_by_others()
+        analyse_pending(library, "rules")
+    assert gaps == []
+
+
+def test_an_analysis_leaves_gaps_while_another_process_has_the_store_open(tmp_path, gaps):
+    path = tmp_path / "n.db"
+    stored(path)
+    other = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT count(*) FROM articles').fetchall(); print('open', flush=True); "
+            "sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "open\n"
+        with Library.open(path) as library:
+            assert library.opened_by_others()
+            analyse_pending(library, "rules")
+    finally:
+        other.communicate("", timeout=30)
+    assert len(gaps) >= 5  # between each two of the six articles' writes
+
+
+def test_the_apps_analysis_keeps_the_gaps_for_its_own_writes(tmp_path, gaps):
+    """The app analyses in a thread beside its own connections, which write too (`m`, `s`)."""
+    stored(tmp_path / "n.db")
+    with Library.open(tmp_path / "n.db") as library:
+        analyse_pending(library, "rules", cancel=threading.Event())
+    assert len(gaps) >= 5
