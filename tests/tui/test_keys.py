@@ -55,6 +55,21 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
         # the article's keys work in every pane: one on the sidebar's `F` is hidden there
         ('"article.pager" = "F"\n', 5, "article.pager would be hidden in the Sidebar pane"),
         ('"sources.refresh_selected" = "D"\n', 5, "one of them would never run"),
+        # the boxes' keys were never checked: Enter still cancelled in the question's hint and
+        # deleted the feed, x deleted a download's file with L's line saying "x: forget"
+        # (user test r30 H1)
+        (
+            '"confirm.yes" = "enter"\n',
+            5,
+            "'Enter' for confirm.yes is also the key of confirm.no (Question box: No); one of "
+            'them would never run: give one of them another key or unbind "confirm.no:Enter"',
+        ),
+        ('"downloads.delete" = "x"\n', 5, "'x' for downloads.delete is also the key of downloads."),
+        ('"sort.date" = "q"\n', 5, "'q' for sort.date is also the key of sort.cancel (Sort box"),
+        ('"choice.cancel" = "enter"\n', 5, "is also the key of select (Choice box"),
+        ('"search.cancel" = "enter"\n', 5, "is also the key of submit (Search box"),
+        ('"help.close" = "j"\n', 5, "is also the key of help.scroll_down (Help"),
+        ('"app.quit" = "y"\n', 5, "'y' for app.quit is also the key of confirm.yes"),
     ],
 )
 def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(
@@ -327,3 +342,15 @@ async def test_help_and_the_footer_show_only_keys_the_preset_binds(tmp_path, db_
     assert rows[("Sidebar", "Enter on an entity or quote lists its articles")] == choose
     for (section, text), keys in rows.items():
         assert set(keys.split(" ")) <= bound, (section, text, keys)
+
+
+async def test_the_downloads_line_says_the_keys_in_effect(tmp_path, db_path):
+    """L's line said "x: forget" whatever the user's keys (user test r30 H1)."""
+    keys = 'unbind = ["downloads.forget:x"]\n"downloads.forget" = "F"\n"downloads.delete" = "x"\n'
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path, keys)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        hint = str(app.screen.query_one("#downloads-hint").render())
+        assert hint == "r: retry  F: forget  D: delete  P: play  Esc: close"

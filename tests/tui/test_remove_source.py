@@ -112,7 +112,7 @@ async def test_D_in_the_headlines_names_the_selected_articles_feed_and_Enter_kee
         shown = str(app.screen.query_one("#confirm-question").render())
         assert shown.startswith(f"Remove {feed}, the selected article's feed, from feeds.toml")
         hint = str(app.screen.query_one("#confirm-hint").render())
-        assert hint == "y: remove    n / Esc / Enter: cancel"
+        assert hint == "y: remove    n / Esc / q / Enter: cancel"
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
@@ -250,3 +250,22 @@ def test_the_removal_question_reads_well_for_a_feed_in_no_config_file():
     assert removal_question("Wire", "feeds.toml", 0, 0, "article") == (
         "Remove Wire (the selected article's feed) from feeds.toml? It has no articles."
     )
+
+
+async def test_the_question_says_the_keys_in_effect_when_the_user_gave_it_others(db_path, config):
+    """With Enter made the yes (taken off the no: a key both had is refused), the question
+    still said "n / Esc / Enter: cancel" (user test r30 H1)."""
+    keys = '\n[keys]\nunbind = ["confirm.no:enter"]\n"confirm.yes" = "enter"\n"confirm.no" = "x"\n'
+    config.path.write_text(config.path.read_text("utf-8") + keys, "utf-8")
+    config = configure_world_desk(db_path, config)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await choose_world_desk(app, pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        hint = str(app.screen.query_one("#confirm-hint").render())
+        assert hint == "y / Enter: remove    n / Esc / q / x: cancel"
+        await pilot.press("x")
+        await settle(pilot)
+        assert "World Desk" in [f.name for f in app.main.sources.feeds]

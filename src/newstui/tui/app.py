@@ -30,7 +30,13 @@ from newstui.model import ArticleFilter
 from newstui.paths import log_path, ui_state_path
 from newstui.signals import STOP_GRACE, STOP_SIGNALS, Stopped, exit_status, exit_within
 from newstui.text import terminal_safe
-from newstui.tui.app_keys import APP_BINDINGS, EVERY_PANE, all_binding_keys, key_sections
+from newstui.tui.app_keys import (
+    APP_BINDINGS,
+    EVERY_PANE,
+    all_binding_keys,
+    box_sections,
+    key_sections,
+)
 from newstui.tui.collector import resume_after_start
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.first_frame import FIRST_FRAME
@@ -143,6 +149,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         )
         if config is not None and keys is not None and own:
             check_key_clashes(keys, config.path, key_sections(), self.user_keymap, EVERY_PANE)
+            check_key_clashes(keys, config.path, box_sections(), self.user_keymap, every_pane=())
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
 

@@ -290,3 +290,51 @@ def action_name(binding: Binding) -> str:
     """The action a binding runs, without arguments: "page(1)" → "page", "main('star')" → "star"."""
     forwarded = re.fullmatch(r"main\('(\w+)'\)", binding.action)
     return forwarded.group(1) if forwarded else binding.action.split("(")[0]
+
+
+def box_sections() -> list[tuple[str, list[Binding]]]:
+    """Each box's keys with what else answers to keys in it: its inherited ones (quit) and those
+    of the list or field that has the focus there, which run first. A key the user gives one of
+    them is checked against the rest of its box, as a pane's against the pane (the question
+    box, the downloads and the other boxes were never checked: `"confirm.yes" = "enter"` ran
+    with the question saying Enter cancels)."""
+    from textual.widgets import Input, ListView, OptionList
+
+    from newstui.tui.screens.choice import ChoiceScreen
+    from newstui.tui.screens.command_prompt import CommandScreen
+    from newstui.tui.screens.confirm import ConfirmScreen
+    from newstui.tui.screens.downloads import DownloadsScreen
+    from newstui.tui.screens.help import HelpScreen
+    from newstui.tui.screens.search import SearchScreen
+    from newstui.tui.screens.sort_order import SortScreen
+    from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+    from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
+    from newstui.tui.screens.view_name import ViewNameScreen
+
+    boxes: list[tuple[str, type, type | None]] = [
+        ("Question box", ConfirmScreen, None),
+        ("Downloads", DownloadsScreen, ListView),
+        ("Choice box", ChoiceScreen, OptionList),
+        ("Sort box", SortScreen, None),
+        ("Search box", SearchScreen, Input),
+        ("Command box", CommandScreen, Input),
+        ("View name box", ViewNameScreen, Input),
+        ("Help", HelpScreen, None),
+        ("Quotes box", SpeakerQuotesScreen, PaneList),
+        ("Store upgrade", StoreUpgradeScreen, None),
+    ]
+    return [
+        (name, [*(_merged_bindings(focused) if focused else []), *_merged_bindings(box)])
+        for name, box, focused in boxes
+    ]
+
+
+def _merged_bindings(cls: type) -> list[Binding]:
+    """A class's bindings with those it inherits, as Textual merges them (a class that does not
+    inherit bindings starts afresh)."""
+    merged: list[Binding] = []
+    for base in reversed(cls.__mro__):
+        if not getattr(base, "_inherit_bindings", True):
+            merged = []
+        merged += [b for b in base.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+    return merged

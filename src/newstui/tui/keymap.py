@@ -276,10 +276,12 @@ def check_key_clashes(
                     else "one of them would never run"
                 )
                 label = "Anywhere" if pane in every_pane else pane
+                # the key taken off the other binding is the way out too (confirm.no's Enter)
+                unbind = f' or unbind "{clash.id}:{key_label(key)}"' if clash.id else ""
                 raise ConfigError(
                     f"{where}: {key_label(key)!r} for {mine.id} is also the key of "
                     f"{clash.id or clash.action} ({label}: {clash.tooltip or clash.description}); "
-                    f"{effect}: give one of them another key"
+                    f"{effect}: give one of them another key{unbind}"
                 )
 
 

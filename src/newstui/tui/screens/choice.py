@@ -68,7 +68,7 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
             box.border_title = Content(terminal_safe(self._title, line=True))
             yield OptionList(*options, id="choices")
             numbers = "1" if len(options) == 1 else f"1–{min(len(options), 9)}"
-            hint = f"Enter or {numbers}: {self._verb}    Esc: cancel"
+            hint = f"Enter or {numbers}: {self._verb}    {self.keys_shown('choice.cancel')}: cancel"
             yield Static(Content(hint), id="choice-hint")
 
     def on_mount(self) -> None:

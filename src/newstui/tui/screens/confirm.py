@@ -15,9 +15,9 @@ from newstui.tui.screens.keyed_box import KeyedBox
 
 
 class ConfirmScreen(KeyedBox[bool]):
-    """Returns True for `y`, False for `n`, Esc or Enter: what cannot be undone needs its own
+    """Returns True for `y`, False for `n`, Esc, q or Enter: what cannot be undone needs its own
     key, and an Enter meant for the list behind (typed in a burst) keeps everything. The
-    question is plain text, never markup."""
+    question is plain text, never markup; its hint says the keys in effect."""
 
     DEFAULT_CSS = """
     ConfirmScreen {
@@ -52,7 +52,8 @@ class ConfirmScreen(KeyedBox[bool]):
         with Vertical(id="confirm-box") as box:
             box.border_title = Content(terminal_safe(self._title, line=True))
             yield Static(Content(terminal_safe(self._question)), id="confirm-question")
-            yield Static(Content(f"y: {self._yes}    n / Esc / Enter: cancel"), id="confirm-hint")
+            yes, no = self.keys_shown("confirm.yes", True), self.keys_shown("confirm.no", True)
+            yield Static(Content(f"{yes}: {self._yes}    {no}: cancel"), id="confirm-hint")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

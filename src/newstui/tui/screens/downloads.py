@@ -182,10 +182,11 @@ class DownloadsScreen(KeyedBox[None]):
             )
             yield self.list
             yield Static(id="downloads-notice")
-            yield Static(
-                Content("r: retry  x: forget  D: delete  P: play  Esc: close"),
-                id="downloads-hint",
+            hint = "  ".join(  # the keys in effect (the user's [keys] too)
+                f"{self.keys_shown(f'downloads.{name}')}: {name}"
+                for name in ("retry", "forget", "delete", "play", "close")
             )
+            yield Static(Content(hint), id="downloads-hint")
 
     def on_mount(self) -> None:
         self.query_one("#downloads-empty").display = not self._initial

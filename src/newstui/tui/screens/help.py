@@ -112,7 +112,7 @@ class HelpScreen(KeyedBox[None]):
         )
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "Esc to close"
+            box.border_subtitle = f"{self.keys_shown('help.close')} to close"
             with Horizontal(id="help-columns"):
                 yield Static(id="help-left")
                 yield Static(id="help-right")

@@ -3,6 +3,7 @@ passes no app binding down to a modal screen), and a footer of its own shows the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.binding import ActiveBinding, Binding, BindingType
@@ -40,3 +41,21 @@ class KeyedBox(ModalScreen[ScreenResultType]):
         from newstui.tui.widgets.key_footer import KeyFooter
 
         self.mount(KeyFooter())
+
+    def keys_shown(self, binding_id: str, every: bool = False) -> str:
+        """A binding of this box's keys as its hint writes them, from the keys in effect (the
+        preset's and the user's `[keys]`, as the app was given them): the first ("Esc"), or
+        every one ("n / Esc / q / Enter"). Hints said fixed keys ("Enter: cancel" where the
+        user had made Enter the yes)."""
+        from newstui.tui.keymap import key_label, keys_of
+
+        keymap: Mapping[str, str] = getattr(self.app, "user_keymap", None) or {}
+        binding = next(
+            b for b in self._bindings_listed() if isinstance(b, Binding) and b.id == binding_id
+        )
+        keys = [key_label(k) for k in keys_of(binding, keymap).split(",") if k]
+        return " / ".join(keys if every else keys[:1])
+
+    @classmethod
+    def _bindings_listed(cls) -> list[BindingType]:
+        return [b for base in cls.__mro__ for b in base.__dict__.get("BINDINGS", [])]

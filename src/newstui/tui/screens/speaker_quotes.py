@@ -74,7 +74,9 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-box") as box:
             box.border_title = self._title()
-            box.border_subtitle = "Enter: the article · Esc: close"
+            box.border_subtitle = (
+                f"Enter: the article · {self.keys_shown('speaker_quotes.close')}: close"
+            )
             yield Static("Loading…", id="quotes-summary", markup=False)
             yield PaneList(id="speaker-quotes")
 
