@@ -2242,6 +2242,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "unfetched": report.unfetched,
         "cut_short": list(report.cut_short),
         "switched_from": report.switched_from,
+        "switch": report.switch,
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
         "seconds": round(seconds, 3),

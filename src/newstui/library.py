@@ -716,12 +716,20 @@ class SyncBook:
 
         _sync.forget_pushed(self._db, changes)
 
-    def forget_server(self) -> None:
+    def forget_server(self, *, keep_marks: bool = True) -> None:
         """Another server or account is configured: forget the former one's item and
-        subscription ids and cursor (articles, sources and marks stay)."""
+        subscription ids and cursor (articles, sources and marks stay); without `keep_marks`
+        (another user) its queue goes, and the articles matched take the new account's marks."""
         from newstui.store import sync as _sync
 
-        _sync.forget_server(self._db)
+        _sync.forget_server(self._db, keep_marks=keep_marks)
+
+    def ids_name_other_feeds(self, remote: Sequence[RemoteFeed]) -> bool:
+        """Whether the server's subscription ids name other feeds than the stored sources
+        carrying them (a store synced last with another account, not remembered)."""
+        from newstui.store import sync as _sync
+
+        return _sync.ids_name_other_feeds(self._db, remote)
 
     def drop_unpushable_changes(self) -> int:
         """Drop queued changes of articles the server synced now does not have."""

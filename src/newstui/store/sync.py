@@ -115,11 +115,38 @@ def forget_pushed(db: Database, changes: Iterable[QueuedChange]) -> None:
 FORMER = "former:"
 
 
-def forget_server(db: Database) -> None:
+# sync_state: the articles forget_server unlinked from another user's items (JSON list of ids):
+# linked to the new account's items, they take its marks (none of the last user's is pushed).
+UNLINKED = "unlinked_articles"
+
+
+def _unlinked(conn: Database | sqlite3.Connection) -> set[int]:
+    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", [UNLINKED]).fetchone()
+    try:
+        ids = json.loads(row[0]) if row else []
+    except ValueError:
+        return set()
+    return {i for i in ids if isinstance(i, int)} if isinstance(ids, list) else set()
+
+
+def forget_server(db: Database, *, keep_marks: bool = True) -> None:
     """Forget which server items and subscriptions the store's articles and sources are (another
     server or account is configured: its ids name other things), and the cursor. Articles,
-    sources, marks and queued changes stay: the next sync matches them by URL."""
+    sources and marks stay: the next sync matches them by URL.
+
+    `keep_marks` (the same user on another server): queued changes stay, and marks made here go
+    to the items matched. Without it (another user) the queue is dropped and the unlinked
+    articles are remembered (UNLINKED), so the new account's items give them its marks."""
     with write_transaction(db) as conn:
+        if not keep_marks:
+            unlinked = _unlinked(conn) | {
+                r[0] for r in conn.execute("SELECT article_id FROM sync_items")
+            }
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+                [UNLINKED, json.dumps(sorted(unlinked))],
+            )
+            conn.execute("DELETE FROM sync_queue")
         conn.execute("DELETE FROM sync_items")
         conn.execute(
             "UPDATE sync_feeds SET stream_id = ? || stream_id WHERE stream_id NOT LIKE ?",
@@ -136,6 +163,31 @@ def drop_unpushable_changes(db: Database) -> int:
         return conn.execute(
             "DELETE FROM sync_queue WHERE article_id NOT IN (SELECT article_id FROM sync_items)"
         ).rowcount
+
+
+def ids_name_other_feeds(db: Database, remote: Sequence[RemoteFeed]) -> bool:
+    """Whether one of the server's subscription ids, stored here for a source, is on the server
+    the URL of another stored source: its ids name other feeds than this store's (another account
+    or server, synced last by a version that did not remember which)."""
+    by_stream = dict(
+        db.execute(
+            "SELECT stream_id, feed_id FROM sync_feeds WHERE stream_id NOT LIKE ?", [FORMER + "%"]
+        ).fetchall()
+    )
+    if not by_stream:
+        return False
+    by_url = {
+        fold_url(r[1] or r[0]): r[2]
+        for r in db.execute(
+            "SELECT key, url, id FROM feeds WHERE kind = 'feed' AND removed IS NULL"
+        ).fetchall()
+    }
+    for feed in remote:
+        carrier = by_stream.get(feed.stream_id)
+        other = by_url.get(fold_url(feed.url))
+        if carrier is not None and other is not None and other != carrier:
+            return True
+    return False
 
 
 def synced_feeds(db: Database) -> list[SyncedFeed]:
@@ -310,13 +362,15 @@ def save_items(
 
     A known item keeps its article and local state; a new one takes the server's state, or is
     linked to an article this source already stored under the same link (whose read and starred
-    marks stay, queued for the server where the item lacks them).
+    marks stay, queued for the server where the item lacks them; an article another user's item
+    was takes the server's marks: see forget_server).
     """
     new = updated = 0
     changed: list[int] = []
     feeds: list[int] = []  # (changed's feed ids)
     now = now_iso()
     with _applying(db) as conn:
+        unlinked = _unlinked(conn)  # (another user's articles: they take this one's marks)
         for item in items:
             feed_id = feed_ids.get(item.stream_id)
             if feed_id is None:
@@ -335,7 +389,8 @@ def save_items(
                 ).fetchone()
                 if row is not None:
                     _link(conn, item, row[0])
-                    _keep_marks_made_here(conn, row[0], item)
+                    if row[0] not in unlinked:
+                        _keep_marks_made_here(conn, row[0], item)
                     _take_state(conn, row[0], item)
             if row is None:
                 key = item_key(item.item_id)

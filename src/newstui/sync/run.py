@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from newstui.config import Config
@@ -34,6 +34,12 @@ CONTENTS_BATCH = 250  # items asked for by id in one POST
 CURSOR = "items_since"  # crawl time (s) from which new items are asked for
 ACCOUNT = "account"  # the user and server the last sync was with (see account_of)
 RETRY_FOR = "retry_for"  # the account whose server asked for the wait in retry_after
+UNLINKED = "unlinked_articles"  # (store/sync.py's: cleared once a switch's first sync is done)
+
+# How a sync's account differs from the last one's: "server", the same user on another server
+# (FreshRSS left for Miniflux: the marks made here go to it); "user", another user; "unknown",
+# the last account was not remembered (synced before it was) and the ids name other feeds.
+Switch = Literal["server", "user", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class SyncReport:
     # the account the sync before was with, when this one is another: see switched_notice
     account: str | None = None
     switched_from: str | None = None
+    switch: Switch | None = None
 
     def summary(self) -> str:
         """One line: what changed."""
@@ -93,12 +100,19 @@ class SyncReport:
     @property
     def switched_notice(self) -> str | None:
         """That the sync was with another server or account than the one before."""
-        if self.switched_from is None:
+        if self.switch is None:
             return None
-        return (
-            f"first sync with {self.account} (the last was with {self.switched_from}): sources "
-            "and articles here were matched to its by URL"
+        if self.switched_from is None:
+            last = "the account synced before is not known here; its ids name other feeds"
+        else:
+            last = f"the last was with {self.switched_from}"
+        matched = (
+            f"first sync with {self.account} ({last}): sources and articles here were matched "
+            "to its by URL"
         )
+        if self.switch == "server":  # the same user: what was marked here is theirs
+            return f"{matched}, the marks made here kept and sent to it"
+        return f"{matched} and took its marks (none of the last account's was sent)"
 
     @property
     def cut_short_notice(self) -> str | None:
@@ -192,8 +206,11 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
     former = library.sync.state(ACCOUNT)
     switched = former if former is not None and former != account else None
     _check_retry_after(library, client.server, account)
+    switch: Switch | None = None
+    if switched is not None:
+        switch = "server" if _user_of(switched) == _user_of(account) else "user"
     try:
-        report = await _sync(library, config, client, switched=switched is not None)
+        report = await _sync(library, config, client, switch, remembered=former is not None)
     except SyncError as exc:
         retry = None
         if exc.retry_after is not None:
@@ -202,16 +219,21 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
             last_error=str(exc), retry_after=retry, **{RETRY_FOR: account if retry else None}
         )
         raise
-    if switched:
+    if report.switch:
         library.sync.drop_unpushable_changes()  # marks of articles this server does not have
     synced_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     library.sync.set_state(
         last_sync=synced_at,
         last_error=None,
         retry_after=None,
-        **{ACCOUNT: account, RETRY_FOR: None},
+        **{ACCOUNT: account, RETRY_FOR: None, UNLINKED: None},
     )
     return replace(report, account=account, switched_from=switched)
+
+
+def _user_of(account: str) -> str:
+    """The user part of an account_of (a user name may hold an @, a host does not)."""
+    return account.rpartition("@")[0]
 
 
 async def push_changes(library: Library, client: GReaderClient) -> int:
@@ -237,18 +259,29 @@ async def push_changes(library: Library, client: GReaderClient) -> int:
 
 
 async def _sync(
-    library: Library, config: Config, client: GReaderClient, *, switched: bool = False
+    library: Library,
+    config: Config,
+    client: GReaderClient,
+    switch: Switch | None = None,
+    *,
+    remembered: bool = True,
 ) -> SyncReport:
     from newstui.fulltext.podcasts import episode  # (its package loads the extraction pool)
 
-    # With another server or account (`switched`), the queue's item ids are the last one's: its
-    # changes are pushed at the end, to the items matched to their articles here; the last one's
-    # ids are forgotten once this one answers (one unreachable, marks are queued as ever).
-    pushed = 0 if switched else await push_changes(library, client)
+    # With another server or account (`switch`), the queue's item ids are the last one's: the last
+    # one's ids are forgotten once this one answers (one unreachable, marks are queued as ever).
+    # The same user's changes are pushed at the end, to the items matched to their articles here;
+    # another user's are dropped. A store that does not remember its last account (synced before
+    # it was) pushes once the subscriptions show whose its ids are.
+    pushed = 0 if switch or not remembered else await push_changes(library, client)
     configured = {fold_url(f.url): (f.name, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
-    if switched:
-        library.sync.forget_server()
+    if not remembered and library.sync.ids_name_other_feeds(remote):
+        switch = "unknown"  # (whose marks they were is not known: the new account's are taken)
+    if switch:
+        library.sync.forget_server(keep_marks=switch == "server")
+    elif not remembered:
+        pushed = await push_changes(library, client)
     kept = () if remote else tuple(f.name for f in library.sync.feeds())
     added, removed = library.sync.apply_subscriptions(remote, configured)
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
@@ -352,6 +385,7 @@ async def _sync(
         unchecked=len(doubtful) - asked,
         unchecked_reason=unchecked_reason,
         unfetched=unfetched,
+        switch=switch,
         episodes=tuple(tuple(feed) for feed in episodes.values()),
         by_feed=tuple(
             (

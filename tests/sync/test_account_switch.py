@@ -1,0 +1,197 @@
+"""Another account or server named in [sync]: its ids name other things, so sources and articles
+are matched by URL, even in a store synced before the last account was remembered; another
+user's items take that user's marks, the same user's new server gets the marks made here."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
+from tests.sync.test_sync_states import (  # noqa: F401 (fixture)
+    ONE,
+    READING,
+    TWO,
+    ids_answer,
+    item,
+    marks,
+    refs,
+    synced,
+)
+
+EDIT_TAG = "/api/greader.php/reader/api/0/edit-tag"
+
+
+def _forget_the_account(db: str) -> None:
+    """The store as a version that did not remember the account (9df6f55 or before) left it."""
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM sync_state WHERE key = 'account'")
+    con.commit()
+    con.close()
+
+
+def _rename_user(config: Path, old: str, new: str) -> None:
+    config.write_text(config.read_text().replace(f'user = "{old}"', f'user = "{new}"'))
+
+
+def _titles(db: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
+    capsys.readouterr()
+    assert main([*db, "list", "--all", "--json"]) == 0
+    return {r["title"]: r["id"] for r in json.loads(capsys.readouterr().out)}
+
+
+def test_a_store_synced_before_the_account_was_remembered_is_not_mixed_up_by_another_account(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # bob's feed/1 is Two's URL (alice's feed/2). Without the 'account' key the sync was not
+    # taken for a switch: One was renamed "Two (2)", Two's items went into it, and One was gone.
+    _forget_the_account(synced[1])
+    _rename_user(Path(synced[3]), "alice", "bob")
+    fake.api("/subscription/list", 200, {"subscriptions": [{**TWO, "id": "feed/1"}]})
+    same = {**item(101, "feed/1", "starred"), "title": "Item 3"}
+    same["canonical"] = [{"href": "https://example.org/3"}]
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [same, item(102, "feed/1")]})
+    fake.items = {101: same, 102: item(102, "feed/1")}
+    ids_answer(fake, [refs(101, 102)], [refs(101)])
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert main([*synced, "list", "--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["feed"], r["title"]) for r in rows) == [
+        ("Two", "Item 102"),
+        ("Two", "Item 3"),
+    ]  # One left with bob's server: its unstarred articles went with it, as at an unsubscribe
+    assert main([*synced, "feeds", "--json"]) == 0
+    assert {f["name"]: f["url"] for f in json.loads(capsys.readouterr().out)} == {"Two": TWO["url"]}
+    assert (report["switch"], report["switched_from"]) == ("unknown", None)
+
+
+def test_the_switch_notice_says_the_last_account_is_not_known(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _forget_the_account(synced[1])
+    _rename_user(Path(synced[3]), "alice", "bob")
+    fake.api("/subscription/list", 200, {"subscriptions": [{**TWO, "id": "feed/1"}]})
+    ids_answer(fake, [refs()], [refs()])
+    capsys.readouterr()
+
+    assert main([*synced, "sync"]) == 0
+
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "(the account synced before is not known here; its ids name other feeds): sources and "
+        "articles here were matched to its by URL and took its marks (none of the last "
+        "account's was sent)"
+    ) in out
+
+
+def test_a_store_synced_before_the_account_was_remembered_syncs_its_own_account_as_ever(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The same account (its ids name the same feeds): nothing is forgotten, the queued mark is
+    # pushed with its item id, and no switch is said.
+    _forget_the_account(synced[1])
+    ids = _titles(synced, capsys)
+    assert main([*synced, "mark", "--read", str(ids["Item 2"])]) == 0
+    fake.api("/edit-tag", 200, b"OK")
+    ids_answer(fake, [refs(1, 3)], [refs(3)])
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert (report["pushed"], report["new"]) == (1, 0)
+    assert fake.hits.count(EDIT_TAG) == 1
+    assert marks(synced, capsys) == {"Item 1": "unread", "Item 2": "", "Item 3": "unread starred"}
+    assert report["switch"] is None
+
+
+def _alice_read_item_2_then_bob(
+    server: FakeGReader, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """alice read Item 2 (pushed to her account); the server then answers as bob: One under
+    his own id, his Item 2 unread, his Item 1 read and starred."""
+    server.api("/edit-tag", 200, b"OK")
+    ids = _titles(db, capsys)
+    assert main([*db, "mark", "--read", str(ids["Item 2"])]) == 0
+    ids_answer(server, [refs(1, 3)], [refs(3)])
+    assert main([*db, "sync"]) == 0
+    server.api("/subscription/list", 200, {"subscriptions": [{**ONE, "id": "feed/7"}]})
+    bobs = [
+        {**item(n, "feed/7", *s), "title": f"Item {n - 200}"}
+        for n, s in ((201, ("read", "starred")), (202, ()))
+    ]
+    for n, bob in zip((1, 2), bobs, strict=True):
+        bob["canonical"] = [{"href": f"https://example.org/{n}"}]
+    server.api(f"/stream/contents/{READING}", 200, {"items": bobs})
+    server.items = {201: bobs[0], 202: bobs[1]}
+    ids_answer(server, [refs(202)], [refs(201)])
+    capsys.readouterr()
+
+
+def test_another_users_items_take_that_users_marks_and_get_none_of_the_last_users(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # alice's read of Item 2 was pushed to bob's account (pushed: 1), and Item 2 stayed read.
+    _alice_read_item_2_then_bob(fake, synced, capsys)
+    pushes_to_alice = fake.hits.count(EDIT_TAG)
+    _rename_user(Path(synced[3]), "alice", "bob")
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["pushed"] == 0
+    assert fake.hits.count(EDIT_TAG) == pushes_to_alice
+    assert marks(synced, capsys) == {
+        "Item 1": "starred",  # bob's marks
+        "Item 2": "unread",
+        "Item 3": "unread starred",  # Two left with bob's server: its starred article stays
+    }
+    assert report["switch"] == "user"
+
+
+def test_the_same_user_on_another_server_keeps_the_marks_made_here_and_sends_them(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # alice moved to another server (here: the same one under another host name): what she read
+    # here is hers, so it goes to the new server's items.
+    _alice_read_item_2_then_bob(fake, synced, capsys)
+    pushes_before = fake.hits.count(EDIT_TAG)
+    config = Path(synced[3])
+    config.write_text(config.read_text().replace("http://127.0.0.1:", "http://localhost:"))
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["pushed"] == 1
+    assert report["switched_from"].startswith("alice@127.0.0.1:")
+    assert fake.hits.count(EDIT_TAG) == pushes_before + 1
+    assert marks(synced, capsys) == {
+        "Item 1": "starred",
+        "Item 2": "",
+        "Item 3": "unread starred",
+    }
+    assert report["switch"] == "server"
+    capsys.readouterr()
+    _rename_user(config, "alice", "bob")  # (and the notice names the kind of switch)
+    assert main([*synced, "sync"]) == 0
+    assert "took its marks (none of the last account's was sent)" in " ".join(
+        capsys.readouterr().out.split()
+    )
