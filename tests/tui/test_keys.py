@@ -354,3 +354,41 @@ async def test_the_downloads_line_says_the_keys_in_effect(tmp_path, db_path):
         await settle(pilot)
         hint = str(app.screen.query_one("#downloads-hint").render())
         assert hint == "r: retry  F: forget  D: delete  P: play  Esc: close"
+
+
+@pytest.mark.parametrize(
+    ("keys", "advice"),
+    [
+        ('unbind = ["headlines.down:j", "headlines.down:down"]\n', '("headlines.down" = "…")'),
+        ('unbind = ["main.back:q"]\n', '("main.back" = "…")'),
+        ('unbind = ["g", "home"]\n', '"…"), or unbind it from one binding only ("ID:home")'),
+    ],
+)
+def test_an_unbind_that_leaves_no_key_gives_advice_that_fits_it(tmp_path, db_path, keys, advice):
+    """It said 'or unbind it from one binding only ("ID:KEY")' to an unbind already written
+    so (user test r30 M5)."""
+    path = write_config(tmp_path, keys)
+    with pytest.raises(ConfigError) as err:
+        NewstuiApp(db_path, load_config(path))
+    assert str(err.value).endswith(advice)
+
+
+async def test_unbinding_j_and_k_leaves_the_arrows_which_help_lists(tmp_path, db_path):
+    """`unbind = ["j", "k"]` stopped the app (list.down left with no key) though ↓ moved in
+    Sources, and `?` listed only j there (user test r30 M5)."""
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path, 'unbind = ["j", "k"]\n')))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.focus_pane("sources")
+        await settle(pilot)
+        before = app.main.sources.highlighted_view()
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.main.sources.highlighted_view() == before
+        await pilot.press("down")
+        await settle(pilot)
+        assert app.main.sources.highlighted_view() != before
+        await pilot.press("question_mark")
+        await settle(pilot)
+        rows = {(section, text): keys for section, keys, text in app.screen.rows}
+        assert rows[("Sources", "Down")] == "↓" and rows[("Headlines", "Down")] == "↓"

@@ -128,7 +128,7 @@ def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) ->
             left = [k for k in current(binding_id) if k != name]
             keymap[binding_id] = ",".join(left)
             if not left:
-                unbound[binding_id] = key
+                unbound[binding_id] = entry
     for binding in keys.bindings:
         at = at_line(path, binding.line)
         if binding.id not in defaults:
@@ -139,10 +139,15 @@ def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) ->
         kept = [k for k in current(binding.id) if k]
         keymap[binding.id] = ",".join(dict.fromkeys([*kept, *names]))
         unbound.pop(binding.id, None)
-    for binding_id, key in unbound.items():
+    for binding_id, entry in unbound.items():
+        # ("ID:KEY" is the way out only for a key unbound from every binding: the advice was
+        # given to an unbind already written so)
+        scoped = _SCOPED.fullmatch(entry)
+        key = scoped[2] if scoped else entry
+        only = "" if scoped else f', or unbind it from one binding only ("ID:{key}")'
         raise ConfigError(
-            f"{where}: unbind {key!r} leaves {binding_id} with no key: give it another one "
-            f'("{binding_id}" = "…"), or unbind it from one binding only ("ID:KEY")'
+            f"{where}: unbind {entry!r} leaves {binding_id} with no key: give it another one "
+            f'("{binding_id}" = "…"){only}'
         )
     return keymap
 

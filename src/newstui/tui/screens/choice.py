@@ -48,8 +48,8 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "cancel", "Cancel", id="choice.cancel"),
-        Binding("j", "move(1)", "Down", show=False, id="choice.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="choice.up"),
+        Binding("j,down", "move(1)", "Down", show=False, id="choice.down"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="choice.up"),
     ]
 
     def __init__(self, title: str, choices: list[tuple[str, T]], verb: str = "choose") -> None:

@@ -127,8 +127,8 @@ class DownloadsScreen(KeyedBox[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,L", "close", "Close", id="downloads.close"),
-        Binding("j", "move(1)", "Down", show=False, id="downloads.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="downloads.up"),
+        Binding("j,down", "move(1)", "Down", show=False, id="downloads.down"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="downloads.up"),
         Binding("r", "retry", "Retry", tooltip="Retry the failed downloads", id="downloads.retry"),
         Binding(
             "x",

@@ -78,12 +78,18 @@ class HelpScreen(KeyedBox[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
         # the reader's keys scroll the help too (the arrows, PgUp/PgDn, Home/End already do)
-        Binding("j", "scroll_help('down')", "Scroll down", show=False, id="help.scroll_down"),
-        Binding("k", "scroll_help('up')", "Scroll up", show=False, id="help.scroll_up"),
-        Binding("g", "scroll_help('top')", "Top", show=False, id="help.top"),
-        Binding("G", "scroll_help('bottom')", "Bottom", show=False, id="help.bottom"),
-        Binding("space", "scroll_help('page_down')", "Page down", show=False, id="help.page_down"),
-        Binding("b", "scroll_help('page_up')", "Page up", show=False, id="help.page_up"),
+        Binding("j,down", "scroll_help('down')", "Scroll down", show=False, id="help.scroll_down"),
+        Binding("k,up", "scroll_help('up')", "Scroll up", show=False, id="help.scroll_up"),
+        Binding("g,home", "scroll_help('top')", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll_help('bottom')", "Bottom", show=False, id="help.bottom"),
+        Binding(
+            "space,pagedown",
+            "scroll_help('page_down')",
+            "Page down",
+            show=False,
+            id="help.page_down",
+        ),
+        Binding("b,pageup", "scroll_help('page_up')", "Page up", show=False, id="help.page_up"),
     ]
 
     def __init__(
