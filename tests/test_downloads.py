@@ -197,6 +197,81 @@ def test_an_episode_forgotten_half_way_resumes_its_part_file(db_path, tmp_path, 
     assert feed_server.requests[-1][1].get("Range") == "bytes=50000-"
 
 
+OTHER = bytes(reversed(range(256))) * 800  # another episode, as long as AUDIO
+
+
+def test_another_feeds_episode_of_the_same_title_does_not_resume_a_forgotten_part(
+    db_path, tmp_path, feed_server
+):
+    """Review r30 HIGH 2: podcast B's "Trailer" resumed A's forgotten Trailer.mp3.part (A's
+    first 50,000 bytes, then B's rest: a corrupt file, and A's .part gone)."""
+    feed_server.route("/a/trailer.mp3", body=AUDIO, ranges=True, cut_after=50_000)
+    feed_server.route("/b/trailer.mp3", body=OTHER, ranges=True)
+    with Library.open(db_path) as library:
+        first = queue_one(library, tmp_path, feed_server.url("/a/trailer.mp3"), "Trailer")
+        run_queue(library, timeout=5)
+        library.downloads.forget(first)
+        second = queue_one(library, tmp_path, feed_server.url("/b/trailer.mp3"), "Trailer")
+        run_queue(library, timeout=5)
+        row = library.downloads.get(second)
+    assert row is not None and Path(row.path).read_bytes() == OTHER
+    assert (tmp_path / "Trailer.mp3.part").read_bytes() == AUDIO[:50_000]  # A's, kept
+
+
+def test_another_feeds_whole_episode_of_the_same_title_and_size_is_not_taken_over(
+    db_path, tmp_path, feed_server
+):
+    feed_server.route("/a/trailer.mp3", body=AUDIO)
+    feed_server.route("/b/trailer.mp3", body=OTHER)
+    with Library.open(db_path) as library:
+        first = queue_one(library, tmp_path, feed_server.url("/a/trailer.mp3"), "Trailer")
+        run_queue(library, timeout=5)
+        library.downloads.forget(first)
+        second = queue_one(library, tmp_path, feed_server.url("/b/trailer.mp3"), "Trailer")
+        run_queue(library, timeout=5)
+        row = library.downloads.get(second)
+    assert row is not None and Path(row.path).name == "Trailer (2).mp3"
+    assert Path(row.path).read_bytes() == OTHER
+    assert (tmp_path / "Trailer.mp3").read_bytes() == AUDIO
+
+
+def test_delete_never_deletes_a_file_newstui_did_not_write(db_path, tmp_path):
+    """The user's own copy under the name newstui would give the episode, of the feed's size,
+    was taken over as downloaded; D (or downloads --delete) then deleted it."""
+    from newstui.downloads import delete_download
+
+    mine = tmp_path / "Episode 1.mp3"
+    mine.write_bytes(AUDIO)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, "http://pod.test/e1.mp3")
+        delete_download(library, tmp_path, download_id)
+    assert mine.read_bytes() == AUDIO
+
+
+def test_a_forgotten_episode_whose_feed_gives_no_size_reuses_its_whole_file(
+    db_path, tmp_path, feed_server
+):
+    """The forgotten download's own file, of the size it finished at, whatever the feed says;
+    replaced when it is not whole any more."""
+    route = feed_server.route("/e1.mp3", body=AUDIO)
+    url = feed_server.url("/e1.mp3")
+    no_size = Link("audio/mpeg", url, "enclosure")
+    with Library.open(db_path) as library:
+        first = queue_one(library, tmp_path, url)
+        run_queue(library, timeout=5)
+        library.downloads.forget(first)
+        again, _ = queue_enclosure(library, tmp_path, an_article(library), "Episode 1", no_size)
+        assert (again.state, again.bytes_total) == ("done", len(AUDIO))
+        library.downloads.forget(again.id)
+        (tmp_path / "Episode 1.mp3").write_bytes(AUDIO[:1000])  # cut short since
+        third, _ = queue_enclosure(library, tmp_path, an_article(library), "Episode 1", no_size)
+        assert third.state == "queued"
+        run_queue(library, timeout=5)
+    assert sorted(p.name for p in tmp_path.glob("Episode*")) == ["Episode 1.mp3"]
+    assert (tmp_path / "Episode 1.mp3").read_bytes() == AUDIO
+    assert route.hits == 2
+
+
 def test_a_file_of_another_size_under_the_episodes_name_is_left_alone(db_path, tmp_path):
     (tmp_path / "Episode 1.mp3").write_bytes(b"the user's own file")
     with Library.open(db_path) as library:
@@ -821,6 +896,35 @@ def test_only_files_newstui_wrote_inside_download_dir_are_ever_deleted(db_path, 
         assert [d.id for d in library.downloads.all()] == list(refused)  # all still listed
     assert precious.read_bytes() == b"keep!"
     assert (folder / "link.mp3").is_symlink() and (folder / "dir.mp3").is_dir()
+
+
+def test_a_folder_swapped_for_a_link_after_the_check_deletes_nothing_outside(
+    db_path, tmp_path, monkeypatch
+):
+    """Review r30 LOW 7: the path was checked, then deleted by name: a folder swapped for a
+    link to elsewhere in between deleted elsewhere's file of that name."""
+    import newstui.downloads as downloads
+    from newstui.errors import NewstuiError
+
+    folder, elsewhere = tmp_path / "pods", tmp_path / "elsewhere"
+    (folder / "season").mkdir(parents=True)
+    elsewhere.mkdir()
+    (folder / "season" / "ep.mp3").write_bytes(b"episode")
+    (elsewhere / "ep.mp3").write_bytes(b"keep!")
+    checked = downloads.files_on_disk
+
+    def check_then_swap(download, inside):
+        found = checked(download, inside)
+        (folder / "season").rename(tmp_path / "moved")
+        (folder / "season").symlink_to(elsewhere, target_is_directory=True)
+        return found
+
+    monkeypatch.setattr(downloads, "files_on_disk", check_then_swap)
+    with Library.open(db_path) as library:
+        download_id = done_download(library, folder / "season" / "ep.mp3")
+        with pytest.raises(NewstuiError, match="the file stays"):
+            downloads.delete_download(library, folder, download_id)
+    assert (elsewhere / "ep.mp3").read_bytes() == b"keep!"
 
 
 def test_downloads_delete_refuses_a_file_outside_download_dir_in_one_line(pod, tmp_path):

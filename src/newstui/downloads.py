@@ -18,7 +18,6 @@ from urllib.parse import unquote, urlsplit
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import Download, Link
-from newstui.model.downloads import PART_SUFFIX
 from newstui.text import clean_line
 
 # (newstui.sources.transfer, and httpx with it, is imported by what downloads: not by listing)
@@ -90,35 +89,50 @@ def queue_enclosure(
         if download.url == link.url and download.state != "failed":
             return download, False
     name = safe_file_name(link.url, title, link.text)
-    left = _left_behind(library, folder / name, link.size)
-    path = unused_path(library, folder, name) if left is None else folder / name
+    left = _left_behind(library, folder, link.url)
+    path = unused_path(library, folder, name) if left is None else left.path
     return library.downloads.queue(
         url=link.url,
         path=str(path),
         article_id=article_id,
         title=clean_line(title, 300),
         mime=link.text,
-        bytes_total=link.size,
-        done=left == "whole",
+        bytes_total=left.size if left is not None and left.whole else link.size,
+        done=left is not None and left.whole,
     )
 
 
-def _left_behind(library: Library, path: Path, size: int | None) -> str | None:
-    """What an earlier download of this enclosure (forgotten since, its file kept) left at
-    `path`, its file name: "whole" (a regular file of the size the feed gives: used as it is,
-    not downloaded again as `NAME (2)`), "part" (no file, but its .part: resumed), or None (a
-    name to leave alone: no such file, another download's, or a file of another or unknown
-    size, which may be the user's own)."""
+@dataclass(frozen=True)
+class LeftBehind:
+    """The file a forgotten download of the same URL left, taken over when it is queued again."""
+
+    path: Path
+    size: int | None  # its size when it had finished
+    whole: bool  # there as it finished: listed as done, not downloaded again
+
+
+def _left_behind(library: Library, folder: Path, url: str) -> LeftBehind | None:
+    """What a forgotten download of this same URL left in `folder` (its file kept): the
+    finished file, used as it is when it still has its size (else downloaded again into it), or
+    the .part of an unfinished one, resumed. None (a new name, `NAME (2)` if taken) for a URL
+    never forgotten, a file another download has, or a file at an unfinished one's name, which
+    newstui never wrote: another episode of the same title, or the user's own."""
+    found = library.downloads.forgotten_file(url)
+    if found is None or Path(found[0]).parent != folder:
+        return None
+    path, size = Path(found[0]), found[1]
     if library.downloads.path_in_use(str(path)):
         return None
-    if size and _regular_size(path) == size:
-        return "whole"
-    if (
-        _regular_size(path) is None
-        and _regular_size(path.with_name(path.name + PART_SUFFIX)) is not None
-    ):
-        return "part"
-    return None
+    there = _regular_size(path)
+    if size is not None:  # it had finished: that file is newstui's
+        if there == size:
+            return LeftBehind(path, size, whole=True)
+        if there is None and os.path.lexists(path):  # (a link or a folder now: left alone)
+            return None
+        return LeftBehind(path, size, whole=False)
+    if os.path.lexists(path):
+        return None
+    return LeftBehind(path, None, whole=False)
 
 
 def _regular_size(path: Path) -> int | None:
@@ -174,18 +188,36 @@ def delete_download(
     if download.state == "downloading":
         raise NewstuiError(f"download {download_id} is running; it can be deleted after it ends")
     files = files_on_disk(download, folder)
-    gone = library.downloads.forget(download_id)  # (refused, atomically, if it started since)
+    gone = library.downloads.forget(download_id, keep_file=False)  # (refused if it started)
     if gone is None or gone.state == "downloading":
         raise NewstuiError(f"download {download_id} is running; it can be deleted after it ends")
     for file in files:
         try:
-            file.path.unlink(missing_ok=True)
+            _unlink_regular_file(file.path)
         except OSError as exc:
             raise NewstuiError(
                 f"{file.path}: {exc.strerror or exc}; download {download_id} was taken off the "
                 "list, the file stays"
             ) from None
     return gone, files
+
+
+def _unlink_regular_file(path: Path) -> None:
+    """Delete `path` when it is still a regular file, through its folder opened without
+    following a link: a folder swapped for a symbolic link since the check (files_on_disk)
+    deletes nothing outside download_dir. Gone already: nothing to do."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+    folder = os.open(path.parent, flags)
+    try:
+        try:
+            status = os.lstat(path.name, dir_fd=folder)
+        except FileNotFoundError:
+            return
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(0, "not a regular file any more", str(path))
+        os.unlink(path.name, dir_fd=folder)
+    finally:
+        os.close(folder)
 
 
 def kept_file(download: Download) -> str | None:

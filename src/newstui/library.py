@@ -669,9 +669,15 @@ class DownloadQueue:
         """Queue failed downloads again (all, or these); returns how many."""
         return _downloads.retry_downloads(self._db, ids)
 
-    def forget(self, download_id: int) -> Download | None:
-        """Take a download off the list unless it is running; what it was, or None."""
-        return _downloads.forget_download(self._db, download_id)
+    def forget(self, download_id: int, *, keep_file: bool = True) -> Download | None:
+        """Take a download off the list unless it is running; what it was, or None.
+        `keep_file`: its file stays, remembered for the same URL queued again
+        (`forgotten_file`); False when the caller deletes it."""
+        return _downloads.forget_download(self._db, download_id, keep_file=keep_file)
+
+    def forgotten_file(self, url: str) -> tuple[str, int | None] | None:
+        """The file a forgotten download of `url` left (path, finished size or None)."""
+        return _downloads.forgotten_file(self._db, url)
 
 
 class SyncBook:

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import httpx
 
 from newstui.errors import NewstuiError
+from newstui.model.downloads import PART_SUFFIX
 from newstui.sources.enclosures import enclosure_type
 from newstui.sources.http import (
     MAX_REDIRECTS,
@@ -25,7 +26,6 @@ from newstui.sources.http import (
 )
 from newstui.sources.urls import web_url
 
-PART_SUFFIX = ".part"
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED = re.compile(r"bytes\s+\*/(\d+)")
 

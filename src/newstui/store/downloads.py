@@ -40,6 +40,7 @@ def queue_download(
     again). `done`: a new row's file is already there, whole, so it is stored as downloaded (in
     one step: no worker claims it meanwhile). Returns the row and whether it was queued now."""
     with write_transaction(db) as conn:
+        conn.execute("DELETE FROM forgotten_downloads WHERE url = ?", [url])  # (taken over now)
         old = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE url = ?", [url]).fetchone()
         if old is not None:
             if old[4] != "failed":
@@ -73,6 +74,13 @@ def queue_download(
 def path_in_use(db: Database, path: str) -> bool:
     """True when a download in the queue already has this file."""
     return db.execute("SELECT 1 FROM downloads WHERE path = ?", [path]).fetchone() is not None
+
+
+def forgotten_file(db: Database, url: str) -> tuple[str, int | None] | None:
+    """The file a forgotten download of this URL left (its path, and its size when it had
+    finished), or None."""
+    row = db.execute("SELECT path, size FROM forgotten_downloads WHERE url = ?", [url]).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def list_downloads(db: Database, article_id: int | None = None) -> list[Download]:
@@ -175,8 +183,9 @@ def retry_downloads(db: Database, ids: Iterable[int] | None = None) -> int:
     return cursor.rowcount
 
 
-def forget_download(db: Database, download_id: int) -> Download | None:
-    """Take a download off the list (not while it runs); returns what it was, or None."""
+def forget_download(db: Database, download_id: int, *, keep_file: bool) -> Download | None:
+    """Take a download off the list (not while it runs); returns what it was, or None.
+    `keep_file`: its file stays on disk, remembered with its URL (forgotten_file)."""
     with write_transaction(db) as conn:
         row = conn.execute(
             f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_id]
@@ -184,4 +193,9 @@ def forget_download(db: Database, download_id: int) -> Download | None:
         if row is None or row[4] == "downloading":
             return _download(row) if row else None
         conn.execute("DELETE FROM downloads WHERE id = ?", [download_id])
+        if keep_file:
+            conn.execute(
+                "INSERT OR REPLACE INTO forgotten_downloads (url, path, size) VALUES (?, ?, ?)",
+                [row[1], row[5], row[7] if row[4] == "done" else None],
+            )
     return _download(row)

@@ -924,6 +924,20 @@ _V31 = [
     WHERE EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM {PREFIX_INDEX}_docsize)""",
 ]
 
+# v32: what a forgotten download left behind (`x`, `downloads --forget`: its file stays): its URL,
+# its file and, when it had finished, the file's size. Queuing the same URL again takes that file
+# over (whole: as it is; else resumed or downloaded again into it); no other episode of the same
+# title, nor a file newstui never wrote, is ever taken over.
+_V32 = [
+    """
+    CREATE TABLE IF NOT EXISTS forgotten_downloads (
+        url TEXT PRIMARY KEY,
+        path TEXT NOT NULL,                -- the file it had (PATH.part while unfinished)
+        size INTEGER                       -- the finished file's size; NULL: it had not finished
+    ) WITHOUT ROWID
+    """,
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -956,5 +970,6 @@ MIGRATIONS: list[list[str]] = [
     _V29,
     _V30,
     _V31,
+    _V32,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
