@@ -31,8 +31,16 @@ def not_a_feed_url(url: str) -> str:
             f"{message}; a local file or folder is read by `newstui import PATH` (once) or by a "
             "[[local]] entry in feeds.toml (on every fetch)"
         )
-    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(:\d+)?/\S*|[\w-]+(\.[\w-]+){2,}(:\d+)?", url):
-        return f"{message}; did you mean https://{url} ?"
+    host = r"(localhost|[\w-]+(?:\.[\w-]+)+)"
+    if bare := re.fullmatch(rf"{host}(?::(\d+))?/\S*|{host}(?::(\d+))?", url):
+        name, port = bare[1] or bare[3], bare[2] or bare[4]
+        if bare[1] is None and name != "localhost" and name.count(".") < 2 and not port:
+            return message  # ("a.b" alone is no address: "feed.xml")
+        # a server on this machine, or on a port of its own, most likely answers plain http (a
+        # test or home server: https was suggested, and the TLS handshake failed)
+        local = name == "localhost" or name.startswith("127.")
+        scheme = "http" if local or (port and port not in ("443", "8443")) else "https"
+        return f"{message}; did you mean {scheme}://{url} ?"
     return message
 
 

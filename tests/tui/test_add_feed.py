@@ -270,6 +270,8 @@ async def test_a_password_typed_in_the_address_is_shown_as_stars_and_kept_in_the
         await settle(pilot)
         gone = feed_server.url("/gone.xml").replace("://", "://me:s3cret@")
         await add(pilot, gone)
+        await pilot.press("escape")  # (the box is asked again with what was typed)
+        await settle(pilot)
         good = feed_server.url("/news.xml").replace("://", "://me:s3cret@")
         await add(pilot, good)
         assert [f.url for f in load_config(config.path).feeds] == [good]  # fetched as written
@@ -306,3 +308,39 @@ async def test_the_adding_notice_is_taken_down_once_the_feed_is_added_or_fails(
         await until(pilot, lambda: "HTTP 404" in screen_text(app))
         await settle(pilot)
         assert "Adding" not in screen_text(app)
+
+
+async def test_a_local_address_without_its_scheme_is_asked_again_with_http_and_adds(
+    tmp_path, db_path, feed_server
+):
+    """`127.0.0.1:PORT/…` was asked again with https written in, and the TLS handshake failed
+    (user test r30 L4): a server on this machine or on a port of its own is offered http."""
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    bare = feed_server.url("/news.xml").removeprefix("http://")
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await add(pilot, bare)
+        assert any(f"did you mean http://{bare} ?" in n for n in shown(app))
+        assert app.screen.query_one("#command-input").value == f"http://{bare}"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [f.url for f in load_config(config.path).feeds] == [f"http://{bare}"]
+
+
+async def test_an_address_that_fails_is_asked_again_as_typed(tmp_path, db_path, feed_server):
+    """The box closed on a failed add (a TLS error, a 404): the address had to be
+    typed again (user test r30 L4)."""
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await add(pilot, feed_server.url("/gone.xml"))
+        await settle(pilot)
+        assert len([n for n in shown(app) if "HTTP 404" in n]) == 1
+        assert isinstance(app.screen, CommandScreen)
+        assert app.screen.query_one("#command-input").value == feed_server.url("/gone.xml")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, CommandScreen) and not load_config(config.path).feeds

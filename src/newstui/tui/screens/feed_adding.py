@@ -4,6 +4,7 @@ Part of `MainScreen`."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +49,14 @@ class FeedSubscribed(Message):
     feed_id: int | None
     name: str
     error: str | None
+
+
+@dataclass(eq=False, repr=False)
+class AddFailed(Message):
+    """Adding the address `typed` failed (its error is said by the worker-error handler): the
+    box opens again with it, to mend (it closed, and the address had to be typed again)."""
+
+    typed: str
 
 
 @dataclass(eq=False, repr=False)
@@ -108,8 +117,8 @@ class FeedAdding(ScreenMixin):
                 return
             message = not_a_feed_url(typed)
             self.notify(message, severity="error", markup=False)
-            if message.endswith(f"https://{typed} ?"):  # asked again, the scheme written in
-                self.action_add_feed(f"https://{typed}")
+            if meant := re.search(r"did you mean (https?://\S+) \?$", message):
+                self.action_add_feed(meant[1])  # asked again, the scheme written in
             elif "newstui import PATH" not in message:  # asked again with what was typed, to
                 self.action_add_feed(typed)  # mend (the box closed: it all had to be retyped)
             return
@@ -142,6 +151,7 @@ class FeedAdding(ScreenMixin):
 
         config = self.config
         assert config is not None
+        typed = url
         try:
             links = feeds_behind(url, config) if discover else None
             if links == []:
@@ -163,10 +173,16 @@ class FeedAdding(ScreenMixin):
                     library, config, url, None, analyse_stale=False, analyse_here=False
                 )
             self.post_message(FeedAdded(added.feed_id, added.outcome, load_config(config.path)))
+        except Exception:
+            self.post_message(AddFailed(typed))
+            raise
         finally:  # its outcome, or the error, is shown in place of "Adding …"
             if self._adding_notice is not None:
                 withdraw_notice(self.app, self._adding_notice)
             self._adding = self._adding_notice = None
+
+    def _on_add_failed(self, message: AddFailed) -> None:
+        self.action_add_feed(message.typed)
 
     def _on_feed_subscribed(self, message: FeedSubscribed) -> None:
         from newstui.tui.view import feed_view
