@@ -730,12 +730,13 @@ class SyncBook:
 
         _sync.forget_server(self._db, keep_marks=keep_marks)
 
-    def ids_name_other_feeds(self, remote: Sequence[RemoteFeed]) -> bool:
+    def account_evidence(self, remote: Sequence[RemoteFeed]) -> tuple[bool, list[int]]:
         """Whether the server's subscription ids name other feeds than the stored sources
-        carrying them (a store synced last with another account, not remembered)."""
+        carrying them (a store synced last with another account, not remembered): (an id names
+        another source's URL, item ids to ask the server for where an id names a new URL)."""
         from newstui.store import sync as _sync
 
-        return _sync.ids_name_other_feeds(self._db, remote)
+        return _sync.account_evidence(self._db, remote)
 
     def drop_unpushable_changes(self) -> int:
         """Drop queued changes of articles the server synced now does not have."""

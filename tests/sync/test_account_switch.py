@@ -75,6 +75,59 @@ def test_a_store_synced_before_the_account_was_remembered_is_not_mixed_up_by_ano
     assert (report["switch"], report["switched_from"]) == ("unknown", None)
 
 
+def test_a_store_synced_before_the_account_was_remembered_is_not_mixed_up_by_a_new_feed(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # bob's feed/1 is a feed not stored here (Three): One was renamed Three and Three's item
+    # went into it. The server does not have One's items (asked for the newest by id).
+    _forget_the_account(synced[1])
+    _rename_user(Path(synced[3]), "alice", "bob")
+    three = {"id": "feed/1", "title": "Three", "url": "https://example.org/three", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [three]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(301, "feed/1")]})
+    fake.items = {301: item(301, "feed/1")}
+    ids_answer(fake, [refs(301)], [refs()])
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert main([*synced, "list", "--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["feed"], r["title"]) for r in rows) == [
+        ("Three", "Item 301"),
+        ("Two", "Item 3"),  # Two left with bob's server: its starred article stays
+    ]
+    assert report["switch"] == "unknown"
+
+
+def test_a_store_synced_before_the_account_was_remembered_keeps_a_feed_its_server_moved(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The same account, where One's feed moved to another URL: the server still has One's items,
+    # so nothing is forgotten (One keeps its articles, nothing comes again).
+    _forget_the_account(synced[1])
+    moved = {**ONE, "url": "https://example.org/one-moved"}
+    fake.api("/subscription/list", 200, {"subscriptions": [moved, TWO]})
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert (report["switch"], report["new"]) == (None, 0)
+    assert main([*synced, "list", "--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["feed"], r["title"]) for r in rows) == [
+        ("One", "Item 1"),
+        ("One", "Item 2"),
+        ("Two", "Item 3"),
+    ]
+
+
 def test_the_switch_notice_says_the_last_account_is_not_known(
     fake: FakeGReader,  # noqa: F811
     synced: list[str],  # noqa: F811

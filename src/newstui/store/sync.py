@@ -165,29 +165,43 @@ def drop_unpushable_changes(db: Database) -> int:
         ).rowcount
 
 
-def ids_name_other_feeds(db: Database, remote: Sequence[RemoteFeed]) -> bool:
-    """Whether one of the server's subscription ids, stored here for a source, is on the server
-    the URL of another stored source: its ids name other feeds than this store's (another account
-    or server, synced last by a version that did not remember which)."""
+def account_evidence(db: Database, remote: Sequence[RemoteFeed]) -> tuple[bool, list[int]]:
+    """Whether the server's subscription ids name the feeds of the sources that carry them here,
+    for a store that does not remember its last account (synced by a version that did not).
+    (conflict, probes): conflict when one of them is, on the server, the URL of another source
+    here (another account's ids); probes, for each of them whose URL there is none here, the
+    newest item stored of its source: the same account still has it (a feed moved), another
+    does not."""
     by_stream = dict(
         db.execute(
             "SELECT stream_id, feed_id FROM sync_feeds WHERE stream_id NOT LIKE ?", [FORMER + "%"]
         ).fetchall()
     )
     if not by_stream:
-        return False
+        return False, []
     by_url = {
         fold_url(r[1] or r[0]): r[2]
         for r in db.execute(
             "SELECT key, url, id FROM feeds WHERE kind = 'feed' AND removed IS NULL"
         ).fetchall()
     }
+    probes: list[int] = []
     for feed in remote:
         carrier = by_stream.get(feed.stream_id)
+        if carrier is None:
+            continue
         other = by_url.get(fold_url(feed.url))
-        if carrier is not None and other is not None and other != carrier:
-            return True
-    return False
+        if other is not None and other != carrier:
+            return True, []
+        if other is None:
+            newest = db.execute(
+                "SELECT s.item_id FROM sync_items s JOIN articles a ON a.id = s.article_id "
+                "WHERE a.feed_id = ? ORDER BY s.crawled_usec DESC LIMIT 1",
+                [carrier],
+            ).fetchone()
+            if newest is not None:
+                probes.append(newest[0])
+    return False, probes
 
 
 def synced_feeds(db: Database) -> list[SyncedFeed]:

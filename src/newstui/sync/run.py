@@ -14,7 +14,7 @@ from newstui.config import Config
 from newstui.counts import counted
 from newstui.errors import SyncError
 from newstui.library import Library
-from newstui.model import RemoteItem, fold_url
+from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.sources.http import FetchLimits
 from newstui.sync.client import GReaderClient, PassingFailure, server_name
 from newstui.sync.credentials import auth_cache_for, resolve_password
@@ -276,7 +276,7 @@ async def _sync(
     pushed = 0 if switch or not remembered else await push_changes(library, client)
     configured = {fold_url(f.url): (f.name, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
-    if not remembered and library.sync.ids_name_other_feeds(remote):
+    if not remembered and await _ids_name_other_feeds(library, client, remote):
         switch = "unknown"  # (whose marks they were is not known: the new account's are taken)
     if switch:
         library.sync.forget_server(keep_marks=switch == "server")
@@ -401,6 +401,21 @@ async def _sync(
             for feed_id, ids in changed_in.items()
         ),
     )
+
+
+PROBES = 20  # stored items asked for, at most, to tell whether a store's ids are this account's
+
+
+async def _ids_name_other_feeds(
+    library: Library, client: GReaderClient, remote: Sequence[RemoteFeed]
+) -> bool:
+    """Whether this account's subscription ids name other feeds than the sources carrying them
+    here (a store that does not remember its last account): one names another source's URL, or
+    those naming URLs new here belong to sources none of whose newest items the server has."""
+    conflict, probes = library.sync.account_evidence(remote)
+    if conflict or not probes:
+        return conflict
+    return not await client.items_by_id(probes[:PROBES])
 
 
 async def _all_ids(client: GReaderClient, stream: str, exclude: str | None) -> list[int] | None:
