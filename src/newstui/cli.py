@@ -789,13 +789,14 @@ def _config_path(args: argparse.Namespace) -> Path:
 
 
 def _config(
-    path: Path, explicit: bool, *, writes: bool = False, say_created: bool = True
+    path: Path, explicit: bool, *, writes: bool = False, say_created: bool = True, warn: bool = True
 ) -> Config:
     """The config. A file that does not exist yet is created from the example on first use of the
     default path; a command that writes the config (`add`; `opml import` makes it itself) reads
     the example and writes the file only when it succeeds. An explicit --config/NEWSTUI_CONFIG
     path that does not exist is an error for every other command: read as empty, a typo would
-    let `fetch` drop every configured source from the database."""
+    let `fetch` drop every configured source from the database. A saved view that does not
+    parse is one warning line each (`warn`; the app shows them itself), not a stop."""
     from newstui.config import ensure_config, example_without_feeds, load_config, parse_config
 
     if not path.exists():
@@ -807,7 +808,10 @@ def _config(
         if say_created:  # (the app says it in its first notice)
             _complain(f"newstui: {_created_config(path)}")
     with _about(str(path)):
-        return load_config(path)
+        config = load_config(path)
+    for warning in config.warnings if warn else ():
+        _complain(f"newstui: warning: {warning}")
+    return config
 
 
 def _created_config(path: Path) -> str:
@@ -866,7 +870,9 @@ def run(args: argparse.Namespace) -> int:
             config_path = _config_path(args)
             config_existed = args.demo or config_path.exists()
             config = (
-                _config(config_path, explicit_config, say_created=False) if not args.demo else None
+                _config(config_path, explicit_config, say_created=False, warn=False)
+                if not args.demo
+                else None
             )
             notice = getattr(args, "demo_rebuilt", None)
             notice = f"created a new database at {db_path}" if new else notice
@@ -1004,8 +1010,13 @@ def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> 
     path = _config_path(args)
     if not path.exists() and not _explicit_config(explicit):
         return None
+    named: str = (getattr(args, "view", None) or "") if command == "list" else ""
     try:
-        return _config(path, explicit)
+        config = _config(path, explicit, warn=not named)
+        for view in config.views if named else ():  # the named one's problem is the error
+            if view.problem and view.name.casefold() != named.casefold():
+                _complain(f"newstui: warning: {view.problem}")
+        return config
     except ConfigError as exc:
         if command in ("list", "search") and not getattr(args, "view", None):
             _complain(f"newstui: warning: {exc}")
@@ -1925,6 +1936,8 @@ def _saved_view(args: argparse.Namespace, config: Config | None) -> str:
         names = ", ".join(repr(v.name) for v in config.views)
         known = f" (its views: {names})" if names else " (it has no [[views]])"
         raise ConfigError(f"{path}: no view named {args.view!r}{known}", source=str(path))
+    if view.problem:  # (every command warned of it: `list --view` on it cannot list it)
+        raise ConfigError(view.problem, source=str(path))
     return view.query
 
 

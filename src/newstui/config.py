@@ -116,6 +116,12 @@ class Config:
     filters: tuple[FilterConfig, ...] = ()
     keys: KeysConfig = field(default_factory=lambda: KeysConfig())
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """One line for each entry read but left unusable (a saved view whose query does not
+        parse): the commands print them, the app shows them."""
+        return tuple(view.problem for view in self.views if view.problem)
+
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The feed (by name or URL) or local source (by name or path) called `name`."""
         feed = self.feed_named(name)
@@ -444,9 +450,15 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         extra = set(entry) - {"name", "query"}
         if extra:
             raise _unknown_key(extra, ("name", "query"), f"view {name!r}", "views", i, raw, fail)
-        query = _valid_query(entry.get("query"), f"view {name!r}", line, fail)
         from newstui.config_tables import ViewConfig
 
+        try:
+            query = _valid_query(entry.get("query"), f"view {name!r}", line, fail)
+        except ConfigError as exc:  # one old or mistyped view does not stop every command
+            given = entry.get("query")
+            problem = f"{exc}; the view is broken until its query is fixed"
+            views.append(ViewConfig(name, given.strip() if isinstance(given, str) else "", problem))
+            continue
         views.append(ViewConfig(name, query))
     filters: list[FilterConfig] = []
     for i, entry in enumerate(_array(data.get("filters", []), "filters", raw, fail)):

@@ -28,10 +28,13 @@ class SyncConfig:
 
 @dataclass(frozen=True)
 class ViewConfig:
-    """One `[[views]]` entry: a named query shown in the sources pane like a feed."""
+    """One `[[views]]` entry: a named query shown in the sources pane like a feed. A query that
+    does not parse (one saved by an older version, edited by hand) leaves the view broken:
+    `problem` is the one-line warning naming the file, line, view and the problem."""
 
     name: str
     query: str
+    problem: str = ""
 
 
 @dataclass(frozen=True)

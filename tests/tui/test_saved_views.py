@@ -245,3 +245,29 @@ async def test_views_written_in_or_deleted_from_the_file_by_hand_are_listed_afte
         await settle(pilot)
         assert listed() == ["view:Syria"]
         assert app.main.headlines.view.key == "all"  # the view shown is gone
+
+
+OLD_VIEW = CONFIG + '\n[[views]]\nname = "No floods"\nquery = "tokyo --flood"\n'
+
+
+async def test_a_view_with_a_query_that_no_longer_parses_is_listed_greyed_and_says_why(
+    db_path, tmp_path
+):
+    """A `--flood` view saved by an older version (user test r30 M7) stopped the app at start:
+    now the app starts, warns once, lists it as broken and Enter on it says how to fix it."""
+    config = load_config(write_config(tmp_path, OLD_VIEW))
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        problem = f"{config.path}:10: view 'No floods': query 'tokyo --flood': '--flood': one -"
+        assert any(n.message.startswith(problem) for n in notifications(app))
+        text = screen_text(app)
+        assert "No floods · broken query" in text
+        assert "Kremlin watch" in text  # the other view is listed as ever
+        app.main.sources.focus()
+        app.main.sources.select_view("view:No floods")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key != "view:No floods"  # it lists nothing
+        said = [n.message for n in notifications(app) if n.message.endswith("(D removes it)")]
+        assert len(said) == 1 and "(-flood or NOT flood)" in said[0]

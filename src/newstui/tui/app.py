@@ -193,6 +193,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             self.notify(self.notice, severity=self.notice_severity, markup=False)
         for warning in self.key_warnings:  # (an unknown [keys] table or id: left out)
             self.notify(warning, severity="warning", markup=False, timeout=15)
+        for warning in self.main.config.warnings if self.main.config is not None else ():
+            self.notify(
+                terminal_safe(warning, line=True), severity="warning", markup=False, timeout=15
+            )
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self._stop_on_signals()

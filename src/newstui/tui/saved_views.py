@@ -9,7 +9,7 @@ from newstui.text import terminal_safe
 from newstui.tui.mixins import AppMixin
 from newstui.tui.screens.article_actions import SavedViewsChanged
 from newstui.tui.screens.main import MainScreen
-from newstui.tui.view import ALL, View, saved_view
+from newstui.tui.view import ALL, View, broken_view, saved_view
 from newstui.tui.widgets.sidebar import Sidebar
 
 
@@ -24,7 +24,7 @@ class SavesViews(AppMixin):
         return self.main.config
 
     def saved_views(self) -> list[View]:
-        """The config's `[[views]]` as views (each query was checked when the config loaded)."""
+        """The config's `[[views]]` as views; one whose query does not parse is listed broken."""
         if self.config is None or not self.config.views:
             return []
         from newstui.nlp import query_keys  # only for views: the first screen is sooner without
@@ -32,10 +32,13 @@ class SavesViews(AppMixin):
 
         views = []
         for entry in self.config.views:
+            if entry.problem:
+                views.append(broken_view(entry.name, entry.problem))
+                continue
             try:
                 views.append(saved_view(entry.name, parse_query(entry.query, query_keys)))
-            except QueryError:  # pragma: no cover - load_config refuses invalid queries
-                continue
+            except QueryError as exc:  # (load_config parses without the name keys)
+                views.append(broken_view(entry.name, f"view {entry.name!r}: {exc}"))
         return views
 
     def action_save_view(self) -> None:

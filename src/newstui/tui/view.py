@@ -23,6 +23,7 @@ class View:
     filter: ArticleFilter = field(default_factory=ArticleFilter)
     note: str | None = None  # shown when the view is empty, e.g. why a feed has no articles
     query: str | None = None  # a query for the same articles, which `S` saves as a view
+    broken: str | None = None  # a saved view whose query does not parse: why (it lists nothing)
 
 
 ALL = View("all", "All articles")
@@ -76,6 +77,12 @@ def search_view(query: Query) -> View:
 def saved_view(name: str, query: Query) -> View:
     """A `[[views]]` entry of the config: a named query listed in the sources pane."""
     return View(f"view:{name}", name, ArticleFilter(query=query))
+
+
+def broken_view(name: str, problem: str) -> View:
+    """A `[[views]]` entry whose query does not parse: listed (greyed) with the reason, so it can
+    be seen and removed, but never shown as if it listed every article."""
+    return View(f"view:{name}", name, broken=problem)
 
 
 def entity_view(entity_id: int, name: str, query: str | None = None) -> View:

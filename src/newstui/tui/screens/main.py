@@ -222,6 +222,14 @@ class MainScreen(
 
     @on(SourcesPane.ViewChosen)
     def _view_chosen(self, message: SourcesPane.ViewChosen) -> None:
+        if message.view.broken:  # it lists nothing: say why, and how to fix or drop it
+            self.notify(
+                f"{message.view.broken} (D removes it)",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
+            return
         self._history.clear()
         self.show_view(message.view)
         self.focus_pane("headlines")

@@ -167,6 +167,9 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             feeds = library.sources()
         counts = []
         for view in saved:  # one query each, outside the lock so the list is never held up
+            if view.broken:
+                counts.append((view, 0))
+                continue
             with self._library.borrow() as library:
                 unread = library.count(replace(view.filter, unread=True))
             counts.append((view, unread))
@@ -193,6 +196,14 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             options.append(_heading("Views", heading_style))
             for view, unread in message.saved:
                 self._views[view.key] = view
+                if view.broken:  # greyed, with why (Enter says it in full)
+                    label = SourceLabel(
+                        Text(terminal_safe(view.title, line=True), heading_style),
+                        0,
+                        note=Text(" · broken query", heading_style),
+                    )
+                    options.append(Option(label, id=view.key))
+                    continue
                 options.append(Option(_label(view.title, unread), id=view.key))
         if message.tags:
             options.append(_heading("Tags", heading_style))
@@ -221,7 +232,10 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         # columns), and a saved view's long name was not counted
         names = [("All", smart.unread), ("Unread", smart.unread), ("Starred", smart.starred_unread)]
         names += [("Hidden", smart.hidden)] if smart.hidden else []
-        names += [(view.title, unread) for view, unread in message.saved]
+        names += [
+            (view.title + (" · broken query" if view.broken else ""), unread)
+            for view, unread in message.saved
+        ]
         names += [("#" + tag, unread) for tag, _total, unread in message.tags]
         names += [
             (
