@@ -122,6 +122,8 @@ def test_list_view_of_the_old_view_is_the_error_alone_and_fixing_it_lists_it(
         ("title:(", "expected a value after 'title:'"),
         ('"unclosed', "unterminated phrase"),
         ("", "has no 'query'"),
+        ("rain \u2014flood", "(-flood or NOT flood)"),  # an em dash for --: as --flood is
+        ("title:--flood", "(-title:flood or NOT title:flood)"),
     ],
 )
 def test_every_kind_of_bad_stored_query_is_a_warning_not_a_stop(

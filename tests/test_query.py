@@ -134,6 +134,13 @@ def tree_with_keys(text: str):
         ("---flood", "'---flood': one - leaves a word out (-flood or NOT flood) at 1"),
         ('--"river bank"', "'--' before a term: one - leaves it out (-term or NOT term) at 1"),
         ("(rain --(a OR b))", "'--' before a term: one - leaves it out (-term or NOT term) at 7"),
+        (
+            "rain title:--flood",
+            "'title:--flood': one - leaves a word out (-title:flood or NOT title:flood) at 6",
+        ),
+        ("rain \u2014flood", "'\u2014flood': one - leaves a word out (-flood or NOT flood) at 6"),
+        ("rain \u2013flood", "'\u2013flood': one - leaves a word out (-flood or NOT flood) at 6"),
+        ("text:\u2014flood", "'text:\u2014flood': one - leaves a word out (-text:flood or NOT"),
         ("flood OR OR storm", "expected a search term after OR at 10"),
         ("(flood AND )", "expected a search term after AND at 12"),
         ('"river bank', "unterminated phrase: expected '\"' at 12"),
@@ -205,3 +212,29 @@ def test_a_dash_between_words_is_punctuation_and_one_at_the_end_an_error():
     # dashes between spaces, at the end or inside a word are punctuation, as one is
     assert parse_query("rain -- flood --").root == And((Term("rain"), Term("flood")))
     assert parse_query("well--done").root == Term("well--done")
+
+
+def test_long_dashes_between_or_inside_words_are_punctuation():
+    assert parse_query("Tokyo \u2014 Osaka").root == And((Term("Tokyo"), Term("Osaka")))
+    assert parse_query("rain \u2013 flood \u2014").root == And((Term("rain"), Term("flood")))
+    assert parse_query("flood\u2014storm").root == Term("flood\u2014storm")
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('"heav*"', Term("heav", prefix=True, phrase=True)),
+        ('"heavy ra*"', Term("heavy ra", prefix=True, phrase=True)),
+        ('"heav*"*', Term("heav", prefix=True, phrase=True)),
+        ('title:"heav*"', Term("heav", "title", prefix=True, phrase=True)),
+        ('"rain *"', Term("rain *", phrase=True)),  # a lone * is punctuation, as before
+    ],
+)
+def test_a_star_after_the_last_word_inside_the_quotes_is_a_prefix(text, term):
+    """`"heav*"` found nothing, silently (user test r30 L1): the * was dropped as punctuation."""
+    assert parse_query(text).root == term
+
+
+def test_a_star_inside_the_quotes_of_a_name_field_says_it_takes_no_prefix():
+    with pytest.raises(QueryError, match="'person:' takes no prefix"):
+        parse_query('person:"Pesk*"')

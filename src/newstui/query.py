@@ -204,13 +204,19 @@ _FIELD = re.compile(r"([A-Za-z]+):")
 
 
 def _phrase(text: str, start: int) -> tuple[_Token, int]:
-    """The phrase opening at text[start] == '"' and the index after it (and an optional *)."""
+    """The phrase opening at text[start] == '"' and the index after it (and an optional *).
+    A `*` just after the last word inside the quotes (`"heav*"`, `"heavy ra*"`) is the prefix it
+    would be after them: it was dropped as punctuation, and the phrase found nothing."""
     end = text.find('"', start + 1)
     if end < 0:
         raise QueryError("unterminated phrase: expected '\"'", len(text) + 1)
     prefix = text.startswith("*", end + 1)
-    token = _Token("phrase", text[start + 1 : end], start + 1, prefix=prefix)
-    return token, end + 1 + prefix
+    inside = text[start + 1 : end]
+    words = inside.rstrip("*")
+    if words != inside and words[-1:].isalnum():
+        inside, prefix = words, True
+    token = _Token("phrase", inside, start + 1, prefix=prefix)
+    return token, end + 1 + text.startswith("*", end + 1)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -230,7 +236,7 @@ def _tokens(text: str) -> list[_Token]:
             token, i = _phrase(text, i)
             tokens.append(token)
             continue
-        if text.startswith("--", i):
+        if text.startswith("--", i) or ch in _LONG_DASHES:
             _refuse_dashes(text, i)
         if ch == "-" and i + 1 < len(text) and (text[i + 1] in '("' or text[i + 1].isalnum()):
             tokens.append(_Token("-", "-", i + 1))
@@ -246,6 +252,8 @@ def _tokens(text: str) -> list[_Token]:
         if field_match and field_match.group(1).casefold() in FIELDS:
             name = field_match.group(1).casefold()
             j = field_match.end()
+            if text.startswith("--", j) or text[j : j + 1] in _LONG_DASHES:
+                _refuse_dashes(text, j, field=text[i:j])
             value: _Token | None = None
             if j < len(text) and text[j] == '"':
                 value, j = _phrase(text, j)
@@ -277,21 +285,28 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def _refuse_dashes(text: str, i: int) -> None:
-    """`--flood` (dashes at text[i]) before a term: an error, for one dash leaves a word out and
-    two read as the word itself (or a double negation: flood again), neither what a user meant
-    (a command line's --option?). A run of dashes before a space or the end is punctuation."""
-    after = i + len(text[i:]) - len(text[i:].lstrip("-"))
+# An en or em dash, which a keyboard's autocorrect makes of `--` (or `---`)
+_LONG_DASHES = ("\u2013", "\u2014")
+
+
+def _refuse_dashes(text: str, i: int, field: str = "") -> None:
+    """`--flood` (dashes at text[i]; also `—flood`, `title:--flood`, where `field` is `title:`)
+    before a term: an error, for one dash leaves a word out and two read as the word itself (or
+    a double negation: flood again), neither what a user meant (a command line's --option?). A
+    run of dashes before a space or the end is punctuation."""
+    after = i + len(text[i:]) - len(text[i:].lstrip("-\u2013\u2014"))
     if after == len(text) or not (text[after] in '("' or text[after].isalnum()):
         return
     dashes = text[i:after]
     word = _WORD.match(text, after)
+    at = i + 1 - len(field)
     if word is None or not word.group(0).isprintable() or len(word.group(0)) > 40:
         raise QueryError(
-            f"'{dashes}' before a term: one - leaves it out (-term or NOT term)", i + 1
+            f"'{field}{dashes}' before a term: one - leaves it out (-term or NOT term)", at
         )
-    what = word.group(0)
-    raise QueryError(f"'{dashes}{what}': one - leaves a word out (-{what} or NOT {what})", i + 1)
+    what = field + word.group(0)
+    said = field + dashes + word.group(0)
+    raise QueryError(f"'{said}': one - leaves a word out (-{what} or NOT {what})", at)
 
 
 def _looks_like_field(word: str) -> bool:

@@ -68,6 +68,9 @@ def library(tmp_path):
         ("osak*", {"Power generation"}),
         ("evac*", {"Residents evacuated"}),  # as before
         ('"river ro"*', {"Floods in Tokyo"}),  # a phrase's last word as a prefix
+        ('"river ro*"', {"Floods in Tokyo"}),  # the * inside the quotes: was nothing (r30 L1)
+        ('"evacuat*"', {"Residents evacuated"}),  # a one-word phrase: a prefix (was nothing)
+        ('title:"toky*"', {"Floods in Tokyo"}),
         ("toky* officials", {"Floods in Tokyo"}),
         ("toky* OR evacuat*", {"Floods in Tokyo", "Residents evacuated"}),
         ("toky* OR strike", {"Floods in Tokyo", "A general strike"}),
