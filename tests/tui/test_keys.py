@@ -95,6 +95,14 @@ def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(
         ('\n"headlines.opne" = "o"\n', 7, "no key binding with id 'headlines.opne', ignored"),
         ('"headlines.opne" = "o"\n', 6, "(did you mean 'headlines.open'? every id is listed in"),
         ('"article.star" = "*"\n', 6, "did you mean 'article.toggle_star'?"),
+        # newsboat's names were told only to write "a binding id" (user test r30 L5)
+        (
+            '"next-unread" = "n"\n',
+            6,
+            "'next-unread' under [keys] is not a binding id, ignored: did you mean "
+            "'headlines.next_unread'? (newsboat's next-unread;",
+        ),
+        ('"reload-all" = "ctrl+r"\n', 6, "did you mean 'app.refresh_all'?"),
         ("[keys.headlines]\nopne = 'o'\n", 7, "did you mean 'headlines.open'?"),
         # an unbind aimed at an unknown id stopped the app, where the same id given keys was
         # a warning
@@ -153,6 +161,13 @@ def test_keys_that_share_no_pane_are_accepted(tmp_path, db_path, keys):
         ("\\", "backslash"),
         ("ctrl+/", "ctrl+slash"),
         ("?", "question_mark"),
+        # newsboat's notation (user test r30 L5: "'^R' is not a key")
+        ("^R", "ctrl+r"),
+        ("^n", "ctrl+n"),
+        ("NPAGE", "pagedown"),
+        ("PPAGE", "pageup"),
+        ("ENTER", "enter"),
+        ("^", "circumflex_accent"),
     ],
 )
 def test_a_key_is_named_as_textual_names_the_key_pressed(written, name):
@@ -392,3 +407,20 @@ async def test_unbinding_j_and_k_leaves_the_arrows_which_help_lists(tmp_path, db
         await settle(pilot)
         rows = {(section, text): keys for section, keys, text in app.screen.rows}
         assert rows[("Sources", "Down")] == "↓" and rows[("Headlines", "Down")] == "↓"
+
+
+async def test_a_table_of_newsboat_names_alone_names_the_ids_once_started(tmp_path, db_path):
+    """With nothing else in [keys], the entry was still told only to write "a binding id"."""
+    path = write_config(tmp_path, '"reload-all" = "^R"\n')
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        [warning] = [n.message for n in notifications(app) if n.severity == "warning"]
+        assert "did you mean 'app.refresh_all'? (newsboat's reload-all;" in warning
+
+
+def test_newsboat_operations_name_binding_ids_that_exist():
+    from newstui.tui.app_keys import all_binding_ids
+    from newstui.tui.keymap import NEWSBOAT_OPERATIONS
+
+    assert set(NEWSBOAT_OPERATIONS.values()) <= all_binding_ids()

@@ -46,6 +46,7 @@ from newstui.tui.keymap import (
     key_label,
     keys_label,
     known_entries,
+    newsboat_hint,
 )
 from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
 from newstui.tui.refresh_messages import AnalysisFinished
@@ -139,7 +140,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         keys = config.keys if config is not None else None
         own = keys is not None and bool(keys.bindings or keys.unbind or keys.tables)
         defaults = all_binding_keys() if own else {}
-        self.key_warnings: list[str] = list(keys.ignored) if keys is not None else []
+        self.key_warnings = [newsboat_hint(w) for w in keys.ignored] if keys is not None else []
         if config is not None and own:
             keys, self.key_warnings = known_entries(config.keys, config.path, defaults)
         self.user_keymap = (

@@ -69,8 +69,12 @@ _KEY_NAMES |= {_char_name(c) for c in map(chr, range(33, 127)) if not c.isalnum(
 
 def key_name(key: str) -> str | None:
     """Textual's name for a key as a user writes it ("?" → "question_mark", "Ctrl+N" →
-    "ctrl+n"), or as `?` help and the palette show it ("Ctrl-N", "PgDn", "Esc", "↓"); None when
-    it is not a key."""
+    "ctrl+n"), as `?` help and the palette show it ("Ctrl-N", "PgDn", "Esc", "↓"), or as
+    newsboat's config writes it ("^R" → "ctrl+r", "NPAGE" → "pagedown"); None when it is not
+    a key."""
+    if caret := re.fullmatch(r"\^([A-Za-z])", key):  # newsboat's ^R: Ctrl-R
+        return f"ctrl+{caret[1].lower()}"
+    key = _NEWSBOAT_KEYS.get(key, key)
     if labelled := _LABELLED_MODIFIERS.fullmatch(key):  # "Ctrl-N", "Alt->", "Ctrl--"
         key = labelled[1].replace("-", "+") + labelled[2]
     if len(key) > 1 or key in _LABEL_KEYS:
@@ -90,6 +94,61 @@ def key_name(key: str) -> str | None:
         if base not in _KEY_NAMES:
             return None
     return "+".join([*(m.lower() for m in mods), base])
+
+
+_NEWSBOAT_KEYS = {"PPAGE": "pageup", "NPAGE": "pagedown", "ESC": "escape"}
+
+# newsboat's operation names (bind-key KEY OP), and the binding id that does the same here: an
+# unknown [keys] entry of one of them names the id (newsboat users write their own names first)
+NEWSBOAT_OPERATIONS: dict[str, str] = {
+    "open": "headlines.open",
+    "quit": "main.back",
+    "hard-quit": "app.quit",
+    "reload": "sources.refresh_selected",
+    "reload-all": "app.refresh_all",
+    "mark-feed-read": "headlines.mark_all_read",
+    "next-unread": "headlines.next_unread",
+    "prev-unread": "headlines.previous_unread",
+    "next": "headlines.down",
+    "prev": "headlines.up",
+    "next-feed": "headlines.next_feed",
+    "prev-feed": "headlines.previous_feed",
+    "next-unread-feed": "headlines.next_feed",
+    "prev-unread-feed": "headlines.previous_feed",
+    "open-in-browser": "article.open_link",
+    "open-in-browser-and-mark-read": "article.open_link",
+    "help": "app.help",
+    "toggle-article-read": "article.toggle_read",
+    "open-search": "app.search",
+    "goto-url": "article.open_link_number",
+    "show-urls": "article.open_link_number",
+    "enqueue": "article.download",
+    "pipe-to": "article.pipe",
+    "sort": "headlines.sort",
+    "rev-sort": "headlines.sort",
+    "up": "headlines.up",
+    "down": "headlines.down",
+    "pageup": "headlines.page_up",
+    "pagedown": "headlines.page_down",
+    "home": "headlines.first",
+    "end": "headlines.last",
+    "cmdline": "app.command_palette",
+}
+_NOT_AN_ID = re.compile(r"(.*: '([^']+)' under \[keys\] is not a binding id, ignored)(: .*)")
+
+
+def newsboat_hint(warning: str) -> str:
+    """A warning of an entry that is no binding id, naming the id when the entry is one of
+    newsboat's operations (`"next-unread" = "n"` was told only to write "a binding id")."""
+    found = _NOT_AN_ID.fullmatch(warning)
+    operation = found[2] if found else ""
+    if found is None or operation not in NEWSBOAT_OPERATIONS:
+        return warning
+    meant = NEWSBOAT_OPERATIONS[operation]
+    return (
+        f"{found[1]}: did you mean {meant!r}? (newsboat's {operation}; every id is listed in the "
+        "README's Keys section)"
+    )
 
 
 def binding_keys(bindings: Iterable[BindingType]) -> dict[str, str]:
@@ -163,7 +222,7 @@ def known_entries(
     from dataclasses import replace
 
     tables = sorted({binding_id.partition(".")[0] for binding_id in defaults})
-    warnings = list(keys.ignored)
+    warnings = [newsboat_hint(warning) for warning in keys.ignored]
     unknown_tables = set()
     for name, line in keys.tables:
         if name not in tables:
