@@ -535,6 +535,8 @@ _WORD_PREFIXES: Final = frozenset(
     "inter intra over under re sub super ultra neo pan".split()
 )
 # "Ann Orrow and his partisans", "… and her husband": a name taken up at once by "his"/"her".
+# A person's pronoun near a name: person evidence ("Israel Folau said he"; _place_then_unknown).
+_PERSONAL_PRONOUN: Final = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _KIN_PRONOUN_AFTER: Final = re.compile(r" and (?:his|her) ")
 # "Ann Orrow, defended his product", "Ann Orrow shook her head": the name's own clause takes
 # it up by a pronoun only a person has.
