@@ -2,7 +2,9 @@
 sentences: a known place that is no given name before a word no list knows, speaking with no
 person evidence in the article, names a body of that place ("Toyota and Tokyo Electron
 announced a partnership" typed Tokyo Electron a person), while a person so spelt keeps a
-pronoun or the surname alone as evidence ("Israel Folau said he would appeal")."""
+pronoun or the surname alone as evidence ("Israel Folau said he would appeal"); the object of a
+clause's first verb does not speak after "and" ("Police arrested Reid and said she had shown
+“no remorse”" was Reid's)."""
 
 from __future__ import annotations
 
@@ -28,3 +30,20 @@ def test_a_person_named_after_a_place_keeps_a_pronoun_or_a_surname_as_evidence(
     surname = "Paris Hilton announced a new tour on Monday. Hilton will start in Las Vegas."
     assert type_by_name(extractor, pronoun)["Israel Folau"] == "PERSON"
     assert type_by_name(extractor, surname)["Paris Hilton"] == "PERSON"
+
+
+def test_the_object_of_the_first_verb_does_not_speak_after_and(extractor) -> None:
+    text = (
+        "Ann Reid, 34, of Leeds, was charged with fraud on Monday.\n\n"
+        "Police arrested Reid and said she had shown “no remorse” for the victims. "
+        "On Tuesday, the judge sentenced Reid and said she had shown “no regret” in court."
+    )
+    assert quotes_and_speakers(extractor, text) == [("no remorse", None), ("no regret", None)]
+
+
+def test_the_subject_of_the_first_verb_still_speaks_after_and(extractor) -> None:
+    text = (
+        "Mayor Lena Moss met Ann Reid on Monday.\n\n"
+        "Moss thanked Reid and said she was “a hero” to the town."
+    )
+    assert quotes_and_speakers(extractor, text) == [("a hero", "Lena Moss")]

@@ -119,6 +119,7 @@ from newstui.nlp.speaker_cues import (
     _VERB_BEFORE_COMMA,
     _WRITTEN_FROM,
     VERB,
+    _Mention,
     determiner_before,
     determiner_end,
     opening_after,
@@ -1435,7 +1436,7 @@ class SpeakerFinder(_SubjectFinder):
         ):
             # "Moss thanked Reid for his help and said she was “…”": the first verb's subject
             subject = self._coordinated_subject(sent_start, sent_start + verb.start())
-            if subject:
+            if subject is not None:  # "" when the only names are the first verb's objects
                 return subject
         own = self._clause_after_quote(sent_start, sent_start + verb.start(), span)
         if own is not None:
@@ -1484,11 +1485,13 @@ class SpeakerFinder(_SubjectFinder):
     def _coordinated_subject(self, start: int, end: int) -> str | None:
         """The subject of a clause whose second verb starts at `end` ("Moss thanked Reid and
         said"): its leading "he"/"she", else its first person (else organisation) that is not
-        the object of a preposition."""
+        the object of a preposition nor of the first verb ("Police arrested Reid and said": ""
+        when nothing else names the subject)."""
         words = self.masked[start:end].split()
         if words and words[0].lower() in ("he", "she"):
-            return self._resolve_pronoun(words[0].lower(), start)
-        free = [m for m in self.mentions_in(start, end) if not self._after_preposition(m)]
+            return self._resolve_pronoun(words[0].lower(), start) or None
+        named = [m for m in self.mentions_in(start, end) if not self._after_preposition(m)]
+        free = [m for m in named if not self._object_of_opening_verb(m, start)]
         clause = self.masked[start:end]
         cut = max(clause.rfind(", but "), clause.rfind("; "), clause.rfind(", while "))
         later = [m for m in free if m.start > start + cut] if cut > 0 else []
@@ -1512,7 +1515,25 @@ class SpeakerFinder(_SubjectFinder):
             return free[0].entity.name  # "Norway expressed regret and said": a country speaks
         # "The spokesman declined to give details, but said": the role's holder named before;
         # "The company did not deny it, but insisted": the body the description means
-        return self._opening_role(start, end) or self._opening_body(start, end)
+        found = self._opening_role(start, end) or self._opening_body(start, end)
+        if len(free) < len(named) and (not found or any(m.entity.name == found for m in named)):
+            return ""  # "The judge sentenced Reid and said": not Reid, the only one named before
+        return found
+
+    def _object_of_opening_verb(self, mention: _Mention, start: int) -> bool:
+        """'Police arrested Reid and said', 'The company sued Acme and said': a name right after
+        the past-tense verb of a subject of its own that opens the clause is that verb's
+        object, not the subject of the verb after "and"."""
+        lead = self.masked[start : mention.start]
+        opener = _LEADING_ADVERBIAL.match(lead)
+        words = lead[opener.end() if opener else 0 :].split()
+        return (
+            2 <= len(words) <= 4
+            and words[-1].endswith("ed")
+            and words[-1].isalpha()
+            and words[-1].islower()
+            and not any(m.start < mention.start for m in self.mentions_in(start, mention.start))
+        )
 
 
 def _one_letter_off(a: str, b: str) -> bool:
