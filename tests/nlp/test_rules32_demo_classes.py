@@ -4,7 +4,9 @@ person evidence in the article, names a body of that place ("Toyota and Tokyo El
 announced a partnership" typed Tokyo Electron a person), while a person so spelt keeps a
 pronoun or the surname alone as evidence ("Israel Folau said he would appeal"); the object of a
 clause's first verb does not speak after "and" ("Police arrested Reid and said she had shown
-“no remorse”" was Reid's)."""
+“no remorse”" was Reid's); "they" opening a clause that names nobody is the body opening the
+sentence before ("… the United States Commission on International Religious Freedom (USCIRF)
+also criticized the move …. They released a statement which said, “…”" was nobody's)."""
 
 from __future__ import annotations
 
@@ -47,3 +49,26 @@ def test_the_subject_of_the_first_verb_still_speaks_after_and(extractor) -> None
         "Moss thanked Reid and said she was “a hero” to the town."
     )
     assert quotes_and_speakers(extractor, text) == [("a hero", "Lena Moss")]
+
+
+def test_they_after_a_body_opening_the_sentence_before_is_that_body(extractor) -> None:
+    text = (
+        "This Thursday the Harbor Heritage Commission also criticized the move, recommending "
+        "that the hall stay a museum. They released a statement which said, “The hall must "
+        "remain open to everyone.”\n\n"
+        "The Acme Corporation criticised the plan on Monday. They said the plan was “a sad "
+        "mistake” for the town."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("The hall must remain open to everyone.", "Harbor Heritage Commission"),
+        ("a sad mistake", "Acme Corporation"),
+    ]
+
+
+def test_they_after_people_or_a_pair_is_not_a_body(extractor) -> None:
+    text = (
+        "Ann Lee and Bob Moss met Acme officials on Monday. They said the plan was “a sad "
+        "mistake” for the town.\n\n"
+        "Acme and Brightwell Corp criticised the plan. They said it was “a sad day” for all."
+    )
+    assert "Acme" not in {speaker for _, speaker in quotes_and_speakers(extractor, text)}

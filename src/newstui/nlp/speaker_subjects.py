@@ -435,6 +435,10 @@ class _SubjectFinder:
         words = self.masked[start:end].split()
         while words and (words[-1].lower() in _AUX or _ADVERB.fullmatch(words[-1])):
             words.pop()  # "he has said", "she once said", "Moss quickly denied"
+        if words and (words[0] == "They" or (allow_pronoun and words[-1] == "they")):
+            they = self._they_antecedent(start, end)
+            if they is not None:  # "Acme criticised it. They released a statement which said"
+                return they
         if allow_pronoun and words and words[-1].lower() in _PRONOUNS:
             # "He argued that if Moss wins, “…”": resolved from where the pronoun stands
             at = self.masked.rfind(words[-1], start, end)
@@ -1161,6 +1165,30 @@ class _SubjectFinder:
         if gender == "it":
             return self._it_antecedent(pos)
         return self._subject_before(pos, "PERSON", gender)
+
+    def _they_antecedent(self, start: int, end: int) -> str | None:
+        """The body "they" in a clause text[start:end] naming nobody stands for: the
+        organisation opening the sentence before, after "the" or a time ("This Thursday the
+        Acme Commission criticized the move. They released a statement"), its subject; None
+        when another name opens that sentence (people, a pair, a place) or this clause names one."""
+        if any(m.entity.type in ("PERSON", "ORG") for m in self.mentions_in(start, end)):
+            return None
+        i = bisect.bisect_right(self.sentences, start) - 1
+        if i < 1:
+            return None
+        before = self.sentences[i - 1]
+        timed = _TIME_OPENING.match(self.masked, before, self.sentences[i])
+        lead = timed.end() if timed else before
+        first = next(iter(self.mentions_in(lead, self.sentences[i])), None)
+        if (
+            first is None
+            or first.entity.type != "ORG"
+            or self.masked[lead : first.start].strip() not in ("", "the", "The")
+            or _POSSESSIVE_AFTER.match(self.masked, first.end)
+            or self.masked.startswith(" and ", first.end)  # "Acme and Lee said": several
+        ):
+            return None
+        return first.entity.name
 
     def _it_antecedent(self, pos: int) -> str | None:
         """The organisation "it" at `pos` stands for (`_it_antecedent_of`), nobody when finding it
