@@ -1179,6 +1179,29 @@ def _removed_line(removed: Sequence[RemovedSource], config: Path | None) -> str:
     return f"removed {len(removed):,} sources {where} ({names}{more}): {deleted}{kept}"
 
 
+def _sync_changes_lines(outcome: SourceOutcome) -> list[str]:
+    """A sync's lines besides its articles: "sync HOST: 3 marks from the server, 1 subscription
+    added (Wire)" and "removed Atom Lab, no longer on HOST: 5 articles deleted"."""
+    if outcome.changes is None:
+        return []
+    clauses = outcome.changes.clauses()
+    removed = outcome.changes.removed_line()
+    return ([f"{outcome.name}: " + ", ".join(clauses)] if clauses else []) + (
+        [removed] if removed else []
+    )
+
+
+def _sync_changes_data(outcome: SourceOutcome) -> dict[str, object]:
+    """A sync's `--json` fields besides its articles (none for a source)."""
+    if outcome.changes is None:
+        return {}
+    return {
+        "marks_changed": outcome.changes.marks,
+        "feeds_added": list(outcome.changes.added),
+        "feeds_removed": [r.name for r in outcome.changes.removed],
+    }
+
+
 def _stored_names(
     library: Library, config: Config | None, outcomes: list[SourceOutcome]
 ) -> dict[str, tuple[int, str]]:
@@ -1232,10 +1255,23 @@ def _report(
                 for p in o.fulltext_problems
             ],
             "problems": list(o.problems),
+            **_sync_changes_data(o),
         }
         for o in outcomes
     ]
     if as_json:
+        for o in outcomes:  # the sources the sync removed, as those the config no longer lists
+            if o.changes is not None:
+                data.extend(
+                    {
+                        "source": r.name,
+                        "removed": True,
+                        "deleted": r.deleted,
+                        "kept_starred": r.kept_starred,
+                        "no_longer_on": o.changes.server,
+                    }
+                    for r in o.changes.removed
+                )
         if removed:
             data.extend(
                 {
@@ -1263,6 +1299,10 @@ def _report(
         if removed:
             line = _removed_line(removed, config_file)
             _stdout().print(_cell(line), soft_wrap=True)
+        for o in outcomes:  # what a sync changed: subscriptions the server added and dropped
+            if o.changes is not None and (said := _sync_changes_lines(o)):
+                for line in said:
+                    _stdout().print(_cell(line), soft_wrap=True)
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
@@ -2250,6 +2290,8 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "starred_changed": report.starred_changed,
         "feeds_added": list(report.feeds_added),
         "feeds_removed": list(report.feeds_removed),
+        "deleted": sum(r.deleted for r in report.removed),
+        "kept_starred": sum(r.kept_starred for r in report.removed),
         "feeds_kept": list(report.feeds_kept),
         "unchecked": report.unchecked,
         "unfetched": report.unfetched,

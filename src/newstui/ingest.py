@@ -1687,7 +1687,12 @@ async def sync_with_server(
         return SourceOutcome(name, error=f"{name}: database error: {exc}", sync=True), None
     warning = "; ".join(report.notices) or None
     outcome = SourceOutcome(
-        name, new=report.new, updated=report.updated, warning=warning, sync=True
+        name,
+        new=report.new,
+        updated=report.updated,
+        warning=warning,
+        sync=True,
+        changes=report.changes,
     )
     modes = _synced_fulltext_modes(library, config, report, fulltext)
     if any(mode is not False for mode, _, _ in modes):

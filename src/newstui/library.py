@@ -745,9 +745,11 @@ class SyncBook:
         return _sync.drop_unpushable_changes(self._db)
 
     def apply_subscriptions(
-        self, remote: Sequence[RemoteFeed], configured: dict[str, tuple[str, tuple[str, ...]]]
-    ) -> tuple[list[str], list[str]]:
-        """Make the server's subscriptions sources; (names added, names removed)."""
+        self,
+        remote: Sequence[RemoteFeed],
+        configured: Mapping[str, tuple[str | None, tuple[str, ...]]],
+    ) -> tuple[list[str], list[RemovedSource]]:
+        """Make the server's subscriptions sources; (names added, what each removal did)."""
         from newstui.store import sync as _sync
 
         return _sync.apply_subscriptions(self._db, remote, configured)

@@ -348,7 +348,8 @@ def test_a_sync_with_another_account_matches_sources_by_url_not_by_the_servers_i
     assert main([*synced, "sync"]) == 0
 
     out = " ".join(capsys.readouterr().out.split())
-    assert "1 new, 0 updated, 1 removed; first sync with bob@127.0.0.1:" in out
+    removed = f"removed One, no longer on {fake.server}: 1 article deleted, 1 starred kept"
+    assert f"1 new, 0 updated; {removed}; first sync with bob@127.0.0.1:" in out
     assert "(the last was with alice@127.0.0.1:" in out
     assert main([*synced, "feeds", "--json"]) == 0
     feeds = {f["name"]: f["url"] for f in json.loads(capsys.readouterr().out)}

@@ -255,7 +255,10 @@ def test_the_refresh_summary_counts_the_sync_apart_from_the_sources():
     synced = SourceOutcome("rss.example.org", new=3, sync=True)
     assert refresh_summary(
         [SourceOutcome("A", new=1), SourceOutcome("B", error="B: 404"), synced]
-    ) == ("Refreshed 1 of 2 sources: 4 new articles; 1 failed (404) — see ! in Sources")
+    ) == (  # the server's articles under its own name (the sources' total said 4)
+        "Refreshed 1 of 2 sources: 1 new article; 1 failed (404) — see ! in Sources; "
+        "rss.example.org: 3 new articles"
+    )
     emptied = SourceOutcome("rss.example.org", warning="rss.example.org lists nothing", sync=True)
     assert refresh_summary([SourceOutcome("A", error="A: 404"), emptied]) == (
         "Refresh failed: A: 404; rss.example.org lists nothing"

@@ -98,6 +98,49 @@ class RemovedSource:
         return f"removed {self.name}: {deleted}{kept}"
 
 
+def _names(names: list[str]) -> str:
+    """A few names for a line: "Wire, Atom Lab" or "A, B, C and 2 more"."""
+    more = f" and {len(names) - 3:,} more" if len(names) > 3 else ""
+    return ", ".join(names[:3]) + more
+
+
+@dataclass(frozen=True)
+class SyncChanges:
+    """What a sync changed here besides articles: subscriptions the server added or dropped (their
+    sources removed here) and marks it changed. fetch, sync and the app's refresh line say them."""
+
+    server: str  # how messages name it: host[:port]
+    added: tuple[str, ...] = ()
+    removed: tuple[RemovedSource, ...] = ()
+    marks: int = 0  # articles whose read or starred mark the server changed
+
+    def clauses(self) -> list[str]:
+        """The marks and subscriptions added, e.g. ["3 marks from the server",
+        "1 subscription added (Wire)"]; [] when none."""
+        said = []
+        if self.marks:
+            said.append(f"{counted(self.marks, 'mark')} from the server")
+        if self.added:
+            said.append(
+                f"{counted(len(self.added), 'subscription')} added ({_names(list(self.added))})"
+            )
+        return said
+
+    def removed_line(self) -> str | None:
+        """The sources removed because the server dropped their subscription, as a config removal
+        says it: "removed 2 sources no longer on HOST (Wire, Atom Lab): 3,016 articles deleted"."""
+        if not self.removed:
+            return None
+        where = f"no longer on {self.server}"
+        deleted = f"{counted(sum(r.deleted for r in self.removed), 'article')} deleted"
+        starred = sum(r.kept_starred for r in self.removed)
+        kept = f", {starred:,} starred kept" if starred else ""
+        if len(self.removed) == 1:
+            return f"removed {self.removed[0].name}, {where}: {deleted}{kept}"
+        names = _names([r.name for r in self.removed])
+        return f"removed {len(self.removed):,} sources {where} ({names}): {deleted}{kept}"
+
+
 @dataclass(frozen=True)
 class FulltextProblem:
     """An article whose page could not be fetched or read while its source was fetched."""
@@ -129,6 +172,7 @@ class SourceOutcome:
     waiting_until: str | None = None  # not fetched: failing, and asked to wait until then (UTC)
     sync: bool = False  # the sync with the [sync] server (not a source listed in the app)
     cut_short: bool = False  # its document ended before its end: read as far as it went, warned
+    changes: SyncChanges | None = None  # the sync's: subscriptions added, removed, marks
 
     @property
     def failed(self) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newstui.article_rows import content_hash
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
+from newstui.model.fetching import RemovedSource
 from newstui.model.sync import item_key
 from newstui.store.articles import INSERT_ARTICLE, new_article_row, update_article_content
 from newstui.store.db import Database, connection_file, write_transaction
@@ -218,21 +219,22 @@ def synced_feeds(db: Database) -> list[SyncedFeed]:
 def apply_subscriptions(
     db: Database,
     remote: Sequence[RemoteFeed],
-    configured: dict[str, tuple[str, tuple[str, ...]]],
-) -> tuple[list[str], list[str]]:
-    """Make the server's subscriptions sources; returns the names added and those removed.
+    configured: Mapping[str, tuple[str | None, tuple[str, ...]]],
+) -> tuple[list[str], list[RemovedSource]]:
+    """Make the server's subscriptions sources; returns the names added and what removing each
+    source whose subscription left the server did.
 
-    `configured` maps the folded URL of each `[[feeds]]` entry to its name and tags: a server feed
-    with the same URL is that source (config name, config tags plus server folders). A source
+    `configured` maps the folded URL of each `[[feeds]]` entry to its name (None: the entry has
+    none) and tags: a server feed with the same URL is that source (config name, config tags plus
+    server folders). A source
     whose subscription left the server is removed unless it is configured; its starred
     articles are kept. An empty list removes nothing: like newsboat, which stops when the server
     lists no feeds, an emptied account is not taken as an order to delete every source.
     """
     added: list[str] = []
-    removed: list[str] = []
     gone: list[int] = []
     if not remote:
-        return added, removed
+        return added, []
     with write_transaction(db) as conn:
         by_stream = dict(conn.execute("SELECT stream_id, feed_id FROM sync_feeds").fetchall())
         feeds = conn.execute(
@@ -251,7 +253,7 @@ def apply_subscriptions(
             if feed_id is not None:
                 matched.add(feed_id)
             if config is not None:
-                name, tags = config[0], list(config[1])
+                name, tags = config[0] or feed.url, list(config[1])
             else:
                 name, tags = feed.title or feed.url, []
             known = {t.casefold() for t in tags}
@@ -312,10 +314,7 @@ def apply_subscriptions(
             if fold_url(row[1] or row[2]) in configured:
                 continue
             gone.append(feed_id)
-            removed.append(row[0])
-    for feed_id in gone:
-        remove_feed(db, feed_id, purge=False)
-    return added, removed
+    return added, [remove_feed(db, feed_id, purge=False) for feed_id in gone]
 
 
 def _unique(name: str, taken: set[str]) -> str:

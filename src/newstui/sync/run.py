@@ -15,6 +15,7 @@ from newstui.counts import counted
 from newstui.errors import SyncError
 from newstui.library import Library
 from newstui.model import RemoteFeed, RemoteItem, fold_url
+from newstui.model.fetching import RemovedSource, SyncChanges
 from newstui.sources.http import FetchLimits
 from newstui.sync.client import GReaderClient, PassingFailure, server_name
 from newstui.sync.credentials import auth_cache_for, resolve_password
@@ -50,6 +51,7 @@ class SyncReport:
     pushed: int = 0
     feeds_added: tuple[str, ...] = ()
     feeds_removed: tuple[str, ...] = ()
+    removed: tuple[RemovedSource, ...] = ()  # what removing each of feeds_removed did
     new: int = 0
     updated: int = 0
     read_changed: int = 0
@@ -76,14 +78,21 @@ class SyncReport:
         parts = [f"{self.new:,} new", f"{self.updated:,} updated"]
         if self.pushed:
             parts.append(f"{counted(self.pushed, 'change')} pushed")
-        if self.read_changed or self.starred_changed:
-            marks = self.read_changed + self.starred_changed
-            parts.append(f"{counted(marks, 'mark')} from the server")
-        if self.feeds_added:
-            parts.append(f"{counted(len(self.feeds_added), 'subscription')} added")
-        if self.feeds_removed:
-            parts.append(f"{len(self.feeds_removed)} removed")
-        return "; ".join([f"synced with {self.server}: " + ", ".join(parts), *self.notices])
+        changes = self.changes
+        parts += changes.clauses()
+        removed = changes.removed_line()
+        first = f"synced with {self.server}: " + ", ".join(parts)
+        return "; ".join([first, *([removed] if removed else []), *self.notices])
+
+    @property
+    def changes(self) -> SyncChanges:
+        """The subscriptions added and removed and the marks changed, as fetch and the app say."""
+        return SyncChanges(
+            self.server,
+            self.feeds_added,
+            self.removed,
+            self.read_changed + self.starred_changed,
+        )
 
     @property
     def notices(self) -> tuple[str, ...]:
@@ -373,7 +382,8 @@ async def _sync(
         server=client.server,
         pushed=pushed,
         feeds_added=tuple(added),
-        feeds_removed=tuple(removed),
+        feeds_removed=tuple(r.name for r in removed),
+        removed=tuple(removed),
         new=new,
         updated=updated,
         read_changed=read_changed,

@@ -195,15 +195,25 @@ def refresh_summary(
     from newstui.ingest import describe
 
     outcomes = list(outcomes)
-    sync_notes = "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
+    sources = [o for o in outcomes if not o.sync] or outcomes  # the sync is counted apart
+    synced = [o for o in outcomes if o.sync and not o.error]
+    # beside the sources, the server's articles and marks under its own name
+    sync_notes = "".join(
+        f"; {o.name}: {', '.join(clauses)}"
+        for o in synced
+        if sources is not outcomes and (clauses := _said(o))
+    )
+    sync_notes += "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
     sync_notes += "".join(f"; {o.warning}" for o in outcomes if o.warning and o.sync)
     gone = "".join(f"; removed {r.name} (no longer in the config)" for r in removed)
+    for o in synced:  # subscriptions the server dropped: removed here, as the config's are
+        said_removed = o.changes.removed_line() if o.changes is not None else None
+        gone += f"; {said_removed}" if said_removed else ""
     if cleaned is not None and cleaned.removed:
         n = cleaned.removed
         gone += f"; cleaned up {n:,} old article{'s' * (n != 1)}"
     if not outcomes:
         return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
-    sources = [o for o in outcomes if not o.sync] or outcomes  # the sync is counted apart
     if len(sources) == 1 and sources[0].error:
         notes = "" if sources[0].sync else sync_notes  # (a sync alone: its error is the line)
         return f"Refresh failed: {describe(sources[0])}{notes}{gone}"
@@ -219,16 +229,9 @@ def refresh_summary(
         subject = f"{read:,} of {counted(len(sources), 'source')}"
     else:
         subject = counted(len(sources), "source")
-    new = sum(o.new for o in outcomes)
-    updated = sum(o.updated for o in outcomes)
-    parts = []
-    if new:
-        parts.append(f"{new:,} new {plural(new, 'article')}")
-    if updated:
-        parts.append(f"{updated:,} updated")
-    fulltext_failed = sum(o.fulltext_failed for o in outcomes)
-    if fulltext_failed:  # the articles are there, with their feed's text
-        parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
+    parts = _articles_said(sources)
+    if sources is outcomes and synced and synced[0].changes is not None:
+        parts += synced[0].changes.clauses()  # a sync alone: what it changed is the line
     if (read or cut) and not parts:
         parts.append("nothing new")
     troubles = []
@@ -243,6 +246,26 @@ def refresh_summary(
         troubles.append(f"{len(waiting):,} failing, left to wait (r on one refreshes it now)")
     said = "; ".join([", ".join(parts), *troubles] if parts else troubles)
     return f"Refreshed {subject}: {said}{sync_notes}{gone}"
+
+
+def _articles_said(outcomes: list[SourceOutcome]) -> list[str]:
+    """The new, updated and full texts not fetched of some outcomes, e.g. ["3 new articles"]."""
+    new = sum(o.new for o in outcomes)
+    updated = sum(o.updated for o in outcomes)
+    parts = []
+    if new:
+        parts.append(f"{new:,} new {plural(new, 'article')}")
+    if updated:
+        parts.append(f"{updated:,} updated")
+    fulltext_failed = sum(o.fulltext_failed for o in outcomes)
+    if fulltext_failed:  # the articles are there, with their feed's text
+        parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
+    return parts
+
+
+def _said(sync: SourceOutcome) -> list[str]:
+    """What a sync beside the sources brought: its articles, the marks and subscriptions added."""
+    return _articles_said([sync]) + (sync.changes.clauses() if sync.changes is not None else [])
 
 
 def failure_reasons(failed: list[SourceOutcome]) -> str:
