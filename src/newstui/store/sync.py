@@ -226,7 +226,7 @@ def apply_subscriptions(
 
     `configured` maps the folded URL of each `[[feeds]]` entry to its name (None: the entry has
     none) and tags: a server feed with the same URL is that source (config name, config tags plus
-    server folders). A source
+    server folders), at this sync already, not only at the next fetch. A source
     whose subscription left the server is removed unless it is configured; its starred
     articles are kept. An empty list removes nothing: like newsboat, which stops when the server
     lists no feeds, an emptied account is not taken as an order to delete every source.
@@ -277,7 +277,8 @@ def apply_subscriptions(
                 added.append(name)
             else:
                 current = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
-                if config is None and current and current[0] != name:
+                renamed = config is None or config[0] is not None  # the server's or the user's
+                if renamed and current and current[0] != name:
                     names.discard(current[0].casefold())
                     name = _unique(name, names)
                     names.add(name.casefold())

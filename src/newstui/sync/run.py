@@ -283,7 +283,7 @@ async def _sync(
     # another user's are dropped. A store that does not remember its last account (synced before
     # it was) pushes once the subscriptions show whose its ids are.
     pushed = 0 if switch or not remembered else await push_changes(library, client)
-    configured = {fold_url(f.url): (f.name, f.tags) for f in config.feeds}
+    configured = {fold_url(f.url): (f.name if f.named else None, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
     if not remembered and await _ids_name_other_feeds(library, client, remote):
         switch = "unknown"  # (whose marks they were is not known: the new account's are taken)

@@ -1,0 +1,46 @@
+"""A `[[feeds]]` entry with a server feed's URL names that source and tags it from the sync on,
+not only from the next fetch (user test r30 L7)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
+from tests.sync.test_sync_states import ONE, READING, ids_answer, item, refs
+
+
+def sources(db: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, list[str]]:
+    capsys.readouterr()
+    assert main([*db, "feeds", "--json"]) == 0
+    return {f["name"]: f["tags"] for f in json.loads(capsys.readouterr().out)}
+
+
+def test_a_config_entrys_name_and_tags_take_effect_at_the_sync(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    one = {**ONE, "categories": [{"id": "user/-/label/World", "label": "World"}]}
+    fake.api("/subscription/list", 200, {"subscriptions": [one]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    os.environ["PW_N"] = "pw"
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_N"\n')
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+    assert main([*db, "sync"]) == 0
+    assert sources(db, capsys) == {"One": ["World"]}
+    with path.open("a", encoding="utf-8") as config:
+        config.write('\n[[feeds]]\nurl = "https://example.org/one"\nname = "My One"\n')
+        config.write('tags = ["mine"]\n')
+    assert main([*db, "sync"]) == 0
+    assert sources(db, capsys) == {"My One": ["mine", "World"]}  # it stayed "One" until a fetch
+    # An entry without a name keeps the name the source goes by.
+    text = path.read_text("utf-8").replace('name = "My One"\n', "")
+    path.write_text(text, "utf-8")
+    assert main([*db, "sync"]) == 0
+    assert list(sources(db, capsys)) == ["My One"]
