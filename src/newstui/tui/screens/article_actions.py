@@ -475,7 +475,14 @@ class ArticleActions(ScreenMixin):
         mark or removal holds the store meanwhile, and keys go on working), then ask."""
         articles, starred = await self.library.write(lambda lib: lib.removal_counts(feed.id))
         config_name = config_file if source else None
-        question = removal_question(feed.name, config_name, articles, starred, meant)
+        server = None  # a server subscription is unsubscribed there too: the question says so
+        if self.config is not None and self.config.sync is not None:
+            from urllib.parse import urlsplit
+
+            url = self.config.sync.url
+            stream = await self.library.write(lambda lib: lib.sync.stream_of(feed.id))
+            server = (urlsplit(url).netloc or url) if stream is not None else None
+        question = removal_question(feed.name, config_name, articles, starred, meant, server)
 
         def answered(yes: bool | None) -> None:
             if yes:

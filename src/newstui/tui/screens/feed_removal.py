@@ -19,20 +19,28 @@ _WHICH: dict[SourceMeant, str] = {
 
 
 def removal_question(
-    name: str, config_name: str | None, articles: int, starred: int, meant: SourceMeant
+    name: str,
+    config_name: str | None,
+    articles: int,
+    starred: int,
+    meant: SourceMeant,
+    server: str | None = None,
 ) -> str:
     """The question before a feed goes: its name (with why that feed, outside Sources), the
-    config file it leaves (None: it is in none) and the articles deleted (starred ones stay)."""
+    config file it leaves (None: it is in none), the articles deleted (starred ones stay) and
+    the sync server it is unsubscribed on (None: it is no server subscription)."""
     why = _WHICH[meant]
+    there = f" and unsubscribe it on {server}" if server else ""
     if not articles:
         which = f"{name} ({why})" if why else name
         remove = f"Remove {which} from {config_name}" if config_name else f"Delete {which}"
-        return f"{remove}? It has no articles."
+        return f"{remove}{there}? It has no articles."
     which = f"{name}, {why}," if why else name
     remove = (
         f"Remove {which} from {config_name} and delete" if config_name else f"Delete {which} and"
     )
+    there = f",{there}" if there else ""
     if not starred:
-        return f"{remove} its {counted(articles, 'article')}?"
+        return f"{remove} its {counted(articles, 'article')}{there}?"
     kept = "The starred one is kept." if starred == 1 else f"The {starred:,} starred are kept."
-    return f"{remove} {articles - starred:,} of its {counted(articles, 'article')}? {kept}"
+    return f"{remove} {articles - starred:,} of its {counted(articles, 'article')}{there}? {kept}"
