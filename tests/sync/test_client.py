@@ -35,9 +35,11 @@ class FakeGReader:
 
     def __init__(self) -> None:
         self.answers: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
-        self.pages: dict[str, list[bytes]] = {}  # answered in turn, before `answers`
+        # answered in turn, before `answers` (a body alone: with 200)
+        self.pages: dict[str, list[bytes | tuple[int, bytes]]] = {}
         self.queries: list[str] = []
         self.hits: list[str] = []
+        self.forms: list[tuple[str, dict[str, list[str]]]] = []  # each POST's path and form
         self.id_sets: dict[str, list[bytes]] = {}  # stream/items/ids answers by `s`, in turn
         self.items: dict[int, dict[str, object]] = {}  # what stream/items/contents gives by id
         # stream/items/contents' first answers: (status, delay); status 0 hangs up unanswered
@@ -54,6 +56,7 @@ class FakeGReader:
                 fake.queries.append(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 form = parse_qs(self.rfile.read(length).decode()) if length else {}
+                fake.forms.append((path, form))
                 stream = parse_qs(self.path.partition("?")[2]).get("s", [""])[0]
                 if path.endswith("/stream/items/ids") and fake.id_sets.get(stream):
                     sets = fake.id_sets[stream]
@@ -79,7 +82,9 @@ class FakeGReader:
                         0.0,
                     )
                 elif fake.pages.get(path):
-                    status, headers, body, delay = 200, {}, fake.pages[path].pop(0), 0.0
+                    page = fake.pages[path].pop(0)
+                    status, body = page if isinstance(page, tuple) else (200, page)
+                    headers, delay = {}, 0.0
                 else:
                     status, headers, body, delay = fake.answers.get(
                         path, (404, {}, b"Not Found", 0.0)

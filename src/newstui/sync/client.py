@@ -6,6 +6,7 @@ Every failure becomes a SyncError of one line naming the server and the problem.
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import httpx
 
-from newstui.errors import SourceError, SyncError
+from newstui.errors import SourceError, SyncError, hide_passwords
 from newstui.model import RemoteFeed, RemoteItem
 from newstui.sources.decoding import accepted_encodings
 from newstui.sources.http import (
@@ -214,9 +215,12 @@ class GReaderClient:
         what: str,
         params: Any = None,
         data: list[tuple[str, str]] | None = None,
+        *,
+        refused: tuple[int, ...] = (),
     ) -> Answer:
         """An authenticated call; logs in first if needed and once more if the token expired.
-        Writes carry the action token T, fetched once per session."""
+        Writes carry the action token T, fetched once per session. An answer whose status is in
+        `refused` is returned for the caller to read, not raised."""
         for attempt in range(2):
             if self._auth is None:
                 await self.login()
@@ -230,7 +234,7 @@ class GReaderClient:
                 self._auth = self._token = None
                 self._cache.put(self._cache_key, None)
                 continue
-            if response.status_code != 200:
+            if response.status_code != 200 and response.status_code not in refused:
                 raise self._status_error(response, what, API + path)
             return response
         raise AssertionError("unreachable")
@@ -322,13 +326,56 @@ class GReaderClient:
         await self._call("POST", "/edit-tag", "edit-tag", None, data)
 
     async def subscribe(self, url: str, title: str | None, folder: str | None) -> None:
-        """Subscribe to a feed URL, in a folder when given."""
+        """Subscribe to a feed URL, in a folder when given. A bare refusal (HTTP 400: FreshRSS
+        answers only "Bad Request!") is asked again with `subscription/quickadd`, whose answer
+        says why (FreshRSS, Miniflux, Inoreader); the error names the feed and that reason."""
         data = [("ac", "subscribe"), ("s", "feed/" + url)]
         if title:
             data.append(("t", title))
         if folder:
             data.append(("a", "user/-/label/" + folder))
-        await self._call("POST", "/subscription/edit", "subscription/edit", None, data)
+        edit = "subscription/edit"
+        answer = await self._call("POST", "/subscription/edit", edit, None, data, refused=(400,))
+        if answer.status_code == 200:
+            return
+        stream, reason = await self._quickadd(url)
+        if stream is not None:  # subscribed after all: its name and folder as asked
+            data = [("ac", "edit"), ("s", stream), *data[2:]]
+            if len(data) > 2:
+                await self._call("POST", "/subscription/edit", edit, None, data)
+            return
+        refused = f"refused to subscribe to {hide_passwords(url)}"
+        if reason:
+            raise self.fail(f"{refused}: {reason}")
+        raise self.fail(
+            f"{refused} (HTTP 400 for {edit}): it may not read this feed; add it as a [[feeds]] "
+            "entry to fetch it here"
+        )
+
+    async def _quickadd(self, url: str) -> tuple[str | None, str | None]:
+        """Subscribe with quickadd: (the new subscription's stream id, None), or (None, the
+        server's reason when it gave one)."""
+        try:
+            answer = await self._call(
+                "POST",
+                "/subscription/quickadd",
+                "subscription/quickadd",
+                None,
+                [("quickadd", url)],
+                refused=tuple(range(400, 600)),
+            )
+            found = json.loads(answer.body)
+        except (SyncError, ValueError):
+            return None, None
+        if not isinstance(found, dict):
+            return None, None
+        stream = found.get("streamId")
+        if answer.status_code == 200 and found.get("numResults") and isinstance(stream, str):
+            return stream, None
+        reason = found.get("error") or found.get("error_message")
+        if not isinstance(reason, str) or not reason.strip():
+            return None, None
+        return None, clean_line(html.unescape(reason), 300)  # (FreshRSS escapes the URL in it)
 
     async def unsubscribe(self, stream_id: str) -> None:
         """Unsubscribe from a subscription (by its stream id, e.g. feed/12)."""

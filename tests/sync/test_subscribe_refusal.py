@@ -1,0 +1,91 @@
+"""`add` (and the app's `a`) with [sync], of a feed the server refuses, says why in one line naming
+the feed: FreshRSS's `subscription/edit` answers only "HTTP 400 Bad Request", its `quickadd`
+gives the reason (user test r30 M2)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from newstui.errors import SyncError
+from tests.sync.conftest import FreshRSS
+from tests.sync.test_client import FakeGReader, client, fake  # noqa: F401 (fixture)
+from tests.sync.test_freshrss import Here, password  # noqa: F401 (fixture)
+
+FEED = "https://example.org/notes.json"
+
+
+def subscribe(server: FakeGReader, title: str | None = None, folder: str | None = None) -> str:
+    """The one-line error of subscribing to FEED, or "" when it succeeded."""
+
+    async def go() -> None:
+        async with client(server) as c:
+            await c.subscribe(FEED, title, folder)
+
+    try:
+        asyncio.run(go())
+    except SyncError as exc:
+        assert "\n" not in str(exc)
+        return str(exc)
+    return ""
+
+
+def test_the_servers_reason_from_quickadd_is_said(fake: FakeGReader) -> None:  # noqa: F811
+    fake.api("/subscription/edit", 400, b"Bad Request!")
+    why = "A feed could not be found at `https://example.org/notes.json`; content-type is `application/json`"
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
+    assert subscribe(fake) == f"{fake.server}: refused to subscribe to {FEED}: {why}"
+
+
+def test_a_server_without_quickadd_says_what_to_do(fake: FakeGReader) -> None:  # noqa: F811
+    fake.api("/subscription/edit", 400, b"Bad Request!")
+    assert subscribe(fake) == (
+        f"{fake.server}: refused to subscribe to {FEED} (HTTP 400 for subscription/edit): it may "
+        "not read this feed; add it as a [[feeds]] entry to fetch it here"
+    )
+
+
+def test_a_quickadd_that_subscribes_gets_the_name_and_folder_asked_for(
+    fake: FakeGReader,  # noqa: F811
+) -> None:
+    edit = "/api/greader.php/reader/api/0/subscription/edit"
+    fake.pages[edit] = [(400, b"Bad Request!"), b"OK"]
+    fake.api("/subscription/quickadd", 200, {"numResults": 1, "streamId": "feed/7"})
+    assert subscribe(fake, "Notes", "Later") == ""
+    edits = [q for q in fake.forms if q[0].endswith("/subscription/edit")]
+    assert edits[-1][1] == {
+        "ac": ["edit"],
+        "s": ["feed/7"],
+        "t": ["Notes"],
+        "a": ["user/-/label/Later"],
+        "T": ["T123"],
+    }
+
+
+def test_add_of_a_json_feed_freshrss_cannot_read_says_why(
+    tmp_path: Path, freshrss: FreshRSS, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = uuid.uuid4().hex[:8]
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f"Notes {key}",
+        "items": [{"id": "1", "url": "https://example.org/n1", "content_text": "A note."}],
+    }
+    freshrss.feeds.route(
+        f"/{key}.json",
+        body=json.dumps(document).encode(),
+        headers={"Content-Type": "application/feed+json"},
+    )
+    url = freshrss.feeds.url(f"/{key}.json")
+    here = Here(tmp_path, freshrss)
+    capsys.readouterr()
+    assert here.run("add", url) == 1
+    err = capsys.readouterr().err
+    server = freshrss.greader.split("/")[2]
+    assert err.startswith(f"newstui: {server}: refused to subscribe to {url}: "), err
+    assert "HTTP 400" not in err and err.count("\n") == 1, err
+    assert not here.articles(f"Notes {key}")
