@@ -477,13 +477,14 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
         clauses.append("a.starred = 1")
     if f.query is not None:
         from newstui.store.match_sets import match_set
-        from newstui.store.query_sql import query_condition
+        from newstui.store.query_sql import prefixes_stemmed, query_condition
 
-        sql, query_params = query_condition(
-            f.query.root,
-            match_set=lambda select, ps: match_set(db, select, ps),
-            read=lambda select, ps: int(db.execute(select, ps).fetchone()[0]),
-        )
+        with prefixes_stemmed(db.prefix_pending):
+            sql, query_params = query_condition(
+                f.query.root,
+                match_set=lambda select, ps: match_set(db, select, ps),
+                read=lambda select, ps: int(db.execute(select, ps).fetchone()[0]),
+            )
         clauses.append(sql)
         params += query_params
     if f.entity_id is not None:
@@ -507,9 +508,10 @@ def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     one_set = None
     if f.query is not None:
         from newstui.store.match_sets import match_set
-        from newstui.store.query_sql import node_matches
+        from newstui.store.query_sql import node_matches, prefixes_stemmed
 
-        one_set = node_matches(f.query.root)
+        with prefixes_stemmed(db.prefix_pending):
+            one_set = node_matches(f.query.root)
     if one_set is not None and f == ArticleFilter(query=f.query):
         # Words only, or a quote's words: the set's size less the hidden articles and story
         # copies in it (few: counted from their side).
@@ -650,7 +652,13 @@ def next_unread_position(
 def search_articles(db: Database, query: Query, limit: int = 50) -> list[ArticleRow]:
     """Articles matching a query, best text matches first (title, then author, then text)."""
     from newstui.query import walk_positive_terms
-    from newstui.store.query_sql import TEXT_INDEXES, WORD_INDEX, fts_term, term_index
+    from newstui.store.query_sql import (
+        TEXT_INDEXES,
+        WORD_INDEX,
+        fts_term,
+        prefixes_stemmed,
+        term_index,
+    )
 
     where, params = _where(db, ArticleFilter(query=query))
     positive = walk_positive_terms(query.root)
@@ -661,7 +669,8 @@ def search_articles(db: Database, query: Query, limit: int = 50) -> list[Article
     # matching text again in the prefix index, which keeps no positions: 0.13 ms a match)
     joins, ranks, rank_params = "", [], []
     for n, index in enumerate(TEXT_INDEXES):
-        terms = " OR ".join(fts_term(t) for t in positive if term_index(t) == index)
+        with prefixes_stemmed(db.prefix_pending):
+            terms = " OR ".join(fts_term(t) for t in positive if term_index(t) == index)
         if terms and index == WORD_INDEX:
             joins += f"""
             LEFT JOIN (SELECT rowid, bm25({index}, 10.0, 3.0, 1.0) AS rank FROM {index}

@@ -25,6 +25,7 @@ from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
     INDEX_REBUILDS,
     MIGRATIONS,
+    PREFIX_INDEX,
     PREFIX_INDEX_AT,
     SCHEMA_VERSION,
     SPLIT_JOINS_AT,
@@ -62,8 +63,11 @@ class Database:
         # a person query's name against a stored one (query_sql.entity_ids_sql)
         conn.create_function("same_person", 2, same_person, deterministic=True)
         # a quote's speaker as written (no entity) against a person query (query_sql)
-        conn.create_function("named_speaker", 2, named_speaker, deterministic=True)
+        conn.create_function("named_speaker", 2, _named_speaker_keeping_stops, deterministic=True)
         self.known_texts = add_text_functions(conn)
+        # the prefix index's fill (schema 31) is still marked, not done: prefixes are matched
+        # by stems meanwhile (query_sql.prefixes_stemmed); see rebuild_marked
+        self.prefix_pending = False
         self.in_write_transaction = False  # its end rebuilds: once, not after each statement
         # Called once, before a write transaction waits longer than BUSY_STEP_SECONDS for
         # another process's write (a command says it waits); None: waits are silent.
@@ -115,6 +119,8 @@ class Database:
         # (each once: the articles' index's rebuild also rebuilds its prefix index)
         for statement in dict.fromkeys(st for name in sorted(stale) for st in INDEX_REBUILDS[name]):
             self.conn.execute(statement)
+        if PREFIX_INDEX in stale or "articles_fts" in stale:  # (which rebuilds both)
+            self.prefix_pending = False
         # the marks the writes kept in the store (schema 27), gone with the rebuild they asked
         self.conn.execute(
             "DELETE FROM index_rebuilds WHERE name IN (SELECT value FROM json_each(?))",
@@ -155,7 +161,13 @@ class KnownTexts(dict[bytes, bytes]):
         return index
 
     def __missing__(self, packed: bytes) -> bytes:
-        text = _inflated(packed)
+        # a stop raised here (Ctrl-C during an index fill, which unpacks every text) is kept
+        # as _keeping_stops keeps it: FTS5 reports it as "SQL logic error", taken for busy
+        try:
+            text = _inflated(packed)
+        except (KeyboardInterrupt, SystemExit) as stop:
+            _STOPS.stop = stop
+            raise
         if not text:  # a packed text is never empty: it did not unpack
             self.damaged.add(packed)
         return text
@@ -170,7 +182,7 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     known = KnownTexts()
     conn.create_function("inflate", 1, known.__getitem__, deterministic=True)
     # whether inflate() found a stored value damaged (called after it, in the same trigger)
-    conn.create_function("damaged_text", 1, known.damaged.__contains__)
+    conn.create_function("damaged_text", 1, _keeping_stops(known.damaged.__contains__))
     # a trigger's mark: this index is rebuilt once the statement is done (Database.rebuild_stale)
     conn.create_function("stale_index", 1, known.mark_stale)
     conn.create_function("fts_size_total", 2, _fts_size_total, deterministic=True)
@@ -204,6 +216,15 @@ def _keeping_stops(function: Callable[[_Value], _Result]) -> Callable[[_Value], 
             raise
 
     return called
+
+
+def _named_speaker_keeping_stops(speaker: str | None, wanted: str) -> bool:
+    """named_speaker as an SQL function, a stop raised inside it kept (as _keeping_stops)."""
+    try:
+        return named_speaker(speaker, wanted)
+    except (KeyboardInterrupt, SystemExit) as stop:
+        _STOPS.stop = stop
+        raise
 
 
 def kept_stop() -> BaseException | None:
@@ -551,20 +572,69 @@ def rebuild_marked(db: Database) -> None:
     marks are read again under the write lock, so of two processes opening the store at once
     only the first rebuilds. A stop (Ctrl-C, SIGTERM, open_db's `stop`) is raised, the marks
     kept for the next open."""
-    if db.conn.execute("SELECT 1 FROM index_rebuilds LIMIT 1").fetchone() is None:
+    pending = {name for (name,) in db.conn.execute("SELECT name FROM index_rebuilds")}
+    if not pending:
         return
     try:
-        with write_transaction(db):  # rebuilt, and the marks deleted, at its end
+        with _signals_kept(), write_transaction(db):  # rebuilt, marks deleted, at its end
             marked = {name for (name,) in db.conn.execute("SELECT name FROM index_rebuilds")}
             db.known_texts.stale.update(marked & INDEX_REBUILDS.keys())
             db.conn.execute("DELETE FROM index_rebuilds")  # (a name no index has, too)
     except sqlite3.OperationalError as exc:
-        if is_interrupt(exc):  # open_db's stop: its handler says the upgrade stopped
-            raise
-        db.known_texts.stale.clear()  # busy: see below
+        # (a stop inside an SQL function is raised by write_transaction: raise_kept_stop)
+        locked = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF == sqlite3.SQLITE_LOCKED
+        if is_interrupt(exc) or not (is_busy(exc) or locked):
+            raise  # open_db's stop (its handler says the upgrade stopped), or a real error
+        _left_marked(db, pending)  # busy: see below
     except StoreError:  # a read-only file, a full disk (the rebuild's writes rolled back)
-        db.known_texts.stale.clear()  # (else each statement tried again): an open that
-        # can write rebuilds them; this one reads, its search as out of step as before
+        _left_marked(db, pending)  # (else each statement tried again): an open that can
+        # write rebuilds them; this one reads, its search as out of step as before, but for
+        # prefixes, matched by stems meanwhile (the prefix index is empty until filled)
+
+
+@contextmanager
+def _signals_kept() -> Iterator[None]:
+    """Within the block, the stop a signal's handler raises (Ctrl-C's KeyboardInterrupt,
+    SIGTERM's Stopped) is also kept for raise_kept_stop: raised as an SQL function is entered
+    (the rebuild runs in SQLite's C code between them), before any try inside it, sqlite3 lost
+    it and FTS5 said "SQL logic error" (review r30 MEDIUM 3). Only in the main thread, where
+    Python runs signal handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    import signal
+
+    kept: dict[int, Any] = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        previous = signal.getsignal(signum)
+        if callable(previous):
+            kept[signum] = previous
+            signal.signal(signum, _keeping_handler(previous))
+    try:
+        yield
+    finally:
+        for kept_signal, handler in kept.items():
+            signal.signal(kept_signal, handler)
+
+
+def _keeping_handler(previous: Callable[[int, Any], Any]) -> Callable[[int, Any], Any]:
+    """A signal handler that runs `previous` and keeps the stop it raises (see _signals_kept)."""
+
+    def handler(signum: int, frame: Any) -> Any:
+        try:
+            return previous(signum, frame)
+        except BaseException as stop:
+            _STOPS.stop = stop
+            raise
+
+    return handler
+
+
+def _left_marked(db: Database, pending: set[str]) -> None:
+    """The marked rebuilds were not done at this open (busy, or a file that cannot be written):
+    not tried again at each statement; prefixes go to the stemmed index while theirs waits."""
+    db.known_texts.stale.clear()
+    db.prefix_pending = PREFIX_INDEX in pending
 
 
 def is_interrupt(exc: sqlite3.Error) -> bool:

@@ -9,13 +9,14 @@ from newstui.model import FilterAction, FilterCount
 from newstui.query import Node
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
-from newstui.store.query_sql import query_condition
+from newstui.store.query_sql import prefixes_stemmed, query_condition
 
 
 def apply_filter(db: Database, query: str, root: Node, action: FilterAction) -> int:
     """Apply a filter to the articles stored since it last ran (all of them the first time);
     returns how many it matched. Hidden articles are kept, shown only in the Hidden view."""
-    condition, params = query_condition(root)
+    with prefixes_stemmed(db.prefix_pending):
+        condition, params = query_condition(root)
     with write_transaction(db) as conn:
         row = conn.execute(
             "SELECT through_id FROM filter_counts WHERE query = ? AND action = ?", [query, action]
@@ -62,7 +63,8 @@ def unhide_unfiltered(db: Database, kept: Sequence[tuple[str, Node]]) -> int:
             return 0
         where, params = "a.hidden = 1", []
         for _text, root in kept:
-            condition, more = query_condition(root)
+            with prefixes_stemmed(db.prefix_pending):
+                condition, more = query_condition(root)
             where += f" AND NOT coalesce(({condition}), 0)"
             params += more
         shown = conn.execute(

@@ -7,7 +7,9 @@ other value is a bound parameter. No user text is ever part of the SQL or of FTS
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 
 from newstui.query import (
@@ -111,11 +113,28 @@ def fts_term(term: Term) -> str:
     return fts_string(cjk_apart(term.text)) + ("*" if term.prefix else "")
 
 
+# Set while the store's prefix index is not filled yet (its rebuild mark pending: another
+# process held the write lock at the open, or the file is read-only): prefixes are then matched
+# by stems, as before schema 31, not against an empty index (found nothing, silently).
+_PREFIXES_STEMMED: ContextVar[bool] = ContextVar("prefixes_stemmed", default=False)
+
+
+@contextmanager
+def prefixes_stemmed(stemmed: bool) -> Iterator[None]:
+    """Within the block, a one-word prefix is matched in the stemmed index when `stemmed`."""
+    token = _PREFIXES_STEMMED.set(stemmed)
+    try:
+        yield
+    finally:
+        _PREFIXES_STEMMED.reset(token)
+
+
 def term_index(term: Term) -> str:
     """The index a text term is matched against: a prefix of one word, the words unstemmed (it
     is what words start with); any other term, a phrase's prefix too, the stemmed words (the
-    unstemmed index keeps no positions: schema 31)."""
-    if not term.prefix:
+    unstemmed index keeps no positions: schema 31); every term while that index is not filled
+    (prefixes_stemmed)."""
+    if not term.prefix or _PREFIXES_STEMMED.get():
         return WORD_INDEX
     words = cjk_apart(term.text).split()
     return PREFIX_INDEX if len(words) == 1 and words[0].isalnum() else WORD_INDEX
