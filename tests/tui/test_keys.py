@@ -424,3 +424,21 @@ def test_newsboat_operations_name_binding_ids_that_exist():
     from newstui.tui.keymap import NEWSBOAT_OPERATIONS
 
     assert set(NEWSBOAT_OPERATIONS.values()) <= all_binding_ids()
+
+
+@pytest.mark.parametrize(
+    ("keys", "opening", "hint"),
+    [
+        ('preset = "emacs"\n', "a", "Enter: add · Ctrl-G: cancel"),
+        ('"command.cancel" = "f2"\nunbind = "command.cancel:escape"\n', "|", "f2: cancel"),
+    ],
+)
+async def test_a_prompts_hint_says_its_cancel_key_in_effect(tmp_path, db_path, keys, opening, hint):
+    """The add and pipe boxes said "Esc: cancel" whatever the keys (user test r30 H1)."""
+    path = write_config(tmp_path, keys)
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(opening)
+        await settle(pilot)
+        assert hint in str(app.screen.query_one("#command-hint").render())

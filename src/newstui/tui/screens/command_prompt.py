@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newstui.tui.screens.keyed_box import keys_in_effect
 from newstui.tui.widgets.ordered_input import OrderedInput, TypedAhead
 
 
@@ -37,6 +38,7 @@ class CommandScreen(TypedAhead[str | None], ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="command.cancel")
     ]
+    CANCEL = "command.cancel"  # the id of its cancel binding, whose key the hint names
 
     def __init__(
         self, title: str, hint: str, last: str = "", placeholder: str = "a command, e.g. wc -w"
@@ -51,7 +53,12 @@ class CommandScreen(TypedAhead[str | None], ModalScreen[str | None]):
         with Vertical(id="command-box") as box:
             box.border_title = self._title
             yield OrderedInput(value=self._last, placeholder=self._placeholder, id="command-input")
-            yield Static(self._hint, id="command-hint", markup=False)
+            # the hint's last "Esc" (its keys end it; a query before may hold the word) is the
+            # cancel key in effect (the emacs preset's Ctrl-G, a user's own): it said Esc
+            # whatever the keys
+            before, esc, after = self._hint.rpartition("Esc")
+            hint = f"{before}{keys_in_effect(self, self.CANCEL)}{after}" if esc else self._hint
+            yield Static(hint, id="command-hint", markup=False)
 
     def answer(self, typed: str) -> str | None:
         """What the screen returns for the typed line (None when nothing was typed)."""

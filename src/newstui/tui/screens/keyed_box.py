@@ -4,10 +4,10 @@ passes no app binding down to a modal screen), and a footer of its own shows the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.screen import ModalScreen, ScreenResultType
+from textual.screen import ModalScreen, Screen, ScreenResultType
 
 # The one quit binding: the app's, and every box's (the user's `[keys]` rebinds them together).
 QUIT = Binding("Q,ctrl+c", "app.quit", "Quit", tooltip="Quit from anywhere", id="app.quit")
@@ -47,15 +47,16 @@ class KeyedBox(ModalScreen[ScreenResultType]):
         preset's and the user's `[keys]`, as the app was given them): the first ("Esc"), or
         every one ("n / Esc / q / Enter"). Hints said fixed keys ("Enter: cancel" where the
         user had made Enter the yes)."""
-        from newstui.tui.keymap import key_label, keys_of
+        return keys_in_effect(self, binding_id, every)
 
-        keymap: Mapping[str, str] = getattr(self.app, "user_keymap", None) or {}
-        binding = next(
-            b for b in self._bindings_listed() if isinstance(b, Binding) and b.id == binding_id
-        )
-        keys = [key_label(k) for k in keys_of(binding, keymap).split(",") if k]
-        return " / ".join(keys if every else keys[:1])
 
-    @classmethod
-    def _bindings_listed(cls) -> list[BindingType]:
-        return [b for base in cls.__mro__ for b in base.__dict__.get("BINDINGS", [])]
+def keys_in_effect(screen: Screen[Any], binding_id: str, every: bool = False) -> str:
+    """A binding of `screen`'s keys as a hint writes them, the keymap the app was given (the
+    preset and the user's `[keys]`) applied: the first, or every one joined by " / "."""
+    from newstui.tui.keymap import key_label, keys_of
+
+    keymap: Mapping[str, str] = getattr(screen.app, "user_keymap", None) or {}
+    listed = [b for base in type(screen).__mro__ for b in base.__dict__.get("BINDINGS", [])]
+    binding = next(b for b in listed if isinstance(b, Binding) and b.id == binding_id)
+    keys = [key_label(k) for k in keys_of(binding, keymap).split(",") if k]
+    return " / ".join(keys if every else keys[:1])

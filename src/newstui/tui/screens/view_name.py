@@ -17,6 +17,7 @@ class ViewNameScreen(CommandScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="view_name.cancel")
     ]
+    CANCEL = "view_name.cancel"
 
     def __init__(self, query: str, feeds: Iterable[str] = ()) -> None:
         """`feeds`: the names Sources lists feeds under, which a view may not take."""
