@@ -6,7 +6,9 @@ pronoun or the surname alone as evidence ("Israel Folau said he would appeal"); 
 clause's first verb does not speak after "and" ("Police arrested Reid and said she had shown
 “no remorse”" was Reid's); "they" opening a clause that names nobody is the body opening the
 sentence before ("… the United States Commission on International Religious Freedom (USCIRF)
-also criticized the move …. They released a statement which said, “…”" was nobody's)."""
+also criticized the move …. They released a statement which said, “…”" was nobody's); a people's
+word and a place's word before the noun they modify name no place ("Zimbabwean State
+institutions", "the Hawaiian Island chain" were places in the demo)."""
 
 from __future__ import annotations
 
@@ -72,3 +74,16 @@ def test_they_after_people_or_a_pair_is_not_a_body(extractor) -> None:
         "Acme and Brightwell Corp criticised the plan. They said it was “a sad day” for all."
     )
     assert "Acme" not in {speaker for _, speaker in quotes_and_speakers(extractor, text)}
+
+
+def test_a_people_and_a_place_word_modifying_a_noun_name_no_place(extractor) -> None:
+    text = (
+        "Vladimir Putin praised the late leader. He helped the building of Zimbabwean State "
+        "institutions, Putin wrote.\n\n"
+        "The lava poured into the sea off the Hawaiian Island chain. The Hawaiian Island of "
+        "Maui was spared."
+    )
+    types = type_by_name(extractor, text)
+    assert "Zimbabwean State" not in types
+    assert "Hawaiian Island" not in types
+    assert types["Hawaiian Island of Maui"] == "PLACE"

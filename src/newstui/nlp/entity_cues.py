@@ -534,9 +534,19 @@ _WORD_PREFIXES: Final = frozenset(
     "anti pro non self co ex vice mid post pre multi well long short half semi cross counter "
     "inter intra over under re sub super ultra neo pan".split()
 )
-# "Ann Orrow and his partisans", "… and her husband": a name taken up at once by "his"/"her".
+# A place's words that, after a people's word, may modify a noun ("Zimbabwean State
+# institutions", "the Hawaiian Island chain"), and a lower-case noun right after a name (no
+# verb, preposition or conjunction: "the Hawaiian Island of Maui", "the Irish State said";
+# "announced" ends in "ed").
+_MODIFYING_PLACE_WORDS: Final = frozenset("State Island".split())
+_NOUN_AFTER: Final = re.compile(
+    r" (?!(?:of|in|on|at|to|for|from|with|by|and|or|but|as|is|was|are|were|has|had|have|will|"
+    r"would|could|can|may|must|said|says|that|which|who|where|when|after|before|also|since|"
+    r"under|over|near|into|off|itself|its)\b)[a-z]{3,}(?<!ed)\b"
+)
 # A person's pronoun near a name: person evidence ("Israel Folau said he"; _place_then_unknown).
 _PERSONAL_PRONOUN: Final = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# "Ann Orrow and his partisans", "… and her husband": a name taken up at once by "his"/"her".
 _KIN_PRONOUN_AFTER: Final = re.compile(r" and (?:his|her) ")
 # "Ann Orrow, defended his product", "Ann Orrow shook her head": the name's own clause takes
 # it up by a pronoun only a person has.

@@ -55,6 +55,7 @@ from newstui.nlp.entity_cues import (
     _MEMBER_SPEAKS,
     _MEMBERS_NOUNS_AFTER,
     _MISSION_HEADS,
+    _MODIFYING_PLACE_WORDS,
     _NAME_AFTER,
     _NAME_PARTICLES,
     _NAMED_AS,
@@ -65,6 +66,7 @@ from newstui.nlp.entity_cues import (
     _NOT_BODY_LAST,
     _NOT_NAME_HEADS,
     _NOT_PLACE_BEFORE_IN,
+    _NOUN_AFTER,
     _OF_BODY_SPEAKS,
     _OF_PLACE,
     _OFFICER_AFTER,
@@ -511,6 +513,14 @@ class _TypingFinder(_FinderBase):
             # a head noun alone ("Steel", "Mining", "the Union") is weak evidence: it types no
             # list of names ("Guns, Germs, and Steel", a book)
             return "ORG", 2 if len(words) > 1 else 1
+        if (
+            len(words) == 2
+            and words[1] in _MODIFYING_PLACE_WORDS
+            and gaz.known.get(words[0]) == "GROUP"
+            and _NOUN_AFTER.match(after) is not None
+        ):
+            return None, 0  # "Zimbabwean State institutions", "the Hawaiian Island chain": a
+            # people's word and a place's word before the noun they modify name no place
         if words[-1] in gaz.place_words and len(words) > 1:
             if broadcast_channel(words, gaz):
                 return "ORG", 2  # "Fox News Channel": a broadcaster, not a strait
