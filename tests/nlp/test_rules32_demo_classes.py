@@ -8,7 +8,8 @@ clause's first verb does not speak after "and" ("Police arrested Reid and said s
 sentence before ("… the United States Commission on International Religious Freedom (USCIRF)
 also criticized the move …. They released a statement which said, “…”" was nobody's); a people's
 word and a place's word before the noun they modify name no place ("Zimbabwean State
-institutions", "the Hawaiian Island chain" were places in the demo)."""
+institutions", "the Hawaiian Island chain" were places in the demo); a grade's or a group's letter before its noun is no part of a name
+("the Sunshine Coast Rugby Union A grade ladder" was ORG "… Rugby Union A")."""
 
 from __future__ import annotations
 
@@ -87,3 +88,13 @@ def test_a_people_and_a_place_word_modifying_a_noun_name_no_place(extractor) -> 
     assert "Zimbabwean State" not in types
     assert "Hawaiian Island" not in types
     assert types["Hawaiian Island of Maui"] == "PLACE"
+
+
+def test_a_grade_or_group_letter_before_its_noun_is_no_part_of_a_name(extractor) -> None:
+    text = (
+        "University have kept top spot on the Sunshine Coast Rugby Union A grade ladder. "
+        "Group B matches start in June. Veterans of World War I marched in Leeds."
+    )
+    names = {e.name for e in extractor.analyse(text).entities}
+    assert "Sunshine Coast Rugby Union" in names
+    assert not {"Sunshine Coast Rugby Union A", "Group B"} & names

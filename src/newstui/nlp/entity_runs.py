@@ -71,6 +71,12 @@ from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 _RESULT_VERBS: Final = "defeated|beat|lost to|drew with|drew against|thrashed|edged"
 # What after a town's name says the article uses it otherwise (see _may_be_town): a longer
 # name goes on ("Blenheim Palace"), or a game's result
+# A letter naming a grade, a group or a side before its noun ("A grade", "Group B matches"; not
+# "I": "World War I veterans").
+_GRADE_LETTER_NOUN: Final = re.compile(
+    r"[A-HJ-Z] (?:grades?|teams?|sides?|squads?|reserves?|leagues?|divisions?|matches|match|"
+    r"games?|ladder|fixtures?|table|standings)\b"
+)
 _TOWN_AFTER: Final = re.compile(rf" [A-Z]|,? (?:{_RESULT_VERBS})\b")
 # … and before it: an article ("the Monchegorsk"), a capitalised word mid-sentence ("Space
 # Shuttle Atlantis"), a game's result ("beat Wynnum")
@@ -1008,6 +1014,13 @@ class _RunFinder(_TypingFinder):
                 )
             ):
                 pending = pending[1:]
+            if (
+                len(pending) > 1
+                and len(pending[-1].text) == 1
+                and _GRADE_LETTER_NOUN.match(self.text, pending[-1].start)
+            ):
+                pending = pending[:-1]  # "the Sunshine Coast Rugby Union A grade", "Group A
+                # matches": a grade's or a group's letter before its noun is no part of a name
             while len(pending) > 1 and pending[0].text in _WEEKDAYS:
                 pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
             if len(pending) > 1 and pending[0].text in _MONTHS and self._month_is_a_date(pending):
