@@ -260,6 +260,49 @@ async def test_P_with_a_player_that_is_not_there_names_it_and_the_setting(
     assert suspended == []
 
 
+BAD_PLAYER = """#!/bin/sh
+printf 'starting\\n\\033[31mbadplayer: cannot open audio device\\033[0m\\n\\n' >&2
+exit 3
+"""
+
+
+async def test_a_wrapper_player_that_fails_says_so_with_its_last_error_line(
+    tmp_path, monkeypatch, feed_server
+):
+    """User test r30 M3: a wrapper script as player (not a known terminal program) failed
+    without a word: its stderr and exit status were thrown away."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    script = tmp_path / "bin" / "badplayer"
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(BAD_PLAYER, "utf-8")
+    script.chmod(0o755)
+    app, suspended = podcast_app(tmp_path, monkeypatch, db, player=f"{script} %f")
+    said = "badplayer exited with status 3: badplayer: cannot open audio device"
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await until(pilot, lambda: said in [n.message for n in notifications(app)])
+    assert suspended == []  # (not a terminal program: the app stayed)
+
+
+async def test_a_player_that_ends_well_says_nothing(tmp_path, monkeypatch, feed_server):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    script = tmp_path / "bin" / "goodplayer"
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(f"#!/bin/sh\necho played > {tmp_path / 'played'}\n", "utf-8")
+    script.chmod(0o755)
+    app, _ = podcast_app(tmp_path, monkeypatch, db, player=f"{script} %f")
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await until(pilot, (tmp_path / "played").exists)
+        await pilot.pause(0.3)
+        await settle(pilot)
+    assert not [n.message for n in notifications(app) if "goodplayer" in n.message]
+
+
 async def test_a_failed_download_says_why_and_r_retries_it(tmp_path, monkeypatch, feed_server):
     db = tmp_path / "pod.db"
     podcast_db(db, feed_server)

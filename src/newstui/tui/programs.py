@@ -1,20 +1,63 @@
-"""External programs started from the app (browser, pager, a pipe): one that draws in the
-terminal runs with the app suspended (`App.suspend`), any other on its own."""
+"""External programs started from the app (browser, pager, player, a pipe): one that draws in the
+terminal runs with the app suspended (`App.suspend`), any other on its own, watched so that its
+failure (exit status, last line of its stderr) is said in one line."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+import threading
 from collections.abc import Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from textual.app import App, SuspendNotSupported
 
+from newstui.text import terminal_safe
+
 if TYPE_CHECKING:  # (newstui.launch is imported when a program is first started)
     from newstui.launch import Launch
 
 
 _foreground: list[subprocess.Popen[bytes]] = []  # the program that has the terminal, if one does
+_STDERR_KEPT = 8192  # bytes of a background program's stderr kept for its failure line
+_STDERR_GRACE = 1.0  # seconds to wait, after it ended, for the rest of its stderr
+
+
+def failure_line(name: str, status: int, stderr: bytes) -> str | None:
+    """One line for a program that failed (`mpv exited with status 3: cannot open audio
+    device`: its stderr's last line, control sequences taken out), or None when it succeeded."""
+    if status == 0:
+        return None
+    how = f"stopped by signal {-status}" if status < 0 else f"exited with status {status}"
+    lines = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    said = terminal_safe(lines[-1], line=True).strip()[:200] if lines else ""
+    return f"{name} {how}: {said}" if said else f"{name} {how}"
+
+
+def _watch(app: App[object], name: str, child: subprocess.Popen[bytes]) -> None:
+    """In a thread: wait for a background program, reading its stderr (the last bytes kept),
+    and say its failure on the app."""
+    tail = bytearray()
+
+    def drain() -> None:
+        if child.stderr is None:
+            return
+        with suppress(OSError, ValueError):
+            while chunk := os.read(child.stderr.fileno(), 4096):
+                tail.extend(chunk)
+                del tail[:-_STDERR_KEPT]
+        with suppress(OSError):
+            child.stderr.close()
+
+    reader = threading.Thread(target=drain, name=f"{name} stderr", daemon=True)
+    reader.start()
+    status = child.wait()
+    reader.join(_STDERR_GRACE)  # (a program it started may hold its stderr open: not waited for)
+    line = failure_line(name, status, bytes(tail))
+    if line is not None:
+        with suppress(RuntimeError):  # the app has ended meanwhile
+            app.call_from_thread(app.notify, line, severity="error", markup=False)
 
 
 def _run_in_foreground(argv: Sequence[str], stdin: bytes | None) -> int:
@@ -43,13 +86,15 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
     name = launch.name
     try:
         if not launch.terminal:
-            subprocess.Popen(
+            child = subprocess.Popen(
                 launch.argv,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
                 start_new_session=True,
             )
+            watcher = threading.Thread(target=_watch, args=(app, name, child), daemon=True)
+            watcher.start()
             return
         with app.suspend():  # Textual resumes the app only when the block ends without error
             failed: OSError | None = None
