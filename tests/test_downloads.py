@@ -940,7 +940,8 @@ def test_downloads_delete_refuses_a_file_outside_download_dir_in_one_line(pod, t
     assert [d["id"] for d in pod.json("downloads")] == [download_id]
 
 
-def test_a_running_download_is_not_deleted(pod, tmp_path):
+def test_a_running_download_that_does_not_stop_is_not_deleted(pod, tmp_path, monkeypatch):
+    monkeypatch.setattr("newstui.downloads.STOP_WAIT_SECONDS", 1.0)
     pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
     with subprocess.Popen(["sleep", "60"]) as other:  # `newstui download` running elsewhere
         try:
@@ -949,6 +950,78 @@ def test_a_running_download_is_not_deleted(pod, tmp_path):
         finally:
             other.kill()
     assert pod.err.strip() == (
-        f"newstui: download {download_id} is running; it can be deleted after it ends"
+        f"newstui: download {download_id} was asked to stop and has not yet (no data for 1 s); "
+        "it stops at its next chunk"
     )
     assert (tmp_path / "pods" / "Episode 1 Rivers.mp3.part").stat().st_size == 63_488
+
+
+SLOW = bytes(range(256)) * 8  # 2,048 bytes, dripped a byte each 5 ms: about 10 s
+
+
+def running_in_a_thread(db_path: Path) -> tuple[threading.Thread, list]:
+    """`newstui download` working through the queue on its own connection, as another process
+    would (the stop reaches it only through the store)."""
+    results: list = []
+
+    def work() -> None:
+        with Library.open(db_path) as library:
+            results.append(run_queue(library, timeout=5))
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    return thread, results
+
+
+def wait_for_bytes(db_path: Path, download_id: int, at_least: int = 100) -> None:
+    """Until the download has stored `at_least` bytes as arrived."""
+    deadline = time.monotonic() + 20
+    while True:
+        with Library.open(db_path) as library:
+            row = library.downloads.get(download_id)
+        if row is not None and row.state == "downloading" and row.bytes_done >= at_least:
+            return
+        assert time.monotonic() < deadline, "the download never started"
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("then", ["forget", "delete"])
+def test_a_running_download_is_stopped_then_forgotten_or_deleted(
+    db_path, tmp_path, feed_server, then
+):
+    """User test r30 M4: x, D and downloads --forget/--delete refused a running download
+    ("once it ends"), and the next start resumed it."""
+    from newstui.downloads import stop_running
+
+    feed_server.route("/slow.mp3", body=SLOW, drip=0.005)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/slow.mp3"))
+    part = tmp_path / "Episode 1.mp3.part"
+    thread, results = running_in_a_thread(db_path)
+    wait_for_bytes(db_path, download_id)
+    with Library.open(db_path) as library:
+        started = time.monotonic()
+        stopped = stop_running(library, download_id, then)
+        took = time.monotonic() - started
+        assert stopped is not None and stopped.id == download_id
+        assert library.downloads.all() == []
+    thread.join(20)
+    print(f"stopped in {took:.2f} s")
+    assert results and results[0].done == 0 and results[0].failed == 0
+    assert part.exists() is (then == "forget")
+    assert not (tmp_path / "Episode 1.mp3").exists()
+
+
+def test_downloads_forget_stops_a_running_download_and_keeps_its_part(pod, feed_server, tmp_path):
+    feed_server.route("/e1.mp3", body=SLOW, drip=0.005)
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    download_id = pod.json("downloads")[0]["id"]
+    part = tmp_path / "pods" / "Episode 1 Rivers.mp3.part"
+    thread, _ = running_in_a_thread(pod.db)
+    wait_for_bytes(pod.db, download_id)
+    assert pod("downloads", "--forget", str(download_id)) == 0, pod.err
+    thread.join(20)
+    assert f"stopped and forgot download {download_id} (Episode 1: Rivers); its file stays: " in (
+        pod.out
+    )
+    assert part.exists() and part.stat().st_size < len(SLOW)

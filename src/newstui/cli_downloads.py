@@ -54,7 +54,8 @@ def add_arguments(
         type=count,
         metavar="N",
         default=[],
-        help="take these downloads off the list (their files stay)",
+        help="take these downloads off the list (their files stay; a running one is stopped, "
+        "its .part kept)",
     )
     listing.add_argument(
         "--delete",
@@ -62,7 +63,8 @@ def add_arguments(
         type=count,
         metavar="N",
         default=[],
-        help="delete these downloads' files (finished or partial) and take them off the list",
+        help="delete these downloads' files (finished or partial) and take them off the list (a "
+        "running one is stopped first)",
     )
 
 
@@ -204,19 +206,21 @@ def cmd_downloads(
     args: argparse.Namespace, library: Library, config: Config | None, emit: Emit
 ) -> int:
     """`newstui downloads [--forget N...] [--delete N...]`: the queue, oldest first."""
-    from newstui.downloads import kept_file
+    from newstui.downloads import kept_file, stop_running
 
     for download_id in args.forget:
-        forgotten = library.downloads.forget(download_id)
+        stopped = stop_running(library, download_id, "forget")  # (a running one: stopped first)
+        forgotten = stopped or library.downloads.forget(download_id)
         if forgotten is None:
             raise NewstuiError(f"no download with number {download_id}")
-        if forgotten.state == "downloading":
+        if forgotten.state == "downloading" and stopped is None:
             raise NewstuiError(f"download {download_id} is running; it can be forgotten after")
         if not args.json:  # said before the list, which no longer shows it
             kept = kept_file(forgotten)
             stays = f"; its file stays: {terminal_safe(kept, line=True)}" if kept else ""
             title = terminal_safe(forgotten.title, line=True)
-            emit(args, None, f"forgot download {download_id} ({title}){stays}")
+            how = "stopped and forgot" if stopped else "forgot"
+            emit(args, None, f"{how} download {download_id} ({title}){stays}")
     if args.delete:
         _delete(args, library, config, emit)
     from rich.table import Table
@@ -248,10 +252,17 @@ def _delete(args: argparse.Namespace, library: Library, config: Config | None, e
     """`downloads --delete N...`: each download's files deleted, a line each; one that may not
     be deleted stops with its reason, those before it done."""
     from newstui.config import Settings, download_folder
-    from newstui.downloads import delete_download
+    from newstui.downloads import delete_download, stop_running
 
     folder = download_folder(config.settings if config is not None else Settings())
     for download_id in args.delete:
+        stopped = stop_running(library, download_id, "delete")  # (its .part deleted as it stops)
+        if stopped is not None:
+            if not args.json:
+                part = terminal_safe(stopped.part_path, line=True)
+                title = terminal_safe(stopped.title, line=True)
+                emit(args, None, f"stopped download {download_id} ({title}) and deleted {part}")
+            continue
         gone, files = delete_download(library, folder, download_id)
         if args.json:
             continue

@@ -11,13 +11,14 @@ import stat
 import time
 import unicodedata
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
-from newstui.model import Download, Link
+from newstui.model import Download, Link, StopThen
 from newstui.text import clean_line
 
 # (newstui.sources.transfer, and httpx with it, is imported by what downloads: not by listing)
@@ -312,9 +313,11 @@ def run_queue(
     timeout: float,
     on_change: Callable[[Download], None] = lambda download: None,
     stopped: Callable[[], bool] = lambda: False,
+    on_gone: Callable[[int], None] = lambda download_id: None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
-    `on_change` hears each download's progress, end or failure."""
+    `on_change` hears each download's progress, end or failure; `on_gone` the number of one
+    stopped as asked (`stop_running`, from any process) and taken off the list."""
     from newstui.sources.transfer import TransferStopped, fetch_to_file, new_client
 
     requeue_orphans(library)
@@ -326,13 +329,23 @@ def run_queue(
                 break
             on_change(item)
             progress = _ProgressWriter(library, item, on_change)
+            asked = _StopAsked(library, item.id, stopped)
             try:
                 size = fetch_to_file(
-                    client, item.url, Path(item.path), progress, stopped, expected=item.mime
+                    client,
+                    item.url,
+                    Path(item.path),
+                    progress,
+                    asked,
+                    expected=item.mime,
                 )
             except TransferStopped:
                 progress.release()
-                return QueueResult(done, failed, stopped=True)
+                if asked.then is None:
+                    return QueueResult(done, failed, stopped=True)
+                _end_stopped(library, item, asked.then)
+                on_gone(item.id)
+                continue
             except Exception as exc:  # one failure never stops the queue
                 progress.write(on_disk(item))
                 library.downloads.fail(item.id, error_line(exc))
@@ -346,6 +359,67 @@ def run_queue(
             if (changed := library.downloads.get(item.id)) is not None:
                 on_change(changed)
     return QueueResult(done, failed, stopped=stopped())
+
+
+STOP_POLL_SECONDS = 0.25  # how often a running download reads whether it was asked to stop
+STOP_WAIT_SECONDS = 15.0  # how long `stop_running` waits for the download to stop
+
+
+class _StopAsked:
+    """Between chunks: whether to stop, `stopped()` (the app quits) or this download asked to
+    stop (by this process or another, through the store: read at most every STOP_POLL_SECONDS;
+    `then` says what follows)."""
+
+    def __init__(self, library: Library, download_id: int, stopped: Callable[[], bool]) -> None:
+        self.library, self.download_id, self.stopped = library, download_id, stopped
+        self.then: StopThen | None = None
+        self.read_at = 0.0
+
+    def __call__(self) -> bool:
+        if self.stopped():
+            return True
+        now = time.monotonic()
+        if self.then is None and now - self.read_at >= STOP_POLL_SECONDS:
+            self.read_at = now
+            self.then = self.library.downloads.stop_asked(self.download_id)
+        return self.then is not None
+
+
+def _end_stopped(library: Library, item: Download, then: StopThen) -> None:
+    """A download stopped as asked: forgotten (its .part kept and remembered), or its .part
+    deleted (this process wrote it, at the name it chose inside download_dir)."""
+    library.downloads.end_stopped(item.id, then)
+    if then == "delete":
+        with suppress(OSError):
+            _unlink_regular_file(Path(item.part_path))
+
+
+def stop_running(
+    library: Library, download_id: int, then: StopThen, wait: float | None = None
+) -> Download | None:
+    """Stop a running download (run by this process or another) and forget it ("forget": its
+    .part kept) or delete its .part ("delete"); what it was once stopped and off the list. None
+    when it is not running (it ended first, or its process died): the caller forgets or deletes
+    it as usual. Raises NewstuiError when it has not stopped within `wait` seconds (it still
+    will, at its next chunk)."""
+    requeue_orphans(library)
+    running = library.downloads.ask_stop(download_id, then)
+    if running is None or running.state != "downloading":
+        return None
+    wait = STOP_WAIT_SECONDS if wait is None else wait
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = library.downloads.get(download_id)
+        if now is None:
+            return running
+        if now.state != "downloading" or orphaned(now):
+            requeue_orphans(library)
+            return None
+    raise NewstuiError(
+        f"download {download_id} was asked to stop and has not yet (no data for "
+        f"{wait:.0f} s); it stops at its next chunk"
+    )
 
 
 class _ProgressWriter:

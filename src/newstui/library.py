@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         SaveResult,
         SmartCounts,
         SourceSpec,
+        StopThen,
         StoredArticle,
         StoryVersion,
         SyncStatus,
@@ -674,6 +675,20 @@ class DownloadQueue:
         `keep_file`: its file stays, remembered for the same URL queued again
         (`forgotten_file`); False when the caller deletes it."""
         return _downloads.forget_download(self._db, download_id, keep_file=keep_file)
+
+    def ask_stop(self, download_id: int, then: StopThen) -> Download | None:
+        """Ask the process running a download to stop it and then forget it or delete its
+        .part (nothing asked when it is not running); the download as it is, or None."""
+        return _downloads.ask_stop(self._db, download_id, then)
+
+    def stop_asked(self, download_id: int) -> StopThen | None:
+        """What a running download was asked to do once stopped, or None."""
+        asked = _downloads.stop_asked(self._db, download_id)
+        return "delete" if asked == "delete" else "forget" if asked == "forget" else None
+
+    def end_stopped(self, download_id: int, then: StopThen) -> None:
+        """A download stopped as asked: off the list (its .part remembered for "forget")."""
+        _downloads.end_stopped(self._db, download_id, then)
 
     def forgotten_file(self, url: str) -> tuple[str, int | None] | None:
         """The file a forgotten download of `url` left (path, finished size or None)."""

@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing 
     from newstui.model.downloads import (
         DownloadState as DownloadState,
     )
+    from newstui.model.downloads import (
+        StopThen as StopThen,
+    )
     from newstui.model.fetching import (
         Article as Article,
     )
@@ -121,7 +124,7 @@ _LAZY = {
             "TextToAnalyse",
             "analysis_rows",
         ),
-        "downloads": ("Download", "DownloadState"),
+        "downloads": ("Download", "DownloadState", "StopThen"),
         "fetching": (
             "Article",
             "FeedCache",

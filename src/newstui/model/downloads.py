@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 DownloadState = Literal["queued", "downloading", "done", "failed"]
+StopThen = Literal["forget", "delete"]  # what a running download asked to stop does once stopped
 PART_SUFFIX = ".part"  # what has arrived of an unfinished download: PATH + PART_SUFFIX
 
 

@@ -109,6 +109,7 @@ def claim_next(db: Database, owner: int) -> Download | None:
             "WHERE id = ?",
             [now_iso(), owner, row[0]],
         )
+        conn.execute("DELETE FROM download_stops WHERE download_id = ?", [row[0]])  # (old asks)
     return get_download(db, row[0])
 
 
@@ -199,3 +200,45 @@ def forget_download(db: Database, download_id: int, *, keep_file: bool) -> Downl
                 [row[1], row[5], row[7] if row[4] == "done" else None],
             )
     return _download(row)
+
+
+def ask_stop(db: Database, download_id: int, then: str) -> Download | None:
+    """Ask the process running a download to stop it, then forget it ("forget": its .part
+    kept) or delete its .part ("delete"); nothing is asked of one that is not running. Returns
+    the download as it is (None: no such download)."""
+    with write_transaction(db) as conn:
+        row = conn.execute(
+            f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_id]
+        ).fetchone()
+        if row is not None and row[4] == "downloading":
+            conn.execute(
+                "INSERT OR REPLACE INTO download_stops (download_id, next_step) VALUES (?, ?)",
+                [download_id, then],
+            )
+    return _download(row) if row else None
+
+
+def stop_asked(db: Database, download_id: int) -> str | None:
+    """What a running download was asked to do once stopped ("forget", "delete"), or None."""
+    row = db.execute(
+        "SELECT next_step FROM download_stops WHERE download_id = ?", [download_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def end_stopped(db: Database, download_id: int, then: str) -> None:
+    """A download stopped as asked: take it off the list; "forget" remembers its file (the .part
+    it kept) for the same URL queued again."""
+    with write_transaction(db) as conn:
+        row = conn.execute(
+            f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_id]
+        ).fetchone()
+        conn.execute("DELETE FROM download_stops WHERE download_id = ?", [download_id])
+        if row is None:
+            return
+        conn.execute("DELETE FROM downloads WHERE id = ?", [download_id])
+        if then == "forget":
+            conn.execute(
+                "INSERT OR REPLACE INTO forgotten_downloads (url, path, size) VALUES (?, ?, NULL)",
+                [row[1], row[5]],
+            )

@@ -938,6 +938,18 @@ _V32 = [
     """,
 ]
 
+# v33: a running download asked to stop (`x` or `D` in L, `downloads --forget/--delete N`, from any
+# process): the process downloading it reads this between chunks, stops, and forgets it (its .part
+# kept) or deletes its .part.
+_V33 = [
+    """
+    CREATE TABLE IF NOT EXISTS download_stops (
+        download_id INTEGER PRIMARY KEY,
+        next_step TEXT NOT NULL CHECK (next_step IN ('forget', 'delete'))
+    )
+    """,
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -971,5 +983,6 @@ MIGRATIONS: list[list[str]] = [
     _V30,
     _V31,
     _V32,
+    _V33,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,7 +25,7 @@ from newstui.tui.mixins import AppMixin
 from newstui.tui.programs import run_program
 
 if TYPE_CHECKING:
-    from newstui.model import Download
+    from newstui.model import Download, StopThen
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.main import MainScreen
     from newstui.tui.shared_library import SharedLibrary
@@ -51,6 +51,20 @@ class DownloadsIdle(Message):
     """The queue worker found nothing more to do; `kicks` is how many requests it had seen."""
 
     kicks: int
+
+
+@dataclass(eq=False, repr=False)
+class DownloadGone(Message):
+    """A download stopped as asked was taken off the list (by this process or another)."""
+
+    download_id: int
+
+
+@dataclass(eq=False, repr=False)
+class DownloadForgetAgain(Message):
+    """A download asked to stop had ended first: forget it as any other."""
+
+    download: Download
 
 
 @dataclass(eq=False, repr=False)
@@ -165,9 +179,14 @@ class RunsDownloads(AppMixin):
                     timeout=timeout,
                     on_change=self._tell,
                     stopped=lambda: worker.is_cancelled,
+                    on_gone=self._gone,
                 )
         finally:
             self.post_message(DownloadsIdle(kicks))
+
+    def _gone(self, download_id: int) -> None:
+        """From the worker thread: a download stopped as asked is off the list."""
+        self.post_message(DownloadGone(download_id))
 
     def _tell(self, download: Download) -> None:
         """From the worker thread: how a download goes."""
@@ -177,6 +196,50 @@ class RunsDownloads(AppMixin):
         self._downloads_running = False
         if message.kicks != self._download_kicks:  # queued while the worker was finishing
             self.start_downloads()
+
+    async def _on_download_gone(self, message: DownloadGone) -> None:
+        from newstui.tui.screens.downloads import DownloadsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, DownloadsScreen):
+                await screen.remove_download(message.download_id)
+        self.main.drop_download(message.download_id)
+
+    @work(thread=True, group="downloads-stop", exit_on_error=False)
+    def _stop_download(self, download: Download, then: StopThen) -> None:
+        """`x` or `D` on a running download (run here or by another newstui): stop it, then
+        forget it (its .part kept) or delete its .part; said in one line."""
+        from newstui.downloads import kept_file, stop_running
+
+        title = terminal_safe(download.title, line=True) or "the download"
+        with Library.open(self.db_path) as library:
+            stopped = stop_running(library, download.id, then)
+        if stopped is None:  # it ended first: forgotten or deleted as any other
+            if then == "forget":
+                self.call_from_thread(self.post_message, DownloadForgetAgain(download))
+            else:
+                self.call_from_thread(self._delete_download, download.id, self._folder())
+            return
+        self.post_message(DownloadGone(download.id))
+        if then == "forget":
+            kept = kept_file(stopped)
+            where = f"; its file stays: {terminal_safe(kept, line=True)}" if kept else "."
+            line = f"Stopped and forgot {title}{where}"
+        else:
+            line = f"Stopped {title} and deleted {Path(stopped.part_path).name}."
+        self.call_from_thread(self.notify, line, markup=False)
+
+    def _folder(self) -> Path:
+        from newstui.config import download_folder
+
+        return download_folder(self.download_settings)
+
+    async def _on_download_forget_again(self, message: DownloadForgetAgain) -> None:
+        from newstui.tui.screens.downloads import DownloadsScreen
+
+        await self.on_downloads_screen_forget_requested(
+            DownloadsScreen.ForgetRequested(message.download)
+        )
 
     def _on_downloads_queued(self, message: DownloadsQueued) -> None:
         self.start_downloads()
@@ -256,7 +319,8 @@ class RunsDownloads(AppMixin):
 
         gone, kept = await self.library.write(forget)
         if gone is not None and gone.state == "downloading":
-            self.notify("It is downloading; forget it once it ends.", severity="warning")
+            self.notify("Stopping it…", markup=False)
+            self._stop_download(gone, "forget")
             return
         if isinstance(self.screen, DownloadsScreen):
             await self.screen.remove_download(download_id)
@@ -269,9 +333,6 @@ class RunsDownloads(AppMixin):
         self, message: DownloadsScreen.DeleteRequested
     ) -> None:
         """`D` on the downloads screen: ask, naming the file, then delete it."""
-        if message.download.state == "downloading":
-            self.notify("It is downloading; delete it once it ends.", severity="warning")
-            return
         self._ask_to_delete(message.download)
 
     @work(group="downloads-delete", exit_on_error=False)
@@ -284,6 +345,16 @@ class RunsDownloads(AppMixin):
         # (raises, deleting nothing, for a file newstui may not delete: said in one line)
         files = await self.library.read(lambda library: files_on_disk(download, folder))
         title = terminal_safe(download.title, line=True) or "the download"
+        if download.state == "downloading":
+            names = " and ".join(f"{f.path.name} ({human_size(f.size)} so far)" for f in files)
+            question = f"It is downloading. Stop it and delete {names or 'what arrived'}?"
+
+            def stop(yes: bool | None) -> None:
+                if yes:
+                    self._stop_download(download, "delete")
+
+            self.push_screen(ConfirmScreen("Stop and delete", question, yes="Delete"), stop)
+            return
         if files:
             names = " and ".join(f"{f.path.name} ({human_size(f.size)})" for f in files)
             question = f"Delete {names}?\nIn {files[0].path.parent}. It leaves the list too."

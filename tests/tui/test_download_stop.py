@@ -1,0 +1,73 @@
+"""Pilot tests: x and D on a running download stop it (user test r30 M4: "It is downloading;
+forget it once it ends", and the next start resumed it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstui.library import Library
+from newstui.tui.screens.confirm import ConfirmScreen
+from newstui.tui.screens.downloads import DownloadsScreen
+
+from .conftest import notifications, run_recorded, screen_text, settle, until
+from .test_podcasts import podcast_app, podcast_db
+
+SLOW = bytes(range(256)) * 40  # 10,240 bytes, a byte each 5 ms: nearly a minute
+
+
+def running_row(app) -> bool:
+    screen = app.screen
+    return isinstance(screen, DownloadsScreen) and any(
+        row.download.state == "downloading" and row.download.bytes_done > 0 for row in screen.rows()
+    )
+
+
+async def test_x_on_a_running_download_stops_it_and_keeps_its_part(
+    tmp_path, monkeypatch, feed_server
+):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    feed_server.route("/e1.mp3", body=SLOW, drip=0.005)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    part = tmp_path / "pods" / "Episode 1 Rivers.mp3.part"
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.press("L")
+        await until(pilot, lambda: running_row(app))
+        screen = app.screen
+        await pilot.press("x")
+        await until(pilot, lambda: "Stopped and forgot" in screen_text(app))
+        await settle(pilot)
+        assert screen.rows() == []
+        said = f"Stopped and forgot Episode 1: Rivers; its file stays: {part}"
+        assert said in [n.message for n in notifications(app)]
+    assert 0 < part.stat().st_size < len(SLOW)
+    with Library.open(db) as library:
+        assert library.downloads.all() == []  # not resumed at the next start
+
+
+async def test_D_on_a_running_download_asks_then_stops_it_and_deletes_its_part(
+    tmp_path, monkeypatch, feed_server
+):
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    feed_server.route("/e1.mp3", body=SLOW, drip=0.005)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    part = tmp_path / "pods" / "Episode 1 Rivers.mp3.part"
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.press("L")
+        await until(pilot, lambda: running_row(app))
+        screen = app.screen
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "It is downloading. Stop it and delete" in screen_text(app)
+        await pilot.press("y")
+        await until(pilot, lambda: "and deleted Episode 1 Rivers.mp3.part" in screen_text(app))
+        await settle(pilot)
+        assert screen.rows() == []
+    assert not part.exists() and not Path(str(part)[: -len(".part")]).exists()
+    with Library.open(db) as library:
+        assert library.downloads.all() == []
