@@ -53,3 +53,23 @@ def test_each_readme_row_shows_exactly_the_options_of_its_help(
     for command, options in rows.items():
         offered = set(re.findall(r"--[a-z][a-z-]*", help_text(command.split(), capsys)))
         assert options == offered - UNLISTED, f"README row for `newstui {command}`"
+
+
+def test_each_command_has_one_readme_row() -> None:
+    """User test r30 L2: two `downloads` rows (one without --delete) and two `quotes` rows
+    saying different things of undated articles."""
+    text = README.read_text("utf-8")
+    section = text.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
+    commands = [  # (`sync` and `sync login` are two commands)
+        " ".join(w for w in m.split()[:2] if w.isalpha() and w.islower())
+        for m in re.findall(r"^\| `newstui ([^`]*)`", section, flags=re.M)
+    ]
+    assert sorted(c for c in set(commands) if commands.count(c) > 1) == []
+
+
+def test_the_help_says_what_downloads_does_with_its_options(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = help_text([], capsys)
+    entry = text.split("\n    downloads ", 1)[1].split("\n    demo ", 1)[0]
+    assert "--forget" in entry and "--delete" in entry

@@ -500,7 +500,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
                 "queue the enclosures (podcasts, files) of articles and download everything queued "
                 "into download_dir, resuming partial files",
             ),
-            command("downloads", "list the download queue: state, progress, file"),
+            command(
+                "downloads",
+                "list the download queue: state, progress, file; --forget or --delete entries "
+                "(a running one is stopped)",
+            ),
             _article_id,
             _count,
         )
