@@ -71,3 +71,27 @@ async def test_D_on_a_running_download_asks_then_stops_it_and_deletes_its_part(
     assert not part.exists() and not Path(str(part)[: -len(".part")]).exists()
     with Library.open(db) as library:
         assert library.downloads.all() == []
+
+
+async def test_the_quit_line_counts_the_downloads_left_without_opening_the_store_again(
+    tmp_path, monkeypatch, feed_server
+):
+    """Review r30 LOW 8: the line was counted by opening the store after the app had quit,
+    which waited up to 30 s for a pending index fill while another process wrote."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    feed_server.route("/e1.mp3", body=SLOW, drip=0.005)
+    app, _ = podcast_app(tmp_path, monkeypatch, db)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.press("L")
+        await until(pilot, lambda: running_row(app))
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the store was opened again after the app quit")
+
+    monkeypatch.setattr(Library, "open", not_again)
+    assert app.downloads_left_line() == (
+        "newstui: 1 download will resume at the next start (or `newstui download` now)"
+    )

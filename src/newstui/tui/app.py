@@ -272,6 +272,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             processes.APP_ANALYSIS.close()  # the analysis worker (see AnalysisWorker)
         self.logged_warnings.restore()
         self._restore_signal_handlers()
+        self.note_downloads_left()  # (before the library closes: not opened again after)
         self.library.close()
         self.counts.close()
 

@@ -108,6 +108,7 @@ class RunsDownloads(AppMixin):
     main: MainScreen
     _download_kicks = 0
     _downloads_running = False
+    _downloads_left = 0  # downloads left to resume as the app ended (note_downloads_left)
 
     if TYPE_CHECKING:
 
@@ -127,20 +128,31 @@ class RunsDownloads(AppMixin):
             self._downloads_running = True
             self._run_downloads(self.download_settings.timeout, self._download_kicks)
 
-    def downloads_left_line(self) -> str | None:
-        """Once the app has quit: "newstui: 2 downloads will resume at the next start", when it
-        quit with downloads running or waiting (quitting asks nothing: they resume), else None.
-        Reads the store only when the queue was running."""
+    def note_downloads_left(self) -> None:
+        """As the app ends, before its library closes: count the downloads left to resume
+        (queued, or this process's cut short), for `downloads_left_line`. Read only when the
+        queue was running, on the app's own connection (opening the store again after the app
+        had quit could wait up to 30 s for a pending index fill; review r30 LOW 8)."""
         if not self._downloads_running:
-            return None
+            return
         try:
-            with Library.open(self.db_path) as library:
-                left = sum(
+            with self.library.borrow() as library:
+                self._downloads_left = sum(
                     d.state == "queued" or (d.state == "downloading" and d.owner == os.getpid())
                     for d in library.downloads.all()
                 )
-        except (NewstuiError, sqlite3.Error):  # (a store that cannot be read now: say nothing)
-            return None
+        except (
+            NewstuiError,
+            sqlite3.Error,
+            RuntimeError,
+        ):  # (not open, or unreadable: say nothing)
+            return
+
+    def downloads_left_line(self) -> str | None:
+        """Once the app has quit: "newstui: 2 downloads will resume at the next start", when it
+        quit with downloads running or waiting (quitting asks nothing: they resume), else None.
+        The store is not read here (see note_downloads_left)."""
+        left = self._downloads_left
         if not left:
             return None
         s = "s" * (left != 1)
