@@ -271,3 +271,21 @@ async def test_a_view_with_a_query_that_no_longer_parses_is_listed_greyed_and_sa
         assert app.main.headlines.view.key != "view:No floods"  # it lists nothing
         said = [n.message for n in notifications(app) if n.message.endswith("(D removes it)")]
         assert len(said) == 1 and "(-flood or NOT flood)" in said[0]
+
+
+async def test_a_view_broken_by_hand_while_the_app_runs_is_said_at_R_once(db_path, tmp_path):
+    path = write_config(tmp_path)
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        path.write_text(OLD_VIEW, "utf-8")
+        await pilot.press("R")
+        await settle(pilot)
+        said = [n.message for n in notifications(app) if "view 'No floods'" in n.message]
+        assert len(said) == 1 and said[0].startswith(f"{path}:10: view 'No floods'")
+        assert "No floods · broken query" in screen_text(app)
+        path.write_text(OLD_VIEW + '\n[[views]]\nname = "Syria"\nquery = "syria"\n', "utf-8")
+        await pilot.press("R")
+        await settle(pilot)
+        said = [n.message for n in notifications(app) if "view 'No floods'" in n.message]
+        assert len(said) == 1  # not again

@@ -113,6 +113,11 @@ class SourceRefresh(ScreenMixin):
             if self.config.views != before:  # views written in by hand are listed too
                 from newstui.tui.screens.article_actions import SavedViewsChanged
 
+                said = {view.problem for view in before}
+                for warning in self.config.warnings:  # a view broken since (said at start)
+                    if warning not in said:
+                        self.notify(warning, severity="warning", markup=False, timeout=15)
+
                 self.post_message(SavedViewsChanged())
 
     def action_refresh_selected(self) -> None:
