@@ -1025,3 +1025,20 @@ def test_downloads_forget_stops_a_running_download_and_keeps_its_part(pod, feed_
         pod.out
     )
     assert part.exists() and part.stat().st_size < len(SLOW)
+
+
+def test_downloads_lists_a_failure_without_its_url_broken_across_lines(
+    pod, feed_server, monkeypatch
+):
+    """User test r30 L6: the error column folded the URL mid-word (`http://127.0.0.1:22462/ep1`
+    over `1.mp3: the server closed …`). The row is that download: its error is shown without the
+    URL it opens with, as `feeds` shows a feed's errors (`--json` keeps it whole)."""
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=102_400)
+    pod("download", str(article_id(pod, "Episode 1: Rivers")))
+    monkeypatch.setenv("COLUMNS", "80")
+    assert pod("downloads") == 0
+    listing = " ".join(pod.out.split())
+    assert "failed 50% of 204.8 KB Episode 1: Rivers the server closed the connection" in listing
+    assert "127.0.0.1" not in pod.out
+    [row] = pod.json("downloads")
+    assert row["error"].startswith(feed_server.url("/e1.mp3") + ": the server closed")

@@ -236,7 +236,10 @@ def cmd_downloads(
     table.add_column("file or error", overflow="fold")
     for d in rows:
         state = Text(d.state, style="red" if d.state == "failed" else "")
-        detail = d.error if d.state == "failed" else PurePath(d.path).name
+        # an error opens with the download's URL, which folded mid-word in a narrow column
+        # (user test r30 L6): the row is that download (`--json` has the URL), as `feeds` does
+        error = (d.error or "").removeprefix(f"{d.url}: ")
+        detail = error if d.state == "failed" else PurePath(d.path).name
         table.add_row(
             Text(str(d.id)),
             state,
