@@ -76,3 +76,12 @@ def test_entities_name_without_letters_is_a_one_line_error(store, capsys):
         main(["--db", str(store), "entities", "--name", " - "])
     assert stop.value.code == 2
     assert "--name: needs a name: letters or digits" in capsys.readouterr().err
+
+
+def test_entities_name_of_another_type_says_which_type_it_is(store, capsys):
+    """`--name Aleppo --type PERSON` said only "no entities found" (user test r30 L8)."""
+    assert main(["--db", str(store), "entities", "--name", "US", "--type", "PERSON"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "no entities found of type PERSON; 'US' is a PLACE (drop --type)"
+    )
+    assert names(store, capsys, "--name", "US", "--type", "PERSON") == []  # --json: as before

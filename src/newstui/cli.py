@@ -2077,7 +2077,7 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
         for r in rows
     ]
     if args.json or not rows:
-        return _emit(args, data, "no entities found")
+        return _emit(args, data, "no entities found" + _other_types(args, library))
     from rich.table import Table
     from rich.text import Text
 
@@ -2087,6 +2087,22 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     for r in rows:
         table.add_row(_cell(r.type), _cell(r.name), Text(str(r.articles)), Text(str(r.mentions)))
     return _emit(args, data, table)
+
+
+def _other_types(args: argparse.Namespace, library: Library) -> str:
+    """For `entities --name N --type T` that found none: the types N has (user test r30 L8:
+    `--name Aleppo --type PERSON` said only "no entities found"), as "; 'Aleppo' is a PLACE"."""
+    if args.name is None or not args.type:
+        return ""
+    from newstui.nlp import query_keys
+    from newstui.query import ENTITY_FIELDS
+
+    kinds = list(ENTITY_FIELDS.values())
+    keys = tuple(dict.fromkeys(k for kind in kinds for k in query_keys(args.name, kind)))
+    types = sorted({r.type for r in library.entities(None, limit=50, name_keys=keys)})
+    if not types:
+        return ""
+    return f" of type {args.type}; {args.name!r} is a {' and a '.join(types)} (drop --type)"
 
 
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
