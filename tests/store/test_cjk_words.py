@@ -46,3 +46,8 @@ def test_a_long_text_given_again_is_split_the_same_and_another_is_not_mixed_up()
     assert cjk_apart(long_cjk) == first
     assert cjk_apart(long_plain) == long_plain
     assert cjk_apart(long_plain[:-1] + "東") == long_plain[:-1] + " 東 "
+
+
+def test_a_text_with_a_lone_surrogate_is_split_as_the_full_class_splits_it() -> None:
+    assert cjk_apart("“\ud800東”") == "“\ud800 東 ”"
+    assert cjk_apart("“\ud800x”") == "“\ud800x”"
