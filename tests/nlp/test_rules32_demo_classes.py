@@ -9,7 +9,9 @@ sentence before ("… the United States Commission on International Religious Fr
 also criticized the move …. They released a statement which said, “…”" was nobody's); a people's
 word and a place's word before the noun they modify name no place ("Zimbabwean State
 institutions", "the Hawaiian Island chain" were places in the demo); a grade's or a group's letter before its noun is no part of a name
-("the Sunshine Coast Rugby Union A grade ladder" was ORG "… Rugby Union A")."""
+("the Sunshine Coast Rugby Union A grade ladder" was ORG "… Rugby Union A"); a nested
+quotation's closing mark, a space and the outer mark ending the paragraph close the quotation
+("… 'are we alone — is there life …?' \"" was cut to its nested part, nobody's)."""
 
 from __future__ import annotations
 
@@ -98,3 +100,21 @@ def test_a_grade_or_group_letter_before_its_noun_is_no_part_of_a_name(extractor)
     names = {e.name for e in extractor.analyse(text).entities}
     assert "Sunshine Coast Rugby Union" in names
     assert not {"Sunshine Coast Rugby Union A", "Group B"} & names
+
+
+def test_a_spaced_outer_mark_after_a_nested_quotation_closes_the_quotation(extractor) -> None:
+    text = (
+        "Both are professors in Geneva.\n\n"
+        '"These prizes tell us something about our place in the Universe", said committee '
+        "member Ulf Danielsson. \"The first one is so fascinating. The other one asks: 'are we "
+        "alone — is there life anywhere else?' \"\n\n"
+        "The prize is worth nine million kronor."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("These prizes tell us something about our place in the Universe", "Ulf Danielsson"),
+        (
+            "The first one is so fascinating. The other one asks: 'are we alone — is there life "
+            "anywhere else?'",
+            "Ulf Danielsson",
+        ),
+    ]

@@ -462,9 +462,13 @@ def _mixed_double(text: str, start: int, end: int) -> list[tuple[int, int | None
 
 
 def _spaced_close(text: str, i: int, end: int) -> bool:
-    """'…solve their own issues. " ¶': a stray space between a sentence's stop and the closing
-    mark that ends its paragraph."""
-    return text[i - 2 : i] in (". ", "! ", "? ") and not text[i + 1 : end].strip()
+    """'…solve their own issues. " ¶', "…answer: 'are we alone?' \" ¶": a stray space between a
+    sentence's stop (or a nested quotation's closing mark after one) and the closing mark that
+    ends its paragraph."""
+    before = text[i - 2 : i]
+    if before in ("' ", "’ "):
+        before = text[i - 3 : i - 2] + " "  # the nested quotation's stop
+    return before in (". ", "! ", "? ") and not text[i + 1 : end].strip()
 
 
 def _thin_after_mark(text: str, i: int) -> bool:
