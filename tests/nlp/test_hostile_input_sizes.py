@@ -560,3 +560,16 @@ def test_words_of_one_stem_share_a_form_one_files_and_the_other_looks_up(a: str,
     for x, y in ((a, b), (a, a + b), (a + b, a), (a[:3], a + b), (a[:4], a)):
         if _same_stem(x, y):
             assert set(_stem_forms(x)[1]) & set(_stem_forms(y)[0]), (x, y)
+
+
+def test_four_thousand_place_named_speakers_read_the_text_for_forty_at_most() -> None:
+    # "Tokyo Bbacoc said …" thousands of times: each name typed a body of the place reads the
+    # whole text for its second word alone; past forty, the rest keep the person speech makes
+    text = " ".join(
+        f"Tokyo {g.title()} said on Monday that sales rose." for g in _given_names(4000)
+    )
+    finder = _finder(text)
+    finder.scan()
+    kinds = [c.type for c in finder.candidates if c.text.startswith("Tokyo ")]
+    assert kinds[:40] == ["ORG"] * 40
+    assert set(kinds[41:]) == {"PERSON"}
