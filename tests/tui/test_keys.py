@@ -442,3 +442,18 @@ async def test_a_prompts_hint_says_its_cancel_key_in_effect(tmp_path, db_path, k
         await pilot.press(opening)
         await settle(pilot)
         assert hint in str(app.screen.query_one("#command-hint").render())
+
+
+async def test_the_view_name_refusal_names_the_cancel_key_in_effect(tmp_path, db_path):
+    """A feed's name given to a view was refused with "(Esc cancels)" under the emacs preset."""
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path, 'preset = "emacs"\n')))
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"aleppo", "enter")
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"world desk", "enter")
+        await settle(pilot)
+        [warning] = [n.message for n in notifications(app) if n.severity == "warning"]
+        assert warning == "World Desk is a feed's name: give the view another (Ctrl-G cancels)"

@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from newstui.tui.screens.command_prompt import CommandScreen
+from newstui.tui.screens.keyed_box import keys_in_effect
 
 
 class ViewNameScreen(CommandScreen):
@@ -38,7 +39,8 @@ class ViewNameScreen(CommandScreen):
         name = self.answer(typed)
         feed = self._feeds.get(name.casefold()) if name else None
         if feed is not None:
-            message = f"{feed} is a feed's name: give the view another (Esc cancels)"
+            cancel = keys_in_effect(self, self.CANCEL)  # (it said Esc whatever the keys)
+            message = f"{feed} is a feed's name: give the view another ({cancel} cancels)"
             self.notify(message, severity="warning", markup=False)
             return
         super().submitted(typed)
