@@ -263,13 +263,61 @@ def test_a_forgotten_episode_whose_feed_gives_no_size_reuses_its_whole_file(
         again, _ = queue_enclosure(library, tmp_path, an_article(library), "Episode 1", no_size)
         assert (again.state, again.bytes_total) == ("done", len(AUDIO))
         library.downloads.forget(again.id)
-        (tmp_path / "Episode 1.mp3").write_bytes(AUDIO[:1000])  # cut short since
+        (tmp_path / "Episode 1.mp3").write_bytes(AUDIO[:1000])  # another file there since
         third, _ = queue_enclosure(library, tmp_path, an_article(library), "Episode 1", no_size)
         assert third.state == "queued"
         run_queue(library, timeout=5)
-    assert sorted(p.name for p in tmp_path.glob("Episode*")) == ["Episode 1.mp3"]
-    assert (tmp_path / "Episode 1.mp3").read_bytes() == AUDIO
+    assert sorted(p.name for p in tmp_path.glob("Episode*")) == [
+        "Episode 1 (2).mp3",
+        "Episode 1.mp3",
+    ]
+    assert (tmp_path / "Episode 1 (2).mp3").read_bytes() == AUDIO
+    assert (tmp_path / "Episode 1.mp3").read_bytes() == AUDIO[:1000]  # never written over
     assert route.hits == 2
+
+
+def test_queuing_a_forgotten_url_again_never_overwrites_another_episodes_kept_file(
+    db_path, tmp_path, feed_server
+):
+    """Review r30b MEDIUM 1: A's Trailer.mp3 kept (x) and moved away, B's Trailer got the free
+    name and was kept (x); d on A again downloaded A over B's file."""
+    feed_server.route("/a/trailer.mp3", body=AUDIO)
+    feed_server.route("/b/trailer.mp3", body=OTHER[:100_000])  # another size than A's
+    with Library.open(db_path) as library:
+        a = queue_one(library, tmp_path, feed_server.url("/a/trailer.mp3"), "Trailer")
+        run_queue(library, timeout=5)
+        library.downloads.forget(a)
+        (tmp_path / "Trailer.mp3").rename(tmp_path / "moved.bin")
+        b = queue_one(library, tmp_path, feed_server.url("/b/trailer.mp3"), "Trailer")
+        assert library.downloads.get(b).path == str(tmp_path / "Trailer.mp3")  # (free)
+        run_queue(library, timeout=5)
+        library.downloads.forget(b)
+        again = queue_one(library, tmp_path, feed_server.url("/a/trailer.mp3"), "Trailer")
+        run_queue(library, timeout=5)
+        row = library.downloads.get(again)
+    assert (tmp_path / "Trailer.mp3").read_bytes() == OTHER[:100_000]
+    assert row is not None and Path(row.path).read_bytes() == AUDIO
+
+
+def test_a_forgotten_url_queued_again_never_resumes_another_episodes_part(
+    db_path, tmp_path, feed_server
+):
+    """Review r30b HIGH 2: A queued and forgotten before it ran, B of the same title given the
+    free name, cut off and forgotten (its .part kept); d on A resumed B's .part (B's first
+    50,000 bytes + A's rest, listed as done) and B's .part was gone."""
+    feed_server.route("/a/trailer.mp3", body=AUDIO, ranges=True)
+    feed_server.route("/b/trailer.mp3", body=OTHER, ranges=True, cut_after=50_000)
+    with Library.open(db_path) as library:
+        a = queue_one(library, tmp_path, feed_server.url("/a/trailer.mp3"), "Trailer")
+        library.downloads.forget(a)  # before it ran
+        b = queue_one(library, tmp_path, feed_server.url("/b/trailer.mp3"), "Trailer")
+        run_queue(library, timeout=5)
+        library.downloads.forget(b)
+        again = queue_one(library, tmp_path, feed_server.url("/a/trailer.mp3"), "Trailer")
+        run_queue(library, timeout=5)
+        row = library.downloads.get(again)
+    assert row is not None and Path(row.path).read_bytes() == AUDIO
+    assert (tmp_path / "Trailer.mp3.part").read_bytes() == OTHER[:50_000]  # B's, kept
 
 
 def test_a_file_of_another_size_under_the_episodes_name_is_left_alone(db_path, tmp_path):

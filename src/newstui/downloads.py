@@ -114,26 +114,26 @@ class LeftBehind:
 
 def _left_behind(library: Library, folder: Path, url: str) -> LeftBehind | None:
     """What a forgotten download of this same URL left in `folder` (its file kept): the
-    finished file, used as it is when it still has its size (else downloaded again into it), or
-    the .part of an unfinished one, resumed. None (a new name, `NAME (2)` if taken) for a URL
-    never forgotten, a file another download has, or a file at an unfinished one's name, which
-    newstui never wrote: another episode of the same title, or the user's own."""
+    finished file when it still has its size (used as it is), or this URL's own .part of an
+    unfinished one (resumed). None (a new name, `NAME (2)` if taken) for anything else: a URL
+    never forgotten, a name given to another download since, a file of another size or a .part
+    beside a finished file (another episode of the same title, or the user's own: never written
+    over), or an unfinished one's name with no .part left."""
+    from newstui.sources.transfer import part_path
+
     found = library.downloads.forgotten_file(url)
     if found is None or Path(found[0]).parent != folder:
         return None
     path, size = Path(found[0]), found[1]
     if library.downloads.path_in_use(str(path)):
         return None
-    there = _regular_size(path)
-    if size is not None:  # it had finished: that file is newstui's
-        if there == size:
+    if size is not None:  # it had finished: that file, if it is still whole
+        if _regular_size(path) == size and not os.path.lexists(part_path(path)):
             return LeftBehind(path, size, whole=True)
-        if there is None and os.path.lexists(path):  # (a link or a folder now: left alone)
-            return None
-        return LeftBehind(path, size, whole=False)
-    if os.path.lexists(path):
         return None
-    return LeftBehind(path, None, whole=False)
+    if _regular_size(part_path(path)) is not None and not os.path.lexists(path):
+        return LeftBehind(path, None, whole=False)
+    return None
 
 
 def _regular_size(path: Path) -> int | None:

@@ -50,7 +50,8 @@ def queue_download(
                 [now_iso(), old[0]],
             )
             new_id = old[0]
-        else:
+        else:  # its name is this download's now: no longer a forgotten one's
+            conn.execute("DELETE FROM forgotten_downloads WHERE path = ?", [path])
             new_id = conn.execute(
                 """INSERT INTO downloads (url, path, article_id, title, mime, bytes_total,
                 queued_at, state, bytes_done, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -78,8 +79,13 @@ def path_in_use(db: Database, path: str) -> bool:
 
 def forgotten_file(db: Database, url: str) -> tuple[str, int | None] | None:
     """The file a forgotten download of this URL left (its path, and its size when it had
-    finished), or None."""
-    row = db.execute("SELECT path, size FROM forgotten_downloads WHERE url = ?", [url]).fetchone()
+    finished), or None: also when another forgotten URL names the same file (an older newstui
+    kept both; which one wrote it is unknown)."""
+    row = db.execute(
+        """SELECT path, size FROM forgotten_downloads AS f WHERE url = ? AND NOT EXISTS
+        (SELECT 1 FROM forgotten_downloads AS g WHERE g.path = f.path AND g.url != f.url)""",
+        [url],
+    ).fetchone()
     return (row[0], row[1]) if row else None
 
 
@@ -195,6 +201,7 @@ def forget_download(db: Database, download_id: int, *, keep_file: bool) -> Downl
             return _download(row) if row else None
         conn.execute("DELETE FROM downloads WHERE id = ?", [download_id])
         if keep_file:
+            conn.execute("DELETE FROM forgotten_downloads WHERE path = ?", [row[5]])  # (older)
             conn.execute(
                 "INSERT OR REPLACE INTO forgotten_downloads (url, path, size) VALUES (?, ?, ?)",
                 [row[1], row[5], row[7] if row[4] == "done" else None],
@@ -238,6 +245,7 @@ def end_stopped(db: Database, download_id: int, then: str) -> None:
             return
         conn.execute("DELETE FROM downloads WHERE id = ?", [download_id])
         if then == "forget":
+            conn.execute("DELETE FROM forgotten_downloads WHERE path = ?", [row[5]])  # (older)
             conn.execute(
                 "INSERT OR REPLACE INTO forgotten_downloads (url, path, size) VALUES (?, ?, NULL)",
                 [row[1], row[5]],

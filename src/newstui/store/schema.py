@@ -926,8 +926,8 @@ _V31 = [
 
 # v32: what a forgotten download left behind (`x`, `downloads --forget`: its file stays): its URL,
 # its file and, when it had finished, the file's size. Queuing the same URL again takes that file
-# over (whole: as it is; else resumed or downloaded again into it); no other episode of the same
-# title, nor a file newstui never wrote, is ever taken over.
+# over (whole: as it is; its own .part: resumed); a download queued at that name since ends the
+# claim (queue_download), and no other episode's file, nor the user's, is ever taken over.
 _V32 = [
     """
     CREATE TABLE IF NOT EXISTS forgotten_downloads (
