@@ -248,3 +248,43 @@ def test_the_same_user_on_another_server_keeps_the_marks_made_here_and_sends_the
     assert "took its marks (none of the last account's was sent)" in " ".join(
         capsys.readouterr().out.split()
     )
+
+
+def test_a_password_in_the_sync_url_is_never_stored_or_shown_and_changing_it_is_no_switch(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `url = "http://alice:secret@host/…"`: the account was stored and named with the password,
+    # and a new password was taken for another user (the queue dropped, every article unlinked).
+    con = sqlite3.connect(synced[1])  # (as the version before this one left it)
+    account = con.execute("SELECT value FROM sync_state WHERE key = 'account'").fetchone()[0]
+    con.execute(
+        "UPDATE sync_state SET value = ? WHERE key = 'account'",
+        [account.replace("alice@", "alice@alice:old-secret@", 1)],
+    )
+    con.commit()
+    con.close()
+    config = Path(synced[3])
+    config.write_text(config.read_text().replace("http://", "http://alice:new-secret@"))
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    out = capsys.readouterr().out
+    report = json.loads(out)
+    assert (report["switch"], report["switched_from"]) == (None, None)
+    con = sqlite3.connect(synced[1])
+    assert (
+        con.execute("SELECT value FROM sync_state WHERE key = 'account'").fetchone()[0] == account
+    )
+    con.close()
+    assert "secret" not in out
+    assert b"secret" not in Path(synced[1]).read_bytes()
+    from newstui.sync.client import server_name
+
+    assert server_name("https://bob:secret@[::1]:8443/api") == "[::1]:8443"
+    from newstui.sync.run import _without_password
+
+    assert _without_password("bob@bob:s@h:1/api") == "bob@h:1/api"
+    assert _without_password("a@b@h/api") == "a@b@h/api"  # (a user name with an @)

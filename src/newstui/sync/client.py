@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -60,9 +60,18 @@ class PassingFailure(SyncError):
     (a server restarting or overloaded), unlike a refusal or an answer that makes no sense."""
 
 
+def without_userinfo(url: str) -> str:
+    """The URL without a `user:password@` (a password in the sync url is never stored or shown)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
 def server_name(url: str) -> str:
-    """How errors name a server: its host (and port)."""
-    return urlsplit(url).netloc or url
+    """How errors name a server: its host (and port), never a `user:password@`."""
+    netloc = urlsplit(url).netloc
+    return netloc.rpartition("@")[2] if netloc else url
 
 
 class GReaderClient:
@@ -88,7 +97,7 @@ class GReaderClient:
         self._password = password
         self.limits = limits = limits or FetchLimits()
         self._cache = auth_cache or AuthCache(None)
-        self._cache_key = f"{self.base} {user}"
+        self._cache_key = f"{without_userinfo(self.base)} {user}"
         self._auth: str | None = self._cache.get(self._cache_key)
         self._token: str | None = None
         self.requests = 0

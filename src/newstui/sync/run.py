@@ -201,7 +201,18 @@ def account_of(client: GReaderClient) -> str:
     """The user and server a sync is with, as the store remembers it (user@host/path: http and
     https are one server)."""
     base = urlsplit(client.base)
-    return clean_line(f"{client.user}@{base.netloc}{base.path}", 300)
+    return clean_line(f"{client.user}@{server_name(client.base)}{base.path}", 300)
+
+
+def _without_password(account: str) -> str:
+    """An account as a version before this one remembered it, with the sync url's
+    `user:password@` (`bob@bob:secret@host/api`): without it (the part before the host that
+    holds a ':')."""
+    host, slash, path = account.partition("/")
+    parts = host.split("@")
+    if len(parts) >= 3 and ":" in parts[-2]:
+        del parts[-2]
+    return "@".join(parts) + slash + path
 
 
 async def run_sync(library: Library, config: Config, client: GReaderClient) -> SyncReport:
@@ -213,6 +224,9 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
     """
     account = account_of(client)
     former = library.sync.state(ACCOUNT)
+    if former is not None and former != _without_password(former):
+        former = _without_password(former)  # (a password is never kept)
+        library.sync.set_state(**{ACCOUNT: former})
     switched = former if former is not None and former != account else None
     _check_retry_after(library, client.server, account)
     switch: Switch | None = None

@@ -477,11 +477,11 @@ class ArticleActions(ScreenMixin):
         config_name = config_file if source else None
         server = None  # a server subscription is unsubscribed there too: the question says so
         if self.config is not None and self.config.sync is not None:
-            from urllib.parse import urlsplit
+            from newstui.sync.client import server_name
 
             url = self.config.sync.url
             stream = await self.library.write(lambda lib: lib.sync.stream_of(feed.id))
-            server = (urlsplit(url).netloc or url) if stream is not None else None
+            server = server_name(url) if stream is not None else None
         question = removal_question(feed.name, config_name, articles, starred, meant, server)
 
         def answered(yes: bool | None) -> None:
