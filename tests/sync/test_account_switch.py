@@ -288,3 +288,47 @@ def test_a_password_in_the_sync_url_is_never_stored_or_shown_and_changing_it_is_
 
     assert _without_password("bob@bob:s@h:1/api") == "bob@h:1/api"
     assert _without_password("a@b@h/api") == "a@b@h/api"  # (a user name with an @)
+
+
+def _bob_follows_one(server: FakeGReader, stream: str) -> None:
+    """bob subscribes to One (alice's first feed) under `stream`; his copies of Items 1 and 2
+    have other item ids, his Item 1 read and starred."""
+    server.api("/subscription/list", 200, {"subscriptions": [{**ONE, "id": stream}]})
+    bobs = [
+        {**item(n, stream, *s), "title": f"Item {n - 200}"}
+        for n, s in ((201, ("read", "starred")), (202, ()))
+    ]
+    for n, bob in zip((1, 2), bobs, strict=True):
+        bob["canonical"] = [{"href": f"https://example.org/{n}"}]
+    server.api(f"/stream/contents/{READING}", 200, {"items": bobs})
+    server.items = {201: bobs[0], 202: bobs[1]}
+    ids_answer(server, [refs(202)], [refs(201)])
+
+
+@pytest.mark.parametrize("stream", ["feed/1", "feed/7"])
+def test_a_store_synced_before_the_account_was_remembered_and_another_user_of_the_same_feeds(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+    stream: str,
+) -> None:
+    # feed/1: FreshRSS, both users subscribed to One first (the same id and URL, as after one
+    # OPML import); feed/7: Miniflux (ids are global: none stored here). Neither was taken for
+    # a switch: bob's items became new articles beside alice's, which kept alice's marks.
+    _forget_the_account(synced[1])
+    _rename_user(Path(synced[3]), "alice", "bob")
+    _bob_follows_one(fake, stream)
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert main([*synced, "list", "--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["feed"], r["title"]) for r in rows) == [
+        ("One", "Item 1"),
+        ("One", "Item 2"),
+        ("Two", "Item 3"),  # (starred: kept when Two left with bob's server)
+    ]
+    assert marks(synced, capsys)["Item 1"] == "starred"  # bob's
+    assert report["switch"] == "unknown"

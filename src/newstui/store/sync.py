@@ -166,13 +166,19 @@ def drop_unpushable_changes(db: Database) -> int:
         ).rowcount
 
 
-def account_evidence(db: Database, remote: Sequence[RemoteFeed]) -> tuple[bool, list[int]]:
+def account_evidence(
+    db: Database,
+    remote: Sequence[RemoteFeed],
+    limit: int = 20,  # (run.PROBES)
+) -> tuple[bool, list[int]]:
     """Whether the server's subscription ids name the feeds of the sources that carry them here,
     for a store that does not remember its last account (synced by a version that did not).
     (conflict, probes): conflict when one of them is, on the server, the URL of another source
-    here (another account's ids); probes, for each of them whose URL there is none here, the
-    newest item stored of its source: the same account still has it (a feed moved), another
-    does not."""
+    here (another account's ids); probes, the newest item stored of each source one of them
+    names here (the same URL or a moved feed's), or, when none of them is stored here
+    (Miniflux's ids are global), of every source synced here: the same account still has them,
+    another does not (it may follow the same feeds under the same ids, as after one OPML
+    import)."""
     by_stream = dict(
         db.execute(
             "SELECT stream_id, feed_id FROM sync_feeds WHERE stream_id NOT LIKE ?", [FORMER + "%"]
@@ -186,7 +192,7 @@ def account_evidence(db: Database, remote: Sequence[RemoteFeed]) -> tuple[bool, 
             "SELECT key, url, id FROM feeds WHERE kind = 'feed' AND removed IS NULL"
         ).fetchall()
     }
-    probes: list[int] = []
+    carriers: list[int] = []
     for feed in remote:
         carrier = by_stream.get(feed.stream_id)
         if carrier is None:
@@ -194,14 +200,18 @@ def account_evidence(db: Database, remote: Sequence[RemoteFeed]) -> tuple[bool, 
         other = by_url.get(fold_url(feed.url))
         if other is not None and other != carrier:
             return True, []
-        if other is None:
-            newest = db.execute(
-                "SELECT s.item_id FROM sync_items s JOIN articles a ON a.id = s.article_id "
-                "WHERE a.feed_id = ? ORDER BY s.crawled_usec DESC LIMIT 1",
-                [carrier],
-            ).fetchone()
-            if newest is not None:
-                probes.append(newest[0])
+        carriers.append(carrier)
+    probes: list[int] = []
+    for carrier in dict.fromkeys(carriers or by_stream.values()):
+        newest = db.execute(
+            "SELECT s.item_id FROM sync_items s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.feed_id = ? ORDER BY s.crawled_usec DESC LIMIT 1",
+            [carrier],
+        ).fetchone()
+        if newest is not None:
+            probes.append(newest[0])
+            if len(probes) >= limit:
+                break
     return False, probes
 
 

@@ -434,8 +434,10 @@ async def _ids_name_other_feeds(
     library: Library, client: GReaderClient, remote: Sequence[RemoteFeed]
 ) -> bool:
     """Whether this account's subscription ids name other feeds than the sources carrying them
-    here (a store that does not remember its last account): one names another source's URL, or
-    those naming URLs new here belong to sources none of whose newest items the server has."""
+    here, or none of them (a store that does not remember its last account): one names another
+    source's URL, or the server has none of the newest items of the sources they name here (of
+    every source synced here when they name none: Miniflux's ids are global). The same account
+    has them; another user following the same feeds under the same ids does not."""
     conflict, probes = library.sync.account_evidence(remote)
     if conflict or not probes:
         return conflict
