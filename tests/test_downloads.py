@@ -17,6 +17,7 @@ from test_cli import Cli
 
 from newstui.config import Settings, download_folder
 from newstui.downloads import listed, queue_enclosure, run_queue, safe_file_name
+from newstui.errors import NewstuiError
 from newstui.library import Library
 from newstui.model import Article, Link
 from newstui.sources.feeds import parse_feed
@@ -970,8 +971,9 @@ def test_a_folder_swapped_for_a_link_after_the_check_deletes_nothing_outside(
     monkeypatch.setattr(downloads, "files_on_disk", check_then_swap)
     with Library.open(db_path) as library:
         download_id = done_download(library, folder / "season" / "ep.mp3")
-        with pytest.raises(NewstuiError, match="the file stays"):
+        with pytest.raises(NewstuiError, match=r"; kept, download 1 still listed$"):
             downloads.delete_download(library, folder, download_id)
+        assert [d.id for d in library.downloads.all()] == [download_id]
     assert (elsewhere / "ep.mp3").read_bytes() == b"keep!"
 
 
@@ -1090,3 +1092,94 @@ def test_downloads_lists_a_failure_without_its_url_broken_across_lines(
     assert "127.0.0.1" not in pod.out
     [row] = pod.json("downloads")
     assert row["error"].startswith(feed_server.url("/e1.mp3") + ": the server closed")
+
+
+def test_a_download_dir_that_is_a_link_to_another_disk_deletes_its_files(
+    db_path, tmp_path, feed_server
+):
+    """Review r30b MEDIUM 3: with download_dir ~/Podcasts -> /mnt/big/Podcasts, D and
+    downloads --delete said 'Not a directory', took the entry off the list and left the file."""
+    from newstui.downloads import delete_download
+
+    feed_server.route("/e1.mp3", body=AUDIO)
+    (tmp_path / "big").mkdir()
+    (tmp_path / "Podcasts").symlink_to(tmp_path / "big")
+    folder = tmp_path / "Podcasts"
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, folder, feed_server.url("/e1.mp3"))
+        assert run_queue(library, timeout=5).done == 1
+        _, files = delete_download(library, folder, download_id)
+        assert library.downloads.all() == []
+    assert [f.path.name for f in files] == ["Episode 1.mp3"]
+    assert list((tmp_path / "big").iterdir()) == []
+
+
+def test_a_running_download_in_a_linked_download_dir_is_stopped_and_its_part_deleted(
+    db_path, tmp_path, feed_server
+):
+    """Review r30b MEDIUM 3: stop-and-delete said 'deleted …part' and the .part stayed,
+    remembered nowhere (the next episode of that title got NAME (2))."""
+    from newstui.downloads import stop_running
+
+    feed_server.route("/slow.mp3", body=SLOW, drip=0.005)
+    (tmp_path / "big").mkdir()
+    (tmp_path / "Podcasts").symlink_to(tmp_path / "big")
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path / "Podcasts", feed_server.url("/slow.mp3"))
+    thread, _ = running_in_a_thread(db_path)
+    wait_for_bytes(db_path, download_id)
+    with Library.open(db_path) as library:
+        assert stop_running(library, download_id, "delete") is not None
+    thread.join(20)
+    assert list((tmp_path / "big").iterdir()) == []
+
+
+def test_a_file_that_cannot_be_deleted_keeps_its_download_listed(db_path, tmp_path, feed_server):
+    """A folder below download_dir that is a link (pointing inside it, so it passes the
+    check): the delete refuses to follow it, and the entry stays listed so D can be tried
+    again (it was taken off the list, the file staying, remembered nowhere)."""
+    from newstui.downloads import delete_download
+
+    feed_server.route("/e1.mp3", body=AUDIO)
+    folder = tmp_path / "pods"
+    (folder / "real").mkdir(parents=True)
+    (folder / "linked").symlink_to(folder / "real")
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, folder / "linked", feed_server.url("/e1.mp3"))
+        run_queue(library, timeout=5)
+        with pytest.raises(NewstuiError, match=f"; kept, download {download_id} still listed$"):
+            delete_download(library, folder, download_id)
+        assert [d.id for d in library.downloads.all()] == [download_id]
+    assert (folder / "real" / "Episode 1.mp3").read_bytes() == AUDIO
+
+
+def test_a_stopped_downloads_part_that_cannot_be_deleted_is_kept_and_remembered(
+    db_path, tmp_path, feed_server
+):
+    from newstui.downloads import stop_running
+
+    feed_server.route("/slow.mp3", body=SLOW, drip=0.005, ranges=True)
+    folder = tmp_path / "pods"
+    (folder / "real").mkdir(parents=True)
+    (folder / "linked").symlink_to(folder / "real")
+    url = feed_server.url("/slow.mp3")
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, folder / "linked", url)
+    said: list = []
+
+    def work() -> None:
+        with Library.open(db_path) as library:
+            run_queue(library, timeout=5, folder=folder, on_gone=lambda *gone: said.append(gone))
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    wait_for_bytes(db_path, download_id)
+    with Library.open(db_path) as library:
+        assert stop_running(library, download_id, "delete") is not None
+        thread.join(20)
+        remembered = library.downloads.forgotten_file(url)
+    [(gone, then, problem)] = said
+    assert (gone.id, then) == (download_id, "delete")
+    assert problem.endswith("; not deleted, kept (d resumes it)")
+    assert (folder / "real" / "Episode 1.mp3.part").exists()
+    assert remembered == (str(folder / "linked" / "Episode 1.mp3"), None)

@@ -4,6 +4,7 @@ queue with a progress bar; list the queue. Called by cli.py, which owns parsing 
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -158,6 +159,7 @@ def _run(
     """Work through the queue, a progress bar per file on a terminal; a line per outcome."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
 
+    from newstui.config import download_folder
     from newstui.downloads import run_queue
 
     finished: list[Download] = []
@@ -184,7 +186,12 @@ def _run(
                 if not quiet:
                     progress.console.print(_outcome(d), soft_wrap=True)
 
-        result = run_queue(library, timeout=config.settings.timeout, on_change=changed)
+        result = run_queue(
+            library,
+            timeout=config.settings.timeout,
+            on_change=changed,
+            folder=download_folder(config.settings),
+        )
     return result, finished
 
 
@@ -264,6 +271,11 @@ def _delete(args: argparse.Namespace, library: Library, config: Config | None, e
             if not args.json:
                 part = terminal_safe(stopped.part_path, line=True)
                 title = terminal_safe(stopped.title, line=True)
+                if os.path.lexists(stopped.part_path):  # (the downloading process could not)
+                    raise NewstuiError(
+                        f"stopped download {download_id} ({title}); {part} could not be deleted "
+                        "and stays (`newstui download` resumes it)"
+                    )
                 emit(args, None, f"stopped download {download_id} ({title}) and deleted {part}")
             continue
         gone, files = delete_download(library, folder, download_id)

@@ -11,7 +11,6 @@ import stat
 import time
 import unicodedata
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -181,44 +180,87 @@ def delete_download(
     library: Library, folder: Path, download_id: int
 ) -> tuple[Download, list[FileOnDisk]]:
     """Delete a download's files (the finished file and a .part, only those newstui wrote inside
-    `folder`) and take it off the list; (what it was, the files deleted). Nothing is deleted for
-    a download that is running or has a file newstui may not delete (NewstuiError says which)."""
+    `folder`) and take it off the list; (what it was, the files deleted). Nothing is deleted, and
+    it stays listed, for a download that is running or has a file newstui may not or cannot
+    delete (NewstuiError says which and why)."""
     download = library.downloads.get(download_id)
     if download is None:
         raise NewstuiError(f"no download with number {download_id}")
     if download.state == "downloading":
         raise NewstuiError(f"download {download_id} is running; it can be deleted after it ends")
     files = files_on_disk(download, folder)
-    gone = library.downloads.forget(download_id, keep_file=False)  # (refused if it started)
-    if gone is None or gone.state == "downloading":
-        raise NewstuiError(f"download {download_id} is running; it can be deleted after it ends")
-    for file in files:
-        try:
-            _unlink_regular_file(file.path)
-        except OSError as exc:
+    handles: list[tuple[FileOnDisk, int]] = []
+    try:
+        for file in files:  # (a folder that cannot be opened or written: said, still listed)
+            try:
+                handle = _open_folder_of(file.path, folder)
+            except OSError as exc:
+                raise NewstuiError(
+                    f"{file.path}: {exc.strerror or exc}; kept, download {download_id} still listed"
+                ) from None
+            handles.append((file, handle))
+            if not os.access(".", os.W_OK | os.X_OK, dir_fd=handle):
+                raise NewstuiError(
+                    f"{file.path}: its folder is not writable; kept, download {download_id} "
+                    "still listed"
+                )
+        gone = library.downloads.forget(download_id, keep_file=False)  # (refused if it started)
+        if gone is None or gone.state == "downloading":
             raise NewstuiError(
-                f"{file.path}: {exc.strerror or exc}; download {download_id} was taken off the "
-                "list, the file stays"
-            ) from None
+                f"download {download_id} is running; it can be deleted after it ends"
+            )
+        for file, handle in handles:
+            try:
+                _unlink_regular_file(file.path, handle)
+            except OSError as exc:
+                raise NewstuiError(
+                    f"{file.path}: {exc.strerror or exc}; download {download_id} was taken off "
+                    "the list, the file stays"
+                ) from None
+    finally:
+        for _, handle in handles:
+            os.close(handle)
     return gone, files
 
 
-def _unlink_regular_file(path: Path) -> None:
-    """Delete `path` when it is still a regular file, through its folder opened without
-    following a link: a folder swapped for a symbolic link since the check (files_on_disk)
-    deletes nothing outside download_dir. Gone already: nothing to do."""
-    flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
-    folder = os.open(path.parent, flags)
+def _open_folder_of(path: Path, folder: Path) -> int:
+    """The folder holding `path`, opened through download_dir `folder` resolved (a link to
+    another disk, as ~/Podcasts often is, is followed there) and then each folder below it
+    without following a link: one swapped for a link since the check (files_on_disk) opens
+    nothing outside download_dir. OSError when it cannot be opened so."""
+    top = folder.expanduser()
     try:
+        below = path.parent.relative_to(top).parts
+    except ValueError:  # (recorded under another spelling of download_dir: checked resolved)
         try:
-            status = os.lstat(path.name, dir_fd=folder)
-        except FileNotFoundError:
-            return
-        if not stat.S_ISREG(status.st_mode):
-            raise OSError(0, "not a regular file any more", str(path))
-        os.unlink(path.name, dir_fd=folder)
-    finally:
-        os.close(folder)
+            below = Path(os.path.realpath(path.parent)).relative_to(os.path.realpath(top)).parts
+        except ValueError:
+            raise OSError(0, "outside download_dir", str(path)) from None
+    if ".." in below:
+        raise OSError(0, "outside download_dir", str(path))
+    handle = os.open(os.path.realpath(top), os.O_RDONLY | os.O_DIRECTORY)
+    for name in below:
+        try:
+            inner = os.open(name, _NO_LINK_FOLDER, dir_fd=handle)
+        finally:
+            os.close(handle)
+        handle = inner
+    return handle
+
+
+_NO_LINK_FOLDER = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _unlink_regular_file(path: Path, folder: int) -> None:
+    """Delete `path` when it is still a regular file, through its folder `folder` (an open
+    handle, from _open_folder_of). Gone already: nothing to do."""
+    try:
+        status = os.lstat(path.name, dir_fd=folder)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(0, "not a regular file any more", str(path))
+    os.unlink(path.name, dir_fd=folder)
 
 
 def kept_file(download: Download) -> str | None:
@@ -313,11 +355,14 @@ def run_queue(
     timeout: float,
     on_change: Callable[[Download], None] = lambda download: None,
     stopped: Callable[[], bool] = lambda: False,
-    on_gone: Callable[[int], None] = lambda download_id: None,
+    on_gone: Callable[[Download, StopThen, str | None], None] = lambda d, then, problem: None,
+    folder: Path | None = None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
-    `on_change` hears each download's progress, end or failure; `on_gone` the number of one
-    stopped as asked (`stop_running`, from any process) and taken off the list."""
+    `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
+    (`stop_running`, from any process) and taken off the list: what it was, what followed
+    ("forget", "delete") and why its .part could not be deleted (else None). `folder`: the
+    download_dir, below which a .part is deleted (None: the folder it was written to)."""
     from newstui.sources.transfer import TransferStopped, fetch_to_file, new_client
 
     requeue_orphans(library)
@@ -343,8 +388,8 @@ def run_queue(
                 progress.release()
                 if asked.then is None:
                     return QueueResult(done, failed, stopped=True)
-                _end_stopped(library, item, asked.then)
-                on_gone(item.id)
+                problem = _end_stopped(library, item, asked.then, folder)
+                on_gone(item, asked.then, problem)
                 continue
             except Exception as exc:  # one failure never stops the queue
                 progress.write(on_disk(item))
@@ -385,13 +430,26 @@ class _StopAsked:
         return self.then is not None
 
 
-def _end_stopped(library: Library, item: Download, then: StopThen) -> None:
+def _end_stopped(
+    library: Library, item: Download, then: StopThen, folder: Path | None
+) -> str | None:
     """A download stopped as asked: forgotten (its .part kept and remembered), or its .part
-    deleted (this process wrote it, at the name it chose inside download_dir)."""
-    library.downloads.end_stopped(item.id, then)
+    deleted (this process wrote it, at the name it chose inside download_dir `folder`; None: the
+    folder it was written to). A .part that cannot be deleted is kept and remembered as a
+    forgotten one's: why, in one line (else None)."""
     if then == "delete":
-        with suppress(OSError):
-            _unlink_regular_file(Path(item.part_path))
+        part = Path(item.part_path)
+        try:
+            handle = _open_folder_of(part, folder or part.parent)
+            try:
+                _unlink_regular_file(part, handle)
+            finally:
+                os.close(handle)
+        except OSError as exc:
+            library.downloads.end_stopped(item.id, "forget")
+            return f"{part}: {exc.strerror or exc}; not deleted, kept (d resumes it)"
+    library.downloads.end_stopped(item.id, then)
+    return None
 
 
 def stop_running(

@@ -192,13 +192,17 @@ class RunsDownloads(AppMixin):
                     on_change=self._tell,
                     stopped=lambda: worker.is_cancelled,
                     on_gone=self._gone,
+                    folder=self._folder(),
                 )
         finally:
             self.post_message(DownloadsIdle(kicks))
 
-    def _gone(self, download_id: int) -> None:
-        """From the worker thread: a download stopped as asked is off the list."""
-        self.post_message(DownloadGone(download_id))
+    def _gone(self, download: Download, then: StopThen, problem: str | None) -> None:
+        """From the worker thread: a download stopped as asked is off the list (a .part that
+        could not be deleted: why, in one line)."""
+        self.post_message(DownloadGone(download.id))
+        if problem is not None:
+            self.call_from_thread(self.notify, problem, markup=False, severity="warning")
 
     def _tell(self, download: Download) -> None:
         """From the worker thread: how a download goes."""
@@ -238,7 +242,12 @@ class RunsDownloads(AppMixin):
             where = f"; its file stays: {terminal_safe(kept, line=True)}" if kept else "."
             line = f"Stopped and forgot {title}{where}"
         else:
-            line = f"Stopped {title} and deleted {Path(stopped.part_path).name}."
+            part = Path(stopped.part_path)
+            line = (
+                f"Stopped {title}; its {part.name} could not be deleted and stays (d resumes it)."
+                if os.path.lexists(part)
+                else f"Stopped {title} and deleted {part.name}."
+            )
         self.call_from_thread(self.notify, line, markup=False)
 
     def _folder(self) -> Path:
