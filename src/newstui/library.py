@@ -780,11 +780,19 @@ class SyncBook:
         items: Sequence[RemoteItem],
         feed_ids: dict[str, int],
         cursor: tuple[str, str] | None = None,
+        unlinked: set[int] | None = None,
     ) -> _sync.SavedItems:
-        """Store a page of server items (and advance the cursor) in one transaction."""
+        """Store a page of server items (and advance the cursor) in one transaction; those of
+        `unlinked` (unlinked_articles) linked now leave it."""
         from newstui.store import sync as _sync
 
-        return _sync.save_items(self._db, items, feed_ids, cursor)
+        return _sync.save_items(self._db, items, feed_ids, cursor, unlinked)
+
+    def unlinked_articles(self) -> set[int]:
+        """The articles a switch to another user unlinked that no new item was linked to yet."""
+        from newstui.store import sync as _sync
+
+        return _sync.unlinked_articles(self._db)
 
     def known_items(self, item_ids: Iterable[int], starred: Iterable[int] = ()) -> set[int]:
         """Those of the item ids stored here, or removed by a cleanup unless `starred` (a

@@ -332,3 +332,63 @@ def test_a_store_synced_before_the_account_was_remembered_and_another_user_of_th
     ]
     assert marks(synced, capsys)["Item 1"] == "starred"  # bob's
     assert report["switch"] == "unknown"
+
+
+def test_the_last_users_marks_never_reach_the_new_user_after_a_first_sync_cut_short(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The switch's first sync could not fetch bob's Item 2 (a 503): the unlinked articles were
+    # forgotten anyway, and at the next sync alice's read of Item 2 was queued and sent to bob.
+    _alice_read_item_2_then_bob(fake, synced, capsys)
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [fake.items[201]]})  # 202: by id only
+    fake.contents_failures = [(503, 0.0)] * 6
+    _rename_user(Path(synced[3]), "alice", "bob")
+    assert main([*synced, "sync", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert first["switch"] == "user" and first["unfetched"] >= 1, first
+    pushes = fake.hits.count(EDIT_TAG)
+    fake.contents_failures = []
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    second = json.loads(capsys.readouterr().out)
+    assert (second["pushed"], fake.hits.count(EDIT_TAG)) == (0, pushes), second
+    assert marks(synced, capsys)["Item 2"] == "unread"  # bob's
+    con = sqlite3.connect(synced[1])
+    assert (
+        con.execute("SELECT 1 FROM sync_state WHERE key = 'unlinked_articles'").fetchone() is None
+    )
+    con.close()
+
+
+def test_the_unlinked_articles_are_read_once_a_sync_not_once_a_page(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The list (200,000 ids after a switch of a large store) was parsed again for each page of
+    # 250 items: ~28 s more for that first sync.
+    from newstui.store import sync as store_sync
+    from newstui.sync import run
+
+    _alice_read_item_2_then_bob(fake, synced, capsys)
+    fake.api(f"/stream/contents/{READING}", 200, {"items": []})  # (both items by id)
+    monkeypatch.setattr(run, "CONTENTS_BATCH", 1)  # a page each
+    parsed = []
+    parse = store_sync._unlinked
+    monkeypatch.setattr(store_sync, "_unlinked", lambda conn: parsed.append(1) or parse(conn))
+    _rename_user(Path(synced[3]), "alice", "bob")
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert (report["switch"], report["new"], report["pushed"]) == ("user", 0, 0), report
+    assert len(parsed) == 2, parsed  # forget_server's and the sync's (before: and each page's)
+    assert marks(synced, capsys) == {
+        "Item 1": "starred",
+        "Item 2": "unread",
+        "Item 3": "unread starred",
+    }

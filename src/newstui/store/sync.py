@@ -130,6 +130,12 @@ def _unlinked(conn: Database | sqlite3.Connection) -> set[int]:
     return {i for i in ids if isinstance(i, int)} if isinstance(ids, list) else set()
 
 
+def unlinked_articles(db: Database) -> set[int]:
+    """The articles forget_server unlinked from another user's items that no item of the new
+    account was linked to yet (read once a sync, given to each save_items)."""
+    return _unlinked(db)
+
+
 def forget_server(db: Database, *, keep_marks: bool = True) -> None:
     """Forget which server items and subscriptions the store's articles and sources are (another
     server or account is configured: its ids name other things), and the cursor. Articles,
@@ -381,20 +387,23 @@ def save_items(
     items: Sequence[RemoteItem],
     feed_ids: dict[str, int],
     cursor: tuple[str, str] | None = None,
+    unlinked: set[int] | None = None,
 ) -> SavedItems:
     """Store a page of server items in one transaction (and advance the cursor with them).
 
     A known item keeps its article and local state; a new one takes the server's state, or is
     linked to an article this source already stored under the same link (whose read and starred
     marks stay, queued for the server where the item lacks them; an article another user's item
-    was takes the server's marks: see forget_server).
+    was takes the server's marks: see forget_server). `unlinked`, the sync's unlinked_articles
+    (else read here): those linked now leave it.
     """
     new = updated = 0
     changed: list[int] = []
     feeds: list[int] = []  # (changed's feed ids)
     now = now_iso()
     with _applying(db) as conn:
-        unlinked = _unlinked(conn)  # (another user's articles: they take this one's marks)
+        if unlinked is None:  # (another user's articles: they take this one's marks)
+            unlinked = _unlinked(conn)
         for item in items:
             feed_id = feed_ids.get(item.stream_id)
             if feed_id is None:
@@ -413,7 +422,9 @@ def save_items(
                 ).fetchone()
                 if row is not None:
                     _link(conn, item, row[0])
-                    if row[0] not in unlinked:
+                    if row[0] in unlinked:
+                        unlinked.discard(row[0])
+                    else:
                         _keep_marks_made_here(conn, row[0], item)
                     _take_state(conn, row[0], item)
             if row is None:

@@ -3,6 +3,7 @@ starred sets, and reconcile them with what was changed here."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -35,7 +36,7 @@ CONTENTS_BATCH = 250  # items asked for by id in one POST
 CURSOR = "items_since"  # crawl time (s) from which new items are asked for
 ACCOUNT = "account"  # the user and server the last sync was with (see account_of)
 RETRY_FOR = "retry_for"  # the account whose server asked for the wait in retry_after
-UNLINKED = "unlinked_articles"  # (store/sync.py's: cleared once a switch's first sync is done)
+UNLINKED = "unlinked_articles"  # (store/sync.py's: its articles leave it as they are linked)
 
 # How a sync's account differs from the last one's: "server", the same user on another server
 # (FreshRSS left for Miniflux: the marks made here go to it); "user", another user; "unknown",
@@ -249,7 +250,7 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
         last_sync=synced_at,
         last_error=None,
         retry_after=None,
-        **{ACCOUNT: account, RETRY_FOR: None, UNLINKED: None},
+        **{ACCOUNT: account, RETRY_FOR: None},
     )
     return replace(report, account=account, switched_from=switched)
 
@@ -305,6 +306,10 @@ async def _sync(
         library.sync.forget_server(keep_marks=switch == "server")
     elif not remembered:
         pushed = await push_changes(library, client)
+    # Another user's articles not linked to one of this account's items yet: read once a sync,
+    # each leaves the list as it is linked (it takes this account's marks, none of its is sent).
+    unlinked = library.sync.unlinked_articles()
+    had_unlinked = bool(unlinked)
     kept = () if remote else tuple(f.name for f in library.sync.feeds())
     added, removed = library.sync.apply_subscriptions(remote, configured)
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
@@ -318,7 +323,7 @@ async def _sync(
         if any(i.stream_id not in feed_ids for i in items):  # subscribed since the list
             library.sync.apply_subscriptions(await client.subscriptions(), configured)
             feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
-        saved = library.sync.save_items(items, feed_ids, cursor)
+        saved = library.sync.save_items(items, feed_ids, cursor, unlinked)
         new += saved.new
         updated += saved.updated
         changed.extend(saved.changed_ids)
@@ -381,6 +386,10 @@ async def _sync(
             break
         for item in answered:
             confirmed[item.item_id] = (item.read, item.starred)
+    if had_unlinked:  # (kept while items are left to fetch: they may be those articles')
+        short = unfetched or unread is None or starred is None
+        left = json.dumps(sorted(unlinked)) if unlinked and short else None
+        library.sync.set_state(**{UNLINKED: left})
     gone = [i for i in doubtful[:asked] if i not in confirmed]
     read_changed, starred_changed = library.sync.apply_states(
         streams, unread, starred, confirmed, gone
