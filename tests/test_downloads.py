@@ -1183,3 +1183,30 @@ def test_a_stopped_downloads_part_that_cannot_be_deleted_is_kept_and_remembered(
     assert problem.endswith("; not deleted, kept (d resumes it)")
     assert (folder / "real" / "Episode 1.mp3.part").exists()
     assert remembered == (str(folder / "linked" / "Episode 1.mp3"), None)
+
+
+@pytest.mark.parametrize("then", ["forget", "delete"])
+def test_newstui_download_says_when_another_newstui_stopped_its_download(
+    pod, feed_server, tmp_path, then
+):
+    """Review r30b LOW 5: `newstui download` whose download `downloads --forget/--delete`
+    stopped from another process exited 0 with only `queued …` said."""
+    from newstui.downloads import stop_running
+
+    feed_server.route("/e1.mp3", body=SLOW, drip=0.005)
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    download_id = pod.json("downloads")[0]["id"]
+
+    def stop_it() -> None:
+        wait_for_bytes(pod.db, download_id)
+        with Library.open(pod.db) as library:
+            stop_running(library, download_id, then)
+
+    other = threading.Thread(target=stop_it, daemon=True)
+    other.start()
+    assert pod("download") == 1
+    other.join(20)
+    how = "forgotten, its .part kept" if then == "forget" else "its .part deleted"
+    assert pod.out.strip() == (
+        f"download {download_id} (Episode 1: Rivers) was stopped by another newstui: {how}"
+    )

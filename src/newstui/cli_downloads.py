@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # downloading (httpx) is imported by the commands that downlo
     from newstui.config import Config
     from newstui.downloads import QueueResult
     from newstui.library import Library
-    from newstui.model import Download
+    from newstui.model import Download, StopThen
 
 Emit = Callable[[argparse.Namespace, Any, "str | Text | Table | None"], int]
 
@@ -125,9 +125,9 @@ def cmd_download(
     result, finished = _run(library, config, console, quiet=args.json)
     if args.json:
         emit(args, [download_json(d) for d in finished], None)
-    elif not finished and not queued:
+    elif not finished and not queued and not result.gone:
         console.print("nothing queued (`newstui download ID` queues an article's enclosures)")
-    return 1 if result.failed else 0
+    return 1 if result.failed or result.gone else 0
 
 
 def _queue_article(
@@ -158,6 +158,7 @@ def _run(
 ) -> tuple[QueueResult, list[Download]]:
     """Work through the queue, a progress bar per file on a terminal; a line per outcome."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+    from rich.text import Text
 
     from newstui.config import download_folder
     from newstui.downloads import run_queue
@@ -186,10 +187,22 @@ def _run(
                 if not quiet:
                     progress.console.print(_outcome(d), soft_wrap=True)
 
+        def gone(d: Download, then: StopThen, problem: str | None) -> None:
+            if d.id in tasks:
+                progress.remove_task(tasks[d.id])
+            if not quiet:  # (nothing in this process stops one: another newstui did)
+                how = "forgotten, its .part kept" if then == "forget" else "its .part deleted"
+                title = terminal_safe(d.title, line=True)
+                line = f"download {d.id} ({title}) was stopped by another newstui: {how}"
+                if problem is not None:
+                    line = f"download {d.id} ({title}) was stopped by another newstui: {problem}"
+                progress.console.print(Text(line, style="yellow"), soft_wrap=True)
+
         result = run_queue(
             library,
             timeout=config.settings.timeout,
             on_change=changed,
+            on_gone=gone,
             folder=download_folder(config.settings),
         )
     return result, finished

@@ -36,6 +36,7 @@ class QueueResult:
     done: int = 0
     failed: int = 0
     stopped: bool = False  # asked to stop; the unfinished download stays queued
+    gone: int = 0  # stopped as asked (`stop_running`, from any process) and taken off the list
 
 
 def safe_file_name(url: str, title: str, mime: str) -> str:
@@ -366,7 +367,7 @@ def run_queue(
     from newstui.sources.transfer import TransferStopped, fetch_to_file, new_client
 
     requeue_orphans(library)
-    done = failed = 0
+    done = failed = gone = 0
     with new_client(timeout) as client:
         while not stopped():
             item = library.downloads.claim_next(os.getpid())
@@ -387,9 +388,10 @@ def run_queue(
             except TransferStopped:
                 progress.release()
                 if asked.then is None:
-                    return QueueResult(done, failed, stopped=True)
+                    return QueueResult(done, failed, stopped=True, gone=gone)
                 problem = _end_stopped(library, item, asked.then, folder)
                 on_gone(item, asked.then, problem)
+                gone += 1
                 continue
             except Exception as exc:  # one failure never stops the queue
                 progress.write(on_disk(item))
@@ -403,7 +405,7 @@ def run_queue(
                 done += 1
             if (changed := library.downloads.get(item.id)) is not None:
                 on_change(changed)
-    return QueueResult(done, failed, stopped=stopped())
+    return QueueResult(done, failed, stopped=stopped(), gone=gone)
 
 
 STOP_POLL_SECONDS = 0.25  # how often a running download reads whether it was asked to stop
