@@ -2249,10 +2249,10 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
 
     sync = config.sync
     assert sync is not None
-    with _about(sync.url):
+    with _about(hide_passwords(sync.url)):
         subscribe_on_server(library, config, url, args.name, args.tag[0] if args.tag else None)
     if not args.json:
-        _stdout().print(_cell(f"subscribed to {hide_passwords(url)} on {sync.url}"), soft_wrap=True)
+        _stdout().print(_cell(hide_passwords(f"subscribed to {url} on {sync.url}")), soft_wrap=True)
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
     return _report(outcomes, args)
@@ -2278,12 +2278,12 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             async with make_client(sync, config, library) as client:
                 return await client.check()
 
-        with _about(sync.url):
+        with _about(hide_passwords(sync.url)):
             count = asyncio.run(check())
         return _emit(
             args,
-            {"server": sync.url, "user": sync.user, "subscriptions": count},
-            f"{sync.url}: logged in as {sync.user}; {counted(count, 'subscription')}",
+            {"server": hide_passwords(sync.url), "user": sync.user, "subscriptions": count},
+            f"{hide_passwords(sync.url)}: logged in as {sync.user}; {counted(count, 'subscription')}",
         )
     start = time.perf_counter()
     result = asyncio.run(sync_with_server(library, config))
@@ -2294,7 +2294,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         queued = library.sync.status().queued
         error = outcome.error or "sync failed"
         if args.json:
-            _print_json_error(error, "sync", sync.url, queued=queued)
+            _print_json_error(error, "sync", hide_passwords(sync.url), queued=queued)
             return 1
         _complain(f"newstui: {error}")
         if queued:

@@ -392,3 +392,25 @@ def test_the_unlinked_articles_are_read_once_a_sync_not_once_a_page(
         "Item 2": "unread",
         "Item 3": "unread starred",
     }
+
+
+def test_no_command_shows_the_password_of_a_sync_url(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `sync login` printed `http://alice:secret@…: logged in as alice`, `remove` said
+    # "unsubscribed on http://alice:secret@…".
+    config = Path(synced[3])
+    config.write_text(config.read_text().replace("http://", "http://alice:secret@"))
+    fake.api("/subscription/quickadd", 200, {"numResults": 1, "streamId": "feed/1"})
+    fake.api("/subscription/edit", 200, b"OK")
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "login"]) == 0
+    assert main([*synced, "sync", "login", "--json"]) == 0
+    assert main([*synced, "remove", "One"]) == 0
+
+    out = capsys.readouterr().out
+    assert "logged in as alice" in out and "unsubscribed on http://127.0.0.1:" in out, out
+    assert "secret" not in out

@@ -18,7 +18,7 @@ from newstui.library import Library
 from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.model.fetching import RemovedSource, SyncChanges
 from newstui.sources.http import FetchLimits
-from newstui.sync.client import GReaderClient, PassingFailure, server_name
+from newstui.sync.client import GReaderClient, PassingFailure, server_name, without_userinfo
 from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
 from newstui.text import clean_line
@@ -486,4 +486,4 @@ async def unsubscribe_source(library: Library, config: Config, source_id: int) -
         raise SyncError("this source is a sync server subscription, but [sync] is not configured")
     async with make_client(config.sync, config, library) as client:
         await client.unsubscribe(stream)
-    return config.sync.url
+    return without_userinfo(config.sync.url)
