@@ -92,3 +92,69 @@ def test_the_apps_analysis_keeps_the_gaps_for_its_own_writes(tmp_path, gaps):
     with Library.open(tmp_path / "n.db") as library:
         analyse_pending(library, "rules", cancel=threading.Event())
     assert len(gaps) >= 5
+
+
+def test_a_process_opening_the_store_during_a_join_gets_the_gaps_from_then_on(
+    tmp_path, gaps, monkeypatch
+):
+    """r30b M2: a fetch that started alone kept writing without gaps after the app or a
+    `newstui mark` opened the store (whose write then waited 3.6-6.9 s instead of 0.33 s)."""
+    path = tmp_path / "n.db"
+    stored(path)
+    monkeypatch.setattr(stories, "OTHERS_LOOKED_FOR_EVERY", 0.0)  # asked at each pause
+    others: list[subprocess.Popen[str]] = []
+    asked = Library.opened_by_others
+
+    def opened_after_the_first_look(library: Library) -> bool:
+        if len(others_asked) == 1:  # alone at the first pause; the other opens before the next
+            others.append(_open_elsewhere(path))
+        others_asked.append(asked(library))
+        return others_asked[-1]
+
+    others_asked: list[bool] = []
+    monkeypatch.setattr(Library, "opened_by_others", opened_after_the_first_look)
+    try:
+        with Library.open(path) as library:
+            analyse_pending(library, "rules")
+    finally:
+        for other in others:
+            other.communicate("", timeout=30)
+    assert others_asked[:2] == [False, True]
+    assert len(gaps) == len(others_asked) - 1 >= 3  # a gap after each pause but the first
+
+
+def test_a_join_asks_whether_the_store_is_shared_at_most_once_a_second(monkeypatch):
+    """Reading /proc/locks at each of a join's ~5 writes a second would cost more than the
+    answer changes: the last answer holds for a second."""
+    now = [100.0]
+    monkeypatch.setattr(stories.time, "monotonic", lambda: now[0])
+    gaps_left: list[int] = []
+    monkeypatch.setattr(stories, "_let_others_write", lambda: gaps_left.append(1))
+    answers = iter([False, True])
+    pause = stories.gap_while_shared(lambda: next(answers))
+    for _ in range(4):
+        pause()
+        now[0] += 0.25
+    assert gaps_left == []  # pauses 0 to 0.75 s after the first: its answer (alone) held
+    pause()  # a second after it: asked again (shared)
+    pause()
+    assert gaps_left == [1, 1]
+
+
+def _open_elsewhere(path: Path) -> subprocess.Popen[str]:
+    """Another process holding the store open (as the app or a `newstui mark` does)."""
+    other = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT count(*) FROM articles').fetchall(); print('open', flush=True); "
+            "sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert other.stdout is not None and other.stdout.readline() == "open\n"
+    return other

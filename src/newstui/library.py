@@ -456,6 +456,11 @@ class Library:
         path = self.database_file()
         return bool(path) and path != ":memory:" and opened_by_others(path)
 
+    def story_gap(self) -> Callable[[], None]:
+        """A pause for join_stories / find_stories that leaves the gap for another process's
+        write only while opened_by_others says one has the store open (asked each second)."""
+        return _stories.gap_while_shared(self.opened_by_others)
+
     def any_unanalysed(self) -> bool:
         """Whether some article has no analysis at all (new, changed, or left by an interrupted
         fetch); one index look-up, with no extractor loaded to ask."""
