@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from newstui.config import load_config
+from newstui.config import FeedConfig, add_feeds, load_config
 from newstui.tui import app as app_module
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.view_name import ViewNameScreen
@@ -289,3 +289,22 @@ async def test_a_view_broken_by_hand_while_the_app_runs_is_said_at_R_once(db_pat
         await settle(pilot)
         said = [n.message for n in notifications(app) if "view 'No floods'" in n.message]
         assert len(said) == 1  # not again
+
+
+async def test_a_broken_view_is_not_said_again_at_R_when_only_its_line_moved(db_path, tmp_path):
+    """r30b L4: `newstui add` from a shell writes the feed above [[views]], so the broken view's
+    warning names another line: it was said again at each such R, as if newly broken."""
+    feed = '\n[[feeds]]\nname = "One"\nurl = "http://127.0.0.1:9/one.xml"\n'
+    path = write_config(tmp_path, OLD_VIEW.replace("\n[[views]]", feed + "\n[[views]]", 1))
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        said = [n.message for n in notifications(app) if "view 'No floods'" in n.message]
+        assert len(said) == 1 and said[0].startswith(f"{path}:14: view 'No floods'")
+        add_feeds(path, [FeedConfig("http://127.0.0.1:9/two.xml", "Two")])
+        assert load_config(path).warnings[0].startswith(f"{path}:18: view 'No floods'")
+        await pilot.press("R")
+        await settle(pilot)
+        said = [n.message for n in notifications(app) if "view 'No floods'" in n.message]
+        assert len(said) == 1
+        assert "No floods · broken query" in screen_text(app)

@@ -113,10 +113,12 @@ class SourceRefresh(ScreenMixin):
             if self.config.views != before:  # views written in by hand are listed too
                 from newstui.tui.screens.article_actions import SavedViewsChanged
 
-                said = {view.problem for view in before}
-                for warning in self.config.warnings:  # a view broken since (said at start)
-                    if warning not in said:
-                        self.notify(warning, severity="warning", markup=False, timeout=15)
+                # a view broken since (one broken before was said at start): told by its name
+                # and query, not its warning, which names its line (moved by a feed added above)
+                said = {(view.name, view.query) for view in before if view.problem}
+                for view in self.config.views:
+                    if view.problem and (view.name, view.query) not in said:
+                        self.notify(view.problem, severity="warning", markup=False, timeout=15)
 
                 self.post_message(SavedViewsChanged())
 
