@@ -11,24 +11,49 @@ WAL_WRITE_LOCK_BYTE = 120
 UNIX_SHM_BASE + WAL_WRITE_LOCK)."""
 
 
+def _shm_file(path: str) -> str | None:
+    """The "-shm" file of the WAL database at `path` as /proc/locks names it (major:minor:inode
+    in hex, decimal), or None when there is none (no connection has the database open in WAL)."""
+    try:
+        shm = os.stat(f"{path}-shm")
+    except OSError:
+        return None
+    return f"{os.major(shm.st_dev):02x}:{os.minor(shm.st_dev):02x}:{shm.st_ino}"
+
+
+def _posix_locks(file: str) -> list[tuple[str, int, str]]:
+    """(READ or WRITE, process id, first byte) of each POSIX lock held on `file` (one waited for
+    is not listed), from /proc/locks; OSError when it cannot be read."""
+    with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+        lines = locks.read().splitlines()
+    found = []
+    for line in lines:
+        # "7: POSIX  ADVISORY  WRITE 21928 fe:00:2154501 120 120" ("7: -> …": one waiting; a
+        # process of another pid namespace shows as 0)
+        words = line.split()
+        if (
+            len(words) == 8
+            and words[1:3] == ["POSIX", "ADVISORY"]
+            and words[5] == file
+            and words[4].isdigit()
+        ):
+            found.append((words[3], int(words[4]), words[6]))
+    return found
+
+
 def write_lock_holder(path: str) -> int | None:
     """The process id holding the write lock of the WAL database at `path` (not this process),
     or None when none is seen (not Linux, no lock, a process of another namespace)."""
+    file = _shm_file(path)
+    if file is None:
+        return None
     try:
-        shm = os.stat(f"{path}-shm")
-        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
-            lines = locks.read().splitlines()
+        locks = _posix_locks(file)
     except OSError:
         return None
-    file = f"{os.major(shm.st_dev):02x}:{os.minor(shm.st_dev):02x}:{shm.st_ino}"
-    wanted = ["POSIX", "ADVISORY", "WRITE", file, str(WAL_WRITE_LOCK_BYTE)]
-    for line in lines:
-        # "7: POSIX  ADVISORY  WRITE 21928 fe:00:2154501 120 120" ("7: -> …": one waiting)
-        words = line.split()
-        if len(words) == 8 and words[1:4] + words[5:7] == wanted and words[4].isdigit():
-            pid = int(words[4])
-            if pid not in (0, os.getpid()):
-                return pid
+    for kind, pid, byte in locks:
+        if kind == "WRITE" and byte == str(WAL_WRITE_LOCK_BYTE) and pid not in (0, os.getpid()):
+            return pid
     return None
 
 
@@ -41,27 +66,11 @@ def opened_by_others(path: str) -> bool:
     """Whether a process other than this one has the WAL database at `path` open (its read lock
     on the -shm file's DMS byte). True where the system does not say (not Linux): a caller that
     leaves room for other writers then keeps doing so."""
-    try:
-        shm = os.stat(f"{path}-shm")
-    except OSError:
+    file = _shm_file(path)
+    if file is None:
         return False  # no -shm file: no connection has it open in WAL mode
     try:
-        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
-            lines = locks.read().splitlines()
+        locks = _posix_locks(file)
     except OSError:
         return True
-    file = f"{os.major(shm.st_dev):02x}:{os.minor(shm.st_dev):02x}:{shm.st_ino}"
-    for line in lines:
-        # "9: POSIX  ADVISORY  READ 13850 fe:00:2531642 128 128" (a process of another pid
-        # namespace shows as 0: another process too)
-        words = line.split()
-        if (
-            len(words) == 8
-            and words[1:3] == ["POSIX", "ADVISORY"]
-            and words[5] == file
-            and words[6] == str(WAL_DMS_BYTE)
-            and words[4].isdigit()
-            and int(words[4]) != os.getpid()
-        ):
-            return True
-    return False
+    return any(byte == str(WAL_DMS_BYTE) and pid != os.getpid() for _, pid, byte in locks)
