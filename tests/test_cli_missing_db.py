@@ -149,7 +149,8 @@ def test_a_first_run_says_where_it_made_the_config_file_in_one_line(tmp_path, ca
     assert made.exists()
     err = capsys.readouterr().err
     assert err == (
-        f"newstui: created the config file {made} from the example: edit it to choose your feeds\n"
+        f"newstui: created the config file {made} with no feeds yet: `newstui add URL` adds one, "
+        "or uncomment an example in it\n"
     )
     assert main(["--db", str(tmp_path / "n.db"), "cleanup", "--dry-run"]) == 0
     assert capsys.readouterr().err == ""

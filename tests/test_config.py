@@ -20,7 +20,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_repository_example_config_is_the_packaged_one_and_valid():
     assert (ROOT / "feeds.toml").read_text("utf-8") == example_config_text()
-    config = load_config(ROOT / "feeds.toml")
+    assert load_config(ROOT / "feeds.toml").feeds == ()  # the user's feeds only
+
+
+def test_the_examples_commented_feeds_are_valid_entries_once_uncommented(tmp_path):
+    """Each example feed is a suggestion: deleting the "# " in front of its lines subscribes it."""
+    example = example_config_text()
+    start, end = example.index("# [[feeds]]"), example.index("\n\n", example.index("# [[feeds]]"))
+    feeds = re.sub(r"(?m)^# ?", "", example[start:end])
+    text = example[:start] + feeds + example[end:]
+    config = load_config(_write(tmp_path, text))
     assert len(config.feeds) >= 5
     assert all(f.url.startswith("https://") and f.name for f in config.feeds)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import example_config_text, example_without_feeds, load_config
+from newstui.config import example_config_text, load_config
 from newstui.library import Library
 
 
@@ -137,6 +137,11 @@ def test_the_default_config_path_missing_is_a_first_run(
     assert (tmp_path / "xdg-config" / "newstui" / "feeds.toml").exists()  # from the example
 
 
+def with_feed(name: str, url: str) -> str:
+    """The example (its feeds commented out), a blank line, then the one feed added."""
+    return f'{example_config_text()}\n[[feeds]]\nname = "{name}"\nurl = "{url}"\n'
+
+
 def test_add_creates_a_missing_config_from_the_example_like_a_first_run(
     capsys: pytest.CaptureFixture[str], missing_config: tuple[Path, list[str]], feed_server
 ) -> None:
@@ -144,9 +149,44 @@ def test_add_creates_a_missing_config_from_the_example_like_a_first_run(
     feed_server.serve_file("/feed.xml", "rss2.xml")
     code, _out, err = newstui(capsys, *options, "add", feed_server.url("/feed.xml"))
     assert code == 0, err
-    text = path.read_text("utf-8")
-    assert text.startswith(example_without_feeds().rstrip())  # its settings, then the new feed
+    assert path.read_text("utf-8") == with_feed("Test Wire", feed_server.url("/feed.xml"))
     assert [f.url for f in load_config(path).feeds] == [feed_server.url("/feed.xml")]
+
+
+def test_the_first_add_writes_the_example_the_first_start_writes_then_the_feed_a_line_apart(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, feed_server
+) -> None:
+    """A first start wrote the example with six feeds active, a first `add` with them
+    commented out (tests/tui/test_first_start.py has the app's side); the entry came right
+    under the example's last comment (`# tags = ["saved"]`), which `remove` then took with it."""
+    feed_server.serve_file("/feed.xml", "rss2.xml")
+    feed_server.serve_file("/atom.xml", "atom.xml")
+    made = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
+    db = str(tmp_path / "n.db")
+
+    code, _out, err = newstui(capsys, "--db", db, "add", feed_server.url("/feed.xml"))
+    assert code == 0, err
+
+    assert made.read_text("utf-8") == with_feed("Test Wire", feed_server.url("/feed.xml"))
+    assert newstui(capsys, "--db", db, "add", feed_server.url("/atom.xml"))[0] == 0
+    assert newstui(capsys, "--db", db, "remove", "Test Wire")[0] == 0
+    assert made.read_text("utf-8") == with_feed("Atom Lab", feed_server.url("/atom.xml"))
+
+
+def test_a_first_run_writes_the_example_without_a_feed_and_says_how_to_add_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    Library.open(tmp_path / "x.db").close()
+    code, out, err = newstui(capsys, "--db", str(tmp_path / "x.db"), "opml", "export")
+    assert code == 0, err
+    made = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
+    assert made.read_text("utf-8") == example_config_text()
+    assert load_config(made).feeds == ()
+    assert "<outline" not in out
+    assert err == (
+        f"newstui: created the config file {made} with no feeds yet: `newstui add URL` adds "
+        "one, or uncomment an example in it\n"
+    )
 
 
 def test_opml_import_creates_a_missing_config_from_the_example(

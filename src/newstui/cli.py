@@ -801,16 +801,16 @@ def _config(
     path that does not exist is an error for every other command: read as empty, a typo would
     let `fetch` drop every configured source from the database. A saved view that does not
     parse is one warning line each (`warn`; the app shows them itself), not a stop."""
-    from newstui.config import ensure_config, example_without_feeds, load_config, parse_config
+    from newstui.config import ensure_config, example_config_text, load_config, parse_config
 
     if not path.exists():
-        if writes:  # what it will write: the example's settings, the user's feeds
-            return parse_config(path, example_without_feeds())
+        if writes:  # what it will write: the example (no feeds), then the user's feeds
+            return parse_config(path, example_config_text())
         if _explicit_config(explicit):
             raise ConfigError(_MISSING_CONFIG.format(path=path), source=str(path))
         ensure_config(path)
         if say_created:  # (the app says it in its first notice)
-            _complain(f"newstui: {_created_config(path)}")
+            _complain(f"newstui: {_created_config(path, '`newstui add URL` adds one')}")
     with _about(str(path)):
         config = load_config(path)
     for warning in config.warnings if warn else ():
@@ -818,9 +818,10 @@ def _config(
     return config
 
 
-def _created_config(path: Path) -> str:
-    """What a first run says of the config file it made (where to edit the feeds)."""
-    return f"created the config file {path} from the example: edit it to choose your feeds"
+def _created_config(path: Path, how: str) -> str:
+    """What a first run says of the config file it made: where, and how to add a feed (the
+    example's feeds are in it commented out, as suggestions)."""
+    return f"created the config file {path} with no feeds yet: {how}, or uncomment an example in it"
 
 
 _MISSING_CONFIG = (
@@ -881,7 +882,7 @@ def run(args: argparse.Namespace) -> int:
             notice = getattr(args, "demo_rebuilt", None)
             notice = f"created a new database at {db_path}" if new else notice
             if not config_existed and config_path.exists():
-                made = _created_config(config_path)
+                made = _created_config(config_path, "press a to add one")
                 notice = f"{made}; {notice}" if notice else made
                 new = True  # news, not a problem
             return run_app(
@@ -1812,8 +1813,6 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     if args.json or not rows:
         ways = ["`newstui add URL`", "`newstui opml import FILE` (OPML, or newsboat's urls file)"]
         ways.append("`newstui import PATH`")
-        if config is None:  # no config file yet: `fetch` makes it from the example, with feeds
-            ways.append("`newstui fetch` for the example's feeds")
         empty = f"no sources yet: {', '.join(ways[:-1])} or {ways[-1]}"
         return _emit(args, data, empty)
     from rich.table import Table
@@ -2163,7 +2162,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(args.file)):
             feeds, skipped = read_subscriptions(args.file)
         with _about(str(config.path)):
-            ensure_config(config.path, example_feeds=False)  # the example's settings, your feeds
+            ensure_config(config.path)  # the example (no feeds), then yours
         added = add_feeds(config.path, feeds)
         if not args.json:
             for line in skipped:

@@ -170,36 +170,21 @@ def download_folder(settings: Settings) -> Path:
 
 
 def example_config_text() -> str:
-    """The example config shipped with the package."""
+    """The example config shipped with the package: what a first run, the first `add` (CLI or
+    app) and the first `opml import` all start from. Its feeds are commented out, so a config
+    lists only the feeds its user chose (newsboat starts with none; `--demo` shows articles)."""
     from importlib import resources  # only here: it imports tempfile, shutil… (~4 ms)
 
     return resources.files("newstui").joinpath("feeds.example.toml").read_text("utf-8")
 
 
-def example_without_feeds() -> str:
-    """The example config with its `[[feeds]]` entries commented out: what `add` and `opml
-    import` write into a config that does not exist yet, so it holds the feeds the user chose
-    (the example's six, fetched next time, were noise a newsboat user never subscribed to)."""
-    lines, inside = [], False
-    for line in example_config_text().split("\n"):
-        if line.strip() == "[[feeds]]":
-            inside = True
-        elif not line.strip():
-            inside = False
-        lines.append(f"# {line}" if inside else line)
-    return "\n".join(lines)
-
-
-def ensure_config(path: Path, *, example_feeds: bool = True) -> None:
-    """Create the config file from the shipped example when it does not exist yet (without
-    `example_feeds`, the example's feeds commented out: see example_without_feeds)."""
+def ensure_config(path: Path) -> None:
+    """Create the config file from the shipped example when it does not exist yet."""
     if path.exists():
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            example_config_text() if example_feeds else example_without_feeds(), "utf-8"
-        )
+        path.write_text(example_config_text(), "utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot create config file: {exc.strerror}") from exc
 
@@ -796,7 +781,7 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     literal = "'" not in query and not any(c < " " for c in query)
     table["query"] = tomlkit.string(query, literal=True) if literal else query
     doc["views"].append(table)
-    _write_config(path, _tables_parted(tomlkit.dumps(doc)))
+    _write_config(path, _appended_parted(_tables_parted(tomlkit.dumps(doc)), "views", 1))
     from newstui.config_tables import ViewConfig
 
     return ViewConfig(name, query)
@@ -806,9 +791,8 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
     import tomlkit  # only editing needs it
 
-    # A config that does not exist yet is the example's settings plus these feeds, written only
-    # with them (the example's own feeds commented out).
-    raw = path.read_text("utf-8") if path.exists() else example_without_feeds()
+    # a config that does not exist yet is the example (its feeds commented out) plus these
+    raw = path.read_text("utf-8") if path.exists() else example_config_text()
     config = parse_config(path, raw)
     known_urls = [f.url for f in config.feeds]
     known_names = {f.name.casefold() for f in config.feeds}
@@ -845,7 +829,8 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         known_names.add(name.casefold())
         added.append(FeedConfig(feed.url, name, tags, feed.fulltext, named=named))
     if added:
-        _write_config(path, _tables_parted(tomlkit.dumps(doc)))
+        text = _appended_parted(_tables_parted(tomlkit.dumps(doc)), "feeds", len(added))
+        _write_config(path, text)
     return added
 
 
@@ -863,6 +848,17 @@ def _tables_parted(text: str) -> str:
         if above and not above.startswith("#") and _TABLE_HEADER.fullmatch(line):
             lines.append("")
         lines.append(line)
+    return "\n".join(lines)
+
+
+def _appended_parted(text: str, table: str, count: int) -> str:
+    """The config text with a blank line above each of the last `count` `[[table]]` headers
+    (the entries just appended), even under a comment: tomlkit wrote `[[feeds]]` right under the
+    example's last line, `# tags = ["saved"]`, and `remove` then took that comment with it."""
+    lines = text.split("\n")
+    for line in reversed(_header_lines(text, table)[-count:] if count else ()):
+        if line >= 2 and lines[line - 2].strip():
+            lines.insert(line - 1, "")
     return "\n".join(lines)
 
 
