@@ -2317,6 +2317,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "cut_short": list(report.cut_short),
         "switched_from": report.switched_from,
         "switch": report.switch,
+        "expired": report.expired,
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
         "seconds": round(seconds, 3),

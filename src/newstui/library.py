@@ -750,13 +750,18 @@ class SyncBook:
 
         _sync.forget_server(self._db, keep_marks=keep_marks)
 
-    def account_evidence(self, remote: Sequence[RemoteFeed]) -> tuple[bool, list[int]]:
-        """Whether the server's subscription ids name other feeds than the stored sources
-        carrying them (a store synced last with another account, not remembered): (an id names
-        another source's URL, item ids to ask the server for where an id names a new URL)."""
+    def account_evidence(self, remote: Sequence[RemoteFeed]) -> _sync.AccountEvidence:
+        """What the store tells of whose the server's subscriptions are, for a store synced
+        before its account was remembered (see store/sync.account_evidence)."""
         from newstui.store import sync as _sync
 
         return _sync.account_evidence(self._db, remote)
+
+    def stored_under_other_ids(self, feed_id: int, items: Iterable[RemoteItem]) -> int:
+        """How many of these server items this source stores, by link, as other items."""
+        from newstui.store import sync as _sync
+
+        return _sync.stored_under_other_ids(self._db, feed_id, items)
 
     def drop_unpushable_changes(self) -> int:
         """Drop queued changes of articles the server synced now does not have."""

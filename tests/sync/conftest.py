@@ -70,14 +70,16 @@ class FreshRSS:
 
 
 class Device:
-    """Another device using the same account through the Google Reader API."""
+    """Another device using the same account (alice's, or `user`'s) through the Google Reader
+    API."""
 
-    def __init__(self, greader: str) -> None:
+    def __init__(
+        self, greader: str, user: str = "alice", password: str = "alice-api-password"
+    ) -> None:
         self.base = greader
         self.http = httpx.Client(timeout=120)
         answer = self.http.post(
-            greader + "/accounts/ClientLogin",
-            data={"Email": "alice", "Passwd": "alice-api-password"},
+            greader + "/accounts/ClientLogin", data={"Email": user, "Passwd": password}
         )
         answer.raise_for_status()
         auth = next(line[5:] for line in answer.text.splitlines() if line.startswith("Auth="))

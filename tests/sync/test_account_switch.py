@@ -301,6 +301,7 @@ def _bob_follows_one(server: FakeGReader, stream: str) -> None:
     for n, bob in zip((1, 2), bobs, strict=True):
         bob["canonical"] = [{"href": f"https://example.org/{n}"}]
     server.api(f"/stream/contents/{READING}", 200, {"items": bobs})
+    server.api(f"/stream/contents/{stream}", 200, {"items": bobs[::-1]})
     server.items = {201: bobs[0], 202: bobs[1]}
     ids_answer(server, [refs(202)], [refs(201)])
 
@@ -414,3 +415,56 @@ def test_no_command_shows_the_password_of_a_sync_url(
     out = capsys.readouterr().out
     assert "logged in as alice" in out and "unsubscribed on http://127.0.0.1:" in out, out
     assert "secret" not in out
+
+
+def test_a_store_synced_before_the_account_was_remembered_whose_newest_items_expired_is_kept(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The same account: One's feed moved, and the server's retention dropped every item stored
+    # here (review r30b LOW 1). It was taken for another account: One was removed with its
+    # articles (a source "one-moved" added in its place) and the mark made here was dropped.
+    _forget_the_account(synced[1])
+    ids = _titles(synced, capsys)
+    assert main([*synced, "mark", "--read", str(ids["Item 1"])]) == 0
+    fake.api("/edit-tag", 200, b"OK")
+    moved = {**ONE, "url": "https://example.org/one-moved"}
+    fake.api("/subscription/list", 200, {"subscriptions": [moved, TWO]})
+    fake.api("/stream/contents/feed/2", 200, {"items": []})  # (Two's newest: none of here)
+    fake.items = {}
+    ids_answer(fake, [refs()], [refs()])
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert (report["switch"], report["feeds_removed"], report["feeds_added"]) == (None, [], [])
+    assert (report["pushed"], report["expired"], report["new"]) == (1, 2, 0)
+    assert marks(synced, capsys) == {"Item 1": "", "Item 2": "unread", "Item 3": "unread starred"}
+    assert main([*synced, "sync"]) == 0  # (the account is remembered from now on)
+    assert "no longer has" not in capsys.readouterr().out
+
+
+def test_the_sync_line_says_the_newest_items_expired_on_the_same_account(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _forget_the_account(synced[1])
+    fake.api("/stream/contents/feed/1", 200, {"items": [item(9, "feed/1")]})  # (a new one)
+    fake.api("/stream/contents/feed/2", 200, {"items": []})
+    fake.items = {}
+    ids_answer(fake, [refs()], [refs()])
+    capsys.readouterr()
+
+    assert main([*synced, "sync"]) == 0
+
+    raw = capsys.readouterr().out
+    assert raw.count("\n") == 1  # (one line)
+    out = " ".join(raw.split())
+    assert (
+        "no longer has the 2 newest articles stored here but follows the same feeds: taken as "
+        "expired there (the same account), nothing here was forgotten or removed"
+    ) in out
+    assert "first sync with" not in out

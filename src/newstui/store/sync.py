@@ -172,26 +172,37 @@ def drop_unpushable_changes(db: Database) -> int:
         ).rowcount
 
 
+@dataclass(frozen=True)
+class AccountEvidence:
+    """What the store can tell of whose the server's subscriptions are, for a store that does not
+    remember its last account (synced by a version that did not): see account_evidence."""
+
+    conflict: bool = False  # one of their ids is, here, the id of another URL's source
+    probes: tuple[int, ...] = ()  # stored item ids to ask the server for
+    shared: tuple[tuple[str, int], ...] = ()  # (their id, the source synced here) of one URL
+    synced: bool = False  # sources here were synced before
+
+
 def account_evidence(
     db: Database,
     remote: Sequence[RemoteFeed],
     limit: int = 20,  # (run.PROBES)
-) -> tuple[bool, list[int]]:
-    """Whether the server's subscription ids name the feeds of the sources that carry them here,
-    for a store that does not remember its last account (synced by a version that did not).
-    (conflict, probes): conflict when one of them is, on the server, the URL of another source
-    here (another account's ids); probes, the newest item stored of each source one of them
-    names here (the same URL or a moved feed's), or, when none of them is stored here
-    (Miniflux's ids are global), of every source synced here: the same account still has them,
-    another does not (it may follow the same feeds under the same ids, as after one OPML
-    import)."""
+) -> AccountEvidence:
+    """Whether the server's subscription ids name the feeds of the sources that carry them here.
+    conflict: one of them is, on the server, the URL of another source here (another account's
+    ids); probes: the newest item stored of each source one of them names here (the same URL or
+    a moved feed's), or, when none of them is stored here (Miniflux's ids are global), of every
+    source synced here: the same account still has them unless its retention dropped them;
+    shared: its subscriptions whose URL is a source synced here (the same account follows the
+    same feeds, another may too: see stored_under_other_ids)."""
     by_stream = dict(
         db.execute(
             "SELECT stream_id, feed_id FROM sync_feeds WHERE stream_id NOT LIKE ?", [FORMER + "%"]
         ).fetchall()
     )
     if not by_stream:
-        return False, []
+        return AccountEvidence()
+    synced = set(by_stream.values())
     by_url = {
         fold_url(r[1] or r[0]): r[2]
         for r in db.execute(
@@ -199,13 +210,16 @@ def account_evidence(
         ).fetchall()
     }
     carriers: list[int] = []
+    shared: list[tuple[str, int]] = []
     for feed in remote:
+        other = by_url.get(fold_url(feed.url))
+        if other is not None and other in synced:
+            shared.append((feed.stream_id, other))
         carrier = by_stream.get(feed.stream_id)
         if carrier is None:
             continue
-        other = by_url.get(fold_url(feed.url))
         if other is not None and other != carrier:
-            return True, []
+            return AccountEvidence(conflict=True, synced=True)
         carriers.append(carrier)
     probes: list[int] = []
     for carrier in dict.fromkeys(carriers or by_stream.values()):
@@ -218,7 +232,25 @@ def account_evidence(
             probes.append(newest[0])
             if len(probes) >= limit:
                 break
-    return False, probes
+    return AccountEvidence(False, tuple(probes), tuple(shared), True)
+
+
+def stored_under_other_ids(db: Database, feed_id: int, items: Iterable[RemoteItem]) -> int:
+    """How many of these server items are, by link, an article of this source stored as another
+    item: another account following the same feed has them (the same one has them under the
+    ids stored here, or, dropped by its retention, not at all)."""
+    found = 0
+    for item in items:
+        if (
+            item.article.url
+            and db.execute(
+                "SELECT 1 FROM articles a JOIN sync_items s ON s.article_id = a.id "
+                "WHERE a.feed_id = ? AND a.url = ? AND s.item_id != ? LIMIT 1",
+                [feed_id, item.article.url, item.item_id],
+            ).fetchone()
+        ):
+            found += 1
+    return found
 
 
 def synced_feeds(db: Database) -> list[SyncedFeed]:

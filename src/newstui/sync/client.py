@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -294,6 +294,15 @@ class GReaderClient:
         data = await self._json("/stream/contents/" + READING_LIST, "stream/contents", params)
         try:
             return parse_items(data)
+        except MalformedAnswer as exc:
+            raise self._malformed("stream/contents", exc) from None
+
+    async def newest_items(self, stream: str, count: int) -> list[RemoteItem]:
+        """The newest items of one subscription (its stream id, e.g. feed/2), newest first."""
+        path = "/stream/contents/" + quote(stream, safe="/:")
+        data = await self._json(path, "stream/contents", {"output": "json", "n": str(count)})
+        try:
+            return parse_items(data)[0]
         except MalformedAnswer as exc:
             raise self._malformed("stream/contents", exc) from None
 

@@ -18,6 +18,7 @@ from newstui.library import Library
 from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.model.fetching import RemovedSource, SyncChanges
 from newstui.sources.http import FetchLimits
+from newstui.sync.account import IdEvidence, IdJudgement, judge_ids
 from newstui.sync.client import GReaderClient, PassingFailure, server_name, without_userinfo
 from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
@@ -73,6 +74,11 @@ class SyncReport:
     account: str | None = None
     switched_from: str | None = None
     switch: Switch | None = None
+    switch_why: str | None = None  # ("unknown") what told another account from the last one
+    # a store that did not remember its account, synced with one that follows the same feeds
+    # but has none of the newest N items stored here: taken for the same account whose
+    # retention dropped them (no switch: nothing forgotten, removed or fetched again)
+    expired: int = 0
 
     def summary(self) -> str:
         """One line: what changed."""
@@ -101,6 +107,7 @@ class SyncReport:
         completed (fetch's and the app's sync line show them as `newstui sync` does)."""
         found = (
             self.switched_notice,
+            self.expired_notice,
             self.kept_notice,
             self.cut_short_notice,
             self.unchecked_notice,
@@ -113,7 +120,8 @@ class SyncReport:
         if self.switch is None:
             return None
         if self.switched_from is None:
-            last = "the account synced before is not known here; its ids name other feeds"
+            why = self.switch_why or "its ids name other feeds"
+            last = f"the account synced before is not known here; {why}"
         else:
             last = f"the last was with {self.switched_from}"
         matched = (
@@ -123,6 +131,20 @@ class SyncReport:
         if self.switch == "server":  # the same user: what was marked here is theirs
             return f"{matched}, the marks made here kept and sent to it"
         return f"{matched} and took its marks (none of the last account's was sent)"
+
+    @property
+    def expired_notice(self) -> str | None:
+        """That the server, taken for the last account (not remembered here), no longer has the
+        newest articles stored here: expired there, not another account's."""
+        if not self.expired:
+            return None
+        newest = (
+            "the newest article" if self.expired == 1 else f"the {self.expired} newest articles"
+        )
+        return (
+            f"{self.server} no longer has {newest} stored here but follows the same feeds: "
+            "taken as expired there (the same account), nothing here was forgotten or removed"
+        )
 
     @property
     def cut_short_notice(self) -> str | None:
@@ -300,7 +322,11 @@ async def _sync(
     pushed = 0 if switch or not remembered else await push_changes(library, client)
     configured = {fold_url(f.url): (f.name if f.named else None, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
-    if not remembered and await _ids_name_other_feeds(library, client, remote):
+    judged = IdJudgement("same")
+    expired = 0
+    if not remembered:
+        judged, expired = await _judge_unremembered(library, client, remote)
+    if judged.verdict == "other":
         switch = "unknown"  # (whose marks they were is not known: the new account's are taken)
     if switch:
         library.sync.forget_server(keep_marks=switch == "server")
@@ -419,6 +445,8 @@ async def _sync(
         unchecked_reason=unchecked_reason,
         unfetched=unfetched,
         switch=switch,
+        switch_why=judged.why,
+        expired=expired if judged.verdict == "expired" else 0,
         episodes=tuple(tuple(feed) for feed in episodes.values()),
         by_feed=tuple(
             (
@@ -439,18 +467,37 @@ async def _sync(
 PROBES = 20  # stored items asked for, at most, to tell whether a store's ids are this account's
 
 
-async def _ids_name_other_feeds(
+LINK_PROBES = 3  # shared feeds whose newest items are asked for, at most (see below)
+
+
+async def _judge_unremembered(
     library: Library, client: GReaderClient, remote: Sequence[RemoteFeed]
-) -> bool:
-    """Whether this account's subscription ids name other feeds than the sources carrying them
-    here, or none of them (a store that does not remember its last account): one names another
-    source's URL, or the server has none of the newest items of the sources they name here (of
-    every source synced here when they name none: Miniflux's ids are global). The same account
-    has them; another user following the same feeds under the same ids does not."""
-    conflict, probes = library.sync.account_evidence(remote)
-    if conflict or not probes:
-        return conflict
-    return not await client.items_by_id(probes[:PROBES])
+) -> tuple[IdJudgement, int]:
+    """Whether the server is the last account's, for a store that does not remember it (see
+    sync/account.py), and how many items were asked for by id. Asks for at most PROBES stored
+    items by id (one request), and only when none is found and feeds are shared, for the newest
+    items of at most LINK_PROBES shared feeds: another account following them has the articles
+    stored here under other ids; the same one, its retention past, has them no more."""
+    found = library.sync.account_evidence(remote)
+    probes = found.probes[:PROBES]
+    evidence = IdEvidence(
+        conflict=found.conflict,
+        synced=found.synced,
+        listed=len(remote),
+        shared=len(found.shared),
+        probed=len(probes),
+    )
+    if evidence.conflict or not evidence.synced:
+        return judge_ids(evidence), 0
+    if probes:
+        evidence = replace(evidence, found=len(await client.items_by_id(probes)))
+    if not evidence.found and evidence.probed and evidence.shared:
+        relinked = 0
+        for stream, feed_id in found.shared[:LINK_PROBES]:
+            newest = await client.newest_items(stream, PROBES)
+            relinked += library.sync.stored_under_other_ids(feed_id, newest)
+        evidence = replace(evidence, relinked=relinked)
+    return judge_ids(evidence), evidence.probed
 
 
 async def _all_ids(client: GReaderClient, stream: str, exclude: str | None) -> list[int] | None:
