@@ -647,6 +647,39 @@ _ISSUED_BY: Final = re.compile(
     r"s?\s+(?:(?:\w+\s+)?(?:issued|signed|written|released|published|posted|sent|put out)\s+)?"
     r"(?:by|from)\s+(?:the\s+)?"
 )
+# A written text whose issuer its own noun phrase names ("a UN Security Council report issued
+# Thursday that found", "an Instruction issued in October by the DoD that states", "That
+# Directive, from the Department of Homeland Security, says", "a statement posted on an Acme
+# website"): the text's noun (case as written: "Instruction", "Directive")
+_ISSUED_TEXT: Final = re.compile(
+    r"\b(?:[Ss]tatement|[Rr]eport|[Ll]etter|release|communiqu[eé]|notice|advisory|bulletin|"
+    r"[Dd]ecree|announcement|message|[Rr]esolution|review|study|ruling|decision|judg(?:e)?ment|"
+    r"[Dd]ocument|memo|filing|[Dd]irective|[Ii]nstruction|[Dd]eclaration|article|commentary|"
+    r"editorial|summary|guidance|website|web\s+site)s?\b"
+)
+# what may stand between an issuer's name and its text's noun: "Acme's", "an Acme press release"
+_ISSUER_BEFORE_TEXT: Final = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:press|news|official|new|latest|annual|final|joint|draft|written)\s+)?"
+)
+# after a text's noun, its issuer: "issued in October last year by (the)", ", from (the)"
+_ISSUER_AFTER_TEXT: Final = re.compile(
+    r",?\s+(?:(?:issued|released|published|posted|sent|signed|written|put\s+out|adopted)\s+)?"
+    r"(?:(?:on|in|at|during|last|this|earlier)\b[^,;:.]{0,30}?\s+)?(?:by|from)\s+(?:the\s+)?"
+)
+# "… posted on (the) Acme('s) English-language web site": the site whose owner wrote the text
+_ON_SITE_OF: Final = re.compile(r"\s+(?:(?:posted|published|put\s+up)\s+)?on\s+(?:an?|the)\s+")
+_SITE_AFTER_OWNER: Final = re.compile(
+    r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:website|web\s+site|site|homepage)\b"
+)
+# a clause whose subject is such a text, reporting: "… that found,", "… says in part,", "…
+# claims that President Bush's presumed" (the verb within a few words of the text's phrase)
+_TEXT_REPORTS: Final = re.compile(
+    r"^(?:\s*,[^,;:]{0,40},|\s+(?:issued|released|published)\b[^,;:]{0,30}?(?=\s+(?:that|which)\s))?"
+    r"\s+(?:(?:that|which)\s+)?(?:(?:also|has|have|had|in\s+part)\s+)*"
+    r"(?:found|finds|concluded|concludes|states|stated|says|said|reads|read|cautions|cautioned|"
+    r"notes|noted|claims|claimed|alleged|alleges|declares|declared|warns|warned|mentions|"
+    r"mentioned|recommends|recommended|adds|added|argues|argued)\b"
+)
 # 'The opinion of the Court, released on Wednesday, read': the body that owns the text
 _OWNER_OF: Final = re.compile(r"\s+of\s+(the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
 # '“…”, the letter read.': a written text named before, reading out after the quotation

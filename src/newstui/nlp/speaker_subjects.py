@@ -41,6 +41,8 @@ from newstui.nlp.speaker_cues import (
     _INCLUDING_ASIDE,
     _INITIALS_STOP,
     _ISSUED_BY,
+    _ISSUER_AFTER_TEXT,
+    _ISSUER_BEFORE_TEXT,
     _IT_CLAUSE_OPENING,
     _LAST_THE,
     _LEADERS_RULE,
@@ -53,6 +55,7 @@ from newstui.nlp.speaker_cues import (
     _NOT_PLURAL_NOUNS,
     _OBJECT_PREPOSITIONS,
     _ON_BEHALF,
+    _ON_SITE_OF,
     _OPENING_NOUN_PHRASE,
     _OTHER_HOLDER,
     _OWN_SUBJECT,
@@ -72,6 +75,7 @@ from newstui.nlp.speaker_cues import (
     _ROLE_APPOSITIVE,
     _RULE_INITIALS,
     _SAME_SUBJECT_GAP,
+    _SITE_AFTER_OWNER,
     _SPEAKING_ORG_NOUNS,
     _SPEAKING_TYPES,
     _SPOKES_WORDS,
@@ -1031,6 +1035,10 @@ class _SubjectFinder:
             issuer = self._issuer_after(use + len(noun), end)
             if issuer:
                 return issuer
+            # "In a statement posted on an Acme website, …", "an Acme report": its issuer
+            named = self._named_issuer(use, use + len(noun), end)
+            if named:
+                return named[0]
             start = self._after_closed_quotes(start, use)
             verb = verb_search(self.masked, use, end)
             if verb and not verb_search(self.masked, start, use):
@@ -1070,6 +1078,45 @@ class _SubjectFinder:
                 k += 1  # "by the House of Representatives' Intelligence Committee": its own
             return found[k].entity.name  # "a report by the International Monetary Fund"
         return None
+
+    def _named_issuer(self, start: int, end: int, limit: int) -> tuple[str, int] | None:
+        """The body (or country) that issued the written text whose noun is text[start:end], when
+        its own noun phrase names it before `limit`: "a UN Security Council report", "an Acme
+        press release", "an Instruction issued in October by the DoD", "That Directive, from
+        the Department of Homeland Security,", "a statement posted on an Acme website"; with
+        where that phrase ends. A person's name before the noun is no issuer ("the Moss
+        report": a report about Moss as often as by him)."""
+        masked = self.masked
+        for m in reversed(self.mentions_in(max(0, start - 120), start)):
+            gap = _ISSUER_BEFORE_TEXT.fullmatch(masked, m.end, start)
+            if gap is None:
+                break  # only the name right before the noun
+            if m.entity.type == "ORG":
+                return m.entity.name, end
+            if m.entity.type == "PLACE":
+                country = self._country_named([m.entity.name])
+                return (country, end) if country else None
+            break
+        after = _ISSUER_AFTER_TEXT.match(masked, end, limit)
+        site = None if after else _ON_SITE_OF.match(masked, end, limit)
+        link = after or site
+        if link is None:
+            return None
+        found = self.mentions_in(link.end(), link.end() + 1)
+        if (
+            not found
+            or found[0].start != link.end()
+            or found[0].entity.type not in (("PERSON", "ORG") if after else ("ORG",))
+        ):
+            return None
+        m = found[0]
+        if site:
+            owner = _SITE_AFTER_OWNER.match(masked, m.end, limit)
+            return (m.entity.name, owner.end()) if owner else None
+        phrase_end = m.end
+        if masked[end : end + 1] == "," and masked[m.end : m.end + 1] == ",":
+            phrase_end += 1  # "That Directive, from Acme, says": the aside ends with its comma
+        return m.entity.name, phrase_end
 
     def _text_possessor(self, words: list[str], pos: int) -> str | None:
         """Who "his"/"her"/"its" stands for in "His statement", "its latest report" (`words`,

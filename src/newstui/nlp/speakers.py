@@ -43,6 +43,7 @@ from newstui.nlp.speaker_cues import (
     _INVERTED,
     _INVERTED_INITIALS,
     _ISSUED_BY,
+    _ISSUED_TEXT,
     _IT_READ,
     _LABEL,
     _LABEL_AS,
@@ -112,6 +113,7 @@ from newstui.nlp.speaker_cues import (
     _TEXT_ON_PAGE,
     _TEXT_POSSESSORS,
     _TEXT_READ_AFTER,
+    _TEXT_REPORTS,
     _TEXT_SUBJECT,
     _TOLD_VERBS,
     _TOPIC_BEFORE,
@@ -164,7 +166,7 @@ class SpeakerFinder(_SubjectFinder):
         prev: tuple[QuoteSpan, str | None, str] | None = None  # the last quote kept, how found
         for span in self.spans:
             if span in self.short:
-                speaker, found = self._short_speaker(span), "after"
+                speaker, found = self._short_speaker(span) or self._text_issuer(span), "after"
                 # a fragment counts only with its own attribution, and a name ('named in the
                 # film as “Carry Nation High”, said Ann Lee') not even then: its credit still
                 # carries to the quote after it
@@ -200,10 +202,38 @@ class SpeakerFinder(_SubjectFinder):
                         or self._sentence_before_names(span)
                         or self._clause_subject(span)
                     )
+            if not speaker and found != "carried":
+                # 'a UN Security Council report issued Thursday that found, “…”': the issuer
+                speaker = self._text_issuer(span) or speaker
             out.append(speaker or None)
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
         return self._fullest_forms(self._listed_alike(self._broken_back(out)))
+
+    def _text_issuer(self, span: QuoteSpan) -> str | None:
+        """The issuer a written text's own noun phrase names, when that text is the subject of
+        the clause reporting `span` and no one else is named between ('The government rejected a
+        UN Security Council report issued Thursday that found, “…”', 'That Directive, from the
+        Department of Homeland Security, says in part, “…”', 'A commentary on the Voice of
+        Russia web site claims that Bush's “…”'); else None."""
+        sent_start, _ = self.sentence_bounds(span.open_mark)
+        start = self._after_closed_quotes(sent_start, span.open_mark)
+        masked = self.masked
+        for noun in reversed(list(_ISSUED_TEXT.finditer(masked, start, span.open_mark))):
+            named = self._named_issuer(noun.start(), noun.end(), span.open_mark)
+            if named is None:
+                continue
+            issuer, phrase_end = named
+            reports = _TEXT_REPORTS.match(masked[phrase_end : span.open_mark])
+            if (
+                reports is None
+                or span.open_mark - (phrase_end + reports.end()) > 60
+                or self.mentions_in(phrase_end, phrase_end + reports.start(0) + reports.end())
+                or verb_search(masked, phrase_end + reports.end(), span.open_mark)
+            ):
+                return None
+            return issuer
+        return None
 
     def _sentence_ends_then_alone(self, prev: QuoteSpan, span: QuoteSpan) -> bool:
         """'…a statement which read, “We note his decision to apply” Resolution 1559. “We expect

@@ -1,0 +1,74 @@
+"""Rules-33 classes of named speakers the rules missed on the development sets (round 31's tally
+of 140 quotes with no or a wrong speaker), each pinned by invented sentences. A written text
+speaks for the issuer its own noun phrase names, when the text is the subject of the clause
+reporting the quotation: "a Kestrel Housing Council report issued Thursday that found, “…”", "an
+Instruction issued in October by the Ministry of Roads that states, “…”", "That Directive, from
+the Harbour Authority, says in part, “…”", and a statement named before as "posted on an Acme
+Industries website" when "the statement" speaks later (all nobody's before)."""
+
+from __future__ import annotations
+
+from extracted import quotes_and_speakers
+
+
+def test_a_report_named_with_its_issuer_speaks_for_it_through_a_relative_clause(
+    extractor,
+) -> None:
+    text = (
+        "The cabinet rejected a Kestrel Housing Council report issued Thursday that found, “the "
+        "police have neither the capacity nor the will to finish the inquiry.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        (
+            "the police have neither the capacity nor the will to finish the inquiry.",
+            "Kestrel Housing Council",
+        )
+    ]
+
+
+def test_a_text_issued_by_a_body_after_a_time_phrase_speaks_for_that_body(extractor) -> None:
+    text = (
+        "The rule comes from an Instruction issued in October last year by the Ministry of "
+        "Roads that states, “Check every lorry at the border before it enters the port.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("Check every lorry at the border before it enters the port.", "Ministry of Roads")
+    ]
+
+
+def test_a_text_from_a_body_set_off_by_commas_speaks_for_that_body(extractor) -> None:
+    text = (
+        "That Directive, from the Harbour Authority, says in part, “Ships must report their "
+        "cargo two days before they arrive.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("Ships must report their cargo two days before they arrive.", "Harbour Authority")
+    ]
+
+
+def test_a_statement_posted_on_a_bodys_website_is_that_bodys_when_it_speaks_later(
+    extractor,
+) -> None:
+    text = (
+        "In a statement posted on an Acme Industries website, workers claim responsibility "
+        "for the strike.\n\n“We say to the owners that the plant is ours just like its land,” "
+        "said the statement."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("We say to the owners that the plant is ours just like its land,", "Acme Industries")
+    ]
+
+
+def test_a_text_whose_phrase_names_a_person_or_no_one_names_no_issuer(
+    extractor,
+) -> None:
+    person = (
+        "The cabinet rejected the Moss report issued Thursday that found, “the police have "
+        "neither the capacity nor the will to finish the inquiry.”"
+    )
+    nobody = (
+        "The cabinet rejected a report issued Thursday that found, “the police have neither "
+        "the capacity nor the will to finish the inquiry.”"
+    )
+    assert quotes_and_speakers(extractor, person)[0][1] is None
+    assert quotes_and_speakers(extractor, nobody)[0][1] is None
