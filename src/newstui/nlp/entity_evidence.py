@@ -437,6 +437,17 @@ class _TypingFinder(_FinderBase):
             and self._first_name_decides(words, start, after)
         ):
             return "PERSON", 2  # most full names: the first-name rule below (a cheap proof)
+        if (
+            1 < len(words) <= 3
+            and after[:2] == ", "
+            and _PERSON_AGE.match(after)
+            and all(w.isalpha() and _is_cap(w) and not _is_upper(w) for w in words)
+            and not any(w in gaz.org_words or w in gaz.place_words for w in words)
+            and self._lookup(surface) is None
+            and self.text[max(0, start - 4) : start].lower() != "the "
+        ):
+            return "PERSON", 2  # "Paris Hilton, 40, said": an age after a name, as after
+            # "Kessler, 54,", even when a word of it is a place's
         if after[:1] in _LEADER_OPENINGS and self._leader_of_term(words, surface, start, after):
             return "PERSON", 1  # "the Kelbrook government", "Ovid Tarrant's presidency"
         if (

@@ -9,7 +9,14 @@ from collections.abc import Callable
 from typing import Final
 
 from newstui.model import Entity, Mention
-from newstui.nlp.entity_cues import _GENERIC_HEADS, _KIN_NOUNS, _LEGAL_FORMS, _OFFICE_NOUNS, _OWN_S
+from newstui.nlp.entity_cues import (
+    _GENERIC_HEADS,
+    _KIN_NOUNS,
+    _LEGAL_FORMS,
+    _OFFICE_NOUNS,
+    _OWN_S,
+    _PREPOSITIONS_OF_PLACES,
+)
 from newstui.nlp.entity_words import (
     _CACHED_WORDS,
     _T,
@@ -372,6 +379,7 @@ def group_candidates(
             if kind == "ORG" and country and len(caps) - country > 1:
                 # "United States Commission on Presidential Debates" is the "CPD"
                 _add_to(initials, "".join(w[0] for w in caps[country:]).upper(), key)
+    given_openings: dict[str, set[str]] | None = None  # made when first asked (rarely)
     for key in list(groups):
         cands = groups[key]
         surface = cands[0].text
@@ -386,6 +394,14 @@ def group_candidates(
         # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
         # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
         strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
+        if not targets and len(words) == 1 and full_people and text and strongest >= 3:
+            if given_openings is None:
+                given_openings = _given_name_openings(full_people)
+            opened = given_openings.get(name)
+            short = _nickname_of(opened, cands, groups, text) if opened else None
+            if short is not None:
+                targets = {short}
+                strongest = 0  # the person named before wins over the list's place
         acronym = not targets and (
             _is_acronym(surface) or (surface.isupper() and _is_initialism(surface))
         )
@@ -462,6 +478,39 @@ def group_candidates(
         _merge_spelt_things(groups)  # only where a person's last word ends a place's or body's
     _merge_org_abridgements(groups)
     return groups, confirmed
+
+
+def _given_name_openings(full_people: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Each opening of four letters or more, two or more short of the whole, of a person's
+    first given name ("chad" of "chadwick"), with the people whose name it opens."""
+    openings: dict[str, set[str]] = {}
+    for given, keys in full_people.items():
+        if " " in given or len(given) < 6:
+            continue
+        people = {key for key in keys if key.split(":", 1)[1].split()[0] == given}
+        for n in range(4, min(len(given) - 1, 13)):
+            openings.setdefault(given[:n], set()).update(people)
+    return openings
+
+
+def _nickname_of(
+    people: set[str], cands: list[Candidate], groups: dict[str, list[Candidate]], text: str
+) -> str | None:
+    """The person a known place's one word is the short given name of ("Chadwick Boseman …
+    Chad was an anomaly"): the word opens that one person's longer given name (`people`), the
+    person is named before it, and no mention of the word follows a preposition of places
+    ("in Chad")."""
+    if len(people) != 1 or _best_type(cands) != "PLACE":
+        return None
+    person = next(iter(people))
+    named = groups.get(person)
+    if not named or min(c.start for c in named) > min(c.start for c in cands):
+        return None
+    for c in cands:
+        before = text[max(0, c.start - 20) : c.start].split()
+        if before and before[-1].lower().strip(",") in _PREPOSITIONS_OF_PLACES:
+            return None
+    return person
 
 
 # A thing's noun after an abbreviation, with up to four lower-case words between ("the TGV

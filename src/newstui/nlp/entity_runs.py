@@ -1225,7 +1225,14 @@ class _RunFinder(_TypingFinder):
             len(pending) >= 4
             and (
                 role.lower() in self.gaz.role_words
-                or (role in self.gaz.org_words and self._clause_goes_on(pending[-1].end))
+                or (
+                    role in self.gaz.org_words
+                    # "the Commission on International Religious Freedom said": a body's word
+                    # right after its "of"/"on"/"for" opens what the body is of, and the
+                    # capitalised words after it finish that, no officer's name
+                    and pending[-4].text not in CONNECTORS
+                    and self._clause_goes_on(pending[-1].end)
+                )
             )
             and all(
                 w[1:].islower()

@@ -1,0 +1,53 @@
+"""Rules-33 organisation and name cases (round 31), each pinned by invented sentences: a body's
+word right after its "of"/"on"/"for" opens what the body is of, so the capitalised words after it
+finish the name even before a verb of speech ("the US Commission on International Religious
+Freedom said" was ORG "US Commission on International" and PERSON "Religious Freedom"); an age
+between commas after a name of two or three words makes it a person even when a word of it is
+a place's ("Paris Hilton, 40, said on Monday." gave no entity); a known place's one word that
+opens the longer given name of a person named before it is that person's short name, unless a
+preposition of places comes before it ("Chadwick Boseman … Chad was an anomaly" gave the PLACE
+Chad)."""
+
+from __future__ import annotations
+
+from extracted import type_by_name
+
+
+def test_a_body_named_for_a_cause_stays_whole_before_a_verb_of_speech(extractor) -> None:
+    for verb in ("said", "criticised"):
+        text = f"The US Commission on International Religious Freedom {verb} the move on Friday."
+        types = type_by_name(extractor, text)
+        assert types == {"US Commission on International Religious Freedom": "ORG"}, types
+
+
+def test_an_officer_named_after_a_body_is_still_cut_from_it(extractor) -> None:
+    text = "The Foreign Policy Commission Kazem Jalali dismissed the claim on Monday."
+    types = type_by_name(extractor, text)
+    assert types["Foreign Policy Commission"] == "ORG"
+    assert types["Kazem Jalali"] == "PERSON"
+
+
+def test_an_age_after_a_name_makes_it_a_person_even_when_it_opens_with_a_place(extractor) -> None:
+    assert type_by_name(extractor, "Paris Hilton, 40, said on Monday.") == {
+        "Paris Hilton": "PERSON"
+    }
+    text = "Volodymyr Zhukovskyy, 23, of West Springfield was charged on Monday."
+    assert type_by_name(extractor, text)["Volodymyr Zhukovskyy"] == "PERSON"
+
+
+def test_an_age_after_a_name_in_capitals_makes_no_person(extractor) -> None:
+    assert "PARIS HILTON" not in type_by_name(extractor, "PARIS HILTON, 40, SAID ON MONDAY.")
+
+
+def test_a_short_given_name_after_the_full_name_is_the_person_not_the_country(extractor) -> None:
+    text = 'Chadwick Boseman died on Friday. He was 43.\n\n"Chad was an anomaly," his friend said.'
+    assert type_by_name(extractor, text) == {"Chadwick Boseman": "PERSON"}
+    mentions = {e.name: len(e.mentions) for e in extractor.analyse(text).entities}
+    assert mentions["Chadwick Boseman"] == 2
+
+
+def test_the_country_stays_a_place_after_a_preposition_or_before_the_person(extractor) -> None:
+    placed = "Chadwick Boseman died on Friday. He had filmed in Chad. Chad was hot."
+    assert type_by_name(extractor, placed)["Chad"] == "PLACE"
+    before = "Chad was an anomaly. Chadwick Boseman died on Friday."
+    assert type_by_name(extractor, before)["Chad"] == "PLACE"
