@@ -118,14 +118,61 @@ def test_a_hide_filter_taken_out_of_the_config_shows_its_articles_again(run):
     assert "Sponsored: the best cruise deals" not in listed(run)
 
 
-def test_an_invalid_filter_query_is_one_line_naming_the_file_and_line(run):
+def test_a_filter_query_that_does_not_parse_is_one_warning_and_every_command_runs(run):
+    """It stopped every command with status 1 (an old filter broken by a newer query language:
+    `title:--x`, an em dash, `person:"X*"`), as a broken saved view no longer does."""
     config: Path = run.config  # type: ignore[attr-defined]
-    config.write_text(config.read_text("utf-8") + "\n[[filters]]\nquery = '(a OR'\n", "utf-8")
-    code, _, err = run("filters")
-    assert code == 1
-    lines = err.strip().splitlines()
-    assert len(lines) == 1
-    assert "feeds.toml:" in lines[0] and "expected a search term after OR at 6" in lines[0]
+    config.write_text(
+        config.read_text("utf-8") + '\n[[filters]]\nname = "old"\nquery = "title:--flood"\n',
+        "utf-8",
+    )
+    lines = config.read_text("utf-8").splitlines()
+    line = len(lines) - 2  # its [[filters]] header
+    warning = (
+        f"newstui: warning: {config}:{line}: filter 'old': query 'title:--flood': 'title:--flood': "
+        "one - leaves a word out (-title:flood or NOT title:flood) at 1; the filter is off until "
+        "its query is fixed, and what it hid stays hidden\n"
+    )
+    for command in (["fetch"], ["filters"], ["list"], ["feeds"]):
+        code, _out, err = run(*command)
+        assert (code, err) == (0, warning), command
+    code, out, _err = run("filters", "--json")
+    assert [(f["name"], f["broken"]) for f in json.loads(out)] == [
+        ('title:"sponsored"', False),
+        ("council business", False),
+        ("old", True),
+    ]
+    code, out, _err = run("filters")
+    assert "old · broken query" in out
+
+
+def test_a_broken_hide_filter_keeps_what_it_hid_until_it_is_fixed_or_removed(run):
+    """Taken as removed, the filter's hidden articles would all come back at the next fetch."""
+    config: Path = run.config  # type: ignore[attr-defined]
+    original = config.read_text("utf-8")
+    config.write_text(original.replace('title:"sponsored"', "cruise"), "utf-8")
+    assert run("fetch")[0] == 0
+    assert list(listed(run)) == ["Council agrees the harbour plan"]
+    for broken in ("—cruise", "title:--cruise", 'person:"Cru*"', "(cruise OR"):
+        config.write_text(original.replace("'title:\"sponsored\"'", repr(broken)), "utf-8")
+        for command in ("fetch", "filters"):
+            code, _out, err = run(command)
+            assert code == 0 and "the filter is off" in err, (broken, err)
+            assert list(listed(run)) == ["Council agrees the harbour plan"], broken
+    # Fixed: it runs again, and what it does not match comes back.
+    config.write_text(original, "utf-8")
+    assert run("filters")[0] == 0
+    assert listed(run) == {
+        "Council agrees the harbour plan": True,
+        "Harbour cruise ships return": False,
+    }
+    # Broken, then removed: what it hid comes back.
+    config.write_text(original.replace('title:"sponsored"', "title:--sponsored"), "utf-8")
+    assert run("fetch")[0] == 0
+    assert "Sponsored: the best cruise deals" not in listed(run)
+    config.write_text(original.split("[[filters]]")[0], "utf-8")
+    assert run("fetch")[0] == 0
+    assert "Sponsored: the best cruise deals" in listed(run)
 
 
 def test_a_bad_filter_action_is_refused(run):

@@ -1560,7 +1560,14 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
         count = counts.get((entry.query, entry.action))
         rows.append((entry, count.matched if count else 0, count.last_matched if count else None))
     data = [
-        {"name": e.name, "query": e.query, "action": e.action, "matched": m, "last_matched": last}
+        {
+            "name": e.name,
+            "query": e.query,
+            "action": e.action,
+            "matched": m,
+            "last_matched": last,
+            "broken": bool(e.problem),  # off until its query parses (the warning line says why)
+        }
         for e, m, last in rows
     ]
     table = Table(box=None, header_style="bold")
@@ -1569,7 +1576,7 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
     now = datetime.now(UTC)
     for e, m, last in rows:
         table.add_row(
-            Text(terminal_safe(e.name, line=True)),
+            Text(terminal_safe(e.name, line=True) + (" · broken query" if e.problem else "")),
             Text(e.action),
             Text(str(m)),
             Text(_utc_short(last, now) if last else "never"),  # as `feeds` shows its times

@@ -118,9 +118,10 @@ class Config:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """One line for each entry read but left unusable (a saved view whose query does not
-        parse): the commands print them, the app shows them."""
-        return tuple(view.problem for view in self.views if view.problem)
+        """One line for each entry read but left unusable (a saved view or a filter whose query
+        does not parse): the commands print them, the app shows them."""
+        views = [view.problem for view in self.views if view.problem]
+        return (*views, *(entry.problem for entry in self.filters if entry.problem))
 
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The feed (by name or URL) or local source (by name or path) called `name`."""
@@ -452,15 +453,24 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if extra:
             known = ("name", "query", "action")
             raise _unknown_key(extra, known, "filter", "filters", i, raw, fail)
-        query = _valid_query(entry.get("query"), "filter", line, fail)
         given = entry.get("action", "hide")
         if given not in ("hide", "read"):
             raise fail(line, f'filter action must be "hide" or "read", not {given!r}')
         action: FilterAction = "read" if given == "read" else "hide"
-        name = _str(entry["name"], "name", line, fail) if "name" in entry else query
+        named = _str(entry["name"], "name", line, fail) if "name" in entry else ""
         from newstui.config_tables import FilterConfig
 
-        filters.append(FilterConfig(query, action, name))
+        what = f"filter {named!r}" if named else "filter"
+        try:
+            query = _valid_query(entry.get("query"), what, line, fail)
+        except ConfigError as exc:  # one old or mistyped filter does not stop every command
+            written = entry.get("query")
+            query = written.strip() if isinstance(written, str) else ""
+            kept = ", and what it hid stays hidden" if action == "hide" else ""
+            problem = f"{exc}; the filter is off until its query is fixed{kept}"
+            filters.append(FilterConfig(query, action, named or query, problem))
+            continue
+        filters.append(FilterConfig(query, action, named or query))
     sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None
     keys = _validate_keys(data.get("keys", {}), raw, fail, path)
     # "Tech" on one entry and "tech" on another are one tag, spelled as the file first writes it

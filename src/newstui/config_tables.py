@@ -39,11 +39,14 @@ class ViewConfig:
 
 @dataclass(frozen=True)
 class FilterConfig:
-    """One `[[filters]]` entry: articles matching `query` are hidden or marked read on arrival."""
+    """One `[[filters]]` entry: articles matching `query` are hidden or marked read on arrival.
+    A query that does not parse leaves the filter off (it hides nothing new, and what it hid
+    stays hidden): `problem` is the one-line warning naming the file, line, filter and problem."""
 
     query: str
     action: FilterAction = "hide"
     name: str = ""
+    problem: str = ""
 
 
 @dataclass(frozen=True)

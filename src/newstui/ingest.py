@@ -1575,16 +1575,22 @@ def _analysis_failed(
 def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:
     """Run each `[[filters]]` entry over the articles it has not seen yet (after analysis, so
     entity and speaker filters work); returns each filter with how many articles it just matched.
-    Articles hidden by a filter since removed from the config are shown again first."""
-    if not config.filters:  # (the query language's name keys load the extractor's library)
-        library.unhide_unfiltered([])
+    Articles hidden by a filter since removed from the config are shown again first, unless a
+    hide filter's query does not parse: which articles it hid cannot be told, so all stay hidden
+    until it is fixed or removed (the config's warning says so). A broken filter does not run."""
+    working = [entry for entry in config.filters if not entry.problem]
+    keep_hidden = any(entry.problem and entry.action == "hide" for entry in config.filters)
+    if not working:  # (the query language's name keys load the extractor's library)
+        if not keep_hidden:
+            library.unhide_unfiltered([])
         return []
     from newstui.nlp import query_keys
     from newstui.query import parse_query
 
-    # load_config checked that each query parses
-    queries = [(entry, parse_query(entry.query, query_keys)) for entry in config.filters]
-    library.unhide_unfiltered([query for entry, query in queries if entry.action == "hide"])
+    # load_config checked that each of these parses
+    queries = [(entry, parse_query(entry.query, query_keys)) for entry in working]
+    if not keep_hidden:
+        library.unhide_unfiltered([query for entry, query in queries if entry.action == "hide"])
     return [(entry, library.apply_filter(query, entry.action)) for entry, query in queries]
 
 

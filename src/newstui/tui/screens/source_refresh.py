@@ -104,12 +104,18 @@ class SourceRefresh(ScreenMixin):
 
         if not self.refreshing and path.exists():  # (a config that does not exist reads as empty)
             before = self.config.views if self.config is not None else ()
+            filters_before = self.config.filters if self.config is not None else ()
             try:
                 self.config = load_config(path)
             except ConfigError as exc:
                 message = f"{exc} (refreshing with the config as last read)"
                 self.notify(message, severity="error", markup=False)
                 return
+            # a filter broken since (one broken before was said already), told as views are
+            said_filters = {(f.name, f.query) for f in filters_before if f.problem}
+            for entry in self.config.filters:
+                if entry.problem and (entry.name, entry.query) not in said_filters:
+                    self.notify(entry.problem, severity="warning", markup=False, timeout=15)
             if self.config.views != before:  # views written in by hand are listed too
                 from newstui.tui.screens.article_actions import SavedViewsChanged
 
