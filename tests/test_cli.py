@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -1263,11 +1266,15 @@ def test_quotes_end_without_blank_lines_and_entities_help_names_groups(cli, seed
     assert "people, organisations, places and groups" in cli.capsys.readouterr().out
 
 
-def test_list_marks_a_cut_source_name_with_an_ellipsis(cli, seed_article):
+def test_list_marks_a_cut_source_name_with_an_ellipsis_on_a_terminal(cli, seed_article):
     cli("import", str(seed_article), "--name", "Harbour Gazette (demo edition)")
-    assert cli("list") == 0
-    assert "Harbour Gazette (de…" in cli.out
-    assert "(demo edition)" not in cli.out
+    argv = [sys.executable, "-m", "newstui", "--db", str(cli.db), "--config", str(cli.config)]
+    env = {**os.environ, "TTY_COMPATIBLE": "1", "COLUMNS": "100"}  # rich's terminal
+    shown = subprocess.run([*argv, "list"], env=env, capture_output=True, text=True, check=True)
+    assert "Harbour Gazette (de…" in shown.stdout
+    assert "(demo edition)" not in shown.stdout
+    assert cli("list") == 0  # not a terminal (a pipe, a file): whole
+    assert "Harbour Gazette (demo edition)" in cli.out
 
 
 def test_the_demo_runs_cleanup_and_opml_export_but_refuses_opml_import(tmp_path, capsys):

@@ -1,6 +1,7 @@
 """Output that is not going to a terminal is written as plain lines without loading rich: the
-text must be what a terminal shows (rich's output less its styles), at every width and for any
-title. Each run is a fresh `python -m newstui`, as a user's pipe would be."""
+text must be what rich writes there (a terminal's lines, less their styles, with nothing cut to
+the width), at every width and for any title. Each run is a fresh `python -m newstui`, as a
+user's pipe would be."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.articles import mark_articles, save_articles
 from newstui.store.feeds import ensure_feed
+from newstui.text import terminal_safe
 
 TITLES = [
     "Nairobi talks resume",
@@ -51,12 +53,14 @@ def db(tmp_path_factory) -> Path:
     return path
 
 
-def newstui(*argv: str, **env: str) -> tuple[str, bool]:
-    """What `newstui ARGV` writes to a pipe, and whether it loaded rich to write it."""
+def newstui(*argv: str, rich_first: bool = False, **env: str) -> tuple[str, bool]:
+    """What `newstui ARGV` writes to a pipe, and whether it loaded rich to write it.
+    `rich_first`: its console is made first, so that rich writes even there."""
     base = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
     code = (
         "import sys\n"
-        "from newstui.__main__ import main\n"
+        + ("import newstui.cli\nnewstui.cli._stdout()\n" if rich_first else "")
+        + "from newstui.__main__ import main\n"
         "status = main(sys.argv[1:])\n"
         "sys.__stderr__.write('\\nrich' if 'rich.console' in sys.modules else '\\nplain')\n"
         "sys.exit(status)\n"
@@ -73,16 +77,23 @@ def newstui(*argv: str, **env: str) -> tuple[str, bool]:
 
 @pytest.mark.parametrize("columns", ["20", "60", "100", "233"])
 @pytest.mark.parametrize("order", ["date", "title", "feed-reverse"])
-def test_a_piped_listing_is_what_a_terminal_shows(db, columns, order):
+def test_a_piped_listing_is_what_rich_writes_there_with_every_title_whole(db, columns, order):
+    """Piped lines are a terminal's, with each title whole (a terminal's are cut to its width):
+    for grep, scripts and less."""
     argv = ("--db", str(db), "list", "--all", "--sort", order)
 
     piped, piped_by_rich = newstui(*argv, COLUMNS=columns)
+    by_rich, _ = newstui(*argv, rich_first=True, COLUMNS=columns)
     shown, shown_by_rich = newstui(*argv, COLUMNS=columns, TTY_COMPATIBLE="1")
 
     assert not piped_by_rich and shown_by_rich
     assert "\x1b[" in shown and "\x1b" not in piped and "\x07" not in piped
-    assert piped == STYLES.sub("", shown)
-    assert len(piped.splitlines()) == len(TITLES)
+    assert piped == by_rich
+    lines, cut = piped.splitlines(), STYLES.sub("", shown).splitlines()
+    assert len(lines) == len(cut) == len(TITLES)
+    whole = {terminal_safe(t, line=True).strip() for t in TITLES} - {""}
+    assert all(sum(line.endswith(t) for line in lines) == 1 for t in whole)
+    assert [line.split()[0] for line in lines] == [line.split()[0] for line in cut]  # (ids)
 
 
 @pytest.mark.parametrize("columns", ["10", "40"])
@@ -145,8 +156,8 @@ def test_a_listing_fits_its_width_with_wide_letters_and_keeps_its_columns(db, co
     CJK feed name pushed that line's title out of the column the others start at."""
     from rich.cells import cell_len
 
-    piped, _ = newstui("--db", str(db), "list", "--all", COLUMNS=columns)
-    lines = piped.splitlines()
+    shown, _ = newstui("--db", str(db), "list", "--all", COLUMNS=columns, TTY_COMPATIBLE="1")
+    lines = STYLES.sub("", shown).splitlines()
     assert max(cell_len(line) for line in lines) <= int(columns)
     assert any("東京" in line and line.endswith("…") for line in lines)  # a wide title was cut
     # every title starts at the same column, whatever script the feed's name is in

@@ -1139,17 +1139,55 @@ def _write_plain(text: str) -> None:
 
 def _print_trimmed(renderable: Table | Text) -> None:
     """Print a table or wrapped text with no line ending in spaces (rich pads table cells to the
-    column width and keeps the space where it wraps a line)."""
+    column width and keeps the space where it wraps a line). To a terminal it fits the width;
+    elsewhere (a pipe or a file: scripts, grep, less) a table row is one line with every cell
+    whole, and text wraps at spaces only, a longer word (a URL) kept whole on its own line."""
     from rich.segment import Segment
+    from rich.table import Table
     from rich.text import Text
 
     console = _stdout()
-    for line in console.render_lines(renderable, pad=False):
+    if not console.is_terminal and isinstance(renderable, Text):
+        for part in _wrapped_at_spaces(renderable, console.width):
+            part.rstrip()
+            console.print(part, soft_wrap=True)
+        return
+    options = console.options
+    if not console.is_terminal and isinstance(renderable, Table):
+        for column in renderable.columns:  # (a cell cut to a column's max_width is cut no more)
+            column.max_width = None
+            column.no_wrap = True
+        wide = options.update_width(_UNWRAPPED_WIDTH)
+        options = options.update_width(console.measure(renderable, options=wide).maximum)
+    for line in console.render_lines(renderable, options, pad=False):
         while line and not line[-1].control and not line[-1].text.rstrip():
             line.pop()
         if line:
             line[-1] = Segment(line[-1].text.rstrip(), line[-1].style, line[-1].control)
         console.print(Text.assemble(*((s.text, s.style or "") for s in line)), soft_wrap=True)
+
+
+_UNWRAPPED_WIDTH = 1_000_000  # the room a piped table is measured in: more than any row needs
+_WORDS = re.compile(r"\s*\S+\s*")  # a word and the spaces around it, as rich divides a line
+
+
+def _wrapped_at_spaces(text: Text, width: int) -> list[Text]:
+    """`text`'s lines wrapped to `width` terminal columns at spaces, as rich wraps them, but a
+    word longer than the width (a URL) is kept whole on a line of its own, not folded."""
+    from rich.cells import cell_len
+
+    lines: list[Text] = []
+    for line in text.split(allow_blank=True):
+        if "\t" in line.plain:
+            line.expand_tabs()
+        breaks, used = [], 0
+        for word in _WORDS.finditer(line.plain):
+            if used and cell_len(word.group().rstrip()) > width - used:
+                breaks.append(word.start())
+                used = 0
+            used += cell_len(word.group())
+        lines.extend(line.divide(breaks))
+    return lines
 
 
 def _terminal_safe_data(value: Any) -> Any:
@@ -1520,7 +1558,7 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
         for feed in touched:
             counts = (feed.removed, feed.kept_starred, feed.kept_unread)
             table.add_row(_cell(feed.name), *(Text(f"{n:,}") for n in counts))
-        _stdout().print(table)
+        _print_trimmed(table)
     line = report.summary()
     if report.reclaimed_bytes:
         line += f"; {report.reclaimed_bytes / 1_048_576:,.1f} MiB given back to the disk"
@@ -1884,32 +1922,37 @@ class ArticleLines:
         self.rows = rows
 
 
-def _article_lines(rows: list[ArticleRow], width: int) -> list[tuple[str, str, bool]]:
+def _article_lines(rows: list[ArticleRow], width: int | None) -> list[tuple[str, str, bool]]:
     """One line per article: id, unread/starred marks, date, source (the line's head), title (cut
-    to the width), and whether it is unread."""
+    to the width), and whether it is unread. With no width (not a terminal) nothing is cut: the
+    source column is as wide as its longest name."""
     id_width = len(str(max((r.id for r in rows), default=0)))
     feeds = {r.feed: terminal_safe(r.feed, line=True) for r in rows}
-    source_width = min(20, max((cell_width(name) for name in feeds.values()), default=0))
+    source_width = max((cell_width(name) for name in feeds.values()), default=0)
+    if width is not None:
+        source_width = min(20, source_width)
     sources = {  # cut and padded in terminal columns: a wide (CJK) letter takes two
         feed: (cut := cut_to_width(name, source_width)) + " " * (source_width - cell_width(cut))
         for feed, name in feeds.items()
     }
-    room = width - (id_width + 18 + source_width)  # the head's columns
+    room = None if width is None else width - (id_width + 18 + source_width)  # the head's columns
     lines = []
     for r in rows:
         marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
         date = shown_date(r.published, 0, 10).ljust(10)
         head = f"{r.id:>{id_width}} {marks} {date}  {sources[r.feed]}  "
-        title = cut_to_width(terminal_safe(r.title, line=True), room)
+        title = terminal_safe(r.title, line=True)
+        title = title if room is None else cut_to_width(title, room)
         lines.append((head, title, not r.read))
     return lines
 
 
 def _print_articles(rows: list[ArticleRow]) -> None:
-    """The article lines, dim heads and unread titles bold; written as they are where rich
-    would print them unstyled (it neither wraps nor cuts a printed line: soft wrap)."""
+    """The article lines, dim heads and unread titles bold, titles cut to a terminal's width;
+    written whole and as they are where rich would print them unstyled (a pipe, a file)."""
     plain_width = _plain_width()
-    lines = _article_lines(rows, max(plain_width or _stdout().width, 60))
+    terminal = plain_width is None and _stdout().is_terminal
+    lines = _article_lines(rows, max(_stdout().width, 60) if terminal else None)
     if plain_width is not None:  # no tab to expand: the lines are terminal_safe(line=True)
         _write_plain("".join(f"{head}{title}\n" for head, title, _ in lines).rstrip())
         return
@@ -2141,22 +2184,32 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     if args.json or not rows:
         return _emit(args, data, "no quotes found")
     width = max(_stdout().width, 40)
-    out = Text()
+    terminal = _stdout().is_terminal
+    quotes: list[tuple[Text, Text]] = []  # each quote, and its line of who said it where
     for r in rows:
-        out.append(f"“{terminal_safe(r.text)}”\n", style="italic")  # wrapped at words when printed
         said_by = Text(f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}")
         source_line = Text(
             f"  {shown_date(r.published, 0, 10)}  {terminal_safe(r.feed, line=True)}: "
             f"{terminal_safe(r.article_title, line=True)}"
         )
         end = f" ({r.article_id})"
-        # one line, as `list` cuts a title (in terminal cells): the article's id stays whole
-        said_by.truncate(width - len(end) - 1, overflow="ellipsis")
-        source_line.truncate(max(width - said_by.cell_len - len(end), 0), overflow="ellipsis")
-        out.append(said_by.plain, style="bold")
-        out.append(f"{source_line.plain}{end}\n\n", style="dim")
-    out.rstrip()  # a blank line between quotes, none after the last
-    _print_trimmed(out)
+        if terminal:  # one line, as `list` cuts a title (in terminal cells): the id stays whole
+            said_by.truncate(width - len(end) - 1, overflow="ellipsis")
+            source_line.truncate(max(width - said_by.cell_len - len(end), 0), overflow="ellipsis")
+        quotes.append(
+            (
+                Text(f"“{terminal_safe(r.text)}”", style="italic"),  # wrapped at words when printed
+                Text.assemble((said_by.plain, "bold"), (f"{source_line.plain}{end}", "dim")),
+            )
+        )
+    if terminal:  # a blank line between quotes, none after the last
+        _print_trimmed(Text("\n\n").join(Text.assemble(q, "\n", by) for q, by in quotes))
+        return 0
+    for n, (quote, by) in enumerate(quotes):  # elsewhere the line of who said it is not wrapped
+        if n:
+            _stdout().print()
+        _print_trimmed(quote)
+        _stdout().print(by, soft_wrap=True)
     return 0
 
 
