@@ -4,6 +4,8 @@ this process's alone (a CLI fetch with nothing else open), where they only slowe
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -13,7 +15,9 @@ from pathlib import Path
 import pytest
 
 import newstui.store.stories as stories
-from newstui.ingest import analyse_pending
+from newstui.cli import main
+from newstui.config import load_config
+from newstui.ingest import analyse_pending, fetch_feeds
 from newstui.library import Library
 from newstui.model import Article
 
@@ -158,3 +162,113 @@ def _open_elsewhere(path: Path) -> subprocess.Popen[str]:
     )
     assert other.stdout is not None and other.stdout.readline() == "open\n"
     return other
+
+
+def _old_sketches(path: Path) -> None:
+    """The six articles analysed and sketched, then first seen long ago: their sketches are
+    the old ones a fetch forgets."""
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        feed = library.register_source("https://old.example/feed", "Old")
+        long_text = " ".join([TEXT] * 4)  # long enough for a sketch
+        library.save_batch(
+            feed,
+            [
+                Article(
+                    title=f"Old {i}",
+                    text=long_text.format(org=f"Board {i}", place=f"Town {i}"),
+                    guid=f"old{i}",
+                    published=now - timedelta(minutes=i),
+                )
+                for i in range(6)
+            ],
+        )
+        analyse_pending(library, "rules")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(sketch) FROM stories").fetchone()[0] == 6
+        conn.execute("UPDATE articles SET first_seen = '2020-01-01T00:00:00+00:00'")
+    conn.close()
+
+
+def _fetch_nothing(path: Path, config: Path, cancel: threading.Event | None = None) -> int:
+    """A fetch of a config with no sources (it forgets old sketches at its end); how many
+    sketches are left."""
+    with Library.open(path) as library:
+        asyncio.run(fetch_feeds(library, load_config(config), cancel=cancel))
+    with sqlite3.connect(path) as conn:
+        left = conn.execute("SELECT count(*) FROM stories WHERE sketch IS NOT NULL").fetchone()[0]
+    conn.close()
+    return int(left)
+
+
+@pytest.fixture
+def no_sources(tmp_path: Path) -> Path:
+    config = tmp_path / "feeds.toml"
+    config.write_text('[settings]\nextractor = "rules"\nfulltext = false\n', "utf-8")
+    return config
+
+
+@pytest.fixture
+def old_sketch_gaps(monkeypatch: pytest.MonkeyPatch, gaps: list[int]) -> list[int]:
+    """The gaps counted, forgetting two old sketches a transaction (six: three batches, and a
+    look for more after them)."""
+    monkeypatch.setattr(stories, "OLD_SKETCHES_BATCH", 2)
+    return gaps
+
+
+def test_a_lone_fetch_forgets_old_sketches_without_gaps(tmp_path, no_sources, old_sketch_gaps):
+    """The gaps between its batches only slowed a CLI fetch with nothing else open (up to
+    ~0.5 s a fetch)."""
+    path = tmp_path / "n.db"
+    _old_sketches(path)
+    old_sketch_gaps.clear()
+
+    assert _fetch_nothing(path, no_sources) == 0
+
+    assert old_sketch_gaps == []
+
+
+def test_a_fetch_forgets_old_sketches_with_gaps_while_another_process_has_the_store_open(
+    tmp_path, no_sources, old_sketch_gaps
+):
+    path = tmp_path / "n.db"
+    _old_sketches(path)
+    old_sketch_gaps.clear()
+    other = _open_elsewhere(path)
+    try:
+        assert _fetch_nothing(path, no_sources) == 0
+    finally:
+        other.communicate("", timeout=30)
+
+    assert len(old_sketch_gaps) == 3  # after each batch of two
+
+
+def test_the_apps_fetch_keeps_the_gaps_between_old_sketch_batches(
+    tmp_path, no_sources, old_sketch_gaps
+):
+    """The app fetches in a thread beside its own connections, which write too."""
+    path = tmp_path / "n.db"
+    _old_sketches(path)
+    old_sketch_gaps.clear()
+
+    assert _fetch_nothing(path, no_sources, cancel=threading.Event()) == 0
+
+    assert len(old_sketch_gaps) == 3
+
+
+def test_a_lone_cleanup_forgets_old_sketches_without_gaps(tmp_path, old_sketch_gaps):
+    """`newstui cleanup` (and the one a CLI fetch runs) forgets them too."""
+    path = tmp_path / "n.db"
+    _old_sketches(path)
+    config = tmp_path / "feeds.toml"
+    config.write_text("[settings]\nkeep_days = 10000\n", "utf-8")
+    old_sketch_gaps.clear()
+
+    assert main(["--db", str(path), "--config", str(config), "cleanup"]) == 0
+
+    assert old_sketch_gaps == []
+    with sqlite3.connect(path) as conn:
+        assert (
+            conn.execute("SELECT count(*) FROM stories WHERE sketch IS NOT NULL").fetchone()[0] == 0
+        )
+    conn.close()

@@ -1513,7 +1513,7 @@ def cmd_fetch(
         outcomes,
         args,
         removed,
-        cleanup(library, config),
+        cleanup(library, config, pause=library.story_gap()),  # (gaps only while shared)
         config.path,
         library=library,
         config=config,
@@ -1541,7 +1541,7 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
 
     from newstui.retention import cleanup
 
-    report = cleanup(library, config, dry_run=args.dry_run)
+    report = cleanup(library, config, dry_run=args.dry_run, pause=library.story_gap())
     if args.json:
         return _emit(args, _cleanup_json(report))
     if not report.feeds:

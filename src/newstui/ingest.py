@@ -355,7 +355,9 @@ async def fetch_feeds(
             # with nothing new, only an index look-up unless some article has no analysis.
             if analyse and (changed or library.any_unanalysed()):
                 analyse_pending(library, config.settings.extractor, pool=cpu, stories=stories)
-            library.forget_old_sketches()  # those no new article can join now (a bounded part)
+            # those no new article can join now (a bounded part); the app's (`cancel`) keep the
+            # gaps for its own other connections, as its joins do
+            library.forget_old_sketches(pause=None if cancel is not None else _story_gap(library))
             if pool is not None:  # the caller's: its workers exit while the caller goes on
                 pool.wind_down()
     return outcomes

@@ -374,13 +374,16 @@ class Library:
         now: datetime | None = None,
         dry_run: bool = False,
         syncing: bool = True,
+        pause: Callable[[], None] | None = None,
     ) -> CleanupReport:
         """Remove each source's articles past its retention limits (source id → policy), never
         starred ones nor unread ones fetched recently, nor (`syncing`) a server subscription's
         article whose mark waits to be pushed; a dry run only counts. A removed article does not
-        come back while its feed still offers it."""
+        come back while its feed still offers it. `pause`: forget_old_sketches' (it runs too)."""
         when = now or datetime.now(UTC)
-        return _retention.cleanup(self._db, policies, now=when, dry_run=dry_run, syncing=syncing)
+        return _retention.cleanup(
+            self._db, policies, now=when, dry_run=dry_run, syncing=syncing, pause=pause
+        )
 
     # -- writing what sources produced ------------------------------------------------------
 
@@ -561,10 +564,13 @@ class Library:
         find_stories'."""
         return _stories.join_stories(self._db, sketched, pause)
 
-    def forget_old_sketches(self, limit: int | None = None) -> int:
+    def forget_old_sketches(
+        self, limit: int | None = None, pause: Callable[[], None] | None = None
+    ) -> int:
         """Forget the sketches and band keys of up to `limit` (None: OLD_SKETCHES_PER_RUN)
-        articles too old to join a new one's story (they keep theirs); returns how many."""
-        return _stories.forget_old_sketches(self._db, limit)
+        articles too old to join a new one's story (they keep theirs); returns how many.
+        `pause`: as find_stories'."""
+        return _stories.forget_old_sketches(self._db, limit, pause)
 
     def story_versions(self, article_id: int) -> list[StoryVersion]:
         """Every version of an article's story (itself included), first published first."""

@@ -6,6 +6,7 @@ Local sources (`[[local]]`, `newstui import`) are never cleaned up: their files 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from newstui.config import Config
@@ -43,9 +44,15 @@ def feed_policy(
 
 
 def cleanup(
-    library: Library, config: Config, *, dry_run: bool = False, now: datetime | None = None
+    library: Library,
+    config: Config,
+    *,
+    dry_run: bool = False,
+    now: datetime | None = None,
+    pause: Callable[[], None] | None = None,
 ) -> CleanupReport:
-    """Remove what the retention settings no longer keep (a dry run only counts)."""
+    """Remove what the retention settings no longer keep (a dry run only counts). `pause`:
+    between the store's batches of old sketches to forget (None: the gap for other writers)."""
     s = config.settings
     limits = [s.keep_days, s.keep_per_feed]
     limits += [n or 0 for f in config.feeds for n in (f.keep_days, f.keep_per_feed)]
@@ -54,4 +61,6 @@ def cleanup(
     policies = retention_policies(library, config)
     if not any(p.active for p in policies.values()):
         return CleanupReport(dry_run=dry_run)
-    return library.cleanup(policies, now=now, dry_run=dry_run, syncing=config.sync is not None)
+    return library.cleanup(
+        policies, now=now, dry_run=dry_run, syncing=config.sync is not None, pause=pause
+    )

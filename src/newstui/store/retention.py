@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -29,9 +29,11 @@ def cleanup(
     now: datetime,
     dry_run: bool = False,
     syncing: bool = True,
+    pause: Callable[[], None] | None = None,
 ) -> CleanupReport:
     """Apply each source's policy (source id → policy); a dry run only counts. `syncing`: a
-    sync server is configured, so a queued mark of a server subscription's article waits."""
+    sync server is configured, so a queued mark of a server subscription's article waits.
+    `pause`: forget_old_sketches' between its batches."""
     from newstui.model.retention import CleanupReport, FeedCleanup
 
     results: list[FeedCleanup] = []
@@ -55,7 +57,7 @@ def cleanup(
             "DELETE FROM retired_articles WHERE seen < ?",
             [_iso(now - timedelta(days=RETIRED_DAYS))],
         )
-    forget_old_sketches(db)  # those no new article can join now (a bounded part): less to give back
+    forget_old_sketches(db, pause=pause)  # those no new article can join now: less to give back
     if any(r.removed for r in results):
         prune_entities(db)  # the people and places only the removed articles mentioned
     return CleanupReport(tuple(results), reclaimed_bytes=_reclaim(db))

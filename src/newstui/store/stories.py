@@ -305,12 +305,15 @@ class _Versions:
             self.texts[article_id] = (title or "", shingles(unpacked_text(text, inflate)))
 
 
-def forget_old_sketches(db: Database, limit: int | None = None) -> int:
+def forget_old_sketches(
+    db: Database, limit: int | None = None, pause: Callable[[], None] | None = None
+) -> int:
     """Forget the sketch and band keys of up to `limit` (None: OLD_SKETCHES_PER_RUN) articles
     first seen before RECENT_DAYS, oldest first, OLD_SKETCHES_BATCH a transaction: no new
     article can join them any more (the candidate rule), and they keep their story. Returns
     how many were forgotten; a large old store is done over a few runs. A stop keeps the
-    batches committed before it and undoes the one it stopped."""
+    batches committed before it and undoes the one it stopped. `pause` (None: a sleep of
+    LOCK_GAP_SECONDS) runs between two batches, as join_stories' does."""
     limit = OLD_SKETCHES_PER_RUN if limit is None else limit
     done = 0
     while done < limit:
@@ -338,7 +341,7 @@ def forget_old_sketches(db: Database, limit: int | None = None) -> int:
         if len(old) < OLD_SKETCHES_BATCH:
             break
         if done < limit:
-            _let_others_write()  # as between join_stories' transactions
+            (pause or _let_others_write)()  # as between join_stories' transactions
     return done
 
 
