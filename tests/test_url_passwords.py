@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newstui.cli import main
 from newstui.errors import SourceError, hide_passwords
+from newstui.library import Library
 
 
 def test_hide_passwords_hides_only_the_password_of_each_url() -> None:
@@ -81,3 +84,51 @@ def test_a_feed_named_by_its_url_with_the_password_shows_stars_in_every_listing(
     assert main([*run, "fetch", good]) == 0  # the stored URL still names it
     assert main([*run, "opml", "export"]) == 0
     assert f'xmlUrl="{good}"' in capsys.readouterr().out
+
+
+SYNC = """[settings]
+fulltext = false
+
+[sync]
+url = "{url}"
+user = "u"
+password_env = "NEWSTUI_TEST_SYNC_PASSWORD"
+"""
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://u:secret@127.0.0.1:9/api", "ftp://u:secret@127.0.0.1:9/api", "u:secret@host/api"],
+)
+@pytest.mark.parametrize(
+    "command", [["sync"], ["sync", "--json"], ["sync", "login"], ["fetch"], ["feeds"], []]
+)
+def test_a_sync_url_with_a_password_is_refused_in_one_line_that_never_shows_it(
+    tmp_path, capsys, monkeypatch, url, command
+):
+    """It never logged in on FreshRSS (HTTP 401), and for an ftp:// url two messages printed
+    it whole, the password too (config: "sync url 'ftp://u:secret@…' is not an http(s) URL")."""
+    monkeypatch.setattr("newstui.tui.app.run_app", lambda *a, **k: pytest.fail("app started"))
+    config = tmp_path / "feeds.toml"
+    config.write_text(SYNC.format(url=url), "utf-8")
+    Library.open(tmp_path / "n.db").close()
+
+    code = main(["--db", str(tmp_path / "n.db"), "--config", str(config), *command])
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "secret" not in out + err
+    said = json.loads(out)["error"] if "--json" in command else err.removeprefix("newstui: ")
+    assert said == (
+        f"{config}:5: sync url has a user name or password in it (the part before @): write the "
+        'url without it, the user name as user = "…" and the password as password_command, '
+        "password_env or password in [sync] (see the README's Sync section)\n"
+    ).removesuffix("\n" if "--json" in command else "")
+
+
+def test_the_sync_client_names_a_url_it_refuses_without_its_password():
+    from newstui.sync.client import GReaderClient, SyncError
+
+    with pytest.raises(SyncError) as refused:
+        GReaderClient("ftp://u:secret@host/api", "u", lambda: "pw")
+    assert str(refused.value) == "ftp://host/api: the sync url is not an http(s) URL"

@@ -622,8 +622,16 @@ def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
     url = table.get("url", "").strip()
     if not url:
         raise fail(line(), "[sync] has no 'url' (the server's Google Reader API address)")
+    # user:password@ (also with no scheme, or a / in the password): refused, never echoed
+    if "@" in re.split(r"[?#]", url, maxsplit=1)[0]:
+        raise fail(
+            line("url"),
+            "sync url has a user name or password in it (the part before @): write the url "
+            'without it, the user name as user = "…" and the password as password_command, '
+            "password_env or password in [sync] (see the README's Sync section)",
+        )
     if not re.match(r"(?i)^https?://[^\s/]+", url) or any(c.isspace() for c in url):
-        raise fail(line("url"), f"sync url {url!r} is not an http(s) URL")
+        raise fail(line("url"), f"sync url {hide_passwords(url)!r} is not an http(s) URL")
     user = table.get("user", "").strip()
     if not user:
         raise fail(line(), "[sync] has no 'user'")

@@ -83,3 +83,32 @@ async def test_a_failing_url_named_feed_is_readable_in_a_narrow_sources_pane(tmp
         await settle(pilot)
         wide = screen_text(app)
         assert f"! http://me:***@127.0.0.1:9/gone.xml · next {local_time(later)}" in wide
+
+
+async def test_a_sync_url_with_a_password_written_while_the_app_runs_is_refused_at_R_unshown(
+    tmp_path,
+):
+    """The one line names the file and line and says where the user name and password go."""
+    from newstui.config import load_config
+
+    from .conftest import notifications
+
+    path = tmp_path / "feeds.toml"
+    path.write_text("[settings]\nrefresh_minutes = 0\n", "utf-8")
+    Library.open(tmp_path / "news.db").close()
+    app = NewstuiApp(tmp_path / "news.db", load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        for url in ("http://u:secret@127.0.0.1:9/api", "ftp://u:secret@127.0.0.1:9/api"):
+            path.write_text(
+                f'[settings]\nrefresh_minutes = 0\n\n[sync]\nurl = "{url}"\nuser = "u"\n'
+                'password = "pw"\n',
+                "utf-8",
+            )
+            await pilot.press("R")
+            await settle(pilot)
+        said = [n.message for n in notifications(app)]
+        refused = [m for m in said if "sync url has a user name or password in it" in m]
+        assert len(refused) == 2 and refused[0].startswith(f"{path}:5: ")
+        assert not any("secret" in m for m in said)
+        assert "secret" not in screen_text(app)

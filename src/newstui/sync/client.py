@@ -92,7 +92,7 @@ class GReaderClient:
         self.base = url.strip().rstrip("/")
         self.server = server_name(self.base)
         if not is_http_url(self.base):
-            raise SyncError(f"{url}: the sync url is not an http(s) URL")
+            raise SyncError(f"{without_userinfo(url)}: the sync url is not an http(s) URL")
         self.user = user
         self._password = password
         self.limits = limits = limits or FetchLimits()
