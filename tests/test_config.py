@@ -156,6 +156,25 @@ def test_an_added_view_or_feed_leaves_a_blank_line_before_the_table_after_it(tmp
     assert [f.name for f in config.feeds] == ["A", "B"]
 
 
+def test_an_entry_added_under_a_comment_is_a_blank_line_below_it(tmp_path):
+    """The entry came right under the comment (`# tags = ["saved"]` then `[[feeds]]`), and
+    removing it took the comment with it."""
+    path = _write(tmp_path, '[[views]]\nname = "Old"\nquery = "old"\n# the end of my views\n')
+    add_view(path, "Kremlin", "kremlin")
+    assert path.read_text("utf-8").endswith(
+        "# the end of my views\n\n[[views]]\nname = \"Kremlin\"\nquery = 'kremlin'\n"
+    )
+    path = _write(tmp_path, '[settings]\ntimeout = 5\n# [[local]]\n# path = "~/news"\n')
+    add_feeds(
+        path, [FeedConfig("https://b.example/rss", "B"), FeedConfig("https://c.example/rss", "C")]
+    )
+    assert path.read_text("utf-8") == (
+        '[settings]\ntimeout = 5\n# [[local]]\n# path = "~/news"\n\n'
+        '[[feeds]]\nname = "B"\nurl = "https://b.example/rss"\n\n'
+        '[[feeds]]\nname = "C"\nurl = "https://c.example/rss"\n'
+    )
+
+
 def test_local_sources_resolve_relative_to_the_config(tmp_path):
     path = _write(tmp_path, '[[local]]\npath = "clips"\ntags = "saved"\n')
     config = load_config(path)
