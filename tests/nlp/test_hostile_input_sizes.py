@@ -573,3 +573,22 @@ def test_four_thousand_place_named_speakers_read_the_text_for_forty_at_most() ->
     kinds = [c.type for c in finder.candidates if c.text.startswith("Tokyo ")]
     assert kinds[:40] == ["ORG"] * 40
     assert set(kinds[41:]) == {"PERSON"}
+
+
+def test_a_town_beside_thousands_of_unscored_results_is_read_once_not_once_a_mention(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newstui.nlp import entity_runs
+
+    calls = 0
+    real = entity_runs.find_alone
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(entity_runs, "find_alone", counted)
+    text = "Tulcea defeated Varnek on Saturday. " * 2_000
+    _finder(text).scan()
+    assert calls < 10 * 2_000  # once a mention for the town test, once a mention in all else

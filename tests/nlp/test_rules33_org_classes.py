@@ -6,7 +6,8 @@ between commas after a name of two or three words makes it a person even when a 
 a place's ("Paris Hilton, 40, said on Monday." gave no entity); a known place's one word that
 opens the longer given name of a person named before it is that person's short name, unless a
 preposition of places comes before it ("Chadwick Boseman … Chad was an anomaly" gave the PLACE
-Chad)."""
+Chad); a listed town that is a side of a game's result with its score is a club named after it,
+an organisation ("Maroochydore defeated Caboolture 43–5" named neither)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,19 @@ def test_the_country_stays_a_place_after_a_preposition_or_before_the_person(extr
     assert type_by_name(extractor, placed)["Chad"] == "PLACE"
     before = "Chad was an anomaly. Chadwick Boseman died on Friday."
     assert type_by_name(extractor, before)["Chad"] == "PLACE"
+
+
+def test_a_town_on_either_side_of_a_scored_result_is_a_club(extractor) -> None:
+    text = (
+        "In other results, Maroochydore defeated Caboolture 43–5 on Saturday, and "
+        "Caloundra defeated Nambour 45 points to 24."
+    )
+    types = type_by_name(extractor, text)
+    assert types["Maroochydore"] == "ORG"
+    assert types["Caboolture"] == "ORG"
+    assert types["Caloundra"] == "ORG"
+
+
+def test_a_town_beside_a_result_with_no_score_is_not_made_a_club(extractor) -> None:
+    text = "Lincoln defeated Douglas in the 1858 election. Crowds gathered in Springfield."
+    assert "ORG" not in type_by_name(extractor, text).values()

@@ -75,6 +75,7 @@ class _FinderBase:
         self.saint_places: set[str] | None = None  # see _saint_names_a_place
         self.airlines: set[str] = set()  # "Adam Air" of "Adam Air Flight 574": see _scan_run
         self.comma_listed = False  # a body "Word and … Head" right after a comma: see _joins
+        self.result_sides: dict[str, bool] = {}  # towns asked of _side_of_scored_result
         self.candidates: list[Candidate] = []
         # the matches of " (ABC)" (entity_passes: only when the text holds " (")
         self.bracketed: list[re.Match[str]] = []

@@ -78,6 +78,11 @@ _GRADE_LETTER_NOUN: Final = re.compile(
     r"games?|ladder|fixtures?|table|standings)\b"
 )
 _TOWN_AFTER: Final = re.compile(rf" [A-Z]|,? (?:{_RESULT_VERBS})\b")
+# A game's result after one side and before the other, and its score right after the other side
+# ("defeated Wynnum 45 points to 24", "defeated Caboolture 43–5"; see _side_of_scored_result)
+_RESULT_AFTER: Final = re.compile(rf",? (?:{_RESULT_VERBS}) ")
+_RESULT_BEFORE: Final = re.compile(rf"\b(?:{_RESULT_VERBS}) $")
+_SCORE: Final = re.compile(r" \d{1,3}(?:\s?[–-]\s?| points? to )\d{1,3}\b")
 # … and before it: an article ("the Monchegorsk"), a capitalised word mid-sentence ("Space
 # Shuttle Atlantis"), a game's result ("beat Wynnum")
 _TOWN_BEFORE: Final = re.compile(
@@ -1117,6 +1122,9 @@ class _RunFinder(_TypingFinder):
                     cand.type, cand.strength = "ORG", 1  # a listed company or news body
             elif self._may_be_town(surface):
                 cand.type, cand.strength = "PLACE", 1  # a town of GeoNames
+            elif self._side_of_scored_result(surface):
+                cand.type, cand.strength = "ORG", 1  # "Caloundra defeated Wynnum 45 points
+                # to 24": a club named after its town
         self.candidates.append(cand)
 
     def _a_thing(self, name: str) -> bool:
@@ -1138,6 +1146,30 @@ class _RunFinder(_TypingFinder):
                 return False
             at = find_alone(text, name, end, ALNUM_EDGES)
         return True
+
+    def _side_of_scored_result(self, name: str) -> bool:
+        """Whether `name`, a town of the GeoNames list that the article does not let be the
+        town, is a side of a game's result with its score ("Maroochydore defeated Caboolture
+        43–5", "Caloundra defeated Wynnum 45 points to 24"): a club named after its town (not
+        "Lincoln defeated Douglas in 1858"). Asked once a name (each of its mentions asks)."""
+        known = self.result_sides.get(name)
+        if known is not None:
+            return known
+        text = self.text
+        side = False
+        at = find_alone(text, name, 0, ALNUM_EDGES)
+        while at >= 0 and not side:
+            end = at + len(name)
+            verb = _RESULT_AFTER.match(text, end)
+            if verb is not None:
+                side = _SCORE.search(text, verb.end(), verb.end() + 40) is not None
+            else:
+                side = bool(_RESULT_BEFORE.search(text, max(0, at - 20), at)) and bool(
+                    _SCORE.match(text, end)
+                )
+            at = find_alone(text, name, end, ALNUM_EDGES)
+        self.result_sides[name] = side
+        return side
 
     def _month_is_a_date(self, pending: list[Token]) -> bool:
         """Whether the month opening a run is a date's, not a name's word: after a word that
