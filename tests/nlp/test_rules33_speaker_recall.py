@@ -4,7 +4,10 @@ speaks for the issuer its own noun phrase names, when the text is the subject of
 reporting the quotation: "a Kestrel Housing Council report issued Thursday that found, “…”", "an
 Instruction issued in October by the Ministry of Roads that states, “…”", "That Directive, from
 the Harbour Authority, says in part, “…”", and a statement named before as "posted on an Acme
-Industries website" when "the statement" speaks later (all nobody's before)."""
+Industries website" when "the statement" speaks later (all nobody's before). A quotation in the
+sentence right after an attributed one, in the same paragraph, whose sentence has no verb of
+speech and names no one else, goes on in the same words ("Costello proposed to “…”. The core of
+the plan is the “…”" was nobody's)."""
 
 from __future__ import annotations
 
@@ -72,3 +75,32 @@ def test_a_text_whose_phrase_names_a_person_or_no_one_names_no_issuer(
     )
     assert quotes_and_speakers(extractor, person)[0][1] is None
     assert quotes_and_speakers(extractor, nobody)[0][1] is None
+
+
+def test_a_quotation_in_the_next_sentence_with_no_verb_and_no_one_else_goes_on(extractor) -> None:
+    text = (
+        "Treasurer Peter Costello delivered the budget on Tuesday. On superannuation, Costello "
+        "proposed to “sweep away the current raft of complexity” and “increase retirement "
+        "incomes for everyone”. The core of the plan is the “proposal to exempt Australians "
+        "over 60 from any tax” on such savings."
+    )
+    assert quotes_and_speakers(extractor, text)[-1] == (
+        "proposal to exempt Australians over 60 from any tax",
+        "Peter Costello",
+    )
+
+
+def test_words_do_not_go_on_past_a_paragraph_a_sentence_another_name_or_a_pronoun(
+    extractor,
+) -> None:
+    said = "“The land is ours to use as we see fit, and we will,” said Ann Moss."
+    plan = "“a big step for the whole town and for everyone who lives in it”."
+    texts = [
+        f"{said}\n\nThe plan is {plan}",
+        f"{said} Tickets sold out. The plan is {plan}",
+        f"{said} The plan of Jo Reid is {plan}",
+        f"{said} They hope the plan is {plan}",
+    ]
+    for text in texts:
+        assert quotes_and_speakers(extractor, text)[-1][1] is None, text
+    assert quotes_and_speakers(extractor, f"{said} The plan is {plan}")[-1][1] == "Ann Moss"

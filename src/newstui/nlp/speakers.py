@@ -202,6 +202,13 @@ class SpeakerFinder(_SubjectFinder):
                         or self._sentence_before_names(span)
                         or self._clause_subject(span)
                     )
+                    if (
+                        not speaker
+                        and prev
+                        and prev[1]
+                        and self._words_go_on(prev[0], span, prev[1])
+                    ):
+                        speaker, found = prev[1], "carried"
             if not speaker and found != "carried":
                 # 'a UN Security Council report issued Thursday that found, “…”': the issuer
                 speaker = self._text_issuer(span) or speaker
@@ -234,6 +241,27 @@ class SpeakerFinder(_SubjectFinder):
                 return None
             return issuer
         return None
+
+    def _words_go_on(self, prev: QuoteSpan, span: QuoteSpan, speaker: str) -> bool:
+        """'With “Abe, I wanted accuracy,” Chapman told Wikinews. The costume “is very warm …”':
+        a quotation in the sentence right after the one holding `prev` (`speaker`'s), in the
+        same paragraph, whose sentence has no verb of speech and names no one else (nor
+        does the text between them), goes on in `speaker`'s words."""
+        if title_cased(self.text[span.start : span.end]):
+            return False  # 'The plan is called “Safe Streets”': a name, not words
+        p = bisect.bisect_right(self.paragraph_starts, prev.close_mark)
+        if p < len(self.paragraph_starts) and self.paragraph_starts[p] <= span.open_mark:
+            return False
+        i = bisect.bisect_right(self.sentences, span.open_mark) - 1
+        if i < 1 or not (self.sentences[i - 1] <= prev.close_mark < self.sentences[i]):
+            return False  # only the very next sentence
+        sent_start, sent_end = self.sentence_bounds(span.open_mark)
+        if verb_search(self.masked, sent_start, sent_end) or any(
+            m.entity.name != speaker for m in self.mentions_in(prev.close_mark, sent_end)
+        ):
+            return False
+        words = self.masked[sent_start:sent_end].lower().split()
+        return not _SUBJECT_PRONOUNS.intersection(words)  # "he hopes", "they want": who?
 
     def _sentence_ends_then_alone(self, prev: QuoteSpan, span: QuoteSpan) -> bool:
         """'…a statement which read, “We note his decision to apply” Resolution 1559. “We expect
