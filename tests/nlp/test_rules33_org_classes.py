@@ -7,7 +7,12 @@ a place's ("Paris Hilton, 40, said on Monday." gave no entity); a known place's 
 opens the longer given name of a person named before it is that person's short name, unless a
 preposition of places comes before it ("Chadwick Boseman … Chad was an anomaly" gave the PLACE
 Chad); a listed town that is a side of a game's result with its score is a club named after it,
-an organisation ("Maroochydore defeated Caboolture 43–5" named neither)."""
+an organisation ("Maroochydore defeated Caboolture 43–5" named neither); "Voice" and "Voices"
+head a body's name as broadcasters and campaigns are named ("Voice of Lebanon", "Independent
+Jewish Voices" were missed, "Western Native Voice" a person), though "the cockpit voice recorder
+(CVR)" still names none; a capitalised word hyphened to "language", "backed", "run"… before a
+lower-case noun modifies that noun and ends the name before it ("the Voice of Russia
+English-language web site")."""
 
 from __future__ import annotations
 
@@ -68,3 +73,26 @@ def test_a_town_on_either_side_of_a_scored_result_is_a_club(extractor) -> None:
 def test_a_town_beside_a_result_with_no_score_is_not_made_a_club(extractor) -> None:
     text = "Lincoln defeated Douglas in the 1858 election. Crowds gathered in Springfield."
     assert "ORG" not in type_by_name(extractor, text).values()
+
+
+def test_voice_and_voices_head_the_names_of_broadcasters_and_campaigns(extractor) -> None:
+    text = (
+        "Kanaan went on Lebanese radio station, Voice of Lebanon, denying the claim. The group "
+        "Independent Jewish Voices said it was worried, and Western Native Voice sued the state."
+    )
+    types = type_by_name(extractor, text)
+    assert types["Voice of Lebanon"] == "ORG"
+    assert types["Independent Jewish Voices"] == "ORG"
+    assert types["Western Native Voice"] == "ORG"
+
+
+def test_a_voice_in_lower_case_spelt_by_capitals_names_no_body(extractor) -> None:
+    text = "The cockpit voice recorder (CVR) and the flight data recorder (FDR) were found."
+    assert type_by_name(extractor, text) == {}
+
+
+def test_a_hyphened_modifier_before_a_lower_case_noun_ends_the_name(extractor) -> None:
+    text = "A commentary on the Voice of Russia English-language web site angered Washington."
+    assert type_by_name(extractor, text)["Voice of Russia"] == "ORG"
+    text = "He read the Kelmar Foundation Russian-language web site on Monday."
+    assert type_by_name(extractor, text) == {"Kelmar Foundation": "ORG"}

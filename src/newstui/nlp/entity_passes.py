@@ -143,6 +143,11 @@ _TOLD_OUTLET: Final = re.compile(
 )
 
 
+# Heads of bodies' names that written in lower case are common nouns, never a body's ("the
+# cockpit voice recorder (CVR)", but "Voice of Russia", "Independent Jewish Voices").
+_LOWER_NOT_HEADS: Final = frozenset(("voice", "voices"))
+
+
 class _EntityFinder(_RunFinder):
     """Finds candidates in one text; a fresh instance per article. scan() reads the capitalised runs,
     then passes over the candidates: suffixes, campuses and branches, abbreviations defined and spelt
@@ -1261,7 +1266,10 @@ class _EntityFinder(_RunFinder):
         return (
             len(term) >= 2
             and term[-1][0] == abbreviation[0].lower()
-            and not any(w in ORG_NOUNS or w.capitalize() in self.heads for w in term)
+            and not any(
+                w in ORG_NOUNS or (w.capitalize() in self.heads and w not in _LOWER_NOT_HEADS)
+                for w in term
+            )
         )
 
     def _spells_lower_words(self, end: int, abbreviation: str) -> bool:
@@ -1285,7 +1293,7 @@ class _EntityFinder(_RunFinder):
         return (
             not letters
             and any(w[0].islower() and w not in self.gaz.common_words for w in spelt)
-            and not any(w.capitalize() in self.heads for w in spelt)
+            and not any(w.capitalize() in self.heads and w not in _LOWER_NOT_HEADS for w in spelt)
         )
 
     def _abbreviates(self, prev: Candidate, cand: Candidate) -> bool:

@@ -77,6 +77,13 @@ _GRADE_LETTER_NOUN: Final = re.compile(
     r"[A-HJ-Z] (?:grades?|teams?|sides?|squads?|reserves?|leagues?|divisions?|matches|match|"
     r"games?|ladder|fixtures?|table|standings)\b"
 )
+# A capitalised word and a participle or "language" joined by a hyphen, before a lower-case
+# noun: "English-language", "Iranian-backed", "Kremlin-run" modify the noun, name nothing.
+_MODIFIER_TAIL: Final = re.compile(
+    r"[A-Z][\w.]*-(?:language|speaking|based|backed|led|owned|run|controlled|funded|"
+    r"sponsored|affiliated|born|made|style|era)"
+)
+_LOWER_WORD_AFTER: Final = re.compile(r" [a-z]")
 _TOWN_AFTER: Final = re.compile(rf" [A-Z]|,? (?:{_RESULT_VERBS})\b")
 # A game's result after one side and before the other, and its score right after the other side
 # ("defeated Wynnum 45 points to 24", "defeated Caboolture 43–5"; see _side_of_scored_result)
@@ -1009,6 +1016,14 @@ class _RunFinder(_TypingFinder):
                 return  # "Mark Tedeschi, QC, said": letters after a name, no one's name
         else:
             while pending and (_is_lower(pending[-1].text) or pending[-1].text == "&"):
+                pending = pending[:-1]
+            if (
+                len(pending) > 1
+                and "-" in pending[-1].text
+                and _MODIFIER_TAIL.fullmatch(pending[-1].text)
+                and _LOWER_WORD_AFTER.match(self.text, pending[-1].end)
+            ):  # "the Voice of Russia English-language web site": a modifier of the noun
+                # after it, no word of the name
                 pending = pending[:-1]
             while pending and (
                 _is_lower(pending[0].text)
