@@ -42,10 +42,10 @@ def test_every_binding_has_an_id_and_a_description_and_ids_are_not_shared() -> N
             assert isinstance(binding, Binding), f"{owner.__name__}: {binding!r} is not a Binding"
             assert binding.id, f"{owner.__name__}: the {binding.key!r} binding has no id"
             assert binding.description, f"{owner.__name__}: {binding.id} has no description"
-            # (one binding may be shared: the app's quit is every box's too)
+            # (one binding may be shared: the app's quit and help keys are every box's too)
             where = (
-                f"{binding.key} {binding.action}"
-                if binding.id == "app.quit"
+                f"{binding.key} {binding.action.removeprefix('app.')}"
+                if binding.id in ("app.quit", "app.help")
                 else f"{owner.__name__}.{binding.action}"
             )
             assert seen.setdefault(binding.id, where) == where, f"{binding.id} names two bindings"

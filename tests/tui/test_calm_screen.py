@@ -10,6 +10,7 @@ import pytest
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
+from newstui.tui.app_keys import key_sections
 from newstui.tui.screens.help import HelpScreen
 
 from .conftest import screen_text, settle
@@ -76,7 +77,7 @@ async def test_help_has_a_section_per_pane_and_explains_enter_in_the_sidebar(db_
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         sections = [row[0] for row in app.screen.rows]
-        assert list(dict.fromkeys(sections)) == [
+        assert list(dict.fromkeys(sections))[:6] == [  # then each box's (test_help_keys)
             "Sources",
             "Headlines",
             "Reader",
@@ -100,7 +101,8 @@ async def test_help_lists_each_key_once_and_the_article_keys_as_working_in_every
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        rows = app.screen.rows
+        panes = {name for name, _ in key_sections()}  # (each box lists its own keys after)
+        rows = [row for row in app.screen.rows if row[0] in panes]
         moves = {"Down", "Up", "First", "Last", "Back"}  # each pane's own, alike
         described = [text for _section, _keys, text in rows if text not in moves]
         assert len(described) == len(set(described)), "a binding is listed twice"

@@ -48,8 +48,8 @@ async def test_help_lists_query_examples(db_path):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(160, 80)) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await pilot.press("question_mark", "G")  # (at the end, under every box's keys)
+        await settle(pilot)
         text = screen_text(app)
         assert "Search queries" in text
         assert "speaker:Peskov" in text

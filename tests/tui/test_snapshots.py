@@ -102,3 +102,19 @@ async def _help_end(pilot) -> None:
 
 def test_help_query_examples_60x20(snap_compare, db_path):
     assert snap_compare(NewstuiApp(db_path, None), terminal_size=(60, 20), run_before=_help_end)
+
+
+async def _help_in_downloads(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("L", "f1")
+    await settle(pilot)
+
+
+def test_help_opened_in_the_downloads_box_with_a_rebound_key_80x24(snap_compare, db_path, tmp_path):
+    from newstui.config import load_config
+
+    from .test_keys import write_config
+
+    keys = '"downloads.forget" = "F"\n"app.help" = ["question_mark", "f1"]\n'
+    app = NewstuiApp(db_path, load_config(write_config(tmp_path, keys)))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_help_in_downloads)

@@ -35,6 +35,7 @@ from newstui.tui.app_keys import (
     EVERY_PANE,
     all_binding_keys,
     box_sections,
+    help_sections,
     key_sections,
 )
 from newstui.tui.collector import resume_after_start
@@ -45,6 +46,7 @@ from newstui.tui.keymap import (
     check_key_clashes,
     key_label,
     keys_label,
+    keys_of,
     known_entries,
     newsboat_hint,
 )
@@ -374,8 +376,14 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         from newstui.tui.screens.help import HelpScreen, binding_rows
         from newstui.tui.widgets.search_hint import QUERY_EXAMPLES
 
-        rows = binding_rows(key_sections(), self.user_keymap)
-        self.push_screen(HelpScreen(rows, QUERY_EXAMPLES))
+        # (opened from a box: its keys first)
+        sections = help_sections(self.user_keymap, type(self.screen))
+        rows = binding_rows(sections, self.user_keymap)
+        search = next(b for b in APP_BINDINGS if isinstance(b, Binding) and b.id == "app.search")
+        search_key = key_label(keys_of(search, self.user_keymap).split(",")[0])
+        panes = {name for name, _ in key_sections()}  # (the boxes' keys under the panes')
+        later = [name for name, _ in sections[1:] if name not in panes]
+        self.push_screen(HelpScreen(rows, QUERY_EXAMPLES, search_key, later))
 
     def action_search(self) -> None:
         from newstui.tui.screens.search import SearchScreen

@@ -4,11 +4,11 @@ a `[keys]` table may name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding, BindingType
 
-from newstui.tui.keymap import binding_keys
+from newstui.tui.keymap import binding_keys, key_label, keys_of
 from newstui.tui.screens.keyed_box import QUIT
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.widgets.headlines import HeadlineList
@@ -336,5 +336,102 @@ def _merged_bindings(cls: type) -> list[Binding]:
     for base in reversed(cls.__mro__):
         if not getattr(base, "_inherit_bindings", True):
             merged = []
-        merged += [b for b in base.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+        own = [b for b in base.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+        # a key a class binds takes it from its bases' bindings (help's `?` closes it, the
+        # help key every box has is gone there)
+        taken = {key.strip() for b in own for key in b.key.split(",")}
+        merged = [b for b in merged if {k.strip() for k in b.key.split(",")} - taken] + own
     return merged
+
+
+def help_sections(
+    keymap: Mapping[str, str], opened_from: type | None = None
+) -> list[tuple[str, Iterable[Binding]]]:
+    """Every key `?` lists: the panes' (key_sections), then each box's own, named with the keys
+    in effect that open it; the box help was opened from first (the boxes' keys were listed
+    nowhere: L's, the sort box's). A box's Enter that its list or field runs is listed too."""
+    from newstui.tui.screens.choice import ChoiceScreen
+    from newstui.tui.screens.command_prompt import CommandScreen
+    from newstui.tui.screens.confirm import ConfirmScreen
+    from newstui.tui.screens.downloads import DownloadsScreen
+    from newstui.tui.screens.help import HelpScreen
+    from newstui.tui.screens.search import SearchScreen
+    from newstui.tui.screens.sort_order import SortScreen
+    from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+    from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
+    from newstui.tui.screens.view_name import ViewNameScreen
+
+    every = {
+        b.id: b
+        for b in [*APP_BINDINGS, *MainScreen.BINDINGS, *Reader.BINDINGS, *Sidebar.BINDINGS]
+        if isinstance(b, Binding) and b.id
+    }
+
+    def opened_by(*ids: str, reader: str = "") -> str:
+        """The first key in effect of each binding that opens a box: "(L)", "(a, |, #)"; and
+        of `reader`'s, which opens it in the reader ("; / in the reader")."""
+        keys = [keys_of(every[i], keymap).split(",")[0] for i in ids if i in every]
+        shown = ", ".join(key_label(k) for k in keys if k)
+        if reader in every:
+            shown += f"; {key_label(keys_of(every[reader], keymap).split(',')[0])} in the reader"
+        return f" ({shown})" if shown else ""
+
+    def own(cls: type, *extra: Binding) -> list[Binding]:
+        return [*extra, *(b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding))]
+
+    def enter(description: str) -> Binding:  # (the field's or list's Enter: no id of its own)
+        return Binding("enter", "select", description)
+
+    moves = [
+        b for b in PaneList.BINDINGS if isinstance(b, Binding) and b.id in ("list.down", "list.up")
+    ]
+    quote = Binding(
+        "enter,l", "choose", "Open", tooltip="Open the quote's article", id="list.choose"
+    )
+    boxes: list[tuple[type, str, list[Binding]]] = [
+        (DownloadsScreen, f"Downloads{opened_by('app.downloads')}", own(DownloadsScreen)),
+        (
+            SearchScreen,
+            f"Search box{opened_by('app.search')}",
+            own(SearchScreen, enter("Search")),
+        ),
+        (SortScreen, f"Sort box{opened_by('headlines.sort')}", own(SortScreen)),
+        (
+            SpeakerQuotesScreen,
+            f"A speaker's quotes{opened_by('sidebar.speaker_quotes')}",
+            [*moves, quote, *own(SpeakerQuotesScreen)],
+        ),
+        (
+            ChoiceScreen,
+            f"Choice box{opened_by('article.download', 'article.play')}",
+            own(ChoiceScreen, enter("Choose")),
+        ),
+        (ConfirmScreen, f"Question box{opened_by('sources.remove')}", own(ConfirmScreen)),
+        (
+            ViewNameScreen,
+            f"View name box{opened_by('app.save_view')}",
+            own(ViewNameScreen, enter("Save")),
+        ),
+        (
+            CommandScreen,
+            "Command box"
+            + opened_by(
+                "sources.add", "article.pipe", "article.open_link_number", reader="reader.find"
+            ),
+            own(CommandScreen, enter("Go")),
+        ),
+        (HelpScreen, f"Help{opened_by('app.help')}", own(HelpScreen)),
+        (
+            StoreUpgradeScreen,
+            "Store upgrade (at the start, when one is due)",
+            own(StoreUpgradeScreen),
+        ),
+    ]
+    first = next(
+        (i for i, (cls, _, _) in enumerate(boxes) if opened_from and issubclass(opened_from, cls)),
+        None,
+    )
+    listed: list[tuple[str, Iterable[Binding]]] = [(name, b) for _, name, b in boxes]
+    if first is None:
+        return [*key_sections(), *listed]
+    return [listed[first], *key_sections(), *listed[:first], *listed[first + 1 :]]

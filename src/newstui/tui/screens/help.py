@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -37,6 +37,24 @@ def binding_rows(
 
 
 TWO_COLUMNS_FROM = 80  # the screen's width from which the keys take two columns
+KEYS_WIDTH = 9  # the keys column's most in one column, as wide as the panes' widest ("Shift-Tab")
+
+Row = tuple[str, str, str]  # (section, keys, description)
+
+
+def _halves(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """The rows in two columns of whole sections, in order, the left about half the lines."""
+    sections = list(dict.fromkeys(name for name, _, _ in rows))
+    left: set[str] = set()
+    half = (len(rows) + 2 * len(sections)) / 2  # rows plus headings and gaps
+    used = 0
+    for name in sections[:-1]:
+        size = sum(1 for row in rows if row[0] == name) + 2
+        if used and used + size / 2 > half:
+            break
+        left.add(name)
+        used += size
+    return [r for r in rows if r[0] in left], [r for r in rows if r[0] not in left]
 
 
 class HelpScreen(KeyedBox[None]):
@@ -55,20 +73,21 @@ class HelpScreen(KeyedBox[None]):
         background: $surface;
         padding: 0 1;
     }
-    HelpScreen #help-columns {
+    HelpScreen .help-columns {
         height: auto;
     }
-    HelpScreen #help-columns Static {
+    HelpScreen .help-columns Static {
         width: 1fr;
     }
-    HelpScreen.-one-column #help-columns {
+    HelpScreen.-one-column .help-columns {
         layout: vertical;
     }
-    HelpScreen.-one-column #help-columns Static {
+    HelpScreen.-one-column .help-columns Static {
         width: 100%;
     }
-    HelpScreen.-one-column #help-right, HelpScreen #help-examples {
-        margin-top: 1;  /* a blank line between sections, as within a column */
+    /* a blank line between sections, as within a column */
+    HelpScreen.-one-column .help-right, HelpScreen #help-examples, HelpScreen #help-boxes {
+        margin-top: 1;
     }
     """
     # below 80 columns the sections stack in one column: two columns of half that wrapped
@@ -93,35 +112,33 @@ class HelpScreen(KeyedBox[None]):
     ]
 
     def __init__(
-        self, rows: list[tuple[str, str, str]], examples: list[tuple[str, str]] | None = None
+        self,
+        rows: list[tuple[str, str, str]],
+        examples: list[tuple[str, str]] | None = None,
+        search_key: str = "/",
+        later: Collection[str] = (),
     ) -> None:
+        """`later`: the sections laid out in columns of their own under the rest (the boxes'
+        keys, under the panes': they pushed the article's keys off the first page)."""
         super().__init__()
         self.rows = rows
         self._examples = examples or []
-        self._halves: tuple[list[tuple[str, str, str]], ...] = ([], [])
+        self._search_key = search_key  # the search key in effect, in the examples' heading
+        self._later = set(later)
+        self._blocks: list[tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]] = []
         self._one_column: bool | None = None  # how the halves are laid out (None: not yet)
 
     def compose(self) -> ComposeResult:
-        sections = list(dict.fromkeys(name for name, _, _ in self.rows))
-        left: set[str] = set()
-        half = (len(self.rows) + 2 * len(sections)) / 2  # rows plus headings and gaps
-        used = 0
-        for name in sections[:-1]:  # sections in order, the left column about half the lines
-            size = sum(1 for row in self.rows if row[0] == name) + 2
-            if used and used + size / 2 > half:
-                break
-            left.add(name)
-            used += size
-        self._halves = (
-            [r for r in self.rows if r[0] in left],
-            [r for r in self.rows if r[0] not in left],
-        )
+        first = [row for row in self.rows if row[0] not in self._later]
+        later = [row for row in self.rows if row[0] in self._later]
+        self._blocks = [_halves(block) for block in (first, later) if block]
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = f"{self.keys_shown('help.close')} to close"
-            with Horizontal(id="help-columns"):
-                yield Static(id="help-left")
-                yield Static(id="help-right")
+            for n, _ in enumerate(self._blocks):
+                with Horizontal(classes="help-columns", id="help-boxes" if n else "help-panes"):
+                    yield Static(classes="help-left")
+                    yield Static(classes="help-right")
             if self._examples:
                 yield Static(self._examples_table(), id="help-examples")
 
@@ -132,10 +149,13 @@ class HelpScreen(KeyedBox[None]):
         if one_column == self._one_column:
             return
         self._one_column = one_column
+        # stacked, one keys column for all, at most KEYS_WIDTH wide: a box's longer keys ("n Esc
+        # q Enter") go on at the next line, rather than pushing every description to the right
         shared = max((cell_len(keys) for _, keys, _ in self.rows), default=0)
-        width = shared if one_column else None
-        for name, rows in zip(("#help-left", "#help-right"), self._halves, strict=True):
-            self.query_one(name, Static).update(self._table(rows, width))
+        width = min(shared, KEYS_WIDTH) if one_column else None
+        for columns, halves in zip(self.query(".help-columns"), self._blocks, strict=True):
+            for name, rows in zip((".help-left", ".help-right"), halves, strict=True):
+                columns.query_one(name, Static).update(self._table(rows, width))
 
     def action_scroll_help(self, where: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
@@ -155,7 +175,7 @@ class HelpScreen(KeyedBox[None]):
     def _examples_table(self) -> Group:
         """The query examples under their heading: an example and its meaning side by side, or
         the meaning under its example where they would not both fit."""
-        heading = Text(" Search queries (/)", style="italic dim")
+        heading = Text(f" Search queries ({self._search_key})", style="italic dim")
         return Group(heading, TermRows(self._examples, term_style="bold", indent=1))
 
     @staticmethod
@@ -172,10 +192,10 @@ class HelpScreen(KeyedBox[None]):
                 parts.append(Text(""))
             parts.append(Text(f" {name}", style="italic dim"))
             table = Table(box=None, show_header=False, padding=(0, 1))
-            table.add_column("keys", style="bold", no_wrap=True, width=width)
+            table.add_column("keys", style="bold", width=width)
             table.add_column("action")
             for section, keys, description in rows:
-                if section == name:
-                    table.add_row(Text(keys), Text(description))
+                if section == name:  # (keys wider than the column go on at the next line)
+                    table.add_row(Text(keys, overflow="fold"), Text(description))
             parts.append(table)
         return Group(*parts)

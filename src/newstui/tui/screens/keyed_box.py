@@ -11,14 +11,19 @@ from textual.screen import ModalScreen, Screen, ScreenResultType
 
 # The one quit binding: the app's, and every box's (the user's `[keys]` rebinds them together).
 QUIT = Binding("Q,ctrl+c", "app.quit", "Quit", tooltip="Quit from anywhere", id="app.quit")
+# The help key in every box, which help then lists first: the app's id (`[keys]` rebinds both),
+# a box's own key for it winning (help's `?` closes help; a text field takes it as typed). It
+# opened nothing from a box, and L's keys were listed nowhere.
+BOX_HELP = Binding("question_mark", "app.help", "Help", show=False, id="app.help")
 FOOTER_LINES = 1  # the footer's height at the bottom of every box's screen
 
 
 class KeyedBox(ModalScreen[ScreenResultType]):
     """A box over the main screen that quits as the main screen does (Q and Ctrl-C; a typed Q
-    goes into a box's text field) and lists its own keys in a footer at the bottom."""
+    goes into a box's text field), opens help at its own keys (`?`) and lists its keys in a
+    footer at the bottom."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [QUIT]
+    BINDINGS: ClassVar[list[BindingType]] = [QUIT, BOX_HELP]
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
