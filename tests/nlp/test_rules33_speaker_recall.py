@@ -104,3 +104,22 @@ def test_words_do_not_go_on_past_a_paragraph_a_sentence_another_name_or_a_pronou
     for text in texts:
         assert quotes_and_speakers(extractor, text)[-1][1] is None, text
     assert quotes_and_speakers(extractor, f"{said} The plan is {plan}")[-1][1] == "Ann Moss"
+
+
+def test_words_go_on_past_the_outlet_told_and_a_place_that_is_no_subject(extractor) -> None:
+    told = (
+        "With “Abe, I wanted to go for accuracy over comfort,” Ann Moss told the Kestrel "
+        "Gazette, a choice that left her helpless. The costume “is very warm, so I have to "
+        "stay hydrated all day long”."
+    )
+    place = (
+        "“We are not talking about any talks until the violence stops,” Ann Moss has said. "
+        "Until that happens, there “was not any hope at all” of progress in Northern Ireland."
+    )
+    opening = (
+        "“We are not talking about any talks until the violence stops,” Ann Moss has said. "
+        "Ireland is “not ready for any talks at all this year” on the border."
+    )
+    assert quotes_and_speakers(extractor, told)[-1][1] == "Ann Moss"
+    assert quotes_and_speakers(extractor, place)[-1][1] == "Ann Moss"
+    assert quotes_and_speakers(extractor, opening)[-1][1] is None

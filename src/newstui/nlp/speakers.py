@@ -256,10 +256,17 @@ class SpeakerFinder(_SubjectFinder):
         if i < 1 or not (self.sentences[i - 1] <= prev.close_mark < self.sentences[i]):
             return False  # only the very next sentence
         sent_start, sent_end = self.sentence_bounds(span.open_mark)
-        if verb_search(self.masked, sent_start, sent_end) or any(
-            m.entity.name != speaker for m in self.mentions_in(prev.close_mark, sent_end)
-        ):
+        if verb_search(self.masked, sent_start, sent_end):
             return False
+        for m in self.mentions_in(prev.close_mark, sent_end):
+            if m.entity.name == speaker:
+                continue
+            if m.entity.type == "PERSON" or (
+                # "Chapman told Wikinews. The costume “…”": the outlet told is nobody's voice
+                m.start >= sent_start
+                and (m.entity.type == "ORG" or self._opens_clause(m, sent_start))
+            ):
+                return False  # "Mr Murphy has said. Until then, “…” in Northern Ireland": a place
         words = self.masked[sent_start:sent_end].lower().split()
         return not _SUBJECT_PRONOUNS.intersection(words)  # "he hopes", "they want": who?
 
