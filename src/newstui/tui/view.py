@@ -111,6 +111,28 @@ def follow_query(field: str, name: str) -> str:
     return f'{field}:"{" ".join(name.replace(chr(34), " ").split())}"'
 
 
+def listed_by_flags(f: ArticleFilter) -> bool:
+    """Whether what a filter lists depends on the articles' read or starred state (Unread,
+    Starred, a query with `unread` or `starred`): such a list keeps a row the user marked out of
+    it until the user shows it again, as newsboat's query feeds do."""
+    if f.unread or f.starred:
+        return True
+    if f.query is None:
+        return False
+    from newstui.query import And, Fact, Not, Or
+
+    nodes: list[object] = [f.query.root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, Fact) and node.name in ("unread", "starred"):
+            return True
+        if isinstance(node, And | Or):
+            nodes.extend(node.parts)
+        elif isinstance(node, Not):
+            nodes.append(node.part)
+    return False
+
+
 def counted_total(view: View, smart: SmartCounts, feeds: Iterable[FeedRow]) -> int | None:
     """How many articles a view holds, from the sources pane's counts (None: not counted there)."""
     f = view.filter

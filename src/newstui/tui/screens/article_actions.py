@@ -224,7 +224,7 @@ class ArticleActions(ScreenMixin):
             state = "read" if read else "unread"
             copies = counted(marked.copies, "copy", "copies")
             self.notify(f"Marked {state} with {copies} of the same story.")
-            self.headlines.reload()
+            self.headlines.check_rows()  # (a row marked out of an `unread` view stays listed)
         self.sources.reload()
 
     @work(group="write", exit_on_error=False)

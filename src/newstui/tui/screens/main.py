@@ -30,7 +30,14 @@ from newstui.tui.screens.podcast_actions import PodcastActions
 from newstui.tui.screens.source_refresh import SourceRefresh
 from newstui.tui.screens.unread_steps import UnreadSteps
 from newstui.tui.shared_library import SharedLibrary
-from newstui.tui.view import ALL, View, counted_total, entity_view, speaker_view
+from newstui.tui.view import (
+    ALL,
+    View,
+    counted_total,
+    entity_view,
+    listed_by_flags,
+    speaker_view,
+)
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.refresh_status import RefreshStatus
@@ -106,6 +113,10 @@ class MainScreen(
         # A view just shown: its first article is shown, not opened, even when the reader had
         # focus (a search typed while reading must not mark its first result read).
         self._view_just_shown = False
+        # The article a (re)load of the list selected, not the user: shown, never opened by
+        # loading while the reader has focus (an `unread` view re-read after a mark selected
+        # the next row, which was marked read, and so on until the view was empty: r31 H1).
+        self._selected_by_load: int | None = None
         self._detail_timer: Timer | None = None
         self._last_detail = 0.0
         self._view_title = ""
@@ -245,7 +256,7 @@ class MainScreen(
         expected = counted_total(headlines.view, message.smart, message.feeds)
         if expected is None or not headlines.loaded or headlines.load_pending or self.refreshing:
             return  # (a refresh reloads the headlines itself, batched)
-        by_flags = headlines.view.filter.unread or headlines.view.filter.starred
+        by_flags = listed_by_flags(headlines.view.filter)
         if expected > headlines.total or (expected < headlines.total and not by_flags):
             headlines.reload()
 
@@ -329,6 +340,7 @@ class MainScreen(
             self._detail_timer.stop()
             self._detail_timer = None
         article_id = message.row.id
+        self._selected_by_load = article_id if message.by_load else None
         self.cursor_on(article_id)  # what waited for another article is dropped, Enter too
         if self._open_on_load != article_id:
             self._open_on_load = None
@@ -408,7 +420,11 @@ class MainScreen(
         self.detail = message.detail
         self.reader.show(message.detail)
         self.sidebar.show(message.detail)
-        reading = self._pane_of(self.focused) == "reader" and not self._view_just_shown
+        reading = (
+            self._pane_of(self.focused) == "reader"
+            and not self._view_just_shown
+            and self._selected_by_load != message.article_id
+        )
         self._view_just_shown = False
         if self._open_on_load == message.article_id or reading:
             self._open_on_load = None

@@ -137,7 +137,16 @@ class UnreadSteps(ScreenMixin):
             self.notify(f"No unread article {where} this one.", severity="warning")
             self._next_waiting(None)
             return
-        self.headlines.move_cursor(message.index)
+        index = message.index
+        listed = self.headlines.row_at(index)
+        if listed is not None and listed.id != message.article_id:
+            # a list that keeps the rows marked out of it (Unread, an `unread` query) has them
+            # above the index the store counts: the unread article is further down
+            index = next(
+                (i for i, row in self.headlines.loaded_rows() if row.id == message.article_id),
+                index,
+            )
+        self.headlines.move_cursor(index)
         self._open_on_load = message.article_id  # shown in full: read, as Enter would mark it
         self._next_waiting(message.article_id)
 

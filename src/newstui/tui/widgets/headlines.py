@@ -22,7 +22,7 @@ from newstui.headline_fields import carries_time
 from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, SortOrder
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
-from newstui.tui.view import ALL, View
+from newstui.tui.view import ALL, View, listed_by_flags
 from newstui.tui.widgets.headline_row import (
     RowStyles,
     headline_segments,
@@ -86,9 +86,11 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
 
     @dataclass(eq=False, repr=False)
     class Highlighted(Message):
-        """The cursor moved to another article (row is None for an empty list)."""
+        """The cursor moved to another article (row is None for an empty list); `by_load`: a
+        (re)load of the list put it there, not the user (its article is shown, not opened)."""
 
         row: ArticleRow | None
+        by_load: bool = False
 
     @dataclass(eq=False, repr=False)
     class Opened(Message):
@@ -246,7 +248,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation or self.load_pending:
             return
-        by_flags = self.view.filter.unread or self.view.filter.starred
+        by_flags = listed_by_flags(self.view.filter)  # a row marked out of it stays listed
         gone = any(article_id not in message.rows for article_id in message.asked)
         if gone or (message.total != self.total and not by_flags):
             self.reload()
@@ -348,6 +350,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
+        typed = self._typed is not None  # keys moved the cursor while it loaded
         cursor = self._after_typed(message.cursor, message.total)
         if self._same_as_shown(
             message, cursor
@@ -393,7 +396,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self.refresh()
         self.post_message(self.ViewLoaded(self.view, self.total))
-        self._announce()
+        self._announce(by_load=not typed)
         self._rows_in()
 
     @on(_LoadFailed)
@@ -510,16 +513,16 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             return index - height + 1
         return None
 
-    def _announce(self) -> None:
+    def _announce(self, by_load: bool = False) -> None:
         if not self.total:
             if self._announced is not None:
                 self._announced = None
-                self.post_message(self.Highlighted(None))
+                self.post_message(self.Highlighted(None, by_load))
             return
         row = self.selected
         if row is not None and self._announced != row.id:
             self._announced = row.id
-            self.post_message(self.Highlighted(row))
+            self.post_message(self.Highlighted(row, by_load))
 
     def _typed_move(self, steps: int, anchor: int | None = None, jump: bool = False) -> None:
         """A cursor key: moves the rows shown, and while a load runs, is kept for its rows too
