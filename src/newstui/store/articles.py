@@ -32,6 +32,7 @@ from newstui.model import (
 from newstui.store.db import (
     Database,
     json_list,
+    merge_fewer_times,
     row_statements,
     savepoint,
     with_texts,
@@ -146,6 +147,8 @@ def insert_new_articles(
     written by a trigger, is flushed at the end of each statement. `texts`: (packed, UTF-8) of
     their texts known already, which the trigger then need not unpack."""
     ids: dict[tuple[int, str], int] = {}
+    if rows:
+        merge_fewer_times(db)
     with with_texts(db, texts):
         for sql, params in row_statements(
             INSERT_INTO_ARTICLES, rows, INSERT_ROWS, "RETURNING id, feed_id, guid", split_tail=False
