@@ -259,7 +259,7 @@ def all_binding_keys() -> dict[str, str]:
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
     from newstui.tui.screens.help import HelpScreen
-    from newstui.tui.screens.search import SearchScreen
+    from newstui.tui.screens.search import SearchInput, SearchScreen
     from newstui.tui.screens.sort_order import SortScreen
     from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
     from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
@@ -273,6 +273,7 @@ def all_binding_keys() -> dict[str, str]:
         PaneList,
         Sidebar,
         SearchScreen,
+        SearchInput,
         HelpScreen,
         ConfirmScreen,
         CommandScreen,
@@ -305,7 +306,7 @@ def box_sections() -> list[tuple[str, list[Binding]]]:
     from newstui.tui.screens.confirm import ConfirmScreen
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.help import HelpScreen
-    from newstui.tui.screens.search import SearchScreen
+    from newstui.tui.screens.search import SearchInput, SearchScreen
     from newstui.tui.screens.sort_order import SortScreen
     from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
     from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
@@ -316,7 +317,7 @@ def box_sections() -> list[tuple[str, list[Binding]]]:
         ("Downloads", DownloadsScreen, ListView),
         ("Choice box", ChoiceScreen, OptionList),
         ("Sort box", SortScreen, None),
-        ("Search box", SearchScreen, Input),
+        ("Search box", SearchScreen, SearchInput),
         ("Command box", CommandScreen, Input),
         ("View name box", ViewNameScreen, Input),
         ("Help", HelpScreen, None),
@@ -355,7 +356,7 @@ def help_sections(
     from newstui.tui.screens.confirm import ConfirmScreen
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.help import HelpScreen
-    from newstui.tui.screens.search import SearchScreen
+    from newstui.tui.screens.search import SearchInput, SearchScreen
     from newstui.tui.screens.sort_order import SortScreen
     from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
     from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
@@ -393,7 +394,7 @@ def help_sections(
         (
             SearchScreen,
             f"Search box{opened_by('app.search')}",
-            own(SearchScreen, enter("Search")),
+            own(SearchScreen, *own(SearchInput)),
         ),
         (SortScreen, f"Sort box{opened_by('headlines.sort')}", own(SortScreen)),
         (

@@ -55,13 +55,17 @@ class KeyedBox(ModalScreen[ScreenResultType]):
         return keys_in_effect(self, binding_id, every)
 
 
-def keys_in_effect(screen: Screen[Any], binding_id: str, every: bool = False) -> str:
-    """A binding of `screen`'s keys as a hint writes them, the keymap the app was given (the
-    preset and the user's `[keys]`) applied: the first, or every one joined by " / "."""
+def keys_in_effect(
+    screen: Screen[Any], binding_id: str, every: bool = False, owner: type | None = None
+) -> str:
+    """A binding of `screen`'s keys (or of the `owner` class's, a widget of it) as a hint writes
+    them, the keymap the app was given (the preset and the user's `[keys]`) applied: the first,
+    or every one joined by " / "."""
     from newstui.tui.keymap import key_label, keys_of
 
     keymap: Mapping[str, str] = getattr(screen.app, "user_keymap", None) or {}
-    listed = [b for base in type(screen).__mro__ for b in base.__dict__.get("BINDINGS", [])]
+    holder = owner or type(screen)
+    listed = [b for base in holder.__mro__ for b in base.__dict__.get("BINDINGS", [])]
     binding = next(b for b in listed if isinstance(b, Binding) and b.id == binding_id)
     keys = [key_label(k) for k in keys_of(binding, keymap).split(",") if k]
     return " / ".join(keys if every else keys[:1])

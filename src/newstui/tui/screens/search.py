@@ -13,11 +13,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from newstui.text import terminal_safe
+from newstui.tui.screens.keyed_box import keys_in_effect
 from newstui.tui.widgets.ordered_input import OrderedInput, TypedAhead
 from newstui.tui.widgets.search_hint import SearchHint
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed
     from newstui.query import Query  # noqa: F401  (SearchScreen's result type, a string below)
+
+
+class SearchInput(OrderedInput):
+    """The query's text field: Enter searches (a `[keys]` id of its own, so the hint can name
+    the user's key)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Search", show=False, id="search.submit")
+    ]
 
 
 class SearchScreen(TypedAhead["Query | None"], ModalScreen["Query | None"]):
@@ -51,12 +61,15 @@ class SearchScreen(TypedAhead["Query | None"], ModalScreen["Query | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "Search"
-            yield OrderedInput(
+            yield SearchInput(
                 value=self._initial,
                 placeholder='words, "phrases", title: person: …, AND/OR/NOT',
                 id="search-input",
             )
-            yield SearchHint()
+            # the keys in effect (the preset's, the user's): it said Enter and Esc whatever
+            submit = keys_in_effect(self, "search.submit", every=True, owner=SearchInput)
+            cancel = keys_in_effect(self, "search.cancel", every=True)
+            yield SearchHint(f"{submit} to search, {cancel} to cancel.")
 
     def submitted(self, typed: str) -> None:
         text = typed.strip()

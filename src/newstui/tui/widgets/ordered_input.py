@@ -11,6 +11,8 @@ typed behind Enter to whatever shows once the screen has answered it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual import events, on
 from textual.actions import SkipAction
 from textual.binding import Binding
@@ -18,6 +20,7 @@ from textual.css.query import NoMatches
 from textual.screen import ScreenResultType
 from textual.widgets import Input
 
+from newstui.tui.keymap import keys_of
 from newstui.tui.screens.keyed_box import KeyedBox
 
 
@@ -30,14 +33,14 @@ class OrderedInput(Input):
         self._held: list[events.Key] | None = None
 
     def binds(self, key: str) -> Binding | None:
-        """The box's own (non-priority) binding of a key, if it has one (Ctrl-C's copy only with
-        text selected: else it quits, as everywhere)."""
-        for binding in type(self).BINDINGS:
-            if not isinstance(binding, Binding) or binding.priority:
+        """The box's own (non-priority) binding of a key, if it has one, the user's `[keys]`
+        applied (a rebound submit: Enter no longer submits, the user's key does); Ctrl-C's copy
+        only with text selected: else it quits, as everywhere."""
+        keymap: Mapping[str, str] = getattr(self.app, "user_keymap", None) or {}
+        for binding in _merged_bindings(type(self)):
+            if binding.priority or (binding.action == "copy" and self.selection.is_empty):
                 continue
-            if binding.action == "copy" and self.selection.is_empty:
-                continue
-            if key in (part.strip() for part in binding.key.split(",")):
+            if key in (part.strip() for part in keys_of(binding, keymap).split(",")):
                 return binding
         return None
 
@@ -88,6 +91,17 @@ class OrderedInput(Input):
                 await self._run(binding)
             else:  # (Esc, Tab… and every key once the screen closed: the app routes them)
                 self.app.post_message(events.Key(key.key, key.character))
+
+
+def _merged_bindings(cls: type) -> list[Binding]:
+    """A widget class's bindings as Textual merges them: a key a class binds is taken from its
+    bases' bindings (a box's own Enter replaces Input's)."""
+    merged: list[Binding] = []
+    for base in reversed(cls.__mro__):
+        own = [b for b in base.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+        taken = {key.strip() for b in own for key in b.key.split(",")}
+        merged = [b for b in merged if {k.strip() for k in b.key.split(",")} - taken] + own
+    return merged
 
 
 class TypedAhead(KeyedBox[ScreenResultType]):

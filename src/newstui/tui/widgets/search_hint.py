@@ -9,9 +9,9 @@ from textual.widgets import Static
 
 from newstui.tui.widgets.term_rows import TermRows
 
-# The hint under the box: each piece stays on one line (a narrow box broke `"river bank"`).
+# The hint under the box, after the keys' sentence ("Enter to search, Esc to cancel.", from
+# the keys in effect): each piece stays on one line (a narrow box broke `"river bank"`).
 HINT_PARTS = (
-    "Enter to search, Esc to cancel.",
     'flood "river bank" evac*',
     "a OR b",
     "-word",
@@ -25,11 +25,12 @@ HINT_PARTS = (
 )
 
 
-def packed_hint(width: int) -> str:
-    """The hint's pieces, two spaces apart, in lines of `width` cells, none split."""
+def packed_hint(width: int, keys: str) -> str:
+    """The keys' sentence and the hint's pieces, two spaces apart, in lines of `width` cells,
+    none split."""
     lines: list[str] = []
     line = ""
-    for part in HINT_PARTS:
+    for part in (keys, *HINT_PARTS):
         joined = f"{line}  {part}" if line else part
         if line and cell_len(joined) > width:
             lines.append(line)
@@ -51,8 +52,9 @@ class SearchHint(Static):
     }
     """
 
-    def __init__(self) -> None:
-        super().__init__(packed_hint(86), id="search-hint", markup=False)
+    def __init__(self, keys: str) -> None:
+        super().__init__(packed_hint(86, keys), id="search-hint", markup=False)
+        self.keys = keys  # how to search and cancel, with the keys in effect
         self.showing_hint = True
 
     def show_hint(self) -> None:
@@ -76,7 +78,7 @@ class SearchHint(Static):
 
     def on_resize(self) -> None:
         if self.showing_hint and self.content_region.width:
-            self.update(packed_hint(self.content_region.width))
+            self.update(packed_hint(self.content_region.width, self.keys))
 
 
 QUERY_EXAMPLES = [
