@@ -279,6 +279,33 @@ async def test_a_password_typed_in_the_address_is_shown_as_stars_and_kept_in_the
         assert [n for n in shown(app) if "me:***@" in n and "HTTP 404" in n]
 
 
+async def test_a_second_a_while_adding_names_the_address_with_its_password_as_stars(
+    tmp_path, db_path, feed_server
+):
+    """`a` again while a feed is being added said "Still adding http://me:s3cret@…" (seen on
+    a loaded machine in the test above: the Adding notice showed stars, this one did not)."""
+    import threading
+
+    from .conftest import until
+
+    held = threading.Event()
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode(), hold=held)
+    app = NewstuiApp(db_path, no_feeds_config(tmp_path))
+    async with run_recorded(app, size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        secret = feed_server.url("/news.xml").replace("://", "://me:s3cret@")
+        await pilot.press(*secret, "enter")
+        await until(pilot, lambda: "Adding http://" in screen_text(app))
+        await pilot.press("a")
+        await until(pilot, lambda: any("Still adding" in n for n in shown(app)))
+        held.set()
+        still = [n for n in shown(app) if "Still adding" in n]
+        assert still == [f"Still adding {secret.replace('me:s3cret@', 'me:***@')}…"]
+        await until(pilot, lambda: "Added " in screen_text(app))
+
+
 async def test_the_adding_notice_is_taken_down_once_the_feed_is_added_or_fails(
     tmp_path, db_path, feed_server
 ):

@@ -97,7 +97,9 @@ class FeedAdding(ScreenMixin):
             self.notify("demo mode: feeds cannot be added", severity="warning")
             return
         if self._adding is not None:
-            self.notify(f"Still adding {self._adding}…", severity="warning", markup=False)
+            # (the address as the "Adding …" notice shows it: a password in it as stars)
+            still = f"Still adding {hide_passwords(self._adding)}…"
+            self.notify(still, severity="warning", markup=False)
             return
         from newstui.tui.screens.command_prompt import CommandScreen
 
