@@ -38,3 +38,16 @@ async def test_quit_help_and_refresh_show_in_the_footer_at_every_size(db_path, s
             await settle(pilot)
             footer = screen_text(app).splitlines()[-1]
             assert "Q Quit" in footer and "? Help" in footer and "R Refresh" in footer, footer
+
+
+async def test_a_box_footer_writes_esc_as_its_hint_does(db_path):
+    """Over L the footer said "esc Close" under the box's "Esc: close" (help, the palette and
+    every hint write Esc)."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Esc: close" in text
+        assert text.splitlines()[-1].startswith("Esc Close")

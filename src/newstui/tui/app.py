@@ -179,9 +179,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.main.config = config
 
     def get_key_display(self, binding: Binding) -> str:
-        """A key with a modifier as `?` help and the palette write it ("Ctrl-S", not Textual's
-        "^s"); the rest as Textual shows them ("⏎")."""
-        if not binding.key_display and "+" in binding.key:
+        """A key with a modifier, and Esc, as `?` help, the palette and the boxes' hints write
+        them ("Ctrl-S", not Textual's "^s"; "Esc", not "esc" over a box's "Esc: close"); the
+        rest as Textual shows them ("⏎")."""
+        if not binding.key_display and ("+" in binding.key or binding.key == "escape"):
             return key_label(binding.key)
         return super().get_key_display(binding)
 
