@@ -123,3 +123,19 @@ def test_words_go_on_past_the_outlet_told_and_a_place_that_is_no_subject(extract
     assert quotes_and_speakers(extractor, told)[-1][1] == "Ann Moss"
     assert quotes_and_speakers(extractor, place)[-1][1] == "Ann Moss"
     assert quotes_and_speakers(extractor, opening)[-1][1] is None
+
+
+def test_a_participle_after_comma_and_speaks_for_the_clause_subject_not_an_object(
+    extractor,
+) -> None:
+    text = (
+        "Prime Minister Ann Moss condemned the strikes on Monday. She restated the "
+        "government's position, urging the Kestrel Workers Union to end the strike, and "
+        "calling on Brightwell Ltd to cease its lockouts, terming them “disproportionate”."
+    )
+    named = (
+        "Ann Moss met the union on Monday, urging the Kestrel Workers Union to end the "
+        "strike, and calling the lockouts “disproportionate and cruel to every family here”."
+    )
+    assert quotes_and_speakers(extractor, text) == [("disproportionate", "Ann Moss")]
+    assert quotes_and_speakers(extractor, named)[0][1] == "Ann Moss"

@@ -1447,7 +1447,12 @@ class SpeakerFinder(_SubjectFinder):
             return self._speaker_in(
                 sent_start + verb.end(), end, span.open_mark, allow_pronoun=False
             )
-        if verb.group().endswith("ing") and verb.start() and head[verb.start() - 2] == ",":
+        if verb.group().endswith("ing") and (
+            (verb.start() and head[verb.start() - 2] == ",")
+            # "He reiterated it, urging Hezbollah to …, and calling on Israel to …, terming
+            # them “…”": a participle after ", and" is the clause subject's too
+            or head.endswith(", and ", 0, verb.start())
+        ):
             # "Moss thanked Reid on X, writing that “…”": the subject, not the object, speaks;
             # "he told RTÉ, accusing them of “…”": the subject of the verb before, not its object
             if len(verbs) > 1 and not verbs[-2].group().endswith("ing"):
