@@ -66,6 +66,9 @@ class Launch:
     argv: tuple[str, ...]
     terminal: bool  # draws in the terminal: run in the foreground with the app suspended
     wait_for_key: bool = False  # its output should stay on screen until the user presses Enter
+    # in the terminal, its stderr also goes through newstui, which keeps the last line for its
+    # failure (a player's: it reads no keys from stderr, as `more` or `vim -` may)
+    stderr_kept: bool = False
 
     @property
     def name(self) -> str:
@@ -235,7 +238,9 @@ def player_launch(setting: str, target: str, which: Callable[[str], str | None])
         if found is None:
             raise LaunchError('no player: set one in [settings], like player = "mpv %f"')
         command = found
-    return Launch(command_argv(command, target), terminal=is_terminal_program(command))
+    return Launch(
+        command_argv(command, target), terminal=is_terminal_program(command), stderr_kept=True
+    )
 
 
 def pipe_launch(command: str) -> Launch:

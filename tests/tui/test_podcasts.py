@@ -286,6 +286,28 @@ async def test_a_wrapper_player_that_fails_says_so_with_its_last_error_line(
     assert suspended == []  # (not a terminal program: the app stayed)
 
 
+async def test_a_terminal_player_that_fails_says_its_last_error_line_and_shows_its_output(
+    tmp_path, monkeypatch, feed_server, capfd
+):
+    """A player that runs in the terminal (mpv) said only `mpv exited with status 3`: its stderr
+    went to the terminal alone. It still goes there (the user reads it while the app is set
+    aside), and its last line is kept for the failure line, as a background player's is."""
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    script = tmp_path / "bin" / "mpv"  # a terminal program: the app suspends for it
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(BAD_PLAYER, "utf-8")
+    script.chmod(0o755)
+    app, suspended = podcast_app(tmp_path, monkeypatch, db, player=f"{script} %f")
+    said = "mpv exited with status 3: badplayer: cannot open audio device"
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await until(pilot, lambda: said in [n.message for n in notifications(app)])
+    assert suspended == ["in", "out"]
+    assert "starting\n" in capfd.readouterr().err  # (written on as it came)
+
+
 async def test_a_player_that_ends_well_says_nothing(tmp_path, monkeypatch, feed_server):
     db = tmp_path / "pod.db"
     podcast_db(db, feed_server)

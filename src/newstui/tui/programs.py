@@ -1,6 +1,7 @@
 """External programs started from the app (browser, pager, player, a pipe): one that draws in the
 terminal runs with the app suspended (`App.suspend`), any other on its own, watched so that its
-failure (exit status, last line of its stderr) is said in one line."""
+failure (exit status, last line of its stderr) is said in one line. A player in the terminal
+(mpv) writes its stderr to the terminal through newstui, which keeps its last line too."""
 
 from __future__ import annotations
 
@@ -60,15 +61,96 @@ def _watch(app: App[object], name: str, child: subprocess.Popen[bytes]) -> None:
             app.call_from_thread(app.notify, line, severity="error", markup=False)
 
 
-def _run_in_foreground(argv: Sequence[str], stdin: bytes | None) -> int:
-    """Run a program that draws in the terminal until it ends; its exit status."""
-    with subprocess.Popen(argv, stdin=subprocess.PIPE if stdin is not None else None) as child:
-        _foreground.append(child)
+def _run_in_foreground(
+    argv: Sequence[str], stdin: bytes | None, *, stderr_kept: bool = False
+) -> tuple[int, bytes]:
+    """Run a program that draws in the terminal until it ends; its exit status, and with
+    `stderr_kept` the last bytes of its stderr (which reached the terminal as they came)."""
+    tee = _StderrTee() if stderr_kept else None
+    try:
+        with subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE if stdin is not None else None,
+            stderr=tee.writer if tee is not None else None,
+        ) as child:
+            if tee is not None:
+                tee.copy()
+            _foreground.append(child)
+            try:
+                child.communicate(stdin)
+            finally:
+                _foreground.remove(child)
+    finally:
+        said = tee.finish() if tee is not None else b""
+    return child.returncode, said
+
+
+class _StderrTee:
+    """A foreground program's stderr, copied to newstui's own (the terminal) as it comes, its
+    last _STDERR_KEPT bytes kept. Where that is a terminal the program writes to a pseudo-terminal
+    of the same size and modes, so it still sees one (mpv draws its status line there); else
+    (a test, a redirected stderr) to a pipe. Only for programs that read no keys from stderr
+    (players: `more` and `vim -` do, a pager's stderr is left alone)."""
+
+    def __init__(self) -> None:
+        self.tail = bytearray()
+        self._reader, self.writer = _terminal_like_pair() or os.pipe()
+        self._copier = threading.Thread(target=self._copy, name="program stderr", daemon=True)
+
+    def copy(self) -> None:
+        """Start copying; the program (started) holds the writing end, this process no longer."""
+        os.close(self.writer)
+        self.writer = -1
+        self._copier.start()
+
+    def _copy(self) -> None:
         try:
-            child.communicate(stdin)
+            with suppress(OSError):  # (EIO: a pseudo-terminal whose last writer closed it)
+                while chunk := os.read(self._reader, 4096):
+                    self.tail.extend(chunk)
+                    del self.tail[:-_STDERR_KEPT]
+                    with suppress(OSError):
+                        _write_all(2, chunk)
         finally:
-            _foreground.remove(child)
-    return child.returncode
+            os.close(self._reader)
+
+    def finish(self) -> bytes:
+        """The last bytes the program wrote, once its stderr is closed (a program it started
+        may hold it open: not waited for longer than _STDERR_GRACE)."""
+        if self.writer >= 0:  # it never started: nothing was copied
+            os.close(self.writer)
+            os.close(self._reader)
+            return b""
+        self._copier.join(_STDERR_GRACE)
+        return bytes(self.tail)
+
+
+def _terminal_like_pair() -> tuple[int, int] | None:
+    """A pseudo-terminal (reading end, program's end) of the size and modes of newstui's stderr
+    when that is a terminal, its output passed on untouched (the terminal adds the carriage
+    returns itself); None where it is not one, or none can be made."""
+    try:
+        import fcntl
+        import termios
+
+        if not os.isatty(2):
+            return None
+        reader, writer = os.openpty()
+    except (ImportError, OSError):  # (no pseudo-terminals here)
+        return None
+    with suppress(OSError, termios.error):
+        fcntl.ioctl(writer, termios.TIOCSWINSZ, fcntl.ioctl(2, termios.TIOCGWINSZ, bytes(8)))
+        modes = termios.tcgetattr(2)
+        modes[1] &= ~termios.OPOST
+        termios.tcsetattr(writer, termios.TCSANOW, modes)
+    return reader, writer
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of `data` to a file descriptor (a terminal may take it in parts)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def stop_foreground_program(signum: int) -> bool:
@@ -99,7 +181,9 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
         with app.suspend():  # Textual resumes the app only when the block ends without error
             failed: OSError | None = None
             try:
-                status = _run_in_foreground(launch.argv, stdin)
+                status, said = _run_in_foreground(
+                    launch.argv, stdin, stderr_kept=launch.stderr_kept
+                )
             except OSError as exc:  # not installed, not executable: the app must come back
                 failed = exc
             if failed is None and launch.wait_for_key:
@@ -121,5 +205,6 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
         app.notify(f"{name}: {exc.strerror or exc}", severity="error", markup=False)
         return
     app.refresh()
-    if status and not launch.wait_for_key:
-        app.notify(f"{name} exited with status {status}", severity="warning", markup=False)
+    line = failure_line(name, status, said)
+    if line is not None and not launch.wait_for_key:  # (its last stderr line: a player's)
+        app.notify(line, severity="warning", markup=False)
