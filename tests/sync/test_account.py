@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstui.sync.account import IdEvidence, judge_ids
+from newstui.sync.account import IdEvidence, judge_ids, same_login
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,20 @@ def test_each_switch_says_what_told_it() -> None:
     }
     assert None not in whys
     assert len(whys) == 4
+
+
+@pytest.mark.parametrize(
+    ("remembered", "configured", "reported", "same"),
+    [
+        ("alice", "alice@example.org", ("1001", "alice", "alice@example.org"), True),
+        ("alice@example.org", "Alice", ("1001", "alice", "alice@example.org"), True),
+        ("Alice", "alice", ("alice", "alice", ""), True),
+        ("alice", "bob", ("bob", "bob", ""), False),  # another user
+        ("alice", "bob", ("alice", "alice", ""), False),  # (bob's login not among its names)
+        ("alice", "alice@example.org", (), False),  # a server that does not say
+    ],
+)
+def test_two_user_names_are_one_account_only_when_the_server_says_so(
+    remembered: str, configured: str, reported: tuple[str, ...], same: bool
+) -> None:
+    assert same_login(remembered, configured, reported) is same

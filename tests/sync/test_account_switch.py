@@ -468,3 +468,32 @@ def test_the_sync_line_says_the_newest_items_expired_on_the_same_account(
         "expired there (the same account), nothing here was forgotten or removed"
     ) in out
     assert "first sync with" not in out
+
+
+def test_another_name_of_the_same_user_on_the_same_server_is_no_switch(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `user = "alice"` changed to her e-mail, which the server also logs her in by: it was taken
+    # for another user (every item id forgotten, the mark made here dropped, the server's marks
+    # taken). The server's user-info names both, so it is the same account.
+    ids = _titles(synced, capsys)
+    assert main([*synced, "mark", "--read", str(ids["Item 2"])]) == 0
+    fake.api("/edit-tag", 200, b"OK")
+    fake.api(
+        "/user-info", 200, {"userId": "1001", "userName": "alice", "userEmail": "Alice@Example.org"}
+    )
+    _rename_user(Path(synced[3]), "alice", "alice@example.org")
+    ids_answer(fake, [refs(1, 3)], [refs(3)])  # (as the server has it once the mark is sent)
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert (report["switch"], report["switched_from"], report["pushed"]) == (None, None, 1)
+    assert marks(synced, capsys) == {"Item 1": "unread", "Item 2": "", "Item 3": "unread starred"}
+    fake.api("/user-info", 200, {"userId": "1002", "userName": "bob", "userEmail": ""})
+    _rename_user(Path(synced[3]), "alice@example.org", "bob")  # (and bob is another user)
+    assert main([*synced, "sync", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["switch"] == "user"

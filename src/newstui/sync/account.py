@@ -1,7 +1,8 @@
-"""Whether a store that does not remember its last account (synced by a version that did not) is
-being synced with that account or another one: decided from what the server's ids and items
-tell, since there is no account to compare. A remembered account is compared by name alone
-(run.account_of), and an item missing there means it expired, never that the account changed."""
+"""Whether a sync is with the account the store was last synced with: a remembered account is
+compared by its identity (the user, as configured or as the server knows it, and the server's
+URL: run.account_of), and an item missing there means it expired, never that the account changed;
+a store that does not remember its last account (synced by a version that did not) has only what
+the server's ids and items tell (judge_ids)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,11 @@ def judge_ids(evidence: IdEvidence) -> IdJudgement:
     if not e.probed:
         return IdJudgement("same")
     return IdJudgement("expired")
+
+
+def same_login(remembered: str, configured: str, reported: tuple[str, ...]) -> bool:
+    """Whether two user names configured for one server are one account: the server, logged in
+    as `configured`, reports the remembered one among its names for that user (its id, name or
+    e-mail: `alice@example.org` and `alice`), case aside."""
+    known = {name.casefold() for name in reported}
+    return remembered.casefold() in known and configured.casefold() in known

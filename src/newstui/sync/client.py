@@ -297,6 +297,22 @@ class GReaderClient:
         except MalformedAnswer as exc:
             raise self._malformed("stream/contents", exc) from None
 
+    async def user_info(self) -> tuple[str, ...]:
+        """The names the server knows the logged-in user by (user-info: its user id, name and
+        e-mail, those given), cleaned; () when it gives none or has no user-info. Raises
+        SyncError as any call (unreachable, login refused)."""
+        response = await self._call(
+            "GET", "/user-info", "user-info", {"output": "json"}, refused=(404, 405, 501)
+        )
+        try:
+            data = json.loads(response.body) if response.status_code == 200 else None
+        except ValueError:
+            return ()  # (a server that does not say: see run._same_account)
+        if not isinstance(data, dict):
+            return ()
+        names = (data.get(k) for k in ("userId", "userName", "userEmail"))
+        return tuple(clean_line(str(n), 300) for n in names if isinstance(n, str | int) and n != "")
+
     async def newest_items(self, stream: str, count: int) -> list[RemoteItem]:
         """The newest items of one subscription (its stream id, e.g. feed/2), newest first."""
         path = "/stream/contents/" + quote(stream, safe="/:")

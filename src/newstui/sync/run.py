@@ -18,7 +18,7 @@ from newstui.library import Library
 from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.model.fetching import RemovedSource, SyncChanges
 from newstui.sources.http import FetchLimits
-from newstui.sync.account import IdEvidence, IdJudgement, judge_ids
+from newstui.sync.account import IdEvidence, IdJudgement, judge_ids, same_login
 from newstui.sync.client import GReaderClient, PassingFailure, server_name, without_userinfo
 from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
@@ -253,9 +253,11 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
     switched = former if former is not None and former != account else None
     _check_retry_after(library, client.server, account)
     switch: Switch | None = None
-    if switched is not None:
-        switch = "server" if _user_of(switched) == _user_of(account) else "user"
     try:
+        if switched is not None and await _same_account(client, switched, account):
+            switched = None  # (another name of the same user: remembered under this one now)
+        if switched is not None:
+            switch = "server" if _user_of(switched) == _user_of(account) else "user"
         report = await _sync(library, config, client, switch, remembered=former is not None)
     except SyncError as exc:
         retry = None
@@ -275,6 +277,16 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
         **{ACCOUNT: account, RETRY_FOR: None},
     )
     return replace(report, account=account, switched_from=switched)
+
+
+async def _same_account(client: GReaderClient, former: str, account: str) -> bool:
+    """Whether a remembered account whose user name differs from the configured one (the server
+    and path the same) is the same user, as the server says (user-info: `alice` and
+    `alice@example.org`, `Alice` and `alice`). Asked only then; a server that does not say is
+    taken for another user. Raises SyncError (unreachable: nothing is decided)."""
+    if former.removeprefix(_user_of(former)) != account.removeprefix(_user_of(account)):
+        return False
+    return same_login(_user_of(former), _user_of(account), await client.user_info())
 
 
 def _user_of(account: str) -> str:
