@@ -464,7 +464,8 @@ def test_the_sync_line_says_the_newest_items_expired_on_the_same_account(
     assert raw.count("\n") == 1  # (one line)
     out = " ".join(raw.split())
     assert (
-        "no longer has the 2 newest articles stored here but follows the same feeds: taken as "
+        "no longer has the newest article stored here of any of 2 sources but follows the same "
+        "feeds: taken as "
         "expired there (the same account), nothing here was forgotten or removed"
     ) in out
     assert "first sync with" not in out

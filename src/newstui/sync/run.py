@@ -138,11 +138,9 @@ class SyncReport:
         newest articles stored here: expired there, not another account's."""
         if not self.expired:
             return None
-        newest = (
-            "the newest article" if self.expired == 1 else f"the {self.expired} newest articles"
-        )
         return (
-            f"{self.server} no longer has {newest} stored here but follows the same feeds: "
+            f"{self.server} no longer has the newest article stored here of any of "
+            f"{counted(self.expired, 'source')} but follows the same feeds: "
             "taken as expired there (the same account), nothing here was forgotten or removed"
         )
 
