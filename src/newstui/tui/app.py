@@ -53,6 +53,7 @@ from newstui.tui.keymap import (
 from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
+from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
@@ -391,7 +392,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
 
         def searched(query: Query | None) -> None:
             if query:
-                self.main.push_view(search_view(query))
+                keys = key_in_effect(self.main, "app.search"), key_in_effect(self.main, "main.back")
+                self.main.push_view(search_view(query, *keys))
 
         self.push_screen(SearchScreen(), searched)
 

@@ -68,9 +68,10 @@ def tag_view(tag: str) -> View:
     return View(f"tag:{tag}", f"#{tag}", ArticleFilter(tag=tag))
 
 
-def search_view(query: Query) -> View:
-    """The articles matching a query typed in the search box (empty: how to go on from it)."""
-    note = f"Nothing matches {query.text}. Press / to search again, q to go back."
+def search_view(query: Query, search: str = "/", back: str = "q") -> View:
+    """The articles matching a query typed in the search box (empty: how to go on from it, with
+    the keys in effect)."""
+    note = f"Nothing matches {query.text}. Press {search} to search again, {back} to go back."
     return View(f"search:{query.text}", f"Search: {query.text}", ArticleFilter(query=query), note)
 
 

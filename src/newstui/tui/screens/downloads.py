@@ -17,15 +17,16 @@ from textual.widgets import Label, ListItem, ListView, ProgressBar, Static
 from newstui.model import Download
 from newstui.render import human_size
 from newstui.text import terminal_safe
-from newstui.tui.screens.keyed_box import FOOTER_LINES, KeyedBox
+from newstui.tui.screens.keyed_box import FOOTER_LINES, KeyedBox, key_in_effect
 
 
-def status_line(d: Download) -> str:
-    """What a row says about a download: state, size, and the file or the error."""
+def status_line(d: Download, retry: str = "r") -> str:
+    """What a row says about a download: state, size, and the file or the error (with the
+    retry key in effect)."""
     if d.state == "done":
         return f"done · {human_size(d.bytes_done)} · {d.path}"
     if d.state == "failed":
-        return f"failed · {d.error or 'unknown error'}  (r: retry)"
+        return f"failed · {d.error or 'unknown error'}  ({retry}: retry)"
     arrived = human_size(d.bytes_done) if d.bytes_done else "0 B"
     total = f" of {human_size(d.bytes_total)}" if d.bytes_total else ""
     return f"{d.state} · {arrived}{total}"
@@ -77,7 +78,8 @@ class DownloadRow(ListItem):
         self.download = download
         title = terminal_safe(download.title, line=True) or terminal_safe(download.url, line=True)
         self._title.update(Content(title))
-        self._state.update(Content(terminal_safe(status_line(download), line=True)))
+        line = status_line(download, key_in_effect(self, "downloads.retry"))
+        self._state.update(Content(terminal_safe(line, line=True)))
         fraction = download.fraction
         if fraction is None:
             self.bar.update(total=None if download.state == "downloading" else 1, progress=0)
@@ -177,8 +179,10 @@ class DownloadsScreen(KeyedBox[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="downloads-box") as box:
             box.border_title = "Downloads"
+            download = key_in_effect(self, "article.download")  # (the user's key, not d)
             yield Static(
-                Content("No downloads yet: d on an article with an enclosure"), id="downloads-empty"
+                Content(f"No downloads yet: {download} on an article with an enclosure"),
+                id="downloads-empty",
             )
             yield self.list
             yield Static(id="downloads-notice")

@@ -4,9 +4,11 @@ passes no app binding down to a modal screen), and a footer of its own shows the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, ClassVar
 
 from textual.binding import ActiveBinding, Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 # The one quit binding: the app's, and every box's (the user's `[keys]` rebinds them together).
@@ -53,6 +55,28 @@ class KeyedBox(ModalScreen[ScreenResultType]):
         every one ("n / Esc / q / Enter"). Hints said fixed keys ("Enter: cancel" where the
         user had made Enter the yes)."""
         return keys_in_effect(self, binding_id, every)
+
+
+def key_in_effect(node: DOMNode, binding_id: str) -> str:
+    """The first key in effect of any of the app's bindings, as a hint or a note names it ("L",
+    or the user's own where `[keys]` took the default away): they said the default key."""
+    from newstui.tui.keymap import key_label
+
+    keymap: Mapping[str, str] = getattr(node.app, "user_keymap", None) or {}
+    keys = keymap.get(binding_id) or _default_keys(binding_id)
+    return key_label(keys.split(",")[0]) if keys else ""
+
+
+@cache
+def _default_keys(binding_id: str) -> str:
+    """A binding's own keys: the app's and the main screen's looked up first, every screen's
+    (each one imported) only for a box's binding (a download row asks at each update)."""
+    from newstui.tui.app_keys import APP_BINDINGS, all_binding_keys
+    from newstui.tui.keymap import binding_keys
+    from newstui.tui.screens.main import MainScreen
+
+    found = binding_keys([*APP_BINDINGS, *MainScreen.BINDINGS]).get(binding_id)
+    return found if found is not None else all_binding_keys().get(binding_id, "")
 
 
 def keys_in_effect(

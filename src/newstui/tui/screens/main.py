@@ -24,6 +24,7 @@ from newstui.counts import counted
 from newstui.model import NEWEST_FIRST, ArticleRow, Direction, FeedRow, SortOrder
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.feed_adding import FeedAdding
+from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.screens.main_keys import MAIN_BINDINGS
 from newstui.tui.screens.panes import PANE_NAMES, PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
@@ -226,9 +227,10 @@ class MainScreen(
         said "No sources to refresh." to a config with none)."""
         config = self.config
         if config is not None and (config.feeds or config.local or config.sync):
-            first = "Press R to fetch your feeds"
+            first = f"Press {key_in_effect(self, 'app.refresh_all')} to fetch your feeds"
         else:
-            first = "Press a to add a feed (its URL, or a site's address)"
+            add = key_in_effect(self, "sources.add")
+            first = f"Press {add} to add a feed (its URL, or a site's address)"
         return f"No articles yet. {first}, or import files and folders with `newstui import PATH`."
 
     @on(SourcesPane.ViewChosen)

@@ -18,6 +18,7 @@ from newstui.config import Config
 from newstui.model import ArticleRow, has_tag
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
+from newstui.tui.screens.keyed_box import key_in_effect
 
 if TYPE_CHECKING:
     from newstui.model import CleanupReport, FeedRow, RemovedSource, SourceOutcome, SyncStatus
@@ -176,7 +177,8 @@ class SourceRefresh(ScreenMixin):
         if not plan.total:
             if not plan.unknown:
                 where = "" if self.config is None else f"{self.config.path} lists no feeds: "
-                message = f"{where}nothing refreshed, nothing removed. Press a to add a feed."
+                add = key_in_effect(self, "sources.add")
+                message = f"{where}nothing refreshed, nothing removed. Press {add} to add a feed."
                 self.notify(message, severity="warning", markup=False)
             return
         self._refresh_total, self._changes_seen = plan.total, 0

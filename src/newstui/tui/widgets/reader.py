@@ -198,15 +198,18 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
 
     def action_find(self) -> None:
         from newstui.tui.screens.command_prompt import CommandScreen
+        from newstui.tui.screens.keyed_box import key_in_effect
 
         def chosen(words: str | None) -> None:
             count = self.find(words or "")
             if words and not count:
                 self.notify(f"Not in this article: {words}", severity="warning", markup=False)
             elif words:
-                self.notify(f"{counted(count, 'match', 'matches')}. n / N: next / previous")
+                self.notify(f"{counted(count, 'match', 'matches')}. {moves}: next / previous")
 
-        hint = "Enter: find in this article (n / N: next / previous). Esc: cancel"
+        # the keys in effect (they said n / N whatever the user's keys)
+        moves = f"{key_in_effect(self, 'reader.find_next')} / {key_in_effect(self, 'reader.find_previous')}"
+        hint = f"Enter: find in this article ({moves}: next / previous). Esc: cancel"
         self.app.push_screen(
             CommandScreen("Find in the article", hint, self.find_text, "words to find"), chosen
         )
