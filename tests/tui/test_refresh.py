@@ -226,6 +226,22 @@ def test_the_refresh_summary_names_a_single_source():
     ) == ("Refreshed 0 of 2 sources: 2 failed (404) — see ! in Sources")
 
 
+def test_the_refresh_summary_says_how_many_articles_a_source_left_the_config_took():
+    # user test r31 M2: "removed Big Wire 2 (no longer in the config)" hid 269 deleted articles
+    from newstui.ingest import SourceOutcome
+    from newstui.model.fetching import RemovedSource
+    from newstui.tui.refresh import refresh_summary
+
+    gone = [RemovedSource("Big Wire 2", deleted=269, kept_starred=1)]
+    assert refresh_summary([SourceOutcome("A", new=2)], removed=gone) == (
+        "Refreshed A: 2 new articles; removed Big Wire 2 (no longer in the config): "
+        "269 articles deleted, 1 starred kept"
+    )
+    assert refresh_summary([], removed=[RemovedSource("Wire", deleted=1, kept_starred=0)]) == (
+        "Removed Wire (no longer in the config): 1 article deleted"
+    )
+
+
 def test_the_refresh_summary_counts_a_source_cut_short_apart_as_the_cli_does():
     # "Refreshed 2 sources: 3 new articles" for one read whole and one cut short
     from newstui.ingest import SourceOutcome

@@ -178,8 +178,9 @@ async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_pat
         await refresh_after_writing(pilot, config, text + "\n")
         assert "World Desk" not in [f.name for f in app.main.sources.feeds]
         assert any(
-            "removed World Desk (no longer in the config)" in n.message for n in notifications(app)
-        )
+            "removed World Desk (no longer in the config): 22 articles deleted" in n.message
+            for n in notifications(app)
+        ), [n.message for n in notifications(app)]
 
 
 async def test_a_refresh_after_the_config_was_broken_by_hand_says_so_and_keeps_fetching(

@@ -183,6 +183,13 @@ def as_listed(
     return [replace(o, name=names.get(o.name, o.name)) if not o.sync else o for o in outcomes]
 
 
+def _deleted(removed: RemovedSource) -> str:
+    """What removing a source deleted, as `fetch` and D say it: "11 articles deleted, 1 starred
+    kept"."""
+    kept = f", {removed.kept_starred:,} starred kept" if removed.kept_starred else ""
+    return f"{counted(removed.deleted, 'article')} deleted{kept}"
+
+
 def refresh_summary(
     outcomes: Iterable[SourceOutcome],
     removed: Iterable[RemovedSource] = (),
@@ -205,7 +212,7 @@ def refresh_summary(
     )
     sync_notes += "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
     sync_notes += "".join(f"; {o.warning}" for o in outcomes if o.warning and o.sync)
-    gone = "".join(f"; removed {r.name} (no longer in the config)" for r in removed)
+    gone = "".join(f"; removed {r.name} (no longer in the config): {_deleted(r)}" for r in removed)
     for o in synced:  # subscriptions the server dropped: removed here, as the config's are
         said_removed = o.changes.removed_line() if o.changes is not None else None
         gone += f"; {said_removed}" if said_removed else ""
