@@ -801,3 +801,28 @@ def test_a_stop_while_forgetting_old_sketches_keeps_the_batches_done_and_undoes_
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 5
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
     db.conn.close()
+
+
+def test_a_new_article_is_judged_against_its_most_similar_candidates_only(library, monkeypatch):
+    """User test r31 M5: 600 new copies of a text that 4,800 recent articles of another feed
+    share took 10+ minutes, each judged against every one of them. Where many look alike what
+    they share is boilerplate: a new article is judged against MOST_JUDGED of them at most."""
+    from newstui.store import stories
+
+    judged: list[tuple[int, int]] = []
+    same = stories._Versions.same
+
+    def counted(self, a, b, story=()):
+        judged.append((a[0], b[0]))
+        return same(self, a, b, story)
+
+    monkeypatch.setattr(stories._Versions, "same", counted)
+    many = stories.MOST_JUDGED * 5
+    for n in range(many):
+        add(library, "templated", f"Notice {n}", STORY, 200 + n)
+    library.find_stories()
+    judged.clear()
+    new = [add(library, "mirror", f"Mirror {n}", STORY, 10 + n) for n in range(3)]
+    library.find_stories()
+    assert len(judged) == 3 * stories.MOST_JUDGED  # each new article: MOST_JUDGED, not `many`
+    assert {a for a, _ in judged} == set(new)
