@@ -789,6 +789,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
     assert cli.json("opml", "import", str(opml)) == {
         "found": 1,
         "added": ["Paris Daily"],
+        "views": [],
         "already": 0,
         "skipped": [
             {
@@ -867,8 +868,9 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
     conn.close()
 
     assert cli("opml", "import", str(urls)) == 0
-    assert f"warning: {urls}:3: skipped a query: feed" in cli.err
-    assert "2 feeds in" in cli.out and "1 line skipped" in cli.out
+    assert f"{urls}:3: the query feed 'Unread': added as a view: unread" in cli.err
+    assert "2 feeds in" in cli.out and "1 query feed added as a view" in cli.out
+    assert "skipped" not in cli.out + cli.err
 
     from newstui.config import load_config
 
@@ -877,6 +879,18 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
         "Desk": ("https://world.example/rss", ("world news",)),
         "Tech Daily": ("https://tech.example/feed", ("tech",)),
     }
+    assert [(v.name, v.query) for v in load_config(cli.config).views] == [("Unread", "unread")]
+    assert cli("opml", "import", str(urls)) == 0  # again: the view is there already
+    assert "0 query feeds added as views (1 already there)" in cli.out
+    assert len(load_config(cli.config).views) == 1
+
+
+def test_search_in_newsboat_syntax_finds_nothing_and_says_how_to_write_it(cli):
+    # user test r31 M1: `title =~ "tokyo"` and `a or b` said only "no matches"
+    assert cli("search", 'title =~ "tokyo"') == 0
+    assert 'newsboat syntax: write title:"tokyo" instead' in cli.out
+    assert cli("search", "Magnitogorsk or Koszalin") == 0
+    assert "'or' in lower case is a word to find: write OR" in cli.out
 
 
 def test_opml_import_of_a_file_that_is_not_opml_fails_with_one_line(cli, tmp_path):
@@ -909,6 +923,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
     assert run.json("opml", "import", str(good)) == {
         "found": 1,
         "added": ["Mine"],
+        "views": [],
         "already": 0,
         "skipped": [],
     }
@@ -916,6 +931,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
     assert run.json("opml", "import", str(good)) == {
         "found": 1,
         "added": [],
+        "views": [],
         "already": 1,
         "skipped": [],
     }

@@ -1998,6 +1998,7 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     empty = "no articles"
     if not rows and not args.hidden and not args.json:  # a feed whose every article a filter hid
         empty += _hidden_by_filters(library, f, "article", "list --hidden")
+        empty += _newsboat_hint(query.text if query is not None else "")
     return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
 
 
@@ -2006,6 +2007,15 @@ def _hidden_by_filters(library: Library, f: ArticleFilter, noun: str, shows: str
     how many, and the command (`shows`) that lists them; "" when none were hidden."""
     hidden = library.count(dataclasses.replace(f, hidden=True))
     return f" ({counted(hidden, noun)} hidden by filters: `{shows}` shows them)" if hidden else ""
+
+
+def _newsboat_hint(query: str) -> str:
+    """What to add to "no matches" for a query in newsboat's syntax or joined by a lower-case
+    or/and: "; newsboat syntax: write title:"tokyo" instead …"; "" for any other."""
+    from newstui.sources.newsboat_urls import newsboat_syntax_hint
+
+    hint = newsboat_syntax_hint(query)
+    return f"; {hint}" if hint else ""
 
 
 def _say_more_exist(command: str, shown: int, total: int, what: str, other: str = "") -> None:
@@ -2046,6 +2056,7 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
         empty += _hidden_by_filters(
             library, ArticleFilter(query=query), "matching article", "list --hidden --query QUERY"
         )
+        empty += _newsboat_hint(query.text)
     return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
 
 
@@ -2213,6 +2224,24 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     return 0
 
 
+def _add_views(config: Config, views: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Add newsboat's query feeds as `[[views]]` entries, but for a query a view already has;
+    returns the (name, query) pairs added."""
+    from newstui.config import add_view, load_config
+
+    if not views:
+        return []
+    with _about(str(config.path)):
+        known = {v.query.strip() for v in load_config(config.path).views}
+        added = []
+        for name, query in views:
+            if query not in known:
+                known.add(query)
+                add_view(config.path, name, query)
+                added.append((name, query))
+    return added
+
+
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
     from newstui.config import FeedConfig, add_feeds, ensure_config
@@ -2224,13 +2253,24 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(config.path)):
             ensure_config(config.path)  # the example (no feeds), then yours
         added = add_feeds(config.path, feeds)
+        views = [s for s in skipped if s.view]  # newsboat's query feeds newstui can say
+        skipped = [s for s in skipped if not s.view]
+        added_views = _add_views(config, [s.view for s in views if s.view])
         if not args.json:
+            for line in views:
+                if line.view and line.view in added_views:
+                    _complain(f"{args.file}:{line.line}: {line.reason}: {line.view[1]}")
             for line in skipped:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
                 _complain(f"warning: {place}: skipped {line.reason}")
         text = f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}"
         if len(added) < len(feeds):  # the others were listed there already (by URL)
             text += f" ({len(feeds) - len(added):,} already there)"
+        if views:
+            n = len(added_views)
+            text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"
+            if len(added_views) < len(views):
+                text += f" ({len(views) - len(added_views):,} already there)"
         if skipped:  # an OPML file's outlines carry no line numbers
             what = "line" if skipped[0].line else "outline"
             text += f"; {counted(len(skipped), what)} skipped"
@@ -2239,6 +2279,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             {
                 "found": len(feeds),
                 "added": [f.name for f in added],
+                "views": [{"name": name, "query": query} for name, query in added_views],
                 "already": len(feeds) - len(added),  # listed in the config by URL already
                 "skipped": [
                     {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped

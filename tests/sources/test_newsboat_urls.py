@@ -10,6 +10,8 @@ import pytest
 from newstui.errors import SourceError
 from newstui.sources.newsboat_urls import (
     looks_like_newsboat_urls,
+    newsboat_filter_query,
+    newsboat_syntax_hint,
     newsboat_titles,
     parse_newsboat_urls,
 )
@@ -35,10 +37,10 @@ def test_feeds_keep_their_tags_and_names_and_special_lines_are_skipped():
         ("https://tech.example/feed?x=1&y=2", "https://tech.example/feed?x=1&y=2", ("tech",)),
         ("https://plain.example/atom", "Plain", ()),
     ]
-    assert [(s.line, s.reason.split()[1]) for s in skipped] == [
-        (5, "query:"),
-        (6, "exec:"),
-        (7, "filter:"),
+    assert [(s.line, s.reason.split()[1], s.view) for s in skipped] == [
+        (5, "query", ("Unread tech", 'unread tag:"tech"')),  # a view to add, not a feed
+        (6, "exec:", None),
+        (7, "filter:", None),
     ]
 
 
@@ -187,7 +189,12 @@ def test_a_skipped_line_is_named_with_the_right_article():
     _, skipped = parse_newsboat_urls(
         b"exec:~/x.sh\nquery:Q:unread\nfilter:f:https://a/b\n", "urls", {}
     )
-    assert [s.reason.split(":")[0] for s in skipped] == ["an exec", "a query", "a filter"]
+    assert [s.reason.split(":")[0] for s in skipped] == [
+        "an exec",
+        "the query feed 'Q' (unread)",  # no newsboat condition: shown, to write as a view
+        "a filter",
+    ]
+    assert "write it as a [[views]] entry (README: Coming from newsboat)" in skipped[1].reason
 
 
 def test_a_quoted_feed_url_with_a_space_is_kept_percent_encoded():
@@ -200,3 +207,39 @@ def test_a_quoted_feed_url_with_a_space_is_kept_percent_encoded():
         ("https://pod.example/my%20feed.xml", "My Show", ("podcasts",))
     ]
     assert skipped == []
+
+
+@pytest.mark.parametrize(
+    ("expression", "query"),
+    [
+        ('unread = "yes" and tags # "wire"', 'unread tag:"wire"'),
+        ('unread = "no"', "NOT unread"),
+        ('unread != "yes"', "NOT unread"),
+        ('flags # "s"', "starred"),
+        ('title =~ "tokyo"', 'title:"tokyo"'),
+        ('content =~ "flood" or author =~ "Jane Roe"', 'text:"flood" OR author:"Jane Roe"'),
+        (
+            '(unread = "no" or flags # "s") and feedtitle = "Big Wire"',
+            '(NOT unread OR starred) feed:"Big Wire"',
+        ),
+        ('tags !# "junk" and age < 3', 'NOT tag:"junk" age:<3d'),
+        ('feedurl =~ "example.org"', 'feed:"example.org"'),
+        ('title =~ "^Breaking.*"', None),  # a regular expression
+        ('flags # "r"', None),  # a flag other than starred
+        ("pubDate between 1:3", None),
+        ("unread", None),
+        ('unread = "yes" and', None),
+    ],
+)
+def test_newsboats_common_filters_become_newstui_queries(expression, query):
+    assert newsboat_filter_query(expression) == query
+
+
+def test_a_query_in_newsboat_syntax_or_with_lower_case_or_gets_a_hint():
+    assert newsboat_syntax_hint('title =~ "tokyo"') == (
+        'newsboat syntax: write title:"tokyo" instead (README: Coming from newsboat)'
+    )
+    assert "write OR between" in (newsboat_syntax_hint("Magnitogorsk or Koszalin") or "")
+    assert newsboat_syntax_hint('flags # "r"') is not None
+    assert newsboat_syntax_hint("floods OR storms") is None
+    assert newsboat_syntax_hint('title:"war and peace"') is None

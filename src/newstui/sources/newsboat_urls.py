@@ -26,10 +26,115 @@ _SPECIAL = {"query:": "a query:", "exec:": "an exec:", "filter:": "a filter:"}  
 
 @dataclass(frozen=True)
 class SkippedLine:
-    """A line of a `urls` file, or an outline of an OPML file, that added no feed, and why."""
+    """A line of a `urls` file, or an outline of an OPML file, that added no feed, and why; a
+    newsboat query feed newstui can say as a query carries it as a view to add instead."""
 
     line: int | None  # None for an OPML outline (its reason names it: the XML reader has no lines)
     reason: str
+    view: tuple[str, str] | None = None  # (name, newstui query) for a `[[views]]` entry
+
+
+# newsboat's filter language (its query feeds and `ignore-article`): attribute, operator, value,
+# joined by and / or, in parentheses.
+_FILTER_TOKEN = re.compile(
+    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<op>=~|!~|!=|!#|<=|>=|[=#<>()])|(?P<word>[\w.-]+))'
+)
+_TEXT_ATTRIBUTES = {"title": "title", "content": "text", "description": "text", "author": "author"}
+_REGEX_CHARS = re.compile(r"[.^$*+?()\[\]{}|\\]")
+
+
+class _Untranslatable(Exception):
+    """A newsboat filter newstui's query language has no words for."""
+
+
+def newsboat_filter_query(expression: str) -> str | None:
+    """newsboat's filter expression as a newstui query (`unread = "yes" and tags # "wire"` →
+    `(unread tag:"wire")`), or None when it uses what newstui cannot say (a regular expression,
+    a flag other than starred, a date other than age)."""
+    tokens: list[tuple[str, str]] = []
+    at = 0
+    expression = expression.strip()
+    while at < len(expression):
+        match = _FILTER_TOKEN.match(expression, at)
+        if match is None or match.end() == at:
+            return None
+        at = match.end()
+        kind = match.lastgroup or ""
+        value = match.group(kind)
+        tokens.append((kind, _UNQUOTE.sub(r"\1", value[1:-1]) if kind == "string" else value))
+    try:
+        query, rest = _filter_or(tokens)
+    except _Untranslatable:
+        return None
+    if rest or not query:
+        return None
+    if query.startswith("(") and _closes_at_end(query):
+        query = query[1:-1]
+    return query
+
+
+def _closes_at_end(query: str) -> bool:
+    """Whether the parenthesis opening `query` closes at its end (quotes hold no parentheses)."""
+    depth = 0
+    for n, char in enumerate(re.sub(r'"[^"]*"', lambda m: "_" * len(m[0]), query)):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return n == len(query) - 1
+    return False
+
+
+def _filter_or(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    left, tokens = _filter_and(tokens)
+    while tokens and tokens[0] == ("word", "or"):
+        right, tokens = _filter_and(tokens[1:])
+        left = f"({left} OR {right})"
+    return left, tokens
+
+
+def _filter_and(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    left, tokens = _filter_condition(tokens)
+    while tokens and tokens[0] == ("word", "and"):
+        right, tokens = _filter_condition(tokens[1:])
+        left = f"({left} {right})"
+    return left, tokens
+
+
+def _filter_condition(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    if tokens and tokens[0] == ("op", "("):
+        inner, rest = _filter_or(tokens[1:])
+        if not rest or rest[0] != ("op", ")"):
+            raise _Untranslatable
+        return inner, rest[1:]
+    if len(tokens) < 3 or tokens[0][0] != "word" or tokens[1][0] != "op":
+        raise _Untranslatable
+    (_, attribute), (_, op), (kind, value) = tokens[:3]
+    return _condition(attribute.lower(), op, kind, value), tokens[3:]
+
+
+def _condition(attribute: str, op: str, kind: str, value: str) -> str:
+    """One newsboat condition as a newstui query term, or _Untranslatable."""
+    negated = op.startswith("!")
+    positive = {"=~": "~", "!~": "~", "!=": "=", "!#": "#"}.get(op, op)
+    if '"' in value or not value.strip():
+        raise _Untranslatable
+    term: str | None = None
+    if attribute == "unread" and positive == "=" and value in ("yes", "no"):
+        return "unread" if (value == "yes") != negated else "NOT unread"
+    if attribute == "flags" and positive == "#" and value == "s":
+        term = "starred"
+    elif attribute == "tags" and positive == "#":
+        term = f'tag:"{value}"'
+    elif attribute in _TEXT_ATTRIBUTES and positive == "~" and not _REGEX_CHARS.search(value):
+        term = f'{_TEXT_ATTRIBUTES[attribute]}:"{value}"'
+    elif attribute in ("feedtitle", "feedurl") and positive in ("~", "="):
+        if _REGEX_CHARS.search(value) and not (positive == "=" or attribute == "feedurl"):
+            raise _Untranslatable
+        term = f'feed:"{value}"'
+    elif attribute == "age" and op in ("<", ">") and kind == "word" and value.isdigit():
+        term = f"age:{op}{int(value)}d"
+    if term is None:
+        raise _Untranslatable
+    return f"NOT {term}" if negated else term
 
 
 def looks_like_newsboat_urls(body: bytes) -> bool:
@@ -94,6 +199,9 @@ def parse_newsboat_urls(
         if not tokens or tokens[0].startswith("#"):
             continue
         written = tokens[0]
+        if written.startswith("query:"):
+            skipped.append(_query_feed(number, written))
+            continue
         if written.startswith(tuple(_SPECIAL)):
             kind = written.split(":", 1)[0] + ":"
             skipped.append(SkippedLine(number, f"{_SPECIAL[kind]} feed, which newstui cannot read"))
@@ -116,3 +224,40 @@ def parse_newsboat_urls(
                 tags.setdefault(tag.casefold(), tag)
         feeds.append(FeedConfig(url=url, name=name, tags=tuple(tags.values())))
     return feeds, skipped
+
+
+def _query_feed(number: int, written: str) -> SkippedLine:
+    """A `"query:Name:expression"` line as a view to add, or skipped showing its expression."""
+    _, name, expression = [*written.split(":", 2), "", ""][:3]
+    name = clean_line(name, 100)
+    shown = clean_line(expression, 200)
+    query = newsboat_filter_query(expression)
+    if query is None or not name:
+        return SkippedLine(
+            number,
+            f"the query feed {name!r} ({shown}): newstui cannot translate it; write it as a "
+            "[[views]] entry (README: Coming from newsboat)",
+        )
+    return SkippedLine(number, f"the query feed {name!r}: added as a view", view=(name, query))
+
+
+_NEWSBOAT_OPERATOR = re.compile(r'=~|!~|\w\s*!?[=#]\s*"')
+_LOWER_CASE_JOIN = re.compile(r"\S\s+(or|and)\s+\S")
+
+
+def newsboat_syntax_hint(query: str) -> str | None:
+    """A hint for a query that found nothing because it is written in newsboat's filter
+    language (`title =~ "tokyo"`) or joins words with a lower-case or/and, which newstui reads
+    as words to find; None for any other query."""
+    if _NEWSBOAT_OPERATOR.search(query):
+        said = newsboat_filter_query(query)
+        instead = f"write {said} instead" if said else "newstui writes title:word, tag:name, unread"
+        return f"newsboat syntax: {instead} (README: Coming from newsboat)"
+    if joined := _LOWER_CASE_JOIN.search(re.sub(r'"[^"]*"', '""', query)):  # not in a phrase
+        word = joined[1]
+        return (
+            f"'{word}' in lower case is a word to find: write OR between alternatives"
+            if word == "or"
+            else "'and' in lower case is a word to find: write the words alone (all are required)"
+        )
+    return None
