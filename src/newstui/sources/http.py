@@ -267,7 +267,8 @@ async def read_capped(response: StreamedResponse, url: str, max_bytes: int) -> b
     with contextlib.suppress(ValueError):
         if declared and int(declared) > max_bytes:
             raise SourceError(
-                f"{url}: response larger than {max_bytes:,} bytes ({int(declared):,} declared)"
+                f"{url}: response larger than {max_bytes:,} bytes ({int(declared):,} declared;"
+                " the limit is max_bytes in [settings])"
             )
     limit = max_bytes
     pieces: list[bytes] = []
