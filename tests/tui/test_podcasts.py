@@ -521,6 +521,46 @@ async def test_D_keeps_a_file_outside_download_dir_and_says_why(tmp_path, monkey
     assert outside.read_bytes() == b"the user's own"
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)])
+async def test_D_says_why_a_file_with_a_long_path_is_kept(tmp_path, monkeypatch, db_path, size):
+    """The notice line was cut with "…" at the box's width: past a path longer than the line,
+    "outside download_dir" was never seen. It wraps (3 lines at most, a path losing its middle
+    to "…" when more would be needed), the list giving up the lines it takes."""
+    folder = tmp_path / ("a-folder-whose-name-is-longer-than-any-notice-line-" * 2)
+    folder.mkdir()
+    outside = folder / "mine.mp3"
+    outside.write_bytes(b"the user's own")
+    with Library.open(db_path) as library:
+        download, _ = library.downloads.queue(
+            url="http://pod.test/mine.mp3",
+            path=str(outside),
+            article_id=None,
+            title="Mine",
+            mime="audio/mpeg",
+            bytes_total=None,
+        )
+        library.downloads.finish(download.id, 14)
+    app, _ = podcast_app(tmp_path, monkeypatch, db_path)
+    async with run_recorded(app, size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        box = screen.query_one("#downloads-box").region
+        assert box.bottom <= app.size.height - 1  # above the footer
+        lines = screen_text(app).splitlines()[box.y : box.bottom]
+        shown = "".join(line[box.x + 1 : box.right - 1] for line in lines)  # the box's inside
+        unwrapped = "".join(shown.split())  # (a long word is folded anywhere)
+        assert "mine.mp3:outsidedownload_dir(" in unwrapped
+        assert "/pods);kept" in unwrapped
+        assert "Mine" in shown  # the row is still in view
+        assert "P: play" in shown  # and the keys' hint under the notice
+    assert outside.read_bytes() == b"the user's own"
+
+
 async def test_x_says_the_file_stays_and_where_replacing_an_older_notice(
     tmp_path, monkeypatch, feed_server
 ):

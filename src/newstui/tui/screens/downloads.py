@@ -3,6 +3,7 @@ delete (its file, after asking) or play the highlighted one. The app runs the qu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -33,6 +34,29 @@ def status_line(d: Download, retry: str = "r") -> str:
 
 
 BOX_SHARE = 0.8  # the most of the screen's height the box takes
+NOTICE_LINES = 3  # the most lines a notice wraps to (its max-height)
+
+
+SHORTEST_CUT = 16  # a word shortened to fit the notice keeps at least this many characters
+
+
+def fit_notice(text: Content, width: int, lines: int = NOTICE_LINES) -> Content:
+    """The notice within `lines` lines at `width`: its longest words (paths) lose their middle
+    to "…" until it fits, so the words after them (why a file was kept) stay in view."""
+    fitted = text
+    for _ in range(8):  # (each pass cuts the longest word to what the overflow asks)
+        over = len(fitted.wrap(width)) - lines
+        if width <= SHORTEST_CUT or over <= 0:
+            break
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", fitted.plain)]
+        start, end = max(words, key=lambda w: w[1] - w[0])
+        keep = max(SHORTEST_CUT, end - start - over * width - 1)
+        if keep >= end - start:
+            break
+        head = keep // 3  # (a path's end, its file name, says the most)
+        tail = keep - head - 1
+        fitted = fitted[: start + head] + "…" + fitted[end - tail :]
+    return fitted
 
 
 class DownloadRow(ListItem):
@@ -115,8 +139,8 @@ class DownloadsScreen(KeyedBox[None]):
     }
     DownloadsScreen #downloads-notice {
         display: none;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
+        height: auto;
+        max-height: 3;  /* NOTICE_LINES: a long path wraps, so the reason after it is seen */
         &.-shown { display: block; }
         &.-warning { color: $text-warning; }
         &.-error { color: $text-error; }
@@ -175,6 +199,7 @@ class DownloadsScreen(KeyedBox[None]):
         super().__init__()
         self._initial = downloads
         self.list = ListView(*(DownloadRow(d) for d in downloads), id="downloads-list")
+        self._notice_text = Content()  # the notice as said, before fit_notice shortens it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="downloads-box") as box:
@@ -199,15 +224,31 @@ class DownloadsScreen(KeyedBox[None]):
     def on_resize(self) -> None:
         """The box is as tall as its rows, up to 80% of the screen: past that the list scrolls
         and the hint under it stays in view (its borders and the hint take 3 lines, a notice
-        one more; the screen's footer line is not the box's room)."""
-        notice = self.query_one("#downloads-notice").has_class("-shown")
+        the lines it wraps to; the screen's footer line is not the box's room)."""
+        self._fit_list()
+        self.call_after_refresh(self._fit_list)  # (again once the box has its new width)
+
+    def _fit_list(self) -> None:
         room = int((self.size.height - FOOTER_LINES) * BOX_SHARE)
-        self.list.styles.max_height = max(room - 3 - notice, 1)
+        self.list.styles.max_height = max(room - 3 - self._fit_notice(), 1)
+
+    def _fit_notice(self) -> int:
+        """Fit the notice to the box's width (up to NOTICE_LINES lines); the lines it takes."""
+        notice = self.query_one("#downloads-notice", Static)
+        if not notice.has_class("-shown"):
+            return 0
+        width = self.query_one("#downloads-box").content_size.width - notice.styles.gutter.width
+        if width <= 0:  # (not laid out yet: fitted again after the refresh)
+            return NOTICE_LINES
+        fitted = fit_notice(self._notice_text, width)
+        notice.update(fitted)
+        return max(1, min(len(fitted.wrap(width)), NOTICE_LINES))
 
     def show_notice(self, text: Content, severity: SeverityLevel) -> None:
         """Show a notification on the line above the keys' hint, where no toast covers the
         rows; it stays until the next one."""
         notice = self.query_one("#downloads-notice", Static)
+        self._notice_text = text
         notice.update(text)
         notice.set_classes(f"-shown -{severity}")
         self.on_resize()
