@@ -797,6 +797,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
                 "(scheme javascript:)"
             }
         ],
+        "hidden_in_newsboat": [],
     }
 
     assert 'tags = ["News", "Europe"]' in cli.config.read_text("utf-8")
@@ -926,6 +927,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "views": [],
         "already": 0,
         "skipped": [],
+        "hidden_in_newsboat": [],
     }
     # the same file again: nothing added, and the JSON says why (it said only "added": [])
     assert run.json("opml", "import", str(good)) == {
@@ -934,6 +936,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "views": [],
         "already": 1,
         "skipped": [],
+        "hidden_in_newsboat": [],
     }
     assert "https://mine.example/feed.xml" in config.read_text("utf-8")  # a first run's config
 

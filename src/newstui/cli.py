@@ -2254,12 +2254,15 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             ensure_config(config.path)  # the example (no feeds), then yours
         added = add_feeds(config.path, feeds)
         views = [s for s in skipped if s.view]  # newsboat's query feeds newstui can say
-        skipped = [s for s in skipped if not s.view]
+        hidden = [s for s in skipped if s.kept]  # feeds newsboat hid, added all the same
+        skipped = [s for s in skipped if not s.view and not s.kept]
         added_views = _add_views(config, [s.view for s in views if s.view])
         if not args.json:
             for line in views:
                 if line.view and line.view in added_views:
                     _complain(f"{args.file}:{line.line}: {line.reason}: {line.view[1]}")
+            for line in hidden:
+                _complain(f"warning: {args.file}:{line.line}: {line.reason}")
             for line in skipped:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
                 _complain(f"warning: {place}: skipped {line.reason}")
@@ -2271,6 +2274,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"
             if len(added_views) < len(views):
                 text += f" ({len(views) - len(added_views):,} already there)"
+        if hidden:
+            text += f"; {counted(len(hidden), 'feed')} newsboat hid now listed"
         if skipped:  # an OPML file's outlines carry no line numbers
             what = "line" if skipped[0].line else "outline"
             text += f"; {counted(len(skipped), what)} skipped"
@@ -2284,6 +2289,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 "skipped": [
                     {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped
                 ],
+                "hidden_in_newsboat": [{"reason": s.reason, "line": s.line} for s in hidden],
             },
             text,
         )

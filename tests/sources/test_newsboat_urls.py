@@ -33,14 +33,15 @@ def test_feeds_keep_their_tags_and_names_and_special_lines_are_skipped():
         URLS.encode(), "urls", {"https://plain.example/atom": "Plain"}
     )
     assert [(f.url, f.name, f.tags) for f in feeds] == [
-        ("https://world.example/rss", "The World", ("world news", "tech")),
+        ("https://world.example/rss", "The World", ("world news", "tech", "again")),  # line 8's
         ("https://tech.example/feed?x=1&y=2", "https://tech.example/feed?x=1&y=2", ("tech",)),
         ("https://plain.example/atom", "Plain", ()),
     ]
-    assert [(s.line, s.reason.split()[1], s.view) for s in skipped] == [
-        (5, "query", ("Unread tech", 'unread tag:"tech"')),  # a view to add, not a feed
-        (6, "exec:", None),
-        (7, "filter:", None),
+    assert [(s.line, s.reason.split()[1], s.view, s.kept) for s in skipped] == [
+        (3, "hid", None, True),  # "!": newsboat hid it, newstui lists it: a warning
+        (5, "query", ("Unread tech", 'unread tag:"tech"'), False),  # a view, not a feed
+        (6, "exec:", None, False),
+        (7, "filter:", None, False),
     ]
 
 
@@ -243,3 +244,19 @@ def test_a_query_in_newsboat_syntax_or_with_lower_case_or_gets_a_hint():
     assert newsboat_syntax_hint('flags # "r"') is not None
     assert newsboat_syntax_hint("floods OR storms") is None
     assert newsboat_syntax_hint('title:"war and peace"') is None
+
+
+def test_a_feed_listed_twice_keeps_the_tags_of_both_lines():
+    # user test r31 L3: the second line's tags were lost
+    feeds, _ = parse_newsboat_urls(
+        b'https://a.example/rss wire "~Wire"\nhttps://a.example/rss Wire world\n', "urls"
+    )
+    assert [(f.name, f.tags) for f in feeds] == [("Wire", ("wire", "world"))]
+
+
+def test_a_feed_newsboat_hid_is_added_with_a_warning_naming_it():
+    # user test r31 M4: "!" was dropped without a word, the feed listed where newsboat hid it
+    feeds, notes = parse_newsboat_urls(b'https://junk.example/rss ! junk "~Junk"\n', "urls")
+    assert [(f.name, f.tags) for f in feeds] == [("Junk", ("junk",))]
+    assert [(n.line, n.kept) for n in notes] == [(1, True)]
+    assert notes[0].reason.startswith("newsboat hid 'Junk' (its ! tag); newstui lists it")

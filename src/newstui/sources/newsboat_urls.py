@@ -8,7 +8,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newstui.config import FeedConfig
@@ -32,6 +32,7 @@ class SkippedLine:
     line: int | None  # None for an OPML outline (its reason names it: the XML reader has no lines)
     reason: str
     view: tuple[str, str] | None = None  # (name, newstui query) for a `[[views]]` entry
+    kept: bool = False  # a feed added all the same (newsboat hid it): a warning, not a skip
 
 
 # newsboat's filter language (its query feeds and `ignore-article`): attribute, operator, value,
@@ -212,9 +213,6 @@ def parse_newsboat_urls(
                 f"{source}:{number}: not a feed URL: {clean_line(written, 100)!r} (a newsboat "
                 "urls file lists one http(s) feed a line, or an OPML file starts with <)"
             )
-        if url in seen:
-            continue
-        seen.add(url)
         name = titles.get(written) or titles.get(url) or url
         tags: dict[str, str] = {}  # folded: as written first
         for token in tokens[1:]:
@@ -222,6 +220,21 @@ def parse_newsboat_urls(
                 name = clean_line(token[1:], 200)
             elif token != "!" and (tag := clean_line(token, 100)):  # "!": hidden from its list
                 tags.setdefault(tag.casefold(), tag)
+        if url in seen:  # listed twice: one feed with the tags of both lines
+            at = next(n for n, f in enumerate(feeds) if f.url == url)
+            both = {t.casefold(): t for t in reversed((*feeds[at].tags, *tags.values()))}
+            feeds[at] = replace(feeds[at], tags=tuple(reversed(both.values())))
+            continue
+        seen.add(url)
+        if "!" in tokens[1:]:
+            skipped.append(
+                SkippedLine(
+                    number,
+                    f"newsboat hid {name!r} (its ! tag); newstui lists it and its articles (a "
+                    "[[filters]] entry can hide them: README, Coming from newsboat)",
+                    kept=True,
+                )
+            )
         feeds.append(FeedConfig(url=url, name=name, tags=tuple(tags.values())))
     return feeds, skipped
 
