@@ -791,6 +791,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
         "added": ["Paris Daily"],
         "views": [],
         "already": 0,
+        "tagged": [],
         "skipped": [
             {
                 "reason": 'outline "Bad" (javascript:alert(1)): not an http(s) feed URL '
@@ -881,6 +882,7 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
         "Tech Daily": ("https://tech.example/feed", ("tech",)),
     }
     assert [(v.name, v.query) for v in load_config(cli.config).views] == [("Unread", "unread")]
+    assert "got tags" not in cli.out
     assert cli("opml", "import", str(urls)) == 0  # again: the view is there already
     assert "0 query feeds added as views (1 already there)" in cli.out
     assert len(load_config(cli.config).views) == 1
@@ -926,6 +928,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "added": ["Mine"],
         "views": [],
         "already": 0,
+        "tagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
     }
@@ -935,6 +938,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "added": [],
         "views": [],
         "already": 1,
+        "tagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
     }
@@ -1411,3 +1415,25 @@ def test_a_newer_demo_open_in_another_newstui_is_not_deleted_but_refused_in_one_
         conn.close()
     assert main(["--demo", "list", "--starred", "--json"]) == 0  # closed: built again
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_importing_newsboats_urls_after_its_opml_adds_the_tags_to_the_feeds_there(cli, tmp_path):
+    # user test r31 L8: "0 added (41 already there)" and the urls file's tags dropped
+    opml = tmp_path / "nb.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline type="rss" text="Wire" '
+        'xmlUrl="https://wire.example/rss"/><outline type="rss" text="Desk" '
+        'xmlUrl="https://desk.example/rss"/></body></opml>',
+        "utf-8",
+    )
+    urls = tmp_path / "urls"
+    urls.write_text("https://wire.example/rss news Wire\nhttps://desk.example/rss\n", "utf-8")
+    assert cli("opml", "import", str(opml)) == 0
+    assert cli("opml", "import", str(urls)) == 0
+    assert "0 added" in cli.out and "1 feed there already got tags" in cli.out
+
+    from newstui.config import load_config
+
+    feeds = {f.name: f.tags for f in load_config(cli.config).feeds}
+    assert feeds == {"Wire": ("news", "Wire"), "Desk": ()}
+    assert cli.json("opml", "import", str(urls))["tagged"] == []  # again: nothing new

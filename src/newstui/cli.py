@@ -2244,7 +2244,7 @@ def _add_views(config: Config, views: list[tuple[str, str]]) -> list[tuple[str, 
 
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
-    from newstui.config import FeedConfig, add_feeds, ensure_config
+    from newstui.config import FeedConfig, add_feed_tags, add_feeds, ensure_config
     from newstui.sources.opml import read_subscriptions, write_opml
 
     if args.opml_command == "import":
@@ -2253,6 +2253,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(config.path)):
             ensure_config(config.path)  # the example (no feeds), then yours
         added = add_feeds(config.path, feeds)
+        there = [f for f in feeds if f.url not in {a.url for a in added}]
+        tagged = add_feed_tags(config.path, there)  # feeds there already: the file's tags too
         views = [s for s in skipped if s.view]  # newsboat's query feeds newstui can say
         hidden = [s for s in skipped if s.kept]  # feeds newsboat hid, added all the same
         skipped = [s for s in skipped if not s.view and not s.kept]
@@ -2269,6 +2271,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         text = f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}"
         if len(added) < len(feeds):  # the others were listed there already (by URL)
             text += f" ({len(feeds) - len(added):,} already there)"
+        if tagged:
+            text += f"; {counted(len(tagged), 'feed')} there already got tags"
         if views:
             n = len(added_views)
             text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"
@@ -2286,6 +2290,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 "added": [f.name for f in added],
                 "views": [{"name": name, "query": query} for name, query in added_views],
                 "already": len(feeds) - len(added),  # listed in the config by URL already
+                "tagged": tagged,  # of those, the ones the file gave tags they lacked
                 "skipped": [
                     {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped
                 ],

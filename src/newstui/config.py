@@ -852,6 +852,33 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     return added
 
 
+def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
+    """Add `feeds`' tags to the feeds the config file lists already (by URL), keeping its
+    comments and each tag's spelling there; returns the names of the feeds that got a tag."""
+    import tomlkit  # only editing needs it
+
+    if not path.exists() or not any(f.tags for f in feeds):
+        return []
+    raw = path.read_text("utf-8")
+    config = parse_config(path, raw)  # (raises on a file that does not read, as add_feeds)
+    spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+    doc = tomlkit.parse(raw)
+    tagged: list[str] = []
+    for table in doc.get("feeds", []):
+        url = table.get("url") if isinstance(table, dict) else None
+        if not isinstance(url, str):
+            continue
+        had = [str(t) for t in table.get("tags", [])]
+        new = [t for f in feeds if same_url(f.url, url) for t in clean_tags(f.tags)]
+        tags = respelled([*had, *new], spellings)
+        if len(tags) > len(respelled(had, spellings)):
+            table["tags"] = list(tags)
+            tagged.append(str(table.get("name") or url))
+    if tagged:
+        _write_config(path, tomlkit.dumps(doc))
+    return tagged
+
+
 # A table header ([keys], [[views]]): tomlkit appends an entry to an array of tables with no blank
 # line between it and the next table's header.
 _TABLE_HEADER = re.compile(r"\[\[?[\w.\"' -]+\]\]?[ \t]*(?:#.*)?")
