@@ -39,6 +39,7 @@ from newstui.model import (
     ArticleRow,
     FeedRow,
     SortOrder,
+    name_order,
 )
 from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
 from newstui.signals import EXIT_GRACE, Stopped, exit_status, exit_within, stop_on_signals
@@ -1837,7 +1838,9 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     stored: a reading command run with another --config leaves the store's sources alone)."""
     rows = library.sources()
     if config is not None:
-        rows = sorted([*rows, *_unstored_sources(library, config)], key=lambda r: r.name.casefold())
+        rows = sorted(
+            [*rows, *_unstored_sources(library, config)], key=lambda r: name_order(r.name)
+        )
     now = datetime.now(UTC)
     data = [
         {

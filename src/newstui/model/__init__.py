@@ -3,6 +3,7 @@ select articles and the read models the library returns. No IO."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -303,6 +304,13 @@ def carries_full_article(text: str) -> bool:
     return words >= FULL_ARTICLE_WALL or (
         len(paragraphs) >= FULL_ARTICLE_PARAGRAPHS and words >= FULL_ARTICLE_WORDS
     )
+
+
+def name_order(name: str) -> tuple[str | int, ...]:
+    """A sort key listing names as a reader counts: case-insensitive, numbers by value
+    ("News Desk 2" before "News Desk 10")."""
+    parts = re.split(r"(\d+)", name.casefold())
+    return tuple(int(p) if n % 2 else p for n, p in enumerate(parts))
 
 
 def tag_spellings(tag_lists: Iterable[Iterable[str]]) -> dict[str, str]:

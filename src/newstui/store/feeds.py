@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from newstui.errors import hide_passwords
-from newstui.model import FeedRow, SourceKind, respelled, tag_spellings
+from newstui.model import FeedRow, SourceKind, name_order, respelled, tag_spellings
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.stories import lead_orphaned_stories
 from newstui.text import clean_line
@@ -268,7 +268,8 @@ def forget_source_if_empty(db: Database, key: str) -> None:
 
 
 def list_feeds(db: Database) -> list[FeedRow]:
-    """Every source with its article and unread counts, by name (one grouped scan)."""
+    """Every source with its article and unread counts, by name, numbers in it by value (one
+    grouped scan)."""
     counts = {
         r[0]: (r[1], r[2])
         for r in db.execute(
@@ -289,7 +290,7 @@ def list_feeds(db: Database) -> list[FeedRow]:
     # "Tech" and "tech" are one tag, shown as the oldest source spells it: merged here, as read,
     # so that a store holding both (each source keeps what it was given) loses no assignment
     spellings = tag_spellings(stored[key] for key in sorted(stored))
-    return [  # names and errors as shown: a URL's password as *** (one stored before it was hidden)
+    listed = [  # names and errors as shown: a URL's password as *** (one stored before it was hidden)
         FeedRow(
             id=r[0],
             name=hide_passwords(r[1]),
@@ -305,6 +306,7 @@ def list_feeds(db: Database) -> list[FeedRow]:
         )
         for r in rows
     ]
+    return sorted(listed, key=lambda row: name_order(row.name))  # "Desk 2" before "Desk 10"
 
 
 def find_feed(db: Database, name: str) -> int | None:
