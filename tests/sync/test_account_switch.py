@@ -466,7 +466,7 @@ def test_the_sync_line_says_the_newest_items_expired_on_the_same_account(
     assert (
         "no longer has the newest article stored here of any of 2 sources but follows the same "
         "feeds: taken as "
-        "expired there (the same account), nothing here was forgotten or removed"
+        "expired there (the same account), no item id was forgotten"
     ) in out
     assert "first sync with" not in out
 

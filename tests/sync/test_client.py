@@ -42,6 +42,7 @@ class FakeGReader:
         self.forms: list[tuple[str, dict[str, list[str]]]] = []  # each POST's path and form
         self.id_sets: dict[str, list[bytes]] = {}  # stream/items/ids answers by `s`, in turn
         self.items: dict[int, dict[str, object]] = {}  # what stream/items/contents gives by id
+        self.oldest: dict[str, bytes] = {}  # a stream/contents path's answer to `r=o`, by path
         # stream/items/contents' first answers: (status, delay); status 0 hangs up unanswered
         self.contents_failures: list[tuple[int, float]] = []
         fake = self
@@ -81,6 +82,10 @@ class FakeGReader:
                         json.dumps({"items": found}).encode(),
                         0.0,
                     )
+                elif path in fake.oldest and parse_qs(self.path.partition("?")[2]).get("r") == [
+                    "o"
+                ]:
+                    status, headers, body, delay = 200, {}, fake.oldest[path], 0.0
                 elif fake.pages.get(path):
                     page = fake.pages[path].pop(0)
                     status, body = page if isinstance(page, tuple) else (200, page)
@@ -120,6 +125,11 @@ class FakeGReader:
         if not isinstance(body, bytes):
             body = json.dumps(body).encode()
         self.answers[path] = (status, headers or {}, body, delay)
+
+    def oldest_first(self, path: str, items: list[dict[str, object]]) -> None:
+        """Answer an API stream/contents call under /reader/api/0 that asks for the oldest
+        items first (`r=o`) with these; without `r=o` it answers as set by `api`."""
+        self.oldest["/api/greader.php/reader/api/0" + path] = json.dumps({"items": items}).encode()
 
     def api(self, path: str, status: int, body: bytes | object = b"", **kw: object) -> None:
         """Answer an API call under /reader/api/0."""

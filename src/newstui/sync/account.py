@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 # "same": the server is the last account's; "expired": it follows the same feeds but has none of
-# the newest items stored here (its retention dropped them): the same account; "other": another
+# the newest items stored here and, among its oldest of those feeds, none of the articles stored
+# here under other ids (its retention dropped them): the same account; "other": another
 # account's (its ids name other feeds, it follows none of the feeds synced here, or it has the
 # articles stored here under other item ids).
 Verdict = Literal["same", "expired", "other"]
@@ -26,7 +27,9 @@ class IdEvidence:
     shared: int = 0  # the server's subscriptions whose URL is a source synced here
     probed: int = 0  # the newest stored items asked for by id
     found: int = 0  # how many of them the server has
-    relinked: int = 0  # the server's newest items of shared feeds stored here under other ids
+    relinked: int = 0  # the server's oldest items of shared feeds stored here under other ids
+    unordered: int = 0  # shared feeds whose oldest items the server did not give (a full page,
+    # not oldest first: it ignores `r=o`, so what it holds under other ids is not known)
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,12 @@ class IdJudgement:
 def judge_ids(evidence: IdEvidence) -> IdJudgement:
     """Same account, same account whose items expired, or another account, from the probe alone.
 
-    An item the server no longer has is taken for expired whenever the server follows feeds
-    synced here and does not hold their articles under other ids: that is what the same account
-    looks like after its retention ran, so it is never taken for a switch (which would forget
-    every item id, drop the queued marks and remove the sources it no longer matches)."""
+    An item the server no longer has is taken for expired when the server follows feeds synced
+    here and their oldest items it holds are none of the articles stored here under other ids:
+    that is what the same account looks like after its retention ran (another account following
+    them has its copies of the stored articles among its oldest), so it is not taken for a switch
+    (which would forget every item id, drop the queued marks and remove the sources it no longer
+    matches). A server that does not give its oldest items is taken for another account."""
     e = evidence
     if e.conflict:
         return IdJudgement("other", "its ids name other feeds")
@@ -63,6 +68,10 @@ def judge_ids(evidence: IdEvidence) -> IdJudgement:
         return IdJudgement("other", "it has the articles stored here under other ids")
     if not e.probed:
         return IdJudgement("same")
+    if e.unordered:  # (when in doubt, a switch: it keeps what is here, never stores it twice)
+        return IdJudgement(
+            "other", "it did not give the shared feeds' oldest items, which tell it from another's"
+        )
     return IdJudgement("expired")
 
 

@@ -313,10 +313,13 @@ class GReaderClient:
         names = (data.get(k) for k in ("userId", "userName", "userEmail"))
         return tuple(clean_line(str(n), 300) for n in names if isinstance(n, str | int) and n != "")
 
-    async def newest_items(self, stream: str, count: int) -> list[RemoteItem]:
-        """The newest items of one subscription (its stream id, e.g. feed/2), newest first."""
+    async def oldest_items(self, stream: str, count: int) -> list[RemoteItem]:
+        """The oldest items of one subscription (its stream id, e.g. feed/2), oldest first, as the
+        server gives them (`r=o`: FreshRSS and Miniflux read it; one that does not gives its
+        newest, newest first: see run._judge_unremembered)."""
         path = "/stream/contents/" + quote(stream, safe="/:")
-        data = await self._json(path, "stream/contents", {"output": "json", "n": str(count)})
+        params = {"output": "json", "n": str(count), "r": "o"}
+        data = await self._json(path, "stream/contents", params)
         try:
             return parse_items(data)[0]
         except MalformedAnswer as exc:

@@ -138,10 +138,11 @@ class SyncReport:
         newest articles stored here: expired there, not another account's."""
         if not self.expired:
             return None
+        sources = "1 source" if self.expired == 1 else f"any of {self.expired} sources"
         return (
-            f"{self.server} no longer has the newest article stored here of any of "
-            f"{counted(self.expired, 'source')} but follows the same feeds: "
-            "taken as expired there (the same account), nothing here was forgotten or removed"
+            f"{self.server} no longer has the newest article stored here of {sources} but "
+            "follows the same feeds: taken as expired there (the same account), no item id "
+            "was forgotten"
         )
 
     @property
@@ -477,7 +478,7 @@ async def _sync(
 PROBES = 20  # stored items asked for, at most, to tell whether a store's ids are this account's
 
 
-LINK_PROBES = 3  # shared feeds whose newest items are asked for, at most (see below)
+LINK_PROBES = 3  # shared feeds whose oldest items are asked for, at most (see below)
 
 
 async def _judge_unremembered(
@@ -485,9 +486,10 @@ async def _judge_unremembered(
 ) -> tuple[IdJudgement, int]:
     """Whether the server is the last account's, for a store that does not remember it (see
     sync/account.py), and how many items were asked for by id. Asks for at most PROBES stored
-    items by id (one request), and only when none is found and feeds are shared, for the newest
-    items of at most LINK_PROBES shared feeds: another account following them has the articles
-    stored here under other ids; the same one, its retention past, has them no more."""
+    items by id (one request), and only when none is found and feeds are shared, for the oldest
+    items of at most LINK_PROBES shared feeds: another account following them has its copies of
+    the articles stored here among its oldest (under other ids), however many came since; the
+    same one, its retention past, has them no more."""
     found = library.sync.account_evidence(remote)
     probes = found.probes[:PROBES]
     evidence = IdEvidence(
@@ -502,12 +504,23 @@ async def _judge_unremembered(
     if probes:
         evidence = replace(evidence, found=len(await client.items_by_id(probes)))
     if not evidence.found and evidence.probed and evidence.shared:
-        relinked = 0
+        relinked = unordered = 0
         for stream, feed_id in found.shared[:LINK_PROBES]:
-            newest = await client.newest_items(stream, PROBES)
-            relinked += library.sync.stored_under_other_ids(feed_id, newest)
-        evidence = replace(evidence, relinked=relinked)
+            oldest = await client.oldest_items(stream, PROBES)
+            relinked += library.sync.stored_under_other_ids(feed_id, oldest)
+            unordered += not _all_or_oldest_first(oldest, PROBES)
+        evidence = replace(evidence, relinked=relinked, unordered=unordered)
     return judge_ids(evidence), evidence.probed
+
+
+def _all_or_oldest_first(items: Sequence[RemoteItem], asked: int) -> bool:
+    """Whether an answer to oldest_items holds a feed's oldest items: fewer than asked is the
+    whole stream; a full page must come oldest first (a server that ignores `r=o` gives its
+    newest, newest first; equal crawl times and ids tell nothing)."""
+    if len(items) < asked:
+        return True
+    first, last = items[0], items[-1]
+    return (first.crawled_usec, first.item_id) < (last.crawled_usec, last.item_id)
 
 
 async def _all_ids(client: GReaderClient, stream: str, exclude: str | None) -> list[int] | None:
