@@ -233,6 +233,19 @@ class Library:
         stories read (or unread) with them."""
         return _articles.marked_articles(self._db, ids, read=read, starred=starred)
 
+    def set_flags_exactly(
+        self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
+    ) -> tuple[int, list[int]]:
+        """Set read and/or starred on these articles only, not the other versions of their
+        stories (an undo puts back each article's own state); returns how many exist and the
+        ids changed."""
+        return _articles.set_flags_exactly(self._db, ids, read=read, starred=starred)
+
+    def unread_to_mark(self, f: ArticleFilter) -> tuple[list[int], list[int]]:
+        """The ids `A` marks read: the filter's unread articles, and the unread other versions
+        of their stories."""
+        return _articles.unread_to_mark(self._db, f)
+
     def mark_all_read(self, f: ArticleFilter) -> int:
         """Mark every article matching the filter read; returns how many changed."""
         return _articles.mark_all_read(self._db, f)

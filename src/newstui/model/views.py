@@ -34,6 +34,7 @@ class Marked:
     found: int
     changed: int
     copies: int
+    ids: tuple[int, ...] = ()  # every article it changed, copies too (what `u` puts back)
 
 
 @dataclass(frozen=True)

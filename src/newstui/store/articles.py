@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -779,7 +779,57 @@ def marked_articles(
             [json.dumps(given)],
         ).fetchone()[0]
     mine = changed & set(given)
-    return Marked(int(found), len(mine), len(changed - mine))
+    return Marked(int(found), len(mine), len(changed - mine), tuple(sorted(changed)))
+
+
+def set_flags_exactly(
+    db: Database,
+    ids: Iterable[int],
+    *,
+    read: bool | None = None,
+    starred: bool | None = None,
+) -> tuple[int, list[int]]:
+    """Set read and/or starred on these articles only (not their stories' other versions: an
+    undo puts back each one's own state); returns how many exist and the ids that changed."""
+    given = json.dumps(list(ids))
+    flags = [(name, int(v)) for name, v in (("read", read), ("starred", starred)) if v is not None]
+    sets = [f"{name} = {value}" for name, value in flags]
+    differs = [f"{name} != {value}" for name, value in flags]
+    if not sets:
+        return 0, []
+    with write_transaction(db):
+        changed = db.execute(
+            f"UPDATE articles SET {', '.join(sets)} WHERE id IN (SELECT value FROM json_each(?)) "
+            f"AND ({' OR '.join(differs)}) RETURNING id",
+            [given],
+        ).fetchall()
+        found = db.execute(
+            "SELECT count(*) FROM articles WHERE id IN (SELECT value FROM json_each(?))", [given]
+        ).fetchone()[0]
+    return int(found), sorted(r[0] for r in changed)
+
+
+def unread_to_mark(db: Database, f: ArticleFilter) -> tuple[list[int], list[int]]:
+    """What `A` marks read: the unread articles the filter lists, and the unread other versions
+    of their stories (read with them), each by id, so the mark touches no article counted later."""
+    where, params = _where(db, replace(f, unread=True))
+    ids = [r[0] for r in db.execute(f"SELECT a.id FROM articles a{where}", params)]
+    # the members of the stories with more than one version (few: the partial index of copies)
+    members = db.execute(
+        "SELECT s.article_id, s.story_id, a.read FROM stories s JOIN articles a ON "
+        "a.id = s.article_id WHERE s.story_id IN (SELECT story_id FROM stories "
+        "WHERE story_id != article_id)"
+    ).fetchall()
+    if not members:
+        return ids, []
+    listed = set(ids)
+    stories = {story for article, story, _ in members if article in listed}
+    copies = sorted(
+        article
+        for article, story, read in members
+        if story in stories and not read and article not in listed
+    )
+    return ids, copies
 
 
 def mark_all_read(db: Database, f: ArticleFilter) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import partial
@@ -40,7 +40,9 @@ from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
 
 if TYPE_CHECKING:
+    from newstui.library import Library
     from newstui.model import ArticleDetail
+    from newstui.model.views import Marked
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.sources import SourcesPane
 
@@ -81,6 +83,36 @@ class SourceRemoved(Message):
     summary: str
 
 
+@dataclass(eq=False)
+class UndoableMark:
+    """What `u` undoes: the flags to put back (each article's state before the mark) on exactly
+    the articles the mark changed, the listed ones and the other versions of their stories. The
+    ids are filled in by the mark's own write, on the write thread, before a later write runs."""
+
+    flags: dict[str, bool]
+    ids: tuple[int, ...] | None = None  # None until the mark's write is in
+    copies: tuple[int, ...] = ()
+
+    def took(self, ids: Iterable[int], listed: Iterable[int]) -> None:
+        """The mark changed `ids`; those in `listed` are the articles it was asked for."""
+        asked = set(listed)
+        changed = sorted(ids)
+        self.ids = tuple(i for i in changed if i in asked)
+        self.copies = tuple(i for i in changed if i not in asked)
+
+
+def story_copies(count: int) -> str:
+    """ " (+ 2 story copies)": the other versions of the stories marked with them (L7)."""
+    return f" (+ {counted(count, 'story copy', 'story copies')})" if count else ""
+
+
+# What `u` says after an action it cannot undo, which replaced the last mark.
+REMOVAL_NOT_UNDONE = (
+    "Nothing to undo: a removal cannot be undone (re-add the feed with a; its starred articles"
+    " are still here)."
+)
+
+
 class ArticleActions(ScreenMixin):
     """Article and source actions; the state they change is written at once."""
 
@@ -101,7 +133,8 @@ class ArticleActions(ScreenMixin):
         def selected_source(self) -> tuple[FeedRow, SourceMeant] | None: ...
 
     _last_pipe = ""  # the last command the article was piped to
-    _last_mark: tuple[tuple[int, ...], dict[str, bool]] | None = None  # what `u` undoes
+    _last_mark: UndoableMark | None = None  # what `u` undoes
+    _not_undone: str | None = None  # the last action could not be undone: what `u` says
     # An action asked for before its article's detail loaded (`j v` in one burst), and the
     # article it waits for.
     _waiting: tuple[int, Callable[[ArticleDetail], object]] | None = None
@@ -182,9 +215,10 @@ class ArticleActions(ScreenMixin):
         key typed before the write is in (`s s`, queued keys after `J`) sees this one's effect."""
         before = {"read": row.read} if read is not None else {}
         before |= {"starred": row.starred} if starred is not None else {}
-        self._last_mark = ((row.id,), before)
+        self._last_mark = record = UndoableMark(before)
+        self._not_undone = None
         self._show_flags(row.id, read=read, starred=starred)
-        self._store_flags(row.id, before, read=read, starred=starred)
+        self._store_flags(row.id, record, read=read, starred=starred)
 
     def _show_flags(
         self, article_id: int, *, read: bool | None = None, starred: bool | None = None
@@ -203,18 +237,22 @@ class ArticleActions(ScreenMixin):
     async def _store_flags(
         self,
         article_id: int,
-        before: dict[str, bool],
+        record: UndoableMark,
         *,
         read: bool | None = None,
         starred: bool | None = None,
     ) -> None:
+        def mark(lib: Library) -> Marked:
+            marked = lib.marked([article_id], read=read, starred=starred)
+            record.took(marked.ids, [article_id])  # (before a `u` behind it reads them)
+            return marked
+
         try:
-            marked = await self.library.write(
-                lambda lib: lib.marked([article_id], read=read, starred=starred)
-            )
+            marked = await self.library.write(mark)
         except Exception:  # nothing was stored: show the flags as they are (the error: one line)
+            before = record.flags
             self._show_flags(article_id, read=before.get("read"), starred=before.get("starred"))
-            if self._last_mark == ((article_id,), before):
+            if self._last_mark is record:
                 self._last_mark = None
             raise
         if not marked.found:
@@ -230,18 +268,22 @@ class ArticleActions(ScreenMixin):
     @work(group="write", exit_on_error=False)
     async def action_mark_all_read(self) -> None:
         view = self.headlines.view
-        unread = await self.library.write(lambda lib: lib.count(replace(view.filter, unread=True)))
+        # The articles counted are the ones marked: not those a fetch stores while the question
+        # is open (r31 H3: "Mark 600…?" marked 1,200), and the copies counted in the question.
+        ids, copies = await self.library.write(lambda lib: lib.unread_to_mark(view.filter))
+        unread = len(ids)
         if not unread:
             self.notify("Nothing unread here.")
             return
         if unread > self.settings.mark_all_confirm:
             title = terminal_safe(view.title, line=True)
-            question = f"Mark {counted(unread, 'article')} in {title} read? (u undoes it)"
+            what = f"{counted(unread, 'article')}{story_copies(len(copies))}"
+            question = f"Mark {what} in {title} read? (u undoes it)"
 
             def answered(yes: bool | None) -> None:
                 if yes:  # many: a big view's marks take seconds, so say it has begun
-                    self.notify(f"Marking {counted(unread, 'article')} read…")
-                    self._mark_view_read(view)
+                    self.notify(f"Marking {what} read…")
+                    self._mark_view_read(ids, copies)
 
             from newstui.tui.screens.confirm import ConfirmScreen
 
@@ -249,35 +291,61 @@ class ArticleActions(ScreenMixin):
                 ConfirmScreen("Mark all read", question, yes="mark read"), answered
             )
             return
-        self._mark_view_read(view)
+        self._mark_view_read(ids, copies)
 
     @work(group="write", exit_on_error=False)
-    async def _mark_view_read(self, view: View) -> None:
-        ids = await self.library.write(lambda lib: lib.mark_all_read_ids(view.filter))
-        count = len(ids)
-        self._last_mark = (tuple(ids), {"read": False})
-        self.notify(f"Marked {counted(count, 'article')} read. u undoes it.")
+    async def _mark_view_read(self, ids: list[int], copies: list[int]) -> None:
+        record = UndoableMark({"read": False})
+
+        def mark(lib: Library) -> None:
+            _, changed = lib.set_flags_exactly([*ids, *copies], read=True)
+            record.took(changed, ids)
+
+        self._last_mark = record  # (a `u` typed behind y undoes this one: its ids are in first)
+        self._not_undone = None
+        try:
+            await self.library.write(mark)
+        except Exception:
+            if self._last_mark is record:
+                self._last_mark = None
+            raise
+        listed = counted(len(record.ids or ()), "article")
+        self.notify(f"Marked {listed}{story_copies(len(record.copies))} read. u undoes it.")
         self.headlines.reload()
         self.sources.reload()
 
+    def forget_undo(self, why: str) -> None:
+        """An action that cannot be undone was done: `u` says `why` and keeps older marks."""
+        self._last_mark = None
+        self._not_undone = why
+
     @work(group="write", exit_on_error=False)
     async def action_undo(self) -> None:
-        """Undo the last mark (m, s or A)."""
-        if self._last_mark is None:
-            self.notify("Nothing to undo.", severity="warning")
+        """Undo the last mark (m, s or A): put back each article's state before it."""
+        record = self._last_mark
+        if record is None:
+            self.notify(self._not_undone or "Nothing to undo.", severity="warning", markup=False)
             return
-        ids, flags = self._last_mark
         self._last_mark = None
-        found = await self.library.write(
-            lambda lib: lib.mark(list(ids), read=flags.get("read"), starred=flags.get("starred"))
-        )
+        flags = record.flags
+
+        def undo(lib: Library) -> tuple[int, int, tuple[int, ...]]:
+            listed, copies = record.ids or (), record.copies  # (the mark's write is in)
+            found, _ = lib.set_flags_exactly(listed, **flags)
+            found_copies, _ = lib.set_flags_exactly(copies, **flags)
+            return found, found_copies, listed
+
+        found, found_copies, ids = await self.library.write(undo)
+        if not ids and not record.copies:
+            self.notify("Nothing to undo: the last mark changed nothing.", severity="warning")
+            return
         what = {("read", True): "read", ("read", False): "unread"}
         state = ", ".join(
             what.get((k, v)) or ("starred" if v else "not starred") for k, v in flags.items()
         )
         # A cleanup (or a removed feed) since the mark took some: say what was changed
         gone = len(ids) - found
-        if not found:
+        if not found and not found_copies:
             which = "the article is" if gone == 1 else f"the {counted(gone, 'article')} are"
             self.notify(
                 f"Nothing to undo: {which} no longer stored (cleaned up or removed since).",
@@ -285,11 +353,13 @@ class ArticleActions(ScreenMixin):
             )
         elif gone:
             self.notify(
-                f"Undone: {counted(found, 'article')} {state} again"
+                f"Undone: {counted(found, 'article')}{story_copies(found_copies)} {state} again"
                 f" ({counted(gone, 'other')} no longer stored: cleaned up or removed since)."
             )
         else:
-            self.notify(f"Undone: {counted(found, 'article')} {state} again.")
+            self.notify(
+                f"Undone: {counted(found, 'article')}{story_copies(found_copies)} {state} again."
+            )
         if len(ids) == 1 and found:
             self.headlines.update_row(ids[0], read=flags.get("read"), starred=flags.get("starred"))
         self.headlines.reload()
@@ -486,6 +556,7 @@ class ArticleActions(ScreenMixin):
 
         def answered(yes: bool | None) -> None:
             if yes:
+                self.forget_undo(REMOVAL_NOT_UNDONE)  # `u` must not revert an older mark
                 self._remove_source(feed, source)
 
         from newstui.tui.screens.confirm import ConfirmScreen
@@ -498,6 +569,9 @@ class ArticleActions(ScreenMixin):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
+            self.forget_undo(
+                f"Nothing to undo: the saved view {name} was removed ([[views]] in {path.name} adds it again)."
+            )
             try:
                 remove_view(path, name)
                 self.config = load_config(path)
