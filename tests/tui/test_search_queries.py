@@ -259,6 +259,20 @@ async def test_a_search_that_finds_nothing_says_so_and_how_to_go_back(db_path, i
         assert app.main.headlines.view.key == "all"
 
 
+async def test_a_search_in_newsboat_syntax_that_finds_nothing_says_how_to_write_it(db_path, ids):
+    # user test r31 M1: `title =~ "tokyo"` found nothing without a word
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *'title =~ "zzyzx"', "enter")
+        await settle(pilot)
+        assert app.main.headlines.view.note == (
+            'Nothing matches title =~ "zzyzx". Newsboat syntax: write title:"zzyzx" instead '
+            "(README: Coming from newsboat). Press / to search again, q to go back."
+        )
+        assert "Newsboat syntax: write" in screen_text(app)
+
+
 def footer_ids(app) -> set[str]:
     """The binding ids the footer shows (bindings shown and enabled on the screen)."""
     bindings = app.screen.active_bindings.values()

@@ -71,13 +71,26 @@ def tag_view(tag: str) -> View:
 def search_view(query: Query, search: str = "/", back: str = "q") -> View:
     """The articles matching a query typed in the search box (empty: how to go on from it, with
     the keys in effect)."""
-    note = f"Nothing matches {query.text}. Press {search} to search again, {back} to go back."
+    note = f"Nothing matches {query.text}.{_syntax_hint(query)} Press {search} to search again, "
+    note += f"{back} to go back."
     return View(f"search:{query.text}", f"Search: {query.text}", ArticleFilter(query=query), note)
 
 
 def saved_view(name: str, query: Query) -> View:
-    """A `[[views]]` entry of the config: a named query listed in the sources pane."""
-    return View(f"view:{name}", name, ArticleFilter(query=query))
+    """A `[[views]]` entry of the config: a named query listed in the sources pane (empty and
+    written in newsboat's syntax: how to write it)."""
+    hint = _syntax_hint(query)
+    note = f"Nothing matches.{hint}" if hint else None
+    return View(f"view:{name}", name, ArticleFilter(query=query), note)
+
+
+def _syntax_hint(query: Query) -> str:
+    """ " Newsboat syntax: write … instead (…)." for a query in newsboat's filter language or
+    joined by a lower-case or/and; "" for any other."""
+    from newstui.sources.newsboat_urls import newsboat_syntax_hint
+
+    hint = newsboat_syntax_hint(query.text)
+    return f" {hint[0].upper()}{hint[1:]}." if hint else ""
 
 
 def broken_view(name: str, problem: str) -> View:
