@@ -71,6 +71,12 @@ def newsboat_filter_query(expression: str) -> str | None:
         return None
     if query.startswith("(") and _closes_at_end(query):
         query = query[1:-1]
+    from newstui.query import QueryError, parse_query
+
+    try:
+        parse_query(query)  # (`title =~ "—"`: a phrase with nothing to search for)
+    except QueryError:
+        return None
     return query
 
 
