@@ -1417,6 +1417,15 @@ def test_a_newer_demo_open_in_another_newstui_is_not_deleted_but_refused_in_one_
     assert json.loads(capsys.readouterr().out) == []
 
 
+def test_a_query_feed_named_as_a_view_there_is_added_under_the_name_it_got(cli, tmp_path):
+    cli.config.write_text("[[views]]\nname = \"Tokyo\"\nquery = 'tokyo'\n", "utf-8")
+    urls = tmp_path / "urls"
+    urls.write_text('"query:Tokyo:title =~ \\"tokyo\\""\n', "utf-8")
+    assert cli.json("opml", "import", str(urls))["views"] == [
+        {"name": "Tokyo (2)", "query": 'title:"tokyo"'}
+    ]
+
+
 def test_importing_newsboats_urls_after_its_opml_adds_the_tags_to_the_feeds_there(cli, tmp_path):
     # user test r31 L8: "0 added (41 already there)" and the urls file's tags dropped
     opml = tmp_path / "nb.opml"

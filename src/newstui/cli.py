@@ -2240,8 +2240,7 @@ def _add_views(config: Config, views: list[tuple[str, str]]) -> list[tuple[str, 
         for name, query in views:
             if query not in known:
                 known.add(query)
-                add_view(config.path, name, query)
-                added.append((name, query))
+                added.append((add_view(config.path, name, query).name, query))  # maybe "Name (2)"
     return added
 
 
@@ -2263,9 +2262,13 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         skipped = [s for s in skipped if not s.view and not s.kept]
         added_views = _add_views(config, [s.view for s in views if s.view])
         if not args.json:
+            stored = dict((query, name) for name, query in added_views)
             for line in views:
-                if line.view and line.view in added_views:
-                    _complain(f"{args.file}:{line.line}: {line.reason}: {line.view[1]}")
+                if line.view and line.view[1] in stored:
+                    named = (
+                        "" if stored[line.view[1]] == line.view[0] else f" {stored[line.view[1]]!r}"
+                    )
+                    _complain(f"{args.file}:{line.line}: {line.reason}{named}: {line.view[1]}")
             for line in hidden:
                 _complain(f"warning: {args.file}:{line.line}: {line.reason}")
             for line in skipped:
