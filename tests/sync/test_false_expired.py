@@ -115,3 +115,25 @@ def test_the_same_account_with_many_newer_items_given_oldest_first_is_still_expi
 
     assert (report["switch"], report["expired"], report["feeds_removed"]) == (None, 2, [])
     assert set(before) <= set(_titles(synced, capsys))
+
+
+def test_a_short_page_of_newest_items_with_more_to_come_is_not_taken_for_the_oldest(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A server that ignores `r=o` and gives fewer items a page than asked (10, newest first)
+    # with a continuation: the page is not the whole stream, so it tells nothing.
+    _bob_follows_one(fake, synced)
+    bobs = _bobs_copies()
+    newest = [item(n, "feed/1") for n in range(260, 250, -1)]
+    fake.api(f"/stream/contents/{READING}", 200, {"items": bobs})
+    fake.api("/stream/contents/feed/1", 200, {"items": newest, "continuation": "page2"})
+    fake.items = {201: bobs[0], 202: bobs[1]}
+    ids_answer(fake, [refs(201, 202)], [refs()])
+
+    report = _sync(synced, capsys)
+
+    titles = _titles(synced, capsys)
+    assert (report["switch"], report["expired"]) == ("unknown", 0), titles
+    assert titles.count("Item 1") == 1, titles

@@ -313,17 +313,19 @@ class GReaderClient:
         names = (data.get(k) for k in ("userId", "userName", "userEmail"))
         return tuple(clean_line(str(n), 300) for n in names if isinstance(n, str | int) and n != "")
 
-    async def oldest_items(self, stream: str, count: int) -> list[RemoteItem]:
+    async def oldest_items(self, stream: str, count: int) -> tuple[list[RemoteItem], bool]:
         """The oldest items of one subscription (its stream id, e.g. feed/2), oldest first, as the
         server gives them (`r=o`: FreshRSS and Miniflux read it; one that does not gives its
-        newest, newest first: see run._judge_unremembered)."""
+        newest, newest first: see run._judge_unremembered), and whether it has more (it gave a
+        continuation)."""
         path = "/stream/contents/" + quote(stream, safe="/:")
         params = {"output": "json", "n": str(count), "r": "o"}
         data = await self._json(path, "stream/contents", params)
         try:
-            return parse_items(data)[0]
+            items, continuation = parse_items(data)
         except MalformedAnswer as exc:
             raise self._malformed("stream/contents", exc) from None
+        return items, bool(continuation)
 
     async def item_ids(
         self, stream: str, exclude: str | None, continuation: str | None, count: int

@@ -506,19 +506,21 @@ async def _judge_unremembered(
     if not evidence.found and evidence.probed and evidence.shared:
         relinked = unordered = 0
         for stream, feed_id in found.shared[:LINK_PROBES]:
-            oldest = await client.oldest_items(stream, PROBES)
+            oldest, more = await client.oldest_items(stream, PROBES)
             relinked += library.sync.stored_under_other_ids(feed_id, oldest)
-            unordered += not _all_or_oldest_first(oldest, PROBES)
+            unordered += not _all_or_oldest_first(oldest, more, PROBES)
         evidence = replace(evidence, relinked=relinked, unordered=unordered)
     return judge_ids(evidence), evidence.probed
 
 
-def _all_or_oldest_first(items: Sequence[RemoteItem], asked: int) -> bool:
-    """Whether an answer to oldest_items holds a feed's oldest items: fewer than asked is the
-    whole stream; a full page must come oldest first (a server that ignores `r=o` gives its
-    newest, newest first; equal crawl times and ids tell nothing)."""
-    if len(items) < asked:
+def _all_or_oldest_first(items: Sequence[RemoteItem], more: bool, asked: int) -> bool:
+    """Whether an answer to oldest_items holds a feed's oldest items: fewer than asked and no
+    continuation is the whole stream; any other page must come oldest first (a server that
+    ignores `r=o` gives its newest, newest first; equal crawl times and ids tell nothing)."""
+    if len(items) < asked and not more:
         return True
+    if len(items) < 2:
+        return False
     first, last = items[0], items[-1]
     return (first.crawled_usec, first.item_id) < (last.crawled_usec, last.item_id)
 
