@@ -78,7 +78,8 @@ class Database:
         # by stems meanwhile (query_sql.prefixes_stemmed); see rebuild_marked
         self.prefix_pending = False
         self.in_write_transaction = False  # its end rebuilds: once, not after each statement
-        self.merges_set = False  # the article indexes' AUTOMERGE: seen set (merge_fewer_times)
+        self.merges_set = False  # the article indexes' AUTOMERGE: seen set and committed
+        self.merges_pending = False  # ... set in the open transaction (merge_fewer_times)
         # Called once, before a write transaction waits longer than BUSY_STEP_SECONDS for
         # another process's write (a command says it waits); None: waits are silent.
         self.on_busy: Callable[[], None] | None = None
@@ -744,6 +745,7 @@ def write_transaction(
         db.rebuild_stale()
         conn.commit()
     due = frozenset(db.known_texts.stale)  # marks of committed writes: not undone by a rollback
+    db.merges_pending = False
     checked = check_references or not conn.execute("PRAGMA foreign_keys").fetchone()[0]
     if not checked:
         conn.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is a no-op
@@ -754,6 +756,7 @@ def write_transaction(
             yield conn
             db.rebuild_stale()  # an index the block left out of step, once
             conn.commit()
+            db.merges_set = db.merges_set or db.merges_pending
         except BaseException as exc:
             db.roll_back(due)
             if isinstance(exc, sqlite3.Error):
@@ -762,6 +765,7 @@ def write_transaction(
             raise
     finally:
         db.in_write_transaction = False
+        db.merges_pending = False
         if not checked:
             conn.execute("PRAGMA foreign_keys = ON")
 
@@ -870,8 +874,10 @@ def checkpoint_beside(db: Database) -> Iterator[None]:
 def merge_fewer_times(db: Database) -> None:
     """Have the article indexes merge AUTOMERGE segments at a time, set in the open transaction
     (the one that stores new articles: no transaction or commit of its own, so a fetch that
-    stores nothing writes nothing) once per store, looked up once per connection. No schema
-    version: an older newstui reads and writes such a store as any other."""
+    stores nothing writes nothing) once per store, looked up once per connection once a
+    write_transaction that set it committed: until then it is looked up again on each call,
+    as a savepoint rolled back (a group of feeds saved one by one) takes the setting with it.
+    No schema version: an older newstui reads and writes such a store as any other."""
     if db.merges_set or not db.conn.in_transaction:
         return
     conn = db.conn
@@ -882,7 +888,7 @@ def merge_fewer_times(db: Database) -> None:
             continue
         if row is None or row[0] != AUTOMERGE:
             conn.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('automerge', {AUTOMERGE})")
-    db.merges_set = True
+    db.merges_pending = True  # merges_set once committed (write_transaction)
 
 
 def _checkpoint(path: str) -> None:
