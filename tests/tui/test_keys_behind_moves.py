@@ -9,7 +9,14 @@ from textual import events
 
 from newstui.tui.app import NewstuiApp
 
-from .conftest import notifications, run_recorded, settle
+from .conftest import notifications, run_recorded, settle, until
+
+NO_ENCLOSURE = "This article has no enclosure."
+
+
+def said(app: NewstuiApp) -> list[str]:
+    """Every notification's text, oldest first."""
+    return [n.message for n in notifications(app)]
 
 
 def burst(app: NewstuiApp, *keys: str) -> None:
@@ -25,10 +32,15 @@ async def test_P_right_behind_moves_acts_on_the_article_reached(db_path, moves):
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         burst(app, *moves, "P")
+        # P waits for the reached article's detail, whose load the moves' throttle holds back
+        # up to DETAIL_INTERVAL on a timer that settle does not wait for: wait on the outcome.
+        await until(pilot, lambda: NO_ENCLOSURE in said(app))
         await settle(pilot)
         assert app.main.headlines.cursor == len(moves)
-        said = [n.message for n in notifications(app)]
-        assert said.count("This article has no enclosure.") == 1, said
+        selected = app.main.headlines.selected
+        assert selected is not None and app.main.detail is not None
+        assert app.main.detail.article.row.id == selected.id  # P acted on the row reached
+        assert said(app).count(NO_ENCLOSURE) == 1, said(app)
 
 
 async def test_a_move_typed_behind_the_key_still_drops_it(db_path):
