@@ -14,6 +14,7 @@ from textual import work
 from textual.message import Message
 
 from newstui.model import Direction, SortOrder
+from newstui.tui.kept_rows import Kept, listed_index
 from newstui.tui.mixins import ScreenMixin
 
 if TYPE_CHECKING:
@@ -80,7 +81,8 @@ class UnreadSteps(ScreenMixin):
         after = views[keys.index(view.key) + 1 :] if view.key in keys and direction > 0 else []
         later = [v for v in after if v.key in unread]
         self._unread_searching = True
-        self._find_unread(view, self.headlines.order, from_id, direction, later)
+        kept = self.headlines.kept_rows()
+        self._find_unread(view, self.headlines.order, from_id, direction, later, kept)
 
     @work(thread=True, group="unread", exit_on_error=False)
     def _find_unread(
@@ -90,6 +92,7 @@ class UnreadSteps(ScreenMixin):
         article_id: int | None,
         direction: Direction,
         later: list[View],
+        kept: Kept,
     ) -> None:
         try:
             with self.library.borrow() as library:
@@ -97,6 +100,9 @@ class UnreadSteps(ScreenMixin):
                 index = library.next_unread(view.filter, article_id, direction, order)
                 if index is not None:
                     rows = library.articles(view.filter, offset=index, limit=1, order=order)
+                    # counted among the rows as listed: a list that keeps the rows marked out
+                    # of it (Unread, an `unread` query) has them above the index the store counts
+                    index = listed_index(library, view.filter, index, kept)
                     found = UnreadFound(view, index, direction, rows[0].id if rows else None)
                 for source in later if index is None else []:
                     rows = library.articles(
@@ -140,8 +146,8 @@ class UnreadSteps(ScreenMixin):
         index = message.index
         listed = self.headlines.row_at(index)
         if listed is not None and listed.id != message.article_id:
-            # a list that keeps the rows marked out of it (Unread, an `unread` query) has them
-            # above the index the store counts: the unread article is further down
+            # a row marked read while the search ran (`n n` typed fast) was not counted as
+            # kept: the article is a row further down
             index = next(
                 (i for i, row in self.headlines.loaded_rows() if row.id == message.article_id),
                 index,

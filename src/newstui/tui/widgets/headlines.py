@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from newstui.headline_fields import carries_time
 from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, SortOrder
+from newstui.tui.kept_rows import Kept, listed_window
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View, listed_by_flags
@@ -144,6 +145,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._loaded_generation = 0
         self._chunks: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._requested: set[int] = set()
+        # rows of a list filtered by flags whose flags changed since it loaded: it keeps them
+        # where they were, and a window read later is read around them
+        self._kept: Kept = {}
         self._announced: int | None = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
         # Whether a loaded row has a time: until one does, the date column keeps no room for it
@@ -340,9 +344,11 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         return self._Loaded(generation, total, cursor, chunks, row_on_screen)
 
     @work(thread=True, group="headlines-chunk", exit_on_error=False)
-    def _fetch_chunk(self, generation: int, view: View, order: SortOrder, chunk: int) -> None:
+    def _fetch_chunk(
+        self, generation: int, view: View, order: SortOrder, chunk: int, kept: Kept
+    ) -> None:
         with self._library.borrow() as library:
-            rows = library.articles(view.filter, offset=chunk * CHUNK, limit=CHUNK, order=order)
+            rows = listed_window(library, view.filter, order, chunk * CHUNK, CHUNK, kept)
         self.post_message(self._Chunk(generation, chunk, rows))
 
     @on(_Loaded)
@@ -367,6 +373,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._rows_in()
             return
         self._loaded_generation = message.generation
+        self._kept = {}
         self._shown_view = self.view
         self._shown_order = self.order
         self.total = message.total
@@ -441,7 +448,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         if rows is None:
             if chunk not in self._requested and self.loaded:
                 self._requested.add(chunk)
-                self._fetch_chunk(self._generation, self.view, self.order, chunk)
+                self._fetch_chunk(self._generation, self.view, self.order, chunk, dict(self._kept))
             return None
         self._chunks.move_to_end(chunk)
         return rows[offset] if offset < len(rows) else None
@@ -462,8 +469,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                         read=row.read if read is None else read,
                         starred=row.starred if starred is None else starred,
                     )
+                    if listed_by_flags(self.view.filter):
+                        self._kept[article_id] = (chunk * CHUNK + i, rows[i])
                     self.refresh_lines(chunk * CHUNK + i)
                     return
+
+    def kept_rows(self) -> Kept:
+        """The rows whose flags changed since the list loaded (a list filtered by flags keeps
+        them listed where they were): id -> (list index, row)."""
+        return dict(self._kept)
 
     def loaded_rows(self) -> list[tuple[int, ArticleRow]]:
         """(index, row) of every loaded row, in list order."""
