@@ -863,13 +863,16 @@ def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
     config = parse_config(path, raw)  # (raises on a file that does not read, as add_feeds)
     spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
     doc = tomlkit.parse(raw)
+    by_url: dict[tuple[str, ...], list[str]] = {}  # same_url's identity: looked up, not searched
+    for f in feeds:
+        by_url.setdefault(url_identity(f.url), []).extend(clean_tags(f.tags))
     tagged: list[str] = []
     for table in doc.get("feeds", []):
         url = table.get("url") if isinstance(table, dict) else None
         if not isinstance(url, str):
             continue
         had = [str(t) for t in table.get("tags", [])]
-        new = [t for f in feeds if same_url(f.url, url) for t in clean_tags(f.tags)]
+        new = by_url.get(url_identity(url), [])
         tags = respelled([*had, *new], spellings)
         if len(tags) > len(respelled(had, spellings)):
             table["tags"] = list(tags)

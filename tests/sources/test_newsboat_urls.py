@@ -261,3 +261,29 @@ def test_a_feed_newsboat_hid_is_added_with_a_warning_naming_it():
     assert [(f.name, f.tags) for f in feeds] == [("Junk", ("junk",))]
     assert [(n.line, n.kept) for n in notes] == [(1, True)]
     assert notes[0].reason.startswith("newsboat hid 'Junk' (its ! tag); newstui lists it")
+
+
+class CountedUrl(str):
+    """A URL string that counts how often it is compared with another."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        CountedUrl.compared += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def test_a_long_file_listing_each_feed_twice_is_merged_by_lookup_not_by_search(monkeypatch):
+    # review r31 L4: each repeated line searched the feeds so far (20,000 feeds twice: 4.7 s)
+    import newstui.sources.newsboat_urls as newsboat_urls
+
+    monkeypatch.setattr(newsboat_urls, "web_url", CountedUrl)
+    lines = [
+        f"https://example.org/f/{n}.xml a\nhttps://example.org/f/{n}.xml b" for n in range(400)
+    ]
+    CountedUrl.compared = 0
+    feeds, _ = parse_newsboat_urls("\n".join(lines).encode(), "urls")
+    assert [f.tags for f in feeds] == [("a", "b")] * 400
+    assert CountedUrl.compared <= 4 * 400  # (a search: ~80,000)

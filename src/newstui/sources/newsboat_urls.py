@@ -195,7 +195,7 @@ def parse_newsboat_urls(
         ) from None
     feeds: list[FeedConfig] = []
     skipped: list[SkippedLine] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # a URL: its index in feeds
     # newsboat's lines end at "\n" alone (str.splitlines also breaks at U+0085, U+2028, form
     # feeds...: a name holding one became a line of its own, "not a feed URL")
     for number, raw in enumerate(text.split("\n"), 1):
@@ -226,12 +226,11 @@ def parse_newsboat_urls(
                 name = clean_line(token[1:], 200)
             elif token != "!" and (tag := clean_line(token, 100)):  # "!": hidden from its list
                 tags.setdefault(tag.casefold(), tag)
-        if url in seen:  # listed twice: one feed with the tags of both lines
-            at = next(n for n, f in enumerate(feeds) if f.url == url)
+        if (at := seen.get(url)) is not None:  # listed twice: one feed with both lines' tags
             both = {t.casefold(): t for t in reversed((*feeds[at].tags, *tags.values()))}
             feeds[at] = replace(feeds[at], tags=tuple(reversed(both.values())))
             continue
-        seen.add(url)
+        seen[url] = len(feeds)
         if "!" in tokens[1:]:
             skipped.append(
                 SkippedLine(
