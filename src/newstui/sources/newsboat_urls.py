@@ -10,11 +10,14 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newstui.config import FeedConfig
 from newstui.errors import SourceError
 from newstui.sources.urls import web_url
 from newstui.text import clean_line
+
+if TYPE_CHECKING:  # the config's validation loads only to parse a urls file (not for a hint)
+    from newstui.config import FeedConfig
 
 # A token: a "double-quoted string" (backslash escapes a quote or a backslash) or a bare word.
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
@@ -185,6 +188,8 @@ def parse_newsboat_urls(
     """The feeds of a newsboat `urls` file and the lines skipped (query, exec and filter feeds);
     a feed is named by its `"~Name"`, else its title in `titles`, else its URL. A line that is
     none of those is an error naming the file and the line: nothing is added."""
+    from newstui.config import FeedConfig
+
     titles = titles or {}
     try:
         text = body.decode("utf-8-sig")
