@@ -154,6 +154,7 @@ class FeedAdding(ScreenMixin):
         config = self.config
         assert config is not None
         typed = url
+        failed = False
         try:
             links = feeds_behind(url, config) if discover else None
             if links == []:
@@ -176,12 +177,14 @@ class FeedAdding(ScreenMixin):
                 )
             self.post_message(FeedAdded(added.feed_id, added.outcome, load_config(config.path)))
         except Exception:
-            self.post_message(AddFailed(typed))
+            failed = True
             raise
         finally:  # its outcome, or the error, is shown in place of "Adding …"
             if self._adding_notice is not None:
                 withdraw_notice(self.app, self._adding_notice)
             self._adding = self._adding_notice = None
+            if failed:  # only now: asked again while _adding was set, it said "Still adding"
+                self.post_message(AddFailed(typed))
 
     def _on_add_failed(self, message: AddFailed) -> None:
         self.action_add_feed(message.typed)
