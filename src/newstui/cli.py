@@ -2255,7 +2255,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(config.path)):
             ensure_config(config.path)  # the example (no feeds), then yours
         added = add_feeds(config.path, feeds)
-        there = [f for f in feeds if f.url not in {a.url for a in added}]
+        added_urls = {a.url for a in added}
+        there = [f for f in feeds if f.url not in added_urls]
         tagged = add_feed_tags(config.path, there)  # feeds there already: the file's tags too
         views = [s for s in skipped if s.view]  # newsboat's query feeds newstui can say
         hidden = [s for s in skipped if s.kept]  # feeds newsboat hid, added all the same

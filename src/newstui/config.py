@@ -812,7 +812,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     # a config that does not exist yet is the example (its feeds commented out) plus these
     raw = path.read_text("utf-8") if path.exists() else example_config_text()
     config = parse_config(path, raw)
-    known_urls = [f.url for f in config.feeds]
+    known_urls = {url_identity(f.url) for f in config.feeds}  # same_url's: looked up, not searched
     known_names = {f.name.casefold() for f in config.feeds}
     known_names |= {s.name.casefold() for s in config.local}
     # a tag the file spells already keeps that spelling ("--tag TECH" joins "Tech")
@@ -822,7 +822,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         doc["feeds"] = tomlkit.aot()
     added: list[FeedConfig] = []
     for feed in feeds:
-        if any(same_url(feed.url, known) for known in known_urls):
+        if url_identity(feed.url) in known_urls:
             continue
         base = clean_line(feed.name) or feed.url
         named = feed.named and base != feed.url  # no name known: the feed's title will name it
@@ -843,7 +843,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         if feed.fulltext != "auto":
             table["fulltext"] = feed.fulltext
         doc["feeds"].append(table)
-        known_urls.append(feed.url)
+        known_urls.add(url_identity(feed.url))
         known_names.add(name.casefold())
         added.append(FeedConfig(feed.url, name, tags, feed.fulltext, named=named))
     if added:
