@@ -357,7 +357,7 @@ async def fetch_feeds(
                 analyse_pending(library, config.settings.extractor, pool=cpu, stories=stories)
             # those no new article can join now (a bounded part); the app's (`cancel`) keep the
             # gaps for its own other connections, as its joins do
-            library.forget_old_sketches(pause=None if cancel is not None else _story_gap(library))
+            library.forget_old_sketches(pause=None if cancel is not None else library.story_gap())
             if pool is not None:  # the caller's: its workers exit while the caller goes on
                 pool.wind_down()
     return outcomes
@@ -658,7 +658,7 @@ class _StreamedAnalysis:
         sketched, self._to_join = self._to_join, []
         self._top_up(CHUNKS_BEFORE_A_SAVE)  # as in _save
         with collector_paused():
-            self.library.join_stories(sketched, _story_gap(self.library))
+            self.library.join_stories(sketched, self.library.story_gap())
 
     async def finish(self) -> None:
         """Wait until every queued analysis is saved; drop entities no article mentions now."""
@@ -1402,7 +1402,7 @@ def analyse_pending(
                 )
                 count += len(part)
             # (the app's, with `cancel`, keep the gaps: its own other connections write too)
-            gap = None if cancel is not None else _story_gap(library)
+            gap = None if cancel is not None else library.story_gap()
             library.join_stories(sketched, gap)  # the batch's at once
             if ids is not None:
                 break
@@ -1411,22 +1411,13 @@ def analyse_pending(
     try:  # articles analysed before, or elsewhere: in parts, each stoppable
         while stories > 0 and not stopped():
             if cancel is None:  # (not to be stopped: at once)
-                library.find_stories(stories, _story_gap(library))
+                library.find_stories(stories, library.story_gap())
                 break
             library.find_stories(min(stories, STORIES_PART), _pause_or_stop(cancel))
             stories -= STORIES_PART
     except _Stopped:  # what was joined before the stop is stored; the rest waits
         pass
     return count
-
-
-def _story_gap(library: Library) -> Callable[[], None]:
-    """The pause between two of a story join's writes: the store's gap, which lets another
-    process's write in, while another process has the store open (asked again each second, so
-    one that opens it during the join gets the gaps); none at all while it is alone (a CLI
-    fetch with no app open), where the gap only slowed the joins (1,500 templated articles:
-    189 s with it, 114 s without)."""
-    return library.story_gap()
 
 
 class _Stopped(Exception):

@@ -474,7 +474,10 @@ class Library:
 
     def story_gap(self) -> Callable[[], None]:
         """A pause for join_stories / find_stories that leaves the gap for another process's
-        write only while opened_by_others says one has the store open (asked each second)."""
+        write only while opened_by_others says one has the store open (asked each second, so one
+        that opens it during a join gets the gaps); none at all while the store is alone (a CLI
+        fetch with no app open), where the gap only slowed the joins (1,500 templated articles:
+        189 s with it, 114 s without)."""
         return _stories.gap_while_shared(self.opened_by_others)
 
     def any_unanalysed(self) -> bool:
