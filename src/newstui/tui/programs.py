@@ -36,6 +36,17 @@ def failure_line(name: str, status: int, stderr: bytes) -> str | None:
     return f"{name} {how}: {said}" if said else f"{name} {how}"
 
 
+def _read_to_end(fd: int, tail: bytearray, *, echo: bool = False) -> None:
+    """Read a program's stderr until it closes, its last _STDERR_KEPT bytes kept in `tail`;
+    with `echo`, each chunk also written to newstui's own stderr (the terminal) as it comes."""
+    while chunk := os.read(fd, 4096):
+        tail.extend(chunk)
+        del tail[:-_STDERR_KEPT]
+        if echo:
+            with suppress(OSError):
+                _write_all(2, chunk)
+
+
 def _watch(app: App[object], name: str, child: subprocess.Popen[bytes]) -> None:
     """In a thread: wait for a background program, reading its stderr (the last bytes kept),
     and say its failure on the app."""
@@ -45,9 +56,7 @@ def _watch(app: App[object], name: str, child: subprocess.Popen[bytes]) -> None:
         if child.stderr is None:
             return
         with suppress(OSError, ValueError):
-            while chunk := os.read(child.stderr.fileno(), 4096):
-                tail.extend(chunk)
-                del tail[:-_STDERR_KEPT]
+            _read_to_end(child.stderr.fileno(), tail)
         with suppress(OSError):
             child.stderr.close()
 
@@ -106,11 +115,7 @@ class _StderrTee:
     def _copy(self) -> None:
         try:
             with suppress(OSError):  # (EIO: a pseudo-terminal whose last writer closed it)
-                while chunk := os.read(self._reader, 4096):
-                    self.tail.extend(chunk)
-                    del self.tail[:-_STDERR_KEPT]
-                    with suppress(OSError):
-                        _write_all(2, chunk)
+                _read_to_end(self._reader, self.tail, echo=True)
         finally:
             os.close(self._reader)
 
