@@ -291,11 +291,7 @@ class GReaderClient:
             params["ot"] = str(since)
         if continuation:
             params["c"] = continuation
-        data = await self._json("/stream/contents/" + READING_LIST, "stream/contents", params)
-        try:
-            return parse_items(data)
-        except MalformedAnswer as exc:
-            raise self._malformed("stream/contents", exc) from None
+        return await self._contents(READING_LIST, params)
 
     async def user_info(self) -> tuple[str, ...]:
         """The names the server knows the logged-in user by (user-info: its user id, name and
@@ -318,14 +314,20 @@ class GReaderClient:
         server gives them (`r=o`: FreshRSS and Miniflux read it; one that does not gives its
         newest, newest first: see run._judge_unremembered), and whether it has more (it gave a
         continuation)."""
-        path = "/stream/contents/" + quote(stream, safe="/:")
         params = {"output": "json", "n": str(count), "r": "o"}
+        items, continuation = await self._contents(stream, params)
+        return items, bool(continuation)
+
+    async def _contents(
+        self, stream: str, params: dict[str, str]
+    ) -> tuple[list[RemoteItem], str | None]:
+        """One page of a stream's items (stream/contents) and its continuation."""
+        path = "/stream/contents/" + quote(stream, safe="/:")
         data = await self._json(path, "stream/contents", params)
         try:
-            items, continuation = parse_items(data)
+            return parse_items(data)
         except MalformedAnswer as exc:
             raise self._malformed("stream/contents", exc) from None
-        return items, bool(continuation)
 
     async def item_ids(
         self, stream: str, exclude: str | None, continuation: str | None, count: int
