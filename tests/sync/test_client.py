@@ -274,7 +274,9 @@ def test_a_slow_server_times_out_within_the_deadline(fake: FakeGReader) -> None:
 
 def test_an_oversized_answer_is_refused(fake: FakeGReader) -> None:
     fake.api("/subscription/list", 200, {"subscriptions": [], "pad": "x" * 5000})
-    assert "response larger than 1,000 bytes" in failure(fake, max_bytes=1000)
+    said = failure(fake, max_bytes=1000)
+    assert "response larger than 1,000 bytes" in said
+    assert "the limit is max_bytes in [settings]" in said  # the setting that lifts it
 
 
 def test_an_unreachable_server_is_one_line() -> None:

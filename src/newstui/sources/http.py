@@ -266,10 +266,7 @@ async def read_capped(response: StreamedResponse, url: str, max_bytes: int) -> b
     declared = response.headers.get("content-length")
     with contextlib.suppress(ValueError):
         if declared and int(declared) > max_bytes:
-            raise SourceError(
-                f"{url}: response larger than {max_bytes:,} bytes ({int(declared):,} declared;"
-                " the limit is max_bytes in [settings])"
-            )
+            raise _too_large(url, max_bytes, f"{int(declared):,} declared")
     limit = max_bytes
     pieces: list[bytes] = []
     size = 0
@@ -278,7 +275,7 @@ async def read_capped(response: StreamedResponse, url: str, max_bytes: int) -> b
             async for piece in decoded:
                 size += len(piece)
                 if size > limit:
-                    raise SourceError(f"{url}: response larger than {limit:,} bytes")
+                    raise _too_large(url, limit)
                 pieces.append(piece)
     except DecodingError as exc:
         raise SourceError(f"{url}: response could not be decoded ({exc})") from None
@@ -286,6 +283,15 @@ async def read_capped(response: StreamedResponse, url: str, max_bytes: int) -> b
         pieces.clear()  # the error's traceback keeps this frame alive until a GC pass
         raise
     return b"".join(pieces)
+
+
+def _too_large(url: str, limit: int, why: str = "") -> SourceError:
+    """The refusal of a body past `limit`, naming the setting that lifts it, whichever way it
+    was found out (declared, decoded, or still compressed)."""
+    said = f"{why}; " if why else ""
+    return SourceError(
+        f"{url}: response larger than {limit:,} bytes ({said}the limit is max_bytes in [settings])"
+    )
 
 
 async def _decoded(
@@ -297,7 +303,7 @@ async def _decoded(
     async for chunk in response.aiter_raw():
         raw_size += len(chunk)
         if raw_size > raw_limit:  # compressed data that decodes to little or nothing
-            raise SourceError(f"{url}: response larger than {raw_limit:,} bytes")
+            raise _too_large(url, raw_limit)
         for piece in decoder.decode(chunk):
             yield piece
     for piece in decoder.flush():
