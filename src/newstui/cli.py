@@ -2437,6 +2437,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "switched_from": report.switched_from,
         "switch": report.switch,
         "expired": report.expired,
+        "unsent": report.unsent,
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
         "seconds": round(seconds, 3),

@@ -764,6 +764,12 @@ class SyncBook:
 
         _sync.forget_pushed(self._db, changes)
 
+    def items_stored_as(self, items: Iterable[RemoteItem]) -> set[int]:
+        """Those of these server items that are, by their id, the same article here."""
+        from newstui.store import sync as _sync
+
+        return _sync.items_stored_as(self._db, items)
+
     def forget_server(self, *, keep_marks: bool = True) -> None:
         """Another server or account is configured: forget the former one's item and
         subscription ids and cursor (articles, sources and marks stay); without `keep_marks`

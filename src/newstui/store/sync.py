@@ -110,6 +110,25 @@ def forget_pushed(db: Database, changes: Iterable[QueuedChange]) -> None:
         )
 
 
+def items_stored_as(db: Database, items: Iterable[RemoteItem]) -> set[int]:
+    """Those of these server items that are, by their id, the same article here (its link, or
+    its title when neither has one): a server that gives an id stored here to another article
+    is another account's, whose ids are not this store's."""
+    same: set[int] = set()
+    for item in items:
+        row = db.execute(
+            "SELECT a.url, a.title FROM sync_items s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.item_id = ?",
+            [item.item_id],
+        ).fetchone()
+        if row is None:
+            continue
+        url, title = row
+        if url == item.article.url and (url or title == item.article.title):
+            same.add(item.item_id)
+    return same
+
+
 # A subscription id of the server or account synced before the configured one: never the id of
 # a subscription of this one (its stream ids, feed/12, name other feeds), so its source is matched
 # by URL, and removed when this one does not list it.

@@ -79,6 +79,9 @@ class SyncReport:
     # but has none of the newest N items stored here: taken for the same account whose
     # retention dropped them (no switch: nothing forgotten, removed or fetched again)
     expired: int = 0
+    # (expired) marks queued here whose article the server does not have under that id: not sent
+    # (it may be another account, whose ids are not this store's), kept here
+    unsent: int = 0
 
     def summary(self) -> str:
         """One line: what changed."""
@@ -108,6 +111,7 @@ class SyncReport:
         found = (
             self.switched_notice,
             self.expired_notice,
+            self.unsent_notice,
             self.kept_notice,
             self.cut_short_notice,
             self.unchecked_notice,
@@ -143,6 +147,22 @@ class SyncReport:
             f"{self.server} no longer has the newest article stored here of {sources} but "
             "follows the same feeds: taken as expired there (the same account), no item id "
             "was forgotten"
+        )
+
+    @property
+    def unsent_notice(self) -> str | None:
+        """That marks made here were not sent, to a server taken for the last account (not
+        remembered here) that does not have their articles under the ids stored here."""
+        if not self.unsent:
+            return None
+        were, it, mark = (
+            ("was", "that article", "the mark stays")
+            if self.unsent == 1
+            else ("were", "those articles", "the marks stay")
+        )
+        return (
+            f"{counted(self.unsent, 'mark')} made here {were} not sent to {self.server}: it no "
+            f"longer has {it} (expired there, or another account's); {mark} here"
         )
 
     @property
@@ -334,7 +354,7 @@ async def _sync(
     configured = {fold_url(f.url): (f.name if f.named else None, f.tags) for f in config.feeds}
     remote = await client.subscriptions()
     judged = IdJudgement("same")
-    expired = 0
+    expired = unsent = 0
     if not remembered:
         judged, expired = await _judge_unremembered(library, client, remote)
     if judged.verdict == "other":
@@ -342,6 +362,8 @@ async def _sync(
     if switch:
         library.sync.forget_server(keep_marks=switch == "server")
     elif not remembered:
+        if judged.verdict == "expired":
+            unsent = await _drop_marks_of_items_not_there(library, client)
         pushed = await push_changes(library, client)
     # Another user's articles not linked to one of this account's items yet: read once a sync,
     # each leaves the list as it is linked (it takes this account's marks, none of its is sent).
@@ -458,6 +480,7 @@ async def _sync(
         switch=switch,
         switch_why=judged.why,
         expired=expired if judged.verdict == "expired" else 0,
+        unsent=unsent,
         episodes=tuple(tuple(feed) for feed in episodes.values()),
         by_feed=tuple(
             (
@@ -511,6 +534,23 @@ async def _judge_unremembered(
             unordered += not _all_or_oldest_first(oldest, more, PROBES)
         evidence = replace(evidence, relinked=relinked, unordered=unordered)
     return judge_ids(evidence), evidence.probed
+
+
+async def _drop_marks_of_items_not_there(library: Library, client: GReaderClient) -> int:
+    """Drop from the queue the marks whose item the server does not have as the same article
+    (asked for by id, CONTENTS_BATCH a request), for a server taken for the last account because
+    its items expired: another account whose own copies expired too looks the same, and must
+    never get the last one's marks by ids that are not its own (on its server, absent, or
+    another article). The marks stay on the articles here. Returns how many were dropped."""
+    changes = library.sync.pending()
+    ids = sorted({c.item_id for c in changes})
+    there: list[RemoteItem] = []
+    for start in range(0, len(ids), CONTENTS_BATCH):
+        there += await client.items_by_id(ids[start : start + CONTENTS_BATCH])
+    same = library.sync.items_stored_as(there)
+    unsent = [c for c in changes if c.item_id not in same]
+    library.sync.forget_pushed(unsent)  # (out of the queue, as if sent)
+    return len(unsent)
 
 
 def _all_or_oldest_first(items: Sequence[RemoteItem], more: bool, asked: int) -> bool:
