@@ -35,6 +35,7 @@ from newstui.nlp.entity_cues import (
     _FACILITY_HEADS,
     _FACILITY_LAST,
     _FACILITY_PAIRS,
+    _FAMILY_AFTER,
     _FIRST_NAME_AFTER_CUES,
     _FIRST_NAME_BEFORE_CUES,
     _FIRST_NAME_LAST_CUES,
@@ -104,6 +105,8 @@ from newstui.nlp.entity_cues import (
     _SEAT_HOLDERS,
     _SENTENCE_STOP,
     _SPEECH_HEADS,
+    _STAFF_AFTER,
+    _STAFF_OPENINGS,
     _STYLE_OPENERS,
     _TIME_WORDS,
     _TITLE_GOES_ON,
@@ -117,6 +120,7 @@ from newstui.nlp.entity_cues import (
     _determines_kin,
     _is_version,
     _media_before,
+    _media_by_the,
     _names_one_body,
     _thing_abbreviation,
     broadcast_channel,
@@ -433,6 +437,14 @@ class _TypingFinder(_FinderBase):
             # person told something is never "the" someone
         if (
             len(words) > 1
+            and self._member_of_the_before(start)
+            and _FAMILY_AFTER.match(self.text, end) is None
+            and not self._lookup(surface)
+        ):
+            return "ORG", 2  # "a member of the Rajya Sabha", "members of the Kelmar Vesti":
+            # what has members is a body (nobody is "the" Ann Lee; "the Bin Laden family" is hers)
+        if (
+            len(words) > 1
             and words[0] in gaz.first_names
             and self._first_name_decides(words, start, after)
         ):
@@ -457,6 +469,12 @@ class _TypingFinder(_FinderBase):
                 after[:2] in _OFFICER_OPENINGS
                 and _OFFICER_AFTER.match(after)
                 and words[0] not in gaz.first_names
+            )
+            or (
+                after[:2] in _STAFF_OPENINGS
+                and _STAFF_AFTER.match(after)
+                and words[0] not in gaz.first_names
+                and not (len(toks) == 1 and toks[0].sentence_start)
             )
             or self._deal_before(start)
             or (after[:4] in _COPULA_OPENINGS and _IS_A_BODY.match(after) is not None)
@@ -688,6 +706,7 @@ class _TypingFinder(_FinderBase):
             )  # "Maariv newspaper", "the Sun and Daily Mirror newspapers" (not "the Murdoch
             # newspapers": a proprietor's)
             or (_media_before(before) and not self._person_interviewed(words, before))
+            or (len(words) > 1 and _media_by_the(before))
             or (
                 before[-1:] == ["the"]
                 and words[0] not in gaz.first_names
@@ -1051,6 +1070,11 @@ class _TypingFinder(_FinderBase):
         if (
             _brand_match(name)
             or (after[:2] in _OFFICER_OPENINGS and _OFFICER_AFTER.match(after))
+            or (
+                after[:2] in _STAFF_OPENINGS
+                and not tok.sentence_start
+                and _STAFF_AFTER.match(after) is not None
+            )
             or ((after[1:4] == "who" or after[1:2].isdigit()) and _PERSON_AFTER.match(after))
             or (len(surface) > 2 and _is_acronym(surface))
             or name in gaz.org_words
@@ -1184,6 +1208,13 @@ class _TypingFinder(_FinderBase):
         if before[-1] == "at":
             return any(w.rstrip(",") in self.gaz.role_words for w in before[-6:-1])
         return before[-1] == "with" and before[-2].endswith(",")
+
+    def _member_of_the_before(self, start: int) -> bool:
+        """Whether "member of the" or "members of the" ends right before `start`."""
+        text = self.text
+        if start < 14 or text[start - 8 : start] != " of the ":
+            return False
+        return text[max(0, start - 16) : start - 8].lower().endswith(("member", "members"))
 
     def _told_the_before(self, start: int) -> bool:
         """Whether "told the", "telling the", "tells the" or "tell the" ends right before `start`."""

@@ -17,11 +17,13 @@ from newstui.nlp.entity_cues import (
     _GENERATION_WORDS,
     _NAME_DASHES,
     _OFFICE_PAPER_HEADS,
+    _OFFICER_AFTER,
     _PORTFOLIO_TITLES,
     _PREPOSITIONS_OF_PLACES,
     _QUOTE_MARKS,
     _SEATS,
     _SPEECH_VERB_AFTER,
+    _STAFF_AFTER,
     _STORM_OPENERS,
     _TITLE_FUNCTION_WORDS,
     _VERB_OR_APPOSITION_AFTER,
@@ -926,6 +928,19 @@ class _RunFinder(_TypingFinder):
                 and pending[-2].text in ("of", "for")
                 and pending[-1].text.endswith(_ADJECTIVE_ENDINGS)
             )
+        if (
+            word == "and"
+            and len(pending) == 1
+            and len(right) == 1
+            and i + 2 == len(run)
+            and pending[0].text not in self.gaz.first_names
+            and (
+                _OFFICER_AFTER.match(self.text, right[0].end) is not None
+                or _STAFF_AFTER.match(self.text, right[0].end) is not None
+            )
+        ):
+            return True  # "Globe and Mail columnist Jane Taber": one employer before one of
+            # its staff named (two would take the plural: "Acme and Brightwell analysts")
         # "American Airlines and JetBlue" are two; "University and College Union" (a head noun
         # alone before "and" names nothing by itself) is one
         if len(pending) > 1 and pending[0].text in self.gaz.first_names:

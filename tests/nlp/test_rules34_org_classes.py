@@ -1,0 +1,71 @@
+"""Rules-34 organisation cases (round 32), each pinned by invented sentences.
+
+Outlets named as a source or as an employer: the one that printed, described or obtained
+something "by the" two-word name ("described by the Kelmar Vesti as", "documents obtained by the
+Dunmore Courier-Ledger") and the one a person is "quoted (as saying) by" are outlets, as "told
+the …" was (they were no entity); an outlet's staff after its name ("Kelmar Vesti columnist Ann
+Lee", "… correspondent", "… reporter") make it a body, and "Globe and Mail columnist Jane Taber"
+keeps the employer whole (was ORG "Globe" and ORG "Mail")."""
+
+from __future__ import annotations
+
+from extracted import type_by_name
+
+
+def test_what_an_outlet_printed_by_the_name_makes_it_an_outlet(extractor) -> None:
+    for verb in ("described", "reported", "published", "obtained", "cited"):
+        text = f"The plan was {verb} by the Kelmar Vesti as a failure on Monday."
+        assert type_by_name(extractor, text) == {"Kelmar Vesti": "ORG"}, verb
+    text = "According to documents obtained by the Dunmore Courier-Ledger, the plan failed."
+    assert type_by_name(extractor, text) == {"Dunmore Courier-Ledger": "ORG"}
+
+
+def test_the_one_a_person_is_quoted_by_is_an_outlet(extractor) -> None:
+    for text in (
+        "Keo was quoted as saying by Kelmar Vesti.",
+        "The minister, as quoted by Vesti Kelma, denied it.",
+    ):
+        types = type_by_name(extractor, text)
+        assert "ORG" in types.values(), (text, types)
+        assert "PERSON" not in {t for n, t in types.items() if "Vesti" in n}, types
+
+
+def test_by_the_and_a_known_place_or_a_given_name_is_no_outlet(extractor) -> None:
+    text = "The plan was described by the United States as a failure."
+    assert type_by_name(extractor, text) == {"United States": "PLACE"}
+    text = "The plan was described by Ann Kelma as a failure. Kelma said it was late."
+    assert type_by_name(extractor, text)["Ann Kelma"] == "PERSON"
+
+
+def test_an_outlets_staff_named_after_it_make_it_a_body(extractor) -> None:
+    for role in ("columnist", "correspondent", "reporter", "editor", "anchor"):
+        text = f"Kelmar Vesti {role} Ann Lee said the plan had failed."
+        assert type_by_name(extractor, text) == {"Kelmar Vesti": "ORG", "Ann Lee": "PERSON"}, role
+
+
+def test_two_words_joined_by_and_before_one_of_its_staff_are_one_outlet(extractor) -> None:
+    text = '"It is a lot of rhetoric," Globe and Mail columnist Jane Taber told CTV Newsnet.'
+    types = type_by_name(extractor, text)
+    assert types["Globe and Mail"] == "ORG"
+    assert "Globe" not in types and "Mail" not in types
+    assert types["Jane Taber"] == "PERSON"
+
+
+def test_a_place_before_a_correspondent_stays_a_place(extractor) -> None:
+    text = "Washington correspondent Ann Lee said the plan had failed."
+    assert type_by_name(extractor, text) == {"Washington": "PLACE", "Ann Lee": "PERSON"}
+
+
+def test_what_has_members_named_after_the_is_a_body(extractor) -> None:
+    text = "Vijay Goel, a member of the Kelmar Vesti, said it failed."
+    types = type_by_name(extractor, text)
+    assert types["Kelmar Vesti"] == "ORG"  # was a person
+    assert types["Vijay Goel"] == "PERSON"
+    assert type_by_name(extractor, "Members of the Kelmar Vesti marched on Monday.") == {
+        "Kelmar Vesti": "ORG"
+    }
+
+
+def test_a_member_of_a_family_named_after_the_is_no_body(extractor) -> None:
+    text = "He is a member of the Bin Laden family, his cousin said."
+    assert "ORG" not in type_by_name(extractor, text).values()
