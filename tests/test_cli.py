@@ -799,6 +799,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
             }
         ],
         "hidden_in_newsboat": [],
+        "read_state": None,
     }
 
     assert 'tags = ["News", "Europe"]' in cli.config.read_text("utf-8")
@@ -849,8 +850,6 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
     cli, tmp_path, monkeypatch
 ):
     """newsboat 2.21's OPML export drops every tag; its urls file and cache hold them all."""
-    import sqlite3
-
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
     home = tmp_path / ".newsboat"
     home.mkdir()
@@ -861,13 +860,9 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
         '"query:Unread:unread = \\"yes\\""\n',
         "utf-8",
     )
-    with sqlite3.connect(home / "cache.db") as conn:  # newsboat's table, as 2.21 makes it
-        conn.execute(
-            "CREATE TABLE rss_feed (rssurl VARCHAR(1024) PRIMARY KEY NOT NULL, url VARCHAR(1024) "
-            "NOT NULL, title VARCHAR(1024) NOT NULL)"
-        )
-        conn.execute("INSERT INTO rss_feed VALUES ('https://tech.example/feed', '', 'Tech Daily')")
-    conn.close()
+    from tests.newsboat_cache import write_cache  # newsboat's tables, as 2.21 makes them
+
+    write_cache(home / "cache.db", {"https://tech.example/feed": "Tech Daily"}, [])
 
     assert cli("opml", "import", str(urls)) == 0
     assert f"{urls}:3: the query feed 'Unread': added as a view: unread" in cli.err
@@ -931,6 +926,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "tagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
+        "read_state": None,
     }
     # the same file again: nothing added, and the JSON says why (it said only "added": [])
     assert run.json("opml", "import", str(good)) == {
@@ -941,6 +937,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "tagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
+        "read_state": None,
     }
     assert "https://mine.example/feed.xml" in config.read_text("utf-8")  # a first run's config
 

@@ -61,9 +61,11 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from newstui.config import Config, FeedConfig, LocalConfig
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
+    from newstui.model.marks import MarksTaken
     from newstui.processes import CpuPool
     from newstui.query import Query  # the query language: by the commands given a query
     from newstui.sources.discovery import FeedLink
+    from newstui.sources.newsboat_cache import NewsboatState
 
 
 @functools.cache
@@ -470,6 +472,18 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         p2 = opml.add_parser("import", help=help_, description=help_)
         p2.add_argument(
             "file", type=_path, metavar="FILE", help="the OPML file, or newsboat's urls file"
+        )
+        p2.add_argument(
+            "--newsboat-cache",
+            type=_path,
+            metavar="CACHE",
+            help="newsboat's cache.db to take read and starred marks from (default: beside the "
+            "urls file, else ~/.local/share/newsboat)",
+        )
+        p2.add_argument(
+            "--no-read-state",
+            action="store_true",
+            help="take no read or starred marks from newsboat's cache",
         )
         p2.add_argument("--json", action="store_true", help=JSON_HELP)
         help_ = (
@@ -2244,6 +2258,52 @@ def _add_views(config: Config, views: list[tuple[str, str]]) -> list[tuple[str, 
     return added
 
 
+def _newsboat_state(
+    args: argparse.Namespace, feeds: list[FeedConfig], config: Config
+) -> NewsboatState | None:
+    """The read state in newsboat's cache for an import of its urls file (the cache beside it,
+    or --newsboat-cache), keyed by the URLs the config will list; None for an OPML file, with
+    --no-read-state, or when there is no cache."""
+    from newstui.config import url_identity
+    from newstui.sources.newsboat_cache import (
+        newsboat_cache,
+        newsboat_star_flag,
+        read_newsboat_state,
+    )
+    from newstui.sources.newsboat_urls import looks_like_newsboat_urls
+
+    if args.no_read_state:
+        return None
+    cache = args.newsboat_cache
+    if cache is None:
+        with _about(str(args.file)):
+            if not looks_like_newsboat_urls(args.file.read_bytes()):
+                return None
+        cache = newsboat_cache(args.file)
+        if cache is None:
+            return None
+    elif not cache.is_file():
+        raise SourceError(f"{cache}: no such file (--newsboat-cache names newsboat's cache.db)")
+    # newsboat's feed URL as the config spells it: a feed there already keeps its spelling
+    urls = {url_identity(f.url): f.url for f in reversed([*config.feeds, *feeds])}
+    return read_newsboat_state(
+        cache, newsboat_star_flag(args.file), lambda url: urls.get(url_identity(url))
+    )
+
+
+def _read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
+    """The summary's part on newsboat's read state: "; 412 read and 2 starred marks from
+    cache.db (120 given now, 294 waiting for their articles' first fetch)"."""
+    said = f"; {counted(state.read, 'read mark')}"
+    if state.starred:
+        said += f" and {state.starred:,} starred"
+    said += f" from {state.cache} ({taken.applied:,} given now, {taken.waiting:,} waiting for "
+    said += "their articles' first fetch"
+    if state.deleted:
+        said += f"; {state.deleted:,} newsboat deleted come in read"
+    return said + ")"
+
+
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
     from newstui.config import FeedConfig, add_feed_tags, add_feeds, ensure_config
@@ -2252,6 +2312,9 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     if args.opml_command == "import":
         with _about(str(args.file)):
             feeds, skipped = read_subscriptions(args.file)
+        # newsboat's read marks: read (or refused) before anything is written; stored first
+        state = _newsboat_state(args, feeds, config)
+        taken = library.add_imported_marks(state.marks) if state else None
         with _about(str(config.path)):
             ensure_config(config.path)  # the example (no feeds), then yours
         added = add_feeds(config.path, feeds)
@@ -2290,6 +2353,14 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         if skipped:  # an OPML file's outlines carry no line numbers
             what = "line" if skipped[0].line else "outline"
             text += f"; {counted(len(skipped), what)} skipped"
+        if state and taken:
+            text += _read_state_said(state, taken)
+            if state.flagged and not args.json:
+                _complain(
+                    f"warning: {state.cache}: {counted(state.flagged, 'flagged article')} not "
+                    "starred: newsboat's flags mean nothing of their own (a `…-flag-star` "
+                    "setting in its config names the flag to star by; README: Coming from newsboat)"
+                )
         return _emit(
             args,
             {
@@ -2302,6 +2373,17 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped
                 ],
                 "hidden_in_newsboat": [{"reason": s.reason, "line": s.line} for s in hidden],
+                "read_state": None
+                if state is None or taken is None
+                else {
+                    "cache": str(state.cache),
+                    "read": state.read,
+                    "starred": state.starred,
+                    "deleted": state.deleted,
+                    "flagged_not_starred": state.flagged,
+                    "applied": taken.applied,
+                    "waiting": taken.waiting,
+                },
             },
             text,
         )

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         SyncStatus,
         TextToAnalyse,
     )
+    from newstui.model.marks import ImportedMark, MarksTaken
     from newstui.model.views import Marked
     from newstui.query import Query  # only searches, filters and query views need it
     from newstui.store import sync as _sync  # only sync and its status line need it
@@ -397,6 +398,16 @@ class Library:
         return _retention.cleanup(
             self._db, policies, now=when, dry_run=dry_run, syncing=syncing, pause=pause
         )
+
+    def add_imported_marks(
+        self, marks: Sequence[ImportedMark], *, now: datetime | None = None
+    ) -> MarksTaken:
+        """Keep another reader's read and starred marks (newsboat's) for the articles they name:
+        given at once to those stored, else when a fetch first stores them; they never unmark,
+        nor mark an article an import marked before (all or nothing)."""
+        from newstui.store import pending_marks as _pending_marks
+
+        return _pending_marks.add_pending_marks(self._db, marks, now or datetime.now(UTC))
 
     # -- writing what sources produced ------------------------------------------------------
 

@@ -39,6 +39,7 @@ from newstui.store.db import (
     write_transaction,
 )
 from newstui.store.feeds import now_iso
+from newstui.store.pending_marks import apply_pending_marks
 from newstui.store.retention import retired_keys
 from newstui.store.stories import same_story_ids
 from newstui.text import author_name, clean_line
@@ -157,6 +158,8 @@ def insert_new_articles(
             # mid-iteration would leave it in progress, and the next commit would fail).
             returned = db.conn.execute(sql, params).fetchall()
             ids.update(((feed_id, guid), article_id) for article_id, feed_id, guid in returned)
+    if ids:  # read and starred marks an import keeps for them (newsboat's)
+        apply_pending_marks(db.conn, ids.values())
     return ids
 
 

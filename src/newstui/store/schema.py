@@ -950,6 +950,33 @@ _V33 = [
     """,
 ]
 
+# v34: read and starred marks brought from another reader (newsboat's cache.db) for articles not
+# fetched yet: each waits, by its feed's URL (feeds.key) and the article's identity (the stored
+# guid key, "guid:…") or link, until a fetch stores that article, and then goes
+# (store/pending_marks.py); one never matched goes after 60 days, or its feed's keep_days if less.
+# `imported_marks` lists the articles an import has marked, so an import run again never marks
+# read what the user has marked unread since (rows go with their articles). Replayable.
+_V34 = [
+    """
+    CREATE TABLE IF NOT EXISTS pending_marks (
+        feed_url TEXT NOT NULL,            -- the feed's URL as configured (feeds.key)
+        guid TEXT NOT NULL,                -- "guid:" + the item's guid, as articles.guid
+        link TEXT,                         -- the item's link; NULL: shared by items of the feed
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        imported TEXT NOT NULL,            -- when it was imported
+        PRIMARY KEY (feed_url, guid)
+    ) WITHOUT ROWID
+    """,
+    """CREATE INDEX IF NOT EXISTS pending_marks_link ON pending_marks (feed_url, link)
+    WHERE link IS NOT NULL""",
+    """
+    CREATE TABLE IF NOT EXISTS imported_marks (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    )
+    """,
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -984,5 +1011,6 @@ MIGRATIONS: list[list[str]] = [
     _V31,
     _V32,
     _V33,
+    _V34,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

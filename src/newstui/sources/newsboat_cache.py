@@ -1,0 +1,133 @@
+"""newsboat's `cache.db`: which articles its user has read, deleted, and flagged as starred, so a
+newsboat user's read state comes along with their `urls` file (`opml import`). Read only; a
+file that is not newsboat's cache is one error naming it, before anything is imported."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newstui.errors import SourceError
+from newstui.model.marks import ImportedMark
+from newstui.sources.urls import web_url
+from newstui.text import clean_line
+
+# newsboat's own config names the flag a sync service stars by (`ttrss-flag-star "s"`, also
+# ocnews-, oldreader-, inoreader-, feedhq-, newsblur-); a flag has no meaning of its own there.
+_STAR_FLAG = re.compile(r'^\s*[a-z]+-flag-star\s+"?([A-Za-z])"?\s*(?:#.*)?$', re.M)
+_NEEDED = ("guid", "url", "feedurl", "unread")  # rss_item's columns the marks are read from
+_LOCK_WAIT = 2.0  # seconds: newsboat holds its cache only while it writes a reload
+ESCAPES = "--newsboat-cache FILE names another, --no-read-state imports without it"
+
+
+@dataclass(frozen=True)
+class NewsboatState:
+    """What newsboat's cache says its user did: the marks to carry (by the feed URL as newsboat
+    lists it), and counts for the import's summary."""
+
+    cache: Path
+    marks: tuple[ImportedMark, ...]
+    read: int  # items read in newsboat (deleted ones included)
+    starred: int  # items carrying the star flag newsboat's config names
+    deleted: int  # items deleted in newsboat: read in newstui (it deletes no article)
+    flagged: int  # items with flags newstui does not map (no star flag names them)
+    star_flag: str | None
+
+
+def newsboat_cache(urls_file: Path) -> Path | None:
+    """newsboat's cache for a urls file: `cache.db` beside it (~/.newsboat), else in newsboat's
+    data folder (~/.local/share/newsboat); None when neither is there."""
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    for cache in (urls_file.parent / "cache.db", data_home / "newsboat" / "cache.db"):
+        try:
+            if cache.is_file():
+                return cache
+        except OSError:  # a name too long, a folder it may not read
+            continue
+    return None
+
+
+def newsboat_star_flag(urls_file: Path) -> str | None:
+    """The flag newsboat's config (beside the urls file, else in ~/.config/newsboat) stars
+    articles by on a sync service, or None: newsboat gives flags no meaning of its own."""
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    for config in (urls_file.parent / "config", config_home / "newsboat" / "config"):
+        try:
+            text = config.read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        found = _STAR_FLAG.search(text)
+        return found[1] if found else None
+    return None
+
+
+def read_newsboat_state(
+    cache: Path, star_flag: str | None, feed_url_of: Callable[[str], str | None]
+) -> NewsboatState:
+    """The read, deleted and starred items of newsboat's cache, of the feeds `feed_url_of`
+    gives a URL for (the config's spelling of newsboat's feed URL; None: not imported). A file
+    that is not one (not SQLite, damaged, another program's tables) or that is locked is a
+    SourceError naming it."""
+    try:
+        conn = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True, timeout=_LOCK_WAIT)
+    except (sqlite3.Error, OSError, ValueError) as exc:
+        raise _refused(cache, f"cannot open it ({exc})") from None
+    try:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(rss_item)")}
+        if not set(_NEEDED) <= columns:
+            raise _refused(cache, "not newsboat's cache (no rss_item table of read marks)")
+        deleted = "deleted" if "deleted" in columns else "0"
+        flags = "flags" if "flags" in columns else "''"
+        rows = conn.execute(
+            f"SELECT feedurl, guid, url, unread, {flags}, {deleted} FROM rss_item "
+            f"WHERE unread = 0 OR {deleted} = 1 OR coalesce({flags}, '') != ''"
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _refused(cache, "locked by newsboat (quit it, then import again)") from None
+        raise _refused(cache, f"does not read ({exc})") from None
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+        raise _refused(cache, f"not newsboat's cache: {exc}") from None
+    finally:
+        conn.close()
+    marks: list[ImportedMark] = []
+    read = starred = removed = flagged = 0
+    for feed_url, guid, link, unread, item_flags, is_deleted in rows:
+        written = web_url(_text(feed_url))
+        url = feed_url_of(written) if written else None
+        if url is None:
+            continue
+        gone = bool(is_deleted)
+        was_read = not unread or gone
+        letters = _text(item_flags)
+        star = star_flag is not None and star_flag in letters
+        read += was_read
+        removed += gone
+        starred += star
+        flagged += bool(letters) and not star
+        if was_read or star:
+            marks.append(
+                ImportedMark(
+                    url,
+                    clean_line(_text(guid), 2000) or None,  # as a fetch stores a guid
+                    web_url(_text(link)),
+                    was_read,
+                    star,
+                )
+            )
+    return NewsboatState(cache, tuple(marks), read, starred, removed, flagged, star_flag)
+
+
+def _text(value: object) -> str:
+    """A cache column as text (bytes another tool stored read as UTF-8; NULL as '')."""
+    if value is None:
+        return ""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _refused(cache: Path, problem: str) -> SourceError:
+    return SourceError(f"{cache}: {problem}; nothing imported ({ESCAPES})")

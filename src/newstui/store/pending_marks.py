@@ -1,0 +1,141 @@
+"""Marks imported from another reader (newsboat's cache.db) for articles not stored yet: kept by
+feed URL and guid (or link) until a fetch stores the article, given to it then, and forgotten.
+They only ever mark read or starred, and an article gets them once: an import run again never
+marks read what the user has marked unread since."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from newstui.store.db import Database, write_transaction
+
+if TYPE_CHECKING:
+    from newstui.model.marks import ImportedMark, MarksTaken
+
+UNMATCHED_DAYS = 60  # a mark whose article never came goes after this long (keep_days if less)
+
+# The stored articles a pending mark names, by guid key or else by link, and whether an import
+# marked the article before; {articles} is the set of articles to look at (the store's, or the
+# ids just inserted). Each is an indexed look-up: feeds.key and articles (feed_id, guid) are
+# unique, articles (feed_id, url) is indexed.
+_MATCHES = """
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}
+    FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
+    JOIN articles a ON a.feed_id = f.id AND a.guid = p.guid
+    WHERE {articles}
+    UNION ALL
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}
+    FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
+    JOIN articles a ON a.feed_id = f.id AND a.url = p.link
+    WHERE p.link IS NOT NULL AND {articles}
+"""
+_MARKED_BEFORE = "EXISTS (SELECT 1 FROM imported_marks m WHERE m.article_id = a.id)"
+
+
+def add_pending_marks(db: Database, marks: Sequence[ImportedMark], now: datetime) -> MarksTaken:
+    """Keep `marks` until their articles arrive, and give those stored already theirs at once
+    (but for an article an import marked before). In one transaction: all or nothing."""
+    from newstui.model.marks import MarksTaken
+
+    links = Counter((m.feed_url, m.link) for m in marks if m.link)
+    rows = {
+        (m.feed_url, key): (
+            m.feed_url,
+            key,
+            m.link if m.link and links[m.feed_url, m.link] == 1 else None,  # shared: not an id
+            int(m.read),
+            int(m.starred),
+            now.isoformat(timespec="seconds"),
+        )
+        for m in marks
+        if (m.read or m.starred) and (key := _guid_key(m))
+    }
+    with write_transaction(db) as conn:
+        conn.executemany(
+            "INSERT INTO pending_marks (feed_url, guid, link, read, starred, imported) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feed_url, guid) DO UPDATE SET "
+            "link = excluded.link, read = excluded.read, starred = excluded.starred, "
+            "imported = excluded.imported",
+            rows.values(),
+        )
+        # the whole table: marks of an earlier import still waiting are as good as these
+        applied = _give(conn, _MATCHES.format(before=_MARKED_BEFORE, articles="1"), [])
+        waiting = conn.execute("SELECT count(*) FROM pending_marks").fetchone()[0]
+    return MarksTaken(applied, waiting)
+
+
+def _guid_key(mark: ImportedMark) -> str | None:
+    """The identity a stored article of this mark has when its feed gives guids (as
+    store.articles.identity_keys writes it), else when it gives only links."""
+    if mark.guid:
+        return "guid:" + mark.guid
+    return "link:" + mark.link if mark.link else None
+
+
+def apply_pending_marks(conn: sqlite3.Connection, article_ids: Iterable[int]) -> int:
+    """Give articles just stored the marks waiting for them, inside the caller's transaction;
+    how many got one. Costs one look-up when none waits."""
+    try:
+        if conn.execute("SELECT 1 FROM pending_marks LIMIT 1").fetchone() is None:
+            return 0
+    except sqlite3.OperationalError:  # a store still at an older version (being upgraded)
+        return 0
+    ids = json.dumps(list(article_ids))
+    if ids == "[]":
+        return 0
+    # (a store without retention settings runs no cleanup: marks past waiting go here)
+    conn.execute(
+        "DELETE FROM pending_marks WHERE imported < "
+        f"strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{UNMATCHED_DAYS} days')"
+    )
+    new = "a.id IN (SELECT value FROM json_each(?))"
+    return _give(conn, _MATCHES.format(before="0", articles=new), [ids, ids])
+
+
+def _give(conn: sqlite3.Connection, matches: str, params: list[object]) -> int:
+    """Set the marks `matches` pairs with articles (each article and each mark once), note the
+    articles as marked by an import, and forget the marks matched: also those of an article an
+    import marked before, which keeps the marks the user made since; how many got one."""
+    given: dict[int, tuple[str, str, int, int]] = {}
+    used: set[tuple[str, str]] = set()
+    rows = conn.execute(matches, params).fetchall()
+    for article_id, feed_url, guid, read, starred, before in rows:
+        if article_id in given or (feed_url, guid) in used:
+            continue
+        used.add((feed_url, guid))
+        if not before:
+            given[article_id] = (feed_url, guid, read, starred)
+    conn.executemany("DELETE FROM pending_marks WHERE feed_url = ? AND guid = ?", used)
+    conn.executemany(
+        "UPDATE articles SET read = 1 WHERE id = ? AND read = 0",
+        [(i,) for i, (_, _, read, _) in given.items() if read],
+    )
+    conn.executemany(
+        "UPDATE articles SET starred = 1 WHERE id = ? AND starred = 0",
+        [(i,) for i, (_, _, _, starred) in given.items() if starred],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO imported_marks (article_id) VALUES (?)", [(i,) for i in given]
+    )
+    return len(given)
+
+
+def forget_unmatched_marks(
+    conn: sqlite3.Connection, keep_days: Mapping[str, int], now: datetime
+) -> int:
+    """Drop marks whose article never came: older than their feed's keep_days (by feed URL)
+    or UNMATCHED_DAYS, whichever is shorter; how many went."""
+    gone = 0
+    feeds = [row[0] for row in conn.execute("SELECT DISTINCT feed_url FROM pending_marks")]
+    for feed_url in feeds:
+        days = min(keep_days.get(feed_url) or UNMATCHED_DAYS, UNMATCHED_DAYS)
+        before = (now - timedelta(days=days)).isoformat(timespec="seconds")
+        gone += conn.execute(
+            "DELETE FROM pending_marks WHERE feed_url = ? AND imported < ?", [feed_url, before]
+        ).rowcount
+    return gone

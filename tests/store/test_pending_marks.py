@@ -1,0 +1,129 @@
+"""Marks imported from newsboat wait in the store for their articles: given when a save stores
+them, in time linear in the marks and articles, and forgotten once used or past the feed's
+retention (60 days without one)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newstui.library import Library
+from newstui.model import Article, ArticleFilter, RetentionPolicy
+from newstui.model.marks import ImportedMark
+from newstui.store.articles import save_feeds
+from newstui.store.db import open_db
+from newstui.store.pending_marks import UNMATCHED_DAYS, add_pending_marks
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def _feeds(library: Library, count: int) -> list[tuple[str, int]]:
+    urls = [f"https://feed{n}.example/rss" for n in range(count)]
+    return [(url, library.register_source(url, f"Feed {n}", url=url)) for n, url in enumerate(urls)]
+
+
+def _articles(feed: int, count: int) -> list[Article]:
+    return [
+        Article(f"Story {feed}.{n}", f"Text {feed}.{n}.", guid=f"g{n}", url=f"https://s/{feed}/{n}")
+        for n in range(count)
+    ]
+
+
+def _marks(feeds: list[tuple[str, int]], count: int) -> list[ImportedMark]:
+    """Every other article read, every fifth starred, by guid; the odd ones by link alone."""
+    return [
+        ImportedMark(url, None if n % 2 else f"g{n}", f"https://s/{f}/{n}", n % 2 == 0, n % 5 == 0)
+        for f, (url, _) in enumerate(feeds)
+        for n in range(count)
+    ]
+
+
+def test_marks_are_given_to_the_articles_a_save_stores_and_then_forgotten(tmp_path):
+    with Library.open(tmp_path / "m.db") as library:
+        feeds = _feeds(library, 2)
+        taken = library.add_imported_marks(_marks(feeds, 10))
+        assert (taken.applied, taken.waiting) == (0, 12)  # 5 read and 1 starred of each 10
+
+        for f, (_, feed_id) in enumerate(feeds):
+            library.save_batch(feed_id, _articles(f, 10))
+
+        assert library.count(ArticleFilter(unread=True)) == 10  # the odd ones, matched by link
+        assert library.count(ArticleFilter(starred=True)) == 4
+        assert library.add_imported_marks([]).waiting == 0  # all used
+
+
+def test_a_feed_without_marks_saves_as_before(tmp_path):
+    with Library.open(tmp_path / "m.db") as library:
+        [(_url, feed_id)] = _feeds(library, 1)
+        library.add_imported_marks([ImportedMark("https://other.example/rss", "g1", None, True)])
+        library.save_batch(feed_id, _articles(0, 3))
+        assert library.count(ArticleFilter(unread=True)) == 3
+        assert library.add_imported_marks([]).waiting == 1
+
+
+def _work(path, feeds: int, per_feed: int) -> tuple[int, int]:
+    """SQLite's steps (progress-handler calls, each 1,000 VM instructions) to take the marks of
+    `feeds` feeds of `per_feed` articles: given at once to stored ones, and at the save."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    with Library.open(path) as library:
+        listed = _feeds(library, feeds)
+        for f, (_, feed_id) in enumerate(listed[: feeds // 2]):  # half stored before the import
+            library.save_batch(feed_id, _articles(f, per_feed))
+    db = open_db(path)
+    db.conn.set_progress_handler(count, 1000)
+    add_pending_marks(db, _marks(listed, per_feed), NOW)
+    at_import = steps[0]
+    db.conn.close()
+    steps[0] = 0
+    db = open_db(path)
+    db.conn.set_progress_handler(count, 1000)
+    save_feeds(
+        db,
+        [(feed_id, _articles(f, per_feed)) for f, (_, feed_id) in enumerate(listed)][feeds // 2 :],
+    )
+    db.conn.close()
+    return at_import, steps[0]
+
+
+@pytest.mark.parametrize("part", [0, 1], ids=["at the import", "at the fetch"])
+def test_taking_marks_costs_work_in_step_with_the_articles(tmp_path, part):
+    """A 40-feed cache of 3,000 items against one of 1,500: twice the work, not four times."""
+    small = _work(tmp_path / "small.db", 20, 75)[part]
+    large = _work(tmp_path / "large.db", 40, 75)[part]
+    print(f"steps: {small} -> {large} ({large / small:.2f}x)")
+    assert large < 2.4 * small
+
+
+def test_marks_whose_articles_never_came_go_after_the_feeds_retention(tmp_path):
+    with Library.open(tmp_path / "m.db") as library:
+        (short, short_id), (plain, plain_id) = _feeds(library, 2)
+        library.add_imported_marks(
+            [ImportedMark(short, "old", None, True), ImportedMark(plain, "old", None, True)],
+            now=NOW - timedelta(days=20),
+        )
+        policies = {short_id: RetentionPolicy(keep_days=14), plain_id: RetentionPolicy()}
+
+        library.cleanup(policies, now=NOW)
+        assert library.add_imported_marks([], now=NOW).waiting == 1  # keep_days 14: gone
+
+        library.cleanup(policies, now=NOW + timedelta(days=UNMATCHED_DAYS))
+        assert library.add_imported_marks([], now=NOW).waiting == 0  # 60 days without one
+
+
+def test_without_retention_settings_a_save_forgets_marks_60_days_old(tmp_path):
+    """No keep_days: no cleanup runs after a fetch, and the marks must not pile up."""
+    with Library.open(tmp_path / "m.db") as library:
+        [(url, feed_id)] = _feeds(library, 1)
+        old = NOW - timedelta(days=UNMATCHED_DAYS, hours=1)
+        library.add_imported_marks([ImportedMark(url, "gone", None, True)], now=old)
+        library.add_imported_marks([ImportedMark(url, "later", None, True)], now=NOW)
+
+        library.save_batch(feed_id, _articles(0, 1))
+
+        assert library.add_imported_marks([], now=NOW).waiting == 1

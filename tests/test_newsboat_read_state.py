@@ -1,0 +1,229 @@
+"""A newsboat user's read state comes along: `opml import` of newsboat's urls file takes the read,
+deleted and starred items of its cache.db, and the first fetch gives them to the articles it
+stores (user test r31 L6: 3,101 unread after a migration from a newsboat that had read most)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from newstui.library import Library
+from newstui.model import ArticleFilter
+from tests.newsboat_cache import Item, write_cache
+
+
+def _rss(title: str, items: list[tuple[str | None, str]]) -> bytes:
+    """An RSS feed of items (guid or None, link)."""
+    body = "".join(
+        f"<item><title>{title} {n}</title><link>{link}</link>"
+        + (f"<guid isPermaLink='false'>{guid}</guid>" if guid else "")
+        + f"<description>Story {n} of {title}.</description></item>"
+        for n, (guid, link) in enumerate(items)
+    )
+    return f"<rss version='2.0'><channel><title>{title}</title>{body}</channel></rss>".encode()
+
+
+class Newsboat:
+    """Two feeds on the test server, newsboat's urls file and its cache beside it, and the
+    command line over a new store and config."""
+
+    def __init__(self, tmp_path: Path, feed_server, capsys) -> None:
+        self.home = tmp_path / ".newsboat"
+        self.home.mkdir()
+        self.capsys = capsys
+        self.db = tmp_path / "newstui.db"
+        self.config = tmp_path / "feeds.toml"
+        self.config.write_text("[settings]\ntimeout = 5\nfulltext = false\n", "utf-8")
+        self.wire = feed_server.url("/wire")
+        self.blog = feed_server.url("/blog")
+        link = feed_server.url("/story/")
+        feed_server.route(
+            "/wire",
+            body=_rss("Wire", [(f"w{n}", f"{link}w{n}") for n in range(6)]),
+            headers={"Content-Type": "application/rss+xml"},
+        )
+        feed_server.route(  # no guids: newsboat makes one of link and date, newstui uses the link
+            "/blog",
+            body=_rss("Blog", [(None, f"{link}b{n}") for n in range(4)]),
+            headers={"Content-Type": "application/rss+xml"},
+        )
+        self.urls = self.home / "urls"
+        self.urls.write_text(f"{self.wire} news\n{self.blog}\n", "utf-8")
+        self.out = self.err = ""
+
+    def cache(self, items: list[Item]) -> Path:
+        return write_cache(self.home / "cache.db", {self.wire: "Wire", self.blog: "Blog"}, items)
+
+    def read(self) -> list[Item]:
+        """newsboat's usual cache: Wire's w0-w2 read, w3 deleted, w4 flagged; Blog's b1 read."""
+        link = self.wire.replace("/wire", "/story/")
+        return [
+            *(Item(self.wire, f"w{n}", f"{link}w{n}", unread=False) for n in range(3)),
+            Item(self.wire, "w3", f"{link}w3", unread=False, deleted=True),
+            Item(self.wire, "w4", f"{link}w4", flags="s"),
+            Item(self.wire, "w5", f"{link}w5"),
+            *(
+                Item(self.blog, f"{link}b{n}Fri, 04 Dec 2026", f"{link}b{n}", unread=n != 1)
+                for n in range(4)
+            ),
+            Item(self.wire, "gone", f"{link}gone", unread=False),  # no longer in the feed
+        ]
+
+    def __call__(self, *args: str) -> int:
+        code = main(["--db", str(self.db), "--config", str(self.config), *args])
+        self.out, self.err = self.capsys.readouterr()
+        assert "Traceback" not in self.err
+        return code
+
+    def unread(self) -> dict[str, int]:
+        assert self("feeds", "--json") == 0, self.err
+        return {f["name"]: f["unread"] for f in json.loads(self.out)}
+
+
+@pytest.fixture
+def newsboat(tmp_path, feed_server, capsys, monkeypatch) -> Newsboat:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
+    return Newsboat(tmp_path, feed_server, capsys)
+
+
+def test_articles_read_in_newsboat_arrive_read_at_the_first_fetch(newsboat):
+    newsboat.cache(newsboat.read())
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+    assert (
+        f"; 6 read marks from {newsboat.home / 'cache.db'} (0 given now, 6 waiting for their "
+        "articles' first fetch; 1 newsboat deleted come in read)" in newsboat.out
+    )
+    assert newsboat("fetch") == 0, newsboat.err
+
+    # as newsboat counts them: Wire 6 - 3 read - 1 deleted, Blog 4 - 1 read (matched by link)
+    assert newsboat.unread() == {"Wire": 2, "Blog": 3}
+    with Library.open(newsboat.db) as library:
+        assert not library.count(
+            ArticleFilter(starred=True)
+        )  # a flag means nothing of its own in newsboat
+
+
+def test_the_flag_newsboats_config_stars_by_stars_and_others_are_warned_about(newsboat):
+    newsboat.cache(newsboat.read())
+    (newsboat.home / "config").write_text('ttrss-flag-star "s"\n', "utf-8")
+
+    assert newsboat("opml", "import", str(newsboat.urls), "--json") == 0, newsboat.err
+    state = json.loads(newsboat.out)["read_state"]
+    assert state == {
+        "cache": str(newsboat.home / "cache.db"),
+        "read": 6,
+        "starred": 1,
+        "deleted": 1,
+        "flagged_not_starred": 0,
+        "applied": 0,
+        "waiting": 7,
+    }
+    assert newsboat("fetch") == 0, newsboat.err
+    with Library.open(newsboat.db) as library:
+        assert [a.title for a in library.articles(ArticleFilter(starred=True))] == ["Wire 4"]
+
+    (newsboat.home / "config").write_text("", "utf-8")
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0
+    assert newsboat.err.splitlines()[-1] == (
+        f"warning: {newsboat.home / 'cache.db'}: 1 flagged article not starred: newsboat's "
+        "flags mean nothing of their own (a `…-flag-star` setting in its config names the flag "
+        "to star by; README: Coming from newsboat)"
+    )
+
+
+def test_articles_stored_before_the_import_get_their_marks_at_once(newsboat):
+    newsboat.cache(newsboat.read())
+    assert newsboat("opml", "import", str(newsboat.urls), "--no-read-state") == 0
+    assert newsboat("fetch") == 0, newsboat.err
+    assert newsboat.unread() == {"Wire": 6, "Blog": 4}
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+
+    assert "(5 given now, 1 waiting" in newsboat.out  # "gone" is no longer in the feed
+    assert newsboat.unread() == {"Wire": 2, "Blog": 3}
+
+
+def test_a_mark_made_in_newstui_since_is_kept_when_the_cache_is_imported_again(newsboat):
+    newsboat.cache(newsboat.read())
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0
+    assert newsboat("fetch") == 0, newsboat.err
+    with Library.open(newsboat.db) as library:
+        [w0] = [a.id for a in library.articles(limit=None) if a.title == "Wire 0"]
+        library.mark([w0], read=False)  # the user reads it again, as new
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+
+    assert "(0 given now, 1 waiting" in newsboat.out
+    assert newsboat.unread() == {"Wire": 3, "Blog": 3}
+
+
+@pytest.mark.parametrize(
+    ("what", "problem"),
+    [
+        ("text", "not newsboat's cache: file is not a database"),
+        ("other", "not newsboat's cache (no rss_item table of read marks)"),
+        ("damaged", "not newsboat's cache: database disk image is malformed"),
+        ("locked", "locked by newsboat (quit it, then import again)"),
+    ],
+)
+def test_a_cache_that_is_not_newsboats_is_one_line_and_nothing_is_imported(newsboat, what, problem):
+    cache = newsboat.home / "cache.db"
+    holder = None
+    if what == "text":
+        cache.write_text("rssurl,title\n", "utf-8")
+    elif what == "other":
+        with sqlite3.connect(cache) as conn:
+            conn.execute("CREATE TABLE rss_feed (rssurl TEXT, title TEXT)")
+        conn.close()
+    elif what == "damaged":
+        newsboat.cache(newsboat.read() * 40)
+        data = bytearray(cache.read_bytes())
+        data[4096:] = b"\xff" * (len(data) - 4096)  # every page past the first
+        cache.write_bytes(bytes(data))
+    else:
+        newsboat.cache(newsboat.read())
+        holder = sqlite3.connect(cache, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # newsboat writing a reload
+    config_before = newsboat.config.read_text("utf-8")
+    try:
+        assert newsboat("opml", "import", str(newsboat.urls)) == 1
+    finally:
+        if holder is not None:
+            holder.close()
+
+    assert newsboat.err.splitlines() == [
+        f"newstui: {cache}: {problem}; nothing imported (--newsboat-cache FILE names another, "
+        "--no-read-state imports without it)"
+    ]
+    assert newsboat.out == ""
+    assert newsboat.config.read_text("utf-8") == config_before
+    assert newsboat("opml", "import", str(newsboat.urls), "--no-read-state") == 0
+    assert "2 added" in newsboat.out and "read mark" not in newsboat.out
+
+
+def test_a_cache_named_by_the_option_is_read_from_anywhere(newsboat, tmp_path):
+    cache = newsboat.cache(newsboat.read()).rename(tmp_path / "elsewhere.db")
+
+    assert newsboat("opml", "import", str(newsboat.urls), "--newsboat-cache", str(cache)) == 0
+    assert f"6 read marks from {cache}" in newsboat.out
+    assert newsboat("opml", "import", str(newsboat.urls), "--newsboat-cache", "/no/such.db") == 1
+    assert newsboat.err.strip() == (
+        "newstui: /no/such.db: no such file (--newsboat-cache names newsboat's cache.db)"
+    )
+
+
+def test_an_opml_file_takes_no_read_state(newsboat):
+    newsboat.cache(newsboat.read())
+    opml = newsboat.home / "subs.opml"
+    opml.write_text(
+        f'<opml version="2.0"><body><outline text="Wire" xmlUrl="{newsboat.wire}"/></body></opml>',
+        "utf-8",
+    )
+    assert newsboat("opml", "import", str(opml), "--json") == 0
+    assert json.loads(newsboat.out)["read_state"] is None
