@@ -562,11 +562,15 @@ def newer_store(path: Path | str, version: int) -> StoreError:
 def refuse_foreign(conn: sqlite3.Connection, path: Path | str) -> None:
     """Raise StoreError (closing `conn`) when the database at `path`, which no newstui made (its
     schema version is 0), holds tables: another program's (a mistyped --db), which opening
-    would have turned into a newstui store (its tables added, its journal made WAL)."""
-    tables = conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchone()[0]
-    if tables:
+    would have turned into a newstui store (its tables added, its journal made WAL). The
+    version is read again with the tables, in one statement (one snapshot): another newstui
+    creating the store commits its first tables with version 1, and tables counted after a
+    version read before that commit were taken for another program's."""
+    version, tables = conn.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version), count(*) FROM sqlite_master "
+        "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchone()
+    if tables and not version:
         conn.close()
         raise StoreError(
             f"{path}: not a newstui database: a database of another program ({tables} "
