@@ -2520,6 +2520,11 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "switch": report.switch,
         "expired": report.expired,
         "unsent": report.unsent,
+        "feeds_moved": [
+            {"name": m.name, "from": m.old, "to": m.new, "kept": m.kept}
+            | {"merged_with": None if m.kept else m.other}
+            for m in report.moved
+        ],
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
         "seconds": round(seconds, 3),

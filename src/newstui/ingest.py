@@ -179,11 +179,16 @@ def lists_sources(config: Config) -> bool:
 def prune_sources(library: Library, config: Config) -> list[RemovedSource]:
     """Remove the stored sources that left the config file (starred articles are kept). A config
     that lists no source at all removes nothing: an emptied or half-written file, or one whose
-    feeds all moved to the [sync] server, is no order to delete every feed and its articles."""
+    feeds all moved to the [sync] server, is no order to delete every feed and its articles.
+    With [sync], a source that is a server subscription stays: it is the server's (an entry whose
+    url was changed to the one the server moved it to is that source again at the sync)."""
     if not lists_sources(config):
         return []
     keys = {feed_key(f) for f in config.feeds} | {local_key(s.path) for s in config.local}
-    return [library.remove_source(source_id) for source_id in library.unconfigured_sources(keys)]
+    gone = library.unconfigured_sources(keys)
+    if config.sync is not None:
+        gone = [source_id for source_id in gone if library.sync.stream_of(source_id) is None]
+    return [library.remove_source(source_id) for source_id in gone]
 
 
 async def fetch_feeds(

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from newstui.model.views import Marked
     from newstui.query import Query  # only searches, filters and query views need it
     from newstui.store import sync as _sync  # only sync and its status line need it
+    from newstui.store.sync import MovedSource as MovedSource
     from newstui.store.sync import QueuedChange as QueuedChange
     from newstui.store.sync import SyncedFeed as SyncedFeed
     from newstui.stories import StorySketch
@@ -812,8 +813,9 @@ class SyncBook:
         self,
         remote: Sequence[RemoteFeed],
         configured: Mapping[str, tuple[str | None, tuple[str, ...]]],
-    ) -> tuple[list[str], list[RemovedSource]]:
-        """Make the server's subscriptions sources; (names added, what each removal did)."""
+    ) -> tuple[list[str], list[RemovedSource], list[_sync.MovedSource]]:
+        """Make the server's subscriptions sources; (names added, what each removal did, the
+        sources the server lists at a new URL)."""
         from newstui.store import sync as _sync
 
         return _sync.apply_subscriptions(self._db, remote, configured)

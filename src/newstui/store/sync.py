@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Literal
 
 from newstui.article_rows import content_hash
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
@@ -16,6 +17,7 @@ from newstui.model.sync import item_key
 from newstui.store.articles import INSERT_ARTICLE, new_article_row, update_article_content
 from newstui.store.db import Database, connection_file, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
+from newstui.store.stories import lead_orphaned_stories
 
 FIELDS = ("read", "starred")
 
@@ -39,6 +41,21 @@ class SyncedFeed:
     url: str | None
     tags: tuple[str, ...]
     stream_id: str
+
+
+@dataclass(frozen=True)
+class MovedSource:
+    """A subscription the server lists at another URL than its source here has (changed in its
+    web UI, or a permanent redirect it followed)."""
+
+    name: str  # the source's name after the sync
+    former: str  # and before it
+    old: str
+    new: str
+    other: str | None = None  # the source here that had the new URL: merged into it (unless kept)
+    # the source kept its URL: "configured", feeds.toml lists that URL (newstui does not rewrite
+    # the file); "listed", `other` is another subscription the server lists
+    kept: Literal["configured", "listed"] | None = None
 
 
 @dataclass(frozen=True)
@@ -287,9 +304,10 @@ def apply_subscriptions(
     db: Database,
     remote: Sequence[RemoteFeed],
     configured: Mapping[str, tuple[str | None, tuple[str, ...]]],
-) -> tuple[list[str], list[RemovedSource]]:
-    """Make the server's subscriptions sources; returns the names added and what removing each
-    source whose subscription left the server did.
+) -> tuple[list[str], list[RemovedSource], list[MovedSource]]:
+    """Make the server's subscriptions sources; returns the names added, what removing each
+    source whose subscription left the server did, and the sources whose subscription the server
+    lists at a new URL (see _move_source).
 
     `configured` maps the folded URL of each `[[feeds]]` entry to its name (None: the entry has
     none) and tags: a server feed with the same URL is that source (config name, config tags plus
@@ -300,8 +318,10 @@ def apply_subscriptions(
     """
     added: list[str] = []
     gone: list[int] = []
+    moves: list[MovedSource] = []
     if not remote:
-        return added, []
+        return added, [], moves
+    listed = {feed.stream_id for feed in remote}
     with write_transaction(db) as conn:
         by_stream = dict(conn.execute("SELECT stream_id, feed_id FROM sync_feeds").fetchall())
         feeds = conn.execute(
@@ -317,6 +337,15 @@ def apply_subscriptions(
             seen.add(feed.stream_id)
             config = configured.get(fold_url(feed.url))
             feed_id = by_stream.get(feed.stream_id) or by_url.get(fold_url(feed.url))
+            move = None
+            if feed_id is not None and by_stream.get(feed.stream_id) == feed_id:
+                move = _move_source(conn, feed_id, feed, configured, listed)
+            if move is not None and move.merged_id is not None and move.other is not None:
+                names.discard(move.other.casefold())
+                by_url = {u: i for u, i in by_url.items() if i != move.merged_id}
+                by_url[fold_url(feed.url)] = feed_id
+            if move is not None and move.kept is not None:
+                config = configured.get(fold_url(move.old)) or config  # (its entry's name, tags)
             if feed_id is not None:
                 matched.add(feed_id)
             if config is not None:
@@ -355,6 +384,8 @@ def apply_subscriptions(
                     "UPDATE feeds SET name = ?, tags = ?, removed = NULL WHERE id = ?",
                     [name, json.dumps(tags), feed_id],
                 )
+                if move is not None:
+                    moves.append(move.said(name, current[0] if current else name))
             conn.execute(  # the server fetched it for us: "last fetch" is this sync
                 "UPDATE feeds SET last_fetched = ?, last_error = NULL, "
                 "site_url = coalesce(?, site_url) WHERE id = ?",
@@ -382,7 +413,110 @@ def apply_subscriptions(
             if fold_url(row[1] or row[2]) in configured:
                 continue
             gone.append(feed_id)
-    return added, [remove_feed(db, feed_id, purge=False) for feed_id in gone]
+    return added, [remove_feed(db, feed_id, purge=False) for feed_id in gone], moves
+
+
+@dataclass(frozen=True)
+class _Move:
+    old: str
+    new: str
+    merged_id: int | None = None  # the source merged into the moved one
+    other: str | None = None
+    kept: Literal["configured", "listed"] | None = None
+
+    def said(self, name: str, former: str) -> MovedSource:
+        return MovedSource(name, former, self.old, self.new, self.other, self.kept)
+
+
+def _move_source(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    feed: RemoteFeed,
+    configured: Mapping[str, tuple[str | None, tuple[str, ...]]],
+    listed: Collection[str],
+) -> _Move | None:
+    """The source of a subscription the server lists at another URL takes it (its articles,
+    marks and downloads stay), so a later fetch of the feed asks that URL; None when its URL is
+    the same. A source here that had the new URL (a feed fetched here, one removed with starred
+    articles kept) is merged into it: its articles join it, those it had too (same id in the
+    feed or same link) keep the marks of either and their downloads. The URL is kept when
+    feeds.toml lists it and not the new one (the file is the user's: an entry left at the old
+    URL would be another source), or when the new one is, here, another subscription the server
+    lists (two of its subscriptions are never made one)."""
+    row = conn.execute("SELECT key, url FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    old = row[1] or row[0]
+    if fold_url(old) == fold_url(feed.url):
+        return None
+    entry = configured.get(fold_url(old))
+    if entry is not None and fold_url(feed.url) not in configured:
+        return _Move(old, feed.url, kept="configured")
+    other = next(
+        (
+            (r[0], r[1], r[2])
+            for r in conn.execute(
+                "SELECT id, name, key, url FROM feeds WHERE kind = 'feed' AND id != ?", [feed_id]
+            )
+            if r[2] == feed.url or fold_url(r[3] or r[2]) == fold_url(feed.url)
+        ),
+        None,
+    )
+    merged: tuple[int, str] | None = None
+    if other is not None:
+        stream = conn.execute(
+            "SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [other[0]]
+        ).fetchone()
+        if stream is not None and stream[0] in listed:
+            return _Move(old, feed.url, other=other[1], kept="listed")
+        _merge_source(conn, other[0], feed_id)
+        merged = (other[0], other[1])
+    conn.execute(
+        "UPDATE feeds SET key = ?, url = ?, etag = NULL, last_modified = NULL, body_hash = NULL "
+        "WHERE id = ?",
+        [feed.url, feed.url, feed_id],
+    )
+    if merged is None:
+        return _Move(old, feed.url)
+    return _Move(old, feed.url, merged[0], merged[1])
+
+
+def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
+    """Move a source's articles into another and delete it: an article both have (the same id
+    in the feed, or the same link) stays once, read or starred when either was, with the
+    downloads of both. The source's cleanup memory and its feeds.toml standing go along."""
+    for article_id, guid, url in conn.execute(
+        "SELECT id, guid, url FROM articles WHERE feed_id = ?", [source]
+    ).fetchall():
+        found = conn.execute(
+            "SELECT id FROM articles WHERE feed_id = ? AND guid = ?", [into, guid]
+        ).fetchone() or (
+            url is not None
+            and conn.execute(
+                "SELECT id FROM articles WHERE feed_id = ? AND url = ? LIMIT 1", [into, url]
+            ).fetchone()
+        )
+        if not found:
+            continue
+        twin = found[0]
+        conn.execute(  # (a mark it gains is queued for the server, as any made here)
+            "UPDATE articles SET read = max(read, (SELECT read FROM articles WHERE id = ?)), "
+            "starred = max(starred, (SELECT starred FROM articles WHERE id = ?)) WHERE id = ?",
+            [article_id, article_id, twin],
+        )
+        conn.execute("UPDATE downloads SET article_id = ? WHERE article_id = ?", [twin, article_id])
+        conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
+    conn.execute("UPDATE articles SET feed_id = ? WHERE feed_id = ?", [into, source])
+    conn.execute(
+        "INSERT OR IGNORE INTO retired_articles (feed_id, guid, seen) "
+        "SELECT ?, guid, seen FROM retired_articles WHERE feed_id = ?",
+        [into, source],
+    )
+    conn.execute(
+        "UPDATE feeds SET configured = max(configured, "
+        "(SELECT configured FROM feeds WHERE id = ?)) WHERE id = ?",
+        [source, into],
+    )
+    conn.execute("DELETE FROM feeds WHERE id = ?", [source])
+    lead_orphaned_stories(conn)
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from newstui.config import Config
 from newstui.counts import counted
-from newstui.errors import SyncError
+from newstui.errors import SyncError, hide_passwords
 from newstui.library import Library
 from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.model.fetching import RemovedSource, SyncChanges
@@ -27,7 +27,7 @@ from newstui.text import clean_line
 if TYPE_CHECKING:
     from newstui.config_tables import SyncConfig
     from newstui.fulltext.podcasts import Episode
-    from newstui.library import QueuedChange
+    from newstui.library import MovedSource, QueuedChange
 
 PUSH_BATCH = 500  # item ids in one edit-tag POST
 ITEM_PAGE = 250  # items in one stream/contents page
@@ -79,6 +79,8 @@ class SyncReport:
     # but has none of the newest N items stored here: taken for the same account whose
     # retention dropped them (no switch: nothing forgotten, removed or fetched again)
     expired: int = 0
+    moved: tuple[MovedSource, ...] = ()  # subscriptions the server lists at a new URL
+    config_file: str = "feeds.toml"  # (moved_notice: the file that lists a moved feed's URL)
     # (expired) marks queued here whose article the server does not have under that id: not sent
     # (it may be another account, whose ids are not this store's), kept here
     unsent: int = 0
@@ -110,6 +112,7 @@ class SyncReport:
         completed (fetch's and the app's sync line show them as `newstui sync` does)."""
         found = (
             self.switched_notice,
+            *self.moved_notices,
             self.expired_notice,
             self.unsent_notice,
             self.kept_notice,
@@ -148,6 +151,28 @@ class SyncReport:
             "follows the same feeds: taken as expired there (the same account), no item id "
             "was forgotten"
         )
+
+    @property
+    def moved_notices(self) -> tuple[str, ...]:
+        """Each subscription the server lists at a new URL: moved here too, merged with the
+        source that had that URL, or kept at its URL and why."""
+        said: list[str] = []
+        for m in self.moved:
+            old, new = (clean_line(hide_passwords(u), 300) for u in (m.old, m.new))
+            line = f"{m.former} moved to {new} on {self.server} (it was {old})"
+            if m.kept == "configured":
+                line += (
+                    f"; {self.config_file} lists it at {old}: kept there (change its url to follow)"
+                )
+            elif m.kept == "listed":
+                line += f", the URL of {m.other} here, another of its subscriptions: kept at {old}"
+            elif m.other is not None:
+                line += (
+                    f", the URL of {m.other} here: now one source, {m.name}, with the articles "
+                    "of both"
+                )
+            said.append(line)
+        return tuple(said)
 
     @property
     def unsent_notice(self) -> str | None:
@@ -370,7 +395,7 @@ async def _sync(
     unlinked = library.sync.unlinked_articles()
     had_unlinked = bool(unlinked)
     kept = () if remote else tuple(f.name for f in library.sync.feeds())
-    added, removed = library.sync.apply_subscriptions(remote, configured)
+    added, removed, moved = library.sync.apply_subscriptions(remote, configured)
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
     new = updated = 0
     changed: list[int] = []
@@ -378,9 +403,10 @@ async def _sync(
     changed_in: dict[int, list[int]] = {}  # feed id: its changed article ids
 
     async def store(items: Sequence[RemoteItem], cursor: tuple[str, str] | None = None) -> None:
-        nonlocal new, updated, feed_ids
+        nonlocal new, updated, feed_ids, moved
         if any(i.stream_id not in feed_ids for i in items):  # subscribed since the list
-            library.sync.apply_subscriptions(await client.subscriptions(), configured)
+            again = library.sync.apply_subscriptions(await client.subscriptions(), configured)
+            moved += again[2]
             feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
         saved = library.sync.save_items(items, feed_ids, cursor, unlinked)
         new += saved.new
@@ -481,6 +507,8 @@ async def _sync(
         switch_why=judged.why,
         expired=expired if judged.verdict == "expired" else 0,
         unsent=unsent,
+        moved=tuple(moved),
+        config_file=str(config.path),
         episodes=tuple(tuple(feed) for feed in episodes.values()),
         by_feed=tuple(
             (
