@@ -663,6 +663,24 @@ class _SubjectFinder:
         word = _WORD_AFTER.match(self.masked, after.end() - 1)
         return word is not None and word.group(1) in load_gazetteer().role_words
 
+    def _owns_object(self, m: _Mention) -> bool:
+        """Whether a possessive name owns a thing, not a role ("Plame's identity", not "Acme's
+        lawyer" nor "Kerr's old friend"): after a verb it names the verb's object."""
+        after = _POSSESSIVE_AFTER.match(self.masked, m.end)
+        if after is None:
+            return False
+        words = self.masked[after.end() : after.end() + 40].split()[:3]
+        if not words or not words[0][:1].islower():
+            return False  # "said Acme's Jane Moss"
+        roles = load_gazetteer().role_words
+        for word in words:
+            noun = word.rstrip(",.;:")
+            if noun in roles or noun[:-1] in roles or noun in _WRITTEN_TEXTS:
+                return False  # "said Acme's statement": the text's author
+            if noun != word or not noun.isalpha() or not noun.islower():
+                break
+        return True
+
     def _role_of(self, m: _Mention) -> bool:
         """'analysts at Barclays', 'a spokesman for Acme': a role word before the preposition."""
         before = self.masked[max(0, m.start - 40) : m.start].split()

@@ -967,6 +967,10 @@ class SpeakerFinder(_SubjectFinder):
                         return m.entity.name
                 if possessor[0].entity.type == "PERSON" and self._owner_of_role(possessor[0]):
                     return ""  # "said Senator Clark's spokesman, adding that …": unnamed
+                if not self.masked[base + verb.end() : possessor[0].start].strip() and (
+                    self._owns_object(possessor[0])
+                ):
+                    return None  # '“…” disclosed Plame's identity': the verb's object
             if self.types.get(named or "") != "PERSON":
                 # "said Acme's chancellor, Jane Moss", "said a protester using the name Kit"
                 later = [
