@@ -1,6 +1,9 @@
 """Rules-34 classes of named speakers (round 32's tally of the development sets' quotes with no or
 a wrong speaker), each pinned by invented sentences. A name owning the object of the verb after a
-quotation does not speak ("“knowingly” revealed Plame's identity" was Plame's)."""
+quotation does not speak ("“knowingly” revealed Plame's identity" was Plame's). More finite
+forms of English reporting verbs attribute as "said" does ("Ann Lee, conveyed like sentiments,
+“…”", "the Harbor Times recollects that “…”", "Reid confesses", "Acme underscores" were nobody's
+or the speaker before's)."""
 
 from __future__ import annotations
 
@@ -24,3 +27,44 @@ def test_a_name_owning_a_role_after_the_verb_still_credits_that_role(extractor) 
     assert quotes_and_speakers(extractor, text) == [
         ("It was a fine day for all of us,", "Dan Boyd")
     ]
+
+
+def test_a_speaker_who_conveyed_sentiments_after_another_speaker_is_credited(extractor) -> None:
+    text = (
+        "Peter Smerdon said simply, “People will go hungry.” When asked the same question, "
+        "another representative, Emilia Casella, conveyed like sentiments, “Those who depend on "
+        "food aid face a situation that is particularly dire.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("People will go hungry.", "Peter Smerdon"),
+        (
+            "Those who depend on food aid face a situation that is particularly dire.",
+            "Emilia Casella",
+        ),
+    ]
+
+
+def test_a_paper_that_recollects_a_quotation_speaks_it(extractor) -> None:
+    text = (
+        "Having reported the new policy, the Harbor Times recollects that “before taking office, "
+        "the minister had warned against cuts and insisted the port be protected”."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        (
+            "before taking office, the minister had warned against cuts and insisted the port be "
+            "protected",
+            "Harbor Times",
+        )
+    ]
+
+
+def test_finite_forms_of_reporting_verbs_credit_their_subject(extractor) -> None:
+    for verb in ("confesses", "underscores", "affirms", "recounts", "reckons", "observes"):
+        text = f"Ann Reid {verb} that “we were wrong about the plan from the very start of it.”"
+        assert quotes_and_speakers(extractor, text) == [
+            ("we were wrong about the plan from the very start of it.", "Ann Reid")
+        ], verb
+        text = f"“We were wrong about the plan from the very start of it,” Ann Reid {verb}."
+        assert quotes_and_speakers(extractor, text) == [
+            ("We were wrong about the plan from the very start of it,", "Ann Reid")
+        ], verb

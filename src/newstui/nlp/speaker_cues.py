@@ -47,6 +47,13 @@ _VERBS: Final = (
     "revealed|reveals|revealing|"
     "recommends|recommended|recommending|documented|"
     "reaffirmed|reaffirms|written|blamed|blames|asking|ordered|predicting|disagreed|"
+    # more finite forms of English reporting verbs ("Casella conveyed", "the Times recollects
+    # that", "Parker confesses"); not those whose first sense is doing, not saying ("mentions",
+    # "maintains", "threatens", "concludes"), nor participles, which take a later subject
+    "assures|boasted|boasts|complains|confessed|confesses|conveyed|conveys|discloses|"
+    "emphasises|emphasizes|hinted|objected|observes|proclaims|recollects|recollected|reckons|"
+    "reckoned|underscored|underscores|retorts|quips|affirms|mused|elaborates|recounts|"
+    "speculated|speculates|"
     "According to|according to|In the words of|in the words of"
 )
 
