@@ -218,8 +218,8 @@ def test_a_cache_named_by_the_option_is_read_from_anywhere(newsboat, tmp_path):
     )
 
 
-def test_an_opml_file_takes_no_read_state(newsboat):
-    newsboat.cache(newsboat.read())
+def test_an_opml_file_takes_read_state_only_from_a_cache_it_is_given(newsboat):
+    cache = newsboat.cache(newsboat.read())
     opml = newsboat.home / "subs.opml"
     opml.write_text(
         f'<opml version="2.0"><body><outline text="Wire" xmlUrl="{newsboat.wire}"/></body></opml>',
@@ -227,3 +227,17 @@ def test_an_opml_file_takes_no_read_state(newsboat):
     )
     assert newsboat("opml", "import", str(opml), "--json") == 0
     assert json.loads(newsboat.out)["read_state"] is None
+
+    # newsboat's own OPML export with its cache: the marks of the feeds it lists
+    assert newsboat("opml", "import", str(opml), "--newsboat-cache", str(cache), "--json") == 0
+    assert json.loads(newsboat.out)["read_state"]["read"] == 5  # Wire's; Blog is not imported
+
+
+def test_a_broken_cache_is_a_json_error_naming_it(newsboat):
+    cache = newsboat.home / "cache.db"
+    cache.write_text("not a database", "utf-8")
+
+    assert newsboat("opml", "import", str(newsboat.urls), "--json") == 1
+    error = json.loads(newsboat.out)
+    assert (error["kind"], error["source"]) == ("source", str(cache))
+    assert error["error"].startswith(f"{cache}: not newsboat's cache: file is not a database")

@@ -2283,7 +2283,9 @@ def _newsboat_state(
         if cache is None:
             return None
     elif not cache.is_file():
-        raise SourceError(f"{cache}: no such file (--newsboat-cache names newsboat's cache.db)")
+        raise SourceError(
+            f"{cache}: no such file (--newsboat-cache names newsboat's cache.db)", source=str(cache)
+        )
     # newsboat's feed URL as the config spells it: a feed there already keeps its spelling
     urls = {url_identity(f.url): f.url for f in reversed([*config.feeds, *feeds])}
     return read_newsboat_state(

@@ -130,4 +130,4 @@ def _text(value: object) -> str:
 
 
 def _refused(cache: Path, problem: str) -> SourceError:
-    return SourceError(f"{cache}: {problem}; nothing imported ({ESCAPES})")
+    return SourceError(f"{cache}: {problem}; nothing imported ({ESCAPES})", source=str(cache))
