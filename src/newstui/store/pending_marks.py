@@ -22,7 +22,8 @@ UNMATCHED_DAYS = 60  # a mark whose article never came goes after this long (kee
 # The stored articles a pending mark names, by guid key or else by link, and whether an import
 # marked the article before; {articles} is the set of articles to look at (the store's, or the
 # ids just inserted). Each is an indexed look-up: feeds.key and articles (feed_id, guid) are
-# unique, articles (feed_id, url) is indexed.
+# unique, articles (feed_id, url) and pending_marks (feed_url, link) are indexed (a NULL link
+# equals nothing; no `link IS NOT NULL` here, which made SQLite search the feed's marks).
 _MATCHES = """
     SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
@@ -32,7 +33,7 @@ _MATCHES = """
     SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
     JOIN articles a ON a.feed_id = f.id AND a.url = p.link
-    WHERE p.link IS NOT NULL AND {articles}
+    WHERE {articles}
 """
 _MARKED_BEFORE = "EXISTS (SELECT 1 FROM imported_marks m WHERE m.article_id = a.id)"
 

@@ -977,6 +977,18 @@ _V34 = [
     """,
 ]
 
+# v35: a pending mark is found by its link with the link itself, not by a search of its feed's
+# marks (v34's index was partial, WHERE link IS NOT NULL, and the look-up by link used only the
+# feed: a first fetch of a feed of n items cost n² steps); marks past waiting are found by when
+# they were imported (a save forgets them: no scan of every mark). Replayable.
+_V35 = [
+    "DROP INDEX IF EXISTS pending_marks_link",
+    # (covering: without the marks in it, SQLite took the feed's marks by the primary key instead)
+    """CREATE INDEX IF NOT EXISTS pending_marks_by_link
+    ON pending_marks (feed_url, link, read, starred)""",
+    "CREATE INDEX IF NOT EXISTS pending_marks_imported ON pending_marks (imported)",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1012,5 +1024,6 @@ MIGRATIONS: list[list[str]] = [
     _V32,
     _V33,
     _V34,
+    _V35,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
