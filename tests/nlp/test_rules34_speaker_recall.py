@@ -3,7 +3,8 @@ a wrong speaker), each pinned by invented sentences. A name owning the object of
 quotation does not speak ("“knowingly” revealed Plame's identity" was Plame's). More finite
 forms of English reporting verbs attribute as "said" does ("Ann Lee, conveyed like sentiments,
 “…”", "the Harbor Times recollects that “…”", "Reid confesses", "Acme underscores" were nobody's
-or the speaker before's)."""
+or the speaker before's). "It" after a state opening the clause before is that state ("Norway
+is …, it is party to the treaty and it has stated that … “…”" was nobody's)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,22 @@ def test_finite_forms_of_reporting_verbs_credit_their_subject(extractor) -> None
         assert quotes_and_speakers(extractor, text) == [
             ("We were wrong about the plan from the very start of it,", "Ann Reid")
         ], verb
+
+
+def test_it_after_a_state_opening_the_clause_before_is_that_state(extractor) -> None:
+    text = (
+        "Norway is the fourth largest producer of crude oil in the world, it is party to the "
+        "treaty and it has stated that its programme is for peaceful purposes and that it will "
+        "“not start a war under any circumstances at all.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("not start a war under any circumstances at all.", "Norway")
+    ]
+
+
+def test_it_after_a_state_named_inside_a_phrase_is_nobody(extractor) -> None:
+    text = (
+        "The talks in Norway ended on Monday. It has stated that it will “not start a war "
+        "under any circumstances at all.”"
+    )
+    assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] in ([], [None])

@@ -1268,8 +1268,8 @@ class _SubjectFinder:
 
     def _it_antecedent_of(self, pos: int) -> str | None:
         """The organisation "it" at `pos` stands for: the subject of the nearest clause before
-        it that has one ('Acme said …. It added'), not the last body named ('…called by the
-        Union. It said'); when that subject is only described, the body it describes ('The
+        it that has one ('Acme said …. It added'; a state opening that clause: 'Iran is …, and it
+        has stated'), not the last body named ('…called by the Union. It said'); when that subject is only described, the body it describes ('The
         company cut …. It said') or the author of the text it describes ('The review urged ….
         It also asks'), else nobody ('The appeal ruling lets …. It said')."""
         i = bisect.bisect_right(self.sentences, pos) - 1
@@ -1296,6 +1296,12 @@ class _SubjectFinder:
             for m in self.mentions_in(at, end):
                 if m.entity.type == "ORG" and not self._object_of(m):
                     return m.entity.name
+                if (
+                    m.entity.type == "PLACE"
+                    and m.start == at
+                    and not _POSSESSIVE_AFTER.match(self.masked, m.end)
+                ):
+                    return m.entity.name  # "Iran is …, and it has stated that": the state
         return None
 
     def _described_antecedent(self, determiner: str, words: str, end: int) -> str | None:
