@@ -67,19 +67,16 @@ def test_remove_of_an_imported_source_deletes_it_from_the_store(cli, tmp_path):
     assert cli.json("feeds") == []
 
 
-def test_a_feed_deleted_from_the_config_goes_away_on_the_next_fetch(fed):
+def test_a_feed_deleted_from_the_config_leaves_the_sources_on_the_next_fetch_kept(fed):
     ids = ids_by_title(fed)
     fed("mark", str(ids["Council approves budget"]), "--star")
     text = fed.config.read_text("utf-8")
     fed.config.write_text(re.sub(r'\n\[\[feeds\]\]\nname = "Wire"\nurl = "[^"]*"\n', "\n", text))
 
     assert fed("fetch") == 0
-    assert f"removed Wire, no longer in {fed.config}: 2 articles deleted, 1 starred kept" in fed.out
+    assert f"Wire is no longer in {fed.config}: its 3 articles are kept until " in fed.out
     assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]
-    assert {r["title"] for r in fed.json("list")} == {
-        "Telescope spots comet",
-        "Council approves budget",
-    }
+    assert ids_by_title(fed) == ids  # set aside, not deleted (see test_left_config)
 
 
 def test_a_fetch_with_a_config_that_lists_no_feeds_removes_nothing_and_says_so(fed):
@@ -109,7 +106,7 @@ def test_removing_every_feed_one_by_one_then_fetching_keeps_the_starred_articles
     assert [r["title"] for r in fed.json("list", "--starred")] == ["Telescope spots comet"]
 
 
-def test_a_config_left_with_only_a_local_source_still_drops_the_feeds_deleted_from_it(
+def test_a_config_left_with_only_a_local_source_still_sets_aside_the_feeds_deleted_from_it(
     fed, tmp_path
 ):
     notes = tmp_path / "notes"
@@ -120,7 +117,9 @@ def test_a_config_left_with_only_a_local_source_still_drops_the_feeds_deleted_fr
     )
 
     assert fed("fetch") == 0
-    assert "removed 2 sources no longer in" in fed.out and "(Wire, Atom Lab)" in fed.out
+    assert (
+        "2 sources are no longer in" in fed.out and "(Wire, Atom Lab): their 4 articles" in fed.out
+    )
     assert [f["name"] for f in fed.json("feeds")] == ["Notes"]
 
 
@@ -169,7 +168,7 @@ def test_list_of_an_unknown_tag_fails_like_an_unknown_feed(fed):
     assert "no source has the tag 'nope'" in one_line(fed.err)
 
 
-def test_a_fetch_says_in_one_line_which_sources_left_the_config_and_how_many_articles_went(
+def test_a_fetch_says_in_one_line_which_sources_left_the_config_and_how_many_articles_stay(
     db_path, feed_server, config_file, capsys
 ):
     from tests.test_cli import Cli
@@ -183,5 +182,7 @@ def test_a_fetch_says_in_one_line_which_sources_left_the_config_and_how_many_art
 
     assert one("fetch") == 0, one.err
 
-    [line] = [line for line in one.out.splitlines() if line.startswith("removed")]
-    assert line == (f"removed 3 sources no longer in {one.config} (B, C, D): 9 articles deleted")
+    [line] = [line for line in one.out.splitlines() if "no longer in" in line]
+    assert line.startswith(
+        f"3 sources are no longer in {one.config} (B, C, D): their 9 articles are kept until "
+    )

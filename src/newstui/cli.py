@@ -506,6 +506,12 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         p.add_argument(
             "--dry-run", action="store_true", help="only say what would be removed; remove nothing"
         )
+        p.add_argument(
+            "--left-config",
+            action="store_true",
+            help="also delete now the sources kept since they left the config file (they go "
+            "on their own 30 days after); starred articles stay",
+        )
     if wanted("download", "downloads"):
         from newstui.cli_downloads import add_arguments as download_arguments
 
@@ -1237,6 +1243,27 @@ def _removed_line(removed: Sequence[RemovedSource], config: Path | None) -> str:
     return f"removed {len(removed):,} sources {where} ({names}{more}): {deleted}{kept}"
 
 
+def _removed_data(r: RemovedSource) -> dict[str, object]:
+    """`fetch --json`'s object for a source that left the config: deleted, kept or moved."""
+    if r.outcome == "deleted":
+        return {
+            "source": r.name,
+            "removed": True,
+            "deleted": r.deleted,
+            "kept_starred": r.kept_starred,
+        }
+    if r.outcome == "moved":
+        return {"source": r.name, "moved": r.kept, "url": r.url, "new_url": r.new_url}
+    return {
+        "source": r.name,
+        "left_config": True,
+        "kept": r.kept,
+        "kept_until": r.kept_until,
+        "url": r.url,
+        "new_url": r.new_url,
+    }
+
+
 def _sync_changes_lines(outcome: SourceOutcome) -> list[str]:
     """A sync's lines besides its articles: "sync HOST: 3 marks from the server, 1 subscription
     added (Wire)" and "removed Atom Lab, no longer on HOST: 5 articles deleted"."""
@@ -1290,6 +1317,7 @@ def _report(
     config: Config | None = None,
 ) -> int:
     from newstui.ingest import describe, file_problem_lines, fulltext_warnings
+    from newstui.model.fetching import kept_lines
 
     failed = [o for o in outcomes if o.failed]
     as_json = bool(getattr(args, "json", False))
@@ -1331,15 +1359,7 @@ def _report(
                     for r in o.changes.removed
                 )
         if removed:
-            data.extend(
-                {
-                    "source": r.name,
-                    "removed": True,
-                    "deleted": r.deleted,
-                    "kept_starred": r.kept_starred,
-                }
-                for r in removed
-            )
+            data.extend(_removed_data(r) for r in removed)
         if cleaned is not None:
             data.extend(
                 {
@@ -1354,8 +1374,12 @@ def _report(
             )
         _emit(args, data)
     else:
-        if removed:
-            line = _removed_line(removed, config_file)
+        deleted = [r for r in removed if r.outcome == "deleted"]
+        if deleted:
+            line = _removed_line(deleted, config_file)
+            _stdout().print(_cell(line), soft_wrap=True)
+        where = str(config_file) if config_file else "the config file"
+        for line in kept_lines(removed, where):  # set aside after a hand edit, or moved
             _stdout().print(_cell(line), soft_wrap=True)
         for o in outcomes:  # what a sync changed: subscriptions the server added and dropped
             if o.changes is not None and (said := _sync_changes_lines(o)):
@@ -1482,6 +1506,7 @@ def cmd_fetch(
         apply_filters,
         import_local,
         lists_sources,
+        move_set_aside,
         prune_sources,
         sync_sources,
     )
@@ -1521,6 +1546,7 @@ def cmd_fetch(
             library, config, feeds, args.fulltext, args, respect_waits=not args.names, pool=pool
         )
     outcomes += [import_local(library, local, config.settings.extractor) for local in locals_named]
+    removed += move_set_aside(library, config)  # a feed's edited URL read: its articles follow
     filtered = apply_filters(library, config)
     from newstui.retention import cleanup
 
@@ -1557,8 +1583,20 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
     from newstui.retention import cleanup
 
     report = cleanup(library, config, dry_run=args.dry_run, pause=library.story_gap())
+    left = _cleanup_left_config(args, library) if args.left_config else None
     if args.json:
-        return _emit(args, _cleanup_json(report))
+        return _emit(
+            args, _cleanup_json(report) | ({"left_config": left} if left is not None else {})
+        )
+    for gone in left or []:
+        verb = "would delete" if args.dry_run else "deleted"
+        kept = f", {gone['kept_starred']:,} starred kept" if gone["kept_starred"] else ""
+        line = f"{gone['source']} (no longer in {config.path}): {gone['deleted']:,} {verb}{kept}"
+        _stdout().print(_cell(f"cleanup: {line}"), soft_wrap=True)
+    if left == []:
+        _stdout().print(Text("cleanup: no source is kept after leaving the config"))
+    if not report.feeds and left is not None:
+        return 0
     if not report.feeds:
         where = "the demo keeps every article" if args.demo else None
         where = where or f"no keep_days or keep_per_feed in {config.path}"
@@ -1579,6 +1617,21 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
         line += f"; {report.reclaimed_bytes / 1_048_576:,.1f} MiB given back to the disk"
     _stdout().print(Text(line), soft_wrap=True)
     return 0
+
+
+def _cleanup_left_config(args: argparse.Namespace, library: Library) -> list[dict[str, Any]]:
+    """`cleanup --left-config`: delete (with --dry-run only count) the sources set aside after
+    leaving the config file, each as {source, deleted, kept_starred}."""
+    from newstui.ingest import cleanup_left_config
+
+    if args.dry_run:
+        return [
+            {"source": s.name, "deleted": s.articles - starred, "kept_starred": starred}
+            for s in library.set_aside_sources()
+            for starred in [library.removal_counts(s.id)[1]]
+        ]
+    gone = cleanup_left_config(library)
+    return [{"source": r.name, "deleted": r.deleted, "kept_starred": r.kept_starred} for r in gone]
 
 
 def _cleanup_json(report: CleanupReport) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from newstui.article_rows import PreparedArticle
 from newstui.config import Config, FeedConfig, LocalConfig, clean_tags
 from newstui.counts import counted
 from newstui.crash_journal import CrashJournal, forget, left_by_the_dead
-from newstui.errors import HTTPStatusError, NewstuiError, SourceError
+from newstui.errors import HTTPStatusError, NewstuiError, SourceError, hide_passwords
 from newstui.library import STORY_LOCK_GAP_SECONDS, Library
 from newstui.model import (
     Analysis,
@@ -176,19 +176,94 @@ def lists_sources(config: Config) -> bool:
     return bool(config.feeds or config.local)
 
 
-def prune_sources(library: Library, config: Config) -> list[RemovedSource]:
-    """Remove the stored sources that left the config file (starred articles are kept). A config
-    that lists no source at all removes nothing: an emptied or half-written file, or one whose
-    feeds all moved to the [sync] server, is no order to delete every feed and its articles.
-    With [sync], a source that is a server subscription stays: it is the server's (an entry whose
-    url was changed to the one the server moved it to is that source again at the sync)."""
+LEFT_CONFIG_DAYS = 30  # a source deleted from the config by hand is kept this long
+
+
+def prune_sources(
+    library: Library, config: Config, *, now: datetime | None = None
+) -> list[RemovedSource]:
+    """Set aside the stored sources that left the config file by hand, and delete those set aside
+    LEFT_CONFIG_DAYS ago (starred articles kept) unless the config lists their name.
+
+    A config mistake never loses what is stored: a source set aside keeps its articles, marks,
+    full text and downloads, listed nowhere, and comes back whole when its URL does; a feed whose
+    name the config gives another URL (its URL was edited) waits for that URL to fetch, and
+    move_set_aside then moves them there. One without articles is simply deleted (unsaid when
+    the config still lists its name: a mistyped URL that never read). A config that
+    lists no source at all sets aside nothing: an emptied or half-written file, or one whose
+    feeds all moved to the [sync] server, is no order to drop every feed. With [sync], a source
+    that is a server subscription stays: it is the server's (an entry whose url was changed to
+    the one the server moved it to is that source again at the sync)."""
     if not lists_sources(config):
         return []
+    now = now or datetime.now(UTC)
     keys = {feed_key(f) for f in config.feeds} | {local_key(s.path) for s in config.local}
+    renamed = _names_configured(config)
+    said: list[RemovedSource] = []
+    left = now.replace(microsecond=0).isoformat()
+    until = (now + timedelta(days=LEFT_CONFIG_DAYS)).date().isoformat()
     gone = library.unconfigured_sources(keys)
     if config.sync is not None:
         gone = [source_id for source_id in gone if library.sync.stream_of(source_id) is None]
-    return [library.remove_source(source_id) for source_id in gone]
+    for source_id in gone:
+        kept = library.set_aside_source(source_id, left)
+        feed = renamed.get(kept.name.casefold()) if kept is not None else None
+        if kept is None or (kept.outcome == "deleted" and feed is not None):
+            continue  # (an empty source whose name is listed: a URL tried and left, unsaid)
+        if kept.outcome == "deleted":  # no article: nothing to keep
+            said.append(kept)
+        elif feed is not None:  # its URL edited: kept while the name is listed
+            said.append(replace(kept, new_url=hide_passwords(feed.url)))
+        else:
+            said.append(replace(kept, kept_until=until))
+    listed = {n.casefold() for n in [*renamed, *(s.name for s in config.local)]}
+    over = (now - timedelta(days=LEFT_CONFIG_DAYS)).replace(microsecond=0).isoformat()
+    for source in library.set_aside_sources():
+        if source.left <= over and source.name.casefold() not in listed:
+            said.append(library.remove_source(source.id))
+    return said
+
+
+def _names_configured(config: Config) -> dict[str, FeedConfig]:
+    """The config's feeds by their `name` (folded); feeds written without one go by their URL
+    or title, which say nothing of a source that had another URL."""
+    return {f.name.casefold(): f for f in config.feeds if f.named}
+
+
+def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
+    """Move each set-aside source whose name the config now gives another URL to that URL's
+    source, once it has fetched successfully (a typo's 404 takes nothing); returns what moved."""
+    aside = library.set_aside_sources()
+    if not aside:
+        return []
+    named = _names_configured(config)
+    moved: list[RemovedSource] = []
+    rows = {row.id: row for row in library.sources()}
+    for source in aside:
+        feed = named.get(source.name.casefold())
+        new_id = library.find_source(feed_key(feed)) if feed is not None else None
+        row = rows.get(new_id) if new_id is not None else None
+        if feed is None or row is None or row.last_fetched is None or row.last_error:
+            continue
+        count = library.move_source_articles(source.id, row.id)
+        moved.append(
+            RemovedSource(
+                hide_passwords(source.name),
+                0,
+                0,
+                "moved",
+                kept=count,
+                url=hide_passwords(source.url or source.key),
+                new_url=hide_passwords(feed.url),
+            )
+        )
+    return moved
+
+
+def cleanup_left_config(library: Library) -> list[RemovedSource]:
+    """Delete now every source set aside after leaving the config (starred articles kept), as
+    `newstui cleanup --left-config` asks."""
+    return [library.remove_source(source.id) for source in library.set_aside_sources()]
 
 
 async def fetch_feeds(

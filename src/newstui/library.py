@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         SyncStatus,
         TextToAnalyse,
     )
+    from newstui.model.fetching import SetAsideSource
     from newstui.model.marks import ImportedMark, MarksTaken
     from newstui.model.views import Marked
     from newstui.query import Query  # only searches, filters and query views need it
@@ -330,6 +331,27 @@ class Library:
         """Delete a source and its articles; starred articles stay (under a hidden, removed
         source) unless `purge`."""
         return _feeds.remove_feed(self._db, source_id, purge=purge)
+
+    def set_aside_source(self, source_id: int, when: str) -> RemovedSource | None:
+        """Set aside a source that left the config by hand (`when`: now, ISO 8601 UTC): kept
+        whole, listed nowhere, back as it was when its URL is registered again. One without
+        articles is deleted (outcome "deleted")."""
+        from newstui.store import set_aside
+
+        return set_aside.set_aside_feed(self._db, source_id, when)
+
+    def set_aside_sources(self) -> list[SetAsideSource]:
+        """The sources set aside after leaving the config, oldest first."""
+        from newstui.store import set_aside
+
+        return set_aside.set_aside_feeds(self._db)
+
+    def move_source_articles(self, old_id: int, new_id: int) -> int:
+        """Move a set-aside source's articles (marks, full text and all) to the source its URL
+        became and delete it; returns how many moved."""
+        from newstui.store import set_aside
+
+        return set_aside.move_feed_articles(self._db, old_id, new_id)
 
     def unconfigured_sources(self, keys: set[str]) -> list[int]:
         """Listed sources registered from the config whose key the config no longer has."""

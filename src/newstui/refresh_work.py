@@ -51,6 +51,7 @@ def refresh_here(
         analyse_pending,
         apply_filters,
         fetch_feeds,
+        move_set_aside,
         prune_sources,
         sync_sources,
     )
@@ -92,6 +93,9 @@ def refresh_here(
             report(outcome)
         if cancel.is_set():
             return None
+        for result in move_set_aside(library, config):  # a feed's edited URL read: its articles
+            if removed is not None:
+                removed(result)
         failed: list[str] = []  # articles the extractor failed on: one line each
         try:  # the new articles: those of older versions are the app's stale pass's
             analyse_pending(  # in a worker: an article that kills it must not kill the app

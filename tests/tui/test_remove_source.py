@@ -169,7 +169,7 @@ async def test_D_in_the_demo_says_it_cannot(db_path):
         assert any("cannot be removed" in n.message for n in notifications(app))
 
 
-async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_path, config):
+async def test_a_refresh_sets_aside_a_feed_deleted_from_the_config_and_says_so(db_path, config):
     app = NewstuiApp(db_path, configure_world_desk(db_path, config))
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
@@ -178,9 +178,45 @@ async def test_a_refresh_drops_a_feed_deleted_from_the_config_and_says_so(db_pat
         await refresh_after_writing(pilot, config, text + "\n")
         assert "World Desk" not in [f.name for f in app.main.sources.feeds]
         assert any(
-            "removed World Desk (no longer in the config): 22 articles deleted" in n.message
+            "World Desk is no longer in the config: its 22 articles are kept until " in n.message
             for n in notifications(app)
         ), [n.message for n in notifications(app)]
+    db = open_db(db_path)
+    kept = db.execute(
+        "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        "WHERE f.name = 'World Desk'"
+    ).fetchone()[0]
+    db.conn.close()
+    assert kept == 22
+
+
+async def test_a_refresh_after_a_typo_in_a_feeds_url_keeps_its_articles_and_read_marks(
+    db_path, config, ids
+):
+    """User test r32 H1 through the app's R: the entry keeps its name, its URL gets a typo."""
+    config = configure_world_desk(db_path, config)
+    db = open_db(db_path)
+    mark_articles(db, [ids["seed"]], read=True)
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = config.path.read_text("utf-8")
+        await refresh_after_writing(pilot, config, text.replace("/world.xml", "/wrold.xml"))
+        messages = [n.message for n in notifications(app)]
+        assert not any("no longer in" in m or "deleted" in m for m in messages), messages
+        assert any(
+            "World Desk: its URL changed in the config (http://127.0.0.1:9/world.xml → "
+            "http://127.0.0.1:9/wrold.xml); the old feed's 22 articles are kept" in m
+            for m in messages
+        ), messages
+        await refresh_after_writing(pilot, config, text)  # the typo fixed
+        world = next(f for f in app.main.sources.feeds if f.name == "World Desk")
+        assert world.articles == 22
+    db = open_db(db_path)
+    read = db.execute("SELECT read FROM articles WHERE id = ?", [ids["seed"]]).fetchone()[0]
+    db.conn.close()
+    assert read == 1
 
 
 async def test_a_refresh_after_the_config_was_broken_by_hand_says_so_and_keeps_fetching(

@@ -3,8 +3,10 @@ fetching a source did, and the sources the config describes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 from newstui.counts import counted
 from newstui.model import FilterAction, Link, SourceKind
@@ -83,19 +85,80 @@ class FetchRecord:
     titled: bool = False  # the source goes by its document's title (a feed without `name`)
 
 
+# What became of a source the config no longer lists: deleted (`remove`, `R`/`D`, or its grace
+# period over), kept (set aside after a hand edit of the config) or moved (to its name's new URL).
+Leaving = Literal["deleted", "kept", "moved"]
+
+
 @dataclass(frozen=True)
 class RemovedSource:
-    """What removing a source did: articles deleted, starred ones kept."""
+    """What removing a source did: articles deleted, starred ones kept; or, for a source that
+    left the config file by hand (`outcome` "kept"), its articles set aside, not deleted, and
+    (`outcome` "moved") those moved to the URL the config gives its name now."""
 
     name: str
     deleted: int
     kept_starred: int
+    outcome: Leaving = "deleted"
+    kept: int = 0  # "kept": the articles set aside; "moved": the articles moved
+    kept_until: str | None = None  # "kept": the day they are deleted (None: while named)
+    url: str | None = None  # "kept"/"moved": its URL
+    new_url: str | None = None  # the URL the config gives its name now (its URL was edited)
 
     def summary(self) -> str:
         """One line, e.g. "removed BBC: 40 articles deleted, 2 starred kept"."""
         deleted = f"{counted(self.deleted, 'article')} deleted"
         kept = f", {self.kept_starred:,} starred kept" if self.kept_starred else ""
         return f"removed {self.name}: {deleted}{kept}"
+
+    def kept_line(self, config: str) -> str:
+        """A set-aside or moved source's line (`config`: how to name the file), e.g. "Wire is no
+        longer in feeds.toml: its 29 articles are kept until 2027-01-04 …"."""
+        articles = counted(self.kept, "article")
+        if self.outcome == "moved":
+            return (
+                f"{self.name}: {articles} moved from {self.url} to its new URL {self.new_url}, "
+                "with their read marks, stars and full text"
+            )
+        if self.new_url is not None:
+            return (
+                f"{self.name}: its URL changed in {config} ({self.url} → {self.new_url}); "
+                f"the old feed's {articles} are kept and move to the new URL once it fetches"
+            )
+        return (
+            f"{self.name} is no longer in {config}: its {articles} are kept until "
+            f"{self.kept_until}, and come back with their marks if its URL does "
+            "(`newstui cleanup --left-config` deletes them now)"
+        )
+
+
+def kept_lines(removed: Sequence[RemovedSource], config: str) -> list[str]:
+    """The lines of the sources set aside or moved (those deleted are said apart): one each for
+    a moved one and one whose URL changed, one for all those simply no longer in `config`."""
+    lines = [r.kept_line(config) for r in removed if r.outcome == "moved" or r.new_url]
+    kept = [r for r in removed if r.outcome == "kept" and not r.new_url]
+    if len(kept) == 1:
+        lines.append(kept[0].kept_line(config))
+    elif kept:
+        lines.append(
+            f"{len(kept):,} sources are no longer in {config} ({_names([r.name for r in kept])}): "
+            f"their {counted(sum(r.kept for r in kept), 'article')} are kept until "
+            f"{max(r.kept_until or '' for r in kept)}, and come back with their marks if their "
+            "URLs do (`newstui cleanup --left-config` deletes them now)"
+        )
+    return lines
+
+
+@dataclass(frozen=True)
+class SetAsideSource:
+    """A source that left the config file by hand, kept (not listed) for its grace period."""
+
+    id: int
+    key: str
+    name: str
+    url: str | None
+    left: str  # when it left the config (ISO 8601 UTC)
+    articles: int
 
 
 def _names(names: list[str]) -> str:

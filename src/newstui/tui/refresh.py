@@ -212,7 +212,15 @@ def refresh_summary(
     )
     sync_notes += "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
     sync_notes += "".join(f"; {o.warning}" for o in outcomes if o.warning and o.sync)
-    gone = "".join(f"; removed {r.name} (no longer in the config): {_deleted(r)}" for r in removed)
+    from newstui.model.fetching import kept_lines
+
+    left = list(removed)
+    gone = "".join(
+        f"; removed {r.name} (no longer in the config): {_deleted(r)}"
+        for r in left
+        if r.outcome == "deleted"
+    )
+    gone += "".join(f"; {line}" for line in kept_lines(left, "the config"))
     for o in synced:  # subscriptions the server dropped: removed here, as the config's are
         said_removed = o.changes.removed_line() if o.changes is not None else None
         gone += f"; {said_removed}" if said_removed else ""

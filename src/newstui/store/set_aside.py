@@ -1,0 +1,87 @@
+"""Sources that left the config file by hand: set aside whole (articles, marks, full text,
+downloads), listed nowhere, until their URL comes back, their name's new URL takes them, or
+their grace period ends.
+
+A set-aside source is a feeds row with `removed` set (when it left) and `configured` still 1;
+a source removed for good keeps only its starred articles, with `configured` 0 (feeds.remove_feed).
+Registering its key again (feeds._upsert_feed) clears `removed`: it comes back as it was.
+"""
+
+from __future__ import annotations
+
+from newstui.errors import hide_passwords
+from newstui.model.fetching import RemovedSource, SetAsideSource
+from newstui.store.db import Database, write_transaction
+from newstui.store.retention import delete_articles
+
+
+def set_aside_feed(db: Database, feed_id: int, when: str) -> RemovedSource | None:
+    """Set aside a listed source that left the config (`when`: now, ISO 8601 UTC), keeping
+    everything of it; one without articles is deleted instead (nothing stored is lost). None
+    when there is no such source."""
+    with write_transaction(db) as conn:
+        row = conn.execute("SELECT name, url FROM feeds WHERE id = ?", [feed_id]).fetchone()
+        if row is None:
+            return None
+        total, starred = conn.execute(
+            "SELECT count(*), coalesce(sum(starred), 0) FROM articles WHERE feed_id = ?",
+            [feed_id],
+        ).fetchone()
+        if not total:
+            conn.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
+            return RemovedSource(hide_passwords(row[0]), 0, 0)
+        conn.execute("UPDATE feeds SET removed = ?, configured = 1 WHERE id = ?", [when, feed_id])
+    url = hide_passwords(row[1]) if row[1] else None
+    return RemovedSource(hide_passwords(row[0]), 0, starred, "kept", kept=total, url=url)
+
+
+def set_aside_feeds(db: Database) -> list[SetAsideSource]:
+    """Every set-aside source, oldest first, with its article count."""
+    rows = db.execute(
+        "SELECT f.id, f.key, f.name, f.url, f.removed, "
+        "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+        "FROM feeds f WHERE f.removed IS NOT NULL AND f.configured = 1 ORDER BY f.removed, f.id"
+    ).fetchall()
+    return [SetAsideSource(*row) for row in rows]
+
+
+def move_feed_articles(db: Database, old_id: int, new_id: int) -> int:
+    """Move a set-aside source's articles, with their marks, full text, analyses and downloads,
+    to the source its URL became, and delete the set-aside source; returns how many moved.
+
+    The new source's copy of an article the old one holds (the same identity) gives way: the
+    old one, with what the user did to it, stays, taking a mark the copy got since."""
+    with write_transaction(db) as conn:
+        copies = conn.execute(
+            "SELECT n.id, o.id, n.read, n.starred FROM articles n "
+            "JOIN articles o ON o.guid = n.guid AND o.feed_id = ? WHERE n.feed_id = ?",
+            [old_id, new_id],
+        ).fetchall()
+        conn.executemany(
+            "UPDATE articles SET read = max(read, ?), starred = max(starred, ?) WHERE id = ?",
+            [(read, starred, old) for _new, old, read, starred in copies],
+        )
+        if copies:
+            delete_articles(conn, [new for new, *_ in copies], _NOT_RETIRED)
+            # delete_articles remembers what it deletes as removed: these stay, as the old ones
+            conn.execute(
+                "DELETE FROM retired_articles WHERE feed_id = ? AND seen = ?",
+                [new_id, _NOT_RETIRED],
+            )
+        moved = conn.execute(
+            "UPDATE articles SET feed_id = ? WHERE feed_id = ?", [new_id, old_id]
+        ).rowcount
+        conn.execute(
+            "UPDATE OR IGNORE retired_articles SET feed_id = ? WHERE feed_id = ?", [new_id, old_id]
+        )
+        # marks imported for articles not fetched yet wait by the feed's URL (feeds.key)
+        conn.execute(
+            "UPDATE OR IGNORE pending_marks SET feed_url = "
+            "(SELECT key FROM feeds WHERE id = ?) WHERE feed_url = (SELECT key FROM feeds WHERE id = ?)",
+            [new_id, old_id],
+        )
+        conn.execute("DELETE FROM feeds WHERE id = ?", [old_id])
+    return int(moved)
+
+
+_NOT_RETIRED = ""  # no real time: marks the retired_articles rows a move makes, to take back
