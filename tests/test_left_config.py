@@ -69,6 +69,7 @@ def test_a_feeds_new_address_takes_its_articles_and_marks_once_it_fetches(fed, f
     assert fed("fetch") == 0
     assert "Wire: its URL changed in" in fed.out and "no longer in" not in fed.out
     assert "Wire: 3 articles moved from " in fed.out and "/moved/wire, with their read" in fed.out
+    assert "2 of 2 sources ok: 0 new articles" in fed.out  # the new URL's copies gave way
     assert wire_marks(fed) == marks
     assert {a["title"]: a["id"] for a in fed.json("list") if a["feed"] == "Wire"} == before
     [wire] = [f for f in fed.json("feeds") if f["name"] == "Wire"]
@@ -171,3 +172,4 @@ def test_fetch_json_says_what_was_kept_and_moved(fed, feed_server):
         kept["source"] == "Wire" and kept["kept"] == 3 and kept["new_url"].endswith("/moved/wire")
     )
     assert moved["moved"] == 3 and moved["url"].endswith("/wire")
+    assert next(d for d in data if d.get("source") == "Wire" and "new" in d)["new"] == 0

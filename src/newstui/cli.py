@@ -1317,8 +1317,9 @@ def _report(
     config: Config | None = None,
 ) -> int:
     from newstui.ingest import describe, file_problem_lines, fulltext_warnings
-    from newstui.model.fetching import kept_lines
+    from newstui.model.fetching import kept_lines, less_copies
 
+    outcomes = less_copies(outcomes, removed)  # a moved feed's copies: not new to the user
     failed = [o for o in outcomes if o.failed]
     as_json = bool(getattr(args, "json", False))
     stored = _stored_names(library, config, outcomes) if as_json and library is not None else {}

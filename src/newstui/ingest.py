@@ -245,7 +245,7 @@ def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
         row = rows.get(new_id) if new_id is not None else None
         if feed is None or row is None or row.last_fetched is None or row.last_error:
             continue
-        count = library.move_source_articles(source.id, row.id)
+        count, copies = library.move_source_articles(source.id, row.id)
         moved.append(
             RemovedSource(
                 hide_passwords(source.name),
@@ -255,6 +255,7 @@ def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
                 kept=count,
                 url=hide_passwords(source.url or source.key),
                 new_url=hide_passwords(feed.url),
+                copies=copies,
             )
         )
     return moved

@@ -346,9 +346,10 @@ class Library:
 
         return set_aside.set_aside_feeds(self._db)
 
-    def move_source_articles(self, old_id: int, new_id: int) -> int:
+    def move_source_articles(self, old_id: int, new_id: int) -> tuple[int, int]:
         """Move a set-aside source's articles (marks, full text and all) to the source its URL
-        became and delete it; returns how many moved."""
+        became and delete it; returns how many moved, and how many of the new source's articles
+        were copies of them (gone)."""
         from newstui.store import set_aside
 
         return set_aside.move_feed_articles(self._db, old_id, new_id)

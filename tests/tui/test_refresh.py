@@ -472,3 +472,15 @@ async def test_r_in_a_tag_view_refreshes_its_feeds_whatever_case_the_view_spells
         await pilot.press("r")
         await settle(pilot)
         assert titles(app) == ["Fresh story from the server"]
+
+
+def test_the_refresh_line_counts_no_copies_of_articles_moved_to_a_feeds_new_url():
+    """A feed whose URL was edited: its new URL's articles that were copies of the old ones gave
+    way to them, so they are not new (user test r32 H1)."""
+    from newstui.model import SourceOutcome
+    from newstui.model.fetching import RemovedSource
+    from newstui.tui.refresh import refresh_summary
+
+    moved = RemovedSource("Wire", 0, 0, "moved", kept=3, url="http://a/w", new_url="http://a/v")
+    line = refresh_summary([SourceOutcome("Wire", new=4)], removed=[replace(moved, copies=3)])
+    assert line.startswith("Refreshed Wire: 1 new article; Wire: 3 articles moved from http://a/w")

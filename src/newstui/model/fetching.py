@@ -4,7 +4,7 @@ fetching a source did, and the sources the config describes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
@@ -104,6 +104,7 @@ class RemovedSource:
     kept_until: str | None = None  # "kept": the day they are deleted (None: while named)
     url: str | None = None  # "kept"/"moved": its URL
     new_url: str | None = None  # the URL the config gives its name now (its URL was edited)
+    copies: int = 0  # "moved": the new URL's articles that were copies of them, gone
 
     def summary(self) -> str:
         """One line, e.g. "removed BBC: 40 articles deleted, 2 starred kept"."""
@@ -147,6 +148,17 @@ def kept_lines(removed: Sequence[RemovedSource], config: str) -> list[str]:
             "URLs do (`newstui cleanup --left-config` deletes them now)"
         )
     return lines
+
+
+def less_copies(
+    outcomes: Sequence[SourceOutcome], removed: Sequence[RemovedSource]
+) -> list[SourceOutcome]:
+    """The outcomes without the new articles that were copies of those moved to their source
+    (its URL edited): the fetch of the new URL stored them, then they gave way to the old."""
+    copies = {r.name: r.copies for r in removed if r.outcome == "moved" and r.copies}
+    return [
+        replace(o, new=max(0, o.new - copies[o.name])) if o.name in copies else o for o in outcomes
+    ]
 
 
 @dataclass(frozen=True)

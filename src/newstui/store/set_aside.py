@@ -45,9 +45,10 @@ def set_aside_feeds(db: Database) -> list[SetAsideSource]:
     return [SetAsideSource(*row) for row in rows]
 
 
-def move_feed_articles(db: Database, old_id: int, new_id: int) -> int:
+def move_feed_articles(db: Database, old_id: int, new_id: int) -> tuple[int, int]:
     """Move a set-aside source's articles, with their marks, full text, analyses and downloads,
-    to the source its URL became, and delete the set-aside source; returns how many moved.
+    to the source its URL became, and delete the set-aside source; returns how many moved, and
+    how many of the new source's articles were copies of them.
 
     The new source's copy of an article the old one holds (the same identity) gives way: the
     old one, with what the user did to it, stays, taking a mark the copy got since."""
@@ -81,7 +82,7 @@ def move_feed_articles(db: Database, old_id: int, new_id: int) -> int:
             [new_id, old_id],
         )
         conn.execute("DELETE FROM feeds WHERE id = ?", [old_id])
-    return int(moved)
+    return int(moved), len(copies)
 
 
 _NOT_RETIRED = ""  # no real time: marks the retired_articles rows a move makes, to take back

@@ -200,8 +200,10 @@ def refresh_summary(
     notification and an offline one says that nothing was read, and why. A failed sync is no
     source in Sources: its error is said instead."""
     from newstui.ingest import describe
+    from newstui.model.fetching import kept_lines, less_copies
 
-    outcomes = list(outcomes)
+    left = list(removed)
+    outcomes = less_copies(list(outcomes), left)  # a moved feed's copies: not new to the user
     sources = [o for o in outcomes if not o.sync] or outcomes  # the sync is counted apart
     synced = [o for o in outcomes if o.sync and not o.error]
     # beside the sources, the server's articles and marks under its own name
@@ -212,9 +214,6 @@ def refresh_summary(
     )
     sync_notes += "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
     sync_notes += "".join(f"; {o.warning}" for o in outcomes if o.warning and o.sync)
-    from newstui.model.fetching import kept_lines
-
-    left = list(removed)
     gone = "".join(
         f"; removed {r.name} (no longer in the config): {_deleted(r)}"
         for r in left
