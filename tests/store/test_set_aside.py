@@ -1,0 +1,55 @@
+"""Sources set aside after leaving the config file by hand (store/set_aside.py): moved whole to
+the URL their name now has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstui.library import Library
+from newstui.model import Article, ArticleFilter
+
+OLD, NEW = "https://a.example/wiki.xml", "https://a.example/wiki2.xml"
+
+
+def articles(*guids: str) -> list[Article]:
+    return [
+        Article(title=f"Story {g}", text=f"Text of {g}.", guid=g, url=f"https://a/{g}")
+        for g in guids
+    ]
+
+
+def guid_of(library: Library, feed_id: int) -> dict[str, tuple[bool, bool]]:
+    rows = library.articles(ArticleFilter(feed_id=feed_id), limit=None)
+    return {r.title: (r.read, r.starred) for r in rows}
+
+
+def test_moving_keeps_the_old_articles_with_their_marks_and_drops_the_new_copies(
+    tmp_path: Path,
+) -> None:
+    with Library.open(tmp_path / "s.db") as library:
+        old = library.register_source(OLD, "Wiki", url=OLD, configured=True)
+        library.bulk_insert(old, articles("a", "b", "c"))
+        ids = {r.title: r.id for r in library.articles(ArticleFilter(feed_id=old), limit=None)}
+        library.mark([ids["Story a"]], read=True)
+        library.mark([ids["Story b"]], starred=True)
+        assert library.set_aside_source(old, "2026-12-05T01:00:00+00:00") is not None
+        new = library.register_source(NEW, "Wiki", url=NEW, configured=True)
+        library.bulk_insert(new, articles("b", "c", "d"))  # the new URL's fetch: copies and one new
+        copy_c = next(
+            r.id for r in library.articles(ArticleFilter(feed_id=new)) if r.title == "Story c"
+        )
+        library.mark([copy_c], read=True)  # read at the new URL before the move
+
+        assert library.move_source_articles(old, new) == (3, 2)
+
+        assert guid_of(library, new) == {
+            "Story a": (True, False),
+            "Story b": (False, True),
+            "Story c": (True, False),  # the copy's mark came along
+            "Story d": (False, False),
+        }
+        kept = {r.title: r.id for r in library.articles(ArticleFilter(feed_id=new), limit=None)}
+        assert {t: kept[t] for t in ids} == ids  # the old articles themselves, ids and all
+        assert library.set_aside_sources() == []
+        retired = library._db.execute("SELECT count(*) FROM retired_articles").fetchone()[0]
+        assert retired == 0  # the copies are not remembered as removed: the feed offers them
