@@ -154,9 +154,13 @@ def test_cleanup_left_config_deletes_the_kept_sources_now(fed):
     assert fed.json("cleanup", "--left-config", "--dry-run")["left_config"] == [
         {"source": "Wire", "deleted": 2, "kept_starred": 1}
     ]
+    assert fed("cleanup", "--left-config", "--dry-run") == 0
+    assert "Wire (no longer in" in fed.out and "2 articles would be deleted, 1 starred" in fed.out
     assert len(wire_marks(fed)) == 3
     assert fed("cleanup", "--left-config") == 0
-    assert f"cleanup: Wire (no longer in {fed.config}): 2 deleted, 1 starred kept" in fed.out
+    assert (
+        f"cleanup: Wire (no longer in {fed.config}): 2 articles deleted, 1 starred kept" in fed.out
+    )
     assert list(wire_marks(fed)) == ["Harbour reopens after storm"]
     assert fed("cleanup", "--left-config") == 0
     assert "no source is kept after leaving the config" in fed.out

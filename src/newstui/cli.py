@@ -1590,9 +1590,10 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
             args, _cleanup_json(report) | ({"left_config": left} if left is not None else {})
         )
     for gone in left or []:
-        verb = "would delete" if args.dry_run else "deleted"
+        verb = "would be deleted" if args.dry_run else "deleted"
         kept = f", {gone['kept_starred']:,} starred kept" if gone["kept_starred"] else ""
-        line = f"{gone['source']} (no longer in {config.path}): {gone['deleted']:,} {verb}{kept}"
+        deleted = counted(gone["deleted"], "article")
+        line = f"{gone['source']} (no longer in {config.path}): {deleted} {verb}{kept}"
         _stdout().print(_cell(f"cleanup: {line}"), soft_wrap=True)
     if left == []:
         _stdout().print(Text("cleanup: no source is kept after leaving the config"))
