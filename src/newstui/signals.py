@@ -60,8 +60,23 @@ def exit_within(seconds: float, status: int) -> None:
     timer.start()
 
 
+_raised: list[Stopped] = []  # the stop the handler raised in the current block, if any
+
+
 def _raise_stopped(signum: int, frame: FrameType | None) -> None:
-    raise Stopped(signum)
+    stop = Stopped(signum)
+    _raised[:] = [stop]
+    raise stop
+
+
+def stop_raised() -> Stopped | None:
+    """The stop SIGTERM or SIGHUP raised inside `stop_on_signals`' block, if one did: for code
+    that gets over an error a stop may have become (SQLite turns one raised in a Python SQL
+    function into "user-defined function raised exception"), to raise it again. None outside
+    the main thread, where no handler raises."""
+    if not _raised or threading.current_thread() is not threading.main_thread():
+        return None
+    return _raised[0]
 
 
 class _LostStops:
@@ -125,6 +140,7 @@ def stop_on_signals() -> Iterator[None]:
     try:
         yield
     finally:
+        _raised.clear()
         sys.unraisablehook = previous_hook
         try:
             unsent = lost.close()

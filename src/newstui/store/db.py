@@ -246,9 +246,13 @@ def kept_stop() -> BaseException | None:
 
 
 def raise_kept_stop() -> None:
-    """Raise the stop an SQL function kept (see kept_stop), if any: called where a statement
-    failed, so a Ctrl-C or SIGTERM inside one is not lost as an SQL error."""
-    stop = kept_stop()
+    """Raise the stop an SQL function kept (see kept_stop), or the one SIGTERM or SIGHUP
+    raised (one raised as a Python SQL function is entered, before any try in it, is kept by
+    nothing), if any: called where a statement failed, so a Ctrl-C or SIGTERM inside one is not
+    lost as an SQL error."""
+    from newstui.signals import stop_raised
+
+    stop = kept_stop() or stop_raised()
     if stop is not None:
         raise stop from None
 
