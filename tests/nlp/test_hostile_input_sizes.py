@@ -592,3 +592,17 @@ def test_a_town_beside_thousands_of_unscored_results_is_read_once_not_once_a_men
     text = "Tulcea defeated Varnek on Saturday. " * 2_000
     _finder(text).scan()
     assert calls < 10 * 2_000  # once a mention for the town test, once a mention in all else
+
+
+def test_four_thousand_unknown_names_told_something_read_the_text_for_forty_at_most() -> None:
+    # "he told Bbacoc Cdadod: …" thousands of times: each name told something reads the whole
+    # text for its last word; past forty, the rest stay unconfirmed (no entity), so it is linear
+    names = [f"{g.title()} {g[::-1].title()}" for g in _given_names(4000)]
+    text = " ".join(f'He told {name}: "The plan failed."' for name in names)
+    finder = _finder(text)
+    finder.scan()
+    told = set(names[:40])
+    kinds = [c.type for c in finder.candidates if c.text in told]
+    assert kinds and set(kinds) == {"ORG"}
+    assert finder.told_asked > 40
+    assert not any(c.type == "ORG" and c.text in set(names[41:]) for c in finder.candidates)

@@ -72,6 +72,17 @@ _MEDIA_BY_THE: Final = frozenset(
 )
 
 
+# Whom only a body employs, after its name: "Border Patrol agents", "Kelmar Vesti officials".
+_STAFF_OF_BODIES: Final = frozenset(
+    "agents officers officials troopers inspectors investigators staffers".split()
+)
+# "Flight Global is reporting that", "Kelmar Vesti has reported": an auxiliary, then reporting.
+_AUXILIARIES: Final = frozenset("is was has had".split())
+_REPORTING_AFTER: Final = re.compile(
+    r" (?:(?:is|was) (?:also )?reporting|(?:has|had) (?:also )?reported)\b"
+)  # (not "is reported to": passive, the one reported on)
+
+
 _PUBLISHED_WHEN: Final = frozenset(
     "on this last earlier later the online today yesterday week month year".split()
 )
@@ -964,6 +975,25 @@ def _without_world_war(
     if tuple(t.text.rstrip(".") for t in run[:3]) in _WAR_NAMES:
         return run[3:], cues[3:]
     return run, cues
+
+
+# People a cause-named body is made of, past a people's plural ("Women for America First",
+# "Veterans for Peace"; not occupations: "Lawyers for Siméus", "Officials for N. Korea" are
+# the ones acting for someone).
+_PEOPLE_PLURALS: Final = frozenset(
+    "Women Men Citizens Parents Mothers Fathers Families Friends Veterans Voters People Youth "
+    "Residents Neighbours Neighbors Taxpayers Patients Consumers Students Workers".split()
+)
+
+
+def _people_plural(word: str, gaz: Gazetteer) -> bool:
+    """Whether `word` names people in the plural, as the first word of a body named for a cause
+    ("Veterans for Peace", "Americans for Prosperity", "Citizens for Science")."""
+    if word in _PEOPLE_PLURALS:
+        return True
+    if len(word) < 4 or word[-1] != "s" or not word.isalpha():
+        return False
+    return gaz.known.get(word[:-1]) == "GROUP"
 
 
 def _all_groups(parts: list[str], gaz: Gazetteer) -> bool:

@@ -85,6 +85,7 @@ class _FinderBase:
         self.lone_openers: dict[str, bool] = {}
         self.bodies_elsewhere: dict[str, bool] = {}  # see _TypingFinder._body_elsewhere
         self.place_then_asked = 0  # names _TypingFinder._place_then_unknown read the text for
+        self.told_asked = 0  # names _TypingFinder._told_outlet read the text for
         self.lone_openers_comma: dict[str, bool] = {}
         self.heading_starts = [start for start, _ in self.headings]
         self.run_tail: _RunTail | None = None  # the last run's facts: see _extends_to_named_head

@@ -28,6 +28,7 @@ from newstui.nlp.entity_cues import (
     _TITLE_FUNCTION_WORDS,
     _VERB_OR_APPOSITION_AFTER,
     _is_title_start,
+    _people_plural,
     _without_weekdays,
     _without_world_war,
 )
@@ -203,7 +204,10 @@ class _RunFinder(_TypingFinder):
             (lower in self.gaz.common_words or lower in self.lower_seen)
             and not self._given_name_opens(run, lower)
             and not (len(run) > 1 and self._written_inside_sentence(run))
-        ):
+            and not (
+                len(run) > 2 and run[1].text == "for" and self._people_for_cause(run, 1, run[:1])
+            )
+        ):  # (but "Veterans for Peace said": a body named for its cause)
             run = run[1:]
             while run and _is_lower(run[0].text):
                 run = run[1:]
@@ -285,12 +289,22 @@ class _RunFinder(_TypingFinder):
         while i < len(run):
             tok = run[i]
             n_known = 0 if extending or not _may_open_known(tok.text) else self._known(run, i)
-            if n_known and (
-                (i and self._opens_nickname(tok))  # 'Pieter "Dutch" Molen': no nationality
-                or (named_body and pending)  # "the magazine Scientific American": nor here
-                or self._extends_to_named_head(run, i, n_known)
-                or self._inside_name(run, i, n_known, pending, person_cue)
-                or self._part_of_longer_name(run, i, n_known)
+            if (
+                n_known
+                and (
+                    (i and self._opens_nickname(tok))  # 'Pieter "Dutch" Molen': no nationality
+                    or (named_body and pending)  # "the magazine Scientific American": nor here
+                    or self._extends_to_named_head(run, i, n_known)
+                    or self._inside_name(run, i, n_known, pending, person_cue)
+                    or self._part_of_longer_name(run, i, n_known)
+                    or (
+                        n_known == 1
+                        and not pending
+                        and i + 2 < len(run)
+                        and run[i + 1].text == "for"
+                        and self._people_for_cause(run, i + 1, run[i : i + 1])
+                    )  # "Americans for Prosperity": a people's word opening a body for a cause
+                )
             ):
                 extending, n_known = True, 0
             elif n_known == 1 and not pending and self._known_word_as_given_name(run, i):
@@ -868,6 +882,8 @@ class _RunFinder(_TypingFinder):
         if word in ("of", "for"):
             if run[i + 1].text in self.gaz.first_names:
                 return False
+            if word == "for" and self._people_for_cause(run, i, pending):
+                return True  # "Veterans for Peace", "Women for America First"
             if (
                 word == "of"
                 and len(pending) > 1
@@ -969,6 +985,20 @@ class _RunFinder(_TypingFinder):
             return False
         n = self._known(run, j)
         return not (n and self._is_place(run, j, n))
+
+    def _people_for_cause(self, run: list[Token], i: int, pending: list[Token]) -> bool:
+        """'Veterans for Peace', 'Women for America First': one word naming people in the
+        plural, "for" (run[i]) and up to four capitalised words ending the run name one body."""
+        rest = run[i + 1 :]
+        return (
+            len(pending) == 1
+            and 0 < len(rest) <= 4
+            and _is_cap(rest[0].text)
+            and _is_cap(rest[-1].text)
+            and all(_is_cap(t.text) or t.text in ("of", "and", "the") for t in rest)
+            and _people_plural(pending[0].text, self.gaz)
+            and not self.text.startswith(" to ", rest[-1].end)  # "asked Afghans for NATO to"
+        )
 
     def _for_cause_body(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         """'the Cinema for Peace Foundation', 'Americans for Prosperity Foundation': one word (no
