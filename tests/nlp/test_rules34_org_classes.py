@@ -128,3 +128,32 @@ def test_people_for_something_else_name_no_body(extractor) -> None:
     assert "ORG" not in type_by_name(extractor, text).values()  # his lawyers
     text = "The US opposed it amid requests by Afghans for NATO to spread across the country."
     assert "ORG" not in {t for n, t in type_by_name(extractor, text).items() if "for" in n}
+
+
+def test_two_names_speaking_together_are_of_one_kind(extractor) -> None:
+    assert type_by_name(extractor, "Acme and Brightwell") == {}  # the text's end
+    text = "Acme and Brightwell criticised the plan on Monday."
+    assert type_by_name(extractor, text) == {"Acme": "PERSON", "Brightwell": "PERSON"}  # Acme
+    text = "Later, Acme and Brightwell criticised the plan."  # was dropped
+    assert type_by_name(extractor, text) == {"Acme": "PERSON", "Brightwell": "PERSON"}
+    text = "Acme Corp and Brightwell criticised the plan."
+    assert type_by_name(extractor, text) == {"Acme Corp": "ORG", "Brightwell": "ORG"}
+
+
+def test_two_names_after_a_preposition_or_before_a_comma_are_no_speaking_pair(
+    extractor,
+) -> None:
+    text = "Villagers from both Yitzhar and Shalhevet accused the soldiers of the attack."
+    assert "Yitzhar" not in type_by_name(extractor, text)  # a person by the pair before
+    text = "An official of the Blues and Royals said the prince was treated like any other."
+    assert "Blues" not in type_by_name(extractor, text)
+    text = "The suit filed by the Cavaliers and Flash Seats, said Ann Lee, was baseless."
+    assert "Cavaliers" not in type_by_name(extractor, text)
+
+
+def test_a_common_word_and_a_name_speaking_keep_the_word_out(extractor) -> None:
+    assert type_by_name(extractor, "Organisers and Reid said the plan was bad.") == {
+        "Reid": "PERSON"
+    }
+    text = "Acme Corp and Ann Lee said the plan was bad."
+    assert type_by_name(extractor, text) == {"Acme Corp": "ORG", "Ann Lee": "PERSON"}

@@ -61,6 +61,7 @@ from newstui.nlp.entity_cues import (
     _ROLE_OF_END,
     _SCORE_AFTER,
     _SOFTWARE_WORD,
+    _SPEECH_VERB_AFTER,
     _SPELT_OUT,
     _SPOKEN_BEFORE,
     _SPOKEN_REACH,
@@ -146,6 +147,14 @@ _TOLD_OUTLET: Final = re.compile(
 # Heads of bodies' names that written in lower case are common nouns, never a body's ("the
 # cockpit voice recorder (CVR)", but "Voice of Russia", "Independent Jewish Voices").
 _LOWER_NOT_HEADS: Final = frozenset(("voice", "voices"))
+
+
+# Words before two names joined by "and" that make them no clause's subject.
+_NOT_BEFORE_SUBJECT_PAIR: Final = frozenset(
+    "the a an of by from in at to for with on between both among and or".split()
+)
+# Verbs of speech that are as often a plural noun after two names ("… Belt and Rust Belt states").
+_NOUN_LIKE_VERBS: Final = frozenset("states notes claims remarks comments answers".split())
 
 
 class _EntityFinder(_RunFinder):
@@ -1410,6 +1419,8 @@ class _EntityFinder(_RunFinder):
         for members in lists:
             # a group heading the list names no member's type: "three Samoans, Pale Tuli, …"
             kinds = {c.type for c in members if c.type and c.strength >= 2 and c.type != "GROUP"}
+            if len(members) == 2 and self._pair_speaks(members):
+                self._type_speaking_pair(members)  # "Acme and Brightwell criticised the plan"
             if not kinds and self._people_named_alike(members):
                 kinds = {"PERSON"}  # "Sunny Tesk and Amjid Orvall, who …": both people
             if (
@@ -1453,6 +1464,49 @@ class _EntityFinder(_RunFinder):
                     and not (kind == "PERSON" and self._names_an_office(cand))
                 ):
                     cand.type, cand.strength = kind, 1
+
+    def _pair_speaks(self, members: list[Candidate]) -> bool:
+        """Whether two names joined by "and" are the subject of a verb of speech right after
+        them ("Acme and Brightwell criticised the plan", "Moss and Reid said")."""
+        first, second = members
+        if (
+            self.text[first.end : second.start] != " and "
+            or self.text[second.end : second.end + 1] != " "
+        ):
+            return False  # (not "… by the Cavaliers and Flash Seats, said Ann Lee": inverted)
+        m = _SPEECH_VERB_AFTER.match(self.text, second.end)
+        if m is None or m.group(1) not in SPEECH_VERBS or m.group(1) in _NOUN_LIKE_VERBS:
+            return False  # (nor "… Corn Belt and Rust Belt states": a noun)
+        before = self.text[max(0, first.start - 12) : first.start].split()
+        # the pair is the clause's subject: not the object of a preposition or a determiner's
+        # ("villagers from both Yitzhar and Shalhevet accused", "an official of the Blues and
+        # Royals said", "The Foreign Affairs and Trade Minister described")
+        return not before or before[-1].lower() not in _NOT_BEFORE_SUBJECT_PAIR
+
+    def _type_speaking_pair(self, members: list[Candidate]) -> None:
+        """Two names speaking together are of one kind: a name typed by nothing but the verb
+        (one word, no more than its weak PERSON) takes its partner's firmer type ("Acme Corp
+        and Brightwell said": a body), and an untyped one its partner's ("Acme and Brightwell
+        criticised": both as the verb types them, not one dropped)."""
+        first, second = members
+        for cand, other in ((first, second), (second, first)):
+            if other.type not in ("PERSON", "ORG") or cand.words > 3:
+                continue
+            if cand.type is None or cand.strength == 0:
+                # a sentence's first word so named is kept as a name ("Moss and Reid said"),
+                # unless the article writes it in lower case ("Organisers and Reid said")
+                opener = cand.sentence_start and cand.words == 1
+                if opener and (cand.text.lower() in self.lower_seen or cand.text.endswith("s")):
+                    continue
+                cand.type, cand.strength = other.type, 2 if opener else 1
+            elif (
+                cand.type == "PERSON"
+                and cand.strength == 1
+                and cand.words == 1
+                and other.type == "ORG"
+                and other.strength >= 2
+            ):
+                cand.type = "ORG"
 
     def _people_named_alike(self, members: list[Candidate]) -> bool:
         """'Sunny Tesk and Amjid Orvall, who …', 'Ethiopians Dejene Debela, 2:05:46, and Asefa
