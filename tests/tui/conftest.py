@@ -29,7 +29,15 @@ BASE = datetime(2024, 11, 30, 12, 0, tzinfo=UTC)
 # starting one cancels the one still running, by design. tests/tui/test_settle_groups.py keeps the
 # set equal to the source.
 EXCLUSIVE_GROUPS = frozenset(
-    {"analyse", "watch", "detail", "speaker-quotes", "headlines-load", "sources"}
+    {
+        "analyse",
+        "watch",
+        "detail",
+        "speaker-quotes",
+        "headlines-load",
+        "headlines-listed",
+        "sources",
+    }
 )
 INJECTED_TITLE = "[bold red]x[/] [link=https://evil.example]click[/link]"
 

@@ -14,7 +14,7 @@ from textual import work
 from textual.message import Message
 
 from newstui.model import Direction, SortOrder
-from newstui.tui.kept_rows import Kept, listed_index
+from newstui.tui.listed_rows import next_listed_unread
 from newstui.tui.mixins import ScreenMixin
 
 if TYPE_CHECKING:
@@ -62,8 +62,10 @@ class UnreadSteps(ScreenMixin):
 
     def action_next_unread(self, direction: Direction) -> None:
         """n/p: the next (previous) unread article, from the selected one once the view's
-        rows are in (`J n` looks in the new feed, from its selected article)."""
-        self.headlines.when_rows_in(partial(self._next_unread, direction))
+        rows are in (`J n` looks in the new feed, from its selected article), and a list that
+        keeps the rows read in it has read its ids."""
+        then = partial(self._next_unread, direction)
+        self.headlines.when_rows_in(partial(self.headlines.when_listed, then))
 
     def _next_unread(self, direction: Direction, from_id: int | None = None) -> None:
         view = self.headlines.view
@@ -81,8 +83,8 @@ class UnreadSteps(ScreenMixin):
         after = views[keys.index(view.key) + 1 :] if view.key in keys and direction > 0 else []
         later = [v for v in after if v.key in unread]
         self._unread_searching = True
-        kept = self.headlines.kept_rows()
-        self._find_unread(view, self.headlines.order, from_id, direction, later, kept)
+        listed = self.headlines.listed_ids()
+        self._find_unread(view, self.headlines.order, from_id, direction, later, listed)
 
     @work(thread=True, group="unread", exit_on_error=False)
     def _find_unread(
@@ -92,19 +94,24 @@ class UnreadSteps(ScreenMixin):
         article_id: int | None,
         direction: Direction,
         later: list[View],
-        kept: Kept,
+        listed: tuple[int, ...] | None,
     ) -> None:
         try:
             with self.library.borrow() as library:
                 found = UnreadFound(view, None, direction)
-                index = library.next_unread(view.filter, article_id, direction, order)
-                if index is not None:
-                    rows = library.articles(view.filter, offset=index, limit=1, order=order)
-                    # counted among the rows as listed: a list that keeps the rows marked out
-                    # of it (Unread, an `unread` query) has them above the index the store counts
-                    index = listed_index(library, view.filter, index, kept)
-                    found = UnreadFound(view, index, direction, rows[0].id if rows else None)
-                for source in later if index is None else []:
+                if listed is not None:
+                    # a list that keeps the rows marked out of it (Unread, an `unread` query):
+                    # walked by the ids it lists, as the store's offsets no longer count them
+                    # (nor the article the key before is about to mark read)
+                    step = next_listed_unread(library, view.filter, listed, article_id, direction)
+                    if step is not None:
+                        found = UnreadFound(view, step[0], direction, step[1])
+                else:
+                    index = library.next_unread(view.filter, article_id, direction, order)
+                    if index is not None:
+                        rows = library.articles(view.filter, offset=index, limit=1, order=order)
+                        found = UnreadFound(view, index, direction, rows[0].id if rows else None)
+                for source in later if found.index is None else []:
                     rows = library.articles(
                         replace(source.filter, unread=True), limit=1, order=order
                     )
@@ -146,8 +153,8 @@ class UnreadSteps(ScreenMixin):
         index = message.index
         listed = self.headlines.row_at(index)
         if listed is not None and listed.id != message.article_id:
-            # a row marked read while the search ran (`n n` typed fast) was not counted as
-            # kept: the article is a row further down
+            # the list was read again while the search ran (R, a timed refresh): the article
+            # is at its row in the list read
             index = next(
                 (i for i, row in self.headlines.loaded_rows() if row.id == message.article_id),
                 index,
@@ -165,4 +172,4 @@ class UnreadSteps(ScreenMixin):
         if view != self.headlines.view:
             self._unread_waiting = ()
             return
-        self._next_unread(direction, from_id)
+        self.headlines.when_listed(partial(self._next_unread, direction, from_id))

@@ -20,7 +20,7 @@ from textual.strip import Strip
 
 from newstui.headline_fields import carries_time
 from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, SortOrder
-from newstui.tui.kept_rows import Kept, listed_window
+from newstui.tui.listed_rows import listed_rows
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View, listed_by_flags
@@ -119,6 +119,12 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         generation: int
         chunk: int
         rows: list[ArticleRow]
+        complete: bool = True  # False: an article listed in it was deleted since the load
+
+    @dataclass(eq=False, repr=False)
+    class _Listed(Message, bubble=False):
+        generation: int
+        ids: list[int]  # every id the list filtered by flags lists, in order
 
     @dataclass(eq=False, repr=False)
     class _Checked(Message, bubble=False):
@@ -145,9 +151,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._loaded_generation = 0
         self._chunks: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._requested: set[int] = set()
-        # rows of a list filtered by flags whose flags changed since it loaded: it keeps them
-        # where they were, and a window read later is read around them
-        self._kept: Kept = {}
+        # a list filtered by flags: the ids it listed when it loaded, in order. It keeps a row
+        # marked out of it (here or by another process) where it was: its windows are read by
+        # these ids, not at the store's offsets, which no longer count such rows.
+        self._listed: tuple[int, ...] | None = None
+        # … read after its first rows were shown (all of them at once: 100,000 rows take a
+        # while): meanwhile its other windows wait, and the rows marked here are noted
+        self._listing = False
+        self._marked_while_listing: dict[int, int] = {}  # article id -> list index
+        self._when_listed: list[Callable[[], object]] = []
         self._announced: int | None = -1
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
         # Whether a loaded row has a time: until one does, the date column keeps no room for it
@@ -194,6 +206,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             # what waited for the rows of a view left now, or for a load this one replaces (a
             # reload while they load), is dropped: a reload never runs keys typed long before
             self._when_rows_in.clear()
+        if view != self.view:
+            self._when_listed.clear()
         self.view = view
         self._generation += 1
         self._typed = None
@@ -343,13 +357,67 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                 )
         return self._Loaded(generation, total, cursor, chunks, row_on_screen)
 
+    @work(thread=True, group="headlines-listed", exclusive=True, exit_on_error=False)
+    def _read_listed(self, generation: int, view: View, order: SortOrder) -> None:
+        """Every id of a list filtered by flags, in order (one query: one consistent answer)."""
+        with self._library.borrow() as library:
+            ids = [row.id for row in library.articles(view.filter, limit=None, order=order)]
+        self.post_message(self._Listed(generation, ids))
+
+    @on(_Listed)
+    def _on_listed(self, message: _Listed) -> None:
+        """The list's ids are in: the rows marked here meanwhile are put back where they were
+        listed, and the windows asked for meanwhile are read by them. Ids that do not match the
+        rows shown (another process wrote between the two reads) read the list again."""
+        message.stop()
+        if message.generation != self._generation or not self._listing:
+            return
+        ids = message.ids
+        known = set(ids)
+        for article_id, index in sorted(self._marked_while_listing.items(), key=lambda m: m[1]):
+            if article_id not in known:
+                ids.insert(index, article_id)
+        same = len(ids) == self.total and all(
+            ids[chunk * CHUNK : chunk * CHUNK + len(rows)] == [row.id for row in rows]
+            for chunk, rows in self._chunks.items()
+        )
+        if not same:
+            self.reload()
+            return
+        self._listed = tuple(ids)
+        self._listing = False
+        self._marked_while_listing = {}
+        for chunk in sorted(self._requested):
+            self._fetch_chunk(self._generation, self.view, self.order, chunk, self._listed)
+        waiting, self._when_listed = self._when_listed, []
+        for then in waiting:
+            then()
+
+    def when_listed(self, then: Callable[[], object]) -> None:
+        """Call `then` now, or once a list filtered by flags has read its ids (`n` counts the
+        rows it keeps by them); showing another view first drops it."""
+        if self._listing:
+            self._when_listed.append(then)
+        else:
+            then()
+
     @work(thread=True, group="headlines-chunk", exit_on_error=False)
     def _fetch_chunk(
-        self, generation: int, view: View, order: SortOrder, chunk: int, kept: Kept
+        self,
+        generation: int,
+        view: View,
+        order: SortOrder,
+        chunk: int,
+        listed: tuple[int, ...] | None,
     ) -> None:
         with self._library.borrow() as library:
-            rows = listed_window(library, view.filter, order, chunk * CHUNK, CHUNK, kept)
-        self.post_message(self._Chunk(generation, chunk, rows))
+            if listed is None:
+                rows = library.articles(view.filter, offset=chunk * CHUNK, limit=CHUNK, order=order)
+                self.post_message(self._Chunk(generation, chunk, rows))
+                return
+            ids = listed[chunk * CHUNK : (chunk + 1) * CHUNK]
+            rows = listed_rows(library, view.filter, ids)
+        self.post_message(self._Chunk(generation, chunk, rows, complete=len(rows) == len(ids)))
 
     @on(_Loaded)
     def _on_loaded(self, message: _Loaded) -> None:
@@ -363,6 +431,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         ):  # a reload that found nothing new: nothing to redraw
             self._loaded_generation = message.generation
             self._requested = set()  # windows asked for under the old generation are asked again
+            self._list_ids(message)  # (rows not loaded may have changed)
             stale = [chunk for chunk in self._chunks if chunk not in message.chunks]
             for chunk in stale:  # rows elsewhere are read again when shown
                 del self._chunks[chunk]
@@ -373,7 +442,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._rows_in()
             return
         self._loaded_generation = message.generation
-        self._kept = {}
+        self._list_ids(message)
         self._shown_view = self.view
         self._shown_order = self.order
         self.total = message.total
@@ -406,6 +475,19 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._announce(by_load=not typed)
         self._rows_in()
 
+    def _list_ids(self, message: _Loaded) -> None:
+        """A list filtered by flags keeps its ids: those of its rows when they are all in,
+        else read in a worker (the rows shown first)."""
+        self._listed, self._listing, self._marked_while_listing = None, False, {}
+        if not listed_by_flags(self.view.filter):
+            return
+        rows = message.chunks.get(0, [])
+        if len(rows) >= message.total:
+            self._listed = tuple(row.id for row in rows)
+        else:
+            self._listing = True
+            self._read_listed(message.generation, self.view, self.order)
+
     @on(_LoadFailed)
     def _on_load_failed(self, message: _LoadFailed) -> None:
         """The view's rows could not be read (its error is shown as one line): the load has
@@ -414,6 +496,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         if message.generation == self._generation:
             self._loaded_generation = message.generation
             self._when_rows_in.clear()
+            self._when_listed.clear()
 
     def _same_as_shown(self, message: _Loaded, cursor: int) -> bool:
         """Whether a reload brought the rows already shown, with the cursor where it is."""
@@ -430,6 +513,9 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     def _on_chunk(self, message: _Chunk) -> None:
         message.stop()
         if message.generation != self._generation:
+            return
+        if not message.complete:  # an article was deleted: read the list again, as check_rows
+            self.reload()
             return
         self._requested.discard(message.chunk)
         self._chunks[message.chunk] = message.rows
@@ -448,7 +534,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         if rows is None:
             if chunk not in self._requested and self.loaded:
                 self._requested.add(chunk)
-                self._fetch_chunk(self._generation, self.view, self.order, chunk, dict(self._kept))
+                if not self._listing:  # (else read once the list's ids are in)
+                    self._fetch_chunk(self._generation, self.view, self.order, chunk, self._listed)
             return None
         self._chunks.move_to_end(chunk)
         return rows[offset] if offset < len(rows) else None
@@ -469,15 +556,16 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                         read=row.read if read is None else read,
                         starred=row.starred if starred is None else starred,
                     )
-                    if listed_by_flags(self.view.filter):
-                        self._kept[article_id] = (chunk * CHUNK + i, rows[i])
+                    if self._listing:
+                        self._marked_while_listing[article_id] = chunk * CHUNK + i
                     self.refresh_lines(chunk * CHUNK + i)
                     return
 
-    def kept_rows(self) -> Kept:
-        """The rows whose flags changed since the list loaded (a list filtered by flags keeps
-        them listed where they were): id -> (list index, row)."""
-        return dict(self._kept)
+    def listed_ids(self) -> tuple[int, ...] | None:
+        """A list filtered by flags: the ids it lists (as loaded, the rows marked out of it
+        since kept), in list order; None for other lists, whose rows stay at the store's
+        offsets."""
+        return self._listed
 
     def loaded_rows(self) -> list[tuple[int, ArticleRow]]:
         """(index, row) of every loaded row, in list order."""
