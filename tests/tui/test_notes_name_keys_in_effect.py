@@ -8,10 +8,12 @@ from newstui.model import Download
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.downloads import status_line
+from newstui.tui.view import local_time
 
-from .conftest import screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle
 from .test_add_feed import no_feeds_config
 from .test_keys import write_config
+from .test_politeness import make_broken_feed_wait
 
 
 def rebound(tmp_path, *pairs: tuple[str, str]):
@@ -86,3 +88,62 @@ def test_a_failed_downloads_line_names_the_retry_key_it_is_given():
         error="HTTP 404",
     )
     assert status_line(failed, "f9").endswith("(f9: retry)")
+
+
+async def test_a_waiting_feeds_note_names_the_refresh_key_in_effect(db_path, config):
+    until = make_broken_feed_wait(db_path, config)
+    text = config.path.read_text("utf-8")
+    config.path.write_text(
+        f'{text}\n[keys]\nunbind = ["sources.refresh_selected:r"]\n'
+        '"sources.refresh_selected" = "f7"\n',
+        "utf-8",
+    )
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        feed_id = next(f.id for f in app.main.sources.feeds if f.name == "Broken Feed")
+        app.main.sources.select_view(f"feed:{feed_id}")
+        app.main.sources.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert f"Next try at {local_time(until)} (press f7 to refresh it now)." in text
+
+
+async def test_help_and_the_palette_name_the_yes_key_in_effect_in_what_asks_first(
+    tmp_path, db_path
+):
+    config = load_config(
+        write_config(tmp_path, 'unbind = ["confirm.yes:y"]\n"confirm.yes" = "f9"\n')
+    )
+    app = NewstuiApp(db_path, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        described = {text for _section, _keys, text in app.screen.rows}
+        assert "Remove the selected feed, after asking (f9: yes)" in described
+        assert (
+            "Delete its file, after asking (f9: yes; a running one is stopped first)" in described
+        )
+        assert not any("{" in text or "(y: yes" in text for text in described)
+        await pilot.press("escape")
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Remove the selected feed, after asking (f9: yes)" in titles
+
+
+async def test_a_broken_views_note_names_the_remove_key_in_effect(tmp_path, db_path):
+    from .test_saved_views import OLD_VIEW
+    from .test_saved_views import write_config as write_views
+
+    keys = '\n[keys]\nunbind = ["sources.remove:D"]\n"sources.remove" = "f8"\n'
+    app = NewstuiApp(db_path, load_config(write_views(tmp_path, OLD_VIEW + keys)))
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view("view:No floods")
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [n.message for n in notifications(app) if "removes it)" in n.message]
+        assert len(said) == 1 and said[0].endswith("(f8 removes it)")

@@ -53,7 +53,7 @@ from newstui.tui.keymap import (
 from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
-from newstui.tui.screens.keyed_box import key_in_effect
+from newstui.tui.screens.keyed_box import key_in_effect, named_keys
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
@@ -460,7 +460,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                 action = binding.action.removeprefix("app.")  # (the quit key is every box's)
                 if action == "command_palette" or (not on_main and action not in PALETTE_GLOBAL):
                     continue
-                title = PALETTE_TITLES.get(action, binding.tooltip)
+                title = PALETTE_TITLES.get(action, named_keys(binding.tooltip, self.user_keymap))
                 yield SystemCommand(
                     escape(title or binding.description),
                     escape(f"key: {keys_label(binding, self.user_keymap)}"),

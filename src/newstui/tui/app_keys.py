@@ -128,7 +128,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('remove_source')",
         "Remove feed",
         show=False,
-        tooltip="Remove the selected feed, after asking (y: yes)",
+        tooltip="Remove the selected feed, after asking ({confirm.yes}: yes)",
         id="sources.remove",
     ),
     Binding(

@@ -342,9 +342,12 @@ def check_key_clashes(
                 label = "Anywhere" if pane in every_pane else pane
                 # the key taken off the other binding is the way out too (confirm.no's Enter)
                 unbind = f' or unbind "{clash.id}:{key_label(key)}"' if clash.id else ""
+                from newstui.tui.screens.keyed_box import named_keys
+
+                said = named_keys(clash.tooltip or clash.description, keymap)
                 raise ConfigError(
                     f"{where}: {key_label(key)!r} for {mine.id} is also the key of "
-                    f"{clash.id or clash.action} ({label}: {clash.tooltip or clash.description}); "
+                    f"{clash.id or clash.action} ({label}: {said}); "
                     f"{effect}: give one of them another key{unbind}"
                 )
 

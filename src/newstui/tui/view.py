@@ -38,13 +38,19 @@ HIDDEN = View(
 
 
 def feed_view(
-    feed_id: int, name: str, last_error: str | None = None, next_try: str | None = None
+    feed_id: int,
+    name: str,
+    last_error: str | None = None,
+    next_try: str | None = None,
+    refresh_key: str = "r",
 ) -> View:
     """The articles of one source; an empty one says why its last fetch failed, and when it
-    is tried again if it is waiting."""
+    is tried again if it is waiting (and `refresh_key`, the key in effect, that refreshes it
+    now; "" when the user unbound it)."""
     note = f"The last fetch failed: {last_error}" if last_error else None
     if note and next_try:
-        note += f"\n\nNext try at {local_time(next_try)} (press r to refresh it now)."
+        now = f" (press {refresh_key} to refresh it now)" if refresh_key else ""
+        note += f"\n\nNext try at {local_time(next_try)}{now}."
     return View(f"feed:{feed_id}", name, ArticleFilter(feed_id=feed_id), note)
 
 

@@ -167,7 +167,7 @@ class DownloadsScreen(KeyedBox[None]):
             "D",
             "delete",
             "Delete",
-            tooltip="Delete its file, after asking (y: yes; a running one is stopped first)",
+            tooltip="Delete its file, after asking ({confirm.yes}: yes; a running one is stopped first)",
             id="downloads.delete",
         ),
         Binding("P", "play", "Play", tooltip="Play it with the player", id="downloads.play"),

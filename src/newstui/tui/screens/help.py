@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from newstui.tui.keymap import keys_label
-from newstui.tui.screens.keyed_box import KeyedBox
+from newstui.tui.screens.keyed_box import KeyedBox, named_keys
 from newstui.tui.widgets.term_rows import TermRows
 
 
@@ -32,7 +32,9 @@ def binding_rows(
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             keys = keys_label(binding, keymap or {})
-            rows.append((section, keys, binding.tooltip or binding.description))
+            rows.append(
+                (section, keys, named_keys(binding.tooltip or binding.description, keymap or {}))
+            )
     return rows
 
 

@@ -3,6 +3,7 @@ passes no app binding down to a modal screen), and a footer of its own shows the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any, ClassVar
@@ -65,6 +66,23 @@ def key_in_effect(node: DOMNode, binding_id: str) -> str:
     keymap: Mapping[str, str] = getattr(node.app, "user_keymap", None) or {}
     keys = keymap.get(binding_id) or _default_keys(binding_id)
     return key_label(keys.split(",")[0]) if keys else ""
+
+
+_NAMED_KEY = re.compile(r"\{([a-z_]+\.[a-z_]+)\}")
+
+
+def named_keys(text: str, keymap: Mapping[str, str]) -> str:
+    """A binding's tooltip with each `{binding.id}` in it written as that binding's first key in
+    effect (`{confirm.yes}`: "y", or the user's own yes): help, the palette, the footer and a
+    key clash show it so (they said "y: yes" whatever the user's yes key was)."""
+
+    def key(found: re.Match[str]) -> str:
+        keys = keymap.get(found[1]) or _default_keys(found[1])
+        return key_label(keys.split(",")[0]) if keys else "no key"
+
+    from newstui.tui.keymap import key_label
+
+    return _NAMED_KEY.sub(key, text) if "{" in text else text
 
 
 @cache

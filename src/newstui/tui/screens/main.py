@@ -237,7 +237,7 @@ class MainScreen(
     def _view_chosen(self, message: SourcesPane.ViewChosen) -> None:
         if message.view.broken:  # it lists nothing: say why, and how to fix or drop it
             self.notify(
-                f"{message.view.broken} (D removes it)",
+                f"{message.view.broken} ({key_in_effect(self, 'sources.remove')} removes it)",
                 severity="warning",
                 markup=False,
                 timeout=15,

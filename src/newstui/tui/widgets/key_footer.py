@@ -7,6 +7,8 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
+from newstui.tui.screens.keyed_box import named_keys
+
 # Binding ids by importance: the last to go when the footer is too narrow. Ids not listed (what
 # the focused pane offers: Follow, Who said what…) come after the first six.
 ESSENTIAL = (
@@ -70,8 +72,12 @@ class KeyFooter(Footer):
             )
             for key in keys
         ]
+        keymap = getattr(self.app, "user_keymap", None) or {}
         for index in keys_that_fit(sizes, self.size.width):
-            yield keys[index]
+            key = keys[index]
+            if isinstance(key.tooltip, str):  # "{confirm.yes}" as the user's yes key
+                key.tooltip = named_keys(key.tooltip, keymap)
+            yield key
 
     def on_mount(self) -> None:
         # Mounted after the first paint (see MainScreen), when the screen has announced its

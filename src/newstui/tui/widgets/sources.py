@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from newstui.model import FeedRow, tag_unread_counts
 from newstui.text import terminal_safe
+from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
 from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, local_time, tag_view
@@ -212,13 +213,14 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 self._views[view.key] = view
                 options.append(Option(_label(f"#{tag}", unread), id=view.key))
         now = datetime.now(UTC)
+        refresh = key_in_effect(self, "sources.refresh_selected")  # (the user's, not r)
         for kind, heading in (("feed", "Feeds"), ("local", "Local")):
             rows = [f for f in message.feeds if f.kind == kind]
             if rows:
                 options.append(_heading(heading, heading_style))
             for feed in rows:
                 next_try = feed.waiting_until(now)
-                view = feed_view(feed.id, feed.name, feed.last_error, next_try)
+                view = feed_view(feed.id, feed.name, feed.last_error, next_try, refresh)
                 self._views[view.key] = view
                 label = SourceLabel(
                     Text(terminal_safe(feed.name, line=True)),
