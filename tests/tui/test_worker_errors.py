@@ -57,3 +57,33 @@ def test_a_newer_refresh_progress_replaces_a_pending_one_but_not_the_end() -> No
     assert first.can_replace(RefreshProgress(2, 30, "NPR", 1))
     assert not RefreshFinished(()).can_replace(first)
     assert not first.can_replace(RefreshFinished(()))
+
+
+async def test_a_long_error_is_cut_at_a_word_and_whole_in_the_log_file(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = " ".join(f"reason{i:02d}" for i in range(60))  # 539 characters
+    log_file = tmp_path / "state" / "newstui.log"
+    app = NewstuiApp(db_path, None, log_file=log_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown: list[str] = []
+        notify = app.notify
+
+        def recording_notify(message: str, **options: object) -> None:
+            shown.append(message)
+            notify(message, **options)  # type: ignore[arg-type]
+
+        def broken_detail(self: Library, article_id: int) -> None:
+            raise NewstuiError(f"the store said: {words}")
+
+        monkeypatch.setattr(app, "notify", recording_notify)
+        monkeypatch.setattr(Library, "detail", broken_detail)
+        await pilot.press("j")
+        await settle(pilot)
+        [line] = shown
+        cut, _, where = line.partition("… ")
+        assert where == f"(the whole message: {log_file})"
+        assert 250 < len(cut) < 300 and f"the store said: {cut[16:]}" == cut
+        assert words.startswith(cut[16:] + " ")  # cut after a whole word
+        assert log_file.read_text("utf-8").rstrip().endswith(f"error: the store said: {words}")

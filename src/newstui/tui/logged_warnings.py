@@ -68,14 +68,19 @@ class AppLogHandler(logging.Handler):
         line = clean_line(f"a log message from {where} could not be written: {why}", LINE_MAX)
         self._write_line("error", line)
 
-    def _write_line(self, level: str, line: str) -> None:
-        self._write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} {level}: {line}")
+    def record(self, level: str, line: str) -> Path | None:
+        """Write one line to the log file only (a worker's error, whose notification the app
+        shows itself): the file's path, or None when there is no file."""
+        return self.log_file if self._write_line(level, line) else None
 
-    def _write(self, text: str) -> None:
+    def _write_line(self, level: str, line: str) -> bool:
+        return self._write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} {level}: {line}")
+
+    def _write(self, text: str) -> bool:
         """Append one line to the log file (a full file is moved to .1 first); a file that
-        cannot be written costs only the file's copy."""
+        cannot be written costs only the file's copy. Whether it was written."""
         if self.log_file is None:
-            return
+            return False
         try:
             self.log_file.parent.mkdir(parents=True, exist_ok=True)
             if self.log_file.exists() and self.log_file.stat().st_size > LOG_MAX_BYTES:
@@ -83,7 +88,8 @@ class AppLogHandler(logging.Handler):
             with self.log_file.open("a", encoding="utf-8") as file:
                 file.write(text + "\n")
         except OSError:
-            pass
+            return False
+        return True
 
     def take(self) -> list[str]:
         """The warnings logged since the last take, oldest first (taken for a notification)."""

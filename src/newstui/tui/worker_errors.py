@@ -1,5 +1,7 @@
 """The one worker-error path: workers raise, and this handler shows one clean line, never a
-traceback (a `NewstuiError`'s message, "database error: …", or the exception's type and text)."""
+traceback (a `NewstuiError`'s message, "database error: …", or the exception's type and text).
+A line too long for a notification is cut at a word, and the whole message is in the app's log
+file, which the line names."""
 
 from __future__ import annotations
 
@@ -9,12 +11,36 @@ from textual.worker import Worker, WorkerState
 from newstui.errors import error_line
 from newstui.text import clean_line
 
+SHOWN_MAX = 300  # characters of an error's line in its notification
+LOGGED_MAX = 20_000  # … and in the log file
+
 
 def report_failed_worker(node: DOMNode, event: Worker.StateChanged) -> None:
-    """Notify the user once when a worker started by `node` failed."""
+    """Notify the user once when a worker started by `node` failed (and log the whole error)."""
     error = event.worker.error
-    if event.state is WorkerState.ERROR and error is not None:
-        node.app.notify(clean_line(error_line(error), 300), severity="error", markup=False)
+    if event.state is not WorkerState.ERROR or error is None:
+        return
+    line = clean_line(error_line(error), LOGGED_MAX)
+    rest = str(error).strip().splitlines()[1:]  # (error_line says the first line only)
+    whole = clean_line(" ".join([line, *rest]), LOGGED_MAX)
+    logged = getattr(node.app, "logged_warnings", None)
+    log_file = logged.handler.record("error", whole) if logged is not None else None
+    shown = cut_at_word(line, SHOWN_MAX)
+    if (shown != line or rest) and log_file is not None:
+        shown += f" (the whole message: {log_file})"
+    node.app.notify(shown, severity="error", markup=False)
+
+
+def cut_at_word(line: str, most: int) -> str:
+    """`line` in at most `most` characters: cut after its last whole word that fits, with "…"
+    (in the middle of a word only when one word is longer than half of it)."""
+    if len(line) <= most:
+        return line
+    cut = line[: most - 1]
+    space = cut.rfind(" ")
+    if space >= most // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 class ReportsWorkerErrors:
