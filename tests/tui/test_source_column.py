@@ -11,7 +11,7 @@ from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 from newstui.tui.view import tag_view
-from newstui.tui.widgets.headline_row import source_cells, source_room
+from newstui.tui.widgets.headline_row import source_cells, source_cuts, source_room
 
 from .conftest import BASE, screen_text, settle
 
@@ -48,8 +48,10 @@ async def test_a_column_of_names_cut_short_is_as_wide_as_they_are(db_path):
         await settle(pilot)
         rows = [line for line in screen_text(app).splitlines() if "●   2024-11" in line]
         assert len(rows) == 2
-        for row in rows:  # the column kept 5 blank cells after "Harbour…" (its whole room)
-            assert "Harbour…  Tide tables for the " in row, row
+        # the column keeps no blank cells after a cut name (it kept 5 after "Harbour…"), and
+        # names that start alike keep the words that tell them apart (both were "Harbour…")
+        assert "2024-11  Evening Edi…  Tide tables for the evening" in rows[0], rows
+        assert "2024-11  Morning Edi…  Tide tables for the morning" in rows[1], rows
 
 
 async def test_titles_stay_aligned_under_names_of_every_length(db_path):
@@ -91,3 +93,36 @@ async def test_a_list_whose_rows_all_come_from_one_source_leaves_the_column_out(
         assert len(rows) == 2
         assert not any("Tech Wire" in row for row in rows), rows
         assert any("2024-11-30   Chip makers report record quarter" in row for row in rows)
+
+
+def test_names_that_differ_only_at_their_end_keep_it():
+    """User test r31 L2: "News Desk 10" … "News Desk 19" were all "News Desk…"."""
+    desks = [f"News Desk {n}" for n in range(10, 20)]
+    cuts = source_cuts([*desks, "Tech Wire"], 10)
+    assert [cuts[name] for name in desks[:2]] == [("News De…", "10"), ("News De…", "11")]
+    assert len({cuts[name] for name in desks}) == 10
+    assert cuts["Tech Wire"] == ("Tech Wire", None)  # a name that fits is left whole
+    assert source_cuts(desks[:1], 10) == {"News Desk 10": ("News Desk…", None)}  # alone: as ever
+    assert source_cells(desks, 50) == 10  # (the column's room at 50 cells)
+
+
+async def test_a_list_of_desks_alike_shows_which_desk_each_row_is_from(tmp_path):
+    path = tmp_path / "desks.db"
+    db = open_db(path)
+    for n in range(10, 13):
+        feed = ensure_feed(db, f"http://127.0.0.1:9/desk{n}.xml", f"Regional News Desk {n}")
+        article = Article(
+            title=f"Story from desk {n}",
+            text="x",
+            url=f"https://desks.example/{n}",
+            published=BASE - timedelta(hours=n),
+            guid=f"desk-{n}",
+        )
+        save_articles(db, feed, [article])
+    db.conn.close()
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        for n in range(10, 13):
+            assert f"…{n}  Story from desk {n}" in text, text

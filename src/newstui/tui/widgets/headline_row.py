@@ -5,7 +5,7 @@ for each row it shows, and the first screen draws a screenful before anything el
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -16,7 +16,7 @@ from rich.style import Style
 from newstui.headline_fields import UNKNOWN_DATE, shown_date
 from newstui.model import ArticleRow
 from newstui.text import terminal_safe
-from newstui.tui.middle_ellipsis import ELLIPSIS, ellipsis_parts, url_start
+from newstui.tui.middle_ellipsis import ELLIPSIS, SEPARATORS, ellipsis_parts, url_start
 
 OLD_MONTH_CELLS = 7  # "2019-10": a narrow column's date from another year
 
@@ -92,17 +92,61 @@ def shown_source(feed: str | None) -> str:
     return name[url_start(name) :]
 
 
+SourceCut = tuple[str, str | None]  # a shown name cut to its column: (start with "…", end kept)
+
+
 def source_cells(feeds: Iterable[str | None], width: int) -> int:
     """How wide the source column is for these sources' names: as the widest once cut to the
     column's room, so a list of short names, or of names cut short, keeps no blank room."""
     room = source_room(width)
     widest = 0
-    for feed in feeds:
-        head, tail = ellipsis_parts(shown_source(feed), room)
+    for head, tail in source_cuts(feeds, room).values():
         widest = max(widest, cell_len(head) + cell_len(tail or ""))
         if widest >= room:
             break
     return widest
+
+
+def source_cuts(feeds: Iterable[str | None], cells: int) -> dict[str, SourceCut]:
+    """Each source's shown name (`shown_source`) cut to `cells`: at its end, but names that
+    would read the same so ("News Desk…" for "News Desk 10" … "News Desk 19") keep the words
+    that tell them apart: "News De…10", or those words alone ("Evening…", "Morning…" for
+    "Harbour · Evening Edition" and "Harbour · Morning Edition")."""
+    cuts = {name: ellipsis_parts(name, cells) for name in {shown_source(f) for f in feeds}}
+    alike: dict[SourceCut, list[str]] = {}
+    for name, cut in cuts.items():
+        if cut[1] is None and cut[0] != name:  # cut at its end
+            alike.setdefault(cut, []).append(name)
+    for names in alike.values():
+        if len(names) > 1:
+            shared = _shared_start(names)
+            for name in names:
+                cuts[name] = _told_apart(name, shared, cells)
+    return cuts
+
+
+def _shared_start(names: list[str]) -> int:
+    """How long the start all these names share is, to its last word's end when it has one
+    ("News Desk " of "News Desk 10" and "News Desk 11")."""
+    first, last = min(names), max(names)  # (the start they share is theirs)
+    size = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b),
+        min(len(first), len(last)),
+    )
+    common = first[:size]
+    space = common.rfind(" ")
+    return space + 1 if space > 0 else len(common)
+
+
+def _told_apart(name: str, shared: int, cells: int) -> SourceCut:
+    """`name` in `cells` keeping what follows its first `shared` characters, which tells it
+    apart from names that start alike: after as much of the start as fits and "…", or alone."""
+    rest = name[shared:]
+    room = cells - 1 - cell_len(rest)  # for the start, before the "…"
+    start = name[:shared].rstrip(SEPARATORS)
+    if room >= 2 and start:
+        return set_cell_size(start, min(room, cell_len(start))).rstrip(SEPARATORS) + ELLIPSIS, rest
+    return ellipsis_parts(rest, cells)
 
 
 def headline_segments(
@@ -115,6 +159,7 @@ def headline_segments(
     year: str = "",
     old: bool = False,
     source_width: int | None = None,
+    source_cut: Mapping[str, SourceCut] | None = None,
 ) -> list[Segment]:
     """One row's Segments (the title is never parsed as markup); unread titles in bold.
 
@@ -122,7 +167,8 @@ def headline_segments(
     a list whose dates have no time (`timed` False) gives the time's room to the title too;
     `year` and `old` as `headline_date` takes them.
     `source_width`: the source column's width (`source_cells` of the list's sources), at most
-    its room; None: the whole room."""
+    its room; None: the whole room. `source_cut`: the list's names cut to that width
+    (`source_cuts`), names that start alike told apart; without it, each is cut at its end."""
     mark = "● " if not row.read else "  "
     star = "★ " if row.starred else "  "
     date = headline_date(row, width, timed, year, old) + "  "
@@ -135,7 +181,9 @@ def headline_segments(
     if show_source and width >= 48:
         room = source_room(width)
         source_width = room if source_width is None else min(source_width, room)
-        head, tail = ellipsis_parts(shown_source(row.feed), source_width)
+        name = shown_source(row.feed)
+        cut = source_cut.get(name) if source_cut is not None else None
+        head, tail = cut if cut is not None else ellipsis_parts(name, source_width)
         shown = cell_len(head) + cell_len(tail or "")
         fill = " " * (source_width - shown) + "  "
         if tail is None:

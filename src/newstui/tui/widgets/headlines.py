@@ -26,10 +26,12 @@ from newstui.tui.theme_colours import MIN_CONTRAST, component_style
 from newstui.tui.view import ALL, View, listed_by_flags
 from newstui.tui.widgets.headline_row import (
     RowStyles,
+    SourceCut,
     headline_segments,
     other_year,
     row_styles,
     source_cells,
+    source_cuts,
 )
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
@@ -172,6 +174,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         # The sources of the loaded rows: the source column is as wide as their names need.
         self._feeds: set[str | None] = set()
         self._source_width: tuple[int, int, int] = (-1, -1, 0)  # (list width, len(_feeds), cells)
+        self._source_cut: dict[str, SourceCut] = {}  # their names cut to the column's cells
         self._part_styles: dict[str, Style] = {}
         self._row_styles: dict[tuple[Style, Style | None], RowStyles] = {}  # by base, cursor
         self._styles_stale = False  # styles were updated: check the rows' colours before drawing
@@ -732,7 +735,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         sources = None if one_source else self._source_cells(width)
         at = index if row is None else 0
         focused = is_cursor and self.has_focus  # (only the cursor's row shows the focus)
-        key = (row, is_cursor, width, focused, at, sources, self._timed, self._old, base)
+        feeds = len(self._feeds)  # (names alike are cut apart: a new one may change the others)
+        key = (row, is_cursor, width, focused, at, sources, feeds, self._timed, self._old, base)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(row, is_cursor, width, base, sources)
@@ -746,6 +750,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         if (known_width, known_feeds) != (width, len(self._feeds)):
             cells = source_cells(self._feeds, width)
             self._source_width = (width, len(self._feeds), cells)
+            self._source_cut = source_cuts(self._feeds, cells)
         return cells
 
     def _part_style(self, name: str) -> Style:
@@ -791,6 +796,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             year=self._year,
             old=self._old,
             source_width=sources,
+            source_cut=self._source_cut,
         )
         return Strip(segments).crop_extend(0, width, base)
 
