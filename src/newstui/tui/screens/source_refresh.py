@@ -182,7 +182,7 @@ class SourceRefresh(ScreenMixin):
                 self.notify(message, severity="warning", markup=False)
             return
         self._refresh_total, self._changes_seen = plan.total, 0
-        self.status.progress(0, plan.total)
+        self.status.progress(0, plan.total, next(iter(waited_for(plan)), ""))
         self.fit_status()
         from newstui.tui.refresh import prepare_worker_processes
 
@@ -199,11 +199,16 @@ class SourceRefresh(ScreenMixin):
         cancel = get_current_worker().cancelled_event  # set when the app quits
         outcomes: list[SourceOutcome] = []
         removed: list[RemovedSource | CleanupReport] = []
+        waiting = waited_for(plan)
 
         def report(outcome: SourceOutcome) -> None:
             outcomes.append(outcome)
+            waiting.pop(outcome.name, None)
             changed = sum(1 for o in outcomes if o.new or o.updated)
-            self.post_message(RefreshProgress(len(outcomes), plan.total, outcome.name, changed))
+            # the source waited on longest, not the one that just finished (user test r31 L4:
+            # "refreshing 42/43 Big Wire" for 15 s while a slow feed held the refresh)
+            name = next(iter(waiting), outcome.name)
+            self.post_message(RefreshProgress(len(outcomes), plan.total, name, changed))
 
         warning = None
         try:
@@ -311,3 +316,11 @@ class SourceRefresh(ScreenMixin):
             self.sources.reload()
             if (row := self.headlines.selected) is not None:
                 self.load_detail(row.id)
+
+
+def waited_for(plan: RefreshPlan) -> dict[str, None]:
+    """The names of a refresh's sources in the order they are fetched (an ordered set): the
+    progress names the first one not finished yet."""
+    return dict.fromkeys(
+        [*(feed.name for feed in plan.feeds), *(local.name for local in plan.local)]
+    )

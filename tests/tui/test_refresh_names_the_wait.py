@@ -1,0 +1,44 @@
+"""The refresh progress names the source the refresh still waits for, not the one that just
+finished (user test r31 L4: "refreshing 42/43 Big Wire" stayed up for 15 s while another feed,
+not named, held the refresh)."""
+
+from __future__ import annotations
+
+from newstui.config import load_config
+from newstui.tui.app import NewstuiApp
+
+from .conftest import FEED_XML, screen_text, settle, until
+
+
+async def test_the_progress_names_the_slow_feed_still_being_fetched(db_path, tmp_path, feed_server):
+    body = FEED_XML.format(base=feed_server.base).encode()
+    headers = {"Content-Type": "application/xml"}
+    feed_server.route("/slow.xml", body=body, headers=headers, delay=6.0)
+    feed_server.route("/quick.xml", body=body.replace(b"<guid>", b"<guid>q-"), headers=headers)
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        f"""[settings]
+refresh_minutes = 0
+fulltext = false
+
+[[feeds]]
+name = "Slow Feed"
+url = "{feed_server.url("/slow.xml")}"
+
+[[feeds]]
+name = "Quick Feed"
+url = "{feed_server.url("/quick.xml")}"
+""",
+        "utf-8",
+    )
+    app = NewstuiApp(db_path, load_config(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+
+        def bottom() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        await until(pilot, lambda: "refreshing 1/2" in bottom(), seconds=30)
+        assert "refreshing 1/2 Slow Feed" in bottom()  # before: "Quick Feed", finished
+        await until(pilot, lambda: not app.main.refreshing, seconds=30)
