@@ -90,7 +90,9 @@ async def test_help_has_a_section_per_pane_and_explains_enter_in_the_sidebar(db_
             section == "Sidebar" and "Enter on an entity or quote lists its articles" in text
             for section, text in described
         )
-        assert ("Sources", "Remove the selected feed, after asking (y: yes)") in described
+        # (newsboat's D deletes an article: here D names the feed it removes; user test r31 L10)
+        removes = "Remove the selected feed (in the headlines, the article's feed: no key deletes"
+        assert ("Sources", f"{removes} one article), after asking (y: yes)") in described
         assert "Remove the selected feed" in screen_text(app)
 
 

@@ -128,7 +128,10 @@ APP_BINDINGS: list[BindingType] = [
         "main('remove_source')",
         "Remove feed",
         show=False,
-        tooltip="Remove the selected feed, after asking ({confirm.yes}: yes)",
+        tooltip=(
+            "Remove the selected feed (in the headlines, the article's feed: no key deletes one"
+            " article), after asking ({confirm.yes}: yes)"
+        ),
         id="sources.remove",
     ),
     Binding(

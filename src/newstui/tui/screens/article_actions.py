@@ -36,6 +36,7 @@ from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.programs import run_program
 from newstui.tui.screens.feed_removal import SourceMeant, removal_question
+from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
 
@@ -553,6 +554,15 @@ class ArticleActions(ScreenMixin):
             stream = await self.library.write(lambda lib: lib.sync.stream_of(feed.id))
             server = server_name(url) if stream is not None else None
         question = removal_question(feed.name, config_name, articles, starred, meant, server)
+        if meant != "sources":  # D on an article: newsboat's D deletes that article alone
+            remove, read = (
+                key_in_effect(self, "sources.remove"),
+                key_in_effect(self, "article.toggle_read"),
+            )
+            question += (
+                f" ({remove} removes a whole feed: no key deletes one article, as newsboat's D"
+                f" does; {read} marks it read.)"
+            )
 
         def answered(yes: bool | None) -> None:
             if yes:
