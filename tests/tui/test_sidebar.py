@@ -108,6 +108,23 @@ async def test_a_click_on_the_quotes_tab_makes_w_and_f_work_on_quotes(db_path):
         assert app.main.sidebar.active_list.id == "quote-list"
 
 
+async def test_a_click_on_a_tab_puts_the_keys_in_its_list(db_path):
+    """User test r32 M3: after a click on the Entities tab, j/k/Enter did nothing (the tab bar
+    had the focus) and w acted on a row highlighted long before."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        for label, list_id in (("Quotes", "quote-list"), ("Entities", "entity-list")):
+            [tab] = [tab for tab in app.query(Tab) if tab.label.plain == label]
+            await pilot.click(tab)
+            await settle(pilot)
+            assert app.focused is not None and app.focused.id == list_id
+            before = app.focused.highlighted
+            await pilot.press("j")
+            await pilot.pause()
+            assert app.focused.id == list_id and app.focused.highlighted != before
+
+
 async def test_a_rule_parts_one_quote_from_the_next(db_path):
     """The quotes ran together: a speaker's line, then the next quote's first line."""
     app = NewstuiApp(db_path, None)

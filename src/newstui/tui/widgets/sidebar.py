@@ -27,6 +27,7 @@ from newstui.tui.widgets.pane_list import PaneList
 if TYPE_CHECKING:  # imported by `build`, after the first screen (Textual's tabs are ~6 ms)
     from collections.abc import Sequence
 
+    from textual.widget import Widget
     from textual.widgets import TabbedContent
 
     from newstui.model import ArticleDetail
@@ -229,6 +230,21 @@ class Sidebar(Vertical):
         """A tab was chosen (the handler goes by name: the class is imported only by `build`)."""
         if event.pane.id is not None:  # a click on a tab
             self._tab = event.pane.id.removesuffix("-tab")
+        # A click gives the tab bar the focus, where j/k/Enter do nothing: the keys go to the
+        # chosen tab's list, as after `1`/`2`. Only from the tab bar itself: a tab changed by a
+        # key or by the screen leaves the focus where it is.
+        focused = self.screen.focused
+        if focused is not None and focused is self._tabs_bar():
+            self.active_list.focus()
+
+    def _tabs_bar(self) -> Widget | None:
+        """The bar of tab labels (a click focuses it)."""
+        if self._tabs is None:
+            return None
+        from textual.widgets import Tabs
+
+        bars = self._tabs.query(Tabs)
+        return bars.first() if bars else None
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
