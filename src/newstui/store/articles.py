@@ -29,6 +29,7 @@ from newstui.model import (
     LinkKind,
     SortOrder,
 )
+from newstui.model.link_key import link_key
 from newstui.store.db import (
     Database,
     json_list,
@@ -301,7 +302,8 @@ def _planned(
     the caller's transaction); the new ones are left to insert."""
     articles = [prepared(article) for article in batch]
     keys = identity_keys(articles)
-    link_counts = Counter(a.url for a in articles)
+    links = [link_key(a.url) if a.url else None for a in articles]  # (as compared: link_key)
+    link_counts = Counter(links)
     claimed: set[int] = set()
     updated = 0
     changed: list[int | str] = []  # ids of updated articles, keys of new ones
@@ -311,18 +313,19 @@ def _planned(
     # What this batch already has in the store: two indexed look-ups for the whole batch
     # (bounded by its size, never every key of the feed).
     by_key = _stored_by(db, feed_id, "guid", keys)
-    unknown = [a.url for a, k in zip(articles, keys, strict=True) if k not in by_key and a.url]
-    by_url = _stored_by(db, feed_id, "url", unknown)
+    unknown = [link for link, k in zip(links, keys, strict=True) if k not in by_key and link]
+    by_link = _stored_by(db, feed_id, LINK_KEY, unknown)
     seen = retired_keys(db, feed_id, [k for k in keys if k not in by_key], now)
-    for key, article in zip(keys, articles, strict=True):
+    for key, article, link in zip(keys, articles, links, strict=True):
         if key in seen:  # repeated in the batch, or removed by a cleanup: not new again
             continue
         seen.add(key)
         digest = article.content_hash
         row = by_key.get(key)
-        if row is None and article.url and link_counts[article.url] == 1:
-            # The same entry stored earlier under another identity (its guid became shared).
-            row = by_url.get(article.url)
+        if row is None and link and link_counts[link] == 1:
+            # The same entry stored earlier under another identity (its guid became shared, or
+            # a sync stored it: `…/V%C3%A1zquez` for this `…/Vázquez`).
+            row = by_link.get(link)
             if row is not None and row[0] in claimed:
                 row = None
         if row is None:
@@ -382,11 +385,15 @@ def update_article_content(
     return True
 
 
+# An article's link as compared (model.link_key), as indexed with its feed (schema 36).
+LINK_KEY = "coalesce(link_key, url)"
+
+
 def _stored_by(
     db: Database, feed_id: int, column: str, values: Sequence[str]
 ) -> dict[str, tuple[int, str]]:
-    """(id, content_hash) of the feed's stored articles by `column` (guid or url) among `values`;
-    the oldest article when several share a url."""
+    """(id, content_hash) of the feed's stored articles by `column` (guid or LINK_KEY) among
+    `values`; the oldest article when several share a link."""
     if not values:
         return {}
     found: dict[str, tuple[int, str]] = {}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from newstui.article_rows import packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
+from newstui.model.link_key import link_key, link_key_if_other
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
 from newstui.store.person_names import named_speaker, same_person
@@ -204,7 +205,22 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     # the words the articles' index reads: one a CJK character (schema 28)
     # (a stop inside it, as the upgrade's index rebuild reads every text: kept, see below)
     conn.create_function("cjk_apart", 1, _keeping_stops(cjk_apart), deterministic=True)
+    # an article's link as compared (schema 36: articles.link_key, imported marks' links)
+    conn.create_function("link_key", 1, _keeping_stops(_link_key), deterministic=True)
+    conn.create_function(
+        "link_key_if_other", 1, _keeping_stops(_link_key_if_other), deterministic=True
+    )
     return known
+
+
+def _link_key(url: str | bytes | int | float | None) -> str | None:
+    """SQL's link_key(url): model.link_key of a text; None for anything else (no link)."""
+    return link_key(url) if isinstance(url, str) else None
+
+
+def _link_key_if_other(url: str | bytes | int | float | None) -> str | None:
+    """SQL's link_key_if_other(url): what articles.link_key keeps (model.link_key_if_other)."""
+    return link_key_if_other(url) if isinstance(url, str) else None
 
 
 # A stop (Ctrl-C, SIGTERM's Stopped) raised inside a Python SQL function reaches the caller as
@@ -1097,6 +1113,12 @@ def give_back_free_pages(conn: sqlite3.Connection) -> None:
     conn.executescript("PRAGMA incremental_vacuum;")
 
 
+def _added_before(statement: str, error: sqlite3.OperationalError) -> bool:
+    """Whether `statement` adds a column the table has already (a step replayed, as every step
+    from schema 19 on can be)."""
+    return "ADD COLUMN" in statement and str(error).startswith("duplicate column name")
+
+
 def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
     an existing store crossed a version of COMPACT_AT (worth a VACUUM). `upgrading(articles)`
@@ -1122,7 +1144,9 @@ def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> boo
             for statement in MIGRATIONS[version]:
                 try:
                     conn.execute(statement)
-                except sqlite3.OperationalError:
+                except sqlite3.OperationalError as exc:
+                    if _added_before(statement, exc):
+                        continue  # (a step replayed: SQLite has no ADD COLUMN IF NOT EXISTS)
                     raise_kept_stop()  # Ctrl-C or SIGTERM in an SQL function: a stop
                     raise
             version += 1

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from newstui.model.link_key import link_key
 from newstui.store.db import Database, write_transaction
 
 if TYPE_CHECKING:
@@ -22,8 +23,10 @@ UNMATCHED_DAYS = 60  # a mark whose article never came goes after this long (kee
 # The stored articles a pending mark names, by guid key or else by link, and whether an import
 # marked the article before; {articles} is the set of articles to look at (the store's, or the
 # ids just inserted). Each is an indexed look-up: feeds.key and articles (feed_id, guid) are
-# unique, articles (feed_id, url) and pending_marks (feed_url, link) are indexed (a NULL link
-# equals nothing; no `link IS NOT NULL` here, which made SQLite search the feed's marks).
+# unique, articles (feed_id, coalesce(link_key, url)) and pending_marks (feed_url, link) are
+# indexed (a NULL link equals nothing; no `link IS NOT NULL` here, which made SQLite search the
+# feed's marks). A mark keeps its link's key (model.link_key), so a link written `…/Vázquez` in
+# newsboat's cache finds the article a sync stored as `…/V%C3%A1zquez`.
 _MATCHES = """
     SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
@@ -32,7 +35,7 @@ _MATCHES = """
     UNION ALL
     SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
-    JOIN articles a ON a.feed_id = f.id AND a.url = p.link
+    JOIN articles a ON a.feed_id = f.id AND coalesce(a.link_key, a.url) = p.link
     WHERE {articles}
 """
 _MARKED_BEFORE = "EXISTS (SELECT 1 FROM imported_marks m WHERE m.article_id = a.id)"
@@ -43,17 +46,18 @@ def add_pending_marks(db: Database, marks: Sequence[ImportedMark], now: datetime
     (but for an article an import marked before). In one transaction: all or nothing."""
     from newstui.model.marks import MarksTaken
 
-    links = Counter((m.feed_url, m.link) for m in marks if m.link)
+    keyed = [(m, link_key(m.link) if m.link else None) for m in marks]  # (links as compared)
+    links = Counter((m.feed_url, link) for m, link in keyed if link)
     rows = {
         (m.feed_url, key): (
             m.feed_url,
             key,
-            m.link if m.link and links[m.feed_url, m.link] == 1 else None,  # shared: not an id
+            link if link and links[m.feed_url, link] == 1 else None,  # shared: not an id
             int(m.read),
             int(m.starred),
             now.isoformat(timespec="seconds"),
         )
-        for m in marks
+        for m, link in keyed
         if (m.read or m.starred) and (key := _guid_key(m))
     }
     with write_transaction(db) as conn:

@@ -13,8 +13,14 @@ from typing import Literal
 from newstui.article_rows import content_hash
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
+from newstui.model.link_key import link_key, same_link
 from newstui.model.sync import item_key
-from newstui.store.articles import INSERT_ARTICLE, new_article_row, update_article_content
+from newstui.store.articles import (
+    INSERT_ARTICLE,
+    LINK_KEY,
+    new_article_row,
+    update_article_content,
+)
 from newstui.store.db import Database, connection_file, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
 from newstui.store.stories import lead_orphaned_stories
@@ -141,7 +147,7 @@ def items_stored_as(db: Database, items: Iterable[RemoteItem]) -> set[int]:
         if row is None:
             continue
         url, title = row
-        if url == item.article.url and (url or title == item.article.title):
+        if same_link(url, item.article.url) and (url or title == item.article.title):
             same.add(item.item_id)
     return same
 
@@ -281,8 +287,8 @@ def stored_under_other_ids(db: Database, feed_id: int, items: Iterable[RemoteIte
             item.article.url
             and db.execute(
                 "SELECT 1 FROM articles a JOIN sync_items s ON s.article_id = a.id "
-                "WHERE a.feed_id = ? AND a.url = ? AND s.item_id != ? LIMIT 1",
-                [feed_id, item.article.url, item.item_id],
+                f"WHERE a.feed_id = ? AND {LINK_KEY} = ? AND s.item_id != ? LIMIT 1",
+                [feed_id, link_key(item.article.url), item.item_id],
             ).fetchone()
         ):
             found += 1
@@ -600,10 +606,10 @@ def save_items(
                 [item.item_id],
             ).fetchone()
             if row is None and item.article.url:
-                row = conn.execute(
-                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND url = ? AND id "
-                    "NOT IN (SELECT article_id FROM sync_items) LIMIT 1",
-                    [feed_id, item.article.url],
+                row = conn.execute(  # (`…/V%C3%A1zquez` is the `…/Vázquez` a feed gave)
+                    f"SELECT id, content_hash FROM articles WHERE feed_id = ? AND {LINK_KEY} = ? "
+                    "AND id NOT IN (SELECT article_id FROM sync_items) LIMIT 1",
+                    [feed_id, link_key(item.article.url)],
                 ).fetchone()
                 if row is not None:
                     _link(conn, item, row[0])
