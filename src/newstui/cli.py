@@ -2582,6 +2582,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             | {"merged_with": None if m.kept else m.other}
             for m in report.moved
         ],
+        "merged": report.merged,
         "requests": report.requests,
         "fulltext_fetched": outcome.fulltext_ok,
         "seconds": round(seconds, 3),

@@ -849,6 +849,13 @@ class SyncBook:
 
         return _sync.synced_feeds(self._db)
 
+    def merge_link_twins(self) -> int:
+        """Once: merge the articles an earlier newstui stored twice, a feed's and the server's
+        item, their links written otherwise; how many copies went."""
+        from newstui.store import sync as _sync
+
+        return _sync.merge_link_twins(self._db)
+
     def save_items(
         self,
         items: Sequence[RemoteItem],

@@ -658,6 +658,63 @@ def _link(conn: sqlite3.Connection, item: RemoteItem, article_id: int) -> None:
     )
 
 
+TWINS_MERGED = "link_twins_merged"  # sync_state: the articles stored twice before were merged
+
+
+def merge_link_twins(db: Database) -> int:
+    """Merge, once, each server item a sync stored as a new article although the source had it
+    already under the same link written otherwise (`…/V%C3%A1zquez` for `…/Vázquez`: before
+    links were compared by link_key, schema 36). The article stored first stays, with its full
+    text, analysis and downloads, linked to the item: read if either copy was read, starred if
+    either was, and what the server lacks of that queued for it; the copy goes. How many went."""
+    if db.execute("SELECT 1 FROM sync_state WHERE key = ?", [TWINS_MERGED]).fetchone():
+        return 0
+    merged = 0
+    with _applying(db) as conn:
+        pairs = conn.execute(
+            """SELECT b.id, (SELECT a.id FROM articles a WHERE a.feed_id = b.feed_id
+                AND coalesce(a.link_key, a.url) = coalesce(b.link_key, b.url) AND a.url != b.url
+                AND a.id NOT IN (SELECT article_id FROM sync_items) ORDER BY a.id LIMIT 1)
+            FROM sync_items s JOIN articles b ON b.id = s.article_id
+            WHERE b.url IS NOT NULL AND b.feed_id IN (SELECT feed_id FROM sync_feeds)"""
+        ).fetchall()
+        kept: set[int] = set()
+        for copy, first in pairs:
+            if first is None or first in kept:
+                continue
+            kept.add(first)
+            _merge_twin(conn, first, copy)
+            merged += 1
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+            [TWINS_MERGED, now_iso()],
+        )
+    return merged
+
+
+def _merge_twin(conn: sqlite3.Connection, first: int, copy: int) -> None:
+    """The article `first` takes `copy`'s server item, downloads and marks (see
+    merge_link_twins); `copy` is deleted."""
+    mine = conn.execute("SELECT read, starred FROM articles WHERE id = ?", [first]).fetchone()
+    theirs = conn.execute("SELECT read, starred FROM articles WHERE id = ?", [copy]).fetchone()
+    queued = dict(
+        conn.execute("SELECT field, value FROM sync_queue WHERE article_id = ?", [copy]).fetchall()
+    )
+    conn.execute("UPDATE sync_items SET article_id = ? WHERE article_id = ?", [first, copy])
+    conn.execute("UPDATE downloads SET article_id = ? WHERE article_id = ?", [first, copy])
+    conn.execute("DELETE FROM articles WHERE id = ?", [copy])
+    for field, here, there in zip(FIELDS, mine, theirs, strict=True):
+        value = int(here or there)
+        on_server = there if field not in queued else 1 - int(queued[field])
+        conn.execute(f"UPDATE articles SET {field} = ? WHERE id = ?", [value, first])
+        if value != on_server:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_queue (article_id, field, value, queued_at) "
+                "VALUES (?, ?, ?, ?)",
+                [first, field, value, now_iso()],
+            )
+
+
 def _keep_marks_made_here(conn: sqlite3.Connection, article_id: int, item: RemoteItem) -> None:
     """An article stored before it was this item's (fetched from its feed before sync was set
     up, kept from a server or subscription left): its read and starred marks are not taken away;

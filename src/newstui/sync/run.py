@@ -84,12 +84,17 @@ class SyncReport:
     # (expired) marks queued here whose article the server does not have under that id: not sent
     # (it may be another account, whose ids are not this store's), kept here
     unsent: int = 0
+    # articles an earlier newstui stored twice (the feed's link and the server's written
+    # otherwise), merged into the one stored first
+    merged: int = 0
 
     def summary(self) -> str:
         """One line: what changed."""
         parts = [f"{self.new:,} new", f"{self.updated:,} updated"]
         if self.pushed:
             parts.append(f"{counted(self.pushed, 'change')} pushed")
+        if self.merged:
+            parts.append(f"{counted(self.merged, 'article')} stored twice merged")
         changes = self.changes
         parts += changes.clauses()
         removed = changes.removed_line()
@@ -396,6 +401,7 @@ async def _sync(
     had_unlinked = bool(unlinked)
     kept = () if remote else tuple(f.name for f in library.sync.feeds())
     added, removed, moved = library.sync.apply_subscriptions(remote, configured)
+    merged = library.sync.merge_link_twins()  # (once: those an earlier newstui stored twice)
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
     new = updated = 0
     changed: list[int] = []
@@ -509,6 +515,7 @@ async def _sync(
         unsent=unsent,
         moved=tuple(moved),
         config_file=str(config.path),
+        merged=merged,
         episodes=tuple(tuple(feed) for feed in episodes.values()),
         by_feed=tuple(
             (
