@@ -12,11 +12,20 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from tests.sync.conftest import Device, FreshRSS
+from tests.sync.conftest import Device, FreshRSS, rss
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 from tests.sync.test_freshrss import Here
 from tests.sync.test_freshrss import password as password
-from tests.sync.test_sync_states import READING, TWO, ids_answer, item, marks, refs
+from tests.sync.test_sync_states import (  # noqa: F401 (fixture)
+    ONE,
+    READING,
+    TWO,
+    ids_answer,
+    item,
+    marks,
+    refs,
+    synced,
+)
 
 RAW = "https://en.wikinews.org/wiki/Wanda_Vázquez_becomes_governor"
 ENCODED = "https://en.wikinews.org/wiki/Wanda_V%C3%A1zquez_becomes_governor"
@@ -194,3 +203,30 @@ def test_freshrss_sends_accented_links_encoded_and_they_are_the_articles_fetched
     stored = here.articles(f"Wiki {key}")
     assert len(stored) == 6
     assert set(stored) == sent  # each the server's item, its link as the server gives it
+
+
+def test_a_feed_moved_onto_a_source_here_keeps_one_article_of_a_link_written_otherwise(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    feed_server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The server's One moves to the URL of "Mine", fetched here, whose Item 1 links to
+    # https://EXAMPLE.ORG/1, the server's https://example.org/1: merged, they were two.
+    new = feed_server.url("/mine")
+    feed_server.route("/mine", body=rss("Mine", [("1", "Item 1")], "https://EXAMPLE.ORG"))
+    config = Path(synced[3])
+    config.write_text(config.read_text() + f'\n[[feeds]]\nname = "Mine"\nurl = "{new}"\n')
+    assert main([*synced, "fetch"]) == 0
+    fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "url": new}, TWO]})
+
+    assert main([*synced, "sync"]) == 0
+
+    capsys.readouterr()
+    assert main([*synced, "list", "--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["feed"], r["title"]) for r in rows) == [
+        ("Mine", "Item 1"),
+        ("Mine", "Item 2"),
+        ("Two", "Item 3"),
+    ]

@@ -487,8 +487,9 @@ def _move_source(
 
 def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
     """Move a source's articles into another and delete it: an article both have (the same id
-    in the feed, or the same link) stays once, read or starred when either was, with the
-    downloads of both. The source's cleanup memory and its feeds.toml standing go along."""
+    in the feed, or the same link, compared by link_key) stays once, read or starred when either
+    was, with the downloads of both. The source's cleanup memory and its feeds.toml standing go
+    along."""
     for article_id, guid, url in conn.execute(
         "SELECT id, guid, url FROM articles WHERE feed_id = ?", [source]
     ).fetchall():
@@ -496,8 +497,9 @@ def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
             "SELECT id FROM articles WHERE feed_id = ? AND guid = ?", [into, guid]
         ).fetchone() or (
             url is not None
-            and conn.execute(
-                "SELECT id FROM articles WHERE feed_id = ? AND url = ? LIMIT 1", [into, url]
+            and conn.execute(  # (by link_key: one look-up, `…/V%C3%A1zquez` is `…/Vázquez`)
+                f"SELECT id FROM articles WHERE feed_id = ? AND {LINK_KEY} = ? LIMIT 1",
+                [into, link_key(url)],
             ).fetchone()
         )
         if not found:
