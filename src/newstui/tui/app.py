@@ -450,6 +450,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         `?` help names it (the palette reads titles as markup: escaped). Textual's own (Theme,
         Keys, Maximize, Screenshot, a second Quit) are left out: `t`, `?` and `Q` do ours."""
         on_main = screen is self.main
+        if on_main:
+            yield from self._focused_pane_commands(screen)
         for bindings in (MainScreen.BINDINGS, self.BINDINGS):
             if bindings is MainScreen.BINDINGS and not on_main:
                 continue
@@ -466,6 +468,27 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                     escape(f"key: {keys_label(binding, self.user_keymap)}"),
                     partial(target.run_action, action),
                 )
+
+    def _focused_pane_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The focused pane's own keys the footer shows (the sidebar's Follow, Who said what):
+        each runs on that pane, as its key does, on its highlighted row."""
+        seen: set[str] = set()
+        for node, binding, enabled, _ in screen.active_bindings.values():
+            if node is screen or node is self or not enabled or not binding.show:
+                continue
+            key = binding.id or f"{id(node)}.{binding.action}"
+            if key in seen or not binding.description:
+                continue
+            seen.add(key)
+            said = named_keys(binding.tooltip, self.user_keymap)
+            title = said if binding.description.lower() in said.lower() else binding.description
+            if said and title is not said:  # "Who said what: every quote of …"
+                title = f"{title}: {said[:1].lower()}{said[1:]}"
+            yield SystemCommand(
+                escape(title),
+                escape(f"key: {keys_label(binding, self.user_keymap)}"),
+                partial(self.run_action, binding.action, node),
+            )
 
     async def action_main(self, action: str) -> None:
         """Run one of the main screen's actions (the keys m, s, A, u, o, v, |, f, a, r, D, q)."""
