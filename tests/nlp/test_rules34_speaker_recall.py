@@ -4,7 +4,9 @@ quotation does not speak ("“knowingly” revealed Plame's identity" was Plame'
 forms of English reporting verbs attribute as "said" does ("Ann Lee, conveyed like sentiments,
 “…”", "the Harbor Times recollects that “…”", "Reid confesses", "Acme underscores" were nobody's
 or the speaker before's). "It" after a state opening the clause before is that state ("Norway
-is …, it is party to the treaty and it has stated that … “…”" was nobody's)."""
+is …, it is party to the treaty and it has stated that … “…”" was nobody's). "The judges" and
+"the justices" speak for the court named before them ("the high court judges ruled that … “…”"
+after "a High Court battle" was nobody's)."""
 
 from __future__ import annotations
 
@@ -87,4 +89,24 @@ def test_it_after_a_state_named_inside_a_phrase_is_nobody(extractor) -> None:
         "The talks in Norway ended on Monday. It has stated that it will “not start a war "
         "under any circumstances at all.”"
     )
+    assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] in ([], [None])
+
+
+def test_the_judges_of_a_court_named_before_speak_for_that_court(extractor) -> None:
+    text = (
+        "The islanders have won a High Court battle. Yesterday, the high court judges ruled that "
+        "the use of this order was “irrational and unlawful”."
+    )
+    assert quotes_and_speakers(extractor, text) == [("irrational and unlawful", "High Court")]
+    text = (
+        "The Kestrel Court of Appeal heard the case on Monday. The judges ruled that the law was "
+        "“irrational and unlawful in every respect”."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("irrational and unlawful in every respect", "Kestrel Court of Appeal")
+    ]
+
+
+def test_judges_with_no_court_named_before_are_nobody(extractor) -> None:
+    text = "The judges ruled that the law was “irrational and unlawful in every respect”."
     assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] in ([], [None])

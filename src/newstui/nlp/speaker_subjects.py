@@ -168,6 +168,9 @@ def bounded_sentences(starts: list[int], masked: str, spans: list[QuoteSpan]) ->
 
 # Nouns of outlets after a nationality ("the British newspaper", "the Spanish daily"): the
 # outlet named as the subject before
+# The judges of a court, who speak for it ("the judges ruled"), and the words that name a court
+_BENCH_WORDS: Final = frozenset(["judges", "justices"])
+_COURT_NAMES: Final = frozenset(["Court", "Tribunal"])
 _OUTLET_WORDS: Final = frozenset(
     "newspaper paper daily weekly tabloid broadsheet magazine broadcaster".split()
 )
@@ -881,6 +884,12 @@ class _SubjectFinder:
             return author or self._author_of(
                 head, min(pos, phrase_start) if phrase_start >= 0 else pos
             )
+        if head in _BENCH_WORDS and all(w.islower() for w in rest):
+            # "the high court judges ruled that …": the court named last before them
+            for m in reversed(self.mentions_in(max(0, pos - 3000), pos)):
+                if m.entity.type == "ORG" and not _COURT_NAMES.isdisjoint(m.entity.name.split()):
+                    return m.entity.name
+            return None
         if head not in _SPEAKING_ORG_NOUNS:
             # "A spokesperson for the airport said": the one body or place of the article
             # whose name ends with that noun ("Birmingham Airport")
