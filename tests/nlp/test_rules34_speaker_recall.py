@@ -6,7 +6,9 @@ forms of English reporting verbs attribute as "said" does ("Ann Lee, conveyed li
 or the speaker before's). "It" after a state opening the clause before is that state ("Norway
 is …, it is party to the treaty and it has stated that … “…”" was nobody's). "The judges" and
 "the justices" speak for the court named before them ("the high court judges ruled that … “…”"
-after "a High Court battle" was nobody's)."""
+after "a High Court battle" was nobody's). "The government" is the country whose people name a
+government before it ("The Iraqi government …. Reuters noted …. “…,” the government said"), and
+never an outlet (that quote was Reuters's)."""
 
 from __future__ import annotations
 
@@ -110,3 +112,26 @@ def test_the_judges_of_a_court_named_before_speak_for_that_court(extractor) -> N
 def test_judges_with_no_court_named_before_are_nobody(extractor) -> None:
     text = "The judges ruled that the law was “irrational and unlawful in every respect”."
     assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] in ([], [None])
+
+
+def test_the_government_after_a_peoples_government_is_that_country(extractor) -> None:
+    text = (
+        "Iraq has been at war for three years. The Iraqi government released figures on Monday. "
+        "Reuters noted that the figures fail to count bombings.\n\n“The international forces try "
+        "to avoid civilian casualties, whereas the terrorists target civilians,” the government "
+        "said in a statement."
+    )
+    assert quotes_and_speakers(extractor, text)[-1] == (
+        "The international forces try to avoid civilian casualties, whereas the terrorists "
+        "target civilians,",
+        "Iraq",
+    )
+
+
+def test_the_government_is_never_an_outlet_named_before(extractor) -> None:
+    text = (
+        "Reuters noted that the figures fail to count bombings.\n\n“The international forces try "
+        "to avoid civilian casualties, whereas the terrorists target civilians,” the government "
+        "said in a statement."
+    )
+    assert [speaker for _, speaker in quotes_and_speakers(extractor, text)] == [None]

@@ -171,6 +171,12 @@ def bounded_sentences(starts: list[int], masked: str, spans: list[QuoteSpan]) ->
 # The judges of a court, who speak for it ("the judges ruled"), and the words that name a court
 _BENCH_WORDS: Final = frozenset(["judges", "justices"])
 _COURT_NAMES: Final = frozenset(["Court", "Tribunal"])
+# What a body that governs is called ("Iraqi Government", "Ministry of Defence"), and "the
+# Iraqi government", which names the government of a country by its people
+_GOVERNING_WORDS: Final = frozenset(
+    ["Government", "Ministry", "Cabinet", "Administration", "Council"]
+)
+_PEOPLES_GOVERNMENT: Final = re.compile(r"\b([A-Z][a-z]+) [Gg]overnment\b")
 _OUTLET_WORDS: Final = frozenset(
     "newspaper paper daily weekly tabloid broadsheet magazine broadcaster".split()
 )
@@ -908,6 +914,11 @@ class _SubjectFinder:
             if head in m.entity.name.lower():
                 return m.entity.name
         body = self._subject_before(pos, "ORG", None)
+        if head == "government" and not (body and _GOVERNING_WORDS.intersection(body.split())):
+            # "called on the Australian government …. The government stated": that country;
+            # never a body that governs nothing ("the government said" after "Reuters noted")
+            peoples = list(_PEOPLES_GOVERNMENT.finditer(self.masked, max(0, pos - 1500), pos))
+            return self._country_named([peoples[-1].group(1)]) if peoples else None
         kind = body.split(" of ")[0].rsplit(None, 1)[-1].lower() if body else ""
         # "The company described …" after "the Metalworkers Union of Osasco claimed": a body
         # of another kind is not the one meant
