@@ -85,6 +85,23 @@ async def test_a_configured_view_is_listed_with_its_unread_count_and_opens(db_pa
         assert "Kremlin watch" in screen_text(app)
 
 
+async def test_the_save_as_a_view_box_names_the_config_file_it_saves_in(db_path, tmp_path):
+    """User test r32 L9: it said "Enter to save in feeds.toml" with the config x.toml."""
+    path = tmp_path / "x.toml"
+    path.write_text(CONFIG, "utf-8")
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"aleppo", "enter")
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ViewNameScreen)
+        text = screen_text(app)
+        assert "Enter to save in x.toml, Esc to cancel" in text
+        assert "feeds.toml" not in text
+
+
 async def test_s_saves_the_current_search_as_a_view_keeping_comments(db_path, tmp_path):
     path = write_config(tmp_path)
     app = NewstuiApp(db_path, load_config(path))

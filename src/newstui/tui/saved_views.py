@@ -61,7 +61,7 @@ class SavesViews(AppMixin):
         from newstui.tui.screens.view_name import ViewNameScreen
 
         feeds = [feed.name for feed in self.main.sources.feeds]
-        self.push_screen(ViewNameScreen(query, feeds), named)
+        self.push_screen(ViewNameScreen(query, feeds, self.config.path.name), named)
 
     def add_view(self, name: str, query: str) -> None:
         """Save a view in the config (comments kept), list it and show it."""

@@ -1,4 +1,4 @@
-"""The `S` screen: name the current search before it is saved as a view in feeds.toml."""
+"""The `S` screen: name the current search before it is saved as a view in the config file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from newstui.text import terminal_safe
 from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.keyed_box import keys_in_effect
 
@@ -20,11 +21,15 @@ class ViewNameScreen(CommandScreen):
     ]
     CANCEL = "view_name.cancel"
 
-    def __init__(self, query: str, feeds: Iterable[str] = ()) -> None:
-        """`feeds`: the names Sources lists feeds under, which a view may not take."""
+    def __init__(
+        self, query: str, feeds: Iterable[str] = (), config_name: str = "feeds.toml"
+    ) -> None:
+        """`feeds`: the names Sources lists feeds under, which a view may not take;
+        `config_name`: the config file's name, which the box says the view is saved in."""
+        saved_in = terminal_safe(config_name, line=True)
         super().__init__(
             "Save as a view",
-            f"Query: {query}\nEnter to save in feeds.toml, Esc to cancel",
+            f"Query: {query}\nEnter to save in {saved_in}, Esc to cancel",
             query[:60],
             "view name",
         )
