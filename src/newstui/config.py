@@ -369,6 +369,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         line = _entry_line(raw, "feeds", i)
         url = entry.get("url")
         if not isinstance(url, str) or not url.strip():
+            if extra := set(entry) - {*FEED_KEYS}:  # `ulr = …`: the typo, not a missing url
+                raise _unknown_key(extra, FEED_KEYS, "feed entry", "feeds", i, raw, fail)
             raise fail(line, "feed entry has no 'url'")
         url = url.strip()
         if strip_controls(url) != url:
@@ -409,6 +411,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         line = _entry_line(raw, "local", i)
         p = entry.get("path")
         if not isinstance(p, str) or not p.strip():
+            if extra := set(entry) - {*LOCAL_KEYS}:  # `pth = …`: the typo, not a missing path
+                raise _unknown_key(extra, LOCAL_KEYS, "local entry", "local", i, raw, fail)
             raise fail(line, "local entry has no 'path'")
         lpath = Path(p).expanduser()
         if not lpath.is_absolute():
@@ -605,10 +609,14 @@ def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
 
     if not isinstance(table, dict):
         raise fail(line(), "'sync' must be a table ([sync])")
-    known = {"service", "url", "user", "password_command", "password_env", "password"}
+    known = ("service", "url", "user", "password_command", "password_env", "password")
     for key in table:
         if key not in known:
-            raise fail(line(key), f"unknown key {key!r} in [sync]")
+            import difflib
+
+            near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"did you mean {near[0]!r}?" if near else f"it takes {', '.join(known)}"
+            raise fail(line(key), f"unknown key {key!r} in [sync] ({hint})")
     for key, value in table.items():
         if not isinstance(value, str) or not value.strip():
             raise fail(line(key), f"sync {key!r} must be a non-empty string")

@@ -1,0 +1,53 @@
+"""Config mistakes named exactly (user test r32 L4–L6): a typo in a required key is the unknown
+key it is, a value of the wrong type says so, and a per-feed setting's error names the feed and
+its line."""
+
+from pathlib import Path
+
+import pytest
+
+from newstui.config import load_config
+from newstui.errors import ConfigError
+
+
+def _message(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "feeds.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(str(path)) and "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[[feeds]]\nulr = "https://a/x"\nname = "A"\n',
+            ":2: unknown key 'ulr' in feed entry (did you mean 'url'?)",
+        ),
+        (
+            '[settings]\ntimeout = 5\n\n[[local]]\npth = "/tmp"\n',
+            ":5: unknown key 'pth' in local entry (did you mean 'path'?)",
+        ),
+        (
+            '[sync]\nurl = "https://rss.example/api/greader.php"\nusr = "alice"\n'
+            'password_env = "P"\n',
+            ":3: unknown key 'usr' in [sync] (did you mean 'user'?)",
+        ),
+    ],
+)
+def test_a_typo_in_a_required_key_is_named_with_the_key_it_is_nearest_to(tmp_path, text, expected):
+    message = _message(tmp_path, text)
+    assert expected in message
+    assert "has no" not in message
+
+
+def test_an_unknown_sync_key_far_from_every_key_lists_the_keys_sync_takes(tmp_path):
+    message = _message(tmp_path, '[sync]\ncolour = "red"\n')
+    assert ":2: unknown key 'colour' in [sync] (it takes service, url, user," in message
+
+
+def test_a_feed_with_no_url_and_no_typo_still_says_it_has_no_url(tmp_path):
+    assert ":1: feed entry has no 'url'" in _message(tmp_path, '[[feeds]]\nname = "A"\n')
