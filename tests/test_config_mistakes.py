@@ -51,3 +51,29 @@ def test_an_unknown_sync_key_far_from_every_key_lists_the_keys_sync_takes(tmp_pa
 
 def test_a_feed_with_no_url_and_no_typo_still_says_it_has_no_url(tmp_path):
     assert ":1: feed entry has no 'url'" in _message(tmp_path, '[[feeds]]\nname = "A"\n')
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[[views]]\nname = "V"\nquery = 5\n', ":3: 'query' of view 'V' must be a string, not 5"),
+        (
+            '[[filters]]\nquery = ["a"]\n',
+            ":2: 'query' of filter must be a string, not ['a']",
+        ),
+    ],
+)
+def test_a_query_that_is_not_a_string_says_so(tmp_path, text, expected):
+    path = tmp_path / "feeds.toml"
+    path.write_text(text, "utf-8")
+    config = load_config(path)
+    (entry,) = (*config.views, *config.filters)
+    assert entry.problem.startswith(str(path))
+    assert expected in entry.problem
+    assert "has no 'query'" not in entry.problem
+
+
+def test_an_empty_query_still_says_the_view_has_none(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[views]]\nname = "V"\nquery = " "\n', "utf-8")
+    assert ":1: view 'V' has no 'query'" in load_config(path).views[0].problem

@@ -443,7 +443,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         from newstui.config_tables import ViewConfig
 
         try:
-            query = _valid_query(entry.get("query"), f"view {name!r}", line, fail)
+            qline = _entry_key_line(raw, "views", i, "query") or line
+            query = _valid_query(entry.get("query"), f"view {name!r}", line, fail, qline)
         except ConfigError as exc:  # one old or mistyped view does not stop every command
             given = entry.get("query")
             problem = f"{exc}; the view is broken until its query is fixed"
@@ -466,7 +467,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
 
         what = f"filter {named!r}" if named else "filter"
         try:
-            query = _valid_query(entry.get("query"), what, line, fail)
+            qline = _entry_key_line(raw, "filters", i, "query") or line
+            query = _valid_query(entry.get("query"), what, line, fail, qline)
         except ConfigError as exc:  # one old or mistyped filter does not stop every command
             written = entry.get("query")
             query = written.strip() if isinstance(written, str) else ""
@@ -587,11 +589,15 @@ def _binding_line(raw: str, binding_id: str, start: int) -> int:
 EXTRACTOR_NAMES: tuple[str, ...] = ("rules", "none")
 
 
-def _valid_query(value: Any, what: str, line: int, fail: Any) -> str:
+def _valid_query(value: Any, what: str, line: int, fail: Any, key_line: int = 0) -> str:
     """A view's or filter's query, which must parse (names' keys make no query invalid: parsed
-    without them, reading the config leaves the name lists unloaded, ~160M instructions)."""
+    without them, reading the config leaves the name lists unloaded, ~160M instructions).
+    `key_line` is the line of `query = …`, where a value of the wrong type is reported."""
     from newstui.query import QueryError, parse_query
 
+    if value is not None and not isinstance(value, str):
+        problem = f"'query' of {what} must be a string, not {_as_written(value)}"
+        raise fail(key_line or line, problem)
     if not isinstance(value, str) or not value.strip():
         raise fail(line, f"{what} has no 'query'")
     try:
