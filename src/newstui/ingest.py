@@ -205,9 +205,11 @@ def prune_sources(
     gone = library.unconfigured_sources(keys)
     if config.sync is not None:
         gone = [source_id for source_id in gone if library.sync.stream_of(source_id) is None]
+    names = {row.id: row.name for row in library.sources()} if gone else {}
     for source_id in gone:
-        kept = library.set_aside_source(source_id, left)
-        feed = renamed.get(kept.name.casefold()) if kept is not None else None
+        name = names.get(source_id)
+        feed = renamed.get(name.casefold()) if name is not None else None
+        kept = library.set_aside_source(source_id, left, url_changed=feed is not None)
         if kept is None or (kept.outcome == "deleted" and feed is not None):
             continue  # (an empty source whose name is listed: a URL tried and left, unsaid)
         if kept.outcome == "deleted":  # no article: nothing to keep
@@ -219,7 +221,23 @@ def prune_sources(
     listed = {n.casefold() for n in [*renamed, *(s.name for s in config.local)]}
     over = (now - timedelta(days=LEFT_CONFIG_DAYS)).replace(microsecond=0).isoformat()
     for source in library.set_aside_sources():
-        if source.left <= over and source.name.casefold() not in listed:
+        if source.name.casefold() in listed:
+            continue  # never deleted while the config lists its name
+        if source.url_changed:  # its name left the config now: its 30 days start today
+            library.set_aside_name_left(source.id, left)
+            starred = library.removal_counts(source.id)[1]
+            said.append(
+                RemovedSource(
+                    hide_passwords(source.name),
+                    0,
+                    starred,
+                    "kept",
+                    kept=source.articles,
+                    kept_until=until,
+                    url=hide_passwords(source.url) if source.url else None,
+                )
+            )
+        elif source.left <= over:
             said.append(library.remove_source(source.id))
     return said
 
@@ -231,9 +249,10 @@ def _names_configured(config: Config) -> dict[str, FeedConfig]:
 
 
 def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
-    """Move each set-aside source whose name the config now gives another URL to that URL's
-    source, once it has fetched successfully (a typo's 404 takes nothing); returns what moved."""
-    aside = library.set_aside_sources()
+    """Move each source set aside as the config gave its name another URL to that URL's source,
+    once it has fetched successfully (a typo's 404 takes nothing); returns what moved. A source
+    set aside as no longer listed is never merged into a feed given its name later."""
+    aside = [source for source in library.set_aside_sources() if source.url_changed]
     if not aside:
         return []
     named = _names_configured(config)

@@ -332,13 +332,23 @@ class Library:
         source) unless `purge`."""
         return _feeds.remove_feed(self._db, source_id, purge=purge)
 
-    def set_aside_source(self, source_id: int, when: str) -> RemovedSource | None:
-        """Set aside a source that left the config by hand (`when`: now, ISO 8601 UTC): kept
-        whole, listed nowhere, back as it was when its URL is registered again. One without
-        articles is deleted (outcome "deleted")."""
+    def set_aside_source(
+        self, source_id: int, when: str, *, url_changed: bool = False
+    ) -> RemovedSource | None:
+        """Set aside a source that left the config by hand (`when`: now, ISO 8601 UTC;
+        `url_changed`: the config gives its name another URL): kept whole, listed nowhere, back
+        as it was when its URL is registered again. One without articles is deleted (outcome
+        "deleted")."""
         from newstui.store import set_aside
 
-        return set_aside.set_aside_feed(self._db, source_id, when)
+        return set_aside.set_aside_feed(self._db, source_id, when, url_changed=url_changed)
+
+    def set_aside_name_left(self, source_id: int, when: str) -> None:
+        """A source set aside as its URL changed lost its name from the config too: its grace
+        period starts `when` (now, ISO 8601 UTC)."""
+        from newstui.store import set_aside
+
+        set_aside.name_left_config(self._db, source_id, when)
 
     def set_aside_sources(self) -> list[SetAsideSource]:
         """The sources set aside after leaving the config, oldest first."""

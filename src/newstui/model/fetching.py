@@ -171,6 +171,7 @@ class SetAsideSource:
     url: str | None
     left: str  # when it left the config (ISO 8601 UTC)
     articles: int
+    url_changed: bool = False  # set aside as the config gave its name another URL (still does)
 
 
 def _names(names: list[str]) -> str:

@@ -3,6 +3,9 @@ downloads), listed nowhere, until their URL comes back, their name's new URL tak
 their grace period ends.
 
 A set-aside source is a feeds row with `removed` set (when it left) and `configured` still 1;
+one set aside because the config gave its name another URL has URL_CHANGED after that time
+("2026-12-05T02:00:00+00:00 url-changed"): only such a source moves to its name's new URL, and
+its grace period starts only once its name leaves the config (its time is then set anew).
 a source removed for good keeps only its starred articles, with `configured` 0 (feeds.remove_feed).
 Registering its key again (feeds._upsert_feed) clears `removed`: it comes back as it was.
 """
@@ -14,11 +17,15 @@ from newstui.model.fetching import RemovedSource, SetAsideSource
 from newstui.store.db import Database, write_transaction
 from newstui.store.retention import delete_articles
 
+URL_CHANGED = " url-changed"  # after `removed`'s time: set aside as its name got another URL
 
-def set_aside_feed(db: Database, feed_id: int, when: str) -> RemovedSource | None:
-    """Set aside a listed source that left the config (`when`: now, ISO 8601 UTC), keeping
-    everything of it; one without articles is deleted instead (nothing stored is lost). None
-    when there is no such source."""
+
+def set_aside_feed(
+    db: Database, feed_id: int, when: str, *, url_changed: bool = False
+) -> RemovedSource | None:
+    """Set aside a listed source that left the config (`when`: now, ISO 8601 UTC; `url_changed`:
+    the config gives its name another URL), keeping everything of it; one without articles is
+    deleted instead (nothing stored is lost). None when there is no such source."""
     with write_transaction(db) as conn:
         row = conn.execute("SELECT name, url FROM feeds WHERE id = ?", [feed_id]).fetchone()
         if row is None:
@@ -30,7 +37,8 @@ def set_aside_feed(db: Database, feed_id: int, when: str) -> RemovedSource | Non
         if not total:
             conn.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
             return RemovedSource(hide_passwords(row[0]), 0, 0)
-        conn.execute("UPDATE feeds SET removed = ?, configured = 1 WHERE id = ?", [when, feed_id])
+        left = when + URL_CHANGED if url_changed else when
+        conn.execute("UPDATE feeds SET removed = ?, configured = 1 WHERE id = ?", [left, feed_id])
     url = hide_passwords(row[1]) if row[1] else None
     return RemovedSource(hide_passwords(row[0]), 0, starred, "kept", kept=total, url=url)
 
@@ -42,7 +50,21 @@ def set_aside_feeds(db: Database) -> list[SetAsideSource]:
         "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
         "FROM feeds f WHERE f.removed IS NOT NULL AND f.configured = 1 ORDER BY f.removed, f.id"
     ).fetchall()
-    return [SetAsideSource(*row) for row in rows]
+    return [
+        SetAsideSource(id_, key, name, url, left.removesuffix(URL_CHANGED), count, changed)
+        for id_, key, name, url, left, count in rows
+        for changed in [left.endswith(URL_CHANGED)]
+    ]
+
+
+def name_left_config(db: Database, feed_id: int, when: str) -> None:
+    """A source set aside as its URL changed lost its name from the config too (`when`: now):
+    from now on it is one that left the config, its grace period starting `when`."""
+    with write_transaction(db) as conn:
+        conn.execute(
+            "UPDATE feeds SET removed = ? WHERE id = ? AND removed IS NOT NULL AND configured = 1",
+            [when, feed_id],
+        )
 
 
 def move_feed_articles(db: Database, old_id: int, new_id: int) -> tuple[int, int]:

@@ -1,0 +1,52 @@
+"""A feed that leaves the config: its grace period, what moves by name, and `remove` (r32 review
+H1, M1, M2, L1)."""
+
+# ruff: noqa: F811
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from test_cli import cli, empty_config, fed, ids_by_title, no_user_paths, one_line  # noqa: F401
+from test_left_config import edit_url, mark_wire, wire_marks
+
+from newstui.config import load_config
+from newstui.ingest import prune_sources
+from newstui.library import Library
+
+
+def test_a_typo_left_40_days_then_deleted_by_hand_still_gets_its_grace_period(fed):
+    mark_wire(fed)
+    edit_url(fed, "/wire", "/wiire")  # typo, never fixed: kept "while the name is listed"
+    then = datetime.now(UTC) - timedelta(days=40)
+    with Library.open(fed.db) as library:
+        [kept] = prune_sources(library, load_config(fed.config), now=then)
+        assert kept.outcome == "kept"
+    text = fed.config.read_text("utf-8")
+    entry = text[text.index('\n[[feeds]]\nname = "Wire"') :].split("\n\n")[0]
+    fed.config.write_text(text.replace(entry, ""), "utf-8")  # now the user deletes the entry
+    assert fed("fetch") == 0
+    assert "articles deleted" not in fed.out, fed.out  # told: deleted by hand -> kept 30 days
+    until = (datetime.now(UTC) + timedelta(days=30)).date().isoformat()
+    assert f"3 articles are kept until {until}" in fed.out, fed.out
+    assert len(wire_marks(fed)) == 3
+    assert fed("fetch") == 0  # told once
+    assert "kept until" not in fed.out, fed.out
+    later = datetime.now(UTC) + timedelta(days=29)
+    with Library.open(fed.db) as library:
+        assert prune_sources(library, load_config(fed.config), now=later) == []
+    assert len(wire_marks(fed)) == 3
+
+
+def test_a_feed_deleted_by_hand_is_not_merged_into_a_new_unrelated_feed_given_its_name(
+    fed, feed_server
+):
+    mark_wire(fed)
+    text = fed.config.read_text("utf-8")
+    entry = text[text.index('\n[[feeds]]\nname = "Wire"') :].split("\n\n")[0]
+    fed.config.write_text(text.replace(entry, ""), "utf-8")
+    assert fed("fetch") == 0  # Wire set aside: "no longer in ..."
+    feed_server.serve_file("/other", "atom.xml", "application/atom+xml")
+    with fed.config.open("a") as f:  # days later: another site, named Wire too
+        f.write(f'\n[[feeds]]\nname = "Wire"\nurl = "{feed_server.url("/other")}"\n')
+    assert fed("fetch") == 0
+    assert "moved" not in fed.out, fed.out
