@@ -55,7 +55,10 @@ def _write(tmp_path: Path, text: str) -> Path:
             '[[feeds]]\nurl = "https://a/x"\n\n[[feeds]]\nurl = "ftp://b"\n',
             ":4: feed url 'ftp://b'",
         ),
-        ('[[feeds]]\nurl = "https://a/x"\nfulltext = "sometimes"\n', ':1: fulltext must be "auto"'),
+        (
+            '[[feeds]]\nurl = "https://a/x"\nfulltext = "sometimes"\n',
+            ":3: 'fulltext' of feed 'https://a/x' must be \"auto\"",
+        ),
         ("[settings]\nconcurrency = 0\n", ":2: setting 'concurrency' must be at least 1"),
         ("[settings]\ncolour = 1\n", ":2: unknown setting 'colour'"),
         ('[settings]\nextractor = "spacy"\n', ':2: extractor must be one of "rules"'),

@@ -77,3 +77,8 @@ def test_an_empty_query_still_says_the_view_has_none(tmp_path):
     path = tmp_path / "feeds.toml"
     path.write_text('[[views]]\nname = "V"\nquery = " "\n', "utf-8")
     assert ":1: view 'V' has no 'query'" in load_config(path).views[0].problem
+
+
+def test_a_bad_per_feed_fulltext_names_the_feed_and_its_line(tmp_path):
+    message = _message(tmp_path, '[[feeds]]\nurl = "https://a/x"\nname = "A"\nfulltext = "Auto"\n')
+    assert ":4: 'fulltext' of feed 'A' must be \"auto\", true or false, not 'Auto'" in message

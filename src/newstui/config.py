@@ -395,7 +395,12 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise _unknown_key(extra, FEED_KEYS, f"feed {name!r}", "feeds", i, raw, fail)
         fulltext = entry.get("fulltext", settings.fulltext)
         if not _valid_fulltext(fulltext):
-            raise fail(line, f'fulltext must be "auto", true or false, not {fulltext!r}')
+            fline = _entry_key_line(raw, "feeds", i, "fulltext") or line
+            raise fail(
+                fline,
+                f"'fulltext' of feed {name!r} must be \"auto\", true or false, not "
+                f"{_as_written(fulltext)}",
+            )
         keep: dict[str, int] = {}
         for key in RETENTION_KEYS:
             if key in entry:
