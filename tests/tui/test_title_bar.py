@@ -66,3 +66,19 @@ async def test_clicking_the_icon_opens_the_command_palette(db_path):
         await pilot.click(TitleBar, offset=(1, 0))
         await settle(pilot)
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_a_long_search_shows_as_much_of_its_query_as_the_bar_has_room_for(db_path):
+    """User test r32 L13: 'Headlines ▸ Search… — 0 articles' at 120 columns (the cut went back to
+    the ': ' before the query's one long word) but 'Reader ▸ Search: Averyv…' at 30."""
+    query = "A" + "very" * 30
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *query, "enter")
+        await settle(pilot)
+        top = screen_text(app).splitlines()[0].strip()
+        shown = top.split("Search: ", 1)[1].split("…", 1)[0] if "Search: " in top else ""
+        assert len(shown) >= 60, top
+        assert query.startswith(shown)
+        assert top.endswith("… — 0 articles")

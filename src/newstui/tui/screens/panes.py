@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.events import Resize
 from textual.geometry import Size
 from textual.widget import Widget
@@ -30,6 +31,23 @@ PANE_NAMES = {
 }
 NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
 SHORT_HEIGHT = 32  # below this the reader takes the whole column while it has focus
+TITLE_SLACK = 8  # cells a cut of the title may leave unused to end at a word or a part
+
+
+def title_cut(title: str, room: int) -> str:
+    """`title` cut to `room` cells with "…": at a part or a word when that keeps the bar nearly
+    full, else at the character, so a long search's one long word is shown as far as it fits
+    (a cut at the ': ' before it showed 'Headlines ▸ Search…' in 90 cells)."""
+    cut = middle_ellipsis(title, room).plain
+    if "/" in title or room - cell_len(cut) <= TITLE_SLACK:
+        return cut
+    fitted = Text(title)
+    fitted.truncate(room, overflow="ellipsis")
+    head = fitted.plain.removesuffix("…")
+    space = head.rfind(" ")
+    if space > 0 and room - cell_len(head[:space]) - 1 <= TITLE_SLACK:
+        return f"{head[:space].rstrip()}…"
+    return fitted.plain
 
 
 class PaneLayout(ScreenMixin):
@@ -122,7 +140,7 @@ class PaneLayout(ScreenMixin):
         if self.sub_title:
             room -= cell_len(f" — {self.sub_title}")
         if cell_len(title) > room >= cell_len(f"{self._focused_pane} ▸ ") + 8:
-            title = middle_ellipsis(title, room).plain
+            title = title_cut(title, room)
         self.title = title
 
     def focus_pane(self, name: str) -> None:
