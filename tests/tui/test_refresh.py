@@ -28,7 +28,8 @@ async def test_R_refreshes_all_and_says_so_in_one_notification(db_path, config):
         app.main.status.progress = lambda *a: (shown.append(a), progress(*a))
         await pilot.press("R")
         await settle(pilot)
-        assert shown[0] == (0, 2) and shown[-1][:2] == (2, 2)  # progress beside the footer
+        # progress beside the footer, naming the source waited for first (r32: no name)
+        assert shown[0] == (0, 2, "Local Feed") and shown[-1][:2] == (2, 2)
         assert "Fresh story from the server" in titles(app)
         assert not app.main.status.display
         notes = notifications(app)
