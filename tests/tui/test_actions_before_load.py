@@ -57,6 +57,21 @@ def said(app) -> list[str]:
     return [n.message for n in notifications(app)]
 
 
+async def waited(pilot, condition, what: str) -> None:
+    """`until`, whose failure says what it waited for, where the cursor and the reader were and
+    what the app said (r31's full run failed here once with only "timed out waiting")."""
+    try:
+        await until(pilot, condition)
+    except AssertionError:
+        main = pilot.app.main
+        row, detail = main.headlines.selected, main.detail
+        where = f"cursor on {row.title if row else None!r}, reader on "
+        where += repr(detail.article.row.title if detail else None)
+        raise AssertionError(
+            f"timed out waiting for {what}: {where}; said {said(pilot.app)}"
+        ) from None
+
+
 async def test_v_typed_before_the_article_loads_pages_it_once_it_has(paging, ids, tmp_path):
     held, app, suspended = paging
     async with run_recorded(app, size=(120, 40)) as pilot:
@@ -129,10 +144,10 @@ async def test_d_typed_before_the_episode_loads_downloads_it_once_it_has(
         await settle(pilot)
         held.hold = episodes["Episode 1: Rivers"]
         await pilot.press("k")
-        await until(pilot, held.held.is_set)
+        await waited(pilot, held.held.is_set, "Episode 1's detail to be asked for")
         await pilot.press("d")
         held.release.set()
-        await until(pilot, target.exists)
+        await waited(pilot, target.exists, f"{target.name} to be downloaded")
         await settle(pilot)
         assert any(text.startswith("Queued Episode 1 Rivers.mp3") for text in said(app))
 
