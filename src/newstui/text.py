@@ -84,6 +84,14 @@ def terminal_safe(text: str | None, *, line: bool = False) -> str:
     return clean_line(text, sys.maxsize) if line else strip_controls(text)
 
 
+def one_width(text: str) -> str:
+    """`text` without emoji presentation selectors (U+FE0F) for a row measured in cells:
+    terminals disagree on a character followed by one (🛰️ takes 1 cell in tmux 3.3a, 2 in Rich,
+    Ghostty and kitty), which pushed a pane's border off its row; the character alone is as wide
+    everywhere. Display only: what is stored and exported keeps it."""
+    return text.replace("\ufe0f", "") if "\ufe0f" in text else text
+
+
 def terminal_safe_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     """`terminal_safe(text)` and a function moving an offset in `text` to the same place in it,
     so stored mention and quote offsets still point at their words."""

@@ -205,3 +205,17 @@ def test_a_list_of_this_years_dates_keeps_its_narrow_date_column():
     assert headline_date(now, 60, True, "2026", old=False) == "11-30"
     assert headline_date(dated(None), 60, True, "2026", old=False) == "none "
     assert headline_date(dated(None), 60, True, "2026", old=True) == "none   "
+
+
+def test_an_emoji_with_a_presentation_selector_takes_the_cells_every_terminal_gives_it():
+    """User test r32 L10: '🚀🔥 SpaceX launches 🛰️ 60 Starlink' (U+1F6F0 U+FE0F) took one cell
+    more in Rich than in tmux, and the row pushed the pane's border off; without the selector
+    Rich and terminals count 🛰 alike."""
+    title = "🚀🔥 SpaceX launches 🛰\ufe0f 60 Starlink satellites"
+    row = replace(rows()[0], title=title, feed="Space")
+    plain = Style()
+    segments = headline_segments(row, 80, row_styles(plain, None, plain, plain, plain, plain))
+    text = "".join(s.text for s in segments)
+    assert "\ufe0f" not in text
+    assert "🛰 60 Starlink" in text
+    assert sum(s.cell_length for s in segments) == 80

@@ -15,7 +15,7 @@ from rich.style import Style
 
 from newstui.headline_fields import UNKNOWN_DATE, shown_date
 from newstui.model import ArticleRow
-from newstui.text import terminal_safe
+from newstui.text import one_width, terminal_safe
 from newstui.tui.middle_ellipsis import ELLIPSIS, SEPARATORS, ellipsis_parts, url_start
 
 OLD_MONTH_CELLS = 7  # "2019-10": a narrow column's date from another year
@@ -88,7 +88,7 @@ def source_room(width: int) -> int:
 def shown_source(feed: str | None) -> str:
     """A source's name as a row shows it (before it is cut to the column): a name that is a URL
     without its scheme and user, which the narrow column has no room for ("http:…d.xml")."""
-    name = strip_control_codes(terminal_safe(feed, line=True))
+    name = one_width(strip_control_codes(terminal_safe(feed, line=True)))
     return name[url_start(name) :]
 
 
@@ -191,7 +191,7 @@ def headline_segments(
         else:  # (the end kept after "…" is a span of its own in `Text`: its own segment)
             parts += [(head, styles.meta), (tail, styles.meta), (fill, styles.meta)]
         used += max(shown, source_width) + 2
-    title = strip_control_codes(terminal_safe(row.title, line=True))
+    title = one_width(strip_control_codes(terminal_safe(row.title, line=True)))
     room = max(width - used, 1)
     if cell_len(title) > room:
         title = set_cell_size(title, room - 1) + ELLIPSIS
