@@ -50,7 +50,22 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
         ),
         ('\n"app.search" = ["n"]\n', 6, "'n' for app.search is also the key of"),
         ('"reader.find" = "?"\n', 5, "app.help would be hidden in the Reader pane"),
-        ('"app.refresh_all" = "f"\n', 5, "also the key of article.fetch_fulltext (Sources: "),
+        (  # an article key was described as a Sources one (user test r32 L7)
+            '"app.refresh_all" = "f"\n',
+            5,
+            "also the key of article.fetch_fulltext (The article: ",
+        ),
+        (
+            '"article.toggle_star" = "m"\n',
+            5,
+            "'m' for article.toggle_star is also the key of article.toggle_read (The article: ",
+        ),
+        # the line that made the clash, not the first binding's (user test r32 L7)
+        (
+            '"headlines.down" = "x"\n"headlines.up" = "x"\n',
+            6,
+            "'x' for headlines.up is also the key of headlines.down (Headlines: ",
+        ),
         ('"article.toggle_star" = "j"\n', 5, "toggle_star would be hidden in the Sources pane"),
         # the article's keys work in every pane: one on the sidebar's `F` is hidden there
         ('"article.pager" = "F"\n', 5, "article.pager would be hidden in the Sidebar pane"),

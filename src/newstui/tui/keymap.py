@@ -304,6 +304,7 @@ def check_key_clashes(
     listed = [(name, list(bindings)) for name, bindings in sections]
     anywhere = [b for name, bindings in listed if name in every_pane for b in bindings]
     first_every = next((n for n, _ in listed if n in every_pane), None)
+    section_of = {id(b): name for name, bindings in listed for b in bindings}
     # an overlap the app is built with (`/` finds in the reader, searches elsewhere) is no
     # clash when the user restates it
     preset = PRESETS[keys.preset]
@@ -317,7 +318,9 @@ def check_key_clashes(
                 if binding not in holders.setdefault(key, []):
                     holders[key].append(binding)
         for key, holding in holders.items():
-            mine = next((b for b in holding if b.id is not None and b.id in lines), None)
+            # of two user bindings, the later line made the clash
+            given = [b for b in holding if b.id is not None and b.id in lines]
+            mine = max(given, key=lambda b: lines[b.id or ""], default=None)
             if mine is None or mine.id is None:
                 continue
             clash = next(
@@ -339,7 +342,9 @@ def check_key_clashes(
                     if hidden is not None and (mine in anywhere) != (clash in anywhere)
                     else "one of them would never run"
                 )
-                label = "Anywhere" if pane in every_pane else pane
+                # the other binding's own section: an article key is no Sources key
+                # ("The article (any pane)" → "The article")
+                label = section_of.get(id(clash), pane).split(" (")[0]
                 # the key taken off the other binding is the way out too (confirm.no's Enter)
                 unbind = f' or unbind "{clash.id}:{key_label(key)}"' if clash.id else ""
                 from newstui.tui.screens.keyed_box import named_keys
