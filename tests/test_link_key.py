@@ -56,3 +56,18 @@ def test_a_stray_percent_or_a_broken_host_stays_as_written() -> None:
     assert link_key("https://[::1]:80/x") == "https://[::1]:80/x"
     assert link_key("https://a..b/x") == "https://a..b/x"
     assert link_key("not a link") == "not%20a%20link"
+
+
+def test_a_trailing_no_break_space_is_encoded_not_dropped():
+    # review r32 L3: str.strip() took any Unicode space off, so `…/a\xa0` was `…/a`
+    assert link_key("http://x.org/a\u00a0") == link_key("http://x.org/a%C2%A0")
+    assert link_key("http://x.org/a\u00a0") != link_key("http://x.org/a")
+    assert link_key(" http://x.org/a\n") == link_key("http://x.org/a")
+
+
+def test_strasse_and_strasse_with_sharp_s_are_two_hosts():
+    # review r32 L3: Python's IDNA 2003 codec maps ß to ss; IDNA 2008 (UTS 46, as browsers)
+    # keeps it
+    assert link_key("https://straße.de/a") != link_key("https://strasse.de/a")
+    assert link_key("https://straße.de/a") == link_key("https://xn--strae-oqa.de/a")
+    assert link_key("https://BÜCHER.de/") == link_key("https://xn--bcher-kva.de/")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import idna
+
 # RFC 3986 2.3: characters whose percent-encoding means the character itself
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 # ASCII a URI never holds as it is (RFC 3986 2, 3987 3.1): a server that sends the link as a URI
@@ -14,6 +16,7 @@ _NOT_IN_URIS = frozenset(' "<>\\^`{|}\x7f') | {chr(c) for c in range(0x20)}
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _HEX = "0123456789ABCDEF"
+_ASCII_SPACE = " \t\n\r\f\v"
 _PLAIN = re.compile(r"[A-Za-z0-9:/?#\[\]@!$&'()*+,;=._~-]*")  # (`%` aside: nothing to redo)
 
 
@@ -22,7 +25,7 @@ def link_key(url: str) -> str:
     `xn--…`, however written), every character outside ASCII and every one a URI cannot hold
     percent-encoded as UTF-8, %-escapes in upper case and those of an unreserved character
     (RFC 3986 2.3) decoded, an empty path "/". Anything else stays exactly as written."""
-    text = url.strip()
+    text = url.strip(_ASCII_SPACE)  # (a no-break space at the end is the link's own)
     scheme = _SCHEME.match(text)
     if scheme is None:
         return _uri_text(text)
@@ -65,12 +68,14 @@ def _authority(authority: str) -> str:
 
 
 def _idna(label: str) -> str:
-    """A host label as IDNA (ASCII); one that IDNA refuses, percent-encoded."""
+    """A host label as IDNA 2008 with UTS 46 mapping, not transitional, as browsers and httpx
+    ask for it ("straße" stays apart from "strasse": Python's own "idna" codec, IDNA 2003,
+    made them one); a label that IDNA refuses, percent-encoded."""
     if label.isascii():
         return label
     try:
-        return label.encode("idna").decode("ascii")
-    except UnicodeError:
+        return idna.encode(label, uts46=True, transitional=False).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
         return _uri_text(label.lower())
 
 
