@@ -50,3 +50,27 @@ def test_a_feed_deleted_by_hand_is_not_merged_into_a_new_unrelated_feed_given_it
         f.write(f'\n[[feeds]]\nname = "Wire"\nurl = "{feed_server.url("/other")}"\n')
     assert fed("fetch") == 0
     assert "moved" not in fed.out, fed.out
+
+
+def test_remove_of_a_feed_set_aside_after_a_hand_deletion_deletes_it_now(fed):
+    mark_wire(fed)
+    text = fed.config.read_text("utf-8")
+    entry = text[text.index('\n[[feeds]]\nname = "Wire"') :].split("\n\n")[0]
+    fed.config.write_text(text.replace(entry, ""), "utf-8")
+    assert fed("fetch") == 0
+    assert fed("remove", "Wire") == 0  # it said: no source named 'Wire'
+    assert fed.out == "removed Wire: 2 articles deleted, 1 starred kept (--purge deletes them)\n"
+    assert list(wire_marks(fed)) == ["Harbour reopens after storm"]
+    assert fed.json("cleanup", "--left-config", "--dry-run")["left_config"] == []
+
+
+def test_remove_of_a_feed_whose_url_was_mistyped_removes_its_kept_articles_too(fed):
+    mark_wire(fed)
+    edit_url(fed, "/wire", "/wiire")  # typo: the old Wire set aside, "kept while named"
+    assert fed("fetch") == 3
+    assert len(wire_marks(fed)) == 3
+    assert fed("remove", "Wire") == 0
+    assert ": 2 articles deleted, 1 starred kept" in fed.out, fed.out  # it said 0 deleted
+    # asked to remove Wire: its articles go now (starred kept), none lingers set aside
+    assert list(wire_marks(fed)) == ["Harbour reopens after storm"]
+    assert fed.json("cleanup", "--left-config", "--dry-run")["left_config"] == []

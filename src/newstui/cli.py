@@ -1719,6 +1719,8 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
     from newstui.model.fetching import RemovedSource
 
     source = configured_source(config, library, args.name)
+    # the set-aside sources under that name go too (an edited URL's old feed, one deleted by hand)
+    names = [args.name, *([source.name] if source is not None else [])]
     if source is not None:
         key = feed_key(source) if isinstance(source, FeedConfig) else local_key(source.path)
         feed_id = library.find_source(key)
@@ -1726,7 +1728,7 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         feed_id = library.find_source(args.name)
         if feed_id is None:  # an imported file or folder, by its path
             feed_id = library.find_source(local_key(_path(args.name).expanduser()))
-        if feed_id is None:
+        if feed_id is None and not library.set_aside_counts(names)[0]:
             raise NewstuiError(
                 f"{config.path}: no source named {args.name!r} (see `newstui feeds`)",
                 source=args.name,
@@ -1744,6 +1746,10 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         if feed_id is not None
         else RemovedSource(source.name if source else args.name, 0, 0)
     )
+    aside = library.remove_set_aside(names, purge=args.purge)
+    if aside is not None:
+        deleted, starred = result.deleted + aside.deleted, result.kept_starred + aside.kept_starred
+        result = RemovedSource(aside.name if feed_id is None else result.name, deleted, starred)
     # as `feeds` lists it: a feed without `name` by its title
     name = result.name if feed_id is not None or source is None else source.name
     result = dataclasses.replace(result, name=name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -355,6 +356,34 @@ class Library:
         from newstui.store import set_aside
 
         return set_aside.set_aside_feeds(self._db)
+
+    def set_aside_named(self, names: Iterable[str]) -> list[SetAsideSource]:
+        """The set-aside sources going by one of `names` (a name, case-insensitive, or URL): an
+        edited URL's old feed, or a feed deleted from the config by hand."""
+        wanted = {n.casefold() for n in names}
+        return [
+            s
+            for s in self.set_aside_sources()
+            if wanted & {s.name.casefold(), s.key.casefold(), (s.url or "").casefold()}
+        ]
+
+    def set_aside_counts(self, names: Iterable[str]) -> tuple[int, int]:
+        """How many articles the set-aside sources going by one of `names` hold, and how many
+        of them are starred (what remove_set_aside takes)."""
+        counts = [self.removal_counts(s.id) for s in self.set_aside_named(names)]
+        return sum(a for a, _ in counts), sum(s for _, s in counts)
+
+    def remove_set_aside(
+        self, names: Iterable[str], *, purge: bool = False
+    ) -> RemovedSource | None:
+        """Delete now the set-aside sources going by one of `names`, as `newstui remove` and the
+        app's D ask (starred articles stay unless `purge`): their counts in one RemovedSource,
+        None when there is none."""
+        gone = [self.remove_source(s.id, purge=purge) for s in self.set_aside_named(names)]
+        if not gone:
+            return None
+        deleted, starred = sum(r.deleted for r in gone), sum(r.kept_starred for r in gone)
+        return replace(gone[0], deleted=deleted, kept_starred=starred)
 
     def move_source_articles(self, old_id: int, new_id: int) -> tuple[int, int]:
         """Move a set-aside source's articles (marks, full text and all) to the source its URL

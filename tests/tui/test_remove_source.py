@@ -306,3 +306,29 @@ async def test_the_question_says_the_keys_in_effect_when_the_user_gave_it_others
         await pilot.press("x")
         await settle(pilot)
         assert "World Desk" in [f.name for f in app.main.sources.feeds]
+
+
+async def test_D_on_a_feed_whose_url_was_mistyped_removes_its_kept_articles_too(
+    db_path, config, ids
+):
+    """r32 review M2 through the app: D on the entry's new URL takes the old feed set aside."""
+    config = configure_world_desk(db_path, config)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = config.path.read_text("utf-8")
+        await refresh_after_writing(pilot, config, text.replace("/world.xml", "/wrold.xml"))
+        await choose_world_desk(app, pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), [n.message for n in notifications(app)]
+        shown = str(app.screen.query_one("#confirm-question").render())
+        assert "22" in shown, shown  # it asked of the new URL's empty source alone
+        await pilot.press("y")
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+        assert "Removed World Desk: 22 articles deleted" in messages, messages
+    db = open_db(db_path)
+    left = db.execute("SELECT count(*) FROM feeds WHERE name = 'World Desk'").fetchone()[0]
+    db.conn.close()
+    assert left == 0

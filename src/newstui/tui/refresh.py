@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -136,10 +136,19 @@ def run_list_configured(db_path: Path | str, config: Config) -> int:
         return missing
 
 
-def run_remove(db_path: Path | str, feed_id: int) -> RemovedSource:
-    """Remove one stored source and its unstarred articles (the config is edited by the caller)."""
+def run_remove(db_path: Path | str, feed_id: int, names: Sequence[str] = ()) -> RemovedSource:
+    """Remove one stored source and its unstarred articles (the config is edited by the caller),
+    and the set-aside sources going by one of `names` (an edited URL's old feed), counted in."""
     with Library.open(db_path, threads=True) as library:
-        return library.remove_source(feed_id)
+        result = library.remove_source(feed_id)
+        aside = library.remove_set_aside(names) if names else None
+    if aside is None:
+        return result
+    return replace(
+        result,
+        deleted=result.deleted + aside.deleted,
+        kept_starred=result.kept_starred + aside.kept_starred,
+    )
 
 
 def run_analysis(db_path: Path | str, extractor: str, cancel: threading.Event | None = None) -> int:

@@ -544,7 +544,17 @@ class ArticleActions(ScreenMixin):
     ) -> None:
         """Count what the feed holds off the event loop (after any write under way: a large
         mark or removal holds the store meanwhile, and keys go on working), then ask."""
-        articles, starred = await self.library.write(lambda lib: lib.removal_counts(feed.id))
+        names = [feed.name, *([source.name] if source is not None else [])]
+
+        def counts(lib: Library) -> tuple[int, int]:
+            # with the set-aside sources under its name (an edited URL's old feed), removed too
+            (articles, starred), (kept, kept_starred) = (
+                lib.removal_counts(feed.id),
+                lib.set_aside_counts(names),
+            )
+            return articles + kept, starred + kept_starred
+
+        articles, starred = await self.library.write(counts)
         config_name = config_file if source else None
         server = None  # a server subscription is unsubscribed there too: the question says so
         if self.config is not None and self.config.sync is not None:
@@ -609,7 +619,8 @@ class ArticleActions(ScreenMixin):
                     self.config.path, source.url if isinstance(source, FeedConfig) else source.name
                 )
                 self.config = load_config(self.config.path)
-            result = run_remove(self.db_path, feed.id)
+            names = [feed.name, *([source.name] if source is not None else [])]
+            result = run_remove(self.db_path, feed.id, names)
         except NewstuiError:
             raise
         except Exception as exc:
