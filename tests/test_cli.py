@@ -889,6 +889,9 @@ def test_search_in_newsboat_syntax_finds_nothing_and_says_how_to_write_it(cli):
     assert 'newsboat syntax: write title:"tokyo" instead' in cli.out
     assert cli("search", "Magnitogorsk or Koszalin") == 0
     assert "'or' in lower case is a word to find: write OR" in cli.out
+    # user test r32 L8: a regular expression said only "no matches"
+    assert cli("search", "title:/tok.*/") == 0
+    assert "no regular expressions in newstui queries: write title:tok* instead" in cli.out
 
 
 def test_opml_import_of_a_file_that_is_not_opml_fails_with_one_line(cli, tmp_path):

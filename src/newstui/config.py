@@ -119,8 +119,9 @@ class Config:
     @property
     def warnings(self) -> tuple[str, ...]:
         """One line for each entry read but left unusable (a saved view or a filter whose query
-        does not parse): the commands print them, the app shows them."""
-        views = [view.problem for view in self.views if view.problem]
+        does not parse) or a view that can find nothing (a regular expression): the commands
+        print them, the app shows them."""
+        views = [view.problem or view.hint for view in self.views if view.problem or view.hint]
         return (*views, *(entry.problem for entry in self.filters if entry.problem))
 
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
@@ -455,7 +456,11 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             problem = f"{exc}; the view is broken until its query is fixed"
             views.append(ViewConfig(name, given.strip() if isinstance(given, str) else "", problem))
             continue
-        views.append(ViewConfig(name, query))
+        from newstui.query import regex_hint
+
+        found = regex_hint(query)  # parsed, but a regular expression finds nothing
+        hint = f"{at_line(path, qline)}: view {name!r}: query {query!r} finds nothing: {found}"
+        views.append(ViewConfig(name, query, hint=hint if found else ""))
     filters: list[FilterConfig] = []
     for i, entry in enumerate(_array(data.get("filters", []), "filters", raw, fail)):
         line = _entry_line(raw, "filters", i)

@@ -30,11 +30,13 @@ class SyncConfig:
 class ViewConfig:
     """One `[[views]]` entry: a named query shown in the sources pane like a feed. A query that
     does not parse (one saved by an older version, edited by hand) leaves the view broken:
-    `problem` is the one-line warning naming the file, line, view and the problem."""
+    `problem` is the one-line warning naming the file, line, view and the problem. `hint`: a
+    query that parses but can find nothing (a regular expression), said the same way."""
 
     name: str
     query: str
     problem: str = ""
+    hint: str = ""
 
 
 @dataclass(frozen=True)

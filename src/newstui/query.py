@@ -522,3 +522,24 @@ def walk_positive_terms(node: Node) -> list[Term]:
     if isinstance(node, And | Or):
         return [t for part in node.parts for t in walk_positive_terms(part)]
     return []
+
+
+# `/tok.*/` or `title:/^Tok/` (slashes round a value) or `tok.*` (a word then .* or .+):
+# regular expressions, which the query language reads as words and finds nothing with
+_REGEX_VALUE = re.compile(r'(?:^|(?<=[\s(]))([A-Za-z]+:)?(/[^/\s"]+/|[^\s/:"()]+\.[*+])(?=$|[\s)])')
+
+
+def regex_hint(text: str) -> str | None:
+    """A hint for a query written as a regular expression (`title:/tok.*/`), which finds
+    nothing: the prefix to write (`title:tok*`) or what the language has; None for any other."""
+    found = _REGEX_VALUE.search(text)
+    if found is None:
+        return None
+    field, value = found[1] or "", found[2].strip("/")
+    word = re.fullmatch(r"\^?(\w+)(?:\.[*+]|\\w[*+])?\$?", value)
+    instead = (
+        f"write {field}{word[1]}* instead"
+        if word is not None
+        else 'write a prefix like tok* or a phrase like "tokyo tower"'
+    )
+    return f"no regular expressions in newstui queries: {instead} (README: Finding things)"

@@ -271,7 +271,11 @@ _LOWER_CASE_JOIN = re.compile(r"\S\s+(or|and)\s+\S")
 def newsboat_syntax_hint(query: str) -> str | None:
     """A hint for a query that found nothing because it is written in newsboat's filter
     language (`title =~ "tokyo"`) or joins words with a lower-case or/and, which newstui reads
-    as words to find; None for any other query."""
+    as words to find, or is a regular expression (`title:/tok.*/`); None for any other query."""
+    from newstui.query import regex_hint
+
+    if (regex := regex_hint(query)) is not None:
+        return regex
     if _NEWSBOAT_OPERATOR.search(query):
         said = newsboat_filter_query(query)
         instead = f"write {said} instead" if said else "newstui writes title:word, tag:name, unread"

@@ -1,0 +1,43 @@
+"""A query that looks like a regular expression finds nothing: it gets a hint saying what the
+query language has instead (user test r32 L8: `title:/tok.*/` said only "no matches")."""
+
+from pathlib import Path
+
+import pytest
+
+from newstui.config import load_config
+from newstui.query import regex_hint
+from newstui.sources.newsboat_urls import newsboat_syntax_hint
+
+
+@pytest.mark.parametrize(
+    ("query", "suggested"),
+    [
+        ("title:/tok.*/", "write title:tok* instead"),
+        ("/^Tokyo/", "write Tokyo* instead"),
+        ("tok.*", "write tok* instead"),
+        ("title:/(a|b)/", "write a prefix like tok* or a phrase"),
+    ],
+)
+def test_a_regex_looking_query_gets_a_hint_with_the_prefix_to_write(query, suggested):
+    hint = regex_hint(query) or ""
+    assert hint.startswith("no regular expressions in newstui queries: ")
+    assert suggested in hint
+    assert newsboat_syntax_hint(query) == hint
+
+
+@pytest.mark.parametrize(
+    "query", ["tokyo", "evac*", 'title:"a/b"', "feed:https://a.example/x/", "1/2", "a.b"]
+)
+def test_an_ordinary_query_gets_no_regex_hint(query):
+    assert regex_hint(query) is None
+
+
+def test_a_view_with_a_regex_query_is_warned_of_when_the_config_is_read(tmp_path: Path):
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[views]]\nname = "R"\nquery = "title:/tok.*/"\n', "utf-8")
+    config = load_config(path)
+    assert config.views[0].problem == ""  # still a view
+    (warning,) = config.warnings
+    assert warning.startswith(f"{path}:3: view 'R': query 'title:/tok.*/' finds nothing: no ")
+    assert "write title:tok* instead" in warning
