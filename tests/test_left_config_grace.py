@@ -74,3 +74,19 @@ def test_remove_of_a_feed_whose_url_was_mistyped_removes_its_kept_articles_too(f
     # asked to remove Wire: its articles go now (starred kept), none lingers set aside
     assert list(wire_marks(fed)) == ["Harbour reopens after storm"]
     assert fed.json("cleanup", "--left-config", "--dry-run")["left_config"] == []
+
+
+def test_feeds_names_a_set_aside_feed_with_the_day_it_is_kept_until(fed):
+    text = fed.config.read_text("utf-8")
+    entry = text[text.index('\n[[feeds]]\nname = "Wire"') :].split("\n\n")[0]
+    fed.config.write_text(text.replace(entry, ""), "utf-8")
+    assert fed("fetch") == 0
+    assert fed("feeds") == 0
+    until = (datetime.now(UTC) + timedelta(days=30)).date().isoformat()
+    [line] = [line for line in fed.out.splitlines() if "Wire" in line]  # it was not listed
+    assert line.startswith("set aside: Wire (")
+    assert line.endswith(
+        f"no longer in feeds.toml: 3 articles, kept until {until} "
+        "(`newstui cleanup --left-config` deletes them now)"
+    )
+    assert "Wire" not in [f["name"] for f in fed.json("feeds")]  # JSON lists sources only

@@ -1967,7 +1967,36 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
                 style="red",
             ),
         )
-    return _emit(args, data, table)
+    _emit(args, data, table)
+    for line in _set_aside_lines(library, config):
+        _stdout().print(Text(terminal_safe(line, line=True)), soft_wrap=True)
+    return 0
+
+
+def _set_aside_lines(library: Library, config: Config | None) -> list[str]:
+    """A line for each source set aside after leaving the config, which `feeds` does not list:
+    its articles are still in All and search, and it is deleted on the day it names."""
+    from datetime import timedelta
+
+    from newstui.ingest import LEFT_CONFIG_DAYS
+
+    where = config.path.name if config is not None else "the config"
+    lines = []
+    for s in library.set_aside_sources():
+        articles = counted(s.articles, "article")
+        if s.url_changed:
+            lines.append(
+                f"set aside: {s.name} ({s.url or s.key}): {articles}, kept while {where} lists"
+                " its name, and moved to its new URL once it fetches"
+            )
+            continue
+        left = datetime.fromisoformat(s.left)
+        until = (left + timedelta(days=LEFT_CONFIG_DAYS)).date().isoformat()
+        lines.append(
+            f"set aside: {s.name} ({s.url or s.key}), no longer in {where}: {articles}, kept "
+            f"until {until} (`newstui cleanup --left-config` deletes them now)"
+        )
+    return [hide_passwords(line) for line in lines]
 
 
 def user_query(text: str) -> Query:
