@@ -36,6 +36,10 @@ def _message(tmp_path: Path, text: str) -> str:
             'password_env = "P"\n',
             ":3: unknown key 'usr' in [sync] (did you mean 'user'?)",
         ),
+        (
+            '[[views]]\nnmae = "V"\nquery = "x"\n',
+            ":2: unknown key 'nmae' in view entry (did you mean 'name'?)",
+        ),
     ],
 )
 def test_a_typo_in_a_required_key_is_named_with_the_key_it_is_nearest_to(tmp_path, text, expected):

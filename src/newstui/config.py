@@ -439,6 +439,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         line = _entry_line(raw, "views", i)
         name = _str(entry.get("name"), "name", line, fail) if "name" in entry else ""
         if not name:
+            if extra := set(entry) - {"name", "query"}:  # `nmae = …`: the typo, not no name
+                raise _unknown_key(extra, ("name", "query"), "view entry", "views", i, raw, fail)
             raise fail(line, "view entry has no 'name'")
         if name.casefold() in view_names:
             raise fail(line, f"duplicate view name {name!r}")
