@@ -90,3 +90,14 @@ def test_feeds_names_a_set_aside_feed_with_the_day_it_is_kept_until(fed):
         "(`newstui cleanup --left-config` deletes them now)"
     )
     assert "Wire" not in [f["name"] for f in fed.json("feeds")]  # JSON lists sources only
+
+
+def test_deleting_an_entry_whose_url_was_mistyped_says_only_that_its_articles_are_kept(fed):
+    edit_url(fed, "/wire", "/wiire")
+    assert fed("fetch") == 3  # the typo's 404; its empty source is stored
+    text = fed.config.read_text("utf-8")
+    entry = text[text.index('\n[[feeds]]\nname = "Wire"') :].split("\n\n")[0]
+    fed.config.write_text(text.replace(entry, ""), "utf-8")
+    assert fed("fetch") == 0
+    assert "3 articles are kept until" in fed.out, fed.out
+    assert "removed Wire" not in fed.out, fed.out  # it said "…: 0 articles deleted" beside it

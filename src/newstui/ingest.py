@@ -239,7 +239,11 @@ def prune_sources(
             )
         elif source.left <= over:
             said.append(library.remove_source(source.id))
-    return said
+    reported = {r.name.casefold() for r in said if r.outcome == "kept"}
+    # an edited entry deleted: its new URL's empty source goes unsaid beside its old feed's line
+    return [
+        r for r in said if r.outcome != "deleted" or r.deleted or r.name.casefold() not in reported
+    ]
 
 
 def _names_configured(config: Config) -> dict[str, FeedConfig]:
