@@ -487,24 +487,32 @@ def _move_source(
 
 def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
     """Move a source's articles into another and delete it: an article both have (the same id
-    in the feed, or the same link, compared by link_key) stays once, read or starred when either
-    was, with the downloads of both. The source's cleanup memory and its feeds.toml standing go
-    along."""
-    for article_id, guid, url in conn.execute(
-        "SELECT id, guid, url FROM articles WHERE feed_id = ?", [source]
+    in the feed, or the same link, compared by link_key, and the same title) stays once, read or
+    starred when either was, with the downloads of both. A link twin is taken only when the link
+    is the only one of its kind in each source: articles that share a link (a podcast's show page,
+    a live blog) are moved over, never deleted. The source's cleanup memory and its feeds.toml
+    standing go along."""
+    mine = _link_counts(conn, source)
+    theirs = _link_counts(conn, into)
+    claimed: set[int] = set()
+    for article_id, guid, url, title in conn.execute(
+        "SELECT id, guid, url, title FROM articles WHERE feed_id = ?", [source]
     ).fetchall():
         found = conn.execute(
             "SELECT id FROM articles WHERE feed_id = ? AND guid = ?", [into, guid]
-        ).fetchone() or (
-            url is not None
-            and conn.execute(  # (by link_key: one look-up, `…/V%C3%A1zquez` is `…/Vázquez`)
-                f"SELECT id FROM articles WHERE feed_id = ? AND {LINK_KEY} = ? LIMIT 1",
-                [into, link_key(url)],
+        ).fetchone()
+        key = link_key(url) if url is not None else None
+        if found is None and key is not None and mine.get(key) == theirs.get(key) == 1:
+            row = conn.execute(  # (by link_key: one look-up, `…/V%C3%A1zquez` is `…/Vázquez`)
+                f"SELECT id, title FROM articles WHERE feed_id = ? AND {LINK_KEY} = ?",
+                [into, key],
             ).fetchone()
-        )
-        if not found:
+            if row is not None and row[0] not in claimed and same_title(row[1], title):
+                found = row
+        if found is None:
             continue
         twin = found[0]
+        claimed.add(twin)
         conn.execute(  # (a mark it gains is queued for the server, as any made here)
             "UPDATE articles SET read = max(read, (SELECT read FROM articles WHERE id = ?)), "
             "starred = max(starred, (SELECT starred FROM articles WHERE id = ?)) WHERE id = ?",
@@ -525,6 +533,22 @@ def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
     )
     conn.execute("DELETE FROM feeds WHERE id = ?", [source])
     lead_orphaned_stories(conn)
+
+
+def _link_counts(conn: sqlite3.Connection, feed_id: int) -> dict[str, int]:
+    """How many of a source's articles have each link (by link_key)."""
+    return dict(
+        conn.execute(
+            f"SELECT {LINK_KEY}, count(*) FROM articles WHERE feed_id = ? AND url IS NOT NULL "
+            f"GROUP BY {LINK_KEY}",
+            [feed_id],
+        ).fetchall()
+    )
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    """Whether two titles are one article's: equal but for case and spacing."""
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -673,16 +697,25 @@ def merge_link_twins(db: Database) -> int:
         return 0
     merged = 0
     with _applying(db) as conn:
+        # A pair is the only two articles of the feed under that link, one unlinked and written
+        # otherwise, with the same title: articles that share a link (a live blog, a show page)
+        # are other articles, left both.
         pairs = conn.execute(
-            """SELECT b.id, (SELECT a.id FROM articles a WHERE a.feed_id = b.feed_id
+            """SELECT b.id, b.title, (SELECT json_group_array(json_array(a.id, a.title))
+                FROM articles a WHERE a.feed_id = b.feed_id AND a.id != b.id
+                AND coalesce(a.link_key, a.url) = coalesce(b.link_key, b.url)),
+                (SELECT a.id FROM articles a WHERE a.feed_id = b.feed_id
                 AND coalesce(a.link_key, a.url) = coalesce(b.link_key, b.url) AND a.url != b.url
-                AND a.id NOT IN (SELECT article_id FROM sync_items) ORDER BY a.id LIMIT 1)
+                AND a.id NOT IN (SELECT article_id FROM sync_items))
             FROM sync_items s JOIN articles b ON b.id = s.article_id
             WHERE b.url IS NOT NULL AND b.feed_id IN (SELECT feed_id FROM sync_feeds)"""
         ).fetchall()
         kept: set[int] = set()
-        for copy, first in pairs:
-            if first is None or first in kept:
+        for copy, title, others, first in pairs:
+            sharing = json.loads(others)
+            if first is None or first in kept or len(sharing) != 1:
+                continue
+            if sharing[0][0] != first or not same_title(sharing[0][1], title):
                 continue
             kept.add(first)
             _merge_twin(conn, first, copy)
