@@ -961,7 +961,7 @@ BAD_CONFIGS = {
     "bad fulltext": (
         '[[feeds]]\nname = "A"\nurl = "https://a.example/rss"\n\n'
         '[[feeds]]\nname = "B"\nurl = "https://b.example/rss"\nfulltext = "sometimes"\n',
-        5,
+        8,  # the fulltext line, not the entry's (user test r32 L6)
     ),
     "bad fulltext setting": ('# c\n[settings]\nfulltext = "yes"\n', 3),
     "ftp url": ('[[feeds]]\nname = "A"\nurl = "ftp://a.example/rss"\n', 1),
