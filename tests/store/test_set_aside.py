@@ -53,3 +53,25 @@ def test_moving_keeps_the_old_articles_with_their_marks_and_drops_the_new_copies
         assert library.set_aside_sources() == []
         retired = library._db.execute("SELECT count(*) FROM retired_articles").fetchone()[0]
         assert retired == 0  # the copies are not remembered as removed: the feed offers them
+
+
+def test_a_source_whose_articles_cleanup_removed_is_set_aside_with_its_memory_of_them(
+    tmp_path: Path,
+) -> None:
+    # review r32 L4: a source that retention had emptied was deleted at once by a URL typo, and
+    # its memory of the removed articles went with it: fixing the typo brought back, unread,
+    # articles the user had read and cleanup had removed.
+    with Library.open(tmp_path / "s.db") as library:
+        old = library.register_source(OLD, "Wiki", url=OLD, configured=True)
+        library._db.execute(
+            "INSERT INTO retired_articles (feed_id, guid, seen) VALUES (?, 'a', ?)",
+            [old, "2026-12-05T00:00:00+00:00"],
+        )
+        library._db.conn.commit()
+        removed = library.set_aside_source(old, "2026-12-05T01:00:00+00:00")
+        assert removed is not None and removed.outcome == "kept"
+        assert [s.id for s in library.set_aside_sources()] == [old]
+        remembered = library._db.execute(
+            "SELECT count(*) FROM retired_articles WHERE feed_id = ?", [old]
+        ).fetchone()[0]
+        assert remembered == 1

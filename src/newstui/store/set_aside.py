@@ -24,8 +24,9 @@ def set_aside_feed(
     db: Database, feed_id: int, when: str, *, url_changed: bool = False
 ) -> RemovedSource | None:
     """Set aside a listed source that left the config (`when`: now, ISO 8601 UTC; `url_changed`:
-    the config gives its name another URL), keeping everything of it; one without articles is
-    deleted instead (nothing stored is lost). None when there is no such source."""
+    the config gives its name another URL), keeping everything of it; one without articles and
+    without a memory of articles cleanup removed is deleted instead (nothing stored is lost).
+    None when there is no such source."""
     with write_transaction(db) as conn:
         row = conn.execute("SELECT name, url FROM feeds WHERE id = ?", [feed_id]).fetchone()
         if row is None:
@@ -34,7 +35,12 @@ def set_aside_feed(
             "SELECT count(*), coalesce(sum(starred), 0) FROM articles WHERE feed_id = ?",
             [feed_id],
         ).fetchone()
-        if not total:
+        # (one whose articles cleanup removed keeps its memory of them: deleted with the
+        # source, a fixed typo would bring them back unread)
+        remembers = conn.execute(
+            "SELECT 1 FROM retired_articles WHERE feed_id = ? LIMIT 1", [feed_id]
+        ).fetchone()
+        if not total and remembers is None:
             conn.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
             return RemovedSource(hide_passwords(row[0]), 0, 0)
         left = when + URL_CHANGED if url_changed else when
