@@ -21,10 +21,12 @@ def stored_twice(
     fake: FakeGReader,  # noqa: F811
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    title: str = "Pierluisi removed",
 ) -> tuple[list[str], int]:
     """A store an earlier newstui left: the server's item 7 (`ENCODED`, starred there) synced,
     and the same article fetched from the feed before (`RAW`, read here, its full text fetched)
-    kept apart. The database and the fetched article's id."""
+    kept apart. The database and the fetched article's id. `title`: the fetched article's (not
+    the item's: another article under the same link)."""
     fake.api("/subscription/list", 200, {"subscriptions": [TWO]})
     story = {**item(7, "feed/2", "starred"), "title": "Pierluisi removed"}
     story["canonical"] = [{"href": ENCODED}]
@@ -44,9 +46,7 @@ def stored_twice(
     from newstui.model import Article
 
     with Library.open(tmp_path / "n.db") as library:
-        library.save_batch(
-            feed_id, [Article("Pierluisi removed", "Summary.", guid="g", url="https://x.org/1")]
-        )
+        library.save_batch(feed_id, [Article(title, "Summary.", guid="g", url="https://x.org/1")])
     store = open_db(tmp_path / "n.db")
     fetched = store.execute("SELECT max(id) FROM articles").fetchone()[0]
     store.execute(
@@ -93,3 +93,20 @@ def test_a_merge_is_said_and_done_once(
     assert "1 article stored twice merged" in capsys.readouterr().out
     assert main([*db, "sync"]) == 0
     assert "merged" not in capsys.readouterr().out
+
+
+def test_an_unlinked_article_of_another_title_under_the_same_link_is_not_merged(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # r32 review L2: a show page or live blog links several articles; the server's starred
+    # article was deleted into the other
+    db, _ = stored_twice(fake, tmp_path, capsys, title="Live: week two")
+    capsys.readouterr()
+
+    assert main([*db, "sync"]) == 0
+    capsys.readouterr()
+    assert main([*db, "list", "--all", "--json"]) == 0
+    titles = sorted(r["title"] for r in json.loads(capsys.readouterr().out))
+    assert titles == ["Live: week two", "Pierluisi removed"]
