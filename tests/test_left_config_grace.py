@@ -101,3 +101,52 @@ def test_deleting_an_entry_whose_url_was_mistyped_says_only_that_its_articles_ar
     assert fed("fetch") == 0
     assert "3 articles are kept until" in fed.out, fed.out
     assert "removed Wire" not in fed.out, fed.out  # it said "…: 0 articles deleted" beside it
+
+
+def _empty_wire(fed) -> None:
+    """Wire's articles read, then removed by cleanup (keep_days)."""
+    for article_id in ids_by_title(fed, "--feed", "Wire").values():
+        assert fed("mark", "--read", str(article_id)) == 0
+    text = fed.config.read_text("utf-8")
+    fed.config.write_text(text.replace("[settings]\n", "[settings]\nkeep_days = 10\n"), "utf-8")
+    assert fed("cleanup") == 0
+    assert wire_marks(fed) == {}
+
+
+def _empty_wire_then_delete_its_entry(fed) -> None:
+    """Wire's articles removed by cleanup, then its entry deleted."""
+    _empty_wire(fed)
+    text = fed.config.read_text("utf-8")
+    entry = text[text.index('\n[[feeds]]\nname = "Wire"') :].split("\n\n")[0]
+    fed.config.write_text(text.replace(entry, ""), "utf-8")
+
+
+def test_a_set_aside_feed_without_articles_says_its_read_history_is_kept_not_0_articles(fed):
+    # r33 leftovers a: a feed whose articles cleanup had removed is set aside (e1bdd093) for its
+    # memory of them; its lines said "its 0 articles are kept until …" and "0 articles, kept …"
+    _empty_wire_then_delete_its_entry(fed)
+    until = (datetime.now(UTC) + timedelta(days=30)).date().isoformat()
+    assert fed("fetch") == 0
+    assert "0 articles" not in fed.out, fed.out
+    assert (
+        f"Wire is no longer in {fed.config}: it has no articles; its read history is kept until "
+        f"{until}" in fed.out
+    ), fed.out
+    assert fed("feeds") == 0
+    [line] = [line for line in fed.out.splitlines() if "Wire" in line]
+    assert "0 articles" not in line, line
+    assert line.endswith(
+        f"no longer in feeds.toml: no articles; its read history is kept until {until} "
+        "(`newstui cleanup --left-config` deletes it now)"
+    ), line
+
+
+def test_a_feed_without_articles_whose_url_changed_says_its_read_history_waits(fed):
+    _empty_wire(fed)
+    edit_url(fed, "/wire", "/wiire")
+    assert fed("fetch") == 3  # the typo's 404
+    assert "0 articles" not in fed.out, fed.out
+    assert "the old feed has no articles; its read history is kept and moves" in fed.out, fed.out
+    assert fed("feeds") == 0
+    [line] = [line for line in fed.out.splitlines() if line.startswith("set aside: Wire")]
+    assert ": no articles; its read history is kept while feeds.toml lists its name" in line, line

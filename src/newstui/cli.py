@@ -1979,23 +1979,28 @@ def _set_aside_lines(library: Library, config: Config | None) -> list[str]:
     from datetime import timedelta
 
     from newstui.ingest import LEFT_CONFIG_DAYS
+    from newstui.model.fetching import HISTORY
 
     where = config.path.name if config is not None else "the config"
     lines = []
     for s in library.set_aside_sources():
         articles = counted(s.articles, "article")
         if s.url_changed:
+            kept = f"{articles}, kept" if s.articles else f"no articles; its {HISTORY} is kept"
             lines.append(
-                f"set aside: {s.name} ({s.url or s.key}): {articles}, kept while {where} lists"
+                f"set aside: {s.name} ({s.url or s.key}): {kept} while {where} lists"
                 " its name, and moved to its new URL once it fetches"
             )
             continue
         left = datetime.fromisoformat(s.left)
         until = (left + timedelta(days=LEFT_CONFIG_DAYS)).date().isoformat()
-        lines.append(
-            f"set aside: {s.name} ({s.url or s.key}), no longer in {where}: {articles}, kept "
-            f"until {until} (`newstui cleanup --left-config` deletes them now)"
+        kept = (
+            f"{articles}, kept until {until} (`newstui cleanup --left-config` deletes them now)"
+            if s.articles
+            else f"no articles; its {HISTORY} is kept until {until} (`newstui cleanup "
+            "--left-config` deletes it now)"
         )
+        lines.append(f"set aside: {s.name} ({s.url or s.key}), no longer in {where}: {kept}")
     return [hide_passwords(line) for line in lines]
 
 

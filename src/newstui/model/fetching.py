@@ -11,6 +11,10 @@ from typing import Literal
 from newstui.counts import counted
 from newstui.model import FilterAction, Link, SourceKind
 
+# What a set-aside source without articles keeps: its memory of the articles cleanup removed,
+# so that they do not come back unread if its URL does (store/set_aside.set_aside_feed)
+HISTORY = "read history"
+
 
 @dataclass
 class Article:
@@ -116,15 +120,32 @@ class RemovedSource:
         """A set-aside or moved source's line (`config`: how to name the file), e.g. "Wire is no
         longer in feeds.toml: its 29 articles are kept until 2027-01-04 …"."""
         articles = counted(self.kept, "article")
+        # (one without articles is kept for its memory of those cleanup removed: HISTORY)
         if self.outcome == "moved":
+            if not self.kept:
+                return (
+                    f"{self.name}: {HISTORY} (no articles) moved from {self.url} to its new URL "
+                    f"{self.new_url}"
+                )
             return (
                 f"{self.name}: {articles} moved from {self.url} to its new URL {self.new_url}, "
                 "with their read marks, stars and full text"
             )
         if self.new_url is not None:
+            kept = (
+                f"the old feed's {articles} are kept and move"
+                if self.kept
+                else f"the old feed has no articles; its {HISTORY} is kept and moves"
+            )
             return (
                 f"{self.name}: its URL changed in {config} ({self.url} → {self.new_url}); "
-                f"the old feed's {articles} are kept and move to the new URL once it fetches"
+                f"{kept} to the new URL once it fetches"
+            )
+        if not self.kept:
+            return (
+                f"{self.name} is no longer in {config}: it has no articles; its {HISTORY} is kept "
+                f"until {self.kept_until}, and comes back if its URL does "
+                "(`newstui cleanup --left-config` deletes it now)"
             )
         return (
             f"{self.name} is no longer in {config}: its {articles} are kept until "
@@ -141,11 +162,17 @@ def kept_lines(removed: Sequence[RemovedSource], config: str) -> list[str]:
     if len(kept) == 1:
         lines.append(kept[0].kept_line(config))
     elif kept:
+        total = sum(r.kept for r in kept)
+        until = max(r.kept_until or "" for r in kept)
+        sources = (
+            f"{len(kept):,} sources are no longer in {config} ({_names([r.name for r in kept])})"
+        )
         lines.append(
-            f"{len(kept):,} sources are no longer in {config} ({_names([r.name for r in kept])}): "
-            f"their {counted(sum(r.kept for r in kept), 'article')} are kept until "
-            f"{max(r.kept_until or '' for r in kept)}, and come back with their marks if their "
-            "URLs do (`newstui cleanup --left-config` deletes them now)"
+            f"{sources}: their {counted(total, 'article')} are kept until {until}, and come back "
+            "with their marks if their URLs do (`newstui cleanup --left-config` deletes them now)"
+            if total
+            else f"{sources}: they have no articles; their {HISTORY} is kept until {until}, and "
+            "comes back if their URLs do (`newstui cleanup --left-config` deletes it now)"
         )
     return lines
 
