@@ -189,6 +189,11 @@ class Library:
         """A window of matching articles, newest first or in `order` (`limit` None: all)."""
         return _articles.list_articles(self._db, f, offset=offset, limit=limit, order=order)
 
+    def article_ids(self, f: ArticleFilter, order: SortOrder = NEWEST_FIRST) -> list[int]:
+        """The ids of every matching article, in `order` (as `articles(f, limit=None)` lists
+        them, reading no other column)."""
+        return _articles.list_article_ids(self._db, f, order)
+
     def forget_match_sets(self) -> None:
         """Drop the text matches kept for recent queries until the data changes, so the next
         query evaluates its text part again (what bench/query.py times)."""

@@ -38,7 +38,7 @@ def next_listed_unread(
     for begin in range(0, len(walk), WALK):
         part = walk[begin : begin + WALK]
         window = tuple(ids[i] for i in part)
-        unread = {row.id for row in library.articles(_by_ids(f, window, unread=True), limit=None)}
+        unread = set(library.article_ids(_by_ids(f, window, unread=True)))
         for i in part:
             if ids[i] in unread:
                 return i, ids[i]

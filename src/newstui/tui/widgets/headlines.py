@@ -364,7 +364,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     def _read_listed(self, generation: int, view: View, order: SortOrder) -> None:
         """Every id of a list filtered by flags, in order (one query: one consistent answer)."""
         with self._library.borrow() as library:
-            ids = [row.id for row in library.articles(view.filter, limit=None, order=order)]
+            ids = library.article_ids(view.filter, order)
         self.post_message(self._Listed(generation, ids))
 
     @on(_Listed)
