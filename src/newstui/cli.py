@@ -1976,8 +1976,6 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
 def _set_aside_lines(library: Library, config: Config | None) -> list[str]:
     """A line for each source set aside after leaving the config, which `feeds` does not list:
     its articles are still in All and search, and it is deleted on the day it names."""
-    from datetime import timedelta
-
     from newstui.ingest import LEFT_CONFIG_DAYS
     from newstui.model.fetching import HISTORY
 
@@ -1992,8 +1990,7 @@ def _set_aside_lines(library: Library, config: Config | None) -> list[str]:
                 " its name, and moved to its new URL once it fetches"
             )
             continue
-        left = datetime.fromisoformat(s.left)
-        until = (left + timedelta(days=LEFT_CONFIG_DAYS)).date().isoformat()
+        until = s.kept_until(LEFT_CONFIG_DAYS)
         kept = (
             f"{articles}, kept until {until} (`newstui cleanup --left-config` deletes them now)"
             if s.articles

@@ -332,3 +332,93 @@ async def test_D_on_a_feed_whose_url_was_mistyped_removes_its_kept_articles_too(
     left = db.execute("SELECT count(*) FROM feeds WHERE name = 'World Desk'").fetchone()[0]
     db.conn.close()
     assert left == 0
+
+
+async def select_a_world_desk_article(app, pilot) -> None:
+    """In All, the headlines focused, the cursor on an article of World Desk (set aside: no
+    longer in Sources)."""
+    app.main.focus_pane("headlines")
+    await settle(pilot)
+    index = next(i for i, row in app.main.headlines.loaded_rows() if row.feed == "World Desk")
+    app.main.headlines.move_cursor(index)
+    await settle(pilot)
+    assert app.main.headlines.selected.feed == "World Desk"
+
+
+async def test_D_on_an_article_of_a_feed_set_aside_offers_to_delete_that_feed(db_path, config):
+    """r33 leftovers b: D on an article of a feed deleted from the config by hand (still in All
+    and search for 30 days) said "Choose a feed in Sources first.", which does not list it."""
+    app = NewstuiApp(db_path, configure_world_desk(db_path, config))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = config.path.read_text("utf-8").split('\n[[feeds]]\nname = "World Desk"')[0]
+        await refresh_after_writing(pilot, config, text + "\n")
+        assert "World Desk" not in [f.name for f in app.main.sources.feeds]
+        await select_a_world_desk_article(app, pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), [n.message for n in notifications(app)]
+        shown = str(app.screen.query_one("#confirm-question").render())
+        assert shown.startswith(
+            "Delete World Desk, the selected article's feed, no longer in feeds.toml (kept until "
+        ), shown
+        assert "and its 22 articles?" in shown, shown
+        await pilot.press("y")
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+        assert "Removed World Desk: 22 articles deleted" in messages, messages
+        assert all(row.feed != "World Desk" for _, row in app.main.headlines.loaded_rows())
+    db = open_db(db_path)
+    left = db.execute("SELECT count(*) FROM feeds WHERE name = 'World Desk'").fetchone()[0]
+    db.conn.close()
+    assert left == 0
+
+
+async def test_D_on_an_article_of_a_mistyped_urls_old_feed_offers_the_feed_of_its_name(
+    db_path, config
+):
+    """The old feed of an entry whose URL was edited: D offers the entry Sources lists."""
+    config = configure_world_desk(db_path, config)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = config.path.read_text("utf-8")
+        await refresh_after_writing(pilot, config, text.replace("/world.xml", "/wrold.xml"))
+        await select_a_world_desk_article(app, pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), [n.message for n in notifications(app)]
+        shown = str(app.screen.query_one("#confirm-question").render())
+        assert shown.startswith(
+            "Remove World Desk, the selected article's feed, from feeds.toml and delete its "
+            "22 articles? (D removes a whole feed"
+        ), shown
+        await pilot.press("y")
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+        assert "Removed World Desk: 22 articles deleted" in messages, messages
+    assert "World Desk" not in config.path.read_text("utf-8")
+
+
+async def test_D_on_a_starred_article_kept_of_a_removed_feed_says_there_is_no_feed(
+    db_path, config, ids
+):
+    config = configure_world_desk(db_path, config)
+    db = open_db(db_path)
+    mark_articles(db, [ids["seed"]], starred=True)
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await choose_world_desk(app, pilot)
+        await pilot.press("D", "y")
+        await settle(pilot)
+        assert "World Desk" not in [f.name for f in app.main.sources.feeds]
+        await select_a_world_desk_article(app, pilot)  # the starred one, kept
+        await pilot.press("D")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        messages = [n.message for n in notifications(app)]
+        assert messages[-1] == (
+            "World Desk was removed: its starred articles stay, with no feed to remove."
+        ), messages

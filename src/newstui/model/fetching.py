@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from newstui.counts import counted
@@ -199,6 +199,13 @@ class SetAsideSource:
     left: str  # when it left the config (ISO 8601 UTC)
     articles: int
     url_changed: bool = False  # set aside as the config gave its name another URL (still does)
+
+    def kept_until(self, days: int) -> str | None:
+        """The day it is deleted, `days` after it left (YYYY-MM-DD); None for one whose URL
+        changed, kept while the config lists its name."""
+        if self.url_changed:
+            return None
+        return (datetime.fromisoformat(self.left) + timedelta(days=days)).date().isoformat()
 
 
 def _names(names: list[str]) -> str:

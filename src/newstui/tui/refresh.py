@@ -151,6 +151,13 @@ def run_remove(db_path: Path | str, feed_id: int, names: Sequence[str] = ()) -> 
     )
 
 
+def run_remove_set_aside(db_path: Path | str, name: str) -> RemovedSource | None:
+    """Delete now the sources set aside after leaving the config under `name` (starred
+    articles kept), as `newstui remove NAME` does; None when there is none any more."""
+    with Library.open(db_path, threads=True) as library:
+        return library.remove_set_aside([name])
+
+
 def run_analysis(db_path: Path | str, extractor: str, cancel: threading.Event | None = None) -> int:
     """Analyse every article the current extractor version has not seen (after an upgrade);
     returns how many. It writes a hundred analyses a transaction, so a refresh or an add

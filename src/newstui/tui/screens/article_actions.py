@@ -43,6 +43,7 @@ from newstui.tui.view import ALL, View
 if TYPE_CHECKING:
     from newstui.library import Library
     from newstui.model import ArticleDetail
+    from newstui.model.fetching import SetAsideSource
     from newstui.model.views import Marked
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.sources import SourcesPane
@@ -132,6 +133,7 @@ class ArticleActions(ScreenMixin):
         def load_held_detail(self, article_id: int) -> None: ...
         def show_view(self, view: View, select_id: int | None = None) -> None: ...
         def selected_source(self) -> tuple[FeedRow, SourceMeant] | None: ...
+        def meant_source_id(self) -> tuple[int, SourceMeant] | None: ...
 
     _last_pipe = ""  # the last command the article was piped to
     _last_mark: UndoableMark | None = None  # what `u` undoes
@@ -525,8 +527,11 @@ class ArticleActions(ScreenMixin):
         selected = self.selected_source()
         if selected is None:
             entry = self.sources.highlighted_view() if self.sources.has_focus else None
+            unlisted = self.meant_source_id()
             if entry is not None and entry.key.startswith("view:"):  # newsboat's query feeds
                 self._ask_to_remove_view(entry.title, self.config.path)
+            elif unlisted is not None and unlisted[1] != "sources":  # Sources does not list it
+                self._ask_to_remove_unlisted(*unlisted)
             else:
                 self.notify("Choose a feed in Sources first.", severity="warning")
             return
@@ -564,15 +569,7 @@ class ArticleActions(ScreenMixin):
             stream = await self.library.write(lambda lib: lib.sync.stream_of(feed.id))
             server = server_name(url) if stream is not None else None
         question = removal_question(feed.name, config_name, articles, starred, meant, server)
-        if meant != "sources":  # D on an article: newsboat's D deletes that article alone
-            remove, read = (
-                key_in_effect(self, "sources.remove"),
-                key_in_effect(self, "article.toggle_read"),
-            )
-            question += (
-                f" ({remove} removes a whole feed: no key deletes one article, as newsboat's D"
-                f" does; {read} marks it read.)"
-            )
+        question += self._not_one_article(meant)
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -582,6 +579,82 @@ class ArticleActions(ScreenMixin):
         from newstui.tui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
+
+    def _not_one_article(self, meant: SourceMeant) -> str:
+        """After the question of D on an article: newsboat's D deletes that article alone."""
+        if meant == "sources":
+            return ""
+        remove, read = (
+            key_in_effect(self, "sources.remove"),
+            key_in_effect(self, "article.toggle_read"),
+        )
+        return (
+            f" ({remove} removes a whole feed: no key deletes one article, as newsboat's D"
+            f" does; {read} marks it read.)"
+        )
+
+    @work(group="write", exit_on_error=False)
+    async def _ask_to_remove_unlisted(self, feed_id: int, meant: SourceMeant) -> None:
+        """D on an article of a source Sources does not list (r33 leftovers b): one set aside
+        after leaving the config is deleted now, after asking, as `newstui remove NAME` does;
+        one whose URL was edited is the entry the config names so; else say why there is none."""
+        from newstui.ingest import LEFT_CONFIG_DAYS
+
+        assert self.config is not None
+        config = self.config
+
+        def find(lib: Library) -> tuple[SetAsideSource | None, tuple[int, int]]:
+            aside = next((s for s in lib.set_aside_sources() if s.id == feed_id), None)
+            return aside, lib.set_aside_counts([aside.name]) if aside else (0, 0)
+
+        aside, (articles, starred) = await self.library.write(find)
+        if aside is None:  # the starred articles kept of a feed removed for good
+            row = self.headlines.selected
+            name = f"{row.feed}" if row is not None and row.feed_id == feed_id else "Its feed"
+            self.notify(
+                f"{name} was removed: its starred articles stay, with no feed to remove.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        listed = next(
+            (f for f in self.sources.feeds if f.name.casefold() == aside.name.casefold()), None
+        )
+        source = config.source_named(aside.name)
+        if aside.url_changed and listed is not None and source is not None:
+            self._ask_to_remove_source(listed, meant, source, config.path.name)
+            return
+        kept = f"kept until {aside.kept_until(LEFT_CONFIG_DAYS)}"
+        question = removal_question(
+            aside.name,
+            None,
+            articles,
+            starred,
+            meant,
+            aside=f"no longer in {config.path.name} ({kept})",
+        ) + self._not_one_article(meant)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.forget_undo(REMOVAL_NOT_UNDONE)
+                self._remove_set_aside(feed_id, aside.name)
+
+        from newstui.tui.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _remove_set_aside(self, feed_id: int, name: str) -> None:
+        from newstui.tui.refresh import run_remove_set_aside, sentence
+
+        try:
+            result = run_remove_set_aside(self.db_path, name)
+        except NewstuiError:
+            raise
+        except Exception as exc:
+            raise NewstuiError(f"could not remove {name}: {exc}") from exc
+        summary = sentence(result.summary()) if result else f"{name} was removed already."
+        self.post_message(SourceRemoved(feed_id, summary))
 
     def _ask_to_remove_view(self, name: str, path: Path) -> None:
         """Remove a saved view from the config file, after asking (its articles stay)."""

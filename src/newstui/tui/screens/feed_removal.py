@@ -25,11 +25,13 @@ def removal_question(
     starred: int,
     meant: SourceMeant,
     server: str | None = None,
+    aside: str | None = None,
 ) -> str:
     """The question before a feed goes: its name (with why that feed, outside Sources), the
     config file it leaves (None: it is in none), the articles deleted (starred ones stay) and
-    the sync server it is unsubscribed on (None: it is no server subscription)."""
-    why = _WHICH[meant]
+    the sync server it is unsubscribed on (None: it is no server subscription); `aside`: how a
+    feed set aside after leaving the config is kept ("no longer in feeds.toml (kept until …)")."""
+    why = ", ".join(part for part in (_WHICH[meant], aside) if part)
     there = f" and unsubscribe it on {server}" if server else ""
     if not articles:
         which = f"{name} ({why})" if why else name

@@ -433,19 +433,27 @@ class MainScreen(
             self.article_opened(selected)
         self.detail_loaded(message.article_id, message.detail)
 
-    def selected_source(self) -> tuple[FeedRow, SourceMeant] | None:
-        """The feed or local source the user means, and how: highlighted in Sources when that
-        pane has focus, else the one the headline list shows, else the selected article's."""
-        feed_id: int | None = None
-        meant_by: SourceMeant = "sources"
+    def meant_source_id(self) -> tuple[int, SourceMeant] | None:
+        """The id of the source the user means, and how: highlighted in Sources when that pane
+        has focus, else the one the headline list shows, else the selected article's (which
+        Sources may not list: a feed set aside after leaving the config)."""
         if self._pane_of(self.focused) == "sources":
             feed_id = self.sources.highlighted_feed_id()
-        elif self.headlines.view.filter.feed_id is not None:
-            feed_id, meant_by = self.headlines.view.filter.feed_id, "list"
-        elif (row := self.headlines.selected) is not None:
-            feed_id, meant_by = row.feed_id, "article"
-        feed = next((f for f in self.sources.feeds if f.id == feed_id), None)
-        return None if feed is None else (feed, meant_by)
+            return None if feed_id is None else (feed_id, "sources")
+        if self.headlines.view.filter.feed_id is not None:
+            return self.headlines.view.filter.feed_id, "list"
+        if (row := self.headlines.selected) is not None:
+            return row.feed_id, "article"
+        return None
+
+    def selected_source(self) -> tuple[FeedRow, SourceMeant] | None:
+        """The feed or local source the user means, and how (meant_source_id), when Sources
+        lists it."""
+        meant = self.meant_source_id()
+        if meant is None:
+            return None
+        feed = next((f for f in self.sources.feeds if f.id == meant[0]), None)
+        return None if feed is None else (feed, meant[1])
 
     def current_row(self) -> ArticleRow | None:
         """The selected article's row (with its latest flags)."""
