@@ -244,6 +244,13 @@ _UNCREDITED: Final = frozenset(("before", "short", "nobody", "context"))
 _SAY_THEN_SPEAKER: Final = frozenset(
     "said says added wrote writes replied continued tweeted posted stated declared".split()
 )
+# "Moss tweeted a tribute to Reid:", "posted a message for Reid's family,": after a verb with
+# a subject of its own, an object noun phrase (not a role: "said a spokesman for Acme, …") whose
+# name is not the speaker
+_VERB_OBJECT_PHRASE: Final = re.compile(
+    r"\s*(?:a|an|the|his|her|its|their|this|that|these|my|our)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"([a-z][\w-]*)\s+(?:to|for|about|on|of|from|with)\s"
+)
 # "When an official said “…”": a subordinate clause whose verb of saying leads into the quotation
 _SUBORDINATE_SAID: Final = re.compile(
     r"\W*(?:When|After|Before|While|Although|Though|If|Because|Once|Until|As)\s[^,;:.]{1,60}?\s"

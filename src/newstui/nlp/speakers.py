@@ -118,6 +118,7 @@ from newstui.nlp.speaker_cues import (
     _TOLD_VERBS,
     _TOPIC_BEFORE,
     _UNCREDITED,
+    _VERB_OBJECT_PHRASE,
     _VERB_BEFORE_COMMA,
     _WRITTEN_FROM,
     VERB,
@@ -1391,6 +1392,7 @@ class SpeakerFinder(_SubjectFinder):
             and lead_in.lstrip(" ,").split()[:1] != []
             # "said of Moss, “…”", "said, in remarks published by CNN, “…”"
             and lead_in.lstrip(" ,").split()[0].lower() not in _PREPOSITIONS
+            and not self._verb_object_named(head, verb, lead_in)
         ):
             named = self._named_in(
                 sent_start + verb.end(), span.open_mark, span.open_mark, allow_pronoun=False
@@ -1538,6 +1540,18 @@ class SpeakerFinder(_SubjectFinder):
         if not found and verb.group().endswith("ing"):
             return self._opening_body(sent_start, span.open_mark) or found
         return found
+
+    def _verb_object_named(self, head: str, verb: re.Match[str], lead_in: str) -> bool:
+        """'Moss tweeted a tribute to Reid: “…”', 'Moss, a friend, posted a message for Reid's
+        family,': the verb has a subject of its own before it and an object phrase after it (not
+        a role: "said a spokesman for Acme, Tom Casey:"), so the name after it is no speaker."""
+        if " " not in lead_in.strip():
+            return False
+        before = head[: verb.start()].rstrip()
+        if not before or before.endswith(_CLOSING_MARKS):
+            return False  # "“…,” said the head of the firm, Ann Lee:": inverted
+        phrase = _VERB_OBJECT_PHRASE.match(lead_in)
+        return phrase is not None and phrase.group(1) not in load_gazetteer().role_words
 
     def _clause_after_quote(self, sent_start: int, verb_start: int, span: QuoteSpan) -> str | None:
         """'Lee warned that "…", and the German government described it as "…"': the subject of

@@ -1,0 +1,37 @@
+"""Rules-35 classes of named speakers (round 33, from a user test on real news and the
+unannotated Wikinews articles), each pinned by invented sentences. A name in the object of a
+speech verb that has its own subject is not the speaker ("Moss tweeted a tribute to Reid: “…”"
+was Reid's)."""
+
+from __future__ import annotations
+
+from extracted import quotes_and_speakers
+
+
+def test_a_tribute_tweeted_to_someone_is_the_tweeters_not_the_one_addressed(extractor) -> None:
+    text = (
+        "The jazz singer Nell Garvey died on Sunday at 88. Her old bandleader, Otis Crane, "
+        "tweeted a tribute to Garvey: “Sweet Nell. The stage is darker tonight.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("Sweet Nell. The stage is darker tonight.", "Otis Crane")
+    ]
+
+
+def test_a_message_posted_for_someones_family_is_the_posters(extractor) -> None:
+    text = (
+        "The jazz singer Nell Garvey died on Sunday at 88. Otis Crane heard the news in Memphis. "
+        "He posted a message for Garvey's family, “We are all with you tonight.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [("We are all with you tonight.", "Otis Crane")]
+
+
+def test_a_role_after_said_still_names_the_one_holding_it(extractor) -> None:
+    text = (
+        "The ferry service restarted on Monday. “It is a fine day,” said a spokesman for the "
+        "port, Abel Stroud: “We are glad.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("It is a fine day,", "Abel Stroud"),
+        ("We are glad.", "Abel Stroud"),
+    ]
