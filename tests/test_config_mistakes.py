@@ -86,3 +86,19 @@ def test_an_empty_query_still_says_the_view_has_none(tmp_path):
 def test_a_bad_per_feed_fulltext_names_the_feed_and_its_line(tmp_path):
     message = _message(tmp_path, '[[feeds]]\nurl = "https://a/x"\nname = "A"\nfulltext = "Auto"\n')
     assert ":4: 'fulltext' of feed 'A' must be \"auto\", true or false, not 'Auto'" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[[views]]\nname = "V"\n\n# a comment\nquery = "title:("\n', ":5: view 'V': query "),
+        ('[[filters]]\nname = "F"\naction = "read"\nquery = "(a"\n', ":4: filter 'F': query "),
+    ],
+)
+def test_a_query_that_does_not_parse_is_reported_at_its_own_line(tmp_path, text, expected):
+    # r33 leftovers c: it was reported at the entry's [[views]] / [[filters]] line
+    path = tmp_path / "feeds.toml"
+    path.write_text(text, "utf-8")
+    config = load_config(path)
+    (entry,) = (*config.views, *config.filters)
+    assert f"{path}{expected}" in entry.problem, entry.problem

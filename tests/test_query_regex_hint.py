@@ -41,3 +41,16 @@ def test_a_view_with_a_regex_query_is_warned_of_when_the_config_is_read(tmp_path
     (warning,) = config.warnings
     assert warning.startswith(f"{path}:3: view 'R': query 'title:/tok.*/' finds nothing: no ")
     assert "write title:tok* instead" in warning
+
+
+def test_a_filter_with_a_regex_query_is_warned_of_when_the_config_is_read(tmp_path: Path):
+    # r33 leftovers c: views were warned of (ca40c80), filters not: such a filter hides nothing
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[filters]]\nname = "Ads"\n\nquery = "title:/^Sponsored/"\n', "utf-8")
+    config = load_config(path)
+    assert config.filters[0].problem == ""  # still a filter
+    (warning,) = config.warnings
+    assert warning.startswith(
+        f"{path}:4: filter 'Ads': query 'title:/^Sponsored/' finds nothing: no "
+    ), warning
+    assert "write title:Sponsored* instead" in warning

@@ -119,10 +119,11 @@ class Config:
     @property
     def warnings(self) -> tuple[str, ...]:
         """One line for each entry read but left unusable (a saved view or a filter whose query
-        does not parse) or a view that can find nothing (a regular expression): the commands
-        print them, the app shows them."""
+        does not parse) or a view or filter that can find nothing (a regular expression): the
+        commands print them, the app shows them."""
         views = [view.problem or view.hint for view in self.views if view.problem or view.hint]
-        return (*views, *(entry.problem for entry in self.filters if entry.problem))
+        filters = [f.problem or f.hint for f in self.filters if f.problem or f.hint]
+        return (*views, *filters)
 
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The feed (by name or URL) or local source (by name or path) called `name`."""
@@ -458,11 +459,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             problem = f"{exc}; the view is broken until its query is fixed"
             views.append(ViewConfig(name, given.strip() if isinstance(given, str) else "", problem))
             continue
-        from newstui.query import regex_hint
-
-        found = regex_hint(query)  # parsed, but a regular expression finds nothing
-        hint = f"{at_line(path, qline)}: view {name!r}: query {query!r} finds nothing: {found}"
-        views.append(ViewConfig(name, query, hint=hint if found else ""))
+        hint = _regex_warning(path, qline, f"view {name!r}", query)
+        views.append(ViewConfig(name, query, hint=hint))
     filters: list[FilterConfig] = []
     for i, entry in enumerate(_array(data.get("filters", []), "filters", raw, fail)):
         line = _entry_line(raw, "filters", i)
@@ -488,7 +486,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             problem = f"{exc}; the filter is off until its query is fixed{kept}"
             filters.append(FilterConfig(query, action, named or query, problem))
             continue
-        filters.append(FilterConfig(query, action, named or query))
+        hint = _regex_warning(path, qline, what, query)
+        filters.append(FilterConfig(query, action, named or query, hint=hint))
     sync = _validate_sync(data["sync"], raw, fail) if "sync" in data else None
     keys = _validate_keys(data.get("keys", {}), raw, fail, path)
     # "Tech" on one entry and "tech" on another are one tag, spelled as the file first writes it
@@ -601,6 +600,15 @@ def _binding_line(raw: str, binding_id: str, start: int) -> int:
 EXTRACTOR_NAMES: tuple[str, ...] = ("rules", "none")
 
 
+def _regex_warning(path: Path, line: int, what: str, query: str) -> str:
+    """The warning for a view's or filter's query that parses but is written as a regular
+    expression, which finds nothing ("" for any other)."""
+    from newstui.query import regex_hint
+
+    found = regex_hint(query)
+    return f"{at_line(path, line)}: {what}: query {query!r} finds nothing: {found}" if found else ""
+
+
 def _valid_query(value: Any, what: str, line: int, fail: Any, key_line: int = 0) -> str:
     """A view's or filter's query, which must parse (names' keys make no query invalid: parsed
     without them, reading the config leaves the name lists unloaded, ~160M instructions).
@@ -614,8 +622,8 @@ def _valid_query(value: Any, what: str, line: int, fail: Any, key_line: int = 0)
         raise fail(line, f"{what} has no 'query'")
     try:
         parse_query(value)
-    except QueryError as exc:
-        raise fail(line, f"{what}: query {value.strip()!r}: {exc}") from None
+    except QueryError as exc:  # at the line of `query = …`, as the wrong type is
+        raise fail(key_line or line, f"{what}: query {value.strip()!r}: {exc}") from None
     return value.strip()
 
 

@@ -43,12 +43,14 @@ class ViewConfig:
 class FilterConfig:
     """One `[[filters]]` entry: articles matching `query` are hidden or marked read on arrival.
     A query that does not parse leaves the filter off (it hides nothing new, and what it hid
-    stays hidden): `problem` is the one-line warning naming the file, line, filter and problem."""
+    stays hidden): `problem` is the one-line warning naming the file, line, filter and problem.
+    `hint`: a query that parses but can match nothing (a regular expression), said the same way."""
 
     query: str
     action: FilterAction = "hide"
     name: str = ""
     problem: str = ""
+    hint: str = ""
 
 
 @dataclass(frozen=True)

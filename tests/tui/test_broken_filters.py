@@ -53,7 +53,7 @@ async def test_a_broken_filter_is_said_once_as_the_app_starts_and_the_app_runs(
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         assert said(app) == [
-            f"{path}:9: filter 'no fresh': query 'title:--fresh': 'title:--fresh': one - leaves "
+            f"{path}:11: filter 'no fresh': query 'title:--fresh': 'title:--fresh': one - leaves "
             "a word out (-title:fresh or NOT title:fresh) at 1; the filter is off until its "
             "query is fixed, and what it hid stays hidden"
         ]
@@ -81,7 +81,7 @@ async def test_a_filter_broken_while_the_app_runs_is_said_at_R_and_keeps_what_it
         await pilot.press("R")
         await settle(pilot)
         [warning] = said(app)
-        assert warning.startswith(f"{path}:9: filter 'no fresh': query '—fresh'")
+        assert warning.startswith(f"{path}:11: filter 'no fresh': query '—fresh'")
         assert hidden(db) == 1 and app.main.headlines.total == 0
         await pilot.press("R")
         await settle(pilot)

@@ -276,7 +276,7 @@ async def test_a_view_with_a_query_that_no_longer_parses_is_listed_greyed_and_sa
     app = NewstuiApp(db_path, config)
     async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
-        problem = f"{config.path}:10: view 'No floods': query 'tokyo --flood': '--flood': one -"
+        problem = f"{config.path}:12: view 'No floods': query 'tokyo --flood': '--flood': one -"
         assert any(n.message.startswith(problem) for n in notifications(app))
         text = screen_text(app)
         assert "No floods · broken query" in text
@@ -299,7 +299,7 @@ async def test_a_view_broken_by_hand_while_the_app_runs_is_said_at_R_once(db_pat
         await pilot.press("R")
         await settle(pilot)
         said = [n.message for n in notifications(app) if "view 'No floods'" in n.message]
-        assert len(said) == 1 and said[0].startswith(f"{path}:10: view 'No floods'")
+        assert len(said) == 1 and said[0].startswith(f"{path}:12: view 'No floods'")
         assert "No floods · broken query" in screen_text(app)
         path.write_text(OLD_VIEW + '\n[[views]]\nname = "Syria"\nquery = "syria"\n', "utf-8")
         await pilot.press("R")
@@ -317,9 +317,9 @@ async def test_a_broken_view_is_not_said_again_at_R_when_only_its_line_moved(db_
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         said = [n.message for n in notifications(app) if "view 'No floods'" in n.message]
-        assert len(said) == 1 and said[0].startswith(f"{path}:14: view 'No floods'")
+        assert len(said) == 1 and said[0].startswith(f"{path}:16: view 'No floods'")
         add_feeds(path, [FeedConfig("http://127.0.0.1:9/two.xml", "Two")])
-        assert load_config(path).warnings[0].startswith(f"{path}:18: view 'No floods'")
+        assert load_config(path).warnings[0].startswith(f"{path}:20: view 'No floods'")
         await pilot.press("R")
         await settle(pilot)
         said = [n.message for n in notifications(app) if "view 'No floods'" in n.message]
