@@ -241,3 +241,75 @@ def test_a_broken_cache_is_a_json_error_naming_it(newsboat):
     error = json.loads(newsboat.out)
     assert (error["kind"], error["source"]) == ("source", str(cache))
     assert error["error"].startswith(f"{cache}: not newsboat's cache: file is not a database")
+
+
+def _podcast(base: str) -> bytes:
+    """An RSS podcast whose items share one link (the show's page), each guid written its own
+    way, as feeds write them: a bare name (a permalink by default, which feed readers resolve
+    against the feed's address), one marked isPermaLink="false", a path, a URL, one padded."""
+    guids = [
+        "<guid>ep1</guid>",
+        "<guid isPermaLink='false'>ep2</guid>",
+        "<guid>/pod/ep3</guid>",
+        f"<guid>{base}/pod/ep4</guid>",
+        "<guid>  ep5 </guid>",
+        "<guid>ep6</guid>",
+    ]
+    items = "".join(
+        f"<item><title>Episode {n}</title><link>{base}/pod/</link>{guid}"
+        f"<enclosure url='{base}/ep{n}.mp3' type='audio/mpeg' length='1'/></item>"
+        for n, guid in enumerate(guids, 1)
+    )
+    return f"<rss version='2.0'><channel><title>Pod</title>{items}</channel></rss>".encode()
+
+
+def _atom(base: str) -> bytes:
+    """An Atom feed whose entries share one link, ids written as a number, a tag URI, a URN,
+    a path and a URL (feed readers resolve an id that is no URI against the feed's address)."""
+    ids = ["12345", "tag:example.org,2026:2", "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a"]
+    ids += ["/atom/e4", f"{base}/atom/e5", "67890"]
+    entries = "".join(
+        f"<entry><title>Entry {n}</title><id>{id_}</id><updated>2026-12-0{n}T00:00:00Z</updated>"
+        f"<link href='{base}/show'/></entry>"
+        for n, id_ in enumerate(ids, 1)
+    )
+    return (
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>Atom</title><id>tag:example.org,2026:f"
+        f"</id><updated>2026-12-01T00:00:00Z</updated>{entries}</feed>"
+    ).encode()
+
+
+def test_marks_of_items_whose_guid_is_no_url_arrive_as_feeds_resolve_it(
+    tmp_path, feed_server, capsys, monkeypatch
+):
+    """User test r33 H1: the podcast's `<guid>ep1</guid>` is stored as http://host/ep1, newsboat
+    keeps `ep1`; the shared link cannot stand in, so the marks waited 60 days and went."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
+    newsboat = Newsboat(tmp_path, feed_server, capsys)
+    base = feed_server.url("/").rstrip("/")
+    pod, atom = feed_server.url("/pod.xml"), feed_server.url("/atom.xml")
+    for path, body in (("/pod.xml", _podcast(base)), ("/atom.xml", _atom(base))):
+        feed_server.route(path, body=body, headers={"Content-Type": "application/xml"})
+    newsboat.urls.write_text(f"{pod}\n{atom}\n", "utf-8")
+    # the guids as newsboat 2.x's `newsboat -x reload` wrote them for these feeds: as written
+    guids = {pod: ["ep1", "ep2", "/pod/ep3", f"{base}/pod/ep4", "  ep5 ", "ep6"]}
+    guids[atom] = ["12345", "tag:example.org,2026:2"]
+    guids[atom] += ["urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", "/atom/e4", f"{base}/atom/e5"]
+    guids[atom] += ["67890"]
+    links = {pod: f"{base}/pod/", atom: f"{base}/show"}
+    items = [  # all read but each feed's last
+        Item(feed, guid, links[feed], unread=n == 6)
+        for feed in (pod, atom)
+        for n, guid in enumerate(guids[feed], 1)
+    ]
+    write_cache(newsboat.home / "cache.db", {pod: "Pod", atom: "Atom"}, items)
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+    assert "10 read marks" in newsboat.out and "10 waiting" in newsboat.out
+    assert newsboat("fetch") == 0, newsboat.err
+
+    with Library.open(newsboat.db) as library:
+        unread = sorted(a.title for a in library.articles(ArticleFilter(unread=True), limit=None))
+        assert unread == ["Entry 6", "Episode 6"]
+        assert library.add_imported_marks([]).waiting == 0  # every mark found its article

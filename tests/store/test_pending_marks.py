@@ -31,9 +31,17 @@ def _articles(feed: int, count: int) -> list[Article]:
 
 
 def _marks(feeds: list[tuple[str, int]], count: int) -> list[ImportedMark]:
-    """Every other article read, every fifth starred, by guid; the odd ones by link alone."""
+    """Every other article read, every fifth starred, by guid (every fourth by its guid as a
+    fetch resolves it: `ep2` is stored as g2); the odd ones by link alone."""
     return [
-        ImportedMark(url, None if n % 2 else f"g{n}", f"https://s/{f}/{n}", n % 2 == 0, n % 5 == 0)
+        ImportedMark(
+            url,
+            None if n % 2 else f"ep{n}" if n % 4 == 2 else f"g{n}",
+            f"https://s/{f}/{n}",
+            n % 2 == 0,
+            n % 5 == 0,
+            f"g{n}" if n % 4 == 2 else None,
+        )
         for f, (url, _) in enumerate(feeds)
         for n in range(count)
     ]
@@ -51,6 +59,22 @@ def test_marks_are_given_to_the_articles_a_save_stores_and_then_forgotten(tmp_pa
         assert library.count(ArticleFilter(unread=True)) == 10  # the odd ones, matched by link
         assert library.count(ArticleFilter(starred=True)) == 4
         assert library.add_imported_marks([]).waiting == 0  # all used
+
+
+def test_a_mark_finds_the_article_of_its_guid_as_written_before_the_one_resolved(tmp_path):
+    """A feed may hold an item whose guid is `ep1` (isPermaLink="false") and one whose guid is
+    its resolved URL: newsboat's mark of `ep1` is the first's, the second's stays unread."""
+    with Library.open(tmp_path / "m.db") as library:
+        [(url, feed_id)] = _feeds(library, 1)
+        resolved = "https://feed0.example/ep1"
+        library.add_imported_marks([ImportedMark(url, "ep1", None, True, False, resolved)])
+        twins = [Article("Written", "A.", guid="ep1"), Article("Resolved", "B.", guid=resolved)]
+
+        library.save_batch(feed_id, twins)
+
+        unread = [a.title for a in library.articles(ArticleFilter(unread=True))]
+        assert unread == ["Resolved"]
+        assert library.add_imported_marks([]).waiting == 0
 
 
 def test_a_feed_without_marks_saves_as_before(tmp_path):

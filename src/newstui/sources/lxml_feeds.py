@@ -136,6 +136,15 @@ def feedparser_join(base: str, uri: str) -> str:
         return ""
 
 
+def item_guid(written: str, base: str, *, permalink: bool = True) -> str:
+    """An item's guid (RSS guid, Atom id) as feedparser gives it and newstui stores it: trimmed,
+    and joined to its base (the feed's address, or an xml:base) unless the feed says it is no
+    permalink (RSS isPermaLink="false"): `ep1` in http://host/pod.xml is http://host/ep1. Marks
+    newsboat keeps by the guid as written find their article through it (newsboat_cache)."""
+    value = written.strip()
+    return feedparser_join(base, value) if permalink and value else value
+
+
 class _Unusual(Exception):
     """Something this reader does not reproduce exactly: feedparser reads the document."""
 
@@ -577,7 +586,9 @@ def _entry(item: Any, base: str, atom: bool, c1: bool = True) -> Entry:
         elif name in ("guid", "id"):
             permalink = _attrs(child).get("ispermalink", "true") == "true"
             written = _text(child)
-            value = _finish(written, "id", where, resolve=permalink)
+            value = _finish(
+                item_guid(written, where, permalink=permalink), "id", where, resolve=False
+            )
             entry["id"] = value
             # An Atom id names the entry, it is no address: a link only when written as one
             # (feedparser made "12345" https://site/12345; see feeds.py's _id_links_written)

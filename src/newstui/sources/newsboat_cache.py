@@ -13,6 +13,7 @@ from pathlib import Path
 
 from newstui.errors import SourceError
 from newstui.model.marks import ImportedMark
+from newstui.sources.lxml_feeds import item_guid
 from newstui.sources.urls import web_url
 from newstui.text import clean_line
 
@@ -110,13 +111,21 @@ def read_newsboat_state(
         starred += star
         flagged += bool(letters) and not star
         if was_read or star:
+            # newsboat keeps a guid as the feed writes it; a fetch stores it so when the feed
+            # says it is no permalink (RSS isPermaLink="false"), else joined to the feed's
+            # address, as feed readers resolve a permalink (`ep1`: http://host/ep1). Which one
+            # the feed says is not in the cache: the mark keeps both.
+            written = _text(guid)
+            as_written = clean_line(written, 2000) or None  # (as a fetch cleans a guid)
+            resolved = clean_line(item_guid(written, url), 2000) or None
             marks.append(
                 ImportedMark(
                     url,
-                    clean_line(_text(guid), 2000) or None,  # as a fetch stores a guid
+                    as_written,
                     web_url(_text(link)),
                     was_read,
                     star,
+                    resolved if resolved != as_written else None,
                 )
             )
     return NewsboatState(cache, tuple(marks), read, starred, removed, flagged, star_flag)

@@ -20,23 +20,30 @@ if TYPE_CHECKING:
 
 UNMATCHED_DAYS = 60  # a mark whose article never came goes after this long (keep_days if less)
 
-# The stored articles a pending mark names, by guid key or else by link, and whether an import
-# marked the article before; {articles} is the set of articles to look at (the store's, or the
-# ids just inserted). Each is an indexed look-up: feeds.key and articles (feed_id, guid) are
-# unique, articles (feed_id, coalesce(link_key, url)) and pending_marks (feed_url, link) are
-# indexed (a NULL link equals nothing; no `link IS NOT NULL` here, which made SQLite search the
-# feed's marks). A mark keeps its link's key (model.link_key), so a link written `…/Vázquez` in
-# newsboat's cache finds the article a sync stored as `…/V%C3%A1zquez`.
+# The stored articles a pending mark names, by guid key as written, else as a feed's permalink
+# guid is stored (resolved_guid), else by link, best first, and whether an import marked the
+# article before; {articles} is the set of articles to look at (the store's, or the ids just
+# inserted). Each is an indexed look-up: feeds.key and articles (feed_id, guid) are unique,
+# articles (feed_id, coalesce(link_key, url)), pending_marks (feed_url, resolved_guid) and
+# (feed_url, link) are indexed (a NULL equals nothing; no `link IS NOT NULL` here, which made
+# SQLite search the feed's marks). A mark keeps its link's key (model.link_key), so a link
+# written `…/Vázquez` in newsboat's cache finds the article a sync stored as `…/V%C3%A1zquez`.
 _MATCHES = """
-    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 1 AS rank
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
     JOIN articles a ON a.feed_id = f.id AND a.guid = p.guid
     WHERE {articles}
     UNION ALL
-    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 2 AS rank
+    FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
+    JOIN articles a ON a.feed_id = f.id AND a.guid = p.resolved_guid
+    WHERE {articles}
+    UNION ALL
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 3 AS rank
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
     JOIN articles a ON a.feed_id = f.id AND coalesce(a.link_key, a.url) = p.link
     WHERE {articles}
+    ORDER BY rank
 """
 _MARKED_BEFORE = "EXISTS (SELECT 1 FROM imported_marks m WHERE m.article_id = a.id)"
 
@@ -56,16 +63,17 @@ def add_pending_marks(db: Database, marks: Sequence[ImportedMark], now: datetime
             int(m.read),
             int(m.starred),
             now.isoformat(timespec="seconds"),
+            "guid:" + m.resolved_guid if m.resolved_guid else None,
         )
         for m, link in keyed
         if (m.read or m.starred) and (key := _guid_key(m))
     }
     with write_transaction(db) as conn:
         conn.executemany(
-            "INSERT INTO pending_marks (feed_url, guid, link, read, starred, imported) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feed_url, guid) DO UPDATE SET "
-            "link = excluded.link, read = excluded.read, starred = excluded.starred, "
-            "imported = excluded.imported",
+            "INSERT INTO pending_marks (feed_url, guid, link, read, starred, imported, "
+            "resolved_guid) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_url, guid) DO UPDATE "
+            "SET link = excluded.link, read = excluded.read, starred = excluded.starred, "
+            "imported = excluded.imported, resolved_guid = excluded.resolved_guid",
             rows.values(),
         )
         # the whole table: marks of an earlier import still waiting are as good as these
@@ -99,7 +107,7 @@ def apply_pending_marks(conn: sqlite3.Connection, article_ids: Iterable[int]) ->
         f"strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{UNMATCHED_DAYS} days')"
     )
     new = "a.id IN (SELECT value FROM json_each(?))"
-    return _give(conn, _MATCHES.format(before="0", articles=new), [ids, ids])
+    return _give(conn, _MATCHES.format(before="0", articles=new), [ids, ids, ids])
 
 
 def _give(conn: sqlite3.Connection, matches: str, params: list[object]) -> int:
@@ -109,7 +117,7 @@ def _give(conn: sqlite3.Connection, matches: str, params: list[object]) -> int:
     given: dict[int, tuple[str, str, int, int]] = {}
     used: set[tuple[str, str]] = set()
     rows = conn.execute(matches, params).fetchall()
-    for article_id, feed_url, guid, read, starred, before in rows:
+    for article_id, feed_url, guid, read, starred, before, _rank in rows:
         if article_id in given or (feed_url, guid) in used:
             continue
         used.add((feed_url, guid))
