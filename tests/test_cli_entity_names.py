@@ -78,6 +78,31 @@ def test_entities_name_without_letters_is_a_one_line_error(store, capsys):
     assert "--name: needs a name: letters or digits" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("typed", ["", "  ", "--"])
+def test_quotes_speaker_without_letters_is_a_one_line_error(store, capsys, typed):
+    """`quotes --speaker ''` listed every quote and exited 0 (user test r33 L5)."""
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(store), "quotes", f"--speaker={typed}"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--speaker: needs a name: letters or digits" in err
+    assert len(err.strip().splitlines()) <= 2  # argparse's usage line and the one error
+
+
+@pytest.mark.parametrize(
+    ("command", "option"), [("entities", "--name"), ("quotes", "--speaker"), ("quotes", "--since")]
+)
+def test_a_double_dash_given_as_an_option_s_value_is_checked_like_any_value(
+    store, capsys, command, option
+):
+    """`--name=--` reached the command as an empty list (Python 3.11's argparse drops the "--"):
+    a TypeError or AttributeError traceback instead of the option's one-line error."""
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(store), command, f"{option}=--"])
+    assert stop.value.code == 2
+    assert f"argument {option}: " in capsys.readouterr().err
+
+
 def test_entities_name_of_another_type_says_which_type_it_is(store, capsys):
     """`--name Aleppo --type PERSON` said only "no entities found" (user test r30 L8)."""
     assert main(["--db", str(store), "entities", "--name", "US", "--type", "PERSON"]) == 0

@@ -135,7 +135,8 @@ def _count(text: str) -> int:
 
 
 def _entity_name(text: str) -> str:
-    """An entities --name: a name with a letter or digit, its spaces made single."""
+    """An entities --name or quotes --speaker: a name with a letter or digit, its spaces made
+    single (an empty --speaker '' listed every quote)."""
     if not any(ch.isalnum() for ch in text):
         raise argparse.ArgumentTypeError("needs a name: letters or digits")
     return " ".join(text.split())
@@ -233,6 +234,16 @@ class _Parser(argparse.ArgumentParser):
     def add_subparsers(self, **kwargs: Any) -> Any:
         kwargs.setdefault("parser_class", functools.partial(_Parser, json_errors=self.json_errors))
         return super().add_subparsers(**kwargs)
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # Python 3.11's argparse drops a "--" that is an option's own value (`--speaker=--`) and
+        # hands the command an empty list no type function saw (a TypeError or AttributeError
+        # later): that value is the text "--", checked like any other.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -450,7 +461,12 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
     if wanted("quotes"):
         p = command("quotes", "list direct quotes with their speakers, newest first")
-        p.add_argument("--speaker", metavar="NAME", help="only this speaker (full name or surname)")
+        p.add_argument(
+            "--speaker",
+            type=_entity_name,
+            metavar="NAME",
+            help="only this speaker (full name or surname)",
+        )
         p.add_argument(
             "--since",
             type=_since,
@@ -2281,7 +2297,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     from newstui.nlp import query_keys
     from newstui.query import speaker_keys
 
-    speaker = " ".join(args.speaker.split()) if args.speaker else None
+    speaker: str | None = args.speaker
     rows = library.quotes(
         speaker=speaker,
         limit=args.limit,

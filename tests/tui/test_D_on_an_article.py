@@ -13,6 +13,7 @@ from .test_remove_source import configure_world_desk
 
 
 async def test_D_on_an_article_says_it_removes_the_whole_feed_not_the_article(db_path, config):
+    """Its note read as if newsboat's D did not delete one article either (user test r33 L7)."""
     config = configure_world_desk(db_path, config)
     app = NewstuiApp(db_path, config)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -23,6 +24,6 @@ async def test_D_on_an_article_says_it_removes_the_whole_feed_not_the_article(db
         assert isinstance(app.screen, ConfirmScreen)
         shown = " ".join(str(app.screen.query_one("#confirm-question").render()).split())
         assert shown.endswith(
-            "(D removes a whole feed: no key deletes one article, as newsboat's D does;"
-            " m marks it read.)"
+            "(newsboat's D deletes one article; here D removes the whole feed and no key"
+            " deletes one article: m marks it read.)"
         )

@@ -589,8 +589,8 @@ class ArticleActions(ScreenMixin):
             key_in_effect(self, "article.toggle_read"),
         )
         return (
-            f" ({remove} removes a whole feed: no key deletes one article, as newsboat's D"
-            f" does; {read} marks it read.)"
+            f" (newsboat's D deletes one article; here {remove} removes the whole feed and no"
+            f" key deletes one article: {read} marks it read.)"
         )
 
     @work(group="write", exit_on_error=False)
