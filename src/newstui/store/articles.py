@@ -385,6 +385,30 @@ def update_article_content(
     return True
 
 
+def update_article_entry(
+    conn: sqlite3.Connection,
+    article_id: int,
+    article: Article | PreparedArticle,
+    digest: str,
+) -> None:
+    """Give a stored article another entry's title, link, author, date and digest, keeping its
+    text, summary, links, full text and analysis (the better text: store.article_merge)."""
+    row = prepared(article)
+    conn.execute(
+        """UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
+        sort_date = coalesce(?, first_seen), content_hash = ? WHERE id = ?""",
+        [
+            row.url,
+            row.title,
+            row.author,
+            row.published,
+            _sortable(row.published, now_iso()),
+            digest,
+            article_id,
+        ],
+    )
+
+
 # An article's link as compared (model.link_key), as indexed with its feed (schema 36).
 LINK_KEY = "coalesce(link_key, url)"
 

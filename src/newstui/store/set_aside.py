@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from newstui.errors import hide_passwords
 from newstui.model.fetching import RemovedSource, SetAsideSource
+from newstui.store.article_merge import merge_article, move_articles
 from newstui.store.db import Database, write_transaction
-from newstui.store.retention import delete_articles
 
 URL_CHANGED = " url-changed"  # after `removed`'s time: set aside as its name got another URL
 
@@ -79,38 +79,15 @@ def move_feed_articles(db: Database, old_id: int, new_id: int) -> tuple[int, int
     how many of the new source's articles were copies of them.
 
     The new source's copy of an article the old one holds (the same identity) gives way: the
-    old one, with what the user did to it, stays, taking a mark the copy got since."""
+    old one, with what the user did to it, stays, taking the copy's marks, downloads and better
+    text (store.article_merge)."""
     with write_transaction(db) as conn:
         copies = conn.execute(
-            "SELECT n.id, o.id, n.read, n.starred FROM articles n "
+            "SELECT n.id, o.id FROM articles n "
             "JOIN articles o ON o.guid = n.guid AND o.feed_id = ? WHERE n.feed_id = ?",
             [old_id, new_id],
         ).fetchall()
-        conn.executemany(
-            "UPDATE articles SET read = max(read, ?), starred = max(starred, ?) WHERE id = ?",
-            [(read, starred, old) for _new, old, read, starred in copies],
-        )
-        if copies:
-            delete_articles(conn, [new for new, *_ in copies], _NOT_RETIRED)
-            # delete_articles remembers what it deletes as removed: these stay, as the old ones
-            conn.execute(
-                "DELETE FROM retired_articles WHERE feed_id = ? AND seen = ?",
-                [new_id, _NOT_RETIRED],
-            )
-        moved = conn.execute(
-            "UPDATE articles SET feed_id = ? WHERE feed_id = ?", [new_id, old_id]
-        ).rowcount
-        conn.execute(
-            "UPDATE OR IGNORE retired_articles SET feed_id = ? WHERE feed_id = ?", [new_id, old_id]
-        )
-        # marks imported for articles not fetched yet wait by the feed's URL (feeds.key)
-        conn.execute(
-            "UPDATE OR IGNORE pending_marks SET feed_url = "
-            "(SELECT key FROM feeds WHERE id = ?) WHERE feed_url = (SELECT key FROM feeds WHERE id = ?)",
-            [new_id, old_id],
-        )
-        conn.execute("DELETE FROM feeds WHERE id = ?", [old_id])
-    return int(moved), len(copies)
-
-
-_NOT_RETIRED = ""  # no real time: marks the retired_articles rows a move makes, to take back
+        for copy, old in copies:
+            merge_article(conn, copy, old)
+        moved = move_articles(conn, old_id, new_id)
+    return moved, len(copies)

@@ -15,15 +15,16 @@ from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
 from newstui.model.link_key import link_key, same_link
 from newstui.model.sync import item_key
+from newstui.store.article_merge import keeps_own_text, merge_article, move_articles
 from newstui.store.articles import (
     INSERT_ARTICLE,
     LINK_KEY,
     new_article_row,
     update_article_content,
+    update_article_entry,
 )
 from newstui.store.db import Database, connection_file, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
-from newstui.store.stories import lead_orphaned_stories
 
 FIELDS = ("read", "starred")
 
@@ -480,6 +481,9 @@ def _move_source(
         "WHERE id = ?",
         [feed.url, feed.url, feed_id],
     )
+    conn.execute(  # (marks imported for articles not fetched yet wait by the feed's key)
+        "UPDATE OR IGNORE pending_marks SET feed_url = ? WHERE feed_url = ?", [feed.url, row[0]]
+    )
     if merged is None:
         return _Move(old, feed.url)
     return _Move(old, feed.url, merged[0], merged[1])
@@ -487,11 +491,11 @@ def _move_source(
 
 def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
     """Move a source's articles into another and delete it: an article both have (the same id
-    in the feed, or the same link, compared by link_key, and the same title) stays once, read or
-    starred when either was, with the downloads of both. A link twin is taken only when the link
-    is the only one of its kind in each source: articles that share a link (a podcast's show page,
-    a live blog) are moved over, never deleted. The source's cleanup memory and its feeds.toml
-    standing go along."""
+    in the feed, or the same link, compared by link_key, and the same title) stays once, `into`'s
+    copy taking the other's marks, downloads and better text (article_merge.merge_article). A
+    link twin is taken only when the link is the only one of its kind in each source: articles
+    that share a link (a podcast's show page, a live blog) are moved over, never deleted. The
+    source's cleanup memory, imported marks waiting and feeds.toml standing go along."""
     mine = _link_counts(conn, source)
     theirs = _link_counts(conn, into)
     claimed: set[int] = set()
@@ -511,28 +515,9 @@ def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
                 found = row
         if found is None:
             continue
-        twin = found[0]
-        claimed.add(twin)
-        conn.execute(  # (a mark it gains is queued for the server, as any made here)
-            "UPDATE articles SET read = max(read, (SELECT read FROM articles WHERE id = ?)), "
-            "starred = max(starred, (SELECT starred FROM articles WHERE id = ?)) WHERE id = ?",
-            [article_id, article_id, twin],
-        )
-        conn.execute("UPDATE downloads SET article_id = ? WHERE article_id = ?", [twin, article_id])
-        conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
-    conn.execute("UPDATE articles SET feed_id = ? WHERE feed_id = ?", [into, source])
-    conn.execute(
-        "INSERT OR IGNORE INTO retired_articles (feed_id, guid, seen) "
-        "SELECT ?, guid, seen FROM retired_articles WHERE feed_id = ?",
-        [into, source],
-    )
-    conn.execute(
-        "UPDATE feeds SET configured = max(configured, "
-        "(SELECT configured FROM feeds WHERE id = ?)) WHERE id = ?",
-        [source, into],
-    )
-    conn.execute("DELETE FROM feeds WHERE id = ?", [source])
-    lead_orphaned_stories(conn)
+        claimed.add(found[0])
+        merge_article(conn, article_id, found[0])  # (a mark it gains is queued for the server)
+    move_articles(conn, source, into)
 
 
 def _link_counts(conn: sqlite3.Connection, feed_id: int) -> dict[str, int]:
@@ -644,6 +629,11 @@ def save_items(
                     else:
                         _keep_marks_made_here(conn, row[0], item)
                     _take_state(conn, row[0], item)
+                    if row[1] != digest and keeps_own_text(conn, row[0], item.article.text):
+                        # its full text fetched here (or a longer text) stays; the item's
+                        # title, link and date are taken, and its digest: it is that entry
+                        update_article_entry(conn, row[0], item.article, digest)
+                        continue
             if row is None:
                 key = item_key(item.item_id)
                 if conn.execute(
@@ -728,26 +718,9 @@ def merge_link_twins(db: Database) -> int:
 
 
 def _merge_twin(conn: sqlite3.Connection, first: int, copy: int) -> None:
-    """The article `first` takes `copy`'s server item, downloads and marks (see
-    merge_link_twins); `copy` is deleted."""
-    mine = conn.execute("SELECT read, starred FROM articles WHERE id = ?", [first]).fetchone()
-    theirs = conn.execute("SELECT read, starred FROM articles WHERE id = ?", [copy]).fetchone()
-    queued = dict(
-        conn.execute("SELECT field, value FROM sync_queue WHERE article_id = ?", [copy]).fetchall()
-    )
-    conn.execute("UPDATE sync_items SET article_id = ? WHERE article_id = ?", [first, copy])
-    conn.execute("UPDATE downloads SET article_id = ? WHERE article_id = ?", [first, copy])
-    conn.execute("DELETE FROM articles WHERE id = ?", [copy])
-    for field, here, there in zip(FIELDS, mine, theirs, strict=True):
-        value = int(here or there)
-        on_server = there if field not in queued else 1 - int(queued[field])
-        conn.execute(f"UPDATE articles SET {field} = ? WHERE id = ?", [value, first])
-        if value != on_server:
-            conn.execute(
-                "INSERT OR REPLACE INTO sync_queue (article_id, field, value, queued_at) "
-                "VALUES (?, ?, ?, ?)",
-                [first, field, value, now_iso()],
-            )
+    """The article `first` takes `copy`'s server item, downloads and marks, and its text when
+    that is the better (see merge_link_twins, article_merge); `copy` is deleted."""
+    merge_article(conn, copy, first)
 
 
 def _keep_marks_made_here(conn: sqlite3.Connection, article_id: int, item: RemoteItem) -> None:
