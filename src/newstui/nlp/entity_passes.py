@@ -83,6 +83,7 @@ from newstui.nlp.entity_cues import (
     _has_of_or_for,
     _initials,
     _no_body_last,
+    _people_plural,
     _short_form,
     _spells_but_one,
     _term_words_start,
@@ -113,7 +114,7 @@ from newstui.nlp.entity_words import (
     _is_cap,
     _is_upper,
 )
-from newstui.nlp.gazetteer import us_states
+from newstui.nlp.gazetteer import Gazetteer, us_states
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Dateline, Token, find_all, matches_at
 
@@ -131,6 +132,17 @@ _PARTY_STATE_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,13}\.?")
 # after a name's "for a(n)" (see _join_for_a_names).
 _FOR_A_REST: Final = re.compile(r"n? ([A-Z][\w'’-]*(?: (?:of |and )?[A-Z][\w'’-]*)*)")
 _INSIDE_BODIES: Final = frozenset(("PLACE", "GROUP"))  # known names a body's name may hold
+# "Texas Citizens for Science", "Students & Scholars Against Corporate Misbehavior", "Iraq
+# Veterans Against the War": up to two capitalised words, people in the plural (two joined by
+# "&"/"and"), "for" or a capitalised "Against" (its "the"), and the capitalised words of the
+# cause, ending the name (see _join_cause_bodies).
+_CAUSE_ANCHORS: Final = ("s for ", "s Against ")
+_CAUSE_BEFORE: Final = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]* ){0,2}?)(?:([A-Z][a-z]+s) (?:&|and) )?$"
+)
+_CAUSE_REST: Final = re.compile(r"(the )?([A-Z][\w'’-]*(?: (?:of |and |& )?[A-Z][\w'’-]*){0,3})")
+_CAUSE_LOOK_BACK: Final = 60  # characters before the plural read for the words before it
+_CAUSE_LEADS_DROPPED: Final = frozenset(("The", "A", "An"))
 _QUOTE_OPENERS: Final = frozenset(('"', "“", "‘", "'"))
 # What may stand right before a lower-case term that opens a text's words (see _opens_lower_term)
 _TERM_OPENERS: Final = frozenset(("\n", "(", '"', "“", ","))
@@ -155,6 +167,18 @@ _NOT_BEFORE_SUBJECT_PAIR: Final = frozenset(
 )
 # Verbs of speech that are as often a plural noun after two names ("… Belt and Rust Belt states").
 _NOUN_LIKE_VERBS: Final = frozenset("states notes claims remarks comments answers".split())
+
+
+def _cause_people(word: str, gaz: Gazetteer) -> bool:
+    """Whether `word` names people in the plural: a list's ("Veterans") or a people's plural,
+    written with an "s" after its singular or known as it is ("Jews")."""
+    return _people_plural(word, gaz) or gaz.known.get(word) == "GROUP"
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence or a line (quotation marks aside)."""
+    before = text[max(0, at - 4) : at].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?:\n"
 
 
 class _EntityFinder(_RunFinder):
@@ -208,6 +232,8 @@ class _EntityFinder(_RunFinder):
         if " for a" in self.text:
             self._join_for_a_names()
             self.candidates.sort(key=lambda c: c.start)
+        if "s for " in self.text or "s Against " in self.text:
+            self._join_cause_bodies()
         self._drop_storm_names()
         if " v. " in self.text:
             self._drop_case_parties()
@@ -674,6 +700,71 @@ class _EntityFinder(_RunFinder):
                 continue
             start = cand.start + 4 * first.startswith("The ")  # "The Democrats for a …"
             self._join_as_body(start, rest.end(), text[start : rest.end()])
+
+    def _join_cause_bodies(self) -> None:
+        """'Texas Citizens for Science', 'Students & Scholars Against Corporate Misbehavior',
+        'Iraq Veterans Against the War': people in the plural (a list's, or a people's word and
+        "s"), "for" or a capitalised "Against", and a cause in capitals are one body's name with
+        the capitalised words right before them (not a sentence's common opener), where the
+        runs cut it at "for"/"&" or left it a person, a group or nothing; not "for the" (
+        "Lawyers for the Ilois" are lawyers), nor a cause that goes on in capitals or that a
+        list names ("Americans for Obama")."""
+        text = self.text
+        for anchor in _CAUSE_ANCHORS:
+            at = text.find(anchor)
+            while at >= 0:
+                self._join_cause_body_at(at, anchor)
+                at = text.find(anchor, at + 1)
+        self.candidates.sort(key=lambda c: c.start)
+
+    def _join_cause_body_at(self, at: int, anchor: str) -> None:
+        """The body named for a cause whose plural ends at text[at] ("s" of `anchor`), if so."""
+        text, gaz = self.text, self.gaz
+        after = at + len(anchor)
+        rest = _CAUSE_REST.match(text, after)
+        if rest is None or (anchor == "s for " and rest.group(1)):
+            return  # "Lawyers for the Ilois" are lawyers
+        word_start = text.rfind(" ", 0, at) + 1
+        plural = text[word_start : at + 1]
+        end = rest.end()
+        if (
+            not _is_cap(plural)
+            or _CAPITAL_NEXT.match(text, end)  # the cause goes on: too long to tell
+            or text.startswith(" to ", end)  # "asked Afghans for NATO to …"
+            or (gaz.known.get(rest.group(2)) or "ORG") != "ORG"  # "Americans for Obama"
+        ):
+            return
+        before = _CAUSE_BEFORE.search(text, max(0, word_start - _CAUSE_LOOK_BACK), word_start)
+        if before is None:
+            return
+        first = before.group(2)
+        if not (_cause_people(plural, gaz) or (first and _cause_people(first, gaz))):
+            return
+        start = before.start()
+        for word in before.group(1).split():
+            if not (
+                word in _CAUSE_LEADS_DROPPED
+                or word in gaz.first_names
+                or (_opens_sentence(text, start) and word.lower() in gaz.common_words)
+            ):
+                break
+            start += len(word) + 1  # "The Citizens for …", "But Veterans for …"
+        self._join_cause_body(start, end, text[start:end])
+
+    def _join_cause_body(self, start: int, end: int, name: str) -> None:
+        """As _join_as_body, also where no candidate lies inside ("Iraq Veterans Against the
+        War" names no known word) and over a people's or a place's known name."""
+        inside = [c for c in self.candidates if c.start < end and c.end > start]
+        if any(
+            c.start < start or c.end > end or (c.strength >= 3 and c.type not in _INSIDE_BODIES)
+            for c in inside
+        ):
+            return
+        joined = Candidate(start, end, name, len(name.split()))
+        joined.type, joined.strength = "ORG", 2
+        joined.sentence_start = _opens_sentence(self.text, start)
+        self.candidates = [c for c in self.candidates if c not in inside]
+        self.candidates.append(joined)
 
     def _join_as_body(self, start: int, end: int, name: str) -> None:
         """The candidates inside text[start:end] (and only they: none runs across its ends, none

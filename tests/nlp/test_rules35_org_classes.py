@@ -1,0 +1,39 @@
+"""Rules-35 organisation cases (round 33), each pinned by invented sentences.
+
+Bodies named for a cause: people in the plural, "for" or a capitalised "Against", and the
+cause in capitals are one organisation with the capitalised words before them ("Ohio Parents
+for Safe Schools" was "Ohio Parents"; "Students & Workers Against Hospital Closures" the fragment
+"Workers Against Hospital Closures"; "Delta Residents Against the Dam" nothing)."""
+
+from __future__ import annotations
+
+from extracted import type_by_name
+
+
+def test_words_before_people_for_a_cause_belong_to_the_body(extractor) -> None:
+    text = "The advocacy group Ohio Parents for Safe Schools released a statement on Monday."
+    assert type_by_name(extractor, text) == {"Ohio Parents for Safe Schools": "ORG"}
+    text = "A march was led by Harbour Mothers for Peace in Kelmouth."
+    types = type_by_name(extractor, text)
+    assert types["Harbour Mothers for Peace"] == "ORG"
+    assert "Peace" not in types and "Harbour Mothers" not in types
+
+
+def test_people_against_a_cause_in_capitals_are_one_body(extractor) -> None:
+    text = "Campaign group Students & Workers Against Hospital Closures said wards were shut."
+    types = type_by_name(extractor, text)
+    assert types["Students & Workers Against Hospital Closures"] == "ORG"
+    assert not any(kind == "PERSON" for kind in types.values()), types
+    text = "He joined Delta Residents Against the Dam in 2004. He farmed rice."
+    assert type_by_name(extractor, text) == {"Delta Residents Against the Dam": "ORG"}
+    text = "She spoke for Greeks Against the Quarry on Sunday."
+    assert type_by_name(extractor, text) == {"Greeks Against the Quarry": "ORG"}
+
+
+def test_people_for_the_someone_and_a_lower_case_against_are_no_body(extractor) -> None:
+    text = "Lawyers for the Kelmans said the ruling was wrong."
+    assert "Lawyers for the Kelmans" not in type_by_name(extractor, text)
+    text = "The Greeks against Rome fought for years."
+    assert all("against" not in name for name in type_by_name(extractor, text))
+    text = "He asked Afghans for NATO to stay."
+    assert "Afghans for NATO" not in type_by_name(extractor, text)
