@@ -146,3 +146,15 @@ def test_a_printable_text_is_returned_without_compiling_the_control_pattern():
     )
     assert text_module._unsafe_start.cache_info().currsize == 0
     assert text_module.strip_controls("a\x1b[31mb\u202ec") == "abc"
+
+
+def test_one_width_with_offsets_moves_offsets_past_the_selectors_it_drops():
+    from newstui.text import one_width_with_offsets
+
+    text = "a 🛰\ufe0f b \ufe0fc"
+    shown, moved = one_width_with_offsets(text)
+    assert shown == "a 🛰 b c"
+    for start, end in [(0, 1), (2, 4), (5, 6), (8, 9)]:  # a, 🛰️, b, c
+        assert shown[moved(start) : moved(end)] == text[start:end].replace("\ufe0f", "")
+    plain = "no selector"
+    assert one_width_with_offsets(plain)[0] is plain

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from newstui.headline_fields import article_row_json
 from newstui.headline_fields import shown_date as _shown_date
 from newstui.headline_fields import terminal_line as _line
-from newstui.text import terminal_safe, terminal_safe_with_offsets
+from newstui.text import one_width_with_offsets, terminal_safe, terminal_safe_with_offsets
 
 if TYPE_CHECKING:
     from rich.text import Text  # by the functions that build one: `list` needs none
@@ -295,6 +295,28 @@ def render_article_text(
             out.append(f"{label} " if label else "")
             out.append(terminal_safe(link.url, line=True) + "\n", style=palette.meta)
     return out
+
+
+def one_width_text(text: Text) -> Text:
+    """`text` drawn without emoji presentation selectors (text.one_width: terminals disagree
+    on their width, which pushed the reader's lines past its border), each style still on its
+    characters. Display only: `show`, the pager and `|` keep them."""
+    from rich.text import Span, Text
+
+    plain, moved = one_width_with_offsets(text.plain)
+    if plain is text.plain:
+        return text
+    spans = [Span(moved(s.start), moved(s.end), s.style) for s in text.spans]
+    return Text(
+        plain,
+        style=text.style,
+        justify=text.justify,
+        overflow=text.overflow,
+        no_wrap=text.no_wrap,
+        end=text.end,
+        tab_size=text.tab_size,
+        spans=[s for s in spans if s.end > s.start],
+    )
 
 
 def damage_line(stored: StoredArticle) -> str:

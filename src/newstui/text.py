@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache
 
@@ -90,6 +90,15 @@ def one_width(text: str) -> str:
     Ghostty and kitty), which pushed a pane's border off its row; the character alone is as wide
     everywhere. Display only: what is stored and exported keeps it."""
     return text.replace("\ufe0f", "") if "\ufe0f" in text else text
+
+
+def one_width_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
+    """`one_width(text)` and a function moving an offset in `text` to the same place in it (a
+    highlight's span over text drawn without its U+FE0F)."""
+    if "\ufe0f" not in text:
+        return text, lambda offset: offset
+    selectors = [i for i, c in enumerate(text) if c == "\ufe0f"]
+    return text.replace("\ufe0f", ""), lambda offset: offset - bisect_left(selectors, offset)
 
 
 def terminal_safe_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:

@@ -15,8 +15,8 @@ from textual.widgets import Static
 
 from newstui.counts import counted
 from newstui.model import carries_full_article
-from newstui.render import Palette, render_article_text
-from newstui.text import terminal_safe
+from newstui.render import Palette, one_width_text, render_article_text
+from newstui.text import one_width, terminal_safe
 from newstui.tui.reader_find import find_spans, line_of, outside
 from newstui.tui.theme_colours import reader_palette
 
@@ -173,6 +173,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
             text.append(
                 "(this article has no text; press f to fetch the full page)\n", palette.meta
             )
+        text = one_width_text(text)  # 🛰️ drawn 🛰: one width in every terminal
         self._text = text
         # the speaker tags drawn after quotes are not the article's words: not found in them
         self._tags = [
@@ -225,7 +226,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
 
     def _matches(self) -> list[tuple[int, int]]:
         """Where the words looked for are in the article, outside the speaker tags."""
-        return outside(find_spans(self._text.plain, self.find_text), self._tags)
+        return outside(find_spans(self._text.plain, one_width(self.find_text)), self._tags)
 
     def _scroll_to_match(self) -> None:
         spans = self._matches()

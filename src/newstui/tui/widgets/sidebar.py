@@ -18,7 +18,7 @@ from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newstui.text import terminal_safe
+from newstui.text import one_width, terminal_safe
 from newstui.tui.theme_colours import muted_colour
 from newstui.tui.view import follow_query
 from newstui.tui.widgets.entity_label import EntityLabel
@@ -41,7 +41,7 @@ ENTITY_GROUPS = {
 
 
 def _notice(text: str, style: str = "") -> Option:
-    return Option(Text(terminal_safe(text), style=style), disabled=True)
+    return Option(Text(one_width(terminal_safe(text)), style=style), disabled=True)
 
 
 FOLLOW_FIELDS = {
@@ -280,7 +280,8 @@ class Sidebar(Vertical):
             heading = f"{ENTITY_GROUPS.get(etype, terminal_safe(etype, line=True))} ({len(rows)})"
             entity_options.append(_notice(heading, f"italic {muted}"))
             for row in sorted(rows, key=lambda r: (-r.mentions, r.name.casefold())):
-                label = EntityLabel(Text(terminal_safe(row.name, line=True)), row.mentions)
+                name = one_width(terminal_safe(row.name, line=True))  # 🛰️ as 🛰: one width
+                label = EntityLabel(Text(name), row.mentions)
                 key = f"entity:{row.id}"
                 self._entity_names[key] = (row.id, row.name)
                 self._entity_types[key] = row.type
@@ -292,8 +293,8 @@ class Sidebar(Vertical):
         for i, quote in enumerate(detail.analysis.quotes):
             if i:
                 quote_options.append(None)  # a rule between two quotes (they ran together)
-            quote_label = Text(f"“{terminal_safe(quote.text)}”", style="italic")
-            speaker = terminal_safe(quote.speaker, line=True) or "unknown speaker"
+            quote_label = Text(f"“{one_width(terminal_safe(quote.text))}”", style="italic")
+            speaker = one_width(terminal_safe(quote.speaker, line=True)) or "unknown speaker"
             quote_label.append(f"\n— {speaker}", style="bold")
             key = f"quote:{i}"
             self._speakers[key] = quote.speaker

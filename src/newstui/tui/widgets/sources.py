@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newstui.model import FeedRow, tag_unread_counts
-from newstui.text import terminal_safe
+from newstui.text import one_width, terminal_safe
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the smart views' counts load with the first counts
 
 def _label(name: str, unread: int) -> SourceLabel:
     """The name (shortened in the middle) and its unread count aligned right."""
-    return SourceLabel(Text(terminal_safe(name, line=True)), unread)
+    return SourceLabel(Text(one_width(terminal_safe(name, line=True))), unread)
 
 
 def _next_try_suffix(next_try: str | None) -> str:
@@ -199,7 +199,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 self._views[view.key] = view
                 if view.broken:  # greyed, with why (Enter says it in full)
                     label = SourceLabel(
-                        Text(terminal_safe(view.title, line=True), heading_style),
+                        Text(one_width(terminal_safe(view.title, line=True)), heading_style),
                         0,
                         note=Text(" · broken query", heading_style),
                     )
@@ -223,7 +223,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 view = feed_view(feed.id, feed.name, feed.last_error, next_try, refresh)
                 self._views[view.key] = view
                 label = SourceLabel(
-                    Text(terminal_safe(feed.name, line=True)),
+                    Text(one_width(terminal_safe(feed.name, line=True))),
                     feed.unread,
                     mark=Text("! ", f"bold {error.hex}") if feed.last_error else Text(),
                     note=Text(_next_try_suffix(next_try), heading_style),

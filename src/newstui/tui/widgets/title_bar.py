@@ -12,6 +12,8 @@ from textual.app import RenderResult
 from textual.content import Content
 from textual.widget import Widget
 
+from newstui.text import one_width
+
 ICON_CELLS = 8  # the icon's cells, as Textual's HeaderIcon (a cell of padding each side)
 CLOCK_CELLS = 10  # the cells kept on the right, as Textual's HeaderClockSpace
 NARROW_CELLS = 3  # each side on a narrow screen (the screen class `-narrow`)
@@ -60,9 +62,9 @@ class TitleBar(Widget):
         if self._icon_hovered:
             icon = icon.stylize(ICON_HOVER)
         screen_title, screen_sub_title = self.screen.title, self.screen.sub_title
-        title = self.app.format_title(
-            screen_title if screen_title is not None else self.app.title,
-            screen_sub_title if screen_sub_title is not None else self.app.sub_title,
+        title = self.app.format_title(  # (🛰️ as 🛰: one width in every terminal)
+            one_width(screen_title if screen_title is not None else self.app.title),
+            one_width(screen_sub_title if screen_sub_title is not None else self.app.sub_title),
         )
         room = max(0, self.size.width - icon_cells - right_cells)
         title = title.truncate(room, ellipsis=True)
