@@ -446,7 +446,8 @@ def _move_source(
     marks and downloads stay), so a later fetch of the feed asks that URL; None when its URL is
     the same. A source here that had the new URL (a feed fetched here, one removed with starred
     articles kept) is merged into it: its articles join it, those it had too (same id in the
-    feed or same link) keep the marks of either and their downloads. The URL is kept when
+    feed or same link) keep the marks of either, their downloads and the better text
+    (store.article_merge). The URL is kept when
     feeds.toml lists it and not the new one (the file is the user's: an entry left at the old
     URL would be another source), or when the new one is, here, another subscription the server
     lists (two of its subscriptions are never made one)."""
@@ -596,7 +597,8 @@ def save_items(
     A known item keeps its article and local state; a new one takes the server's state, or is
     linked to an article this source already stored under the same link (whose read and starred
     marks stay, queued for the server where the item lacks them; an article another user's item
-    was takes the server's marks: see forget_server). `unlinked`, the sync's unlinked_articles
+    was takes the server's marks: see forget_server), and its text when it is the better
+    (article_merge.keeps_own_text: its full text fetched here, or longer). `unlinked`, the sync's unlinked_articles
     (else read here): those linked now leave it.
     """
     new = updated = 0
@@ -680,9 +682,10 @@ TWINS_MERGED = "link_twins_merged"  # sync_state: the articles stored twice befo
 def merge_link_twins(db: Database) -> int:
     """Merge, once, each server item a sync stored as a new article although the source had it
     already under the same link written otherwise (`…/V%C3%A1zquez` for `…/Vázquez`: before
-    links were compared by link_key, schema 36). The article stored first stays, with its full
-    text, analysis and downloads, linked to the item: read if either copy was read, starred if
-    either was, and what the server lacks of that queued for it; the copy goes. How many went."""
+    links were compared by link_key, schema 36). The article stored first stays, linked to the
+    item, with the downloads of both and the better text (store.article_merge): read if either
+    copy was read, starred if either was, and what the server lacks of that queued for it; the
+    copy goes. How many went."""
     if db.execute("SELECT 1 FROM sync_state WHERE key = ?", [TWINS_MERGED]).fetchone():
         return 0
     merged = 0
