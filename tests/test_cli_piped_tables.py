@@ -116,6 +116,19 @@ def test_feeds_on_a_terminal_still_fit_its_width(db):
     assert len(lines) > 4  # long names go on over more lines there
 
 
+def test_feeds_on_a_narrow_terminal_keep_each_word_of_a_name_on_one_line(db):
+    """At 60 columns every column was squeezed alike: "Summaries" came out as "Summarie" over "s"
+    (user test r33 L13). A name's words up to 14 cells keep their line; the error wraps."""
+    lines = newstui(db, "feeds", terminal=True).splitlines()
+    names = [line.split("  ")[0].strip() for line in lines[1:]]
+    words = {
+        w for name in (URL_NAME, LONG_NAME, WIDE_NAME) for w in name.split() if cell_len(w) <= 14
+    }
+    shown = {w for name in names for w in name.split()}
+    assert words <= shown, sorted(words - shown)
+    assert "next try" not in lines[0]  # no source waits: no empty column takes room
+
+
 @pytest.mark.parametrize("command", [["list"], ["search", "harbour"]])
 def test_piped_articles_hold_every_title_and_feed_name_whole(db, command):
     lines = newstui(db, *command).splitlines()

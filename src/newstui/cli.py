@@ -1954,11 +1954,18 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         ways.append("`newstui import PATH`")
         empty = f"no sources yet: {', '.join(ways[:-1])} or {ways[-1]}"
         return _emit(args, data, empty)
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     table = Table(box=None, header_style="bold")
-    for column in ("name", "articles", "unread", "last fetch", "next try", "error"):
+    # a narrow terminal squeezed every column alike and folded "ExtraWire" as "ExtraWir|e" (user
+    # test r33 L13): a name's longest word (up to 14 cells) keeps its line, the error wraps instead
+    name_words = max((cell_len(w) for r in data for w in str(r["name"]).split()), default=4)
+    columns = ["name", "articles", "unread", "last fetch", "next try", "error"]
+    if not any(r["next_try"] for r in data):  # no source waits: no empty column to squeeze in
+        columns.remove("next try")
+    for column in columns:
         # times on one line each, as short as today allows: the error wraps instead
         table.add_column(
             column,
@@ -1966,6 +1973,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             no_wrap=column in ("last fetch", "next try"),
             # a name (the one `fetch NAME` takes) or a URL in an error is folded, never cut
             overflow="fold" if column in ("name", "error") else "ellipsis",
+            min_width={"name": min(name_words, 14), "error": 8}.get(column),
         )
     for r, shown in zip(rows, data, strict=True):  # names and errors with passwords hidden
         next_try = r.waiting_until(now)
@@ -1975,7 +1983,11 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             Text(str(r.articles)),
             Text(str(r.unread)),
             _cell(_utc_short(r.last_fetched, now) if r.last_fetched else "never"),
-            _cell(_utc_short(next_try, now) if next_try else ""),
+            *(
+                [_cell(_utc_short(next_try, now) if next_try else "")]
+                if "next try" in columns
+                else []
+            ),
             Text(  # a fetch's error opens with the name the config gives (a URL when it gives none)
                 terminal_safe(
                     error.removeprefix(f"{name}: ").removeprefix(f"{shown['url']}: "), line=True
