@@ -246,6 +246,17 @@ def test_add_refuses_a_non_http_url_with_one_line(cli, url):
     assert cli.config.read_text("utf-8") == before
 
 
+@pytest.mark.parametrize("url", ["", "  "])
+def test_add_of_no_url_says_none_was_given(cli, url):
+    """`newstui add ''` said "newstui: : not an http(s) URL" (user test r33 L15)."""
+    before = cli.config.read_text("utf-8")
+
+    assert cli("add", url) == 1
+
+    assert one_line(cli.err).startswith("newstui: no URL given: ")
+    assert cli.config.read_text("utf-8") == before
+
+
 def test_add_given_a_local_file_says_how_files_are_read(cli, tmp_path):
     saved = tmp_path / "saved feed.xml"
     saved.write_text("<rss/>", "utf-8")

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 def not_a_feed_url(url: str) -> str:
     """Why `url` cannot be added, and what the user probably meant: a local file is imported, a
     web address needs its scheme."""
+    if not url.strip():  # `newstui add ''` said ": not an http(s) URL" (user test r33 L15)
+        return "no URL given: add takes a feed's address or a web page's (https://…)"
     message = f"{url}: not an http(s) URL"
     try:
         local = url.startswith("file://") or (bool(url) and Path(url).expanduser().exists())
