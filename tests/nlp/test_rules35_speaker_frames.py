@@ -1,7 +1,9 @@
 """Rules-35 classes of named speakers (round 33, from a user test on real news and the
 unannotated Wikinews articles), each pinned by invented sentences. A name in the object of a
 speech verb that has its own subject is not the speaker ("Moss tweeted a tribute to Reid: “…”"
-was Reid's)."""
+was Reid's). A noun of no list of roles that titled a person before speaks for them ("the
+financier stated" after "US financier Bernard Madoff"), and a first name alone is the one person
+of the article whose full name opens with it."""
 
 from __future__ import annotations
 
@@ -35,3 +37,41 @@ def test_a_role_after_said_still_names_the_one_holding_it(extractor) -> None:
         ("It is a fine day,", "Abel Stroud"),
         ("We are glad.", "Abel Stroud"),
     ]
+
+
+def test_a_noun_of_no_list_titling_a_person_before_names_them_when_it_speaks(extractor) -> None:
+    text = (
+        "Veteran shipowner Walter Bexley was fined on Monday for hiding losses. “I regret the "
+        "harm I caused,” the shipowner stated in court."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("I regret the harm I caused,", "Walter Bexley")
+    ]
+
+
+def test_a_noun_describing_a_person_after_a_comma_names_them_when_it_speaks(extractor) -> None:
+    text = (
+        "Walter Bexley, the disgraced shipowner, was fined on Monday. “I regret the harm I "
+        "caused,” the shipowner stated in court."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("I regret the harm I caused,", "Walter Bexley")
+    ]
+
+
+def test_a_speaker_by_first_name_is_the_one_person_of_that_first_name(extractor) -> None:
+    text = (
+        "Rosa T. Delgado and Ines Ruiz run a bakery in Tucson. Rosa Delgado opened it in 2010. "
+        "“We bake at four every morning,” Rosa said."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("We bake at four every morning,", "Rosa T. Delgado")
+    ]
+
+
+def test_a_first_name_two_people_share_stays_as_written(extractor) -> None:
+    text = (
+        "Rosa T. Delgado and Rosa Ines Ruiz run a bakery in Tucson. Rosa Delgado opened it in "
+        "2010. “We bake at four every morning,” Rosa said."
+    )
+    assert quotes_and_speakers(extractor, text) == [("We bake at four every morning,", "Rosa")]

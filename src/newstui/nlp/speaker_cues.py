@@ -251,6 +251,8 @@ _VERB_OBJECT_PHRASE: Final = re.compile(
     r"\s*(?:a|an|the|his|her|its|their|this|that|these|my|our)\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"([a-z][\w-]*)\s+(?:to|for|about|on|of|from|with)\s"
 )
+# Between a person's name and a noun describing them: "Bernard Madoff, the disgraced "
+_DESCRIBED_AFTER_COMMA: Final = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}")
 # "When an official said “…”": a subordinate clause whose verb of saying leads into the quotation
 _SUBORDINATE_SAID: Final = re.compile(
     r"\W*(?:When|After|Before|While|Although|Though|If|Because|Once|Until|As)\s[^,;:.]{1,60}?\s"

@@ -32,6 +32,7 @@ from newstui.nlp.speaker_cues import (
     _COORDINATED,
     _COPULAS,
     _DEMONYM_COUNTRIES,
+    _DESCRIBED_AFTER_COMMA,
     _DESCRIBED_SPEAKERS,
     _DESCRIBED_SUBJECT,
     _DESCRIBED_TEXT_OWNER,
@@ -907,7 +908,10 @@ class _SubjectFinder:
             if len(rest) == 1 and not bodies and head.isalpha():
                 # "The Economist magazine asserts …. the magazine claims": the body the same
                 # noun stood beside when the article brought it in
-                return self._introduced_as(head, phrase_start if phrase_start >= 0 else pos)
+                at = phrase_start if phrase_start >= 0 else pos
+                # "US financier Bernard Madoff …. “…,” the financier stated": a noun of no
+                # list, used as the title of a person named before
+                return self._introduced_as(head, at) or self._titled_person(head, at)
             return bodies[0] if len(bodies) == 1 and len(rest) == 1 else None
         before = [m for m in self.mentions_in(max(0, pos - 3000), pos) if m.entity.type == "ORG"]
         for m in reversed(before):
@@ -966,6 +970,24 @@ class _SubjectFinder:
                     return m.entity.name  # "The Economist magazine"
                 if m.start > use and not self.masked[use + len(noun) : m.start].strip():
                     return m.entity.name  # "the magazine The Economist"
+        return None
+
+    def _titled_person(self, noun: str, before: int) -> str | None:
+        """The person an earlier use of the lower-case `noun` titled ("financier Bernard
+        Madoff") or described right after a comma ("Bernard Madoff, the financier,"), at its
+        latest use before `before` (within 2,000 characters); else None."""
+        lower = _whole_word(noun)
+        uses = [m for m in lower.finditer(self.masked, max(0, before - 2000), before)]
+        for use in reversed(uses):
+            for m in self.mentions_in(max(0, use.start() - 60), use.end() + 2):
+                if m.entity.type != "PERSON":
+                    continue
+                if m.start >= use.end() and not self.masked[use.end() : m.start].strip():
+                    return m.entity.name  # "financier Bernard Madoff"
+                if m.end <= use.start() and _DESCRIBED_AFTER_COMMA.fullmatch(
+                    self.masked, m.end, use.start()
+                ):
+                    return m.entity.name  # "Bernard Madoff, the former financier"
         return None
 
     def _leading_person_before(self, before: int, role: str) -> str | None:

@@ -382,6 +382,10 @@ class SpeakerFinder(_SubjectFinder):
                     for n in self.people
                     if " " in n and _one_letter_off(surname, n.rsplit(None, 1)[1])
                 ]
+            if not full:
+                # "Mario" for "Mario J. Lucero" (also written "Mario Lucero"): the one person
+                # of the article whose full name opens with that first name
+                full = _widest([n for n in self.people if n.startswith(surname + " ")])
             if len(full) == 1:
                 fuller[name] = full[0]
         named = {s for s in speakers if s and " " in s and self.types.get(s) == "PERSON"}
@@ -1622,6 +1626,16 @@ class SpeakerFinder(_SubjectFinder):
             and words[-1].islower()
             and not any(m.start < mention.start for m in self.mentions_in(start, mention.start))
         )
+
+
+def _widest(names: list[str]) -> list[str]:
+    """`names` without those whose words are all among a longer one's ("Mario Lucero" beside
+    "Mario J. Lucero"): the different people they can be."""
+    return [
+        n
+        for n in names
+        if not any(len(o) > len(n) and set(n.split()) < set(o.split()) for o in names)
+    ]
 
 
 def _one_letter_off(a: str, b: str) -> bool:
