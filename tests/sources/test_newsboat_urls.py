@@ -216,17 +216,17 @@ def test_a_quoted_feed_url_with_a_space_is_kept_percent_encoded():
         ('unread = "yes" and tags # "wire"', 'unread tag:"wire"'),
         ('unread = "no"', "NOT unread"),
         ('unread != "yes"', "NOT unread"),
-        ('flags # "s"', "starred"),
         ('title =~ "tokyo"', 'title:"tokyo"'),
         ('content =~ "flood" or author =~ "Jane Roe"', 'text:"flood" OR author:"Jane Roe"'),
         (
-            '(unread = "no" or flags # "s") and feedtitle = "Big Wire"',
-            '(NOT unread OR starred) feed:"Big Wire"',
+            '(unread = "no" or tags # "s") and feedtitle = "Big Wire"',
+            '(NOT unread OR tag:"s") feed:"Big Wire"',
         ),
         ('tags !# "junk" and age < 3', 'NOT tag:"junk" age:<3d'),
         ('feedurl =~ "example.org"', 'feed:"example.org"'),
         ('title =~ "^Breaking.*"', None),  # a regular expression
-        ('flags # "r"', None),  # a flag other than starred
+        ('flags # "r"', None),  # a flag: no meaning of its own (no star flag named)
+        ('flags # "s"', None),
         ("pubDate between 1:3", None),
         ("unread", None),
         ('title =~ "—"', None),  # translated, but no query newstui can run (nothing to find)
@@ -235,6 +235,51 @@ def test_a_quoted_feed_url_with_a_space_is_kept_percent_encoded():
 )
 def test_newsboats_common_filters_become_newstui_queries(expression, query):
     assert newsboat_filter_query(expression) == query
+
+
+@pytest.mark.parametrize(
+    ("expression", "star_flag", "query"),
+    [
+        ('flags # "s"', "s", "starred"),
+        ('flags !# "s"', "s", "NOT starred"),
+        (
+            '(unread = "no" or flags # "s") and feedtitle = "Big Wire"',
+            "s",
+            '(NOT unread OR starred) feed:"Big Wire"',
+        ),
+        (
+            '(unread = "no" or flags # "x") and feedtitle = "W"',
+            "x",
+            '(NOT unread OR starred) feed:"W"',
+        ),
+        ('flags # "s"', "x", None),  # "s" is not the flag newsboat's config stars by
+        ('flags # "S"', "s", None),  # newsboat's flags are case-sensitive
+        ('flags # "s"', None, None),
+    ],
+)
+def test_a_flag_is_starred_only_when_newsboats_config_names_it_its_star_flag(
+    expression, star_flag, query
+):
+    # r33 leftovers e: `flags # "s"` became `starred` whatever newsboat's config said, while
+    # the read-state import stars an article only by the flag its `…-flag-star` names
+    assert newsboat_filter_query(expression, star_flag) == query
+
+
+def test_a_query_feed_on_a_flag_follows_the_star_flag_of_newsboats_config_beside_it(
+    tmp_path, monkeypatch
+):
+    from newstui.sources.opml import read_subscriptions
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
+    urls = tmp_path / "urls"
+    urls.write_text('"query:Flagged:flags # \\"s\\""\n', "utf-8")
+    _, [skipped] = read_subscriptions(urls)
+    assert skipped.view is None  # no star flag named: the flag means nothing of its own
+    assert 'flags # "s"' in skipped.reason and "star" in skipped.reason, skipped.reason
+    (tmp_path / "config").write_text('ttrss-flag-star "s"\n', "utf-8")
+    _, [added] = read_subscriptions(urls)
+    assert added.view == ("Flagged", "starred")
 
 
 def test_a_query_in_newsboat_syntax_or_with_lower_case_or_gets_a_hint():

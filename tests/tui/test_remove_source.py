@@ -391,7 +391,7 @@ async def test_D_on_an_article_of_a_mistyped_urls_old_feed_offers_the_feed_of_it
         shown = str(app.screen.query_one("#confirm-question").render())
         assert shown.startswith(
             "Remove World Desk, the selected article's feed, from feeds.toml and delete its "
-            "22 articles? (D removes a whole feed"
+            "22 articles? (newsboat's D"
         ), shown
         await pilot.press("y")
         await settle(pilot)

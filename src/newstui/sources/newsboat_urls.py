@@ -51,10 +51,12 @@ class _Untranslatable(Exception):
     """A newsboat filter newstui's query language has no words for."""
 
 
-def newsboat_filter_query(expression: str) -> str | None:
+def newsboat_filter_query(expression: str, star_flag: str | None = None) -> str | None:
     """newsboat's filter expression as a newstui query (`unread = "yes" and tags # "wire"` →
     `(unread tag:"wire")`), or None when it uses what newstui cannot say (a regular expression,
-    a flag other than starred, a date other than age)."""
+    a date other than age, a flag other than `star_flag`: the one newsboat's config stars by,
+    as the read-state import takes it (newsboat_cache.newsboat_star_flag); None: no flag
+    stars, newsboat's flags meaning nothing of their own)."""
     tokens: list[tuple[str, str]] = []
     at = 0
     expression = expression.strip()
@@ -67,7 +69,7 @@ def newsboat_filter_query(expression: str) -> str | None:
         value = match.group(kind)
         tokens.append((kind, _UNQUOTE.sub(r"\1", value[1:-1]) if kind == "string" else value))
     try:
-        query, rest = _filter_or(tokens)
+        query, rest = _filter_or(tokens, star_flag)
     except _Untranslatable:
         return None
     if rest or not query:
@@ -93,35 +95,38 @@ def _closes_at_end(query: str) -> bool:
     return False
 
 
-def _filter_or(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
-    left, tokens = _filter_and(tokens)
+_Tokens = list[tuple[str, str]]
+
+
+def _filter_or(tokens: _Tokens, star_flag: str | None) -> tuple[str, _Tokens]:
+    left, tokens = _filter_and(tokens, star_flag)
     while tokens and tokens[0] == ("word", "or"):
-        right, tokens = _filter_and(tokens[1:])
+        right, tokens = _filter_and(tokens[1:], star_flag)
         left = f"({left} OR {right})"
     return left, tokens
 
 
-def _filter_and(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
-    left, tokens = _filter_condition(tokens)
+def _filter_and(tokens: _Tokens, star_flag: str | None) -> tuple[str, _Tokens]:
+    left, tokens = _filter_condition(tokens, star_flag)
     while tokens and tokens[0] == ("word", "and"):
-        right, tokens = _filter_condition(tokens[1:])
+        right, tokens = _filter_condition(tokens[1:], star_flag)
         left = f"({left} {right})"
     return left, tokens
 
 
-def _filter_condition(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+def _filter_condition(tokens: _Tokens, star_flag: str | None) -> tuple[str, _Tokens]:
     if tokens and tokens[0] == ("op", "("):
-        inner, rest = _filter_or(tokens[1:])
+        inner, rest = _filter_or(tokens[1:], star_flag)
         if not rest or rest[0] != ("op", ")"):
             raise _Untranslatable
         return inner, rest[1:]
     if len(tokens) < 3 or tokens[0][0] != "word" or tokens[1][0] != "op":
         raise _Untranslatable
     (_, attribute), (_, op), (kind, value) = tokens[:3]
-    return _condition(attribute.lower(), op, kind, value), tokens[3:]
+    return _condition(attribute.lower(), op, kind, value, star_flag), tokens[3:]
 
 
-def _condition(attribute: str, op: str, kind: str, value: str) -> str:
+def _condition(attribute: str, op: str, kind: str, value: str, star_flag: str | None) -> str:
     """One newsboat condition as a newstui query term, or _Untranslatable."""
     negated = op.startswith("!")
     positive = {"=~": "~", "!~": "~", "!=": "=", "!#": "#"}.get(op, op)
@@ -130,8 +135,8 @@ def _condition(attribute: str, op: str, kind: str, value: str) -> str:
     term: str | None = None
     if attribute == "unread" and positive == "=" and value in ("yes", "no"):
         return "unread" if (value == "yes") != negated else "NOT unread"
-    if attribute == "flags" and positive == "#" and value == "s":
-        term = "starred"
+    if attribute == "flags" and positive == "#" and star_flag is not None and value == star_flag:
+        term = "starred"  # (only the flag newsboat's config stars by, as the import's marks)
     elif attribute == "tags" and positive == "#":
         term = f'tag:"{value}"'
     elif attribute in _TEXT_ATTRIBUTES and positive == "~" and not _REGEX_CHARS.search(value):
@@ -183,10 +188,14 @@ def _title(value: object) -> str:
 
 
 def parse_newsboat_urls(
-    body: bytes, source: str, titles: Mapping[str, str] | None = None
+    body: bytes,
+    source: str,
+    titles: Mapping[str, str] | None = None,
+    star_flag: str | None = None,
 ) -> tuple[list[FeedConfig], list[SkippedLine]]:
     """The feeds of a newsboat `urls` file and the lines skipped (query, exec and filter feeds);
-    a feed is named by its `"~Name"`, else its title in `titles`, else its URL. A line that is
+    a feed is named by its `"~Name"`, else its title in `titles`, else its URL; `star_flag`:
+    the flag newsboat's config stars by (query feeds on it become `starred`). A line that is
     none of those is an error naming the file and the line: nothing is added."""
     from newstui.config import FeedConfig
 
@@ -212,7 +221,7 @@ def parse_newsboat_urls(
             continue
         written = tokens[0]
         if written.startswith("query:"):
-            skipped.append(_query_feed(number, written))
+            skipped.append(_query_feed(number, written, star_flag))
             continue
         if written.startswith(tuple(_SPECIAL)):
             kind = written.split(":", 1)[0] + ":"
@@ -249,17 +258,27 @@ def parse_newsboat_urls(
     return feeds, skipped
 
 
-def _query_feed(number: int, written: str) -> SkippedLine:
+_FLAGS = re.compile(r"\bflags\s*!?#")
+
+
+def _query_feed(number: int, written: str, star_flag: str | None) -> SkippedLine:
     """A `"query:Name:expression"` line as a view to add, or skipped showing its expression."""
     _, name, expression = [*written.split(":", 2), "", ""][:3]
     name = clean_line(name, 100)
     shown = clean_line(expression, 200)
-    query = newsboat_filter_query(expression)
+    query = newsboat_filter_query(expression, star_flag)
     if query is None or not name:
+        flags = ""
+        if _FLAGS.search(expression):  # said as the read-state import's warning says it
+            named = f'yours names "{star_flag}"' if star_flag else "yours names none"
+            flags = (
+                " (a flag is `starred` only when newsboat's config stars by it, as "
+                f'`ttrss-flag-star "s"`; {named})'
+            )
         return SkippedLine(
             number,
-            f"the query feed {name!r} ({shown}): newstui cannot translate it; write it as a "
-            "[[views]] entry (README: Coming from newsboat)",
+            f"the query feed {name!r} ({shown}): newstui cannot translate it{flags}; write it as "
+            "a [[views]] entry (README: Coming from newsboat)",
         )
     return SkippedLine(number, f"the query feed {name!r}: added as a view", view=(name, query))
 

@@ -48,7 +48,9 @@ def read_subscriptions(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if looks_like_newsboat_urls(body):
-        return parse_newsboat_urls(body, str(path), newsboat_titles(path))
+        from newstui.sources.newsboat_cache import newsboat_star_flag
+
+        return parse_newsboat_urls(body, str(path), newsboat_titles(path), newsboat_star_flag(path))
     return read_opml(body, str(path))
 
 
