@@ -37,3 +37,51 @@ async def test_feeds_named_by_url_are_told_apart(db_path):
         text = screen_text(app)
         for name in "abcde":
             assert f"/{name}.xml" in text
+
+
+def test_a_name_with_a_slash_is_cut_as_a_name_and_a_path_or_url_in_the_middle():
+    # r33 leftovers f: any "/" made a name a path, cut in the middle: "AC/DC …World",
+    # "Politi…inews", "24/7 W…efing"
+    assert middle_ellipsis("AC/DC News from the Rock World", 12).plain == "AC/DC News…"
+    assert middle_ellipsis("Politics / World · Wikinews", 12).plain == "Politics…"
+    assert middle_ellipsis("24/7 Wall St. Daily Briefing", 12).plain == "24/7 Wall S…"
+    assert middle_ellipsis("/home/me/notes/today.txt", 12).plain == "/home/…y.txt"
+    assert middle_ellipsis("~/notes/a long name.txt", 12).plain == "~/note…e.txt"
+    assert middle_ellipsis("example.org/feeds/rss.xml", 12).plain == "exampl…s.xml"
+    assert middle_ellipsis("notes/today.txt", 12).plain == "notes/…y.txt"
+    assert middle_ellipsis("Feed of example.org/rss.xml", 12).plain == "Feed o…s.xml"
+
+
+def test_the_title_bar_cuts_a_name_with_a_slash_at_a_word_and_a_path_in_the_middle():
+    from newstui.tui.screens.panes import title_cut
+
+    title = "Headlines ▸ AC/DC News from the Rock World and Elsewhere — 3 articles"
+    assert title_cut(title, 50) == "Headlines ▸ AC/DC News from the Rock World and El…"
+    path = "Headlines ▸ /home/me/news/archive/2026/december/notes.txt — 3 articles"
+    cut = title_cut(path, 50)
+    assert "…" in cut and cut.endswith("notes.txt — 3 articles"), cut
+
+
+async def test_sources_and_headlines_cut_a_feed_named_with_a_slash_at_its_end(db_path):
+    from datetime import UTC, datetime
+
+    from newstui.model import Article
+    from newstui.store.articles import save_articles
+
+    db = open_db(db_path)
+    feed = ensure_feed(db, "http://127.0.0.1:9/acdc.xml", "AC/DC News from the Rock World")
+    save_articles(
+        db,
+        feed,
+        [
+            Article(
+                title="Tour dates", text="x", guid="t", published=datetime(2030, 1, 1, tzinfo=UTC)
+            )
+        ],
+    )
+    db.conn.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "AC/DC News" in text and "…World" not in text, text

@@ -8,8 +8,8 @@ from rich.cells import cell_len
 from rich.text import Text
 
 ELLIPSIS = "…"
-SEPARATORS = " ·•|-–—:,;"  # what a name may join its parts with ("Politics · Wikinews")
-_PART_BREAK = re.compile(r"\s+[·•|\-–—]\s+|[:;,]\s+")  # between the parts of a name
+SEPARATORS = " ·•|/-–—:,;"  # what a name may join its parts with ("Politics · Wikinews")
+_PART_BREAK = re.compile(r"\s+[·•|/\-–—]\s+|[:;,]\s+")  # between the parts of a name
 
 _URL_START = re.compile(r"[a-zA-Z][\w+.-]*://(?:[^\s/?#@]*@)?")  # a scheme, and a user if any
 
@@ -21,6 +21,27 @@ def url_start(plain: str) -> int:
         return 0
     start = _URL_START.match(plain)
     return start.end() if start else 0
+
+
+def looks_like_path(plain: str) -> bool:
+    """Whether a name is (or holds) a URL or a file path, which differ at their end and are cut
+    in the middle: a scheme (`https://`), a word starting `/`, `~/`, `./` or `../`, a host
+    before a slash (`example.org/rss.xml`), or one word with a slash and a dot
+    (`notes/today.txt`). A name that only has a slash ("AC/DC News", "Politics / World",
+    "24/7 Wall St.") is a name."""
+    if "/" not in plain:
+        return False
+    if "://" in plain:
+        return True
+    words = plain.split()
+    for word in words:
+        if "/" not in word or word == "/":
+            continue
+        if word.startswith(("/", "~/", "./", "../")) or "." in word.split("/", 1)[0]:
+            return True
+        if len(words) == 1 and "." in word:
+            return True
+    return False
 
 
 EllipsisCut = tuple[int, str, int | None]
@@ -36,7 +57,7 @@ def ellipsis_cut(plain: str, width: int) -> EllipsisCut | None:
         return None
     if width <= 1:
         return 0, ELLIPSIS[:width], None
-    if "/" not in plain:
+    if not looks_like_path(plain):
         return len(_cut_at_end(plain, width - 1)), ELLIPSIS, None
     room = width - 1
     head = _fit_start(plain, (room + 1) // 2)

@@ -12,7 +12,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.widget import Widget
 
-from newstui.tui.middle_ellipsis import middle_ellipsis
+from newstui.tui.middle_ellipsis import looks_like_path, middle_ellipsis
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
@@ -39,7 +39,7 @@ def title_cut(title: str, room: int) -> str:
     full, else at the character, so a long search's one long word is shown as far as it fits
     (a cut at the ': ' before it showed 'Headlines ▸ Search…' in 90 cells)."""
     cut = middle_ellipsis(title, room).plain
-    if "/" in title or room - cell_len(cut) <= TITLE_SLACK:
+    if looks_like_path(title) or room - cell_len(cut) <= TITLE_SLACK:
         return cut
     fitted = Text(title)
     fitted.truncate(room, overflow="ellipsis")
