@@ -3,7 +3,10 @@
 Bodies named for a cause: people in the plural, "for" or a capitalised "Against", and the
 cause in capitals are one organisation with the capitalised words before them ("Ohio Parents
 for Safe Schools" was "Ohio Parents"; "Students & Workers Against Hospital Closures" the fragment
-"Workers Against Hospital Closures"; "Delta Residents Against the Dam" nothing)."""
+"Workers Against Hospital Closures"; "Delta Residents Against the Dam" nothing).
+
+Outlets named "… Online" or "… Indymedia" ("Kelmo Online said" was a person, "Kelmouth
+Indymedia" too); "Online" alone or opening a sentence names nothing."""
 
 from __future__ import annotations
 
@@ -37,3 +40,21 @@ def test_people_for_the_someone_and_a_lower_case_against_are_no_body(extractor) 
     assert all("against" not in name for name in type_by_name(extractor, text))
     text = "He asked Afghans for NATO to stay."
     assert "Afghans for NATO" not in type_by_name(extractor, text)
+
+
+def test_a_name_ending_in_online_or_indymedia_is_an_outlet(extractor) -> None:
+    for text in (
+        "Kelmo Online said sales rose.",
+        "The deal was welcomed by Kelmo Online and others.",
+        "According to Kelmo Online, the mine would close.",
+    ):
+        assert type_by_name(extractor, text) == {"Kelmo Online": "ORG"}, text
+    text = "An eyewitness report on Kelmouth Indymedia said police moved in."
+    assert type_by_name(extractor, text) == {"Kelmouth Indymedia": "ORG"}
+
+
+def test_online_alone_or_opening_a_sentence_names_nothing(extractor) -> None:
+    text = "Online shopping grew. Online, the plan was mocked by Kelmar Online readers."
+    assert "Online" not in type_by_name(extractor, text)
+    text = "Online Kelmar-based auction firm Bidlo said sales rose."
+    assert not any(name.startswith("Online") for name in type_by_name(extractor, text))
